@@ -1,0 +1,53 @@
+"""The job registry: every ``ar-excel`` subcommand and every Excel button runs a Job from here.
+
+A job is a plain function ``run(book, options) -> JobResult`` over a ``Book`` already read;
+it never reads or writes files itself (extra outputs such as PDFs go to ``options.out_dir``).
+Each job module defines ``JOB = Job(...)``; ``JOB_MODULES`` lists them in month-end order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ar_excel.model import Book, JobResult
+
+# Month-end order: master data first, then cash, then the reports that use the cleaned ledger.
+JOB_MODULES: list[str] = []
+
+
+def _no_progress(fraction: float, message: str = "") -> None:
+    return None
+
+
+@dataclass
+class JobOptions:
+    as_of: date
+    bank: Path | None = None  # bank statement file, when the job needs one
+    out_dir: Path | None = None  # where extra files (PDF statements, .eml drafts) go
+    args: dict[str, Any] = field(default_factory=dict)  # job-specific command-line options
+    progress: Callable[..., None] = _no_progress  # progress(fraction 0..1, message)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    help: str
+    run: Callable[[Book, JobOptions], JobResult]
+    month_end: bool = True  # part of `ar-excel run`
+    needs: tuple[str, ...] = ("Customers",)  # sheets the job cannot do without
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def registry() -> dict[str, Job]:
+    """All jobs, in month-end order."""
+    jobs: dict[str, Job] = {}
+    for module in JOB_MODULES:
+        job: Job = importlib.import_module(f"ar_excel.jobs.{module}").JOB
+        jobs[job.name] = job
+    return jobs

@@ -1,0 +1,167 @@
+"""The records every part of ar_excel passes around.
+
+* ``Issue``: one input value that could not be used (a row of the ``Input Issues`` tab).
+* ``Table``: one input sheet after reading: parsed frame, raw values and where each came from.
+* ``Book``: everything read from a workbook: the contract's sheets, the policy, the issues.
+* ``Tab``: one output tab to write, with the number formats of its columns.
+* ``JobResult``: what a job hands back: its tabs, issues and a one-line summary.
+
+Parsed frames use the contract's English column names (``Customer ID``, ``Amount`` ...), so
+a finding can name its field exactly as the clerk sees it. ``ROW`` holds the 1-based Excel
+row each record came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.policy import Policy
+
+ROW = "_row"  # 1-based worksheet row of the record, for messages with cell addresses
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An input value that could not be used; written to the ``Input Issues`` tab."""
+
+    sheet: str
+    cell: str
+    column: str
+    value: Any
+    message: str
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "Sheet": self.sheet,
+            "Cell": self.cell,
+            "Column": self.column,
+            "Value": "" if self.value is None else str(self.value),
+            "Message": self.message,
+        }
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass
+class Table:
+    """One input sheet (or Excel table) after reading.
+
+    ``frame`` holds parsed values under canonical names (plus unknown columns as found, and
+    ``ROW``); ``raw`` holds the values exactly as read, same index and columns; ``letters``
+    maps each column to its worksheet column letter.
+    """
+
+    kind: str  # canonical sheet name, e.g. "Customers"
+    sheet: str  # the sheet name as it is in the workbook
+    frame: pd.DataFrame
+    raw: pd.DataFrame
+    letters: dict[str, str] = field(default_factory=dict)
+    header_row: int = 1
+    headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
+
+    def cell(self, index: Any, column: str) -> str:
+        """Excel address (e.g. ``D14``) of ``column`` in the record with frame index ``index``."""
+        row = int(self.frame.at[index, ROW])
+        return f"{self.letters.get(column, '?')}{row}"
+
+    def issue(self, index: Any, column: str, message: str) -> Issue:
+        value = self.raw.at[index, column] if column in self.raw.columns else None
+        return Issue(self.sheet, self.cell(index, column), self.headers.get(column, column), value, message)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+@dataclass
+class Book:
+    """An AR workbook as read: the contract's sheets, optional sheets, policy and issues."""
+
+    source: Path | None
+    policy: Policy
+    tables: dict[str, Table] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    arabic: bool = False  # the workbook's headers or sheet names are mostly Arabic
+
+    def table(self, kind: str) -> Table | None:
+        return self.tables.get(kind)
+
+    def frame(self, kind: str) -> pd.DataFrame | None:
+        t = self.tables.get(kind)
+        return None if t is None else t.frame
+
+    @property
+    def customers(self) -> pd.DataFrame:
+        return self._required("Customers")
+
+    @property
+    def invoices(self) -> pd.DataFrame:
+        return self._required("Invoices")
+
+    @property
+    def payments(self) -> pd.DataFrame:
+        from ar_excel.schema import empty_frame
+
+        f = self.frame("Payments")
+        return empty_frame("Payments") if f is None else f
+
+    def _required(self, kind: str) -> pd.DataFrame:
+        f = self.frame(kind)
+        if f is None:
+            from ar_excel.errors import InputError
+
+            raise InputError(f"the workbook has no '{kind}' sheet (or Excel table)")
+        return f
+
+
+# Number formats a Tab column can take; writers map them to Excel formats.
+FORMATS = ("money", "date", "datetime", "percent", "int", "text", "bool", "number")
+
+
+@dataclass
+class Chart:
+    """A native Excel chart beside a tab's table."""
+
+    kind: str  # "bar", "column", "line", "pie"
+    title: str
+    categories: str  # column holding the category labels
+    values: list[str]  # columns holding the series
+    anchor: str | None = None  # top-left cell; default: two columns right of the table
+    rows: int | None = None  # chart only the first N data rows (e.g. top 10)
+    stacked: bool = False
+
+
+@dataclass
+class Tab:
+    """An output tab: written as a formatted Excel table replacing any tab of that name."""
+
+    name: str
+    frame: pd.DataFrame
+    formats: dict[str, str] = field(default_factory=dict)
+    charts: list[Chart] = field(default_factory=list)
+    highlight: pd.Series | None = None  # bool per row: fill the row to catch the eye
+    as_table: bool = True  # an Excel table (ListObject) with filters
+    rtl: bool | None = None  # None: follow the workbook's language
+    hidden: bool = False
+    title: str | None = None  # a caption written above the table (e.g. a tie-out note)
+
+
+@dataclass
+class JobResult:
+    """What a job returns: the tabs to write, issues found on the way, and a summary line."""
+
+    tabs: list[Tab] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    summary: str = ""
+    files: list[Path] = field(default_factory=list)  # extra files written (PDFs, .eml)

@@ -1,0 +1,241 @@
+"""The sheets ar_excel reads: canonical column names, their aliases and value kinds.
+
+Names follow ``../shared/spec/workbook-contract.md``. Matching of sheet names and headers
+ignores case, spaces, ``_``, ``-`` and ``.`` (see ``names.match_key``). Kinds tell the reader
+how to parse what people type:
+
+* ``id``      text key: ``1001.0`` read from a number cell becomes ``"1001"``
+* ``text``    free text, stripped
+* ``money``   amount: thousands separators, currency symbols, Arabic-Indic digits, ``(12.50)``
+* ``number``  a plain quantity, parsed like money
+* ``percent`` ``5``, ``5%``, ``0.05`` formatted as percent -> 5.0
+* ``date``    Excel serial, date cell, ISO, day-first (or month-first by policy) text
+* ``terms``   payment terms in days: ``30``, ``Net 30``, ``30 days``, ``٣٠``
+* ``status``  customer status: Active / Hold / Closed (English or Arabic)
+* ``currency`` ISO 4217 code, upper-cased; symbols like ``$``/``ج.م`` mapped
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str = "text"
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class SheetSchema:
+    name: str
+    aliases: tuple[str, ...]
+    fields: tuple[Field, ...]
+    key: str | None = None  # unique key column
+    tables: tuple[str, ...] = field(default=())  # extra Excel table names accepted
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+CUSTOMERS = SheetSchema(
+    "Customers",
+    ("العملاء", "Customer Master", "Customer List", "Clients", "عملاء"),
+    (
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
+                                    "Account No", "Customer Code", "Cust ID", "Code",
+                                    "كود العميل", "رقم الحساب العميل"), required=True),
+        Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
+                               "Client Name", "العميل"), required=True),
+        Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
+                               "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID")),
+        Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
+                                "الايميل", "البريد الالكتروني")),
+        Field("Phone", "text", ("الهاتف", "Mobile", "Telephone", "Tel", "Phone No", "الجوال",
+                                "رقم الهاتف", "الموبايل")),
+        Field("Address", "text", ("العنوان",)),
+        Field("City", "text", ("المدينة",)),
+        Field("Country", "text", ("الدولة", "البلد")),
+        Field("Currency", "currency", ("العملة", "Ccy", "Curr")),
+        Field("Payment Terms", "terms", ("شروط الدفع", "Terms", "Payment Terms Days",
+                                         "Terms Days", "مدة السداد", "أجل السداد")),
+        Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
+                                        "الحد الائتماني")),
+        Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
+                                        "نسبة الخصم")),
+        Field("Status", "status", ("الحالة", "Account Status", "حالة العميل")),
+        Field("Next Credit Review", "date", ("تاريخ مراجعة الائتمان", "Credit Review",
+                                             "Credit Review Date", "Next Review", "Review Date")),
+        Field("IBAN / Bank Account", "text", ("رقم الحساب", "IBAN", "Bank Account", "Account IBAN",
+                                              "IBAN/Bank Account", "Bank Accounts",
+                                              "الحساب البنكي", "رقم الآيبان")),
+    ),
+    key="Customer ID",
+)
+
+INVOICES = SheetSchema(
+    "Invoices",
+    ("الفواتير", "Invoice List", "Sales Invoices", "فواتير", "Open Invoices"),
+    (
+        Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
+                                   "Invoice #", "Document No", "Doc No"), required=True),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
+                                    "Customer Code", "Cust ID", "كود العميل"), required=True),
+        Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
+                                       "التاريخ"), required=True),
+        Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date")),
+        Field("Currency", "currency", ("العملة", "Ccy", "Curr")),
+        Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
+                                  "Invoice Total", "Gross Amount", "القيمة", "الإجمالي"),
+              required=True),
+    ),
+    key="Invoice No",
+)
+
+PAYMENTS = SheetSchema(
+    "Payments",
+    ("التحصيلات", "Receipts", "Collections", "Cash Receipts", "المقبوضات", "تحصيلات"),
+    (
+        Field("Payment ID", "id", ("رقم التحصيل", "Receipt No", "Receipt ID", "Payment No",
+                                   "رقم الإيصال", "Receipt Number")),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
+                                    "Customer Code", "كود العميل"), required=True),
+        Field("Date", "date", ("التاريخ", "Payment Date", "Receipt Date", "تاريخ التحصيل")),
+        Field("Amount", "money", ("المبلغ", "Payment Amount", "Receipt Amount", "القيمة"),
+              required=True),
+        Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
+                                   "Inv No")),
+    ),
+    key="Payment ID",
+)
+
+BANK = SheetSchema(
+    "Bank Statement",
+    ("كشف الحساب البنكي", "Bank", "Statement", "كشف البنك"),
+    (
+        Field("Date", "date", ("Booking Date", "Transaction Date", "Posting Date", "التاريخ",
+                               "تاريخ العملية", "Buchungstag", "Date Operation"), required=True),
+        Field("Value Date", "date", ("Valuta", "تاريخ الحق", "Wertstellung", "Date Valeur")),
+        Field("Description", "text", ("Narrative", "Details", "Remittance Information", "Memo",
+                                      "البيان", "الوصف", "Verwendungszweck", "Libelle",
+                                      "Transaction Details", "Particulars")),
+        Field("Amount", "money", ("المبلغ", "Betrag", "Montant", "Signed Amount")),
+        Field("Debit", "money", ("مدين", "Withdrawal", "Withdrawals", "Debit Amount", "Soll",
+                                 "Paid Out", "سحب")),
+        Field("Credit", "money", ("دائن", "Deposit", "Deposits", "Credit Amount", "Haben",
+                                  "Paid In", "إيداع")),
+        Field("Currency", "currency", ("العملة", "Ccy", "Währung", "Devise")),
+        Field("Reference", "text", ("المرجع", "Customer Reference", "Remittance Reference")),
+        Field("Counterparty", "text", ("Payer", "Payer Name", "Name", "اسم المحول",
+                                       "Counterparty Name", "Beneficiary", "Auftraggeber")),
+        Field("Counterparty Account", "text", ("Payer Account", "IBAN", "Counterparty IBAN",
+                                               "حساب المحول", "Account Number")),
+        Field("Bank Ref", "text", ("Transaction ID", "Bank Reference", "مرجع البنك", "FITID",
+                                   "Transaction Reference")),
+        Field("Balance", "money", ("الرصيد", "Running Balance", "Saldo", "Solde")),
+    ),
+)
+
+POLICY = SheetSchema("Policy", ("السياسة", "Settings", "Parameters", "الإعدادات"), ())
+
+# Optional sheets used by later jobs. Each is read only where the workbook has it.
+ORDERS = SheetSchema(
+    "Orders",
+    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات"),
+    (
+        Field("Order No", "id", ("رقم الأمر", "Order", "Order Number", "Delivery No",
+                                 "Delivery Number", "رقم التسليم", "SO No")),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل"),
+              required=True),
+        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم")),
+        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة"), required=True),
+        Field("Invoice No", "id", ("رقم الفاتورة", "Invoiced Invoice No", "Invoiced In",
+                                   "Invoice")),
+        Field("Status", "text", ("الحالة", "Order Status")),
+    ),
+    key="Order No",
+)
+
+CREDIT_REQUESTS = SheetSchema(
+    "Credit Requests",
+    ("طلبات الائتمان", "Limit Requests", "Credit Limit Requests", "طلبات زيادة الحد"),
+    (
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account"), required=True),
+        Field("Requested Limit", "money", ("الحد المطلوب", "New Limit", "Requested Credit Limit"),
+              required=True),
+        Field("Reason", "text", ("السبب", "Justification")),
+        Field("Requested By", "text", ("مقدم الطلب", "Requester")),
+        Field("Date", "date", ("التاريخ", "Request Date")),
+    ),
+)
+
+INVOICE_LINES = SheetSchema(
+    "Invoice Lines",
+    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail"),
+    (
+        Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number"), required=True),
+        Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
+        Field("Quantity", "number", ("الكمية", "Qty")),
+        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure")),
+        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
+        Field("Discount %", "percent", ("الخصم", "Discount", "Disc %")),
+        Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax")),
+        Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount")),
+    ),
+)
+
+PRICE_LIST = SheetSchema(
+    "Price List",
+    ("قائمة الأسعار", "Prices", "Price Book", "الأسعار"),
+    (
+        Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف"), required=True),
+        Field("Unit", "text", ("الوحدة", "UOM")),
+        Field("Price", "money", ("السعر", "Unit Price", "List Price"), required=True),
+        Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
+        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date")),
+    ),
+)
+
+PAYMENT_PLANS = SheetSchema(
+    "Payment Plans",
+    ("خطط السداد", "Instalment Plans", "Installment Plans", "جدولة المديونية"),
+    (
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account"), required=True),
+        Field("Amount", "money", ("المبلغ", "Plan Amount"), required=True),
+        Field("Instalments", "int", ("عدد الأقساط", "Installments", "Number of Instalments",
+                                     "Number of Installments", "No of Instalments"),
+              required=True),
+        Field("Start", "date", ("تاريخ البدء", "Start Date", "First Due Date"), required=True),
+        Field("Frequency", "text", ("التكرار", "Every")),
+    ),
+)
+
+SCHEMAS: dict[str, SheetSchema] = {
+    s.name: s
+    for s in (CUSTOMERS, INVOICES, PAYMENTS, BANK, ORDERS, CREDIT_REQUESTS, INVOICE_LINES,
+              PRICE_LIST, PAYMENT_PLANS)
+}
+
+_DTYPES = {
+    "id": "object", "text": "object", "currency": "object", "status": "object",
+    "money": "float64", "number": "float64", "percent": "float64",
+    "date": "datetime64[ns]", "terms": "Int64", "int": "Int64",
+}
+
+
+def empty_frame(kind: str) -> pd.DataFrame:
+    """An empty parsed frame of a sheet kind, with the canonical columns and dtypes."""
+    from ar_excel.model import ROW
+
+    schema = SCHEMAS[kind]
+    cols = {f.name: pd.Series(dtype=_DTYPES.get(f.kind, "object")) for f in schema.fields}
+    cols[ROW] = pd.Series(dtype="int64")
+    return pd.DataFrame(cols)
