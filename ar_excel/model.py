@@ -13,6 +13,7 @@ row each record came from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,9 @@ class Book:
     tables: dict[str, Table] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     arabic: bool = False  # the workbook's headers or sheet names are mostly Arabic
+    unusable: dict[str, str] = field(default_factory=dict)  # kind -> why it could not be read
+    sheet_names: list[str] = field(default_factory=list)
+    sheet_loader: Callable[[str], list[list[Any]] | None] | None = None  # other sheets, lazily
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
@@ -121,8 +125,16 @@ class Book:
         if f is None:
             from ar_excel.errors import InputError
 
-            raise InputError(f"the workbook has no '{kind}' sheet (or Excel table)")
+            why = self.unusable.get(kind)
+            raise InputError(why or f"the workbook has no '{kind}' sheet (or Excel table)")
         return f
+
+    def sheet_frame(self, name: str) -> pd.DataFrame | None:
+        """Another sheet of the workbook (a previous run's tab, a hidden snapshot) as a plain
+        frame of values as read, or None when the workbook has no such sheet."""
+        from ar_excel.io.reader import sheet_frame
+
+        return sheet_frame(self, name)
 
 
 # Number formats a Tab column can take; writers map them to Excel formats.

@@ -1,0 +1,297 @@
+"""Read an AR workbook into a ``Book``, as the contract's "Reading" section says.
+
+The file adapter reads cell values with python-calamine (fast, no styles); the live-Excel
+adapter (``ar_excel.excel``) hands the same ``Grid`` of values to ``book_from_grids``, so both
+parse identically. Every data row is either parsed or reported: a value that cannot be used
+becomes an ``Issue`` with its cell address and is left empty in the frame, the row is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.errors import InputError
+from ar_excel.model import ROW, Book, Issue, Table, column_letter
+from ar_excel.names import is_arabic, match_key, table_key
+from ar_excel.parsing import is_blank, parse_column
+from ar_excel.policy import Policy, policy_from_pairs
+from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
+
+HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
+
+
+@dataclass
+class Grid:
+    """A rectangle of cell values. ``top``/``left`` are the 0-based sheet coordinates of
+    ``rows[0][0]``; ``has_header`` is False for an Excel table whose header is in ``header``."""
+
+    name: str  # sheet (or table) name as in the workbook
+    rows: list[list[Any]]
+    top: int = 0
+    left: int = 0
+    header: list[Any] | None = None  # Excel tables: the header row, sitting at top - 1
+    sheet: str | None = None  # for a table: the sheet it lives on
+    hidden: bool = False
+
+
+# ------------------------------------------------------------------ finding sheets
+
+def _names_for(schema: SheetSchema) -> set[str]:
+    return {match_key(n) for n in (schema.name, *schema.aliases)}
+
+
+def find_kind(name: str, is_table: bool = False) -> str | None:
+    """Which contract sheet a sheet/table name stands for, if any."""
+    key = table_key(name) if is_table else match_key(name)
+    for kind, schema in {**SCHEMAS, "Policy": POLICY}.items():
+        if key in _names_for(schema):
+            return kind
+    return None
+
+
+# ------------------------------------------------------------------ headers
+
+def _alias_index(schema: SheetSchema) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in schema.fields:  # canonical names first, so they win over another field's alias
+        index.setdefault(match_key(f.name), f.name)
+    for f in schema.fields:
+        for alias in f.aliases:
+            index.setdefault(match_key(alias), f.name)
+    return index
+
+
+def _non_empty(row: Iterable[Any]) -> int:
+    return sum(1 for v in row if not is_blank(v))
+
+
+def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
+    """The first row that names at least two of the schema's columns; failing that, the
+    contract's rule: the first row with at least two non-empty cells."""
+    index = _alias_index(schema)
+    first_two = None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if _non_empty(row) < 2:
+            continue
+        if first_two is None:
+            first_two = i
+        known = {index[k] for k in (match_key(v) for v in row if isinstance(v, str)) if k in index}
+        if len(known) >= 2:
+            return i
+    return first_two
+
+
+def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
+    """Column names for a header row: canonical where recognised, else the header as written
+    (``Column X`` for a blank header). Returns the names and {canonical: header as written}."""
+    index = _alias_index(schema)
+    names: list[str] = []
+    written: dict[str, str] = {}
+    taken: set[str] = set()
+    for j, h in enumerate(header):
+        text = "" if is_blank(h) else str(h).strip()
+        canonical = index.get(match_key(text)) if text else None
+        if canonical and canonical not in taken:
+            taken.add(canonical)
+            written[canonical] = text
+            names.append(canonical)
+        else:
+            name = text or f"Column {column_letter(left + j)}"
+            while name in names or name in index.values():
+                name += " (2)"
+            names.append(name)
+    return names, written
+
+
+# ------------------------------------------------------------------ one table
+
+def _pad(rows: list[list[Any]], width: int) -> list[list[Any]]:
+    return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
+
+
+def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
+    """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
+    schema = SCHEMAS[kind]
+    sheet = grid.sheet or grid.name
+    issues: list[Issue] = []
+    if grid.header is not None:
+        header, data, first_row = grid.header, grid.rows, grid.top
+    else:
+        h = find_header_row(grid.rows, schema)
+        if h is None:
+            if any(_non_empty(r) for r in grid.rows):
+                issues.append(Issue(sheet, f"A{grid.top + 1}", "", None,
+                                    f"no header row found in sheet '{sheet}'"))
+            return None, issues
+        header, data, first_row = grid.rows[h], grid.rows[h + 1:], grid.top + h + 1
+    width = max([len(header)] + [len(r) for r in data[:1]])
+    header = list(header) + [None] * (width - len(header))
+    names, written = map_headers(header, schema, grid.left)
+    header_row = first_row  # 1-based row of the header = 0-based row of first data row
+    letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+
+    missing = [f.name for f in schema.fields if f.required and f.name not in written]
+    if missing:
+        found = ", ".join(str(h) for h in header if not is_blank(h))
+        issues.append(Issue(sheet, f"A{header_row}", ", ".join(missing), None,
+                            f"sheet '{sheet}' has no column for {', '.join(missing)} "
+                            f"(header row {header_row} has: {found})"))
+        return None, issues
+
+    data = _pad(data, width)
+    keep = [i for i, r in enumerate(data) if _non_empty(r)]  # blank rows are not records
+    rows = [data[i] for i in keep]
+    excel_rows = [first_row + 1 + i for i in keep]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * width
+
+    parsed: dict[str, pd.Series] = {}
+    raw: dict[str, pd.Series] = {}
+    kinds = {f.name: f.kind for f in schema.fields}
+    for j, name in enumerate(names):
+        values = list(columns[j])
+        raw[name] = pd.Series(values, dtype="object")
+        kind = kinds.get(name, "raw")
+        if kind == "raw":
+            parsed[name] = pd.Series([None if is_blank(v) else v for v in values], dtype="object")
+            continue
+        series, errors = parse_column(values, kind, day_first=policy.day_first,
+                                      decimal_comma=policy.decimal_comma)
+        parsed[name] = series
+        for pos, message in errors.items():
+            issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
+                                written.get(name, name), values[pos], message))
+    frame = pd.DataFrame(parsed)
+    for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
+        if f.name not in frame.columns:
+            empty, _ = parse_column([None] * len(frame), f.kind)
+            frame[f.name] = empty
+    frame[ROW] = pd.Series(excel_rows, dtype="int64")
+    raw_frame = pd.DataFrame(raw)
+    raw_frame[ROW] = frame[ROW]
+
+    for f in schema.fields:
+        if f.required and f.name in written:
+            blank = frame[f.name].isna() & raw_frame[f.name].map(is_blank)
+            for pos in blank[blank].index:
+                issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
+                                    None, f"{f.name} is required but blank"))
+    table = Table(kind, sheet, frame, raw_frame, letters, header_row, written)
+    return table, issues
+
+
+# ------------------------------------------------------------------ policy
+
+def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
+    pairs = []
+    for i, row in enumerate(grid.rows):
+        cells = [(j, v) for j, v in enumerate(row) if not is_blank(v)]
+        if len(cells) < 2:
+            continue
+        (_, key), (jv, value) = cells[0], cells[1]
+        cell = f"{column_letter(grid.left + jv)}{grid.top + i + 1}"
+        pairs.append((str(key), value, cell))
+    policy, problems = policy_from_pairs(pairs)
+    issues = [Issue(grid.name, cell, "Policy", None, msg) for cell, msg in problems]
+    return policy, issues
+
+
+# ------------------------------------------------------------------ whole book
+
+def book_from_grids(grids: list[Grid], source: Path | None = None,
+                    sheet_loader: Callable[[str], list[list[Any]] | None] | None = None) -> Book:
+    """Build a Book from the grids of a workbook (sheets and Excel tables). An Excel table
+    named like a contract sheet wins over a plain sheet of that name."""
+    chosen: dict[str, Grid] = {}
+    for g in grids:
+        kind = find_kind(g.name, is_table=g.header is not None)
+        if kind is None:
+            continue
+        if kind not in chosen or (g.header is not None and chosen[kind].header is None):
+            chosen[kind] = g
+    # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
+    policy, issues = Policy(), []
+    if "Policy" in chosen:
+        policy, issues = read_policy(chosen.pop("Policy"))
+
+    book = Book(source=source, policy=policy, issues=list(issues))
+    unusable: dict[str, str] = {}
+    for kind in SCHEMAS:
+        if kind not in chosen:
+            continue
+        table, table_issues = read_table(chosen[kind], kind, policy)
+        book.issues.extend(table_issues)
+        if table is None:
+            unusable[kind] = table_issues[0].message if table_issues else "unreadable"
+        else:
+            book.tables[kind] = table
+    book.unusable = unusable
+    book.sheet_loader = sheet_loader
+    book.sheet_names = [g.name for g in grids if g.header is None]
+    headers = [h for t in book.tables.values() for h in t.headers.values()]
+    texts = headers + [t.sheet for t in book.tables.values()]
+    lang = policy.language.strip().lower()[:2]
+    book.arabic = lang == "ar" if lang in ("ar", "en") else (
+        bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
+    return book
+
+
+def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None]]:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path), load_tables=path.suffix.lower() in (".xlsx", ".xlsm"))
+    except Exception as exc:  # calamine raises several of its own types
+        raise InputError(f"cannot open '{path.name}' as a workbook: {exc}") from exc
+    hidden = {m.name for m in wb.sheets_metadata if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
+    grids: list[Grid] = []
+    for name in wb.sheet_names:
+        sheet = wb.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        grids.append(Grid(name, rows, 0, 0, hidden=name in hidden))
+    try:
+        table_names = wb.table_names
+    except Exception:  # no tables loaded (e.g. .xls/.ods)
+        table_names = []
+    for tname in table_names:
+        t = wb.get_table_by_name(tname)
+        grids.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
+                          sheet=t.sheet))
+
+    by_key = {match_key(n): n for n in wb.sheet_names}
+
+    def load(name: str) -> list[list[Any]] | None:
+        real = by_key.get(match_key(name))
+        return None if real is None else wb.get_sheet_by_name(real).to_python(skip_empty_area=False)
+
+    return grids, load
+
+
+def read_book(path: str | Path) -> Book:
+    """Read an AR workbook (.xlsx, .xlsm, .xls, .ods) from a file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    grids, loader = _calamine_grids(path)
+    return book_from_grids(grids, source=path, sheet_loader=loader)
+
+
+def sheet_frame(book: Book, name: str) -> pd.DataFrame | None:
+    """Any other sheet of the workbook (e.g. a previous run's output or a hidden snapshot) as
+    a plain frame: first row with two non-empty cells is the header, values as read."""
+    loader = getattr(book, "sheet_loader", None)
+    rows = loader(name) if loader else None
+    if not rows:
+        return None
+    h = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if _non_empty(r) >= 2), None)
+    if h is None:
+        return None
+    header = [str(v).strip() if not is_blank(v) else f"Column {column_letter(j)}"
+              for j, v in enumerate(rows[h])]
+    data = [r for r in _pad(rows[h + 1:], len(header)) if _non_empty(r)]
+    frame = pd.DataFrame(data, columns=header, dtype="object")
+    return frame.map(lambda v: None if is_blank(v) else v)

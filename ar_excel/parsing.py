@@ -1,0 +1,366 @@
+"""Values as people type them into AR workbooks, parsed into numbers, dates and codes.
+
+Each ``parse_*`` function takes one raw cell value and returns the parsed value, or raises
+``ValueError`` with a message a clerk understands. ``parse_column`` applies one to a whole
+column with fast paths for values that are already numbers or dates (most of a real sheet),
+so only typed text goes through the slow, careful parsers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+_DIGITS = str.maketrans({
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian / Urdu
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u060c": ",",  # Arabic comma
+    "\u2212": "-",  # minus sign
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",  # no-break and thin spaces
+})
+
+
+def normalize_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits and separators -> ASCII (``"٥٠٬٠٠٠"`` -> ``"50,000"``)."""
+    return text.translate(_DIGITS)
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, str):
+        return not value.strip()
+    return False
+
+
+# ---------------------------------------------------------------- numbers
+
+_CURRENCY_WORDS = re.compile(
+    r"(?i)(?:[A-Z]{3}(?![A-Z])|L\.?E\.?|ج\.?\s?م\.?|جنيه(?:\s*مصري)?|ر\.?\s?س\.?|ريال(?:\s*سعودي)?"
+    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤])"
+)
+_NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[,]\d{3})+(?:\.\d+)?$")
+_GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
+
+
+@lru_cache(maxsize=65536)
+def parse_number_text(text: str, decimal_comma: bool = False) -> float:
+    """``"50,000"``, ``"1.234,50"`` (decimal comma), ``"EGP 1,200"``, ``"(12.50)"``, ``"٣٠٠"``."""
+    s = normalize_digits(text).strip()
+    if not s:
+        raise ValueError("blank")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _CURRENCY_WORDS.sub("", s).strip()
+    if s.endswith("-"):
+        negative, s = not negative, s[:-1].strip()
+    if s.startswith("-"):
+        negative, s = not negative, s[1:].strip()
+    elif s.startswith("+"):
+        s = s[1:].strip()
+    s = _CURRENCY_WORDS.sub("", s).strip()
+    if s.upper().endswith(("CR", "DR")) and len(s) > 2:  # bank style "1,200.00 DR"
+        negative, s = (not negative if s.upper().endswith("DR") else negative), s[:-2].strip()
+    if not _NUMBER_SHAPE.match(s):
+        raise ValueError(f"'{text}' is not a number")
+    s = s.replace(" ", "").replace("'", "")
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+    elif "," in s:
+        if decimal_comma:
+            decimal = "," if not (_GROUPED.match(s) and s.count(",") > 1) else ""
+        else:
+            decimal = "" if _GROUPED.match(s) else ("," if s.count(",") == 1 else "")
+    elif "." in s:
+        if s.count(".") > 1:
+            decimal = ""  # "1.234.567"
+        elif decimal_comma and _GROUPED_DOT.match(s):
+            decimal = ""  # "1.234" in a decimal-comma workbook
+        else:
+            decimal = "."
+    else:
+        decimal = "."
+    if decimal == ",":
+        s = s.replace(".", "").replace(",", ".")
+    elif decimal == ".":
+        s = s.replace(",", "")
+    else:
+        if decimal_comma is False and "," in s and not _GROUPED.match(s):
+            raise ValueError(f"'{text}' has misplaced thousands separators")
+        s = s.replace(",", "").replace(".", "")
+    value = float(s)
+    return -value if negative else value
+
+
+def parse_money(value: Any, decimal_comma: bool = False) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is TRUE/FALSE, not an amount")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("blank")
+        return float(value)
+    if isinstance(value, str):
+        return parse_number_text(value, decimal_comma)
+    if isinstance(value, date | datetime | time | timedelta):
+        raise ValueError(f"a date ({value}) where an amount was expected")
+    raise ValueError(f"'{value}' is not a number")
+
+
+def parse_int(value: Any, decimal_comma: bool = False) -> int:
+    number = parse_money(value, decimal_comma)
+    if number != int(number):
+        raise ValueError(f"'{value}' is not a whole number")
+    return int(number)
+
+
+# ---------------------------------------------------------------- dates
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+_MIN_SERIAL, _MAX_SERIAL = 367, 73051  # 1901-01-01 .. 2099-12-31: anything else is no date
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12, "sept": 9,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "أبريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يوليو": 7, "اغسطس": 8, "أغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "أكتوبر": 10,
+    "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}
+_WORD_DATE = re.compile(r"^(\d{1,2})[\s\-/.]*([^\d\s\-/.,]+(?:\s[^\d\s\-/.,]+)?)[\s\-/.,]*(\d{2}|\d{4})$")
+_WORD_DATE_US = re.compile(r"^([^\d\s\-/.,]+)[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[,\s\-/.]+(\d{2}|\d{4})$")
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 70 else 1900 + n)
+
+
+def _month(word: str) -> int:
+    w = word.strip().lower().rstrip(".")
+    if w in _MONTHS:
+        return _MONTHS[w]
+    if w[:3] in _MONTHS and w.isascii():
+        return _MONTHS[w[:3]]
+    raise ValueError(f"'{word}' is not a month")
+
+
+def _make(y: int, m: int, d: int, raw: Any) -> datetime:
+    try:
+        return datetime(y, m, d)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a valid date") from None
+
+
+def excel_serial_to_date(serial: float) -> datetime:
+    if not (_MIN_SERIAL <= serial <= _MAX_SERIAL):
+        raise ValueError(f"{serial:g} is not a date (as an Excel date number it is out of range)")
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+@lru_cache(maxsize=65536)
+def parse_date_text(text: str, day_first: bool = True) -> datetime:
+    """ISO, ``DD/MM/YYYY`` (or month first when the policy says so, or when day > 12),
+    ``15-Jan-2024``, ``Jan 15, 2024``, ``15 يناير 2024``, ``20240115``, Excel serials as text."""
+    s = normalize_digits(text).strip()
+    if not s:
+        raise ValueError("blank")
+    if m := _ISO.match(s):
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    if m := _DMY.match(s):
+        a, b, y = int(m[1]), int(m[2]), _year(m[3])
+        if a > 12 and b <= 12:
+            d, mo = a, b
+        elif b > 12 and a <= 12:
+            d, mo = b, a
+        else:
+            d, mo = (a, b) if day_first else (b, a)
+        return _make(y, mo, d, text)
+    if m := _COMPACT.match(s):
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    if re.fullmatch(r"\d{3,5}(?:\.\d+)?", s):
+        return excel_serial_to_date(float(s))
+    if m := _WORD_DATE.match(s):
+        return _make(_year(m[3]), _month(m[2]), int(m[1]), text)
+    if m := _WORD_DATE_US.match(s):
+        return _make(_year(m[3]), _month(m[1]), int(m[2]), text)
+    raise ValueError(f"'{text}' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")
+
+
+def parse_date(value: Any, day_first: bool = True) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is TRUE/FALSE, not a date")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("blank")
+        if 19000101 <= value <= 21001231 and float(value).is_integer():
+            return parse_date_text(str(int(value)), day_first)
+        return excel_serial_to_date(float(value))
+    if isinstance(value, str):
+        return parse_date_text(value, day_first)
+    raise ValueError(f"'{value}' is not a date")
+
+
+# ---------------------------------------------------------------- codes and text
+
+_TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate|due on receipt|on receipt|prepaid|"
+                         r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم)$")
+_TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
+                         r"(?:days?|d|ds|day net|eom|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
+
+
+@lru_cache(maxsize=4096)
+def parse_terms_text(text: str) -> int:
+    s = " ".join(normalize_digits(text).strip().split())
+    if _TERMS_ZERO.match(s):
+        return 0
+    if m := _TERMS_DAYS.match(s):
+        return int(m[1])
+    raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
+
+
+def parse_terms(value: Any, decimal_comma: bool = False) -> int:
+    if isinstance(value, str):
+        return parse_terms_text(value)
+    days = parse_money(value)
+    if days < 0 or not float(days).is_integer():
+        raise ValueError(f"'{value}' is not a whole number of days")
+    return int(days)
+
+
+def parse_percent(value: Any, decimal_comma: bool = False) -> float:
+    if isinstance(value, str):
+        s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
+        return parse_number_text(s, decimal_comma)
+    return parse_money(value)
+
+
+_STATUS = {
+    "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط"),
+    "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
+             "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا"),
+    "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
+               "مقفل"),
+}
+_STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
+
+
+def parse_status(value: Any, decimal_comma: bool = False) -> str:
+    key = " ".join(str(value).strip().lower().split())
+    if key in _STATUS_LOOKUP:
+        return _STATUS_LOOKUP[key]
+    raise ValueError(f"'{value}' is not a customer status (Active, Hold or Closed)")
+
+
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "LE": "EGP", "L.E": "EGP",
+    "L.E.": "EGP", "ج.م": "EGP", "ج م": "EGP", "جنيه": "EGP", "جنيه مصري": "EGP",
+    "ر.س": "SAR", "ريال": "SAR", "ريال سعودي": "SAR", "د.إ": "AED", "درهم": "AED",
+    "درهم إماراتي": "AED", "د.ك": "KWD", "دينار كويتي": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
+    "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
+}
+
+
+def parse_currency(value: Any, decimal_comma: bool = False) -> str:
+    """ISO code upper-cased; common symbols and Arabic names mapped. Validity is checked by
+    the customer checks (INVALID_CURRENCY), not here, so an odd code is kept as typed."""
+    s = " ".join(str(value).strip().split())
+    return _CURRENCY_SYMBOLS.get(s, _CURRENCY_SYMBOLS.get(s.upper(), s.upper()))
+
+
+def parse_id(value: Any, decimal_comma: bool = False) -> str:
+    """Keys: ``1001.0`` from a number cell -> ``"1001"``; digits normalised; spaces folded."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return " ".join(normalize_digits(str(value)).split())
+
+
+def parse_text(value: Any, decimal_comma: bool = False) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d") if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
+# ---------------------------------------------------------------- columns
+
+PARSERS: dict[str, Callable[..., Any]] = {
+    "id": parse_id, "text": parse_text, "money": parse_money, "number": parse_money,
+    "percent": parse_percent, "terms": parse_terms, "int": parse_int, "status": parse_status,
+    "currency": parse_currency,
+}
+
+
+def parse_column(values: list[Any], kind: str, *, day_first: bool = True,
+                 decimal_comma: bool = False) -> tuple[pd.Series, dict[int, str]]:
+    """Parse one column of raw cell values. Returns the parsed Series (positional index) and
+    {position: message} for the non-blank values that could not be parsed (left empty)."""
+    errors: dict[int, str] = {}
+    n = len(values)
+    if kind in ("money", "number"):
+        out = np.full(n, np.nan)
+        for i, v in enumerate(values):
+            if type(v) is float or type(v) is int:
+                out[i] = v
+            elif not is_blank(v):
+                try:
+                    out[i] = parse_money(v, decimal_comma)
+                except ValueError as exc:
+                    errors[i] = str(exc)
+        return pd.Series(out, dtype="float64"), errors
+    if kind == "date":
+        out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+        for i, v in enumerate(values):
+            if is_blank(v):
+                continue
+            try:
+                out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
+            except ValueError as exc:
+                errors[i] = str(exc)
+        return pd.Series(out_dt), errors
+    parser = PARSERS[kind]
+    parsed: list[Any] = [None] * n
+    for i, v in enumerate(values):
+        if is_blank(v):
+            continue
+        try:
+            parsed[i] = parser(v, decimal_comma)
+        except ValueError as exc:
+            errors[i] = str(exc)
+    if kind == "percent":
+        series = pd.Series(parsed, dtype="float64")
+        typed = [i for i, v in enumerate(values) if isinstance(v, int | float) and not is_blank(v)]
+        # A percent-formatted cell arrives as a fraction (0.05 for 5%): when every typed number
+        # in the column is a fraction, the column is fractions.
+        if typed and all(abs(series.iat[i]) <= 1 for i in typed) and any(series.iat[i] for i in typed):
+            series.iloc[typed] = series.iloc[typed] * 100
+        return series, errors
+    if kind in ("terms", "int"):
+        return pd.Series(parsed, dtype="Int64"), errors
+    return pd.Series(parsed, dtype="object"), errors
