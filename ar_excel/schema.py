@@ -203,6 +203,21 @@ PRICE_LIST = SheetSchema(
         Field("Price", "money", ("السعر", "Unit Price", "List Price"), required=True),
         Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
         Field("Valid To", "date", ("إلى تاريخ", "To", "End Date")),
+        # optional: a customer's own price (blank = every customer) and the price's currency
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل")),
+        Field("Currency", "currency", ("العملة", "Ccy", "Curr")),
+    ),
+)
+
+UNIT_CONVERSIONS = SheetSchema(
+    "Unit Conversions",
+    ("تحويل الوحدات", "UOM Conversions", "Unit Conversion", "Conversions", "معاملات التحويل"),
+    (
+        Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
+        Field("From Unit", "text", ("من وحدة", "From UOM", "From", "Unit")),
+        Field("To Unit", "text", ("إلى وحدة", "To UOM", "To", "Base Unit")),
+        Field("Factor", "number", ("المعامل", "Conversion Factor", "Qty", "Quantity"),
+              required=True),
     ),
 )
 
@@ -223,7 +238,7 @@ PAYMENT_PLANS = SheetSchema(
 SCHEMAS: dict[str, SheetSchema] = {
     s.name: s
     for s in (CUSTOMERS, INVOICES, PAYMENTS, BANK, ORDERS, CREDIT_REQUESTS, INVOICE_LINES,
-              PRICE_LIST, PAYMENT_PLANS)
+              PRICE_LIST, PAYMENT_PLANS, UNIT_CONVERSIONS)
 }
 
 _DTYPES = {
