@@ -61,3 +61,26 @@ def june_book() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         ("P5", "C1", "2026-07-05", 400.00, "INV4"),  # after 06-30
     )
     return cust, inv, pay
+
+
+def kpi_book() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """June 2026, computed by hand in test_kpis_core."""
+    cust = customers(("A", "Alex Paper", "EGP", 30), ("B", "Bahary Oils", "EGP", 0))
+    inv = invoices(
+        ("I0", "B", "2026-04-01", None, 800.00),  # never paid
+        ("I5", "B", "2026-02-01", None, 400.00),  # paid 30 days late in March
+        ("I1", "A", "2026-05-10", None, 1000.00),  # due 06-09
+        ("I2", "A", "2026-06-05", None, 2000.00),  # due 07-05
+        ("I3", "B", "2026-06-15", None, 600.00),  # due 06-15
+        ("CN1", "A", "2026-06-20", None, -200.00),
+        ("I4", "B", "2026-07-03", None, 999.00),  # after June
+    )
+    pay = payments(
+        ("P6", "B", "2026-03-03", 400.00, "I5"),  # 30 days late
+        ("P1", "A", "2026-05-20", 300.00, "I1"),  # early
+        ("P2", "A", "2026-06-12", 700.00, "I1"),  # 3 days late
+        ("P3", "B", "2026-06-25", 600.00, "I3"),  # 10 days late
+        ("P4", "A", "2026-06-28", 500.00, "I2"),  # early
+        ("P5", "B", "2026-07-02", 100.00, None),  # after June
+    )
+    return cust, inv, pay

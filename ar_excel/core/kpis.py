@@ -1,0 +1,328 @@
+"""Collection KPIs for a period, computed from the ledger as it stood at each date.
+
+Definitions (each is also written beside its value in the ``KPIs`` tab):
+
+* Period: start..end, both days included; days in period = end - start + 1. The default
+  period is the calendar month of the as-of date when that is a month end, else the month
+  that ends on the as-of date (e.g. 16 Oct .. 15 Nov).
+* AR at a date: the sum of the signed open items of ``ledger.open_items`` on that date
+  (invoices less credit notes less unapplied cash). Opening AR = AR at the day before start,
+  closing AR = AR at end; current AR = the open items not yet due (days past due <= 0).
+* Credit sales = invoices issued in the period less credit notes issued in it (net).
+* DSO = closing AR / credit sales x days in period.
+* Best-possible DSO = closing current AR / credit sales x days in period.
+* Average days delinquent (ADD) = DSO - best-possible DSO.
+* CEI (single period) = (opening AR + credit sales - closing AR) /
+  (opening AR + credit sales - closing current AR) x 100.
+* Collection rate = receipts in the period / (opening AR + credit sales) x 100.
+* A ratio whose denominator is zero or negative is left blank, never a made-up number.
+* Amounts in different currencies are never added: every KPI is computed per currency.
+
+Per customer (payment behaviour): each recorded payment applied to an invoice
+(``ledger.applications``) is late by payment date - the invoice's due date (0 when on time or
+early). Avg Days Late is weighted by the amount applied; Share Paid Late % = amount applied
+after the due date / amount applied x 100. Trend compares the avg days late of the last 3
+months with the 3 months before: more than 5 days worse is ``Worsening``, more than 5 days
+better ``Improving``, else ``Stable``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.ledger import applications, due_dates, open_items
+
+TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+    @property
+    def days(self) -> int:
+        return int((self.end - self.start).days) + 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%Y-%m-%d} .. {self.end:%Y-%m-%d}"
+
+
+def _day(value: date | datetime | str | pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(value).normalize()
+
+
+def _is_month_end(day: pd.Timestamp) -> bool:
+    return (day + pd.Timedelta(days=1)).day == 1
+
+
+def month_to(as_of: date | datetime | str | pd.Timestamp) -> Period:
+    """The month ending on the as-of date (the calendar month when as-of is a month end)."""
+    end = _day(as_of)
+    if _is_month_end(end):
+        return Period(end.replace(day=1), end)
+    return Period(end - pd.DateOffset(months=1) + pd.Timedelta(days=1), end)
+
+
+def trailing_months(as_of: date | datetime | str | pd.Timestamp, months: int = 12) -> list[Period]:
+    """The ``months`` consecutive one-month periods ending on the as-of date, oldest first."""
+    end = _day(as_of)
+    month_end = _is_month_end(end)
+    periods = []
+    for k in range(months):
+        e = end - pd.DateOffset(months=k)
+        if month_end:
+            e = e + pd.offsets.MonthEnd(0)
+        periods.append(month_to(e) if month_end else
+                       Period(e - pd.DateOffset(months=1) + pd.Timedelta(days=1), e))
+    return periods[::-1]
+
+
+def invoice_currency(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
+    """The invoice's currency, or its customer's when blank (as the ledger does)."""
+    by_customer = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    return invoices["Currency"].fillna(invoices["Customer ID"].map(by_customer))
+
+
+def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
+    by_customer = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    return payments["Customer ID"].map(by_customer)
+
+
+def _ccy(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str)
+
+
+def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
+    if denominator is None or not np.isfinite(denominator) or denominator <= 0.005:
+        return float("nan")
+    return round(numerator / denominator * scale, 2)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The three input frames, with currencies resolved once."""
+
+    customers: pd.DataFrame
+    invoices: pd.DataFrame
+    payments: pd.DataFrame
+
+    def currencies(self) -> list[str]:
+        found = set(_ccy(invoice_currency(self.invoices, self.customers)))
+        found |= set(_ccy(payment_currency(self.payments, self.customers)))
+        return sorted(found)
+
+    def ar(self, on: pd.Timestamp) -> pd.DataFrame:
+        items = open_items(self.customers, self.invoices, self.payments, on)
+        return items.assign(Currency=_ccy(items["Currency"]) if len(items) else "")
+
+
+def _cents_sum(values: pd.Series) -> float:
+    return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * 100).sum() / 100.0)
+
+
+def period_figures(ledger: Ledger, period: Period, currency: str,
+                   closing_items: pd.DataFrame | None = None,
+                   opening_items: pd.DataFrame | None = None) -> dict[str, float]:
+    """The raw figures and KPIs of one period in one currency (a flat dict)."""
+    closing = ledger.ar(period.end) if closing_items is None else closing_items
+    opening = (ledger.ar(period.start - pd.Timedelta(days=1))
+               if opening_items is None else opening_items)
+    closing = closing[closing["Currency"] == currency]
+    opening = opening[opening["Currency"] == currency]
+
+    inv = ledger.invoices
+    inv_dates = pd.to_datetime(inv["Invoice Date"])
+    in_period = (inv_dates >= period.start) & (inv_dates <= period.end) & inv["Amount"].notna()
+    in_period &= _ccy(invoice_currency(inv, ledger.customers)) == currency
+    issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
+    credited = inv.loc[in_period & (inv["Amount"] < 0), "Amount"]
+
+    pay = ledger.payments
+    pay_dates = pd.to_datetime(pay["Date"])
+    received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
+                       & (_ccy(payment_currency(pay, ledger.customers)) == currency)
+                       & pay["Amount"].notna(), "Amount"]
+
+    opening_ar = _cents_sum(opening["Open Amount"])
+    closing_ar = _cents_sum(closing["Open Amount"])
+    not_due = closing["Days Past Due"].fillna(0).to_numpy(dtype="float64") <= 0
+    current_ar = _cents_sum(closing.loc[not_due, "Open Amount"])
+    sales = round(_cents_sum(issued) + _cents_sum(credited), 2)
+    receipts = _cents_sum(received)
+    dso = _ratio(closing_ar * period.days, sales)
+    best = _ratio(current_ar * period.days, sales)
+    return {
+        "Opening AR": opening_ar,
+        "Invoices Issued": float(len(issued)),
+        "Invoice Value Issued": _cents_sum(issued),
+        "Credit Notes Issued": float(len(credited)),
+        "Credit Note Value": _cents_sum(credited),
+        "Credit Sales": sales,
+        "Receipts Count": float(len(received)),
+        "Receipts": receipts,
+        "Closing AR": closing_ar,
+        "Closing Current AR": current_ar,
+        "Closing Overdue AR": round(closing_ar - current_ar, 2),
+        "DSO": dso,
+        "Best-Possible DSO": best,
+        "Average Days Delinquent": round(dso - best, 2) if np.isfinite(dso) else float("nan"),
+        "CEI %": _ratio((opening_ar + sales - closing_ar) * 100.0,
+                        opening_ar + sales - current_ar),
+        "Collection Rate %": _ratio(receipts * 100.0, opening_ar + sales),
+    }
+
+
+# (KPI, unit, definition) in the order of the KPIs tab.
+KPI_ROWS: list[tuple[str, str, str]] = [
+    ("Opening AR", "amount", "open items at the day before the period starts"),
+    ("Invoices Issued", "count", "invoices dated in the period"),
+    ("Invoice Value Issued", "amount", "total of the invoices dated in the period"),
+    ("Credit Notes Issued", "count", "credit notes dated in the period"),
+    ("Credit Note Value", "amount", "total of the credit notes dated in the period"),
+    ("Credit Sales", "amount", "invoices less credit notes issued in the period"),
+    ("Receipts Count", "count", "payments recorded in the period"),
+    ("Receipts", "amount", "payments recorded in the period"),
+    ("Closing AR", "amount", "open items at the period end"),
+    ("Closing Current AR", "amount", "open items not yet due at the period end"),
+    ("Closing Overdue AR", "amount", "closing AR - closing current AR"),
+    ("DSO", "days", "closing AR / credit sales x days in period"),
+    ("Best-Possible DSO", "days", "closing current AR / credit sales x days in period"),
+    ("Average Days Delinquent", "days", "DSO - best-possible DSO"),
+    ("CEI %", "%", "(opening AR + credit sales - closing AR) / "
+                   "(opening AR + credit sales - closing current AR) x 100"),
+    ("Collection Rate %", "%", "receipts / (opening AR + credit sales) x 100"),
+]
+
+
+def kpi_table(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+              period: Period) -> pd.DataFrame:
+    """KPI, Currency, Value, Unit, Definition, Period: one block of rows per currency."""
+    ledger = Ledger(customers, invoices, payments)
+    closing = ledger.ar(period.end)
+    opening = ledger.ar(period.start - pd.Timedelta(days=1))
+    rows = []
+    for ccy in ledger.currencies():
+        figures = period_figures(ledger, period, ccy, closing, opening)
+        rows.append({"KPI": "Days in Period", "Currency": ccy or None,
+                     "Value": float(period.days), "Unit": "days",
+                     "Definition": f"{period.label}, both days included",
+                     "Period": period.label})
+        for name, unit, definition in KPI_ROWS:
+            rows.append({"KPI": name, "Currency": ccy or None, "Value": figures[name],
+                         "Unit": unit, "Definition": definition, "Period": period.label})
+    return pd.DataFrame(rows, columns=["KPI", "Currency", "Value", "Unit", "Definition",
+                                       "Period"])
+
+
+def dso_trend(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+              as_of: date | datetime | str | pd.Timestamp, months: int = 12) -> pd.DataFrame:
+    """Per month and currency: credit sales, closing AR, DSO, best-possible DSO, ADD, CEI %."""
+    ledger = Ledger(customers, invoices, payments)
+    periods = trailing_months(as_of, months)
+    at = {periods[0].start - pd.Timedelta(days=1): None}
+    at.update({p.end: None for p in periods})
+    for day in at:
+        at[day] = ledger.ar(day)
+    rows = []
+    for ccy in ledger.currencies():
+        previous_end = periods[0].start - pd.Timedelta(days=1)
+        for p in periods:
+            f = period_figures(ledger, p, ccy, at[p.end], at[previous_end])
+            previous_end = p.end
+            rows.append({"Month": f"{p.end:%Y-%m}", "Currency": ccy or None,
+                         "Period Start": p.start, "Period End": p.end,
+                         "Credit Sales": f["Credit Sales"], "Receipts": f["Receipts"],
+                         "Closing AR": f["Closing AR"], "DSO": f["DSO"],
+                         "Best-Possible DSO": f["Best-Possible DSO"],
+                         "Average Days Delinquent": f["Average Days Delinquent"],
+                         "CEI %": f["CEI %"]})
+    return pd.DataFrame(rows, columns=["Month", "Currency", "Period Start", "Period End",
+                                       "Credit Sales", "Receipts", "Closing AR", "DSO",
+                                       "Best-Possible DSO", "Average Days Delinquent",
+                                       "CEI %"])
+
+
+def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+              as_of: date | datetime | str | pd.Timestamp | None = None) -> pd.DataFrame:
+    """Each payment application: Customer ID, Invoice No, Date, Due Date, Applied Amount, Days Late.
+
+    Days Late = payment date - due date, 0 when paid on time or early. Undated payments and
+    payments applied to nothing are left out (nothing to measure).
+    """
+    apps = applications(invoices, payments, as_of)
+    apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna()]
+    columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late"]
+    if apps.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    first = invoices.drop_duplicates("Invoice No")
+    due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
+    out = pd.DataFrame({
+        "Customer ID": apps["Customer ID"],
+        "Invoice No": apps["Invoice No"],
+        "Date": apps["Date"],
+        "Due Date": apps["Invoice No"].map(due),
+        "Applied Amount": apps["Applied Amount"],
+    })
+    out = out[out["Due Date"].notna()]
+    out["Days Late"] = (out["Date"] - out["Due Date"]).dt.days.clip(lower=0).astype("int64")
+    return out.reset_index(drop=True)
+
+
+def _weighted_days(frame: pd.DataFrame) -> float:
+    weight = frame["Applied Amount"].sum()
+    if weight <= 0:
+        return float("nan")
+    return round(float((frame["Days Late"] * frame["Applied Amount"]).sum() / weight), 1)
+
+
+def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+                      as_of: date | datetime | str | pd.Timestamp) -> pd.DataFrame:
+    """Per customer, over payments of the last 6 months: days late, share paid late, trend."""
+    end = _day(as_of)
+    mid = end - pd.DateOffset(months=3)
+    start = end - pd.DateOffset(months=6)
+    late = days_late(customers, invoices, payments, end)
+    late = late[late["Date"] > start]
+    names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
+    rows = []
+    for cust, group in late.groupby("Customer ID", sort=True):
+        amount = group["Applied Amount"].sum()
+        recent = _weighted_days(group[group["Date"] > mid])
+        earlier = _weighted_days(group[group["Date"] <= mid])
+        rows.append({
+            "Customer ID": cust,
+            "Customer": names.get(cust, ""),
+            "Payments": int(len(group)),
+            "Amount Paid": round(float(amount), 2),
+            "Avg Days Late": _weighted_days(group),
+            "Share Paid Late %": round(float(
+                group.loc[group["Days Late"] > 0, "Applied Amount"].sum() / amount * 100), 2),
+            "Avg Days Late (last 3 months)": recent,
+            "Avg Days Late (3 months before)": earlier,
+            "Trend": _trend(recent, earlier),
+        })
+    columns = ["Customer ID", "Customer", "Payments", "Amount Paid", "Avg Days Late",
+               "Share Paid Late %", "Avg Days Late (last 3 months)",
+               "Avg Days Late (3 months before)", "Trend"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _trend(recent: float, earlier: float) -> str:
+    if np.isnan(recent) and np.isnan(earlier):
+        return ""
+    if np.isnan(earlier):
+        return "New (no payments before)"
+    if np.isnan(recent):
+        return "No recent payments"
+    change = recent - earlier
+    if change > TREND_DAYS:
+        return "Worsening"
+    if change < -TREND_DAYS:
+        return "Improving"
+    return "Stable"
