@@ -169,6 +169,17 @@ class Tab:
     title: str | None = None  # a caption written above the table (e.g. a tie-out note)
 
 
+@dataclass(frozen=True)
+class SheetProtection:
+    """Protect an input sheet of the source workbook (``ar_excel.io.protection.protect_sheet``):
+    every cell locked except the ``editable`` column letters below ``header_row``."""
+
+    sheet: str  # sheet name as in the workbook
+    password: str
+    editable: tuple[str, ...]  # column letters left editable, e.g. ("D", "E")
+    header_row: int = 1
+
+
 @dataclass
 class JobResult:
     """What a job returns: the tabs to write, issues found on the way, and a summary line."""
@@ -177,3 +188,4 @@ class JobResult:
     issues: list[Issue] = field(default_factory=list)
     summary: str = ""
     files: list[Path] = field(default_factory=list)  # extra files written (PDFs, .eml)
+    protect: list[SheetProtection] = field(default_factory=list)  # input sheets to protect
