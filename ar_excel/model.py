@@ -167,6 +167,11 @@ class Tab:
     rtl: bool | None = None  # None: follow the workbook's language
     hidden: bool = False
     title: str | None = None  # a caption written above the table (e.g. a tie-out note)
+    # Small tables written under the main one (a blank row between), e.g. a tie-out or the
+    # data of a chart; each keeps its own title, formats and charts (io/blocks.py).
+    blocks: list[Tab] = field(default_factory=list)
+    protect: bool = False  # sheet protection: cells can be read and selected, not edited
+    protect_password: str | None = None  # with a password (implies protect)
 
 
 @dataclass(frozen=True)

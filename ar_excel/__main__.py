@@ -1,0 +1,5 @@
+import sys
+
+from ar_excel.cli import main
+
+sys.exit(main())

@@ -1,0 +1,154 @@
+"""The ``ar-excel`` command: one subcommand per job, plus ``run`` for the month-end.
+
+Exit status (the contract's): 0 success; 1 the input could not be processed at all (one-line
+reason on stderr); 2 bad usage. Problems in rows are data, written to ``Input Issues``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ar_excel import __version__
+from ar_excel.errors import ArExcelError, UsageError
+from ar_excel.jobs import Job, JobOptions, registry
+from ar_excel.parsing import parse_date_text
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+# Commands that are not jobs. Each module defines ``register_command(subparsers)``, which adds
+# its parser and sets ``handler=fn(args) -> exit status`` as a default.
+COMMAND_MODULES: list[str] = []
+
+
+def _as_of(text: str) -> date:
+    try:
+        return parse_date_text(text, day_first=True).date()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--as-of: {exc}") from None
+
+
+def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
+    p.add_argument("book", metavar="BOOK", type=Path, help="the AR workbook (.xlsx/.xlsm)")
+    p.add_argument("-o", "--out", metavar="OUT", type=Path,
+                   help="write the tabs to this workbook instead of into BOOK")
+    p.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
+                   help="the date the figures are as of (default: today), e.g. 2024-06-30")
+    if bank:
+        p.add_argument("--bank", metavar="STATEMENT", type=Path,
+                       help="bank statement file (CSV, XLSX, MT940, camt.053, OFX)")
+    p.add_argument("--lang", choices=("auto", "ar", "en"), default="auto",
+                   help="Arabic header row and right-to-left tabs (default: as the workbook)")
+    p.add_argument("--no-backup", action="store_true",
+                   help="when writing into BOOK, do not keep a backup copy")
+
+
+def build_parser(jobs: dict[str, Job]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ar-excel",
+        description="Accounts receivable from Excel: checks, credit, bank reconciliation, "
+                    "aging and reports, written as tabs into your workbook.",
+    )
+    parser.add_argument("--version", action="version", version=f"ar-excel {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for job in jobs.values():
+        p = sub.add_parser(job.name, help=job.help, description=job.help)
+        _common(p, bank="Bank Statement" in job.needs or job.name == "reconcile")
+        if job.add_arguments:
+            job.add_arguments(p)
+        p.set_defaults(jobs=[job.name], month_end=False)
+    run = sub.add_parser("run", help="month-end: every job in one go, one output workbook",
+                         description="Run every month-end job on BOOK and write all their tabs "
+                                     "in one go. Jobs whose inputs are absent are skipped.")
+    _common(run, bank=True)
+    for job in jobs.values():
+        if job.month_end and job.add_arguments:
+            try:
+                job.add_arguments(run)
+            except argparse.ArgumentError:
+                pass  # an option two jobs share is already there
+    run.set_defaults(jobs=[j.name for j in jobs.values() if j.month_end], month_end=True)
+    for module in COMMAND_MODULES:
+        import importlib
+
+        importlib.import_module(module).register_command(sub)
+    return parser
+
+
+def _progress_bar(enabled: bool):
+    if not enabled:
+        return None, lambda *a, **k: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=100, file=sys.stderr, leave=False, bar_format="{l_bar}{bar}| {desc}")
+
+    def progress(fraction: float, message: str = "") -> None:
+        bar.n = int(fraction * 100)
+        bar.set_description_str(message[:40])
+        bar.refresh()
+
+    return bar, progress
+
+
+def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
+    from ar_excel.io.reader import read_book
+    from ar_excel.io.writer import issues_tab, write_tabs
+    from ar_excel.runner import run_jobs
+
+    bar, progress = _progress_bar(sys.stderr.isatty())
+    try:
+        progress(0.02, "reading workbook")
+        book = read_book(args.book)
+        extra = {k: v for k, v in vars(args).items()
+                 if k not in ("book", "out", "as_of", "bank", "lang", "jobs", "month_end",
+                              "command", "no_backup")}
+        out_dir = (args.out or args.book).resolve().parent
+        options = JobOptions(as_of=args.as_of or date.today(), bank=getattr(args, "bank", None),
+                             out_dir=out_dir, args=extra,
+                             progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
+        selected = [jobs[name] for name in args.jobs]
+        outcome = run_jobs(book, selected, options, month_end=args.month_end,
+                           progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
+        tabs = [*outcome.tabs, issues_tab(outcome.issues)]
+        arabic = book.arabic if args.lang == "auto" else args.lang == "ar"
+        progress(0.9, "writing tabs")
+        written = write_tabs(tabs, source=args.book, out=args.out, arabic=arabic,
+                             backup=not args.no_backup)
+    except ArExcelError as exc:
+        if bar is not None:
+            bar.close()
+        print(f"ar-excel: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_INPUT
+    if bar is not None:
+        bar.close()
+    for line in outcome.summaries:
+        print(line)
+    for line in outcome.skipped:
+        print(line)
+    print(f"{len(outcome.issues)} input issue(s); tabs written to {written}: "
+          + ", ".join(t.name for t in tabs))
+    for path in outcome.files[:5]:
+        print(f"also wrote {path}")
+    if len(outcome.files) > 5:
+        print(f"also wrote {len(outcome.files) - 5} more file(s) in {outcome.files[0].parent}")
+    for line in outcome.failures:
+        print(f"ar-excel: {line}", file=sys.stderr)
+    return EXIT_INPUT if outcome.failures else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    jobs = registry()
+    parser = build_parser(jobs)
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if hasattr(args, "handler"):  # commands that are not jobs (install-buttons, demo)
+        return int(args.handler(args) or 0)
+    return execute(args, jobs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

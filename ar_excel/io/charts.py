@@ -1,0 +1,36 @@
+"""Native Excel charts beside an output table (openpyxl.chart)."""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, LineChart, PieChart, Reference
+from openpyxl.utils import get_column_letter
+
+from ar_excel.model import Tab
+
+
+def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
+    n = len(tab.frame)
+    if not n:
+        return
+    for k, spec in enumerate(tab.charts):
+        rows = min(n, spec.rows) if spec.rows else n
+        if spec.kind == "line":
+            chart = LineChart()
+        elif spec.kind == "pie":
+            chart = PieChart()
+        else:
+            chart = BarChart()
+            chart.type = "bar" if spec.kind == "bar" else "col"
+            if spec.stacked:
+                chart.grouping, chart.overlap = "stacked", 100
+        chart.title = spec.title
+        chart.height, chart.width = 7.5, 15
+        for column in spec.values:
+            col = headers.index(column) + 1
+            data = Reference(ws, min_col=col, min_row=header_row, max_row=header_row + rows)
+            chart.add_data(data, titles_from_data=True)
+        cat_col = headers.index(spec.categories) + 1
+        chart.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
+                                       max_row=header_row + rows))
+        anchor = spec.anchor or f"{get_column_letter(len(headers) + 2)}{header_row + 16 * k}"
+        ws.add_chart(chart, anchor)

@@ -1,0 +1,28 @@
+"""Arabic display labels for output headers (the optional translated header row).
+
+The English headers stay the table's real column names (the contract's interface); this row
+sits above them for Arabic-speaking readers.
+"""
+
+LABELS = {
+    "Customer ID": "رقم العميل", "Customer": "العميل", "Name": "اسم العميل", "Row": "الصف",
+    "Field": "الحقل", "Code": "الرمز", "Severity": "الخطورة", "Message": "الرسالة",
+    "Credit Limit": "حد الائتمان", "Open Balance": "الرصيد المفتوح",
+    "Overdue Amount": "المبلغ المتأخر", "Exposure": "التعرض", "Utilization %": "نسبة الاستخدام",
+    "Oldest Overdue Days": "أقدم تأخير (يوم)", "Over Limit": "تجاوز الحد", "Status": "الحالة",
+    "Bank Line": "سطر البنك", "Date": "التاريخ", "Bank Amount": "مبلغ البنك",
+    "Invoice No": "رقم الفاتورة", "Applied Amount": "المبلغ المطبق", "Method": "الطريقة",
+    "Confidence": "الثقة", "Amount": "المبلغ", "Description": "البيان",
+    "Unallocated Amount": "المبلغ غير المخصص", "Reason": "السبب", "Current": "غير مستحق",
+    "Total": "الإجمالي", "Sheet": "الورقة", "Cell": "الخلية", "Column": "العمود",
+    "Value": "القيمة", "Invoice Date": "تاريخ الفاتورة", "Due Date": "تاريخ الاستحقاق",
+    "Currency": "العملة", "Days Past Due": "أيام التأخير", "Open Amount": "المبلغ المفتوح",
+    "Item": "البند", "Level": "المستوى", "Next Action": "الإجراء التالي", "Old Value": "القيمة السابقة",
+    "New Value": "القيمة الجديدة", "User": "المستخدم", "When": "الوقت", "Bucket": "الفئة",
+    "Document No": "رقم المستند", "Item Type": "نوع البند", "Payment ID": "رقم التحصيل",
+    "Balance": "الرصيد", "Debit": "مدين", "Credit": "دائن", "Key": "البند", "Figure": "الرقم",
+}
+
+
+def arabic_label(header: str) -> str:
+    return LABELS.get(header, header)

@@ -1,0 +1,134 @@
+"""Whether writing into an existing workbook with openpyxl would lose anything.
+
+openpyxl rewrites the whole file from what it understood. It keeps cell values, formulas,
+styles, merged cells, Excel tables, comments, defined names and data validation, but drops
+VBA projects (unless asked), form controls and ActiveX, shapes and text boxes, slicers,
+timelines, Power Query connections, threaded comments, embedded objects and Excel 2010+
+worksheet extensions (data bars, sparklines). So before writing in place we list the file's
+parts and refuse when any part we cannot round-trip belongs to a sheet we would keep.
+Drawings, charts and images on tabs we are about to replace (our own output) don't count.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from ar_excel.names import match_key
+
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+# Parts openpyxl reads and writes back faithfully.
+_SAFE = (
+    r"\[Content_Types\]\.xml", r"_rels/\.rels", r"docProps/[^/]+\.xml",
+    r"xl/workbook\.xml", r"xl/_rels/workbook\.xml\.rels", r"xl/styles\.xml",
+    r"xl/sharedStrings\.xml", r"xl/theme/[^/]+\.xml", r"xl/calcChain\.xml",
+    r"xl/worksheets/[^/]+\.xml", r"xl/worksheets/_rels/[^/]+\.rels", r"xl/tables/[^/]+\.xml",
+    r"xl/comments[^/]*\.xml", r"xl/drawings/vmlDrawing[^/]*\.vml",
+    r"xl/printerSettings/[^/]+\.bin", r"xl/externalLinks/.*",
+)
+_SAFE_RE = re.compile("^(?:" + "|".join(_SAFE) + ")$")
+
+_WHAT = (
+    ("xl/vbaProject.bin", "a VBA project (macros)"),
+    ("xl/ctrlProps/", "form controls (buttons, check boxes)"),
+    ("xl/activeX/", "ActiveX controls"),
+    ("xl/drawings/", "shapes, pictures or charts"),
+    ("xl/charts/", "charts"),
+    ("xl/media/", "pictures"),
+    ("xl/embeddings/", "embedded objects"),
+    ("xl/slicer", "slicers"),
+    ("xl/timeline", "timelines"),
+    ("xl/pivot", "pivot tables"),
+    ("xl/connections.xml", "data connections (Power Query)"),
+    ("xl/queryTables/", "query tables"),
+    ("xl/threadedComments/", "threaded comments"),
+    ("xl/persons/", "threaded comments"),
+    ("customXml/", "custom XML parts"),
+    ("xl/metadata.xml", "dynamic array formulas"),
+    ("xl/richData/", "rich data (images in cells, data types)"),
+)
+
+
+def _describe(part: str) -> str:
+    return next((what for prefix, what in _WHAT if part.startswith(prefix)), f"'{part}'")
+
+
+def _targets(z: zipfile.ZipFile, part: str) -> list[str]:
+    """Parts a part refers to through its .rels file, resolved to zip paths."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in z.namelist():
+        return []
+    root = ElementTree.fromstring(z.read(rels))
+    out = []
+    for rel in root.iter(f"{_REL_NS}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out.append(path)
+    return out
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part path."""
+    wb = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = {}
+    root = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    for rel in root.iter(f"{_REL_NS}Relationship"):
+        target = rel.get("Target", "")
+        rels[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    return {s.get("name"): rels.get(s.get(_DOC_REL), "") for s in wb.iter(f"{_MAIN_NS}sheet")}
+
+
+def _owned(z: zipfile.ZipFile, part: str) -> set[str]:
+    """A part and everything it refers to, transitively (a sheet's drawing, its charts...)."""
+    seen: set[str] = set()
+    todo = [part]
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        folder, name = posixpath.split(p)
+        seen.add(posixpath.join(folder, "_rels", name + ".rels"))
+        todo.extend(_targets(z, p))
+    return seen
+
+
+def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
+    """What an openpyxl round trip of ``path`` would lose, keeping every sheet except the
+    tabs named in ``replaced_tabs``. An empty list means it is safe to write in place."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return [f"it is a {path.suffix} file (only .xlsx can be updated in place)"]
+    try:
+        z = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        return ["it is not a valid .xlsx file (or it is encrypted)"]
+    with z:
+        names = set(z.namelist())
+        replaced = {match_key(t) for t in replaced_tabs}
+        sheets = sheet_parts(z)
+        ignorable: set[str] = set()
+        found: list[str] = []
+        for sheet, part in sheets.items():
+            if match_key(sheet) in replaced:
+                ignorable |= _owned(z, part)
+            elif part in names and b"<extLst" in z.read(part):
+                found.append(f"Excel 2010+ features on sheet '{sheet}' (data bars, sparklines or "
+                             "extended validation)")
+        for part in sorted(names - ignorable):
+            if part.endswith("/"):
+                continue
+            if not _SAFE_RE.match(part):
+                what = _describe(part)
+                if what not in found:
+                    found.append(what)
+        return found

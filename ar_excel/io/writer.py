@@ -1,0 +1,316 @@
+"""Write output tabs into a workbook, safely.
+
+* ``out`` given: the tabs go into ``out`` (created, or updated when it already exists).
+* no ``out``: the tabs go into the source workbook itself, only when the round trip loses
+  nothing (``safety.losses``), after a backup copy next to it.
+Either way the file is written to a temporary file in the same folder, checked (every sheet we
+did not replace still reads back with the same values), then renamed over the target in one
+step, so a crash never leaves a half-written workbook.
+
+Each tab is a formatted Excel table (header style, number formats, frozen header, filters,
+widths). Text from data is always written as a text cell, never a formula, even when it
+starts with ``=``, ``+``, ``-`` or ``@``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table as XlTable
+from openpyxl.worksheet.table import TableStyleInfo
+
+from ar_excel.errors import InputError, UnsafeWriteError
+from ar_excel.io.labels_ar import arabic_label
+from ar_excel.io.safety import losses
+from ar_excel.model import ROW, Issue, Tab
+from ar_excel.names import match_key
+
+NUMBER_FORMATS = {
+    "money": "#,##0.00;[Red]-#,##0.00",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "percent": '0.0"%"',  # values on the 0-100 scale: 85.3 is 85.3 %
+    "int": "0",
+    "number": "#,##0.####",
+    "text": "@",
+}
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+TITLE_FONT = Font(bold=True, size=12)
+LABEL_FONT = Font(italic=True, color="595959")
+HIGHLIGHT_FILL = PatternFill("solid", fgColor="FFF2CC")
+MAX_TEXT = 32767  # Excel's limit for one cell
+
+
+# ------------------------------------------------------------------ values
+
+def excel_text(value: str) -> str:
+    """Text as Excel can hold it: control characters dropped, cut at the cell limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+
+
+def _cell_value(value: Any) -> Any:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().replace(tzinfo=None)
+    if isinstance(value, datetime | date):
+        return value
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
+    return excel_text(str(value))
+
+
+def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
+    cell = Cell(ws, row=1, column=1)  # placed by append
+    value = _cell_value(value)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"  # text stays text: "=SUM(A1)" from a narrative is no formula
+    else:
+        cell.value = value
+        if number_format and value is not None:
+            cell.number_format = number_format
+    return cell
+
+
+def _default_format(series: pd.Series) -> str | None:
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "number"
+    return None
+
+
+# ------------------------------------------------------------------ one tab
+
+def _table_name(tab_name: str, taken: set[str]) -> str:
+    base = "tbl" + re.sub(r"\W", "", tab_name.title().replace(" ", ""), flags=re.ASCII)
+    name, n = base, 2
+    while name.lower() in taken:
+        name, n = f"{base}{n}", n + 1
+    taken.add(name.lower())
+    return name
+
+
+def _width(header: str, values: pd.Series) -> float:
+    sample = values.head(200).map(lambda v: len(str(v)) if v is not None and v == v else 0)
+    longest = max([len(str(header))] + sample.tolist())
+    return float(min(max(longest + 2, 8), 60))
+
+
+def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
+    """Write one tab into an empty worksheet."""
+    frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
+    headers = [str(c) for c in frame.columns]
+    formats = {c: tab.formats.get(c) or _default_format(frame[c]) for c in headers}
+    row = 1
+    if tab.title:
+        title = _make_cell(ws, tab.title)
+        title.font = TITLE_FONT
+        ws.append([title])
+        row += 1
+    if arabic:
+        labels = [_make_cell(ws, arabic_label(h)) for h in headers]
+        for c in labels:
+            c.font = LABEL_FONT
+        ws.append(labels)
+        row += 1
+    header_row = row
+    head = []
+    for h in headers:
+        c = _make_cell(ws, h)
+        c.font, c.fill = HEADER_FONT, HEADER_FILL
+        c.alignment = Alignment(vertical="center", wrap_text=False)
+        head.append(c)
+    ws.append(head)
+
+    number_formats = [NUMBER_FORMATS.get(formats[h] or "") for h in headers]
+    highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True)
+    columns = [frame[h].tolist() for h in headers]
+    for i, values in enumerate(zip(*columns, strict=True)):
+        cells = [_make_cell(ws, v, nf) for v, nf in zip(values, number_formats, strict=True)]
+        if highlight is not None and bool(highlight.iat[i]):
+            for c in cells:
+                c.fill = HIGHLIGHT_FILL
+        ws.append(cells)
+
+    last_row = header_row + len(frame)
+    last_col = get_column_letter(max(len(headers), 1))
+    ref = f"A{header_row}:{last_col}{last_row}"
+    if tab.as_table and len(frame) and headers:
+        table = XlTable(displayName=_table_name(tab.name, taken_tables), ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(table)
+    elif headers:
+        ws.auto_filter.ref = ref
+    ws.freeze_panes = f"A{header_row + 1}"
+    for j, h in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = _width(h, frame[h])
+    if tab.rtl if tab.rtl is not None else arabic:
+        ws.sheet_view.rightToLeft = True
+    if tab.hidden:
+        ws.sheet_state = "hidden"
+    if tab.charts:
+        from ar_excel.io.charts import add_charts
+
+        add_charts(ws, tab, header_row=header_row, headers=headers)
+    if tab.blocks:
+        from ar_excel.io.blocks import write_blocks
+
+        write_blocks(ws, tab, first_row=last_row + 1, main_width=len(headers),
+                     main_header_row=header_row, taken_tables=taken_tables)
+    from ar_excel.io.readonly import protect_tab
+
+    protect_tab(ws, tab)
+
+
+def issues_tab(issues: list[Issue]) -> Tab:
+    frame = pd.DataFrame([i.as_row() for i in issues],
+                         columns=["Sheet", "Cell", "Column", "Value", "Message"])
+    return Tab("Input Issues", frame, formats={"Value": "text"})
+
+
+# ------------------------------------------------------------------ whole workbook
+
+def _backup(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup, n = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}"), 2
+    while backup.exists():
+        backup, n = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}"), n + 1
+    shutil.copy2(path, backup)
+    return backup
+
+
+def _read_values(path: Path) -> dict[str, list[list[Any]]]:
+    import python_calamine as pc
+
+    wb = pc.CalamineWorkbook.from_path(str(path))
+    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
+
+
+def _trim(rows: list[list[Any]]) -> list[list[Any]]:
+    rows = [list(r) for r in rows]
+    for r in rows:
+        while r and r[-1] == "":
+            r.pop()
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _verify_kept(before: dict[str, list[list[Any]]], written: Path, wb, replaced: set[str]) -> None:
+    """Every sheet we kept reads back with the values it had. A formula cell may read back
+    empty (openpyxl stores no cached result; Excel recalculates on open): that is no loss."""
+    after = _read_values(written)
+    for name, rows in before.items():
+        if match_key(name) in replaced:
+            continue
+        if name not in after:
+            raise UnsafeWriteError(f"sheet '{name}' would be lost")
+        old, new = _trim(rows), _trim(after[name])
+        if old == new:
+            continue
+        ws = wb[name]
+        for i in range(max(len(old), len(new))):
+            a = old[i] if i < len(old) else []
+            b = new[i] if i < len(new) else []
+            for j in range(max(len(a), len(b))):
+                va = a[j] if j < len(a) else ""
+                vb = b[j] if j < len(b) else ""
+                if va != vb and ws.cell(row=i + 1, column=j + 1).data_type != "f":
+                    raise UnsafeWriteError(
+                        f"sheet '{name}' cell {get_column_letter(j + 1)}{i + 1} would change "
+                        f"from {va!r} to {vb!r}; nothing was written")
+
+
+def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
+               arabic: bool = False, backup: bool = True) -> Path:
+    """Write ``tabs`` (replacing tabs of the same names) into ``out``, or into ``source``
+    when no ``out`` is given. Returns the path written."""
+    target = Path(out) if out is not None else Path(source) if source is not None else None
+    if target is None:
+        raise InputError("nowhere to write: give a workbook or -o OUT")
+    in_place = out is None
+    names = [t.name for t in tabs]
+    if len({match_key(n) for n in names}) != len(names):
+        raise ValueError(f"two tabs with the same name in {names}")
+    replaced = {match_key(n) for n in names}
+
+    before = None
+    if target.exists():
+        found = losses(target, names)
+        if found:
+            advice = "use -o OUT to write the results to a new workbook" if in_place else \
+                "choose another -o file"
+            raise UnsafeWriteError(
+                f"'{target.name}' has {', '.join(found)}, which would be lost if ar_excel wrote "
+                f"into it; {advice}")
+        try:
+            wb = openpyxl.load_workbook(target, keep_links=True)
+        except Exception as exc:  # openpyxl raises many types for files it cannot read
+            raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
+        before = _read_values(target)
+        for ws in list(wb.worksheets):
+            if match_key(ws.title) in replaced:
+                wb.remove(ws)
+        taken = {t.lower() for ws in wb.worksheets for t in ws.tables}
+    else:
+        if target.suffix.lower() not in (".xlsx",):
+            raise InputError(f"-o must name an .xlsx file, not '{target.name}'")
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        taken = set()
+
+    for tab in tabs:
+        ws = wb.create_sheet(tab.name[:31])
+        fill_sheet(ws, tab, arabic=arabic, taken_tables=taken)
+    from ar_excel.io.readonly import protect_structure
+
+    protect_structure(wb, tabs)
+    if not any(ws.sheet_state == "visible" for ws in wb.worksheets):
+        wb.create_sheet("Sheet1")
+    if before is not None:
+        wb.calculation.fullCalcOnLoad = True  # formulas were stored without cached results
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
+                                    dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb.save(tmp)
+        if before is not None:
+            _verify_kept(before, tmp, wb, replaced)
+            if in_place and backup:
+                _backup(target)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target

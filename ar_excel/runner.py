@@ -1,0 +1,96 @@
+"""Run jobs on a workbook: read once, run each job, write all their tabs in one go.
+
+The command line and the Excel buttons both come through here, so a job behaves the same
+everywhere. A job that fails does not take the others down in a month-end run: its error is
+reported and the other jobs' tabs are still written.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ar_excel.errors import ArExcelError, InputError
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, Issue, JobResult, Tab
+
+
+@dataclass
+class RunOutcome:
+    tabs: list[Tab] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "job: reason"
+    skipped: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # tracebacks, for a log tab
+
+
+def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
+    """Why a job cannot run on this book, or None."""
+    for kind in job.needs:
+        if kind == "Bank Statement":
+            if options.bank is None and book.table("Bank Statement") is None and not book.policy.bank_statement:
+                return "no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy key bank_statement)"
+        elif book.table(kind) is None:
+            return book.unusable.get(kind) or f"the workbook has no '{kind}' sheet"
+    return None
+
+
+def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: bool = False,
+             progress: Callable[[float, str], None] | None = None) -> RunOutcome:
+    """Run ``jobs`` in order. With ``month_end`` a job whose inputs are absent is skipped and
+    a failing job is recorded; for a single job both are errors (raised)."""
+    outcome = RunOutcome()
+    seen_issues: set[Issue] = set()
+
+    def add_issues(issues: list[Issue]) -> None:
+        for i in issues:
+            if i not in seen_issues:
+                seen_issues.add(i)
+                outcome.issues.append(i)
+
+    add_issues(book.issues)
+    tab_index: dict[str, int] = {}
+    for n, job in enumerate(jobs):
+        if progress:
+            progress(n / max(len(jobs), 1), job.name)
+        why = missing_inputs(job, book, options)
+        if why:
+            if not month_end:
+                raise InputError(f"{job.name}: {why}")
+            outcome.skipped.append(f"{job.name}: skipped, {why}")
+            continue
+        try:
+            result: JobResult = job.run(book, options)
+        except ArExcelError as exc:
+            if not month_end:
+                raise
+            outcome.failures.append(f"{job.name}: {exc}")
+            continue
+        except Exception as exc:  # one broken job must not lose the month-end run
+            if not month_end:
+                raise
+            outcome.failures.append(f"{job.name}: internal error: {exc}")
+            outcome.details.append(f"{job.name}\n{traceback.format_exc()}")
+            continue
+        for tab in result.tabs:  # a later job's tab of the same name wins
+            if tab.name in tab_index:
+                outcome.tabs[tab_index[tab.name]] = tab
+            else:
+                tab_index[tab.name] = len(outcome.tabs)
+                outcome.tabs.append(tab)
+        add_issues(result.issues)
+        outcome.files.extend(result.files)
+        if result.summary:
+            outcome.summaries.append(f"{job.name}: {result.summary}")
+    if progress:
+        progress(1.0, "done")
+    return outcome
+
+
+def default_as_of() -> date:
+    return date.today()
