@@ -7,6 +7,8 @@ reason on stderr); 2 bad usage. Problems in rows are data, written to ``Input Is
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import sys
 from datetime import date
 from pathlib import Path
@@ -65,14 +67,10 @@ def build_parser(jobs: dict[str, Job]) -> argparse.ArgumentParser:
     _common(run, bank=True)
     for job in jobs.values():
         if job.month_end and job.add_arguments:
-            try:
+            with contextlib.suppress(argparse.ArgumentError):  # an option two jobs share
                 job.add_arguments(run)
-            except argparse.ArgumentError:
-                pass  # an option two jobs share is already there
     run.set_defaults(jobs=[j.name for j in jobs.values() if j.month_end], month_end=True)
     for module in COMMAND_MODULES:
-        import importlib
-
         importlib.import_module(module).register_command(sub)
     return parser
 
