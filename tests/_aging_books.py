@@ -84,3 +84,25 @@ def kpi_book() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         ("P5", "B", "2026-07-02", 100.00, None),  # after June
     )
     return cust, inv, pay
+
+
+def write_book(path, cust: pd.DataFrame, inv: pd.DataFrame, pay: pd.DataFrame,
+               policy: dict | None = None) -> None:
+    """An accountant's workbook with the three sheets (and an optional Policy sheet)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, f in (("Customers", cust), ("Invoices", inv), ("Payments", pay)):
+        ws = wb.create_sheet(name)
+        cols = [c for c in f.columns if c != "_row"]
+        ws.append(cols)
+        for rec in f[cols].itertuples(index=False):
+            ws.append([None if pd.isna(v) else (v.to_pydatetime() if isinstance(v, pd.Timestamp)
+                                                else v) for v in rec])
+    if policy:
+        ws = wb.create_sheet("Policy")
+        ws.append(["Key", "Value"])
+        for k, v in policy.items():
+            ws.append([k, v])
+    wb.save(path)

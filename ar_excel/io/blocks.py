@@ -1,0 +1,77 @@
+"""Small tables written under a tab's main table: a tie-out, the data behind a chart.
+
+A block is a ``Tab`` listed in ``tab.blocks``. It is written after the main table with one
+blank row between, as its own caption (``title``), header row and rows, formatted like the
+main table (an Excel table when ``as_table``). Its charts plot its own columns and are placed
+to the right of the main table, below the main table's own charts, so they show on opening
+however long the main table is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from openpyxl.utils import get_column_letter
+
+from ar_excel.model import ROW, Tab
+
+CHART_ROWS = 16  # rows one chart takes, as in io/charts.py
+
+
+def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_row: int,
+                 taken_tables: set[str]) -> int:
+    """Append ``tab.blocks`` from ``first_row`` on; returns the next free row."""
+    from ar_excel.io.charts import add_charts
+    from ar_excel.io.writer import (
+        HEADER_FILL,
+        HEADER_FONT,
+        NUMBER_FORMATS,
+        TITLE_FONT,
+        _default_format,
+        _make_cell,
+        _table_name,
+    )
+
+    row = first_row
+    chart_slot = len(tab.charts)
+    for block in tab.blocks:
+        ws.append([])
+        row += 1
+        if block.title:
+            title = _make_cell(ws, block.title)
+            title.font = TITLE_FONT
+            ws.append([title])
+            row += 1
+        frame = block.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
+        headers = [str(c) for c in frame.columns]
+        head = []
+        for h in headers:
+            c = _make_cell(ws, h)
+            c.font, c.fill = HEADER_FONT, HEADER_FILL
+            head.append(c)
+        ws.append(head)
+        header_row = row
+        formats = [NUMBER_FORMATS.get(block.formats.get(h) or _default_format(frame[h]) or "")
+                   for h in headers]
+        for values in zip(*[frame[h].tolist() for h in headers], strict=True):
+            ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
+        row = header_row + len(frame) + 1
+        if block.as_table and len(frame) and headers:
+            from openpyxl.worksheet.table import Table as XlTable
+            from openpyxl.worksheet.table import TableStyleInfo
+
+            ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + len(frame)}"
+            table = XlTable(displayName=_table_name(f"{tab.name} {block.name}", taken_tables),
+                            ref=ref)
+            table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+            ws.add_table(table)
+        if block.charts and len(frame):
+            placed = []
+            for spec in block.charts:
+                anchor = spec.anchor or (f"{get_column_letter(main_width + 2)}"
+                                         f"{main_header_row + CHART_ROWS * chart_slot}")
+                placed.append(replace(spec, anchor=anchor))
+                chart_slot += 1
+            add_charts(ws, replace(block, charts=placed, frame=frame), header_row=header_row,
+                       headers=headers)
+    return row

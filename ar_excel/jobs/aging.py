@@ -1,0 +1,144 @@
+"""Job ``aging``: the ``Aging`` tab (one row per customer, buckets from the policy) with its
+tie-out to the ledger and a chart of the buckets, and ``Aging Detail`` (every open item).
+
+The ledger is taken as it stood on ``--as-of`` (default today): later invoices and receipts
+do not exist yet. The tab's caption and the tie-out block under the table state the grand
+total, the ledger's open balance and the difference, per currency.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.aging import (
+    TieOut,
+    aging_by_customer,
+    aging_detail,
+    bucket_labels,
+    bucket_totals,
+    tie_out,
+    undated_items,
+)
+from ar_excel.core.ledger import open_items
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, Chart, Issue, JobResult, Tab
+from ar_excel.policy import Policy
+
+
+def _money(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def tie_out_caption(as_of: pd.Timestamp, policy: Policy, checks: list[TieOut]) -> str:
+    basis = "invoice date" if policy.aging_basis.lower().startswith("inv") else "due date"
+    head = f"Aging as of {as_of:%Y-%m-%d} by {basis}"
+    if not checks:
+        return f"{head}: no open items; ledger open balance 0.00, difference 0.00"
+    parts = []
+    for c in checks:
+        ccy = f" {c.currency}" if c.currency else ""
+        verdict = "ties" if c.ties else "DOES NOT TIE"
+        parts.append(f"grand total{ccy} {_money(c.aging_total)} vs ledger open balance "
+                     f"{_money(c.ledger_balance)}: difference {_money(c.difference)} ({verdict})")
+    return f"{head}; " + "; ".join(parts)
+
+
+def tie_out_block(checks: list[TieOut]) -> Tab:
+    frame = pd.DataFrame({
+        "Currency": [c.currency for c in checks],
+        "Aging Grand Total": [c.aging_total for c in checks],
+        "Ledger Open Balance": [c.ledger_balance for c in checks],
+        "Difference": [c.difference for c in checks],
+        "Check": ["OK" if c.ties else "DIFFERENCE" for c in checks],
+    }, columns=["Currency", "Aging Grand Total", "Ledger Open Balance", "Difference", "Check"])
+    money = dict.fromkeys(("Aging Grand Total", "Ledger Open Balance", "Difference"), "money")
+    return Tab("Tie-out", frame, formats={**money, "Currency": "text", "Check": "text"},
+               title="Tie-out: aging grand total vs the ledger's open balance")
+
+
+def buckets_block(aging: pd.DataFrame, policy: Policy) -> Tab:
+    """Bucket | one amount column per currency: the data behind the bucket chart."""
+    totals = bucket_totals(aging, policy)
+    labels = bucket_labels(policy.aging_buckets_days)
+    frame = pd.DataFrame({"Bucket": labels})
+    currencies = [c for c in totals["Currency"].drop_duplicates()]
+    for ccy in currencies:
+        amounts = totals[totals["Currency"].fillna("").eq(ccy or "")]["Amount"].to_numpy()
+        frame[ccy or "Amount"] = amounts
+    if len(currencies) == 1:
+        frame["Share %"] = totals["Share %"].to_numpy()
+    value_columns = [c or "Amount" for c in currencies]
+    title = "Open balance by bucket" + (f" ({currencies[0]})" if len(currencies) == 1
+                                        and currencies[0] else "")
+    return Tab("Buckets", frame,
+               formats={**dict.fromkeys(value_columns, "money"), "Share %": "percent",
+                        "Bucket": "text"},
+               charts=[Chart("column", title, "Bucket", value_columns)] if value_columns else [],
+               title="Grand total by bucket")
+
+
+def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue], str]:
+    """The Aging and Aging Detail tabs, issues about items that cannot be aged, a summary."""
+    policy = book.policy
+    items = open_items(book.customers, book.invoices, book.payments, as_of)
+    aging = aging_by_customer(items, book.customers, policy)
+    checks = tie_out(aging, items)
+    labels = bucket_labels(policy.aging_buckets_days)
+    money = dict.fromkeys([*labels, "Total"], "money")
+    aging_tab = Tab(
+        "Aging", aging,
+        formats={**money, "Customer ID": "text", "Customer": "text", "Currency": "text"},
+        title=tie_out_caption(as_of, policy, checks),
+        blocks=[tie_out_block(checks), buckets_block(aging, policy)],
+    )
+    detail = aging_detail(items, book.customers, policy)
+    for column in ("Days Past Due", "Age Days"):  # blank for an undated item, not pd.NA
+        detail[column] = detail[column].astype("float64")
+    detail_tab = Tab(
+        "Aging Detail", detail,
+        formats={"Customer ID": "text", "Customer": "text", "Document No": "text",
+                 "Invoice No": "text", "Date": "date", "Due Date": "date", "Amount": "money",
+                 "Open Amount": "money", "Days Past Due": "int", "Age Days": "int",
+                 "Bucket": "text", "Source Row": "int"},
+        title=f"Open items as of {as_of:%Y-%m-%d}, each with its bucket",
+    )
+    issues = _undated_issues(book, undated_items(items))
+    ties = all(c.ties for c in checks)
+    totals = ", ".join(f"{_money(c.aging_total)}{' ' + c.currency if c.currency else ''}"
+                       for c in checks) or "0.00"
+    summary = (f"Aging as of {as_of:%Y-%m-%d}: {len(aging)} customer rows, {len(items)} open "
+               f"items, grand total {totals} "
+               + ("(ties to the ledger)" if ties else "(DOES NOT TIE to the ledger)"))
+    return [aging_tab, detail_tab], issues, summary
+
+
+def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
+    """An open item without a date is aged as Current; say so at the cell that is blank."""
+    issues = []
+    for _, item in undated.iterrows():
+        kind, column = ("Payments", "Date") if item["Item Type"] == "Payment" else \
+            ("Invoices", "Invoice Date")
+        table = book.table(kind)
+        sheet = table.sheet if table is not None else kind
+        letter = table.letters.get(column, "?") if table is not None else "?"
+        issues.append(Issue(sheet, f"{letter}{int(item['_row'])}", column, None,
+                            f"{item['Document No'] or 'this item'} has no date, so it cannot "
+                            f"be aged: its {item['Open Amount']:,.2f} is shown under Current"))
+    return issues
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    as_of = pd.Timestamp(options.as_of).normalize()
+    options.progress(0.1, "reading the ledger")
+    tabs, issues, summary = aging_tabs(book, as_of)
+    options.progress(1.0, "aging done")
+    return JobResult(tabs=tabs, issues=issues, summary=summary)
+
+
+JOB = Job(
+    name="aging",
+    help="Aging by customer as of a date (buckets from the Policy), tied out to the ledger",
+    run=run,
+    month_end=True,
+    needs=("Customers", "Invoices"),
+)
