@@ -164,3 +164,19 @@ def test_every_cent_lands_in_exactly_one_bucket(items_spec):
             expected[b] += int(round(a * 100))
         got = aging.set_index("Customer ID").loc[cust, DEFAULT]
         assert [int(round(v * 100)) for v in got] == expected
+
+
+def test_top_overdue_ranks_by_amount_past_due():
+    from ar_excel.core.aging import top_overdue
+
+    cust, inv, pay = june_book()
+    items = open_items(cust, inv, pay, "2026-06-30")
+    top = top_overdue(aging_by_customer(items, cust, Policy()), items, Policy())
+    # C1: 180.15 + 400.00 + 1000.00 = 1580.15; C2: -500.00 + 2000.00 = 1500.00; C10: 50.00
+    assert list(top["Customer ID"]) == ["C1", "C2", "C10"]
+    assert list(top["Overdue Amount"]) == [1580.15, 1500.00, 50.00]
+    assert list(top["Rank"]) == [1, 2, 3]
+    assert list(top["Oldest Days Past Due"]) == [91, 61, 91]
+    assert list(top["Share of Overdue %"]) == [50.48, 47.92, 1.60]  # of 3130.15
+    assert list(top["Open Balance"]) == [2330.15, 700.00, 50.00]
+    assert len(top_overdue(aging_by_customer(items, cust, Policy()), items, limit=2)) == 2

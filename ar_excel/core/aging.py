@@ -243,3 +243,46 @@ def bucket_totals(aging: pd.DataFrame, policy: Policy | None = None) -> pd.DataF
             rows.append({"Bucket": label, "Currency": ccy or None, "Amount": c / 100.0,
                          "Share %": share})
     return pd.DataFrame(rows, columns=["Bucket", "Currency", "Amount", "Share %"])
+
+
+def top_overdue(aging: pd.DataFrame, items: pd.DataFrame, policy: Policy | None = None,
+                limit: int = 25, currency_order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Customers ranked by overdue amount (every bucket past Current, net), per currency.
+
+    Columns: Rank, Customer ID, Customer, Currency, Overdue Amount, the past-due buckets,
+    Open Balance, Oldest Days Past Due (oldest open invoice), Share of Overdue % (of the
+    currency's overdue total). Only customers with a positive overdue amount; the first
+    currency of ``currency_order`` comes first; ties keep the Customer ID order.
+    """
+    policy = policy or Policy()
+    past_due = bucket_labels(policy.aging_buckets_days)[1:]
+    columns = ["Rank", "Customer ID", "Customer", "Currency", "Overdue Amount", *past_due,
+               "Open Balance", "Oldest Days Past Due", "Share of Overdue %"]
+    if aging.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    frame = aging.copy()
+    frame["Overdue Amount"] = to_cents(frame[past_due].sum(axis=1)) / 100.0
+    frame["Open Balance"] = frame["Total"]
+    invoices = items[(items["Item Type"] == "Invoice")
+                     & (items["Days Past Due"].fillna(0).astype("float64") > 0)]
+    oldest = invoices.groupby(["Customer ID", invoices["Currency"].fillna("")])[
+        "Days Past Due"].max()
+    frame["Oldest Days Past Due"] = [
+        oldest.get((c, k or ""), np.nan) for c, k in zip(frame["Customer ID"],
+                                                         frame["Currency"], strict=True)]
+    frame = frame[frame["Overdue Amount"] > 0]
+    ccy = frame["Currency"].fillna("")
+    order = list(currency_order or []) + sorted(set(ccy) - set(currency_order or []))
+    parts = []
+    for code in order:
+        part = frame[ccy == code].sort_values("Overdue Amount", ascending=False, kind="stable")
+        total = part["Overdue Amount"].sum()
+        part = part.head(limit).copy()
+        part["Share of Overdue %"] = (part["Overdue Amount"] / total * 100.0).round(2)
+        part["Rank"] = np.arange(1, len(part) + 1)
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    out = pd.concat(parts, ignore_index=True)
+    out["Oldest Days Past Due"] = out["Oldest Days Past Due"].astype("float64")
+    return out[columns]
