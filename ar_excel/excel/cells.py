@@ -1,0 +1,112 @@
+"""Turn a Tab's frame into the cell values and number formats Excel should receive.
+
+Data safety rule: text from outside (bank narratives, customer names) must land as text. Excel
+parses a string assigned through COM as if it were typed: ``=HYPERLINK(...)`` becomes a
+formula, ``00123`` becomes the number 123, ``1-2`` a date. So text columns are formatted ``@``
+(Text) before the values go in, and any string that Excel would not keep as typed gets the
+apostrophe prefix, which Excel treats as "this is text" and does not store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.io.writer import NUMBER_FORMATS as FILE_NUMBER_FORMATS
+from ar_excel.io.writer import excel_text
+
+# The file writer's number formats, so a tab looks the same written from Excel or the CLI.
+NUMBER_FORMATS = FILE_NUMBER_FORMATS
+
+
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_LOOKS_PARSED = re.compile(
+    r"""^\s*(
+        [-+]?[\d.,\s٠-٩۰-۹]+%?            # numbers, with separators or a percent sign
+      | \d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?  # dates Excel would convert
+      | \d{1,2}:\d{2}(:\d{2})?              # times
+      | (true|false)                        # booleans
+      | \(?[$€£¥]\s?[\d.,]+\)?              # currency amounts
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def as_text(value: str) -> str:
+    """A string written so Excel keeps it exactly, never as a formula or a converted number."""
+    value = _clip(value)
+    if value.startswith(_RISKY_START) or value.startswith("'") or _LOOKS_PARSED.match(value):
+        return "'" + value
+    return value
+
+
+def _clip(value: str) -> str:
+    """Control characters dropped, cut at Excel's cell limit (as the file writer does)."""
+    return excel_text(value)
+
+
+def cell_value(value: Any, text_column: bool = False) -> Any:
+    """One pandas/numpy value as a plain Python value xlwings writes as it is."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if isinstance(value, str):
+        # a cell formatted "@" keeps what is assigned as text, formulas included; only a
+        # leading apostrophe would be taken as Excel's text marker and dropped
+        if text_column:
+            value = _clip(value)
+            return "'" + value if value.startswith("'") else value
+        return as_text(value)
+    return as_text(str(value))
+
+
+def column_format(frame: pd.DataFrame, column: str, formats: dict[str, str]) -> str | None:
+    """The Excel number format for a column: the Tab's own, else from its dtype."""
+    kind = formats.get(column)
+    if kind in NUMBER_FORMATS:
+        return NUMBER_FORMATS[kind]
+    if kind in ("bool",):
+        return None
+    dtype = frame[column].dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return NUMBER_FORMATS["date"]
+    if pd.api.types.is_bool_dtype(dtype):
+        return None
+    if pd.api.types.is_integer_dtype(dtype):
+        return NUMBER_FORMATS["int"]
+    if pd.api.types.is_float_dtype(dtype):
+        return NUMBER_FORMATS["number"]
+    if _all_text(frame[column]):
+        return NUMBER_FORMATS["text"]
+    return None
+
+
+def _all_text(series: pd.Series) -> bool:
+    values = [v for v in series.tolist() if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    return bool(values) and all(isinstance(v, str) for v in values)
+
+
+def frame_rows(frame: pd.DataFrame, text_columns: set[str]) -> list[list[Any]]:
+    """The frame's data rows as a 2-D list of cell values (no header)."""
+    columns = list(frame.columns)
+    text_flags = [c in text_columns for c in columns]
+    out = []
+    for row in frame.itertuples(index=False, name=None):
+        out.append([cell_value(v, t) for v, t in zip(row, text_flags, strict=True)])
+    return out

@@ -1,0 +1,230 @@
+"""Run a registered job for an Excel button: read the open workbook, run, write, report.
+
+What a clerk clicking a button gets, whatever happens:
+* progress in Excel's status bar while the job runs, and the outcome there afterwards;
+* a short message box: the job's one-line summary, or a plain-language reason it failed;
+* never a Python traceback dialog: every error is caught here; the traceback goes to the
+  ``AR Log`` tab (one row per run, newest last) for whoever supports the workbook;
+* never a half-written workbook: all tabs are computed first, then written all or nothing
+  (``writing.write_tabs_live``).
+The tabs are exactly those the ``ar-excel`` command writes for the same job and workbook.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ar_excel.errors import ArExcelError, InputError
+from ar_excel.excel.cells import cell_value
+from ar_excel.excel.reading import read_live_book, workbook_path
+from ar_excel.excel.writing import find_sheet, write_tabs_live
+from ar_excel.io.writer import issues_tab
+from ar_excel.jobs import Job, JobOptions, registry
+from ar_excel.model import Book, Issue, JobResult, Tab
+
+LOG_SHEET = "AR Log"
+LOG_HEADER = ["When", "Job", "Outcome", "Message", "Tabs Written", "Details"]
+TITLE = "ar_excel"
+MONTH_END = "month-end"
+
+
+@dataclass
+class Outcome:
+    """What one button click did (returned for scripts and tests; Excel ignores it)."""
+
+    job: str
+    ok: bool
+    message: str
+    tabs: list[str] = field(default_factory=list)
+    details: str = ""
+    files: list[Path] = field(default_factory=list)
+
+
+def caller_book() -> Any:
+    """The workbook whose button was clicked (``xw.Book.caller()``)."""
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _status(xlbook: Any, text: str | bool) -> None:
+    with contextlib.suppress(Exception):  # an engine without a status bar: not worth failing
+        xlbook.app.status_bar = text
+
+
+def _alert(xlbook: Any, text: str, critical: bool = False) -> None:
+    with contextlib.suppress(Exception):
+        xlbook.app.alert(text, title=TITLE, mode="critical" if critical else "info")
+
+
+def _progress(xlbook: Any, label: str) -> Callable[..., None]:
+    def progress(fraction: float, message: str = "") -> None:
+        pct = max(0, min(100, round(float(fraction) * 100)))
+        _status(xlbook, f"{TITLE} {label}: {message or 'working'}… {pct}%")
+
+    return progress
+
+
+# ------------------------------------------------------------------ inputs
+
+def as_of_date(book: Book, as_of: dt.date | str | None) -> dt.date:
+    """The as-of date: the button's argument, else the Policy sheet's ``as_of``, else today."""
+    from ar_excel.parsing import parse_date
+
+    value = as_of if as_of not in (None, "") else book.policy.get("as_of")
+    if value in (None, ""):
+        return dt.date.today()
+    try:
+        return parse_date(value, book.policy.day_first).date()
+    except ValueError as exc:
+        raise InputError(f"the as-of date '{value}' is not a date (use YYYY-MM-DD)") from exc
+
+
+def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | None:
+    """The bank statement file: the one chosen in the dialog, else the Policy sheet's
+    ``bank_statement`` (relative to the workbook's folder), else None (the job then uses
+    the workbook's ``Bank Statement`` sheet)."""
+    chosen = str(bank).strip() if bank not in (None, False) else ""
+    named = chosen or book.policy.bank_statement.strip()
+    if not named:
+        return None
+    path = Path(named).expanduser()
+    if not path.is_absolute():
+        folder = workbook_path(xlbook)
+        if folder is not None:
+            path = folder.parent / path
+    if not path.exists():
+        where = "chosen" if chosen else "named in the Policy sheet (bank_statement)"
+        raise InputError(f"the bank statement file {where} was not found: {path}")
+    return path
+
+
+def out_dir(xlbook: Any) -> Path:
+    """Where extra files (PDF statements, e-mail drafts) go: next to the workbook."""
+    path = workbook_path(xlbook)
+    base = path.parent if path is not None else Path.home()
+    stem = path.stem if path is not None else "ar_excel"
+    return base / f"{stem} - ar_excel output"
+
+
+# ------------------------------------------------------------------ running
+
+def _jobs(name: str) -> list[Job]:
+    jobs = registry()
+    if name == MONTH_END:
+        return [j for j in jobs.values() if j.month_end]
+    if name not in jobs:
+        known = ", ".join(jobs) or "none"
+        raise InputError(f"no job called '{name}' is installed (installed: {known})")
+    return [jobs[name]]
+
+
+def compute_tabs(book: Book, jobs: list[Job], options: JobOptions) -> tuple[list[Tab], list[str], list[Path]]:
+    """Run the jobs; return every tab to write (the jobs' tabs, then Input Issues), their
+    summaries and any extra files. Nothing is written here."""
+    tabs: dict[str, Tab] = {}
+    issues: list[Issue] = list(book.issues)
+    summaries: list[str] = []
+    files: list[Path] = []
+    outer = options.progress
+    for k, job in enumerate(jobs):
+        missing = [s for s in job.needs if book.table(s) is None and not
+                   (s == "Bank Statement" and options.bank is not None)]
+        if len(jobs) > 1 and missing:  # month-end: a job whose sheets are absent is skipped
+            summaries.append(f"{job.name}: skipped (no {', '.join(missing)} sheet)")
+            continue
+        options.progress = _scaled(outer, k / len(jobs), 1 / len(jobs), job.name)
+        result: JobResult = job.run(book, options)
+        for tab in result.tabs:
+            tabs[tab.name.lower()] = tab
+        issues.extend(result.issues)
+        summaries.append(result.summary or f"{job.name}: done")
+        files.extend(result.files)
+    options.progress = outer
+    out = list(tabs.values())
+    if issues:
+        out.append(issues_tab(issues))
+    return out, summaries, files
+
+
+def _scaled(progress: Callable[..., None], start: float, span: float, label: str) -> Callable[..., None]:
+    def inner(fraction: float, message: str = "") -> None:
+        progress(start + span * float(fraction), f"{label}: {message}" if message else label)
+
+    return inner
+
+
+def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = None,
+               as_of: dt.date | str | None = None, quiet: bool = False) -> Outcome:
+    """Run ``job_name`` (a registered job, or ``month-end`` for every month-end job) on the
+    calling workbook and write its tabs into it. Never raises: a failure is reported."""
+    xlbook = xlbook if xlbook is not None else caller_book()
+    label = "month-end run" if job_name == MONTH_END else job_name
+    try:
+        _status(xlbook, f"{TITLE} {label}: reading the workbook…")
+        jobs = _jobs(job_name)
+        book = read_live_book(xlbook)
+        needs_bank = any("Bank Statement" in j.needs for j in jobs)
+        options = JobOptions(
+            as_of=as_of_date(book, as_of),
+            bank=bank_file(book, xlbook, bank) if needs_bank or bank else None,
+            out_dir=out_dir(xlbook),
+            progress=_progress(xlbook, label),
+        )
+        tabs, summaries, files = compute_tabs(book, jobs, options)
+        _status(xlbook, f"{TITLE} {label}: writing {len(tabs)} tabs…")
+        written = write_tabs_live(xlbook, tabs, arabic=book.arabic)
+        message = "; ".join(summaries) or f"{label}: done"
+        outcome = Outcome(label, True, message, written, files=files)
+    except ArExcelError as exc:
+        outcome = Outcome(label, False, f"{label} stopped: {exc}. Nothing was changed.",
+                          details=traceback.format_exc())
+    except Exception as exc:  # anything else: a plain message, the traceback in the log
+        outcome = Outcome(
+            label, False,
+            f"{label} could not finish ({exc.__class__.__name__}: {exc}). Nothing was changed; "
+            f"the details are in the '{LOG_SHEET}' tab.",
+            details=traceback.format_exc())
+    _log(xlbook, outcome)
+    _status(xlbook, f"{TITLE} {label}: {'done' if outcome.ok else 'failed'}: {_short(outcome.message)}")
+    if not quiet:
+        _alert(xlbook, outcome.message, critical=not outcome.ok)
+    return outcome
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _log(xlbook: Any, outcome: Outcome) -> None:
+    """Append one row to the ``AR Log`` tab (created on first use). Best effort: a log that
+    cannot be written must not hide the outcome."""
+    try:
+        sheet = find_sheet(xlbook, LOG_SHEET)
+        if sheet is None:
+            sheet = xlbook.sheets.add(name=LOG_SHEET, after=list(xlbook.sheets)[-1])
+            sheet.range((1, 1)).value = [LOG_HEADER]
+        used = sheet.used_range
+        row = used.row + used.shape[0]
+        sheet.range((row, 1)).number_format = "yyyy-mm-dd hh:mm:ss"
+        sheet.range((row, 2), (row, len(LOG_HEADER))).number_format = "@"
+        sheet.range((row, 1)).value = [[
+            dt.datetime.now().replace(microsecond=0), outcome.job,
+            "OK" if outcome.ok else "Failed", cell_value(outcome.message, True),
+            ", ".join(outcome.tabs), cell_value(outcome.details, True),
+        ]]
+    except Exception:
+        pass
+
+
+def decode_vba_text(hex_utf16: str) -> str:
+    """Text passed from VBA as hex of its UTF-16LE bytes (``ArExcel.bas`` ``PyText``): any
+    path, Arabic or with quotes, survives the ``RunPython`` command line unchanged."""
+    return bytes.fromhex(hex_utf16).decode("utf-16-le") if hex_utf16 else ""
