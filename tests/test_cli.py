@@ -1,0 +1,70 @@
+"""The ar-excel command as a user runs it: help, version, exit codes, outputs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+
+import openpyxl
+import pytest
+
+from ar_excel.cli import main
+
+
+def _book(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Payment Terms", "Credit Limit"])
+    ws.append(["C1", "Nile Foods", "Net 30", "50,000"])
+    ws.append(["C2", "=cmd|' /C calc'!A0", "abc", 100])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    inv.append(["I-1", "C1", datetime(2024, 1, 5), 1000])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0 and "ar-excel 0.1.0" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as e:
+        main(["run", "--help"])
+    assert e.value.code == 0 and "--as-of" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys):
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as e:
+        main(["run"])  # BOOK missing
+    assert e.value.code == 2
+    with pytest.raises(SystemExit) as e:
+        main(["run", "x.xlsx", "--as-of", "someday"])
+    assert e.value.code == 2 and "--as-of" in capsys.readouterr().err
+
+
+def test_unprocessable_input_exits_1_with_one_line(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "missing.xlsx")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no such file" in err
+
+
+def test_run_writes_input_issues_to_out(tmp_path, capsys):
+    book = _book(tmp_path)
+    before = book.read_bytes()
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "-o", str(out), "--as-of", "2024-01-31"]) == 0
+    assert book.read_bytes() == before  # -o leaves the book alone
+    ws = openpyxl.load_workbook(out)["Input Issues"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0] == ["Sheet", "Cell", "Column", "Value", "Message"]
+    assert rows[1][:4] == ["Customers", "C3", "Payment Terms", "abc"]
+
+
+def test_module_entry_point_runs(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "ar_excel", "--version"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("ar-excel")

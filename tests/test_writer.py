@@ -1,0 +1,155 @@
+"""Writing tabs: formatted, never duplicated, text kept as text, and never losing a workbook."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import python_calamine as pc
+
+from ar_excel.errors import UnsafeWriteError
+from ar_excel.io.writer import write_tabs
+from ar_excel.model import Chart, Tab
+from tests.conftest import soffice_convert
+
+DANGEROUS = ["=HYPERLINK(\"http://x\",\"click\")", "+201001234567", "-CR 500", "@SUM(A1:A9)",
+             "=1+1"]
+
+
+def _frame():
+    return pd.DataFrame({
+        "Customer ID": ["C1", "C2", "C3", "C4", "C5"],
+        "Description": DANGEROUS,
+        "Amount": [1200.5, -30.0, float("nan"), 0.0, 1e6],
+        "Date": pd.to_datetime(["2024-01-31", None, "2024-02-29", "2024-03-01", "2024-12-31"]),
+        "Over Limit": [True, False, False, True, False],
+    })
+
+
+def _source(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Credit Limit"])
+    ws.append(["C1", "Nile Foods", 5000])
+    ws["D2"] = "=C2*2"
+    ws.column_dimensions["B"].width = 33
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_new_workbook_has_a_formatted_table(tmp_path):
+    out = write_tabs([Tab("Aging", _frame(), formats={"Amount": "money", "Date": "date"},
+                          charts=[Chart("column", "By customer", "Customer ID", ["Amount"])])],
+                     out=tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Aging"]
+    assert [c.value for c in ws[1]] == ["Customer ID", "Description", "Amount", "Date", "Over Limit"]
+    assert ws.freeze_panes == "A2"
+    assert list(ws.tables) == ["tblAging"] and ws.tables["tblAging"].ref == "A1:E6"
+    assert ws["C2"].value == 1200.5 and ws["C2"].number_format.startswith("#,##0.00")
+    assert ws["D2"].value == datetime(2024, 1, 31) and ws["D2"].number_format == "yyyy-mm-dd"
+    assert ws["C4"].value is None and ws["D3"].value is None  # blanks stay blank
+    assert ws["E2"].value is True
+    assert ws["A1"].font.bold
+    assert len(ws._charts) == 1
+
+
+def test_formula_looking_text_stays_text(tmp_path):
+    out = write_tabs([Tab("Bank Matches", _frame())], out=tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(out)["Bank Matches"]
+    for row, text in enumerate(DANGEROUS, start=2):
+        assert ws.cell(row=row, column=2).value == text
+        assert ws.cell(row=row, column=2).data_type == "s"
+    values = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Bank Matches").to_python()
+    assert [r[1] for r in values[1:]] == DANGEROUS
+    with zipfile.ZipFile(out) as z:
+        assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
+
+
+def test_writing_twice_replaces_the_tab(tmp_path):
+    src = _source(tmp_path)
+    write_tabs([Tab("Aging", _frame())], source=src)
+    write_tabs([Tab("aging", _frame().head(2))], source=src)  # same tab, other case
+    wb = openpyxl.load_workbook(src)
+    assert wb.sheetnames == ["Customers", "aging"]
+    assert wb["aging"].max_row == 3
+    assert wb["Customers"]["B2"].value == "Nile Foods"
+    assert wb["Customers"]["D2"].value == "=C2*2"  # formulas survive
+    assert wb["Customers"].column_dimensions["B"].width == 33
+    backups = sorted(tmp_path.glob("book.backup-*.xlsx"))
+    assert len(backups) == 2
+    assert not list(tmp_path.glob(".book.*"))  # no temporary file left behind
+
+
+def test_arabic_option_adds_label_row_and_rtl(tmp_path):
+    out = write_tabs([Tab("Aging", _frame())], out=tmp_path / "o.xlsx", arabic=True)
+    ws = openpyxl.load_workbook(out)["Aging"]
+    assert ws["A1"].value == "رقم العميل" and ws["A2"].value == "Customer ID"
+    assert ws.sheet_view.rightToLeft
+    assert ws.tables["tblAging"].ref == "A2:E7"
+
+
+def _with_part(path: Path, part: str, data: bytes, suffix: str) -> Path:
+    out = path.with_name(path.stem + "_x" + suffix)
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item.filename))
+        zout.writestr(part, data)
+    return out
+
+
+def test_refuses_in_place_write_into_a_workbook_with_vba(tmp_path):
+    book = _with_part(_source(tmp_path), "xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 fake", ".xlsm")
+    before = book.read_bytes()
+    with pytest.raises(UnsafeWriteError, match=r"VBA project \(macros\).*use -o OUT"):
+        write_tabs([Tab("Aging", _frame())], source=book)
+    assert book.read_bytes() == before
+    assert not list(tmp_path.glob("*backup*"))
+    out = write_tabs([Tab("Aging", _frame())], source=book, out=tmp_path / "results.xlsx")
+    assert openpyxl.load_workbook(out).sheetnames == ["Aging"]
+
+
+def test_refuses_in_place_write_into_a_workbook_with_shapes(tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "shapes.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name"])
+    ws.write_row(1, 0, ["C1", "Nile Foods"])
+    ws.insert_textbox("D2", "Click to run", {"object_position": 1})
+    wb.close()
+    before = path.read_bytes()
+    with pytest.raises(UnsafeWriteError, match="shapes, pictures or charts"):
+        write_tabs([Tab("Aging", _frame())], source=path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_form_controls(tmp_path):
+    book = _with_part(_source(tmp_path), "xl/ctrlProps/ctrlProp1.xml", b"<formControlPr/>", ".xlsx")
+    with pytest.raises(UnsafeWriteError, match="form controls"):
+        write_tabs([Tab("Aging", _frame())], source=book)
+
+
+def test_own_chart_tab_can_be_rewritten_in_place(tmp_path):
+    src = _source(tmp_path)
+    tab = Tab("Aging", _frame(), charts=[Chart("column", "Buckets", "Customer ID", ["Amount"])])
+    write_tabs([tab], source=src)
+    write_tabs([tab], source=src)  # the chart is on the tab being replaced: nothing is lost
+    assert openpyxl.load_workbook(src).sheetnames == ["Customers", "Aging"]
+
+
+def test_written_workbook_opens_in_libreoffice(tmp_path):
+    out = write_tabs([Tab("Aging", _frame(), formats={"Amount": "money"},
+                          charts=[Chart("column", "Buckets", "Customer ID", ["Amount"])])],
+                     out=tmp_path / "lo.xlsx", arabic=True)
+    csv = soffice_convert(out, "csv", tmp_path)
+    text = csv.read_text(encoding="utf-8", errors="replace")
+    assert "Customer ID,Description,Amount,Date,Over Limit" in text
+    assert "=1+1" in text and "+201001234567" in text  # shown as text, not evaluated to 2
+    assert "1,200.50" in text or "1200.5" in text
