@@ -18,7 +18,7 @@ from typing import Any
 from ar_excel.model import Book, JobResult
 
 # Month-end order: master data first, then cash, then the reports that use the cleaned ledger.
-JOB_MODULES: list[str] = ["aging"]
+JOB_MODULES: list[str] = ["validate", "credit", "aging"]
 
 
 def _no_progress(fraction: float, message: str = "") -> None:
@@ -42,6 +42,9 @@ class Job:
     month_end: bool = True  # part of `ar-excel run`
     needs: tuple[str, ...] = ("Customers",)  # sheets the job cannot do without
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    # Writes the job's tabs itself instead of ``io.writer.write_tabs`` (same arguments), e.g.
+    # the management pack: always a new, protected workbook, never BOOK.
+    write: Callable[..., Path] | None = None
 
 
 def registry() -> dict[str, Job]:

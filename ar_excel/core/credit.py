@@ -1,0 +1,214 @@
+"""Credit control: each customer's exposure against its credit limit, as of a date.
+
+Definitions (the contract's ``Credit Status`` tab, made explicit):
+
+* Open Balance = the signed sum of the customer's open items on the as-of date
+  (``ledger.open_items``: invoices +, credit notes and unapplied receipts -). Amounts in
+  different currencies are added as they stand, like the ledger's balance; such customers
+  are named in ``Note``. The tab's total therefore equals the ledger's open balance.
+* Overdue Amount = the open amount of invoices past their due date (days past due > 0).
+  Unapplied receipts and credit notes are not netted here; they show in ``Unapplied Credits``.
+* Oldest Overdue Days = the most days past due of an open invoice (0 when none is overdue).
+* Exposure = Open Balance + open orders (``Orders`` sheet: not invoiced, not cancelled,
+  dated on or before the as-of date). Without an Orders sheet, Exposure = Open Balance.
+* A credit limit is *set* when it is a positive amount; blank or 0 = no limit (and a
+  negative limit is an input error reported by ``validate``): no utilization, never over.
+* Utilization % = Exposure / Credit Limit x 100. Over Limit = a limit is set and
+  Exposure > Credit Limit.
+* Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
+  more than ``overdue_hold_days`` past due), ``Over Limit``, ``Warning`` (Utilization % >=
+  ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
+
+Rows: every customer of the master (first row of a repeated ID), then customers with open
+items or orders that the master does not have. Sorted by Status severity, then master order.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.policy import Policy
+
+CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Overdue Amount",
+                  "Exposure", "Utilization %", "Oldest Overdue Days", "Over Limit", "Status"]
+EXTRA_COLUMNS = ["Currency", "Open Orders", "Unapplied Credits", "Customer Status",
+                 "Next Credit Review", "Reason", "Note"]
+STATUS_ORDER = {"Hold": 0, "Over Limit": 1, "Warning": 2, "OK": 3}
+FORMATS = {"Credit Limit": "money", "Open Balance": "money", "Overdue Amount": "money",
+           "Exposure": "money", "Utilization %": "percent", "Oldest Overdue Days": "int",
+           "Over Limit": "bool", "Open Orders": "money", "Unapplied Credits": "money",
+           "Next Credit Review": "date"}
+
+# Order statuses that mean the order no longer adds to exposure.
+_CLOSED_ORDER = re.compile(
+    r"(?i)invoiced|billed|cancel+ed|cancel|closed|complete|void|rejected|"
+    r"مفوتر|فوترة|ملغ[يى]|الغاء|إلغاء|مغلق|مكتمل|مرفوض")
+
+_REASONS = {
+    "hold_master": ("customer is on Hold in the master", "العميل موقوف في بيانات العملاء"),
+    "hold_overdue": ("invoice {invoice} is {days} days past due (policy: hold after {limit})",
+                     "الفاتورة {invoice} متأخرة {days} يوماً (السياسة: إيقاف بعد {limit})"),
+    "over": ("exposure {exposure} is over the limit {limit} by {excess}",
+             "المديونية {exposure} تتجاوز الحد {limit} بمقدار {excess}"),
+    "warning": ("utilization {pct}% is at or above the warning level {warn}%",
+                "نسبة الاستخدام {pct}% بلغت حد التنبيه {warn}% أو تجاوزته"),
+    "ok_limit": ("within the limit", "ضمن الحد"),
+    "no_limit": ("no credit limit set", "لا يوجد حد ائتمان"),
+    "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
+    "currencies": ("open items in {currencies}: added without conversion",
+                   "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
+}
+
+
+def reason(key: str, arabic: bool, **values: object) -> str:
+    return _REASONS[key][1 if arabic else 0].format(**values)
+
+
+def _money(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp) -> pd.Series:
+    """Open order value per Customer ID: orders not invoiced, not cancelled, dated by as-of."""
+    if orders is None or orders.empty:
+        return pd.Series(dtype="float64")
+    cutoff = pd.Timestamp(as_of).normalize()
+    dates = pd.to_datetime(orders["Date"]) if "Date" in orders else pd.Series(pd.NaT,
+                                                                             index=orders.index)
+    invoiced = orders["Invoice No"].notna() if "Invoice No" in orders else False
+    status = orders["Status"].fillna("").astype(str) if "Status" in orders else pd.Series(
+        "", index=orders.index)
+    closed = status.str.contains(_CLOSED_ORDER)
+    is_open = ~invoiced & ~closed & (dates.isna() | (dates <= cutoff)) & orders["Amount"].notna()
+    live = orders[is_open]
+    return live.groupby("Customer ID", sort=True)["Amount"].sum().round(2)
+
+
+def _limit_set(limit: pd.Series) -> pd.Series:
+    return limit.notna() & (limit > 0)
+
+
+def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
+                  orders: pd.DataFrame | None = None, as_of: date | None = None,
+                  arabic: bool = False) -> pd.DataFrame:
+    """The ``Credit Status`` rows (see the module's definitions), with the extra columns."""
+    master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
+    items = items[items["Customer ID"].notna()]
+    amount = items["Open Amount"].astype("float64")
+    balance = amount.groupby(items["Customer ID"]).sum()
+    invoice = items["Item Type"] == "Invoice"
+    dpd = pd.to_numeric(items["Days Past Due"], errors="coerce").fillna(0)
+    overdue_items = items[invoice & (dpd > 0) & (amount > 0)]
+    overdue = overdue_items["Open Amount"].astype("float64").groupby(
+        overdue_items["Customer ID"]).sum()
+    oldest_pos = overdue_items.assign(_dpd=dpd[overdue_items.index]).sort_values(
+        ["Customer ID", "_dpd", "Document No"], ascending=[True, False, True], kind="stable")
+    oldest = oldest_pos.drop_duplicates("Customer ID").set_index("Customer ID")
+    credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
+    currencies = items.groupby("Customer ID")["Currency"].agg(
+        lambda s: sorted({str(c) for c in s.dropna()}))
+    orders_open = open_orders(orders, as_of or date.today())
+
+    ids = list(master["Customer ID"])
+    known = set(ids)
+    unknown = sorted((set(balance.index) | set(orders_open.index)) - known)
+    info = master.set_index("Customer ID")
+
+    rows = []
+    for cid in ids + unknown:
+        in_master = cid in known
+        limit = float(info.at[cid, "Credit Limit"]) if in_master and pd.notna(
+            info.at[cid, "Credit Limit"]) else np.nan
+        has_limit = not np.isnan(limit) and limit > 0
+        bal = round(float(balance.get(cid, 0.0)), 2)
+        ordered = round(float(orders_open.get(cid, 0.0)), 2)
+        exposure = round(bal + ordered, 2)
+        utilization = round(exposure / limit * 100, 1) if has_limit else np.nan
+        over = bool(has_limit and exposure > limit + 0.005)
+        days = int(oldest.at[cid, "_dpd"]) if cid in oldest.index else 0
+        master_status = str(info.at[cid, "Status"]) if in_master and pd.notna(
+            info.at[cid, "Status"]) else ""
+
+        why = []
+        if master_status == "Hold":
+            why.append(reason("hold_master", arabic))
+        if days > policy.overdue_hold_days:
+            why.append(reason("hold_overdue", arabic, invoice=oldest.at[cid, "Document No"],
+                              days=days, limit=policy.overdue_hold_days))
+        if why:
+            status = "Hold"
+        elif over:
+            status = "Over Limit"
+        elif has_limit and utilization >= policy.credit_warning_pct:
+            status = "Warning"
+        else:
+            status = "OK"
+        if over:
+            why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
+                              excess=_money(exposure - limit)))
+        elif has_limit and utilization >= policy.credit_warning_pct:
+            why.append(reason("warning", arabic, pct=f"{utilization:g}",
+                              warn=f"{policy.credit_warning_pct:g}"))
+        if not why:
+            why.append(reason("ok_limit" if has_limit else "no_limit", arabic))
+
+        currency = info.at[cid, "Currency"] if in_master else None
+        item_ccys = currencies.get(cid, [])
+        mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
+        note = [reason("unknown", arabic)] if not in_master else []
+        if mixed and len(set(item_ccys) | ({currency} if currency else set())) > 1:
+            note.append(reason("currencies", arabic, currencies=", ".join(item_ccys)))
+        rows.append({
+            "Customer ID": cid,
+            "Customer": info.at[cid, "Name"] if in_master else None,
+            "Credit Limit": limit if in_master and not np.isnan(limit) else np.nan,
+            "Open Balance": bal,
+            "Overdue Amount": round(float(overdue.get(cid, 0.0)), 2),
+            "Exposure": exposure,
+            "Utilization %": utilization,
+            "Oldest Overdue Days": days,
+            "Over Limit": over,
+            "Status": status,
+            "Currency": currency if currency else (item_ccys[0] if item_ccys else None),
+            "Open Orders": ordered,
+            "Unapplied Credits": round(float(credits.get(cid, 0.0)), 2),
+            "Customer Status": master_status or None,
+            "Next Credit Review": info.at[cid, "Next Credit Review"] if in_master else pd.NaT,
+            "Reason": "; ".join(why),
+            "Note": "; ".join(note) or None,
+        })
+    out = pd.DataFrame(rows, columns=CREDIT_COLUMNS + EXTRA_COLUMNS)
+    out["Oldest Overdue Days"] = out["Oldest Overdue Days"].astype("int64")
+    out["Over Limit"] = out["Over Limit"].astype(bool)
+    out["Next Credit Review"] = pd.to_datetime(out["Next Credit Review"])
+    order = out["Status"].map(STATUS_ORDER)
+    out = out.assign(_order=order, _pos=range(len(out))).sort_values(
+        ["_order", "_pos"], kind="stable").drop(columns=["_order", "_pos"])
+    return out.reset_index(drop=True)
+
+
+REVIEW_COLUMNS = ["Customer ID", "Customer", "Next Credit Review", "Days To Review", "Review",
+                  "Credit Limit", "Exposure", "Utilization %", "Status"]
+
+
+def reviews_due(status: pd.DataFrame, as_of: date,
+                notice_days: int = 30, arabic: bool = False) -> pd.DataFrame:
+    """Customers whose credit review date has passed or falls within ``notice_days``,
+    oldest first. Closed customers need no review."""
+    today = pd.Timestamp(as_of).normalize()
+    due = status[status["Next Credit Review"].notna()
+                 & (status["Customer Status"].fillna("") != "Closed")].copy()
+    due = due[due["Next Credit Review"] <= today + pd.Timedelta(days=notice_days)]
+    days = (due["Next Credit Review"] - today).dt.days
+    due["Days To Review"] = days.astype("int64")
+    overdue_text, today_text, soon_text = (
+        ("متأخرة", "مستحقة اليوم", "مستحقة خلال {d} يوماً") if arabic else
+        ("Overdue", "Due today", "Due in {d} days"))
+    due["Review"] = [overdue_text if d < 0 else today_text if d == 0 else soon_text.format(d=d)
+                     for d in days]
+    due = due.sort_values(["Next Credit Review", "Customer ID"], kind="stable")
+    return due[REVIEW_COLUMNS].reset_index(drop=True)

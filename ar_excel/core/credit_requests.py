@@ -1,0 +1,191 @@
+"""Credit limit requests: a recommendation per request, from the customer's payment record.
+
+Evidence per request (as of the as-of date):
+
+* Average days late: over the receipts applied to invoices so far, the amount-weighted
+  average of (receipt date - invoice due date), an early payment counting as 0 days late.
+* Overdue share: Overdue Amount / open invoices (from ``Credit Status``), in %.
+* Utilization now, and at the requested limit (Exposure / Requested Limit).
+
+Rules, first that applies (thresholds can be set in the Policy sheet under the keys in
+``THRESHOLDS``):
+
+* Decline: unknown or closed customer; customer on Hold (master status or an invoice more
+  than ``overdue_hold_days`` past due); requested limit missing or not above zero;
+  average days late > ``decline_days_late`` (30) or overdue share > ``decline_overdue_pct`` (50).
+* Refer to the credit manager: no payment history yet; average days late > ``refer_days_late``
+  (10) or overdue share > ``refer_overdue_pct`` (20); the request more than doubles the
+  current limit; the requested limit would already be exceeded by today's exposure.
+* Approve otherwise.
+
+``Suggested Limit``: Approve -> the requested limit; Refer -> the smaller of the request and
+the current limit + 50 % (what can be granted while the manager decides; with no limit set:
+the request); Decline -> the current limit. Every reason is spelled out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.ledger import applications, due_dates
+from ar_excel.policy import Policy
+
+THRESHOLDS = {
+    "decline_days_late": 30.0,
+    "decline_overdue_pct": 50.0,
+    "refer_days_late": 10.0,
+    "refer_overdue_pct": 20.0,
+}
+REQUEST_COLUMNS = ["Customer ID", "Customer", "Requested Limit", "Current Limit", "Increase",
+                   "Open Balance", "Exposure", "Utilization %", "Utilization At Request %",
+                   "Avg Days Late", "Paid Invoices", "Overdue Share %", "Recommendation",
+                   "Suggested Limit", "Reasons", "Request Reason", "Row"]
+FORMATS = {"Requested Limit": "money", "Current Limit": "money", "Increase": "money",
+           "Open Balance": "money", "Exposure": "money", "Utilization %": "percent",
+           "Utilization At Request %": "percent", "Avg Days Late": "number",
+           "Paid Invoices": "int", "Overdue Share %": "percent", "Suggested Limit": "money",
+           "Row": "int"}
+
+_TEXT = {
+    "unknown": ("customer {cid} is not in the Customers sheet", "العميل {cid} غير موجود في بيانات العملاء"),
+    "closed": ("the account is closed", "الحساب مغلق"),
+    "hold": ("the customer is on Hold ({why})", "العميل موقوف ({why})"),
+    "no_amount": ("no requested limit above zero", "لا يوجد حد مطلوب أكبر من صفر"),
+    "late": ("pays on average {days} days late over {n} paid invoice(s)",
+             "يسدد متأخراً {days} يوماً في المتوسط على {n} فاتورة مسددة"),
+    "on_time": ("pays on time on average over {n} paid invoice(s)",
+                "يسدد في الموعد في المتوسط على {n} فاتورة مسددة"),
+    "no_history": ("no payment history yet", "لا يوجد سجل سداد بعد"),
+    "overdue": ("{pct}% of open invoices are overdue", "{pct}% من الفواتير المفتوحة متأخرة"),
+    "util": ("utilization {now}% now, {then}% at the requested limit",
+             "نسبة الاستخدام {now}% حالياً و{then}% عند الحد المطلوب"),
+    "util_new": ("exposure {exposure}; {then}% of the requested limit",
+                 "المديونية {exposure}؛ {then}% من الحد المطلوب"),
+    "exceeded": ("the requested limit is below today's exposure", "الحد المطلوب أقل من المديونية الحالية"),
+    "doubles": ("the request more than doubles the current limit", "الطلب يزيد الحد الحالي لأكثر من الضعف"),
+    "too_late": ("average lateness above {limit} days", "متوسط التأخير أعلى من {limit} يوماً"),
+    "too_overdue": ("overdue share above {limit}%", "نسبة المتأخرات أعلى من {limit}%"),
+}
+
+
+def _t(key: str, arabic: bool, **values: object) -> str:
+    return _TEXT[key][1 if arabic else 0].format(**values)
+
+
+def threshold(policy: Policy, key: str) -> float:
+    try:
+        return float(policy.get(key, THRESHOLDS[key]))
+    except (TypeError, ValueError):
+        return THRESHOLDS[key]
+
+
+def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+                   as_of: date) -> pd.DataFrame:
+    """Per Customer ID: ``Avg Days Late`` (amount-weighted, early = 0) and ``Paid Invoices``."""
+    apps = applications(invoices, payments, as_of)
+    apps = apps[(apps["Applied Amount"] > 0) & apps["Invoice No"].notna() & apps["Date"].notna()]
+    if apps.empty:
+        return pd.DataFrame(columns=["Avg Days Late", "Paid Invoices"])
+    inv = invoices[invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
+    due = due_dates(inv, customers)
+    due.index = inv["Invoice No"]
+    late = (apps["Date"] - apps["Invoice No"].map(due)).dt.days.clip(lower=0)
+    apps = apps.assign(_late=late, _weighted=late * apps["Applied Amount"]).dropna(subset=["_late"])
+    grouped = apps.groupby("Customer ID")
+    out = pd.DataFrame({
+        "Avg Days Late": (grouped["_weighted"].sum() / grouped["Applied Amount"].sum()).round(1),
+        "Paid Invoices": grouped["Invoice No"].nunique(),
+    })
+    return out
+
+
+def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame,
+              items: pd.DataFrame, policy: Policy, arabic: bool = False) -> pd.DataFrame:
+    """One row per request (in the sheet's order) with the recommendation and its reasons."""
+    by_id = status.set_index("Customer ID")
+    invoices_open = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)]
+    open_invoices = invoices_open.groupby("Customer ID")["Open Amount"].sum()
+    rows = []
+    for _, req in requests.iterrows():
+        cid = req.get("Customer ID")
+        requested = req.get("Requested Limit")
+        requested = float(requested) if pd.notna(requested) else np.nan
+        known = cid in by_id.index and pd.notna(by_id.at[cid, "Customer"]) if pd.notna(cid) else False
+        decline: list[str] = []
+        refer: list[str] = []
+        facts: list[str] = []
+        row = {c: None for c in REQUEST_COLUMNS}
+        row.update({"Customer ID": cid, "Requested Limit": requested,
+                    "Request Reason": req.get("Reason"), "Row": req.get("_row")})
+        if not known:
+            decline.append(_t("unknown", arabic, cid=cid if pd.notna(cid) else "?"))
+            current = np.nan
+        else:
+            s = by_id.loc[cid]
+            current = float(s["Credit Limit"]) if pd.notna(s["Credit Limit"]) else np.nan
+            has_limit = not np.isnan(current) and current > 0
+            exposure = float(s["Exposure"])
+            row.update({"Customer": s["Customer"], "Current Limit": current,
+                        "Open Balance": s["Open Balance"], "Exposure": exposure,
+                        "Utilization %": s["Utilization %"]})
+            if s["Customer Status"] == "Closed":
+                decline.append(_t("closed", arabic))
+            if s["Status"] == "Hold":
+                decline.append(_t("hold", arabic, why=s["Reason"]))
+            if np.isnan(requested) or requested <= 0:
+                decline.append(_t("no_amount", arabic))
+            else:
+                row["Increase"] = round(requested - (current if has_limit else 0.0), 2)
+                at_request = round(exposure / requested * 100, 1)
+                row["Utilization At Request %"] = at_request
+                facts.append(_t("util", arabic, now=f"{s['Utilization %']:g}", then=f"{at_request:g}")
+                             if has_limit else
+                             _t("util_new", arabic, exposure=f"{exposure:,.2f}", then=f"{at_request:g}"))
+                if exposure > requested:
+                    refer.append(_t("exceeded", arabic))
+                if has_limit and requested > 2 * current:
+                    refer.append(_t("doubles", arabic))
+
+            paid = int(record.at[cid, "Paid Invoices"]) if cid in record.index else 0
+            days_late = float(record.at[cid, "Avg Days Late"]) if paid else np.nan
+            row.update({"Avg Days Late": days_late, "Paid Invoices": paid})
+            if not paid:
+                refer.append(_t("no_history", arabic))
+            else:
+                facts.insert(0, _t("late", arabic, days=f"{days_late:g}", n=paid) if days_late > 0
+                             else _t("on_time", arabic, n=paid))
+                if days_late > threshold(policy, "decline_days_late"):
+                    decline.append(_t("too_late", arabic,
+                                      limit=f"{threshold(policy, 'decline_days_late'):g}"))
+                elif days_late > threshold(policy, "refer_days_late"):
+                    refer.append(_t("too_late", arabic,
+                                    limit=f"{threshold(policy, 'refer_days_late'):g}"))
+            base = float(open_invoices.get(cid, 0.0))
+            share = round(float(s["Overdue Amount"]) / base * 100, 1) if base > 0 else 0.0
+            row["Overdue Share %"] = share
+            facts.insert(1 if paid else 0, _t("overdue", arabic, pct=f"{share:g}"))
+            if share > threshold(policy, "decline_overdue_pct"):
+                decline.append(_t("too_overdue", arabic,
+                                  limit=f"{threshold(policy, 'decline_overdue_pct'):g}"))
+            elif share > threshold(policy, "refer_overdue_pct"):
+                refer.append(_t("too_overdue", arabic,
+                                limit=f"{threshold(policy, 'refer_overdue_pct'):g}"))
+
+        if decline:
+            verdict, suggested, why = "Decline", current, decline + refer
+        elif refer:
+            cap = current * 1.5 if not np.isnan(current) and current > 0 else requested
+            verdict, suggested, why = "Refer", min(requested, cap), refer
+        else:
+            verdict, suggested, why = "Approve", requested, []
+        sep = "؛ " if arabic else "; "
+        row.update({"Recommendation": verdict, "Suggested Limit": suggested,
+                    "Reasons": sep.join(why + facts)})
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=REQUEST_COLUMNS)
+    for c in ("Paid Invoices", "Row"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+    return out

@@ -1,0 +1,1 @@
+"""Customer master data: name normalisation, contact checks, duplicates, checks, change log."""

@@ -1,0 +1,136 @@
+"""The customer master's change log: what changed since the previous run, field by field.
+
+Each run keeps a *snapshot* of the master (one row per customer, every field as text) in a
+hidden sheet of the workbook. The next run compares the master with that snapshot and logs,
+per customer and field, the old and the new value, who ran the check and when. Values are
+compared as they read, not as typed: ``"50,000"`` and ``50000`` are the same credit limit;
+a value that could not be read is compared as typed, so fixing it is logged too.
+
+* A customer in the master but not in the snapshot: ``(customer added)``.
+* A customer in the snapshot but not in the master: ``(customer removed)``.
+* A column the snapshot did not have is not a change of every customer: it is skipped.
+* The same Customer ID twice: the 2nd occurrence is keyed ``ID #2``, so nothing is lost.
+
+Changes to the credit limit or the payment terms are flagged (``Credit Change``): they move
+credit risk and are what an auditor asks about.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from ar_excel.model import ROW
+
+KEY = "Customer ID"
+SNAPSHOT_KEY = "Key"
+ADDED = "(customer added)"
+REMOVED = "(customer removed)"
+CREDIT_FIELDS = ("Credit Limit", "Payment Terms")
+CHANGE_COLUMNS = ["When", "User", "Customer ID", "Customer", "Field", "Old Value", "New Value",
+                  "Credit Change"]
+
+
+def _blank(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def as_text(value: object) -> str:
+    """A field's value as compared and shown in the log."""
+    if _blank(value):
+        return ""
+    if isinstance(value, pd.Timestamp | datetime | date):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        v = float(value)
+        return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return " ".join(str(value).split())
+
+
+def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The master as text, one row per customer keyed by Customer ID (``ID #2`` for repeats).
+
+    Where a value could not be read (blank in ``frame``, typed in ``raw``), the typed text is
+    kept so that correcting it shows as a change.
+    """
+    fields = [c for c in frame.columns if c not in (ROW, KEY)]
+    rows = []
+    seen: dict[str, int] = {}
+    for index in frame.index:
+        cid = as_text(frame.at[index, KEY]) if KEY in frame.columns else ""
+        if not cid:
+            continue  # no ID: nothing to follow it by (MISSING_ID reports it)
+        seen[cid] = seen.get(cid, 0) + 1
+        row = {SNAPSHOT_KEY: cid if seen[cid] == 1 else f"{cid} #{seen[cid]}", KEY: cid}
+        for f in fields:
+            value = frame.at[index, f]
+            if _blank(value) and raw is not None and f in raw.columns:
+                value = raw.at[index, f]
+            row[f] = as_text(value)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[SNAPSHOT_KEY, KEY, *fields], dtype="object")
+
+
+def _name(row: pd.Series | None) -> str:
+    return "" if row is None else str(row.get("Name", "") or "")
+
+
+def diff(previous: pd.DataFrame, current: pd.DataFrame, user: str,
+         when: datetime) -> pd.DataFrame:
+    """The log rows for every change from the ``previous`` snapshot to the ``current`` one,
+    in the master's order (removed customers last, in the snapshot's order)."""
+    prev = previous.copy()
+    prev[SNAPSHOT_KEY] = prev[SNAPSHOT_KEY].map(as_text) if SNAPSHOT_KEY in prev else \
+        prev[KEY].map(as_text)
+    prev = prev.drop_duplicates(SNAPSHOT_KEY).set_index(SNAPSHOT_KEY)
+    cur = current.set_index(SNAPSHOT_KEY)
+    fields = [c for c in cur.columns if c != KEY and c in prev.columns]
+
+    rows: list[list[object]] = []
+
+    def log(row: pd.Series, field: str, old: str, new: str) -> None:
+        rows.append([when, user, row.get(KEY, ""), _name(row), field, old, new,
+                     field in CREDIT_FIELDS])
+
+    for key, now in cur.iterrows():
+        if key not in prev.index:
+            log(now, ADDED, "", _name(now))
+            continue
+        before = prev.loc[key]
+        for f in fields:
+            old, new = as_text(before.get(f)), as_text(now.get(f))
+            if old != new:
+                log(now, f, old, new)
+    for key, before in prev.iterrows():
+        if key not in cur.index:
+            before = before.copy()
+            before[KEY] = as_text(before.get(KEY)) or key
+            log(before, REMOVED, _name(before), "")
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def append_log(previous_log: pd.DataFrame | None, new_rows: pd.DataFrame) -> pd.DataFrame:
+    """The log as it stood plus this run's rows: nothing already logged is dropped."""
+    if previous_log is None or previous_log.empty:
+        return new_rows.reset_index(drop=True)
+    old = previous_log.copy()
+    for c in CHANGE_COLUMNS:
+        if c not in old.columns:
+            old[c] = None
+    old["Credit Change"] = old["Credit Change"].map(
+        lambda v: str(v).strip().lower() in ("true", "1", "yes") if not _blank(v) else False)
+    old["When"] = pd.to_datetime(old["When"], errors="coerce")
+    extra = [c for c in old.columns if c not in CHANGE_COLUMNS]
+    new = new_rows.copy()
+    for c in extra:
+        new[c] = None
+    merged = pd.concat([old[CHANGE_COLUMNS + extra], new[CHANGE_COLUMNS + extra]],
+                       ignore_index=True)
+    return merged

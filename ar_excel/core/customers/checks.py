@@ -1,0 +1,324 @@
+"""The customer master checks: an ordered list of small rules over the Customers sheet.
+
+Each rule is a function ``rule(ctx) -> iterable of Finding`` that reads the sheet and never
+changes it. ``run_checks`` runs them in ``CHECKS`` order; a rule that crashes becomes a
+``CHECK_FAILED`` finding instead of losing the whole report. Findings are sorted by sheet row,
+then by rule order, so the same sheet always gives the same rows.
+
+What the rules accept as valid is deliberately lenient (see ``contacts``): phone numbers with
+country codes, spaces or Arabic-Indic digits, plus-addressed emails, ``Net 30`` terms and
+limits typed as ``"50,000"`` are good data. Policy rules use the workbook's Policy sheet:
+allowed payment terms, maximum discount, and the credit review date against the as-of date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from ar_excel.core.customers import contacts, duplicates
+from ar_excel.core.customers.currencies import ISO_4217
+from ar_excel.core.customers.messages import evidence, message, severity
+from ar_excel.model import ROW, Table
+from ar_excel.policy import Policy
+
+CHECKS_COLUMNS = ["Customer ID", "Row", "Field", "Code", "Severity", "Message", "Cell", "Value"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one customer record: a row of the ``Customer Checks`` tab."""
+
+    customer_id: str
+    row: int | None
+    field: str
+    code: str
+    severity: str
+    message: str
+    cell: str = ""
+    value: str = ""
+
+    def as_row(self) -> dict[str, object]:
+        return dict(zip(CHECKS_COLUMNS, (self.customer_id, self.row, self.field, self.code,
+                                         self.severity, self.message, self.cell, self.value),
+                        strict=True))
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    table: Table
+    policy: Policy
+    as_of: pd.Timestamp
+    arabic: bool
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.table.frame
+
+    def has(self, column: str) -> bool:
+        """The sheet has this column (not just an empty one added by the reader)."""
+        if column not in self.frame.columns:
+            return False
+        return column in self.table.letters if self.table.letters else True
+
+    def values(self, column: str) -> pd.Series:
+        return self.frame[column] if column in self.frame.columns else pd.Series(
+            None, index=self.frame.index, dtype="object")
+
+    def raw(self, index: object, column: str) -> object:
+        raw = self.table.raw
+        if raw is not None and column in raw.columns and index in raw.index:
+            return raw.at[index, column]
+        return self.frame.at[index, column] if column in self.frame.columns else None
+
+    def cell(self, index: object, column: str) -> str:
+        letter = self.table.letters.get(column)
+        return f"{letter}{self.row(index)}" if letter else f"{column} @ {self.row(index)}"
+
+    def row(self, index: object) -> int:
+        return int(self.frame.at[index, ROW])
+
+    def customer_id(self, index: object) -> str:
+        value = self.frame.at[index, "Customer ID"] if "Customer ID" in self.frame else None
+        return "" if blank(value) else str(value).strip()
+
+    def finding(self, index: object, column: str, code: str, value: object = None,
+                **details: object) -> Finding:
+        """A finding on one cell, its message filled with the row's facts."""
+        shown = display(self.raw(index, column) if value is None else value)
+        text = message(code, self.arabic, id=self.customer_id(index) or "?",
+                       row=self.row(index), cell=self.cell(index, column), value=shown,
+                       **details)
+        return Finding(self.customer_id(index), self.row(index), column, code, severity(code),
+                       text, self.cell(index, column), shown)
+
+
+def blank(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and value.strip() == ""
+
+
+def display(value: object) -> str:
+    if blank(value):
+        return ""
+    if isinstance(value, pd.Timestamp | date):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}" if abs(value) >= 10_000 else str(int(value))
+    return str(value).strip()
+
+
+Check = Callable[[CheckContext], Iterable[Finding]]
+
+
+def missing_id(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Customer ID").items():
+        if blank(value):
+            yield ctx.finding(index, "Customer ID", "MISSING_ID")
+
+
+def missing_name(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Name").items():
+        if blank(value):
+            yield ctx.finding(index, "Name", "MISSING_NAME")
+
+
+def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.has("Tax ID"):
+        return
+    for index, value in ctx.values("Tax ID").items():
+        if not duplicates.usable_tax_key(value):
+            yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
+
+
+def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
+    index = list(ctx.frame.index)
+    for group in duplicates.duplicate_id_groups(list(ctx.values("Customer ID"))):
+        rows = ", ".join(str(ctx.row(index[p])) for p in group)
+        for p in group:
+            yield ctx.finding(index[p], "Customer ID", "DUPLICATE_ID", count=len(group),
+                              rows=rows)
+
+
+def _who(ctx: CheckContext, index: object) -> str:
+    """``C0042 'Nile Foods' (row 17)`` — how another record is named in a message."""
+    name = ctx.values("Name").get(index)
+    label = f"{ctx.customer_id(index) or '?'} '{display(name)}'" if not blank(name) else \
+        ctx.customer_id(index) or "?"
+    return f"{label} ({'صف' if ctx.arabic else 'row'} {ctx.row(index)})"
+
+
+def _others(ctx: CheckContext, indexes: list[object], limit: int = 5) -> str:
+    shown = ", ".join(_who(ctx, i) for i in indexes[:limit])
+    if len(indexes) > limit:
+        more = len(indexes) - limit
+        shown += f" {'و' if ctx.arabic else 'and'} {more} {'آخرين' if ctx.arabic else 'more'}"
+    return shown
+
+
+def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.has("Tax ID"):
+        return
+    index = list(ctx.frame.index)
+    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(ctx.values("Tax ID")))
+    for p in sorted(shared):
+        others = [index[q] for q in shared[p]]
+        yield ctx.finding(index[p], "Tax ID", "DUPLICATE_TAX_ID", others=_others(ctx, others))
+
+
+def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
+    index = list(ctx.frame.index)
+    details = [duplicates.contact_of(*row) for row in zip(
+        ctx.values("Phone"), ctx.values("Email"), ctx.values("IBAN / Bank Account"),
+        ctx.values("Tax ID"), strict=True)]
+    matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
+                                             list(ctx.values("Name")), details)
+    partners: dict[int, list[duplicates.Match]] = {}
+    for m in matches:
+        partners.setdefault(m.left, []).append(m)
+        partners.setdefault(m.right, []).append(m)
+    for p in sorted(partners):
+        found = sorted(partners[p], key=lambda m: (-m.score, m.right if m.left == p else m.left))
+        others = [index[m.right if m.left == p else m.left] for m in found]
+        yield ctx.finding(index[p], "Name", "POSSIBLE_DUPLICATE", others=_others(ctx, others),
+                          evidence=evidence(list(found[0].evidence), ctx.arabic))
+
+
+def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Email").items():
+        if not blank(value) and contacts.email_problem(value) is not None:
+            yield ctx.finding(index, "Email", "INVALID_EMAIL")
+
+
+def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Phone").items():
+        if blank(value):
+            continue
+        problem = contacts.phone_problem(value)
+        if problem is not None:
+            yield ctx.finding(index, "Phone", "INVALID_PHONE", reason=problem)
+
+
+def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Currency").items():
+        raw = ctx.raw(index, "Currency")
+        if blank(value):
+            if not blank(raw):  # typed but not understood by the reader
+                yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
+        elif str(value).strip().upper() not in ISO_4217:
+            yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
+
+
+def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("Credit Limit").items():
+        raw = ctx.raw(index, "Credit Limit")
+        if blank(value):
+            if not blank(raw):
+                yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT",
+                                  reason="not a number")
+        elif float(value) < 0:
+            yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT", reason="negative")
+
+
+def invalid_iban(ctx: CheckContext) -> Iterator[Finding]:
+    for index, value in ctx.values("IBAN / Bank Account").items():
+        if blank(value):
+            continue
+        for account in contacts.invalid_ibans(value):
+            yield ctx.finding(index, "IBAN / Bank Account", "INVALID_IBAN", value=account)
+
+
+def unusual_terms(ctx: CheckContext) -> Iterator[Finding]:
+    allowed_days = ctx.policy.allowed_terms_days
+    allowed = ", ".join(str(d) for d in allowed_days)
+    for index, value in ctx.values("Payment Terms").items():
+        if blank(value):
+            if not blank(ctx.raw(index, "Payment Terms")):
+                yield ctx.finding(index, "Payment Terms", "UNUSUAL_TERMS",
+                                  reason="unreadable terms", allowed=allowed)
+        elif int(value) < 0:
+            yield ctx.finding(index, "Payment Terms", "UNUSUAL_TERMS", reason="negative terms",
+                              allowed=allowed)
+        elif allowed_days and int(value) not in allowed_days:
+            yield ctx.finding(index, "Payment Terms", "UNUSUAL_TERMS", reason="not allowed",
+                              allowed=allowed)
+
+
+def discount(ctx: CheckContext) -> Iterator[Finding]:
+    maximum = ctx.policy.max_discount_pct
+    for index, value in ctx.values("Discount %").items():
+        if blank(value):
+            if not blank(ctx.raw(index, "Discount %")):
+                yield ctx.finding(index, "Discount %", "INVALID_DISCOUNT",
+                                  reason="discount not a number")
+            continue
+        pct = float(value)
+        if pct < 0:
+            yield ctx.finding(index, "Discount %", "INVALID_DISCOUNT",
+                              reason="discount below zero")
+        elif pct > 100:
+            yield ctx.finding(index, "Discount %", "INVALID_DISCOUNT", reason="discount over 100")
+        elif pct > maximum + 1e-9:
+            yield ctx.finding(index, "Discount %", "DISCOUNT_ABOVE_POLICY", value=f"{pct:g}",
+                              maximum=f"{maximum:g}")
+
+
+def review_overdue(ctx: CheckContext) -> Iterator[Finding]:
+    statuses = ctx.values("Status")
+    for index, value in ctx.values("Next Credit Review").items():
+        if blank(value) or str(statuses.get(index) or "").strip().lower() == "closed":
+            continue
+        due = pd.Timestamp(value).normalize()
+        if due < ctx.as_of:
+            yield ctx.finding(index, "Next Credit Review", "REVIEW_OVERDUE",
+                              value=due.strftime("%Y-%m-%d"), days=(ctx.as_of - due).days)
+
+
+# The order findings of one row are listed in: identity, duplicates, contact, money, policy.
+CHECKS: list[Check] = [
+    missing_id,
+    missing_name,
+    duplicate_id,
+    missing_tax_id,
+    duplicate_tax_id,
+    possible_duplicate,
+    invalid_email,
+    invalid_phone,
+    invalid_iban,
+    invalid_currency,
+    invalid_credit_limit,
+    unusual_terms,
+    discount,
+    review_overdue,
+]
+
+
+def run_checks(table: Table, policy: Policy, as_of: date | pd.Timestamp,
+               arabic: bool = False, checks: list[Check] | None = None) -> list[Finding]:
+    """Every finding of every rule on the Customers sheet, sorted by row then rule order."""
+    ctx = CheckContext(table, policy, pd.Timestamp(as_of).normalize(), arabic)
+    found: list[tuple[int, int, Finding]] = []
+    for order, check in enumerate(CHECKS if checks is None else checks):
+        try:
+            for f in check(ctx):
+                found.append((f.row or 0, order, f))
+        except Exception as exc:  # one broken rule must not lose the other findings
+            text = message("CHECK_FAILED", arabic, value=check.__name__,
+                           reason=f"{type(exc).__name__}: {exc}")
+            found.append((0, order, Finding("", None, "", "CHECK_FAILED", severity(
+                "CHECK_FAILED"), text)))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [f for _, _, f in found]
+
+
+def findings_frame(findings: list[Finding]) -> pd.DataFrame:
+    """The ``Customer Checks`` tab: the contract's columns, then Cell and Value."""
+    frame = pd.DataFrame([f.as_row() for f in findings], columns=CHECKS_COLUMNS)
+    frame["Row"] = frame["Row"].astype("Int64")
+    return frame

@@ -1,0 +1,140 @@
+"""Contact details as people type them: what counts as a valid phone, email, IBAN or tax ID.
+
+Lenient by design, because a false alarm on a good record costs the clerk's trust:
+
+* Phone: country codes (``+20``, ``0020``), spaces, dashes, dots, brackets, Arabic-Indic
+  digits, an extension (``ext 12``, ``x12``) and several numbers separated by ``/ ; ,`` are
+  all fine. A number is valid when it has 7 to 15 digits (E.164 allows at most 15) and is not
+  a placeholder such as ``0000000``.
+* Email: one address or several separated by ``;`` or ``,``; each needs a local part, one
+  ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
+  (``ap+invoices@x.com``) is valid.
+* IBAN: checked with the ISO 13616 mod-97 rule when the value looks like an IBAN (two letters,
+  two digits); local account numbers are accepted as typed.
+
+The ``*_key`` functions give the form used to spot two customers sharing a detail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ar_excel.core.customers.names import fold_text
+
+_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\||\bor\b|\band\b|او|و)\s*")
+_EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|داخلي)\s*\d+\s*$", re.IGNORECASE)
+_PHONE_ALLOWED = re.compile(r"^[\d\s\-\.\(\)\+]+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
+)
+_IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$")
+
+# Mailbox providers: two customers on gmail.com share nothing.
+FREE_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "hotmail.com", "outlook.com",
+    "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "mail.com", "gmx.com", "gmx.de",
+    "yandex.com", "yandex.ru", "protonmail.com", "proton.me", "zoho.com", "web.de",
+    "outlook.sa", "hotmail.fr", "yahoo.fr", "live.fr", "windowslive.com",
+})
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return fold_text(str(value)).strip()
+
+
+def phone_numbers(value: object) -> list[str]:
+    """The numbers in a phone cell, as digit strings (country prefix ``00`` read as ``+``)."""
+    text = _text(value)
+    if not text:
+        return []
+    numbers = []
+    for part in _PHONE_SPLIT.split(text):
+        part = _EXTENSION.sub("", part.strip()).strip()
+        if part:
+            numbers.append(part)
+    return numbers
+
+
+def phone_problem(value: object) -> str | None:
+    """Why a phone cell is not usable, or None when every number in it is plausible."""
+    for part in phone_numbers(value):
+        if not _PHONE_ALLOWED.match(part):
+            return "letters or symbols"
+        digits = re.sub(r"\D", "", part)
+        if digits.startswith("00"):
+            digits = digits[2:]
+        if len(digits) < 7:
+            return "too few digits"
+        if len(digits) > 15:
+            return "too many digits"
+        if len(set(digits)) == 1:
+            return "placeholder"
+    return None
+
+
+def phone_keys(value: object) -> set[str]:
+    """The last 9 digits of each number: the same line typed with or without country code."""
+    keys = set()
+    for part in phone_numbers(value):
+        digits = re.sub(r"\D", "", part)
+        if len(digits) >= 7 and len(set(digits)) > 1:
+            keys.add(digits[-9:])
+    return keys
+
+
+def email_addresses(value: object) -> list[str]:
+    text = _text(value)
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return [p.strip().strip("<>") for p in re.split(r"[;,\s]+", text) if p.strip()]
+
+
+def email_problem(value: object) -> str | None:
+    """Why an email cell is not usable, or None."""
+    for address in email_addresses(value):
+        if not _EMAIL.match(address):
+            return address
+    return None
+
+
+def email_domains(value: object) -> set[str]:
+    """Company mail domains (free mailboxes excluded) of an email cell."""
+    domains = set()
+    for address in email_addresses(value):
+        if _EMAIL.match(address):
+            domain = address.rsplit("@", 1)[1].lower()
+            if domain not in FREE_MAIL_DOMAINS:
+                domains.add(domain)
+    return domains
+
+
+def account_keys(value: object) -> set[str]:
+    """Each payer account of an ``IBAN / Bank Account`` cell, spaces and dashes removed."""
+    text = _text(value).upper()
+    keys = set()
+    for part in re.split(r"[;,\n]+", text):
+        key = re.sub(r"[\s\-\.]", "", part)
+        if len(key) >= 6:
+            keys.add(key)
+    return keys
+
+
+def iban_valid(account: str) -> bool:
+    """ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97."""
+    rearranged = account[4:] + account[:4]
+    number = "".join(str(int(c, 36)) for c in rearranged)
+    return int(number) % 97 == 1
+
+
+def invalid_ibans(value: object) -> list[str]:
+    """Accounts in the cell shaped like an IBAN whose check digits are wrong."""
+    return [a for a in sorted(account_keys(value)) if _IBAN_SHAPE.match(a) and not iban_valid(a)]
+
+
+def tax_key(value: object) -> str:
+    """A tax registration number without spaces, dashes, dots or a leading country prefix."""
+    text = re.sub(r"[\s\-\./]", "", _text(value)).upper()
+    return text.lstrip("0") if text.isdigit() else text

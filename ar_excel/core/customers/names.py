@@ -1,0 +1,117 @@
+"""Company names reduced to what identifies the company, so spelling variants compare equal.
+
+The same customer is often keyed twice under different spellings. Rules applied to both
+Arabic and English names, in this order:
+
+* Arabic letters that people type interchangeably are unified: أ إ آ ٱ -> ا, ة -> ه,
+  ى -> ي, ؤ -> و, ئ -> ي; diacritics (tashkeel) and tatweel are removed; Arabic-Indic and
+  Persian digits become 0-9.
+* English is lower-cased, accents dropped, ``&`` read as ``and``; dots inside abbreviations
+  are removed (``S.A.E.`` -> ``sae``, ``ش.م.م`` -> ``شمم``) and other punctuation splits words.
+* Legal forms and generic words that say nothing about which company it is are dropped:
+  شركة, مؤسسة, ش.م.م, ذ.م.م, المحدودة ...; Co., Company, LLC, Ltd, Inc, S.A.E., GmbH ...
+  The article ``ال`` / ``لل`` at the start of an Arabic word, ``al``/``el`` glued to a
+  transliterated word (``Elnour``) and a standalone ``al``/``el``/``the`` are dropped, since
+  all spellings are common for one company.
+
+What is left are the name's *tokens*; ``compact`` is them joined without spaces, so
+``Al Nour`` and ``Alnour`` meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ARABIC_LETTERS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
+    "ـ": None,  # tatweel
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    "،": ",", "٫": ".", "٬": ",",
+})
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_ABBREVIATION_DOTS = re.compile(r"(?<=\w)\.(?=\w)")
+_NON_WORD = re.compile(r"[^\w]+")
+
+# Legal forms and words that describe the kind of entity, not which one (normalised forms).
+_LEGAL_WORDS = frozenset({
+    # English / French / German
+    "co", "company", "companies", "corp", "corporation", "inc", "incorporated", "llc",
+    "ltd", "limited", "plc", "lp", "llp", "sae", "sa", "saa", "sal", "sarl", "spa", "bv",
+    "nv", "ag", "gmbh", "est", "establishment", "pjsc", "psc", "jsc", "fze", "fzco", "fzc",
+    "fz", "wll", "the", "al", "el", "and", "of", "for", "group", "holding", "holdings",
+    # Arabic (after letter unification): company, establishment, LLC, JSC, limited ...
+    "شركه", "شركت", "مؤسسه", "موسسه", "موسسات", "شمم", "ذمم", "شذمم", "شمع", "شمب", "شمق",
+    "شمخ", "محدوده", "المحدوده", "مساهمه", "المساهمه", "شركاه", "وشركاه",
+    "وشركاهم", "وشركائه", "وشركايه", "مجموعه", "و", "ل",
+})
+_ARABIC_ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{2,})")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{4,}$)")  # "Elnour" = "El Nour" = "Nour"
+
+
+@dataclass(frozen=True)
+class NormalName:
+    """A name reduced for comparison: its identifying tokens and their concatenation."""
+
+    tokens: tuple[str, ...]
+    digits: str  # numbers in the name ("Branch 2"): different numbers = different accounts
+    arabic: bool
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def fold_text(text: str) -> str:
+    """Unify Arabic letter variants and digits, drop diacritics/tatweel and Latin accents."""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_ARABIC_LETTERS)
+    text = _DIACRITICS.sub("", text)
+    # Latin accents: decompose and drop combining marks (Arabic marks were handled above).
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """``s a e`` / ``ش م م`` typed with spaces -> ``sae`` / ``شمم`` (runs of single letters)."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in words + [""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if word:
+            out.append(word)
+    return out
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def normalize_name(name: object) -> NormalName:
+    """The identifying tokens of a company name (see the module's rules)."""
+    if name is None or (isinstance(name, float) and name != name):
+        return NormalName((), "", False)
+    text = fold_text(str(name)).replace("&", " and ")
+    text = _ABBREVIATION_DOTS.sub("", text)
+    words = [w for w in _NON_WORD.sub(" ", text).replace("_", " ").split() if w]
+    words = _join_initials(words)
+    tokens: list[str] = []
+    for word in words:
+        if word in _LEGAL_WORDS:
+            continue
+        word = _LATIN_ARTICLE.sub("", _ARABIC_ARTICLE.sub("", word))
+        if word in _LEGAL_WORDS or not word:
+            continue
+        tokens.append(word)
+    digits = " ".join(sorted(t for t in tokens if t.isdigit()))
+    return NormalName(tuple(tokens), digits, _is_arabic(text))

@@ -1,0 +1,87 @@
+"""``ar-excel credit``: credit status per customer, reviews due and limit requests, as of a date.
+
+Writes ``Credit Status`` (the contract's columns, then Currency, Open Orders, Unapplied
+Credits, Customer Status, Next Credit Review, Reason, Note; a title ties the Open Balance
+total to the ledger), ``Credit Reviews`` (reviews overdue or due within the notice period,
+Policy key ``credit_review_notice_days``, default 30) and, when the workbook has a
+``Credit Requests`` sheet, ``Credit Requests Review`` with a recommendation per request.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core import credit, credit_requests
+from ar_excel.core.ledger import open_items
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, JobResult, Tab
+
+STATUS_TAB = "Credit Status"
+REVIEWS_TAB = "Credit Reviews"
+REQUESTS_TAB = "Credit Requests Review"
+
+
+def _notice_days(book: Book) -> int:
+    try:
+        return int(float(book.policy.get("credit_review_notice_days", 30)))
+    except (TypeError, ValueError):
+        return 30
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    as_of = options.as_of
+    customers = book.customers
+    invoices = book.frame("Invoices")
+    if invoices is None:
+        from ar_excel.schema import empty_frame
+
+        invoices = empty_frame("Invoices")
+    payments = book.payments
+    options.progress(0.1, "building the open items ledger")
+    items = open_items(customers, invoices, payments, as_of)
+    status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
+                                  book.arabic)
+
+    ledger_total = round(float(items["Open Amount"].astype("float64").sum()), 2)
+    tab_total = round(float(status["Open Balance"].sum()), 2)
+    tie = "=" if abs(ledger_total - tab_total) < 0.005 else "≠"
+    title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total {tab_total:,.2f} {tie} "
+             f"ledger open balance {ledger_total:,.2f}")
+    tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,
+                highlight=status["Status"].isin(["Hold", "Over Limit"]))]
+
+    reviews = credit.reviews_due(status, as_of, _notice_days(book), book.arabic)
+    tabs.append(Tab(REVIEWS_TAB, reviews, formats={
+        "Next Credit Review": "date", "Days To Review": "int", "Credit Limit": "money",
+        "Exposure": "money", "Utilization %": "percent"},
+        highlight=reviews["Days To Review"] < 0))
+
+    requests = book.frame("Credit Requests")
+    decided = None
+    if requests is not None:
+        options.progress(0.7, "reviewing credit requests")
+        record = credit_requests.payment_record(customers, invoices, payments, as_of)
+        decided = credit_requests.recommend(requests, status, record, items, book.policy,
+                                            book.arabic)
+        tabs.append(Tab(REQUESTS_TAB, decided, formats=credit_requests.FORMATS,
+                        highlight=decided["Recommendation"] == "Decline"))
+
+    counts = status["Status"].value_counts()
+    summary = (f"{len(status)} customers as of {pd.Timestamp(as_of):%Y-%m-%d}: "
+               + ", ".join(f"{counts.get(s, 0)} {s}" for s in credit.STATUS_ORDER)
+               + f"; {len(reviews)} credit reviews due")
+    if decided is not None:
+        verdicts = decided["Recommendation"].value_counts()
+        summary += "; requests: " + ", ".join(
+            f"{verdicts.get(v, 0)} {v}" for v in ("Approve", "Refer", "Decline"))
+    return JobResult(tabs=tabs, summary=summary)
+
+
+JOB = Job(
+    name="credit",
+    help="credit status per customer (limit, exposure, overdue, hold), reviews due, "
+         "recommendations on credit requests",
+    run=run,
+    month_end=True,
+    needs=("Customers", "Invoices"),
+)
