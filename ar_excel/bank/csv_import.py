@@ -1,0 +1,545 @@
+"""CSV and XLSX statement exports -> normalised statement lines.
+
+Every bank exports its own layout, so the layout is detected from the file, not configured:
+
+* encoding (``text.decode_bytes``), delimiter (the one that splits most rows into the same
+  number of fields), account-info lines above the header (the header is the first row naming
+  at least two known columns);
+* headers in English, Arabic, German or French through the ``Bank Statement`` aliases in
+  ``schema.BANK`` (matching ignores case, spaces, ``_-./()``); ``Amount (EUR)`` also gives the
+  currency; numbered narrative columns (``VWZ1``..``VWZ14``, ``Description 1``..) are joined;
+* the decimal mark and the date order are decided per column from all its values;
+* a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
+  the bank printed it positive or negative), or an amount plus a D/C indicator column.
+
+Rows that are not transactions are told apart: totals rows (``Total``, ``Summe``, ``المجموع``)
+are skipped, rows with only text continue the narrative of the line above, opening/closing
+balance rows become the statement's balances. A row with a date or an amount that cannot be
+read is reported as an issue naming its row and column; it never silently disappears.
+
+``mapping`` ({canonical column: header as in the file}) overrides detection; extra keys:
+``decimal`` ("," or "."), ``date_format`` (strptime), ``day_first``, ``delimiter``,
+``header_row`` (1-based), ``sheet`` (XLSX sheet name).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ar_excel.bank.numbers import decide_day_first, decide_decimal, parse_amount, parse_date
+from ar_excel.bank.statement import Statement, StatementBalance, build_lines, clean_text, tie_out
+from ar_excel.bank.text import decode_bytes
+from ar_excel.errors import InputError
+from ar_excel.model import Issue
+from ar_excel.names import match_key
+from ar_excel.schema import BANK
+
+OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
+HEADER_SCAN_ROWS = 40
+
+# Columns the contract does not name but exports carry and the importer uses.
+EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
+    "_sign": ("Debit/Credit", "Credit/Debit", "D/C", "C/D", "Cr/Dr", "Dr/Cr", "DC", "CD",
+              "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن"),
+    "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
+                      "نوع العملية"),
+    "_status": ("Status", "Booking Status", "الحالة"),
+}
+# Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
+_PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details", "memo",
+               "libelle", "libellé", "remittanceinformation", "purpose", "البيان", "الوصف")
+_TOTAL_RE = re.compile(r"(?i)^\s*(total|totals|sum|summe|gesamt|grand total|المجموع|الإجمالي|"
+                       r"اجمالي|إجمالي|totaux|solde total)\b")
+_OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
+                         r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
+                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|السابق|أول)|رصيد\s*أول")
+_CLOSING_RE = re.compile(r"(?i)(closing|end|ending|final|neuer|end|schluss|clôture|cloture)\s*"
+                         r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
+                         r"الرصيد\s*(الختامي|النهائي|الحالي)|رصيد\s*آخر")
+_HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
+_SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
+               "ر.س": "SAR", "د.إ": "AED", "﷼": "SAR"}
+_PENDING = {"pending", "pend", "pdng", "vorgemerkt", "en attente", "معلق", "قيد التنفيذ"}
+_DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit"}
+_CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "crédit"}
+
+
+def _fold(text: Any) -> str:
+    """match_key plus Latin accents dropped, so ``Débit`` finds ``Debit``."""
+    key = match_key(text)
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _alias_keys() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for f in BANK.fields:
+        keys[f.name] = list(dict.fromkeys(_fold(a) for a in (f.name, *f.aliases)))
+    for name, aliases in EXTRA_FIELDS.items():
+        keys[name] = list(dict.fromkeys(_fold(a) for a in aliases))
+    return keys
+
+
+ALIASES = _alias_keys()
+
+
+@dataclass
+class Layout:
+    header_row: int  # 0-based index in rows
+    columns: dict[str, int]  # canonical -> column index
+    parts: list[int] = field(default_factory=list)  # numbered narrative columns
+    currency_hint: str | None = None
+    headers: list[str] = field(default_factory=list)
+
+
+def _split_header(cell: Any) -> tuple[str, str | None]:
+    text = "" if cell is None else str(cell).strip()
+    m = _HEADER_CCY.match(text)
+    if m:
+        name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        return name, ccy.upper()
+    return text, None
+
+
+def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | None:
+    headers = ["" if c is None else str(c).strip() for c in row]
+    split = [_split_header(c) for c in headers]
+    keys = [_fold(name) for name, _ in split]
+    columns: dict[str, int] = {}
+    used: set[int] = set()
+    if mapping:
+        for canon, header in mapping.items():
+            if canon in OPTION_KEYS or canon == "Description" and isinstance(header, list):
+                continue
+            want = _fold(_split_header(header)[0])
+            idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
+            if idx is None:
+                return None
+            columns[canon] = idx
+            used.add(idx)
+    for canon, alias_keys in ALIASES.items():
+        if canon in columns:
+            continue
+        for alias in alias_keys:  # the canonical name first, then aliases in order
+            idx = next((i for i, k in enumerate(keys) if k == alias and i not in used), None)
+            if idx is not None:
+                columns[canon] = idx
+                used.add(idx)
+                break
+    parts = []
+    if mapping and isinstance(mapping.get("Description"), list):
+        wanted = [_fold(h) for h in mapping["Description"]]
+        parts = [i for i, k in enumerate(keys) if k in wanted]
+    else:
+        for i, k in enumerate(keys):
+            stem = k.rstrip("0123456789")
+            if i not in used and stem != k and stem in _PART_STEMS:
+                parts.append(i)
+    ccy = next((c for (_, c), i in zip(split, range(len(split)), strict=True)
+                if c and i in (columns.get("Amount"), columns.get("Debit"), columns.get("Credit"),
+                               columns.get("Balance"))), None)
+    return Layout(0, columns, parts, ccy, headers)
+
+
+def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
+    """The header row and what each column holds; InputError when it cannot be decided."""
+    if mapping and mapping.get("header_row"):
+        candidates = [int(mapping["header_row"]) - 1]
+    else:
+        candidates = list(range(min(len(rows), HEADER_SCAN_ROWS)))
+    best: Layout | None = None
+    for r in candidates:
+        if r >= len(rows):
+            break
+        layout = _match_columns(rows[r], mapping)
+        if layout is None:
+            continue
+        contract_cols = [c for c in layout.columns if not c.startswith("_")]
+        if len(contract_cols) + (1 if layout.parts else 0) >= 2:
+            layout.header_row = r
+            best = layout
+            break
+    if best is None:
+        first = next((r for r in rows if any(str(c).strip() for c in r if c is not None)), [])
+        raise InputError(
+            f"{source}: could not find the header row of the bank statement (looked in the first "
+            f"{HEADER_SCAN_ROWS} rows for column names such as Date, Amount, Debit, Credit, "
+            f"Description; the first row is {[str(c) for c in first][:8]}). Pass a mapping, e.g. "
+            "mapping={'Date': '<date header>', 'Amount': '<amount header>'}"
+        )
+    cols = best.columns
+    if "Date" not in cols and "Value Date" not in cols:
+        guessed = _date_column_by_content(rows, best)
+        if guessed is None:
+            raise InputError(
+                f"{source}: could not decide which column holds the booking date (headers: "
+                f"{_header_list(best)}). Pass mapping={{'Date': '<header of the date column>'}}"
+            )
+        cols["Date"] = guessed
+    if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
+        raise InputError(
+            f"{source}: could not decide which column holds the amount (headers: "
+            f"{_header_list(best)}). Pass mapping={{'Amount': '<signed amount header>'}} or "
+            "mapping={'Debit': '<money out header>', 'Credit': '<money in header>'}"
+        )
+    return best
+
+
+def _header_list(layout: Layout) -> str:
+    return ", ".join(h for h in layout.headers if h) or "none"
+
+
+def _date_column_by_content(rows: list[list[Any]], layout: Layout) -> int | None:
+    data = rows[layout.header_row + 1: layout.header_row + 200]
+    width = max((len(r) for r in data), default=0)
+    found = []
+    for i in range(width):
+        if i in layout.columns.values():
+            continue
+        values = [r[i] for r in data if i < len(r) and r[i] not in (None, "")]
+        if not values:
+            continue
+        ok = 0
+        for v in values:
+            if isinstance(v, str) and not re.search(r"\d[./\-]\d|\d{8}", v):
+                continue
+            try:
+                parse_date(v)
+                ok += 1
+            except (ValueError, OverflowError):
+                pass
+        if ok >= max(1, 0.9 * len(values)):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
+
+
+def _cell(row: list[Any], idx: int | None) -> Any:
+    if idx is None or idx >= len(row):
+        return None
+    v = row[idx]
+    return v.strip() if isinstance(v, str) else v
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
+
+
+def _constant(rows: list[list[Any]], idx: int) -> bool:
+    values = {str(_cell(r, idx)) for r in rows if not _blank(_cell(r, idx))}
+    return len(rows) > 1 and len(values) <= 1
+
+
+def _currency_from_text(values: list[Any]) -> str | None:
+    for v in values:
+        if isinstance(v, str):
+            for sym, code in _SYMBOL_CCY.items():
+                if sym in v:
+                    return code
+            m = re.search(r"\b([A-Z]{3})\b", v)
+            if m:
+                return m.group(1)
+    return None
+
+
+def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
+                      mapping: dict[str, Any] | None = None, day_first: bool | None = None
+                      ) -> Statement:
+    """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement."""
+    layout = find_layout(rows, mapping, source)
+    cols = layout.columns
+    header = layout.headers
+    data = rows[layout.header_row + 1:]
+    numbers = row_numbers[layout.header_row + 1:]
+    options = mapping or {}
+
+    date_idx = cols.get("Date", cols.get("Value Date"))
+    amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
+    decimal = options.get("decimal") or decide_decimal(
+        [_cell(r, i) for r in data for i in amount_cols])
+    date_values = [_cell(r, i) for r in data for i in (date_idx, cols.get("Value Date"))]
+    first = options.get("day_first", day_first)
+    dayfirst = decide_day_first(date_values, first)
+    date_format = options.get("date_format")
+    # a narrative column with the same text on every row names the account product, not the line
+    parts = [i for i in layout.parts if not _constant(data, i)]
+    desc_cols = ([cols["Description"]] if "Description" in cols and not (
+        parts and _constant(data, cols["Description"])) else []) + parts
+    file_ccy = layout.currency_hint or _currency_from_text(
+        [_cell(r, i) for r in data[:50] for i in amount_cols])
+
+    issues: list[Issue] = []
+    records: list[dict[str, Any]] = []
+    balances = StatementBalance("1")
+
+    def issue(rowno: int, canon: str, value: Any, message: str) -> None:
+        idx = cols.get(canon)
+        name = header[idx] if idx is not None and idx < len(header) else canon
+        issues.append(Issue(source, f"row {rowno}", name, value, message))
+
+    def number(row: list[Any], canon: str, rowno: int) -> tuple[float | None, bool]:
+        raw = _cell(row, cols.get(canon))
+        try:
+            return parse_amount(raw, decimal), True
+        except ValueError as exc:
+            issue(rowno, canon, raw, f"{canon} '{raw}' could not be read as an amount ({exc}); "
+                                     "the line was left out")
+            return None, False
+
+    _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
+    for row, rowno in zip(data, numbers, strict=True):
+        if all(_blank(c) for c in row):
+            continue
+        texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
+        raw_date = _cell(row, date_idx)
+        if _blank(raw_date) and _TOTAL_RE.search(texts):
+            continue
+        if _label_balance(row, texts, cols, balances, decimal, dayfirst, date_format):
+            continue
+        amount_cells = [_cell(row, cols.get(c)) for c in ("Amount", "Debit", "Credit")]
+        if _blank(raw_date) and all(_blank(c) for c in amount_cells):
+            desc = clean_text(" ".join(str(_cell(row, i)) for i in desc_cols
+                                       if not _blank(_cell(row, i))))
+            if records and desc:  # narrative carried over to a second row
+                prev = records[-1]
+                prev["Description"] = " ".join(filter(None, [prev["Description"], desc]))
+            elif desc:
+                issues.append(Issue(source, f"row {rowno}", "", texts,
+                                    "row has text but no date and no amount; not a transaction"))
+            continue
+        try:
+            booked = parse_date(raw_date, dayfirst, date_format)
+            if booked is None:
+                raise ValueError("blank")
+        except (ValueError, OverflowError) as exc:
+            issue(rowno, "Date" if "Date" in cols else "Value Date", raw_date,
+                  f"date '{raw_date}' could not be read ({exc}); the line was left out")
+            continue
+        value_date = None
+        if "Value Date" in cols and "Date" in cols:
+            try:
+                value_date = parse_date(_cell(row, cols["Value Date"]), dayfirst, date_format)
+            except (ValueError, OverflowError):
+                value_date = None  # the booking date is what matching needs; keep the line
+        elif "Date" not in cols:
+            value_date = booked
+        amount, ok = _signed_amount(row, cols, number, rowno)
+        if not ok:
+            continue
+        if amount is None:
+            issue(rowno, "Amount" if "Amount" in cols else "Credit", None,
+                  "no amount on this line; the line was left out")
+            continue
+        status = str(_cell(row, cols.get("_status")) or "").strip().lower()
+        if status in _PENDING:
+            issue(rowno, "_status", _cell(row, cols.get("_status")),
+                  "pending (not yet booked) line left out; it will come on a later statement")
+            continue
+        balance = None
+        if "Balance" in cols:
+            try:
+                balance = parse_amount(_cell(row, cols["Balance"]), decimal)
+            except ValueError:
+                balance = None
+        desc_parts = [str(_cell(row, i)) for i in desc_cols if not _blank(_cell(row, i))]
+        posting = _cell(row, cols.get("_posting_text"))
+        if not _blank(posting) and str(posting) not in desc_parts:
+            desc_parts.append(str(posting))
+        records.append({
+            "Date": booked,
+            "Value Date": value_date,
+            "Amount": round(amount, 2),
+            "Currency": _currency(_cell(row, cols.get("Currency"))) or file_ccy,
+            "Description": " ".join(desc_parts),
+            "Reference": _text(_cell(row, cols.get("Reference"))),
+            "Counterparty": _text(_cell(row, cols.get("Counterparty"))),
+            "Counterparty Account": _text(_cell(row, cols.get("Counterparty Account"))),
+            "Bank Ref": _text(_cell(row, cols.get("Bank Ref"))),
+            "Balance": balance,
+            "Statement": "1",
+            "Line No": rowno,
+        })
+    lines = build_lines(records)
+    stated = [balances] if balances.opening is not None or balances.closing is not None else []
+    if stated and lines["Currency"].notna().any():
+        balances.currency = lines["Currency"].dropna().iloc[0]
+    issues += tie_out(stated, lines, source)
+    return Statement(lines, stated, issues, fmt, source)
+
+
+def _text(value: Any) -> str | None:
+    if _blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a check number read from a number cell
+    return str(value)
+
+
+def _currency(value: Any) -> str | None:
+    if _blank(value):
+        return None
+    text = str(value).strip()
+    return _SYMBOL_CCY.get(text, text.upper())
+
+
+def _signed_amount(row, cols, number, rowno) -> tuple[float | None, bool]:
+    """Credits positive, debits negative, from whichever columns the export has."""
+    if "Amount" in cols:
+        amount, ok = number(row, "Amount", rowno)
+        if not ok:
+            return None, False
+        if amount is not None and "_sign" in cols:
+            mark = str(_cell(row, cols["_sign"]) or "").strip().lower().rstrip(".")
+            if mark in _DEBIT_MARKS:
+                amount = -abs(amount)
+            elif mark in _CREDIT_MARKS:
+                amount = abs(amount)
+        if amount is not None or ("Debit" not in cols and "Credit" not in cols):
+            return amount, True
+    debit, ok_d = number(row, "Debit", rowno) if "Debit" in cols else (None, True)
+    credit, ok_c = number(row, "Credit", rowno) if "Credit" in cols else (None, True)
+    if not (ok_d and ok_c):
+        return None, False
+    if debit is None and credit is None:
+        return None, True
+    return abs(credit or 0.0) - abs(debit or 0.0), True
+
+
+def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
+    """An 'Opening balance' / 'Closing balance' row: record it, it is not a transaction."""
+    is_open, is_close = bool(_OPENING_RE.search(texts)), bool(_CLOSING_RE.search(texts))
+    if not (is_open or is_close):
+        return False
+    if "Amount" in cols and not _blank(_cell(row, cols.get("Date"))) and not _blank(
+            _cell(row, cols["Amount"])) and "Balance" not in cols:
+        return False  # a real line whose narrative happens to mention a balance
+    value = None
+    for canon in ("Balance", "Amount", "Credit", "Debit"):
+        try:
+            value = parse_amount(_cell(row, cols.get(canon)), decimal)
+        except ValueError:
+            value = None
+        if value is not None:
+            if canon == "Debit":
+                value = -abs(value)
+            break
+    if value is None:
+        value = _number_in_text(row, decimal)
+    if value is None:
+        return False
+    try:
+        when = parse_date(_cell(row, cols.get("Date")), dayfirst, fmt)
+    except (ValueError, OverflowError):
+        when = None
+    if is_open:
+        balances.opening, balances.opening_date = value, when
+    else:
+        balances.closing, balances.closing_date = value, when
+    return True
+
+
+def _number_in_text(row: list[Any], decimal: str) -> float | None:
+    for cell in reversed(row):
+        if isinstance(cell, (int, float)) and not isinstance(cell, bool) and cell == cell:
+            return float(cell)
+        if isinstance(cell, str) and re.search(r"\d", cell):
+            m = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?|\d", cell)
+            try:
+                return parse_amount(m.group(0), decimal) if m else None
+            except ValueError:
+                continue
+    return None
+
+
+def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
+                   dayfirst: bool) -> None:
+    """Account-info lines above the header: keep stated opening/closing balances."""
+    for row in rows:
+        texts = " ".join(str(c) for c in row if not _blank(c))
+        for regex, attr in ((_OPENING_RE, "opening"), (_CLOSING_RE, "closing")):
+            m = regex.search(texts)
+            if not m:
+                continue
+            after = [c for c in row if not _blank(c)]
+            tail = texts[m.end():]
+            value = None
+            m2 = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?", tail)
+            if m2:
+                try:
+                    value = parse_amount(m2.group(0).strip(), decimal)
+                except ValueError:
+                    value = None
+            if value is None:
+                value = _number_in_text(after, decimal)
+            if value is not None:
+                setattr(balances, attr, value)
+
+
+# ---------------------------------------------------------------- file readers
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits most rows into the same number (>1) of fields."""
+    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    best, best_score = ",", (-1, -1)
+    for delim in (";", ",", "\t", "|"):
+        counts: dict[int, int] = {}
+        for fields in csv.reader(sample, delimiter=delim):
+            counts[len(fields)] = counts.get(len(fields), 0) + 1
+        width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+        score = (freq if width > 1 else 0, width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
+             encoding: str | None = None, day_first: bool | None = None) -> Statement:
+    decoded = decode_bytes(data, encoding)
+    text = decoded.text
+    delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    rows, numbers = [], []
+    start = 1
+    for fields in reader:
+        rows.append(fields)
+        numbers.append(start)
+        start = reader.line_num + 1
+    stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first)
+    stmt.encoding = decoded.encoding
+    stmt.issues[:0] = [Issue(path.name, "", "", decoded.encoding, w) for w in decoded.warnings]
+    return stmt
+
+
+def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
+              day_first: bool | None = None) -> Statement:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several of its own error types
+        raise InputError(f"{path.name}: could not open the workbook ({exc})") from exc
+    names = list(wb.sheet_names)
+    wanted = (mapping or {}).get("sheet")
+    bank_keys = {match_key(n) for n in (BANK.name, *BANK.aliases)}
+    order = ([n for n in names if n == wanted] if wanted else
+             [n for n in names if match_key(n) in bank_keys] + names)
+    last_error: InputError | None = None
+    for name in dict.fromkeys(order):
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        if not rows:
+            continue
+        try:
+            stmt = rows_to_statement([list(r) for r in rows], list(range(1, len(rows) + 1)),
+                                     f"{path.name}", "xlsx", mapping, day_first)
+        except InputError as exc:
+            last_error = exc
+            continue
+        for i, iss in enumerate(stmt.issues):  # name the sheet: the clerk opens it in Excel
+            stmt.issues[i] = Issue(f"{path.name} [{name}]", iss.cell, iss.column, iss.value,
+                                   iss.message)
+        return stmt
+    raise last_error or InputError(f"{path.name}: the workbook has no sheet with data")

@@ -1,0 +1,234 @@
+"""MT940 ``:86:`` narratives -> description, references, counterparty name and account.
+
+The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialects:
+
+* German DFÜ/GVC sub-fields: ``166?00GUTSCHRIFT?20EREF+...?21SVWZ+RE 4711?32MUELLER GMBH``:
+  ``?20``-``?29`` and ``?60``-``?63`` remittance (each 27 characters, a value runs on into the
+  next), SEPA keywords ``EREF+``/``KREF+``/``MREF+``/``SVWZ+``/``ABWA+`` inside it, ``?32``/
+  ``?33`` the name, ``?31``/``?38`` account or IBAN, ``?00`` the posting text.
+* Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/EREF/``,
+  ``/REMI/USTD//free text/`` (or ``/REMI/`` plain), ``/ORDP//NAME/``, ``/BENM//NAME/``.
+* Free text, sometimes labelled (``NAAM:``, ``IBAN:``, ``KENMERK:``, ``AUFTRAGGEBER:``,
+  ``OD:``, ``TYT.:``).
+
+The wrap at 65 columns splits invoice numbers, IBANs and even tag names, so the lines are
+joined before anything is tokenised: without a separator in the structured dialects (line
+breaks carry no meaning there), and in free text without a separator only where a line is
+full (65 characters: the bank broke a word), else with a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WRAP = 65
+GVC_SUBFIELDS = "00|10|2[0-9]|3[0-4]|38|6[0-3]|7[0-9]"  # ?7x: some banks' ultimate parties
+_GVC_START = re.compile(r"^\s*\d{3}\?(?:" + GVC_SUBFIELDS + r")|^\?(?:" + GVC_SUBFIELDS + ")")
+_GVC_SPLIT = re.compile(r"\?(" + GVC_SUBFIELDS + ")")
+_SEPA_KEYS = ("EREF", "KREF", "MREF", "CRED", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC", "DEBT",
+              "COAM", "OAMT", "PURP", "MDAT", "SQTP", "ORCR", "ORMR", "DDAT")
+_SEPA_KEY = re.compile(r"(?:(?<=[\s.,;])|^)(" + "|".join(_SEPA_KEYS) + r")\+|(?:(?<=\s)|^)(MTLG):")
+DUTCH_TAGS = {"TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "ORDP", "BENM", "ID", "CNTP",
+              "MARF", "CSID", "ADDR", "ISDT", "ACCW", "PURP", "RTRN", "ULTC", "ULTD", "ULTB",
+              "OCMT", "CHGS", "SUM", "TRCD", "BUSP", "PREF", "SVCL", "EXCH", "CDTRREF",
+              "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR"}
+_DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=True)) + ")/")
+_PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "NONE", "-"}
+_LABELS = re.compile(
+    r"(?i)(?:(?<=[\s/;])|^)(IBAN|BIC|NAAM|NAME|OMSCHRIJVING|KENMERK|BETALINGSKENM\.|"
+    r"ID DEBITEUR|REK|AUFTRAGGEBER|BEGUENSTIGTER|MITTEILUNGEN|OD|DO|TYT\.|Z RACH\.|TNR)\s*:")
+_LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam": "name",
+               "name": "name", "auftraggeber": "name", "beguenstigter": "name", "od": "name",
+               "do": "name", "kenmerk": "ref", "betalingskenm.": "ref"}
+IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
+
+
+@dataclass
+class Narrative:
+    description: str | None = None
+    references: list[str] = field(default_factory=list)
+    counterparty: str | None = None
+    account: str | None = None
+    posting_text: str | None = None
+
+
+def join_lines(lines: list[str], first_prefix: int = 4) -> str:
+    """Undo the 65-column wrap (see module docstring). ``lines[0]`` is the text after ``:86:``."""
+    lines = [ln.replace("\r", "") for ln in lines]
+    if not lines:
+        return ""
+    head = lines[0].lstrip()
+    if _GVC_START.match(head) or _DUTCH_START.match(head):
+        return "".join(lines)
+    out = lines[0]
+    prev_len = len(lines[0]) + first_prefix
+    for ln in lines[1:]:
+        full = prev_len >= WRAP
+        out += ("" if full else " ") + ln
+        prev_len = len(ln)
+    return out
+
+
+def clean_ref(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split()).strip(" /")
+    return None if value.upper() in _PLACEHOLDERS else value
+
+
+def _join_segments(segments: list[str], width: int = 27) -> str:
+    """Sub-fields of 27 characters: a full one continues a word into the next."""
+    out, prev_len = "", width
+    for seg in segments:
+        if out and prev_len < width:
+            out += " "
+        out += seg
+        prev_len = len(seg)
+    return out
+
+
+def parse_gvc(text: str) -> Narrative:
+    """German ``?xx`` sub-fields (see module docstring)."""
+    text = text.strip()
+    rest = text[3:] if text[:3].isdigit() else text
+    parts = _GVC_SPLIT.split(rest)
+    fields: dict[str, list[str]] = {}
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        fields.setdefault(key, []).append(value)
+    purpose_keys = [f"2{i}" for i in range(10)] + [f"6{i}" for i in range(4)]
+    segments = [v for k in purpose_keys for v in fields.get(k, [])]
+    # a SEPA keyword at the start of a sub-field opens a new value; otherwise text runs on
+    values: list[tuple[str, str]] = []
+    prev_len = 0
+    for seg in segments:
+        for j, (key, val) in enumerate(_split_sepa(seg)):
+            if j == 0 and key == "" and values:
+                k0, v0 = values[-1]
+                values[-1] = (k0, v0 + ("" if prev_len >= 27 else " ") + val)
+            else:
+                values.append((key, val))
+        prev_len = len(seg)
+    keyed: dict[str, list[str]] = {}
+    for key, val in values:
+        keyed.setdefault(key, []).append(val)
+    n = Narrative()
+    n.posting_text = clean_ref(" ".join(fields.get("00", []))) or None
+    desc = [v for k, v in values if k in ("", "SVWZ", "MTLG", "ABWA", "ABWE")]
+    desc += [v for k in (f"7{i}" for i in range(10)) for v in fields.get(k, [])]
+    n.description = " ".join(" ".join(desc).split()) or None
+    for key in ("EREF", "KREF"):
+        for v in keyed.get(key, []):
+            ref = clean_ref(v)
+            if ref and ref not in n.references:
+                n.references.append(ref)
+    name = _join_segments(fields.get("32", []) + fields.get("33", []))
+    n.counterparty = " ".join(name.split()) or None
+    account = (fields.get("38") or fields.get("31") or [None])[0]
+    if not account and keyed.get("IBAN"):
+        account = keyed["IBAN"][0]
+    n.account = clean_ref(account.replace(" ", "")) if account else None
+    return n
+
+
+def _split_sepa(segment: str) -> list[tuple[str, str]]:
+    """``'EREF+123 SVWZ+RE 4711'`` -> [('EREF', '123 '), ('SVWZ', 'RE 4711')]."""
+    out: list[tuple[str, str]] = []
+    pos, key = 0, ""
+    for m in _SEPA_KEY.finditer(segment):
+        if m.start() > pos or key:
+            out.append((key, segment[pos:m.start()]))
+        key = m.group(1) or m.group(2)
+        pos = m.end()
+    out.append((key, segment[pos:]))
+    return [(k, v) for k, v in out if k or v]
+
+
+def parse_dutch(text: str) -> Narrative:
+    """SWIFT/Dutch ``/TAG/value/`` structures (see module docstring)."""
+    tokens = text.strip().split("/")
+    fields: dict[str, list[str]] = {}
+    current = None
+    order: list[str] = []
+    for tok in tokens[1:]:
+        if tok in DUTCH_TAGS and (current is None or tok != current or fields[current]):
+            current = tok
+            fields.setdefault(current, [])
+            order.append(current)
+            continue
+        if current is not None:
+            fields[current].append(tok)
+    def val(tag: str) -> str | None:
+        if tag not in fields:
+            return None
+        return "/".join(fields[tag]).strip().strip("/").strip() or None
+
+    n = Narrative()
+    remi = val("REMI")
+    if remi:
+        remi = re.sub(r"^(USTD|STRD)//?", "", remi)
+        m = re.match(r"^(?:CUR|ISO)/(.+)$", remi)
+        if m:
+            n.references.append(m.group(1).strip("/ "))
+        n.description = " ".join(remi.split()) or None
+    for tag in ("EREF", "PREF", "CDTRREF"):
+        ref = clean_ref(val(tag))
+        if ref and ref not in n.references:
+            n.references.append(ref)
+    cntp = fields.get("CNTP")
+    if cntp:
+        n.account = clean_ref(cntp[0]) if cntp else None
+        n.counterparty = clean_ref(cntp[2]) if len(cntp) > 2 else None
+    n.counterparty = clean_ref(val("NAME")) or n.counterparty
+    n.account = clean_ref(val("IBAN")) or n.account
+    if not n.account and val("ACCW"):
+        n.account = clean_ref(val("ACCW").split(",")[0])
+    for tag in ("ORDP", "BENM"):
+        parts = fields.get(tag, [])
+        if parts and parts[0].strip():
+            if not n.account and re.fullmatch(r"[A-Z0-9 \-]{6,34}", parts[0].strip()):
+                n.account = parts[0].strip()
+            rest = [p for p in parts[1:] if p.strip()]
+            if not n.counterparty and rest and re.search(r"[A-Za-z]{2}", rest[0]):
+                n.counterparty = " ".join(rest[0].split())
+    if not n.description:
+        n.description = " ".join(text.split()) or None
+    n.posting_text = clean_ref(val("TRTP"))
+    return n
+
+
+def parse_free(text: str) -> Narrative:
+    """Free text, keeping it whole as the description; labelled parts fill the other fields."""
+    n = Narrative(description=" ".join(text.split()) or None)
+    matches = list(_LABELS.finditer(text))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end():end]
+        value = value.split(";")[0]
+        role = _LABEL_ROLE.get(m.group(1).lower())
+        value = " ".join(value.split()).strip(" /;,")
+        if not value:
+            continue
+        if role == "account" and not n.account:
+            n.account = value.replace(" ", "")
+        elif role == "name" and not n.counterparty:
+            n.counterparty = value
+        elif role == "ref" and value not in n.references:
+            n.references.append(value)
+    if not n.account:
+        m = IBAN_RE.search(text)
+        if m:
+            n.account = m.group(0).replace(" ", "")
+    return n
+
+
+def parse_narrative(text: str | None) -> Narrative:
+    """Any ``:86:`` text (already joined with ``join_lines``) -> Narrative."""
+    if not text or not text.strip():
+        return Narrative()
+    head = text.lstrip()
+    if _GVC_START.match(head):
+        return parse_gvc(head)
+    if _DUTCH_START.match(head):
+        return parse_dutch(head)
+    return parse_free(text)

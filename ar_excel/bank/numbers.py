@@ -1,0 +1,141 @@
+"""Amounts and dates as banks write them in CSV/XLSX exports.
+
+Amounts: ``1.234,56`` and ``1,234.56``, ``1'234.56``, ``1 234,56``, ``1000,`` (no decimals),
+``$1,036.47``, ``-€ 12,00``, ``12.50-`` and ``(12.50)`` (negative), ``12.50 CR`` / ``DR``,
+Arabic-Indic digits and the Arabic decimal/thousands signs. The decimal mark of a whole column
+is decided from all its values (``decide_decimal``), because ``1.234`` alone is ambiguous.
+
+Dates: ISO ``2024-02-01``, ``01.02.2024``, ``1/2/24``, ``20240201``, ``01-Feb-2024``. The
+day/month order of a column is decided from all its values: a first part above 12 means
+day first, a second part above 12 means month first; otherwise the caller's preference,
+else day first (the contract's default ``date_order``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.parsing import is_blank, normalize_digits, parse_money
+from ar_excel.parsing import parse_date as _parse_date
+
+_CURRENCY = re.compile(r"[A-Za-z]{3}|[$€£¥₹₺﷼]|ج\.?م\.?|ر\.?س\.?|د\.?إ\.?|SR|LE|E£", re.UNICODE)
+
+
+def _core(text: str) -> tuple[str, bool] | None:
+    """Strip currency, signs and markers; return (digits with separators, negative)."""
+    s = normalize_digits(text).replace("\u00a0", " ").strip()
+    if not s:
+        return None
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    upper = s.upper()
+    for marker, neg in ((" CR", False), (" DR", True), (" DB", True), ("CR", False), ("DR", True)):
+        if upper.endswith(marker) and any(ch.isdigit() for ch in s):
+            s, negative = s[: -len(marker)].strip(), negative or neg
+            break
+    s = _CURRENCY.sub(" ", s).strip()
+    if s.endswith("-"):
+        negative, s = True, s[:-1].strip()
+    if s.startswith("+"):
+        s = s[1:].strip()
+    elif s.startswith("-"):
+        negative, s = not negative, s[1:].strip()
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _CURRENCY.sub(" ", s).strip()
+    if not s or not re.fullmatch(r"\d[\d.,' ]*|[.,]\d+", s):
+        return None
+    return s, negative
+
+
+def decimal_mark(text: str) -> str | None:
+    """The decimal mark ``text`` must use ('.' or ','), or None when it cannot tell."""
+    core = _core(text)
+    if core is None:
+        return None
+    s = core[0].replace(" ", "").replace("'", "")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        return "." if s.rfind(".") > s.rfind(",") else ","
+    for mark, count in ((".", dots), (",", commas)):
+        if count > 1:
+            return "," if mark == "." else "."  # repeated: a thousands separator
+        if count == 1:
+            tail = s.split(mark)[1]
+            if len(tail) != 3 or s.startswith(("0" + mark, mark)):
+                return mark  # 12,5 / 1000, / 0,125 / 12.50
+            return None  # 1.234 or 1,234: either way
+    return None
+
+
+def decide_decimal(values: list[Any]) -> str:
+    """The decimal mark of a column of amount texts: the one its values agree on, else '.'."""
+    votes = {".": 0, ",": 0}
+    for v in values:
+        if isinstance(v, str):
+            mark = decimal_mark(v)
+            if mark:
+                votes[mark] += 1
+    return "," if votes[","] > votes["."] else "."
+
+
+def parse_amount(value: Any, decimal: str = ".") -> float | None:
+    """A cell -> float, None when blank; raises ValueError (clerk-readable) when not a number."""
+    if is_blank(value):
+        return None
+    if isinstance(value, str) and value.strip() in ("-", "--"):
+        return None
+    return parse_money(value, decimal_comma=decimal == ",")
+
+
+# ---------------------------------------------------------------- dates
+
+_NUMERIC = re.compile(r"^(\d{1,4})[./\-\s](\d{1,2})[./\-\s](\d{2,4})(?:[ T]\d{1,2}:\d{2}(:\d{2})?.*)?$")
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) <= 2:
+        y += 2000 if y < 70 else 1900
+    return y
+
+
+def date_parts(value: Any) -> tuple[int, int, int] | None:
+    """Numeric dd/mm/yyyy-like text -> its three numbers (first, second, year) else None."""
+    if not isinstance(value, str):
+        return None
+    m = _NUMERIC.match(normalize_digits(value).strip())
+    if not m or len(m.group(1)) == 4:
+        return None
+    return int(m.group(1)), int(m.group(2)), _year(m.group(3))
+
+
+def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
+    """Day/month order of a column of date texts (see module docstring)."""
+    firsts, seconds = [], []
+    for v in values:
+        parts = date_parts(v)
+        if parts:
+            firsts.append(parts[0])
+            seconds.append(parts[1])
+    if any(f > 12 for f in firsts):
+        return True
+    if any(s > 12 for s in seconds):
+        return False
+    return True if day_first is None else day_first
+
+
+def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd.Timestamp | None:
+    """A cell -> Timestamp (date only), None when blank; raises ValueError when not a date."""
+    if is_blank(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.normalize()
+    if fmt and isinstance(value, str):
+        return pd.Timestamp(datetime.strptime(value.strip(), fmt)).normalize()
+    return pd.Timestamp(_parse_date(value, day_first))

@@ -1,0 +1,173 @@
+"""A bank statement as imported: one normalised frame of lines, per-statement balances, issues.
+
+Accounting rules kept here, whatever the file format:
+
+* ``Amount`` is signed from the account holder's side: money in (credits) positive, money out
+  (debits) negative.
+* ``Bank Line`` identifies a line for reconciliation: the bank's own transaction id where the
+  file has one, else the line's 1-based position in the file. It is unique within a statement
+  file: a repeated bank id gets ``-2``, ``-3`` ... in file order.
+* A statement that states opening and closing balances ties out when
+  opening + credits - debits = closing (to the cent). When it does not, the difference is
+  reported as an issue, never hidden and never a reason to drop the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.model import Issue
+
+COLUMNS: list[str] = [
+    "Bank Line",
+    "Date",
+    "Value Date",
+    "Amount",
+    "Currency",
+    "Description",
+    "Reference",
+    "Counterparty",
+    "Counterparty Account",
+    "Bank Ref",
+    "Balance",
+    "Statement",
+    "Line No",
+]
+
+TEXT_COLUMNS = ("Bank Line", "Currency", "Description", "Reference", "Counterparty",
+                "Counterparty Account", "Bank Ref", "Statement")
+
+FORMATS = ("csv", "xlsx", "mt940", "camt053", "ofx", "sheet")
+
+
+@dataclass
+class StatementBalance:
+    """Balances of one statement inside a file, as the file states them.
+
+    ``credits`` and ``debits`` are the totals of the imported lines of that statement (debits
+    as a positive number); ``difference`` = opening + credits - debits - closing, rounded to the
+    cent, or None where the file does not state both balances.
+    """
+
+    statement: str
+    account: str | None = None
+    currency: str | None = None
+    opening: float | None = None
+    closing: float | None = None
+    opening_date: pd.Timestamp | None = None
+    closing_date: pd.Timestamp | None = None
+    credits: float = 0.0
+    debits: float = 0.0
+    lines: int = 0
+    difference: float | None = None
+
+    @property
+    def ties_out(self) -> bool | None:
+        return None if self.difference is None else abs(self.difference) < 0.005
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Statement:
+    """An imported bank statement file."""
+
+    lines: pd.DataFrame
+    balances: list[StatementBalance] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    source_format: str = "csv"
+    source: str = ""
+    encoding: str | None = None
+
+    def balance_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([b.as_dict() for b in self.balances])
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def clean_text(value: Any) -> str | None:
+    """Collapse runs of whitespace (line breaks included) to one space; blank -> None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Records (dicts keyed by COLUMNS, missing keys allowed) -> the normalised lines frame.
+
+    ``Line No`` defaults to the record's 1-based position; ``Bank Line`` to its bank id or,
+    without one, its ``Line No``; repeated bank ids are suffixed so each line stays unique.
+    """
+    rows = []
+    for pos, rec in enumerate(records, start=1):
+        row = {c: rec.get(c) for c in COLUMNS}
+        if row["Line No"] is None:
+            row["Line No"] = pos
+        for c in TEXT_COLUMNS:
+            row[c] = clean_text(row[c])
+        if row["Currency"]:
+            row["Currency"] = row["Currency"].upper()
+        if not row["Bank Line"]:
+            row["Bank Line"] = row["Bank Ref"] or str(row["Line No"])
+        rows.append(row)
+    _make_unique(rows)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for c in ("Date", "Value Date"):
+        frame[c] = pd.to_datetime(frame[c], errors="coerce").astype("datetime64[ns]")
+    for c in ("Amount", "Balance"):
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("float64")
+    frame["Line No"] = frame["Line No"].astype("int64")
+    for c in TEXT_COLUMNS:
+        frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
+    return frame
+
+
+def _make_unique(rows: list[dict[str, Any]]) -> None:
+    seen: dict[str, int] = {}
+    taken = {r["Bank Line"] for r in rows}
+    for row in rows:
+        key = row["Bank Line"]
+        count = seen.get(key, 0) + 1
+        seen[key] = count
+        if count == 1:
+            continue
+        candidate = f"{key}-{count}"
+        while candidate in taken:  # a suffix must not collide with another line's own id
+            count += 1
+            candidate = f"{key}-{count}"
+        seen[key] = count
+        taken.add(candidate)
+        row["Bank Line"] = candidate
+
+
+def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
+    """Fill credits/debits/lines/difference of each statement; an issue for each that misses."""
+    issues: list[Issue] = []
+    for bal in balances:
+        part = lines[lines["Statement"] == bal.statement]
+        amounts = part["Amount"].dropna()
+        bal.credits = round(float(amounts[amounts > 0].sum()), 2) + 0.0  # no "-0.0"
+        bal.debits = round(float(-amounts[amounts < 0].sum()), 2) + 0.0
+        bal.lines = len(part)
+        if bal.opening is None or bal.closing is None:
+            continue
+        bal.difference = round(bal.opening + bal.credits - bal.debits - bal.closing, 2) + 0.0
+        if not bal.ties_out:
+            issues.append(Issue(
+                source, f"statement {bal.statement}", "Balance", bal.difference,
+                f"statement {bal.statement} does not tie out: opening {bal.opening:,.2f} + "
+                f"credits {bal.credits:,.2f} - debits {bal.debits:,.2f} = "
+                f"{bal.opening + bal.credits - bal.debits:,.2f}, but the closing balance is "
+                f"{bal.closing:,.2f} (difference {bal.difference:,.2f}); lines may be missing "
+                "from the file",
+            ))
+    return issues

@@ -1,0 +1,130 @@
+"""Decoding statement files: pick the encoding the bank used and say when text looks garbled.
+
+Banks export in UTF-8 (with or without a byte-order mark), Windows Arabic (cp1256), Western
+(cp1252 / Latin-1) or DOS Latin-2 (cp852, still used by Central European banks). A wrong guess
+turns names into nonsense that no longer matches the customer master, so:
+
+* UTF-8 is taken whenever the bytes are valid UTF-8 (a BOM is dropped);
+* otherwise each single-byte candidate is scored on how plausible its letters are (accented
+  letters inside Latin words, Arabic letters inside Arabic words, no control characters or
+  box-drawing signs) and the best one is used;
+* the choice is returned so the caller can report it, and text that already arrived garbled
+  (mojibake such as ``Ã¤`` or ``Ø§``, replacement characters) is flagged, never passed silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+CANDIDATES = ("cp1252", "latin-1", "cp1256", "cp852")
+
+# UTF-8 read as cp1252/Latin-1 and saved again: "Ã¤" (ä), "Ã©" (é), "Ø§" (Arabic alef)...
+_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00BF\u2018-\u203A\u0152-\u0178]|[ØÙ][\u0080-\u00BF\u2018-\u203A]"
+                       r"|\uFFFD|â€")
+# A DOS code page letter read as cp1252: "MšLLER" (Ü = 0x9A -> š) between capitals.
+_DOS_AS_WINDOWS = re.compile(r"(?<=[A-Z])[šŸ‚„…ƒ†‡](?=[A-Z])|(?<![\w])š(?=[a-z]{3})")
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    guessed: bool = False  # chosen by scoring among single-byte code pages
+    warnings: list[str] = field(default_factory=list)
+
+
+def _script(ch: str) -> str:
+    if "\u0600" <= ch <= "\u06FF" or "\u0750" <= ch <= "\u077F" or "\uFB50" <= ch <= "\uFEFF":
+        return "arabic"
+    if ch.isascii():
+        return "latin" if ch.isalpha() else "other"
+    name = unicodedata.name(ch, "")
+    if name.startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def plausibility(text: str) -> float:
+    """Score how natural the non-ASCII characters of ``text`` look (higher is better)."""
+    score = 0.0
+    for match in re.finditer(r"[^\x00-\x7F]", text):
+        ch = match.group()
+        i = match.start()
+        cat = unicodedata.category(ch)
+        if cat.startswith("C") or ch == "\u00A0":
+            score -= 2  # control characters and NBSP are what a wrong code page produces
+            continue
+        if cat in ("So", "Sk", "Sm") or "\u2500" <= ch <= "\u259F":
+            score -= 1.5  # box drawing, odd symbols
+            continue
+        if not ch.isalpha():
+            score -= 0.2
+            continue
+        script = _script(ch)
+        near = [c for c in (text[i - 1:i], text[i + 1:i + 2]) if c and c.isalpha()]
+        prev, nxt = text[i - 1:i], text[i + 1:i + 2]
+        if any(_script(c) != script for c in near):
+            score -= 2  # an Arabic letter glued to Latin letters, or the reverse
+        elif (ch.isupper() and prev.islower()) or (
+                ch.islower() and prev.isupper() and nxt.isupper()):
+            score -= 2  # "CafÚ", "MšLLER": the case breaks inside a word
+        else:
+            score += 1
+    # Arabic (or Cyrillic...) read as a Western code page gives whole words of accented
+    # Latin letters ("ÇáÊÇÑíÎ"); real Western words keep plain ASCII letters between accents.
+    for word in re.findall(r"[^\W\d_]{3,}", text):
+        if not any(c.isascii() for c in word) and all(_script(c) == "latin" for c in word):
+            score -= 2 * len(word)
+    return score
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode ``data`` with ``encoding`` if given, else detect it (see module docstring)."""
+    if encoding:
+        text = data.decode(encoding)
+        return _checked(Decoded(text.removeprefix("\ufeff"), encoding))
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(Decoded(data.decode("utf-16"), "utf-16"))
+    try:
+        return _checked(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, int, str, str] | None = None
+    for rank, enc in enumerate(CANDIDATES):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        key = (score, -rank, enc, text)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    assert best is not None  # latin-1 decodes anything
+    decoded = Decoded(best[3], best[2], guessed=True)
+    return _checked(decoded)
+
+
+def _checked(decoded: Decoded) -> Decoded:
+    sample = garbled_sample(decoded.text)
+    if sample:
+        decoded.warnings.append(
+            f"text looks garbled (read as {decoded.encoding}): {sample!r}; the file may have "
+            "been saved with the wrong encoding - names and references there may not match. "
+            "Pass the right encoding (e.g. encoding='cp1256') if the file is not "
+            f"{decoded.encoding}"
+        )
+    return decoded
+
+
+def garbled_sample(text: str) -> str | None:
+    """A short excerpt around the first sign of mojibake in ``text``, or None."""
+    for pattern in (_MOJIBAKE, _DOS_AS_WINDOWS):
+        m = pattern.search(text)
+        if m:
+            start = max(0, m.start() - 12)
+            return " ".join(text[start:m.end() + 12].split())
+    return None
