@@ -1,0 +1,148 @@
+"""The codes of the ``Invoice Checks`` tab: what each means, how serious it is, what it says.
+
+A code keeps its meaning once released; new codes may be added. Severity is the one an
+accountant would give before invoices go out:
+
+* ``Error``: the invoice is wrong or must not go out without a correction or an approval
+  (wrong amounts, prices, units, tax rates, duplicates, unknown or blocked customers, goods
+  delivered and never billed).
+* ``Warning``: worth a look but often legitimate (numbering gaps from cancelled numbers, an
+  invoice that looks like another, a customer going over its limit, late invoicing).
+
+Messages are templates filled with already formatted values, in English and Arabic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "Error"
+WARNING = "Warning"
+SEVERITY_RANK = {ERROR: 0, WARNING: 1}
+
+
+@dataclass(frozen=True)
+class Code:
+    name: str
+    severity: str
+    en: str
+    ar: str
+
+
+_CODES = (
+    Code("LINE_TOTAL_MISMATCH", ERROR,
+         "Line total {actual} should be {expected} ({qty} × {price}, discount {disc}%, "
+         "tax {tax}%{basis}); difference {diff}",
+         "إجمالي البند {actual} يجب أن يكون {expected} ({qty} × {price}، خصم {disc}%، "
+         "ضريبة {tax}%{basis})؛ الفرق {diff}"),
+    Code("INVOICE_TOTAL_MISMATCH", ERROR,
+         "Invoice amount {actual} does not equal its {n} line(s){basis}: {expected}; "
+         "difference {diff}",
+         "مبلغ الفاتورة {actual} لا يساوي مجموع بنودها ({n}){basis}: {expected}؛ الفرق {diff}"),
+    Code("INCOMPLETE_LINE", WARNING,
+         "{missing} is blank: the line total {actual} cannot be checked",
+         "{missing} فارغ: لا يمكن التحقق من إجمالي البند {actual}"),
+    Code("LINE_WITHOUT_INVOICE", WARNING,
+         "Invoice {invoice} of {n} line(s) from this row on is not in the Invoices sheet",
+         "الفاتورة {invoice} الخاصة بعدد {n} بند بدءًا من هذا الصف غير موجودة في ورقة الفواتير"),
+    Code("PRICE_OFF_LIST", ERROR,
+         "Unit price {price} differs from the list price {expected} of item {item} per {unit} "
+         "valid on {date} ({pct})",
+         "سعر الوحدة {price} يختلف عن سعر القائمة {expected} للصنف {item} لكل {unit} "
+         "الساري في {date} ({pct})"),
+    Code("NO_PRICE", WARNING,
+         "Item {item} has no price in the price list valid on {date}",
+         "الصنف {item} ليس له سعر في قائمة الأسعار ساري في {date}"),
+    Code("UNIT_MISMATCH", ERROR,
+         "Unit {unit} does not match the unit of item {item} in the price list ({item_unit}) "
+         "and no unit conversion is defined",
+         "الوحدة {unit} لا تطابق وحدة الصنف {item} في قائمة الأسعار ({item_unit}) "
+         "ولا يوجد معامل تحويل"),
+    Code("TAX_RATE_NOT_ALLOWED", ERROR,
+         "Tax rate {rate}% is not an allowed rate ({allowed}){hint}",
+         "نسبة الضريبة {rate}% غير مسموح بها ({allowed}){hint}"),
+    Code("DUE_DATE_INCONSISTENT", ERROR,
+         "Due date {due} does not follow the customer's terms: invoice date {date} + {terms} "
+         "days = {expected} ({diff} days)",
+         "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: تاريخ الفاتورة {date} + {terms} "
+         "يوم = {expected} ({diff} يوم)"),
+    Code("DUPLICATE_INVOICE_NO", ERROR,
+         "Invoice number {invoice} appears {n} times (rows {rows})",
+         "رقم الفاتورة {invoice} مكرر {n} مرات (الصفوف {rows})"),
+    Code("POSSIBLE_DUPLICATE_INVOICE", WARNING,
+         "Same customer, amount {amount} and date {date} as invoice {others}",
+         "نفس العميل والمبلغ {amount} والتاريخ {date} مثل الفاتورة {others}"),
+    Code("NUMBER_GAP", WARNING,
+         "{count} number(s) missing in series '{series}': {missing} (between {prev} and {next})",
+         "أرقام مفقودة ({count}) في تسلسل '{series}': {missing} (بين {prev} و {next})"),
+    Code("UNKNOWN_CUSTOMER", ERROR,
+         "Customer {customer} is not in the Customers sheet",
+         "العميل {customer} غير موجود في ورقة العملاء"),
+    Code("CUSTOMER_ON_HOLD", ERROR,
+         "Customer {customer} is on Hold: this open invoice of {amount} needs the credit "
+         "controller's approval",
+         "العميل {customer} موقوف: هذه الفاتورة المفتوحة بمبلغ {amount} تحتاج موافقة مسؤول "
+         "الائتمان"),
+    Code("CUSTOMER_CLOSED", ERROR,
+         "Customer {customer} is Closed: an open invoice of {amount} should not exist",
+         "حساب العميل {customer} مغلق: لا يجب أن توجد فاتورة مفتوحة بمبلغ {amount}"),
+    Code("OVER_CREDIT_LIMIT", WARNING,
+         "With this invoice the open balance reaches {balance}, over the credit limit {limit} "
+         "by {excess}",
+         "بهذه الفاتورة يصل الرصيد المفتوح إلى {balance} متجاوزًا حد الائتمان {limit} بمقدار "
+         "{excess}"),
+    Code("CURRENCY_MISMATCH", ERROR,
+         "Invoice currency {currency} differs from the customer's currency {expected}",
+         "عملة الفاتورة {currency} تختلف عن عملة العميل {expected}"),
+    Code("DELIVERY_NOT_INVOICED", ERROR,
+         "Delivery {order} of {date} ({amount}) is not invoiced after {days} days "
+         "(policy: {limit} days)",
+         "التسليم {order} بتاريخ {date} ({amount}) لم تصدر له فاتورة بعد {days} يوم "
+         "(السياسة: {limit} يوم)"),
+    Code("LATE_INVOICING", WARNING,
+         "Invoiced {days} days after delivery {order} of {date} (policy: {limit} days)",
+         "صدرت الفاتورة بعد {days} يوم من التسليم {order} بتاريخ {date} (السياسة: {limit} يوم)"),
+    Code("INVOICE_BEFORE_DELIVERY", WARNING,
+         "Invoice dated {days} days before delivery {order} of {date}",
+         "تاريخ الفاتورة قبل التسليم {order} بتاريخ {date} بعدد {days} يوم"),
+    Code("DELIVERY_INVOICE_UNKNOWN", WARNING,
+         "Delivery {order} names invoice {invoice}, which is not in the Invoices sheet",
+         "التسليم {order} يشير إلى الفاتورة {invoice} غير الموجودة في ورقة الفواتير"),
+    Code("CHECK_FAILED", ERROR,
+         "The check '{check}' could not run ({error}); its findings are missing",
+         "تعذر تشغيل الفحص '{check}' ({error})؛ نتائجه غير متوفرة"),
+)
+
+CODES: dict[str, Code] = {c.name: c for c in _CODES}
+
+# Message variants of a code: same code and severity rules, different wording.
+VARIANTS: dict[str, tuple[str, str]] = {
+    "DUE_DATE_INCONSISTENT/before": (
+        "Due date {due} is before the invoice date {date}",
+        "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",
+    ),
+    "UNIT_MISMATCH/no_unit": (
+        "Unit {unit} does not match the unit of item {item} in the price list ({item_unit})",
+        "الوحدة {unit} لا تطابق وحدة الصنف {item} في قائمة الأسعار ({item_unit})",
+    ),
+    "NUMBER_GAP/series": (
+        "Series '{series}' has {ranges} gaps ({count} numbers missing between {prev} and "
+        "{next}): the sheet may hold only part of the series",
+        "التسلسل '{series}' به {ranges} فجوات ({count} رقم مفقود بين {prev} و {next}): "
+        "قد تحتوي الورقة على جزء فقط من التسلسل",
+    ),
+    "NO_PRICE/unknown_item": (
+        "Item {item} is not in the price list",
+        "الصنف {item} غير موجود في قائمة الأسعار",
+    ),
+}
+
+
+def template(key: str, arabic: bool) -> str:
+    """The message template of a code (``CODE``) or of one of its variants (``CODE/variant``)."""
+    if key in VARIANTS:
+        en, ar = VARIANTS[key]
+    else:
+        code = CODES[key]
+        en, ar = code.en, code.ar
+    return ar if arabic else en

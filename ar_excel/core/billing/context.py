@@ -1,0 +1,122 @@
+"""What the billing checks look at: the workbook's frames, joined once and read-only.
+
+Joining lines to their invoices and invoices to their customers is done here, once, so each
+check stays a short rule over columns. The joins follow the contract:
+
+* An invoice number is matched ignoring case and spaces (``inv-001`` is ``INV-001``); when
+  a number is used twice, lines are joined to its first row (the duplicate is its own Error).
+* An invoice's currency is its Currency, or when blank the customer's; its decimals come from
+  ISO 4217.
+* The billing position is taken once every invoice in the workbook exists: as of the later of
+  the run's as-of date and the last invoice date, so invoices prepared ahead are checked too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+from ar_excel.core.billing.currency import decimals
+from ar_excel.core.billing.units import normalize_units
+from ar_excel.model import ROW
+from ar_excel.policy import Policy
+from ar_excel.schema import empty_frame
+
+KEY = "_key"  # invoice number as matched
+CUSTOMER = "_customer"  # the invoice's customer (lines, joined)
+CURRENCY = "_currency"  # the invoice's effective currency
+DECIMALS = "_decimals"
+DATE = "_date"  # the invoice date (lines, joined)
+INVOICE_ROW = "_invoice_row"
+UNIT = "_unit"  # normalized unit
+
+
+def invoice_key(numbers: pd.Series) -> pd.Series:
+    """Invoice numbers as matched: upper case, no spaces; blank stays missing."""
+    s = numbers.astype("object")
+    out = s.astype("string").str.replace(r"\s+", "", regex=True).str.upper()
+    return out.where(out.notna() & (out != ""), None).astype("object")
+
+
+@dataclass(frozen=True)
+class BillingBook:
+    invoices: pd.DataFrame
+    customers: pd.DataFrame
+    lines: pd.DataFrame
+    prices: pd.DataFrame
+    conversions: pd.DataFrame
+    deliveries: pd.DataFrame
+    payments: pd.DataFrame
+    policy: Policy
+    as_of: pd.Timestamp
+    arabic: bool = False
+    sheets: dict[str, str] = field(default_factory=dict)  # kind -> sheet name as in the book
+
+    def sheet(self, kind: str) -> str:
+        return self.sheets.get(kind, kind)
+
+    @property
+    def position_date(self) -> pd.Timestamp:
+        """The date the credit position is taken: as-of, or the last invoice date if later."""
+        last = self.invoices["Invoice Date"].max()
+        return self.as_of if pd.isna(last) else max(self.as_of, pd.Timestamp(last).normalize())
+
+
+def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
+    if frame is None:
+        return empty_frame(kind)
+    missing = [c for c in empty_frame(kind).columns if c not in frame.columns]
+    if missing:  # a sheet without an optional column: the column is blank
+        frame = frame.assign(**{c: empty_frame(kind)[c].reindex(frame.index) for c in missing})
+    return frame
+
+
+def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
+            lines: pd.DataFrame | None = None, prices: pd.DataFrame | None = None,
+            conversions: pd.DataFrame | None = None, deliveries: pd.DataFrame | None = None,
+            payments: pd.DataFrame | None = None, policy: Policy | None = None,
+            as_of: date | datetime | pd.Timestamp | None = None, arabic: bool = False,
+            sheets: dict[str, str] | None = None) -> BillingBook:
+    """Join the frames the checks need; the inputs are not changed."""
+    policy = policy or Policy()
+    customers = _frame(customers, "Customers")
+    invoices = _frame(invoices, "Invoices")
+    lines = _frame(lines, "Invoice Lines")
+    prices = _frame(prices, "Price List")
+    conversions = _frame(conversions, "Unit Conversions")
+    deliveries = _frame(deliveries, "Orders")
+    payments = _frame(payments, "Payments")
+
+    first_customer = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    currency = invoices["Currency"].where(invoices["Currency"].notna(),
+                                          invoices["Customer ID"].map(first_customer["Currency"]))
+    if policy.base_currency:
+        currency = currency.where(currency.notna(), policy.base_currency.upper())
+    invoices = invoices.assign(**{
+        KEY: invoice_key(invoices["Invoice No"]),
+        CURRENCY: currency,
+        DECIMALS: decimals(currency),
+    })
+
+    heads = invoices[invoices[KEY].notna()].drop_duplicates(KEY).set_index(KEY)
+    line_keys = invoice_key(lines["Invoice No"])
+    lines = lines.assign(**{
+        KEY: line_keys,
+        DATE: line_keys.map(heads["Invoice Date"]).astype("datetime64[ns]"),
+        CUSTOMER: line_keys.map(heads["Customer ID"]),
+        CURRENCY: line_keys.map(heads[CURRENCY]),
+        DECIMALS: line_keys.map(heads[DECIMALS]).fillna(2).astype("int64"),
+        INVOICE_ROW: line_keys.map(heads[ROW]),
+        UNIT: normalize_units(lines["Unit"]),
+    })
+    prices = prices.assign(**{UNIT: normalize_units(prices["Unit"])})
+    conversions = conversions.assign(
+        _from=normalize_units(conversions["From Unit"]),
+        _to=normalize_units(conversions["To Unit"]),
+    )
+    stamp = pd.Timestamp(date.today() if as_of is None else as_of).normalize()
+    return BillingBook(invoices=invoices, customers=customers, lines=lines, prices=prices,
+                       conversions=conversions, deliveries=deliveries, payments=payments,
+                       policy=policy, as_of=stamp, arabic=arabic, sheets=dict(sheets or {}))

@@ -1,0 +1,122 @@
+"""Invoices go to known customers, in their currency, within their credit.
+
+Rules:
+
+* The invoice's Customer ID is in Customers, else UNKNOWN_CUSTOMER (Error): nobody can be
+  dunned or reconciled for it.
+* A Currency given on the invoice is the customer's Currency, else CURRENCY_MISMATCH
+  (Error): the amount would be read in the wrong money (a blank one means the customer's).
+* A customer on Hold, or Closed, has no open invoice without approval: each of its open
+  invoices is CUSTOMER_ON_HOLD / CUSTOMER_CLOSED (Error).
+* OVER_CREDIT_LIMIT (Warning): where a limit is set and the open balance is over it, the
+  open invoices that took it over, walked oldest first from the customer's credits
+  (unapplied payments, credit notes): each invoice after which the running balance exceeds
+  the limit. Open items come from the ledger as of the billing position date.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
+from ar_excel.core.billing.findings import empty, findings, money, text
+from ar_excel.core.ledger import open_balance, open_items
+from ar_excel.model import ROW
+
+
+def _master(book: BillingBook) -> pd.DataFrame:
+    return book.customers.drop_duplicates("Customer ID").set_index("Customer ID")
+
+
+def unknown_customers(book: BillingBook) -> pd.DataFrame:
+    """UNKNOWN_CUSTOMER: the invoice's customer is not in Customers."""
+    inv = book.invoices
+    known = set(book.customers["Customer ID"].dropna())
+    bad = inv[inv["Customer ID"].notna() & ~inv["Customer ID"].isin(known)]
+    return findings(
+        "UNKNOWN_CUSTOMER", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        field="Customer ID", invoice=bad["Invoice No"], customer=bad["Customer ID"],
+        amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
+        params={"customer": text(bad["Customer ID"])},
+    )
+
+
+def currency_mismatch(book: BillingBook) -> pd.DataFrame:
+    """CURRENCY_MISMATCH: the invoice's Currency is not the customer's."""
+    inv = book.invoices
+    theirs = inv["Customer ID"].map(_master(book)["Currency"])
+    bad_mask = inv["Currency"].notna() & theirs.notna() & (inv["Currency"] != theirs)
+    bad = inv[bad_mask]
+    return findings(
+        "CURRENCY_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        field="Currency", invoice=bad["Invoice No"], customer=bad["Customer ID"],
+        amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
+        params={"currency": text(bad["Currency"]), "expected": text(theirs[bad_mask])},
+    )
+
+
+def _open_invoices(book: BillingBook) -> pd.DataFrame:
+    items = open_items(book.customers, book.invoices, book.payments, as_of=book.position_date)
+    return items
+
+
+def _with_invoice_rows(book: BillingBook, items: pd.DataFrame) -> pd.DataFrame:
+    """Open invoice items with the invoice's key and decimals (by its Excel row)."""
+    by_row = book.invoices.drop_duplicates(ROW).set_index(ROW)
+    return items.assign(**{KEY: items[ROW].map(by_row[KEY]),
+                           DECIMALS: items[ROW].map(by_row[DECIMALS]).fillna(2).astype("int64")})
+
+
+def blocked_customers(book: BillingBook) -> pd.DataFrame:
+    """CUSTOMER_ON_HOLD / CUSTOMER_CLOSED: open invoices of customers on Hold or Closed."""
+    status = _master(book)["Status"].astype("object")
+    blocked = set(status[status.isin(["Hold", "Closed"])].index)
+    if not blocked:
+        return empty()
+    items = _open_invoices(book)
+    items = items[(items["Item Type"] == "Invoice") & items["Customer ID"].isin(blocked)]
+    items = _with_invoice_rows(book, items)
+    parts = []
+    for state, code in (("Hold", "CUSTOMER_ON_HOLD"), ("Closed", "CUSTOMER_CLOSED")):
+        these = items[items["Customer ID"].map(status) == state]
+        if len(these):
+            parts.append(findings(
+                code, n=len(these), sheet=book.sheet("Invoices"), row=these[ROW],
+                field="Customer ID", invoice=these["Invoice No"], customer=these["Customer ID"],
+                amount=these["Amount"], document=these[KEY], arabic=book.arabic,
+                params={"customer": text(these["Customer ID"]),
+                        "amount": money(these["Open Amount"], these[DECIMALS])},
+            ))
+    return pd.concat(parts, ignore_index=True) if parts else empty()
+
+
+def over_credit_limit(book: BillingBook) -> pd.DataFrame:
+    """OVER_CREDIT_LIMIT: the open invoices that took a customer's balance over its limit."""
+    limit = _master(book)["Credit Limit"]
+    limit = limit[limit.notna() & (limit > 0)]
+    if limit.empty:
+        return empty()
+    items = _open_invoices(book)
+    items = items[items["Customer ID"].isin(limit.index)]
+    balance = open_balance(items)
+    over = balance[balance > limit.reindex(balance.index)].index
+    items = items[items["Customer ID"].isin(over)]
+    if items.empty:
+        return empty()
+    invoice = items["Item Type"] == "Invoice"
+    credits = items[~invoice].groupby("Customer ID")["Open Amount"].sum()
+    inv = _with_invoice_rows(book, items[invoice]).sort_values(
+        ["Customer ID", "Date", "Invoice No", ROW], kind="stable")
+    running = (inv["Customer ID"].map(credits).fillna(0.0)
+               + inv.groupby("Customer ID")["Open Amount"].cumsum())
+    cap = inv["Customer ID"].map(limit)
+    hit = inv[running > cap + 0.005]
+    running, cap = running[hit.index], cap[hit.index]
+    places = hit[DECIMALS].tolist()
+    return findings(
+        "OVER_CREDIT_LIMIT", n=len(hit), sheet=book.sheet("Invoices"), row=hit[ROW],
+        field="Amount", invoice=hit["Invoice No"], customer=hit["Customer ID"],
+        amount=hit["Amount"], document=hit[KEY], arabic=book.arabic,
+        params={"balance": money(running, places), "limit": money(cap, places),
+                "excess": money(running - cap, places)},
+    )

@@ -1,0 +1,61 @@
+"""Each invoice is billed once.
+
+Rules:
+
+* An invoice number is used once (matched ignoring case and spaces): every row of a number
+  used twice is DUPLICATE_INVOICE_NO (Error), as a tax authority would reject it.
+* Two invoices with different numbers for the same customer, the same amount (to the
+  currency's decimals) and the same date are POSSIBLE_DUPLICATE_INVOICE (Warning): often the
+  same delivery billed twice, sometimes two identical orders. Every invoice of the group is
+  reported, naming the others.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
+from ar_excel.core.billing.findings import dates, empty, findings, money, text
+from ar_excel.model import ROW
+
+
+def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
+    """DUPLICATE_INVOICE_NO: the same invoice number on more than one row."""
+    inv = book.invoices[book.invoices[KEY].notna()]
+    dup = inv[inv[KEY].duplicated(keep=False)]
+    if dup.empty:
+        return empty()
+    rows = dup.groupby(KEY, sort=False)[ROW].agg(lambda r: ", ".join(str(int(x)) for x in r))
+    count = dup.groupby(KEY, sort=False)[ROW].size()
+    return findings(
+        "DUPLICATE_INVOICE_NO", n=len(dup), sheet=book.sheet("Invoices"), row=dup[ROW],
+        field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
+        amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
+        params={"invoice": text(dup["Invoice No"]), "n": [str(int(c)) for c in dup[KEY].map(count)],
+                "rows": text(dup[KEY].map(rows))},
+    )
+
+
+def possible_duplicates(book: BillingBook) -> pd.DataFrame:
+    """POSSIBLE_DUPLICATE_INVOICE: same customer, amount and date under different numbers."""
+    inv = book.invoices
+    inv = inv[inv[KEY].notna() & inv["Customer ID"].notna() & inv["Invoice Date"].notna()
+              & inv["Amount"].notna() & (inv["Amount"] != 0)]
+    inv = inv.assign(_cents=(inv["Amount"] * 10.0 ** inv[DECIMALS]).round().astype("int64"),
+                     _day=pd.to_datetime(inv["Invoice Date"]).dt.normalize())
+    group = ["Customer ID", "_cents", "_day"]
+    numbers = inv.groupby(group, sort=False)[KEY].transform("nunique")
+    dup = inv[numbers > 1]
+    if dup.empty:
+        return empty()
+    members = dup.groupby(group, sort=False)["Invoice No"].agg(list)
+    others = [", ".join(sorted({str(n) for n in members.loc[k] if str(n) != str(own)}))
+              for k, own in zip(dup[group].itertuples(index=False, name=None),
+                                dup["Invoice No"], strict=True)]
+    return findings(
+        "POSSIBLE_DUPLICATE_INVOICE", n=len(dup), sheet=book.sheet("Invoices"), row=dup[ROW],
+        field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
+        amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
+        params={"amount": money(dup["Amount"], dup[DECIMALS]), "date": dates(dup["Invoice Date"]),
+                "others": others},
+    )

@@ -1,0 +1,181 @@
+"""Invoice lines add up: each line, and each invoice to its lines.
+
+Rules:
+
+* A line's value is quantity × unit price × (1 − discount %) plus tax at its rate. Its Line
+  Total is right when within half a unit of the currency's last decimal of that exact value
+  (any rounding rule lands there), or when it equals the net and the tax each rounded first.
+* Workbooks state line totals either including tax or before tax. The sheet's own convention
+  is read from its lines (whichever basis more taxed lines follow; including tax on a tie)
+  and every line is held to it, so one convention never hides an error in the other.
+* An invoice's Amount (including tax, per the contract) equals the sum of its lines: their
+  Line Totals, or the computed value where a Line Total is blank; on the before-tax basis each
+  line's tax is added, and the tolerance grows by half a unit per taxed line because tax may
+  be rounded per line or on the total. A credit note may list its lines as positive amounts.
+* A line with a quantity but no price (or a price but no quantity) cannot be checked; a line
+  with neither is a lump sum and its Line Total is taken as it is.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.billing.context import DECIMALS, INVOICE_ROW, KEY, BillingBook
+from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
+from ar_excel.core.billing.findings import empty, findings, money, number, text
+from ar_excel.model import ROW
+
+GROSS, NET = "gross", "net"
+
+
+def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
+    """Exact net, tax and gross of each line, and whether its Line Total fits either basis."""
+    qty = lines["Quantity"].to_numpy(dtype="float64")
+    price = lines["Unit Price"].to_numpy(dtype="float64")
+    disc = lines["Discount %"].fillna(0.0).to_numpy(dtype="float64")
+    rate = lines["Tax Rate"].fillna(0.0).to_numpy(dtype="float64")
+    places = lines[DECIMALS].to_numpy(dtype="int64")
+    total = lines["Line Total"].to_numpy(dtype="float64")
+    net = qty * price * (1.0 - disc / 100.0)
+    gross = net * (1.0 + rate / 100.0)
+    rounded_net = round_half_up(net, places)
+    net_plus_tax = rounded_net + round_half_up(rounded_net * rate / 100.0, places)
+    slack = FLOAT_SLACK * np.maximum(1.0, np.abs(total))
+    tol = half_unit(places) + slack
+    fits_gross = (np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
+    fits_net = np.abs(total - net) <= tol
+    return pd.DataFrame({"net": net, "gross": gross, "rate": rate, "fits_gross": fits_gross,
+                         "fits_net": fits_net, "places": places}, index=lines.index)
+
+
+def line_basis(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> str:
+    """``gross`` when Line Totals include tax, ``net`` when they are before tax."""
+    calc = _arithmetic(lines) if calc is None else calc
+    taxed = calc["rate"].to_numpy() != 0
+    only_net = (calc["fits_net"] & ~calc["fits_gross"]).to_numpy() & taxed
+    only_gross = (calc["fits_gross"] & ~calc["fits_net"]).to_numpy() & taxed
+    return NET if only_net.sum() > only_gross.sum() else GROSS
+
+
+def _basis_note(basis: str, arabic: bool) -> str:
+    if basis == GROSS:
+        return ""
+    return "، قبل الضريبة" if arabic else ", before tax"
+
+
+def line_totals(book: BillingBook) -> pd.DataFrame:
+    """LINE_TOTAL_MISMATCH: Line Total ≠ quantity × price − discount (+ tax) within rounding."""
+    lines = book.lines
+    calc = _arithmetic(lines)
+    basis = line_basis(lines, calc)
+    fits = calc["fits_gross"] if basis == GROSS else calc["fits_net"]
+    checkable = lines["Quantity"].notna() & lines["Unit Price"].notna() & lines["Line Total"].notna()
+    bad = lines[checkable & ~fits]
+    if bad.empty:
+        return empty()
+    c = calc.loc[bad.index]
+    exact = c["gross"] if basis == GROSS else c["net"]
+    expected = round_half_up(exact, c["places"])
+    places = c["places"].tolist()
+    return findings(
+        "LINE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
+        field="Line Total", invoice=bad["Invoice No"], customer=bad["_customer"],
+        amount=bad["Line Total"], document=bad[KEY], arabic=book.arabic,
+        params={
+            "actual": money(bad["Line Total"], places),
+            "expected": money(expected, places),
+            "qty": number(bad["Quantity"]),
+            "price": number(bad["Unit Price"]),
+            "disc": number(bad["Discount %"].fillna(0.0)),
+            "tax": number(bad["Tax Rate"].fillna(0.0)),
+            "basis": [_basis_note(basis, book.arabic)] * len(bad),
+            "diff": money(bad["Line Total"].to_numpy() - expected, places),
+        },
+    )
+
+
+def incomplete_lines(book: BillingBook) -> pd.DataFrame:
+    """INCOMPLETE_LINE: a quantity without a price, or a price without a quantity."""
+    lines = book.lines
+    bad = lines[lines["Quantity"].isna() ^ lines["Unit Price"].isna()]
+    if bad.empty:
+        return empty()
+    missing = np.where(bad["Quantity"].isna(), "Quantity", "Unit Price")
+    if book.arabic:
+        missing = np.where(bad["Quantity"].isna(), "الكمية", "سعر الوحدة")
+    return findings(
+        "INCOMPLETE_LINE", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
+        field=np.where(bad["Quantity"].isna(), "Quantity", "Unit Price"),
+        invoice=bad["Invoice No"], customer=bad["_customer"], amount=bad["Line Total"],
+        document=bad[KEY], arabic=book.arabic,
+        params={"missing": missing, "actual": money(bad["Line Total"], bad[DECIMALS])},
+    )
+
+
+def lines_without_invoice(book: BillingBook) -> pd.DataFrame:
+    """LINE_WITHOUT_INVOICE: lines whose invoice number is not in Invoices (once per number)."""
+    lines = book.lines
+    orphan = lines[lines[KEY].notna() & lines[INVOICE_ROW].isna()]
+    if orphan.empty:
+        return empty()
+    counts = orphan.groupby(KEY, sort=False)[ROW].size()
+    first = orphan.drop_duplicates(KEY)
+    return findings(
+        "LINE_WITHOUT_INVOICE", n=len(first), sheet=book.sheet("Invoice Lines"),
+        row=first[ROW], field="Invoice No", invoice=first["Invoice No"], customer=None,
+        document=first[KEY], arabic=book.arabic,
+        params={"invoice": text(first["Invoice No"]),
+                "n": [str(int(v)) for v in first[KEY].map(counts)]},
+    )
+
+
+def invoice_totals(book: BillingBook) -> pd.DataFrame:
+    """INVOICE_TOTAL_MISMATCH: an invoice's Amount ≠ the sum of its lines (with tax)."""
+    lines = book.lines[book.lines[INVOICE_ROW].notna()]
+    if lines.empty:
+        return empty()
+    calc = _arithmetic(lines)
+    basis = line_basis(lines, calc)
+    exact = calc["gross"] if basis == GROSS else calc["net"]
+    lump = lines["Quantity"].isna() & lines["Unit Price"].isna()
+    value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
+                                      round_half_up(exact, calc["places"]))
+    if basis == NET:
+        value = value * (1.0 + calc["rate"] / 100.0)
+    per_invoice = pd.DataFrame({KEY: lines[KEY], "value": value, "unknown": value.isna(),
+                                "taxed": calc["rate"] != 0}).groupby(KEY, sort=False).agg(
+        total=("value", "sum"), unknown=("unknown", "sum"), n=("value", "size"),
+        taxed=("taxed", "sum"))
+    # a line whose value is unknown leaves the invoice's total unknown: not checked
+    per_invoice["total"] = per_invoice["total"].where(per_invoice["unknown"] == 0)
+
+    inv = book.invoices
+    duplicated = inv[KEY].duplicated(keep=False)
+    inv = inv[inv[KEY].isin(per_invoice.index) & ~duplicated & inv["Amount"].notna()]
+    sums = per_invoice.reindex(inv[KEY])
+    total = sums["total"].to_numpy()
+    amount = inv["Amount"].to_numpy(dtype="float64")
+    places = inv[DECIMALS].to_numpy()
+    steps = 1 + (sums["taxed"].to_numpy() if basis == NET else 0)
+    tol = half_unit(places) * steps + FLOAT_SLACK * np.maximum(1.0, np.abs(amount))
+    compare = np.where((amount < 0) & (total > 0), -total, total)  # credit note, lines positive
+    bad_mask = ~np.isnan(total) & (np.abs(amount - compare) > tol)
+    bad = inv[bad_mask]
+    if bad.empty:
+        return empty()
+    expected = compare[bad_mask]
+    p = places[bad_mask].tolist()
+    note = {GROSS: "", NET: " + ضريبة" if book.arabic else " plus tax"}[basis]
+    return findings(
+        "INVOICE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        field="Amount", invoice=bad["Invoice No"], customer=bad["Customer ID"],
+        amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
+        params={
+            "actual": money(bad["Amount"], p),
+            "expected": money(expected, p),
+            "n": [str(int(v)) for v in sums["n"].to_numpy()[bad_mask]],
+            "basis": [note] * len(bad),
+            "diff": money(amount[bad_mask] - expected, p),
+        },
+    )

@@ -1,0 +1,203 @@
+"""Prices and units come from the price list valid on the invoice date.
+
+Rules:
+
+* A line's list price is the Price List row for its item and unit whose Valid From … Valid To
+  (blank = open-ended) covers the invoice date; among several, the one starting last. A row
+  for the invoice's customer wins over a general row, and a row in the invoice's currency
+  over one without a currency; a row in another currency or for another customer never applies.
+* The unit price is off the list when it differs from the list price by more than half a
+  unit of the currency's last decimal (PRICE_OFF_LIST, Error). Discounts are stated apart,
+  in Discount %, so the price before discount is what is compared.
+* A line in a unit the price list does not have for the item is converted through
+  ``Unit Conversions`` (``1 From Unit = Factor To Unit``; item blank = every item; each row
+  also works in reverse): the list price per the line's unit is the list price × factor.
+  No conversion: UNIT_MISMATCH (Error). A blank unit is the item's usual unit.
+* An item missing from the price list, or with no price valid on the invoice date: NO_PRICE
+  (Warning; new or discontinued items are real, but someone should confirm the price).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.billing.context import CURRENCY, CUSTOMER, DATE, DECIMALS, KEY, UNIT, BillingBook
+from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
+from ar_excel.core.billing.findings import dates, empty, findings, number, text
+from ar_excel.model import ROW
+
+_ITEM, _CUST, _CCY, _FROM, _TO = "_item", "_pcust", "_pccy", "_vfrom", "_vto"
+_EARLIEST, _LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2200-12-31")
+
+
+def _key(values: pd.Series) -> pd.Series:
+    s = values.astype("string").str.strip().str.upper()
+    return s.fillna("").astype("object")
+
+
+def _price_rows(prices: pd.DataFrame) -> pd.DataFrame:
+    rows = prices[prices["Item"].notna() & prices["Price"].notna()]
+    return pd.DataFrame({
+        _ITEM: _key(rows["Item"]), UNIT: rows[UNIT].astype("object"),
+        _CUST: _key(rows["Customer ID"]), _CCY: _key(rows["Currency"]),
+        _FROM: rows["Valid From"].fillna(_EARLIEST).astype("datetime64[ns]"),
+        _TO: rows["Valid To"].fillna(_LATEST).astype("datetime64[ns]"),
+        "list_price": rows["Price"].astype("float64"),
+    })
+
+
+def _lookup(want: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    """List price for each wanted (item, unit, customer, currency, date); NaN when none.
+
+    Tried from the most specific rows to the general ones: customer and currency, customer,
+    currency, neither.
+    """
+    found = pd.Series(np.nan, index=want.index)
+    for by_customer in (True, False):
+        for by_currency in (True, False):
+            rows = table[(table[_CUST] != "").eq(by_customer) & (table[_CCY] != "").eq(by_currency)]
+            todo = want[found.isna()]
+            if rows.empty or todo.empty:
+                continue
+            left = pd.DataFrame({
+                _ITEM: todo[_ITEM], UNIT: todo[UNIT],
+                _CUST: todo[_CUST] if by_customer else "", _CCY: todo[_CCY] if by_currency else "",
+                DATE: todo[DATE], "_i": todo.index,
+            }).sort_values(DATE, kind="stable")
+            right = rows.sort_values(_FROM, kind="stable")
+            keys = [_ITEM, UNIT, _CUST, _CCY]
+            left[keys] = left[keys].astype("object")  # a scalar "" would be inferred as str
+            right = right.assign(**{k: right[k].astype("object") for k in keys})
+            hit = pd.merge_asof(left, right, left_on=DATE, right_on=_FROM,
+                                by=[_ITEM, UNIT, _CUST, _CCY], direction="backward")
+            hit = hit[hit["list_price"].notna() & (hit[DATE] <= hit[_TO])]
+            found.loc[hit["_i"].to_numpy()] = hit["list_price"].to_numpy()
+    return found
+
+
+def _conversions(book: BillingBook) -> pd.DataFrame:
+    """Factor from each (item, unit) to another unit, both directions; item "" = any item."""
+    c = book.conversions
+    c = c[c["Factor"].notna() & (c["Factor"] > 0) & (c["_from"] != "") & (c["_to"] != "")]
+    item = _key(c["Item"])
+    forward = pd.DataFrame({_ITEM: item, "from": c["_from"], "to": c["_to"],
+                            "factor": c["Factor"].astype("float64")})
+    backward = pd.DataFrame({_ITEM: item, "from": c["_to"], "to": c["_from"],
+                             "factor": 1.0 / c["Factor"].astype("float64")})
+    return pd.concat([forward, backward], ignore_index=True).drop_duplicates(
+        [_ITEM, "from", "to"])
+
+
+def _converted(todo: pd.DataFrame, item_units: pd.DataFrame, conv: pd.DataFrame) -> pd.DataFrame:
+    """For lines in a unit the list lacks: the list unit to price them in, and the factor."""
+    if todo.empty or conv.empty:
+        return pd.DataFrame(columns=["_i", "to", "factor"])
+    left = pd.DataFrame({"_i": todo.index, _ITEM: todo[_ITEM], "from": todo[UNIT]})
+    specific = left.merge(conv, on=[_ITEM, "from"]).assign(_rank=0)
+    generic = left.merge(conv[conv[_ITEM] == ""].drop(columns=_ITEM), on="from").assign(_rank=1)
+    options = pd.concat([specific, generic], ignore_index=True)
+    options = options.merge(item_units, left_on=[_ITEM, "to"], right_on=[_ITEM, UNIT])
+    options = options.sort_values(["_i", "_rank", "to"], kind="stable")
+    return options.drop_duplicates("_i")[["_i", "to", "factor"]]
+
+
+def list_prices(book: BillingBook) -> pd.DataFrame:
+    """Each priced line's list price per its own unit and why a line has none.
+
+    Columns: ``list_price`` (NaN when none), ``list_unit``, ``status``: ``priced``,
+    ``unknown_item``, ``no_unit`` (unit not convertible) or ``no_date`` (nothing valid then).
+    """
+    lines = book.lines
+    lines = lines[lines["Item"].notna() & lines[DATE].notna()]
+    table = _price_rows(book.prices)
+    out = pd.DataFrame({"list_price": np.nan, "list_unit": "", "status": "unknown_item"},
+                       index=lines.index)
+    if lines.empty or table.empty:
+        return out
+    item_units = table[[_ITEM, UNIT]].drop_duplicates()
+    usual = (table.groupby([_ITEM, UNIT]).size().rename("n").reset_index()
+             .sort_values([_ITEM, "n", UNIT], ascending=[True, False, True], kind="stable")
+             .drop_duplicates(_ITEM).set_index(_ITEM)[UNIT])
+    item = _key(lines["Item"])
+    unit = lines[UNIT].where(lines[UNIT] != "", item.map(usual)).fillna("")
+    want = pd.DataFrame({_ITEM: item, UNIT: unit, _CUST: _key(lines[CUSTOMER]),
+                         _CCY: _key(lines[CURRENCY]), DATE: lines[DATE]}, index=lines.index)
+
+    known_item = item.isin(set(item_units[_ITEM]))
+    pairs = pd.MultiIndex.from_frame(item_units)
+    known_unit = pd.Series(pd.MultiIndex.from_arrays([item, unit]).isin(pairs), index=lines.index)
+    out["status"] = np.where(~known_item, "unknown_item", np.where(known_unit, "no_date", "no_unit"))
+
+    own = want[known_unit]
+    price = _lookup(own, table)
+    out.loc[own.index, "list_price"] = price
+    out.loc[own.index, "list_unit"] = own[UNIT]
+
+    conv = _converted(want[known_item & ~known_unit], item_units, _conversions(book))
+    if len(conv):
+        moved = want.loc[conv["_i"].to_numpy()].assign(**{UNIT: conv["to"].to_numpy()})
+        price = _lookup(moved, table) * conv["factor"].to_numpy()
+        out.loc[moved.index, "status"] = "no_date"
+        out.loc[moved.index, "list_price"] = price
+        out.loc[moved.index, "list_unit"] = moved[UNIT]
+    out.loc[out["list_price"].notna(), "status"] = "priced"
+    return out
+
+
+def _units_of(book: BillingBook) -> pd.Series:
+    table = _price_rows(book.prices)
+    return table.groupby(_ITEM)[UNIT].agg(lambda u: ", ".join(sorted(set(u) - {""})))
+
+
+def price_list(book: BillingBook) -> pd.DataFrame:
+    """PRICE_OFF_LIST, UNIT_MISMATCH and NO_PRICE, from one look-up of every line's price."""
+    if book.prices.empty or book.lines.empty:
+        return empty()
+    prices = list_prices(book)
+    lines = book.lines.loc[prices.index]
+    sheet, arabic = book.sheet("Invoice Lines"), book.arabic
+    parts = []
+
+    priced = prices["status"].eq("priced") & lines["Unit Price"].notna()
+    diff = lines["Unit Price"] - prices["list_price"]
+    tol = half_unit(lines[DECIMALS]) + FLOAT_SLACK * np.maximum(1.0, prices["list_price"].abs())
+    off = lines[priced & (diff.abs() > tol)]
+    if len(off):
+        lp = prices.loc[off.index, "list_price"]
+        pct = (off["Unit Price"] / lp.where(lp != 0) - 1.0) * 100.0
+        parts.append(findings(
+            "PRICE_OFF_LIST", n=len(off), sheet=sheet, row=off[ROW], field="Unit Price",
+            invoice=off["Invoice No"], customer=off[CUSTOMER], amount=off["Line Total"],
+            document=off[KEY], arabic=arabic,
+            params={"price": number(off["Unit Price"]), "expected": number(lp.round(6)),
+                    "item": text(off["Item"]),
+                    "unit": text(prices.loc[off.index, "list_unit"].where(
+                        off["Unit"].isna(), off["Unit"])),
+                    "date": dates(off[DATE]),
+                    "pct": ["" if pd.isna(v) else f"{v:+.1f}%" for v in pct]},
+        ))
+
+    units = _units_of(book)
+    wrong_unit = lines[prices["status"].eq("no_unit")]
+    if len(wrong_unit):
+        parts.append(findings(
+            "UNIT_MISMATCH", n=len(wrong_unit), sheet=sheet, row=wrong_unit[ROW], field="Unit",
+            invoice=wrong_unit["Invoice No"], customer=wrong_unit[CUSTOMER],
+            amount=wrong_unit["Line Total"], document=wrong_unit[KEY], arabic=arabic,
+            params={"unit": text(wrong_unit["Unit"]), "item": text(wrong_unit["Item"]),
+                    "item_unit": text(_key(wrong_unit["Item"]).map(units))},
+        ))
+
+    status = prices["status"]
+    unpriced = lines[status.isin(["unknown_item", "no_date"])]
+    if len(unpriced):
+        unknown = status.loc[unpriced.index].eq("unknown_item")
+        parts.append(findings(
+            "NO_PRICE", n=len(unpriced), sheet=sheet, row=unpriced[ROW], field="Item",
+            invoice=unpriced["Invoice No"], customer=unpriced[CUSTOMER],
+            amount=unpriced["Line Total"], document=unpriced[KEY], arabic=arabic,
+            variant=np.where(unknown, "unknown_item", None).tolist(),
+            params={"item": text(unpriced["Item"]), "date": dates(unpriced[DATE])},
+        ))
+    return pd.concat(parts, ignore_index=True) if parts else empty()

@@ -1,0 +1,87 @@
+"""Job ``invoices``: check the billing cycle before invoices go out.
+
+Reads Customers and Invoices (required) and, where the workbook has them, Invoice Lines,
+Price List, Unit Conversions, Deliveries/Orders and Payments. Writes:
+
+* ``Invoice Checks``: one row per finding (Invoice No, Row, Field, Code, Severity, Message,
+  then Sheet and Customer ID so a Row can be found in the right sheet);
+* ``Invoice Exceptions``: the problem accounts for the clerk, errors first, by amount at stake.
+
+Checks that need a missing optional sheet simply find nothing; the summary names the sheets
+that were checked.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.billing import (
+    TAB_COLUMNS,
+    BillingBook,
+    exception_report,
+    prepare,
+    run_checks,
+)
+from ar_excel.core.billing.codes import ERROR
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, JobResult, Tab
+
+CHECKS_TAB = "Invoice Checks"
+EXCEPTIONS_TAB = "Invoice Exceptions"
+_OPTIONAL = {"Invoice Lines": "lines", "Price List": "prices", "Unit Conversions": "conversions",
+             "Orders": "deliveries", "Payments": "payments"}
+
+
+def billing_book(book: Book, options: JobOptions) -> BillingBook:
+    """The workbook's frames joined for the billing checks."""
+    frames = {arg: book.frame(kind) for kind, arg in _OPTIONAL.items()}
+    sheets = {kind: t.sheet for kind, t in book.tables.items()}
+    return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
+                   as_of=options.as_of, arabic=book.arabic, sheets=sheets, **frames)
+
+
+def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book) -> str:
+    errors = int((found["Severity"] == ERROR).sum())
+    warnings = len(found) - errors
+    optional = [k for k in ("Invoice Lines", "Price List", "Orders") if book.table(k) is not None]
+    lines = book.table("Invoice Lines")
+    checked = f"{len(book.invoices):,} invoices" + (f", {len(lines):,} lines" if lines else "")
+    extra = f" (with {', '.join(optional)})" if optional else ""
+    return (f"Invoice checks on {checked}{extra}: {errors} errors, {warnings} warnings; "
+            f"{len(report)} accounts to review")
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    options.progress(0.05, "joining invoices, lines and prices")
+    billing = billing_book(book, options)
+    options.progress(0.2, "checking invoices")
+    found, issues = run_checks(billing)
+    options.progress(0.9, "writing the exception report")
+    report = exception_report(found, billing)
+
+    checks = found[TAB_COLUMNS].reset_index(drop=True)
+    checks_tab = Tab(CHECKS_TAB, checks,
+                     formats={"Invoice No": "text", "Row": "int", "Field": "text", "Code": "text",
+                              "Severity": "text", "Message": "text", "Sheet": "text",
+                              "Customer ID": "text"},
+                     highlight=checks["Severity"].eq(ERROR))
+    report_tab = Tab(EXCEPTIONS_TAB, report.reset_index(drop=True),
+                     formats={"Customer ID": "text", "Customer": "text", "Severity": "text",
+                              "Errors": "int", "Warnings": "int", "Documents": "int",
+                              "Amount at Stake": "money", "Top Codes": "text",
+                              "Avg Days to Invoice": "number"},
+                     highlight=report["Severity"].eq(ERROR).reset_index(drop=True),
+                     title=("Accounts with billing exceptions, errors first, by amount at stake "
+                            f"(as of {pd.Timestamp(options.as_of):%Y-%m-%d})"))
+    return JobResult(tabs=[checks_tab, report_tab], issues=issues,
+                     summary=_summary(found, report, book))
+
+
+JOB = Job(
+    name="invoices",
+    help=("Check the billing cycle: line and invoice totals, prices, units, tax rates, due "
+          "dates, duplicates, numbering gaps, blocked customers, uninvoiced deliveries"),
+    run=run,
+    month_end=True,
+    needs=("Customers", "Invoices"),
+)
