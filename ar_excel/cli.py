@@ -112,8 +112,9 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         tabs = [*outcome.tabs, issues_tab(outcome.issues)]
         arabic = book.arabic if args.lang == "auto" else args.lang == "ar"
         progress(0.9, "writing tabs")
-        written = write_tabs(tabs, source=args.book, out=args.out, arabic=arabic,
-                             backup=not args.no_backup)
+        writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
+        written = writer(tabs, source=args.book, out=args.out, arabic=arabic,
+                         backup=not args.no_backup)
     except ArExcelError as exc:
         if bar is not None:
             bar.close()

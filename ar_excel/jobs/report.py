@@ -1,0 +1,272 @@
+"""Job ``report``: the management pack, a workbook to share with management.
+
+Tabs: ``Dashboard`` (headline KPIs of the main currency with native charts: aging buckets,
+DSO trend, top 10 overdue customers, the 13-week collection forecast), ``KPIs`` (every KPI
+per currency with its formula, and the 12-month DSO trend), ``Aging`` (as the aging job,
+with its tie-out), ``Top Overdue`` and ``Payment Behaviour`` (per customer: days late, share
+paid late, trend). The period is the month to the as-of date unless ``--from`` says
+otherwise (``core.kpis``). The main currency is the policy's ``base_currency``, else the
+one with the largest open balance.
+
+The pack is written by ``io.pack.write_pack``: a new workbook (never BOOK), values and
+charts only, every sheet protected. It is not part of the month-end ``run``: it is a
+deliverable of its own, written to its own file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.aging import bucket_labels, tie_out, top_overdue
+from ar_excel.core.kpis import (
+    KPI_ROWS,
+    Period,
+    dso_trend,
+    kpi_table,
+    month_to,
+    payment_behaviour,
+)
+from ar_excel.core.ledger import open_items
+from ar_excel.io.pack import write_pack
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.aging import aging_tabs
+from ar_excel.model import Book, Chart, JobResult, Tab
+from ar_excel.parsing import parse_date_text
+
+log = logging.getLogger(__name__)
+
+TOP_CHART = 10
+HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
+    ("Total receivables", "Closing AR", "amount"),
+    ("Overdue receivables", "Closing Overdue AR", "amount"),
+    ("DSO", "DSO", "days"),
+    ("Best-possible DSO", "Best-Possible DSO", "days"),
+    ("Average days delinquent", "Average Days Delinquent", "days"),
+    ("Collection effectiveness index (CEI)", "CEI %", "%"),
+    ("Collection rate", "Collection Rate %", "%"),
+    ("Credit sales (net)", "Credit Sales", "amount"),
+    ("Invoice value issued", "Invoice Value Issued", "amount"),
+    ("Receipts", "Receipts", "amount"),
+]
+DEFINITIONS = {name: definition for name, _, definition in KPI_ROWS}
+
+
+def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
+    """The 13-week forecast from ``core.collections`` when that module is available."""
+    try:
+        from ar_excel.core.collections.forecast import weekly_forecast
+    except ImportError:
+        return None
+    plans = book.frame("Payment Plans")
+    try:
+        return weekly_forecast(book.customers, book.invoices, book.payments, as_of.date(),
+                               policy=book.policy, plans=plans)
+    except Exception:  # the pack must not be lost for one chart: leave it out, say so
+        log.exception("the collection forecast could not be computed")
+        return None
+
+
+def main_currency(book: Book, items: pd.DataFrame, kpis: pd.DataFrame) -> str:
+    if book.policy.base_currency.strip():
+        return book.policy.base_currency.strip().upper()
+    if len(items):
+        totals = items.groupby(items["Currency"].fillna(""))["Open Amount"].sum().abs()
+        return str(totals.sort_index().sort_values(ascending=False, kind="stable").index[0])
+    codes = kpis["Currency"].dropna()
+    return str(codes.iloc[0]) if len(codes) else ""
+
+
+def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
+    row = kpis[(kpis["Currency"].fillna("") == currency) & (kpis["KPI"] == name)]
+    return float(row["Value"].iloc[0]) if len(row) else float("nan")
+
+
+def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
+              kpis: pd.DataFrame, aging: pd.DataFrame, trend: pd.DataFrame,
+              top: pd.DataFrame, forecast: pd.DataFrame | None, ties: bool,
+              issues: int) -> Tab:
+    headline = pd.DataFrame(
+        [{"Measure": label, "Value": _kpi(kpis, currency, name),
+          "Unit": currency if unit == "amount" else unit,
+          "How it is computed": DEFINITIONS.get(name, "")} for label, name, unit in HEADLINE],
+        columns=["Measure", "Value", "Unit", "How it is computed"])
+    total = _kpi(kpis, currency, "Closing AR")
+    overdue = _kpi(kpis, currency, "Closing Overdue AR")
+    share = round(overdue / total * 100, 2) if total and total > 0 else float("nan")
+    headline.loc[len(headline)] = ["Overdue share of receivables", share, "%",
+                                   "overdue receivables / total receivables x 100"]
+
+    mine = aging[aging["Currency"].fillna("") == currency]
+    last = bucket_labels(book.policy.aging_buckets_days)[-1]
+    counts = pd.DataFrame({
+        "Measure": ["Invoices issued", "Credit notes issued", "Receipts recorded",
+                    "Customers with an open balance", "Customers with an overdue balance",
+                    f"Customers with amounts {last} days past due", "Input issues"],
+        "Count": [_kpi(kpis, currency, "Invoices Issued"),
+                  _kpi(kpis, currency, "Credit Notes Issued"),
+                  _kpi(kpis, currency, "Receipts Count"),
+                  int((mine["Total"] != 0).sum()),
+                  int((top["Currency"].fillna("") == currency).sum()) if len(top) else 0,
+                  int((mine[last] > 0).sum()), issues],
+    })
+    blocks = [Tab("Activity", counts, formats={"Count": "int", "Measure": "text"},
+                  title=f"Activity, {period.label}")]
+
+    anchors = iter(["G2", "P2", "G18", "P18"])
+    labels = bucket_labels(book.policy.aging_buckets_days)
+    buckets = pd.DataFrame({"Bucket": labels,
+                            "Amount": [round(float(mine[b].sum()), 2) for b in labels]})
+    blocks.append(Tab("Buckets", buckets, formats={"Amount": "money", "Bucket": "text"},
+                      title=f"Aging by bucket ({currency})",
+                      charts=[Chart("column", f"Aging by bucket ({currency})", "Bucket",
+                                    ["Amount"], anchor=next(anchors))]))
+    months = trend[trend["Currency"].fillna("") == currency][
+        ["Month", "DSO", "Best-Possible DSO", "Average Days Delinquent"]]
+    blocks.append(Tab("DSO Trend", months.reset_index(drop=True),
+                      formats={"Month": "text", "DSO": "number", "Best-Possible DSO": "number",
+                               "Average Days Delinquent": "number"},
+                      title="DSO trend, last 12 months (days)",
+                      charts=[Chart("line", "DSO trend (days)", "Month",
+                                    ["DSO", "Best-Possible DSO"], anchor=next(anchors))]))
+    top_mine = top[top["Currency"].fillna("") == currency].head(TOP_CHART)
+    top_frame = pd.DataFrame({"Customer": [n or i for n, i in zip(
+        top_mine["Customer"], top_mine["Customer ID"], strict=True)],
+        "Overdue Amount": top_mine["Overdue Amount"].to_numpy()})
+    blocks.append(Tab("Top 10", top_frame, formats={"Customer": "text",
+                                                    "Overdue Amount": "money"},
+                      title=f"Top {TOP_CHART} overdue customers ({currency})",
+                      charts=[Chart("bar", f"Top {TOP_CHART} overdue customers", "Customer",
+                                    ["Overdue Amount"], anchor=next(anchors))]))
+    if forecast is not None and len(forecast):
+        fc = pd.DataFrame({"Week": [f"W{w} {s:%d %b}" for w, s in zip(
+            forecast["Week"], forecast["Week Start"], strict=True)],
+            "Expected Receipts": forecast["Expected Receipts"].to_numpy()})
+        fc_ccy = forecast.attrs.get("currency") or currency
+        blocks.append(Tab("Forecast", fc, formats={"Week": "text",
+                                                   "Expected Receipts": "money"},
+                          title=f"Collection forecast, next 13 weeks ({fc_ccy})",
+                          charts=[Chart("column", f"Expected receipts, 13 weeks ({fc_ccy})",
+                                        "Week", ["Expected Receipts"], anchor=next(anchors))]))
+
+    check = "ties to the ledger" if ties else "DOES NOT TIE to the ledger (see Aging)"
+    title = (f"Management pack: receivables as of {as_of:%Y-%m-%d} in {currency or 'n/a'}; "
+             f"period {period.label}; aging {check}")
+    return Tab("Dashboard", headline, formats={"Value": "money", "Measure": "text",
+                                               "Unit": "text", "How it is computed": "text"},
+               title=title, blocks=blocks, as_table=False)
+
+
+def _period(book: Book, options: JobOptions, as_of: pd.Timestamp) -> Period:
+    start = options.args.get("period_from")
+    if not start:
+        return month_to(as_of)
+    day = pd.Timestamp(start).normalize()
+    return Period(day, as_of) if day <= as_of else month_to(as_of)
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    as_of = pd.Timestamp(options.as_of).normalize()
+    period = _period(book, options, as_of)
+    customers, invoices, payments = book.customers, book.invoices, book.payments
+    options.progress(0.05, "aging")
+    (aging_tab, _detail), issues, _summary = aging_tabs(book, as_of)
+    items = open_items(customers, invoices, payments, as_of)
+    aging = aging_tab.frame
+    ties = all(c.ties for c in tie_out(aging, items))
+    options.progress(0.25, "KPIs")
+    kpis = kpi_table(customers, invoices, payments, period)
+    options.progress(0.45, "DSO trend")
+    trend = dso_trend(customers, invoices, payments, as_of, months=12)
+    options.progress(0.7, "payment behaviour")
+    behaviour = payment_behaviour(customers, invoices, payments, as_of)
+    currency = main_currency(book, items, kpis)
+    top = top_overdue(aging, items, book.policy, limit=25, currency_order=[currency])
+    late = behaviour.set_index("Customer ID")
+    top["Avg Days Late"] = top["Customer ID"].map(late["Avg Days Late"]) if len(late) else np.nan
+    top["Trend"] = top["Customer ID"].map(late["Trend"]).fillna("") if len(late) else ""
+    options.progress(0.8, "forecast")
+    forecast = _forecast(book, as_of)
+
+    password = options.args.get("password") or None
+    dash = dashboard(book, as_of, period, currency, kpis, aging, trend, top, forecast, ties,
+                     len(book.issues) + len(issues))
+    past_due = bucket_labels(book.policy.aging_buckets_days)[1:]
+    tabs = [
+        dash,
+        Tab("KPIs", kpis, formats={"Value": "number", "KPI": "text", "Currency": "text",
+                                   "Unit": "text", "Definition": "text", "Period": "text"},
+            title=f"Collection KPIs for {period.label} ({period.days} days), per currency",
+            blocks=[Tab("DSO Trend", trend,
+                        formats={"Period Start": "date", "Period End": "date",
+                                 "Credit Sales": "money", "Receipts": "money",
+                                 "Closing AR": "money", "DSO": "number",
+                                 "Best-Possible DSO": "number",
+                                 "Average Days Delinquent": "number", "CEI %": "percent",
+                                 "Month": "text", "Currency": "text"},
+                        title="DSO trend by month (each month: closing AR / its credit sales "
+                              "x its days)")]),
+        aging_tab,
+        Tab("Top Overdue", top,
+            formats={**dict.fromkeys(["Overdue Amount", *past_due, "Open Balance"], "money"),
+                     "Rank": "int", "Oldest Days Past Due": "int", "Share of Overdue %":
+                     "percent", "Avg Days Late": "number", "Customer ID": "text",
+                     "Customer": "text", "Currency": "text", "Trend": "text"},
+            title=f"Customers with the most overdue as of {as_of:%Y-%m-%d} (top 25 per "
+                  "currency)",
+            charts=[Chart("bar", f"Top {TOP_CHART} overdue customers", "Customer",
+                          ["Overdue Amount"], rows=min(TOP_CHART, int(
+                              (top["Currency"].fillna("") == currency).sum()) or TOP_CHART))]),
+        Tab("Payment Behaviour", behaviour,
+            formats={"Payments": "int", "Amount Paid": "money", "Avg Days Late": "number",
+                     "Share Paid Late %": "percent",
+                     "Avg Days Late (last 3 months)": "number",
+                     "Avg Days Late (3 months before)": "number", "Customer ID": "text",
+                     "Customer": "text", "Trend": "text"},
+            title="Payments applied to invoices in the 6 months to "
+                  f"{as_of:%Y-%m-%d}: days late = payment date - due date (0 when on time), "
+                  "weighted by amount; trend: last 3 months vs the 3 before (5-day band)"),
+    ]
+    for tab in tabs:
+        tab.protect = True
+        tab.protect_password = password
+    forecast_note = "" if forecast is not None else " (no collection forecast available)"
+    summary = (f"management pack as of {as_of:%Y-%m-%d}, {currency}: DSO "
+               f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'))}"
+               f" %, {len(top)} customers overdue{forecast_note}")
+    return JobResult(tabs=tabs, issues=issues, summary=summary)
+
+
+def _fmt(value: float) -> str:
+    return "n/a" if value != value else f"{value:,.2f}"
+
+
+def _date(text: str):
+    try:
+        return parse_date_text(text, day_first=True).date()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--from: {exc}") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="period_from", type=_date, default=None, metavar="DATE",
+                        help="first day of the KPI period (default: the month to --as-of)")
+    parser.add_argument("--password", default=None,
+                        help="password for the pack's sheet protection (default: protected "
+                             "without a password)")
+
+
+JOB = Job(
+    name="report",
+    help="The management pack: a new protected workbook (values and charts) with the "
+         "dashboard, KPIs, aging and top overdue customers; -o PACK.xlsx, default "
+         "'<BOOK> - Management Pack.xlsx' next to BOOK",
+    run=run,
+    month_end=False,
+    needs=("Customers", "Invoices"),
+    add_arguments=add_arguments,
+    write=write_pack,
+)

@@ -1,0 +1,130 @@
+"""The management pack: contents, protection, never in place, and a headless LibreOffice render."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ar_excel.cli import main
+from tests._aging_books import kpi_book, write_book
+
+
+@pytest.fixture()
+def book(tmp_path) -> Path:
+    path = tmp_path / "ar book.xlsx"
+    write_book(path, *kpi_book())
+    return path
+
+
+def test_pack_contents(tmp_path, book, capsys):
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    assert "DSO 26.25, CEI 75.00 %" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Dashboard", "KPIs", "Aging", "Top Overdue", "Payment Behaviour"]
+    dash = {r[0]: r[1:3] for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]}
+    assert dash["Total receivables"] == (2100, "EGP")
+    assert dash["DSO"] == (26.25, "days")
+    assert dash["Best-possible DSO"] == (18.75, "days")
+    assert dash["Average days delinquent"] == (7.5, "days")
+    assert dash["Collection effectiveness index (CEI)"] == (75, "%")
+    assert dash["Collection rate"] == (46.15, "%")
+    assert dash["Invoices issued"][0] == 2 and dash["Receipts recorded"][0] == 3
+    title = wb["Dashboard"]["A1"].value
+    assert "as of 2026-06-30 in EGP" in title and "aging ties to the ledger" in title
+    kpis = {r[0]: r[2] for r in wb["KPIs"].iter_rows(values_only=True) if r[1] == "EGP"}
+    assert kpis["Opening AR"] == 1500 and kpis["Credit Sales"] == 2400
+    top = [r for r in wb["Top Overdue"].iter_rows(values_only=True)]
+    assert top[1][:5] == ("Rank", "Customer ID", "Customer", "Currency", "Overdue Amount")
+    assert top[2][:5] == (1, "B", "Bahary Oils", "EGP", 800)
+    behaviour = {r[0]: r for r in wb["Payment Behaviour"].iter_rows(values_only=True)}
+    assert behaviour["B"][4:6] == (18, 100) and behaviour["B"][-1] == "Improving"
+
+
+def test_pack_is_values_only_protected_and_self_contained(tmp_path, book):
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out),
+                 "--password", "s3cret"]) == 0
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        drawing_xml = "".join(z.read(n).decode() for n in names
+                              if n.startswith("xl/drawings/drawing"))
+    assert not any("vbaProject" in n or "externalLink" in n for n in names)
+    charts = [n for n in names if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+    # Dashboard: buckets, DSO trend, top 10, forecast; Aging: buckets; Top Overdue: top 10.
+    forecast = _has_forecast()
+    assert len(charts) == (6 if forecast else 5)
+    assert drawing_xml.count("<c:chart ") + drawing_xml.count(":chart ") >= len(charts)
+    wb = openpyxl.load_workbook(out)
+    assert wb.security is not None and wb.security.lockStructure
+    for ws in wb.worksheets:
+        assert ws.protection.sheet, ws.title
+        assert ws.protection.password  # hashed
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+
+
+def _has_forecast() -> bool:
+    try:
+        from ar_excel.core.collections.forecast import weekly_forecast  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_without_o_the_pack_goes_next_to_the_book(tmp_path, book, capsys):
+    assert main(["report", str(book), "--as-of", "2026-06-30"]) == 0
+    pack = tmp_path / "ar book - Management Pack.xlsx"
+    assert pack.exists()
+    assert openpyxl.load_workbook(book).sheetnames == ["Customers", "Invoices", "Payments"]
+    # Re-running replaces the earlier pack (it is one of ours).
+    assert main(["report", str(book), "--as-of", "2026-05-31"]) == 0
+    assert "2026-05-31" in openpyxl.load_workbook(pack)["Dashboard"]["A1"].value
+
+
+def test_never_into_the_book_or_over_another_workbook(tmp_path, book, capsys):
+    before = book.read_bytes()
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(book)]) == 1
+    assert "never into BOOK" in capsys.readouterr().err
+    assert book.read_bytes() == before
+    other = tmp_path / "budget.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Budget"
+    wb.save(other)
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(other)]) == 1
+    assert "is not a management pack" in capsys.readouterr().err
+    assert openpyxl.load_workbook(other).sheetnames == ["Budget"]
+
+
+def test_report_is_not_part_of_the_month_end_run():
+    from ar_excel.jobs.report import JOB
+
+    assert JOB.month_end is False and JOB.write is not None
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext is not installed")
+def test_pack_renders_headless_in_libreoffice(tmp_path, book):
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "pdf"), str(out)],
+        capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "pdf" / "pack.pdf"
+    assert pdf.exists(), done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, timeout=60).stdout
+    for expected in ("Management pack: receivables as of 2026-06-30", "Total receivables",
+                     "2,100.00", "26.25", "75.00", "Aging by bucket (EGP)", "Bahary Oils",
+                     "DSO trend", "closing AR / credit sales x days in period",
+                     "difference 0.00 (ties)", "Improving"):
+        assert expected in text, expected
