@@ -1,0 +1,129 @@
+"""Possible duplicates: spelling variants of one company found, different companies not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ar_excel.core.customers.contacts import email_problem, invalid_ibans, phone_problem
+from ar_excel.core.customers.duplicates import (
+    compare_names,
+    contact_of,
+    possible_duplicates,
+    shared_tax_ids,
+)
+from ar_excel.core.customers.names import normalize_name
+
+SAME = [
+    ("شركة النيل للأغذية ش.م.م", "النيل للاغذيه"),
+    ("مؤسسة الأمل للتجارة", "الامل للتجاره"),
+    ("إسكندرية للحديد", "اسكندريه للحديد"),  # alef with hamza / taa marbuta
+    ("مصطفى للمقاولات", "مصطفي للمقاولات"),  # alef maqsura
+    ("شركـــة النُّور للتجارة", "النور  للتجارة ذ.م.م"),  # tatweel, diacritics, double space
+    ("شركة الهدى ش م م", "الهدي"),
+    ("Nile Foods Co.", "NILE FOODS COMPANY"),
+    ("Nile Foods, L.L.C.", "nile foods llc"),
+    ("Al-Nour Trading S.A.E.", "Elnour Trading"),
+    ("Delta Pharma Ltd.", "Delta Pharma Limited"),
+    ("Misr & Sons Co", "Misr and Sons"),
+    ("Noor Trading", "Nour Trading"),
+    ("Cairo Electronics Inc", "Cairo Electronic"),
+]
+DIFFERENT = [
+    ("Nile Foods", "Nile Motors"),
+    ("Cairo Steel", "Giza Steel"),
+    ("Egyptian Co. for Food Industries", "Egyptian Co. for Metal Industries"),
+    ("Metro Market 12", "Metro Market 15"),
+    ("ABC Trading", "ABD Trading"),
+    ("النيل للأغذية", "النيل للسيارات"),
+    ("Nile Foods", "Nile Foods Alexandria"),  # a branch: only with a shared detail
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_spelling_variants_of_one_company_match_on_names(a, b):
+    assert compare_names(normalize_name(a), normalize_name(b)).alone
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_companies_do_not_match_on_names(a, b):
+    assert not compare_names(normalize_name(a), normalize_name(b)).alone
+
+
+def _contacts(*rows):
+    return [contact_of(*r) for r in rows]
+
+
+def test_a_name_contained_in_another_needs_a_shared_detail():
+    ids = ["A", "B", "C"]
+    names = ["Nile Foods", "Nile Foods Industries", "Nile Foods Alexandria"]
+    details = _contacts(("+20 100 123 4567", None, None, None),
+                        ("0100 123 4567", None, None, None),  # same line, local format
+                        ("+20 3 555 1234", None, None, None))
+    matches = possible_duplicates(ids, names, details)
+    assert [(m.left, m.right, m.evidence) for m in matches] == [
+        (0, 1, (("name", 64), ("phone", None)))]
+
+
+def test_an_arabic_and_an_english_name_are_tied_by_a_shared_bank_account():
+    ids = ["A", "B"]
+    names = ["Nile Foods", "النيل للأغذية"]
+    account = "EG380019000500000000263180002"
+    matches = possible_duplicates(ids, names, _contacts((None, None, account, None),
+                                                       (None, None, account.lower(), None)))
+    assert [(m.left, m.right, m.evidence) for m in matches] == [
+        (0, 1, (("scripts", None), ("iban", None)))]
+
+
+def test_free_mail_domains_and_the_same_id_do_not_count():
+    ids = ["A", "B", "A"]
+    names = ["Nile Foods", "Nile Foods Alexandria", "Nile Foods Co"]
+    details = _contacts((None, "x@gmail.com", None, None), (None, "y@gmail.com", None, None),
+                        (None, None, None, None))
+    assert possible_duplicates(ids, names, details) == []
+
+
+def test_shared_tax_ids_ignore_placeholders_and_formatting():
+    ids = ["A", "B", "C", "D", "E"]
+    taxes = ["100-200-300", "100 200 300", "N/A", "n/a", "0000"]
+    assert shared_tax_ids(ids, taxes) == {0: [1], 1: [0]}
+
+
+def test_blocking_finds_a_typo_at_the_start_among_many_names():
+    names = [f"Company {i:05d} Trading" for i in range(3000)] + ["Qalyub Textiles",
+                                                                  "Kalyub Textiles"]
+    ids = [f"C{i}" for i in range(len(names))]
+    matches = possible_duplicates(ids, names, _contacts(*[(None,) * 4] * len(names)))
+    assert [(m.left, m.right) for m in matches] == [(3000, 3001)]
+
+
+@pytest.mark.parametrize("phone", ["+20 100 123 4567", "٠١٠٠١٢٣٤٥٦٧", "(02) 2345-6789 ext 12",
+                                   "0020 2 2345 6789 / 01001234567", "+966-11-234-5678",
+                                   "02.2345.6789"])
+def test_valid_phone_numbers(phone):
+    assert phone_problem(phone) is None
+
+
+@pytest.mark.parametrize(("phone", "why"), [("12-34", "too few digits"),
+                                            ("call me", "letters or symbols"),
+                                            ("1111111111", "placeholder"),
+                                            ("+20 100 123 4567 8901 2345", "too many digits")])
+def test_invalid_phone_numbers(phone, why):
+    assert phone_problem(phone) == why
+
+
+@pytest.mark.parametrize("email", ["ap+invoices@nilefoods.com.eg", "A.B@X.CO",
+                                   "a@b.com; c@d.org", "mailto:ar@x.com"])
+def test_valid_emails(email):
+    assert email_problem(email) is None
+
+
+@pytest.mark.parametrize("email", ["accounts@nile", "no at sign.com", "a@@b.com", "a@b.c",
+                                   "ali@شركة.com"])
+def test_invalid_emails(email):
+    assert email_problem(email) is not None
+
+
+def test_iban_check_digits():
+    assert invalid_ibans("EG380019000500000000263180002; 1234567890") == []
+    assert invalid_ibans("EG38 0019 0005 0000 0000 2631 8000 3") == [
+        "EG380019000500000000263180003"]
