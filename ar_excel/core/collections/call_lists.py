@@ -1,0 +1,78 @@
+"""Call and field-visit lists: the severe delays a person has to chase, biggest first.
+
+Rules:
+
+* Call List: customers whose oldest unpaid overdue invoice (after credits on account) is at
+  least the second dunning threshold (default 30 days) and below the last (90): the firm
+  reminder and the final notice are followed by a call.
+* Visit List: customers at or beyond the last threshold (default 90 days): the account goes
+  on hold and someone visits.
+* Customers on an active payment plan are not on these lists (the plan is being followed).
+* Ordered by the amount to collect (largest first), then days overdue (oldest first), then
+  Customer ID; ``Priority`` numbers the rows.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.policy import Policy
+
+CENT = 0.005
+CALL_COLUMNS = [
+    "Priority", "Customer ID", "Customer", "Phone", "Email", "Currency", "Amount To Collect",
+    "Days Overdue", "Overdue Invoices", "Level Name", "Last Letter", "Risk Score",
+    "Oldest Invoice", "Oldest Due Date",
+]
+VISIT_COLUMNS = [
+    "Priority", "Customer ID", "Customer", "Address", "City", "Phone", "Currency",
+    "Amount To Collect", "Days Overdue", "Overdue Invoices", "Level Name", "Last Letter",
+    "Risk Score", "Oldest Invoice", "Oldest Due Date",
+]
+LIST_FORMATS = {
+    "Priority": "int", "Amount To Collect": "money", "Days Overdue": "int",
+    "Overdue Invoices": "int", "Last Letter": "date", "Risk Score": "int",
+    "Oldest Due Date": "date",
+}
+
+
+def _oldest(chased: pd.DataFrame) -> pd.DataFrame:
+    c = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
+    c = c.assign(_ccy=c["Currency"].fillna(""))
+    c = c.sort_values(["Customer ID", "_ccy", "Due Date", "Document No"], kind="stable")
+    first = c.drop_duplicates(["Customer ID", "_ccy"])
+    return first.set_index(["Customer ID", "_ccy"])[["Invoice No", "Due Date"]]
+
+
+def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,
+                  policy: Policy | None = None, risk: pd.DataFrame | None = None,
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(Call List, Visit List) from the Dunning tab and ``dunning.chased_items``."""
+    policy = policy or Policy()
+    edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
+    call_from = edges[1] if len(edges) > 1 else edges[0]
+    visit_from = edges[-1]
+    plan_names = {"Payment plan", "خطة سداد"}
+    d = dunning[(dunning["Amount To Collect"] >= CENT)
+                & ~dunning["Level Name"].isin(plan_names)].copy()
+    cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    for col in ("Address", "City"):
+        d[col] = d["Customer ID"].map(cust[col]) if col in cust else None
+    d["Risk Score"] = d["Customer ID"].map(risk.set_index("Customer ID")["Risk Score"]) \
+        if risk is not None and len(risk) else None
+    oldest = _oldest(chased) if len(chased) else None
+    keys = list(zip(d["Customer ID"], d["Currency"].fillna(""), strict=True))
+    d["Oldest Invoice"] = [oldest["Invoice No"].get(k) for k in keys] if oldest is not None else None
+    d["Oldest Due Date"] = pd.to_datetime(
+        [oldest["Due Date"].get(k) for k in keys] if oldest is not None else [pd.NaT] * len(d))
+    d = d.sort_values(["Amount To Collect", "Days Overdue", "Customer ID"],
+                      ascending=[False, False, True], kind="stable")
+    calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]
+    visits = d[d["Days Overdue"] >= visit_from]
+    return _numbered(calls, CALL_COLUMNS), _numbered(visits, VISIT_COLUMNS)
+
+
+def _numbered(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    out = frame.reset_index(drop=True).copy()
+    out.insert(0, "Priority", range(1, len(out) + 1))
+    return out[columns]

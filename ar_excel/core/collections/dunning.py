@@ -1,0 +1,278 @@
+"""Dunning: which reminder each customer gets, from how long its oldest unpaid invoice is overdue.
+
+Rules:
+
+* Levels come from ``policy.dunning_levels_days`` (default 7, 30, 60, 90). A customer is at
+  level k when its oldest overdue invoice still unpaid is at least the k-th number of days
+  past due: 1 friendly reminder (7+), 2 firm reminder (30+), 3 final notice (60+: offers a
+  payment plan and lists the statement), 4 account on hold and a field visit (90+).
+* Money the customer already has on account (unapplied receipts, credit notes) is set
+  against its overdue invoices oldest first: an invoice it covers is not chased. When it
+  covers them all, the action is to apply it, not to send a letter.
+* One escalation a week: a customer whose level went up less than 7 days before the as-of
+  date (by the ``Dunning History``) stays at that level until the week is over.
+* A letter is drafted when the level goes up, or when the last letter is at least 7 days
+  old (a repeat, or a lower level after a part payment); otherwise the tab says when the
+  next step is due. Letters dated on the as-of date itself are this run's own (a re-run
+  replaces them) and letters dated after it are ignored.
+* A customer with an active payment plan is not dunned: it gets the plan's reminders
+  instead (``payment_plans.plan_reminders``).
+* One row per customer and currency (amounts in different currencies are never added); the
+  level is the customer's highest over its currencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.collections import texts
+from ar_excel.policy import Policy
+
+CENT = 0.005
+WEEK = 7
+
+DUNNING_COLUMNS = [
+    "Customer ID", "Customer", "Currency", "Level", "Level Name", "Days Overdue",
+    "Overdue Amount", "Credit On Account", "Amount To Collect", "Open Balance",
+    "Overdue Invoices", "Last Level", "Last Letter", "Letter", "Next Action",
+    "Next Action Date", "Email", "Phone", "Language",
+]
+DUNNING_FORMATS = {
+    "Level": "int", "Days Overdue": "int", "Overdue Amount": "money",
+    "Credit On Account": "money", "Amount To Collect": "money", "Open Balance": "money",
+    "Overdue Invoices": "int", "Last Level": "int", "Last Letter": "date", "Letter": "bool",
+    "Next Action Date": "date",
+}
+HISTORY_COLUMNS = ["Date", "Customer ID", "Level", "Level Name", "Currency", "Amount", "Action"]
+
+
+def dunning_level(days_overdue: float, levels_days: Sequence[int]) -> int:
+    """Number of policy thresholds reached: (7, 30, 60, 90) and 45 days -> 2."""
+    if days_overdue is None or pd.isna(days_overdue):
+        return 0
+    edges = sorted(int(d) for d in levels_days)
+    return int(np.searchsorted(np.asarray(edges), days_overdue, side="right"))
+
+
+def chased_items(items: pd.DataFrame) -> pd.DataFrame:
+    """Open invoices with ``Uncovered Amount``: what is left after credits on account.
+
+    Per customer and currency, the credits (negative open items) are set against the
+    invoices in due-date order, overdue ones first, so the oldest debt is the one cleared.
+    """
+    if len(items) == 0:
+        return items.assign(**{"Uncovered Amount": pd.Series(dtype="float64")})
+    inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)].copy()
+    credit = (-items.loc[items["Open Amount"] < 0, "Open Amount"]).groupby(
+        [items["Customer ID"], items["Currency"].fillna("")]).sum()
+    inv["_ccy"] = inv["Currency"].fillna("")
+    inv = inv.sort_values(["Customer ID", "_ccy", "Due Date", "Date", "Document No"],
+                          kind="stable")
+    available = inv.set_index(["Customer ID", "_ccy"]).index.map(
+        lambda k: credit.get(k, 0.0)).to_numpy(dtype="float64")
+    before = inv.groupby(["Customer ID", "_ccy"])["Open Amount"].cumsum() - inv["Open Amount"]
+    used = np.clip(available - before.to_numpy(), 0.0, None)
+    inv["Uncovered Amount"] = np.round(
+        np.clip(inv["Open Amount"].to_numpy() - used, 0.0, None), 2)
+    return inv.drop(columns="_ccy")
+
+
+def letter_history(history: pd.DataFrame | None, as_of: date) -> pd.DataFrame:
+    """Per customer: Last Level, Last Letter (date), Last Escalation (date), from the history.
+
+    Only letters dated before the as-of date count. An escalation is a letter whose level is
+    above the customer's letter before it (the first letter is one).
+    """
+    cols = ["Last Level", "Last Letter", "Last Escalation", "Last Plan Reminder"]
+    if history is None or len(history) == 0:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="Customer ID"))
+    day = pd.Timestamp(as_of).normalize()
+    h = history.copy()
+    h["Date"] = pd.to_datetime(h["Date"], errors="coerce").dt.normalize()
+    h["Level"] = pd.to_numeric(h["Level"], errors="coerce").fillna(0).astype(int)
+    h = h[h["Date"].notna() & (h["Date"] < day) & h["Customer ID"].notna()]
+    h = h.assign(**{"Customer ID": h["Customer ID"].astype(str)})
+    rows = {}
+    for cid, g in h.sort_values(["Date"], kind="stable").groupby("Customer ID", sort=True):
+        # one letter per customer and day: the highest level sent that day
+        daily = g.groupby("Date")["Level"].max()
+        previous = daily.shift(1, fill_value=0)
+        escalations = daily.index[daily.to_numpy() > previous.to_numpy()]
+        plan = g.loc[g["Level Name"].astype(str).isin(texts.PLAN_REMINDER.values()), "Date"] \
+            if "Level Name" in g else pd.Series(dtype="datetime64[ns]")
+        dunning = g[g["Level"] > 0]
+        rows[cid] = {
+            "Last Level": int(daily.iloc[-1]),
+            "Last Letter": dunning["Date"].max() if len(dunning) else pd.NaT,
+            "Last Escalation": escalations.max() if len(escalations) else pd.NaT,
+            "Last Plan Reminder": plan.max() if len(plan) else pd.NaT,
+        }
+    out = pd.DataFrame.from_dict(rows, orient="index", columns=cols)
+    out.index.name = "Customer ID"
+    return out
+
+
+def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
+                policy: Policy | None = None, history: pd.DataFrame | None = None,
+                plans: pd.DataFrame | None = None, arabic: bool = False) -> pd.DataFrame:
+    """The Dunning tab: one row per customer and currency with an open balance.
+
+    ``items`` is ``ledger.open_items`` as of ``as_of``; ``history`` the ``Dunning History``
+    tab so far (Date, Customer ID, Level, Level Name); ``plans`` the payment-plan schedule
+    (``payment_plans.plan_schedule``): customers with an active plan get its reminders.
+    ``arabic``: the tab's words in Arabic (letters follow each customer's ``Language``).
+    Letters are not built here: rows with ``Letter`` TRUE are the ones to send.
+    """
+    from ar_excel.core.collections.language import letter_language
+    from ar_excel.core.collections.payment_plans import active_plan_customers, plan_reminders
+
+    language = "ar" if arabic else "en"
+    schedule = plans if plans is not None else pd.DataFrame()
+    plan_customers = active_plan_customers(schedule)
+    reminders = plan_reminders(schedule).set_index("Customer ID") if len(schedule) else None
+    policy = policy or Policy()
+    day = pd.Timestamp(as_of).normalize()
+    edges = sorted(int(d) for d in policy.dunning_levels_days)
+    n_levels = len(edges)
+    on_plan = {str(c) for c in plan_customers}
+    if len(items) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
+
+    chased = chased_items(items)
+    overdue = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
+    items = items.assign(_ccy=items["Currency"].fillna(""))
+    keys = ["Customer ID", "_ccy"]
+    balance = items.groupby(keys)["Open Amount"].sum()
+    credit = -items.loc[items["Open Amount"] < 0].groupby(keys)["Open Amount"].sum()
+    gross = chased[chased["Days Past Due"] > 0].assign(_ccy=lambda f: f["Currency"].fillna(""))
+    gross_overdue = gross.groupby(keys)["Open Amount"].sum()
+    ov = overdue.assign(_ccy=overdue["Currency"].fillna(""))
+    to_collect = ov.groupby(keys)["Uncovered Amount"].sum()
+    oldest = ov.groupby(keys)["Days Past Due"].max()
+    oldest_due = ov.groupby(keys)["Due Date"].min()
+    count = ov.groupby(keys).size()
+
+    frame = balance.rename("Open Balance").to_frame()
+    frame = frame[(frame["Open Balance"].abs() >= CENT) | frame.index.isin(gross_overdue.index)]
+    frame["Overdue Amount"] = gross_overdue.reindex(frame.index).fillna(0.0)
+    frame["Credit On Account"] = credit.reindex(frame.index).fillna(0.0)
+    frame["Amount To Collect"] = to_collect.reindex(frame.index).fillna(0.0)
+    frame["Days Overdue"] = oldest.reindex(frame.index).fillna(0).astype(int)
+    frame["Overdue Invoices"] = count.reindex(frame.index).fillna(0).astype(int)
+    frame["_oldest_due"] = oldest_due.reindex(frame.index)
+    frame = frame.reset_index()
+    frame["Due Level"] = [dunning_level(d, edges) if d > 0 else 0 for d in frame["Days Overdue"]]
+    customer_level = frame.groupby("Customer ID")["Due Level"].transform("max")
+
+    past = letter_history(history, day)
+    cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    words = texts.ACTIONS[language]
+    rows = []
+    for i, r in frame.iterrows():
+        cid = r["Customer ID"]
+        due_level = int(customer_level.iloc[i])
+        last = past.loc[cid] if cid in past.index else None
+        last_level = int(last["Last Level"]) if last is not None else 0
+        last_letter = last["Last Letter"] if last is not None else pd.NaT
+        last_esc = last["Last Escalation"] if last is not None else pd.NaT
+        level, letter, action, action_date = due_level, False, "", pd.NaT
+        if cid in on_plan:
+            level, action = 0, words["plan_ok"]
+            last_plan = last["Last Plan Reminder"] if last is not None else pd.NaT
+            if reminders is not None and cid in reminders.index:
+                rem = reminders.loc[cid]
+                if pd.notna(last_plan) and (day - last_plan).days < WEEK:
+                    action = words["plan_wait"].format(date=_iso(last_plan))
+                    action_date = last_plan + pd.Timedelta(days=WEEK)
+                else:
+                    letter, action_date = True, day
+                    action = words[f"plan_{rem['Kind']}"].format(
+                        n=int(rem["Instalment"]), date=_iso(rem["Due Date"]))
+        elif due_level == 0:
+            if r["Overdue Amount"] >= CENT and r["Amount To Collect"] < CENT:
+                action, action_date = words["covered"], day
+            elif r["Amount To Collect"] >= CENT:
+                action = words["watch"]
+                action_date = r["_oldest_due"] + pd.Timedelta(days=edges[0])
+        else:
+            since_esc = (day - last_esc).days if pd.notna(last_esc) else None
+            since_letter = (day - last_letter).days if pd.notna(last_letter) else None
+            if due_level > last_level and since_esc is not None and since_esc < WEEK:
+                level = last_level  # one escalation a week
+                action = words["held"].format(date=_iso(last_esc + pd.Timedelta(days=WEEK)))
+                action_date = last_esc + pd.Timedelta(days=WEEK)
+            elif due_level > last_level or since_letter is None or since_letter >= WEEK:
+                letter, action, action_date = True, words[texts.letter_kind(due_level, n_levels)], day
+            else:
+                action = words["wait"].format(date=_iso(last_letter))
+                action_date = last_letter + pd.Timedelta(days=WEEK)
+        name = cust["Name"].get(cid) if "Name" in cust else None
+        rows.append({
+            "Customer ID": cid,
+            "Customer": name,
+            "Currency": r["_ccy"] or None,
+            "Level": level,
+            "Level Name": texts.PLAN[language] if cid in on_plan
+            else texts.level_name(level, n_levels, language),
+            "Days Overdue": int(r["Days Overdue"]),
+            "Overdue Amount": round(float(r["Overdue Amount"]), 2),
+            "Credit On Account": round(float(r["Credit On Account"]), 2),
+            "Amount To Collect": round(float(r["Amount To Collect"]), 2),
+            "Open Balance": round(float(r["Open Balance"]), 2),
+            "Overdue Invoices": int(r["Overdue Invoices"]),
+            "Last Level": last_level,
+            "Last Letter": last_letter,
+            "Letter": letter,
+            "Next Action": action,
+            "Next Action Date": action_date,
+            "Email": cust["Email"].get(cid) if "Email" in cust else None,
+            "Phone": cust["Phone"].get(cid) if "Phone" in cust else None,
+            "Language": letter_language(name, arabic),
+        })
+    out = pd.DataFrame(rows)
+    out = out.sort_values(["Level", "Amount To Collect", "Days Overdue", "Customer ID"],
+                          ascending=[False, False, False, True], kind="stable")
+    for col in ("Last Letter", "Next Action Date"):
+        out[col] = pd.to_datetime(out[col])
+    return out.reset_index(drop=True)[DUNNING_COLUMNS]
+
+
+def history_rows(dunning: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The ``Dunning History`` rows for the letters of this run (Letter TRUE)."""
+    sent = dunning[dunning["Letter"].astype(bool)]
+    return pd.DataFrame({
+        "Date": pd.Timestamp(as_of).normalize(),
+        "Customer ID": sent["Customer ID"].to_numpy(),
+        "Level": sent["Level"].astype(int).to_numpy(),
+        "Level Name": np.where(sent["Level"] > 0, sent["Level Name"],
+                               [texts.PLAN_REMINDER["ar" if x == texts.PLAN["ar"] else "en"]
+                                for x in sent["Level Name"]]),
+        "Currency": sent["Currency"].to_numpy(),
+        "Amount": sent["Amount To Collect"].to_numpy(),
+        "Action": sent["Next Action"].to_numpy(),
+    }, columns=HISTORY_COLUMNS)
+
+
+def merge_history(previous: pd.DataFrame | None, new: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """History so far plus this run's letters; a re-run on the same date replaces its rows."""
+    day = pd.Timestamp(as_of).normalize()
+    if previous is None or len(previous) == 0:
+        merged = new
+    else:
+        prev = previous.copy()
+        for col in HISTORY_COLUMNS:
+            if col not in prev.columns:
+                prev[col] = None
+        prev["Date"] = pd.to_datetime(prev["Date"], errors="coerce").dt.normalize()
+        prev = prev[prev["Date"] != day][HISTORY_COLUMNS]
+        merged = pd.concat([prev, new], ignore_index=True) if len(new) else prev
+    merged = merged.sort_values(["Date", "Customer ID"], kind="stable", na_position="first")
+    return merged.reset_index(drop=True)
+
+
+def _iso(value: pd.Timestamp) -> str:
+    return pd.Timestamp(value).strftime("%Y-%m-%d")

@@ -1,0 +1,37 @@
+"""Which language a customer is written to in.
+
+Rule: Arabic when the workbook is Arabic (its headers or sheet names are Arabic, or the
+policy's ``language`` says ``ar``) or when the customer's name is written in Arabic letters;
+otherwise English. A policy ``language`` of ``en`` forces English for everybody except
+customers whose name is Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def has_arabic(text: object) -> bool:
+    return bool(text) and bool(_ARABIC.search(str(text)))
+
+
+def letter_language(name: object, book_arabic: bool) -> str:
+    """``"ar"`` or ``"en"`` for one customer."""
+    return "ar" if book_arabic or has_arabic(name) else "en"
+
+
+def format_money(amount: float, currency: str | None = None) -> str:
+    """``1234.5`` -> ``1,234.50`` (followed by the currency code when known)."""
+    text = f"{amount:,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+def format_date(value: object) -> str:
+    """Dates in letters: ISO ``YYYY-MM-DD`` reads the same in Arabic and English."""
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d")

@@ -1,0 +1,112 @@
+"""The dunning letters themselves: subject, greeting, paragraphs and the open items listed.
+
+Rule: a letter lists every open item of the customer in that currency — invoices (with their
+days overdue), credit notes and payments on account — so the customer sees the same balance
+we do, then the total overdue still to collect and the account balance. The wording depends
+on the level (``texts.BODIES``); a customer on a payment plan gets the plan reminder and the
+plan's instalments instead. The language is the customer's (``language.letter_language``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ar_excel.core.collections import texts
+from ar_excel.core.collections.language import format_date, format_money
+
+
+@dataclass
+class Letter:
+    customer_id: str
+    customer: str | None
+    email: str | None
+    language: str  # "ar" | "en"
+    level: int  # 0 for a payment-plan reminder
+    subject: str
+    greeting: str
+    paragraphs: list[str]
+    headers: list[str]
+    rows: list[list[str]]  # the table, already formatted as text
+    totals: list[tuple[str, str]] = field(default_factory=list)
+    closing: str = ""
+    currency: str | None = None
+
+    @property
+    def rtl(self) -> bool:
+        return self.language == "ar"
+
+    def text(self) -> str:
+        """Plain-text body (columns separated by `` | ``)."""
+        parts = [self.greeting, "", *[p + "\n" for p in self.paragraphs]]
+        parts.append(" | ".join(self.headers))
+        parts += [" | ".join(r) for r in self.rows]
+        parts.append("")
+        parts += [f"{label}: {value}" for label, value in self.totals]
+        parts += ["", self.closing]
+        return "\n".join(parts).strip() + "\n"
+
+
+def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
+                   signature: str | None = None) -> Letter:
+    """The letter for one Dunning row (``Letter`` TRUE, Level > 0).
+
+    ``items`` are the customer's open items in that currency (``dunning.chased_items`` rows
+    plus the credits), with ``Days Past Due``.
+    """
+    lang = row.get("Language") or "en"
+    kind = texts.letter_kind(int(row["Level"]), levels)
+    ccy = row.get("Currency")
+    name = row.get("Customer") or row["Customer ID"]
+    body = texts.BODIES[lang][kind].format(
+        total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
+    types = texts.ITEM_TYPES[lang]
+    table = []
+    ordered = items.sort_values(["Due Date", "Date", "Document No"], kind="stable")
+    for it in ordered.to_dict("records"):
+        dpd = it.get("Days Past Due")
+        overdue = it["Item Type"] == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
+        table.append([str(it["Document No"] or ""), types.get(it["Item Type"], it["Item Type"]),
+                      format_date(it["Date"]),
+                      format_date(it["Due Date"]) if it["Item Type"] == "Invoice" else "",
+                      str(int(dpd)) if overdue else "", format_money(it["Open Amount"])])
+    words = texts.TOTALS[lang]
+    return Letter(
+        customer_id=str(row["Customer ID"]), customer=row.get("Customer"),
+        email=row.get("Email"), language=lang, level=int(row["Level"]),
+        subject=texts.SUBJECTS[lang][kind].format(cid=row["Customer ID"]),
+        greeting=texts.GREETING[lang].format(name=name),
+        paragraphs=[body], headers=texts.ITEM_HEADERS[lang], rows=table,
+        totals=[(words["overdue"], format_money(row["Amount To Collect"], ccy)),
+                (words["balance"], format_money(row["Open Balance"], ccy))],
+        closing=texts.CLOSING[lang].format(signature=signature or texts.SIGNATURE[lang]),
+        currency=ccy,
+    )
+
+
+def plan_letter(row: dict, reminder: dict, schedule: pd.DataFrame,
+                signature: str | None = None) -> Letter:
+    """The payment-plan reminder for one customer: the instalment due, and the plan's table."""
+    lang = row.get("Language") or "en"
+    ccy = reminder.get("Currency")
+    body = texts.BODIES[lang][f"plan_{reminder['Kind']}"].format(
+        n=int(reminder["Instalment"]), count=int(reminder["Of"]),
+        amount=format_money(reminder["Amount"], ccy), date=format_date(reminder["Due Date"]),
+        open=format_money(reminder["Outstanding"], ccy))
+    status = texts.PLAN_STATUS[lang]
+    plan = schedule[schedule["Plan"] == reminder["Plan"]].sort_values("Instalment")
+    table = [[f"{int(r['Instalment'])}/{int(r['Of'])}", format_date(r["Due Date"]),
+              format_money(r["Amount"]), format_money(r["Paid Amount"]),
+              format_money(r["Outstanding"]), status.get(r["Status"], r["Status"])]
+             for r in plan.to_dict("records")]
+    name = row.get("Customer") or row["Customer ID"]
+    return Letter(
+        customer_id=str(row["Customer ID"]), customer=row.get("Customer"),
+        email=row.get("Email"), language=lang, level=0,
+        subject=texts.SUBJECTS[lang]["plan"].format(cid=row["Customer ID"]),
+        greeting=texts.GREETING[lang].format(name=name), paragraphs=[body],
+        headers=texts.PLAN_HEADERS[lang], rows=table,
+        totals=[(texts.TOTALS[lang]["balance"], format_money(row["Open Balance"], ccy))],
+        closing=texts.CLOSING[lang].format(signature=signature or texts.SIGNATURE[lang]),
+    )

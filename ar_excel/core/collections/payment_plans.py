@@ -1,0 +1,230 @@
+"""Payment plans: the instalment schedule of each agreed plan, and which instalments are paid.
+
+Rules:
+
+* A plan (a row of the ``Payment Plans`` sheet) splits its Amount into N equal instalments
+  rounded to the cent; the last instalment takes the rounding difference, so the instalments
+  add up to the plan exactly.
+* Instalment k (k = 0 .. N-1) falls due on Start + k periods; the period is the row's
+  Frequency (weekly, fortnightly, monthly — the default —, quarterly, yearly, or "N days /
+  weeks / months", in English or Arabic). Months are counted from the Start date each time,
+  so a plan starting 31 January falls due 28/29 February, then 31 March.
+* Paid tracking: the customer's receipts (positive payments, whatever invoice they name)
+  dated from one period before Start up to the as-of date count towards its plans — a plan
+  is usually agreed a period before its first instalment, and an early payment of it counts.
+  They fill the customer's instalments in due-date order, oldest first; the excess over all
+  instalments is left for the rest of the account. An instalment's Paid Date is the date of
+  the receipt that completed it.
+* Status: ``Paid``; ``Overdue`` (due before the as-of date, not fully paid); ``Due soon``
+  (due within 7 days); ``Partly paid``; ``Not yet due``. A plan is active while any
+  instalment is outstanding.
+* Plan reminders replace dunning letters for a customer with an active plan: the earliest
+  overdue instalment, else the next instalment due within 7 days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.model import ROW
+
+CENT = 0.005
+SOON_DAYS = 7
+
+SCHEDULE_COLUMNS = [
+    "Plan", "Customer ID", "Customer", "Instalment", "Of", "Due Date", "Currency", "Amount",
+    "Paid Amount", "Outstanding", "Paid Date", "Status", "Days Overdue",
+]
+SCHEDULE_FORMATS = {
+    "Instalment": "int", "Of": "int", "Due Date": "date", "Amount": "money",
+    "Paid Amount": "money", "Outstanding": "money", "Paid Date": "date", "Days Overdue": "int",
+}
+
+_UNITS = {
+    "day": ("days", 1), "يوم": ("days", 1), "ايام": ("days", 1), "أيام": ("days", 1),
+    "week": ("days", 7), "اسبوع": ("days", 7), "أسبوع": ("days", 7), "اسابيع": ("days", 7),
+    "أسابيع": ("days", 7), "fortnight": ("days", 14), "biweek": ("days", 14),
+    "month": ("months", 1), "شهر": ("months", 1), "اشهر": ("months", 1), "أشهر": ("months", 1),
+    "شهور": ("months", 1), "quarter": ("months", 3), "ربع": ("months", 3),
+    "year": ("months", 12), "annual": ("months", 12), "سنة": ("months", 12),
+    "سنوي": ("months", 12), "عام": ("months", 12),
+}
+
+
+def parse_frequency(text: object) -> tuple[str, int]:
+    """``"monthly"`` -> ("months", 1); ``"every 2 weeks"`` -> ("days", 14); blank -> monthly.
+
+    Raises ValueError for text that names no period.
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)) or not str(text).strip():
+        return ("months", 1)
+    from ar_excel.parsing import normalize_digits
+
+    s = normalize_digits(str(text)).strip().lower()
+    if s in ("أسبوعين", "اسبوعين", "كل أسبوعين", "كل اسبوعين"):
+        return ("days", 14)
+    if s in ("شهرين", "كل شهرين", "bimonthly", "bi-monthly"):
+        return ("months", 2)
+    number = re.search(r"\d+", s)
+    times = int(number.group(0)) if number else 1
+    for word, (unit, size) in _UNITS.items():
+        if word in s:
+            if times < 1:
+                break
+            return (unit, size * times)
+    if number and not re.search(r"[^\d\s]", s):  # a bare number: months
+        return ("months", times)
+    raise ValueError(f"unknown frequency '{text}' (use weekly, monthly, quarterly or e.g. '2 weeks')")
+
+
+def instalment_amounts(amount: float, count: int) -> list[float]:
+    """Equal instalments in whole cents; the last takes the rounding difference."""
+    total = int(round(amount * 100))
+    base = total // count if total >= 0 else -((-total) // count)
+    return [base / 100.0] * (count - 1) + [(total - base * (count - 1)) / 100.0]
+
+
+def due_dates(start: pd.Timestamp, count: int, frequency: tuple[str, int]) -> list[pd.Timestamp]:
+    unit, size = frequency
+    if unit == "days":
+        return [start + pd.Timedelta(days=size * k) for k in range(count)]
+    return [start + pd.DateOffset(months=size * k) for k in range(count)]
+
+
+def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
+                  customers: pd.DataFrame | None = None,
+                  ) -> tuple[pd.DataFrame, list[tuple[Hashable, str, str]]]:
+    """The instalment schedule with paid tracking, and problems as (index, column, message).
+
+    A plan row without a customer, a positive amount, a number of instalments of at least 1
+    or a start date cannot be scheduled: it is reported and left out.
+    """
+    day = pd.Timestamp(as_of).normalize()
+    problems: list[tuple[Hashable, str, str]] = []
+    names = _lookup(customers, "Name")
+    currency = _lookup(customers, "Currency")
+    rows: list[dict] = []
+    seq: dict[str, int] = {}
+    order = plans.sort_values(["Start", ROW], kind="stable", na_position="last") \
+        if len(plans) else plans
+    for idx, p in order.iterrows():
+        cid = p.get("Customer ID")
+        amount = p.get("Amount")
+        count = p.get("Instalments")
+        start = p.get("Start")
+        if cid is None or (not isinstance(cid, str) and pd.isna(cid)):
+            problems.append((idx, "Customer ID", "payment plan without a customer: not scheduled"))
+            continue
+        if amount is None or pd.isna(amount) or amount <= 0:
+            problems.append((idx, "Amount", "payment plan amount must be a positive amount: "
+                                            "not scheduled"))
+            continue
+        if count is None or pd.isna(count) or int(count) < 1:
+            problems.append((idx, "Instalments", "number of instalments must be 1 or more: "
+                                                 "not scheduled"))
+            continue
+        if start is None or pd.isna(start):
+            problems.append((idx, "Start", "payment plan without a start date: not scheduled"))
+            continue
+        try:
+            freq = parse_frequency(p.get("Frequency"))
+        except ValueError as exc:
+            problems.append((idx, "Frequency", f"{exc}; monthly is used"))
+            freq = ("months", 1)
+        start = pd.Timestamp(start).normalize()
+        cid = str(cid)
+        seq[cid] = seq.get(cid, 0) + 1
+        plan_id = f"{cid}-{seq[cid]}"
+        n = int(count)
+        back = due_dates(start, 2, freq)[1] - start
+        for k, (due, amt) in enumerate(zip(due_dates(start, n, freq),
+                                           instalment_amounts(float(amount), n), strict=True)):
+            rows.append({"Plan": plan_id, "Customer ID": cid, "Customer": names.get(cid),
+                         "Instalment": k + 1, "Of": n, "Due Date": due,
+                         "Currency": currency.get(cid), "Amount": amt,
+                         "_window": start - back})
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in SCHEDULE_COLUMNS}), problems
+
+    sched = pd.DataFrame(rows)
+    sched["Paid Amount"] = 0.0
+    sched["Paid Date"] = pd.NaT
+    _apply_receipts(sched, payments, day)
+    sched["Outstanding"] = (sched["Amount"] - sched["Paid Amount"]).round(2)
+    sched["Status"] = _status(sched, day)
+    late = (day - sched["Due Date"]).dt.days
+    sched["Days Overdue"] = np.where(sched["Status"] == "Overdue", late, 0).astype(int)
+    sched = sched.sort_values(["Customer ID", "Plan", "Instalment"], kind="stable")
+    return sched.reset_index(drop=True)[SCHEDULE_COLUMNS], problems
+
+
+def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timestamp) -> None:
+    """Fill instalments oldest first with the receipts each plan's window admits."""
+    if len(payments) == 0:
+        return
+    pay = payments[payments["Amount"] > 0].copy()
+    pay["Date"] = pd.to_datetime(pay["Date"])
+    pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
+    pay = pay.sort_values(["Date", ROW], kind="stable")
+    for cid, group in sched.groupby("Customer ID", sort=False):
+        order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
+        for receipt in pay[pay["Customer ID"] == cid].itertuples():
+            left = float(receipt.Amount)
+            for i in order:
+                if left < CENT:
+                    break
+                if receipt.Date < sched.at[i, "_window"]:
+                    continue  # received before this plan was in place
+                room = round(sched.at[i, "Amount"] - sched.at[i, "Paid Amount"], 2)
+                if room < CENT:
+                    continue
+                take = min(room, left)
+                sched.at[i, "Paid Amount"] = round(sched.at[i, "Paid Amount"] + take, 2)
+                left = round(left - take, 2)
+                if sched.at[i, "Amount"] - sched.at[i, "Paid Amount"] < CENT:
+                    sched.at[i, "Paid Date"] = receipt.Date
+
+
+def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
+    due = sched["Due Date"]
+    return np.select(
+        [sched["Outstanding"] < CENT, due < day, (due - day).dt.days <= SOON_DAYS,
+         sched["Paid Amount"] >= CENT],
+        ["Paid", "Overdue", "Due soon", "Partly paid"], default="Not yet due")
+
+
+def active_plan_customers(schedule: pd.DataFrame) -> list[str]:
+    """Customers with at least one instalment still outstanding, in ID order."""
+    if len(schedule) == 0:
+        return []
+    open_ = schedule[schedule["Outstanding"] >= CENT]
+    return sorted(open_["Customer ID"].astype(str).unique())
+
+
+def plan_reminders(schedule: pd.DataFrame) -> pd.DataFrame:
+    """Per customer with an active plan: the instalment to remind of, if any.
+
+    Kind ``overdue`` for the earliest overdue instalment; otherwise ``upcoming`` for an
+    instalment due within 7 days; customers with neither are on track (no row).
+    """
+    cols = ["Customer ID", "Kind", "Plan", "Instalment", "Of", "Due Date", "Currency",
+            "Amount", "Outstanding"]
+    if len(schedule) == 0:
+        return pd.DataFrame(columns=cols)
+    s = schedule[schedule["Status"].isin(["Overdue", "Due soon"])]
+    s = s.sort_values(["Customer ID", "Due Date", "Plan", "Instalment"], kind="stable")
+    first = s.drop_duplicates("Customer ID")
+    out = first.assign(Kind=np.where(first["Status"] == "Overdue", "overdue", "upcoming"))
+    return out[cols].reset_index(drop=True)
+
+
+def _lookup(customers: pd.DataFrame | None, column: str) -> dict:
+    if customers is None or column not in customers:
+        return {}
+    c = customers.drop_duplicates("Customer ID")
+    return dict(zip(c["Customer ID"].astype(str), c[column], strict=True))

@@ -1,0 +1,233 @@
+"""Late-payment risk: how late each customer pays, a score, and when each open invoice is
+expected to be paid. Every figure can be recomputed by hand from the customer's history.
+
+Rules:
+
+* Paid history: a receipt that names an invoice settles that invoice (as the ledger applies
+  it); what is left of a receipt, and receipts that name none, settle the customer's oldest
+  open invoices (by due date) that exist on the receipt's date, as customers usually pay.
+  An invoice is paid on the date of the receipt that completes it; Days Late = that date -
+  the Due Date (negative: paid early). Credit notes are not payments.
+* Average Days Late = weighted average of Days Late over paid invoices, weight = invoice
+  amount x 0.5 ^ (age / 180 days), age = as-of date - paid date: a payment half a year ago
+  counts half as much as one made today. Open invoices already more days past due than
+  that average join it with their current days past due (they are at least that late) and
+  weight = amount, and the average is taken again.
+* A customer with no paid invoice and nothing overdue gets the portfolio's average (all
+  customers' paid invoices, same weights); Basis says which.
+* Risk Score (0-100) = 60 x min(max(Average Days Late, 0), 60) / 60
+  + 40 x (share of the open invoice balance more than 30 days past due), rounded.
+  Risk Class: Low below 20, Medium below 50, High from 50.
+* Expected payment date of an open invoice = Due Date + Average Days Late. When that date
+  has passed: an invoice more than ``policy.dunning_levels_days[-1]`` (90) days past due is
+  Doubtful (no date, left out of the forecast); any other is expected 7 days after the
+  as-of date (chased now, paid within the week). Amounts are what is left after the
+  customer's credits on account (``dunning.chased_items``). A customer with an active payment
+  plan is expected to pay its outstanding instalments on their due dates instead (overdue
+  ones within 7 days).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.collections.dunning import chased_items
+from ar_excel.model import ROW
+from ar_excel.policy import Policy
+
+CENT = 0.005
+HALF_LIFE_DAYS = 180.0
+SCORE_CAP_DAYS = 60.0
+SEVERE_DAYS = 30
+CHASE_DAYS = 7
+
+RISK_COLUMNS = [
+    "Customer ID", "Customer", "Risk Score", "Risk Class", "Average Days Late",
+    "Paid Invoices", "Paid On Time %", "Open Balance", "Overdue 30+ %", "Basis",
+]
+RISK_FORMATS = {
+    "Risk Score": "int", "Average Days Late": "number", "Paid Invoices": "int",
+    "Paid On Time %": "percent", "Open Balance": "money", "Overdue 30+ %": "percent",
+}
+EXPECTED_COLUMNS = [
+    "Customer ID", "Customer", "Invoice No", "Due Date", "Days Past Due", "Currency",
+    "Expected Amount", "Expected Days Late", "Expected Date", "Basis",
+]
+EXPECTED_FORMATS = {
+    "Due Date": "date", "Days Past Due": "int", "Expected Amount": "money",
+    "Expected Days Late": "number", "Expected Date": "date",
+}
+
+
+def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
+                 as_of: date) -> pd.DataFrame:
+    """Invoices fully paid by the as-of date: Customer ID, Invoice No, Due Date, Amount,
+    Paid Date, Days Late. ``due`` is ``ledger.due_dates(invoices, customers)``."""
+    day = pd.Timestamp(as_of).normalize()
+    inv = invoices.assign(_due=pd.to_datetime(due))
+    inv = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna() & inv["_due"].notna()
+              & (pd.to_datetime(inv["Invoice Date"]) <= day)]
+    inv = inv.drop_duplicates("Invoice No")
+    pay = payments[payments["Amount"] > 0].copy()
+    pay["Date"] = pd.to_datetime(pay["Date"])
+    pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
+    pay = pay.sort_values(["Date", ROW], kind="stable")
+    by_customer = {cid: g for cid, g in pay.groupby("Customer ID", sort=False)}
+    rows = []
+    for cid, invs in inv.groupby("Customer ID", sort=True):
+        invs = invs.sort_values(["_due", "Invoice Date", ROW], kind="stable")
+        left = dict(zip(invs["Invoice No"], invs["Amount"].astype(float), strict=True))
+        issued = dict(zip(invs["Invoice No"], pd.to_datetime(invs["Invoice Date"]), strict=True))
+        paid_on: dict[str, pd.Timestamp] = {}
+        receipts = by_customer.get(cid)
+        for r in receipts.to_dict("records") if receipts is not None else []:
+            amount = float(r["Amount"])
+            for target in _targets(r.get("Invoice No"), left, issued, r["Date"]):
+                if amount < CENT:
+                    break
+                take = min(amount, left[target])
+                left[target] = round(left[target] - take, 2)
+                amount = round(amount - take, 2)
+                if left[target] < CENT and target not in paid_on:
+                    paid_on[target] = r["Date"]
+        for row in invs.to_dict("records"):
+            no = row["Invoice No"]
+            if no in paid_on:
+                rows.append({"Customer ID": cid, "Invoice No": no, "Due Date": row["_due"],
+                             "Amount": float(row["Amount"]), "Paid Date": paid_on[no]})
+    out = pd.DataFrame(rows, columns=["Customer ID", "Invoice No", "Due Date", "Amount",
+                                      "Paid Date"])
+    out["Days Late"] = (pd.to_datetime(out["Paid Date"]) - pd.to_datetime(out["Due Date"])).dt.days
+    return out
+
+
+def _targets(named: object, left: dict, issued: dict, when: pd.Timestamp) -> list:
+    """The invoice a receipt names first, then the oldest open invoices issued by then."""
+    order = []
+    if isinstance(named, str) and named in left and left[named] >= CENT:
+        order.append(named)
+    order += [k for k, v in left.items() if v >= CENT and k not in order and issued[k] <= when]
+    return order
+
+
+def _weighted(days: pd.Series, weights: pd.Series) -> float:
+    total = float(weights.sum())
+    return float((days * weights).sum() / total) if total > 0 else float("nan")
+
+
+def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    age = (day - pd.to_datetime(history["Paid Date"])).dt.days.clip(lower=0)
+    return history["Amount"] * np.power(0.5, age / HALF_LIFE_DAYS)
+
+
+def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFrame,
+                as_of: date) -> pd.DataFrame:
+    """The Payment Risk tab: one row per customer with paid history or open invoices."""
+    day = pd.Timestamp(as_of).normalize()
+    hist = history.assign(_w=_recency(history, day)) if len(history) else \
+        history.assign(_w=pd.Series(dtype="float64"))
+    portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
+    portfolio = 0.0 if np.isnan(portfolio) else portfolio
+    inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)] \
+        if len(items) else items
+    ids = sorted(set(hist["Customer ID"]).union(inv["Customer ID"] if len(inv) else []),
+                 key=str)
+    names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
+    rows = []
+    for cid in ids:
+        h = hist[hist["Customer ID"] == cid]
+        o = inv[inv["Customer ID"] == cid] if len(inv) else inv
+        avg, basis = _weighted(h["Days Late"], h["_w"]), f"own history ({len(h)} paid)"
+        if np.isnan(avg):
+            avg = portfolio
+            basis = "portfolio average"
+        late = o[o["Days Past Due"].astype(float) > avg] if len(o) else o
+        if len(late):
+            days = pd.concat([h["Days Late"].astype(float), late["Days Past Due"].astype(float)])
+            weights = pd.concat([h["_w"], late["Open Amount"]])
+            avg = _weighted(days, weights)
+            basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if len(h)
+                     else f"{len(late)} open overdue")
+        balance = float(o["Open Amount"].sum()) if len(o) else 0.0
+        severe = float(o.loc[o["Days Past Due"].astype(float) > SEVERE_DAYS, "Open Amount"].sum()) \
+            if len(o) else 0.0
+        share = severe / balance if balance >= CENT else 0.0
+        score = risk_score(avg, share)
+        rows.append({
+            "Customer ID": cid, "Customer": names.get(cid),
+            "Risk Score": score, "Risk Class": risk_class(score),
+            "Average Days Late": round(avg, 1), "Paid Invoices": len(h),
+            "Paid On Time %": round(100.0 * float((h["Days Late"] <= 0).mean()), 1)
+            if len(h) else None,
+            "Open Balance": round(balance, 2), "Overdue 30+ %": round(100.0 * share, 1),
+            "Basis": basis,
+        })
+    out = pd.DataFrame(rows, columns=RISK_COLUMNS)
+    out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
+                          ascending=[False, False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def risk_score(average_days_late: float, overdue_30_share: float) -> int:
+    """60 points for lateness (capped at 60 days), 40 for the share seriously overdue."""
+    lateness = min(max(average_days_late, 0.0), SCORE_CAP_DAYS) / SCORE_CAP_DAYS
+    return int(round(60.0 * lateness + 40.0 * min(max(overdue_30_share, 0.0), 1.0)))
+
+
+def risk_class(score: int) -> str:
+    return "Low" if score < 20 else "Medium" if score < 50 else "High"
+
+
+def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
+                      policy: Policy | None = None,
+                      plans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per open invoice (or outstanding plan instalment): when it should be paid."""
+    policy = policy or Policy()
+    day = pd.Timestamp(as_of).normalize()
+    doubtful_after = max(policy.dunning_levels_days) if policy.dunning_levels_days else 90
+    from ar_excel.core.collections.payment_plans import active_plan_customers
+
+    on_plan = set(active_plan_customers(plans)) if plans is not None and len(plans) else set()
+    avg = risk.set_index("Customer ID")["Average Days Late"] if len(risk) else pd.Series(dtype=float)
+    names = risk.set_index("Customer ID")["Customer"] if len(risk) else pd.Series(dtype=object)
+    chased = chased_items(items) if len(items) else pd.DataFrame()
+    rows = []
+    for r in chased.to_dict("records") if len(chased) else []:
+        cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
+        if cid in on_plan or amount < CENT:
+            continue
+        late = float(avg.get(cid, 0.0))
+        due = pd.Timestamp(r["Due Date"])
+        dpd = int(r["Days Past Due"])
+        expected = due + pd.Timedelta(days=round(late))
+        basis = f"due + {late:g} days (customer average)"
+        if expected < day:
+            if dpd > doubtful_after:
+                expected, basis = pd.NaT, f"doubtful: more than {doubtful_after} days past due"
+            else:
+                expected = day + pd.Timedelta(days=CHASE_DAYS)
+                basis = f"later than usual: expected within {CHASE_DAYS} days of chasing"
+        rows.append({"Customer ID": cid, "Customer": names.get(cid),
+                     "Invoice No": r["Invoice No"], "Due Date": due, "Days Past Due": dpd,
+                     "Currency": r["Currency"],
+                     "Expected Amount": round(amount, 2), "Expected Days Late": round(late, 1),
+                     "Expected Date": expected, "Basis": basis})
+    if plans is not None and len(plans):
+        open_ = plans[(plans["Outstanding"] >= CENT) & plans["Customer ID"].isin(on_plan)]
+        for r in open_.to_dict("records"):
+            due = pd.Timestamp(r["Due Date"])
+            expected = due if due >= day else day + pd.Timedelta(days=CHASE_DAYS)
+            rows.append({"Customer ID": r["Customer ID"], "Customer": r["Customer"],
+                         "Invoice No": f"Plan {r['Plan']} #{r['Instalment']}", "Due Date": due,
+                         "Days Past Due": max(0, (day - due).days), "Currency": r["Currency"],
+                         "Expected Amount": round(float(r["Outstanding"]), 2),
+                         "Expected Days Late": 0.0,
+                         "Expected Date": expected, "Basis": "payment plan instalment"})
+    out = pd.DataFrame(rows, columns=EXPECTED_COLUMNS)
+    out["Expected Date"] = pd.to_datetime(out["Expected Date"])
+    out = out.sort_values(["Expected Date", "Customer ID", "Invoice No"], kind="stable",
+                          na_position="last")
+    return out.reset_index(drop=True)

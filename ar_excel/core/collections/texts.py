@@ -1,0 +1,170 @@
+"""The words collections uses, in English and Arabic: level names, next actions, letters.
+
+Kept in one place so the wording can be reviewed (and changed) by the credit controller
+without reading the rules. ``{placeholders}`` are filled by ``letters``.
+"""
+
+from __future__ import annotations
+
+# Level names for the default four-level policy (7, 30, 60, 90 days).
+LEVEL_NAMES = {
+    "en": ["Not overdue", "Friendly reminder", "Firm reminder", "Final notice", "Hold / visit"],
+    "ar": ["غير متأخر", "تذكير ودي", "تذكير حازم", "إنذار نهائي", "إيقاف / زيارة ميدانية"],
+}
+PLAN = {"en": "Payment plan", "ar": "خطة سداد"}
+PLAN_REMINDER = {"en": "Payment plan reminder", "ar": "تذكير بقسط خطة السداد"}
+
+ACTIONS = {
+    "en": {
+        1: "Send friendly reminder",
+        2: "Send firm reminder; call if no reply within 7 days",
+        3: "Send final notice with statement; call the customer",
+        4: "Put account on hold; field visit",
+        "wait": "Wait: letter sent {date}",
+        "held": "Escalate after {date} (one escalation a week)",
+        "watch": "Not yet at the first reminder",
+        "covered": "Apply credit on account to the overdue invoices",
+        "plan_overdue": "Send plan reminder: instalment {n} overdue",
+        "plan_upcoming": "Send plan reminder: instalment {n} due {date}",
+        "plan_ok": "Payment plan on track",
+        "plan_wait": "Wait: plan reminder sent {date}",
+    },
+    "ar": {
+        1: "إرسال تذكير ودي",
+        2: "إرسال تذكير حازم، والاتصال إذا لم يرد خلال 7 أيام",
+        3: "إرسال إنذار نهائي مع كشف الحساب، والاتصال بالعميل",
+        4: "إيقاف الحساب وزيارة ميدانية",
+        "wait": "انتظار: أرسل خطاب في {date}",
+        "held": "التصعيد بعد {date} (تصعيد واحد في الأسبوع)",
+        "watch": "لم يبلغ التذكير الأول بعد",
+        "covered": "تسوية الرصيد الدائن مع الفواتير المتأخرة",
+        "plan_overdue": "إرسال تذكير بالقسط رقم {n} المتأخر",
+        "plan_upcoming": "إرسال تذكير بالقسط رقم {n} المستحق في {date}",
+        "plan_ok": "خطة السداد منتظمة",
+        "plan_wait": "انتظار: أرسل تذكير الخطة في {date}",
+    },
+}
+
+SUBJECTS = {
+    "en": {
+        1: "Payment reminder - account {cid}",
+        2: "Second reminder: overdue invoices - account {cid}",
+        3: "Final notice: overdue account {cid}",
+        4: "Account {cid} on hold",
+        "plan": "Payment plan instalment reminder - account {cid}",
+    },
+    "ar": {
+        1: "تذكير بالسداد - حساب رقم {cid}",
+        2: "تذكير ثان: فواتير متأخرة - حساب رقم {cid}",
+        3: "إنذار نهائي: حساب رقم {cid}",
+        4: "إيقاف الحساب رقم {cid}",
+        "plan": "تذكير بقسط خطة السداد - حساب رقم {cid}",
+    },
+}
+
+GREETING = {"en": "Dear {name},", "ar": "السادة / {name}،\nتحية طيبة وبعد،"}
+
+BODIES = {
+    "en": {
+        1: ("Our records show the invoices below as past due, {total} in all. It may simply "
+            "have been overlooked; we would be grateful if you could arrange payment at your "
+            "earliest convenience. If you have already paid, please accept our thanks and "
+            "disregard this reminder."),
+        2: ("Despite our earlier reminder, the invoices below remain unpaid, {total} in all, "
+            "the oldest {days} days past due. Please settle them within 7 days or let us know "
+            "when payment will be made."),
+        3: ("This is our final notice. The invoices below, {total} in all, are now up to "
+            "{days} days past due. Unless payment reaches us within 7 days we will place your "
+            "account on hold and stop further deliveries. If you cannot pay the full amount at "
+            "once, please contact us to agree a payment plan. Your statement of account is "
+            "listed below."),
+        4: ("Your account has been placed on hold because the invoices below, {total} in all, "
+            "are up to {days} days past due. Our representative will contact you to arrange a "
+            "visit. Deliveries will resume once the balance is settled or a payment plan is "
+            "agreed."),
+        "plan_overdue": ("Instalment {n} of {count} of your payment plan, {amount}, was due "
+                         "on {date} and has not been received in full ({open} outstanding). "
+                         "Please pay it within 7 days to keep the plan in place."),
+        "plan_upcoming": ("This is a reminder that instalment {n} of {count} of your payment "
+                          "plan, {amount}, is due on {date}."),
+    },
+    "ar": {
+        1: ("تشير سجلاتنا إلى أن الفواتير التالية قد تجاوزت تاريخ استحقاقها بإجمالي {total}. "
+            "ربما فاتكم سدادها سهواً، لذا نرجو التكرم بترتيب السداد في أقرب وقت. وإذا كنتم قد "
+            "سددتم بالفعل فنشكركم ونرجو تجاهل هذا التذكير."),
+        2: ("على الرغم من تذكيرنا السابق، ما زالت الفواتير التالية غير مسددة بإجمالي {total}، "
+            "وأقدمها متأخرة {days} يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا بموعد السداد."),
+        3: ("هذا إنذار نهائي. الفواتير التالية بإجمالي {total} متأخرة حتى {days} يوماً عن "
+            "تاريخ استحقاقها. ما لم يصلنا السداد خلال 7 أيام فسيتم إيقاف حسابكم ووقف "
+            "التوريدات. وإذا تعذر عليكم سداد المبلغ كاملاً دفعة واحدة، نرجو التواصل معنا "
+            "للاتفاق على خطة سداد. كشف حسابكم مدرج أدناه."),
+        4: ("تم إيقاف حسابكم لدينا لأن الفواتير التالية بإجمالي {total} متأخرة حتى {days} "
+            "يوماً عن تاريخ استحقاقها. سيتواصل معكم مندوبنا لترتيب زيارة، وسيستأنف التوريد "
+            "بعد سداد الرصيد أو الاتفاق على خطة سداد."),
+        "plan_overdue": ("القسط رقم {n} من {count} من خطة السداد المتفق عليها بمبلغ {amount} "
+                         "كان مستحقاً في {date} ولم يصلنا كاملاً (المتبقي {open}). نرجو سداده "
+                         "خلال 7 أيام للحفاظ على خطة السداد."),
+        "plan_upcoming": ("نود تذكيركم بأن القسط رقم {n} من {count} من خطة السداد بمبلغ "
+                          "{amount} يستحق في {date}."),
+    },
+}
+
+CLOSING = {
+    "en": "Kind regards,\n{signature}",
+    "ar": "وتفضلوا بقبول فائق الاحترام،\n{signature}",
+}
+SIGNATURE = {"en": "Accounts Receivable", "ar": "قسم حسابات العملاء"}
+
+ITEM_HEADERS = {
+    "en": ["Document", "Type", "Date", "Due Date", "Days Overdue", "Open Amount"],
+    "ar": ["رقم المستند", "النوع", "التاريخ", "تاريخ الاستحقاق", "أيام التأخير", "المبلغ المتبقي"],
+}
+ITEM_TYPES = {
+    "en": {"Invoice": "Invoice", "Credit Note": "Credit note", "Payment": "Payment on account"},
+    "ar": {"Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Payment": "دفعة تحت الحساب"},
+}
+TOTALS = {
+    "en": {"overdue": "Total overdue", "balance": "Account balance"},
+    "ar": {"overdue": "إجمالي المتأخر", "balance": "رصيد الحساب"},
+}
+PLAN_HEADERS = {
+    "en": ["Instalment", "Due Date", "Amount", "Paid", "Outstanding", "Status"],
+    "ar": ["القسط", "تاريخ الاستحقاق", "المبلغ", "المسدد", "المتبقي", "الحالة"],
+}
+PLAN_STATUS = {
+    "en": {"Paid": "Paid", "Partly paid": "Partly paid", "Overdue": "Overdue",
+           "Due soon": "Due soon", "Not yet due": "Not yet due"},
+    "ar": {"Paid": "مسدد", "Partly paid": "مسدد جزئياً", "Overdue": "متأخر",
+           "Due soon": "يستحق قريباً", "Not yet due": "لم يستحق بعد"},
+}
+
+
+def level_name(level: int, levels: int, language: str = "en") -> str:
+    """Name of a dunning level for a policy with ``levels`` levels.
+
+    With four levels the names above apply. Otherwise the first is the friendly reminder,
+    the last the hold / visit, the one before it the final notice, the rest firm reminders.
+    """
+    names = LEVEL_NAMES[language]
+    if level <= 0:
+        return names[0]
+    if levels == 4:
+        return names[level]
+    if level == levels:
+        return names[4]
+    if level == 1:
+        return names[1]
+    if level == levels - 1:
+        return names[3]
+    return names[2]
+
+
+def letter_kind(level: int, levels: int) -> int:
+    """Which of the four letters a level sends (same mapping as ``level_name``)."""
+    if levels == 4 or level <= 0:
+        return max(0, min(level, 4))
+    if level == levels:
+        return 4
+    if level == 1:
+        return 1
+    return 3 if level == levels - 1 else 2

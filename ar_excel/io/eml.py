@@ -1,0 +1,82 @@
+"""Email drafts (.eml) for dunning letters, built with the standard library's ``email``.
+
+* UTF-8 throughout; a non-ASCII subject or name is RFC 2047-encoded by ``email.policy``.
+* ``X-Unsent: 1`` makes Outlook open the file as a draft ready to send; other clients open
+  it as a message that can be forwarded or edited.
+* A plain-text part and an HTML part (``dir="rtl"`` for Arabic so the letter reads right to
+  left); attachments (e.g. the statement PDF) are added as they are.
+* ``safe_name`` makes a customer ID fit for a file name on any file system.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import re
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from ar_excel.core.collections.letters import Letter
+
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+def letter_html(letter: Letter) -> str:
+    """The letter as a small HTML document (table of items, RTL for Arabic)."""
+    direction = "rtl" if letter.rtl else "ltr"
+    align = "right" if letter.rtl else "left"
+    esc = html.escape
+    paras = "".join(f"<p>{esc(p)}</p>" for p in [letter.greeting, *letter.paragraphs])
+    head = "".join(f"<th style='border:1px solid #999;padding:4px'>{esc(h)}</th>"
+                   for h in letter.headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='border:1px solid #999;padding:4px'>{esc(c)}</td>"
+                         for c in row) + "</tr>" for row in letter.rows)
+    totals = "".join(f"<p><b>{esc(k)}:</b> {esc(v)}</p>" for k, v in letter.totals)
+    closing = "<br>".join(esc(x) for x in letter.closing.splitlines())
+    return (f"<!DOCTYPE html><html lang='{letter.language}' dir='{direction}'>"
+            f"<head><meta charset='utf-8'></head>"
+            f"<body dir='{direction}' style='font-family:Arial,Tahoma,sans-serif;"
+            f"text-align:{align}'>{paras.replace(chr(10), '<br>')}"
+            f"<table style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>{totals}<p>{closing}</p></body></html>")
+
+
+def draft_message(letter: Letter, sender: str | None = None,
+                  attachments: list[Path] | None = None) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Subject"] = letter.subject
+    if letter.email:
+        # several addresses may be typed in one cell: "a@x.com; b@y.com"
+        msg["To"] = ", ".join(a.strip() for a in re.split(r"[;,]", letter.email) if a.strip())
+    if sender:
+        msg["From"] = sender
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain="ar-excel.local")
+    msg["X-Unsent"] = "1"
+    msg["Content-Language"] = letter.language
+    msg.set_content(letter.text(), charset="utf-8")
+    msg.add_alternative(letter_html(letter), subtype="html", charset="utf-8")
+    for path in attachments or []:
+        ctype, _ = mimetypes.guess_type(path.name)
+        maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
+        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
+                           filename=path.name)
+    return msg
+
+
+def safe_name(text: str) -> str:
+    return _UNSAFE.sub("_", str(text)).strip("_") or "customer"
+
+
+def write_draft(letter: Letter, path: Path, sender: str | None = None,
+                attachments: list[Path] | None = None) -> Path:
+    """Write the draft to ``path`` (replacing a previous one, atomically) and return it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = draft_message(letter, sender, attachments).as_bytes(policy=SMTP)
+    tmp = path.with_suffix(".eml.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path

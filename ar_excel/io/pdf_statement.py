@@ -1,0 +1,266 @@
+"""Customer statements as PDF, in English or Arabic (shaped, right to left).
+
+Library: fpdf2 with its HarfBuzz text shaping (``uharfbuzz``): HarfBuzz joins the Arabic
+letters into their contextual forms and ligatures (lam-alef) and fpdf2 applies the Unicode
+bidi algorithm, so Arabic names, mixed Arabic/Latin text and numbers come out in the right
+order, and the text extracts as real characters (a ToUnicode map), so it can be searched
+and copied. The font is DejaVu Sans (Latin and Arabic in one font), shipped inside the
+package with its licence (``ar_excel/fonts``), so a fresh machine needs nothing installed.
+
+Layout: A4 portrait; a title and the customer's block, the period's lines with the running
+balance (columns mirrored for Arabic), the closing balance and the aging footer. The
+table's header is repeated on every page; pages are numbered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF
+
+from ar_excel.core.collections.language import format_date, has_arabic
+from ar_excel.core.collections.statements import Statement
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT = "DejaVu"
+
+WORDS = {
+    "en": {
+        "title": "Statement of Account", "customer": "Customer", "id": "Customer ID",
+        "tax": "Tax ID", "period": "Period", "to": "to", "currency": "Currency",
+        "Date": "Date", "Type": "Type", "Document": "Document", "Reference": "Reference",
+        "Due Date": "Due Date", "Debit": "Debit", "Credit": "Credit", "Balance": "Balance",
+        "opening": "Opening balance", "closing": "Closing balance", "aging": "Aging",
+        "total": "Total", "page": "Page", "Current": "Current",
+        "Invoice": "Invoice", "Credit Note": "Credit note", "Receipt": "Receipt",
+        "Refund": "Refund", "none": "No transactions in the period",
+    },
+    "ar": {
+        "title": "كشف حساب", "customer": "العميل", "id": "رقم العميل",
+        "tax": "الرقم الضريبي", "period": "الفترة", "to": "إلى", "currency": "العملة",
+        "Date": "التاريخ", "Type": "البيان", "Document": "رقم المستند", "Reference": "المرجع",
+        "Due Date": "الاستحقاق", "Debit": "مدين", "Credit": "دائن", "Balance": "الرصيد",
+        "opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
+        "total": "الإجمالي", "page": "صفحة", "Current": "جاري",
+        "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
+        "Refund": "رد مبلغ", "none": "لا توجد حركات في الفترة",
+    },
+}
+
+COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit", "Balance"]
+WIDTHS = [21, 25, 28, 26, 22, 22, 22, 24]  # mm; 190 in all
+MONEY = {"Debit", "Credit", "Balance"}
+ROW_H = 6.0
+
+
+class _StatementPDF(FPDF):
+    def __init__(self, company: str | None = None) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.set_auto_page_break(auto=False)
+        self.set_margins(10, 12, 10)
+        self.company = company
+        self.lang = "en"
+        self.page_label = ""
+        self._shaping = False
+
+    def text_cell(self, w: float, h: float, text: object, align: str = "L",
+                  border: int | str = 0, ln: bool = False, fill: bool = False) -> None:
+        """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper."""
+        s = "" if text is None else str(text)
+        self._shape_for(s)
+        self.cell(w, h, s, border=border, align=align, fill=fill,
+                  new_x="LMARGIN" if ln else "RIGHT", new_y="NEXT" if ln else "TOP")
+
+    def fragments(self, parts: list[str], h: float, rtl: bool) -> None:
+        """One line of separately placed pieces (label, value, ...), read right to left for
+        Arabic. Placing them apart keeps dates and numbers intact next to Arabic words
+        (the bidi algorithm would otherwise reorder the pieces of ``2026-10-31``)."""
+        gap = 1.6
+        x = self.w - self.r_margin if rtl else self.l_margin
+        y = self.get_y()
+        for part in parts:
+            if not part:
+                continue
+            self._shape_for(part)
+            width = self.get_string_width(part) + gap
+            if rtl:
+                x -= width
+            self.set_xy(x, y)
+            self.cell(width, h, part, align="R" if rtl else "L")
+            if not rtl:
+                x += width
+        self.set_xy(self.l_margin, y + h)
+
+    def _shape_for(self, text: str) -> None:
+        arabic = has_arabic(text)
+        if arabic != self._shaping:
+            self.set_text_shaping(use_shaping_engine=arabic, script="arab" if arabic else None,
+                                  language="ar" if arabic else None)
+            self._shaping = arabic
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        w = WORDS[self.lang]
+        label = f"{self.page_label} - {w['page']} {self.page_no()}" if self.page_label \
+            else f"{w['page']} {self.page_no()}"
+        self.text_cell(0, 5, label, align="C")
+
+
+def _money(value: object) -> str:
+    if value is None or pd.isna(value) or abs(float(value)) < 0.005:
+        return ""
+    return f"{float(value):,.2f}"
+
+
+def _cells(values: list[str], rtl: bool) -> list[tuple[str, float, str]]:
+    cells = [(v, w, "R" if (c in MONEY or rtl) else "L")
+             for v, w, c in zip(values, WIDTHS, COLUMNS, strict=True)]
+    return list(reversed(cells)) if rtl else cells
+
+
+def _table_header(pdf: _StatementPDF, rtl: bool) -> None:
+    w = WORDS[pdf.lang]
+    pdf.set_font(FONT, "B", 8)
+    pdf.set_fill_color(230, 230, 230)
+    for text, width, _ in _cells([w[c] for c in COLUMNS], rtl):
+        pdf.text_cell(width, ROW_H, text, align="C", border=1, fill=True)
+    pdf.ln(ROW_H)
+    pdf.set_font(FONT, "", 8)
+
+
+def _row(pdf: _StatementPDF, values: list[str], rtl: bool) -> None:
+    if pdf.get_y() + ROW_H > pdf.h - 18:
+        pdf.add_page()
+        _table_header(pdf, rtl)
+    for text, width, align in _cells(values, rtl):
+        pdf.text_cell(width, ROW_H, text, align=align, border=1)
+    pdf.ln(ROW_H)
+    pdf.set_font(FONT, "", 8)
+
+
+def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float, rtl: bool) -> None:
+    """Opening / closing line: the label spans the middle columns."""
+    if pdf.get_y() + ROW_H > pdf.h - 18:
+        pdf.add_page()
+        _table_header(pdf, rtl)
+    pdf.set_font(FONT, "B", 8)
+    cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
+             (f"{balance:,.2f}", WIDTHS[-1], "R")]
+    for text, width, align in (reversed(cells) if rtl else cells):
+        pdf.text_cell(width, ROW_H, text, align=align, border=1)
+    pdf.ln(ROW_H)
+    pdf.set_font(FONT, "", 8)
+
+
+def _statement_pages(pdf: _StatementPDF, stmt: Statement) -> None:
+    lang = stmt.language if stmt.language in WORDS else "en"
+    w = WORDS[lang]
+    rtl = lang == "ar"
+    align = "R" if rtl else "L"
+    pdf.lang = lang
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 15)
+    if pdf.company:
+        pdf.text_cell(0, 8, pdf.company, align=align, ln=True)
+    pdf.text_cell(0, 9, w["title"], align=align, ln=True)
+    pdf.set_font(FONT, "", 9.5)
+    lines = [[f"{w['customer']}:", stmt.name or ""], [f"{w['id']}:", stmt.customer_id]]
+    if stmt.tax_id:
+        lines.append([f"{w['tax']}:", stmt.tax_id])
+    if stmt.address:
+        lines.append([stmt.address])
+    lines.append([f"{w['period']}:", format_date(stmt.period_start), w["to"],
+                  format_date(stmt.period_end)])
+    for parts in lines:
+        pdf.fragments([str(p) for p in parts], 5.5, rtl)
+    for section in stmt.sections:
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", 10)
+        if section.currency:
+            pdf.fragments([f"{w['currency']}:", section.currency], 6, rtl)
+        _table_header(pdf, rtl)
+        _balance_row(pdf, format_date(stmt.period_start), w["opening"], section.opening, rtl)
+        for line in section.lines.to_dict("records"):
+            ref = line["Reference"]
+            _row(pdf, [format_date(line["Date"]), w.get(line["Type"], line["Type"]),
+                       "" if line["Document"] is None else str(line["Document"]),
+                       "" if ref is None or (not isinstance(ref, str) and pd.isna(ref)) else str(ref),
+                       format_date(line["Due Date"]), _money(line["Debit"]),
+                       _money(line["Credit"]), f"{line['Balance']:,.2f}"], rtl)
+        if len(section.lines) == 0:
+            _row(pdf, ["", w["none"], "", "", "", "", "", ""], rtl)
+        _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl)
+        _aging_footer(pdf, section.aging, rtl, w)
+
+
+def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dict) -> None:
+    if not aging:
+        return
+    labels = [w.get(k, k) for k in aging] + [w["total"]]
+    values = [f"{v:,.2f}" for v in aging.values()] + [f"{sum(aging.values()):,.2f}"]
+    if pdf.get_y() + 3 * ROW_H + 4 > pdf.h - 18:
+        pdf.add_page()
+    pdf.ln(3)
+    pdf.set_font(FONT, "B", 9)
+    pdf.text_cell(0, ROW_H, w["aging"], align="R" if rtl else "L", ln=True)
+    width = 190 / len(labels)
+    order = list(reversed(range(len(labels)))) if rtl else list(range(len(labels)))
+    pdf.set_font(FONT, "B", 8)
+    pdf.set_fill_color(230, 230, 230)
+    for i in order:
+        pdf.text_cell(width, ROW_H, labels[i], align="C", border=1, fill=True)
+    pdf.ln(ROW_H)
+    pdf.set_font(FONT, "", 8)
+    for i in order:
+        pdf.text_cell(width, ROW_H, values[i], align="R", border=1)
+    pdf.ln(ROW_H)
+
+
+def render_statement(stmt: Statement, path: Path, company: str | None = None) -> Path:
+    """Write one customer's statement to ``path`` (atomically) and return it."""
+    pdf = _StatementPDF(company)
+    pdf.set_title(f"{WORDS['en']['title']} {stmt.customer_id}")
+    pdf.set_creator("ar_excel")
+    _statement_pages(pdf, stmt)
+    return _save(pdf, path)
+
+
+def render_combined(statements: Iterable[Statement], path: Path,
+                    company: str | None = None) -> Path:
+    """All statements in one PDF (for printing), each starting on a new page."""
+    pdf = _StatementPDF(company)
+    pdf.set_title(WORDS["en"]["title"])
+    pdf.set_creator("ar_excel")
+    for stmt in statements:
+        pdf.page_label = stmt.customer_id
+        _statement_pages(pdf, stmt)
+    return _save(pdf, path)
+
+
+def render_each(statements: Iterable[Statement], folder: Path, company: str | None = None,
+                progress: Callable[[int], None] | None = None) -> list[Path]:
+    """One PDF per customer, ``Statement_<customer id>.pdf`` in ``folder``."""
+    from ar_excel.io.eml import safe_name
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, stmt in enumerate(statements):
+        out.append(render_statement(stmt, folder / f"Statement_{safe_name(stmt.customer_id)}.pdf",
+                                    company))
+        if progress:
+            progress(i + 1)
+    return out
+
+
+def _save(pdf: FPDF, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    pdf.output(str(tmp))
+    tmp.replace(path)
+    return path

@@ -1,0 +1,216 @@
+"""Job ``collections``: dunning levels and letters, call and visit lists, payment plans,
+late-payment risk and the 13-week cash forecast, from the ledger as of ``--as-of``.
+
+Tabs: ``Dunning``, ``Call List``, ``Visit List``, ``Payment Plan Schedule``, ``Payment
+Risk``, ``Expected Payments``, ``Cash Forecast`` and ``Dunning History`` (the letters of
+every run so far: the previous history is read back from the workbook so a customer is not
+escalated twice in a week; a re-run on the same date replaces that date's rows). The letters
+are written as email drafts (``.eml``) into ``<out_dir>/dunning`` when an output folder is
+known; a final notice carries the customer's statement as a PDF attachment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
+from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
+from ar_excel.core.collections.texts import letter_kind
+from ar_excel.core.ledger import due_dates, open_items
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, Chart, Issue, JobResult, Tab
+
+TEXT = "text"
+
+
+def _text(*columns: str) -> dict[str, str]:
+    return dict.fromkeys(columns, TEXT)
+
+
+def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
+    """The ``Dunning History`` tab of a previous run, if the workbook has one."""
+    from ar_excel.io.reader import sheet_frame
+
+    frame = sheet_frame(book, "Dunning History")
+    if frame is None or len(frame) == 0:
+        return None, []
+    missing = [c for c in ("Date", "Customer ID", "Level") if c not in frame.columns]
+    if missing:
+        return None, [Issue("Dunning History", "A1", ", ".join(missing), None,
+                            "the Dunning History tab lacks " + ", ".join(missing)
+                            + ": it is ignored and rewritten from this run")]
+    frame = frame.copy()
+    frame["Customer ID"] = frame["Customer ID"].map(_id)
+    frame["Date"] = pd.to_datetime(frame["Date"], errors="coerce")
+    return frame, []
+
+
+def _id(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _plan_issues(book: Book, problems: list) -> list[Issue]:
+    table = book.table("Payment Plans")
+    return [table.issue(idx, column, message) for idx, column, message in problems] \
+        if table is not None else []
+
+
+def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame | None,
+                  levels: int, signature: str | None = None) -> list[Letter]:
+    """A letter for every Dunning row marked Letter, in the tab's order."""
+    reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
+    reminders = reminders.set_index("Customer ID") if reminders is not None else None
+    letters = []
+    for row in dun[dun["Letter"]].to_dict("records"):
+        cid = row["Customer ID"]
+        if row["Level"] == 0:
+            if reminders is None or cid not in reminders.index:
+                continue
+            rem = reminders.loc[cid].to_dict()
+            letters.append(plan_letter(row, rem, schedule, signature))
+            continue
+        ccy = row["Currency"] or ""
+        mine = items[(items["Customer ID"] == cid) & (items["Currency"].fillna("") == ccy)]
+        letters.append(dunning_letter(row, mine, levels, signature))
+    return letters
+
+
+def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: pd.DataFrame,
+                   as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
+    from ar_excel.core.collections.statements import customer_statement
+    from ar_excel.io.eml import safe_name, write_draft
+    from ar_excel.io.pdf_statement import render_statement
+
+    sender = book.policy.get("collections_email") or book.policy.get("sender_email")
+    company = book.policy.get("company_name") or book.policy.get("company")
+    due = due_dates(book.invoices, book.customers)
+    per_customer = dun.groupby("Customer ID").size()
+    files: list[Path] = []
+    for letter in letters:
+        attach = []
+        if letter.level and letter_kind(letter.level, levels) == 3:
+            # a final notice encloses the statement, from the oldest open item on
+            mine = items[items["Customer ID"] == letter.customer_id]
+            start = pd.to_datetime(mine["Date"]).min() if len(mine) else as_of
+            start = start if pd.notna(start) else as_of
+            stmt = customer_statement(letter.customer_id, book.customers, book.invoices,
+                                      book.payments, start.replace(day=1), as_of, due, items,
+                                      book.policy, book.arabic)
+            pdf = folder / f"Statement_{safe_name(letter.customer_id)}_{as_of:%Y-%m-%d}.pdf"
+            attach.append(render_statement(stmt, pdf, company))
+            files.append(pdf)
+        name = f"{as_of:%Y-%m-%d}_{safe_name(letter.customer_id)}"
+        if per_customer.get(letter.customer_id, 1) > 1 and letter.currency:
+            name += f"_{safe_name(letter.currency)}"  # one letter per currency
+        files.append(write_draft(letter, folder / f"{name}.eml", sender, attach))
+    return files
+
+
+def collections_tabs(book: Book, options: JobOptions) -> JobResult:
+    policy = book.policy
+    as_of = pd.Timestamp(options.as_of).normalize()
+    customers, invoices, payments = book.customers, book.invoices, book.payments
+    levels = len(policy.dunning_levels_days)
+    issues: list[Issue] = []
+
+    options.progress(0.05, "open items")
+    items = open_items(customers, invoices, payments, as_of)
+    plans_frame = book.frame("Payment Plans")
+    schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers)
+                          if plans_frame is not None else (None, []))
+    issues += _plan_issues(book, problems)
+    previous, hist_issues = read_history(book)
+    issues += hist_issues
+
+    options.progress(0.2, "dunning levels")
+    dun = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
+                              arabic=book.arabic)
+    options.progress(0.35, "payment history and risk")
+    paid = risk.paid_history(invoices, payments, due_dates(invoices, customers), as_of)
+    scores = risk.risk_scores(items, paid, customers, as_of)
+    chased = dunning.chased_items(items)
+    calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores)
+    expected = risk.expected_payments(items, scores, as_of, policy, schedule)
+    weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
+    history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)
+
+    options.progress(0.5, "letters")
+    letters = build_letters(dun, items, schedule, levels)
+    files: list[Path] = []
+    if options.out_dir is not None and letters:
+        files = _write_letters(book, letters, dun, items, as_of,
+                               Path(options.out_dir) / "dunning", levels)
+
+    money_ccy = weekly.attrs.get("currency")
+    forecast_money = {c: "money" for c in weekly.columns if c.startswith("Expected Receipts")}
+    tabs = [
+        Tab("Dunning", dun, formats={**dunning.DUNNING_FORMATS,
+                                     **_text("Customer ID", "Customer", "Currency", "Email",
+                                             "Phone", "Next Action")},
+            highlight=dun["Letter"].astype(bool),
+            title=f"Dunning as of {as_of:%Y-%m-%d}: levels at "
+                  + ", ".join(str(d) for d in sorted(policy.dunning_levels_days))
+                  + " days overdue; one escalation a week; Letter = draft written"),
+        Tab("Call List", calls, formats={**call_lists.LIST_FORMATS,
+                                         **_text("Customer ID", "Customer", "Phone", "Email",
+                                                 "Oldest Invoice")},
+            title="Customers to call: oldest unpaid invoice past the firm-reminder level, "
+                  "largest amount first"),
+        Tab("Visit List", visits, formats={**call_lists.LIST_FORMATS,
+                                           **_text("Customer ID", "Customer", "Phone",
+                                                   "Oldest Invoice")},
+            title="Customers to visit: oldest unpaid invoice past the last dunning level"),
+        Tab("Payment Plan Schedule",
+            schedule if schedule is not None else pd.DataFrame(columns=payment_plans.SCHEDULE_COLUMNS),
+            formats={**payment_plans.SCHEDULE_FORMATS, **_text("Plan", "Customer ID", "Customer")},
+            title="Instalments of each payment plan; receipts fill them oldest first"),
+        Tab("Payment Risk", scores, formats={**risk.RISK_FORMATS,
+                                             **_text("Customer ID", "Customer", "Basis")},
+            title="Risk Score = 60 x min(avg days late, 60)/60 + 40 x share 30+ days overdue; "
+                  "avg days late weighted by amount, halving every 180 days"),
+        Tab("Expected Payments", expected, formats={**risk.EXPECTED_FORMATS,
+                                                    **_text("Customer ID", "Customer",
+                                                            "Invoice No", "Basis")},
+            title="Each open invoice's expected payment date (due date + the customer's "
+                  "average days late)"),
+        Tab("Cash Forecast", weekly, formats={**forecast.FORECAST_FORMATS, **forecast_money},
+            charts=[Chart("column", "Expected receipts by week"
+                          + (f" ({money_ccy})" if money_ccy else ""), "Week Start",
+                          ["Expected Receipts"])],
+            title=f"13-week cash-collection forecast from {as_of:%Y-%m-%d}"
+                  + (f", in {money_ccy}" if money_ccy else "")),
+        Tab("Dunning History", history,
+            formats={"Date": "date", "Level": "int", "Amount": "money",
+                     **_text("Customer ID", "Level Name", "Currency", "Action")},
+            title="Letters of every collections run (read back to pace escalations)"),
+    ]
+    sent = int(dun["Letter"].sum()) if len(dun) else 0
+    overdue = int((dun["Amount To Collect"] > 0).sum()) if len(dun) else 0
+    total = float(weekly["Expected Receipts"].sum())
+    summary = (f"Collections as of {as_of:%Y-%m-%d}: {overdue} customer row(s) overdue, "
+               f"{sent} letter(s) due ({len([f for f in files if f.suffix == '.eml'])} drafts "
+               f"written), {len(calls)} to call, {len(visits)} to visit, "
+               f"{0 if schedule is None else schedule['Plan'].nunique()} payment plan(s); "
+               f"13-week forecast {total:,.2f}{' ' + money_ccy if money_ccy else ''}")
+    options.progress(1.0, "collections done")
+    return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    return collections_tabs(book, options)
+
+
+JOB = Job(
+    name="collections",
+    help="Dunning levels and email drafts, call/visit lists, payment plans, payment risk "
+         "and the 13-week cash forecast",
+    run=run,
+    month_end=True,
+    needs=("Customers", "Invoices"),
+)
