@@ -1,0 +1,148 @@
+"""Bank statements in: every format a bank exports, into one normalised frame of lines.
+
+``read_statement(path)`` detects the format from the file's content (not its extension):
+OFX/QFX, camt.053/.052/.054 XML, MT940, XLSX/XLS, else CSV; ``statement_from_table`` turns a
+``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
+
+The matching engine works on ``Statement.lines`` (columns ``statement.COLUMNS``): amounts
+signed with credits (money in) positive, one line per transaction, each with a unique
+``Bank Line``. Lines that cannot be used are ``Statement.issues``, never dropped silently;
+statements that state balances are tied out (``Statement.balances``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.bank.statement import COLUMNS, Statement, StatementBalance, build_lines
+from ar_excel.errors import InputError
+from ar_excel.model import ROW, Issue, Table
+
+__all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_statement",
+           "statement_from_table"]
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    """'ofx', 'camt053', 'mt940', 'xlsx' or 'csv', from the bytes of the file."""
+    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
+    head = data[:8192].decode("latin-1")
+    if re.search(r"OFXHEADER|<OFX>", head, re.I):
+        return "ofx"
+    stripped = head.lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    if stripped.startswith("<"):
+        if "camt.05" in head or "BkToCstmr" in head:
+            return "camt053"
+        raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
+    text = data.decode("latin-1")
+    if re.search(r"(?m)^:20:", text) and re.search(r"(?m)^:(61|60[FM]):", text):
+        return "mt940"
+    return "csv"
+
+
+def read_statement(path: str | Path, mapping: dict[str, Any] | None = None,
+                   encoding: str | None = None, day_first: bool | None = None) -> Statement:
+    """Read a bank statement file of any supported format.
+
+    ``mapping`` ({canonical column: header in the file}, plus ``decimal``, ``date_format``,
+    ``delimiter``, ``header_row``, ``sheet``) and ``day_first`` apply to CSV/XLSX exports;
+    ``encoding`` overrides detection for text formats (CSV, MT940).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the bank statement {path}: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InputError(f"{path.name}: the bank statement file is empty")
+    fmt = detect_format(data, path.name)
+    if fmt == "ofx":
+        from ar_excel.bank.ofx import read_ofx
+
+        return read_ofx(path, data)
+    if fmt == "camt053":
+        from ar_excel.bank.camt import read_camt
+
+        return read_camt(path, data)
+    if fmt == "mt940":
+        from ar_excel.bank.mt940_import import read_mt940
+
+        return read_mt940(path, data, encoding)
+    from ar_excel.bank.csv_import import read_csv, read_xlsx
+
+    if fmt == "xlsx":
+        return read_xlsx(path, mapping, day_first)
+    return read_csv(path, data, mapping, encoding, day_first)
+
+
+def statement_from_table(table: Table) -> Statement:
+    """A ``Bank Statement`` sheet read by the workbook reader -> Statement.
+
+    The amount is the signed ``Amount`` or, where that is blank, ``Credit`` - ``Debit`` (a
+    debit is money out whichever sign it was typed with). ``Line No`` is the Excel row, so
+    ``Bank Line`` without a bank reference is that row number.
+    """
+    frame = table.frame
+    issues: list[Issue] = []
+    records: list[dict[str, Any]] = []
+
+    def col(name: str) -> pd.Series:
+        return frame[name] if name in frame.columns else pd.Series(None, index=frame.index,
+                                                                   dtype=object)
+
+    amount = pd.to_numeric(col("Amount"), errors="coerce")
+    debit = pd.to_numeric(col("Debit"), errors="coerce").abs()
+    credit = pd.to_numeric(col("Credit"), errors="coerce").abs()
+    from_columns = credit.fillna(0.0) - debit.fillna(0.0)
+    from_columns[credit.isna() & debit.isna()] = float("nan")
+    amount = amount.where(amount.notna(), from_columns)
+    booked = pd.to_datetime(col("Date"), errors="coerce")
+    value = pd.to_datetime(col("Value Date"), errors="coerce")
+    booked = booked.where(booked.notna(), value)
+    texts = ("Description", "Reference", "Counterparty", "Counterparty Account", "Bank Ref",
+             "Currency")
+    for idx in frame.index:
+        row_no = int(frame.at[idx, ROW]) if ROW in frame.columns else None
+        has_text = any(_present(col(c).get(idx)) for c in texts)
+        if pd.isna(amount[idx]) and pd.isna(booked[idx]) and not has_text:
+            continue  # an empty row
+        if pd.isna(booked[idx]):
+            issues.append(_table_issue(table, idx, "Date", "no usable date: the line was left "
+                                                           "out of the bank statement"))
+            continue
+        if pd.isna(amount[idx]):
+            column = "Amount" if "Amount" in frame.columns else "Credit"
+            issues.append(_table_issue(table, idx, column, "no usable amount: the line was left "
+                                                           "out of the bank statement"))
+            continue
+        records.append({
+            "Date": booked[idx],
+            "Value Date": value[idx],
+            "Amount": round(float(amount[idx]), 2),
+            "Currency": col("Currency").get(idx),
+            "Description": col("Description").get(idx),
+            "Reference": col("Reference").get(idx),
+            "Counterparty": col("Counterparty").get(idx),
+            "Counterparty Account": col("Counterparty Account").get(idx),
+            "Bank Ref": col("Bank Ref").get(idx),
+            "Balance": pd.to_numeric(col("Balance").get(idx), errors="coerce"),
+            "Statement": "1",
+            "Line No": row_no,
+        })
+    return Statement(build_lines(records), [], issues, "xlsx", table.sheet)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and bool(
+        str(value).strip())
+
+
+def _table_issue(table: Table, idx: Any, column: str, message: str) -> Issue:
+    try:
+        return table.issue(idx, column, message)
+    except (KeyError, ValueError):
+        return Issue(table.sheet, f"row {table.frame.at[idx, ROW]}", column, None, message)

@@ -1,0 +1,116 @@
+"""OFX / QFX statements (1.x SGML and 2.x XML) -> normalised statement lines, via ``ofxparse``.
+
+``ofxparse`` reads the structure (accounts, transactions, amounts, balances) but it shifts
+times carrying a zone (``20090401122017.000[-5:EST]``) to UTC, which can move a posting to the
+next day, and lower-cases the currency. This adapter therefore takes each posting date as
+written in the file (the first eight digits of ``DTPOSTED``) and upper-cases the currency.
+
+* ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
+  ``Counterparty`` = ``NAME``;
+  ``Description`` = ``MEMO`` (or ``NAME`` when there is no memo); ``Reference`` = the check
+  number where there is one.
+* Balance: OFX states no opening balance, only ``LEDGERBAL`` (the booked balance) and
+  ``AVAILBAL`` (what may be spent: booked balance minus holds plus overdraft or card limit).
+  Reconciliation ties the books to booked money, so the closing balance is ``LEDGERBAL``;
+  ``AVAILBAL`` is not used. Without an opening balance there is no tie-out for OFX.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.bank.statement import Statement, StatementBalance, build_lines, tie_out
+from ar_excel.bank.text import decode_bytes
+from ar_excel.errors import InputError
+from ar_excel.model import Issue
+
+_TRN = re.compile(r"<STMTTRN>(.*?)</STMTTRN>", re.S | re.I)
+
+
+def _leaf(block: str, tag: str) -> str | None:
+    m = re.search(rf"<{tag}>\s*(?:<!\[CDATA\[)?([^<\r\n]*)", block, re.I)
+    return m.group(1).strip() if m else None
+
+
+def _written_date(raw: str | None) -> pd.Timestamp | None:
+    if not raw or not re.match(r"\d{8}", raw) or raw.startswith("00000000"):
+        return None
+    return pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
+
+
+def looks_like_ofx(head: str) -> bool:
+    return bool(re.search(r"OFXHEADER|<OFX>", head, re.I))
+
+
+def read_ofx(path: Path, data: bytes) -> Statement:
+    import ofxparse
+
+    source = path.name
+    decoded = decode_bytes(data)
+    issues = [Issue(source, "", "", decoded.encoding, w) for w in decoded.warnings]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # bs4 warns that it reads XML with its HTML parser
+        try:
+            ofx = ofxparse.OfxParser.parse(io.BytesIO(data))
+        except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
+            raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
+    raw_blocks = [m.group(1) for m in _TRN.finditer(decoded.text)]
+    written = {(_leaf(b, "FITID") or ""): _leaf(b, "DTPOSTED") for b in raw_blocks}
+    available = {(_leaf(b, "FITID") or ""): _leaf(b, "DTAVAIL") for b in raw_blocks}
+    records: list[dict[str, Any]] = []
+    balances: list[StatementBalance] = []
+    accounts = list(ofx.accounts) if getattr(ofx, "accounts", None) else []
+    if not accounts and getattr(ofx, "account", None) is not None:
+        accounts = [ofx.account]
+    ids = [str(getattr(a, "account_id", "") or pos) for pos, a in enumerate(accounts, 1)]
+    if len(set(ids)) < len(ids):
+        ids = [f"{i} #{pos}" for pos, i in enumerate(ids, 1)]
+    position = 0
+    for account, sid in zip(accounts, ids, strict=True):
+        st = getattr(account, "statement", None)
+        if st is None:
+            continue
+        currency = (getattr(st, "currency", None) or getattr(account, "curdef", None) or "")
+        currency = currency.upper() or None
+        for t in st.transactions:
+            position += 1
+            fitid = (t.id or "").strip()
+            booked = _written_date(written.get(fitid)) or _local(t.date)
+            if booked is None:
+                issues.append(Issue(source, f"line {position}", "DTPOSTED", written.get(fitid),
+                                    "transaction without a posting date; left out"))
+                continue
+            name = " ".join((t.payee or "").split()) or None
+            memo = " ".join((t.memo or "").split()) or None
+            check = (t.checknum or "").strip()
+            records.append({
+                "Date": booked,
+                "Value Date": _written_date(available.get(fitid)),  # DTAVAIL: funds available
+                "Amount": round(float(t.amount), 2),
+                "Currency": currency,
+                "Description": memo or name,
+                "Reference": check if check and check.strip("0") else None,
+                "Counterparty": name,
+                "Bank Ref": fitid or None,
+                "Statement": sid,
+                "Line No": position,
+            })
+        closing = getattr(st, "balance", None)
+        balances.append(StatementBalance(
+            sid, getattr(account, "account_id", None), currency, None,
+            float(closing) if closing is not None else None, None,
+            _local(getattr(st, "balance_date", None)),
+        ))
+    lines = build_lines(records)
+    issues += tie_out(balances, lines, source)
+    return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
+
+
+def _local(value: Any) -> pd.Timestamp | None:
+    return None if value is None else pd.Timestamp(value).normalize()
