@@ -180,3 +180,16 @@ def test_top_overdue_ranks_by_amount_past_due():
     assert list(top["Share of Overdue %"]) == [50.48, 47.92, 1.60]  # of 3130.15
     assert list(top["Open Balance"]) == [2330.15, 700.00, 50.00]
     assert len(top_overdue(aging_by_customer(items, cust, Policy()), items, limit=2)) == 2
+
+
+def test_customer_order_is_natural_whatever_the_id_shape():
+    from ar_excel.core.aging import _natural_rank
+
+    def order(ids):
+        rank = _natural_rank(ids)
+        return [ids[i] for i in np.argsort(rank)]
+
+    assert order(["10", "9", "100", "1"]) == ["1", "9", "10", "100"]
+    assert order(["C10", "C9", "c1", None, "B2"]) == ["B2", "c1", "C9", "C10", None]
+    assert order(["C003", "C001", "C002"]) == ["C001", "C002", "C003"]
+    assert order(["010", "9", "1"]) == ["1", "9", "010"]  # leading zero: digit-aware key

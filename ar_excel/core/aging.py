@@ -103,23 +103,24 @@ def aging_by_customer(items: pd.DataFrame, customers: pd.DataFrame | None,
     bucket = bucket_index(item_age_days(items, policy.aging_basis), policy.aging_buckets_days)
     cust_code, cust_ids = pd.factorize(items["Customer ID"], use_na_sentinel=False)
     ccy_code, ccys = pd.factorize(items["Currency"], use_na_sentinel=False)
-    group = cust_code.astype("int64") * len(ccys) + ccy_code
-    group_code, group_keys = pd.factorize(group, sort=False)
-    n = len(group_keys)
-    sums = np.bincount(group_code * nb + bucket, weights=to_cents(items["Open Amount"]),
-                       minlength=n * nb).reshape(n, nb)
-    cents = np.rint(sums).astype("int64")
+    n_ccy = len(ccys)
+    group = cust_code.astype("int64") * n_ccy + ccy_code
+    n_groups = len(cust_ids) * n_ccy
+    present = np.bincount(group, minlength=n_groups) > 0
+    sums = np.bincount(group * nb + bucket, weights=to_cents(items["Open Amount"]),
+                       minlength=n_groups * nb).reshape(n_groups, nb)
+    keys = np.flatnonzero(present)
+    keys = keys[np.lexsort((_natural_rank(ccys)[keys % n_ccy],
+                            _natural_rank(cust_ids)[keys // n_ccy]))]
+    cents = np.rint(sums[keys]).astype("int64")
 
-    keys = np.asarray(group_keys, dtype="int64")
     frame = pd.DataFrame(cents / 100.0, columns=labels)
-    frame.insert(0, "Customer ID", np.asarray(cust_ids, dtype=object)[keys // len(ccys)])
+    frame.insert(0, "Customer ID", np.asarray(cust_ids, dtype=object)[keys // n_ccy])
     frame.insert(1, "Customer", _names(frame["Customer ID"], customers))
     frame["Total"] = cents.sum(axis=1) / 100.0
-    frame["Currency"] = np.asarray(ccys, dtype=object)[keys % len(ccys)]
-    frame["Currency"] = frame["Currency"].where(frame["Currency"].notna(), None)
-    order = np.lexsort((_natural_rank(ccys)[keys % len(ccys)],
-                        _natural_rank(cust_ids)[keys // len(ccys)]))
-    return frame.iloc[order].reset_index(drop=True)[columns]
+    currency = pd.Series(np.asarray(ccys, dtype=object)[keys % n_ccy])
+    frame["Currency"] = currency.where(currency.notna(), None)
+    return frame[columns]
 
 
 def _empty_aging(columns: list[str], labels: list[str]) -> pd.DataFrame:
@@ -137,11 +138,28 @@ def _names(ids: pd.Series, customers: pd.DataFrame | None) -> pd.Series:
 
 
 def _natural_rank(values: Sequence[object]) -> np.ndarray:
-    """Rank of each distinct value in natural order (sorting the distinct values only)."""
+    """Rank of each distinct value in natural order (sorting the distinct values only).
+
+    IDs of one length (C00017, 100234) sort the same naturally and as plain text, so they
+    take numpy's sort; mixed lengths (C2, C10) take the digit-aware key.
+    """
     values = list(values)
+    texts = ["" if _is_blank(v) else str(v) for v in values]
+    lengths = {len(t) for t in texts if t}
+    blank = np.array([not t for t in texts], dtype=bool)
+    if len(lengths) <= 1 or all(t.isdigit() and t[0] != "0" for t in texts if t):
+        # Same length: text order is natural order. Plain numbers: by length, then text.
+        folded = np.array([t.casefold() for t in texts], dtype=str)
+        order = np.lexsort((folded, np.array([len(t) for t in texts]), blank))
+    else:
+        order = sorted(range(len(values)), key=lambda i: _natural(values[i]))
     rank = np.empty(len(values), dtype="int64")
-    rank[sorted(range(len(values)), key=lambda i: _natural(values[i]))] = np.arange(len(values))
+    rank[order] = np.arange(len(values))
     return rank
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
 
 
 def _natural(value: object) -> tuple:
