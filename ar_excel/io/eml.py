@@ -48,7 +48,7 @@ def draft_message(letter: Letter, sender: str | None = None,
                   attachments: list[Path] | None = None) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = letter.subject
-    if letter.email:
+    if isinstance(letter.email, str) and letter.email.strip():
         # several addresses may be typed in one cell: "a@x.com; b@y.com"
         msg["To"] = ", ".join(a.strip() for a in re.split(r"[;,]", letter.email) if a.strip())
     if sender:

@@ -58,7 +58,7 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     lang = row.get("Language") or "en"
     kind = texts.letter_kind(int(row["Level"]), levels)
     ccy = row.get("Currency")
-    name = row.get("Customer") or row["Customer ID"]
+    name = _text(row.get("Customer")) or row["Customer ID"]
     body = texts.BODIES[lang][kind].format(
         total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
     types = texts.ITEM_TYPES[lang]
@@ -73,8 +73,8 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
                       str(int(dpd)) if overdue else "", format_money(it["Open Amount"])])
     words = texts.TOTALS[lang]
     return Letter(
-        customer_id=str(row["Customer ID"]), customer=row.get("Customer"),
-        email=row.get("Email"), language=lang, level=int(row["Level"]),
+        customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),
+        email=_text(row.get("Email")), language=lang, level=int(row["Level"]),
         subject=texts.SUBJECTS[lang][kind].format(cid=row["Customer ID"]),
         greeting=texts.GREETING[lang].format(name=name),
         paragraphs=[body], headers=texts.ITEM_HEADERS[lang], rows=table,
@@ -100,13 +100,20 @@ def plan_letter(row: dict, reminder: dict, schedule: pd.DataFrame,
               format_money(r["Amount"]), format_money(r["Paid Amount"]),
               format_money(r["Outstanding"]), status.get(r["Status"], r["Status"])]
              for r in plan.to_dict("records")]
-    name = row.get("Customer") or row["Customer ID"]
+    name = _text(row.get("Customer")) or row["Customer ID"]
     return Letter(
-        customer_id=str(row["Customer ID"]), customer=row.get("Customer"),
-        email=row.get("Email"), language=lang, level=0,
+        customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),
+        email=_text(row.get("Email")), language=lang, level=0,
         subject=texts.SUBJECTS[lang]["plan"].format(cid=row["Customer ID"]),
         greeting=texts.GREETING[lang].format(name=name), paragraphs=[body],
         headers=texts.PLAN_HEADERS[lang], rows=table,
         totals=[(texts.TOTALS[lang]["balance"], format_money(row["Open Balance"], ccy))],
         closing=texts.CLOSING[lang].format(signature=signature or texts.SIGNATURE[lang]),
     )
+
+
+def _text(value: object) -> str | None:
+    """A cell's text, or None for a blank (None / NaN) cell."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value).strip() or None

@@ -148,6 +148,7 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
                          "Instalment": k + 1, "Of": n, "Due Date": due,
                          "Currency": currency.get(cid), "Amount": amt,
                          "_window": start - back})
+    problems.sort(key=lambda p: plans.index.get_loc(p[0]))  # in sheet order
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in SCHEDULE_COLUMNS}), problems
 
