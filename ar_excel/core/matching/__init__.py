@@ -1,0 +1,216 @@
+"""Bank reconciliation and cash application over DataFrames (no I/O).
+
+``match_statement(lines, open_items, customers, policy, learned=None, balances=None)``
+returns a ``MatchResult``: the ``Bank Matches`` rows (one per bank line x invoice
+allocation), the ``Unmatched Bank`` rows (credits not fully applied, with the reason and
+the best candidates, and debits, which are not AR), the ``Reconciliation`` summary that
+ties out to the statement, and issues. The rules are in ``engine``; see its docstring.
+
+Learned payer accounts: the Payments sheet has no bank account column, so the engine learns
+``account -> customer`` and ``printed name -> customer`` from (a) a previous run's ``Bank
+Matches`` tab (its ``Counterparty Account`` / ``Counterparty`` columns, rows with Status
+``Matched``), (b) an optional ``Payer Accounts`` sheet (Customer ID, Counterparty Account,
+Counterparty), and (c) lines of this statement matched by a full invoice reference, before
+the rules that need a payer run. ``learned_payers`` builds that frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.core.matching.engine import Allocation, Matcher, OpenInvoices
+from ar_excel.core.matching.payers import PayerDirectory
+from ar_excel.model import Issue
+from ar_excel.policy import Policy
+
+MATCH_COLUMNS = ["Bank Line", "Date", "Bank Amount", "Invoice No", "Customer ID",
+                 "Applied Amount", "Method", "Confidence", "Status"]
+MATCH_EXTRA = ["Write-off", "Customer", "Reason", "Description", "Counterparty",
+               "Counterparty Account", "Statement", "Line No"]
+UNMATCHED_COLUMNS = ["Bank Line", "Date", "Amount", "Description", "Unallocated Amount", "Reason"]
+UNMATCHED_EXTRA = ["Candidates", "Counterparty", "Counterparty Account", "Reference",
+                   "Statement", "Line No"]
+SUMMARY_COLUMNS = ["Item", "Amount", "Lines", "Note"]
+METHODS = ["reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
+           "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
+
+
+@dataclass
+class MatchResult:
+    matches: pd.DataFrame
+    unmatched: pd.DataFrame
+    summary: pd.DataFrame
+    issues: list[Issue] = field(default_factory=list)
+
+
+def open_invoices(open_items: pd.DataFrame) -> pd.DataFrame:
+    """The invoices a receipt can pay: open items of type Invoice with a positive open amount."""
+    if "Item Type" in open_items:
+        open_items = open_items[open_items["Item Type"] == "Invoice"]
+    items = open_items[open_items["Open Amount"] > 0.005]
+    return items.sort_values(["Due Date", "Invoice No"], kind="stable").reset_index(drop=True)
+
+
+def learned_payers(*frames: pd.DataFrame | None) -> pd.DataFrame:
+    """(Customer ID, Counterparty Account, Counterparty) from previous ``Bank Matches`` tabs or
+    ``Payer Accounts`` sheets: only rows applied with certainty (Status Matched, or no
+    Status column at all)."""
+    parts = []
+    for f in frames:
+        if f is None or not len(f) or "Customer ID" not in f:
+            continue
+        if "Status" in f:
+            f = f[f["Status"].astype(str).str.strip().str.lower() == "matched"]
+        account = next((c for c in ("Counterparty Account", "IBAN", "Account", "Payer Account",
+                                    "Bank Account") if c in f), None)
+        name = next((c for c in ("Counterparty", "Payer", "Payer Name", "Name") if c in f), None)
+        parts.append(pd.DataFrame({
+            "Customer ID": f["Customer ID"].astype("object"),
+            "Counterparty Account": f[account] if account else None,
+            "Counterparty": f[name] if name else None,
+        }))
+    if not parts:
+        return pd.DataFrame(columns=["Customer ID", "Counterparty Account", "Counterparty"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _col(lines: pd.DataFrame, name: str) -> pd.Series:
+    return lines[name] if name in lines else pd.Series(None, index=lines.index, dtype="object")
+
+
+def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd.DataFrame,
+                    policy: Policy, learned: pd.DataFrame | None = None,
+                    balances: list[Any] | None = None) -> MatchResult:
+    """Apply the statement's credits to the open invoices; see the module docstring."""
+    lines = lines.reset_index(drop=True)
+    invoices = OpenInvoices(open_invoices(open_items))
+    payers = PayerDirectory(customers, learned)
+    matcher = Matcher(lines, invoices, payers, policy)
+    matcher.run()
+    matches = _matches_frame(lines, matcher, payers)
+    unmatched = _unmatched_frame(lines, matcher)
+    summary = reconciliation_summary(lines, matches, unmatched, balances)
+    return MatchResult(matches, unmatched, summary, [])
+
+
+def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> pd.DataFrame:
+    allocs: list[Allocation] = sorted(m.allocations, key=lambda a: a.line)
+    rows = []
+    for a in allocs:
+        ln = lines.iloc[a.line]
+        rows.append({
+            "Bank Line": ln["Bank Line"], "Date": ln.get("Date"), "Bank Amount": ln["Amount"],
+            "Invoice No": None if a.invoice is None else m.inv.number[a.invoice],
+            "Customer ID": a.customer, "Applied Amount": a.applied / 100,
+            "Method": a.method, "Confidence": round(a.confidence, 2), "Status": a.status,
+            "Write-off": a.writeoff / 100, "Customer": payers.names.get(str(a.customer), ""),
+            "Reason": a.reason, "Description": ln.get("Description"),
+            "Counterparty": ln.get("Counterparty"),
+            "Counterparty Account": ln.get("Counterparty Account"),
+            "Statement": ln.get("Statement"), "Line No": ln.get("Line No"),
+        })
+    frame = pd.DataFrame(rows, columns=MATCH_COLUMNS + MATCH_EXTRA)
+    frame["Date"] = pd.to_datetime(frame["Date"])
+    for c in ("Bank Amount", "Applied Amount", "Write-off", "Confidence"):
+        frame[c] = frame[c].astype("float64")
+    return frame
+
+
+def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
+    rows = []
+    amounts = lines["Amount"].tolist()
+    for pos in range(len(lines)):
+        amount = amounts[pos]
+        f = m.facts.get(pos)
+        if f is not None:
+            if f.remaining <= 0:
+                continue
+            reason, cands = m.unmatched_reason(f)
+            if f.remaining < f.amount:
+                reason = "partly applied; " + reason
+            left = f.remaining / 100
+        elif amount is None or amount != amount:
+            reason, cands, left = "no amount on the line", "", None
+        elif amount < 0:
+            reason, cands, left = "debit (money out): not accounts receivable", "", None
+        else:
+            reason, cands, left = "zero amount", "", 0.0
+        ln = lines.iloc[pos]
+        rows.append({
+            "Bank Line": ln["Bank Line"], "Date": ln.get("Date"), "Amount": amount,
+            "Description": ln.get("Description"), "Unallocated Amount": left, "Reason": reason,
+            "Candidates": cands, "Counterparty": ln.get("Counterparty"),
+            "Counterparty Account": ln.get("Counterparty Account"),
+            "Reference": ln.get("Reference"), "Statement": ln.get("Statement"),
+            "Line No": ln.get("Line No"), "_debit": bool(amount is not None and amount == amount and amount < 0),
+        })
+    frame = pd.DataFrame(rows, columns=UNMATCHED_COLUMNS + UNMATCHED_EXTRA + ["_debit"])
+    # Credits to work on first, debits after; statement order within each.
+    frame = frame.sort_values("_debit", kind="stable").drop(columns="_debit").reset_index(drop=True)
+    frame["Date"] = pd.to_datetime(frame["Date"])
+    for c in ("Amount", "Unallocated Amount"):
+        frame[c] = frame[c].astype("float64")
+    return frame
+
+
+def _balance_value(b: Any, name: str) -> Any:
+    return b.get(name) if isinstance(b, dict) else getattr(b, name, None)
+
+
+def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
+                           balances: list[Any] | None = None) -> pd.DataFrame:
+    """The tie-out: opening + credits - debits = closing, and credits = matched + suggested +
+    unmatched, with counts per rule."""
+    amount = lines["Amount"].astype("float64")
+    credits, debits = amount[amount > 0], -amount[amount < 0]
+    rows: list[dict[str, Any]] = []
+
+    def row(item: str, value: float | None, n: int | None = None, note: str = "") -> None:
+        rows.append({"Item": item, "Amount": None if value is None else round(float(value), 2),
+                     "Lines": n, "Note": note})
+
+    opening = closing = None
+    stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
+    if stated:
+        opening = sum(_balance_value(b, "opening") for b in stated)
+        closes = [_balance_value(b, "closing") for b in stated]
+        closing = sum(closes) if all(c is not None for c in closes) else None
+    elif "Balance" in lines and lines["Balance"].notna().any():
+        bal = lines["Balance"].astype("float64")
+        first = bal.first_valid_index()
+        opening = bal[first] - amount[first]
+        closing = bal[bal.last_valid_index()]
+    computed = None if opening is None else opening + credits.sum() - debits.sum()
+    row("Opening balance", opening, None, "as stated by the bank" if stated else
+        ("from the first line's running balance" if opening is not None else "not stated"))
+    row("Credits (money in)", credits.sum(), int(len(credits)))
+    row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
+    row("Closing balance (computed)", computed, None, "opening + credits - debits")
+    row("Closing balance (statement)", closing, None, "" if closing is not None else "not stated")
+    if computed is not None and closing is not None:
+        diff = round(computed - closing, 2)
+        row("Difference", diff, None, "ties out" if abs(diff) < 0.005 else "DOES NOT TIE OUT: check the statement")
+    for status in ("Matched", "Suggested"):
+        part = matches[matches["Status"] == status]
+        row(f"{status} (applied)" if status == "Matched" else "Suggested (to review)",
+            part["Applied Amount"].sum(), int(part["Bank Line"].nunique()))
+    credit_left = unmatched[unmatched["Amount"] > 0]
+    row("Unmatched credits", credit_left["Unallocated Amount"].sum(), int(len(credit_left)))
+    check = (matches["Applied Amount"].sum() + credit_left["Unallocated Amount"].sum()
+             - credits.sum())
+    row("Check: matched + suggested + unmatched - credits", round(check, 2), None,
+        "ties out" if abs(check) < 0.005 else "DOES NOT TIE OUT")
+    row("Write-offs proposed", matches["Write-off"].sum(), int((matches["Write-off"] > 0).sum()),
+        "fees / discounts within the policy tolerance")
+    onacc = matches[matches["Invoice No"].isna()]
+    row("On account (no invoice)", onacc["Applied Amount"].sum(), int(len(onacc)))
+    for method in METHODS + sorted(set(matches["Method"]) - set(METHODS)):
+        part = matches[matches["Method"] == method]
+        if len(part):
+            row(f"Method: {method}", part["Applied Amount"].sum(), int(len(part)),
+                f"{int((part['Status'] == 'Matched').sum())} matched, "
+                f"{int((part['Status'] == 'Suggested').sum())} suggested allocations")
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

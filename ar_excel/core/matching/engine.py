@@ -1,0 +1,537 @@
+"""Cash application: which open invoices each bank credit pays, most certain rule first.
+
+The cascade (each allocation names its rule in ``Method`` and carries a ``Confidence``):
+
+1. ``reference``      the narrative names the invoice(s) in full, in any formatting; the
+                      amount settles them exactly (``multi-invoice`` for several), or falls
+                      short within the fee tolerance (``fee-writeoff``: the gap is proposed
+                      as a write-off), or short beyond it (``partial``), or over it
+                      (``overpayment``: the excess goes to another open invoice of the
+                      customer whose amount explains it, else stays ``on-account``);
+2. ``reference``      only the invoice's numeric part (``123``), and the amount or the
+                      identified payer confirms it; ``reference-fuzzy``: a number one digit
+                      away from an invoice number whose open amount equals the receipt;
+3. ``amount+payer``   no usable reference: the payer is known by account or name and exactly
+                      one of its open invoices has the receipt's amount; ``multi-invoice``:
+                      exactly one set of its oldest open invoices sums to it;
+4. ``fee-writeoff``   as 3, short by no more than the fee tolerance;
+5. suggestions only   payer known but the amount is ambiguous, partial or over everything
+                      open; ``amount-only``: payer unknown, one open invoice has the amount.
+
+``Matched`` is given only where the rule is certain (confidence ≥ 0.85); everything else is
+``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
+candidates. Rules run over *all* lines one stage at a time, against one ledger of remaining
+open amounts (integer cents), so a weaker rule never takes an invoice a stronger one needs,
+no invoice is applied beyond its open amount and no receipt beyond its amount.
+
+Inflows that are not customer receipts (interest, loans, own transfers, refunds...) are
+never matched by amount or by name; debits are not AR.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
+from ar_excel.core.matching.classify import inflow_category, is_cash_deposit
+from ar_excel.core.matching.normalize import digit_runs, fold_text, one_digit_apart
+from ar_excel.core.matching.payers import Payer, PayerDirectory
+from ar_excel.core.matching.references import InvoiceIndex
+from ar_excel.policy import Policy
+
+MATCHED = 0.85  # confidence from which an allocation is applied automatically
+
+
+def cents(x: float) -> int:
+    return int(round(float(x) * 100))
+
+
+@dataclass
+class Allocation:
+    line: int
+    invoice: int | None  # position in the invoice table; None = on account
+    customer: str | None
+    applied: int  # cents of the receipt applied
+    writeoff: int = 0  # cents of the invoice proposed to write off (fees, discount)
+    method: str = ""
+    confidence: float = 0.0
+    reason: str = ""
+
+    @property
+    def status(self) -> str:
+        return "Matched" if self.confidence >= MATCHED else "Suggested"
+
+
+@dataclass
+class LineFacts:
+    """What is read from one bank line once, before any rule runs."""
+
+    pos: int
+    amount: int  # cents, > 0
+    date: pd.Timestamp | None
+    currency: str
+    text: str  # folded description + reference
+    strong: set[int]
+    weak: set[int]
+    payer: Payer | None
+    category: str | None
+    cash: bool
+    notes: list[str] = field(default_factory=list)
+    remaining: int = 0
+
+
+class OpenInvoices:
+    """The open invoices with the amount still open after this run's allocations."""
+
+    def __init__(self, invoices: pd.DataFrame) -> None:
+        inv = invoices.reset_index(drop=True)
+        self.frame = inv
+        self.number: list[str] = [str(x) for x in inv["Invoice No"]]
+        self.customer: list[str] = [str(x) for x in inv["Customer ID"]]
+        self.currency: list[str] = [("" if not isinstance(c, str) else c.upper())
+                                    for c in inv["Currency"]] if "Currency" in inv else [""] * len(inv)
+        self.date = pd.to_datetime(inv["Date"]).to_numpy() if "Date" in inv else None
+        due = inv["Due Date"] if "Due Date" in inv else inv.get("Date")
+        self.due = pd.to_datetime(due).to_numpy()
+        self.open: list[int] = [cents(x) for x in inv["Open Amount"]]
+        self.remaining: list[int] = list(self.open)
+        by_customer: dict[str, list[int]] = defaultdict(list)
+        order = np.lexsort((np.arange(len(inv)), self.due)) if len(inv) else []
+        for pos in order:
+            by_customer[self.customer[pos]].append(int(pos))
+        self.by_customer = dict(by_customer)
+        by_amount: dict[int, list[int]] = defaultdict(list)
+        for pos in order:
+            by_amount[self.open[pos]].append(int(pos))
+        self.by_amount = dict(by_amount)
+
+    def usable(self, pos: int, currency: str, date: pd.Timestamp | None = None) -> bool:
+        if self.remaining[pos] <= 0:
+            return False
+        c = self.currency[pos]
+        if currency and c and currency != c:
+            return False
+        return not (date is not None and self.date is not None and self.date[pos] > date.to_datetime64())
+
+    def open_of(self, customer: str, currency: str, date: pd.Timestamp | None) -> list[int]:
+        """The customer's invoices still open, oldest due first."""
+        return [p for p in self.by_customer.get(customer, ()) if self.usable(p, currency, date)]
+
+
+class Matcher:
+    def __init__(self, lines: pd.DataFrame, invoices: OpenInvoices, payers: PayerDirectory,
+                 policy: Policy) -> None:
+        self.lines = lines
+        self.inv = invoices
+        self.payers = payers
+        self.policy = policy
+        self.index = InvoiceIndex(invoices.number)
+        self.allocations: list[Allocation] = []
+        self.facts: dict[int, LineFacts] = {}
+        self.settled_refs: dict[int, list[str]] = defaultdict(list)
+
+    # ------------------------------------------------------------ reading lines
+
+    def read_lines(self) -> None:
+        L = self.lines
+        desc = L["Description"].tolist() if "Description" in L else [None] * len(L)
+        ref = L["Reference"].tolist() if "Reference" in L else [None] * len(L)
+        cp = L["Counterparty"].tolist() if "Counterparty" in L else [None] * len(L)
+        acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
+        cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
+        dates = pd.to_datetime(L["Date"]) if "Date" in L else pd.Series(pd.NaT, index=L.index)
+        for pos, amount in enumerate(L["Amount"].tolist()):
+            if amount is None or amount != amount or cents(amount) <= 0:
+                continue
+            text = fold_text(desc[pos]) + " " + fold_text(ref[pos])
+            strong, weak = self.index.lookup(text)
+            payer = self.payers.by_account(acc[pos], text)
+            if payer is None:
+                payer = (self.payers.by_name(cp[pos]) if isinstance(cp[pos], str) and cp[pos].strip()
+                         else self.payers.by_name(desc[pos], narrative=True))
+            d = dates.iloc[pos]
+            f = LineFacts(pos, cents(amount), None if pd.isna(d) else d,
+                          (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
+                          text, strong, weak, payer, inflow_category(text), is_cash_deposit(text))
+            f.remaining = f.amount
+            self.facts[pos] = f
+
+    # ------------------------------------------------------------ the ledger
+
+    def apply(self, allocations: list[Allocation]) -> bool:
+        """Book a line's allocations if every invoice still has the room; all or nothing."""
+        need: dict[int, int] = defaultdict(int)
+        for a in allocations:
+            if a.invoice is not None:
+                need[a.invoice] += a.applied + a.writeoff
+        if any(self.inv.remaining[p] < n for p, n in need.items()):
+            return False
+        line = self.facts[allocations[0].line]
+        if sum(a.applied for a in allocations) > line.remaining:
+            return False
+        for p, n in need.items():
+            self.inv.remaining[p] -= n
+        line.remaining -= sum(a.applied for a in allocations)
+        self.allocations.extend(allocations)
+        if allocations[0].confidence >= MATCHED and allocations[0].method.startswith("reference"):
+            row = self.lines.iloc[line.pos]
+            self.payers.learn(allocations[0].customer, row.get("Counterparty Account"),
+                              row.get("Counterparty"))
+        return True
+
+    def run_stage(self, propose, lines: list[LineFacts], floor: float) -> None:
+        """Propose for every pending line, then book the most confident first; a line whose
+        invoices were taken meanwhile is proposed again against the ledger as it is now.
+        Proposals under ``floor`` are left for a later round."""
+        proposals = []
+        for f in lines:
+            if f.remaining <= 0:
+                continue
+            p = propose(f)
+            if p and p[0].confidence >= floor:
+                proposals.append((p, f))
+        proposals.sort(key=lambda x: (-x[0][0].confidence, x[1].pos))
+        for p, f in proposals:
+            if f.remaining <= 0:
+                continue
+            if not self.apply(p):
+                again = propose(f)
+                if again and again[0].confidence >= floor:
+                    self.apply(again)
+
+    # ------------------------------------------------------------ helpers
+
+    def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,
+               on_account_customer: str | None = None) -> list[Allocation]:
+        """Spread the receipt over ``invs`` in order: each gets its open amount, the last
+        what is left; a shortfall within tolerance is a write-off, an excess goes on account."""
+        out: list[Allocation] = []
+        left = f.remaining
+        total_open = sum(self.inv.remaining[p] for p in invs)
+        short = total_open - left
+        tolerance = cents(self.policy.fee_tolerance(total_open / 100))
+        for k, p in enumerate(invs):
+            room = self.inv.remaining[p]
+            take = min(room, left)
+            if take <= 0:
+                break
+            wo = 0
+            m = method
+            if k == len(invs) - 1 and 0 < short <= tolerance and take < room:
+                wo = room - take
+                m = "fee-writeoff"
+            out.append(Allocation(f.pos, p, self.inv.customer[p], take, wo, m, conf, reason))
+            left -= take
+        if left > 0 and on_account_customer:
+            out.append(Allocation(f.pos, None, on_account_customer, left, 0, "on-account", conf,
+                                  reason + "; excess over the open invoices stays on account"))
+        return out
+
+    def _within_tolerance(self, total_open: int, amount: int) -> bool:
+        short = total_open - amount
+        return 0 < short <= cents(self.policy.fee_tolerance(total_open / 100))
+
+    # ------------------------------------------------------------ stage 1: full references
+
+    def propose_reference(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category in ("interest", "loan", "own transfer", "capital", "treasury"):
+            return None
+        refs = [p for p in f.strong if self.inv.usable(p, f.currency)]
+        for p in f.strong:
+            if self.inv.remaining[p] <= 0:
+                self.settled_refs[f.pos].append(self.inv.number[p])
+        if not refs:
+            return None
+        payer = f.payer.customer if f.payer else None
+        if payer and any(self.inv.customer[p] == payer for p in refs):
+            refs = [p for p in refs if self.inv.customer[p] == payer]
+        return self._settle_named(f, refs, "narrative names", 0.0)
+
+    def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float
+                      ) -> list[Allocation] | None:
+        """Apply a receipt to invoices the narrative names: exactly, within tolerance, with
+        the excess explained by other open invoices or on account, or as a part payment."""
+        refs = sorted(refs, key=lambda p: (self.inv.due[p], p))
+        customers = {self.inv.customer[p] for p in refs}
+        one_customer = len(customers) == 1
+        cust = next(iter(customers)) if one_customer else None
+        payer = f.payer.customer if f.payer else None
+        total = sum(self.inv.remaining[p] for p in refs)
+        names = ", ".join(self.inv.number[p] for p in refs)
+        method = "reference" if len(refs) == 1 else "multi-invoice"
+        if total == f.remaining:
+            return self._alloc(f, refs, method, 0.99 - penalty,
+                               f"{said} {names}; amount equals the open amount")
+        amounts = [self.inv.remaining[p] for p in refs]
+        if len(refs) > 1:
+            sub = find_subsets(amounts, f.remaining, f.remaining)
+            if sub.count == 1:
+                chosen = [refs[k] for k in sub.found[0]]
+                ok = one_customer or len({self.inv.customer[p] for p in chosen}) == 1
+                return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
+                                   (0.97 if ok else 0.6) - penalty,
+                                   f"{said} {names}; the amount equals "
+                                   + ", ".join(self.inv.number[p] for p in chosen))
+        # A mistyped number that names another invoice: the amount decides.
+        typo = self._mistyped(f, exclude=set(refs))
+        if typo:
+            return typo
+        if self._within_tolerance(total, f.remaining):
+            return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
+                               f"{said} {names}; short by {(total - f.remaining) / 100:,.2f} "
+                               "within the fee tolerance: write-off proposed")
+        if f.remaining > total:
+            excess = f.remaining - total
+            if one_customer:
+                others = [p for p in self.inv.open_of(cust, f.currency, None) if p not in refs]
+                sub = find_subsets([self.inv.remaining[p] for p in others], excess, excess)
+                if sub.count == 1 and sub.chance < 0.02:
+                    extra = [others[k] for k in sub.found[0]]
+                    return self._alloc(f, refs + extra, "multi-invoice", 0.9 - penalty,
+                                       f"{said} {names}; the rest equals "
+                                       + ", ".join(self.inv.number[p] for p in extra))
+            return self._alloc(f, refs, "overpayment", (0.9 if one_customer else 0.6) - penalty,
+                               f"{said} {names}; paid {excess / 100:,.2f} more than open",
+                               on_account_customer=cust)
+        # Short beyond tolerance: a part payment.
+        if len(refs) == 1:
+            return self._alloc(f, refs, "partial", (0.9 if payer in (None, cust) else 0.7) - penalty,
+                               f"{said} {names}; part payment of "
+                               f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
+        return self._alloc(f, refs, "partial", 0.6,
+                           f"{said} {names}; pays less than their open total: applied "
+                           "oldest first, please confirm")
+
+    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset()) -> list[Allocation] | None:
+        """A number one digit away from an open invoice whose open amount is the receipt's."""
+        same = [p for p in self.inv.by_amount.get(f.remaining, ())
+                if p not in exclude and self.inv.usable(p, f.currency)
+                and self.inv.remaining[p] == f.remaining]
+        if not same:
+            return None
+        runs = [r for r in digit_runs(f.text) if len(r) >= 4]
+        hits = []
+        for p in same:
+            d, tail = self.index.digit_strings[p], self.index.tails[p]
+            if any((len(d) >= 5 and one_digit_apart(r, d))
+                   or (len(tail) >= 3 and one_digit_apart(r.lstrip("0"), tail)) for r in runs):
+                hits.append(p)
+        if len(hits) != 1:
+            return None
+        p = hits[0]
+        payer = f.payer.customer if f.payer else None
+        conf = 0.92 if payer in (None, self.inv.customer[p]) else 0.7
+        return self._alloc(f, [p], "reference-fuzzy", conf,
+                           f"narrative has a number one digit away from {self.inv.number[p]}; "
+                           "the amount equals its open amount")
+
+    # ------------------------------------------------------------ stage 2: partial references
+
+    def propose_weak_reference(self, f: LineFacts) -> list[Allocation] | None:
+        """Numeric parts (``123``) and mistyped numbers, confirmed by the amount or the payer."""
+        if f.category is not None and not f.cash:
+            return None
+        weak = [p for p in f.weak | f.strong if self.inv.usable(p, f.currency)]
+        by_customer: dict[str, list[int]] = defaultdict(list)
+        for p in weak:
+            by_customer[self.inv.customer[p]].append(p)
+        # The payer's name (even one shared by several customers) plus its invoice's number.
+        if f.payer:
+            named = [c for c in ([f.payer.customer] if f.payer.customer else [])
+                     + [c for c, _ in f.payer.candidates] if c in by_customer]
+            named = list(dict.fromkeys(named))
+            if len(named) == 1:
+                return self._settle_named(f, by_customer[named[0]],
+                                          f"payer by {f.payer.how} and narrative names", 0.05)
+        # The amount alone confirms: one customer's named invoices make it exactly.
+        exact = []
+        for refs in by_customer.values():
+            refs = sorted(refs, key=lambda p: (self.inv.due[p], p))
+            sub = find_subsets([self.inv.remaining[p] for p in refs], f.remaining, f.remaining)
+            if sub.count == 1:
+                exact.append([refs[k] for k in sub.found[0]])
+            elif sub.count > 1:
+                exact.append(None)
+        if len(exact) == 1 and exact[0]:
+            chosen = exact[0]
+            nums = ", ".join(self.inv.number[p] for p in chosen)
+            return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
+                               0.93, f"narrative has the numeric part of {nums}; the amount "
+                               "equals the open amount")
+        typo = self._mistyped(f)
+        if typo:
+            return typo
+        # One named invoice and the amount within the fee tolerance of it.
+        near = [p for p in weak if self._within_tolerance(self.inv.remaining[p], f.remaining)]
+        if len(near) == 1 and len(self.index.tails[near[0]]) >= 3:
+            p = near[0]
+            return self._alloc(f, [p], "reference", 0.88,
+                               f"narrative has the numeric part of {self.inv.number[p]}; short by "
+                               f"{(self.inv.remaining[p] - f.remaining) / 100:,.2f} within the "
+                               "fee tolerance: write-off proposed")
+        return None
+
+    # ------------------------------------------------------------ stage 3-5: payer and amount
+
+    def _payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
+        """(customer, how sure the payer is 0-1, how known) for the line's payer evidence."""
+        p = f.payer
+        if p is None:
+            return []
+        if p.by_account:
+            return [(p.customer, 1.0 if p.how == "account" else 0.98, f"payer by {p.how}")]
+        if p.how == "learned name":
+            return [(p.customer, 0.97, "payer by a name seen on earlier receipts")]
+        if f.category is not None and not f.cash:
+            return []
+        return [(c, s / 100, f"payer by {p.how} ({s:.0f})") for c, s in p.candidates]
+
+    def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float) -> float:
+        if sure >= 0.97:  # account, learned account or learned name
+            return base
+        if sure * 100 >= 88:
+            # The name is clearly this customer's, or of several look-alike names only this
+            # customer has open invoices making the amount.
+            return base - 0.04 if f.payer.customer == cust else 0.87
+        return 0.75
+
+    def propose_payer_exact(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        found = []
+        for cust, sure, how in self._payers_to_try(f):
+            items = self.inv.open_of(cust, f.currency, f.date)
+            singles = [p for p in items if self.inv.remaining[p] == f.remaining]
+            if singles:
+                found.append((cust, sure, how, [singles[0]], len(singles), 0.0, "amount+payer"))
+                continue
+            sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
+                               f.remaining, f.remaining)
+            if sub.count:
+                found.append((cust, sure, how, [items[k] for k in sub.found[0]], sub.count,
+                              sub.chance, "multi-invoice"))
+        if not found:
+            return None
+        cust, sure, how, invs, n, chance, method = found[0]
+        nums = ", ".join(self.inv.number[p] for p in invs)
+        if len(found) > 1:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; several customers with similar names have this amount "
+                               f"open: {nums} chosen, please confirm")
+        if n > 1:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; {n} ways to make the amount from its open invoices: "
+                               f"oldest chosen ({nums}), please confirm")
+        if chance >= 0.02:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; {nums} make the amount, but with this many open invoices "
+                               "a sum can match by chance: please confirm")
+        conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9)
+        return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}")
+
+    def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        found = []
+        for cust, sure, how in self._payers_to_try(f):
+            items = self.inv.open_of(cust, f.currency, f.date)
+            tol = cents(self.policy.fee_tolerance(f.remaining / 100 * 1.01))
+            sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
+                               f.remaining + 1, f.remaining + tol)
+            chosen = [s for s in sub.found if self._within_tolerance(
+                sum(self.inv.remaining[items[k]] for k in s), f.remaining)]
+            if chosen:
+                found.append((cust, sure, how, [items[k] for k in chosen[0]], sub.count, sub.chance))
+        if not found:
+            return None
+        cust, sure, how, invs, n, chance = found[0]
+        nums = ", ".join(self.inv.number[p] for p in invs)
+        gap = sum(self.inv.remaining[p] for p in invs) - f.remaining
+        certain = len(found) == 1 and n == 1 and chance < 0.02
+        conf = self._payer_confidence(f, cust, sure, 0.9) if certain else 0.6
+        return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
+                           f"{how}; {nums} less {gap / 100:,.2f} within the fee tolerance: "
+                           "write-off proposed" + ("" if certain else ", please confirm"))
+
+    def propose_payer_rest(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer known, no amount explains the receipt: suggest oldest-first or on account."""
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        tries = self._payers_to_try(f)
+        if not tries:
+            return None
+        cust, sure, how = tries[0]
+        if f.payer.customer != cust:
+            return None
+        items = self.inv.open_of(cust, f.currency, f.date)
+        total = sum(self.inv.remaining[p] for p in items)
+        if not items:
+            return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
+                               f"{how}; no open invoice: payment on account, please confirm")]
+        if f.remaining > total:
+            conf = 0.86 if sure >= 0.97 else 0.6
+            return self._alloc(f, items, "overpayment", conf,
+                               f"{how}; pays more than everything open ({total / 100:,.2f}): all "
+                               "invoices settled, the excess stays on account",
+                               on_account_customer=cust)
+        method = "partial" if f.remaining < self.inv.remaining[items[0]] else "oldest-first"
+        return self._alloc(f, items, method, 0.6,
+                           f"{how}; no set of open invoices makes the amount: applied oldest "
+                           "first, please confirm")
+
+    def propose_amount_only(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category is not None or f.cash:
+            return None
+        same = [p for p in self.inv.by_amount.get(f.remaining, ())
+                if self.inv.usable(p, f.currency, f.date)]
+        if len(same) != 1:
+            return None
+        p = same[0]
+        return self._alloc(f, [p], "amount-only", 0.5,
+                           f"payer not identified; {self.inv.number[p]} is the only open invoice "
+                           "of this amount, please confirm")
+
+    # ------------------------------------------------------------ all stages
+
+    def run(self) -> None:
+        self.read_lines()
+        pending = sorted(self.facts.values(), key=lambda f: f.pos)
+        stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
+                  self.propose_payer_tolerance, self.propose_payer_rest, self.propose_amount_only)
+        # Certain allocations first, across all rules; suggestions only from what is left.
+        for floor in (MATCHED, 0.0):
+            for stage in stages:
+                self.run_stage(stage, [f for f in pending if f.remaining > 0], floor)
+
+    # ------------------------------------------------------------ why a line is left
+
+    def unmatched_reason(self, f: LineFacts) -> tuple[str, str]:
+        """(reason, candidates) for a credit left (partly) unallocated."""
+        cands: list[str] = []
+        if f.category:
+            reason = f"not a customer receipt ({f.category})"
+        elif self.settled_refs.get(f.pos):
+            reason = ("names invoice " + ", ".join(sorted(set(self.settled_refs[f.pos])))
+                      + " already settled (duplicate payment?)")
+        elif f.payer and f.payer.customer:
+            reason = f"payer by {f.payer.how} ({f.payer.customer}); no open invoice fits the amount"
+        elif f.payer and f.payer.candidates:
+            reason = "payer name ambiguous: " + ", ".join(c for c, _ in f.payer.candidates[:3])
+        elif f.cash:
+            reason = "cash deposit without reference or known payer"
+        else:
+            reason = "no invoice reference and payer not identified"
+        for p in sorted(f.strong | f.weak, key=lambda p: (self.inv.remaining[p] != f.remaining, p))[:3]:
+            cands.append(f"{self.inv.number[p]} ({self.inv.customer[p]}, {self.inv.remaining[p] / 100:,.2f} open)")
+        if f.payer:
+            for c, s in f.payer.candidates[:3]:
+                cands.append(f"customer {c} ({s:.0f})")
+        if not f.category:
+            for p in self.inv.by_amount.get(f.remaining, ())[:3]:
+                if self.inv.remaining[p] == f.remaining:
+                    cands.append(f"{self.inv.number[p]} ({self.inv.customer[p]}, same amount)")
+        return reason, "; ".join(dict.fromkeys(cands))

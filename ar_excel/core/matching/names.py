@@ -1,0 +1,178 @@
+"""Recognising a payer's name as banks print it, in Arabic or in Latin letters.
+
+A customer registered as ``شركة النور للتجارة`` arrives as ``AL NOUR TRADING CO``,
+``ELNOOR FOR TRADING``, ``AL-NUR TRDG`` or cut at the bank's field width (35 characters).
+Both sides are reduced to the same *name key* before comparing:
+
+* legal forms and filler words are dropped (``Co``, ``LLC``, ``S.A.E``, ``شركة``, ``for``...);
+* common Arabic business words are put in English (``للتجارة`` -> ``TRADING``), since that is
+  how the payer's bank registered the name;
+* every word becomes a consonant skeleton: vowels and the letters that stand for vowels
+  (``w``, ``y``; ``ا و ي ى ة ع ء``) dropped, sound-alike letters merged (``ou/oo/u``,
+  ``kh/خ``, ``g/j/ج``, ``q/k/ق``, ``th/ث``), doubled letters collapsed. ``Mohamed``,
+  ``Muhammad`` and ``محمد`` all become ``mhmd``; ``Al Nour``, ``El-Nour``, ``Alnoor`` and
+  ``النور`` become ``lnr``.
+
+Keys are compared with rapidfuzz; a name is accepted only when it scores high and clearly
+above the next customer (the rule ERPNext and Odoo use), and a truncated bank name is
+compared with the same length of the customer's name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ar_excel.core.matching.normalize import fold_text
+
+# Arabic words of company names as the payer's bank writes them in English.
+ARABIC_WORDS = {
+    "تجاره": "TRADING", "التجاره": "TRADING", "للتجاره": "TRADING", "التجاريه": "TRADING",
+    "تجاريه": "TRADING", "والتجاره": "TRADING",
+    "مقاولات": "CONTRACTING", "للمقاولات": "CONTRACTING", "المقاولات": "CONTRACTING",
+    "والمقاولات": "CONTRACTING",
+    "صناعات": "INDUSTRIES", "للصناعات": "INDUSTRIES", "الصناعات": "INDUSTRIES",
+    "الصناعيه": "INDUSTRIAL", "والصناعه": "INDUSTRIES", "للصناعه": "INDUSTRIES",
+    "الهندسيه": "ENGINEERING", "للهندسه": "ENGINEERING", "هندسه": "ENGINEERING",
+    "استيراد": "IMPORT", "للاستيراد": "IMPORT", "الاستيراد": "IMPORT",
+    "تصدير": "EXPORT", "والتصدير": "EXPORT", "للتصدير": "EXPORT",
+    "الغذائيه": "FOOD", "للاغذيه": "FOODS", "اغذيه": "FOODS", "الاغذيه": "FOODS",
+    "خدمات": "SERVICES", "للخدمات": "SERVICES", "الخدمات": "SERVICES",
+    "النقل": "TRANSPORT", "للنقل": "TRANSPORT",
+    "توريدات": "SUPPLIES", "للتوريدات": "SUPPLIES", "التوريدات": "SUPPLIES",
+    "العامه": "GENERAL", "عامه": "GENERAL",
+    "الدوليه": "INTERNATIONAL", "دوليه": "INTERNATIONAL",
+    "المتحده": "UNITED", "الحديثه": "MODERN", "الحديث": "MODERN",
+    "مجموعه": "GROUP", "مصنع": "FACTORY", "مصانع": "FACTORIES",
+    "ادويه": "PHARMA", "للادويه": "PHARMA", "الادويه": "PHARMA",
+    "الكيماويات": "CHEMICALS", "للكيماويات": "CHEMICALS",
+    "للاستثمار": "INVESTMENT", "الاستثمار": "INVESTMENT", "استثمار": "INVESTMENT",
+    "العقاريه": "REAL ESTATE", "للتطوير": "DEVELOPMENT", "التطوير": "DEVELOPMENT",
+    "للالكترونيات": "ELECTRONICS", "الالكترونيات": "ELECTRONICS",
+    "للسياحه": "TOURISM", "السياحيه": "TOURISM", "للتسويق": "MARKETING", "التسويق": "MARKETING",
+    "للحديد": "STEEL", "والصلب": "STEEL", "للبلاستيك": "PLASTICS", "للورق": "PAPER",
+    "للمنسوجات": "TEXTILES", "للملابس": "GARMENTS", "للاثاث": "FURNITURE",
+    "للزراعه": "AGRICULTURE", "الزراعيه": "AGRICULTURE", "للتكنولوجيا": "TECHNOLOGY",
+    "للبرمجيات": "SOFTWARE", "للطباعه": "PRINTING", "للتعبئه": "PACKAGING",
+    "والتغليف": "PACKAGING", "للاتصالات": "TELECOM", "للسيارات": "MOTORS",
+    "والتوزيع": "DISTRIBUTION", "للتوزيع": "DISTRIBUTION", "التوزيع": "DISTRIBUTION",
+    "اللوجستيه": "LOGISTICS", "اللوجستيات": "LOGISTICS", "لمواد": "MATERIALS",
+    "مواد": "MATERIALS", "البناء": "BUILDING", "للبناء": "BUILDING", "للمستلزمات": "SUPPLIES",
+    "مستلزمات": "SUPPLIES", "الطبيه": "MEDICAL", "طبيه": "MEDICAL", "للمنتجات": "PRODUCTS",
+    "منتجات": "PRODUCTS", "للاجهزه": "APPLIANCES", "اجهزه": "APPLIANCES", "المنزليه": "HOME",
+    "للتغليف": "PACKAGING", "اخوان": "BROTHERS", "للمواد": "MATERIALS",
+    "للمعدات": "EQUIPMENT", "معدات": "EQUIPMENT", "للطاقه": "ENERGY",
+}
+# Words that say nothing about who the payer is.
+FILLER = {
+    # Arabic legal forms and connectors
+    "شركه", "مؤسسه", "موسسه", "ش", "م", "ع", "ذ", "ش.م.م", "ذ.م.م", "ش.م.ع", "و", "ال",
+    "للتجاره", "ش.م.م.", "مساهمه", "مصريه", "ومشاركوه", "وشركاه", "شركاه", "المحدوده",
+    "محدوده", "معرض", "مكتب", "ش.ذ.م.م", "م.ح", "فرع",
+    # Latin legal forms and connectors
+    "CO", "COMPANY", "COMP", "CORP", "CORPORATION", "INC", "LLC", "L", "LTD", "LIMITED", "EST",
+    "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
+    "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
+    "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
+    "TRADING CO", "HOLDING",
+}
+# Words that describe what a company does: shared by thousands of names, worth little alone.
+GENERIC = {
+    "TRADING", "CONTRACTING", "INDUSTRIES", "INDUSTRIAL", "ENGINEERING", "IMPORT", "EXPORT",
+    "FOOD", "FOODS", "SERVICES", "TRANSPORT", "SUPPLIES", "GENERAL", "INTERNATIONAL",
+    "UNITED", "MODERN", "GROUP", "FACTORY", "FACTORIES", "PHARMA", "CHEMICALS", "INVESTMENT",
+    "REAL", "ESTATE", "DEVELOPMENT", "ELECTRONICS", "TOURISM", "MARKETING", "STEEL",
+    "PLASTICS", "PAPER", "TEXTILES", "GARMENTS", "FURNITURE", "AGRICULTURE", "TECHNOLOGY",
+    "SOFTWARE", "PRINTING", "PACKAGING", "TELECOM", "MOTORS", "DISTRIBUTION", "TRADE",
+    "TRDG", "CONTRACTORS", "SOLUTIONS", "SYSTEMS", "GLOBAL", "MIDDLE", "EAST", "EGYPT",
+    "GULF", "ARABIA", "ARABIAN", "NATIONAL", "LOGISTICS", "LOGISTIC", "MATERIALS", "MAT",
+    "BUILDING", "MEDICAL", "MED", "PRODUCTS", "APPLIANCES", "HOME", "AGRO", "AGRICULTURAL",
+    "SHOWROOM", "GALLERY", "OFFICE", "BROTHERS", "BROS", "PACKING", "SUPPLY", "SUPP", "GRP",
+    "EQUIPMENT", "ENERGY", "PHARMACEUTICALS", "PHARMACEUTICAL", "CHEM", "IND", "IMP", "EXP",
+    "DIST", "SERV", "TEXTILE", "PLASTIC", "IRON", "CARS", "DISTRIBUTORS",
+}
+_GENERIC_KEYS: set[str] = set()  # skeletons of GENERIC, filled below
+
+_AR_LETTERS = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "z",
+    "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    "ا": "", "و": "", "ي": "", "ى": "", "ة": "", "ع": "", "ء": "", "ئ": "", "ؤ": "",
+    "پ": "b", "چ": "$", "ڤ": "f", "گ": "j",
+}
+_LATIN_DIGRAPHS = [("sch", "$"), ("sh", "$"), ("ch", "$"), ("kh", "x"), ("gh", "g"),
+                   ("th", "t"), ("dh", "z"), ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""),
+                   ("ee", "")]
+_LATIN_LETTERS = {
+    "a": "", "e": "", "i": "", "o": "", "u": "", "w": "", "y": "", "h": "h",
+    "q": "k", "c": "k", "g": "j", "j": "j", "p": "b", "v": "f", "x": "ks",
+}
+_AR = re.compile("[\u0600-\u06ff]")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def skeleton(word: str) -> str:
+    """The consonant skeleton of one word, Arabic or Latin (``Mohamed`` -> ``mhmd``)."""
+    if _AR.search(word):
+        out = "".join(_AR_LETTERS.get(ch, "") for ch in word)
+    else:
+        w = _strip_accents(word).lower()
+        w = re.sub(r"[^a-z]", "", w)
+        if w.endswith(("ah", "eh")) and len(w) > 3:
+            w = w[:-1]  # -ah / -eh of a feminine ending (ة) is a vowel
+        for a, b in _LATIN_DIGRAPHS:
+            w = w.replace(a, b)
+        out = "".join(_LATIN_LETTERS.get(ch, ch) for ch in w)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+_GENERIC_KEYS.update(skeleton(w) for w in GENERIC)
+_FILLER_FOLDED = {fold_text(w) for w in FILLER}
+
+
+def name_words(name: object) -> list[str]:
+    """The meaningful words of a company or person name, Arabic words put in English."""
+    text = fold_text(name).replace("ة", "ه")
+    text = re.sub(r"[^\w\u0600-\u06ff&]+", " ", text)
+    words: list[str] = []
+    for w in text.split():
+        if w.isdigit():
+            continue
+        if w in ARABIC_WORDS:
+            words.extend(ARABIC_WORDS[w].split())
+            continue
+        if w in _FILLER_FOLDED or w == "&":
+            continue
+        if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
+            words.extend(ARABIC_WORDS[w[1:]].split())
+            continue
+        words.append(w)
+    return words
+
+
+def name_tokens(name: object) -> list[str]:
+    """Skeletons of the meaningful words; an article (``Al``, ``El``) joins the next word,
+    as ``Al Nour`` and ``Alnoor`` are the same name."""
+    out: list[str] = []
+    pending = ""
+    for s in (skeleton(w) for w in name_words(name)):
+        if not s:
+            continue
+        if s == "l":
+            pending += s
+            continue
+        out.append(pending + s)
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+def name_key(name: object) -> tuple[str, str]:
+    """(full key, distinctive key): the skeletons of all meaningful words, and of the
+    non-generic ones, joined without spaces (banks and people split words differently)."""
+    tokens = name_tokens(name)
+    return "".join(tokens), "".join(t for t in tokens if t not in _GENERIC_KEYS)

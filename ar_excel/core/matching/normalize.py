@@ -1,0 +1,108 @@
+"""Reading bank narratives the way a clerk does: digits, case and punctuation do not matter.
+
+Banks print the same invoice number as ``INV-2024-00123``, ``inv2024/00123``, ``INV 2024
+00123``, ``202400123``, ``123`` or ``فاتورة رقم ١٢٣``. A narrative is normalised once
+(Arabic-Indic and Persian digits to ASCII, upper case, Arabic letter variants folded) and cut
+into *reference keys* that are looked up in hash maps of the open invoices:
+
+* ``alnum``  letters and digits of a number-bearing token, separators removed
+  (``INV-2024-00123`` -> ``INV202400123``); runs of up to three adjacent tokens are joined too,
+  because banks and MT940 line wrapping put spaces inside numbers;
+* ``digits`` the digits alone (``202400123``);
+* ``tail``   the last group of digits without leading zeros (``123``), the "numeric part" that
+  customers type; short and ambiguous, so it only counts when amount or payer agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+_TASHKEEL = re.compile("[\u064b-\u065f\u0670]")
+# A token that carries a number: letters/digits joined by the separators banks put in numbers.
+_CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def fold_text(text: object) -> str:
+    """Upper-case ASCII digits, Arabic letter variants folded, diacritics and tatweel removed."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    s = unicodedata.normalize("NFKC", str(text)).translate(_DIGITS)
+    s = _TASHKEEL.sub("", s).translate(_ARABIC_FOLD)
+    return s.upper()
+
+
+def alnum_key(text: object) -> str:
+    """Letters and digits only, upper case: the form invoice numbers are compared in."""
+    return re.sub(r"[^A-Z0-9]", "", fold_text(text))
+
+
+def digits_key(text: object) -> str:
+    return re.sub(r"\D", "", fold_text(text))
+
+
+def tail_key(text: object) -> str:
+    """The last run of digits without leading zeros (``INV-2024-00123`` -> ``123``)."""
+    runs = _DIGIT_RUN.findall(fold_text(text))
+    return runs[-1].lstrip("0") if runs else ""
+
+
+def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
+    """The (alnum, digits, tail) keys a folded narrative could be naming an invoice by."""
+    chunks = _CHUNK.findall(text)
+    alnum: set[str] = set()
+    digits: set[str] = set()
+    tails: set[str] = set()
+    for i, chunk in enumerate(chunks):
+        for width in (1, 2, 3):
+            group = chunks[i:i + width]
+            if len(group) < width:
+                break
+            joined = "".join(re.sub(r"[^A-Z0-9]", "", c) for c in group)
+            if not any(ch.isdigit() for ch in joined):
+                continue
+            alnum.add(joined)
+            d = re.sub(r"\D", "", joined)
+            if d:
+                digits.add(d)
+        for run in _DIGIT_RUN.findall(chunk):
+            t = run.lstrip("0")
+            if t:
+                tails.add(t)
+    return alnum, digits, tails
+
+
+def digit_runs(text: str) -> list[str]:
+    """All runs of digits (and of adjacent digit groups joined) in a folded narrative."""
+    chunks = _CHUNK.findall(text)
+    runs: list[str] = []
+    for i in range(len(chunks)):
+        for width in (1, 2, 3):
+            group = chunks[i:i + width]
+            if len(group) < width:
+                break
+            d = re.sub(r"\D", "", "".join(group))
+            if len(d) >= 3:
+                runs.append(d)
+    return runs
+
+
+def one_digit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one mistyped, missing, extra or swapped digit."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(la - lb) != 1:
+        return False
+    if la < lb:
+        a, b = b, a
+    return any(a[:i] + a[i + 1:] == b for i in range(len(a)))

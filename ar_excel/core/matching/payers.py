@@ -1,0 +1,222 @@
+"""Who paid: the customer behind a bank line, from its account, or its name.
+
+Order of evidence, strongest first (Odoo and ERPNext use the same order):
+
+1. the counterparty's IBAN / account number, when exactly one customer has it — from the
+   customer master's ``IBAN / Bank Account`` column (several separated by ``;``) or *learned*
+   from earlier receipts (a previous run's ``Bank Matches`` tab or a ``Payer Accounts``
+   sheet, and receipts matched by invoice reference earlier in this run). A master account
+   that is the tail of the printed IBAN (Egyptian and Gulf IBANs embed the account number)
+   counts too;
+2. a payer name seen before on a receipt of exactly one customer (learned names);
+3. the name: the bank's counterparty field, or the narrative when the bank prints none,
+   compared by name keys (see ``names``) with the customer names that share a word with it
+   (blocking, so the work grows with the line count, not lines × customers).
+
+An account shared by several customers identifies none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from ar_excel.core.matching.names import _GENERIC_KEYS, name_key, name_tokens
+from ar_excel.core.matching.normalize import fold_text
+
+TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
+MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
+# Narrative words that are the bank's or the payer's boilerplate, not a name.
+BOILERPLATE = {
+    "TRANSFER", "TRF", "TRNSFR", "TT", "IPI", "INWARD", "INCOMING", "REMITTANCE", "REMIT", "FROM",
+    "BY", "ORDER", "OF", "PAYMENT", "PMT", "PYMT", "PAY", "INV", "INVOICE", "INVOICES", "INVS",
+    "REF", "REFERENCE", "SETTLEMENT", "AGAINST", "CREDIT", "SEPA", "FT", "ACH", "SWIFT", "BEN",
+    "NO", "NR", "NUM", "VALUE", "DATE", "CHQ", "CHEQUE", "CHECK", "DEPOSIT", "CLEARING",
+    "EREF", "SVWZ", "KREF", "MREF", "NOTPROVIDED", "NONREF", "ORDP", "REMI", "BENM", "NAME",
+    "IBAN", "BIC", "ACC", "AC", "A/C", "ACCOUNT", "INST", "INSTANT", "FAST", "IPN", "RTGS",
+    "ONLINE", "MOBILE", "BANKING", "UEBERWEISUNG", "GUTSCHRIFT", "VIREMENT", "RECU",
+    "FACTURE", "RECHNUNG", "RG", "RE", "FA", "PAID", "PARTIAL", "BALANCE", "FULL", "FINAL",
+    "ADVANCE", "ON", "AND", "FOR", "THE", "TO", "PART", "MONTH", "BILL", "BILLS", "DUES",
+    "CR", "CREDITED", "RECEIVED", "VIA", "CUST", "CUSTOMER", "EGP", "AED", "SAR", "USD", "EUR",
+    "KWD", "QAR", "OMR", "BHD", "GBP", "CHF", "TRX", "TXN", "ID", "MSG", "DETAILS",
+    "حواله", "وارده", "من", "سداد", "فاتوره", "فواتير", "رقم", "تحويل", "دفعه", "مبلغ", "قيمه",
+    "ايداع", "شيك", "عن", "الي", "لصالح", "بنكي", "بنكيه", "حساب", "مستحقات", "جزء", "دفعات",
+    "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد",
+}
+_ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
+
+
+def account_key(text: object) -> str:
+    return re.sub(r"[^A-Z0-9]", "", fold_text(text))
+
+
+@dataclass
+class Payer:
+    """Who a bank line is from, and how sure we are."""
+
+    customer: str | None = None
+    how: str = ""  # "account", "learned account", "learned name", "name", "narrative name"
+    score: float = 0.0  # 100 for account evidence; the name score otherwise
+    candidates: list[tuple[str, float]] = field(default_factory=list)  # name candidates
+
+    @property
+    def certain(self) -> bool:
+        return self.customer is not None and self.score >= CERTAIN_NAME
+
+    @property
+    def by_account(self) -> bool:
+        return self.how in ("account", "learned account")
+
+
+CERTAIN_NAME = 92.0  # name score at which the payer counts as known
+LIKELY_NAME = 80.0  # name score at which a customer is a candidate
+MARGIN = 5.0  # the best name must beat the next customer by this much
+
+
+class PayerDirectory:
+    """Customers indexed by account and by name keys, for identifying the payer of a line."""
+
+    def __init__(self, customers: pd.DataFrame, learned: pd.DataFrame | None = None) -> None:
+        self.names: dict[str, str] = {}
+        self._accounts: dict[str, set[str]] = defaultdict(set)
+        self._learned_accounts: dict[str, set[str]] = defaultdict(set)
+        self._learned_names: dict[str, set[str]] = defaultdict(set)
+        self._tail_lengths: set[int] = set()
+        self._keys: dict[str, tuple[str, str]] = {}
+        self._blocks: dict[str, list[str]] = defaultdict(list)
+        ids = customers["Customer ID"].astype("object")
+        names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
+        accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
+                    else pd.Series(None, index=customers.index))
+        for cid, name, acc in zip(ids, names, accounts, strict=True):
+            if cid is None or (isinstance(cid, float) and cid != cid):
+                continue
+            cid = str(cid)
+            self.names[cid] = "" if name is None or name != name else str(name)
+            if isinstance(acc, str):
+                for part in re.split(r"[;,\n]", acc):
+                    self._add_account(self._accounts, part, cid)
+            full, distinct = name_key(name)
+            if not full:
+                continue
+            self._keys[cid] = (full, distinct)
+            for b in self._block_keys(name_tokens(name), distinct or full):
+                self._blocks[b].append(cid)
+        if learned is not None and len(learned):
+            for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
+                                    learned.get("Counterparty", [None] * len(learned)), strict=True):
+                self.learn(cid, acc, nm)
+
+    # ---------------------------------------------------------------- accounts
+
+    def _add_account(self, index: dict[str, set[str]], text: object, cid: str) -> None:
+        key = account_key(text)
+        if len(key) < 6:
+            return
+        index[key].add(cid)
+        digits = re.sub(r"\D", "", key)
+        if len(digits) >= 8 and index is self._accounts:
+            index["#" + digits].add(cid)
+            self._tail_lengths.add(len(digits))
+
+    def learn(self, cid: object, account: object, name: object) -> None:
+        """Remember that a receipt from this account / under this name was this customer's."""
+        if cid is None or (isinstance(cid, float) and cid != cid):
+            return
+        cid = str(cid)
+        if isinstance(account, str) and account.strip():
+            self._add_account(self._learned_accounts, account, cid)
+        if isinstance(name, str) and name.strip():
+            full, _ = name_key(name)
+            if len(full) >= 4:
+                self._learned_names[full].add(cid)
+
+    def by_account(self, account: object, narrative: str = "") -> Payer | None:
+        keys = []
+        key = account_key(account)
+        if len(key) >= 6:
+            keys.append(key)
+        keys.extend(m.group(0) for m in _ACCOUNT_RUN.finditer(narrative))
+        for k in keys:
+            owners = self._accounts.get(k)
+            if owners is None:
+                digits = re.sub(r"\D", "", k)
+                for n in sorted(self._tail_lengths, reverse=True):
+                    if len(digits) > n and (owners := self._accounts.get("#" + digits[-n:])):
+                        break
+            if owners and len(owners) == 1:
+                return Payer(next(iter(owners)), "account", 100.0)
+            learned = self._learned_accounts.get(k)
+            if learned and len(learned) == 1:
+                return Payer(next(iter(learned)), "learned account", 99.0)
+        return None
+
+    # ---------------------------------------------------------------- names
+
+    @staticmethod
+    def _block_keys(tokens: list[str], distinct: str) -> set[str]:
+        keys = {t for t in tokens if len(t) >= 3 and t not in _GENERIC_KEYS}
+        if len(distinct) >= 3:
+            keys.add("^" + distinct[:3])
+        return keys
+
+    def by_name(self, name: object, narrative: bool = False) -> Payer | None:
+        """Identify the payer by a printed name (or the words of a narrative)."""
+        text = fold_text(name)
+        if narrative:
+            words = [w for w in re.split(r"[^\w\u0600-\u06ff]+", text.replace("ة", "ه"))
+                     if w and not any(c.isdigit() for c in w) and w not in BOILERPLATE]
+            text = " ".join(words)
+        tokens = name_tokens(text)
+        if not tokens:
+            return None
+        full = "".join(tokens)
+        learned = self._learned_names.get(full)
+        if learned and len(learned) == 1:
+            return Payer(next(iter(learned)), "learned name", 97.0)
+        truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
+        if truncated:
+            tokens = tokens[:-1]  # the last word may have been cut
+        full = "".join(tokens)
+        distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
+        candidates: set[str] = set()
+        for b in self._block_keys(tokens, distinct or full):
+            block = self._blocks.get(b, ())
+            if len(block) <= MAX_BLOCK:
+                candidates.update(block)
+        if not candidates:
+            return None
+        query_tokens = set(tokens)
+        scored: list[tuple[float, str]] = []
+        for cid in candidates:
+            c_full, c_distinct = self._keys[cid]
+            if truncated:
+                c_full, c_distinct = c_full[:len(full) + 1], c_distinct[:len(distinct) + 1]
+            if narrative:
+                # Odoo's rule: every distinctive word of the customer's name is in the text.
+                c_tokens = [t for t in name_tokens(self.names[cid]) if t not in _GENERIC_KEYS]
+                hit = bool(c_tokens) and sum(map(len, c_tokens)) >= 3 and all(
+                    t in query_tokens for t in c_tokens)
+                score = 95.0 if hit else fuzz.partial_ratio(c_full, full) * 0.9
+            else:
+                # The distinctive words decide; what the company does (often translated,
+                # abbreviated or cut off) only refines.
+                score = fuzz.ratio(full, c_full)
+                if distinct and c_distinct:
+                    score = 0.75 * fuzz.ratio(distinct, c_distinct) + 0.25 * score
+            if score >= LIKELY_NAME - 10:
+                scored.append((score, cid))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        best, cid = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        top = [(c, round(s, 1)) for s, c in scored[:5] if s >= LIKELY_NAME]
+        how = "narrative name" if narrative else "name"
+        if best >= LIKELY_NAME and best - second >= MARGIN:
+            return Payer(cid, how, round(best, 1), top)
+        return Payer(None, how, round(best, 1), top) if top else None

@@ -1,0 +1,59 @@
+"""Finding the invoices a narrative names, through hash maps of the open invoices.
+
+Each open invoice is indexed under its number letters+digits (``INV202400123``), its digits
+(``202400123``) and its numeric tail (``123``). A narrative's keys (see ``normalize``) are
+looked up in these maps, so the work per line does not depend on the ledger's size.
+
+* A *strong* hit: the narrative holds the whole number, in any formatting, and the number is
+  distinctive (at least 5 characters): the invoice is named.
+* A *weak* hit: only the tail, or a short number: it may be a coincidence (a date, an
+  amount, a supplier's own invoice number) and counts only when the amount or the payer
+  agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ar_excel.core.matching.normalize import alnum_key, digits_key, reference_keys, tail_key
+
+STRONG_LENGTH = 5
+
+
+class InvoiceIndex:
+    def __init__(self, numbers: list[str]) -> None:
+        self.alnum: dict[str, list[int]] = defaultdict(list)
+        self.digits: dict[str, list[int]] = defaultdict(list)
+        self.tail: dict[str, list[int]] = defaultdict(list)
+        self.digit_strings: list[str] = []
+        self.tails: list[str] = []
+        for pos, number in enumerate(numbers):
+            a, d, t = alnum_key(number), digits_key(number), tail_key(number)
+            self.digit_strings.append(d)
+            self.tails.append(t)
+            if a:
+                self.alnum[a].append(pos)
+            if d:
+                self.digits[d].append(pos)
+            if t:
+                self.tail[t].append(pos)
+
+    def lookup(self, folded: str) -> tuple[set[int], set[int]]:
+        """(strong, weak) invoice positions named in a folded narrative."""
+        alnum, digits, tails = reference_keys(folded)
+        strong: set[int] = set()
+        weak: set[int] = set()
+        for key in alnum:
+            hits = self.alnum.get(key)
+            if hits:
+                (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
+        for key in digits:
+            hits = self.digits.get(key)
+            if hits:
+                (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
+        for key in tails:
+            hits = self.tail.get(key)
+            if hits:
+                weak.update(hits)
+        weak -= strong
+        return strong, weak
