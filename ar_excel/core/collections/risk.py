@@ -12,16 +12,18 @@ Rules:
   amount x 0.5 ^ (age / 180 days), age = as-of date - paid date: a payment half a year ago
   counts half as much as one made today. Open invoices already more days past due than
   that average join it with their current days past due (they are at least that late) and
-  weight = amount, and the average is taken again.
+  weight = amount, and the average is taken again. "Open" here and below means what is left
+  after the customer's credits on account (``dunning.chased_items``), as in the ledger's
+  balance: an invoice covered by cash already received is not late.
 * A customer with no paid invoice and nothing overdue gets the portfolio's average (all
   customers' paid invoices, same weights); Basis says which.
 * Risk Score (0-100) = 60 x min(max(Average Days Late, 0), 60) / 60
   + 40 x (share of the open invoice balance more than 30 days past due), rounded.
   Risk Class: Low below 20, Medium below 50, High from 50.
-* Expected payment date of an open invoice = Due Date + Average Days Late. When that date
-  has passed: an invoice more than ``policy.dunning_levels_days[-1]`` (90) days past due is
-  Doubtful (no date, left out of the forecast); any other is expected 7 days after the
-  as-of date (chased now, paid within the week). Amounts are what is left after the
+* Expected payment date of an open invoice = Due Date + Average Days Late. An invoice
+  more than ``policy.dunning_levels_days[-1]`` (90) days past due is Doubtful (no date, left
+  out of the forecast). When the expected date has passed, the invoice is expected 7 days
+  after the as-of date (chased now, paid within the week). Amounts are what is left after the
   customer's credits on account (``dunning.chased_items``). A customer with an active payment
   plan is expected to pay its outstanding instalments on their due dates instead (overdue
   ones within 7 days).
@@ -131,8 +133,10 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         history.assign(_w=pd.Series(dtype="float64"))
     portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
     portfolio = 0.0 if np.isnan(portfolio) else portfolio
-    inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)] \
-        if len(items) else items
+    # what is really unpaid: open invoices less the customer's credits on account
+    inv = chased_items(items) if len(items) else items
+    if len(inv):
+        inv = inv[inv["Uncovered Amount"] >= CENT].assign(**{"Open Amount": inv["Uncovered Amount"]})
     ids = sorted(set(hist["Customer ID"]).union(inv["Customer ID"] if len(inv) else []),
                  key=str)
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
@@ -204,12 +208,11 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         dpd = int(r["Days Past Due"])
         expected = due + pd.Timedelta(days=round(late))
         basis = f"due + {late:g} days (customer average)"
-        if expected < day:
-            if dpd > doubtful_after:
-                expected, basis = pd.NaT, f"doubtful: more than {doubtful_after} days past due"
-            else:
-                expected = day + pd.Timedelta(days=CHASE_DAYS)
-                basis = f"later than usual: expected within {CHASE_DAYS} days of chasing"
+        if dpd > doubtful_after:
+            expected, basis = pd.NaT, f"doubtful: more than {doubtful_after} days past due"
+        elif expected < day:
+            expected = day + pd.Timedelta(days=CHASE_DAYS)
+            basis = f"later than usual: expected within {CHASE_DAYS} days of chasing"
         rows.append({"Customer ID": cid, "Customer": names.get(cid),
                      "Invoice No": r["Invoice No"], "Due Date": due, "Days Past Due": dpd,
                      "Currency": r["Currency"],
