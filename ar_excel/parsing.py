@@ -310,6 +310,24 @@ def parse_text(value: Any, decimal_comma: bool = False) -> str:
 
 # ---------------------------------------------------------------- columns
 
+def _memoized(parser: Callable[..., Any]) -> Callable[..., Any]:
+    seen: dict[Any, Any] = {}
+
+    def parse(value: Any, decimal_comma: bool = False) -> Any:
+        key = (type(value), value)
+        if key not in seen:
+            try:
+                seen[key] = parser(value, decimal_comma)
+            except ValueError as exc:
+                seen[key] = exc
+        result = seen[key]
+        if isinstance(result, ValueError):
+            raise result
+        return result
+
+    return parse
+
+
 PARSERS: dict[str, Callable[..., Any]] = {
     "id": parse_id, "text": parse_text, "money": parse_money, "number": parse_money,
     "percent": parse_percent, "terms": parse_terms, "int": parse_int, "status": parse_status,
@@ -328,6 +346,8 @@ def parse_column(values: list[Any], kind: str, *, day_first: bool = True,
         for i, v in enumerate(values):
             if type(v) is float or type(v) is int:
                 out[i] = v
+            elif v is None or v == "":
+                continue
             elif not is_blank(v):
                 try:
                     out[i] = parse_money(v, decimal_comma)
@@ -336,17 +356,34 @@ def parse_column(values: list[Any], kind: str, *, day_first: bool = True,
         return pd.Series(out, dtype="float64"), errors
     if kind == "date":
         out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+        cells, cell_pos = [], []  # date cells: converted together, much faster
         for i, v in enumerate(values):
-            if is_blank(v):
+            if type(v) is datetime or type(v) is date:
+                cells.append(v)
+                cell_pos.append(i)
+                continue
+            if v is None or v == "" or is_blank(v):
                 continue
             try:
                 out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
             except ValueError as exc:
                 errors[i] = str(exc)
+        if cells:
+            days = np.array(cells, dtype="datetime64[ns]").astype("datetime64[D]")
+            out_dt[cell_pos] = days.astype("datetime64[ns]")
         return pd.Series(out_dt), errors
     parser = PARSERS[kind]
+    if kind in ("currency", "status", "terms"):  # few distinct values: parse each once
+        parser = _memoized(parser)
     parsed: list[Any] = [None] * n
+    plain_text = kind in ("id", "text")
     for i, v in enumerate(values):
+        if v is None or v == "":
+            continue
+        # Most keys and names are plain ASCII already: take them as they are.
+        if plain_text and type(v) is str and v.isascii() and "  " not in v and v.strip() == v:
+            parsed[i] = v
+            continue
         if is_blank(v):
             continue
         try:

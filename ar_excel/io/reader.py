@@ -70,6 +70,15 @@ def _non_empty(row: Iterable[Any]) -> int:
     return sum(1 for v in row if not is_blank(v))
 
 
+def _has_data(row: list[Any]) -> bool:
+    for v in row:
+        if v is None or v == "":
+            continue
+        if not is_blank(v):
+            return True
+    return False
+
+
 def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
     """The first row that names at least two of the schema's columns; failing that, the
     contract's rule: the first row with at least two non-empty cells."""
@@ -111,6 +120,8 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
 # ------------------------------------------------------------------ one table
 
 def _pad(rows: list[list[Any]], width: int) -> list[list[Any]]:
+    if all(len(r) == width for r in rows):
+        return rows
     return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
 
 
@@ -144,16 +155,17 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         return None, issues
 
     data = _pad(data, width)
-    keep = [i for i, r in enumerate(data) if _non_empty(r)]  # blank rows are not records
-    rows = [data[i] for i in keep]
+    keep = [i for i, r in enumerate(data) if _has_data(r)]  # blank rows are not records
+    rows = data if len(keep) == len(data) else [data[i] for i in keep]
     excel_rows = [first_row + 1 + i for i in keep]
     columns = list(zip(*rows, strict=True)) if rows else [()] * width
 
     parsed: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
+    unreadable: dict[str, set[int]] = {}
     kinds = {f.name: f.kind for f in schema.fields}
     for j, name in enumerate(names):
-        values = list(columns[j])
+        values = columns[j]
         raw[name] = pd.Series(values, dtype="object")
         kind = kinds.get(name, "raw")
         if kind == "raw":
@@ -162,6 +174,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         series, errors = parse_column(values, kind, day_first=policy.day_first,
                                       decimal_comma=policy.decimal_comma)
         parsed[name] = series
+        unreadable[name] = set(errors)
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
                                 written.get(name, name), values[pos], message))
@@ -176,8 +189,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
 
     for f in schema.fields:
         if f.required and f.name in written:
-            blank = frame[f.name].isna() & raw_frame[f.name].map(is_blank)
-            for pos in blank[blank].index:
+            for pos in frame[f.name].isna().to_numpy().nonzero()[0]:
+                if pos in unreadable[f.name]:
+                    continue  # reported already, as a value that could not be read
                 issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
                                     None, f"{f.name} is required but blank"))
     table = Table(kind, sheet, frame, raw_frame, letters, header_row, written)
