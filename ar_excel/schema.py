@@ -125,7 +125,7 @@ BANK = SheetSchema(
     (
         Field("Date", "date", ("Booking Date", "Transaction Date", "Posting Date", "التاريخ",
                                "تاريخ العملية", "Buchungstag", "Date Operation",
-                               "Buchungsdatum", "Date opération", "Date comptable",
+                               "Buchungsdatum", "Datum", "Date opération", "Date comptable",
                                "تاريخ القيد", "تاريخ الحركة"), required=True),
         Field("Value Date", "date", ("Valuta", "تاريخ الحق", "Wertstellung", "Date Valeur",
                                      "Date de valeur", "Valutadatum", "Valeur")),

@@ -296,7 +296,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         raw_date = _cell(row, date_idx)
-        if _blank(raw_date) and _TOTAL_RE.search(texts):
+        if _TOTAL_RE.search(texts) and not _is_date(raw_date, dayfirst, date_format):
             continue
         if _label_balance(row, texts, cols, balances, decimal, dayfirst, date_format):
             continue
@@ -369,6 +369,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         balances.currency = lines["Currency"].dropna().iloc[0]
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+def _is_date(value: Any, dayfirst: bool, fmt: str | None) -> bool:
+    try:
+        return parse_date(value, dayfirst, fmt) is not None
+    except (ValueError, OverflowError):
+        return False
 
 
 def _text(value: Any) -> str | None:
@@ -490,7 +497,9 @@ def sniff_delimiter(text: str) -> str:
         for fields in csv.reader(sample, delimiter=delim):
             counts[len(fields)] = counts.get(len(fields), 0) + 1
         width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
-        score = (freq if width > 1 else 0, width)
+        # rows agreeing on a width, weighted by how many separators each has: a decimal comma
+        # splits a ';' file into 2 fields on every row, the ';' into more
+        score = (freq * (width - 1), width)
         if score > best_score:
             best, best_score = delim, score
     return best

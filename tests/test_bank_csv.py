@@ -1,0 +1,250 @@
+"""CSV/XLSX bank exports written in the test: encodings, delimiters, preambles, number and date
+styles, debit/credit columns, bad rows (reported with their row, nothing lost)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ar_excel.bank import read_statement, statement_from_table
+from ar_excel.errors import InputError
+from ar_excel.model import ROW, Table
+from ar_excel.schema import BANK
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "bank.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def dates(*values: str) -> list[pd.Timestamp]:
+    return [pd.Timestamp(v) for v in values]
+
+
+def test_cp1256_arabic_export(tmp_path):
+    text = ("التاريخ;البيان;المبلغ;المرجع;اسم المحول\r\n"
+            "15/02/2024;تحويل من شركة النور للتجارة;1500.00;INV-1001;شركة النور\r\n"
+            "16/02/2024;رسوم بنكية;-25.50;;\r\n")
+    stmt = read_statement(write(tmp_path, text, "cp1256"))
+    assert stmt.encoding == "cp1256"
+    assert not stmt.issues
+    first = stmt.lines.iloc[0]
+    assert first["Description"] == "تحويل من شركة النور للتجارة"
+    assert first["Counterparty"] == "شركة النور"
+    assert first["Amount"] == 1500.0 and first["Reference"] == "INV-1001"
+    assert stmt.lines["Date"].tolist() == dates("2024-02-15", "2024-02-16")
+    assert stmt.lines["Amount"].tolist() == [1500.0, -25.5]
+
+
+def test_arabic_indic_digits_and_debit_credit_headers(tmp_path):
+    text = ("التاريخ,البيان,مدين,دائن,الرصيد\n"
+            "٠٣/٠٢/٢٠٢٤,سداد فاتورة ١٠٠٢,,\"٢٬٥٠٠٫٠٠\",\"١٠٬٠٠٠٫٠٠\"\n"
+            "٠٤/٠٢/٢٠٢٤,عمولة,١٥٫٠٠,,\"٩٬٩٨٥٫٠٠\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [2500.0, -15.0]
+    assert stmt.lines["Balance"].tolist() == [10000.0, 9985.0]
+    assert stmt.lines["Date"].tolist() == dates("2024-02-03", "2024-02-04")  # day first default
+
+
+def test_utf8_bom_header_is_found(tmp_path):
+    text = "\ufeffDate,Description,Amount,Transaction ID\n2024-03-01,ACME Ltd INV-7,250.00,TX1\n"
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.encoding == "utf-8-sig"
+    line = stmt.lines.iloc[0]
+    assert line["Date"] == pd.Timestamp("2024-03-01") and line["Amount"] == 250.0
+    assert line["Bank Line"] == "TX1" and line["Bank Ref"] == "TX1"
+
+
+def test_semicolon_and_decimal_comma_german(tmp_path):
+    text = ("Buchungstag;Wertstellung;Verwendungszweck;Betrag;Währung\n"
+            "01.03.2024;04.03.2024;RE 4711 Müller GmbH;1.234,56;EUR\n"
+            "02.03.2024;02.03.2024;Miete März;-800,00;EUR\n"
+            "03.03.2024;03.03.2024;Gebühr;-1.000,;EUR\n")
+    stmt = read_statement(write(tmp_path, text, "cp1252"))
+    assert stmt.encoding == "cp1252"
+    assert stmt.lines["Amount"].tolist() == [1234.56, -800.0, -1000.0]
+    assert stmt.lines["Value Date"].tolist() == dates("2024-03-04", "2024-03-02", "2024-03-03")
+    assert stmt.lines.iloc[0]["Description"] == "RE 4711 Müller GmbH"
+
+
+def test_preamble_lines_and_stated_balances(tmp_path):
+    text = ("Account number:,EG12 0003 0001 2345 6789 0123 456\n"
+            "Statement period:,01/03/2024 - 31/03/2024\n"
+            "Opening balance:,\"1,000.00\"\n"
+            "\n"
+            "Date,Description,Amount,Balance\n"
+            "05/03/2024,Nile Foods INV-1001,\"1,500.00\",\"2,500.00\"\n"
+            "06/03/2024,Bank charges,-20.00,\"2,480.00\"\n"
+            "Total,,\"1,480.00\",\n"
+            "Closing balance:,\"2,480.00\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert len(stmt.lines) == 2  # the totals row is not a line
+    assert stmt.lines["Line No"].tolist() == [6, 7]  # rows in the file
+    assert stmt.lines["Bank Line"].tolist() == ["6", "7"]
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.credits, bal.debits) == (1000.0, 2480.0, 1500.0, 20.0)
+    assert bal.ties_out and not stmt.issues
+
+
+def test_stated_balances_that_do_not_tie_out_are_reported(tmp_path):
+    text = ("Opening balance;100,00\n"
+            "Datum;Verwendungszweck;Betrag\n"
+            "01.03.2024;A;50,00\n"
+            "Closing balance;160,00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.balances[0].difference == -10.0
+    assert len(stmt.issues) == 1 and "does not tie out" in stmt.issues[0].message
+
+
+def test_debit_and_credit_columns(tmp_path):
+    text = ("Posting Date,Details,Withdrawals,Deposits\n"
+            "01/03/2024,Card fee,12.50,\n"
+            "02/03/2024,Customer A INV-9,,500.00\n"
+            "03/03/2024,Refund,-20.00,\n")  # a debit typed negative is still money out
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-12.5, 500.0, -20.0]
+
+
+def test_amount_with_debit_credit_indicator(tmp_path):
+    text = ("Date;Text;Amount;S/H\n01.03.2024;Lastschrift;12,50;S\n02.03.2024;Gutschrift;99,00;H\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-12.5, 99.0]
+
+
+def test_currency_formatted_and_parenthesised_amounts(tmp_path):
+    text = ("Date,Description,Amount\n"
+            "01/03/2024,Fee,(12.50)\n"
+            "02/03/2024,Payment,\"$1,234.50\"\n"
+            "03/03/2024,Chargeback,\"-$1,000.00\"\n"
+            "04/03/2024,Interest,0.75 CR\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-12.5, 1234.5, -1000.0, 0.75]
+    assert stmt.lines["Currency"].tolist() == ["USD"] * 4
+
+
+def test_month_first_dates_detected_from_values(tmp_path):
+    text = "Date,Description,Amount\n03/15/2024,a,1.00\n04/01/2024,b,2.00\n"
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2024-03-15", "2024-04-01")
+
+
+def test_ambiguous_dates_follow_day_first_argument(tmp_path):
+    path = write(tmp_path, "Date,Description,Amount\n03/04/2024,a,1.00\n")
+    assert read_statement(path).lines["Date"].tolist() == dates("2024-04-03")  # day first
+    assert read_statement(path, day_first=False).lines["Date"].tolist() == dates("2024-03-04")
+
+
+def test_undecidable_file_raises_with_a_clear_message(tmp_path):
+    with pytest.raises(InputError) as exc:
+        read_statement(write(tmp_path, "Foo,Bar,Baz\n1,2,3\n4,5,6\n"))
+    assert "header row" in str(exc.value) and "mapping=" in str(exc.value)
+
+    path = write(tmp_path, "Date,Description,Value\n01/03/2024,a,10.00\n", name="b.csv")
+    with pytest.raises(InputError) as exc:
+        read_statement(path)
+    message = str(exc.value)
+    assert "amount" in message and "Date, Description, Value" in message
+    assert "mapping={'Amount'" in message
+    stmt = read_statement(path, mapping={"Amount": "Value"})
+    assert stmt.lines["Amount"].tolist() == [10.0]
+
+
+def test_mapping_overrides_detection(tmp_path):
+    text = "When|What|How much\n2024/03/01|x|1.234\n2024/03/02|y|2.000\n"
+    stmt = read_statement(write(tmp_path, text), mapping={
+        "Date": "When", "Description": "What", "Amount": "How much", "decimal": ",",
+        "date_format": "%Y/%m/%d"})
+    assert stmt.lines["Amount"].tolist() == [1234.0, 2000.0]
+    assert stmt.lines["Date"].tolist() == dates("2024-03-01", "2024-03-02")
+
+
+def test_bad_amount_row_is_an_issue_and_nothing_else_is_lost(tmp_path):
+    text = ("Date,Description,Amount\n"
+            "01/03/2024,ok one,10.00\n"
+            "02/03/2024,broken,12..3x\n"
+            "31/02/2024,bad date,5.00\n"
+            "03/03/2024,ok two,-4.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == ["ok one", "ok two"]
+    assert stmt.lines["Line No"].tolist() == [2, 5]
+    bad = {(i.cell, i.column, i.value) for i in stmt.issues}
+    assert bad == {("row 3", "Amount", "12..3x"), ("row 4", "Date", "31/02/2024")}
+    assert all(i.sheet == "bank.csv" for i in stmt.issues)
+    assert all("left out" in i.message for i in stmt.issues)
+
+
+def test_continuation_rows_repeated_ids_and_pending(tmp_path):
+    text = ("Date,Description,Amount,Transaction ID,Status\n"
+            "01/03/2024,Payment from Delta,100.00,T1,Booked\n"
+            ",for invoices 1001 and 1002,,,\n"
+            "02/03/2024,Second part,50.00,T1,Booked\n"
+            "03/03/2024,Card hold,-9.99,T3,Pending\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == [
+        "Payment from Delta for invoices 1001 and 1002", "Second part"]
+    assert stmt.lines["Bank Line"].tolist() == ["T1", "T1-2"]
+    assert [(i.cell, i.value) for i in stmt.issues] == [("row 5", "Pending")]
+
+
+def test_garbled_text_is_flagged(tmp_path):
+    mojibake = "Müller GmbH".encode().decode("latin-1")  # saved through the wrong code page
+    stmt = read_statement(write(tmp_path, f"Date,Description,Amount\n01/03/2024,{mojibake},1.00\n"))
+    assert len(stmt.lines) == 1
+    assert any("garbled" in i.message and "MÃ¼ller" in i.message for i in stmt.issues)
+
+
+def test_xlsx_export_with_preamble(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Statement 2024-03"
+    ws.append(["National Bank of Egypt"])
+    ws.append(["Account", "1234567890"])
+    ws.append([])
+    ws.append(["Value Date", "Transaction Date", "Narrative", "Debit", "Credit", "Balance"])
+    ws.append([datetime(2024, 3, 2), datetime(2024, 3, 1), "Nile Foods INV-55", None, 1500.0,
+               1500.0])
+    ws.append([datetime(2024, 3, 3), datetime(2024, 3, 3), "Charges", 12.5, None, 1487.5])
+    ws.append([None, "Total", None, 12.5, 1500.0, None])
+    path = tmp_path / "export.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    assert stmt.source_format == "xlsx"
+    assert stmt.lines["Amount"].tolist() == [1500.0, -12.5]
+    assert stmt.lines["Date"].tolist() == dates("2024-03-01", "2024-03-03")
+    assert stmt.lines["Value Date"].tolist() == dates("2024-03-02", "2024-03-03")
+    assert stmt.lines["Line No"].tolist() == [5, 6]
+    assert not stmt.issues
+
+
+def test_statement_from_table():
+    frame = pd.DataFrame({
+        "Date": pd.to_datetime(["2024-03-01", "2024-03-02", None, "2024-03-04"]),
+        "Value Date": pd.to_datetime([None, None, None, None]),
+        "Description": ["Nile Foods INV-1", "Fee", "no date here", "bad amount"],
+        "Amount": [1500.0, None, 10.0, None],
+        "Debit": [None, 12.5, None, None],
+        "Credit": [None, None, None, None],
+        "Currency": ["egp", "EGP", "EGP", "EGP"],
+        "Reference": ["INV-1", None, None, None],
+        "Counterparty": ["Nile Foods", None, None, None],
+        "Counterparty Account": [None] * 4,
+        "Bank Ref": ["FT001", None, None, None],
+        "Balance": [None] * 4,
+        ROW: [2, 3, 4, 5],
+    })
+    raw = frame.astype(object)
+    letters = {c.name: chr(65 + i) for i, c in enumerate(BANK.fields)}
+    table = Table("Bank Statement", "كشف الحساب البنكي", frame, raw, letters)
+    stmt = statement_from_table(table)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -12.5]
+    assert stmt.lines["Bank Line"].tolist() == ["FT001", "3"]
+    assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
+    assert [(i.sheet, i.cell) for i in stmt.issues] == [
+        ("كشف الحساب البنكي", f"{letters['Date']}4"), ("كشف الحساب البنكي", f"{letters['Amount']}5")]
