@@ -98,6 +98,8 @@ class OpenInvoices:
         due = inv["Due Date"] if "Due Date" in inv else inv.get("Date")
         self.due = pd.to_datetime(due).to_numpy()
         self.open: list[int] = [cents(x) for x in inv["Open Amount"]]
+        original = inv["Amount"] if "Amount" in inv else inv["Open Amount"]
+        self.original: list[int] = [cents(x) for x in original]
         self.remaining: list[int] = list(self.open)
         by_customer: dict[str, list[int]] = defaultdict(list)
         order = np.lexsort((np.arange(len(inv)), self.due)) if len(inv) else []
@@ -120,6 +122,12 @@ class OpenInvoices:
     def open_of(self, customer: str, currency: str, date: pd.Timestamp | None) -> list[int]:
         """The customer's invoices still open, oldest due first."""
         return [p for p in self.by_customer.get(customer, ()) if self.usable(p, currency, date)]
+
+    def is_residue(self, pos: int, policy: Policy) -> bool:
+        """What is left open of an invoice short-paid within the fee tolerance: customers
+        do not pay these, accountants write them off."""
+        return self.original[pos] - self.remaining[pos] > 0 and \
+            self.remaining[pos] <= cents(policy.fee_tolerance(self.original[pos] / 100))
 
 
 class Matcher:
@@ -299,7 +307,8 @@ class Matcher:
                                on_account_customer=cust)
         # Short beyond tolerance: a part payment.
         if len(refs) == 1:
-            return self._alloc(f, refs, "partial", (0.9 if payer in (None, cust) else 0.7) - penalty,
+            other_payer = f.payer is not None and f.payer.by_account and payer != cust
+            return self._alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
                                f"{said} {names}; part payment of "
                                f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
         return self._alloc(f, refs, "partial", 0.6,
@@ -409,11 +418,14 @@ class Matcher:
             if singles:
                 found.append((cust, sure, how, [singles[0]], len(singles), 0.0, "amount+payer"))
                 continue
-            sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
-                               f.remaining, f.remaining)
-            if sub.count:
-                found.append((cust, sure, how, [items[k] for k in sub.found[0]], sub.count,
-                              sub.chance, "multi-invoice"))
+            # Residues of earlier short payments make many look-alike sums: try without first.
+            for pool in ([p for p in items if not self.inv.is_residue(p, self.policy)], items):
+                sub = find_subsets([self.inv.remaining[p] for p in pool[:MAX_ITEMS]],
+                                   f.remaining, f.remaining)
+                if sub.count:
+                    found.append((cust, sure, how, [pool[k] for k in sub.found[0]], sub.count,
+                                  sub.chance, "multi-invoice"))
+                    break
         if not found:
             return None
         cust, sure, how, invs, n, chance, method = found[0]
@@ -439,6 +451,11 @@ class Matcher:
         found = []
         for cust, sure, how in self._payers_to_try(f):
             items = self.inv.open_of(cust, f.currency, f.date)
+            singles = [p for p in items if self._within_tolerance(self.inv.remaining[p], f.remaining)]
+            if singles:
+                found.append((cust, sure, how, [singles[0]], len(singles), 0.0))
+                continue
+            items = [p for p in items if not self.inv.is_residue(p, self.policy)]
             tol = cents(self.policy.fee_tolerance(f.remaining / 100 * 1.01))
             sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
                                f.remaining + 1, f.remaining + tol)

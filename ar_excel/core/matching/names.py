@@ -130,6 +130,9 @@ def skeleton(word: str) -> str:
 
 
 _GENERIC_KEYS.update(skeleton(w) for w in GENERIC)
+# A bank may also spell an Arabic business word out instead of translating it
+# (``EL MOTAHEDA`` for ``المتحدة``): those spellings are just as generic.
+_GENERIC_KEYS.update(k for k in (skeleton(w) for w in ARABIC_WORDS) if len(k) >= 3)
 _FILLER_FOLDED = {fold_text(w) for w in FILLER}
 
 
@@ -169,6 +172,10 @@ def name_tokens(name: object) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def is_generic(token: str) -> bool:
+    return token in _GENERIC_KEYS
 
 
 def name_key(name: object) -> tuple[str, str]:

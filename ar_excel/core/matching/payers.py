@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz
 
-from ar_excel.core.matching.names import _GENERIC_KEYS, name_key, name_tokens
+from ar_excel.core.matching.names import _GENERIC_KEYS, name_tokens
 from ar_excel.core.matching.normalize import fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
@@ -87,6 +87,7 @@ class PayerDirectory:
         self._learned_names: dict[str, set[str]] = defaultdict(set)
         self._tail_lengths: set[int] = set()
         self._keys: dict[str, tuple[str, str]] = {}
+        self._tokens: dict[str, list[str]] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
@@ -100,11 +101,14 @@ class PayerDirectory:
             if isinstance(acc, str):
                 for part in re.split(r"[;,\n]", acc):
                     self._add_account(self._accounts, part, cid)
-            full, distinct = name_key(name)
-            if not full:
+            tokens = name_tokens(name)
+            if not tokens:
                 continue
+            full = "".join(tokens)
+            distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
             self._keys[cid] = (full, distinct)
-            for b in self._block_keys(name_tokens(name), distinct or full):
+            self._tokens[cid] = tokens
+            for b in self._block_keys(tokens, distinct, full):
                 self._blocks[b].append(cid)
         if learned is not None and len(learned):
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
@@ -131,7 +135,7 @@ class PayerDirectory:
         if isinstance(account, str) and account.strip():
             self._add_account(self._learned_accounts, account, cid)
         if isinstance(name, str) and name.strip():
-            full, _ = name_key(name)
+            full = "".join(name_tokens(name))
             if len(full) >= 4:
                 self._learned_names[full].add(cid)
 
@@ -158,10 +162,12 @@ class PayerDirectory:
     # ---------------------------------------------------------------- names
 
     @staticmethod
-    def _block_keys(tokens: list[str], distinct: str) -> set[str]:
+    def _block_keys(tokens: list[str], distinct: str, full: str) -> set[str]:
         keys = {t for t in tokens if len(t) >= 3 and t not in _GENERIC_KEYS}
         if len(distinct) >= 3:
             keys.add("^" + distinct[:3])
+        if len(full) >= 3:
+            keys.add("^" + full[:3])
         return keys
 
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
@@ -184,7 +190,7 @@ class PayerDirectory:
         full = "".join(tokens)
         distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
         candidates: set[str] = set()
-        for b in self._block_keys(tokens, distinct or full):
+        for b in self._block_keys(tokens, distinct, full):
             block = self._blocks.get(b, ())
             if len(block) <= MAX_BLOCK:
                 candidates.update(block)
@@ -197,11 +203,17 @@ class PayerDirectory:
             if truncated:
                 c_full, c_distinct = c_full[:len(full) + 1], c_distinct[:len(distinct) + 1]
             if narrative:
-                # Odoo's rule: every distinctive word of the customer's name is in the text.
-                c_tokens = [t for t in name_tokens(self.names[cid]) if t not in _GENERIC_KEYS]
-                hit = bool(c_tokens) and sum(map(len, c_tokens)) >= 3 and all(
-                    t in query_tokens for t in c_tokens)
-                score = 95.0 if hit else fuzz.partial_ratio(c_full, full) * 0.9
+                # Odoo's rule: every distinctive word of the customer's name is in the text;
+                # the more of its other words are there too, the higher the score.
+                all_tokens = self._tokens[cid]
+                c_tokens = [t for t in all_tokens if t not in _GENERIC_KEYS] or all_tokens
+                hit = sum(map(len, c_tokens)) >= 3 and all(t in query_tokens for t in c_tokens)
+                if hit:
+                    covered = sum(1 for t in all_tokens if any(
+                        q.startswith(t) or (len(q) >= 3 and t.startswith(q)) for q in query_tokens))
+                    score = 88.0 + 10.0 * covered / len(all_tokens)
+                else:
+                    score = fuzz.partial_ratio(c_full, full) * 0.9
             else:
                 # The distinctive words decide; what the company does (often translated,
                 # abbreviated or cut off) only refines.
@@ -215,7 +227,7 @@ class PayerDirectory:
         scored.sort(key=lambda s: (-s[0], s[1]))
         best, cid = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0.0
-        top = [(c, round(s, 1)) for s, c in scored[:5] if s >= LIKELY_NAME]
+        top = [(c, round(s, 1)) for s, c in scored[:8] if s >= LIKELY_NAME]
         how = "narrative name" if narrative else "name"
         if best >= LIKELY_NAME and best - second >= MARGIN:
             return Payer(cid, how, round(best, 1), top)
