@@ -71,3 +71,20 @@ def book(cust: pd.DataFrame, inv: pd.DataFrame, pay: pd.DataFrame | None = None,
         tables[kind] = Table(kind, kind, frame, frame.copy(),
                              letters={c: column_letter(i) for i, c in enumerate(cols)})
     return Book(source=None, policy=policy or Policy(), tables=tables, arabic=arabic)
+
+
+def write_workbook(path, sheets: dict[str, pd.DataFrame]) -> None:
+    """An accountant's workbook: one sheet per frame, header in row 1."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, f in sheets.items():
+        ws = wb.create_sheet(name)
+        cols = [c for c in f.columns if c != ROW]
+        ws.append(cols)
+        for rec in f[cols].itertuples(index=False):
+            ws.append([None if v is None or (not isinstance(v, str) and pd.isna(v))
+                       else v.to_pydatetime() if isinstance(v, pd.Timestamp) else v
+                       for v in rec])
+    wb.save(path)

@@ -1,0 +1,84 @@
+"""Statement PDFs: rendered headless (pdftoppm) and read back (pdftotext), English and Arabic."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+from ar_excel.io.pdf_statement import render_combined, render_statement
+from tests.test_statements_core import statement
+
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def tool(name):
+    exe = shutil.which(name)
+    if exe is None:
+        pytest.skip(f"{name} (poppler-utils) is not installed")
+    return exe
+
+
+def pdf_text(path) -> str:
+    out = subprocess.run([tool("pdftotext"), "-layout", str(path), "-"], check=True,
+                         capture_output=True, timeout=60).stdout.decode("utf-8")
+    return BIDI_MARKS.sub("", out)
+
+
+def rasterise(path, tmp_path) -> list:
+    subprocess.run([tool("pdftoppm"), "-png", "-r", "50", str(path), str(tmp_path / "page")],
+                   check=True, capture_output=True, timeout=60)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert pages, "pdftoppm produced no page"
+    for p in pages:
+        assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 2000
+    return pages
+
+
+def test_english_statement_pdf(tmp_path):
+    stmt, _ = statement("C2")
+    path = render_statement(stmt, tmp_path / "C2.pdf", company="Example Trading Co")
+    assert path.read_bytes()[:5] == b"%PDF-"
+    assert len(rasterise(path, tmp_path)) == 1
+    text = pdf_text(path)
+    for expected in ("Example Trading Co", "Statement of Account", "Customer: Acme Ltd",
+                     "Customer ID: C2", "Period: 2026-10-01 to 2026-10-31", "Currency: USD",
+                     "Opening balance", "Closing balance", "No transactions in the period",
+                     "Aging", "Current", "1-30", "300.00"):
+        assert expected in text, expected
+
+
+def test_arabic_statement_pdf_is_shaped_and_right_to_left(tmp_path):
+    stmt, _ = statement("C1")
+    path = render_statement(stmt, tmp_path / "C1.pdf")
+    rasterise(path, tmp_path)
+    text = pdf_text(path)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # extracted in logical (reading) order: the shaped glyphs map back to the letters
+    assert lines[0] == "كشف حساب"
+    assert "شركة النيل للتجارة" in text and "رقم العميل" in text
+    for word in ("مدين", "دائن", "الرصيد", "فاتورة", "إشعار دائن", "تحصيل", "رد مبلغ",
+                 "أعمار الديون", "جاري"):
+        assert word in text, word
+    for figure in ("INV-2", "CN-1", "2026-10-05", "900.00", "650.00", "-250.00", "250.00"):
+        assert figure in text, figure
+    # right to left: in the table header the first column (Date) is the rightmost one
+    header = next(line for line in lines if "مدين" in line)
+    assert header.index("الرصيد") < header.index("مدين") < header.index("التاريخ")
+    # a line of the table: balance on the left, date on the right
+    row = next(line for line in lines if "INV-2" in line)
+    assert row.index("900.00") < row.index("INV-2") < row.index("2026-10-05")
+    # dates next to Arabic words keep their digits in order
+    assert re.search(r"2026-10-01[\s:]+إلى\s+2026-10-31", text)
+
+
+def test_combined_pdf_has_a_page_per_customer(tmp_path):
+    statements = [statement("C1")[0], statement("C2")[0]]
+    path = render_combined(statements, tmp_path / "all.pdf")
+    assert len(rasterise(path, tmp_path)) == 2
+    text = pdf_text(path)
+    assert "Acme Ltd" in text and "شركة النيل للتجارة" in text
+    assert pd.notna(path.stat().st_size)
