@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ar_excel.bank import read_statement, statement_from_table
 from ar_excel.errors import InputError
@@ -248,3 +250,46 @@ def test_statement_from_table():
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
     assert [(i.sheet, i.cell) for i in stmt.issues] == [
         ("كشف الحساب البنكي", f"{letters['Date']}4"), ("كشف الحساب البنكي", f"{letters['Amount']}5")]
+
+
+def test_account_info_line_is_not_taken_for_the_header(tmp_path):
+    text = ("Account Number:,EG1234,Currency:,EGP\n"
+            "Date,Description,Amount,Balance\n"
+            "01/03/2024,Closing balance adjustment,5.00,105.00\n"
+            "Closing balance,,,105.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [5.0]  # a dated line with an amount stays a line
+    assert stmt.balances[0].closing == 105.0
+
+
+# ---------------------------------------------------------------- property: amounts survive
+
+_STYLES = [(",", "."), (".", ","), ("'", "."), (" ", ","), ("", "."), ("", ",")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cents=st.lists(st.integers(-10**10, 10**10), min_size=1, max_size=12),
+       style=st.sampled_from(_STYLES), split=st.booleans())
+def test_amounts_survive_any_number_style(tmp_path, cents, style, split):
+    thousands, decimal = style
+    delimiter = ";" if "," in style else ","
+
+    def fmt(c: int) -> str:
+        whole, frac = divmod(abs(c), 100)
+        text = f"{whole:,}".replace(",", thousands) + decimal + f"{frac:02d}"
+        return ("-" if c < 0 else "") + text
+
+    if split:  # separate debit/credit columns, both printed unsigned
+        header = delimiter.join(["Date", "Description", "Debit", "Credit"])
+        rows = [delimiter.join(["01.03.2024", f"L{i}", fmt(-c) if c < 0 else "",
+                                fmt(c) if c >= 0 else ""]) for i, c in enumerate(cents)]
+    else:
+        header = delimiter.join(["Date", "Description", "Amount"])
+        rows = [delimiter.join(["01.03.2024", f"L{i}", fmt(c)]) for i, c in enumerate(cents)]
+    path = tmp_path / "prop.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert not stmt.issues
+    got = [round(a * 100) for a in stmt.lines["Amount"]]
+    assert got == cents  # every line, its exact amount, in file order
+    assert round(stmt.lines["Amount"].sum() * 100) == sum(cents)

@@ -160,7 +160,9 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
         if layout is None:
             continue
         contract_cols = [c for c in layout.columns if not c.startswith("_")]
-        if len(contract_cols) + (1 if layout.parts else 0) >= 2:
+        anchors = {"Date", "Value Date", "Amount", "Debit", "Credit", "Balance"}
+        # an account-info line ("Account Number: .., Currency: ..") is not the header
+        if len(contract_cols) + (1 if layout.parts else 0) >= 2 and anchors & set(contract_cols):
             layout.header_row = r
             best = layout
             break
@@ -421,8 +423,9 @@ def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfir
     is_open, is_close = bool(_OPENING_RE.search(texts)), bool(_CLOSING_RE.search(texts))
     if not (is_open or is_close):
         return False
-    if "Amount" in cols and not _blank(_cell(row, cols.get("Date"))) and not _blank(
-            _cell(row, cols["Amount"])) and "Balance" not in cols:
+    dated = not _blank(_cell(row, cols.get("Date", cols.get("Value Date"))))
+    moved = any(not _blank(_cell(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
+    if dated and moved:
         return False  # a real line whose narrative happens to mention a balance
     value = None
     for canon in ("Balance", "Amount", "Credit", "Debit"):
