@@ -523,6 +523,21 @@ class Matcher:
         for floor in (MATCHED, 0.0):
             for stage in stages:
                 self.run_stage(stage, [f for f in pending if f.remaining > 0], floor)
+                if stage == self.propose_reference and floor == MATCHED:
+                    self.refresh_payers()
+
+    def refresh_payers(self) -> None:
+        """Accounts learned from this statement's referenced receipts identify the payers of
+        its other lines (a customer who once wrote the invoice number, and once did not)."""
+        accounts = self.lines["Counterparty Account"].tolist() if "Counterparty Account" in self.lines \
+            else [None] * len(self.lines)
+        for f in self.facts.values():
+            if f.remaining <= 0 or (f.payer is not None and f.payer.by_account):
+                continue
+            if isinstance(accounts[f.pos], str) and accounts[f.pos].strip():
+                found = self.payers.by_account(accounts[f.pos])
+                if found is not None:
+                    f.payer = found
 
     # ------------------------------------------------------------ why a line is left
 

@@ -1,0 +1,136 @@
+"""Job ``reconcile``: bank reconciliation and cash application.
+
+Reads the bank statement (``--bank FILE``, else the workbook's ``Bank Statement`` sheet, else
+the file named by the Policy key ``bank_statement``, relative to the workbook), matches its
+credits to the open invoices (``ar_excel.core.matching``) and writes:
+
+* ``Bank Matches``: one row per (bank line, invoice) allocation with its Method, Confidence
+  and Status (``Matched`` = applied automatically, ``Suggested`` = for review, highlighted),
+  then Write-off, Customer, Reason and the line's narrative, counterparty and account;
+* ``Unmatched Bank``: credits not (fully) applied with the reason and the best candidates,
+  then debits, which are not AR;
+* ``Reconciliation``: opening and closing balance, credits, debits, matched, suggested,
+  unmatched, write-offs, on account and counts per rule; it ties out to the statement.
+
+The ledger is taken as it stands on the statement's last date: invoices issued up to then can
+be paid by it, receipts already recorded in ``Payments`` up to then have reduced the open
+amounts (a bank line for a receipt already recorded is reported as naming a settled invoice).
+
+Payer accounts are learned from a ``Payer Accounts`` sheet (Customer ID, Counterparty
+Account, Counterparty) and from the ``Bank Matches`` tab of an earlier month still in the
+workbook (its Matched rows of other bank lines: a re-run of the same statement learns
+nothing from its own previous output, so it gives the same result).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ar_excel.core.ledger import open_items
+from ar_excel.core.matching import learned_payers, match_statement
+from ar_excel.errors import InputError
+from ar_excel.jobs import Job, JobOptions
+from ar_excel.model import Book, JobResult, Tab
+
+MATCH_FORMATS = {
+    "Bank Line": "text", "Date": "date", "Bank Amount": "money", "Invoice No": "text",
+    "Customer ID": "text", "Applied Amount": "money", "Method": "text", "Confidence": "number",
+    "Status": "text", "Write-off": "money", "Customer": "text", "Reason": "text",
+    "Description": "text", "Counterparty": "text", "Counterparty Account": "text",
+    "Statement": "text", "Line No": "int",
+}
+UNMATCHED_FORMATS = {
+    "Bank Line": "text", "Date": "date", "Amount": "money", "Description": "text",
+    "Unallocated Amount": "money", "Reason": "text", "Candidates": "text",
+    "Counterparty": "text", "Counterparty Account": "text", "Reference": "text",
+    "Statement": "text", "Line No": "int",
+}
+
+
+def load_statement(book: Book, options: JobOptions):
+    """The statement to reconcile, from the option, the sheet or the policy, in that order."""
+    from ar_excel.bank import read_statement, statement_from_table
+
+    if options.bank is not None:
+        return read_statement(options.bank, day_first=book.policy.day_first)
+    table = book.table("Bank Statement")
+    if table is not None:
+        return statement_from_table(table)
+    if book.policy.bank_statement:
+        path = Path(book.policy.bank_statement)
+        if not path.is_absolute() and book.source is not None:
+            path = Path(book.source).parent / path
+        return read_statement(path, day_first=book.policy.day_first)
+    raise InputError("no bank statement: give --bank FILE, a 'Bank Statement' sheet, or the "
+                     "Policy key bank_statement")
+
+
+def history(book: Book, current_lines: pd.Series) -> pd.DataFrame:
+    """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab."""
+    from ar_excel.io.reader import sheet_frame
+
+    frames = []
+    for name in ("Payer Accounts", "Bank Matches"):
+        try:
+            f = sheet_frame(book, name)
+        except Exception:  # an unreadable optional sheet must not stop the reconciliation
+            f = None
+        if f is None:
+            continue
+        if name == "Bank Matches" and "Bank Line" in f:
+            f = f[~f["Bank Line"].astype(str).isin(set(current_lines.astype(str)))]
+        frames.append(f)
+    return learned_payers(*frames)
+
+
+def run(book: Book, options: JobOptions) -> JobResult:
+    options.progress(0.05, "reading the bank statement")
+    statement = load_statement(book, options)
+    lines = statement.lines
+    if not len(lines):
+        raise InputError("the bank statement has no lines")
+    dates = pd.to_datetime(lines["Date"])
+    as_of = dates.max() if dates.notna().any() else pd.Timestamp(options.as_of)
+    options.progress(0.2, "open invoices")
+    items = open_items(book.customers, book.invoices, book.payments, as_of)
+    learned = history(book, lines["Bank Line"])
+    options.progress(0.35, "matching")
+    result = match_statement(lines, items, book.customers, book.policy, learned,
+                             statement.balances)
+    matches, unmatched, summary = result.matches, result.unmatched, result.summary
+    options.progress(0.9, "tabs")
+    check = summary.set_index("Item")["Amount"]
+    tie = summary.set_index("Item")["Note"].get("Difference", "")
+    title = (f"Bank reconciliation of {len(lines)} lines up to {as_of:%Y-%m-%d}"
+             + (f": statement {tie}" if tie else ""))
+    tabs = [
+        Tab("Bank Matches", matches, formats=MATCH_FORMATS,
+            highlight=matches["Status"].eq("Suggested"),
+            title="One row per bank line x invoice; Suggested rows need a person's review"),
+        Tab("Unmatched Bank", unmatched, formats=UNMATCHED_FORMATS,
+            highlight=unmatched["Amount"].gt(0),
+            title="Credits not applied (with the reason and the best candidates), then debits"),
+        Tab("Reconciliation", summary,
+            formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
+            title=title),
+    ]
+    n_matched = matches.loc[matches["Status"] == "Matched", "Bank Line"].nunique()
+    n_suggested = matches.loc[matches["Status"] == "Suggested", "Bank Line"].nunique()
+    n_unmatched = int((unmatched["Amount"] > 0).sum())
+    summary_line = (f"Reconciled {len(lines)} bank lines: {n_matched} matched "
+                    f"({check.get('Matched (applied)', 0):,.2f}), {n_suggested} suggested, "
+                    f"{n_unmatched} credits unmatched")
+    options.progress(1.0, "reconciliation done")
+    return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)
+
+
+JOB = Job(
+    name="reconcile",
+    help="Bank reconciliation and cash application: match the statement's credits to open "
+         "invoices (Bank Matches, Unmatched Bank, Reconciliation)",
+    run=run,
+    month_end=True,
+    needs=("Customers", "Invoices", "Bank Statement"),
+)

@@ -1,0 +1,316 @@
+"""Cash application rules, one case of a real month each, on hand-made ledgers.
+
+Every test states the ledger, the bank line(s) and the exact allocations expected (invoice,
+applied amount, method, status), so a change in a rule shows up as a named failure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ar_excel.core.ledger import open_items
+from ar_excel.core.matching import MATCH_COLUMNS, UNMATCHED_COLUMNS, match_statement
+from ar_excel.core.matching.names import name_key
+from ar_excel.core.matching.normalize import one_digit_apart, reference_keys
+from ar_excel.policy import Policy
+from ar_excel.schema import empty_frame
+
+AS_OF = pd.Timestamp("2026-11-30")
+
+
+def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
+    base = empty_frame(kind)
+    out = pd.DataFrame({c: [r.get(c) for r in rows] for c in base.columns if c != "_row"})
+    for c in out.columns:
+        out[c] = (pd.to_datetime(out[c]) if str(base[c].dtype).startswith("datetime")
+                  else out[c].astype(base[c].dtype))
+    out["_row"] = range(2, len(rows) + 2)
+    return out
+
+
+CUSTOMERS = frame("Customers", [
+    {"Customer ID": "C1", "Name": "شركة النور للتجارة", "Currency": "EGP", "Payment Terms": 30,
+     "IBAN / Bank Account": "EG380019000500000000263180002"},
+    {"Customer ID": "C2", "Name": "Delta Foods S.A.E.", "Currency": "EGP", "Payment Terms": 30,
+     "IBAN / Bank Account": "1234567890123"},
+    {"Customer ID": "C3", "Name": "مؤسسة الفجر للمقاولات", "Currency": "EGP", "Payment Terms": 30},
+    {"Customer ID": "C4", "Name": "Cairo Steel Company", "Currency": "EGP", "Payment Terms": 30},
+    {"Customer ID": "C5", "Name": "Al Amal International Trading And Contracting LLC",
+     "Currency": "EGP", "Payment Terms": 30},
+])
+
+INVOICES = frame("Invoices", [
+    {"Invoice No": "INV-2026-00101", "Customer ID": "C1", "Invoice Date": "2026-09-01", "Amount": 11400.00},
+    {"Invoice No": "INV-2026-00102", "Customer ID": "C1", "Invoice Date": "2026-09-15", "Amount": 5700.00},
+    {"Invoice No": "INV-2026-00103", "Customer ID": "C1", "Invoice Date": "2026-10-01", "Amount": 2280.50},
+    {"Invoice No": "INV-2026-00204", "Customer ID": "C2", "Invoice Date": "2026-09-05", "Amount": 8000.00},
+    {"Invoice No": "INV-2026-00205", "Customer ID": "C2", "Invoice Date": "2026-10-05", "Amount": 12500.00},
+    {"Invoice No": "INV-2026-00301", "Customer ID": "C3", "Invoice Date": "2026-09-10", "Amount": 4321.00},
+    {"Invoice No": "INV-2026-00302", "Customer ID": "C3", "Invoice Date": "2026-10-10", "Amount": 5000.00},
+    {"Invoice No": "INV-2026-00401", "Customer ID": "C4", "Invoice Date": "2026-09-20", "Amount": 5000.00},
+    {"Invoice No": "INV-2026-00402", "Customer ID": "C4", "Invoice Date": "2026-10-20", "Amount": 7777.77},
+    {"Invoice No": "INV-2026-00501", "Customer ID": "C5", "Invoice Date": "2026-10-02", "Amount": 9150.00},
+])
+PAYMENTS = frame("Payments", [])
+
+
+def lines(*rows: dict) -> pd.DataFrame:
+    out = []
+    for n, r in enumerate(rows, start=1):
+        out.append({"Bank Line": r.get("id", f"L{n}"), "Date": pd.Timestamp(r.get("date", "2026-11-10")),
+                    "Value Date": None, "Amount": r["amount"], "Currency": "EGP",
+                    "Description": r.get("desc"), "Reference": r.get("ref"),
+                    "Counterparty": r.get("cp"), "Counterparty Account": r.get("acc"),
+                    "Bank Ref": None, "Balance": None, "Statement": "S1", "Line No": n})
+    return pd.DataFrame(out)
+
+
+def run(*rows: dict, learned: pd.DataFrame | None = None, invoices: pd.DataFrame = INVOICES):
+    items = open_items(CUSTOMERS, invoices, PAYMENTS, AS_OF)
+    return match_statement(lines(*rows), items, CUSTOMERS, Policy(), learned)
+
+
+def allocations(result, line: str = "L1") -> list[tuple]:
+    m = result.matches[result.matches["Bank Line"] == line]
+    return [(i if isinstance(i, str) else None, round(a, 2), meth, st)
+            for i, a, meth, st in m[["Invoice No", "Applied Amount", "Method", "Status"]].itertuples(
+                index=False, name=None)]
+
+
+# ------------------------------------------------------------------ references
+
+@pytest.mark.parametrize("narrative", [
+    "INWARD TRANSFER INV-2026-00205",
+    "PAYMENT INV202600205",  # without dashes
+    "payment inv-2026-00205",  # lower case
+    "PAYMENT 2026/00205",  # only its numeric part
+    "TRF REF INV 2026 00205",  # spaces inside the number
+    "حوالة واردة سداد فاتورة رقم ٢٠٢٦-٠٠٢٠٥",  # Arabic words and digits
+])
+def test_invoice_number_in_any_formatting_matches(narrative):
+    r = run({"amount": 12500.00, "desc": narrative})
+    assert allocations(r) == [("INV-2026-00205", 12500.00, "reference", "Matched")]
+
+
+def test_numeric_tail_alone_counts_when_the_amount_confirms():
+    r = run({"amount": 2280.50, "desc": "IPN TRANSFER فاتورة ١٠٣"})
+    assert allocations(r) == [("INV-2026-00103", 2280.50, "reference", "Matched")]
+
+
+def test_numeric_tail_of_another_amount_is_not_matched_without_payer():
+    r = run({"amount": 999.00, "desc": "IPN TRANSFER INV 103"})
+    assert allocations(r) == []
+    assert r.unmatched["Bank Line"].tolist() == ["L1"]
+
+
+def test_several_numbers_in_one_narrative():
+    r = run({"amount": 17100.00, "desc": "TRF INV-2026-00101 + INV-2026-00102"})
+    assert allocations(r) == [("INV-2026-00101", 11400.00, "multi-invoice", "Matched"),
+                              ("INV-2026-00102", 5700.00, "multi-invoice", "Matched")]
+
+
+def test_several_numbers_the_amount_picks_those_paid():
+    r = run({"amount": 13680.50, "desc": "INVS 101, 102, 103"})  # 101 + 103
+    got = sorted(allocations(r))
+    assert got == [("INV-2026-00101", 11400.00, "multi-invoice", "Matched"),
+                   ("INV-2026-00103", 2280.50, "multi-invoice", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", [
+    "PAYMENT INV-2026-00420",  # no such invoice
+    "PAYMENT INV-2026-00401",  # another open invoice, of 5,000.00
+    "PAYMENT 2026 00412",
+])
+def test_mistyped_digit_the_amount_decides(narrative):
+    r = run({"amount": 7777.77, "desc": narrative})
+    assert allocations(r) == [("INV-2026-00402", 7777.77, "reference-fuzzy", "Matched")]
+
+
+def test_mistyped_digit_with_another_amount_is_not_a_match():
+    r = run({"amount": 6000.00, "desc": "PAYMENT INV-2026-00420"})
+    assert allocations(r) == []
+
+
+def test_one_digit_apart():
+    assert one_digit_apart("202600402", "202600420")
+    assert one_digit_apart("12345", "12355")
+    assert one_digit_apart("12345", "1245")
+    assert not one_digit_apart("12345", "12345")
+    assert not one_digit_apart("12345", "54321")
+
+
+def test_reference_keys_join_numbers_split_by_spaces():
+    alnum, digits, tails = reference_keys("INV 2026 00205 PO 77")
+    assert "INV202600205" in alnum and "202600205" in digits and "205" in tails
+
+
+# ------------------------------------------------------------------ no reference: the payer
+
+def test_payer_by_iban_from_the_master_and_amount():
+    r = run({"amount": 5700.00, "desc": "INWARD TRANSFER PAYMENT", "acc": "EG38 0019 0005 0000 0000 2631 80002"})
+    assert allocations(r) == [("INV-2026-00102", 5700.00, "amount+payer", "Matched")]
+
+
+def test_payer_by_account_number_inside_the_printed_iban():
+    r = run({"amount": 8000.00, "desc": "TRANSFER", "acc": "EG120003000001234567890123"})
+    assert allocations(r) == [("INV-2026-00204", 8000.00, "amount+payer", "Matched")]
+
+
+def test_payer_learned_from_an_earlier_month():
+    learned = pd.DataFrame({"Customer ID": ["C4"], "Counterparty Account": ["SA4420000001234567891234"],
+                            "Counterparty": [None]})
+    r = run({"amount": 7777.77, "desc": "SARIE TRANSFER", "acc": "SA44 2000 0001 2345 6789 1234"},
+            learned=learned)
+    assert allocations(r) == [("INV-2026-00402", 7777.77, "amount+payer", "Matched")]
+
+
+def test_payer_learned_from_a_referenced_receipt_of_the_same_statement():
+    r = run({"amount": 4321.00, "desc": "TRF INV-2026-00301", "acc": "EG990001000000000099999"},
+            {"amount": 5000.00, "desc": "TRF SUPPLIER PAYMENT", "acc": "EG990001000000000099999", "id": "L2"})
+    assert allocations(r, "L2") == [("INV-2026-00302", 5000.00, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize("printed", [
+    "AL NOUR TRADING CO", "ELNOOR FOR TRADING", "EL-NOUR TRDG", "شركة النور للتجارة",
+])
+def test_arabic_name_as_banks_print_it(printed):
+    assert name_key(printed)[1] == name_key("شركة النور للتجارة")[1]
+    r = run({"amount": 5700.00, "desc": "INWARD TRANSFER", "cp": printed})
+    assert allocations(r) == [("INV-2026-00102", 5700.00, "amount+payer", "Matched")]
+
+
+def test_name_truncated_at_the_field_width():
+    printed = "AL AMAL INTERNATIONAL TRADING AND C"  # 35 characters
+    assert len(printed) == 35
+    r = run({"amount": 9150.00, "desc": "TRANSFER", "cp": printed})
+    assert allocations(r) == [("INV-2026-00501", 9150.00, "amount+payer", "Matched")]
+
+
+def test_payer_name_in_the_narrative_when_the_bank_has_no_name_field():
+    r = run({"amount": 4321.00, "desc": "INWARD TRANSFER FROM EST AL FAGR CONTRACTING SETTLEMENT"})
+    assert allocations(r) == [("INV-2026-00301", 4321.00, "amount+payer", "Matched")]
+
+
+def test_look_alike_amount_of_another_customer_is_only_suggested():
+    # 5,000.00 is open at C3 and C4; the payer is unknown.
+    r = run({"amount": 5000.00, "desc": "CASH CHQ CLEARING 881"})
+    assert allocations(r) == []
+    row = r.unmatched.iloc[0]
+    assert "payer not identified" in row["Reason"]
+    assert "INV-2026-00302" in row["Candidates"] and "INV-2026-00401" in row["Candidates"]
+
+
+def test_unique_amount_without_payer_is_a_suggestion():
+    r = run({"amount": 9150.00, "desc": "CHQ CLEARING 5512"})
+    assert allocations(r) == [("INV-2026-00501", 9150.00, "amount-only", "Suggested")]
+
+
+# ------------------------------------------------------------------ amounts
+
+def test_one_transfer_for_several_invoices_by_subset_sum():
+    r = run({"amount": 13680.50, "desc": "PAYMENT", "acc": "EG380019000500000000263180002"})  # 11400 + 2280.50
+    assert sorted(allocations(r)) == [("INV-2026-00101", 11400.00, "multi-invoice", "Matched"),
+                                      ("INV-2026-00103", 2280.50, "multi-invoice", "Matched")]
+
+
+def test_partial_payment_of_a_named_invoice():
+    r = run({"amount": 5000.00, "desc": "PART PAYMENT INV-2026-00205"})
+    assert allocations(r) == [("INV-2026-00205", 5000.00, "partial", "Matched")]
+
+
+def test_short_payment_within_tolerance_is_applied_with_a_write_off():
+    r = run({"amount": 12485.00, "desc": "INV-2026-00205"})
+    assert allocations(r) == [("INV-2026-00205", 12485.00, "fee-writeoff", "Matched")]
+    assert r.matches["Write-off"].tolist() == [15.00]
+
+
+def test_short_payment_beyond_tolerance_is_a_partial_not_a_write_off():
+    # 0.5 % of 12,500 = 62.50: a 100.00 gap is not a fee.
+    r = run({"amount": 12400.00, "desc": "INV-2026-00205"})
+    assert allocations(r) == [("INV-2026-00205", 12400.00, "partial", "Matched")]
+    assert r.matches["Write-off"].tolist() == [0.0]
+
+
+def test_short_payment_without_reference_by_known_payer():
+    r = run({"amount": 7757.77, "desc": "TRF", "cp": "CAIRO STEEL CO"})  # 20.00 bank charges
+    assert allocations(r) == [("INV-2026-00402", 7757.77, "fee-writeoff", "Matched")]
+    assert r.matches["Write-off"].tolist() == [20.00]
+
+
+def test_overpayment_excess_stays_on_account():
+    r = run({"amount": 9000.00, "desc": "INV-2026-00204"})
+    assert allocations(r) == [("INV-2026-00204", 8000.00, "overpayment", "Matched"),
+                              (None, 1000.00, "on-account", "Matched")]
+    assert r.matches["Customer ID"].tolist() == ["C2", "C2"]
+
+
+def test_overpayment_explained_by_another_invoice_of_the_customer():
+    r = run({"amount": 20500.00, "desc": "INV-2026-00204"})  # + 00205
+    assert sorted(allocations(r)) == [("INV-2026-00204", 8000.00, "multi-invoice", "Matched"),
+                                      ("INV-2026-00205", 12500.00, "multi-invoice", "Matched")]
+
+
+# ------------------------------------------------------------------ not receipts
+
+@pytest.mark.parametrize("narrative", [
+    "CREDIT INTEREST", "فوائد دائنة", "LOAN DISBURSEMENT 5000", "TRANSFER FROM OWN ACCOUNT 100200300",
+    "REFUND INV 401", "CASH DEPOSIT BRANCH 012",
+])
+def test_non_customer_inflows_are_never_matched(narrative):
+    r = run({"amount": 5000.00, "desc": narrative})  # 5,000.00 is an open amount
+    assert allocations(r) == []
+    assert r.unmatched["Unallocated Amount"].tolist() == [5000.00]
+
+
+def test_debits_are_not_ar():
+    r = run({"amount": -12500.00, "desc": "SUPPLIER PAYMENT INV-2026-00205"})
+    assert allocations(r) == []
+    assert r.unmatched["Reason"].tolist() == ["debit (money out): not accounts receivable"]
+
+
+# ------------------------------------------------------------------ the whole run
+
+def test_no_invoice_applied_twice_a_second_payment_is_reported():
+    r = run({"amount": 8000.00, "desc": "INV-2026-00204"},
+            {"amount": 8000.00, "desc": "INV-2026-00204", "id": "L2", "date": "2026-11-12"})
+    assert allocations(r, "L1") == [("INV-2026-00204", 8000.00, "reference", "Matched")]
+    assert "INV-2026-00204" not in set(r.matches.loc[r.matches["Bank Line"] == "L2", "Invoice No"])
+    assert r.matches.groupby("Invoice No")["Applied Amount"].sum().max() <= 12500.00
+
+
+def test_a_weaker_rule_never_takes_an_invoice_a_stronger_one_needs():
+    # L1 (first in the statement) could take 9,150.00 by amount alone; L2 names it.
+    r = run({"amount": 9150.00, "desc": "CHQ CLEARING"},
+            {"amount": 9150.00, "desc": "TRF INV-2026-00501", "id": "L2"})
+    assert allocations(r, "L2") == [("INV-2026-00501", 9150.00, "reference", "Matched")]
+    assert allocations(r, "L1") == []
+
+
+def test_output_columns_follow_the_contract():
+    r = run({"amount": 8000.00, "desc": "INV-2026-00204"}, {"amount": 10.0, "desc": "X", "id": "L2"})
+    assert list(r.matches.columns[: len(MATCH_COLUMNS)]) == MATCH_COLUMNS
+    assert list(r.unmatched.columns[: len(UNMATCHED_COLUMNS)]) == UNMATCHED_COLUMNS
+
+
+def test_summary_ties_out_to_the_statement():
+    rows = [{"amount": 8000.00, "desc": "INV-2026-00204"},
+            {"amount": 9150.00, "desc": "CHQ", "id": "L2"},
+            {"amount": 123.45, "desc": "CREDIT INTEREST", "id": "L3"},
+            {"amount": -500.00, "desc": "BANK CHARGES", "id": "L4"}]
+    frame_ = lines(*rows)
+    frame_["Balance"] = 100000.00 + frame_["Amount"].cumsum()
+    items = open_items(CUSTOMERS, INVOICES, PAYMENTS, AS_OF)
+    r = match_statement(frame_, items, CUSTOMERS, Policy())
+    s = r.summary.set_index("Item")
+    assert s.at["Opening balance", "Amount"] == 100000.00
+    assert s.at["Credits (money in)", "Amount"] == 17273.45
+    assert s.at["Debits (money out, not AR)", "Amount"] == -500.00
+    assert s.at["Closing balance (statement)", "Amount"] == 116773.45
+    assert s.at["Difference", "Amount"] == 0.0
+    assert s.at["Matched (applied)", "Amount"] == 8000.00
+    assert s.at["Suggested (to review)", "Amount"] == 9150.00
+    assert s.at["Unmatched credits", "Amount"] == 123.45
+    assert s.at["Check: matched + suggested + unmatched - credits", "Amount"] == 0.0
+    assert s.at["Method: reference", "Lines"] == 1
+    assert s.at["Method: amount-only", "Lines"] == 1
