@@ -18,7 +18,7 @@ from typing import Any
 from ar_excel.model import Book, JobResult
 
 # Month-end order: master data first, then cash, then the reports that use the cleaned ledger.
-JOB_MODULES: list[str] = ["validate", "credit", "invoices", "aging", "collections", "statements", "report"]
+JOB_MODULES: list[str] = ["validate", "credit", "invoices", "reconcile", "aging", "collections", "statements", "report"]
 
 
 def _no_progress(fraction: float, message: str = "") -> None:
