@@ -293,3 +293,20 @@ def test_amounts_survive_any_number_style(tmp_path, cents, style, split):
     got = [round(a * 100) for a in stmt.lines["Amount"]]
     assert got == cents  # every line, its exact amount, in file order
     assert round(stmt.lines["Amount"].sum() * 100) == sum(cents)
+
+
+def test_html_page_saved_as_xls(tmp_path):
+    html = ("<html><head><meta charset='utf-8'></head><body><table>"
+            "<tr><td>Bank Misr - Account Statement</td></tr>"
+            "<tr><th>تاريخ العملية</th><th>الوصف</th><th>مدين</th><th>دائن</th><th>الرصيد</th></tr>"
+            "<tr><td>01/04/2024</td><td>تحويل وارد<br>شركة الدلتا</td><td></td>"
+            "<td>12,500.00</td><td>12,500.00</td></tr>"
+            "<tr><td>02/04/2024</td><td>عمولة &amp; مصاريف</td><td>35.00</td><td></td>"
+            "<td>12,465.00</td></tr>"
+            "</table></body></html>")
+    path = write(tmp_path, html, name="statement.xls")
+    stmt = read_statement(path)
+    assert stmt.source_format == "html"
+    assert stmt.lines["Amount"].tolist() == [12500.0, -35.0]
+    assert stmt.lines["Description"].tolist() == ["تحويل وارد شركة الدلتا", "عمولة & مصاريف"]
+    assert stmt.lines["Date"].tolist() == dates("2024-04-01", "2024-04-02")

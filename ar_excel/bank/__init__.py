@@ -1,7 +1,7 @@
 """Bank statements in: every format a bank exports, into one normalised frame of lines.
 
 ``read_statement(path)`` detects the format from the file's content (not its extension):
-OFX/QFX, camt.053/.052/.054 XML, MT940, XLSX/XLS, else CSV; ``statement_from_table`` turns a
+OFX/QFX, camt.053/.052/.054 XML, MT940, XLSX/XLS, HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
 The matching engine works on ``Statement.lines`` (columns ``statement.COLUMNS``): amounts
@@ -27,7 +27,7 @@ __all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_st
 
 
 def detect_format(data: bytes, name: str = "") -> str:
-    """'ofx', 'camt053', 'mt940', 'xlsx' or 'csv', from the bytes of the file."""
+    """'ofx', 'camt053', 'mt940', 'xlsx', 'html' or 'csv', from the bytes of the file."""
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
     head = data[:8192].decode("latin-1")
@@ -37,6 +37,8 @@ def detect_format(data: bytes, name: str = "") -> str:
     if stripped.startswith("<"):
         if "camt.05" in head or "BkToCstmr" in head:
             return "camt053"
+        if re.search(r"<(html|table)\b", data[:65536].decode("latin-1"), re.I):
+            return "html"  # a web page saved as .xls by the bank's portal
         raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
     text = data.decode("latin-1")
     if re.search(r"(?m)^:20:", text) and re.search(r"(?m)^:(61|60[FM]):", text):
@@ -72,10 +74,12 @@ def read_statement(path: str | Path, mapping: dict[str, Any] | None = None,
         from ar_excel.bank.mt940_import import read_mt940
 
         return read_mt940(path, data, encoding)
-    from ar_excel.bank.csv_import import read_csv, read_xlsx
+    from ar_excel.bank.csv_import import read_csv, read_html, read_xlsx
 
     if fmt == "xlsx":
         return read_xlsx(path, mapping, day_first)
+    if fmt == "html":
+        return read_html(path, data, mapping, encoding, day_first)
     return read_csv(path, data, mapping, encoding, day_first)
 
 

@@ -9,6 +9,7 @@ Every bank exports its own layout, so the layout is detected from the file, not 
   ``schema.BANK`` (matching ignores case, spaces, ``_-./()``); ``Amount (EUR)`` also gives the
   currency; numbered narrative columns (``VWZ1``..``VWZ14``, ``Description 1``..) are joined;
 * the decimal mark and the date order are decided per column from all its values;
+* HTML pages saved as ``.xls`` (a common "Excel" export of bank portals): their table rows;
 * a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
   the bank printed it positive or negative), or an amount plus a D/C indicator column.
 
@@ -29,6 +30,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -555,3 +557,51 @@ def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
                                    iss.message)
         return stmt
     raise last_error or InputError(f"{path.name}: the workbook has no sheet with data")
+
+
+class _TableRows(HTMLParser):
+    """Cells of every <table> row in an HTML page (banks' "Excel" exports are often HTML)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if self._cell is not None:
+                self.handle_endtag("td")
+            self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
+              encoding: str | None = None, day_first: bool | None = None) -> Statement:
+    decoded = decode_bytes(data, encoding)
+    parser = _TableRows()
+    parser.feed(decoded.text)
+    parser.close()
+    rows = parser.rows
+    if not rows:
+        raise InputError(f"{path.name}: an HTML file without a table of statement lines")
+    stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), path.name, "html", mapping,
+                             day_first)
+    stmt.encoding = decoded.encoding
+    stmt.issues[:0] = [Issue(path.name, "", "", decoded.encoding, w) for w in decoded.warnings]
+    return stmt

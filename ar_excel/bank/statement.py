@@ -41,7 +41,7 @@ COLUMNS: list[str] = [
 TEXT_COLUMNS = ("Bank Line", "Currency", "Description", "Reference", "Counterparty",
                 "Counterparty Account", "Bank Ref", "Statement")
 
-FORMATS = ("csv", "xlsx", "mt940", "camt053", "ofx", "sheet")
+FORMATS = ("csv", "xlsx", "html", "mt940", "camt053", "ofx")
 
 
 @dataclass
