@@ -1,0 +1,835 @@
+"""A realistic receivables ledger for demos, tests and benchmarks (clean canonical frames).
+
+What it models, so the jobs have something true to find:
+
+* Customers in Egypt, Saudi Arabia and the UAE, named in Arabic or English, billed in their
+  local currency (some in USD), with the contract's columns. Like every real customer master
+  it has defects: a customer keyed twice under a spelling variant, a re-used customer code, a
+  bad e-mail, a missing tax id, a discount above policy, unusual terms, an odd currency code.
+* Invoices spread over the twelve months before ``as_of``, a few customers buying most (as in
+  any B2B book), some credit notes (negative), some with a blank due date (then due = invoice
+  date + the customer's terms) or a blank currency (then the customer's).
+* Receipts: each customer pays with its own habit (prompt, normal, slow, problem payer), so
+  the payment delay past the due date is drawn per customer. Most receipts name the invoice
+  they settle; some are partial (paid in two instalments or only in part), some short by bank
+  charges, a few over-paid, a few unapplied (on account) and a few naming a mistyped invoice.
+* Optional sheets so every job has input: open orders (some delivered, not invoiced), credit
+  limit requests, invoice lines with the price list (consistent, with a handful of billing
+  errors), payment plans and the Policy key/values.
+
+``make_ledger`` returns the sheets as the reader would parse them (canonical column names,
+contract dtypes) plus ``_defects``: the planted defects (Sheet, Key, Field, Code, Note), so a
+test can check a job finds exactly them. Same arguments -> identical frames.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.demo import vocabulary as vocab
+from ar_excel.model import ROW
+from ar_excel.schema import SCHEMAS
+
+AS_OF = date(2026, 10, 31)
+
+# Typical invoice size per currency (median, before the customer's own size factor).
+INVOICE_SCALE = {"EGP": 32_000.0, "SAR": 9_500.0, "AED": 9_500.0, "USD": 2_600.0}
+USD_RATE = {"EGP": 48.5, "SAR": 3.75, "AED": 3.6725, "USD": 1.0}
+BANK_CHARGE = {"EGP": (10, 60), "SAR": (10, 35), "AED": (10, 35), "USD": (15, 45)}
+VAT_PCT = 14.0  # Egypt's standard rate: the invoice lines are EGP invoices
+
+# Payment habits: share of customers, mean and spread of days paid after the due date.
+PAYER_CLASSES = (("prompt", 0.38, -3.0, 5.0), ("normal", 0.35, 12.0, 10.0),
+                 ("slow", 0.19, 40.0, 20.0), ("problem", 0.08, 115.0, 60.0))
+
+TERMS_CHOICES = (0, 15, 30, 45, 60, 90)
+TERMS_SHARE = (0.08, 0.12, 0.40, 0.15, 0.17, 0.08)
+
+DEFECT_COLUMNS = ["Sheet", "Key", "Field", "Code", "Note"]
+
+
+def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int = 3000,
+                seed: int = 2026, as_of: date | pd.Timestamp = AS_OF, *,
+                lines_share: float = 0.08) -> dict[str, pd.DataFrame]:
+    """The demo ledger: ``Customers``, ``Invoices``, ``Payments``, ``Orders``, ``Credit
+    Requests``, ``Invoice Lines``, ``Price List``, ``Payment Plans``, ``Policy`` and
+    ``_defects`` (not a sheet: what was planted). ``n_customers`` rows of customers exactly,
+    ``n_invoices`` invoices and credit notes, ``n_payments`` receipts dated up to ``as_of``."""
+    if n_customers < 10 or n_invoices < 10 or n_payments < 0:
+        raise ValueError("make_ledger needs at least 10 customers and 10 invoices")
+    rng = np.random.default_rng(seed)
+    day = pd.Timestamp(as_of).normalize()
+    defects: list[dict[str, str]] = []
+
+    customers, profile = _customers(rng, n_customers, n_invoices, day, defects)
+    invoices = _invoices(rng, customers, profile, n_invoices, day, defects)
+    price_list = _price_list(rng, day)
+    lines = _invoice_lines(rng, customers, invoices, price_list, lines_share, day, defects)
+    payments = _payments(rng, customers, profile, invoices, n_payments, day, defects)
+    frames = {
+        "Customers": customers,
+        "Invoices": invoices,
+        "Payments": payments,
+        "Orders": _orders(rng, customers, profile, invoices, day),
+        "Credit Requests": _credit_requests(rng, customers, day),
+        "Invoice Lines": lines,
+        "Price List": price_list,
+        "Payment Plans": _payment_plans(rng, customers, profile, day),
+        "Policy": policy_frame(),
+    }
+    for kind, frame in frames.items():
+        _as_read(kind, frame)
+    frames["_defects"] = pd.DataFrame(defects, columns=DEFECT_COLUMNS, dtype=object)
+    return frames
+
+
+def _as_read(kind: str, frame: pd.DataFrame) -> None:
+    """Give a sheet the reader's dtypes (text as object with None for blank) and ``_row``, the
+    row it would have under a header in row 1 (the messy workbook's rows differ: its writer
+    reports where each record went)."""
+    kinds = {f.name: f.kind for f in SCHEMAS[kind].fields} if kind in SCHEMAS else {}
+    for column in frame.columns:
+        if kinds.get(column, "text") in ("id", "text", "currency", "status") and not (
+                pd.api.types.is_numeric_dtype(frame[column])
+                or pd.api.types.is_datetime64_any_dtype(frame[column])):
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    frame[ROW] = np.arange(2, len(frame) + 2, dtype="int64")
+
+
+def policy_frame() -> pd.DataFrame:
+    """The Policy sheet: the contract's defaults written out, as a finance team keeps them."""
+    rows = [
+        ("allowed_terms_days", "0, 7, 15, 30, 45, 60, 90", "Payment terms we grant (days)"),
+        ("max_discount_pct", "5", "Above this a discount needs the CFO's approval"),
+        ("credit_warning_pct", "80", "Warn when exposure reaches this % of the limit"),
+        ("overdue_hold_days", "90", "Hold the account when an invoice is this far past due"),
+        ("aging_buckets_days", "30, 60, 90", ""),
+        ("aging_basis", "due date", ""),
+        ("date_order", "day first", "31/01/2026"),
+        ("fee_tolerance", "25.00 absolute or 0.5 % of the invoice", "Bank charges written off"),
+        ("base_currency", "EGP", ""),
+    ]
+    return pd.DataFrame(rows, columns=["Key", "Value", "Notes"])
+
+
+# ------------------------------------------------------------------ customers
+
+def _digits(rng: np.random.Generator, n: int, width: int) -> list[str]:
+    """``n`` random digit strings of ``width`` digits."""
+    block = rng.integers(0, 10, size=(n, width))
+    return ["".join(map(str, row)) for row in block]
+
+
+def iban(country: str, bban: str) -> str:
+    """An IBAN with correct ISO 13616 check digits (mod 97) for a national account number."""
+    rearranged = bban + "".join(str(ord(c) - 55) for c in country) + "00"
+    check = 98 - int(rearranged) % 97
+    return f"{country}{check:02d}{bban}"
+
+
+_BANKS = {"EG": ("0019", "0002", "0003", "0037", "0010", "0057"),
+          "SA": ("80", "10", "45", "20", "05", "15"),
+          "AE": ("033", "026", "030", "035", "044", "046")}
+_BBAN_REST = {"EG": 21, "SA": 18, "AE": 16}
+
+
+def _ibans(rng: np.random.Generator, country: str, n: int) -> list[str]:
+    banks = rng.choice(_BANKS[country], size=n)
+    rest = _digits(rng, n, _BBAN_REST[country])
+    grouped = rng.random(n) < 0.35  # printed in groups of four, as on a bank letter
+    out = []
+    for b, r, g in zip(banks, rest, grouped, strict=True):
+        code = iban(country, f"{b}{r}")
+        out.append(" ".join(code[i:i + 4] for i in range(0, len(code), 4)) if g else code)
+    return out
+
+
+def _tax_ids(rng: np.random.Generator, country: str, n: int) -> list[str]:
+    if country == "EG":  # 9-digit tax registration number, often written 123-456-789
+        raw = _digits(rng, n, 9)
+        dashed = rng.random(n) < 0.7
+        return [f"{t[:3]}-{t[3:6]}-{t[6:]}" if d else t for t, d in zip(raw, dashed, strict=True)]
+    if country == "SA":  # 15-digit VAT number starting and ending with 3
+        return [f"3{t}3" for t in _digits(rng, n, 13)]
+    return [f"100{t}" for t in _digits(rng, n, 12)]  # UAE TRN
+
+
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_ARABIC_DIGITS)
+
+
+def _phone(rng: np.random.Generator, country: str) -> str:
+    d = "".join(map(str, rng.integers(0, 10, 8)))
+    style = rng.integers(0, 4)
+    if country == "EG":
+        if rng.random() < 0.2:  # Cairo landline
+            return f"+20 2 {d[:4]} {d[4:]}" if style < 2 else f"02{d}"
+        p = ("10", "11", "12", "15")[rng.integers(0, 4)]
+        return (f"+20 {p} {d[:4]} {d[4:]}", f"0{p}{d}", f"0{p[0]}{p[1]}{d[0]} {d[1:4]} {d[4:]}",
+                f"+20{p}{d}")[style]
+    if country == "SA":
+        if rng.random() < 0.15:
+            return f"+966 11 {d[:3]} {d[3:7]}"
+        return (f"+966 5{d[0]} {d[1:4]} {d[4:]}", f"05{d[0]}{d[1:]}", f"+9665{d}",
+                f"05{d[0]} {d[1:4]} {d[4:]}")[style]
+    if rng.random() < 0.2:
+        return f"+971 4 {d[:3]} {d[3:7]}"
+    return (f"+971 5{d[0]} {d[1:4]} {d[4:]}", f"05{d[0]} {d[1:4]} {d[4:]}", f"+9715{d}",
+            f"00971 5{d[0]} {d[1:4]} {d[4:]}")[style]
+
+
+def _slug(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _company(rng: np.random.Generator, country: str, arabic: bool) -> tuple[str, str]:
+    """(display name, e-mail domain stem) for one company."""
+    stem = vocab.STEMS[rng.integers(0, len(vocab.STEMS))]
+    act = vocab.ACTIVITIES[rng.integers(0, len(vocab.ACTIVITIES))]
+    pattern = rng.random()
+    if pattern < 0.22:  # family-owned establishment
+        first = vocab.FIRST_NAMES[rng.integers(0, len(vocab.FIRST_NAMES))]
+        fam = vocab.FAMILY_NAMES[rng.integers(0, len(vocab.FAMILY_NAMES))]
+        domain = _slug(fam[1]) + _slug(act[1].split()[0])
+        if arabic:
+            if country == "EG":
+                return (f"{first[0]} {fam[0]} وشركاه" if rng.random() < 0.5
+                        else f"شركة {fam[0]} إخوان {act[0]}"), domain
+            return f"مؤسسة {first[0]} {fam[0]} {act[0]}", domain
+        if country == "EG":
+            return (f"{fam[1]} Bros. {act[1]}" if rng.random() < 0.5
+                    else f"{first[1]} {fam[1]} & Partners"), domain
+        return f"{first[1]} {fam[1]} {act[1]} Est.", domain
+    second = None
+    if pattern > 0.85:
+        second = vocab.STEMS[rng.integers(0, len(vocab.STEMS))]
+        if second == stem:
+            second = None
+    domain = _slug(stem[1]) + (_slug(second[1]) if second else _slug(act[1].split()[0]))
+    if arabic:
+        prefix = vocab.AR_PREFIXES[rng.integers(0, len(vocab.AR_PREFIXES))]
+        suffix = vocab.AR_SUFFIXES[country][rng.integers(0, len(vocab.AR_SUFFIXES[country]))]
+        core = f"{stem[0]} و{second[0]}" if second else stem[0]
+        return " ".join(p for p in (prefix, core, act[0], suffix) if p), domain
+    suffix = vocab.EN_SUFFIXES[country][rng.integers(0, len(vocab.EN_SUFFIXES[country]))]
+    core = f"{stem[1]} {second[1]}" if second else stem[1]
+    return " ".join(p for p in (core, act[1], suffix) if p), domain
+
+
+def _unique_companies(rng: np.random.Generator, countries: np.ndarray, arabic: np.ndarray
+                      ) -> tuple[list[str], list[str]]:
+    names: list[str] = []
+    domains: list[str] = []
+    seen: set[str] = set()
+    for country, ar in zip(countries, arabic, strict=True):
+        for attempt in range(12):
+            name, domain = _company(rng, country, bool(ar))
+            if name not in seen:
+                break
+            if attempt == 11:  # a big master: branches of the same group
+                branch = int(rng.integers(2, 999))
+                name = (f"{name} - فرع {to_arabic_digits(str(branch))}" if ar
+                        else f"{name} (Branch {branch})")
+                domain = f"{domain}{branch}"
+        seen.add(name)
+        names.append(name)
+        domains.append(domain)
+    return names, domains
+
+
+def _spelling_variant(rng: np.random.Generator, name: str) -> str:
+    """How the same company gets keyed a second time by another clerk."""
+    if any("\u0600" <= c <= "\u06ff" for c in name):
+        variant = (name.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
+                   .replace("ش.م.م", "").replace("  ", " ").strip())
+        if variant == name:
+            variant = name.replace("شركة ", "شركه ", 1) if "شركة " in name else "ال" + name
+        return variant
+    swaps = ((" S.A.E.", " SAE"), (" & ", " and "), (" Co.", " Company"), (" LLC", " L.L.C."),
+             ("Al ", "El "), ("Trading", "Trdg"), (" Est.", " Establishment"))
+    for old, new in rng.permutation(np.array(swaps, dtype=object)):
+        if old in name:
+            return name.replace(old, new, 1)
+    return name.upper()
+
+
+def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Timestamp,
+               defects: list[dict[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    n_variants = max(1, n // 100)
+    n_reused = max(1, n // 400)
+    m = n - n_variants - n_reused
+    codes = np.sort(rng.choice(np.arange(10001, 10001 + 4 * n), size=m + n_variants,
+                               replace=False))
+    ids = [f"C{c:05d}" for c in codes]
+    base_ids = list(rng.permutation(np.array(ids, dtype=object)))
+    variant_ids = sorted(base_ids[m:])
+    base_ids = sorted(base_ids[:m])
+
+    cc = np.array([c[4] for c in vocab.COUNTRIES])
+    country = rng.choice(cc, size=m, p=[c[3] for c in vocab.COUNTRIES])
+    arabic = rng.random(m) < np.where(country == "AE", 0.4, np.where(country == "SA", 0.55, 0.5))
+    names, domains = _unique_companies(rng, country, arabic)
+
+    home_ccy = {c[4]: c[2] for c in vocab.COUNTRIES}
+    country_name = {c[4]: (c[0], c[1]) for c in vocab.COUNTRIES}
+    currency = np.array([home_ccy[c] for c in country], dtype=object)
+    currency[rng.random(m) < 0.08] = "USD"
+
+    tax = np.empty(m, dtype=object)
+    for c in cc:
+        idx = np.flatnonzero(country == c)
+        tax[idx] = _tax_ids(rng, c, len(idx))
+
+    accounts = np.empty(m, dtype=object)
+    for c in cc:
+        idx = np.flatnonzero(country == c)
+        first = _ibans(rng, c, len(idx))
+        second = _ibans(rng, c, len(idx))
+        has = rng.random(len(idx))
+        accounts[idx] = [None if h < 0.13 else (f"{a}; {b}" if h > 0.88 else a)
+                         for a, b, h in zip(first, second, has, strict=True)]
+
+    emails = []
+    for c, d in zip(country, domains, strict=True):
+        r = rng.random()
+        if r < 0.05:
+            emails.append(None)
+        elif r < 0.15:
+            emails.append(f"{d[:10]}{rng.integers(1, 99)}@{vocab.FREE_MAIL[rng.integers(0, 4)]}")
+        else:
+            local = vocab.EMAIL_LOCALS[rng.integers(0, len(vocab.EMAIL_LOCALS))]
+            tld = vocab.EMAIL_TLDS[c][rng.integers(0, len(vocab.EMAIL_TLDS[c]))]
+            emails.append(f"{local}@{d}{tld}")
+
+    phones = []
+    for c in country:
+        r = rng.random()
+        p = _phone(rng, c)
+        phones.append(None if r < 0.03 else (to_arabic_digits(p) if r < 0.08 else p))
+
+    cities, countries_txt, addresses = [], [], []
+    for c, ar in zip(country, arabic, strict=True):
+        city = vocab.CITIES[c][rng.integers(0, len(vocab.CITIES[c]))]
+        street = vocab.STREETS[c][rng.integers(0, len(vocab.STREETS[c]))]
+        number = str(rng.integers(1, 180))
+        if ar:
+            cities.append(city[1])
+            countries_txt.append(country_name[c][1])
+            addresses.append(f"{to_arabic_digits(number) if rng.random() < 0.5 else number} "
+                             f"{street[1]}")
+        else:
+            cities.append(city[0])
+            countries_txt.append(country_name[c][0])
+            addresses.append(f"{number} {street[0]}")
+
+    # Payment habit, size and share of the invoices.
+    klass = rng.choice(len(PAYER_CLASSES), size=m, p=[k[1] for k in PAYER_CLASSES])
+    size = rng.lognormal(0.0, 0.6, m)
+    weight = rng.pareto(1.6, m) + 0.25
+    status = np.where(rng.random(m) < np.array([0.01, 0.02, 0.08, 0.45])[klass], "Hold", "Active")
+    status = status.astype(object)
+    status[rng.random(m) < 0.05] = "Closed"
+    weight = np.where(status == "Closed", weight * 0.15, weight)
+
+    terms = rng.choice(TERMS_CHOICES, size=m, p=TERMS_SHARE).astype("int64")
+    scale = np.array([INVOICE_SCALE[c] for c in currency])
+    monthly = weight / weight.sum() * n_invoices / 12 * scale * size
+    step = np.where(currency == "EGP", 10_000.0, 5_000.0)
+    limit = np.ceil(monthly * (np.maximum(terms, 15) / 30 + 1) * rng.uniform(1.0, 2.2, m) / step)
+    limit = limit * step
+    no_limit = rng.random(m)
+    limit = np.where(no_limit < 0.04, np.nan, np.where(no_limit < 0.07, 0.0, limit))
+    discount = np.where(rng.random(m) < 0.62, 0.0, rng.choice([1.0, 2.0, 2.5, 3.0, 5.0], m))
+    review = as_of + pd.to_timedelta(rng.integers(-75, 365, m), unit="D")
+    review = pd.Series(review).where(rng.random(m) >= 0.03)
+
+    frame = pd.DataFrame({
+        "Customer ID": base_ids,
+        "Name": names,
+        "Tax ID": tax,
+        "Email": emails,
+        "Phone": phones,
+        "Address": addresses,
+        "City": cities,
+        "Country": countries_txt,
+        "Currency": currency,
+        "Payment Terms": pd.array(terms, dtype="Int64"),
+        "Credit Limit": limit,
+        "Discount %": discount,
+        "Status": status,
+        "Next Credit Review": pd.to_datetime(review.to_numpy()).astype("datetime64[ns]"),
+        "IBAN / Bank Account": accounts,
+        "Sales Rep": rng.choice(np.array(vocab.SALES_REPS, dtype=object), m),
+    })
+    profile = pd.DataFrame({
+        "Customer ID": base_ids, "country": country, "class": klass, "size": size,
+        "weight": weight,
+    })
+
+    _plant_customer_defects(rng, frame, defects)
+
+    # The same company keyed again under a new code with a spelling variant of its name.
+    src = rng.choice(m, size=n_variants, replace=False)
+    variants = frame.iloc[src].copy()
+    variants["Customer ID"] = variant_ids
+    variants["Name"] = [_spelling_variant(rng, str(x)) for x in variants["Name"]]
+    variants["Email"] = None
+    variants["Credit Limit"] = np.nan
+    keep_tax = rng.random(n_variants) < 0.6
+    variants["Tax ID"] = variants["Tax ID"].where(keep_tax, None)
+    for vid, orig, same_tax in zip(variant_ids, frame["Customer ID"].iloc[src], keep_tax,
+                                   strict=True):
+        defects.append(_defect("Customers", vid, "Name", "POSSIBLE_DUPLICATE",
+                               f"same company as {orig}" + (", same tax id" if same_tax else "")))
+    vprof = profile.iloc[src].copy()
+    vprof["Customer ID"] = variant_ids
+    vprof["weight"] = vprof["weight"] * 0.08
+
+    # A customer code typed twice: a new company given a code already in use.
+    clash = rng.choice(m, size=n_reused, replace=False)
+    reused = frame.iloc[rng.choice(m, size=n_reused, replace=False)].copy()
+    reused["Customer ID"] = frame["Customer ID"].iloc[clash].to_numpy()
+    reused_names, _ = _unique_companies(rng, rng.choice(cc, n_reused), rng.random(n_reused) < 0.5)
+    reused["Name"] = reused_names
+    reused["Tax ID"] = _tax_ids(rng, "EG", n_reused)
+    for cid in reused["Customer ID"]:
+        defects.append(_defect("Customers", cid, "Customer ID", "DUPLICATE_ID",
+                               "code used for two different companies"))
+
+    frame = pd.concat([frame, variants, reused], ignore_index=True)
+    frame = frame.sort_values("Customer ID", kind="stable").reset_index(drop=True)
+    profile = pd.concat([profile, vprof], ignore_index=True)
+    return frame, profile
+
+
+def _defect(sheet: str, key: str, field: str, code: str, note: str = "") -> dict[str, str]:
+    return {"Sheet": sheet, "Key": key, "Field": field, "Code": code, "Note": note}
+
+
+def _plant_customer_defects(rng: np.random.Generator, frame: pd.DataFrame,
+                            defects: list[dict[str, str]]) -> None:
+    m = len(frame)
+    k = max(1, m // 100)
+    rare = max(1, m // 300)
+    counts = {"INVALID_EMAIL": k, "INVALID_PHONE": k, "MISSING_TAX_ID": 2 * k,
+              "DISCOUNT_ABOVE_POLICY": k, "UNUSUAL_TERMS": k, "INVALID_CREDIT_LIMIT": rare,
+              "INVALID_CURRENCY": rare, "MISSING_NAME": max(1, m // 500)}
+    rows = rng.choice(m, size=sum(counts.values()), replace=False)
+    at = 0
+    for code, count in counts.items():
+        for i in rows[at:at + count]:
+            cid = frame.at[i, "Customer ID"]
+            if code == "INVALID_EMAIL":
+                email = frame.at[i, "Email"]
+                domain = email.split("@")[-1] if isinstance(email, str) else "nilefoods.com"
+                bad = [f"accounts@{domain.split('.')[0]}", f"finance.{domain}", f"ap@@{domain}",
+                       f"info@ {domain}", f"sales@{domain.split('.')[0]}..com"]
+                frame.at[i, "Email"] = bad[rng.integers(0, len(bad))]
+                defects.append(_defect("Customers", cid, "Email", code, frame.at[i, "Email"]))
+            elif code == "INVALID_PHONE":
+                frame.at[i, "Phone"] = ("0100", "N/A", "12345", "+20 10")[rng.integers(0, 4)]
+                defects.append(_defect("Customers", cid, "Phone", code, frame.at[i, "Phone"]))
+            elif code == "MISSING_TAX_ID":
+                frame.at[i, "Tax ID"] = None
+                defects.append(_defect("Customers", cid, "Tax ID", code))
+            elif code == "DISCOUNT_ABOVE_POLICY":
+                frame.at[i, "Discount %"] = float(rng.choice([7.5, 10.0, 12.0]))
+                defects.append(_defect("Customers", cid, "Discount %", code,
+                                       f"{frame.at[i, 'Discount %']:g}% > 5%"))
+            elif code == "UNUSUAL_TERMS":
+                frame.at[i, "Payment Terms"] = int(rng.choice([75, 100, 120]))
+                defects.append(_defect("Customers", cid, "Payment Terms", code,
+                                       f"{frame.at[i, 'Payment Terms']} days"))
+            elif code == "INVALID_CREDIT_LIMIT":
+                frame.at[i, "Credit Limit"] = -50_000.0
+                defects.append(_defect("Customers", cid, "Credit Limit", code, "negative"))
+            elif code == "INVALID_CURRENCY":
+                frame.at[i, "Currency"] = "EGY" if frame.at[i, "Currency"] == "EGP" else "SR"
+                defects.append(_defect("Customers", cid, "Currency", code,
+                                       frame.at[i, "Currency"]))
+            elif code == "MISSING_NAME":
+                frame.at[i, "Name"] = None
+                defects.append(_defect("Customers", cid, "Name", code))
+        at += count
+
+
+# ------------------------------------------------------------------ invoices
+
+def _number(prefix: str, dates: pd.Series, width: int) -> np.ndarray:
+    """Document numbers restarting each year, in date order: INV-2026-00001 ..."""
+    years = dates.dt.year
+    seq = years.groupby(years).cumcount() + 1
+    return np.array([f"{prefix}-{y}-{s:0{width}d}" for y, s in zip(years, seq, strict=True)],
+                    dtype=object)
+
+
+def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
+              n: int, as_of: pd.Timestamp, defects: list[dict[str, str]]) -> pd.DataFrame:
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    p = profile["weight"].to_numpy()
+    who = rng.choice(len(profile), size=n, p=p / p.sum())
+    cust = profile["Customer ID"].to_numpy()[who]
+    ccy = master.loc[cust, "Currency"].to_numpy().astype(object)
+    ccy = np.where(np.isin(ccy, list(INVOICE_SCALE)), ccy, "EGP")  # odd codes: billed in EGP
+    terms = master.loc[cust, "Payment Terms"].to_numpy(dtype="float64", na_value=30.0)
+
+    dates = as_of - pd.to_timedelta(rng.integers(0, 365, n), unit="D")
+    friday = dates.dayofweek == 4  # the weekend in Egypt and the Gulf: billed on Thursday
+    dates = dates.where(~friday, dates - pd.Timedelta(days=1))
+
+    export = (ccy != "USD") & (rng.random(n) < 0.03)
+    rate = np.array([USD_RATE[c] for c in ccy])
+    scale = np.array([INVOICE_SCALE[c] for c in ccy])
+    amount = scale * profile["size"].to_numpy()[who] * rng.lognormal(0.0, 0.7, n)
+    amount = np.where(export, amount / rate, amount)
+    ccy = np.where(export, "USD", ccy)
+    amount = np.where(rng.random(n) < 0.35, np.round(amount, -2), np.round(amount, 2))
+    amount = np.maximum(amount, 50.0)
+    credit = rng.random(n) < 0.03
+    amount = np.where(credit, -np.round(amount * rng.uniform(0.05, 0.6, n), 2), amount)
+
+    special = rng.random(n) < 0.03
+    due = dates + pd.to_timedelta(terms + np.where(special, 15, 0), unit="D")
+    due = pd.Series(due).where(rng.random(n) >= 0.08)  # blank: due = date + terms
+    home = master.loc[cust, "Currency"].to_numpy()
+    currency = pd.Series(ccy, dtype=object).where(~((ccy == home) & (rng.random(n) < 0.10)), None)
+
+    notes = np.full(n, None, dtype=object)
+    po = rng.random(n) < 0.15
+    notes[po] = [f"PO {x}" for x in rng.integers(4_500_000, 4_599_999, po.sum())]
+    notes[credit] = rng.choice(np.array(vocab.CREDIT_NOTE_REASONS, dtype=object), credit.sum())
+
+    frame = pd.DataFrame({
+        "Customer ID": cust, "Invoice Date": dates.to_numpy(), "Due Date": due.to_numpy(),
+        "Currency": currency, "Amount": amount, "Salesperson": master.loc[cust, "Sales Rep"].to_numpy(),
+        "Notes": notes, "_credit": credit,
+    })
+    # Unknown customer codes: invoices keyed against a code that is not in the master.
+    orphans = rng.choice(n, size=max(1, n // 2000), replace=False)
+    known = set(customers["Customer ID"])
+    for i in orphans:
+        code = f"C{int(rng.integers(90000, 99999)):05d}"
+        while code in known:
+            code = f"C{int(rng.integers(90000, 99999)):05d}"
+        frame.at[i, "Customer ID"] = code
+    frame = frame.sort_values(["Invoice Date", "Customer ID"], kind="stable").reset_index(drop=True)
+    width = max(5, len(str(n)))
+    # Credit notes have their own series; invoices are numbered without gaps.
+    inv_rank = _number("INV", frame.loc[~frame["_credit"], "Invoice Date"], width)
+    cn_rank = _number("CN", frame.loc[frame["_credit"], "Invoice Date"], max(4, width - 1))
+    numbers = np.empty(n, dtype=object)
+    numbers[~frame["_credit"].to_numpy()] = inv_rank
+    numbers[frame["_credit"].to_numpy()] = cn_rank
+    frame.insert(0, "Invoice No", numbers)
+    for i in np.flatnonzero(frame["Customer ID"].isin(set(frame["Customer ID"]) - known)):
+        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Customer ID",
+                               "UNKNOWN_CUSTOMER", frame.at[i, "Customer ID"]))
+    frame["Invoice Date"] = frame["Invoice Date"].astype("datetime64[ns]")
+    frame["Due Date"] = frame["Due Date"].astype("datetime64[ns]")
+    return frame.drop(columns="_credit")
+
+
+# ------------------------------------------------------------------ invoice lines
+
+def _price_list(rng: np.random.Generator, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per item and validity period; a quarter of the items changed price mid-year."""
+    start = (as_of - pd.Timedelta(days=400)).replace(day=1)
+    rows = []
+    for code, en, ar, unit, price in vocab.ITEMS:
+        if rng.random() < 0.25:
+            change = (as_of - pd.Timedelta(days=int(rng.integers(90, 240)))).replace(day=1)
+            old = round(price / rng.uniform(1.08, 1.2), 2)
+            rows.append((code, unit, old, start, change - pd.Timedelta(days=1), en, ar))
+            rows.append((code, unit, price, change, pd.NaT, en, ar))
+        else:
+            rows.append((code, unit, price, start, pd.NaT, en, ar))
+    frame = pd.DataFrame(rows, columns=["Item", "Unit", "Price", "Valid From", "Valid To",
+                                        "Description", "Description (AR)"])
+    frame["Valid From"] = frame["Valid From"].astype("datetime64[ns]")
+    frame["Valid To"] = frame["Valid To"].astype("datetime64[ns]")
+    return frame
+
+
+def _list_price(periods: list[tuple[pd.Timestamp, pd.Timestamp, float]],
+                day: pd.Timestamp) -> tuple[float, float | None]:
+    """(price valid on ``day``, the other period's price if the item changed price)."""
+    valid = [p for start, end, p in periods if start <= day and (pd.isna(end) or end >= day)]
+    price = valid[0] if valid else periods[-1][2]
+    other = [p for _, _, p in periods if p != price]
+    return price, (other[0] if other else None)
+
+
+def _line_total(qty: float, price: float, disc: float, tax: float) -> float:
+    return round(qty * price * (1 - disc / 100) * (1 + tax / 100), 2)
+
+
+def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: pd.DataFrame,
+                   prices: pd.DataFrame, share: float, as_of: pd.Timestamp,
+                   defects: list[dict[str, str]]) -> pd.DataFrame:
+    """Lines for a subset of EGP invoices; their invoice Amount is set to the lines' total.
+
+    Billing errors planted (each recorded in ``_defects``): an old price after a price change,
+    a tax rate that is not allowed, a line total that does not compute, an invoice total that
+    differs from its lines, a discount the customer was not granted."""
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    home = invoices["Customer ID"].map(master["Currency"])
+    ccy = invoices["Currency"].fillna(home)
+    eligible = np.flatnonzero((ccy == "EGP").to_numpy() & (invoices["Amount"] > 0).to_numpy()
+                              & invoices["Customer ID"].isin(master.index).to_numpy())
+    k = min(len(eligible), max(20, int(len(invoices) * share)), 2500)
+    chosen = np.sort(rng.choice(eligible, size=k, replace=False)) if k else eligible[:0]
+    n_err = max(5, k // 100) if k >= 20 else 0
+    errors = dict(zip(rng.choice(chosen, size=min(n_err, k), replace=False).tolist(),
+                      rng.permutation(np.resize(["PRICE_NOT_LIST", "WRONG_TAX_RATE",
+                                                 "LINE_TOTAL_MISMATCH", "INVOICE_TOTAL_MISMATCH",
+                                                 "DISCOUNT_NOT_AGREED"], n_err)).tolist(),
+                      strict=False))
+    items = np.array([it[0] for it in vocab.ITEMS], dtype=object)
+    changed = set(prices.loc[prices["Item"].duplicated(), "Item"])
+    units = dict(zip(prices["Item"], prices["Unit"], strict=False))
+    periods: dict[str, list[tuple[pd.Timestamp, pd.Timestamp, float]]] = {}
+    for item, start, end, price in zip(prices["Item"], prices["Valid From"], prices["Valid To"],
+                                       prices["Price"], strict=True):
+        periods.setdefault(item, []).append((start, end, float(price)))
+    rows = []
+    amounts = invoices["Amount"].to_numpy().copy()
+    for i in chosen:
+        inv = invoices.iloc[i]
+        day = inv["Invoice Date"]
+        agreed = float(master.at[inv["Customer ID"], "Discount %"] or 0.0)
+        disc = agreed if agreed <= 5 else 0.0
+        error = errors.get(int(i))
+        picks = list(rng.choice(items, size=int(rng.integers(1, 5)), replace=False))
+        if error == "PRICE_NOT_LIST" and not changed.intersection(picks) and changed:
+            picks[0] = sorted(changed)[int(rng.integers(0, len(changed)))]
+        total = 0.0
+        bad_line = int(rng.integers(0, len(picks)))
+        for j, item in enumerate(picks):
+            price, other = _list_price(periods[item], day)
+            qty = float(rng.integers(1, 40) if price > 1000 else rng.integers(5, 400))
+            tax, line_disc = VAT_PCT, disc
+            note = ""
+            if j == bad_line and error == "PRICE_NOT_LIST":
+                price = other if other is not None else round(price * 1.1, 2)
+                note = f"{item} billed at {price:,.2f}"
+            elif j == bad_line and error == "WRONG_TAX_RATE":
+                tax = 10.0
+                note = f"{item} taxed at 10%"
+            elif j == bad_line and error == "DISCOUNT_NOT_AGREED":
+                line_disc = 10.0
+                note = f"{item} discounted 10%, customer's discount is {agreed:g}%"
+            line = _line_total(qty, price, line_disc, tax)
+            if j == bad_line and error == "LINE_TOTAL_MISMATCH":
+                line = round(line + float(rng.choice([90.0, 900.0, -450.0])), 2)
+                note = f"{item} line total does not compute"
+            total += line
+            rows.append((inv["Invoice No"], item, qty, units[item], price, line_disc, tax, line))
+        amounts[i] = round(total, 2)
+        if error == "INVOICE_TOTAL_MISMATCH":
+            amounts[i] = round(total + float(rng.choice([1000.0, -100.0, 2500.0])), 2)
+            note = f"invoice total {amounts[i]:,.2f} vs lines {total:,.2f}"
+        if error:
+            defects.append(_defect("Invoice Lines", inv["Invoice No"], "", error, note))
+    invoices["Amount"] = amounts
+    return pd.DataFrame(rows, columns=["Invoice No", "Item", "Quantity", "Unit", "Unit Price",
+                                       "Discount %", "Tax Rate", "Line Total"])
+
+
+# ------------------------------------------------------------------ payments
+
+def _top_k_weighted(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
+    """``k`` distinct positions drawn with probability ~ weight (Efraimidis–Spirakis)."""
+    if k >= len(weights):
+        return np.arange(len(weights))
+    keys = rng.random(len(weights)) ** (1.0 / weights)
+    return np.sort(np.argpartition(-keys, k - 1)[:k])
+
+
+def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
+              invoices: pd.DataFrame, n: int, as_of: pd.Timestamp,
+              defects: list[dict[str, str]]) -> pd.DataFrame:
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    prof = profile.set_index("Customer ID")
+    known = invoices["Customer ID"].isin(prof.index).to_numpy()
+    inv = invoices[known & (invoices["Amount"] > 0).to_numpy()]
+    klass = prof.loc[inv["Customer ID"], "class"].to_numpy()
+    mu = np.array([k[2] for k in PAYER_CLASSES])[klass]
+    sd = np.array([k[3] for k in PAYER_CLASSES])[klass]
+    terms = inv["Customer ID"].map(master["Payment Terms"]).astype("float64").fillna(30.0)
+    due = inv["Due Date"].fillna(inv["Invoice Date"] + pd.to_timedelta(terms, unit="D"))
+    delay = np.round(rng.normal(mu, sd))
+    paid_on = due + pd.to_timedelta(delay, unit="D")
+    paid_on = paid_on.where(paid_on >= inv["Invoice Date"], inv["Invoice Date"])
+    eligible = np.flatnonzero((paid_on <= as_of).to_numpy())
+
+    n_unapplied = max(1, round(0.025 * n)) if n else 0
+    n_apply = n - n_unapplied
+    m = min(len(eligible), round(n_apply / 1.06))
+    age = (as_of - paid_on.iloc[eligible]).dt.days.to_numpy()
+    # Of the invoices due to be paid by now, the older ones are the likelier to have been.
+    chosen = eligible[_top_k_weighted(rng, (age + 20.0) ** 2, m)] if m else eligible[:0]
+    twice = min(m, n_apply - m)
+    n_unapplied += n_apply - m - twice
+
+    pos = rng.permutation(len(chosen))
+    split = np.zeros(len(chosen), bool)
+    split[pos[:twice]] = True
+    partial = np.zeros(len(chosen), bool)
+    partial[pos[twice:twice + round(0.04 * len(chosen))]] = True
+    rest = pos[twice + partial.sum():]
+    short = np.zeros(len(chosen), bool)
+    short[rest[:round(0.02 * len(chosen))]] = True
+    over = np.zeros(len(chosen), bool)
+    n_over = min(len(rest), round(0.005 * len(chosen)))
+    if n_over:
+        over[rest[-n_over:]] = True
+
+    sel = inv.iloc[chosen]
+    amount = sel["Amount"].to_numpy()
+    on = paid_on.iloc[chosen].reset_index(drop=True)
+    ccy = sel["Currency"].fillna(sel["Customer ID"].map(master["Currency"])).to_numpy()
+    fee = np.array([rng.integers(*BANK_CHARGE.get(c, (10, 50))) for c in ccy], dtype=float)
+    first_share = np.round(rng.uniform(0.3, 0.8, len(chosen)), 2)
+    pay_amount = np.where(partial | split, np.round(amount * first_share, -1), amount)
+    pay_amount = np.where(short, amount - fee, pay_amount)
+    pay_amount = np.where(over, amount + np.round(amount * 0.1, -2) + 100, pay_amount)
+    earlier = on - pd.to_timedelta(rng.integers(7, 45, len(chosen)), unit="D")
+    first_date = pd.Series(np.where(split, earlier.clip(lower=sel["Invoice Date"].reset_index(drop=True)), on))
+
+    parts = [pd.DataFrame({"Customer ID": sel["Customer ID"].to_numpy(),
+                           "Date": first_date.to_numpy(), "Amount": pay_amount,
+                           "Invoice No": sel["Invoice No"].to_numpy()})]
+    if split.any():
+        parts.append(pd.DataFrame({"Customer ID": sel["Customer ID"].to_numpy()[split],
+                                   "Date": on.to_numpy()[split],
+                                   "Amount": np.round(amount[split] - pay_amount[split], 2),
+                                   "Invoice No": sel["Invoice No"].to_numpy()[split]}))
+    for i in np.flatnonzero(short):
+        defects.append(_defect("Payments", sel["Invoice No"].iat[i], "Amount", "SHORT_PAYMENT",
+                               f"bank charges {fee[i]:g}"))
+    for i in np.flatnonzero(over):
+        defects.append(_defect("Payments", sel["Invoice No"].iat[i], "Amount", "OVERPAYMENT", ""))
+
+    if n_unapplied:
+        p = prof["weight"].to_numpy()
+        who = rng.choice(len(prof), size=n_unapplied, p=p / p.sum())
+        ids = prof.index.to_numpy()[who]
+        c = master.loc[ids, "Currency"].to_numpy()
+        scale = np.array([INVOICE_SCALE.get(x, INVOICE_SCALE["EGP"]) for x in c])
+        amt = np.round(rng.choice([0.25, 0.5, 1.0, 1.5, 2.0, 3.0], n_unapplied) * scale, -2)
+        parts.append(pd.DataFrame({
+            "Customer ID": ids,
+            "Date": (as_of - pd.to_timedelta(rng.integers(0, 150, n_unapplied), unit="D")).to_numpy(),
+            "Amount": amt, "Invoice No": None}))
+    pay = pd.concat(parts, ignore_index=True)
+
+    # A few receipts name an invoice number that does not exist (a typo): stays on account.
+    typos = rng.choice(np.flatnonzero(pay["Invoice No"].notna().to_numpy()),
+                       size=min(max(1, n // 300), int(pay["Invoice No"].notna().sum())),
+                       replace=False) if len(pay) else []
+    numbers = set(invoices["Invoice No"])
+    for i in typos:
+        good = pay.at[i, "Invoice No"]
+        bad = good[:-2] + good[-1] + good[-2] if good[-1] != good[-2] else good[:-1] + "9"
+        if bad == good or bad in numbers:
+            bad = good + "0"
+        pay.at[i, "Invoice No"] = bad
+        defects.append(_defect("Payments", bad, "Invoice No", "UNKNOWN_INVOICE",
+                               f"meant {good}"))
+
+    pay = pay.sort_values(["Date", "Customer ID"], kind="stable").reset_index(drop=True)
+    pay["Date"] = pay["Date"].astype("datetime64[ns]")
+    pay.insert(0, "Payment ID", _number("RCT", pay["Date"], max(5, len(str(n)))))
+    method_p = np.array([x[2] for x in vocab.PAYMENT_METHODS])
+    method = rng.choice(len(vocab.PAYMENT_METHODS), size=len(pay), p=method_p / method_p.sum())
+    pay["Method"] = np.array([x[0] for x in vocab.PAYMENT_METHODS], dtype=object)[method]
+    refs = rng.integers(10_000, 99_999, len(pay))
+    doy = pay["Date"].dt.dayofyear.to_numpy()
+    yy = pay["Date"].dt.year.to_numpy() % 100
+    pay["Reference"] = [
+        (f"FT{y:02d}{d:03d}{r}" if k == 0 else f"CHQ {r * 7 % 1_000_000:06d}" if k == 1
+         else None if k == 2 else f"POS {r}")
+        for k, y, d, r in zip(method, yy, doy, refs, strict=True)]
+    pay["Amount"] = pay["Amount"].astype("float64")
+    return pay
+
+
+# ------------------------------------------------------------------ optional sheets
+
+def _orders(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
+            invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Sales orders of the last six weeks: open, delivered but not invoiced, or invoiced."""
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
+    active = profile[profile["Customer ID"].map(master["Status"]).eq("Active").to_numpy()]
+    n = min(max(8, len(customers) // 3), 6000)
+    p = active["weight"].to_numpy()
+    ids = active["Customer ID"].to_numpy()[rng.choice(len(active), size=n, p=p / p.sum())]
+    dates = as_of - pd.to_timedelta(rng.integers(0, 42, n), unit="D")
+    ccy = master.loc[ids, "Currency"].to_numpy()
+    scale = np.array([INVOICE_SCALE.get(c, INVOICE_SCALE["EGP"]) for c in ccy])
+    amount = np.round(scale * active.set_index("Customer ID").loc[ids, "size"].to_numpy()
+                      * rng.lognormal(0, 0.6, n), -1)
+    state = rng.choice(["Open", "Delivered", "Invoiced"], size=n, p=[0.45, 0.25, 0.30])
+    recent = invoices[(invoices["Invoice Date"] >= as_of - pd.Timedelta(days=45))
+                      & (invoices["Amount"] > 0)]
+    by_customer = recent.groupby("Customer ID")["Invoice No"].agg(list)
+    invoice_no = np.full(n, None, dtype=object)
+    for i in np.flatnonzero(state == "Invoiced"):
+        options = by_customer.get(ids[i])
+        if options:
+            invoice_no[i] = options[int(rng.integers(0, len(options)))]
+        else:
+            state[i] = "Delivered"
+    frame = pd.DataFrame({"Customer ID": ids, "Date": dates.to_numpy(), "Amount": amount,
+                          "Invoice No": invoice_no, "Status": state.astype(object)})
+    frame = frame.sort_values(["Date", "Customer ID"], kind="stable").reset_index(drop=True)
+    frame.insert(0, "Order No", [f"SO-{as_of.year % 100:02d}{i + 1:05d}" for i in range(n)])
+    frame["Date"] = frame["Date"].astype("datetime64[ns]")
+    return frame
+
+
+def _credit_requests(rng: np.random.Generator, customers: pd.DataFrame,
+                     as_of: pd.Timestamp) -> pd.DataFrame:
+    live = customers[(customers["Status"] == "Active") & (customers["Credit Limit"] > 0)]
+    live = live.drop_duplicates("Customer ID")
+    n = min(len(live), max(3, len(customers) // 30), 800)
+    pick = live.iloc[np.sort(rng.choice(len(live), size=n, replace=False))]
+    factor = rng.choice([1.25, 1.5, 2.0, 2.5, 3.0], n)
+    step = np.where(pick["Currency"] == "EGP", 50_000.0, 10_000.0)
+    requested = np.ceil(pick["Credit Limit"].to_numpy() * factor / step) * step
+    return pd.DataFrame({
+        "Customer ID": pick["Customer ID"].to_numpy(),
+        "Requested Limit": requested,
+        "Reason": rng.choice(np.array(vocab.CREDIT_REQUEST_REASONS, dtype=object), n),
+        "Requested By": rng.choice(np.array(vocab.STAFF, dtype=object), n),
+        "Date": (as_of - pd.to_timedelta(rng.integers(0, 25, n), unit="D")).to_numpy()
+        .astype("datetime64[ns]"),
+    })
+
+
+def _payment_plans(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
+                   as_of: pd.Timestamp) -> pd.DataFrame:
+    """Instalment plans agreed with slow and problem payers."""
+    late = profile[profile["class"] >= 2].drop_duplicates("Customer ID")
+    n = min(len(late), max(2, len(customers) // 60), 400)
+    pick = late.iloc[np.sort(rng.choice(len(late), size=n, replace=False))]
+    ccy = pick["Customer ID"].map(customers.drop_duplicates("Customer ID")
+                                  .set_index("Customer ID")["Currency"])
+    scale = np.array([INVOICE_SCALE.get(c, INVOICE_SCALE["EGP"]) for c in ccy])
+    amount = np.round(scale * pick["size"].to_numpy() * rng.uniform(1.5, 6.0, n), -3)
+    first = (as_of + pd.offsets.MonthBegin(1)).normalize()
+    start = [first + pd.DateOffset(months=int(k)) for k in rng.integers(0, 2, n)]
+    return pd.DataFrame({
+        "Customer ID": pick["Customer ID"].to_numpy(), "Amount": amount,
+        "Instalments": pd.array(rng.choice([3, 4, 6, 9, 12], n), dtype="Int64"),
+        "Start": pd.to_datetime(start).astype("datetime64[ns]"),
+        "Frequency": rng.choice(np.array(["Monthly", "Monthly", "Monthly", "Quarterly"],
+                                         dtype=object), n),
+    })
