@@ -310,3 +310,13 @@ def test_html_page_saved_as_xls(tmp_path):
     assert stmt.lines["Amount"].tolist() == [12500.0, -35.0]
     assert stmt.lines["Description"].tolist() == ["تحويل وارد شركة الدلتا", "عمولة & مصاريف"]
     assert stmt.lines["Date"].tolist() == dates("2024-04-01", "2024-04-02")
+
+
+def test_a_file_with_no_usable_line_is_an_input_error(tmp_path):
+    path = write(tmp_path, "Date,Description,Amount\nsoon,a,1.00\nlater,b,2.00\n")
+    with pytest.raises(InputError) as exc:
+        read_statement(path)
+    assert "no line of the statement could be used" in str(exc.value)
+    assert "row 2, Date" in str(exc.value)
+    with pytest.raises(InputError, match="headers not found"):
+        read_statement(path, mapping={"Date": "Booking day", "Amount": "Amount"})

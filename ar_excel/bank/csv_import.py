@@ -40,6 +40,7 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
+from ar_excel.parsing import parse_currency
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
@@ -116,7 +117,7 @@ def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | N
     used: set[int] = set()
     if mapping:
         for canon, header in mapping.items():
-            if canon in OPTION_KEYS or canon == "Description" and isinstance(header, list):
+            if canon in OPTION_KEYS or (canon == "Description" and isinstance(header, list)):
                 continue
             want = _fold(_split_header(header)[0])
             idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
@@ -142,9 +143,8 @@ def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | N
             stem = k.rstrip("0123456789")
             if i not in used and stem != k and stem in _PART_STEMS:
                 parts.append(i)
-    ccy = next((c for (_, c), i in zip(split, range(len(split)), strict=True)
-                if c and i in (columns.get("Amount"), columns.get("Debit"), columns.get("Credit"),
-                               columns.get("Balance"))), None)
+    money_cols = {columns.get(c) for c in ("Amount", "Debit", "Credit", "Balance")}
+    ccy = next((c for i, (_, c) in enumerate(split) if c and i in money_cols), None)
     return Layout(0, columns, parts, ccy, headers)
 
 
@@ -168,6 +168,12 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             layout.header_row = r
             best = layout
             break
+    if best is None and mapping:
+        wanted = [h for k, h in mapping.items() if k not in OPTION_KEYS]
+        raise InputError(
+            f"{source}: the mapping names headers not found in one row of the file: {wanted}; "
+            "check their spelling against the file's header row"
+        )
     if best is None:
         first = next((r for r in rows if any(str(c).strip() for c in r if c is not None)), [])
         raise InputError(
@@ -367,6 +373,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             "Statement": "1",
             "Line No": rowno,
         })
+    if not records and issues:
+        raise InputError(
+            f"{source}: no line of the statement could be used; the first problem: "
+            f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
+            "misread, pass a mapping, e.g. mapping={'Date': '<header>', 'Amount': '<header>'}, "
+            "and date_format / decimal"
+        )
     lines = build_lines(records)
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
@@ -391,10 +404,7 @@ def _text(value: Any) -> str | None:
 
 
 def _currency(value: Any) -> str | None:
-    if _blank(value):
-        return None
-    text = str(value).strip()
-    return _SYMBOL_CCY.get(text, text.upper())
+    return None if _blank(value) else parse_currency(value)
 
 
 def _signed_amount(row, cols, number, rowno) -> tuple[float | None, bool]:

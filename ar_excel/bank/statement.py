@@ -7,6 +7,8 @@ Accounting rules kept here, whatever the file format:
 * ``Bank Line`` identifies a line for reconciliation: the bank's own transaction id where the
   file has one, else the line's 1-based position in the file. It is unique within a statement
   file: a repeated bank id gets ``-2``, ``-3`` ... in file order.
+* ``Line No`` is the line's 1-based position in the file: its row number for CSV, XLSX and
+  workbook sheets (so the clerk can find it), its transaction position for MT940, camt and OFX.
 * A statement that states opening and closing balances ties out when
   opening + credits - debits = closing (to the cent). When it does not, the difference is
   reported as an issue, never hidden and never a reason to drop the file.
