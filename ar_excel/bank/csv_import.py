@@ -65,6 +65,7 @@ _OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|o
 _CLOSING_RE = re.compile(r"(?i)(closing|end|ending|final|neuer|end|schluss|clôture|cloture)\s*"
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
                          r"الرصيد\s*(الختامي|النهائي|الحالي)|رصيد\s*آخر")
+_BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
                "ر.س": "SAR", "د.إ": "AED", "﷼": "SAR"}
@@ -432,6 +433,8 @@ def _signed_amount(row, cols, number, rowno) -> tuple[float | None, bool]:
 
 def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
     """An 'Opening balance' / 'Closing balance' row: record it, it is not a transaction."""
+    if not _BALANCE_WORD.search(texts):
+        return False
     is_open, is_close = bool(_OPENING_RE.search(texts)), bool(_CLOSING_RE.search(texts))
     if not (is_open or is_close):
         return False

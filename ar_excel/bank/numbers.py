@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -53,6 +54,7 @@ def _core(text: str) -> tuple[str, bool] | None:
     return s, negative
 
 
+@lru_cache(maxsize=65536)
 def decimal_mark(text: str) -> str | None:
     """The decimal mark ``text`` must use ('.' or ','), or None when it cannot tell."""
     core = _core(text)
@@ -77,10 +79,12 @@ def decide_decimal(values: list[Any]) -> str:
     """The decimal mark of a column of amount texts: the one its values agree on, else '.'."""
     votes = {".": 0, ",": 0}
     for v in values:
-        if isinstance(v, str):
+        if isinstance(v, str) and v:
             mark = decimal_mark(v)
             if mark:
                 votes[mark] += 1
+                if votes[mark] >= 200 and votes[mark] > 20 * votes["," if mark == "." else "."]:
+                    break  # settled: a long statement need not be read twice
     return "," if votes[","] > votes["."] else "."
 
 
@@ -109,6 +113,11 @@ def date_parts(value: Any) -> tuple[int, int, int] | None:
     """Numeric dd/mm/yyyy-like text -> its three numbers (first, second, year) else None."""
     if not isinstance(value, str):
         return None
+    return _date_parts(value)
+
+
+@lru_cache(maxsize=65536)
+def _date_parts(value: str) -> tuple[int, int, int] | None:
     m = _NUMERIC.match(normalize_digits(value).strip())
     if not m or len(m.group(1)) == 4:
         return None
@@ -117,15 +126,14 @@ def date_parts(value: Any) -> tuple[int, int, int] | None:
 
 def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
     """Day/month order of a column of date texts (see module docstring)."""
-    firsts, seconds = [], []
+    month_first = False
     for v in values:
         parts = date_parts(v)
         if parts:
-            firsts.append(parts[0])
-            seconds.append(parts[1])
-    if any(f > 12 for f in firsts):
-        return True
-    if any(s > 12 for s in seconds):
+            if parts[0] > 12:
+                return True
+            month_first = month_first or parts[1] > 12
+    if month_first:
         return False
     return True if day_first is None else day_first
 

@@ -27,6 +27,9 @@ _MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00BF\u2018-\u203A\u0152-\u0178]|[ØÙ][
 _DOS_AS_WINDOWS = re.compile(r"(?<=[A-Z])[šŸ‚„…ƒ†‡](?=[A-Z])|(?<![\w])š(?=[a-z]{3})")
 
 
+_SUSPECTS = frozenset("ÃÂØÙâšŸ‚„…ƒ†‡\uFFFD")
+
+
 @dataclass
 class Decoded:
     text: str
@@ -122,6 +125,8 @@ def _checked(decoded: Decoded) -> Decoded:
 
 def garbled_sample(text: str) -> str | None:
     """A short excerpt around the first sign of mojibake in ``text``, or None."""
+    if not _SUSPECTS.intersection(text):
+        return None
     for pattern in (_MOJIBAKE, _DOS_AS_WINDOWS):
         m = pattern.search(text)
         if m:
