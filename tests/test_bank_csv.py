@@ -320,3 +320,14 @@ def test_a_file_with_no_usable_line_is_an_input_error(tmp_path):
     assert "row 2, Date" in str(exc.value)
     with pytest.raises(InputError, match="headers not found"):
         read_statement(path, mapping={"Date": "Booking day", "Amount": "Amount"})
+
+
+def test_repeated_page_headers_and_bad_value_date(tmp_path):
+    text = ("Date,Value Date,Description,Amount\n"
+            "01/03/2024,01/03/2024,a,1.00\n"
+            "Date,Value Date,Description,Amount\n"
+            "02/03/2024,soon,b,2.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1.0, 2.0]
+    assert stmt.lines["Value Date"].isna().tolist() == [False, True]
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("row 4", "Value Date", "soon")]

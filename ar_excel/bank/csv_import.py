@@ -302,9 +302,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             return None, False
 
     _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
+    header_keys = [_fold(h) for h in header]
     for row, rowno in zip(data, numbers, strict=True):
         if all(_blank(c) for c in row):
             continue
+        if [_fold(c) for c in row[: len(header)]] == header_keys[: len(row)]:
+            continue  # the header repeated on each page of a multi-page export
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         raw_date = _cell(row, date_idx)
         if _TOTAL_RE.search(texts) and not _is_date(raw_date, dayfirst, date_format):
@@ -332,10 +335,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             continue
         value_date = None
         if "Value Date" in cols and "Date" in cols:
+            raw_value = _cell(row, cols["Value Date"])
             try:
-                value_date = parse_date(_cell(row, cols["Value Date"]), dayfirst, date_format)
+                value_date = parse_date(raw_value, dayfirst, date_format)
             except (ValueError, OverflowError):
-                value_date = None  # the booking date is what matching needs; keep the line
+                value_date = None  # the booking date is what matching needs: keep the line
+                issue(rowno, "Value Date", raw_value, f"value date '{raw_value}' could not be "
+                      "read; the line was kept with its booking date")
         elif "Date" not in cols:
             value_date = booked
         amount, ok = _signed_amount(row, cols, number, rowno)
