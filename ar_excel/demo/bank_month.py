@@ -250,15 +250,19 @@ _DEBITS = ("SUPPLIER PAYMENT {n}", "SALARIES {m}", "BANK CHARGES", "COMMISSION O
 
 # --- the month ----------------------------------------------------------------------------
 def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-                    month_start: pd.Timestamp | str, n_lines: int = 600, seed: int = 7
-                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A month of statement lines paying the ledger's open invoices, and the true allocations."""
+                    month_start: pd.Timestamp | str, n_lines: int = 600, seed: int = 7,
+                    currency: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A month of statement lines paying the ledger's open invoices, and the true allocations.
+
+    One statement per currency; with ``currency`` only that account (as one bank file)."""
     rng = np.random.default_rng(seed)
     start = pd.Timestamp(month_start).normalize()
     items = open_items(customers, invoices, payments, as_of=start - pd.Timedelta(days=1))
     inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)]
     master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     inv = inv[inv["Customer ID"].isin(master.index)].sort_values(["Due Date", "Invoice No"])
+    if currency:
+        inv = inv[inv["Currency"] == currency]
     remaining = dict(zip(inv["Invoice No"], inv["Open Amount"].round(2), strict=True))
     original = dict(zip(inv["Invoice No"], inv["Amount"], strict=True))
     by_customer: dict[str, list[str]] = defaultdict(list)
@@ -394,7 +398,7 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
 
     kinds = [k for k, _ in NON_CUSTOMER]
     kp = np.array([p for _, p in NON_CUSTOMER])
-    ccys = sorted({r["Currency"] for r in rows}) or ["EGP"]
+    ccys = sorted({r["Currency"] for r in rows}) or [currency or "EGP"]
     for _ in range(n_inflows):
         kind = kinds[rng.choice(len(kinds), p=kp)]
         look = amounts_open[rng.integers(0, len(amounts_open))] if rng.random() < 0.4 and amounts_open else None
@@ -437,6 +441,10 @@ def statement_balances(lines: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _blank(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
 def write_statement_csv(lines: pd.DataFrame, path: str | Path) -> Path:
     """The lines as an Egyptian/Gulf bank's CSV export: day-first dates, separate debit and
     credit columns with thousands separators, UTF-8 with a BOM (so Excel shows Arabic)."""
@@ -449,8 +457,9 @@ def write_statement_csv(lines: pd.DataFrame, path: str | Path) -> Path:
                 "Counterparty Account", "Amount", "Balance", "Currency"]
         for bid, day, value, desc, ref, cp, acc, amt, bal, ccy in lines[cols].itertuples(
                 index=False, name=None):
-            w.writerow([bid, f"{day:%d/%m/%Y}", f"{value:%d/%m/%Y}", desc or "", ref or "",
-                        cp or "", acc or "", f"{-amt:,.2f}" if amt < 0 else "",
+            desc, ref, cp, acc = (_blank(v) for v in (desc, ref, cp, acc))
+            w.writerow([bid, f"{day:%d/%m/%Y}", f"{value:%d/%m/%Y}", desc, ref, cp, acc,
+                        f"{-amt:,.2f}" if amt < 0 else "",
                         f"{amt:,.2f}" if amt > 0 else "", f"{bal:,.2f}", ccy])
     return path
 

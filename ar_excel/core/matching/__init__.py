@@ -169,7 +169,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     rows: list[dict[str, Any]] = []
 
     def row(item: str, value: float | None, n: int | None = None, note: str = "") -> None:
-        rows.append({"Item": item, "Amount": None if value is None else round(float(value), 2),
+        rows.append({"Item": item, "Amount": None if value is None else round(float(value), 2) + 0.0,
                      "Lines": n, "Note": note})
 
     opening = closing = None
@@ -179,10 +179,16 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         closes = [_balance_value(b, "closing") for b in stated]
         closing = sum(closes) if all(c is not None for c in closes) else None
     elif "Balance" in lines and lines["Balance"].notna().any():
-        bal = lines["Balance"].astype("float64")
-        first = bal.first_valid_index()
-        opening = bal[first] - amount[first]
-        closing = bal[bal.last_valid_index()]
+        # Each statement's opening is its first running balance less that line's amount.
+        opening = closing = 0.0
+        groups = lines.groupby("Statement", sort=True, dropna=False) if "Statement" in lines \
+            else [(None, lines)]
+        for _, part in groups:
+            bal = part["Balance"].astype("float64")
+            if bal.notna().any():
+                first = bal.first_valid_index()
+                opening += bal[first] - part["Amount"].astype("float64")[first]
+                closing += bal[bal.last_valid_index()]
     computed = None if opening is None else opening + credits.sum() - debits.sum()
     row("Opening balance", opening, None, "as stated by the bank" if stated else
         ("from the first line's running balance" if opening is not None else "not stated"))

@@ -50,28 +50,41 @@ def tail_key(text: object) -> str:
     return runs[-1].lstrip("0") if runs else ""
 
 
+def _pieces(chunk: str) -> list[str]:
+    """A chunk cut where letters meet digits and at separators: banks glue numbers to words
+    and dates (``NR.201303-111/11.3.2013NR.201303-112``, ``201303-128CURSUS``)."""
+    return re.findall(r"[A-Z]+|\d+", chunk)
+
+
+def _windows(parts: list[str], width: int = 3):
+    for i in range(len(parts)):
+        for w in range(1, width + 1):
+            if i + w > len(parts):
+                break
+            yield "".join(parts[i:i + w])
+
+
 def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
     """The (alnum, digits, tail) keys a folded narrative could be naming an invoice by."""
     chunks = _CHUNK.findall(text)
     alnum: set[str] = set()
     digits: set[str] = set()
     tails: set[str] = set()
-    for i, chunk in enumerate(chunks):
-        for width in (1, 2, 3):
-            group = chunks[i:i + width]
-            if len(group) < width:
-                break
-            joined = "".join(re.sub(r"[^A-Z0-9]", "", c) for c in group)
-            if not any(ch.isdigit() for ch in joined):
-                continue
-            alnum.add(joined)
-            d = re.sub(r"\D", "", joined)
-            if d:
-                digits.add(d)
-        for run in _DIGIT_RUN.findall(chunk):
-            t = run.lstrip("0")
-            if t:
-                tails.add(t)
+    # Adjacent chunks joined (spaces inside a number), and pieces inside each chunk.
+    candidates = {re.sub(r"[^A-Z0-9]", "", k) for k in _windows(chunks)}
+    for chunk in chunks:
+        candidates.update(_windows(_pieces(chunk), 4))
+    for key in candidates:
+        if not any(ch.isdigit() for ch in key):
+            continue
+        alnum.add(key)
+        d = re.sub(r"\D", "", key)
+        if d:
+            digits.add(d)
+    for run in _DIGIT_RUN.findall(text):
+        t = run.lstrip("0")
+        if t:
+            tails.add(t)
     return alnum, digits, tails
 
 
