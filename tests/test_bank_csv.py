@@ -331,3 +331,12 @@ def test_repeated_page_headers_and_bad_value_date(tmp_path):
     assert stmt.lines["Amount"].tolist() == [1.0, 2.0]
     assert stmt.lines["Value Date"].isna().tolist() == [False, True]
     assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("row 4", "Value Date", "soon")]
+
+
+def test_wrong_explicit_encoding_is_a_clear_error(tmp_path):
+    path = write(tmp_path, "التاريخ;البيان;المبلغ\n15/02/2024;رسوم;1.00\n", "cp1256")
+    with pytest.raises(InputError, match="not in utf-8: byte 0x.. on line 1"):
+        read_statement(path, encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_statement(path, encoding="arabic-ish")
+    assert read_statement(path, encoding="cp1256").lines["Description"].tolist() == ["رسوم"]

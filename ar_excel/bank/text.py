@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ar_excel.errors import InputError
+
 CANDIDATES = ("cp1252", "latin-1", "cp1256", "cp852")
 
 # UTF-8 read as cp1252/Latin-1 and saved again: "Ã¤" (ä), "Ã©" (é), "Ø§" (Arabic alef)...
@@ -86,7 +88,16 @@ def plausibility(text: str) -> float:
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode ``data`` with ``encoding`` if given, else detect it (see module docstring)."""
     if encoding:
-        text = data.decode(encoding)
+        try:
+            text = data.decode(encoding)
+        except LookupError as exc:
+            raise InputError(f"unknown encoding '{encoding}'") from exc
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(
+                f"the file is not in {encoding}: byte {data[exc.start]:#04x} on line {line} "
+                "cannot be read that way; leave the encoding out to have it detected"
+            ) from exc
         return _checked(Decoded(text.removeprefix("\ufeff"), encoding))
     if data.startswith(b"\xef\xbb\xbf"):
         return _checked(Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig"))
