@@ -117,7 +117,7 @@ def _table_name(tab_name: str, taken: set[str]) -> str:
 
 
 def _width(header: str, values: pd.Series) -> float:
-    sample = values.head(200).map(lambda v: len(str(v)) if v is not None and v == v else 0)
+    sample = values.head(200).map(lambda v: 0 if v is None or pd.isna(v) else len(str(v)))
     longest = max([len(str(header))] + sample.tolist())
     return float(min(max(longest + 2, 8), 60))
 
