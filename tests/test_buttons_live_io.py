@@ -170,3 +170,34 @@ def test_write_draws_charts_where_the_engine_has_them():
     write_tabs_live(book, [Tab("Pack", frame, charts=[Chart("line", "DSO", "Month", ["DSO", "CEI"])])])
     (chart,) = list(book.sheets["Pack"].charts)
     assert chart.chart_type == "line" and chart.source_.address == "$B$1:$C$3"
+
+
+def _file_grid(path, sheet):
+    ws = openpyxl.load_workbook(path)[sheet]
+    rows = [[float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in r]
+            for r in ws.iter_rows(values_only=True)]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    return [list(r) + [None] * (width - len(r)) for r in rows]
+
+
+def test_live_tab_has_the_file_writers_layout_with_title_labels_and_blocks(tmp_path):
+    from ar_excel.io.writer import write_tabs
+
+    main = pd.DataFrame({"Customer ID": ["C1", "C2"], "Total": [10.0, -2.5],
+                         "Due": pd.to_datetime(["2026-01-31", "2026-02-28"])})
+    tie = Tab("Tie-out", pd.DataFrame({"Check": ["Ledger", "Aging"], "Amount": [7.5, 7.5]}),
+              title="Tie-out to the ledger")
+    plain = Tab("Notes", pd.DataFrame({"Note": ["=not a formula"]}), as_table=False)
+    tab = Tab("Aging", main, formats={"Total": "money"}, title="Aging as of 2026-02-28",
+              blocks=[tie, plain])
+    out = write_tabs([tab], out=tmp_path / "out.xlsx", arabic=True)
+    book = fake.book_from_sheets({"Customers": []})
+    write_tabs_live(book, [tab], arabic=True)
+    live = book.sheets["Aging"].grid()
+    assert live == _file_grid(out, "Aging")
+    assert live[0][0] == "Aging as of 2026-02-28" and live[2] == ["Customer ID", "Total", "Due"]
+    assert live[6][0] == "Tie-out to the ledger" and live[-1][0] == "=not a formula"
+    file_tables = sorted(openpyxl.load_workbook(out)["Aging"].tables)
+    assert sorted(t.name for t in book.sheets["Aging"].tables) == file_tables

@@ -67,12 +67,12 @@ def test_a_click_writes_tabs_issues_status_message_and_log():
                                            ["Customers", "A9", "Customer ID", "x"]]
     history = book.app.status_history
     assert any("counting" in str(s) and "50%" in str(s) for s in history)
-    assert history[-1] == "ar_excel count: done: 2 customers counted"
-    assert book.app.alerts == [{"prompt": "2 customers counted", "title": "ar_excel",
+    assert history[-1] == "ar_excel count: done: count: 2 customers counted"
+    assert book.app.alerts == [{"prompt": "count: 2 customers counted", "title": "ar_excel",
                                 "buttons": "ok", "mode": "info"}]
     log = book.sheets["AR Log"].grid()
     assert log[0] == runner.LOG_HEADER
-    assert log[1][1:5] == ["count", "OK", "2 customers counted", "Counted, Input Issues"]
+    assert log[1][1:5] == ["count", "OK", "count: 2 customers counted", "Counted, Input Issues"]
 
 
 def test_a_failing_job_shows_a_plain_message_logs_the_traceback_and_changes_nothing():
@@ -126,10 +126,14 @@ def test_bank_file_from_dialog_policy_or_sheet(tmp_path):
         fullname=str(tmp_path / "ar.xlsm"))
     assert buttons.run("bank", book, quiet=True).ok
     assert book.sheets["Bank Used"].grid()[1] == [str(statement)]
-    # neither: the job gets no file (it reads the Bank Statement sheet)
-    book = _book()
+    # a Bank Statement sheet: the job gets no file and reads the sheet
+    book = _book(**{"Bank Statement": [["Date", "Description", "Amount"], ["2026-01-02", "x", 5]]})
     assert buttons.run("bank", book, quiet=True).ok
     assert book.sheets["Bank Used"].grid()[1] == ["None"]
+    # none of the three: said in the clerk's terms, not the command line's
+    outcome = buttons.run("bank", _book(), quiet=True)
+    assert not outcome.ok and "no bank statement" in outcome.message
+    assert "--bank" not in outcome.message and "choose the statement file" in outcome.message
     # a Policy file that is not there: said plainly
     book = fake.book_from_sheets({"Customers": CUSTOMERS, "Policy": [
         ["Key", "Value"], ["bank_statement", "missing.csv"]]}, fullname=str(tmp_path / "ar.xlsm"))
@@ -147,7 +151,7 @@ def test_month_end_runs_every_month_end_job_and_skips_those_without_their_sheets
     outcome = buttons.month_end_run(book, quiet=True)
     assert outcome.ok, outcome.message
     assert outcome.tabs == ["Counted", "Bank Used", "Input Issues"]
-    assert "orders: skipped (no Orders sheet)" in outcome.message
+    assert "orders: skipped, the workbook has no 'Orders' sheet" in outcome.message
     assert "broken" not in outcome.message  # not a month-end job
 
 

@@ -35,12 +35,14 @@ NAMED: dict[str, str] = {
 
 
 def run(job: str, book: Any = None, *, bank: str | Path | None = None, bank_hex: str = "",
-        as_of: dt.date | str | None = None, quiet: bool = False) -> Outcome:
+        as_of: dt.date | str | None = None, args: dict[str, Any] | None = None,
+        quiet: bool = False) -> Outcome:
     """Run any registered job (or ``month-end``) on ``book``; ``bank_hex`` is a file path
-    passed from VBA (hex of UTF-16LE, see ``ArExcel.bas`` ``PyText``)."""
+    passed from VBA (hex of UTF-16LE, see ``ArExcel.bas`` ``PyText``); ``args`` are the
+    job's options by their command-line names, e.g. ``{"no_pdf": True}``."""
     if bank_hex:
         bank = decode_vba_text(bank_hex)
-    return run_button(job, book, bank=bank, as_of=as_of, quiet=quiet)
+    return run_button(job, book, bank=bank, as_of=as_of, args=args, quiet=quiet)
 
 
 def handler(job: str) -> Callable[..., Outcome]:

@@ -100,13 +100,3 @@ def column_format(frame: pd.DataFrame, column: str, formats: dict[str, str]) -> 
 def _all_text(series: pd.Series) -> bool:
     values = [v for v in series.tolist() if v is not None and not (isinstance(v, float) and math.isnan(v))]
     return bool(values) and all(isinstance(v, str) for v in values)
-
-
-def frame_rows(frame: pd.DataFrame, text_columns: set[str]) -> list[list[Any]]:
-    """The frame's data rows as a 2-D list of cell values (no header)."""
-    columns = list(frame.columns)
-    text_flags = [c in text_columns for c in columns]
-    out = []
-    for row in frame.itertuples(index=False, name=None):
-        out.append([cell_value(v, t) for v, t in zip(row, text_flags, strict=True)])
-    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from ar_excel.excel.reading import read_live_book, workbook_path
 from ar_excel.excel.writing import find_sheet, write_tabs_live
 from ar_excel.io.writer import issues_tab
 from ar_excel.jobs import Job, JobOptions, registry
-from ar_excel.model import Book, Issue, JobResult, Tab
+from ar_excel.model import Book, Tab
+from ar_excel.runner import RunOutcome, run_jobs
 
 LOG_SHEET = "AR Log"
 LOG_HEADER = ["When", "Job", "Outcome", "Message", "Tabs Written", "Details"]
@@ -125,47 +127,53 @@ def _jobs(name: str) -> list[Job]:
     return [jobs[name]]
 
 
-def compute_tabs(book: Book, jobs: list[Job], options: JobOptions) -> tuple[list[Tab], list[str], list[Path]]:
-    """Run the jobs; return every tab to write (the jobs' tabs, then Input Issues), their
-    summaries and any extra files. Nothing is written here."""
-    tabs: dict[str, Tab] = {}
-    issues: list[Issue] = list(book.issues)
-    summaries: list[str] = []
-    files: list[Path] = []
-    outer = options.progress
-    for k, job in enumerate(jobs):
-        missing = [s for s in job.needs if book.table(s) is None and not
-                   (s == "Bank Statement" and options.bank is not None)]
-        if len(jobs) > 1 and missing:  # month-end: a job whose sheets are absent is skipped
-            summaries.append(f"{job.name}: skipped (no {', '.join(missing)} sheet)")
-            continue
-        options.progress = _scaled(outer, k / len(jobs), 1 / len(jobs), job.name)
-        result: JobResult = job.run(book, options)
-        for tab in result.tabs:
-            tabs[tab.name.lower()] = tab
-        issues.extend(result.issues)
-        summaries.append(result.summary or f"{job.name}: done")
-        files.extend(result.files)
-    options.progress = outer
-    out = list(tabs.values())
-    if issues:
-        out.append(issues_tab(issues))
-    return out, summaries, files
+def compute(book: Book, jobs: list[Job], options: JobOptions, *, month_end: bool) -> RunOutcome:
+    """Run the jobs exactly as ``ar-excel`` does (``ar_excel.runner.run_jobs``); the tabs to
+    write are ``outcome.tabs`` plus ``Input Issues``. Nothing is written here."""
+    outcome = run_jobs(book, jobs, options, month_end=month_end, progress=options.progress)
+    outcome.tabs = [*outcome.tabs, issues_tab(outcome.issues)]
+    return outcome
 
 
-def _scaled(progress: Callable[..., None], start: float, span: float, label: str) -> Callable[..., None]:
-    def inner(fraction: float, message: str = "") -> None:
-        progress(start + span * float(fraction), f"{label}: {message}" if message else label)
+def _write(xlbook: Any, book: Book, jobs: list[Job], tabs: list[Tab]) -> tuple[list[str], str]:
+    """Write the tabs where the CLI would: into the open workbook, or, for a job with its
+    own writer (the management pack: a separate protected workbook), through that writer
+    next to the saved workbook. Returns the tab names and a note on where they went."""
+    if len(jobs) == 1 and jobs[0].write is not None:
+        source = workbook_path(xlbook)
+        if source is None:
+            raise InputError("save the workbook first: the report is written next to it")
+        path = jobs[0].write(tabs, source=source, out=None, arabic=book.arabic, backup=True)
+        with contextlib.suppress(Exception):  # show it, where Excel can open files
+            xlbook.app.books.open(str(path))
+        return [t.name for t in tabs], f"written to {path}"
+    return write_tabs_live(xlbook, tabs, arabic=book.arabic), ""
 
-    return inner
+
+def job_arguments(jobs: list[Job], given: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The job options a button passes: each option's command-line default (as ``ar-excel``
+    would fill them when the option is not typed), overridden by ``given``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(add_help=False)
+    for job in jobs:
+        if job.add_arguments:
+            with contextlib.suppress(argparse.ArgumentError):  # an option two jobs share
+                job.add_arguments(parser)
+    args = {a.dest: a.default for a in parser._actions if a.dest != argparse.SUPPRESS}
+    args.update(given or {})
+    return args
 
 
 def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = None,
-               as_of: dt.date | str | None = None, quiet: bool = False) -> Outcome:
+               as_of: dt.date | str | None = None, args: dict[str, Any] | None = None,
+               quiet: bool = False) -> Outcome:
     """Run ``job_name`` (a registered job, or ``month-end`` for every month-end job) on the
-    calling workbook and write its tabs into it. Never raises: a failure is reported."""
+    calling workbook and write its tabs into it; ``args`` are job options by their
+    command-line names (``{"no_pdf": True}``). Never raises: a failure is reported."""
     xlbook = xlbook if xlbook is not None else caller_book()
-    label = "month-end run" if job_name == MONTH_END else job_name
+    month_end = job_name == MONTH_END
+    label = "month-end run" if month_end else job_name
     try:
         _status(xlbook, f"{TITLE} {label}: reading the workbook…")
         jobs = _jobs(job_name)
@@ -175,15 +183,21 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
             as_of=as_of_date(book, as_of),
             bank=bank_file(book, xlbook, bank) if needs_bank or bank else None,
             out_dir=out_dir(xlbook),
+            args=job_arguments(jobs, args),
             progress=_progress(xlbook, label),
         )
-        tabs, summaries, files = compute_tabs(book, jobs, options)
-        _status(xlbook, f"{TITLE} {label}: writing {len(tabs)} tabs…")
-        written = write_tabs_live(xlbook, tabs, arabic=book.arabic)
-        message = "; ".join(summaries) or f"{label}: done"
-        outcome = Outcome(label, True, message, written, files=files)
+        run = compute(book, jobs, options, month_end=month_end)
+        _status(xlbook, f"{TITLE} {label}: writing {len(run.tabs)} tabs…")
+        written, where = _write(xlbook, book, jobs, run.tabs)
+        lines = [*run.summaries, *run.skipped, *(f"failed: {f}" for f in run.failures)]
+        if where:
+            lines.append(where)
+        message = "; ".join(lines) or f"{label}: done"
+        outcome = Outcome(label, not run.failures, message, written,
+                          details="\n".join(run.details), files=run.files)
     except ArExcelError as exc:
-        outcome = Outcome(label, False, f"{label} stopped: {exc}. Nothing was changed.",
+        reason = str(exc).replace("give --bank FILE", "choose the statement file when asked")
+        outcome = Outcome(label, False, f"{label} stopped: {reason}. Nothing was changed.",
                           details=traceback.format_exc())
     except Exception as exc:  # anything else: a plain message, the traceback in the log
         outcome = Outcome(
@@ -195,6 +209,8 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
     _status(xlbook, f"{TITLE} {label}: {'done' if outcome.ok else 'failed'}: {_short(outcome.message)}")
     if not quiet:
         _alert(xlbook, outcome.message, critical=not outcome.ok)
+    if sys.platform == "emscripten":  # xlwings Lite: the task pane shows what is printed
+        print(outcome.message)
     return outcome
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,7 @@ from ar_excel.names import match_key
 
 log = logging.getLogger(__name__)
 
+CHART_ROWS = 16  # rows one chart takes (as io/charts.py and io/blocks.py place them)
 HIGHLIGHT = (255, 242, 204)  # the file writer's highlight fill, FFF2CC
 STAGING = "ar_excel staging"
 _CHART_TYPES = {("bar", False): "bar_clustered", ("bar", True): "bar_stacked",
@@ -80,43 +82,84 @@ def _runs(flags: pd.Series) -> list[tuple[int, int]]:
     return runs
 
 
-def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
-    """Write one tab into an empty sheet; returns what was made (header row, table)."""
+@dataclass
+class _Section:
+    """One table of a tab (the main one or a block) placed on the grid."""
+
+    tab: Tab
+    frame: pd.DataFrame
+    header_row: int  # 1-based
+    table_name: str  # the name the file writer would give its Excel table
+    style: str
+    charts: list[Any]
+
+
+def _layout(tab: Tab, arabic: bool) -> tuple[list[list[Any]], list[_Section]]:
+    """The tab as one grid of rows, laid out as the file writer lays it out: title, Arabic
+    label row, header and rows; then each block after one blank row (title, header, rows)."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
     headers = [str(c) for c in frame.columns]
-    formats = {h: column_format(frame, h, tab.formats) for h in headers}
-    text_columns = {h for h, f in formats.items() if f == NUMBER_FORMATS["text"]}
-    top: list[list[Any]] = []
+    grid: list[list[Any]] = []
     if tab.title:
-        top.append([cell_value(tab.title)] + [None] * (len(headers) - 1))
+        grid.append([tab.title])
     if arabic:
-        top.append([cell_value(arabic_label(h)) for h in headers])
-    header_row = len(top) + 1
-    n = len(frame)
-    ncols = max(len(headers), 1)
+        grid.append([arabic_label(h) for h in headers])
+    sections = [_Section(tab, frame, len(grid) + 1, tab.name, "TableStyleMedium2", tab.charts)]
+    grid.append(headers)
+    grid.extend([list(r) for r in frame.itertuples(index=False, name=None)])
+    for block in tab.blocks:
+        grid.append([])
+        if block.title:
+            grid.append([block.title])
+        bframe = block.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
+        sections.append(_Section(block, bframe, len(grid) + 1, f"{tab.name} {block.name}",
+                                 "TableStyleLight9", block.charts))
+        grid.append([str(c) for c in bframe.columns])
+        grid.extend([list(r) for r in bframe.itertuples(index=False, name=None)])
+    width = max((len(r) for r in grid), default=1)
+    return [r + [None] * (width - len(r)) for r in grid], sections
 
-    # formats first: a column formatted "@" takes its strings as text
-    for j, h in enumerate(headers, start=1):
-        if formats[h] and n:
-            sheet.range((header_row + 1, j), (header_row + n, j)).number_format = formats[h]
-    rows = top + [[cell_value(h) for h in headers]]
-    rows += [[cell_value(v, h in text_columns) for v, h in zip(r, headers, strict=True)]
-             for r in frame.itertuples(index=False, name=None)]
-    if headers:
-        sheet.range((1, 1)).value = rows
 
-    made: dict[str, Any] = {"header_row": header_row, "table": None}
-    if tab.highlight is not None and n:
+def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
+    """Write one tab into an empty sheet: number formats column by column, then every value
+    in one assignment. Returns the Excel tables made, for naming at commit."""
+    grid, sections = _layout(tab, arabic)
+    text_cells: set[tuple[int, int]] = set()  # (row, col) 1-based, formatted "@"
+    for sec in sections:
+        n = len(sec.frame)
+        for j, h in enumerate(map(str, sec.frame.columns), start=1):
+            fmt = column_format(sec.frame, h, sec.tab.formats)
+            if not fmt or not n:
+                continue
+            sheet.range((sec.header_row + 1, j), (sec.header_row + n, j)).number_format = fmt
+            if fmt == NUMBER_FORMATS["text"]:
+                text_cells.update((sec.header_row + 1 + i, j) for i in range(n))
+    values = [[cell_value(v, (i, j) in text_cells) for j, v in enumerate(row, start=1)]
+              for i, row in enumerate(grid, start=1)]
+    if values and values[0]:
+        sheet.range((1, 1)).value = values
+
+    main = sections[0]
+    ncols = max(len(main.frame.columns), 1)
+    if tab.highlight is not None and len(main.frame):
         for first, last in _runs(tab.highlight.reset_index(drop=True)):
-            sheet.range((header_row + 1 + first, 1), (header_row + 1 + last, ncols)).color = HIGHLIGHT
-    if tab.as_table and n and headers:
-        source = sheet.range((header_row, 1), (header_row + n, ncols))
-        try:
-            made["table"] = sheet.tables.add(source=source, name=None)
-        except Exception as exc:  # e.g. an engine without ListObjects: data stays, unformatted
-            log.info("no Excel table on %s: %s", tab.name, exc)
-    for spec in tab.charts if n else []:
-        _add_chart(sheet, spec, headers, header_row, n)
+            sheet.range((main.header_row + 1 + first, 1),
+                        (main.header_row + 1 + last, ncols)).color = HIGHLIGHT
+    tables: list[tuple[Any, str]] = []
+    slot = 0
+    for sec in sections:
+        n, width = len(sec.frame), len(sec.frame.columns)
+        if sec.tab.as_table and n and width:
+            source = sheet.range((sec.header_row, 1), (sec.header_row + n, width))
+            try:
+                table = sheet.tables.add(source=source, name=None, table_style_name=sec.style)
+                tables.append((table, sec.table_name))
+            except Exception as exc:  # an engine without ListObjects: data stays, plain
+                log.info("no Excel table on %s: %s", tab.name, exc)
+        for spec in sec.charts if n else []:
+            _add_chart(sheet, spec, [str(c) for c in sec.frame.columns], sec.header_row, n,
+                       anchor=(main.header_row + CHART_ROWS * slot, ncols + 2))
+            slot += 1
     with contextlib.suppress(Exception):
         sheet.autofit("c")
     if tab.hidden:
@@ -125,19 +168,34 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
     if tab.rtl if tab.rtl is not None else arabic:
         with contextlib.suppress(Exception):  # Windows COM only; elsewhere Excel's default
             sheet.api.DisplayRightToLeft = True
-    return made
+    return {"tables": tables}
 
 
-def _add_chart(sheet: Any, spec: Any, headers: list[str], header_row: int, n: int) -> None:
+def protect(sheet: Any, tab: Tab) -> None:
+    """Sheet protection as the tab asks (the file writer's ``protect_tab``), through the
+    engine's own API: xlwings' open-source API has no protection call. Where the engine
+    cannot (xlwings Lite), the tab stays unprotected."""
+    if not (tab.protect or tab.protect_password):
+        return
+    password = tab.protect_password or ""
+    with contextlib.suppress(Exception):
+        sheet.api.Protect(Password=password, DrawingObjects=True, Contents=True,
+                          Scenarios=True, AllowFiltering=True)
+        return
+    with contextlib.suppress(Exception):  # Excel for Mac (appscript)
+        sheet.api.protect(password=password)
+
+
+def _add_chart(sheet: Any, spec: Any, headers: list[str], header_row: int, n: int,
+               anchor: tuple[int, int]) -> None:
     """A native chart of contiguous value columns; skipped where the engine has no charts."""
     cols = sorted(headers.index(v) + 1 for v in spec.values if v in headers)
     if not cols or cols != list(range(cols[0], cols[0] + len(cols))):
         return
     rows = min(n, spec.rows) if spec.rows else n
     try:
-        anchor_col = len(headers) + 2
-        anchor = sheet.range((header_row, anchor_col))
-        chart = sheet.charts.add(left=getattr(anchor, "left", 0), top=getattr(anchor, "top", 0))
+        cell = sheet.range(anchor)
+        chart = sheet.charts.add(left=getattr(cell, "left", 0), top=getattr(cell, "top", 0))
         chart.set_source_data(sheet.range((header_row, cols[0]), (header_row + rows, cols[-1])))
         chart.chart_type = _CHART_TYPES.get((spec.kind, spec.stacked), "column_clustered")
         if spec.categories in headers and hasattr(chart, "set_x_axis_values"):
@@ -183,9 +241,10 @@ def write_tabs_live(xlbook: Any, tabs: list[Tab], *, arabic: bool = False) -> li
     taken = _tables_in(xlbook)
     for tab, sheet, _, made in staged:
         sheet.name = tab.name[:31]
-        if made.get("table") is not None:
+        for table, wanted in made.get("tables", []):
             with contextlib.suppress(Exception):
-                made["table"].name = _table_name(tab.name, taken)
+                table.name = _table_name(wanted, taken)
+        protect(sheet, tab)
     return names
 
 
