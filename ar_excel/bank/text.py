@@ -107,19 +107,36 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    best: tuple[float, int, str, str] | None = None
+    scored = []
     for rank, enc in enumerate(CANDIDATES):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        score = plausibility(text)
-        key = (score, -rank, enc, text)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    assert best is not None  # latin-1 decodes anything
-    decoded = Decoded(best[3], best[2], guessed=True)
+        scored.append((plausibility(text), -rank, enc, text))
+    scored.sort(reverse=True)  # latin-1 decodes anything, so there is always one
+    score, _, enc, text = scored[0]
+    decoded = Decoded(text, enc, guessed=True)
+    rival = next((r for r in scored[1:] if r[3] != text), None)
+    if rival is not None and rival[0] >= score - 1.0:
+        mine, theirs = _first_difference(text, rival[3])
+        decoded.warnings.append(
+            f"the file is not UTF-8; it was read as {enc}, but {rival[2]} fits it about as well "
+            f"('{mine}' would read '{theirs}'). If names or references look wrong, pass "
+            f"encoding='{rival[2]}'"
+        )
     return _checked(decoded)
+
+
+def _first_difference(a: str, b: str) -> tuple[str, str]:
+    """The first word two single-byte decodings of the same bytes spell differently."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), 0)
+    start, end = i, i + 1
+    while start > 0 and a[start - 1].isalpha() and i - start < 30:
+        start -= 1
+    while end < min(len(a), len(b)) and a[end].isalpha() and end - i < 30:
+        end += 1
+    return a[start:end], b[start:end]
 
 
 def _checked(decoded: Decoded) -> Decoded:
