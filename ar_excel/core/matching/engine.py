@@ -411,21 +411,24 @@ class Matcher:
     def propose_payer_exact(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):
             return None
-        found = []
-        for cust, sure, how in self._payers_to_try(f):
+        tries = self._payers_to_try(f)
+        singles, subsets = [], []
+        for rank, (cust, sure, how) in enumerate(tries):
             items = self.inv.open_of(cust, f.currency, f.date)
-            singles = [p for p in items if self.inv.remaining[p] == f.remaining]
-            if singles:
-                found.append((cust, sure, how, [singles[0]], len(singles), 0.0, "amount+payer"))
-                continue
-            # Residues of earlier short payments make many look-alike sums: try without first.
-            for pool in ([p for p in items if not self.inv.is_residue(p, self.policy)], items):
-                sub = find_subsets([self.inv.remaining[p] for p in pool[:MAX_ITEMS]],
-                                   f.remaining, f.remaining)
-                if sub.count:
-                    found.append((cust, sure, how, [pool[k] for k in sub.found[0]], sub.count,
-                                  sub.chance, "multi-invoice"))
-                    break
+            same = [p for p in items if self.inv.remaining[p] == f.remaining]
+            if same:
+                singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
+            elif rank < 8:  # sums only for the likeliest names: chance grows with each one
+                # Residues of earlier short payments make many look-alike sums: try without first.
+                for pool in ([p for p in items if not self.inv.is_residue(p, self.policy)], items):
+                    sub = find_subsets([self.inv.remaining[p] for p in pool[:MAX_ITEMS]],
+                                       f.remaining, f.remaining)
+                    if sub.count:
+                        subsets.append((cust, sure, how, [pool[k] for k in sub.found[0]],
+                                        sub.count, sub.chance, "multi-invoice"))
+                        break
+        # One invoice of exactly the amount explains a receipt better than a sum of several.
+        found = singles or [s for s in subsets if s[5] < 0.02] or subsets
         if not found:
             return None
         cust, sure, how, invs, n, chance, method = found[0]

@@ -93,14 +93,16 @@ GENERIC = {
 }
 _GENERIC_KEYS: set[str] = set()  # skeletons of GENERIC, filled below
 
+# Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks
+# a sound already resolved, so the Latin letter table does not map it again).
 _AR_LETTERS = {
-    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "z",
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "X", "د": "d", "ذ": "z",
     "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
-    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    "غ": "G", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
     "ا": "", "و": "", "ي": "", "ى": "", "ة": "", "ع": "", "ء": "", "ئ": "", "ؤ": "",
     "پ": "b", "چ": "$", "ڤ": "f", "گ": "j",
 }
-_LATIN_DIGRAPHS = [("sch", "$"), ("sh", "$"), ("ch", "$"), ("kh", "x"), ("gh", "g"),
+_LATIN_DIGRAPHS = [("sch", "$"), ("sh", "$"), ("ch", "$"), ("kh", "X"), ("gh", "G"),
                    ("th", "t"), ("dh", "z"), ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""),
                    ("ee", "")]
 _LATIN_LETTERS = {
@@ -117,6 +119,8 @@ def _strip_accents(text: str) -> str:
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word, Arabic or Latin (``Mohamed`` -> ``mhmd``)."""
     if _AR.search(word):
+        if len(word) > 2 and word[-1] in "هة":
+            word = word[:-1]  # the feminine ending is a vowel (-a, -ah, -eh)
         out = "".join(_AR_LETTERS.get(ch, "") for ch in word)
     else:
         w = _strip_accents(word).lower()
@@ -167,7 +171,7 @@ def name_tokens(name: object) -> list[str]:
         if s == "l":
             pending += s
             continue
-        out.append(pending + s)
+        out.append(re.sub(r"(.)\1+", r"\1", pending + s))
         pending = ""
     if pending:
         out.append(pending)

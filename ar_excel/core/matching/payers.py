@@ -46,6 +46,10 @@ BOILERPLATE = {
     "حواله", "وارده", "من", "سداد", "فاتوره", "فواتير", "رقم", "تحويل", "دفعه", "مبلغ", "قيمه",
     "ايداع", "شيك", "عن", "الي", "لصالح", "بنكي", "بنكيه", "حساب", "مستحقات", "جزء", "دفعات",
     "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد",
+    "SARIE", "UAEFTS", "AANI", "IPP", "OUTWARD", "OUR", "YOUR",
+    "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
+    "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
+    "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE",
 }
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 
@@ -75,6 +79,7 @@ class Payer:
 CERTAIN_NAME = 92.0  # name score at which the payer counts as known
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
+MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 
 
 class PayerDirectory:
@@ -108,7 +113,10 @@ class PayerDirectory:
             distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
             self._keys[cid] = (full, distinct)
             self._tokens[cid] = tokens
-            for b in self._block_keys(tokens, distinct, full):
+            keys = self._block_keys(tokens, distinct, full)
+            if not distinct:  # a name made of common words only ("International Medical Supplies")
+                keys.update("~" + t for t in tokens if len(t) >= 3)
+            for b in keys:
                 self._blocks[b].append(cid)
         if learned is not None and len(learned):
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
@@ -190,7 +198,8 @@ class PayerDirectory:
         full = "".join(tokens)
         distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
         candidates: set[str] = set()
-        for b in self._block_keys(tokens, distinct, full):
+        keys = self._block_keys(tokens, distinct, full) | {"~" + t for t in tokens if len(t) >= 3}
+        for b in keys:
             block = self._blocks.get(b, ())
             if len(block) <= MAX_BLOCK:
                 candidates.update(block)
@@ -205,7 +214,7 @@ class PayerDirectory:
             if narrative:
                 # Odoo's rule: every distinctive word of the customer's name is in the text;
                 # the more of its other words are there too, the higher the score.
-                all_tokens = self._tokens[cid]
+                all_tokens = self._tokens[cid]  # cached at construction
                 c_tokens = [t for t in all_tokens if t not in _GENERIC_KEYS] or all_tokens
                 hit = sum(map(len, c_tokens)) >= 3 and all(t in query_tokens for t in c_tokens)
                 if hit:
@@ -227,7 +236,7 @@ class PayerDirectory:
         scored.sort(key=lambda s: (-s[0], s[1]))
         best, cid = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0.0
-        top = [(c, round(s, 1)) for s, c in scored[:8] if s >= LIKELY_NAME]
+        top = [(c, round(s, 1)) for s, c in scored[:MAX_CANDIDATES] if s >= LIKELY_NAME]
         how = "narrative name" if narrative else "name"
         if best >= LIKELY_NAME and best - second >= MARGIN:
             return Payer(cid, how, round(best, 1), top)
