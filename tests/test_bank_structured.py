@@ -185,14 +185,15 @@ def test_ofx_date_with_zone_is_not_shifted(tmp_path):
            "<CURDEF>egp<BANKACCTFROM><BANKID>1<ACCTID>99<ACCTTYPE>CHECKING</BANKACCTFROM>"
            "<BANKTRANLIST><STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20240331220000[-5:EST]"
            "<TRNAMT>1500.00<FITID>F1<NAME>NILE FOODS<MEMO>INV 1001</STMTTRN>"
-           "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20240331220000[-5:EST]"
+           "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20240401010000[+3:EAT]"
            "<TRNAMT>10.00<FITID>F1<NAME>NILE FOODS<MEMO>INV 1002</STMTTRN></BANKTRANLIST>"
            "<LEDGERBAL><BALAMT>1510.00<DTASOF>20240331</LEDGERBAL></STMTRS></STMTTRNRS>"
            "</BANKMSGSRSV1></OFX>")
     path = tmp_path / "x.qfx"
     path.write_text(ofx)
     stmt = read_statement(path)
-    assert stmt.lines["Date"].tolist() == [pd.Timestamp("2024-03-31")] * 2  # UTC would be 04-01
+    # as written: in UTC the first would move to 04-01 and the second back to 03-31
+    assert stmt.lines["Date"].tolist() == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-04-01")]
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
     assert stmt.lines["Bank Line"].tolist() == ["F1", "F1-2"]
     assert stmt.lines["Description"].tolist() == ["INV 1001", "INV 1002"]

@@ -61,8 +61,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
             raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
     raw_blocks = [m.group(1) for m in _TRN.finditer(decoded.text)]
-    written = {(_leaf(b, "FITID") or ""): _leaf(b, "DTPOSTED") for b in raw_blocks}
-    available = {(_leaf(b, "FITID") or ""): _leaf(b, "DTAVAIL") for b in raw_blocks}
+    by_fitid = {(_leaf(b, "FITID") or ""): b for b in raw_blocks}
     records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     accounts = list(ofx.accounts) if getattr(ofx, "accounts", None) else []
@@ -71,6 +70,9 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     ids = [str(getattr(a, "account_id", "") or pos) for pos, a in enumerate(accounts, 1)]
     if len(set(ids)) < len(ids):
         ids = [f"{i} #{pos}" for pos, i in enumerate(ids, 1)]
+    total = sum(len(a.statement.transactions) for a in accounts
+                if getattr(a, "statement", None) is not None)
+    positional = total == len(raw_blocks)  # same transactions in the same order: align by place
     position = 0
     for account, sid in zip(accounts, ids, strict=True):
         st = getattr(account, "statement", None)
@@ -81,9 +83,11 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         for t in st.transactions:
             position += 1
             fitid = (t.id or "").strip()
-            booked = _written_date(written.get(fitid)) or _local(t.date)
+            raw = raw_blocks[position - 1] if positional else by_fitid.get(fitid, "")
+            booked = _written_date(_leaf(raw, "DTPOSTED")) or _local(t.date)
             if booked is None:
-                issues.append(Issue(source, f"line {position}", "DTPOSTED", written.get(fitid),
+                issues.append(Issue(source, f"line {position}", "DTPOSTED",
+                                    _leaf(raw, "DTPOSTED"),
                                     "transaction without a posting date; left out"))
                 continue
             name = " ".join((t.payee or "").split()) or None
@@ -91,7 +95,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             check = (t.checknum or "").strip()
             records.append({
                 "Date": booked,
-                "Value Date": _written_date(available.get(fitid)),  # DTAVAIL: funds available
+                "Value Date": _written_date(_leaf(raw, "DTAVAIL")),  # DTAVAIL: funds available
                 "Amount": round(float(t.amount), 2),
                 "Currency": currency,
                 "Description": memo or name,
