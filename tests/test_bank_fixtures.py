@@ -69,10 +69,11 @@ TIE_OUT = {
 }
 
 
-@pytest.fixture(scope="module")
-def statements(request):
-    from tests.conftest import BANK_FIXTURES
+BANK_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "bank"
 
+
+@pytest.fixture(scope="module")
+def statements():
     if not BANK_FIXTURES.is_dir():
         pytest.skip(f"shared bank fixtures not found at {BANK_FIXTURES} (../shared is absent)")
     return {name: read_statement(BANK_FIXTURES / name) for name in EXPECTED}
