@@ -28,7 +28,7 @@ better ``Improving``, else ``Stable``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import numpy as np
@@ -111,6 +111,7 @@ class Ledger:
     customers: pd.DataFrame
     invoices: pd.DataFrame
     payments: pd.DataFrame
+    _ar: dict = field(default_factory=dict, compare=False, repr=False)  # AR by date, reused
 
     def currencies(self) -> list[str]:
         found = set(_ccy(invoice_currency(self.invoices, self.customers)))
@@ -118,8 +119,12 @@ class Ledger:
         return sorted(found)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
-        items = open_items(self.customers, self.invoices, self.payments, on)
-        return items.assign(Currency=_ccy(items["Currency"]) if len(items) else "")
+        """The open items on a date (computed once per date)."""
+        on = _day(on)
+        if on not in self._ar:
+            items = open_items(self.customers, self.invoices, self.payments, on)
+            self._ar[on] = items.assign(Currency=_ccy(items["Currency"]) if len(items) else "")
+        return self._ar[on]
 
 
 def _cents_sum(values: pd.Series) -> float:
@@ -201,9 +206,12 @@ KPI_ROWS: list[tuple[str, str, str]] = [
 
 
 def kpi_table(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-              period: Period) -> pd.DataFrame:
-    """KPI, Currency, Value, Unit, Definition, Period: one block of rows per currency."""
-    ledger = Ledger(customers, invoices, payments)
+              period: Period, ledger: Ledger | None = None) -> pd.DataFrame:
+    """KPI, Currency, Value, Unit, Definition, Period: one block of rows per currency.
+
+    Pass the same ``ledger`` to several calls to compute the AR of each date only once.
+    """
+    ledger = ledger or Ledger(customers, invoices, payments)
     closing = ledger.ar(period.end)
     opening = ledger.ar(period.start - pd.Timedelta(days=1))
     rows = []
@@ -221,20 +229,15 @@ def kpi_table(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
 
 
 def dso_trend(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-              as_of: date | datetime | str | pd.Timestamp, months: int = 12) -> pd.DataFrame:
+              as_of: date | datetime | str | pd.Timestamp, months: int = 12,
+              ledger: Ledger | None = None) -> pd.DataFrame:
     """Per month and currency: credit sales, closing AR, DSO, best-possible DSO, ADD, CEI %."""
-    ledger = Ledger(customers, invoices, payments)
+    ledger = ledger or Ledger(customers, invoices, payments)
     periods = trailing_months(as_of, months)
-    at = {periods[0].start - pd.Timedelta(days=1): None}
-    at.update({p.end: None for p in periods})
-    for day in at:
-        at[day] = ledger.ar(day)
     rows = []
     for ccy in ledger.currencies():
-        previous_end = periods[0].start - pd.Timedelta(days=1)
         for p in periods:
-            f = period_figures(ledger, p, ccy, at[p.end], at[previous_end])
-            previous_end = p.end
+            f = period_figures(ledger, p, ccy)
             rows.append({"Month": f"{p.end:%Y-%m}", "Currency": ccy or None,
                          "Period Start": p.start, "Period End": p.end,
                          "Credit Sales": f["Credit Sales"], "Receipts": f["Receipts"],
@@ -274,43 +277,54 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     return out.reset_index(drop=True)
 
 
-def _weighted_days(frame: pd.DataFrame) -> float:
-    weight = frame["Applied Amount"].sum()
-    if weight <= 0:
-        return float("nan")
-    return round(float((frame["Days Late"] * frame["Applied Amount"]).sum() / weight), 1)
+def _weighted(days_x_amount: pd.Series, amount: pd.Series) -> pd.Series:
+    """Amount-weighted average days, to 0.1 day; blank where nothing was paid."""
+    return (days_x_amount / amount.where(amount >= 0.005)).round(1)
 
 
 def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                       as_of: date | datetime | str | pd.Timestamp) -> pd.DataFrame:
     """Per customer, over payments of the last 6 months: days late, share paid late, trend."""
+    columns = ["Customer ID", "Customer", "Payments", "Amount Paid", "Avg Days Late",
+               "Share Paid Late %", "Avg Days Late (last 3 months)",
+               "Avg Days Late (3 months before)", "Trend"]
     end = _day(as_of)
     mid = end - pd.DateOffset(months=3)
     start = end - pd.DateOffset(months=6)
     late = days_late(customers, invoices, payments, end)
     late = late[late["Date"] > start]
+    if late.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    amount = late["Applied Amount"].astype("float64")
+    weighted = late["Days Late"].astype("float64") * amount
+    recent = late["Date"] > mid
+    parts = pd.DataFrame({
+        "Customer ID": late["Customer ID"],
+        "n": 1,
+        "amount": amount,
+        "weighted": weighted,
+        "late_amount": amount.where(late["Days Late"] > 0, 0.0),
+        "recent_amount": amount.where(recent, 0.0),
+        "recent_weighted": weighted.where(recent, 0.0),
+        "earlier_amount": amount.where(~recent, 0.0),
+        "earlier_weighted": weighted.where(~recent, 0.0),
+    })
+    g = parts.groupby("Customer ID", sort=True).sum()
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
-    rows = []
-    for cust, group in late.groupby("Customer ID", sort=True):
-        amount = group["Applied Amount"].sum()
-        recent = _weighted_days(group[group["Date"] > mid])
-        earlier = _weighted_days(group[group["Date"] <= mid])
-        rows.append({
-            "Customer ID": cust,
-            "Customer": names.get(cust, ""),
-            "Payments": int(len(group)),
-            "Amount Paid": round(float(amount), 2),
-            "Avg Days Late": _weighted_days(group),
-            "Share Paid Late %": round(float(
-                group.loc[group["Days Late"] > 0, "Applied Amount"].sum() / amount * 100), 2),
-            "Avg Days Late (last 3 months)": recent,
-            "Avg Days Late (3 months before)": earlier,
-            "Trend": _trend(recent, earlier),
-        })
-    columns = ["Customer ID", "Customer", "Payments", "Amount Paid", "Avg Days Late",
-               "Share Paid Late %", "Avg Days Late (last 3 months)",
-               "Avg Days Late (3 months before)", "Trend"]
-    return pd.DataFrame(rows, columns=columns)
+    recent_days = _weighted(g["recent_weighted"], g["recent_amount"])
+    earlier_days = _weighted(g["earlier_weighted"], g["earlier_amount"])
+    out = pd.DataFrame({
+        "Customer ID": g.index.to_numpy(dtype=object),
+        "Customer": g.index.map(names).fillna("").to_numpy(dtype=object),
+        "Payments": g["n"].astype("int64").to_numpy(),
+        "Amount Paid": g["amount"].round(2).to_numpy(),
+        "Avg Days Late": _weighted(g["weighted"], g["amount"]).to_numpy(),
+        "Share Paid Late %": (g["late_amount"] / g["amount"] * 100).round(2).to_numpy(),
+        "Avg Days Late (last 3 months)": recent_days.to_numpy(),
+        "Avg Days Late (3 months before)": earlier_days.to_numpy(),
+        "Trend": [_trend(r, e) for r, e in zip(recent_days, earlier_days, strict=True)],
+    })
+    return out[columns]
 
 
 def _trend(recent: float, earlier: float) -> str:

@@ -24,13 +24,13 @@ import pandas as pd
 from ar_excel.core.aging import bucket_labels, tie_out, top_overdue
 from ar_excel.core.kpis import (
     KPI_ROWS,
+    Ledger,
     Period,
     dso_trend,
     kpi_table,
     month_to,
     payment_behaviour,
 )
-from ar_excel.core.ledger import open_items
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import aging_tabs
@@ -80,6 +80,12 @@ def main_currency(book: Book, items: pd.DataFrame, kpis: pd.DataFrame) -> str:
     return str(codes.iloc[0]) if len(codes) else ""
 
 
+def overdue_customers(aging: pd.DataFrame, policy) -> int:
+    """Customers whose past-due buckets add up to more than zero."""
+    past_due = bucket_labels(policy.aging_buckets_days)[1:]
+    return int((aging[past_due].sum(axis=1) > 0.005).sum()) if len(aging) else 0
+
+
 def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
     row = kpis[(kpis["Currency"].fillna("") == currency) & (kpis["KPI"] == name)]
     return float(row["Value"].iloc[0]) if len(row) else float("nan")
@@ -110,7 +116,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                   _kpi(kpis, currency, "Credit Notes Issued"),
                   _kpi(kpis, currency, "Receipts Count"),
                   int((mine["Total"] != 0).sum()),
-                  int((top["Currency"].fillna("") == currency).sum()) if len(top) else 0,
+                  overdue_customers(mine, book.policy),
                   int((mine[last] > 0).sum()), issues],
     })
     blocks = [Tab("Activity", counts, formats={"Count": "int", "Measure": "text"},
@@ -174,13 +180,14 @@ def run(book: Book, options: JobOptions) -> JobResult:
     customers, invoices, payments = book.customers, book.invoices, book.payments
     options.progress(0.05, "aging")
     (aging_tab, _detail), issues, _summary = aging_tabs(book, as_of)
-    items = open_items(customers, invoices, payments, as_of)
+    ledger = Ledger(customers, invoices, payments)  # AR of each date computed once
+    items = ledger.ar(as_of)
     aging = aging_tab.frame
     ties = all(c.ties for c in tie_out(aging, items))
     options.progress(0.25, "KPIs")
-    kpis = kpi_table(customers, invoices, payments, period)
+    kpis = kpi_table(customers, invoices, payments, period, ledger=ledger)
     options.progress(0.45, "DSO trend")
-    trend = dso_trend(customers, invoices, payments, as_of, months=12)
+    trend = dso_trend(customers, invoices, payments, as_of, months=12, ledger=ledger)
     options.progress(0.7, "payment behaviour")
     behaviour = payment_behaviour(customers, invoices, payments, as_of)
     currency = main_currency(book, items, kpis)
@@ -236,7 +243,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     forecast_note = "" if forecast is not None else " (no collection forecast available)"
     summary = (f"management pack as of {as_of:%Y-%m-%d}, {currency}: DSO "
                f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'))}"
-               f" %, {len(top)} customers overdue{forecast_note}")
+               f" %, {overdue_customers(aging[aging['Currency'].fillna('') == currency], book.policy)}"
+               f" customers overdue{forecast_note}")
     return JobResult(tabs=tabs, issues=issues, summary=summary)
 
 
