@@ -340,3 +340,18 @@ def test_wrong_explicit_encoding_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="unknown encoding"):
         read_statement(path, encoding="arabic-ish")
     assert read_statement(path, encoding="cp1256").lines["Description"].tolist() == ["رسوم"]
+
+
+def test_gulf_bank_layout_with_narration_and_reference_no(tmp_path):
+    text = ("Account Statement,,,,,\n"
+            "Account No:,1012345678901,Currency:,AED,,\n"
+            "Transaction Date,Narration,Cheque/Reference No,Debit,Credit,Balance\n"
+            "01-Apr-2024,INWARD TT ALNOOR TRADING INV 2024-118,FT24092XYZ,,\"15,750.00\","
+            "\"15,750.00\"\n"
+            "02-Apr-2024,SERVICE CHARGES,,52.50,,\"15,697.50\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2024-04-01", "2024-04-02")
+    assert stmt.lines["Amount"].tolist() == [15750.0, -52.5]
+    assert stmt.lines.iloc[0]["Reference"] == "FT24092XYZ"
+    assert stmt.lines.iloc[0]["Description"] == "INWARD TT ALNOOR TRADING INV 2024-118"
+    assert stmt.lines["Currency"].tolist() == ["AED", "AED"]  # stated above the header

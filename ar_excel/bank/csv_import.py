@@ -65,6 +65,8 @@ _OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|o
 _CLOSING_RE = re.compile(r"(?i)(closing|end|ending|final|neuer|end|schluss|clôture|cloture)\s*"
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
                          r"الرصيد\s*(الختامي|النهائي|الحالي)|رصيد\s*آخر")
+_CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
+                             r"([A-Z]{3})\b")
 _BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
@@ -301,7 +303,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                      "the line was left out")
             return None, False
 
-    _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
+    stated_ccy = _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
+    file_ccy = layout.currency_hint or stated_ccy or file_ccy
     header_keys = [_fold(h) for h in header]
     for row, rowno in zip(data, numbers, strict=True):
         if all(_blank(c) for c in row):
@@ -487,10 +490,14 @@ def _number_in_text(row: list[Any], decimal: str) -> float | None:
 
 
 def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
-                   dayfirst: bool) -> None:
-    """Account-info lines above the header: keep stated opening/closing balances."""
+                   dayfirst: bool) -> str | None:
+    """Account-info lines above the header: keep stated balances; return a stated currency."""
+    currency = None
     for row in rows:
         texts = " ".join(str(c) for c in row if not _blank(c))
+        m = _CURRENCY_LABEL.search(texts)
+        if m and currency is None:
+            currency = m.group(1).upper()
         for regex, attr in ((_OPENING_RE, "opening"), (_CLOSING_RE, "closing")):
             m = regex.search(texts)
             if not m:
@@ -508,6 +515,7 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
                 value = _number_in_text(after, decimal)
             if value is not None:
                 setattr(balances, attr, value)
+    return currency
 
 
 # ---------------------------------------------------------------- file readers
