@@ -29,7 +29,8 @@ RTIAL
 :61:2312311231RC10,00NTRFNONREF//BR5
 :61:2312311231RD7,50NTRFNONREF//BR6
 :61:2312311231C1,00
-:62F:C231231EGP1328,50
+:61:2312311231D1.00NCHGNONREF//BR8
+:62F:C231231EGP1327,50
 :86:STATEMENT LEVEL INFORMATION
 -}
 """
@@ -51,7 +52,7 @@ def by_ref(stmt, ref):
 def test_mt940_bad_line_is_reported_and_the_rest_kept(mt940_statement):
     stmt = mt940_statement
     assert stmt.source_format == "mt940"
-    assert len(stmt.lines) == 6
+    assert len(stmt.lines) == 7
     bad = [i for i in stmt.issues if i.column == ":61:"]
     assert [(i.cell, i.value) for i in bad] == [("line 10", "23122X1229C5,00NTRFNONREF//BR3")]
     assert "BR3" not in set(stmt.lines["Bank Ref"].dropna())
@@ -64,8 +65,9 @@ def test_mt940_signs_funds_codes_and_reversals(mt940_statement):
     assert by_ref(stmt, "BR2")["Amount"] == -20.0  # "20," without decimals
     assert by_ref(stmt, "BR5")["Amount"] == -10.0  # RC: reversal of a credit, money out
     assert by_ref(stmt, "BR6")["Amount"] == 7.5  # RD: reversal of a debit, money in
-    last = stmt.lines.iloc[-1]
-    assert last["Amount"] == 1.0 and last["Bank Line"] == "6"  # no type code, not merged
+    no_type = stmt.lines.iloc[-2]
+    assert no_type["Amount"] == 1.0 and no_type["Bank Line"] == "6"  # no type code: not merged
+    assert by_ref(stmt, "BR8")["Amount"] == -1.0  # "1.00": a decimal point instead of comma
 
 
 def test_mt940_dates_references_and_balances(mt940_statement):
@@ -82,8 +84,8 @@ def test_mt940_dates_references_and_balances(mt940_statement):
     assert by_ref(stmt, "BR2")["Reference"] is None  # NONREF
     assert not stmt.lines["Description"].str.contains("STATEMENT LEVEL", na=False).any()
     bal = stmt.balances[0]
-    assert (bal.statement, bal.opening, bal.closing) == ("7/1", 1000.0, 1328.5)
-    assert bal.credits == 358.5 and bal.debits == 30.0 and bal.ties_out  # 1000+358.5-30
+    assert (bal.statement, bal.opening, bal.closing) == ("7/1", 1000.0, 1327.5)
+    assert bal.credits == 358.5 and bal.debits == 31.0 and bal.ties_out  # 1000+358.5-31
 
 
 def test_mt940_latin1_and_repeated_statement_numbers(tmp_path):

@@ -91,6 +91,12 @@ def _check_statement_line(value: str) -> str | None:
     """The ``:61:`` text if the package can read it (a missing type code filled in), else None."""
     m = _STATEMENT_LINE.match(value)
     if not m:
+        # a few banks write the amount with a decimal point ("C100.00"): SWIFT says comma
+        dotted = re.match(r"^(\d{6}(?:\d{4})?R?[DCdc][A-Z]?)(\d+)\.(\d*)(.*)$", value, re.S)
+        if dotted:
+            value = f"{dotted.group(1)}{dotted.group(2)},{dotted.group(3)}{dotted.group(4)}"
+            m = _STATEMENT_LINE.match(value)
+    if not m:
         return None
     try:
         date(2000 + int(m.group("year")), int(m.group("month")), min(int(m.group("day")), 28))
