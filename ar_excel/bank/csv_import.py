@@ -56,13 +56,13 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
 _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details", "memo",
-               "libelle", "libellé", "remittanceinformation", "purpose", "البيان", "الوصف")
+               "libelle", "remittanceinformation", "purpose", "البيان", "الوصف")  # folded keys
 _TOTAL_RE = re.compile(r"(?i)^\s*(total|totals|sum|summe|gesamt|grand total|المجموع|الإجمالي|"
                        r"اجمالي|إجمالي|totaux|solde total)\b")
 _OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
                          r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|السابق|أول)|رصيد\s*أول")
-_CLOSING_RE = re.compile(r"(?i)(closing|end|ending|final|neuer|end|schluss|clôture|cloture)\s*"
+_CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
                          r"الرصيد\s*(الختامي|النهائي|الحالي)|رصيد\s*آخر")
 _CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
