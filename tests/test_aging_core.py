@@ -193,3 +193,12 @@ def test_customer_order_is_natural_whatever_the_id_shape():
     assert order(["C10", "C9", "c1", None, "B2"]) == ["B2", "c1", "C9", "C10", None]
     assert order(["C003", "C001", "C002"]) == ["C001", "C002", "C003"]
     assert order(["010", "9", "1"]) == ["1", "9", "010"]  # leading zero: digit-aware key
+
+
+def test_book_currency_for_blank_currencies():
+    from ar_excel.core.aging import book_currency
+
+    assert book_currency(Policy(), ["EGP", None, "EGP"]) == "EGP"
+    assert book_currency(Policy(), ["EGP", "USD", None]) is None
+    assert book_currency(Policy(base_currency="sar"), ["EGP", "USD"]) == "SAR"
+    assert book_currency(Policy(), [None, float("nan")]) is None

@@ -107,3 +107,35 @@ def test_an_undated_receipt_is_aged_current_and_reported(tmp_path):
     [issue] = result.issues
     assert (issue.sheet, issue.cell, issue.column) == ("Payments", "C2", "Date")
     assert "P1 has no date" in issue.message and "Current" in issue.message
+
+
+def test_arabic_workbook_unknown_customer_and_blank_currency(tmp_path):
+    """Arabic sheet and header names, typed values, a customer without a currency and an
+    invoice for an ID missing from Customers: every amount is aged and the total ties."""
+    from ar_excel.cli import main
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["تقرير العملاء"])
+    ws.append(["رقم العميل", "اسم العميل", "العملة", "شروط الدفع"])
+    ws.append(["١٠١", "شركة النيل", "EGP", "Net 30"])
+    ws.append(["102", "Delta", None, "٣٠"])
+    inv = wb.create_sheet("الفواتير")
+    inv.append(["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"])
+    inv.append(["F-1", "101", "01/05/2026", "1,250.50"])
+    inv.append(["F-2", "102", "2026-06-20", "٣٠٠"])
+    inv.append(["F-3", "999", "2026-06-01", "50"])
+    book = tmp_path / "دفتر.xlsx"
+    wb.save(book)
+    out = tmp_path / "out.xlsx"
+    assert main(["aging", str(book), "--as-of", "30/06/2026", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Aging"]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    header = rows.index(("Customer ID", "Customer", "Current", "1-30", "31-60", "61-90", "90+",
+                         "Total", "Currency"))
+    assert rows[header + 1] == ("101", "شركة النيل", 0, 1250.5, 0, 0, 0, 1250.5, "EGP")
+    assert rows[header + 2] == ("102", "Delta", 300, 0, 0, 0, 0, 300, "EGP")  # blank = EGP
+    assert rows[header + 3] == ("999", "(not in Customers)", 0, 50, 0, 0, 0, 50, "EGP")
+    assert "grand total EGP 1,600.50 vs ledger open balance 1,600.50" in rows[0][0]
+    assert ws.sheet_view.rightToLeft

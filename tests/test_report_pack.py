@@ -36,6 +36,9 @@ def test_pack_contents(tmp_path, book, capsys):
     assert dash["Collection effectiveness index (CEI)"] == (75, "%")
     assert dash["Collection rate"] == (46.15, "%")
     assert dash["Invoices issued"][0] == 2 and dash["Receipts recorded"][0] == 3
+    assert dash["Customers with an open balance"][0] == 2
+    assert dash["Customers with an overdue balance"][0] == 1  # A's only past-due item: CN1
+    assert dash["Overdue share of receivables"] == (28.57, "%")  # 600 / 2100
     title = wb["Dashboard"]["A1"].value
     assert "as of 2026-06-30 in EGP" in title and "aging ties to the ledger" in title
     kpis = {r[0]: r[2] for r in wb["KPIs"].iter_rows(values_only=True) if r[1] == "EGP"}

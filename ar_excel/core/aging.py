@@ -32,6 +32,23 @@ from ar_excel.core.ledger import open_balance
 from ar_excel.policy import Policy
 
 CURRENT = "Current"
+UNKNOWN_CUSTOMER = "(not in Customers)"
+
+
+def book_currency(policy: Policy, named: Sequence[object]) -> str | None:
+    """The currency a blank currency stands for: the policy's base currency, else the
+    book's only named currency; None when the book has several and no base currency."""
+    if policy.base_currency.strip():
+        return policy.base_currency.strip().upper()
+    codes = {str(c) for c in named if not _is_blank(c) and str(c).strip()}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def fill_blank_currency(items: pd.DataFrame, code: str | None) -> pd.DataFrame:
+    """Open items with a blank currency put in ``code`` (``book_currency``), when given."""
+    if code is None or len(items) == 0 or not items["Currency"].isna().any():
+        return items
+    return items.assign(Currency=items["Currency"].fillna(code))
 
 
 def bucket_limits(buckets_days: Sequence[int]) -> list[int]:
@@ -118,8 +135,9 @@ def aging_by_customer(items: pd.DataFrame, customers: pd.DataFrame | None,
     frame.insert(0, "Customer ID", np.asarray(cust_ids, dtype=object)[keys // n_ccy])
     frame.insert(1, "Customer", _names(frame["Customer ID"], customers))
     frame["Total"] = cents.sum(axis=1) / 100.0
-    currency = pd.Series(np.asarray(ccys, dtype=object)[keys % n_ccy])
-    frame["Currency"] = currency.where(currency.notna(), None)
+    frame["Currency"] = pd.Series([None if _is_blank(c) else c
+                                   for c in np.asarray(ccys, dtype=object)[keys % n_ccy]],
+                                  dtype=object)
     return frame[columns]
 
 
@@ -134,7 +152,9 @@ def _names(ids: pd.Series, customers: pd.DataFrame | None) -> pd.Series:
     if customers is None or "Name" not in customers:
         return pd.Series([""] * len(ids), index=ids.index, dtype=object)
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
-    return ids.map(names).fillna("").astype(object)
+    known = ids.isin(names.index)
+    # An ID missing from Customers is still aged (its money is real), and says so.
+    return ids.map(names).fillna("").where(known, UNKNOWN_CUSTOMER).astype(object)
 
 
 def _natural_rank(values: Sequence[object]) -> np.ndarray:

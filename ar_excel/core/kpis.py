@@ -94,8 +94,8 @@ def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame) -> pd.Seri
     return payments["Customer ID"].map(by_customer)
 
 
-def _ccy(series: pd.Series) -> pd.Series:
-    return series.fillna("").astype(str)
+def _ccy(series: pd.Series, blank: str = "") -> pd.Series:
+    return series.fillna(blank).astype(str)
 
 
 def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
@@ -111,19 +111,27 @@ class Ledger:
     customers: pd.DataFrame
     invoices: pd.DataFrame
     payments: pd.DataFrame
+    blank_currency: str = ""  # what a blank currency stands for (aging.book_currency)
     _ar: dict = field(default_factory=dict, compare=False, repr=False)  # AR by date, reused
 
     def currencies(self) -> list[str]:
-        found = set(_ccy(invoice_currency(self.invoices, self.customers)))
-        found |= set(_ccy(payment_currency(self.payments, self.customers)))
+        found = set(self.invoice_currency(self.invoices))
+        found |= set(self.payment_currency(self.payments))
         return sorted(found)
+
+    def invoice_currency(self, invoices: pd.DataFrame) -> pd.Series:
+        return _ccy(invoice_currency(invoices, self.customers), self.blank_currency)
+
+    def payment_currency(self, payments: pd.DataFrame) -> pd.Series:
+        return _ccy(payment_currency(payments, self.customers), self.blank_currency)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
         """The open items on a date (computed once per date)."""
         on = _day(on)
         if on not in self._ar:
             items = open_items(self.customers, self.invoices, self.payments, on)
-            self._ar[on] = items.assign(Currency=_ccy(items["Currency"]) if len(items) else "")
+            self._ar[on] = items.assign(
+                Currency=_ccy(items["Currency"], self.blank_currency) if len(items) else "")
         return self._ar[on]
 
 
@@ -144,14 +152,14 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     inv = ledger.invoices
     inv_dates = pd.to_datetime(inv["Invoice Date"])
     in_period = (inv_dates >= period.start) & (inv_dates <= period.end) & inv["Amount"].notna()
-    in_period &= _ccy(invoice_currency(inv, ledger.customers)) == currency
+    in_period &= ledger.invoice_currency(inv) == currency
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
     credited = inv.loc[in_period & (inv["Amount"] < 0), "Amount"]
 
     pay = ledger.payments
     pay_dates = pd.to_datetime(pay["Date"])
     received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
-                       & (_ccy(payment_currency(pay, ledger.customers)) == currency)
+                       & (ledger.payment_currency(pay) == currency)
                        & pay["Amount"].notna(), "Amount"]
 
     opening_ar = _cents_sum(opening["Open Amount"])

@@ -14,8 +14,10 @@ from ar_excel.core.aging import (
     TieOut,
     aging_by_customer,
     aging_detail,
+    book_currency,
     bucket_labels,
     bucket_totals,
+    fill_blank_currency,
     tie_out,
     undated_items,
 )
@@ -61,10 +63,10 @@ def buckets_block(aging: pd.DataFrame, policy: Policy) -> Tab:
     totals = bucket_totals(aging, policy)
     labels = bucket_labels(policy.aging_buckets_days)
     frame = pd.DataFrame({"Bucket": labels})
-    currencies = [c for c in totals["Currency"].drop_duplicates()]
+    codes = totals["Currency"].fillna("").astype(str)
+    currencies = list(dict.fromkeys(codes))
     for ccy in currencies:
-        amounts = totals[totals["Currency"].fillna("").eq(ccy or "")]["Amount"].to_numpy()
-        frame[ccy or "Amount"] = amounts
+        frame[ccy or "Amount"] = totals.loc[codes == ccy, "Amount"].to_numpy()
     if len(currencies) == 1:
         frame["Share %"] = totals["Share %"].to_numpy()
     value_columns = [c or "Amount" for c in currencies]
@@ -77,10 +79,17 @@ def buckets_block(aging: pd.DataFrame, policy: Policy) -> Tab:
                title="Grand total by bucket")
 
 
+def blank_currency(book: Book) -> str | None:
+    """What a blank currency means in this book (``core.aging.book_currency``)."""
+    named = [*book.customers["Currency"].tolist(), *book.invoices["Currency"].tolist()]
+    return book_currency(book.policy, named)
+
+
 def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue], str]:
     """The Aging and Aging Detail tabs, issues about items that cannot be aged, a summary."""
     policy = book.policy
-    items = open_items(book.customers, book.invoices, book.payments, as_of)
+    items = fill_blank_currency(open_items(book.customers, book.invoices, book.payments, as_of),
+                                blank_currency(book))
     aging = aging_by_customer(items, book.customers, policy)
     checks = tie_out(aging, items)
     labels = bucket_labels(policy.aging_buckets_days)

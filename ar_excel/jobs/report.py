@@ -33,7 +33,7 @@ from ar_excel.core.kpis import (
 )
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.jobs.aging import aging_tabs
+from ar_excel.jobs.aging import aging_tabs, blank_currency
 from ar_excel.model import Book, Chart, JobResult, Tab
 from ar_excel.parsing import parse_date_text
 
@@ -180,7 +180,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     customers, invoices, payments = book.customers, book.invoices, book.payments
     options.progress(0.05, "aging")
     (aging_tab, _detail), issues, _summary = aging_tabs(book, as_of)
-    ledger = Ledger(customers, invoices, payments)  # AR of each date computed once
+    # AR of each date computed once; blank currencies read as the book's currency.
+    ledger = Ledger(customers, invoices, payments, blank_currency=blank_currency(book) or "")
     items = ledger.ar(as_of)
     aging = aging_tab.frame
     ties = all(c.ties for c in tie_out(aging, items))
