@@ -42,15 +42,19 @@ def _blank(value: object) -> bool:
 
 def as_text(value: object) -> str:
     """A field's value as compared and shown in the log."""
-    if _blank(value):
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if isinstance(value, pd.Timestamp | datetime | date):
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
+    if isinstance(value, float | int):
         v = float(value)
+        if v != v:
+            return ""
         return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, pd.Timestamp | datetime | date):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
     return " ".join(str(value).split())
 
 
@@ -61,21 +65,23 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     kept so that correcting it shows as a change.
     """
     fields = [c for c in frame.columns if c not in (ROW, KEY)]
-    rows = []
+    ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
+    columns: dict[str, list[str]] = {}
+    for f in fields:
+        parsed = frame[f].tolist()
+        typed = raw[f].tolist() if raw is not None and f in raw.columns else parsed
+        texts = [as_text(v) for v in parsed]
+        if typed is not parsed:  # unreadable values: keep what was typed
+            texts = [t or as_text(r) for t, r in zip(texts, typed, strict=True)]
+        columns[f] = texts
+    keys: list[str] = []
     seen: dict[str, int] = {}
-    for index in frame.index:
-        cid = as_text(frame.at[index, KEY]) if KEY in frame.columns else ""
-        if not cid:
-            continue  # no ID: nothing to follow it by (MISSING_ID reports it)
+    for cid in ids:
         seen[cid] = seen.get(cid, 0) + 1
-        row = {SNAPSHOT_KEY: cid if seen[cid] == 1 else f"{cid} #{seen[cid]}", KEY: cid}
-        for f in fields:
-            value = frame.at[index, f]
-            if _blank(value) and raw is not None and f in raw.columns:
-                value = raw.at[index, f]
-            row[f] = as_text(value)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[SNAPSHOT_KEY, KEY, *fields], dtype="object")
+        keys.append(cid if seen[cid] == 1 else f"{cid} #{seen[cid]}")
+    out = pd.DataFrame({SNAPSHOT_KEY: keys, KEY: ids, **columns}, dtype="object")
+    # No ID: nothing to follow the record by (MISSING_ID reports it).
+    return out[[cid != "" for cid in ids]].reset_index(drop=True)
 
 
 def _name(row: pd.Series | None) -> str:

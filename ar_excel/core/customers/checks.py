@@ -14,7 +14,7 @@ allowed payment terms, maximum discount, and the credit review date against the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -53,6 +53,7 @@ class CheckContext:
     policy: Policy
     as_of: pd.Timestamp
     arabic: bool
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -68,21 +69,29 @@ class CheckContext:
         return self.frame[column] if column in self.frame.columns else pd.Series(
             None, index=self.frame.index, dtype="object")
 
+    def _column(self, which: str, column: str) -> dict[object, object]:
+        """{frame index: value} of a parsed or raw column, built once per run."""
+        key = (which, column)
+        if key not in self._cache:
+            source = self.table.raw if which == "raw" and self.table.raw is not None and \
+                column in self.table.raw.columns else self.frame
+            values = source[column].tolist() if column in source.columns else \
+                [None] * len(self.frame)
+            self._cache[key] = dict(zip(self.frame.index, values, strict=True))
+        return self._cache[key]
+
     def raw(self, index: object, column: str) -> object:
-        raw = self.table.raw
-        if raw is not None and column in raw.columns and index in raw.index:
-            return raw.at[index, column]
-        return self.frame.at[index, column] if column in self.frame.columns else None
+        return self._column("raw", column)[index]
 
     def cell(self, index: object, column: str) -> str:
         letter = self.table.letters.get(column)
         return f"{letter}{self.row(index)}" if letter else f"{column} @ {self.row(index)}"
 
     def row(self, index: object) -> int:
-        return int(self.frame.at[index, ROW])
+        return int(self._column("parsed", ROW)[index])
 
     def customer_id(self, index: object) -> str:
-        value = self.frame.at[index, "Customer ID"] if "Customer ID" in self.frame else None
+        value = self._column("parsed", "Customer ID")[index]
         return "" if blank(value) else str(value).strip()
 
     def finding(self, index: object, column: str, code: str, value: object = None,
@@ -148,7 +157,7 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
 
 def _who(ctx: CheckContext, index: object) -> str:
     """``C0042 'Nile Foods' (row 17)`` — how another record is named in a message."""
-    name = ctx.values("Name").get(index)
+    name = ctx._column("parsed", "Name")[index]
     label = f"{ctx.customer_id(index) or '?'} '{display(name)}'" if not blank(name) else \
         ctx.customer_id(index) or "?"
     return f"{label} ({'صف' if ctx.arabic else 'row'} {ctx.row(index)})"
@@ -270,14 +279,12 @@ def discount(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def review_overdue(ctx: CheckContext) -> Iterator[Finding]:
-    statuses = ctx.values("Status")
-    for index, value in ctx.values("Next Credit Review").items():
-        if blank(value) or str(statuses.get(index) or "").strip().lower() == "closed":
-            continue
-        due = pd.Timestamp(value).normalize()
-        if due < ctx.as_of:
-            yield ctx.finding(index, "Next Credit Review", "REVIEW_OVERDUE",
-                              value=due.strftime("%Y-%m-%d"), days=(ctx.as_of - due).days)
+    dates = pd.to_datetime(ctx.values("Next Credit Review")).dt.normalize()
+    closed = ctx.values("Status").fillna("").astype(str).str.strip().str.lower() == "closed"
+    for index in dates.index[(dates < ctx.as_of) & ~closed]:
+        due = dates[index]
+        yield ctx.finding(index, "Next Credit Review", "REVIEW_OVERDUE",
+                          value=due.strftime("%Y-%m-%d"), days=(ctx.as_of - due).days)
 
 
 # The order findings of one row are listed in: identity, duplicates, contact, money, policy.

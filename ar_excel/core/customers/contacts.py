@@ -18,6 +18,7 @@ The ``*_key`` functions give the form used to spot two customers sharing a detai
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ar_excel.core.customers.names import fold_text
 
@@ -45,17 +46,20 @@ def _text(value: object) -> str:
     return fold_text(str(value)).strip()
 
 
-def phone_numbers(value: object) -> list[str]:
-    """The numbers in a phone cell, as digit strings (country prefix ``00`` read as ``+``)."""
+def phone_numbers(value: object) -> tuple[str, ...]:
+    """The numbers in a phone cell, extensions removed."""
     text = _text(value)
-    if not text:
-        return []
+    return _phone_parts(text) if text else ()
+
+
+@lru_cache(maxsize=65536)  # the checks and the duplicate search read each phone cell
+def _phone_parts(text: str) -> tuple[str, ...]:
     numbers = []
     for part in _PHONE_SPLIT.split(text):
         part = _EXTENSION.sub("", part.strip()).strip()
         if part:
             numbers.append(part)
-    return numbers
+    return tuple(numbers)
 
 
 def phone_problem(value: object) -> str | None:
@@ -85,11 +89,16 @@ def phone_keys(value: object) -> set[str]:
     return keys
 
 
-def email_addresses(value: object) -> list[str]:
+def email_addresses(value: object) -> tuple[str, ...]:
     text = _text(value)
+    return _email_parts(text) if text else ()
+
+
+@lru_cache(maxsize=65536)
+def _email_parts(text: str) -> tuple[str, ...]:
     if text.lower().startswith("mailto:"):
         text = text[7:]
-    return [p.strip().strip("<>") for p in re.split(r"[;,\s]+", text) if p.strip()]
+    return tuple(p.strip().strip("<>") for p in re.split(r"[;,\s]+", text) if p.strip())
 
 
 def email_problem(value: object) -> str | None:

@@ -12,8 +12,9 @@
   or the same details under an Arabic and an English name.
 
 Comparing every pair of 20,000 customers is 200 million comparisons, so candidates are
-blocked first: the same reduced name, a shared rare word, neighbours in sorted order (and in
-reversed-name order, for a typo at the start), or a shared contact detail. Large blocks of
+blocked first: the same reduced name, a shared rare word or the same rare word one letter
+off (the two share a one-letter deletion), neighbours in sorted order (and in reversed-name
+order), or a shared contact detail. Large blocks of
 common words are skipped; they are caught by the other keys.
 """
 
@@ -22,8 +23,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ar_excel.core.customers import contacts
@@ -34,7 +38,7 @@ WORD_MIN = 85  # % similarity for two words to count as the same word
 RARE_WORDS_PER_NAME = 2
 MAX_WORD_BLOCK = 200  # a word shared by more names than this says nothing
 MAX_CONTACT_BLOCK = 25  # a phone shared by more customers is a switchboard or a placeholder
-NEIGHBOURS = 4  # sorted-neighbourhood window on each side
+NEIGHBOURS = 1  # sorted-neighbourhood window on each side
 
 PLACEHOLDER_TAX_IDS = frozenset({"", "NA", "N/A", "NONE", "NIL", "NULL", "-", "--", "X", "TBA",
                                  "TBD", "لايوجد", "لا", "غيرمتوفر", "0"})
@@ -52,6 +56,11 @@ def usable_tax_key(value: object) -> str:
     """The tax ID as a comparison key, or "" for blanks and placeholders."""
     if _blank(value):
         return ""
+    return _tax_key(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _tax_key(value: str) -> str:
     key = contacts.tax_key(value)
     return "" if key in PLACEHOLDER_TAX_IDS or set(key) <= {"0", "-"} else key
 
@@ -113,16 +122,31 @@ def shared_details(a: Contact, b: Contact) -> list[str]:
     return shared
 
 
+_VOWELS = frozenset("aeiouyاوي")
+
+
 def _same_word(a: str, b: str) -> bool:
+    """Two words of a name are the same word typed differently: one letter added, dropped or
+    changed (in a 4-letter word only a vowel: Noor/Nour, Misr/Masr), or >= 85 % alike when
+    6+ letters long. The first letter must agree unless both are vowels: "Taya"/"Saya" and
+    "Kael"/"Tael" are different companies, not typos."""
     if a == b:
         return True
-    if min(len(a), len(b)) <= 3 or a.isdigit() or b.isdigit():
+    shortest = min(len(a), len(b))
+    if shortest <= 3 or a.isdigit() or b.isdigit():
         return False
-    return Levenshtein.distance(a, b, score_cutoff=1) <= 1 or fuzz.ratio(a, b) >= WORD_MIN
+    if a[0] != b[0] and not (a[0] in _VOWELS and b[0] in _VOWELS):
+        return False
+    if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+        if shortest >= 5:
+            return True
+        return all(op.tag != "replace" or (a[op.src_pos] in _VOWELS and b[op.dest_pos] in _VOWELS)
+                   for op in Levenshtein.editops(a, b))
+    return shortest >= 6 and fuzz.ratio(a, b, score_cutoff=WORD_MIN) >= WORD_MIN
 
 
 def _unmatched(words: Iterable[str], others: Sequence[str]) -> list[str]:
-    return [w for w in words if not any(_same_word(w, o) for o in others)]
+    return [w for w in words if w not in others and not any(_same_word(w, o) for o in others)]
 
 
 @dataclass(frozen=True)
@@ -132,15 +156,22 @@ class NameMatch:
     subset: bool  # every word of one name is in the other
 
 
-def compare_names(a: NormalName, b: NormalName) -> NameMatch:
-    """How alike two reduced names are (see the module's rules)."""
+_NO_MATCH = NameMatch(0, False, False)
+
+
+def compare_names(a: NormalName, b: NormalName, want_subset: bool = True) -> NameMatch:
+    """How alike two reduced names are (see the module's rules). With ``want_subset`` False
+    (no shared detail to back a weak match) a pair below the name-alone score is cut short."""
     if not a.tokens or not b.tokens or a.digits != b.digits:
-        return NameMatch(0, False, False)
+        return _NO_MATCH
     compact = fuzz.ratio(a.compact, b.compact)
-    ordered = fuzz.ratio("".join(sorted(a.tokens)), "".join(sorted(b.tokens)))
+    ordered = compact if (a.ordered == a.compact and b.ordered == b.compact) else \
+        fuzz.ratio(a.ordered, b.ordered)
     score = round(max(compact, ordered))
     if compact >= 95:  # "Al Nour" / "Alnour": the same letters, split differently
         return NameMatch(score, True, True)
+    if score < NAME_ALONE_MIN and not want_subset:
+        return NameMatch(score, False, False)
     extra_a = _unmatched(a.tokens, b.tokens)
     extra_b = _unmatched(b.tokens, a.tokens)
     alone = not extra_a and not extra_b and score >= NAME_ALONE_MIN
@@ -159,65 +190,88 @@ class Match:
     evidence: tuple[tuple[str, object], ...]
 
 
-def _candidate_pairs(names: list[NormalName], details: list[Contact]) -> set[tuple[int, int]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
+def _candidate_pairs(names: list[NormalName], details: list[Contact]
+                     ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Pairs worth comparing: (pairs by name, pairs sharing a contact detail), p < q."""
+    name_blocks: dict[str, list[int]] = defaultdict(list)
+    contact_blocks: dict[str, list[int]] = defaultdict(list)
     frequency = Counter(t for n in names for t in set(n.tokens))
     for pos, name in enumerate(names):
         if name.tokens:
-            blocks["c:" + name.compact].append(pos)
+            name_blocks["=" + name.compact].append(pos)
             rare = sorted(set(name.tokens), key=lambda t: (frequency[t], t))
-            for token in rare[:RARE_WORDS_PER_NAME]:
-                blocks["t:" + token].append(pos)
+            for token in rare[1:RARE_WORDS_PER_NAME]:
+                name_blocks[token].append(pos)
+            rarest = rare[0]
+            if len(rarest) < 4:
+                name_blocks[rarest].append(pos)
+            else:  # one letter off: one spelling is a deletion of the other, or both share one
+                name_blocks["~" + rarest].append(pos)
+                for i in range(len(rarest)):
+                    name_blocks["~" + rarest[:i] + rarest[i + 1:]].append(pos)
         d = details[pos]
         for key in d.phones:
-            blocks["p:" + key].append(pos)
+            contact_blocks["p:" + key].append(pos)
         for key in d.domains:
-            blocks["e:" + key].append(pos)
+            contact_blocks["e:" + key].append(pos)
         for key in d.accounts:
-            blocks["a:" + key].append(pos)
+            contact_blocks["a:" + key].append(pos)
         if d.tax:
-            blocks["x:" + d.tax].append(pos)
+            contact_blocks["x:" + d.tax].append(pos)
 
-    pairs: set[tuple[int, int]] = set()
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        limit = MAX_WORD_BLOCK if key[0] in "ct" else MAX_CONTACT_BLOCK
-        if len(members) > limit:
-            continue
-        for i, p in enumerate(members):
-            for q in members[i + 1:]:
-                pairs.add((p, q) if p < q else (q, p))
+    by_name: set[tuple[int, int]] = set()
+    for members in name_blocks.values():
+        if 1 < len(members) <= MAX_WORD_BLOCK:
+            by_name.update(combinations(sorted(set(members)), 2))
+    by_contact: set[tuple[int, int]] = set()
+    for members in contact_blocks.values():
+        if 1 < len(members) <= MAX_CONTACT_BLOCK:
+            by_contact.update(combinations(sorted(set(members)), 2))
 
     named = [p for p, n in enumerate(names) if n.tokens]
     for order in (sorted(named, key=lambda p: (names[p].compact, p)),
                   sorted(named, key=lambda p: (names[p].compact[::-1], p))):
-        for i, p in enumerate(order):
-            for q in order[i + 1:i + 1 + NEIGHBOURS]:
-                pairs.add((p, q) if p < q else (q, p))
-    return pairs
+        for step in range(1, NEIGHBOURS + 1):
+            by_name.update((min(p, q), max(p, q)) for p, q in zip(order, order[step:], strict=False))
+    return by_name, by_contact
 
 
 def possible_duplicates(ids: Sequence[object], names: Sequence[object],
                         details: Sequence[Contact]) -> list[Match]:
     """Pairs of records (different Customer IDs) that are probably the same company."""
     reduced = [normalize_name(n) for n in names]
+    keys = [id_key(i) for i in ids]
     details = list(details)
+    by_name, by_contact = _candidate_pairs(reduced, details)
+    # Whole-name similarity of every candidate pair in one call (rapidfuzz, in C); only
+    # pairs that can still match get the word-by-word comparison in Python.
+    pairs = sorted(by_name | by_contact)
+    if not pairs:
+        return []
+    left, right = zip(*pairs, strict=True)
+    compact = process.cpdist([reduced[p].compact for p in left],
+                             [reduced[q].compact for q in right], scorer=fuzz.ratio)
+    ordered = process.cpdist([reduced[p].ordered for p in left],
+                             [reduced[q].ordered for q in right], scorer=fuzz.ratio)
+    promising = np.maximum(compact, ordered) >= NAME_ALONE_MIN
+
     matches = []
-    for p, q in sorted(_candidate_pairs(reduced, details)):
-        if id_key(ids[p]) and id_key(ids[p]) == id_key(ids[q]):
+    for i, (p, q) in enumerate(pairs):
+        if not promising[i] and (p, q) not in by_contact:
+            continue
+        if keys[p] and keys[p] == keys[q]:
             continue  # already a DUPLICATE_ID
-        shared = shared_details(details[p], details[q])
         a, b = reduced[p], reduced[q]
         if not a.tokens or not b.tokens:
             continue
+        shared = shared_details(details[p], details[q])
         if a.arabic != b.arabic:
             # An Arabic and an English name can only be tied by the details they share.
             if {"phone", "iban", "tax"} & set(shared):
                 ev = (("scripts", None), *((s, None) for s in shared))
                 matches.append(Match(p, q, 0, ev))
             continue
-        name = compare_names(a, b)
+        name = compare_names(a, b, want_subset=bool(shared))
         if name.alone or (shared and name.subset):
             ev = (("name", name.score), *((s, None) for s in shared))
             matches.append(Match(p, q, name.score, ev))

@@ -58,10 +58,8 @@ class NormalName:
     tokens: tuple[str, ...]
     digits: str  # numbers in the name ("Branch 2"): different numbers = different accounts
     arabic: bool
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.tokens)
+    compact: str = ""  # the tokens joined: "Al Nour" and "Alnour" meet
+    ordered: str = ""  # the tokens sorted, then joined: word order does not matter
 
     @property
     def text(self) -> str:
@@ -70,6 +68,8 @@ class NormalName:
 
 def fold_text(text: str) -> str:
     """Unify Arabic letter variants and digits, drop diacritics/tatweel and Latin accents."""
+    if text.isascii():  # most names and every plain email or phone: nothing to unify
+        return text.lower()
     text = unicodedata.normalize("NFKC", str(text)).translate(_ARABIC_LETTERS)
     text = _DIACRITICS.sub("", text)
     # Latin accents: decompose and drop combining marks (Arabic marks were handled above).
@@ -101,7 +101,8 @@ def normalize_name(name: object) -> NormalName:
     """The identifying tokens of a company name (see the module's rules)."""
     if name is None or (isinstance(name, float) and name != name):
         return NormalName((), "", False)
-    text = fold_text(str(name)).replace("&", " and ")
+    name = str(name)
+    text = fold_text(name).replace("&", " and ")
     text = _ABBREVIATION_DOTS.sub("", text)
     words = [w for w in _NON_WORD.sub(" ", text).replace("_", " ").split() if w]
     words = _join_initials(words)
@@ -114,4 +115,5 @@ def normalize_name(name: object) -> NormalName:
             continue
         tokens.append(word)
     digits = " ".join(sorted(t for t in tokens if t.isdigit()))
-    return NormalName(tuple(tokens), digits, _is_arabic(text))
+    return NormalName(tuple(tokens), digits, _is_arabic(text), "".join(tokens),
+                      "".join(sorted(tokens)))
