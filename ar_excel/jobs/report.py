@@ -40,6 +40,8 @@ from ar_excel.parsing import parse_date_text
 log = logging.getLogger(__name__)
 
 TOP_CHART = 10
+# Days and ratios show two decimals; the writer's "number" format leaves a bare "30." in Excel.
+TWO_DECIMALS = "money"
 HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
     ("Total receivables", "Closing AR", "amount"),
     ("Overdue receivables", "Closing Overdue AR", "amount"),
@@ -133,8 +135,9 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     months = trend[trend["Currency"].fillna("") == currency][
         ["Month", "DSO", "Best-Possible DSO", "Average Days Delinquent"]]
     blocks.append(Tab("DSO Trend", months.reset_index(drop=True),
-                      formats={"Month": "text", "DSO": "number", "Best-Possible DSO": "number",
-                               "Average Days Delinquent": "number"},
+                      formats={"Month": "text", "DSO": TWO_DECIMALS,
+                               "Best-Possible DSO": TWO_DECIMALS,
+                               "Average Days Delinquent": TWO_DECIMALS},
                       title="DSO trend, last 12 months (days)",
                       charts=[Chart("line", "DSO trend (days)", "Month",
                                     ["DSO", "Best-Possible DSO"], anchor=next(anchors))]))
@@ -205,15 +208,15 @@ def run(book: Book, options: JobOptions) -> JobResult:
     past_due = bucket_labels(book.policy.aging_buckets_days)[1:]
     tabs = [
         dash,
-        Tab("KPIs", kpis, formats={"Value": "number", "KPI": "text", "Currency": "text",
+        Tab("KPIs", kpis, formats={"Value": TWO_DECIMALS, "KPI": "text", "Currency": "text",
                                    "Unit": "text", "Definition": "text", "Period": "text"},
             title=f"Collection KPIs for {period.label} ({period.days} days), per currency",
             blocks=[Tab("DSO Trend", trend,
                         formats={"Period Start": "date", "Period End": "date",
                                  "Credit Sales": "money", "Receipts": "money",
-                                 "Closing AR": "money", "DSO": "number",
-                                 "Best-Possible DSO": "number",
-                                 "Average Days Delinquent": "number", "CEI %": "percent",
+                                 "Closing AR": "money", "DSO": TWO_DECIMALS,
+                                 "Best-Possible DSO": TWO_DECIMALS,
+                                 "Average Days Delinquent": TWO_DECIMALS, "CEI %": "percent",
                                  "Month": "text", "Currency": "text"},
                         title="DSO trend by month (each month: closing AR / its credit sales "
                               "x its days)")]),
@@ -221,7 +224,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
         Tab("Top Overdue", top,
             formats={**dict.fromkeys(["Overdue Amount", *past_due, "Open Balance"], "money"),
                      "Rank": "int", "Oldest Days Past Due": "int", "Share of Overdue %":
-                     "percent", "Avg Days Late": "number", "Customer ID": "text",
+                     "percent", "Avg Days Late": TWO_DECIMALS, "Customer ID": "text",
                      "Customer": "text", "Currency": "text", "Trend": "text"},
             title=f"Customers with the most overdue as of {as_of:%Y-%m-%d} (top 25 per "
                   "currency)",
@@ -229,10 +232,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
                           ["Overdue Amount"], rows=min(TOP_CHART, int(
                               (top["Currency"].fillna("") == currency).sum()) or TOP_CHART))]),
         Tab("Payment Behaviour", behaviour,
-            formats={"Payments": "int", "Amount Paid": "money", "Avg Days Late": "number",
+            formats={"Payments": "int", "Amount Paid": "money", "Avg Days Late": TWO_DECIMALS,
                      "Share Paid Late %": "percent",
-                     "Avg Days Late (last 3 months)": "number",
-                     "Avg Days Late (3 months before)": "number", "Customer ID": "text",
+                     "Avg Days Late (last 3 months)": TWO_DECIMALS,
+                     "Avg Days Late (3 months before)": TWO_DECIMALS, "Customer ID": "text",
                      "Customer": "text", "Trend": "text"},
             title="Payments applied to invoices in the 6 months to "
                   f"{as_of:%Y-%m-%d}: days late = payment date - due date (0 when on time), "
