@@ -245,10 +245,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
         tab.protect = True
         tab.protect_password = password
     forecast_note = "" if forecast is not None else " (no collection forecast available)"
+    overdue = overdue_customers(aging[aging["Currency"].fillna("") == currency], book.policy)
     summary = (f"management pack as of {as_of:%Y-%m-%d}, {currency}: DSO "
                f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'))}"
-               f" %, {overdue_customers(aging[aging['Currency'].fillna('') == currency], book.policy)}"
-               f" customers overdue{forecast_note}")
+               f" %, {overdue} customers overdue{forecast_note}")
     return JobResult(tabs=tabs, issues=issues, summary=summary)
 
 
