@@ -22,7 +22,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 # Commands that are not jobs. Each module defines ``register_command(subparsers)``, which adds
 # its parser and sets ``handler=fn(args) -> exit status`` as a default.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["ar_excel.excel.install"]
 
 
 def _as_of(text: str) -> date:

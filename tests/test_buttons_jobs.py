@@ -111,8 +111,7 @@ def test_button_writes_the_same_tabs_as_the_command_line(job, demo, tmp_path):
 def test_every_named_button_runs_a_registered_job_or_month_end():
     jobs = set(JOBS) | {buttons.MONTH_END}
     missing = {fn: job for fn, job in buttons.NAMED.items() if job not in jobs}
-    # reconcile lands with the bank-matching work; until then its button says so plainly
-    assert set(missing) <= {"reconcile_bank"}, missing
+    assert missing == {}
 
 
 def test_month_end_button_matches_ar_excel_run(demo, tmp_path):
