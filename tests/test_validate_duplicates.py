@@ -106,7 +106,8 @@ def test_first_letter_typos_are_different_companies():
 
 @pytest.mark.parametrize("phone", ["+20 100 123 4567", "٠١٠٠١٢٣٤٥٦٧", "(02) 2345-6789 ext 12",
                                    "0020 2 2345 6789 / 01001234567", "+966-11-234-5678",
-                                   "02.2345.6789"])
+                                   "02.2345.6789", "Tel: 02 2345 6789",
+                                   "0100 123 4567 (mobile)", "موبايل: ٠١٠٠١٢٣٤٥٦٧"])
 def test_valid_phone_numbers(phone):
     assert phone_problem(phone) is None
 
@@ -120,7 +121,8 @@ def test_invalid_phone_numbers(phone, why):
 
 
 @pytest.mark.parametrize("email", ["ap+invoices@nilefoods.com.eg", "A.B@X.CO",
-                                   "a@b.com; c@d.org", "mailto:ar@x.com"])
+                                   "a@b.com; c@d.org", "mailto:ar@x.com",
+                                   "Ali Hassan <ali.hassan@nile.com>"])
 def test_valid_emails(email):
     assert email_problem(email) is None
 

@@ -97,7 +97,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     if previous is None:
         new_rows = pd.DataFrame(columns=CHANGE_COLUMNS)
     else:
-        new_rows = diff(previous, current, _user(options), when)
+        new_rows = diff(previous, current, _user(options), when, book.arabic)
     log = append_log(_own_tab(book, CHANGES_TAB, ("Customer ID", "Field", "Old Value")), new_rows)
     changes_tab = Tab(CHANGES_TAB, log, formats={"When": "datetime", "Old Value": "text",
                                                  "New Value": "text", "Credit Change": "bool"},

@@ -27,6 +27,7 @@ KEY = "Customer ID"
 SNAPSHOT_KEY = "Key"
 ADDED = "(customer added)"
 REMOVED = "(customer removed)"
+_MARKERS_AR = {ADDED: "(عميل جديد)", REMOVED: "(عميل محذوف)"}
 CREDIT_FIELDS = ("Credit Limit", "Payment Terms")
 CHANGE_COLUMNS = ["When", "User", "Customer ID", "Customer", "Field", "Old Value", "New Value",
                   "Credit Change"]
@@ -89,7 +90,7 @@ def _name(row: pd.Series | None) -> str:
 
 
 def diff(previous: pd.DataFrame, current: pd.DataFrame, user: str,
-         when: datetime) -> pd.DataFrame:
+         when: datetime, arabic: bool = False) -> pd.DataFrame:
     """The log rows for every change from the ``previous`` snapshot to the ``current`` one,
     in the master's order (removed customers last, in the snapshot's order)."""
     prev = previous.copy()
@@ -102,7 +103,8 @@ def diff(previous: pd.DataFrame, current: pd.DataFrame, user: str,
     rows: list[list[object]] = []
 
     def log(row: pd.Series, field: str, old: str, new: str) -> None:
-        rows.append([when, user, row.get(KEY, ""), _name(row), field, old, new,
+        shown = _MARKERS_AR.get(field, field) if arabic else field
+        rows.append([when, user, row.get(KEY, ""), _name(row), shown, old, new,
                      field in CREDIT_FIELDS])
 
     for key, now in cur.iterrows():

@@ -3,10 +3,11 @@
 Lenient by design, because a false alarm on a good record costs the clerk's trust:
 
 * Phone: country codes (``+20``, ``0020``), spaces, dashes, dots, brackets, Arabic-Indic
-  digits, an extension (``ext 12``, ``x12``) and several numbers separated by ``/ ; ,`` are
-  all fine. A number is valid when it has 7 to 15 digits (E.164 allows at most 15) and is not
+  digits, an extension (``ext 12``, ``x12``), a label (``Tel:``, ``(mobile)``, ``موبايل``)
+  and several numbers separated by ``/ ; ,`` are all fine. A number is valid when it has 7 to 15 digits (E.164 allows at most 15) and is not
   a placeholder such as ``0000000``.
-* Email: one address or several separated by ``;`` or ``,``; each needs a local part, one
+* Email: one address or several separated by ``;`` or ``,`` (``Name <address>`` is read as
+  the address); each needs a local part, one
   ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
   (``ap+invoices@x.com``) is valid.
 * IBAN: checked with the ISO 13616 mod-97 rule when the value looks like an IBAN (two letters,
@@ -24,6 +25,10 @@ from ar_excel.core.customers.names import fold_text
 
 _PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\||\bor\b|\band\b|او|و)\s*")
 _EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|داخلي)\s*\d+\s*$", re.IGNORECASE)
+# Labels people put beside a number: "Tel: 02 ...", "0100 ... (mobile)", "موبايل ٠١٠...".
+_PHONE_LABEL = re.compile(
+    r"(?i)\((?:[^\d()]*)\)|\b(?:tel|telephone|phone|ph|mob|mobile|cell|office|whatsapp|"
+    r"landline|main|home|work|fax)\b\.?\s*:?|(?:هاتف|تليفون|موبايل|محمول|جوال|واتساب|مكتب)\s*:?")
 _PHONE_ALLOWED = re.compile(r"^[\d\s\-\.\(\)\+]+$")
 _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -55,7 +60,7 @@ def phone_numbers(value: object) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)  # the checks and the duplicate search read each phone cell
 def _phone_parts(text: str) -> tuple[str, ...]:
     numbers = []
-    for part in _PHONE_SPLIT.split(text):
+    for part in _PHONE_SPLIT.split(_PHONE_LABEL.sub(" ", text)):
         part = _EXTENSION.sub("", part.strip()).strip()
         if part:
             numbers.append(part)
@@ -98,6 +103,9 @@ def email_addresses(value: object) -> tuple[str, ...]:
 def _email_parts(text: str) -> tuple[str, ...]:
     if text.lower().startswith("mailto:"):
         text = text[7:]
+    bracketed = re.findall(r"<([^<>]+)>", text)  # "Ali Hassan <ali@x.com>": the address
+    if bracketed:
+        return tuple(b.strip() for b in bracketed)
     return tuple(p.strip().strip("<>") for p in re.split(r"[;,\s]+", text) if p.strip())
 
 
