@@ -131,3 +131,18 @@ def test_pack_renders_headless_in_libreoffice(tmp_path, book):
                      "DSO trend", "closing AR / credit sales x days in period",
                      "difference 0.00 (ties)", "Improving"):
         assert expected in text, expected
+
+
+def test_period_from_option(tmp_path, book):
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-30", "--from", "2026-04-01",
+                 "-o", str(out)]) == 0
+    kpis = {r[0]: r[2] for r in openpyxl.load_workbook(out)["KPIs"].iter_rows(values_only=True)
+            if r[1] == "EGP"}
+    # 1 Apr .. 30 Jun (91 days): opening 0; sales 800 + 1000 + 2000 + 600 - 200; receipts
+    # 300 + 700 + 600 + 500; closing 2100 of which 1500 not yet due.
+    assert (kpis["Days in Period"], kpis["Opening AR"], kpis["Credit Sales"]) == (91, 0, 4200)
+    assert (kpis["Receipts"], kpis["Closing AR"]) == (2100, 2100)
+    assert kpis["DSO"] == 45.5  # 2100 / 4200 x 91
+    assert kpis["CEI %"] == 77.78  # 2100 / 2700
+    assert kpis["Collection Rate %"] == 50.0
