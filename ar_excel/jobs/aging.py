@@ -26,6 +26,8 @@ from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
 from ar_excel.policy import Policy
 
+MAX_DETAIL_ROWS = 1_048_576 - 4  # Excel's rows less title, Arabic labels, header, spare
+
 
 def _money(value: float) -> str:
     return f"{value:,.2f}"
@@ -103,13 +105,18 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
     detail = aging_detail(items, book.customers, policy)
     for column in ("Days Past Due", "Age Days"):  # blank for an undated item, not pd.NA
         detail[column] = detail[column].astype("float64")
+    detail_title = f"Open items as of {as_of:%Y-%m-%d}, each with its bucket"
+    if len(detail) > MAX_DETAIL_ROWS:  # one sheet holds 1,048,576 rows
+        detail_title += (f" (the first {MAX_DETAIL_ROWS:,} of {len(detail):,} items: more than"
+                         " a sheet holds; the Aging tab includes them all)")
+        detail = detail.head(MAX_DETAIL_ROWS)
     detail_tab = Tab(
         "Aging Detail", detail,
         formats={"Customer ID": "text", "Customer": "text", "Document No": "text",
                  "Invoice No": "text", "Date": "date", "Due Date": "date", "Amount": "money",
                  "Open Amount": "money", "Days Past Due": "int", "Age Days": "int",
                  "Bucket": "text", "Source Row": "int"},
-        title=f"Open items as of {as_of:%Y-%m-%d}, each with its bucket",
+        title=detail_title,
     )
     issues = _undated_issues(book, undated_items(items))
     ties = all(c.ties for c in checks)
