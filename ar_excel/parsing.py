@@ -79,6 +79,9 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     s = s.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        integer = s[: s.rfind(decimal)]
+        if not (_GROUPED.match(integer) or _GROUPED_DOT.match(integer) or integer.isdigit()):
+            raise ValueError(f"'{text}' is not a number")
     elif "," in s:
         if decimal_comma:
             decimal = "," if not (_GROUPED.match(s) and s.count(",") > 1) else ""
@@ -86,6 +89,8 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
             decimal = "" if _GROUPED.match(s) else ("," if s.count(",") == 1 else "")
     elif "." in s:
         if s.count(".") > 1:
+            if not _GROUPED_DOT.match(s):
+                raise ValueError(f"'{text}' is not a number")  # "1.2.3" is no grouping
             decimal = ""  # "1.234.567"
         elif decimal_comma and _GROUPED_DOT.match(s):
             decimal = ""  # "1.234" in a decimal-comma workbook

@@ -49,7 +49,7 @@ def test_decimal_comma_workbook():
     assert parse_money("12,75", decimal_comma=True) == 12.75
 
 
-@pytest.mark.parametrize("bad", ["abc", "12/01/2024", "1,2,3.4.5", "N/A", True])
+@pytest.mark.parametrize("bad", ["abc", "12/01/2024", "1,2,3.4.5", "1.2.3", "1,23,4.5", "N/A", True])
 def test_not_amounts(bad):
     with pytest.raises(ValueError):
         parse_money(bad)
