@@ -54,15 +54,18 @@ def table_grids(sheet: Any) -> list[Grid]:
     except Exception:  # engines without ListObject support: plain ranges only
         return grids
     for table in tables:
-        if find_kind(table.name, is_table=True) is None:
+        try:
+            if find_kind(table.name, is_table=True) is None:
+                continue
+            header_range = table.header_row_range
+            if header_range is None:
+                continue
+            header = _values(header_range)[0]
+            body = table.data_body_range
+            rows = _values(body) if body is not None else []
+            top = (body.row if body is not None else header_range.row + 1) - 1
+        except Exception:  # a table the engine cannot describe: the sheet itself is read
             continue
-        header_range = table.header_row_range
-        if header_range is None:
-            continue
-        header = _values(header_range)[0]
-        body = table.data_body_range
-        rows = _values(body) if body is not None else []
-        top = (body.row if body is not None else header_range.row + 1) - 1
         grids.append(Grid(table.name, rows, top, header_range.column - 1, header=header,
                           sheet=sheet.name))
     return grids

@@ -245,6 +245,9 @@ def write_tabs_live(xlbook: Any, tabs: list[Tab], *, arabic: bool = False) -> li
             with contextlib.suppress(Exception):
                 table.name = _table_name(wanted, taken)
         protect(sheet, tab)
+    if staged:  # show the first tab written, as a clerk expects after clicking
+        with contextlib.suppress(Exception):
+            staged[0][1].activate()
     return names
 
 
