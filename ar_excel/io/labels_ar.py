@@ -21,6 +21,15 @@ LABELS = {
     "New Value": "القيمة الجديدة", "User": "المستخدم", "When": "الوقت", "Bucket": "الفئة",
     "Document No": "رقم المستند", "Item Type": "نوع البند", "Payment ID": "رقم التحصيل",
     "Balance": "الرصيد", "Debit": "مدين", "Credit": "دائن", "Key": "البند", "Figure": "الرقم",
+    # validate / credit
+    "Open Orders": "أوامر مفتوحة", "Unapplied Credits": "دائن غير مطبق",
+    "Customer Status": "حالة العميل", "Next Credit Review": "مراجعة الائتمان التالية",
+    "Note": "ملاحظة", "Credit Change": "تغيير ائتماني", "Days To Review": "أيام حتى المراجعة",
+    "Review": "المراجعة", "Requested Limit": "الحد المطلوب", "Current Limit": "الحد الحالي",
+    "Increase": "الزيادة", "Utilization At Request %": "نسبة الاستخدام عند الحد المطلوب",
+    "Avg Days Late": "متوسط أيام التأخير", "Paid Invoices": "فواتير مسددة",
+    "Overdue Share %": "نسبة المتأخرات", "Recommendation": "التوصية",
+    "Suggested Limit": "الحد المقترح", "Reasons": "الأسباب", "Request Reason": "سبب الطلب",
 }
 
 
