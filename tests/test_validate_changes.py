@@ -157,3 +157,16 @@ def test_protect_sheet_locks_all_but_the_editable_columns(workbook, tmp_path):
     assert ws.protection.autoFilter is False and ws.protection.sort is False
     with pytest.raises(ValueError):
         protect_sheet(ws, "", ["D"])
+
+
+def test_the_validate_request_protects_the_source_master(workbook, tmp_path):
+    from ar_excel.io.protection import apply_protection
+
+    result = run(read_book(workbook), JobOptions(as_of=AS_OF, args={"protect_password": "pw"}))
+    wb = openpyxl.load_workbook(workbook)
+    assert apply_protection(wb, result.protect) == ["Customers"]
+    wb.save(tmp_path / "p.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx")["Customers"]
+    assert ws.protection.sheet
+    assert [ws[c].protection.locked for c in ("D3", "G4", "H3", "J3", "N3", "A2")] == [
+        False, False, True, True, True, True]

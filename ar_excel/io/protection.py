@@ -14,7 +14,11 @@ from collections.abc import Iterable
 
 from openpyxl.styles import Protection
 from openpyxl.utils import column_index_from_string
+from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ar_excel.model import SheetProtection
+from ar_excel.names import match_key
 
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
@@ -46,3 +50,18 @@ def protect_sheet(ws: Worksheet, password: str, editable_columns: Iterable[str],
     p.formatColumns = False
     p.selectLockedCells = False
     p.selectUnlockedCells = False
+
+
+def apply_protection(wb: Workbook, protections: Iterable[SheetProtection]) -> list[str]:
+    """Apply the jobs' ``JobResult.protect`` requests to an openpyxl workbook about to be
+    saved (the source workbook, written in place). Returns the sheets protected; a request
+    for a sheet the workbook does not have is skipped."""
+    done = []
+    by_key = {match_key(ws.title): ws for ws in wb.worksheets}
+    for p in protections:
+        ws = by_key.get(match_key(p.sheet))
+        if ws is None:
+            continue
+        protect_sheet(ws, p.password, p.editable, p.header_row)
+        done.append(ws.title)
+    return done
