@@ -128,3 +128,31 @@ def test_month_end_button_matches_ar_excel_run(demo, tmp_path):
     assert outcome.tabs == list(expected)
     for name, rows in expected.items():
         assert _grid(book.sheets[name].grid(), now) == rows, name
+
+
+@pytest.fixture(scope="module", params=["en", "ar"])
+def messy(request, tmp_path_factory) -> Path:
+    """The demo ledger as clerks type it (``ar_excel.demo.workbook``): text amounts, Arabic
+    digits, serial and text dates, a title row, ``tblInvoices``; English or Arabic sheets."""
+    from ar_excel.demo.ledger import make_ledger
+    from ar_excel.demo.workbook import write_workbook
+
+    path = tmp_path_factory.mktemp("messy") / f"ledger_{request.param}.xlsx"
+    write_workbook(make_ledger(20, 120, 90), path, arabic=request.param == "ar")
+    return path
+
+
+@pytest.mark.parametrize("job", [j for j in ("validate", "credit", "invoices", "aging") if j in JOBS])
+def test_button_matches_the_command_line_on_the_messy_demo_workbook(job, messy, tmp_path):
+    now = dt.datetime.now()
+    cli_out = tmp_path / "out.xlsx"
+    assert cli_main([job, str(messy), "-o", str(cli_out), "--as-of", AS_OF]) == 0
+    expected = _file_tabs(cli_out, now)
+    book = fake.book_from_file(messy)
+    outcome = buttons.run(job, book, as_of=AS_OF, quiet=True)
+    assert outcome.ok, outcome.message
+    assert outcome.tabs == list(expected)
+    for name, rows in expected.items():
+        assert _grid(book.sheets[name].grid(), now) == rows, name
+    issues = expected["Input Issues"]
+    assert len(issues) > 1  # the planted unusable values, each with its cell
