@@ -82,3 +82,29 @@ def test_combined_pdf_has_a_page_per_customer(tmp_path):
     text = pdf_text(path)
     assert "Acme Ltd" in text and "شركة النيل للتجارة" in text
     assert pd.notna(path.stat().st_size)
+
+
+def test_one_file_per_customer_with_its_own_pages(tmp_path):
+    from ar_excel.core.collections.statements import customer_statement
+    from ar_excel.core.ledger import due_dates, open_items
+    from ar_excel.io.pdf_statement import render_each
+    from tests.collections_data import customers, invoices, payments
+
+    cust = customers([{"Customer ID": "BIG", "Name": "Big Buyer"},
+                      {"Customer ID": "SMALL", "Name": "شركة صغيرة"}])
+    inv = invoices([(f"B{k:03d}", "BIG", "2026-10-02", None, 10.0 + k) for k in range(70)]
+                   + [("S1", "SMALL", "2026-10-03", None, 5.0)])
+    pay = payments([])
+    end = pd.Timestamp("2026-10-31")
+    items = open_items(cust, inv, pay, end)
+    stmts = [customer_statement(c, cust, inv, pay, "2026-10-01", end, due_dates(inv, cust), items)
+             for c in ("BIG", "SMALL")]
+    big, small = render_each(stmts, tmp_path / "out")
+    assert (big.name, small.name) == ("Statement_BIG.pdf", "Statement_SMALL.pdf")
+    big_text, small_text = pdf_text(big), pdf_text(small)
+    assert "B069" in big_text and "S1" not in big_text.split()
+    assert "Page 2" in big_text  # 70 lines run onto a second page
+    assert "B000" not in small_text and "S1" in small_text
+    assert "صفحة 1" in small_text and "صفحة 2" not in small_text  # numbered from 1 again
+    (tmp_path / "big").mkdir()
+    assert len(rasterise(big, tmp_path / "big")) == 2

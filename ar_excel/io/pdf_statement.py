@@ -5,11 +5,14 @@ letters into their contextual forms and ligatures (lam-alef) and fpdf2 applies t
 bidi algorithm, so Arabic names, mixed Arabic/Latin text and numbers come out in the right
 order, and the text extracts as real characters (a ToUnicode map), so it can be searched
 and copied. The font is DejaVu Sans (Latin and Arabic in one font), shipped inside the
-package with its licence (``ar_excel/fonts``), so a fresh machine needs nothing installed.
+package with its licence (``ar_excel/fonts``), so a fresh machine needs nothing installed;
+it is cut down to the Latin and Arabic blocks, which makes each PDF several times faster
+to build (the font is parsed and subset once per file).
 
 Layout: A4 portrait; a title and the customer's block, the period's lines with the running
 balance (columns mirrored for Arabic), the closing balance and the aging footer. The
-table's header is repeated on every page; pages are numbered.
+table's header is repeated on every page; pages are numbered per statement. Many statements
+are laid out in one document and split into one file per customer with pypdf.
 """
 
 from __future__ import annotations
@@ -58,14 +61,28 @@ ROW_H = 6.0
 class _StatementPDF(FPDF):
     def __init__(self, company: str | None = None) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans-LatinArabic.ttf"))
+        self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold-LatinArabic.ttf"))
         self.set_auto_page_break(auto=False)
         self.set_margins(10, 12, 10)
         self.company = company
         self.lang = "en"
         self.page_label = ""
+        self.first_page = 1  # pages are numbered per statement
+        self._pending: dict | None = None  # the next statement's language, label, first page
         self._shaping = False
+
+    def start_statement(self, lang: str, label: str) -> None:
+        """Begin a statement on a new page. The previous page's footer is drawn inside
+        ``add_page``, so the new statement's settings take effect in ``header``."""
+        self._pending = {"lang": lang, "page_label": label, "first_page": self.page_no() + 1}
+        self.add_page()
+
+    def header(self) -> None:
+        if self._pending:
+            for key, value in self._pending.items():
+                setattr(self, key, value)
+            self._pending = None
 
     def text_cell(self, w: float, h: float, text: object, align: str = "L",
                   border: int | str = 0, ln: bool = False, fill: bool = False) -> None:
@@ -106,8 +123,9 @@ class _StatementPDF(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 8)
         w = WORDS[self.lang]
-        label = f"{self.page_label} - {w['page']} {self.page_no()}" if self.page_label \
-            else f"{w['page']} {self.page_no()}"
+        number = self.page_no() - self.first_page + 1
+        label = f"{self.page_label} - {w['page']} {number}" if self.page_label \
+            else f"{w['page']} {number}"
         self.text_cell(0, 5, label, align="C")
 
 
@@ -157,13 +175,12 @@ def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float, rtl:
     pdf.set_font(FONT, "", 8)
 
 
-def _statement_pages(pdf: _StatementPDF, stmt: Statement) -> None:
+def _statement_pages(pdf: _StatementPDF, stmt: Statement, label: str = "") -> None:
     lang = stmt.language if stmt.language in WORDS else "en"
     w = WORDS[lang]
     rtl = lang == "ar"
     align = "R" if rtl else "L"
-    pdf.lang = lang
-    pdf.add_page()
+    pdf.start_statement(lang, label)
     pdf.set_font(FONT, "B", 15)
     if pdf.company:
         pdf.text_cell(0, 8, pdf.company, align=align, ln=True)
@@ -230,28 +247,55 @@ def render_statement(stmt: Statement, path: Path, company: str | None = None) ->
     return _save(pdf, path)
 
 
-def render_combined(statements: Iterable[Statement], path: Path,
-                    company: str | None = None) -> Path:
-    """All statements in one PDF (for printing), each starting on a new page."""
+def _combined(statements: Iterable[Statement], company: str | None,
+              label: bool) -> tuple[_StatementPDF, list[tuple[Statement, int, int]]]:
     pdf = _StatementPDF(company)
     pdf.set_title(WORDS["en"]["title"])
     pdf.set_creator("ar_excel")
+    ranges = []
     for stmt in statements:
-        pdf.page_label = stmt.customer_id
-        _statement_pages(pdf, stmt)
+        _statement_pages(pdf, stmt, stmt.customer_id if label else "")
+        ranges.append((stmt, pdf.first_page - 1, pdf.page_no()))  # 0-based start, end excl.
+    return pdf, ranges
+
+
+def render_combined(statements: Iterable[Statement], path: Path,
+                    company: str | None = None) -> Path:
+    """All statements in one PDF (for printing), each starting on a new page."""
+    pdf, _ = _combined(statements, company, label=True)
     return _save(pdf, path)
 
 
 def render_each(statements: Iterable[Statement], folder: Path, company: str | None = None,
-                progress: Callable[[int], None] | None = None) -> list[Path]:
-    """One PDF per customer, ``Statement_<customer id>.pdf`` in ``folder``."""
+                progress: Callable[[int], None] | None = None, suffix: str = "") -> list[Path]:
+    """One PDF per customer, ``Statement_<customer id><suffix>.pdf`` in ``folder``.
+
+    The statements are laid out in one document and its pages then split into a file per
+    customer (pypdf): building a PDF costs most in embedding the font, which is then done
+    once instead of once per customer (about 6x faster for a few hundred customers).
+    """
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
     from ar_excel.io.eml import safe_name
 
     folder.mkdir(parents=True, exist_ok=True)
+    pdf, ranges = _combined(statements, company, label=False)
+    reader = PdfReader(BytesIO(bytes(pdf.output())))
     out = []
-    for i, stmt in enumerate(statements):
-        out.append(render_statement(stmt, folder / f"Statement_{safe_name(stmt.customer_id)}.pdf",
-                                    company))
+    for i, (stmt, start, end) in enumerate(ranges):
+        writer = PdfWriter()
+        for page in range(start, end):
+            writer.add_page(reader.pages[page])
+        writer.add_metadata({"/Title": f"{WORDS['en']['title']} {stmt.customer_id}",
+                             "/Creator": "ar_excel"})
+        path = folder / f"Statement_{safe_name(stmt.customer_id)}{suffix}.pdf"
+        tmp = path.with_suffix(".pdf.tmp")
+        with open(tmp, "wb") as fh:
+            writer.write(fh)
+        tmp.replace(path)
+        out.append(path)
         if progress:
             progress(i + 1)
     return out

@@ -66,6 +66,9 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
     """A letter for every Dunning row marked Letter, in the tab's order."""
     reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
     reminders = reminders.set_index("Customer ID") if reminders is not None else None
+    ordered = items.sort_values(["Customer ID", "Due Date", "Date", "Document No"], kind="stable")
+    by_account = dict(tuple(ordered.groupby(["Customer ID", ordered["Currency"].fillna("")],
+                                            sort=False)))
     letters = []
     for row in dun[dun["Letter"]].to_dict("records"):
         cid = row["Customer ID"]
@@ -76,7 +79,7 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
             letters.append(plan_letter(row, rem, schedule, signature))
             continue
         ccy = row["Currency"] or ""
-        mine = items[(items["Customer ID"] == cid) & (items["Currency"].fillna("") == ccy)]
+        mine = by_account.get((cid, ccy), items.iloc[0:0])
         letters.append(dunning_letter(row, mine, levels, signature))
     return letters
 
@@ -85,26 +88,31 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
                    as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
     from ar_excel.core.collections.statements import customer_statement
     from ar_excel.io.eml import safe_name, write_draft
-    from ar_excel.io.pdf_statement import render_statement
+    from ar_excel.io.pdf_statement import render_each
 
     sender = book.policy.get("collections_email") or book.policy.get("sender_email")
     company = book.policy.get("company_name") or book.policy.get("company")
-    due = due_dates(book.invoices, book.customers)
+    # a final notice encloses the customer's statement, from the month of its oldest open item
+    finals = sorted({x.customer_id for x in letters
+                     if x.level and letter_kind(x.level, levels) == 3})
+    statements = []
+    if finals:
+        due = due_dates(book.invoices, book.customers)
+        oldest = pd.to_datetime(items.groupby("Customer ID")["Date"].min())
+        for cid in finals:
+            start = oldest.get(cid, pd.NaT)
+            start = (start if pd.notna(start) else as_of).replace(day=1)
+            statements.append(customer_statement(cid, book.customers, book.invoices,
+                                                 book.payments, start, as_of, due, items,
+                                                 book.policy, book.arabic))
+    pdfs = render_each(statements, folder, company, suffix=f"_{as_of:%Y-%m-%d}") \
+        if statements else []
+    enclosed = dict(zip(finals, pdfs, strict=True))
     per_customer = dun.groupby("Customer ID").size()
-    files: list[Path] = []
+    files: list[Path] = list(pdfs)
     for letter in letters:
-        attach = []
-        if letter.level and letter_kind(letter.level, levels) == 3:
-            # a final notice encloses the statement, from the oldest open item on
-            mine = items[items["Customer ID"] == letter.customer_id]
-            start = pd.to_datetime(mine["Date"]).min() if len(mine) else as_of
-            start = start if pd.notna(start) else as_of
-            stmt = customer_statement(letter.customer_id, book.customers, book.invoices,
-                                      book.payments, start.replace(day=1), as_of, due, items,
-                                      book.policy, book.arabic)
-            pdf = folder / f"Statement_{safe_name(letter.customer_id)}_{as_of:%Y-%m-%d}.pdf"
-            attach.append(render_statement(stmt, pdf, company))
-            files.append(pdf)
+        attach = [enclosed[letter.customer_id]] \
+            if letter.level and letter_kind(letter.level, levels) == 3 else []
         name = f"{as_of:%Y-%m-%d}_{safe_name(letter.customer_id)}"
         if per_customer.get(letter.customer_id, 1) > 1 and letter.currency:
             name += f"_{safe_name(letter.currency)}"  # one letter per currency

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ar_excel.core.aging import aging_by_customer
 from ar_excel.core.collections.statements import (
     TAB_COLUMNS,
     TAB_FORMATS,
@@ -86,10 +87,18 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     customers, invoices, payments = book.customers, book.invoices, book.payments
     due = due_dates(invoices, customers)
     items = open_items(customers, invoices, payments, as_of)
+    aging = aging_by_customer(items, customers, book.policy)
+    # cut every frame by customer once: slicing the whole ledger per customer is slow
+    parts = {name: dict(tuple(frame.groupby("Customer ID", sort=False)))
+             for name, frame in (("customers", customers), ("invoices", invoices),
+                                 ("payments", payments), ("aging", aging))}
     out = []
     for i, cid in enumerate(ids):
-        stmt = customer_statement(cid, customers, invoices, payments, start, as_of, due, items,
-                                  book.policy, book.arabic)
+        def part(name: str, frame: pd.DataFrame, cid: str = cid) -> pd.DataFrame:
+            return parts[name].get(cid, frame.iloc[0:0])
+        stmt = customer_statement(cid, part("customers", customers), part("invoices", invoices),
+                                  part("payments", payments), start, as_of, due, items,
+                                  book.policy, book.arabic, aging=part("aging", aging))
         if asked or _has_activity(stmt):
             out.append(stmt)
         if i % 50 == 0:

@@ -52,8 +52,8 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
                    signature: str | None = None) -> Letter:
     """The letter for one Dunning row (``Letter`` TRUE, Level > 0).
 
-    ``items`` are the customer's open items in that currency (``dunning.chased_items`` rows
-    plus the credits), with ``Days Past Due``.
+    ``items`` are the customer's open items in that currency (``ledger.open_items`` rows), in
+    the order to list them (the job sorts them by due date).
     """
     lang = row.get("Language") or "en"
     kind = texts.letter_kind(int(row["Level"]), levels)
@@ -63,14 +63,13 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
         total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
     types = texts.ITEM_TYPES[lang]
     table = []
-    ordered = items.sort_values(["Due Date", "Date", "Document No"], kind="stable")
-    for it in ordered.to_dict("records"):
-        dpd = it.get("Days Past Due")
-        overdue = it["Item Type"] == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
-        table.append([str(it["Document No"] or ""), types.get(it["Item Type"], it["Item Type"]),
-                      format_date(it["Date"]),
-                      format_date(it["Due Date"]) if it["Item Type"] == "Invoice" else "",
-                      str(int(dpd)) if overdue else "", format_money(it["Open Amount"])])
+    for doc, kind_, when, due, dpd, amount in zip(
+            items["Document No"], items["Item Type"], items["Date"], items["Due Date"],
+            items["Days Past Due"], items["Open Amount"], strict=True):
+        overdue = kind_ == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
+        table.append(["" if doc is None else str(doc), types.get(kind_, kind_),
+                      format_date(when), format_date(due) if kind_ == "Invoice" else "",
+                      str(int(dpd)) if overdue else "", format_money(amount)])
     words = texts.TOTALS[lang]
     return Letter(
         customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),

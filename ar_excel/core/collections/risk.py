@@ -77,29 +77,33 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     pay["Date"] = pd.to_datetime(pay["Date"])
     pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
     pay = pay.sort_values(["Date", ROW], kind="stable")
-    by_customer = {cid: g for cid, g in pay.groupby("Customer ID", sort=False)}
+    inv = inv.sort_values(["Customer ID", "_due", "Invoice Date", ROW], kind="stable")
+    # plain records grouped once: per-customer pandas slicing costs more than the rule
+    receipts: dict = {}
+    for r in zip(pay["Customer ID"], pay["Amount"].astype(float), pay["Invoice No"],
+                 pay["Date"], strict=True):
+        receipts.setdefault(r[0], []).append(r[1:])
+    bills: dict = {}
+    for r in zip(inv["Customer ID"], inv["Invoice No"], inv["Amount"].astype(float),
+                 pd.to_datetime(inv["Invoice Date"]), inv["_due"], strict=True):
+        bills.setdefault(r[0], []).append(r[1:])
     rows = []
-    for cid, invs in inv.groupby("Customer ID", sort=True):
-        invs = invs.sort_values(["_due", "Invoice Date", ROW], kind="stable")
-        left = dict(zip(invs["Invoice No"], invs["Amount"].astype(float), strict=True))
-        issued = dict(zip(invs["Invoice No"], pd.to_datetime(invs["Invoice Date"]), strict=True))
+    for cid in sorted(bills, key=str):
+        invs = bills[cid]
+        left = {no: amount for no, amount, _, _ in invs}
+        issued = {no: when for no, _, when, _ in invs}
         paid_on: dict[str, pd.Timestamp] = {}
-        receipts = by_customer.get(cid)
-        for r in receipts.to_dict("records") if receipts is not None else []:
-            amount = float(r["Amount"])
-            for target in _targets(r.get("Invoice No"), left, issued, r["Date"]):
+        for amount, named, when in receipts.get(cid, []):
+            for target in _targets(named, left, issued, when):
                 if amount < CENT:
                     break
                 take = min(amount, left[target])
                 left[target] = round(left[target] - take, 2)
                 amount = round(amount - take, 2)
                 if left[target] < CENT and target not in paid_on:
-                    paid_on[target] = r["Date"]
-        for row in invs.to_dict("records"):
-            no = row["Invoice No"]
-            if no in paid_on:
-                rows.append({"Customer ID": cid, "Invoice No": no, "Due Date": row["_due"],
-                             "Amount": float(row["Amount"]), "Paid Date": paid_on[no]})
+                    paid_on[target] = when
+        rows += [{"Customer ID": cid, "Invoice No": no, "Due Date": due, "Amount": amount,
+                  "Paid Date": paid_on[no]} for no, amount, _, due in invs if no in paid_on]
     out = pd.DataFrame(rows, columns=["Customer ID", "Invoice No", "Due Date", "Amount",
                                       "Paid Date"])
     out["Days Late"] = (pd.to_datetime(out["Paid Date"]) - pd.to_datetime(out["Due Date"])).dt.days
@@ -120,6 +124,12 @@ def _weighted(days: pd.Series, weights: pd.Series) -> float:
     return float((days * weights).sum() / total) if total > 0 else float("nan")
 
 
+def _mean(pairs: list[tuple[float, float]]) -> float:
+    """Weighted mean of (days, weight) pairs; NaN when there is no weight."""
+    total = sum(w for _, w in pairs)
+    return sum(d * w for d, w in pairs) / total if total > 0 else float("nan")
+
+
 def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
     age = (day - pd.to_datetime(history["Paid Date"])).dt.days.clip(lower=0)
     return history["Amount"] * np.power(0.5, age / HALF_LIFE_DAYS)
@@ -137,35 +147,37 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     inv = chased_items(items) if len(items) else items
     if len(inv):
         inv = inv[inv["Uncovered Amount"] >= CENT].assign(**{"Open Amount": inv["Uncovered Amount"]})
-    ids = sorted(set(hist["Customer ID"]).union(inv["Customer ID"] if len(inv) else []),
-                 key=str)
+    hist_by: dict = {}
+    for cid, days, w in zip(hist["Customer ID"], hist["Days Late"].astype(float), hist["_w"],
+                            strict=True):
+        hist_by.setdefault(cid, []).append((days, float(w)))
+    open_by: dict = {}
+    if len(inv):
+        for cid, dpd, amount in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
+                                    inv["Open Amount"].astype(float), strict=True):
+            open_by.setdefault(cid, []).append((dpd, amount))
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
-    for cid in ids:
-        h = hist[hist["Customer ID"] == cid]
-        o = inv[inv["Customer ID"] == cid] if len(inv) else inv
-        avg, basis = _weighted(h["Days Late"], h["_w"]), f"own history ({len(h)} paid)"
+    for cid in sorted(set(hist_by) | set(open_by), key=str):
+        h, o = hist_by.get(cid, []), open_by.get(cid, [])
+        avg, basis = _mean(h), f"own history ({len(h)} paid)"
         if np.isnan(avg):
-            avg = portfolio
-            basis = "portfolio average"
-        late = o[o["Days Past Due"].astype(float) > avg] if len(o) else o
-        if len(late):
-            days = pd.concat([h["Days Late"].astype(float), late["Days Past Due"].astype(float)])
-            weights = pd.concat([h["_w"], late["Open Amount"]])
-            avg = _weighted(days, weights)
-            basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if len(h)
+            avg, basis = portfolio, "portfolio average"
+        late = [(d, a) for d, a in o if d > avg]
+        if late:
+            avg = _mean(h + late)
+            basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
-        balance = float(o["Open Amount"].sum()) if len(o) else 0.0
-        severe = float(o.loc[o["Days Past Due"].astype(float) > SEVERE_DAYS, "Open Amount"].sum()) \
-            if len(o) else 0.0
+        balance = sum(a for _, a in o)
+        severe = sum(a for d, a in o if d > SEVERE_DAYS)
         share = severe / balance if balance >= CENT else 0.0
         score = risk_score(avg, share)
         rows.append({
             "Customer ID": cid, "Customer": names.get(cid),
             "Risk Score": score, "Risk Class": risk_class(score),
             "Average Days Late": round(avg, 1), "Paid Invoices": len(h),
-            "Paid On Time %": round(100.0 * float((h["Days Late"] <= 0).mean()), 1)
-            if len(h) else None,
+            "Paid On Time %": round(100.0 * sum(d <= 0 for d, _ in h) / len(h), 1)
+            if h else None,
             "Open Balance": round(balance, 2), "Overdue 30+ %": round(100.0 * share, 1),
             "Basis": basis,
         })

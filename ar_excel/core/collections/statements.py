@@ -93,11 +93,13 @@ def _documents(customer_id: str, invoices: pd.DataFrame, payments: pd.DataFrame,
 def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.DataFrame,
                        payments: pd.DataFrame, period_start: date, period_end: date,
                        due: pd.Series, items: pd.DataFrame, policy: Policy | None = None,
-                       arabic: bool = False) -> Statement:
+                       arabic: bool = False, aging: pd.DataFrame | None = None) -> Statement:
     """One customer's statement for [period_start, period_end].
 
     ``due`` is ``ledger.due_dates(invoices, customers)``; ``items`` is
-    ``ledger.open_items(..., as_of=period_end)`` (any customers: filtered here).
+    ``ledger.open_items(..., as_of=period_end)`` (any customers: filtered here); ``aging``,
+    when given, is ``aging.aging_by_customer`` of those items (saves recomputing it per
+    customer when printing many statements). The frames may be cut to this customer.
     """
     from ar_excel.core.aging import aging_by_customer, bucket_labels
     from ar_excel.core.collections.language import letter_language
@@ -110,8 +112,11 @@ def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.D
     currency = row.get("Currency") if len(cust) else None
     docs = _documents(customer_id, invoices, payments, due, currency)
     docs = docs[docs["Date"].isna() | (docs["Date"] <= end)]
-    mine = items[items["Customer ID"] == customer_id]
-    aging = aging_by_customer(mine, customers, policy) if len(mine) else None
+    if aging is None:
+        mine = items[items["Customer ID"] == customer_id]
+        aging = aging_by_customer(mine, customers, policy) if len(mine) else None
+    else:
+        aging = aging[aging["Customer ID"] == customer_id]
     labels = bucket_labels(policy.aging_buckets_days)
 
     sections = []
