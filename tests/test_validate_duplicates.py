@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ar_excel.core.customers.contacts import email_problem, invalid_ibans, phone_problem
 from ar_excel.core.customers.duplicates import (
@@ -137,3 +139,35 @@ def test_iban_check_digits():
     assert invalid_ibans("EG380019000500000000263180002; 1234567890") == []
     assert invalid_ibans("EG38 0019 0005 0000 0000 2631 8000 3") == [
         "EG380019000500000000263180003"]
+
+
+_BRANDS = ["Sakura", "Pyramid", "Horizon", "Oasis", "Phoenix", "Lotus", "Falcon", "Sphinx",
+           "Meridian", "Orchid", "Zenith", "Nilemark"]
+_SECTORS = ["Foods", "Motors", "Textiles", "Cement", "Logistics", "Pharma", "Plastics"]
+_LEGAL = ["", " Co.", " Company", " LLC", " Ltd", " S.A.E.", " Inc."]
+
+
+def _variant(name: str, how: int, legal: str) -> str:
+    if how == 0:
+        return name.upper() + legal
+    if how == 1:
+        return name.replace(" ", "-") + legal
+    if how == 2:  # a letter dropped inside the first word (never its first letter)
+        first, rest = name.split(" ", 1)
+        return first[:3] + first[4:] + " " + rest + legal
+    return "The " + name.lower() + "," + legal
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_BRANDS), st.sampled_from(_SECTORS)), min_size=5,
+                max_size=40, unique=True),
+       st.integers(0, 3), st.sampled_from(_LEGAL), st.data())
+def test_blocking_finds_every_spelling_variant_among_other_companies(bases, how, legal, data):
+    names = [f"{b} {s}" for b, s in bases]
+    twin = data.draw(st.integers(0, len(names) - 1))
+    names.append(_variant(names[twin], how, legal))
+    ids = [f"C{i}" for i in range(len(names))]
+    found = {(m.left, m.right) for m in possible_duplicates(
+        ids, names, _contacts(*[(None,) * 4] * len(names)))}
+    # ... and nothing else: another brand or another sector is another company.
+    assert found == {(twin, len(names) - 1)}

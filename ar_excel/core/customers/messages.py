@@ -70,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "حد الائتمان '{value}' للعميل {id} ({cell}) {reason}؛ أدخل مبلغاً أو اتركه فارغاً.",
     ),
     "INVALID_IBAN": (
-        ERROR,
+        WARNING,  # a local account number can look like an IBAN: a person should look
         "IBAN '{value}' of customer {id} ({cell}) fails the IBAN check digits; a digit is "
         "probably mistyped.",
         "رقم الآيبان '{value}' للعميل {id} ({cell}) غير صحيح (أرقام التحقق)؛ غالباً يوجد رقم خطأ.",
