@@ -171,3 +171,32 @@ def test_blocking_finds_every_spelling_variant_among_other_companies(bases, how,
         ids, names, _contacts(*[(None,) * 4] * len(names)))}
     # ... and nothing else: another brand or another sector is another company.
     assert found == {(twin, len(names) - 1)}
+
+
+_AR_BRANDS = ["الأمل", "النور", "الهدى", "الإسراء", "الفجر", "السلام", "المستقبل", "الريان",
+              "الزهراء", "طيبة"]
+_AR_SECTORS = ["للأغذية", "للتجارة", "للمقاولات", "للأدوية", "للنسيج", "للسيارات"]
+
+
+def _ar_variant(name: str, how: int) -> str:
+    if how == 0:
+        return name.replace("أ", "ا").replace("إ", "ا").replace("ة", "ه").replace("ى", "ي")
+    if how == 1:
+        return "شركة " + name.replace(" ", "  ") + " ش.م.م"
+    if how == 2:
+        return "مؤسسـة " + name.replace("ل", "لـ", 1)  # tatweel
+    return name.replace("ا", "اَ", 1) + " ذ.م.م"  # a diacritic
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_AR_BRANDS), st.sampled_from(_AR_SECTORS)),
+                min_size=5, max_size=30, unique=True),
+       st.integers(0, 3), st.data())
+def test_arabic_spelling_variants_are_found_and_nothing_else(bases, how, data):
+    names = [f"{b} {s}" for b, s in bases]
+    twin = data.draw(st.integers(0, len(names) - 1))
+    names.append(_ar_variant(names[twin], how))
+    ids = [f"C{i}" for i in range(len(names))]
+    found = {(m.left, m.right) for m in possible_duplicates(
+        ids, names, _contacts(*[(None,) * 4] * len(names)))}
+    assert found == {(twin, len(names) - 1)}
