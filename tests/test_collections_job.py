@@ -121,3 +121,39 @@ def test_call_and_visit_lists_order():
         == [[1, "B", 900.0, 41], [2, "A", 100.0, 60], [3, "C", 100.0, 41]]
     assert visits[["Customer ID", "Amount To Collect", "Oldest Invoice"]].values.tolist() == [
         ["E", 90.0, "5"], ["D", 50.0, "4"]]
+
+
+def test_arabic_workbook(tmp_path):
+    """Arabic sheet names and headers: the tab's words and every letter are Arabic."""
+    cust, inv, pay, plan = ledger()
+    ar = {"Customer ID": "رقم العميل", "Name": "اسم العميل", "Email": "البريد الإلكتروني",
+          "Phone": "الهاتف", "Currency": "العملة", "Payment Terms": "شروط الدفع",
+          "Invoice No": "رقم الفاتورة", "Invoice Date": "تاريخ الفاتورة",
+          "Due Date": "تاريخ الاستحقاق", "Amount": "المبلغ", "Payment ID": "رقم الإيصال",
+          "Date": "التاريخ", "Instalments": "عدد الأقساط", "Start": "تاريخ البدء",
+          "Frequency": "التكرار"}
+
+    def arabic(frame, columns):
+        return frame[[*columns, "_row"]].rename(columns=ar)
+
+    path = tmp_path / "دفتر.xlsx"
+    write_workbook(path, {
+        "العملاء": arabic(cust, ["Customer ID", "Name", "Email", "Phone", "Currency",
+                                 "Payment Terms"]),
+        "الفواتير": arabic(inv, ["Invoice No", "Customer ID", "Invoice Date", "Due Date",
+                                 "Amount"]),
+        "التحصيلات": arabic(pay, ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]),
+        "خطط السداد": arabic(plan, ["Customer ID", "Amount", "Instalments", "Start",
+                                    "Frequency"]),
+    })
+    out = tmp_path / "out.xlsx"
+    assert main(["collections", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    dun = frame(openpyxl.load_workbook(out)["Dunning"]).set_index("Customer ID")
+    assert dun.loc["C1", "Level Name"] == "إنذار نهائي"
+    assert dun.loc["C4", "Level Name"] == "خطة سداد"
+    assert dun.loc["C5", "Next Action"] == "إرسال تذكير حازم، والاتصال إذا لم يرد خلال 7 أيام"
+    assert set(dun["Language"]) == {"ar"}
+    msg = email.message_from_bytes((tmp_path / "dunning" / "2026-10-31_C1.eml").read_bytes(),
+                                   policy=email.policy.default)
+    assert msg["Subject"] == "إنذار نهائي: حساب رقم C1"
+    assert "هذا إنذار نهائي" in msg.get_body(("plain",)).get_content()
