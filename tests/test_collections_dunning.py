@@ -91,6 +91,13 @@ def test_levels_amounts_and_actions():
     assert d.loc["C6", "Next Action"] == "Apply credit on account to the overdue invoices"
     assert not d.loc["C6", "Letter"]
     assert d.loc["C4", "Language"] == "ar" and d.loc["C1", "Language"] == "en"
+    # an over-paid customer: nothing to chase, money to give back or use
+    cust, inv, pay = ledger()
+    pay = payments([("P9", "C5", "2026-10-30", 900.00, "I5")])  # 500 over-paid
+    items = open_items(cust, inv, pay, AS_OF)
+    d2 = by_id(dunning_run(items, cust, AS_OF))
+    assert d2.loc["C5", "Open Balance"] == -500.00
+    assert d2.loc["C5", "Next Action"] == "Credit balance: apply to new invoices or refund"
     # ordered by level, then amount
     assert run()["Customer ID"].tolist()[:4] == ["C4", "C3", "C2", "C1"]
 

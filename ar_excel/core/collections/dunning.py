@@ -198,6 +198,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             elif r["Amount To Collect"] >= CENT:
                 action = words["watch"]
                 action_date = r["_oldest_due"] + pd.Timedelta(days=edges[0])
+            else:
+                action = words["credit_balance"] if r["Open Balance"] < 0 else words["current"]
         else:
             since_esc = (day - last_esc).days if pd.notna(last_esc) else None
             since_letter = (day - last_letter).days if pd.notna(last_letter) else None
