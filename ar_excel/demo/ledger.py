@@ -31,7 +31,7 @@ import pandas as pd
 
 from ar_excel.demo import vocabulary as vocab
 from ar_excel.model import ROW
-from ar_excel.schema import SCHEMAS
+from ar_excel.schema import SCHEMAS, empty_frame
 
 AS_OF = date(2026, 10, 31)
 
@@ -53,18 +53,20 @@ DEFECT_COLUMNS = ["Sheet", "Key", "Field", "Code", "Note"]
 
 def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int = 3000,
                 seed: int = 2026, as_of: date | pd.Timestamp = AS_OF, *,
-                lines_share: float = 0.08) -> dict[str, pd.DataFrame]:
+                lines_share: float = 0.08, arabic_names: float | None = None
+                ) -> dict[str, pd.DataFrame]:
     """The demo ledger: ``Customers``, ``Invoices``, ``Payments``, ``Orders``, ``Credit
     Requests``, ``Invoice Lines``, ``Price List``, ``Payment Plans``, ``Policy`` and
     ``_defects`` (not a sheet: what was planted). ``n_customers`` rows of customers exactly,
-    ``n_invoices`` invoices and credit notes, ``n_payments`` receipts dated up to ``as_of``."""
+    ``n_invoices`` invoices and credit notes, ``n_payments`` receipts dated up to ``as_of``;
+    ``arabic_names``: share of customers named in Arabic (default: about half, by country)."""
     if n_customers < 10 or n_invoices < 10 or n_payments < 0:
         raise ValueError("make_ledger needs at least 10 customers and 10 invoices")
     rng = np.random.default_rng(seed)
     day = pd.Timestamp(as_of).normalize()
     defects: list[dict[str, str]] = []
 
-    customers, profile = _customers(rng, n_customers, n_invoices, day, defects)
+    customers, profile = _customers(rng, n_customers, n_invoices, day, defects, arabic_names)
     invoices = _invoices(rng, customers, profile, n_invoices, day, defects)
     price_list = _price_list(rng, day)
     lines = _invoice_lines(rng, customers, invoices, price_list, lines_share, day, defects)
@@ -91,6 +93,13 @@ def _as_read(kind: str, frame: pd.DataFrame) -> None:
     row it would have under a header in row 1 (the messy workbook's rows differ: its writer
     reports where each record went)."""
     kinds = {f.name: f.kind for f in SCHEMAS[kind].fields} if kind in SCHEMAS else {}
+    if kind in SCHEMAS:  # optional contract columns this ledger does not fill: present, empty
+        empty = empty_frame(kind)
+        for name in kinds:
+            if name not in frame.columns:
+                frame[name] = pd.Series([None] * len(frame), dtype=empty[name].dtype) \
+                    if empty[name].dtype == object else \
+                    pd.Series(np.nan, index=frame.index).astype(empty[name].dtype)
     for column in frame.columns:
         if kinds.get(column, "text") in ("id", "text", "currency", "status") and not (
                 pd.api.types.is_numeric_dtype(frame[column])
@@ -261,7 +270,8 @@ def _spelling_variant(rng: np.random.Generator, name: str) -> str:
 
 
 def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Timestamp,
-               defects: list[dict[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+               defects: list[dict[str, str]], arabic_names: float | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     n_variants = max(1, n // 100)
     n_reused = max(1, n // 400)
     m = n - n_variants - n_reused
@@ -274,7 +284,9 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
 
     cc = np.array([c[4] for c in vocab.COUNTRIES])
     country = rng.choice(cc, size=m, p=[c[3] for c in vocab.COUNTRIES])
-    arabic = rng.random(m) < np.where(country == "AE", 0.4, np.where(country == "SA", 0.55, 0.5))
+    share = (np.where(country == "AE", 0.4, np.where(country == "SA", 0.55, 0.5))
+             if arabic_names is None else np.full(m, float(arabic_names)))
+    arabic = rng.random(m) < share
     names, domains = _unique_companies(rng, country, arabic)
 
     home_ccy = {c[4]: c[2] for c in vocab.COUNTRIES}
@@ -376,7 +388,8 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     _plant_customer_defects(rng, frame, defects)
 
     # The same company keyed again under a new code with a spelling variant of its name.
-    src = rng.choice(m, size=n_variants, replace=False)
+    named = np.flatnonzero(frame["Name"].notna().to_numpy())
+    src = rng.choice(named, size=n_variants, replace=False)
     variants = frame.iloc[src].copy()
     variants["Customer ID"] = variant_ids
     variants["Name"] = [_spelling_variant(rng, str(x)) for x in variants["Name"]]
@@ -421,7 +434,7 @@ def _plant_customer_defects(rng: np.random.Generator, frame: pd.DataFrame,
     counts = {"INVALID_EMAIL": k, "INVALID_PHONE": k, "MISSING_TAX_ID": 2 * k,
               "DISCOUNT_ABOVE_POLICY": k, "UNUSUAL_TERMS": k, "INVALID_CREDIT_LIMIT": rare,
               "INVALID_CURRENCY": rare, "MISSING_NAME": max(1, m // 500)}
-    rows = rng.choice(m, size=sum(counts.values()), replace=False)
+    rows = rng.permutation(m)[:max(1, m // 2)]  # a tiny master gets fewer kinds of defect
     at = 0
     for code, count in counts.items():
         for i in rows[at:at + count]:
@@ -481,7 +494,7 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     terms = master.loc[cust, "Payment Terms"].to_numpy(dtype="float64", na_value=30.0)
 
     dates = as_of - pd.to_timedelta(rng.integers(0, 365, n), unit="D")
-    friday = dates.dayofweek == 4  # the weekend in Egypt and the Gulf: billed on Thursday
+    friday = dates.day_of_week == 4  # the weekend in Egypt and the Gulf: billed on Thursday
     dates = dates.where(~friday, dates - pd.Timedelta(days=1))
 
     export = (ccy != "USD") & (rng.random(n) < 0.03)
@@ -552,6 +565,7 @@ def _price_list(rng: np.random.Generator, as_of: pd.Timestamp) -> pd.DataFrame:
             rows.append((code, unit, price, start, pd.NaT, en, ar))
     frame = pd.DataFrame(rows, columns=["Item", "Unit", "Price", "Valid From", "Valid To",
                                         "Description", "Description (AR)"])
+    frame["Currency"] = "EGP"  # one company-wide list; no customer-specific prices
     frame["Valid From"] = frame["Valid From"].astype("datetime64[ns]")
     frame["Valid To"] = frame["Valid To"].astype("datetime64[ns]")
     return frame
@@ -751,7 +765,7 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     method = rng.choice(len(vocab.PAYMENT_METHODS), size=len(pay), p=method_p / method_p.sum())
     pay["Method"] = np.array([x[0] for x in vocab.PAYMENT_METHODS], dtype=object)[method]
     refs = rng.integers(10_000, 99_999, len(pay))
-    doy = pay["Date"].dt.dayofyear.to_numpy()
+    doy = pay["Date"].dt.day_of_year.to_numpy()
     yy = pay["Date"].dt.year.to_numpy() % 100
     pay["Reference"] = [
         (f"FT{y:02d}{d:03d}{r}" if k == 0 else f"CHQ {r * 7 % 1_000_000:06d}" if k == 1
