@@ -31,11 +31,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from ar_excel.bank.numbers import decide_day_first, decide_decimal, parse_amount, parse_date
-from ar_excel.bank.statement import Statement, StatementBalance, build_lines, clean_text, tie_out
+import numpy as np
+
+from ar_excel.bank.numbers import (
+    decide_day_first,
+    decide_decimal,
+    parse_amount,
+    parse_amount_column,
+    parse_date,
+    parse_date_column,
+)
+from ar_excel.bank.statement import Statement, StatementBalance, clean_text, lines_frame, tie_out
 from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -242,9 +252,9 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
 
 
-def _constant(rows: list[list[Any]], idx: int) -> bool:
-    values = {str(_cell(r, idx)) for r in rows if not _blank(_cell(r, idx))}
-    return len(rows) > 1 and len(values) <= 1
+def _constant(column: list[Any], blank: np.ndarray) -> bool:
+    values = {str(v) for v, b in zip(column, blank, strict=True) if not b}
+    return len(column) > 1 and len(values) <= 1
 
 
 def _currency_from_text(values: list[Any]) -> str | None:
@@ -259,143 +269,292 @@ def _currency_from_text(values: list[Any]) -> str | None:
     return None
 
 
+class _Columns:
+    """The data rows read column by column: each cell as the importer reads it (text stripped;
+    None where a short row has no such cell) and which cells are blank."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.count = len(rows)
+        self.raw = list(zip_longest(*rows)) if rows else []
+        self.width = len(self.raw)
+        self._cells: dict[int, list[Any]] = {}
+        self._blank: dict[int, np.ndarray] = {}
+
+    def cells(self, idx: int | None) -> list[Any]:
+        if idx is None or idx >= self.width:
+            return [None] * self.count
+        if idx not in self._cells:
+            self._cells[idx] = [v.strip() if isinstance(v, str) else v for v in self.raw[idx]]
+        return self._cells[idx]
+
+    def blank(self, idx: int | None) -> np.ndarray:
+        if idx is None or idx >= self.width:
+            return np.ones(self.count, dtype=bool)
+        if idx not in self._blank:
+            self._blank[idx] = np.fromiter(
+                (v is None or (isinstance(v, str) and not v) or (isinstance(v, float) and v != v)
+                 for v in self.cells(idx)), dtype=bool, count=self.count)
+        return self._blank[idx]
+
+
+def _per_value(values: list[Any], fn: Any) -> list[Any]:
+    """``fn`` of each value, computed once per distinct value (statements repeat codes)."""
+    done: dict[tuple[type, Any], Any] = {}
+    out = []
+    for v in values:
+        key = (type(v), v)
+        if key not in done:
+            done[key] = fn(v)
+        out.append(done[key])
+    return out
+
+
+def _round_cents(amounts: np.ndarray) -> np.ndarray:
+    """``round(x, 2)`` of each amount: numpy's rounding where it agrees, Python's elsewhere."""
+    rounded = np.round(amounts, 2)
+    differs = np.flatnonzero((rounded != amounts) & ~np.isnan(amounts))
+    rounded[differs] = [round(float(x), 2) for x in amounts[differs]]
+    return rounded
+
+
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None
                       ) -> Statement:
-    """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement."""
+    """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
+
+    The layout (header, column roles, decimal mark, date order) is decided once; the columns
+    are then parsed whole. Only rows that may not be transactions (no readable date, or no
+    amount: totals, balances, repeated headers, narrative carried over) are looked at one by one.
+    """
     layout = find_layout(rows, mapping, source)
     cols = layout.columns
     header = layout.headers
     data = rows[layout.header_row + 1:]
     numbers = row_numbers[layout.header_row + 1:]
     options = mapping or {}
+    table = _Columns(data)
+    n = table.count
 
     date_idx = cols.get("Date", cols.get("Value Date"))
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
-    decimal = options.get("decimal") or decide_decimal(
-        [_cell(r, i) for r in data for i in amount_cols])
-    date_values = [_cell(r, i) for r in data for i in (date_idx, cols.get("Value Date"))]
+    decimal = options.get("decimal") or decide_decimal(  # row by row, as the file reads
+        v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
+    date_values = dict.fromkeys([*table.cells(date_idx), *table.cells(cols.get("Value Date"))])
     first = options.get("day_first", day_first)
-    dayfirst = decide_day_first(date_values, first)
+    dayfirst = decide_day_first(list(date_values), first)  # order-free: distinct values do
     date_format = options.get("date_format")
     # a narrative column with the same text on every row names the account product, not the line
-    parts = [i for i in layout.parts if not _constant(data, i)]
+    parts = [i for i in layout.parts if not _constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
-        parts and _constant(data, cols["Description"])) else []) + parts
+        parts and _constant(table.cells(cols["Description"]), table.blank(cols["Description"])))
+        else []) + parts
     file_ccy = layout.currency_hint or _currency_from_text(
         [_cell(r, i) for r in data[:50] for i in amount_cols])
 
-    issues: list[Issue] = []
-    records: list[dict[str, Any]] = []
+    found: list[tuple[int, int, Issue]] = []  # (row position, order within the row, issue)
     balances = StatementBalance("1")
 
-    def issue(rowno: int, canon: str, value: Any, message: str) -> None:
+    def issue(pos: int, order: int, canon: str, value: Any, message: str) -> None:
         idx = cols.get(canon)
         name = header[idx] if idx is not None and idx < len(header) else canon
-        issues.append(Issue(source, f"row {rowno}", name, value, message))
-
-    def number(row: list[Any], canon: str, rowno: int) -> tuple[float | None, bool]:
-        raw = _cell(row, cols.get(canon))
-        try:
-            return parse_amount(raw, decimal), True
-        except ValueError as exc:
-            issue(rowno, canon, raw, f"{canon} '{raw}' could not be read as an amount ({exc}); "
-                                     "the line was left out")
-            return None, False
+        found.append((pos, order, Issue(source, f"row {numbers[pos]}", name, value, message)))
 
     stated_ccy = _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
     file_ccy = layout.currency_hint or stated_ccy or file_ccy
+
+    raw_dates = table.cells(date_idx)
+    booked, _, date_errors = parse_date_column(raw_dates, dayfirst, date_format)
+    dated = ~np.isnat(booked)
+    empty = (np.logical_and.reduce([table.blank(i) for i in range(table.width)])
+             if table.width else np.ones(n, dtype=bool))
+    no_money = table.blank(cols.get("Amount")) & table.blank(cols.get("Debit")) & table.blank(
+        cols.get("Credit"))
+    date_blank = table.blank(date_idx)
+    main = ~empty
+
+    # Rows without a readable date or without an amount may be repeated page headers, totals,
+    # balances or narrative continued from the line above. A row repeating the header has the
+    # header's date cell, no date, unless that header cell itself looks like one.
     header_keys = [_fold(h) for h in header]
-    for row, rowno in zip(data, numbers, strict=True):
-        if all(_blank(c) for c in row):
+    suspect = main & (~dated | no_money)
+    if date_idx is None or date_idx >= len(header_keys) or any(
+            ch.isdigit() for ch in header_keys[date_idx]):
+        suspect = main.copy()
+    folded: dict[tuple[type, Any], str] = {}
+
+    def fold(cell: Any) -> str:
+        key = (type(cell), cell)
+        if key not in folded:
+            folded[key] = _fold(cell)
+        return folded[key]
+
+    continued: list[tuple[int, str, str]] = []  # (row position, narrative, row text)
+    for pos in np.flatnonzero(suspect).tolist():
+        row = data[pos]
+        if all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
+            main[pos] = False  # the header repeated on each page of a multi-page export
             continue
-        if [_fold(c) for c in row[: len(header)]] == header_keys[: len(row)]:
-            continue  # the header repeated on each page of a multi-page export
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
-        raw_date = _cell(row, date_idx)
-        if _TOTAL_RE.search(texts) and not _is_date(raw_date, dayfirst, date_format):
+        if _TOTAL_RE.search(texts) and not dated[pos]:
+            main[pos] = False
             continue
         if _label_balance(row, texts, cols, balances, decimal, dayfirst, date_format):
+            main[pos] = False
             continue
-        amount_cells = [_cell(row, cols.get(c)) for c in ("Amount", "Debit", "Credit")]
-        if _blank(raw_date) and all(_blank(c) for c in amount_cells):
+        if date_blank[pos] and no_money[pos]:
+            main[pos] = False
             desc = clean_text(" ".join(str(_cell(row, i)) for i in desc_cols
                                        if not _blank(_cell(row, i))))
-            if records and desc:  # narrative carried over to a second row
-                prev = records[-1]
-                prev["Description"] = " ".join(filter(None, [prev["Description"], desc]))
-            elif desc:
-                issues.append(Issue(source, f"row {rowno}", "", texts,
-                                    "row has text but no date and no amount; not a transaction"))
-            continue
-        try:
-            booked = parse_date(raw_date, dayfirst, date_format)
-            if booked is None:
-                raise ValueError("blank")
-        except (ValueError, OverflowError) as exc:
-            issue(rowno, "Date" if "Date" in cols else "Value Date", raw_date,
-                  f"date '{raw_date}' could not be read ({exc}); the line was left out")
-            continue
-        value_date = None
-        if "Value Date" in cols and "Date" in cols:
-            raw_value = _cell(row, cols["Value Date"])
-            try:
-                value_date = parse_date(raw_value, dayfirst, date_format)
-            except (ValueError, OverflowError):
-                value_date = None  # the booking date is what matching needs: keep the line
-                issue(rowno, "Value Date", raw_value, f"value date '{raw_value}' could not be "
-                      "read; the line was kept with its booking date")
-        elif "Date" not in cols:
-            value_date = booked
-        amount, ok = _signed_amount(row, cols, number, rowno)
-        if not ok:
-            continue
-        if amount is None:
-            issue(rowno, "Amount" if "Amount" in cols else "Credit", None,
-                  "no amount on this line; the line was left out")
-            continue
-        status = str(_cell(row, cols.get("_status")) or "").strip().lower()
-        if status in _PENDING:
-            issue(rowno, "_status", _cell(row, cols.get("_status")),
+            if desc:
+                continued.append((pos, desc, texts))
+
+    date_column = "Date" if "Date" in cols else "Value Date"
+    for pos in np.flatnonzero(main & ~dated).tolist():
+        raw = raw_dates[pos]
+        issue(pos, 0, date_column, raw, f"date '{raw}' could not be read "
+              f"({date_errors.get(pos, 'blank')}); the line was left out")
+    live = main & dated
+
+    if "Value Date" in cols and "Date" in cols:
+        raw_values = table.cells(cols["Value Date"])
+        value_dates, _, value_errors = parse_date_column(raw_values, dayfirst, date_format)
+        for pos in sorted(value_errors):
+            if live[pos]:  # the booking date is what matching needs: keep the line
+                issue(pos, 1, "Value Date", raw_values[pos], f"value date '{raw_values[pos]}' "
+                      "could not be read; the line was kept with its booking date")
+    elif "Date" not in cols:
+        value_dates = booked
+    else:
+        value_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+
+    amount, failed = _signed_amounts(table, cols, decimal, live, issue)
+    live &= ~failed
+    for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
+        issue(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
+              "no amount on this line; the line was left out")
+    live &= ~np.isnan(amount)
+    if "_status" in cols:
+        statuses = table.cells(cols["_status"])
+        pending = np.array(_per_value(statuses, lambda v: str(v or "").strip().lower()
+                                      in _PENDING), dtype=bool)
+        for pos in np.flatnonzero(live & pending).tolist():
+            issue(pos, 6, "_status", statuses[pos],
                   "pending (not yet booked) line left out; it will come on a later statement")
-            continue
-        balance = None
-        if "Balance" in cols:
-            try:
-                balance = parse_amount(_cell(row, cols["Balance"]), decimal)
-            except ValueError:
-                balance = None
-        desc_parts = [str(_cell(row, i)) for i in desc_cols if not _blank(_cell(row, i))]
-        posting = _cell(row, cols.get("_posting_text"))
-        if not _blank(posting) and str(posting) not in desc_parts:
-            desc_parts.append(str(posting))
-        records.append({
-            "Date": booked,
-            "Value Date": value_date,
-            "Amount": round(amount, 2),
-            "Currency": _currency(_cell(row, cols.get("Currency"))) or file_ccy,
-            "Description": " ".join(desc_parts),
-            "Reference": _text(_cell(row, cols.get("Reference"))),
-            "Counterparty": _text(_cell(row, cols.get("Counterparty"))),
-            "Counterparty Account": _text(_cell(row, cols.get("Counterparty Account"))),
-            "Bank Ref": _text(_cell(row, cols.get("Bank Ref"))),
-            "Balance": balance,
-            "Statement": "1",
-            "Line No": rowno,
-        })
-    if not records and issues:
+        live &= ~pending
+
+    kept = np.flatnonzero(live)
+    descriptions = _descriptions(table, desc_cols, cols.get("_posting_text"), kept)
+    if continued:  # narrative carried over to the next rows belongs to the line above
+        last_kept = np.maximum.accumulate(np.where(live, np.arange(n), -1))
+        carried: dict[int, list[str]] = {}
+        for pos, desc, texts in continued:
+            if last_kept[pos] >= 0:
+                carried.setdefault(int(last_kept[pos]), []).append(desc)
+            else:
+                found.append((pos, 0, Issue(source, f"row {numbers[pos]}", "", texts,
+                              "row has text but no date and no amount; not a transaction")))
+        slot = {int(p): k for k, p in enumerate(kept.tolist())}
+        for pos, more in carried.items():
+            k = slot[pos]
+            descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
+
+    found.sort(key=lambda item: (item[0], item[1]))
+    issues = [item[2] for item in found]
+    if not len(kept) and issues:
         raise InputError(
             f"{source}: no line of the statement could be used; the first problem: "
             f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
             "misread, pass a mapping, e.g. mapping={'Date': '<header>', 'Amount': '<header>'}, "
             "and date_format / decimal"
         )
-    lines = build_lines(records)
+
+    def kept_cells(canon: str) -> list[Any]:
+        values = table.cells(cols.get(canon))
+        return [values[p] for p in kept.tolist()]
+
+    balance = (parse_amount_column(kept_cells("Balance"), decimal)[0] if "Balance" in cols
+               else None)  # an unreadable running balance does not cost the line
+    line_numbers = np.asarray(numbers, dtype=np.int64)[kept] if n else np.zeros(0, np.int64)
+    lines = lines_frame({
+        "Date": booked[kept],
+        "Value Date": value_dates[kept],
+        "Amount": _round_cents(amount[kept]),
+        "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
+        "Description": descriptions,
+        "Reference": _per_value(kept_cells("Reference"), _text),
+        "Counterparty": _per_value(kept_cells("Counterparty"), _text),
+        "Counterparty Account": _per_value(kept_cells("Counterparty Account"), _text),
+        "Bank Ref": _per_value(kept_cells("Bank Ref"), _text),
+        "Balance": balance,
+        "Statement": ["1"] * len(kept),
+        "Line No": line_numbers.tolist(),
+    }, len(kept))
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+def _descriptions(table: _Columns, desc_cols: list[int], posting_idx: int | None,
+                  kept: np.ndarray) -> list[str]:
+    """The narrative of each kept row: its narrative cells, then the posting text unless it
+    repeats one of them."""
+    columns = [(table.cells(i), table.blank(i)) for i in desc_cols]
+    posting = table.cells(posting_idx) if posting_idx is not None else None
+    posting_blank = table.blank(posting_idx) if posting_idx is not None else None
+    out = []
+    for p in kept.tolist():
+        parts = [str(values[p]) for values, blank in columns if not blank[p]]
+        if posting is not None and not posting_blank[p] and str(posting[p]) not in parts:
+            parts.append(str(posting[p]))
+        out.append(" ".join(parts))
+    return out
+
+
+def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: np.ndarray,
+                    issue: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Credits positive, debits negative, from whichever columns the export has; NaN where a
+    row has no amount. Returns the amounts and the rows whose amount could not be read (each
+    reported, for the rows still ``live``)."""
+    n = table.count
+    failed = np.zeros(n, dtype=bool)
+
+    def column(canon: str, order: int, report: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        raw = table.cells(cols[canon])
+        values, errors = parse_amount_column(raw, decimal)
+        bad = np.zeros(n, dtype=bool)
+        for pos in sorted(errors):
+            bad[pos] = True
+            if report[pos]:
+                issue(pos, order, canon, raw[pos], f"{canon} '{raw[pos]}' could not be read "
+                      f"as an amount ({errors[pos]}); the line was left out")
+        return values, bad
+
+    amount = np.full(n, np.nan)
+    use_columns = np.ones(n, dtype=bool)
+    if "Amount" in cols:
+        amount, failed = column("Amount", 2, live)
+        if "_sign" in cols:
+            marks = _per_value(table.cells(cols["_sign"]),
+                               lambda v: str(v or "").strip().lower().rstrip("."))
+            debit = np.array([m in _DEBIT_MARKS for m in marks], dtype=bool)
+            credit = np.array([m in _CREDIT_MARKS for m in marks], dtype=bool)
+            amount = np.where(debit, -np.abs(amount), np.where(credit, np.abs(amount), amount))
+        use_columns = np.isnan(amount) & ~failed  # no amount: the debit/credit columns say
+    if "Debit" in cols or "Credit" in cols:
+        debit = credit = np.full(n, np.nan)
+        bad_debit = bad_credit = np.zeros(n, dtype=bool)
+        if "Debit" in cols:
+            debit, bad_debit = column("Debit", 3, live & use_columns)
+        if "Credit" in cols:
+            credit, bad_credit = column("Credit", 4, live & use_columns)
+        failed |= use_columns & (bad_debit | bad_credit)
+        net = np.where(np.isnan(credit), 0.0, np.abs(credit)) - np.where(
+            np.isnan(debit), 0.0, np.abs(debit))
+        net[np.isnan(debit) & np.isnan(credit)] = np.nan
+        amount = np.where(use_columns, net, amount)
+    return amount, failed
 
 
 def _is_date(value: Any, dayfirst: bool, fmt: str | None) -> bool:
@@ -415,29 +574,6 @@ def _text(value: Any) -> str | None:
 
 def _currency(value: Any) -> str | None:
     return None if _blank(value) else parse_currency(value)
-
-
-def _signed_amount(row, cols, number, rowno) -> tuple[float | None, bool]:
-    """Credits positive, debits negative, from whichever columns the export has."""
-    if "Amount" in cols:
-        amount, ok = number(row, "Amount", rowno)
-        if not ok:
-            return None, False
-        if amount is not None and "_sign" in cols:
-            mark = str(_cell(row, cols["_sign"]) or "").strip().lower().rstrip(".")
-            if mark in _DEBIT_MARKS:
-                amount = -abs(amount)
-            elif mark in _CREDIT_MARKS:
-                amount = abs(amount)
-        if amount is not None or ("Debit" not in cols and "Credit" not in cols):
-            return amount, True
-    debit, ok_d = number(row, "Debit", rowno) if "Debit" in cols else (None, True)
-    credit, ok_c = number(row, "Credit", rowno) if "Credit" in cols else (None, True)
-    if not (ok_d and ok_c):
-        return None, False
-    if debit is None and credit is None:
-        return None, True
-    return abs(credit or 0.0) - abs(debit or 0.0), True
 
 
 def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:

@@ -109,35 +109,56 @@ def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
     ``Line No`` defaults to the record's 1-based position; ``Bank Line`` to its bank id or,
     without one, its ``Line No``; repeated bank ids are suffixed so each line stays unique.
     """
-    rows = []
-    for pos, rec in enumerate(records, start=1):
-        row = {c: rec.get(c) for c in COLUMNS}
-        if row["Line No"] is None:
-            row["Line No"] = pos
-        for c in TEXT_COLUMNS:
-            row[c] = clean_text(row[c])
-        if row["Currency"]:
-            row["Currency"] = row["Currency"].upper()
-        if not row["Bank Line"]:
-            row["Bank Line"] = row["Bank Ref"] or str(row["Line No"])
-        rows.append(row)
-    _make_unique(rows)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return lines_frame({c: [rec.get(c) for rec in records] for c in COLUMNS}, len(records))
+
+
+def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
+    """Columns (sequences of ``count`` values keyed by COLUMNS, missing keys allowed) -> the
+    normalised lines frame, with the same defaults as ``build_lines``, built column by column."""
+    def column(name: str) -> list[Any]:
+        values = columns.get(name)
+        if values is None:
+            return [None] * count
+        return values.tolist() if isinstance(values, np.ndarray | pd.Series) else list(values)
+
+    def series(name: str) -> pd.Series:
+        values = columns.get(name)
+        if isinstance(values, np.ndarray | pd.Series):
+            return pd.Series(np.asarray(values))
+        return pd.Series([None] * count if values is None else list(values), dtype=object)
+
+    line_no = [pos if no is None else no
+               for pos, no in enumerate(column("Line No"), start=1)]
+    text = {c: clean_texts(column(c)) for c in TEXT_COLUMNS}
+    text["Currency"] = [c.upper() if c else c for c in text["Currency"]]
+    text["Bank Line"] = [line or ref or str(no) for line, ref, no in
+                         zip(text["Bank Line"], text["Bank Ref"], line_no, strict=True)]
+    text["Bank Line"] = _unique(text["Bank Line"])
+    frame = pd.DataFrame({c: pd.Series(text[c], dtype=object) for c in TEXT_COLUMNS})
     for c in ("Date", "Value Date"):
-        frame[c] = pd.to_datetime(frame[c], errors="coerce").astype("datetime64[ns]")
+        frame[c] = pd.to_datetime(series(c), errors="coerce").astype("datetime64[ns]")
     for c in ("Amount", "Balance"):
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("float64")
-    frame["Line No"] = frame["Line No"].astype("int64")
+        frame[c] = pd.to_numeric(series(c), errors="coerce").astype("float64")
+    frame["Line No"] = pd.Series(line_no, dtype="int64")
+    frame = frame[COLUMNS]
     for c in TEXT_COLUMNS:
         frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
     return frame
 
 
-def _make_unique(rows: list[dict[str, Any]]) -> None:
+def clean_texts(values: list[Any]) -> list[str | None]:
+    """``clean_text`` of each value; plain strings (most of a statement) take a short path."""
+    return [(" ".join(v.split()) or None) if type(v) is str else clean_text(v) for v in values]
+
+
+def _unique(keys: list[str]) -> list[str]:
+    """Repeated bank ids suffixed ``-2``, ``-3`` ... in file order, never onto another's id."""
+    if len(set(keys)) == len(keys):
+        return keys
+    keys = list(keys)
     seen: dict[str, int] = {}
-    taken = {r["Bank Line"] for r in rows}
-    for row in rows:
-        key = row["Bank Line"]
+    taken = set(keys)
+    for i, key in enumerate(keys):
         count = seen.get(key, 0) + 1
         seen[key] = count
         if count == 1:
@@ -148,7 +169,8 @@ def _make_unique(rows: list[dict[str, Any]]) -> None:
             candidate = f"{key}-{count}"
         seen[key] = count
         taken.add(candidate)
-        row["Bank Line"] = candidate
+        keys[i] = candidate
+    return keys
 
 
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
