@@ -285,13 +285,16 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     case_names = [c for c, _ in RECEIPT_CASES]
     case_p = np.array([p for _, p in RECEIPT_CASES])
 
+    # Receipts are generated in date order, so a part payment comes before the rest of it.
+    receipt_days = iter(np.sort(rng.integers(0, len(days), n_receipts)))
+
     def add_line(desc: str, amount: float, ccy: str, ref: str | None = None,
-                 cp: str | None = None, acc: str | None = None) -> str:
+                 cp: str | None = None, acc: str | None = None, receipt: bool = False) -> str:
         bid = _bank_ref(rng)
         while bid in used:
             bid = _bank_ref(rng)
         used.add(bid)
-        day = days[rng.integers(0, len(days))]
+        day = days[next(receipt_days) if receipt else rng.integers(0, len(days))]
         rows.append({"Bank Line": bid, "Date": day, "Value Date": day + pd.Timedelta(days=int(rng.integers(0, 2))),
                      "Amount": round(float(amount), 2), "Currency": ccy, "Description": desc,
                      "Reference": ref, "Counterparty": cp, "Counterparty Account": acc,
@@ -300,9 +303,11 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
 
     made = 0
     attempts = 0
+    # Who pays, drawn in one go (customers with more open invoices pay more often).
+    draws = rng.choice(len(payers), size=n_receipts * 20, p=weights / weights.sum())
     while made < n_receipts and attempts < n_receipts * 20:
+        cid = payers[draws[attempts]]
         attempts += 1
-        cid = payers[rng.choice(len(payers), p=weights / weights.sum())]
         # Residues (bank charges left open by earlier short payments) are written off, not paid.
         open_nos = [n for n in by_customer[cid] if remaining[n] > max(100.0, 0.02 * original[n])]
         if not open_nos:
@@ -386,7 +391,7 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
         if counterparty is None and printed and printed not in desc:
             desc = f"{desc} {printed}"
         bid = add_line(desc, amount, ccy, reference_field, counterparty,
-                       account if show_account else None)
+                       account if show_account else None, receipt=True)
         for no, a in allocs:
             if no is not None:
                 remaining[no] = round(remaining[no] - a, 2)

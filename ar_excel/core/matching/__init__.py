@@ -98,24 +98,33 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
 
 def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> pd.DataFrame:
     allocs: list[Allocation] = sorted(m.allocations, key=lambda a: a.line)
-    rows = []
-    for a in allocs:
-        ln = lines.iloc[a.line]
-        rows.append({
-            "Bank Line": ln["Bank Line"], "Date": ln.get("Date"), "Bank Amount": ln["Amount"],
-            "Invoice No": None if a.invoice is None else m.inv.number[a.invoice],
-            "Customer ID": a.customer, "Applied Amount": a.applied / 100,
-            "Method": a.method, "Confidence": round(a.confidence, 2), "Status": a.status,
-            "Write-off": a.writeoff / 100, "Customer": payers.names.get(str(a.customer), ""),
-            "Reason": a.reason, "Description": ln.get("Description"),
-            "Counterparty": ln.get("Counterparty"),
-            "Counterparty Account": ln.get("Counterparty Account"),
-            "Statement": ln.get("Statement"), "Line No": ln.get("Line No"),
-        })
-    frame = pd.DataFrame(rows, columns=MATCH_COLUMNS + MATCH_EXTRA)
-    frame["Date"] = pd.to_datetime(frame["Date"])
+    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Date", "Amount", "Description",
+                                                  "Counterparty", "Counterparty Account",
+                                                  "Statement", "Line No")}
+    pos = [a.line for a in allocs]
+
+    def take(c: str) -> list:
+        return [cols[c][p] for p in pos]
+
+    frame = pd.DataFrame({
+        "Bank Line": take("Bank Line"), "Date": pd.to_datetime(take("Date")),
+        "Bank Amount": take("Amount"),
+        "Invoice No": [None if a.invoice is None else m.inv.number[a.invoice] for a in allocs],
+        "Customer ID": [a.customer for a in allocs],
+        "Applied Amount": [a.applied / 100 for a in allocs],
+        "Method": [a.method for a in allocs],
+        "Confidence": [round(a.confidence, 2) for a in allocs],
+        "Status": [a.status for a in allocs],
+        "Write-off": [a.writeoff / 100 for a in allocs],
+        "Customer": [payers.names.get(str(a.customer), "") for a in allocs],
+        "Reason": [a.reason for a in allocs],
+        "Description": take("Description"), "Counterparty": take("Counterparty"),
+        "Counterparty Account": take("Counterparty Account"), "Statement": take("Statement"),
+        "Line No": take("Line No"),
+    }, columns=MATCH_COLUMNS + MATCH_EXTRA)
     for c in ("Bank Amount", "Applied Amount", "Write-off", "Confidence"):
         frame[c] = frame[c].astype("float64")
+    frame["Date"] = frame["Date"].astype("datetime64[ns]")
     return frame
 
 

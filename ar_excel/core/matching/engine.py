@@ -72,7 +72,7 @@ class LineFacts:
 
     pos: int
     amount: int  # cents, > 0
-    date: pd.Timestamp | None
+    date: int | None  # the booking date as a day number (date.toordinal())
     currency: str
     text: str  # folded description + reference
     strong: set[int]
@@ -94,7 +94,9 @@ class OpenInvoices:
         self.customer: list[str] = [str(x) for x in inv["Customer ID"]]
         self.currency: list[str] = [("" if not isinstance(c, str) else c.upper())
                                     for c in inv["Currency"]] if "Currency" in inv else [""] * len(inv)
-        self.date = pd.to_datetime(inv["Date"]).to_numpy() if "Date" in inv else None
+        # Invoice dates as day numbers: comparing ints is what the inner loops can afford.
+        dates = pd.to_datetime(inv["Date"]) if "Date" in inv else pd.Series(pd.NaT, index=inv.index)
+        self.day: list[int | None] = [None if pd.isna(d) else d.toordinal() for d in dates]
         due = inv["Due Date"] if "Due Date" in inv else inv.get("Date")
         self.due = pd.to_datetime(due).to_numpy()
         self.open: list[int] = [cents(x) for x in inv["Open Amount"]]
@@ -107,21 +109,31 @@ class OpenInvoices:
             by_customer[self.customer[pos]].append(int(pos))
         self.by_customer = dict(by_customer)
         by_amount: dict[int, list[int]] = defaultdict(list)
+        by_customer_amount: dict[tuple[str, int], list[int]] = defaultdict(list)
         for pos in order:
             by_amount[self.open[pos]].append(int(pos))
+            by_customer_amount[(self.customer[pos], self.open[pos])].append(int(pos))
         self.by_amount = dict(by_amount)
+        self.by_customer_amount = dict(by_customer_amount)
 
-    def usable(self, pos: int, currency: str, date: pd.Timestamp | None = None) -> bool:
+    def usable(self, pos: int, currency: str, day: int | None = None) -> bool:
+        """Still open, in the line's currency, and issued by the line's date (``day``)."""
         if self.remaining[pos] <= 0:
             return False
         c = self.currency[pos]
         if currency and c and currency != c:
             return False
-        return not (date is not None and self.date is not None and self.date[pos] > date.to_datetime64())
+        d = self.day[pos]
+        return day is None or d is None or d <= day
 
-    def open_of(self, customer: str, currency: str, date: pd.Timestamp | None) -> list[int]:
+    def open_of(self, customer: str, currency: str, day: int | None) -> list[int]:
         """The customer's invoices still open, oldest due first."""
-        return [p for p in self.by_customer.get(customer, ()) if self.usable(p, currency, date)]
+        return [p for p in self.by_customer.get(customer, ()) if self.usable(p, currency, day)]
+
+    def with_amount(self, customer: str, amount: int, currency: str, day: int | None) -> list[int]:
+        """The customer's open invoices whose open amount is exactly ``amount`` (cents)."""
+        return [p for p in self.by_customer_amount.get((customer, amount), ())
+                if self.remaining[p] == amount and self.usable(p, currency, day)]
 
     def is_residue(self, pos: int, policy: Policy) -> bool:
         """What is left open of an invoice short-paid within the fee tolerance: customers
@@ -152,6 +164,8 @@ class Matcher:
         acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
         dates = pd.to_datetime(L["Date"]) if "Date" in L else pd.Series(pd.NaT, index=L.index)
+        days = [None if pd.isna(d) else d.toordinal() for d in dates]
+        self._accounts, self._names = acc, cp
         for pos, amount in enumerate(L["Amount"].tolist()):
             if amount is None or amount != amount or cents(amount) <= 0:
                 continue
@@ -161,8 +175,8 @@ class Matcher:
             if payer is None:
                 payer = (self.payers.by_name(cp[pos]) if isinstance(cp[pos], str) and cp[pos].strip()
                          else self.payers.by_name(desc[pos], narrative=True))
-            d = dates.iloc[pos]
-            f = LineFacts(pos, cents(amount), None if pd.isna(d) else d,
+            d = days[pos]
+            f = LineFacts(pos, cents(amount), d,
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           text, strong, weak, payer, inflow_category(text), is_cash_deposit(text))
             f.remaining = f.amount
@@ -186,9 +200,8 @@ class Matcher:
         line.remaining -= sum(a.applied for a in allocations)
         self.allocations.extend(allocations)
         if allocations[0].confidence >= MATCHED and allocations[0].method.startswith("reference"):
-            row = self.lines.iloc[line.pos]
-            self.payers.learn(allocations[0].customer, row.get("Counterparty Account"),
-                              row.get("Counterparty"))
+            self.payers.learn(allocations[0].customer, self._accounts[line.pos],
+                              self._names[line.pos])
         return True
 
     def run_stage(self, propose, lines: list[LineFacts], floor: float) -> None:
@@ -297,11 +310,14 @@ class Matcher:
             if one_customer:
                 others = [p for p in self.inv.open_of(cust, f.currency, None) if p not in refs]
                 sub = find_subsets([self.inv.remaining[p] for p in others], excess, excess)
-                if sub.count == 1 and sub.chance < 0.02:
+                if sub.count:
                     extra = [others[k] for k in sub.found[0]]
-                    return self._alloc(f, refs + extra, "multi-invoice", 0.9 - penalty,
+                    certain = sub.count == 1 and sub.chance < 0.02
+                    return self._alloc(f, refs + extra, "multi-invoice",
+                                       (0.9 if certain else 0.6) - penalty,
                                        f"{said} {names}; the rest equals "
-                                       + ", ".join(self.inv.number[p] for p in extra))
+                                       + ", ".join(self.inv.number[p] for p in extra)
+                                       + ("" if certain else " (one of several ways: please confirm)"))
             return self._alloc(f, refs, "overpayment", (0.9 if one_customer else 0.6) - penalty,
                                f"{said} {names}; paid {excess / 100:,.2f} more than open",
                                on_account_customer=cust)
@@ -414,11 +430,11 @@ class Matcher:
         tries = self._payers_to_try(f)
         singles, subsets = [], []
         for rank, (cust, sure, how) in enumerate(tries):
-            items = self.inv.open_of(cust, f.currency, f.date)
-            same = [p for p in items if self.inv.remaining[p] == f.remaining]
+            same = self.inv.with_amount(cust, f.remaining, f.currency, f.date)
             if same:
                 singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
             elif rank < 8:  # sums only for the likeliest names: chance grows with each one
+                items = self.inv.open_of(cust, f.currency, f.date)
                 # Residues of earlier short payments make many look-alike sums: try without first.
                 for pool in ([p for p in items if not self.inv.is_residue(p, self.policy)], items):
                     sub = find_subsets([self.inv.remaining[p] for p in pool[:MAX_ITEMS]],
@@ -471,7 +487,11 @@ class Matcher:
         cust, sure, how, invs, n, chance = found[0]
         nums = ", ".join(self.inv.number[p] for p in invs)
         gap = sum(self.inv.remaining[p] for p in invs) - f.remaining
-        certain = len(found) == 1 and n == 1 and chance < 0.02
+        # Without a reference the amount is the only evidence of which invoice is paid: a gap of
+        # a typical bank charge (the policy's absolute tolerance) is, a percentage of a large
+        # invoice (hundreds) could be another invoice's amount.
+        certain = (len(found) == 1 and n == 1 and chance < 0.02
+                   and gap <= cents(self.policy.fee_tolerance_abs))
         conf = self._payer_confidence(f, cust, sure, 0.9) if certain else 0.6
         return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
                            f"{how}; {nums} less {gap / 100:,.2f} within the fee tolerance: "
@@ -493,7 +513,7 @@ class Matcher:
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
                                f"{how}; no open invoice: payment on account, please confirm")]
         if f.remaining > total:
-            conf = 0.86 if sure >= 0.97 else 0.6
+            conf = 0.86 if f.payer.by_account else 0.6
             return self._alloc(f, items, "overpayment", conf,
                                f"{how}; pays more than everything open ({total / 100:,.2f}): all "
                                "invoices settled, the excess stays on account",

@@ -22,8 +22,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import _GENERIC_KEYS, name_tokens
 from ar_excel.core.matching.normalize import fold_text
@@ -93,6 +94,8 @@ class PayerDirectory:
         self._tail_lengths: set[int] = set()
         self._keys: dict[str, tuple[str, str]] = {}
         self._tokens: dict[str, list[str]] = {}
+        self._needed: dict[str, tuple[frozenset[str], int]] = {}
+        self._cache: dict[tuple, Payer | None] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
@@ -113,6 +116,8 @@ class PayerDirectory:
             distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
             self._keys[cid] = (full, distinct)
             self._tokens[cid] = tokens
+            needed = [t for t in tokens if t not in _GENERIC_KEYS] or tokens
+            self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
             keys = self._block_keys(tokens, distinct, full)
             if not distinct:  # a name made of common words only ("International Medical Supplies")
                 keys.update("~" + t for t in tokens if len(t) >= 3)
@@ -188,56 +193,73 @@ class PayerDirectory:
         tokens = name_tokens(text)
         if not tokens:
             return None
-        full = "".join(tokens)
-        learned = self._learned_names.get(full)
+        learned = self._learned_names.get("".join(tokens))
         if learned and len(learned) == 1:
             return Payer(next(iter(learned)), "learned name", 97.0)
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
+        key = (tuple(tokens), truncated, narrative)
+        if key not in self._cache:  # the same payer name comes back all month
+            self._cache[key] = self._score(tokens, truncated, narrative)
+        return self._cache[key]
+
+    def _score(self, tokens: list[str], truncated: bool, narrative: bool) -> Payer | None:
         if truncated:
             tokens = tokens[:-1]  # the last word may have been cut
         full = "".join(tokens)
         distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
-        candidates: set[str] = set()
+        found: set[str] = set()
         keys = self._block_keys(tokens, distinct, full) | {"~" + t for t in tokens if len(t) >= 3}
         for b in keys:
             block = self._blocks.get(b, ())
             if len(block) <= MAX_BLOCK:
-                candidates.update(block)
-        if not candidates:
+                found.update(block)
+        if not found:
             return None
-        query_tokens = set(tokens)
-        scored: list[tuple[float, str]] = []
-        for cid in candidates:
-            c_full, c_distinct = self._keys[cid]
+        cands = sorted(found)
+        fulls = [self._keys[c][0] for c in cands]
+        if narrative:
+            scores = self._narrative_scores(tokens, full, cands, fulls)
+        else:
+            # The distinctive words decide; what the company does (often translated,
+            # abbreviated or cut off) only refines.
+            dists = [self._keys[c][1] for c in cands]
             if truncated:
-                c_full, c_distinct = c_full[:len(full) + 1], c_distinct[:len(distinct) + 1]
-            if narrative:
-                # Odoo's rule: every distinctive word of the customer's name is in the text;
-                # the more of its other words are there too, the higher the score.
-                all_tokens = self._tokens[cid]  # cached at construction
-                c_tokens = [t for t in all_tokens if t not in _GENERIC_KEYS] or all_tokens
-                hit = sum(map(len, c_tokens)) >= 3 and all(t in query_tokens for t in c_tokens)
-                if hit:
-                    covered = sum(1 for t in all_tokens if any(
-                        q.startswith(t) or (len(q) >= 3 and t.startswith(q)) for q in query_tokens))
-                    score = 88.0 + 10.0 * covered / len(all_tokens)
-                else:
-                    score = fuzz.partial_ratio(c_full, full) * 0.9
-            else:
-                # The distinctive words decide; what the company does (often translated,
-                # abbreviated or cut off) only refines.
-                score = fuzz.ratio(full, c_full)
-                if distinct and c_distinct:
-                    score = 0.75 * fuzz.ratio(distinct, c_distinct) + 0.25 * score
-            if score >= LIKELY_NAME - 10:
-                scored.append((score, cid))
-        if not scored:
-            return None
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        best, cid = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0.0
-        top = [(c, round(s, 1)) for s, c in scored[:MAX_CANDIDATES] if s >= LIKELY_NAME]
+                fulls = [f[:len(full) + 1] for f in fulls]
+                dists = [d[:len(distinct) + 1] for d in dists]
+            scores = process.cdist([full], fulls, scorer=fuzz.ratio, dtype=np.float32)[0]
+            if distinct:
+                by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
+                                            dtype=np.float32)[0]
+                has = np.fromiter((bool(d) for d in dists), bool, len(dists))
+                scores = np.where(has, 0.75 * by_distinct + 0.25 * scores, scores)
+        order = np.argsort(-scores, kind="stable")  # ties: customer id order (cands sorted)
+        best = float(scores[order[0]])
+        second = float(scores[order[1]]) if len(order) > 1 else 0.0
+        top = [(cands[i], round(float(scores[i]), 1)) for i in order[:MAX_CANDIDATES]
+               if scores[i] >= LIKELY_NAME]
         how = "narrative name" if narrative else "name"
         if best >= LIKELY_NAME and best - second >= MARGIN:
-            return Payer(cid, how, round(best, 1), top)
+            return Payer(cands[order[0]], how, round(best, 1), top)
         return Payer(None, how, round(best, 1), top) if top else None
+
+    def _narrative_scores(self, tokens: list[str], full: str, cands: list[str],
+                          fulls: list[str]) -> np.ndarray:
+        """Odoo's rule: every distinctive word of the customer's name is in the text; the
+        more of its other words are there too, the higher. Otherwise a partial comparison."""
+        query = set(tokens)
+        scores = np.zeros(len(cands), dtype=np.float32)
+        rest = []
+        for i, cid in enumerate(cands):
+            needed, length = self._needed[cid]
+            if length >= 3 and needed <= query:
+                all_tokens = self._tokens[cid]
+                covered = sum(1 for t in all_tokens if any(
+                    q.startswith(t) or (len(q) >= 3 and t.startswith(q)) for q in tokens))
+                scores[i] = 88.0 + 10.0 * covered / len(all_tokens)
+            else:
+                rest.append(i)
+        if rest:
+            partial = process.cdist([full], [fulls[i] for i in rest], scorer=fuzz.partial_ratio,
+                                    dtype=np.float32)[0]
+            scores[rest] = partial * 0.9
+        return scores
