@@ -111,7 +111,9 @@ def test_the_toolkit_holds_the_contract_sheets_with_example_data(toolkit):
     for kind in ("Customers", "Invoices", "Payments", "Bank Statement", "Orders"):
         assert len(book.tables[kind]) > 0, kind
     assert len(book.customers) == 40
-    assert book.policy.get("as_of") == "2026-10-31"
+    from ar_excel.demo.ledger import AS_OF
+
+    assert book.policy.get("as_of") == AS_OF.isoformat()
     wb = openpyxl.load_workbook(toolkit)
     conf = wb["xlwings.conf"]
     assert (conf["A1"].value, conf["B1"].value) == ("ADD_WORKBOOK_TO_PYTHONPATH", "False")
