@@ -37,7 +37,8 @@ def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
     p.add_argument("-o", "--out", metavar="OUT", type=Path,
                    help="write the tabs to this workbook instead of into BOOK")
     p.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
-                   help="the date the figures are as of (default: today), e.g. 2024-06-30")
+                   help="the date the figures are as of, e.g. 2024-06-30 (default: the Policy "
+                        "sheet's as_of, else today)")
     if bank:
         p.add_argument("--bank", metavar="STATEMENT", type=Path,
                        help="bank statement file (CSV, XLSX, MT940, camt.053, OFX)")
@@ -93,7 +94,7 @@ def _progress_bar(enabled: bool):
 def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     from ar_excel.io.reader import read_book
     from ar_excel.io.writer import issues_tab, write_tabs
-    from ar_excel.runner import run_jobs
+    from ar_excel.runner import resolve_as_of, run_jobs
 
     bar, progress = _progress_bar(sys.stderr.isatty())
     try:
@@ -103,7 +104,7 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
                  if k not in ("book", "out", "as_of", "bank", "lang", "jobs", "month_end",
                               "command", "no_backup")}
         out_dir = (args.out or args.book).resolve().parent
-        options = JobOptions(as_of=args.as_of or date.today(), bank=getattr(args, "bank", None),
+        options = JobOptions(as_of=resolve_as_of(book, args.as_of), bank=getattr(args, "bank", None),
                              out_dir=out_dir, args=extra,
                              progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
         selected = [jobs[name] for name in args.jobs]

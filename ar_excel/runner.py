@@ -92,5 +92,16 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
     return outcome
 
 
-def default_as_of() -> date:
-    return date.today()
+def resolve_as_of(book: Book, as_of: date | str | None = None) -> date:
+    """The as-of date: the one asked for, else the Policy sheet's ``as_of``, else today."""
+    from ar_excel.parsing import parse_date
+
+    value = as_of if as_of not in (None, "") else book.policy.get("as_of")
+    if value in (None, ""):
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(value, book.policy.day_first).date()
+    except ValueError as exc:
+        raise InputError(f"the as-of date '{value}' is not a date (use YYYY-MM-DD)") from exc

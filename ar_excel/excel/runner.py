@@ -28,7 +28,7 @@ from ar_excel.excel.writing import find_sheet, write_tabs_live
 from ar_excel.io.writer import issues_tab
 from ar_excel.jobs import Job, JobOptions, registry
 from ar_excel.model import Book, Tab
-from ar_excel.runner import RunOutcome, run_jobs
+from ar_excel.runner import RunOutcome, resolve_as_of, run_jobs
 
 LOG_SHEET = "AR Log"
 LOG_HEADER = ["When", "Job", "Outcome", "Message", "Tabs Written", "Details"]
@@ -77,15 +77,7 @@ def _progress(xlbook: Any, label: str) -> Callable[..., None]:
 
 def as_of_date(book: Book, as_of: dt.date | str | None) -> dt.date:
     """The as-of date: the button's argument, else the Policy sheet's ``as_of``, else today."""
-    from ar_excel.parsing import parse_date
-
-    value = as_of if as_of not in (None, "") else book.policy.get("as_of")
-    if value in (None, ""):
-        return dt.date.today()
-    try:
-        return parse_date(value, book.policy.day_first).date()
-    except ValueError as exc:
-        raise InputError(f"the as-of date '{value}' is not a date (use YYYY-MM-DD)") from exc
+    return resolve_as_of(book, as_of)
 
 
 def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | None:

@@ -203,10 +203,14 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
 def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
     pairs = []
     for i, row in enumerate(grid.rows):
-        cells = [(j, v) for j, v in enumerate(row) if not is_blank(v)]
-        if len(cells) < 2:
+        # The key is the first filled cell; its value the cell right of it (blank keeps the
+        # default), so a note in a third column is never read as the value.
+        jk = next((j for j, v in enumerate(row) if not is_blank(v)), None)
+        if jk is None:
             continue
-        (_, key), (jv, value) = cells[0], cells[1]
+        key = row[jk]
+        jv = jk + 1
+        value = row[jv] if jv < len(row) and not is_blank(row[jv]) else None
         cell = f"{column_letter(grid.left + jv)}{grid.top + i + 1}"
         pairs.append((str(key), value, cell))
     policy, problems = policy_from_pairs(pairs)
