@@ -291,9 +291,9 @@ class _Columns:
         if idx is None or idx >= self.width:
             return np.ones(self.count, dtype=bool)
         if idx not in self._blank:
-            self._blank[idx] = np.fromiter(
-                (v is None or (isinstance(v, str) and not v) or (isinstance(v, float) and v != v)
-                 for v in self.cells(idx)), dtype=bool, count=self.count)
+            self._blank[idx] = np.array(
+                [not v if isinstance(v, str) else (v is None or (isinstance(v, float) and v != v))
+                 for v in self.cells(idx)], dtype=bool)
         return self._blank[idx]
 
 
@@ -468,9 +468,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             "and date_format / decimal"
         )
 
+    kept_rows = kept.tolist()
+
     def kept_cells(canon: str) -> list[Any]:
-        values = table.cells(cols.get(canon))
-        return [values[p] for p in kept.tolist()]
+        if canon not in cols:
+            return [None] * len(kept_rows)
+        values = table.cells(cols[canon])
+        return [values[p] for p in kept_rows]
 
     balance = (parse_amount_column(kept_cells("Balance"), decimal)[0] if "Balance" in cols
                else None)  # an unreadable running balance does not cost the line
@@ -481,10 +485,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Amount": _round_cents(amount[kept]),
         "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
         "Description": descriptions,
-        "Reference": _per_value(kept_cells("Reference"), _text),
-        "Counterparty": _per_value(kept_cells("Counterparty"), _text),
-        "Counterparty Account": _per_value(kept_cells("Counterparty Account"), _text),
-        "Bank Ref": _per_value(kept_cells("Bank Ref"), _text),
+        "Reference": _texts(kept_cells("Reference")),
+        "Counterparty": _texts(kept_cells("Counterparty")),
+        "Counterparty Account": _texts(kept_cells("Counterparty Account")),
+        "Bank Ref": _texts(kept_cells("Bank Ref")),
         "Balance": balance,
         "Statement": ["1"] * len(kept),
         "Line No": line_numbers.tolist(),
@@ -570,6 +574,11 @@ def _text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a check number read from a number cell
     return str(value)
+
+
+def _texts(values: list[Any]) -> list[str | None]:
+    """``_text`` of each (stripped) cell; most are plain non-empty strings."""
+    return [v if type(v) is str and v else None if v is None else _text(v) for v in values]
 
 
 def _currency(value: Any) -> str | None:
@@ -679,12 +688,16 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     text = decoded.text
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    rows, numbers = [], []
-    start = 1
-    for fields in reader:
-        rows.append(fields)
-        numbers.append(start)
-        start = reader.line_num + 1
+    rows = list(reader)
+    numbers = list(range(1, len(rows) + 1))
+    if reader.line_num != len(rows):  # a quoted cell spans lines: count each row's first line
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+        rows, numbers = [], []
+        start = 1
+        for fields in reader:
+            rows.append(fields)
+            numbers.append(start)
+            start = reader.line_num + 1
     stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = [Issue(path.name, "", "", decoded.encoding, w) for w in decoded.warnings]

@@ -148,7 +148,8 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
 
 def clean_texts(values: list[Any]) -> list[str | None]:
     """``clean_text`` of each value; plain strings (most of a statement) take a short path."""
-    return [(" ".join(v.split()) or None) if type(v) is str else clean_text(v) for v in values]
+    return [None if v is None else (" ".join(v.split()) or None) if type(v) is str
+            else clean_text(v) for v in values]
 
 
 def _unique(keys: list[str]) -> list[str]:
