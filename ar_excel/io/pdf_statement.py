@@ -161,14 +161,15 @@ def _row(pdf: _StatementPDF, values: list[str], rtl: bool) -> None:
     pdf.set_font(FONT, "", 8)
 
 
-def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float, rtl: bool) -> None:
-    """Opening / closing line: the label spans the middle columns."""
+def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float | None,
+                 rtl: bool, bold: bool = True) -> None:
+    """Opening / closing line (and the no-movement note): the label spans the middle columns."""
     if pdf.get_y() + ROW_H > pdf.h - 18:
         pdf.add_page()
         _table_header(pdf, rtl)
-    pdf.set_font(FONT, "B", 8)
+    pdf.set_font(FONT, "B" if bold else "", 8)
     cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
-             (f"{balance:,.2f}", WIDTHS[-1], "R")]
+             ("" if balance is None else f"{balance:,.2f}", WIDTHS[-1], "R")]
     for text, width, align in (reversed(cells) if rtl else cells):
         pdf.text_cell(width, ROW_H, text, align=align, border=1)
     pdf.ln(ROW_H)
@@ -210,7 +211,7 @@ def _statement_pages(pdf: _StatementPDF, stmt: Statement, label: str = "") -> No
                        format_date(line["Due Date"]), _money(line["Debit"]),
                        _money(line["Credit"]), f"{line['Balance']:,.2f}"], rtl)
         if len(section.lines) == 0:
-            _row(pdf, ["", w["none"], "", "", "", "", "", ""], rtl)
+            _balance_row(pdf, "", w["none"], None, rtl, bold=False)
         _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl)
         _aging_footer(pdf, section.aging, rtl, w)
 

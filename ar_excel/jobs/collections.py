@@ -179,7 +179,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
             formats={**payment_plans.SCHEDULE_FORMATS, **_text("Plan", "Customer ID", "Customer")},
             title="Instalments of each payment plan; receipts fill them oldest first"),
         Tab("Payment Risk", scores, formats={**risk.RISK_FORMATS,
-                                             **_text("Customer ID", "Customer", "Basis")},
+                                             **_text("Customer ID", "Customer", "Currency", "Basis")},
             title="Risk Score = 60 x min(avg days late, 60)/60 + 40 x share 30+ days overdue; "
                   "avg days late weighted by amount, halving every 180 days"),
         Tab("Expected Payments", expected, formats={**risk.EXPECTED_FORMATS,

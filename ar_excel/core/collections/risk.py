@@ -18,7 +18,9 @@ Rules:
 * A customer with no paid invoice and nothing overdue gets the portfolio's average (all
   customers' paid invoices, same weights); Basis says which.
 * Risk Score (0-100) = 60 x min(max(Average Days Late, 0), 60) / 60
-  + 40 x (share of the open invoice balance more than 30 days past due), rounded.
+  + 40 x (share of the open invoice balance more than 30 days past due), rounded. (A
+  customer billed in several currencies gets no Open Balance figure: amounts in different
+  currencies are not added; its share and weights use the amounts as they are.)
   Risk Class: Low below 20, Medium below 50, High from 50.
 * Expected payment date of an open invoice = Due Date + Average Days Late. An invoice
   more than ``policy.dunning_levels_days[-1]`` (90) days past due is Doubtful (no date, left
@@ -48,7 +50,7 @@ CHASE_DAYS = 7
 
 RISK_COLUMNS = [
     "Customer ID", "Customer", "Risk Score", "Risk Class", "Average Days Late",
-    "Paid Invoices", "Paid On Time %", "Open Balance", "Overdue 30+ %", "Basis",
+    "Paid Invoices", "Paid On Time %", "Open Balance", "Currency", "Overdue 30+ %", "Basis",
 ]
 RISK_FORMATS = {
     "Risk Score": "int", "Average Days Late": "number", "Paid Invoices": "int",
@@ -152,10 +154,13 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
                             strict=True):
         hist_by.setdefault(cid, []).append((days, float(w)))
     open_by: dict = {}
+    currencies: dict = {}
     if len(inv):
-        for cid, dpd, amount in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
-                                    inv["Open Amount"].astype(float), strict=True):
+        for cid, dpd, amount, ccy in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
+                                         inv["Open Amount"].astype(float), inv["Currency"],
+                                         strict=True):
             open_by.setdefault(cid, []).append((dpd, amount))
+            currencies.setdefault(cid, set()).add(ccy or "")
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
     for cid in sorted(set(hist_by) | set(open_by), key=str):
@@ -178,12 +183,13 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             "Average Days Late": round(avg, 1), "Paid Invoices": len(h),
             "Paid On Time %": round(100.0 * sum(d <= 0 for d, _ in h) / len(h), 1)
             if h else None,
-            "Open Balance": round(balance, 2), "Overdue 30+ %": round(100.0 * share, 1),
-            "Basis": basis,
+            "Open Balance": round(balance, 2) if len(currencies.get(cid, ())) <= 1 else None,
+            "Currency": "/".join(sorted(currencies[cid])) or None if cid in currencies else None,
+            "Overdue 30+ %": round(100.0 * share, 1), "Basis": basis,
         })
     out = pd.DataFrame(rows, columns=RISK_COLUMNS)
     out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
-                          ascending=[False, False, True], kind="stable")
+                          ascending=[False, False, True], kind="stable", na_position="last")
     return out.reset_index(drop=True)
 
 
