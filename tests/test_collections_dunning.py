@@ -7,6 +7,8 @@ import email.policy
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ar_excel.core.collections.dunning import (
     chased_items,
@@ -216,3 +218,34 @@ def test_english_letter_has_no_to_when_email_blank():
     assert "500.00 EGP in all, the oldest 36 days past due" in letter.paragraphs[0]
     msg = draft_message(letter)
     assert msg["To"] is None and msg["X-Unsent"] == "1"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=1_000_000), min_size=1, max_size=8),
+       st.lists(st.integers(min_value=1, max_value=1_000_000), max_size=4))
+def test_credits_are_never_applied_twice(invoice_cents, credit_cents):
+    cust = customers([{"Customer ID": "C1", "Name": "A"}])
+    inv = invoices([(f"I{k}", "C1", "2026-01-01", f"2026-0{1 + k % 9}-01", c / 100)
+                    for k, c in enumerate(invoice_cents)])
+    pay = payments([(f"P{k}", "C1", "2026-09-01", c / 100, None)
+                    for k, c in enumerate(credit_cents)])
+    chased = chased_items(open_items(cust, inv, pay, AS_OF))
+    uncovered = round(chased["Uncovered Amount"].sum() * 100)
+    assert uncovered == max(sum(invoice_cents) - sum(credit_cents), 0)
+    assert (chased["Uncovered Amount"] <= chased["Open Amount"] + 1e-9).all()
+    # the covered ones are the oldest: once an invoice is left uncovered, all later ones are too
+    ordered = chased.sort_values(["Due Date", "Date", "Document No"], kind="stable")
+    partly = (ordered["Uncovered Amount"] > 0).tolist()
+    assert partly == sorted(partly)
+
+
+def test_history_tab_without_its_columns_is_reported(tmp_path):
+    from ar_excel.jobs.collections import read_history
+    from tests.collections_data import book
+
+    cust, inv, pay = ledger()
+    b = book(cust, inv, pay)
+    b.sheet_loader = lambda name: [["When", "Who"], ["2026-10-01", "C1"]]
+    history, issues = read_history(b)
+    assert history is None
+    assert issues[0].message.startswith("the Dunning History tab lacks Date, Customer ID, Level")

@@ -140,3 +140,14 @@ def test_weekly_forecast_from_the_book():
     # I8 250 on 06-20 + 21 = 07-11 (week 1); I4 550 on 08-05 (week 4); I6 400 on 08-10 (week 5)
     assert f["Expected Receipts"].tolist()[:5] == [1250.0, 300.0, 0.0, 550.0, 400.0]
     assert f["Expected Receipts"].sum() == 2500.0  # I7 (doubtful) left out
+
+
+def test_weekly_forecast_takes_plan_instalments_instead_of_invoices():
+    from tests.collections_data import plans
+
+    cust, inv, pay = ledger()
+    # C4's doubtful 700 is rescheduled: two instalments of 350, 07-15 and 08-15
+    f = weekly_forecast(cust, inv, pay, AS_OF, policy=Policy(),
+                        plans=plans([("C4", 700.00, 2, "2026-07-15", "monthly")]))
+    assert f["Expected Receipts"].tolist()[:6] == [1600.0, 300.0, 0.0, 550.0, 400.0, 350.0]
+    assert f["Expected Receipts"].sum() == 3200.0
