@@ -71,6 +71,9 @@ def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int 
     price_list = _price_list(rng, day)
     lines = _invoice_lines(rng, customers, invoices, price_list, lines_share, day, defects)
     payments = _payments(rng, customers, profile, invoices, n_payments, day, defects)
+    for kind, frame in (("Customers", customers), ("Invoices", invoices), ("Payments", payments)):
+        _as_read(kind, frame)
+    _credit_limits(rng, customers, invoices, payments, day, defects)
     frames = {
         "Customers": customers,
         "Invoices": invoices,
@@ -86,6 +89,32 @@ def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int 
         _as_read(kind, frame)
     frames["_defects"] = pd.DataFrame(defects, columns=DEFECT_COLUMNS, dtype=object)
     return frames
+
+
+def _credit_limits(rng: np.random.Generator, customers: pd.DataFrame, invoices: pd.DataFrame,
+                   payments: pd.DataFrame, as_of: pd.Timestamp,
+                   defects: list[dict[str, str]]) -> None:
+    """Set limits the way a credit controller does: above what the customer owes plus a
+    month's sales, with a margin; a few accounts have outgrown theirs (over limit)."""
+    from ar_excel.core.ledger import open_balance, open_items
+
+    owed = open_balance(open_items(customers, invoices, payments, as_of=as_of)).clip(lower=0)
+    recent = invoices[invoices["Invoice Date"] > as_of - pd.Timedelta(days=365)]
+    monthly = recent[recent["Amount"] > 0].groupby("Customer ID")["Amount"].sum() / 12
+    set_ = (customers["Credit Limit"] > 0).to_numpy() & ~customers["Customer ID"].duplicated(
+        keep=False).to_numpy()
+    ids = customers["Customer ID"]
+    base = ids.map(owed).fillna(0.0).to_numpy() + ids.map(monthly).fillna(0.0).to_numpy()
+    step = np.where(customers["Currency"].eq("EGP").to_numpy(), 10_000.0, 5_000.0)
+    limit = np.maximum(np.ceil(base * rng.uniform(1.15, 2.0, len(ids)) / step), 1) * step
+    exposure = ids.map(owed).fillna(0.0).to_numpy()
+    over = set_ & (exposure > 2 * step) & (rng.random(len(ids)) < 0.07)
+    limit = np.where(over, np.ceil(exposure * rng.uniform(0.6, 0.9, len(ids)) / step) * step,
+                     limit)
+    customers["Credit Limit"] = np.where(set_, limit, customers["Credit Limit"].to_numpy())
+    for cid in ids[over]:
+        defects.append(_defect("Customers", cid, "Credit Limit", "OVER_LIMIT",
+                               "owes more than its credit limit"))
 
 
 def _as_read(kind: str, frame: pd.DataFrame) -> None:
@@ -493,11 +522,14 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     ccy = np.where(np.isin(ccy, list(INVOICE_SCALE)), ccy, "EGP")  # odd codes: billed in EGP
     terms = master.loc[cust, "Payment Terms"].to_numpy(dtype="float64", na_value=30.0)
 
-    dates = as_of - pd.to_timedelta(rng.integers(0, 365, n), unit="D")
+    # Billing stops when an account goes on hold or is closed: their invoices are older.
+    status = master.loc[cust, "Status"].to_numpy()
+    newest = np.select([status == "Hold", status == "Closed"], [30, 150], 0)
+    dates = as_of - pd.to_timedelta(rng.integers(newest, 365), unit="D")
     friday = dates.day_of_week == 4  # the weekend in Egypt and the Gulf: billed on Thursday
     dates = dates.where(~friday, dates - pd.Timedelta(days=1))
 
-    export = (ccy != "USD") & (rng.random(n) < 0.03)
+    export = (ccy != "USD") & (rng.random(n) < 0.003)  # a deal billed in USD by exception
     rate = np.array([USD_RATE[c] for c in ccy])
     scale = np.array([INVOICE_SCALE[c] for c in ccy])
     amount = scale * profile["size"].to_numpy()[who] * rng.lognormal(0.0, 0.7, n)
@@ -508,7 +540,7 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     credit = rng.random(n) < 0.03
     amount = np.where(credit, -np.round(amount * rng.uniform(0.05, 0.6, n), 2), amount)
 
-    special = rng.random(n) < 0.03
+    special = (rng.random(n) < 0.005) & ~credit  # due date agreed apart from the terms
     due = dates + pd.to_timedelta(terms + np.where(special, 15, 0), unit="D")
     due = pd.Series(due).where(rng.random(n) >= 0.08)  # blank: due = date + terms
     home = master.loc[cust, "Currency"].to_numpy()
@@ -522,7 +554,7 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     frame = pd.DataFrame({
         "Customer ID": cust, "Invoice Date": dates.to_numpy(), "Due Date": due.to_numpy(),
         "Currency": currency, "Amount": amount, "Salesperson": master.loc[cust, "Sales Rep"].to_numpy(),
-        "Notes": notes, "_credit": credit,
+        "Notes": notes, "_credit": credit, "_export": export, "_special": special,
     })
     # Unknown customer codes: invoices keyed against a code that is not in the master.
     orphans = rng.choice(n, size=max(1, n // 2000), replace=False)
@@ -544,9 +576,15 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     for i in np.flatnonzero(frame["Customer ID"].isin(set(frame["Customer ID"]) - known)):
         defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Customer ID",
                                "UNKNOWN_CUSTOMER", frame.at[i, "Customer ID"]))
+    for i in np.flatnonzero(frame["_export"].to_numpy()):
+        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Currency",
+                               "CURRENCY_MISMATCH", "billed in USD, customer's currency differs"))
+    for i in np.flatnonzero((frame["_special"] & frame["Due Date"].notna()).to_numpy()):
+        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Due Date",
+                               "DUE_DATE_INCONSISTENT", "15 days beyond the customer's terms"))
     frame["Invoice Date"] = frame["Invoice Date"].astype("datetime64[ns]")
     frame["Due Date"] = frame["Due Date"].astype("datetime64[ns]")
-    return frame.drop(columns="_credit")
+    return frame.drop(columns=["_credit", "_export", "_special"])
 
 
 # ------------------------------------------------------------------ invoice lines
@@ -658,14 +696,6 @@ def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: 
 
 # ------------------------------------------------------------------ payments
 
-def _top_k_weighted(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
-    """``k`` distinct positions drawn with probability ~ weight (Efraimidis–Spirakis)."""
-    if k >= len(weights):
-        return np.arange(len(weights))
-    keys = rng.random(len(weights)) ** (1.0 / weights)
-    return np.sort(np.argpartition(-keys, k - 1)[:k])
-
-
 def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
               invoices: pd.DataFrame, n: int, as_of: pd.Timestamp,
               defects: list[dict[str, str]]) -> pd.DataFrame:
@@ -687,19 +717,28 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     n_apply = n - n_unapplied
     m = min(len(eligible), round(n_apply / 1.06))
     age = (as_of - paid_on.iloc[eligible]).dt.days.to_numpy()
-    # Of the invoices due to be paid by now, the older ones are the likelier to have been.
-    chosen = eligible[_top_k_weighted(rng, (age + 20.0) ** 2, m)] if m else eligible[:0]
+    # Receipts recorded so far settle the invoices that fell to be paid earliest; the ones due
+    # to be paid lately are the likelier to be still in transit (a week's noise on the order).
+    order = np.argsort(-age + rng.normal(0.0, 7.0, len(age)), kind="stable")
+    chosen = np.sort(eligible[order[:m]])
     twice = min(m, n_apply - m)
     n_unapplied += n_apply - m - twice
 
+    # Part payments and bank-charge shortfalls still open are recent ones: older residues have
+    # been paid or written off by now, so they are drawn from the last two months' receipts.
     pos = rng.permutation(len(chosen))
     split = np.zeros(len(chosen), bool)
     split[pos[:twice]] = True
+    recent = (paid_on.iloc[chosen] >= as_of - pd.Timedelta(days=60)).to_numpy()
+    rest = pos[twice:]
+    fresh = rest[recent[rest]]
     partial = np.zeros(len(chosen), bool)
-    partial[pos[twice:twice + round(0.04 * len(chosen))]] = True
-    rest = pos[twice + partial.sum():]
+    n_partial = min(len(fresh), round(0.04 * len(chosen)))
+    partial[fresh[:n_partial]] = True
     short = np.zeros(len(chosen), bool)
-    short[rest[:round(0.02 * len(chosen))]] = True
+    n_short = min(len(fresh) - n_partial, round(0.02 * len(chosen)))
+    short[fresh[n_partial:n_partial + n_short]] = True
+    rest = rest[~(partial[rest] | short[rest])]
     over = np.zeros(len(chosen), bool)
     n_over = min(len(rest), round(0.005 * len(chosen)))
     if n_over:

@@ -350,7 +350,8 @@ def _render_money(series: pd.Series, rng: np.random.Generator, messy: bool, arab
             text = f"({grouped})" if v < 0 and rng.random() < 0.5 else (
                 f"-{grouped}" if v < 0 else grouped)
         elif s == "currency":
-            ccy = str(currency[i]) if currency is not None and isinstance(currency[i], str) else "EGP"
+            ccy = str(currency[i]) if currency is not None else "EGP"
+            ccy = ccy if ccy in ("EGP", "SAR", "AED", "USD") else "EGP"  # a bad master code
             sign = "-" if v < 0 else ""
             if arabic and ccy in ARABIC_CURRENCY:
                 text = f"{sign}{grouped} {ARABIC_CURRENCY[ccy]}"
