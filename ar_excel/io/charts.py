@@ -29,6 +29,14 @@ def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
             col = headers.index(column) + 1
             data = Reference(ws, min_col=col, min_row=header_row, max_row=header_row + rows)
             chart.add_data(data, titles_from_data=True)
+        if spec.kind == "bar":  # horizontal bars: first row on top, as the table reads
+            chart.x_axis.scaling.orientation = "maxMin"
+            chart.y_axis.crosses = "max"  # keeps the value axis below the bars
+        if spec.kind == "line":  # straight segments: a smoothed curve invents values
+            for series in chart.series:
+                series.smooth = False
+        if len(spec.values) == 1 and spec.kind != "pie":  # the title names the one series
+            chart.legend = None
         cat_col = headers.index(spec.categories) + 1
         chart.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
                                        max_row=header_row + rows))
