@@ -22,7 +22,7 @@ MINOR_UNITS: dict[str, int] = {
     "CLF": 4, "UYW": 4,
 }
 DEFAULT_DECIMALS = 2
-FLOAT_SLACK = 1e-9  # float noise allowed on top of a tolerance
+FLOAT_SLACK = 1e-14  # relative float noise allowed on top of a tolerance (x max(1, |amount|))
 
 
 def decimals(currencies: pd.Series) -> pd.Series:
@@ -43,5 +43,6 @@ def round_half_up(values: np.ndarray | pd.Series, decimal_places: np.ndarray | p
     """Commercial rounding (half away from zero) to each value's decimals."""
     scale = np.power(10.0, np.asarray(decimal_places, dtype="float64"))
     v = np.asarray(values, dtype="float64") * scale
-    # a tiny nudge so 2.675 (stored as 2.67499999...) rounds as the clerk expects
-    return np.sign(v) * np.floor(np.abs(v) + 0.5 + 1e-9) / scale
+    # a nudge of a few ulps so 2.675 (stored as 2.67499999...) rounds as the clerk expects
+    a = np.abs(v)
+    return np.sign(v) * np.floor(a + 0.5 + np.maximum(1e-9, a * 1e-12)) / scale
