@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.model import ROW
@@ -100,28 +101,35 @@ def diff(previous: pd.DataFrame, current: pd.DataFrame, user: str,
     cur = current.set_index(SNAPSHOT_KEY)
     fields = [c for c in cur.columns if c != KEY and c in prev.columns]
 
-    rows: list[list[object]] = []
+    # (position in the master, field position, row): added customers sort before their
+    # fields (-1), removed ones after every customer of the master.
+    found: list[tuple[int, int, list[object]]] = []
 
-    def log(row: pd.Series, field: str, old: str, new: str) -> None:
+    def entry(row: pd.Series, field: str, old: str, new: str) -> list[object]:
         shown = _MARKERS_AR.get(field, field) if arabic else field
-        rows.append([when, user, row.get(KEY, ""), _name(row), shown, old, new,
-                     field in CREDIT_FIELDS])
+        return [when, user, row.get(KEY, ""), _name(row), shown, old, new,
+                field in CREDIT_FIELDS]
 
-    for key, now in cur.iterrows():
-        if key not in prev.index:
-            log(now, ADDED, "", _name(now))
-            continue
-        before = prev.loc[key]
-        for f in fields:
-            old, new = as_text(before.get(f)), as_text(now.get(f))
-            if old != new:
-                log(now, f, old, new)
-    for key, before in prev.iterrows():
-        if key not in cur.index:
-            before = before.copy()
-            before[KEY] = as_text(before.get(KEY)) or key
-            log(before, REMOVED, _name(before), "")
-    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    known = cur.index.isin(prev.index)
+    positions = {key: i for i, key in enumerate(cur.index)}
+    for key in cur.index[~known]:
+        found.append((positions[key], -1, entry(cur.loc[key], ADDED, "", _name(cur.loc[key]))))
+    if fields and known.any():
+        common = cur.index[known]
+        old = prev.loc[common, fields].map(as_text)
+        new = cur.loc[common, fields].fillna("")
+        rows, cols = np.nonzero(old.to_numpy() != new.to_numpy())
+        for r, c in zip(rows, cols, strict=True):
+            key = common[r]
+            found.append((positions[key], int(c), entry(cur.loc[key], fields[c],
+                                                        old.iat[r, c], new.iat[r, c])))
+    found.sort(key=lambda t: (t[0], t[1]))
+    rows_out = [e for _, _, e in found]
+    for key in prev.index[~prev.index.isin(cur.index)]:
+        before = prev.loc[key].copy()
+        before[KEY] = as_text(before.get(KEY)) or key
+        rows_out.append(entry(before, REMOVED, _name(before), ""))
+    return pd.DataFrame(rows_out, columns=CHANGE_COLUMNS)
 
 
 def append_log(previous_log: pd.DataFrame | None, new_rows: pd.DataFrame) -> pd.DataFrame:

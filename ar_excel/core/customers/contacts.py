@@ -34,6 +34,12 @@ _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
 )
+_NON_DIGIT = re.compile(r"\D")
+_BRACKETED = re.compile(r"<([^<>]+)>")
+_EMAIL_SPLIT = re.compile(r"[;,\s]+")
+_ACCOUNT_SPLIT = re.compile(r"[;,\n]+")
+_ACCOUNT_NOISE = re.compile(r"[\s\-\.]")
+_TAX_NOISE = re.compile(r"[\s\-\./]")
 _IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$")
 
 # Mailbox providers: two customers on gmail.com share nothing.
@@ -72,7 +78,7 @@ def phone_problem(value: object) -> str | None:
     for part in phone_numbers(value):
         if not _PHONE_ALLOWED.match(part):
             return "letters or symbols"
-        digits = re.sub(r"\D", "", part)
+        digits = _NON_DIGIT.sub("", part)
         if digits.startswith("00"):
             digits = digits[2:]
         if len(digits) < 7:
@@ -88,7 +94,7 @@ def phone_keys(value: object) -> set[str]:
     """The last 9 digits of each number: the same line typed with or without country code."""
     keys = set()
     for part in phone_numbers(value):
-        digits = re.sub(r"\D", "", part)
+        digits = _NON_DIGIT.sub("", part)
         if len(digits) >= 7 and len(set(digits)) > 1:
             keys.add(digits[-9:])
     return keys
@@ -103,10 +109,10 @@ def email_addresses(value: object) -> tuple[str, ...]:
 def _email_parts(text: str) -> tuple[str, ...]:
     if text.lower().startswith("mailto:"):
         text = text[7:]
-    bracketed = re.findall(r"<([^<>]+)>", text)  # "Ali Hassan <ali@x.com>": the address
+    bracketed = _BRACKETED.findall(text)  # "Ali Hassan <ali@x.com>": the address
     if bracketed:
         return tuple(b.strip() for b in bracketed)
-    return tuple(p.strip().strip("<>") for p in re.split(r"[;,\s]+", text) if p.strip())
+    return tuple(p.strip().strip("<>") for p in _EMAIL_SPLIT.split(text) if p.strip())
 
 
 def email_problem(value: object) -> str | None:
@@ -132,8 +138,8 @@ def account_keys(value: object) -> set[str]:
     """Each payer account of an ``IBAN / Bank Account`` cell, spaces and dashes removed."""
     text = _text(value).upper()
     keys = set()
-    for part in re.split(r"[;,\n]+", text):
-        key = re.sub(r"[\s\-\.]", "", part)
+    for part in _ACCOUNT_SPLIT.split(text):
+        key = _ACCOUNT_NOISE.sub("", part)
         if len(key) >= 6:
             keys.add(key)
     return keys
@@ -153,5 +159,5 @@ def invalid_ibans(value: object) -> list[str]:
 
 def tax_key(value: object) -> str:
     """A tax registration number without spaces, dashes, dots or a leading country prefix."""
-    text = re.sub(r"[\s\-\./]", "", _text(value)).upper()
+    text = _TAX_NOISE.sub("", _text(value)).upper()
     return text.lstrip("0") if text.isdigit() else text

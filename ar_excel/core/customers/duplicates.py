@@ -24,9 +24,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -190,50 +190,70 @@ class Match:
     evidence: tuple[tuple[str, object], ...]
 
 
+def _pairs_within(keys: list[str], positions: list[int], limit: int, n: int) -> np.ndarray:
+    """Every pair of positions sharing a key (keys held by more than ``limit`` records are
+    skipped), as sorted unique codes ``p * n + q`` with p < q."""
+    if not keys:
+        return np.empty(0, dtype=np.int64)
+    table = pd.DataFrame({"key": keys, "pos": positions}).drop_duplicates()
+    size = table.groupby("key", sort=False)["pos"].transform("size")
+    table = table[(size > 1) & (size <= limit)].sort_values(["key", "pos"], kind="stable")
+    key = table["key"].to_numpy()
+    pos = table["pos"].to_numpy(dtype=np.int64)
+    if not len(key):
+        return np.empty(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    ends = np.r_[starts[1:], len(key)]
+    pairs_of_two = starts[ends - starts == 2]  # most blocks: one pair, done in one step
+    codes = [pos[pairs_of_two] * n + pos[pairs_of_two + 1]]
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        if b - a > 2:
+            i, j = np.triu_indices(b - a, 1)
+            codes.append(pos[a + i] * n + pos[a + j])
+    return np.unique(np.concatenate(codes))
+
+
 def _candidate_pairs(names: list[NormalName], details: list[Contact]
-                     ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """Pairs worth comparing: (pairs by name, pairs sharing a contact detail), p < q."""
-    name_blocks: dict[str, list[int]] = defaultdict(list)
-    contact_blocks: dict[str, list[int]] = defaultdict(list)
-    frequency = Counter(t for n in names for t in set(n.tokens))
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs worth comparing as codes ``p * n + q`` (p < q): (all candidates, those sharing
+    a contact detail)."""
+    n = len(names)
+    frequency = Counter(t for name in names for t in set(name.tokens))
+    keys: list[str] = []
+    owners: list[int] = []
     for pos, name in enumerate(names):
-        if name.tokens:
-            name_blocks["=" + name.compact].append(pos)
-            rare = sorted(set(name.tokens), key=lambda t: (frequency[t], t))
-            for token in rare[1:RARE_WORDS_PER_NAME]:
-                name_blocks[token].append(pos)
-            rarest = rare[0]
-            if len(rarest) < 4:
-                name_blocks[rarest].append(pos)
-            else:  # one letter off: one spelling is a deletion of the other, or both share one
-                name_blocks["~" + rarest].append(pos)
-                for i in range(len(rarest)):
-                    name_blocks["~" + rarest[:i] + rarest[i + 1:]].append(pos)
-        d = details[pos]
-        for key in d.phones:
-            contact_blocks["p:" + key].append(pos)
-        for key in d.domains:
-            contact_blocks["e:" + key].append(pos)
-        for key in d.accounts:
-            contact_blocks["a:" + key].append(pos)
-        if d.tax:
-            contact_blocks["x:" + d.tax].append(pos)
+        if not name.tokens:
+            continue
+        rare = sorted(set(name.tokens), key=lambda t: (frequency[t], t))
+        rarest = rare[0]
+        found = ["=" + name.compact, *rare[1:RARE_WORDS_PER_NAME]]
+        if len(rarest) < 4:
+            found.append(rarest)
+        else:  # one letter off: one spelling is a deletion of the other, or both share one
+            found.append("~" + rarest)
+            found.extend("~" + rarest[:i] + rarest[i + 1:] for i in range(len(rarest)))
+        keys.extend(found)
+        owners.extend([pos] * len(found))
+    by_name = _pairs_within(keys, owners, MAX_WORD_BLOCK, n)
 
-    by_name: set[tuple[int, int]] = set()
-    for members in name_blocks.values():
-        if 1 < len(members) <= MAX_WORD_BLOCK:
-            by_name.update(combinations(sorted(set(members)), 2))
-    by_contact: set[tuple[int, int]] = set()
-    for members in contact_blocks.values():
-        if 1 < len(members) <= MAX_CONTACT_BLOCK:
-            by_contact.update(combinations(sorted(set(members)), 2))
+    keys, owners = [], []
+    for pos, d in enumerate(details):
+        found = [*("p:" + k for k in d.phones), *("e:" + k for k in d.domains),
+                 *("a:" + k for k in d.accounts), *(["x:" + d.tax] if d.tax else [])]
+        keys.extend(found)
+        owners.extend([pos] * len(found))
+    by_contact = _pairs_within(keys, owners, MAX_CONTACT_BLOCK, n)
 
-    named = [p for p, n in enumerate(names) if n.tokens]
+    named = [p for p, name in enumerate(names) if name.tokens]
+    neighbours = []
     for order in (sorted(named, key=lambda p: (names[p].compact, p)),
                   sorted(named, key=lambda p: (names[p].compact[::-1], p))):
+        ordered = np.asarray(order, dtype=np.int64)
         for step in range(1, NEIGHBOURS + 1):
-            by_name.update((min(p, q), max(p, q)) for p, q in zip(order, order[step:], strict=False))
-    return by_name, by_contact
+            a, b = ordered[:-step], ordered[step:]
+            neighbours.append(np.minimum(a, b) * n + np.maximum(a, b))
+    every = np.unique(np.concatenate([by_name, by_contact, *neighbours]))
+    return every, by_contact
 
 
 def possible_duplicates(ids: Sequence[object], names: Sequence[object],
@@ -242,23 +262,22 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
     reduced = [normalize_name(n) for n in names]
     keys = [id_key(i) for i in ids]
     details = list(details)
-    by_name, by_contact = _candidate_pairs(reduced, details)
+    codes, contact_codes = _candidate_pairs(reduced, details)
+    if not len(codes):
+        return []
+    n = len(reduced)
+    left, right = (codes // n).tolist(), (codes % n).tolist()
     # Whole-name similarity of every candidate pair in one call (rapidfuzz, in C); only
     # pairs that can still match get the word-by-word comparison in Python.
-    pairs = sorted(by_name | by_contact)
-    if not pairs:
-        return []
-    left, right = zip(*pairs, strict=True)
     compact = process.cpdist([reduced[p].compact for p in left],
                              [reduced[q].compact for q in right], scorer=fuzz.ratio)
     ordered = process.cpdist([reduced[p].ordered for p in left],
                              [reduced[q].ordered for q in right], scorer=fuzz.ratio)
-    promising = np.maximum(compact, ordered) >= NAME_ALONE_MIN
+    worth = (np.maximum(compact, ordered) >= NAME_ALONE_MIN) | np.isin(codes, contact_codes)
 
     matches = []
-    for i, (p, q) in enumerate(pairs):
-        if not promising[i] and (p, q) not in by_contact:
-            continue
+    for i in np.flatnonzero(worth).tolist():
+        p, q = left[i], right[i]
         if keys[p] and keys[p] == keys[q]:
             continue  # already a DUPLICATE_ID
         a, b = reduced[p], reduced[q]

@@ -47,8 +47,6 @@ _LEGAL_WORDS = frozenset({
     "شمخ", "محدوده", "المحدوده", "مساهمه", "المساهمه", "شركاه", "وشركاه",
     "وشركاهم", "وشركائه", "وشركايه", "مجموعه", "و", "ل",
 })
-_ARABIC_ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{2,})")
-_LATIN_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{4,}$)")  # "Elnour" = "El Nour" = "Nour"
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,16 @@ def _join_initials(words: list[str]) -> list[str]:
 
 
 def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
+    return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def _without_article(word: str) -> str:
+    """``النيل`` -> ``نيل``, ``للتجارة`` -> ``تجارة``; ``elnour`` -> ``nour`` (4+ letters left)."""
+    if word.startswith(("ال", "لل")) and len(word) >= 4:
+        return word[2:]
+    if word.startswith(("al", "el")) and len(word) >= 6 and word.isascii() and word.isalpha():
+        return word[2:]
+    return word
 
 
 def normalize_name(name: object) -> NormalName:
@@ -110,7 +117,7 @@ def normalize_name(name: object) -> NormalName:
     for word in words:
         if word in _LEGAL_WORDS:
             continue
-        word = _LATIN_ARTICLE.sub("", _ARABIC_ARTICLE.sub("", word))
+        word = _without_article(word)
         if word in _LEGAL_WORDS or not word:
             continue
         tokens.append(word)
