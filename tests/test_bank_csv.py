@@ -355,3 +355,56 @@ def test_gulf_bank_layout_with_narration_and_reference_no(tmp_path):
     assert stmt.lines.iloc[0]["Reference"] == "FT24092XYZ"
     assert stmt.lines.iloc[0]["Description"] == "INWARD TT ALNOOR TRADING INV 2024-118"
     assert stmt.lines["Currency"].tolist() == ["AED", "AED"]  # stated above the header
+
+
+def test_quoted_narrative_over_two_lines_keeps_file_row_numbers(tmp_path):
+    text = ('Date,Description,Amount\n'
+            '01/03/2024,"Nile Foods\nINV-1001",100.00\n'
+            '02/03/2024,Fee,oops\n'
+            '03/03/2024,Delta,50.00\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == ["Nile Foods INV-1001", "Delta"]
+    assert stmt.lines["Line No"].tolist() == [2, 5]  # the row's first line in the file
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("row 4", "Amount", "oops")]
+
+
+def test_narrative_after_a_left_out_row_continues_the_last_kept_line(tmp_path):
+    text = ("Date,Description,Debit,Credit,Status\n"
+            ",orphan text before any line,,,\n"
+            "01/03/2024,Payment from Delta,,100.00,Booked\n"
+            "02/03/2024,Card hold,9.99,,Pending\n"
+            ",for invoices 1001 and 1002,,,\n"
+            "03/03/2024,Broken,x,1..2,Booked\n"
+            ",  second   part  ,,,\n"
+            "Date,Description,Debit,Credit,Status\n"
+            "04/03/2024,Fee,5.00,,Booked\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == [
+        "Payment from Delta for invoices 1001 and 1002 second part", "Fee"]
+    assert stmt.lines["Amount"].tolist() == [100.0, -5.0]
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
+        ("row 2", "", "orphan text before any line"), ("row 4", "Status", "Pending"),
+        ("row 6", "Debit", "x"), ("row 6", "Credit", "1..2")]
+
+
+_AMOUNT_TEXTS = st.one_of(
+    st.text(alphabet="0123456789.,-+() $€'CRD٠١٢٣", max_size=14),
+    st.builds(lambda c, s: s.format(f"{c / 100:,.2f}"), st.integers(-10**9, 10**9),
+              st.sampled_from(["{}", "-{}", "({})", "{} CR", "$ {}", "{}-"])),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(_AMOUNT_TEXTS, max_size=8), decimal=st.sampled_from([".", ","]))
+def test_column_amount_parser_reads_each_value_like_the_careful_parser(values, decimal):
+    from ar_excel.bank.numbers import parse_amount, parse_amount_column
+
+    got, errors = parse_amount_column(values, decimal)
+    for i, v in enumerate(values):
+        try:
+            want = parse_amount(v, decimal)
+        except ValueError as exc:
+            assert errors[i] == str(exc)
+            continue
+        assert i not in errors
+        assert (pd.isna(got[i]) and want is None) or got[i] == want

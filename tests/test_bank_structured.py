@@ -200,3 +200,22 @@ def test_ofx_date_with_zone_is_not_shifted(tmp_path):
     assert stmt.lines["Bank Line"].tolist() == ["F1", "F1-2"]
     assert stmt.lines["Description"].tolist() == ["INV 1001", "INV 1002"]
     assert stmt.balances[0].closing == 1510.0
+
+
+def test_mt940_86_wrap_glues_broken_words_but_not_separate_ones():
+    from ar_excel.bank.narrative import join_lines, parse_narrative
+
+    # a short line ending a date, the next starting a new invoice number: two words
+    rabo = join_lines(["/ORDP//NAME/Bedrijf B.V./REMI/NR.201303-111/11.3.2013",
+                       "NR.201303-112/11.3.2013/ISDT/2013-04-03"])
+    assert parse_narrative(rabo).description == "NR.201303-111/11.3.2013 NR.201303-112/11.3.2013"
+    # a tag and a number broken short of the width still join without a separator
+    triodos = join_lines(["/CNTP/NL21RABO0999999999/RABONL2U/G-AAAAA N.V./3000AA WESTBEE",
+                          "N Nederland//EREF/NOTPROVIDED//RE", "MI/USTD//Factuurnummer 201801-00",
+                          "1/"])
+    assert parse_narrative(triodos).description == "Factuurnummer 201801-001"
+    # a full line (65 characters) broke a BIC between letters and digits: no separator
+    full = "?30GENODEM".rjust(65, "x")
+    assert join_lines(["166?00GUTSCHRIFT", full, "1MSS?31DE04"]).endswith("GENODEM1MSS?31DE04")
+    # free text keeps its rule: a short line ended a word
+    assert join_lines(["PAYMENT FROM DELTA", "TRADING"]) == "PAYMENT FROM DELTA TRADING"

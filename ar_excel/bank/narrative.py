@@ -12,9 +12,11 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
   ``OD:``, ``TYT.:``).
 
 The wrap at 65 columns splits invoice numbers, IBANs and even tag names, so the lines are
-joined before anything is tokenised: without a separator in the structured dialects (line
-breaks carry no meaning there), and in free text without a separator only where a line is
-full (65 characters: the bank broke a word), else with a space.
+joined before anything is tokenised: without a separator where a line is full (65 characters:
+the bank broke a word); after a shorter line, in free text with a space, and in the structured
+dialects (where banks also break tags and numbers short of the width: ``//RE`` + ``MI/``)
+without one, except where digits meet letters (``.../11.3.2013`` + ``NR.201303-112`` are two
+words).
 """
 
 from __future__ import annotations
@@ -59,13 +61,21 @@ def join_lines(lines: list[str], first_prefix: int = 4) -> str:
     if not lines:
         return ""
     head = lines[0].lstrip()
-    if _GVC_START.match(head) or _DUTCH_START.match(head):
-        return "".join(lines)
+    structured = bool(_GVC_START.match(head) or _DUTCH_START.match(head))
     out = lines[0]
     prev_len = len(lines[0]) + first_prefix
     for ln in lines[1:]:
-        full = prev_len >= WRAP
-        out += ("" if full else " ") + ln
+        if prev_len >= WRAP:
+            sep = ""  # a full line: the bank broke a word
+        elif not structured:
+            sep = " "
+        else:
+            # banks also break structured text short of the width, inside tags and numbers
+            # ("//RE" + "MI/", "201801-00" + "1"); a short line that ends a number where
+            # letters start, or the reverse, ended a word ("11.3.2013" + "NR.201303-112")
+            a, b = out[-1:], ln[:1]
+            sep = " " if a.isalnum() and b.isalnum() and a.isdigit() != b.isdigit() else ""
+        out += sep + ln
         prev_len = len(ln)
     return out
 
