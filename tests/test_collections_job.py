@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+from datetime import datetime
 
 import openpyxl
 import pandas as pd
@@ -101,6 +102,17 @@ def test_collections_end_to_end(tmp_path, book, capsys):
     wb = openpyxl.load_workbook(book)
     dun = frame(wb["Dunning"]).set_index("Customer ID")
     assert dun.loc["C2", "Level"] == 2 and bool(dun.loc["C2", "Letter"])
+    # a week on, the others get their letter again (C4 its plan reminder), once each
+    drafts = sorted(p.name for p in (tmp_path / "dunning").glob("2026-11-07_*"))
+    assert drafts == [f"2026-11-07_C{i}.eml" for i in range(1, 6)]
+    assert (tmp_path / "dunning" / "Statement_C1_2026-11-07.pdf").exists()
+    # C5 pays on 11-06 and the run is repeated: its draft of the first 11-07 run is withdrawn
+    wb = openpyxl.load_workbook(book)
+    wb["Payments"].append(["R9", "C5", datetime(2026, 11, 6), 7000.00, "I5"])
+    wb.save(book)
+    assert main(["collections", str(book), "--as-of", "2026-11-07", "--no-backup"]) == 0
+    drafts = sorted(p.name for p in (tmp_path / "dunning").glob("2026-11-07_*"))
+    assert drafts == [f"2026-11-07_C{i}.eml" for i in range(1, 5)]
     hist = frame(wb["Dunning History"])
     assert hist[hist["Customer ID"] == "C2"]["Level"].tolist() == [1, 2]
 

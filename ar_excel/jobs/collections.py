@@ -6,7 +6,8 @@ Risk``, ``Expected Payments``, ``Cash Forecast`` and ``Dunning History`` (the le
 every run so far: the previous history is read back from the workbook so a customer is not
 escalated twice in a week; a re-run on the same date replaces that date's rows). The letters
 are written as email drafts (``.eml``) into ``<out_dir>/dunning`` when an output folder is
-known; a final notice carries the customer's statement as a PDF attachment.
+known, named ``<as-of date>_<customer id>.eml`` (a re-run for the same date replaces that
+date's drafts); a final notice carries the customer's statement as a PDF attachment.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
 
     sender = book.policy.get("collections_email") or book.policy.get("sender_email")
     company = book.policy.get("company_name") or book.policy.get("company")
+    # a re-run for the same date replaces that date's drafts: none may be left from a letter
+    # that is no longer due (the customer paid in between)
+    stamp = f"{as_of:%Y-%m-%d}"
+    if folder.is_dir():
+        for old in [*folder.glob(f"{stamp}_*.eml"), *folder.glob(f"Statement_*_{stamp}.pdf")]:
+            old.unlink()
     # a final notice encloses the customer's statement, from the month of its oldest open item
     finals = sorted({x.customer_id for x in letters
                      if x.level and letter_kind(x.level, levels) == 3})
