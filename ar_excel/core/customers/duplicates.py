@@ -14,8 +14,9 @@
 Comparing every pair of 20,000 customers is 200 million comparisons, so candidates are
 blocked first: the same reduced name, a shared rare word or the same rare word one letter
 off (the two share a one-letter deletion), neighbours in sorted order (and in reversed-name
-order), or a shared contact detail. Large blocks of
-common words are skipped; they are caught by the other keys.
+order), or a shared contact detail. Blocks of common words are skipped. The whole-name
+similarity of all candidate pairs is scored in one rapidfuzz call; only pairs that can still
+match are compared word by word.
 """
 
 from __future__ import annotations
