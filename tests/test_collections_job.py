@@ -169,3 +169,20 @@ def test_arabic_workbook(tmp_path):
                                    policy=email.policy.default)
     assert msg["Subject"] == "إنذار نهائي: حساب رقم C1"
     assert "هذا إنذار نهائي" in msg.get_body(("plain",)).get_content()
+
+
+def test_empty_ledger_gives_empty_tabs(tmp_path):
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.collections import JOB
+    from tests.collections_data import book
+
+    b = book(customers([{"Customer ID": "C1", "Name": "A"}]), invoices([]), payments([]))
+    result = JOB.run(b, JobOptions(as_of=pd.Timestamp("2026-10-31").date(), out_dir=tmp_path))
+    assert [t.name for t in result.tabs] == TABS
+    assert all(len(t.frame) == 0 for t in result.tabs if t.name != "Cash Forecast")
+    assert result.tabs[TABS.index("Cash Forecast")].frame["Expected Receipts"].sum() == 0
+    assert result.files == [] and result.issues == []
+    from ar_excel.io.writer import write_tabs
+
+    out = write_tabs(result.tabs, out=tmp_path / "out.xlsx")
+    assert set(TABS) <= set(openpyxl.load_workbook(out).sheetnames)
