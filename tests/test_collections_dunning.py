@@ -249,3 +249,20 @@ def test_history_tab_without_its_columns_is_reported(tmp_path):
     history, issues = read_history(b)
     assert history is None
     assert issues[0].message.startswith("the Dunning History tab lacks Date, Customer ID, Level")
+
+
+def test_level_names_for_other_policies():
+    from ar_excel.core.collections.texts import letter_kind, level_name
+
+    assert [level_name(k, 3) for k in (1, 2, 3)] == ["Friendly reminder", "Final notice",
+                                                     "Hold / visit"]
+    assert [level_name(k, 5) for k in (1, 2, 3, 4, 5)] == [
+        "Friendly reminder", "Firm reminder", "Firm reminder", "Final notice", "Hold / visit"]
+    assert [letter_kind(k, 5) for k in (1, 2, 3, 4, 5)] == [1, 2, 2, 3, 4]
+    assert level_name(2, 4, "ar") == "تذكير حازم"
+    policy = Policy(dunning_levels_days=(15, 45, 75))
+    cust, inv, pay = ledger()
+    d = by_id(dunning_run(open_items(cust, inv, pay, AS_OF), cust, AS_OF, policy))
+    # C3 at 61 days: level 2 of 3 = final notice; C1 at 11 days: nothing yet
+    assert (d.loc["C3", "Level"], d.loc["C3", "Level Name"]) == (2, "Final notice")
+    assert d.loc["C1", "Level"] == 0
