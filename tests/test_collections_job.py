@@ -186,3 +186,17 @@ def test_empty_ledger_gives_empty_tabs(tmp_path):
 
     out = write_tabs(result.tabs, out=tmp_path / "out.xlsx")
     assert set(TABS) <= set(openpyxl.load_workbook(out).sheetnames)
+
+
+def test_bad_plan_row_is_an_input_issue_with_its_cell(tmp_path):
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.collections import JOB
+    from tests.collections_data import book
+
+    cust, inv, pay, _ = ledger()
+    plan = plans([("C4", 900.00, 3, "2026-10-01"), ("C1", 500.00, 0, "2026-10-01")])
+    result = JOB.run(book(cust, inv, pay, plan), JobOptions(as_of=pd.Timestamp("2026-10-31").date()))
+    (issue,) = result.issues
+    assert (issue.sheet, issue.cell, issue.column, issue.value) == (
+        "Payment Plans", "C3", "Instalments", 0)
+    assert issue.message == "number of instalments must be 1 or more: not scheduled"
