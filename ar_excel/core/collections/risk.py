@@ -33,7 +33,9 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -92,11 +94,11 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     rows = []
     for cid in sorted(bills, key=str):
         invs = bills[cid]
-        left = {no: amount for no, amount, _, _ in invs}
-        issued = {no: when for no, _, when, _ in invs}
+        account = _OpenInvoices(invs)
+        left = account.left
         paid_on: dict[str, pd.Timestamp] = {}
         for amount, named, when in receipts.get(cid, []):
-            for target in _targets(named, left, issued, when):
+            for target in account.targets(named, when):
                 if amount < CENT:
                     break
                 take = min(amount, left[target])
@@ -112,13 +114,26 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     return out
 
 
-def _targets(named: object, left: dict, issued: dict, when: pd.Timestamp) -> list:
-    """The invoice a receipt names first, then the oldest open invoices issued by then."""
-    order = []
-    if isinstance(named, str) and named in left and left[named] >= CENT:
-        order.append(named)
-    order += [k for k, v in left.items() if v >= CENT and k not in order and issued[k] <= when]
-    return order
+class _OpenInvoices:
+    """A customer's invoices in due-date order with what is left to pay on each."""
+
+    def __init__(self, invs: list[tuple]) -> None:
+        self.order = [no for no, _, _, _ in invs]
+        self.left = {no: amount for no, amount, _, _ in invs}
+        self.issued = {no: when for no, _, when, _ in invs}
+        self.first_open = 0  # everything before it is settled
+
+    def targets(self, named: object, when: pd.Timestamp) -> Iterator[str]:
+        """The invoice a receipt names first, then the oldest open invoices issued by then
+        (lazily: the caller stops when the receipt is used up)."""
+        left = self.left
+        if isinstance(named, str) and named in left and left[named] >= CENT:
+            yield named
+        while self.first_open < len(self.order) and left[self.order[self.first_open]] < CENT:
+            self.first_open += 1
+        for no in islice(self.order, self.first_open, None):
+            if left[no] >= CENT and no != named and self.issued[no] <= when:
+                yield no
 
 
 def _weighted(days: pd.Series, weights: pd.Series) -> float:
