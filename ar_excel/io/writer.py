@@ -44,7 +44,7 @@ NUMBER_FORMATS = {
     "datetime": "yyyy-mm-dd hh:mm",
     "percent": '0.0"%"',  # values on the 0-100 scale: 85.3 is 85.3 %
     "int": "0",
-    "number": "#,##0.####",
+    "number": "General",  # "#,##0.##" would show 30 as "30."
     "text": "@",
 }
 HEADER_FONT = Font(bold=True, color="FFFFFF")
