@@ -81,7 +81,7 @@ BODIES = {
             "{days} days past due. Unless payment reaches us within 7 days we will place your "
             "account on hold and stop further deliveries. If you cannot pay the full amount at "
             "once, please contact us to agree a payment plan. Your statement of account is "
-            "listed below."),
+            "attached; the open items are listed below."),
         4: ("Your account has been placed on hold because the invoices below, {total} in all, "
             "are up to {days} days past due. Our representative will contact you to arrange a "
             "visit. Deliveries will resume once the balance is settled or a payment plan is "
@@ -101,7 +101,7 @@ BODIES = {
         3: ("هذا إنذار نهائي. الفواتير التالية بإجمالي {total} متأخرة حتى {days} يوماً عن "
             "تاريخ استحقاقها. ما لم يصلنا السداد خلال 7 أيام فسيتم إيقاف حسابكم ووقف "
             "التوريدات. وإذا تعذر عليكم سداد المبلغ كاملاً دفعة واحدة، نرجو التواصل معنا "
-            "للاتفاق على خطة سداد. كشف حسابكم مدرج أدناه."),
+            "للاتفاق على خطة سداد. مرفق كشف حسابكم، والبنود المفتوحة مدرجة أدناه."),
         4: ("تم إيقاف حسابكم لدينا لأن الفواتير التالية بإجمالي {total} متأخرة حتى {days} "
             "يوماً عن تاريخ استحقاقها. سيتواصل معكم مندوبنا لترتيب زيارة، وسيستأنف التوريد "
             "بعد سداد الرصيد أو الاتفاق على خطة سداد."),
