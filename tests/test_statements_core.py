@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ar_excel.core.collections.statements import customer_statement, statement_rows
 from ar_excel.core.ledger import due_dates, open_balance, open_items
@@ -85,3 +87,30 @@ def test_customer_with_nothing_in_the_period():
     assert (usd.currency, usd.opening, len(usd.lines), usd.closing) == ("USD", 300.0, 0, 300.0)
     assert usd.aging["1-30"] == 300.0  # due 10-01 (30 days' terms): 30 days past due
     assert stmt.language == "en"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(-50_000, 200_000)), min_size=1,
+                max_size=12),
+       st.lists(st.tuples(st.integers(0, 300), st.integers(-20_000, 200_000),
+                          st.booleans()), max_size=10),
+       st.integers(0, 300))
+def test_closing_balance_ties_to_the_ledger(docs, receipts, start_day):
+    base = pd.Timestamp("2026-01-01")
+    end = base + pd.Timedelta(days=300)
+    cust = customers([{"Customer ID": "C1", "Name": "A"}])
+    inv = invoices([(f"D{k}", "C1", base + pd.Timedelta(days=d), None, c / 100 or 0.01)
+                    for k, (d, c) in enumerate(docs)])
+    pay = payments([(f"R{k}", "C1", base + pd.Timedelta(days=d), c / 100 or 0.01,
+                     f"D{k % len(docs)}" if named else None)
+                    for k, (d, c, named) in enumerate(receipts)])
+    items = open_items(cust, inv, pay, end)
+    stmt = customer_statement("C1", cust, inv, pay, base + pd.Timedelta(days=start_day), end,
+                              due_dates(inv, cust), items)
+    (egp,) = stmt.sections
+    signed = round(sum(c for _, c in docs if c) - sum(c for _, c, _ in receipts if c))
+    assert round(egp.closing * 100) == round(open_balance(items).get("C1", 0.0) * 100)
+    assert abs(egp.closing * 100 - signed) <= len(docs) + len(receipts)  # 0.01 stand-ins
+    assert round(sum(egp.aging.values()) * 100) == round(egp.closing * 100)
+    if len(egp.lines):
+        assert egp.lines["Balance"].iloc[-1] == egp.closing
