@@ -129,10 +129,11 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
 
 
 def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
+    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Date", "Amount", "Description",
+                                                  "Counterparty", "Counterparty Account",
+                                                  "Reference", "Statement", "Line No")}
     rows = []
-    amounts = lines["Amount"].tolist()
-    for pos in range(len(lines)):
-        amount = amounts[pos]
+    for pos, amount in enumerate(cols["Amount"]):
         f = m.facts.get(pos)
         if f is not None:
             if f.remaining <= 0:
@@ -147,19 +148,24 @@ def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
             reason, cands, left = "debit (money out): not accounts receivable", "", None
         else:
             reason, cands, left = "zero amount", "", 0.0
-        ln = lines.iloc[pos]
-        rows.append({
-            "Bank Line": ln["Bank Line"], "Date": ln.get("Date"), "Amount": amount,
-            "Description": ln.get("Description"), "Unallocated Amount": left, "Reason": reason,
-            "Candidates": cands, "Counterparty": ln.get("Counterparty"),
-            "Counterparty Account": ln.get("Counterparty Account"),
-            "Reference": ln.get("Reference"), "Statement": ln.get("Statement"),
-            "Line No": ln.get("Line No"), "_debit": bool(amount is not None and amount == amount and amount < 0),
-        })
-    frame = pd.DataFrame(rows, columns=UNMATCHED_COLUMNS + UNMATCHED_EXTRA + ["_debit"])
+        rows.append((pos, reason, cands, left))
+    debit = [cols["Amount"][p] is not None and cols["Amount"][p] < 0 for p, *_ in rows]
     # Credits to work on first, debits after; statement order within each.
-    frame = frame.sort_values("_debit", kind="stable").drop(columns="_debit").reset_index(drop=True)
-    frame["Date"] = pd.to_datetime(frame["Date"])
+    rows = [r for _, r in sorted(zip(debit, rows, strict=True), key=lambda x: x[0])]
+    pos = [r[0] for r in rows]
+
+    def take(c: str) -> list:
+        return [cols[c][p] for p in pos]
+
+    frame = pd.DataFrame({
+        "Bank Line": take("Bank Line"), "Date": pd.to_datetime(take("Date")),
+        "Amount": take("Amount"), "Description": take("Description"),
+        "Unallocated Amount": [r[3] for r in rows], "Reason": [r[1] for r in rows],
+        "Candidates": [r[2] for r in rows], "Counterparty": take("Counterparty"),
+        "Counterparty Account": take("Counterparty Account"), "Reference": take("Reference"),
+        "Statement": take("Statement"), "Line No": take("Line No"),
+    }, columns=UNMATCHED_COLUMNS + UNMATCHED_EXTRA)
+    frame["Date"] = frame["Date"].astype("datetime64[ns]")
     for c in ("Amount", "Unallocated Amount"):
         frame[c] = frame[c].astype("float64")
     return frame

@@ -50,6 +50,18 @@ def cents(x: float) -> int:
     return int(round(float(x) * 100))
 
 
+def _cents(values: pd.Series) -> list[int]:
+    return np.round(pd.to_numeric(values, errors="coerce").fillna(0.0).to_numpy(float) * 100
+                    ).astype(np.int64).tolist()
+
+
+def _days(values: pd.Series) -> list[int | None]:
+    """Dates as whole days since 1970 (None where blank)."""
+    d = pd.to_datetime(values).to_numpy().astype("datetime64[D]")
+    ints = d.astype(np.int64).tolist()
+    return [None if na else i for i, na in zip(ints, np.isnat(d), strict=True)]
+
+
 @dataclass
 class Allocation:
     line: int
@@ -72,7 +84,7 @@ class LineFacts:
 
     pos: int
     amount: int  # cents, > 0
-    date: int | None  # the booking date as a day number (date.toordinal())
+    date: int | None  # the booking date in days since 1970
     currency: str
     text: str  # folded description + reference
     strong: set[int]
@@ -95,13 +107,11 @@ class OpenInvoices:
         self.currency: list[str] = [("" if not isinstance(c, str) else c.upper())
                                     for c in inv["Currency"]] if "Currency" in inv else [""] * len(inv)
         # Invoice dates as day numbers: comparing ints is what the inner loops can afford.
-        dates = pd.to_datetime(inv["Date"]) if "Date" in inv else pd.Series(pd.NaT, index=inv.index)
-        self.day: list[int | None] = [None if pd.isna(d) else d.toordinal() for d in dates]
+        self.day: list[int | None] = _days(inv["Date"]) if "Date" in inv else [None] * len(inv)
         due = inv["Due Date"] if "Due Date" in inv else inv.get("Date")
         self.due = pd.to_datetime(due).to_numpy()
-        self.open: list[int] = [cents(x) for x in inv["Open Amount"]]
-        original = inv["Amount"] if "Amount" in inv else inv["Open Amount"]
-        self.original: list[int] = [cents(x) for x in original]
+        self.open: list[int] = _cents(inv["Open Amount"])
+        self.original: list[int] = _cents(inv["Amount"] if "Amount" in inv else inv["Open Amount"])
         self.remaining: list[int] = list(self.open)
         by_customer: dict[str, list[int]] = defaultdict(list)
         order = np.lexsort((np.arange(len(inv)), self.due)) if len(inv) else []
@@ -163,8 +173,7 @@ class Matcher:
         cp = L["Counterparty"].tolist() if "Counterparty" in L else [None] * len(L)
         acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
-        dates = pd.to_datetime(L["Date"]) if "Date" in L else pd.Series(pd.NaT, index=L.index)
-        days = [None if pd.isna(d) else d.toordinal() for d in dates]
+        days = _days(L["Date"]) if "Date" in L else [None] * len(L)
         self._accounts, self._names = acc, cp
         for pos, amount in enumerate(L["Amount"].tolist()):
             if amount is None or amount != amount or cents(amount) <= 0:

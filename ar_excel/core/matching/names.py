@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ar_excel.core.matching.normalize import fold_text
 
@@ -116,6 +117,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word, Arabic or Latin (``Mohamed`` -> ``mhmd``)."""
     if _AR.search(word):
@@ -163,6 +165,13 @@ def name_words(name: object) -> list[str]:
 def name_tokens(name: object) -> list[str]:
     """Skeletons of the meaningful words; an article (``Al``, ``El``) joins the next word,
     as ``Al Nour`` and ``Alnoor`` are the same name."""
+    if name is None or (isinstance(name, float) and name != name):
+        return []
+    return list(_name_tokens(str(name)))
+
+
+@lru_cache(maxsize=200_000)
+def _name_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
     pending = ""
     for s in (skeleton(w) for w in name_words(name)):
@@ -175,7 +184,7 @@ def name_tokens(name: object) -> list[str]:
         pending = ""
     if pending:
         out.append(pending)
-    return out
+    return tuple(out)
 
 
 def is_generic(token: str) -> bool:

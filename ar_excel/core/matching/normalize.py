@@ -24,6 +24,8 @@ _TASHKEEL = re.compile("[\u064b-\u065f\u0670]")
 # A token that carries a number: letters/digits joined by the separators banks put in numbers.
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _DIGIT_RUN = re.compile(r"\d+")
+_ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ONLY_ALNUM = str.maketrans("", "", "-/._#:")
 
 
 def fold_text(text: object) -> str:
@@ -71,15 +73,15 @@ def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
     digits: set[str] = set()
     tails: set[str] = set()
     # Adjacent chunks joined (spaces inside a number), and pieces inside each chunk.
-    candidates = {re.sub(r"[^A-Z0-9]", "", k) for k in _windows(chunks)}
+    candidates = {k.translate(_ONLY_ALNUM) for k in _windows(chunks)}
     for chunk in chunks:
-        candidates.update(_windows(_pieces(chunk), 4))
+        pieces = _pieces(chunk)
+        if len(pieces) > 1:
+            candidates.update(_windows(pieces, 4))
     for key in candidates:
-        if not any(ch.isdigit() for ch in key):
-            continue
-        alnum.add(key)
-        d = re.sub(r"\D", "", key)
+        d = key.translate(_ONLY_DIGITS)
         if d:
+            alnum.add(key)
             digits.add(d)
     for run in _DIGIT_RUN.findall(text):
         t = run.lstrip("0")

@@ -123,6 +123,15 @@ class PayerDirectory:
                 keys.update("~" + t for t in tokens if len(t) >= 3)
             for b in keys:
                 self._blocks[b].append(cid)
+        # Customers by position in id order, blocks as arrays of positions: the candidates of
+        # a name are gathered and scored in C (numpy, rapidfuzz), not customer by customer.
+        self._ids = sorted(self._keys)
+        position = {c: i for i, c in enumerate(self._ids)}
+        self._full = np.array([self._keys[c][0] for c in self._ids] or [""], dtype=object)
+        self._distinct = np.array([self._keys[c][1] for c in self._ids] or [""], dtype=object)
+        self._block_pos = {b: np.array(sorted(position[c] for c in set(cids)), dtype=np.int64)
+                           for b, cids in self._blocks.items()}
+        self._prefixes = {c: frozenset(t[:4] for t in self._tokens[c]) for c in self._ids}
         if learned is not None and len(learned):
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
                                     learned.get("Counterparty", [None] * len(learned)), strict=True):
@@ -207,22 +216,20 @@ class PayerDirectory:
             tokens = tokens[:-1]  # the last word may have been cut
         full = "".join(tokens)
         distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
-        found: set[str] = set()
         keys = self._block_keys(tokens, distinct, full) | {"~" + t for t in tokens if len(t) >= 3}
-        for b in keys:
-            block = self._blocks.get(b, ())
-            if len(block) <= MAX_BLOCK:
-                found.update(block)
-        if not found:
+        blocks = [self._block_pos[b] for b in keys
+                  if b in self._block_pos and len(self._block_pos[b]) <= MAX_BLOCK]
+        if not blocks:
             return None
-        cands = sorted(found)
-        fulls = [self._keys[c][0] for c in cands]
+        where = np.unique(np.concatenate(blocks))  # sorted positions = customer id order
+        cands = [self._ids[i] for i in where]
+        fulls = self._full[where].tolist()
         if narrative:
             scores = self._narrative_scores(tokens, full, cands, fulls)
         else:
             # The distinctive words decide; what the company does (often translated,
             # abbreviated or cut off) only refines.
-            dists = [self._keys[c][1] for c in cands]
+            dists = self._distinct[where].tolist()
             if truncated:
                 fulls = [f[:len(full) + 1] for f in fulls]
                 dists = [d[:len(distinct) + 1] for d in dists]
@@ -247,15 +254,14 @@ class PayerDirectory:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
         more of its other words are there too, the higher. Otherwise a partial comparison."""
         query = set(tokens)
+        query_prefixes = {t[:4] for t in tokens}
         scores = np.zeros(len(cands), dtype=np.float32)
         rest = []
         for i, cid in enumerate(cands):
             needed, length = self._needed[cid]
             if length >= 3 and needed <= query:
-                all_tokens = self._tokens[cid]
-                covered = sum(1 for t in all_tokens if any(
-                    q.startswith(t) or (len(q) >= 3 and t.startswith(q)) for q in tokens))
-                scores[i] = 88.0 + 10.0 * covered / len(all_tokens)
+                covered = len(self._prefixes[cid] & query_prefixes)
+                scores[i] = 88.0 + 10.0 * min(covered / len(self._tokens[cid]), 1.0)
             else:
                 rest.append(i)
         if rest:
