@@ -16,9 +16,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ar_excel.bank.statement import COLUMNS, Statement, StatementBalance, build_lines
+from ar_excel.bank.statement import (
+    COLUMNS,
+    Statement,
+    StatementBalance,
+    lines_frame,
+    round_cents,
+)
 from ar_excel.errors import InputError
 from ar_excel.model import ROW, Issue, Table
 
@@ -92,7 +99,6 @@ def statement_from_table(table: Table) -> Statement:
     """
     frame = table.frame
     issues: list[Issue] = []
-    records: list[dict[str, Any]] = []
 
     def col(name: str) -> pd.Series:
         return frame[name] if name in frame.columns else pd.Series(None, index=frame.index,
@@ -109,35 +115,45 @@ def statement_from_table(table: Table) -> Statement:
     booked = booked.where(booked.notna(), value)
     texts = ("Description", "Reference", "Counterparty", "Counterparty Account", "Bank Ref",
              "Currency")
-    for idx in frame.index:
-        row_no = int(frame.at[idx, ROW]) if ROW in frame.columns else None
-        has_text = any(_present(col(c).get(idx)) for c in texts)
-        if pd.isna(amount[idx]) and pd.isna(booked[idx]) and not has_text:
-            continue  # an empty row
-        if pd.isna(booked[idx]):
+    has_text = np.zeros(len(frame), dtype=bool)
+    for c in texts:
+        if c in frame.columns:
+            has_text |= np.array([_present(v) for v in frame[c].tolist()], dtype=bool)
+    no_amount = amount.isna().to_numpy()
+    no_date = booked.isna().to_numpy()
+    used = ~(no_amount & no_date & ~has_text)  # else an empty row
+    amount_column = "Amount" if "Amount" in frame.columns else "Credit"
+    for pos in np.flatnonzero(used & (no_date | no_amount)).tolist():
+        idx = frame.index[pos]
+        if no_date[pos]:
             issues.append(_table_issue(table, idx, "Date", "no usable date: the line was left "
                                                            "out of the bank statement"))
-            continue
-        if pd.isna(amount[idx]):
-            column = "Amount" if "Amount" in frame.columns else "Credit"
-            issues.append(_table_issue(table, idx, column, "no usable amount: the line was left "
-                                                           "out of the bank statement"))
-            continue
-        records.append({
-            "Date": booked[idx],
-            "Value Date": value[idx],
-            "Amount": round(float(amount[idx]), 2),
-            "Currency": col("Currency").get(idx),
-            "Description": col("Description").get(idx),
-            "Reference": col("Reference").get(idx),
-            "Counterparty": col("Counterparty").get(idx),
-            "Counterparty Account": col("Counterparty Account").get(idx),
-            "Bank Ref": col("Bank Ref").get(idx),
-            "Balance": pd.to_numeric(col("Balance").get(idx), errors="coerce"),
-            "Statement": "1",
-            "Line No": row_no,
-        })
-    return Statement(build_lines(records), [], issues, "xlsx", table.sheet)
+        else:
+            issues.append(_table_issue(table, idx, amount_column, "no usable amount: the line "
+                                                                  "was left out of the bank "
+                                                                  "statement"))
+    kept = used & ~no_date & ~no_amount
+
+    def kept_values(name: str) -> list[Any]:
+        return col(name)[kept].tolist()
+
+    line_no = ([int(r) for r in frame[ROW][kept].tolist()] if ROW in frame.columns
+               else [None] * int(kept.sum()))
+    lines = lines_frame({
+        "Date": booked[kept].to_numpy(),
+        "Value Date": value[kept].to_numpy(),
+        "Amount": round_cents(amount[kept].to_numpy(dtype="float64")),
+        "Currency": kept_values("Currency"),
+        "Description": kept_values("Description"),
+        "Reference": kept_values("Reference"),
+        "Counterparty": kept_values("Counterparty"),
+        "Counterparty Account": kept_values("Counterparty Account"),
+        "Bank Ref": kept_values("Bank Ref"),
+        "Balance": pd.to_numeric(col("Balance")[kept], errors="coerce").to_numpy(),
+        "Statement": ["1"] * len(line_no),
+        "Line No": line_no,
+    }, len(line_no))
+    return Statement(lines, [], issues, "xlsx", table.sheet)
 
 
 def _present(value: Any) -> bool:

@@ -45,7 +45,14 @@ from ar_excel.bank.numbers import (
     parse_date,
     parse_date_column,
 )
-from ar_excel.bank.statement import Statement, StatementBalance, clean_text, lines_frame, tie_out
+from ar_excel.bank.statement import (
+    Statement,
+    StatementBalance,
+    clean_text,
+    lines_frame,
+    round_cents,
+    tie_out,
+)
 from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -309,14 +316,6 @@ def _per_value(values: list[Any], fn: Any) -> list[Any]:
     return out
 
 
-def _round_cents(amounts: np.ndarray) -> np.ndarray:
-    """``round(x, 2)`` of each amount: numpy's rounding where it agrees, Python's elsewhere."""
-    rounded = np.round(amounts, 2)
-    differs = np.flatnonzero((rounded != amounts) & ~np.isnan(amounts))
-    rounded[differs] = [round(float(x), 2) for x in amounts[differs]]
-    return rounded
-
-
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None
                       ) -> Statement:
@@ -482,7 +481,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     lines = lines_frame({
         "Date": booked[kept],
         "Value Date": value_dates[kept],
-        "Amount": _round_cents(amount[kept]),
+        "Amount": round_cents(amount[kept]),
         "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
         "Description": descriptions,
         "Reference": _texts(kept_cells("Reference")),

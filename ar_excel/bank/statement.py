@@ -146,6 +146,14 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
     return frame
 
 
+def round_cents(amounts: np.ndarray) -> np.ndarray:
+    """``round(x, 2)`` of each amount: numpy's rounding where it agrees, Python's elsewhere."""
+    rounded = np.round(amounts, 2)
+    differs = np.flatnonzero((rounded != amounts) & ~np.isnan(amounts))
+    rounded[differs] = [round(float(x), 2) for x in amounts[differs]]
+    return rounded
+
+
 def clean_texts(values: list[Any]) -> list[str | None]:
     """``clean_text`` of each value; plain strings (most of a statement) take a short path."""
     return [None if v is None else (" ".join(v.split()) or None) if type(v) is str
