@@ -71,11 +71,13 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
     by_account = dict(tuple(ordered.groupby(["Customer ID", ordered["Currency"].fillna("")],
                                             sort=False)))
     letters = []
+    planned: set[str] = set()
     for row in dun[dun["Letter"]].to_dict("records"):
         cid = row["Customer ID"]
         if row["Level"] == 0:
-            if reminders is None or cid not in reminders.index:
-                continue
+            if reminders is None or cid not in reminders.index or cid in planned:
+                continue  # one plan reminder per customer, whatever its currencies
+            planned.add(cid)
             rem = reminders.loc[cid].to_dict()
             letters.append(plan_letter(row, rem, schedule, signature))
             continue
@@ -156,7 +158,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)
 
     options.progress(0.5, "letters")
-    letters = build_letters(dun, items, schedule, levels)
+    signature = policy.get("collections_signature") or policy.get("company_name") or None
+    letters = build_letters(dun, items, schedule, levels, signature)
     files: list[Path] = []
     if options.out_dir is not None and letters:
         files = _write_letters(book, letters, dun, items, as_of,
