@@ -28,6 +28,7 @@ def ledger():
         ("INV-5", "C2", "2026-09-01", None, 300.00),
     ])
     pay = payments([
+        ("R5", "C1", "2026-10-25", 50.00, "INV-4"),  # pays the USD invoice: a USD receipt
         ("R1", "C1", "2026-09-15", 600.00, "INV-1"),
         ("R2", "C1", "2026-10-20", 200.00, None),
         ("R3", "C1", "2026-10-05", -50.00, None),  # a refund paid out: a debit
@@ -64,8 +65,11 @@ def test_lines_and_running_balance():
                          "90+": 400.0}
     assert round(sum(egp.aging.values()), 2) == egp.closing
     usd = stmt.sections[1]
-    assert (usd.currency, usd.opening, usd.closing) == ("USD", 0.0, 250.0)
-    assert usd.aging["1-30"] == 250.0
+    assert (usd.currency, usd.opening, usd.closing) == ("USD", 0.0, 200.0)
+    assert usd.lines["Document"].tolist() == ["INV-4", "R5"]
+    assert usd.aging["1-30"] == 200.0
+    usd_items = items[(items["Customer ID"] == "C1") & (items["Currency"] == "USD")]
+    assert open_balance(usd_items)["C1"] == 200.00
     assert stmt.language == "ar"
     assert stmt.address == "12 شارع النيل, القاهرة"
 

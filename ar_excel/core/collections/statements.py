@@ -13,7 +13,8 @@ Rules:
 * Closing balance = opening + debits - credits, which equals the ledger's open balance on
   the last day (``ledger.open_items``): the aging footer is that ledger's buckets
   (``aging.aging_by_customer``), so the footer's total equals the closing balance.
-* One section per currency: amounts in different currencies are never added.
+* One section per currency: amounts in different currencies are never added. A receipt is
+  in the currency of the invoice it names, else in the customer's currency.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ def _documents(customer_id: str, invoices: pd.DataFrame, payments: pd.DataFrame,
         "Currency": inv["Currency"].fillna(currency) if "Currency" in inv else currency,
     })
     pamount = pay["Amount"].astype(float)
+    # a receipt belongs to the currency of the invoice it pays, else the customer's
+    inv_ccy = inv.drop_duplicates("Invoice No").set_index("Invoice No")["Currency"].fillna(
+        currency) if "Currency" in inv else pd.Series(dtype=object)
     docs_pay = pd.DataFrame({
         "Date": pd.to_datetime(pay["Date"]),
         "Type": np.where(pamount < 0, "Refund", "Receipt"),
@@ -79,7 +83,8 @@ def _documents(customer_id: str, invoices: pd.DataFrame, payments: pd.DataFrame,
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,
         "Signed": -pamount,
-        "Currency": currency,
+        "Currency": pay["Invoice No"].map(inv_ccy).fillna(currency) if len(inv_ccy)
+        else currency,
     })
     parts = [p for p in (docs_inv, docs_pay) if len(p)]
     if not parts:
