@@ -211,6 +211,8 @@ INVOICE_LINES = SheetSchema(
         Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax")),
+        Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
+                                      "Tax Value", "VAT")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount")),
     ),
 )
