@@ -21,6 +21,7 @@ from ar_excel.core.collections.statements import (
     TAB_FORMATS,
     Statement,
     customer_statement,
+    documents,
     statement_rows,
 )
 from ar_excel.core.ledger import due_dates, open_items
@@ -89,16 +90,16 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     items = open_items(customers, invoices, payments, as_of)
     aging = aging_by_customer(items, customers, book.policy)
     # cut every frame by customer once: slicing the whole ledger per customer is slow
+    docs = documents(customers, invoices, payments, due)
     parts = {name: dict(tuple(frame.groupby("Customer ID", sort=False)))
-             for name, frame in (("customers", customers), ("invoices", invoices),
-                                 ("payments", payments), ("aging", aging))}
+             for name, frame in (("customers", customers), ("docs", docs), ("aging", aging))}
     out = []
     for i, cid in enumerate(ids):
         def part(name: str, frame: pd.DataFrame, cid: str = cid) -> pd.DataFrame:
             return parts[name].get(cid, frame.iloc[0:0])
-        stmt = customer_statement(cid, part("customers", customers), part("invoices", invoices),
-                                  part("payments", payments), start, as_of, due, items,
-                                  book.policy, book.arabic, aging=part("aging", aging))
+        stmt = customer_statement(cid, part("customers", customers), invoices, payments, start,
+                                  as_of, due, items, book.policy, book.arabic,
+                                  aging=part("aging", aging), docs=part("docs", docs))
         if asked or _has_activity(stmt):
             out.append(stmt)
         if i % 50 == 0:
