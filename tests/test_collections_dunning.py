@@ -248,7 +248,8 @@ def test_history_tab_without_its_columns_is_reported(tmp_path):
     b.sheet_loader = lambda name: [["When", "Who"], ["2026-10-01", "C1"]]
     history, issues = read_history(b)
     assert history is None
-    assert issues[0].message.startswith("the Dunning History tab lacks Date, Customer ID, Level")
+    assert issues[0].message.startswith(
+        "the Dunning History tab has no header row with Date, Customer ID, Level")
 
 
 def test_level_names_for_other_policies():

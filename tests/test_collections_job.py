@@ -158,8 +158,8 @@ def test_arabic_workbook(tmp_path):
         "خطط السداد": arabic(plan, ["Customer ID", "Amount", "Instalments", "Start",
                                     "Frequency"]),
     })
-    out = tmp_path / "out.xlsx"
-    assert main(["collections", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    out = path  # written in place: the history is read back with its Arabic label row
+    assert main(["collections", str(path), "--as-of", "2026-10-31", "--no-backup"]) == 0
     dun = frame(openpyxl.load_workbook(out)["Dunning"]).set_index("Customer ID")
     assert dun.loc["C1", "Level Name"] == "إنذار نهائي"
     assert dun.loc["C4", "Level Name"] == "خطة سداد"
@@ -169,6 +169,9 @@ def test_arabic_workbook(tmp_path):
                                    policy=email.policy.default)
     assert msg["Subject"] == "إنذار نهائي: حساب رقم C1"
     assert "هذا إنذار نهائي" in msg.get_body(("plain",)).get_content()
+    assert main(["collections", str(path), "--as-of", "2026-11-03", "--no-backup"]) == 0
+    dun = frame(openpyxl.load_workbook(out)["Dunning"]).set_index("Customer ID")
+    assert dun.loc["C2", "Level"] == 1 and not dun.loc["C2", "Letter"]  # held a week
 
 
 def test_empty_ledger_gives_empty_tabs(tmp_path):

@@ -30,19 +30,32 @@ def _text(*columns: str) -> dict[str, str]:
     return dict.fromkeys(columns, TEXT)
 
 
-def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
-    """The ``Dunning History`` tab of a previous run, if the workbook has one."""
-    from ar_excel.io.reader import sheet_frame
+HISTORY_KEYS = ("Date", "Customer ID", "Level")
 
-    frame = sheet_frame(book, "Dunning History")
-    if frame is None or len(frame) == 0:
+
+def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
+    """The ``Dunning History`` tab of a previous run, if the workbook has one.
+
+    Its header is the row holding Date, Customer ID and Level: above it there may be the
+    tab's caption and, in an Arabic workbook, a row of Arabic labels.
+    """
+    loader = getattr(book, "sheet_loader", None)
+    rows = loader("Dunning History") if loader else None
+    if not rows:
         return None, []
-    missing = [c for c in ("Date", "Customer ID", "Level") if c not in frame.columns]
-    if missing:
-        return None, [Issue("Dunning History", "A1", ", ".join(missing), None,
-                            "the Dunning History tab lacks " + ", ".join(missing)
+    texts = [[str(v).strip() if v is not None else "" for v in r] for r in rows[:30]]
+    header = next((i for i, r in enumerate(texts) if set(HISTORY_KEYS) <= set(r)), None)
+    if header is None:
+        return None, [Issue("Dunning History", "A1", ", ".join(HISTORY_KEYS), None,
+                            "the Dunning History tab has no header row with "
+                            + ", ".join(HISTORY_KEYS)
                             + ": it is ignored and rewritten from this run")]
-    frame = frame.copy()
+    names = texts[header]
+    width = len(names)
+    data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[header + 1:]
+            if any(v not in (None, "") for v in r)]
+    frame = pd.DataFrame(data, columns=names, dtype="object")
+    frame = frame.loc[:, [c for c in dict.fromkeys(names) if c]]
     frame["Customer ID"] = frame["Customer ID"].map(_id)
     frame["Date"] = pd.to_datetime(frame["Date"], errors="coerce")
     return frame, []
