@@ -170,6 +170,23 @@ def test_tax_rate_not_allowed_with_the_fraction_hint(cyc):
     assert found["Message"].iloc[1].endswith("; if 14% was meant, enter 14")
 
 
+def test_stated_tax_amounts_are_checked_against_the_rate(cyc):
+    for ln in cyc.lines:
+        if ln["Quantity"] is not None:
+            places = DECIMALS[cyc.currency_of(ln["Invoice No"])]
+            net = rounded(ln["Quantity"] * ln["Unit Price"] * (1 - ln["Discount %"] / 100), places)
+            ln["Tax Amount"] = rounded(net * ln["Tax Rate"] / 100, places)
+    assert check(cyc).empty  # stated taxes that are right change nothing
+    wrong = cyc.lines_of("INV-2024-0014")[0]  # SAR, 15 %
+    wrong["Tax Amount"] = round(wrong["Tax Amount"] + 3.0, 2)
+    wrong["Line Total"] = round(wrong["Line Total"] + 3.0, 2)  # added up from the wrong tax
+    cyc.retotal("INV-2024-0014")
+    found = check(cyc)
+    assert found[["Invoice No", "Row", "Field", "Code", "Severity"]].values.tolist() == [
+        ["INV-2024-0014", line_row(cyc, wrong), "Tax Amount", "TAX_AMOUNT_MISMATCH", "Error"]]
+    assert "difference 3.00" in found["Message"].iloc[0]
+
+
 def test_due_date_against_terms(cyc):
     late = cyc.invoice("INV-2024-0002")  # C002, 45 days
     early = cyc.invoice("INV-2024-0003")  # C003, 60 days

@@ -43,7 +43,8 @@ def billing_book(book: Book, options: JobOptions) -> BillingBook:
 def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book) -> str:
     errors = int((found["Severity"] == ERROR).sum())
     warnings = len(found) - errors
-    optional = [k for k in ("Invoice Lines", "Price List", "Orders") if book.table(k) is not None]
+    optional = [book.tables[k].sheet for k in ("Invoice Lines", "Price List", "Orders")
+                if book.table(k) is not None]
     lines = book.table("Invoice Lines")
     checked = f"{len(book.invoices):,} invoices" + (f", {len(lines):,} lines" if lines else "")
     extra = f" (with {', '.join(optional)})" if optional else ""

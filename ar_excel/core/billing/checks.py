@@ -36,6 +36,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("invoice totals", lines.invoice_totals),
     ("price list", prices.price_list),
     ("tax rates", tax.tax_rates),
+    ("tax amounts", lines.tax_amounts),
     ("due dates", terms.due_date_terms),
     ("duplicate numbers", duplicates.duplicate_numbers),
     ("possible duplicates", duplicates.possible_duplicates),

@@ -61,6 +61,9 @@ _CODES = (
     Code("TAX_RATE_NOT_ALLOWED", ERROR,
          "Tax rate {rate}% is not an allowed rate ({allowed}){hint}",
          "نسبة الضريبة {rate}% غير مسموح بها ({allowed}){hint}"),
+    Code("TAX_AMOUNT_MISMATCH", ERROR,
+         "Tax amount {actual} should be {expected} ({tax}% of {net}); difference {diff}",
+         "مبلغ الضريبة {actual} يجب أن يكون {expected} ({tax}% من {net})؛ الفرق {diff}"),
     Code("DUE_DATE_INCONSISTENT", ERROR,
          "Due date {due} does not follow the customer's terms: invoice date {date} + {terms} "
          "days = {expected} ({diff} days)",

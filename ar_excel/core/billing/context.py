@@ -13,9 +13,13 @@ check stays a short rule over columns. The joins follow the contract:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing.currency import decimals
@@ -33,11 +37,37 @@ INVOICE_ROW = "_invoice_row"
 UNIT = "_unit"  # normalized unit
 
 
+def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``fn`` applied once per distinct value (a register repeats its numbers and codes)."""
+    codes, uniques = pd.factorize(values.astype("object"), use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques] + [None], dtype="object")
+    return pd.Series(mapped[codes], index=values.index, dtype="object")
+
+
+def _number_key(value: Any) -> Any:
+    key = re.sub(r"\s+", "", str(value)).upper()
+    return key or None
+
+
 def invoice_key(numbers: pd.Series) -> pd.Series:
     """Invoice numbers as matched: upper case, no spaces; blank stays missing."""
-    s = numbers.astype("object")
-    out = s.astype("string").str.replace(r"\s+", "", regex=True).str.upper()
-    return out.where(out.notna() & (out != ""), None).astype("object")
+    return per_distinct(numbers, _number_key)
+
+
+def lookup(keys: pd.Series, table: pd.DataFrame, column: str) -> pd.Series:
+    """``table[column]`` at each key of ``keys`` (``table`` indexed by unique keys); NaN/None
+    where the key is missing."""
+    at = table.index.get_indexer(keys)
+    values = table[column].to_numpy()
+    found = at >= 0
+    if values.dtype.kind in "fiM":
+        fill = np.datetime64("NaT") if values.dtype.kind == "M" else np.nan
+        out = np.full(len(keys), fill, dtype=values.dtype if values.dtype.kind != "i"
+                      else "float64")
+    else:
+        out = np.full(len(keys), None, dtype="object")
+    out[found] = values[at[found]]
+    return pd.Series(out, index=keys.index)
 
 
 @dataclass(frozen=True)
@@ -104,11 +134,11 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     line_keys = invoice_key(lines["Invoice No"])
     lines = lines.assign(**{
         KEY: line_keys,
-        DATE: line_keys.map(heads["Invoice Date"]).astype("datetime64[ns]"),
-        CUSTOMER: line_keys.map(heads["Customer ID"]),
-        CURRENCY: line_keys.map(heads[CURRENCY]),
-        DECIMALS: line_keys.map(heads[DECIMALS]).fillna(2).astype("int64"),
-        INVOICE_ROW: line_keys.map(heads[ROW]),
+        DATE: lookup(line_keys, heads, "Invoice Date").astype("datetime64[ns]"),
+        CUSTOMER: lookup(line_keys, heads, "Customer ID"),
+        CURRENCY: lookup(line_keys, heads, CURRENCY),
+        DECIMALS: lookup(line_keys, heads, DECIMALS).fillna(2).astype("int64"),
+        INVOICE_ROW: lookup(line_keys, heads, ROW),
         UNIT: normalize_units(lines["Unit"]),
     })
     prices = prices.assign(**{UNIT: normalize_units(prices["Unit"])})

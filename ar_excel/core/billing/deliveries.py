@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ar_excel.core.billing.context import KEY, BillingBook, invoice_key
+from ar_excel.core.billing.context import KEY, BillingBook, invoice_key, lookup, per_distinct
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.model import ROW
 
@@ -26,9 +26,13 @@ _NOT_DELIVERED = ("cancel", "void", "reject", "open", "pending", "backorder", "b
 
 def delivered(deliveries: pd.DataFrame) -> pd.DataFrame:
     """The rows that are deliveries: not cancelled, not waiting to be delivered."""
-    status = deliveries["Status"].astype("string").str.strip().str.lower().fillna("")
-    pattern = "|".join(_NOT_DELIVERED)
-    return deliveries[~status.str.contains(pattern, regex=True)]
+    waiting = per_distinct(deliveries["Status"], _not_delivered).fillna(False).astype(bool)
+    return deliveries[~waiting]
+
+
+def _not_delivered(status: object) -> bool:
+    text = str(status).strip().lower()
+    return any(word in text for word in _NOT_DELIVERED)
 
 
 def invoicing_days(book: BillingBook) -> pd.DataFrame:
@@ -37,7 +41,7 @@ def invoicing_days(book: BillingBook) -> pd.DataFrame:
     rows = delivered(book.deliveries)
     heads = book.invoices[book.invoices[KEY].notna()].drop_duplicates(KEY).set_index(KEY)
     key = invoice_key(rows["Invoice No"])
-    inv_date = pd.to_datetime(key.map(heads["Invoice Date"]))
+    inv_date = pd.to_datetime(lookup(key, heads, "Invoice Date"))
     days = (inv_date.dt.normalize() - pd.to_datetime(rows["Date"]).dt.normalize()).dt.days
     return rows.assign(**{KEY: key, "Invoiced On": inv_date, "Days": days,
                           "Invoiced": key.notna(), "Known": key.isin(heads.index)})

@@ -12,6 +12,9 @@ Rules:
   Line Totals, or the computed value where a Line Total is blank; on the before-tax basis each
   line's tax is added, and the tolerance grows by half a unit per taxed line because tax may
   be rounded per line or on the total. A credit note may list its lines as positive amounts.
+* A stated Tax Amount is the line's tax (the total may also be rounded on its own from the
+  rate), and must itself be the rate applied to the net within rounding (or to the net
+  rounded first): else TAX_AMOUNT_MISMATCH (Error).
 * A line with a quantity but no price (or a price but no quantity) cannot be checked; a line
   with neither is a lump sum and its Line Total is taken as it is.
 """
@@ -37,22 +40,29 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     rate = lines["Tax Rate"].fillna(0.0).to_numpy(dtype="float64")
     places = lines[DECIMALS].to_numpy(dtype="int64")
     total = lines["Line Total"].to_numpy(dtype="float64")
+    stated_tax = lines["Tax Amount"].to_numpy(dtype="float64")
+    has_tax = ~np.isnan(stated_tax)
     net = qty * price * (1.0 - disc / 100.0)
-    gross = net * (1.0 + rate / 100.0)
+    gross = net + np.where(has_tax, stated_tax, net * rate / 100.0)
     rounded_net = round_half_up(net, places)
-    net_plus_tax = rounded_net + round_half_up(rounded_net * rate / 100.0, places)
+    net_plus_tax = rounded_net + np.where(
+        has_tax, stated_tax, round_half_up(rounded_net * rate / 100.0, places))
     slack = FLOAT_SLACK * np.maximum(1.0, np.abs(total))
     tol = half_unit(places) + slack
-    fits_gross = (np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
+    by_rate = net * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
+    fits_gross = ((np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
+                  | (np.abs(total - by_rate) <= tol))
     fits_net = np.abs(total - net) <= tol
-    return pd.DataFrame({"net": net, "gross": gross, "rate": rate, "fits_gross": fits_gross,
-                         "fits_net": fits_net, "places": places}, index=lines.index)
+    return pd.DataFrame({"net": net, "gross": gross, "rate": rate, "stated_tax": stated_tax,
+                         "taxed": (rate != 0) | (has_tax & (stated_tax != 0)),
+                         "fits_gross": fits_gross, "fits_net": fits_net, "places": places},
+                        index=lines.index)
 
 
 def line_basis(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> str:
     """``gross`` when Line Totals include tax, ``net`` when they are before tax."""
     calc = _arithmetic(lines) if calc is None else calc
-    taxed = calc["rate"].to_numpy() != 0
+    taxed = calc["taxed"].to_numpy()
     only_net = (calc["fits_net"] & ~calc["fits_gross"]).to_numpy() & taxed
     only_gross = (calc["fits_gross"] & ~calc["fits_net"]).to_numpy() & taxed
     return NET if only_net.sum() > only_gross.sum() else GROSS
@@ -142,9 +152,10 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
                                       round_half_up(exact, calc["places"]))
     if basis == NET:
-        value = value * (1.0 + calc["rate"] / 100.0)
+        value = value + calc["stated_tax"].where(calc["stated_tax"].notna(),
+                                                 value * calc["rate"] / 100.0)
     per_invoice = pd.DataFrame({KEY: lines[KEY], "value": value, "unknown": value.isna(),
-                                "taxed": calc["rate"] != 0}).groupby(KEY, sort=False).agg(
+                                "taxed": calc["taxed"]}).groupby(KEY, sort=False).agg(
         total=("value", "sum"), unknown=("unknown", "sum"), n=("value", "size"),
         taxed=("taxed", "sum"))
     # a line whose value is unknown leaves the invoice's total unknown: not checked
@@ -178,4 +189,37 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
             "basis": [note] * len(bad),
             "diff": money(amount[bad_mask] - expected, p),
         },
+    )
+
+
+def tax_amounts(book: BillingBook) -> pd.DataFrame:
+    """TAX_AMOUNT_MISMATCH: a stated Tax Amount ≠ the rate applied to the net, within rounding."""
+    lines = book.lines
+    judged = (lines["Tax Amount"].notna() & lines["Tax Rate"].notna()
+              & lines["Quantity"].notna() & lines["Unit Price"].notna())
+    lines = lines[judged]
+    if lines.empty:
+        return empty()
+    calc = _arithmetic(lines)
+    stated = calc["stated_tax"].to_numpy()
+    places = calc["places"].to_numpy()
+    exact = calc["net"].to_numpy() * calc["rate"].to_numpy() / 100.0
+    on_rounded_net = round_half_up(round_half_up(calc["net"], places) * calc["rate"] / 100.0,
+                                   places)
+    slack = FLOAT_SLACK * np.maximum(1.0, np.abs(stated))
+    fits = (np.abs(stated - exact) <= half_unit(places) + slack) | (
+        np.abs(stated - on_rounded_net) <= slack)
+    bad = lines[~fits]
+    if bad.empty:
+        return empty()
+    c = calc.loc[bad.index]
+    p = c["places"].tolist()
+    expected = round_half_up(exact[~fits], c["places"])
+    return findings(
+        "TAX_AMOUNT_MISMATCH", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
+        field="Tax Amount", invoice=bad["Invoice No"], customer=bad["_customer"],
+        amount=bad["Line Total"], document=bad[KEY], arabic=book.arabic,
+        params={"actual": money(bad["Tax Amount"], p), "expected": money(expected, p),
+                "tax": number(bad["Tax Rate"]), "net": money(round_half_up(c["net"], p), p),
+                "diff": money(bad["Tax Amount"].to_numpy() - expected, p)},
     )

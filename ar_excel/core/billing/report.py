@@ -20,29 +20,30 @@ COLUMNS = ["Customer ID", "Customer", "Severity", "Errors", "Warnings", "Documen
            "Amount at Stake", "Top Codes", "Avg Days to Invoice"]
 
 
-def _top_codes(codes: pd.Series, n: int = 3) -> str:
-    counts = codes.value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
-    return ", ".join(f"{code} ×{count}" for code, count in counts.head(n).items())
-
-
 def exception_report(found: pd.DataFrame, book: BillingBook) -> pd.DataFrame:
     """Problem accounts by severity (see module docstring)."""
     found = found[found["Customer ID"].notna() & (found["Customer ID"].astype(str) != "")]
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
-    g = found.groupby("Customer ID", sort=True)
+    customer = found["Customer ID"]
+    severity = found["Severity"]
     docs = found.dropna(subset=[DOCUMENT]).assign(_abs=pd.to_numeric(found[AMOUNT]).abs())
     stake = (docs.groupby(["Customer ID", DOCUMENT])["_abs"].max()
              .groupby(level=0).sum())
     names = book.customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     days = invoicing_days(book)
     avg_days = days[days["Days"].notna()].groupby("Customer ID")["Days"].mean().round(1)
+    counts = found.groupby(["Customer ID", "Code"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["Customer ID", "n", "Code"], ascending=[True, False, True],
+                                kind="stable")
+    top = (counts.groupby("Customer ID", sort=True).head(3)
+           .assign(_text=lambda c: c["Code"] + " ×" + c["n"].astype(str))
+           .groupby("Customer ID", sort=True)["_text"].agg(", ".join))
     out = pd.DataFrame({
-        "Errors": g["Severity"].apply(lambda s: int((s == ERROR).sum())),
-        "Warnings": g["Severity"].apply(lambda s: int((s == WARNING).sum())),
-        "Documents": g[DOCUMENT].nunique(),
-        "Top Codes": g["Code"].apply(_top_codes),
+        "Errors": (severity == ERROR).groupby(customer).sum().astype("int64"),
+        "Warnings": (severity == WARNING).groupby(customer).sum().astype("int64"),
+        "Documents": found.groupby("Customer ID")[DOCUMENT].nunique(),
+        "Top Codes": top,
     })
     out["Amount at Stake"] = stake.reindex(out.index).fillna(0.0).round(3)
     out["Customer"] = names.reindex(out.index)

@@ -48,8 +48,6 @@ def _one(unit: object) -> str:
 
 def normalize_units(units: pd.Series) -> pd.Series:
     """One spelling per unit ("" for blank), computed once per distinct value."""
-    units = units.astype("object")
-    distinct = pd.unique(units)
-    mapping = {u: _one(u) for u in distinct if not (not isinstance(u, str) and pd.isna(u))}
-    out = units.map(mapping)
-    return out.where(out.notna(), "").astype("object")
+    from ar_excel.core.billing.context import per_distinct
+
+    return per_distinct(units, _one).fillna("").astype("object")
