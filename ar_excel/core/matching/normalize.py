@@ -32,7 +32,10 @@ def fold_text(text: object) -> str:
     """Upper-case ASCII digits, Arabic letter variants folded, diacritics and tatweel removed."""
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    s = unicodedata.normalize("NFKC", str(text)).translate(_DIGITS)
+    s = str(text)
+    if s.isascii():
+        return s.upper()
+    s = unicodedata.normalize("NFKC", s).translate(_DIGITS)
     s = _TASHKEEL.sub("", s).translate(_ARABIC_FOLD)
     return s.upper()
 

@@ -132,6 +132,15 @@ class PayerDirectory:
         self._block_pos = {b: np.array(sorted(position[c] for c in set(cids)), dtype=np.int64)
                            for b, cids in self._blocks.items()}
         self._prefixes = {c: frozenset(t[:4] for t in self._tokens[c]) for c in self._ids}
+        # For narratives: which customers each distinctive word belongs to, and how many such
+        # words each customer's name has (all must be in the text).
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self._ids):
+            for t in self._needed[c][0]:
+                postings[t].append(i)
+        self._postings = {t: np.array(v, dtype=np.int64) for t, v in postings.items()}
+        self._needed_count = np.array([len(self._needed[c][0]) for c in self._ids] or [0])
+        self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
         if learned is not None and len(learned):
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
                                     learned.get("Counterparty", [None] * len(learned)), strict=True):
@@ -216,19 +225,22 @@ class PayerDirectory:
             tokens = tokens[:-1]  # the last word may have been cut
         full = "".join(tokens)
         distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
-        keys = self._block_keys(tokens, distinct, full) | {"~" + t for t in tokens if len(t) >= 3}
-        blocks = [self._block_pos[b] for b in keys
-                  if b in self._block_pos and len(self._block_pos[b]) <= MAX_BLOCK]
-        if not blocks:
-            return None
-        where = np.unique(np.concatenate(blocks))  # sorted positions = customer id order
-        cands = [self._ids[i] for i in where]
-        fulls = self._full[where].tolist()
         if narrative:
-            scores = self._narrative_scores(tokens, full, cands, fulls)
+            where, scores = self._narrative_scores(tokens, full)
+            if not len(where):
+                return None
+            cands = [self._ids[i] for i in where]
         else:
+            keys = {"~" + t for t in tokens if len(t) >= 3} | self._block_keys(tokens, distinct, full)
+            blocks = [self._block_pos[b] for b in keys
+                      if b in self._block_pos and len(self._block_pos[b]) <= MAX_BLOCK]
+            if not blocks:
+                return None
+            where = np.unique(np.concatenate(blocks))  # sorted positions = customer id order
+            cands = [self._ids[i] for i in where]
             # The distinctive words decide; what the company does (often translated,
             # abbreviated or cut off) only refines.
+            fulls = self._full[where].tolist()
             dists = self._distinct[where].tolist()
             if truncated:
                 fulls = [f[:len(full) + 1] for f in fulls]
@@ -249,23 +261,28 @@ class PayerDirectory:
             return Payer(cands[order[0]], how, round(best, 1), top)
         return Payer(None, how, round(best, 1), top) if top else None
 
-    def _narrative_scores(self, tokens: list[str], full: str, cands: list[str],
-                          fulls: list[str]) -> np.ndarray:
+    def _narrative_scores(self, tokens: list[str], full: str) -> tuple[np.ndarray, np.ndarray]:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
-        more of its other words are there too, the higher. Otherwise a partial comparison."""
-        query = set(tokens)
+        more of its other words are there too, the higher. Customers sharing only some of
+        the words get a partial comparison. Returns (positions, scores)."""
+        lists = [self._postings[t] for t in set(tokens) if t in self._postings]
+        if not lists:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        hits = np.concatenate(lists)
+        where, counts = np.unique(hits, return_counts=True)
+        if len(where) > MAX_BLOCK:  # only very common words: keep those naming all their words
+            keep = counts == self._needed_count[where]
+            where, counts = where[keep], counts[keep]
+        complete = (counts == self._needed_count[where]) & (self._needed_len[where] >= 3)
+        scores = np.zeros(len(where), dtype=np.float32)
         query_prefixes = {t[:4] for t in tokens}
-        scores = np.zeros(len(cands), dtype=np.float32)
-        rest = []
-        for i, cid in enumerate(cands):
-            needed, length = self._needed[cid]
-            if length >= 3 and needed <= query:
-                covered = len(self._prefixes[cid] & query_prefixes)
-                scores[i] = 88.0 + 10.0 * min(covered / len(self._tokens[cid]), 1.0)
-            else:
-                rest.append(i)
-        if rest:
-            partial = process.cdist([full], [fulls[i] for i in rest], scorer=fuzz.partial_ratio,
-                                    dtype=np.float32)[0]
+        for k in np.flatnonzero(complete):
+            cid = self._ids[where[k]]
+            covered = len(self._prefixes[cid] & query_prefixes)
+            scores[k] = 88.0 + 10.0 * min(covered / len(self._tokens[cid]), 1.0)
+        rest = np.flatnonzero(~complete)
+        if len(rest):
+            partial = process.cdist([full], self._full[where[rest]].tolist(),
+                                    scorer=fuzz.partial_ratio, dtype=np.float32)[0]
             scores[rest] = partial * 0.9
-        return scores
+        return where, scores
