@@ -111,8 +111,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
                if previous is not None else
                f"{customers} customers checked: {errors} errors, {len(checks) - errors} "
                f"warnings; change log started")
+    protect = _protection(book, options)
+    for p in protect:
+        summary += (f"; sheet '{p.sheet}' to be protected, editable columns: "
+                    f"{', '.join(p.editable) or 'none'}")
     return JobResult(tabs=[checks_tab, changes_tab, snapshot_tab], summary=summary,
-                     protect=_protection(book, options))
+                     protect=protect)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
