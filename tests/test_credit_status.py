@@ -199,3 +199,20 @@ def test_open_balance_total_always_equals_the_ledger(invoices, payments):
     assert set(status["Customer ID"]) >= set(items["Customer ID"])
     assert (status["Status"].isin(["Hold", "Over Limit", "Warning", "OK"])).all()
     assert (status.set_index("Customer ID").loc["B", "Status"]) == "Hold"
+
+
+def test_credit_command_writes_the_tabs(tmp_path):
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    book = write_ledger(tmp_path / "ledger.xlsx")
+    out = tmp_path / "out.xlsx"
+    assert main(["credit", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert {"Credit Status", "Credit Reviews", "Credit Requests Review"} <= set(wb.sheetnames)
+    rows = list(wb["Credit Status"].iter_rows(values_only=True))
+    assert list(rows[1][:10]) == CREDIT_COLUMNS
+    k3 = next(r for r in rows[2:] if r[0] == "K3")
+    assert list(k3[:10]) == ["K3", "Over Motors", 5000, 5500, 0, 5500, 110, 0, True, "Over Limit"]
+    assert sum(r[3] for r in rows[2:]) == pytest.approx(50700.0)
