@@ -380,3 +380,44 @@ def test_exception_report_lists_problem_accounts_errors_first(cyc):
     assert (second["Severity"], second["Errors"], second["Warnings"]) == ("Warning", 0, 2)
     assert second["Amount at Stake"] == pytest.approx(copy["Amount"] * 2)
     assert second["Customer"] == "Tokyo Parts K.K."
+
+
+def test_rates_typed_as_fractions_are_read_as_percentages(cyc):
+    for ln in cyc.lines:
+        ln["Tax Rate"] = ln["Tax Rate"] / 100
+        if ln["Discount %"] is not None:
+            ln["Discount %"] = ln["Discount %"] / 100
+    book = prepare(**cyc.frames(), as_of=AS_OF)
+    assert book.notes == ("Tax Rate read as fractions (0.14 = 14%)",
+                          "Discount % read as fractions (0.14 = 14%)")
+    found, _ = run_checks(book)
+    assert found.empty
+
+
+def test_a_price_list_without_units_prices_any_unit(cyc):
+    for p in cyc.prices:
+        p["Unit"] = None
+    cyc.prices = [p for p in cyc.prices if p["Item"] != "P200"]  # boxes need P200 per piece
+    cyc.prices.append({"Item": "P200", "Unit": "PC", "Price": 1.25})
+    cyc.prices.append({"Item": "P200", "Unit": "PC", "Price": 1.10, "Customer ID": "C005"})
+    cyc.prices.append({"Item": "P200", "Unit": "PC", "Price": 63.0, "Currency": "JPY"})
+    found = check(cyc)
+    assert found.empty
+
+
+def test_a_price_in_another_currency_than_the_list_is_only_a_warning(cyc):
+    """SAR invoices priced from a list without currency (the company's EGP): a difference may
+    be the exchange rate, so it is a Warning; the same in EGP is an Error."""
+    sar = next(ln for ln in cyc.lines if cyc.currency_of(ln["Invoice No"]) == "SAR"
+               and ln["Item"] == "P300")
+    egp = next(ln for ln in cyc.lines if cyc.currency_of(ln["Invoice No"]) == "EGP"
+               and ln["Item"] == "P300")
+    for ln in (sar, egp):
+        ln["Unit Price"] = 175.0
+        ln["Line Total"] = line_total(ln["Quantity"], 175.0, ln["Discount %"], ln["Tax Rate"], 2)
+        cyc.retotal(ln["Invoice No"])
+    found = check(cyc)
+    got = {r["Row"]: (r["Code"], r["Severity"]) for _, r in found.iterrows()}
+    assert got == {line_row(cyc, sar): ("PRICE_OFF_LIST", "Warning"),
+                   line_row(cyc, egp): ("PRICE_OFF_LIST", "Error")}
+    assert "no SAR price" in found.loc[found["Severity"] == "Warning", "Message"].iloc[0]

@@ -40,7 +40,8 @@ def billing_book(book: Book, options: JobOptions) -> BillingBook:
                    as_of=options.as_of, arabic=book.arabic, sheets=sheets, **frames)
 
 
-def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book) -> str:
+def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,
+             billing: BillingBook) -> str:
     errors = int((found["Severity"] == ERROR).sum())
     warnings = len(found) - errors
     optional = [book.tables[k].sheet for k in ("Invoice Lines", "Price List", "Orders")
@@ -48,8 +49,9 @@ def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book) -> str:
     lines = book.table("Invoice Lines")
     checked = f"{len(book.invoices):,} invoices" + (f", {len(lines):,} lines" if lines else "")
     extra = f" (with {', '.join(optional)})" if optional else ""
+    notes = "".join(f"; {n}" for n in billing.notes)
     return (f"Invoice checks on {checked}{extra}: {errors} errors, {warnings} warnings; "
-            f"{len(report)} accounts to review")
+            f"{len(report)} accounts to review{notes}")
 
 
 def run(book: Book, options: JobOptions) -> JobResult:
@@ -75,7 +77,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                      title=("Accounts with billing exceptions, errors first, by amount at stake "
                             f"(as of {pd.Timestamp(options.as_of):%Y-%m-%d})"))
     return JobResult(tabs=[checks_tab, report_tab], issues=issues,
-                     summary=_summary(found, report, book))
+                     summary=_summary(found, report, book, billing))
 
 
 JOB = Job(

@@ -124,15 +124,17 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "Due date {due} is before the invoice date {date}",
         "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",
     ),
-    "UNIT_MISMATCH/no_unit": (
-        "Unit {unit} does not match the unit of item {item} in the price list ({item_unit})",
-        "الوحدة {unit} لا تطابق وحدة الصنف {item} في قائمة الأسعار ({item_unit})",
-    ),
     "NUMBER_GAP/series": (
         "Series '{series}' has {ranges} gaps ({count} numbers missing between {prev} and "
         "{next}): the sheet may hold only part of the series",
         "التسلسل '{series}' به {ranges} فجوات ({count} رقم مفقود بين {prev} و {next}): "
         "قد تحتوي الورقة على جزء فقط من التسلسل",
+    ),
+    "PRICE_OFF_LIST/other_currency": (
+        "Unit price {price} differs from the list price {expected} of item {item} per {unit} "
+        "valid on {date} ({pct}); the list has no {currency} price, so check the conversion",
+        "سعر الوحدة {price} يختلف عن سعر القائمة {expected} للصنف {item} لكل {unit} الساري في "
+        "{date} ({pct})؛ لا يوجد سعر بعملة {currency} في القائمة، راجع التحويل",
     ),
     "NO_PRICE/unknown_item": (
         "Item {item} is not in the price list",

@@ -7,6 +7,8 @@ check stays a short rule over columns. The joins follow the contract:
   a number is used twice, lines are joined to its first row (the duplicate is its own Error).
 * An invoice's currency is its Currency, or when blank the customer's; its decimals come from
   ISO 4217.
+* Rates typed as fractions (0.14) are read as percentages where the sheet means them so
+  (see ``percentages``).
 * The billing position is taken once every invoice in the workbook exists: as of the later of
   the run's as-of date and the last invoice date, so invoices prepared ahead are checked too.
 """
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing.currency import decimals
+from ar_excel.core.billing.percentages import as_percentages
 from ar_excel.core.billing.units import normalize_units
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
@@ -83,9 +86,21 @@ class BillingBook:
     as_of: pd.Timestamp
     arabic: bool = False
     sheets: dict[str, str] = field(default_factory=dict)  # kind -> sheet name as in the book
+    notes: tuple[str, ...] = ()  # how the input was read, where it needed a choice
 
     def sheet(self, kind: str) -> str:
         return self.sheets.get(kind, kind)
+
+    @property
+    def home_currency(self) -> str:
+        """The company's own currency: the policy's base currency, else the currency most
+        invoices are in (ties: alphabetical)."""
+        if self.policy.base_currency:
+            return self.policy.base_currency.strip().upper()
+        counts = self.invoices[CURRENCY].dropna().astype(str).str.upper().value_counts()
+        if counts.empty:
+            return ""
+        return str(counts.sort_index().sort_values(ascending=False, kind="stable").index[0])
 
     @property
     def position_date(self) -> pd.Timestamp:
@@ -141,6 +156,7 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
         INVOICE_ROW: lookup(line_keys, heads, ROW),
         UNIT: normalize_units(lines["Unit"]),
     })
+    lines, notes = as_percentages(lines, lines[DECIMALS], tuple(policy.allowed_tax_rates_pct))
     prices = prices.assign(**{UNIT: normalize_units(prices["Unit"])})
     conversions = conversions.assign(
         _from=normalize_units(conversions["From Unit"]),
@@ -149,4 +165,5 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     stamp = pd.Timestamp(date.today() if as_of is None else as_of).normalize()
     return BillingBook(invoices=invoices, customers=customers, lines=lines, prices=prices,
                        conversions=conversions, deliveries=deliveries, payments=payments,
-                       policy=policy, as_of=stamp, arabic=arabic, sheets=dict(sheets or {}))
+                       policy=policy, as_of=stamp, arabic=arabic, sheets=dict(sheets or {}),
+                       notes=tuple(notes))

@@ -13,6 +13,10 @@ Rules:
   ``Unit Conversions`` (``1 From Unit = Factor To Unit``; item blank = every item; each row
   also works in reverse): the list price per the line's unit is the list price × factor.
   No conversion: UNIT_MISMATCH (Error). A blank unit is the item's usual unit.
+* A price row without a currency is in the company's own currency (the policy's
+  ``base_currency``, else the currency most invoices are in). Compared with an invoice in
+  another currency it is only a guide: a difference is PRICE_OFF_LIST as a Warning.
+* A price row without a unit prices the item in any unit.
 * An item missing from the price list, or with no price valid on the invoice date: NO_PRICE
   (Warning; new or discontinued items are real, but someone should confirm the price).
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import (
     CURRENCY,
     CUSTOMER,
@@ -68,13 +73,15 @@ def _price_rows(prices: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _lookup(want: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
-    """List price for each wanted (item, unit, customer, currency, date); NaN when none.
+def _lookup(want: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """List price for each wanted (item, unit, customer, currency, date); NaN when none, and
+    whether it came from a row in the line's currency.
 
     Tried from the most specific rows to the general ones: customer and currency, customer,
     currency, neither.
     """
     found = pd.Series(np.nan, index=want.index)
+    in_currency = pd.Series(False, index=want.index)
     for by_customer in (True, False):
         for by_currency in (True, False):
             rows = table[(table[_CUST] != "").eq(by_customer) & (table[_CCY] != "").eq(by_currency)]
@@ -95,7 +102,8 @@ def _lookup(want: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
                                 direction="backward")
             hit = hit[hit["list_price"].notna() & (hit[DATE] <= hit[_TO])]
             found.loc[hit["_i"].to_numpy()] = hit["list_price"].to_numpy()
-    return found
+            in_currency.loc[hit["_i"].to_numpy()] = by_currency
+    return pd.DataFrame({"price": found, "in_currency": in_currency})
 
 
 def _conversions(book: BillingBook) -> pd.DataFrame:
@@ -128,7 +136,8 @@ def list_prices(book: BillingBook) -> pd.DataFrame:
     """Each priced line's list price per its own unit and why a line has none.
 
     Columns: ``list_price`` (NaN when none), ``list_unit``, ``status``: ``priced``,
-    ``unknown_item``, ``no_unit`` (unit not convertible) or ``no_date`` (nothing valid then).
+    ``unknown_item``, ``no_unit`` (unit not convertible) or ``no_date`` (nothing valid then),
+    and ``in_currency``: the price is certainly in the invoice's currency.
     """
     lines = book.lines
     lines = lines[lines["Item"].notna() & lines[DATE].notna()]
@@ -149,21 +158,33 @@ def list_prices(book: BillingBook) -> pd.DataFrame:
     known_item = item.isin(set(item_units[_ITEM]))
     pairs = pd.MultiIndex.from_frame(item_units)
     known_unit = pd.Series(pd.MultiIndex.from_arrays([item, unit]).isin(pairs), index=lines.index)
+    # a list that states no unit for an item prices it in whatever unit the line uses
+    any_unit = pd.Series(pd.MultiIndex.from_arrays([item, pd.Series("", index=item.index)])
+                         .isin(pairs), index=lines.index) & ~known_unit
+    want.loc[any_unit, UNIT] = ""
+    known_unit = known_unit | any_unit
     out["status"] = np.where(~known_item, "unknown_item", np.where(known_unit, "no_date", "no_unit"))
+    out["in_currency"] = False
 
     own = want[known_unit]
-    price = _lookup(own, table)
-    out.loc[own.index, "list_price"] = price
+    hit = _lookup(own, table)
+    out.loc[own.index, "list_price"] = hit["price"]
+    out.loc[own.index, "in_currency"] = hit["in_currency"]
     out.loc[own.index, "list_unit"] = own[UNIT]
 
     conv = _converted(want[known_item & ~known_unit], item_units, _conversions(book))
     if len(conv):
         moved = want.loc[conv["_i"].to_numpy()].assign(**{UNIT: conv["to"].to_numpy()})
-        price = _lookup(moved, table) * conv["factor"].to_numpy()
+        hit = _lookup(moved, table)
         out.loc[moved.index, "status"] = "no_date"
-        out.loc[moved.index, "list_price"] = price
+        out.loc[moved.index, "list_price"] = hit["price"] * conv["factor"].to_numpy()
+        out.loc[moved.index, "in_currency"] = hit["in_currency"]
         out.loc[moved.index, "list_unit"] = moved[UNIT]
     out.loc[out["list_price"].notna(), "status"] = "priced"
+    # a price without a currency is in the company's own currency: certain for invoices in it
+    home = book.home_currency
+    line_ccy = want[_CCY]
+    out["in_currency"] = out["in_currency"].astype(bool) | line_ccy.eq("") | line_ccy.eq(home)
     return out
 
 
@@ -188,16 +209,20 @@ def price_list(book: BillingBook) -> pd.DataFrame:
     if len(off):
         lp = prices.loc[off.index, "list_price"]
         pct = (off["Unit Price"] / lp.where(lp != 0) - 1.0) * 100.0
+        sure = prices.loc[off.index, "in_currency"].to_numpy(dtype=bool)
         parts.append(findings(
             "PRICE_OFF_LIST", n=len(off), sheet=sheet, row=off[ROW], field="Unit Price",
             invoice=off["Invoice No"], customer=off[CUSTOMER], amount=off["Line Total"],
             document=off[KEY], arabic=arabic,
+            severity=np.where(sure, ERROR, WARNING),
+            variant=np.where(sure, None, "other_currency").tolist(),
             params={"price": number(off["Unit Price"]), "expected": number(lp.round(6)),
                     "item": text(off["Item"]),
                     "unit": text(prices.loc[off.index, "list_unit"].where(
                         off["Unit"].isna(), off["Unit"])),
                     "date": dates(off[DATE]),
-                    "pct": ["" if pd.isna(v) else f"{v:+.1f}%" for v in pct]},
+                    "pct": ["" if pd.isna(v) else f"{v:+.1f}%" for v in pct],
+                    "currency": text(off[CURRENCY])},
         ))
 
     units = _units_of(book)
