@@ -157,6 +157,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             why.append(reason("ok_limit" if has_limit else "no_limit", arabic))
 
         currency = info.at[cid, "Currency"] if in_master else None
+        currency = None if currency is None or pd.isna(currency) else str(currency)
         item_ccys = currencies.get(cid, [])
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
