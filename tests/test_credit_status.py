@@ -216,3 +216,16 @@ def test_credit_command_writes_the_tabs(tmp_path):
     k3 = next(r for r in rows[2:] if r[0] == "K3")
     assert list(k3[:10]) == ["K3", "Over Motors", 5000, 5500, 0, 5500, 110, 0, True, "Over Limit"]
     assert sum(r[3] for r in rows[2:]) == pytest.approx(50700.0)
+
+
+def test_items_in_another_currency_are_named_not_converted():
+    customers = pd.DataFrame({"Customer ID": ["A", "B"], "Name": ["A Co", "B Co"],
+                              "Credit Limit": [1000.0, 1000.0], "Status": ["Active", "Active"],
+                              "Currency": ["EGP", None], "Next Credit Review": [pd.NaT] * 2})
+    items = pd.DataFrame({"Customer ID": ["A", "A", "B"], "Item Type": ["Invoice"] * 3,
+                          "Document No": ["I1", "I2", "I3"], "Open Amount": [100.0, 50.0, 10.0],
+                          "Days Past Due": [0, 0, 0], "Currency": ["EGP", "USD", "EGP"]})
+    out = credit_status(customers, items, Policy()).set_index("Customer ID")
+    assert out.loc["A", "Open Balance"] == 150.0
+    assert out.loc["A", "Note"] == "open items in EGP, USD: added without conversion"
+    assert pd.isna(out.loc["B", "Note"]) and out.loc["B", "Currency"] == "EGP"
