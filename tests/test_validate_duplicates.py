@@ -109,7 +109,8 @@ def test_first_letter_typos_are_different_companies():
 @pytest.mark.parametrize("phone", ["+20 100 123 4567", "٠١٠٠١٢٣٤٥٦٧", "(02) 2345-6789 ext 12",
                                    "0020 2 2345 6789 / 01001234567", "+966-11-234-5678",
                                    "02.2345.6789", "Tel: 02 2345 6789",
-                                   "0100 123 4567 (mobile)", "موبايل: ٠١٠٠١٢٣٤٥٦٧"])
+                                   "0100 123 4567 (mobile)", "موبايل: ٠١٠٠١٢٣٤٥٦٧",
+                                   "\u200e+20 100 123 4567\u200e"])
 def test_valid_phone_numbers(phone):
     assert phone_problem(phone) is None
 
@@ -124,7 +125,8 @@ def test_invalid_phone_numbers(phone, why):
 
 @pytest.mark.parametrize("email", ["ap+invoices@nilefoods.com.eg", "A.B@X.CO",
                                    "a@b.com; c@d.org", "mailto:ar@x.com",
-                                   "Ali Hassan <ali.hassan@nile.com>"])
+                                   "Ali Hassan <ali.hassan@nile.com>",
+                                   "\u200fap@nile.com\u200f", "ap@nile.com\u00a0"])
 def test_valid_emails(email):
     assert email_problem(email) is None
 

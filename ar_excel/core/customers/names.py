@@ -31,6 +31,7 @@ _ARABIC_LETTERS = str.maketrans({
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
     "،": ",", "٫": ".", "٬": ",",
 })
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ABBREVIATION_DOTS = re.compile(r"(?<=\w)\.(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -69,6 +70,8 @@ def fold_text(text: str) -> str:
     if text.isascii():  # most names and every plain email or phone: nothing to unify
         return text.lower()
     text = unicodedata.normalize("NFKC", str(text)).translate(_ARABIC_LETTERS)
+    # Invisible marks pasted with Arabic text (RLM/LRM, zero-width joiners, BOM) are no data.
+    text = _INVISIBLE.sub("", text)
     text = _DIACRITICS.sub("", text)
     # Latin accents: decompose and drop combining marks (Arabic marks were handled above).
     decomposed = unicodedata.normalize("NFKD", text)
