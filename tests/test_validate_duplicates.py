@@ -110,7 +110,8 @@ def test_first_letter_typos_are_different_companies():
                                    "0020 2 2345 6789 / 01001234567", "+966-11-234-5678",
                                    "02.2345.6789", "Tel: 02 2345 6789",
                                    "0100 123 4567 (mobile)", "موبايل: ٠١٠٠١٢٣٤٥٦٧",
-                                   "\u200e+20 100 123 4567\u200e"])
+                                   "\u200e+20 100 123 4567\u200e",
+                                   "0100-123-4567 - 0122-987-6543", "+20 (0) 100 123 4567"])
 def test_valid_phone_numbers(phone):
     assert phone_problem(phone) is None
 
@@ -126,7 +127,8 @@ def test_invalid_phone_numbers(phone, why):
 @pytest.mark.parametrize("email", ["ap+invoices@nilefoods.com.eg", "A.B@X.CO",
                                    "a@b.com; c@d.org", "mailto:ar@x.com",
                                    "Ali Hassan <ali.hassan@nile.com>",
-                                   "\u200fap@nile.com\u200f", "ap@nile.com\u00a0"])
+                                   "\u200fap@nile.com\u200f", "ap@nile.com\u00a0",
+                                   "ap@nile.com / ar@nile.com", "ap@nile.com | ar@nile.com"])
 def test_valid_emails(email):
     assert email_problem(email) is None
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ar_excel.core.customers.names import fold_text
 
-_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\||\bor\b|\band\b|او|و)\s*")
+_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\||\bor\b|\band\b|او|و)\s*|\s+[-–]\s+")
 _EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|داخلي)\s*\d+\s*$", re.IGNORECASE)
 # Labels people put beside a number: "Tel: 02 ...", "0100 ... (mobile)", "موبايل ٠١٠...".
 _PHONE_LABEL = re.compile(
@@ -36,7 +36,7 @@ _EMAIL = re.compile(
 )
 _NON_DIGIT = re.compile(r"\D")
 _BRACKETED = re.compile(r"<([^<>]+)>")
-_EMAIL_SPLIT = re.compile(r"[;,\s]+")
+_EMAIL_SPLIT = re.compile(r"[;,\s|]+|\s*/\s*(?=\S+@)")
 _ACCOUNT_SPLIT = re.compile(r"[;,\n]+")
 _ACCOUNT_NOISE = re.compile(r"[\s\-\.]")
 _TAX_NOISE = re.compile(r"[\s\-\./]")
