@@ -421,3 +421,81 @@ def test_a_price_in_another_currency_than_the_list_is_only_a_warning(cyc):
     assert got == {line_row(cyc, sar): ("PRICE_OFF_LIST", "Warning"),
                    line_row(cyc, egp): ("PRICE_OFF_LIST", "Error")}
     assert "no SAR price" in found.loc[found["Severity"] == "Warning", "Message"].iloc[0]
+
+
+@pytest.mark.parametrize(("sheet", "status", "flagged"), [
+    ("Deliveries", "Open", True),  # delivered, open for invoicing
+    ("Deliveries", None, True),
+    ("Deliveries", "Cancelled", False),
+    ("Orders", "Open", False),  # an open sales order: not delivered yet
+    ("Orders", "Delivered", True),
+    ("أوامر البيع", "ملغي", False),
+])
+def test_what_counts_as_a_delivery(cyc, sheet, status, flagged):
+    cyc.deliveries.append({"Order No": "X-1", "Customer ID": "C001", "Amount": 10.0,
+                           "Date": AS_OF - pd.Timedelta(days=30), "Invoice No": None,
+                           "Status": status})
+    found = check(cyc, sheets={"Orders": sheet})
+    assert found["Code"].tolist() == (["DELIVERY_NOT_INVOICED"] if flagged else [])
+    if flagged:
+        assert found["Sheet"].tolist() == [sheet]
+
+
+def test_every_exception_at_once_is_found_and_nothing_else_is_an_error(cyc):
+    """All the injections of the tests above in one cycle: each code found on its invoice,
+    and every Error belongs to an injected invoice or delivery."""
+    injected = set()
+
+    def restate(ln, **changes):
+        ln.update(changes)
+        ln["Line Total"] = line_total(ln["Quantity"], ln["Unit Price"], ln["Discount %"],
+                                      ln["Tax Rate"], DECIMALS[cyc.currency_of(ln["Invoice No"])])
+        cyc.retotal(ln["Invoice No"])
+        injected.add(ln["Invoice No"])
+
+    cyc.lines_of("INV-2024-0013")[0]["Line Total"] += 0.02  # line total
+    cyc.invoice("INV-2024-0025")["Amount"] += 100  # invoice total
+    steel = next(ln for ln in cyc.lines if ln["Item"] == "P100" and ln["Unit Price"] == 45.0)
+    restate(steel, **{"Unit Price": 42.5})  # old price
+    restate(cyc.lines_of("INV-2024-0005")[0], **{"Tax Rate": 10.0})  # tax rate
+    drum = next(ln for ln in cyc.lines if ln["Item"] == "P300" and ln["Invoice No"] not in injected)
+    drum["Unit"] = "Drum"  # unit
+    due = cyc.invoice("INV-2024-0002")
+    due["Due Date"] = due["Invoice Date"] + pd.Timedelta(days=90)  # terms
+    cyc.invoices.append(dict(cyc.invoice("INV-2024-0030")))  # same number twice
+    cyc.invoices.append(dict(cyc.invoice("INV-2024-0040"), **{"Invoice No": "MAN-0001"}))
+    gone = {"INV-2024-0047"}  # a missing number
+    cyc.invoices = [i for i in cyc.invoices if i["Invoice No"] not in gone]
+    cyc.lines = [ln for ln in cyc.lines if ln["Invoice No"] not in gone]
+    cyc.deliveries = [d for d in cyc.deliveries if d["Invoice No"] not in gone]
+    cyc.invoice("INV-2024-0019")["Currency"] = "USD"  # currency
+    cyc.invoice("INV-2024-0043")["Customer ID"] = "C999"  # unknown customer
+    cyc.customers[3]["Status"] = "Hold"  # C004 on hold
+    cyc.deliveries.append({"Order No": "DN-0950", "Customer ID": "C003", "Amount": 99.0,
+                           "Date": AS_OF - pd.Timedelta(days=12), "Invoice No": None,
+                           "Status": None})
+    late = cyc.deliveries[50]
+    late["Date"] = cyc.invoice(late["Invoice No"])["Invoice Date"] - pd.Timedelta(days=25)
+    injected |= {"INV-2024-0013", "INV-2024-0025", drum["Invoice No"], "INV-2024-0002",
+                 "INV-2024-0030", "INV-2024-0019", "INV-2024-0043"}
+    held = {i["Invoice No"] for i in cyc.invoices if i["Customer ID"] == "C004"}
+
+    found = check(cyc)
+    by_code = found.groupby("Code")["Invoice No"].agg(lambda s: set(s.dropna()))
+    assert by_code["LINE_TOTAL_MISMATCH"] == {"INV-2024-0013"}
+    assert "INV-2024-0025" in by_code["INVOICE_TOTAL_MISMATCH"]
+    assert by_code["PRICE_OFF_LIST"] == {steel["Invoice No"]}
+    assert by_code["TAX_RATE_NOT_ALLOWED"] == {"INV-2024-0005"}
+    assert by_code["UNIT_MISMATCH"] == {drum["Invoice No"]}
+    assert by_code["DUE_DATE_INCONSISTENT"] == {"INV-2024-0002"}
+    assert by_code["DUPLICATE_INVOICE_NO"] == {"INV-2024-0030"}
+    assert by_code["POSSIBLE_DUPLICATE_INVOICE"] == {"INV-2024-0040", "MAN-0001"}
+    assert by_code["NUMBER_GAP"] == {"INV-2024-0047"}
+    assert by_code["CURRENCY_MISMATCH"] == {"INV-2024-0019"}
+    assert by_code["UNKNOWN_CUSTOMER"] == {"INV-2024-0043"}
+    assert by_code["CUSTOMER_ON_HOLD"] and by_code["CUSTOMER_ON_HOLD"] <= held
+    assert by_code["LATE_INVOICING"] == {late["Invoice No"]}
+    assert len(only(found, "DELIVERY_NOT_INVOICED")) == 1
+    errors = found[found["Severity"] == "Error"]
+    stray = errors[~errors["Invoice No"].isin(injected | held) & errors["Invoice No"].notna()]
+    assert stray.empty, stray[["Invoice No", "Code", "Message"]].to_string()

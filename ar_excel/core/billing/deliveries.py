@@ -1,7 +1,8 @@
 """Delivered goods are invoiced, promptly.
 
 Rules (rows of the ``Deliveries`` / ``Orders`` sheet; a row whose Status says it is
-cancelled or not yet delivered is left alone, a blank Status counts as delivered):
+cancelled or a draft is left alone, and on a sheet named for orders rather than deliveries
+also an order still open or pending; a blank Status counts as delivered):
 
 * A delivery with no Invoice No more than ``uninvoiced_delivery_days`` (policy, default 7)
   before the as-of date is DELIVERY_NOT_INVOICED (Error): revenue leaks and the cash is late.
@@ -19,26 +20,39 @@ from ar_excel.core.billing.context import KEY, BillingBook, invoice_key, lookup,
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.model import ROW
 
-_NOT_DELIVERED = ("cancel", "void", "reject", "open", "pending", "backorder", "back order",
-                  "not delivered", "undelivered", "not shipped", "draft", "quote", "quotation",
-                  "ملغ", "مرفوض", "مفتوح", "قيد", "معلق", "لم يتم", "عرض سعر")
+# Statuses of rows that are not (or no longer) deliveries, on any sheet ...
+_NOT_DELIVERED = ("cancel", "void", "reject", "not delivered", "undelivered", "not shipped",
+                  "draft", "quote", "quotation", "ملغ", "مرفوض", "لم يتم", "عرض سعر", "مسودة")
+# ... and, on an orders sheet, of orders still waiting to be delivered (on a deliveries sheet
+# "open" or "pending" means waiting for its invoice, which is what is checked).
+_WAITING_ORDER = ("open", "pending", "backorder", "back order", "in progress", "confirmed",
+                  "new", "مفتوح", "قيد", "معلق", "جديد", "مؤكد")
+_DELIVERY_SHEET = ("deliver", "shipment", "shipping", "dispatch", "تسليم", "التسليمات", "شحن",
+                   "اذن", "إذن", "اذون", "أذون")
 
 
-def delivered(deliveries: pd.DataFrame) -> pd.DataFrame:
-    """The rows that are deliveries: not cancelled, not waiting to be delivered."""
-    waiting = per_distinct(deliveries["Status"], _not_delivered).fillna(False).astype(bool)
-    return deliveries[~waiting]
+def is_delivery_sheet(name: str) -> bool:
+    """A sheet named for deliveries (Deliveries, Delivery Notes, التسليمات ...)."""
+    text = str(name).lower()
+    return any(word in text for word in _DELIVERY_SHEET)
 
 
-def _not_delivered(status: object) -> bool:
-    text = str(status).strip().lower()
-    return any(word in text for word in _NOT_DELIVERED)
+def delivered(deliveries: pd.DataFrame, sheet: str = "Deliveries") -> pd.DataFrame:
+    """The rows that are deliveries: not cancelled, and on an orders sheet not still open."""
+    words = _NOT_DELIVERED if is_delivery_sheet(sheet) else _NOT_DELIVERED + _WAITING_ORDER
+    waiting = per_distinct(deliveries["Status"], lambda s: _says(s, words))
+    return deliveries[~waiting.fillna(False).astype(bool)]
+
+
+def _says(status: object, words: tuple[str, ...]) -> bool:
+    text = f" {str(status).strip().lower()} "
+    return any(word in text for word in words)
 
 
 def invoicing_days(book: BillingBook) -> pd.DataFrame:
     """Each delivered row with its invoice: columns Invoice Date, Days (NaN: not invoiced or
     unknown invoice), Invoiced (an Invoice No is given), Known (that invoice exists)."""
-    rows = delivered(book.deliveries)
+    rows = delivered(book.deliveries, book.sheet("Orders"))
     heads = book.invoices[book.invoices[KEY].notna()].drop_duplicates(KEY).set_index(KEY)
     key = invoice_key(rows["Invoice No"])
     inv_date = pd.to_datetime(lookup(key, heads, "Invoice Date"))
