@@ -266,19 +266,28 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
     except Exception as exc:  # calamine raises several of its own types
         raise InputError(f"cannot open '{path.name}' as a workbook: {exc}") from exc
     hidden = {m.name for m in wb.sheets_metadata if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
-    grids: list[Grid] = []
-    for name in wb.sheet_names:
-        sheet = wb.get_sheet_by_name(name)
-        rows = sheet.to_python(skip_empty_area=False)
-        grids.append(Grid(name, rows, 0, 0, hidden=name in hidden))
     try:
         table_names = wb.table_names
     except Exception:  # no tables loaded (e.g. .xls/.ods)
         table_names = []
+    tables: list[Grid] = []
     for tname in table_names:
         t = wb.get_table_by_name(tname)
-        grids.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
-                          sheet=t.sheet))
+        tables.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
+                           sheet=t.sheet))
+    # A sheet holding an Excel table of its own kind is read through that table (the table
+    # wins), so its cells are not read a second time; it stays listed, with no rows.
+    by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
+    grids: list[Grid] = []
+    for name in wb.sheet_names:
+        kind = find_kind(name)
+        if kind is not None and (name, kind) in by_table:
+            grids.append(Grid(name, [], 0, 0, hidden=name in hidden))
+            continue
+        sheet = wb.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        grids.append(Grid(name, rows, 0, 0, hidden=name in hidden))
+    grids.extend(tables)
 
     by_key = {match_key(n): n for n in wb.sheet_names}
 
