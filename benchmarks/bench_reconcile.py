@@ -1,0 +1,135 @@
+"""Benchmark: ``ar-excel reconcile`` end to end against a bare read of the same files.
+
+Inputs (built once and cached in ``--data``): the demo ledger at 20,000 customers and
+300,000 invoices written as an .xlsx workbook, and a 40,000-line bank statement CSV for one
+month (``ar_excel.demo.bank_month``). Two measurements, each in a fresh Python process with
+its imports done before the clock starts:
+
+* baseline: python-calamine reads every sheet of the workbook to Python values and the
+  stdlib ``csv`` module reads the statement — the least any tool must do;
+* ar-excel: ``ar-excel reconcile BOOK --bank STATEMENT -o OUT`` — read and parse the
+  workbook and the statement, build the ledger, match, write the three tabs.
+
+Printed: both times, their ratio (target: at most 2x) and the peak memory of the ar-excel
+process (target: under 2 GB).
+
+    python benchmarks/bench_reconcile.py [--lines 40000] [--invoices 300000]
+        [--customers 20000] [--data /tmp/ar_excel_bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+BASELINE = textwrap.dedent("""
+    import csv, json, resource, sys, time
+    import python_calamine as pc
+    book, statement = sys.argv[1], sys.argv[2]
+    t0 = time.perf_counter()
+    wb = pc.CalamineWorkbook.from_path(book)
+    cells = sum(len(wb.get_sheet_by_name(n).to_python()) for n in wb.sheet_names)
+    with open(statement, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    t = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": t, "rows": cells + len(rows), "peak_mb": peak}))
+""")
+
+AR_EXCEL = textwrap.dedent("""
+    import json, resource, sys, time, io, contextlib
+    from ar_excel.cli import main
+    import ar_excel.core.matching, ar_excel.io.reader, ar_excel.io.writer, ar_excel.bank
+    book, statement, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    t0 = time.perf_counter()
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = main(["reconcile", book, "--bank", statement, "-o", out])
+    t = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": t, "exit": code, "peak_mb": peak, "said": buf.getvalue()}))
+""")
+
+
+def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, seed: int
+                 ) -> tuple[Path, Path]:
+    """The workbook and the statement, generated once per size."""
+    import pandas as pd
+    import xlsxwriter
+
+    from ar_excel.demo.bank_month import make_bank_month, write_statement_csv
+    from ar_excel.demo.ledger import AS_OF, make_ledger
+
+    data.mkdir(parents=True, exist_ok=True)
+    tag = f"{n_customers}c_{n_invoices}i_{n_lines}l_s{seed}"
+    book, statement = data / f"book_{tag}.xlsx", data / f"statement_{tag}.csv"
+    if book.exists() and statement.exists():
+        return book, statement
+    t0 = time.perf_counter()
+    ledger = make_ledger(n_customers, n_invoices, int(n_invoices * 0.75), seed=seed)
+    wb = xlsxwriter.Workbook(str(book), {"constant_memory": True})
+    date_format = wb.add_format({"num_format": "yyyy-mm-dd"})
+    for kind in ("Customers", "Invoices", "Payments"):
+        frame = ledger[kind]
+        frame = frame[[c for c in frame.columns if not c.startswith("_")]]
+        ws = wb.add_worksheet(kind)
+        ws.write_row(0, 0, list(frame.columns))
+        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+            for c, v in enumerate(row):
+                if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+                    continue
+                if isinstance(v, pd.Timestamp):
+                    ws.write_datetime(r, c, v.to_pydatetime(), date_format)
+                elif isinstance(v, str):
+                    ws.write_string(r, c, v)
+                else:
+                    ws.write(r, c, v.item() if hasattr(v, "item") else v)
+    wb.close()
+    start = pd.Timestamp(AS_OF) + pd.Timedelta(days=1)
+    lines, _ = make_bank_month(ledger["Customers"], ledger["Invoices"], ledger["Payments"],
+                               start, n_lines, seed, currency="EGP")
+    write_statement_csv(lines, statement)
+    print(f"built inputs in {time.perf_counter() - t0:.0f} s: {book.name}, {statement.name}")
+    return book, statement
+
+
+def measure(script: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lines", type=int, default=40_000)
+    ap.add_argument("--invoices", type=int, default=300_000)
+    ap.add_argument("--customers", type=int, default=20_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--data", type=Path, default=Path("/tmp/ar_excel_bench"))
+    a = ap.parse_args(argv)
+    book, statement = build_inputs(a.data, a.customers, a.invoices, a.lines, a.seed)
+    out = a.data / "reconciled.xlsx"
+    base = measure(BASELINE, str(book), str(statement))
+    ours = measure(AR_EXCEL, str(book), str(statement), str(out))
+    if ours["exit"] != 0:
+        raise SystemExit(f"ar-excel exited {ours['exit']}: {ours['said']}")
+    ratio = ours["seconds"] / base["seconds"]
+    print(f"inputs: {a.customers:,} customers, {a.invoices:,} invoices, {a.lines:,} bank lines")
+    print(f"baseline (calamine + csv read):   {base['seconds']:7.2f} s")
+    print(f"ar-excel reconcile (files->tabs): {ours['seconds']:7.2f} s   ratio {ratio:.2f}x "
+          f"(target <= 2x)")
+    print(f"peak memory: ar-excel {ours['peak_mb']:,.0f} MB (target < 2048 MB), "
+          f"baseline {base['peak_mb']:,.0f} MB")
+    print(ours["said"].strip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
