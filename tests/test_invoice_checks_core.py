@@ -405,22 +405,39 @@ def test_a_price_list_without_units_prices_any_unit(cyc):
     assert found.empty
 
 
-def test_a_price_in_another_currency_than_the_list_is_only_a_warning(cyc):
-    """SAR invoices priced from a list without currency (the company's EGP): a difference may
-    be the exchange rate, so it is a Warning; the same in EGP is an Error."""
+def test_a_list_without_currency_used_as_it_is_for_another_currency(cyc):
+    """SAR invoices are at the (currency-less) list's prices: an SAR line off it is an Error."""
     sar = next(ln for ln in cyc.lines if cyc.currency_of(ln["Invoice No"]) == "SAR"
                and ln["Item"] == "P300")
+    sar["Unit Price"] = 175.0
+    sar["Line Total"] = line_total(sar["Quantity"], 175.0, sar["Discount %"], sar["Tax Rate"], 2)
+    cyc.retotal(sar["Invoice No"])
+    found = check(cyc)
+    assert found[["Row", "Code", "Severity"]].values.tolist() == [
+        [line_row(cyc, sar), "PRICE_OFF_LIST", "Error"]]
+
+
+def test_a_list_in_the_home_currency_only_guides_foreign_currency_prices(cyc):
+    """SAR invoices priced at converted prices, the list holding EGP prices only: SAR lines
+    differ from it, as Warnings naming the missing SAR price; EGP lines are still held to it."""
+    sar = [ln for ln in cyc.lines if cyc.currency_of(ln["Invoice No"]) == "SAR"]
+    for ln in sar:
+        ln["Unit Price"] = round(ln["Unit Price"] * 0.2, 2)
+        ln["Line Total"] = line_total(ln["Quantity"], ln["Unit Price"], ln["Discount %"],
+                                      ln["Tax Rate"], 2)
+        cyc.retotal(ln["Invoice No"])
     egp = next(ln for ln in cyc.lines if cyc.currency_of(ln["Invoice No"]) == "EGP"
                and ln["Item"] == "P300")
-    for ln in (sar, egp):
-        ln["Unit Price"] = 175.0
-        ln["Line Total"] = line_total(ln["Quantity"], 175.0, ln["Discount %"], ln["Tax Rate"], 2)
-        cyc.retotal(ln["Invoice No"])
+    egp["Unit Price"] = 175.0
+    egp["Line Total"] = line_total(egp["Quantity"], 175.0, egp["Discount %"], egp["Tax Rate"], 2)
+    cyc.retotal(egp["Invoice No"])
     found = check(cyc)
-    got = {r["Row"]: (r["Code"], r["Severity"]) for _, r in found.iterrows()}
-    assert got == {line_row(cyc, sar): ("PRICE_OFF_LIST", "Warning"),
-                   line_row(cyc, egp): ("PRICE_OFF_LIST", "Error")}
-    assert "no SAR price" in found.loc[found["Severity"] == "Warning", "Message"].iloc[0]
+    warnings = found[found["Severity"] == "Warning"]
+    assert set(warnings["Row"]) == {line_row(cyc, ln) for ln in sar}
+    assert set(warnings["Code"]) == {"PRICE_OFF_LIST"}
+    assert "the list has no SAR price" in warnings["Message"].iloc[0]
+    errors = found[found["Severity"] == "Error"]
+    assert errors[["Row", "Code"]].values.tolist() == [[line_row(cyc, egp), "PRICE_OFF_LIST"]]
 
 
 @pytest.mark.parametrize(("sheet", "status", "flagged"), [

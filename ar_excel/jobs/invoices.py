@@ -47,11 +47,19 @@ def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,
     optional = [book.tables[k].sheet for k in ("Invoice Lines", "Price List", "Orders")
                 if book.table(k) is not None]
     lines = book.table("Invoice Lines")
-    checked = f"{len(book.invoices):,} invoices" + (f", {len(lines):,} lines" if lines else "")
+    checked = f"{len(book.invoices):,} invoices" + (
+        f", {len(lines):,} lines" if lines is not None else "")
     extra = f" (with {', '.join(optional)})" if optional else ""
     notes = "".join(f"; {n}" for n in billing.notes)
     return (f"Invoice checks on {checked}{extra}: {errors} errors, {warnings} warnings; "
             f"{len(report)} accounts to review{notes}")
+
+
+def _title(options: JobOptions, arabic: bool) -> str:
+    day = f"{pd.Timestamp(options.as_of):%Y-%m-%d}"
+    if arabic:
+        return f"العملاء ذوو مخالفات الفوترة، الأخطاء أولًا، حسب المبلغ المعرض للخطر (حتى {day})"
+    return f"Accounts with billing exceptions, errors first, by amount at stake (as of {day})"
 
 
 def run(book: Book, options: JobOptions) -> JobResult:
@@ -74,8 +82,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                               "Amount at Stake": "money", "Top Codes": "text",
                               "Avg Days to Invoice": "number"},
                      highlight=report["Severity"].eq(ERROR).reset_index(drop=True),
-                     title=("Accounts with billing exceptions, errors first, by amount at stake "
-                            f"(as of {pd.Timestamp(options.as_of):%Y-%m-%d})"))
+                     title=_title(options, book.arabic))
     return JobResult(tabs=[checks_tab, report_tab], issues=issues,
                      summary=_summary(found, report, book, billing))
 

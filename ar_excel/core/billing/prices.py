@@ -14,8 +14,9 @@ Rules:
   also works in reverse): the list price per the line's unit is the list price × factor.
   No conversion: UNIT_MISMATCH (Error). A blank unit is the item's usual unit.
 * A price row without a currency is in the company's own currency (the policy's
-  ``base_currency``, else the currency most invoices are in). Compared with an invoice in
-  another currency it is only a guide: a difference is PRICE_OFF_LIST as a Warning.
+  ``base_currency``, else the currency most invoices are in). For invoices in another
+  currency it is only a guide (a difference is PRICE_OFF_LIST as a Warning), unless most of
+  that currency's lines are at those very prices: then the list is used as it is (Error).
 * A price row without a unit prices the item in any unit.
 * An item missing from the price list, or with no price valid on the invoice date: NO_PRICE
   (Warning; new or discontinued items are real, but someone should confirm the price).
@@ -193,6 +194,20 @@ def _units_of(book: BillingBook) -> pd.Series:
     return table.groupby(_ITEM)[UNIT].agg(lambda u: ", ".join(sorted(set(u) - {""})))
 
 
+def _list_in_currency(prices: pd.DataFrame, lines: pd.DataFrame, priced: pd.Series,
+                      is_off: pd.Series) -> pd.Series:
+    """Whether each line's list price is in its invoice's currency: certain for rows in that
+    currency or in the home currency; for another currency priced from rows without one, when
+    most of that currency's lines are at the list price (the list is used as it is)."""
+    sure = prices["in_currency"].astype(bool)
+    guess = priced & ~sure
+    if guess.any():
+        at_list = (~is_off[guess]).groupby(lines.loc[guess, CURRENCY].fillna("")).mean()
+        used = at_list[at_list >= 0.5].index
+        sure = sure | (guess & lines[CURRENCY].fillna("").isin(used))
+    return sure
+
+
 def price_list(book: BillingBook) -> pd.DataFrame:
     """PRICE_OFF_LIST, UNIT_MISMATCH and NO_PRICE, from one look-up of every line's price."""
     if book.prices.empty or book.lines.empty:
@@ -205,11 +220,12 @@ def price_list(book: BillingBook) -> pd.DataFrame:
     priced = prices["status"].eq("priced") & lines["Unit Price"].notna()
     diff = lines["Unit Price"] - prices["list_price"]
     tol = half_unit(lines[DECIMALS]) + FLOAT_SLACK * np.maximum(1.0, prices["list_price"].abs())
-    off = lines[priced & (diff.abs() > tol)]
+    is_off = priced & (diff.abs() > tol)
+    off = lines[is_off]
     if len(off):
         lp = prices.loc[off.index, "list_price"]
         pct = (off["Unit Price"] / lp.where(lp != 0) - 1.0) * 100.0
-        sure = prices.loc[off.index, "in_currency"].to_numpy(dtype=bool)
+        sure = _list_in_currency(prices, lines, priced, is_off).loc[off.index].to_numpy(dtype=bool)
         parts.append(findings(
             "PRICE_OFF_LIST", n=len(off), sheet=sheet, row=off[ROW], field="Unit Price",
             invoice=off["Invoice No"], customer=off[CUSTOMER], amount=off["Line Total"],
