@@ -15,7 +15,8 @@ chance is certain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,10 +24,10 @@ MAX_ITEMS = 24
 DENSITY_WINDOW = 5_000  # cents either side of the target used to measure the density
 
 
-@dataclass
+@dataclass(frozen=True)
 class Subsets:
     count: int = 0  # subsets whose sum lies in the range
-    found: list[tuple[int, ...]] = field(default_factory=list)  # the best few, as indices
+    found: tuple[tuple[int, ...], ...] = ()  # the best few, as indices
     chance: float = 0.0  # expected number of subsets landing in the range by coincidence
 
 
@@ -42,7 +43,13 @@ def _sums(values: list[int]) -> tuple[np.ndarray, np.ndarray]:
 def find_subsets(values: list[int], low: int, high: int, limit: int = 3) -> Subsets:
     """Non-empty subsets of ``values`` (cents) whose sum lies in [low, high], nearest ``high``
     first (then fewest and oldest items)."""
-    values = values[:MAX_ITEMS]
+    return _find_subsets(tuple(values[:MAX_ITEMS]), low, high, limit)
+
+
+@lru_cache(maxsize=65_536)
+def _find_subsets(values: tuple[int, ...], low: int, high: int, limit: int) -> Subsets:
+    # Pure: the same open amounts and range give the same answer, so a re-run of a rule over
+    # a ledger that has not changed for this customer costs a dictionary look-up.
     if not values or high <= 0:
         return Subsets()
     half = len(values) // 2
@@ -62,7 +69,7 @@ def find_subsets(values: list[int], low: int, high: int, limit: int = 3) -> Subs
     width = high - low + 1
     chance = max(near - total, 0) / (2 * DENSITY_WINDOW) * width
     if total <= 0:
-        return Subsets(0, [], chance)
+        return Subsets(0, (), chance)
     found: list[tuple[int, int]] = []
     for i in np.nonzero(hi - lo)[0]:
         for j in range(int(lo[i]), int(hi[i])):
@@ -78,5 +85,6 @@ def find_subsets(values: list[int], low: int, high: int, limit: int = 3) -> Subs
         return (high - s, len(idx), idx)
 
     found.sort(key=rank)
-    subsets = [tuple(k for k in range(len(values)) if mask >> k & 1) for _, mask in found[:limit]]
+    subsets = tuple(tuple(k for k in range(len(values)) if mask >> k & 1)
+                    for _, mask in found[:limit])
     return Subsets(total, subsets, chance)

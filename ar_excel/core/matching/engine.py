@@ -94,6 +94,7 @@ class LineFacts:
     cash: bool
     notes: list[str] = field(default_factory=list)
     remaining: int = 0
+    runs: list[str] | None = None  # digit runs of 4+ digits, read when first needed
 
 
 class OpenInvoices:
@@ -347,7 +348,9 @@ class Matcher:
                 and self.inv.remaining[p] == f.remaining]
         if not same:
             return None
-        runs = [r for r in digit_runs(f.text) if len(r) >= 4]
+        if f.runs is None:
+            f.runs = [r for r in digit_runs(f.text) if len(r) >= 4]
+        runs = f.runs
         hits = []
         for p in same:
             d, tail = self.index.digit_strings[p], self.index.tails[p]

@@ -129,6 +129,7 @@ class PayerDirectory:
         position = {c: i for i, c in enumerate(self._ids)}
         self._full = np.array([self._keys[c][0] for c in self._ids] or [""], dtype=object)
         self._distinct = np.array([self._keys[c][1] for c in self._ids] or [""], dtype=object)
+        self._has_distinct = np.array([bool(self._keys[c][1]) for c in self._ids] or [False])
         self._block_pos = {b: np.array(sorted(position[c] for c in set(cids)), dtype=np.int64)
                            for b, cids in self._blocks.items()}
         self._prefixes = {c: frozenset(t[:4] for t in self._tokens[c]) for c in self._ids}
@@ -229,19 +230,17 @@ class PayerDirectory:
             where, scores = self._narrative_scores(tokens, full)
             if not len(where):
                 return None
-            cands = [self._ids[i] for i in where]
         else:
             keys = {"~" + t for t in tokens if len(t) >= 3} | self._block_keys(tokens, distinct, full)
             blocks = [self._block_pos[b] for b in keys
                       if b in self._block_pos and len(self._block_pos[b]) <= MAX_BLOCK]
             if not blocks:
                 return None
-            where = np.unique(np.concatenate(blocks))  # sorted positions = customer id order
-            cands = [self._ids[i] for i in where]
+            where = np.unique(np.concatenate(blocks)) if len(blocks) > 1 else blocks[0]
             # The distinctive words decide; what the company does (often translated,
             # abbreviated or cut off) only refines.
-            fulls = self._full[where].tolist()
-            dists = self._distinct[where].tolist()
+            fulls = self._full[where]
+            dists = self._distinct[where]
             if truncated:
                 fulls = [f[:len(full) + 1] for f in fulls]
                 dists = [d[:len(distinct) + 1] for d in dists]
@@ -249,16 +248,16 @@ class PayerDirectory:
             if distinct:
                 by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
                                             dtype=np.float32)[0]
-                has = np.fromiter((bool(d) for d in dists), bool, len(dists))
-                scores = np.where(has, 0.75 * by_distinct + 0.25 * scores, scores)
-        order = np.argsort(-scores, kind="stable")  # ties: customer id order (cands sorted)
+                scores = np.where(self._has_distinct[where], 0.75 * by_distinct + 0.25 * scores,
+                                  scores)
+        order = np.argsort(-scores, kind="stable")  # ties: customer id order (positions sorted)
         best = float(scores[order[0]])
         second = float(scores[order[1]]) if len(order) > 1 else 0.0
-        top = [(cands[i], round(float(scores[i]), 1)) for i in order[:MAX_CANDIDATES]
+        top = [(self._ids[where[i]], round(float(scores[i]), 1)) for i in order[:MAX_CANDIDATES]
                if scores[i] >= LIKELY_NAME]
         how = "narrative name" if narrative else "name"
         if best >= LIKELY_NAME and best - second >= MARGIN:
-            return Payer(cands[order[0]], how, round(best, 1), top)
+            return Payer(self._ids[where[order[0]]], how, round(best, 1), top)
         return Payer(None, how, round(best, 1), top) if top else None
 
     def _narrative_scores(self, tokens: list[str], full: str) -> tuple[np.ndarray, np.ndarray]:
