@@ -114,6 +114,7 @@ class OpenInvoices:
         self.open: list[int] = _cents(inv["Open Amount"])
         self.original: list[int] = _cents(inv["Amount"] if "Amount" in inv else inv["Open Amount"])
         self.remaining: list[int] = list(self.open)
+        self._residue_limit: list[int] | None = None
         by_customer: dict[str, list[int]] = defaultdict(list)
         order = np.lexsort((np.arange(len(inv)), self.due)) if len(inv) else []
         for pos in order:
@@ -149,8 +150,10 @@ class OpenInvoices:
     def is_residue(self, pos: int, policy: Policy) -> bool:
         """What is left open of an invoice short-paid within the fee tolerance: customers
         do not pay these, accountants write them off."""
+        if self._residue_limit is None:
+            self._residue_limit = [cents(policy.fee_tolerance(o / 100)) for o in self.original]
         return self.original[pos] - self.remaining[pos] > 0 and \
-            self.remaining[pos] <= cents(policy.fee_tolerance(self.original[pos] / 100))
+            self.remaining[pos] <= self._residue_limit[pos]
 
 
 class Matcher:

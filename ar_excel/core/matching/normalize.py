@@ -40,13 +40,17 @@ def fold_text(text: object) -> str:
     return s.upper()
 
 
+_NON_ALNUM = re.compile(r"[^A-Z0-9]")
+_NON_DIGIT = re.compile(r"\D")
+
+
 def alnum_key(text: object) -> str:
     """Letters and digits only, upper case: the form invoice numbers are compared in."""
-    return re.sub(r"[^A-Z0-9]", "", fold_text(text))
+    return _NON_ALNUM.sub("", fold_text(text))
 
 
 def digits_key(text: object) -> str:
-    return re.sub(r"\D", "", fold_text(text))
+    return _NON_DIGIT.sub("", fold_text(text))
 
 
 def tail_key(text: object) -> str:

@@ -141,6 +141,12 @@ class PayerDirectory:
                 postings[t].append(i)
         self._postings = {t: np.array(v, dtype=np.int64) for t, v in postings.items()}
         self._needed_count = np.array([len(self._needed[c][0]) for c in self._ids] or [0])
+        prefix_postings: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self._ids):
+            for t in self._prefixes[c]:
+                prefix_postings[t].append(i)
+        self._prefix_postings = {t: np.array(v, dtype=np.int64) for t, v in prefix_postings.items()}
+        self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
         if learned is not None and len(learned):
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
@@ -274,11 +280,18 @@ class PayerDirectory:
             where, counts = where[keep], counts[keep]
         complete = (counts == self._needed_count[where]) & (self._needed_len[where] >= 3)
         scores = np.zeros(len(where), dtype=np.float32)
-        query_prefixes = {t[:4] for t in tokens}
-        for k in np.flatnonzero(complete):
-            cid = self._ids[where[k]]
-            covered = len(self._prefixes[cid] & query_prefixes)
-            scores[k] = 88.0 + 10.0 * min(covered / len(self._tokens[cid]), 1.0)
+        if complete.any():
+            # How many of each customer's words the text has (by their first four letters).
+            lists = [self._prefix_postings[p] for p in {t[:4] for t in tokens}
+                     if p in self._prefix_postings]
+            have, n = np.unique(np.concatenate(lists), return_counts=True) if lists else (
+                np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+            hit = where[complete]
+            k = np.searchsorted(have, hit)
+            k = np.minimum(k, max(len(have) - 1, 0))
+            covered = np.where((len(have) > 0) & (have[k] == hit), n[k], 0) if len(have) else 0
+            share = np.minimum(covered / self._token_count[hit], 1.0)
+            scores[complete] = 88.0 + 10.0 * share
         rest = np.flatnonzero(~complete)
         if len(rest):
             partial = process.cdist([full], self._full[where[rest]].tolist(),

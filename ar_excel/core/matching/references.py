@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ar_excel.core.matching.normalize import alnum_key, digits_key, reference_keys, tail_key
+from ar_excel.core.matching.normalize import alnum_key, reference_keys, tail_key
+
+_ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 STRONG_LENGTH = 5
 
@@ -28,7 +30,9 @@ class InvoiceIndex:
         self.digit_strings: list[str] = []
         self.tails: list[str] = []
         for pos, number in enumerate(numbers):
-            a, d, t = alnum_key(number), digits_key(number), tail_key(number)
+            a = alnum_key(number)
+            d = a.translate(_ONLY_DIGITS)
+            t = tail_key(number)
             self.digit_strings.append(d)
             self.tails.append(t)
             if a:
