@@ -210,6 +210,8 @@ INVOICE_LINES = SheetSchema(
         Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure")),
         Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %")),
+        Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
+                                           "Disc Amount")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax")),
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
                                       "Tax Value", "VAT")),
