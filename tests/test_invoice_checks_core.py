@@ -516,3 +516,18 @@ def test_every_exception_at_once_is_found_and_nothing_else_is_an_error(cyc):
     errors = found[found["Severity"] == "Error"]
     stray = errors[~errors["Invoice No"].isin(injected | held) & errors["Invoice No"].notna()]
     assert stray.empty, stray[["Invoice No", "Code", "Message"]].to_string()
+
+
+def test_a_discount_stated_as_an_amount(cyc):
+    line = cyc.lines_of("INV-2024-0013")[0]  # EGP, 14 %
+    net = line["Quantity"] * line["Unit Price"] * (1 - line["Discount %"] / 100) - 50.0
+    line["Discount Amount"] = 50.0
+    line["Line Total"] = rounded(net * 1.14, 2)
+    cyc.retotal("INV-2024-0013")
+    assert check(cyc).empty
+    line["Line Total"] = round(line["Line Total"] + 57.0, 2)  # the discount forgotten
+    cyc.retotal("INV-2024-0013")
+    found = check(cyc)
+    assert found["Code"].tolist() == ["LINE_TOTAL_MISMATCH"]
+    assert "discount 50.00, tax 14%" in found["Message"].iloc[0]
+    assert "difference 57.00" in found["Message"].iloc[0]

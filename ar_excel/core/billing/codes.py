@@ -31,9 +31,9 @@ class Code:
 
 _CODES = (
     Code("LINE_TOTAL_MISMATCH", ERROR,
-         "Line total {actual} should be {expected} ({qty} × {price}, discount {disc}%, "
+         "Line total {actual} should be {expected} ({qty} × {price}, discount {disc}, "
          "tax {tax}%{basis}); difference {diff}",
-         "إجمالي البند {actual} يجب أن يكون {expected} ({qty} × {price}، خصم {disc}%، "
+         "إجمالي البند {actual} يجب أن يكون {expected} ({qty} × {price}، خصم {disc}، "
          "ضريبة {tax}%{basis})؛ الفرق {diff}"),
     Code("INVOICE_TOTAL_MISMATCH", ERROR,
          "Invoice amount {actual} does not equal its {n} line(s){basis}: {expected}; "

@@ -2,7 +2,8 @@
 
 Rules:
 
-* A line's value is quantity × unit price × (1 − discount %) plus tax at its rate. Its Line
+* A line's value is quantity × unit price × (1 − discount %) − discount amount, plus tax
+  at its rate. Its Line
   Total is right when within half a unit of the currency's last decimal of that exact value
   (any rounding rule lands there), or when it equals the net and the tax each rounded first.
 * Workbooks state line totals either including tax or before tax. The sheet's own convention
@@ -42,7 +43,8 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     total = lines["Line Total"].to_numpy(dtype="float64")
     stated_tax = lines["Tax Amount"].to_numpy(dtype="float64")
     has_tax = ~np.isnan(stated_tax)
-    net = qty * price * (1.0 - disc / 100.0)
+    disc_amount = lines["Discount Amount"].fillna(0.0).to_numpy(dtype="float64")
+    net = qty * price * (1.0 - disc / 100.0) - disc_amount
     gross = net + np.where(has_tax, stated_tax, net * rate / 100.0)
     rounded_net = round_half_up(net, places)
     net_plus_tax = rounded_net + np.where(
@@ -74,6 +76,13 @@ def _basis_note(basis: str, arabic: bool) -> str:
     return "، قبل الضريبة" if arabic else ", before tax"
 
 
+def _discount(lines: pd.DataFrame, places: list[int]) -> list[str]:
+    """The discount as stated: ``5%``, ``12.50``, or both."""
+    pct = [f"{v}%" for v in number(lines["Discount %"].fillna(0.0))]
+    amounts = money(lines["Discount Amount"], places)
+    return [f"{p} + {a}" if a and p != "0%" else (a or p) for p, a in zip(pct, amounts, strict=True)]
+
+
 def line_totals(book: BillingBook) -> pd.DataFrame:
     """LINE_TOTAL_MISMATCH: Line Total ≠ quantity × price − discount (+ tax) within rounding."""
     lines = book.lines
@@ -97,7 +106,7 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
             "expected": money(expected, places),
             "qty": number(bad["Quantity"]),
             "price": number(bad["Unit Price"]),
-            "disc": number(bad["Discount %"].fillna(0.0)),
+            "disc": _discount(bad, places),
             "tax": number(bad["Tax Rate"].fillna(0.0)),
             "basis": [_basis_note(basis, book.arabic)] * len(bad),
             "diff": money(bad["Line Total"].to_numpy() - expected, places),

@@ -21,7 +21,7 @@ def _fits(lines: pd.DataFrame, places: np.ndarray, disc: np.ndarray, rate: np.nd
     qty = lines["Quantity"].to_numpy(dtype="float64")
     price = lines["Unit Price"].to_numpy(dtype="float64")
     total = lines["Line Total"].to_numpy(dtype="float64")
-    net = qty * price * (1.0 - disc / 100.0)
+    net = qty * price * (1.0 - disc / 100.0) - lines["Discount Amount"].fillna(0.0).to_numpy()
     tol = half_unit(places) * 2.0  # per line, lenient: this only picks a reading
     fits = (np.abs(total - net * (1.0 + rate / 100.0)) <= tol) | (np.abs(total - net) <= tol)
     return int(fits.sum())
