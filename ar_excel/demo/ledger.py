@@ -644,6 +644,7 @@ def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: 
                                                  "DISCOUNT_NOT_AGREED"], n_err)).tolist(),
                       strict=False))
     items = np.array([it[0] for it in vocab.ITEMS], dtype=object)
+    list_prices = np.array([it[4] for it in vocab.ITEMS])
     changed = set(prices.loc[prices["Item"].duplicated(), "Item"])
     units = dict(zip(prices["Item"], prices["Unit"], strict=False))
     periods: dict[str, list[tuple[pd.Timestamp, pd.Timestamp, float]]] = {}
@@ -658,16 +659,22 @@ def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: 
         agreed = float(master.at[inv["Customer ID"], "Discount %"] or 0.0)
         disc = agreed if agreed <= 5 else 0.0
         error = errors.get(int(i))
-        picks = list(rng.choice(items, size=int(rng.integers(1, 5)), replace=False))
+        # Items and quantities that make up about what the invoice was for.
+        target = float(amounts[i])
+        k = int(rng.integers(1, 5))
+        affordable = items[list_prices * 1.14 <= target / k * 1.5]
+        pool = affordable if len(affordable) >= k else items[np.argsort(list_prices)[:max(k, 4)]]
+        picks = list(rng.choice(pool, size=k, replace=False))
         if error == "PRICE_NOT_LIST" and not changed.intersection(picks) and changed:
             picks[0] = sorted(changed)[int(rng.integers(0, len(changed)))]
+        shares = rng.dirichlet(np.ones(k))
         total = 0.0
+        note = ""
         bad_line = int(rng.integers(0, len(picks)))
         for j, item in enumerate(picks):
             price, other = _list_price(periods[item], day)
-            qty = float(rng.integers(1, 40) if price > 1000 else rng.integers(5, 400))
             tax, line_disc = VAT_PCT, disc
-            note = ""
+            qty = float(max(1, round(target * shares[j] / (price * (1 - disc / 100) * 1.14))))
             if j == bad_line and error == "PRICE_NOT_LIST":
                 price = other if other is not None else round(price * 1.1, 2)
                 note = f"{item} billed at {price:,.2f}"

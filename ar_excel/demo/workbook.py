@@ -186,7 +186,8 @@ def _write_sheet(wb: xlsxwriter.Workbook, fmt: dict[str, Any], kind: str, frame:
     ws = wb.add_worksheet(name)
     if arabic:
         ws.right_to_left()
-    columns = [c for c in frame.columns if c != ROW]
+    # A column nobody fills is not in the sheet (optional contract columns the ledger leaves out).
+    columns = [c for c in frame.columns if c != ROW and (frame[c].notna().any() or not len(frame))]
     if kind == "Price List" and arabic:  # Arabic description first in an Arabic book
         columns = [c for c in columns if c != "Description"] + ["Description"]
     headers = [_header(kind, c, arabic) for c in columns]
