@@ -531,3 +531,19 @@ def test_a_discount_stated_as_an_amount(cyc):
     assert found["Code"].tolist() == ["LINE_TOTAL_MISMATCH"]
     assert "discount 50.00, tax 14%" in found["Message"].iloc[0]
     assert "difference 57.00" in found["Message"].iloc[0]
+
+
+def test_lines_without_quantity_or_price(cyc):
+    one = cyc.lines_of("INV-2024-0013")[0]
+    one["Line Total"] = line_total(1, one["Unit Price"], one["Discount %"], one["Tax Rate"], 2)
+    one["Quantity"] = None  # a priced line without a quantity: one unit
+    cyc.retotal("INV-2024-0013")
+    unvalued = cyc.lines_of("INV-2024-0020")[0]
+    unvalued["Unit Price"] = None
+    unvalued["Line Total"] = None
+    found = check(cyc)
+    assert found[["Invoice No", "Row", "Field", "Code", "Severity"]].values.tolist() == [
+        ["INV-2024-0020", line_row(cyc, unvalued), "Unit Price", "INCOMPLETE_LINE", "Warning"]]
+    one["Line Total"] += 1.0
+    cyc.retotal("INV-2024-0013")
+    assert only(check(cyc), "LINE_TOTAL_MISMATCH")["Row"].tolist() == [line_row(cyc, one)]

@@ -16,8 +16,9 @@ Rules:
 * A stated Tax Amount is the line's tax (the total may also be rounded on its own from the
   rate), and must itself be the rate applied to the net within rounding (or to the net
   rounded first): else TAX_AMOUNT_MISMATCH (Error).
-* A line with a quantity but no price (or a price but no quantity) cannot be checked; a line
-  with neither is a lump sum and its Line Total is taken as it is.
+* A priced line without a quantity is one unit. A line without a unit price is a lump sum:
+  its Line Total is taken as it is; with no Line Total either it cannot be valued
+  (INCOMPLETE_LINE, Warning) and its invoice's total is not checked.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ GROSS, NET = "gross", "net"
 
 def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     """Exact net, tax and gross of each line, and whether its Line Total fits either basis."""
-    qty = lines["Quantity"].to_numpy(dtype="float64")
+    # a priced line without a quantity is one unit (a single service, a fee)
+    qty = lines["Quantity"].fillna(1.0).to_numpy(dtype="float64")
     price = lines["Unit Price"].to_numpy(dtype="float64")
     disc = lines["Discount %"].fillna(0.0).to_numpy(dtype="float64")
     rate = lines["Tax Rate"].fillna(0.0).to_numpy(dtype="float64")
@@ -89,7 +91,7 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
     calc = _arithmetic(lines)
     basis = line_basis(lines, calc)
     fits = calc["fits_gross"] if basis == GROSS else calc["fits_net"]
-    checkable = lines["Quantity"].notna() & lines["Unit Price"].notna() & lines["Line Total"].notna()
+    checkable = lines["Unit Price"].notna() & lines["Line Total"].notna()
     bad = lines[checkable & ~fits]
     if bad.empty:
         return empty()
@@ -104,7 +106,7 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
         params={
             "actual": money(bad["Line Total"], places),
             "expected": money(expected, places),
-            "qty": number(bad["Quantity"]),
+            "qty": number(bad["Quantity"].fillna(1.0)),
             "price": number(bad["Unit Price"]),
             "disc": _discount(bad, places),
             "tax": number(bad["Tax Rate"].fillna(0.0)),
@@ -115,20 +117,17 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
 
 
 def incomplete_lines(book: BillingBook) -> pd.DataFrame:
-    """INCOMPLETE_LINE: a quantity without a price, or a price without a quantity."""
+    """INCOMPLETE_LINE: an item or quantity with neither a unit price nor a line total."""
     lines = book.lines
-    bad = lines[lines["Quantity"].isna() ^ lines["Unit Price"].isna()]
+    bad = lines[(lines["Item"].notna() | lines["Quantity"].notna())
+                & lines["Unit Price"].isna() & lines["Line Total"].isna()]
     if bad.empty:
         return empty()
-    missing = np.where(bad["Quantity"].isna(), "Quantity", "Unit Price")
-    if book.arabic:
-        missing = np.where(bad["Quantity"].isna(), "الكمية", "سعر الوحدة")
     return findings(
         "INCOMPLETE_LINE", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
-        field=np.where(bad["Quantity"].isna(), "Quantity", "Unit Price"),
-        invoice=bad["Invoice No"], customer=bad["_customer"], amount=bad["Line Total"],
+        field="Unit Price", invoice=bad["Invoice No"], customer=bad["_customer"],
         document=bad[KEY], arabic=book.arabic,
-        params={"missing": missing, "actual": money(bad["Line Total"], bad[DECIMALS])},
+        params={"item": text(bad["Item"]), "qty": number(bad["Quantity"])},
     )
 
 
@@ -157,7 +156,7 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     calc = _arithmetic(lines)
     basis = line_basis(lines, calc)
     exact = calc["gross"] if basis == GROSS else calc["net"]
-    lump = lines["Quantity"].isna() & lines["Unit Price"].isna()
+    lump = lines["Unit Price"].isna()
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
                                       round_half_up(exact, calc["places"]))
     if basis == NET:
@@ -205,7 +204,7 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
     """TAX_AMOUNT_MISMATCH: a stated Tax Amount ≠ the rate applied to the net, within rounding."""
     lines = book.lines
     judged = (lines["Tax Amount"].notna() & lines["Tax Rate"].notna()
-              & lines["Quantity"].notna() & lines["Unit Price"].notna())
+              & lines["Unit Price"].notna())
     lines = lines[judged]
     if lines.empty:
         return empty()

@@ -18,7 +18,7 @@ _COLUMNS = ("Tax Rate", "Discount %")
 
 
 def _fits(lines: pd.DataFrame, places: np.ndarray, disc: np.ndarray, rate: np.ndarray) -> int:
-    qty = lines["Quantity"].to_numpy(dtype="float64")
+    qty = lines["Quantity"].fillna(1.0).to_numpy(dtype="float64")
     price = lines["Unit Price"].to_numpy(dtype="float64")
     total = lines["Line Total"].to_numpy(dtype="float64")
     net = qty * price * (1.0 - disc / 100.0) - lines["Discount Amount"].fillna(0.0).to_numpy()
