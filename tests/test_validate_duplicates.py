@@ -204,3 +204,27 @@ def test_arabic_spelling_variants_are_found_and_nothing_else(bases, how, data):
     found = {(m.left, m.right) for m in possible_duplicates(
         ids, names, _contacts(*[(None,) * 4] * len(names)))}
     assert found == {(twin, len(names) - 1)}
+
+
+_CELLS = {
+    "phone": [None, "", "+20 100 123 4567", "٠١٠٠١٢٣٤٥٦٧", "(02) 2345-6789 ext 12",
+              "0020 2 2345 6789 / 01001234567", "12-34", "0000000", "Tel: 02 2345 6789",
+              "0100-123-4567 - 0122-987-6543", "call me", " 02 2345 6789 ", "1111111111"],
+    "email": [None, "", "ap+x@nile.com", "AR@Nile.COM ", "a@gmail.com", "a@b", "a@x.com; b@y.org",
+              "mailto:ar@x.com", "Ali <ali@z.com>", "\u200fap@q.com", "no at all", "a@@b.com"],
+    "account": [None, "", "EG380019000500000000263180002", "123-456-789; 987654321", "12"],
+    "tax": [None, "", "100-200-300", "100 200 300", "N/A", "0000", "00123", "x", "٣١٠١٢٣",
+            "AB.12/34", "-"],
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(*(st.sampled_from(v) for v in _CELLS.values())), min_size=1,
+                max_size=30))
+def test_column_wise_contacts_equal_cell_by_cell(rows):
+    import pandas as pd
+
+    from ar_excel.core.customers.duplicates import contacts_of
+
+    columns = [pd.Series(list(c), dtype="object") for c in zip(*rows, strict=True)]
+    assert contacts_of(*columns) == [contact_of(*r) for r in rows]

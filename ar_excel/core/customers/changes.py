@@ -70,9 +70,13 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
-        parsed = frame[f].tolist()
+        column = frame[f]
+        parsed = column.tolist()
         typed = raw[f].tolist() if raw is not None and f in raw.columns else parsed
-        texts = [as_text(v) for v in parsed]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            texts = column.dt.strftime("%Y-%m-%d").fillna("").tolist()
+        else:
+            texts = [" ".join(v.split()) if type(v) is str else as_text(v) for v in parsed]
         if typed is not parsed:  # unreadable values: keep what was typed
             texts = [t or as_text(r) for t, r in zip(texts, typed, strict=True)]
         columns[f] = texts

@@ -183,9 +183,8 @@ def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 
 def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     index = list(ctx.frame.index)
-    details = [duplicates.contact_of(*row) for row in zip(
-        ctx.values("Phone"), ctx.values("Email"), ctx.values("IBAN / Bank Account"),
-        ctx.values("Tax ID"), strict=True)]
+    details = duplicates.contacts_of(ctx.values("Phone"), ctx.values("Email"),
+                                     ctx.values("IBAN / Bank Account"), ctx.values("Tax ID"))
     matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
                                              list(ctx.values("Name")), details)
     partners: dict[int, list[duplicates.Match]] = {}
@@ -200,13 +199,13 @@ def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
-    for index, value in ctx.values("Email").items():
+    for index, value in ctx.values("Email").dropna().items():
         if not blank(value) and contacts.email_problem(value) is not None:
             yield ctx.finding(index, "Email", "INVALID_EMAIL")
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
-    for index, value in ctx.values("Phone").items():
+    for index, value in ctx.values("Phone").dropna().items():
         if blank(value):
             continue
         problem = contacts.phone_problem(value)
@@ -236,7 +235,7 @@ def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_iban(ctx: CheckContext) -> Iterator[Finding]:
-    for index, value in ctx.values("IBAN / Bank Account").items():
+    for index, value in ctx.values("IBAN / Bank Account").dropna().items():
         if blank(value):
             continue
         for account in contacts.invalid_ibans(value):

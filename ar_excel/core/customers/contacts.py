@@ -30,10 +30,11 @@ _PHONE_LABEL = re.compile(
     r"(?i)\((?:[^\d()]*)\)|\b(?:tel|telephone|phone|ph|mob|mobile|cell|office|whatsapp|"
     r"landline|main|home|work|fax)\b\.?\s*:?|(?:هاتف|تليفون|موبايل|محمول|جوال|واتساب|مكتب)\s*:?")
 _PHONE_ALLOWED = re.compile(r"^[\d\s\-\.\(\)\+]+$")
-_EMAIL = re.compile(
+EMAIL_PATTERN = (
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
 )
+_EMAIL = re.compile(EMAIL_PATTERN)
 _NON_DIGIT = re.compile(r"\D")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 _EMAIL_SPLIT = re.compile(r"[;,\s|]+|\s*/\s*(?=\S+@)")

@@ -32,6 +32,8 @@ _ARABIC_LETTERS = str.maketrans({
     "،": ",", "٫": ".", "٬": ",",
 })
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+_LATIN_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ABBREVIATION_DOTS = re.compile(r"(?<=\w)\.(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -73,9 +75,10 @@ def fold_text(text: str) -> str:
     # Invisible marks pasted with Arabic text (RLM/LRM, zero-width joiners, BOM) are no data.
     text = _INVISIBLE.sub("", text)
     text = _DIACRITICS.sub("", text)
-    # Latin accents: decompose and drop combining marks (Arabic marks were handled above).
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if _LATIN_ACCENTED.search(text):  # "Société" = "Societe": drop the combining marks
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.lower()
 
 
 def _join_initials(words: list[str]) -> list[str]:
@@ -95,7 +98,7 @@ def _join_initials(words: list[str]) -> list[str]:
 
 
 def _is_arabic(text: str) -> bool:
-    return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
+    return not text.isascii() and _ARABIC_CHAR.search(text) is not None
 
 
 def _without_article(word: str) -> str:
