@@ -182,7 +182,11 @@ def test_committed_demo_is_current_and_every_row_accounted_for(tmp_path):
     ledger = make_ledger(*ENGLISH, seed=SEED)
     fresh = write_workbook(ledger, tmp_path / "fresh.xlsx", seed=SEED)
     committed = WrittenBook(DEMO, fresh.sheets, fresh.planted, fresh.styles)
-    assert_reads_back(committed, ledger)
+    try:
+        assert_reads_back(committed, ledger)
+    except AssertionError as exc:
+        raise AssertionError(f"workbooks/demo_ar.xlsx is out of date: rebuild it with "
+                             f"'python -m ar_excel.demo.build' ({exc})") from exc
     book = read_book(DEMO)
     assert (len(book.customers), len(book.invoices), len(book.payments)) == ENGLISH
     assert not book.arabic and read_book(DEMO_AR).arabic
