@@ -547,3 +547,18 @@ def test_lines_without_quantity_or_price(cyc):
     one["Line Total"] += 1.0
     cyc.retotal("INV-2024-0013")
     assert only(check(cyc), "LINE_TOTAL_MISMATCH")["Row"].tolist() == [line_row(cyc, one)]
+
+
+def test_invoice_amounts_stated_before_tax_are_held_to_that(cyc):
+    for inv in cyc.invoices:
+        places = DECIMALS[cyc.currency_of(inv["Invoice No"])]
+        inv["Amount"] = rounded(sum(ln["Line Total"] / (1 + ln["Tax Rate"] / 100)
+                                    for ln in cyc.lines_of(inv["Invoice No"])), places)
+    found = check(cyc)
+    assert found.empty
+    cyc.invoice("INV-2024-0014")["Amount"] += 10
+    found = check(cyc)
+    assert found[["Invoice No", "Code"]].values.tolist() == [
+        ["INV-2024-0014", "INVOICE_TOTAL_MISMATCH"]]
+    assert "line(s) before tax" in found["Message"].iloc[0]
+    assert "difference 10.00" in found["Message"].iloc[0]

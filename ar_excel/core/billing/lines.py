@@ -12,7 +12,8 @@ Rules:
 * An invoice's Amount (including tax, per the contract) equals the sum of its lines: their
   Line Totals, or the computed value where a Line Total is blank; on the before-tax basis each
   line's tax is added, and the tolerance grows by half a unit per taxed line because tax may
-  be rounded per line or on the total. A credit note may list its lines as positive amounts.
+  be rounded per line or on the total. A sheet whose Amounts are mostly the lines' sum before
+  tax is held to that instead. A credit note may list its lines as positive amounts.
 * A stated Tax Amount is the line's tax (the total may also be rounded on its own from the
   rate), and must itself be the rate applied to the net within rounding (or to the net
   rounded first): else TAX_AMOUNT_MISMATCH (Error).
@@ -148,44 +149,73 @@ def lines_without_invoice(book: BillingBook) -> pd.DataFrame:
     )
 
 
-def invoice_totals(book: BillingBook) -> pd.DataFrame:
-    """INVOICE_TOTAL_MISMATCH: an invoice's Amount ≠ the sum of its lines (with tax)."""
-    lines = book.lines[book.lines[INVOICE_ROW].notna()]
-    if lines.empty:
-        return empty()
+def _invoice_sums(lines: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Per invoice key: the sum of its lines with tax (``gross``) and before tax (``net``),
+    the tolerance steps of each, the line count; and the lines' basis."""
     calc = _arithmetic(lines)
     basis = line_basis(lines, calc)
     exact = calc["gross"] if basis == GROSS else calc["net"]
     lump = lines["Unit Price"].isna()
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
                                       round_half_up(exact, calc["places"]))
-    if basis == NET:
-        value = value + calc["stated_tax"].where(calc["stated_tax"].notna(),
-                                                 value * calc["rate"] / 100.0)
-    per_invoice = pd.DataFrame({KEY: lines[KEY], "value": value, "unknown": value.isna(),
-                                "taxed": calc["taxed"]}).groupby(KEY, sort=False).agg(
-        total=("value", "sum"), unknown=("unknown", "sum"), n=("value", "size"),
-        taxed=("taxed", "sum"))
+    rate = calc["rate"] / 100.0
+    stated = calc["stated_tax"]
+    if basis == GROSS:
+        gross, net = value, value - stated.where(stated.notna(), value * rate / (1.0 + rate))
+    else:
+        net, gross = value, value + stated.where(stated.notna(), value * rate)
+    sums = pd.DataFrame({KEY: lines[KEY], "gross": gross, "net": net,
+                         "unknown": value.isna(), "taxed": calc["taxed"]}).groupby(
+        KEY, sort=False).agg(gross=("gross", "sum"), net=("net", "sum"),
+                             unknown=("unknown", "sum"), n=("gross", "size"),
+                             taxed=("taxed", "sum"))
     # a line whose value is unknown leaves the invoice's total unknown: not checked
-    per_invoice["total"] = per_invoice["total"].where(per_invoice["unknown"] == 0)
+    known = sums["unknown"] == 0
+    sums["gross"] = sums["gross"].where(known)
+    sums["net"] = sums["net"].where(known)
+    # the side derived from the other carries tax rounded per line or on the total
+    sums["gross_steps"] = 1 + (sums["taxed"] if basis == NET else 0)
+    sums["net_steps"] = 1 + (sums["taxed"] if basis == GROSS else 0)
+    return sums, basis
 
+
+def _fits_amount(amount: np.ndarray, total: np.ndarray, steps: np.ndarray,
+                 places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    compare = np.where((amount < 0) & (total > 0), -total, total)  # credit note, lines positive
+    tol = half_unit(places) * steps + FLOAT_SLACK * np.maximum(1.0, np.abs(amount))
+    return np.isnan(total) | (np.abs(amount - compare) <= tol), compare
+
+
+def invoice_totals(book: BillingBook) -> pd.DataFrame:
+    """INVOICE_TOTAL_MISMATCH: an invoice's Amount ≠ the sum of its lines (with tax)."""
+    lines = book.lines[book.lines[INVOICE_ROW].notna()]
+    if lines.empty:
+        return empty()
+    per_invoice, _ = _invoice_sums(lines)
     inv = book.invoices
     duplicated = inv[KEY].duplicated(keep=False)
     inv = inv[inv[KEY].isin(per_invoice.index) & ~duplicated & inv["Amount"].notna()]
     sums = per_invoice.reindex(inv[KEY])
-    total = sums["total"].to_numpy()
     amount = inv["Amount"].to_numpy(dtype="float64")
     places = inv[DECIMALS].to_numpy()
-    steps = 1 + (sums["taxed"].to_numpy() if basis == NET else 0)
-    tol = half_unit(places) * steps + FLOAT_SLACK * np.maximum(1.0, np.abs(amount))
-    compare = np.where((amount < 0) & (total > 0), -total, total)  # credit note, lines positive
-    bad_mask = ~np.isnan(total) & (np.abs(amount - compare) > tol)
-    bad = inv[bad_mask]
+    fits_gross, gross = _fits_amount(amount, sums["gross"].to_numpy(),
+                                     sums["gross_steps"].to_numpy(), places)
+    fits_net, net = _fits_amount(amount, sums["net"].to_numpy(), sums["net_steps"].to_numpy(),
+                                 places)
+    # the contract's Amount includes tax; a sheet whose amounts mostly are before tax is held
+    # to that instead, so one convention never floods the tab
+    taxed = sums["taxed"].to_numpy() > 0
+    before_tax = (fits_net & ~fits_gross & taxed).sum() > (fits_gross & ~fits_net & taxed).sum()
+    fits, expected = (fits_net, net) if before_tax else (fits_gross, gross)
+    bad = inv[~fits]
     if bad.empty:
         return empty()
-    expected = compare[bad_mask]
-    p = places[bad_mask].tolist()
-    note = {GROSS: "", NET: " + ضريبة" if book.arabic else " plus tax"}[basis]
+    expected = expected[~fits]
+    p = places[~fits].tolist()
+    if before_tax:
+        note = " قبل الضريبة" if book.arabic else " before tax"
+    else:
+        note = " مع الضريبة" if book.arabic else " with tax"
     return findings(
         "INVOICE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
         field="Amount", invoice=bad["Invoice No"], customer=bad["Customer ID"],
@@ -193,9 +223,9 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
         params={
             "actual": money(bad["Amount"], p),
             "expected": money(expected, p),
-            "n": [str(int(v)) for v in sums["n"].to_numpy()[bad_mask]],
+            "n": [str(int(v)) for v in sums["n"].to_numpy()[~fits]],
             "basis": [note] * len(bad),
-            "diff": money(amount[bad_mask] - expected, p),
+            "diff": money(amount[~fits] - expected, p),
         },
     )
 
