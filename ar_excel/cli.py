@@ -114,8 +114,9 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         arabic = book.arabic if args.lang == "auto" else args.lang == "ar"
         progress(0.9, "writing tabs")
         writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
+        extra_write = {"protect": outcome.protect} if outcome.protect and writer is write_tabs else {}
         written = writer(tabs, source=args.book, out=args.out, arabic=arabic,
-                         backup=not args.no_backup)
+                         backup=not args.no_backup, **extra_write)
     except ArExcelError as exc:
         if bar is not None:
             bar.close()
@@ -125,6 +126,10 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         bar.close()
     for line in outcome.summaries:
         print(line)
+    if outcome.protect and args.out is not None:
+        print("note: sheet protection applies to the sheets in the workbook written; "
+              f"{', '.join(p.sheet for p in outcome.protect)} is protected only when written "
+              "into BOOK (run without -o)")
     for line in outcome.skipped:
         print(line)
     print(f"{len(outcome.issues)} input issue(s); tabs written to {written}: "

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ar_excel.errors import ArExcelError, InputError
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.model import Book, Issue, JobResult, Tab
+from ar_excel.model import Book, Issue, JobResult, SheetProtection, Tab
 
 
 @dataclass
@@ -27,6 +27,7 @@ class RunOutcome:
     skipped: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # tracebacks, for a log tab
+    protect: list[SheetProtection] = field(default_factory=list)  # input sheets to protect
 
 
 def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
@@ -85,6 +86,7 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
                 outcome.tabs.append(tab)
         add_issues(result.issues)
         outcome.files.extend(result.files)
+        outcome.protect.extend(result.protect)
         if result.summary:
             outcome.summaries.append(f"{job.name}: {result.summary}")
     if progress:

@@ -35,7 +35,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from ar_excel.errors import InputError, UnsafeWriteError
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.safety import losses
-from ar_excel.model import ROW, Issue, Tab
+from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
 NUMBER_FORMATS = {
@@ -248,9 +248,12 @@ def _verify_kept(before: dict[str, list[list[Any]]], written: Path, wb, replaced
 
 
 def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
-               arabic: bool = False, backup: bool = True) -> Path:
+               arabic: bool = False, backup: bool = True,
+               protect: list[SheetProtection] | tuple = ()) -> Path:
     """Write ``tabs`` (replacing tabs of the same names) into ``out``, or into ``source``
-    when no ``out`` is given. Returns the path written."""
+    when no ``out`` is given. Returns the path written. ``protect`` (sheet protection of
+    input sheets, e.g. the customer master) applies to the workbook written, where it has
+    those sheets."""
     target = Path(out) if out is not None else Path(source) if source is not None else None
     if target is None:
         raise InputError("nowhere to write: give a workbook or -o OUT")
@@ -293,6 +296,10 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     protect_structure(wb, tabs)
     if not any(ws.sheet_state == "visible" for ws in wb.worksheets):
         wb.create_sheet("Sheet1")
+    if protect:
+        from ar_excel.io.protection import apply_protection
+
+        apply_protection(wb, protect)
     if before is not None:
         wb.calculation.fullCalcOnLoad = True  # formulas were stored without cached results
 
