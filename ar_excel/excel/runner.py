@@ -175,7 +175,7 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
             as_of=as_of_date(book, as_of),
             bank=bank_file(book, xlbook, bank) if needs_bank or bank else None,
             out_dir=out_dir(xlbook),
-            args=job_arguments(jobs, args),
+            args={"user": excel_user(xlbook), **job_arguments(jobs, args)},
             progress=_progress(xlbook, label),
         )
         run = compute(book, jobs, options, month_end=month_end)
@@ -204,6 +204,16 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
     if sys.platform == "emscripten":  # xlwings Lite: the task pane shows what is printed
         print(outcome.message)
     return outcome
+
+
+def excel_user(xlbook: Any) -> str | None:
+    """Excel's user name (File > Options > User name) for the change log; None where the
+    engine does not expose it (the change log then takes the login name)."""
+    try:
+        name = xlbook.app.api.UserName
+    except Exception:  # no COM/AppleScript API (xlwings Lite, the test stand-in)
+        return None
+    return str(name).strip() or None
 
 
 def _short(text: str, limit: int = 200) -> str:
