@@ -37,9 +37,24 @@ _ANY = re.compile("|".join(f"(?P<r{k}>{p})" for k, (p, _) in enumerate(_RULES)))
 _CATEGORY = {f"r{k}": c for k, (_, c) in enumerate(_RULES)}
 
 
+# Words at least one rule needs: most narratives have none, and a substring test is cheap.
+_TRIGGERS = (
+    "INT", "ZINS", "فوائد", "فايده", "عائد", "LOAN", "FINANC", "DRAWDOWN", "FACILITY",
+    "DARLEHEN", "KREDIT", "قرض", "تمويل", "تسهيل", "OWN", "BETWEEN", "BOOK TRANSFER",
+    "ACCOUNT TRANSFER", "UMBUCHUNG", "VIREMENT", "تحويل", "REFUND", "REVERS", "RETURN", "RUECK",
+    "RÜCK", "STORNO", "CHARGEBACK", "استرداد", "مرتجع", "عكس", "رد ", "DIVIDEND", "CAPITAL",
+    "SHAREHOLDER", "PARTNER", "توزيعات", "راس المال", "جاري الشركاء", "INSURANCE", "CLAIM",
+    "تعويض", "تامين", "TAX", "VAT", "CUSTOMS", "FX ", "SWAP", "DEPOSIT", "TD ", "وديعه",
+    "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
+)
+
+
 def inflow_category(folded: str) -> str | None:
     """The kind of non-customer inflow a folded narrative describes, or None."""
-    m = _ANY.search(folded.replace("ة", "ه"))
+    text = folded.replace("ة", "ه")
+    if not any(t in text for t in _TRIGGERS):
+        return None
+    m = _ANY.search(text)
     return None if m is None else _CATEGORY[m.lastgroup]
 
 

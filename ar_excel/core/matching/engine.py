@@ -178,16 +178,14 @@ class Matcher:
         acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
         days = _days(L["Date"]) if "Date" in L else [None] * len(L)
-        self._accounts, self._names = acc, cp
+        self._accounts, self._names, self._descriptions = acc, cp, desc
         for pos, amount in enumerate(L["Amount"].tolist()):
             if amount is None or amount != amount or cents(amount) <= 0:
                 continue
             text = fold_text(desc[pos]) + " " + fold_text(ref[pos])
             strong, weak = self.index.lookup(text)
+            # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text)
-            if payer is None:
-                payer = (self.payers.by_name(cp[pos]) if isinstance(cp[pos], str) and cp[pos].strip()
-                         else self.payers.by_name(desc[pos], narrative=True))
             d = days[pos]
             f = LineFacts(pos, cents(amount), d,
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
@@ -265,6 +263,31 @@ class Matcher:
                                   reason + "; excess over the open invoices stays on account"))
         return out
 
+    def _explain(self, items: list[int], amount: int) -> tuple[list[int], int, float]:
+        """Which of ``items`` (oldest first) make ``amount`` exactly: (the choice, in how many
+        ways, expected chance coincidences). One invoice of the amount beats any sum; sums are
+        searched among the oldest and, for a long ledger, the newest items too."""
+        singles = [p for p in items if self.inv.remaining[p] == amount]
+        if singles:
+            return [singles[0]], len(singles), 0.0
+        windows = [items[:MAX_ITEMS]]
+        if len(items) > MAX_ITEMS:
+            windows.append(items[-MAX_ITEMS:])
+        found: list[list[int]] = []
+        count, chance = 0, 0.0
+        for window in windows:
+            sub = find_subsets([self.inv.remaining[p] for p in window], amount, amount)
+            chance = max(chance, sub.chance)
+            for k in sub.found:
+                choice = sorted(window[i] for i in k)
+                if choice not in found:
+                    found.append(choice)
+            count = max(count, sub.count)
+        if not found:
+            return [], 0, chance
+        choice = sorted(found[0], key=lambda p: (self.inv.due[p], p))
+        return choice, max(count, len(found)), chance
+
     def _within_tolerance(self, total_open: int, amount: int) -> bool:
         short = total_open - amount
         return 0 < short <= cents(self.policy.fee_tolerance(total_open / 100))
@@ -310,10 +333,14 @@ class Matcher:
                                    (0.97 if ok else 0.6) - penalty,
                                    f"{said} {names}; the amount equals "
                                    + ", ".join(self.inv.number[p] for p in chosen))
-        # A mistyped number that names another invoice: the amount decides.
-        typo = self._mistyped(f, exclude=set(refs))
-        if typo:
+        # A mistyped number that names another invoice: the amount decides, when the payer
+        # (or, without one, the customer of the invoice named) agrees.
+        typo = self._mistyped(f, exclude=set(refs), named=customers)
+        if typo and typo[0].confidence >= MATCHED:
             return typo
+        if typo:  # another reading explains the amount: whatever we apply needs a person
+            penalty = max(penalty, 0.3)
+            said = f"{said} (or a mistyped {self.inv.number[typo[0].invoice]}, which has this amount)"
         if self._within_tolerance(total, f.remaining):
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {(total - f.remaining) / 100:,.2f} "
@@ -322,10 +349,9 @@ class Matcher:
             excess = f.remaining - total
             if one_customer:
                 others = [p for p in self.inv.open_of(cust, f.currency, None) if p not in refs]
-                sub = find_subsets([self.inv.remaining[p] for p in others], excess, excess)
-                if sub.count:
-                    extra = [others[k] for k in sub.found[0]]
-                    certain = sub.count == 1 and sub.chance < 0.02
+                extra, count, chance = self._explain(others, excess)
+                if count:
+                    certain = count == 1 and chance < 0.02
                     return self._alloc(f, refs + extra, "multi-invoice",
                                        (0.9 if certain else 0.6) - penalty,
                                        f"{said} {names}; the rest equals "
@@ -344,7 +370,8 @@ class Matcher:
                            f"{said} {names}; pays less than their open total: applied "
                            "oldest first, please confirm")
 
-    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset()) -> list[Allocation] | None:
+    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset(),
+                  named: set[str] | None = None) -> list[Allocation] | None:
         """A number one digit away from an open invoice whose open amount is the receipt's."""
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if p not in exclude and self.inv.usable(p, f.currency)
@@ -363,8 +390,12 @@ class Matcher:
         if len(hits) != 1:
             return None
         p = hits[0]
+        owner = self.inv.customer[p]
+        if f.payer is None and named is not None and owner not in named:
+            self._read_name(f)  # the name on the line decides between the two readings
         payer = f.payer.customer if f.payer else None
-        conf = 0.92 if payer in (None, self.inv.customer[p]) else 0.7
+        agrees = payer == owner if payer else (named is None or owner in named)
+        conf = 0.92 if agrees else 0.6
         return self._alloc(f, [p], "reference-fuzzy", conf,
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
@@ -452,11 +483,9 @@ class Matcher:
                 items = self.inv.open_of(cust, f.currency, f.date)
                 # Residues of earlier short payments make many look-alike sums: try without first.
                 for pool in ([p for p in items if not self.inv.is_residue(p, self.policy)], items):
-                    sub = find_subsets([self.inv.remaining[p] for p in pool[:MAX_ITEMS]],
-                                       f.remaining, f.remaining)
-                    if sub.count:
-                        subsets.append((cust, sure, how, [pool[k] for k in sub.found[0]],
-                                        sub.count, sub.chance, "multi-invoice"))
+                    choice, count, chance = self._explain(pool, f.remaining)
+                    if count:
+                        subsets.append((cust, sure, how, choice, count, chance, "multi-invoice"))
                         break
         # One invoice of exactly the amount explains a receipt better than a sum of several.
         found = singles or [s for s in subsets if s[5] < 0.02] or subsets
@@ -483,7 +512,7 @@ class Matcher:
         if f.category is not None and not (f.payer and f.payer.by_account):
             return None
         found = []
-        for cust, sure, how in self._payers_to_try(f):
+        for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
             items = self.inv.open_of(cust, f.currency, f.date)
             singles = [p for p in items if self._within_tolerance(self.inv.remaining[p], f.remaining)]
             if singles:
@@ -563,6 +592,19 @@ class Matcher:
                 self.run_stage(stage, [f for f in pending if f.remaining > 0], floor)
                 if stage == self.propose_reference and floor == MATCHED:
                     self.refresh_payers()
+                    self.read_names()
+
+    def read_names(self) -> None:
+        """The payer by name (the bank's name field, else the narrative) for the lines no
+        account identified and no full reference settled."""
+        for f in self.facts.values():
+            if f.remaining > 0 and f.payer is None:
+                self._read_name(f)
+
+    def _read_name(self, f: LineFacts) -> None:
+        name = self._names[f.pos]
+        f.payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
+                   else self.payers.by_name(self._descriptions[f.pos], narrative=True))
 
     def refresh_payers(self) -> None:
         """Accounts learned from this statement's referenced receipts identify the payers of
