@@ -92,7 +92,7 @@ def _progress_bar(enabled: bool):
 
 
 def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
-    from ar_excel.io.reader import read_book
+    from ar_excel.io.reader import read_book, remember_previous_output
     from ar_excel.io.writer import issues_tab, write_tabs
     from ar_excel.runner import resolve_as_of, run_jobs
 
@@ -100,6 +100,8 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     try:
         progress(0.02, "reading workbook")
         book = read_book(args.book)
+        if args.out is not None:
+            remember_previous_output(book, args.out)
         extra = {k: v for k, v in vars(args).items()
                  if k not in ("book", "out", "as_of", "bank", "lang", "jobs", "month_end",
                               "command", "no_backup")}

@@ -68,3 +68,18 @@ def test_module_entry_point_runs(tmp_path):
     done = subprocess.run([sys.executable, "-m", "ar_excel", "--version"], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.startswith("ar-excel")
+
+
+def test_change_log_continues_in_out_across_runs(tmp_path):
+    book = _book(tmp_path)
+    out = tmp_path / "out.xlsx"
+    assert main(["validate", str(book), "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"]["D2"] = 75000  # credit limit raised between the two runs
+    wb.save(book)
+    assert main(["validate", str(book), "-o", str(out)]) == 0
+    changes = openpyxl.load_workbook(out)["Customer Changes"]
+    rows = [[c.value for c in r] for r in changes.iter_rows(values_only=False)]
+    flat = [" ".join(str(v) for v in r if v is not None) for r in rows]
+    assert any("C1" in line and "50000" in line.replace(",", "") and "75000" in line.replace(",", "")
+               for line in flat), flat

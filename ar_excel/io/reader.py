@@ -289,13 +289,18 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
         grids.append(Grid(name, rows, 0, 0, hidden=name in hidden))
     grids.extend(tables)
 
+    return grids, _lazy_loader(wb)
+
+
+def _lazy_loader(wb: Any) -> Callable[[str], list[list[Any]] | None]:
+    """Reads a sheet's values by name (matched like sheet names) only when asked."""
     by_key = {match_key(n): n for n in wb.sheet_names}
 
     def load(name: str) -> list[list[Any]] | None:
         real = by_key.get(match_key(name))
         return None if real is None else wb.get_sheet_by_name(real).to_python(skip_empty_area=False)
 
-    return grids, load
+    return load
 
 
 def read_book(path: str | Path) -> Book:
@@ -305,6 +310,28 @@ def read_book(path: str | Path) -> Book:
         raise InputError(f"no such file: {path}")
     grids, loader = _calamine_grids(path)
     return book_from_grids(grids, source=path, sheet_loader=loader)
+
+
+def remember_previous_output(book: Book, out: str | Path) -> None:
+    """Let the jobs find their earlier runs' history tabs (change-log snapshot, Customer
+    Changes, Dunning History) in OUT, where a user who always writes with ``-o`` keeps them;
+    the workbook's own sheets come second."""
+    out = Path(out)
+    if not out.exists() or (book.source is not None and out.resolve() == Path(book.source).resolve()):
+        return
+    import python_calamine as pc
+
+    try:
+        out_loader = _lazy_loader(pc.CalamineWorkbook.from_path(str(out)))
+    except Exception:  # not a workbook we can read: writing to it will say so
+        return
+    own = book.sheet_loader
+
+    def load(name: str) -> list[list[Any]] | None:
+        rows = out_loader(name)
+        return rows if rows is not None else (own(name) if own else None)
+
+    book.sheet_loader = load
 
 
 def sheet_frame(book: Book, name: str) -> pd.DataFrame | None:
