@@ -444,6 +444,16 @@ class Matcher:
                                f"narrative has the numeric part of {self.inv.number[p]}; short by "
                                f"{(self.inv.remaining[p] - f.remaining) / 100:,.2f} within the "
                                "fee tolerance: write-off proposed")
+        # One invoice's numeric part (4+ digits) and no amount agreeing: a part payment or an
+        # overpayment of it, perhaps; a person decides.
+        long_hits = [p for p in weak if len(self.index.tails[p]) >= 4]
+        if len(long_hits) == 1:
+            p = long_hits[0]
+            method = "partial" if f.remaining < self.inv.remaining[p] else "overpayment"
+            return self._alloc(f, [p], method, 0.6,
+                               f"narrative has the numeric part of {self.inv.number[p]} "
+                               f"({self.inv.remaining[p] / 100:,.2f} open); payer not known: "
+                               "please confirm", on_account_customer=self.inv.customer[p])
         return None
 
     # ------------------------------------------------------------ stage 3-5: payer and amount

@@ -13,11 +13,13 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ar_excel.core.matching.normalize import alnum_key, reference_keys, tail_key
 
 _ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_GROUPS = re.compile(r"\d+")
 
 STRONG_LENGTH = 5
 
@@ -39,6 +41,11 @@ class InvoiceIndex:
                 self.alnum[a].append(pos)
             if d:
                 self.digits[d].append(pos)
+            # The digits as people retype them, each group without its zero padding
+            # (INV-2026-00123 -> 2026123): as distinctive as the full digits.
+            compact = "".join(g.lstrip("0") for g in _GROUPS.findall(number))
+            if compact and compact != d:
+                self.digits[compact].append(pos)
             if t:
                 self.tail[t].append(pos)
 
