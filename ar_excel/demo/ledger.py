@@ -19,7 +19,14 @@ What it models, so the jobs have something true to find:
 
 ``make_ledger`` returns the sheets as the reader would parse them (canonical column names,
 contract dtypes) plus ``_defects``: the planted defects (Sheet, Key, Field, Code, Note), so a
-test can check a job finds exactly them. Same arguments -> identical frames.
+test can check a job finds exactly them. Same arguments -> identical frames. Codes:
+Customers (Key = Customer ID): INVALID_EMAIL, INVALID_PHONE, MISSING_TAX_ID,
+DISCOUNT_ABOVE_POLICY, UNUSUAL_TERMS, INVALID_CREDIT_LIMIT, INVALID_CURRENCY, MISSING_NAME,
+POSSIBLE_DUPLICATE (Note names the original), DUPLICATE_ID, OVER_LIMIT; Invoices (Key =
+Invoice No): UNKNOWN_CUSTOMER, CURRENCY_MISMATCH, DUE_DATE_INCONSISTENT; Invoice Lines (Key =
+Invoice No): PRICE_NOT_LIST, WRONG_TAX_RATE, LINE_TOTAL_MISMATCH, INVOICE_TOTAL_MISMATCH,
+DISCOUNT_NOT_AGREED; Payments: SHORT_PAYMENT and OVERPAYMENT (Key = Invoice No),
+UNKNOWN_INVOICE (Key = the mistyped number).
 """
 
 from __future__ import annotations
