@@ -765,6 +765,7 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     fee = np.array([rng.integers(*BANK_CHARGE.get(c, (10, 50))) for c in ccy], dtype=float)
     first_share = np.round(rng.uniform(0.3, 0.8, len(chosen)), 2)
     pay_amount = np.where(partial | split, np.round(amount * first_share, -1), amount)
+    short &= amount > 20 * fee  # charges are deducted from transfers worth the fee
     pay_amount = np.where(short, amount - fee, pay_amount)
     pay_amount = np.where(over, amount + np.round(amount * 0.1, -2) + 100, pay_amount)
     earlier = on - pd.to_timedelta(rng.integers(7, 45, len(chosen)), unit="D")
