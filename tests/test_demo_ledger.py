@@ -209,3 +209,4 @@ def test_any_small_size_is_exact_and_no_invoice_is_paid_twice_over(n_c, n_i, n_p
     over = set(paid[paid > inv.loc[paid.index] + 0.005].index)
     assert over <= set(f["_defects"].loc[f["_defects"]["Code"] == "OVERPAYMENT", "Key"])
     assert (pay["Date"] <= pd.Timestamp(AS_OF)).all()
+    assert (pay["Amount"] > 0).all()
