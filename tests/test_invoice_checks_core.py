@@ -265,6 +265,17 @@ def test_invoices_to_customers_on_hold_or_closed(cyc):
     assert only(found, "CUSTOMER_ON_HOLD")["Invoice No"].tolist() == sorted(hold)
     assert only(found, "CUSTOMER_CLOSED")["Invoice No"].tolist() == sorted(closed)
     assert set(found["Code"]) == {"CUSTOMER_ON_HOLD", "CUSTOMER_CLOSED"}
+    # Errors for this cycle's invoices (the 30 days up to the last invoice, 2024-06-19, as
+    # the book ends before the as-of date), Warnings for the older ones
+    start = prepare(**cyc.frames(), as_of=AS_OF).cycle_start
+    assert start == pd.Timestamp("2024-05-20")
+    dated = {i["Invoice No"]: i["Invoice Date"] for i in cyc.invoices}
+    expected = ["Error" if dated[n] > start else "Warning" for n in found["Invoice No"]]
+    assert found["Severity"].tolist() == expected
+    assert {"Error", "Warning"} <= set(expected)
+    early = found[found["Severity"] == "Warning"].iloc[0]
+    assert "billed before the current cycle is still open" in early["Message"] or (
+        "is still open" in early["Message"])
 
 
 def test_the_invoices_that_took_a_customer_over_its_limit(cyc):
@@ -562,3 +573,19 @@ def test_invoice_amounts_stated_before_tax_are_held_to_that(cyc):
         ["INV-2024-0014", "INVOICE_TOTAL_MISMATCH"]]
     assert "line(s) before tax" in found["Message"].iloc[0]
     assert "difference 10.00" in found["Message"].iloc[0]
+
+
+def test_discount_above_the_customers_agreed_discount(cyc):
+    for c in cyc.customers:
+        c["Discount %"] = 5.0
+    cyc.customers[5]["Discount %"] = None  # C006: none agreed (lump-sum lines, no discounts)
+    assert check(cyc).empty
+    line = cyc.lines_of("INV-2024-0014")[0]
+    line["Discount %"] = 10.0
+    line["Line Total"] = line_total(line["Quantity"], line["Unit Price"], 10.0,
+                                    line["Tax Rate"], 2)
+    cyc.retotal("INV-2024-0014")
+    found = check(cyc)
+    assert found[["Invoice No", "Row", "Field", "Code", "Severity"]].values.tolist() == [
+        ["INV-2024-0014", line_row(cyc, line), "Discount %", "DISCOUNT_NOT_AGREED", "Error"]]
+    assert found["Message"].iloc[0] == "Discount 10% is more than the 5% agreed with customer C002"

@@ -16,6 +16,7 @@ import pandas as pd
 from ar_excel.core.billing import (
     customers,
     deliveries,
+    discounts,
     duplicates,
     lines,
     numbering,
@@ -35,6 +36,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("lines without invoice", lines.lines_without_invoice),
     ("invoice totals", lines.invoice_totals),
     ("price list", prices.price_list),
+    ("discounts", discounts.discounts),
     ("tax rates", tax.tax_rates),
     ("tax amounts", lines.tax_amounts),
     ("due dates", terms.due_date_terms),

@@ -58,6 +58,9 @@ _CODES = (
          "and no unit conversion is defined",
          "الوحدة {unit} لا تطابق وحدة الصنف {item} في قائمة الأسعار ({item_unit}) "
          "ولا يوجد معامل تحويل"),
+    Code("DISCOUNT_NOT_AGREED", ERROR,
+         "Discount {disc}% is more than the {agreed}% agreed with customer {customer}",
+         "الخصم {disc}% أكبر من الخصم المتفق عليه مع العميل {customer} ({agreed}%)"),
     Code("TAX_RATE_NOT_ALLOWED", ERROR,
          "Tax rate {rate}% is not an allowed rate ({allowed}){hint}",
          "نسبة الضريبة {rate}% غير مسموح بها ({allowed}){hint}"),
@@ -82,13 +85,13 @@ _CODES = (
          "Customer {customer} is not in the Customers sheet",
          "العميل {customer} غير موجود في ورقة العملاء"),
     Code("CUSTOMER_ON_HOLD", ERROR,
-         "Customer {customer} is on Hold: this open invoice of {amount} needs the credit "
-         "controller's approval",
-         "العميل {customer} موقوف: هذه الفاتورة المفتوحة بمبلغ {amount} تحتاج موافقة مسؤول "
-         "الائتمان"),
+         "Customer {customer} is on Hold: this invoice of {date} ({amount} open) needs the "
+         "credit controller's approval",
+         "العميل {customer} موقوف: هذه الفاتورة بتاريخ {date} ({amount} مفتوح) تحتاج موافقة "
+         "مسؤول الائتمان"),
     Code("CUSTOMER_CLOSED", ERROR,
-         "Customer {customer} is Closed: an open invoice of {amount} should not exist",
-         "حساب العميل {customer} مغلق: لا يجب أن توجد فاتورة مفتوحة بمبلغ {amount}"),
+         "Customer {customer} is Closed: an invoice of {date} ({amount} open) should not exist",
+         "حساب العميل {customer} مغلق: لا يجب أن توجد فاتورة بتاريخ {date} ({amount} مفتوح)"),
     Code("OVER_CREDIT_LIMIT", WARNING,
          "With this invoice the open balance reaches {balance}, over the credit limit {limit} "
          "by {excess}",
@@ -135,6 +138,16 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "valid on {date} ({pct}); the list has no {currency} price, so check the conversion",
         "سعر الوحدة {price} يختلف عن سعر القائمة {expected} للصنف {item} لكل {unit} الساري في "
         "{date} ({pct})؛ لا يوجد سعر بعملة {currency} في القائمة، راجع التحويل",
+    ),
+    "CUSTOMER_ON_HOLD/earlier": (
+        "Customer {customer} is on Hold; this invoice of {date} billed before the current "
+        "cycle is still open ({amount})",
+        "العميل {customer} موقوف؛ هذه الفاتورة بتاريخ {date} الصادرة قبل الدورة الحالية ما زالت "
+        "مفتوحة ({amount})",
+    ),
+    "CUSTOMER_CLOSED/earlier": (
+        "Customer {customer} is Closed; this invoice of {date} is still open ({amount})",
+        "حساب العميل {customer} مغلق؛ هذه الفاتورة بتاريخ {date} ما زالت مفتوحة ({amount})",
     ),
     "NO_PRICE/unknown_item": (
         "Item {item} is not in the price list",

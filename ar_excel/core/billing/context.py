@@ -103,6 +103,17 @@ class BillingBook:
         return str(counts.sort_index().sort_values(ascending=False, kind="stable").index[0])
 
     @property
+    def cycle_start(self) -> pd.Timestamp:
+        """Invoices dated after this are the current billing cycle: the policy's
+        ``billing_cycle_days`` (default 30) before the as-of date, or before the last invoice
+        date when the workbook ends earlier (a past period checked later)."""
+        days = pd.to_numeric(self.policy.get("billing_cycle_days", 30), errors="coerce")
+        days = 30 if pd.isna(days) else int(days)
+        last = self.invoices["Invoice Date"].max()
+        anchor = self.as_of if pd.isna(last) else min(self.as_of, pd.Timestamp(last).normalize())
+        return anchor - pd.Timedelta(days=days)
+
+    @property
     def position_date(self) -> pd.Timestamp:
         """The date the credit position is taken: as-of, or the last invoice date if later."""
         last = self.invoices["Invoice Date"].max()

@@ -5,9 +5,12 @@ Rules:
 * The invoice's Customer ID is in Customers, else UNKNOWN_CUSTOMER (Error): nobody can be
   dunned or reconciled for it.
 * A Currency given on the invoice is the customer's Currency, else CURRENCY_MISMATCH
-  (Error): the amount would be read in the wrong money (a blank one means the customer's).
-* A customer on Hold, or Closed, has no open invoice without approval: each of its open
-  invoices is CUSTOMER_ON_HOLD / CUSTOMER_CLOSED (Error).
+  (Error): the amount would be read in the wrong money (a blank one means the customer's; a
+  customer currency that is no ISO 4217 code is left to the customer checks).
+* A customer on Hold, or Closed, is not billed without approval: its open invoices of the
+  current billing cycle (see ``BillingBook.cycle_start``) are CUSTOMER_ON_HOLD /
+  CUSTOMER_CLOSED Errors; its older open invoices the same codes as Warnings (billed before
+  the block, still to be collected).
 * OVER_CREDIT_LIMIT (Warning): where a limit is set and the open balance is over it, the
   open invoices that took it over, walked oldest first from the customer's credits
   (unapplied payments, credit notes): each invoice after which the running balance exceeds
@@ -16,10 +19,13 @@ Rules:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
-from ar_excel.core.billing.findings import empty, findings, money, text
+from ar_excel.core.billing.findings import dates, empty, findings, money, text
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.ledger import open_balance, open_items
 from ar_excel.model import ROW
 
@@ -45,7 +51,9 @@ def currency_mismatch(book: BillingBook) -> pd.DataFrame:
     """CURRENCY_MISMATCH: the invoice's Currency is not the customer's."""
     inv = book.invoices
     theirs = inv["Customer ID"].map(_master(book)["Currency"])
-    bad_mask = inv["Currency"].notna() & theirs.notna() & (inv["Currency"] != theirs)
+    # a customer currency that is no ISO code is the customer checks' finding, not the invoice's
+    valid = theirs.astype("string").str.strip().str.upper().isin(ISO_4217).fillna(False)
+    bad_mask = inv["Currency"].notna() & valid.astype(bool) & (inv["Currency"] != theirs)
     bad = inv[bad_mask]
     return findings(
         "CURRENCY_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
@@ -80,12 +88,16 @@ def blocked_customers(book: BillingBook) -> pd.DataFrame:
     for state, code in (("Hold", "CUSTOMER_ON_HOLD"), ("Closed", "CUSTOMER_CLOSED")):
         these = items[items["Customer ID"].map(status) == state]
         if len(these):
+            current = (pd.to_datetime(these["Date"]) > book.cycle_start).to_numpy()
             parts.append(findings(
                 code, n=len(these), sheet=book.sheet("Invoices"), row=these[ROW],
                 field="Customer ID", invoice=these["Invoice No"], customer=these["Customer ID"],
                 amount=these["Amount"], document=these[KEY], arabic=book.arabic,
+                severity=np.where(current, ERROR, WARNING),
+                variant=np.where(current, None, "earlier").tolist(),
                 params={"customer": text(these["Customer ID"]),
-                        "amount": money(these["Open Amount"], these[DECIMALS])},
+                        "amount": money(these["Open Amount"], these[DECIMALS]),
+                        "date": dates(these["Date"])},
             ))
     return pd.concat(parts, ignore_index=True) if parts else empty()
 
