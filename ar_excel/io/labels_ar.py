@@ -30,6 +30,10 @@ LABELS = {
     "Avg Days Late": "متوسط أيام التأخير", "Paid Invoices": "فواتير مسددة",
     "Overdue Share %": "نسبة المتأخرات", "Recommendation": "التوصية",
     "Suggested Limit": "الحد المقترح", "Reasons": "الأسباب", "Request Reason": "سبب الطلب",
+    # invoices
+    "Errors": "الأخطاء", "Warnings": "التنبيهات", "Documents": "المستندات",
+    "Amount at Stake": "المبلغ المعرض للخطر", "Top Codes": "أكثر الرموز",
+    "Avg Days to Invoice": "متوسط أيام الفوترة",
 }
 
 
