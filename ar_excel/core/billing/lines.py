@@ -3,9 +3,9 @@
 Rules:
 
 * A line's value is quantity × unit price × (1 − discount %) − discount amount, plus tax
-  at its rate. Its Line
-  Total is right when within half a unit of the currency's last decimal of that exact value
-  (any rounding rule lands there), or when it equals the net and the tax each rounded first.
+  at its rate. Its Line Total is right when within half a unit of the currency's last
+  decimal of that exact value (any rounding rule lands there), or when it equals the net and
+  the tax each rounded first.
 * Workbooks state line totals either including tax or before tax. The sheet's own convention
   is read from its lines (whichever basis more taxed lines follow; including tax on a tie)
   and every line is held to it, so one convention never hides an error in the other.
