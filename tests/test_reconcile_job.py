@@ -166,3 +166,42 @@ def test_real_mt940_invoice_numbers_glued_to_dates_and_words(tmp_path):
                    ("6", "201303-128", 1640.76)]
     unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
     assert (unmatched["Amount"] < 0).sum() >= 1  # the statement's debits, listed as not AR
+
+
+def test_payer_accounts_learned_from_an_earlier_bank_matches_tab_and_a_payer_sheet(tmp_path):
+    customers = pd.DataFrame({"Customer ID": ["K1", "K2"], "Name": ["Nile Foods", "Delta Paper"],
+                              "Currency": ["EGP", "EGP"]})
+    invoices = pd.DataFrame({
+        "Invoice No": ["INV-1", "INV-2"], "Customer ID": ["K1", "K2"],
+        "Invoice Date": [pd.Timestamp("2026-10-01")] * 2, "Amount": [1500.00, 2750.00],
+    })
+    # Last month's output, still in the workbook: a Matched row from account EG11..., and a
+    # Suggested one (not learned from).
+    earlier = pd.DataFrame({
+        "Bank Line": ["OLD1", "OLD2"], "Date": [pd.Timestamp("2026-10-20")] * 2,
+        "Bank Amount": [100.0, 200.0], "Invoice No": ["INV-0", "INV-00"],
+        "Customer ID": ["K1", "K2"], "Applied Amount": [100.0, 200.0], "Method": ["reference"] * 2,
+        "Confidence": [0.99, 0.6], "Status": ["Matched", "Suggested"],
+        "Counterparty Account": ["EG110000000000000000000001", "EG220000000000000000000002"],
+    })
+    payer_sheet = pd.DataFrame({"Customer ID": ["K2"], "Counterparty Account": ["EG330000000000000000000003"]})
+    statement = pd.DataFrame({
+        "Date": ["10/11/2026", "11/11/2026", "12/11/2026"],
+        "Description": ["TRANSFER", "TRANSFER", "TRANSFER"],
+        "Counterparty Account": ["EG110000000000000000000001", "EG330000000000000000000003",
+                                 "EG220000000000000000000002"],
+        "Amount": [1500.00, 2750.00, 2750.00],
+    })
+    book = write_book(tmp_path / "b.xlsx", {
+        "Customers": customers, "Invoices": invoices,
+        "Payments": pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]),
+        "Bank Statement": statement, "Bank Matches": earlier, "Payer Accounts": payer_sheet})
+    out = tmp_path / "o.xlsx"
+    assert main(["reconcile", str(book), "-o", str(out)]) == 0
+    m = read_tab(out, "Bank Matches", "Bank Line")
+    got = list(zip(m["Bank Line"], m["Invoice No"], m["Method"], m["Status"], strict=True))
+    assert got == [("2", "INV-1", "amount+payer", "Matched"), ("3", "INV-2", "amount+payer", "Matched")]
+    # The third line's account was only on a Suggested row: not learned, so INV-2 (taken by
+    # line 3) is not offered to it.
+    unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
+    assert unmatched["Bank Line"].tolist() == ["4"]

@@ -89,3 +89,11 @@ def test_quality_script_prints_both_columns(capsys):
     out = capsys.readouterr().out
     assert "receipts fully right and Matched" in out and "VLOOKUP" in out
     assert "bank lines: 520" in out
+
+
+def test_same_seed_same_month(month):
+    c, i, p, items, lines, truth = month
+    start = pd.Timestamp(AS_OF) + pd.Timedelta(days=1)
+    again, truth_again = make_bank_month(c, i, p, start, 600, SEED)
+    pd.testing.assert_frame_equal(lines, again)
+    pd.testing.assert_frame_equal(truth, truth_again)
