@@ -45,9 +45,22 @@ def run(n_lines: int = 600, seed: int = 7, n_customers: int = 600, n_invoices: i
     ours = score(result.matches, truth)
     base = score(vlookup_baseline(lines, items), truth)
     ours["seconds"] = elapsed
+    ours["calibration"] = calibration(result.matches, truth)
     if verbose:
         _explain(result.matches, truth)
     return {"ar_excel": ours, "vlookup": base, "lines": {"n": len(lines)}}
+
+
+def calibration(matches: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """Per rule and status: allocations and the share that are true (is Confidence honest?)."""
+    from ar_excel.demo.bank_month import _alloc_key
+    want = {(r[0], _alloc_key(r[2], r[3], r[4])) for r in truth.itertuples(index=False)}
+    ok = [(bl, _alloc_key(i, c, a)) in want for bl, i, c, a in
+          matches[["Bank Line", "Invoice No", "Customer ID", "Applied Amount"]].itertuples(
+              index=False, name=None)]
+    table = matches.assign(right=ok).groupby(["Method", "Status"]).agg(
+        allocations=("right", "size"), true=("right", "mean"), confidence=("Confidence", "mean"))
+    return table.reset_index()
 
 
 def _explain(matches: pd.DataFrame, truth: pd.DataFrame) -> None:
@@ -90,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'receipts with any allocation':34s}{ours['receipts_any']:10.1%}{base['receipts_any']:10.1%}")
     print(f"{'Matched allocations':34s}{ours['matched_allocations']:10d}{base['matched_allocations']:10d}")
     print(f"matching time: {ours['seconds']:.2f} s")
+    print("\nper rule (share of allocations that are true vs mean confidence):")
+    for row in ours["calibration"].itertuples(index=False):
+        print(f"  {row.Method:16s} {row.Status:9s} {row.allocations:5d}  true {row.true:6.1%}  "
+              f"confidence {row.confidence:.2f}")
     return 0
 
 
