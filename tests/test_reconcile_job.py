@@ -205,3 +205,22 @@ def test_payer_accounts_learned_from_an_earlier_bank_matches_tab_and_a_payer_she
     # line 3) is not offered to it.
     unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
     assert unmatched["Bank Line"].tolist() == ["4"]
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/fixtures/bank is not next to the repo")
+def test_real_camt_with_two_daily_statements_ties_out(tmp_path):
+    """genkgo's camt.053 holds two consecutive statements of one account: the tie-out runs
+    from the first opening balance (18.15) to the last closing one (20.00)."""
+    customers = pd.DataFrame({"Customer ID": ["K1"], "Name": ["Nobody B.V."], "Currency": ["EUR"]})
+    invoices = pd.DataFrame({"Invoice No": ["F-1"], "Customer ID": ["K1"],
+                             "Invoice Date": [pd.Timestamp("2013-01-01")], "Amount": [999.0]})
+    book = write_book(tmp_path / "b.xlsx", {"Customers": customers, "Invoices": invoices,
+                                             "Payments": pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"])})
+    out = tmp_path / "o.xlsx"
+    assert main(["reconcile", str(book), "--bank",
+                 str(SHARED / "camt053" / "genkgo_v02_multi_statement.xml"), "-o", str(out)]) == 0
+    s = read_tab(out, "Reconciliation", "Item").set_index("Item")
+    assert s.at["Opening balance", "Amount"] == 18.15
+    assert s.at["Closing balance (statement)", "Amount"] == 20.00
+    assert s.at["Difference", "Amount"] == 0
+    assert s.at["Unmatched credits", "Amount"] == 8.85

@@ -190,8 +190,13 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     opening = closing = None
     stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
     if stated:
-        opening = sum(_balance_value(b, "opening") for b in stated)
-        closes = [_balance_value(b, "closing") for b in stated]
+        # Consecutive statements of one account chain: the first opens, the last closes.
+        chains: dict[tuple, list[Any]] = {}
+        for b in stated:
+            key = (_balance_value(b, "account"), _balance_value(b, "currency"))
+            chains.setdefault(key, []).append(b)
+        opening = sum(_balance_value(c[0], "opening") for c in chains.values())
+        closes = [_balance_value(c[-1], "closing") for c in chains.values()]
         closing = sum(closes) if all(c is not None for c in closes) else None
     elif "Balance" in lines and lines["Balance"].notna().any():
         # Each statement's opening is its first running balance less that line's amount.
@@ -214,6 +219,15 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     if computed is not None and closing is not None:
         diff = round(computed - closing, 2)
         row("Difference", diff, None, "ties out" if abs(diff) < 0.005 else "DOES NOT TIE OUT: check the statement")
+    if len(stated) > 1:  # several statements (accounts, currencies, days) in one file
+        for b in stated:
+            name = _balance_value(b, "statement") or ""
+            ccy = _balance_value(b, "currency") or ""
+            diff = _balance_value(b, "difference")
+            row(f"Statement {name} {ccy}".strip() + ": opening", _balance_value(b, "opening"))
+            row(f"Statement {name} {ccy}".strip() + ": closing", _balance_value(b, "closing"),
+                None, "" if diff is None else ("ties out" if abs(diff) < 0.005
+                                               else f"difference {diff:,.2f}"))
     for status in ("Matched", "Suggested"):
         part = matches[matches["Status"] == status]
         row(f"{status} (applied)" if status == "Matched" else "Suggested (to review)",
