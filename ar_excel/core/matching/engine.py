@@ -6,23 +6,31 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       amount settles them exactly (``multi-invoice`` for several), or falls
                       short within the fee tolerance (``fee-writeoff``: the gap is proposed
                       as a write-off), or short beyond it (``partial``), or over it
-                      (``overpayment``: the excess goes to another open invoice of the
-                      customer whose amount explains it, else stays ``on-account``);
-2. ``reference``      only the invoice's numeric part (``123``), and the amount or the
-                      identified payer confirms it; ``reference-fuzzy``: a number one digit
-                      away from an invoice number whose open amount equals the receipt;
-3. ``amount+payer``   no usable reference: the payer is known by account or name and exactly
-                      one of its open invoices has the receipt's amount; ``multi-invoice``:
-                      exactly one set of its oldest open invoices sums to it;
-4. ``fee-writeoff``   as 3, short by no more than the fee tolerance;
+                      (``overpayment``: the excess goes to other open invoices of the
+                      customer that make it exactly, else stays ``on-account``). When a number
+                      one digit away names another invoice whose open amount *is* the receipt,
+                      that reading wins if the payer agrees (``reference-fuzzy``), and
+                      otherwise everything is only suggested;
+2. ``reference``      only the invoice's numeric part (``123``) or its digits without zero
+                      padding, confirmed by the amount, or by a payer name shared by several
+                      customers of which only one has that number;
+3. ``amount+payer``   no usable reference: the payer is known by account or name and one of
+                      its open invoices has exactly the receipt's amount; ``multi-invoice``:
+                      exactly one set of its open invoices makes it, and the ledger is not so
+                      long that a set could make it by chance;
+4. ``fee-writeoff``   as 3, short by a bank charge (the policy's absolute tolerance; a
+                      percentage gap on a large invoice without a reference is only suggested);
 5. suggestions only   payer known but the amount is ambiguous, partial or over everything
                       open; ``amount-only``: payer unknown, one open invoice has the amount.
 
-``Matched`` is given only where the rule is certain (confidence ≥ 0.85); everything else is
+``Matched`` is given only where the rule is certain (confidence >= 0.85); everything else is
 ``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
-candidates. Rules run over *all* lines one stage at a time, against one ledger of remaining
-open amounts (integer cents), so a weaker rule never takes an invoice a stronger one needs,
-no invoice is applied beyond its open amount and no receipt beyond its amount.
+candidates. Rules run over *all* lines one stage at a time, certain rules first and
+suggestions only after them, against one ledger of remaining open amounts (integer cents), so
+a weaker rule never takes an invoice a stronger one needs, no invoice is applied beyond its
+open amount and no receipt beyond its amount. The payer's name is read only for the lines a
+full reference has not settled (it is the costly part), after the accounts learned from those
+references have been added.
 
 Inflows that are not customer receipts (interest, loans, own transfers, refunds...) are
 never matched by amount or by name; debits are not AR.
