@@ -9,16 +9,14 @@ apostrophe prefix, which Excel treats as "this is text" and does not store.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ar_excel.io.writer import NUMBER_FORMATS as FILE_NUMBER_FORMATS
-from ar_excel.io.writer import excel_text
+from ar_excel.io.writer import excel_text, plain_value
 
 # The file writer's number formats, so a tab looks the same written from Excel or the CLI.
 NUMBER_FORMATS = FILE_NUMBER_FORMATS
@@ -52,20 +50,6 @@ def _clip(value: str) -> str:
 
 def cell_value(value: Any, text_column: bool = False) -> Any:
     """One pandas/numpy value as a plain Python value xlwings writes as it is."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, int | np.integer):
-        return int(value)
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
-    if isinstance(value, dt.datetime | dt.date):
-        return value
     if isinstance(value, str):
         # a cell formatted "@" keeps what is assigned as text, formulas included; only a
         # leading apostrophe would be taken as Excel's text marker and dropped
@@ -73,7 +57,8 @@ def cell_value(value: Any, text_column: bool = False) -> Any:
             value = _clip(value)
             return "'" + value if value.startswith("'") else value
         return as_text(value)
-    return as_text(str(value))
+    plain = plain_value(value)
+    return as_text(plain) if isinstance(plain, str) else plain
 
 
 def column_format(frame: pd.DataFrame, column: str, formats: dict[str, str]) -> str | None:

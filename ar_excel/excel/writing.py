@@ -22,6 +22,7 @@ import pandas as pd
 
 from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_format
 from ar_excel.io.labels_ar import arabic_label
+from ar_excel.io.writer import table_name as unique_table_name
 from ar_excel.model import ROW, Tab
 from ar_excel.names import match_key
 
@@ -47,17 +48,6 @@ def _staging_name(xlbook: Any, n: int) -> str:
     while name.lower() in taken:
         n += 100
         name = f"{STAGING} {n}"
-    return name
-
-
-def _table_name(tab_name: str, taken: set[str]) -> str:
-    import re
-
-    base = "tbl" + re.sub(r"\W", "", tab_name.title().replace(" ", ""), flags=re.ASCII)
-    name, n = base, 2
-    while name.lower() in taken:
-        name, n = f"{base}{n}", n + 1
-    taken.add(name.lower())
     return name
 
 
@@ -243,7 +233,7 @@ def write_tabs_live(xlbook: Any, tabs: list[Tab], *, arabic: bool = False) -> li
         sheet.name = tab.name[:31]
         for table, wanted in made.get("tables", []):
             with contextlib.suppress(Exception):
-                table.name = _table_name(wanted, taken)
+                table.name = unique_table_name(wanted, taken)
         protect(sheet, tab)
     if staged:  # show the first tab written, as a clerk expects after clicking
         with contextlib.suppress(Exception):

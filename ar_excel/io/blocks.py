@@ -29,7 +29,7 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         TITLE_FONT,
         _default_format,
         _make_cell,
-        _table_name,
+        table_name,
     )
 
     row = first_row
@@ -61,7 +61,7 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
             from openpyxl.worksheet.table import TableStyleInfo
 
             ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + len(frame)}"
-            table = XlTable(displayName=_table_name(f"{tab.name} {block.name}", taken_tables),
+            table = XlTable(displayName=table_name(f"{tab.name} {block.name}", taken_tables),
                             ref=ref)
             table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
             ws.add_table(table)

@@ -62,7 +62,9 @@ def excel_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
 
 
-def _cell_value(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """One pandas/numpy value as the plain Python value a workbook cell holds (text cleaned
+    for Excel; blanks, NaN and NaT as None)."""
     if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float | np.floating):
@@ -82,7 +84,7 @@ def _cell_value(value: Any) -> Any:
 
 def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     cell = Cell(ws, row=1, column=1)  # placed by append
-    value = _cell_value(value)
+    value = plain_value(value)
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text: "=SUM(A1)" from a narrative is no formula
@@ -107,7 +109,8 @@ def _default_format(series: pd.Series) -> str | None:
 
 # ------------------------------------------------------------------ one tab
 
-def _table_name(tab_name: str, taken: set[str]) -> str:
+def table_name(tab_name: str, taken: set[str]) -> str:
+    """A unique Excel table name for a tab (``Bank Matches`` -> ``tblBankMatches``)."""
     base = "tbl" + re.sub(r"\W", "", tab_name.title().replace(" ", ""), flags=re.ASCII)
     name, n = base, 2
     while name.lower() in taken:
@@ -162,7 +165,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
     last_col = get_column_letter(max(len(headers), 1))
     ref = f"A{header_row}:{last_col}{last_row}"
     if tab.as_table and len(frame) and headers:
-        table = XlTable(displayName=_table_name(tab.name, taken_tables), ref=ref)
+        table = XlTable(displayName=table_name(tab.name, taken_tables), ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
     elif headers:
