@@ -381,14 +381,16 @@ class Matcher:
     def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset(),
                   named: set[str] | None = None) -> list[Allocation] | None:
         """A number one digit away from an open invoice whose open amount is the receipt's."""
-        same = [p for p in self.inv.by_amount.get(f.remaining, ())
-                if p not in exclude and self.inv.usable(p, f.currency)
-                and self.inv.remaining[p] == f.remaining]
-        if not same:
-            return None
         if f.runs is None:
             f.runs = [r for r in digit_runs(f.text) if len(r) >= 4]
         runs = f.runs
+        if not runs:
+            return None
+        same = [p for p in self.inv.by_amount.get(f.remaining, ())
+                if p not in exclude and self.inv.remaining[p] == f.remaining
+                and self.inv.usable(p, f.currency)]
+        if not same:
+            return None
         hits = []
         for p in same:
             d, tail = self.index.digit_strings[p], self.index.tails[p]
