@@ -56,6 +56,25 @@ AR_EXCEL = textwrap.dedent("""
 """)
 
 
+PHASES = textwrap.dedent("""
+    import datetime, json, pathlib, sys, time
+    from ar_excel.io.reader import read_book
+    from ar_excel.io.writer import issues_tab, write_tabs
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.reconcile import run
+    book_path, statement, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    t = {}
+    t0 = time.perf_counter(); book = read_book(book_path); t["read workbook"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    result = run(book, JobOptions(as_of=datetime.date.today(), bank=pathlib.Path(statement)))
+    t["statement + ledger + matching"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    write_tabs([*result.tabs, issues_tab(result.issues)], source=book_path, out=out)
+    t["write tabs"] = time.perf_counter() - t0
+    print(json.dumps(t))
+""")
+
+
 def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, seed: int
                  ) -> tuple[Path, Path]:
     """The workbook and the statement, generated once per size."""
@@ -128,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak memory: ar-excel {ours['peak_mb']:,.0f} MB (target < 2048 MB), "
           f"baseline {base['peak_mb']:,.0f} MB")
     print(ours["said"].strip())
+    phases = measure(PHASES, str(book), str(statement), str(a.data / "phases.xlsx"))
+    print("where the time goes: " + ", ".join(f"{k} {v:.1f} s" for k, v in phases.items()))
     return 0
 
 
