@@ -314,3 +314,10 @@ def test_summary_ties_out_to_the_statement():
     assert s.at["Check: matched + suggested + unmatched - credits", "Amount"] == 0.0
     assert s.at["Method: reference", "Lines"] == 1
     assert s.at["Method: amount-only", "Lines"] == 1
+
+
+def test_reference_keys_cut_numbers_glued_to_dates_and_words():
+    _, digits, _ = reference_keys("NR.201303-111/11.3.2013NR.201303-112/11.3.2013")
+    assert {"201303111", "201303112"} <= digits
+    _, digits, _ = reference_keys("FACTUURNUMMER 201303-128CURSUS")
+    assert "201303128" in digits

@@ -75,16 +75,20 @@ def _windows(parts: list[str], width: int = 3):
 
 def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
     """The (alnum, digits, tail) keys a folded narrative could be naming an invoice by."""
-    chunks = _CHUNK.findall(text)
+    raw = _CHUNK.findall(text)
+    chunks = [c.translate(_ONLY_ALNUM) for c in raw]
     alnum: set[str] = set()
     digits: set[str] = set()
     tails: set[str] = set()
     # Adjacent chunks joined (spaces inside a number), and pieces inside each chunk.
-    candidates = {k.translate(_ONLY_ALNUM) for k in _windows(chunks)}
-    for chunk in chunks:
-        pieces = _pieces(chunk)
-        if len(pieces) > 1:
-            candidates.update(_windows(pieces, 4))
+    candidates = set(chunks)
+    candidates.update(a + b for a, b in zip(chunks, chunks[1:], strict=False))
+    candidates.update(a + b + c for a, b, c in zip(chunks, chunks[1:], chunks[2:], strict=False))
+    for chunk in raw:  # with its separators: they cut numbers apart
+        if not (chunk.isdigit() or chunk.isalpha()):
+            pieces = _pieces(chunk)
+            if len(pieces) > 1:
+                candidates.update(_windows(pieces, 4))
     for key in candidates:
         d = key.translate(_ONLY_DIGITS)
         if d:
