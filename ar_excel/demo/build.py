@@ -4,8 +4,8 @@
   ~4,000 invoices, ~3,000 receipts over the year to 31/10/2026), typed the messy way people do.
 * ``demo_ar_arabic.xlsx``: the same kind of book with Arabic sheet names and headers, right to
   left, smaller.
-* ``demo_bank.csv``: the bank statement of the month after the last recorded receipt
-  (November 2026), paying invoices that are open in ``demo_ar.xlsx`` as the contract reader
+* ``demo_bank.csv``: the EGP account's bank statement of the month after the last recorded
+  receipt (November 2026), paying invoices that are open in ``demo_ar.xlsx`` as the contract reader
   reads it, exported the way Egyptian and Gulf banks export CSV.
 
 ``python -m ar_excel.demo.build [--scale N] [--out DIR] [--seed S]``; ``--scale 10`` builds
@@ -28,6 +28,7 @@ from ar_excel.demo.workbook import write_workbook
 ENGLISH = (300, 4000, 3000)  # customers, invoices, receipts at scale 1
 ARABIC = (120, 1500, 1100)
 BANK_LINES = 600
+STATEMENT_CURRENCY = "EGP"
 SEED = 2026
 
 
@@ -54,8 +55,11 @@ def build_bank_statement(book_path: Path, out: Path, n_lines: int, seed: int) ->
     from ar_excel.io.reader import read_book
 
     book = read_book(book_path)
+    # One bank account, one currency: a real statement never mixes accounts, and its
+    # running balance must tie out (the company's main account is in Egyptian pounds).
     lines, _truth = make_bank_month(book.customers, book.invoices, book.payments,
-                                    statement_month(book.payments), n_lines, seed)
+                                    statement_month(book.payments), n_lines, seed,
+                                    currency=STATEMENT_CURRENCY)
     return write_statement_csv(lines, out)
 
 
