@@ -18,6 +18,11 @@ def sheet_rows(ws) -> list[list]:
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
+def caption(rows: list) -> str:
+    """The tab's caption: the last value of the header row (written right of the table)."""
+    return [v for v in rows[0] if v is not None][-1]
+
+
 @pytest.fixture()
 def june_xlsx(tmp_path):
     path = tmp_path / "book.xlsx"
@@ -37,17 +42,17 @@ def test_aging_tab_as_written(tmp_path, june_xlsx):
     assert wb.sheetnames == ["Aging", "Aging Detail"]
     ws = wb["Aging"]
     rows = sheet_rows(ws)
-    assert rows[0][0] == ("Aging as of 2026-06-30 by due date; grand total EGP 3,080.15 vs "
-                          "ledger open balance 3,080.15: difference 0.00 (ties)")
-    assert rows[1][:9] == ["Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
+    assert caption(rows) == ("Aging as of 2026-06-30 by due date; grand total EGP 3,080.15 vs "
+                             "ledger open balance 3,080.15: difference 0.00 (ties)")
+    assert rows[0][:9] == ["Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
                            "90+", "Total", "Currency"]
-    assert rows[2][:9] == ["C1", "Nile Trading", 750, 180.15, 400, 0, 1000, 2330.15, "EGP"]
-    assert rows[3][:9] == ["C2", "Delta Foods", -800, -500, 0, 2000, 0, 700, "EGP"]
-    assert rows[4][:9] == ["C10", "Cairo Steel", 0, 0, -300, 250, 100, 50, "EGP"]
-    assert ws["C3"].number_format.startswith("#,##0.00")
+    assert rows[1][:9] == ["C1", "Nile Trading", 750, 180.15, 400, 0, 1000, 2330.15, "EGP"]
+    assert rows[2][:9] == ["C2", "Delta Foods", -800, -500, 0, 2000, 0, 700, "EGP"]
+    assert rows[3][:9] == ["C10", "Cairo Steel", 0, 0, -300, 250, 100, 50, "EGP"]
+    assert ws["C2"].number_format.startswith("#,##0.00")
     # Under the table: the tie-out, then the bucket totals that the chart plots.
-    assert rows[5] == [None] * len(rows[5]) or not any(rows[5])
-    flat = [r[:5] for r in rows[6:]]
+    assert rows[4] == [None] * len(rows[4]) or not any(rows[4])
+    flat = [r[:5] for r in rows[5:]]
     assert ["Currency", "Aging Grand Total", "Ledger Open Balance", "Difference", "Check"] in flat
     assert ["EGP", 3080.15, 3080.15, 0, "OK"] in flat
     start = flat.index(["Bucket", "EGP", "Share %", None, None])
@@ -61,11 +66,11 @@ def test_aging_tab_as_written(tmp_path, june_xlsx):
 def test_detail_tab_lists_every_open_item(tmp_path, june_xlsx):
     _, wb = run_to(tmp_path, june_xlsx, date(2026, 6, 30))
     rows = sheet_rows(wb["Aging Detail"])
-    header = rows[1]
+    header = rows[0]
     assert header[:13] == ["Customer ID", "Customer", "Item Type", "Document No", "Invoice No",
                            "Date", "Due Date", "Currency", "Amount", "Open Amount",
                            "Days Past Due", "Age Days", "Bucket"]
-    body = [dict(zip(header, r, strict=True)) for r in rows[2:]]
+    body = [dict(zip(header, r, strict=True)) for r in rows[1:]]
     assert len(body) == 11
     inv4 = next(r for r in body if r["Document No"] == "INV4")
     assert (inv4["Open Amount"], inv4["Days Past Due"], inv4["Bucket"]) == (400, 51, "31-60")
@@ -80,18 +85,18 @@ def test_policy_sheet_buckets_and_basis(tmp_path):
                                            "aging_basis": "invoice date"})
     _, wb = run_to(tmp_path, path, date(2026, 6, 30))
     rows = sheet_rows(wb["Aging"])
-    assert "by invoice date" in rows[0][0]
-    assert rows[1][:10] == ["Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
+    assert "by invoice date" in caption(rows)
+    assert rows[0][:10] == ["Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
                             "91-120", "120+", "Total", "Currency"]
     # C1 by invoice date: INV3 + CN1 | INV2 | INV4 | INV1 (121 days)
-    assert rows[2][:9] == ["C1", "Nile Trading", 0, 629.9, 300.25, 400, 0, 1000, 2330.15]
+    assert rows[1][:9] == ["C1", "Nile Trading", 0, 629.9, 300.25, 400, 0, 1000, 2330.15]
 
 
 def test_a_past_date_reopens_invoices_paid_later(tmp_path, june_xlsx):
     _, june = run_to(tmp_path, june_xlsx, date(2026, 6, 30))
     _, july = run_to(tmp_path, june_xlsx, date(2026, 7, 31))
-    june_detail = {r[3] for r in sheet_rows(june["Aging Detail"])[2:]}
-    july_detail = {r[3] for r in sheet_rows(july["Aging Detail"])[2:]}
+    june_detail = {r[3] for r in sheet_rows(june["Aging Detail"])[1:]}
+    july_detail = {r[3] for r in sheet_rows(july["Aging Detail"])[1:]}
     assert "INV4" in june_detail and "INV4" not in july_detail  # paid 2026-07-05
     assert "INV7" not in june_detail and "INV7" in july_detail  # issued 2026-07-02
 
@@ -103,7 +108,7 @@ def test_an_undated_receipt_is_aged_current_and_reported(tmp_path):
     write_book(path, cust, inv, pay)
     result, wb = run_to(tmp_path, path, date(2026, 6, 30))
     rows = sheet_rows(wb["Aging"])
-    assert rows[3][:8] == ["C2", "Delta Foods", -800, -500, 0, 2000, 0, 700]
+    assert rows[2][:8] == ["C2", "Delta Foods", -800, -500, 0, 2000, 0, 700]
     [issue] = result.issues
     assert (issue.sheet, issue.cell, issue.column) == ("Payments", "C2", "Date")
     assert "P1 has no date" in issue.message and "Current" in issue.message
@@ -132,10 +137,10 @@ def test_arabic_workbook_unknown_customer_and_blank_currency(tmp_path):
     assert main(["aging", str(book), "--as-of", "30/06/2026", "-o", str(out)]) == 0
     ws = openpyxl.load_workbook(out)["Aging"]
     rows = [r for r in ws.iter_rows(values_only=True)]
-    header = rows.index(("Customer ID", "Customer", "Current", "1-30", "31-60", "61-90", "90+",
-                         "Total", "Currency"))
-    assert rows[header + 1] == ("101", "شركة النيل", 0, 1250.5, 0, 0, 0, 1250.5, "EGP")
-    assert rows[header + 2] == ("102", "Delta", 300, 0, 0, 0, 0, 300, "EGP")  # blank = EGP
-    assert rows[header + 3] == ("999", "(not in Customers)", 0, 50, 0, 0, 0, 50, "EGP")
-    assert "grand total EGP 1,600.50 vs ledger open balance 1,600.50" in rows[0][0]
+    header = [r[:9] for r in rows].index(("Customer ID", "Customer", "Current", "1-30", "31-60",
+                                          "61-90", "90+", "Total", "Currency"))
+    assert rows[header + 1][:9] == ("101", "شركة النيل", 0, 1250.5, 0, 0, 0, 1250.5, "EGP")
+    assert rows[header + 2][:9] == ("102", "Delta", 300, 0, 0, 0, 0, 300, "EGP")  # blank = EGP
+    assert rows[header + 3][:9] == ("999", "(not in Customers)", 0, 50, 0, 0, 0, 50, "EGP")
+    assert "grand total EGP 1,600.50 vs ledger open balance 1,600.50" in caption(rows)
     assert ws.sheet_view.rightToLeft

@@ -109,19 +109,20 @@ def test_write_tab_in_bulk_with_formats_and_text_kept(tmp_path):
               highlight=pd.Series([True, False]))
     assert write_tabs_live(book, [tab]) == ["Result"]
     sheet = book.sheets["Result"]
-    assert sheet.grid() == [
-        ["As of 2024-01-31", None, None, None, None, None, None],
-        ["Customer ID", "Description", "Bucket", "Amount", "Date", "Count", "Over Limit"],
-        ["00123", "=HYPERLINK(\"http://evil\")", "1-30", 1234.5, dt.datetime(2024, 1, 31), 3.0, True],
-        ["C2", "-5 fee", "31-60", None, None, None, False],
+    assert sheet.grid() == [  # the caption sits right of the header row
+        ["Customer ID", "Description", "Bucket", "Amount", "Date", "Count", "Over Limit", None,
+         "As of 2024-01-31"],
+        ["00123", "=HYPERLINK(\"http://evil\")", "1-30", 1234.5, dt.datetime(2024, 1, 31), 3.0, True,
+         None, None],
+        ["C2", "-5 fee", "31-60", None, None, None, False, None, None],
     ]
     assert not any(c.formula for c in sheet.cells_.values())
-    assert sheet.cell("D3").number_format == "#,##0.00;[Red]-#,##0.00"
-    assert sheet.cell("E3").number_format == "yyyy-mm-dd"
-    assert sheet.cell("A3").number_format == "@"
-    assert sheet.cell("A3").color is not None and sheet.cell("A4").color is None
+    assert sheet.cell("D2").number_format == "#,##0.00;[Red]-#,##0.00"
+    assert sheet.cell("E2").number_format == "yyyy-mm-dd"
+    assert sheet.cell("A2").number_format == "@"
+    assert sheet.cell("A2").color is not None and sheet.cell("A3").color is None
     (table,) = list(sheet.tables)
-    assert table.name == "tblResult" and table.range.address == "$A$2:$G$4"
+    assert table.name == "tblResult" and table.range.address == "$A$1:$G$3"
     assert [s.name for s in book.sheets] == ["Customers", "Result"]
 
 
@@ -197,7 +198,8 @@ def test_live_tab_has_the_file_writers_layout_with_title_labels_and_blocks(tmp_p
     write_tabs_live(book, [tab], arabic=True)
     live = book.sheets["Aging"].grid()
     assert live == _file_grid(out, "Aging")
-    assert live[0][0] == "Aging as of 2026-02-28" and live[2] == ["Customer ID", "Total", "Due"]
-    assert live[6][0] == "Tie-out to the ledger" and live[-1][0] == "=not a formula"
+    assert live[0][0] == "رقم العميل" and live[0][4] == "Aging as of 2026-02-28"  # caption right
+    assert live[1][:3] == ["Customer ID", "Total", "Due"]
+    assert live[5][0] == "Tie-out to the ledger" and live[-1][0] == "=not a formula"
     file_tables = sorted(openpyxl.load_workbook(out)["Aging"].tables)
     assert sorted(t.name for t in book.sheets["Aging"].tables) == file_tables

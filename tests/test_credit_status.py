@@ -212,10 +212,10 @@ def test_credit_command_writes_the_tabs(tmp_path):
     wb = openpyxl.load_workbook(out)
     assert {"Credit Status", "Credit Reviews", "Credit Requests Review"} <= set(wb.sheetnames)
     rows = list(wb["Credit Status"].iter_rows(values_only=True))
-    assert list(rows[1][:10]) == CREDIT_COLUMNS
-    k3 = next(r for r in rows[2:] if r[0] == "K3")
+    assert list(rows[0][:10]) == CREDIT_COLUMNS  # the contract's header on row 1
+    k3 = next(r for r in rows[1:] if r[0] == "K3")
     assert list(k3[:10]) == ["K3", "Over Motors", 5000, 5500, 0, 5500, 110, 0, True, "Over Limit"]
-    assert sum(r[3] for r in rows[2:]) == pytest.approx(50700.0)
+    assert sum(r[3] for r in rows[1:]) == pytest.approx(50700.0)
 
 
 def test_items_in_another_currency_are_named_not_converted():

@@ -3,8 +3,9 @@
 Rules:
 * Bulk: each tab is one 2-D assignment (header and rows together) plus one number-format call
   per column; never cell by cell, so a 20,000-row aging tab is a handful of calls to Excel.
-* Same look as the file writer (``ar_excel.io.writer``): optional title row, optional Arabic
-  label row, header, rows; an Excel table over header and rows; the same number formats.
+* Same look as the file writer (``ar_excel.io.writer``): optional Arabic label row, header,
+  rows, the title right of the first row; an Excel table over header and rows; the same
+  number formats.
 * All or nothing: every tab is first written to a new staging sheet. Only when all of them are
   complete are the old tabs of those names deleted and the staging sheets renamed. If anything
   fails while staging, the staging sheets are deleted and the workbook is as it was.
@@ -85,18 +86,22 @@ class _Section:
 
 
 def _layout(tab: Tab, arabic: bool) -> tuple[list[list[Any]], list[_Section]]:
-    """The tab as one grid of rows, laid out as the file writer lays it out: title, Arabic
-    label row, header and rows; then each block after one blank row (title, header, rows)."""
+    """The tab as one grid of rows, laid out as the file writer lays it out: Arabic label
+    row, header and rows, the title right of the first row; then each block after one blank
+    row (title, header, rows)."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
     headers = [str(c) for c in frame.columns]
     grid: list[list[Any]] = []
-    if tab.title:
+    caption_above = bool(tab.title) and not tab.as_table  # a page (the dashboard), not data
+    if caption_above:
         grid.append([tab.title])
     if arabic:
         grid.append([arabic_label(h) for h in headers])
     sections = [_Section(tab, frame, len(grid) + 1, tab.name, "TableStyleMedium2", tab.charts)]
     grid.append(headers)
     grid.extend([list(r) for r in frame.itertuples(index=False, name=None)])
+    if tab.title and not caption_above:  # right of the first row, as the file writer puts it
+        grid[0] = grid[0] + [None, tab.title]
     for block in tab.blocks:
         grid.append([])
         if block.title:

@@ -65,6 +65,11 @@ def excel_text(value: str) -> str:
 def plain_value(value: Any) -> Any:
     """One pandas/numpy value as the plain Python value a workbook cell holds (text cleaned
     for Excel; blanks, NaN and NaT as None)."""
+    kind = type(value)
+    if kind is str:  # the common cases first, same results as the checks below
+        return excel_text(value)
+    if kind is float:
+        return None if value != value else value
     if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float | np.floating):
@@ -93,6 +98,34 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
         if number_format and value is not None:
             cell.number_format = number_format
     return cell
+
+
+def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
+                 highlight: list[Any] | None = None) -> None:
+    """Append data rows, cell for cell as ``_make_cell`` (+ the highlight fill) makes them,
+    only faster: the first cell of each (column, value type, highlighted) is made that way
+    and the later ones copy its data type and style, which depend on nothing else."""
+    templates: dict[tuple[int, type, bool], tuple[str, Any]] = {}
+    cells = ws._cells
+    row = ws._current_row
+    width = len(number_formats)
+    for i, values in enumerate(zip(*columns, strict=True)):
+        row += 1
+        lit = highlight is not None and bool(highlight[i])
+        for j in range(width):
+            value = plain_value(values[j])
+            key = (j, type(value), lit)
+            template = templates.get(key)
+            if template is None:
+                model = _make_cell(ws, value, number_formats[j])
+                if lit:
+                    model.fill = HIGHLIGHT_FILL
+                template = templates[key] = (model.data_type, model._style)
+            cell = Cell(ws, row, j + 1, None, template[1])
+            cell._value = value
+            cell.data_type = template[0]
+            cells[(row, j + 1)] = cell
+    ws._current_row = row
 
 
 def _default_format(series: pd.Series) -> str | None:
@@ -131,7 +164,8 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
     headers = [str(c) for c in frame.columns]
     formats = {c: tab.formats.get(c) or _default_format(frame[c]) for c in headers}
     row = 1
-    if tab.title:
+    caption_above = bool(tab.title) and not tab.as_table  # a page (the dashboard), not data
+    if caption_above:
         title = _make_cell(ws, tab.title)
         title.font = TITLE_FONT
         ws.append([title])
@@ -152,15 +186,15 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
     ws.append(head)
 
     number_formats = [NUMBER_FORMATS.get(formats[h] or "") for h in headers]
-    highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True)
-    columns = [frame[h].tolist() for h in headers]
-    for i, values in enumerate(zip(*columns, strict=True)):
-        cells = [_make_cell(ws, v, nf) for v, nf in zip(values, number_formats, strict=True)]
-        if highlight is not None and bool(highlight.iat[i]):
-            for c in cells:
-                c.fill = HIGHLIGHT_FILL
-        ws.append(cells)
+    highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
+    _append_rows(ws, [frame[h].tolist() for h in headers], number_formats, highlight)
 
+    if tab.title and not caption_above:
+        # A data tab's caption sits right of the first row, one column apart, never above the
+        # header: row 1 holds the contract's column names, where any reader expects them.
+        ws.cell(row=1, column=len(headers) + 2).value = excel_text(tab.title)
+        ws.cell(row=1, column=len(headers) + 2).data_type = "s"
+        ws.cell(row=1, column=len(headers) + 2).font = TITLE_FONT
     last_row = header_row + len(frame)
     last_col = get_column_letter(max(len(headers), 1))
     ref = f"A{header_row}:{last_col}{last_row}"
