@@ -180,6 +180,33 @@ def test_arabic_name_as_banks_print_it(printed):
     assert allocations(r) == [("INV-2026-00102", 5700.00, "amount+payer", "Matched")]
 
 
+@pytest.mark.parametrize("printed, registered", [
+    ("EL ITHAAD FOR CONTRACTING", "شركة الإتحاد للمقاولات ذ.م.م"),  # TH is ت+ح here
+    ("AL-ETEHAAD CONTRACTING", "شركة الإتحاد للمقاولات"),
+    ("OTHMAN TRADING", "عثمان للتجارة"),  # ... and ث here
+    ("ISHAQ STEEL", "إسحاق للحديد"),  # SH is س+ح
+    ("DHAFER", "ظافر"), ("ZAFER", "ظافر"), ("ADHAM", "أدهم"),
+    ("EL REEAH", "الرياح"), ("SALAH", "صلاح"),  # a final ح is written like the -ah of ة
+    ("ABDEL RAHMAN", "عبد الرحمن"), ("ABD AL RAHMAN", "عبدالرحمن"), ("ABDULLAH", "عبد الله"),
+    ("ALMATHODAH TRADING", "المتحدة للتجارة"),  # a business word spelled out, not translated
+    ("GALLERY EL ASALA", "معرض الأصالة"),  # the premises are not the name
+    ("AL-AMAL MATERIALS BUILDING", "شركة الأمل لمواد البناء م.ح"),  # م.ح: a legal form
+])
+def test_transliterations_as_gulf_and_egyptian_banks_print_them(printed, registered):
+    assert name_key(printed) == name_key(registered)
+
+
+def test_transliteration_does_not_merge_different_names():
+    assert name_key("AL ITTIHAD")[1] != name_key("AL TAWZEA")[1]
+    assert name_key("JAMAL")[1] != name_key("KAMAL")[1]
+    assert name_key("AHMED")[1] != name_key("MOHAMED")[1]
+
+
+def test_po_number_in_the_narrative_is_not_part_of_the_name():
+    r = run({"amount": 7777.77, "desc": "INWARD TRANSFER PO 4543422 CAIRO STEEL CO"})
+    assert allocations(r) == [("INV-2026-00402", 7777.77, "amount+payer", "Matched")]
+
+
 def test_name_truncated_at_the_field_width():
     printed = "AL AMAL INTERNATIONAL TRADING AND C"  # 35 characters
     assert len(printed) == 35

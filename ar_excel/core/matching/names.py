@@ -76,6 +76,8 @@ FILLER = {
     "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
     "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
     "TRADING CO", "HOLDING",
+    # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
+    "SHOWROOM", "GALLERY", "OFFICE",
 }
 # Words that describe what a company does: shared by thousands of names, worth little alone.
 GENERIC = {
@@ -88,7 +90,7 @@ GENERIC = {
     "TRDG", "CONTRACTORS", "SOLUTIONS", "SYSTEMS", "GLOBAL", "MIDDLE", "EAST", "EGYPT",
     "GULF", "ARABIA", "ARABIAN", "NATIONAL", "LOGISTICS", "LOGISTIC", "MATERIALS", "MAT",
     "BUILDING", "MEDICAL", "MED", "PRODUCTS", "APPLIANCES", "HOME", "AGRO", "AGRICULTURAL",
-    "SHOWROOM", "GALLERY", "OFFICE", "BROTHERS", "BROS", "PACKING", "SUPPLY", "SUPP", "GRP",
+    "BROTHERS", "BROS", "PACKING", "SUPPLY", "SUPP", "GRP",
     "EQUIPMENT", "ENERGY", "PHARMACEUTICALS", "PHARMACEUTICAL", "CHEM", "IND", "IMP", "EXP",
     "DIST", "SERV", "TEXTILE", "PLASTIC", "IRON", "CARS", "DISTRIBUTORS",
 }
@@ -96,6 +98,9 @@ _GENERIC_KEYS: set[str] = set()  # skeletons of GENERIC, filled below
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks
 # a sound already resolved, so the Latin letter table does not map it again).
+# Letters that banks write several ways share one class: ``z`` for ز ذ ظ (Z, DH), ``t`` for
+# ت ث ط (T, TH); the rarer spellings (S for ث, Z for ض, TH for ذ) are left to the fuzzy
+# comparison, as merging D and Z would make names like ITTIHAD and TAWZI one.
 _AR_LETTERS = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "X", "د": "d", "ذ": "z",
     "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
@@ -104,13 +109,18 @@ _AR_LETTERS = {
     "پ": "b", "چ": "$", "ڤ": "f", "گ": "j",
 }
 _LATIN_DIGRAPHS = [("sch", "$"), ("sh", "$"), ("ch", "$"), ("kh", "X"), ("gh", "G"),
-                   ("th", "t"), ("dh", "z"), ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""),
-                   ("ee", "")]
+                   ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""), ("ee", "")]
 _LATIN_LETTERS = {
     "a": "", "e": "", "i": "", "o": "", "u": "", "w": "", "y": "", "h": "h",
     "q": "k", "c": "k", "g": "j", "j": "j", "p": "b", "v": "f", "x": "ks",
 }
+# A consonant followed by h reads the same whichever script it came from: TH is ت+ح in
+# ITHAAD (الاتحاد) and ث in OTHMAN, SH is س+ح in ISHAQ (إسحاق); the skeletons of both scripts
+# fold these pairs, so either reading of the Latin digraph meets the Arabic.
+_H_PAIRS = re.compile(r"([tdskG$X])h")
+_H_FOLD = {"t": "t", "d": "z", "s": "$", "k": "X", "G": "G", "$": "$", "X": "X"}
 _AR = re.compile("[\u0600-\u06ff]")
+_LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 
 def _strip_accents(text: str) -> str:
@@ -121,17 +131,21 @@ def _strip_accents(text: str) -> str:
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word, Arabic or Latin (``Mohamed`` -> ``mhmd``)."""
     if _AR.search(word):
-        if len(word) > 2 and word[-1] in "هة":
-            word = word[:-1]  # the feminine ending is a vowel (-a, -ah, -eh)
+        if len(word) > 2 and word[-1] in "هةح":
+            # A final ة is a vowel (-a, -ah, -eh), and banks write a final ه or ح the same
+            # way (SALAH, RIYAH), so it cannot be told from -ah either.
+            word = word[:-1]
         out = "".join(_AR_LETTERS.get(ch, "") for ch in word)
     else:
         w = _strip_accents(word).lower()
         w = re.sub(r"[^a-z]", "", w)
-        if w.endswith(("ah", "eh")) and len(w) > 3:
-            w = w[:-1]  # -ah / -eh of a feminine ending (ة) is a vowel
+        if len(w) > 3:
+            w = _LATIN_FINAL_H.sub("", w)  # -ah / -eh / -ih: ة, or a final ه / ح (see above)
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         out = "".join(_LATIN_LETTERS.get(ch, ch) for ch in w)
+    out = re.sub(r"(.)\1+", r"\1", out)
+    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
     return re.sub(r"(.)\1+", r"\1", out)
 
 
@@ -140,6 +154,9 @@ _GENERIC_KEYS.update(skeleton(w) for w in GENERIC)
 # (``EL MOTAHEDA`` for ``المتحدة``): those spellings are just as generic.
 _GENERIC_KEYS.update(k for k in (skeleton(w) for w in ARABIC_WORDS) if len(k) >= 3)
 _FILLER_FOLDED = {fold_text(w) for w in FILLER}
+# An Arabic business word spelled out in Latin letters (EL MOTAHEDA, TIGARA): read as its
+# English translation, like the Arabic word itself.
+_SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items()) if len(k) >= 4}
 
 
 def name_words(name: object) -> list[str]:
@@ -147,13 +164,20 @@ def name_words(name: object) -> list[str]:
     text = fold_text(name).replace("ة", "ه")
     text = re.sub(r"[^\w\u0600-\u06ff&]+", " ", text)
     words: list[str] = []
-    for w in text.split():
-        if w.isdigit():
+    raw = text.split()
+    for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
+        if raw[k] in ("ABD", "عبد"):
+            raw[k], raw[k + 1] = "", raw[k] + raw[k + 1]
+    for w in raw:
+        if not w or w.isdigit():
             continue
         if w in ARABIC_WORDS:
             words.extend(ARABIC_WORDS[w].split())
             continue
-        if w in _FILLER_FOLDED or w == "&":
+        if w in _FILLER_FOLDED or w == "&" or len(w) == 1:
+            continue  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
+        if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
+            words.extend(spelled.split())
             continue
         if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
             words.extend(ARABIC_WORDS[w[1:]].split())
@@ -163,11 +187,16 @@ def name_words(name: object) -> list[str]:
 
 
 def name_tokens(name: object) -> list[str]:
-    """Skeletons of the meaningful words; an article (``Al``, ``El``) joins the next word,
-    as ``Al Nour`` and ``Alnoor`` are the same name."""
+    """Skeletons of the meaningful words; an article (``Al``, ``El``), ``Abd``/``Abdul`` and
+    ``Abu`` join the next word, as ``Al Nour`` and ``Alnoor`` are the same name."""
     if name is None or (isinstance(name, float) and name != name):
         return []
     return list(_name_tokens(str(name)))
+
+
+# Words that banks glue to the next one or not: the article (AL, EL, ال) and ABDUL / ABDEL
+# (ABDEL RAHMAN, ABDELRAHMAN; ABD and عبد are glued to the next word in ``name_words``).
+_JOINS_NEXT = {"l", "bdl"}
 
 
 @lru_cache(maxsize=200_000)
@@ -177,7 +206,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     for s in (skeleton(w) for w in name_words(name)):
         if not s:
             continue
-        if s == "l":
+        if s in _JOINS_NEXT:
             pending += s
             continue
         out.append(re.sub(r"(.)\1+", r"\1", pending + s))

@@ -50,7 +50,7 @@ BOILERPLATE = {
     "SARIE", "UAEFTS", "AANI", "IPP", "OUTWARD", "OUR", "YOUR",
     "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
-    "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE",
+    "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 
