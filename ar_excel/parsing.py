@@ -340,12 +340,60 @@ PARSERS: dict[str, Callable[..., Any]] = {
 }
 
 
+_COMMA_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|(?<![\d,.])\d+,\d{1,2}(?![\d,.])")
+_POINT_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|(?<![\d,.])\d+\.\d{1,2}(?![\d,.])")
+_SAMPLE = 5000  # typed values looked at to learn a column's conventions
+
+
+def column_decimal_comma(values: Any, default: bool) -> bool:
+    """Whether a column's typed numbers use a decimal comma: the policy says so by default,
+    but a column whose unambiguous values ("1.234,50", "12,5") all use a comma (or all a
+    point) decides for its ambiguous ones ("1.234")."""
+    comma = point = 0
+    for v in values:
+        if type(v) is str and ("," in v or "." in v):
+            t = normalize_digits(v)
+            comma += bool(_COMMA_DECIMAL.search(t))
+            point += bool(_POINT_DECIMAL.search(t))
+            if comma + point >= _SAMPLE:
+                break
+    if comma and not point:
+        return True
+    if point and not comma:
+        return False
+    return default
+
+
+def column_day_first(values: Any, default: bool) -> bool:
+    """Whether a column's typed dates put the day first: a column where some date has a first
+    part above 12 (31/01/2024) and none a second part above 12 is day first, and the other way
+    round month first (01/31/2024); otherwise the policy decides."""
+    first_big = second_big = False
+    seen = 0
+    for v in values:
+        if type(v) is str:
+            m = _DMY.match(normalize_digits(v).strip())
+            if m:
+                first_big |= int(m[1]) > 12
+                second_big |= int(m[2]) > 12
+                seen += 1
+                if seen >= _SAMPLE or (first_big and second_big):
+                    break
+    if first_big != second_big:
+        return first_big
+    return default
+
+
 def parse_column(values: list[Any], kind: str, *, day_first: bool = True,
                  decimal_comma: bool = False) -> tuple[pd.Series, dict[int, str]]:
     """Parse one column of raw cell values. Returns the parsed Series (positional index) and
     {position: message} for the non-blank values that could not be parsed (left empty)."""
     errors: dict[int, str] = {}
     n = len(values)
+    if kind in ("money", "number", "percent"):
+        decimal_comma = column_decimal_comma(values, decimal_comma)
+    elif kind == "date":
+        day_first = column_day_first(values, day_first)
     if kind in ("money", "number"):
         out = np.full(n, np.nan)
         for i, v in enumerate(values):

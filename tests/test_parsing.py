@@ -144,3 +144,21 @@ def test_column_reports_positions_of_bad_values():
     assert series.isna().tolist() == [False, False, True, True, False]
     assert series.iat[4] == 300.0
     assert list(errors) == [2] and "abc" in errors[2]
+
+
+def test_a_column_learns_its_date_order_from_its_unambiguous_dates():
+    us, _ = parse_column(["12/25/2024", "01/02/2024", "03/04/2024"], "date", day_first=True)
+    assert us.dt.strftime("%Y-%m-%d").tolist() == ["2024-12-25", "2024-01-02", "2024-03-04"]
+    eu, _ = parse_column(["25/12/2024", "01/02/2024"], "date", day_first=False)
+    assert eu.dt.strftime("%Y-%m-%d").tolist() == ["2024-12-25", "2024-02-01"]
+    policy, _ = parse_column(["01/02/2024", "03/04/2024"], "date", day_first=False)
+    assert policy.dt.strftime("%Y-%m-%d").tolist() == ["2024-01-02", "2024-03-04"]
+
+
+def test_a_column_learns_its_decimal_mark_from_its_unambiguous_numbers():
+    eu, errors = parse_column(["1.234,50", "1.234", "12,5"], "money")
+    assert eu.tolist() == [1234.5, 1234.0, 12.5] and not errors
+    en, _ = parse_column(["1,234.50", "1,234", "12.5"], "money", decimal_comma=True)
+    assert en.tolist() == [1234.5, 1234.0, 12.5]
+    mixed, _ = parse_column(["1,234", 99.0], "money")  # nothing to learn from: the policy
+    assert mixed.tolist() == [1234.0, 99.0]

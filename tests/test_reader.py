@@ -173,3 +173,20 @@ def test_unreadable_file(tmp_path):
     bad.write_text("not a workbook")
     with pytest.raises(InputError, match="cannot open 'x.xlsx'"):
         read_book(bad)
+
+
+def test_sheets_named_otherwise_are_found_by_their_headers(tmp_path):
+    path = _book(tmp_path, {
+        "Sheet1": [["Client master 2024"], ["Customer No", "Customer Name", "Terms", "Credit Limit"],
+                   ["C1", "Nile Foods", "Net 30", "50,000"]],
+        "Credit Status": [["Customer ID", "Customer", "Credit Limit", "Status"], ["X", "old", 1, "OK"]],
+        "Sales 2024": [["Inv No", "Customer No", "Date", "Amount"], ["I-1", "C1", "2024-01-05", 100]],
+        "Receipts log": [["Receipt No", "Customer No", "Receipt Date", "Amount", "Invoice"],
+                         ["R-1", "C1", "2024-02-01", 100, "I-1"]],
+    })
+    book = read_book(path)
+    assert book.table("Customers").sheet == "Sheet1"  # not our own Credit Status output tab
+    assert book.customers["Customer ID"].tolist() == ["C1"]
+    assert book.table("Invoices").sheet == "Sales 2024"
+    assert book.table("Payments").sheet == "Receipts log"
+    assert book.payments["Invoice No"].tolist() == ["I-1"]

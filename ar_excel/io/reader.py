@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.errors import InputError
@@ -125,6 +127,47 @@ def _pad(rows: list[list[Any]], width: int) -> list[list[Any]]:
     return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
 
 
+def _columns(rows: list[list[Any]], width: int) -> list[list[Any]]:
+    """The rows (all ``width`` long) turned into columns. Through one numpy object array:
+    ``zip(*rows)`` over a few hundred thousand rows is many times slower."""
+    if not rows:
+        return [[] for _ in range(width)]
+    grid = np.empty((len(rows), width), dtype=object)
+    grid[:] = rows
+    return [grid[:, j].tolist() for j in range(width)]
+
+
+def _blanks_as_none(values: list[Any]) -> list[Any]:
+    """``is_blank`` values (None, "", spaces, NaN) as None, the rest as they are."""
+    return [None if v is None or v == "" or (type(v) is not str or not v.strip()) and is_blank(v)
+            else v for v in values]
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())
+
+
+def _date_cells(values: list[Any]) -> pd.Series | None:
+    """A date column holding only date cells (and empty cells), converted in one step: what
+    ``parse_column`` makes of it (the day of each cell, NaT for the empty ones), without
+    its per-value work. None when any value needs the careful parser."""
+    positions, ordinals = [], []
+    for i, v in enumerate(values):
+        t = type(v)
+        if t is date or (t is datetime and v.tzinfo is None):
+            positions.append(i)
+            ordinals.append(v.toordinal())
+        elif v is not None and v != "":
+            return None
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    if ordinals:
+        days = np.array(ordinals, dtype=np.int64)
+        if days.min() < _NS_RANGE[0] or days.max() > _NS_RANGE[1]:
+            return None  # beyond what pandas holds: the careful parser says so
+        out[positions] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.Series(out)
+
+
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -158,7 +201,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     keep = [i for i, r in enumerate(data) if _has_data(r)]  # blank rows are not records
     rows = data if len(keep) == len(data) else [data[i] for i in keep]
     excel_rows = [first_row + 1 + i for i in keep]
-    columns = list(zip(*rows, strict=True)) if rows else [()] * width
+    columns = _columns(rows, width)
 
     parsed: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
@@ -169,10 +212,14 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         raw[name] = pd.Series(values, dtype="object")
         kind = kinds.get(name, "raw")
         if kind == "raw":
-            parsed[name] = pd.Series([None if is_blank(v) else v for v in values], dtype="object")
+            parsed[name] = pd.Series(_blanks_as_none(values), dtype="object")
             continue
-        series, errors = parse_column(values, kind, day_first=policy.day_first,
-                                      decimal_comma=policy.decimal_comma)
+        series = _date_cells(values) if kind == "date" else None
+        if series is not None:
+            errors = {}
+        else:
+            series, errors = parse_column(values, kind, day_first=policy.day_first,
+                                          decimal_comma=policy.decimal_comma)
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():
@@ -220,10 +267,57 @@ def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
 
 # ------------------------------------------------------------------ whole book
 
+# Found by their headers when no sheet has their name ("Sheet1", "Clients 2024"...).
+CONTENT_KINDS = ("Customers", "Invoices", "Payments")
+# Tabs ar_excel writes: never taken for input by their headers.
+OUTPUT_TABS = {match_key(n) for n in (
+    "Customer Checks", "Customer Changes", "Credit Status", "Credit Reviews",
+    "Credit Requests Review", "Invoice Checks", "Invoice Exceptions", "Bank Matches",
+    "Unmatched Bank", "Reconciliation", "Aging", "Aging Detail", "Dunning", "Call List",
+    "Visit List", "Payment Plan Schedule", "Payment Risk", "Expected Payments", "Cash Forecast",
+    "Dunning History", "Customer Statements", "Input Issues", "AR Log", "Dashboard", "KPIs",
+    "Top Overdue", "Payment Behaviour")}
+
+
+def _header_fit(grid: Grid, schema: SheetSchema) -> int:
+    """How many of the schema's columns the grid's best header row names (0 when a required
+    column is missing)."""
+    index = _alias_index(schema)
+    required = {f.name for f in schema.fields if f.required}
+    rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
+    best = 0
+    for row in rows:
+        named = {index[k] for k in (match_key(v) for v in row if isinstance(v, str)) if k in index}
+        if required <= named:
+            best = max(best, len(named))
+    return best
+
+
+def _choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
+    """Contract sheets no sheet is named for, found by their header row: the best fitting
+    unclaimed sheet with every required column and at least three known ones."""
+    taken = {id(g) for g in chosen.values()} | {
+        id(g) for g in grids if g.header is None and (g.sheet or g.name) in
+        {c.sheet for c in chosen.values() if c.header is not None}}
+    candidates = [g for g in grids
+                  if id(g) not in taken and not g.hidden and find_kind(g.name, g.header is not None) is None
+                  and match_key(g.sheet or g.name) not in OUTPUT_TABS
+                  and not (g.sheet or g.name).startswith("_")]
+    fits = sorted(((_header_fit(g, SCHEMAS[k]), n, k, g) for n, g in enumerate(candidates)
+                   for k in CONTENT_KINDS if k not in chosen),
+                  key=lambda t: (-t[0], t[1]))
+    used: set[int] = set()
+    for score, _, kind, g in fits:
+        if score >= 3 and kind not in chosen and id(g) not in used:
+            chosen[kind] = g
+            used.add(id(g))
+
+
 def book_from_grids(grids: list[Grid], source: Path | None = None,
                     sheet_loader: Callable[[str], list[list[Any]] | None] | None = None) -> Book:
     """Build a Book from the grids of a workbook (sheets and Excel tables). An Excel table
-    named like a contract sheet wins over a plain sheet of that name."""
+    named like a contract sheet wins over a plain sheet of that name; a contract sheet no
+    sheet is named for is looked for by its header row."""
     chosen: dict[str, Grid] = {}
     for g in grids:
         kind = find_kind(g.name, is_table=g.header is not None)
@@ -231,6 +325,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             continue
         if kind not in chosen or (g.header is not None and chosen[kind].header is None):
             chosen[kind] = g
+    if any(k not in chosen for k in CONTENT_KINDS):
+        _choose_by_content(grids, chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
     policy, issues = Policy(), []
     if "Policy" in chosen:
