@@ -348,3 +348,37 @@ def test_reference_keys_cut_numbers_glued_to_dates_and_words():
     assert {"201303111", "201303112"} <= digits
     _, digits, _ = reference_keys("FACTUURNUMMER 201303-128CURSUS")
     assert "201303128" in digits
+
+
+def _ledger(customers: list[dict], invoices: list[dict]):
+    c = frame("Customers", [{"Currency": "EGP", "Payment Terms": 30, **r} for r in customers])
+    i = frame("Invoices", [{"Invoice Date": "2026-10-01", **r} for r in invoices])
+    return c, open_items(c, i, PAYMENTS, AS_OF)
+
+
+def test_a_number_with_several_mistyped_readings_of_the_amount_is_only_suggested():
+    # INV-2026-202553 is open (30,000.00); two invoices one digit away have the 25,600.00 paid.
+    c, items = _ledger(
+        [{"Customer ID": "A", "Name": "Alpha Co"}, {"Customer ID": "B", "Name": "Beta Co"},
+         {"Customer ID": "D", "Name": "Delta Co"}],
+        [{"Invoice No": "INV-2026-202553", "Customer ID": "A", "Amount": 30000.00},
+         {"Invoice No": "INV-2026-202535", "Customer ID": "B", "Amount": 25600.00},
+         {"Invoice No": "INV-2026-202453", "Customer ID": "D", "Amount": 25600.00}])
+    r = match_statement(lines({"amount": 25600.00, "desc": "ACH CREDIT /REF/INV-2026-202553"}),
+                        items, c, Policy())
+    assert set(r.matches["Status"]) <= {"Suggested"}
+
+
+def test_a_learned_name_another_customer_also_has_is_not_proof():
+    c, items = _ledger(
+        [{"Customer ID": "S1", "Name": "Sanabel Trading L.L.C"},
+         {"Customer ID": "S2", "Name": "Sanabel Trading & Co."}],
+        [{"Invoice No": "INV-2026-00901", "Customer ID": "S1", "Amount": 1000.00},
+         {"Invoice No": "INV-2026-00902", "Customer ID": "S2", "Amount": 3590.00},
+         {"Invoice No": "INV-2026-00903", "Customer ID": "S1", "Amount": 3590.00}])
+    r = match_statement(lines({"amount": 1000.00, "desc": "TRF INV-2026-00901", "cp": "SANABEL TRADING"},
+                              {"amount": 3590.00, "desc": "TRF", "cp": "SANABEL TRADING", "id": "L2"}),
+                        items, c, Policy())
+    assert allocations(r, "L1") == [("INV-2026-00901", 1000.00, "reference", "Matched")]
+    # L2's name was learned from S1's receipt, but S2 has the same name and the same amount open.
+    assert set(r.matches.loc[r.matches["Bank Line"] == "L2", "Status"]) <= {"Suggested"}

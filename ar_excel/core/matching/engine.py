@@ -349,6 +349,11 @@ class Matcher:
         if typo:  # another reading explains the amount: whatever we apply needs a person
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped {self.inv.number[typo[0].invoice]}, which has this amount)"
+        elif total != f.remaining and len(self._typo_readings(f, set(refs))) > 1:
+            # Several invoices one digit away have exactly the amount: in a dense numbering
+            # the number named may itself be the mistyped one.
+            penalty = max(penalty, 0.3)
+            said = f"{said} (or a mistyped number of another invoice with this amount)"
         if self._within_tolerance(total, f.remaining):
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {(total - f.remaining) / 100:,.2f} "
@@ -378,25 +383,29 @@ class Matcher:
                            f"{said} {names}; pays less than their open total: applied "
                            "oldest first, please confirm")
 
-    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset(),
-                  named: set[str] | None = None) -> list[Allocation] | None:
-        """A number one digit away from an open invoice whose open amount is the receipt's."""
+    def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
+        """Open invoices whose open amount is the receipt's and whose number is one digit away
+        from a number in the narrative."""
         if f.runs is None:
             f.runs = [r for r in digit_runs(f.text) if len(r) >= 4]
         runs = f.runs
         if not runs:
-            return None
+            return []
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if p not in exclude and self.inv.remaining[p] == f.remaining
                 and self.inv.usable(p, f.currency)]
-        if not same:
-            return None
         hits = []
         for p in same:
             d, tail = self.index.digit_strings[p], self.index.tails[p]
             if any((len(d) >= 5 and one_digit_apart(r, d))
                    or (len(tail) >= 3 and one_digit_apart(r.lstrip("0"), tail)) for r in runs):
                 hits.append(p)
+        return hits
+
+    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset(),
+                  named: set[str] | None = None) -> list[Allocation] | None:
+        """A number one digit away from an open invoice whose open amount is the receipt's."""
+        hits = self._typo_readings(f, exclude)
         if len(hits) != 1:
             return None
         p = hits[0]

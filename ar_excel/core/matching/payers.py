@@ -218,14 +218,21 @@ class PayerDirectory:
         tokens = name_tokens(text)
         if not tokens:
             return None
-        learned = self._learned_names.get("".join(tokens))
-        if learned and len(learned) == 1:
-            return Payer(next(iter(learned)), "learned name", 97.0)
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
         key = (tuple(tokens), truncated, narrative)
         if key not in self._cache:  # the same payer name comes back all month
             self._cache[key] = self._score(tokens, truncated, narrative)
-        return self._cache[key]
+        scored = self._cache[key]
+        learned = self._learned_names.get("".join(tokens))
+        if learned and len(learned) == 1:
+            cid = next(iter(learned))
+            # A name learned from one customer's receipt says nothing when another customer
+            # of the master has that name too (Sanabel Trading LLC, Sanabel Trading & Co).
+            rivals = [c for c, s in (scored.candidates if scored else ())
+                      if c != cid and s >= CERTAIN_NAME]
+            if not rivals:
+                return Payer(cid, "learned name", 97.0)
+        return scored
 
     def _score(self, tokens: list[str], truncated: bool, narrative: bool) -> Payer | None:
         if truncated:
