@@ -76,7 +76,10 @@ def _has_data(row: list[Any]) -> bool:
     for v in row:
         if v is None or v == "":
             continue
-        if not is_blank(v):
+        if type(v) is str:  # is_blank, inline: this runs once per row of every sheet
+            if v.strip():
+                return True
+        elif not is_blank(v):
             return True
     return False
 

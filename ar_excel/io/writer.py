@@ -28,6 +28,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
@@ -104,7 +105,9 @@ def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
                  highlight: list[Any] | None = None) -> None:
     """Append data rows, cell for cell as ``_make_cell`` (+ the highlight fill) makes them,
     only faster: the first cell of each (column, value type, highlighted) is made that way
-    and the later ones copy its data type and style, which depend on nothing else."""
+    and the later ones take its data type and a copy of its style (each cell owns its style
+    array: openpyxl changes one in place when a style is set on the cell)."""
+    new_cell = Cell.__new__
     templates: dict[tuple[int, type, bool], tuple[str, Any]] = {}
     cells = ws._cells
     row = ws._current_row
@@ -120,10 +123,12 @@ def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
                 model = _make_cell(ws, value, number_formats[j])
                 if lit:
                     model.fill = HIGHLIGHT_FILL
-                template = templates[key] = (model.data_type, model._style)
-            cell = Cell(ws, row, j + 1, None, template[1])
-            cell._value = value
-            cell.data_type = template[0]
+                template = templates[key] = (model.data_type, model._style,
+                                             model._style is not None)
+            cell = new_cell(Cell)  # every slot set here, as Cell.__init__ would
+            cell.parent, cell.row, cell.column = ws, row, j + 1
+            cell._style = StyleArray(template[1]) if template[2] else None
+            cell._value, cell.data_type, cell._hyperlink, cell._comment = value, template[0], None, None
             cells[(row, j + 1)] = cell
     ws._current_row = row
 
@@ -220,9 +225,23 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
 
         write_blocks(ws, tab, first_row=last_row + 1, main_width=len(headers),
                      main_header_row=header_row, taken_tables=taken_tables)
+    _print_setup(ws, tab, len(headers), header_row)
     from ar_excel.io.readonly import protect_tab
 
     protect_tab(ws, tab)
+
+
+def _print_setup(ws, tab: Tab, width: int, header_row: int) -> None:
+    """Printed, a tab shows its tables (not the caption beside them, which goes into the page
+    header instead), fitted to the page width, landscape, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    width = max([width] + [len(b.frame.columns) for b in tab.blocks])
+    ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, 1)}"
+    if tab.title:
+        ws.oddHeader.center.text = tab.title.replace("&", "&&")[:250]
 
 
 def issues_tab(issues: list[Issue]) -> Tab:
