@@ -12,7 +12,12 @@ import pytest
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import MATCH_COLUMNS, UNMATCHED_COLUMNS, match_statement
 from ar_excel.core.matching.names import name_key
-from ar_excel.core.matching.normalize import one_digit_apart, reference_keys
+from ar_excel.core.matching.normalize import (
+    invoice_mentions,
+    one_digit_apart,
+    reference_keys,
+    without_accounts,
+)
 from ar_excel.policy import Policy
 from ar_excel.schema import empty_frame
 
@@ -382,3 +387,53 @@ def test_a_learned_name_another_customer_also_has_is_not_proof():
     assert allocations(r, "L1") == [("INV-2026-00901", 1000.00, "reference", "Matched")]
     # L2's name was learned from S1's receipt, but S2 has the same name and the same amount open.
     assert set(r.matches.loc[r.matches["Bank Line"] == "L2", "Status"]) <= {"Suggested"}
+
+
+@pytest.mark.parametrize("narrative, numbers", [
+    ("INV 4557", {"4557"}), ("UAEFTS CREDIT INV#02040", {"2040"}), ("INV NO.4557 PO 4587245", {"4557"}),
+    ("فاتورة رقم ٣٥٤٧", {"3547"}), ("INVS 4255+4740 PO 4545049", {"4255", "4740"}),
+    ("INVOICES 1426, 2746 AND 3128", {"1426", "2746", "3128"}), ("فواتير 5381 و 5382", {"5381", "5382"}),
+    ("INV 2026 00123", set()),  # a number with a space in it: read whole, not as 2026
+    ("INV-2026-04557", set()), ("INVOICE NO 2026/123", set()),  # whole numbers: reference_keys
+    ("INCOMING SWIFT INV SETTLEMENT PO 4587245", set()),
+])
+def test_numbers_the_narrative_calls_invoices(narrative, numbers):
+    from ar_excel.core.matching.normalize import fold_text
+    assert invoice_mentions(fold_text(narrative)) == numbers
+
+
+def test_a_part_payment_of_an_invoice_called_by_its_numeric_part():
+    c, items = _ledger([{"Customer ID": "A", "Name": "Alpha Co"}],
+                       [{"Invoice No": "INV-2026-04557", "Customer ID": "A", "Amount": 11728.47},
+                        {"Invoice No": "INV-2026-04558", "Customer ID": "A", "Amount": 500.00}])
+    r = match_statement(lines({"amount": 9074.21, "desc": "حوالة واردة من سداد", "ref": "INV 4557"}),
+                        items, c, Policy())
+    assert allocations(r) == [("INV-2026-04557", 9074.21, "partial", "Matched")]
+
+
+def test_an_invoice_called_by_a_numeric_part_two_invoices_share_is_not_named():
+    c, items = _ledger([{"Customer ID": "A", "Name": "Alpha Co"}, {"Customer ID": "B", "Name": "Beta Co"}],
+                       [{"Invoice No": "INV-2025-04557", "Customer ID": "A", "Amount": 11728.47},
+                        {"Invoice No": "INV-2026-04557", "Customer ID": "B", "Amount": 12000.00}])
+    r = match_statement(lines({"amount": 9074.21, "desc": "TRANSFER INV 4557"}), items, c, Policy())
+    assert set(r.matches["Status"]) <= {"Suggested"}
+
+
+def test_a_refund_quoting_an_invoice_number_is_not_a_receipt():
+    r = run({"amount": 2280.50, "desc": "SUPPLIER REFUND INV 1030"},
+            invoices=pd.concat([INVOICES, frame("Invoices", [
+                {"Invoice No": "INV-2026-01030", "Customer ID": "C2", "Invoice Date": "2026-10-01",
+                 "Amount": 2280.50}])], ignore_index=True))
+    assert allocations(r) == []
+
+
+def test_iban_digits_in_the_narrative_are_not_invoice_numbers():
+    assert "4903" not in without_accounts("TRF FROM EG89 0019 0115 3993 4903 3065 8918 9 PAYMENT OCT")
+    assert "RF18 5390" in without_accounts("RF18 5390 0754 7034")  # a creditor reference stays
+    c, items = _ledger(
+        [{"Customer ID": "A", "Name": "Al Dosari Bros", "IBAN / Bank Account": "EG89 0019 0115 3993 4903 3065 8918 9"}],
+        [{"Invoice No": "INV-2026-03224", "Customer ID": "A", "Amount": 9000.00},
+         {"Invoice No": "INV-2026-04903", "Customer ID": "A", "Amount": 14932.20}])
+    r = match_statement(lines({"amount": 12759.31, "desc": "TRF FROM EG89 0019 0115 3993 4903 3065 8918 9 PAYMENT OCT",
+                               "acc": "EG89 0019 0115 3993 4903 3065 8918 9"}), items, c, Policy())
+    assert "Matched" not in set(r.matches["Status"])

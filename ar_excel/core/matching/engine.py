@@ -46,7 +46,12 @@ import pandas as pd
 
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
 from ar_excel.core.matching.classify import inflow_category, is_cash_deposit
-from ar_excel.core.matching.normalize import digit_runs, fold_text, one_digit_apart
+from ar_excel.core.matching.normalize import (
+    digit_runs,
+    fold_text,
+    one_digit_apart,
+    without_accounts,
+)
 from ar_excel.core.matching.payers import Payer, PayerDirectory
 from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.policy import Policy
@@ -103,6 +108,7 @@ class LineFacts:
     notes: list[str] = field(default_factory=list)
     remaining: int = 0
     runs: list[str] | None = None  # digit runs of 4+ digits, read when first needed
+    numbers: str = ""  # the text without account numbers, where invoice numbers are read
 
 
 class OpenInvoices:
@@ -191,14 +197,18 @@ class Matcher:
             if amount is None or amount != amount or cents(amount) <= 0:
                 continue
             text = fold_text(desc[pos]) + " " + fold_text(ref[pos])
-            strong, weak = self.index.lookup(text)
+            numbers = without_accounts(text)  # the payer's IBAN is no invoice number
+            category = inflow_category(text)
+            # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
+            strong, weak = self.index.lookup(numbers, named=category is None)
             # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text)
             d = days[pos]
             f = LineFacts(pos, cents(amount), d,
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
-                          text, strong, weak, payer, inflow_category(text), is_cash_deposit(text))
+                          text, strong, weak, payer, category, is_cash_deposit(text))
             f.remaining = f.amount
+            f.numbers = numbers
             self.facts[pos] = f
 
     # ------------------------------------------------------------ the ledger
@@ -387,7 +397,7 @@ class Matcher:
         """Open invoices whose open amount is the receipt's and whose number is one digit away
         from a number in the narrative."""
         if f.runs is None:
-            f.runs = [r for r in digit_runs(f.text) if len(r) >= 4]
+            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
         runs = f.runs
         if not runs:
             return []

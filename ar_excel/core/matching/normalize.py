@@ -101,6 +101,42 @@ def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
     return alnum, digits, tails
 
 
+# An IBAN as banks print it, compact or in groups of four (EG89 0019 0115 3993 4903 ...): its
+# digit groups are not invoice numbers. RF creditor references look alike and are kept.
+_IBAN = re.compile(r"\b(?!RF)[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?\b")
+
+
+def without_accounts(text: str) -> str:
+    """The folded narrative with IBANs blanked out (the payer's account is read elsewhere)."""
+    return _IBAN.sub(" ", text) if any(c.isdigit() for c in text) else text
+
+
+# A number (or a list of numbers) right after the word invoice: INV 4557, Inv#02040,
+# INV NO.4557, فاتورة رقم 3547, INVS 4255+4740, INVOICES 1426, 2746 AND 3128, فواتير 1 و 2.
+# A number followed by another group of digits is a number with spaces in it, read whole by
+# ``reference_keys`` instead.
+_INVOICE_WORD = re.compile(
+    r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فاتورة|فواتير)"
+    r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?"
+    r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
+_LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
+
+
+def invoice_mentions(text: str) -> set[str]:
+    """Numeric parts (without zero padding) that the narrative calls invoices."""
+    out: set[str] = set()
+    if "INV" not in text and "فات" not in text and "فوات" not in text and "BILL" not in text \
+            and "FACT" not in text and "RECHN" not in text:
+        return out
+    for m in _INVOICE_WORD.finditer(text):
+        for item in _LIST_SEP.split(m.group(1)):
+            # A whole number (INV-2026-04557, 2026/123) is read by ``reference_keys``; its
+            # last part alone could name another year's invoice.
+            if item.isdigit() and item.lstrip("0"):
+                out.add(item.lstrip("0"))
+    return out
+
+
 def digit_runs(text: str) -> list[str]:
     """All runs of digits (and of adjacent digit groups joined) in a folded narrative."""
     chunks = _CHUNK.findall(text)

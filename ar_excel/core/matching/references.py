@@ -9,6 +9,9 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 * A *weak* hit: only the tail, or a short number: it may be a coincidence (a date, an
   amount, a supplier's own invoice number) and counts only when the amount or the payer
   agree.
+* A numeric part the narrative *calls* an invoice (``INV 4557``, ``فاتورة رقم 3547``,
+  ``INVS 4255+4740``) of at least ``NAMED_TAIL_LENGTH`` digits that exactly one open invoice
+  ends with is a strong hit: the customer wrote the invoice's number the way people say it.
 """
 
 from __future__ import annotations
@@ -16,12 +19,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ar_excel.core.matching.normalize import alnum_key, reference_keys, tail_key
+from ar_excel.core.matching.normalize import (
+    alnum_key,
+    invoice_mentions,
+    reference_keys,
+    tail_key,
+)
 
 _ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GROUPS = re.compile(r"\d+")
 
 STRONG_LENGTH = 5
+NAMED_TAIL_LENGTH = 4
 
 
 class InvoiceIndex:
@@ -49,8 +58,9 @@ class InvoiceIndex:
             if t:
                 self.tail[t].append(pos)
 
-    def lookup(self, folded: str) -> tuple[set[int], set[int]]:
-        """(strong, weak) invoice positions named in a folded narrative."""
+    def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
+        """(strong, weak) invoice positions named in a folded narrative; ``named=False``
+        leaves out the numeric parts called invoices (text that is not a customer's)."""
         alnum, digits, tails = reference_keys(folded)
         strong: set[int] = set()
         weak: set[int] = set()
@@ -66,5 +76,9 @@ class InvoiceIndex:
             hits = self.tail.get(key)
             if hits:
                 weak.update(hits)
+        for key in (invoice_mentions(folded) if named else ()):
+            hits = self.tail.get(key)
+            if hits and len(hits) == 1 and len(key) >= NAMED_TAIL_LENGTH:
+                strong.update(hits)
         weak -= strong
         return strong, weak
