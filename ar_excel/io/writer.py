@@ -206,6 +206,11 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
     if tab.as_table and len(frame) and headers:
         table = XlTable(displayName=table_name(tab.name, taken_tables), ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        # The column names, as openpyxl would take them from the header cells when saving
+        # (it reads every cell of the table to get them: seconds for a large tab).
+        table._initialise_columns()
+        for column, cell in zip(table.tableColumns, head, strict=True):
+            column.name = str(cell.value)
         ws.add_table(table)
     elif headers:
         ws.auto_filter.ref = ref
