@@ -234,8 +234,30 @@ def test_look_alike_amount_of_another_customer_is_only_suggested():
 
 
 def test_unique_amount_without_payer_is_a_suggestion():
+    # A round amount: other receipts (part payments) hit round open amounts by chance.
     r = run({"amount": 9150.00, "desc": "CHQ CLEARING 5512"})
     assert allocations(r) == [("INV-2026-00501", 9150.00, "amount-only", "Suggested")]
+
+
+def test_a_particular_amount_without_payer_identifies_the_invoice():
+    r = run({"amount": 2280.50, "desc": "ACH CREDIT /REF/سداد مستحقات"})
+    assert allocations(r) == [("INV-2026-00103", 2280.50, "amount-only", "Matched")]
+
+
+def test_a_particular_amount_from_another_named_customer_is_only_suggested():
+    # The bank prints Cairo Steel (C4); 2,280.50 is open at C1 only: a third party, perhaps.
+    r = run({"amount": 2280.50, "desc": "TRANSFER", "cp": "CAIRO STEEL COMPANY"})
+    assert "Matched" not in set(r.matches["Status"])
+
+
+def test_coincidence_of_round_and_particular_amounts():
+    from ar_excel.core.matching.engine import OpenInvoices
+    opened = [500000 + 100_00 * k for k in range(50)] + [1234567]  # 5,000.00 .. 9,900.00
+    inv = OpenInvoices(pd.DataFrame({"Invoice No": [f"I{k}" for k in range(51)],
+                                     "Customer ID": "A", "Open Amount": [o / 100 for o in opened],
+                                     "Due Date": pd.Timestamp("2026-10-01")}))
+    assert inv.coincidence(710000) > 0.1  # 7,100.00 among fifty amounts in hundreds
+    assert inv.coincidence(700017) < 0.001  # 7,000.17: only an amount to the cent would hit
 
 
 # ------------------------------------------------------------------ amounts

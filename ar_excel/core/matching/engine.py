@@ -52,11 +52,16 @@ from ar_excel.core.matching.normalize import (
     one_digit_apart,
     without_accounts,
 )
-from ar_excel.core.matching.payers import Payer, PayerDirectory
+from ar_excel.core.matching.payers import CERTAIN_NAME, Payer, PayerDirectory
 from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.policy import Policy
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
+# Expected chance coincidences below which a unique open amount identifies the invoice alone.
+AMOUNT_ONLY_CHANCE = 0.005
+
+
+_ROUNDNESS = (100_000, 10_000, 1_000, 100, 1)  # cents: 1,000.00, 100.00, 10.00, 1.00, 0.01
 
 
 def cents(x: float) -> int:
@@ -129,6 +134,7 @@ class OpenInvoices:
         self.original: list[int] = _cents(inv["Amount"] if "Amount" in inv else inv["Open Amount"])
         self.remaining: list[int] = list(self.open)
         self._residue_limit: list[int] | None = None
+        self._round_sorted: dict[int, np.ndarray] | None = None
         by_customer: dict[str, list[int]] = defaultdict(list)
         order = np.lexsort((np.arange(len(inv)), self.due)) if len(inv) else []
         for pos in order:
@@ -141,6 +147,20 @@ class OpenInvoices:
             by_customer_amount[(self.customer[pos], self.open[pos])].append(int(pos))
         self.by_amount = dict(by_amount)
         self.by_customer_amount = dict(by_customer_amount)
+
+    def coincidence(self, amount: int) -> float:
+        """How many open amounts a receipt of ``amount`` (cents) would hit by chance: the
+        density of open amounts around it, counted among amounts as round as it is (a round
+        5,000.00 meets the many round invoices, 12,958.29 only those in the same cent)."""
+        if self._round_sorted is None:
+            opened = np.asarray(self.open, dtype=np.int64)
+            self._round_sorted = {g: np.sort(opened[opened % g == 0]) for g in _ROUNDNESS}
+        g = next(g for g in _ROUNDNESS if amount % g == 0)
+        width = max(amount // 10, 100 * g)  # +-10 %
+        amounts = self._round_sorted[g]
+        near = int(np.searchsorted(amounts, amount + width, "right")
+                   - np.searchsorted(amounts, amount - width, "left"))
+        return max(near - 1, 0) / (2 * width / g)
 
     def usable(self, pos: int, currency: str, day: int | None = None) -> bool:
         """Still open, in the line's currency, and issued by the line's date (``day``)."""
@@ -607,13 +627,28 @@ class Matcher:
                            "first, please confirm")
 
     def propose_amount_only(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer unknown: the one open invoice of exactly the amount. Certain only when the
+        amount is so particular that no other receipt would hit an open amount by chance:
+        the open amounts around it are sparse (``OpenInvoices.coincidence``), and nothing on
+        the line names another payer."""
         if f.category is not None or f.cash:
             return None
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
-                if self.inv.usable(p, f.currency, f.date)]
+                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
         if len(same) != 1:
             return None
         p = same[0]
+        chance = self.inv.coincidence(f.remaining)
+        other_payer = f.payer is not None and (
+            f.payer.customer is not None
+            or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
+        # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
+        particular = f.remaining % 1000 != 0
+        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and f.remaining == f.amount:
+            return self._alloc(f, [p], "amount-only", 0.86,
+                               f"payer not identified; {self.inv.number[p]} is the only open "
+                               f"invoice of this amount, and an amount this particular matches "
+                               f"by chance about once in {1 / max(chance, 1e-6):,.0f} receipts")
         return self._alloc(f, [p], "amount-only", 0.5,
                            f"payer not identified; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
