@@ -98,3 +98,17 @@ def test_same_seed_same_month(month):
     again, truth_again = make_bank_month(c, i, p, start, 600, SEED)
     pd.testing.assert_frame_equal(lines, again)
     pd.testing.assert_frame_equal(truth, truth_again)
+
+
+@pytest.mark.parametrize("seed", [5, 11, 23])
+def test_quality_targets_hold_on_other_months(seed):
+    # Other ledgers and months than SEED's: the matcher is not tuned to one draw.
+    ledger = make_ledger(600, 8000, 6000, seed=seed)
+    c, i, p = ledger["Customers"], ledger["Invoices"], ledger["Payments"]
+    start = pd.Timestamp(AS_OF) + pd.Timedelta(days=1)
+    lines, truth = make_bank_month(c, i, p, start, 600, seed)
+    items = open_items(c, i, p, as_of=start + pd.offsets.MonthEnd(0))
+    ours = score(match_statement(lines, items, c, Policy()).matches, truth)
+    assert ours["receipts_right"] >= 0.95, ours
+    assert ours["precision"] >= 0.995, ours
+    assert ours["inflows_matched"] <= 0.01, ours
