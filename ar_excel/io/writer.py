@@ -101,9 +101,19 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     return cell
 
 
+def plain_column(series: pd.Series) -> list[Any]:
+    """``plain_value`` of every value of a column; whole columns of floats or dates at once."""
+    if series.dtype == np.float64:
+        return [None if v != v else v for v in series.tolist()]
+    if series.dtype == "datetime64[ns]":  # tz-naive; NaT becomes None
+        return series.to_numpy().astype("datetime64[us]").tolist()
+    return [plain_value(v) for v in series.tolist()]
+
+
 def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
                  highlight: list[Any] | None = None) -> None:
-    """Append data rows, cell for cell as ``_make_cell`` (+ the highlight fill) makes them,
+    """Append data rows of plain values (``plain_column``), cell for cell as ``_make_cell``
+    (+ the highlight fill) makes them,
     only faster: the first cell of each (column, value type, highlighted) is made that way
     and the later ones take its data type and a copy of its style (each cell owns its style
     array: openpyxl changes one in place when a style is set on the cell)."""
@@ -116,7 +126,7 @@ def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
         row += 1
         lit = highlight is not None and bool(highlight[i])
         for j in range(width):
-            value = plain_value(values[j])
+            value = values[j]
             key = (j, type(value), lit)
             template = templates.get(key)
             if template is None:
@@ -192,7 +202,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
 
     number_formats = [NUMBER_FORMATS.get(formats[h] or "") for h in headers]
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
-    _append_rows(ws, [frame[h].tolist() for h in headers], number_formats, highlight)
+    _append_rows(ws, [plain_column(frame[h]) for h in headers], number_formats, highlight)
 
     if tab.title and not caption_above:
         # A data tab's caption sits right of the first row, one column apart, never above the
