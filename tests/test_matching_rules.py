@@ -459,3 +459,26 @@ def test_iban_digits_in_the_narrative_are_not_invoice_numbers():
     r = match_statement(lines({"amount": 12759.31, "desc": "TRF FROM EG89 0019 0115 3993 4903 3065 8918 9 PAYMENT OCT",
                                "acc": "EG89 0019 0115 3993 4903 3065 8918 9"}), items, c, Policy())
     assert "Matched" not in set(r.matches["Status"])
+
+
+def test_foreign_transfer_charges_beyond_the_fixed_tolerance_from_a_known_account():
+    # 0.5 % of 12,500.00 = 62.50: a 41.35 gap on a known account, no other explanation.
+    r = run({"amount": 12458.65, "desc": "INCOMING SWIFT", "acc": "1234567890123"})
+    assert allocations(r) == [("INV-2026-00205", 12458.65, "fee-writeoff", "Matched")]
+    assert r.matches["Write-off"].tolist() == [41.35]
+
+
+def test_a_round_receipt_just_under_an_invoice_is_a_part_payment_to_confirm():
+    r = run({"amount": 12450.00, "desc": "INCOMING SWIFT", "acc": "1234567890123"})
+    assert "Matched" not in set(r.matches["Status"])
+
+
+def test_a_percentage_gap_is_no_fee_when_open_invoices_make_the_amount_exactly():
+    # C1 from its IBAN: 5,700.00 + 2,280.50 = 7,980.50 exactly; 8,010.00 less 29.50 would do too.
+    invoices = pd.concat([INVOICES, frame("Invoices", [
+        {"Invoice No": "INV-2026-00109", "Customer ID": "C1", "Invoice Date": "2026-10-20",
+         "Amount": 8010.00}])], ignore_index=True)
+    r = run({"amount": 7980.50, "desc": "PAYMENT", "acc": "EG380019000500000000263180002"},
+            invoices=invoices)
+    assert sorted(allocations(r)) == [("INV-2026-00102", 5700.00, "multi-invoice", "Matched"),
+                                      ("INV-2026-00103", 2280.50, "multi-invoice", "Matched")]

@@ -593,12 +593,27 @@ class Matcher:
         # Without a reference the amount is the only evidence of which invoice is paid: a gap of
         # a typical bank charge (the policy's absolute tolerance) is, a percentage of a large
         # invoice (hundreds) could be another invoice's amount.
-        certain = (len(found) == 1 and n == 1 and chance < 0.02
-                   and gap <= cents(self.policy.fee_tolerance_abs))
-        conf = self._payer_confidence(f, cust, sure, 0.9) if certain else 0.6
+        unique = len(found) == 1 and n == 1 and chance < 0.02
+        certain = unique and gap <= cents(self.policy.fee_tolerance_abs)
+        # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
+        # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
+        # payment), the gap is not itself one of the customer's open amounts, and no set of
+        # its open invoices makes the amount exactly.
+        charge_like = (unique and len(invs) == 1 and sure >= 0.97 and f.remaining % 1000 != 0
+                       and not self.inv.with_amount(cust, gap, f.currency, None)
+                       and self._no_exact_sum(cust, f))
+        conf = (self._payer_confidence(f, cust, sure, 0.9) if certain
+                else 0.86 if charge_like else 0.6)
+        certain = certain or charge_like
         return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
                            f"{how}; {nums} less {gap / 100:,.2f} within the fee tolerance: "
                            "write-off proposed" + ("" if certain else ", please confirm"))
+
+    def _no_exact_sum(self, cust: str, f: LineFacts) -> bool:
+        """True when no set of the customer's open invoices makes the receipt exactly, as far
+        as the search can tell (all of them searched: few enough open)."""
+        items = self.inv.open_of(cust, f.currency, f.date)
+        return len(items) <= MAX_ITEMS and not self._explain(items, f.remaining)[1]
 
     def propose_payer_rest(self, f: LineFacts) -> list[Allocation] | None:
         """Payer known, no amount explains the receipt: suggest oldest-first or on account."""
