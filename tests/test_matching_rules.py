@@ -482,3 +482,12 @@ def test_a_percentage_gap_is_no_fee_when_open_invoices_make_the_amount_exactly()
             invoices=invoices)
     assert sorted(allocations(r)) == [("INV-2026-00102", 5700.00, "multi-invoice", "Matched"),
                                       ("INV-2026-00103", 2280.50, "multi-invoice", "Matched")]
+
+
+@pytest.mark.parametrize("printed, registered", [
+    ("CO AL-LUULEOEH CARS", "شركة اللؤلؤة للسيارات"),  # سيارات: cars or motors
+    ("DELTA TRDG AND DIST", "Delta Trading & Distribution"),  # cut to fit the field
+    ("NILE MED SUPP", "Nile Medical Supplies"),
+])
+def test_abbreviations_and_synonyms_banks_print(printed, registered):
+    assert name_key(printed) == name_key(registered)

@@ -95,6 +95,21 @@ GENERIC = {
     "DIST", "SERV", "TEXTILE", "PLASTIC", "IRON", "CARS", "DISTRIBUTORS",
 }
 _GENERIC_KEYS: set[str] = set()  # skeletons of GENERIC, filled below
+# The abbreviations and synonyms banks print for these words (cut to fit the field, or
+# another translation of the same Arabic word): read as one word.
+SYNONYMS = {
+    "TRDG": "TRADING", "TRADE": "TRADING", "MAT": "MATERIALS", "MATS": "MATERIALS",
+    "MED": "MEDICAL", "SUPP": "SUPPLIES", "SUPPLY": "SUPPLIES", "IND": "INDUSTRIES",
+    "INDUSTRIAL": "INDUSTRIES", "IMP": "IMPORT", "EXP": "EXPORT", "DIST": "DISTRIBUTION",
+    "DISTRIBUTORS": "DISTRIBUTION", "DISTRIB": "DISTRIBUTION", "SERV": "SERVICES",
+    "SVCS": "SERVICES", "CHEM": "CHEMICALS", "PHARMACEUTICALS": "PHARMA",
+    "PHARMACEUTICAL": "PHARMA", "PACKING": "PACKAGING", "TEXTILE": "TEXTILES",
+    "PLASTIC": "PLASTICS", "LOGISTIC": "LOGISTICS", "FOOD": "FOODS", "BROS": "BROTHERS",
+    "GRP": "GROUP", "ELECTRONIC": "ELECTRONICS", "CONTRACTORS": "CONTRACTING",
+    "AGRO": "AGRICULTURE", "AGRICULTURAL": "AGRICULTURE", "CARS": "MOTORS", "AUTO": "MOTORS",
+    "AUTOMOTIVE": "MOTORS", "INTL": "INTERNATIONAL", "ENGG": "ENGINEERING", "ENG": "ENGINEERING",
+    "EQUIP": "EQUIPMENT", "FACTORIES": "FACTORY",
+}
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks
 # a sound already resolved, so the Latin letter table does not map it again).
@@ -176,6 +191,9 @@ def name_words(name: object) -> list[str]:
             continue
         if w in _FILLER_FOLDED or w == "&" or len(w) == 1:
             continue  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
+        if w in SYNONYMS:
+            words.append(SYNONYMS[w])
+            continue
         if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
             words.extend(spelled.split())
             continue
