@@ -14,13 +14,55 @@ import html
 import mimetypes
 import re
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import EmailPolicy
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from ar_excel.core.collections.letters import Letter
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+class _DraftPolicy(EmailPolicy):
+    """``email.policy.default`` (building) / ``SMTP`` (writing), remembering parsed and
+    folded headers. The standard policy parses every header it is given (a new header class
+    each time) and refolds it on output; a run writes thousands of drafts whose headers
+    repeat (sender, X-Unsent, language, the MIME headers of each part), so each distinct
+    header is parsed and folded once. The output is the standard policy's, byte for byte."""
+
+    _parsed: dict[tuple[str, str], tuple] = {}
+    _folded: dict[tuple[int, str], bytes] = {}  # by the id of a header held in _parsed
+    _held: set[int] = set()
+
+    def header_store_parse(self, name, value):  # noqa: ANN001, ANN201
+        if type(value) is not str:
+            return super().header_store_parse(name, value)
+        key = (name, value)
+        hit = self._parsed.get(key)
+        if hit is None:
+            hit = super().header_store_parse(name, value)
+            if len(self._parsed) > 50_000:
+                self._parsed.clear()
+                self._folded.clear()
+                self._held.clear()
+            self._parsed[key] = hit
+            self._held.add(id(hit[1]))
+        return hit
+
+    def fold_binary(self, name, value):  # noqa: ANN001, ANN201
+        # a header is folded from its parse tree, not its text (an invalid address prints
+        # the same text as another): only the very header objects kept above are reused
+        if id(value) not in self._held:
+            return super().fold_binary(name, value)
+        key = (id(value), self.linesep)
+        hit = self._folded.get(key)
+        if hit is None:
+            hit = self._folded[key] = super().fold_binary(name, value)
+        return hit
+
+
+_BUILD = _DraftPolicy()  # = email.policy.default
+_WRITE = _BUILD.clone(linesep="\r\n")  # = email.policy.SMTP
 
 
 def letter_html(letter: Letter) -> str:
@@ -46,7 +88,7 @@ def letter_html(letter: Letter) -> str:
 
 def draft_message(letter: Letter, sender: str | None = None,
                   attachments: list[Path] | None = None) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=_BUILD)
     msg["Subject"] = letter.subject
     if isinstance(letter.email, str) and letter.email.strip():
         # several addresses may be typed in one cell: "a@x.com; b@y.com"
@@ -75,7 +117,7 @@ def write_draft(letter: Letter, path: Path, sender: str | None = None,
                 attachments: list[Path] | None = None) -> Path:
     """Write the draft to ``path`` (replacing a previous one, atomically) and return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = draft_message(letter, sender, attachments).as_bytes(policy=SMTP)
+    data = draft_message(letter, sender, attachments).as_bytes(policy=_WRITE)
     tmp = path.with_suffix(".eml.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)

@@ -71,6 +71,8 @@ class _StatementPDF(FPDF):
         self.first_page = 1  # pages are numbered per statement
         self._pending: dict | None = None  # the next statement's language, label, first page
         self._shaping = False
+        self._widths: dict[tuple, float] = {}
+        self._bidi: dict[tuple, tuple] = {}
 
     def start_statement(self, lang: str, label: str) -> None:
         """Begin a statement on a new page. The previous page's footer is drawn inside
@@ -88,9 +90,67 @@ class _StatementPDF(FPDF):
                   border: int | str = 0, ln: bool = False, fill: bool = False) -> None:
         """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper."""
         s = "" if text is None else str(text)
+        if w and not ln and not fill and border in (0, 1) and not has_arabic(s):
+            self._plain_cell(w, h, s, align, border)
+            return
         self._shape_for(s)
         self.cell(w, h, s, border=border, align=align, fill=fill,
                   new_x="LMARGIN" if ln else "RIGHT", new_y="NEXT" if ln else "TOP")
+
+    def _preload_bidirectional_text(self, text: str, markdown: bool):  # noqa: ANN202
+        """fpdf2's bidi split of a shaped text into styled fragments, cached per text and
+        style: the same labels (column headers, document types) recur on every row and
+        page, and the split (bidi algorithm, one fragment per run) is most of a shaped
+        cell's cost. Fragments are read-only once made, so they can be drawn again."""
+        shaping = self.text_shaping
+        if not shaping:
+            return super()._preload_bidirectional_text(text, markdown)
+        key = (text, markdown, self.current_font.i if self.current_font else None,
+               self.font_size_pt, self.font_style, self.underline, self.strikethrough,
+               str(self.text_color), str(self.fill_color),
+               tuple((k, str(v)) for k, v in shaping.items()
+                     if k not in ("paragraph_direction", "fragment_direction")))
+        hit = self._bidi.get(key)
+        if hit is None:
+            fragments = super()._preload_bidirectional_text(text, markdown)
+            for fragment in fragments:
+                _memoise_fragment(fragment)
+            hit = (fragments, shaping.get("paragraph_direction"),
+                   shaping.get("fragment_direction"))
+            self._bidi[key] = hit
+        else:
+            shaping["paragraph_direction"], shaping["fragment_direction"] = hit[1], hit[2]
+        return hit[0]
+
+    def _plain_cell(self, w: float, h: float, s: str, align: str, border: int | str) -> None:
+        """What ``cell`` draws for unshaped text, drawn directly: the frame, then the text at
+        the position ``cell`` gives it (cell margin, centred on 0.5 h + 0.3 font size).
+        ``cell`` lays every call out as a styled text line (fragments, bidi, graphics state),
+        several times the cost of the two operators a table cell needs."""
+        x, y = self.x, self.y
+        if border:
+            self.rect(x, y, w, h)
+        if s:
+            width = self._width(s)
+            if align == "R":
+                dx = w - self.c_margin - width
+            elif align == "C":
+                dx = (w - width) / 2
+            else:
+                dx = self.c_margin
+            self.text(x + dx, y + 0.5 * h + 0.3 * self.font_size, s)
+        self.x = x + w
+
+    def _width(self, s: str) -> float:
+        """Unshaped width of ``s`` in the current font, cached (dates, labels, and amounts
+        repeat across rows and statements)."""
+        key = (self.current_font.i, self.font_size_pt, s)
+        width = self._widths.get(key)
+        if width is None:
+            text = self.normalize_text(s)
+            width = self.current_font.get_text_width(text, self.font_size_pt, None)[1] / self.k
+            self._widths[key] = width
+        return width
 
     def fragments(self, parts: list[str], h: float, rtl: bool) -> None:
         """One line of separately placed pieces (label, value, ...), read right to left for
@@ -102,12 +162,15 @@ class _StatementPDF(FPDF):
         for part in parts:
             if not part:
                 continue
-            self._shape_for(part)
-            width = self.get_string_width(part) + gap
+            if has_arabic(part):
+                self._shape_for(part)
+                width = self.get_string_width(part) + gap
+            else:
+                width = self._width(part) + gap
             if rtl:
                 x -= width
             self.set_xy(x, y)
-            self.cell(width, h, part, align="R" if rtl else "L")
+            self.text_cell(width, h, part, align="R" if rtl else "L")
             if not rtl:
                 x += width
         self.set_xy(self.l_margin, y + h)
@@ -127,6 +190,35 @@ class _StatementPDF(FPDF):
         label = f"{self.page_label} - {w['page']} {number}" if self.page_label \
             else f"{w['page']} {number}"
         self.text_cell(0, 5, label, align="C")
+
+
+def _memoise_fragment(fragment) -> None:  # noqa: ANN001
+    """Remember a cached fragment's width and drawn text: both run the HarfBuzz shaper.
+    The drawn text is reused only when it holds no absolute text matrix (``Tm``, written
+    for glyphs placed one by one), i.e. when it does not depend on where it is drawn."""
+    widths: dict[tuple, float] = {}
+    drawn: dict[tuple, str] = {}
+    get_width, render = fragment.get_width, fragment.render_pdf_text
+
+    def width(start: int = 0, end: int | None = None, chars: str | None = None,
+              initial_cs: bool = True) -> float:
+        key = (start, end, chars, initial_cs)
+        if key not in widths:
+            widths[key] = get_width(start, end, chars, initial_cs)
+        return widths[key]
+
+    def render_pdf_text(frag_ws: float, current_ws: float, word_spacing: float,
+                        adjust_x: float, adjust_y: float, h: float) -> str:
+        key = (frag_ws, current_ws, word_spacing, h)
+        text = drawn.get(key)
+        if text is None:
+            text = render(frag_ws, current_ws, word_spacing, adjust_x, adjust_y, h)
+            if " Tm" not in text:
+                drawn[key] = text
+        return text
+
+    fragment.get_width = width
+    fragment.render_pdf_text = render_pdf_text
 
 
 def _money(value: object) -> str:

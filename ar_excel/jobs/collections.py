@@ -102,7 +102,7 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
 
 def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: pd.DataFrame,
                    as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
-    from ar_excel.core.collections.statements import customer_statement
+    from ar_excel.core.collections.statements import customer_statements
     from ar_excel.io.eml import safe_name, write_draft
     from ar_excel.io.pdf_statement import render_each
 
@@ -121,12 +121,13 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
     if finals:
         due = due_dates(book.invoices, book.customers)
         oldest = pd.to_datetime(items.groupby("Customer ID")["Date"].min())
+        starts = {}
         for cid in finals:
             start = oldest.get(cid, pd.NaT)
-            start = (start if pd.notna(start) else as_of).replace(day=1)
-            statements.append(customer_statement(cid, book.customers, book.invoices,
-                                                 book.payments, start, as_of, due, items,
-                                                 book.policy, book.arabic))
+            starts[cid] = (start if pd.notna(start) else as_of).replace(day=1)
+        # all of them at once: the ledger is cut by customer once, not filtered per customer
+        statements = customer_statements(finals, book.customers, book.invoices, book.payments,
+                                         starts, as_of, due, items, book.policy, book.arabic)
     pdfs = render_each(statements, folder, company, suffix=f"_{as_of:%Y-%m-%d}") \
         if statements else []
     enclosed = dict(zip(finals, pdfs, strict=True))

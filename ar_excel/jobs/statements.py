@@ -20,7 +20,7 @@ from ar_excel.core.collections.statements import (
     TAB_COLUMNS,
     TAB_FORMATS,
     Statement,
-    customer_statement,
+    customer_statements,
     documents,
     statement_rows,
 )
@@ -89,21 +89,13 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     due = due_dates(invoices, customers)
     items = open_items(customers, invoices, payments, as_of)
     aging = aging_by_customer(items, customers, book.policy)
-    # cut every frame by customer once: slicing the whole ledger per customer is slow
-    docs = documents(customers, invoices, payments, due)
-    parts = {name: dict(tuple(frame.groupby("Customer ID", sort=False)))
-             for name, frame in (("customers", customers), ("docs", docs), ("aging", aging))}
-    out = []
-    for i, cid in enumerate(ids):
-        def part(name: str, frame: pd.DataFrame, cid: str = cid) -> pd.DataFrame:
-            return parts[name].get(cid, frame.iloc[0:0])
-        stmt = customer_statement(cid, part("customers", customers), invoices, payments, start,
-                                  as_of, due, items, book.policy, book.arabic,
-                                  aging=part("aging", aging), docs=part("docs", docs))
-        if asked or _has_activity(stmt):
-            out.append(stmt)
-        if i % 50 == 0:
-            options.progress(0.4 * i / max(len(ids), 1), "statements")
+    options.progress(0.1, "statements")
+    # the ledger is cut by customer once (customer_statements), not filtered per customer
+    statements = customer_statements(ids, customers, invoices, payments, start, as_of, due,
+                                     items, book.policy, book.arabic, aging=aging,
+                                     docs=documents(customers, invoices, payments, due))
+    out = [stmt for stmt in statements if asked or _has_activity(stmt)]
+    options.progress(0.4, "statements")
     return out
 
 

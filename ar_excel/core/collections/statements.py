@@ -19,6 +19,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -114,67 +115,133 @@ def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.D
 
     ``due`` is ``ledger.due_dates(invoices, customers)``; ``items`` is
     ``ledger.open_items(..., as_of=period_end)`` (any customers: filtered here); ``aging``,
-    when given, is ``aging.aging_by_customer`` of those items (saves recomputing it per
-    customer when printing many statements), and ``docs`` likewise ``documents(...)``. The
-    frames may be cut to this customer.
+    when given, is ``aging.aging_by_customer`` of those items, and ``docs`` likewise
+    ``documents(...)``. The frames may be cut to this customer. For many customers use
+    ``customer_statements``, which cuts the ledger once instead of once per customer.
+    """
+    if docs is None:
+        # receipts take the currency of the customer's own invoice they name
+        docs = documents(customers[customers["Customer ID"] == customer_id],
+                         invoices[invoices["Customer ID"] == customer_id],
+                         payments[payments["Customer ID"] == customer_id], due)
+    if aging is None:
+        items = items[items["Customer ID"] == customer_id]
+    return customer_statements([customer_id], customers, invoices, payments, period_start,
+                               period_end, due, items, policy, arabic, aging, docs)[0]
+
+
+def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
+                        invoices: pd.DataFrame, payments: pd.DataFrame,
+                        period_start: date | Mapping[str, date], period_end: date,
+                        due: pd.Series, items: pd.DataFrame, policy: Policy | None = None,
+                        arabic: bool = False, aging: pd.DataFrame | None = None,
+                        docs: pd.DataFrame | None = None) -> list[Statement]:
+    """The statements of many customers, in the order of ``customer_ids``.
+
+    Same rules and arguments as ``customer_statement``; ``period_start`` may be one date for
+    all or a date per customer ID. The ledger is sorted and cut by customer and currency
+    once, so the work grows with the ledger, not with customers x ledger.
     """
     from ar_excel.core.aging import aging_by_customer, bucket_labels
-    from ar_excel.core.collections.language import letter_language
 
     policy = policy or Policy()
-    start = pd.Timestamp(period_start).normalize()
+    ids = list(customer_ids)
     end = pd.Timestamp(period_end).normalize()
-    cust = customers[customers["Customer ID"] == customer_id]
-    row = cust.iloc[0] if len(cust) else pd.Series(dtype=object)
-    currency = row.get("Currency") if len(cust) else None
+    if isinstance(period_start, Mapping):
+        starts = {c: pd.Timestamp(period_start[c]).normalize() for c in ids}
+    else:
+        first = pd.Timestamp(period_start).normalize()
+        starts = dict.fromkeys(ids, first)
     if docs is None:
-        docs = documents(cust, invoices[invoices["Customer ID"] == customer_id],
-                         payments[payments["Customer ID"] == customer_id], due)
-    else:
-        docs = docs[docs["Customer ID"] == customer_id]
-    docs = docs[docs["Date"].isna() | (docs["Date"] <= end)]
+        docs = documents(customers, invoices, payments, due)
     if aging is None:
-        mine = items[items["Customer ID"] == customer_id]
-        aging = aging_by_customer(mine, customers, policy) if len(mine) else None
-    else:
-        aging = aging[aging["Customer ID"] == customer_id]
+        aging = aging_by_customer(items, customers, policy) if len(items) else None
     labels = bucket_labels(policy.aging_buckets_days)
 
-    sections = []
-    currencies = sorted(set(docs["Currency"].fillna("")), key=lambda c: (c != (currency or ""), c))
-    for ccy in currencies or [currency or ""]:
-        d = docs[docs["Currency"].fillna("") == ccy]
-        before = d["Date"].notna() & (d["Date"] < start)
-        opening = round(float(d.loc[before, "Signed"].sum()), 2)
-        period = d[~before].assign(
-            _undated=lambda f: f["Date"].isna(), _t=lambda f: f["Type"].map(_TYPE_ORDER),
-            _doc=lambda f: f["Document"].astype(str))
-        period = period.sort_values(["_undated", "Date", "_t", "_doc"], kind="stable")
-        signed = period["Signed"].to_numpy(dtype=float)
-        lines = pd.DataFrame({
-            "Date": period["Date"].to_numpy(),
-            "Type": period["Type"].to_numpy(),
-            "Document": period["Document"].to_numpy(),
-            "Reference": period["Reference"].to_numpy(),
-            "Due Date": period["Due Date"].to_numpy(),
-            "Debit": np.where(signed > 0, signed, 0.0).round(2),
-            "Credit": np.where(signed < 0, -signed, 0.0).round(2),
-            "Balance": np.round(opening + np.cumsum(signed), 2),
-        }, columns=LINE_COLUMNS)
-        closing = round(opening + float(signed.sum()), 2)
-        buckets = dict.fromkeys(labels, 0.0)
-        if aging is not None:
-            a = aging[aging["Currency"].fillna("") == ccy]
-            if len(a):
-                buckets = {label: float(a.iloc[0][label]) for label in labels}
-        sections.append(CurrencySection(ccy or None, opening, lines, closing, buckets))
-    name = row.get("Name") if len(cust) else None
+    # the customer's first master row, and the aging row of each (customer, currency)
+    master = customers["Customer ID"].drop_duplicates()
+    master_pos = dict(zip(master.to_numpy(), range(len(master)), strict=True))
+    master_rows = customers.loc[master.index]
+    buckets_of: dict[tuple, dict[str, float]] = {}
+    if aging is not None and len(aging):
+        keys = zip(aging["Customer ID"], aging["Currency"].fillna(""), strict=True)
+        values = aging[labels].to_numpy(dtype=float).tolist()
+        for key, row in zip(keys, values, strict=True):
+            buckets_of.setdefault(key, dict(zip(labels, row, strict=True)))
+
+    # the documents up to the last day, sorted once: customer, currency, then statement order
+    wanted = docs["Customer ID"].isin(set(ids)) & (docs["Date"].isna() | (docs["Date"] <= end))
+    d = docs[wanted].reset_index(drop=True)
+    ccy = d["Currency"].fillna("")
+    d = d.assign(_ccy=ccy, _undated=d["Date"].isna(), _t=d["Type"].map(_TYPE_ORDER),
+                 _doc=d["Document"].astype(str))
+    order = d.sort_values(["Customer ID", "_ccy", "_undated", "Date", "_t", "_doc"],
+                          kind="stable").index.to_numpy()
+    cid_sorted = d["Customer ID"].to_numpy(dtype=object)[order]
+    ccy_sorted = d["_ccy"].to_numpy(dtype=object)[order]
+    dates = d["Date"].to_numpy()
+    start_of = d["Customer ID"].map(starts).to_numpy(dtype="datetime64[ns]")
+    before = ~pd.isna(dates) & (dates.astype("datetime64[ns]") < start_of)
+    signed = d["Signed"].to_numpy(dtype=float)
+    columns = {c: d[c].to_numpy() for c in ("Date", "Type", "Document", "Reference",
+                                            "Due Date")}
+    # runs of one (customer, currency) in the sorted order
+    change = np.ones(len(order), dtype=bool)
+    if len(order):
+        change[1:] = (cid_sorted[1:] != cid_sorted[:-1]) | (ccy_sorted[1:] != ccy_sorted[:-1])
+    bounds = [*np.flatnonzero(change).tolist(), len(order)]
+    runs: dict[str, dict[str, np.ndarray]] = {}
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        runs.setdefault(cid_sorted[a], {})[ccy_sorted[a]] = order[a:b]
+
+    empty = np.empty(0, dtype="int64")
+    out = []
+    for customer_id in ids:
+        pos = master_pos.get(customer_id)
+        row = master_rows.iloc[pos] if pos is not None else pd.Series(dtype=object)
+        known = pos is not None
+        currency = row.get("Currency") if known else None
+        start = starts[customer_id]
+        mine = runs.get(customer_id, {})
+        currencies = sorted(mine, key=lambda c, cur=currency: (c != (cur or ""), c))
+        sections = []
+        for code in currencies or [currency or ""]:
+            rows = mine.get(code, empty)  # statement order
+            early = before[rows]
+            # the opening sums the earlier documents in the ledger's order (same rounding)
+            opening = round(float(signed[np.sort(rows[early])].sum()), 2)
+            period = rows[~early]
+            amounts = signed[period]
+            lines = pd.DataFrame({
+                "Date": columns["Date"][period],
+                "Type": columns["Type"][period],
+                "Document": columns["Document"][period],
+                "Reference": columns["Reference"][period],
+                "Due Date": columns["Due Date"][period],
+                "Debit": np.where(amounts > 0, amounts, 0.0).round(2),
+                "Credit": np.where(amounts < 0, -amounts, 0.0).round(2),
+                "Balance": np.round(opening + np.cumsum(amounts), 2),
+            }, columns=LINE_COLUMNS)
+            closing = round(opening + float(amounts.sum()), 2)
+            buckets = dict(buckets_of.get((customer_id, code), dict.fromkeys(labels, 0.0)))
+            sections.append(CurrencySection(code or None, opening, lines, closing, buckets))
+        out.append(_statement(customer_id, row if known else None, start, end, sections,
+                              arabic))
+    return out
+
+
+def _statement(customer_id: str, row: pd.Series | None, start: pd.Timestamp,
+               end: pd.Timestamp, sections: list[CurrencySection], arabic: bool) -> Statement:
+    from ar_excel.core.collections.language import letter_language
+
+    name = row.get("Name") if row is not None else None
     address = ", ".join(str(row.get(c)) for c in ("Address", "City", "Country")
-                        if len(cust) and row.get(c) is not None and not pd.isna(row.get(c))) or None
+                        if row is not None and row.get(c) is not None
+                        and not pd.isna(row.get(c))) or None
     return Statement(customer_id=customer_id, name=name, period_start=start, period_end=end,
                      sections=sections, language=letter_language(name, arabic),
-                     address=address, email=row.get("Email") if len(cust) else None,
-                     tax_id=row.get("Tax ID") if len(cust) else None)
+                     address=address, email=row.get("Email") if row is not None else None,
+                     tax_id=row.get("Tax ID") if row is not None else None)
 
 
 def statement_rows(stmt: Statement, words: dict[str, str] | None = None) -> pd.DataFrame:
