@@ -58,7 +58,7 @@ from ar_excel.policy import Policy
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
 # Expected chance coincidences below which a unique open amount identifies the invoice alone.
-AMOUNT_ONLY_CHANCE = 0.005
+AMOUNT_ONLY_CHANCE = 0.02
 
 
 _ROUNDNESS = (100_000, 10_000, 1_000, 100, 1)  # cents: 1,000.00, 100.00, 10.00, 1.00, 0.01
