@@ -491,3 +491,9 @@ def test_a_percentage_gap_is_no_fee_when_open_invoices_make_the_amount_exactly()
 ])
 def test_abbreviations_and_synonyms_banks_print(printed, registered):
     assert name_key(printed) == name_key(registered)
+
+
+def test_a_round_receipt_just_under_several_invoices_is_a_part_payment_to_confirm():
+    # C1 by its IBAN: 5,700.00 + 2,280.50 = 7,980.50; 7,970.00 is 10.50 short of it.
+    r = run({"amount": 7970.00, "desc": "PAYMENT", "acc": "EG380019000500000000263180002"})
+    assert "Matched" not in set(r.matches["Status"])

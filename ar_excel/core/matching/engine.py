@@ -594,7 +594,9 @@ class Matcher:
         # a typical bank charge (the policy's absolute tolerance) is, a percentage of a large
         # invoice (hundreds) could be another invoice's amount.
         unique = len(found) == 1 and n == 1 and chance < 0.02
-        certain = unique and gap <= cents(self.policy.fee_tolerance_abs)
+        # A round sum just under several invoices is more likely a part payment than charges.
+        round_under_sum = len(invs) > 1 and f.remaining % 1000 == 0
+        certain = unique and gap <= cents(self.policy.fee_tolerance_abs) and not round_under_sum
         # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
         # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
         # payment), the gap is not itself one of the customer's open amounts, and no set of
