@@ -1,6 +1,7 @@
-"""Benchmark: the collections and statements jobs on the demo ledger (300 customers).
+"""Benchmark: the collections and statements jobs on the demo ledger, at 1x (300 customers)
+and 10x (3,000 customers, ~40,000 invoices, ~30,000 receipts).
 
-Measured in the same run, best of N each:
+Measured in the same run, at each scale, best of N each (files: once):
 
 * baseline: the open-items ledger and the Aging table (``open_items`` + ``aging_by_customer``),
   the work every collections figure starts from;
@@ -11,9 +12,11 @@ Measured in the same run, best of N each:
 * statements: every customer's statement built (no PDF);
 * PDFs: one PDF per customer; combined: all statements in one PDF.
 
-Prints seconds and each figure as a ratio to the baseline, plus per-customer PDF time.
+Prints seconds and each figure as a ratio to that scale's baseline, then each figure's
+growth from 1x to 10x next to the baseline's: work that scales linearly grows like the
+baseline (about 10x), work done per customer over the whole ledger grows ~100x.
 
-    python benchmarks/bench_collections.py [N_CUSTOMERS] [REPEATS]
+    python benchmarks/bench_collections.py [SCALES (default 1,10)] [REPEATS]
 """
 
 from __future__ import annotations
@@ -54,9 +57,7 @@ def best(fn, repeats: int) -> float:
     return min(times)
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+def measure(n: int, repeats: int) -> tuple[dict[str, float], int]:
     book = demo_book(n)
     opts = JobOptions(as_of=AS_OF)
     statements = build_statements(book, opts)
@@ -73,12 +74,29 @@ def main() -> None:
             "PDF per customer": best(lambda: render_each(statements, out / "pdf"), 1),
             "combined PDF": best(lambda: render_combined(statements, out / "all.pdf"), 1),
         }
-    base = figures["baseline (open items + aging)"]
-    print(f"{n} customers, {len(statements)} statements, as of {AS_OF}")
-    for name, secs in figures.items():
-        print(f"{name:32s} {secs:8.2f} s   x{secs / base:7.1f} baseline")
-    per = figures["PDF per customer"] / max(len(statements), 1)
-    print(f"per customer PDF: {per * 1000:.0f} ms")
+    return figures, len(statements)
+
+
+def main() -> None:
+    scales = [int(x) for x in (sys.argv[1] if len(sys.argv) > 1 else "1,10").split(",")]
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    runs = {}
+    for scale in scales:
+        n = 300 * scale
+        figures, count = measure(n, repeats if scale == 1 else 1)
+        runs[scale] = figures
+        base = figures["baseline (open items + aging)"]
+        print(f"{scale}x: {n} customers, {count} statements, as of {AS_OF}")
+        for name, secs in figures.items():
+            print(f"  {name:32s} {secs:8.2f} s   x{secs / base:7.1f} baseline")
+        per = figures["PDF per customer"] / max(count, 1)
+        print(f"  per customer PDF: {per * 1000:.0f} ms")
+    if 1 in runs and len(runs) > 1:
+        top = max(runs)
+        print(f"growth 1x -> {top}x (baseline grows x"
+              f"{runs[top]['baseline (open items + aging)'] / runs[1]['baseline (open items + aging)']:.1f}):")
+        for name in runs[1]:
+            print(f"  {name:32s} x{runs[top][name] / runs[1][name]:6.1f}")
 
 
 if __name__ == "__main__":

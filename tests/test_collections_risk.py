@@ -151,3 +151,18 @@ def test_weekly_forecast_takes_plan_instalments_instead_of_invoices():
                         plans=plans([("C4", 700.00, 2, "2026-07-15", "monthly")]))
     assert f["Expected Receipts"].tolist()[:6] == [1600.0, 300.0, 0.0, 550.0, 400.0, 350.0]
     assert f["Expected Receipts"].sum() == 3200.0
+
+
+def test_blank_currency_as_nan_is_a_blank_currency():
+    """Frames built outside the reader (xlwings, a script) may carry NaN for a blank
+    currency: the scores are those of a blank (None) currency, and Currency stays blank."""
+    cust, items, hist, _ = compute()
+    blank = items.assign(Currency=pd.Series([None] * len(items), index=items.index,
+                                            dtype=object))
+    nan = items.assign(Currency=pd.Series([float("nan")] * len(items), index=items.index,
+                                          dtype=object))
+    expected = risk_scores(blank, hist, cust, AS_OF)
+    got = risk_scores(nan, hist, cust, AS_OF)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got["Currency"].isna().all()
+    assert got.loc[got["Customer ID"] == "C2", "Open Balance"].item() == 1000.00

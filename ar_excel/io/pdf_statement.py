@@ -17,11 +17,13 @@ are laid out in one document and split into one file per customer with pypdf.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from ar_excel.core.collections.language import format_date, has_arabic
 from ar_excel.core.collections.statements import Statement
@@ -58,11 +60,37 @@ MONEY = {"Debit", "Credit", "Balance"}
 ROW_H = 6.0
 
 
+class _ShapeMemoFont(TTFFont):
+    """The statement font, remembering HarfBuzz's shaping of each text it is asked again
+    (the Arabic labels of every row and page). A statement document registers its fonts in
+    ``memo`` and drops them when it is freed; the glyphs a shaping picks for the subset stay
+    picked in that document, so a remembered shaping draws exactly what a new one would."""
+
+    __slots__ = ()
+    memo: dict[int, tuple[TTFFont, dict]] = {}
+
+    def shape_text(self, text, font_size_pt, text_shaping_params):  # noqa: ANN001, ANN201
+        entry = self.memo.get(id(self))
+        if entry is None:
+            return super().shape_text(text, font_size_pt, text_shaping_params)
+        key = (text, font_size_pt,
+               tuple((k, repr(v)) for k, v in sorted((text_shaping_params or {}).items())))
+        hit = entry[1].get(key)
+        if hit is None:
+            hit = entry[1][key] = super().shape_text(text, font_size_pt, text_shaping_params)
+        return hit
+
+
 class _StatementPDF(FPDF):
     def __init__(self, company: str | None = None) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans-LatinArabic.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold-LatinArabic.ttf"))
+        for font in self.fonts.values():
+            if type(font) is TTFFont:
+                font.__class__ = _ShapeMemoFont
+                _ShapeMemoFont.memo[id(font)] = (font, {})
+                weakref.finalize(self, _ShapeMemoFont.memo.pop, id(font), None)
         self.set_auto_page_break(auto=False)
         self.set_margins(10, 12, 10)
         self.company = company

@@ -61,10 +61,15 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     d["Risk Score"] = d["Customer ID"].map(risk.set_index("Customer ID")["Risk Score"]) \
         if risk is not None and len(risk) else None
     oldest = _oldest(chased) if len(chased) else None
-    keys = list(zip(d["Customer ID"], d["Currency"].fillna(""), strict=True))
-    d["Oldest Invoice"] = [oldest["Invoice No"].get(k) for k in keys] if oldest is not None else None
-    d["Oldest Due Date"] = pd.to_datetime(
-        [oldest["Due Date"].get(k) for k in keys] if oldest is not None else [pd.NaT] * len(d))
+    if oldest is not None and len(d):
+        first = oldest.reindex(pd.MultiIndex.from_arrays([d["Customer ID"],
+                                                          d["Currency"].fillna("")]))
+        number = first["Invoice No"].to_numpy(dtype=object)
+        d["Oldest Invoice"] = [None if v is None or v != v else v for v in number]
+        d["Oldest Due Date"] = pd.to_datetime(first["Due Date"].to_numpy())
+    else:
+        d["Oldest Invoice"] = None
+        d["Oldest Due Date"] = pd.to_datetime([pd.NaT] * len(d))
     d = d.sort_values(["Amount To Collect", "Days Overdue", "Customer ID"],
                       ascending=[False, False, True], kind="stable")
     calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]

@@ -72,8 +72,9 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     inv["_ccy"] = inv["Currency"].fillna("")
     inv = inv.sort_values(["Customer ID", "_ccy", "Due Date", "Date", "Document No"],
                           kind="stable")
-    available = inv.set_index(["Customer ID", "_ccy"]).index.map(
-        lambda k: credit.get(k, 0.0)).to_numpy(dtype="float64")
+    keys = pd.MultiIndex.from_arrays([inv["Customer ID"], inv["_ccy"]])
+    available = credit.reindex(keys).fillna(0.0).to_numpy(dtype="float64") if len(credit) \
+        else np.zeros(len(inv))
     before = inv.groupby(["Customer ID", "_ccy"])["Open Amount"].cumsum() - inv["Open Amount"]
     used = np.clip(available - before.to_numpy(), 0.0, None)
     inv["Uncovered Amount"] = np.round(

@@ -175,7 +175,8 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
                                          inv["Open Amount"].astype(float), inv["Currency"],
                                          strict=True):
             open_by.setdefault(cid, []).append((dpd, amount))
-            currencies.setdefault(cid, set()).add(ccy or "")
+            # a blank currency may come as None or NaN
+            currencies.setdefault(cid, set()).add(ccy if isinstance(ccy, str) else "")
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
     for cid in sorted(set(hist_by) | set(open_by), key=str):
