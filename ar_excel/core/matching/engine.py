@@ -11,6 +11,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       one digit away names another invoice whose open amount *is* the receipt,
                       that reading wins if the payer agrees (``reference-fuzzy``), and
                       otherwise everything is only suggested;
+   A numeric part the narrative calls an invoice (``INV 4557``, ``فاتورة رقم 3547``) names
+                      it like a full number when exactly one open invoice ends with it; the
+                      digit groups of an IBAN printed in the narrative never name an invoice;
 2. ``reference``      only the invoice's numeric part (``123``) or its digits without zero
                       padding, confirmed by the amount, or by a payer name shared by several
                       customers of which only one has that number;
@@ -19,9 +22,13 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       exactly one set of its open invoices makes it, and the ledger is not so
                       long that a set could make it by chance;
 4. ``fee-writeoff``   as 3, short by a bank charge (the policy's absolute tolerance; a
-                      percentage gap on a large invoice without a reference is only suggested);
-5. suggestions only   payer known but the amount is ambiguous, partial or over everything
-                      open; ``amount-only``: payer unknown, one open invoice has the amount.
+                      percentage gap without a reference only from a known account, for one
+                      invoice, a receipt that is not round, and no exact explanation);
+5. ``amount-only``    payer unknown and no other payer named, one open invoice has exactly
+                      the amount, the amount is not round and open amounts around it are so
+                      sparse that a coincidence is unlikely (< 2 %): matched; otherwise
+   suggestions only   payer known but the amount is ambiguous, partial or over everything
+                      open; a unique amount that is round or in a dense range.
 
 ``Matched`` is given only where the rule is certain (confidence >= 0.85); everything else is
 ``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
