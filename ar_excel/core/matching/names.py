@@ -11,7 +11,10 @@ Both sides are reduced to the same *name key* before comparing:
   (``w``, ``y``; ``ا و ي ى ة ع ء``) dropped, sound-alike letters merged (``ou/oo/u``,
   ``kh/خ``, ``g/j/ج``, ``q/k/ق``, ``th/ث``), doubled letters collapsed. ``Mohamed``,
   ``Muhammad`` and ``محمد`` all become ``mhmd``; ``Al Nour``, ``El-Nour``, ``Alnoor`` and
-  ``النور`` become ``lnr``.
+  ``النور`` become ``lnr``. A consonant followed by h folds the same way in both scripts (TH
+  of ITHAAD is ت+ح, of OTHMAN ث; SH of ISHAQ is س+ح); a final ح/ه is dropped like the -ah of
+  ة (RIYAH, SALAH); ABD/ABDEL/عبد join the next word; abbreviations (TRDG, MED SUPP) and
+  Arabic business words spelled out in Latin (EL MOTAHEDA) read as their English word.
 
 Keys are compared with rapidfuzz; a name is accepted only when it scores high and clearly
 above the next customer (the rule ERPNext and Odoo use), and a truncated bank name is

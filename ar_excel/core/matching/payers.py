@@ -8,7 +8,8 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    sheet, and receipts matched by invoice reference earlier in this run). A master account
    that is the tail of the printed IBAN (Egyptian and Gulf IBANs embed the account number)
    counts too;
-2. a payer name seen before on a receipt of exactly one customer (learned names);
+2. a payer name seen before on a receipt of exactly one customer (learned names), unless
+   another customer of the master has that name too;
 3. the name: the bank's counterparty field, or the narrative when the bank prints none,
    compared by name keys (see ``names``) with the customer names that share a word with it
    (blocking, so the work grows with the line count, not lines × customers).
