@@ -161,13 +161,15 @@ def test_plain_cells_are_drawn_where_fpdf_cell_draws_them(tmp_path, monkeypatch)
                                 due_dates(inv, cust), items)
     assert {s.language for s in stmts} == {"ar", "en"}
     fast = pdf_statement.render_combined(stmts, tmp_path / "fast.pdf", "Example Co")
-    def cell(self, w, h, s, align, border):  # what text_cell did for every cell
+    def cell(self, w, h, s, align, border, fill=False):  # what text_cell did for every cell
         self._shape_for(s)
-        self.cell(w, h, s, border=border, align=align)
+        self.cell(w, h, s, border=border, align=align, fill=fill)
 
     monkeypatch.setattr(pdf_statement._StatementPDF, "_plain_cell", cell)
     monkeypatch.setattr(pdf_statement._StatementPDF, "_preload_bidirectional_text",
                         pdf_statement.FPDF._preload_bidirectional_text)
+    monkeypatch.setattr(pdf_statement._ShapeMemoFont, "shape_text",
+                        pdf_statement.TTFFont.shape_text)
     slow = pdf_statement.render_combined(stmts, tmp_path / "slow.pdf", "Example Co")
 
     def words(path):

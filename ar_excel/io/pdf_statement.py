@@ -118,8 +118,8 @@ class _StatementPDF(FPDF):
                   border: int | str = 0, ln: bool = False, fill: bool = False) -> None:
         """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper."""
         s = "" if text is None else str(text)
-        if w and not ln and not fill and border in (0, 1) and not has_arabic(s):
-            self._plain_cell(w, h, s, align, border)
+        if w and not ln and border in (0, 1) and not has_arabic(s):
+            self._plain_cell(w, h, s, align, border, fill)
             return
         self._shape_for(s)
         self.cell(w, h, s, border=border, align=align, fill=fill,
@@ -150,13 +150,16 @@ class _StatementPDF(FPDF):
             shaping["paragraph_direction"], shaping["fragment_direction"] = hit[1], hit[2]
         return hit[0]
 
-    def _plain_cell(self, w: float, h: float, s: str, align: str, border: int | str) -> None:
+    def _plain_cell(self, w: float, h: float, s: str, align: str, border: int | str,
+                    fill: bool = False) -> None:
         """What ``cell`` draws for unshaped text, drawn directly: the frame, then the text at
         the position ``cell`` gives it (cell margin, centred on 0.5 h + 0.3 font size).
         ``cell`` lays every call out as a styled text line (fragments, bidi, graphics state),
         several times the cost of the two operators a table cell needs."""
         x, y = self.x, self.y
-        if border:
+        if fill:
+            self.rect(x, y, w, h, style="DF" if border else "F")
+        elif border:
             self.rect(x, y, w, h)
         if s:
             width = self._width(s)
