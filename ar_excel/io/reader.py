@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.errors import InputError
+from ar_excel.io.bulk import bulk
 from ar_excel.model import ROW, Book, Issue, Table, column_letter
 from ar_excel.names import is_arabic, match_key, table_key
 from ar_excel.parsing import is_blank, parse_column
@@ -402,6 +403,7 @@ def _lazy_loader(wb: Any) -> Callable[[str], list[list[Any]] | None]:
     return load
 
 
+@bulk()
 def read_book(path: str | Path) -> Book:
     """Read an AR workbook (.xlsx, .xlsm, .xls, .ods) from a file."""
     path = Path(path)

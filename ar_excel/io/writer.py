@@ -34,6 +34,7 @@ from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from ar_excel.errors import InputError, UnsafeWriteError
+from ar_excel.io.bulk import bulk
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.safety import losses
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
@@ -318,6 +319,7 @@ def _verify_kept(before: dict[str, list[list[Any]]], written: Path, wb, replaced
                         f"from {va!r} to {vb!r}; nothing was written")
 
 
+@bulk()
 def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
                arabic: bool = False, backup: bool = True,
                protect: list[SheetProtection] | tuple = ()) -> Path:

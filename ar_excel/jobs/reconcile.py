@@ -31,6 +31,7 @@ import pandas as pd
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.errors import InputError
+from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, JobResult, Tab
 
@@ -85,6 +86,7 @@ def history(book: Book, current_lines: pd.Series) -> pd.DataFrame:
     return learned_payers(*frames)
 
 
+@bulk()
 def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.05, "reading the bank statement")
     statement = load_statement(book, options)
