@@ -153,3 +153,11 @@ def test_written_workbook_opens_in_libreoffice(tmp_path):
     assert "Customer ID,Description,Amount,Date,Over Limit" in text
     assert "=1+1" in text and "+201001234567" in text  # shown as text, not evaluated to 2
     assert "1,200.50" in text or "1200.5" in text
+
+
+def test_other_formats_are_never_written_into(tmp_path):
+    ods = tmp_path / "book.ods"
+    ods.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(UnsafeWriteError, match=r"'book.ods' is a .ods file .* use -o OUT"):
+        write_tabs([Tab("Aging", _frame())], source=ods)
+    assert ods.read_bytes() == b"PK\x03\x04 not really"

@@ -107,11 +107,11 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
     """What an openpyxl round trip of ``path`` would lose, keeping every sheet except the
     tabs named in ``replaced_tabs``. An empty list means it is safe to write in place."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return [f"it is a {path.suffix} file (only .xlsx can be updated in place)"]
+        return [f"a {path.suffix} format (only .xlsx can be updated in place)"]
     try:
         z = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        return ["it is not a valid .xlsx file (or it is encrypted)"]
+        return ["an unreadable or encrypted file structure"]
     with z:
         names = set(z.namelist())
         replaced = {match_key(t) for t in replaced_tabs}

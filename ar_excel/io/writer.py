@@ -338,10 +338,13 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
 
     before = None
     if target.exists():
+        advice = "use -o OUT to write the results to a new workbook" if in_place else \
+            "choose another -o file"
+        if target.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise UnsafeWriteError(f"'{target.name}' is a {target.suffix} file and ar_excel "
+                                   f"writes only into .xlsx workbooks; {advice} (.xlsx)")
         found = losses(target, names)
         if found:
-            advice = "use -o OUT to write the results to a new workbook" if in_place else \
-                "choose another -o file"
             raise UnsafeWriteError(
                 f"'{target.name}' has {', '.join(found)}, which would be lost if ar_excel wrote "
                 f"into it; {advice}")
