@@ -112,8 +112,8 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         selected = [jobs[name] for name in args.jobs]
         outcome = run_jobs(book, selected, options, month_end=args.month_end,
                            progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
-        tabs = [*outcome.tabs, issues_tab(outcome.issues)]
         arabic = book.arabic if args.lang == "auto" else args.lang == "ar"
+        tabs = [*outcome.tabs, issues_tab(outcome.issues, arabic)]
         progress(0.9, "writing tabs")
         writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
         extra_write = {"protect": outcome.protect} if outcome.protect and writer is write_tabs else {}

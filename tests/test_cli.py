@@ -83,3 +83,24 @@ def test_change_log_continues_in_out_across_runs(tmp_path):
     flat = [" ".join(str(v) for v in r if v is not None) for r in rows]
     assert any("C1" in line and "50000" in line.replace(",", "") and "75000" in line.replace(",", "")
                for line in flat), flat
+
+
+def test_arabic_workbook_gets_arabic_input_issue_messages(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["رقم العميل", "اسم العميل", "شروط الدفع", "حد الائتمان"])
+    ws.append(["١٠٠١", "شركة النور للتجارة", "قريباً", "غير محدود"])
+    ws.append([None, "مؤسسة الفجر", "٣٠", "١٠٬٠٠٠"])
+    book = tmp_path / "دفتر.xlsx"
+    wb.save(book)
+    out = tmp_path / "out.xlsx"
+    assert main(["validate", str(book), "-o", str(out)]) == 0
+    rows = list(openpyxl.load_workbook(out)["Input Issues"].iter_rows(values_only=True))
+    assert rows[1] == ("Sheet", "Cell", "Column", "Value", "Message")  # under the label row
+    by_cell = {r[1]: r[4] for r in rows[2:]}
+    assert by_cell == {
+        "C2": "'قريباً' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)",
+        "D2": "'غير محدود' ليس رقماً",
+        "A3": "رقم العميل مطلوب لكنه فارغ",
+    }

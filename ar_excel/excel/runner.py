@@ -123,7 +123,7 @@ def compute(book: Book, jobs: list[Job], options: JobOptions, *, month_end: bool
     """Run the jobs exactly as ``ar-excel`` does (``ar_excel.runner.run_jobs``); the tabs to
     write are ``outcome.tabs`` plus ``Input Issues``. Nothing is written here."""
     outcome = run_jobs(book, jobs, options, month_end=month_end, progress=options.progress)
-    outcome.tabs = [*outcome.tabs, issues_tab(outcome.issues)]
+    outcome.tabs = [*outcome.tabs, issues_tab(outcome.issues, book.arabic)]
     return outcome
 
 

@@ -244,7 +244,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 if pos in unreadable[f.name]:
                     continue  # reported already, as a value that could not be read
                 issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
-                                    None, f"{f.name} is required but blank"))
+                                    None, f"{written[f.name]} is required but blank"))
     table = Table(kind, sheet, frame, raw_frame, letters, header_row, written)
     return table, issues
 

@@ -260,9 +260,14 @@ def _print_setup(ws, tab: Tab, width: int, header_row: int) -> None:
         ws.oddHeader.center.text = tab.title.replace("&", "&&")[:250]
 
 
-def issues_tab(issues: list[Issue]) -> Tab:
+def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
+    """The ``Input Issues`` tab; messages in Arabic for an Arabic workbook."""
     frame = pd.DataFrame([i.as_row() for i in issues],
                          columns=["Sheet", "Cell", "Column", "Value", "Message"])
+    if arabic and len(frame):
+        from ar_excel.io.messages_ar import arabic_message
+
+        frame["Message"] = frame["Message"].map(arabic_message)
     return Tab("Input Issues", frame, formats={"Value": "text"})
 
 

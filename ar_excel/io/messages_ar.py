@@ -1,0 +1,45 @@
+"""Arabic wording of the reader's input-issue messages, for Arabic workbooks.
+
+The reader words its messages in English (they are also raised as errors and logged); the
+``Input Issues`` tab of an Arabic workbook shows them in Arabic. A message without a known
+pattern (a job's own wording) is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
+    (r"^'(.*)' has misplaced thousands separators$", "'{0}' فواصل الآلاف فيه في غير موضعها"),
+    (r"^'(.*)' is TRUE/FALSE, not an amount$", "'{0}' قيمة صح/خطأ وليس مبلغاً"),
+    (r"^a date \((.*)\) where an amount was expected$", "تاريخ ({0}) في موضع مبلغ"),
+    (r"^'(.*)' is not a whole number$", "'{0}' ليس عدداً صحيحاً"),
+    (r"^'(.*)' is not a valid date$", "'{0}' ليس تاريخاً صحيحاً"),
+    (r"^(.*) is not a date \(as an Excel date number it is out of range\)$",
+     "{0} ليس تاريخاً (رقم تاريخ Excel خارج النطاق)"),
+    (r"^'(.*)' is not a date \(expected e\.g\. 31/01/2024 or 2024-01-31\)$",
+     "'{0}' ليس تاريخاً (المتوقع مثلاً 31/01/2024 أو 2024-01-31)"),
+    (r"^'(.*)' is TRUE/FALSE, not a date$", "'{0}' قيمة صح/خطأ وليس تاريخاً"),
+    (r"^'(.*)' is not a date$", "'{0}' ليس تاريخاً"),
+    (r"^'(.*)' is not a month$", "'{0}' ليس اسم شهر"),
+    (r"^'(.*)' is not payment terms in days \(e\.g\. 30, Net 30, 30 days\)$",
+     "'{0}' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)"),
+    (r"^'(.*)' is not a whole number of days$", "'{0}' ليس عدداً صحيحاً من الأيام"),
+    (r"^'(.*)' is not a customer status \(Active, Hold or Closed\)$",
+     "'{0}' ليست حالة عميل (نشط أو موقوف أو مغلق)"),
+    (r"^(.*) is required but blank$", "{0} مطلوب لكنه فارغ"),
+    (r"^sheet '(.*)' has no column for (.*) \(header row (\d+) has: (.*)\)$",
+     "الورقة '{0}' ليس فيها عمود {1} (صف العناوين {2} فيه: {3})"),
+    (r"^no header row found in sheet '(.*)'$", "لم يوجد صف عناوين في الورقة '{0}'"),
+    (r"^policy '(.*)': (.*); the default is used$", "السياسة '{0}': {1}؛ استُخدمت القيمة الافتراضية"),
+)]
+
+
+def arabic_message(message: str) -> str:
+    """The Arabic wording of a reader message, or the message as it is."""
+    for pattern, template in _PATTERNS:
+        m = pattern.match(message)
+        if m:
+            return template.format(*m.groups())
+    return message
