@@ -85,7 +85,7 @@ def test_preamble_lines_and_stated_balances(tmp_path):
     stmt = read_statement(write(tmp_path, text))
     assert len(stmt.lines) == 2  # the totals row is not a line
     assert stmt.lines["Line No"].tolist() == [6, 7]  # rows in the file
-    assert stmt.lines["Bank Line"].tolist() == ["6", "7"]
+    assert stmt.lines["Bank Line"].tolist() == ["1", "2"]  # no bank ids: positions
     bal = stmt.balances[0]
     assert (bal.opening, bal.closing, bal.credits, bal.debits) == (1000.0, 2480.0, 1500.0, 20.0)
     assert bal.ties_out and not stmt.issues
@@ -142,14 +142,14 @@ def test_ambiguous_dates_follow_day_first_argument(tmp_path):
 def test_undecidable_file_raises_with_a_clear_message(tmp_path):
     with pytest.raises(InputError) as exc:
         read_statement(write(tmp_path, "Foo,Bar,Baz\n1,2,3\n4,5,6\n"))
-    assert "header row" in str(exc.value) and "mapping=" in str(exc.value)
+    assert "header row" in str(exc.value) and "--bank-columns" in str(exc.value)
 
     path = write(tmp_path, "Date,Description,Value\n01/03/2024,a,10.00\n", name="b.csv")
     with pytest.raises(InputError) as exc:
         read_statement(path)
     message = str(exc.value)
     assert "amount" in message and "Date, Description, Value" in message
-    assert "mapping={'Amount'" in message
+    assert '--bank-columns "Amount=' in message
     stmt = read_statement(path, mapping={"Amount": "Value"})
     assert stmt.lines["Amount"].tolist() == [10.0]
 
@@ -246,7 +246,7 @@ def test_statement_from_table():
     table = Table("Bank Statement", "كشف الحساب البنكي", frame, raw, letters)
     stmt = statement_from_table(table)
     assert stmt.lines["Amount"].tolist() == [1500.0, -12.5]
-    assert stmt.lines["Bank Line"].tolist() == ["FT001", "3"]
+    assert stmt.lines["Bank Line"].tolist() == ["FT001", "2"]
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
     assert [(i.sheet, i.cell) for i in stmt.issues] == [
         ("كشف الحساب البنكي", f"{letters['Date']}4"), ("كشف الحساب البنكي", f"{letters['Amount']}5")]

@@ -94,8 +94,8 @@ def statement_from_table(table: Table) -> Statement:
     """A ``Bank Statement`` sheet read by the workbook reader -> Statement.
 
     The amount is the signed ``Amount`` or, where that is blank, ``Credit`` - ``Debit`` (a
-    debit is money out whichever sign it was typed with). ``Line No`` is the Excel row, so
-    ``Bank Line`` without a bank reference is that row number.
+    debit is money out whichever sign it was typed with). ``Line No`` is the Excel row;
+    ``Bank Line`` without a bank reference is the line's position in the statement.
     """
     frame = table.frame
     issues: list[Issue] = []

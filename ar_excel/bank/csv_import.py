@@ -199,8 +199,9 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
         raise InputError(
             f"{source}: could not find the header row of the bank statement (looked in the first "
             f"{HEADER_SCAN_ROWS} rows for column names such as Date, Amount, Debit, Credit, "
-            f"Description; the first row is {[str(c) for c in first][:8]}). Pass a mapping, e.g. "
-            "mapping={'Date': '<date header>', 'Amount': '<amount header>'}"
+            f"Description; the first row is {[str(c) for c in first][:8]}). Name the columns "
+            "with --bank-columns \"Date=<date header>;Amount=<amount header>\" (for the Excel "
+            "buttons: the Policy key bank_columns)"
         )
     cols = best.columns
     if "Date" not in cols and "Value Date" not in cols:
@@ -208,14 +209,14 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
         if guessed is None:
             raise InputError(
                 f"{source}: could not decide which column holds the booking date (headers: "
-                f"{_header_list(best)}). Pass mapping={{'Date': '<header of the date column>'}}"
+                f"{_header_list(best)}). Name it with --bank-columns \"Date=<header of the date column>\""
             )
         cols["Date"] = guessed
     if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
         raise InputError(
             f"{source}: could not decide which column holds the amount (headers: "
-            f"{_header_list(best)}). Pass mapping={{'Amount': '<signed amount header>'}} or "
-            "mapping={'Debit': '<money out header>', 'Credit': '<money in header>'}"
+            f"{_header_list(best)}). Name it with --bank-columns \"Amount=<signed amount header>\" "
+            "or \"Debit=<money out header>;Credit=<money in header>\""
         )
     return best
 
@@ -463,8 +464,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         raise InputError(
             f"{source}: no line of the statement could be used; the first problem: "
             f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
-            "misread, pass a mapping, e.g. mapping={'Date': '<header>', 'Amount': '<header>'}, "
-            "and date_format / decimal"
+            "misread, name it with --bank-columns \"Date=<header>;Amount=<header>\" (also "
+            "date_format=%d.%m.%Y, decimal=,)"
         )
 
     kept_rows = kept.tolist()

@@ -4,9 +4,10 @@ Accounting rules kept here, whatever the file format:
 
 * ``Amount`` is signed from the account holder's side: money in (credits) positive, money out
   (debits) negative.
-* ``Bank Line`` identifies a line for reconciliation: the bank's own transaction id where the
-  file has one, else the line's 1-based position in the file. It is unique within a statement
-  file: a repeated bank id gets ``-2``, ``-3`` ... in file order.
+* ``Bank Line`` identifies a line for reconciliation (the contract's rule): the bank's own
+  transaction id where the file has one, else the line's 1-based position in the statement
+  (1 for its first transaction). It is unique within a statement file: a repeated bank id
+  gets ``-2``, ``-3`` ... in file order.
 * ``Line No`` is the line's 1-based position in the file: its row number for CSV, XLSX and
   workbook sheets (so the clerk can find it), its transaction position for MT940, camt and OFX.
 * A statement that states opening and closing balances ties out when
@@ -107,7 +108,8 @@ def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
     """Records (dicts keyed by COLUMNS, missing keys allowed) -> the normalised lines frame.
 
     ``Line No`` defaults to the record's 1-based position; ``Bank Line`` to its bank id or,
-    without one, its ``Line No``; repeated bank ids are suffixed so each line stays unique.
+    without one, its 1-based position; repeated bank ids are suffixed so each line stays
+    unique.
     """
     return lines_frame({c: [rec.get(c) for rec in records] for c in COLUMNS}, len(records))
 
@@ -131,8 +133,10 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
                for pos, no in enumerate(column("Line No"), start=1)]
     text = {c: clean_texts(column(c)) for c in TEXT_COLUMNS}
     text["Currency"] = [c.upper() if c else c for c in text["Currency"]]
-    text["Bank Line"] = [line or ref or str(no) for line, ref, no in
-                         zip(text["Bank Line"], text["Bank Ref"], line_no, strict=True)]
+    # The contract: the bank's transaction id, else the line's 1-based position in the
+    # statement (its n-th transaction, whatever header rows the file has above it).
+    text["Bank Line"] = [line or ref or str(pos) for pos, (line, ref) in
+                         enumerate(zip(text["Bank Line"], text["Bank Ref"], strict=True), start=1)]
     text["Bank Line"] = _unique(text["Bank Line"])
     frame = pd.DataFrame({c: pd.Series(text[c], dtype=object) for c in TEXT_COLUMNS})
     for c in ("Date", "Value Date"):

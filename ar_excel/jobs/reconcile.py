@@ -24,13 +24,15 @@ nothing from its own previous output, so it gives the same result).
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pandas as pd
 
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
-from ar_excel.errors import InputError
+from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, JobResult, Tab
@@ -50,12 +52,46 @@ UNMATCHED_FORMATS = {
 }
 
 
+_MAPPING_OPTIONS = ("decimal", "date_format", "delimiter", "header_row", "sheet")
+
+
+def bank_columns(text: str | None) -> dict[str, str] | None:
+    """``"Date=Buchungstag;Amount=Betrag;decimal=,"`` -> the importer's column mapping: which
+    header holds each statement column, for a bank export whose layout is not recognised."""
+    if not text or not str(text).strip():
+        return None
+    from ar_excel.names import match_key
+    from ar_excel.schema import BANK
+
+    names = {match_key(n): n for n in (*BANK.columns, *_MAPPING_OPTIONS)}
+    mapping: dict[str, str] = {}
+    for part in re.split(r"[;\n]", str(text)):
+        if not part.strip():
+            continue
+        key, sep, header = part.partition("=")
+        name = names.get(match_key(key))
+        if not sep or name is None or not header.strip():
+            known = ", ".join([*BANK.columns, *_MAPPING_OPTIONS])
+            raise UsageError(f"bank columns: '{part.strip()}' is not COLUMN=HEADER with a column "
+                             f"among {known}")
+        mapping[name] = header.strip() if name != "decimal" else header
+    return mapping
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--bank-columns", dest="bank_columns", metavar="MAP",
+        help="for a bank export whose layout is not recognised: which header holds what, e.g. "
+             "\"Date=Buchungstag;Amount=Betrag;Description=Verwendungszweck;decimal=,\"")
+
+
 def load_statement(book: Book, options: JobOptions):
     """The statement to reconcile, from the option, the sheet or the policy, in that order."""
     from ar_excel.bank import read_statement, statement_from_table
 
+    mapping = bank_columns(options.args.get("bank_columns") or book.policy.get("bank_columns"))
     if options.bank is not None:
-        return read_statement(options.bank, day_first=book.policy.day_first)
+        return read_statement(options.bank, mapping=mapping, day_first=book.policy.day_first)
     table = book.table("Bank Statement")
     if table is not None:
         return statement_from_table(table)
@@ -63,7 +99,7 @@ def load_statement(book: Book, options: JobOptions):
         path = Path(book.policy.bank_statement)
         if not path.is_absolute() and book.source is not None:
             path = Path(book.source).parent / path
-        return read_statement(path, day_first=book.policy.day_first)
+        return read_statement(path, mapping=mapping, day_first=book.policy.day_first)
     raise InputError("no bank statement: give --bank FILE, a 'Bank Statement' sheet, or the "
                      "Policy key bank_statement")
 
@@ -135,4 +171,5 @@ JOB = Job(
     run=run,
     month_end=True,
     needs=("Customers", "Invoices", "Bank Statement"),
+    add_arguments=add_arguments,
 )
