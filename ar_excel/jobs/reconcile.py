@@ -25,7 +25,6 @@ nothing from its own previous output, so it gives the same result).
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pandas as pd
