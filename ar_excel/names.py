@@ -11,19 +11,38 @@ import re
 import unicodedata
 
 _SEPARATORS = re.compile(r"[\s_\-.:/\\()\[\]#'\"]+")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # incl. tatweel
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
-                              "ؤ": "و", "ئ": "ي"})
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_ARABIC_LETTERS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
+    "ـ": None,  # tatweel
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    "،": ",", "٫": ".", "٬": ",",
+})
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+_LATIN_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def fold_text(text: str) -> str:
+    """Unify Arabic letter variants and digits, drop diacritics/tatweel and Latin accents."""
+    if text.isascii():  # most names and every plain email or phone: nothing to unify
+        return text.lower()
+    text = unicodedata.normalize("NFKC", str(text)).translate(_ARABIC_LETTERS)
+    # Invisible marks pasted with Arabic text (RLM/LRM, zero-width joiners, BOM) are no data.
+    text = _INVISIBLE.sub("", text)
+    text = _DIACRITICS.sub("", text)
+    if _LATIN_ACCENTED.search(text):  # "Société" = "Societe": drop the combining marks
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.lower()
 
 
 def match_key(text: object) -> str:
     """The form two names are compared in: ``"Customer_ID "`` -> ``"customerid"``."""
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKC", str(text)).lower()
-    s = _DIACRITICS.sub("", s).translate(_ARABIC_FOLD)
-    s = s.replace("%", "pct")
+    s = fold_text(str(text)).replace("%", "pct")
     return _SEPARATORS.sub("", s)
 
 
@@ -45,4 +64,4 @@ def is_arabic(text: object) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
-    return sum(1 for c in letters if _ARABIC_LETTER.match(c)) * 2 > len(letters)
+    return sum(1 for c in letters if ARABIC_CHAR.match(c)) * 2 > len(letters)

@@ -21,20 +21,11 @@ What is left are the name's *tokens*; ``compact`` is them joined without spaces,
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-_ARABIC_LETTERS = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
-    "ـ": None,  # tatweel
-    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
-    "،": ",", "٫": ".", "٬": ",",
-})
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
-_LATIN_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+from ar_excel.names import ARABIC_CHAR as _ARABIC_CHAR
+from ar_excel.names import fold_text
+
 _ABBREVIATION_DOTS = re.compile(r"(?<=\w)\.(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -65,20 +56,6 @@ class NormalName:
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
-
-
-def fold_text(text: str) -> str:
-    """Unify Arabic letter variants and digits, drop diacritics/tatweel and Latin accents."""
-    if text.isascii():  # most names and every plain email or phone: nothing to unify
-        return text.lower()
-    text = unicodedata.normalize("NFKC", str(text)).translate(_ARABIC_LETTERS)
-    # Invisible marks pasted with Arabic text (RLM/LRM, zero-width joiners, BOM) are no data.
-    text = _INVISIBLE.sub("", text)
-    text = _DIACRITICS.sub("", text)
-    if _LATIN_ACCENTED.search(text):  # "Société" = "Societe": drop the combining marks
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return text.lower()
 
 
 def _join_initials(words: list[str]) -> list[str]:
