@@ -129,12 +129,13 @@ class Book:
             raise InputError(why or f"the workbook has no '{kind}' sheet (or Excel table)")
         return f
 
-    def sheet_frame(self, name: str) -> pd.DataFrame | None:
+    def sheet_frame(self, name: str, must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
         """Another sheet of the workbook (a previous run's tab, a hidden snapshot) as a plain
-        frame of values as read, or None when the workbook has no such sheet."""
+        frame of values as read under the row naming ``must_have``, or None when the
+        workbook has no such sheet."""
         from ar_excel.io.reader import sheet_frame
 
-        return sheet_frame(self, name)
+        return sheet_frame(self, name, must_have)
 
 
 # Number formats a Tab column can take; writers map them to Excel formats.

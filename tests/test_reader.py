@@ -190,3 +190,18 @@ def test_sheets_named_otherwise_are_found_by_their_headers(tmp_path):
     assert book.table("Invoices").sheet == "Sales 2024"
     assert book.table("Payments").sheet == "Receipts log"
     assert book.payments["Invoice No"].tolist() == ["I-1"]
+
+
+def test_other_tabs_read_under_the_row_that_names_their_columns():
+    from ar_excel.io.reader import rows_frame
+
+    rows = [["رقم العميل", "الحقل", None, None],  # Arabic label row above the header
+            ["Customer ID", "field", None, "Caption beside the table"],
+            ["C1", "Credit Limit", None, None],
+            [None, None, None, None],
+            ["C2", "Terms", None, None]]
+    frame = rows_frame(rows, ("Customer ID", "Field"))
+    assert list(frame.columns) == ["Customer ID", "Field"]  # renamed as asked, caption left out
+    assert frame.values.tolist() == [["C1", "Credit Limit"], ["C2", "Terms"]]
+    assert rows_frame(rows, ("Customer ID", "Amount")) is None
+    assert list(rows_frame(rows).columns) == ["رقم العميل", "الحقل"]  # no names asked: first row

@@ -435,18 +435,32 @@ def remember_previous_output(book: Book, out: str | Path) -> None:
     book.sheet_loader = load
 
 
-def sheet_frame(book: Book, name: str) -> pd.DataFrame | None:
-    """Any other sheet of the workbook (e.g. a previous run's output or a hidden snapshot) as
-    a plain frame: first row with two non-empty cells is the header, values as read."""
-    loader = getattr(book, "sheet_loader", None)
-    rows = loader(name) if loader else None
-    if not rows:
-        return None
-    h = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if _non_empty(r) >= 2), None)
+def rows_frame(rows: list[list[Any]], must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
+    """A sheet's rows as a plain frame under its header row: the first row naming every
+    column of ``must_have`` (matched like headers, renamed to those names), else the first row
+    with two non-empty cells. The header runs from its first name to its first blank cell,
+    so an Arabic label row above it or a caption beside it is no part of the table."""
+    wanted = {match_key(c): c for c in must_have}
+    h = None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {match_key(v) for v in row if isinstance(v, str)}
+        if (wanted and wanted.keys() <= keys) or (not wanted and _non_empty(row) >= 2):
+            h = i
+            break
     if h is None:
         return None
-    header = [str(v).strip() if not is_blank(v) else f"Column {column_letter(j)}"
-              for j, v in enumerate(rows[h])]
-    data = [r for r in _pad(rows[h + 1:], len(header)) if _non_empty(r)]
+    row = rows[h]
+    start = next(j for j, v in enumerate(row) if not is_blank(v))
+    end = next((j for j in range(start, len(row)) if is_blank(row[j])), len(row))
+    header = [wanted.get(match_key(v), str(v).strip()) for v in row[start:end]]
+    data = [r[start:end] for r in _pad(rows[h + 1:], end) if _non_empty(r[start:end])]
     frame = pd.DataFrame(data, columns=header, dtype="object")
     return frame.map(lambda v: None if is_blank(v) else v)
+
+
+def sheet_frame(book: Book, name: str, must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
+    """Any other sheet of the workbook (a previous run's tab, a hidden snapshot, an optional
+    list) as a plain frame of values as read (``rows_frame``); None when there is none."""
+    loader = getattr(book, "sheet_loader", None)
+    rows = loader(name) if loader else None
+    return rows_frame(rows, must_have) if rows else None

@@ -39,23 +39,15 @@ def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
     Its header is the row holding Date, Customer ID and Level: above it there may be the
     tab's caption and, in an Arabic workbook, a row of Arabic labels.
     """
-    loader = getattr(book, "sheet_loader", None)
-    rows = loader("Dunning History") if loader else None
-    if not rows:
-        return None, []
-    texts = [[str(v).strip() if v is not None else "" for v in r] for r in rows[:30]]
-    header = next((i for i, r in enumerate(texts) if set(HISTORY_KEYS) <= set(r)), None)
-    if header is None:
+    frame = book.sheet_frame("Dunning History", HISTORY_KEYS)
+    if frame is None:
+        loader = book.sheet_loader
+        if loader is None or not loader("Dunning History"):
+            return None, []
         return None, [Issue("Dunning History", "A1", ", ".join(HISTORY_KEYS), None,
                             "the Dunning History tab has no header row with "
                             + ", ".join(HISTORY_KEYS)
                             + ": it is ignored and rewritten from this run")]
-    names = texts[header]
-    width = len(names)
-    data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[header + 1:]
-            if any(v not in (None, "") for v in r)]
-    frame = pd.DataFrame(data, columns=names, dtype="object")
-    frame = frame.loc[:, [c for c in dict.fromkeys(names) if c]]
     frame["Customer ID"] = frame["Customer ID"].map(_id)
     frame["Date"] = pd.to_datetime(frame["Date"], errors="coerce")
     return frame, []

@@ -105,12 +105,11 @@ def load_statement(book: Book, options: JobOptions):
 
 def history(book: Book, current_lines: pd.Series) -> pd.DataFrame:
     """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab."""
-    from ar_excel.io.reader import sheet_frame
-
     frames = []
-    for name in ("Payer Accounts", "Bank Matches"):
+    for name, header in (("Payer Accounts", ("Customer ID",)),
+                         ("Bank Matches", ("Bank Line", "Customer ID"))):
         try:
-            f = sheet_frame(book, name)
+            f = book.sheet_frame(name, header)
         except Exception:  # an unreadable optional sheet must not stop the reconciliation
             f = None
         if f is None:

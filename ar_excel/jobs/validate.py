@@ -28,26 +28,6 @@ SNAPSHOT_TAB = "_ar_customer_snapshot"
 DEFAULT_EDITABLE = ("Email", "Phone", "Address", "City", "Country")
 
 
-def _own_tab(book: Book, name: str, must_have: tuple[str, ...]) -> pd.DataFrame | None:
-    """A tab an earlier run wrote (possibly with a title or Arabic label row above the
-    header), as a frame of the values read back; None when the workbook has none."""
-    loader = getattr(book, "sheet_loader", None)
-    rows = loader(name) if loader else None
-    if not rows:
-        return None
-    wanted = {match_key(c) for c in must_have}
-    for i, row in enumerate(rows[:10]):
-        keys = [match_key(v) if isinstance(v, str) else "" for v in row]
-        if wanted <= set(keys):
-            width = max(j for j, k in enumerate(keys) if k) + 1
-            header = [str(v).strip() for v in row[:width]]
-            data = [list(r[:width]) + [None] * (width - len(r)) for r in rows[i + 1:]]
-            data = [r for r in data if any(v not in (None, "") for v in r)]
-            frame = pd.DataFrame(data, columns=header, dtype="object")
-            return frame.map(lambda v: None if v == "" else v)
-    return None
-
-
 def _user(options: JobOptions) -> str:
     user = options.args.get("user")
     if user:
@@ -92,13 +72,13 @@ def run(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.7, "comparing with the last run")
     current = snapshot(table.frame, table.raw)
-    previous = _own_tab(book, SNAPSHOT_TAB, ("Key", "Customer ID"))
+    previous = book.sheet_frame(SNAPSHOT_TAB, ("Key", "Customer ID"))
     when = options.args.get("now") or datetime.now().replace(microsecond=0)
     if previous is None:
         new_rows = pd.DataFrame(columns=CHANGE_COLUMNS)
     else:
         new_rows = diff(previous, current, _user(options), when, book.arabic)
-    log = append_log(_own_tab(book, CHANGES_TAB, ("Customer ID", "Field", "Old Value")), new_rows)
+    log = append_log(book.sheet_frame(CHANGES_TAB, ("Customer ID", "Field", "Old Value")), new_rows)
     changes_tab = Tab(CHANGES_TAB, log, formats={"When": "datetime", "Old Value": "text",
                                                  "New Value": "text", "Credit Change": "bool"},
                       highlight=log["Credit Change"].fillna(False).astype(bool))
