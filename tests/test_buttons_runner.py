@@ -165,6 +165,6 @@ def test_handlers_exist_for_every_registered_job():
 
 def test_as_of_argument_wins_over_policy():
     book = _book(Policy=[["Key", "Value"], ["as_of", "2026-01-31"]])
-    assert runner.as_of_date(runner.read_live_book(book), "2025-12-31") == dt.date(2025, 12, 31)
+    assert runner.resolve_as_of(runner.read_live_book(book), "2025-12-31") == dt.date(2025, 12, 31)
     with pytest.raises(InputError):
-        runner.as_of_date(runner.read_live_book(book), "31 Febtember")
+        runner.resolve_as_of(runner.read_live_book(book), "31 Febtember")

@@ -75,11 +75,6 @@ def _progress(xlbook: Any, label: str) -> Callable[..., None]:
 
 # ------------------------------------------------------------------ inputs
 
-def as_of_date(book: Book, as_of: dt.date | str | None) -> dt.date:
-    """The as-of date: the button's argument, else the Policy sheet's ``as_of``, else today."""
-    return resolve_as_of(book, as_of)
-
-
 def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | None:
     """The bank statement file: the one chosen in the dialog, else the Policy sheet's
     ``bank_statement`` (relative to the workbook's folder), else None (the job then uses
@@ -172,7 +167,7 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
         book = read_live_book(xlbook)
         needs_bank = any("Bank Statement" in j.needs for j in jobs)
         options = JobOptions(
-            as_of=as_of_date(book, as_of),
+            as_of=resolve_as_of(book, as_of),
             bank=bank_file(book, xlbook, bank) if needs_bank or bank else None,
             out_dir=out_dir(xlbook),
             args={"user": excel_user(xlbook), **job_arguments(jobs, args)},
