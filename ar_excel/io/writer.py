@@ -28,7 +28,6 @@ import openpyxl
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
@@ -37,6 +36,7 @@ from ar_excel.errors import InputError, UnsafeWriteError
 from ar_excel.io.bulk import bulk
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.safety import losses
+from ar_excel.io.sheet_rows import SheetRows, save_workbook
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
@@ -111,39 +111,6 @@ def plain_column(series: pd.Series) -> list[Any]:
     return [plain_value(v) for v in series.tolist()]
 
 
-def _append_rows(ws, columns: list[list[Any]], number_formats: list[str | None],
-                 highlight: list[Any] | None = None) -> None:
-    """Append data rows of plain values (``plain_column``), cell for cell as ``_make_cell``
-    (+ the highlight fill) makes them,
-    only faster: the first cell of each (column, value type, highlighted) is made that way
-    and the later ones take its data type and a copy of its style (each cell owns its style
-    array: openpyxl changes one in place when a style is set on the cell)."""
-    new_cell = Cell.__new__
-    templates: dict[tuple[int, type, bool], tuple[str, Any]] = {}
-    cells = ws._cells
-    row = ws._current_row
-    width = len(number_formats)
-    for i, values in enumerate(zip(*columns, strict=True)):
-        row += 1
-        lit = highlight is not None and bool(highlight[i])
-        for j in range(width):
-            value = values[j]
-            key = (j, type(value), lit)
-            template = templates.get(key)
-            if template is None:
-                model = _make_cell(ws, value, number_formats[j])
-                if lit:
-                    model.fill = HIGHLIGHT_FILL
-                template = templates[key] = (model.data_type, model._style,
-                                             model._style is not None)
-            cell = new_cell(Cell)  # every slot set here, as Cell.__init__ would
-            cell.parent, cell.row, cell.column = ws, row, j + 1
-            cell._style = StyleArray(template[1]) if template[2] else None
-            cell._value, cell.data_type, cell._hyperlink, cell._comment = value, template[0], None, None
-            cells[(row, j + 1)] = cell
-    ws._current_row = row
-
-
 def _default_format(series: pd.Series) -> str | None:
     if pd.api.types.is_datetime64_any_dtype(series):
         return "date"
@@ -174,8 +141,9 @@ def _width(header: str, values: pd.Series) -> float:
     return float(min(max(longest + 2, 8), 60))
 
 
-def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
-    """Write one tab into an empty worksheet."""
+def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRows:
+    """Write one tab into an empty worksheet; its data rows are returned, to be written
+    into the sheet when the workbook is saved (``sheet_rows.save_workbook``)."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
     headers = [str(c) for c in frame.columns]
     formats = {c: tab.formats.get(c) or _default_format(frame[c]) for c in headers}
@@ -203,7 +171,9 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
 
     number_formats = [NUMBER_FORMATS.get(formats[h] or "") for h in headers]
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
-    _append_rows(ws, [plain_column(frame[h]) for h in headers], number_formats, highlight)
+    rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
+                     number_formats, highlight, _make_cell, HIGHLIGHT_FILL)
+    ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
     if tab.title and not caption_above:
         # A data tab's caption sits right of the first row, one column apart, never above the
@@ -241,13 +211,14 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> None:
 
         write_blocks(ws, tab, first_row=last_row + 1, main_width=len(headers),
                      main_header_row=header_row, taken_tables=taken_tables)
-    _print_setup(ws, tab, len(headers), header_row)
+    _print_setup(ws, tab, len(headers), header_row, last_row)
     from ar_excel.io.readonly import protect_tab
 
     protect_tab(ws, tab)
+    return rows
 
 
-def _print_setup(ws, tab: Tab, width: int, header_row: int) -> None:
+def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> None:
     """Printed, a tab shows its tables (not the caption beside them, which goes into the page
     header instead), fitted to the page width, landscape, the header row on every page."""
     ws.page_setup.orientation = "landscape"
@@ -255,7 +226,7 @@ def _print_setup(ws, tab: Tab, width: int, header_row: int) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.print_title_rows = f"{header_row}:{header_row}"
     width = max([width] + [len(b.frame.columns) for b in tab.blocks])
-    ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, 1)}"
+    ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
     if tab.title:
         ws.oddHeader.center.text = tab.title.replace("&", "&&")[:250]
 
@@ -369,9 +340,10 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
         wb.remove(wb.active)
         taken = set()
 
+    deferred = {}
     for tab in tabs:
         ws = wb.create_sheet(tab.name[:31])
-        fill_sheet(ws, tab, arabic=arabic, taken_tables=taken)
+        deferred[ws] = fill_sheet(ws, tab, arabic=arabic, taken_tables=taken)
     from ar_excel.io.readonly import protect_structure
 
     protect_structure(wb, tabs)
@@ -390,7 +362,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        wb.save(tmp)
+        save_workbook(wb, tmp, deferred)
         if before is not None:
             _verify_kept(before, tmp, wb, replaced)
             if in_place and backup:
