@@ -23,6 +23,11 @@ from ar_excel.parsing import parse_column
     pd.Series(pd.date_range("2024-01-01 05:00", periods=3, freq="17h", tz="Africa/Cairo")),
     pd.Series([1, None, 3], dtype="Int64"),
     pd.Series(["=1+1", "a\x01b", None, 7, True, np.float32(2.5), pd.NaT]),
+    pd.Series(["text", None, "شركة", "", "  "]),
+    pd.Series(["a\x01b", None, "c"]),  # a control character: cleaned value by value
+    pd.Series(["x" * 40000, "y"]),  # longer than a cell holds: cut
+    pd.Series(["a", None, "b"], dtype="str"),
+    pd.Series([None, None], dtype="object"),
 ])
 def test_plain_column_is_plain_value_of_each(series):
     with warnings.catch_warnings():

@@ -68,40 +68,58 @@ class SheetRows:
 
     def xml_rows(self) -> Iterator[str]:
         """The ``<row>`` elements, a chunk of rows at a time."""
-        letters = [get_column_letter(j + 1) for j in range(len(self.columns))]
+        lits = [False] * self.n_rows if self.highlight is None else \
+            [bool(h) for h in self.highlight]
+        self._register_styles(lits)
+        for start in range(0, self.n_rows, _CHUNK_ROWS):
+            stop = min(start + _CHUNK_ROWS, self.n_rows)
+            numbers = range(self.first_row + start, self.first_row + stop)
+            cells = [self._column_cells(j, start, stop, lits) for j in range(len(self.columns))]
+            yield "".join([f'<row r="{r}">{"".join(row)}</row>'
+                           for r, row in zip(numbers, zip(*cells, strict=True), strict=True)])
+
+    def _register_styles(self, lits: list[bool]) -> None:
+        """Make the templates in the order openpyxl meets the cells (row by row), so the
+        style indexes are the ones it would give."""
+        first: dict[tuple[int, type, bool], tuple[int, int]] = {}
+        first_of = {lit: lits.index(lit) for lit in (False, True) if lit in lits}
+        for j, column in enumerate(self.columns):
+            kinds = set(map(type, column))
+            if len(kinds) == 1:  # the common case: where each (type, fill) first is is known
+                kind = next(iter(kinds))
+                first.update({(j, kind, lit): (i, j) for lit, i in first_of.items()})
+                continue
+            for i, (kind, lit) in enumerate(zip(map(type, column), lits, strict=True)):
+                if (j, kind, lit) not in first:
+                    first[(j, kind, lit)] = (i, j)
+        for (j, _, lit), (i, _) in sorted(first.items(), key=lambda x: x[1]):
+            self._template(j, self.columns[j][i], lit)
+
+    def _column_cells(self, j: int, start: int, stop: int, lits: list[bool]) -> list[str]:
+        """The ``<c>`` elements of column ``j`` for rows ``start:stop`` ('' for no cell)."""
+        letter = get_column_letter(j + 1)
         epoch = self.ws.parent.epoch
-        width = range(len(self.columns))
-        template = self._template
-        out: list[str] = []
-        for i, values in enumerate(zip(*self.columns, strict=True)):
-            r = self.first_row + i
-            lit = self.highlight is not None and bool(self.highlight[i])
-            out.append(f'<row r="{r}">')
-            for j in width:
-                value = values[j]
-                kind, style = template(j, value, lit)
-                ref = f"{letters[j]}{r}"
-                if value is None:
-                    if style:  # a blank cell keeps its row's fill
-                        out.append(f'<c r="{ref}"{style} t="{kind}"></c>')
-                elif kind == "s":
-                    if value == "":
-                        out.append(f'<c r="{ref}"{style} t="inlineStr"></c>')
-                        continue
-                    space = ' xml:space="preserve"' if value != value.strip() else ""
-                    out.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>'
-                               f'{_escape(value)}</t></is></c>')
-                elif kind == "d":
-                    out.append(f'<c r="{ref}"{style} t="n"><v>{_number(to_excel(value, epoch))}'
-                               '</v></c>')
+        templates = self._templates
+        out = []
+        r = self.first_row + start
+        for value, lit in zip(self.columns[j][start:stop], lits[start:stop], strict=True):
+            kind, style = templates[(j, type(value), lit)]
+            if value is None:  # a blank cell keeps its row's fill
+                out.append(f'<c r="{letter}{r}"{style} t="{kind}"></c>' if style else "")
+            elif kind == "s":
+                if value == "":
+                    out.append(f'<c r="{letter}{r}"{style} t="inlineStr"></c>')
                 else:
-                    out.append(f'<c r="{ref}"{style} t="{kind}"><v>{_number(value)}</v></c>')
-            out.append("</row>")
-            if i % _CHUNK_ROWS == _CHUNK_ROWS - 1:
-                yield "".join(out)
-                out = []
-        if out:
-            yield "".join(out)
+                    space = ' xml:space="preserve"' if value != value.strip() else ""
+                    out.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t{space}>'
+                               f'{_escape(value)}</t></is></c>')
+            elif kind == "d":
+                out.append(f'<c r="{letter}{r}"{style} t="n"><v>'
+                           f'{_number(to_excel(value, epoch))}</v></c>')
+            else:
+                out.append(f'<c r="{letter}{r}"{style} t="{kind}"><v>{_number(value)}</v></c>')
+            r += 1
+        return out
 
 
 def _escape(text: str) -> str:
@@ -183,7 +201,7 @@ def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows]) -> None:
     """``openpyxl.Workbook.save`` with the deferred rows written into their sheets."""
     import datetime
 
-    with ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+    with ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=3) as archive:
         wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
             tzinfo=None)
         _Writer(wb, archive, deferred).write_data()

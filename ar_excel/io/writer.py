@@ -108,7 +108,19 @@ def plain_column(series: pd.Series) -> list[Any]:
         return [None if v != v else v for v in series.tolist()]
     if series.dtype == "datetime64[ns]":  # tz-naive; NaT becomes None
         return series.to_numpy().astype("datetime64[us]").tolist()
-    return [plain_value(v) for v in series.tolist()]
+    values = series.tolist()
+    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+        # A column of text (the usual case) needs no per-value work when nothing in it is
+        # illegal in a cell or too long for one: one search over all of it tells.
+        blank = series.isna().to_numpy()
+        text = [None if na else v for v, na in zip(values, blank, strict=True)] \
+            if blank.any() else values
+        if set(map(type, text)) <= {str, type(None)}:
+            present = [v for v in text if v is not None]
+            if (not ILLEGAL_CHARACTERS_RE.search("".join(present))
+                    and max(map(len, present), default=0) <= MAX_TEXT):
+                return text
+    return [plain_value(v) for v in values]
 
 
 def _default_format(series: pd.Series) -> str | None:
