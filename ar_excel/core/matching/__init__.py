@@ -86,7 +86,7 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
                     balances: list[Any] | None = None) -> MatchResult:
     """Apply the statement's credits to the open invoices; see the module docstring."""
     lines = lines.reset_index(drop=True)
-    invoices = OpenInvoices(open_invoices(open_items))
+    invoices = OpenInvoices(open_invoices(open_items), policy)
     payers = PayerDirectory(customers, learned)
     matcher = Matcher(lines, invoices, payers, policy)
     matcher.run()
