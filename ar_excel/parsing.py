@@ -9,6 +9,7 @@ so only typed text goes through the slow, careful parsers.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
@@ -315,24 +316,6 @@ def parse_text(value: Any, decimal_comma: bool = False) -> str:
 
 # ---------------------------------------------------------------- columns
 
-def _memoized(parser: Callable[..., Any]) -> Callable[..., Any]:
-    seen: dict[Any, Any] = {}
-
-    def parse(value: Any, decimal_comma: bool = False) -> Any:
-        key = (type(value), value)
-        if key not in seen:
-            try:
-                seen[key] = parser(value, decimal_comma)
-            except ValueError as exc:
-                seen[key] = exc
-        result = seen[key]
-        if isinstance(result, ValueError):
-            raise result
-        return result
-
-    return parse
-
-
 PARSERS: dict[str, Callable[..., Any]] = {
     "id": parse_id, "text": parse_text, "money": parse_money, "number": parse_money,
     "percent": parse_percent, "terms": parse_terms, "int": parse_int, "status": parse_status,
@@ -384,73 +367,194 @@ def column_day_first(values: Any, default: bool) -> bool:
     return default
 
 
-def parse_column(values: list[Any], kind: str, *, day_first: bool = True,
-                 decimal_comma: bool = False) -> tuple[pd.Series, dict[int, str]]:
+_NONE = type(None)
+
+
+class ValueTypes:
+    """The exact type of each value of a column (``type(v)``), and which types occur: most
+    columns hold one type (or one type and blanks), and are then taken whole."""
+
+    __slots__ = ("_types", "present", "values")
+
+    def __init__(self, values: np.ndarray, present: set[type] | None = None) -> None:
+        self.values = values
+        self.present = set(map(type, values)) if present is None else present  # or more
+        self._types: np.ndarray | None = None
+
+    def mask(self, *kinds: type) -> np.ndarray:
+        """Which values are exactly of one of ``kinds``."""
+        if self.present <= set(kinds):
+            return np.ones(len(self.values), dtype=bool)
+        if self.present.isdisjoint(kinds):
+            return np.zeros(len(self.values), dtype=bool)
+        if self._types is None:
+            self._types = np.fromiter(map(type, self.values), dtype=object,
+                                      count=len(self.values))
+        return of_type(self._types, *kinds)
+
+    def take(self, keep: np.ndarray) -> ValueTypes:
+        """The types of ``values[keep]`` (``present`` may then name a type no longer there)."""
+        taken = ValueTypes(self.values[keep], self.present)
+        if self._types is not None:
+            taken._types = self._types[keep]
+        return taken
+
+
+def of_type(types: np.ndarray, *kinds: type) -> np.ndarray:
+    """Mask of the values whose exact type is one of ``kinds`` (``types``: each value's type)."""
+    mask = np.zeros(len(types), dtype=bool)
+    for kind in kinds:
+        boxed = np.empty((), dtype=object)  # the type as a value (numpy would read it as a dtype)
+        boxed[()] = kind
+        mask |= np.equal(types, boxed)
+    return mask
+
+
+def object_array(values: Any) -> np.ndarray:
+    """Values as a 1-d object array holding the very same objects (none read as a sequence)."""
+    if isinstance(values, np.ndarray) and values.dtype == object and values.ndim == 1:
+        return values
+    values = list(values)
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def blank_mask(values: np.ndarray, types: ValueTypes | None = None) -> np.ndarray:
+    """``is_blank`` of each value of an object array, a whole column at a time: None, NaN and
+    text of nothing but spaces are blank."""
+    if types is None:
+        types = ValueTypes(values)
+    mask = types.mask
+    blank = mask(_NONE)
+    for t in types.present:
+        if t is _NONE:
+            continue
+        where = mask(t)
+        if not where.any():
+            continue
+        part = values if where.all() else values[where]
+        if t is float:
+            blank[where] = np.isnan(part.astype(np.float64))
+        elif t is str:
+            texts = part.tolist()
+            blank[where] = np.fromiter(map(operator.not_, map(str.strip, texts)), dtype=bool,
+                                       count=len(texts))
+        elif issubclass(t, float | str):  # numpy floats, str subclasses: one by one
+            blank[where] = [is_blank(v) for v in part.tolist()]
+    return blank
+
+
+def _parse_each(values: np.ndarray, positions: np.ndarray, parser: Callable[..., Any],
+                decimal_comma: bool, out: np.ndarray, errors: dict[int, str],
+                memo: bool) -> None:
+    """``parser`` of the non-blank values at ``positions`` into ``out``; a ValueError's
+    message into ``errors`` instead. With ``memo`` each distinct (type, value) is parsed once."""
+    seen: dict[Any, Any] = {}
+    for i in positions.tolist():
+        v = values[i]
+        if memo:
+            key = (type(v), v)
+            result = seen.get(key, seen)
+            if result is seen:
+                if is_blank(v):
+                    result = None
+                else:
+                    try:
+                        result = parser(v, decimal_comma)
+                    except ValueError as exc:
+                        result = exc
+                seen[key] = result
+            if isinstance(result, ValueError):
+                errors[i] = str(result)
+            elif result is not None:
+                out[i] = result
+            continue
+        if v is None or v == "" or is_blank(v):
+            continue
+        try:
+            out[i] = parser(v, decimal_comma)
+        except ValueError as exc:
+            errors[i] = str(exc)
+
+
+def parse_column(values: Any, kind: str, *, day_first: bool = True,
+                 decimal_comma: bool = False, types: ValueTypes | None = None
+                 ) -> tuple[pd.Series, dict[int, str]]:
     """Parse one column of raw cell values. Returns the parsed Series (positional index) and
-    {position: message} for the non-blank values that could not be parsed (left empty)."""
+    {position: message} for the non-blank values that could not be parsed (left empty).
+
+    Values that are already what the column holds (numbers in an amount column, plain
+    ASCII keys in a key column) are taken a whole column at a time; every other non-blank
+    value goes through its careful parser, so each bad value has its own message.
+    ``types`` (``ValueTypes`` of the values) may be passed when known."""
+    arr = object_array(values)
+    n = len(arr)
+    if types is None:
+        types = ValueTypes(arr)
+    mask = types.mask
     errors: dict[int, str] = {}
-    n = len(values)
+    texts = mask(str)
+    typed_texts = (arr.tolist() if texts.all() else arr[texts].tolist()) if texts.any() else []
     if kind in ("money", "number", "percent"):
-        decimal_comma = column_decimal_comma(values, decimal_comma)
+        decimal_comma = column_decimal_comma(typed_texts, decimal_comma)
     elif kind == "date":
-        day_first = column_day_first(values, day_first)
+        day_first = column_day_first(typed_texts, day_first)
     if kind in ("money", "number"):
         out = np.full(n, np.nan)
-        for i, v in enumerate(values):
-            if type(v) is float or type(v) is int:
-                out[i] = v
-            elif v is None or v == "":
-                continue
-            elif not is_blank(v):
-                try:
-                    out[i] = parse_money(v, decimal_comma)
-                except ValueError as exc:
-                    errors[i] = str(exc)
+        numbers = mask(float, int)
+        if numbers.all():
+            out = arr.astype(np.float64)
+        elif numbers.any():
+            out[numbers] = arr[numbers].astype(np.float64)
+        _parse_each(arr, np.flatnonzero(~numbers & ~mask(_NONE)), parse_money, decimal_comma,
+                    out, errors, memo=False)
         return pd.Series(out, dtype="float64"), errors
     if kind == "date":
         out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-        cells, cell_pos = [], []  # date cells: converted together, much faster
-        for i, v in enumerate(values):
-            if type(v) is datetime or type(v) is date:
-                cells.append(v)
-                cell_pos.append(i)
-                continue
-            if v is None or v == "" or is_blank(v):
+        cells = mask(datetime, date)  # date cells: converted together
+        for i in np.flatnonzero(~cells & ~mask(_NONE)).tolist():
+            v = arr[i]
+            if v == "" or is_blank(v):
                 continue
             try:
                 out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
             except ValueError as exc:
                 errors[i] = str(exc)
-        if cells:
-            days = np.array(cells, dtype="datetime64[ns]").astype("datetime64[D]")
-            out_dt[cell_pos] = days.astype("datetime64[ns]")
+        if cells.any():
+            days = np.array(arr[cells].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
+            out_dt[cells] = days.astype("datetime64[ns]")
         return pd.Series(out_dt), errors
-    parser = PARSERS[kind]
-    if kind in ("currency", "status", "terms"):  # few distinct values: parse each once
-        parser = _memoized(parser)
-    parsed: list[Any] = [None] * n
-    plain_text = kind in ("id", "text")
-    for i, v in enumerate(values):
-        if v is None or v == "":
-            continue
-        # Most keys and names are plain ASCII already: take them as they are.
-        if plain_text and type(v) is str and v.isascii() and "  " not in v and v.strip() == v:
-            parsed[i] = v
-            continue
-        if is_blank(v):
-            continue
-        try:
-            parsed[i] = parser(v, decimal_comma)
-        except ValueError as exc:
-            errors[i] = str(exc)
     if kind == "percent":
-        series = pd.Series(parsed, dtype="float64")
-        typed = [i for i, v in enumerate(values) if isinstance(v, int | float) and not is_blank(v)]
-        # A percent-formatted cell arrives as a fraction (0.05 for 5%): when every typed number
-        # in the column is a fraction, the column is fractions.
-        if typed and all(abs(series.iat[i]) <= 1 for i in typed) and any(series.iat[i] for i in typed):
-            series.iloc[typed] = series.iloc[typed] * 100
-        return series, errors
+        return _parse_percents(arr, blank_mask(arr, types), decimal_comma, errors), errors
+    parsed = np.full(n, None, dtype=object)
+    todo = ~mask(_NONE)
+    if kind in ("id", "text") and len(typed_texts):
+        # Most keys and names are plain ASCII already: take them as they are.
+        plain = [v != "" and v.isascii() and "  " not in v and v.strip() == v for v in typed_texts]
+        if texts.all() and all(plain):
+            return pd.Series(arr, dtype="object"), errors
+        where = np.flatnonzero(texts)[np.array(plain, dtype=bool)]
+        parsed[where] = arr[where]
+        todo[where] = False
+    # few distinct codes: each parsed once
+    memo = kind in ("currency", "status", "terms")
+    _parse_each(arr, np.flatnonzero(todo), PARSERS[kind], decimal_comma, parsed, errors, memo)
     if kind in ("terms", "int"):
         return pd.Series(parsed, dtype="Int64"), errors
     return pd.Series(parsed, dtype="object"), errors
+
+
+def _parse_percents(arr: np.ndarray, blank: np.ndarray, decimal_comma: bool,
+                    errors: dict[int, str]) -> pd.Series:
+    parsed: list[Any] = [None] * len(arr)
+    for i in np.flatnonzero(~blank).tolist():
+        try:
+            parsed[i] = parse_percent(arr[i], decimal_comma)
+        except ValueError as exc:
+            errors[i] = str(exc)
+    series = pd.Series(parsed, dtype="float64")
+    typed = [i for i, v in enumerate(arr.tolist()) if isinstance(v, int | float) and not is_blank(v)]
+    # A percent-formatted cell arrives as a fraction (0.05 for 5%): when every typed number
+    # in the column is a fraction, the column is fractions.
+    if typed and all(abs(series.iat[i]) <= 1 for i in typed) and any(series.iat[i] for i in typed):
+        series.iloc[typed] = series.iloc[typed] * 100
+    return series

@@ -61,8 +61,8 @@ def test_date_cells_leave_anything_else_to_the_careful_parser(values):
 
 def test_columns_are_the_rows_transposed():
     rows = [["C1", 1.5, None, date(2024, 1, 1)], ["C2", "", "x", None]]
-    assert _columns(rows, 4) == [list(c) for c in zip(*rows, strict=True)]
-    assert _columns([], 3) == [[], [], []]
+    assert [c.tolist() for c in _columns(rows, 4)] == [list(c) for c in zip(*rows, strict=True)]
+    assert [c.tolist() for c in _columns([], 3)] == [[], [], []]
 
 
 def test_bulk_sets_and_restores_the_collector_thresholds():

@@ -21,7 +21,13 @@ from ar_excel.errors import InputError
 from ar_excel.io.bulk import bulk
 from ar_excel.model import ROW, Book, Issue, Table, column_letter
 from ar_excel.names import is_arabic, match_key, table_key
-from ar_excel.parsing import is_blank, parse_column
+from ar_excel.parsing import (
+    ValueTypes,
+    blank_mask,
+    is_blank,
+    object_array,
+    parse_column,
+)
 from ar_excel.policy import Policy, policy_from_pairs
 from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
 
@@ -73,18 +79,6 @@ def _non_empty(row: Iterable[Any]) -> int:
     return sum(1 for v in row if not is_blank(v))
 
 
-def _has_data(row: list[Any]) -> bool:
-    for v in row:
-        if v is None or v == "":
-            continue
-        if type(v) is str:  # is_blank, inline: this runs once per row of every sheet
-            if v.strip():
-                return True
-        elif not is_blank(v):
-            return True
-    return False
-
-
 def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
     """The first row that names at least two of the schema's columns; failing that, the
     contract's rule: the first row with at least two non-empty cells."""
@@ -131,44 +125,60 @@ def _pad(rows: list[list[Any]], width: int) -> list[list[Any]]:
     return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
 
 
-def _columns(rows: list[list[Any]], width: int) -> list[list[Any]]:
-    """The rows (all ``width`` long) turned into columns. Through one numpy object array:
-    ``zip(*rows)`` over a few hundred thousand rows is many times slower."""
-    if not rows:
-        return [[] for _ in range(width)]
-    grid = np.empty((len(rows), width), dtype=object)
-    grid[:] = rows
-    return [grid[:, j].tolist() for j in range(width)]
+def _columns(rows: list[list[Any]], width: int) -> list[np.ndarray]:
+    """The rows (all ``width`` long) turned into columns (object arrays of the same values).
+    Through one numpy object array: ``zip(*rows)`` over a few hundred thousand rows is many
+    times slower."""
+    grid = np.empty((width, len(rows)), dtype=object)  # column by column in memory
+    if rows:
+        grid.T[:] = rows
+    return list(grid)
 
 
-def _blanks_as_none(values: list[Any]) -> list[Any]:
-    """``is_blank`` values (None, "", spaces, NaN) as None, the rest as they are."""
-    return [None if v is None or v == "" or (type(v) is not str or not v.strip()) and is_blank(v)
-            else v for v in values]
+def _records(columns: list[np.ndarray], types: list[ValueTypes]) -> np.ndarray:
+    """Which rows have at least one non-blank cell. The first columns decide almost every
+    row, so each further column is looked at only for the rows still undecided."""
+    n = len(columns[0]) if columns else 0
+    keep = np.zeros(n, dtype=bool)
+    undecided = np.arange(n)
+    for values, value_kinds in zip(columns, types, strict=True):
+        if not len(undecided):
+            break
+        if len(undecided) == n:
+            filled = ~blank_mask(values, value_kinds)
+        else:
+            filled = ~blank_mask(values[undecided], value_kinds.take(undecided))
+        keep[undecided[filled]] = True
+        undecided = undecided[~filled]
+    return keep
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())
 
 
-def _date_cells(values: list[Any]) -> pd.Series | None:
+def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
     """A date column holding only date cells (and empty cells), converted in one step: what
     ``parse_column`` makes of it (the day of each cell, NaT for the empty ones), without
     its per-value work. None when any value needs the careful parser."""
-    positions, ordinals = [], []
-    for i, v in enumerate(values):
-        t = type(v)
-        if t is date or (t is datetime and v.tzinfo is None):
-            positions.append(i)
-            ordinals.append(v.toordinal())
-        elif v is not None and v != "":
-            return None
+    values = object_array(values)
+    if types is None:
+        types = ValueTypes(values)
+    if not types.present <= {date, datetime, str, type(None)}:
+        return None
+    if str in types.present and not (values[types.mask(str)] == "").all():
+        return None  # typed text: the careful parser reads it
+    cells = types.mask(date, datetime)
+    if datetime in types.present and any(v.tzinfo is not None
+                                         for v in values[types.mask(datetime)]):
+        return None  # a zone to think about
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-    if ordinals:
-        days = np.array(ordinals, dtype=np.int64)
+    if cells.any():
+        days = np.fromiter(map(date.toordinal, values[cells]), dtype=np.int64,
+                           count=int(cells.sum()))
         if days.min() < _NS_RANGE[0] or days.max() > _NS_RANGE[1]:
             return None  # beyond what pandas holds: the careful parser says so
-        out[positions] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+        out[cells] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
     return pd.Series(out)
 
 
@@ -202,40 +212,47 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         return None, issues
 
     data = _pad(data, width)
-    keep = [i for i, r in enumerate(data) if _has_data(r)]  # blank rows are not records
-    rows = data if len(keep) == len(data) else [data[i] for i in keep]
-    excel_rows = [first_row + 1 + i for i in keep]
-    columns = _columns(rows, width)
+    columns = _columns(data, width)
+    types = [ValueTypes(c) for c in columns]
+    keep = _records(columns, types)  # blank rows are not records
+    positions = np.flatnonzero(keep)
+    if len(positions) < len(data):
+        columns = [c[keep] for c in columns]
+        types = [t.take(keep) for t in types]
+    excel_rows = (positions + (first_row + 1)).tolist()
 
     parsed: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
     unreadable: dict[str, set[int]] = {}
     kinds = {f.name: f.kind for f in schema.fields}
     for j, name in enumerate(names):
-        values = columns[j]
+        values, value_kinds = columns[j], types[j]
         raw[name] = pd.Series(values, dtype="object")
         kind = kinds.get(name, "raw")
-        if kind == "raw":
-            parsed[name] = pd.Series(_blanks_as_none(values), dtype="object")
+        if kind == "raw":  # as read, blanks as None
+            kept = values.copy()
+            kept[blank_mask(values, value_kinds)] = None
+            parsed[name] = pd.Series(kept, dtype="object")
             continue
-        series = _date_cells(values) if kind == "date" else None
+        series = _date_cells(values, value_kinds) if kind == "date" else None
         if series is not None:
             errors = {}
         else:
             series, errors = parse_column(values, kind, day_first=policy.day_first,
-                                          decimal_comma=policy.decimal_comma)
+                                          decimal_comma=policy.decimal_comma,
+                                          types=value_kinds)
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
                                 written.get(name, name), values[pos], message))
-    frame = pd.DataFrame(parsed)
+    frame = pd.DataFrame(parsed, copy=False)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
             empty, _ = parse_column([None] * len(frame), f.kind)
             frame[f.name] = empty
     frame[ROW] = pd.Series(excel_rows, dtype="int64")
-    raw_frame = pd.DataFrame(raw)
+    raw_frame = pd.DataFrame(raw, copy=False)
     raw_frame[ROW] = frame[ROW]
 
     for f in schema.fields:
