@@ -10,6 +10,8 @@ invoice reference or a known payer account. Debits are payments out and never AR
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 # (pattern over the folded narrative, category). Arabic words are folded (ة -> ه, أ -> ا).
 _RULES: list[tuple[str, str]] = [
@@ -60,3 +62,123 @@ def inflow_category(folded: str) -> str | None:
 
 def is_cash_deposit(folded: str) -> bool:
     return bool(_CASH.search(folded.replace("ة", "ه")))
+
+
+# ---------------------------------------------------------------- a statement at once
+#
+# The same answers for all lines of a statement, without running the rules' large patterns
+# over every narrative: a pattern can only match a text holding the literal words each of its
+# alternatives starts with, and those are found for all lines in one pass over the joined text.
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    out, depth, start, escaped = [], 0, 0, False
+    for k, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _literal_start(alternative: str) -> str:
+    """Text every match of a pattern alternative contains: its literal start ("" if none)."""
+    body = alternative.removeprefix(r"\b")
+    literal = re.match(r"[^\\.?*+()\[\]{}|^$]*", body).group(0)
+    if body[len(literal):len(literal) + 1] in ("?", "*", "+", "{"):
+        literal = literal[:-1]  # the last letter is optional
+    return literal
+
+
+# (rule, alternative, its literal start) in pattern order.
+_RULE_ALTERNATIVES = [(k, alt, _literal_start(alt))
+                      for k, (p, _) in enumerate(_RULES) for alt in _alternatives(p)]
+# A line holding such a literal holds a trigger word too (``inflow_category`` looks no further
+# than the trigger words).
+_HAS_TRIGGER = [any(t in literal for t in _TRIGGERS) for _, _, literal in _RULE_ALTERNATIVES]
+_CASH_LITERALS = [_literal_start(alt) for alt in _alternatives(_CASH.pattern)]
+_SEPARATOR = "\x00"
+
+
+class _Joined:
+    """Folded narratives joined into one text, to find the lines holding a word in one pass."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined = _SEPARATOR.join(texts)
+        self.starts: list[int] = []
+        at = 0
+        for t in texts:
+            self.starts.append(at)
+            at += len(t) + 1
+
+    def lines_with(self, word: str) -> set[int]:
+        if not word:
+            return set(range(len(self.texts)))
+        found: set[int] = set()
+        joined, starts = self.joined, self.starts
+        at = joined.find(word)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            found.add(line)
+            if line + 1 >= len(starts):
+                break
+            at = joined.find(word, starts[line + 1])
+        return found
+
+
+@lru_cache(maxsize=256)
+def _rules_pattern(alternatives: tuple[int, ...]) -> re.Pattern:
+    """The rules' pattern with only some alternatives, in their order and groups."""
+    by_rule: dict[int, list[str]] = {}
+    for a in alternatives:
+        k, alt, _ = _RULE_ALTERNATIVES[a]
+        by_rule.setdefault(k, []).append(alt)
+    return re.compile("|".join(f"(?P<r{k}>{'|'.join(alts)})" for k, alts in by_rule.items()))
+
+
+def inflow_categories(folded: list[str]) -> list[str | None]:
+    """``inflow_category`` of each folded narrative."""
+    texts = [t.replace("ة", "ه") for t in folded]
+    if any(_SEPARATOR in t for t in texts):
+        return [inflow_category(t) for t in folded]
+    joined = _Joined(texts)
+    # Which alternatives each line holds the literal start of: the only ones that can match
+    # it, so the first match of those is the first match of all.
+    holds: dict[int, list[int]] = {}
+    for a, (_, _, literal) in enumerate(_RULE_ALTERNATIVES):
+        for line in joined.lines_with(literal):
+            holds.setdefault(line, []).append(a)
+    out: list[str | None] = [None] * len(texts)
+    for line, alternatives in holds.items():
+        text = texts[line]
+        if not any(_HAS_TRIGGER[a] for a in alternatives) and not any(t in text for t in _TRIGGERS):
+            continue
+        m = _rules_pattern(tuple(alternatives)).search(text)
+        if m is not None:
+            out[line] = _CATEGORY[m.lastgroup]
+    return out
+
+
+def cash_deposits(folded: list[str]) -> list[bool]:
+    """``is_cash_deposit`` of each folded narrative."""
+    texts = [t.replace("ة", "ه") for t in folded]
+    if any(_SEPARATOR in t for t in texts):
+        return [is_cash_deposit(t) for t in folded]
+    joined = _Joined(texts)
+    maybe: set[int] = set()
+    for literal in _CASH_LITERALS:
+        maybe |= joined.lines_with(literal)
+    out = [False] * len(texts)
+    for line in maybe:
+        out[line] = bool(_CASH.search(texts[line]))
+    return out

@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
-from ar_excel.core.matching.classify import inflow_category, is_cash_deposit
+from ar_excel.core.matching.classify import cash_deposits, inflow_categories
 from ar_excel.core.matching.normalize import (
     digit_runs,
     fold_text,
@@ -341,20 +341,22 @@ class Matcher:
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
         days = _days(L["Date"]) if "Date" in L else [None] * len(L)
         self._accounts, self._names, self._descriptions = acc, cp, desc
-        for pos, amount in enumerate(L["Amount"].tolist()):
-            if amount is None or amount != amount or cents(amount) <= 0:
-                continue
-            text = fold_text(desc[pos]) + " " + fold_text(ref[pos])
+        credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
+                   if not (amount is None or amount != amount or cents(amount) <= 0)]
+        texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
+        # The kinds of inflow and the cash deposits: one pass over the whole statement.
+        categories = inflow_categories(texts)
+        cash = cash_deposits(texts)
+        for (pos, amount), text, category, is_cash in zip(credits, texts, categories, cash,
+                                                            strict=True):
             numbers = without_accounts(text)  # the payer's IBAN is no invoice number
-            category = inflow_category(text)
             # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
             strong, weak = self.index.lookup(numbers, named=category is None)
             # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text)
-            d = days[pos]
-            f = LineFacts(pos, cents(amount), d,
+            f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
-                          text, strong, weak, payer, category, is_cash_deposit(text))
+                          text, strong, weak, payer, category, is_cash)
             f.remaining = f.amount
             f.numbers = numbers
             self.facts[pos] = f

@@ -59,10 +59,13 @@ def tail_key(text: object) -> str:
     return runs[-1].lstrip("0") if runs else ""
 
 
+_PIECE = re.compile(r"[A-Z]+|\d+")
+
+
 def _pieces(chunk: str) -> list[str]:
     """A chunk cut where letters meet digits and at separators: banks glue numbers to words
     and dates (``NR.201303-111/11.3.2013NR.201303-112``, ``201303-128CURSUS``)."""
-    return re.findall(r"[A-Z]+|\d+", chunk)
+    return _PIECE.findall(chunk)
 
 
 def _windows(parts: list[str], width: int = 3):
@@ -73,32 +76,43 @@ def _windows(parts: list[str], width: int = 3):
             yield "".join(parts[i:i + w])
 
 
-def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
-    """The (alnum, digits, tail) keys a folded narrative could be naming an invoice by."""
+def candidate_keys(text: str) -> list[tuple[str, str]]:
+    """(alnum key, its digits) for every way a folded narrative could be writing an invoice
+    number: each number-bearing chunk, runs of up to three adjacent chunks (spaces inside a
+    number), and inside a chunk the runs of up to four pieces (numbers glued to words and
+    dates). Keys without a digit name no invoice and are left out; a key may come twice."""
     raw = _CHUNK.findall(text)
     chunks = [c.translate(_ONLY_ALNUM) for c in raw]
-    alnum: set[str] = set()
-    digits: set[str] = set()
-    tails: set[str] = set()
-    # Adjacent chunks joined (spaces inside a number), and pieces inside each chunk.
-    candidates = set(chunks)
-    candidates.update(a + b for a, b in zip(chunks, chunks[1:], strict=False))
-    candidates.update(a + b + c for a, b, c in zip(chunks, chunks[1:], chunks[2:], strict=False))
-    for chunk in raw:  # with its separators: they cut numbers apart
-        if not (chunk.isdigit() or chunk.isalpha()):
+    digits = [c.translate(_ONLY_DIGITS) for c in chunks]
+    out: list[tuple[str, str]] = []
+    n = len(chunks)
+    for i in range(n):
+        # The chunk alone, then joined to the next one and the next two.
+        key, d = chunks[i], digits[i]
+        if d:
+            out.append((key, d))
+        for j in range(i + 1, min(i + 3, n)):
+            key, d = key + chunks[j], d + digits[j]
+            if d:
+                out.append((key, d))
+    for chunk, d in zip(raw, digits, strict=True):  # with its separators: they cut numbers apart
+        if d and not chunk.isdigit():
             pieces = _pieces(chunk)
             if len(pieces) > 1:
-                candidates.update(_windows(pieces, 4))
-    for key in candidates:
-        d = key.translate(_ONLY_DIGITS)
-        if d:
-            alnum.add(key)
-            digits.add(d)
-    for run in _DIGIT_RUN.findall(text):
-        t = run.lstrip("0")
-        if t:
-            tails.add(t)
-    return alnum, digits, tails
+                out.extend((key, key.translate(_ONLY_DIGITS)) for key in _windows(pieces, 4)
+                           if key.translate(_ONLY_DIGITS))
+    return out
+
+
+def tail_keys(text: str) -> set[str]:
+    """Every run of digits in a folded narrative without its zero padding."""
+    return {t for t in (run.lstrip("0") for run in _DIGIT_RUN.findall(text)) if t}
+
+
+def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
+    """The (alnum, digits, tail) keys a folded narrative could be naming an invoice by."""
+    keys = candidate_keys(text)
+    return {k for k, _ in keys}, {d for _, d in keys}, tail_keys(text)
 
 
 # An IBAN as banks print it, compact or in groups of four (EG89 0019 0115 3993 4903 ...): its
@@ -108,7 +122,7 @@ _IBAN = re.compile(r"\b(?!RF)[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0
 
 def without_accounts(text: str) -> str:
     """The folded narrative with IBANs blanked out (the payer's account is read elsewhere)."""
-    return _IBAN.sub(" ", text) if any(c.isdigit() for c in text) else text
+    return _IBAN.sub(" ", text)  # (a text without digits has none: it comes back as it was)
 
 
 # A number (or a list of numbers) right after the word invoice: INV 4557, Inv#02040,

@@ -21,9 +21,10 @@ from collections import defaultdict
 
 from ar_excel.core.matching.normalize import (
     alnum_key,
+    candidate_keys,
     invoice_mentions,
-    reference_keys,
     tail_key,
+    tail_keys,
 )
 
 _ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -61,23 +62,22 @@ class InvoiceIndex:
     def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
         leaves out the numeric parts called invoices (text that is not a customer's)."""
-        alnum, digits, tails = reference_keys(folded)
         strong: set[int] = set()
         weak: set[int] = set()
-        for key in alnum:
-            hits = self.alnum.get(key)
+        alnum, digits, tail = self.alnum, self.digits, self.tail
+        for key, d in candidate_keys(folded):
+            hits = alnum.get(key)
             if hits:
                 (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
-        for key in digits:
-            hits = self.digits.get(key)
+            hits = digits.get(d)
             if hits:
-                (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
-        for key in tails:
-            hits = self.tail.get(key)
+                (strong if len(d) >= STRONG_LENGTH else weak).update(hits)
+        for key in tail_keys(folded):
+            hits = tail.get(key)
             if hits:
                 weak.update(hits)
         for key in (invoice_mentions(folded) if named else ()):
-            hits = self.tail.get(key)
+            hits = tail.get(key)
             if hits and len(hits) == 1 and len(key) >= NAMED_TAIL_LENGTH:
                 strong.update(hits)
         weak -= strong
