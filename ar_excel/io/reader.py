@@ -8,6 +8,8 @@ becomes an ``Issue`` with its cell address and is left empty in the frame, the r
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,6 +34,7 @@ from ar_excel.policy import Policy, policy_from_pairs
 from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
 
 HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
+MAX_READ_THREADS = 4  # sheets parsed side by side at most (each holds its sheet's cells)
 
 
 @dataclass
@@ -375,7 +378,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     return book
 
 
-def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None]]:
+def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None],
+                                         _SheetLoads]:
     import python_calamine as pc
 
     try:
@@ -393,20 +397,112 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
         tables.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
                            sheet=t.sheet))
     # A sheet holding an Excel table of its own kind is read through that table (the table
-    # wins), so its cells are not read a second time; it stays listed, with no rows.
+    # wins), so its cells are not read a second time; it stays listed, with no rows. Sheets
+    # no contract sheet can come from (hidden sheets, our own output tabs, when every content
+    # sheet is named) are not read either: only their names are needed.
     by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
-    grids: list[Grid] = []
-    for name in wb.sheet_names:
-        kind = find_kind(name)
-        if kind is not None and (name, kind) in by_table:
-            grids.append(Grid(name, [], 0, 0, hidden=name in hidden))
-            continue
-        sheet = wb.get_sheet_by_name(name)
-        rows = sheet.to_python(skip_empty_area=False)
-        grids.append(Grid(name, rows, 0, 0, hidden=name in hidden))
-    grids.extend(tables)
+    named = {find_kind(n) for n in wb.sheet_names} | {find_kind(g.name, True) for g in tables}
+    searched = not set(CONTENT_KINDS) <= named
 
-    return grids, _lazy_loader(wb)
+    def wanted(name: str) -> bool:
+        kind = find_kind(name)
+        if kind is not None:
+            return (name, kind) not in by_table
+        return searched and name not in hidden and match_key(name) not in OUTPUT_TABS and \
+            not name.startswith("_")
+
+    names = list(wb.sheet_names)
+    loader = _lazy_loader(wb)  # used once every sheet is read (``finish``)
+    loads = _SheetLoads(path, wb, [n for n in names if wanted(n)])  # wb is theirs till then
+    grids = [loads.grid(name, name in hidden) for name in names]
+    grids.extend(tables)
+    return grids, loader, loads
+
+
+class _LoadingGrid(Grid):
+    """A sheet whose cells are still being read: its ``rows`` wait for them."""
+
+    loads: _SheetLoads | None = None
+
+    @property  # type: ignore[override]
+    def rows(self) -> list[list[Any]]:
+        if self.loads is not None:
+            self._rows = self.loads.rows(self.name)
+            self.loads = None
+        return self._rows
+
+    @rows.setter
+    def rows(self, value: list[list[Any]]) -> None:
+        self._rows = value
+
+
+class _SheetLoads:
+    """The sheets' values, read in background threads while the sheets already read are
+    parsed. calamine parses a sheet's XML without holding Python's lock, so a sheet's cells
+    are read while Python parses another sheet's values, and with more than one core several
+    sheets are read side by side: one thread with the open workbook, the others each with a
+    workbook of their own (a calamine workbook serves one thread at a time). Sheets are handed
+    out in workbook order; a sheet that cannot be read raises as if the sheets had been read
+    one after the other before any parsing (``finish``): the first one in order."""
+
+    def __init__(self, path: Path, wb: Any, names: list[str]) -> None:
+        self.names = names
+        self._pending = list(reversed(names))
+        self._lock = threading.Lock()
+        self._done = {name: threading.Event() for name in names}
+        self._rows: dict[str, list[list[Any]]] = {}
+        self._failed: dict[str, BaseException] = {}
+        helpers = min(len(names), os.cpu_count() or 1, MAX_READ_THREADS)
+        self._threads = [threading.Thread(target=self._work, args=(wb,), daemon=True)]
+        self._threads += [threading.Thread(target=self._help, args=(path,), daemon=True)
+                          for _ in range(helpers - 1)]
+        if not names:
+            self._threads = []
+        for t in self._threads:
+            t.start()
+
+    def _help(self, path: Path) -> None:
+        import python_calamine as pc
+
+        try:
+            book = pc.CalamineWorkbook.from_path(str(path))
+        except Exception:  # this thread cannot help: the others read its share
+            return
+        self._work(book)
+
+    def _work(self, book: Any) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    return
+                name = self._pending.pop()
+            try:
+                self._rows[name] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            except BaseException as exc:  # raised by ``finish``, in sheet order
+                self._failed[name] = exc
+            finally:
+                self._done[name].set()
+
+    def grid(self, name: str, hidden: bool) -> Grid:
+        if name not in self._done:
+            return Grid(name, [], 0, 0, hidden=hidden)
+        grid = _LoadingGrid(name, [], 0, 0, hidden=hidden)
+        grid.loads = self
+        return grid
+
+    def rows(self, name: str) -> list[list[Any]]:
+        self._done[name].wait()
+        if name in self._failed:
+            self.finish()  # an earlier sheet's failure first, as read in order
+        return self._rows[name]
+
+    def finish(self) -> None:
+        """Wait for every sheet; raise the first failure in sheet order."""
+        for t in self._threads:
+            t.join()
+        for name in self.names:
+            if name in self._failed:
+                raise self._failed[name]
 
 
 def _lazy_loader(wb: Any) -> Callable[[str], list[list[Any]] | None]:
@@ -426,8 +522,14 @@ def read_book(path: str | Path) -> Book:
     path = Path(path)
     if not path.exists():
         raise InputError(f"no such file: {path}")
-    grids, loader = _calamine_grids(path)
-    return book_from_grids(grids, source=path, sheet_loader=loader)
+    grids, loader, loads = _calamine_grids(path)
+    try:  # the sheets are parsed as they arrive
+        book = book_from_grids(grids, source=path, sheet_loader=loader)
+    except BaseException:
+        loads.finish()  # a sheet that could not be read is the first thing to say
+        raise
+    loads.finish()
+    return book
 
 
 def remember_previous_output(book: Book, out: str | Path) -> None:
