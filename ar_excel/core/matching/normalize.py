@@ -76,31 +76,44 @@ def _windows(parts: list[str], width: int = 3):
             yield "".join(parts[i:i + w])
 
 
+def _runs_with_digits(parts: list[str], digits: list[str], width: int,
+                      out: list[tuple[str, str]]) -> None:
+    """Add (joined run, its digits) for the runs of up to ``width`` adjacent ``parts`` that
+    hold a digit (``digits``: each part's digits) to ``out``."""
+    n = len(parts)
+    for i in range(n):
+        d = ""
+        for j in range(i, min(i + width, n)):
+            d += digits[j]
+            if d:
+                out.append(("".join(parts[i:j + 1]), d))
+
+
 def candidate_keys(text: str) -> list[tuple[str, str]]:
     """(alnum key, its digits) for every way a folded narrative could be writing an invoice
     number: each number-bearing chunk, runs of up to three adjacent chunks (spaces inside a
     number), and inside a chunk the runs of up to four pieces (numbers glued to words and
     dates). Keys without a digit name no invoice and are left out; a key may come twice."""
-    raw = _CHUNK.findall(text)
-    chunks = [c.translate(_ONLY_ALNUM) for c in raw]
-    digits = [c.translate(_ONLY_DIGITS) for c in chunks]
     out: list[tuple[str, str]] = []
-    n = len(chunks)
-    for i in range(n):
-        # The chunk alone, then joined to the next one and the next two.
-        key, d = chunks[i], digits[i]
-        if d:
-            out.append((key, d))
-        for j in range(i + 1, min(i + 3, n)):
-            key, d = key + chunks[j], d + digits[j]
-            if d:
-                out.append((key, d))
-    for chunk, d in zip(raw, digits, strict=True):  # with its separators: they cut numbers apart
-        if d and not chunk.isdigit():
-            pieces = _pieces(chunk)
-            if len(pieces) > 1:
-                out.extend((key, key.translate(_ONLY_DIGITS)) for key in _windows(pieces, 4)
-                           if key.translate(_ONLY_DIGITS))
+    chunks: list[str] = []
+    digits: list[str] = []
+    for chunk in _CHUNK.findall(text):
+        if chunk.isalpha():
+            chunks.append(chunk)
+            digits.append("")
+        elif chunk.isdigit():
+            chunks.append(chunk)
+            digits.append(chunk)
+        else:
+            key = chunk if chunk.isalnum() else chunk.translate(_ONLY_ALNUM)
+            chunks.append(key)
+            digits.append(key.translate(_ONLY_DIGITS))
+            if digits[-1]:  # with its separators: they cut numbers apart
+                pieces = _pieces(chunk)
+                if len(pieces) > 1:
+                    _runs_with_digits(pieces, [p if p[0].isdigit() else "" for p in pieces], 4, out)
+    if any(digits):
+        _runs_with_digits(chunks, digits, 3, out)
     return out
 
 

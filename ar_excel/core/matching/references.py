@@ -17,7 +17,6 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from ar_excel.core.matching.normalize import (
     alnum_key,
@@ -34,30 +33,68 @@ STRONG_LENGTH = 5
 NAMED_TAIL_LENGTH = 4
 
 
+class Keyed:
+    """Invoice positions by key. Nearly every key names one invoice: it maps to that int (a
+    dict of strings and ints is quick to build and the garbage collector skips it); the
+    keys of several invoices keep all of theirs in a list."""
+
+    def __init__(self) -> None:
+        self.one: dict[str, int] = {}
+        self.several: dict[str, list[int]] = {}
+
+    def add(self, key: str, pos: int) -> None:
+        first = self.one.setdefault(key, pos)
+        if first != pos or key in self.several:
+            self.several.setdefault(key, [first]).append(pos)
+
+    def get(self, key: str) -> list[int] | tuple[int, ...]:
+        """The positions under ``key`` in the order added (empty if none)."""
+        pos = self.one.get(key)
+        if pos is None:
+            return ()
+        return self.several.get(key) or (pos,)
+
+
+# Bytes deleted or blanked to read an ASCII invoice number (the common case) quickly.
+_NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
+_DIGITS_AND_SPACES = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _number_keys(number: str) -> tuple[str, str, str, str]:
+    """(alnum, digits, tail, compact) keys of an invoice number; compact is the digits with
+    each group's zero padding removed (INV-2026-00123 -> 2026123)."""
+    if number.isascii():
+        raw = number.encode()
+        groups = raw.translate(_DIGITS_AND_SPACES).split()
+        return (raw.upper().translate(None, _NOT_ALNUM).decode(), b"".join(groups).decode(),
+                groups[-1].lstrip(b"0").decode() if groups else "",
+                b"".join(g.lstrip(b"0") for g in groups).decode())
+    a = alnum_key(number)
+    return (a, a.translate(_ONLY_DIGITS), tail_key(number),
+            "".join(g.lstrip("0") for g in _GROUPS.findall(number)))
+
+
 class InvoiceIndex:
     def __init__(self, numbers: list[str]) -> None:
-        self.alnum: dict[str, list[int]] = defaultdict(list)
-        self.digits: dict[str, list[int]] = defaultdict(list)
-        self.tail: dict[str, list[int]] = defaultdict(list)
+        self.alnum = Keyed()
+        self.digits = Keyed()
+        self.tail = Keyed()
         self.digit_strings: list[str] = []
         self.tails: list[str] = []
         for pos, number in enumerate(numbers):
-            a = alnum_key(number)
-            d = a.translate(_ONLY_DIGITS)
-            t = tail_key(number)
+            a, d, t, compact = _number_keys(number)
             self.digit_strings.append(d)
             self.tails.append(t)
             if a:
-                self.alnum[a].append(pos)
+                self.alnum.add(a, pos)
             if d:
-                self.digits[d].append(pos)
+                self.digits.add(d, pos)
             # The digits as people retype them, each group without its zero padding
             # (INV-2026-00123 -> 2026123): as distinctive as the full digits.
-            compact = "".join(g.lstrip("0") for g in _GROUPS.findall(number))
             if compact and compact != d:
-                self.digits[compact].append(pos)
+                self.digits.add(compact, pos)
             if t:
-                self.tail[t].append(pos)
+                self.tail.add(t, pos)
 
     def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
