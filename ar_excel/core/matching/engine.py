@@ -553,11 +553,16 @@ class Matcher:
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if p not in exclude and self.inv.remaining[p] == f.remaining
                 and self.inv.usable(p, f.currency)]
+        if not same:
+            return []
+        unpadded = [r.lstrip("0") for r in runs]
         hits = []
         for p in same:
+            # (Numbers whose lengths differ by more than one are never one digit apart.)
             d, tail = self.index.digit_strings[p], self.index.tails[p]
-            if any((len(d) >= 5 and one_digit_apart(r, d))
-                   or (len(tail) >= 3 and one_digit_apart(r.lstrip("0"), tail)) for r in runs):
+            if (len(d) >= 5 and any(one_digit_apart(r, d) for r in runs if -2 < len(r) - len(d) < 2)) \
+                    or (len(tail) >= 3 and any(one_digit_apart(r, tail) for r in unpadded
+                                               if -2 < len(r) - len(tail) < 2)):
                 hits.append(p)
         return hits
 

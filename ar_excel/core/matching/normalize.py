@@ -164,16 +164,17 @@ def invoice_mentions(text: str) -> set[str]:
     return out
 
 
+_NOT_A_DIGIT = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-/._#:")
+
+
 def digit_runs(text: str) -> list[str]:
     """All runs of digits (and of adjacent digit groups joined) in a folded narrative."""
-    chunks = _CHUNK.findall(text)
+    digits = [c.translate(_NOT_A_DIGIT) for c in _CHUNK.findall(text)]  # chunks: A-Z 0-9 -/._#:
     runs: list[str] = []
-    for i in range(len(chunks)):
-        for width in (1, 2, 3):
-            group = chunks[i:i + width]
-            if len(group) < width:
-                break
-            d = re.sub(r"\D", "", "".join(group))
+    for i in range(len(digits)):
+        d = ""
+        for j in range(i, min(i + 3, len(digits))):
+            d += digits[j]
             if len(d) >= 3:
                 runs.append(d)
     return runs

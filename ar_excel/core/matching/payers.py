@@ -250,29 +250,47 @@ class PayerDirectory:
                       if b in self._block_pos and len(self._block_pos[b]) <= MAX_BLOCK]
             if not blocks:
                 return None
-            where = np.unique(np.concatenate(blocks)) if len(blocks) > 1 else blocks[0]
+            where = self._union(blocks) if len(blocks) > 1 else blocks[0]
             # The distinctive words decide; what the company does (often translated,
             # abbreviated or cut off) only refines.
             fulls = self._full[where]
             dists = self._distinct[where]
             if truncated:
-                fulls = [f[:len(full) + 1] for f in fulls]
-                dists = [d[:len(distinct) + 1] for d in dists]
+                cut_full, cut_distinct = len(full) + 1, len(distinct) + 1
+                fulls = [f[:cut_full] for f in fulls.tolist()]
+                dists = [d[:cut_distinct] for d in dists.tolist()]
             scores = process.cdist([full], fulls, scorer=fuzz.ratio, dtype=np.float32)[0]
             if distinct:
                 by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
                                             dtype=np.float32)[0]
                 scores = np.where(self._has_distinct[where], 0.75 * by_distinct + 0.25 * scores,
                                   scores)
-        order = np.argsort(-scores, kind="stable")  # ties: customer id order (positions sorted)
-        best = float(scores[order[0]])
-        second = float(scores[order[1]]) if len(order) > 1 else 0.0
-        top = [(self._ids[where[i]], round(float(scores[i]), 1)) for i in order[:MAX_CANDIDATES]
-               if scores[i] >= LIKELY_NAME]
+        # Ties go to the first in customer id order (positions are sorted).
+        first = int(np.argmax(scores))
+        best = float(scores[first])
+        second = float(np.partition(scores, len(scores) - 2)[len(scores) - 2]) \
+            if len(scores) > 1 else 0.0
+        likely = np.flatnonzero(scores >= LIKELY_NAME)
+        likely = likely[np.argsort(-scores[likely], kind="stable")][:MAX_CANDIDATES]
+        top = [(self._ids[w], round(v, 1))
+               for w, v in zip(where[likely].tolist(), scores[likely].tolist(), strict=True)]
         how = "narrative name" if narrative else "name"
         if best >= LIKELY_NAME and best - second >= MARGIN:
-            return Payer(self._ids[where[order[0]]], how, round(best, 1), top)
+            return Payer(self._ids[where[first]], how, round(best, 1), top)
         return Payer(None, how, round(best, 1), top) if top else None
+
+    def _union(self, blocks: list[np.ndarray]) -> np.ndarray:
+        """The positions in any of ``blocks``, ascending."""
+        seen = np.zeros(len(self._ids), dtype=bool)
+        for b in blocks:
+            seen[b] = True
+        return np.flatnonzero(seen)
+
+    def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """The positions in any of ``lists`` (ascending) and in how many of them."""
+        counts = np.bincount(np.concatenate(lists), minlength=len(self._ids))
+        where = np.flatnonzero(counts)
+        return where, counts[where]
 
     def _narrative_scores(self, tokens: list[str], full: str) -> tuple[np.ndarray, np.ndarray]:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
@@ -281,8 +299,7 @@ class PayerDirectory:
         lists = [self._postings[t] for t in set(tokens) if t in self._postings]
         if not lists:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        hits = np.concatenate(lists)
-        where, counts = np.unique(hits, return_counts=True)
+        where, counts = self._counted(lists)
         if len(where) > MAX_BLOCK:  # only very common words: keep those naming all their words
             keep = counts == self._needed_count[where]
             where, counts = where[keep], counts[keep]
@@ -292,12 +309,9 @@ class PayerDirectory:
             # How many of each customer's words the text has (by their first four letters).
             lists = [self._prefix_postings[p] for p in {t[:4] for t in tokens}
                      if p in self._prefix_postings]
-            have, n = np.unique(np.concatenate(lists), return_counts=True) if lists else (
-                np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
             hit = where[complete]
-            k = np.searchsorted(have, hit)
-            k = np.minimum(k, max(len(have) - 1, 0))
-            covered = np.where((len(have) > 0) & (have[k] == hit), n[k], 0) if len(have) else 0
+            covered = np.bincount(np.concatenate(lists), minlength=len(self._ids))[hit] \
+                if lists else 0
             share = np.minimum(covered / self._token_count[hit], 1.0)
             scores[complete] = 88.0 + 10.0 * share
         rest = np.flatnonzero(~complete)
