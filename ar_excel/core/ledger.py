@@ -49,7 +49,8 @@ def _existing(frame: pd.DataFrame, column: str, as_of: pd.Timestamp | None) -> p
     if as_of is None:
         return frame
     dates = pd.to_datetime(frame[column])
-    return frame[dates.isna() | (dates <= as_of)]
+    exists = dates.isna() | (dates <= as_of)
+    return frame if exists.all() else frame[exists]
 
 
 def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
@@ -62,7 +63,7 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     """
     cutoff = None if as_of is None else _timestamp(as_of)
     inv = _existing(invoices, "Invoice Date", cutoff)
-    pay = _existing(payments, "Date", cutoff).copy()
+    pay = _existing(payments, "Date", cutoff)
     inv = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
     invoice_amount = inv.set_index("Invoice No")["Amount"]
     amount = pay["Amount"].fillna(0.0).astype("float64")
@@ -70,7 +71,8 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     applicable = target.notna() & (amount > 0)
 
     applied = pd.Series(0.0, index=pay.index)
-    if applicable.any():
+    if applicable.any() and not _apply_in_date_order(pay, amount, target, applicable, applied,
+                                                     invoice_amount.index):
         order = pay[applicable].assign(_amount=amount[applicable])
         order = order.sort_values(["Invoice No", "Date", ROW], kind="stable", na_position="last")
         paid_before = order.groupby("Invoice No")["_amount"].cumsum() - order["_amount"]
@@ -90,6 +92,40 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     return out
 
 
+def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series,
+                         applicable: pd.Series, applied: pd.Series, invoices: pd.Index) -> bool:
+    """``applications``' rule for typed columns (dated payments with row numbers, invoice
+    numbers given): each invoice's payments oldest first (undated last, then by row), each
+    applied up to what the invoice still has open. The invoices are told apart by integer
+    codes rather than sorted by their text, which gives the same groups and the same order
+    within each, so the same running sums. False when the columns are not of that shape
+    (the caller's general path then applies)."""
+    dates, rows, numbers = pay["Date"], pay[ROW], pay["Invoice No"]
+    if not (pd.api.types.is_datetime64_dtype(dates) and pd.api.types.is_integer_dtype(rows)
+            and rows.dtype != object and pay.index.is_unique):
+        return False
+    where = np.flatnonzero(applicable.to_numpy())
+    invoice = numbers.iloc[where]
+    if invoice.isna().any():
+        return False
+    codes = invoices.get_indexer(invoice)  # the invoice's place among the (unique) invoices
+    day = dates.iloc[where].to_numpy().astype("datetime64[ns]")
+    undated = np.isnat(day)
+    row = rows.iloc[where].to_numpy()
+    # a stable sort keeps the rows' order among equal keys: a key that only repeats that
+    # order (rows ascending, as read; every payment dated) need not be sorted on
+    keys = ([] if (np.diff(row) >= 0).all() else [row]) + [day.view("int64")] + (
+        [undated] if undated.any() else []) + [codes]
+    order = np.lexsort(keys)
+    paid = pd.Series(amount.iloc[where].to_numpy()[order])
+    paid_before = paid.groupby(codes[order]).cumsum() - paid
+    room = (pd.Series(target.iloc[where].to_numpy()[order]) - paid_before).clip(lower=0.0)
+    values = applied.to_numpy().copy()
+    values[where[order]] = np.minimum(paid, room).to_numpy()
+    applied[:] = values
+    return True
+
+
 def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                as_of: date | datetime | None = None) -> pd.DataFrame:
     """Every item open on the as-of date, with its signed open amount and days past due."""
@@ -100,7 +136,7 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     inv = _existing(invoices, "Invoice Date", cutoff)
     inv = inv[inv["Amount"].notna()]
     apps = applications(inv, payments, as_of)
-    applied = apps.groupby("Invoice No")["Applied Amount"].sum()
+    applied = apps.groupby("Invoice No", sort=False)["Applied Amount"].sum()
     first = ~inv["Invoice No"].duplicated() | inv["Invoice No"].isna()
     paid = inv["Invoice No"].map(applied).fillna(0.0).where(first, 0.0)
     due = due_dates(inv, customers)

@@ -1,0 +1,93 @@
+"""The ledger's fast application of payments (invoices told apart by integer codes) gives
+exactly what the general path (sorting by invoice number text) gives: same applied amounts,
+same open items, nothing applied twice, totals conserved."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ar_excel.core import ledger
+from ar_excel.core.ledger import applications, open_items
+from ar_excel.model import ROW
+
+DAYS = pd.date_range("2024-01-01", periods=40, freq="D")
+
+
+@st.composite
+def ledgers(draw):
+    n_inv = draw(st.integers(1, 12))
+    numbers = [f"INV{draw(st.integers(1, n_inv + 2))}" for _ in range(n_inv)]  # repeats too
+    invoices = pd.DataFrame({
+        "Invoice No": numbers,
+        "Customer ID": [f"C{i % 3}" for i in range(n_inv)],
+        "Invoice Date": [DAYS[draw(st.integers(0, 39))] for _ in range(n_inv)],
+        "Due Date": pd.Series([pd.NaT] * n_inv, dtype="datetime64[ns]"),
+        "Currency": [None] * n_inv,
+        "Amount": [float(draw(st.sampled_from([-50, 0, 100, 250.5, 1000]))) for _ in range(n_inv)],
+        ROW: range(2, n_inv + 2),
+    })
+    n_pay = draw(st.integers(0, 25))
+    rows = draw(st.permutations(list(range(2, n_pay + 2)))) if draw(st.booleans()) else list(
+        range(2, n_pay + 2))
+    payments = pd.DataFrame({
+        "Payment ID": [f"R{i}" for i in range(n_pay)],
+        "Customer ID": [f"C{i % 3}" for i in range(n_pay)],
+        "Date": pd.Series([pd.NaT if draw(st.integers(0, 9)) == 0 else DAYS[draw(st.integers(0, 39))]
+                           for _ in range(n_pay)], dtype="datetime64[ns]"),
+        "Amount": [float(draw(st.sampled_from([-20, 0, 30, 100, 99.99, 400]))) for _ in range(n_pay)],
+        "Invoice No": [draw(st.sampled_from([None, "INV1", "INV2", "INV3", "INV9", "X"]))
+                       for _ in range(n_pay)],
+        ROW: pd.Series(rows, dtype="int64"),
+    })
+    customers = pd.DataFrame({"Customer ID": ["C0", "C1", "C2"], "Payment Terms": [30, 0, 60],
+                              "Currency": ["EGP", "USD", None]})
+    as_of = draw(st.sampled_from([None, DAYS[10], DAYS[39]]))
+    return customers, invoices, payments, as_of
+
+
+@contextmanager
+def general_path():
+    """The general path only: the fast one declines."""
+    real = ledger._apply_in_date_order
+    ledger._apply_in_date_order = lambda *args: False
+    try:
+        yield
+    finally:
+        ledger._apply_in_date_order = real
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ledgers())
+def test_fast_application_equals_the_general_path(case):
+    customers, invoices, payments, as_of = case
+    fast_apps = applications(invoices, payments, as_of)
+    fast_items = open_items(customers, invoices, payments, as_of)
+    with general_path():
+        general_apps = applications(invoices, payments, as_of)
+        general_items = open_items(customers, invoices, payments, as_of)
+    pd.testing.assert_frame_equal(fast_apps, general_apps, check_exact=True)
+    pd.testing.assert_frame_equal(fast_items, general_items, check_exact=True)
+    # money is conserved: applied + unapplied = received, never more than an invoice's amount
+    assert (fast_apps["Applied Amount"] + fast_apps["Unapplied Amount"]).round(2).tolist() == \
+        fast_apps["Amount"].round(2).tolist()
+    per_invoice = fast_apps.groupby("Invoice No")["Applied Amount"].sum()
+    amounts = invoices[invoices["Amount"] > 0].drop_duplicates("Invoice No").set_index(
+        "Invoice No")["Amount"]
+    assert (per_invoice <= amounts.reindex(per_invoice.index) + 0.005).all()
+
+
+def test_oldest_payment_first_then_row_order():
+    invoices = pd.DataFrame({"Invoice No": ["A"], "Amount": [100.0], "Invoice Date": [DAYS[0]],
+                             ROW: [2]})
+    payments = pd.DataFrame({
+        "Payment ID": ["late", "undated", "early", "same day, later row"],
+        "Customer ID": ["C"] * 4,
+        "Date": pd.Series([DAYS[9], pd.NaT, DAYS[1], DAYS[1]], dtype="datetime64[ns]"),
+        "Amount": [60.0, 10.0, 70.0, 20.0], "Invoice No": ["A"] * 4, ROW: [2, 3, 5, 4]})
+    apps = applications(invoices, payments).set_index("Payment ID")
+    assert apps["Applied Amount"].to_dict() == {
+        "late": 10.0, "undated": 0.0, "early": 70.0, "same day, later row": 20.0}
