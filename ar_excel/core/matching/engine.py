@@ -122,6 +122,8 @@ class LineFacts:
     remaining: int = 0
     runs: list[str] | None = None  # digit runs of 4+ digits, read when first needed
     numbers: str = ""  # the text without account numbers, where invoice numbers are read
+    tries: list[tuple[str, float, str]] | None = None  # the payers to try, read for ``tries_of``
+    tries_of: Payer | None = None
 
 
 # A customer with at least this many invoices is filtered with arrays (one customer of the
@@ -164,6 +166,7 @@ class OpenInvoices:
         self._original = np.array(self.original, dtype=np.int64)
         self._round_sorted: dict[int, np.ndarray] | None = None
         self._tolerances: dict[int, int] = {}
+        self.version: dict[str, int] = {}  # allocations booked per customer so far
         order: list[int] = np.lexsort((np.arange(n), self.due)).tolist() if n else []
         # Oldest due first, ties by position: a sort key that is one int (NaT due dates keep
         # the comparison of dates they have always had).
@@ -210,6 +213,8 @@ class OpenInvoices:
         """Take ``amount`` cents (applied and written off) off the invoice's open amount."""
         self.remaining[pos] -= amount
         self._remaining[pos] -= amount
+        customer = self.customer[pos]
+        self.version[customer] = self.version.get(customer, 0) + 1
 
     def tolerance(self, amount: int) -> int:
         """The policy's fee tolerance (cents) on an open amount of ``amount`` cents."""
@@ -289,8 +294,10 @@ class OpenInvoices:
 
     def with_amount(self, customer: str, amount: int, currency: str, day: int | None) -> list[int]:
         """The customer's open invoices whose open amount is exactly ``amount`` (cents)."""
-        return [p for p in self.by_customer_amount.get((customer, amount), ())
-                if self.remaining[p] == amount and self.usable(p, currency, day)]
+        same = self.by_customer_amount.get((customer, amount))
+        if same is None:
+            return []
+        return [p for p in same if self.remaining[p] == amount and self.usable(p, currency, day)]
 
     def is_residue(self, pos: int) -> bool:
         """What is left open of an invoice short-paid within the fee tolerance: customers
@@ -329,6 +336,7 @@ class Matcher:
         self.allocations: list[Allocation] = []
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
+        self._memo: dict[tuple, tuple[int, object]] = {}
 
     # ------------------------------------------------------------ reading lines
 
@@ -641,8 +649,41 @@ class Matcher:
 
     # ------------------------------------------------------------ stage 3-5: payer and amount
 
+    def _sums_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
+        """(invoices, in how many ways, chance) of the customer's open invoices making the
+        receipt exactly (``_explain``)."""
+        items = self.inv.open_of(cust, f.currency, f.date)
+        if self.inv.total(items) < f.remaining:  # open amounts are positive: none can make it
+            return None
+        # Residues of earlier short payments make many look-alike sums: try without first.
+        # (Without residues to leave out, the second search would be the first again.)
+        fresh = self.inv.without_residues(items)
+        for pool in ((fresh, items) if len(fresh) < len(items) else (items,)):
+            choice, count, chance = self._explain(pool, f.remaining)
+            if count:
+                return choice, count, chance
+        return None
+
+    def _remembered(self, kind: str, cust: str, f: LineFacts, find):
+        """``find(cust, f)``, which reads only the customer's open invoices and the line's
+        amount, currency and date: remembered until an allocation changes that customer's
+        ledger (lines of one payer, and the second round, ask again)."""
+        key = (kind, cust, f.remaining, f.currency, f.date)
+        version = self.inv.version.get(cust, 0)
+        known = self._memo.get(key)
+        if known is not None and known[0] == version:
+            return known[1]
+        value = find(cust, f)
+        self._memo[key] = (version, value)
+        return value
+
     def _payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
         """(customer, how sure the payer is 0-1, how known) for the line's payer evidence."""
+        if f.tries is None or f.tries_of is not f.payer:
+            f.tries, f.tries_of = self._read_payers_to_try(f), f.payer
+        return f.tries
+
+    def _read_payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
         p = f.payer
         if p is None:
             return []
@@ -673,15 +714,9 @@ class Matcher:
             if same:
                 singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
             elif rank < 8:  # sums only for the likeliest names: chance grows with each one
-                items = self.inv.open_of(cust, f.currency, f.date)
-                # Residues of earlier short payments make many look-alike sums: try without first.
-                # (Without residues to leave out, the second search would be the first again.)
-                fresh = self.inv.without_residues(items)
-                for pool in ((fresh, items) if len(fresh) < len(items) else (items,)):
-                    choice, count, chance = self._explain(pool, f.remaining)
-                    if count:
-                        subsets.append((cust, sure, how, choice, count, chance, "multi-invoice"))
-                        break
+                made = self._remembered("sums", cust, f, self._sums_of)
+                if made:
+                    subsets.append((cust, sure, how, *made, "multi-invoice"))
         # One invoice of exactly the amount explains a receipt better than a sum of several.
         found = singles or [s for s in subsets if s[5] < 0.02] or subsets
         if not found:
@@ -708,19 +743,9 @@ class Matcher:
             return None
         found = []
         for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
-            items = self.inv.open_of(cust, f.currency, f.date)
-            singles = self.inv.within_tolerance(items, f.remaining)
-            if singles:
-                found.append((cust, sure, how, [singles[0]], len(singles), 0.0))
-                continue
-            items = self.inv.without_residues(items)
-            tol = cents(self.policy.fee_tolerance(f.remaining / 100 * 1.01))
-            sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
-                               f.remaining + 1, f.remaining + tol)
-            chosen = [s for s in sub.found if self._within_tolerance(
-                sum(self.inv.remaining[items[k]] for k in s), f.remaining)]
-            if chosen:
-                found.append((cust, sure, how, [items[k] for k in chosen[0]], sub.count, sub.chance))
+            short = self._remembered("short", cust, f, self._short_of)
+            if short:
+                found.append((cust, sure, how, *short))
         if not found:
             return None
         cust, sure, how, invs, n, chance = found[0]
@@ -746,6 +771,25 @@ class Matcher:
         return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
                            f"{how}; {nums} less {gap / 100:,.2f} within the fee tolerance: "
                            "write-off proposed" + ("" if certain else ", please confirm"))
+
+    def _short_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
+        """(invoices, in how many ways, chance) the receipt pays short within the fee
+        tolerance: one of the customer's open invoices, else a set of them."""
+        items = self.inv.open_of(cust, f.currency, f.date)
+        if self.inv.total(items) <= f.remaining:  # open amounts are positive: none is over it
+            return None
+        singles = self.inv.within_tolerance(items, f.remaining)
+        if singles:
+            return [singles[0]], len(singles), 0.0
+        items = self.inv.without_residues(items)
+        tol = cents(self.policy.fee_tolerance(f.remaining / 100 * 1.01))
+        sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
+                           f.remaining + 1, f.remaining + tol)
+        chosen = [s for s in sub.found if self._within_tolerance(
+            sum(self.inv.remaining[items[k]] for k in s), f.remaining)]
+        if chosen:
+            return [items[k] for k in chosen[0]], sub.count, sub.chance
+        return None
 
     def _no_exact_sum(self, cust: str, f: LineFacts) -> bool:
         """True when no set of the customer's open invoices makes the receipt exactly, as far

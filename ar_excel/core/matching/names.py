@@ -139,6 +139,9 @@ _H_PAIRS = re.compile(r"([tdskG$X])h")
 _H_FOLD = {"t": "t", "d": "z", "s": "$", "k": "X", "G": "G", "$": "$", "X": "X"}
 _AR = re.compile("[\u0600-\u06ff]")
 _LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_NOT_LATIN = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_A_NAME = re.compile(r"[^\w\u0600-\u06ff&]+")
 
 
 def _strip_accents(text: str) -> str:
@@ -156,15 +159,15 @@ def skeleton(word: str) -> str:
         out = "".join(_AR_LETTERS.get(ch, "") for ch in word)
     else:
         w = _strip_accents(word).lower()
-        w = re.sub(r"[^a-z]", "", w)
+        w = _NOT_LATIN.sub("", w)
         if len(w) > 3:
             w = _LATIN_FINAL_H.sub("", w)  # -ah / -eh / -ih: ة, or a final ه / ح (see above)
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         out = "".join(_LATIN_LETTERS.get(ch, ch) for ch in w)
-    out = re.sub(r"(.)\1+", r"\1", out)
+    out = _DOUBLED.sub(r"\1", out)
     out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
-    return re.sub(r"(.)\1+", r"\1", out)
+    return _DOUBLED.sub(r"\1", out)
 
 
 _GENERIC_KEYS.update(skeleton(w) for w in GENERIC)
@@ -180,7 +183,7 @@ _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items())
 def name_words(name: object) -> list[str]:
     """The meaningful words of a company or person name, Arabic words put in English."""
     text = fold_text(name).replace("ة", "ه")
-    text = re.sub(r"[^\w\u0600-\u06ff&]+", " ", text)
+    text = _NOT_A_NAME.sub(" ", text)
     words: list[str] = []
     raw = text.split()
     for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
@@ -230,7 +233,8 @@ def _name_tokens(name: str) -> tuple[str, ...]:
         if s in _JOINS_NEXT:
             pending += s
             continue
-        out.append(re.sub(r"(.)\1+", r"\1", pending + s))
+        # (A skeleton has no doubled letter; an article joined to it may make one.)
+        out.append(_DOUBLED.sub(r"\1", pending + s) if pending else s)
         pending = ""
     if pending:
         out.append(pending)

@@ -53,11 +53,15 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
+_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+_NOT_DIGIT = re.compile(r"\D")
+_ACCOUNT_LIST = re.compile(r"[;,\n]")
+_NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 
 
 def account_key(text: object) -> str:
-    return re.sub(r"[^A-Z0-9]", "", fold_text(text))
+    return _NOT_ALNUM.sub("", fold_text(text))
 
 
 @dataclass
@@ -82,6 +86,7 @@ CERTAIN_NAME = 92.0  # name score at which the payer counts as known
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
+PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 
 
 class PayerDirectory:
@@ -108,7 +113,7 @@ class PayerDirectory:
             cid = str(cid)
             self.names[cid] = "" if name is None or name != name else str(name)
             if isinstance(acc, str):
-                for part in re.split(r"[;,\n]", acc):
+                for part in _ACCOUNT_LIST.split(acc):
                     self._add_account(self._accounts, part, cid)
             tokens = name_tokens(name)
             if not tokens:
@@ -161,7 +166,7 @@ class PayerDirectory:
         if len(key) < 6:
             return
         index[key].add(cid)
-        digits = re.sub(r"\D", "", key)
+        digits = _NOT_DIGIT.sub("", key)
         if len(digits) >= 8 and index is self._accounts:
             index["#" + digits].add(cid)
             self._tail_lengths.add(len(digits))
@@ -187,7 +192,7 @@ class PayerDirectory:
         for k in keys:
             owners = self._accounts.get(k)
             if owners is None:
-                digits = re.sub(r"\D", "", k)
+                digits = _NOT_DIGIT.sub("", k)
                 for n in sorted(self._tail_lengths, reverse=True):
                     if len(digits) > n and (owners := self._accounts.get("#" + digits[-n:])):
                         break
@@ -213,7 +218,7 @@ class PayerDirectory:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = fold_text(name)
         if narrative:
-            words = [w for w in re.split(r"[^\w\u0600-\u06ff]+", text.replace("ة", "ه"))
+            words = [w for w in _NOT_A_WORD.split(text.replace("ة", "ه"))
                      if w and not any(c.isdigit() for c in w) and w not in BOILERPLATE]
             text = " ".join(words)
         tokens = name_tokens(text)
@@ -316,7 +321,10 @@ class PayerDirectory:
             scores[complete] = 88.0 + 10.0 * share
         rest = np.flatnonzero(~complete)
         if len(rest):
+            # A score under LIKELY_NAME - MARGIN decides nothing (no candidate, and the best
+            # likely name clears the margin over it), so it is not worked out exactly.
             partial = process.cdist([full], self._full[where[rest]].tolist(),
-                                    scorer=fuzz.partial_ratio, dtype=np.float32)[0]
-            scores[rest] = partial * 0.9
+                                    scorer=fuzz.partial_ratio, dtype=np.float32,
+                                    score_cutoff=(LIKELY_NAME - MARGIN) / PARTIAL_WEIGHT)[0]
+            scores[rest] = partial * PARTIAL_WEIGHT
         return where, scores
