@@ -47,10 +47,15 @@ def detect_format(data: bytes, name: str = "") -> str:
         if re.search(r"<(html|table)\b", data[:65536].decode("latin-1"), re.I):
             return "html"  # a web page saved as .xls by the bank's portal
         raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
-    text = data.decode("latin-1")
-    if re.search(r"(?m)^:20:", text) and re.search(r"(?m)^:(61|60[FM]):", text):
+    if _starts_a_line(data, b":20:") and any(_starts_a_line(data, tag)
+                                            for tag in (b":61:", b":60F:", b":60M:")):
         return "mt940"
     return "csv"
+
+
+def _starts_a_line(data: bytes, tag: bytes) -> bool:
+    """Whether a line of the file starts with ``tag`` (one scan for it, not one per line)."""
+    return data.startswith(tag) or b"\n" + tag in data
 
 
 def read_statement(path: str | Path, mapping: dict[str, Any] | None = None,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -292,16 +293,25 @@ class _Columns:
         if idx is None or idx >= self.width:
             return [None] * self.count
         if idx not in self._cells:
-            self._cells[idx] = [v.strip() if isinstance(v, str) else v for v in self.raw[idx]]
+            column = self.raw[idx]
+            if set(map(type, column)) == {str}:  # a CSV's cells: all text
+                self._cells[idx] = list(map(str.strip, column))
+            else:
+                self._cells[idx] = [v.strip() if isinstance(v, str) else v for v in column]
         return self._cells[idx]
 
     def blank(self, idx: int | None) -> np.ndarray:
         if idx is None or idx >= self.width:
             return np.ones(self.count, dtype=bool)
         if idx not in self._blank:
-            self._blank[idx] = np.array(
-                [not v if isinstance(v, str) else (v is None or (isinstance(v, float) and v != v))
-                 for v in self.cells(idx)], dtype=bool)
+            cells = self.cells(idx)
+            if set(map(type, cells)) == {str}:
+                self._blank[idx] = np.fromiter(map(operator.not_, cells), dtype=bool,
+                                               count=len(cells))
+            else:
+                self._blank[idx] = np.array(
+                    [not v if isinstance(v, str) else (v is None or (isinstance(v, float) and v != v))
+                     for v in cells], dtype=bool)
         return self._blank[idx]
 
 
@@ -578,6 +588,8 @@ def _text(value: Any) -> str | None:
 
 def _texts(values: list[Any]) -> list[str | None]:
     """``_text`` of each (stripped) cell; most are plain non-empty strings."""
+    if values and set(map(type, values)) == {str}:  # stripped text: empty is blank
+        return [v or None for v in values]
     return [v if type(v) is str and v else None if v is None else _text(v) for v in values]
 
 

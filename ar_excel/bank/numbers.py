@@ -14,9 +14,10 @@ else day first (the contract's default ``date_order``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -173,7 +174,16 @@ def parse_amount_column(values: Sequence[Any], decimal: str = "."
     plain = _PLAIN_AMOUNT[decimal].fullmatch
     group = "," if decimal == "." else "."
     careful: dict[tuple[type, Any], float | None | str] = {}
-    for i, v in enumerate(values):
+    positions: Iterable[int] = range(len(values))
+    if values and set(map(type, values)) == {str}:
+        # A CSV's column: its plain amounts converted together, the rest one by one below.
+        matched = np.fromiter(map(bool, map(plain, values)), dtype=bool, count=len(values))
+        if matched.any():
+            texts = "\0".join(compress(values, matched))
+            out[matched] = list(map(float, texts.replace(group, "").replace(",", ".").split("\0")))
+        positions = np.flatnonzero(~matched).tolist()
+    for i in positions:
+        v = values[i]
         kind = type(v)
         if kind is str:
             if plain(v):
@@ -201,39 +211,43 @@ def parse_amount_column(values: Sequence[Any], decimal: str = "."
 def parse_date_column(values: Sequence[Any], day_first: bool = True, fmt: str | None = None
                       ) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
     """``parse_date`` of each value: datetime64[ns] (NaT where blank or unreadable), a mask of
-    the blank values and {position: error message}."""
+    the blank values and {position: error message}. A statement repeats a few dozen dates
+    over thousands of lines: each distinct value is read once."""
     n = len(values)
-    days = np.zeros(n, dtype="int64")
-    readable = np.zeros(n, dtype=bool)
-    blank = np.zeros(n, dtype=bool)
-    errors: dict[int, str] = {}
-    careful: dict[tuple[type, Any], int | None | str] = {}
-    for i, v in enumerate(values):
-        kind = type(v)
-        if (kind is datetime or kind is date) and 1678 <= v.year <= 2261 and (
-                kind is date or v.tzinfo is None):
-            days[i] = (v.toordinal() - 719163)  # days since 1970-01-01
-            readable[i] = True
-            continue
-        key = (kind, v)
-        result = careful.get(key, careful)
-        if result is careful:
-            try:
-                stamp = parse_date(v, day_first, fmt)
-                result = None if stamp is None else int(
-                    (np.datetime64(stamp.date(), "D") - _EPOCH).astype("int64"))
-                if stamp is not None and not (1678 <= stamp.year <= 2261):
-                    result = f"{stamp.date()} is out of the supported range of dates"
-            except (ValueError, OverflowError) as exc:
-                result = str(exc)
-            careful[key] = result
-        if result is None:
-            blank[i] = True
-        elif isinstance(result, str):
-            errors[i] = result
-        else:
-            days[i] = result
-            readable[i] = True
-    out = (days.astype("datetime64[D]")).astype("datetime64[ns]")
+    kinds = set(map(type, values))
+    if len(kinds) == 1:  # one type (text, as a CSV has): the values are the keys
+        keys: list[Any] = list(values)
+        distinct = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+        kind = next(iter(kinds))
+        results = [_date_result(kind, v, day_first, fmt) for v in distinct]
+    else:
+        keys = list(zip(map(type, values), values, strict=True))
+        distinct = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+        results = [_date_result(kind, v, day_first, fmt) for kind, v in distinct]
+    code = np.fromiter(map(distinct.__getitem__, keys), dtype=np.int64, count=n)
+    is_day = np.array([type(r) is int for r in results], dtype=bool)
+    day_of = np.array([r if type(r) is int else 0 for r in results], dtype=np.int64)
+    readable = is_day[code]
+    blank = np.array([r is None for r in results], dtype=bool)[code]
+    failed = np.array([isinstance(r, str) for r in results], dtype=bool)
+    errors = ({int(i): results[code[i]] for i in np.flatnonzero(failed[code])}
+              if failed.any() else {})
+    out = day_of[code].astype("datetime64[D]").astype("datetime64[ns]")
     out[~readable] = np.datetime64("NaT")
     return out, blank, errors
+
+
+def _date_result(kind: type, v: Any, day_first: bool, fmt: str | None) -> int | None | str:
+    """One value of a date column: days since 1970-01-01, None when blank, else the message."""
+    if (kind is datetime or kind is date) and 1678 <= v.year <= 2261 and (
+            kind is date or v.tzinfo is None):
+        return v.toordinal() - 719163  # days since 1970-01-01
+    try:
+        stamp = parse_date(v, day_first, fmt)
+        result = None if stamp is None else int(
+            (np.datetime64(stamp.date(), "D") - _EPOCH).astype("int64"))
+        if stamp is not None and not (1678 <= stamp.year <= 2261):
+            result = f"{stamp.date()} is out of the supported range of dates"
+    except (ValueError, OverflowError) as exc:
+        result = str(exc)
+    return result

@@ -146,7 +146,8 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
     frame["Line No"] = pd.Series(line_no, dtype="int64")
     frame = frame[COLUMNS]
     for c in TEXT_COLUMNS:
-        frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
+        if not set(map(type, text[c])) <= {str, type(None)}:  # else nothing to change
+            frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
     return frame
 
 
@@ -158,8 +159,24 @@ def round_cents(amounts: np.ndarray) -> np.ndarray:
     return rounded
 
 
+# whitespace other than a plain space (what str.split() splits on, too)
+_OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",
+                 "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f",
+                 "\u205f", "\u3000")
+
+
 def clean_texts(values: list[Any]) -> list[str | None]:
-    """``clean_text`` of each value; plain strings (most of a statement) take a short path."""
+    """``clean_text`` of each value; plain strings (most of a statement) take a short path,
+    and a column of texts that are clean already (single spaces between words, none at
+    either end, none empty) is taken as it is, after one look at all of it."""
+    texts = [v for v in values if v is not None]
+    if texts and set(map(type, texts)) == {str}:
+        joined = "\0".join(texts)
+        if (all(texts) and joined.count("\0") == len(texts) - 1
+                and not joined.startswith(" ") and not joined.endswith(" ")
+                and "  " not in joined and " \0" not in joined and "\0 " not in joined
+                and not any(c in joined for c in _OTHER_SPACES)):
+            return list(values)
     return [None if v is None else (" ".join(v.split()) or None) if type(v) is str
             else clean_text(v) for v in values]
 
