@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.engine import Allocation, Matcher, OpenInvoices
@@ -96,9 +97,14 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     return MatchResult(matches, unmatched, summary, [])
 
 
+def _dates(lines: pd.DataFrame, pos: list[int]) -> pd.DatetimeIndex:
+    """The lines' dates at ``pos`` (taken as an array: a list of Timestamps is slow)."""
+    return pd.to_datetime(_col(lines, "Date").to_numpy()[np.asarray(pos, dtype=np.int64)])
+
+
 def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> pd.DataFrame:
     allocs: list[Allocation] = sorted(m.allocations, key=lambda a: a.line)
-    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Date", "Amount", "Description",
+    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Amount", "Description",
                                                   "Counterparty", "Counterparty Account",
                                                   "Statement", "Line No")}
     pos = [a.line for a in allocs]
@@ -107,7 +113,7 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
         return [cols[c][p] for p in pos]
 
     frame = pd.DataFrame({
-        "Bank Line": take("Bank Line"), "Date": pd.to_datetime(take("Date")),
+        "Bank Line": take("Bank Line"), "Date": _dates(lines, pos),
         "Bank Amount": take("Amount"),
         "Invoice No": [None if a.invoice is None else m.inv.number[a.invoice] for a in allocs],
         "Customer ID": [a.customer for a in allocs],
@@ -129,7 +135,7 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
 
 
 def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
-    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Date", "Amount", "Description",
+    cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Amount", "Description",
                                                   "Counterparty", "Counterparty Account",
                                                   "Reference", "Statement", "Line No")}
     rows = []
@@ -158,7 +164,7 @@ def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
         return [cols[c][p] for p in pos]
 
     frame = pd.DataFrame({
-        "Bank Line": take("Bank Line"), "Date": pd.to_datetime(take("Date")),
+        "Bank Line": take("Bank Line"), "Date": _dates(lines, pos),
         "Amount": take("Amount"), "Description": take("Description"),
         "Unallocated Amount": [r[3] for r in rows], "Reason": [r[1] for r in rows],
         "Candidates": [r[2] for r in rows], "Counterparty": take("Counterparty"),
