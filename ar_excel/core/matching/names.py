@@ -180,34 +180,43 @@ _FILLER_FOLDED = {fold_text(w) for w in FILLER}
 _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items()) if len(k) >= 4}
 
 
-def name_words(name: object) -> list[str]:
-    """The meaningful words of a company or person name, Arabic words put in English."""
+def _raw_words(name: object) -> list[str]:
+    """The words as printed (folded), ABD joined to the next word; "" where one was joined."""
     text = fold_text(name).replace("ة", "ه")
-    text = _NOT_A_NAME.sub(" ", text)
-    words: list[str] = []
-    raw = text.split()
+    raw = _NOT_A_NAME.sub(" ", text).split()
     for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
         if raw[k] in ("ABD", "عبد"):
             raw[k], raw[k + 1] = "", raw[k] + raw[k + 1]
-    for w in raw:
-        if not w or w.isdigit():
-            continue
-        if w in ARABIC_WORDS:
-            words.extend(ARABIC_WORDS[w].split())
-            continue
-        if w in _FILLER_FOLDED or w == "&" or len(w) == 1:
-            continue  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
-        if w in SYNONYMS:
-            words.append(SYNONYMS[w])
-            continue
-        if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
-            words.extend(spelled.split())
-            continue
-        if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
-            words.extend(ARABIC_WORDS[w[1:]].split())
-            continue
-        words.append(w)
-    return words
+    return raw
+
+
+@lru_cache(maxsize=200_000)
+def _word_reading(w: str) -> tuple[str, ...]:
+    """What one printed word of a name says: nothing (a legal form, a number), its English
+    business word(s), or itself. (A name's words repeat across thousands of names.)"""
+    if not w or w.isdigit():
+        return ()
+    if w in ARABIC_WORDS:
+        return tuple(ARABIC_WORDS[w].split())
+    if w in _FILLER_FOLDED or w == "&" or len(w) == 1:
+        return ()  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
+    if w in SYNONYMS:
+        return (SYNONYMS[w],)
+    if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
+        return tuple(spelled.split())
+    if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
+        return tuple(ARABIC_WORDS[w[1:]].split())
+    return (w,)
+
+
+@lru_cache(maxsize=200_000)
+def _word_skeletons(w: str) -> tuple[str, ...]:
+    return tuple(skeleton(x) for x in _word_reading(w))
+
+
+def name_words(name: object) -> list[str]:
+    """The meaningful words of a company or person name, Arabic words put in English."""
+    return [x for w in _raw_words(name) for x in _word_reading(w)]
 
 
 def name_tokens(name: object) -> list[str]:
@@ -227,7 +236,7 @@ _JOINS_NEXT = {"l", "bdl"}
 def _name_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
     pending = ""
-    for s in (skeleton(w) for w in name_words(name)):
+    for s in (s for w in _raw_words(name) for s in _word_skeletons(w)):
         if not s:
             continue
         if s in _JOINS_NEXT:

@@ -270,19 +270,25 @@ class PayerDirectory:
                                             dtype=np.float32)[0]
                 scores = np.where(self._has_distinct[where], 0.75 * by_distinct + 0.25 * scores,
                                   scores)
-        # Ties go to the first in customer id order (positions are sorted).
-        first = int(np.argmax(scores))
-        best = float(scores[first])
-        second = float(np.partition(scores, len(scores) - 2)[len(scores) - 2]) \
-            if len(scores) > 1 else 0.0
         likely = np.flatnonzero(scores >= LIKELY_NAME)
-        likely = likely[np.argsort(-scores[likely], kind="stable")][:MAX_CANDIDATES]
+        if not len(likely):  # no candidate: nobody
+            return None
+        # Best first; ties in customer id order (positions are sorted).
+        likely = likely[np.argsort(-scores[likely], kind="stable")]
+        best = float(scores[likely[0]])
+        if len(likely) > 1:
+            second = float(scores[likely[1]])
+        else:
+            second = float(np.partition(scores, len(scores) - 2)[len(scores) - 2]) \
+                if len(scores) > 1 else 0.0
+        first = likely[0]
+        likely = likely[:MAX_CANDIDATES]
         top = [(self._ids[w], round(v, 1))
                for w, v in zip(where[likely].tolist(), scores[likely].tolist(), strict=True)]
         how = "narrative name" if narrative else "name"
-        if best >= LIKELY_NAME and best - second >= MARGIN:
+        if best - second >= MARGIN:
             return Payer(self._ids[where[first]], how, round(best, 1), top)
-        return Payer(None, how, round(best, 1), top) if top else None
+        return Payer(None, how, round(best, 1), top)
 
     def _union(self, blocks: list[np.ndarray]) -> np.ndarray:
         """The positions in any of ``blocks``, ascending."""
