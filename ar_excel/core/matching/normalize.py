@@ -77,23 +77,31 @@ def _windows(parts: list[str], width: int = 3):
 
 
 def _runs_with_digits(parts: list[str], digits: list[str], width: int,
-                      out: list[tuple[str, str]]) -> None:
+                      out: list[tuple[str, str]], longest: int) -> None:
     """Add (joined run, its digits) for the runs of up to ``width`` adjacent ``parts`` that
-    hold a digit (``digits``: each part's digits) to ``out``."""
+    hold a digit (``digits``: each part's digits) and whose digits are at most ``longest``
+    long to ``out``."""
+    at = [k for k, d in enumerate(digits) if d]
+    if not at:
+        return
     n = len(parts)
-    for i in range(n):
+    # A run holding a digit starts at most width - 1 parts before the first part with one.
+    for i in range(max(at[0] - width + 1, 0), at[-1] + 1):
         d = ""
         for j in range(i, min(i + width, n)):
             d += digits[j]
+            if len(d) > longest:
+                break
             if d:
                 out.append(("".join(parts[i:j + 1]), d))
 
 
-def candidate_keys(text: str) -> list[tuple[str, str]]:
+def candidate_keys(text: str, longest: int = 1 << 30) -> list[tuple[str, str]]:
     """(alnum key, its digits) for every way a folded narrative could be writing an invoice
     number: each number-bearing chunk, runs of up to three adjacent chunks (spaces inside a
     number), and inside a chunk the runs of up to four pieces (numbers glued to words and
-    dates). Keys without a digit name no invoice and are left out; a key may come twice."""
+    dates). Keys without a digit name no invoice and are left out, and so are keys of more
+    than ``longest`` digits; a key may come twice."""
     out: list[tuple[str, str]] = []
     chunks: list[str] = []
     digits: list[str] = []
@@ -111,9 +119,9 @@ def candidate_keys(text: str) -> list[tuple[str, str]]:
             if digits[-1]:  # with its separators: they cut numbers apart
                 pieces = _pieces(chunk)
                 if len(pieces) > 1:
-                    _runs_with_digits(pieces, [p if p[0].isdigit() else "" for p in pieces], 4, out)
-    if any(digits):
-        _runs_with_digits(chunks, digits, 3, out)
+                    _runs_with_digits(pieces, [p if p[0].isdigit() else "" for p in pieces], 4,
+                                      out, longest)
+    _runs_with_digits(chunks, digits, 3, out, longest)
     return out
 
 

@@ -95,6 +95,9 @@ class InvoiceIndex:
                 self.digits.add(compact, pos)
             if t:
                 self.tail.add(t, pos)
+        # A key of more digits than any invoice number has names none (nor does its alnum
+        # form: an invoice's alnum key has that invoice's digits).
+        self.longest = max(map(len, self.digits.one), default=0)
 
     def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
@@ -102,7 +105,7 @@ class InvoiceIndex:
         strong: set[int] = set()
         weak: set[int] = set()
         alnum, digits, tail = self.alnum, self.digits, self.tail
-        for key, d in candidate_keys(folded):
+        for key, d in candidate_keys(folded, self.longest):
             hits = alnum.get(key)
             if hits:
                 (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
