@@ -16,6 +16,8 @@ Rules (the contract's, made explicit):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
@@ -64,15 +66,70 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     cutoff = None if as_of is None else _timestamp(as_of)
     inv = _existing(invoices, "Invoice Date", cutoff)
     pay = _existing(payments, "Date", cutoff)
-    inv = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
-    invoice_amount = inv.set_index("Invoice No")["Amount"]
+    return _applications(inv, pay)[0]
+
+
+@dataclass
+class _InvoiceKeys:
+    """Invoice numbers as integer codes shared by the invoices and the payments that name
+    them (-1: a payment naming none): each number hashed once, not once per lookup."""
+
+    inv: np.ndarray
+    pay: np.ndarray
+    count: int
+
+    @staticmethod
+    def of(inv: pd.DataFrame, pay: pd.DataFrame) -> _InvoiceKeys | None:
+        """None where the general path must decide (an invoice without a number, amounts
+        not plain floats)."""
+        numbers = inv["Invoice No"]
+        if numbers.isna().any() or inv["Amount"].dtype != np.float64:
+            return None
+        codes, uniques = pd.factorize(np.concatenate([numbers.to_numpy(dtype=object),
+                                                      pay["Invoice No"].to_numpy(dtype=object)]))
+        return _InvoiceKeys(codes[:len(inv)], codes[len(inv):], len(uniques))
+
+    def target(self, amounts: pd.Series, index: pd.Index) -> pd.Series:
+        """For each payment, the amount of the first invoice with a positive amount and the
+        number it names; NaN where there is none."""
+        values = amounts.to_numpy()
+        positive = np.flatnonzero(values > 0)
+        codes, first = np.unique(self.inv[positive], return_index=True)
+        amount_of = np.full(self.count + 1, np.nan)  # the last place: "no invoice" (-1)
+        amount_of[codes] = values[positive[first]]
+        return pd.Series(amount_of[self.pay], index=index)
+
+    def paid(self, apps: pd.DataFrame, index: pd.Index) -> pd.Series:
+        """For each invoice row, the sum applied to its number; 0 for a repeated number."""
+        named = apps["Invoice No"].notna().to_numpy()
+        sums = apps["Applied Amount"][named].groupby(self.pay[named], sort=False).sum()
+        per_code = np.full(self.count + 1, np.nan)
+        per_code[sums.index.to_numpy()] = sums.to_numpy()
+        first = ~pd.Series(self.inv).duplicated().to_numpy()
+        return pd.Series(per_code[self.inv], index=index).fillna(0.0).where(first, 0.0)
+
+
+def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
+                                                                  _InvoiceKeys | None]:
+    """``applications`` of the invoices and payments that exist, and the invoice keys used."""
+    keys = _InvoiceKeys.of(inv, pay)
     amount = pay["Amount"].fillna(0.0).astype("float64")
-    target = pay["Invoice No"].map(invoice_amount)
+    invoice_amount = None
+    if keys is None:
+        known = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
+        invoice_amount = known.set_index("Invoice No")["Amount"]
+        target = pay["Invoice No"].map(invoice_amount)
+    else:
+        target = keys.target(inv["Amount"], pay.index)
     applicable = target.notna() & (amount > 0)
 
     applied = pd.Series(0.0, index=pay.index)
-    if applicable.any() and not _apply_in_date_order(pay, amount, target, applicable, applied,
-                                                     invoice_amount.index):
+    if applicable.any() and not _apply_in_date_order(
+            pay, amount, target, applicable, applied,
+            keys.pay if keys is not None else invoice_amount.index.get_indexer):
+        if invoice_amount is None:
+            known = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
+            invoice_amount = known.set_index("Invoice No")["Amount"]
         order = pay[applicable].assign(_amount=amount[applicable])
         order = order.sort_values(["Invoice No", "Date", ROW], kind="stable", na_position="last")
         paid_before = order.groupby("Invoice No")["_amount"].cumsum() - order["_amount"]
@@ -89,17 +146,19 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
         "Unapplied Amount": (amount - applied).round(2),
         ROW: pay[ROW],
     })
-    return out
+    return out, keys
 
 
 def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series,
-                         applicable: pd.Series, applied: pd.Series, invoices: pd.Index) -> bool:
+                         applicable: pd.Series, applied: pd.Series,
+                         codes: np.ndarray | Callable[[pd.Series], np.ndarray]) -> bool:
     """``applications``' rule for typed columns (dated payments with row numbers, invoice
     numbers given): each invoice's payments oldest first (undated last, then by row), each
     applied up to what the invoice still has open. The invoices are told apart by integer
-    codes rather than sorted by their text, which gives the same groups and the same order
-    within each, so the same running sums. False when the columns are not of that shape
-    (the caller's general path then applies)."""
+    ``codes`` (one per payment, or the function giving them) rather than sorted by their
+    text, which gives the same groups and the same order within each, so the same running
+    sums. False when the columns are not of that shape (the caller's general path then
+    applies)."""
     dates, rows, numbers = pay["Date"], pay[ROW], pay["Invoice No"]
     if not (pd.api.types.is_datetime64_dtype(dates) and pd.api.types.is_integer_dtype(rows)
             and rows.dtype != object and pay.index.is_unique):
@@ -108,7 +167,7 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
     invoice = numbers.iloc[where]
     if invoice.isna().any():
         return False
-    codes = invoices.get_indexer(invoice)  # the invoice's place among the (unique) invoices
+    codes = codes[where] if isinstance(codes, np.ndarray) else codes(invoice)
     day = dates.iloc[where].to_numpy().astype("datetime64[ns]")
     undated = np.isnat(day)
     row = rows.iloc[where].to_numpy()
@@ -135,10 +194,13 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
 
     inv = _existing(invoices, "Invoice Date", cutoff)
     inv = inv[inv["Amount"].notna()]
-    apps = applications(inv, payments, as_of)
-    applied = apps.groupby("Invoice No", sort=False)["Applied Amount"].sum()
-    first = ~inv["Invoice No"].duplicated() | inv["Invoice No"].isna()
-    paid = inv["Invoice No"].map(applied).fillna(0.0).where(first, 0.0)
+    apps, keys = _applications(inv, _existing(payments, "Date", cutoff))
+    if keys is None:
+        applied = apps.groupby("Invoice No", sort=False)["Applied Amount"].sum()
+        first = ~inv["Invoice No"].duplicated() | inv["Invoice No"].isna()
+        paid = inv["Invoice No"].map(applied).fillna(0.0).where(first, 0.0)
+    else:
+        paid = keys.paid(apps, inv.index)
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
     invoice_rows = pd.DataFrame({
