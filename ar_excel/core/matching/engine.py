@@ -184,6 +184,7 @@ class OpenInvoices:
             by_amount[opened[pos]].append(pos)
             by_customer_amount[(customer[pos], opened[pos])].append(pos)
         self.by_customer = dict(by_customer)
+        self._still_open = {c: sum(opened[p] > 0 for p in ps) for c, ps in self.by_customer.items()}
         self.by_amount = dict(by_amount)
         self.by_customer_amount = dict(by_customer_amount)
         # The same facts as arrays, for customers with many invoices.
@@ -215,6 +216,12 @@ class OpenInvoices:
         self._remaining[pos] -= amount
         customer = self.customer[pos]
         self.version[customer] = self.version.get(customer, 0) + 1
+        if self.remaining[pos] <= 0 < self.remaining[pos] + amount:
+            self._still_open[customer] -= 1
+
+    def has_open(self, customer: str) -> bool:
+        """Whether any invoice of the customer is still open (in any currency, any date)."""
+        return self._still_open.get(customer, 0) > 0
 
     def tolerance(self, amount: int) -> int:
         """The policy's fee tolerance (cents) on an open amount of ``amount`` cents."""
@@ -337,6 +344,7 @@ class Matcher:
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
         self._memo: dict[tuple, tuple[int, object]] = {}
+        self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
 
     # ------------------------------------------------------------ reading lines
 
@@ -380,11 +388,12 @@ class Matcher:
         if any(self.inv.remaining[p] < n for p, n in need.items()):
             return False
         line = self.facts[allocations[0].line]
-        if sum(a.applied for a in allocations) > line.remaining:
+        applied = sum(a.applied for a in allocations)
+        if applied > line.remaining:
             return False
         for p, n in need.items():
             self.inv.book(p, n)
-        line.remaining -= sum(a.applied for a in allocations)
+        line.remaining -= applied
         self.allocations.extend(allocations)
         if allocations[0].confidence >= MATCHED and allocations[0].method.startswith("reference"):
             self.payers.learn(allocations[0].customer, self._accounts[line.pos],
@@ -680,7 +689,12 @@ class Matcher:
     def _payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
         """(customer, how sure the payer is 0-1, how known) for the line's payer evidence."""
         if f.tries is None or f.tries_of is not f.payer:
-            f.tries, f.tries_of = self._read_payers_to_try(f), f.payer
+            # One payer name (one Payer) comes back on many lines: its list is read once.
+            key = (id(f.payer), f.category is not None and not f.cash)
+            known = self._tries.get(key)
+            if known is None or known[0] is not f.payer:
+                known = self._tries[key] = (f.payer, self._read_payers_to_try(f))
+            f.tries, f.tries_of = known[1], f.payer
         return f.tries
 
     def _read_payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
@@ -710,6 +724,8 @@ class Matcher:
         tries = self._payers_to_try(f)
         singles, subsets = [], []
         for rank, (cust, sure, how) in enumerate(tries):
+            if not self.inv.has_open(cust):  # (most look-alike names owe nothing)
+                continue
             same = self.inv.with_amount(cust, f.remaining, f.currency, f.date)
             if same:
                 singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
@@ -743,7 +759,8 @@ class Matcher:
             return None
         found = []
         for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
-            short = self._remembered("short", cust, f, self._short_of)
+            short = self._remembered("short", cust, f, self._short_of) \
+                if self.inv.has_open(cust) else None
             if short:
                 found.append((cust, sure, how, *short))
         if not found:
