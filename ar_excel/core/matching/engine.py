@@ -562,15 +562,15 @@ class Matcher:
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away
         from a number in the narrative."""
-        if f.runs is None:
-            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
-        runs = f.runs
-        if not runs:
-            return []
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if p not in exclude and self.inv.remaining[p] == f.remaining
                 and self.inv.usable(p, f.currency)]
         if not same:
+            return []
+        if f.runs is None:
+            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+        runs = f.runs
+        if not runs:
             return []
         unpadded = [r.lstrip("0") for r in runs]
         hits = []
