@@ -104,14 +104,27 @@ class InvoiceIndex:
         leaves out the numeric parts called invoices (text that is not a customer's)."""
         strong: set[int] = set()
         weak: set[int] = set()
-        alnum, digits, tail = self.alnum, self.digits, self.tail
+        # (The dicts of ``Keyed`` read in place: this runs for hundreds of thousands of keys.)
+        alnum, alnum_several = self.alnum.one, self.alnum.several
+        digits, digits_several = self.digits.one, self.digits.several
         for key, d in candidate_keys(folded, self.longest):
-            hits = alnum.get(key)
-            if hits:
-                (strong if len(key) >= STRONG_LENGTH else weak).update(hits)
-            hits = digits.get(d)
-            if hits:
-                (strong if len(d) >= STRONG_LENGTH else weak).update(hits)
+            pos = alnum.get(key)
+            if pos is not None:
+                hits = alnum_several.get(key)
+                into = strong if len(key) >= STRONG_LENGTH else weak
+                if hits:
+                    into.update(hits)
+                else:
+                    into.add(pos)
+            pos = digits.get(d)
+            if pos is not None:
+                hits = digits_several.get(d)
+                into = strong if len(d) >= STRONG_LENGTH else weak
+                if hits:
+                    into.update(hits)
+                else:
+                    into.add(pos)
+        tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
             if hits:
