@@ -1,6 +1,7 @@
-"""The ledger's fast application of payments (invoices told apart by integer codes) gives
-exactly what the general path (sorting by invoice number text) gives: same applied amounts,
-same open items, nothing applied twice, totals conserved."""
+"""The ledger's fast paths (invoice numbers as integer codes, terms looked up only where a due
+date is missing) give exactly what the ledger gave before them (``_ledger_reference``, frozen)
+and what its general path gives: same applied amounts, due dates and open items, nothing
+applied twice, totals conserved."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from ar_excel.core import ledger
 from ar_excel.core.ledger import applications, open_items
 from ar_excel.model import ROW
+from tests import _ledger_reference as reference
 
 DAYS = pd.date_range("2024-01-01", periods=40, freq="D")
 
@@ -25,10 +27,11 @@ def ledgers(draw):
         numbers[0] = None  # an invoice without a number: the general path decides
     invoices = pd.DataFrame({
         "Invoice No": numbers,
-        "Customer ID": [f"C{i % 3}" for i in range(n_inv)],
+        "Customer ID": [draw(st.sampled_from(["C0", "C1", "C2", "C9"])) for _ in range(n_inv)],
         "Invoice Date": [DAYS[draw(st.integers(0, 39))] for _ in range(n_inv)],
-        "Due Date": pd.Series([pd.NaT] * n_inv, dtype="datetime64[ns]"),
-        "Currency": [None] * n_inv,
+        "Due Date": pd.Series([DAYS[draw(st.integers(0, 39))] if draw(st.booleans()) else pd.NaT
+                               for _ in range(n_inv)], dtype="datetime64[ns]"),
+        "Currency": [draw(st.sampled_from([None, "EGP"])) for _ in range(n_inv)],
         "Amount": [float(draw(st.sampled_from([-50, 0, 100, 250.5, 1000]))) for _ in range(n_inv)],
         ROW: range(2, n_inv + 2),
     })
@@ -45,7 +48,8 @@ def ledgers(draw):
                        for _ in range(n_pay)],
         ROW: pd.Series(rows, dtype="int64"),
     })
-    customers = pd.DataFrame({"Customer ID": ["C0", "C1", "C2"], "Payment Terms": [30, 0, 60],
+    customers = pd.DataFrame({"Customer ID": ["C0", "C1", "C2"],
+                              "Payment Terms": pd.array([30, None, 60], dtype="Int64"),
                               "Currency": ["EGP", "USD", None]})
     as_of = draw(st.sampled_from([None, DAYS[10], DAYS[39]]))
     return customers, invoices, payments, as_of
@@ -75,13 +79,20 @@ def test_fast_application_equals_the_general_path(case):
         general_items = open_items(customers, invoices, payments, as_of)
     pd.testing.assert_frame_equal(fast_apps, general_apps, check_exact=True)
     pd.testing.assert_frame_equal(fast_items, general_items, check_exact=True)
+    pd.testing.assert_frame_equal(fast_apps, reference.applications(invoices, payments, as_of),
+                                  check_exact=True)
+    pd.testing.assert_frame_equal(
+        fast_items, reference.open_items(customers, invoices, payments, as_of), check_exact=True)
+    pd.testing.assert_series_equal(ledger.due_dates(invoices, customers),
+                                   reference.due_dates(invoices, customers), check_exact=True)
     if invoices["Invoice No"].isna().any():
         return  # (a payment naming no invoice is matched to an unnumbered one: left as it was)
     # money is conserved: applied + unapplied = received, never more than an invoice's amount
     assert (fast_apps["Applied Amount"] + fast_apps["Unapplied Amount"]).round(2).tolist() == \
         fast_apps["Amount"].round(2).tolist()
     per_invoice = fast_apps.groupby("Invoice No")["Applied Amount"].sum()
-    amounts = invoices[invoices["Amount"] > 0].drop_duplicates("Invoice No").set_index(
+    existing = invoices if as_of is None else invoices[invoices["Invoice Date"] <= as_of]
+    amounts = existing[existing["Amount"] > 0].drop_duplicates("Invoice No").set_index(
         "Invoice No")["Amount"]
     assert (per_invoice <= amounts.reindex(per_invoice.index) + 0.005).all()
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import count, repeat
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,10 +42,16 @@ def _timestamp(as_of: date | datetime | pd.Timestamp | None) -> pd.Timestamp:
 def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     """Due Date where given, else Invoice Date + the customer's Payment Terms in days."""
     terms = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Payment Terms"]
-    days = invoices["Customer ID"].map(terms)
-    days = pd.to_numeric(days, errors="coerce").fillna(0).astype("float64")
-    computed = pd.to_datetime(invoices["Invoice Date"]) + pd.to_timedelta(days, unit="D")
-    return pd.to_datetime(invoices["Due Date"]).fillna(computed)
+    given = pd.to_datetime(invoices["Due Date"])
+    blank = given.isna().to_numpy()
+    # the terms are looked up for the invoices without a due date only: the others keep theirs
+    days = np.zeros(len(invoices))
+    if blank.any():
+        looked_up = invoices["Customer ID"][blank].map(terms)
+        days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
+    computed = pd.to_datetime(invoices["Invoice Date"]) + pd.to_timedelta(
+        pd.Series(days, index=invoices.index), unit="D")
+    return given.fillna(computed)
 
 
 def _existing(frame: pd.DataFrame, column: str, as_of: pd.Timestamp | None) -> pd.DataFrame:
@@ -85,9 +93,14 @@ class _InvoiceKeys:
         numbers = inv["Invoice No"]
         if numbers.isna().any() or inv["Amount"].dtype != np.float64:
             return None
-        codes, uniques = pd.factorize(np.concatenate([numbers.to_numpy(dtype=object),
-                                                      pay["Invoice No"].to_numpy(dtype=object)]))
-        return _InvoiceKeys(codes[:len(inv)], codes[len(inv):], len(uniques))
+        # an invoice number's code is the row of its first invoice (one dict, built by C
+        # loops: many times faster than sorting or re-hashing the texts)
+        first: dict[Any, int] = {}
+        codes = np.fromiter(map(first.setdefault, numbers.to_numpy(dtype=object), count()),
+                            dtype=np.int64, count=len(inv))
+        named = pay["Invoice No"].to_numpy(dtype=object)
+        paying = np.fromiter(map(first.get, named, repeat(-1)), dtype=np.int64, count=len(named))
+        return _InvoiceKeys(codes, paying, len(inv))
 
     def target(self, amounts: pd.Series, index: pd.Index) -> pd.Series:
         """For each payment, the amount of the first invoice with a positive amount and the
@@ -105,7 +118,7 @@ class _InvoiceKeys:
         sums = apps["Applied Amount"][named].groupby(self.pay[named], sort=False).sum()
         per_code = np.full(self.count + 1, np.nan)
         per_code[sums.index.to_numpy()] = sums.to_numpy()
-        first = ~pd.Series(self.inv).duplicated().to_numpy()
+        first = self.inv == np.arange(len(self.inv))  # a number's code is its first row
         return pd.Series(per_code[self.inv], index=index).fillna(0.0).where(first, 0.0)
 
 
@@ -210,7 +223,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         "Invoice No": inv["Invoice No"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
         "Due Date": due.where(~credit_note, pd.to_datetime(inv["Invoice Date"])),
-        "Currency": inv["Currency"].fillna(inv["Customer ID"].map(currency)),
+        "Currency": (inv["Currency"].fillna(inv["Customer ID"].map(currency))
+                     if inv["Currency"].isna().any() else inv["Currency"].copy()),
         "Amount": inv["Amount"].astype("float64"),
         "Open Amount": (inv["Amount"] - paid).round(2),
         ROW: inv[ROW],
