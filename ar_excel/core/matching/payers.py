@@ -54,6 +54,7 @@ BOILERPLATE = {
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+_NOT_ALNUM_BYTES = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
@@ -61,6 +62,8 @@ _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 
 
 def account_key(text: object) -> str:
+    if isinstance(text, str) and text.isascii():  # most accounts: bytes are quicker
+        return text.encode().upper().translate(None, _NOT_ALNUM_BYTES).decode()
     return _NOT_ALNUM.sub("", fold_text(text))
 
 
@@ -98,6 +101,7 @@ class PayerDirectory:
         self._learned_accounts: dict[str, set[str]] = defaultdict(set)
         self._learned_names: dict[str, set[str]] = defaultdict(set)
         self._tail_lengths: set[int] = set()
+        self._tails_longest_first: list[int] = []
         self._keys: dict[str, tuple[str, str]] = {}
         self._tokens: dict[str, list[str]] = {}
         self._needed: dict[str, tuple[frozenset[str], int]] = {}
@@ -170,6 +174,7 @@ class PayerDirectory:
         if len(digits) >= 8 and index is self._accounts:
             index["#" + digits].add(cid)
             self._tail_lengths.add(len(digits))
+            self._tails_longest_first = sorted(self._tail_lengths, reverse=True)
 
     def learn(self, cid: object, account: object, name: object) -> None:
         """Remember that a receipt from this account / under this name was this customer's."""
@@ -193,7 +198,7 @@ class PayerDirectory:
             owners = self._accounts.get(k)
             if owners is None:
                 digits = _NOT_DIGIT.sub("", k)
-                for n in sorted(self._tail_lengths, reverse=True):
+                for n in self._tails_longest_first:
                     if len(digits) > n and (owners := self._accounts.get("#" + digits[-n:])):
                         break
             if owners and len(owners) == 1:
