@@ -235,6 +235,10 @@ def test_a_long_ledger_filtered_with_arrays_as_one_by_one(long_ledger):
                 assert inv.within_tolerance(items, amount) == [
                     p for p in items if 0 < inv.remaining[p] - amount <= inv.tolerance(inv.remaining[p])]
     assert inv.has_open("BIG") and not inv.has_open("NOBODY")
+    assert inv.open_total("BIG") == sum(r for r in inv.remaining if r > 0)
+    for pos in inv.by_customer["BIG"]:  # all paid: nothing open, nothing owed
+        inv.book(pos, inv.remaining[pos])
+    assert not inv.has_open("BIG") and inv.open_total("BIG") == 0
 
 
 def test_fee_tolerance_of_many_amounts_is_the_policys():

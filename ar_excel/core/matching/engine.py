@@ -185,6 +185,8 @@ class OpenInvoices:
             by_customer_amount[(customer[pos], opened[pos])].append(pos)
         self.by_customer = dict(by_customer)
         self._still_open = {c: sum(opened[p] > 0 for p in ps) for c, ps in self.by_customer.items()}
+        self._open_total = {c: sum(opened[p] for p in ps if opened[p] > 0)
+                            for c, ps in self.by_customer.items()}
         self.by_amount = dict(by_amount)
         self.by_customer_amount = dict(by_customer_amount)
         # The same facts as arrays, for customers with many invoices.
@@ -216,12 +218,18 @@ class OpenInvoices:
         self._remaining[pos] -= amount
         customer = self.customer[pos]
         self.version[customer] = self.version.get(customer, 0) + 1
-        if self.remaining[pos] <= 0 < self.remaining[pos] + amount:
+        before, after = self.remaining[pos] + amount, self.remaining[pos]
+        if after <= 0 < before:
             self._still_open[customer] -= 1
+        self._open_total[customer] += max(after, 0) - max(before, 0)
 
     def has_open(self, customer: str) -> bool:
         """Whether any invoice of the customer is still open (in any currency, any date)."""
         return self._still_open.get(customer, 0) > 0
+
+    def open_total(self, customer: str) -> int:
+        """What the customer still owes on its open invoices (any currency, any date)."""
+        return self._open_total.get(customer, 0)
 
     def tolerance(self, amount: int) -> int:
         """The policy's fee tolerance (cents) on an open amount of ``amount`` cents."""
@@ -661,8 +669,11 @@ class Matcher:
     def _sums_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
         """(invoices, in how many ways, chance) of the customer's open invoices making the
         receipt exactly (``_explain``)."""
+        # Open amounts are positive: if all of them together fall short, none can make it.
+        if self.inv.open_total(cust) < f.remaining:
+            return None
         items = self.inv.open_of(cust, f.currency, f.date)
-        if self.inv.total(items) < f.remaining:  # open amounts are positive: none can make it
+        if self.inv.total(items) < f.remaining:
             return None
         # Residues of earlier short payments make many look-alike sums: try without first.
         # (Without residues to leave out, the second search would be the first again.)
@@ -723,10 +734,13 @@ class Matcher:
             return None
         tries = self._payers_to_try(f)
         singles, subsets = [], []
+        # The customers with an invoice of exactly this open amount (a handful at most).
+        owners = {self.inv.customer[p] for p in self.inv.by_amount.get(f.remaining, ())}
         for rank, (cust, sure, how) in enumerate(tries):
             if not self.inv.has_open(cust):  # (most look-alike names owe nothing)
                 continue
-            same = self.inv.with_amount(cust, f.remaining, f.currency, f.date)
+            same = self.inv.with_amount(cust, f.remaining, f.currency, f.date) \
+                if cust in owners else []
             if same:
                 singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
             elif rank < 8:  # sums only for the likeliest names: chance grows with each one
@@ -792,8 +806,11 @@ class Matcher:
     def _short_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
         """(invoices, in how many ways, chance) the receipt pays short within the fee
         tolerance: one of the customer's open invoices, else a set of them."""
+        # Open amounts are positive: if all of them together are not over it, none is.
+        if self.inv.open_total(cust) <= f.remaining:
+            return None
         items = self.inv.open_of(cust, f.currency, f.date)
-        if self.inv.total(items) <= f.remaining:  # open amounts are positive: none is over it
+        if self.inv.total(items) <= f.remaining:
             return None
         singles = self.inv.within_tolerance(items, f.remaining)
         if singles:
