@@ -88,7 +88,7 @@ def _days(values: pd.Series) -> list[int | None]:
     return [None if na else i for i, na in zip(ints, np.isnat(d), strict=True)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Allocation:
     line: int
     invoice: int | None  # position in the invoice table; None = on account
@@ -104,7 +104,7 @@ class Allocation:
         return "Matched" if self.confidence >= MATCHED else "Suggested"
 
 
-@dataclass
+@dataclass(slots=True)
 class LineFacts:
     """What is read from one bank line once, before any rule runs."""
 

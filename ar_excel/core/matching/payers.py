@@ -67,7 +67,7 @@ def account_key(text: object) -> str:
     return _NOT_ALNUM.sub("", fold_text(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class Payer:
     """Who a bank line is from, and how sure we are."""
 
