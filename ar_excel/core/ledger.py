@@ -206,7 +206,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
 
     inv = _existing(invoices, "Invoice Date", cutoff)
-    inv = inv[inv["Amount"].notna()]
+    if inv["Amount"].isna().any():
+        inv = inv[inv["Amount"].notna()]
     apps, keys = _applications(inv, _existing(payments, "Date", cutoff))
     if keys is None:
         applied = apps.groupby("Invoice No", sort=False)["Applied Amount"].sum()
@@ -214,22 +215,7 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         paid = inv["Invoice No"].map(applied).fillna(0.0).where(first, 0.0)
     else:
         paid = keys.paid(apps, inv.index)
-    due = due_dates(inv, customers)
-    credit_note = inv["Amount"] < 0
-    invoice_rows = pd.DataFrame({
-        "Customer ID": inv["Customer ID"],
-        "Item Type": np.where(credit_note, "Credit Note", "Invoice"),
-        "Document No": inv["Invoice No"],
-        "Invoice No": inv["Invoice No"],
-        "Date": pd.to_datetime(inv["Invoice Date"]),
-        "Due Date": due.where(~credit_note, pd.to_datetime(inv["Invoice Date"])),
-        "Currency": (inv["Currency"].fillna(inv["Customer ID"].map(currency))
-                     if inv["Currency"].isna().any() else inv["Currency"].copy()),
-        "Amount": inv["Amount"].astype("float64"),
-        "Open Amount": (inv["Amount"] - paid).round(2),
-        ROW: inv[ROW],
-    })
-
+    open_amount = (inv["Amount"] - paid).round(2)
     on_account = apps[apps["Unapplied Amount"].abs() >= CENT]
     payment_rows = pd.DataFrame({
         "Customer ID": on_account["Customer ID"],
@@ -244,6 +230,13 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         ROW: on_account[ROW],
     })
 
+    # Settled invoices are no items: when some invoice is open, only the open ones are built
+    # (the same rows, columns and types as building all and dropping the settled ones).
+    still_open = (open_amount.abs() >= CENT).to_numpy()
+    if still_open.any() and not still_open.all():
+        inv, open_amount = inv[still_open], open_amount[still_open]
+    invoice_rows = _invoice_rows(inv, open_amount, customers, currency)
+
     parts = [p for p in (invoice_rows, payment_rows) if len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
@@ -251,6 +244,26 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     items = items[items["Open Amount"].abs() >= CENT].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
     return items[OPEN_ITEM_COLUMNS]
+
+
+def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataFrame,
+                  currency: pd.Series) -> pd.DataFrame:
+    """Invoices and credit notes as open items (credit notes due on their own date)."""
+    due = due_dates(inv, customers)
+    credit_note = inv["Amount"] < 0
+    return pd.DataFrame({
+        "Customer ID": inv["Customer ID"],
+        "Item Type": np.where(credit_note, "Credit Note", "Invoice"),
+        "Document No": inv["Invoice No"],
+        "Invoice No": inv["Invoice No"],
+        "Date": pd.to_datetime(inv["Invoice Date"]),
+        "Due Date": due.where(~credit_note, pd.to_datetime(inv["Invoice Date"])),
+        "Currency": (inv["Currency"].fillna(inv["Customer ID"].map(currency))
+                     if inv["Currency"].isna().any() else inv["Currency"].copy()),
+        "Amount": inv["Amount"].astype("float64"),
+        "Open Amount": open_amount,
+        ROW: inv[ROW],
+    })
 
 
 def open_balance(items: pd.DataFrame) -> pd.Series:
