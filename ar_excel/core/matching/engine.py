@@ -184,9 +184,12 @@ class OpenInvoices:
             by_amount[opened[pos]].append(pos)
             by_customer_amount[(customer[pos], opened[pos])].append(pos)
         self.by_customer = dict(by_customer)
-        self._still_open = {c: sum(opened[p] > 0 for p in ps) for c, ps in self.by_customer.items()}
-        self._open_total = {c: sum(opened[p] for p in ps if opened[p] > 0)
-                            for c, ps in self.by_customer.items()}
+        # Per customer: how many invoices are still open, and for how much in all.
+        self._still_open: dict[str, int] = {}
+        self._open_total: dict[str, int] = {}
+        for c, ps in self.by_customer.items():
+            owed = [opened[p] for p in ps if opened[p] > 0]
+            self._still_open[c], self._open_total[c] = len(owed), sum(owed)
         self.by_amount = dict(by_amount)
         self.by_customer_amount = dict(by_customer_amount)
         # The same facts as arrays, for customers with many invoices.

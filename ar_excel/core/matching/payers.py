@@ -56,6 +56,7 @@ BOILERPLATE = {
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 _NOT_ALNUM_BYTES = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
 _NOT_DIGIT = re.compile(r"\D")
+_NO_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
@@ -170,11 +171,12 @@ class PayerDirectory:
         if len(key) < 6:
             return
         index[key].add(cid)
-        digits = _NOT_DIGIT.sub("", key)
+        digits = key.translate(_NO_LETTERS)  # (a key is letters and digits)
         if len(digits) >= 8 and index is self._accounts:
             index["#" + digits].add(cid)
-            self._tail_lengths.add(len(digits))
-            self._tails_longest_first = sorted(self._tail_lengths, reverse=True)
+            if len(digits) not in self._tail_lengths:
+                self._tail_lengths.add(len(digits))
+                self._tails_longest_first = sorted(self._tail_lengths, reverse=True)
 
     def learn(self, cid: object, account: object, name: object) -> None:
         """Remember that a receipt from this account / under this name was this customer's."""
