@@ -229,6 +229,8 @@ def test_a_long_ledger_filtered_with_arrays_as_one_by_one(long_ledger):
             assert items == [p for p in inv.by_customer["BIG"] if inv.usable(p, currency, d)]
             assert inv.without_residues(items) == [p for p in items if not inv.is_residue(p)]
             assert inv.total(items) == sum(inv.remaining[p] for p in items)
+            assert inv.without(items, items[::3]) == [p for p in items if p not in items[::3]]
+            assert inv.without(items, []) == items
             for amount in (100_000, 98_500, 99_000, 59_997_000, 735_025, 1):
                 assert inv.with_remaining(items, amount) == [
                     p for p in items if inv.remaining[p] == amount]

@@ -284,6 +284,13 @@ class OpenInvoices:
             return sum(remaining[p] for p in items)
         return int(self._remaining[self._array(items)].sum())
 
+    def without(self, items: list[int], excluded: list[int]) -> list[int]:
+        """``items`` less ``excluded``, in their order."""
+        if len(items) < VECTOR_FROM:
+            return [p for p in items if p not in excluded]
+        array = self._array(items)
+        return _positions(array[~np.isin(array, np.asarray(excluded, dtype=np.int64))])
+
     def with_remaining(self, items: list[int], amount: int) -> list[int]:
         """The ``items`` with exactly ``amount`` (cents) still open, in their order."""
         if len(items) < VECTOR_FROM:
@@ -548,7 +555,7 @@ class Matcher:
         if f.remaining > total:
             excess = f.remaining - total
             if one_customer:
-                others = [p for p in self.inv.open_of(cust, f.currency, None) if p not in refs]
+                others = self.inv.without(self.inv.open_of(cust, f.currency, None), refs)
                 extra, count, chance = self._explain(others, excess)
                 if count:
                     certain = count == 1 and chance < 0.02
