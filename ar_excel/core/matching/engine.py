@@ -234,6 +234,11 @@ class OpenInvoices:
         """What the customer still owes on its open invoices (any currency, any date)."""
         return self._open_total.get(customer, 0)
 
+    def use_policy(self, policy: Policy) -> None:
+        """The policy whose fee tolerance applies (the matcher's)."""
+        if policy is not self.policy:
+            self.policy, self._tolerances = policy, {}
+
     def tolerance(self, amount: int) -> int:
         """The policy's fee tolerance (cents) on an open amount of ``amount`` cents."""
         t = self._tolerances.get(amount)
@@ -355,6 +360,7 @@ class Matcher:
                  policy: Policy) -> None:
         self.lines = lines
         self.inv = invoices
+        self.inv.use_policy(policy)
         self.payers = payers
         self.policy = policy
         self.index = InvoiceIndex(invoices.number)
