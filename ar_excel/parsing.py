@@ -378,7 +378,8 @@ class ValueTypes:
 
     def __init__(self, values: np.ndarray, present: set[type] | None = None) -> None:
         self.values = values
-        self.present = set(map(type, values)) if present is None else present  # or more
+        # (a list is iterated faster than an array)
+        self.present = set(map(type, values.tolist())) if present is None else present  # or more
         self._types: np.ndarray | None = None
 
     def mask(self, *kinds: type) -> np.ndarray:
@@ -448,6 +449,18 @@ def _parse_each(values: np.ndarray, positions: np.ndarray, parser: Callable[...,
                 memo: bool) -> None:
     """``parser`` of the non-blank values at ``positions`` into ``out``; a ValueError's
     message into ``errors`` instead. With ``memo`` each distinct (type, value) is parsed once."""
+    if memo and len(positions):
+        texts = values[positions].tolist()
+        if set(map(type, texts)) == {str}:  # typed codes: one lookup each, in C
+            parsed = {v: _parse_one(parser, v, decimal_comma) for v in dict.fromkeys(texts)}
+            usable = {v: None if isinstance(r, ValueError) else r for v, r in parsed.items()}
+            out[positions] = np.fromiter(map(usable.__getitem__, texts), dtype=object,
+                                         count=len(texts))
+            if any(isinstance(r, ValueError) for r in parsed.values()):
+                for i, v in zip(positions.tolist(), texts, strict=True):
+                    if isinstance(parsed[v], ValueError):
+                        errors[i] = str(parsed[v])
+            return
     seen: dict[Any, Any] = {}
     for i in positions.tolist():
         v = values[i]
@@ -474,6 +487,16 @@ def _parse_each(values: np.ndarray, positions: np.ndarray, parser: Callable[...,
             out[i] = parser(v, decimal_comma)
         except ValueError as exc:
             errors[i] = str(exc)
+
+
+def _parse_one(parser: Callable[..., Any], value: Any, decimal_comma: bool) -> Any:
+    """The parsed value, None when blank, or the ValueError saying why it cannot be read."""
+    if is_blank(value):
+        return None
+    try:
+        return parser(value, decimal_comma)
+    except ValueError as exc:
+        return exc
 
 
 def parse_column(values: Any, kind: str, *, day_first: bool = True,
@@ -507,7 +530,7 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
             out[numbers] = arr[numbers].astype(np.float64)
         _parse_each(arr, np.flatnonzero(~numbers & ~mask(_NONE)), parse_money, decimal_comma,
                     out, errors, memo=False)
-        return pd.Series(out, dtype="float64"), errors
+        return pd.Series(out, dtype="float64", copy=False), errors
     if kind == "date":
         out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         cells = mask(datetime, date)  # date cells: converted together
@@ -522,7 +545,7 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
         if cells.any():
             days = np.array(arr[cells].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
             out_dt[cells] = days.astype("datetime64[ns]")
-        return pd.Series(out_dt), errors
+        return pd.Series(out_dt, copy=False), errors
     if kind == "percent":
         return _parse_percents(arr, blank_mask(arr, types), decimal_comma, errors), errors
     parsed = np.full(n, None, dtype=object)
@@ -540,7 +563,7 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
     _parse_each(arr, np.flatnonzero(todo), PARSERS[kind], decimal_comma, parsed, errors, memo)
     if kind in ("terms", "int"):
         return pd.Series(parsed, dtype="Int64"), errors
-    return pd.Series(parsed, dtype="object"), errors
+    return pd.Series(parsed, dtype="object", copy=False), errors
 
 
 def _parse_percents(arr: np.ndarray, blank: np.ndarray, decimal_comma: bool,

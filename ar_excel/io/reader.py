@@ -123,7 +123,7 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
 # ------------------------------------------------------------------ one table
 
 def _pad(rows: list[list[Any]], width: int) -> list[list[Any]]:
-    if all(len(r) == width for r in rows):
+    if set(map(len, rows)) <= {width}:
         return rows
     return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
 
@@ -182,7 +182,7 @@ def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | Non
         if days.min() < _NS_RANGE[0] or days.max() > _NS_RANGE[1]:
             return None  # beyond what pandas holds: the careful parser says so
         out[cells] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
-    return pd.Series(out)
+    return pd.Series(out, copy=False)
 
 
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
@@ -222,7 +222,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if len(positions) < len(data):
         columns = [c[keep] for c in columns]
         types = [t.take(keep) for t in types]
-    excel_rows = (positions + (first_row + 1)).tolist()
+    row_numbers = positions + (first_row + 1)
+    excel_rows = row_numbers.tolist()
 
     parsed: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
@@ -230,12 +231,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     kinds = {f.name: f.kind for f in schema.fields}
     for j, name in enumerate(names):
         values, value_kinds = columns[j], types[j]
-        raw[name] = pd.Series(values, dtype="object")
+        raw[name] = pd.Series(values, dtype="object", copy=False)  # the cells as read
         kind = kinds.get(name, "raw")
         if kind == "raw":  # as read, blanks as None
             kept = values.copy()
             kept[blank_mask(values, value_kinds)] = None
-            parsed[name] = pd.Series(kept, dtype="object")
+            parsed[name] = pd.Series(kept, dtype="object", copy=False)
             continue
         series = _date_cells(values, value_kinds) if kind == "date" else None
         if series is not None:
@@ -254,7 +255,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if f.name not in frame.columns:
             empty, _ = parse_column([None] * len(frame), f.kind)
             frame[f.name] = empty
-    frame[ROW] = pd.Series(excel_rows, dtype="int64")
+    frame[ROW] = pd.Series(row_numbers, dtype="int64")
     raw_frame = pd.DataFrame(raw, copy=False)
     raw_frame[ROW] = frame[ROW]
 
