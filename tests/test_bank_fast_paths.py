@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ar_excel.bank import _starts_a_line
+from ar_excel.bank.csv_import import _first_lines
 from ar_excel.bank.numbers import parse_amount, parse_amount_column, parse_date, parse_date_column
 from ar_excel.bank.statement import clean_text, clean_texts
 
@@ -105,3 +106,10 @@ def test_line_start_scan_equals_the_multiline_pattern(data):
     for tag in (b":20:", b":61:", b":60F:"):
         want = re.search(rb"(?m)^" + re.escape(tag), data) is not None
         assert _starts_a_line(data, tag) == want
+
+
+@given(st.lists(st.sampled_from(["a;b", "", "x,y", "\r", "\n", "\r\n", "\u2028", "\x0c", "z" * 3000]),
+                max_size=400), st.integers(1, 70))
+def test_first_lines_are_the_first_lines_of_the_whole_text(parts, count):
+    text = "".join(parts)
+    assert _first_lines(text, count) == text.splitlines()[:count]

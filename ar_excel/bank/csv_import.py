@@ -317,6 +317,9 @@ class _Columns:
 
 def _per_value(values: list[Any], fn: Any) -> list[Any]:
     """``fn`` of each value, computed once per distinct value (statements repeat codes)."""
+    if set(map(type, values)) == {str}:  # text cells: the value is its own key
+        table = {v: fn(v) for v in dict.fromkeys(values)}
+        return list(map(table.__getitem__, values))
     done: dict[tuple[type, Any], Any] = {}
     out = []
     for v in values:
@@ -483,8 +486,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     def kept_cells(canon: str) -> list[Any]:
         if canon not in cols:
             return [None] * len(kept_rows)
-        values = table.cells(cols[canon])
-        return [values[p] for p in kept_rows]
+        return list(map(table.cells(cols[canon]).__getitem__, kept_rows))
 
     balance = (parse_amount_column(kept_cells("Balance"), decimal)[0] if "Balance" in cols
                else None)  # an unreadable running balance does not cost the line
@@ -515,6 +517,8 @@ def _descriptions(table: _Columns, desc_cols: list[int], posting_idx: int | None
     """The narrative of each kept row: its narrative cells, then the posting text unless it
     repeats one of them."""
     columns = [(table.cells(i), table.blank(i)) for i in desc_cols]
+    if len(columns) == 1 and posting_idx is None and set(map(type, columns[0][0])) == {str}:
+        return list(map(columns[0][0].__getitem__, kept.tolist()))  # one narrative cell each
     posting = table.cells(posting_idx) if posting_idx is not None else None
     posting_blank = table.blank(posting_idx) if posting_idx is not None else None
     out = []
@@ -677,9 +681,20 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
 
 # ---------------------------------------------------------------- file readers
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]`` without splitting the whole of a long file."""
+    size = 8192
+    while size < len(text):
+        lines = text[:size].splitlines()
+        if len(lines) > count + 1:  # the cut can only touch the lines after these
+            return lines[:count]
+        size *= 4
+    return text.splitlines()[:count]
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits most rows into the same number (>1) of fields."""
-    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    sample = [line for line in _first_lines(text, 60) if line.strip()]
     best, best_score = ",", (-1, -1)
     for delim in (";", ",", "\t", "|"):
         counts: dict[int, int] = {}
