@@ -141,6 +141,7 @@ def _same(got: pd.Series, want: pd.Series) -> None:
         assert [type(v) for v in got] == [type(v) for v in want]
 
 
+@pytest.mark.filterwarnings("ignore:no explicit representation of timezones")  # zoned cells
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(VALUES, max_size=12), st.sampled_from(KINDS), st.booleans(), st.booleans())
 def test_parse_column_equals_parsing_one_by_one(values, kind, day_first, decimal_comma):
