@@ -53,7 +53,7 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     invoice_amount = inv.set_index("Invoice No")["Amount"]
     amount = pay["Amount"].fillna(0.0).astype("float64")
     target = pay["Invoice No"].map(invoice_amount)
-    applicable = target.notna() & (amount > 0)
+    applicable = target.notna() & (amount > 0) & pay["Invoice No"].notna()  # fixed since
 
     applied = pd.Series(0.0, index=pay.index)
     if applicable.any():

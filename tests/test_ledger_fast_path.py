@@ -108,3 +108,26 @@ def test_oldest_payment_first_then_row_order():
     apps = applications(invoices, payments).set_index("Payment ID")
     assert apps["Applied Amount"].to_dict() == {
         "late": 10.0, "undated": 0.0, "early": 70.0, "same day, later row": 20.0}
+
+
+def test_a_payment_naming_no_invoice_stays_on_account_beside_an_invoice_without_number():
+    invoices = pd.DataFrame({
+        "Invoice No": [None, "INV2"], "Customer ID": ["C1", "C1"],
+        "Invoice Date": pd.to_datetime(["2026-06-01", "2026-06-02"]),
+        "Due Date": pd.to_datetime(["2026-07-01", "2026-07-02"]),
+        "Currency": ["EGP", "EGP"], "Amount": [500.0, 300.0], ROW: [2, 3],
+    })
+    payments = pd.DataFrame({
+        "Payment ID": ["R1", "R2"], "Customer ID": ["C1", "C1"],
+        "Date": pd.to_datetime(["2026-06-10", "2026-06-11"]), "Amount": [200.0, 300.0],
+        "Invoice No": [None, "INV2"], ROW: pd.Series([2, 3], dtype="int64"),
+    })
+    customers = pd.DataFrame({"Customer ID": ["C1"], "Payment Terms": pd.array([30], dtype="Int64"),
+                              "Currency": ["EGP"]})
+    apps = applications(invoices, payments)
+    assert apps["Applied Amount"].tolist() == [0.0, 300.0]
+    assert apps["Unapplied Amount"].tolist() == [200.0, 0.0]
+    items = open_items(customers, invoices, payments, pd.Timestamp("2026-06-30"))
+    # the unnumbered invoice stays open in full, the 200.00 is an unapplied payment
+    assert round(items["Open Amount"].sum(), 2) == 300.0
+    assert sorted(items["Open Amount"].round(2).tolist()) == [-200.0, 500.0]

@@ -134,7 +134,8 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
         target = pay["Invoice No"].map(invoice_amount)
     else:
         target = keys.target(inv["Amount"], pay.index)
-    applicable = target.notna() & (amount > 0)
+    # A payment naming no invoice is on account, even where an invoice lacks its number too.
+    applicable = target.notna() & (amount > 0) & pay["Invoice No"].notna()
 
     applied = pd.Series(0.0, index=pay.index)
     if applicable.any() and not _apply_in_date_order(
