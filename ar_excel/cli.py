@@ -91,6 +91,23 @@ def _progress_bar(enabled: bool):
     return bar, progress
 
 
+def _read_statement_early(args: argparse.Namespace, selected: list[Job]) -> None:
+    """Start reading ``--bank FILE`` while the workbook is read (``bank.prefetch``), with the
+    settings the reconciliation will ask for unless the workbook's Policy says otherwise."""
+    bank = getattr(args, "bank", None)
+    if bank is None or not any("Bank Statement" in j.needs for j in selected):
+        return
+    from ar_excel.bank import prefetch
+    from ar_excel.jobs.reconcile import bank_columns
+    from ar_excel.policy import Policy
+
+    try:
+        mapping = bank_columns(getattr(args, "bank_columns", None))
+    except ArExcelError:  # a bad --bank-columns: the job reports it
+        return
+    prefetch.start(bank, mapping, day_first=Policy().day_first)
+
+
 def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     from ar_excel.io.reader import read_book, remember_previous_output
     from ar_excel.io.writer import issues_tab, write_tabs
@@ -99,6 +116,7 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     bar, progress = _progress_bar(sys.stderr.isatty())
     try:
         progress(0.02, "reading workbook")
+        _read_statement_early(args, [jobs[name] for name in args.jobs])
         book = read_book(args.book)
         if args.out is not None:
             remember_previous_output(book, args.out)

@@ -64,8 +64,20 @@ def read_statement(path: str | Path, mapping: dict[str, Any] | None = None,
 
     ``mapping`` ({canonical column: header in the file}, plus ``decimal``, ``date_format``,
     ``delimiter``, ``header_row``, ``sheet``) and ``day_first`` apply to CSV/XLSX exports;
-    ``encoding`` overrides detection for text formats (CSV, MT940).
+    ``encoding`` overrides detection for text formats (CSV, MT940). A read of the same file
+    with the same arguments begun earlier (``prefetch.start``) is taken instead.
     """
+    from ar_excel.bank import prefetch
+
+    early = prefetch.take(path, mapping, encoding, day_first)
+    if early is not None:
+        return early
+    return read_statement_file(path, mapping, encoding, day_first)
+
+
+def read_statement_file(path: str | Path, mapping: dict[str, Any] | None = None,
+                        encoding: str | None = None, day_first: bool | None = None) -> Statement:
+    """``read_statement``, always from the file."""
     path = Path(path)
     try:
         data = path.read_bytes()
