@@ -190,6 +190,26 @@ def test_reference_lookup_as_from_the_key_sets():
             assert index.lookup(folded, named) == _lookup_reference(numbers, folded, named), text
 
 
+def test_reference_lookup_skips_only_words_no_invoice_number_begins_with():
+    # Numbers beginning with letters of all kinds, and narratives whose words are those
+    # letters, their beginnings, other words, and numbers glued to them: the look-up (which
+    # leaves out keys opening with a word no number begins with) finds what every key finds.
+    rng = random.Random(5)
+    numbers = ["SI/A12-345", "INVX-00017", "AB12", "S-2026-0042", "2026-777", "INV-2026-00123",
+               "A-00017", "SIA-9-9", "BILL2026/55"]
+    numbers += [f"{rng.choice(['INV', 'SI', 'S', 'AB', 'INVX', ''])}-{rng.randint(1, 9999)}"
+                for _ in range(200)]
+    index = InvoiceIndex(numbers)
+    words = ["SI", "S", "SIA", "A", "AB", "IN", "INV", "INVX", "X", "REF", "BILL", "NO", "-", "/",
+             "12", "345", "00017", "2026", "9", "A12-345", "SI/A12", "INV2026", "2026/55"]
+    for _ in range(1500):
+        parts = [rng.choice(words + [rng.choice(numbers)]) for _ in range(rng.randint(1, 7))]
+        text = "".join(p + rng.choice([" ", " ", "", "-", "/"]) for p in parts)
+        folded = fold_text(text)
+        for named in (True, False):
+            assert index.lookup(folded, named) == _lookup_reference(numbers, folded, named), text
+
+
 def test_digit_runs_join_up_to_three_chunks():
     # Runs from each chunk of one, two and three chunks (INV 2026 is the digits of 2026).
     assert digit_runs("INV 2026 00205 PO 77") == [

@@ -77,16 +77,22 @@ def _windows(parts: list[str], width: int = 3):
 
 
 def _runs_with_digits(parts: list[str], digits: list[str], width: int,
-                      out: list[tuple[str, str]], longest: int) -> None:
+                      out: list[tuple[str, str]], longest: int,
+                      starts: frozenset[str] | None = None) -> None:
     """Add (joined run, its digits) for the runs of up to ``width`` adjacent ``parts`` that
     hold a digit (``digits``: each part's digits) and whose digits are at most ``longest``
-    long to ``out``."""
+    long to ``out``. With ``starts``, a run opening with a part without digits is left out
+    unless that part is in ``starts``: the letters an invoice number can begin with."""
     at = [k for k, d in enumerate(digits) if d]
     if not at:
         return
     n = len(parts)
     # A run holding a digit starts at most width - 1 parts before the first part with one.
     for i in range(max(at[0] - width + 1, 0), at[-1] + 1):
+        if starts is not None and not digits[i] and parts[i] not in starts:
+            # Its letters begin no invoice number, and its digits are those of the run one
+            # part shorter, which is read anyway.
+            continue
         d = ""
         for j in range(i, min(i + width, n)):
             d += digits[j]
@@ -96,12 +102,15 @@ def _runs_with_digits(parts: list[str], digits: list[str], width: int,
                 out.append(("".join(parts[i:j + 1]), d))
 
 
-def candidate_keys(text: str, longest: int = 1 << 30) -> list[tuple[str, str]]:
+def candidate_keys(text: str, longest: int = 1 << 30,
+                   starts: frozenset[str] | None = None) -> list[tuple[str, str]]:
     """(alnum key, its digits) for every way a folded narrative could be writing an invoice
     number: each number-bearing chunk, runs of up to three adjacent chunks (spaces inside a
     number), and inside a chunk the runs of up to four pieces (numbers glued to words and
     dates). Keys without a digit name no invoice and are left out, and so are keys of more
-    than ``longest`` digits; a key may come twice."""
+    than ``longest`` digits; a key may come twice. With ``starts`` (the letters invoice
+    numbers begin with, and every beginning of them), keys that begin with a word that starts
+    no invoice number are left out: they name none, and their digits come with a shorter key."""
     out: list[tuple[str, str]] = []
     chunks: list[str] = []
     digits: list[str] = []
@@ -120,8 +129,8 @@ def candidate_keys(text: str, longest: int = 1 << 30) -> list[tuple[str, str]]:
                 pieces = _pieces(chunk)
                 if len(pieces) > 1:
                     _runs_with_digits(pieces, [p if p[0].isdigit() else "" for p in pieces], 4,
-                                      out, longest)
-    _runs_with_digits(chunks, digits, 3, out, longest)
+                                      out, longest, starts)
+    _runs_with_digits(chunks, digits, 3, out, longest, starts)
     return out
 
 

@@ -28,6 +28,7 @@ from ar_excel.core.matching.normalize import (
 
 _ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GROUPS = re.compile(r"\d+")
+_LEADING_LETTERS = re.compile(r"[A-Z]*")
 
 STRONG_LENGTH = 5
 NAMED_TAIL_LENGTH = 4
@@ -98,6 +99,11 @@ class InvoiceIndex:
         # A key of more digits than any invoice number has names none (nor does its alnum
         # form: an invoice's alnum key has that invoice's digits).
         self.longest = max(map(len, self.digits.one), default=0)
+        # The letters invoice numbers begin with (INV, SI...) and each beginning of them: a
+        # narrative's key that begins with another word names no invoice.
+        self.starts = frozenset(lead[:k] for lead in {_LEADING_LETTERS.match(a).group(0)
+                                                      for a in self.alnum.one}
+                                for k in range(len(lead) + 1))
 
     def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
@@ -107,7 +113,7 @@ class InvoiceIndex:
         # (The dicts of ``Keyed`` read in place: this runs for hundreds of thousands of keys.)
         alnum, alnum_several = self.alnum.one, self.alnum.several
         digits, digits_several = self.digits.one, self.digits.several
-        for key, d in candidate_keys(folded, self.longest):
+        for key, d in candidate_keys(folded, self.longest, self.starts):
             pos = alnum.get(key)
             if pos is not None:
                 hits = alnum_several.get(key)
