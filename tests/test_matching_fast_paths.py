@@ -7,6 +7,7 @@ straightforward reading of the same rule on many generated inputs.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -26,6 +27,7 @@ from ar_excel.core.matching.normalize import (
     alnum_key,
     digit_runs,
     fold_text,
+    one_digit_apart,
     reference_keys,
     tail_key,
 )
@@ -208,6 +210,46 @@ def test_reference_lookup_skips_only_words_no_invoice_number_begins_with():
         folded = fold_text(text)
         for named in (True, False):
             assert index.lookup(folded, named) == _lookup_reference(numbers, folded, named), text
+
+
+def _one_digit_apart_plain(a: str, b: str) -> bool:
+    """One digit mistyped, missing, extra or two adjacent swapped: every position tried."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def test_one_digit_apart_as_trying_every_position():
+    rng = random.Random(3)
+    # Every pair of short strings of two digits (runs of equal digits are the hard case)...
+    short = ["".join(t) for n in range(5) for t in itertools.product("01", repeat=n)]
+    pairs = [(a, b) for a in short for b in short]
+    # ...and numbers with up to two edits of any kind.
+    for _ in range(20_000):
+        a = "".join(rng.choice("00129") for _ in range(rng.randint(0, 9)))
+        b = list(a)
+        for _ in range(rng.randint(0, 2)):
+            k = rng.randint(0, len(b))
+            edit = rng.choice("sdit")
+            if edit == "s" and k < len(b):
+                b[k] = rng.choice("0129")
+            elif edit == "d" and k < len(b):
+                del b[k]
+            elif edit == "i":
+                b.insert(k, rng.choice("0129"))
+            elif k + 1 < len(b):
+                b[k], b[k + 1] = b[k + 1], b[k]
+        pairs.append((a, "".join(b)))
+    assert sum(_one_digit_apart_plain(a, b) for a, b in pairs) > 1000
+    for a, b in pairs:
+        assert one_digit_apart(a, b) == _one_digit_apart_plain(a, b), (a, b)
 
 
 def test_digit_runs_join_up_to_three_chunks():

@@ -586,9 +586,10 @@ class Matcher:
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away
         from a number in the narrative."""
-        same = [p for p in self.inv.by_amount.get(f.remaining, ())
-                if p not in exclude and self.inv.remaining[p] == f.remaining
-                and self.inv.usable(p, f.currency)]
+        amount, remaining = f.remaining, self.inv.remaining
+        # (Most invoices once of this amount are no longer: the cheapest test first.)
+        same = [p for p in self.inv.by_amount.get(amount, ())
+                if remaining[p] == amount and p not in exclude and self.inv.usable(p, f.currency)]
         if not same:
             return []
         if f.runs is None:

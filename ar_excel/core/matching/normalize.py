@@ -202,14 +202,15 @@ def one_digit_apart(a: str, b: str) -> bool:
     if a == b:
         return False
     la, lb = len(a), len(b)
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if abs(la - lb) != 1:
-        return False
     if la < lb:
-        a, b = b, a
-    return any(a[:i] + a[i + 1:] == b for i in range(len(a)))
+        a, b, la, lb = b, a, lb, la
+    if la - lb > 1:
+        return False
+    # Everything before the first difference is the same; what is left decides.
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), lb)
+    if la == lb:
+        return a[i + 1:] == b[i + 1:] or (  # one mistyped digit, or two adjacent swapped
+            a[i + 2:] == b[i + 2:] and a[i] == b[i + 1] and a[i + 1] == b[i])
+    # One digit missing from ``b`` (extra in ``a``): dropping ``a``'s first differing digit
+    # gives ``b`` if dropping any does (a run of equal digits drops the same way).
+    return a[i + 1:] == b[i:]

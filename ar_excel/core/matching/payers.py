@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -141,6 +142,9 @@ class PayerDirectory:
         self._full = np.array([self._keys[c][0] for c in self._ids] or [""], dtype=object)
         self._distinct = np.array([self._keys[c][1] for c in self._ids] or [""], dtype=object)
         self._has_distinct = np.array([bool(self._keys[c][1]) for c in self._ids] or [False])
+        self._full_fixed = self._full.astype(str)
+        self._distinct_fixed = self._distinct.astype(str)
+        self._id_array = np.array(self._ids or [""], dtype=object)
         self._block_pos = {b: np.array(sorted(position[c] for c in set(cids)), dtype=np.int64)
                            for b, cids in self._blocks.items()}
         self._prefixes = {c: frozenset(t[:4] for t in self._tokens[c]) for c in self._ids}
@@ -268,9 +272,9 @@ class PayerDirectory:
             fulls = self._full[where]
             dists = self._distinct[where]
             if truncated:
-                cut_full, cut_distinct = len(full) + 1, len(distinct) + 1
-                fulls = [f[:cut_full] for f in fulls.tolist()]
-                dists = [d[:cut_distinct] for d in dists.tolist()]
+                # (A fixed-width string array cuts every name in one C pass.)
+                fulls = self._full_fixed[where].astype(f"U{len(full) + 1}").tolist()
+                dists = self._distinct_fixed[where].astype(f"U{len(distinct) + 1}").tolist()
             scores = process.cdist([full], fulls, scorer=fuzz.ratio, dtype=np.float32)[0]
             if distinct:
                 by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
@@ -290,8 +294,8 @@ class PayerDirectory:
                 if len(scores) > 1 else 0.0
         first = likely[0]
         likely = likely[:MAX_CANDIDATES]
-        top = [(self._ids[w], round(v, 1))
-               for w, v in zip(where[likely].tolist(), scores[likely].tolist(), strict=True)]
+        top = list(zip(self._id_array[where[likely]].tolist(),
+                       map(round, scores[likely].tolist(), repeat(1)), strict=True))
         how = "narrative name" if narrative else "name"
         if best - second >= MARGIN:
             return Payer(self._ids[where[first]], how, round(best, 1), top)
