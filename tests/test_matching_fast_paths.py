@@ -192,6 +192,45 @@ def test_reference_lookup_as_from_the_key_sets():
             assert index.lookup(folded, named) == _lookup_reference(numbers, folded, named), text
 
 
+def _index_one_by_one(numbers: list[str]) -> InvoiceIndex:
+    """The invoice index built one number after the other (``Keyed.add``)."""
+    from ar_excel.core.matching.references import Keyed, _number_keys
+
+    index = InvoiceIndex([])
+    index.alnum, index.digits, index.tail = Keyed(), Keyed(), Keyed()
+    index.digit_strings, index.tails = [], []
+    for pos, number in enumerate(numbers):
+        a, d, t, compact = _number_keys(number)
+        index.digit_strings.append(d)
+        index.tails.append(t)
+        for keyed, key in ((index.alnum, a), (index.digits, d), (index.tail, t)):
+            if key:
+                keyed.add(key, pos)
+        if compact and compact != d:
+            index.digits.add(compact, pos)
+    return index
+
+
+@pytest.mark.parametrize("arabic", [False, True])
+def test_invoice_index_built_at_once_as_one_by_one(arabic):
+    rng = random.Random(7)
+    numbers = ["INV-2026-00123", "inv-2026-00123", "2026-00123", "INV 2026 00205", "A-1", "12",
+               "---", "", "000", "INV-0", "CN/2025/00001", "SI-A12-345", "INV-2026-00123",
+               "00123", "123", "X", "INV 2026 0 0205"]
+    numbers += [f"{rng.choice(['INV-', 'inv', 'CN ', '', 'SI/A'])}{rng.randint(2024, 2026)}"
+                f"{rng.choice(['-', '/', ' ', ''])}{rng.randint(0, 999):0{rng.randint(1, 5)}d}"
+                for _ in range(2000)]
+    if arabic:  # not all ASCII: read number by number
+        numbers.append("فاتورة ٠١٢٣٤")
+    at_once, one_by_one = InvoiceIndex(numbers), _index_one_by_one(numbers)
+    assert at_once.digit_strings == one_by_one.digit_strings
+    assert at_once.tails == one_by_one.tails
+    for name in ("alnum", "digits", "tail"):
+        a, b = getattr(at_once, name), getattr(one_by_one, name)
+        assert a.one == b.one and a.several == b.several, name
+        assert b.several  # numbers shared by several invoices are in the test
+
+
 def test_reference_lookup_skips_only_words_no_invoice_number_begins_with():
     # Numbers beginning with letters of all kinds, and narratives whose words are those
     # letters, their beginnings, other words, and numbers glued to them: the look-up (which

@@ -191,6 +191,7 @@ class OpenInvoices:
             owed = [opened[p] for p in ps if opened[p] > 0]
             self._still_open[c], self._open_total[c] = len(owed), sum(owed)
         self.by_amount = dict(by_amount)
+        self._owners: dict[int, frozenset[str]] = {}
         self.by_customer_amount = dict(by_customer_amount)
         # The same facts as arrays, for customers with many invoices.
         self._remaining = np.array(self.open, dtype=np.int64)
@@ -225,6 +226,17 @@ class OpenInvoices:
         if after <= 0 < before:
             self._still_open[customer] -= 1
         self._open_total[customer] += max(after, 0) - max(before, 0)
+
+    def owners(self, amount: int) -> frozenset[str]:
+        """The customers with an invoice whose open amount was ``amount`` (cents) when the run
+        began: the only ones that can have one open for exactly that now. (Receipts of one
+        round amount are many: each amount's owners are gathered once.)"""
+        found = self._owners.get(amount)
+        if found is None:
+            customer = self.customer
+            found = self._owners[amount] = frozenset(
+                customer[p] for p in self.by_amount.get(amount, ()))
+        return found
 
     def has_open(self, customer: str) -> bool:
         """Whether any invoice of the customer is still open (in any currency, any date)."""
@@ -752,9 +764,10 @@ class Matcher:
         tries = self._payers_to_try(f)
         singles, subsets = [], []
         # The customers with an invoice of exactly this open amount (a handful at most).
-        owners = {self.inv.customer[p] for p in self.inv.by_amount.get(f.remaining, ())}
+        owners = self.inv.owners(f.remaining)
+        has_open = self.inv.has_open
         for rank, (cust, sure, how) in enumerate(tries):
-            if not self.inv.has_open(cust):  # (most look-alike names owe nothing)
+            if not has_open(cust):  # (most look-alike names owe nothing)
                 continue
             same = self.inv.with_amount(cust, f.remaining, f.currency, f.date) \
                 if cust in owners else []

@@ -17,6 +17,7 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ar_excel.core.matching.normalize import (
     alnum_key,
@@ -28,7 +29,7 @@ from ar_excel.core.matching.normalize import (
 
 _ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GROUPS = re.compile(r"\d+")
-_LEADING_LETTERS = re.compile(r"[A-Z]*")
+_LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
 STRONG_LENGTH = 5
 NAMED_TAIL_LENGTH = 4
@@ -42,6 +43,20 @@ class Keyed:
     def __init__(self) -> None:
         self.one: dict[str, int] = {}
         self.several: dict[str, list[int]] = {}
+
+    @classmethod
+    def of(cls, keys: list[str], positions: list[int]) -> Keyed:
+        """The index of ``keys[k]`` -> ``positions[k]`` (positions ascending, blank keys
+        left out), built in C where it can be: the same as ``add`` one key after the other."""
+        keyed = cls()
+        # The first position of each key wins: a dict built backwards keeps it.
+        keyed.one = dict(zip(reversed(keys), reversed(positions), strict=True))
+        keyed.one.pop("", None)
+        shared = {k for k, n in Counter(keys).items() if n > 1 and k}
+        for k, pos in zip(keys, positions, strict=True):
+            if k in shared:
+                keyed.several.setdefault(k, []).append(pos)
+        return keyed
 
     def add(self, key: str, pos: int) -> None:
         first = self.one.setdefault(key, pos)
@@ -75,35 +90,54 @@ def _number_keys(number: str) -> tuple[str, str, str, str]:
             "".join(g.lstrip("0") for g in _GROUPS.findall(number)))
 
 
+_NOT_ALNUM_OR_NEWLINE = bytes(c for c in range(256)
+                              if not (48 <= c <= 57 or 65 <= c <= 90 or c == 10))
+_GROUPS_BY_LINE = bytes(c if 48 <= c <= 57 or c == 10 else 32 for c in range(256))
+_ZERO_PADDING = re.compile(rb"(?<![0-9])0+")
+
+
+def _all_number_keys(numbers: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``_number_keys`` of every number, as four lists (alnum, digits, tail, compact). ASCII
+    numbers (the usual) are read all at once: joined by line breaks, translated and cut in C."""
+    if not all(n.isascii() and "\n" not in n for n in numbers) or not numbers:
+        keys = [_number_keys(n) for n in numbers]
+        return ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
+                [k[3] for k in keys])
+    raw = "\n".join(numbers).encode()
+    alnum = raw.upper().translate(None, _NOT_ALNUM_OR_NEWLINE).decode().split("\n")
+    groups = raw.translate(_GROUPS_BY_LINE)  # digit groups apart by spaces, a line each
+    digits = groups.translate(None, b" ").decode().split("\n")
+    tails = [g[-1].lstrip("0") if g else "" for g in map(str.split, groups.decode().split("\n"))]
+    compact = _ZERO_PADDING.sub(b"", groups).translate(None, b" ").decode().split("\n")
+    return alnum, digits, tails, compact
+
+
 class InvoiceIndex:
     def __init__(self, numbers: list[str]) -> None:
-        self.alnum = Keyed()
-        self.digits = Keyed()
-        self.tail = Keyed()
-        self.digit_strings: list[str] = []
-        self.tails: list[str] = []
-        for pos, number in enumerate(numbers):
-            a, d, t, compact = _number_keys(number)
-            self.digit_strings.append(d)
-            self.tails.append(t)
-            if a:
-                self.alnum.add(a, pos)
-            if d:
-                self.digits.add(d, pos)
-            # The digits as people retype them, each group without its zero padding
-            # (INV-2026-00123 -> 2026123): as distinctive as the full digits.
-            if compact and compact != d:
-                self.digits.add(compact, pos)
-            if t:
-                self.tail.add(t, pos)
+        alnum, digits, tails, compact = _all_number_keys(numbers)
+        self.digit_strings: list[str] = digits
+        self.tails: list[str] = tails
+        positions = list(range(len(numbers)))
+        self.alnum = Keyed.of(alnum, positions)
+        self.tail = Keyed.of(tails, positions)
+        # The digits as people retype them, each group without its zero padding
+        # (INV-2026-00123 -> 2026123): as distinctive as the full digits. (Each invoice's
+        # digits, then its compact digits where they differ: the order ``add`` would see.)
+        keys, at = [], []
+        for pos, d, c in zip(positions, digits, compact, strict=True):
+            keys.append(d)
+            at.append(pos)
+            if c and c != d:
+                keys.append(c)
+                at.append(pos)
+        self.digits = Keyed.of(keys, at)
         # A key of more digits than any invoice number has names none (nor does its alnum
         # form: an invoice's alnum key has that invoice's digits).
         self.longest = max(map(len, self.digits.one), default=0)
         # The letters invoice numbers begin with (INV, SI...) and each beginning of them: a
         # narrative's key that begins with another word names no invoice.
-        self.starts = frozenset(lead[:k] for lead in {_LEADING_LETTERS.match(a).group(0)
-                                                      for a in self.alnum.one}
-                                for k in range(len(lead) + 1))
+        leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
+        self.starts = frozenset(lead[:k] for lead in leads for k in range(len(lead) + 1))
 
     def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
