@@ -291,6 +291,24 @@ def test_one_digit_apart_as_trying_every_position():
         assert one_digit_apart(a, b) == _one_digit_apart_plain(a, b), (a, b)
 
 
+def test_accounts_printed_in_a_statement_read_at_once_as_line_by_line():
+    from ar_excel.core.matching.payers import _ACCOUNT_RUN, printed_accounts
+
+    rng = random.Random(9)
+    pieces = ["EG380019000500000000263180002", "EG38 0019 0005 0000 0000 2631 800", "1234567890",
+              "123456789", "12345678901234567890123456789012", "SA03800000006080101675",
+              "INV-2026-00123", "FROM", "تحويل", "X", "-", "/", "EG38", "0019000500"]
+    texts = ["", "EG380019000500000000263180002", "1234567890"]
+    texts += ["".join(rng.choice(pieces) + rng.choice([" ", "", "-", "/"])
+                      for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    texts = [fold_text(t) for t in texts]
+    line_by_line = [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in texts]
+    assert sum(map(len, line_by_line)) > 500
+    assert printed_accounts(texts) == line_by_line
+    assert printed_accounts(texts + ["A\x00 1234567890"]) == line_by_line + [["1234567890"]]
+    assert printed_accounts([]) == []
+
+
 def test_digit_runs_join_up_to_three_chunks():
     # Runs from each chunk of one, two and three chunks (INV 2026 is the digits of 2026).
     assert digit_runs("INV 2026 00205 PO 77") == [

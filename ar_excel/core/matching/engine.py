@@ -59,11 +59,18 @@ from ar_excel.core.matching.normalize import (
     one_digit_apart,
     without_accounts,
 )
-from ar_excel.core.matching.payers import CERTAIN_NAME, Payer, PayerDirectory
+from ar_excel.core.matching.payers import (
+    CERTAIN_NAME,
+    Payer,
+    PayerDirectory,
+    printed_accounts,
+)
 from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.policy import Policy
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
+# Sums of several invoices are tried for this many of the likeliest payer names only.
+SUMS_FOR = 8
 # Expected chance coincidences below which a unique open amount identifies the invoice alone.
 AMOUNT_ONLY_CHANCE = 0.02
 
@@ -399,13 +406,14 @@ class Matcher:
         # The kinds of inflow and the cash deposits: one pass over the whole statement.
         categories = inflow_categories(texts)
         cash = cash_deposits(texts)
-        for (pos, amount), text, category, is_cash in zip(credits, texts, categories, cash,
-                                                            strict=True):
+        printed = printed_accounts(texts)
+        for (pos, amount), text, category, is_cash, accounts in zip(
+                credits, texts, categories, cash, printed, strict=True):
             numbers = without_accounts(text)  # the payer's IBAN is no invoice number
             # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
             strong, weak = self.index.lookup(numbers, named=category is None)
             # The name is read later, only for lines a full reference has not settled.
-            payer = self.payers.by_account(acc[pos], text)
+            payer = self.payers.by_account(acc[pos], text, accounts)
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           text, strong, weak, payer, category, is_cash)
@@ -767,13 +775,15 @@ class Matcher:
         owners = self.inv.owners(f.remaining)
         has_open = self.inv.has_open
         for rank, (cust, sure, how) in enumerate(tries):
+            if rank >= SUMS_FOR and cust not in owners:
+                continue  # no invoice of the amount, and too far down the list for sums
             if not has_open(cust):  # (most look-alike names owe nothing)
                 continue
             same = self.inv.with_amount(cust, f.remaining, f.currency, f.date) \
                 if cust in owners else []
             if same:
                 singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
-            elif rank < 8:  # sums only for the likeliest names: chance grows with each one
+            elif rank < SUMS_FOR:  # sums only for the likeliest names: chance grows with each one
                 made = self._remembered("sums", cust, f, self._sums_of)
                 if made:
                     subsets.append((cust, sure, how, *made, "multi-invoice"))
