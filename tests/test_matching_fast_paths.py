@@ -362,6 +362,40 @@ def test_a_long_ledger_filtered_with_arrays_as_one_by_one(long_ledger):
     assert not inv.has_open("BIG") and inv.open_total("BIG") == 0
 
 
+class _FlatFee(Policy):
+    """A policy whose fee tolerance is not the contract's formula (no array shortcut)."""
+
+    def fee_tolerance(self, amount: float) -> float:
+        return 20.0 if amount > 2000 else 5.0
+
+
+@pytest.mark.parametrize("policy", [Policy(), _FlatFee()])
+def test_invoices_of_one_amount_and_residues_filtered_with_arrays_as_one_by_one(policy):
+    rng = random.Random(8)
+    n = 4 * VECTOR_FROM
+    frame = pd.DataFrame({
+        "Invoice No": [f"I{k}" for k in range(n)],
+        "Customer ID": [rng.choice(["BIG", "A", "B"]) for _ in range(n)],
+        "Currency": [rng.choice(["EGP", "USD", None]) for _ in range(n)],
+        "Date": pd.Timestamp("2026-10-01"), "Due Date": pd.Timestamp("2026-11-01"),
+        "Amount": [rng.choice([5000.0, 2500.0]) for _ in range(n)],
+    })
+    frame["Open Amount"] = frame["Amount"]
+    inv = OpenInvoices(frame, policy)
+    for pos in rng.sample(range(n), n // 3):  # some paid, some short-paid, some in part
+        inv.book(pos, rng.choice([inv.remaining[pos], inv.remaining[pos] - 1500, 100, 400]))
+    assert len(inv.by_amount[500_000]) >= VECTOR_FROM and len(inv.by_amount[250_000]) >= VECTOR_FROM
+    for currency in ("", "EGP", "USD", "SAR"):
+        for amount in (500_000, 250_000, 499_900, 1):
+            assert inv.untouched_of_amount(amount, currency) == [
+                p for p in inv.by_amount.get(amount, ())
+                if inv.remaining[p] == amount and inv.usable(p, currency)]
+        for customer in ("BIG", "A", "B"):
+            items = inv.open_of(customer, currency, None)
+            assert inv.without_residues(items) == [p for p in items if not inv.is_residue(p)]
+    assert any(inv.is_residue(p) for p in range(n))
+
+
 def test_fee_tolerance_of_many_amounts_is_the_policys():
     inv = OpenInvoices(pd.DataFrame({"Invoice No": ["I"], "Customer ID": ["C"], "Open Amount": [1.0],
                                      "Due Date": [pd.Timestamp("2026-11-01")]}),

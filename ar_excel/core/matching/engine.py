@@ -199,6 +199,7 @@ class OpenInvoices:
             self._still_open[c], self._open_total[c] = len(owed), sum(owed)
         self.by_amount = dict(by_amount)
         self._owners: dict[int, frozenset[str]] = {}
+        self._by_amount_array: dict[int, np.ndarray] = {}
         self.by_customer_amount = dict(by_customer_amount)
         # The same facts as arrays, for customers with many invoices.
         self._remaining = np.array(self.open, dtype=np.int64)
@@ -274,6 +275,23 @@ class OpenInvoices:
             return False
         d = self.day[pos]
         return day is None or d is None or d <= day
+
+    def untouched_of_amount(self, amount: int, currency: str) -> list[int]:
+        """The invoices whose open amount was ``amount`` (cents) when the run began and still
+        is, usable in ``currency`` (any date), in ``by_amount`` order. A round amount is open on
+        hundreds of invoices: those are filtered with arrays."""
+        positions = self.by_amount.get(amount, ())
+        if len(positions) < VECTOR_FROM:
+            remaining = self.remaining
+            return [p for p in positions if remaining[p] == amount and self.usable(p, currency)]
+        array = self._by_amount_array.get(amount)
+        if array is None:
+            array = self._by_amount_array[amount] = np.array(positions, dtype=np.int64)
+        keep = self._remaining[array] == amount
+        if currency:
+            codes = self._currency[array]
+            keep &= (codes == 0) | (codes == self._currency_codes.get(currency, -1))
+        return array[keep].tolist()
 
     def open_of(self, customer: str, currency: str, day: int | None) -> list[int]:
         """The customer's invoices still open, oldest due first."""
@@ -362,10 +380,15 @@ class OpenInvoices:
                     if not (original[p] - remaining[p] > 0 and remaining[p] <= tolerance(original[p]))]
         array = self._array(items)
         short_paid = array[self._original[array] - self._remaining[array] > 0]
-        residues = {p for p in short_paid.tolist() if self.is_residue(p)}
-        if not residues:
+        if type(self.policy).fee_tolerance is Policy.fee_tolerance:
+            residues = short_paid[self._remaining[short_paid]
+                                  <= self._tolerance_array(self._original[short_paid])]
+        else:
+            residues = np.array([p for p in short_paid.tolist() if self.is_residue(p)],
+                                dtype=np.int64)
+        if not len(residues):
             return items
-        return _positions(array[~np.isin(array, list(residues))])
+        return _positions(array[~np.isin(array, residues)])
 
     def by_due(self, items: list[int]) -> list[int]:
         """``items`` oldest due first (ties by position)."""
@@ -606,10 +629,8 @@ class Matcher:
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away
         from a number in the narrative."""
-        amount, remaining = f.remaining, self.inv.remaining
-        # (Most invoices once of this amount are no longer: the cheapest test first.)
-        same = [p for p in self.inv.by_amount.get(amount, ())
-                if remaining[p] == amount and p not in exclude and self.inv.usable(p, f.currency)]
+        same = [p for p in self.inv.untouched_of_amount(f.remaining, f.currency)
+                if p not in exclude]
         if not same:
             return []
         if f.runs is None:
