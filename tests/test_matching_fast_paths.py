@@ -396,6 +396,33 @@ def test_invoices_of_one_amount_and_residues_filtered_with_arrays_as_one_by_one(
     assert any(inv.is_residue(p) for p in range(n))
 
 
+def test_open_invoices_of_a_short_ledger_as_one_by_one():
+    # Customers with a few invoices: in one currency, in none given, in several; dated,
+    # undated, partly dated; some paid by now.
+    rng = random.Random(12)
+    rows = []
+    for c, currencies in (("ONE", ["EGP"]), ("BLANK", [None]), ("MIXED", ["EGP", "USD", None]),
+                          ("USD", ["USD", None])):
+        for k in range(rng.randint(3, 12)):
+            rows.append({"Invoice No": f"{c}{k}", "Customer ID": c,
+                         "Currency": rng.choice(currencies),
+                         "Date": rng.choice([pd.Timestamp("2026-10-03"), pd.Timestamp("2026-10-20"),
+                                             pd.NaT]) if c != "BLANK" else pd.NaT,
+                         "Due Date": pd.Timestamp("2026-11-01"), "Amount": 100.0})
+    frame = pd.DataFrame(rows)
+    frame["Open Amount"] = frame["Amount"]
+    inv = OpenInvoices(frame, Policy())
+    for pos in rng.sample(range(len(frame)), len(frame) // 3):
+        inv.book(pos, inv.remaining[pos])
+    days = [None] + [int((pd.Timestamp(d) - pd.Timestamp("1970-01-01")).days)
+                     for d in ("2026-10-01", "2026-10-03", "2026-10-10", "2026-10-20", "2026-12-31")]
+    for customer in ("ONE", "BLANK", "MIXED", "USD", "NOBODY"):
+        for currency in ("", "EGP", "USD", "SAR"):
+            for day in days:
+                assert inv.open_of(customer, currency, day) == [
+                    p for p in inv.by_customer.get(customer, ()) if inv.usable(p, currency, day)]
+
+
 def test_fee_tolerance_of_many_amounts_is_the_policys():
     inv = OpenInvoices(pd.DataFrame({"Invoice No": ["I"], "Customer ID": ["C"], "Open Amount": [1.0],
                                      "Due Date": [pd.Timestamp("2026-11-01")]}),
