@@ -184,9 +184,10 @@ def _raw_words(name: object) -> list[str]:
     """The words as printed (folded), ABD joined to the next word; "" where one was joined."""
     text = fold_text(name).replace("ة", "ه")
     raw = _NOT_A_NAME.sub(" ", text).split()
-    for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
-        if raw[k] in ("ABD", "عبد"):
-            raw[k], raw[k + 1] = "", raw[k] + raw[k + 1]
+    if "ABD" in text or "عبد" in text:  # (most names have neither)
+        for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
+            if raw[k] in ("ABD", "عبد"):
+                raw[k], raw[k + 1] = "", raw[k] + raw[k + 1]
     return raw
 
 

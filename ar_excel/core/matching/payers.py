@@ -248,8 +248,10 @@ class PayerDirectory:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = fold_text(name)
         if narrative:
+            # (A word of letters only holds no digit: the common case, tested in C.)
             words = [w for w in _NOT_A_WORD.split(text.replace("ة", "ه"))
-                     if w and not any(c.isdigit() for c in w) and w not in BOILERPLATE]
+                     if w and w not in BOILERPLATE
+                     and (w.isalpha() or not any(c.isdigit() for c in w))]
             text = " ".join(words)
         tokens = name_tokens(text)
         if not tokens:
