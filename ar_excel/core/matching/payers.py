@@ -67,9 +67,9 @@ _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 def printed_accounts(texts: list[str]) -> list[list[str]]:
     """The account numbers (IBANs, long digit runs) printed in each folded narrative, read
     from all of them joined in one pass of the pattern."""
-    if "\x00".join(texts).count("\x00") != max(len(texts) - 1, 0):
-        return [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in texts]
     joined = "\x00".join(texts)  # (a separator no account number holds, nor a word)
+    if joined.count("\x00") != max(len(texts) - 1, 0):  # a narrative holds one itself
+        return [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in texts]
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
     out: list[list[str]] = [[] for _ in texts]
     for m in _ACCOUNT_RUN.finditer(joined):
