@@ -20,11 +20,11 @@ meets the files), imports done before the clock starts, ``--repeat`` times (best
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from fresh_process import measure
 
 BARE = textwrap.dedent("""
     import csv, json, sys, time
@@ -66,14 +66,6 @@ OURS = textwrap.dedent("""
         lap("open_items", t)
     print(json.dumps(out))
 """)
-
-
-def measure(script: str, *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0:
-        raise SystemExit(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def best(runs: list[dict]) -> dict:

@@ -18,13 +18,13 @@ fresh Python process (the matcher remembers name keys and subset sums within a p
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
-import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+
+from fresh_process import measure
 
 BASELINE = textwrap.dedent("""
     import json, pickle, sys, time
@@ -107,14 +107,6 @@ def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, se
     path.write_bytes(pickle.dumps(inputs))
     print(f"built inputs in {time.perf_counter() - t0:.0f} s: {path.name}")
     return path
-
-
-def measure(script: str, *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0:
-        raise SystemExit(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:

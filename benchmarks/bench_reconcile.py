@@ -20,12 +20,12 @@ process (target: under 2 GB).
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+
+from fresh_process import measure
 
 BASELINE = textwrap.dedent("""
     import csv, json, resource, sys, time
@@ -120,14 +120,6 @@ def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, se
     write_statement_csv(lines, statement)
     print(f"built inputs in {time.perf_counter() - t0:.0f} s: {book.name}, {statement.name}")
     return book, statement
-
-
-def measure(script: str, *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0:
-        raise SystemExit(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
