@@ -97,6 +97,12 @@ INVOICES = SheetSchema(
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
                                   "Invoice Total", "Gross Amount", "القيمة", "الإجمالي"),
               required=True),
+        # An invoice list kept as open items (no Payments sheet) says what is paid or open.
+        Field("Paid Amount", "money", ("Paid", "Amount Paid", "Collected", "Amount Collected",
+                                       "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع")),
+        Field("Balance", "money", ("Open Amount", "Outstanding", "Balance Due",
+                                   "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
+                                   "المتبقي", "الرصيد المستحق", "المبلغ المتبقي")),
     ),
     key="Invoice No",
 )

@@ -10,6 +10,11 @@ Rules (the contract's, made explicit):
   invoice's amount; the excess, payments that name no invoice, an unknown invoice or a credit
   note, and negative payments (refunds) stay open on the customer's account.
 * Credit notes (negative invoices) stay open at their full amount, due on their own date.
+* A workbook that records no payments but keeps its invoice list as open items (a Balance or
+  Paid Amount column) is taken at its word: an invoice is open for its Balance, else its
+  Amount less Paid Amount, within the invoice's amount. Those columns tell what is open now,
+  not when it was paid, so they hold for any as-of date; with a Payments sheet they are not
+  used (the payments are the record).
 * Signs: invoices positive, credit notes and money received negative; a customer's balance is
   the plain sum of its open items.
 """
@@ -217,6 +222,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     else:
         paid = keys.paid(apps, inv.index)
     open_amount = (inv["Amount"] - paid).round(2)
+    if not len(payments):
+        open_amount = _open_as_stated(inv, open_amount)
     on_account = apps[apps["Unapplied Amount"].abs() >= CENT]
     payment_rows = pd.DataFrame({
         "Customer ID": on_account["Customer ID"],
@@ -245,6 +252,24 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     items = items[items["Open Amount"].abs() >= CENT].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
     return items[OPEN_ITEM_COLUMNS]
+
+
+def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series) -> pd.Series:
+    """What an open-items list says is open: its Balance, else Amount less Paid Amount, kept
+    between nothing and the whole amount (a credit note's the same way, below zero)."""
+    stated = pd.Series(np.nan, index=inv.index)
+    if "Paid Amount" in inv:
+        paid = inv["Paid Amount"].astype("float64").abs()
+        stated = np.sign(inv["Amount"]) * (inv["Amount"].abs() - paid.clip(upper=inv["Amount"].abs()))
+    if "Balance" in inv:
+        balance = inv["Balance"].astype("float64")
+        stated = balance.where(balance.notna(), stated)
+    if stated.isna().all():
+        return open_amount
+    low = inv["Amount"].clip(upper=0.0)
+    high = inv["Amount"].clip(lower=0.0)
+    stated = stated.clip(lower=low, upper=high).round(2) + 0.0
+    return stated.where(stated.notna(), open_amount)
 
 
 def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataFrame,
