@@ -369,6 +369,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         else:
             book.tables[kind] = table
     book.unusable = unusable
+    _customer_names_as_ids(book)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]
@@ -377,6 +378,31 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book.arabic = lang == "ar" if lang in ("ar", "en") else (
         bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
     return book
+
+
+def _customer_names_as_ids(book: Book) -> None:
+    """A Customer ID that is no ID of the master but one customer's name is read as that
+    customer's ID (``core.customers.ids``), with an Input Issue for the first cell of each."""
+    master = book.tables.get("Customers")
+    if master is None:
+        return
+    from ar_excel.core.customers.ids import ids_from_names, name_index
+
+    known = set(master.frame["Customer ID"].dropna())
+    index = None
+    for kind, table in book.tables.items():
+        if kind == "Customers" or "Customer ID" not in table.frame:
+            continue
+        column = table.frame["Customer ID"]
+        if column.isin(known).all():
+            continue
+        index = name_index(master.frame) if index is None else index
+        for name, cid in ids_from_names(column, known, index).items():
+            rows = column.index[column == name]
+            book.issues.append(table.issue(
+                rows[0], "Customer ID",
+                f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
+            table.frame.loc[rows, "Customer ID"] = cid
 
 
 def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None],
