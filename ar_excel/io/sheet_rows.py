@@ -12,6 +12,7 @@ the rest of the workbook (header, captions, tables, views, print setup, other sh
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -199,8 +200,6 @@ def _wider_dimension(m: re.Match, rows: SheetRows) -> bytes:
 
 def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows]) -> None:
     """``openpyxl.Workbook.save`` with the deferred rows written into their sheets."""
-    import datetime
-
     with ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=3) as archive:
         wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
             tzinfo=None)

@@ -39,10 +39,9 @@ def ids_from_names(values: pd.Series, known: set[str], index: dict[str, str | No
     for value in pd.unique(values.dropna()):
         if not isinstance(value, str) or value in known:
             continue
-        exact = index.get("=" + match_key(value))
-        cid = exact if exact is not None else (
-            None if "=" + match_key(value) in index
-            else index.get("~" + normalize_name(value).compact))
+        exact = "=" + match_key(value)
+        # the exact name decides when the master has it (None: two customers share it)
+        cid = index[exact] if exact in index else index.get("~" + normalize_name(value).compact)
         if cid is not None:
             found[value] = cid
     return found
