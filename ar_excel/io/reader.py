@@ -394,7 +394,7 @@ def _customer_names_as_ids(book: Book) -> None:
         if kind == "Customers" or "Customer ID" not in table.frame:
             continue
         column = table.frame["Customer ID"]
-        if column.isin(known).all():
+        if column.dropna().isin(known).all():
             continue
         index = name_index(master.frame) if index is None else index
         for name, cid in ids_from_names(column, known, index).items():
