@@ -265,11 +265,14 @@ def _backup(path: Path) -> Path:
     return backup
 
 
-def _read_values(path: Path) -> dict[str, list[list[Any]]]:
+def _read_values(path: Path, skip: set[str]) -> dict[str, list[list[Any]]]:
+    """The values of every sheet of ``path`` but those named in ``skip`` (match keys): the
+    tabs being replaced are neither compared nor worth reading."""
     import python_calamine as pc
 
     wb = pc.CalamineWorkbook.from_path(str(path))
-    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
+    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names
+            if match_key(n) not in skip}
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:
@@ -285,10 +288,8 @@ def _trim(rows: list[list[Any]]) -> list[list[Any]]:
 def _verify_kept(before: dict[str, list[list[Any]]], written: Path, wb, replaced: set[str]) -> None:
     """Every sheet we kept reads back with the values it had. A formula cell may read back
     empty (openpyxl stores no cached result; Excel recalculates on open): that is no loss."""
-    after = _read_values(written)
+    after = _read_values(written, replaced)
     for name, rows in before.items():
-        if match_key(name) in replaced:
-            continue
         if name not in after:
             raise UnsafeWriteError(f"sheet '{name}' would be lost")
         old, new = _trim(rows), _trim(after[name])
@@ -340,7 +341,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
             wb = openpyxl.load_workbook(target, keep_links=True)
         except Exception as exc:  # openpyxl raises many types for files it cannot read
             raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
-        before = _read_values(target)
+        before = _read_values(target, replaced)
         for ws in list(wb.worksheets):
             if match_key(ws.title) in replaced:
                 wb.remove(ws)
