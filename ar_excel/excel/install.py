@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ar_excel.errors import ArExcelError, InputError, UsageError
-from ar_excel.excel.layout import BUTTONS, FIRST_ROW, MODULE, START, macros_folder
+from ar_excel.excel.layout import BUTTONS, MODULE, START, button_cell, macros_folder
 
 XLWINGS_REFERENCE = "xlwings"
 VBEXT_CT_STDMODULE = 1
@@ -118,9 +118,8 @@ def _start_sheet(wb: Any) -> Any:
     sheet = sheets.get(START.lower()) or wb.sheets.add(START, before=wb.sheets[0])
     sheet.range("B1").value = "ar_excel — accounts receivable"
     for k, b in enumerate(BUTTONS):
-        row = FIRST_ROW + 2 * k
-        sheet.range(f"D{row}").value = b.what
-        cell = sheet.range(f"B{row}")
+        cell = sheet.range(button_cell(k))
+        sheet.range(f"D{cell.row}").value = b.what
         name = BUTTON_PREFIX + b.macro
         with contextlib.suppress(Exception):  # a button from an earlier install
             sheet.api.Buttons(name).Delete()

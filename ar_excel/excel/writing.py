@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_format
+from ar_excel.io.charts import CHART_ROWS
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.writer import table_name as unique_table_name
 from ar_excel.model import ROW, Tab
@@ -29,7 +30,6 @@ from ar_excel.names import match_key
 
 log = logging.getLogger(__name__)
 
-CHART_ROWS = 16  # rows one chart takes (as io/charts.py and io/blocks.py place them)
 HIGHLIGHT = (255, 242, 204)  # the file writer's highlight fill, FFF2CC
 STAGING = "ar_excel staging"
 _CHART_TYPES = {("bar", False): "bar_clustered", ("bar", True): "bar_stacked",

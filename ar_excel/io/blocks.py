@@ -13,9 +13,8 @@ from dataclasses import replace
 
 from openpyxl.utils import get_column_letter
 
+from ar_excel.io.charts import CHART_ROWS
 from ar_excel.model import ROW, Tab
-
-CHART_ROWS = 16  # rows one chart takes, as in io/charts.py
 
 
 def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_row: int,

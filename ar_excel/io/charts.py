@@ -7,6 +7,9 @@ from openpyxl.utils import get_column_letter
 
 from ar_excel.model import Tab
 
+CHART_ROWS = 16  # rows one chart takes: the next chart beside a table starts this far below
+
+
 
 def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
     n = len(tab.frame)
@@ -40,5 +43,5 @@ def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
         cat_col = headers.index(spec.categories) + 1
         chart.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
                                        max_row=header_row + rows))
-        anchor = spec.anchor or f"{get_column_letter(len(headers) + 2)}{header_row + 16 * k}"
+        anchor = spec.anchor or f"{get_column_letter(len(headers) + 2)}{header_row + CHART_ROWS * k}"
         ws.add_chart(chart, anchor)
