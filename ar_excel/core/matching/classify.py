@@ -53,15 +53,14 @@ _TRIGGERS = (
 
 def inflow_category(folded: str) -> str | None:
     """The kind of non-customer inflow a folded narrative describes, or None."""
-    text = folded.replace("ة", "ه")
-    if not any(t in text for t in _TRIGGERS):
+    if not any(t in folded for t in _TRIGGERS):
         return None
-    m = _ANY.search(text)
+    m = _ANY.search(folded)
     return None if m is None else _CATEGORY[m.lastgroup]
 
 
 def is_cash_deposit(folded: str) -> bool:
-    return bool(_CASH.search(folded.replace("ة", "ه")))
+    return bool(_CASH.search(folded))
 
 
 # ---------------------------------------------------------------- a statement at once
@@ -148,19 +147,18 @@ def _rules_pattern(alternatives: tuple[int, ...]) -> re.Pattern:
 
 def inflow_categories(folded: list[str]) -> list[str | None]:
     """``inflow_category`` of each folded narrative."""
-    texts = [t.replace("ة", "ه") for t in folded]
-    if any(_SEPARATOR in t for t in texts):
+    if any(_SEPARATOR in t for t in folded):
         return [inflow_category(t) for t in folded]
-    joined = _Joined(texts)
+    joined = _Joined(folded)
     # Which alternatives each line holds the literal start of: the only ones that can match
     # it, so the first match of those is the first match of all.
     holds: dict[int, list[int]] = {}
     for a, (_, _, literal) in enumerate(_RULE_ALTERNATIVES):
         for line in joined.lines_with(literal):
             holds.setdefault(line, []).append(a)
-    out: list[str | None] = [None] * len(texts)
+    out: list[str | None] = [None] * len(folded)
     for line, alternatives in holds.items():
-        text = texts[line]
+        text = folded[line]
         if not any(_HAS_TRIGGER[a] for a in alternatives) and not any(t in text for t in _TRIGGERS):
             continue
         m = _rules_pattern(tuple(alternatives)).search(text)
@@ -171,14 +169,13 @@ def inflow_categories(folded: list[str]) -> list[str | None]:
 
 def cash_deposits(folded: list[str]) -> list[bool]:
     """``is_cash_deposit`` of each folded narrative."""
-    texts = [t.replace("ة", "ه") for t in folded]
-    if any(_SEPARATOR in t for t in texts):
+    if any(_SEPARATOR in t for t in folded):
         return [is_cash_deposit(t) for t in folded]
-    joined = _Joined(texts)
+    joined = _Joined(folded)
     maybe: set[int] = set()
     for literal in _CASH_LITERALS:
         maybe |= joined.lines_with(literal)
-    out = [False] * len(texts)
+    out = [False] * len(folded)
     for line in maybe:
-        out[line] = bool(_CASH.search(texts[line]))
+        out[line] = bool(_CASH.search(folded[line]))
     return out

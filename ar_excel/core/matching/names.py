@@ -182,7 +182,7 @@ _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items())
 
 def _raw_words(name: object) -> list[str]:
     """The words as printed (folded), ABD joined to the next word; "" where one was joined."""
-    text = fold_text(name).replace("ة", "ه")
+    text = fold_text(name)
     raw = _NOT_A_NAME.sub(" ", text).split()
     if "ABD" in text or "عبد" in text:  # (most names have neither)
         for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name

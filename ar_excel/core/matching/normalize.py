@@ -19,7 +19,9 @@ import re
 import unicodedata
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+# (ة is written ه as often as not: الفاتورة, الفاتوره.)
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                              "ـ": None})
 _TASHKEEL = re.compile("[\u064b-\u065f\u0670]")
 # A token that carries a number: letters/digits joined by the separators banks put in numbers.
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
@@ -29,7 +31,8 @@ _ONLY_ALNUM = str.maketrans("", "", "-/._#:")
 
 
 def fold_text(text: object) -> str:
-    """Upper-case ASCII digits, Arabic letter variants folded, diacritics and tatweel removed."""
+    """Upper-case ASCII digits, Arabic letter variants folded (أ إ آ ٱ -> ا, ى -> ي, ة -> ه),
+    diacritics and tatweel removed."""
     if text is None or (isinstance(text, float) and text != text):
         return ""
     s = str(text)
@@ -156,11 +159,11 @@ def without_accounts(text: str) -> str:
 
 
 # A number (or a list of numbers) right after the word invoice: INV 4557, Inv#02040,
-# INV NO.4557, فاتورة رقم 3547, INVS 4255+4740, INVOICES 1426, 2746 AND 3128, فواتير 1 و 2.
+# INV NO.4557, فاتورة رقم 3547 (folded: فاتوره), INVS 4255+4740, INVOICES 1426, 2746 AND 3128, فواتير 1 و 2.
 # A number followed by another group of digits is a number with spaces in it, read whole by
 # ``reference_keys`` instead.
 _INVOICE_WORD = re.compile(
-    r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فاتورة|فواتير)"
+    r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فواتير)"
     r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?"
     r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")

@@ -249,7 +249,7 @@ class PayerDirectory:
         text = fold_text(name)
         if narrative:
             # (A word of letters only holds no digit: the common case, tested in C.)
-            words = [w for w in _NOT_A_WORD.split(text.replace("ة", "ه"))
+            words = [w for w in _NOT_A_WORD.split(text)
                      if w and w not in BOILERPLATE
                      and (w.isalpha() or not any(c.isdigit() for c in w))]
             text = " ".join(words)
