@@ -10,13 +10,11 @@ import argparse
 import contextlib
 import importlib
 import sys
-from datetime import date
 from pathlib import Path
 
 from ar_excel import __version__
 from ar_excel.errors import ArExcelError, UsageError
-from ar_excel.jobs import Job, JobOptions, registry
-from ar_excel.parsing import parse_date_text
+from ar_excel.jobs import Job, JobOptions, date_argument, registry
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -25,18 +23,11 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 COMMAND_MODULES: list[str] = ["ar_excel.excel.install"]
 
 
-def _as_of(text: str) -> date:
-    try:
-        return parse_date_text(text, day_first=True).date()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"--as-of: {exc}") from None
-
-
 def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
     p.add_argument("book", metavar="BOOK", type=Path, help="the AR workbook (.xlsx/.xlsm)")
     p.add_argument("-o", "--out", metavar="OUT", type=Path,
                    help="write the tabs to this workbook instead of into BOOK")
-    p.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
+    p.add_argument("--as-of", type=date_argument("--as-of"), default=None, metavar="DATE",
                    help="the date the figures are as of, e.g. 2024-06-30 (default: the Policy "
                         "sheet's as_of, else today)")
     if bank:

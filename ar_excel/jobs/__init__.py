@@ -47,6 +47,20 @@ class Job:
     write: Callable[..., Path] | None = None
 
 
+def date_argument(option: str) -> Callable[[str], date]:
+    """The argparse type of a date option (``--as-of``, ``--from``): day first, as the
+    contract reads dates; a bad date is a usage error naming the option."""
+    from ar_excel.parsing import parse_date_text
+
+    def parse(text: str) -> date:
+        try:
+            return parse_date_text(text, day_first=True).date()
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{option}: {exc}") from None
+
+    return parse
+
+
 def registry() -> dict[str, Job]:
     """All jobs, in month-end order."""
     jobs: dict[str, Job] = {}

@@ -32,10 +32,9 @@ from ar_excel.core.kpis import (
     payment_behaviour,
 )
 from ar_excel.io.pack import write_pack
-from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs import Job, JobOptions, date_argument
 from ar_excel.jobs.aging import aging_tabs, blank_currency
 from ar_excel.model import Book, Chart, JobResult, Tab
-from ar_excel.parsing import parse_date_text
 
 log = logging.getLogger(__name__)
 
@@ -256,15 +255,8 @@ def _fmt(value: float) -> str:
     return "n/a" if value != value else f"{value:,.2f}"
 
 
-def _date(text: str):
-    try:
-        return parse_date_text(text, day_first=True).date()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"--from: {exc}") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="period_from", type=_date, default=None, metavar="DATE",
+    parser.add_argument("--from", dest="period_from", type=date_argument("--from"), default=None, metavar="DATE",
                         help="first day of the KPI period (default: the month to --as-of)")
     parser.add_argument("--password", default=None,
                         help="password for the pack's sheet protection (default: protected "
