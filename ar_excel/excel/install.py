@@ -175,12 +175,8 @@ def register_command(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=main)
 
 
-def main(args: argparse.Namespace | list[str]) -> int:
+def main(args: argparse.Namespace) -> int:
     """Entry point for ``ar-excel install-buttons``; returns the exit status."""
-    if isinstance(args, list):
-        parser = argparse.ArgumentParser(prog="ar-excel")
-        register_command(parser.add_subparsers())
-        args = parser.parse_args(["install-buttons", *args])
     try:
         p = plan(args.book, args.macros)
         if args.dry_run:

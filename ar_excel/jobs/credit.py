@@ -31,11 +31,7 @@ def _notice_days(book: Book) -> int:
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = options.as_of
     customers = book.customers
-    invoices = book.frame("Invoices")
-    if invoices is None:
-        from ar_excel.schema import empty_frame
-
-        invoices = empty_frame("Invoices")
+    invoices = book.invoices
     payments = book.payments
     options.progress(0.1, "building the open items ledger")
     items = open_items(customers, invoices, payments, as_of)
