@@ -10,8 +10,9 @@ invoice reference or a known payer account. Debits are payments out and never AR
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
+
+from ar_excel.core.matching.normalize import Joined
 
 # (pattern over the folded narrative, category). Arabic words are folded (ة -> ه, أ -> ا).
 _RULES: list[tuple[str, str]] = [
@@ -105,34 +106,6 @@ _RULE_ALTERNATIVES = [(k, alt, _literal_start(alt))
 # than the trigger words).
 _HAS_TRIGGER = [any(t in literal for t in _TRIGGERS) for _, _, literal in _RULE_ALTERNATIVES]
 _CASH_LITERALS = [_literal_start(alt) for alt in _alternatives(_CASH.pattern)]
-_SEPARATOR = "\x00"
-
-
-class _Joined:
-    """Folded narratives joined into one text, to find the lines holding a word in one pass."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.joined = _SEPARATOR.join(texts)
-        self.starts: list[int] = []
-        at = 0
-        for t in texts:
-            self.starts.append(at)
-            at += len(t) + 1
-
-    def lines_with(self, word: str) -> set[int]:
-        if not word:
-            return set(range(len(self.texts)))
-        found: set[int] = set()
-        joined, starts = self.joined, self.starts
-        at = joined.find(word)
-        while at >= 0:
-            line = bisect_right(starts, at) - 1
-            found.add(line)
-            if line + 1 >= len(starts):
-                break
-            at = joined.find(word, starts[line + 1])
-        return found
 
 
 @lru_cache(maxsize=256)
@@ -145,11 +118,12 @@ def _rules_pattern(alternatives: tuple[int, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?P<r{k}>{'|'.join(alts)})" for k, alts in by_rule.items()))
 
 
-def inflow_categories(folded: list[str]) -> list[str | None]:
-    """``inflow_category`` of each folded narrative."""
-    if any(_SEPARATOR in t for t in folded):
+def inflow_categories(folded: list[str] | Joined) -> list[str | None]:
+    """``inflow_category`` of each folded narrative (or of the narratives joined)."""
+    joined = folded if isinstance(folded, Joined) else Joined(folded)
+    folded = joined.texts
+    if not joined.apart:
         return [inflow_category(t) for t in folded]
-    joined = _Joined(folded)
     # Which alternatives each line holds the literal start of: the only ones that can match
     # it, so the first match of those is the first match of all.
     holds: dict[int, list[int]] = {}
@@ -167,11 +141,12 @@ def inflow_categories(folded: list[str]) -> list[str | None]:
     return out
 
 
-def cash_deposits(folded: list[str]) -> list[bool]:
-    """``is_cash_deposit`` of each folded narrative."""
-    if any(_SEPARATOR in t for t in folded):
+def cash_deposits(folded: list[str] | Joined) -> list[bool]:
+    """``is_cash_deposit`` of each folded narrative (or of the narratives joined)."""
+    joined = folded if isinstance(folded, Joined) else Joined(folded)
+    folded = joined.texts
+    if not joined.apart:
         return [is_cash_deposit(t) for t in folded]
-    joined = _Joined(folded)
     maybe: set[int] = set()
     for literal in _CASH_LITERALS:
         maybe |= joined.lines_with(literal)

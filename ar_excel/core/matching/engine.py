@@ -54,6 +54,7 @@ import pandas as pd
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
 from ar_excel.core.matching.classify import cash_deposits, inflow_categories
 from ar_excel.core.matching.normalize import (
+    Joined,
     digit_runs,
     fold_text,
     one_digit_apart,
@@ -432,10 +433,12 @@ class Matcher:
         credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
                    if not (amount is None or amount != amount or cents(amount) <= 0)]
         texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
-        # The kinds of inflow and the cash deposits: one pass over the whole statement.
-        categories = inflow_categories(texts)
-        cash = cash_deposits(texts)
-        printed = printed_accounts(texts)
+        # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
+        # whole statement each, joined once.
+        joined = Joined(texts)
+        categories = inflow_categories(joined)
+        cash = cash_deposits(joined)
+        printed = printed_accounts(joined)
         for (pos, amount), text, category, is_cash, accounts in zip(
                 credits, texts, categories, cash, printed, strict=True):
             numbers = without_accounts(text)  # the payer's IBAN is no invoice number

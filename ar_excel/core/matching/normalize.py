@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # (ة is written ه as often as not: الفاتورة, الفاتوره.)
@@ -41,6 +42,44 @@ def fold_text(text: object) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_DIGITS)
     s = _TASHKEEL.sub("", s).translate(_ARABIC_FOLD)
     return s.upper()
+
+
+class Joined:
+    """A statement's folded narratives joined into one text, apart by ``\\x00`` (a character
+    no word or number holds), so a word or a pattern is searched for in all lines in one pass
+    and each hit is traced back to its line."""
+
+    SEPARATOR = "\x00"
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined = self.SEPARATOR.join(texts)
+        # False when a narrative holds the separator itself: then it is read line by line.
+        self.apart = self.joined.count(self.SEPARATOR) == max(len(texts) - 1, 0)
+        self.starts: list[int] = []  # where each line begins in ``joined``
+        at = 0
+        for t in texts:
+            self.starts.append(at)
+            at += len(t) + 1
+
+    def line_at(self, at: int) -> int:
+        """The line the character at ``at`` of ``joined`` belongs to."""
+        return bisect_right(self.starts, at) - 1
+
+    def lines_with(self, word: str) -> set[int]:
+        """The lines holding ``word`` (all of them for "")."""
+        if not word:
+            return set(range(len(self.texts)))
+        found: set[int] = set()
+        joined, starts = self.joined, self.starts
+        at = joined.find(word)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            found.add(line)
+            if line + 1 >= len(starts):
+                break
+            at = joined.find(word, starts[line + 1])
+        return found
 
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]")

@@ -20,17 +20,16 @@ An account shared by several customers identifies none of them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import _GENERIC_KEYS, name_tokens
-from ar_excel.core.matching.normalize import fold_text
+from ar_excel.core.matching.normalize import Joined, fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
 MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
@@ -64,16 +63,15 @@ _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 
 
-def printed_accounts(texts: list[str]) -> list[list[str]]:
+def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
     """The account numbers (IBANs, long digit runs) printed in each folded narrative, read
     from all of them joined in one pass of the pattern."""
-    joined = "\x00".join(texts)  # (a separator no account number holds, nor a word)
-    if joined.count("\x00") != max(len(texts) - 1, 0):  # a narrative holds one itself
-        return [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in texts]
-    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-    out: list[list[str]] = [[] for _ in texts]
-    for m in _ACCOUNT_RUN.finditer(joined):
-        out[bisect_right(starts, m.start()) - 1].append(m.group(0))
+    joined = texts if isinstance(texts, Joined) else Joined(texts)
+    if not joined.apart:
+        return [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in joined.texts]
+    out: list[list[str]] = [[] for _ in joined.texts]
+    for m in _ACCOUNT_RUN.finditer(joined.joined):
+        out[joined.line_at(m.start())].append(m.group(0))
     return out
 
 
