@@ -82,6 +82,24 @@ def test_live_read_parses_as_the_file_reader(tmp_path):
     assert live.tables["Invoices"].frame["Amount"].tolist() == [1000.5, 2500.0]
 
 
+def test_live_read_finds_a_sheet_by_its_headers_as_the_file_reader_does(tmp_path):
+    # the customer master on a sheet named "Sheet1": found by its header row either way
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sheet1"
+    for row in CUSTOMERS:
+        wb.active.append(row)
+    inv = wb.create_sheet("Invoices")
+    for row in INVOICES_TABLE:
+        inv.append(row)
+    wb.save(tmp_path / "book.xlsx")
+    from_file = read_book(tmp_path / "book.xlsx")
+    live = read_live_book(fake.book_from_sheets({"Sheet1": CUSTOMERS, "Invoices": INVOICES_TABLE},
+                                                fullname="/nowhere/book.xlsm"))
+    assert set(live.tables) == set(from_file.tables) == {"Customers", "Invoices"}
+    pd.testing.assert_frame_equal(live.tables["Customers"].frame, from_file.tables["Customers"].frame)
+    assert live.tables["Customers"].sheet == "Sheet1"
+
+
 def test_live_read_loads_other_sheets_on_demand():
     book = read_live_book(_fake())
     assert "Notes" in book.sheet_names

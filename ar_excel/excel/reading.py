@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ar_excel.io.reader import Grid, book_from_grids, find_kind
+from ar_excel.io.reader import Grid, book_from_grids, find_kind, sheets_to_read
 from ar_excel.model import Book
 from ar_excel.names import match_key
 
@@ -83,16 +83,16 @@ def workbook_path(xlbook: Any) -> Path | None:
 
 def read_live_book(xlbook: Any) -> Book:
     """The contract's sheets of a workbook open in Excel, parsed as ``read_book`` would."""
-    grids: list[Grid] = []
-    sheets = {}
-    for sheet in xlbook.sheets:
-        sheets[match_key(sheet.name)] = sheet
-        if find_kind(sheet.name) is not None:
-            grids.append(sheet_grid(sheet))
-        else:  # known by name (jobs may ask for it), read only if asked
-            grids.append(Grid(sheet.name, [], hidden=_is_hidden(sheet)))
-        grids.extend(table_grids(sheet))
-    return book_from_grids(grids, source=workbook_path(xlbook), sheet_loader=_loader(sheets))
+    all_sheets = list(xlbook.sheets)
+    tables = [g for sheet in all_sheets for g in table_grids(sheet)]
+    hidden = {sheet.name for sheet in all_sheets if _is_hidden(sheet)}
+    # the sheets the file reader would read (the others are known by name: jobs may ask)
+    read = sheets_to_read([sheet.name for sheet in all_sheets], hidden, tables)
+    grids = [sheet_grid(sheet) if sheet.name in read
+             else Grid(sheet.name, [], hidden=sheet.name in hidden) for sheet in all_sheets]
+    sheets = {match_key(sheet.name): sheet for sheet in all_sheets}
+    return book_from_grids(grids + tables, source=workbook_path(xlbook),
+                           sheet_loader=_loader(sheets))
 
 
 def _loader(sheets: dict[str, Any]) -> Callable[[str], list[list[Any]] | None]:

@@ -405,6 +405,27 @@ def _customer_names_as_ids(book: Book) -> None:
             table.frame.loc[rows, "Customer ID"] = cid
 
 
+def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
+    """The sheets whose cells a Book needs, of a workbook with these sheet ``names`` and
+    contract-named Excel ``tables``. A sheet holding an Excel table of its own kind is read
+    through that table (the table wins), so its cells are not read a second time; it stays
+    listed, with no rows. Sheets no contract sheet can come from (hidden sheets, our own
+    output tabs, when every content sheet is named) are not read either: only their names
+    are needed. The same for a saved file and a workbook open in Excel."""
+    by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
+    named = {find_kind(n) for n in names} | {find_kind(g.name, True) for g in tables}
+    searched = not set(CONTENT_KINDS) <= named
+
+    def wanted(name: str) -> bool:
+        kind = find_kind(name)
+        if kind is not None:
+            return (name, kind) not in by_table
+        return searched and name not in hidden and match_key(name) not in OUTPUT_TABS and \
+            not name.startswith("_")
+
+    return {n for n in names if wanted(n)}
+
+
 def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None],
                                          _SheetLoads]:
     import python_calamine as pc
@@ -423,24 +444,10 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
         t = wb.get_table_by_name(tname)
         tables.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
                            sheet=t.sheet))
-    # A sheet holding an Excel table of its own kind is read through that table (the table
-    # wins), so its cells are not read a second time; it stays listed, with no rows. Sheets
-    # no contract sheet can come from (hidden sheets, our own output tabs, when every content
-    # sheet is named) are not read either: only their names are needed.
-    by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
-    named = {find_kind(n) for n in wb.sheet_names} | {find_kind(g.name, True) for g in tables}
-    searched = not set(CONTENT_KINDS) <= named
-
-    def wanted(name: str) -> bool:
-        kind = find_kind(name)
-        if kind is not None:
-            return (name, kind) not in by_table
-        return searched and name not in hidden and match_key(name) not in OUTPUT_TABS and \
-            not name.startswith("_")
-
     names = list(wb.sheet_names)
+    read = sheets_to_read(names, hidden, tables)
     loader = _lazy_loader(wb)  # used once every sheet is read (``finish``)
-    loads = _SheetLoads(path, wb, [n for n in names if wanted(n)])  # wb is theirs till then
+    loads = _SheetLoads(path, wb, [n for n in names if n in read])  # wb is theirs till then
     grids = [loads.grid(name, name in hidden) for name in names]
     grids.extend(tables)
     return grids, loader, loads
