@@ -87,8 +87,9 @@ def blank_currency(book: Book) -> str | None:
     return book_currency(book.policy, named)
 
 
-def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue], str]:
-    """The Aging and Aging Detail tabs, issues about items that cannot be aged, a summary."""
+def aging_tab(book: Book, as_of: pd.Timestamp) -> tuple[Tab, pd.DataFrame, list, list[Issue]]:
+    """The Aging tab, the open items it ages, its tie-out to the ledger, and issues about
+    items that cannot be aged (the management pack needs no more than this)."""
     policy = book.policy
     items = fill_blank_currency(open_items(book.customers, book.invoices, book.payments, as_of),
                                 blank_currency(book))
@@ -96,12 +97,20 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
     checks = tie_out(aging, items)
     labels = bucket_labels(policy.aging_buckets_days)
     money = dict.fromkeys([*labels, "Total"], "money")
-    aging_tab = Tab(
+    tab = Tab(
         "Aging", aging,
         formats={**money, "Customer ID": "text", "Customer": "text", "Currency": "text"},
         title=tie_out_caption(as_of, policy, checks),
         blocks=[tie_out_block(checks), buckets_block(aging, policy)],
     )
+    return tab, items, checks, _undated_issues(book, undated_items(items))
+
+
+def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue], str]:
+    """The Aging and Aging Detail tabs, issues about items that cannot be aged, a summary."""
+    policy = book.policy
+    summary_tab, items, checks, issues = aging_tab(book, as_of)
+    aging = summary_tab.frame
     detail = aging_detail(items, book.customers, policy)
     for column in ("Days Past Due", "Age Days"):  # blank for an undated item, not pd.NA
         detail[column] = detail[column].astype("float64")
@@ -118,14 +127,13 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
                  "Bucket": "text", "Source Row": "int"},
         title=detail_title,
     )
-    issues = _undated_issues(book, undated_items(items))
     ties = all(c.ties for c in checks)
     totals = ", ".join(f"{_money(c.aging_total)}{' ' + c.currency if c.currency else ''}"
                        for c in checks) or "0.00"
     summary = (f"Aging as of {as_of:%Y-%m-%d}: {len(aging)} customer rows, {len(items)} open "
                f"items, grand total {totals} "
                + ("(ties to the ledger)" if ties else "(DOES NOT TIE to the ledger)"))
-    return [aging_tab, detail_tab], issues, summary
+    return [summary_tab, detail_tab], issues, summary
 
 
 def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:

@@ -33,7 +33,7 @@ from ar_excel.core.kpis import (
 )
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
-from ar_excel.jobs.aging import aging_tabs, blank_currency
+from ar_excel.jobs.aging import aging_tab, blank_currency
 from ar_excel.model import Book, Chart, JobResult, Tab
 
 log = logging.getLogger(__name__)
@@ -181,11 +181,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
     period = _period(book, options, as_of)
     customers, invoices, payments = book.customers, book.invoices, book.payments
     options.progress(0.05, "aging")
-    (aging_tab, _detail), issues, _summary = aging_tabs(book, as_of)
+    aging_summary, _items, _checks, issues = aging_tab(book, as_of)
     # AR of each date computed once; blank currencies read as the book's currency.
     ledger = Ledger(customers, invoices, payments, blank_currency=blank_currency(book) or "")
     items = ledger.ar(as_of)
-    aging = aging_tab.frame
+    aging = aging_summary.frame
     ties = all(c.ties for c in tie_out(aging, items))
     options.progress(0.25, "KPIs")
     kpis = kpi_table(customers, invoices, payments, period, ledger=ledger)
@@ -219,7 +219,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                                  "Month": "text", "Currency": "text"},
                         title="DSO trend by month (each month: closing AR / its credit sales "
                               "x its days)")]),
-        aging_tab,
+        aging_summary,
         Tab("Top Overdue", top,
             formats={**dict.fromkeys(["Overdue Amount", *past_due, "Open Balance"], "money"),
                      "Rank": "int", "Oldest Days Past Due": "int", "Share of Overdue %":
