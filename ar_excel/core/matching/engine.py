@@ -46,7 +46,7 @@ never matched by amount or by name; debits are not AR.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -120,13 +120,11 @@ class LineFacts:
     amount: int  # cents, > 0
     date: int | None  # the booking date in days since 1970
     currency: str
-    text: str  # folded description + reference
     strong: set[int]
     weak: set[int]
     payer: Payer | None
     category: str | None
     cash: bool
-    notes: list[str] = field(default_factory=list)
     remaining: int = 0
     runs: list[str] | None = None  # digit runs of 4+ digits, read when first needed
     numbers: str = ""  # the text without account numbers, where invoice numbers are read
@@ -158,7 +156,6 @@ class OpenInvoices:
     def __init__(self, invoices: pd.DataFrame, policy: Policy | None = None) -> None:
         inv = invoices.reset_index(drop=True)
         n = len(inv)
-        self.frame = inv
         self.policy = policy if policy is not None else Policy()
         self.number: list[str] = [str(x) for x in inv["Invoice No"]]
         self.customer: list[str] = [str(x) for x in inv["Customer ID"]]
@@ -448,7 +445,7 @@ class Matcher:
             payer = self.payers.by_account(acc[pos], text, accounts)
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
-                          text, strong, weak, payer, category, is_cash)
+                          strong, weak, payer, category, is_cash)
             f.remaining = f.amount
             f.numbers = numbers
             self.facts[pos] = f

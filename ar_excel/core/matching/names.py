@@ -215,11 +215,6 @@ def _word_skeletons(w: str) -> tuple[str, ...]:
     return tuple(skeleton(x) for x in _word_reading(w))
 
 
-def name_words(name: object) -> list[str]:
-    """The meaningful words of a company or person name, Arabic words put in English."""
-    return [x for w in _raw_words(name) for x in _word_reading(w)]
-
-
 def name_tokens(name: object) -> list[str]:
     """Skeletons of the meaningful words; an article (``Al``, ``El``), ``Abd``/``Abdul`` and
     ``Abu`` join the next word, as ``Al Nour`` and ``Alnoor`` are the same name."""
@@ -229,7 +224,7 @@ def name_tokens(name: object) -> list[str]:
 
 
 # Words that banks glue to the next one or not: the article (AL, EL, ال) and ABDUL / ABDEL
-# (ABDEL RAHMAN, ABDELRAHMAN; ABD and عبد are glued to the next word in ``name_words``).
+# (ABDEL RAHMAN, ABDELRAHMAN; ABD and عبد are glued to the next word in ``_raw_words``).
 _JOINS_NEXT = {"l", "bdl"}
 
 
@@ -249,10 +244,6 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     if pending:
         out.append(pending)
     return tuple(out)
-
-
-def is_generic(token: str) -> bool:
-    return token in _GENERIC_KEYS
 
 
 def name_key(name: object) -> tuple[str, str]:

@@ -83,16 +83,11 @@ class Joined:
 
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]")
-_NON_DIGIT = re.compile(r"\D")
 
 
 def alnum_key(text: object) -> str:
     """Letters and digits only, upper case: the form invoice numbers are compared in."""
     return _NON_ALNUM.sub("", fold_text(text))
-
-
-def digits_key(text: object) -> str:
-    return _NON_DIGIT.sub("", fold_text(text))
 
 
 def tail_key(text: object) -> str:
@@ -108,14 +103,6 @@ def _pieces(chunk: str) -> list[str]:
     """A chunk cut where letters meet digits and at separators: banks glue numbers to words
     and dates (``NR.201303-111/11.3.2013NR.201303-112``, ``201303-128CURSUS``)."""
     return _PIECE.findall(chunk)
-
-
-def _windows(parts: list[str], width: int = 3):
-    for i in range(len(parts)):
-        for w in range(1, width + 1):
-            if i + w > len(parts):
-                break
-            yield "".join(parts[i:i + w])
 
 
 def _runs_with_digits(parts: list[str], digits: list[str], width: int,

@@ -91,10 +91,6 @@ class Payer:
     candidates: list[tuple[str, float]] = field(default_factory=list)  # name candidates
 
     @property
-    def certain(self) -> bool:
-        return self.customer is not None and self.score >= CERTAIN_NAME
-
-    @property
     def by_account(self) -> bool:
         return self.how in ("account", "learned account")
 
