@@ -246,7 +246,3 @@ def _settle_reversals(records: list[dict[str, Any]], bal: StatementBalance, sid:
                             "statement out"))
         return flipped
     return records
-
-
-def looks_like_camt(head: str) -> bool:
-    return "camt.05" in head or "BkToCstmr" in head

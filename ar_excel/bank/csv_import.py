@@ -575,13 +575,6 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
     return amount, failed
 
 
-def _is_date(value: Any, dayfirst: bool, fmt: str | None) -> bool:
-    try:
-        return parse_date(value, dayfirst, fmt) is not None
-    except (ValueError, OverflowError):
-        return False
-
-
 def _text(value: Any) -> str | None:
     if _blank(value):
         return None

@@ -42,10 +42,6 @@ _OPENING = ("final_opening_balance", "opening_balance", "intermediate_opening_ba
 _CLOSING = ("final_closing_balance", "closing_balance", "intermediate_closing_balance")
 
 
-def looks_like_mt940(text: str) -> bool:
-    return bool(re.search(r"(?m)^:20:", text) and re.search(r"(?m)^:61:|^:60[FM]:", text))
-
-
 def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
     and an issue for each ``:61:`` that cannot be read."""

@@ -44,10 +44,6 @@ def _written_date(raw: str | None) -> pd.Timestamp | None:
     return pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
 
 
-def looks_like_ofx(head: str) -> bool:
-    return bool(re.search(r"OFXHEADER|<OFX>", head, re.I))
-
-
 def read_ofx(path: Path, data: bytes) -> Statement:
     import ofxparse
 

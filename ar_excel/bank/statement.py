@@ -17,7 +17,7 @@ Accounting rules kept here, whatever the file format:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -72,9 +72,6 @@ class StatementBalance:
     def ties_out(self) -> bool | None:
         return None if self.difference is None else abs(self.difference) < 0.005
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
 class Statement:
@@ -86,9 +83,6 @@ class Statement:
     source_format: str = "csv"
     source: str = ""
     encoding: str | None = None
-
-    def balance_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([b.as_dict() for b in self.balances])
 
     def __len__(self) -> int:
         return len(self.lines)
