@@ -22,12 +22,11 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
     """Append ``tab.blocks`` from ``first_row`` on; returns the next free row."""
     from ar_excel.io.charts import add_charts
     from ar_excel.io.writer import (
-        HEADER_FILL,
-        HEADER_FONT,
-        NUMBER_FORMATS,
-        TITLE_FONT,
-        _default_format,
         _make_cell,
+        add_table,
+        append_header,
+        append_title,
+        number_formats,
         table_name,
     )
 
@@ -37,33 +36,20 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         ws.append([])
         row += 1
         if block.title:
-            title = _make_cell(ws, block.title)
-            title.font = TITLE_FONT
-            ws.append([title])
+            append_title(ws, block.title)
             row += 1
         frame = block.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
         headers = [str(c) for c in frame.columns]
-        head = []
-        for h in headers:
-            c = _make_cell(ws, h)
-            c.font, c.fill = HEADER_FONT, HEADER_FILL
-            head.append(c)
-        ws.append(head)
+        head = append_header(ws, headers, align=False)
         header_row = row
-        formats = [NUMBER_FORMATS.get(block.formats.get(h) or _default_format(frame[h]) or "")
-                   for h in headers]
+        formats = number_formats(frame, block.formats)
         for values in zip(*[frame[h].tolist() for h in headers], strict=True):
             ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
         row = header_row + len(frame) + 1
         if block.as_table and len(frame) and headers:
-            from openpyxl.worksheet.table import Table as XlTable
-            from openpyxl.worksheet.table import TableStyleInfo
-
             ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + len(frame)}"
-            table = XlTable(displayName=table_name(f"{tab.name} {block.name}", taken_tables),
-                            ref=ref)
-            table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-            ws.add_table(table)
+            add_table(ws, table_name(f"{tab.name} {block.name}", taken_tables), ref,
+                      "TableStyleLight9", head)
         if block.charts and len(frame):
             placed = []
             for spec in block.charts:

@@ -137,6 +137,44 @@ def _default_format(series: pd.Series) -> str | None:
 
 # ------------------------------------------------------------------ one tab
 
+def append_title(ws, text: str) -> None:
+    """A caption on a row of its own."""
+    title = _make_cell(ws, text)
+    title.font = TITLE_FONT
+    ws.append([title])
+
+
+def append_header(ws, headers: list[str], *, align: bool = True) -> list[Cell]:
+    """A table's header row (white on dark blue), appended; its cells are returned."""
+    head = []
+    for h in headers:
+        c = _make_cell(ws, h)
+        c.font, c.fill = HEADER_FONT, HEADER_FILL
+        if align:
+            c.alignment = Alignment(vertical="center", wrap_text=False)
+        head.append(c)
+    ws.append(head)
+    return head
+
+
+def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
+    """Each column's Excel number format: the tab's kind for it, else its dtype's."""
+    return [NUMBER_FORMATS.get(formats.get(h) or _default_format(frame[h]) or "")
+            for h in frame.columns]
+
+
+def add_table(ws, name: str, ref: str, style: str, head: list[Cell]) -> None:
+    """An Excel table over ``ref`` whose header row is ``head``."""
+    table = XlTable(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
+    # The column names, as openpyxl would take them from the header cells when saving
+    # (it reads every cell of the table to get them: seconds for a large tab).
+    table._initialise_columns()
+    for column, cell in zip(table.tableColumns, head, strict=True):
+        column.name = str(cell.value)
+    ws.add_table(table)
+
+
 def table_name(tab_name: str, taken: set[str]) -> str:
     """A unique Excel table name for a tab (``Bank Matches`` -> ``tblBankMatches``)."""
     base = "tbl" + re.sub(r"\W", "", tab_name.title().replace(" ", ""), flags=re.ASCII)
@@ -158,13 +196,10 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     into the sheet when the workbook is saved (``sheet_rows.save_workbook``)."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
     headers = [str(c) for c in frame.columns]
-    formats = {c: tab.formats.get(c) or _default_format(frame[c]) for c in headers}
     row = 1
     caption_above = bool(tab.title) and not tab.as_table  # a page (the dashboard), not data
     if caption_above:
-        title = _make_cell(ws, tab.title)
-        title.font = TITLE_FONT
-        ws.append([title])
+        append_title(ws, tab.title)
         row += 1
     if arabic:
         labels = [_make_cell(ws, arabic_label(h)) for h in headers]
@@ -173,18 +208,11 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         ws.append(labels)
         row += 1
     header_row = row
-    head = []
-    for h in headers:
-        c = _make_cell(ws, h)
-        c.font, c.fill = HEADER_FONT, HEADER_FILL
-        c.alignment = Alignment(vertical="center", wrap_text=False)
-        head.append(c)
-    ws.append(head)
+    head = append_header(ws, headers)
 
-    number_formats = [NUMBER_FORMATS.get(formats[h] or "") for h in headers]
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
     rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
-                     number_formats, highlight, _make_cell, HIGHLIGHT_FILL)
+                     number_formats(frame, tab.formats), highlight, _make_cell, HIGHLIGHT_FILL)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
     if tab.title and not caption_above:
@@ -197,14 +225,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     last_col = get_column_letter(max(len(headers), 1))
     ref = f"A{header_row}:{last_col}{last_row}"
     if tab.as_table and len(frame) and headers:
-        table = XlTable(displayName=table_name(tab.name, taken_tables), ref=ref)
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        # The column names, as openpyxl would take them from the header cells when saving
-        # (it reads every cell of the table to get them: seconds for a large tab).
-        table._initialise_columns()
-        for column, cell in zip(table.tableColumns, head, strict=True):
-            column.name = str(cell.value)
-        ws.add_table(table)
+        add_table(ws, table_name(tab.name, taken_tables), ref, "TableStyleMedium2", head)
     elif headers:
         ws.auto_filter.ref = ref
     ws.freeze_panes = f"A{header_row + 1}"
