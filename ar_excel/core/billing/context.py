@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ import pandas as pd
 from ar_excel.core.billing.currency import decimals
 from ar_excel.core.billing.percentages import as_percentages
 from ar_excel.core.billing.units import normalize_units
+from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 from ar_excel.schema import empty_frame
@@ -118,6 +120,12 @@ class BillingBook:
         """The date the credit position is taken: as-of, or the last invoice date if later."""
         last = self.invoices["Invoice Date"].max()
         return self.as_of if pd.isna(last) else max(self.as_of, pd.Timestamp(last).normalize())
+
+    @cached_property
+    def open_items(self) -> pd.DataFrame:
+        """The ledger's open items as of ``position_date``, taken once per book (several checks
+        read them; nobody changes them)."""
+        return open_items(self.customers, self.invoices, self.payments, as_of=self.position_date)
 
 
 def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.core.customers.currencies import ISO_4217
-from ar_excel.core.ledger import open_balance, open_items
+from ar_excel.core.ledger import open_balance
 from ar_excel.model import ROW
 
 
@@ -63,11 +63,6 @@ def currency_mismatch(book: BillingBook) -> pd.DataFrame:
     )
 
 
-def _open_invoices(book: BillingBook) -> pd.DataFrame:
-    items = open_items(book.customers, book.invoices, book.payments, as_of=book.position_date)
-    return items
-
-
 def _with_invoice_rows(book: BillingBook, items: pd.DataFrame) -> pd.DataFrame:
     """Open invoice items with the invoice's key and decimals (by its Excel row)."""
     by_row = book.invoices.drop_duplicates(ROW).set_index(ROW)
@@ -81,7 +76,7 @@ def blocked_customers(book: BillingBook) -> pd.DataFrame:
     blocked = set(status[status.isin(["Hold", "Closed"])].index)
     if not blocked:
         return empty()
-    items = _open_invoices(book)
+    items = book.open_items
     items = items[(items["Item Type"] == "Invoice") & items["Customer ID"].isin(blocked)]
     items = _with_invoice_rows(book, items)
     parts = []
@@ -108,7 +103,7 @@ def over_credit_limit(book: BillingBook) -> pd.DataFrame:
     limit = limit[limit.notna() & (limit > 0)]
     if limit.empty:
         return empty()
-    items = _open_invoices(book)
+    items = book.open_items
     items = items[items["Customer ID"].isin(limit.index)]
     balance = open_balance(items)
     over = balance[balance > limit.reindex(balance.index)].index
