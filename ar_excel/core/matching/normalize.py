@@ -27,7 +27,9 @@ _TASHKEEL = re.compile("[\u064b-\u065f\u0670]")
 # A token that carries a number: letters/digits joined by the separators banks put in numbers.
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _DIGIT_RUN = re.compile(r"\d+")
-_ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Translate tables: a key's digits (its letters deleted); the bytes that are no A-Z or 0-9.
+ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NOT_ALNUM_BYTES = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
 _ONLY_ALNUM = str.maketrans("", "", "-/._#:")
 
 
@@ -86,7 +88,10 @@ _NON_ALNUM = re.compile(r"[^A-Z0-9]")
 
 
 def alnum_key(text: object) -> str:
-    """Letters and digits only, upper case: the form invoice numbers are compared in."""
+    """Letters and digits only, upper case: the form invoice numbers and bank accounts are
+    compared in."""
+    if isinstance(text, str) and text.isascii():  # most numbers and accounts: bytes are quicker
+        return text.encode().upper().translate(None, NOT_ALNUM_BYTES).decode()
     return _NON_ALNUM.sub("", fold_text(text))
 
 
@@ -153,7 +158,7 @@ def candidate_keys(text: str, longest: int = 1 << 30,
         else:
             key = chunk if chunk.isalnum() else chunk.translate(_ONLY_ALNUM)
             chunks.append(key)
-            digits.append(key.translate(_ONLY_DIGITS))
+            digits.append(key.translate(ONLY_DIGITS))
             if digits[-1]:  # with its separators: they cut numbers apart
                 pieces = _pieces(chunk)
                 if len(pieces) > 1:

@@ -29,7 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import _GENERIC_KEYS, name_tokens
-from ar_excel.core.matching.normalize import Joined, fold_text
+from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
 MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
@@ -54,10 +54,7 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
-_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
-_NOT_ALNUM_BYTES = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
 _NOT_DIGIT = re.compile(r"\D")
-_NO_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
@@ -73,12 +70,6 @@ def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
     for m in _ACCOUNT_RUN.finditer(joined.joined):
         out[joined.line_at(m.start())].append(m.group(0))
     return out
-
-
-def account_key(text: object) -> str:
-    if isinstance(text, str) and text.isascii():  # most accounts: bytes are quicker
-        return text.encode().upper().translate(None, _NOT_ALNUM_BYTES).decode()
-    return _NOT_ALNUM.sub("", fold_text(text))
 
 
 @dataclass(slots=True)
@@ -179,11 +170,11 @@ class PayerDirectory:
     # ---------------------------------------------------------------- accounts
 
     def _add_account(self, index: dict[str, set[str]], text: object, cid: str) -> None:
-        key = account_key(text)
+        key = alnum_key(text)
         if len(key) < 6:
             return
         index[key].add(cid)
-        digits = key.translate(_NO_LETTERS)  # (a key is letters and digits)
+        digits = key.translate(ONLY_DIGITS)  # (a key is letters and digits)
         if len(digits) >= 8 and index is self._accounts:
             index["#" + digits].add(cid)
             if len(digits) not in self._tail_lengths:
@@ -208,7 +199,7 @@ class PayerDirectory:
         printed in the narrative) is; ``printed``: the narrative's, when already read
         (``printed_accounts``)."""
         keys = []
-        key = account_key(account)
+        key = alnum_key(account)
         if len(key) >= 6:
             keys.append(key)
         keys.extend(printed if printed is not None

@@ -20,6 +20,8 @@ import re
 from collections import Counter
 
 from ar_excel.core.matching.normalize import (
+    NOT_ALNUM_BYTES,
+    ONLY_DIGITS,
     alnum_key,
     candidate_keys,
     invoice_mentions,
@@ -27,7 +29,6 @@ from ar_excel.core.matching.normalize import (
     tail_keys,
 )
 
-_ONLY_DIGITS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GROUPS = re.compile(r"\d+")
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
@@ -72,7 +73,6 @@ class Keyed:
 
 
 # Bytes deleted or blanked to read an ASCII invoice number (the common case) quickly.
-_NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 65 <= c <= 90))
 _DIGITS_AND_SPACES = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 
 
@@ -82,11 +82,11 @@ def _number_keys(number: str) -> tuple[str, str, str, str]:
     if number.isascii():
         raw = number.encode()
         groups = raw.translate(_DIGITS_AND_SPACES).split()
-        return (raw.upper().translate(None, _NOT_ALNUM).decode(), b"".join(groups).decode(),
+        return (raw.upper().translate(None, NOT_ALNUM_BYTES).decode(), b"".join(groups).decode(),
                 groups[-1].lstrip(b"0").decode() if groups else "",
                 b"".join(g.lstrip(b"0") for g in groups).decode())
     a = alnum_key(number)
-    return (a, a.translate(_ONLY_DIGITS), tail_key(number),
+    return (a, a.translate(ONLY_DIGITS), tail_key(number),
             "".join(g.lstrip("0") for g in _GROUPS.findall(number)))
 
 
