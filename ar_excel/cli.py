@@ -7,14 +7,13 @@ reason on stderr); 2 bad usage. Problems in rows are data, written to ``Input Is
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import sys
 from pathlib import Path
 
 from ar_excel import __version__
 from ar_excel.errors import ArExcelError, UsageError
-from ar_excel.jobs import Job, JobOptions, date_argument, registry
+from ar_excel.jobs import Job, JobOptions, add_job_arguments, date_argument, registry
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -57,10 +56,7 @@ def build_parser(jobs: dict[str, Job]) -> argparse.ArgumentParser:
                          description="Run every month-end job on BOOK and write all their tabs "
                                      "in one go. Jobs whose inputs are absent are skipped.")
     _common(run, bank=True)
-    for job in jobs.values():
-        if job.month_end and job.add_arguments:
-            with contextlib.suppress(argparse.ArgumentError):  # an option two jobs share
-                job.add_arguments(run)
+    add_job_arguments(run, [job for job in jobs.values() if job.month_end])
     run.set_defaults(jobs=[j.name for j in jobs.values() if j.month_end], month_end=True)
     for module in COMMAND_MODULES:
         importlib.import_module(module).register_command(sub)

@@ -26,7 +26,7 @@ from ar_excel.excel.cells import cell_value
 from ar_excel.excel.reading import read_live_book, workbook_path
 from ar_excel.excel.writing import find_sheet, write_tabs_live
 from ar_excel.io.writer import issues_tab
-from ar_excel.jobs import Job, JobOptions, registry
+from ar_excel.jobs import Job, JobOptions, add_job_arguments, registry
 from ar_excel.model import Book, Tab
 from ar_excel.runner import RunOutcome, resolve_as_of, run_jobs
 
@@ -143,10 +143,7 @@ def job_arguments(jobs: list[Job], given: dict[str, Any] | None = None) -> dict[
     import argparse
 
     parser = argparse.ArgumentParser(add_help=False)
-    for job in jobs:
-        if job.add_arguments:
-            with contextlib.suppress(argparse.ArgumentError):  # an option two jobs share
-                job.add_arguments(parser)
+    add_job_arguments(parser, jobs)
     args = {a.dest: a.default for a in parser._actions if a.dest != argparse.SUPPRESS}
     args.update(given or {})
     return args

@@ -8,6 +8,7 @@ Each job module defines ``JOB = Job(...)``; ``JOB_MODULES`` lists them in month-
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,6 +60,15 @@ def date_argument(option: str) -> Callable[[str], date]:
             raise argparse.ArgumentTypeError(f"{option}: {exc}") from None
 
     return parse
+
+
+def add_job_arguments(parser: argparse.ArgumentParser, jobs: list[Job]) -> None:
+    """The options of ``jobs`` on one parser (the month-end run, a button running several);
+    an option two jobs share is added once."""
+    for job in jobs:
+        if job.add_arguments:
+            with contextlib.suppress(argparse.ArgumentError):
+                job.add_arguments(parser)
 
 
 def registry() -> dict[str, Job]:
