@@ -127,6 +127,15 @@ class BillingBook:
         read them; nobody changes them)."""
         return open_items(self.customers, self.invoices, self.payments, as_of=self.position_date)
 
+    @cached_property
+    def invoicing_days(self) -> pd.DataFrame:
+        """Each delivered row with its invoice and the days it waited, taken once per book
+        (see ``deliveries.invoicing_days``; the deliveries checks and the exception report
+        read it)."""
+        from ar_excel.core.billing.deliveries import invoicing_days  # builds on this module
+
+        return invoicing_days(self)
+
 
 def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
     if frame is None:

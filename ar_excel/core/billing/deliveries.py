@@ -51,7 +51,8 @@ def _says(status: object, words: tuple[str, ...]) -> bool:
 
 def invoicing_days(book: BillingBook) -> pd.DataFrame:
     """Each delivered row with its invoice: columns Invoice Date, Days (NaN: not invoiced or
-    unknown invoice), Invoiced (an Invoice No is given), Known (that invoice exists)."""
+    unknown invoice), Invoiced (an Invoice No is given), Known (that invoice exists).
+    Read it as ``book.invoicing_days``: computed once per book."""
     rows = delivered(book.deliveries, book.sheet("Orders"))
     heads = book.invoices[book.invoices[KEY].notna()].drop_duplicates(KEY).set_index(KEY)
     key = invoice_key(rows["Invoice No"])
@@ -68,7 +69,7 @@ def _money(rows: pd.DataFrame) -> list[str]:
 def uninvoiced_deliveries(book: BillingBook) -> pd.DataFrame:
     """DELIVERY_NOT_INVOICED: delivered more than the policy's days ago and not invoiced."""
     limit = int(book.policy.uninvoiced_delivery_days)
-    rows = invoicing_days(book)
+    rows = book.invoicing_days
     age = (book.as_of - pd.to_datetime(rows["Date"]).dt.normalize()).dt.days
     bad = rows[~rows["Invoiced"] & rows["Date"].notna() & (age > limit)]
     return findings(
@@ -84,7 +85,7 @@ def uninvoiced_deliveries(book: BillingBook) -> pd.DataFrame:
 def invoicing_delays(book: BillingBook) -> pd.DataFrame:
     """LATE_INVOICING, INVOICE_BEFORE_DELIVERY, DELIVERY_INVOICE_UNKNOWN."""
     limit = int(book.policy.uninvoiced_delivery_days)
-    rows = invoicing_days(book)
+    rows = book.invoicing_days
     sheet, ar = book.sheet("Orders"), book.arabic
     parts = []
     late = rows[rows["Days"] > limit]

@@ -13,7 +13,6 @@ import pandas as pd
 
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import BillingBook
-from ar_excel.core.billing.deliveries import invoicing_days
 from ar_excel.core.billing.findings import AMOUNT, DOCUMENT
 
 COLUMNS = ["Customer ID", "Customer", "Severity", "Errors", "Warnings", "Documents",
@@ -31,7 +30,7 @@ def exception_report(found: pd.DataFrame, book: BillingBook) -> pd.DataFrame:
     stake = (docs.groupby(["Customer ID", DOCUMENT])["_abs"].max()
              .groupby(level=0).sum())
     names = book.customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
-    days = invoicing_days(book)
+    days = book.invoicing_days
     avg_days = days[days["Days"].notna()].groupby("Customer ID")["Days"].mean().round(1)
     counts = found.groupby(["Customer ID", "Code"]).size().rename("n").reset_index()
     counts = counts.sort_values(["Customer ID", "n", "Code"], ascending=[True, False, True],
