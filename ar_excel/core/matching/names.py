@@ -246,8 +246,18 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def distinctive(tokens: list[str]) -> list[str]:
+    """The tokens of a name that are not generic business words (TRADING, GROUP...)."""
+    return [t for t in tokens if t not in _GENERIC_KEYS]
+
+
+def keys_of(tokens: list[str]) -> tuple[str, str]:
+    """(full key, distinctive key) of a name's tokens: the skeletons of all meaningful words,
+    and of the non-generic ones, joined without spaces (banks and people split words
+    differently)."""
+    return "".join(tokens), "".join(distinctive(tokens))
+
+
 def name_key(name: object) -> tuple[str, str]:
-    """(full key, distinctive key): the skeletons of all meaningful words, and of the
-    non-generic ones, joined without spaces (banks and people split words differently)."""
-    tokens = name_tokens(name)
-    return "".join(tokens), "".join(t for t in tokens if t not in _GENERIC_KEYS)
+    """``keys_of`` the name's tokens."""
+    return keys_of(name_tokens(name))

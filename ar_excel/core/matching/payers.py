@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ar_excel.core.matching.names import _GENERIC_KEYS, name_tokens
+from ar_excel.core.matching.names import distinctive, keys_of, name_tokens
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
@@ -123,11 +123,9 @@ class PayerDirectory:
             tokens = name_tokens(name)
             if not tokens:
                 continue
-            full = "".join(tokens)
-            distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
-            self._keys[cid] = (full, distinct)
+            full, distinct = self._keys[cid] = keys_of(tokens)
             self._tokens[cid] = tokens
-            needed = [t for t in tokens if t not in _GENERIC_KEYS] or tokens
+            needed = distinctive(tokens) or tokens
             self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
             keys = self._block_keys(tokens, distinct, full)
             if not distinct:  # a name made of common words only ("International Medical Supplies")
@@ -189,7 +187,7 @@ class PayerDirectory:
         if isinstance(account, str) and account.strip():
             self._add_account(self._learned_accounts, account, cid)
         if isinstance(name, str) and name.strip():
-            full = "".join(name_tokens(name))
+            full, _ = keys_of(name_tokens(name))
             if len(full) >= 4:
                 self._learned_names[full].add(cid)
 
@@ -222,7 +220,7 @@ class PayerDirectory:
 
     @staticmethod
     def _block_keys(tokens: list[str], distinct: str, full: str) -> set[str]:
-        keys = {t for t in tokens if len(t) >= 3 and t not in _GENERIC_KEYS}
+        keys = {t for t in distinctive(tokens) if len(t) >= 3}
         if len(distinct) >= 3:
             keys.add("^" + distinct[:3])
         if len(full) >= 3:
@@ -260,8 +258,7 @@ class PayerDirectory:
     def _score(self, tokens: list[str], truncated: bool, narrative: bool) -> Payer | None:
         if truncated:
             tokens = tokens[:-1]  # the last word may have been cut
-        full = "".join(tokens)
-        distinct = "".join(t for t in tokens if t not in _GENERIC_KEYS)
+        full, distinct = keys_of(tokens)
         if narrative:
             where, scores = self._narrative_scores(tokens, full)
             if not len(where):
