@@ -983,8 +983,7 @@ class Matcher:
     def refresh_payers(self) -> None:
         """Accounts learned from this statement's referenced receipts identify the payers of
         its other lines (a customer who once wrote the invoice number, and once did not)."""
-        accounts = self.lines["Counterparty Account"].tolist() if "Counterparty Account" in self.lines \
-            else [None] * len(self.lines)
+        accounts = self._accounts  # (read by ``read_lines``)
         for f in self.facts.values():
             if f.remaining <= 0 or (f.payer is not None and f.payer.by_account):
                 continue
