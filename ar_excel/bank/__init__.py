@@ -28,6 +28,7 @@ from ar_excel.bank.statement import (
 )
 from ar_excel.errors import InputError
 from ar_excel.model import ROW, Issue, Table
+from ar_excel.parsing import is_blank
 
 __all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_statement",
            "statement_from_table"]
@@ -135,7 +136,7 @@ def statement_from_table(table: Table) -> Statement:
     has_text = np.zeros(len(frame), dtype=bool)
     for c in texts:
         if c in frame.columns:
-            has_text |= np.array([_present(v) for v in frame[c].tolist()], dtype=bool)
+            has_text |= np.array([not is_blank(v) for v in frame[c].tolist()], dtype=bool)
     no_amount = amount.isna().to_numpy()
     no_date = booked.isna().to_numpy()
     used = ~(no_amount & no_date & ~has_text)  # else an empty row
@@ -171,11 +172,6 @@ def statement_from_table(table: Table) -> Statement:
         "Line No": line_no,
     }, len(line_no))
     return Statement(lines, [], issues, "xlsx", table.sheet)
-
-
-def _present(value: Any) -> bool:
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and bool(
-        str(value).strip())
 
 
 def _table_issue(table: Table, idx: Any, column: str, message: str) -> Issue:

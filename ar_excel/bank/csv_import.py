@@ -58,7 +58,7 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
-from ar_excel.parsing import parse_currency
+from ar_excel.parsing import is_blank, parse_currency
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
@@ -257,10 +257,6 @@ def _cell(row: list[Any], idx: int | None) -> Any:
     return v.strip() if isinstance(v, str) else v
 
 
-def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
-
-
 def _constant(column: list[Any], blank: np.ndarray) -> bool:
     values = {str(v) for v, b in zip(column, blank, strict=True) if not b}
     return len(column) > 1 and len(values) <= 1
@@ -417,7 +413,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         if date_blank[pos] and no_money[pos]:
             main[pos] = False
             desc = clean_text(" ".join(str(_cell(row, i)) for i in desc_cols
-                                       if not _blank(_cell(row, i))))
+                                       if not is_blank(_cell(row, i))))
             if desc:
                 continued.append((pos, desc, texts))
 
@@ -576,7 +572,7 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
 
 
 def _text(value: Any) -> str | None:
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a check number read from a number cell
@@ -591,7 +587,7 @@ def _texts(values: list[Any]) -> list[str | None]:
 
 
 def _currency(value: Any) -> str | None:
-    return None if _blank(value) else parse_currency(value)
+    return None if is_blank(value) else parse_currency(value)
 
 
 def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
@@ -601,8 +597,8 @@ def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfir
     is_open, is_close = bool(_OPENING_RE.search(texts)), bool(_CLOSING_RE.search(texts))
     if not (is_open or is_close):
         return False
-    dated = not _blank(_cell(row, cols.get("Date", cols.get("Value Date"))))
-    moved = any(not _blank(_cell(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
+    dated = not is_blank(_cell(row, cols.get("Date", cols.get("Value Date"))))
+    moved = any(not is_blank(_cell(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
     if dated and moved:
         return False  # a real line whose narrative happens to mention a balance
     value = None
@@ -648,7 +644,7 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
     """Account-info lines above the header: keep stated balances; return a stated currency."""
     currency = None
     for row in rows:
-        texts = " ".join(str(c) for c in row if not _blank(c))
+        texts = " ".join(str(c) for c in row if not is_blank(c))
         m = _CURRENCY_LABEL.search(texts)
         if m and currency is None:
             currency = m.group(1).upper()
@@ -656,7 +652,7 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
             m = regex.search(texts)
             if not m:
                 continue
-            after = [c for c in row if not _blank(c)]
+            after = [c for c in row if not is_blank(c)]
             tail = texts[m.end():]
             value = None
             m2 = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?", tail)
