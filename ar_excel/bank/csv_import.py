@@ -716,7 +716,7 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
             start = reader.line_num + 1
     stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first)
     stmt.encoding = decoded.encoding
-    stmt.issues[:0] = [Issue(path.name, "", "", decoded.encoding, w) for w in decoded.warnings]
+    stmt.issues[:0] = decoded.issues(path.name)
     return stmt
 
 
@@ -795,5 +795,5 @@ def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), path.name, "html", mapping,
                              day_first)
     stmt.encoding = decoded.encoding
-    stmt.issues[:0] = [Issue(path.name, "", "", decoded.encoding, w) for w in decoded.warnings]
+    stmt.issues[:0] = decoded.issues(path.name)
     return stmt

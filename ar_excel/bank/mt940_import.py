@@ -146,7 +146,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     source = path.name
     decoded = decode_bytes(data, encoding)
     text, line_numbers, issues = _prepare(decoded.text, source)
-    issues[:0] = [Issue(source, "", "", decoded.encoding, w) for w in decoded.warnings]
+    issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
     chunks = [c for c in re.split(r"(?m)^(?=:20:)", text) if c.strip().startswith(":20:")]

@@ -49,7 +49,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
 
     source = path.name
     decoded = decode_bytes(data)
-    issues = [Issue(source, "", "", decoded.encoding, w) for w in decoded.warnings]
+    issues = decoded.issues(source)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # bs4 warns that it reads XML with its HTML parser
         try:

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ar_excel.errors import InputError
+from ar_excel.model import Issue
 
 CANDIDATES = ("cp1252", "latin-1", "cp1256", "cp852")
 
@@ -39,6 +40,10 @@ class Decoded:
     encoding: str
     guessed: bool = False  # chosen by scoring among single-byte code pages
     warnings: list[str] = field(default_factory=list)
+
+    def issues(self, source: str) -> list[Issue]:
+        """The warnings as Input Issues of the file ``source`` (the encoding as the value)."""
+        return [Issue(source, "", "", self.encoding, w) for w in self.warnings]
 
 
 def _script(ch: str) -> str:
