@@ -152,14 +152,14 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     issues += hist_issues
 
     options.progress(0.2, "dunning levels")
+    chased = dunning.chased_items(items)  # open invoices less credits, taken once for all the tabs
     dun = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
-                              arabic=book.arabic)
+                              arabic=book.arabic, chased=chased)
     options.progress(0.35, "payment history and risk")
     paid = risk.paid_history(invoices, payments, due_dates(invoices, customers), as_of)
-    scores = risk.risk_scores(items, paid, customers, as_of)
-    chased = dunning.chased_items(items)
+    scores = risk.risk_scores(items, paid, customers, as_of, chased)
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores)
-    expected = risk.expected_payments(items, scores, as_of, policy, schedule)
+    expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
     history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)
 

@@ -119,7 +119,8 @@ def letter_history(history: pd.DataFrame | None, as_of: date) -> pd.DataFrame:
 
 def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 policy: Policy | None = None, history: pd.DataFrame | None = None,
-                plans: pd.DataFrame | None = None, arabic: bool = False) -> pd.DataFrame:
+                plans: pd.DataFrame | None = None, arabic: bool = False,
+                chased: pd.DataFrame | None = None) -> pd.DataFrame:
     """The Dunning tab: one row per customer and currency with an open balance.
 
     ``items`` is ``ledger.open_items`` as of ``as_of``; ``history`` the ``Dunning History``
@@ -127,6 +128,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     (``payment_plans.plan_schedule``): customers with an active plan get its reminders.
     ``arabic``: the tab's words in Arabic (letters follow each customer's ``Language``).
     Letters are not built here: rows with ``Letter`` TRUE are the ones to send.
+    ``chased``: ``chased_items(items)`` when the caller has it already.
     """
     from ar_excel.core.collections.language import letter_language
     from ar_excel.core.collections.payment_plans import active_plan_customers, plan_reminders
@@ -143,7 +145,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     if len(items) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
 
-    chased = chased_items(items)
+    chased = chased_items(items) if chased is None else chased
     overdue = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
     items = items.assign(_ccy=items["Currency"].fillna(""))
     keys = ["Customer ID", "_ccy"]

@@ -77,6 +77,7 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     <CCY>`` for currencies other than the base one; ``frame.attrs["currency"]`` names the
     base currency.
     """
+    from ar_excel.core.collections.dunning import chased_items
     from ar_excel.core.collections.payment_plans import plan_schedule
     from ar_excel.core.collections.risk import expected_payments, paid_history, risk_scores
     from ar_excel.core.ledger import due_dates, open_items
@@ -84,8 +85,9 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     policy = policy or Policy()
     items = open_items(customers, invoices, payments, as_of)
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
-    risk = risk_scores(items, history, customers, as_of)
+    chased = chased_items(items)  # what is unpaid after credits: read by both steps below
+    risk = risk_scores(items, history, customers, as_of, chased)
     schedule = plan_schedule(plans, payments, as_of, customers)[0] \
         if plans is not None and len(plans) else None
-    expected = expected_payments(items, risk, as_of, policy, schedule)
+    expected = expected_payments(items, risk, as_of, policy, schedule, chased)
     return forecast_from_expected(expected, as_of, weeks, policy)

@@ -153,15 +153,18 @@ def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
 
 
 def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFrame,
-                as_of: date) -> pd.DataFrame:
-    """The Payment Risk tab: one row per customer with paid history or open invoices."""
+                as_of: date, chased: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The Payment Risk tab: one row per customer with paid history or open invoices.
+    ``chased``: ``chased_items(items)`` when the caller has it already."""
     day = pd.Timestamp(as_of).normalize()
     hist = history.assign(_w=_recency(history, day)) if len(history) else \
         history.assign(_w=pd.Series(dtype="float64"))
     portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
     portfolio = 0.0 if np.isnan(portfolio) else portfolio
     # what is really unpaid: open invoices less the customer's credits on account
-    inv = chased_items(items) if len(items) else items
+    if chased is None:
+        chased = chased_items(items) if len(items) else items
+    inv = chased
     if len(inv):
         inv = inv[inv["Uncovered Amount"] >= CENT].assign(**{"Open Amount": inv["Uncovered Amount"]})
     hist_by: dict = {}
@@ -221,8 +224,10 @@ def risk_class(score: int) -> str:
 
 def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
                       policy: Policy | None = None,
-                      plans: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per open invoice (or outstanding plan instalment): when it should be paid."""
+                      plans: pd.DataFrame | None = None,
+                      chased: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per open invoice (or outstanding plan instalment): when it should be paid.
+    ``chased``: ``chased_items(items)`` when the caller has it already."""
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
     doubtful_after = max(policy.dunning_levels_days) if policy.dunning_levels_days else 90
@@ -231,7 +236,8 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     on_plan = set(active_plan_customers(plans)) if plans is not None and len(plans) else set()
     avg = risk.set_index("Customer ID")["Average Days Late"] if len(risk) else pd.Series(dtype=float)
     names = risk.set_index("Customer ID")["Customer"] if len(risk) else pd.Series(dtype=object)
-    chased = chased_items(items) if len(items) else pd.DataFrame()
+    if chased is None:
+        chased = chased_items(items) if len(items) else pd.DataFrame()
     rows = []
     for r in chased.to_dict("records") if len(chased) else []:
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
