@@ -357,8 +357,6 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
         parts and _constant(table.cells(cols["Description"]), table.blank(cols["Description"])))
         else []) + parts
-    file_ccy = layout.currency_hint or _currency_from_text(
-        [_cell(r, i) for r in data[:50] for i in amount_cols])
 
     found: list[tuple[int, int, Issue]] = []  # (row position, order within the row, issue)
     balances = StatementBalance("1")
@@ -369,7 +367,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         found.append((pos, order, Issue(source, f"row {numbers[pos]}", name, value, message)))
 
     stated_ccy = _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
-    file_ccy = layout.currency_hint or stated_ccy or file_ccy
+    file_ccy = layout.currency_hint or stated_ccy or _currency_from_text(
+        [_cell(r, i) for r in data[:50] for i in amount_cols])
 
     raw_dates = table.cells(date_idx)
     booked, _, date_errors = parse_date_column(raw_dates, dayfirst, date_format)
