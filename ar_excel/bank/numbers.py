@@ -105,26 +105,20 @@ def parse_amount(value: Any, decimal: str = ".") -> float | None:
 _NUMERIC = re.compile(r"^(\d{1,4})[./\-\s](\d{1,2})[./\-\s](\d{2,4})(?:[ T]\d{1,2}:\d{2}(:\d{2})?.*)?$")
 
 
-def _year(text: str) -> int:
-    y = int(text)
-    if len(text) <= 2:
-        y += 2000 if y < 70 else 1900
-    return y
-
-
-def date_parts(value: Any) -> tuple[int, int, int] | None:
-    """Numeric dd/mm/yyyy-like text -> its three numbers (first, second, year) else None."""
+def date_parts(value: Any) -> tuple[int, int] | None:
+    """Numeric dd/mm/yyyy-like text -> its first two numbers (day and month, either order)
+    else None: all the day/month order is decided on."""
     if not isinstance(value, str):
         return None
     return _date_parts(value)
 
 
 @lru_cache(maxsize=65536)
-def _date_parts(value: str) -> tuple[int, int, int] | None:
+def _date_parts(value: str) -> tuple[int, int] | None:
     m = _NUMERIC.match(normalize_digits(value).strip())
     if not m or len(m.group(1)) == 4:
         return None
-    return int(m.group(1)), int(m.group(2)), _year(m.group(3))
+    return int(m.group(1)), int(m.group(2))
 
 
 def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
