@@ -30,11 +30,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.statement import COLUMNS as STATEMENT_COLUMNS
 from ar_excel.core.ledger import open_items
+from ar_excel.demo.ledger import to_arabic_digits
+from ar_excel.names import ARABIC_CHAR
 
-STATEMENT_COLUMNS = ["Bank Line", "Date", "Value Date", "Amount", "Currency", "Description",
-                     "Reference", "Counterparty", "Counterparty Account", "Bank Ref", "Balance",
-                     "Statement", "Line No"]
 TRUTH_COLUMNS = ["Bank Line", "Kind", "Invoice No", "Customer ID", "Amount"]
 FIELD_WIDTH = 35  # the name field of most bank statement layouts
 
@@ -113,7 +113,7 @@ def transliterate(name: str, rng: np.random.Generator) -> str:
 def bank_name(name: str, rng: np.random.Generator, arabic_ok: bool) -> str:
     """The payer's name as printed: Arabic as is (some Egyptian banks), transliterated or the
     English name in capitals, legal forms shortened, cut at the field width."""
-    is_arabic = any("\u0600" <= c <= "\u06ff" for c in name)
+    is_arabic = bool(ARABIC_CHAR.search(name))
     if is_arabic and arabic_ok and rng.random() < 0.3:
         printed = name
     elif is_arabic:
@@ -131,7 +131,6 @@ def bank_name(name: str, rng: np.random.Generator, arabic_ok: bool) -> str:
 
 
 # --- invoice references as customers type them ----------------------------------------------
-_AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def _parts(number: str) -> tuple[str, str, str]:
@@ -150,8 +149,8 @@ def reformat(number: str, rng: np.random.Generator) -> str:
     forms = [
         number.replace("-", ""), number.lower(), number.replace("-", " "), f"{year}-{seq}",
         f"{year}{seq}", seq, short, f"INV {short}", f"INVOICE NO {year}/{short}",
-        f"Inv#{seq}", f"فاتورة رقم {short}", f"فاتورة رقم {number}".translate(_AR_DIGITS),
-        f"فاتورة {short}".translate(_AR_DIGITS), f"INV NO.{short}",
+        f"Inv#{seq}", f"فاتورة رقم {short}", to_arabic_digits(f"فاتورة رقم {number}"),
+        to_arabic_digits(f"فاتورة {short}"), f"INV NO.{short}",
         number[: len(number) - 3] + " " + number[len(number) - 3:],  # wrapped at the line end
         f"{prefix}{year}/{seq}",
     ]
