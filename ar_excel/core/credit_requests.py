@@ -30,7 +30,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.ledger import applications, due_dates
+from ar_excel.core.kpis import days_late
 from ar_excel.policy import Policy
 
 THRESHOLDS = {
@@ -85,21 +85,17 @@ def threshold(policy: Policy, key: str) -> float:
 def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                    as_of: date) -> pd.DataFrame:
     """Per Customer ID: ``Avg Days Late`` (amount-weighted, early = 0) and ``Paid Invoices``."""
-    apps = applications(invoices, payments, as_of)
-    apps = apps[(apps["Applied Amount"] > 0) & apps["Invoice No"].notna() & apps["Date"].notna()]
-    if apps.empty:
+    late = days_late(customers, invoices, payments, as_of)
+    # nothing applied at all (days_late's untyped empty frame): no record; applications to
+    # invoices without a due date only give the grouped, typed empty record below
+    if late.empty and late["Days Late"].dtype == object:
         return pd.DataFrame(columns=["Avg Days Late", "Paid Invoices"])
-    inv = invoices[invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
-    due = due_dates(inv, customers)
-    due.index = inv["Invoice No"]
-    late = (apps["Date"] - apps["Invoice No"].map(due)).dt.days.clip(lower=0)
-    apps = apps.assign(_late=late, _weighted=late * apps["Applied Amount"]).dropna(subset=["_late"])
-    grouped = apps.groupby("Customer ID")
-    out = pd.DataFrame({
+    amount = late["Applied Amount"]
+    grouped = late.assign(_weighted=late["Days Late"] * amount).groupby("Customer ID")
+    return pd.DataFrame({
         "Avg Days Late": (grouped["_weighted"].sum() / grouped["Applied Amount"].sum()).round(1),
         "Paid Invoices": grouped["Invoice No"].nunique(),
     })
-    return out
 
 
 def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame,
