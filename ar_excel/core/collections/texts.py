@@ -149,22 +149,11 @@ def level_name(level: int, levels: int, language: str = "en") -> str:
     With four levels the names above apply. Otherwise the first is the friendly reminder,
     the last the hold / visit, the one before it the final notice, the rest firm reminders.
     """
-    names = LEVEL_NAMES[language]
-    if level <= 0:
-        return names[0]
-    if levels == 4:
-        return names[level]
-    if level == levels:
-        return names[4]
-    if level == 1:
-        return names[1]
-    if level == levels - 1:
-        return names[3]
-    return names[2]
+    return LEVEL_NAMES[language][letter_kind(level, levels)]
 
 
 def letter_kind(level: int, levels: int) -> int:
-    """Which of the four letters a level sends (same mapping as ``level_name``)."""
+    """Which of the four letters a level sends; ``level_name`` names the level after it."""
     if levels == 4 or level <= 0:
         return max(0, min(level, 4))
     if level == levels:
