@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ar_excel.core.collections import texts
 from ar_excel.policy import Policy
 
 CENT = 0.005
@@ -52,7 +53,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
     call_from = edges[1] if len(edges) > 1 else edges[0]
     visit_from = edges[-1]
-    plan_names = {"Payment plan", "خطة سداد"}
+    plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
     d = dunning[(dunning["Amount To Collect"] >= CENT)
                 & ~dunning["Level Name"].isin(plan_names)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
