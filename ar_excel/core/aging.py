@@ -184,7 +184,7 @@ def _is_blank(value: object) -> bool:
 
 def _natural(value: object) -> tuple:
     """Sort key comparing digit runs as numbers: C2 before C10; blanks last."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if _is_blank(value):
         return ((2, ""),)
     parts = re.split(r"(\d+)", str(value))
     return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts if p)

@@ -22,6 +22,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
 
 KEY = "Customer ID"
@@ -32,14 +33,6 @@ _MARKERS_AR = {ADDED: "(عميل جديد)", REMOVED: "(عميل محذوف)"}
 CREDIT_FIELDS = ("Credit Limit", "Payment Terms")
 CHANGE_COLUMNS = ["When", "User", "Customer ID", "Customer", "Field", "Old Value", "New Value",
                   "Credit Change"]
-
-
-def _blank(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def as_text(value: object) -> str:
@@ -145,7 +138,7 @@ def append_log(previous_log: pd.DataFrame | None, new_rows: pd.DataFrame) -> pd.
         if c not in old.columns:
             old[c] = None
     old["Credit Change"] = old["Credit Change"].map(
-        lambda v: str(v).strip().lower() in ("true", "1", "yes") if not _blank(v) else False)
+        lambda v: str(v).strip().lower() in ("true", "1", "yes") if not blank(v) else False)
     old["When"] = pd.to_datetime(old["When"], errors="coerce")
     extra = [c for c in old.columns if c not in CHANGE_COLUMNS]
     new = new_rows.copy()
