@@ -164,14 +164,20 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     return sched.reset_index(drop=True)[SCHEDULE_COLUMNS], problems
 
 
+def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """The receipts of ``payments`` (positive amounts) dated on or before ``day``, oldest
+    first, then by row; Date parsed. Undated ones are left out: nobody knows when they came."""
+    pay = payments[payments["Amount"] > 0].copy()
+    pay["Date"] = pd.to_datetime(pay["Date"])
+    pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
+    return pay.sort_values(["Date", ROW], kind="stable")
+
+
 def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timestamp) -> None:
     """Fill instalments oldest first with the receipts each plan's window admits."""
     if len(payments) == 0:
         return
-    pay = payments[payments["Amount"] > 0].copy()
-    pay["Date"] = pd.to_datetime(pay["Date"])
-    pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
-    pay = pay.sort_values(["Date", ROW], kind="stable")
+    pay = receipts_until(payments, day)
     for cid, group in sched.groupby("Customer ID", sort=False):
         order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
         for receipt in pay[pay["Customer ID"] == cid].itertuples():

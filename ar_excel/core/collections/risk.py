@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.collections.dunning import chased_items
+from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
@@ -77,10 +78,7 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     inv = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna() & inv["_due"].notna()
               & (pd.to_datetime(inv["Invoice Date"]) <= day)]
     inv = inv.drop_duplicates("Invoice No")
-    pay = payments[payments["Amount"] > 0].copy()
-    pay["Date"] = pd.to_datetime(pay["Date"])
-    pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
-    pay = pay.sort_values(["Date", ROW], kind="stable")
+    pay = receipts_until(payments, day)
     inv = inv.sort_values(["Customer ID", "_due", "Invoice Date", ROW], kind="stable")
     # plain records grouped once: per-customer pandas slicing costs more than the rule
     receipts: dict = {}
