@@ -64,7 +64,7 @@ def _failed(name: str, exc: Exception, arabic: bool) -> tuple[pd.DataFrame, Issu
 
 def _order(found: pd.DataFrame, book: BillingBook, rank: dict[str, int]) -> pd.DataFrame:
     number = found["Invoice No"].astype("string").str.strip()
-    parts = number.str.extract(r"^(?P<series>.*?)(?P<digits>\d{1,18})$")
+    parts = number.str.extract(numbering.NUMBER_PATTERN)
     sheets = {book.sheet(k): i for i, k in enumerate(("Invoices", "Invoice Lines", "Orders"))}
     keys = pd.DataFrame({
         "blank": number.isna().to_numpy(),

@@ -23,12 +23,12 @@ from ar_excel.core.billing.context import BillingBook
 from ar_excel.core.billing.findings import empty, findings
 from ar_excel.model import ROW
 
-_PATTERN = r"^(?P<series>.*?)(?P<digits>\d{1,18})$"
+NUMBER_PATTERN = r"^(?P<series>.*?)(?P<digits>\d{1,18})$"  # series prefix, then its number
 
 
 def _numbered(invoices: pd.DataFrame) -> pd.DataFrame:
     numbers = invoices["Invoice No"].astype("string").str.strip()
-    parts = numbers.str.extract(_PATTERN)
+    parts = numbers.str.extract(NUMBER_PATTERN)
     keep = parts["digits"].notna()
     parts = parts[keep]
     return pd.DataFrame({
