@@ -468,14 +468,7 @@ def _parse_each(values: np.ndarray, positions: np.ndarray, parser: Callable[...,
             key = (type(v), v)
             result = seen.get(key, seen)
             if result is seen:
-                if is_blank(v):
-                    result = None
-                else:
-                    try:
-                        result = parser(v, decimal_comma)
-                    except ValueError as exc:
-                        result = exc
-                seen[key] = result
+                result = seen[key] = _parse_one(parser, v, decimal_comma)
             if isinstance(result, ValueError):
                 errors[i] = str(result)
             elif result is not None:
