@@ -88,10 +88,6 @@ def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp) -> pd.S
     return live.groupby("Customer ID", sort=True)["Amount"].sum().round(2)
 
 
-def _limit_set(limit: pd.Series) -> pd.Series:
-    return limit.notna() & (limit > 0)
-
-
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
                   arabic: bool = False) -> pd.DataFrame:
