@@ -17,7 +17,7 @@ how to parse what people type:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -35,8 +35,6 @@ class SheetSchema:
     name: str
     aliases: tuple[str, ...]
     fields: tuple[Field, ...]
-    key: str | None = None  # unique key column
-    tables: tuple[str, ...] = field(default=())  # extra Excel table names accepted
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -78,7 +76,6 @@ CUSTOMERS = SheetSchema(
                                               "IBAN/Bank Account", "Bank Accounts",
                                               "الحساب البنكي", "رقم الآيبان")),
     ),
-    key="Customer ID",
 )
 
 INVOICES = SheetSchema(
@@ -104,7 +101,6 @@ INVOICES = SheetSchema(
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي")),
     ),
-    key="Invoice No",
 )
 
 PAYMENTS = SheetSchema(
@@ -122,7 +118,6 @@ PAYMENTS = SheetSchema(
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
                                    "Inv No")),
     ),
-    key="Payment ID",
 )
 
 BANK = SheetSchema(
@@ -190,7 +185,6 @@ ORDERS = SheetSchema(
                                    "Invoice")),
         Field("Status", "text", ("الحالة", "Order Status")),
     ),
-    key="Order No",
 )
 
 CREDIT_REQUESTS = SheetSchema(
