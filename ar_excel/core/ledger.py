@@ -127,6 +127,13 @@ class _InvoiceKeys:
         return pd.Series(per_code[self.inv], index=index).fillna(0.0).where(first, 0.0)
 
 
+def _invoice_amounts(inv: pd.DataFrame) -> pd.Series:
+    """Amount by invoice number: the first invoice with a positive amount under each number
+    (a credit note or a zero line takes no payment)."""
+    known = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
+    return known.set_index("Invoice No")["Amount"]
+
+
 def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
                                                                   _InvoiceKeys | None]:
     """``applications`` of the invoices and payments that exist, and the invoice keys used."""
@@ -134,8 +141,7 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
     amount = pay["Amount"].fillna(0.0).astype("float64")
     invoice_amount = None
     if keys is None:
-        known = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
-        invoice_amount = known.set_index("Invoice No")["Amount"]
+        invoice_amount = _invoice_amounts(inv)
         target = pay["Invoice No"].map(invoice_amount)
     else:
         target = keys.target(inv["Amount"], pay.index)
@@ -147,8 +153,7 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
             pay, amount, target, applicable, applied,
             keys.pay if keys is not None else invoice_amount.index.get_indexer):
         if invoice_amount is None:
-            known = inv[inv["Amount"] > 0].drop_duplicates("Invoice No")
-            invoice_amount = known.set_index("Invoice No")["Amount"]
+            invoice_amount = _invoice_amounts(inv)
         order = pay[applicable].assign(_amount=amount[applicable])
         order = order.sort_values(["Invoice No", "Date", ROW], kind="stable", na_position="last")
         paid_before = order.groupby("Invoice No")["_amount"].cumsum() - order["_amount"]
