@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -115,15 +116,19 @@ class Ledger:
     _ar: dict = field(default_factory=dict, compare=False, repr=False)  # AR by date, reused
 
     def currencies(self) -> list[str]:
-        found = set(self.invoice_currency(self.invoices))
-        found |= set(self.payment_currency(self.payments))
+        found = set(self.invoice_currencies)
+        found |= set(self.payment_currencies)
         return sorted(found)
 
-    def invoice_currency(self, invoices: pd.DataFrame) -> pd.Series:
-        return _ccy(invoice_currency(invoices, self.customers), self.blank_currency)
+    @cached_property
+    def invoice_currencies(self) -> pd.Series:
+        """Each invoice's currency (its customer's when blank), resolved once."""
+        return _ccy(invoice_currency(self.invoices, self.customers), self.blank_currency)
 
-    def payment_currency(self, payments: pd.DataFrame) -> pd.Series:
-        return _ccy(payment_currency(payments, self.customers), self.blank_currency)
+    @cached_property
+    def payment_currencies(self) -> pd.Series:
+        """Each payment's currency (its customer's), resolved once."""
+        return _ccy(payment_currency(self.payments, self.customers), self.blank_currency)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
         """The open items on a date (computed once per date)."""
@@ -152,14 +157,14 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     inv = ledger.invoices
     inv_dates = pd.to_datetime(inv["Invoice Date"])
     in_period = (inv_dates >= period.start) & (inv_dates <= period.end) & inv["Amount"].notna()
-    in_period &= ledger.invoice_currency(inv) == currency
+    in_period &= ledger.invoice_currencies == currency
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
     credited = inv.loc[in_period & (inv["Amount"] < 0), "Amount"]
 
     pay = ledger.payments
     pay_dates = pd.to_datetime(pay["Date"])
     received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
-                       & (ledger.payment_currency(pay) == currency)
+                       & (ledger.payment_currencies == currency)
                        & pay["Amount"].notna(), "Amount"]
 
     opening_ar = _cents_sum(opening["Open Amount"])
