@@ -241,9 +241,9 @@ def price_list(book: BillingBook) -> pd.DataFrame:
                     "currency": text(off[CURRENCY])},
         ))
 
-    units = _units_of(book)
     wrong_unit = lines[prices["status"].eq("no_unit")]
     if len(wrong_unit):
+        units = _units_of(book)
         parts.append(findings(
             "UNIT_MISMATCH", n=len(wrong_unit), sheet=sheet, row=wrong_unit[ROW], field="Unit",
             invoice=wrong_unit["Invoice No"], customer=wrong_unit[CUSTOMER],
