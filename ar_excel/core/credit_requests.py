@@ -86,9 +86,7 @@ def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd
                    as_of: date) -> pd.DataFrame:
     """Per Customer ID: ``Avg Days Late`` (amount-weighted, early = 0) and ``Paid Invoices``."""
     late = days_late(customers, invoices, payments, as_of)
-    # nothing applied at all (days_late's untyped empty frame): no record; applications to
-    # invoices without a due date only give the grouped, typed empty record below
-    if late.empty and late["Days Late"].dtype == object:
+    if late.empty:  # nothing measurable paid: no customer has a record
         return pd.DataFrame(columns=["Avg Days Late", "Paid Invoices"])
     amount = late["Applied Amount"]
     grouped = late.assign(_weighted=late["Days Late"] * amount).groupby("Customer ID")
