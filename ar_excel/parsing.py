@@ -492,6 +492,56 @@ def _parse_one(parser: Callable[..., Any], value: Any, decimal_comma: bool) -> A
         return exc
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())  # what pandas holds
+
+
+def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
+    """A date column holding only date cells (and empty cells), converted in one step: what
+    ``parse_column``'s careful path makes of it (the day of each cell, NaT for the empty
+    ones), without its per-value work. None when any value needs the careful path."""
+    values = object_array(values)
+    if types is None:
+        types = ValueTypes(values)
+    if not types.present <= {date, datetime, str, type(None)}:
+        return None
+    if str in types.present and not (values[types.mask(str)] == "").all():
+        return None  # typed text: the careful parser reads it
+    cells = types.mask(date, datetime)
+    if datetime in types.present and any(v.tzinfo is not None
+                                         for v in values[types.mask(datetime)]):
+        return None  # a zone to think about
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    if cells.any():
+        days = np.fromiter(map(date.toordinal, values[cells]), dtype=np.int64,
+                           count=int(cells.sum()))
+        if days.min() < _NS_RANGE[0] or days.max() > _NS_RANGE[1]:
+            return None  # beyond what pandas holds: the careful parser says so
+        out[cells] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.Series(out, copy=False)
+
+
+def _parse_dates(arr: np.ndarray, types: ValueTypes, day_first: bool,
+                 errors: dict[int, str]) -> pd.Series:
+    """A date column value by value (typed text in ``day_first`` order, serials, cells);
+    each value that is no date gets its message in ``errors``."""
+    mask = types.mask
+    out_dt = np.full(len(arr), np.datetime64("NaT"), dtype="datetime64[ns]")
+    cells = mask(datetime, date)  # date cells: converted together
+    for i in np.flatnonzero(~cells & ~mask(_NONE)).tolist():
+        v = arr[i]
+        if v == "" or is_blank(v):
+            continue
+        try:
+            out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
+        except ValueError as exc:
+            errors[i] = str(exc)
+    if cells.any():
+        days = np.array(arr[cells].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
+        out_dt[cells] = days.astype("datetime64[ns]")
+    return pd.Series(out_dt, copy=False)
+
+
 def parse_column(values: Any, kind: str, *, day_first: bool = True,
                  decimal_comma: bool = False, types: ValueTypes | None = None
                  ) -> tuple[pd.Series, dict[int, str]]:
@@ -525,20 +575,10 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
                     out, errors, memo=False)
         return pd.Series(out, dtype="float64", copy=False), errors
     if kind == "date":
-        out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-        cells = mask(datetime, date)  # date cells: converted together
-        for i in np.flatnonzero(~cells & ~mask(_NONE)).tolist():
-            v = arr[i]
-            if v == "" or is_blank(v):
-                continue
-            try:
-                out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
-            except ValueError as exc:
-                errors[i] = str(exc)
-        if cells.any():
-            days = np.array(arr[cells].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
-            out_dt[cells] = days.astype("datetime64[ns]")
-        return pd.Series(out_dt, copy=False), errors
+        quick = _date_cells(arr, types)  # only date cells: one step
+        if quick is not None:
+            return quick, errors
+        return _parse_dates(arr, types, day_first, errors), errors
     if kind == "percent":
         return _parse_percents(arr, blank_mask(arr, types), decimal_comma, errors), errors
     parsed = np.full(n, None, dtype=object)

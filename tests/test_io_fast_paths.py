@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from ar_excel.io.bulk import BULK_THRESHOLDS, bulk
-from ar_excel.io.reader import _columns, _date_cells
+from ar_excel.io.reader import _columns
 from ar_excel.io.writer import plain_column, plain_value
-from ar_excel.parsing import parse_column
+from ar_excel.parsing import ValueTypes, _date_cells, _parse_dates, object_array
 
 
 @pytest.mark.parametrize("series", [
@@ -42,7 +42,9 @@ def test_date_cells_match_the_careful_parser():
     values = [date(2024, 1, 31), None, "", datetime(2023, 12, 31, 23, 59), datetime(1969, 7, 20, 20, 17),
               date(1901, 1, 1)]
     fast = _date_cells(values)
-    careful, errors = parse_column(values, "date")
+    errors: dict[int, str] = {}
+    arr = object_array(values)
+    careful = _parse_dates(arr, ValueTypes(arr), True, errors)  # parse_column's careful path
     assert errors == {}
     pd.testing.assert_series_equal(fast, careful)
     assert fast.iloc[3] == pd.Timestamp("2023-12-31") and pd.isna(fast.iloc[1])

@@ -12,7 +12,6 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,6 @@ from ar_excel.parsing import (
     ValueTypes,
     blank_mask,
     is_blank,
-    object_array,
     parse_column,
 )
 from ar_excel.policy import Policy, policy_from_pairs
@@ -156,35 +154,6 @@ def _records(columns: list[np.ndarray], types: list[ValueTypes]) -> np.ndarray:
     return keep
 
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())
-
-
-def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
-    """A date column holding only date cells (and empty cells), converted in one step: what
-    ``parse_column`` makes of it (the day of each cell, NaT for the empty ones), without
-    its per-value work. None when any value needs the careful parser."""
-    values = object_array(values)
-    if types is None:
-        types = ValueTypes(values)
-    if not types.present <= {date, datetime, str, type(None)}:
-        return None
-    if str in types.present and not (values[types.mask(str)] == "").all():
-        return None  # typed text: the careful parser reads it
-    cells = types.mask(date, datetime)
-    if datetime in types.present and any(v.tzinfo is not None
-                                         for v in values[types.mask(datetime)]):
-        return None  # a zone to think about
-    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-    if cells.any():
-        days = np.fromiter(map(date.toordinal, values[cells]), dtype=np.int64,
-                           count=int(cells.sum()))
-        if days.min() < _NS_RANGE[0] or days.max() > _NS_RANGE[1]:
-            return None  # beyond what pandas holds: the careful parser says so
-        out[cells] = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
-    return pd.Series(out, copy=False)
-
-
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -238,13 +207,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             kept[blank_mask(values, value_kinds)] = None
             parsed[name] = pd.Series(kept, dtype="object", copy=False)
             continue
-        series = _date_cells(values, value_kinds) if kind == "date" else None
-        if series is not None:
-            errors = {}
-        else:
-            series, errors = parse_column(values, kind, day_first=policy.day_first,
-                                          decimal_comma=policy.decimal_comma,
-                                          types=value_kinds)
+        series, errors = parse_column(values, kind, day_first=policy.day_first,
+                                      decimal_comma=policy.decimal_comma, types=value_kinds)
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():
