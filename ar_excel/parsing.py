@@ -521,10 +521,18 @@ def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | Non
     return pd.Series(out, copy=False)
 
 
+def _usable_date(day: date, value: Any) -> date:
+    """``day``, if a frame can hold it (an ERP's 31/12/9999 "no end date" cannot: it would
+    silently become another date)."""
+    if not _NS_RANGE[0] <= day.toordinal() <= _NS_RANGE[1]:
+        raise ValueError(f"'{value}' is not a usable date (only years 1678 to 2261)")
+    return day
+
+
 def _parse_dates(arr: np.ndarray, types: ValueTypes, day_first: bool,
                  errors: dict[int, str]) -> pd.Series:
     """A date column value by value (typed text in ``day_first`` order, serials, cells);
-    each value that is no date gets its message in ``errors``."""
+    each value that is no usable date gets its message in ``errors``."""
     mask = types.mask
     out_dt = np.full(len(arr), np.datetime64("NaT"), dtype="datetime64[ns]")
     cells = mask(datetime, date)  # date cells: converted together
@@ -533,12 +541,25 @@ def _parse_dates(arr: np.ndarray, types: ValueTypes, day_first: bool,
         if v == "" or is_blank(v):
             continue
         try:
-            out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
+            out_dt[i] = np.datetime64(_usable_date(parse_date(v, day_first), v), "ns")
         except ValueError as exc:
             errors[i] = str(exc)
     if cells.any():
-        days = np.array(arr[cells].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
-        out_dt[cells] = days.astype("datetime64[ns]")
+        where = np.flatnonzero(cells)
+        usable = np.ones(len(where), dtype=bool)
+        for k, i in enumerate(where.tolist()):
+            try:
+                _usable_date(arr[i], f"{arr[i]:%Y-%m-%d}")
+            except ValueError as exc:
+                errors[i] = str(exc)
+                usable[k] = False
+        if not usable.all():  # the messages in the column's order, as the rows are
+            ordered = sorted(errors.items())
+            errors.clear()
+            errors.update(ordered)
+        where = where[usable]
+        days = np.array(arr[where].tolist(), dtype="datetime64[ns]").astype("datetime64[D]")
+        out_dt[where] = days.astype("datetime64[ns]")
     return pd.Series(out_dt, copy=False)
 
 

@@ -74,15 +74,25 @@ def one_by_one(values, kind, *, day_first=True, decimal_comma=False):
     if kind == "date":
         out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         cells, cell_pos = [], []
+
+        def outside(day) -> bool:  # beyond the years a frame holds: reported, never wrapped
+            return not date(1678, 1, 1) <= date(day.year, day.month, day.day) <= date(2261, 12, 31)
+
         for i, v in enumerate(values):
             if type(v) is datetime or type(v) is date:
+                if outside(v):
+                    errors[i] = f"'{v:%Y-%m-%d}' is not a usable date (only years 1678 to 2261)"
+                    continue
                 cells.append(v)
                 cell_pos.append(i)
                 continue
             if v is None or v == "" or is_blank(v):
                 continue
             try:
-                out_dt[i] = np.datetime64(parse_date(v, day_first), "ns")
+                day = parse_date(v, day_first)
+                if outside(day):
+                    raise ValueError(f"'{v}' is not a usable date (only years 1678 to 2261)")
+                out_dt[i] = np.datetime64(day, "ns")
             except ValueError as exc:
                 errors[i] = str(exc)
         if cells:

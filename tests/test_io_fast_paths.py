@@ -13,7 +13,7 @@ import pytest
 from ar_excel.io.bulk import BULK_THRESHOLDS, bulk
 from ar_excel.io.reader import _columns
 from ar_excel.io.writer import plain_column, plain_value
-from ar_excel.parsing import ValueTypes, _date_cells, _parse_dates, object_array
+from ar_excel.parsing import ValueTypes, _date_cells, _parse_dates, object_array, parse_column
 
 
 @pytest.mark.parametrize("series", [
@@ -59,6 +59,17 @@ def test_date_cells_match_the_careful_parser():
 ])
 def test_date_cells_leave_anything_else_to_the_careful_parser(values):
     assert _date_cells(values) is None
+
+
+def test_dates_a_frame_cannot_hold_are_reported_not_turned_into_other_dates():
+    # an ERP's "no end date" 31/12/9999, a mistyped year 1500: as cells and as text
+    values = [date(2024, 1, 31), date(9999, 12, 31), "31/12/9999", date(1500, 1, 1), None]
+    parsed, errors = parse_column(values, "date")
+    assert parsed.tolist()[0] == pd.Timestamp("2024-01-31")
+    assert parsed.isna().tolist() == [False, True, True, True, True]
+    assert errors == {1: "'9999-12-31' is not a usable date (only years 1678 to 2261)",
+                      2: "'31/12/9999' is not a usable date (only years 1678 to 2261)",
+                      3: "'1500-01-01' is not a usable date (only years 1678 to 2261)"}
 
 
 def test_columns_are_the_rows_transposed():

@@ -22,6 +22,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "'{0}' ليس تاريخاً (المتوقع مثلاً 31/01/2024 أو 2024-01-31)"),
     (r"^'(.*)' is TRUE/FALSE, not a date$", "'{0}' قيمة صح/خطأ وليس تاريخاً"),
     (r"^'(.*)' is not a date$", "'{0}' ليس تاريخاً"),
+    (r"^'(.*)' is not a usable date \(only years 1678 to 2261\)$",
+     "'{0}' تاريخ غير قابل للاستخدام (السنوات من 1678 إلى 2261 فقط)"),
     (r"^'(.*)' is not a month$", "'{0}' ليس اسم شهر"),
     (r"^'(.*)' is not payment terms in days \(e\.g\. 30, Net 30, 30 days\)$",
      "'{0}' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)"),
