@@ -93,7 +93,7 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
 
 
 def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: pd.DataFrame,
-                   as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
+                   due: pd.Series, as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
     from ar_excel.core.collections.statements import customer_statements
     from ar_excel.io.eml import safe_name, write_draft
     from ar_excel.io.pdf_statement import render_each
@@ -111,7 +111,6 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
                      if x.level and letter_kind(x.level, levels) == 3})
     statements = []
     if finals:
-        due = due_dates(book.invoices, book.customers)
         oldest = pd.to_datetime(items.groupby("Customer ID")["Date"].min())
         starts = {}
         for cid in finals:
@@ -156,7 +155,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     dun = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
                               arabic=book.arabic, chased=chased)
     options.progress(0.35, "payment history and risk")
-    paid = risk.paid_history(invoices, payments, due_dates(invoices, customers), as_of)
+    due = due_dates(invoices, customers)
+    paid = risk.paid_history(invoices, payments, due, as_of)
     scores = risk.risk_scores(items, paid, customers, as_of, chased)
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores)
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased)
@@ -168,7 +168,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     letters = build_letters(dun, items, schedule, levels, signature)
     files: list[Path] = []
     if options.out_dir is not None and letters:
-        files = _write_letters(book, letters, dun, items, as_of,
+        files = _write_letters(book, letters, dun, items, due, as_of,
                                Path(options.out_dir) / "dunning", levels)
 
     money_ccy = weekly.attrs.get("currency")
