@@ -48,7 +48,7 @@ WORDS = {
         "Date": "التاريخ", "Type": "البيان", "Document": "رقم المستند", "Reference": "المرجع",
         "Due Date": "الاستحقاق", "Debit": "مدين", "Credit": "دائن", "Balance": "الرصيد",
         "opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
-        "total": "الإجمالي", "page": "صفحة", "Current": "جاري",
+        "total": "الإجمالي", "page": "صفحة", "Current": "غير مستحق",  # as the tabs say (labels_ar)
         "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
         "Refund": "رد مبلغ", "none": "لا توجد حركات في الفترة",
     },
