@@ -35,6 +35,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}' ليس فيها عمود {1} (صف العناوين {2} فيه: {3})"),
     (r"^no header row found in sheet '(.*)'$", "لم يوجد صف عناوين في الورقة '{0}'"),
     (r"^policy '(.*)': (.*); the default is used$", "السياسة '{0}': {1}؛ استُخدمت القيمة الافتراضية"),
+    (r"^'(.*)' row is a totals row, not a record: not read$",
+     "صف '{0}' صف إجماليات وليس سجلاً: لم يُقرأ"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
 )]

@@ -154,6 +154,44 @@ def _records(columns: list[np.ndarray], types: list[ValueTypes]) -> np.ndarray:
     return keep
 
 
+# What the first cell of a totals or subtotal row says, matched like headers at its start
+# ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي").
+TOTAL_LABELS = tuple(match_key(w) for w in (
+    "Total", "Totals", "Grand Total", "Sub Total", "Subtotal", "Sum", "الإجمالي", "إجمالي",
+    "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة"))
+
+
+def _is_total_label(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    key = match_key(value)
+    return bool(key) and (key == "sum" or any(key.startswith(w) for w in TOTAL_LABELS
+                                              if w != "sum"))
+
+
+def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
+                 schema: SheetSchema, keep: np.ndarray) -> list[tuple[int, int, str]]:
+    """Totals and subtotal rows (position, column of the label, label): a row labelled like ``Total`` or
+    ``الإجمالي`` whose required keys and dates (every required column but the amounts) are
+    blank, but for the label itself. A record always has those, so a customer called
+    "Total" with an ID, or an invoice dated and numbered, is never taken for one."""
+    kinds = {f.name: f.kind for f in schema.fields if f.required}
+    keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
+    if not keys or not len(keep):
+        return []
+    filled = sum((~blank_mask(columns[j], types[j])).astype(np.int64) for j in keys)
+    found = []
+    for pos in np.flatnonzero(keep & (filled <= 1)).tolist():
+        row = [c[pos] for c in columns]
+        label = next((v for v in row if not is_blank(v)), None)
+        if not _is_total_label(label):
+            continue
+        at = next(j for j, v in enumerate(row) if not is_blank(v))
+        if filled[pos] == 0 or at in keys:
+            found.append((pos, at, str(label).strip()))
+    return found
+
+
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -187,6 +225,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     columns = _columns(data, width)
     types = [ValueTypes(c) for c in columns]
     keep = _records(columns, types)  # blank rows are not records
+    for pos, at, label in _totals_rows(columns, types, names, schema, keep):
+        keep[pos] = False  # a totals row sums the records above it: it is none of them
+        issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
+                            str(header[at] or ""), label,
+                            f"'{label}' row is a totals row, not a record: not read"))
     positions = np.flatnonzero(keep)
     if len(positions) < len(data):
         columns = [c[keep] for c in columns]
@@ -333,6 +376,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         else:
             book.tables[kind] = table
     book.unusable = unusable
+    _keys_as_spelled_in_their_lists(book)
     _customer_names_as_ids(book)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
@@ -342,6 +386,33 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book.arabic = lang == "ar" if lang in ("ar", "en") else (
         bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
     return book
+
+
+# Which lists a sheet's keys must be found in: (column, sheet kind that lists them).
+_KEY_LISTS = (("Customer ID", "Customers"), ("Invoice No", "Invoices"))
+
+
+def _keys_as_spelled_in_their_lists(book: Book) -> None:
+    """A Customer ID or Invoice No typed in another case, with stray spaces or without the
+    leading zeros of the list it refers to (``c-1003`` for ``C-1003``, ``1001`` from a
+    number cell for the text ``01001``) is read as the list writes it, when it spells
+    exactly one of them that way."""
+    from ar_excel.core.customers.ids import ids_as_spelled
+
+    for column, kind in _KEY_LISTS:
+        master = book.tables.get(kind)
+        if master is None:
+            continue
+        known = set(master.frame[column].dropna())
+        for other, table in book.tables.items():
+            if other == kind or column not in table.frame:
+                continue
+            values = table.frame[column]
+            if values.dropna().isin(known).all():
+                continue
+            spelled = ids_as_spelled(values, known)
+            if spelled:
+                table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
 
 
 def _customer_names_as_ids(book: Book) -> None:

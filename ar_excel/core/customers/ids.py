@@ -45,3 +45,31 @@ def ids_from_names(values: pd.Series, known: set[str], index: dict[str, str | No
         if cid is not None:
             found[value] = cid
     return found
+
+
+def id_key(value: str) -> str:
+    """The form two spellings of one key share: case, spaces and a number's leading zeros
+    set aside (``" c-1003"`` = ``"C-1003"``, ``"01001"`` = ``"1001"``)."""
+    key = "".join(value.split()).upper()
+    return key.lstrip("0") or key if key.isdigit() else key
+
+
+def ids_as_spelled(values: pd.Series, known: set[str]) -> dict[str, str]:
+    """For each distinct value of ``values`` that is no known key but spells exactly one of
+    them another way (``id_key``): value -> that key as the master writes it. Such a key
+    typed in another case, with a stray space or without the zeros a text cell kept, is the
+    same customer or invoice to the clerk, not an unknown one."""
+    unknown = [v for v in pd.unique(values.dropna()) if isinstance(v, str) and v not in known]
+    if not unknown:
+        return {}
+    index: dict[str, str | None] = {}
+    for k in known:
+        if isinstance(k, str):
+            key = id_key(k)
+            index[key] = k if index.get(key, k) == k else None
+    found = {}
+    for value in unknown:
+        match = index.get(id_key(value))
+        if match is not None:
+            found[value] = match
+    return found

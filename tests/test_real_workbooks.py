@@ -1,0 +1,144 @@
+"""Workbooks as finance teams really keep them, built cell by cell, read and run through the
+jobs: figures checked against what an accountant works out by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+import pytest
+
+from ar_excel.cli import main
+from ar_excel.io.reader import read_book
+
+
+def _save(wb: openpyxl.Workbook, tmp_path, name: str = "book.xlsx"):
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _sheet(wb: openpyxl.Workbook, title: str, rows: list[list]) -> None:
+    ws = wb.create_sheet(title)
+    for row in rows:
+        ws.append(row)
+
+
+def _tab(path, tab: str, key: str = "Customer ID") -> list[dict]:
+    """A written tab's rows under its English header row (the row starting with ``key``),
+    down to the first blank row."""
+    rows = list(openpyxl.load_workbook(path)[tab].iter_rows(values_only=True))
+    h = next(i for i, r in enumerate(rows) if r and r[0] == key)
+    header = [c for c in rows[h] if c is not None]
+    out = []
+    for r in rows[h + 1:]:
+        if r[0] is None and r[1] is None:
+            break
+        out.append(dict(zip(header, r, strict=False)))
+    return out
+
+
+def _run(tmp_path, book, job: str, *args: str):
+    out = tmp_path / f"{job}.xlsx"
+    assert main([job, str(book), "-o", str(out), *args]) == 0
+    return out
+
+
+def _aging(tmp_path, book, as_of: str = "2026-11-30") -> dict[str, tuple]:
+    rows = _tab(_run(tmp_path, book, "aging", "--as-of", as_of), "Aging")
+    return {r["Customer ID"]: (r["Current"], r["1-30"], r["31-60"], r["61-90"], r["90+"],
+                               r["Total"]) for r in rows}
+
+
+def _arabic_book_with_totals(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("العملاء")
+    ws.append(["شركة الأمل للتوزيع - سجل العملاء"])
+    ws.merge_cells("A1:G1")
+    ws.append([])
+    ws.append(["كود العميل", "اسم العميل", "العملة", "شروط الدفع", "حد الائتمان"])
+    ws.append([1001, "شركة النور للتجارة", "EGP", "30 يوم", "50,000"])
+    ws.append(["1002 ", "مؤسسة الفجر", "ج.م", 45, 20000])
+    ws.append([])
+    ws.append(["الإجمالي", None, None, None, 70000])
+    _sheet(wb, "الفواتير", [
+        ["كشف الفواتير - نوفمبر 2026"], [],
+        ["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "العملة", "المبلغ"],
+        [5001, "1001", datetime(2026, 8, 1), "EGP", "EGP 12,500.00"],
+        [5002, 1001.0, "15/09/2026", "EGP", "7,250.50 ج.م"],
+        [],
+        [5003, " 1002", "٠١/١١/٢٠٢٦", None, "١٬٠٠٠"],
+        [None, "إجمالي العميل 1002", None, None, 1000],  # a subtotal between customers
+        [],
+        ["الإجمالي", None, None, None, 20750.50],
+    ])
+    _sheet(wb, "المدفوعات", [
+        ["رقم الإيصال", "كود العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+        ["R1", 1001, "10/09/2026", "12,500", 5001],
+        ["Total", None, None, 12500, None],
+    ])
+    return _save(wb, tmp_path)
+
+
+def test_totals_and_subtotal_rows_are_no_records_and_are_reported(tmp_path):
+    book = read_book(_arabic_book_with_totals(tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["1001", "1002"]
+    assert book.invoices["Invoice No"].tolist() == ["5001", "5002", "5003"]
+    assert book.payments["Payment ID"].tolist() == ["R1"]
+    found = [(i.sheet, i.cell, i.value, i.message) for i in book.issues]
+    assert found == [
+        ("العملاء", "A7", "الإجمالي", "'الإجمالي' row is a totals row, not a record: not read"),
+        ("الفواتير", "B8", "إجمالي العميل 1002",
+         "'إجمالي العميل 1002' row is a totals row, not a record: not read"),
+        ("الفواتير", "A10", "الإجمالي", "'الإجمالي' row is a totals row, not a record: not read"),
+        ("المدفوعات", "A3", "Total", "'Total' row is a totals row, not a record: not read"),
+    ]
+
+
+def test_totals_rows_do_not_reach_the_aging(tmp_path):
+    # 5001 paid in full; 5002 due 15/10 (30 days), 46 days late; 5003 due 16/12 (45 days)
+    assert _aging(tmp_path, _arabic_book_with_totals(tmp_path)) == {"1001": (0, 0, 7250.5, 0, 0, 7250.5),
+                                   "1002": (1000, 0, 0, 0, 0, 1000)}
+
+
+def test_a_customer_called_total_is_a_customer(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Total"], ["Total", "Total Egypt"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["Total", "C1", datetime(2026, 1, 1), 10]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Name"].tolist() == ["Total", "Total Egypt"]
+    assert book.invoices["Invoice No"].tolist() == ["Total"]
+    assert book.issues == []
+
+
+@pytest.mark.parametrize(("master", "typed"), [
+    ("C-1003", "c-1003 "), ("c-1003", "C-1003"), ("C 1003", "C1003"), ("01001", 1001),
+    ("1001", "001001"),
+])
+def test_keys_spelled_another_way_are_the_masters(tmp_path, master, typed):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Payment Terms"], [master, "Delta", 60]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["INV-7", typed, datetime(2026, 10, 5), 2000]])
+    _sheet(wb, "Payments", [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                            ["R1", typed, datetime(2026, 11, 10), 500, " inv-7"]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Customer ID"].tolist() == [master.strip()]
+    assert book.payments["Customer ID"].tolist() == [master.strip()]
+    assert book.payments["Invoice No"].tolist() == ["INV-7"]
+    # due 04/12 on the customer's 60 days: current, 2,000 less the 500 received
+    assert _aging(tmp_path, tmp_path / "book.xlsx") == {master.strip(): (1500, 0, 0, 0, 0, 1500)}
+
+
+def test_two_master_keys_one_spelling_apart_are_left_as_typed(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["ab-1", "One"], ["AB-1", "Two"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "Ab-1", datetime(2026, 10, 5), 10]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Customer ID"].tolist() == ["Ab-1"]
