@@ -6,9 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import openpyxl
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ar_excel.cli import main
+from ar_excel.core.entries import split_multi_invoice_receipts
 from ar_excel.io.reader import read_book
 
 
@@ -142,3 +146,75 @@ def test_two_master_keys_one_spelling_apart_are_left_as_typed(tmp_path):
                             ["I1", "Ab-1", datetime(2026, 10, 5), 10]])
     book = read_book(_save(wb, tmp_path))
     assert book.invoices["Customer ID"].tolist() == ["Ab-1"]
+
+
+def _typed_credit_notes_and_multi_invoice_receipts(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customer Master", [
+        ["ACME Distribution LLC"], ["Customer master as at 30 Nov 2026"], [],
+        ["Cust ID", "Customer Name", "Ccy", "Terms", "Credit Limit"],
+        ["C-001", "Nile Foods", "EGP", "Net 30", 100000],
+    ])
+    _sheet(wb, "Sales Invoices", [
+        ["Doc No", "Document Type", "Customer Code", "Document Date", "Amount", "Balance"],
+        [10001, "Invoice", "C-001", datetime(2026, 7, 10), 40000, None],
+        [10002, "Tax Invoice", "C-001", datetime(2026, 10, 20), 25000, None],
+        [10003, "Invoice", "C-001", datetime(2026, 10, 25), 8000, None],
+        [10004, "Credit Note", "C-001", datetime(2026, 11, 5), 5000, 5000],
+        [10005, "إشعار دائن", "C-001", datetime(2026, 11, 6), "-1,000", None],  # negative already
+    ])
+    _sheet(wb, "Receipts", [
+        ["Receipt No", "Customer Code", "Receipt Date", "Receipt Amount", "Applied To"],
+        ["RC-0", "C-001", datetime(2026, 8, 1), 10000, 10001],
+        ["RC-1", "C-001", datetime(2026, 8, 15), 50000, "10001, 10002"],
+        ["RC-2", "C-001", datetime(2026, 11, 20), 9000, "10003 و 10099"],  # 10099: unknown
+    ])
+    return _save(wb, tmp_path)
+
+
+def test_a_type_column_makes_credit_notes_negative(tmp_path):
+    book = read_book(_typed_credit_notes_and_multi_invoice_receipts(tmp_path))
+    assert book.invoices["Amount"].tolist() == [40000, 25000, 8000, -5000, -1000]
+    assert book.invoices["Balance"].tolist()[3] == -5000
+
+
+def test_a_receipt_naming_several_invoices_pays_them_in_the_order_written(tmp_path):
+    book = read_book(_typed_credit_notes_and_multi_invoice_receipts(tmp_path))
+    pay = book.payments
+    # RC-1: 10001 had 30,000 left after RC-0, 10002 takes the other 20,000
+    assert list(zip(pay["Payment ID"], pay["Invoice No"], pay["Amount"], pay["_row"],
+                    strict=True)) == [("RC-0", "10001", 10000, 2), ("RC-1", "10001", 30000, 3),
+                                      ("RC-1", "10002", 20000, 3), ("RC-2", "10003 و 10099", 9000, 4)]
+    assert book.issues == []
+
+
+def test_typed_credit_notes_and_split_receipts_in_the_aging(tmp_path):
+    # 10002: 25,000 - 20,000 = 5,000, due 19/11 (11 days); 10003 due 24/11 (6 days), 8,000;
+    # credit notes by their own dates (25 and 24 days); RC-2 names an unknown invoice: on
+    # account, dated 20/11 (10 days)
+    assert _aging(tmp_path, _typed_credit_notes_and_multi_invoice_receipts(tmp_path)) == {
+        "C-001": (0, 5000 + 8000 - 5000 - 1000 - 9000, 0, 0, 0, -2000)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 3), st.integers(1, 90_000)),
+                min_size=1, max_size=8),
+       st.lists(st.integers(1, 50_000), min_size=3, max_size=3))
+def test_split_receipts_keep_every_receipt_whole(receipts, invoice_amounts):
+    """However receipts name invoices, the rows they become add up to each receipt (money
+    is neither made nor lost) and name only the invoices listed."""
+    invoices = pd.DataFrame({"Invoice No": ["I1", "I2", "I3"],
+                             "Amount": [float(a) for a in invoice_amounts]})
+    names = ["I1", "I1, I2", "I2; I3", "I3 / I1 / I2"]
+    payments = pd.DataFrame({
+        "Payment ID": [f"R{i}" for i in range(len(receipts))],
+        "Date": pd.to_datetime([datetime(2026, 1, d) for _, d, _ in receipts]),
+        "Amount": [float(a) for _, _, a in receipts],
+        "Invoice No": [names[n] for n, _, _ in receipts],
+        "_row": range(2, len(receipts) + 2)})
+    split = split_multi_invoice_receipts(payments, invoices)
+    out = payments if split is None else split[0]
+    assert out.groupby("Payment ID")["Amount"].sum().round(2).to_dict() == \
+        payments.set_index("Payment ID")["Amount"].to_dict()
+    assert set(out["Invoice No"]) <= {"I1", "I2", "I3"}

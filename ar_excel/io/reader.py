@@ -377,6 +377,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             book.tables[kind] = table
     book.unusable = unusable
     _keys_as_spelled_in_their_lists(book)
+    _entries_as_meant(book)
     _customer_names_as_ids(book)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
@@ -413,6 +414,21 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
             spelled = ids_as_spelled(values, known)
             if spelled:
                 table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
+
+
+def _entries_as_meant(book: Book) -> None:
+    """Credit notes typed as such with positive amounts count negative; a receipt naming
+    several invoices is one row per invoice (``core.entries``)."""
+    from ar_excel.core.entries import credits_as_negative, split_multi_invoice_receipts
+
+    invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
+    if invoices is not None:
+        credits_as_negative(invoices.frame)
+    if invoices is not None and payments is not None:
+        split = split_multi_invoice_receipts(payments.frame, invoices.frame)
+        if split is not None:
+            payments.frame, source = split
+            payments.raw = payments.raw.iloc[source].reset_index(drop=True)
 
 
 def _customer_names_as_ids(book: Book) -> None:

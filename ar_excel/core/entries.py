@@ -1,0 +1,144 @@
+"""Ledger entries as clerks write them, read as the accountant means them.
+
+* A credit note kept as a positive amount with a document type saying so (``Type`` =
+  ``Credit Note``, ``CN``, ``Return``, ``إشعار دائن``, ``مرتجع``) is a credit: its Amount (and
+  Balance, Paid Amount) count negative, as the contract writes a credit note. A receipt typed
+  into the invoice list (``Receipt``, ``Payment``, ``تحصيل``) is money received: a credit on
+  the account the same way. An amount already negative stays as it is.
+* A receipt that names several invoices in its Invoice No cell (``"INV-1, INV-2"``,
+  ``"5001 / 5002"``, ``"5001 و 5002"``) pays them in the order written: each takes what it
+  still has open when the receipt arrives (its amount less the receipts dated before that
+  named it), the last one the rest (what exceeds it stays on account, as the ledger rules).
+  The receipt becomes one row per invoice, each with the receipt's ID, date and row, so the
+  amounts applied add up to the receipt.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.model import ROW
+from ar_excel.names import match_key
+
+CREDIT_TYPES = frozenset(match_key(w) for w in (
+    "Credit Note", "Credit Notes", "CN", "CR Note", "Credit Memo", "Credit", "Return",
+    "Returns", "Sales Return", "Refund Note", "إشعار دائن", "اشعار دائن", "إشعار إضافة",
+    "مرتجع", "مرتجعات", "مرتجع مبيعات", "دائن"))
+RECEIPT_TYPES = frozenset(match_key(w) for w in (
+    "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
+    "إيصال", "سند قبض"))
+
+# The invoice list's document type column, kept as the sheet names it (no contract column).
+TYPE_HEADERS = frozenset(match_key(w) for w in (
+    "Type", "Document Type", "Doc Type", "Transaction Type", "Trans Type", "Invoice Type",
+    "Entry Type", "نوع المستند", "النوع", "نوع الحركة", "نوع الفاتورة", "نوع القيد"))
+
+_SEPARATORS = re.compile(r"\s*(?:[,;،؛&+\n/|]|\band\b|\sو\s)\s*")
+
+
+def is_credit_type(value: object) -> bool:
+    """Whether a document type names a credit note, a return or money received."""
+    if not isinstance(value, str):
+        return False
+    key = match_key(value)
+    return key in CREDIT_TYPES or key in RECEIPT_TYPES
+
+
+def type_column(invoices: pd.DataFrame) -> str | None:
+    """The invoice list's document type column, if it has one."""
+    return next((c for c in invoices.columns if isinstance(c, str) and match_key(c) in
+                 TYPE_HEADERS), None)
+
+
+def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
+    """Negate (in place) the amounts of the positive rows whose type is a credit; returns
+    their index."""
+    column = type_column(invoices)
+    if column is None:
+        return invoices.index[:0]
+    credit = invoices[column].map(is_credit_type).astype(bool) & (invoices["Amount"] > 0)
+    rows = invoices.index[credit]
+    for column in ("Amount", "Balance", "Paid Amount"):
+        if column in invoices and len(rows):
+            invoices.loc[rows, column] = -invoices.loc[rows, column].abs()
+    return rows
+
+
+def invoice_list(text: object, known: set[str]) -> list[str] | None:
+    """The invoices a cell names when it names several known ones, in the order written;
+    None when it is one invoice or names one it cannot find."""
+    if not isinstance(text, str) or text in known:
+        return None
+    parts = [p.strip() for p in _SEPARATORS.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    found = [p if p in known else _spelled(p, known) for p in parts]
+    if any(p is None for p in found):
+        return None
+    return list(dict.fromkeys(found))  # "INV-1, INV-1" is one invoice
+
+
+def _spelled(part: str, known: set[str]) -> str | None:
+    from ar_excel.core.customers.ids import ids_as_spelled
+
+    return ids_as_spelled(pd.Series([part]), known).get(part)
+
+
+def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
+                                 ) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """The payments with each receipt naming several invoices split into one row per
+    invoice (see the module's rule), and for each new row the position of the row it came
+    from; None when no receipt names several invoices."""
+    if not len(payments) or "Invoice No" not in payments:
+        return None
+    known = set(invoices["Invoice No"].dropna()) if "Invoice No" in invoices else set()
+    named = payments["Invoice No"]
+    amounts = payments["Amount"].tolist()
+    candidates = [(pos, lst) for pos, value in enumerate(named.tolist())
+                  if isinstance(value, str) and value not in known and pd.notna(amounts[pos])
+                  and (lst := invoice_list(value, known))]
+    if not candidates:
+        return None
+    positive = invoices[invoices["Amount"] > 0].drop_duplicates("Invoice No")
+    room = dict(zip(positive["Invoice No"], positive["Amount"].astype(float), strict=True))
+    amounts = payments["Amount"].fillna(0.0).astype(float).tolist()
+    dates = pd.to_datetime(payments["Date"])
+    # receipts in the order they arrived (undated last), each taking its invoices' room
+    order = sorted(range(len(payments)), key=lambda p: (
+        pd.isna(dates.iloc[p]), dates.iloc[p] if pd.notna(dates.iloc[p]) else 0,
+        int(payments[ROW].iloc[p]) if ROW in payments else p))
+    several = dict(candidates)
+    shares: dict[int, list[tuple[str, float]]] = {}
+    for pos in order:
+        amount = amounts[pos]
+        if pos not in several:
+            number = named.iloc[pos]
+            if number in room and amount > 0:
+                room[number] = max(room[number] - amount, 0.0)
+            continue
+        left, parts = amount, []
+        listed = several[pos]
+        for i, number in enumerate(listed):
+            take = left if i == len(listed) - 1 else min(max(left, 0.0), room.get(number, 0.0))
+            take = round(take, 2)
+            parts.append((number, take))
+            left = round(left - take, 2)
+            if amount > 0:
+                room[number] = max(room.get(number, 0.0) - take, 0.0)
+        shares[pos] = [p for p in parts if p[1] != 0] or parts[-1:]
+    source = np.concatenate([np.full(len(shares.get(p, [None])), p)
+                             for p in range(len(payments))]).astype(np.int64)
+    out = payments.iloc[source].reset_index(drop=True)
+    numbers, values = out["Invoice No"].tolist(), out["Amount"].tolist()
+    i = 0
+    for pos in range(len(payments)):
+        for number, take in shares.get(pos, [(None, None)]):
+            if number is not None:
+                numbers[i], values[i] = number, take
+            i += 1
+    out["Invoice No"] = pd.Series(numbers, dtype="object")
+    out["Amount"] = pd.Series(values, dtype="float64")
+    return out, source
