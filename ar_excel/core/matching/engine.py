@@ -130,6 +130,9 @@ class LineFacts:
     numbers: str = ""  # the text without account numbers, where invoice numbers are read
     tries: list[tuple[str, float, str]] | None = None  # the payers to try, read for ``tries_of``
     tries_of: Payer | None = None
+    # Strong hits that are not sure (``references``): a bare 5-6 digit number or a date that is
+    # also an invoice's number names it only when the amount or the payer agrees.
+    loose: frozenset[int] | set[int] = frozenset()
 
 
 # A customer with at least this many invoices is filtered with arrays (one customer of the
@@ -440,7 +443,8 @@ class Matcher:
                 credits, texts, categories, cash, printed, strict=True):
             numbers = without_accounts(text)  # the payer's IBAN is no invoice number
             # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
-            strong, weak = self.index.lookup(numbers, named=category is None)
+            sure: set[int] = set()
+            strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
             # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text, accounts)
             f = LineFacts(pos, amount, days[pos],
@@ -448,6 +452,8 @@ class Matcher:
                           strong, weak, payer, category, is_cash)
             f.remaining = f.amount
             f.numbers = numbers
+            if len(sure) < len(strong):
+                f.loose = strong - sure
             self.facts[pos] = f
 
     # ------------------------------------------------------------ the ledger
@@ -607,6 +613,25 @@ class Matcher:
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {(total - f.remaining) / 100:,.2f} "
                                "within the fee tolerance: write-off proposed")
+        # Beyond this point the amount does not confirm the number. A bare 5-6 digit number or
+        # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
+        # to be an invoice number too: it is applied for sure only when the payer (by account,
+        # or by name in the later stage) is the invoice's customer.
+        unconfirmed = bool(f.loose) and not f.loose.isdisjoint(refs) and (
+            payer is None or payer != cust)
+        note = ""
+        if unconfirmed:
+            penalty = max(penalty, 0.3)
+            note = ("; the number may be a date, a cheque or an order number, and the amount "
+                    "does not confirm it")
+
+        def alloc(*args, **kwargs) -> list[Allocation]:
+            out = self._alloc(*args, **kwargs)
+            for a in out:
+                a.reason += note if not note or "please confirm" in a.reason \
+                    else note + ": please confirm"
+            return out
+
         if f.remaining > total:
             excess = f.remaining - total
             if one_customer:
@@ -614,21 +639,27 @@ class Matcher:
                 extra, count, chance = self._explain(others, excess)
                 if count:
                     certain = count == 1 and chance < 0.02
-                    return self._alloc(f, refs + extra, "multi-invoice",
+                    return alloc(f, refs + extra, "multi-invoice",
                                        (0.9 if certain else 0.6) - penalty,
                                        f"{said} {names}; the rest equals "
                                        + ", ".join(self.inv.number[p] for p in extra)
                                        + ("" if certain else " (one of several ways: please confirm)"))
-            return self._alloc(f, refs, "overpayment", (0.9 if one_customer else 0.6) - penalty,
-                               f"{said} {names}; paid {excess / 100:,.2f} more than open",
+            # Paying more than twice what the named invoices owe is not an overpayment of them
+            # (more invoices paid, or another number): only a known payer makes it certain.
+            doubled = excess > total and (payer is None or payer != cust)
+            return alloc(f, refs, "overpayment",
+                               (0.9 if one_customer and not doubled else 0.6) - penalty,
+                               f"{said} {names}; paid {excess / 100:,.2f} more than open"
+                               + (", more than the invoices themselves: please confirm"
+                                  if doubled else ""),
                                on_account_customer=cust)
         # Short beyond tolerance: a part payment.
         if len(refs) == 1:
             other_payer = f.payer is not None and f.payer.by_account and payer != cust
-            return self._alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
+            return alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
                                f"{said} {names}; part payment of "
                                f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
-        return self._alloc(f, refs, "partial", 0.6,
+        return alloc(f, refs, "partial", 0.6,
                            f"{said} {names}; pays less than their open total: applied "
                            "oldest first, please confirm")
 

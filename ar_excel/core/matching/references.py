@@ -12,6 +12,12 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 * A numeric part the narrative *calls* an invoice (``INV 4557``, ``فاتورة رقم 3547``,
   ``INVS 4255+4740``) of at least ``NAMED_TAIL_LENGTH`` digits that exactly one open invoice
   ends with is a strong hit: the customer wrote the invoice's number the way people say it.
+* A strong hit is *sure* when the narrative wrote the number with its letters (``SI04112026``),
+  called it an invoice, or wrote at least ``SURE_DIGITS`` digits that are not a date printed
+  in the narrative. A bare run of 5-6 digits (``CHQ NO 10010``, ``PO 12345``, the ``26308`` in a
+  bank's ``FT26308XK2``) or a date (``TRF/IN/20261104/...`` against invoice ``2026/1104``) is
+  as often another number of the payer's or the bank's: it names the invoice when the amount
+  agrees, and otherwise only with a payer who owns the invoice.
 """
 
 from __future__ import annotations
@@ -34,6 +40,19 @@ _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
 STRONG_LENGTH = 5
 NAMED_TAIL_LENGTH = 4
+SURE_DIGITS = 7  # digits from which a bare number is an invoice's rather than a cheque's or PO's
+
+# A date as banks print it in narratives: 20261104, 2026-11-04, 04/11/2026, 04.11.26, 04112026
+# (the separators the same on both sides: 2026/1104 is a number, not a date).
+_DATE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d\d([-/.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)?\d\d"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?!\d)")
+
+
+def printed_dates(folded: str) -> set[str]:
+    """The digits of the dates printed in a folded narrative (``04/11/2026`` -> ``04112026``)."""
+    return {re.sub(r"\D", "", m.group(0)) for m in _DATE.finditer(folded)}
 
 
 class Keyed:
@@ -139,11 +158,23 @@ class InvoiceIndex:
         leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
         self.starts = frozenset(lead[:k] for lead in leads for k in range(len(lead) + 1))
 
-    def lookup(self, folded: str, named: bool = True) -> tuple[set[int], set[int]]:
+    def lookup(self, folded: str, named: bool = True, sure: set[int] | None = None
+               ) -> tuple[set[int], set[int]]:
         """(strong, weak) invoice positions named in a folded narrative; ``named=False``
-        leaves out the numeric parts called invoices (text that is not a customer's)."""
+        leaves out the numeric parts called invoices (text that is not a customer's). With
+        ``sure``, the strong hits that are sure (see the module docstring) are added to it."""
         strong: set[int] = set()
         weak: set[int] = set()
+        dates: set[str] | None = None  # read when a long bare number hits: rarely
+
+        def sure_digits(d: str) -> bool:
+            nonlocal dates
+            if len(d) < SURE_DIGITS:
+                return False
+            if dates is None:
+                dates = printed_dates(folded)
+            return d not in dates
+
         # (The dicts of ``Keyed`` read in place: this runs for hundreds of thousands of keys.)
         alnum, alnum_several = self.alnum.one, self.alnum.several
         digits, digits_several = self.digits.one, self.digits.several
@@ -156,6 +187,8 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
+                if sure is not None and into is strong and (key != d or sure_digits(d)):
+                    sure.update(hits or (pos,))
             pos = digits.get(d)
             if pos is not None:
                 hits = digits_several.get(d)
@@ -164,6 +197,8 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
+                if sure is not None and into is strong and sure_digits(d):
+                    sure.update(hits or (pos,))
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
@@ -173,5 +208,7 @@ class InvoiceIndex:
             hits = tail.get(key)
             if hits and len(hits) == 1 and len(key) >= NAMED_TAIL_LENGTH:
                 strong.update(hits)
+                if sure is not None:
+                    sure.update(hits)
         weak -= strong
         return strong, weak

@@ -1,0 +1,169 @@
+"""Cash application on bank lines as real banks and customers write them, beyond the demo
+generator: plain numeric invoice numbers, dates, cheque and order numbers, bank codes and
+phone numbers in the narrative, look-alike customers, refunds and reversals.
+
+Each test states the ledger, the bank line(s) and the exact allocations (invoice, applied
+amount, method, status). A wrong ``Matched`` is far worse than a ``Suggested``: several tests
+pin that an uncertain reading stays a suggestion.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ar_excel.core.ledger import open_items
+from ar_excel.core.matching import match_statement
+from ar_excel.policy import Policy
+from ar_excel.schema import empty_frame
+
+AS_OF = pd.Timestamp("2026-11-30")
+
+
+def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
+    base = empty_frame(kind)
+    out = pd.DataFrame({c: [r.get(c) for r in rows] for c in base.columns if c != "_row"})
+    for c in out.columns:
+        out[c] = (pd.to_datetime(out[c]) if str(base[c].dtype).startswith("datetime")
+                  else out[c].astype(base[c].dtype))
+    out["_row"] = range(2, len(rows) + 2)
+    return out
+
+
+def customer(cid: str, name: str, **extra) -> dict:
+    return {"Customer ID": cid, "Name": name, "Currency": "EGP", "Payment Terms": 30, **extra}
+
+
+def invoice(number: str, cid: str, amount: float, date: str = "2026-09-15", **extra) -> dict:
+    return {"Invoice No": number, "Customer ID": cid, "Invoice Date": date, "Amount": amount,
+            **extra}
+
+
+def statement(*rows: dict) -> pd.DataFrame:
+    out = []
+    for n, r in enumerate(rows, start=1):
+        out.append({"Bank Line": f"L{n}", "Date": pd.Timestamp(r.get("date", "2026-11-04")),
+                    "Value Date": None, "Amount": r["amount"], "Currency": r.get("cur", "EGP"),
+                    "Description": r.get("desc"), "Reference": r.get("ref"),
+                    "Counterparty": r.get("cp"), "Counterparty Account": r.get("acc"),
+                    "Bank Ref": None, "Balance": None, "Statement": "S1", "Line No": n})
+    return pd.DataFrame(out)
+
+
+def match(customers: list[dict], invoices: list[dict], *rows: dict):
+    c = frame("Customers", customers)
+    items = open_items(c, frame("Invoices", invoices), frame("Payments", []), AS_OF)
+    return match_statement(statement(*rows), items, c, Policy())
+
+
+def allocations(result, line: str = "L1") -> list[tuple]:
+    m = result.matches[result.matches["Bank Line"] == line]
+    return [(i if isinstance(i, str) else None, round(a, 2), meth, st)
+            for i, a, meth, st in m[["Invoice No", "Applied Amount", "Method", "Status"]].itertuples(
+                index=False, name=None)]
+
+
+def reason(result, line: str = "L1") -> str:
+    m = result.matches[result.matches["Bank Line"] == line]
+    return " | ".join(m["Reason"]) if len(m) else \
+        " | ".join(result.unmatched.loc[result.unmatched["Bank Line"] == line, "Reason"])
+
+
+# ------------------------------------------------------------ plain numeric invoice numbers
+
+PLAIN_CUSTOMERS = [
+    customer("C1", "Al Nour Trading Co"),
+    customer("C2", "Delta Foods"),
+    customer("C3", "شركة الفجر للمقاولات"),
+    customer("C4", "Cairo Steel Company"),
+]
+PLAIN_INVOICES = [
+    invoice("1023", "C1", 11400.00, "2026-09-01"),
+    invoice("1024", "C1", 5700.00),
+    invoice("123", "C3", 4250.00, "2026-08-15"),
+    invoice("124", "C3", 1750.00, "2026-08-16"),
+    invoice("2026/1104", "C2", 11400.00),
+    invoice("883921", "C2", 2500.00),
+    invoice("SI-04112026", "C2", 7350.00),
+    invoice("10010", "C4", 6420.35),
+    invoice("12345", "C4", 1000.00),
+    invoice("26308", "C4", 1500.00),
+]
+
+
+@pytest.mark.parametrize("narrative", [
+    "PMT FOR INV#1023,1024",
+    "INVOICES 1023 AND 1024",
+    "inv. no. 1023 / 1024",
+])
+def test_plain_numbers_listed_after_the_word_invoice(narrative):
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES, {"amount": 17100.00, "desc": narrative})
+    assert allocations(r) == [("1023", 11400.00, "multi-invoice", "Matched"),
+                              ("1024", 5700.00, "multi-invoice", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", ["سداد فواتير ١٢٣ و ١٢٤", "inv. no. 00123 / 00124"])
+def test_short_numbers_with_arabic_digits_or_zero_padding_the_amount_confirms(narrative):
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES, {"amount": 6000.00, "desc": narrative})
+    assert allocations(r) == [("123", 4250.00, "multi-invoice", "Matched"),
+                              ("124", 1750.00, "multi-invoice", "Matched")]
+
+
+def test_arabic_payer_name_and_invoice_number_in_the_narrative():
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES,
+              {"amount": 4250.00, "desc": "تحويل من شركة الفجر للمقاولات فاتورة رقم ١٢٣"})
+    assert allocations(r) == [("123", 4250.00, "reference", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "invoice_no"), [
+    ("TRF/IN/20261104/553921", "2026/1104"),  # the value date, and an invoice 2026/1104
+    ("PAYMENT DATED 04/11/2026", "SI-04112026"),
+    ("PMT 04112026", "SI-04112026"),
+    ("CHQ NO 10010", "10010"),  # the cheque's number is also an invoice's
+])
+def test_a_date_or_cheque_number_that_is_an_invoice_number_is_no_part_payment(narrative, invoice_no):
+    """5,000.00 is no open amount: the number read is only a suggestion, never Matched."""
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES, {"amount": 5000.00, "desc": narrative})
+    assert allocations(r) == [(invoice_no, 5000.00, "partial", "Suggested")]
+    assert "may be a date, a cheque or an order number" in reason(r)
+
+
+@pytest.mark.parametrize("narrative", ["FT26308XK2", "PO 12345", "REF 12345/2026"])
+def test_a_bank_code_or_order_number_that_is_an_invoice_number_is_no_overpayment(narrative):
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES, {"amount": 5000.00, "desc": narrative})
+    got = allocations(r)
+    assert got and all(status == "Suggested" for *_, status in got)
+
+
+def test_a_date_in_the_narrative_still_names_the_invoice_when_the_amount_is_its_own():
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES,
+              {"amount": 11400.00, "desc": "TRF/IN/20261104/553921"})
+    # 1023 has 11,400.00 open too, but only 2026/1104 is named.
+    assert allocations(r) == [("2026/1104", 11400.00, "reference", "Matched")]
+
+
+def test_a_cheque_number_part_payment_is_matched_when_the_payer_owns_the_invoice():
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES,
+              {"amount": 5000.00, "desc": "CHQ NO 10010", "cp": "CAIRO STEEL COMPANY"})
+    assert allocations(r) == [("10010", 5000.00, "partial", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", [
+    "MOB 01001001012345 TRF", "TEL +20 100 1001 0123", "IBAN EG380019000500000000263180002",
+    "FROM EG38 0019 0005 0000 0000 2631 8000 2",
+    "UETR 8a562c67-ca16-48ba-b074-655812345f01",
+])
+def test_phone_numbers_ibans_and_uetrs_name_no_invoice(narrative):
+    r = match(PLAIN_CUSTOMERS, PLAIN_INVOICES, {"amount": 5000.00, "desc": narrative})
+    assert allocations(r) == []
+
+
+def test_a_named_invoice_paid_more_than_twice_over_is_only_suggested():
+    invoices = [invoice("INV-3918", "C1", 2600.00)]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 6000.00, "desc": "INV 3918"})
+    assert allocations(r) == [("INV-3918", 2600.00, "overpayment", "Suggested"),
+                              (None, 3400.00, "on-account", "Suggested")]
+    # A modest overpayment of the invoice named stays certain.
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 2900.00, "desc": "INV 3918"})
+    assert allocations(r) == [("INV-3918", 2600.00, "overpayment", "Matched"),
+                              (None, 300.00, "on-account", "Matched")]
