@@ -27,6 +27,9 @@ _DIGITS = str.maketrans({
     "\u060c": ",",  # Arabic comma
     "\u2212": "-",  # minus sign
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",  # no-break and thin spaces
+    # direction marks Excel puts in Arabic-locale dates and numbers ("١٥\u200f/٩\u200f/٢٠٢٦")
+    **dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                            "\u2066\u2067\u2068\u2069\ufeff\u200b"), None),
 })
 
 
@@ -56,6 +59,9 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[,]\d{3})+(?:\.\d+)?$")
 _GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
 
 
+_NIL = frozenset(("-", "\u2013", "\u2014", "--"))
+
+
 @lru_cache(maxsize=65536)
 def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     """``"50,000"``, ``"1.234,50"`` (decimal comma), ``"EGP 1,200"``, ``"(12.50)"``, ``"٣٠٠"``."""
@@ -66,6 +72,8 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     s = _CURRENCY_WORDS.sub("", s).strip()
+    if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
+        return 0.0
     if s.endswith("-"):
         negative, s = not negative, s[:-1].strip()
     if s.startswith("-"):

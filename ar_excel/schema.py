@@ -46,7 +46,8 @@ class SheetSchema:
 
 CUSTOMERS = SheetSchema(
     "Customers",
-    ("العملاء", "Customer Master", "Customer List", "Clients", "عملاء"),
+    ("العملاء", "Customer Master", "Customer List", "Clients", "عملاء", "بيانات العملاء",
+     "قائمة العملاء", "Customer Data"),
     (
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Account No", "Customer Code", "Cust ID", "Code",
@@ -80,7 +81,8 @@ CUSTOMERS = SheetSchema(
 
 INVOICES = SheetSchema(
     "Invoices",
-    ("الفواتير", "Invoice List", "Sales Invoices", "فواتير", "Open Invoices"),
+    ("الفواتير", "Invoice List", "Sales Invoices", "فواتير", "Open Invoices", "فواتير المبيعات",
+     "Invoice Register", "سجل الفواتير"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No"), required=True),
@@ -105,7 +107,8 @@ INVOICES = SheetSchema(
 
 PAYMENTS = SheetSchema(
     "Payments",
-    ("التحصيلات", "Receipts", "Collections", "Cash Receipts", "المقبوضات", "تحصيلات"),
+    ("التحصيلات", "Receipts", "Collections", "Cash Receipts", "المقبوضات", "تحصيلات",
+     "المدفوعات", "مدفوعات", "الدفعات", "المتحصلات", "Customer Payments", "Payments Received"),
     (
         Field("Payment ID", "id", ("رقم التحصيل", "Receipt No", "Receipt ID", "Payment No",
                                    "رقم الإيصال", "Receipt Number")),

@@ -218,3 +218,37 @@ def test_split_receipts_keep_every_receipt_whole(receipts, invoice_amounts):
     assert out.groupby("Payment ID")["Amount"].sum().round(2).to_dict() == \
         payments.set_index("Payment ID")["Amount"].to_dict()
     assert set(out["Invoice No"]) <= {"I1", "I2", "I3"}
+
+
+def test_headers_with_units_accounting_dashes_and_arabic_locale_dates(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Clients", [
+        ["Customer\nCode", "Customer Name:", "Payment terms (days)", "Credit limit (EGP)"],
+        ["K1", "Alpha", "٣٠", "EGP 100,000"],
+        ["K2", "Beta", "COD", "—"],  # no limit set
+    ])
+    _sheet(wb, "Invoices", [
+        ["Invoice\nNo.", "Customer Code", "Inv. Date", "Amount (EGP)", "Tax [EGP]", "المبلغ ج.م"],
+        ["A1", "K1", "١٥\u200f/٩\u200f/٢٠٢٦", "(1,250.00)", " - ", 1],
+        ["A2", "K2", "Sep 15, 2026", "EGP -", "EGP 175.00", 2],
+    ])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Credit Limit"].tolist()[0] == 100000
+    assert book.customers["Credit Limit"].tolist()[1] == 0  # "—": nothing, i.e. no limit
+    assert book.customers["Payment Terms"].tolist() == [30, 0]
+    inv = book.invoices
+    assert inv["Amount"].tolist() == [-1250.0, 0.0]
+    assert inv["Invoice Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-09-15"] * 2
+    assert book.table("Invoices").headers["Amount"] == "Amount (EGP)"
+    assert inv["المبلغ ج.م"].tolist() == [1, 2]  # Amount is taken: a second one is carried
+    assert book.issues == []
+
+
+@pytest.mark.parametrize(("sheet", "kind"), [
+    ("المدفوعات", "Payments"), ("الدفعات", "Payments"), ("فواتير المبيعات", "Invoices"),
+    ("بيانات العملاء", "Customers")])
+def test_arabic_sheet_names_finance_teams_use(tmp_path, sheet, kind):
+    from ar_excel.io.reader import find_kind
+
+    assert find_kind(sheet) == kind

@@ -9,6 +9,7 @@ becomes an ``Issue`` with its cell address and is left empty in the frame, the r
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -76,6 +77,30 @@ def _alias_index(schema: SheetSchema) -> dict[str, str]:
     return index
 
 
+# A header's unit or currency in brackets or after it ("Amount (EGP)", "Credit limit EGP",
+# "المبلغ (ج.م)", "Terms [days]") is no part of its name.
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_UNIT_SUFFIX = re.compile(
+    r"(?:\s+|\s*-\s*|\s*/\s*)(?:in\s+)?(?:EGP|USD|SAR|AED|KWD|QAR|BHD|OMR|EUR|GBP|LE|L\.E\.|"
+    r"ج\.?\s?م\.?|جنيه|بالجنيه|ريال|بالريال|درهم|بالدرهم|\$|€|£)\s*$", re.IGNORECASE)
+
+
+def header_field(text: str, index: dict[str, str]) -> str | None:
+    """The schema field a header names: as written, else without its unit or currency."""
+    found = index.get(match_key(text))
+    if found is None and ("(" in text or "[" in text):
+        found = index.get(match_key(_BRACKETED.sub(" ", text)))
+    if found is None:
+        bare = _UNIT_SUFFIX.sub("", text)
+        if bare != text and bare.strip():
+            found = index.get(match_key(bare))
+    return found
+
+
+def _fields_named(row: Iterable[Any], index: dict[str, str]) -> set[str]:
+    return {f for f in (header_field(v, index) for v in row if isinstance(v, str)) if f}
+
+
 def _non_empty(row: Iterable[Any]) -> int:
     return sum(1 for v in row if not is_blank(v))
 
@@ -90,7 +115,7 @@ def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
             continue
         if first_two is None:
             first_two = i
-        known = {index[k] for k in (match_key(v) for v in row if isinstance(v, str)) if k in index}
+        known = _fields_named(row, index)
         if len(known) >= 2:
             return i
     return first_two
@@ -105,7 +130,7 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
     taken: set[str] = set()
     for j, h in enumerate(header):
         text = "" if is_blank(h) else str(h).strip()
-        canonical = index.get(match_key(text)) if text else None
+        canonical = header_field(text, index) if text else None
         if canonical and canonical not in taken:
             taken.add(canonical)
             written[canonical] = text
@@ -319,7 +344,7 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
     best = 0
     for row in rows:
-        named = {index[k] for k in (match_key(v) for v in row if isinstance(v, str)) if k in index}
+        named = _fields_named(row, index)
         if required <= named:
             best = max(best, len(named))
     return best
