@@ -39,8 +39,12 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.numbers import (
+    LONG_SPAN_DAYS,
+    date_order_shown,
+    date_parts,
     decide_day_first,
     decide_decimal,
+    order_by_span,
     parse_amount,
     parse_amount_column,
     parse_date,
@@ -49,6 +53,7 @@ from ar_excel.bank.numbers import (
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
+    check_running_balance,
     clean_text,
     lines_frame,
     round_cents,
@@ -58,7 +63,7 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
-from ar_excel.parsing import is_blank, parse_currency
+from ar_excel.parsing import is_blank, normalize_digits, parse_currency
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
@@ -70,7 +75,7 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
               "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
                       "نوع العملية"),
-    "_status": ("Status", "Booking Status", "الحالة"),
+    "_status": ("Status", "Booking Status", "الحالة", "Info"),  # Sparkasse: "Umsatz vorgemerkt"
 }
 # Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
 _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details", "memo",
@@ -89,9 +94,14 @@ _BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
                "ر.س": "SAR", "د.إ": "AED", "﷼": "SAR"}
-_PENDING = {"pending", "pend", "pdng", "vorgemerkt", "en attente", "معلق", "قيد التنفيذ"}
-_DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit"}
-_CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "crédit"}
+_PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
+            "قيد التنفيذ"}
+# what exports write in a reference column that has none
+_NO_REFERENCE = {"NOTPROVIDED", "NOT PROVIDED", "NONREF", "NONE", "N/A", "-"}
+_DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
+                "withdrawal", "w", "out"}
+_CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "ايداع", "crédit",
+                 "deposit", "in"}
 
 
 def _fold(text: Any) -> str:
@@ -169,6 +179,123 @@ def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | N
     return Layout(0, columns, parts, ccy, headers)
 
 
+# Words that name a column's role in headers no alias spells out ("Trans Date", "Val Date",
+# "Withdrawal Amt.", "Available Balance", "Débit euros", "Kontonummer/IBAN"): the fallback
+# after the aliases, each role confirmed by the values under the header (dates, amounts).
+_DATE_WORDS = {"date", "dt", "datum", "تاريخ", "fecha", "data"}
+_ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق"})),
+    ("Date", frozenset(_DATE_WORDS)),
+    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand"})),
+    ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
+                         "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits"})),
+    ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
+                          "إيداعات", "ايداعات", "haben", "eingang", "versement"})),
+    ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz"})),
+    ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
+                             "check", "slip", "مرجع"})),
+    ("Counterparty Account", frozenset({"iban", "kontonummer"})),
+    ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
+                                "payer", "payee", "beneficiary", "counterparty", "empfanger",
+                                "empfaenger", "auftraggeber", "remitter"})),
+    ("Description", frozenset({"description", "narration", "narrative", "details",
+                               "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
+                               "verwendungszweck", "libelle", "purpose"})),
+    ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة"})),
+)
+_MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
+_SAMPLE_ROWS = 200
+
+
+def _header_words(header: str) -> set[str]:
+    """Lower-case words of a header, accents dropped, Arabic 'ال' also taken off."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)  # "PostingDate"
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+    words = set(re.findall(r"[^\W_]+", text))
+    return words | {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
+
+
+def _role_by_words(header: str, taken: set[str]) -> str | None:
+    words = _header_words(header)
+    if words & _ROLE_WORDS[3][1] and words & _ROLE_WORDS[4][1]:  # "Debit/Credit ..."
+        return "Amount" if words & _ROLE_WORDS[5][1] and "Amount" not in taken else None
+    for canon, keys in _ROLE_WORDS:
+        hit = bool(words & keys)
+        if canon == "Value Date":
+            hit = hit or bool(words & {"value", "val", "قيمة"} and words & _DATE_WORDS)
+        if hit and canon not in taken:
+            return canon
+    return None
+
+
+def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
+    """Whether the values under a header guessed from its words fit the role: dates for a
+    date column, amounts for a money column (at least 4 in 5; a column blank in the sample
+    passes)."""
+    if canon not in _MONEY_ROLES and canon not in ("Date", "Value Date"):
+        return True
+    values = [r[idx] for r in rows[:_SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
+    ok = 0
+    for v in values:
+        if canon in _MONEY_ROLES:
+            if isinstance(v, str) and not re.search(r"\d", v):
+                continue
+            for mark in (".", ","):
+                try:
+                    parse_amount(v, mark)
+                    ok += 1
+                    break
+                except ValueError:
+                    pass
+        else:
+            if isinstance(v, str) and not re.search(r"\d", v):
+                continue
+            try:
+                parse_date(v)
+                ok += 1
+            except (ValueError, OverflowError):
+                pass
+    return ok >= 0.8 * len(values)
+
+
+def _add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
+    """Give the headers no alias names a role from their words (see ``_ROLE_WORDS``)."""
+    used = set(layout.columns.values()) | set(layout.parts)
+    data = rows[data_from:]
+    for idx, header in enumerate(layout.headers):
+        if idx in used or not header:
+            continue
+        canon = _role_by_words(_split_header(header)[0], set(layout.columns))
+        if canon and _values_read_as(data, idx, canon):
+            layout.columns[canon] = idx
+            used.add(idx)
+            if canon in _MONEY_ROLES and layout.currency_hint is None:
+                layout.currency_hint = _split_header(header)[1]
+
+
+def _sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
+    """An amount without a sign, next to a column whose every value is a debit/credit mark
+    ("CR"/"DR", "Credit"/"Debit", "دائن"/"مدين") under a header no alias names ("Type",
+    "نوع الحركة"): that column gives the sign."""
+    cols = layout.columns
+    if "Amount" not in cols or "_sign" in cols:
+        return
+    used = set(cols.values()) | set(layout.parts)
+    candidates = [i for i in range(len(layout.headers)) if i not in used]
+    if "_posting_text" in cols:
+        candidates.insert(0, cols["_posting_text"])
+    data = rows[data_from: data_from + _SAMPLE_ROWS]
+    for idx in candidates:
+        marks = {str(r[idx]).strip().lower().rstrip(".") for r in data
+                 if idx < len(r) and not is_blank(r[idx])}
+        if marks and marks <= _DEBIT_MARKS | _CREDIT_MARKS and any(m.isalpha() for m in marks):
+            if cols.get("_posting_text") == idx:
+                del cols["_posting_text"]
+            cols["_sign"] = idx
+            return
+
+
 def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
     """The header row and what each column holds; InputError when it cannot be decided."""
     if mapping and mapping.get("header_row"):
@@ -176,18 +303,31 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
     else:
         candidates = list(range(min(len(rows), HEADER_SCAN_ROWS)))
     best: Layout | None = None
-    for r in candidates:
-        if r >= len(rows):
-            break
-        layout = _match_columns(rows[r], mapping)
-        if layout is None:
-            continue
-        contract_cols = [c for c in layout.columns if not c.startswith("_")]
-        anchors = {"Date", "Value Date", "Amount", "Debit", "Credit", "Balance"}
-        # an account-info line ("Account Number: .., Currency: ..") is not the header
-        if len(contract_cols) + (1 if layout.parts else 0) >= 2 and anchors & set(contract_cols):
-            layout.header_row = r
-            best = layout
+    anchors = {"Date", "Value Date", "Amount", "Debit", "Credit", "Balance"}
+    for by_words in (False, True):  # the aliases first; header words only where they fail
+        for r in candidates:
+            if r >= len(rows):
+                break
+            layout = _match_columns(rows[r], mapping)
+            if layout is None:
+                continue
+            if by_words:
+                _add_roles_by_words(rows, layout, r + 1)
+            contract_cols = [c for c in layout.columns if not c.startswith("_")]
+            # an account-info line ("Account Number: .., Currency: ..") is not the header;
+            # headers read from their words need a date, money and a third column
+            enough = (len(contract_cols) + (1 if layout.parts else 0)
+                      >= (3 if by_words else 2))
+            if enough and anchors & set(contract_cols) and (not by_words or (
+                    {"Date", "Value Date"} & set(contract_cols)
+                    and _MONEY_ROLES & set(contract_cols))):
+                layout.header_row = r
+                best = layout
+                break
+        if best is not None:
+            if not by_words:
+                _add_roles_by_words(rows, best, best.header_row + 1)
+            _sign_column_by_values(rows, best, best.header_row + 1)
             break
     if best is None and mapping:
         wanted = [h for k, h in mapping.items() if k not in OPTION_KEYS]
@@ -350,8 +490,16 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
     date_values = dict.fromkeys([*table.cells(date_idx), *table.cells(cols.get("Value Date"))])
     first = options.get("day_first", day_first)
-    dayfirst = decide_day_first(list(date_values), first)  # order-free: distinct values do
     date_format = options.get("date_format")
+    # the statement period above the header ("11/01/2026 - 11/30/2026") shows the order too
+    shown = date_order_shown([*date_values, *_date_texts(rows[: layout.header_row])])
+    dayfirst = decide_day_first([], first) if shown is None else shown
+    order_note = None
+    if shown is None and "day_first" not in options and not date_format:
+        by_span = order_by_span(list(date_values), dayfirst)
+        if by_span != dayfirst:
+            order_note = _order_note(list(date_values), by_span)
+            dayfirst = by_span
     # a narrative column with the same text on every row names the account product, not the line
     parts = [i for i in layout.parts if not _constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
@@ -366,6 +514,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         name = header[idx] if idx is not None and idx < len(header) else canon
         found.append((pos, order, Issue(source, f"row {numbers[pos]}", name, value, message)))
 
+    if order_note is not None:
+        found.append((-1, 0, Issue(source, "", header[date_idx] if date_idx is not None
+                                   and date_idx < len(header) else "Date", order_note[0],
+                                   order_note[1])))
     stated_ccy = _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
     file_ccy = layout.currency_hint or stated_ccy or _currency_from_text(
         [_cell(r, i) for r in data[:50] for i in amount_cols])
@@ -492,7 +644,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Amount": round_cents(amount[kept]),
         "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
         "Description": descriptions,
-        "Reference": _texts(kept_cells("Reference")),
+        "Reference": [None if r is None or r.upper() in _NO_REFERENCE or not r.strip("0")
+                      else r for r in _texts(kept_cells("Reference"))],
         "Counterparty": _texts(kept_cells("Counterparty")),
         "Counterparty Account": _texts(kept_cells("Counterparty Account")),
         "Bank Ref": _texts(kept_cells("Bank Ref")),
@@ -503,6 +656,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
+    if "Balance" in cols:
+        issues += check_running_balance(lines, source, header[cols["Balance"]] or "Balance")
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
 
@@ -625,10 +780,19 @@ def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfir
     return True
 
 
+# dates inside a balance label ("Ending balance as of 11/30/2026", "as at 30-Nov-2026"):
+# their digits are not the balance
+_DATES_IN_TEXT = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|"
+    r"\d{1,2}[\s-]+[^\W\d_]{3,9}\.?[\s-]+\d{4})(?![\d.,])")
+
+
 def _number_in_text(row: list[Any], decimal: str) -> float | None:
     for cell in reversed(row):
         if isinstance(cell, (int, float)) and not isinstance(cell, bool) and cell == cell:
             return float(cell)
+        if isinstance(cell, str):
+            cell = _DATES_IN_TEXT.sub(" ", normalize_digits(cell))
         if isinstance(cell, str) and re.search(r"\d", cell):
             m = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?|\d", cell)
             try:
@@ -652,7 +816,7 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
             if not m:
                 continue
             after = [c for c in row if not is_blank(c)]
-            tail = texts[m.end():]
+            tail = _DATES_IN_TEXT.sub(" ", normalize_digits(texts[m.end():]))
             value = None
             m2 = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?", tail)
             if m2:
@@ -668,6 +832,31 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
 
 
 # ---------------------------------------------------------------- file readers
+
+_DATE_TEXT = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?![\d.])")
+
+
+def _date_texts(rows: list[list[Any]]) -> list[str]:
+    """Numeric dates written in text cells (a preamble's statement period, 'as of ...')."""
+    return [m.group(0) for row in rows for c in row if isinstance(c, str)
+            for m in _DATE_TEXT.finditer(normalize_digits(c))]
+
+
+def _order_note(values: list[Any], day_first: bool) -> tuple[str, str]:
+    """The issue telling the clerk that the day/month order was decided by the span."""
+    sample = next(v for v in values if date_parts(v) is not None)
+    read = parse_date(sample, day_first)
+    order = "day first" if day_first else "month first"
+    other = "month first" if day_first else "day first"
+    sep = next((c for c in str(sample) if c in "./- "), "/")
+    year = "%Y" if re.search(r"\d{4}", str(sample)) else "%y"
+    fmt = sep.join(("%m", "%d", year) if day_first else ("%d", "%m", year))  # the other order
+    return sample, (
+        f"every date of the statement reads both ways; read {order} ('{sample}' = "
+        f"{read:%d %b %Y}) because {other} would spread the statement over more than "
+        f"{LONG_SPAN_DAYS} days. If that is wrong, name the order with --bank-columns "
+        f"\"date_format={fmt}\"")
+
 
 def _first_lines(text: str, count: int) -> list[str]:
     """``text.splitlines()[:count]`` without splitting the whole of a long file."""

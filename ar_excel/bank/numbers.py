@@ -121,8 +121,9 @@ def _date_parts(value: str) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
-def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
-    """Day/month order of a column of date texts (see module docstring)."""
+def date_order_shown(values: Iterable[Any]) -> bool | None:
+    """True (day first) or False (month first) where some date text shows its order (a part
+    above 12), None where every one reads both ways."""
     month_first = False
     for v in values:
         parts = date_parts(v)
@@ -130,9 +131,45 @@ def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
             if parts[0] > 12:
                 return True
             month_first = month_first or parts[1] > 12
-    if month_first:
-        return False
+    return False if month_first else None
+
+
+def decide_day_first(values: list[Any], day_first: bool | None = None) -> bool:
+    """Day/month order of a column of date texts (see module docstring)."""
+    shown = date_order_shown(values)
+    if shown is not None:
+        return shown
     return True if day_first is None else day_first
+
+
+MONTH_SPAN_DAYS = 35  # a monthly statement's lines, a few days of slack
+LONG_SPAN_DAYS = 45  # more than a month: with every date readable both ways, suspicious
+
+
+def span_days(values: Iterable[Any], day_first: bool) -> int | None:
+    """Days between the first and the last date of ``values`` read in one order."""
+    days = []
+    for v in values:
+        if date_parts(v) is None:
+            continue
+        try:
+            days.append(parse_date(v, day_first))
+        except (ValueError, OverflowError):
+            return None  # not a date in this order: the order was shown, not guessed
+    return (max(days) - min(days)).days if len(days) > 1 else None
+
+
+def order_by_span(values: list[Any], day_first: bool) -> bool:
+    """For dates that all read both ways (``03/11/2026``): the other order when the preferred
+    one spreads the statement over more than a month and a half while the other keeps it
+    within a month (a US export read day first jumps a month per day: 11/03, 11/04, 11/05 ->
+    March, April, May); else the preferred order."""
+    preferred, other = span_days(values, day_first), span_days(values, not day_first)
+    if preferred is None or other is None:
+        return day_first
+    if preferred > LONG_SPAN_DAYS and other <= MONTH_SPAN_DAYS:
+        return not day_first
+    return day_first
 
 
 def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd.Timestamp | None:

@@ -219,3 +219,51 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
                 "from the file",
             ))
     return issues
+
+
+def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balance"
+                          ) -> list[Issue]:
+    """Each line's running balance against the one before it and its amount.
+
+    A statement printed oldest first moves its balance by each line's amount
+    (balance = previous balance + amount); one printed newest first the other way round. The
+    order is the one most of the file follows; a line that breaks it is reported: a line may
+    be missing between the two, or an amount (or its sign) was misread. A balance column that
+    follows no order at all (an available balance that holds and limits move) is reported
+    once, not line by line.
+    """
+    balance = lines["Balance"].to_numpy(dtype="float64")
+    amount = lines["Amount"].to_numpy(dtype="float64")
+    pairs = np.flatnonzero(~np.isnan(balance[:-1]) & ~np.isnan(balance[1:])
+                           & ~np.isnan(amount[:-1]) & ~np.isnan(amount[1:]))
+    if not len(pairs):
+        return []
+    step = balance[pairs + 1] - balance[pairs]
+    oldest_first = np.abs(step - amount[pairs + 1]) < 0.005
+    newest_first = np.abs(-step - amount[pairs]) < 0.005
+    ascending = oldest_first.sum() >= newest_first.sum()
+    fits = oldest_first if ascending else newest_first
+    if fits.all():
+        return []
+    line_no = lines["Line No"].to_numpy()
+    if len(pairs) >= 5 and fits.sum() * 2 < len(pairs):  # a few lines: say which ones
+        return [Issue(source, "", column, None,
+                      f"the {column} column is not a running balance of the lines (it follows "
+                      f"the amounts on {int(fits.sum())} of {len(pairs)} consecutive lines); "
+                      "it was kept as printed and not used to check the lines")]
+    issues = []
+    for k in np.flatnonzero(~fits).tolist():
+        i = int(pairs[k])
+        # the line whose amount moves the balance, and the balance before it
+        line, before = (i + 1, i) if ascending else (i, i + 1)
+        moved = balance[line] - balance[before]
+        expected = balance[before] + amount[line]
+        why = ("its sign looks misread: the balance moves the other way"
+               if abs(moved + amount[line]) < 0.005 else
+               "a line may be missing before it, or its amount was misread")
+        issues.append(Issue(
+            source, f"row {line_no[line]}", column, float(balance[line]),
+            f"running balance {balance[line]:,.2f} does not follow from the balance "
+            f"{balance[before]:,.2f} of row {line_no[before]} and this line's amount "
+            f"{amount[line]:,.2f} (expected {expected:,.2f}); {why}"))
+    return issues

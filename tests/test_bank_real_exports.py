@@ -1,0 +1,177 @@
+"""Statement exports written by hand the way banks produce them (Egypt, Gulf, Europe, US), each
+read line by line: amount sign, dates, narrative, counterparty, balances, what was left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ar_excel.bank import read_statement
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "bank.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def dates(*values: str) -> list[pd.Timestamp]:
+    return [pd.Timestamp(v) for v in values]
+
+
+def test_arabic_debit_credit_mark_column_under_an_unknown_header_gives_the_sign(tmp_path):
+    text = ("التاريخ,البيان,المبلغ,نوع الحركة,الرصيد\n"
+            "01/11/2026,حوالة واردة,1500.00,دائن,11500.00\n"
+            "02/11/2026,رسوم,15.00,مدين,11485.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+    assert stmt.lines["Description"].tolist() == ["حوالة واردة", "رسوم"]
+    assert not stmt.issues
+
+
+def test_type_column_of_credit_debit_words_gives_the_sign(tmp_path):
+    text = ("Posting Date,Description,Type,Amount,Balance\n"
+            "01/11/2026,ACH CREDIT ACME CORP,CREDIT,1500.00,11500.00\n"
+            "02/11/2026,CHECK 1001,DEBIT,15.00,11485.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+    assert not stmt.issues
+
+
+def test_headers_no_alias_spells_are_read_from_their_words(tmp_path):
+    # ADCB / QNB / HDFC style headers
+    adcb = ("Posting Date,Value Date,Transaction Details,Cheque/Ref Number,Debit Amount,"
+            "Credit Amount,Available Balance\n"
+            "01/11/2026,01/11/2026,TT IN ACME,FT123,,\"2,500.00\",\"12,500.00\"\n"
+            "02/11/2026,02/11/2026,CHARGES,,52.50,,\"12,447.50\"\n")
+    qnb = ("Trans Date,Val Date,Description,Debit,Credit,Ledger Balance\n"
+           "01/11/2026,03/11/2026,TT IN ACME,,\"2,500.00\",\"12,500.00\"\n"
+           "02/11/2026,02/11/2026,CHARGES,52.50,,\"12,447.50\"\n")
+    hdfc = ("Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+            "01/11/26,NEFT CR-ACME,0000123,03/11/26,,2500.00,12500.00\n"
+            "02/11/26,CHARGES,0000000,02/11/26,52.50,,12447.50\n")
+    for name, text in (("adcb", adcb), ("qnb", qnb), ("hdfc", hdfc)):
+        stmt = read_statement(write(tmp_path, text, name=f"{name}.csv"))
+        assert stmt.lines["Amount"].tolist() == [2500.0, -52.5], name
+        assert stmt.lines["Balance"].tolist() == [12500.0, 12447.5], name
+        assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02"), name
+        assert not stmt.issues, name
+    assert stmt.lines["Value Date"].tolist() == dates("2026-11-03", "2026-11-02")
+    assert stmt.lines["Reference"].tolist() == ["0000123", None]  # all zeros: no cheque
+
+
+def test_header_words_need_the_values_to_agree(tmp_path):
+    # "Balance Type" holds words, not amounts: it is not taken for the balance column
+    text = ("Date,Description,Amount,Balance Type\n"
+            "01/11/2026,WIRE IN,100.00,Ledger\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Balance"].isna().all() and stmt.lines["Amount"].tolist() == [100.0]
+
+
+def test_french_debit_credit_euros_and_spaces_in_thousands(tmp_path):
+    text = ('Date;Libellé;Débit euros;Crédit euros\n'
+            '03/11/2026;"VIR SEPA RECU /DE DUPONT SARL /MOTIF FACT 1001";;1 234,50\n'
+            '04/11/2026;PRLV SEPA EDF;89,99;\n')
+    stmt = read_statement(write(tmp_path, text, "cp1252"))
+    assert stmt.lines["Amount"].tolist() == [1234.5, -89.99]
+    assert stmt.lines["Date"].tolist() == dates("2026-11-03", "2026-11-04")
+
+
+def test_sparkasse_csv_camt_export(tmp_path):
+    text = ('"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";'
+            '"Kundenreferenz (End-to-End)";"Beguenstigter/Zahlungspflichtiger";'
+            '"Kontonummer/IBAN";"Betrag";"Waehrung";"Info"\n'
+            '"DE12500105170648489890";"03.11.26";"04.11.26";"GUTSCHR. UEBERWEISUNG";'
+            '"RE 2026-1001 Danke";"INV-1001";"Müller GmbH";"DE89370400440532013000";'
+            '"1.234,50";"EUR";"Umsatz gebucht"\n'
+            '"DE12500105170648489890";"04.11.26";"04.11.26";"FOLGELASTSCHRIFT";"Strom November\n'
+            'Vertrag 123";"NOTPROVIDED";"Stadtwerke";"DE02120300000000202051";"-89,99";"EUR";'
+            '"Umsatz gebucht"\n'
+            '"DE12500105170648489890";"05.11.26";"05.11.26";"GUTSCHR. UEBERWEISUNG";"RE 1002";'
+            '"";"Schulz KG";"DE02120300000000202051";"500,00";"EUR";"Umsatz vorgemerkt"\n')
+    stmt = read_statement(write(tmp_path, text, "cp1252"))
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1234.5, -89.99]
+    assert lines["Date"].tolist() == dates("2026-11-03", "2026-11-04")
+    assert lines["Value Date"].tolist() == dates("2026-11-04", "2026-11-04")
+    assert lines["Counterparty"].tolist() == ["Müller GmbH", "Stadtwerke"]
+    assert lines["Counterparty Account"].tolist() == ["DE89370400440532013000",
+                                                      "DE02120300000000202051"]
+    assert lines["Reference"].tolist() == ["INV-1001", None]  # NOTPROVIDED is no reference
+    assert lines["Currency"].tolist() == ["EUR", "EUR"]
+    assert lines["Description"].tolist() == ["RE 2026-1001 Danke GUTSCHR. UEBERWEISUNG",
+                                              "Strom November Vertrag 123 FOLGELASTSCHRIFT"]
+    [pending] = [i for i in stmt.issues if i.cell == "row 5"]  # the third line, on file row 5
+    assert pending.value == "Umsatz vorgemerkt" and "pending" in pending.message
+
+
+def test_us_export_whose_dates_all_read_both_ways_is_read_month_first(tmp_path):
+    text = ('Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #\n'
+            'CREDIT,11/03/2026,"ACME CORP       ACH PMT    PPD ID: 1234",1500.00,ACH_CREDIT,'
+            '11500.00,,\n'
+            'DEBIT,11/04/2026,"CHECK 1001",-15.00,CHECK_PAID,11485.00,1001,\n'
+            'DSLIP,11/05/2026,"REMOTE ONLINE DEPOSIT #          1",250.00,DEPOSIT,11735.00,,\n')
+    stmt = read_statement(write(tmp_path, text), day_first=True)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-03", "2026-11-04", "2026-11-05")
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 250.0]
+    assert stmt.lines["Description"].iloc[0] == "ACME CORP ACH PMT PPD ID: 1234"
+    assert stmt.lines["Reference"].tolist() == [None, "1001", None]
+    [note] = stmt.issues
+    assert note.column == "Posting Date" and note.value == "11/03/2026"
+    assert "month first" in note.message and "date_format=%d/%m/%Y" in note.message
+
+
+def test_day_first_statement_of_early_month_days_stays_day_first(tmp_path):
+    text = ("Date,Description,Amount\n"
+            "01/11/2026,A,1.00\n05/11/2026,B,2.00\n12/11/2026,C,3.00\n")
+    stmt = read_statement(write(tmp_path, text), day_first=True)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-05", "2026-11-12")
+    assert not stmt.issues
+
+
+def test_statement_period_above_the_header_decides_the_date_order(tmp_path):
+    # Bank of America: a summary above the lines; "11/30/2026" shows month first
+    text = ('Description,,Summary Amt.\n'
+            'Beginning balance as of 11/01/2026,,"10,000.00"\n'
+            'Total credits,,"1,750.00"\n'
+            'Total debits,,"-15.00"\n'
+            'Ending balance as of 11/30/2026,,"11,735.00"\n'
+            '\n'
+            'Date,Description,Amount,Running Bal.\n'
+            '11/01/2026,Beginning balance as of 11/01/2026,,"10,000.00"\n'
+            '11/03/2026,"ACME CORP DES:ACH PMT ID:1234","1,500.00","11,500.00"\n'
+            '11/04/2026,"Check 1001","-15.00","11,485.00"\n'
+            '11/05/2026,"Online deposit","250.00","11,735.00"\n')
+    stmt = read_statement(write(tmp_path, text), day_first=True)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-03", "2026-11-04", "2026-11-05")
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 250.0]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (10000.0, 11735.0, 0.0)
+    assert bal.opening_date == pd.Timestamp("2026-11-01")
+    assert not stmt.issues
+
+
+def test_running_balance_breaks_are_reported_with_their_row(tmp_path):
+    text = ("Date,Description,Amount,Balance\n"
+            "01/11/2026,IN,1500.00,11500.00\n"
+            "02/11/2026,FEE,15.00,11485.00\n"
+            "04/11/2026,IN2,100.00,11685.00\n"
+            "05/11/2026,IN3,10.00,11695.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert len(stmt.lines) == 4  # nothing is dropped for it
+    sign, gap = stmt.issues
+    assert (sign.cell, sign.column, sign.value) == ("row 3", "Balance", 11485.0)
+    assert "expected 11,515.00" in sign.message and "sign" in sign.message
+    assert (gap.cell, gap.value) == ("row 4", 11685.0)
+    assert "expected 11,585.00" in gap.message and "missing" in gap.message
+
+
+def test_running_balance_of_a_newest_first_statement_ties_line_by_line(tmp_path):
+    text = ('Date,Details,Amount,Dr/Cr,Balance\n'
+            '05/11/2026,TRANSFER FROM NILE CO,"3,000.00",CR,"8,000.00"\n'
+            '04/11/2026,ATM WITHDRAWAL,"1,000.00",DR,"5,000.00"\n'
+            '03/11/2026,SALARY,"1,000.00",DR,"6,000.00"\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [3000.0, -1000.0, -1000.0]
+    assert not stmt.issues
