@@ -167,3 +167,80 @@ def test_a_named_invoice_paid_more_than_twice_over_is_only_suggested():
     r = match(PLAIN_CUSTOMERS, invoices, {"amount": 2900.00, "desc": "INV 3918"})
     assert allocations(r) == [("INV-3918", 2600.00, "overpayment", "Matched"),
                               (None, 300.00, "on-account", "Matched")]
+
+
+# ------------------------------------------------------------ who paid
+
+NAMES = [
+    customer("C1", "Al Nour Trading Co", **{"IBAN / Bank Account": "EG380019000500000000263180002"}),
+    customer("C2", "Al Nour Trading & Contracting"),
+    customer("C3", "Al Amal International Trading And Contracting LLC"),
+    customer("C4", "Cairo Steel Company"),
+]
+NAMED_INVOICES = [
+    invoice("INV-0101", "C1", 11400.00, "2026-09-01"),
+    invoice("INV-0102", "C2", 7350.00),
+    invoice("INV-0103", "C3", 9150.00),
+    invoice("INV-0104", "C4", 6420.00),
+    invoice("INV-0105", "C4", 6420.00, "2026-09-20"),
+]
+
+
+def test_near_identical_names_the_exact_one_pays_its_own_invoice():
+    r = match(NAMES, NAMED_INVOICES,
+              {"amount": 7350.00, "desc": "INWARD TRF", "cp": "AL NOUR TRADING AND CONTRACTING"})
+    assert allocations(r) == [("INV-0102", 7350.00, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize(("printed", "amount", "invoice_no", "other"), [
+    ("AL NOUR TRADING CO", 7350.00, "INV-0102", "C1"),
+    ("AL NOUR TRADING & CONTRACTING", 11400.00, "INV-0101", "C2"),
+])
+def test_a_customer_paying_what_its_look_alike_owes_is_only_suggested(printed, amount,
+                                                                       invoice_no, other):
+    """The name is clearly one customer's, the amount another's: a sister company paying for
+    it, or a wrong reading of the name. Before, the amount chose the look-alike as Matched."""
+    r = match(NAMES, NAMED_INVOICES, {"amount": amount, "desc": "INWARD TRF", "cp": printed})
+    assert allocations(r) == [(invoice_no, amount, "amount+payer", "Suggested")]
+    assert f"the name is customer {other}'s" in reason(r)
+
+
+@pytest.mark.parametrize("row", [
+    {"desc": "INWARD TRF", "cp": "AL AMAL HOLDING GROUP"},  # the parent company
+    {"desc": "TRF ON BEHALF OF AL AMAL INTL TRADING", "cp": "MOHAMED AHMED HASSAN"},  # a person
+])
+def test_a_related_company_or_a_person_paying_for_the_customer_is_suggested(row):
+    r = match(NAMES, NAMED_INVOICES, {"amount": 9150.00, **row})
+    got = allocations(r)
+    assert [(i, a, s) for i, a, _, s in got] == [("INV-0103", 9150.00, "Suggested")]
+
+
+def test_name_truncated_at_35_characters_is_the_customer():
+    r = match(NAMES, NAMED_INVOICES, {"amount": 9150.00, "desc": "INWARD TRF",
+                                      "cp": "AL AMAL INTERNATIONAL TRADING AND C"})
+    assert allocations(r) == [("INV-0103", 9150.00, "amount+payer", "Matched")]
+
+
+def test_payer_only_in_the_narrative_with_the_amount_open_twice_says_oldest_chosen():
+    r = match(NAMES, NAMED_INVOICES, {"amount": 6420.00, "desc": "FROM CAIRO STEEL CO /REF 553"})
+    assert allocations(r) == [("INV-0104", 6420.00, "amount+payer", "Suggested")]
+    assert "2 ways to make the amount" in reason(r) and "oldest chosen" in reason(r)
+
+
+def test_payer_only_in_the_narrative_paying_both_equal_invoices():
+    r = match(NAMES, NAMED_INVOICES, {"amount": 12840.00, "desc": "FROM CAIRO STEEL CO"})
+    assert allocations(r) == [("INV-0104", 6420.00, "multi-invoice", "Matched"),
+                              ("INV-0105", 6420.00, "multi-invoice", "Matched")]
+
+
+def test_another_persons_account_of_the_customer_is_the_customer():
+    r = match(NAMES, NAMED_INVOICES, {"amount": 11400.00, "desc": "INWARD TRF", "cp": "MOHAMED ALI",
+                                      "acc": "EG380019000500000000263180002"})
+    assert allocations(r) == [("INV-0101", 11400.00, "amount+payer", "Matched")]
+
+
+def test_one_receipt_naming_invoices_of_two_customers_in_full():
+    r = match(NAMES, NAMED_INVOICES, {"amount": 18750.00, "desc": "PAYMENT INV-0101 INV-0102"})
+    assert allocations(r) == [("INV-0101", 11400.00, "multi-invoice", "Matched"),
+                              ("INV-0102", 7350.00, "multi-invoice", "Matched")]
+    assert r.matches["Customer ID"].tolist() == ["C1", "C2"]

@@ -820,9 +820,21 @@ class Matcher:
             return base
         if sure * 100 >= 88:
             # The name is clearly this customer's, or of several look-alike names only this
-            # customer has open invoices making the amount.
-            return base - 0.04 if f.payer.customer == cust else 0.87
+            # customer has open invoices making the amount. When the name is clearly *another*
+            # customer's (Al Nour Trading Co paying what Al Nour Trading & Contracting owes),
+            # the payer is a related company paying for it: a person confirms.
+            if f.payer.customer == cust:
+                return base - 0.04
+            return 0.87 if f.payer.customer is None else 0.75
         return 0.75
+
+    def _other_customer_named(self, f: LineFacts, cust: str) -> str:
+        """The note for a line whose printed name is clearly another customer's."""
+        other = f.payer.customer if f.payer else None
+        if other is None or other == cust or f.payer.by_account:
+            return ""
+        return (f"; the name is customer {other}'s ({self.payers.names.get(other, '')}): "
+                "a related company paying for it? please confirm")
 
     def propose_payer_exact(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):
@@ -866,7 +878,8 @@ class Matcher:
                                f"{how}; {nums} make the amount, but with this many open invoices "
                                "a sum can match by chance: please confirm")
         conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9)
-        return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}")
+        return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
+                           + self._other_customer_named(f, cust))
 
     def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):
