@@ -252,3 +252,37 @@ def test_arabic_sheet_names_finance_teams_use(tmp_path, sheet, kind):
     from ar_excel.io.reader import find_kind
 
     assert find_kind(sheet) == kind
+
+
+def test_the_surer_header_wins_and_the_invoice_total_is_the_amount(tmp_path):
+    """Sheets listing the customer's name beside its code, and the amount before tax beside
+    the VAT and the invoice total, as an ERP export or a sales register does."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer", "Customer Code", "Terms"], ["Nile Foods", "C1", 30],
+                             ["Nile Foods", "C2", 30]])  # one name, two accounts
+    _sheet(wb, "Invoices", [
+        ["Date", "Invoice #", "Customer", "Customer Code", "Amount", "VAT 14%", "Total"],
+        [datetime(2026, 10, 1), "S-1", "Nile Foods", "C1", 1000, 140, 1140],
+        [datetime(2026, 10, 1), "S-2", "Nile Foods", "C2", 500, 70, 570]])
+    _sheet(wb, "Payments", [["Date", "Customer", "Customer Code", "Amount", "Invoice"],
+                            [datetime(2026, 11, 10), "Nile Foods", "C1", 1140, "S-1"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.table("Invoices").headers == {"Invoice Date": "Date", "Invoice No": "Invoice #",
+                                              "Customer ID": "Customer Code", "Amount": "Total"}
+    assert book.invoices["Customer ID"].tolist() == ["C1", "C2"]
+    assert book.invoices["Amount"].tolist() == [1140, 570]
+    assert book.payments["Customer ID"].tolist() == ["C1"]
+    assert book.issues == []
+    # S-1 paid in full; S-2 due 31/10, 30 days late
+    assert _aging(tmp_path, path) == {"C2": (0, 570, 0, 0, 0, 570)}
+
+
+def test_without_a_tax_column_the_amount_stays_the_amount(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Total"],
+                            ["S-1", "C1", datetime(2026, 10, 1), 1000, 3000]])
+    assert read_book(_save(wb, tmp_path)).invoices["Amount"].tolist() == [1000]

@@ -85,16 +85,25 @@ _UNIT_SUFFIX = re.compile(
     r"ج\.?\s?م\.?|جنيه|بالجنيه|ريال|بالريال|درهم|بالدرهم|\$|€|£)\s*$", re.IGNORECASE)
 
 
+def _header_key(text: str, index: dict[str, str]) -> str | None:
+    """The alias key a header matches: as written, else without its unit or currency."""
+    key = match_key(text)
+    if key in index:
+        return key
+    if "(" in text or "[" in text:
+        key = match_key(_BRACKETED.sub(" ", text))
+        if key in index:
+            return key
+    bare = _UNIT_SUFFIX.sub("", text)
+    if bare != text and bare.strip() and match_key(bare) in index:
+        return match_key(bare)
+    return None
+
+
 def header_field(text: str, index: dict[str, str]) -> str | None:
     """The schema field a header names: as written, else without its unit or currency."""
-    found = index.get(match_key(text))
-    if found is None and ("(" in text or "[" in text):
-        found = index.get(match_key(_BRACKETED.sub(" ", text)))
-    if found is None:
-        bare = _UNIT_SUFFIX.sub("", text)
-        if bare != text and bare.strip():
-            found = index.get(match_key(bare))
-    return found
+    key = _header_key(text, index)
+    return None if key is None else index[key]
 
 
 def _fields_named(row: Iterable[Any], index: dict[str, str]) -> set[str]:
@@ -121,25 +130,57 @@ def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
     return first_two
 
 
+def _alias_rank(schema: SheetSchema) -> dict[str, int]:
+    """How strongly an alias names its field: 0 for the field's own name, then the order of
+    its aliases (``Customer Code`` names the Customer ID more surely than ``Customer``)."""
+    rank: dict[str, int] = {}
+    for f in schema.fields:
+        rank.setdefault(match_key(f.name), 0)
+    for f in schema.fields:
+        for i, alias in enumerate(f.aliases, 1):
+            rank.setdefault(match_key(alias), i)
+    return rank
+
+
+# An invoice list with a tax column keeps its amount before tax under "Amount" and the
+# invoice total (the contract's Amount) under one of these.
+GROSS_AMOUNT = frozenset(match_key(h) for h in (
+    "Total", "Invoice Total", "Gross Amount", "Amount Incl Tax", "Total Amount",
+    "Total Incl VAT", "Amount Incl VAT", "Total Including VAT", "الإجمالي",
+    "الإجمالي شامل الضريبة", "إجمالي الفاتورة", "القيمة الإجمالية"))
+_TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
+
+
 def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
     """Column names for a header row: canonical where recognised, else the header as written
-    (``Column X`` for a blank header). Returns the names and {canonical: header as written}."""
-    index = _alias_index(schema)
+    (``Column X`` for a blank header). Returns the names and {canonical: header as written}.
+    Where two headers name one field, the surer name wins (the field's own name, then its
+    aliases in order), then the leftmost; with a tax column, the invoice total is the
+    Amount rather than an amount before tax."""
+    index, rank = _alias_index(schema), _alias_rank(schema)
+    texts = ["" if is_blank(h) else str(h).strip() for h in header]
+    keys = [_header_key(t, index) if t else None for t in texts]
+    claims: dict[str, tuple[int, int]] = {}
+    for j, key in enumerate(keys):
+        if key is not None:
+            claim = (rank.get(key, 99), j)
+            claims[index[key]] = min(claims.get(index[key], claim), claim)
+    gross = [j for j, k in enumerate(keys) if k in GROSS_AMOUNT and index[k] == "Amount"]
+    if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
+            _TAX_HEADER.match(match_key(t)) for t in texts if t):
+        claims["Amount"] = (0, gross[0])
+    owner = {j: field for field, (_, j) in claims.items()}
     names: list[str] = []
     written: dict[str, str] = {}
-    taken: set[str] = set()
-    for j, h in enumerate(header):
-        text = "" if is_blank(h) else str(h).strip()
-        canonical = header_field(text, index) if text else None
-        if canonical and canonical not in taken:
-            taken.add(canonical)
-            written[canonical] = text
-            names.append(canonical)
-        else:
-            name = text or f"Column {column_letter(left + j)}"
-            while name in names or name in index.values():
-                name += " (2)"
-            names.append(name)
+    for j, text in enumerate(texts):
+        if j in owner:
+            written[owner[j]] = text
+            names.append(owner[j])
+            continue
+        name = text or f"Column {column_letter(left + j)}"
+        while name in names or name in index.values():
+            name += " (2)"
+        names.append(name)
     return names, written
 
 
