@@ -163,7 +163,7 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     base = {"Date": booked or value, "Value Date": value, "Statement": sid, "Balance": None,
             "_reversal": reversal}
     if len(txs) <= 1:
-        rec = _details(txs[0] if txs else None, direction, entry_ref, entry_info)
+        rec = _details(txs[0] if txs else None, direction, entry_ref, entry_info, reversal)
         sign = -1.0 if direction == "DBIT" else 1.0
         return [{**base, **rec, "Amount": sign * amount, "Currency": ccy}]
     parts = []
@@ -171,6 +171,10 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         tx_amount, tx_ccy = _amount(tx.find("Amt"))
         if tx_amount is None:
             tx_amount, tx_ccy = _amount(tx.find("AmtDtls/TxAmt/Amt"))
+        if tx_amount is None:  # the instructed amount, where it is in the account's currency
+            instructed, instructed_ccy = _amount(tx.find("AmtDtls/InstdAmt/Amt"))
+            if instructed is not None and instructed_ccy in (None, ccy):
+                tx_amount, tx_ccy = instructed, instructed_ccy
         tx_direction = _text(tx, "CdtDbtInd") or direction
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
@@ -189,7 +193,7 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     out = []
     for (tx, _, tx_ccy, tx_direction), amt in zip(parts, signed, strict=True):
-        rec = _details(tx, tx_direction, entry_ref, entry_info)
+        rec = _details(tx, tx_direction, entry_ref, entry_info, reversal)
         out.append({**base, **rec, "Amount": amt, "Currency": tx_ccy or ccy})
     return out
 
@@ -202,8 +206,8 @@ def _party(tx: Any, role: str) -> tuple[str | None, str | None]:
     return name, account.replace(" ", "") if account else None
 
 
-def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None
-             ) -> dict[str, Any]:
+def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,
+             reversal: bool = False) -> dict[str, Any]:
     """Description, references, counterparty and bank reference of one transaction."""
     if tx is None:
         return {"Description": entry_info, "Reference": None, "Counterparty": None,
@@ -218,7 +222,11 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
     for extra in (_text(tx, "AddtlTxInf"), entry_info):
         if extra and extra not in desc:
             desc.append(extra)
-    name, account = _party(tx, "Dbtr" if direction == "CRDT" else "Cdtr")
+    role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
+    name, account = _party(tx, role)
+    if reversal and not (name or account):
+        # a reversal repeats the parties of the payment it undoes, in either convention
+        name, account = _party(tx, other)
     return {
         "Description": " ".join(desc) or None,
         "Reference": "; ".join(refs) or None,

@@ -53,7 +53,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # bs4 warns that it reads XML with its HTML parser
         try:
-            ofx = ofxparse.OfxParser.parse(io.BytesIO(data))
+            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(decoded.text)))
         except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
             raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
     raw_blocks = [m.group(1) for m in _TRN.finditer(decoded.text)]
@@ -110,6 +110,18 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     lines = build_lines(records)
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
+
+
+def _ascii_body(text: str) -> bytes:
+    """The file for ``ofxparse``: text as decoded here, letters outside ASCII as character
+    references (which its parser turns back into the letters). ``ofxparse`` decodes an OFX 2
+    XML file, which has no SGML ``ENCODING`` header, as ASCII and fails on any accented or
+    Arabic name; an SGML header's charset is the one ``decode_bytes`` already applied, so it
+    is made to say ASCII as well."""
+    head, sep, body = text.partition("<")
+    head = re.sub(r"(?im)^(ENCODING:).*$", r"\1USASCII", head)
+    head = re.sub(r"(?im)^(CHARSET:).*$", r"\g<1>1252", head)
+    return (head + sep + body).encode("ascii", "xmlcharrefreplace")
 
 
 def _local(value: Any) -> pd.Timestamp | None:
