@@ -244,3 +244,61 @@ def test_one_receipt_naming_invoices_of_two_customers_in_full():
     assert allocations(r) == [("INV-0101", 11400.00, "multi-invoice", "Matched"),
                               ("INV-0102", 7350.00, "multi-invoice", "Matched")]
     assert r.matches["Customer ID"].tolist() == ["C1", "C2"]
+
+
+# ------------------------------------------------------------ money in that pays no invoice
+
+@pytest.mark.parametrize(("narrative", "category"), [
+    ("CREDIT INTEREST", "interest"),
+    ("INT.CR 01/11-30/11", "interest"),
+    ("PROFIT DISTRIBUTION MURABAHA", "interest"),  # Islamic banks pay profit
+    ("عوائد حساب", "interest"),
+    ("LOAN DRAWDOWN 553221", "loan"),
+    ("SWEEP FROM MAIN ACCOUNT", "own transfer"),
+    ("TFR FROM OUR USD ACCOUNT", "own transfer"),
+    ("FX SPOT BUY USD", "treasury"),
+    ("REVERSAL OF DEBIT 88321", "refund"),
+    ("CHQ RETURNED UNPAID CAIRO STEEL", "refund"),
+])
+def test_inflows_that_are_no_customer_receipt_are_never_matched(narrative, category):
+    # 6,420.35 is the one open amount of its kind: the amount alone would have matched it.
+    r = match(NAMES, [invoice("INV-0104", "C4", 6420.35)], {"amount": 6420.35, "desc": narrative})
+    assert allocations(r) == []
+    assert reason(r) == f"not a customer receipt ({category})"
+
+
+def test_a_cash_deposit_without_a_name_is_left_for_a_person():
+    r = match(NAMES, [invoice("INV-0104", "C4", 6420.35)], {"amount": 6420.35, "desc": "CASH DEPOSIT"})
+    assert allocations(r) == []
+    assert reason(r) == "cash deposit without reference or known payer"
+
+
+def test_a_returned_payment_quoting_an_invoice_is_only_suggested():
+    r = match(NAMES, [invoice("INV-0104", "C4", 6420.35)],
+              {"amount": 6420.35, "desc": "RETURN PAYMENT INV-0104"})
+    assert allocations(r) == [("INV-0104", 6420.35, "reference", "Suggested")]
+    assert "reads like a refund" in reason(r)
+
+
+def test_a_credit_reversed_by_a_later_debit_pays_nothing():
+    r = match(NAMES, NAMED_INVOICES,
+              {"amount": 7350.00, "desc": "INV-0102 AL NOUR TRADING", "date": "2026-11-05"},
+              {"amount": -7350.00, "desc": "RETURN INV-0102", "date": "2026-11-06"},
+              {"amount": 9150.00, "desc": "CHQ DEP 4411", "acc": "100200300400", "date": "2026-11-07"},
+              {"amount": -9150.00, "desc": "CHQ 4411", "acc": "100200300400", "date": "2026-11-09"})
+    assert r.matches.empty
+    reasons = dict(zip(r.unmatched["Bank Line"], r.unmatched["Reason"], strict=True))
+    assert reasons["L1"].startswith("reversed by bank line L2")
+    assert reasons["L3"].startswith("reversed by bank line L4")  # same account: a bounced cheque
+    assert reasons["L2"].endswith("reverses the credit of bank line L1")
+    assert r.unmatched["Unallocated Amount"].tolist()[:2] == [7350.00, 9150.00]
+
+
+def test_a_payment_out_of_the_same_amount_is_no_reversal():
+    r = match(NAMES, NAMED_INVOICES,
+              {"amount": 7350.00, "desc": "INV-0102", "date": "2026-11-05"},
+              {"amount": -7350.00, "desc": "SUPPLIER PAYMENT NILE PACKAGING", "date": "2026-11-06"},
+              {"amount": 9150.00, "desc": "INV-0103", "date": "2026-11-07"},
+              {"amount": -9150.00, "desc": "REVERSAL", "date": "2026-11-30"})  # weeks later
+    assert allocations(r) == [("INV-0102", 7350.00, "reference", "Matched")]
+    assert allocations(r, "L3") == [("INV-0103", 9150.00, "reference", "Matched")]

@@ -139,6 +139,7 @@ def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
                                                   "Counterparty", "Counterparty Account",
                                                   "Reference", "Statement", "Line No")}
     rows = []
+    reverses = {debit: credit for credit, debit in m.reversed.items()}
     for pos, amount in enumerate(cols["Amount"]):
         f = m.facts.get(pos)
         if f is not None:
@@ -152,6 +153,8 @@ def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
             reason, cands, left = "no amount on the line", "", None
         elif amount < 0:
             reason, cands, left = "debit (money out): not accounts receivable", "", None
+            if pos in reverses:
+                reason += f"; reverses the credit of bank line {cols['Bank Line'][reverses[pos]]}"
         else:
             reason, cands, left = "zero amount", "", 0.0
         rows.append((pos, reason, cands, left))

@@ -16,20 +16,25 @@ from ar_excel.core.matching.normalize import Joined
 
 # (pattern over the folded narrative, category). Arabic words are folded (ة -> ه, أ -> ا).
 _RULES: list[tuple[str, str]] = [
-    (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد",
-     "interest"),
+    # (Islamic banks pay profit, not interest: Mudaraba, Wakala and Murabaha deposits.)
+    (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"
+     r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE)\b|\bMUDARABA|\bWAKALA PROFIT|\bHIBAH\b|"
+     r"ارباح (الوديعه|وديعه|حساب|الحساب)", "interest"),
     (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bFACILITY\b|\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل",
      "loan"),
     (r"\bOWN ACC|\bOWN A/?C|\bBETWEEN (OUR|OWN) ACC|\bINTERNAL TRANSFER|\bBOOK TRANSFER|"
      r"\bACCOUNT TRANSFER\b|\bUMBUCHUNG|\bVIREMENT INTERNE|تحويل بين الحسابات|بين حسابات|"
-     r"تحويل داخلي", "own transfer"),
+     r"تحويل داخلي|\bSWEEP\b|\bCASH POOL|\bFROM OUR (?:[A-Z]{3}|OTHER) (?:ACCOUNT|ACC|A/?C)\b",
+     "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
-     r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ", "refund"),
+     r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
+     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء", "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
      r"راس المال|جاري الشركاء", "capital"),
     (r"\bINSURANCE|\bCLAIM SETTLEMENT|تعويض|تامين", "insurance"),
     (r"\bTAX REFUND|\bVAT REFUND|\bCUSTOMS REFUND|رد ضريبه", "refund"),
-    (r"\bFX DEAL|\bFX CONVERSION|\bSWAP\b|\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
+    (r"\bFX DEAL|\bFX CONVERSION|\bFX SPOT|\bFX FORWARD|\bFX FWD|\bSPOT DEAL|\bFOREX|"
+     r"\bTREASURY DEAL|\bMONEY MARKET|\bSWAP\b|\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
      r"وديعه|ودائع|شهادات", "treasury"),
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع", "card sales"),
 ]
@@ -49,6 +54,8 @@ _TRIGGERS = (
     "SHAREHOLDER", "PARTNER", "توزيعات", "راس المال", "جاري الشركاء", "INSURANCE", "CLAIM",
     "تعويض", "تامين", "TAX", "VAT", "CUSTOMS", "FX ", "SWAP", "DEPOSIT", "TD ", "وديعه",
     "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
+    "عوائد", "PROFIT", "MUDARABA", "WAKALA", "HIBAH", "ارباح", "SWEEP", "POOL", "FROM OUR",
+    "CANCEL", "الغاء", "SPOT", "FOREX", "TREASURY", "MONEY MARKET",
 )
 
 

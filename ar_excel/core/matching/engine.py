@@ -40,7 +40,10 @@ full reference has not settled (it is the costly part), after the accounts learn
 references have been added.
 
 Inflows that are not customer receipts (interest, loans, own transfers, refunds...) are
-never matched by amount or by name; debits are not AR.
+never matched by amount or by name, and a refund or claim quoting an invoice number is only
+suggested; debits are not AR. A credit that a later debit reverses (``reversals``) pays no
+invoice. A bare 5-6 digit number or a date that is also an invoice's number names it only
+when the amount or the payer agrees (``references``).
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ from ar_excel.core.matching.payers import (
     printed_accounts,
 )
 from ar_excel.core.matching.references import InvoiceIndex
+from ar_excel.core.matching.reversals import reversed_credits
 from ar_excel.policy import Policy
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
@@ -416,6 +420,7 @@ class Matcher:
         self.allocations: list[Allocation] = []
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
+        self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
 
@@ -569,7 +574,15 @@ class Matcher:
         payer = f.payer.customer if f.payer else None
         if payer and any(self.inv.customer[p] == payer for p in refs):
             refs = [p for p in refs if self.inv.customer[p] == payer]
-        return self._settle_named(f, refs, "narrative names", 0.0)
+        out = self._settle_named(f, refs, "narrative names", 0.0)
+        if out and f.category is not None:
+            # A refund, a claim or a card settlement may quote an invoice of ours (or a
+            # supplier's of the same shape): money in, but perhaps not this invoice paid.
+            for a in out:
+                a.confidence = min(a.confidence, 0.6)
+                a.reason += f"; the narrative reads like a {f.category}, not a customer's " \
+                    "payment: please confirm"
+        return out
 
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float
                       ) -> list[Allocation] | None:
@@ -1001,7 +1014,10 @@ class Matcher:
 
     def run(self) -> None:
         self.read_lines()
-        pending = sorted(self.facts.values(), key=lambda f: f.pos)
+        # A credit the bank took back (returned cheque, recalled transfer) pays nothing.
+        self.reversed = reversed_credits(self.lines)
+        pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
+                         key=lambda f: f.pos)
         stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
                   self.propose_payer_tolerance, self.propose_payer_rest, self.propose_amount_only)
         # Certain allocations first, across all rules; suggestions only from what is left.
@@ -1041,7 +1057,12 @@ class Matcher:
     def unmatched_reason(self, f: LineFacts) -> tuple[str, str]:
         """(reason, candidates) for a credit left (partly) unallocated."""
         cands: list[str] = []
-        if f.category:
+        debit = self.reversed.get(f.pos)
+        if debit is not None:
+            bank_line = self.lines["Bank Line"].iloc[debit] if "Bank Line" in self.lines else debit
+            reason = (f"reversed by bank line {bank_line} (a debit of the same amount): nets to "
+                      "zero, the invoices stay open")
+        elif f.category:
             reason = f"not a customer receipt ({f.category})"
         elif self.settled_refs.get(f.pos):
             reason = ("names invoice " + ", ".join(sorted(set(self.settled_refs[f.pos])))
