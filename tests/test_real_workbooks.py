@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ar_excel.cli import main
 from ar_excel.core.entries import split_multi_invoice_receipts
 from ar_excel.io.reader import read_book
+from tests.conftest import soffice_convert
 
 
 def _save(wb: openpyxl.Workbook, tmp_path, name: str = "book.xlsx"):
@@ -286,3 +287,38 @@ def test_without_a_tax_column_the_amount_stays_the_amount(tmp_path):
     _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Total"],
                             ["S-1", "C1", datetime(2026, 10, 1), 1000, 3000]])
     assert read_book(_save(wb, tmp_path)).invoices["Amount"].tolist() == [1000]
+
+
+def test_a_repeated_header_row_is_no_record(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], ["1001", "Nile", 30],
+                             [" customer id", "Name", "Terms"],  # a second block pasted below
+                             ["1002.0", "Delta", 45]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            [1, 1002, datetime(2026, 10, 1), 100]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["1001", "1002.0"]
+    assert book.invoices["Customer ID"].tolist() == ["1002.0"]  # the master's "1002.0"
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("A3", "row 3 repeats the header row: not read")]
+
+
+def test_an_excel_error_in_a_required_cell_is_named_as_such(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["1001", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            [1, 1001, datetime(2026, 10, 1), "=NA()"],
+                            [2, 1001, datetime(2026, 10, 1), "=2*50"],
+                            [3, 1001, datetime(2026, 10, 1), None]])
+    src = _save(wb, tmp_path, "formulas.xlsx")
+    out = tmp_path / "lo"
+    out.mkdir()
+    saved = soffice_convert(src, "xlsx", out)  # saved by LibreOffice: formulas' results kept
+    book = read_book(saved)
+    assert book.invoices["Amount"].tolist()[1] == 100
+    assert [(i.cell, i.value, i.message) for i in book.issues] == [
+        ("D2", "#N/A", "Amount is the Excel error #N/A (its formula has no value), so the row "
+                       "cannot be used"),
+        ("D4", None, "Amount is required but blank")]

@@ -235,6 +235,27 @@ def _is_total_label(value: Any) -> bool:
                                               if w != "sum"))
 
 
+def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray
+                      ) -> list[int]:
+    """Rows that say the header again: every filled cell equal to the header above it, and
+    at least two of them."""
+    texts = [match_key(h) if isinstance(h, str) else "" for h in header]
+    first = next((j for j, t in enumerate(texts) if t), None)
+    if first is None or not len(keep):
+        return []
+    column = columns[first]
+    found = []
+    for pos in np.flatnonzero(keep).tolist():
+        v = column[pos]
+        if not (isinstance(v, str) and match_key(v) == texts[first]):
+            continue
+        filled = [(j, c[pos]) for j, c in enumerate(columns) if not is_blank(c[pos])]
+        if len(filled) >= 2 and all(isinstance(v, str) and match_key(v) == texts[j]
+                                    for j, v in filled):
+            found.append(pos)
+    return found
+
+
 def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
                  schema: SheetSchema, keep: np.ndarray) -> list[tuple[int, int, str]]:
     """Totals and subtotal rows (position, column of the label, label): a row labelled like ``Total`` or
@@ -291,6 +312,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     columns = _columns(data, width)
     types = [ValueTypes(c) for c in columns]
     keep = _records(columns, types)  # blank rows are not records
+    for pos in _repeated_headers(columns, header, keep):
+        keep[pos] = False  # the header printed again (a pasted block, a print layout)
+        issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
+                            None, f"row {pos + first_row + 1} repeats the header row: not read"))
     for pos, at, label in _totals_rows(columns, types, names, schema, keep):
         keep[pos] = False  # a totals row sums the records above it: it is none of them
         issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
@@ -680,6 +705,9 @@ def read_book(path: str | Path) -> Book:
         loads.finish()  # a sheet that could not be read is the first thing to say
         raise
     loads.finish()
+    from ar_excel.io.cell_errors import explain_error_cells
+
+    book.issues = explain_error_cells(path, book.issues)
     return book
 
 

@@ -49,8 +49,10 @@ def ids_from_names(values: pd.Series, known: set[str], index: dict[str, str | No
 
 def id_key(value: str) -> str:
     """The form two spellings of one key share: case, spaces and a number's leading zeros
-    set aside (``" c-1003"`` = ``"C-1003"``, ``"01001"`` = ``"1001"``)."""
+    set aside (``" c-1003"`` = ``"C-1003"``, ``"01001"`` = ``"1001"`` = ``"1001.0"``)."""
     key = "".join(value.split()).upper()
+    if key.endswith(".0") and key[:-2].isdigit():  # a number cell's text: "1002.0"
+        key = key[:-2]
     return key.lstrip("0") or key if key.isdigit() else key
 
 
