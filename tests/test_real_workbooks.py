@@ -322,3 +322,19 @@ def test_an_excel_error_in_a_required_cell_is_named_as_such(tmp_path):
         ("D2", "#N/A", "Amount is the Excel error #N/A (its formula has no value), so the row "
                        "cannot be used"),
         ("D4", None, "Amount is required but blank")]
+
+
+def test_a_hidden_old_copy_gives_way_to_the_visible_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I-1", "C1", datetime(2026, 10, 1), 100]])
+    _sheet(wb, "Invoices 2025", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                                 ["OLD-1", "C1", datetime(2025, 1, 1), 999]])
+    wb["Invoices 2025"].sheet_state = "hidden"
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C0", "Old customer"]])
+    wb["Customers"].sheet_state = "hidden"
+    _sheet(wb, "Customer List", [["Customer ID", "Name"], ["C1", "Nile"]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["C1"]
+    assert book.invoices["Invoice No"].tolist() == ["I-1"]

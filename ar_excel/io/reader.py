@@ -446,8 +446,9 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         kind = find_kind(g.name, is_table=g.header is not None)
         if kind is None:
             continue
-        if kind not in chosen or (g.header is not None and chosen[kind].header is None):
-            chosen[kind] = g
+        if kind not in chosen or (g.header is not None and chosen[kind].header is None) or (
+                chosen[kind].hidden and not g.hidden and g.header is None):
+            chosen[kind] = g  # a hidden sheet (an old copy kept out of sight) gives way
     if any(k not in chosen for k in CONTENT_KINDS):
         _choose_by_content(grids, chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
