@@ -175,3 +175,71 @@ def test_running_balance_of_a_newest_first_statement_ties_line_by_line(tmp_path)
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [3000.0, -1000.0, -1000.0]
     assert not stmt.issues
+
+
+def test_saudi_export_with_a_hijri_date_column_first(tmp_path):
+    text = ("التاريخ الهجري,التاريخ الميلادي,تفاصيل العملية,مدين,دائن,الرصيد\n"
+            "1448/05/11,2026/11/01,حوالة واردة شركة الفجر,,\"1,234.50\",\"11,234.50\"\n"
+            "1448/05/12,2026/11/02,رسوم,10.00,,\"11,224.50\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02")
+    assert stmt.lines["Amount"].tolist() == [1234.5, -10.0]
+    assert stmt.lines["Description"].tolist() == ["حوالة واردة شركة الفجر", "رسوم"]
+    assert not stmt.issues
+
+
+PAGED = ("Date,Description,Debit,Credit,Balance\n"
+         "01/11/2026,BALANCE B/F,,,\"10,000.00\"\n"
+         "02/11/2026,TT IN ACME,,\"2,500.00\",\"12,500.00\"\n"
+         "03/11/2026,CHARGES,52.50,,\"12,447.50\"\n"
+         ",BALANCE C/F,,,\"12,447.50\"\n"
+         ",Page Total,52.50,\"2,500.00\",\n"
+         "Page 1 of 2,,,,\n"
+         ",BALANCE B/F,,,\"12,447.50\"\n"
+         "04/11/2026,CHQ DEP GULF FOODS,,\"1,000.00\",\"13,447.50\"\n"
+         "30/11/2026,Total,52.50,\"{credits}\",\n"
+         "30/11/2026,رصيد آخر المدة,,,\"13,447.50\"\n")
+
+
+def test_paged_export_brought_and_carried_forward_and_totals_rows(tmp_path):
+    stmt = read_statement(write(tmp_path, PAGED.format(credits="3,500.00")))
+    lines = stmt.lines
+    # B/F, C/F and totals rows are no transactions and no narrative of the line above
+    assert lines["Description"].tolist() == ["TT IN ACME", "CHARGES", "CHQ DEP GULF FOODS"]
+    assert lines["Amount"].tolist() == [2500.0, -52.5, 1000.0]
+    assert lines["Line No"].tolist() == [3, 4, 9]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (10000.0, 13447.5, 0.0)
+    [footer] = stmt.issues  # the printed footer is reported, saying what it is
+    assert footer.cell == "row 7" and footer.value == "Page 1 of 2"
+    assert "not a transaction" in footer.message
+
+
+def test_totals_row_that_disagrees_with_the_lines_is_reported(tmp_path):
+    stmt = read_statement(write(tmp_path, PAGED.format(credits="3,600.00")))
+    assert len(stmt.lines) == 3  # a dated totals row is never a transaction
+    [total] = [i for i in stmt.issues if i.value == "Total"]
+    assert total.cell == "row 10"
+    assert "credits 3,600.00" in total.message and "credits 3,500.00" in total.message
+
+
+def test_a_carried_forward_balance_between_pages_is_not_the_closing_balance(tmp_path):
+    text = ("Date,Description,Debit,Credit,Balance\n"
+            "01/11/2026,Opening Balance,,,100.00\n"
+            "02/11/2026,IN,,50.00,150.00\n"
+            ",Balance carried forward,,,150.00\n"
+            "03/11/2026,IN,,25.00,175.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [50.0, 25.0]
+    [bal] = stmt.balances
+    assert bal.opening == 100.0 and bal.closing is None  # no false "does not tie out"
+    assert not stmt.issues
+
+
+def test_a_payment_from_a_company_called_total_is_a_transaction(tmp_path):
+    text = ("Date,Description,Amount\n"
+            "01/11/2026,TOTAL ENERGIES EGYPT INV 1001,500.00\n"
+            "02/11/2026,Total,500.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == ["TOTAL ENERGIES EGYPT INV 1001"]
+    assert not stmt.issues  # the totals row agrees with the line above

@@ -80,17 +80,29 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
 # Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
 _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details", "memo",
                "libelle", "remittanceinformation", "purpose", "البيان", "الوصف")  # folded keys
-_TOTAL_RE = re.compile(r"(?i)^\s*(total|totals|sum|summe|gesamt|grand total|المجموع|الإجمالي|"
-                       r"اجمالي|إجمالي|totaux|solde total)\b")
+_TOTAL_RE = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(total|totals|sum|summe|gesamt|"
+                       r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux|solde total)\b")
+# a dated row is a totals row only when its label says nothing else ("Total", "Page total:",
+# "Total debits"), never a payment to "TOTAL ENERGIES"
+_TOTAL_LABEL = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(totals?|sum|summe|gesamt|"
+                          r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux)"
+                          r"(\s+(debits?|credits?|for\s.*|of\s.*|الصفحة|الحركات|المدين|الدائن))?"
+                          r"\s*:?\s*$")
+_TOTAL_CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|haben|crédit")
+_TOTAL_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|soll|débit")
 _OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
-                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|السابق|أول)|رصيد\s*أول")
+                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|السابق|أول|المنقول|المدور)|"
+                         r"رصيد\s*(أول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
+                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau")
 _CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
-                         r"الرصيد\s*(الختامي|النهائي|الحالي)|رصيد\s*آخر")
+                         r"الرصيد\s*(الختامي|النهائي|الحالي|المرحل)|رصيد\s*(آخر|مرحل|ختامي)|"
+                         r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b")
 _CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
                              r"([A-Z]{3})\b")
-_BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد")
+_BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|brought\s*forward|"
+                           r"carried\s*forward|\b[bc]\s*/\s*f(wd)?\b|übertrag|à nouveau")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
                "ر.س": "SAR", "د.إ": "AED", "﷼": "SAR"}
@@ -216,8 +228,13 @@ def _header_words(header: str) -> set[str]:
     return words | {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
 
 
+_HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegira"}  # Saudi exports' second date
+
+
 def _role_by_words(header: str, taken: set[str]) -> str | None:
     words = _header_words(header)
+    if words & _HIJRI_WORDS:
+        return None
     if words & _ROLE_WORDS[3][1] and words & _ROLE_WORDS[4][1]:  # "Debit/Credit ..."
         return "Amount" if words & _ROLE_WORDS[5][1] and "Amount" not in taken else None
     for canon, keys in _ROLE_WORDS:
@@ -227,6 +244,15 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
         if hit and canon not in taken:
             return canon
     return None
+
+
+def _is_gregorian_date(value: Any) -> bool:
+    """A date of this era (a Hijri 1448/05/11 in a Saudi export's second column is not)."""
+    try:
+        stamp = parse_date(value)
+    except (ValueError, OverflowError):
+        return False
+    return stamp is not None and 1900 <= stamp.year <= 2100
 
 
 def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
@@ -251,11 +277,7 @@ def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
         else:
             if isinstance(v, str) and not re.search(r"\d", v):
                 continue
-            try:
-                parse_date(v)
-                ok += 1
-            except (ValueError, OverflowError):
-                pass
+            ok += _is_gregorian_date(v)
     return ok >= 0.8 * len(values)
 
 
@@ -380,11 +402,7 @@ def _date_column_by_content(rows: list[list[Any]], layout: Layout) -> int | None
         for v in values:
             if isinstance(v, str) and not re.search(r"\d[./\-]\d|\d{8}", v):
                 continue
-            try:
-                parse_date(v)
-                ok += 1
-            except (ValueError, OverflowError):
-                pass
+            ok += _is_gregorian_date(v)
         if ok >= max(1, 0.9 * len(values)):
             found.append(i)
     return found[0] if len(found) == 1 else None
@@ -537,6 +555,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     # header's date cell, no date, unless that header cell itself looks like one.
     header_keys = [_fold(h) for h in header]
     suspect = main & (~dated | no_money)
+    for i in desc_cols:  # a dated totals row with figures: "30/11/2026, Total, 25.00, ..."
+        cells = table.cells(i)
+        hits = _per_value(cells, lambda v: isinstance(v, str) and bool(_TOTAL_RE.search(v)))
+        suspect |= main & np.array(hits, dtype=bool)
     if date_idx is None or date_idx >= len(header_keys) or any(
             ch.isdigit() for ch in header_keys[date_idx]):
         suspect = main.copy()
@@ -549,17 +571,26 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         return folded[key]
 
     continued: list[tuple[int, str, str]] = []  # (row position, narrative, row text)
+    totals: list[tuple[int, str]] = []  # (row position, its label)
+    closing_at = None  # the row of the last closing / carried-forward balance
+    money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
+    money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
     for pos in np.flatnonzero(suspect).tolist():
         row = data[pos]
         if all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             main[pos] = False  # the header repeated on each page of a multi-page export
             continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
-        if _TOTAL_RE.search(texts) and not dated[pos]:
+        label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
+                         and c.strip() and i not in (money_and_dates if dated[pos] else money))
+        if (_TOTAL_RE.search(label) and not dated[pos]) or _TOTAL_LABEL.match(label):
             main[pos] = False
+            totals.append((pos, label))
             continue
         if _label_balance(row, texts, cols, balances, decimal, dayfirst, date_format):
             main[pos] = False
+            if not _OPENING_RE.search(texts):
+                closing_at = pos
             continue
         if date_blank[pos] and no_money[pos]:
             main[pos] = False
@@ -571,6 +602,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     date_column = "Date" if "Date" in cols else "Value Date"
     for pos in np.flatnonzero(main & ~dated).tolist():
         raw = raw_dates[pos]
+        if no_money[pos] and not is_blank(raw):  # "Page 1 of 2", a printed footer
+            issue(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
+                  "transaction; left out")
+            continue
         issue(pos, 0, date_column, raw, f"date '{raw}' could not be read "
               f"({date_errors.get(pos, 'blank')}); the line was left out")
     live = main & dated
@@ -603,6 +638,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         live &= ~pending
 
     kept = np.flatnonzero(live)
+    if closing_at is not None and (kept < closing_at).any() and (kept > closing_at).any():
+        # a page's "carried forward" with lines after it: not the statement's closing balance
+        balances.closing = balances.closing_date = None
+    for pos, label, text in _totals_that_differ(totals, data, cols, decimal, amount, kept):
+        issue(pos, 0, "Amount" if "Amount" in cols else "Credit", label,
+              "totals row left out, but it does not agree with the lines above it: " + text)
     descriptions = _descriptions(table, desc_cols, cols.get("_posting_text"), kept)
     if continued:  # narrative carried over to the next rows belongs to the line above
         last_kept = np.maximum.accumulate(np.where(live, np.arange(n), -1))
@@ -725,6 +766,49 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
     return amount, failed
 
 
+def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
+                        cols: dict[str, int], decimal: str, amount: np.ndarray,
+                        kept: np.ndarray) -> list[tuple[int, str, str]]:
+    """Totals rows whose figures are not the sums of the imported lines above them (from the
+    start or from the totals row before: page totals) - a line missing or misread there.
+    A totals row is left out either way; one that agrees needs no word."""
+    out = []
+    previous = -1
+    for pos, label in totals:
+        stated: dict[str, float] = {}
+        for canon in ("Debit", "Credit", "Amount"):
+            try:
+                value = parse_amount(_cell(data[pos], cols.get(canon)), decimal)
+            except ValueError:
+                value = None
+            if value is not None:
+                stated[canon] = abs(value) if canon != "Amount" else value
+        if "Amount" in stated:  # one column: a net total, or "Total credits" / "Total debits"
+            if _TOTAL_CREDITS.search(label) and not _TOTAL_DEBITS.search(label):
+                stated["Credit"] = abs(stated.pop("Amount"))
+            elif _TOTAL_DEBITS.search(label) and not _TOTAL_CREDITS.search(label):
+                stated["Debit"] = abs(stated.pop("Amount"))
+        if not stated:
+            continue
+
+        def sums(lo: int, pos: int = pos) -> dict[str, float]:
+            part = amount[kept[(kept > lo) & (kept < pos)]]
+            return {"Credit": round(float(part[part > 0].sum()), 2),
+                    "Debit": round(float(-part[part < 0].sum()), 2),
+                    "Amount": round(float(part.sum()), 2)}
+
+        found = [sums(-1), sums(previous)]
+        previous = pos
+        if any(all(abs(got[k] - v) < 0.005 for k, v in stated.items()) for got in found):
+            continue
+        words = {"Debit": "debits", "Credit": "credits", "Amount": "net"}
+        said = ", ".join(f"{words[k]} {v:,.2f}" for k, v in stated.items())
+        added = ", ".join(f"{words[k]} {found[0][k]:,.2f}" for k in stated)
+        out.append((pos, label, f"'{label}' says {said}; the lines above add up to {added}; "
+                                "a line may be missing from the file or misread"))
+    return out
+
+
 def _text(value: Any) -> str | None:
     if is_blank(value):
         return None
@@ -774,8 +858,12 @@ def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfir
     except (ValueError, OverflowError):
         when = None
     if is_open:
-        balances.opening, balances.opening_date = value, when
-    else:
+        # each page repeats "brought forward": the first opens (the row may date the
+        # preamble's opening balance)
+        if balances.opening is None or (balances.opening == value
+                                        and balances.opening_date is None):
+            balances.opening, balances.opening_date = value, when
+    else:  # and the last "carried forward" or closing balance closes
         balances.closing, balances.closing_date = value, when
     return True
 
