@@ -302,3 +302,31 @@ def test_a_payment_out_of_the_same_amount_is_no_reversal():
               {"amount": -9150.00, "desc": "REVERSAL", "date": "2026-11-30"})  # weeks later
     assert allocations(r) == [("INV-0102", 7350.00, "reference", "Matched")]
     assert allocations(r, "L3") == [("INV-0103", 9150.00, "reference", "Matched")]
+
+
+# ------------------------------------------------------------ lists and ranges of invoices
+
+RANGE_INVOICES = [
+    invoice("2026/0044", "C2", 2500.00, "2026-09-01"),
+    invoice("2026/0045", "C1", 11400.00, "2026-09-01"),
+    invoice("2026/0046", "C1", 5700.00),
+    invoice("2026/0047", "C1", 5700.00, "2026-09-20"),
+]
+
+
+@pytest.mark.parametrize("narrative", [
+    "Settlement of invoices 2026/0045 & 0046", "INV 45-46", "inv. no. 0045 / 0046",
+    "سداد فواتير ٤٥ و ٤٦",
+])
+def test_two_invoices_written_the_short_way(narrative):
+    r = match(PLAIN_CUSTOMERS, RANGE_INVOICES, {"amount": 17100.00, "desc": narrative})
+    assert allocations(r) == [("2026/0045", 11400.00, "multi-invoice", "Matched"),
+                              ("2026/0046", 5700.00, "multi-invoice", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", ["INV 45-47", "INVOICES 45 TO 47", "فواتير ٤٥ الى ٤٧"])
+def test_a_range_of_invoices_names_the_ones_inside_it(narrative):
+    r = match(PLAIN_CUSTOMERS, RANGE_INVOICES, {"amount": 22800.00, "desc": narrative})
+    assert allocations(r) == [("2026/0045", 11400.00, "multi-invoice", "Matched"),
+                              ("2026/0046", 5700.00, "multi-invoice", "Matched"),
+                              ("2026/0047", 5700.00, "multi-invoice", "Matched")]

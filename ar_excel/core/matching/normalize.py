@@ -196,8 +196,18 @@ def without_accounts(text: str) -> str:
 _INVOICE_WORD = re.compile(
     r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فواتير)"
     r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?"
-    r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
+    r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو|\bTO\b|\sالي)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
+# A range of invoices: INV 45-47, INVOICES 1023 TO 1026, فواتير ٤٥ الى ٤٧ (at most RANGE_SPAN).
+_RANGE = re.compile(r"(\d+)\s*(?:-|\bTO\b|الي)\s*(\d+)")
+RANGE_SPAN = 30
+
+
+def _expand_range(m: re.Match) -> str:
+    first, last = int(m.group(1)), int(m.group(2))
+    if not first < last <= first + RANGE_SPAN:
+        return m.group(0)  # INV 2026-0045: a number with a dash, not a range
+    return ",".join(str(n) for n in range(first, last + 1))
 
 
 def invoice_mentions(text: str) -> set[str]:
@@ -207,7 +217,10 @@ def invoice_mentions(text: str) -> set[str]:
             and "FACT" not in text and "RECHN" not in text:
         return out
     for m in _INVOICE_WORD.finditer(text):
-        for item in _LIST_SEP.split(m.group(1)):
+        numbers = m.group(1)
+        if "-" in numbers or "TO" in numbers or "الي" in numbers:
+            numbers = _RANGE.sub(_expand_range, numbers)
+        for item in _LIST_SEP.split(numbers):
             # A whole number (INV-2026-04557, 2026/123) is read by ``reference_keys``; its
             # last part alone could name another year's invoice.
             if item.isdigit() and item.lstrip("0"):

@@ -210,5 +210,7 @@ class InvoiceIndex:
                 strong.update(hits)
                 if sure is not None:
                     sure.update(hits)
+            elif hits:  # (the inner numbers of a range, INV 45-47, are written nowhere else)
+                weak.update(hits)
         weak -= strong
         return strong, weak
