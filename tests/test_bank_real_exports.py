@@ -243,3 +243,50 @@ def test_a_payment_from_a_company_called_total_is_a_transaction(tmp_path):
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Description"].tolist() == ["TOTAL ENERGIES EGYPT INV 1001"]
     assert not stmt.issues  # the totals row agrees with the line above
+
+
+def test_headerless_export_read_from_its_values_and_said_so(tmp_path):
+    # Wells Fargo: date, amount, "*", check number, description; no header row
+    text = ('"11/03/2026","1500.00","*","","ACME CORP ACH PMT"\n'
+            '"11/04/2026","-15.00","*","1001","CHECK # 1001"\n'
+            '"11/13/2026","250.00","*","","MOBILE DEPOSIT"\n')
+    stmt = read_statement(write(tmp_path, text), day_first=True)
+    lines = stmt.lines
+    assert lines["Date"].tolist() == dates("2026-11-03", "2026-11-04", "2026-11-13")
+    assert lines["Amount"].tolist() == [1500.0, -15.0, 250.0]
+    assert lines["Description"].tolist() == ["ACME CORP ACH PMT", "CHECK # 1001",
+                                             "MOBILE DEPOSIT"]
+    assert lines["Line No"].tolist() == [1, 2, 3]
+    [note] = stmt.issues
+    assert "no header row" in note.message and "Amount = column 2" in note.message
+
+
+def test_arabic_comma_separated_export(tmp_path):
+    text = "التاريخ،البيان،المبلغ\n01/11/2026،حوالة واردة،100.00\n02/11/2026،رسوم،-5.00\n"
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [100.0, -5.0]
+    assert stmt.lines["Description"].tolist() == ["حوالة واردة", "رسوم"]
+
+
+def test_xlsx_header_over_two_rows_with_merged_amount_cell(tmp_path):
+    from datetime import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["كشف حساب"])
+    ws.append([])
+    ws.append(["التاريخ", "البيان", "المبلغ", None, "الرصيد"])
+    ws.append([None, None, "مدين", "دائن", None])
+    for cells in ("C3:D3", "A3:A4", "B3:B4", "E3:E4"):
+        ws.merge_cells(cells)
+    ws.append([datetime(2026, 11, 1, 9, 30), "حوالة واردة", None, 1500, 11500])
+    ws.append([datetime(2026, 11, 2), "رسوم", 15, None, 11485])
+    path = tmp_path / "bank.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02")
+    assert stmt.lines["Line No"].tolist() == [5, 6]
+    assert not stmt.issues

@@ -141,6 +141,7 @@ class Layout:
     parts: list[int] = field(default_factory=list)  # numbered narrative columns
     currency_hint: str | None = None
     headers: list[str] = field(default_factory=list)
+    note: str | None = None  # how the layout was decided, where the clerk should check it
 
 
 def _split_header(cell: Any) -> tuple[str, str | None]:
@@ -318,6 +319,71 @@ def _sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int
             return
 
 
+def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
+    """A file without a header row (Wells Fargo's CSV: date, amount, *, check number,
+    description): the columns told apart by their values, where that is unambiguous - one
+    date column, one column of amounts with cents or signs, the longest text the narrative."""
+    sample = [r for r in rows[:_SAMPLE_ROWS] if any(not is_blank(c) for c in r)]
+    if len(sample) < 2:
+        return None
+    width = max(len(r) for r in sample)
+    dates, amounts, texts = [], [], []
+    for i in range(width):
+        values = [r[i] for r in sample if i < len(r) and not is_blank(r[i])]
+        if not values:
+            continue
+        as_text = [normalize_digits(v).strip() if isinstance(v, str) else v for v in values]
+        if all(_is_gregorian_date(v) and (not isinstance(v, str) or _DATE_TEXT.search(v)
+                                          or re.fullmatch(r"\d{4}-\d{2}-\d{2}", v))
+               for v in as_text):
+            dates.append(i)
+        elif all(isinstance(v, str) and re.fullmatch(r"[-+(]?\d[\d,.' ]*\)?", v)
+                 for v in as_text):
+            if any(re.search(r"[.,]\d{1,2}\)?$|^[-(]", v) for v in as_text):
+                amounts.append(i)  # cents or a sign: money, not a cheque or serial number
+        elif all(isinstance(v, str) for v in values):
+            texts.append((sum(len(v) for v in values) / len(values), i))
+    if len(dates) != 1 or len(amounts) != 1:
+        return None
+    columns = {"Date": dates[0], "Amount": amounts[0]}
+    if texts:
+        columns["Description"] = max(texts)[1]
+    placed = ", ".join(f"{canon} = column {idx + 1}" for canon, idx in columns.items())
+    return Layout(-1, columns, [], None, [],
+                  note=f"the file has no header row; its columns were read from their values: "
+                       f"{placed}. If that is wrong, add a header row (Date, Amount, Description) "
+                       "to the file")
+
+
+def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
+    """A header over two rows (merged cells in Excel exports: "المبلغ" over "مدين | دائن",
+    "Amount" over "Debit | Credit"): the second row names the columns under the first's
+    group, and the lines start after it."""
+    r = layout.header_row + 1
+    if r >= len(rows):
+        return
+    cells = ["" if is_blank(c) else str(c).strip() for c in rows[r]]
+    if not any(cells):
+        return
+    sub = _match_columns(rows[r], None)
+    named = set(sub.columns.values()) if sub else set()
+    # every filled cell of the row is a column name, at least one of them money
+    if sub is None or any(c and i not in named for i, c in enumerate(cells)) or not (
+            _MONEY_ROLES & set(sub.columns)):
+        return
+    for canon, idx in sub.columns.items():
+        held = next((c for c, i in layout.columns.items() if i == idx), None)
+        if held is not None and held not in _MONEY_ROLES:
+            continue  # the first row's own name wins over a stray second-row one
+        if held is not None:
+            del layout.columns[held]
+        layout.columns.pop(canon, None)
+        layout.columns[canon] = idx
+    layout.headers = [sub_name or top for top, sub_name in
+                      zip_longest(layout.headers, cells, fillvalue="")]
+    layout.header_row = r
+
+
 def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
     """The header row and what each column holds; InputError when it cannot be decided."""
     if mapping and mapping.get("header_row"):
@@ -347,6 +413,8 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
                 best = layout
                 break
         if best is not None:
+            if not (mapping and mapping.get("header_row")):
+                _merge_second_header_row(rows, best)
             if not by_words:
                 _add_roles_by_words(rows, best, best.header_row + 1)
             _sign_column_by_values(rows, best, best.header_row + 1)
@@ -357,6 +425,8 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             f"{source}: the mapping names headers not found in one row of the file: {wanted}; "
             "check their spelling against the file's header row"
         )
+    if best is None:
+        best = _layout_by_values(rows)
     if best is None:
         first = next((r for r in rows if any(str(c).strip() for c in r if c is not None)), [])
         raise InputError(
@@ -510,7 +580,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     first = options.get("day_first", day_first)
     date_format = options.get("date_format")
     # the statement period above the header ("11/01/2026 - 11/30/2026") shows the order too
-    shown = date_order_shown([*date_values, *_date_texts(rows[: layout.header_row])])
+    preamble = rows[: max(layout.header_row, 0)]
+    shown = date_order_shown([*date_values, *_date_texts(preamble)])
     dayfirst = decide_day_first([], first) if shown is None else shown
     order_note = None
     if shown is None and "day_first" not in options and not date_format:
@@ -532,11 +603,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         name = header[idx] if idx is not None and idx < len(header) else canon
         found.append((pos, order, Issue(source, f"row {numbers[pos]}", name, value, message)))
 
+    if layout.note:
+        found.append((-1, -1, Issue(source, "", "", None, layout.note)))
     if order_note is not None:
         found.append((-1, 0, Issue(source, "", header[date_idx] if date_idx is not None
                                    and date_idx < len(header) else "Date", order_note[0],
                                    order_note[1])))
-    stated_ccy = _read_preamble(rows[: layout.header_row], balances, decimal, dayfirst)
+    stated_ccy = _read_preamble(preamble, balances, decimal, dayfirst)
     file_ccy = layout.currency_hint or stated_ccy or _currency_from_text(
         [_cell(r, i) for r in data[:50] for i in amount_cols])
 
@@ -577,7 +650,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
     for pos in np.flatnonzero(suspect).tolist():
         row = data[pos]
-        if all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
+        if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             main[pos] = False  # the header repeated on each page of a multi-page export
             continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
@@ -961,7 +1034,7 @@ def sniff_delimiter(text: str) -> str:
     """The delimiter that splits most rows into the same number (>1) of fields."""
     sample = [line for line in _first_lines(text, 60) if line.strip()]
     best, best_score = ",", (-1, -1)
-    for delim in (";", ",", "\t", "|"):
+    for delim in (";", ",", "\t", "|", "\u060c"):  # U+060C: the Arabic comma
         counts: dict[int, int] = {}
         for fields in csv.reader(sample, delimiter=delim):
             counts[len(fields)] = counts.get(len(fields), 0) + 1
