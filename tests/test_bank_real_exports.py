@@ -290,3 +290,44 @@ def test_xlsx_header_over_two_rows_with_merged_amount_cell(tmp_path):
     assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02")
     assert stmt.lines["Line No"].tolist() == [5, 6]
     assert not stmt.issues
+
+
+def test_ing_netherlands_export_af_bij_and_remittance_column(tmp_path):
+    text = ('"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij",'
+            '"Bedrag (EUR)","Mutatiesoort","Mededelingen"\n'
+            '"20261101","ACME BV","NL69INGB0123456789","NL91ABNA0417164300","OV","Bij",'
+            '"1234,50","Overschrijving","Omschrijving: FACTUUR 2026-1001"\n'
+            '"20261102","Kosten","NL69INGB0123456789","","DV","Af","2,50","Diversen",'
+            '"Kosten pakket"\n')
+    stmt = read_statement(write(tmp_path, text))
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1234.5, -2.5]
+    assert lines["Date"].tolist() == dates("2026-11-01", "2026-11-02")
+    assert lines["Counterparty"].tolist() == ["ACME BV", "Kosten"]
+    assert lines["Counterparty Account"].tolist() == ["NL91ABNA0417164300", None]
+    assert lines["Description"].tolist() == ["Omschrijving: FACTUUR 2026-1001 Overschrijving",
+                                             "Kosten pakket Diversen"]
+    assert lines["Currency"].tolist() == ["EUR", "EUR"]
+    assert not stmt.issues
+
+
+def test_decimal_comma_amounts_with_cr_dr_suffix(tmp_path):
+    text = ("Datum;Omschrijving;Bedrag;Saldo\n"
+            "01-11-2026;Overboeking ACME;1.234,50 CR;11.234,50 CR\n"
+            "02-11-2026;Kosten;34,50 DR;11.200,00 CR\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1234.5, -34.5]
+    assert stmt.lines["Balance"].tolist() == [11234.5, 11200.0]
+    assert not stmt.issues
+
+
+def test_excel_safe_cells_and_dates_with_a_time_of_day(tmp_path):
+    text = ('Date,Description,Reference,Amount\n'
+            '="01/11/2026","TT IN ACME",="000123","1,500.00"\n'
+            '="02/11/2026 10:22 AM","FEE",="",="-15.00"\n'
+            '"03 Nov 2026 14:05","TT IN",="INV-7","20.00"\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02", "2026-11-03")
+    assert stmt.lines["Reference"].tolist() == ["000123", None, "INV-7"]  # zeros kept as text
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 20.0]
+    assert not stmt.issues

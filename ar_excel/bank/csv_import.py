@@ -72,9 +72,10 @@ HEADER_SCAN_ROWS = 40
 # Columns the contract does not name but exports carry and the importer uses.
 EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "_sign": ("Debit/Credit", "Credit/Debit", "D/C", "C/D", "Cr/Dr", "Dr/Cr", "DC", "CD",
-              "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن"),
+              "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن",
+              "Af Bij", "Af/Bij"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
-                      "نوع العملية"),
+                      "نوع العملية", "Mutatiesoort"),
     "_status": ("Status", "Booking Status", "الحالة", "Info"),  # Sparkasse: "Umsatz vorgemerkt"
 }
 # Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
@@ -111,9 +112,9 @@ _PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en at
 # what exports write in a reference column that has none
 _NO_REFERENCE = {"NOTPROVIDED", "NOT PROVIDED", "NONREF", "NONE", "N/A", "-"}
 _DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
-                "withdrawal", "w", "out"}
+                "withdrawal", "w", "out", "af"}
 _CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "ايداع", "crédit",
-                 "deposit", "in"}
+                 "deposit", "in", "bij"}
 
 
 def _fold(text: Any) -> str:
@@ -197,23 +198,27 @@ def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | N
 # after the aliases, each role confirmed by the values under the header (dates, amounts).
 _DATE_WORDS = {"date", "dt", "datum", "تاريخ", "fecha", "data"}
 _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق"})),
+    ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق",
+                              "rentedatum"})),
     ("Date", frozenset(_DATE_WORDS)),
     ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand"})),
     ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
                          "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement"})),
-    ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz"})),
+    ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
+                          "bedrag", "importo"})),
     ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
                              "check", "slip", "مرجع"})),
-    ("Counterparty Account", frozenset({"iban", "kontonummer"})),
+    ("Counterparty Account", frozenset({"iban", "kontonummer", "tegenrekening"})),
     ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
                                 "payer", "payee", "beneficiary", "counterparty", "empfanger",
-                                "empfaenger", "auftraggeber", "remitter"})),
+                                "empfaenger", "auftraggeber", "remitter", "naam"})),
     ("Description", frozenset({"description", "narration", "narrative", "details",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
-                               "verwendungszweck", "libelle", "purpose"})),
+                               "verwendungszweck", "libelle", "purpose", "omschrijving",
+                               "mededelingen", "concepto", "descripcion", "descrizione",
+                               "causale"})),
     ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة"})),
 )
 _MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
@@ -290,6 +295,14 @@ def _add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -
         if idx in used or not header:
             continue
         canon = _role_by_words(_split_header(header)[0], set(layout.columns))
+        if canon is None and "Description" in layout.columns and _role_by_words(
+                _split_header(header)[0], set(layout.columns) - {"Description"}
+        ) == "Description" and any(isinstance(r[idx], str) and " " in r[idx].strip()
+                                   for r in data[:_SAMPLE_ROWS] if idx < len(r)):
+            # a second narrative column of free text ("Mededelingen", "Memo"), not of codes
+            layout.parts.append(idx)
+            used.add(idx)
+            continue
         if canon and _values_read_as(data, idx, canon):
             layout.columns[canon] = idx
             used.add(idx)
@@ -1063,6 +1076,9 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
             rows.append(fields)
             numbers.append(start)
             start = reader.line_num + 1
+    if '="' in text:  # Excel-safe exports write text as a formula: ="000123", ="01/11/2026"
+        rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
+                for r in rows]
     stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = decoded.issues(path.name)

@@ -172,6 +172,11 @@ def order_by_span(values: list[Any], day_first: bool) -> bool:
     return day_first
 
 
+# a time of day after the date: "01 Nov 2026 10:22", "05/11/2026 10:22 AM", "... 09:00 م"
+_TIME_OF_DAY = re.compile(r"(?<=\d)[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
+                          r"(?:[AaPp]\.?[Mm]\.?|ص|م)?\s*$")
+
+
 def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd.Timestamp | None:
     """A cell -> Timestamp (date only), None when blank; raises ValueError when not a date."""
     if is_blank(value):
@@ -180,7 +185,12 @@ def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd
         return None if pd.isna(value) else value.normalize()
     if fmt and isinstance(value, str):
         return pd.Timestamp(datetime.strptime(value.strip(), fmt)).normalize()
-    return pd.Timestamp(_parse_date(value, day_first))
+    try:
+        return pd.Timestamp(_parse_date(value, day_first))
+    except ValueError:
+        if not isinstance(value, str) or not _TIME_OF_DAY.search(value):
+            raise
+        return pd.Timestamp(_parse_date(_TIME_OF_DAY.sub("", value), day_first))
 
 
 # ---------------------------------------------------------------- whole columns
