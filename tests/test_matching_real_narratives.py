@@ -330,3 +330,50 @@ def test_a_range_of_invoices_names_the_ones_inside_it(narrative):
     assert allocations(r) == [("2026/0045", 11400.00, "multi-invoice", "Matched"),
                               ("2026/0046", 5700.00, "multi-invoice", "Matched"),
                               ("2026/0047", 5700.00, "multi-invoice", "Matched")]
+
+
+# ------------------------------------------------------------ currency, dates, abbreviations
+
+ABROAD = [
+    customer("C1", "Al Nour Trading Co"),
+    customer("C2", "Delta Foods"),
+    customer("C5", "Gulf Star Electronics", Currency="USD"),
+    customer("C6", "Emirates Modern Building Materials Trading LLC", Currency="AED"),
+]
+ABROAD_INVOICES = [
+    invoice("INV-0106", "C2", 2875.50, "2026-11-20"),
+    invoice("INV-0107", "C5", 4000.00, "2026-10-20", Currency="USD"),
+    invoice("INV-0109", "C6", 18350.00, "2026-10-21", Currency="AED"),
+]
+
+
+@pytest.mark.parametrize("amount", [4000.00, 196000.00])  # the USD figure, or its EGP worth
+def test_a_receipt_in_another_currency_than_the_invoice_is_never_matched(amount):
+    r = match(ABROAD, ABROAD_INVOICES,
+              {"amount": amount, "desc": "GULF STAR ELECTRONICS INV-0107", "cur": "EGP"})
+    assert allocations(r) == [(None, amount, "on-account", "Suggested")]
+    assert "INV-0107 in USD" in reason(r)
+
+
+def test_a_receipt_dated_before_the_invoice_is_not_applied_by_amount():
+    r = match(ABROAD, ABROAD_INVOICES, {"amount": 2875.50, "desc": "DELTA FOODS", "date": "2026-11-10"})
+    assert allocations(r) == [(None, 2875.50, "on-account", "Suggested")]
+    assert "INV-0106 dated 2026-11-20" in reason(r)
+
+
+def test_a_receipt_dated_before_the_invoice_naming_it_in_full_is_applied():
+    """The customer quotes the number: an invoice dated late in the ledger, or an advance
+    against a pro-forma of the same number; the amount is its own."""
+    r = match(ABROAD, ABROAD_INVOICES,
+              {"amount": 2875.50, "desc": "DELTA FOODS INV-0106", "date": "2026-11-10"})
+    assert allocations(r) == [("INV-0106", 2875.50, "reference", "Matched")]
+
+
+@pytest.mark.parametrize("printed", [
+    "EMIRATES MODERN BUILDING MATERIALS T",  # cut at 35 characters
+    "EMIRATES MODERN BLDG MAT TRDG",  # abbreviated to fit
+])
+def test_bank_abbreviations_and_cut_names_find_the_customer(printed):
+    r = match(ABROAD, ABROAD_INVOICES,
+              {"amount": 18350.00, "desc": "INWARD", "cp": printed, "cur": "AED"})
+    assert allocations(r) == [("INV-0109", 18350.00, "amount+payer", "Matched")]

@@ -971,7 +971,8 @@ class Matcher:
         total = self.inv.total(items)
         if not items:
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
-                               f"{how}; no open invoice: payment on account, please confirm")]
+                               f"{how}; {self._none_open(f, cust)}: payment on account, "
+                               "please confirm")]
         if f.remaining > total:
             conf = 0.86 if f.payer.by_account else 0.6
             return self._alloc(f, items, "overpayment", conf,
@@ -982,6 +983,24 @@ class Matcher:
         return self._alloc(f, items, method, 0.6,
                            f"{how}; no set of open invoices makes the amount: applied oldest "
                            "first, please confirm")
+
+    def _none_open(self, f: LineFacts, cust: str) -> str:
+        """Why a known payer has no invoice to pay: none open, or only in another currency or
+        issued after the receipt (an advance? the invoice dated late?)."""
+        others = self.inv.open_of(cust, "", None)[:3]
+        if not others:
+            return "no open invoice"
+        said = []
+        for p in others:
+            cur = self.inv.currency[p]
+            if f.currency and cur and cur != f.currency:
+                said.append(f"{self.inv.number[p]} in {cur}")
+            else:
+                day = self.inv.day[p]
+                date = "" if day is None else f" dated {np.datetime64(day, 'D')}"
+                said.append(f"{self.inv.number[p]}{date}")
+        return ("no open invoice in the receipt's currency issued by its date (open: "
+                + ", ".join(said) + ")")
 
     def propose_amount_only(self, f: LineFacts) -> list[Allocation] | None:
         """Payer unknown: the one open invoice of exactly the amount. Certain only when the

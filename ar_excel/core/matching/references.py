@@ -171,6 +171,8 @@ class InvoiceIndex:
             nonlocal dates
             if len(d) < SURE_DIGITS:
                 return False
+            if len(d) > 8:  # longer than any date's digits
+                return True
             if dates is None:
                 dates = printed_dates(folded)
             return d not in dates

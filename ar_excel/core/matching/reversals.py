@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.normalize import alnum_key, fold_text
@@ -42,18 +43,19 @@ def _same(a: object, b: object, key) -> bool:
 def reversed_credits(lines: pd.DataFrame) -> dict[int, int]:
     """{credit position: position of the debit that reverses it} (see the module docstring)."""
     amounts = pd.to_numeric(lines["Amount"], errors="coerce").to_numpy(float)
-    cents = [None if a != a else int(round(a * 100)) for a in amounts]
-    if not any(c is not None and c < 0 for c in cents):
+    cents = np.round(np.nan_to_num(amounts) * 100).astype(np.int64)
+    # Only the amounts both paid in and out can pair (arrays: most statements have none).
+    both = np.intersect1d(cents[cents > 0], -cents[cents < 0])
+    if not len(both):
         return {}
     credits: dict[int, list[int]] = defaultdict(list)
-    for pos, c in enumerate(cents):
-        if c is not None and c > 0:
-            credits[c].append(pos)
-    debits = [pos for pos, c in enumerate(cents) if c is not None and c < 0 and -c in credits]
-    if not debits:
-        return {}
-    days = pd.to_datetime(lines["Date"]).to_numpy().astype("datetime64[D]") if "Date" in lines \
-        else None
+    for pos in np.flatnonzero(np.isin(cents, both)).tolist():
+        credits[int(cents[pos])].append(pos)
+    debits = np.flatnonzero(np.isin(-cents, both)).tolist()
+    cents = cents.tolist()
+    days = (pd.to_datetime(lines["Date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+            if "Date" in lines else None)
+    no_day = np.iinfo(np.int64).min  # NaT
     desc, ref = _texts(lines, "Description"), _texts(lines, "Reference")
     bank_ref = _texts(lines, "Bank Ref")
     names, accounts = _texts(lines, "Counterparty"), _texts(lines, "Counterparty Account")
@@ -62,9 +64,9 @@ def reversed_credits(lines: pd.DataFrame) -> dict[int, int]:
         return fold_text(desc[pos]) + " " + fold_text(ref[pos])
 
     def in_window(credit: int, debit: int) -> bool:
-        if days is None or pd.isna(days[credit]) or pd.isna(days[debit]):
+        if days is None or days[credit] == no_day or days[debit] == no_day:
             return credit < debit
-        gap = int((days[debit] - days[credit]).astype(int))
+        gap = int(days[debit] - days[credit])
         return 0 <= gap <= WINDOW_DAYS and (gap > 0 or credit < debit)
 
     def undoes(credit: int, debit: int, debit_text: str) -> bool:
@@ -79,9 +81,13 @@ def reversed_credits(lines: pd.DataFrame) -> dict[int, int]:
 
     out: dict[int, int] = {}
     for debit in debits:
-        debit_text = text(debit)
+        debit_text = None  # read once a credit in the window asks
         for credit in reversed(credits[-cents[debit]]):
-            if credit not in out and in_window(credit, debit) and undoes(credit, debit, debit_text):
+            if credit in out or not in_window(credit, debit):
+                continue
+            if debit_text is None:
+                debit_text = text(debit)
+            if undoes(credit, debit, debit_text):
                 out[credit] = debit
                 break
     return out
