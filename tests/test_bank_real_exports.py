@@ -331,3 +331,14 @@ def test_excel_safe_cells_and_dates_with_a_time_of_day(tmp_path):
     assert stmt.lines["Reference"].tolist() == ["000123", None, "INV-7"]  # zeros kept as text
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 20.0]
     assert not stmt.issues
+
+
+def test_a_running_balance_break_after_a_reported_row_is_not_reported_twice(tmp_path):
+    text = ("Date,Description,Amount,Balance\n"
+            "01/11/2026,IN,100.00,1100.00\n"
+            "02/11/2026,IN,12O.00,1220.00\n"  # letter O: unreadable, reported, left out
+            "03/11/2026,IN,30.00,1250.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [100.0, 30.0]
+    [bad] = stmt.issues
+    assert bad.cell == "row 3" and bad.value == "12O.00"

@@ -642,9 +642,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     header_keys = [_fold(h) for h in header]
     suspect = main & (~dated | no_money)
     for i in desc_cols:  # a dated totals row with figures: "30/11/2026, Total, 25.00, ..."
-        cells = table.cells(i)
-        hits = _per_value(cells, lambda v: isinstance(v, str) and bool(_TOTAL_RE.search(v)))
-        suspect |= main & np.array(hits, dtype=bool)
+        suspect |= main & _starts_with_total(table.cells(i))
     if date_idx is None or date_idx >= len(header_keys) or any(
             ch.isdigit() for ch in header_keys[date_idx]):
         suspect = main.copy()
@@ -771,8 +769,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Amount": round_cents(amount[kept]),
         "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
         "Description": descriptions,
-        "Reference": [None if r is None or r.upper() in _NO_REFERENCE or not r.strip("0")
-                      else r for r in _texts(kept_cells("Reference"))],
+        "Reference": _references(_texts(kept_cells("Reference"))),
         "Counterparty": _texts(kept_cells("Counterparty")),
         "Counterparty Account": _texts(kept_cells("Counterparty Account")),
         "Bank Ref": _texts(kept_cells("Bank Ref")),
@@ -784,7 +781,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
     if "Balance" in cols:
-        issues += check_running_balance(lines, source, header[cols["Balance"]] or "Balance")
+        left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
+                    and i.cell[4:].isdigit()}
+        name = header[cols["Balance"]] if cols["Balance"] < len(header) else ""
+        issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
 
@@ -893,6 +893,37 @@ def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
         out.append((pos, label, f"'{label}' says {said}; the lines above add up to {added}; "
                                 "a line may be missing from the file or misread"))
     return out
+
+
+# after a "\0" that starts each cell: the scan looks for that one character first
+_TOTAL_AT_CELL_START = re.compile("\0" + _TOTAL_RE.pattern.removeprefix("(?i)^"), re.I)
+_PLACEHOLDER_CELL = re.compile(r"\0(?:notprovided|not provided|nonref|none|n/a|-|0+)(?=\0)",
+                               re.I)
+
+
+def _starts_with_total(cells: list[Any]) -> np.ndarray:
+    """Which cells start like a totals row (``_TOTAL_RE``): one search over the column's text
+    joined, not one per cell (a statement has tens of thousands of narratives, and a totals
+    row or two)."""
+    texts = cells if set(map(type, cells)) == {str} else [
+        c if isinstance(c, str) else "" for c in cells]
+    hits = np.zeros(len(texts), dtype=bool)
+    joined = "\0" + "\0".join(texts)
+    found = [m.start() for m in _TOTAL_AT_CELL_START.finditer(joined)]
+    if found:
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        hits[np.searchsorted(starts, found, side="right") - 1] = True
+    return hits
+
+
+def _references(values: list[str | None]) -> list[str | None]:
+    """Reference cells, without the placeholders exports write where there is none
+    (NOTPROVIDED, NONREF, N/A, a cheque number of zeros)."""
+    if not _PLACEHOLDER_CELL.search("\0" + "\0".join(v or "" for v in values) + "\0"):
+        return values  # most statements: one look at the whole column
+    dropped = {v for v in set(values) if v is not None and (
+        v.upper() in _NO_REFERENCE or not v.strip("0"))}
+    return [None if v in dropped else v for v in values]
 
 
 def _text(value: Any) -> str | None:

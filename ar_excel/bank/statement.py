@@ -221,8 +221,8 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
     return issues
 
 
-def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balance"
-                          ) -> list[Issue]:
+def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balance",
+                          left_out: set[int] | None = None) -> list[Issue]:
     """Each line's running balance against the one before it and its amount.
 
     A statement printed oldest first moves its balance by each line's amount
@@ -230,7 +230,8 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
     order is the one most of the file follows; a line that breaks it is reported: a line may
     be missing between the two, or an amount (or its sign) was misread. A balance column that
     follows no order at all (an available balance that holds and limits move) is reported
-    once, not line by line.
+    once, not line by line. A break across a row that was left out and reported already
+    (``left_out``: file row numbers) is that row's doing and not reported again.
     """
     balance = lines["Balance"].to_numpy(dtype="float64")
     amount = lines["Amount"].to_numpy(dtype="float64")
@@ -252,8 +253,12 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
                       f"the amounts on {int(fits.sum())} of {len(pairs)} consecutive lines); "
                       "it was kept as printed and not used to check the lines")]
     issues = []
+    reported = np.array(sorted(left_out or ()), dtype=np.int64)
     for k in np.flatnonzero(~fits).tolist():
         i = int(pairs[k])
+        low, high = sorted((int(line_no[i]), int(line_no[i + 1])))
+        if np.any((reported > low) & (reported < high)):
+            continue
         # the line whose amount moves the balance, and the balance before it
         line, before = (i + 1, i) if ascending else (i, i + 1)
         moved = balance[line] - balance[before]
