@@ -377,3 +377,61 @@ def test_bank_abbreviations_and_cut_names_find_the_customer(printed):
     r = match(ABROAD, ABROAD_INVOICES,
               {"amount": 18350.00, "desc": "INWARD", "cp": printed, "cur": "AED"})
     assert allocations(r) == [("INV-0109", 18350.00, "amount+payer", "Matched")]
+
+
+# ------------------------------------------------------------ amounts and second invoices
+
+STEEL_INVOICES = [
+    invoice("40000", "C1", 15000.00, "2026-09-01"),
+    invoice("INV-1023", "C4", 11400.00, "2026-09-01"),
+    invoice("INV-1024", "C4", 3300.00, "2026-09-02"),
+    invoice("INV-1025", "C4", 2200.00, "2026-09-03"),
+]
+
+
+def test_an_amount_printed_in_the_narrative_is_no_invoice_number():
+    """11,400.00 holds 400.00 -> 40000, an invoice of another customer: read as an amount,
+    the narrative names INV-1023 only, paid in part (withholding tax deducted)."""
+    r = match(PLAIN_CUSTOMERS, STEEL_INVOICES,
+              {"amount": 11000.00, "desc": "PMT INV 1023 EGP 11,400.00 LESS WHT"})
+    assert allocations(r) == [("INV-1023", 11000.00, "partial", "Matched")]
+
+
+def test_second_invoice_by_its_numeric_part_paid_less_a_bank_charge():
+    """INV 1023 1024 less 25.00 charges was an overpayment of INV-1023 (Matched, 3,275.00 on
+    account); it pays INV-1024 too, the 25.00 proposed as a write-off."""
+    r = match(PLAIN_CUSTOMERS, STEEL_INVOICES,
+              {"amount": 14675.00, "desc": "CAIRO STEEL INV 1023 1024"})
+    assert allocations(r) == [("INV-1023", 11400.00, "multi-invoice", "Matched"),
+                              ("INV-1024", 3275.00, "fee-writeoff", "Matched")]
+    assert r.matches["Write-off"].tolist() == [0.0, 25.00]
+
+
+def test_excess_a_bank_charge_short_of_an_unnamed_invoice_is_only_suggested():
+    # (With the payer's name on the line the payer rules decide: the sum less a charge.)
+    r = match(PLAIN_CUSTOMERS, STEEL_INVOICES, {"amount": 13585.00, "desc": "TRF INV 1023"})
+    assert allocations(r) == [("INV-1023", 11400.00, "multi-invoice", "Suggested"),
+                              ("INV-1025", 2185.00, "fee-writeoff", "Suggested")]
+
+
+def test_an_excess_near_another_invoice_is_suggested_beyond_the_tolerance_an_overpayment():
+    """2,180.50 over INV-1023 is 19.50 short of INV-1025 (2,200.00): perhaps paid less
+    charges, a person confirms. 2,170.00 over it is 30.00 short: beyond the 25.00 tolerance,
+    an overpayment."""
+    r = match(PLAIN_CUSTOMERS, STEEL_INVOICES, {"amount": 13580.50, "desc": "TRF INV 1023"})
+    assert allocations(r) == [("INV-1023", 11400.00, "multi-invoice", "Suggested"),
+                              ("INV-1025", 2180.50, "fee-writeoff", "Suggested")]
+    r = match(PLAIN_CUSTOMERS, STEEL_INVOICES, {"amount": 13570.00, "desc": "TRF INV 1023"})
+    assert allocations(r) == [("INV-1023", 11400.00, "overpayment", "Matched"),
+                              (None, 2170.00, "on-account", "Matched")]
+
+
+def test_a_round_excess_an_odd_amount_short_of_another_invoice_is_an_overpayment():
+    invoices = [*STEEL_INVOICES, invoice("INV-1026", "C4", 2196.98, "2026-09-04")]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 13580.00, "desc": "TRF INV 1023"})
+    # 2,180.00 is 16.98 short of INV-1026 (and 20.00 of INV-1025, a whole charge: suggested).
+    assert allocations(r)[0][2:] == ("multi-invoice", "Suggested")
+    invoices = [*STEEL_INVOICES[:3], invoice("INV-1026", "C4", 2196.98, "2026-09-04")]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 13580.00, "desc": "TRF INV 1023"})
+    assert allocations(r) == [("INV-1023", 11400.00, "overpayment", "Matched"),
+                              (None, 2180.00, "on-account", "Matched")]

@@ -62,6 +62,7 @@ from ar_excel.core.matching.normalize import (
     fold_text,
     one_digit_apart,
     without_accounts,
+    without_amounts,
 )
 from ar_excel.core.matching.payers import (
     CERTAIN_NAME,
@@ -446,7 +447,8 @@ class Matcher:
         printed = printed_accounts(joined)
         for (pos, amount), text, category, is_cash, accounts in zip(
                 credits, texts, categories, cash, printed, strict=True):
-            numbers = without_accounts(text)  # the payer's IBAN is no invoice number
+            # The payer's IBAN and an amount printed in the narrative are no invoice numbers.
+            numbers = without_amounts(without_accounts(text))
             # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
             sure: set[int] = set()
             strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
@@ -653,28 +655,63 @@ class Matcher:
                 if count:
                     certain = count == 1 and chance < 0.02
                     return alloc(f, refs + extra, "multi-invoice",
-                                       (0.9 if certain else 0.6) - penalty,
-                                       f"{said} {names}; the rest equals "
-                                       + ", ".join(self.inv.number[p] for p in extra)
-                                       + ("" if certain else " (one of several ways: please confirm)"))
+                                 (0.9 if certain else 0.6) - penalty,
+                                 f"{said} {names}; the rest equals "
+                                 + ", ".join(self.inv.number[p] for p in extra)
+                                 + ("" if certain else " (one of several ways: please confirm)"))
+                # The rest falls short of other open invoices by a bank charge (INV 1023 1024,
+                # paid less 25.00): those were paid too, less fees, not an overpayment.
+                short = self._short_rest(f, others, excess)
+                if short:
+                    extra, sure_extra = short
+                    return alloc(f, refs + extra, "multi-invoice",
+                                 (0.9 if sure_extra else 0.6) - penalty,
+                                 f"{said} {names}; the rest is "
+                                 + ", ".join(self.inv.number[p] for p in extra)
+                                 + " less charges within the fee tolerance: write-off proposed"
+                                 + ("" if sure_extra else ", please confirm"))
             # Paying more than twice what the named invoices owe is not an overpayment of them
             # (more invoices paid, or another number): only a known payer makes it certain.
             doubled = excess > total and (payer is None or payer != cust)
             return alloc(f, refs, "overpayment",
-                               (0.9 if one_customer and not doubled else 0.6) - penalty,
-                               f"{said} {names}; paid {excess / 100:,.2f} more than open"
-                               + (", more than the invoices themselves: please confirm"
-                                  if doubled else ""),
-                               on_account_customer=cust)
+                         (0.9 if one_customer and not doubled else 0.6) - penalty,
+                         f"{said} {names}; paid {excess / 100:,.2f} more than open"
+                         + (", more than the invoices themselves: please confirm"
+                            if doubled else ""),
+                         on_account_customer=cust)
         # Short beyond tolerance: a part payment.
         if len(refs) == 1:
             other_payer = f.payer is not None and f.payer.by_account and payer != cust
             return alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
-                               f"{said} {names}; part payment of "
-                               f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
+                         f"{said} {names}; part payment of "
+                         f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
         return alloc(f, refs, "partial", 0.6,
-                           f"{said} {names}; pays less than their open total: applied "
-                           "oldest first, please confirm")
+                     f"{said} {names}; pays less than their open total: applied "
+                     "oldest first, please confirm")
+
+    def _short_rest(self, f: LineFacts, others: list[int], excess: int
+                    ) -> tuple[list[int], bool] | None:
+        """(invoices, certain) of ``others`` (oldest first) whose open amounts the ``excess`` of
+        a receipt over the invoices it names falls short of within the fee tolerance. Certain
+        when the narrative writes their numbers too (only their numeric part, ``1024``) and no
+        other set of those does it; else one other open invoice, to confirm."""
+        if not others:
+            return None
+        tol = self.inv.tolerance(f.remaining)
+        named = [p for p in others if p in f.weak]
+        if named:
+            sub = find_subsets([self.inv.remaining[p] for p in named], excess + 1, excess + tol)
+            if sub.count == 1:
+                return [named[k] for k in sub.found[0]], True
+        # Not named: one other invoice (a set of them would make almost any sum by chance)
+        # short by a typical bank charge (the absolute tolerance: a percentage of a large
+        # receipt is hundreds) makes the reading worth a person's look.
+        tol = cents(self.policy.fee_tolerance_abs)
+        # A round excess (11,640.00) with an odd gap (16.98) is a deliberate overpayment or an
+        # advance: banks charge whole amounts (15.00, 25.00).
+        single = [p for p in others if 0 < self.inv.remaining[p] - excess <= tol
+                  and ((self.inv.remaining[p] - excess) % 100 == 0 or excess % 1000 != 0)]
+        return ([single[0]], False) if single else None
 
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away

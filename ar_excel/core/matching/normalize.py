@@ -184,6 +184,17 @@ def reference_keys(text: str) -> tuple[set[str], set[str], set[str]]:
 _IBAN = re.compile(r"\b(?!RF)[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?\b")
 
 
+# An amount as banks and payers print it in the narrative: 11,400.00, 11.400,00, 5000.00 (two
+# decimals). Its digits are no invoice number (400.00 -> 40000).
+_AMOUNT = re.compile(r"(?<![\d.,/-])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d|\d{1,3}(?:\.\d{3})+,\d\d)"
+                     r"(?![\d.,/-])")
+
+
+def without_amounts(text: str) -> str:
+    """The folded narrative with amounts (two decimals) blanked out."""
+    return _AMOUNT.sub(" ", text) if "." in text or "," in text else text
+
+
 def without_accounts(text: str) -> str:
     """The folded narrative with IBANs blanked out (the payer's account is read elsewhere)."""
     return _IBAN.sub(" ", text)  # (a text without digits has none: it comes back as it was)
