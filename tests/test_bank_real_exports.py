@@ -342,3 +342,20 @@ def test_a_running_balance_break_after_a_reported_row_is_not_reported_twice(tmp_
     assert stmt.lines["Amount"].tolist() == [100.0, 30.0]
     [bad] = stmt.issues
     assert bad.cell == "row 3" and bad.value == "12O.00"
+
+
+def test_opening_balance_printed_as_a_dated_credit_is_no_money_received(tmp_path):
+    text = ('Date,Description,Debit,Credit,Balance\n'
+            '01/11/2026,Opening Balance,,"10,000.00","10,000.00"\n'
+            '02/11/2026,TT IN ACME,,"2,500.00","12,500.00"\n'
+            '03/11/2026,PAYMENT TO SETTLE OPENING BALANCE OF SUPPLIER X,100.00,,"12,400.00"\n'
+            '30/11/2026,Closing Balance as of 30/11/2026,,,"12,400.00"\n')
+    stmt = read_statement(write(tmp_path, text))
+    # the label alone is a balance; a narrative that mentions one is a transaction
+    assert stmt.lines["Description"].tolist() == [
+        "TT IN ACME", "PAYMENT TO SETTLE OPENING BALANCE OF SUPPLIER X"]
+    assert stmt.lines["Amount"].tolist() == [2500.0, -100.0]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (10000.0, 12400.0, 0.0)
+    assert bal.opening_date == pd.Timestamp("2026-11-01")
+    assert not stmt.issues

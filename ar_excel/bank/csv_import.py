@@ -641,7 +641,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     # header's date cell, no date, unless that header cell itself looks like one.
     header_keys = [_fold(h) for h in header]
     suspect = main & (~dated | no_money)
-    for i in desc_cols:  # a dated totals row with figures: "30/11/2026, Total, 25.00, ..."
+    for i in desc_cols:  # a dated totals or balance row with figures: "30/11/2026, Total, .."
         suspect |= main & _starts_with_total(table.cells(i))
     if date_idx is None or date_idx >= len(header_keys) or any(
             ch.isdigit() for ch in header_keys[date_idx]):
@@ -897,22 +897,46 @@ def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
 
 # after a "\0" that starts each cell: the scan looks for that one character first
 _TOTAL_AT_CELL_START = re.compile("\0" + _TOTAL_RE.pattern.removeprefix("(?i)^"), re.I)
+# a word every balance label has (lower case): the cells holding one are then read whole
+_BALANCE_KEYS = ("balance", "saldo", "solde", "kontostand", "رصيد", "forward", "b/f", "c/f",
+                 "bfwd", "cfwd", "übertrag", "nouveau")
+
+
+def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` occurs in ``text`` (str.find: far faster than a regex of
+    alternatives over a whole column)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return found
 _PLACEHOLDER_CELL = re.compile(r"\0(?:notprovided|not provided|nonref|none|n/a|-|0+)(?=\0)",
                                re.I)
 
 
 def _starts_with_total(cells: list[Any]) -> np.ndarray:
-    """Which cells start like a totals row (``_TOTAL_RE``): one search over the column's text
-    joined, not one per cell (a statement has tens of thousands of narratives, and a totals
-    row or two)."""
+    """Which cells start like a totals row (``_TOTAL_RE``) or name a balance: one search over
+    the column's text joined, not one per cell (a statement has tens of thousands of
+    narratives, and a totals row or two)."""
     texts = cells if set(map(type, cells)) == {str} else [
         c if isinstance(c, str) else "" for c in cells]
     hits = np.zeros(len(texts), dtype=bool)
     joined = "\0" + "\0".join(texts)
     found = [m.start() for m in _TOTAL_AT_CELL_START.finditer(joined)]
-    if found:
+    lower = joined.lower()
+    keyed = _find_all(lower, _BALANCE_KEYS)
+    if found or keyed:
         starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
         hits[np.searchsorted(starts, found, side="right") - 1] = True
+        cells = (set((np.searchsorted(starts, keyed, side="right") - 1).tolist())
+                 if len(lower) == len(joined)  # else a letter changed length in lower case
+                 else {k for k, t in enumerate(texts) if _find_all(t.lower(), _BALANCE_KEYS)})
+        for k in cells:
+            text = texts[k]  # a short cell naming a balance: "Opening Balance", "BALANCE B/F"
+            hits[k] |= len(text) <= 60 and bool(_OPENING_RE.search(text)
+                                                or _CLOSING_RE.search(text))
     return hits
 
 
@@ -945,6 +969,21 @@ def _currency(value: Any) -> str | None:
     return None if is_blank(value) else parse_currency(value)
 
 
+_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ)\b")
+
+
+def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
+    """Whether the row's text says nothing but 'Opening balance' (or closing, brought
+    forward...), maybe 'as of <date>': some banks print the opening balance as a dated credit
+    line, which is no money received."""
+    money_and_dates = {cols[c] for c in ("Date", "Value Date", "Amount", "Debit", "Credit",
+                                         "Balance", "_sign") if c in cols}
+    label = " ".join(str(c) for i, c in enumerate(row)
+                     if isinstance(c, str) and c.strip() and i not in money_and_dates)
+    rest = _CLOSING_RE.sub(" ", _OPENING_RE.sub(" ", _DATES_IN_TEXT.sub(" ", label)))
+    return not re.search(r"[^\W\d_]", _LABEL_FILLER.sub(" ", rest))
+
+
 def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
     """An 'Opening balance' / 'Closing balance' row: record it, it is not a transaction."""
     if not _BALANCE_WORD.search(texts):
@@ -954,7 +993,7 @@ def _label_balance(row, texts, cols, balances: StatementBalance, decimal, dayfir
         return False
     dated = not is_blank(_cell(row, cols.get("Date", cols.get("Value Date"))))
     moved = any(not is_blank(_cell(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
-    if dated and moved:
+    if dated and moved and not _only_a_balance_label(row, cols):
         return False  # a real line whose narrative happens to mention a balance
     value = None
     for canon in ("Balance", "Amount", "Credit", "Debit"):
