@@ -1,4 +1,5 @@
-"""The ledger as it was before its fast paths (frozen): the reference the fast paths must equal."""
+"""The ledger as it was before its fast paths (frozen but for later accounting rules: a blank
+currency is the customer's only one): the reference the fast paths must equal."""
 
 from __future__ import annotations
 
@@ -81,7 +82,17 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     """Every item open on the as-of date, with its signed open amount and days past due."""
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
-    currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    # a customer without a currency in the master has the one currency its invoices name
+    named: dict = {}
+    for cid, ccy in zip(invoices["Customer ID"], invoices["Currency"], strict=True):
+        if pd.notna(ccy):
+            named.setdefault(cid, set()).add(ccy)
+    currency = master.to_dict()
+    for cid, codes in named.items():
+        if pd.isna(currency.get(cid)) and len(codes) == 1:
+            currency[cid] = next(iter(codes))
+    currency = pd.Series(currency, dtype=master.dtype)
 
     inv = _existing(invoices, "Invoice Date", cutoff)
     inv = inv[inv["Amount"].notna()]

@@ -338,3 +338,43 @@ def test_a_hidden_old_copy_gives_way_to_the_visible_sheet(tmp_path):
     book = read_book(_save(wb, tmp_path))
     assert book.customers["Customer ID"].tolist() == ["C1"]
     assert book.invoices["Invoice No"].tolist() == ["I-1"]
+
+
+def _two_currency_book(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [
+        ["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit", "Email"],
+        ["C1", "Export Co", "EGP", 30, 100000, "a@b.com"],
+        ["C2", "Local Co", None, 30, 5000, "c@d.com"]])  # no currency kept in the master
+    _sheet(wb, "Invoices", [
+        ["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Currency", "Amount"],
+        ["I1", "C1", datetime(2026, 9, 1), None, "USD", 3000],
+        ["I2", "C1", datetime(2026, 11, 1), None, "EGP", 90000],
+        ["I3", "C2", datetime(2026, 11, 1), None, None, 6000],
+        ["I4", "C2", datetime(2026, 7, 1), datetime(2026, 7, 31), "EGP", 1000]])
+    _sheet(wb, "Payments", [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                            ["P1", "C1", datetime(2026, 10, 15), 1000, "I1"],
+                            ["P2", "C2", datetime(2026, 11, 2), 250, None]])
+    return _save(wb, tmp_path)
+
+
+def test_a_blank_currency_is_the_one_the_customers_invoices_name(tmp_path):
+    rows = _tab(_run(tmp_path, _two_currency_book(tmp_path), "aging", "--as-of", "2026-11-30"),
+                "Aging")
+    # C2: I3 (blank, due 01/12: current) and I4 (EGP, 122 days) are one EGP account, with
+    # the 250 received on account (28 days old)
+    assert [(r["Customer ID"], r["Currency"], r["Current"], r["1-30"], r["31-60"], r["90+"],
+             r["Total"]) for r in rows] == [
+        ("C1", "EGP", 90000, 0, 0, 0, 90000), ("C1", "USD", 0, 0, 2000, 0, 2000),
+        ("C2", "EGP", 6000, -250, 0, 1000, 6750)]
+
+
+def test_no_dunning_letter_for_a_currency_with_nothing_overdue(tmp_path):
+    out = _run(tmp_path, _two_currency_book(tmp_path), "collections", "--as-of", "2026-11-30")
+    rows = _tab(out, "Dunning")
+    assert [(r["Customer ID"], r["Currency"], r["Level"], r["Amount To Collect"], r["Letter"])
+            for r in rows] == [("C2", "EGP", 4, 750, True), ("C1", "USD", 3, 2000, True),
+                               ("C1", "EGP", 0, 0, False)]
+    assert sorted(p.name for p in (tmp_path / "dunning").glob("*.eml")) == [
+        "2026-11-30_C1_USD.eml", "2026-11-30_C2.eml"]

@@ -2,6 +2,8 @@
 
 Rules (the contract's, made explicit):
 
+* A blank invoice currency is the customer's (the master's, else the one currency its other
+  invoices name); a receipt on account is in the customer's currency.
 * An invoice's due date is its Due Date, or when blank its Invoice Date plus the customer's
   Payment Terms (no terms known: due on the invoice date).
 * Invoices dated after the as-of date and payments dated after it do not exist yet, so an
@@ -57,6 +59,22 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     computed = pd.to_datetime(invoices["Invoice Date"]) + pd.to_timedelta(
         pd.Series(days, index=invoices.index), unit="D")
     return given.fillna(computed)
+
+
+def account_currencies(customers: pd.DataFrame, invoices: pd.DataFrame) -> pd.Series:
+    """Each customer's currency (what a blank invoice or receipt currency stands for): the
+    master's, else the one currency the customer's invoices name (a customer kept without a
+    currency whose invoices say EGP is an EGP account)."""
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    named = invoices["Currency"].notna()
+    if not (master.isna().any() or not invoices.loc[named, "Customer ID"].isin(master.index).all()
+            ) or not named.any():
+        return master
+    pairs = invoices.loc[named, ["Customer ID", "Currency"]].drop_duplicates()
+    only = pairs.drop_duplicates("Customer ID", keep=False).set_index("Customer ID")["Currency"]
+    filled = master.where(master.notna(), master.index.to_series().map(only))
+    extra = only[~only.index.isin(master.index)]
+    return pd.concat([filled, extra]) if len(extra) else filled
 
 
 def _existing(frame: pd.DataFrame, column: str, as_of: pd.Timestamp | None) -> pd.DataFrame:
@@ -214,7 +232,7 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     """Every item open on the as-of date, with its signed open amount and days past due."""
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
-    currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    currency = account_currencies(customers, invoices)
 
     inv = _existing(invoices, "Invoice Date", cutoff)
     if inv["Amount"].isna().any():

@@ -18,7 +18,8 @@ Rules:
 * A customer with an active payment plan is not dunned: it gets the plan's reminders
   instead (``payment_plans.plan_reminders``).
 * One row per customer and currency (amounts in different currencies are never added); the
-  level is the customer's highest over its currencies.
+  level is the customer's highest over its currencies, for the currencies with something to
+  collect: a currency in which nothing is overdue gets no letter (level 0).
 """
 
 from __future__ import annotations
@@ -195,7 +196,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                     letter, action_date = True, day
                     action = words[f"plan_{rem['Kind']}"].format(
                         n=int(rem["Instalment"]), date=_iso(rem["Due Date"]))
-        elif due_level == 0:
+        elif due_level == 0 or r["Amount To Collect"] < CENT:
+            # nothing to collect in this currency: no letter for it, whatever the customer's
+            # level in another currency (a "final notice" for 0.00 is no letter to send)
+            level = 0
             if r["Overdue Amount"] >= CENT and r["Amount To Collect"] < CENT:
                 action, action_date = words["covered"], day
             elif r["Amount To Collect"] >= CENT:
