@@ -359,3 +359,26 @@ def test_opening_balance_printed_as_a_dated_credit_is_no_money_received(tmp_path
     assert (bal.opening, bal.closing, bal.difference) == (10000.0, 12400.0, 0.0)
     assert bal.opening_date == pd.Timestamp("2026-11-01")
     assert not stmt.issues
+
+
+def test_spanish_turkish_and_arabic_headers_read_from_their_words(tmp_path):
+    spanish = ("Fecha;Concepto;Cargo;Abono;Saldo\n"
+               "01/11/2026;TRANSFERENCIA ACME;;1.234,50;11.234,50\n"
+               "02/11/2026;COMISION;34,50;;11.200,00\n")
+    turkish = ("Tarih;Açıklama;Tutar;Bakiye\n"
+               "01.11.2026;HAVALE ACME;1.234,50;11.234,50\n"
+               "02.11.2026;MASRAF;-34,50;11.200,00\n")
+    for name, text in (("es", spanish), ("tr", turkish)):
+        stmt = read_statement(write(tmp_path, text, name=f"{name}.csv"))
+        assert stmt.lines["Amount"].tolist() == [1234.5, -34.5], name
+        assert stmt.lines["Balance"].tolist() == [11234.5, 11200.0], name
+        assert stmt.lines["Description"].iloc[1] in ("COMISION", "MASRAF"), name
+        assert not stmt.issues, name
+    arabic = ("التاريخ,تاريخ الاستحقاق,ملاحظات,قيمة الحركة,الرصيد المتاح\n"
+              "01/11/2026,02/11/2026,حوالة,1500,11500\n"
+              "02/11/2026,02/11/2026,رسوم,-15,11485\n")
+    stmt = read_statement(write(tmp_path, arabic, name="ar.csv"))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+    assert stmt.lines["Value Date"].tolist() == dates("2026-11-02", "2026-11-02")
+    assert stmt.lines["Description"].tolist() == ["حوالة", "رسوم"]
+    assert stmt.lines["Balance"].tolist() == [11500.0, 11485.0]

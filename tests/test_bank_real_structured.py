@@ -112,3 +112,11 @@ def test_camt_versions_02_and_08_batch_instructed_amounts_and_a_returned_credit(
         bal = stmt.balances[0]
         assert (bal.opening, bal.closing, bal.difference) == (-100.0, 1150.0, 0.0)
         assert not stmt.issues, version
+
+
+def test_camt_proprietary_pending_status_is_left_out_and_reported(tmp_path):
+    text = CAMT.format(version="08", status="<Prtry>PDNG</Prtry>", mueller="<Nm>M</Nm>",
+                       schulz="<Nm>S</Nm>", meier="<Nm>X</Nm>")
+    stmt = read_statement(write(tmp_path, text, "camt.xml"))
+    assert stmt.lines.empty
+    assert [i.value for i in stmt.issues if i.column == "Sts"] == ["PDNG"] * 3

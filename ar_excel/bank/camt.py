@@ -80,7 +80,8 @@ def _amount(el: Any) -> tuple[float | None, str | None]:
 
 
 def _status(entry: Any) -> str:
-    return (_text(entry, "Sts/Cd") or _text(entry, "Sts") or "BOOK").upper()
+    return (_text(entry, "Sts/Cd") or _text(entry, "Sts/Prtry") or _text(entry, "Sts")
+            or "BOOK").upper()
 
 
 def read_camt(path: Path, data: bytes) -> Statement:

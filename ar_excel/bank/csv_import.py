@@ -196,29 +196,34 @@ def _match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | N
 # Words that name a column's role in headers no alias spells out ("Trans Date", "Val Date",
 # "Withdrawal Amt.", "Available Balance", "Débit euros", "Kontonummer/IBAN"): the fallback
 # after the aliases, each role confirmed by the values under the header (dates, amounts).
-_DATE_WORDS = {"date", "dt", "datum", "تاريخ", "fecha", "data"}
+_DATE_WORDS = {"date", "dt", "datum", "تاريخ", "fecha", "data", "tarih"}
 _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق",
                               "rentedatum"})),
     ("Date", frozenset(_DATE_WORDS)),
-    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand"})),
+    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand",
+                           "bakiye"})),
     ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
-                         "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits"})),
+                         "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
+                         "cargo", "cargos", "debito", "dare", "borc", "borç"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
-                          "إيداعات", "ايداعات", "haben", "eingang", "versement"})),
+                          "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
+                          "abonos", "credito", "avere", "alacak"})),
     ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
-                          "bedrag", "importo"})),
+                          "bedrag", "importo", "valor", "tutar", "قيمة"})),
     ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
                              "check", "slip", "مرجع"})),
     ("Counterparty Account", frozenset({"iban", "kontonummer", "tegenrekening"})),
     ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
                                 "payer", "payee", "beneficiary", "counterparty", "empfanger",
-                                "empfaenger", "auftraggeber", "remitter", "naam"})),
+                                "empfaenger", "auftraggeber", "remitter", "naam",
+                                "مستفيد", "المستفيد"})),
     ("Description", frozenset({"description", "narration", "narrative", "details",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
                                "verwendungszweck", "libelle", "purpose", "omschrijving",
                                "mededelingen", "concepto", "descripcion", "descrizione",
-                               "causale"})),
+                               "causale", "descricao", "historico", "aciklama", "acıklama",
+                               "ملاحظات"})),
     ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة"})),
 )
 _MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
