@@ -661,6 +661,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     continued: list[tuple[int, str, str]] = []  # (row position, narrative, row text)
     totals: list[tuple[int, str]] = []  # (row position, its label)
+    page_heading = {_row_key(r) for r in preamble} - {()}
     closing_at = None  # the row of the last closing / carried-forward balance
     money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
     money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
@@ -668,6 +669,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         row = data[pos]
         if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             main[pos] = False  # the header repeated on each page of a multi-page export
+            continue
+        if _row_key(row) in page_heading:
+            main[pos] = False  # the account details above the header, repeated on each page
             continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
@@ -855,6 +859,11 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
         net[np.isnan(debit) & np.isnan(credit)] = np.nan
         amount = np.where(use_columns, net, amount)
     return amount, failed
+
+
+def _row_key(row: list[Any]) -> tuple[str, ...]:
+    """A row's filled cells as text, to recognise the same row printed again."""
+    return tuple(str(c).strip() for c in row if not is_blank(c))
 
 
 def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
