@@ -378,3 +378,13 @@ def test_no_dunning_letter_for_a_currency_with_nothing_overdue(tmp_path):
                                ("C1", "EGP", 0, 0, False)]
     assert sorted(p.name for p in (tmp_path / "dunning").glob("*.eml")) == [
         "2026-11-30_C1_USD.eml", "2026-11-30_C2.eml"]
+
+
+def test_statements_for_a_customer_typed_another_way(tmp_path):
+    path = _arabic_book_with_totals(tmp_path)  # customers 1001 and 1002
+    out = _run(tmp_path, path, "statements", "--customer", "01001", "--no-pdf",
+               "--as-of", "2026-11-30")
+    rows = _tab(out, "Customer Statements")
+    assert {r["Customer ID"] for r in rows} == {"1001"}
+    closing = [r["Balance"] for r in rows if r["Type"] == "الرصيد الختامي"]  # closing balance
+    assert closing == [7250.5]  # 5002 open; 5001 paid by R1

@@ -34,6 +34,13 @@ LABELS = {
     "Errors": "الأخطاء", "Warnings": "التنبيهات", "Documents": "المستندات",
     "Amount at Stake": "المبلغ المعرض للخطر", "Top Codes": "أكثر الرموز",
     "Avg Days to Invoice": "متوسط أيام الفوترة",
+    # statements, aging detail, dunning
+    "Type": "النوع", "Document": "المستند", "Reference": "المرجع", "Age Days": "عمر البند (يوم)",
+    "Source Row": "صف المصدر", "Level Name": "اسم المستوى", "Days Overdue": "أيام التأخير",
+    "Credit On Account": "رصيد دائن على الحساب", "Amount To Collect": "المبلغ المطلوب تحصيله",
+    "Overdue Invoices": "فواتير متأخرة", "Last Level": "آخر مستوى", "Last Letter": "آخر خطاب",
+    "Letter": "خطاب", "Next Action Date": "تاريخ الإجراء التالي", "Email": "البريد الإلكتروني",
+    "Phone": "الهاتف", "Language": "اللغة",
 }
 
 

@@ -51,6 +51,11 @@ def _wanted(book: Book, asked: list[str] | None) -> list[str]:
     if not asked:
         return ids
     wanted = [c.strip() for a in asked for c in str(a).split(",") if c.strip()]
+    from ar_excel.core.customers.ids import ids_as_spelled
+
+    # typed as the user remembers it: c-1003 for C-1003, 1001 for 01001
+    spelled = ids_as_spelled(pd.Series(wanted, dtype="object"), set(ids))
+    wanted = [spelled.get(c, c) for c in wanted]
     unknown = [c for c in wanted if c not in ids]
     if unknown:
         raise UsageError(f"--customer: no customer {', '.join(unknown)} in the Customers sheet")
