@@ -388,3 +388,15 @@ def test_statements_for_a_customer_typed_another_way(tmp_path):
     assert {r["Customer ID"] for r in rows} == {"1001"}
     closing = [r["Balance"] for r in rows if r["Type"] == "الرصيد الختامي"]  # closing balance
     assert closing == [7250.5]  # 5002 open; 5001 paid by R1
+
+
+def test_customer_printed_with_its_name_as_erp_exports_do(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "العملاء", [["كود العميل", "اسم العميل"], [1001, "شركة النور"], ["C-7", "Delta"]])
+    _sheet(wb, "الفواتير", [["رقم الفاتورة", "العميل", "التاريخ", "المبلغ"],
+                            [1, "1001 - شركة النور", datetime(2026, 10, 1), 100],
+                            [2, "Delta (C-7)", datetime(2026, 10, 1), 200],
+                            [3, "1001 - 1002", datetime(2026, 10, 1), 300]])  # no name: unknown
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Customer ID"].tolist() == ["1001", "C-7", "1001 - 1002"]

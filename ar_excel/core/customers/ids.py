@@ -10,6 +10,8 @@ A name two customers share is left as written (the invoice checks report it as u
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ar_excel.core.customers.names import normalize_name
@@ -60,7 +62,8 @@ def ids_as_spelled(values: pd.Series, known: set[str]) -> dict[str, str]:
     """For each distinct value of ``values`` that is no known key but spells exactly one of
     them another way (``id_key``): value -> that key as the master writes it. Such a key
     typed in another case, with a stray space or without the zeros a text cell kept, is the
-    same customer or invoice to the clerk, not an unknown one."""
+    same customer or invoice to the clerk, not an unknown one. So is a key printed with the
+    customer's name, as ERP exports do (``"1001 - Nile Foods"``, ``"Nile Foods (1001)"``)."""
     unknown = [v for v in pd.unique(values.dropna()) if isinstance(v, str) and v not in known]
     if not unknown:
         return {}
@@ -72,6 +75,26 @@ def ids_as_spelled(values: pd.Series, known: set[str]) -> dict[str, str]:
     found = {}
     for value in unknown:
         match = index.get(id_key(value))
+        if match is None:  # "1001 - Nile Foods", "Nile Foods (1001)": an ERP's code and name
+            match = next((index[k] for k in map(id_key, _printed_code(value)) if index.get(k)),
+                         None)
         if match is not None:
             found[value] = match
     return found
+
+
+# A key printed with the customer's name: "1001 - Nile Foods", "C-7 | Delta", "Nile (1001)"
+_CODE_FIRST = re.compile(r"^\s*(\S+?)\s+[-–—|:]\s+(.+)$")
+_CODE_LAST = re.compile(r"\(\s*([^()\s]+)\s*\)\s*$")
+
+
+def _printed_code(value: str) -> list[str]:
+    """The code a "code - name" or "name (code)" text leads with or ends in; the name part
+    must hold a letter and no digit, so "5001 - 5002" (two invoices) is no such text."""
+    codes = []
+    if (m := _CODE_FIRST.match(value)) and re.search(r"[^\W\d_]", m[2]) and not re.search(
+            r"\d", m[2]):
+        codes.append(m[1])
+    if (m := _CODE_LAST.search(value)) and re.search(r"[^\W\d_]", value[:m.start()]):
+        codes.append(m[1])
+    return codes
