@@ -418,3 +418,34 @@ def test_html_xls_with_merged_header_cells_and_unclosed_cells(tmp_path):
     assert stmt.lines["Description"].tolist() == ["حوالة واردة من شركة النور", "رسوم"]
     assert stmt.lines["Balance"].tolist() == [11500.0, 11485.0]
     assert not stmt.issues
+
+
+def test_dates_excel_swapped_beside_dates_it_left_as_text(tmp_path):
+    from datetime import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Date", "Value Date", "Description", "Amount"])
+    # a day-first export opened in Excel set to month first, then saved
+    ws.append([datetime(2026, 1, 11), datetime(2026, 2, 11), "A", 1])  # 01/11, 02/11
+    ws.append([datetime(2026, 5, 11), datetime(2026, 5, 11), "B", 2])  # 05/11/2026
+    ws.append(["13/11/2026", "14/11/2026", "C", 3])
+    ws.append(["28/11/2026", "28/11/2026", "D", 4])
+    path = tmp_path / "bank.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-05", "2026-11-13",
+                                                "2026-11-28")
+    assert stmt.lines["Value Date"].tolist() == dates("2026-11-02", "2026-11-05", "2026-11-14",
+                                                      "2026-11-28")
+    assert [(i.column, i.value) for i in stmt.issues] == [("Date", 2), ("Value Date", 2)]
+    assert "rows 2, 3" in stmt.issues[0].message
+
+    ws.delete_rows(2, 2)  # only real date cells beside text dates: nothing to put right
+    ws.append([datetime(2026, 11, 3), datetime(2026, 11, 3), "E", 5])
+    wb.save(path)
+    stmt = read_statement(path)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-13", "2026-11-28", "2026-11-03")
+    assert not stmt.issues

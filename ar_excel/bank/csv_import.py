@@ -31,12 +31,14 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ar_excel.bank.numbers import (
     LONG_SPAN_DAYS,
@@ -632,6 +634,25 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         [_cell(r, i) for r in data[:50] for i in amount_cols])
 
     raw_dates = table.cells(date_idx)
+
+    def unswapped(idx: int, cells: list[Any]) -> list[Any]:
+        """The column with dates Excel swapped put right, and an issue saying so."""
+        swapped = _swapped_by_excel(cells) if dayfirst and not date_format else []
+        if not swapped:
+            return cells
+        cells = list(cells)
+        for pos in swapped:
+            cells[pos] = _swap_day_month(cells[pos])
+        rows_named = ", ".join(str(numbers[pos]) for pos in swapped[:10])
+        found.append((-1, 1, Issue(
+            source, "", header[idx] if idx < len(header) else "Date", len(swapped),
+            f"{len(swapped)} dates were stored as dates with day and month swapped (rows "
+            f"{rows_named}{' ...' if len(swapped) > 10 else ''}): the file went through Excel "
+            "set to month first, which turned 01/11/2026 into 11 January and left 13/11/2026 "
+            "as text. They were read day first, as the dates left as text show")))
+        return cells
+
+    raw_dates = unswapped(date_idx, raw_dates)
     booked, _, date_errors = parse_date_column(raw_dates, dayfirst, date_format)
     dated = ~np.isnat(booked)
     empty = (np.logical_and.reduce([table.blank(i) for i in range(table.width)])
@@ -704,7 +725,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     live = main & dated
 
     if "Value Date" in cols and "Date" in cols:
-        raw_values = table.cells(cols["Value Date"])
+        raw_values = unswapped(cols["Value Date"], table.cells(cols["Value Date"]))
         value_dates, _, value_errors = parse_date_column(raw_values, dayfirst, date_format)
         for pos in sorted(value_errors):
             if live[pos]:  # the booking date is what matching needs: keep the line
@@ -859,6 +880,39 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
         net[np.isnan(debit) & np.isnan(credit)] = np.nan
         amount = np.where(use_columns, net, amount)
     return amount, failed
+
+
+def _swap_day_month(value: Any) -> Any:
+    return value.replace(month=value.day, day=value.month)
+
+
+def _swapped_by_excel(cells: list[Any]) -> list[int]:
+    """Positions of date cells Excel made from day-first text read month first.
+
+    Opened in Excel set to month first, a day-first export keeps the dates that cannot be
+    month first (13/11/2026) as text and turns the others into wrong dates (01/11/2026 ->
+    11 January). The sign: text dates that show day first beside date cells that all have a
+    day of 12 or less, which fall among the text dates only with day and month swapped.
+    """
+    stored = [i for i, v in enumerate(cells) if isinstance(v, date)]
+    texts = [v for v in cells if isinstance(v, str) and date_parts(v) is not None]
+    if not stored or not texts or date_order_shown(texts) is not True:
+        return []
+    if any(cells[i].day > 12 for i in stored):
+        return []
+    try:
+        written = [parse_date(v, True) for v in texts]
+    except (ValueError, OverflowError):
+        return []
+    low, high = min(written), max(written)
+
+    def outside(days: list[pd.Timestamp]) -> int:
+        return sum(not (low - pd.Timedelta(days=31) <= d <= high + pd.Timedelta(days=31))
+                   for d in days)
+
+    as_stored = [pd.Timestamp(cells[i]).normalize() for i in stored]
+    as_swapped = [pd.Timestamp(_swap_day_month(cells[i])).normalize() for i in stored]
+    return stored if outside(as_swapped) < outside(as_stored) else []
 
 
 def _row_key(row: list[Any]) -> tuple[str, ...]:
