@@ -120,3 +120,22 @@ def test_camt_proprietary_pending_status_is_left_out_and_reported(tmp_path):
     stmt = read_statement(write(tmp_path, text, "camt.xml"))
     assert stmt.lines.empty
     assert [i.value for i in stmt.issues if i.column == "Sts"] == ["PDNG"] * 3
+
+
+def test_ofx_whose_bank_writes_debits_positive_signs_them_by_type(tmp_path):
+    body = ("<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>1"
+            "<ACCTID>9<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>"
+            "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261103<TRNAMT>1500.00<FITID>F1<NAME>ACME"
+            "</STMTTRN><STMTTRN><TRNTYPE>CHECK<DTPOSTED>20261104<TRNAMT>15.00<FITID>F2"
+            "<CHECKNUM>1001<NAME>CHECK 1001</STMTTRN><STMTTRN><TRNTYPE>FEE<DTPOSTED>20261105"
+            "<TRNAMT>2.50<FITID>F3<NAME>FEE</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS>"
+            "</BANKMSGSRSV1></OFX>")
+    head = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n"
+    stmt = read_statement(write(tmp_path, head + body, "a.ofx"))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, -2.5]
+    [note] = stmt.issues
+    assert note.value == 2 and "money out" in note.message
+    signed = body.replace("<TRNAMT>15.00", "<TRNAMT>-15.00")  # a signed file is taken as is
+    stmt = read_statement(write(tmp_path, head + signed, "b.ofx"))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 2.5]
+    assert not stmt.issues

@@ -100,6 +100,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "Bank Ref": fitid or None,
                 "Statement": sid,
                 "Line No": position,
+                "_type": (getattr(t, "type", "") or "").lower(),
             })
         closing = getattr(st, "balance", None)
         balances.append(StatementBalance(
@@ -107,9 +108,33 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             float(closing) if closing is not None else None, None,
             _local(getattr(st, "balance_date", None)),
         ))
+    issues += _sign_unsigned_debits(records, source)
     lines = build_lines(records)
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
+
+
+# TRNTYPE values that are money out (OFX 2.2 spec, 11.4.4.3)
+_DEBIT_TYPES = {"debit", "check", "payment", "fee", "srvchg", "atm", "pos", "directdebit",
+                "cash"}
+
+
+def _sign_unsigned_debits(records: list[dict[str, Any]], source: str) -> list[Issue]:
+    """OFX signs TRNAMT (money out negative), but a few banks write every amount positive
+    and tell debits only by TRNTYPE. A file with no negative amount at all and lines typed as
+    money out is such a file: those lines are made negative, and an issue says so."""
+    types = [r.pop("_type") for r in records]
+    if any(r["Amount"] < 0 for r in records):
+        return []
+    flipped = [r for r, kind in zip(records, types, strict=True)
+               if kind in _DEBIT_TYPES and r["Amount"] > 0]
+    for r in flipped:
+        r["Amount"] = -r["Amount"]
+    if not flipped:
+        return []
+    return [Issue(source, "", "TRNAMT", len(flipped),
+                  f"every amount in the file is positive; the {len(flipped)} transactions typed "
+                  "as money out (TRNTYPE DEBIT, CHECK, FEE, PAYMENT...) were read as debits")]
 
 
 def _ascii_body(text: str) -> bytes:
