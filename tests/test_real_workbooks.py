@@ -400,3 +400,43 @@ def test_customer_printed_with_its_name_as_erp_exports_do(tmp_path):
                             [3, "1001 - 1002", datetime(2026, 10, 1), 300]])  # no name: unknown
     book = read_book(_save(wb, tmp_path))
     assert book.invoices["Customer ID"].tolist() == ["1001", "C-7", "1001 - 1002"]
+
+
+def test_a_receipts_log_without_customers_pays_the_invoices_it_names(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], ["C1", "Nile", 30],
+                             ["C2", "Delta", 30]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), 100],
+                            ["I2", "C1", datetime(2026, 10, 2), 200],
+                            ["I3", "C2", datetime(2026, 10, 2), 50]])
+    _sheet(wb, "Payments", [["Receipt No", "Date", "Amount", "Invoice No"],
+                            ["R1", datetime(2026, 10, 20), 100, "I1"],
+                            ["R2", datetime(2026, 10, 21), 20, "i3"],
+                            ["R3", datetime(2026, 10, 22), 70, "I9"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.payments["Customer ID"].tolist() == ["C1", "C2", None]
+    assert [(i.cell, i.value, i.message) for i in book.issues] == [
+        ("D4", "I9", "no Customer ID: the sheet has no customer column and this invoice is not "
+                     "in the invoice list")]
+    # I1 paid; I2 200 due 01/11 (29 days); I3 50 - 20 (29 days); R3's 70 is money received
+    # from nobody known (39 days): kept, unassigned, so the aging still ties to the books
+    assert _aging(tmp_path, path) == {"C1": (0, 200, 0, 0, 0, 200), "C2": (0, 30, 0, 0, 0, 30),
+                                      None: (0, 0, -70, 0, 0, -70)}
+
+
+def test_a_receipt_with_a_blank_customer_cell_is_the_invoices_customers(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), 100]])
+    _sheet(wb, "Payments", [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                            ["R1", None, datetime(2026, 10, 20), 100, "I1"],
+                            ["R2", None, datetime(2026, 10, 20), 5, None]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.payments["Customer ID"].tolist() == ["C1", None]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("B3", "Customer ID is required but blank")]

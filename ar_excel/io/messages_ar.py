@@ -40,6 +40,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^row (\d+) repeats the header row: not read$", "الصف {0} يكرر صف العناوين: لم يُقرأ"),
     (r"^'(.*)' row is a totals row, not a record: not read$",
      "صف '{0}' صف إجماليات وليس سجلاً: لم يُقرأ"),
+    (r"^no Customer ID: the sheet has no customer column and this invoice is not in the "
+     r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
 )]

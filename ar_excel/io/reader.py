@@ -279,6 +279,11 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     return found
 
 
+# Required columns a sheet may leave out when another of its columns tells them: a receipts
+# log that lists the invoice paid, not the customer, is the invoice's customer's.
+DERIVED = {("Payments", "Customer ID"): "Invoice No"}
+
+
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -300,7 +305,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
-    missing = [f.name for f in schema.fields if f.required and f.name not in written]
+    missing = [f.name for f in schema.fields if f.required and f.name not in written
+               and DERIVED.get((kind, f.name)) not in written]
     if missing:
         found = ", ".join(str(h) for h in header if not is_blank(h))
         issues.append(Issue(sheet, f"A{header_row}", ", ".join(missing), None,
@@ -470,6 +476,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book.unusable = unusable
     _keys_as_spelled_in_their_lists(book)
     _entries_as_meant(book)
+    _payers_from_invoices(book)
     _customer_names_as_ids(book)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
@@ -521,6 +528,36 @@ def _entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+
+
+def _payers_from_invoices(book: Book) -> None:
+    """A receipt without a Customer ID that names an invoice is that invoice's customer's
+    (its "required but blank" issue is then withdrawn); a receipt that names none of the
+    invoices where the sheet has no Customer ID column is reported."""
+    invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
+    if invoices is None or payments is None:
+        return
+    pay = payments.frame
+    blank = pay["Customer ID"].isna()
+    if not blank.any():
+        return
+    owner = invoices.frame.dropna(subset=["Invoice No"]).drop_duplicates("Invoice No").set_index(
+        "Invoice No")["Customer ID"]
+    found = pay["Invoice No"].map(owner).where(blank)
+    filled = found.notna()
+    pay.loc[filled, "Customer ID"] = found[filled]
+    if "Customer ID" in payments.headers:
+        letter = payments.letters["Customer ID"]
+        done = {f"{letter}{r}" for r in pay.loc[filled, ROW]}
+        book.issues = [i for i in book.issues if not (
+            i.sheet == payments.sheet and i.cell in done and i.message.endswith(
+                "is required but blank"))]
+        return
+    payments.letters["Customer ID"] = payments.letters.get("Invoice No", "?")
+    for index in pay.index[blank & ~filled]:
+        book.issues.append(payments.issue(
+            index, "Invoice No", "no Customer ID: the sheet has no customer column and this "
+                                 "invoice is not in the invoice list"))
 
 
 def _customer_names_as_ids(book: Book) -> None:
