@@ -435,3 +435,35 @@ def test_a_round_excess_an_odd_amount_short_of_another_invoice_is_an_overpayment
     r = match(PLAIN_CUSTOMERS, invoices, {"amount": 13580.00, "desc": "TRF INV 1023"})
     assert allocations(r) == [("INV-1023", 11400.00, "overpayment", "Matched"),
                               (None, 2180.00, "on-account", "Matched")]
+
+
+# ------------------------------------------------------------ a known payer and a short number
+
+SHORT_INVOICES = [
+    invoice("553", "C1", 2000.00, "2026-09-01"),
+    invoice("554", "C1", 5700.00, "2026-09-01"),
+    invoice("INV-2026-00553", "C4", 9000.00, "2026-09-01"),
+]
+
+
+def test_a_short_reference_loses_to_the_amount_of_another_invoice_of_the_payer():
+    """REF 553 is the bank's or the payer's reference; 5,700.00 is invoice 554's open amount.
+    Before, 553 was Matched as overpaid with 3,700.00 on account."""
+    r = match(PLAIN_CUSTOMERS, SHORT_INVOICES, {"amount": 5700.00, "desc": "FROM AL NOUR TRDG CO /REF 553"})
+    assert allocations(r) == [("554", 5700.00, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "method"), [
+    ("FROM AL NOUR TRDG CO /REF 553", 1500.00, "partial"),  # three digits: by chance
+    ("CAIRO STEEL PO 553", 4000.00, "partial"),  # the payer's order number
+    ("CAIRO STEEL CHQ 00553", 15000.00, "overpayment"),  # its cheque number
+])
+def test_a_known_payer_with_a_short_or_other_number_is_only_suggested(narrative, amount, method):
+    r = match(PLAIN_CUSTOMERS, SHORT_INVOICES, {"amount": amount, "desc": narrative})
+    got = allocations(r)
+    assert got[0][2:] == (method, "Suggested") and all(s == "Suggested" for *_, s in got)
+
+
+def test_a_known_payer_calling_the_short_number_an_invoice_is_a_part_payment():
+    r = match(PLAIN_CUSTOMERS, SHORT_INVOICES, {"amount": 4000.00, "desc": "CAIRO STEEL INV 553"})
+    assert allocations(r) == [("INV-2026-00553", 4000.00, "partial", "Matched")]

@@ -60,7 +60,9 @@ from ar_excel.core.matching.normalize import (
     Joined,
     digit_runs,
     fold_text,
+    invoice_mentions,
     one_digit_apart,
+    other_numbers,
     without_accounts,
     without_amounts,
 )
@@ -70,7 +72,7 @@ from ar_excel.core.matching.payers import (
     PayerDirectory,
     printed_accounts,
 )
-from ar_excel.core.matching.references import InvoiceIndex
+from ar_excel.core.matching.references import NAMED_TAIL_LENGTH, InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
 from ar_excel.policy import Policy
 
@@ -586,8 +588,8 @@ class Matcher:
                     "payment: please confirm"
         return out
 
-    def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float
-                      ) -> list[Allocation] | None:
+    def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
+                      unsure: bool | None = None) -> list[Allocation] | None:
         """Apply a receipt to invoices the narrative names: exactly, within tolerance, with
         the excess explained by other open invoices or on account, or as a part payment."""
         refs = self.inv.by_due(refs)
@@ -632,8 +634,8 @@ class Matcher:
         # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
         # to be an invoice number too: it is applied for sure only when the payer (by account,
         # or by name in the later stage) is the invoice's customer.
-        unconfirmed = bool(f.loose) and not f.loose.isdisjoint(refs) and (
-            payer is None or payer != cust)
+        unconfirmed = unsure if unsure is not None else bool(f.loose) and (
+            not f.loose.isdisjoint(refs) and (payer is None or payer != cust))
         note = ""
         if unconfirmed:
             penalty = max(penalty, 0.3)
@@ -769,8 +771,9 @@ class Matcher:
                      + [c for c, _ in f.payer.candidates] if c in by_customer]
             named = list(dict.fromkeys(named))
             if len(named) == 1:
-                return self._settle_named(f, by_customer[named[0]],
-                                          f"payer by {f.payer.how} and narrative names", 0.05)
+                refs = by_customer[named[0]]
+                return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
+                                          0.05, self._numeric_part_unsure(f, named[0], refs))
         # The amount alone confirms: one customer's named invoices make it exactly.
         exact = []
         for refs in by_customer.values():
@@ -808,6 +811,24 @@ class Matcher:
                                f"({self.inv.remaining[p] / 100:,.2f} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _numeric_part_unsure(self, f: LineFacts, cust: str, refs: list[int]) -> bool:
+        """Whether the numeric parts that name the payer's ``refs`` may be another number of
+        the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
+        chance), or written as its order, cheque or phone number (PO 4557, CHQ 04557), and
+        not called an invoice (INV 553); or the amount is exactly another open invoice of
+        the payer's, which the amount rules will apply."""
+        if self.inv.with_amount(cust, f.remaining, f.currency, f.date) and not any(
+                self.inv.remaining[p] == f.remaining for p in refs):
+            return True
+        bare = [p for p in refs if p not in f.strong or p in f.loose]
+        if not bare:
+            return False
+        called = invoice_mentions(f.numbers)
+        other = other_numbers(f.numbers)
+        return any(self.index.tails[p] not in called
+                   and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
+                   for p in bare)
 
     # ------------------------------------------------------------ stage 3-5: payer and amount
 

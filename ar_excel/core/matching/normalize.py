@@ -239,6 +239,19 @@ def invoice_mentions(text: str) -> set[str]:
     return out
 
 
+# A number the narrative calls something else than an invoice: the payer's order, cheque,
+# phone or customer number (PO 4557, LPO NO. 4557, CHQ 04557, TEL 0100..., أمر شراء 4557).
+_OTHER_NUMBER = re.compile(
+    r"(?:\b(?:L?PO|P\.O|ORDER|CHQ|CHEQUE|CHECK|CHK|TEL|MOB|PHONE|CIF|CUST|CUSTOMER|CONTRACT)S?"
+    r"|امر شراء|شيك|تليفون|موبايل)[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?(\d+)")
+
+
+def other_numbers(text: str) -> set[str]:
+    """Numbers (without zero padding) that a folded narrative calls an order, a cheque, a
+    phone or a customer number."""
+    return {m.group(1).lstrip("0") for m in _OTHER_NUMBER.finditer(text)}
+
+
 _NOT_A_DIGIT = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-/._#:")
 
 

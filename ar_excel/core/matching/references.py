@@ -55,6 +55,12 @@ def printed_dates(folded: str) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in _DATE.finditer(folded)}
 
 
+def _sure_digits(d: str, folded: str) -> bool:
+    """Whether a bare number of the narrative (its digits ``d``, at most 8: longer ones are
+    no date) is long enough to be an invoice's and is not a date printed there."""
+    return len(d) >= SURE_DIGITS and d not in printed_dates(folded)
+
+
 class Keyed:
     """Invoice positions by key. Nearly every key names one invoice: it maps to that int (a
     dict of strings and ints is quick to build and the garbage collector skips it); the
@@ -165,18 +171,6 @@ class InvoiceIndex:
         ``sure``, the strong hits that are sure (see the module docstring) are added to it."""
         strong: set[int] = set()
         weak: set[int] = set()
-        dates: set[str] | None = None  # read when a long bare number hits: rarely
-
-        def sure_digits(d: str) -> bool:
-            nonlocal dates
-            if len(d) < SURE_DIGITS:
-                return False
-            if len(d) > 8:  # longer than any date's digits
-                return True
-            if dates is None:
-                dates = printed_dates(folded)
-            return d not in dates
-
         # (The dicts of ``Keyed`` read in place: this runs for hundreds of thousands of keys.)
         alnum, alnum_several = self.alnum.one, self.alnum.several
         digits, digits_several = self.digits.one, self.digits.several
@@ -189,7 +183,8 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
-                if sure is not None and into is strong and (key != d or sure_digits(d)):
+                if sure is not None and into is strong and (
+                        key != d or len(d) > 8 or _sure_digits(d, folded)):
                     sure.update(hits or (pos,))
             pos = digits.get(d)
             if pos is not None:
@@ -199,7 +194,8 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
-                if sure is not None and into is strong and sure_digits(d):
+                if sure is not None and into is strong and (
+                        len(d) > 8 or _sure_digits(d, folded)):
                     sure.update(hits or (pos,))
         tail = self.tail
         for key in tail_keys(folded):
