@@ -449,3 +449,33 @@ def test_dates_excel_swapped_beside_dates_it_left_as_text(tmp_path):
     stmt = read_statement(path)
     assert stmt.lines["Date"].tolist() == dates("2026-11-13", "2026-11-28", "2026-11-03")
     assert not stmt.issues
+
+
+def test_unsigned_amounts_take_their_sign_from_the_running_balance(tmp_path):
+    text = ("Date,Description,Transaction Type,Amount,Balance\n"
+            "01/11/2026,TT IN,Transfer,1500.00,11500.00\n"
+            "02/11/2026,FEE,Charges,15.00,11485.00\n"
+            "03/11/2026,CHQ,Cheque,85.00,11400.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, -85.0]
+    note, first = stmt.issues
+    assert note.value == 2 and "rows 3, 4" in note.message
+    assert first.cell == "row 2" and "read as money in" in first.message
+    # newest first, with the opening balance stated: every line decided
+    text = ("Opening balance,10000.00\n"
+            "Date,Description,Transaction Type,Amount,Balance\n"
+            "03/11/2026,CHQ,Cheque,85.00,11400.00\n"
+            "02/11/2026,FEE,Charges,15.00,11485.00\n"
+            "01/11/2026,TT IN,Transfer,1500.00,11500.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-85.0, -15.0, 1500.0]
+    assert [i.value for i in stmt.issues] == [2]
+
+
+def test_signed_amounts_with_a_running_balance_are_left_alone(tmp_path):
+    text = ("Date,Description,Amount,Balance\n"
+            "01/11/2026,TT IN,1500.00,11500.00\n"
+            "02/11/2026,TT IN,15.00,11515.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1500.0, 15.0]
+    assert not stmt.issues

@@ -59,6 +59,7 @@ from ar_excel.bank.statement import (
     clean_text,
     lines_frame,
     round_cents,
+    signs_from_running_balance,
     tie_out,
 )
 from ar_excel.bank.text import decode_bytes
@@ -810,6 +811,11 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
+    if ("Balance" in cols and "Amount" in cols and not {"_sign", "Debit", "Credit"} & set(cols)
+            and len(lines) > 1 and (lines["Amount"] >= 0).all()):
+        issues += _signs_from_balance(lines, balances.opening, source,
+                                      header[cols["Amount"]] if cols["Amount"] < len(header)
+                                      else "Amount")
     if "Balance" in cols:
         left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
                     and i.cell[4:].isdigit()}
@@ -880,6 +886,31 @@ def _signed_amounts(table: _Columns, cols: dict[str, int], decimal: str, live: n
         net[np.isnan(debit) & np.isnan(credit)] = np.nan
         amount = np.where(use_columns, net, amount)
     return amount, failed
+
+
+def _signs_from_balance(lines: Any, opening: float | None, source: str, column: str
+                        ) -> list[Issue]:
+    """Amounts printed without a sign and no column saying debit or credit: the running
+    balance tells the money out (it falls by the amount). Applied only where the balance
+    follows every line; each line read as money out is named in one issue."""
+    found = signs_from_running_balance(lines["Amount"].to_numpy(dtype="float64"),
+                                       lines["Balance"].to_numpy(dtype="float64"), opening)
+    if found is None or not found[0].any():
+        return []
+    out, undecided = found
+    lines["Amount"] = np.where(out, -lines["Amount"].to_numpy(), lines["Amount"].to_numpy())
+    rows = lines["Line No"].to_numpy()[out].tolist()
+    named = ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")
+    issues = [Issue(source, "", column, len(rows),
+                    f"the amounts carry no sign and no column says debit or credit; {len(rows)} "
+                    f"lines were read as money out because the running balance falls by their "
+                    f"amount (rows {named})")]
+    if undecided is not None:
+        row = int(lines["Line No"].iloc[undecided])
+        issues.append(Issue(source, f"row {row}", column, float(lines["Amount"].iloc[undecided]),
+                            "no balance before this line to tell whether it is money in or "
+                            "out (the statement states no opening balance); read as money in"))
+    return issues
 
 
 def _swap_day_month(value: Any) -> Any:

@@ -272,3 +272,36 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
             f"{balance[before]:,.2f} of row {line_no[before]} and this line's amount "
             f"{amount[line]:,.2f} (expected {expected:,.2f}); {why}"))
     return issues
+
+
+def signs_from_running_balance(amount: np.ndarray, balance: np.ndarray,
+                               opening: float | None = None
+                               ) -> tuple[np.ndarray, int | None] | None:
+    """For amounts printed without a sign: which are money out, as the running balance shows.
+
+    Returns a mask of the lines whose balance falls by their amount, and the position of the
+    line it could not decide (the first in the file's order has no balance before it unless
+    the statement states its opening balance), else None. Returns None when the balance does
+    not follow the amounts in either order (it cannot tell).
+    """
+    n = len(amount)
+    if n < 2 or np.isnan(balance).any() or np.isnan(amount).any():
+        return None
+    step = balance[1:] - balance[:-1]
+    size = np.abs(amount)
+    up = np.abs(np.abs(step) - size[1:]) < 0.005  # oldest first: line i+1 moved by step i
+    down = np.abs(np.abs(step) - size[:-1]) < 0.005  # newest first: line i moved by step i
+    if not (up.all() or down.all()):
+        return None
+    out = np.zeros(n, dtype=bool)
+    if up.all():
+        out[1:] = step < 0
+        first = 0
+    else:
+        out[:-1] = step > 0  # newest first: money out leaves the line above below the older
+        first = n - 1
+    moved = None if opening is None else balance[first] - opening
+    if moved is not None and abs(abs(moved) - size[first]) < 0.005:
+        out[first] = moved < 0
+        return out, None
+    return out, first
