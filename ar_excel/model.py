@@ -118,6 +118,10 @@ class Book:
         from ar_excel.schema import empty_frame
 
         f = self.frame("Payments")
+        if f is None and "Payments" in self.unusable:
+            # a receipts sheet that cannot be read is no "no receipts": every invoice would
+            # look unpaid
+            return self._required("Payments")
         return empty_frame("Payments") if f is None else f
 
     def _required(self, kind: str) -> pd.DataFrame:

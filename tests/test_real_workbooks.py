@@ -440,3 +440,31 @@ def test_a_receipt_with_a_blank_customer_cell_is_the_invoices_customers(tmp_path
     assert book.payments["Customer ID"].tolist() == ["C1", None]
     assert [(i.cell, i.message) for i in book.issues] == [
         ("B3", "Customer ID is required but blank")]
+
+
+def test_a_receipts_sheet_that_cannot_be_read_stops_the_jobs_that_need_it(tmp_path, capsys):
+    """Without its amounts a receipts sheet is no "no receipts": every invoice would look
+    unpaid, so the jobs that age or chase the ledger stop and say why."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), 100]])
+    _sheet(wb, "Payments", [["Receipt No", "Customer ID", "Date", "Sum", "Invoice No"],
+                            ["R1", "C1", datetime(2026, 10, 20), 100, "I1"]])
+    path = _save(wb, tmp_path)
+    assert main(["aging", str(path), "-o", str(tmp_path / "a.xlsx")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "ar-excel: sheet 'Payments' has no column for Amount (header row 1 has: Receipt No, "
+        "Customer ID, Date, Sum, Invoice No)")
+
+
+@pytest.mark.parametrize("header", ["Amount Received", "Value Received", "المبلغ المحصل"])
+def test_receipt_amount_headers(tmp_path, header):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Payments", [["Customer ID", "Date Received", header], ["C1", "01/10/2026", 100]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.payments["Amount"].tolist() == [100]
+    assert book.payments["Date"].tolist() == [datetime(2026, 10, 1)]
