@@ -249,6 +249,29 @@ def parse_terms_text(text: str) -> int:
         return 0
     if m := _TERMS_DAYS.match(s):
         return int(m[1])
+    return _terms_in_words(s, text)
+
+
+# Terms written out: "2/10 Net 30" (a discount for early payment, then net 30), "Due in 30
+# days", "30-day", "30 days from invoice", "60 يوماً", "1 month" / "شهر" / "شهرين" (30 days a
+# month), "45 Tage", "90 jours".
+_TERMS_NET = re.compile(r"(?i)^\d+(?:\.\d+)?\s*%?\s*/\s*\d+\s*,?\s*n(?:et)?\s*(\d{1,3})$")
+_TERMS_DAY_WORD = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*-?\s*(?:days?|d|يوم|ايام|أيام|يوما|tage?n?|"
+                             r"jours?|dias|días)(?![a-z])")
+_TERMS_MONTHS = re.compile(r"(?i)^(?:(\d{1,2})\s*)?(months?|mo|شهر|شهور|اشهر|أشهر|شهرين|شهران)$")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+def _terms_in_words(s: str, text: str) -> int:
+    s = _ARABIC_MARKS.sub("", s)
+    if m := _TERMS_NET.match(s):
+        return int(m[1])
+    if m := _TERMS_MONTHS.match(s):
+        months = 2 if m[2] in ("شهرين", "شهران") else int(m[1] or 1)
+        return 30 * months
+    days = {int(n) for n in _TERMS_DAY_WORD.findall(s)}
+    if len(days) == 1 and len(re.findall(r"\d+", s)) == 1:
+        return days.pop()
     raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
 
 
@@ -271,9 +294,10 @@ def parse_percent(value: Any, decimal_comma: bool = False) -> float:
 _STATUS = {
     "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط"),
     "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
-             "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا"),
+             "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
+             "مجمد", "frozen", "stop credit", "credit stop", "on stop"),
     "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
-               "مقفل"),
+               "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled"),
 }
 _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
 

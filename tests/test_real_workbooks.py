@@ -468,3 +468,29 @@ def test_receipt_amount_headers(tmp_path, header):
     book = read_book(_save(wb, tmp_path))
     assert book.payments["Amount"].tolist() == [100]
     assert book.payments["Date"].tolist() == [datetime(2026, 10, 1)]
+
+
+@pytest.mark.parametrize(("typed", "days"), [
+    ("2/10 Net 30", 30), ("60 يوماً", 60), ("شهر", 30), ("شهرين", 60), ("3 أشهر", 90),
+    ("Due in 30 days", 30), ("30 days from invoice", 30), ("30-day", 30), ("1 month", 30),
+    ("45 Tage", 45)])
+def test_payment_terms_written_out(typed, days):
+    from ar_excel.parsing import parse_terms
+
+    assert parse_terms(typed) == days
+
+
+@pytest.mark.parametrize("typed", ["30/60", "30 or 60 days", "soon"])
+def test_payment_terms_that_say_no_one_number_are_reported(typed):
+    from ar_excel.parsing import parse_terms
+
+    with pytest.raises(ValueError, match="is not payment terms in days"):
+        parse_terms(typed)
+
+
+@pytest.mark.parametrize(("typed", "status"), [("مجمد", "Hold"), ("Dormant", "Closed"),
+                                               ("On Stop", "Hold")])
+def test_customer_status_words(typed, status):
+    from ar_excel.parsing import parse_status
+
+    assert parse_status(typed) == status
