@@ -925,6 +925,8 @@ def _swapped_by_excel(cells: list[Any]) -> list[int]:
     11 January). The sign: text dates that show day first beside date cells that all have a
     day of 12 or less, which fall among the text dates only with day and month swapped.
     """
+    if set(map(type, cells)) <= {str, type(None)}:
+        return []  # a CSV's text: no date cells for Excel to have swapped
     stored = [i for i, v in enumerate(cells) if isinstance(v, date)]
     texts = [v for v in cells if isinstance(v, str) and date_parts(v) is not None]
     if not stored or not texts or date_order_shown(texts) is not True:
@@ -998,7 +1000,7 @@ def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
 _TOTAL_AT_CELL_START = re.compile("\0" + _TOTAL_RE.pattern.removeprefix("(?i)^"), re.I)
 # a word every balance label has (lower case): the cells holding one are then read whole
 _BALANCE_KEYS = ("balance", "saldo", "solde", "kontostand", "رصيد", "forward", "b/f", "c/f",
-                 "bfwd", "cfwd", "übertrag", "nouveau")
+                 "fwd", "bertrag", "nouveau")  # "bertrag": "übertrag" without a slow letter
 
 
 def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
