@@ -3,19 +3,30 @@
 Every bank exports its own layout, so the layout is detected from the file, not configured:
 
 * encoding (``text.decode_bytes``), delimiter (the one that splits most rows into the same
-  number of fields), account-info lines above the header (the header is the first row naming
-  at least two known columns);
+  number of fields; the Arabic comma too), account-info lines above the header (the header is
+  the first row naming at least two known columns); a header over two rows (``Amount`` merged
+  over ``Debit | Credit``) is read as one; a file without a header row is read from its
+  values only where they leave no doubt (one date column, one money column), and says so;
 * headers in English, Arabic, German or French through the ``Bank Statement`` aliases in
-  ``schema.BANK`` (matching ignores case, spaces, ``_-./()``); ``Amount (EUR)`` also gives the
-  currency; numbered narrative columns (``VWZ1``..``VWZ14``, ``Description 1``..) are joined;
-* the decimal mark and the date order are decided per column from all its values;
+  ``schema.BANK`` (matching ignores case, spaces, ``_-./()``); where no alias names a header,
+  its words do (``Trans Date``, ``Withdrawal Amt.``, ``Available Balance``, ``Cargo``), but
+  only when the values under it agree (dates for a date, amounts for money); ``Amount (EUR)``
+  also gives the currency; numbered narrative columns (``VWZ1``..``VWZ14``) are joined;
+* the decimal mark and the date order are decided per column from all its values; where
+  every date reads both ways, a statement period above the header decides, else the order
+  that keeps the statement within a month (said in an issue); date cells that Excel swapped
+  (a day-first export opened month first) are put right when the dates left as text show it;
 * HTML pages saved as ``.xls`` (a common "Excel" export of bank portals): their table rows;
 * a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
-  the bank printed it positive or negative), or an amount plus a D/C indicator column.
+  the bank printed it positive or negative), or an amount plus a D/C indicator column (found
+  by its header or by its values: ``CR``/``DR``, ``Credit``/``Debit``, ``دائن``/``مدين``);
+  amounts with no sign at all take it from the running balance.
 
 Rows that are not transactions are told apart: totals rows (``Total``, ``Summe``, ``المجموع``)
-are skipped, rows with only text continue the narrative of the line above, opening/closing
-balance rows become the statement's balances. A row with a date or an amount that cannot be
+are skipped and checked against the lines above them (reported where they differ); rows with
+only text continue the narrative of the line above; opening/closing and brought/carried
+forward rows become the statement's balances (also when printed as a dated credit line).
+A running balance is checked line by line. A row with a date or an amount that cannot be
 read is reported as an issue naming its row and column; it never silently disappears.
 
 ``mapping`` ({canonical column: header as in the file}) overrides detection; extra keys:
