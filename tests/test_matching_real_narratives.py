@@ -467,3 +467,37 @@ def test_a_known_payer_with_a_short_or_other_number_is_only_suggested(narrative,
 def test_a_known_payer_calling_the_short_number_an_invoice_is_a_part_payment():
     r = match(PLAIN_CUSTOMERS, SHORT_INVOICES, {"amount": 4000.00, "desc": "CAIRO STEEL INV 553"})
     assert allocations(r) == [("INV-2026-00553", 4000.00, "partial", "Matched")]
+
+
+# ------------------------------------------------------------ banks named in the narrative
+
+BANKED = [
+    customer("C1", "Misr Foods"),
+    customer("C2", "Al Ahly Trading"),
+    customer("C3", "Emirates Steel Trading"),
+]
+BANKED_INVOICES = [
+    invoice("INV-0101", "C1", 12500.00),
+    invoice("INV-0102", "C2", 7350.00),
+    invoice("INV-0103", "C3", 9150.00),
+]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "invoice_no"), [
+    ("CHQ CLEARING 000123 BANQUE MISR", 12500.00, "INV-0101"),
+    ("شيك مقاصة البنك الأهلي المصري", 7350.00, "INV-0102"),
+    ("INWARD SWIFT VIA EMIRATES NBD", 9150.00, "INV-0103"),
+])
+def test_the_bank_a_receipt_came_through_is_not_the_payer(narrative, amount, invoice_no):
+    """Before, BANQUE MISR read as the customer Misr Foods (Matched by amount+payer)."""
+    r = match(BANKED, BANKED_INVOICES, {"amount": amount, "desc": narrative})
+    assert allocations(r) == [(invoice_no, amount, "amount-only", "Suggested")]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "invoice_no"), [
+    ("FROM MISR FOODS VIA BANQUE MISR", 12500.00, "INV-0101"),
+    ("FROM AL AHLY TRADING", 7350.00, "INV-0102"),  # a bank's name that is a customer's too
+])
+def test_the_payer_is_still_read_next_to_a_bank(narrative, amount, invoice_no):
+    r = match(BANKED, BANKED_INVOICES, {"amount": amount, "desc": narrative})
+    assert allocations(r) == [(invoice_no, amount, "amount+payer", "Matched")]

@@ -54,6 +54,18 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
+# Banks a narrative names (the drawee of a cheque, the bank a transfer came through) are not
+# the payer: CHQ CLEARING BANQUE MISR must not read as the customer Misr Foods.
+_BANKS = re.compile(
+    r"\b(?:BANQUE|BANK|BANCO)\s+(?:OF|DU|DE)\s+[A-Z]+(?:\s+AL\s+[A-Z]+)?|\bBANQUE\s+[A-Z]+|"
+    r"\bBANK\s+(?:MISR|AUDI|MUSCAT|ALBILAD|ALJAZIRA|DHOFAR|NIZWA|SOHAR|ALEXANDRIA)\b|"
+    r"\b(?:EMIRATES NBD|ENBD|NBD|NBE|CIB|QNB(?: ALAHLI)?|ADCB|ADIB|FAB|HSBC|MASHREQ(?:BANK)?|"
+    r"RAKBANK|SNB|SABB|AL ?RAJHI|RIYAD BANK|DOHA BANK|ARAB BANK|ALEXBANK|AAIB|KFH|NBK|CBD|"
+    r"CITIBANK|STANDARD CHARTERED|ALINMA|AL ?AHLY|AL ?AHLI|EMIRATES ISLAMIC|DUBAI ISLAMIC|"
+    r"FAISAL ISLAMIC|ABU DHABI COMMERCIAL|ABU DHABI ISLAMIC|FIRST ABU DHABI|"
+    r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK)\b|"
+    r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
+    r"المتحد))?")
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
@@ -108,6 +120,7 @@ class PayerDirectory:
         self._needed: dict[str, tuple[frozenset[str], int]] = {}
         self._cache: dict[tuple, Payer | None] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
+        self._customer_banks: set[str] | None = None  # (read when first needed)
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
         accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
@@ -164,6 +177,17 @@ class PayerDirectory:
             for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
                                     learned.get("Counterparty", [None] * len(learned)), strict=True):
                 self.learn(cid, acc, nm)
+
+    def without_banks(self, text: str) -> str:
+        """A folded narrative without the banks it names, except a bank's name that is (in)
+        a customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading)."""
+        if self._customer_banks is None:
+            names = fold_text("\n".join(self.names.values()))
+            self._customer_banks = {m.group(0) for m in _BANKS.finditer(names)}
+        if not self._customer_banks:
+            return _BANKS.sub(" ", text)
+        return _BANKS.sub(lambda m: m.group(0) if m.group(0) in self._customer_banks else " ",
+                          text)
 
     # ---------------------------------------------------------------- accounts
 
@@ -230,6 +254,8 @@ class PayerDirectory:
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = fold_text(name)
+        if narrative:
+            text = self.without_banks(text)
         if narrative:
             # (A word of letters only holds no digit: the common case, tested in C.)
             words = [w for w in _NOT_A_WORD.split(text)
