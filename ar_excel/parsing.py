@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.names import match_key
+
 _DIGITS = str.maketrans({
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian / Urdu
@@ -318,11 +320,29 @@ _CURRENCY_SYMBOLS = {
 }
 
 
+# Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
+# Arabic letter variants aside).
+_CURRENCY_NAMES = {
+    "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$",
+                                     "American Dollar", "دولار أمريكي", "دولار امريكي"),
+    "EGP": ("Egyptian Pound", "Egyptian Pounds", "جم", "جنيه مصرى", "ج.م."),
+    "GBP": ("Sterling", "Pound Sterling", "British Pound", "استرليني", "جنيه استرليني"),
+    "SAR": ("Saudi Riyal", "Riyal", "SR", "S.R", "ريال سعودى"),
+    "AED": ("UAE Dirham", "Emirati Dirham", "Dirham", "Dhs", "Dh"),
+    "KWD": ("Kuwaiti Dinar", "KD", "دينار كويتى"), "QAR": ("Qatari Riyal", "QR"),
+    "OMR": ("Omani Rial", "RO", "ريال عماني"), "BHD": ("Bahraini Dinar", "BD", "دينار بحريني"),
+    "JOD": ("Jordanian Dinar", "JD", "دينار أردني"),
+}
+_CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
+
+
 def parse_currency(value: Any, decimal_comma: bool = False) -> str:
-    """ISO code upper-cased; common symbols and Arabic names mapped. Validity is checked by
-    the customer checks (INVALID_CURRENCY), not here, so an odd code is kept as typed."""
+    """ISO code upper-cased; common symbols and English and Arabic names mapped. Validity is
+    checked by the customer checks (INVALID_CURRENCY), not here, so an odd code is kept as
+    typed."""
     s = " ".join(str(value).strip().split())
-    return _CURRENCY_SYMBOLS.get(s, _CURRENCY_SYMBOLS.get(s.upper(), s.upper()))
+    found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper())
+    return found or _CURRENCY_BY_NAME.get(match_key(s), s.upper())
 
 
 def parse_id(value: Any, decimal_comma: bool = False) -> str:

@@ -494,3 +494,12 @@ def test_customer_status_words(typed, status):
     from ar_excel.parsing import parse_status
 
     assert parse_status(typed) == status
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Euro", "EUR"), ("دولار أمريكي", "USD"), ("Egyptian Pound", "EGP"), ("KD", "KWD"),
+    ("ريال عماني", "OMR"), ("Saudi Riyal", "SAR"), ("XYZ", "XYZ")])
+def test_currencies_by_name(typed, code):
+    from ar_excel.parsing import parse_currency
+
+    assert parse_currency(typed) == code
