@@ -503,3 +503,21 @@ def test_currencies_by_name(typed, code):
     from ar_excel.parsing import parse_currency
 
     assert parse_currency(typed) == code
+
+
+def test_a_customer_merged_down_beside_its_invoices(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer list"], ["Customer ID", "Name"], ["C1", "Nile"],
+                             ["C2", "Delta"]])
+    wb["Customers"].merge_cells("A1:B1")  # a title across: stays a title
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), 100],
+                            ["I2", None, datetime(2026, 10, 2), 200],
+                            ["I3", None, datetime(2026, 10, 3), 300],
+                            ["I4", "C2", datetime(2026, 10, 3), 50]])
+    wb["Invoices"].merge_cells("B2:B4")
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["C1", "C2"]
+    assert book.invoices["Customer ID"].tolist() == ["C1", "C1", "C1", "C2"]
+    assert book.issues == []

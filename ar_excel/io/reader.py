@@ -633,6 +633,24 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
     return grids, loader, loads
 
 
+def fill_merged_down(rows: list[list[Any]], merged: list | None) -> list[list[Any]]:
+    """Cells merged down several rows (a customer's ID merged beside its invoices) hold the
+    value of the merge in every row, as the clerk sees it; a merge along one row (a title
+    across the columns) is left alone, so it never looks like a header row."""
+    for (r0, c0), (r1, c1) in merged or ():
+        if r1 <= r0 or r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        if is_blank(value):
+            continue
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if is_blank(row[c]):
+                    row[c] = value
+    return rows
+
+
 class _LoadingGrid(Grid):
     """A sheet whose cells are still being read: its ``rows`` wait for them."""
 
@@ -691,7 +709,9 @@ class _SheetLoads:
                     return
                 name = self._pending.pop()
             try:
-                self._rows[name] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                sheet = book.get_sheet_by_name(name)
+                rows = sheet.to_python(skip_empty_area=False)
+                self._rows[name] = fill_merged_down(rows, sheet.merged_cell_ranges)
             except BaseException as exc:  # raised by ``finish``, in sheet order
                 self._failed[name] = exc
             finally:
