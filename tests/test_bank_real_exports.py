@@ -479,3 +479,18 @@ def test_signed_amounts_with_a_running_balance_are_left_alone(tmp_path):
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [1500.0, 15.0]
     assert not stmt.issues
+
+
+def test_narrative_with_an_unquoted_delimiter_is_joined_back(tmp_path):
+    text = ("Date,Description,Debit,Credit,Balance\n"
+            "01/11/2026,TT IN ACME, LLC, DUBAI,,2500.00,12500.00\n"
+            "02/11/2026,FEE,15.00,,12485.00\n"
+            "03/11/2026,CHQ,10.00,,12475.00\n"
+            "04/11/2026,CHQ,10.00,,12465.00\n"
+            "05/11/2026,CHQ,10.00,,12455.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].iloc[0] == "TT IN ACME, LLC, DUBAI"
+    assert stmt.lines["Amount"].tolist() == [2500.0, -15.0, -10.0, -10.0, -10.0]
+    assert stmt.lines["Currency"].isna().all()  # "LLC" is no currency
+    [mended] = stmt.issues
+    assert mended.cell == "row 2" and "joined back" in mended.message

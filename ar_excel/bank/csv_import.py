@@ -522,15 +522,66 @@ def _constant(column: list[Any], blank: np.ndarray) -> bool:
     return len(column) > 1 and len(values) <= 1
 
 
+def _narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimiter: str
+                                       ) -> tuple[list[list[Any]], list[int]]:
+    """Rows longer than the header because the narrative holds the delimiter unquoted
+    ("TT IN ACME, LLC" in a comma file): the narrative's parts joined back, where that puts
+    an amount or nothing in every money column. Returns the rows and the positions mended."""
+    width = max((i + 1 for i, h in enumerate(layout.headers) if h), default=0)
+    desc = layout.columns["Description"]
+    money = [layout.columns[c] for c in ("Amount", "Debit", "Credit", "Balance")
+             if c in layout.columns]
+    if not money or width <= desc:
+        return data, []
+    longer = [pos for pos, row in enumerate(data) if len(row) > width and any(
+        not is_blank(c) for c in row[width:])]
+    if not longer or (len(longer) > 1 and len(longer) * 5 > len(data)):
+        return data, []  # most rows fill columns the header does not name: a layout, no error
+    out, mended = data, []
+    for pos in longer:
+        row = data[pos]
+        filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+        extra = filled - width
+        if extra <= 0 or len(row) < desc + extra + 1:
+            continue
+        joined = (row[:desc] + [delimiter.join(row[desc: desc + extra + 1])]
+                  + row[desc + extra + 1:])
+        if not _moneys(joined, money):
+            continue
+        if out is data:
+            out = list(data)
+        out[pos] = joined
+        mended.append(pos)
+    return out, mended
+
+
+def _moneys(row: list[Any], money: list[int]) -> bool:
+    """Whether every money cell of the row is blank or reads as an amount."""
+    for i in money:
+        cell = row[i] if i < len(row) else None
+        if is_blank(cell):
+            continue
+        try:
+            parse_amount(cell, ".")
+        except ValueError:
+            try:
+                parse_amount(cell, ",")
+            except ValueError:
+                return False
+    return True
+
+
 def _currency_from_text(values: list[Any]) -> str | None:
     for v in values:
         if isinstance(v, str):
             for sym, code in _SYMBOL_CCY.items():
                 if sym in v:
                     return code
-            m = re.search(r"\b([A-Z]{3})\b", v)
+            # a code written at the amount ("EGP 1,234.50", "1,234.50 AED"), not a word that
+            # a row out of place put in a money column ("LLC")
+            m = re.search(r"^\s*([A-Z]{3})\s*[-+(]?\s*\d|\d\s*([A-Z]{3})\s*$", v)
             if m:
-                return m.group(1)
+                return m.group(1) or m.group(2)
     return None
 
 
@@ -587,8 +638,8 @@ def _per_value(values: list[Any], fn: Any) -> list[Any]:
 
 
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
-                      mapping: dict[str, Any] | None = None, day_first: bool | None = None
-                      ) -> Statement:
+                      mapping: dict[str, Any] | None = None, day_first: bool | None = None,
+                      delimiter: str = ",") -> Statement:
     """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
 
     The layout (header, column roles, decimal mark, date order) is decided once; the columns
@@ -599,6 +650,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     cols = layout.columns
     header = layout.headers
     data = rows[layout.header_row + 1:]
+    mended: list[int] = []
+    if fmt == "csv" and "Description" in cols and header:
+        data, mended = _narratives_split_by_the_delimiter(data, layout, delimiter)
     numbers = row_numbers[layout.header_row + 1:]
     options = mapping or {}
     table = _Columns(data)
@@ -637,6 +691,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     if layout.note:
         found.append((-1, -1, Issue(source, "", "", None, layout.note)))
+    for pos in mended:
+        found.append((pos, -1, Issue(
+            source, f"row {numbers[pos]}", header[cols["Description"]],
+            data[pos][cols["Description"]],
+            "the narrative holds the file's delimiter without quotes, which split it over "
+            "the next columns; its parts were joined back and the line kept")))
     if order_note is not None:
         found.append((-1, 0, Issue(source, "", header[date_idx] if date_idx is not None
                                    and date_idx < len(header) else "Date", order_note[0],
@@ -1261,7 +1321,7 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     if '="' in text:  # Excel-safe exports write text as a formula: ="000123", ="01/11/2026"
         rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
                 for r in rows]
-    stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first)
+    stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first, delim)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = decoded.issues(path.name)
     return stmt
