@@ -237,21 +237,21 @@ def _is_total_label(value: Any) -> bool:
 
 def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray
                       ) -> list[int]:
-    """Rows that say the header again: every filled cell equal to the header above it, and
-    at least two of them."""
+    """Rows that say the header again: every filled cell equal to the header above it (as
+    headers are matched), at least two of them. Only rows with some cell exactly as in the
+    header are looked at closely (a whole column compared at once)."""
     texts = [match_key(h) if isinstance(h, str) else "" for h in header]
-    first = next((j for j, t in enumerate(texts) if t), None)
-    if first is None or not len(keep):
+    if not len(keep) or sum(map(bool, texts)) < 2:
         return []
-    column = columns[first]
+    screen = np.zeros(len(keep), dtype=bool)
+    for j, h in enumerate(header):
+        if texts[j] and j < len(columns):
+            screen |= columns[j] == h
     found = []
-    for pos in np.flatnonzero(keep).tolist():
-        v = column[pos]
-        if not (isinstance(v, str) and match_key(v) == texts[first]):
-            continue
+    for pos in np.flatnonzero(screen & keep).tolist():
         filled = [(j, c[pos]) for j, c in enumerate(columns) if not is_blank(c[pos])]
-        if len(filled) >= 2 and all(isinstance(v, str) and match_key(v) == texts[j]
-                                    for j, v in filled):
+        if len(filled) >= 2 and all(isinstance(v, str) and j < len(texts) and
+                                    match_key(v) == texts[j] for j, v in filled):
             found.append(pos)
     return found
 
