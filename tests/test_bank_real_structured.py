@@ -139,3 +139,16 @@ def test_ofx_whose_bank_writes_debits_positive_signs_them_by_type(tmp_path):
     stmt = read_statement(write(tmp_path, head + signed, "b.ofx"))
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 2.5]
     assert not stmt.issues
+
+
+def test_camt_remittance_cut_into_full_width_pieces_is_joined_without_a_space(tmp_path):
+    first = "PAYMENT FOR INVOICE INV-1001 INV-10"  # 35 characters: cut mid-word
+    assert len(first) == 35
+    tx = (f"<RmtInf><Ustrd>{first}</Ustrd><Ustrd>02 AND INV-1003</Ustrd>"
+          "<Ustrd>THANK YOU</Ustrd></RmtInf>")
+    text = CAMT.format(version="02", status="BOOK", mueller="<Nm>M</Nm>", schulz="<Nm>S</Nm>",
+                       meier="<Nm>X</Nm>").replace(
+        "<RmtInf><Ustrd>INV-1001 part 1</Ustrd><Ustrd>and more text</Ustrd></RmtInf>", tx)
+    stmt = read_statement(write(tmp_path, text, "camt.xml"))
+    assert stmt.lines["Description"].iloc[0] == (
+        "PAYMENT FOR INVOICE INV-1001 INV-1002 AND INV-1003 THANK YOU")

@@ -199,6 +199,23 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     return out
 
 
+_USTRD_WIDTHS = (35, 140)  # banks cut long remittance text into Ustrd pieces of these sizes
+
+
+def _unstructured(tx: Any) -> list[str]:
+    """The ``Ustrd`` remittance text as one: a piece that fills its whole width was cut
+    mid-word by the bank ("INV-10" + "01"), so the next one follows it without a space."""
+    pieces = [x.text for x in tx.iterfind("RmtInf/Ustrd") if x.text and x.text.strip()]
+    if not pieces:
+        return []
+    text = pieces[0]
+    for before, piece in zip(pieces, pieces[1:], strict=False):
+        cut = (len(before) in _USTRD_WIDTHS and not before[-1].isspace()
+               and not piece[0].isspace())
+        text += ("" if cut else " ") + piece
+    return [" ".join(text.split())]
+
+
 def _party(tx: Any, role: str) -> tuple[str | None, str | None]:
     name = (_text(tx, f"RltdPties/{role}/Nm") or _text(tx, f"RltdPties/{role}/Pty/Nm")
             or _text(tx, f"RltdPties/Ultmt{role}/Nm") or _text(tx, f"RltdPties/Ultmt{role}/Pty/Nm"))
@@ -219,7 +236,7 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
         for ref in _texts(tx, path):
             if ref.upper() not in _PLACEHOLDERS and ref not in refs:
                 refs.append(ref)
-    desc = _texts(tx, "RmtInf/Ustrd") + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
+    desc = _unstructured(tx) + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
     for extra in (_text(tx, "AddtlTxInf"), entry_info):
         if extra and extra not in desc:
             desc.append(extra)
