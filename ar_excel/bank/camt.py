@@ -15,8 +15,11 @@ Accounting rules:
   "Storno" convention) instead repeat the original direction; when a statement ties out only
   with reversals flipped, they are flipped for that statement and an issue says so.
 * Counterparty by direction: the debtor for credits, the creditor for debits (``Nm`` or
-  ``Pty/Nm`` in v08), with their account (IBAN or other id).
-* ``Description``: unstructured remittance (``Ustrd``), then additional information.
+  ``Pty/Nm`` in v08), with their account (IBAN or other id); a reversal that names only the
+  other party names that one. A batch transaction without its own amount is split on its
+  ``TxAmt``, else its instructed amount where that is in the account's currency.
+* ``Description``: unstructured remittance (``Ustrd``; pieces the bank cut at their full
+  width, 35 or 140 characters, joined without a space), then additional information.
   ``Reference``: structured creditor references (``Strd/CdtrRefInf/Ref``: RF/ISR/QR),
   referred document numbers, the end-to-end id unless ``NOTPROVIDED``.
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone

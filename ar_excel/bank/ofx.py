@@ -9,6 +9,11 @@ written in the file (the first eight digits of ``DTPOSTED``) and upper-cases the
   ``Counterparty`` = ``NAME``;
   ``Description`` = ``MEMO`` (or ``NAME`` when there is no memo); ``Reference`` = the check
   number where there is one.
+* Sign: ``TRNAMT`` is signed (money out negative); a file with no negative amount at all
+  whose lines typed as money out (``TRNTYPE`` DEBIT, CHECK, FEE...) exist comes from a bank
+  that writes debits positive: those are made negative, with an issue.
+* Text: ``ofxparse`` reads an OFX 2 XML file as ASCII, so the file is handed to it with the
+  letters outside ASCII as character references (names in Arabic or with accents survive).
 * Balance: OFX states no opening balance, only ``LEDGERBAL`` (the booked balance) and
   ``AVAILBAL`` (what may be spent: booked balance minus holds plus overdraft or card limit).
   Reconciliation ties the books to booked money, so the closing balance is ``LEDGERBAL``;
