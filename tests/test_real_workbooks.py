@@ -521,3 +521,41 @@ def test_a_customer_merged_down_beside_its_invoices(tmp_path):
     assert book.customers["Customer ID"].tolist() == ["C1", "C2"]
     assert book.invoices["Customer ID"].tolist() == ["C1", "C1", "C1", "C2"]
     assert book.issues == []
+
+
+def test_keys_that_are_the_same_number_with_a_prefix_are_read_and_reported(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], [1001, "Nile", 30],
+                             ["C-1002", "Delta", 30]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            [5001, "C-1001", datetime(2026, 10, 1), 100],
+                            [5002, 1002, datetime(2026, 10, 2), 200],
+                            [5003, "C-1001", datetime(2026, 10, 2), 300]])
+    _sheet(wb, "Payments", [["Customer ID", "Date", "Amount", "Invoice No"],
+                            [1001, datetime(2026, 10, 20), 100, "INV-5001"],
+                            ["C-1002", datetime(2026, 10, 20), 200, "Inv 5002"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.invoices["Customer ID"].tolist() == ["1001", "C-1002", "1001"]
+    assert book.payments["Invoice No"].tolist() == ["5001", "5002"]
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [
+        ("Invoices", "B2", "'C-1001' is not in Customers: read as 1001, the same number, on "
+                           "2 row(s)"),
+        ("Invoices", "B3", "'1002' is not in Customers: read as C-1002, the same number, on "
+                           "1 row(s)"),
+        ("Payments", "D2", "'INV-5001' is not in Invoices: read as 5001, the same number, on "
+                           "1 row(s)"),
+        ("Payments", "D3", "'Inv 5002' is not in Invoices: read as 5002, the same number, on "
+                           "1 row(s)")]
+    # 5001 and 5002 paid; 5003 due 01/11, 29 days late
+    assert _aging(tmp_path, path) == {"1001": (0, 300, 0, 0, 0, 300)}
+
+
+def test_a_number_two_keys_share_is_left_as_typed(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C-1001", "Nile"], ["S-1001", "Delta"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            [1, 1001, datetime(2026, 10, 1), 100]])
+    assert read_book(_save(wb, tmp_path)).invoices["Customer ID"].tolist() == ["1001"]

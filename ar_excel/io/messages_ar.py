@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "صف '{0}' صف إجماليات وليس سجلاً: لم يُقرأ"),
     (r"^no Customer ID: the sheet has no customer column and this invoice is not in the "
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
+    (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",
+     "'{0}' غير موجود في {1}: قُرئ على أنه {2} (نفس الرقم) في {3} صف"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
 )]

@@ -496,8 +496,10 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
     """A Customer ID or Invoice No typed in another case, with stray spaces or without the
     leading zeros of the list it refers to (``c-1003`` for ``C-1003``, ``1001`` from a
     number cell for the text ``01001``) is read as the list writes it, when it spells
-    exactly one of them that way."""
-    from ar_excel.core.customers.ids import ids_as_spelled
+    exactly one of them that way. Failing that, one that is the same number as exactly one
+    of them, prefix aside (``C-1001`` for ``1001``, ``INV-7`` for ``7``), is read as it too,
+    with an Input Issue at its first cell (the clerk should know)."""
+    from ar_excel.core.customers.ids import ids_as_spelled, ids_by_number
 
     for column, kind in _KEY_LISTS:
         master = book.tables.get(kind)
@@ -512,7 +514,15 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
                 continue
             spelled = ids_as_spelled(values, known)
             if spelled:
-                table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
+                values = table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
+            numbered = ids_by_number(values, known)
+            for value, key in numbered.items():
+                rows = values.index[values == value]
+                book.issues.append(table.issue(
+                    rows[0], column, f"'{value}' is not in {master.sheet}: read as {key}, the "
+                                     f"same number, on {len(rows)} row(s)"))
+            if numbered:
+                table.frame[column] = values.map(lambda v, s=numbered: s.get(v, v))
 
 
 def _entries_as_meant(book: Book) -> None:

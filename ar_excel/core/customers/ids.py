@@ -98,3 +98,29 @@ def _printed_code(value: str) -> list[str]:
     if (m := _CODE_LAST.search(value)) and re.search(r"[^\W\d_]", value[:m.start()]):
         codes.append(m[1])
     return codes
+
+
+# A key that is a number, with or without a short prefix: "C-1001", "INV 1001", "ع/1001", 1001.
+_NUMBERED = re.compile(r"^([^\W\d_]{1,8})?[\s\-_/#.:]*0*(\d+)$")
+
+
+def number_core(key: str) -> str | None:
+    """The number a key is, prefix and leading zeros aside (``"C-01001"`` -> ``"1001"``)."""
+    m = _NUMBERED.match(key.strip())
+    return m[2] if m else None
+
+
+def ids_by_number(values: pd.Series, known: set[str]) -> dict[str, str]:
+    """For each distinct value that is no known key but the same number as exactly one of
+    them, prefix aside (``"C-1001"`` for ``1001``, ``"INV-7"`` for ``"7"``): value -> that
+    key. Less sure than a spelling (``ids_as_spelled``): the reader says so for each."""
+    unknown = [v for v in pd.unique(values.dropna()) if isinstance(v, str) and v not in known]
+    cores = {v: number_core(v) for v in unknown}
+    if not any(cores.values()):
+        return {}
+    index: dict[str, str | None] = {}
+    for k in known:
+        core = number_core(k) if isinstance(k, str) else None
+        if core:
+            index[core] = k if index.get(core, k) == k else None
+    return {v: index[c] for v, c in cores.items() if c and index.get(c) is not None}
