@@ -494,3 +494,13 @@ def test_narrative_with_an_unquoted_delimiter_is_joined_back(tmp_path):
     assert stmt.lines["Currency"].isna().all()  # "LLC" is no currency
     [mended] = stmt.issues
     assert mended.cell == "row 2" and "joined back" in mended.message
+
+
+def test_a_foreign_amount_column_beside_debit_and_credit_is_not_the_amount(tmp_path):
+    text = ("Date,Description,Original Amount,Orig Ccy,Debit,Credit,Balance\n"
+            "01/11/2026,TT IN ACME,1000.00,USD,,\"48,500.00\",\"58,500.00\"\n"
+            "02/11/2026,FEE,,,25.00,,\"58,475.00\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [48500.0, -25.0]
+    assert stmt.lines["Currency"].isna().all()  # "Orig Ccy" is the payer's, not the account's
+    assert not stmt.issues

@@ -254,11 +254,14 @@ def _header_words(header: str) -> set[str]:
 
 
 _HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegira"}  # Saudi exports' second date
+# the payment as instructed abroad ("Original Amount", "Orig Ccy"), not the account's money
+_FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "source", "الأصلي",
+                  "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag"}
 
 
 def _role_by_words(header: str, taken: set[str]) -> str | None:
     words = _header_words(header)
-    if words & _HIJRI_WORDS:
+    if words & _HIJRI_WORDS or words & _FOREIGN_WORDS:
         return None
     if words & _ROLE_WORDS[3][1] and words & _ROLE_WORDS[4][1]:  # "Debit/Credit ..."
         return "Amount" if words & _ROLE_WORDS[5][1] and "Amount" not in taken else None
@@ -313,7 +316,11 @@ def _add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -
     for idx, header in enumerate(layout.headers):
         if idx in used or not header:
             continue
-        canon = _role_by_words(_split_header(header)[0], set(layout.columns))
+        taken = set(layout.columns)
+        if taken & {"Debit", "Credit"}:
+            # the money is in Debit/Credit; another amount ("Original Amount (USD)") is not it
+            taken.add("Amount")
+        canon = _role_by_words(_split_header(header)[0], taken)
         if canon is None and "Description" in layout.columns and _role_by_words(
                 _split_header(header)[0], set(layout.columns) - {"Description"}
         ) == "Description" and any(isinstance(r[idx], str) and " " in r[idx].strip()
