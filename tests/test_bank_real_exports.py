@@ -504,3 +504,17 @@ def test_a_foreign_amount_column_beside_debit_and_credit_is_not_the_amount(tmp_p
     assert stmt.lines["Amount"].tolist() == [48500.0, -25.0]
     assert stmt.lines["Currency"].isna().all()  # "Orig Ccy" is the payer's, not the account's
     assert not stmt.issues
+
+
+def test_totals_printed_above_the_lines_agree_with_all_of_them(tmp_path):
+    text = ("Date;Description;Debit Amount;Credit Amount;Balance\n"
+            ";Total;1.187,91;3.183,43;\n"
+            "30/12/26;TRANSFER 9576;1.187,91;;11.995,52\n"
+            "26/12/26;TRANSFER 8530;;3.183,43;13.183,43\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-1187.91, 3183.43]
+    assert not stmt.issues
+    stmt = read_statement(write(tmp_path, text.replace("3.183,43;\n30", "3.183,44;\n30")))
+    [total] = stmt.issues
+    assert total.cell == "row 2" and "the lines add up to debits 1,187.91, credits 3,183.43" \
+        in total.message

@@ -1056,20 +1056,24 @@ def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
         if not stated:
             continue
 
-        def sums(lo: int, pos: int = pos) -> dict[str, float]:
-            part = amount[kept[(kept > lo) & (kept < pos)]]
-            return {"Credit": round(float(part[part > 0].sum()), 2),
-                    "Debit": round(float(-part[part < 0].sum()), 2),
-                    "Amount": round(float(part.sum()), 2)}
+        def sums(lo: int, hi: int) -> dict[str, float]:
+            part = amount[kept[(kept > lo) & (kept < hi)]]
+            return {"Credit": round(float(part[part > 0].sum()), 2) + 0.0,
+                    "Debit": round(float(-part[part < 0].sum()), 2) + 0.0,
+                    "Amount": round(float(part.sum()), 2) + 0.0}
 
-        found = [sums(-1), sums(previous)]
+        # the lines above it, those since the totals row before (a page's), or all of them
+        # (a summary printed at the top)
+        found = [sums(-1, pos), sums(previous, pos), sums(-1, len(amount))]
         previous = pos
         if any(all(abs(got[k] - v) < 0.005 for k, v in stated.items()) for got in found):
             continue
         words = {"Debit": "debits", "Credit": "credits", "Amount": "net"}
         said = ", ".join(f"{words[k]} {v:,.2f}" for k, v in stated.items())
-        added = ", ".join(f"{words[k]} {found[0][k]:,.2f}" for k in stated)
-        out.append((pos, label, f"'{label}' says {said}; the lines above add up to {added}; "
+        whole = found[2] if not (kept < pos).any() else found[0]
+        where = "the lines above" if (kept < pos).any() else "the lines"
+        added = ", ".join(f"{words[k]} {whole[k]:,.2f}" for k in stated)
+        out.append((pos, label, f"'{label}' says {said}; {where} add up to {added}; "
                                 "a line may be missing from the file or misread"))
     return out
 
