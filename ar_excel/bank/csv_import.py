@@ -240,6 +240,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                "ملاحظات"})),
     ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة"})),
 )
+_WORDS_OF = dict(_ROLE_WORDS)
 _MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
 _SAMPLE_ROWS = 200
 
@@ -263,8 +264,8 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
     words = _header_words(header)
     if words & _HIJRI_WORDS or words & _FOREIGN_WORDS:
         return None
-    if words & _ROLE_WORDS[3][1] and words & _ROLE_WORDS[4][1]:  # "Debit/Credit ..."
-        return "Amount" if words & _ROLE_WORDS[5][1] and "Amount" not in taken else None
+    if words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]:  # "Debit/Credit ..."
+        return "Amount" if words & _WORDS_OF["Amount"] and "Amount" not in taken else None
     for canon, keys in _ROLE_WORDS:
         hit = bool(words & keys)
         if canon == "Value Date":
