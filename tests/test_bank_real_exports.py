@@ -518,3 +518,20 @@ def test_totals_printed_above_the_lines_agree_with_all_of_them(tmp_path):
     [total] = stmt.issues
     assert total.cell == "row 2" and "the lines add up to debits 1,187.91, credits 3,183.43" \
         in total.message
+
+
+def test_own_account_number_repeated_on_every_line_is_no_counterparty(tmp_path):
+    text = ("Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,"
+            "Debit Amount,Credit Amount,Balance\n"
+            "03/11/2026,FPI,'30-99-50,12345678,ACME LTD INV 1001,,1500.00,11500.00\n"
+            "04/11/2026,DD,'30-99-50,12345678,BRITISH GAS,85.00,,11415.00\n"
+            "05/11/2026,FPI,'30-99-50,12345678,WIDGETS CO INV 1002,,250.00,11665.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Counterparty Account"].isna().all()
+    assert stmt.lines["Amount"].tolist() == [1500.0, -85.0, 250.0]
+    assert stmt.lines["Description"].iloc[0] == "ACME LTD INV 1001 FPI"
+    # a counterparty column keeps its accounts, even when one payer sent every line
+    text = ("Date,Description,Amount,Payer IBAN\n"
+            "03/11/2026,INV 1,10.00,EG11\n04/11/2026,INV 2,20.00,EG11\n05/11/2026,INV 3,5.00,EG11\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Counterparty Account"].tolist() == ["EG11"] * 3

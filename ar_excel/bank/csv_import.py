@@ -881,7 +881,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Description": descriptions,
         "Reference": _references(_texts(kept_cells("Reference"))),
         "Counterparty": _texts(kept_cells("Counterparty")),
-        "Counterparty Account": _texts(kept_cells("Counterparty Account")),
+        "Counterparty Account": _counterparty_accounts(
+            _texts(kept_cells("Counterparty Account")),
+            header[cols["Counterparty Account"]] if "Counterparty Account" in cols
+            and cols["Counterparty Account"] < len(header) else "", balances),
         "Bank Ref": _texts(kept_cells("Bank Ref")),
         "Balance": balance,
         "Statement": ["1"] * len(kept),
@@ -990,6 +993,24 @@ def _signs_from_balance(lines: Any, opening: float | None, source: str, column: 
                             "no balance before this line to tell whether it is money in or "
                             "out (the statement states no opening balance); read as money in"))
     return issues
+
+
+_COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner", "remitter",
+                       "tegenrekening", "gegenkonto", "empfanger", "auftraggeber", "مستفيد",
+                       "المحول", "المستفيد", "zahlungspflichtiger", "beguenstigter"}
+
+
+def _counterparty_accounts(values: list[str | None], header: str,
+                           balances: StatementBalance) -> list[str | None]:
+    """A generic account column ("Account Number") holding one number on every line is the
+    statement's own account (Lloyds, HSBC exports repeat it), not who paid: kept as the
+    statement's account, and no line is said to come from it."""
+    filled = {v for v in values if v}
+    if (len(values) >= 3 and len(filled) == 1 and all(values)
+            and not _header_words(header) & _COUNTERPARTY_WORDS):
+        balances.account = balances.account or next(iter(filled))
+        return [None] * len(values)
+    return values
 
 
 def _swap_day_month(value: Any) -> Any:
