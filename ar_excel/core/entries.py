@@ -92,14 +92,21 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
     """The payments with each receipt naming several invoices split into one row per
     invoice (see the module's rule), and for each new row the position of the row it came
     from; None when no receipt names several invoices."""
-    if not len(payments) or "Invoice No" not in payments:
+    if not len(payments) or "Invoice No" not in payments or "Invoice No" not in invoices:
         return None
-    known = set(invoices["Invoice No"].dropna()) if "Invoice No" in invoices else set()
     named = payments["Invoice No"]
+    # the distinct texts naming several things first: most receipts name one invoice
+    listing = [v for v in pd.unique(named.dropna()) if isinstance(v, str) and
+               _SEPARATORS.search(v)]
+    if not listing:
+        return None
+    known = set(invoices["Invoice No"].dropna())
+    lists = {v: lst for v in listing if (lst := invoice_list(v, known))}
+    if not lists:
+        return None
     amounts = payments["Amount"].tolist()
-    candidates = [(pos, lst) for pos, value in enumerate(named.tolist())
-                  if isinstance(value, str) and value not in known and pd.notna(amounts[pos])
-                  and (lst := invoice_list(value, known))]
+    candidates = [(pos, lists[value]) for pos, value in enumerate(named.tolist())
+                  if value in lists and pd.notna(amounts[pos])]
     if not candidates:
         return None
     positive = invoices[invoices["Amount"] > 0].drop_duplicates("Invoice No")

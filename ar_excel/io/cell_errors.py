@@ -45,7 +45,10 @@ def error_values(path: Path, cells: dict[str, set[str]]) -> dict[tuple[str, str]
                 part = parts.get(sheet)
                 if part is None or part not in archive.namelist():
                     continue
-                for cell in ElementTree.fromstring(archive.read(part)).iter(f"{{{_NS['m']}}}c"):
+                data = archive.read(part)
+                if b't="e"' not in data:  # no error cell at all (most sheets): nothing to parse
+                    continue
+                for cell in ElementTree.fromstring(data).iter(f"{{{_NS['m']}}}c"):
                     ref = cell.get("r")
                     if cell.get("t") == "e" and ref in wanted:
                         value = cell.find("m:v", _NS)

@@ -227,6 +227,10 @@ TOTAL_LABELS = tuple(match_key(w) for w in (
     "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة"))
 
 
+_TOTAL_STARTS = ("total", "grand", "sub", "sum", "الإجمالي", "الاجمالي", "الأجمالي", "إجمالي",
+                 "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله")
+
+
 def _is_total_label(value: Any) -> bool:
     if not isinstance(value, str):
         return False
@@ -244,9 +248,8 @@ def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.nda
     if not len(keep) or sum(map(bool, texts)) < 2:
         return []
     screen = np.zeros(len(keep), dtype=bool)
-    for j, h in enumerate(header):
-        if texts[j] and j < len(columns):
-            screen |= columns[j] == h
+    for j in [j for j, t in enumerate(texts) if t and j < len(columns)][:2]:
+        screen |= columns[j] == header[j]  # a header said again says its first two names
     found = []
     for pos in np.flatnonzero(screen & keep).tolist():
         filled = [(j, c[pos]) for j, c in enumerate(columns) if not is_blank(c[pos])]
@@ -266,9 +269,18 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
     if not keys or not len(keep):
         return []
-    filled = sum((~blank_mask(columns[j], types[j])).astype(np.int64) for j in keys)
+    present = {j: ~blank_mask(columns[j], types[j]) for j in keys}
+    filled = sum(p.astype(np.int64) for p in present.values())
+    # a row with one key filled is a totals row only when that key is the label: screened a
+    # column at a time by how a label starts (most such rows are records with one key)
+    candidates = keep & (filled == 0)
+    for j in keys:
+        one = np.flatnonzero(keep & (filled == 1) & present[j] & types[j].mask(str))
+        if len(one):
+            text = pd.Series(columns[j][one], dtype="object").str.strip().str.lower()
+            candidates[one[text.str.startswith(_TOTAL_STARTS).to_numpy(bool)]] = True
     found = []
-    for pos in np.flatnonzero(keep & (filled <= 1)).tolist():
+    for pos in np.flatnonzero(candidates).tolist():
         row = [c[pos] for c in columns]
         label = next((v for v in row if not is_blank(v)), None)
         if not _is_total_label(label):
@@ -499,23 +511,30 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
     exactly one of them that way. Failing that, one that is the same number as exactly one
     of them, prefix aside (``C-1001`` for ``1001``, ``INV-7`` for ``7``), is read as it too,
     with an Input Issue at its first cell (the clerk should know)."""
-    from ar_excel.core.customers.ids import ids_as_spelled, ids_by_number
+    from ar_excel.core.customers.ids import (
+        KeyIndex,
+        number_matches,
+        spelled_matches,
+        unknown_values,
+    )
 
     for column, kind in _KEY_LISTS:
         master = book.tables.get(kind)
         if master is None:
             continue
         known = set(master.frame[column].dropna())
+        index = KeyIndex(known)  # built once, when first needed, for every sheet referring
         for other, table in book.tables.items():
             if other == kind or column not in table.frame:
                 continue
             values = table.frame[column]
-            if values.dropna().isin(known).all():
+            unknown = unknown_values(values, known)
+            if not unknown:
                 continue
-            spelled = ids_as_spelled(values, known)
+            spelled = spelled_matches(unknown, index)
             if spelled:
                 values = table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
-            numbered = ids_by_number(values, known)
+            numbered = number_matches([v for v in unknown if v not in spelled], index)
             for value, key in numbered.items():
                 rows = values.index[values == value]
                 book.issues.append(table.issue(

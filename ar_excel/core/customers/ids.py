@@ -11,6 +11,7 @@ A name two customers share is left as written (the invoice checks report it as u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -58,20 +59,68 @@ def id_key(value: str) -> str:
     return key.lstrip("0") or key if key.isdigit() else key
 
 
-def ids_as_spelled(values: pd.Series, known: set[str]) -> dict[str, str]:
-    """For each distinct value of ``values`` that is no known key but spells exactly one of
-    them another way (``id_key``): value -> that key as the master writes it. Such a key
-    typed in another case, with a stray space or without the zeros a text cell kept, is the
-    same customer or invoice to the clerk, not an unknown one. So is a key printed with the
-    customer's name, as ERP exports do (``"1001 - Nile Foods"``, ``"Nile Foods (1001)"``)."""
-    unknown = [v for v in pd.unique(values.dropna()) if isinstance(v, str) and v not in known]
+class KeyIndex:
+    """The keys of a list by their other spellings (``id_key``) and by their number
+    (``number_core``): each built once, when first asked, for every sheet that refers to the
+    list. A form two keys share stands for neither (None)."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self._keys = [k for k in known if isinstance(k, str)]
+        self._spelled: dict[str, str | None] | None = None
+        self._numbers: dict[str, str | None] | None = None
+
+    @staticmethod
+    def _unique(pairs: Iterable[tuple[str | None, str]]) -> dict[str, str | None]:
+        index: dict[str, str | None] = {}
+        for form, key in pairs:
+            if form:
+                index[form] = key if index.get(form, key) == key else None
+        return index
+
+    @property
+    def spelled(self) -> dict[str, str | None]:
+        if self._spelled is None:
+            # most keys are their own form (upper case, no space, no leading zero): only the
+            # others are folded one by one
+            index: dict[str, str | None] = dict(zip(self._keys, self._keys, strict=True))
+            odd = [k for k, u in zip(self._keys, map(str.upper, self._keys), strict=True)
+                   if u != k or " " in k or k[:1] == "0" or k.endswith(".0")]
+            forms = [(id_key(k), k) for k in odd]
+            for form, k in forms:
+                if form != k:
+                    del index[k]  # not a form any key is read as
+            for form, k in forms:
+                index[form] = k if index.get(form, k) == k else None
+            self._spelled = index
+        return self._spelled
+
+    @property
+    def numbers(self) -> dict[str, str | None]:
+        if self._numbers is None:
+            self._numbers = self._unique((number_core(k), k) for k in self._keys)
+        return self._numbers
+
+
+def _index(known: set[str] | KeyIndex) -> KeyIndex:
+    return known if isinstance(known, KeyIndex) else KeyIndex(known)
+
+
+def unknown_values(values: pd.Series, known: set[str]) -> list[str]:
+    """The distinct texts of ``values`` that are no known key, in the order they first occur
+    (sets compared first: in a clean book there is none, and the column is not walked)."""
+    present = values.dropna()
+    missing = set(present) - known
+    if not missing:
+        return []
+    return [v for v in pd.unique(present) if v in missing and isinstance(v, str)]
+
+
+def spelled_matches(unknown: list[str], keys: KeyIndex) -> dict[str, str]:
+    """``ids_as_spelled`` of values already known to be no key."""
     if not unknown:
         return {}
-    index: dict[str, str | None] = {}
-    for k in known:
-        if isinstance(k, str):
-            key = id_key(k)
-            index[key] = k if index.get(key, k) == k else None
+    index = keys.spelled
     found = {}
     for value in unknown:
         match = index.get(id_key(value))
@@ -81,6 +130,16 @@ def ids_as_spelled(values: pd.Series, known: set[str]) -> dict[str, str]:
         if match is not None:
             found[value] = match
     return found
+
+
+def ids_as_spelled(values: pd.Series, known: set[str] | KeyIndex) -> dict[str, str]:
+    """For each distinct value of ``values`` that is no known key but spells exactly one of
+    them another way (``id_key``): value -> that key as the master writes it. Such a key
+    typed in another case, with a stray space or without the zeros a text cell kept, is the
+    same customer or invoice to the clerk, not an unknown one. So is a key printed with the
+    customer's name, as ERP exports do (``"1001 - Nile Foods"``, ``"Nile Foods (1001)"``)."""
+    keys = _index(known)
+    return spelled_matches(unknown_values(values, keys.known), keys)
 
 
 # A key printed with the customer's name: "1001 - Nile Foods", "C-7 | Delta", "Nile (1001)"
@@ -110,17 +169,18 @@ def number_core(key: str) -> str | None:
     return m[2] if m else None
 
 
-def ids_by_number(values: pd.Series, known: set[str]) -> dict[str, str]:
-    """For each distinct value that is no known key but the same number as exactly one of
-    them, prefix aside (``"C-1001"`` for ``1001``, ``"INV-7"`` for ``"7"``): value -> that
-    key. Less sure than a spelling (``ids_as_spelled``): the reader says so for each."""
-    unknown = [v for v in pd.unique(values.dropna()) if isinstance(v, str) and v not in known]
+def number_matches(unknown: list[str], keys: KeyIndex) -> dict[str, str]:
+    """``ids_by_number`` of values already known to be no key."""
     cores = {v: number_core(v) for v in unknown}
     if not any(cores.values()):
         return {}
-    index: dict[str, str | None] = {}
-    for k in known:
-        core = number_core(k) if isinstance(k, str) else None
-        if core:
-            index[core] = k if index.get(core, k) == k else None
+    index = keys.numbers
     return {v: index[c] for v, c in cores.items() if c and index.get(c) is not None}
+
+
+def ids_by_number(values: pd.Series, known: set[str] | KeyIndex) -> dict[str, str]:
+    """For each distinct value that is no known key but the same number as exactly one of
+    them, prefix aside (``"C-1001"`` for ``1001``, ``"INV-7"`` for ``"7"``): value -> that
+    key. Less sure than a spelling (``ids_as_spelled``): the reader says so for each."""
+    keys = _index(known)
+    return number_matches(unknown_values(values, keys.known), keys)
