@@ -16,9 +16,9 @@ from ar_excel.core.matching.normalize import Joined
 
 # (pattern over the folded narrative, category). Arabic words are folded (ة -> ه, أ -> ا).
 _RULES: list[tuple[str, str]] = [
-    # (Islamic banks pay profit, not interest: Mudaraba, Wakala and Murabaha deposits.)
+    # (Islamic banks pay profit, not interest: Mudaraba and Murabaha deposits.)
     (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"
-     r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE)\b|\bMUDARABA|\bWAKALA PROFIT|\bHIBAH\b|"
+     r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE)\b|\bMUDARABA|"
      r"ارباح (الوديعه|وديعه|حساب|الحساب)", "interest"),
     (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bFACILITY\b|\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل",
      "loan"),
@@ -33,8 +33,8 @@ _RULES: list[tuple[str, str]] = [
      r"راس المال|جاري الشركاء", "capital"),
     (r"\bINSURANCE|\bCLAIM SETTLEMENT|تعويض|تامين", "insurance"),
     (r"\bTAX REFUND|\bVAT REFUND|\bCUSTOMS REFUND|رد ضريبه", "refund"),
-    (r"\bFX DEAL|\bFX CONVERSION|\bFX SPOT|\bFX FORWARD|\bFX FWD|\bSPOT DEAL|\bFOREX|"
-     r"\bTREASURY DEAL|\bMONEY MARKET|\bSWAP\b|\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
+    (r"\bFX DEAL|\bFX CONVERSION|\bFX (?:SPOT|FORWARD|FWD)\b|\bFOREX|\bMONEY MARKET|\bSWAP\b|"
+     r"\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
      r"وديعه|ودائع|شهادات", "treasury"),
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع", "card sales"),
 ]
@@ -54,8 +54,8 @@ _TRIGGERS = (
     "SHAREHOLDER", "PARTNER", "توزيعات", "راس المال", "جاري الشركاء", "INSURANCE", "CLAIM",
     "تعويض", "تامين", "TAX", "VAT", "CUSTOMS", "FX ", "SWAP", "DEPOSIT", "TD ", "وديعه",
     "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
-    "عوائد", "PROFIT", "MUDARABA", "WAKALA", "HIBAH", "ارباح", "SWEEP", "POOL", "FROM OUR",
-    "CANCEL", "الغاء", "SPOT", "FOREX", "TREASURY", "MONEY MARKET",
+    "عوائد", "PROFIT", "MUDARABA", "ارباح", "SWEEP", "POOL", "FROM OUR", "CANCEL", "الغاء",
+    "FOREX", "MONEY MARKET",
 )
 
 

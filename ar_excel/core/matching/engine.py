@@ -663,7 +663,7 @@ class Matcher:
                                  + ("" if certain else " (one of several ways: please confirm)"))
                 # The rest falls short of other open invoices by a bank charge (INV 1023 1024,
                 # paid less 25.00): those were paid too, less fees, not an overpayment.
-                short = self._short_rest(f, others, excess)
+                short = self._short_rest(f, cust, refs, others, excess)
                 if short:
                     extra, sure_extra = short
                     return alloc(f, refs + extra, "multi-invoice",
@@ -691,29 +691,43 @@ class Matcher:
                      f"{said} {names}; pays less than their open total: applied "
                      "oldest first, please confirm")
 
-    def _short_rest(self, f: LineFacts, others: list[int], excess: int
-                    ) -> tuple[list[int], bool] | None:
-        """(invoices, certain) of ``others`` (oldest first) whose open amounts the ``excess`` of
-        a receipt over the invoices it names falls short of within the fee tolerance. Certain
-        when the narrative writes their numbers too (only their numeric part, ``1024``) and no
-        other set of those does it; else one other open invoice, to confirm."""
+    def _short_rest(self, f: LineFacts, cust: str, refs: list[int], others: list[int],
+                    excess: int) -> tuple[list[int], bool] | None:
+        """(invoices, certain) of the customer's ``others`` (open, oldest first, less the
+        ``refs``) whose open amounts the ``excess`` of a receipt over the invoices it names
+        falls short of within the fee tolerance. Certain when the narrative writes their
+        numbers too (only their numeric part, ``1024``) and no other set of those does it;
+        else one other open invoice, to confirm."""
         if not others:
             return None
         tol = self.inv.tolerance(f.remaining)
-        named = [p for p in others if p in f.weak]
+        named = self.inv.by_due([p for p in f.weak if self.inv.customer[p] == cust
+                                 and p not in refs and self.inv.usable(p, f.currency)])
         if named:
             sub = find_subsets([self.inv.remaining[p] for p in named], excess + 1, excess + tol)
             if sub.count == 1:
                 return [named[k] for k in sub.found[0]], True
         # Not named: one other invoice (a set of them would make almost any sum by chance)
         # short by a typical bank charge (the absolute tolerance: a percentage of a large
-        # receipt is hundreds) makes the reading worth a person's look.
+        # receipt is hundreds) makes the reading worth a person's look. A round excess
+        # (11,640.00) with an odd gap (16.98) is a deliberate overpayment or an advance: banks
+        # charge whole amounts (15.00, 25.00).
         tol = cents(self.policy.fee_tolerance_abs)
-        # A round excess (11,640.00) with an odd gap (16.98) is a deliberate overpayment or an
-        # advance: banks charge whole amounts (15.00, 25.00).
-        single = [p for p in others if 0 < self.inv.remaining[p] - excess <= tol
-                  and ((self.inv.remaining[p] - excess) % 100 == 0 or excess % 1000 != 0)]
-        return ([single[0]], False) if single else None
+        whole_gap_only = excess % 1000 == 0
+        if len(others) >= VECTOR_FROM:  # (one customer may have thousands open)
+            array = self.inv._array(others)
+            gap = self.inv._remaining[array] - excess
+            keep = (gap > 0) & (gap <= tol)
+            if whole_gap_only:
+                keep &= gap % 100 == 0
+            found = np.flatnonzero(keep)
+            return ([int(array[found[0]])], False) if len(found) else None
+        remaining = self.inv.remaining
+        for p in others:
+            gap = remaining[p] - excess
+            if 0 < gap <= tol and (gap % 100 == 0 or not whole_gap_only):
+                return [p], False
+        return None
 
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away

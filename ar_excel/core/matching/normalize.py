@@ -207,10 +207,12 @@ def without_accounts(text: str) -> str:
 _INVOICE_WORD = re.compile(
     r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فواتير)"
     r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?"
-    r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو|\bTO\b|\sالي)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
+    r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
 # A range of invoices: INV 45-47, INVOICES 1023 TO 1026, فواتير ٤٥ الى ٤٧ (at most RANGE_SPAN).
 _RANGE = re.compile(r"(\d+)\s*(?:-|\bTO\b|الي)\s*(\d+)")
+_WORD_RANGE = re.compile(r"(?:\bINV(?:OICE)?S?|\bBILLS?|فاتوره|فواتير)[\s.:#-]*"
+                         r"(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?(\d+\s*(?:\bTO\b|الي)\s*\d+)")
 RANGE_SPAN = 30
 
 
@@ -227,8 +229,10 @@ def invoice_mentions(text: str) -> set[str]:
     if "INV" not in text and "فات" not in text and "فوات" not in text and "BILL" not in text \
             and "FACT" not in text and "RECHN" not in text:
         return out
-    for m in _INVOICE_WORD.finditer(text):
-        numbers = m.group(1)
+    found = [m.group(1) for m in _INVOICE_WORD.finditer(text)]
+    if " TO " in text or "الي" in text:  # (a range in words: rare)
+        found += [m.group(1) for m in _WORD_RANGE.finditer(text)]
+    for numbers in found:
         if "-" in numbers or "TO" in numbers or "الي" in numbers:
             numbers = _RANGE.sub(_expand_range, numbers)
         for item in _LIST_SEP.split(numbers):

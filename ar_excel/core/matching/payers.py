@@ -66,6 +66,12 @@ _BANKS = re.compile(
     r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK)\b|"
     r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
     r"المتحد))?")
+# A word of each pattern of ``_BANKS``: a narrative without one names no bank.
+_BANK_WORDS = frozenset({
+    "BANK", "BANQUE", "BANCO", "NBD", "ENBD", "NBE", "CIB", "QNB", "ADCB", "ADIB", "FAB", "HSBC",
+    "MASHREQ", "MASHREQBANK", "RAKBANK", "SNB", "SABB", "RAJHI", "ALRAJHI", "AAIB", "KFH", "NBK",
+    "CBD", "CITIBANK", "CHARTERED", "ALINMA", "AHLY", "ALAHLY", "AHLI", "ALAHLI", "ALEXBANK",
+    "ISLAMIC", "DHABI", "بنك", "البنك", "مصرف", "المصرف"})
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
@@ -120,7 +126,7 @@ class PayerDirectory:
         self._needed: dict[str, tuple[frozenset[str], int]] = {}
         self._cache: dict[tuple, Payer | None] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
-        self._customer_banks: set[str] | None = None  # (read when first needed)
+        self._customer_banks: dict[str, bool] = {}  # bank phrase -> in a customer's name
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
         accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
@@ -179,15 +185,21 @@ class PayerDirectory:
                 self.learn(cid, acc, nm)
 
     def without_banks(self, text: str) -> str:
-        """A folded narrative without the banks it names, except a bank's name that is (in)
-        a customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading)."""
-        if self._customer_banks is None:
-            names = fold_text("\n".join(self.names.values()))
-            self._customer_banks = {m.group(0) for m in _BANKS.finditer(names)}
-        if not self._customer_banks:
-            return _BANKS.sub(" ", text)
-        return _BANKS.sub(lambda m: m.group(0) if m.group(0) in self._customer_banks else " ",
+        """A folded narrative without the banks it names, except a bank's name that is a
+        customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading)."""
+        return _BANKS.sub(lambda m: m.group(0) if self._a_customers_name(m.group(0)) else " ",
                           text)
+
+    def _a_customers_name(self, phrase: str) -> bool:
+        """Whether some customer's name has every distinctive word of ``phrase``."""
+        known = self._customer_banks.get(phrase)
+        if known is None:
+            tokens = name_tokens(phrase)
+            postings = [self._postings.get(t) for t in (distinctive(tokens) or tokens)]
+            known = bool(postings) and all(p is not None for p in postings) and bool(
+                set.intersection(*(set(p.tolist()) for p in postings)))
+            self._customer_banks[phrase] = known
+        return known
 
     # ---------------------------------------------------------------- accounts
 
@@ -255,12 +267,15 @@ class PayerDirectory:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = fold_text(name)
         if narrative:
-            text = self.without_banks(text)
-        if narrative:
             # (A word of letters only holds no digit: the common case, tested in C.)
             words = [w for w in _NOT_A_WORD.split(text)
                      if w and w not in BOILERPLATE
                      and (w.isalpha() or not any(c.isdigit() for c in w))]
+            if not _BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
+                text = self.without_banks(text)
+                words = [w for w in _NOT_A_WORD.split(text)
+                         if w and w not in BOILERPLATE
+                         and (w.isalpha() or not any(c.isdigit() for c in w))]
             text = " ".join(words)
         tokens = name_tokens(text)
         if not tokens:

@@ -55,10 +55,28 @@ def printed_dates(folded: str) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in _DATE.finditer(folded)}
 
 
+def _month(mm: str) -> bool:
+    return "01" <= mm <= "12" and len(mm) == 2
+
+
+def _day(dd: str) -> bool:
+    return "01" <= dd <= "31" and len(dd) == 2
+
+
+def _date_shaped(d: str) -> bool:
+    """Whether 7-8 digits could be the digits of a date ``_DATE`` reads (20261104,
+    04112026, 4/11/2026): most invoice numbers are not, and need no search of the text."""
+    if len(d) == 8:
+        return (d[:2] in ("19", "20") and _month(d[4:6]) and _day(d[6:])) or (
+            d[4:6] in ("19", "20") and _day(d[:2]) and _month(d[2:4]))
+    return len(d) == 7 and d[3:5] in ("19", "20") and (
+        (d[0] != "0" and _month(d[1:3])) or (_day(d[:2]) and d[2] != "0"))
+
+
 def _sure_digits(d: str, folded: str) -> bool:
     """Whether a bare number of the narrative (its digits ``d``, at most 8: longer ones are
     no date) is long enough to be an invoice's and is not a date printed there."""
-    return len(d) >= SURE_DIGITS and d not in printed_dates(folded)
+    return len(d) >= SURE_DIGITS and not (_date_shaped(d) and d in printed_dates(folded))
 
 
 class Keyed:
@@ -183,9 +201,12 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
-                if sure is not None and into is strong and (
+                if into is strong and sure is not None and (
                         key != d or len(d) > 8 or _sure_digits(d, folded)):
-                    sure.update(hits or (pos,))
+                    if hits:
+                        sure.update(hits)
+                    else:
+                        sure.add(pos)
             pos = digits.get(d)
             if pos is not None:
                 hits = digits_several.get(d)
@@ -194,9 +215,12 @@ class InvoiceIndex:
                     into.update(hits)
                 else:
                     into.add(pos)
-                if sure is not None and into is strong and (
+                if into is strong and sure is not None and (
                         len(d) > 8 or _sure_digits(d, folded)):
-                    sure.update(hits or (pos,))
+                    if hits:
+                        sure.update(hits)
+                    else:
+                        sure.add(pos)
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
