@@ -501,3 +501,13 @@ def test_the_bank_a_receipt_came_through_is_not_the_payer(narrative, amount, inv
 def test_the_payer_is_still_read_next_to_a_bank(narrative, amount, invoice_no):
     r = match(BANKED, BANKED_INVOICES, {"amount": amount, "desc": narrative})
     assert allocations(r) == [(invoice_no, amount, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "invoice_no"), [
+    ("INV 2026/45", "2026/0045"),  # the number retyped without its zero padding
+    ("INVOICE NO. 10010", "10010"),  # a plain number the narrative calls an invoice
+])
+def test_a_short_number_called_an_invoice_is_a_part_payment(narrative, invoice_no):
+    invoices = [*RANGE_INVOICES, invoice("10010", "C4", 6420.35)]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 3000.00, "desc": narrative})
+    assert allocations(r) == [(invoice_no, 3000.00, "partial", "Matched")]

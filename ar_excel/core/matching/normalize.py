@@ -243,6 +243,16 @@ def invoice_mentions(text: str) -> set[str]:
     return out
 
 
+def invoice_numbers_called(text: str) -> set[str]:
+    """The digits of the whole numbers written right after the word invoice (INV 2026/45 ->
+    ``202645``): the numbers the narrative itself calls invoices, however written."""
+    if "INV" not in text and "فات" not in text and "فوات" not in text and "BILL" not in text \
+            and "FACT" not in text and "RECHN" not in text:
+        return set()
+    return {re.sub(r"\D", "", item) for m in _INVOICE_WORD.finditer(text)
+            for item in _LIST_SEP.split(m.group(1))}
+
+
 # A number the narrative calls something else than an invoice: the payer's order, cheque,
 # phone or customer number (PO 4557, LPO NO. 4557, CHQ 04557, TEL 0100..., أمر شراء 4557).
 _OTHER_NUMBER = re.compile(

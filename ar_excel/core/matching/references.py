@@ -31,6 +31,7 @@ from ar_excel.core.matching.normalize import (
     alnum_key,
     candidate_keys,
     invoice_mentions,
+    invoice_numbers_called,
     tail_key,
     tail_keys,
 )
@@ -75,8 +76,11 @@ def _date_shaped(d: str) -> bool:
 
 def _sure_digits(d: str, folded: str) -> bool:
     """Whether a bare number of the narrative (its digits ``d``, at most 8: longer ones are
-    no date) is long enough to be an invoice's and is not a date printed there."""
-    return len(d) >= SURE_DIGITS and not (_date_shaped(d) and d in printed_dates(folded))
+    no date) is long enough to be an invoice's and is not a date printed there, or is one
+    the narrative calls an invoice (INV 2026/45)."""
+    if len(d) >= SURE_DIGITS and not (_date_shaped(d) and d in printed_dates(folded)):
+        return True
+    return d in invoice_numbers_called(folded)
 
 
 class Keyed:
