@@ -322,16 +322,15 @@ _CURRENCY_SYMBOLS = {
 
 # Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
 # Arabic letter variants aside).
-_CURRENCY_NAMES = {
+_CURRENCY_NAMES = {  # names only: abbreviations (SR, KD) stay as typed, for the checks to flag
     "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$",
                                      "American Dollar", "دولار أمريكي", "دولار امريكي"),
-    "EGP": ("Egyptian Pound", "Egyptian Pounds", "جم", "جنيه مصرى", "ج.م."),
+    "EGP": ("Egyptian Pound", "Egyptian Pounds", "جنيه مصرى"),
     "GBP": ("Sterling", "Pound Sterling", "British Pound", "استرليني", "جنيه استرليني"),
-    "SAR": ("Saudi Riyal", "Riyal", "SR", "S.R", "ريال سعودى"),
-    "AED": ("UAE Dirham", "Emirati Dirham", "Dirham", "Dhs", "Dh"),
-    "KWD": ("Kuwaiti Dinar", "KD", "دينار كويتى"), "QAR": ("Qatari Riyal", "QR"),
-    "OMR": ("Omani Rial", "RO", "ريال عماني"), "BHD": ("Bahraini Dinar", "BD", "دينار بحريني"),
-    "JOD": ("Jordanian Dinar", "JD", "دينار أردني"),
+    "SAR": ("Saudi Riyal", "ريال سعودى"), "AED": ("UAE Dirham", "Emirati Dirham"),
+    "KWD": ("Kuwaiti Dinar", "دينار كويتى"), "QAR": ("Qatari Riyal",),
+    "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar", "دينار بحريني"),
+    "JOD": ("Jordanian Dinar", "دينار أردني"),
 }
 _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
 

@@ -96,6 +96,9 @@ INVOICES = SheetSchema(
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
                                   "Invoice Total", "Gross Amount", "القيمة", "الإجمالي"),
               required=True),
+        # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
+        Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
+                                         "Credit Days", "Credit Period", "Payment Terms Days")),
         # An invoice list kept as open items (no Payments sheet) says what is paid or open.
         Field("Paid Amount", "money", ("Paid", "Amount Paid", "Collected", "Amount Collected",
                                        "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع")),

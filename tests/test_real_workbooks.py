@@ -497,8 +497,9 @@ def test_customer_status_words(typed, status):
 
 
 @pytest.mark.parametrize(("typed", "code"), [
-    ("Euro", "EUR"), ("دولار أمريكي", "USD"), ("Egyptian Pound", "EGP"), ("KD", "KWD"),
-    ("ريال عماني", "OMR"), ("Saudi Riyal", "SAR"), ("XYZ", "XYZ")])
+    ("Euro", "EUR"), ("دولار أمريكي", "USD"), ("Egyptian Pound", "EGP"), ("Kuwaiti Dinar", "KWD"),
+    ("ريال عماني", "OMR"), ("Saudi Riyal", "SAR"), ("XYZ", "XYZ"),
+    ("SR", "SR")])  # an abbreviation is kept as typed: the customer checks flag it
 def test_currencies_by_name(typed, code):
     from ar_excel.parsing import parse_currency
 
@@ -559,3 +560,21 @@ def test_a_number_two_keys_share_is_left_as_typed(tmp_path):
     _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                             [1, 1001, datetime(2026, 10, 1), 100]])
     assert read_book(_save(wb, tmp_path)).invoices["Customer ID"].tolist() == ["1001"]
+
+
+def test_an_invoices_own_terms_win_over_the_customers(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile", 30]])
+    _sheet(wb, "Invoices", [
+        ["Invoice No", "Customer ID", "Invoice Date", "Terms", "Due Date", "Amount"],
+        ["I1", "C1", datetime(2026, 10, 1), "Net 60", None, 100],  # due 30/11: current
+        ["I2", "C1", datetime(2026, 10, 1), None, None, 200],  # the customer's 30: 30 days late
+        ["I3", "C1", datetime(2026, 10, 1), "Net 60", datetime(2026, 12, 30), 50]])
+    path = _save(wb, tmp_path)
+    assert _aging(tmp_path, path) == {"C1": (150, 200, 0, 0, 0, 350)}
+    checks = _tab(_run(tmp_path, path, "invoices", "--as-of", "2026-11-30"), "Invoice Checks",
+                  key="Invoice No")
+    # I3's due date is 30 days later than its own 60 days allow
+    assert [(r["Invoice No"], r["Code"], r["Severity"]) for r in checks] == [
+        ("I3", "DUE_DATE_INCONSISTENT", "Error")]

@@ -4,8 +4,9 @@ Rules (the contract's, made explicit):
 
 * A blank invoice currency is the customer's (the master's, else the one currency its other
   invoices name); a receipt on account is in the customer's currency.
-* An invoice's due date is its Due Date, or when blank its Invoice Date plus the customer's
-  Payment Terms (no terms known: due on the invoice date).
+* An invoice's due date is its Due Date, or when blank its Invoice Date plus its own Payment
+  Terms where the invoice list states them, else the customer's (no terms known: due on
+  the invoice date).
 * Invoices dated after the as-of date and payments dated after it do not exist yet, so an
   invoice paid after the as-of date is still open in that ledger.
 * A payment that names an invoice is applied to that invoice in date order, never beyond the
@@ -47,7 +48,8 @@ def _timestamp(as_of: date | datetime | pd.Timestamp | None) -> pd.Timestamp:
 
 
 def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
-    """Due Date where given, else Invoice Date + the customer's Payment Terms in days."""
+    """Due Date where given, else Invoice Date + the invoice's own Payment Terms in days
+    where it states them, else the customer's."""
     terms = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Payment Terms"]
     given = pd.to_datetime(invoices["Due Date"])
     blank = given.isna().to_numpy()
@@ -55,6 +57,9 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     days = np.zeros(len(invoices))
     if blank.any():
         looked_up = invoices["Customer ID"][blank].map(terms)
+        if "Payment Terms" in invoices:  # the invoice's own terms, where it states them
+            own = invoices["Payment Terms"][blank]
+            looked_up = own.where(own.notna(), looked_up)
         days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
     computed = pd.to_datetime(invoices["Invoice Date"]) + pd.to_timedelta(
         pd.Series(days, index=invoices.index), unit="D")

@@ -1,6 +1,7 @@
 """Due dates follow the customer's payment terms.
 
-Rule: a stated Due Date equals the Invoice Date plus the customer's Payment Terms in days
+Rule: a stated Due Date equals the Invoice Date plus the invoice's own Payment Terms where the
+invoice list states them, else the customer's Payment Terms in days
 (the ledger's rule for a blank Due Date, so both agree). Where it does not:
 
 * a due date before the invoice date is an Error;
@@ -29,6 +30,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     inv = book.invoices
     terms = book.customers.drop_duplicates("Customer ID").set_index("Customer ID")["Payment Terms"]
     days = inv["Customer ID"].map(terms)
+    if "Payment Terms" in inv:  # the invoice's own terms, where it states them (as the ledger)
+        days = inv["Payment Terms"].where(inv["Payment Terms"].notna(), days)
     judged = (inv["Due Date"].notna() & inv["Invoice Date"].notna() & days.notna()
               & ~(inv["Amount"] < 0))
     inv = inv[judged]
@@ -49,6 +52,6 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
         variant=np.where(before, "before", None).tolist(),
         params={"due": dates(inv["Due Date"]), "date": dates(inv["Invoice Date"]),
-                "terms": [str(int(t)) for t in inv["Customer ID"].map(terms)],
+                "terms": [str(int(t)) for t in days.loc[inv.index]],
                 "expected": dates(expected), "diff": signed(diff.tolist())},
     )
