@@ -511,3 +511,17 @@ def test_a_short_number_called_an_invoice_is_a_part_payment(narrative, invoice_n
     invoices = [*RANGE_INVOICES, invoice("10010", "C4", 6420.35)]
     r = match(PLAIN_CUSTOMERS, invoices, {"amount": 3000.00, "desc": narrative})
     assert allocations(r) == [(invoice_no, 3000.00, "partial", "Matched")]
+
+
+def test_numeric_parts_that_make_the_amount_win_over_another_customers_full_number():
+    """INV#1023,1024 reads INV1023, the full number of another customer's INV-1023, and the
+    numeric parts 1023 and 1024 of the payer's plain invoices, which make the amount. Before,
+    INV-1023 was Matched as overpaid with 5,699.50 on account."""
+    invoices = [invoice("1023", "C1", 11400.00, "2026-09-01"), invoice("1024", "C1", 5700.00),
+                invoice("INV-1023", "C4", 11400.50), invoice("INV-1024", "C4", 3300.00)]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 17100.00, "desc": "PMT FOR INV#1023,1024"})
+    assert allocations(r) == [("1023", 11400.00, "multi-invoice", "Matched"),
+                              ("1024", 5700.00, "multi-invoice", "Matched")]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 14675.50, "desc": "CAIRO STEEL INV 1023 1024"})
+    assert allocations(r) == [("INV-1023", 11400.50, "multi-invoice", "Matched"),
+                              ("INV-1024", 3275.00, "fee-writeoff", "Matched")]

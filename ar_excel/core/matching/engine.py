@@ -613,6 +613,11 @@ class Matcher:
                                    (0.97 if ok else 0.6) - penalty,
                                    f"{said} {names}; the amount equals "
                                    + ", ".join(self.inv.number[p] for p in chosen))
+        # The numeric parts the narrative writes may name other invoices that make the amount
+        # exactly (INV#1023,1024: 1023 and 1024 one customer's, INV-1023 another's): that
+        # reading wins, in the stage of numeric parts.
+        if f.weak and self._numeric_parts_exact(f, refs):
+            return None
         # A mistyped number that names another invoice: the amount decides, when the payer
         # (or, without one, the customer of the invoice named) agrees.
         typo = self._mistyped(f, exclude=set(refs), named=customers)
@@ -789,16 +794,8 @@ class Matcher:
                 return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
                                           0.05, self._numeric_part_unsure(f, named[0], refs))
         # The amount alone confirms: one customer's named invoices make it exactly.
-        exact = []
-        for refs in by_customer.values():
-            refs = self.inv.by_due(refs)
-            sub = find_subsets([self.inv.remaining[p] for p in refs], f.remaining, f.remaining)
-            if sub.count == 1:
-                exact.append([refs[k] for k in sub.found[0]])
-            elif sub.count > 1:
-                exact.append(None)
-        if len(exact) == 1 and exact[0]:
-            chosen = exact[0]
+        chosen = self._named_exactly(by_customer, f.remaining)
+        if chosen:
             nums = ", ".join(self.inv.number[p] for p in chosen)
             return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
                                0.93, f"narrative has the numeric part of {nums}; the amount "
@@ -825,6 +822,29 @@ class Matcher:
                                f"({self.inv.remaining[p] / 100:,.2f} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _numeric_parts_exact(self, f: LineFacts, refs: list[int]) -> bool:
+        """Whether the invoices the narrative names (in full or by numeric part), other than
+        just ``refs``, make the receipt exactly, one customer's, one way."""
+        by_customer: dict[str, list[int]] = defaultdict(list)
+        for p in f.weak | f.strong:
+            if self.inv.usable(p, f.currency):
+                by_customer[self.inv.customer[p]].append(p)
+        chosen = self._named_exactly(by_customer, f.remaining)
+        return chosen is not None and set(chosen) != set(refs)
+
+    def _named_exactly(self, by_customer: dict[str, list[int]], amount: int) -> list[int] | None:
+        """The invoices, of one customer's named (``by_customer``), that make ``amount``
+        exactly, when only one set of one customer's does."""
+        exact = []
+        for refs in by_customer.values():
+            refs = self.inv.by_due(refs)
+            sub = find_subsets([self.inv.remaining[p] for p in refs], amount, amount)
+            if sub.count == 1:
+                exact.append([refs[k] for k in sub.found[0]])
+            elif sub.count > 1:
+                exact.append(None)
+        return exact[0] if len(exact) == 1 and exact[0] else None
 
     def _numeric_part_unsure(self, f: LineFacts, cust: str, refs: list[int]) -> bool:
         """Whether the numeric parts that name the payer's ``refs`` may be another number of
