@@ -32,7 +32,7 @@ def write_book(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
         ws = wb.create_sheet(name)
         ws.append(list(f.columns))
         for row in f.itertuples(index=False, name=None):
-            ws.append([None if v is None or v is pd.NaT or (isinstance(v, float) and v != v)
+            ws.append([None if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v)
                        else v.to_pydatetime() if isinstance(v, pd.Timestamp) else v for v in row])
     wb.save(path)
     return path
