@@ -578,3 +578,35 @@ def test_an_invoices_own_terms_win_over_the_customers(tmp_path):
     # I3's due date is 30 days later than its own 60 days allow
     assert [(r["Invoice No"], r["Code"], r["Severity"]) for r in checks] == [
         ("I3", "DUE_DATE_INCONSISTENT", "Error")]
+
+
+def test_month_end_on_an_arabic_workbook_with_its_bank_sheet(tmp_path):
+    """`ar-excel run` on the Arabic workbook: totals rows, text and Arabic-Indic amounts and
+    dates, numeric and text IDs, and the bank's statement as a sheet with its own totals."""
+    path = _arabic_book_with_totals(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("كشف الحساب البنكي")
+    ws.append(["البنك الأهلي المصري - كشف حساب"])
+    ws.merge_cells("A1:E1")
+    ws.append([])
+    ws.append(["التاريخ", "البيان", "مدين", "دائن", "الرصيد"])
+    ws.append(["٠١/١٢/٢٠٢٦", "تحويل من شركة النور للتجارة فاتورة 5002", None, "٧٬٢٥٠٫٥٠",
+               "٧٬٢٥٠٫٥٠"])
+    ws.append(["03/12/2026", "عمولة بنكية", "15.00", None, "7,235.50"])
+    ws.append(["الإجمالي", None, "15.00", "7,250.50", None])
+    wb["العملاء"]["E5"] = 500  # مؤسسة الفجر's limit, below its 1,000 invoice
+    wb.save(path)
+    out = _run(tmp_path, path, "run", "--as-of", "2026-12-03")
+    credit = {r["Customer ID"]: r for r in _tab(out, "Credit Status")}
+    assert (credit["1002"]["Exposure"], credit["1002"]["Over Limit"], credit["1002"]["Status"]) \
+        == (1000, True, "Over Limit")
+    assert (credit["1001"]["Open Balance"], credit["1001"]["Status"]) == (7250.5, "OK")
+    matches = _tab(out, "Bank Matches", key="Bank Line")
+    assert [(m["Invoice No"], m["Customer ID"], m["Applied Amount"], m["Status"])
+            for m in matches] == [("5002", "1001", 7250.5, "Matched")]
+    unmatched = _tab(out, "Unmatched Bank", key="Bank Line")
+    assert [(u["Amount"], u["Description"]) for u in unmatched] == [(-15, "عمولة بنكية")]
+    issues = _tab(out, "Input Issues", key="Sheet")
+    assert [(i["Sheet"], i["Cell"]) for i in issues] == [
+        ("العملاء", "A7"), ("الفواتير", "B8"), ("الفواتير", "A10"), ("المدفوعات", "A3"),
+        ("كشف الحساب البنكي", "A6")]
