@@ -525,3 +525,13 @@ def test_numeric_parts_that_make_the_amount_win_over_another_customers_full_numb
     r = match(PLAIN_CUSTOMERS, invoices, {"amount": 14675.50, "desc": "CAIRO STEEL INV 1023 1024"})
     assert allocations(r) == [("INV-1023", 11400.50, "multi-invoice", "Matched"),
                               ("INV-1024", 3275.00, "fee-writeoff", "Matched")]
+
+
+def test_a_payer_the_bank_names_that_is_no_customer_makes_the_amount_only_a_suggestion():
+    invoices = [invoice("INV-1023", "C4", 6420.35)]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 6420.35, "desc": "TRF", "cp": "GULF LOGISTICS LLC"})
+    assert allocations(r) == [("INV-1023", 6420.35, "amount-only", "Suggested")]
+    assert reason(r).startswith("paid by GULF LOGISTICS LLC, not a customer")
+    # No name printed at all: an amount this particular still identifies the invoice.
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 6420.35, "desc": "TRF 88123"})
+    assert allocations(r) == [("INV-1023", 6420.35, "amount-only", "Matched")]

@@ -1110,15 +1110,22 @@ class Matcher:
         other_payer = f.payer is not None and (
             f.payer.customer is not None
             or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
+        # The bank printed the payer's name and it is no customer's: someone else paying (a
+        # related company, a person); the amount alone does not make that certain.
+        name = self._names[f.pos]
+        stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
         particular = f.remaining % 1000 != 0
-        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and f.remaining == f.amount:
+        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
+                and f.remaining == f.amount:
             return self._alloc(f, [p], "amount-only", 0.86,
                                f"payer not identified; {self.inv.number[p]} is the only open "
                                f"invoice of this amount, and an amount this particular matches "
                                f"by chance about once in {1 / max(chance, 1e-6):,.0f} receipts")
         return self._alloc(f, [p], "amount-only", 0.5,
-                           f"payer not identified; {self.inv.number[p]} is the only open invoice "
+                           (f"paid by {name.strip()}, not a customer" if stranger
+                            else "payer not identified")
+                           + f"; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
 
     # ------------------------------------------------------------ all stages
