@@ -610,3 +610,32 @@ def test_month_end_on_an_arabic_workbook_with_its_bank_sheet(tmp_path):
     assert [(i["Sheet"], i["Cell"]) for i in issues] == [
         ("العملاء", "A7"), ("الفواتير", "B8"), ("الفواتير", "A10"), ("المدفوعات", "A3"),
         ("كشف الحساب البنكي", "A6")]
+
+
+def test_receipts_kept_as_credits_are_money_received(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], ["C1", "Nile", 30]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), 100],
+                            ["I2", "C1", datetime(2026, 10, 5), 200]])
+    _sheet(wb, "Payments", [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                            ["R1", "C1", datetime(2026, 10, 20), "(100.00)", "I1"],
+                            ["R2", "C1", datetime(2026, 11, 1), -50, "I2"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.payments["Amount"].tolist() == [100, 50]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("D2", "every receipt amount is negative (receipts kept as credits): each is read as "
+               "money received")]
+    # I1 paid; I2 200 - 50, due 04/11: 26 days
+    assert _aging(tmp_path, path) == {"C1": (0, 150, 0, 0, 0, 150)}
+
+
+def test_one_refund_among_receipts_keeps_its_sign(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Payments", [["Customer ID", "Date", "Amount"], ["C1", "01/10/2026", 100],
+                            ["C1", "02/10/2026", -20]])
+    assert read_book(_save(wb, tmp_path)).payments["Amount"].tolist() == [100, -20]

@@ -5,6 +5,8 @@
   Balance, Paid Amount) count negative, as the contract writes a credit note. A receipt typed
   into the invoice list (``Receipt``, ``Payment``, ``تحصيل``) is money received: a credit on
   the account the same way. An amount already negative stays as it is.
+* A receipts sheet whose every amount carries a minus sign (a ledger export writing receipts
+  as credits) holds money received: the amounts are taken positive (the contract's sign).
 * A receipt that names several invoices in its Invoice No cell (``"INV-1, INV-2"``,
   ``"5001 / 5002"``, ``"5001 و 5002"``) pays them in the order written: each takes what it
   still has open when the receipt arrives (its amount less the receipts dated before that
@@ -65,6 +67,15 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
         if column in invoices and len(rows):
             invoices.loc[rows, column] = -invoices.loc[rows, column].abs()
     return rows
+
+
+def receipts_kept_as_credits(payments: pd.DataFrame) -> bool:
+    """Whether a receipts sheet keeps every receipt with a credit's minus sign (as ledger
+    exports do): then each is money received, not a refund. One positive amount among them
+    and the signs are taken as written."""
+    amounts = payments["Amount"].dropna() if "Amount" in payments else pd.Series(dtype=float)
+    amounts = amounts[amounts != 0]
+    return len(amounts) >= 2 and bool((amounts < 0).all())
 
 
 def invoice_list(text: object, known: set[str]) -> list[str] | None:

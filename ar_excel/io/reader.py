@@ -545,13 +545,24 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
 
 
 def _entries_as_meant(book: Book) -> None:
-    """Credit notes typed as such with positive amounts count negative; a receipt naming
-    several invoices is one row per invoice (``core.entries``)."""
-    from ar_excel.core.entries import credits_as_negative, split_multi_invoice_receipts
+    """Credit notes typed as such with positive amounts count negative; receipts all kept
+    with a minus sign are money received; a receipt naming several invoices is one row per
+    invoice (``core.entries``)."""
+    from ar_excel.core.entries import (
+        credits_as_negative,
+        receipts_kept_as_credits,
+        split_multi_invoice_receipts,
+    )
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
     if invoices is not None:
         credits_as_negative(invoices.frame)
+    if payments is not None and receipts_kept_as_credits(payments.frame):
+        payments.frame["Amount"] = -payments.frame["Amount"]
+        first = payments.frame["Amount"].first_valid_index()
+        book.issues.append(payments.issue(
+            first, "Amount", "every receipt amount is negative (receipts kept as credits): "
+                             "each is read as money received"))
     if invoices is not None and payments is not None:
         split = split_multi_invoice_receipts(payments.frame, invoices.frame)
         if split is not None:
