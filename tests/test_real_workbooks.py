@@ -639,3 +639,18 @@ def test_one_refund_among_receipts_keeps_its_sign(tmp_path):
     _sheet(wb, "Payments", [["Customer ID", "Date", "Amount"], ["C1", "01/10/2026", 100],
                             ["C1", "02/10/2026", -20]])
     assert read_book(_save(wb, tmp_path)).payments["Amount"].tolist() == [100, -20]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_the_same_book_saved_by_libreoffice_as_xlsx_xls_and_ods(tmp_path, fmt):
+    src = _arabic_book_with_totals(tmp_path)
+    out = tmp_path / fmt
+    out.mkdir()
+    saved = soffice_convert(src, fmt, out)
+    book = read_book(saved)
+    assert book.invoices["Invoice No"].tolist() == ["5001", "5002", "5003"]
+    assert book.invoices["Amount"].tolist() == [12500.0, 7250.5, 1000.0]
+    assert book.payments["Amount"].tolist() == [12500.0]
+    assert len(book.issues) == 4  # the four totals rows, as in the workbook saved by openpyxl
+    assert _aging(tmp_path, saved) == {"1001": (0, 0, 7250.5, 0, 0, 7250.5),
+                                       "1002": (1000, 0, 0, 0, 0, 1000)}
