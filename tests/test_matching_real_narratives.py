@@ -259,6 +259,7 @@ def test_one_receipt_naming_invoices_of_two_customers_in_full():
     ("FX SPOT BUY USD", "treasury"),
     ("REVERSAL OF DEBIT 88321", "refund"),
     ("CHQ RETURNED UNPAID CAIRO STEEL", "refund"),
+    ("REJECT AUS SEPA-UEBERWEISUNGSAUFTRAG (RETOURE) TFNR 40016", "refund"),  # a German bank's
 ])
 def test_inflows_that_are_no_customer_receipt_are_never_matched(narrative, category):
     # 6,420.35 is the one open amount of its kind: the amount alone would have matched it.

@@ -28,7 +28,8 @@ _RULES: list[tuple[str, str]] = [
      "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
-     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء", "refund"),
+     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT",
+     "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
      r"راس المال|جاري الشركاء", "capital"),
     (r"\bINSURANCE|\bCLAIM SETTLEMENT|تعويض|تامين", "insurance"),
@@ -55,6 +56,7 @@ _TRIGGERS = (
     "تعويض", "تامين", "TAX", "VAT", "CUSTOMS", "FX ", "SWAP", "DEPOSIT", "TD ", "وديعه",
     "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
     "عوائد", "PROFIT", "MUDARABA", "ارباح", "SWEEP", "POOL", "FROM OUR", "CANCEL", "الغاء",
+    "RETOURE", "REJECT",
     "FOREX", "MONEY MARKET",
 )
 
