@@ -59,6 +59,50 @@ _ALIASES = {
     _key("allowed tax rates"): "allowed_tax_rates_pct",
 }
 
+# Keys as people write them on a settings sheet, English or Arabic (matched like headers).
+_WORDED = {
+    "allowed_terms_days": ("Allowed Payment Terms", "شروط الدفع المسموحة", "الآجال المسموحة"),
+    "max_discount_pct": ("Max Discount", "Max Discount %", "Maximum Discount",
+                         "Maximum Discount %", "أقصى خصم", "الحد الأقصى للخصم",
+                         "أقصى نسبة خصم"),
+    "credit_warning_pct": ("Credit Warning", "Credit Warning %", "Warning %", "Warning Level",
+                           "نسبة التحذير", "حد التحذير", "نسبة تحذير الائتمان"),
+    "overdue_hold_days": ("Hold Days", "Overdue Hold Days", "Hold After Days",
+                          "Hold After (days)", "أيام الإيقاف", "الإيقاف بعد أيام",
+                          "إيقاف بعد أيام التأخير"),
+    "aging_buckets_days": ("Aging Buckets Days", "فئات الأعمار", "فترات أعمار الديون",
+                           "فئات أعمار الديون"),
+    "aging_basis": ("أساس الأعمار", "أساس أعمار الديون"),
+    "date_order": ("Date Format", "ترتيب التاريخ", "صيغة التاريخ"),
+    "decimal_comma": ("الفاصلة العشرية",),
+    "fee_tolerance": ("Fee Tolerance", "Bank Charges Tolerance", "سماحية الرسوم",
+                      "حد فرق العمولة"),
+    "dunning_levels_days": ("مستويات التذكير",),
+    "base_currency": ("Functional Currency", "Company Currency", "Home Currency",
+                      "العملة الأساسية", "عملة الشركة"),
+    "language": ("اللغة",),
+    "as_of": ("As Of Date", "Report Date", "Cut-off Date", "Cutoff Date", "تاريخ التقرير",
+              "حتى تاريخ", "تاريخ الإقفال"),
+    "company_name": ("اسم الشركة", "الشركة"),
+}
+
+
+def _worded_index() -> dict[str, str]:
+    from ar_excel.names import match_key
+
+    return {match_key(w): name for name, words in _WORDED.items() for w in words}
+
+
+# Values of the text keys written in words, English or Arabic.
+_TEXT_VALUES = {
+    "aging_basis": (("invoice date", ("تاريخ الفاتورة", "الفاتورة", "invoice")),
+                    ("due date", ("تاريخ الاستحقاق", "الاستحقاق", "due"))),
+    "date_order": (("month first", ("الشهر أولا", "الشهر أولاً", "mm/dd/yyyy", "mdy", "us")),
+                   ("day first", ("اليوم أولا", "اليوم أولاً", "dd/mm/yyyy", "dmy"))),
+    "language": (("ar", ("عربي", "العربية", "arabic")), ("en", ("إنجليزي", "انجليزي",
+                                                                "الإنجليزية", "english"))),
+}
+
 
 def _numbers(text: str) -> list[float]:
     from ar_excel.parsing import normalize_digits
@@ -103,6 +147,13 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
         if len(nums) != 1:
             raise ValueError("expected one number")
         return {f.name: type(default)(nums[0])}
+    if f.name in _TEXT_VALUES:
+        from ar_excel.names import match_key
+
+        key = match_key(text)
+        for canonical, words in _TEXT_VALUES[f.name]:
+            if key in {match_key(w) for w in words}:
+                return {f.name: canonical}
     return {f.name: text}
 
 
@@ -111,14 +162,21 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
     problems: list[tuple[str, str]] = []
+    from ar_excel.names import match_key
+
+    worded_keys = _worded_index()
     for key, value, cell in pairs:
         k = _key(key)
         if not k:
             continue
         name = _ALIASES.get(k) or (_FIELDS[k].name if k in _FIELDS else None)
         if name is None:
-            extra[k] = "" if value is None else str(value)
-            continue
+            worded = worded_keys.get(match_key(key))
+            if worded is not None and (_key(worded) in _FIELDS or worded == "fee_tolerance"):
+                name = worded
+            else:
+                extra[_key(worded) if worded else k] = "" if value is None else str(value)
+                continue
         if value is None or str(value).strip() == "":
             continue  # blank keeps the default
         try:

@@ -654,3 +654,25 @@ def test_the_same_book_saved_by_libreoffice_as_xlsx_xls_and_ods(tmp_path, fmt):
     assert len(book.issues) == 4  # the four totals rows, as in the workbook saved by openpyxl
     assert _aging(tmp_path, saved) == {"1001": (0, 0, 7250.5, 0, 0, 7250.5),
                                        "1002": (1000, 0, 0, 0, 0, 1000)}
+
+
+def test_an_arabic_settings_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "العملاء", [["كود العميل", "اسم العميل", "شروط الدفع", "حد الائتمان"],
+                           ["1001", "شركة النور", 30, 1000]])
+    _sheet(wb, "الفواتير", [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "المبلغ"],
+                            [1, "1001", "10/02/2026", 750]])  # month first: 2 October
+    _sheet(wb, "الإعدادات", [["الإعداد", "القيمة"], ["حد التحذير", "70%"],
+                             ["أيام الإيقاف", "٦٠"], ["فئات الأعمار", "30, 60"],
+                             ["ترتيب التاريخ", "الشهر أولاً"], ["تاريخ التقرير", "30/11/2026"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    p = book.policy
+    assert (p.credit_warning_pct, p.overdue_hold_days, p.aging_buckets_days, p.day_first) == \
+        (70.0, 60, (30, 60), False)
+    assert book.invoices["Invoice Date"].tolist() == [datetime(2026, 10, 2)]
+    out = _run(tmp_path, path, "credit")  # as of the sheet's report date
+    row = _tab(out, "Credit Status")[0]
+    # due 01/11: 29 days late, under the 60 hold days; 750 of 1,000 is 75 % >= 70 %
+    assert (row["Utilization %"], row["Oldest Overdue Days"], row["Status"]) == (75, 29, "Warning")
