@@ -535,3 +535,18 @@ def test_own_account_number_repeated_on_every_line_is_no_counterparty(tmp_path):
             "03/11/2026,INV 1,10.00,EG11\n04/11/2026,INV 2,20.00,EG11\n05/11/2026,INV 3,5.00,EG11\n")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Counterparty Account"].tolist() == ["EG11"] * 3
+
+
+def test_debit_credit_marks_written_around_the_amount(tmp_path):
+    text = ('Date,Description,Amount,Balance\n'
+            '01/11/2026,TT IN,"1,234.50 Cr.","11,234.50 Cr."\n'
+            '02/11/2026,FEE,"Dr. 34.50","CR 11,200.00"\n'
+            '03/11/2026,CHQ,"EGP (200.00)","11,000.00 C"\n'
+            '04/11/2026,حوالة,"500.00 دائن","11,500.00 دائن"\n'
+            '05/11/2026,رسوم,"15.00 مدين","11,485.00 دائن"\n'
+            '06/11/2026,POS,"15.00 D","11,470.00"\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1234.5, -34.5, -200.0, 500.0, -15.0, -15.0]
+    assert stmt.lines["Balance"].tolist() == [11234.5, 11200.0, 11000.0, 11500.0, 11485.0,
+                                              11470.0]
+    assert not stmt.issues

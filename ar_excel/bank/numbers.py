@@ -91,13 +91,45 @@ def decide_decimal(values: list[Any]) -> str:
     return "," if votes[","] > votes["."] else "."
 
 
+# debit/credit written at the amount in ways the general number reader does not take:
+# "1,234.50 Cr.", "CR 1,234.50", "Dr. 1,234.50", "1,234.50 D", "1,234.50 مدين"
+_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|مدين|دائن)\.?\s*$")
+_MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن)\.?\s+(?=[-+(]?\s*\d)")
+# a currency code before brackets or after them: "EGP (1,234.50)", "(1,234.50) EGP"
+_CODE_AT_BRACKETS = re.compile(r"^\s*[A-Za-z]{3}\s*(?=\()|(?<=\))\s*[A-Za-z]{3}\s*$")
+
+
+def _marked(text: str) -> tuple[str, bool | None]:
+    """The amount text without a debit/credit mark, and whether the mark said debit (None
+    without one)."""
+    for pattern in (_MARK_AFTER, _MARK_BEFORE):
+        m = pattern.search(text)
+        if m and any(ch.isdigit() for ch in normalize_digits(text)):
+            mark = m.group(1).lower()
+            return (text[:m.start()] + text[m.end():]).strip(), mark in ("dr", "d", "مدين")
+    return text, None
+
+
 def parse_amount(value: Any, decimal: str = ".") -> float | None:
     """A cell -> float, None when blank; raises ValueError (clerk-readable) when not a number."""
     if is_blank(value):
         return None
     if isinstance(value, str) and value.strip() in ("-", "--"):
         return None
-    return parse_money(value, decimal_comma=decimal == ",")
+    try:
+        return parse_money(value, decimal_comma=decimal == ",")
+    except ValueError:
+        if not isinstance(value, str):
+            raise
+        text, debit = _marked(value)
+        text = _CODE_AT_BRACKETS.sub("", text)
+        if text == value:
+            raise
+        try:
+            amount = parse_money(text, decimal_comma=decimal == ",")
+        except ValueError:
+            raise ValueError(f"'{value}' is not a number") from None
+        return amount if debit is None else (-abs(amount) if debit else abs(amount))
 
 
 # ---------------------------------------------------------------- dates
