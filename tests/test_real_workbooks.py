@@ -676,3 +676,18 @@ def test_an_arabic_settings_sheet(tmp_path):
     row = _tab(out, "Credit Status")[0]
     # due 01/11: 29 days late, under the 60 hold days; 750 of 1,000 is 75 % >= 70 %
     assert (row["Utilization %"], row["Oldest Overdue Days"], row["Status"]) == (75, 29, "Warning")
+
+
+@pytest.mark.parametrize("arabic_first", [False, True])
+def test_a_bilingual_header_is_one_header(tmp_path, arabic_first):
+    english = ["Customer ID", "Name", "Credit Limit"]
+    arabic = ["رقم العميل", "اسم العميل", "حد الائتمان"]
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [arabic, english] if arabic_first else [english, arabic])
+    wb["Customers"].append(["C1", "Nile", 5000])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["C1"]
+    assert book.customers["Credit Limit"].tolist() == [5000]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("A2", "row 2 repeats the header row: not read")]

@@ -239,22 +239,30 @@ def _is_total_label(value: Any) -> bool:
                                               if w != "sum"))
 
 
-def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray
-                      ) -> list[int]:
-    """Rows that say the header again: every filled cell equal to the header above it (as
-    headers are matched), at least two of them. Only rows with some cell exactly as in the
-    header are looked at closely (a whole column compared at once)."""
+def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray,
+                      names: list[str], index: dict[str, str]) -> list[int]:
+    """Rows that say the header again: every filled cell (at least two) equal to the header
+    above it (as headers are matched), or naming the same column in another language (the
+    translated label row of a bilingual sheet, just under its header). Beyond the first rows
+    only rows with some cell exactly as in the header are looked at closely (a whole column
+    compared at once)."""
     texts = [match_key(h) if isinstance(h, str) else "" for h in header]
     if not len(keep) or sum(map(bool, texts)) < 2:
         return []
     screen = np.zeros(len(keep), dtype=bool)
+    screen[:3] = True  # a translated label row sits right under the header
     for j in [j for j, t in enumerate(texts) if t and j < len(columns)][:2]:
         screen |= columns[j] == header[j]  # a header said again says its first two names
+
+    def says_header(j: int, v: Any) -> bool:
+        if not isinstance(v, str) or j >= len(texts):
+            return False
+        return match_key(v) == texts[j] or (j < len(names) and header_field(v, index) == names[j])
+
     found = []
     for pos in np.flatnonzero(screen & keep).tolist():
         filled = [(j, c[pos]) for j, c in enumerate(columns) if not is_blank(c[pos])]
-        if len(filled) >= 2 and all(isinstance(v, str) and j < len(texts) and
-                                    match_key(v) == texts[j] for j, v in filled):
+        if len(filled) >= 2 and all(says_header(j, v) for j, v in filled):
             found.append(pos)
     return found
 
@@ -330,7 +338,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     columns = _columns(data, width)
     types = [ValueTypes(c) for c in columns]
     keep = _records(columns, types)  # blank rows are not records
-    for pos in _repeated_headers(columns, header, keep):
+    for pos in _repeated_headers(columns, header, keep, names, _alias_index(schema)):
         keep[pos] = False  # the header printed again (a pasted block, a print layout)
         issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
                             None, f"row {pos + first_row + 1} repeats the header row: not read"))
