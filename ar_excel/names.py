@@ -47,9 +47,10 @@ def match_key(text: object) -> str:
 
 
 def table_key(name: str) -> str:
-    """Excel table names: ``tblInvoices`` / ``tbl_Invoices`` / ``Invoices_tbl`` -> ``invoices``."""
+    """Excel table names: ``tblInvoices`` / ``tbl_Invoices`` / ``Invoices_tbl`` /
+    ``جدول_الفواتير`` -> ``invoices`` / ``الفواتير``."""
     k = match_key(name)
-    for affix in ("tbl", "table"):
+    for affix in ("tbl", "table", "جدول"):  # Arabic Excel names its tables جدول1, جدول_...
         if k.startswith(affix) and len(k) > len(affix):
             k = k[len(affix):]
         elif k.endswith(affix) and len(k) > len(affix):

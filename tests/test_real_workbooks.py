@@ -691,3 +691,20 @@ def test_a_bilingual_header_is_one_header(tmp_path, arabic_first):
     assert book.customers["Credit Limit"].tolist() == [5000]
     assert [(i.cell, i.message) for i in book.issues] == [
         ("A2", "row 2 repeats the header row: not read")]
+
+
+def test_excel_tables_named_in_arabic(tmp_path):
+    from openpyxl.worksheet.table import Table as XlTable
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "ورقة1"
+    for row in [["كود العميل", "اسم العميل"], ["1001", "شركة النور"], [], [],
+                ["رقم الفاتورة", "كود العميل", "التاريخ", "المبلغ"],
+                [1, "1001", datetime(2026, 10, 1), 100]]:
+        ws.append(row)
+    ws.add_table(XlTable(displayName="جدول_العملاء", ref="A1:B2"))
+    ws.add_table(XlTable(displayName="جدول_الفواتير", ref="A5:D6"))
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["1001"]
+    assert book.invoices["Amount"].tolist() == [100]
