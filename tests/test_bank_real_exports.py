@@ -325,11 +325,13 @@ def test_excel_safe_cells_and_dates_with_a_time_of_day(tmp_path):
     text = ('Date,Description,Reference,Amount\n'
             '="01/11/2026","TT IN ACME",="000123","1,500.00"\n'
             '="02/11/2026 10:22 AM","FEE",="",="-15.00"\n'
-            '"03 Nov 2026 14:05","TT IN",="INV-7","20.00"\n')
+            '"03 Nov 2026 14:05","TT IN",="INV-7","20.00"\n'
+            '"Wed, 04 Nov 2026","TT IN","","30.00"\n')
     stmt = read_statement(write(tmp_path, text))
-    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02", "2026-11-03")
-    assert stmt.lines["Reference"].tolist() == ["000123", None, "INV-7"]  # zeros kept as text
-    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 20.0]
+    assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02", "2026-11-03",
+                                                "2026-11-04")
+    assert stmt.lines["Reference"].tolist() == ["000123", None, "INV-7", None]  # zeros: text
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, 20.0, 30.0]
     assert not stmt.issues
 
 

@@ -209,6 +209,12 @@ _TIME_OF_DAY = re.compile(r"(?<=\d)[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
                           r"(?:[AaPp]\.?[Mm]\.?|ص|م)?\s*$")
 
 
+# a weekday before the date: "Sun 01 Nov 2026", "Mon, 02/11/2026", "الأحد 01/11/2026"
+_WEEKDAY = re.compile(r"(?i)^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
+                      r"^\s*(الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|"
+                      r"الجمعة|السبت)\s*[،,]?\s*")
+
+
 def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd.Timestamp | None:
     """A cell -> Timestamp (date only), None when blank; raises ValueError when not a date."""
     if is_blank(value):
@@ -219,10 +225,16 @@ def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd
         return pd.Timestamp(datetime.strptime(value.strip(), fmt)).normalize()
     try:
         return pd.Timestamp(_parse_date(value, day_first))
-    except ValueError:
-        if not isinstance(value, str) or not _TIME_OF_DAY.search(value):
+    except ValueError as first:
+        if not isinstance(value, str):
             raise
-        return pd.Timestamp(_parse_date(_TIME_OF_DAY.sub("", value), day_first))
+        bare = _WEEKDAY.sub("", _TIME_OF_DAY.sub("", value))
+        if bare == value:
+            raise
+        try:
+            return pd.Timestamp(_parse_date(bare, day_first))
+        except ValueError:
+            raise first from None  # the message names the cell as written
 
 
 # ---------------------------------------------------------------- whole columns
