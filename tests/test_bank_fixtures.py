@@ -251,6 +251,9 @@ def test_camt_batch_split_with_isr_references(statements):
         "2016-05-30")
     refund = line(stmt, Bank_Ref="TST_205-28529-1")
     assert refund["Amount"] == -15.53  # DBIT + RvslInd: a refund, money out (ties out)
+    # the returned direct debit names the customer who refused it (the reversal's debtor)
+    assert refund["Counterparty"] == "Rutschmann Pia"
+    assert refund["Counterparty Account"] == "CH4409000000495962779"
 
 
 def test_camt_versions_and_directions(statements):

@@ -552,3 +552,15 @@ def test_debit_credit_marks_written_around_the_amount(tmp_path):
     assert stmt.lines["Balance"].tolist() == [11234.5, 11200.0, 11000.0, 11500.0, 11485.0,
                                               11470.0]
     assert not stmt.issues
+
+
+def test_own_account_column_of_a_short_german_export_is_no_counterparty(tmp_path):
+    # GLS: "Kontonummer" is the account holder's own account, first column of every line
+    text = ("Kontonummer;Buchungstag;Wertstellung;Auftraggeber/Empfänger;Buchungstext;VWZ1;"
+            "Betrag;Kontostand;Währung\n"
+            "1234567890;10.10.2017;10.10.2017;Drillisch Online AG;SEPA-Basislastschrift;"
+            "SIMply Rechnung;-98,76;1.234,56;EUR\n")
+    stmt = read_statement(write(tmp_path, text, "cp1252"))
+    line = stmt.lines.iloc[0]
+    assert line["Counterparty"] == "Drillisch Online AG"
+    assert line["Counterparty Account"] is None and line["Amount"] == -98.76

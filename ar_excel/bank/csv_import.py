@@ -227,7 +227,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                           "bedrag", "importo", "valor", "tutar", "قيمة"})),
     ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
                              "check", "slip", "مرجع"})),
-    ("Counterparty Account", frozenset({"iban", "kontonummer", "tegenrekening"})),
+    ("Counterparty Account", frozenset({"iban", "tegenrekening"})),  # not "Kontonummer": GLS's own
     ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
                                 "payer", "payee", "beneficiary", "counterparty", "empfanger",
                                 "empfaenger", "auftraggeber", "remitter", "naam",
