@@ -564,3 +564,13 @@ def test_own_account_column_of_a_short_german_export_is_no_counterparty(tmp_path
     line = stmt.lines.iloc[0]
     assert line["Counterparty"] == "Drillisch Online AG"
     assert line["Counterparty Account"] is None and line["Amount"] == -98.76
+
+
+def test_currency_named_in_words_above_the_header(tmp_path):
+    text = ("رقم الحساب:,0123456789\nالعملة:,جنيه مصري\n"
+            "التاريخ,البيان,المبلغ\n01/11/2026,حوالة,100.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Currency"].tolist() == ["EGP"]
+    text = "Currency,Dirhams of the moon\nDate,Description,Amount\n01/11/2026,X,1.00\n"
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Currency"].isna().all()  # not a currency: none rather than a guess

@@ -1251,6 +1251,21 @@ def _number_in_text(row: list[Any], decimal: str) -> float | None:
     return None
 
 
+_CURRENCY_CELL = re.compile(r"(?i)^\s*(currency|ccy|währung|devise|monnaie|العملة|عملة الحساب)"
+                            r"\s*:?\s*$")
+
+
+def _currency_named(row: list[Any]) -> str | None:
+    """A currency written by name beside its label: "العملة: | جنيه مصري", "Currency | US
+    Dollar" (a code is read by ``_CURRENCY_LABEL``)."""
+    cells = [str(c).strip() for c in row if not is_blank(c)]
+    for label, value in zip(cells, cells[1:], strict=False):
+        if _CURRENCY_CELL.match(label):
+            code = parse_currency(value)
+            return code if re.fullmatch(r"[A-Z]{3}", code) else None
+    return None
+
+
 def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
                    dayfirst: bool) -> str | None:
     """Account-info lines above the header: keep stated balances; return a stated currency."""
@@ -1260,6 +1275,8 @@ def _read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: s
         m = _CURRENCY_LABEL.search(texts)
         if m and currency is None:
             currency = m.group(1).upper()
+        elif currency is None:
+            currency = _currency_named(row)
         for regex, attr in ((_OPENING_RE, "opening"), (_CLOSING_RE, "closing")):
             m = regex.search(texts)
             if not m:
