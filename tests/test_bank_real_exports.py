@@ -574,3 +574,10 @@ def test_currency_named_in_words_above_the_header(tmp_path):
     text = "Currency,Dirhams of the moon\nDate,Description,Amount\n01/11/2026,X,1.00\n"
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Currency"].isna().all()  # not a currency: none rather than a guess
+
+
+def test_a_column_of_one_letter_code_does_not_sign_the_amounts(tmp_path):
+    text = ("Date,Description,Channel,Amount\n"
+            "01/11/2026,TT IN,D,100.00\n02/11/2026,FEE,D,-5.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [100.0, -5.0]

@@ -352,7 +352,9 @@ def _sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int
     for idx in candidates:
         marks = {str(r[idx]).strip().lower().rstrip(".") for r in data
                  if idx < len(r) and not is_blank(r[idx])}
-        if marks and marks <= _DEBIT_MARKS | _CREDIT_MARKS and any(m.isalpha() for m in marks):
+        # both kinds written, in words or letters: one constant letter is some other code
+        if (marks <= _DEBIT_MARKS | _CREDIT_MARKS and marks & _DEBIT_MARKS
+                and marks & _CREDIT_MARKS and any(m.isalpha() for m in marks)):
             if cols.get("_posting_text") == idx:
                 del cols["_posting_text"]
             cols["_sign"] = idx
