@@ -581,3 +581,17 @@ def test_a_column_of_one_letter_code_does_not_sign_the_amounts(tmp_path):
             "01/11/2026,TT IN,D,100.00\n02/11/2026,FEE,D,-5.00\n")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [100.0, -5.0]
+
+
+def test_export_of_two_accounts_gives_each_section_its_currency(tmp_path):
+    text = ("Account,0123456789\nCurrency,EGP\n"
+            "Date,Description,Debit,Credit,Balance\n"
+            "01/11/2026,TT IN,,100.00,100.00\n02/11/2026,FEE,5.00,,95.00\n"
+            "\nAccount,0123456790\nCurrency,USD\n"
+            "Date,Description,Debit,Credit,Balance\n"
+            "03/11/2026,WIRE IN,,50.00,50.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Currency"].tolist() == ["EGP", "EGP", "USD"]
+    assert stmt.lines["Amount"].tolist() == [100.0, -5.0, 50.0]
+    [account] = stmt.issues  # the second account's number line: reported, not a transaction
+    assert account.cell == "row 7"

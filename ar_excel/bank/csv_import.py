@@ -766,6 +766,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     totals: list[tuple[int, str]] = []  # (row position, its label)
     page_heading = {_row_key(r) for r in preamble} - {()}
     closing_at = None  # the row of the last closing / carried-forward balance
+    sections: list[tuple[int, str]] = []  # (row position, currency) of a section's label
     money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
     money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
     for pos in np.flatnonzero(suspect).tolist():
@@ -788,6 +789,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             if not _OPENING_RE.search(texts):
                 closing_at = pos
             continue
+        if no_money[pos] and not dated[pos]:
+            section = _CURRENCY_LABEL.search(texts)
+            code = section.group(1).upper() if section else _currency_named(row)
+            if code:  # "Currency: USD" opening the next account's section of the export
+                main[pos] = False
+                sections.append((pos, code))
+                continue
         if date_blank[pos] and no_money[pos]:
             main[pos] = False
             desc = clean_text(" ".join(str(_cell(row, i)) for i in desc_cols
@@ -879,7 +887,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Date": booked[kept],
         "Value Date": value_dates[kept],
         "Amount": round_cents(amount[kept]),
-        "Currency": [c or file_ccy for c in _per_value(kept_cells("Currency"), _currency)],
+        "Currency": [c or section_ccy for c, section_ccy in zip(
+            _per_value(kept_cells("Currency"), _currency),
+            _section_currencies(kept, sections, file_ccy), strict=True)],
         "Description": descriptions,
         "Reference": _references(_texts(kept_cells("Reference"))),
         "Counterparty": _texts(kept_cells("Counterparty")),
@@ -1255,6 +1265,17 @@ def _number_in_text(row: list[Any], decimal: str) -> float | None:
 
 _CURRENCY_CELL = re.compile(r"(?i)^\s*(currency|ccy|währung|devise|monnaie|العملة|عملة الحساب)"
                             r"\s*:?\s*$")
+
+
+def _section_currencies(kept: np.ndarray, sections: list[tuple[int, str]],
+                        file_ccy: str | None) -> list[str | None]:
+    """The currency of each kept row: the file's, or that of the last currency label above
+    it (an export of several accounts, one section each)."""
+    if not sections:
+        return [file_ccy] * len(kept)
+    starts = np.array([pos for pos, _ in sections])
+    codes = [file_ccy] + [code for _, code in sections]
+    return [codes[k] for k in np.searchsorted(starts, kept, side="right").tolist()]
 
 
 def _currency_named(row: list[Any]) -> str | None:
