@@ -595,3 +595,12 @@ def test_export_of_two_accounts_gives_each_section_its_currency(tmp_path):
     assert stmt.lines["Amount"].tolist() == [100.0, -5.0, 50.0]
     [account] = stmt.issues  # the second account's number line: reported, not a transaction
     assert account.cell == "row 7"
+
+
+def test_kuwaiti_dinar_amounts_keep_their_fils(tmp_path):
+    text = ('Date,Description,Amount,Balance,Currency\n'
+            '01/11/2026,TT IN,"1,234.125","11,234.125",KWD\n'
+            '02/11/2026,FEE,-0.125,"11,234.000",KWD\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [1234.125, -0.125]
+    assert not stmt.issues  # the running balance follows to the fils

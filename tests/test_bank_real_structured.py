@@ -152,3 +152,18 @@ def test_camt_remittance_cut_into_full_width_pieces_is_joined_without_a_space(tm
     stmt = read_statement(write(tmp_path, text, "camt.xml"))
     assert stmt.lines["Description"].iloc[0] == (
         "PAYMENT FOR INVOICE INV-1001 INV-1002 AND INV-1003 THANK YOU")
+
+
+def test_three_decimal_currencies_keep_their_fils_in_mt940_and_camt(tmp_path):
+    mt940 = (":20:S\n:25:KW81CBKU0000000000001234560101\n:28C:1/1\n:60F:C261031KWD1000,000\n"
+             ":61:2611011101C1234,125NTRFNONREF//A1\n:86:TRANSFER\n"
+             ":61:2611021102D0,125NCHGNONREF//A2\n:86:FEE\n:62F:C261102KWD2234,000\n-\n")
+    stmt = read_statement(write(tmp_path, mt940, "kwd.sta"))
+    assert stmt.lines["Amount"].tolist() == [1234.125, -0.125]
+    bal = stmt.balances[0]
+    assert (bal.credits, bal.debits, bal.difference) == (1234.125, 0.125, 0.0)
+    camt = CAMT.format(version="02", status="BOOK", mueller="<Nm>M</Nm>", schulz="<Nm>S</Nm>",
+                       meier="<Nm>X</Nm>").replace('Ccy="EUR">50.00<', 'Ccy="BHD">50.005<')
+    stmt = read_statement(write(tmp_path, camt.replace("<Ccy>EUR</Ccy>", "<Ccy>BHD</Ccy>"),
+                                "bhd.xml"))
+    assert stmt.lines["Amount"].tolist()[2] == -50.005

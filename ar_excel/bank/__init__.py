@@ -24,7 +24,6 @@ from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     lines_frame,
-    round_cents,
 )
 from ar_excel.errors import InputError
 from ar_excel.model import ROW, Issue, Table
@@ -160,7 +159,7 @@ def statement_from_table(table: Table) -> Statement:
     lines = lines_frame({
         "Date": booked[kept].to_numpy(),
         "Value Date": value[kept].to_numpy(),
-        "Amount": round_cents(amount[kept].to_numpy(dtype="float64")),
+        "Amount": amount[kept].to_numpy(dtype="float64"),  # rounded by lines_frame
         "Currency": kept_values("Currency"),
         "Description": kept_values("Description"),
         "Reference": kept_values("Reference"),

@@ -77,7 +77,7 @@ def _amount(el: Any) -> tuple[float | None, str | None]:
     if el is None or el.text is None:
         return None, None
     try:
-        return round(float(el.text.strip()), 2), el.get("Ccy")
+        return round(float(el.text.strip()), 3), el.get("Ccy")  # KWD: three decimals
     except ValueError:
         return None, el.get("Ccy")
 

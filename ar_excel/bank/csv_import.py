@@ -69,7 +69,6 @@ from ar_excel.bank.statement import (
     check_running_balance,
     clean_text,
     lines_frame,
-    round_cents,
     signs_from_running_balance,
     tie_out,
 )
@@ -886,7 +885,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     lines = lines_frame({
         "Date": booked[kept],
         "Value Date": value_dates[kept],
-        "Amount": round_cents(amount[kept]),
+        "Amount": amount[kept],  # rounded to each currency's minor unit by lines_frame
         "Currency": [c or section_ccy for c, section_ccy in zip(
             _per_value(kept_cells("Currency"), _currency),
             _section_currencies(kept, sections, file_ccy), strict=True)],
@@ -1092,9 +1091,9 @@ def _totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
 
         def sums(lo: int, hi: int) -> dict[str, float]:
             part = amount[kept[(kept > lo) & (kept < hi)]]
-            return {"Credit": round(float(part[part > 0].sum()), 2) + 0.0,
-                    "Debit": round(float(-part[part < 0].sum()), 2) + 0.0,
-                    "Amount": round(float(part.sum()), 2) + 0.0}
+            return {"Credit": round(float(part[part > 0].sum()), 3) + 0.0,
+                    "Debit": round(float(-part[part < 0].sum()), 3) + 0.0,
+                    "Amount": round(float(part.sum()), 3) + 0.0}
 
         # the lines above it, those since the totals row before (a page's), or all of them
         # (a summary printed at the top)

@@ -114,7 +114,7 @@ def _amount(value: Any) -> float | None:
     amount = getattr(value, "amount", value)
     amount = getattr(amount, "amount", amount)
     try:
-        return round(float(amount), 2)
+        return round(float(amount), 3)  # fils of a dinar: three decimals
     except (TypeError, ValueError):
         return None
 

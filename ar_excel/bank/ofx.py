@@ -97,7 +97,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             records.append({
                 "Date": booked,
                 "Value Date": _written_date(_leaf(raw, "DTAVAIL")),  # DTAVAIL: funds available
-                "Amount": round(float(t.amount), 2),
+                "Amount": round(float(t.amount), 3),  # to the minor unit: lines_frame
                 "Currency": currency,
                 "Description": memo or name,
                 "Reference": check if check and check.strip("0") else None,

@@ -137,12 +137,32 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
         frame[c] = pd.to_datetime(series(c), errors="coerce").astype("datetime64[ns]")
     for c in ("Amount", "Balance"):
         frame[c] = pd.to_numeric(series(c), errors="coerce").astype("float64")
+    frame["Amount"] = round_money(frame["Amount"].to_numpy(), text["Currency"])
     frame["Line No"] = pd.Series(line_no, dtype="int64")
     frame = frame[COLUMNS]
     for c in TEXT_COLUMNS:
         if not set(map(type, text[c])) <= {str, type(None)}:  # else nothing to change
             frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
     return frame
+
+
+# ISO 4217 currencies counted in thousandths (Kuwaiti, Bahraini, Omani, Jordanian dinar...):
+# their amounts keep three decimals, every other currency's two
+THREE_DECIMALS = frozenset({"KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"})
+
+
+def decimals_of(currency: str | None) -> int:
+    return 3 if currency in THREE_DECIMALS else 2
+
+
+def round_money(amounts: np.ndarray, currencies: list[Any]) -> np.ndarray:
+    """Each amount rounded to its currency's minor unit (fils of a dinar: three decimals)."""
+    rounded = round_cents(amounts)
+    if THREE_DECIMALS.isdisjoint(currencies):
+        return rounded
+    mills = np.array([c in THREE_DECIMALS for c in currencies], dtype=bool)
+    rounded[mills] = [round(float(x), 3) for x in amounts[mills]]
+    return rounded
 
 
 def round_cents(amounts: np.ndarray) -> np.ndarray:
@@ -203,19 +223,20 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
     for bal in balances:
         part = lines[lines["Statement"] == bal.statement]
         amounts = part["Amount"].dropna()
-        bal.credits = round(float(amounts[amounts > 0].sum()), 2) + 0.0  # no "-0.0"
-        bal.debits = round(float(-amounts[amounts < 0].sum()), 2) + 0.0
+        d = decimals_of(bal.currency)
+        bal.credits = round(float(amounts[amounts > 0].sum()), d) + 0.0  # no "-0.0"
+        bal.debits = round(float(-amounts[amounts < 0].sum()), d) + 0.0
         bal.lines = len(part)
         if bal.opening is None or bal.closing is None:
             continue
-        bal.difference = round(bal.opening + bal.credits - bal.debits - bal.closing, 2) + 0.0
+        bal.difference = round(bal.opening + bal.credits - bal.debits - bal.closing, d) + 0.0
         if not bal.ties_out:
             issues.append(Issue(
                 source, f"statement {bal.statement}", "Balance", bal.difference,
-                f"statement {bal.statement} does not tie out: opening {bal.opening:,.2f} + "
-                f"credits {bal.credits:,.2f} - debits {bal.debits:,.2f} = "
-                f"{bal.opening + bal.credits - bal.debits:,.2f}, but the closing balance is "
-                f"{bal.closing:,.2f} (difference {bal.difference:,.2f}); lines may be missing "
+                f"statement {bal.statement} does not tie out: opening {bal.opening:,.{d}f} + "
+                f"credits {bal.credits:,.{d}f} - debits {bal.debits:,.{d}f} = "
+                f"{bal.opening + bal.credits - bal.debits:,.{d}f}, but the closing balance is "
+                f"{bal.closing:,.{d}f} (difference {bal.difference:,.{d}f}); lines may be missing "
                 "from the file",
             ))
     return issues
