@@ -287,11 +287,12 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
         why = ("its sign looks misread: the balance moves the other way"
                if abs(moved + amount[line]) < 0.005 else
                "a line may be missing before it, or its amount was misread")
+        d = decimals_of(lines["Currency"].iloc[line])
         issues.append(Issue(
             source, f"row {line_no[line]}", column, float(balance[line]),
-            f"running balance {balance[line]:,.2f} does not follow from the balance "
-            f"{balance[before]:,.2f} of row {line_no[before]} and this line's amount "
-            f"{amount[line]:,.2f} (expected {expected:,.2f}); {why}"))
+            f"running balance {balance[line]:,.{d}f} does not follow from the balance "
+            f"{balance[before]:,.{d}f} of row {line_no[before]} and this line's amount "
+            f"{amount[line]:,.{d}f} (expected {expected:,.{d}f}); {why}"))
     return issues
 
 
