@@ -3,7 +3,8 @@
 Accounting rules kept here, whatever the file format:
 
 * ``Amount`` is signed from the account holder's side: money in (credits) positive, money out
-  (debits) negative.
+  (debits) negative, to its currency's minor unit (cents; fils for the dinars counted in
+  thousandths: KWD, BHD, OMR, JOD, TND, LYD, IQD).
 * ``Bank Line`` identifies a line for reconciliation (the contract's rule): the bank's own
   transaction id where the file has one, else the line's 1-based position in the statement
   (1 for its first transaction). It is unique within a statement file: a repeated bank id
@@ -13,6 +14,8 @@ Accounting rules kept here, whatever the file format:
 * A statement that states opening and closing balances ties out when
   opening + credits - debits = closing (to the cent). When it does not, the difference is
   reported as an issue, never hidden and never a reason to drop the file.
+* A running balance printed on each line is checked the same way, line by line (oldest or
+  newest first); where amounts carry no sign at all it tells which lines are money out.
 """
 
 from __future__ import annotations
