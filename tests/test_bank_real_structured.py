@@ -167,3 +167,13 @@ def test_three_decimal_currencies_keep_their_fils_in_mt940_and_camt(tmp_path):
     stmt = read_statement(write(tmp_path, camt.replace("<Ccy>EUR</Ccy>", "<Ccy>BHD</Ccy>"),
                                 "bhd.xml"))
     assert stmt.lines["Amount"].tolist()[2] == -50.005
+
+
+def test_camt_entry_without_any_date_is_reported_and_left_out(tmp_path):
+    text = CAMT.format(version="02", status="BOOK", mueller="<Nm>M</Nm>", schulz="<Nm>S</Nm>",
+                       meier="<Nm>X</Nm>").replace("<BookgDt><Dt>2026-11-03</Dt></BookgDt>", "")
+    stmt = read_statement(write(tmp_path, text, "camt.xml"))
+    assert stmt.lines["Amount"].tolist() == [1000.0, 500.0, -200.0]
+    dateless = [i for i in stmt.issues if i.column == "BookgDt"]
+    assert [(i.cell, i.value) for i in dateless] == [("entry 2", "50.00")]
+    assert not stmt.balances[0].ties_out  # the entry left out shows in the tie-out too

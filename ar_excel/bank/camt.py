@@ -161,6 +161,11 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     reversal = (_text(entry, "RvslInd") or "").lower() == "true"
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")
+    if booked is None and value is None:  # as a CSV row without a date: reported, left out
+        issues.append(Issue(source, f"entry {entry_no}", "BookgDt", raw_amount,
+                            f"statement {sid}: entry of {raw_amount} {ccy or ''} has no booking "
+                            "or value date that can be read; entry left out".replace("  ", " ")))
+        return []
     entry_ref = _text(entry, "AcctSvcrRef")
     entry_info = _text(entry, "AddtlNtryInf")
     txs = list(entry.iterfind("NtryDtls/TxDtls"))
