@@ -76,6 +76,10 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
         return 0.0
+    if s.endswith("/-"):  # "AED 1,250/-": no fils, as the Gulf's clerks write it
+        s = s[:-2].strip()
+    if s.startswith("(") and s.endswith(")"):  # "EGP (1,250.00)": the currency came first
+        negative, s = not negative, s[1:-1].strip()
     if s.endswith("-"):
         negative, s = not negative, s[:-1].strip()
     if s.startswith("-"):
@@ -147,7 +151,11 @@ def parse_int(value: Any, decimal_comma: bool = False) -> int:
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _MIN_SERIAL, _MAX_SERIAL = 367, 73051  # 1901-01-01 .. 2099-12-31: anything else is no date
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
+                  r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|ص|م))?)?$")
+# A weekday written before a date ("Thu 01/10/2026", "الخميس 01/10/2026") says nothing more.
+_WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
+                      r"^(?:ال)?(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه)،?\s+")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -158,7 +166,8 @@ _MONTHS = {
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
 }
-_WORD_DATE = re.compile(r"^(\d{1,2})[\s\-/.]*([^\d\s\-/.,]+(?:\s[^\d\s\-/.,]+)?)[\s\-/.,]*(\d{2}|\d{4})$")
+_WORD_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([^\d\s\-/.,]+(?:\s[^\d\s\-/.,]+)?)"
+                        r"[\s\-/.,]*(\d{2}|\d{4})$")
 _WORD_DATE_US = re.compile(r"^([^\d\s\-/.,]+)[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[,\s\-/.]+(\d{2}|\d{4})$")
 
 
@@ -196,6 +205,7 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     s = normalize_digits(text).strip()
     if not s:
         raise ValueError("blank")
+    s = _WEEKDAY.sub("", s)
     if m := _ISO.match(s):
         return _make(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _DMY.match(s):

@@ -708,3 +708,18 @@ def test_excel_tables_named_in_arabic(tmp_path):
     book = read_book(_save(wb, tmp_path))
     assert book.customers["Customer ID"].tolist() == ["1001"]
     assert book.invoices["Amount"].tolist() == [100]
+
+
+def test_dates_and_amounts_as_clerks_type_them(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                            ["I1", "C1", "01/10/2026 12:00 AM", "EGP (1,250.00)"],
+                            ["I2", "C1", "Thu 01/10/2026", "AED 1,250/-"],
+                            ["I3", "C1", "الخميس 01/10/2026", "1,250.00 Cr"],
+                            ["I4", "C1", "1st October 2026", "ج.م.\u200f 1,250.00"]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Invoice Date"].tolist() == [datetime(2026, 10, 1)] * 4
+    assert book.invoices["Amount"].tolist() == [-1250, 1250, 1250, 1250]
+    assert book.issues == []
