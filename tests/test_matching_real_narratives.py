@@ -536,3 +536,19 @@ def test_a_payer_the_bank_names_that_is_no_customer_makes_the_amount_only_a_sugg
     # No name printed at all: an amount this particular still identifies the invoice.
     r = match(PLAIN_CUSTOMERS, invoices, {"amount": 6420.35, "desc": "TRF 88123"})
     assert allocations(r) == [("INV-1023", 6420.35, "amount-only", "Matched")]
+
+
+def test_a_round_sum_an_odd_amount_under_the_payers_invoice_is_a_part_payment_to_confirm():
+    """5,900.00 for 5,922.33: banks deduct whole charges from what was sent, so a round sum
+    is a part payment (was Matched as a fee write-off of 22.33)."""
+    invoices = [invoice("INV-0104", "C4", 5922.33)]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 5900.00, "desc": "TRF", "cp": "CAIRO STEEL COMPANY"})
+    assert [s for *_, s in allocations(r)] == ["Suggested"]
+    r = match(PLAIN_CUSTOMERS, invoices, {"amount": 5907.33, "desc": "TRF", "cp": "CAIRO STEEL COMPANY"})
+    assert allocations(r) == [("INV-0104", 5907.33, "fee-writeoff", "Matched")]
+
+
+def test_a_short_number_alone_in_the_reference_field_names_the_payers_invoice():
+    r = match(PLAIN_CUSTOMERS, SHORT_INVOICES,
+              {"amount": 1500.00, "desc": "ACH CREDIT AL NOUR TRDG CO", "ref": "553"})
+    assert allocations(r) == [("553", 1500.00, "partial", "Matched")]

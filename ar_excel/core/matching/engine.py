@@ -438,6 +438,7 @@ class Matcher:
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
         days = _days(L["Date"]) if "Date" in L else [None] * len(L)
         self._accounts, self._names, self._descriptions = acc, cp, desc
+        self._references = ref
         credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
                    if not (amount is None or amount != amount or cents(amount) <= 0)]
         texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
@@ -850,15 +851,15 @@ class Matcher:
         """Whether the numeric parts that name the payer's ``refs`` may be another number of
         the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
         chance), or written as its order, cheque or phone number (PO 4557, CHQ 04557), and
-        not called an invoice (INV 553); or the amount is exactly another open invoice of
-        the payer's, which the amount rules will apply."""
-        if self.inv.with_amount(cust, f.remaining, f.currency, f.date) and not any(
-                self.inv.remaining[p] == f.remaining for p in refs):
-            return True
+        not called an invoice (INV 553) nor alone in the reference field. (Then an amount
+        that is another open invoice of the payer's is applied by the amount rules.)"""
         bare = [p for p in refs if p not in f.strong or p in f.loose]
         if not bare:
             return False
         called = invoice_mentions(f.numbers)
+        reference = self._references[f.pos]
+        if isinstance(reference, str) and reference.strip().isdigit():
+            called.add(reference.strip().lstrip("0"))  # the payer's reference field: the invoice
         other = other_numbers(f.numbers)
         return any(self.index.tails[p] not in called
                    and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
@@ -1004,8 +1005,10 @@ class Matcher:
         # a typical bank charge (the policy's absolute tolerance) is, a percentage of a large
         # invoice (hundreds) could be another invoice's amount.
         unique = len(found) == 1 and n == 1 and chance < 0.02
-        # A round sum just under several invoices is more likely a part payment than charges.
-        round_under_sum = len(invs) > 1 and f.remaining % 1000 == 0
+        # A round sum just under several invoices is more likely a part payment than charges;
+        # so is a round sum an odd amount under one (5,900.00 for 5,922.33): banks deduct
+        # whole charges (15.00, 25.00) from what the payer sent.
+        round_under_sum = f.remaining % 1000 == 0 and (len(invs) > 1 or gap % 100 != 0)
         certain = unique and gap <= cents(self.policy.fee_tolerance_abs) and not round_under_sum
         # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
         # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
