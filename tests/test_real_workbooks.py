@@ -723,3 +723,21 @@ def test_dates_and_amounts_as_clerks_type_them(tmp_path):
     assert book.invoices["Invoice Date"].tolist() == [datetime(2026, 10, 1)] * 4
     assert book.invoices["Amount"].tolist() == [-1250, 1250, 1250, 1250]
     assert book.issues == []
+
+
+def test_an_invoice_list_with_net_and_vat_but_no_total(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], ["C1", "Nile", 30]])
+    _sheet(wb, "Invoices", [
+        ["Invoice No", "Customer ID", "Invoice Date", "Net Amount", "VAT %", "VAT Amount"],
+        ["I1", "C1", datetime(2026, 10, 1), 1000, 14, 140],
+        ["I2", "C1", datetime(2026, 11, 1), "2,000.00", 14, None],  # tax-free
+        ["I3", "C1", datetime(2026, 11, 1), 500, 14, "x"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.table("Invoices").headers["Amount"] == "Net Amount"
+    assert book.invoices["Amount"].tolist() == [1140, 2000, 500]
+    assert [(i.cell, i.column, i.message) for i in book.issues] == [
+        ("F4", "VAT Amount", "'x' is not a number")]
+    assert _aging(tmp_path, path) == {"C1": (2500, 1140, 0, 0, 0, 3640)}

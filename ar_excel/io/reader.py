@@ -299,6 +299,30 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     return found
 
 
+# An invoice list giving the amount before tax and the tax, but no invoice total.
+NET_AMOUNT = frozenset(match_key(h) for h in (
+    "Net Amount", "Net", "Net Value", "Amount Before Tax", "Amount Excl Tax", "Amount Excl VAT",
+    "Amount Before VAT", "Taxable Amount", "الصافي", "صافي المبلغ", "المبلغ الصافي",
+    "المبلغ قبل الضريبة", "القيمة قبل الضريبة", "القيمة الصافية"))
+_NOT_TAX_AMOUNT = re.compile(r"rate|نسبه|^(?:vat|tax)(?:pct)?$|^vatpct|^taxpct|id$|no$|number")
+
+
+def _net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[str, str]
+                   ) -> int | None:
+    """For an invoice list without an invoice total but with its amount before tax: that
+    column is read as the Amount (in ``names``/``written``), and the position of the tax
+    amount column to add to it is returned (None: no tax column, the net is the total)."""
+    if kind != "Invoices" or "Amount" in written:
+        return None
+    keys = [match_key(h) if isinstance(h, str) else "" for h in header]
+    net = next((j for j, k in enumerate(keys) if k in NET_AMOUNT and names[j] not in written), None)
+    if net is None:
+        return None
+    names[net], written["Amount"] = "Amount", str(header[net]).strip()
+    return next((j for j, k in enumerate(keys) if j != net and k and _TAX_HEADER.match(k)
+                 and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
+
+
 # Required columns a sheet may leave out when another of its columns tells them: a receipts
 # log that lists the invoice paid, not the customer, is the invoice's customer's.
 DERIVED = {("Payments", "Customer ID"): "Invoice No"}
@@ -322,6 +346,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     width = max([len(header)] + [len(r) for r in data[:1]])
     header = list(header) + [None] * (width - len(header))
     names, written = map_headers(header, schema, grid.left)
+    tax_column = _net_as_amount(kind, header, names, written)
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
@@ -374,6 +399,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
                                 written.get(name, name), values[pos], message))
+    if tax_column is not None:  # Amount = net + its tax, the invoice total
+        tax, errors = parse_column(columns[tax_column], "money", day_first=policy.day_first,
+                                   decimal_comma=policy.decimal_comma, types=types[tax_column])
+        for pos, message in errors.items():
+            issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
+                                str(header[tax_column]), columns[tax_column][pos], message))
+        parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(2)
     frame = pd.DataFrame(parsed, copy=False)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
