@@ -552,3 +552,15 @@ def test_a_short_number_alone_in_the_reference_field_names_the_payers_invoice():
     r = match(PLAIN_CUSTOMERS, SHORT_INVOICES,
               {"amount": 1500.00, "desc": "ACH CREDIT AL NOUR TRDG CO", "ref": "553"})
     assert allocations(r) == [("553", 1500.00, "partial", "Matched")]
+
+
+def test_arabic_transfer_from_the_customer_naming_its_invoice():
+    invoices = [invoice("123", "C1", 4250.00), invoice("124", "C1", 1750.00),
+                invoice("INV-2026-00123", "C4", 9000.00)]
+    r = match(PLAIN_CUSTOMERS, invoices,
+              {"amount": 4250.00, "desc": "تحويل من شركة النور للتجارة فاتورة رقم ١٢٣"})
+    assert allocations(r) == [("123", 4250.00, "reference", "Matched")]
+    # Part of it: the payer's name and the number it calls an invoice make it certain.
+    r = match(PLAIN_CUSTOMERS, invoices,
+              {"amount": 2000.00, "desc": "تحويل من شركة النور للتجارة فاتورة رقم ١٢٣"})
+    assert allocations(r) == [("123", 2000.00, "partial", "Matched")]
