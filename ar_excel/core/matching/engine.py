@@ -7,7 +7,12 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       short within the fee tolerance (``fee-writeoff``: the gap is proposed
                       as a write-off), or short beyond it (``partial``), or over it
                       (``overpayment``: the excess goes to other open invoices of the
-                      customer that make it exactly, else stays ``on-account``). When a number
+                      customer that make it exactly, or that it pays less a bank charge,
+                      else stays ``on-account``; more than twice the invoices named is only
+                      suggested without a known payer). Numeric parts the narrative writes
+                      that make the amount exactly win over a full number that does not.
+                      A bare 5-6 digit number or a date (``references``: sure / loose) is
+                      certain only with the exact amount or the invoice's payer. When a number
                       one digit away names another invoice whose open amount *is* the receipt,
                       that reading wins if the payer agrees (``reference-fuzzy``), and
                       otherwise everything is only suggested;
@@ -16,15 +21,21 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       digit groups of an IBAN printed in the narrative never name an invoice;
 2. ``reference``      only the invoice's numeric part (``123``) or its digits without zero
                       padding, confirmed by the amount, or by a payer name shared by several
-                      customers of which only one has that number;
+                      customers of which only one has that number (a part payment or an
+                      overpayment only when the number has 4+ digits, or is called an invoice
+                      or is the reference field, and is no PO / cheque / phone number);
 3. ``amount+payer``   no usable reference: the payer is known by account or name and one of
-                      its open invoices has exactly the receipt's amount; ``multi-invoice``:
+                      its open invoices has exactly the receipt's amount (a name that is
+                      clearly another customer's paying what a look-alike owes is suggested:
+                      a related company); ``multi-invoice``:
                       exactly one set of its open invoices makes it, and the ledger is not so
                       long that a set could make it by chance;
-4. ``fee-writeoff``   as 3, short by a bank charge (the policy's absolute tolerance; a
+4. ``fee-writeoff``   as 3, short by a bank charge (the policy's absolute tolerance, not an
+                      odd gap under a round receipt, which is a part payment; a
                       percentage gap without a reference only from a known account, for one
                       invoice, a receipt that is not round, and no exact explanation);
-5. ``amount-only``    payer unknown and no other payer named, one open invoice has exactly
+5. ``amount-only``    payer unknown and no other payer named (a name the bank prints that is
+                      no customer's is someone else paying: suggested), one open invoice has exactly
                       the amount, the amount is not round and open amounts around it are so
                       sparse that a coincidence is unlikely (< 2 %): matched; otherwise
    suggestions only   payer known but the amount is ambiguous, partial or over everything
