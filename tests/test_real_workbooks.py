@@ -741,3 +741,19 @@ def test_an_invoice_list_with_net_and_vat_but_no_total(tmp_path):
     assert [(i.cell, i.column, i.message) for i in book.issues] == [
         ("F4", "VAT Amount", "'x' is not a number")]
     assert _aging(tmp_path, path) == {"C1": (2500, 1140, 0, 0, 0, 3640)}
+
+
+def test_a_chart_on_the_users_own_sheet_is_named_once_in_the_refusal(tmp_path, capsys):
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Credit Limit"], ["C1", "Nile", 10]])
+    chart = BarChart()
+    chart.add_data(Reference(wb["Customers"], min_col=3, min_row=1, max_row=2))
+    wb["Customers"].add_chart(chart, "E2")
+    path = _save(wb, tmp_path)
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "ar-excel: 'book.xlsx' has shapes, pictures or charts, which would be lost if ar_excel "
+        "wrote into it; use -o OUT to write the results to a new workbook")

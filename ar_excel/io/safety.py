@@ -131,4 +131,5 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
                 what = _describe(part)
                 if what not in found:
                     found.append(what)
-        return found
+        # "charts" says nothing "shapes, pictures or charts" did not say already
+        return [w for w in found if not any(w != o and w in o for o in found)]
