@@ -51,7 +51,8 @@ CUSTOMERS = SheetSchema(
     (
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Account No", "Customer Code", "Cust ID", "Code",
-                                    "كود العميل", "رقم الحساب العميل"), required=True),
+                                    "كود العميل", "رقم الحساب العميل", "الكود", "كود",
+                                    "Client Code", "Client ID"), required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل"), required=True),
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
@@ -94,7 +95,9 @@ INVOICES = SheetSchema(
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr")),
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
-                                  "Invoice Total", "Gross Amount", "القيمة", "الإجمالي"),
+                                  "Invoice Total", "Gross Amount", "القيمة", "الإجمالي",
+                                  "قيمة الفاتورة", "إجمالي الفاتورة", "Invoice Value",
+                                  "Total Amount", "مبلغ الفاتورة"),
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
@@ -114,7 +117,8 @@ PAYMENTS = SheetSchema(
      "المدفوعات", "مدفوعات", "الدفعات", "المتحصلات", "Customer Payments", "Payments Received"),
     (
         Field("Payment ID", "id", ("رقم التحصيل", "Receipt No", "Receipt ID", "Payment No",
-                                   "رقم الإيصال", "Receipt Number")),
+                                   "رقم الإيصال", "Receipt Number", "رقم السند",
+                                   "رقم سند القبض", "Voucher No", "Receipt Voucher")),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "كود العميل", "Customer", "العميل"),
               required=True),

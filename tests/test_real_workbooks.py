@@ -757,3 +757,19 @@ def test_a_chart_on_the_users_own_sheet_is_named_once_in_the_refusal(tmp_path, c
     assert capsys.readouterr().err.strip() == (
         "ar-excel: 'book.xlsx' has shapes, pictures or charts, which would be lost if ar_excel "
         "wrote into it; use -o OUT to write the results to a new workbook")
+
+
+def test_headers_arabic_finance_teams_write(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "العملاء", [["م", "الكود", "الاسم"], [1, "1001", "شركة النور"]])
+    _sheet(wb, "الفواتير", [["رقم الفاتوره", "كود العميل", "التاريخ", "قيمة الفاتورة"],
+                            ["F-1", "1001", "01/10/2026", "١٬٥٠٠"]])
+    _sheet(wb, "المقبوضات", [["رقم السند", "كود العميل", "التاريخ", "المبلغ المحصل",
+                              "رقم الفاتورة"], ["S-1", "1001", "05/10/2026", 500, "F-1"]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.customers["Customer ID"].tolist() == ["1001"]
+    assert book.customers["م"].tolist() == [1]  # a row-number column is carried, not an ID
+    assert book.invoices["Amount"].tolist() == [1500]
+    assert book.payments["Payment ID"].tolist() == ["S-1"]
+    assert book.issues == []
