@@ -59,6 +59,7 @@ when the amount or the payer agrees (``references``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -94,6 +95,7 @@ SUMS_FOR = 8
 AMOUNT_ONLY_CHANCE = 0.02
 
 
+_HAS_DIGIT = re.compile(r"\d").search
 _ROUNDNESS = (100_000, 10_000, 1_000, 100, 1)  # cents: 1,000.00, 100.00, 10.00, 1.00, 0.01
 _NO_DAY = np.iinfo(np.int64).min  # an invoice without a date is issued by any date
 
@@ -461,11 +463,15 @@ class Matcher:
         printed = printed_accounts(joined)
         for (pos, amount), text, category, is_cash, accounts in zip(
                 credits, texts, categories, cash, printed, strict=True):
-            # The payer's IBAN and an amount printed in the narrative are no invoice numbers.
-            numbers = without_amounts(without_accounts(text))
-            # A refund or a claim may quote an invoice as "INV 4557": only a full number counts.
             sure: set[int] = set()
-            strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
+            if _HAS_DIGIT(text) is None:  # (a narrative without a digit names no invoice)
+                numbers, strong, weak = text, set(), set()
+            else:
+                # The payer's IBAN and an amount printed in the narrative are no invoice numbers.
+                numbers = without_amounts(without_accounts(text))
+                # A refund or a claim may quote an invoice as "INV 4557": only a full number
+                # counts.
+                strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
             # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text, accounts)
             f = LineFacts(pos, amount, days[pos],
