@@ -773,3 +773,18 @@ def test_headers_arabic_finance_teams_write(tmp_path):
     assert book.invoices["Amount"].tolist() == [1500]
     assert book.payments["Payment ID"].tolist() == ["S-1"]
     assert book.issues == []
+
+
+def test_an_invoice_list_that_only_says_paid(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "العملاء", [["كود العميل", "اسم العميل", "شروط الدفع"], ["1001", "النور", 30]])
+    _sheet(wb, "الفواتير", [["رقم الفاتورة", "كود العميل", "التاريخ", "المبلغ", "حالة السداد"],
+                            ["F-1", "1001", "01/09/2026", 1000, "مسددة"],
+                            ["F-2", "1001", "01/10/2026", 400, "غير مسددة"],
+                            ["F-3", "1001", "01/11/2026", 250, None]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.invoices["Paid Amount"].tolist()[0] == 1000
+    # F-2 due 31/10: 30 days; F-3 due 01/12: current
+    assert _aging(tmp_path, path) == {"1001": (250, 400, 0, 0, 0, 650)}

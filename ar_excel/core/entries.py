@@ -5,6 +5,9 @@
   Balance, Paid Amount) count negative, as the contract writes a credit note. A receipt typed
   into the invoice list (``Receipt``, ``Payment``, ``تحصيل``) is money received: a credit on
   the account the same way. An amount already negative stays as it is.
+* An invoice list kept as open items (no receipts recorded) that says which invoices are
+  paid only by a status column (``Paid`` / ``Unpaid``, ``مسددة`` / ``غير مسددة``): a paid
+  invoice is paid in full (its Paid Amount is its amount).
 * A receipts sheet whose every amount carries a minus sign (a ledger export writing receipts
   as credits) holds money received: the amounts are taken positive (the contract's sign).
 * A receipt that names several invoices in its Invoice No cell (``"INV-1, INV-2"``,
@@ -66,6 +69,31 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     for column in ("Amount", "Balance", "Paid Amount"):
         if column in invoices and len(rows):
             invoices.loc[rows, column] = -invoices.loc[rows, column].abs()
+    return rows
+
+
+# An invoice list's payment status column, and the words saying an invoice is paid.
+STATUS_HEADERS = frozenset(match_key(w) for w in (
+    "Status", "Payment Status", "Paid?", "Paid / Unpaid", "Invoice Status", "الحالة",
+    "حالة السداد", "حالة الفاتورة", "مسدد؟"))
+PAID_WORDS = frozenset(match_key(w) for w in (
+    "Paid", "Fully Paid", "Settled", "Closed", "Collected", "Yes", "Y", "مسدد", "مسددة",
+    "مدفوع", "مدفوعة", "محصل", "محصلة", "خالص", "خالصة", "تم السداد", "تم التحصيل", "نعم"))
+
+
+def paid_by_status(invoices: pd.DataFrame) -> pd.Index:
+    """For an invoice list kept as open items with a status column (``Paid`` / ``Unpaid``,
+    ``مسددة``) but no Paid Amount or Balance figures: the paid invoices get their whole
+    amount as Paid Amount (in place). Returns their index."""
+    column = next((c for c in invoices.columns if isinstance(c, str) and
+                   match_key(c) in STATUS_HEADERS), None)
+    if column is None or invoices.get("Paid Amount", pd.Series(dtype=float)).notna().any() or \
+            invoices.get("Balance", pd.Series(dtype=float)).notna().any():
+        return invoices.index[:0]
+    paid = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in PAID_WORDS)
+    rows = invoices.index[paid.astype(bool)]
+    if len(rows):
+        invoices.loc[rows, "Paid Amount"] = invoices.loc[rows, "Amount"].abs()
     return rows
 
 

@@ -590,6 +590,7 @@ def _entries_as_meant(book: Book) -> None:
     invoice (``core.entries``)."""
     from ar_excel.core.entries import (
         credits_as_negative,
+        paid_by_status,
         receipts_kept_as_credits,
         split_multi_invoice_receipts,
     )
@@ -597,6 +598,8 @@ def _entries_as_meant(book: Book) -> None:
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
     if invoices is not None:
         credits_as_negative(invoices.frame)
+        if payments is None or not len(payments.frame):
+            paid_by_status(invoices.frame)  # an open-items list that only says "Paid"
     if payments is not None and receipts_kept_as_credits(payments.frame):
         payments.frame["Amount"] = -payments.frame["Amount"]
         first = payments.frame["Amount"].first_valid_index()
