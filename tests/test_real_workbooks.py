@@ -788,3 +788,18 @@ def test_an_invoice_list_that_only_says_paid(tmp_path):
     assert book.invoices["Paid Amount"].tolist()[0] == 1000
     # F-2 due 31/10: 30 days; F-3 due 01/12: current
     assert _aging(tmp_path, path) == {"1001": (250, 400, 0, 0, 0, 650)}
+
+
+def test_a_paid_column_of_words(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms"], ["C1", "Nile", 30]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Paid"],
+                            ["I1", "C1", datetime(2026, 9, 1), 1000, "Yes"],
+                            ["I2", "C1", datetime(2026, 10, 1), 400, "No"],
+                            ["I3", "C1", datetime(2026, 11, 1), 250, None]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.invoices["Paid Amount"].tolist() == [1000, 0, 0]
+    assert book.issues == []
+    assert _aging(tmp_path, path) == {"C1": (250, 400, 0, 0, 0, 650)}

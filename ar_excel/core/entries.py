@@ -81,6 +81,24 @@ PAID_WORDS = frozenset(match_key(w) for w in (
     "مدفوع", "مدفوعة", "محصل", "محصلة", "خالص", "خالصة", "تم السداد", "تم التحصيل", "نعم"))
 
 
+UNPAID_WORDS = frozenset(match_key(w) for w in (
+    "Unpaid", "Not Paid", "Open", "Outstanding", "No", "N", "Due", "Overdue", "غير مسدد",
+    "غير مسددة", "غير مدفوع", "غير مدفوعة", "مفتوحة", "مستحقة", "متأخرة", "لا"))
+
+
+def paid_flags(raw: pd.Series) -> pd.Series | None:
+    """A Paid column holding words, not amounts (``Yes`` / ``No``, ``Paid`` / ``Unpaid``,
+    ``مسددة`` / ``غير مسددة``): True where paid; None when it holds anything else."""
+    filled = raw.dropna()
+    filled = filled[filled.map(lambda v: not (isinstance(v, str) and not v.strip()))]
+    if not len(filled):
+        return None
+    keys = filled.map(lambda v: match_key(v) if isinstance(v, str) else None)
+    if not keys.isin(PAID_WORDS | UNPAID_WORDS).all():
+        return None
+    return raw.map(lambda v: isinstance(v, str) and match_key(v) in PAID_WORDS).astype(bool)
+
+
 def paid_by_status(invoices: pd.DataFrame) -> pd.Index:
     """For an invoice list kept as open items with a status column (``Paid`` / ``Unpaid``,
     ``مسددة``) but no Paid Amount or Balance figures: the paid invoices get their whole

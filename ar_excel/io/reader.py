@@ -599,6 +599,7 @@ def _entries_as_meant(book: Book) -> None:
     if invoices is not None:
         credits_as_negative(invoices.frame)
         if payments is None or not len(payments.frame):
+            _paid_words(book, invoices)
             paid_by_status(invoices.frame)  # an open-items list that only says "Paid"
     if payments is not None and receipts_kept_as_credits(payments.frame):
         payments.frame["Amount"] = -payments.frame["Amount"]
@@ -611,6 +612,24 @@ def _entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+
+
+def _paid_words(book: Book, invoices: Table) -> None:
+    """A Paid column of words (Yes / No, مسددة / غير مسددة) rather than amounts: a paid
+    invoice is paid in full, and its words are no unreadable amounts."""
+    from ar_excel.core.entries import paid_flags
+
+    if "Paid Amount" not in invoices.headers:
+        return
+    flags = paid_flags(invoices.raw["Paid Amount"])
+    if flags is None:
+        return
+    amount = invoices.frame["Amount"].abs()
+    invoices.frame["Paid Amount"] = amount.where(flags.to_numpy(), 0.0)
+    letter = invoices.letters["Paid Amount"]
+    book.issues = [i for i in book.issues if not (
+        i.sheet == invoices.sheet and i.cell.startswith(letter) and i.cell[len(letter):].isdigit()
+        and i.column == invoices.headers["Paid Amount"])]
 
 
 def _payers_from_invoices(book: Book) -> None:
