@@ -803,3 +803,27 @@ def test_a_paid_column_of_words(tmp_path):
     assert book.invoices["Paid Amount"].tolist() == [1000, 0, 0]
     assert book.issues == []
     assert _aging(tmp_path, path) == {"C1": (250, 400, 0, 0, 0, 650)}
+
+
+def test_a_cancelled_invoice_is_no_receivable(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Terms", "Credit Limit"],
+                             ["C1", "Nile", 30, 1000]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Status"],
+                            [101, "C1", datetime(2026, 10, 1), 400, "Posted"],
+                            [102, "C1", datetime(2026, 10, 2), 900, "Cancelled"],
+                            [103, "C1", datetime(2026, 11, 1), 250, "Posted"]])
+    _sheet(wb, "Payments", [["Customer ID", "Date", "Amount", "Invoice No"],
+                            ["C1", datetime(2026, 10, 20), 100, 101]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [400, 0, 250]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("E3", "1 cancelled invoice(s): not receivables, counted as 0")]
+    assert _aging(tmp_path, path) == {"C1": (250, 300, 0, 0, 0, 550)}
+    credit = _tab(_run(tmp_path, path, "credit", "--as-of", "2026-11-30"), "Credit Status")
+    assert (credit[0]["Exposure"], credit[0]["Status"]) == (550, "OK")  # 55 %, not 145 %
+    checks = _tab(_run(tmp_path, path, "invoices", "--as-of", "2026-11-30"), "Invoice Checks",
+                  key="Invoice No")
+    assert [r["Code"] for r in checks if r["Code"] == "NUMBER_GAP"] == []

@@ -8,6 +8,8 @@
 * An invoice list kept as open items (no receipts recorded) that says which invoices are
   paid only by a status column (``Paid`` / ``Unpaid``, ``مسددة`` / ``غير مسددة``): a paid
   invoice is paid in full (its Paid Amount is its amount).
+* An invoice a status column says is cancelled or void is no receivable: its amount counts
+  as 0 (the row stays, so its number is no gap in the series).
 * A receipts sheet whose every amount carries a minus sign (a ledger export writing receipts
   as credits) holds money received: the amounts are taken positive (the contract's sign).
 * A receipt that names several invoices in its Invoice No cell (``"INV-1, INV-2"``,
@@ -84,6 +86,27 @@ PAID_WORDS = frozenset(match_key(w) for w in (
 UNPAID_WORDS = frozenset(match_key(w) for w in (
     "Unpaid", "Not Paid", "Open", "Outstanding", "No", "N", "Due", "Overdue", "غير مسدد",
     "غير مسددة", "غير مدفوع", "غير مدفوعة", "مفتوحة", "مستحقة", "متأخرة", "لا"))
+
+
+CANCELLED_WORDS = frozenset(match_key(w) for w in (
+    "Cancelled", "Canceled", "Void", "Voided", "Reversed", "ملغاة", "ملغية", "ملغي", "ملغى",
+    "لاغية", "مسترجعة بالكامل"))
+
+
+def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
+    """Invoices a status column says are cancelled or void (``Cancelled``, ``Void``,
+    ``ملغاة``): no receivable. Their amounts are set to 0 (in place): the rows stay, so the
+    invoice numbering keeps them. Returns their index."""
+    column = next((c for c in invoices.columns if isinstance(c, str) and
+                   match_key(c) in STATUS_HEADERS), None)
+    if column is None:
+        return invoices.index[:0]
+    void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS)
+    rows = invoices.index[void.astype(bool)]
+    for c in ("Amount", "Paid Amount", "Balance"):
+        if c in invoices and len(rows):
+            invoices.loc[rows, c] = 0.0
+    return rows
 
 
 def paid_flags(raw: pd.Series) -> pd.Series | None:

@@ -46,6 +46,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "'{0}' غير موجود في {1}: قُرئ على أنه {2} (نفس الرقم) في {3} صف"),
     (r"^every receipt amount is negative \(receipts kept as credits\): each is read as money "
      r"received$", "كل مبالغ التحصيلات سالبة (مسجلة كدائن): قُرئ كل منها مبلغاً محصلاً"),
+    (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
+     "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
 )]
