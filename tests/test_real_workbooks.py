@@ -827,3 +827,19 @@ def test_a_cancelled_invoice_is_no_receivable(tmp_path):
     checks = _tab(_run(tmp_path, path, "invoices", "--as-of", "2026-11-30"), "Invoice Checks",
                   key="Invoice No")
     assert [r["Code"] for r in checks if r["Code"] == "NUMBER_GAP"] == []
+
+
+def test_a_blank_customer_id_beside_the_customers_name(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile Foods LLC"], ["C2", "Delta"]])
+    _sheet(wb, "Invoices", [
+        ["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount"],
+        ["I1", "C1", "Nile Foods LLC", datetime(2026, 10, 1), 100],
+        ["I2", None, "Nile Foods", datetime(2026, 10, 2), 200],  # legal form left out
+        ["I3", None, "Unknown Co", datetime(2026, 10, 3), 50]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Customer ID"].tolist() == ["C1", "C1", None]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("B3", "Customer ID is blank: read as C1, the customer named beside it"),
+        ("B4", "Customer ID is required but blank")]

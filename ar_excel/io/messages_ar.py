@@ -48,6 +48,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"received$", "كل مبالغ التحصيلات سالبة (مسجلة كدائن): قُرئ كل منها مبلغاً محصلاً"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
+    (r"^(.*) is blank: read as (.*), the customer named beside it$",
+     "{0} فارغ: قُرئ على أنه {1}، العميل المذكور اسمه بجانبه"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
 )]

@@ -530,6 +530,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     _entries_as_meant(book)
     _payers_from_invoices(book)
     _customer_names_as_ids(book)
+    _blank_ids_from_name_columns(book)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]
@@ -694,6 +695,51 @@ def _customer_names_as_ids(book: Book) -> None:
                 rows[0], "Customer ID",
                 f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
             table.frame.loc[rows, "Customer ID"] = cid
+
+
+# A sheet's column of customer names beside its Customer ID (carried, not a contract column).
+NAME_HEADERS = frozenset(match_key(h) for h in (
+    "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer"))
+
+
+def _blank_ids_from_name_columns(book: Book) -> None:
+    """A blank Customer ID beside a customer name column (``Customer Name``, ``اسم العميل``)
+    naming exactly one customer of the master is that customer's ID; its "required but
+    blank" issue becomes one saying so."""
+    master = book.tables.get("Customers")
+    if master is None:
+        return
+    from ar_excel.core.customers.ids import ids_from_names, name_index
+
+    index = None
+    for kind, table in book.tables.items():
+        frame = table.frame
+        if kind == "Customers" or "Customer ID" not in frame or not frame["Customer ID"].isna().any():
+            continue
+        column = next((c for c in frame.columns if isinstance(c, str) and c not in
+                       table.headers and match_key(c) in NAME_HEADERS), None)
+        if column is None:
+            continue
+        blank = frame["Customer ID"].isna()
+        names = frame.loc[blank, column]
+        names = names[names.map(lambda v: isinstance(v, str) and bool(v.strip()))]
+        if not len(names):
+            continue
+        index = name_index(master.frame) if index is None else index
+        found = ids_from_names(names.map(str.strip), set(), index)
+        ids = names.map(lambda v, f=found: f.get(v.strip()))
+        ids = ids[ids.notna()]
+        if not len(ids):
+            continue
+        frame.loc[ids.index, "Customer ID"] = ids
+        letter = table.letters.get("Customer ID", "?")
+        cells = {f"{letter}{r}": cid for r, cid in zip(frame.loc[ids.index, ROW], ids,
+                                                        strict=True)}
+        book.issues = [
+            Issue(i.sheet, i.cell, i.column, i.value,
+                  f"{i.column} is blank: read as {cells[i.cell]}, the customer named beside it")
+            if i.sheet == table.sheet and i.cell in cells and
+            i.message.endswith("is required but blank") else i for i in book.issues]
 
 
 def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
