@@ -843,3 +843,23 @@ def test_a_blank_customer_id_beside_the_customers_name(tmp_path):
     assert [(i.cell, i.message) for i in book.issues] == [
         ("B3", "Customer ID is blank: read as C1, the customer named beside it"),
         ("B4", "Customer ID is required but blank")]
+
+
+def test_an_erp_export_of_plain_sheets_found_by_their_headers(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Sheet1", [["Customer Code", "Customer Name", "Credit Limit", "Terms"],
+                          ["C1", "Nile", 1000, 30]])
+    _sheet(wb, "Sheet2", [["Inv. No.", "Customer Code", "Inv. Date", "Net Amount", "VAT Amount"],
+                          ["I1", "C1", datetime(2026, 10, 1), 1000, 140]])
+    _sheet(wb, "Sheet3", [["Receipt No", "Receipt Date", "Amount Received", "Applied To"],
+                          ["R1", datetime(2026, 10, 20), 140, "I1"]])
+    path = _save(wb, tmp_path)
+    book = read_book(path)
+    assert {k: t.sheet for k, t in book.tables.items()} == {
+        "Customers": "Sheet1", "Invoices": "Sheet2", "Payments": "Sheet3"}
+    assert book.invoices["Amount"].tolist() == [1140]
+    assert book.payments["Customer ID"].tolist() == ["C1"]
+    assert book.issues == []
+    # 1,140 less 140 received, due 31/10: 30 days
+    assert _aging(tmp_path, path) == {"C1": (0, 1000, 0, 0, 0, 1000)}

@@ -469,6 +469,12 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     best = 0
     for row in rows:
         named = _fields_named(row, index)
+        # columns the reader derives count as named: an amount before tax for the Amount,
+        # the invoice paid for the receipt's customer
+        if schema.name == "Invoices" and any(isinstance(v, str) and match_key(v) in NET_AMOUNT
+                                             for v in row):
+            named.add("Amount")
+        named |= {f for (k, f), source in DERIVED.items() if k == schema.name and source in named}
         if required <= named:
             best = max(best, len(named))
     return best
