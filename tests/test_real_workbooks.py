@@ -863,3 +863,14 @@ def test_an_erp_export_of_plain_sheets_found_by_their_headers(tmp_path):
     assert book.issues == []
     # 1,140 less 140 received, due 31/10: 30 days
     assert _aging(tmp_path, path) == {"C1": (0, 1000, 0, 0, 0, 1000)}
+
+
+def test_a_sale_on_credit_is_no_credit_note(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"],
+                            ["I1", "C1", datetime(2026, 10, 1), "Credit", 100],
+                            ["I2", "C1", datetime(2026, 10, 1), "Cash", 50],
+                            ["I3", "C1", datetime(2026, 10, 1), "Credit Note", 30]])
+    assert read_book(_save(wb, tmp_path)).invoices["Amount"].tolist() == [100, 50, -30]

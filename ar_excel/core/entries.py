@@ -30,10 +30,11 @@ import pandas as pd
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 
+# Not "Credit" alone: a sale type column says Cash / Credit for a sale on credit terms.
 CREDIT_TYPES = frozenset(match_key(w) for w in (
-    "Credit Note", "Credit Notes", "CN", "CR Note", "Credit Memo", "Credit", "Return",
-    "Returns", "Sales Return", "Refund Note", "إشعار دائن", "اشعار دائن", "إشعار إضافة",
-    "مرتجع", "مرتجعات", "مرتجع مبيعات", "دائن"))
+    "Credit Note", "Credit Notes", "CN", "CR Note", "Credit Memo", "Return", "Returns",
+    "Sales Return", "Refund Note", "إشعار دائن", "اشعار دائن", "إشعار إضافة", "مرتجع",
+    "مرتجعات", "مرتجع مبيعات"))
 RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
     "إيصال", "سند قبض"))
