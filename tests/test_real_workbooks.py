@@ -874,3 +874,17 @@ def test_a_sale_on_credit_is_no_credit_note(tmp_path):
                             ["I2", "C1", datetime(2026, 10, 1), "Cash", 50],
                             ["I3", "C1", datetime(2026, 10, 1), "Credit Note", 30]])
     assert read_book(_save(wb, tmp_path)).invoices["Amount"].tolist() == [100, 50, -30]
+
+
+def test_a_totals_row_labelled_after_a_row_count(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["#", "Invoice No", "Customer ID", "Invoice Date", "Note", "Amount"],
+                            [1, "I1", "C1", datetime(2026, 10, 1), None, 100],
+                            [2, "I2", "C1", datetime(2026, 10, 2), None, 200],
+                            [2, None, None, None, "Grand Total", 300]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Invoice No"].tolist() == ["I1", "I2"]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("E4", "'Grand Total' row is a totals row, not a record: not read")]

@@ -269,9 +269,9 @@ def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.nda
 
 def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
                  schema: SheetSchema, keep: np.ndarray) -> list[tuple[int, int, str]]:
-    """Totals and subtotal rows (position, column of the label, label): a row labelled like ``Total`` or
-    ``الإجمالي`` whose required keys and dates (every required column but the amounts) are
-    blank, but for the label itself. A record always has those, so a customer called
+    """Totals and subtotal rows (position, column of the label, label): a row labelled like
+    ``Total`` or ``الإجمالي`` whose required keys and dates (every required column but the
+    amounts) are blank, but for the label itself. A record always has those, so a customer called
     "Total" with an ID, or an invoice dated and numbered, is never taken for one."""
     kinds = {f.name: f.kind for f in schema.fields if f.required}
     keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
@@ -290,12 +290,13 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     found = []
     for pos in np.flatnonzero(candidates).tolist():
         row = [c[pos] for c in columns]
-        label = next((v for v in row if not is_blank(v)), None)
-        if not _is_total_label(label):
-            continue
-        at = next(j for j, v in enumerate(row) if not is_blank(v))
-        if filled[pos] == 0 or at in keys:
-            found.append((pos, at, str(label).strip()))
+        if filled[pos] == 0:  # no key at all: the label may follow a row count ("12 | Total")
+            at = next((j for j, v in enumerate(row) if _is_total_label(v)), None)
+        else:  # the one key filled is the label, and nothing but it comes first
+            at = next(j for j, v in enumerate(row) if not is_blank(v))
+            at = at if at in keys and _is_total_label(row[at]) else None
+        if at is not None:
+            found.append((pos, at, str(row[at]).strip()))
     return found
 
 
