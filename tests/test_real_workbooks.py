@@ -888,3 +888,14 @@ def test_a_totals_row_labelled_after_a_row_count(tmp_path):
     assert book.invoices["Invoice No"].tolist() == ["I1", "I2"]
     assert [(i.cell, i.message) for i in book.issues] == [
         ("E4", "'Grand Total' row is a totals row, not a record: not read")]
+
+
+def test_a_tax_id_in_a_number_cell_is_shown_as_a_key(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name", "Tax ID"], ["1001", "Nile Foods", "123-456-789"],
+                             ["1002", "Delta Trading", 123456789]])
+    rows = _tab(_run(tmp_path, _save(wb, tmp_path), "validate"), "Customer Checks")
+    dup = [r for r in rows if r["Code"] == "DUPLICATE_TAX_ID" and r["Customer ID"] == "1002"]
+    assert dup[0]["Value"] == "123456789"
+    assert "123456789" in dup[0]["Message"] and "123,456,789" not in dup[0]["Message"]

@@ -24,6 +24,7 @@ from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
 from ar_excel.model import ROW, Table
 from ar_excel.policy import Policy
+from ar_excel.schema import CUSTOMERS
 
 CHECKS_COLUMNS = ["Customer ID", "Row", "Field", "Code", "Severity", "Message", "Cell", "Value"]
 
@@ -97,12 +98,19 @@ class CheckContext:
     def finding(self, index: object, column: str, code: str, value: object = None,
                 **details: object) -> Finding:
         """A finding on one cell, its message filled with the row's facts."""
-        shown = display(self.raw(index, column) if value is None else value)
+        raw = self.raw(index, column) if value is None else value
+        if value is None and isinstance(raw, float) and column in _KEYS:
+            raw = self._column("parsed", column)[index]  # a number cell's key: 123456789, no commas
+        shown = display(raw)
         text = message(code, self.arabic, id=self.customer_id(index) or "?",
                        row=self.row(index), cell=self.cell(index, column), value=shown,
                        **details)
         return Finding(self.customer_id(index), self.row(index), column, code, severity(code),
                        text, self.cell(index, column), shown)
+
+
+# Keys typed into number cells are shown as the keys they are, not as amounts.
+_KEYS = frozenset(f.name for f in CUSTOMERS.fields if f.kind == "id") | {"Phone"}
 
 
 def blank(value: object) -> bool:
