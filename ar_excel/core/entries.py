@@ -67,7 +67,9 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     column = type_column(invoices)
     if column is None:
         return invoices.index[:0]
-    credit = invoices[column].map(is_credit_type).astype(bool) & (invoices["Amount"] > 0)
+    types = invoices[column]
+    credit_types = [v for v in pd.unique(types) if is_credit_type(v)]  # a few words, many rows
+    credit = types.isin(credit_types).to_numpy(bool) & (invoices["Amount"] > 0).to_numpy(bool)
     rows = invoices.index[credit]
     for column in ("Amount", "Balance", "Paid Amount"):
         if column in invoices and len(rows):
@@ -168,6 +170,21 @@ def _spelled(part: str, known: set[str]) -> str | None:
     return ids_as_spelled(pd.Series([part]), known).get(part)
 
 
+# Whether any of many texts can hold a separator, screened in one pass over them joined by
+# line breaks: ``_SEPARATORS``' characters but the line break (which joins them), then its
+# words only where the text has them at all (a pattern of alternatives is slow over a long
+# text). A text holding a line break is looked at by itself.
+_SEPARATOR_CHARACTERS = re.compile(r"[,;،؛&+/|]")
+_SEPARATOR_WORDS = re.compile(r"\band\b|\sو\s")
+
+
+def _may_list_several(texts: list[str]) -> bool:
+    joined = "\n".join(texts)
+    if joined.count("\n") != max(len(texts) - 1, 0) or _SEPARATOR_CHARACTERS.search(joined):
+        return True
+    return ("and" in joined or "و" in joined) and _SEPARATOR_WORDS.search(joined) is not None
+
+
 def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
                                  ) -> tuple[pd.DataFrame, np.ndarray] | None:
     """The payments with each receipt naming several invoices split into one row per
@@ -177,8 +194,10 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
         return None
     named = payments["Invoice No"]
     # the distinct texts naming several things first: most receipts name one invoice
-    listing = [v for v in pd.unique(named.dropna()) if isinstance(v, str) and
-               _SEPARATORS.search(v)]
+    texts = [v for v in pd.unique(named.dropna()) if isinstance(v, str)]
+    if not _may_list_several(texts):
+        return None
+    listing = [v for v in texts if _SEPARATORS.search(v)]
     if not listing:
         return None
     known = set(invoices["Invoice No"].dropna())

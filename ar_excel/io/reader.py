@@ -285,8 +285,11 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     for j in keys:
         one = np.flatnonzero(keep & (filled == 1) & present[j] & types[j].mask(str))
         if len(one):
-            text = pd.Series(columns[j][one], dtype="object").str.strip().str.lower()
-            candidates[one[text.str.startswith(_TOTAL_STARTS).to_numpy(bool)]] = True
+            # (each distinct text looked at once: a receipts log repeats its customers' IDs)
+            values = pd.Series(columns[j][one], dtype="object")
+            labels = [v for v in pd.unique(values) if v.strip().lower().startswith(_TOTAL_STARTS)]
+            if labels:
+                candidates[one[values.isin(labels).to_numpy(bool)]] = True
     found = []
     for pos in np.flatnonzero(candidates).tolist():
         row = [c[pos] for c in columns]
@@ -570,7 +573,7 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
         master = book.tables.get(kind)
         if master is None:
             continue
-        known = set(master.frame[column].dropna())
+        known = set(master.frame[column].dropna().tolist())
         index = KeyIndex(known)  # built once, when first needed, for every sheet referring
         for other, table in book.tables.items():
             if other == kind or column not in table.frame:

@@ -110,10 +110,10 @@ def unknown_values(values: pd.Series, known: set[str]) -> list[str]:
     """The distinct texts of ``values`` that are no known key, in the order they first occur
     (sets compared first: in a clean book there is none, and the column is not walked)."""
     present = values.dropna()
-    missing = set(present) - known
+    missing = set(present.tolist()) - known
     if not missing:
         return []
-    return [v for v in pd.unique(present) if v in missing and isinstance(v, str)]
+    return [v for v in pd.unique(present[present.isin(missing)]) if isinstance(v, str)]
 
 
 def spelled_matches(unknown: list[str], keys: KeyIndex) -> dict[str, str]:
