@@ -10,27 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-# ISO 4217 currencies whose minor unit is not 2 (the list is short and changes rarely).
-MINOR_UNITS: dict[str, int] = {
-    # three decimals
-    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-    # no decimals
-    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
-    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0,
-    "XPF": 0,
-    # four decimals (units of account)
-    "CLF": 4, "UYW": 4,
-}
-DEFAULT_DECIMALS = 2
+from ar_excel.core.money import DEFAULT_DECIMALS, MINOR_UNITS, decimals
+
+__all__ = ["DEFAULT_DECIMALS", "FLOAT_SLACK", "MINOR_UNITS", "decimals", "half_unit",
+           "round_half_up"]
+
 FLOAT_SLACK = 1e-14  # relative float noise allowed on top of a tolerance (x max(1, |amount|))
-
-
-def decimals(currencies: pd.Series) -> pd.Series:
-    """Decimals of each currency code (int), 2 for blank or unknown codes."""
-    codes = currencies.astype("object").where(currencies.notna(), "")
-    return codes.map(lambda c: MINOR_UNITS.get(str(c).strip().upper(), DEFAULT_DECIMALS)).astype(
-        "int64"
-    )
 
 
 def half_unit(decimal_places: pd.Series | np.ndarray | int) -> np.ndarray:

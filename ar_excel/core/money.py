@@ -1,0 +1,89 @@
+"""Money is exact to its currency's minor unit (ISO 4217).
+
+Most currencies count in hundredths (EGP, SAR, USD: two decimals); the Kuwaiti, Bahraini, Omani,
+Jordanian, Tunisian, Libyan and Iraqi dinars count in thousandths (fils: three decimals); the
+yen and the won have none. A blank or unknown currency has two decimals, the ISO default.
+Every amount the core derives (an open amount, an application, a balance) is rounded to its own
+currency's decimals, never to a fixed two: a KWD invoice of 1,234.125 is open for 1,234.125.
+
+A total of amounts already rounded to their currencies is rounded to ``TOTAL_DECIMALS`` (three):
+exact for every currency the ledger holds, and the same figure as rounding to the cent for a
+two-decimal book (its float noise is far below half a fils).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# ISO 4217 currencies whose minor unit is not 2 (the list is short and changes rarely).
+MINOR_UNITS: dict[str, int] = {
+    # three decimals
+    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+    # no decimals
+    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
+    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0,
+    "XPF": 0,
+    # four decimals (units of account)
+    "CLF": 4, "UYW": 4,
+}
+DEFAULT_DECIMALS = 2
+TOTAL_DECIMALS = 3  # a total of amounts already rounded to their currencies
+
+
+def decimals_of(currency: Any) -> int:
+    """The decimals of one currency code; 2 for a blank or unknown code."""
+    if not isinstance(currency, str):
+        return DEFAULT_DECIMALS
+    return MINOR_UNITS.get(currency.strip().upper(), DEFAULT_DECIMALS)
+
+
+def decimals(currencies: pd.Series) -> pd.Series:
+    """Decimals of each currency code (int), 2 for blank or unknown codes."""
+    codes = currencies.astype("object").where(currencies.notna(), "")
+    return codes.map(decimals_of).astype("int64")
+
+
+def _places(currencies: pd.Series | None) -> np.ndarray | None:
+    """Each row's decimals, or None when every row has the default two (the common book)."""
+    if currencies is None or not len(currencies):
+        return None
+    distinct = pd.unique(currencies.to_numpy(dtype=object))
+    if all(decimals_of(c) == DEFAULT_DECIMALS for c in distinct):
+        return None
+    return decimals(currencies).to_numpy()
+
+
+def round_money(values: pd.Series, currencies: pd.Series | None) -> pd.Series:
+    """Each amount rounded to its currency's decimals (``currencies`` aligned with ``values``;
+    None: two decimals). A two-decimal book is rounded exactly as ``values.round(2)``."""
+    places = _places(currencies)
+    if places is None:
+        return values.round(DEFAULT_DECIMALS)
+    out = values.astype("float64").copy()
+    for d in np.unique(places).tolist():
+        rows = places == d
+        out[rows] = values[rows].astype("float64").round(int(d))
+    return out
+
+
+def half_units(currencies: pd.Series | None, index: pd.Index) -> pd.Series | float:
+    """Half a unit of each row's last decimal (0.005 for EGP, 0.0005 for KWD): an amount
+    below it is nothing. A scalar 0.005 where every row has two decimals."""
+    places = _places(currencies)
+    if places is None:
+        return 0.5 * 10.0 ** -DEFAULT_DECIMALS
+    return pd.Series(0.5 * np.power(10.0, -places.astype("float64")), index=index)
+
+
+def round_total(value: float) -> float:
+    """A total of amounts already rounded to their currencies, without float noise."""
+    return round(float(value), TOTAL_DECIMALS)
+
+
+def amount_text(value: float) -> str:
+    """An amount for a sentence: 1,234.13, or 1,234.125 where it has a third decimal."""
+    v = float(value)
+    return f"{v:,.3f}" if round(v, 2) != round(v, 3) else f"{v:,.2f}"
