@@ -18,6 +18,9 @@ Rules (the contract's, made explicit):
   Amount less Paid Amount, within the invoice's amount. Those columns tell what is open now,
   not when it was paid, so they hold for any as-of date; with a Payments sheet they are not
   used (the payments are the record).
+* Amounts are exact to their currency's minor unit (``ar_excel.core.money``): a KWD invoice
+  of 1,234.125 is open for 1,234.125, an EGP one of 1,140.0456 for 1,140.05; an item below
+  half a unit of its currency (half a piastre, half a fils) is settled.
 * Signs: invoices positive, credit notes and money received negative; a customer's balance is
   the plain sum of its open items.
 """
@@ -33,9 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.model import ROW
 
-CENT = 0.005  # below half a cent an item is settled
+CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
 
 OPEN_ITEM_COLUMNS = [
     "Customer ID", "Item Type", "Document No", "Invoice No", "Date", "Due Date", "Currency",
@@ -92,17 +96,33 @@ def _existing(frame: pd.DataFrame, column: str, as_of: pd.Timestamp | None) -> p
 
 
 def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
-                 as_of: date | datetime | None = None) -> pd.DataFrame:
+                 as_of: date | datetime | None = None,
+                 customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """How much of each recorded payment went to the invoice it names.
 
     Returns one row per payment: Payment ID, Customer ID, Date, Amount, Invoice No,
     Applied Amount (0 when nothing could be applied), Unapplied Amount, and the payment's
     ``_row``. Payments to one invoice are applied oldest first, up to the invoice's amount.
+    Amounts are exact to the customer's currency (``customers``' Currency, else the one its
+    invoices name).
     """
     cutoff = None if as_of is None else _timestamp(as_of)
     inv = _existing(invoices, "Invoice Date", cutoff)
     pay = _existing(payments, "Date", cutoff)
-    return _applications(inv, pay)[0]
+    currency = None
+    if "Currency" in invoices:  # each customer's currency, else the one its invoices name
+        master = customers if customers is not None and "Currency" in customers else \
+            pd.DataFrame({"Customer ID": pd.Series(dtype=object),
+                          "Currency": pd.Series(dtype=object)})
+        currency = account_currencies(master, invoices)
+    return _applications(inv, pay, currency)[0]
+
+
+def _other_decimals(currency: pd.Series | None, *more: pd.Series) -> bool:
+    """Whether any of these currencies counts in other than hundredths (KWD, JPY...)."""
+    codes = [] if currency is None else [currency]
+    return any(decimals_of(c) != DEFAULT_DECIMALS
+               for s in (*codes, *more) for c in pd.unique(s.to_numpy(dtype=object)))
 
 
 @dataclass
@@ -157,9 +177,10 @@ def _invoice_amounts(inv: pd.DataFrame) -> pd.Series:
     return known.set_index("Invoice No")["Amount"]
 
 
-def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
-                                                                  _InvoiceKeys | None]:
-    """``applications`` of the invoices and payments that exist, and the invoice keys used."""
+def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | None = None
+                  ) -> tuple[pd.DataFrame, _InvoiceKeys | None]:
+    """``applications`` of the invoices and payments that exist, and the invoice keys used;
+    a payment is in its customer's ``currency`` (Customer ID -> code; None: two decimals)."""
     keys = _InvoiceKeys.of(inv, pay)
     amount = pay["Amount"].fillna(0.0).astype("float64")
     invoice_amount = None
@@ -183,14 +204,16 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame) -> tuple[pd.DataFrame,
         room = (order["Invoice No"].map(invoice_amount) - paid_before).clip(lower=0.0)
         applied.loc[order.index] = np.minimum(order["_amount"], room)
 
+    pay_currency = (pay["Customer ID"].map(currency)
+                    if currency is not None and _other_decimals(currency) else None)
     out = pd.DataFrame({
         "Payment ID": pay["Payment ID"],
         "Customer ID": pay["Customer ID"],
         "Date": pd.to_datetime(pay["Date"]),
         "Amount": amount,
         "Invoice No": pay["Invoice No"].where(applied > 0, None),
-        "Applied Amount": applied.round(2),
-        "Unapplied Amount": (amount - applied).round(2),
+        "Applied Amount": round_money(applied, pay_currency),
+        "Unapplied Amount": round_money(amount - applied, pay_currency),
         ROW: pay[ROW],
     })
     return out, keys
@@ -242,17 +265,25 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     inv = _existing(invoices, "Invoice Date", cutoff)
     if inv["Amount"].isna().any():
         inv = inv[inv["Amount"].notna()]
-    apps, keys = _applications(inv, _existing(payments, "Date", cutoff))
+    apps, keys = _applications(inv, _existing(payments, "Date", cutoff), currency)
+    # each invoice's currency, where some currency of the book has other than two decimals
+    inv_currency = None
+    if "Currency" in inv and _other_decimals(currency, inv["Currency"]):
+        inv_currency = inv["Currency"].where(inv["Currency"].notna(),
+                                             inv["Customer ID"].map(currency))
     if keys is None:
         applied = apps.groupby("Invoice No", sort=False)["Applied Amount"].sum()
         first = ~inv["Invoice No"].duplicated() | inv["Invoice No"].isna()
         paid = inv["Invoice No"].map(applied).fillna(0.0).where(first, 0.0)
     else:
         paid = keys.paid(apps, inv.index)
-    open_amount = (inv["Amount"] - paid).round(2)
+    open_amount = round_money(inv["Amount"] - paid, inv_currency)
     if not len(payments):
-        open_amount = _open_as_stated(inv, open_amount)
-    on_account = apps[apps["Unapplied Amount"].abs() >= CENT]
+        open_amount = _open_as_stated(inv, open_amount, inv_currency)
+    settled_below = CENT
+    if inv_currency is not None:
+        settled_below = half_units(apps["Customer ID"].map(currency), apps.index)
+    on_account = apps[apps["Unapplied Amount"].abs() >= settled_below]
     payment_rows = pd.DataFrame({
         "Customer ID": on_account["Customer ID"],
         "Item Type": "Payment",
@@ -268,7 +299,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
 
     # Settled invoices are no items: when some invoice is open, only the open ones are built
     # (the same rows, columns and types as building all and dropping the settled ones).
-    still_open = (open_amount.abs() >= CENT).to_numpy()
+    invoice_below = CENT if inv_currency is None else half_units(inv_currency, inv.index)
+    still_open = (open_amount.abs() >= invoice_below).to_numpy()
     if still_open.any() and not still_open.all():
         inv, open_amount = inv[still_open], open_amount[still_open]
     invoice_rows = _invoice_rows(inv, open_amount, customers, currency)
@@ -277,12 +309,14 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
     items = pd.concat(parts, ignore_index=True)
-    items = items[items["Open Amount"].abs() >= CENT].reset_index(drop=True)
+    item_below = CENT if inv_currency is None else half_units(items["Currency"], items.index)
+    items = items[items["Open Amount"].abs() >= item_below].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
     return items[OPEN_ITEM_COLUMNS]
 
 
-def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series) -> pd.Series:
+def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
+                    currency: pd.Series | None = None) -> pd.Series:
     """What an open-items list says is open: its Balance, else Amount less Paid Amount, kept
     between nothing and the whole amount (a credit note's the same way, below zero)."""
     stated = pd.Series(np.nan, index=inv.index)
@@ -296,7 +330,7 @@ def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series) -> pd.Series:
         return open_amount
     low = inv["Amount"].clip(upper=0.0)
     high = inv["Amount"].clip(lower=0.0)
-    stated = stated.clip(lower=low, upper=high).round(2) + 0.0
+    stated = round_money(stated.clip(lower=low, upper=high), currency) + 0.0
     return stated.where(stated.notna(), open_amount)
 
 
@@ -321,5 +355,12 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
 
 
 def open_balance(items: pd.DataFrame) -> pd.Series:
-    """Each customer's balance: the sum of its signed open items, rounded to the cent."""
-    return items.groupby("Customer ID", sort=True)["Open Amount"].sum().round(2)
+    """Each customer's balance: the sum of its signed open items, rounded to the minor unit
+    of its currency (of the finest of its currencies, where it has several)."""
+    totals = items.groupby("Customer ID", sort=True)["Open Amount"].sum()
+    if "Currency" not in items or not _other_decimals(None, items["Currency"]):
+        return totals.round(DEFAULT_DECIMALS)
+    places = items["Currency"].map(decimals_of).groupby(items["Customer ID"], sort=True).max()
+    return pd.Series([round(float(t), int(d))
+                      for t, d in zip(totals, places[totals.index], strict=True)],
+                     index=totals.index, dtype="float64")
