@@ -22,7 +22,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.matching.engine import Allocation, Matcher, OpenInvoices
+from ar_excel.core.matching.engine import (
+    THOUSANDTHS,
+    Allocation,
+    Matcher,
+    OpenInvoices,
+    unit_of,
+)
 from ar_excel.core.matching.payers import PayerDirectory
 from ar_excel.model import Issue
 from ar_excel.policy import Policy
@@ -87,13 +93,19 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
                     balances: list[Any] | None = None) -> MatchResult:
     """Apply the statement's credits to the open invoices; see the module docstring."""
     lines = lines.reset_index(drop=True)
-    invoices = OpenInvoices(open_invoices(open_items), policy)
+    # One unit for the run: thousandths where the ledger or the statement has a currency
+    # counted in fils (KWD, BHD, OMR...), else cents.
+    currencies = [c for frame in (open_items, lines) if "Currency" in frame
+                  for c in pd.unique(frame["Currency"].to_numpy(dtype=object))]
+    unit = unit_of(currencies)
+    invoices = OpenInvoices(open_invoices(open_items), policy, unit)
     payers = PayerDirectory(customers, learned)
     matcher = Matcher(lines, invoices, payers, policy)
     matcher.run()
     matches = _matches_frame(lines, matcher, payers)
     unmatched = _unmatched_frame(lines, matcher)
-    summary = reconciliation_summary(lines, matches, unmatched, balances)
+    summary = reconciliation_summary(lines, matches, unmatched, balances,
+                                     places=3 if unit == THOUSANDTHS else 2)
     return MatchResult(matches, unmatched, summary, [])
 
 
@@ -108,6 +120,7 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
                                                   "Counterparty", "Counterparty Account",
                                                   "Statement", "Line No")}
     pos = [a.line for a in allocs]
+    unit = m.inv.unit
 
     def take(c: str) -> list:
         return [cols[c][p] for p in pos]
@@ -117,11 +130,11 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
         "Bank Amount": take("Amount"),
         "Invoice No": [None if a.invoice is None else m.inv.number[a.invoice] for a in allocs],
         "Customer ID": [a.customer for a in allocs],
-        "Applied Amount": [a.applied / 100 for a in allocs],
+        "Applied Amount": [a.applied / unit for a in allocs],
         "Method": [a.method for a in allocs],
         "Confidence": [round(a.confidence, 2) for a in allocs],
         "Status": [a.status for a in allocs],
-        "Write-off": [a.writeoff / 100 for a in allocs],
+        "Write-off": [a.writeoff / unit for a in allocs],
         "Customer": [payers.names.get(str(a.customer), "") for a in allocs],
         "Reason": [a.reason for a in allocs],
         "Description": take("Description"), "Counterparty": take("Counterparty"),
@@ -148,7 +161,7 @@ def _unmatched_frame(lines: pd.DataFrame, m: Matcher) -> pd.DataFrame:
             reason, cands = m.unmatched_reason(f)
             if f.remaining < f.amount:
                 reason = "partly applied; " + reason
-            left = f.remaining / 100
+            left = f.remaining / m.inv.unit
         elif amount is None or amount != amount:
             reason, cands, left = "no amount on the line", "", None
         elif amount < 0:
@@ -185,15 +198,18 @@ def _balance_value(b: Any, name: str) -> Any:
 
 
 def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
-                           balances: list[Any] | None = None) -> pd.DataFrame:
+                           balances: list[Any] | None = None, places: int = 2) -> pd.DataFrame:
     """The tie-out: opening + credits - debits = closing, and credits = matched + suggested +
-    unmatched, with counts per rule."""
+    unmatched, with counts per rule; amounts to ``places`` decimals (3 where a currency of the
+    statement or the ledger counts in fils)."""
+    half = 0.5 * 10.0 ** -places
     amount = lines["Amount"].astype("float64")
     credits, debits = amount[amount > 0], -amount[amount < 0]
     rows: list[dict[str, Any]] = []
 
     def row(item: str, value: float | None, n: int | None = None, note: str = "") -> None:
-        rows.append({"Item": item, "Amount": None if value is None else round(float(value), 2) + 0.0,
+        rows.append({"Item": item,
+                     "Amount": None if value is None else round(float(value), places) + 0.0,
                      "Lines": n, "Note": note})
 
     opening = closing = None
@@ -226,8 +242,9 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
     row("Closing balance (statement)", closing, None, "" if closing is not None else "not stated")
     if computed is not None and closing is not None:
-        diff = round(computed - closing, 2)
-        row("Difference", diff, None, "ties out" if abs(diff) < 0.005 else "DOES NOT TIE OUT: check the statement")
+        diff = round(computed - closing, places)
+        row("Difference", diff, None,
+            "ties out" if abs(diff) < half else "DOES NOT TIE OUT: check the statement")
     if len(stated) > 1:  # several statements (accounts, currencies, days) in one file
         for b in stated:
             name = _balance_value(b, "statement") or ""
@@ -245,8 +262,8 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     row("Unmatched credits", credit_left["Unallocated Amount"].sum(), int(len(credit_left)))
     check = (matches["Applied Amount"].sum() + credit_left["Unallocated Amount"].sum()
              - credits.sum())
-    row("Check: matched + suggested + unmatched - credits", round(check, 2), None,
-        "ties out" if abs(check) < 0.005 else "DOES NOT TIE OUT")
+    row("Check: matched + suggested + unmatched - credits", round(check, places), None,
+        "ties out" if abs(check) < half else "DOES NOT TIE OUT")
     row("Write-offs proposed", matches["Write-off"].sum(), int((matches["Write-off"] > 0).sum()),
         "fees / discounts within the policy tolerance")
     onacc = matches[matches["Invoice No"].isna()]

@@ -1,7 +1,8 @@
 """Which open invoices a receipt pays, from amounts alone.
 
 A customer who pays several invoices in one transfer sends their sum; one who pays late
-pays the oldest first. Given the customer's open amounts (in cents, oldest first) the
+pays the oldest first. Given the customer's open amounts (integers: cents, or thousandths
+where a currency counts in fils; oldest first) the
 receipt is explained by a *subset* whose sum equals it, or falls short of it by no more than
 the policy's fee tolerance (bank charges, early-payment discount). The search is bounded:
 at most ``MAX_ITEMS`` oldest items, meet-in-the-middle over two halves of at most 2^12 sums
@@ -24,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 MAX_ITEMS = 24
-DENSITY_WINDOW = 5_000  # cents either side of the target used to measure the density
+DENSITY_WINDOW = 5_000  # cents (50.00) either side of the target used to measure the density
 
 
 @dataclass(frozen=True)
@@ -48,21 +49,25 @@ def _sums(values: tuple[int, ...]) -> np.ndarray:
     return sums
 
 
-def find_subsets(values: list[int], low: int, high: int, limit: int = 3) -> Subsets:
-    """Non-empty subsets of ``values`` (cents) whose sum lies in [low, high], nearest ``high``
-    first (then fewest and oldest items)."""
-    return _find_subsets(tuple(values[:MAX_ITEMS]), low, high, limit)
+def find_subsets(values: list[int], low: int, high: int, limit: int = 3,
+                 grain: int = 1, window: int = DENSITY_WINDOW) -> Subsets:
+    """Non-empty subsets of ``values`` whose sum lies in [low, high], nearest ``high`` first
+    (then fewest and oldest items). ``grain``: the units in the minor unit of the amounts'
+    currency (the step the chance is counted in: 10 for a cent counted in thousandths);
+    ``window``: the units either side of the range where the density is measured."""
+    return _find_subsets(tuple(values[:MAX_ITEMS]), low, high, limit, grain, window)
 
 
 @lru_cache(maxsize=65_536)
-def _find_subsets(values: tuple[int, ...], low: int, high: int, limit: int) -> Subsets:
+def _find_subsets(values: tuple[int, ...], low: int, high: int, limit: int,
+                  grain: int = 1, window: int = DENSITY_WINDOW) -> Subsets:
     # Pure: the same open amounts and range give the same answer, so a re-run of a rule over
     # a ledger that has not changed for this customer costs a dictionary look-up.
     if not values or high <= 0:
         return Subsets()
     if len(values) <= _LISTED_UP_TO and low <= high:
-        return _listed(values, low, high, limit)
-    return _meet_in_the_middle(values, low, high, limit)
+        return _listed(values, low, high, limit, grain, window)
+    return _meet_in_the_middle(values, low, high, limit, grain, window)
 
 
 def _rank(values: tuple[int, ...], high: int, item: tuple[int, int]) -> tuple[int, int, list[int]]:
@@ -78,23 +83,28 @@ def _best(values: tuple[int, ...], high: int, found: list[tuple[int, int]],
                  for _, mask in found[:limit])
 
 
-def _chance(near: int, total: int, low: int, high: int) -> float:
-    return max(near - total, 0) / (2 * DENSITY_WINDOW) * (high - low + 1)
+def _chance(near: int, total: int, low: int, high: int, grain: int, window: int) -> float:
+    # the sums near the target per minor unit, times the minor units in [low, high]
+    if grain == 1:
+        return max(near - total, 0) / (2 * window) * (high - low + 1)
+    units = high // grain + (-low // grain) + 1
+    return max(near - total, 0) / (2 * window / grain) * units
 
 
-def _listed(values: tuple[int, ...], low: int, high: int, limit: int) -> Subsets:
+def _listed(values: tuple[int, ...], low: int, high: int, limit: int, grain: int,
+            window: int) -> Subsets:
     sums = [0] * (1 << len(values))
     found: list[tuple[int, int]] = []
     near = 0
     for mask in range(1, len(sums)):
         lowest = mask & -mask
         s = sums[mask] = sums[mask ^ lowest] + values[lowest.bit_length() - 1]
-        if low - DENSITY_WINDOW <= s <= high + DENSITY_WINDOW:
+        if low - window <= s <= high + window:
             near += 1
             if low <= s <= high:
                 found.append((s, mask))
     total = len(found)
-    chance = _chance(near, total, low, high)
+    chance = _chance(near, total, low, high, grain, window)
     if total <= 0:
         return Subsets(0, (), chance)
     return Subsets(total, _best(values, high, found, limit), chance)
@@ -142,13 +152,14 @@ def _halves(values: tuple[int, ...]) -> _Halves:
     return _Halves(half, left, right, masks)
 
 
-def _meet_in_the_middle(values: tuple[int, ...], low: int, high: int, limit: int) -> Subsets:
+def _meet_in_the_middle(values: tuple[int, ...], low: int, high: int, limit: int,
+                        grain: int, window: int) -> Subsets:
     if low > high:
-        return _meet_in_the_middle_unpruned(values, low, high, limit)
+        return _meet_in_the_middle_unpruned(values, low, high, limit, grain, window)
     h = _halves(values)
     total, rows, lo, hi = h.pairs(low, high)
-    near = h.pairs(low - DENSITY_WINDOW, high + DENSITY_WINDOW)[0]
-    chance = _chance(near, total, low, high)
+    near = h.pairs(low - window, high + window)[0]
+    chance = _chance(near, total, low, high, grain, window)
     if total <= 0:
         return Subsets(0, (), chance)
     found: list[tuple[int, int]] = []
@@ -164,7 +175,7 @@ def _meet_in_the_middle(values: tuple[int, ...], low: int, high: int, limit: int
 
 
 def _meet_in_the_middle_unpruned(values: tuple[int, ...], low: int, high: int,
-                                 limit: int) -> Subsets:
+                                 limit: int, grain: int, window: int) -> Subsets:
     """An empty range (``low > high``), counted the way the search always has."""
     half = len(values) // 2
     left_sums = _sums(values[:half])
@@ -179,5 +190,5 @@ def _meet_in_the_middle_unpruned(values: tuple[int, ...], low: int, high: int,
 
     # No subset sums into an empty range; the chance keeps the sign it has always had.
     total = count(low, high)
-    near = count(low - DENSITY_WINDOW, high + DENSITY_WINDOW)
-    return Subsets(0, (), _chance(near, total, low, high))
+    near = count(low - window, high + window)
+    return Subsets(0, (), _chance(near, total, low, high, grain, window))

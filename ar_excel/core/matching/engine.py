@@ -44,7 +44,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
 ``Matched`` is given only where the rule is certain (confidence >= 0.85); everything else is
 ``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
 candidates. Rules run over *all* lines one stage at a time, certain rules first and
-suggestions only after them, against one ledger of remaining open amounts (integer cents), so
+suggestions only after them, against one ledger of remaining open amounts (integers: cents,
+or thousandths where a currency of the run counts in fils; each amount first rounded to its
+own currency's minor unit), so
 a weaker rule never takes an invoice a stronger one needs, no invoice is applied beyond its
 open amount and no receipt beyond its amount. The payer's name is read only for the lines a
 full reference has not settled (it is the costly part), after the accounts learned from those
@@ -66,7 +68,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
+from ar_excel.core.matching.amounts import DENSITY_WINDOW, MAX_ITEMS, find_subsets
 from ar_excel.core.matching.classify import cash_deposits, inflow_categories
 from ar_excel.core.matching.normalize import (
     Joined,
@@ -86,6 +88,7 @@ from ar_excel.core.matching.payers import (
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH, InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
+from ar_excel.core.money import decimals_of
 from ar_excel.policy import Policy
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
@@ -96,17 +99,49 @@ AMOUNT_ONLY_CHANCE = 0.02
 
 
 _HAS_DIGIT = re.compile(r"\d").search
-_ROUNDNESS = (100_000, 10_000, 1_000, 100, 1)  # cents: 1,000.00, 100.00, 10.00, 1.00, 0.01
-_NO_DAY = np.iinfo(np.int64).min  # an invoice without a date is issued by any date
+# Amounts are counted in integers of one unit for every currency of a run: cents (``unit``
+# 100), or thousandths (1,000) where some currency of the ledger or the statement counts in fils
+# (KWD, BHD, OMR...). An amount is first rounded to its own currency's minor unit, which is
+# ``grain`` units (in thousandths: 10 for EGP/SAR/USD, 1 for KWD, 1,000 for JPY).
+CENTS, THOUSANDTHS = 100, 1_000
+
+
+def unit_of(currencies: list) -> int:
+    """The unit a run counts in: thousandths where a currency has three decimals, else cents."""
+    return THOUSANDTHS if any(decimals_of(c) >= 3 for c in set(currencies)) else CENTS
+
+
+def grain(currency: str | None, unit: int) -> int:
+    """The units in the currency's minor unit (finer than the unit: one unit)."""
+    return max(unit // 10 ** decimals_of(currency), 1)
+
+
+def units(x: float, grain: int, unit: int) -> int:
+    """An amount in units, rounded to the minor unit of ``grain`` units."""
+    return int(round(float(x) * (unit // grain))) * grain
 
 
 def cents(x: float) -> int:
     return int(round(float(x) * 100))
 
 
-def _cents(values: pd.Series) -> list[int]:
-    return np.round(pd.to_numeric(values, errors="coerce").fillna(0.0).to_numpy(float) * 100
-                    ).astype(np.int64).tolist()
+def _units(values: pd.Series, unit: int, grains: np.ndarray | None = None) -> list[int]:
+    """Amounts in units, each rounded to its minor unit (``grains``; None: cents)."""
+    v = pd.to_numeric(values, errors="coerce").fillna(0.0).to_numpy(float)
+    if grains is None:
+        cents_ = np.round(v * 100).astype(np.int64)
+        return (cents_ if unit == CENTS else cents_ * (unit // CENTS)).tolist()
+    return (np.round(v * (unit // grains)).astype(np.int64) * grains).tolist()
+
+
+def money_text(amount: int, unit: int) -> str:
+    """Units as an amount for a reason: 1,234.13, or 1,234.125 where it has a third decimal."""
+    if unit == THOUSANDTHS and amount % 10:
+        return f"{amount / unit:,.3f}"
+    return f"{amount / unit:,.2f}"
+
+
+_NO_DAY = np.iinfo(np.int64).min  # an invoice without a date is issued by any date
 
 
 def _days(values: pd.Series) -> list[int | None]:
@@ -121,8 +156,8 @@ class Allocation:
     line: int
     invoice: int | None  # position in the invoice table; None = on account
     customer: str | None
-    applied: int  # cents of the receipt applied
-    writeoff: int = 0  # cents of the invoice proposed to write off (fees, discount)
+    applied: int  # thousandths of the receipt applied
+    writeoff: int = 0  # thousandths of the invoice proposed to write off (fees, discount)
     method: str = ""
     confidence: float = 0.0
     reason: str = ""
@@ -137,7 +172,7 @@ class LineFacts:
     """What is read from one bank line once, before any rule runs."""
 
     pos: int
-    amount: int  # cents, > 0
+    amount: int  # thousandths, > 0
     date: int | None  # the booking date in days since 1970
     currency: str
     strong: set[int]
@@ -153,6 +188,7 @@ class LineFacts:
     # Strong hits that are not sure (``references``): a bare 5-6 digit number or a date that is
     # also an invoice's number names it only when the amount or the payer agrees.
     loose: frozenset[int] | set[int] = frozenset()
+    grain: int = 1  # the units in the minor unit of the line's currency
 
 
 # A customer with at least this many invoices is filtered with arrays (one customer of the
@@ -176,7 +212,8 @@ def _positions(array: np.ndarray) -> Positions:
 class OpenInvoices:
     """The open invoices with the amount still open after this run's allocations."""
 
-    def __init__(self, invoices: pd.DataFrame, policy: Policy | None = None) -> None:
+    def __init__(self, invoices: pd.DataFrame, policy: Policy | None = None,
+                 unit: int | None = None) -> None:
         inv = invoices.reset_index(drop=True)
         n = len(inv)
         self.policy = policy if policy is not None else Policy()
@@ -188,12 +225,29 @@ class OpenInvoices:
         self.day: list[int | None] = _days(inv["Date"]) if "Date" in inv else [None] * n
         due = inv["Due Date"] if "Due Date" in inv else inv.get("Date")
         self.due = pd.to_datetime(due).to_numpy()
-        self.open: list[int] = _cents(inv["Open Amount"])
-        self.original: list[int] = _cents(inv["Amount"] if "Amount" in inv else inv["Open Amount"])
+        # The run's unit (``unit_of``), the units of a cent, a whole and a round ten, and each
+        # invoice's minor unit (None where every invoice counts in cents: the usual book).
+        self.unit = unit_of(self.currency) if unit is None else unit
+        self.cent = self.unit // CENTS
+        self.whole, self.tens = self.unit, 10 * self.unit
+        # as round as 1,000.00, 100.00, 10.00, 1.00, 0.01 (and 0.001 in thousandths)
+        self._roundness = tuple(sorted({1_000 * self.unit, 100 * self.unit, 10 * self.unit,
+                                        self.unit, self.cent, 1}, reverse=True))
+        grains = {c: grain(c, self.unit) for c in set(self.currency)}
+        self.uniform = all(g == self.cent for g in grains.values())
+        self._grain = None if self.uniform else np.array([grains[c] for c in self.currency],
+                                                         dtype=np.int64)
+        self.grain: list[int] = [self.cent] * n if self._grain is None else self._grain.tolist()
+        # A line without a currency is in the ledger's finest minor unit (a KWD ledger's fils).
+        self.blank_grain = min(grains.values(), default=self.cent)
+        self.open: list[int] = _units(inv["Open Amount"], self.unit, self._grain)
+        self.original: list[int] = _units(inv["Amount"] if "Amount" in inv else inv["Open Amount"],
+                                          self.unit, self._grain)
         self.remaining: list[int] = list(self.open)
         self._original = np.array(self.original, dtype=np.int64)
         self._round_sorted: dict[int, np.ndarray] | None = None
         self._tolerances: dict[int, int] = {}
+        self._fine_tolerances: dict[tuple[int, int], int] = {}
         self.version: dict[str, int] = {}  # allocations booked per customer so far
         order: list[int] = np.lexsort((np.arange(n), self.due)).tolist() if n else []
         # Oldest due first, ties by position: a sort key that is one int (NaT due dates keep
@@ -232,21 +286,21 @@ class OpenInvoices:
                                    for c, p in self.by_customer.items() if len(p) >= VECTOR_FROM}
 
     def coincidence(self, amount: int) -> float:
-        """How many open amounts a receipt of ``amount`` (cents) would hit by chance: the
+        """How many open amounts a receipt of ``amount`` (units) would hit by chance: the
         density of open amounts around it, counted among amounts as round as it is (a round
         5,000.00 meets the many round invoices, 12,958.29 only those in the same cent)."""
         if self._round_sorted is None:
             opened = np.asarray(self.open, dtype=np.int64)
-            self._round_sorted = {g: np.sort(opened[opened % g == 0]) for g in _ROUNDNESS}
-        g = next(g for g in _ROUNDNESS if amount % g == 0)
-        width = max(amount // 10, 100 * g)  # +-10 %
+            self._round_sorted = {g: np.sort(opened[opened % g == 0]) for g in self._roundness}
+        g = next(g for g in self._roundness if amount % g == 0)
+        width = max(amount // (10 * self.cent) * self.cent, 100 * g)  # +-10 % (whole cents)
         amounts = self._round_sorted[g]
         near = int(np.searchsorted(amounts, amount + width, "right")
                    - np.searchsorted(amounts, amount - width, "left"))
         return max(near - 1, 0) / (2 * width / g)
 
     def book(self, pos: int, amount: int) -> None:
-        """Take ``amount`` cents (applied and written off) off the invoice's open amount."""
+        """Take ``amount`` units (applied and written off) off the invoice's open amount."""
         self.remaining[pos] -= amount
         self._remaining[pos] -= amount
         customer = self.customer[pos]
@@ -267,14 +321,28 @@ class OpenInvoices:
     def use_policy(self, policy: Policy) -> None:
         """The policy whose fee tolerance applies (the matcher's)."""
         if policy is not self.policy:
-            self.policy, self._tolerances = policy, {}
+            self.policy, self._tolerances, self._fine_tolerances = policy, {}, {}
 
-    def tolerance(self, amount: int) -> int:
-        """The policy's fee tolerance (cents) on an open amount of ``amount`` cents."""
+    def tolerance(self, amount: int, grain: int | None = None) -> int:
+        """The policy's fee tolerance (units, rounded to the minor unit of ``grain`` units;
+        None: a cent) on an open amount of ``amount`` units."""
+        if grain is not None and grain != self.cent:
+            t = self._fine_tolerances.get((amount, grain))
+            if t is None:
+                t = self._fine_tolerances[(amount, grain)] = units(
+                    self.policy.fee_tolerance(amount / self.unit), grain, self.unit)
+            return t
         t = self._tolerances.get(amount)
         if t is None:
-            t = self._tolerances[amount] = cents(self.policy.fee_tolerance(amount / 100))
+            t = self._tolerances[amount] = units(self.policy.fee_tolerance(amount / self.unit),
+                                                 self.cent, self.unit)
         return t
+
+    def grain_of(self, items: list[int]) -> int:
+        """The finest minor unit of ``items``' currencies (units)."""
+        if self.uniform or not items:
+            return self.cent
+        return min(self.grain[p] for p in items)
 
     def usable(self, pos: int, currency: str, day: int | None = None) -> bool:
         """Still open, in the line's currency, and issued by the line's date (``day``)."""
@@ -287,7 +355,7 @@ class OpenInvoices:
         return day is None or d is None or d <= day
 
     def untouched_of_amount(self, amount: int, currency: str) -> list[int]:
-        """The invoices whose open amount was ``amount`` (cents) when the run began and still
+        """The invoices whose open amount was ``amount`` (units) when the run began and still
         is, usable in ``currency`` (any date), in ``by_amount`` order. A round amount is open on
         hundreds of invoices: those are filtered with arrays."""
         positions = self.by_amount.get(amount, ())
@@ -347,7 +415,7 @@ class OpenInvoices:
         return array if array is not None else np.fromiter(items, np.int64, len(items))
 
     def total(self, items: list[int]) -> int:
-        """The amount still open on ``items`` (cents)."""
+        """The amount still open on ``items`` (units)."""
         if len(items) < VECTOR_FROM:
             remaining = self.remaining
             return sum(remaining[p] for p in items)
@@ -361,7 +429,7 @@ class OpenInvoices:
         return _positions(array[~np.isin(array, np.asarray(excluded, dtype=np.int64))])
 
     def with_remaining(self, items: list[int], amount: int) -> list[int]:
-        """The ``items`` with exactly ``amount`` (cents) still open, in their order."""
+        """The ``items`` with exactly ``amount`` (units) still open, in their order."""
         if len(items) < VECTOR_FROM:
             remaining = self.remaining
             return [p for p in items if remaining[p] == amount]
@@ -369,25 +437,37 @@ class OpenInvoices:
         return _positions(array[self._remaining[array] == amount])
 
     def within_tolerance(self, items: list[int], amount: int) -> list[int]:
-        """The ``items`` whose open amount a receipt of ``amount`` cents falls short of by no
-        more than the fee tolerance, in their order."""
+        """The ``items`` whose open amount a receipt of ``amount`` units falls short of
+        by no more than the fee tolerance, in their order."""
         if len(items) >= VECTOR_FROM and type(self.policy).fee_tolerance is Policy.fee_tolerance:
             array = self._array(items)
             remaining = self._remaining[array]
             short = remaining - amount
-            return _positions(array[(short > 0) & (short <= self._tolerance_array(remaining))])
+            grains = None if self._grain is None else self._grain[array]
+            return _positions(array[(short > 0)
+                                    & (short <= self._tolerance_array(remaining, grains))])
         remaining, tolerance = self.remaining, self.tolerance
-        return [p for p in items if 0 < remaining[p] - amount <= tolerance(remaining[p])]
+        if self.uniform:
+            return [p for p in items if 0 < remaining[p] - amount <= tolerance(remaining[p])]
+        grains = self.grain
+        return [p for p in items
+                if 0 < remaining[p] - amount <= tolerance(remaining[p], grains[p])]
 
-    def _tolerance_array(self, amounts: np.ndarray) -> np.ndarray:
-        """``tolerance`` of many amounts at once: ``Policy.fee_tolerance`` in cents, computed
-        with the same floating-point steps (rounding half to even like ``round``)."""
+    def _tolerance_array(self, amounts: np.ndarray, grains: np.ndarray | None = None
+                         ) -> np.ndarray:
+        """``tolerance`` of many amounts at once: ``Policy.fee_tolerance`` in units rounded to
+        each minor unit (``grains``; None: a cent), computed with the same floating-point steps
+        (rounding half to even like ``round``)."""
         p = self.policy
-        money = np.maximum(p.fee_tolerance_abs, np.abs(amounts / 100) * p.fee_tolerance_pct / 100.0)
-        return np.rint(money * 100).astype(np.int64)
+        money = np.maximum(p.fee_tolerance_abs,
+                           np.abs(amounts / self.unit) * p.fee_tolerance_pct / 100.0)
+        if grains is None:
+            cents_ = np.rint(money * 100).astype(np.int64)
+            return cents_ if self.cent == 1 else cents_ * self.cent
+        return np.rint(money * (self.unit // grains)).astype(np.int64) * grains
 
     def with_amount(self, customer: str, amount: int, currency: str, day: int | None) -> list[int]:
-        """The customer's open invoices whose open amount is exactly ``amount`` (cents)."""
+        """The customer's open invoices whose open amount is exactly ``amount`` (units)."""
         same = self.by_customer_amount.get((customer, amount))
         if same is None:
             return []
@@ -397,10 +477,12 @@ class OpenInvoices:
         """What is left open of an invoice short-paid within the fee tolerance: customers
         do not pay these, accountants write them off."""
         return self.original[pos] - self.remaining[pos] > 0 and \
-            self.remaining[pos] <= self.tolerance(self.original[pos])
+            self.remaining[pos] <= self.tolerance(self.original[pos], self.grain[pos])
 
     def without_residues(self, items: list[int]) -> list[int]:
         """``items`` less the residues of short payments (``is_residue``), in their order."""
+        if len(items) < VECTOR_FROM and not self.uniform:
+            return [p for p in items if not self.is_residue(p)]
         if len(items) < VECTOR_FROM:
             original, remaining, tolerance = self.original, self.remaining, self.tolerance
             return [p for p in items
@@ -408,8 +490,9 @@ class OpenInvoices:
         array = self._array(items)
         short_paid = array[self._original[array] - self._remaining[array] > 0]
         if type(self.policy).fee_tolerance is Policy.fee_tolerance:
+            grains = None if self._grain is None else self._grain[short_paid]
             residues = short_paid[self._remaining[short_paid]
-                                  <= self._tolerance_array(self._original[short_paid])]
+                                  <= self._tolerance_array(self._original[short_paid], grains)]
         else:
             residues = np.array([p for p in short_paid.tolist() if self.is_residue(p)],
                                 dtype=np.int64)
@@ -433,12 +516,18 @@ class Matcher:
         self.payers = payers
         self.policy = policy
         self.index = InvoiceIndex(invoices.number)
+        # the window around a target where the density of subset sums is measured (50.00)
+        self._window = DENSITY_WINDOW * invoices.cent
         self.allocations: list[Allocation] = []
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
+
+    def _money(self, amount: int) -> str:
+        """Units as an amount for a reason (``money_text``)."""
+        return money_text(amount, self.inv.unit)
 
     # ------------------------------------------------------------ reading lines
 
@@ -452,8 +541,21 @@ class Matcher:
         days = _days(L["Date"]) if "Date" in L else [None] * len(L)
         self._accounts, self._names, self._descriptions = acc, cp, desc
         self._references = ref
-        credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
-                   if not (amount is None or amount != amount or cents(amount) <= 0)]
+        # Each line's amount in its currency's minor unit (a line without one: the ledger's).
+        unit, cent = self.inv.unit, self.inv.cent
+        grains = {c: (grain(c, unit) if isinstance(c, str) and c.strip() else self.inv.blank_grain)
+                  for c in set(cur)}
+        line_grain = ([grains[c] for c in cur]
+                      if any(g != cent for g in grains.values()) else None)
+        if line_grain is None and unit == CENTS:
+            credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
+                       if not (amount is None or amount != amount or cents(amount) <= 0)]
+        else:
+            line_grain = line_grain or [cent] * len(L)
+            credits = [(pos, units(amount, line_grain[pos], unit))
+                       for pos, amount in enumerate(L["Amount"].tolist())
+                       if not (amount is None or amount != amount
+                               or units(amount, line_grain[pos], unit) <= 0)]
         texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
         # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
         # whole statement each, joined once.
@@ -478,6 +580,7 @@ class Matcher:
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           strong, weak, payer, category, is_cash)
             f.remaining = f.amount
+            f.grain = cent if line_grain is None else line_grain[pos]
             f.numbers = numbers
             if len(sure) < len(strong):
                 f.loose = strong - sure
@@ -536,7 +639,7 @@ class Matcher:
         left = f.remaining
         total_open = self.inv.total(invs)
         short = total_open - left
-        tolerance = self.inv.tolerance(total_open)
+        tolerance = self.inv.tolerance(total_open, f.grain)
         for k, p in enumerate(invs):
             room = self.inv.remaining[p]
             take = min(room, left)
@@ -554,7 +657,8 @@ class Matcher:
                                   reason + "; excess over the open invoices stays on account"))
         return out
 
-    def _explain(self, items: list[int], amount: int) -> tuple[list[int], int, float]:
+    def _explain(self, items: list[int], amount: int, grain: int
+                 ) -> tuple[list[int], int, float]:
         """Which of ``items`` (oldest first) make ``amount`` exactly: (the choice, in how many
         ways, expected chance coincidences). One invoice of the amount beats any sum; sums are
         searched among the oldest and, for a long ledger, the newest items too."""
@@ -567,7 +671,8 @@ class Matcher:
         found: list[list[int]] = []
         count, chance = 0, 0.0
         for window in windows:
-            sub = find_subsets([self.inv.remaining[p] for p in window], amount, amount)
+            sub = find_subsets([self.inv.remaining[p] for p in window], amount, amount,
+                               grain=grain, window=self._window)
             chance = max(chance, sub.chance)
             for k in sub.found:
                 choice = sorted(window[i] for i in k)
@@ -579,8 +684,8 @@ class Matcher:
         choice = self.inv.by_due(found[0])
         return choice, max(count, len(found)), chance
 
-    def _within_tolerance(self, total_open: int, amount: int) -> bool:
-        return 0 < total_open - amount <= self.inv.tolerance(total_open)
+    def _within_tolerance(self, total_open: int, amount: int, grain: int) -> bool:
+        return 0 < total_open - amount <= self.inv.tolerance(total_open, grain)
 
     # ------------------------------------------------------------ stage 1: full references
 
@@ -623,7 +728,8 @@ class Matcher:
                                f"{said} {names}; amount equals the open amount")
         amounts = [self.inv.remaining[p] for p in refs]
         if len(refs) > 1:
-            sub = find_subsets(amounts, f.remaining, f.remaining)
+            sub = find_subsets(amounts, f.remaining, f.remaining, grain=f.grain,
+                               window=self._window)
             if sub.count == 1:
                 chosen = [refs[k] for k in sub.found[0]]
                 ok = one_customer or len({self.inv.customer[p] for p in chosen}) == 1
@@ -649,9 +755,9 @@ class Matcher:
             # the number named may itself be the mistyped one.
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped number of another invoice with this amount)"
-        if self._within_tolerance(total, f.remaining):
+        if self._within_tolerance(total, f.remaining, f.grain):
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
-                               f"{said} {names}; short by {(total - f.remaining) / 100:,.2f} "
+                               f"{said} {names}; short by {self._money(total - f.remaining)} "
                                "within the fee tolerance: write-off proposed")
         # Beyond this point the amount does not confirm the number. A bare 5-6 digit number or
         # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
@@ -676,7 +782,7 @@ class Matcher:
             excess = f.remaining - total
             if one_customer:
                 others = self.inv.without(self.inv.open_of(cust, f.currency, None), refs)
-                extra, count, chance = self._explain(others, excess)
+                extra, count, chance = self._explain(others, excess, f.grain)
                 if count:
                     certain = count == 1 and chance < 0.02
                     return alloc(f, refs + extra, "multi-invoice",
@@ -700,7 +806,7 @@ class Matcher:
             doubled = excess > total and (payer is None or payer != cust)
             return alloc(f, refs, "overpayment",
                          (0.9 if one_customer and not doubled else 0.6) - penalty,
-                         f"{said} {names}; paid {excess / 100:,.2f} more than open"
+                         f"{said} {names}; paid {self._money(excess)} more than open"
                          + (", more than the invoices themselves: please confirm"
                             if doubled else ""),
                          on_account_customer=cust)
@@ -709,7 +815,7 @@ class Matcher:
             other_payer = f.payer is not None and f.payer.by_account and payer != cust
             return alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
                          f"{said} {names}; part payment of "
-                         f"{self.inv.remaining[refs[0]] / 100:,.2f} open")
+                         f"{self._money(self.inv.remaining[refs[0]])} open")
         return alloc(f, refs, "partial", 0.6,
                      f"{said} {names}; pays less than their open total: applied "
                      "oldest first, please confirm")
@@ -723,11 +829,12 @@ class Matcher:
         else one other open invoice, to confirm."""
         if not others:
             return None
-        tol = self.inv.tolerance(f.remaining)
+        tol = self.inv.tolerance(f.remaining, f.grain)
         named = self.inv.by_due([p for p in f.weak if self.inv.customer[p] == cust
                                  and p not in refs and self.inv.usable(p, f.currency)])
         if named:
-            sub = find_subsets([self.inv.remaining[p] for p in named], excess + 1, excess + tol)
+            sub = find_subsets([self.inv.remaining[p] for p in named], excess + 1, excess + tol,
+                               grain=f.grain, window=self._window)
             if sub.count == 1:
                 return [named[k] for k in sub.found[0]], True
         # Not named: one other invoice (a set of them would make almost any sum by chance)
@@ -735,20 +842,20 @@ class Matcher:
         # receipt is hundreds) makes the reading worth a person's look. A round excess
         # (11,640.00) with an odd gap (16.98) is a deliberate overpayment or an advance: banks
         # charge whole amounts (15.00, 25.00).
-        tol = cents(self.policy.fee_tolerance_abs)
-        whole_gap_only = excess % 1000 == 0
+        tol = units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit)
+        whole_gap_only = excess % self.inv.tens == 0
         if len(others) >= VECTOR_FROM:  # (one customer may have thousands open)
             array = self.inv._array(others)
             gap = self.inv._remaining[array] - excess
             keep = (gap > 0) & (gap <= tol)
             if whole_gap_only:
-                keep &= gap % 100 == 0
+                keep &= gap % self.inv.whole == 0
             found = np.flatnonzero(keep)
             return ([int(array[found[0]])], False) if len(found) else None
         remaining = self.inv.remaining
         for p in others:
             gap = remaining[p] - excess
-            if 0 < gap <= tol and (gap % 100 == 0 or not whole_gap_only):
+            if 0 < gap <= tol and (gap % self.inv.whole == 0 or not whole_gap_only):
                 return [p], False
         return None
 
@@ -822,12 +929,13 @@ class Matcher:
         if typo:
             return typo
         # One named invoice and the amount within the fee tolerance of it.
-        near = [p for p in weak if self._within_tolerance(self.inv.remaining[p], f.remaining)]
+        near = [p for p in weak
+                if self._within_tolerance(self.inv.remaining[p], f.remaining, f.grain)]
         if len(near) == 1 and len(self.index.tails[near[0]]) >= 3:
             p = near[0]
             return self._alloc(f, [p], "reference", 0.88,
                                f"narrative has the numeric part of {self.inv.number[p]}; short by "
-                               f"{(self.inv.remaining[p] - f.remaining) / 100:,.2f} within the "
+                               f"{self._money(self.inv.remaining[p] - f.remaining)} within the "
                                "fee tolerance: write-off proposed")
         # One invoice's numeric part (4+ digits) and no amount agreeing: a part payment or an
         # overpayment of it, perhaps; a person decides.
@@ -837,7 +945,7 @@ class Matcher:
             method = "partial" if f.remaining < self.inv.remaining[p] else "overpayment"
             return self._alloc(f, [p], method, 0.6,
                                f"narrative has the numeric part of {self.inv.number[p]} "
-                               f"({self.inv.remaining[p] / 100:,.2f} open); payer not known: "
+                               f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
 
@@ -857,7 +965,8 @@ class Matcher:
         exact = []
         for refs in by_customer.values():
             refs = self.inv.by_due(refs)
-            sub = find_subsets([self.inv.remaining[p] for p in refs], amount, amount)
+            sub = find_subsets([self.inv.remaining[p] for p in refs], amount, amount,
+                               grain=self.inv.grain_of(refs), window=self._window)
             if sub.count == 1:
                 exact.append([refs[k] for k in sub.found[0]])
             elif sub.count > 1:
@@ -897,7 +1006,7 @@ class Matcher:
         # (Without residues to leave out, the second search would be the first again.)
         fresh = self.inv.without_residues(items)
         for pool in ((fresh, items) if len(fresh) < len(items) else (items,)):
-            choice, count, chance = self._explain(pool, f.remaining)
+            choice, count, chance = self._explain(pool, f.remaining, f.grain)
             if count:
                 return choice, count, chance
         return None
@@ -1025,20 +1134,23 @@ class Matcher:
         # A round sum just under several invoices is more likely a part payment than charges;
         # so is a round sum an odd amount under one (5,900.00 for 5,922.33): banks deduct
         # whole charges (15.00, 25.00) from what the payer sent.
-        round_under_sum = f.remaining % 1000 == 0 and (len(invs) > 1 or gap % 100 != 0)
-        certain = unique and gap <= cents(self.policy.fee_tolerance_abs) and not round_under_sum
+        round_under_sum = f.remaining % self.inv.tens == 0 and (
+            len(invs) > 1 or gap % self.inv.whole != 0)
+        certain = unique and gap <= units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit) \
+            and not round_under_sum
         # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
         # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
         # payment), the gap is not itself one of the customer's open amounts, and no set of
         # its open invoices makes the amount exactly.
-        charge_like = (unique and len(invs) == 1 and sure >= 0.97 and f.remaining % 1000 != 0
+        charge_like = (unique and len(invs) == 1 and sure >= 0.97
+                       and f.remaining % self.inv.tens != 0
                        and not self.inv.with_amount(cust, gap, f.currency, None)
                        and self._no_exact_sum(cust, f))
         conf = (self._payer_confidence(f, cust, sure, 0.9) if certain
                 else 0.86 if charge_like else 0.6)
         certain = certain or charge_like
         return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
-                           f"{how}; {nums} less {gap / 100:,.2f} within the fee tolerance: "
+                           f"{how}; {nums} less {self._money(gap)} within the fee tolerance: "
                            "write-off proposed" + ("" if certain else ", please confirm"))
 
     def _short_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
@@ -1054,11 +1166,12 @@ class Matcher:
         if singles:
             return [singles[0]], len(singles), 0.0
         items = self.inv.without_residues(items)
-        tol = cents(self.policy.fee_tolerance(f.remaining / 100 * 1.01))
+        tol = units(self.policy.fee_tolerance(f.remaining / self.inv.unit * 1.01), f.grain,
+                    self.inv.unit)
         sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
-                           f.remaining + 1, f.remaining + tol)
+                           f.remaining + 1, f.remaining + tol, grain=f.grain, window=self._window)
         chosen = [s for s in sub.found if self._within_tolerance(
-            sum(self.inv.remaining[items[k]] for k in s), f.remaining)]
+            sum(self.inv.remaining[items[k]] for k in s), f.remaining, f.grain)]
         if chosen:
             return [items[k] for k in chosen[0]], sub.count, sub.chance
         return None
@@ -1067,7 +1180,7 @@ class Matcher:
         """True when no set of the customer's open invoices makes the receipt exactly, as far
         as the search can tell (all of them searched: few enough open)."""
         items = self.inv.open_of(cust, f.currency, f.date)
-        return len(items) <= MAX_ITEMS and not self._explain(items, f.remaining)[1]
+        return len(items) <= MAX_ITEMS and not self._explain(items, f.remaining, f.grain)[1]
 
     def propose_payer_rest(self, f: LineFacts) -> list[Allocation] | None:
         """Payer known, no amount explains the receipt: suggest oldest-first or on account."""
@@ -1088,7 +1201,7 @@ class Matcher:
         if f.remaining > total:
             conf = 0.86 if f.payer.by_account else 0.6
             return self._alloc(f, items, "overpayment", conf,
-                               f"{how}; pays more than everything open ({total / 100:,.2f}): all "
+                               f"{how}; pays more than everything open ({self._money(total)}): all "
                                "invoices settled, the excess stays on account",
                                on_account_customer=cust)
         method = "partial" if f.remaining < self.inv.remaining[items[0]] else "oldest-first"
@@ -1135,7 +1248,7 @@ class Matcher:
         name = self._names[f.pos]
         stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
-        particular = f.remaining % 1000 != 0
+        particular = f.remaining % self.inv.tens != 0
         if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
                 and f.remaining == f.amount:
             return self._alloc(f, [p], "amount-only", 0.86,
@@ -1214,7 +1327,8 @@ class Matcher:
         else:
             reason = "no invoice reference and payer not identified"
         for p in sorted(f.strong | f.weak, key=lambda p: (self.inv.remaining[p] != f.remaining, p))[:3]:
-            cands.append(f"{self.inv.number[p]} ({self.inv.customer[p]}, {self.inv.remaining[p] / 100:,.2f} open)")
+            cands.append(f"{self.inv.number[p]} ({self.inv.customer[p]}, "
+                         f"{self._money(self.inv.remaining[p])} open)")
         if f.payer:
             for c, s in f.payer.candidates[:3]:
                 cands.append(f"customer {c} ({s:.0f})")

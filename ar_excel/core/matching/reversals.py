@@ -43,7 +43,8 @@ def _same(a: object, b: object, key) -> bool:
 def reversed_credits(lines: pd.DataFrame) -> dict[int, int]:
     """{credit position: position of the debit that reverses it} (see the module docstring)."""
     amounts = pd.to_numeric(lines["Amount"], errors="coerce").to_numpy(float)
-    cents = np.round(np.nan_to_num(amounts) * 100).astype(np.int64)
+    # in thousandths: a dinar's fils tell reversals apart (statements keep each currency's decimals)
+    cents = np.round(np.nan_to_num(amounts) * 1000).astype(np.int64)
     # Only the amounts both paid in and out can pair (arrays: most statements have none).
     both = np.intersect1d(cents[cents > 0], -cents[cents < 0])
     if not len(both):
