@@ -13,8 +13,9 @@ Rules (the contract's ``Aging`` tab, made explicit):
   <= 0), ``1-30``, ``31-60``, ``61-90``, ``90+``; other limits give labels the same way,
   e.g. 30, 60, 90, 120 -> ``... 61-90, 91-120, 120+``.
 * A row per customer and currency (amounts in different currencies are never added); Total
-  is the sum of the buckets. Amounts are summed in whole cents, so the grand total equals
-  the ledger's open balance to the cent: ``tie_out`` states the check.
+  is the sum of the buckets. Amounts are summed in whole thousandths (a fils of a dinar,
+  a tenth of a cent), so the grand total equals the ledger's open balance to the currency's
+  minor unit: ``tie_out`` states the check.
 * An item without a date (an undated receipt) cannot be aged: it sits in ``Current`` so the
   totals still tie, and ``undated_items`` lists it for a person to look at.
 """
@@ -102,6 +103,15 @@ def to_cents(amounts: pd.Series | np.ndarray) -> np.ndarray:
     return np.rint(np.nan_to_num(values) * 100.0).astype("int64")
 
 
+MILLS = 1_000.0  # amounts are summed in thousandths: exact for fils (KWD) and for cents
+
+
+def to_mills(amounts: pd.Series | np.ndarray) -> np.ndarray:
+    """Signed amounts as whole thousandths (int64), so sums are exact in every currency."""
+    values = np.asarray(amounts, dtype="float64")
+    return np.rint(np.nan_to_num(values) * MILLS).astype("int64")
+
+
 def aging_by_customer(items: pd.DataFrame, customers: pd.DataFrame | None,
                       policy: Policy | None = None) -> pd.DataFrame:
     """The Aging table: Customer ID, Customer, the buckets, Total, Currency.
@@ -124,17 +134,17 @@ def aging_by_customer(items: pd.DataFrame, customers: pd.DataFrame | None,
     group = cust_code.astype("int64") * n_ccy + ccy_code
     n_groups = len(cust_ids) * n_ccy
     present = np.bincount(group, minlength=n_groups) > 0
-    sums = np.bincount(group * nb + bucket, weights=to_cents(items["Open Amount"]),
+    sums = np.bincount(group * nb + bucket, weights=to_mills(items["Open Amount"]),
                        minlength=n_groups * nb).reshape(n_groups, nb)
     keys = np.flatnonzero(present)
     keys = keys[np.lexsort((_natural_rank(ccys)[keys % n_ccy],
                             _natural_rank(cust_ids)[keys // n_ccy]))]
     cents = np.rint(sums[keys]).astype("int64")
 
-    frame = pd.DataFrame(cents / 100.0, columns=labels)
+    frame = pd.DataFrame(cents / MILLS, columns=labels)
     frame.insert(0, "Customer ID", np.asarray(cust_ids, dtype=object)[keys // n_ccy])
     frame.insert(1, "Customer", _names(frame["Customer ID"], customers))
-    frame["Total"] = cents.sum(axis=1) / 100.0
+    frame["Total"] = cents.sum(axis=1) / MILLS
     frame["Currency"] = pd.Series([None if _is_blank(c) else c
                                    for c in np.asarray(ccys, dtype=object)[keys % n_ccy]],
                                   dtype=object)
@@ -206,7 +216,7 @@ def aging_detail(items: pd.DataFrame, customers: pd.DataFrame | None,
         "Due Date": pd.to_datetime(items["Due Date"]).to_numpy(),
         "Currency": items["Currency"].to_numpy(dtype=object),
         "Amount": items["Amount"].to_numpy(dtype="float64"),
-        "Open Amount": to_cents(items["Open Amount"]) / 100.0,
+        "Open Amount": to_mills(items["Open Amount"]) / MILLS,
         "Days Past Due": items["Days Past Due"].astype("Int64").to_numpy(),
         "Age Days": pd.array(np.where(np.isnan(age), np.nan, age), dtype="Float64")
         .astype("Int64"),
@@ -242,11 +252,11 @@ class TieOut:
 
     @property
     def difference(self) -> float:
-        return round(self.aging_total - self.ledger_balance, 2)
+        return round(self.aging_total - self.ledger_balance, 3)
 
     @property
     def ties(self) -> bool:
-        return abs(self.difference) < 0.005
+        return abs(self.difference) < 0.0005
 
 
 def tie_out(aging: pd.DataFrame, items: pd.DataFrame) -> list[TieOut]:
@@ -260,9 +270,9 @@ def tie_out(aging: pd.DataFrame, items: pd.DataFrame) -> list[TieOut]:
     out = []
     for ccy in sorted(set(item_ccy) | set(aging_ccy)):
         balance = open_balance(items[item_ccy == ccy]) if len(items) else pd.Series(dtype=float)
-        ledger_cents = int(to_cents(balance).sum())
-        aging_cents = int(to_cents(aging.loc[aging_ccy == ccy, "Total"]).sum())
-        out.append(TieOut(ccy or None, aging_cents / 100.0, ledger_cents / 100.0))
+        ledger_mills = int(to_mills(balance).sum())
+        aging_mills = int(to_mills(aging.loc[aging_ccy == ccy, "Total"]).sum())
+        out.append(TieOut(ccy or None, aging_mills / MILLS, ledger_mills / MILLS))
     return out
 
 
@@ -274,11 +284,11 @@ def bucket_totals(aging: pd.DataFrame, policy: Policy | None = None) -> pd.DataF
     ccys = aging["Currency"].fillna("").astype(str)
     for ccy in sorted(set(ccys)) or [""]:
         part = aging[ccys == ccy]
-        cents = [int(to_cents(part[label]).sum()) for label in labels]
-        total = sum(cents)
-        for label, c in zip(labels, cents, strict=True):
+        mills = [int(to_mills(part[label]).sum()) for label in labels]
+        total = sum(mills)
+        for label, c in zip(labels, mills, strict=True):
             share = round(c / total * 100.0, 2) if total else np.nan
-            rows.append({"Bucket": label, "Currency": ccy or None, "Amount": c / 100.0,
+            rows.append({"Bucket": label, "Currency": ccy or None, "Amount": c / MILLS,
                          "Share %": share})
     return pd.DataFrame(rows, columns=["Bucket", "Currency", "Amount", "Share %"])
 
@@ -299,7 +309,7 @@ def top_overdue(aging: pd.DataFrame, items: pd.DataFrame, policy: Policy | None 
     if aging.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     frame = aging.copy()
-    frame["Overdue Amount"] = to_cents(frame[past_due].sum(axis=1)) / 100.0
+    frame["Overdue Amount"] = to_mills(frame[past_due].sum(axis=1)) / MILLS
     frame["Open Balance"] = frame["Total"]
     invoices = items[(items["Item Type"] == "Invoice")
                      & (items["Days Past Due"].fillna(0).astype("float64") > 0)]

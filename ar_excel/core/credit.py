@@ -31,6 +31,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
 
 CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Overdue Amount",
@@ -69,11 +70,13 @@ def reason(key: str, arabic: bool, **values: object) -> str:
 
 
 def _money(value: float) -> str:
-    return f"{value:,.2f}"
+    return amount_text(value)
 
 
-def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp) -> pd.Series:
-    """Open order value per Customer ID: orders not invoiced, not cancelled, dated by as-of."""
+def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,
+                places: int | None = 2) -> pd.Series:
+    """Open order value per Customer ID: orders not invoiced, not cancelled, dated by as-of
+    (rounded to ``places`` decimals; None: unrounded, for the caller to round per currency)."""
     if orders is None or orders.empty:
         return pd.Series(dtype="float64")
     cutoff = pd.Timestamp(as_of).normalize()
@@ -85,7 +88,8 @@ def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp) -> pd.S
     closed = status.str.contains(_CLOSED_ORDER)
     is_open = ~invoiced & ~closed & (dates.isna() | (dates <= cutoff)) & orders["Amount"].notna()
     live = orders[is_open]
-    return live.groupby("Customer ID", sort=True)["Amount"].sum().round(2)
+    totals = live.groupby("Customer ID", sort=True)["Amount"].sum()
+    return totals if places is None else totals.round(places)
 
 
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
@@ -107,7 +111,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
     currencies = items.groupby("Customer ID")["Currency"].agg(
         lambda s: sorted({str(c) for c in s.dropna()}))
-    orders_open = open_orders(orders, as_of or date.today())
+    orders_exact = open_orders(orders, as_of or date.today(), places=None)
+    orders_open = orders_exact.round(2)
 
     ids = list(master["Customer ID"])
     known = set(ids)
@@ -120,9 +125,13 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         limit = float(info.at[cid, "Credit Limit"]) if in_master and pd.notna(
             info.at[cid, "Credit Limit"]) else np.nan
         has_limit = not np.isnan(limit) and limit > 0
-        bal = round(float(balance.get(cid, 0.0)), 2)
-        ordered = round(float(orders_open.get(cid, 0.0)), 2)
-        exposure = round(bal + ordered, 2)
+        # money to the minor unit of the customer's currency (a KWD account's fils)
+        places = max([decimals_of(c) for c in
+                      [info.at[cid, "Currency"] if in_master else None, *currencies.get(cid, [])]])
+        bal = round(float(balance.get(cid, 0.0)), places)
+        ordered = round(float((orders_open if places == 2 else orders_exact).get(cid, 0.0)),
+                        places)
+        exposure = round(bal + ordered, places)
         utilization = round(exposure / limit * 100, 1) if has_limit else np.nan
         over = bool(has_limit and exposure > limit + 0.005)
         days = int(oldest.at[cid, "_dpd"]) if cid in oldest.index else 0
@@ -164,7 +173,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Customer": info.at[cid, "Name"] if in_master else None,
             "Credit Limit": limit if in_master and not np.isnan(limit) else np.nan,
             "Open Balance": bal,
-            "Overdue Amount": round(float(overdue.get(cid, 0.0)), 2),
+            "Overdue Amount": round(float(overdue.get(cid, 0.0)), places),
             "Exposure": exposure,
             "Utilization %": utilization,
             "Oldest Overdue Days": days,
@@ -172,7 +181,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Status": status,
             "Currency": currency if currency else (item_ccys[0] if item_ccys else None),
             "Open Orders": ordered,
-            "Unapplied Credits": round(float(credits.get(cid, 0.0)), 2),
+            "Unapplied Credits": round(float(credits.get(cid, 0.0)), places),
             "Customer Status": master_status or None,
             "Next Credit Review": info.at[cid, "Next Credit Review"] if in_master else pd.NaT,
             "Reason": "; ".join(why),

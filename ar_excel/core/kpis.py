@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.ledger import applications, due_dates, open_items
+from ar_excel.core.money import TOTAL_DECIMALS, decimals_of
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
 
@@ -140,8 +141,13 @@ class Ledger:
         return self._ar[on]
 
 
-def _cents_sum(values: pd.Series) -> float:
-    return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * 100).sum() / 100.0)
+def _cents_sum(values: pd.Series, places: int = 2) -> float:
+    """The sum of amounts each rounded to the currency's minor unit (``places`` decimals:
+    cents, or fils of a dinar), exact."""
+    if places == 2:
+        return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * 100).sum() / 100.0)
+    scale = 10.0 ** places
+    return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * scale).sum() / scale)
 
 
 def period_figures(ledger: Ledger, period: Period, currency: str,
@@ -167,26 +173,27 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
                        & (ledger.payment_currencies == currency)
                        & pay["Amount"].notna(), "Amount"]
 
-    opening_ar = _cents_sum(opening["Open Amount"])
-    closing_ar = _cents_sum(closing["Open Amount"])
+    places = decimals_of(currency)  # the currency's minor unit: KWD in fils
+    opening_ar = _cents_sum(opening["Open Amount"], places)
+    closing_ar = _cents_sum(closing["Open Amount"], places)
     not_due = closing["Days Past Due"].fillna(0).to_numpy(dtype="float64") <= 0
-    current_ar = _cents_sum(closing.loc[not_due, "Open Amount"])
-    sales = round(_cents_sum(issued) + _cents_sum(credited), 2)
-    receipts = _cents_sum(received)
+    current_ar = _cents_sum(closing.loc[not_due, "Open Amount"], places)
+    sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
+    receipts = _cents_sum(received, places)
     dso = _ratio(closing_ar * period.days, sales)
     best = _ratio(current_ar * period.days, sales)
     return {
         "Opening AR": opening_ar,
         "Invoices Issued": float(len(issued)),
-        "Invoice Value Issued": _cents_sum(issued),
+        "Invoice Value Issued": _cents_sum(issued, places),
         "Credit Notes Issued": float(len(credited)),
-        "Credit Note Value": _cents_sum(credited),
+        "Credit Note Value": _cents_sum(credited, places),
         "Credit Sales": sales,
         "Receipts Count": float(len(received)),
         "Receipts": receipts,
         "Closing AR": closing_ar,
         "Closing Current AR": current_ar,
-        "Closing Overdue AR": round(closing_ar - current_ar, 2),
+        "Closing Overdue AR": round(closing_ar - current_ar, places),
         "DSO": dso,
         "Best-Possible DSO": best,
         "Average Days Delinquent": round(dso - best, 2) if np.isfinite(dso) else float("nan"),
@@ -271,7 +278,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     Days Late = payment date - due date, 0 when paid on time or early. Undated payments and
     payments applied to nothing are left out (nothing to measure).
     """
-    apps = applications(invoices, payments, as_of)
+    apps = applications(invoices, payments, as_of, customers)
     apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna()]
     columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late"]
     if apps.empty:
@@ -330,7 +337,7 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
         "Customer ID": g.index.to_numpy(dtype=object),
         "Customer": g.index.map(names).fillna("").to_numpy(dtype=object),
         "Payments": g["n"].astype("int64").to_numpy(),
-        "Amount Paid": g["amount"].round(2).to_numpy(),
+        "Amount Paid": g["amount"].round(TOTAL_DECIMALS).to_numpy(),
         "Avg Days Late": _weighted(g["weighted"], g["amount"]).to_numpy(),
         "Share Paid Late %": (g["late_amount"] / g["amount"] * 100).round(2).to_numpy(),
         "Avg Days Late (last 3 months)": recent_days.to_numpy(),

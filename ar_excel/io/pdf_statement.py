@@ -27,6 +27,7 @@ from fpdf.fonts import TTFFont
 
 from ar_excel.core.collections.language import format_date, has_arabic
 from ar_excel.core.collections.statements import Statement
+from ar_excel.core.money import amount_text
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
@@ -253,9 +254,9 @@ def _memoise_fragment(fragment) -> None:  # noqa: ANN001
 
 
 def _money(value: object) -> str:
-    if value is None or pd.isna(value) or abs(float(value)) < 0.005:
+    if value is None or pd.isna(value) or abs(float(value)) < 0.0005:
         return ""
-    return f"{float(value):,.2f}"
+    return amount_text(float(value))
 
 
 def _cells(values: list[str], rtl: bool) -> list[tuple[str, float, str]]:
@@ -292,7 +293,7 @@ def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float | Non
         _table_header(pdf, rtl)
     pdf.set_font(FONT, "B" if bold else "", 8)
     cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
-             ("" if balance is None else f"{balance:,.2f}", WIDTHS[-1], "R")]
+             ("" if balance is None else amount_text(balance), WIDTHS[-1], "R")]
     for text, width, align in (reversed(cells) if rtl else cells):
         pdf.text_cell(width, ROW_H, text, align=align, border=1)
     pdf.ln(ROW_H)
@@ -332,7 +333,7 @@ def _statement_pages(pdf: _StatementPDF, stmt: Statement, label: str = "") -> No
                        "" if line["Document"] is None else str(line["Document"]),
                        "" if ref is None or (not isinstance(ref, str) and pd.isna(ref)) else str(ref),
                        format_date(line["Due Date"]), _money(line["Debit"]),
-                       _money(line["Credit"]), f"{line['Balance']:,.2f}"], rtl)
+                       _money(line["Credit"]), amount_text(line['Balance'])], rtl)
         if len(section.lines) == 0:
             _balance_row(pdf, "", w["none"], None, rtl, bold=False)
         _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl)
@@ -343,7 +344,7 @@ def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dic
     if not aging:
         return
     labels = [w.get(k, k) for k in aging] + [w["total"]]
-    values = [f"{v:,.2f}" for v in aging.values()] + [f"{sum(aging.values()):,.2f}"]
+    values = [amount_text(v) for v in aging.values()] + [amount_text(sum(aging.values()))]
     if pdf.get_y() + 3 * ROW_H + 4 > pdf.h - 18:
         pdf.add_page()
     pdf.ln(3)

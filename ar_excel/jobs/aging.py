@@ -22,6 +22,7 @@ from ar_excel.core.aging import (
     undated_items,
 )
 from ar_excel.core.ledger import open_items
+from ar_excel.core.money import amount_text
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
 from ar_excel.policy import Policy
@@ -30,7 +31,7 @@ MAX_DETAIL_ROWS = 1_048_576 - 4  # Excel's rows less title, Arabic labels, heade
 
 
 def _money(value: float) -> str:
-    return f"{value:,.2f}"
+    return amount_text(value)
 
 
 def tie_out_caption(as_of: pd.Timestamp, policy: Policy, checks: list[TieOut]) -> str:
@@ -147,7 +148,8 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
         letter = table.letters.get(column, "?") if table is not None else "?"
         issues.append(Issue(sheet, f"{letter}{int(item['_row'])}", column, None,
                             f"{item['Document No'] or 'this item'} has no date, so it cannot "
-                            f"be aged: its {item['Open Amount']:,.2f} is shown under Current"))
+                            f"be aged: its {amount_text(item['Open Amount'])} is shown "
+                            "under Current"))
     return issues
 
 

@@ -20,6 +20,7 @@ from ar_excel.core.collections import call_lists, dunning, forecast, payment_pla
 from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.ledger import due_dates, open_items
+from ar_excel.core.money import amount_text
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
 
@@ -221,7 +222,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                f"{sent} letter(s) due ({len([f for f in files if f.suffix == '.eml'])} drafts "
                f"written), {len(calls)} to call, {len(visits)} to visit, "
                f"{0 if schedule is None else schedule['Plan'].nunique()} payment plan(s); "
-               f"13-week forecast {total:,.2f}{' ' + money_ccy if money_ccy else ''}")
+               f"13-week forecast {amount_text(total)}{' ' + money_ccy if money_ccy else ''}")
     options.progress(1.0, "collections done")
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ar_excel.core import credit, credit_requests
 from ar_excel.core.ledger import open_items
+from ar_excel.core.money import amount_text, round_total
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, JobResult, Tab
 
@@ -38,11 +39,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic)
 
-    ledger_total = round(float(items["Open Amount"].astype("float64").sum()), 2)
-    tab_total = round(float(status["Open Balance"].sum()), 2)
-    tie = "=" if abs(ledger_total - tab_total) < 0.005 else "≠"
-    title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total {tab_total:,.2f} {tie} "
-             f"ledger open balance {ledger_total:,.2f}")
+    ledger_total = round_total(items["Open Amount"].astype("float64").sum())
+    tab_total = round_total(status["Open Balance"].sum())
+    tie = "=" if abs(ledger_total - tab_total) < 0.0005 else "≠"
+    title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
+             f"{amount_text(tab_total)} {tie} ledger open balance {amount_text(ledger_total)}")
     tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,
                 highlight=status["Status"].isin(["Hold", "Over Limit"]))]
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
+from ar_excel.core.money import amount_text
 from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
@@ -156,7 +157,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     n_suggested = matches.loc[matches["Status"] == "Suggested", "Bank Line"].nunique()
     n_unmatched = int((unmatched["Amount"] > 0).sum())
     summary_line = (f"Reconciled {len(lines)} bank lines: {n_matched} matched "
-                    f"({check.get('Matched (applied)', 0):,.2f}), {n_suggested} suggested, "
+                    f"({amount_text(check.get('Matched (applied)', 0))}), {n_suggested} suggested, "
                     f"{n_unmatched} credits unmatched")
     options.progress(1.0, "reconciliation done")
     return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)

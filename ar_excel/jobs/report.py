@@ -31,6 +31,7 @@ from ar_excel.core.kpis import (
     month_to,
     payment_behaviour,
 )
+from ar_excel.core.money import round_total
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
 from ar_excel.jobs.aging import aging_tab, blank_currency
@@ -126,7 +127,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     anchors = iter(["G2", "P2", "G18", "P18"])
     labels = bucket_labels(book.policy.aging_buckets_days)
     buckets = pd.DataFrame({"Bucket": labels,
-                            "Amount": [round(float(mine[b].sum()), 2) for b in labels]})
+                            "Amount": [round_total(mine[b].sum()) for b in labels]})
     blocks.append(Tab("Buckets", buckets, formats={"Amount": "money", "Bucket": "text"},
                       title=f"Aging by bucket ({currency})",
                       charts=[Chart("column", f"Aging by bucket ({currency})", "Bucket",

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.money import TOTAL_DECIMALS, round_total
 from ar_excel.policy import Policy
 
 CENT = 0.005
@@ -79,7 +80,7 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     before = inv.groupby(["Customer ID", "_ccy"])["Open Amount"].cumsum() - inv["Open Amount"]
     used = np.clip(available - before.to_numpy(), 0.0, None)
     inv["Uncovered Amount"] = np.round(
-        np.clip(inv["Open Amount"].to_numpy() - used, 0.0, None), 2)
+        np.clip(inv["Open Amount"].to_numpy() - used, 0.0, None), TOTAL_DECIMALS)
     return inv.drop(columns="_ccy")
 
 
@@ -228,10 +229,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             "Level Name": texts.PLAN[language] if cid in on_plan
             else texts.level_name(level, n_levels, language),
             "Days Overdue": int(r["Days Overdue"]),
-            "Overdue Amount": round(float(r["Overdue Amount"]), 2),
-            "Credit On Account": round(float(r["Credit On Account"]), 2),
-            "Amount To Collect": round(float(r["Amount To Collect"]), 2),
-            "Open Balance": round(float(r["Open Balance"]), 2),
+            "Overdue Amount": round_total(r["Overdue Amount"]),
+            "Credit On Account": round_total(r["Credit On Account"]),
+            "Amount To Collect": round_total(r["Amount To Collect"]),
+            "Open Balance": round_total(r["Open Balance"]),
             "Overdue Invoices": int(r["Overdue Invoices"]),
             "Last Level": last_level,
             "Last Letter": last_letter,

@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.policy import Policy
 
 WEEKS = 13
@@ -59,11 +60,12 @@ def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEE
     in_base = ccy == (base or "")
     sums = e[in_base].groupby("_week")["Expected Amount"].sum() if len(e) else pd.Series(dtype=float)
     counts = e.groupby("_week").size() if len(e) else pd.Series(dtype=int)
-    out["Expected Receipts"] = (out.index.map(sums).fillna(0.0).astype(float)).round(2)
+    out["Expected Receipts"] = (out.index.map(sums).fillna(0.0).astype(float)).round(TOTAL_DECIMALS)
     out["Items"] = out.index.map(counts).fillna(0).astype(int)
     for other in sorted(set(ccy[~in_base])) if len(e) else []:
         part = e[ccy == other].groupby("_week")["Expected Amount"].sum()
-        out[f"Expected Receipts {other}"] = out.index.map(part).fillna(0.0).astype(float).round(2)
+        out[f"Expected Receipts {other}"] = (out.index.map(part).fillna(0.0).astype(float)
+                                             .round(TOTAL_DECIMALS))
     out.attrs["currency"] = base
     return out
 

@@ -42,6 +42,7 @@ import pandas as pd
 
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
+from ar_excel.core.money import round_total
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
@@ -200,7 +201,7 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             "Average Days Late": round(avg, 1), "Paid Invoices": len(h),
             "Paid On Time %": round(100.0 * sum(d <= 0 for d, _ in h) / len(h), 1)
             if h else None,
-            "Open Balance": round(balance, 2) if len(currencies.get(cid, ())) <= 1 else None,
+            "Open Balance": round_total(balance) if len(currencies.get(cid, ())) <= 1 else None,
             "Currency": "/".join(sorted(currencies[cid])) or None if cid in currencies else None,
             "Overdue 30+ %": round(100.0 * share, 1), "Basis": basis,
         })
@@ -254,7 +255,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         rows.append({"Customer ID": cid, "Customer": names.get(cid),
                      "Invoice No": r["Invoice No"], "Due Date": due, "Days Past Due": dpd,
                      "Currency": r["Currency"],
-                     "Expected Amount": round(amount, 2), "Expected Days Late": round(late, 1),
+                     "Expected Amount": round_total(amount), "Expected Days Late": round(late, 1),
                      "Expected Date": expected, "Basis": basis})
     if plans is not None and len(plans):
         open_ = plans[(plans["Outstanding"] >= CENT) & plans["Customer ID"].isin(on_plan)]

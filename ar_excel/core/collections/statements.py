@@ -26,6 +26,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import decimals_of
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -208,8 +209,9 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
         for code in currencies or [currency or ""]:
             rows = mine.get(code, empty)  # statement order
             early = before[rows]
+            places = decimals_of(code or currency)  # the currency's minor unit (KWD: fils)
             # the opening sums the earlier documents in the ledger's order (same rounding)
-            opening = round(float(signed[np.sort(rows[early])].sum()), 2)
+            opening = round(float(signed[np.sort(rows[early])].sum()), places)
             period = rows[~early]
             amounts = signed[period]
             lines = pd.DataFrame({
@@ -218,11 +220,11 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
                 "Document": columns["Document"][period],
                 "Reference": columns["Reference"][period],
                 "Due Date": columns["Due Date"][period],
-                "Debit": np.where(amounts > 0, amounts, 0.0).round(2),
-                "Credit": np.where(amounts < 0, -amounts, 0.0).round(2),
-                "Balance": np.round(opening + np.cumsum(amounts), 2),
+                "Debit": np.where(amounts > 0, amounts, 0.0).round(places),
+                "Credit": np.where(amounts < 0, -amounts, 0.0).round(places),
+                "Balance": np.round(opening + np.cumsum(amounts), places),
             }, columns=LINE_COLUMNS)
-            closing = round(opening + float(amounts.sum()), 2)
+            closing = round(opening + float(amounts.sum()), places)
             buckets = dict(buckets_of.get((customer_id, code), dict.fromkeys(labels, 0.0)))
             sections.append(CurrencySection(code or None, opening, lines, closing, buckets))
         out.append(_statement(customer_id, row if known else None, start, end, sections,
