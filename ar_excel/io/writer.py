@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
+from ar_excel.core.money import decimals_of
 from ar_excel.errors import InputError, UnsafeWriteError
 from ar_excel.io.bulk import bulk
 from ar_excel.io.labels_ar import arabic_label
@@ -42,6 +43,7 @@ from ar_excel.names import match_key
 
 NUMBER_FORMATS = {
     "money": "#,##0.00;[Red]-#,##0.00",
+    "money3": "#,##0.000;[Red]-#,##0.000",  # a currency counted in fils (KWD, BHD, OMR...)
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
     "percent": '0.0"%"',  # values on the 0-100 scale: 85.3 is 85.3 %
@@ -158,9 +160,33 @@ def append_header(ws, headers: list[str], *, align: bool = True) -> list[Cell]:
 
 
 def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
-    """Each column's Excel number format: the tab's kind for it, else its dtype's."""
-    return [NUMBER_FORMATS.get(formats.get(h) or _default_format(frame[h]) or "")
-            for h in frame.columns]
+    """Each column's Excel number format: the tab's kind for it, else its dtype's. A money
+    column shows three decimals where the tab's Currency column names a currency counted in
+    fils (KWD, BHD, OMR...), or, in a tab without one, where one of its amounts has a third
+    decimal (1,234.125); otherwise two."""
+    kinds = [formats.get(h) or _default_format(frame[h]) or "" for h in frame.columns]
+    if "money" in kinds:
+        fils = _names_fils_currency(frame) if "Currency" in frame.columns else None
+        kinds = [("money3" if k == "money" and (
+            fils if fils is not None else _has_third_decimal(frame.iloc[:, i])) else k)
+            for i, k in enumerate(kinds)]
+    return [NUMBER_FORMATS.get(k) for k in kinds]
+
+
+def _names_fils_currency(frame: pd.DataFrame) -> bool:
+    """Whether the tab's Currency column names a currency with three decimals."""
+    codes = frame["Currency"]
+    codes = codes.iloc[:, 0] if isinstance(codes, pd.DataFrame) else codes
+    return any(decimals_of(c) == 3 for c in pd.unique(codes.to_numpy(dtype=object)))
+
+
+def _has_third_decimal(values: pd.Series) -> bool:
+    """Whether an amount of the column is not a whole number of cents (1,234.125)."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    numbers = numbers[np.isfinite(numbers)]
+    if not len(numbers):
+        return False
+    return bool((np.abs(np.round(numbers, 2) - np.round(numbers, 3)) > 1e-9).any())
 
 
 def add_table(ws, name: str, ref: str, style: str, head: list[Cell]) -> None:
