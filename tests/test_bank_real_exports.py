@@ -604,3 +604,17 @@ def test_kuwaiti_dinar_amounts_keep_their_fils(tmp_path):
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [1234.125, -0.125]
     assert not stmt.issues  # the running balance follows to the fils
+
+
+def test_arabic_balance_rows_written_without_the_article_or_with_final_ya(tmp_path):
+    # Egyptian exports write "رصيد افتتاحي" as often as "الرصيد الافتتاحي", and end words
+    # with ى where the dictionary has ي: each is the statement's balance, not a line to report.
+    text = ("التاريخ,البيان,مدين,دائن,الرصيد\n"
+            '01/11/2026,رصيد افتتاحي,,,"500,000.00"\n'
+            '03/11/2026,تحويل وارد من شركة النور,,"45,600.00","545,600.00"\n'
+            '05/11/2026,رسوم تحويل,25.00,,"545,575.00"\n'
+            '30/11/2026,رصيد ختامى,,,"545,575.00"\n')
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [45600.0, -25.0]
+    assert (stmt.balances[0].opening, stmt.balances[0].closing) == (500000.0, 545575.0)
+    assert not stmt.issues

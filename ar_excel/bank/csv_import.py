@@ -106,12 +106,13 @@ _TOTAL_CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|
 _TOTAL_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|soll|débit")
 _OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
-                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|السابق|أول|المنقول|المدور)|"
-                         r"رصيد\s*(أول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
+                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
+                         r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
                          r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau")
 _CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
-                         r"الرصيد\s*(الختامي|النهائي|الحالي|المرحل)|رصيد\s*(آخر|مرحل|ختامي)|"
+                         r"الرصيد\s*(الختامي|الختامى|النهائي|النهائى|الحالي|المرحل)|"
+                         r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى)|"
                          r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b")
 _CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
                              r"([A-Z]{3})\b")
