@@ -3,21 +3,10 @@ read line by line: amount sign, dates, narrative, counterparty, balances, what w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from ar_excel.bank import read_statement
-
-
-def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "bank.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def dates(*values: str) -> list[pd.Timestamp]:
-    return [pd.Timestamp(v) for v in values]
+from tests.test_bank_csv import dates, write
 
 
 def test_arabic_debit_credit_mark_column_under_an_unknown_header_gives_the_sign(tmp_path):
