@@ -99,3 +99,75 @@ def test_money_is_conserved_and_runs_repeat(book):
     pd.testing.assert_frame_equal(m, again.matches)
     pd.testing.assert_frame_equal(r.unmatched, again.unmatched)
     pd.testing.assert_frame_equal(r.summary, again.summary)
+
+
+@st.composite
+def books_with_receipts(draw):
+    """A book whose Payments already holds receipts of the statement's period (recorded as
+    they arrived), some of which the bank holds: some lines are those receipts."""
+    customers, invoices, payments, lines = draw(books())
+    lines = lines.copy()
+    lines["Date"] = [pd.Timestamp("2026-11-01") + pd.Timedelta(days=draw(st.integers(0, 29)))
+                     for _ in range(len(lines))]
+    receipts = []
+    for k in range(draw(st.integers(1, 6))):
+        if len(lines) and draw(st.booleans()):  # the receipt of a bank line, or of its amount
+            line = lines.iloc[draw(st.integers(0, len(lines) - 1))]
+            amount = abs(float(line["Amount"]))
+            day = line["Date"] + pd.Timedelta(days=draw(st.integers(-4, 9)))
+        else:
+            amount = float(invoices["Amount"].iloc[draw(st.integers(0, len(invoices) - 1))])
+            day = pd.Timestamp("2026-11-01") + pd.Timedelta(days=draw(st.integers(-5, 32)))
+        inv = draw(st.sampled_from([None, *invoices["Invoice No"]]))
+        receipts.append({"Payment ID": draw(st.sampled_from([f"RC-{k + 100}", None])),
+                         "Customer ID": draw(st.sampled_from(list(customers["Customer ID"]))),
+                         "Date": day, "Amount": amount, "Invoice No": inv, "_row": k + 3})
+    payments = pd.concat([payments, pd.DataFrame(receipts)], ignore_index=True)
+    payments["Date"] = pd.to_datetime(payments["Date"])
+    return customers, invoices, payments, lines
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(books_with_receipts())
+def test_recorded_receipts_pair_once_and_money_is_conserved(book):
+    customers, invoices, payments, lines = book
+    as_of = lines["Date"].max()
+    items = open_items(customers, invoices, payments, as_of)
+    r = match_statement(lines, items, customers, Policy(), recorded=payments)
+    m = r.matches
+    applied_now = m[m["Method"] != "recorded"]
+    open_amount = items[items["Item Type"] == "Invoice"].set_index("Invoice No")["Open Amount"]
+    taken = (applied_now["Applied Amount"] + applied_now["Write-off"]).groupby(
+        applied_now["Invoice No"]).sum()
+    for invoice, amount in taken.items():
+        assert amount <= open_amount[invoice] + 0.005, invoice
+
+    amount = lines.set_index("Bank Line")["Amount"]
+    applied = m.groupby("Bank Line")["Applied Amount"].sum()
+    left = r.unmatched.set_index("Bank Line")["Unallocated Amount"]
+    for line, value in amount.items():
+        if value > 0:
+            got = applied.get(line, 0.0) + (left.get(line, 0.0) or 0.0)
+            assert abs(got - value) < 0.005, line
+        else:
+            assert line not in applied.index, "a debit was applied"
+
+    # A paired line is that receipt only: one row, its whole amount, never applied again.
+    recorded = m[m["Method"] == "recorded"]
+    assert not m[m["Bank Line"].isin(recorded["Bank Line"])]["Method"].ne("recorded").any()
+    assert recorded["Bank Line"].is_unique
+    assert (recorded["Applied Amount"] == recorded["Bank Amount"]).all()
+    # One to one: each receipt pairs with at most one line, and the paired and the unbanked
+    # are different receipts.
+    ids = recorded["Reason"].astype(str).str.extract(r"recorded in Payments as (.+?) on ")[0]
+    assert ids.is_unique
+    if r.unbanked is not None:
+        assert set(ids).isdisjoint(set(r.unbanked["Payment ID"]))
+        assert r.unbanked["Amount"].gt(0).all()
+
+    again = match_statement(lines, items, customers, Policy(), recorded=payments)
+    pd.testing.assert_frame_equal(m, again.matches)
+    pd.testing.assert_frame_equal(r.unmatched, again.unmatched)
+    pd.testing.assert_frame_equal(r.summary, again.summary)
+    if r.unbanked is not None:
+        pd.testing.assert_frame_equal(r.unbanked, again.unbanked)

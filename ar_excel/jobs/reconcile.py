@@ -14,7 +14,13 @@ credits to the open invoices (``ar_excel.core.matching``) and writes:
 
 The ledger is taken as it stands on the statement's last date: invoices issued up to then can
 be paid by it, receipts already recorded in ``Payments`` up to then have reduced the open
-amounts (a bank line for a receipt already recorded is reported as naming a settled invoice).
+amounts. Book-to-bank (``ar_excel.core.matching.recorded``): a credit that is a receipt already
+recorded in Payments (same amount, a date within the clearing window, and its Payment ID, its
+invoice or its customer as the line's payer) is paired with it (Method ``recorded``) and not
+applied again; the receipts of the statement's period no line pairs with are listed in an
+``Unbanked Receipts`` tab (Payment ID, Date, Customer ID, Customer, Invoice No, Amount,
+Reason) and counted in ``Reconciliation`` ("recorded in the books, not in the bank"). The tab
+and those rows are written only when Payments holds receipts near the statement's period.
 
 Payer accounts are learned from a ``Payer Accounts`` sheet (Customer ID, Counterparty
 Account, Counterparty) and from the ``Bank Matches`` tab of an earlier month still in the
@@ -51,6 +57,10 @@ UNMATCHED_FORMATS = {
     "Statement": "text", "Line No": "int",
 }
 
+UNBANKED_FORMATS = {
+    "Payment ID": "text", "Date": "date", "Customer ID": "text", "Customer": "text",
+    "Invoice No": "text", "Amount": "money", "Reason": "text",
+}
 
 _MAPPING_OPTIONS = ("decimal", "date_format", "delimiter", "header_row", "sheet")
 
@@ -135,7 +145,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     learned = history(book, lines["Bank Line"])
     options.progress(0.35, "matching")
     result = match_statement(lines, items, book.customers, book.policy, learned,
-                             statement.balances)
+                             statement.balances, recorded=book.payments)
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
     options.progress(0.9, "tabs")
     check = summary.set_index("Item")["Amount"]
@@ -153,6 +163,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
+    if result.unbanked is not None:
+        tabs.append(Tab("Unbanked Receipts", result.unbanked, formats=UNBANKED_FORMATS,
+                        title="Receipts recorded in Payments in the statement's period that no "
+                              "bank line pairs with: deposits in transit or posting errors"))
     n_matched = matches.loc[matches["Status"] == "Matched", "Bank Line"].nunique()
     n_suggested = matches.loc[matches["Status"] == "Suggested", "Bank Line"].nunique()
     n_unmatched = int((unmatched["Amount"] > 0).sum())

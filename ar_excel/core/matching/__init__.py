@@ -30,6 +30,7 @@ from ar_excel.core.matching.engine import (
     unit_of,
 )
 from ar_excel.core.matching.payers import PayerDirectory
+from ar_excel.core.matching.recorded import receipts_in_window
 from ar_excel.model import Issue
 from ar_excel.policy import Policy
 
@@ -41,7 +42,7 @@ UNMATCHED_COLUMNS = ["Bank Line", "Date", "Amount", "Description", "Unallocated 
 UNMATCHED_EXTRA = ["Candidates", "Counterparty", "Counterparty Account", "Reference",
                    "Statement", "Line No"]
 SUMMARY_COLUMNS = ["Item", "Amount", "Lines", "Note"]
-METHODS = ["reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
+METHODS = ["recorded", "reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
            "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
 
 
@@ -51,6 +52,9 @@ class MatchResult:
     unmatched: pd.DataFrame
     summary: pd.DataFrame
     issues: list[Issue] = field(default_factory=list)
+    # Receipts recorded in Payments within the statement's period that no bank line pairs
+    # with (``recorded``); None when Payments was not given or has no receipt near the period.
+    unbanked: pd.DataFrame | None = None
 
 
 def open_invoices(open_items: pd.DataFrame) -> pd.DataFrame:
@@ -90,8 +94,11 @@ def _col(lines: pd.DataFrame, name: str) -> pd.Series:
 
 def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd.DataFrame,
                     policy: Policy, learned: pd.DataFrame | None = None,
-                    balances: list[Any] | None = None) -> MatchResult:
-    """Apply the statement's credits to the open invoices; see the module docstring."""
+                    balances: list[Any] | None = None,
+                    recorded: pd.DataFrame | None = None) -> MatchResult:
+    """Apply the statement's credits to the open invoices; see the module docstring.
+    ``recorded``: the Payments sheet, whose receipts near the statement's period the credits
+    are first paired with (``recorded``: book-to-bank)."""
     lines = lines.reset_index(drop=True)
     # One unit for the run: thousandths where the ledger or the statement has a currency
     # counted in fils (KWD, BHD, OMR...), else cents.
@@ -101,12 +108,41 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     invoices = OpenInvoices(open_invoices(open_items), policy, unit)
     payers = PayerDirectory(customers, learned)
     matcher = Matcher(lines, invoices, payers, policy)
+    if recorded is not None and len(recorded) and "Date" in lines:
+        dates = pd.to_datetime(lines["Date"], errors="coerce")
+        matcher.period = (dates.min(), dates.max())
+        matcher.recorded = receipts_in_window(recorded, *matcher.period)
     matcher.run()
     matches = _matches_frame(lines, matcher, payers)
     unmatched = _unmatched_frame(lines, matcher)
-    summary = reconciliation_summary(lines, matches, unmatched, balances,
-                                     places=3 if unit == THOUSANDTHS else 2)
-    return MatchResult(matches, unmatched, summary, [])
+    places = 3 if unit == THOUSANDTHS else 2
+    summary = reconciliation_summary(lines, matches, unmatched, balances, places=places)
+    if matcher.unbanked is not None:
+        summary = _with_book_to_bank(summary, matches, matcher.unbanked, matcher.period, places)
+    return MatchResult(matches, unmatched, summary, [], matcher.unbanked)
+
+
+def _with_book_to_bank(summary: pd.DataFrame, matches: pd.DataFrame, unbanked: pd.DataFrame,
+                       period: tuple[pd.Timestamp, pd.Timestamp], places: int) -> pd.DataFrame:
+    """The book-to-bank rows, after the tie-out of the credits: the receipts of Payments the
+    bank holds, and those it does not (the reconciling items)."""
+    first, last = period
+    recorded = matches[matches["Method"] == "recorded"]
+    rows = pd.DataFrame([
+        {"Item": "Recorded in the books and in the bank",
+         "Amount": round(float(recorded["Applied Amount"].sum()), places) + 0.0,
+         "Lines": int(recorded["Bank Line"].nunique()),
+         "Note": "receipts already in Payments that bank lines pair with (Method recorded): "
+                 "not applied again"},
+        {"Item": "Recorded in the books, not in the bank",
+         "Amount": round(float(unbanked["Amount"].sum()), places) + 0.0,
+         "Lines": int(len(unbanked)),
+         "Note": f"receipts in Payments dated {first:%Y-%m-%d} to {last:%Y-%m-%d} that no bank "
+                 "line pairs with (Unbanked Receipts): deposits in transit or posting errors"},
+    ], columns=SUMMARY_COLUMNS)
+    at = summary.index[summary["Item"].str.startswith("Check:")]
+    cut = int(at[0]) + 1 if len(at) else len(summary)
+    return pd.concat([summary.iloc[:cut], rows, summary.iloc[cut:]], ignore_index=True)
 
 
 def _dates(lines: pd.DataFrame, pos: list[int]) -> pd.DatetimeIndex:
@@ -128,7 +164,8 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
     frame = pd.DataFrame({
         "Bank Line": take("Bank Line"), "Date": _dates(lines, pos),
         "Bank Amount": take("Amount"),
-        "Invoice No": [None if a.invoice is None else m.inv.number[a.invoice] for a in allocs],
+        "Invoice No": [a.invoice_no if a.invoice is None else m.inv.number[a.invoice]
+                       for a in allocs],
         "Customer ID": [a.customer for a in allocs],
         "Applied Amount": [a.applied / unit for a in allocs],
         "Method": [a.method for a in allocs],

@@ -86,6 +86,14 @@ from ar_excel.core.matching.payers import (
     PayerDirectory,
     printed_accounts,
 )
+from ar_excel.core.matching.recorded import (
+    ADVICE_DAYS,
+    CLEARING_DAYS,
+    SUGGESTED_CONFIDENCE,
+    pair_receipts,
+    read_receipts,
+    unbanked_frame,
+)
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH, InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
 from ar_excel.core.money import decimals_of
@@ -161,6 +169,8 @@ class Allocation:
     method: str = ""
     confidence: float = 0.0
     reason: str = ""
+    # The invoice a receipt recorded in Payments names (``recorded``: it need not be open).
+    invoice_no: str | None = None
 
     @property
     def status(self) -> str:
@@ -524,6 +534,12 @@ class Matcher:
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
+        # Book-to-bank (``recorded``): the receipts of Payments the statement's credits may be,
+        # and the statement's first and last dates; set by ``match_statement``.
+        self.recorded: pd.DataFrame | None = None
+        self.period: tuple[pd.Timestamp, pd.Timestamp] | None = None
+        self.unbanked: pd.DataFrame | None = None
+        self.paired_total = 0
 
     def _money(self, amount: int) -> str:
         """Units as an amount for a reason (``money_text``)."""
@@ -1265,6 +1281,8 @@ class Matcher:
 
     def run(self) -> None:
         self.read_lines()
+        if self.recorded is not None:
+            self.pair_recorded()
         # A credit the bank took back (returned cheque, recalled transfer) pays nothing.
         self.reversed = reversed_credits(self.lines)
         pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
@@ -1278,6 +1296,77 @@ class Matcher:
                 if stage == self.propose_reference and floor == MATCHED:
                     self.refresh_payers()
                     self.read_names()
+
+    def pair_recorded(self) -> None:
+        """Credits that are receipts already recorded in Payments (``recorded``): paired with
+        them (Method ``recorded``), not applied again; the period's recorded receipts no line
+        pairs with are listed in ``unbanked``."""
+        receipts = read_receipts(self.recorded)
+        unit = self.inv.unit
+        credits = [(f.pos, f.amount, f.date, f.grain)
+                   for f in sorted(self.facts.values(), key=lambda f: f.pos)]
+        texts: dict[int, str] = {}
+        names: dict[int, tuple[str, str] | None] = {}
+
+        def text_of(pos: int) -> str:
+            if pos not in texts:
+                texts[pos] = (fold_text(self._descriptions[pos]) + " "
+                              + fold_text(self._references[pos]))
+            return texts[pos]
+
+        def payer_of(pos: int) -> tuple[str, str] | None:
+            # (Read apart from ``f.payer``: the cascade reads names after it has learned the
+            # accounts and names of this statement's referenced receipts.)
+            if pos not in names:
+                payer = self.facts[pos].payer
+                if payer is None or not payer.customer:
+                    name = self._names[pos]
+                    payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
+                             else self.payers.by_name(self._descriptions[pos], narrative=True))
+                names[pos] = (None if payer is None or not payer.customer
+                              else (str(payer.customer), payer.how or "name"))
+            return names[pos]
+
+        pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
+                                 text_of, payer_of)
+        bank_line = (self.lines["Bank Line"].tolist() if "Bank Line" in self.lines
+                     else list(range(1, len(self.lines) + 1)))
+        for p in pairings:
+            f, r = self.facts[p.line], p.receipt
+            reason = (f"recorded in Payments as {r.payment_id} on {r.date:%Y-%m-%d}: "
+                      f"{p.evidence}; already in the books, not applied again")
+            if p.other_receipt is not None:
+                o = p.other_receipt
+                reason += (f"; but recorded receipt {o.payment_id} of {o.date:%Y-%m-%d} fits "
+                           "as well: check which one the bank holds")
+            elif p.other_line is not None:
+                reason += (f"; but bank line {bank_line[p.other_line]} fits it as well: check "
+                           "which one it is")
+            conf = SUGGESTED_CONFIDENCE if p.ambiguous else 1.0
+            self.allocations.append(Allocation(f.pos, None, r.customer or None, f.remaining, 0,
+                                               "recorded", conf, reason, r.invoice_no))
+            self.paired_total += f.remaining
+            f.remaining = 0
+            if not p.ambiguous and p.rank < 2:  # its payer's account, from a certain pairing
+                self.payers.learn(r.customer, self._accounts[f.pos], self._names[f.pos])
+        first, last = self.period
+        paired = {p.receipt.index for p in pairings}
+        # A line of the same amount near an unbanked receipt, without evidence, is a hint.
+        open_lines: dict[tuple[int, int], list[LineFacts]] = defaultdict(list)
+        for f in self.facts.values():
+            if f.remaining > 0 and f.date is not None:
+                open_lines[(f.amount, f.grain)].append(f)
+        hints: dict[int, list[str]] = {}
+        grains = {f.grain for f in self.facts.values()}
+        for r in receipts:
+            if r.index in paired:
+                continue
+            near = sorted(f.pos for g in grains
+                          for f in open_lines.get((units(r.amount, g, unit), g), ())
+                          if -ADVICE_DAYS <= f.date - r.day <= CLEARING_DAYS)
+            if near:
+                hints[r.index] = [str(bank_line[pos]) for pos in near[:3]]
+        self.unbanked = unbanked_frame(receipts, paired, first, last, self.payers.names, hints)
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no

@@ -1,0 +1,239 @@
+"""Book-to-bank: the bank credits that are receipts already recorded in the books.
+
+Many finance teams post receipts in ``Payments`` as they arrive (the ERP's cash receipts
+journal), so when the month's bank reconciliation runs, Payments already holds the month's
+receipts and has already reduced the invoices' open amounts. A bank credit that *is* such a
+receipt must not be applied a second time, nor be reported as paying a settled invoice: it is
+*paired* with the recorded receipt (Method ``recorded``) and leaves the cash-application cascade.
+
+The rule, for a receipt recorded in Payments (a positive amount) and a bank credit:
+
+* the same amount, exact in the line's currency's minor unit (cents, fils);
+* the bank booked it from ``ADVICE_DAYS`` before to ``CLEARING_DAYS`` after the receipt's date;
+* evidence that it is the same receipt, strongest first: the Payment ID written in the line's
+  narrative or reference; the receipt's invoice number named there; the receipt's customer
+  being the line's payer (by the account it paid from, else by its name). Amount and date
+  alone are no evidence: such a line goes through the cascade as before;
+* one to one: pairs are taken strongest evidence first, then nearest date (a bank date on or
+  after the receipt's before one before it), then statement order, then Payments order, so the
+  result does not depend on anything but the inputs.
+
+A pairing is ``Suggested`` rather than ``Matched`` when another recorded receipt fits the line
+with the same kind of evidence and stays unpaired (or another line fits the receipt that way
+and stays unpaired): which of the two receipts the bank holds needs a person.
+
+Receipts dated within the statement's period (its first to its last date) that no line pairs
+with are reconciling items, recorded in the books and not in the bank: deposits in transit
+near the period's end, otherwise a receipt posted in error (wrong date, amount or account).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.matching.normalize import fold_text
+
+# The window around a receipt's date in which its bank credit is looked for. A cheque or a
+# transfer is recorded when it arrives and credited after clearing: one to three working days,
+# plus a weekend (Friday-Saturday in the Gulf, Saturday-Sunday elsewhere) and a bank holiday
+# make up to a week. The books may also date a receipt after the bank credited it, when it is
+# posted from the remittance advice or the bank's notice: a few days.
+CLEARING_DAYS = 7
+ADVICE_DAYS = 3
+
+UNBANKED_COLUMNS = ["Payment ID", "Date", "Customer ID", "Customer", "Invoice No", "Amount",
+                    "Reason"]
+
+# The kinds of evidence, strongest first (rank = position).
+EVIDENCE = ("payment ID", "invoice", "payer")
+SUGGESTED_CONFIDENCE = 0.6
+
+
+@dataclass(slots=True)
+class Receipt:
+    """One receipt recorded in Payments, read once."""
+
+    index: int  # position in the receipts frame (Payments order)
+    payment_id: str
+    customer: str
+    invoice_no: str | None
+    day: int  # days since 1970
+    date: pd.Timestamp
+    amount: float
+
+
+@dataclass(slots=True)
+class Pairing:
+    """A bank line paired with a recorded receipt."""
+
+    line: int
+    receipt: Receipt
+    evidence: str  # the words for the reason
+    rank: int
+    lag: int  # bank date less receipt date, in days
+    # What fits as well and stays unpaired (the pairing is then only suggested): another
+    # recorded receipt, or another bank line (its position).
+    other_receipt: Receipt | None = None
+    other_line: int | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.other_receipt is not None or self.other_line is not None
+
+
+def _key_text(value: object) -> str | None:
+    """An ID as text (a number typed into a cell: without its ``.0``), None when blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def receipts_in_window(payments: pd.DataFrame | None, first: pd.Timestamp,
+                       last: pd.Timestamp) -> pd.DataFrame | None:
+    """The receipts of Payments a line of a statement from ``first`` to ``last`` can be: a
+    positive amount, dated from ``CLEARING_DAYS`` before the first date to ``ADVICE_DAYS``
+    after the last. None when there is none (the common book: results as before)."""
+    if payments is None or not len(payments) or "Date" not in payments \
+            or "Amount" not in payments or pd.isna(first) or pd.isna(last):
+        return None
+    dates = pd.to_datetime(payments["Date"], errors="coerce")
+    amount = pd.to_numeric(payments["Amount"], errors="coerce")
+    keep = ((amount > 0) & (dates >= first.normalize() - pd.Timedelta(days=CLEARING_DAYS))
+            & (dates <= last.normalize() + pd.Timedelta(days=ADVICE_DAYS)))
+    if not keep.any():
+        return None
+    return payments[keep].reset_index(drop=True)
+
+
+def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
+    dates = pd.to_datetime(frame["Date"]).dt.normalize()
+    days = dates.to_numpy().astype("datetime64[D]").astype(np.int64).tolist()
+    ids = frame["Payment ID"].tolist() if "Payment ID" in frame else [None] * len(frame)
+    rows = frame["_row"].tolist() if "_row" in frame else [None] * len(frame)
+    invs = frame["Invoice No"].tolist() if "Invoice No" in frame else [None] * len(frame)
+    out = []
+    for k, (pid, row, cust, inv, day, date, amount) in enumerate(zip(
+            ids, rows, frame["Customer ID"].tolist(), invs, days, dates.tolist(),
+            frame["Amount"].astype("float64").tolist(), strict=True)):
+        name = _key_text(pid) or (f"Payments row {row}" if row is not None else f"receipt {k + 1}")
+        out.append(Receipt(k, name, _key_text(cust) or "", _key_text(inv), day, date, amount))
+    return out
+
+
+_RUNS = re.compile(r"[A-Z]+|[0-9]+")
+
+
+def written_pattern(key: str | None, min_chars: int = 3) -> re.Pattern | None:
+    """A pattern finding an ID (``INV-2026-0042``, ``RCV/118``) in a folded narrative in any
+    formatting (``INV 2026/0042``, ``inv20260042``), not as part of a longer number or word;
+    None for an ID too short or without a digit to be told from ordinary words."""
+    runs = _RUNS.findall(fold_text(key)) if key else []
+    if sum(len(r) for r in runs) < min_chars or not any(r.isdigit() for r in runs):
+        return None
+    body = r"[^A-Z0-9]{0,3}".join(re.escape(r) for r in runs)
+    return re.compile(r"(?<![A-Z0-9])" + body + r"(?![0-9])")
+
+
+def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[Receipt],
+                  amount_units, text_of, payer_of) -> list[Pairing]:
+    """Pair bank credits with recorded receipts (see the module docstring).
+
+    ``lines``: (position, amount in units, day or None, grain) of each credit;
+    ``amount_units(receipt, grain)``: the receipt's amount in units at that grain;
+    ``text_of(position)``: the line's folded narrative and reference;
+    ``payer_of(position)``: (customer, how) of the line's payer, or None (read lazily)."""
+    by_amount: dict[tuple[int, int], list[Receipt]] = defaultdict(list)
+    for grain in {g for *_, g in lines}:
+        for r in receipts:
+            by_amount[(amount_units(r, grain), grain)].append(r)
+    patterns: dict[tuple[str, str], re.Pattern | None] = {}
+
+    def pattern(kind: str, key: str | None) -> re.Pattern | None:
+        if key is None:
+            return None
+        if (kind, key) not in patterns:
+            patterns[(kind, key)] = written_pattern(key)
+        return patterns[(kind, key)]
+
+    candidates: list[tuple[int, int, int, int, int, str, int]] = []
+    for pos, amount, day, grain in lines:
+        if day is None:
+            continue
+        for r in by_amount.get((amount, grain), ()):
+            lag = day - r.day
+            if not -ADVICE_DAYS <= lag <= CLEARING_DAYS:
+                continue
+            text = text_of(pos)
+            evidence = None
+            p = pattern("id", r.payment_id)
+            if p is not None and p.search(text):
+                evidence = (0, f"its Payment ID {r.payment_id} is in the narrative")
+            else:
+                p = pattern("inv", r.invoice_no)
+                if p is not None and p.search(text):
+                    evidence = (1, f"the narrative names its invoice {r.invoice_no}")
+                else:
+                    payer = payer_of(pos)
+                    if payer is not None and payer[0] == r.customer:
+                        evidence = (2, f"the payer is its customer {r.customer} by {payer[1]}")
+            if evidence is not None:
+                candidates.append((evidence[0], abs(lag), int(lag < 0), pos, r.index,
+                                   evidence[1], lag))
+    candidates.sort()
+    by_index = {r.index: r for r in receipts}
+    line_taken: dict[int, Pairing] = {}
+    receipt_taken: set[int] = set()
+    for rank, _dist, _before, pos, index, words, lag in candidates:
+        if pos in line_taken or index in receipt_taken:
+            continue
+        line_taken[pos] = Pairing(pos, by_index[index], words, rank, lag)
+        receipt_taken.add(index)
+    # Ambiguity: an alternative with the same kind of evidence that stays unpaired.
+    paired_receipts = {p.receipt.index: p for p in line_taken.values()}
+    for rank, _dist, _before, pos, index, *_ in candidates:
+        pairing = line_taken.get(pos)
+        if pairing is not None and pairing.rank == rank and index not in receipt_taken \
+                and pairing.other_receipt is None:
+            pairing.other_receipt = by_index[index]
+        pairing = paired_receipts.get(index)
+        if pairing is not None and pairing.rank == rank and pos not in line_taken \
+                and pairing.other_line is None:
+            pairing.other_line = pos
+    return [line_taken[pos] for pos in sorted(line_taken)]
+
+
+def unbanked_frame(receipts: list[Receipt], paired: set[int], first: pd.Timestamp,
+                   last: pd.Timestamp, names: dict[str, str],
+                   same_amount: dict[int, list[str]]) -> pd.DataFrame:
+    """The receipts dated within the statement's period that no bank line pairs with, in date
+    order (Payments order within a day), with why they matter."""
+    first, last = first.normalize(), last.normalize()
+    transit_from = last - pd.Timedelta(days=CLEARING_DAYS)
+    rows = []
+    for r in sorted(receipts, key=lambda r: (r.day, r.index)):
+        if r.index in paired or not first <= r.date <= last:
+            continue
+        if r.date > transit_from:
+            reason = (f"recorded in the books, not in the bank: a deposit in transit if the bank "
+                      f"credits it after {last:%Y-%m-%d}, else check the posting")
+        else:
+            reason = ("recorded in the books, not in the bank: check the posting (date, amount, "
+                      "customer) or whether the deposit was made")
+        if same_amount.get(r.index):
+            reason += ("; bank line " + ", ".join(same_amount[r.index])
+                       + " has the same amount but nothing says it is this receipt")
+        rows.append({"Payment ID": r.payment_id, "Date": r.date, "Customer ID": r.customer,
+                     "Customer": names.get(r.customer, ""), "Invoice No": r.invoice_no,
+                     "Amount": r.amount, "Reason": reason})
+    frame = pd.DataFrame(rows, columns=UNBANKED_COLUMNS)
+    frame["Date"] = frame["Date"].astype("datetime64[ns]")
+    frame["Amount"] = frame["Amount"].astype("float64")
+    return frame
