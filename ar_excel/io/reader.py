@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,9 @@ from ar_excel.parsing import (
 )
 from ar_excel.policy import Policy, policy_from_pairs
 from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
+
+if TYPE_CHECKING:
+    from ar_excel.core.customers.ids import NameIndex
 
 HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
 MAX_READ_THREADS = 4  # sheets parsed side by side at most (each holds its sheet's cells)
@@ -539,8 +542,13 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     _keys_as_spelled_in_their_lists(book)
     _entries_as_meant(book)
     _payers_from_invoices(book)
-    _customer_names_as_ids(book)
-    _blank_ids_from_name_columns(book)
+    if "Customers" in book.tables:
+        # the customers' names folded once, as far as the lookups of both steps need them
+        from ar_excel.core.customers.ids import NameIndex
+
+        names = NameIndex(book.tables["Customers"].frame)
+        _customer_names_as_ids(book, names)
+        _blank_ids_from_name_columns(book, names)
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]
@@ -682,24 +690,23 @@ def _payers_from_invoices(book: Book) -> None:
                                  "invoice is not in the invoice list"))
 
 
-def _customer_names_as_ids(book: Book) -> None:
+def _customer_names_as_ids(book: Book, names: NameIndex) -> None:
     """A Customer ID that is no ID of the master but one customer's name is read as that
     customer's ID (``core.customers.ids``), with an Input Issue for the first cell of each."""
     master = book.tables.get("Customers")
     if master is None:
         return
-    from ar_excel.core.customers.ids import ids_from_names, name_index
+    from ar_excel.core.customers.ids import names_as_ids, unknown_values
 
     known = set(master.frame["Customer ID"].dropna())
-    index = None
     for kind, table in book.tables.items():
         if kind == "Customers" or "Customer ID" not in table.frame:
             continue
         column = table.frame["Customer ID"]
-        if column.dropna().isin(known).all():
+        unknown = unknown_values(column, known)
+        if not unknown:
             continue
-        index = name_index(master.frame) if index is None else index
-        for name, cid in ids_from_names(column, known, index).items():
+        for name, cid in names_as_ids(unknown, names).items():
             rows = column.index[column == name]
             book.issues.append(table.issue(
                 rows[0], "Customer ID",
@@ -712,16 +719,15 @@ NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer"))
 
 
-def _blank_ids_from_name_columns(book: Book) -> None:
+def _blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
     """A blank Customer ID beside a customer name column (``Customer Name``, ``اسم العميل``)
     naming exactly one customer of the master is that customer's ID; its "required but
     blank" issue becomes one saying so."""
     master = book.tables.get("Customers")
     if master is None:
         return
-    from ar_excel.core.customers.ids import ids_from_names, name_index
+    from ar_excel.core.customers.ids import ids_from_names
 
-    index = None
     for kind, table in book.tables.items():
         frame = table.frame
         if kind == "Customers" or "Customer ID" not in frame or not frame["Customer ID"].isna().any():
@@ -731,13 +737,12 @@ def _blank_ids_from_name_columns(book: Book) -> None:
         if column is None:
             continue
         blank = frame["Customer ID"].isna()
-        names = frame.loc[blank, column]
-        names = names[names.map(lambda v: isinstance(v, str) and bool(v.strip()))]
-        if not len(names):
+        written = frame.loc[blank, column]
+        written = written[written.map(lambda v: isinstance(v, str) and bool(v.strip()))]
+        if not len(written):
             continue
-        index = name_index(master.frame) if index is None else index
-        found = ids_from_names(names.map(str.strip), set(), index)
-        ids = names.map(lambda v, f=found: f.get(v.strip()))
+        found = ids_from_names(written.map(str.strip), set(), names)
+        ids = written.map(lambda v, f=found: f.get(v.strip()))
         ids = ids[ids.notna()]
         if not len(ids):
             continue

@@ -11,6 +11,7 @@ A name two customers share is left as written (the invoice checks report it as u
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
@@ -34,20 +35,71 @@ def name_index(customers: pd.DataFrame) -> dict[str, str | None]:
     return index
 
 
-def ids_from_names(values: pd.Series, known: set[str], index: dict[str, str | None]
-                   ) -> dict[str, str]:
+def ids_from_names(values: pd.Series, known: set[str],
+                   index: dict[str, str | None] | NameIndex) -> dict[str, str]:
     """For each distinct value of ``values`` that is no known ID but one customer's name:
     value -> that customer's ID."""
+    return names_as_ids(unknown_values(values, known), index)
+
+
+def _name_keys(value: str) -> tuple[str, str]:
+    return "=" + match_key(value), "~" + normalize_name(value).compact
+
+
+def names_as_ids(unknown: list[str], index: dict[str, str | None] | NameIndex
+                 ) -> dict[str, str]:
+    """``ids_from_names`` of distinct texts already known to be no ID."""
+    if not unknown:
+        return {}
+    keys = [_name_keys(v) for v in unknown]
+    if isinstance(index, NameIndex):
+        index = index.for_keys([k for pair in keys for k in pair])
     found = {}
-    for value in pd.unique(values.dropna()):
-        if not isinstance(value, str) or value in known:
-            continue
-        exact = "=" + match_key(value)
+    for value, (exact, compact) in zip(unknown, keys, strict=True):
         # the exact name decides when the master has it (None: two customers share it)
-        cid = index[exact] if exact in index else index.get("~" + normalize_name(value).compact)
+        cid = index[exact] if exact in index else index.get(compact)
         if cid is not None:
             found[value] = cid
     return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_a_digit(name: str) -> bool:
+    """Whether a name's folded forms (``match_key``, ``normalize_name``) can hold a digit:
+    folding adds none but those compatibility forms stand for (NFKC: "²", "①")."""
+    return _DIGIT.search(name if name.isascii() else unicodedata.normalize("NFKC", name)) \
+        is not None
+
+
+class NameIndex:
+    """``name_index`` of a customer list, built as far as the keys looked up need it: keys
+    holding a digit (an unknown ID such as "C95716" is looked up as a name too) can only be
+    the names of customers whose name holds one, so only those are folded; other keys get the
+    whole index, built once."""
+
+    def __init__(self, customers: pd.DataFrame) -> None:
+        self.customers = customers
+        self._full: dict[str, str | None] | None = None
+        self._numbered: dict[str, str | None] | None = None
+
+    def for_keys(self, keys: list[str]) -> dict[str, str | None]:
+        if self._full is not None or not all(
+                len(k) == 1 or _DIGIT.search(k) for k in keys):  # "~": no key, found in none
+            if self._full is None:
+                self._full = name_index(self.customers)
+            return self._full
+        if self._numbered is None:
+            names = self.customers.get("Name")
+            texts = [] if names is None else names.tolist()
+            # one scan of all the names joined: most lists have no digit in any name
+            if not _may_hold_a_digit("\n".join(n for n in texts if isinstance(n, str))):
+                self._numbered = {}
+            else:
+                rows = [isinstance(n, str) and _may_hold_a_digit(n) for n in texts]
+                self._numbered = name_index(self.customers[rows])
+        return self._numbered
 
 
 def id_key(value: str) -> str:
@@ -66,9 +118,15 @@ class KeyIndex:
 
     def __init__(self, known: set[str]) -> None:
         self.known = known
-        self._keys = [k for k in known if isinstance(k, str)]
-        self._spelled: dict[str, str | None] | None = None
+        self._key_list: list[str] | None = None
+        self._spelled: _Spelled | None = None
         self._numbers: dict[str, str | None] | None = None
+
+    @property
+    def _keys(self) -> list[str]:
+        if self._key_list is None:
+            self._key_list = [k for k in self.known if isinstance(k, str)]
+        return self._key_list
 
     @staticmethod
     def _unique(pairs: Iterable[tuple[str | None, str]]) -> dict[str, str | None]:
@@ -78,21 +136,24 @@ class KeyIndex:
                 index[form] = key if index.get(form, key) == key else None
         return index
 
+    def _odd_keys(self) -> list[str]:
+        """The keys that are not their own form (``id_key``) or may not be: lower case, a
+        space, a leading zero, a number cell's ".0". The list's keys joined are looked at
+        first: an ERP's keys ("INV-2026-00123") are all their own form."""
+        try:
+            text = "\n".join(self.known)
+        except TypeError:  # a key that is no text
+            text = None
+        if text is not None and text.upper() == text and " " not in text and not (
+                text.startswith("0") or "\n0" in text or text.endswith(".0") or ".0\n" in text):
+            return []
+        return [k for k, u in zip(self._keys, map(str.upper, self._keys), strict=True)
+                if u != k or " " in k or k[:1] == "0" or k.endswith(".0")]
+
     @property
-    def spelled(self) -> dict[str, str | None]:
+    def spelled(self) -> _Spelled:
         if self._spelled is None:
-            # most keys are their own form (upper case, no space, no leading zero): only the
-            # others are folded one by one
-            index: dict[str, str | None] = dict(zip(self._keys, self._keys, strict=True))
-            odd = [k for k, u in zip(self._keys, map(str.upper, self._keys), strict=True)
-                   if u != k or " " in k or k[:1] == "0" or k.endswith(".0")]
-            forms = [(id_key(k), k) for k in odd]
-            for form, k in forms:
-                if form != k:
-                    del index[k]  # not a form any key is read as
-            for form, k in forms:
-                index[form] = k if index.get(form, k) == k else None
-            self._spelled = index
+            self._spelled = _Spelled(self.known, [(id_key(k), k) for k in self._odd_keys()])
         return self._spelled
 
     @property
@@ -102,18 +163,43 @@ class KeyIndex:
         return self._numbers
 
 
+class _Spelled:
+    """Form (``id_key``) -> the one key of the list spelled that way (None: two are). A key
+    that is its own form stands for itself, unless another key has that form too; only the
+    others (``forms``: form, key) are held."""
+
+    def __init__(self, known: set[str], forms: list[tuple[str, str]]) -> None:
+        self.known = known
+        self.renamed = {k for form, k in forms if form != k}  # not a form any key is read as
+        self.other: dict[str, str | None] = {}
+        for form, k in forms:
+            held = self.other[form] if form in self.other else (
+                form if self._itself(form) else k)
+            self.other[form] = k if held == k else None
+
+    def _itself(self, form: str) -> bool:
+        return form in self.known and form not in self.renamed
+
+    def get(self, form: str) -> str | None:
+        if form in self.other:
+            return self.other[form]
+        return form if self._itself(form) else None
+
+    def __getitem__(self, form: str) -> str | None:
+        if form in self.other or self._itself(form):
+            return self.get(form)
+        raise KeyError(form)
+
+
 def _index(known: set[str] | KeyIndex) -> KeyIndex:
     return known if isinstance(known, KeyIndex) else KeyIndex(known)
 
 
 def unknown_values(values: pd.Series, known: set[str]) -> list[str]:
     """The distinct texts of ``values`` that are no known key, in the order they first occur
-    (sets compared first: in a clean book there is none, and the column is not walked)."""
-    present = values.dropna()
-    missing = set(present.tolist()) - known
-    if not missing:
-        return []
-    return [v for v in pd.unique(present[present.isin(missing)]) if isinstance(v, str)]
+    (each cell checked against the set once, in one pass; in a clean book there is none)."""
+    return [v for v in dict.fromkeys(v for v in values.tolist() if v not in known)
+            if isinstance(v, str)]
 
 
 def spelled_matches(unknown: list[str], keys: KeyIndex) -> dict[str, str]:
