@@ -76,9 +76,15 @@ def account_currencies(customers: pd.DataFrame, invoices: pd.DataFrame) -> pd.Se
     currency whose invoices say EGP is an EGP account)."""
     master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     named = invoices["Currency"].notna()
-    if not (master.isna().any() or not invoices.loc[named, "Customer ID"].isin(master.index).all()
-            ) or not named.any():
+    if not named.any():
         return master
+    kept_blank = master.isna().any()
+    if not kept_blank:
+        # every master customer has its currency: only the invoices of customers missing
+        # from it can add one (the master's are kept as they are)
+        named &= ~invoices["Customer ID"].isin(master.index)
+        if not named.any():
+            return master
     pairs = invoices.loc[named, ["Customer ID", "Currency"]].drop_duplicates()
     only = pairs.drop_duplicates("Customer ID", keep=False).set_index("Customer ID")["Currency"]
     filled = master.where(master.notna(), master.index.to_series().map(only))
