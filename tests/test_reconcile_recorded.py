@@ -85,7 +85,8 @@ def test_payer_by_account_is_evidence_on_account_receipt_keeps_a_blank_invoice()
     result = reconcile(
         [{"Payment ID": "P-9", "Customer ID": "C2", "Date": "2026-11-10", "Amount": 1500.00}],
         {"date": "2026-11-12", "amount": 1500.00, "desc": "INWARD TRANSFER",
-         "acc": "1234567890123"})
+         "acc": "1234567890123"},
+        {"date": "2026-11-01", "amount": 12.50, "desc": "CREDIT INTEREST"})
     assert rows_of(result, "L1") == [(None, "C2", 1500.0, "recorded", "Matched")]
     assert "payer is its customer C2 by account" in result.matches["Reason"].iloc[0]
 
@@ -139,9 +140,11 @@ def test_two_same_amount_receipts_two_bank_lines_pair_one_to_one_nearest_date():
         [{"Payment ID": "P-1", "Customer ID": "C2", "Date": "2026-11-02", "Amount": 2500.00},
          {"Payment ID": "P-2", "Customer ID": "C2", "Date": "2026-11-06", "Amount": 2500.00}],
         {"date": "2026-11-07", "amount": 2500.00, "acc": "1234567890123"},
-        {"date": "2026-11-03", "amount": 2500.00, "acc": "1234567890123"})
+        {"date": "2026-11-03", "amount": 2500.00, "acc": "1234567890123"},
+        {"date": "2026-11-01", "amount": 12.50, "desc": "CREDIT INTEREST"})
     reasons = dict(zip(result.matches["Bank Line"], result.matches["Reason"], strict=True))
     assert set(result.matches["Status"]) == {"Matched"}
+    assert set(result.matches["Method"]) == {"recorded"}
     assert "P-2 on 2026-11-06" in reasons["L1"] and "P-1 on 2026-11-02" in reasons["L2"]
     assert len(result.unbanked) == 0
 
@@ -224,3 +227,17 @@ def test_reconcile_command_writes_recorded_rows_and_the_unbanked_tab(tmp_path):
     assert u[["Payment ID", "Customer ID", "Invoice No", "Amount"]].values.tolist() == [
         ["P-78", "C3", "INV-2026-00301", 4321.0]]
     assert "Unbanked Receipts" in pc.CalamineWorkbook.from_path(str(out)).sheet_names
+
+
+def test_a_receipt_from_before_the_period_needs_its_id_or_invoice_not_only_its_payer():
+    # Banked on last month's statement: the customer paying the same amount again this month
+    # is a new receipt, applied by the cascade, not the old one.
+    pays = [{"Payment ID": "P-OCT", "Customer ID": "C2", "Date": "2026-10-30", "Amount": 8000.00,
+             "Invoice No": "INV-2026-00204"}]
+    same_payer = reconcile(pays, {"date": "2026-11-02", "amount": 12500.00 - 4500.00,
+                                  "acc": "1234567890123", "desc": "TRANSFER"})
+    assert "recorded" not in set(same_payer.matches["Method"])
+    named = reconcile(pays, {"date": "2026-11-02", "amount": 8000.00,
+                             "desc": "TRF INV-2026-00204"})
+    assert rows_of(named, "L1") == [("INV-2026-00204", "C2", 8000.0, "recorded", "Matched")]
+    assert len(named.unbanked) == 0  # (P-OCT is not of the period: never listed)

@@ -1327,8 +1327,10 @@ class Matcher:
                               else (str(payer.customer), payer.how or "name"))
             return names[pos]
 
+        first, last = self.period
+        first_day = int(first.normalize().to_datetime64().astype("datetime64[D]").astype(np.int64))
         pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
-                                 text_of, payer_of)
+                                 text_of, payer_of, first_day)
         bank_line = (self.lines["Bank Line"].tolist() if "Bank Line" in self.lines
                      else list(range(1, len(self.lines) + 1)))
         for p in pairings:
@@ -1349,7 +1351,6 @@ class Matcher:
             f.remaining = 0
             if not p.ambiguous and p.rank < 2:  # its payer's account, from a certain pairing
                 self.payers.learn(r.customer, self._accounts[f.pos], self._names[f.pos])
-        first, last = self.period
         paired = {p.receipt.index for p in pairings}
         # A line of the same amount near an unbanked receipt, without evidence, is a hint.
         open_lines: dict[tuple[int, int], list[LineFacts]] = defaultdict(list)
@@ -1366,7 +1367,11 @@ class Matcher:
                           if -ADVICE_DAYS <= f.date - r.day <= CLEARING_DAYS)
             if near:
                 hints[r.index] = [str(bank_line[pos]) for pos in near[:3]]
-        self.unbanked = unbanked_frame(receipts, paired, first, last, self.payers.names, hints)
+        # Receipts only from before the period and none paired: nothing of the period's books
+        # to report (the tab and the rows are left out, as for a book without receipts).
+        if pairings or any(first.normalize() <= r.date <= last for r in receipts):
+            self.unbanked = unbanked_frame(receipts, paired, first, last, self.payers.names,
+                                           hints)
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no

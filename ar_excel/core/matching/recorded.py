@@ -12,8 +12,9 @@ The rule, for a receipt recorded in Payments (a positive amount) and a bank cred
 * the bank booked it from ``ADVICE_DAYS`` before to ``CLEARING_DAYS`` after the receipt's date;
 * evidence that it is the same receipt, strongest first: the Payment ID written in the line's
   narrative or reference; the receipt's invoice number named there; the receipt's customer
-  being the line's payer (by the account it paid from, else by its name). Amount and date
-  alone are no evidence: such a line goes through the cascade as before;
+  being the line's payer (by the account it paid from, else by its name), for a receipt dated
+  within the statement's period (one dated before was most likely banked on the previous
+  statement). Amount and date alone are no evidence: such a line goes through the cascade;
 * one to one: pairs are taken strongest evidence first, then nearest date (a bank date on or
   after the receipt's before one before it), then statement order, then Payments order, so the
   result does not depend on anything but the inputs.
@@ -143,13 +144,14 @@ def written_pattern(key: str | None, min_chars: int = 3) -> re.Pattern | None:
 
 
 def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[Receipt],
-                  amount_units, text_of, payer_of) -> list[Pairing]:
+                  amount_units, text_of, payer_of, first_day: int) -> list[Pairing]:
     """Pair bank credits with recorded receipts (see the module docstring).
 
     ``lines``: (position, amount in units, day or None, grain) of each credit;
     ``amount_units(receipt, grain)``: the receipt's amount in units at that grain;
     ``text_of(position)``: the line's folded narrative and reference;
-    ``payer_of(position)``: (customer, how) of the line's payer, or None (read lazily)."""
+    ``payer_of(position)``: (customer, how) of the line's payer, or None (read lazily);
+    ``first_day``: the statement's first date (days since 1970)."""
     by_amount: dict[tuple[int, int], list[Receipt]] = defaultdict(list)
     for grain in {g for *_, g in lines}:
         for r in receipts:
@@ -181,7 +183,10 @@ def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[
                 if p is not None and p.search(text):
                     evidence = (1, f"the narrative names its invoice {r.invoice_no}")
                 else:
-                    payer = payer_of(pos)
+                    # A receipt dated before the statement's period was most likely banked
+                    # on the previous statement: its customer paying the same amount again
+                    # (a fixed monthly amount) is a new receipt, not evidence.
+                    payer = None if r.day < first_day else payer_of(pos)
                     if payer is not None and payer[0] == r.customer:
                         evidence = (2, f"the payer is its customer {r.customer} by {payer[1]}")
             if evidence is not None:
