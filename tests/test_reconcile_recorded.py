@@ -241,3 +241,16 @@ def test_a_receipt_from_before_the_period_needs_its_id_or_invoice_not_only_its_p
                              "desc": "TRF INV-2026-00204"})
     assert rows_of(named, "L1") == [("INV-2026-00204", "C2", 8000.0, "recorded", "Matched")]
     assert len(named.unbanked) == 0  # (P-OCT is not of the period: never listed)
+
+
+def test_payer_by_name_is_evidence_a_vague_name_is_not():
+    pays = [{"Payment ID": "P-5", "Customer ID": "C1", "Date": "2026-11-10", "Amount": 3000.00}]
+    start = {"date": "2026-11-01", "amount": 12.50, "desc": "CREDIT INTEREST"}
+    by_name = reconcile(pays, {"date": "2026-11-11", "amount": 3000.00,
+                               "cp": "شركة النور للتجارة"}, start)
+    assert rows_of(by_name, "L1") == [(None, "C1", 3000.0, "recorded", "Matched")]
+    assert "payer is its customer C1 by name" in by_name.matches["Reason"].iloc[0]
+    vague = reconcile(pays, {"date": "2026-11-11", "amount": 3000.00, "cp": "TRADING CO"}, start)
+    assert "recorded" not in set(vague.matches["Method"])
+    assert list(vague.unbanked["Payment ID"]) == ["P-5"]
+    assert "bank line L1 has the same amount" in vague.unbanked["Reason"].iloc[0]

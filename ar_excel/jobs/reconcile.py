@@ -20,7 +20,8 @@ invoice or its customer as the line's payer) is paired with it (Method ``recorde
 applied again; the receipts of the statement's period no line pairs with are listed in an
 ``Unbanked Receipts`` tab (Payment ID, Date, Customer ID, Customer, Invoice No, Amount,
 Reason) and counted in ``Reconciliation`` ("recorded in the books, not in the bank"). The tab
-and those rows are written only when Payments holds receipts near the statement's period.
+and those rows are written only when Payments holds a receipt dated within the statement's
+period or a line paired with one (otherwise the three tabs are exactly as before).
 
 Payer accounts are learned from a ``Payer Accounts`` sheet (Customer ID, Counterparty
 Account, Counterparty) and from the ``Bank Matches`` tab of an earlier month still in the

@@ -1323,8 +1323,10 @@ class Matcher:
                     name = self._names[pos]
                     payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
                              else self.payers.by_name(self._descriptions[pos], narrative=True))
-                names[pos] = (None if payer is None or not payer.customer
-                              else (str(payer.customer), payer.how or "name"))
+                # (A name is evidence only when certain, as for the cascade's payer rules.)
+                sure = payer is not None and payer.customer and (
+                    payer.by_account or payer.score >= CERTAIN_NAME)
+                names[pos] = (str(payer.customer), payer.how or "name") if sure else None
             return names[pos]
 
         first, last = self.period
