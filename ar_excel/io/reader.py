@@ -205,17 +205,22 @@ def _columns(rows: list[list[Any]], width: int) -> list[np.ndarray]:
     return list(grid)
 
 
-def _records(columns: list[np.ndarray], types: list[ValueTypes]) -> np.ndarray:
+def _records(columns: list[np.ndarray], types: list[ValueTypes],
+             blanks: dict[int, np.ndarray] | None = None) -> np.ndarray:
     """Which rows have at least one non-blank cell. The first columns decide almost every
-    row, so each further column is looked at only for the rows still undecided."""
+    row, so each further column is looked at only for the rows still undecided. The blank
+    cells of each column looked at whole are kept in ``blanks`` (by position)."""
     n = len(columns[0]) if columns else 0
     keep = np.zeros(n, dtype=bool)
     undecided = np.arange(n)
-    for values, value_kinds in zip(columns, types, strict=True):
+    for j, (values, value_kinds) in enumerate(zip(columns, types, strict=True)):
         if not len(undecided):
             break
         if len(undecided) == n:
-            filled = ~blank_mask(values, value_kinds)
+            blank = blank_mask(values, value_kinds)
+            if blanks is not None:
+                blanks[j] = blank
+            filled = ~blank
         else:
             filled = ~blank_mask(values[undecided], value_kinds.take(undecided))
         keep[undecided[filled]] = True
@@ -232,6 +237,14 @@ TOTAL_LABELS = tuple(match_key(w) for w in (
 
 _TOTAL_STARTS = ("total", "grand", "sub", "sum", "الإجمالي", "الاجمالي", "الأجمالي", "إجمالي",
                  "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله")
+
+
+def _may_start_a_total(texts: list[str]) -> bool:
+    """Whether any of these texts may start like a totals label (``_TOTAL_STARTS``, case and
+    spaces aside): each start looked for in all of them joined and lower-cased, a plain
+    search each (a text starting so holds it)."""
+    joined = "\n".join(texts).lower()
+    return any(start in joined for start in _TOTAL_STARTS)
 
 
 def _is_total_label(value: Any) -> bool:
@@ -271,7 +284,8 @@ def _repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.nda
 
 
 def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
-                 schema: SheetSchema, keep: np.ndarray) -> list[tuple[int, int, str]]:
+                 schema: SheetSchema, keep: np.ndarray,
+                 blanks: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, str]]:
     """Totals and subtotal rows (position, column of the label, label): a row labelled like
     ``Total`` or ``الإجمالي`` whose required keys and dates (every required column but the
     amounts) are blank, but for the label itself. A record always has those, so a customer called
@@ -280,14 +294,16 @@ def _totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list
     keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
     if not keys or not len(keep):
         return []
-    present = {j: ~blank_mask(columns[j], types[j]) for j in keys}
+    blanks = {} if blanks is None else blanks  # (those ``_records`` found already)
+    present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
+               for j in keys}
     filled = sum(p.astype(np.int64) for p in present.values())
     # a row with one key filled is a totals row only when that key is the label: screened a
     # column at a time by how a label starts (most such rows are records with one key)
     candidates = keep & (filled == 0)
     for j in keys:
         one = np.flatnonzero(keep & (filled == 1) & present[j] & types[j].mask(str))
-        if len(one):
+        if len(one) and _may_start_a_total(columns[j][one].tolist()):
             # (each distinct text looked at once: a receipts log repeats its customers' IDs)
             values = pd.Series(columns[j][one], dtype="object")
             labels = [v for v in pd.unique(values) if v.strip().lower().startswith(_TOTAL_STARTS)]
@@ -369,12 +385,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     data = _pad(data, width)
     columns = _columns(data, width)
     types = [ValueTypes(c) for c in columns]
-    keep = _records(columns, types)  # blank rows are not records
+    blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
+    keep = _records(columns, types, blanks)  # blank rows are not records
     for pos in _repeated_headers(columns, header, keep, names, _alias_index(schema)):
         keep[pos] = False  # the header printed again (a pasted block, a print layout)
         issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
                             None, f"row {pos + first_row + 1} repeats the header row: not read"))
-    for pos, at, label in _totals_rows(columns, types, names, schema, keep):
+    for pos, at, label in _totals_rows(columns, types, names, schema, keep, blanks):
         keep[pos] = False  # a totals row sums the records above it: it is none of them
         issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
                             str(header[at] or ""), label,
