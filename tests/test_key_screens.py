@@ -57,6 +57,9 @@ def test_spelled_lookups_are_the_plain_index(known, looked_up):
                                                               if isinstance(k, str)]:
         assert index.get(form) == plain.get(form)
         assert (form in plain) == _has(index, form)
+    listed = sorted(known, key=str) * 2  # the list's own order, with repeats
+    for form in looked_up:
+        assert KeyIndex(known, listed).spelled.get(form) == plain.get(form)
     unknown = [v for v in looked_up if v not in known]
     fast = spelled_matches(unknown, KeyIndex(known))
     assert fast == _plain_matches(unknown, plain)

@@ -598,8 +598,9 @@ def _keys_as_spelled_in_their_lists(book: Book) -> None:
         master = book.tables.get(kind)
         if master is None:
             continue
-        known = set(master.frame[column].dropna().tolist())
-        index = KeyIndex(known)  # built once, when first needed, for every sheet referring
+        listed = master.frame[column].dropna().tolist()
+        known = set(listed)
+        index = KeyIndex(known, listed)  # built once, when first needed, for all sheets
         for other, table in book.tables.items():
             if other == kind or column not in table.frame:
                 continue

@@ -116,8 +116,9 @@ class KeyIndex:
     (``number_core``): each built once, when first asked, for every sheet that refers to the
     list. A form two keys share stands for neither (None)."""
 
-    def __init__(self, known: set[str]) -> None:
+    def __init__(self, known: set[str], listed: list[str] | None = None) -> None:
         self.known = known
+        self._listed = listed  # the keys as the list has them (repeats aside: ``known``)
         self._key_list: list[str] | None = None
         self._spelled: _Spelled | None = None
         self._numbers: dict[str, str | None] | None = None
@@ -140,8 +141,8 @@ class KeyIndex:
         """The keys that are not their own form (``id_key``) or may not be: lower case, a
         space, a leading zero, a number cell's ".0". The list's keys joined are looked at
         first: an ERP's keys ("INV-2026-00123") are all their own form."""
-        try:
-            text = "\n".join(self.known)
+        try:  # (the list in its own order is joined faster than the set)
+            text = "\n".join(self.known if self._listed is None else self._listed)
         except TypeError:  # a key that is no text
             text = None
         if text is not None and text.upper() == text and " " not in text and not (
