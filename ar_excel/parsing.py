@@ -287,6 +287,15 @@ def _terms_in_words(s: str, text: str) -> int:
     raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
 
 
+_UNLIMITED = re.compile(r"(?i)^(?:unlimited|no limit|open|open limit|n/?a|none|مفتوح|مفتوحة|"
+                        r"غير محدود|غير محددة?|بدون حد|بلا حد|لا يوجد حد|مفتوح بدون حد)$")
+
+
+def means_unlimited(value: Any) -> bool:
+    """A credit limit typed as a word for "no limit": what a blank limit means."""
+    return isinstance(value, str) and _UNLIMITED.match(" ".join(value.strip().split())) is not None
+
+
 def parse_terms(value: Any, decimal_comma: bool = False) -> int:
     if isinstance(value, str):
         return parse_terms_text(value)

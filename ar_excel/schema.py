@@ -28,6 +28,8 @@ class Field:
     kind: str = "text"
     aliases: tuple[str, ...] = ()
     required: bool = False
+    # words that mean "no limit" ("Unlimited", "مفتوح") are read as a blank, not an error
+    unlimited_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ CUSTOMERS = SheetSchema(
         Field("Payment Terms", "terms", ("شروط الدفع", "Terms", "Payment Terms Days",
                                          "Terms Days", "مدة السداد", "أجل السداد")),
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
-                                        "الحد الائتماني")),
+                                        "الحد الائتماني"), unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
                                         "نسبة الخصم")),
         Field("Status", "status", ("الحالة", "Account Status", "حالة العميل")),

@@ -27,6 +27,7 @@ from ar_excel.parsing import (
     ValueTypes,
     blank_mask,
     is_blank,
+    means_unlimited,
     parse_column,
 )
 from ar_excel.policy import Policy, policy_from_pairs
@@ -407,6 +408,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     raw: dict[str, pd.Series] = {}
     unreadable: dict[str, set[int]] = {}
     kinds = {f.name: f.kind for f in schema.fields}
+    unlimited = {f.name for f in schema.fields if f.unlimited_words}
     for j, name in enumerate(names):
         values, value_kinds = columns[j], types[j]
         raw[name] = pd.Series(values, dtype="object", copy=False)  # the cells as read
@@ -418,6 +420,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             continue
         series, errors = parse_column(values, kind, day_first=policy.day_first,
                                       decimal_comma=policy.decimal_comma, types=value_kinds)
+        if name in unlimited:  # "Unlimited" / "مفتوح": no limit, as a blank cell
+            errors = {p: m for p, m in errors.items() if not means_unlimited(values[p])}
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():

@@ -23,6 +23,7 @@ from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
 from ar_excel.model import ROW, Table
+from ar_excel.parsing import means_unlimited
 from ar_excel.policy import Policy
 from ar_excel.schema import CUSTOMERS
 
@@ -208,7 +209,8 @@ def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
 
 def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("Email").dropna().items():
-        if not blank(value) and contacts.email_problem(value) is not None:
+        if not blank(value) and not contacts.no_email(value) and \
+                contacts.email_problem(value) is not None:
             yield ctx.finding(index, "Email", "INVALID_EMAIL")
 
 
@@ -216,7 +218,8 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("Phone").dropna().items():
         if blank(value):
             continue
-        problem = contacts.phone_problem(value)
+        problem = contacts.phone_problem(value, duplicates.usable_tax_key(
+            ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None))
         if problem is not None:
             yield ctx.finding(index, "Phone", "INVALID_PHONE", reason=problem)
 
@@ -235,7 +238,7 @@ def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("Credit Limit").items():
         raw = ctx.raw(index, "Credit Limit")
         if blank(value):
-            if not blank(raw):
+            if not blank(raw) and not means_unlimited(raw):  # "Unlimited": no limit, as blank
                 yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT",
                                   reason="not a number")
         elif float(value) < 0:

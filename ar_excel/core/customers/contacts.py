@@ -74,12 +74,23 @@ def _phone_parts(text: str) -> tuple[str, ...]:
     return tuple(numbers)
 
 
-def phone_problem(value: object) -> str | None:
-    """Why a phone cell is not usable, or None when every number in it is plausible."""
+# A 15-digit Gulf VAT number typed in the phone cell: Saudi VAT (3...3), UAE TRN (100...).
+# No national phone number is 15 digits long; only an international one with its "+"/"00".
+_VAT_SHAPE = re.compile(r"^(?:3\d{13}3|100\d{12})$")
+
+
+def phone_problem(value: object, tax_id: str = "") -> str | None:
+    """Why a phone cell is not usable, or None when every number in it is plausible.
+    ``tax_id`` is the customer's own tax ID (``tax_key``): typed in the phone cell, it is
+    no phone."""
     for part in phone_numbers(value):
         if not _PHONE_ALLOWED.match(part):
             return "letters or symbols"
         digits = _NON_DIGIT.sub("", part)
+        if tax_id and digits.lstrip("0") == tax_id:
+            return "it is the customer's tax ID"
+        if _VAT_SHAPE.match(digits) and not part.lstrip().startswith("+"):
+            return "a 15-digit VAT number, not a phone"
         if digits.startswith("00"):
             digits = digits[2:]
         if len(digits) < 7:
@@ -114,6 +125,16 @@ def _email_parts(text: str) -> tuple[str, ...]:
     if bracketed:
         return tuple(b.strip() for b in bracketed)
     return tuple(p.strip().strip("<>") for p in _EMAIL_SPLIT.split(text) if p.strip())
+
+
+_NO_EMAIL = frozenset({"n/a", "na", "none", "nil", "-", "--", "no email", "no e-mail",
+                       "لا يوجد", "لايوجد", "غير متوفر", "لا"})
+
+
+def no_email(value: object) -> bool:
+    """The cell says the customer has no email ("N/A", "لا يوجد"): as blank, not a bad
+    address."""
+    return " ".join(_text(value).lower().split()) in _NO_EMAIL
 
 
 def email_problem(value: object) -> str | None:

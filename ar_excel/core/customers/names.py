@@ -105,5 +105,7 @@ def normalize_name(name: object) -> NormalName:
             continue
         tokens.append(word)
     digits = " ".join(sorted(t for t in tokens if t.isdigit()))
-    return NormalName(tuple(tokens), digits, _is_arabic(text), "".join(tokens),
+    # the script of what identifies the company: "Horizon ذ.م.م" is a Latin name
+    arabic = _is_arabic(" ".join(tokens) if tokens else text)
+    return NormalName(tuple(tokens), digits, arabic, "".join(tokens),
                       "".join(sorted(tokens)))
