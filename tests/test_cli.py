@@ -90,7 +90,7 @@ def test_arabic_workbook_gets_arabic_input_issue_messages(tmp_path):
     ws = wb.active
     ws.title = "العملاء"
     ws.append(["رقم العميل", "اسم العميل", "شروط الدفع", "حد الائتمان"])
-    ws.append(["١٠٠١", "شركة النور للتجارة", "قريباً", "غير محدود"])
+    ws.append(["١٠٠١", "شركة النور للتجارة", "قريباً", "يحدد لاحقاً"])
     ws.append([None, "مؤسسة الفجر", "٣٠", "١٠٬٠٠٠"])
     book = tmp_path / "دفتر.xlsx"
     wb.save(book)
@@ -101,6 +101,6 @@ def test_arabic_workbook_gets_arabic_input_issue_messages(tmp_path):
     by_cell = {r[1]: r[4] for r in rows[2:]}
     assert by_cell == {
         "C2": "'قريباً' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)",
-        "D2": "'غير محدود' ليس رقماً",
+        "D2": "'يحدد لاحقاً' ليس رقماً",
         "A3": "رقم العميل مطلوب لكنه فارغ",
     }

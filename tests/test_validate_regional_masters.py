@@ -53,8 +53,8 @@ def codes(found):
 # Every phone below is valid as Egyptian and Gulf clerks type them.
 VALID_PHONES = ["01001234567", "01112345678", "01223456789", "01534567890", "+20 10 0123 4568",
                 "0020 100 123 4569", "02-22345678", "03-4871234", "(02) 2234 5679",
-                "٠١٠٠١٢٣٤٥٧٠", "0100 123 4567 / 0122 765 4321", "02 2345 6781 x123",
-                "0501234567", "+966 50 123 4567", "050 123 4567", "+971 4 123 4567",
+                "٠١٠٠١٢٣٤٥٧٠", "0100 123 4599 / 0122 765 4321", "02 2345 6781 x123",
+                "0501234567", "+966 55 123 4567", "056 123 4567", "+971 4 123 4567",
                 "+965 2222 3333", "99887766"]
 
 
@@ -66,7 +66,7 @@ def test_phones_as_egyptian_and_gulf_clerks_type_them(tmp_path):
              rec("X2", "Letters Co", "522-222-222", "ap@x2.com", "0100-ABC-4567"),
              rec("X3", "Own Tax Co", "533-333-333", "ap@x3.com", "533-333-333"),
              rec("X4", "Saudi Vat Co", "544-444-444", "ap@x4.com", "310123456700003"),
-             rec("X5", "Intl Fifteen Co", "555-555-555", "ap@x5.com", "+310 1234 5670 0003")]
+             rec("X5", "Intl Fifteen Co", "555-555-555", "ap@x5.com", "+310 1234 5670 0017")]
     found = checks(master(tmp_path, rows))
     assert codes(found) == [("X1", "INVALID_PHONE", "Warning"), ("X2", "INVALID_PHONE", "Warning"),
                             ("X3", "INVALID_PHONE", "Warning"), ("X4", "INVALID_PHONE", "Warning")]
@@ -176,3 +176,21 @@ def test_duplicates_legal_forms_in_either_script_and_branches_sharing_a_tax_id(t
                             ("G2", "DUPLICATE_TAX_ID", "Warning")]
     assert "D4 'Horizon ذ.م.م'" in found[2][4]
     assert "fine only for branches of one company" in found[6][4]
+
+
+def test_two_names_on_one_phone_line_or_mailbox_are_a_possible_duplicate(tmp_path):
+    rows = [rec("S1", "Apex Supplies", "111-222-333", "ap@apex.com", "0100 444 5555"),
+            rec("S2", "Zenith Traders", "111-222-334", "ap@zenith.com", "+20 100 444 5555"),
+            rec("S3", "Orbit Metals", "111-222-335", "finance.orbit@gmail.com", "0100 444 6666"),
+            rec("S4", "Quasar Plastics", "111-222-336", "Finance.Orbit@gmail.com; b@q.com",
+                "0100 444 7777"),
+            # one agent's mobile on four accounts: a pattern, not a duplicate
+            *[rec(f"A{i}", f"Agent Client {w}", f"12{i}-000-000", f"ap@a{i}.com",
+                  "0111 999 8888") for i, w in enumerate(["Kilo", "Lima", "Mike", "Oscar"])]]
+    found = checks(master(tmp_path, rows))
+    assert codes(found) == [("S1", "POSSIBLE_DUPLICATE", "Warning"),
+                            ("S2", "POSSIBLE_DUPLICATE", "Warning"),
+                            ("S3", "POSSIBLE_DUPLICATE", "Warning"),
+                            ("S4", "POSSIBLE_DUPLICATE", "Warning")]
+    assert "S2 'Zenith Traders' (row 3): same phone." in found[0][4]
+    assert "S4 'Quasar Plastics' (row 5): same email address." in found[2][4]

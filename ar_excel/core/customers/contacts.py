@@ -34,7 +34,7 @@ EMAIL_PATTERN = (
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
 )
-_EMAIL = re.compile(EMAIL_PATTERN)
+_EMAIL = EMAIL_RE = re.compile(EMAIL_PATTERN)
 _NON_DIGIT = re.compile(r"\D")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 _EMAIL_SPLIT = re.compile(r"[;,\s|]+|\s*/\s*(?=\S+@)")

@@ -9,7 +9,9 @@
   vs "Nile Motors") or a different number ("Branch 1" vs "Branch 2") means different
   companies. A shared phone, company email domain, bank account or tax ID backs a weaker
   match: one name's words all found in the other ("Nile Foods" / "Nile Foods Industries"),
-  or the same details under an Arabic and an English name.
+  or the same details under an Arabic and an English name. Different names on one phone
+  line, one whole email address or one bank account (used by at most 3 records) are reported
+  too: a trading and a legal name of one company, or related companies a person must confirm.
 
 Comparing every pair of 20,000 customers is 200 million comparisons, so candidates are
 blocked first: the same reduced name, a shared rare word or the same rare word one letter
@@ -102,11 +104,18 @@ class Contact:
     domains: frozenset[str]
     accounts: frozenset[str]
     tax: str
+    addresses: frozenset[str] = frozenset()  # whole email addresses, lower-cased
+
+
+def _addresses(email: object) -> frozenset[str]:
+    return frozenset(a.lower() for a in contacts.email_addresses(email)
+                     if contacts.EMAIL_RE.match(a))
 
 
 def contact_of(phone: object, email: object, account: object, tax: object) -> Contact:
     return Contact(frozenset(contacts.phone_keys(phone)), frozenset(contacts.email_domains(email)),
-                   frozenset(contacts.account_keys(account)), usable_tax_key(tax))
+                   frozenset(contacts.account_keys(account)), usable_tax_key(tax),
+                   _addresses(email))
 
 
 _NO_CONTACT = Contact(frozenset(), frozenset(), frozenset(), "")
@@ -143,9 +152,9 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
                             "")
 
     out = []
-    for ph, ph_plain, ph_key, em, em_plain, dom, acc, tx, tx_plain, tx_key in zip(
-            phone, plain_phone, phone_key, email, plain_email, domain, account, tax, plain_tax,
-            tax_key, strict=True):
+    for ph, ph_plain, ph_key, em, em_plain, address_, dom, acc, tx, tx_plain, tx_key in zip(
+            phone, plain_phone, phone_key, email, plain_email, address, domain, account, tax,
+            plain_tax, tax_key, strict=True):
         if not (ph or em or acc or tx):
             out.append(_NO_CONTACT)
             continue
@@ -155,7 +164,8 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
             (frozenset([dom] if dom else ()) if em_plain or not em else frozenset(
                 contacts.email_domains(em))),
             frozenset(contacts.account_keys(acc)) if acc else frozenset(),
-            (tx_key if tx_plain else usable_tax_key(tx)) if tx else ""))
+            (tx_key if tx_plain else usable_tax_key(tx)) if tx else "",
+            (frozenset([address_]) if em_plain else _addresses(em)) if em else frozenset()))
     return out
 
 
@@ -290,7 +300,8 @@ def _candidate_pairs(names: list[NormalName], details: list[Contact]
     keys, owners = [], []
     for pos, d in enumerate(details):
         found = [*("p:" + k for k in d.phones), *("e:" + k for k in d.domains),
-                 *("a:" + k for k in d.accounts), *(["x:" + d.tax] if d.tax else [])]
+                 *("a:" + k for k in d.accounts), *(["x:" + d.tax] if d.tax else []),
+                 *("m:" + k for k in d.addresses)]
         keys.extend(found)
         owners.extend([pos] * len(found))
     by_contact = _pairs_within(keys, owners, MAX_CONTACT_BLOCK, n)
@@ -326,6 +337,7 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
                              [reduced[q].ordered for q in right], scorer=fuzz.ratio)
     worth = (np.maximum(compact, ordered) >= NAME_ALONE_MIN) | np.isin(codes, contact_codes)
 
+    users = _detail_users(details)
     matches = []
     for i in np.flatnonzero(worth).tolist():
         p, q = left[i], right[i]
@@ -345,4 +357,33 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
         if name.alone or (shared and name.subset):
             ev = (("name", name.score), *((s, None) for s in shared))
             matches.append(Match(p, q, name.score, ev))
+        elif own := _own_details(details[p], details[q], users):
+            # Different names on one phone line, mailbox or bank account: the same company
+            # under a trading and a legal name, or related companies; a person must say which.
+            matches.append(Match(p, q, name.score, tuple((s, None) for s in own)))
     return matches
+
+
+MAX_OWN_DETAIL_USERS = 3  # a line or mailbox more customers use is an agent's or a switchboard
+
+
+def _detail_users(details: Sequence[Contact]) -> Counter:
+    """How many records use each phone line, email address and bank account."""
+    return Counter(k for d in details for k in (*("p:" + x for x in d.phones),
+                                                 *("m:" + x for x in d.addresses),
+                                                 *("a:" + x for x in d.accounts)))
+
+
+def _own_details(a: Contact, b: Contact, users: Counter) -> list[str]:
+    """The details that identify one party (phone line, whole email address, bank account)
+    two records share, where few records use them."""
+    def few(prefix: str, keys: frozenset[str]) -> bool:
+        return any(users[prefix + k] <= MAX_OWN_DETAIL_USERS for k in keys)
+    own = []
+    if few("p:", a.phones & b.phones):
+        own.append("phone")
+    if few("m:", a.addresses & b.addresses):
+        own.append("address")
+    if few("a:", a.accounts & b.accounts):
+        own.append("iban")
+    return own

@@ -125,6 +125,7 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "name": ("names match {score}%", "تشابه الاسمين {score}%"),
     "phone": ("same phone", "نفس رقم الهاتف"),
     "email": ("same email domain", "نفس نطاق البريد الإلكتروني"),
+    "address": ("same email address", "نفس عنوان البريد الإلكتروني"),
     "iban": ("same bank account", "نفس الحساب البنكي"),
     "tax": ("same tax ID", "نفس الرقم الضريبي"),
     "scripts": ("name in Arabic and in English", "الاسم بالعربية والإنجليزية"),
