@@ -119,7 +119,8 @@ def test_payment_terms_cash_words_net_and_eom_against_the_policy(tmp_path):
 
 LIMITS = [("L0", 0, "Cash"), ("L1", None, "Net 30"), ("L2", "Unlimited", "Net 30"),
           ("L3", "مفتوح", "Net 30"), ("L4", -100, "Net 30"), ("L5", "EGP 50,000", "Net 30"),
-          ("L6", "50,000 ج.م", "Net 30"), ("L7", "fifty thousand", "Net 30")]
+          ("L6", "50,000 ج.م", "Net 30"), ("L7", "fifty thousand", "Net 30"),
+          ("L8", 0, "Net 30"), ("L9", 0, "نقدي")]
 
 
 def test_credit_limits_unlimited_words_are_no_limit_not_an_error(tmp_path):
@@ -134,7 +135,7 @@ def test_credit_limits_unlimited_words_are_no_limit_not_an_error(tmp_path):
     assert "is negative" in found[0][4] and "'fifty thousand'" in found[1][4]
 
 
-def test_credit_status_reads_unlimited_as_no_limit_and_currency_text_as_the_amount(tmp_path):
+def test_credit_status_unlimited_is_no_limit_and_zero_on_a_cash_customer_is_no_credit(tmp_path):
     rows = [rec(cid, f"Limit Client {cid}x", f"8{i}0-000-000", f"ap@{cid}.com",
                 f"0100888{1000 + i}", terms=t, limit=lim)
             for i, (cid, lim, t) in enumerate(LIMITS)]
@@ -152,6 +153,13 @@ def test_credit_status_reads_unlimited_as_no_limit_and_currency_text_as_the_amou
         assert tab.at[cid, "Over Limit"]
         assert tab.at[cid, "Utilization %"] == pytest.approx(120)
         assert tab.at[cid, "Status"] == "Over Limit"
+    # 0 on a cash customer is no credit at all: any balance is over; on credit terms, no limit
+    for cid in ("L0", "L9"):
+        assert tab.at[cid, "Credit Limit"] == 0
+        assert tab.at[cid, "Over Limit"] and tab.at[cid, "Status"] == "Over Limit"
+        assert tab.at[cid, "Utilization %"] != tab.at[cid, "Utilization %"]
+        assert "60,000.00" in tab.at[cid, "Reason"]
+    assert not tab.at["L8", "Over Limit"] and tab.at["L8", "Status"] == "OK"
 
 
 def test_duplicates_legal_forms_in_either_script_and_branches_sharing_a_tax_id(tmp_path):

@@ -13,6 +13,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   dated on or before the as-of date). Without an Orders sheet, Exposure = Open Balance.
 * A credit limit is *set* when it is a positive amount; blank or 0 = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
+  Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي): no credit at all, so
+  any exposure is Over Limit (Utilization % blank: nothing to divide by).
 * Utilization % = Exposure / Credit Limit x 100. Over Limit = a limit is set and
   Exposure > Credit Limit.
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
@@ -124,7 +126,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         in_master = cid in known
         limit = float(info.at[cid, "Credit Limit"]) if in_master and pd.notna(
             info.at[cid, "Credit Limit"]) else np.nan
-        has_limit = not np.isnan(limit) and limit > 0
+        # 0 on a cash customer (terms 0 days) is "no credit", not "no limit"
+        cash = in_master and "Payment Terms" in info.columns and pd.notna(
+            info.at[cid, "Payment Terms"]) and int(info.at[cid, "Payment Terms"]) == 0
+        has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in
                       [info.at[cid, "Currency"] if in_master else None, *currencies.get(cid, [])]])
@@ -132,7 +137,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ordered = round(float((orders_open if places == 2 else orders_exact).get(cid, 0.0)),
                         places)
         exposure = round(bal + ordered, places)
-        utilization = round(exposure / limit * 100, 1) if has_limit else np.nan
+        utilization = round(exposure / limit * 100, 1) if has_limit and limit else np.nan
         over = bool(has_limit and exposure > limit + 0.005)
         days = int(oldest.at[cid, "_dpd"]) if cid in oldest.index else 0
         master_status = str(info.at[cid, "Status"]) if in_master and pd.notna(
