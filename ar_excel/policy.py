@@ -27,6 +27,12 @@ class Policy:
     # Beyond the contract's table: defaults used by later jobs.
     dunning_levels_days: tuple[int, ...] = (7, 30, 60, 90)
     allowed_tax_rates_pct: tuple[float, ...] = (0.0, 5.0, 14.0, 15.0)
+    # Income tax a customer withholds at source from each payment (Egypt's Form 41: 1 % on
+    # goods, 3 % on services, 5 % on some professional fees). None (not on the Policy sheet):
+    # Egypt's rates, read only on invoices in EGP, since a receipt 1 % short of a USD or a
+    # SAR invoice is a part payment or charges, not a tax certificate to come. Set on the
+    # sheet, the rates apply to every currency; "0" or "none" turns the reading off.
+    withholding_tax_rates_pct: tuple[float, ...] | None = None
     uninvoiced_delivery_days: int = 7
     base_currency: str = ""
     bank_statement: str = ""  # path of the statement file for the month-end run / buttons
@@ -57,6 +63,9 @@ _ALIASES = {
     _key("dunning levels"): "dunning_levels_days",
     _key("allowed terms"): "allowed_terms_days",
     _key("allowed tax rates"): "allowed_tax_rates_pct",
+    _key("withholding tax rates"): "withholding_tax_rates_pct",
+    _key("withholding tax"): "withholding_tax_rates_pct",
+    _key("wht rates"): "withholding_tax_rates_pct",
 }
 
 # Keys as people write them on a settings sheet, English or Arabic (matched like headers).
@@ -78,6 +87,8 @@ _WORDED = {
     "fee_tolerance": ("Fee Tolerance", "Bank Charges Tolerance", "سماحية الرسوم",
                       "حد فرق العمولة"),
     "dunning_levels_days": ("مستويات التذكير",),
+    "withholding_tax_rates_pct": ("Withholding Tax %", "WHT %", "نسب الخصم تحت حساب الضريبة",
+                                  "الخصم تحت حساب الضريبة", "نسب الخصم من المنبع"),
     "base_currency": ("Functional Currency", "Company Currency", "Home Currency",
                       "العملة الأساسية", "عملة الشركة"),
     "language": ("اللغة",),
@@ -128,9 +139,22 @@ def _fee_tolerance(text: str) -> dict[str, float]:
     return out
 
 
+def _withholding_rates(value: Any) -> tuple[float, ...]:
+    """``1, 3, 5`` -> (1.0, 3.0, 5.0); ``0`` / ``none`` / ``لا`` -> () (no withholding read)."""
+    text = "" if value is None else str(value).strip().lower()
+    if text in ("none", "no", "off", "لا", "لا يوجد"):
+        return ()
+    nums = _numbers(text)
+    if not nums or any(n < 0 or n >= 100 for n in nums):
+        raise ValueError("expected percentages, e.g. '1, 3, 5' (or 'none')")
+    return tuple(sorted({float(n) for n in nums if n > 0}))
+
+
 def _convert(name: str, value: Any) -> dict[str, Any]:
     if name == "fee_tolerance":
         return _fee_tolerance(value)
+    if name == "withholding_tax_rates_pct":
+        return {name: _withholding_rates(value)}
     f = _FIELDS[_key(name)]
     default = getattr(Policy(), f.name)
     text = "" if value is None else str(value).strip()

@@ -6,11 +6,13 @@ credits to the open invoices (``ar_excel.core.matching``) and writes:
 
 * ``Bank Matches``: one row per (bank line, invoice) allocation with its Method, Confidence
   and Status (``Matched`` = applied automatically, ``Suggested`` = for review, highlighted),
-  then Write-off, Customer, Reason and the line's narrative, counterparty and account;
+  then Write-off, Customer, Reason and the line's narrative, counterparty and account, and
+  ``Withholding Tax`` where a receipt paid invoices less income tax withheld at source;
 * ``Unmatched Bank``: credits not (fully) applied with the reason and the best candidates,
   then debits, which are not AR;
 * ``Reconciliation``: opening and closing balance, credits, debits, matched, suggested,
-  unmatched, write-offs, on account and counts per rule; it ties out to the statement.
+  unmatched, write-offs, withholding tax receivable, on account and counts per rule; it ties
+  out to the statement.
 
 The ledger is taken as it stands on the statement's last date: invoices issued up to then can
 be paid by it, receipts already recorded in ``Payments`` up to then have reduced the open
@@ -49,7 +51,7 @@ MATCH_FORMATS = {
     "Customer ID": "text", "Applied Amount": "money", "Method": "text", "Confidence": "number",
     "Status": "text", "Write-off": "money", "Customer": "text", "Reason": "text",
     "Description": "text", "Counterparty": "text", "Counterparty Account": "text",
-    "Statement": "text", "Line No": "int",
+    "Statement": "text", "Line No": "int", "Withholding Tax": "money",
 }
 UNMATCHED_FORMATS = {
     "Bank Line": "text", "Date": "date", "Amount": "money", "Description": "text",

@@ -42,8 +42,11 @@ UNMATCHED_COLUMNS = ["Bank Line", "Date", "Amount", "Description", "Unallocated 
 UNMATCHED_EXTRA = ["Candidates", "Counterparty", "Counterparty Account", "Reference",
                    "Statement", "Line No"]
 SUMMARY_COLUMNS = ["Item", "Amount", "Lines", "Note"]
+# After the contract's and our columns, only when some receipt was paid less income tax
+# withheld at source (``withholding``): the tax per invoice, a receivable from the tax authority.
+WITHHELD = "Withholding Tax"
 METHODS = ["recorded", "reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
-           "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
+           "withholding-tax", "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
 
 
 @dataclass
@@ -181,6 +184,8 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
     for c in ("Bank Amount", "Applied Amount", "Write-off", "Confidence"):
         frame[c] = frame[c].astype("float64")
     frame["Date"] = frame["Date"].astype("datetime64[ns]")
+    if any(a.withheld for a in allocs):
+        frame[WITHHELD] = np.array([a.withheld for a in allocs], dtype=np.float64) / unit
     return frame
 
 
@@ -303,6 +308,11 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         "ties out" if abs(check) < half else "DOES NOT TIE OUT")
     row("Write-offs proposed", matches["Write-off"].sum(), int((matches["Write-off"] > 0).sum()),
         "fees / discounts within the policy tolerance")
+    if WITHHELD in matches:
+        withheld = matches[WITHHELD]
+        row("Withholding tax receivable", withheld.sum(), int((withheld > 0).sum()),
+            "income tax the customers withheld at source: certificates expected (not written "
+            "off: recovered from the tax authority)")
     onacc = matches[matches["Invoice No"].isna()]
     row("On account (no invoice)", onacc["Applied Amount"].sum(), int(len(onacc)))
     for method in METHODS + sorted(set(matches["Method"]) - set(METHODS)):

@@ -34,6 +34,12 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       odd gap under a round receipt, which is a part payment; a
                       percentage gap without a reference only from a known account, for one
                       invoice, a receipt that is not round, and no exact explanation);
+   ``withholding-tax`` (``withholding``) the invoice(s) named (stage 1), or one invoice or
+                      set of the known payer's (before 4), paid less income tax withheld at
+                      source at a policy rate of the total or of the amount before VAT (and
+                      perhaps a bank charge, when named); the tax is a receivable, not a
+                      write-off. Without a reference: certain only when that is the one reading
+                      and no set makes the amount exactly;
 5. ``amount-only``    payer unknown and no other payer named (a name the bank prints that is
                       no customer's is someone else paying: suggested), one open invoice has exactly
                       the amount, the amount is not round and open amounts around it are so
@@ -96,6 +102,7 @@ from ar_excel.core.matching.recorded import (
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH, InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
+from ar_excel.core.matching.withholding import Reading, bases, rates_for, tax_on
 from ar_excel.core.money import decimals_of
 from ar_excel.policy import Policy
 
@@ -171,6 +178,9 @@ class Allocation:
     reason: str = ""
     # The invoice a receipt recorded in Payments names (``recorded``: it need not be open).
     invoice_no: str | None = None
+    # Units of the invoice the customer withheld as income tax (``withholding``): settled by
+    # the tax certificate, a receivable from the tax authority rather than a write-off.
+    withheld: int = 0
 
     @property
     def status(self) -> str:
@@ -540,6 +550,17 @@ class Matcher:
         self.period: tuple[pd.Timestamp, pd.Timestamp] | None = None
         self.unbanked: pd.DataFrame | None = None
         self.paired_total = 0
+        self._wht_bases = bases(policy)
+        self._floor = MATCHED  # the round of the cascade running (``run``)
+        self._wht_rates: dict[str, tuple[float, ...]] = {}
+        # The largest share of an invoice withheld (the highest rate on the total): no invoice
+        # open for more than the receipt plus that share and a bank charge is read.
+        self._wht_top = max((r for c in set(invoices.currency)
+                             for r in self._rates_of_currency(c)), default=0.0)
+        # The shares of an invoice's total each rate and base withholds.
+        self._wht_ratios = sorted({r / 100.0 / divisor for c in set(invoices.currency)
+                                   for r in self._rates_of_currency(c)
+                                   for _, divisor in self._wht_bases})
 
     def _money(self, amount: int) -> str:
         """Units as an amount for a reason (``money_text``)."""
@@ -609,7 +630,7 @@ class Matcher:
         need: dict[int, int] = defaultdict(int)
         for a in allocations:
             if a.invoice is not None:
-                need[a.invoice] += a.applied + a.writeoff
+                need[a.invoice] += a.applied + a.writeoff + a.withheld
         if any(self.inv.remaining[p] < n for p, n in need.items()):
             return False
         line = self.facts[allocations[0].line]
@@ -771,6 +792,13 @@ class Matcher:
             # the number named may itself be the mistyped one.
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped number of another invoice with this amount)"
+        if one_customer and total > f.remaining:
+            # Paid less the income tax the customer withheld (a certificate to come).
+            readings = self._withholding_readings(f, refs)
+            if readings:
+                return self._alloc_withheld(f, readings[0],
+                                            (0.95 if len(readings) == 1 else 0.6) - penalty,
+                                            f"{said} {names}", len(readings) > 1)
         if self._within_tolerance(total, f.remaining, f.grain):
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {self._money(total - f.remaining)} "
@@ -1129,6 +1157,165 @@ class Matcher:
         return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
                            + self._other_customer_named(f, cust))
 
+    # ------------------------------------------------------------ withholding tax at source
+
+    def _rates_of_currency(self, currency: str) -> tuple[float, ...]:
+        rates = self._wht_rates.get(currency)
+        if rates is None:
+            rates = self._wht_rates[currency] = rates_for(self.policy, currency)
+        return rates
+
+    def _withholding_readings(self, f: LineFacts, invs: list[int],
+                              charges: bool = True) -> list[Reading]:
+        """The ways the receipt pays all of ``invs`` less income tax withheld at one rate on one
+        base (each invoice's tax rounded on its own, or on their sum: a minor unit per invoice
+        is rounding), perhaps less a bank charge too (``charges``); the exact readings when
+        there are any.
+        A whole gap within the absolute fee tolerance is bank charges as well: not read."""
+        rates = self._rates_of_currency(self.inv.currency[invs[0]])
+        if not rates or any(self._rates_of_currency(self.inv.currency[p]) != rates
+                            for p in invs):
+            return []
+        opened = [self.inv.remaining[p] for p in invs]
+        gap = sum(opened) - f.remaining
+        tol = units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit)
+        whole = self.inv.whole
+        if gap <= 0 or (gap <= tol and gap % whole == 0):
+            return []
+        slack = f.grain * len(invs)
+        exact: dict[tuple[int, ...], Reading] = {}
+        charged: dict[tuple[int, ...], Reading] = {}
+        for rate in rates:
+            for name, divisor in self._wht_bases:
+                taxes = [tax_on(o, rate, divisor, f.grain) for o in opened]
+                fee = gap - sum(taxes)
+                if abs(fee) <= slack:
+                    taxes[-1] += fee
+                    key = tuple(taxes)
+                    exact.setdefault(key, Reading(tuple(invs), key, rate, name))
+                elif charges and 0 < fee <= tol and fee % whole == 0 and sum(taxes) > tol:
+                    key = tuple(taxes)
+                    charged.setdefault(key, Reading(tuple(invs), key, rate, name, fee))
+        return list((exact or charged).values())
+
+    def _alloc_withheld(self, f: LineFacts, reading: Reading, conf: float, said: str,
+                        several: bool = False) -> list[Allocation] | None:
+        """Each invoice settled by the receipt and the tax withheld on it (the last also by
+        a bank charge written off)."""
+        last = len(reading.invoices) - 1
+        tax = sum(reading.withheld)
+        base = "" if reading.base == "total" else f" on the amount {reading.base}".replace(
+            "net of", "before")
+        reason = (f"{said}; less {reading.rate:g}% withholding tax ({self._money(tax)}){base}: "
+                  "certificate expected")
+        if reading.fee:
+            reason += f"; bank charge {self._money(reading.fee)} within the fee tolerance: " \
+                "write-off proposed"
+        if several:
+            reason += "; other invoices could be paid so: please confirm"
+        out = []
+        for k, (p, withheld) in enumerate(zip(reading.invoices, reading.withheld, strict=True)):
+            fee = reading.fee if k == last else 0
+            applied = self.inv.remaining[p] - withheld - fee
+            if applied <= 0 or withheld < 0:
+                return None
+            out.append(Allocation(f.pos, p, self.inv.customer[p], applied, fee,
+                                  "withholding-tax", conf, reason, withheld=withheld))
+        if sum(a.applied for a in out) != f.remaining:
+            return None
+        return out
+
+    def _withheld_of(self, cust: str, f: LineFacts, subsets: bool
+                     ) -> tuple[list[Reading], bool]:
+        """The readings of the receipt as one of the customer's open invoices paid exactly less
+        tax withheld, else (``subsets``) as one set of them paid less tax on each at one rate
+        on one base; and whether the reading is certain. One invoice is certain when no other
+        open invoice of the customer lies between the receipt and the receipt plus the top
+        rate's share (nothing else it could be); a set when it is the only set of any rate and
+        base, and sets that large making the amount by chance are rare. Without a reference a
+        bank charge on top is not read (tax and a charge would fit too many gaps)."""
+        remaining = self.inv.remaining
+        exact: list[Reading] = []
+        # The open amount each rate and base would leave the receipt from, looked up (a
+        # minor unit either side: the tax's rounding) rather than every open invoice tried.
+        seen: set[int] = set()
+        for ratio in self._wht_ratios:
+            guess = int(round(f.remaining / (1.0 - ratio) / f.grain)) * f.grain
+            for amount in (guess - f.grain, guess, guess + f.grain):
+                for p in self.inv.by_customer_amount.get((cust, amount), ()):
+                    if p not in seen and remaining[p] == amount \
+                            and self.inv.usable(p, f.currency, f.date):
+                        seen.add(p)
+                        exact.extend(self._withholding_readings(f, [p], charges=False))
+        if exact:
+            # An invoice the receipt pays less tax is open for more than the receipt and at
+            # most the receipt plus the top rate's share: one such open invoice, one reading.
+            most = f.remaining / (1.0 - self._wht_top / 100.0) + f.grain
+            near = [p for p in self.inv.open_of(cust, f.currency, f.date)
+                    if f.remaining < remaining[p] <= most]
+            return exact, len(exact) == 1 and len(near) == 1
+        if not subsets:
+            return [], False
+        # Sets only among few enough open invoices that all of them are searched, and where
+        # no set makes the amount exactly (that reading comes first).
+        items = self.inv.open_of(cust, f.currency, f.date)
+        if not 2 <= len(items) <= MAX_ITEMS or self.inv.total(items) <= f.remaining \
+                or not self._no_exact_sum(cust, f):
+            return [], False
+        items = [p for p in self.inv.without_residues(items)
+                 if self._rates_of_currency(self.inv.currency[p])]
+        if len(items) < 2:
+            return [], False
+        readings: list[Reading] = []
+        chance = 0.0
+        for rate in self._rates_of_currency(self.inv.currency[items[0]]):
+            for name, divisor in self._wht_bases:
+                taxes = [tax_on(remaining[p], rate, divisor, f.grain) for p in items]
+                sub = find_subsets([remaining[p] - t for p, t in zip(items, taxes, strict=True)],
+                                   f.remaining, f.remaining, grain=f.grain, window=self._window)
+                chance += sub.chance
+                tax_of = dict(zip(items, taxes, strict=True))
+                for k in sub.found:
+                    chosen = self.inv.by_due([items[i] for i in k])
+                    readings.append(Reading(tuple(chosen), tuple(tax_of[p] for p in chosen),
+                                            rate, name))
+                if sub.count > len(sub.found):
+                    readings.extend(readings[-1:])  # more ways than listed: not unique
+        # A set read only by chance is no suggestion worth a person's time either.
+        certain = len(readings) == 1 and chance < AMOUNT_ONLY_CHANCE
+        return (readings, True) if certain else ([], False)
+
+    def propose_withholding(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer known, no amount explains the receipt exactly: one of its invoices (or one
+        set) paid less income tax withheld. Certain only when that is the one reading among
+        the likeliest payers (``_withheld_of``) and no set of the payer's open invoices makes
+        the amount exactly (the exact reading, even if ambiguous, comes first)."""
+        if not self._wht_top or (f.category is not None and not (f.payer and f.payer.by_account)):
+            return None
+        found = []
+        for rank, (cust, sure, how) in enumerate(self._payers_to_try(f)[:SUMS_FOR]):
+            if not self.inv.has_open(cust) or self.inv.open_total(cust) <= f.remaining:
+                continue
+            # Sets are read only when they can be certain (a set read by chance is dropped):
+            # the likeliest payer known by account, in the round of certain rules.
+            readings, certain = self._withheld_of(
+                cust, f, subsets=rank == 0 and sure >= 0.97 and self._floor == MATCHED)
+            if readings:
+                found.append((cust, sure, how, readings, certain))
+        if not found:
+            return None
+        cust, sure, how, readings, certain = found[0]
+        if not self._no_exact_sum(cust, f):
+            return None
+        reading = readings[0]
+        nums = ", ".join(self.inv.number[p] for p in reading.invoices)
+        conf = self._payer_confidence(f, cust, sure, 0.9) if len(found) == 1 and certain else 0.6
+        said = f"{how}; pays {nums}"
+        if len(found) > 1:
+            said += " (several customers with similar names could be paying)"
+        several = len(readings) > 1 or len(found) > 1 or not certain
+        return self._alloc_withheld(f, reading, conf, said, several)
+
     def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):
             return None
@@ -1288,9 +1475,10 @@ class Matcher:
         pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
                          key=lambda f: f.pos)
         stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
-                  self.propose_payer_tolerance, self.propose_payer_rest, self.propose_amount_only)
+                  self.propose_withholding, self.propose_payer_tolerance, self.propose_payer_rest, self.propose_amount_only)
         # Certain allocations first, across all rules; suggestions only from what is left.
         for floor in (MATCHED, 0.0):
+            self._floor = floor
             for stage in stages:
                 self.run_stage(stage, [f for f in pending if f.remaining > 0], floor)
                 if stage == self.propose_reference and floor == MATCHED:
