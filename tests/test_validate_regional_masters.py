@@ -55,7 +55,9 @@ VALID_PHONES = ["01001234567", "01112345678", "01223456789", "01534567890", "+20
                 "0020 100 123 4569", "02-22345678", "03-4871234", "(02) 2234 5679",
                 "٠١٠٠١٢٣٤٥٧٠", "0100 123 4599 / 0122 765 4321", "02 2345 6781 x123",
                 "0501234567", "+966 55 123 4567", "056 123 4567", "+971 4 123 4567",
-                "+965 2222 3333", "99887766"]
+                "+965 2222 3333", "99887766", "+966 11 234 5699 تحويلة 12",
+                "0100 111 2233 و 0122 111 2244", "+20 (0) 100 123 4500", "04 123 4577",
+                1001234588, "٠١٠٠١٢٣٤٥٠١ - ٠١٢٢٧٦٥٤٣٠٢"]
 
 
 def test_phones_as_egyptian_and_gulf_clerks_type_them(tmp_path):
@@ -66,15 +68,23 @@ def test_phones_as_egyptian_and_gulf_clerks_type_them(tmp_path):
              rec("X2", "Letters Co", "522-222-222", "ap@x2.com", "0100-ABC-4567"),
              rec("X3", "Own Tax Co", "533-333-333", "ap@x3.com", "533-333-333"),
              rec("X4", "Saudi Vat Co", "544-444-444", "ap@x4.com", "310123456700003"),
-             rec("X5", "Intl Fifteen Co", "555-555-555", "ap@x5.com", "+310 1234 5670 0017")]
+             rec("X5", "Intl Fifteen Co", "555-555-555", "ap@x5.com", "+310 1234 5670 0017"),
+             rec("X6", "Short Mobile Co", "566-666-666", "ap@x6.com", "01001234"),
+             rec("X7", "Short Intl Mobile Co", "577-777-777", "ap@x7.com", "+20 100 123 45"),
+             rec("X8", "Short Saudi Mobile Co", "588-888-888", "ap@x8.com", "+966 50 123 456")]
     found = checks(master(tmp_path, rows))
     assert codes(found) == [("X1", "INVALID_PHONE", "Warning"), ("X2", "INVALID_PHONE", "Warning"),
-                            ("X3", "INVALID_PHONE", "Warning"), ("X4", "INVALID_PHONE", "Warning")]
+                            ("X3", "INVALID_PHONE", "Warning"), ("X4", "INVALID_PHONE", "Warning"),
+                            ("X6", "INVALID_PHONE", "Warning"), ("X7", "INVALID_PHONE", "Warning"),
+                            ("X8", "INVALID_PHONE", "Warning")]
     messages = [m for *_, m in found]
     assert "'12345'" in messages[0] and "too few digits" in messages[0]
     assert "letters or symbols" in messages[1]
     assert "'533-333-333'" in messages[2] and "the customer's tax ID" in messages[2]
-    assert "a 15-digit VAT number, not a phone" in messages[3] and "(E23)" in messages[3]
+    assert "a 15-digit VAT number, not a phone" in messages[3] and "(E29)" in messages[3]
+    assert "'01001234'" in messages[4] and "an Egyptian mobile has 11 digits" in messages[4]
+    assert "an Egyptian mobile has 11 digits" in messages[5]
+    assert "a Saudi mobile has 10 digits" in messages[6]
 
 
 def test_tax_ids_egyptian_saudi_uae_and_one_written_two_ways(tmp_path):

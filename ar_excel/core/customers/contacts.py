@@ -4,8 +4,10 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
 
 * Phone: country codes (``+20``, ``0020``), spaces, dashes, dots, brackets, Arabic-Indic
   digits, an extension (``ext 12``, ``x12``), a label (``Tel:``, ``(mobile)``, ``موبايل``)
-  and several numbers separated by ``/ ; ,`` are all fine. A number is valid when it has 7 to 15 digits (E.164 allows at most 15) and is not
-  a placeholder such as ``0000000``.
+  and several numbers separated by ``/ ; , و`` are all fine. A number is valid when it has
+  7 to 15 digits (E.164 allows at most 15), is not a placeholder such as ``0000000``, and a
+  mobile of a known plan has its length (Egypt 01[0125] + 8 digits, Saudi 05 + 8, UAE
+  05x + 7). The customer's own tax ID, or a 15-digit Gulf VAT number, is no phone.
 * Email: one address or several separated by ``;`` or ``,`` (``Name <address>`` is read as
   the address); each needs a local part, one
   ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
@@ -23,8 +25,11 @@ from functools import lru_cache
 
 from ar_excel.core.customers.names import fold_text
 
-_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\||\bor\b|\band\b|او|و)\s*|\s+[-–]\s+")
-_EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|داخلي)\s*\d+\s*$", re.IGNORECASE)
+# "و" (and) / "او" (or) only as a word: inside "تحويلة" (extension) it splits nothing
+_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|،|\||\bor\b|\band\b)\s*|\s+(?:او|و)\s*|\s+[-–]\s+")
+# (cells are folded first: "تحويلة" arrives as "تحويله")
+_EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|تحويله|داخلي)\s*:?\s*\d+\s*$",
+                        re.IGNORECASE)
 # Labels people put beside a number: "Tel: 02 ...", "0100 ... (mobile)", "موبايل ٠١٠...".
 _PHONE_LABEL = re.compile(
     r"(?i)\((?:[^\d()]*)\)|\b(?:tel|telephone|phone|ph|mob|mobile|cell|office|whatsapp|"
@@ -79,6 +84,34 @@ def _phone_parts(text: str) -> tuple[str, ...]:
 _VAT_SHAPE = re.compile(r"^(?:3\d{13}3|100\d{12})$")
 
 
+# Mobile numbers have a fixed length in each country (the national plan): a digit dropped or
+# doubled is a number that cannot be dialled. (country code, mobile prefix, national digits
+# after the country code, name); Egypt 01[0125] + 8, Saudi 05 + 8, UAE 05[0-8] + 7, Kuwait 8.
+_MOBILES = (("20", re.compile(r"1[0125]"), 10, "an Egyptian mobile has 11 digits (01x xxxx xxxx)"),
+            ("966", re.compile(r"5"), 9, "a Saudi mobile has 10 digits (05x xxx xxxx)"),
+            ("971", re.compile(r"5[0-8]"), 9, "a UAE mobile has 10 digits (05x xxx xxxx)"))
+_LOCAL_MOBILES = ((re.compile(r"01[0125]"), 11, "an Egyptian mobile has 11 digits (01x xxxx xxxx)"),
+                  (re.compile(r"05"), 10, "a Saudi or UAE mobile has 10 digits (05x xxx xxxx)"))
+
+
+def _mobile_length(part: str, digits: str) -> str | None:
+    """Why a number with a known mobile prefix has the wrong number of digits, or None."""
+    international = part.lstrip().startswith(("+", "00"))
+    if international:
+        for code, prefix, length, why in _MOBILES:
+            if digits.startswith(code):
+                national = digits[len(code):]
+                national = national[1:] if national.startswith("0") else national  # "+20 (0)"
+                if prefix.match(national) and len(national) != length:
+                    return why
+                return None
+        return None
+    for prefix, length, why in _LOCAL_MOBILES:
+        if prefix.match(digits) and len(digits) != length:
+            return why
+    return None
+
+
 def phone_problem(value: object, tax_id: str = "") -> str | None:
     """Why a phone cell is not usable, or None when every number in it is plausible.
     ``tax_id`` is the customer's own tax ID (``tax_key``): typed in the phone cell, it is
@@ -99,6 +132,8 @@ def phone_problem(value: object, tax_id: str = "") -> str | None:
             return "too many digits"
         if len(set(digits)) == 1:
             return "placeholder"
+        if wrong := _mobile_length(part, digits):
+            return wrong
     return None
 
 

@@ -116,6 +116,19 @@ REASONS: dict[str, tuple[str, str]] = {
     "too few digits": ("too few digits", "أرقام قليلة جداً"),
     "too many digits": ("too many digits", "أرقام كثيرة جداً"),
     "placeholder": ("a placeholder, not a real number", "رقم وهمي"),
+    "an Egyptian mobile has 11 digits (01x xxxx xxxx)": (
+        "an Egyptian mobile has 11 digits (01x xxxx xxxx)",
+        "رقم الموبايل المصري 11 رقماً (01x xxxx xxxx)"),
+    "a Saudi mobile has 10 digits (05x xxx xxxx)": (
+        "a Saudi mobile has 10 digits (05x xxx xxxx)", "رقم الجوال السعودي 10 أرقام (05x xxx xxxx)"),
+    "a UAE mobile has 10 digits (05x xxx xxxx)": (
+        "a UAE mobile has 10 digits (05x xxx xxxx)", "رقم الجوال الإماراتي 10 أرقام (05x xxx xxxx)"),
+    "a Saudi or UAE mobile has 10 digits (05x xxx xxxx)": (
+        "a Saudi or UAE mobile has 10 digits (05x xxx xxxx)",
+        "رقم الجوال السعودي أو الإماراتي 10 أرقام (05x xxx xxxx)"),
+    "it is the customer's tax ID": ("it is the customer's tax ID", "هذا هو الرقم الضريبي للعميل"),
+    "a 15-digit VAT number, not a phone": ("a 15-digit VAT number, not a phone",
+                                           "رقم ضريبي من 15 رقماً وليس هاتفاً"),
     "discount below zero": ("is negative", "سالب"),
     "discount over 100": ("is more than 100%", "أكبر من 100%"),
     "discount not a number": ("is not a number", "ليس رقماً"),
