@@ -212,3 +212,16 @@ def test_two_names_on_one_phone_line_or_mailbox_are_a_possible_duplicate(tmp_pat
                             ("S4", "POSSIBLE_DUPLICATE", "Warning")]
     assert "S2 'Zenith Traders' (row 3): same phone." in found[0][4]
     assert "S4 'Quasar Plastics' (row 5): same email address." in found[2][4]
+
+
+def test_arabic_workbook_gets_the_new_phone_reasons_in_arabic(tmp_path):
+    from ar_excel.core.customers.checks import run_checks
+
+    rows = [rec("H1", "شركة الهدى", "911-000-001", "ap@huda.com", "01001234"),
+            rec("H2", "شركة السلام", "922-000-002", "ap@salam.com", "922-000-002")]
+    book = master(tmp_path, rows)
+    found = run_checks(book.table("Customers"), book.policy, AS_OF, arabic=True)
+    assert [(f.customer_id, f.code) for f in found] == [("H1", "INVALID_PHONE"),
+                                                        ("H2", "INVALID_PHONE")]
+    assert "رقم الموبايل المصري 11 رقماً" in found[0].message
+    assert "هذا هو الرقم الضريبي للعميل" in found[1].message
