@@ -19,19 +19,7 @@ from ar_excel.cli import main
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import match_statement
 from ar_excel.policy import Policy, policy_from_pairs
-from ar_excel.schema import empty_frame
-
-AS_OF = pd.Timestamp("2026-11-30")
-
-
-def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
-    base = empty_frame(kind)
-    out = pd.DataFrame({c: [r.get(c) for r in rows] for c in base.columns if c != "_row"})
-    for c in out.columns:
-        out[c] = (pd.to_datetime(out[c]) if str(base[c].dtype).startswith("datetime")
-                  else out[c].astype(base[c].dtype))
-    out["_row"] = range(2, len(rows) + 2)
-    return out
+from tests.test_matching_rules import AS_OF, frame
 
 
 def customers(currency: str = "EGP") -> pd.DataFrame:
