@@ -199,32 +199,20 @@ class InvoiceIndex:
         for key, d in candidate_keys(folded, self.longest, self.starts):
             pos = alnum.get(key)
             if pos is not None:
-                hits = alnum_several.get(key)
+                found = alnum_several.get(key) or (pos,)
                 into = strong if len(key) >= STRONG_LENGTH else weak
-                if hits:
-                    into.update(hits)
-                else:
-                    into.add(pos)
+                into.update(found)
                 if into is strong and sure is not None and (
                         key != d or len(d) > 8 or _sure_digits(d, folded)):
-                    if hits:
-                        sure.update(hits)
-                    else:
-                        sure.add(pos)
+                    sure.update(found)
             pos = digits.get(d)
             if pos is not None:
-                hits = digits_several.get(d)
+                found = digits_several.get(d) or (pos,)
                 into = strong if len(d) >= STRONG_LENGTH else weak
-                if hits:
-                    into.update(hits)
-                else:
-                    into.add(pos)
+                into.update(found)
                 if into is strong and sure is not None and (
                         len(d) > 8 or _sure_digits(d, folded)):
-                    if hits:
-                        sure.update(hits)
-                    else:
-                        sure.add(pos)
+                    sure.update(found)
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
