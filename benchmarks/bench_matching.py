@@ -24,7 +24,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from fresh_process import measure
+from fresh_process import add_size_arguments, measure
 
 BASELINE = textwrap.dedent("""
     import json, pickle, sys, time
@@ -111,11 +111,7 @@ def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, se
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--lines", type=int, default=40_000)
-    ap.add_argument("--invoices", type=int, default=300_000)
-    ap.add_argument("--customers", type=int, default=20_000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--data", type=Path, default=Path("/tmp/ar_excel_bench"))
+    add_size_arguments(ap)
     a = ap.parse_args(argv)
     inputs = str(build_inputs(a.data, a.customers, a.invoices, a.lines, a.seed))
     base = measure(BASELINE, inputs)
