@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import MINOR_UNITS
 from ar_excel.model import Issue
 
 COLUMNS: list[str] = [
@@ -149,9 +150,10 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
     return frame
 
 
-# ISO 4217 currencies counted in thousandths (Kuwaiti, Bahraini, Omani, Jordanian dinar...):
-# their amounts keep three decimals, every other currency's two
-THREE_DECIMALS = frozenset({"KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"})
+# ISO 4217 currencies counted in thousandths (Kuwaiti, Bahraini, Omani, Jordanian dinar...),
+# from the core's table: their amounts keep three decimals, every other currency's two (a
+# statement's amounts in whole-unit currencies are kept as printed, to the cent)
+THREE_DECIMALS = frozenset(code for code, places in MINOR_UNITS.items() if places == 3)
 
 
 def decimals_of(currency: str | None) -> int:
