@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.normalize import fold_text
+from ar_excel.parsing import is_blank, parse_text
 
 # The window around a receipt's date in which its bank credit is looked for. A cheque or a
 # transfer is recorded when it arrives and credited after clearing: one to three working days,
@@ -89,12 +90,7 @@ class Pairing:
 
 def _key_text(value: object) -> str | None:
     """An ID as text (a number typed into a cell: without its ``.0``), None when blank."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
+    return None if is_blank(value) else parse_text(value)
 
 
 def receipts_in_window(payments: pd.DataFrame | None, first: pd.Timestamp,
