@@ -227,3 +227,19 @@ def test_kwd_money_is_conserved_to_the_fils(invoice_fils, payment_fils):
     left = round(r.unmatched["Unallocated Amount"].fillna(0).sum() * 1000)
     assert applied + left == round(lines["Amount"].sum() * 1000)
     assert applied <= round(owed["Open Amount"].sum() * 1000)
+
+
+def test_a_kwd_receipt_naming_two_invoices_splits_to_the_fils():
+    from ar_excel.core.entries import split_multi_invoice_receipts
+
+    cust, inv, pay = kwd_book()
+    both = payments(("P9", "K1", "2026-11-05", 1744.250, "KW-101, KW-103"))
+    split, source = split_multi_invoice_receipts(
+        pd.concat([pay, both], ignore_index=True), inv, cust)
+    assert source.tolist() == [0, 1, 2, 3, 4, 4]
+    assert split["Invoice No"].tolist()[-2:] == ["KW-101", "KW-103"]
+    # KW-101 takes its 1,234.125 and KW-103 what P2 left open, 510.125: fils, not cents
+    assert split["Amount"].tolist()[-2:] == [1234.125, 510.125]
+    items = open_items(cust, inv, split, AS_OF)
+    got = dict(zip(items["Document No"], items["Open Amount"], strict=True))
+    assert got == {"KW-102": 0.001, "KW-201": 99.999, "P4": -0.375}

@@ -27,6 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 
@@ -186,7 +187,19 @@ def _may_list_several(texts: list[str]) -> bool:
     return ("and" in joined or "و" in joined) and _SEPARATOR_WORDS.search(joined) is not None
 
 
-def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
+def _invoice_decimals(invoices: pd.DataFrame, customers: pd.DataFrame | None) -> list[int]:
+    """Each invoice's decimals: its own Currency's, else its customer's, else two."""
+    own = (invoices["Currency"] if "Currency" in invoices
+           else pd.Series(None, index=invoices.index, dtype="object"))
+    if customers is not None and {"Customer ID", "Currency"} <= set(customers.columns):
+        master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+        own = own.where(own.notna() & (own.astype(str).str.strip() != ""),
+                        invoices["Customer ID"].map(master))
+    return [decimals_of(c) for c in own.tolist()]
+
+
+def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame,
+                                 customers: pd.DataFrame | None = None
                                  ) -> tuple[pd.DataFrame, np.ndarray] | None:
     """The payments with each receipt naming several invoices split into one row per
     invoice (see the module's rule), and for each new row the position of the row it came
@@ -213,6 +226,9 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
         return None
     positive = invoices[invoices["Amount"] > 0].drop_duplicates("Invoice No")
     room = dict(zip(positive["Invoice No"], positive["Amount"].astype(float), strict=True))
+    # a share is exact to the minor unit of the invoices' currency (fils for KWD, not cents):
+    # the invoice's own, else its customer's
+    places = dict(zip(positive["Invoice No"], _invoice_decimals(positive, customers), strict=True))
     amounts = payments["Amount"].fillna(0.0).astype(float).tolist()
     dates = pd.to_datetime(payments["Date"])
     # receipts in the order they arrived (undated last), each taking its invoices' room
@@ -230,11 +246,12 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame
             continue
         left, parts = amount, []
         listed = several[pos]
+        digits = max((places.get(n, DEFAULT_DECIMALS) for n in listed), default=DEFAULT_DECIMALS)
         for i, number in enumerate(listed):
             take = left if i == len(listed) - 1 else min(max(left, 0.0), room.get(number, 0.0))
-            take = round(take, 2)
+            take = round(take, digits)
             parts.append((number, take))
-            left = round(left - take, 2)
+            left = round(left - take, digits)
             if amount > 0:
                 room[number] = max(room.get(number, 0.0) - take, 0.0)
         shares[pos] = [p for p in parts if p[1] != 0] or parts[-1:]
