@@ -658,7 +658,9 @@ def _entries_as_meant(book: Book) -> None:
             first, "Amount", "every receipt amount is negative (receipts kept as credits): "
                              "each is read as money received"))
     if invoices is not None and payments is not None:
-        split = split_multi_invoice_receipts(payments.frame, invoices.frame)
+        customers = book.tables.get("Customers")
+        split = split_multi_invoice_receipts(payments.frame, invoices.frame,
+                                             None if customers is None else customers.frame)
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
