@@ -27,6 +27,27 @@ def test_equal_instalments_last_takes_the_rounding():
     assert instalment_amounts(0.05, 2) == [0.02, 0.03]
 
 
+
+def test_kwd_instalments_are_whole_fils():
+    assert instalment_amounts(1000.000, 3, 3) == [333.333, 333.333, 333.334]
+    assert instalment_amounts(100.125, 2, 3) == [50.062, 50.063]
+    assert instalment_amounts(1000, 3, 0) == [333.0, 333.0, 334.0]  # yen: no decimals
+
+
+def test_a_kwd_plan_is_scheduled_and_paid_to_the_fils():
+    cust = customers([{"Customer ID": "K1", "Name": "Gulf Trading", "Currency": "KWD"}])
+    plan = plans([("K1", 1000.000, 3, "2026-09-01", "monthly")])
+    pay = payments([("R1", "K1", "2026-09-20", 333.333, None),
+                    ("R2", "K1", "2026-10-05", 333.330, None)])  # 3 fils short
+    sched, problems = plan_schedule(plan, pay, AS_OF, cust)
+    assert problems == []
+    got = sched[["Amount", "Paid Amount", "Outstanding", "Status"]].values.tolist()
+    assert got == [[333.333, 333.333, 0.0, "Paid"],
+                   [333.333, 333.33, 0.003, "Overdue"],  # 3 fils are still owed
+                   [333.334, 0.0, 333.334, "Due soon"]]
+    assert active_plan_customers(sched) == ["K1"]
+
+
 def test_monthly_dates_are_counted_from_the_start():
     dates = due_dates(pd.Timestamp("2026-01-31"), 4, ("months", 1))
     assert [d.strftime("%Y-%m-%d") for d in dates] == [
@@ -116,3 +137,18 @@ def test_money_is_conserved(amount, count, receipts):
     assert cents(sched["Paid Amount"]) == min(amount, sum(receipts))
     assert cents(sched["Paid Amount"] + sched["Outstanding"]) == amount
     assert (sched["Paid Amount"] <= sched["Amount"] + 1e-9).all()
+
+
+def test_a_kwd_instalment_three_fils_short_is_still_expected():
+    from ar_excel.core.collections.risk import expected_payments
+
+    cust = customers([{"Customer ID": "K1", "Name": "Gulf Trading", "Currency": "KWD"}])
+    plan = plans([("K1", 1000.000, 3, "2026-09-01", "monthly")])
+    pay = payments([("R1", "K1", "2026-09-20", 333.333, None),
+                    ("R2", "K1", "2026-10-05", 333.330, None),
+                    ("R3", "K1", "2026-10-06", 333.334, None)])  # the third, early
+    sched, _ = plan_schedule(plan, pay, AS_OF, cust)
+    assert sched["Outstanding"].tolist() == [0.0, 0.0, 0.003]  # R3 filled #2 first
+    expected = expected_payments(pd.DataFrame(), pd.DataFrame(), AS_OF, plans=sched)
+    assert expected[["Invoice No", "Currency", "Expected Amount"]].values.tolist() == [
+        ["Plan K1-1 #3", "KWD", 0.003]]

@@ -31,9 +31,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.model import ROW
 
-CENT = 0.005
 SOON_DAYS = 7
 
 SCHEDULE_COLUMNS = [
@@ -82,11 +82,13 @@ def parse_frequency(text: object) -> tuple[str, int]:
     raise ValueError(f"unknown frequency '{text}' (use weekly, monthly, quarterly or e.g. '2 weeks')")
 
 
-def instalment_amounts(amount: float, count: int) -> list[float]:
-    """Equal instalments in whole cents; the last takes the rounding difference."""
-    total = int(round(amount * 100))
+def instalment_amounts(amount: float, count: int, places: int = DEFAULT_DECIMALS) -> list[float]:
+    """Equal instalments in whole minor units of the currency (cents; fils for a KWD plan,
+    ``places`` 3); the last takes the rounding difference."""
+    scale = 10 ** places
+    total = int(round(amount * scale))
     base = total // count if total >= 0 else -((-total) // count)
-    return [base / 100.0] * (count - 1) + [(total - base * (count - 1)) / 100.0]
+    return [base / scale] * (count - 1) + [(total - base * (count - 1)) / scale]
 
 
 def due_dates(start: pd.Timestamp, count: int, frequency: tuple[str, int]) -> list[pd.Timestamp]:
@@ -143,7 +145,8 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
         n = int(count)
         back = due_dates(start, 2, freq)[1] - start
         for k, (due, amt) in enumerate(zip(due_dates(start, n, freq),
-                                           instalment_amounts(float(amount), n), strict=True)):
+                                           instalment_amounts(float(amount), n, decimals_of(currency.get(cid))),
+                                           strict=True)):
             rows.append({"Plan": plan_id, "Customer ID": cid, "Customer": names.get(cid),
                          "Instalment": k + 1, "Of": n, "Due Date": due,
                          "Currency": currency.get(cid), "Amount": amt,
@@ -156,7 +159,7 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     sched["Paid Amount"] = 0.0
     sched["Paid Date"] = pd.NaT
     _apply_receipts(sched, payments, day)
-    sched["Outstanding"] = (sched["Amount"] - sched["Paid Amount"]).round(2)
+    sched["Outstanding"] = round_money(sched["Amount"] - sched["Paid Amount"], sched["Currency"])
     sched["Status"] = _status(sched, day)
     late = (day - sched["Due Date"]).dt.days
     sched["Days Overdue"] = np.where(sched["Status"] == "Overdue", late, 0).astype(int)
@@ -180,28 +183,31 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
     pay = receipts_until(payments, day)
     for cid, group in sched.groupby("Customer ID", sort=False):
         order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
+        places = decimals_of(group["Currency"].iloc[0])  # a customer's plans share its currency
+        nothing = 0.5 * 10.0 ** -places
         for receipt in pay[pay["Customer ID"] == cid].itertuples():
             left = float(receipt.Amount)
             for i in order:
-                if left < CENT:
+                if left < nothing:
                     break
                 if receipt.Date < sched.at[i, "_window"]:
                     continue  # received before this plan was in place
-                room = round(sched.at[i, "Amount"] - sched.at[i, "Paid Amount"], 2)
-                if room < CENT:
+                room = round(sched.at[i, "Amount"] - sched.at[i, "Paid Amount"], places)
+                if room < nothing:
                     continue
                 take = min(room, left)
-                sched.at[i, "Paid Amount"] = round(sched.at[i, "Paid Amount"] + take, 2)
-                left = round(left - take, 2)
-                if sched.at[i, "Amount"] - sched.at[i, "Paid Amount"] < CENT:
+                sched.at[i, "Paid Amount"] = round(sched.at[i, "Paid Amount"] + take, places)
+                left = round(left - take, places)
+                if sched.at[i, "Amount"] - sched.at[i, "Paid Amount"] < nothing:
                     sched.at[i, "Paid Date"] = receipt.Date
 
 
 def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
     due = sched["Due Date"]
+    nothing = half_units(sched["Currency"], sched.index)
     return np.select(
-        [sched["Outstanding"] < CENT, due < day, (due - day).dt.days <= SOON_DAYS,
-         sched["Paid Amount"] >= CENT],
+        [sched["Outstanding"] < nothing, due < day, (due - day).dt.days <= SOON_DAYS,
+         sched["Paid Amount"] >= nothing],
         ["Paid", "Overdue", "Due soon", "Partly paid"], default="Not yet due")
 
 
@@ -209,7 +215,7 @@ def active_plan_customers(schedule: pd.DataFrame) -> list[str]:
     """Customers with at least one instalment still outstanding, in ID order."""
     if len(schedule) == 0:
         return []
-    open_ = schedule[schedule["Outstanding"] >= CENT]
+    open_ = schedule[schedule["Outstanding"] >= half_units(schedule["Currency"], schedule.index)]
     return sorted(open_["Customer ID"].astype(str).unique())
 
 

@@ -42,7 +42,7 @@ import pandas as pd
 
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
-from ar_excel.core.money import round_total
+from ar_excel.core.money import half_units, round_total
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
@@ -258,14 +258,15 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
                      "Expected Amount": round_total(amount), "Expected Days Late": round(late, 1),
                      "Expected Date": expected, "Basis": basis})
     if plans is not None and len(plans):
-        open_ = plans[(plans["Outstanding"] >= CENT) & plans["Customer ID"].isin(on_plan)]
+        open_ = plans[(plans["Outstanding"] >= half_units(plans["Currency"], plans.index))
+                      & plans["Customer ID"].isin(on_plan)]
         for r in open_.to_dict("records"):
             due = pd.Timestamp(r["Due Date"])
             expected = due if due >= day else day + pd.Timedelta(days=CHASE_DAYS)
             rows.append({"Customer ID": r["Customer ID"], "Customer": r["Customer"],
                          "Invoice No": f"Plan {r['Plan']} #{r['Instalment']}", "Due Date": due,
                          "Days Past Due": max(0, (day - due).days), "Currency": r["Currency"],
-                         "Expected Amount": round(float(r["Outstanding"]), 2),
+                         "Expected Amount": round_total(r["Outstanding"]),
                          "Expected Days Late": 0.0,
                          "Expected Date": expected, "Basis": "payment plan instalment"})
     out = pd.DataFrame(rows, columns=EXPECTED_COLUMNS)
