@@ -229,3 +229,16 @@ def test_items_in_another_currency_are_named_not_converted():
     assert out.loc["A", "Open Balance"] == 150.0
     assert out.loc["A", "Note"] == "open items in EGP, USD: added without conversion"
     assert pd.isna(out.loc["B", "Note"]) and out.loc["B", "Currency"] == "EGP"
+
+
+def test_a_requested_increase_keeps_its_fils(result):
+    from ar_excel.core.credit_requests import payment_record, recommend
+
+    book = result[0]
+    status = _tab(result, "Credit Status")
+    requests = pd.DataFrame({"Customer ID": ["K1"], "Requested Limit": [150000.125],
+                             "Reason": ["KWD branch"], "_row": [2]})
+    record = payment_record(book.customers, book.invoices, book.payments, AS_OF)
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    row = recommend(requests, status, record, items, Policy()).iloc[0]
+    assert row["Increase"] == 50000.125  # not rounded to the cent

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.kpis import days_late
+from ar_excel.core.money import round_total
 from ar_excel.policy import Policy
 
 THRESHOLDS = {
@@ -132,7 +133,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             if np.isnan(requested) or requested <= 0:
                 decline.append(_t("no_amount", arabic))
             else:
-                row["Increase"] = round(requested - (current if has_limit else 0.0), 2)
+                # two limits as typed: their difference to the fils, exact for every currency
+                row["Increase"] = round_total(requested - (current if has_limit else 0.0))
                 at_request = round(exposure / requested * 100, 1)
                 row["Utilization At Request %"] = at_request
                 facts.append(_t("util", arabic, now=f"{s['Utilization %']:g}", then=f"{at_request:g}")
