@@ -37,7 +37,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text
+from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.parsing import is_blank, parse_text
 
 # The window around a receipt's date in which its bank credit is looked for. A cheque or a
@@ -238,3 +242,85 @@ def unbanked_frame(receipts: list[Receipt], paired: set[int], first: pd.Timestam
     frame["Date"] = frame["Date"].astype("datetime64[ns]")
     frame["Amount"] = frame["Amount"].astype("float64")
     return frame
+
+
+class RecordedPairing:
+    """Pairs the statement's credits with the receipts of Payments (a part of ``Matcher``)."""
+
+    def pair_recorded(self) -> None:
+        """Credits that are receipts already recorded in Payments (``recorded``): paired with
+        them (Method ``recorded``), not applied again; the period's recorded receipts no line
+        pairs with are listed in ``unbanked``."""
+        receipts = read_receipts(self.recorded)
+        unit = self.inv.unit
+        credits = [(f.pos, f.amount, f.date, f.grain)
+                   for f in sorted(self.facts.values(), key=lambda f: f.pos)]
+        texts: dict[int, str] = {}
+        names: dict[int, tuple[str, str] | None] = {}
+
+        def text_of(pos: int) -> str:
+            if pos not in texts:
+                texts[pos] = (fold_text(self._descriptions[pos]) + " "
+                              + fold_text(self._references[pos]))
+            return texts[pos]
+
+        def payer_of(pos: int) -> tuple[str, str] | None:
+            # (Read apart from ``f.payer``: the cascade reads names after it has learned the
+            # accounts and names of this statement's referenced receipts.)
+            if pos not in names:
+                payer = self.facts[pos].payer
+                if payer is None or not payer.customer:
+                    name = self._names[pos]
+                    payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
+                             else self.payers.by_name(self._descriptions[pos], narrative=True))
+                # (A name is evidence only when certain, as for the cascade's payer rules.)
+                sure = payer is not None and payer.customer and (
+                    payer.by_account or payer.score >= CERTAIN_NAME)
+                names[pos] = (str(payer.customer), payer.how or "name") if sure else None
+            return names[pos]
+
+        first, last = self.period
+        first_day = int(first.normalize().to_datetime64().astype("datetime64[D]").astype(np.int64))
+        pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
+                                 text_of, payer_of, first_day)
+        bank_line = (self.lines["Bank Line"].tolist() if "Bank Line" in self.lines
+                     else list(range(1, len(self.lines) + 1)))
+        for p in pairings:
+            f, r = self.facts[p.line], p.receipt
+            reason = (f"recorded in Payments as {r.payment_id} on {r.date:%Y-%m-%d}: "
+                      f"{p.evidence}; already in the books, not applied again")
+            if p.other_receipt is not None:
+                o = p.other_receipt
+                reason += (f"; but recorded receipt {o.payment_id} of {o.date:%Y-%m-%d} fits "
+                           "as well: check which one the bank holds")
+            elif p.other_line is not None:
+                reason += (f"; but bank line {bank_line[p.other_line]} fits it as well: check "
+                           "which one it is")
+            conf = SUGGESTED_CONFIDENCE if p.ambiguous else 1.0
+            self.allocations.append(Allocation(f.pos, None, r.customer or None, f.remaining, 0,
+                                               "recorded", conf, reason, r.invoice_no))
+            self.paired_total += f.remaining
+            f.remaining = 0
+            if not p.ambiguous and p.rank < 2:  # its payer's account, from a certain pairing
+                self.payers.learn(r.customer, self._accounts[f.pos], self._names[f.pos])
+        paired = {p.receipt.index for p in pairings}
+        # A line of the same amount near an unbanked receipt, without evidence, is a hint.
+        open_lines: dict[tuple[int, int], list[LineFacts]] = defaultdict(list)
+        for f in self.facts.values():
+            if f.remaining > 0 and f.date is not None:
+                open_lines[(f.amount, f.grain)].append(f)
+        hints: dict[int, list[str]] = {}
+        grains = {f.grain for f in self.facts.values()}
+        for r in receipts:
+            if r.index in paired:
+                continue
+            near = sorted(f.pos for g in grains
+                          for f in open_lines.get((units(r.amount, g, unit), g), ())
+                          if -ADVICE_DAYS <= f.date - r.day <= CLEARING_DAYS)
+            if near:
+                hints[r.index] = [str(bank_line[pos]) for pos in near[:3]]
+        # Receipts only from before the period and none paired: nothing of the period's books
+        # to report (the tab and the rows are left out, as for a book without receipts).
+        if pairings or any(first.normalize() <= r.date <= last for r in receipts):
+            self.unbanked = unbanked_frame(receipts, paired, first, last, self.payers.names,
+                                           hints)

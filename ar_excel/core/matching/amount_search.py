@@ -1,0 +1,149 @@
+"""Which open invoices make a receipt's amount, and stage 5: the amount alone.
+
+Accounting rule: without a usable reference the amount is the evidence. One open invoice of
+exactly the amount explains a receipt better than any set of several; a set is searched among
+the oldest (and, for a long ledger, the newest) invoices, and counts only when it is the one way
+to make the amount and a set that large would rarely make it by chance. Residues of earlier
+short payments are left out first (they make many look-alike sums). With the payer unknown
+(``amount-only``), one open invoice of exactly the amount is matched only when the amount is
+not round, open amounts around it are so sparse that a coincidence is unlikely (< 2 %), and no
+other payer is named on the line (a name the bank prints that is no customer's is someone else
+paying); otherwise it is only suggested.
+"""
+
+from __future__ import annotations
+
+from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
+from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.payers import CERTAIN_NAME
+
+# Expected chance coincidences below which a unique open amount identifies the invoice alone.
+AMOUNT_ONLY_CHANCE = 0.02
+
+
+class AmountSearch:
+    """Sets of open invoices making an amount, and the amount-only stage (a part of
+    ``Matcher``)."""
+
+    def _explain(self, items: list[int], amount: int, grain: int
+                 ) -> tuple[list[int], int, float]:
+        """Which of ``items`` (oldest first) make ``amount`` exactly: (the choice, in how many
+        ways, expected chance coincidences). One invoice of the amount beats any sum; sums are
+        searched among the oldest and, for a long ledger, the newest items too."""
+        singles = self.inv.with_remaining(items, amount)
+        if singles:
+            return [singles[0]], len(singles), 0.0
+        windows = [items[:MAX_ITEMS]]
+        if len(items) > MAX_ITEMS:
+            windows.append(items[-MAX_ITEMS:])
+        found: list[list[int]] = []
+        count, chance = 0, 0.0
+        for window in windows:
+            sub = find_subsets([self.inv.remaining[p] for p in window], amount, amount,
+                               grain=grain, window=self._window)
+            chance = max(chance, sub.chance)
+            for k in sub.found:
+                choice = sorted(window[i] for i in k)
+                if choice not in found:
+                    found.append(choice)
+            count = max(count, sub.count)
+        if not found:
+            return [], 0, chance
+        choice = self.inv.by_due(found[0])
+        return choice, max(count, len(found)), chance
+
+    def _sums_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
+        """(invoices, in how many ways, chance) of the customer's open invoices making the
+        receipt exactly (``_explain``)."""
+        # Open amounts are positive: if all of them together fall short, none can make it.
+        if self.inv.open_total(cust) < f.remaining:
+            return None
+        items = self.inv.open_of(cust, f.currency, f.date)
+        if self.inv.total(items) < f.remaining:
+            return None
+        # Residues of earlier short payments make many look-alike sums: try without first.
+        # (Without residues to leave out, the second search would be the first again.)
+        fresh = self.inv.without_residues(items)
+        for pool in ((fresh, items) if len(fresh) < len(items) else (items,)):
+            choice, count, chance = self._explain(pool, f.remaining, f.grain)
+            if count:
+                return choice, count, chance
+        return None
+
+    def _remembered(self, kind: str, cust: str, f: LineFacts, find):
+        """``find(cust, f)``, which reads only the customer's open invoices and the line's
+        amount, currency and date: remembered until an allocation changes that customer's
+        ledger (lines of one payer, and the second round, ask again)."""
+        key = (kind, cust, f.remaining, f.currency, f.date)
+        version = self.inv.version.get(cust, 0)
+        known = self._memo.get(key)
+        if known is not None and known[0] == version:
+            return known[1]
+        value = find(cust, f)
+        self._memo[key] = (version, value)
+        return value
+
+    def _short_of(self, cust: str, f: LineFacts) -> tuple[list[int], int, float] | None:
+        """(invoices, in how many ways, chance) the receipt pays short within the fee
+        tolerance: one of the customer's open invoices, else a set of them."""
+        # Open amounts are positive: if all of them together are not over it, none is.
+        if self.inv.open_total(cust) <= f.remaining:
+            return None
+        items = self.inv.open_of(cust, f.currency, f.date)
+        if self.inv.total(items) <= f.remaining:
+            return None
+        singles = self.inv.within_tolerance(items, f.remaining)
+        if singles:
+            return [singles[0]], len(singles), 0.0
+        items = self.inv.without_residues(items)
+        tol = units(self.policy.fee_tolerance(f.remaining / self.inv.unit * 1.01), f.grain,
+                    self.inv.unit)
+        sub = find_subsets([self.inv.remaining[p] for p in items[:MAX_ITEMS]],
+                           f.remaining + 1, f.remaining + tol, grain=f.grain, window=self._window)
+        chosen = [s for s in sub.found if self._within_tolerance(
+            sum(self.inv.remaining[items[k]] for k in s), f.remaining, f.grain)]
+        if chosen:
+            return [items[k] for k in chosen[0]], sub.count, sub.chance
+        return None
+
+    def _no_exact_sum(self, cust: str, f: LineFacts) -> bool:
+        """True when no set of the customer's open invoices makes the receipt exactly, as far
+        as the search can tell (all of them searched: few enough open)."""
+        items = self.inv.open_of(cust, f.currency, f.date)
+        return len(items) <= MAX_ITEMS and not self._explain(items, f.remaining, f.grain)[1]
+
+    def propose_amount_only(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer unknown: the one open invoice of exactly the amount. Certain only when the
+        amount is so particular that no other receipt would hit an open amount by chance:
+        the open amounts around it are sparse (``OpenInvoices.coincidence``), and nothing on
+        the line names another payer."""
+        if f.category is not None or f.cash:
+            return None
+        same = [p for p in self.inv.by_amount.get(f.remaining, ())
+                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
+        if len(same) != 1:
+            return None
+        p = same[0]
+        chance = self.inv.coincidence(f.remaining)
+        other_payer = f.payer is not None and (
+            f.payer.customer is not None
+            or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
+        # The bank printed the payer's name and it is no customer's: someone else paying (a
+        # related company, a person); the amount alone does not make that certain.
+        name = self._names[f.pos]
+        stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
+        # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
+        particular = f.remaining % self.inv.tens != 0
+        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
+                and f.remaining == f.amount:
+            return self._alloc(f, [p], "amount-only", 0.86,
+                               f"payer not identified; {self.inv.number[p]} is the only open "
+                               f"invoice of this amount, and an amount this particular matches "
+                               f"by chance about once in {1 / max(chance, 1e-6):,.0f} receipts")
+        return self._alloc(f, [p], "amount-only", 0.5,
+                           (f"paid by {name.strip()}, not a customer" if stranger
+                            else "payer not identified")
+                           + f"; {self.inv.number[p]} is the only open invoice "
+                           "of this amount, please confirm")

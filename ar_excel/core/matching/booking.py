@@ -1,0 +1,121 @@
+"""Booking allocations: a receipt applied to invoices, all or nothing, most certain first.
+
+Accounting rule: an allocation names the bank line, the invoice (none: on account), the amount
+applied, any write-off (bank charges, within the policy's fee tolerance) and tax withheld, its
+rule (``Method``) and a confidence; from ``MATCHED`` it is applied automatically, below it is a
+suggestion for a person. A line's allocations are booked together or not at all, only while
+every invoice still has the room and the receipt the money. A receipt spread over several
+invoices pays each its open amount in order, the last what is left; a shortfall within the fee
+tolerance is a write-off, an excess goes on account. Each stage proposes for every pending line
+and the most confident proposals are booked first, so a weaker rule never takes an invoice a
+stronger one needs. A certain full-reference match teaches the payer's account and name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import money_text
+
+MATCHED = 0.85  # confidence from which an allocation is applied automatically
+
+
+@dataclass(slots=True)
+class Allocation:
+    line: int
+    invoice: int | None  # position in the invoice table; None = on account
+    customer: str | None
+    applied: int  # thousandths of the receipt applied
+    writeoff: int = 0  # thousandths of the invoice proposed to write off (fees, discount)
+    method: str = ""
+    confidence: float = 0.0
+    reason: str = ""
+    # The invoice a receipt recorded in Payments names (``recorded``: it need not be open).
+    invoice_no: str | None = None
+    # Units of the invoice the customer withheld as income tax (``withholding``): settled by
+    # the tax certificate, a receivable from the tax authority rather than a write-off.
+    withheld: int = 0
+
+    @property
+    def status(self) -> str:
+        return "Matched" if self.confidence >= MATCHED else "Suggested"
+
+
+class Booking:
+    """The allocations and the ledger they are booked against (a part of ``Matcher``)."""
+
+    def _money(self, amount: int) -> str:
+        """Units as an amount for a reason (``money_text``)."""
+        return money_text(amount, self.inv.unit)
+
+    def apply(self, allocations: list[Allocation]) -> bool:
+        """Book a line's allocations if every invoice still has the room; all or nothing."""
+        need: dict[int, int] = defaultdict(int)
+        for a in allocations:
+            if a.invoice is not None:
+                need[a.invoice] += a.applied + a.writeoff + a.withheld
+        if any(self.inv.remaining[p] < n for p, n in need.items()):
+            return False
+        line = self.facts[allocations[0].line]
+        applied = sum(a.applied for a in allocations)
+        if applied > line.remaining:
+            return False
+        for p, n in need.items():
+            self.inv.book(p, n)
+        line.remaining -= applied
+        self.allocations.extend(allocations)
+        if allocations[0].confidence >= MATCHED and allocations[0].method.startswith("reference"):
+            self.payers.learn(allocations[0].customer, self._accounts[line.pos],
+                              self._names[line.pos])
+        return True
+
+    def run_stage(self, propose, lines: list[LineFacts], floor: float) -> None:
+        """Propose for every pending line, then book the most confident first; a line whose
+        invoices were taken meanwhile is proposed again against the ledger as it is now.
+        Proposals under ``floor`` are left for a later round."""
+        proposals = []
+        for f in lines:
+            if f.remaining <= 0:
+                continue
+            p = propose(f)
+            if p and p[0].confidence >= floor:
+                proposals.append((p, f))
+        proposals.sort(key=lambda x: (-x[0][0].confidence, x[1].pos))
+        for p, f in proposals:
+            if f.remaining <= 0:
+                continue
+            if not self.apply(p):
+                again = propose(f)
+                if again and again[0].confidence >= floor:
+                    self.apply(again)
+
+    def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,
+               on_account_customer: str | None = None) -> list[Allocation]:
+        """Spread the receipt over ``invs`` in order: each gets its open amount, the last
+        what is left; a shortfall within tolerance is a write-off, an excess goes on account."""
+        out: list[Allocation] = []
+        left = f.remaining
+        total_open = self.inv.total(invs)
+        short = total_open - left
+        tolerance = self.inv.tolerance(total_open, f.grain)
+        for k, p in enumerate(invs):
+            room = self.inv.remaining[p]
+            take = min(room, left)
+            if take <= 0:
+                break
+            wo = 0
+            m = method
+            if k == len(invs) - 1 and 0 < short <= tolerance and take < room:
+                wo = room - take
+                m = "fee-writeoff"
+            out.append(Allocation(f.pos, p, self.inv.customer[p], take, wo, m, conf, reason))
+            left -= take
+        if left > 0 and on_account_customer:
+            out.append(Allocation(f.pos, None, on_account_customer, left, 0, "on-account", conf,
+                                  reason + "; excess over the open invoices stays on account"))
+        return out
+
+    def _within_tolerance(self, total_open: int, amount: int, grain: int) -> bool:
+        return 0 < total_open - amount <= self.inv.tolerance(total_open, grain)

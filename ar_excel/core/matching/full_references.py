@@ -1,0 +1,205 @@
+"""Stage 1: the narrative names the invoice(s) in full.
+
+Accounting rule: an invoice number written in full (in any formatting) identifies the invoice,
+whoever pays it. The amount then says how: it settles the invoices exactly (``reference``,
+``multi-invoice`` for several), falls short within the fee tolerance (``fee-writeoff``: the gap
+a write-off), short by income tax withheld at a policy rate (``withholding-tax``), short beyond
+that (``partial``), or over it (``overpayment``: the excess pays other open invoices of the
+customer that make it exactly, or that it pays less a bank charge, else stays on account; more
+than twice the invoices named is only suggested without a known payer). Numeric parts the
+narrative writes that make the amount exactly win over a full number that does not; a number
+one digit away from an invoice whose open amount is the receipt wins when the payer agrees. A
+bare 5-6 digit number or a date is certain only with the exact amount or the invoice's payer.
+A refund or a claim quoting an invoice is only suggested.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ar_excel.core.matching.amounts import find_subsets
+from ar_excel.core.matching.booking import MATCHED, Allocation
+from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import units
+
+
+class FullReferences:
+    """Stage 1 of the cascade (a part of ``Matcher``)."""
+
+    def propose_reference(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category in ("interest", "loan", "own transfer", "capital", "treasury"):
+            return None
+        refs = [p for p in f.strong if self.inv.usable(p, f.currency)]
+        for p in f.strong:
+            if self.inv.remaining[p] <= 0:
+                self.settled_refs[f.pos].append(self.inv.number[p])
+        if not refs:
+            return None
+        payer = f.payer.customer if f.payer else None
+        if payer and any(self.inv.customer[p] == payer for p in refs):
+            refs = [p for p in refs if self.inv.customer[p] == payer]
+        out = self._settle_named(f, refs, "narrative names", 0.0)
+        if out and f.category is not None:
+            # A refund, a claim or a card settlement may quote an invoice of ours (or a
+            # supplier's of the same shape): money in, but perhaps not this invoice paid.
+            for a in out:
+                a.confidence = min(a.confidence, 0.6)
+                a.reason += f"; the narrative reads like a {f.category}, not a customer's " \
+                    "payment: please confirm"
+        return out
+
+    def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
+                      unsure: bool | None = None) -> list[Allocation] | None:
+        """Apply a receipt to invoices the narrative names: exactly, within tolerance, with
+        the excess explained by other open invoices or on account, or as a part payment."""
+        refs = self.inv.by_due(refs)
+        customers = {self.inv.customer[p] for p in refs}
+        one_customer = len(customers) == 1
+        cust = next(iter(customers)) if one_customer else None
+        payer = f.payer.customer if f.payer else None
+        total = sum(self.inv.remaining[p] for p in refs)
+        names = ", ".join(self.inv.number[p] for p in refs)
+        method = "reference" if len(refs) == 1 else "multi-invoice"
+        if total == f.remaining:
+            return self._alloc(f, refs, method, 0.99 - penalty,
+                               f"{said} {names}; amount equals the open amount")
+        amounts = [self.inv.remaining[p] for p in refs]
+        if len(refs) > 1:
+            sub = find_subsets(amounts, f.remaining, f.remaining, grain=f.grain,
+                               window=self._window)
+            if sub.count == 1:
+                chosen = [refs[k] for k in sub.found[0]]
+                ok = one_customer or len({self.inv.customer[p] for p in chosen}) == 1
+                return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
+                                   (0.97 if ok else 0.6) - penalty,
+                                   f"{said} {names}; the amount equals "
+                                   + ", ".join(self.inv.number[p] for p in chosen))
+        # The numeric parts the narrative writes may name other invoices that make the amount
+        # exactly (INV#1023,1024: 1023 and 1024 one customer's, INV-1023 another's): that
+        # reading wins, in the stage of numeric parts.
+        if f.weak and self._numeric_parts_exact(f, refs):
+            return None
+        # A mistyped number that names another invoice: the amount decides, when the payer
+        # (or, without one, the customer of the invoice named) agrees.
+        typo = self._mistyped(f, exclude=set(refs), named=customers)
+        if typo and typo[0].confidence >= MATCHED:
+            return typo
+        if typo:  # another reading explains the amount: whatever we apply needs a person
+            penalty = max(penalty, 0.3)
+            said = f"{said} (or a mistyped {self.inv.number[typo[0].invoice]}, which has this amount)"
+        elif total != f.remaining and len(self._typo_readings(f, set(refs))) > 1:
+            # Several invoices one digit away have exactly the amount: in a dense numbering
+            # the number named may itself be the mistyped one.
+            penalty = max(penalty, 0.3)
+            said = f"{said} (or a mistyped number of another invoice with this amount)"
+        if one_customer and total > f.remaining:
+            # Paid less the income tax the customer withheld (a certificate to come).
+            readings = self._withholding_readings(f, refs)
+            if readings:
+                return self._alloc_withheld(f, readings[0],
+                                            (0.95 if len(readings) == 1 else 0.6) - penalty,
+                                            f"{said} {names}", len(readings) > 1)
+        if self._within_tolerance(total, f.remaining, f.grain):
+            return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
+                               f"{said} {names}; short by {self._money(total - f.remaining)} "
+                               "within the fee tolerance: write-off proposed")
+        # Beyond this point the amount does not confirm the number. A bare 5-6 digit number or
+        # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
+        # to be an invoice number too: it is applied for sure only when the payer (by account,
+        # or by name in the later stage) is the invoice's customer.
+        unconfirmed = unsure if unsure is not None else bool(f.loose) and (
+            not f.loose.isdisjoint(refs) and (payer is None or payer != cust))
+        note = ""
+        if unconfirmed:
+            penalty = max(penalty, 0.3)
+            note = ("; the number may be a date, a cheque or an order number, and the amount "
+                    "does not confirm it")
+
+        def alloc(*args, **kwargs) -> list[Allocation]:
+            out = self._alloc(*args, **kwargs)
+            for a in out:
+                a.reason += note if not note or "please confirm" in a.reason \
+                    else note + ": please confirm"
+            return out
+
+        if f.remaining > total:
+            excess = f.remaining - total
+            if one_customer:
+                others = self.inv.without(self.inv.open_of(cust, f.currency, None), refs)
+                extra, count, chance = self._explain(others, excess, f.grain)
+                if count:
+                    certain = count == 1 and chance < 0.02
+                    return alloc(f, refs + extra, "multi-invoice",
+                                 (0.9 if certain else 0.6) - penalty,
+                                 f"{said} {names}; the rest equals "
+                                 + ", ".join(self.inv.number[p] for p in extra)
+                                 + ("" if certain else " (one of several ways: please confirm)"))
+                # The rest falls short of other open invoices by a bank charge (INV 1023 1024,
+                # paid less 25.00): those were paid too, less fees, not an overpayment.
+                short = self._short_rest(f, cust, refs, others, excess)
+                if short:
+                    extra, sure_extra = short
+                    return alloc(f, refs + extra, "multi-invoice",
+                                 (0.9 if sure_extra else 0.6) - penalty,
+                                 f"{said} {names}; the rest is "
+                                 + ", ".join(self.inv.number[p] for p in extra)
+                                 + " less charges within the fee tolerance: write-off proposed"
+                                 + ("" if sure_extra else ", please confirm"))
+            # Paying more than twice what the named invoices owe is not an overpayment of them
+            # (more invoices paid, or another number): only a known payer makes it certain.
+            doubled = excess > total and (payer is None or payer != cust)
+            return alloc(f, refs, "overpayment",
+                         (0.9 if one_customer and not doubled else 0.6) - penalty,
+                         f"{said} {names}; paid {self._money(excess)} more than open"
+                         + (", more than the invoices themselves: please confirm"
+                            if doubled else ""),
+                         on_account_customer=cust)
+        # Short beyond tolerance: a part payment.
+        if len(refs) == 1:
+            other_payer = f.payer is not None and f.payer.by_account and payer != cust
+            return alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
+                         f"{said} {names}; part payment of "
+                         f"{self._money(self.inv.remaining[refs[0]])} open")
+        return alloc(f, refs, "partial", 0.6,
+                     f"{said} {names}; pays less than their open total: applied "
+                     "oldest first, please confirm")
+
+    def _short_rest(self, f: LineFacts, cust: str, refs: list[int], others: list[int],
+                    excess: int) -> tuple[list[int], bool] | None:
+        """(invoices, certain) of the customer's ``others`` (open, oldest first, less the
+        ``refs``) whose open amounts the ``excess`` of a receipt over the invoices it names
+        falls short of within the fee tolerance. Certain when the narrative writes their
+        numbers too (only their numeric part, ``1024``) and no other set of those does it;
+        else one other open invoice, to confirm."""
+        if not others:
+            return None
+        tol = self.inv.tolerance(f.remaining, f.grain)
+        named = self.inv.by_due([p for p in f.weak if self.inv.customer[p] == cust
+                                 and p not in refs and self.inv.usable(p, f.currency)])
+        if named:
+            sub = find_subsets([self.inv.remaining[p] for p in named], excess + 1, excess + tol,
+                               grain=f.grain, window=self._window)
+            if sub.count == 1:
+                return [named[k] for k in sub.found[0]], True
+        # Not named: one other invoice (a set of them would make almost any sum by chance)
+        # short by a typical bank charge (the absolute tolerance: a percentage of a large
+        # receipt is hundreds) makes the reading worth a person's look. A round excess
+        # (11,640.00) with an odd gap (16.98) is a deliberate overpayment or an advance: banks
+        # charge whole amounts (15.00, 25.00).
+        tol = units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit)
+        whole_gap_only = excess % self.inv.tens == 0
+        if len(others) >= VECTOR_FROM:  # (one customer may have thousands open)
+            array = self.inv._array(others)
+            gap = self.inv._remaining[array] - excess
+            keep = (gap > 0) & (gap <= tol)
+            if whole_gap_only:
+                keep &= gap % self.inv.whole == 0
+            found = np.flatnonzero(keep)
+            return ([int(array[found[0]])], False) if len(found) else None
+        remaining = self.inv.remaining
+        for p in others:
+            gap = remaining[p] - excess
+            if 0 < gap <= tol and (gap % self.inv.whole == 0 or not whole_gap_only):
+                return [p], False
+        return None

@@ -1,0 +1,106 @@
+"""Reading the statement lines: what the rules need from each credit, read once.
+
+Accounting rule: only credits (money in) can be customer receipts; each is counted in the minor
+unit of its currency. From its narrative and reference come the invoices it names in full
+(``strong``) or by numeric part (``weak``), the kind of inflow it is (interest, loan, own
+transfer, refund...: never matched by amount or name), whether it is a cash deposit, and the
+payer known by the account it paid from. The payer's IBAN and amounts printed in the narrative
+are no invoice numbers. The payer's name is read later, only for the lines a full reference
+has not settled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ar_excel.core.matching.classify import cash_deposits, inflow_categories
+from ar_excel.core.matching.invoice_ledger import day_numbers
+from ar_excel.core.matching.minor_units import CENTS, cents, grain, units
+from ar_excel.core.matching.normalize import Joined, fold_text, without_accounts, without_amounts
+from ar_excel.core.matching.payers import Payer, printed_accounts
+
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+@dataclass(slots=True)
+class LineFacts:
+    """What is read from one bank line once, before any rule runs."""
+
+    pos: int
+    amount: int  # thousandths, > 0
+    date: int | None  # the booking date in days since 1970
+    currency: str
+    strong: set[int]
+    weak: set[int]
+    payer: Payer | None
+    category: str | None
+    cash: bool
+    remaining: int = 0
+    runs: list[str] | None = None  # digit runs of 4+ digits, read when first needed
+    numbers: str = ""  # the text without account numbers, where invoice numbers are read
+    tries: list[tuple[str, float, str]] | None = None  # the payers to try, read for ``tries_of``
+    tries_of: Payer | None = None
+    # Strong hits that are not sure (``references``): a bare 5-6 digit number or a date that is
+    # also an invoice's number names it only when the amount or the payer agrees.
+    loose: frozenset[int] | set[int] = frozenset()
+    grain: int = 1  # the units in the minor unit of the line's currency
+
+
+class StatementLines:
+    """Reads the statement's credits into ``facts`` (a part of ``Matcher``)."""
+
+    def read_lines(self) -> None:
+        L = self.lines
+        desc = L["Description"].tolist() if "Description" in L else [None] * len(L)
+        ref = L["Reference"].tolist() if "Reference" in L else [None] * len(L)
+        cp = L["Counterparty"].tolist() if "Counterparty" in L else [None] * len(L)
+        acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
+        cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
+        days = day_numbers(L["Date"]) if "Date" in L else [None] * len(L)
+        self._accounts, self._names, self._descriptions = acc, cp, desc
+        self._references = ref
+        # Each line's amount in its currency's minor unit (a line without one: the ledger's).
+        unit, cent = self.inv.unit, self.inv.cent
+        grains = {c: (grain(c, unit) if isinstance(c, str) and c.strip() else self.inv.blank_grain)
+                  for c in set(cur)}
+        line_grain = ([grains[c] for c in cur]
+                      if any(g != cent for g in grains.values()) else None)
+        if line_grain is None and unit == CENTS:
+            credits = [(pos, cents(amount)) for pos, amount in enumerate(L["Amount"].tolist())
+                       if not (amount is None or amount != amount or cents(amount) <= 0)]
+        else:
+            line_grain = line_grain or [cent] * len(L)
+            credits = [(pos, units(amount, line_grain[pos], unit))
+                       for pos, amount in enumerate(L["Amount"].tolist())
+                       if not (amount is None or amount != amount
+                               or units(amount, line_grain[pos], unit) <= 0)]
+        texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
+        # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
+        # whole statement each, joined once.
+        joined = Joined(texts)
+        categories = inflow_categories(joined)
+        cash = cash_deposits(joined)
+        printed = printed_accounts(joined)
+        for (pos, amount), text, category, is_cash, accounts in zip(
+                credits, texts, categories, cash, printed, strict=True):
+            sure: set[int] = set()
+            if _HAS_DIGIT(text) is None:  # (a narrative without a digit names no invoice)
+                numbers, strong, weak = text, set(), set()
+            else:
+                # The payer's IBAN and an amount printed in the narrative are no invoice numbers.
+                numbers = without_amounts(without_accounts(text))
+                # A refund or a claim may quote an invoice as "INV 4557": only a full number
+                # counts.
+                strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
+            # The name is read later, only for lines a full reference has not settled.
+            payer = self.payers.by_account(acc[pos], text, accounts)
+            f = LineFacts(pos, amount, days[pos],
+                          (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
+                          strong, weak, payer, category, is_cash)
+            f.remaining = f.amount
+            f.grain = cent if line_grain is None else line_grain[pos]
+            f.numbers = numbers
+            if len(sure) < len(strong):
+                f.loose = strong - sure
+            self.facts[pos] = f

@@ -1,0 +1,161 @@
+"""Stage 2: only the invoice's numeric part, or a mistyped number, in the narrative.
+
+Accounting rule: ``123`` or ``INV 4557`` names an invoice less surely than ``INV-2024-0123``:
+many invoices of a ledger end so, and a PO, cheque or phone number may be the same digits. It
+settles an invoice when the amount confirms it (one customer's named invoices make it exactly,
+or fall short of one within the fee tolerance), or the payer (by account or name, even a name
+shared by several customers of which only one has that number) is the invoice's customer. A
+part payment or an overpayment is read only when the number has 4+ digits, or is called an
+invoice or is the reference field, and is no PO / cheque / phone number. A number one digit
+away from an open invoice whose open amount is the receipt names it (``reference-fuzzy``) when
+the payer agrees, else it is a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ar_excel.core.matching.amounts import find_subsets
+from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.normalize import (
+    digit_runs,
+    invoice_mentions,
+    one_digit_apart,
+    other_numbers,
+)
+from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
+
+
+class PartialReferences:
+    """Stage 2 of the cascade, and the mistyped numbers stage 1 weighs (a part of ``Matcher``)."""
+
+    def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
+        """Open invoices whose open amount is the receipt's and whose number is one digit away
+        from a number in the narrative."""
+        same = [p for p in self.inv.untouched_of_amount(f.remaining, f.currency)
+                if p not in exclude]
+        if not same:
+            return []
+        if f.runs is None:
+            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+        runs = f.runs
+        if not runs:
+            return []
+        unpadded = [r.lstrip("0") for r in runs]
+        hits = []
+        for p in same:
+            # (Numbers whose lengths differ by more than one are never one digit apart.)
+            d, tail = self.index.digit_strings[p], self.index.tails[p]
+            if (len(d) >= 5 and any(one_digit_apart(r, d) for r in runs if -2 < len(r) - len(d) < 2)) \
+                    or (len(tail) >= 3 and any(one_digit_apart(r, tail) for r in unpadded
+                                               if -2 < len(r) - len(tail) < 2)):
+                hits.append(p)
+        return hits
+
+    def _mistyped(self, f: LineFacts, exclude: set[int] = frozenset(),
+                  named: set[str] | None = None) -> list[Allocation] | None:
+        """A number one digit away from an open invoice whose open amount is the receipt's."""
+        hits = self._typo_readings(f, exclude)
+        if len(hits) != 1:
+            return None
+        p = hits[0]
+        owner = self.inv.customer[p]
+        if f.payer is None and named is not None and owner not in named:
+            self._read_name(f)  # the name on the line decides between the two readings
+        payer = f.payer.customer if f.payer else None
+        agrees = payer == owner if payer else (named is None or owner in named)
+        conf = 0.92 if agrees else 0.6
+        return self._alloc(f, [p], "reference-fuzzy", conf,
+                           f"narrative has a number one digit away from {self.inv.number[p]}; "
+                           "the amount equals its open amount")
+
+    def propose_weak_reference(self, f: LineFacts) -> list[Allocation] | None:
+        """Numeric parts (``123``) and mistyped numbers, confirmed by the amount or the payer."""
+        if f.category is not None and not f.cash:
+            return None
+        weak = [p for p in f.weak | f.strong if self.inv.usable(p, f.currency)]
+        by_customer: dict[str, list[int]] = defaultdict(list)
+        for p in weak:
+            by_customer[self.inv.customer[p]].append(p)
+        # The payer's name (even one shared by several customers) plus its invoice's number.
+        if f.payer:
+            named = [c for c in ([f.payer.customer] if f.payer.customer else [])
+                     + [c for c, _ in f.payer.candidates] if c in by_customer]
+            named = list(dict.fromkeys(named))
+            if len(named) == 1:
+                refs = by_customer[named[0]]
+                return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
+                                          0.05, self._numeric_part_unsure(f, named[0], refs))
+        # The amount alone confirms: one customer's named invoices make it exactly.
+        chosen = self._named_exactly(by_customer, f.remaining)
+        if chosen:
+            nums = ", ".join(self.inv.number[p] for p in chosen)
+            return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
+                               0.93, f"narrative has the numeric part of {nums}; the amount "
+                               "equals the open amount")
+        typo = self._mistyped(f)
+        if typo:
+            return typo
+        # One named invoice and the amount within the fee tolerance of it.
+        near = [p for p in weak
+                if self._within_tolerance(self.inv.remaining[p], f.remaining, f.grain)]
+        if len(near) == 1 and len(self.index.tails[near[0]]) >= 3:
+            p = near[0]
+            return self._alloc(f, [p], "reference", 0.88,
+                               f"narrative has the numeric part of {self.inv.number[p]}; short by "
+                               f"{self._money(self.inv.remaining[p] - f.remaining)} within the "
+                               "fee tolerance: write-off proposed")
+        # One invoice's numeric part (4+ digits) and no amount agreeing: a part payment or an
+        # overpayment of it, perhaps; a person decides.
+        long_hits = [p for p in weak if len(self.index.tails[p]) >= 4]
+        if len(long_hits) == 1:
+            p = long_hits[0]
+            method = "partial" if f.remaining < self.inv.remaining[p] else "overpayment"
+            return self._alloc(f, [p], method, 0.6,
+                               f"narrative has the numeric part of {self.inv.number[p]} "
+                               f"({self._money(self.inv.remaining[p])} open); payer not known: "
+                               "please confirm", on_account_customer=self.inv.customer[p])
+        return None
+
+    def _numeric_parts_exact(self, f: LineFacts, refs: list[int]) -> bool:
+        """Whether the invoices the narrative names (in full or by numeric part), other than
+        just ``refs``, make the receipt exactly, one customer's, one way."""
+        by_customer: dict[str, list[int]] = defaultdict(list)
+        for p in f.weak | f.strong:
+            if self.inv.usable(p, f.currency):
+                by_customer[self.inv.customer[p]].append(p)
+        chosen = self._named_exactly(by_customer, f.remaining)
+        return chosen is not None and set(chosen) != set(refs)
+
+    def _named_exactly(self, by_customer: dict[str, list[int]], amount: int) -> list[int] | None:
+        """The invoices, of one customer's named (``by_customer``), that make ``amount``
+        exactly, when only one set of one customer's does."""
+        exact = []
+        for refs in by_customer.values():
+            refs = self.inv.by_due(refs)
+            sub = find_subsets([self.inv.remaining[p] for p in refs], amount, amount,
+                               grain=self.inv.grain_of(refs), window=self._window)
+            if sub.count == 1:
+                exact.append([refs[k] for k in sub.found[0]])
+            elif sub.count > 1:
+                exact.append(None)
+        return exact[0] if len(exact) == 1 and exact[0] else None
+
+    def _numeric_part_unsure(self, f: LineFacts, cust: str, refs: list[int]) -> bool:
+        """Whether the numeric parts that name the payer's ``refs`` may be another number of
+        the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
+        chance), or written as its order, cheque or phone number (PO 4557, CHQ 04557), and
+        not called an invoice (INV 553) nor alone in the reference field. (Then an amount
+        that is another open invoice of the payer's is applied by the amount rules.)"""
+        bare = [p for p in refs if p not in f.strong or p in f.loose]
+        if not bare:
+            return False
+        called = invoice_mentions(f.numbers)
+        reference = self._references[f.pos]
+        if isinstance(reference, str) and reference.strip().isdigit():
+            called.add(reference.strip().lstrip("0"))  # the payer's reference field: the invoice
+        other = other_numbers(f.numbers)
+        return any(self.index.tails[p] not in called
+                   and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
+                   for p in bare)

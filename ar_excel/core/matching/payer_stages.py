@@ -1,0 +1,226 @@
+"""Stages 3-4 and the suggestions: the payer is known, by account or by name.
+
+Accounting rule: without a usable reference, the payer (by the account it paid from, an account
+or a name learned from earlier receipts, else the name the bank prints, fuzzily) and the amount
+decide. One of its open invoices of exactly the amount (``amount+payer``), else exactly one set
+of them (``multi-invoice``) when the ledger is not so long that a set could make it by chance;
+short by a bank charge (``fee-writeoff``: the policy's absolute tolerance, not an odd gap under a
+round receipt, which is a part payment; a percentage gap only from a known account, for one
+invoice, a receipt that is not round and no exact explanation). A name that is clearly another
+customer's paying what a look-alike owes is a related company paying: suggested. What no amount
+explains is suggested oldest first, or on account when nothing is open. Names are read only for
+the lines a full reference has not settled, after the accounts it taught are added.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import units
+
+# Sums of several invoices are tried for this many of the likeliest payer names only.
+SUMS_FOR = 8
+
+
+class PayerStages:
+    """Stages 3-4 and the payer's suggestions (a part of ``Matcher``)."""
+
+    def _payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
+        """(customer, how sure the payer is 0-1, how known) for the line's payer evidence."""
+        if f.tries is None or f.tries_of is not f.payer:
+            # One payer name (one Payer) comes back on many lines: its list is read once.
+            key = (id(f.payer), f.category is not None and not f.cash)
+            known = self._tries.get(key)
+            if known is None or known[0] is not f.payer:
+                known = self._tries[key] = (f.payer, self._read_payers_to_try(f))
+            f.tries, f.tries_of = known[1], f.payer
+        return f.tries
+
+    def _read_payers_to_try(self, f: LineFacts) -> list[tuple[str, float, str]]:
+        p = f.payer
+        if p is None:
+            return []
+        if p.by_account:
+            return [(p.customer, 1.0 if p.how == "account" else 0.98, f"payer by {p.how}")]
+        if p.how == "learned name":
+            return [(p.customer, 0.97, "payer by a name seen on earlier receipts")]
+        if f.category is not None and not f.cash:
+            return []
+        return [(c, s / 100, f"payer by {p.how} ({s:.0f})") for c, s in p.candidates]
+
+    def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float) -> float:
+        if sure >= 0.97:  # account, learned account or learned name
+            return base
+        if sure * 100 >= 88:
+            # The name is clearly this customer's, or of several look-alike names only this
+            # customer has open invoices making the amount. When the name is clearly *another*
+            # customer's (Al Nour Trading Co paying what Al Nour Trading & Contracting owes),
+            # the payer is a related company paying for it: a person confirms.
+            if f.payer.customer == cust:
+                return base - 0.04
+            return 0.87 if f.payer.customer is None else 0.75
+        return 0.75
+
+    def _other_customer_named(self, f: LineFacts, cust: str) -> str:
+        """The note for a line whose printed name is clearly another customer's."""
+        other = f.payer.customer if f.payer else None
+        if other is None or other == cust or f.payer.by_account:
+            return ""
+        return (f"; the name is customer {other}'s ({self.payers.names.get(other, '')}): "
+                "a related company paying for it? please confirm")
+
+    def propose_payer_exact(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        tries = self._payers_to_try(f)
+        singles, subsets = [], []
+        # (customer, open amount) of every invoice: whether the customer had one of exactly
+        # this amount when the run began, the only ones that can have one now.
+        had_amount = self.inv.by_customer_amount
+        amount = f.remaining
+        has_open = self.inv.has_open
+        for rank, (cust, sure, how) in enumerate(tries):
+            owner = (cust, amount) in had_amount
+            if rank >= SUMS_FOR and not owner:
+                continue  # no invoice of the amount, and too far down the list for sums
+            if not has_open(cust):  # (most look-alike names owe nothing)
+                continue
+            same = self.inv.with_amount(cust, amount, f.currency, f.date) if owner else []
+            if same:
+                singles.append((cust, sure, how, [same[0]], len(same), 0.0, "amount+payer"))
+            elif rank < SUMS_FOR:  # sums only for the likeliest names: chance grows with each one
+                made = self._remembered("sums", cust, f, self._sums_of)
+                if made:
+                    subsets.append((cust, sure, how, *made, "multi-invoice"))
+        # One invoice of exactly the amount explains a receipt better than a sum of several.
+        found = singles or [s for s in subsets if s[5] < 0.02] or subsets
+        if not found:
+            return None
+        cust, sure, how, invs, n, chance, method = found[0]
+        nums = ", ".join(self.inv.number[p] for p in invs)
+        if len(found) > 1:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; several customers with similar names have this amount "
+                               f"open: {nums} chosen, please confirm")
+        if n > 1:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; {n} ways to make the amount from its open invoices: "
+                               f"oldest chosen ({nums}), please confirm")
+        if chance >= 0.02:
+            return self._alloc(f, invs, method, 0.6,
+                               f"{how}; {nums} make the amount, but with this many open invoices "
+                               "a sum can match by chance: please confirm")
+        conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9)
+        return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
+                           + self._other_customer_named(f, cust))
+
+    def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        found = []
+        for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
+            short = self._remembered("short", cust, f, self._short_of) \
+                if self.inv.has_open(cust) else None
+            if short:
+                found.append((cust, sure, how, *short))
+        if not found:
+            return None
+        cust, sure, how, invs, n, chance = found[0]
+        nums = ", ".join(self.inv.number[p] for p in invs)
+        gap = sum(self.inv.remaining[p] for p in invs) - f.remaining
+        # Without a reference the amount is the only evidence of which invoice is paid: a gap of
+        # a typical bank charge (the policy's absolute tolerance) is, a percentage of a large
+        # invoice (hundreds) could be another invoice's amount.
+        unique = len(found) == 1 and n == 1 and chance < 0.02
+        # A round sum just under several invoices is more likely a part payment than charges;
+        # so is a round sum an odd amount under one (5,900.00 for 5,922.33): banks deduct
+        # whole charges (15.00, 25.00) from what the payer sent.
+        round_under_sum = f.remaining % self.inv.tens == 0 and (
+            len(invs) > 1 or gap % self.inv.whole != 0)
+        certain = unique and gap <= units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit) \
+            and not round_under_sum
+        # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
+        # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
+        # payment), the gap is not itself one of the customer's open amounts, and no set of
+        # its open invoices makes the amount exactly.
+        charge_like = (unique and len(invs) == 1 and sure >= 0.97
+                       and f.remaining % self.inv.tens != 0
+                       and not self.inv.with_amount(cust, gap, f.currency, None)
+                       and self._no_exact_sum(cust, f))
+        conf = (self._payer_confidence(f, cust, sure, 0.9) if certain
+                else 0.86 if charge_like else 0.6)
+        certain = certain or charge_like
+        return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
+                           f"{how}; {nums} less {self._money(gap)} within the fee tolerance: "
+                           "write-off proposed" + ("" if certain else ", please confirm"))
+
+    def propose_payer_rest(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer known, no amount explains the receipt: suggest oldest-first or on account."""
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        tries = self._payers_to_try(f)
+        if not tries:
+            return None
+        cust, sure, how = tries[0]
+        if f.payer.customer != cust:
+            return None
+        items = self.inv.open_of(cust, f.currency, f.date)
+        total = self.inv.total(items)
+        if not items:
+            return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
+                               f"{how}; {self._none_open(f, cust)}: payment on account, "
+                               "please confirm")]
+        if f.remaining > total:
+            conf = 0.86 if f.payer.by_account else 0.6
+            return self._alloc(f, items, "overpayment", conf,
+                               f"{how}; pays more than everything open ({self._money(total)}): all "
+                               "invoices settled, the excess stays on account",
+                               on_account_customer=cust)
+        method = "partial" if f.remaining < self.inv.remaining[items[0]] else "oldest-first"
+        return self._alloc(f, items, method, 0.6,
+                           f"{how}; no set of open invoices makes the amount: applied oldest "
+                           "first, please confirm")
+
+    def _none_open(self, f: LineFacts, cust: str) -> str:
+        """Why a known payer has no invoice to pay: none open, or only in another currency or
+        issued after the receipt (an advance? the invoice dated late?)."""
+        others = self.inv.open_of(cust, "", None)[:3]
+        if not others:
+            return "no open invoice"
+        said = []
+        for p in others:
+            cur = self.inv.currency[p]
+            if f.currency and cur and cur != f.currency:
+                said.append(f"{self.inv.number[p]} in {cur}")
+            else:
+                day = self.inv.day[p]
+                date = "" if day is None else f" dated {np.datetime64(day, 'D')}"
+                said.append(f"{self.inv.number[p]}{date}")
+        return ("no open invoice in the receipt's currency issued by its date (open: "
+                + ", ".join(said) + ")")
+
+    def read_names(self) -> None:
+        """The payer by name (the bank's name field, else the narrative) for the lines no
+        account identified and no full reference settled."""
+        for f in self.facts.values():
+            if f.remaining > 0 and f.payer is None:
+                self._read_name(f)
+
+    def _read_name(self, f: LineFacts) -> None:
+        name = self._names[f.pos]
+        f.payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
+                   else self.payers.by_name(self._descriptions[f.pos], narrative=True))
+
+    def refresh_payers(self) -> None:
+        """Accounts learned from this statement's referenced receipts identify the payers of
+        its other lines (a customer who once wrote the invoice number, and once did not)."""
+        accounts = self._accounts  # (read by ``read_lines``)
+        for f in self.facts.values():
+            if f.remaining <= 0 or (f.payer is not None and f.payer.by_account):
+                continue
+            if isinstance(accounts[f.pos], str) and accounts[f.pos].strip():
+                found = self.payers.by_account(accounts[f.pos])
+                if found is not None:
+                    f.payer = found
