@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ar_excel.bank import _starts_a_line
-from ar_excel.bank.csv_import import _first_lines
+from ar_excel.bank.dialect import first_lines as _first_lines
 from ar_excel.bank.numbers import parse_amount, parse_amount_column, parse_date, parse_date_column
 from ar_excel.bank.statement import clean_text, clean_texts
 

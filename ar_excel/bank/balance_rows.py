@@ -1,0 +1,224 @@
+"""Rows of a statement that are not transactions: totals and stated balances.
+
+The rule: a totals row (``Total``, ``Summe``, ``المجموع``, "Page total") is no transaction; it
+is left out and checked against the lines above it (from the start, or since the totals row
+before: page totals), and reported where it differs. An opening/closing or brought/carried
+forward row gives the statement's balance, also when printed as a dated credit line whose text
+says nothing but the balance label; a narrative that merely mentions a balance is a line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.cells import cell_at
+from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.bank.statement import StatementBalance
+from ar_excel.parsing import is_blank, normalize_digits
+
+TOTAL_RE = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(total|totals|sum|summe|gesamt|"
+                       r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux|solde total)\b")
+
+
+# a dated row is a totals row only when its label says nothing else ("Total", "Page total:",
+# "Total debits"), never a payment to "TOTAL ENERGIES"
+TOTAL_LABEL = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(totals?|sum|summe|gesamt|"
+                          r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux)"
+                          r"(\s+(debits?|credits?|for\s.*|of\s.*|الصفحة|الحركات|المدين|الدائن))?"
+                          r"\s*:?\s*$")
+
+
+_TOTAL_CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|haben|crédit")
+
+
+_TOTAL_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|soll|débit")
+
+
+OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
+                         r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
+                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
+                         r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
+                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau")
+
+
+CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
+                         r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
+                         r"الرصيد\s*(الختامي|الختامى|النهائي|النهائى|الحالي|المرحل)|"
+                         r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى)|"
+                         r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b")
+
+
+_BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|brought\s*forward|"
+                           r"carried\s*forward|\b[bc]\s*/\s*f(wd)?\b|übertrag|à nouveau")
+
+
+def totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
+                        cols: dict[str, int], decimal: str, amount: np.ndarray,
+                        kept: np.ndarray) -> list[tuple[int, str, str]]:
+    """Totals rows whose figures are not the sums of the imported lines above them (from the
+    start or from the totals row before: page totals) - a line missing or misread there.
+    A totals row is left out either way; one that agrees needs no word."""
+    out = []
+    previous = -1
+    for pos, label in totals:
+        stated: dict[str, float] = {}
+        for canon in ("Debit", "Credit", "Amount"):
+            try:
+                value = parse_amount(cell_at(data[pos], cols.get(canon)), decimal)
+            except ValueError:
+                value = None
+            if value is not None:
+                stated[canon] = abs(value) if canon != "Amount" else value
+        if "Amount" in stated:  # one column: a net total, or "Total credits" / "Total debits"
+            if _TOTAL_CREDITS.search(label) and not _TOTAL_DEBITS.search(label):
+                stated["Credit"] = abs(stated.pop("Amount"))
+            elif _TOTAL_DEBITS.search(label) and not _TOTAL_CREDITS.search(label):
+                stated["Debit"] = abs(stated.pop("Amount"))
+        if not stated:
+            continue
+
+        def sums(lo: int, hi: int) -> dict[str, float]:
+            part = amount[kept[(kept > lo) & (kept < hi)]]
+            return {"Credit": round(float(part[part > 0].sum()), 3) + 0.0,
+                    "Debit": round(float(-part[part < 0].sum()), 3) + 0.0,
+                    "Amount": round(float(part.sum()), 3) + 0.0}
+
+        # the lines above it, those since the totals row before (a page's), or all of them
+        # (a summary printed at the top)
+        found = [sums(-1, pos), sums(previous, pos), sums(-1, len(amount))]
+        previous = pos
+        if any(all(abs(got[k] - v) < 0.005 for k, v in stated.items()) for got in found):
+            continue
+        words = {"Debit": "debits", "Credit": "credits", "Amount": "net"}
+        said = ", ".join(f"{words[k]} {v:,.2f}" for k, v in stated.items())
+        whole = found[2] if not (kept < pos).any() else found[0]
+        where = "the lines above" if (kept < pos).any() else "the lines"
+        added = ", ".join(f"{words[k]} {whole[k]:,.2f}" for k in stated)
+        out.append((pos, label, f"'{label}' says {said}; {where} add up to {added}; "
+                                "a line may be missing from the file or misread"))
+    return out
+
+
+# after a "\0" that starts each cell: the scan looks for that one character first
+_TOTAL_AT_CELL_START = re.compile("\0" + TOTAL_RE.pattern.removeprefix("(?i)^"), re.I)
+
+
+# a word every balance label has (lower case): the cells holding one are then read whole
+_BALANCE_KEYS = ("balance", "saldo", "solde", "kontostand", "رصيد", "forward", "b/f", "c/f",
+                 "fwd", "bertrag", "nouveau")  # "bertrag": "übertrag" without a slow letter
+
+
+def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` occurs in ``text`` (str.find: far faster than a regex of
+    alternatives over a whole column)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return found
+
+
+def starts_with_total(cells: list[Any]) -> np.ndarray:
+    """Which cells start like a totals row (``TOTAL_RE``) or name a balance: one search over
+    the column's text joined, not one per cell (a statement has tens of thousands of
+    narratives, and a totals row or two)."""
+    texts = cells if set(map(type, cells)) == {str} else [
+        c if isinstance(c, str) else "" for c in cells]
+    hits = np.zeros(len(texts), dtype=bool)
+    joined = "\0" + "\0".join(texts)
+    found = [m.start() for m in _TOTAL_AT_CELL_START.finditer(joined)]
+    lower = joined.lower()
+    keyed = _find_all(lower, _BALANCE_KEYS)
+    if found or keyed:
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        hits[np.searchsorted(starts, found, side="right") - 1] = True
+        cells = (set((np.searchsorted(starts, keyed, side="right") - 1).tolist())
+                 if len(lower) == len(joined)  # else a letter changed length in lower case
+                 else {k for k, t in enumerate(texts) if _find_all(t.lower(), _BALANCE_KEYS)})
+        for k in cells:
+            text = texts[k]  # a short cell naming a balance: "Opening Balance", "BALANCE B/F"
+            hits[k] |= len(text) <= 60 and bool(OPENING_RE.search(text)
+                                                or CLOSING_RE.search(text))
+    return hits
+
+
+_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ)\b")
+
+
+def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
+    """Whether the row's text says nothing but 'Opening balance' (or closing, brought
+    forward...), maybe 'as of <date>': some banks print the opening balance as a dated credit
+    line, which is no money received."""
+    money_and_dates = {cols[c] for c in ("Date", "Value Date", "Amount", "Debit", "Credit",
+                                         "Balance", "_sign") if c in cols}
+    label = " ".join(str(c) for i, c in enumerate(row)
+                     if isinstance(c, str) and c.strip() and i not in money_and_dates)
+    rest = CLOSING_RE.sub(" ", OPENING_RE.sub(" ", DATES_IN_TEXT.sub(" ", label)))
+    return not re.search(r"[^\W\d_]", _LABEL_FILLER.sub(" ", rest))
+
+
+def read_balance_row(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
+    """An 'Opening balance' / 'Closing balance' row: record it, it is not a transaction."""
+    if not _BALANCE_WORD.search(texts):
+        return False
+    is_open, is_close = bool(OPENING_RE.search(texts)), bool(CLOSING_RE.search(texts))
+    if not (is_open or is_close):
+        return False
+    dated = not is_blank(cell_at(row, cols.get("Date", cols.get("Value Date"))))
+    moved = any(not is_blank(cell_at(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
+    if dated and moved and not _only_a_balance_label(row, cols):
+        return False  # a real line whose narrative happens to mention a balance
+    value = None
+    for canon in ("Balance", "Amount", "Credit", "Debit"):
+        try:
+            value = parse_amount(cell_at(row, cols.get(canon)), decimal)
+        except ValueError:
+            value = None
+        if value is not None:
+            if canon == "Debit":
+                value = -abs(value)
+            break
+    if value is None:
+        value = number_in_text(row, decimal)
+    if value is None:
+        return False
+    try:
+        when = parse_date(cell_at(row, cols.get("Date")), dayfirst, fmt)
+    except (ValueError, OverflowError):
+        when = None
+    if is_open:
+        # each page repeats "brought forward": the first opens (the row may date the
+        # preamble's opening balance)
+        if balances.opening is None or (balances.opening == value
+                                        and balances.opening_date is None):
+            balances.opening, balances.opening_date = value, when
+    else:  # and the last "carried forward" or closing balance closes
+        balances.closing, balances.closing_date = value, when
+    return True
+
+
+# dates inside a balance label ("Ending balance as of 11/30/2026", "as at 30-Nov-2026"):
+# their digits are not the balance
+DATES_IN_TEXT = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|"
+    r"\d{1,2}[\s-]+[^\W\d_]{3,9}\.?[\s-]+\d{4})(?![\d.,])")
+
+
+def number_in_text(row: list[Any], decimal: str) -> float | None:
+    for cell in reversed(row):
+        if isinstance(cell, (int, float)) and not isinstance(cell, bool) and cell == cell:
+            return float(cell)
+        if isinstance(cell, str):
+            cell = DATES_IN_TEXT.sub(" ", normalize_digits(cell))
+        if isinstance(cell, str) and re.search(r"\d", cell):
+            m = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?|\d", cell)
+            try:
+                return parse_amount(m.group(0), decimal) if m else None
+            except ValueError:
+                continue
+    return None

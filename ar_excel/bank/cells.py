@@ -1,0 +1,124 @@
+"""The statement table read column by column, and the cell values as the lines carry them.
+
+A statement export is a table of text (CSV) or typed cells (XLSX): each column is read once,
+text stripped, a short row's missing cells blank; a value repeated down a column (a currency
+code, a transaction type) is worked out once. Reference cells holding what exports write where
+there is no reference (``NOTPROVIDED``, ``NONREF``, ``N/A``, zeros) carry none; a cheque number
+read from a number cell is its digits (``1001``, not ``1001.0``).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from itertools import zip_longest
+from typing import Any
+
+import numpy as np
+
+from ar_excel.parsing import is_blank, parse_currency
+
+# what exports write in a reference column that has none
+_NO_REFERENCE = {"NOTPROVIDED", "NOT PROVIDED", "NONREF", "NONE", "N/A", "-"}
+
+
+def cell_at(row: list[Any], idx: int | None) -> Any:
+    if idx is None or idx >= len(row):
+        return None
+    v = row[idx]
+    return v.strip() if isinstance(v, str) else v
+
+
+def is_constant(column: list[Any], blank: np.ndarray) -> bool:
+    values = {str(v) for v, b in zip(column, blank, strict=True) if not b}
+    return len(column) > 1 and len(values) <= 1
+
+
+class ColumnCells:
+    """The data rows read column by column: each cell as the importer reads it (text stripped;
+    None where a short row has no such cell) and which cells are blank."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.count = len(rows)
+        self.raw = list(zip_longest(*rows)) if rows else []
+        self.width = len(self.raw)
+        self._cells: dict[int, list[Any]] = {}
+        self._blank: dict[int, np.ndarray] = {}
+
+    def cells(self, idx: int | None) -> list[Any]:
+        if idx is None or idx >= self.width:
+            return [None] * self.count
+        if idx not in self._cells:
+            column = self.raw[idx]
+            if set(map(type, column)) == {str}:  # a CSV's cells: all text
+                self._cells[idx] = list(map(str.strip, column))
+            else:
+                self._cells[idx] = [v.strip() if isinstance(v, str) else v for v in column]
+        return self._cells[idx]
+
+    def blank(self, idx: int | None) -> np.ndarray:
+        if idx is None or idx >= self.width:
+            return np.ones(self.count, dtype=bool)
+        if idx not in self._blank:
+            cells = self.cells(idx)
+            if set(map(type, cells)) == {str}:
+                self._blank[idx] = np.fromiter(map(operator.not_, cells), dtype=bool,
+                                               count=len(cells))
+            else:
+                self._blank[idx] = np.array(
+                    [not v if isinstance(v, str) else (v is None or (isinstance(v, float) and v != v))
+                     for v in cells], dtype=bool)
+        return self._blank[idx]
+
+
+def per_value(values: list[Any], fn: Any) -> list[Any]:
+    """``fn`` of each value, computed once per distinct value (statements repeat codes)."""
+    if set(map(type, values)) == {str}:  # text cells: the value is its own key
+        table = {v: fn(v) for v in dict.fromkeys(values)}
+        return list(map(table.__getitem__, values))
+    done: dict[tuple[type, Any], Any] = {}
+    out = []
+    for v in values:
+        key = (type(v), v)
+        if key not in done:
+            done[key] = fn(v)
+        out.append(done[key])
+    return out
+
+
+def row_key(row: list[Any]) -> tuple[str, ...]:
+    """A row's filled cells as text, to recognise the same row printed again."""
+    return tuple(str(c).strip() for c in row if not is_blank(c))
+
+
+_PLACEHOLDER_CELL = re.compile(r"\0(?:notprovided|not provided|nonref|none|n/a|-|0+)(?=\0)",
+                               re.I)
+
+
+def real_references(values: list[str | None]) -> list[str | None]:
+    """Reference cells, without the placeholders exports write where there is none
+    (NOTPROVIDED, NONREF, N/A, a cheque number of zeros)."""
+    if not _PLACEHOLDER_CELL.search("\0" + "\0".join(v or "" for v in values) + "\0"):
+        return values  # most statements: one look at the whole column
+    dropped = {v for v in set(values) if v is not None and (
+        v.upper() in _NO_REFERENCE or not v.strip("0"))}
+    return [None if v in dropped else v for v in values]
+
+
+def _text(value: Any) -> str | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a check number read from a number cell
+    return str(value)
+
+
+def cell_texts(values: list[Any]) -> list[str | None]:
+    """``_text`` of each (stripped) cell; most are plain non-empty strings."""
+    if values and set(map(type, values)) == {str}:  # stripped text: empty is blank
+        return [v or None for v in values]
+    return [v if type(v) is str and v else None if v is None else _text(v) for v in values]
+
+
+def currency_code(value: Any) -> str | None:
+    return None if is_blank(value) else parse_currency(value)

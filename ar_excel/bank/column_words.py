@@ -1,0 +1,259 @@
+"""What each column of a statement export holds, from its header.
+
+The rule: a header names a column of the contract's ``Bank Statement`` sheet when it is one of
+that column's aliases (``schema.BANK``: English, Arabic, German, French; case, spaces and
+``_-./()`` ignored, Latin accents dropped), else when its words name the role (``Trans Date``,
+``Withdrawal Amt.``, ``Available Balance``, ``Cargo``) and the values under it agree - dates
+for a date, amounts for money. A Hijri date or an amount as instructed abroad ("Original
+Amount") is never the account's date or money. ``Amount (EUR)`` also gives the currency;
+numbered narrative columns (``VWZ1``..``VWZ14``) are joined into the narrative.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.names import match_key
+from ar_excel.parsing import is_blank
+from ar_excel.schema import BANK
+
+OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
+
+
+# Columns the contract does not name but exports carry and the importer uses.
+EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
+    "_sign": ("Debit/Credit", "Credit/Debit", "D/C", "C/D", "Cr/Dr", "Dr/Cr", "DC", "CD",
+              "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن",
+              "Af Bij", "Af/Bij"),
+    "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
+                      "نوع العملية", "Mutatiesoort"),
+    "_status": ("Status", "Booking Status", "الحالة", "Info"),  # Sparkasse: "Umsatz vorgemerkt"
+}
+
+
+# Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
+_PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details", "memo",
+               "libelle", "remittanceinformation", "purpose", "البيان", "الوصف")  # folded keys
+
+
+_HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
+
+
+def fold_key(text: Any) -> str:
+    """match_key plus Latin accents dropped, so ``Débit`` finds ``Debit``."""
+    key = match_key(text)
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _alias_keys() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for f in BANK.fields:
+        keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (f.name, *f.aliases)))
+    for name, aliases in EXTRA_FIELDS.items():
+        keys[name] = list(dict.fromkeys(fold_key(a) for a in aliases))
+    return keys
+
+
+ALIASES = _alias_keys()
+
+
+@dataclass
+class Layout:
+    header_row: int  # 0-based index in rows
+    columns: dict[str, int]  # canonical -> column index
+    parts: list[int] = field(default_factory=list)  # numbered narrative columns
+    currency_hint: str | None = None
+    headers: list[str] = field(default_factory=list)
+    note: str | None = None  # how the layout was decided, where the clerk should check it
+
+
+def _split_header(cell: Any) -> tuple[str, str | None]:
+    text = "" if cell is None else str(cell).strip()
+    m = _HEADER_CCY.match(text)
+    if m:
+        name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        return name, ccy.upper()
+    return text, None
+
+
+def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | None:
+    headers = ["" if c is None else str(c).strip() for c in row]
+    split = [_split_header(c) for c in headers]
+    keys = [fold_key(name) for name, _ in split]
+    columns: dict[str, int] = {}
+    used: set[int] = set()
+    if mapping:
+        for canon, header in mapping.items():
+            if canon in OPTION_KEYS or (canon == "Description" and isinstance(header, list)):
+                continue
+            want = fold_key(_split_header(header)[0])
+            idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
+            if idx is None:
+                return None
+            columns[canon] = idx
+            used.add(idx)
+    for canon, alias_keys in ALIASES.items():
+        if canon in columns:
+            continue
+        for alias in alias_keys:  # the canonical name first, then aliases in order
+            idx = next((i for i, k in enumerate(keys) if k == alias and i not in used), None)
+            if idx is not None:
+                columns[canon] = idx
+                used.add(idx)
+                break
+    parts = []
+    if mapping and isinstance(mapping.get("Description"), list):
+        wanted = [fold_key(h) for h in mapping["Description"]]
+        parts = [i for i, k in enumerate(keys) if k in wanted]
+    else:
+        for i, k in enumerate(keys):
+            stem = k.rstrip("0123456789")
+            if i not in used and stem != k and stem in _PART_STEMS:
+                parts.append(i)
+    money_cols = {columns.get(c) for c in ("Amount", "Debit", "Credit", "Balance")}
+    ccy = next((c for i, (_, c) in enumerate(split) if c and i in money_cols), None)
+    return Layout(0, columns, parts, ccy, headers)
+
+
+# Words that name a column's role in headers no alias spells out ("Trans Date", "Val Date",
+# "Withdrawal Amt.", "Available Balance", "Débit euros", "Kontonummer/IBAN"): the fallback
+# after the aliases, each role confirmed by the values under the header (dates, amounts).
+_DATE_WORDS = {"date", "dt", "datum", "تاريخ", "fecha", "data", "tarih"}
+
+
+_ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق",
+                              "rentedatum"})),
+    ("Date", frozenset(_DATE_WORDS)),
+    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand",
+                           "bakiye"})),
+    ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
+                         "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
+                         "cargo", "cargos", "debito", "dare", "borc", "borç"})),
+    ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
+                          "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
+                          "abonos", "credito", "avere", "alacak"})),
+    ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
+                          "bedrag", "importo", "valor", "tutar", "قيمة"})),
+    ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
+                             "check", "slip", "مرجع"})),
+    ("Counterparty Account", frozenset({"iban", "tegenrekening"})),  # not "Kontonummer": GLS's own
+    ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
+                                "payer", "payee", "beneficiary", "counterparty", "empfanger",
+                                "empfaenger", "auftraggeber", "remitter", "naam",
+                                "مستفيد", "المستفيد"})),
+    ("Description", frozenset({"description", "narration", "narrative", "details",
+                               "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
+                               "verwendungszweck", "libelle", "purpose", "omschrijving",
+                               "mededelingen", "concepto", "descripcion", "descrizione",
+                               "causale", "descricao", "historico", "aciklama", "acıklama",
+                               "ملاحظات"})),
+    ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة"})),
+)
+
+
+_WORDS_OF = dict(_ROLE_WORDS)
+
+
+MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
+
+
+SAMPLE_ROWS = 200
+
+
+def header_words(header: str) -> set[str]:
+    """Lower-case words of a header, accents dropped, Arabic 'ال' also taken off."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)  # "PostingDate"
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+    words = set(re.findall(r"[^\W_]+", text))
+    return words | {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
+
+
+_HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegira"}  # Saudi exports' second date
+
+
+# the payment as instructed abroad ("Original Amount", "Orig Ccy"), not the account's money
+_FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "source", "الأصلي",
+                  "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag"}
+
+
+def _role_by_words(header: str, taken: set[str]) -> str | None:
+    words = header_words(header)
+    if words & _HIJRI_WORDS or words & _FOREIGN_WORDS:
+        return None
+    if words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]:  # "Debit/Credit ..."
+        return "Amount" if words & _WORDS_OF["Amount"] and "Amount" not in taken else None
+    for canon, keys in _ROLE_WORDS:
+        hit = bool(words & keys)
+        if canon == "Value Date":
+            hit = hit or bool(words & {"value", "val", "قيمة"} and words & _DATE_WORDS)
+        if hit and canon not in taken:
+            return canon
+    return None
+
+
+def is_gregorian_date(value: Any) -> bool:
+    """A date of this era (a Hijri 1448/05/11 in a Saudi export's second column is not)."""
+    try:
+        stamp = parse_date(value)
+    except (ValueError, OverflowError):
+        return False
+    return stamp is not None and 1900 <= stamp.year <= 2100
+
+
+def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
+    """Whether the values under a header guessed from its words fit the role: dates for a
+    date column, amounts for a money column (at least 4 in 5; a column blank in the sample
+    passes)."""
+    if canon not in MONEY_ROLES and canon not in ("Date", "Value Date"):
+        return True
+    values = [r[idx] for r in rows[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
+    ok = 0
+    for v in values:
+        if canon in MONEY_ROLES:
+            if isinstance(v, str) and not re.search(r"\d", v):
+                continue
+            for mark in (".", ","):
+                try:
+                    parse_amount(v, mark)
+                    ok += 1
+                    break
+                except ValueError:
+                    pass
+        else:
+            if isinstance(v, str) and not re.search(r"\d", v):
+                continue
+            ok += is_gregorian_date(v)
+    return ok >= 0.8 * len(values)
+
+
+def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
+    """Give the headers no alias names a role from their words (see ``_ROLE_WORDS``)."""
+    used = set(layout.columns.values()) | set(layout.parts)
+    data = rows[data_from:]
+    for idx, header in enumerate(layout.headers):
+        if idx in used or not header:
+            continue
+        taken = set(layout.columns)
+        if taken & {"Debit", "Credit"}:
+            # the money is in Debit/Credit; another amount ("Original Amount (USD)") is not it
+            taken.add("Amount")
+        canon = _role_by_words(_split_header(header)[0], taken)
+        if canon is None and "Description" in layout.columns and _role_by_words(
+                _split_header(header)[0], set(layout.columns) - {"Description"}
+        ) == "Description" and any(isinstance(r[idx], str) and " " in r[idx].strip()
+                                   for r in data[:SAMPLE_ROWS] if idx < len(r)):
+            # a second narrative column of free text ("Mededelingen", "Memo"), not of codes
+            layout.parts.append(idx)
+            used.add(idx)
+            continue
+        if canon and _values_read_as(data, idx, canon):
+            layout.columns[canon] = idx
+            used.add(idx)
+            if canon in MONEY_ROLES and layout.currency_hint is None:
+                layout.currency_hint = _split_header(header)[1]

@@ -1,0 +1,93 @@
+"""The CSV dialect of a statement export: its delimiter, and narratives that hold it.
+
+The rule: the delimiter is the one (``;``, ``,``, tab, ``|``, the Arabic comma) that splits
+most rows into the same number of fields, weighted by that number. A row longer than the
+header because its narrative holds the delimiter unquoted ("TT IN ACME, LLC") has the
+narrative's parts joined back, where that leaves an amount or nothing in every money column.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from ar_excel.bank.column_words import Layout
+from ar_excel.bank.numbers import parse_amount
+from ar_excel.parsing import is_blank
+
+
+def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimiter: str
+                                       ) -> tuple[list[list[Any]], list[int]]:
+    """Rows longer than the header because the narrative holds the delimiter unquoted
+    ("TT IN ACME, LLC" in a comma file): the narrative's parts joined back, where that puts
+    an amount or nothing in every money column. Returns the rows and the positions mended."""
+    width = max((i + 1 for i, h in enumerate(layout.headers) if h), default=0)
+    desc = layout.columns["Description"]
+    money = [layout.columns[c] for c in ("Amount", "Debit", "Credit", "Balance")
+             if c in layout.columns]
+    if not money or width <= desc:
+        return data, []
+    longer = [pos for pos, row in enumerate(data) if len(row) > width and any(
+        not is_blank(c) for c in row[width:])]
+    if not longer or (len(longer) > 1 and len(longer) * 5 > len(data)):
+        return data, []  # most rows fill columns the header does not name: a layout, no error
+    out, mended = data, []
+    for pos in longer:
+        row = data[pos]
+        filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+        extra = filled - width
+        if extra <= 0 or len(row) < desc + extra + 1:
+            continue
+        joined = (row[:desc] + [delimiter.join(row[desc: desc + extra + 1])]
+                  + row[desc + extra + 1:])
+        if not _moneys(joined, money):
+            continue
+        if out is data:
+            out = list(data)
+        out[pos] = joined
+        mended.append(pos)
+    return out, mended
+
+
+def _moneys(row: list[Any], money: list[int]) -> bool:
+    """Whether every money cell of the row is blank or reads as an amount."""
+    for i in money:
+        cell = row[i] if i < len(row) else None
+        if is_blank(cell):
+            continue
+        try:
+            parse_amount(cell, ".")
+        except ValueError:
+            try:
+                parse_amount(cell, ",")
+            except ValueError:
+                return False
+    return True
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]`` without splitting the whole of a long file."""
+    size = 8192
+    while size < len(text):
+        lines = text[:size].splitlines()
+        if len(lines) > count + 1:  # the cut can only touch the lines after these
+            return lines[:count]
+        size *= 4
+    return text.splitlines()[:count]
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits most rows into the same number (>1) of fields."""
+    sample = [line for line in first_lines(text, 60) if line.strip()]
+    best, best_score = ",", (-1, -1)
+    for delim in (";", ",", "\t", "|", "\u060c"):  # U+060C: the Arabic comma
+        counts: dict[int, int] = {}
+        for fields in csv.reader(sample, delimiter=delim):
+            counts[len(fields)] = counts.get(len(fields), 0) + 1
+        width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+        # rows agreeing on a width, weighted by how many separators each has: a decimal comma
+        # splits a ';' file into 2 fields on every row, the ';' into more
+        score = (freq * (width - 1), width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best

@@ -1,0 +1,98 @@
+"""The account lines above a statement's header: currency and stated balances.
+
+The rule: a ``Currency: EGP`` (or ``العملة | جنيه مصري``) line gives the statement's currency,
+and an opening or closing balance stated there is kept for the tie-out. An export of several
+accounts opens each section with its currency line; each line takes the currency of its
+section. Without a stated currency, one written at the amounts (``EGP 1,234.50``, ``$``) is
+taken.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.balance_rows import CLOSING_RE, DATES_IN_TEXT, OPENING_RE, number_in_text
+from ar_excel.bank.numbers import parse_amount
+from ar_excel.bank.statement import StatementBalance
+from ar_excel.parsing import is_blank, normalize_digits, parse_currency
+
+CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
+                             r"([A-Z]{3})\b")
+
+
+_SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
+               "ر.س": "SAR", "د.إ": "AED", "﷼": "SAR"}
+
+
+def currency_from_text(values: list[Any]) -> str | None:
+    for v in values:
+        if isinstance(v, str):
+            for sym, code in _SYMBOL_CCY.items():
+                if sym in v:
+                    return code
+            # a code written at the amount ("EGP 1,234.50", "1,234.50 AED"), not a word that
+            # a row out of place put in a money column ("LLC")
+            m = re.search(r"^\s*([A-Z]{3})\s*[-+(]?\s*\d|\d\s*([A-Z]{3})\s*$", v)
+            if m:
+                return m.group(1) or m.group(2)
+    return None
+
+
+_CURRENCY_CELL = re.compile(r"(?i)^\s*(currency|ccy|währung|devise|monnaie|العملة|عملة الحساب)"
+                            r"\s*:?\s*$")
+
+
+def section_currencies(kept: np.ndarray, sections: list[tuple[int, str]],
+                        file_ccy: str | None) -> list[str | None]:
+    """The currency of each kept row: the file's, or that of the last currency label above
+    it (an export of several accounts, one section each)."""
+    if not sections:
+        return [file_ccy] * len(kept)
+    starts = np.array([pos for pos, _ in sections])
+    codes = [file_ccy] + [code for _, code in sections]
+    return [codes[k] for k in np.searchsorted(starts, kept, side="right").tolist()]
+
+
+def currency_named(row: list[Any]) -> str | None:
+    """A currency written by name beside its label: "العملة: | جنيه مصري", "Currency | US
+    Dollar" (a code is read by ``CURRENCY_LABEL``)."""
+    cells = [str(c).strip() for c in row if not is_blank(c)]
+    for label, value in zip(cells, cells[1:], strict=False):
+        if _CURRENCY_CELL.match(label):
+            code = parse_currency(value)
+            return code if re.fullmatch(r"[A-Z]{3}", code) else None
+    return None
+
+
+def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
+                   dayfirst: bool) -> str | None:
+    """Account-info lines above the header: keep stated balances; return a stated currency."""
+    currency = None
+    for row in rows:
+        texts = " ".join(str(c) for c in row if not is_blank(c))
+        m = CURRENCY_LABEL.search(texts)
+        if m and currency is None:
+            currency = m.group(1).upper()
+        elif currency is None:
+            currency = currency_named(row)
+        for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):
+            m = regex.search(texts)
+            if not m:
+                continue
+            after = [c for c in row if not is_blank(c)]
+            tail = DATES_IN_TEXT.sub(" ", normalize_digits(texts[m.end():]))
+            value = None
+            m2 = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?", tail)
+            if m2:
+                try:
+                    value = parse_amount(m2.group(0).strip(), decimal)
+                except ValueError:
+                    value = None
+            if value is None:
+                value = number_in_text(after, decimal)
+            if value is not None:
+                setattr(balances, attr, value)
+    return currency

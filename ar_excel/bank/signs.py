@@ -1,0 +1,123 @@
+"""Money in and money out: the sign of each statement line.
+
+The rule: credits (money in) are positive, debits (money out) negative. An export gives the
+sign as a signed amount; or as separate Debit/Credit columns (a debit is money out whether the
+bank printed it positive or negative); or as an amount beside a debit/credit indicator column,
+found by its header or by its values (``CR``/``DR``, ``Credit``/``Debit``, ``دائن``/``مدين``).
+Amounts with no sign at all take it from the running balance: a line the balance falls by is
+money out, and the clerk is told which lines were read so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.cells import ColumnCells, per_value
+from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
+from ar_excel.bank.numbers import parse_amount_column
+from ar_excel.bank.statement import signs_from_running_balance
+from ar_excel.model import Issue
+from ar_excel.parsing import is_blank
+
+_DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
+                "withdrawal", "w", "out", "af"}
+
+
+_CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "ايداع", "crédit",
+                 "deposit", "in", "bij"}
+
+
+def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
+    """An amount without a sign, next to a column whose every value is a debit/credit mark
+    ("CR"/"DR", "Credit"/"Debit", "دائن"/"مدين") under a header no alias names ("Type",
+    "نوع الحركة"): that column gives the sign."""
+    cols = layout.columns
+    if "Amount" not in cols or "_sign" in cols:
+        return
+    used = set(cols.values()) | set(layout.parts)
+    candidates = [i for i in range(len(layout.headers)) if i not in used]
+    if "_posting_text" in cols:
+        candidates.insert(0, cols["_posting_text"])
+    data = rows[data_from: data_from + SAMPLE_ROWS]
+    for idx in candidates:
+        marks = {str(r[idx]).strip().lower().rstrip(".") for r in data
+                 if idx < len(r) and not is_blank(r[idx])}
+        # both kinds written, in words or letters: one constant letter is some other code
+        if (marks <= _DEBIT_MARKS | _CREDIT_MARKS and marks & _DEBIT_MARKS
+                and marks & _CREDIT_MARKS and any(m.isalpha() for m in marks)):
+            if cols.get("_posting_text") == idx:
+                del cols["_posting_text"]
+            cols["_sign"] = idx
+            return
+
+
+def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live: np.ndarray,
+                    issue: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Credits positive, debits negative, from whichever columns the export has; NaN where a
+    row has no amount. Returns the amounts and the rows whose amount could not be read (each
+    reported, for the rows still ``live``)."""
+    n = table.count
+    failed = np.zeros(n, dtype=bool)
+
+    def column(canon: str, order: int, report: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        raw = table.cells(cols[canon])
+        values, errors = parse_amount_column(raw, decimal)
+        bad = np.zeros(n, dtype=bool)
+        for pos in sorted(errors):
+            bad[pos] = True
+            if report[pos]:
+                issue(pos, order, canon, raw[pos], f"{canon} '{raw[pos]}' could not be read "
+                      f"as an amount ({errors[pos]}); the line was left out")
+        return values, bad
+
+    amount = np.full(n, np.nan)
+    use_columns = np.ones(n, dtype=bool)
+    if "Amount" in cols:
+        amount, failed = column("Amount", 2, live)
+        if "_sign" in cols:
+            marks = per_value(table.cells(cols["_sign"]),
+                               lambda v: str(v or "").strip().lower().rstrip("."))
+            debit = np.array([m in _DEBIT_MARKS for m in marks], dtype=bool)
+            credit = np.array([m in _CREDIT_MARKS for m in marks], dtype=bool)
+            amount = np.where(debit, -np.abs(amount), np.where(credit, np.abs(amount), amount))
+        use_columns = np.isnan(amount) & ~failed  # no amount: the debit/credit columns say
+    if "Debit" in cols or "Credit" in cols:
+        debit = credit = np.full(n, np.nan)
+        bad_debit = bad_credit = np.zeros(n, dtype=bool)
+        if "Debit" in cols:
+            debit, bad_debit = column("Debit", 3, live & use_columns)
+        if "Credit" in cols:
+            credit, bad_credit = column("Credit", 4, live & use_columns)
+        failed |= use_columns & (bad_debit | bad_credit)
+        net = np.where(np.isnan(credit), 0.0, np.abs(credit)) - np.where(
+            np.isnan(debit), 0.0, np.abs(debit))
+        net[np.isnan(debit) & np.isnan(credit)] = np.nan
+        amount = np.where(use_columns, net, amount)
+    return amount, failed
+
+
+def signs_from_balance(lines: Any, opening: float | None, source: str, column: str
+                        ) -> list[Issue]:
+    """Amounts printed without a sign and no column saying debit or credit: the running
+    balance tells the money out (it falls by the amount). Applied only where the balance
+    follows every line; each line read as money out is named in one issue."""
+    found = signs_from_running_balance(lines["Amount"].to_numpy(dtype="float64"),
+                                       lines["Balance"].to_numpy(dtype="float64"), opening)
+    if found is None or not found[0].any():
+        return []
+    out, undecided = found
+    lines["Amount"] = np.where(out, -lines["Amount"].to_numpy(), lines["Amount"].to_numpy())
+    rows = lines["Line No"].to_numpy()[out].tolist()
+    named = ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")
+    issues = [Issue(source, "", column, len(rows),
+                    f"the amounts carry no sign and no column says debit or credit; {len(rows)} "
+                    f"lines were read as money out because the running balance falls by their "
+                    f"amount (rows {named})")]
+    if undecided is not None:
+        row = int(lines["Line No"].iloc[undecided])
+        issues.append(Issue(source, f"row {row}", column, float(lines["Amount"].iloc[undecided]),
+                            "no balance before this line to tell whether it is money in or "
+                            "out (the statement states no opening balance); read as money in"))
+    return issues

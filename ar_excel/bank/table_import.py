@@ -1,0 +1,362 @@
+"""Rows of a statement table -> the normalised statement.
+
+The rule: every row is a transaction, a row that is not one (repeated page header, account
+lines, totals, balances, section currency, narrative carried over to the next row - joined to
+the line above), or a problem reported with its row and column; nothing silently disappears.
+Pending (not yet booked) lines are left out with a word. Stated balances are tied out and a
+running balance is checked line by line. The layout, decimal mark and date order are decided
+once per file; the columns are then parsed whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.balance_rows import (
+    OPENING_RE,
+    TOTAL_LABEL,
+    TOTAL_RE,
+    read_balance_row,
+    starts_with_total,
+    totals_that_differ,
+)
+from ar_excel.bank.cells import (
+    ColumnCells,
+    cell_at,
+    cell_texts,
+    currency_code,
+    is_constant,
+    per_value,
+    real_references,
+    row_key,
+)
+from ar_excel.bank.column_words import fold_key, header_words
+from ar_excel.bank.date_order import decide_date_order, swap_day_month, swapped_by_excel
+from ar_excel.bank.dialect import narratives_split_by_the_delimiter
+from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_date_column
+from ar_excel.bank.preamble import (
+    CURRENCY_LABEL,
+    currency_from_text,
+    currency_named,
+    read_preamble,
+    section_currencies,
+)
+from ar_excel.bank.signs import signed_amounts, signs_from_balance
+from ar_excel.bank.statement import (
+    Statement,
+    StatementBalance,
+    check_running_balance,
+    clean_text,
+    lines_frame,
+    tie_out,
+)
+from ar_excel.bank.table_layout import find_layout
+from ar_excel.errors import InputError
+from ar_excel.model import Issue
+from ar_excel.parsing import is_blank
+
+_PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
+            "قيد التنفيذ"}
+
+
+def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
+                      mapping: dict[str, Any] | None = None, day_first: bool | None = None,
+                      delimiter: str = ",") -> Statement:
+    """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
+
+    The layout (header, column roles, decimal mark, date order) is decided once; the columns
+    are then parsed whole. Only rows that may not be transactions (no readable date, or no
+    amount: totals, balances, repeated headers, narrative carried over) are looked at one by one.
+    """
+    layout = find_layout(rows, mapping, source)
+    cols = layout.columns
+    header = layout.headers
+    data = rows[layout.header_row + 1:]
+    mended: list[int] = []
+    if fmt == "csv" and "Description" in cols and header:
+        data, mended = narratives_split_by_the_delimiter(data, layout, delimiter)
+    numbers = row_numbers[layout.header_row + 1:]
+    options = mapping or {}
+    table = ColumnCells(data)
+    n = table.count
+
+    date_idx = cols.get("Date", cols.get("Value Date"))
+    amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
+    decimal = options.get("decimal") or decide_decimal(  # row by row, as the file reads
+        v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
+    date_values = dict.fromkeys([*table.cells(date_idx), *table.cells(cols.get("Value Date"))])
+    date_format = options.get("date_format")
+    preamble = rows[: max(layout.header_row, 0)]
+    dayfirst, order_note = decide_date_order(
+        list(date_values), preamble, options.get("day_first", day_first),
+        forced="day_first" in options or bool(date_format))
+    # a narrative column with the same text on every row names the account product, not the line
+    parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
+    desc_cols = ([cols["Description"]] if "Description" in cols and not (
+        parts and is_constant(table.cells(cols["Description"]), table.blank(cols["Description"])))
+        else []) + parts
+
+    found: list[tuple[int, int, Issue]] = []  # (row position, order within the row, issue)
+    balances = StatementBalance("1")
+
+    def issue(pos: int, order: int, canon: str, value: Any, message: str) -> None:
+        idx = cols.get(canon)
+        name = header[idx] if idx is not None and idx < len(header) else canon
+        found.append((pos, order, Issue(source, f"row {numbers[pos]}", name, value, message)))
+
+    if layout.note:
+        found.append((-1, -1, Issue(source, "", "", None, layout.note)))
+    for pos in mended:
+        found.append((pos, -1, Issue(
+            source, f"row {numbers[pos]}", header[cols["Description"]],
+            data[pos][cols["Description"]],
+            "the narrative holds the file's delimiter without quotes, which split it over "
+            "the next columns; its parts were joined back and the line kept")))
+    if order_note is not None:
+        found.append((-1, 0, Issue(source, "", header[date_idx] if date_idx is not None
+                                   and date_idx < len(header) else "Date", order_note[0],
+                                   order_note[1])))
+    stated_ccy = read_preamble(preamble, balances, decimal, dayfirst)
+    file_ccy = layout.currency_hint or stated_ccy or currency_from_text(
+        [cell_at(r, i) for r in data[:50] for i in amount_cols])
+
+    raw_dates = table.cells(date_idx)
+
+    def unswapped(idx: int, cells: list[Any]) -> list[Any]:
+        """The column with dates Excel swapped put right, and an issue saying so."""
+        swapped = swapped_by_excel(cells) if dayfirst and not date_format else []
+        if not swapped:
+            return cells
+        cells = list(cells)
+        for pos in swapped:
+            cells[pos] = swap_day_month(cells[pos])
+        rows_named = ", ".join(str(numbers[pos]) for pos in swapped[:10])
+        found.append((-1, 1, Issue(
+            source, "", header[idx] if idx < len(header) else "Date", len(swapped),
+            f"{len(swapped)} dates were stored as dates with day and month swapped (rows "
+            f"{rows_named}{' ...' if len(swapped) > 10 else ''}): the file went through Excel "
+            "set to month first, which turned 01/11/2026 into 11 January and left 13/11/2026 "
+            "as text. They were read day first, as the dates left as text show")))
+        return cells
+
+    raw_dates = unswapped(date_idx, raw_dates)
+    booked, _, date_errors = parse_date_column(raw_dates, dayfirst, date_format)
+    dated = ~np.isnat(booked)
+    empty = (np.logical_and.reduce([table.blank(i) for i in range(table.width)])
+             if table.width else np.ones(n, dtype=bool))
+    no_money = table.blank(cols.get("Amount")) & table.blank(cols.get("Debit")) & table.blank(
+        cols.get("Credit"))
+    date_blank = table.blank(date_idx)
+    main = ~empty
+
+    # Rows without a readable date or without an amount may be repeated page headers, totals,
+    # balances or narrative continued from the line above. A row repeating the header has the
+    # header's date cell, no date, unless that header cell itself looks like one.
+    header_keys = [fold_key(h) for h in header]
+    suspect = main & (~dated | no_money)
+    for i in desc_cols:  # a dated totals or balance row with figures: "30/11/2026, Total, .."
+        suspect |= main & starts_with_total(table.cells(i))
+    if date_idx is None or date_idx >= len(header_keys) or any(
+            ch.isdigit() for ch in header_keys[date_idx]):
+        suspect = main.copy()
+    folded: dict[tuple[type, Any], str] = {}
+
+    def fold(cell: Any) -> str:
+        key = (type(cell), cell)
+        if key not in folded:
+            folded[key] = fold_key(cell)
+        return folded[key]
+
+    continued: list[tuple[int, str, str]] = []  # (row position, narrative, row text)
+    totals: list[tuple[int, str]] = []  # (row position, its label)
+    page_heading = {row_key(r) for r in preamble} - {()}
+    closing_at = None  # the row of the last closing / carried-forward balance
+    sections: list[tuple[int, str]] = []  # (row position, currency) of a section's label
+    money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
+    money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
+    for pos in np.flatnonzero(suspect).tolist():
+        row = data[pos]
+        if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
+            main[pos] = False  # the header repeated on each page of a multi-page export
+            continue
+        if row_key(row) in page_heading:
+            main[pos] = False  # the account details above the header, repeated on each page
+            continue
+        texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
+        label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
+                         and c.strip() and i not in (money_and_dates if dated[pos] else money))
+        if (TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label):
+            main[pos] = False
+            totals.append((pos, label))
+            continue
+        if read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format):
+            main[pos] = False
+            if not OPENING_RE.search(texts):
+                closing_at = pos
+            continue
+        if no_money[pos] and not dated[pos]:
+            section = CURRENCY_LABEL.search(texts)
+            code = section.group(1).upper() if section else currency_named(row)
+            if code:  # "Currency: USD" opening the next account's section of the export
+                main[pos] = False
+                sections.append((pos, code))
+                continue
+        if date_blank[pos] and no_money[pos]:
+            main[pos] = False
+            desc = clean_text(" ".join(str(cell_at(row, i)) for i in desc_cols
+                                       if not is_blank(cell_at(row, i))))
+            if desc:
+                continued.append((pos, desc, texts))
+
+    date_column = "Date" if "Date" in cols else "Value Date"
+    for pos in np.flatnonzero(main & ~dated).tolist():
+        raw = raw_dates[pos]
+        if no_money[pos] and not is_blank(raw):  # "Page 1 of 2", a printed footer
+            issue(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
+                  "transaction; left out")
+            continue
+        issue(pos, 0, date_column, raw, f"date '{raw}' could not be read "
+              f"({date_errors.get(pos, 'blank')}); the line was left out")
+    live = main & dated
+
+    if "Value Date" in cols and "Date" in cols:
+        raw_values = unswapped(cols["Value Date"], table.cells(cols["Value Date"]))
+        value_dates, _, value_errors = parse_date_column(raw_values, dayfirst, date_format)
+        for pos in sorted(value_errors):
+            if live[pos]:  # the booking date is what matching needs: keep the line
+                issue(pos, 1, "Value Date", raw_values[pos], f"value date '{raw_values[pos]}' "
+                      "could not be read; the line was kept with its booking date")
+    elif "Date" not in cols:
+        value_dates = booked
+    else:
+        value_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+
+    amount, failed = signed_amounts(table, cols, decimal, live, issue)
+    live &= ~failed
+    for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
+        issue(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
+              "no amount on this line; the line was left out")
+    live &= ~np.isnan(amount)
+    if "_status" in cols:
+        statuses = table.cells(cols["_status"])
+        pending = np.array(per_value(statuses, lambda v: str(v or "").strip().lower()
+                                      in _PENDING), dtype=bool)
+        for pos in np.flatnonzero(live & pending).tolist():
+            issue(pos, 6, "_status", statuses[pos],
+                  "pending (not yet booked) line left out; it will come on a later statement")
+        live &= ~pending
+
+    kept = np.flatnonzero(live)
+    if closing_at is not None and (kept < closing_at).any() and (kept > closing_at).any():
+        # a page's "carried forward" with lines after it: not the statement's closing balance
+        balances.closing = balances.closing_date = None
+    for pos, label, text in totals_that_differ(totals, data, cols, decimal, amount, kept):
+        issue(pos, 0, "Amount" if "Amount" in cols else "Credit", label,
+              "totals row left out, but it does not agree with the lines above it: " + text)
+    descriptions = _descriptions(table, desc_cols, cols.get("_posting_text"), kept)
+    if continued:  # narrative carried over to the next rows belongs to the line above
+        last_kept = np.maximum.accumulate(np.where(live, np.arange(n), -1))
+        carried: dict[int, list[str]] = {}
+        for pos, desc, texts in continued:
+            if last_kept[pos] >= 0:
+                carried.setdefault(int(last_kept[pos]), []).append(desc)
+            else:
+                found.append((pos, 0, Issue(source, f"row {numbers[pos]}", "", texts,
+                              "row has text but no date and no amount; not a transaction")))
+        slot = {int(p): k for k, p in enumerate(kept.tolist())}
+        for pos, more in carried.items():
+            k = slot[pos]
+            descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
+
+    found.sort(key=lambda item: (item[0], item[1]))
+    issues = [item[2] for item in found]
+    if not len(kept) and issues:
+        raise InputError(
+            f"{source}: no line of the statement could be used; the first problem: "
+            f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
+            "misread, name it with --bank-columns \"Date=<header>;Amount=<header>\" (also "
+            "date_format=%d.%m.%Y, decimal=,)"
+        )
+
+    kept_rows = kept.tolist()
+
+    def kept_cells(canon: str) -> list[Any]:
+        if canon not in cols:
+            return [None] * len(kept_rows)
+        return list(map(table.cells(cols[canon]).__getitem__, kept_rows))
+
+    balance = (parse_amount_column(kept_cells("Balance"), decimal)[0] if "Balance" in cols
+               else None)  # an unreadable running balance does not cost the line
+    line_numbers = np.asarray(numbers, dtype=np.int64)[kept] if n else np.zeros(0, np.int64)
+    lines = lines_frame({
+        "Date": booked[kept],
+        "Value Date": value_dates[kept],
+        "Amount": amount[kept],  # rounded to each currency's minor unit by lines_frame
+        "Currency": [c or section_ccy for c, section_ccy in zip(
+            per_value(kept_cells("Currency"), currency_code),
+            section_currencies(kept, sections, file_ccy), strict=True)],
+        "Description": descriptions,
+        "Reference": real_references(cell_texts(kept_cells("Reference"))),
+        "Counterparty": cell_texts(kept_cells("Counterparty")),
+        "Counterparty Account": _counterparty_accounts(
+            cell_texts(kept_cells("Counterparty Account")),
+            header[cols["Counterparty Account"]] if "Counterparty Account" in cols
+            and cols["Counterparty Account"] < len(header) else "", balances),
+        "Bank Ref": cell_texts(kept_cells("Bank Ref")),
+        "Balance": balance,
+        "Statement": ["1"] * len(kept),
+        "Line No": line_numbers.tolist(),
+    }, len(kept))
+    stated = [balances] if balances.opening is not None or balances.closing is not None else []
+    if stated and lines["Currency"].notna().any():
+        balances.currency = lines["Currency"].dropna().iloc[0]
+    if ("Balance" in cols and "Amount" in cols and not {"_sign", "Debit", "Credit"} & set(cols)
+            and len(lines) > 1 and (lines["Amount"] >= 0).all()):
+        issues += signs_from_balance(lines, balances.opening, source,
+                                      header[cols["Amount"]] if cols["Amount"] < len(header)
+                                      else "Amount")
+    if "Balance" in cols:
+        left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
+                    and i.cell[4:].isdigit()}
+        name = header[cols["Balance"]] if cols["Balance"] < len(header) else ""
+        issues += check_running_balance(lines, source, name or "Balance", left_out)
+    issues += tie_out(stated, lines, source)
+    return Statement(lines, stated, issues, fmt, source)
+
+
+def _descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | None,
+                  kept: np.ndarray) -> list[str]:
+    """The narrative of each kept row: its narrative cells, then the posting text unless it
+    repeats one of them."""
+    columns = [(table.cells(i), table.blank(i)) for i in desc_cols]
+    if len(columns) == 1 and posting_idx is None and set(map(type, columns[0][0])) == {str}:
+        return list(map(columns[0][0].__getitem__, kept.tolist()))  # one narrative cell each
+    posting = table.cells(posting_idx) if posting_idx is not None else None
+    posting_blank = table.blank(posting_idx) if posting_idx is not None else None
+    out = []
+    for p in kept.tolist():
+        parts = [str(values[p]) for values, blank in columns if not blank[p]]
+        if posting is not None and not posting_blank[p] and str(posting[p]) not in parts:
+            parts.append(str(posting[p]))
+        out.append(" ".join(parts))
+    return out
+
+
+_COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner", "remitter",
+                       "tegenrekening", "gegenkonto", "empfanger", "auftraggeber", "مستفيد",
+                       "المحول", "المستفيد", "zahlungspflichtiger", "beguenstigter"}
+
+
+def _counterparty_accounts(values: list[str | None], header: str,
+                           balances: StatementBalance) -> list[str | None]:
+    """A generic account column ("Account Number") holding one number on every line is the
+    statement's own account (Lloyds, HSBC exports repeat it), not who paid: kept as the
+    statement's account, and no line is said to come from it."""
+    filled = {v for v in values if v}
+    if (len(values) >= 3 and len(filled) == 1 and all(values)
+            and not header_words(header) & _COUNTERPARTY_WORDS):
+        balances.account = balances.account or next(iter(filled))
+        return [None] * len(values)
+    return values

@@ -1,0 +1,191 @@
+"""Where the statement table starts and what each of its columns holds.
+
+The rule: the header is the first row (of the first ``HEADER_SCAN_ROWS``) naming at least two
+known columns by alias, one of them a date or money - account-info lines above it are the
+preamble; failing that, the first naming a date, money and a third column by their words. A
+header over two rows (``Amount`` merged over ``Debit | Credit``) is read as one. A file without
+a header row is read from its values only where they leave no doubt (one date column, one money
+column), and says so. What cannot be decided is an ``InputError`` telling how to name the
+columns (``--bank-columns``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import zip_longest
+from typing import Any
+
+from ar_excel.bank.column_words import (
+    MONEY_ROLES,
+    OPTION_KEYS,
+    SAMPLE_ROWS,
+    Layout,
+    add_roles_by_words,
+    is_gregorian_date,
+    match_columns,
+)
+from ar_excel.bank.date_order import DATE_TEXT
+from ar_excel.bank.signs import sign_column_by_values
+from ar_excel.errors import InputError
+from ar_excel.parsing import is_blank, normalize_digits
+
+HEADER_SCAN_ROWS = 40
+
+
+def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
+    """A file without a header row (Wells Fargo's CSV: date, amount, *, check number,
+    description): the columns told apart by their values, where that is unambiguous - one
+    date column, one column of amounts with cents or signs, the longest text the narrative."""
+    sample = [r for r in rows[:SAMPLE_ROWS] if any(not is_blank(c) for c in r)]
+    if len(sample) < 2:
+        return None
+    width = max(len(r) for r in sample)
+    dates, amounts, texts = [], [], []
+    for i in range(width):
+        values = [r[i] for r in sample if i < len(r) and not is_blank(r[i])]
+        if not values:
+            continue
+        as_text = [normalize_digits(v).strip() if isinstance(v, str) else v for v in values]
+        if all(is_gregorian_date(v) and (not isinstance(v, str) or DATE_TEXT.search(v)
+                                          or re.fullmatch(r"\d{4}-\d{2}-\d{2}", v))
+               for v in as_text):
+            dates.append(i)
+        elif all(isinstance(v, str) and re.fullmatch(r"[-+(]?\d[\d,.' ]*\)?", v)
+                 for v in as_text):
+            if any(re.search(r"[.,]\d{1,2}\)?$|^[-(]", v) for v in as_text):
+                amounts.append(i)  # cents or a sign: money, not a cheque or serial number
+        elif all(isinstance(v, str) for v in values):
+            texts.append((sum(len(v) for v in values) / len(values), i))
+    if len(dates) != 1 or len(amounts) != 1:
+        return None
+    columns = {"Date": dates[0], "Amount": amounts[0]}
+    if texts:
+        columns["Description"] = max(texts)[1]
+    placed = ", ".join(f"{canon} = column {idx + 1}" for canon, idx in columns.items())
+    return Layout(-1, columns, [], None, [],
+                  note=f"the file has no header row; its columns were read from their values: "
+                       f"{placed}. If that is wrong, add a header row (Date, Amount, Description) "
+                       "to the file")
+
+
+def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
+    """A header over two rows (merged cells in Excel exports: "المبلغ" over "مدين | دائن",
+    "Amount" over "Debit | Credit"): the second row names the columns under the first's
+    group, and the lines start after it."""
+    r = layout.header_row + 1
+    if r >= len(rows):
+        return
+    cells = ["" if is_blank(c) else str(c).strip() for c in rows[r]]
+    if not any(cells):
+        return
+    sub = match_columns(rows[r], None)
+    named = set(sub.columns.values()) if sub else set()
+    # every filled cell of the row is a column name, at least one of them money
+    if sub is None or any(c and i not in named for i, c in enumerate(cells)) or not (
+            MONEY_ROLES & set(sub.columns)):
+        return
+    for canon, idx in sub.columns.items():
+        held = next((c for c, i in layout.columns.items() if i == idx), None)
+        if held is not None and held not in MONEY_ROLES:
+            continue  # the first row's own name wins over a stray second-row one
+        if held is not None:
+            del layout.columns[held]
+        layout.columns.pop(canon, None)
+        layout.columns[canon] = idx
+    layout.headers = [sub_name or top for top, sub_name in
+                      zip_longest(layout.headers, cells, fillvalue="")]
+    layout.header_row = r
+
+
+def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
+    """The header row and what each column holds; InputError when it cannot be decided."""
+    if mapping and mapping.get("header_row"):
+        candidates = [int(mapping["header_row"]) - 1]
+    else:
+        candidates = list(range(min(len(rows), HEADER_SCAN_ROWS)))
+    best: Layout | None = None
+    anchors = {"Date", "Value Date", "Amount", "Debit", "Credit", "Balance"}
+    for by_words in (False, True):  # the aliases first; header words only where they fail
+        for r in candidates:
+            if r >= len(rows):
+                break
+            layout = match_columns(rows[r], mapping)
+            if layout is None:
+                continue
+            if by_words:
+                add_roles_by_words(rows, layout, r + 1)
+            contract_cols = [c for c in layout.columns if not c.startswith("_")]
+            # an account-info line ("Account Number: .., Currency: ..") is not the header;
+            # headers read from their words need a date, money and a third column
+            enough = (len(contract_cols) + (1 if layout.parts else 0)
+                      >= (3 if by_words else 2))
+            if enough and anchors & set(contract_cols) and (not by_words or (
+                    {"Date", "Value Date"} & set(contract_cols)
+                    and MONEY_ROLES & set(contract_cols))):
+                layout.header_row = r
+                best = layout
+                break
+        if best is not None:
+            if not (mapping and mapping.get("header_row")):
+                _merge_second_header_row(rows, best)
+            if not by_words:
+                add_roles_by_words(rows, best, best.header_row + 1)
+            sign_column_by_values(rows, best, best.header_row + 1)
+            break
+    if best is None and mapping:
+        wanted = [h for k, h in mapping.items() if k not in OPTION_KEYS]
+        raise InputError(
+            f"{source}: the mapping names headers not found in one row of the file: {wanted}; "
+            "check their spelling against the file's header row"
+        )
+    if best is None:
+        best = _layout_by_values(rows)
+    if best is None:
+        first = next((r for r in rows if any(str(c).strip() for c in r if c is not None)), [])
+        raise InputError(
+            f"{source}: could not find the header row of the bank statement (looked in the first "
+            f"{HEADER_SCAN_ROWS} rows for column names such as Date, Amount, Debit, Credit, "
+            f"Description; the first row is {[str(c) for c in first][:8]}). Name the columns "
+            "with --bank-columns \"Date=<date header>;Amount=<amount header>\" (for the Excel "
+            "buttons: the Policy key bank_columns)"
+        )
+    cols = best.columns
+    if "Date" not in cols and "Value Date" not in cols:
+        guessed = _date_column_by_content(rows, best)
+        if guessed is None:
+            raise InputError(
+                f"{source}: could not decide which column holds the booking date (headers: "
+                f"{_header_list(best)}). Name it with --bank-columns \"Date=<header of the date column>\""
+            )
+        cols["Date"] = guessed
+    if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
+        raise InputError(
+            f"{source}: could not decide which column holds the amount (headers: "
+            f"{_header_list(best)}). Name it with --bank-columns \"Amount=<signed amount header>\" "
+            "or \"Debit=<money out header>;Credit=<money in header>\""
+        )
+    return best
+
+
+def _header_list(layout: Layout) -> str:
+    return ", ".join(h for h in layout.headers if h) or "none"
+
+
+def _date_column_by_content(rows: list[list[Any]], layout: Layout) -> int | None:
+    data = rows[layout.header_row + 1: layout.header_row + 200]
+    width = max((len(r) for r in data), default=0)
+    found = []
+    for i in range(width):
+        if i in layout.columns.values():
+            continue
+        values = [r[i] for r in data if i < len(r) and r[i] not in (None, "")]
+        if not values:
+            continue
+        ok = 0
+        for v in values:
+            if isinstance(v, str) and not re.search(r"\d[./\-]\d|\d{8}", v):
+                continue
+            ok += is_gregorian_date(v)
+        if ok >= max(1, 0.9 * len(values)):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
