@@ -41,6 +41,7 @@ import pandas as pd
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.money import amount_text
+from ar_excel.core.receipts_to_post import receipts_to_post
 from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
@@ -60,6 +61,11 @@ UNMATCHED_FORMATS = {
     "Statement": "text", "Line No": "int",
 }
 
+POST_FORMATS = {
+    "Payment ID": "text", "Customer ID": "text", "Date": "date", "Amount": "money",
+    "Invoice No": "text", "Method": "text", "Reference": "text", "Customer": "text",
+    "Write-off": "money", "Withholding Tax": "money", "Bank Line": "text", "Note": "text",
+}
 UNBANKED_FORMATS = {
     "Payment ID": "text", "Date": "date", "Customer ID": "text", "Customer": "text",
     "Invoice No": "text", "Amount": "money", "Reason": "text",
@@ -166,6 +172,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
+    to_post = receipts_to_post(matches)
+    if len(to_post):
+        tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
+                        title="The Matched receipts as Payments rows: record them in the books "
+                              "(paste under Payments) so the aging and statements show them"))
     if result.unbanked is not None:
         tabs.append(Tab("Unbanked Receipts", result.unbanked, formats=UNBANKED_FORMATS,
                         title="Receipts recorded in Payments in the statement's period that no "

@@ -1,0 +1,90 @@
+"""Cash application to post: the month's matched bank receipts as rows of the Payments sheet.
+
+The reconciliation applies each bank credit to invoices, but the books (``Payments``) do not
+hold those receipts until somebody records them; until then the aging, the credit status and
+the statements still show the invoices as owing. This is the journal to record, laid out as the
+Payments sheet so the rows can be pasted under it:
+
+* one row per ``Matched`` allocation of a bank line (the cascade's automatic applications);
+  ``Suggested`` ones wait for a person's review and are left out, as are lines already
+  ``recorded`` in Payments (book-to-bank), which are in the books already;
+* ``Payment ID``: the bank's transaction reference (``Bank Line``), the same for every invoice
+  one transfer pays, so the receipt stays one receipt; a statement without transaction ids
+  numbers its lines 1, 2, 3 every month, so such an ID is made unique with the booking date
+  (``BNK-20261105-12``);
+* ``Date`` the bank's booking date, ``Amount`` the cash applied to the invoice, ``Invoice No``
+  blank for what stays on account (an overpayment's excess, a payment without invoice);
+* ``Reference`` the bank reference again, as cash receipts journals keep it (book-to-bank pairs
+  the line with the receipt by it on the next run, so posting and re-running applies nothing
+  twice);
+* ``Write-off`` and ``Withholding Tax``: what the invoice was short-paid by and still needs an
+  adjustment (a credit note or a journal entry) to close; they are not cash and not in Amount.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ar_excel.core.money import amount_text
+
+POST_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method",
+                "Reference", "Customer", "Write-off", "Withholding Tax", "Bank Line", "Note"]
+
+_CHEQUE = re.compile(r"\b(?:CHQ|CHEQUE|CHECK|CHK)\b|شيك", re.IGNORECASE)
+
+
+def _payment_id(bank_line: object, date: pd.Timestamp) -> str:
+    text = str(bank_line).strip()
+    if text.isdigit() and pd.notna(date):  # a position in the statement, not the bank's id
+        return f"BNK-{date:%Y%m%d}-{text}"
+    return text
+
+
+def receipts_to_post(matches: pd.DataFrame) -> pd.DataFrame:
+    """The ``Matched`` allocations of ``matches`` (the Bank Matches rows) as Payments rows to
+    record, in statement order."""
+    applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
+                      & (matches["Applied Amount"] > 0)]
+    if not len(applied):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in POST_COLUMNS})
+    dates = pd.to_datetime(applied["Date"])
+    narrative = (applied["Description"].fillna("").astype(str) if "Description" in applied
+                 else pd.Series("", index=applied.index))
+    ids = [_payment_id(b, d) for b, d in zip(applied["Bank Line"], dates, strict=True)]
+
+    def column(name: str) -> pd.Series:
+        return applied[name] if name in applied else pd.Series(0.0, index=applied.index)
+
+    out = pd.DataFrame({
+        "Payment ID": ids,
+        "Customer ID": applied["Customer ID"].to_numpy(),
+        "Date": dates.to_numpy(),
+        "Amount": applied["Applied Amount"].astype("float64").to_numpy(),
+        "Invoice No": applied["Invoice No"].to_numpy(),
+        "Method": ["Cheque" if _CHEQUE.search(t) else "Bank Transfer" for t in narrative],
+        "Reference": applied["Bank Line"].astype(str).to_numpy(),
+        "Customer": column("Customer").to_numpy(),
+        "Write-off": column("Write-off").fillna(0.0).astype("float64").to_numpy(),
+        "Withholding Tax": column("Withholding Tax").fillna(0.0).astype("float64").to_numpy(),
+        "Bank Line": applied["Bank Line"].astype(str).to_numpy(),
+        "Note": [_note(m, w, t) for m, w, t in zip(
+            applied["Method"], column("Write-off").fillna(0.0), column("Withholding Tax").fillna(0.0),
+            strict=True)],
+    })
+    if "Withholding Tax" not in applied:  # (the column is there only when tax was withheld)
+        out = out.drop(columns="Withholding Tax")
+    return out.reset_index(drop=True)
+
+
+def _note(method: str, writeoff: float, withheld: float) -> str | None:
+    notes = []
+    if writeoff > 0:
+        notes.append(f"short by {amount_text(writeoff)}: post the write-off to close the invoice")
+    if withheld > 0:
+        notes.append(f"{amount_text(withheld)} income tax withheld: post against the tax "
+                     "certificate")
+    if method in ("on-account", "overpayment") and not notes:
+        return "on account" if method == "on-account" else None
+    return "; ".join(notes) or None
