@@ -59,3 +59,17 @@ def test_bad_bank_columns_are_a_usage_error(tmp_path):
     code = main(["reconcile", str(_book(tmp_path)), "--bank", str(_statement(tmp_path)),
                  "--bank-columns", "Amount", "-o", str(tmp_path / "o.xlsx")])
     assert code == 2
+
+
+def test_bank_columns_name_a_headerless_file_by_column_letter(tmp_path):
+    statement = tmp_path / "export.csv"
+    statement.write_text("2024-03-05;2024-03-06;NILE FOODS PAYMENT INV-2024-0107;1.250,00\n"
+                         "2024-03-06;2024-03-06;GEBUEHR;-4,90\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code = main(["reconcile", str(_book(tmp_path)), "--bank", str(statement),
+                 "--bank-columns", "Date=A;Value Date=B;Description=C;Amount=D;decimal=,",
+                 "-o", str(out)])
+    assert code == 0
+    rows = list(openpyxl.load_workbook(out)["Bank Matches"].iter_rows(values_only=True))
+    assert rows[1][:7] == ("1", datetime(2024, 3, 5), 1250.0, "INV-2024-0107", "C1", 1250.0,
+                           "reference")

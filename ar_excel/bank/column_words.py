@@ -69,9 +69,15 @@ class Layout:
     currency_hint: str | None = None
     headers: list[str] = field(default_factory=list)
     note: str | None = None  # how the layout was decided, where the clerk should check it
+    headerless: bool = False  # no header row: the rows above the first line are all preamble
+
+    @property
+    def preamble_end(self) -> int:
+        """The rows above the statement's table (account information) end here."""
+        return self.header_row + 1 if self.headerless else max(self.header_row, 0)
 
 
-def _split_header(cell: Any) -> tuple[str, str | None]:
+def split_header(cell: Any) -> tuple[str, str | None]:
     text = "" if cell is None else str(cell).strip()
     m = _HEADER_CCY.match(text)
     if m:
@@ -82,7 +88,7 @@ def _split_header(cell: Any) -> tuple[str, str | None]:
 
 def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | None:
     headers = ["" if c is None else str(c).strip() for c in row]
-    split = [_split_header(c) for c in headers]
+    split = [split_header(c) for c in headers]
     keys = [fold_key(name) for name, _ in split]
     columns: dict[str, int] = {}
     used: set[int] = set()
@@ -90,7 +96,7 @@ def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | No
         for canon, header in mapping.items():
             if canon in OPTION_KEYS or (canon == "Description" and isinstance(header, list)):
                 continue
-            want = fold_key(_split_header(header)[0])
+            want = fold_key(split_header(header)[0])
             idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
             if idx is None:
                 return None
@@ -243,9 +249,9 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
         if taken & {"Debit", "Credit"}:
             # the money is in Debit/Credit; another amount ("Original Amount (USD)") is not it
             taken.add("Amount")
-        canon = _role_by_words(_split_header(header)[0], taken)
+        canon = _role_by_words(split_header(header)[0], taken)
         if canon is None and "Description" in layout.columns and _role_by_words(
-                _split_header(header)[0], set(layout.columns) - {"Description"}
+                split_header(header)[0], set(layout.columns) - {"Description"}
         ) == "Description" and any(isinstance(r[idx], str) and " " in r[idx].strip()
                                    for r in data[:SAMPLE_ROWS] if idx < len(r)):
             # a second narrative column of free text ("Mededelingen", "Memo"), not of codes
@@ -256,4 +262,4 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             layout.columns[canon] = idx
             used.add(idx)
             if canon in MONEY_ROLES and layout.currency_hint is None:
-                layout.currency_hint = _split_header(header)[1]
+                layout.currency_hint = split_header(header)[1]

@@ -88,7 +88,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
     date_values = dict.fromkeys([*table.cells(date_idx), *table.cells(cols.get("Value Date"))])
     date_format = options.get("date_format")
-    preamble = rows[: max(layout.header_row, 0)]
+    preamble = rows[: layout.preamble_end]
     dayfirst, order_note = decide_date_order(
         list(date_values), preamble, options.get("day_first", day_first),
         forced="day_first" in options or bool(date_format))

@@ -15,6 +15,7 @@ import re
 from itertools import zip_longest
 from typing import Any
 
+from ar_excel.bank.column_positions import column_letter, layout_by_places
 from ar_excel.bank.column_words import (
     MONEY_ROLES,
     OPTION_KEYS,
@@ -62,10 +63,12 @@ def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
     if texts:
         columns["Description"] = max(texts)[1]
     placed = ", ".join(f"{canon} = column {idx + 1}" for canon, idx in columns.items())
-    return Layout(-1, columns, [], None, [],
+    named = ";".join(f"{canon}={column_letter(idx)}" for canon, idx in columns.items())
+    return Layout(-1, columns, [], None, [], headerless=True,
                   note=f"the file has no header row; its columns were read from their values: "
-                       f"{placed}. If that is wrong, add a header row (Date, Amount, Description) "
-                       "to the file")
+                       f"{placed}. If that is wrong, name them by column letter, as in "
+                       f"--bank-columns \"{named}\", or add a header row (Date, Amount, "
+                       "Description) to the file")
 
 
 def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
@@ -133,6 +136,12 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             sign_column_by_values(rows, best, best.header_row + 1)
             break
     if best is None and mapping:
+        best = layout_by_places(rows, mapping, source, HEADER_SCAN_ROWS)
+        if best is not None and not best.headerless:
+            add_roles_by_words(rows, best, best.header_row + 1)
+        if best is not None:
+            sign_column_by_values(rows, best, best.header_row + 1)
+    if best is None and mapping:
         wanted = [h for k, h in mapping.items() if k not in OPTION_KEYS]
         raise InputError(
             f"{source}: the mapping names headers not found in one row of the file: {wanted}; "
@@ -146,8 +155,9 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             f"{source}: could not find the header row of the bank statement (looked in the first "
             f"{HEADER_SCAN_ROWS} rows for column names such as Date, Amount, Debit, Credit, "
             f"Description; the first row is {[str(c) for c in first][:8]}). Name the columns "
-            "with --bank-columns \"Date=<date header>;Amount=<amount header>\" (for the Excel "
-            "buttons: the Policy key bank_columns)"
+            "with --bank-columns \"Date=<date header>;Amount=<amount header>\", or by column "
+            "letter where the file has no header row: \"Date=A;Amount=D;Description=C\" (for "
+            "the Excel buttons: the Policy key bank_columns)"
         )
     cols = best.columns
     if "Date" not in cols and "Value Date" not in cols:

@@ -101,7 +101,9 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--bank-columns", dest="bank_columns", metavar="MAP",
         help="for a bank export whose layout is not recognised: which header holds what, e.g. "
-             "\"Date=Buchungstag;Amount=Betrag;Description=Verwendungszweck;decimal=,\"")
+             "\"Date=Buchungstag;Amount=Betrag;Description=Verwendungszweck;decimal=,\"; "
+             "a file without a header row by column letter or number: "
+             "\"Date=A;Amount=D;Description=C\"")
 
 
 def load_statement(book: Book, options: JobOptions):
