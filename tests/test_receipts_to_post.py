@@ -83,3 +83,69 @@ def test_withholding_tax_is_carried_with_its_note():
     post = receipts_to_post(taxed)
     assert post[["Amount", "Withholding Tax"]].values.tolist() == [[970.0, 30.0]]
     assert post.loc[0, "Note"] == "30.00 income tax withheld: post against the tax certificate"
+
+
+def test_posting_the_receipts_and_reconciling_again_applies_nothing_twice(tmp_path):
+    """The accountant pastes Receipts To Post under Payments and re-runs the reconciliation
+    of the same statement: every line posted is found in the books (``recorded``), none is
+    applied again, none is posted again, and the books owe what the first run said."""
+    from ar_excel.cli import main
+    from ar_excel.core.ledger import open_items
+    from ar_excel.demo.bank_month import make_bank_month, write_statement_csv
+    from ar_excel.demo.ledger import AS_OF, make_ledger
+    from ar_excel.io.reader import read_book
+    from tests.test_reconcile_job import read_tab, write_book
+
+    led = make_ledger(120, 1500, 1100, seed=5)
+    start = pd.Timestamp(AS_OF) + pd.Timedelta(days=1)
+    lines, _ = make_bank_month(led["Customers"], led["Invoices"], led["Payments"], start, 160,
+                               seed=5, currency="EGP")
+    csv = write_statement_csv(lines, tmp_path / "statement.csv")
+    sheets = {k: led[k] for k in ("Customers", "Invoices", "Payments")}
+    book = write_book(tmp_path / "book.xlsx", sheets)
+    first = tmp_path / "first.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(csv), "-o", str(first)]) == 0
+    matches = read_tab(first, "Bank Matches", "Bank Line")
+    post = read_tab(first, "Receipts To Post", "Payment ID")
+    matched = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")]
+    assert len(post) == len(matched) > 50
+    assert round(post["Amount"].astype(float).sum(), 2) == round(
+        matched["Applied Amount"].astype(float).sum(), 2)
+    matched_lines = set(matched["Bank Line"])
+
+    posted = pd.DataFrame({c: post[c].replace("", None) for c in
+                           ("Payment ID", "Customer ID", "Date", "Amount", "Invoice No",
+                            "Method", "Reference")})
+    posted["Date"] = pd.to_datetime(posted["Date"])
+    posted["Amount"] = posted["Amount"].astype(float)
+    books = dict(sheets, Payments=pd.concat([led["Payments"], posted], ignore_index=True))
+    book2 = write_book(tmp_path / "posted.xlsx", books)
+    second = tmp_path / "second.xlsx"
+    assert main(["reconcile", str(book2), "--bank", str(csv), "-o", str(second)]) == 0
+    again = read_tab(second, "Bank Matches", "Bank Line")
+    recorded = again[again["Method"] == "recorded"]
+    assert set(recorded["Bank Line"]) == matched_lines  # every posted line found in the books
+    assert (recorded["Status"] == "Matched").all()
+    applied = again[(again["Method"] != "recorded") & again["Bank Line"].isin(matched_lines)]
+    assert applied.empty  # nothing applied a second time
+    names = pc_sheet_names(second)
+    if "Receipts To Post" in names:  # a line the posted receipts made certain, never twice
+        more = read_tab(second, "Receipts To Post", "Payment ID")
+        assert not set(more["Bank Line"]) & matched_lines
+    if "Unbanked Receipts" in names:
+        unbanked = read_tab(second, "Unbanked Receipts", "Payment ID")
+        assert not set(unbanked["Payment ID"]) & set(post["Payment ID"])
+
+    # The books after posting owe what the first run left open: every receipt counted once.
+    as_of = pd.to_datetime(lines["Date"]).max()
+    before = open_items(led["Customers"], led["Invoices"], led["Payments"], as_of)
+    after_book = read_book(book2)
+    after = open_items(after_book.customers, after_book.invoices, after_book.payments, as_of)
+    assert round(before["Open Amount"].sum() - after["Open Amount"].sum(), 2) == round(
+        post["Amount"].astype(float).sum(), 2)
+
+
+def pc_sheet_names(path) -> list[str]:
+    import python_calamine as pc
+
+    return pc.CalamineWorkbook.from_path(str(path)).sheet_names

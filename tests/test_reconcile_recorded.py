@@ -254,3 +254,43 @@ def test_payer_by_name_is_evidence_a_vague_name_is_not():
     assert "recorded" not in set(vague.matches["Method"])
     assert list(vague.unbanked["Payment ID"]) == ["P-5"]
     assert "bank line L1 has the same amount" in vague.unbanked["Reason"].iloc[0]
+
+
+def test_a_receipt_recorded_over_two_invoice_rows_is_one_bank_credit():
+    # One transfer of 20,500 posted as the ERP's allocation lines: same Payment ID and date.
+    result = reconcile(
+        [{"Payment ID": "RC-610", "Customer ID": "C2", "Date": "2026-11-07", "Amount": 8000.00,
+          "Invoice No": "INV-2026-00204"},
+         {"Payment ID": "RC-610", "Customer ID": "C2", "Date": "2026-11-07", "Amount": 12500.00,
+          "Invoice No": "INV-2026-00205"}],
+        {"date": "2026-11-07", "amount": 20500.00, "desc": "INWARD TRANSFER",
+         "acc": "1234567890123"})
+    assert rows_of(result, "L1") == [("INV-2026-00204, INV-2026-00205", "C2", 20500.0,
+                                      "recorded", "Matched")]
+    assert len(result.unbanked) == 0
+
+
+def reconcile_with_references(payments: list[dict], stmt: pd.DataFrame):
+    pays = frame("Payments", payments).assign(Reference=[p.get("Reference") for p in payments])
+    items = open_items(CUSTOMERS, INVOICES, pays, stmt["Date"].max())
+    return match_statement(stmt, items, CUSTOMERS, Policy(), None, recorded=pays)
+
+
+def test_a_receipt_recorded_under_the_banks_reference_pairs_by_it():
+    # The narrative names nothing; the receipt's Reference is the bank's transaction id.
+    pays = [{"Payment ID": "RCT-88", "Customer ID": "C3", "Date": "2026-11-09",
+             "Amount": 4321.00, "Invoice No": "INV-2026-00301", "Reference": "FT26313ABC12"}]
+    stmt = lines({"date": "2026-11-09", "amount": 4321.00, "desc": "INWARD TRANSFER"})
+    stmt["Bank Ref"] = ["FT26313ABC12"]
+    result = reconcile_with_references(pays, stmt)
+    assert rows_of(result, "L1") == [("INV-2026-00301", "C3", 4321.0, "recorded", "Matched")]
+    assert "bank's own reference FT26313ABC12" in result.matches["Reason"].iloc[0]
+
+
+def test_a_cheque_number_kept_as_the_receipts_reference_pairs_by_the_narrative():
+    pays = [{"Payment ID": "RCT-89", "Customer ID": "C4", "Date": "2026-11-02",
+             "Amount": 10000.00, "Invoice No": "INV-1", "Reference": "CHQ 648914"}]
+    stmt = lines({"date": "2026-11-04", "amount": 10000.00, "desc": "CLEARING CHQ NO 648914"})
+    result = reconcile_with_references(pays, stmt)
+    assert rows_of(result, "L1") == [("INV-1", "C4", 10000.0, "recorded", "Matched")]
+    assert "its reference CHQ 648914 is in the narrative" in result.matches["Reason"].iloc[0]

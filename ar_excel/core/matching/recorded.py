@@ -42,6 +42,7 @@ from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text
 from ar_excel.core.matching.payers import CERTAIN_NAME
+from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.parsing import is_blank, parse_text
 
 # The window around a receipt's date in which its bank credit is looked for. A cheque or a
@@ -71,6 +72,8 @@ class Receipt:
     day: int  # days since 1970
     date: pd.Timestamp
     amount: float
+    reference: str | None = None  # the receipt's Reference (a bank or cheque reference)
+    invoices: tuple[str, ...] = ()  # every invoice of a receipt recorded over several rows
 
 
 @dataclass(slots=True)
@@ -115,21 +118,57 @@ def receipts_in_window(payments: pd.DataFrame | None, first: pd.Timestamp,
 
 
 def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
+    """The receipts of ``frame``. Rows sharing a Payment ID, a customer and a date are one
+    receipt applied to several invoices (a cash receipts journal's allocation lines, or one
+    transfer posted per invoice): one bank credit of their total."""
     dates = pd.to_datetime(frame["Date"]).dt.normalize()
     days = dates.to_numpy().astype("datetime64[D]").astype(np.int64).tolist()
-    ids = frame["Payment ID"].tolist() if "Payment ID" in frame else [None] * len(frame)
-    rows = frame["_row"].tolist() if "_row" in frame else [None] * len(frame)
-    invs = frame["Invoice No"].tolist() if "Invoice No" in frame else [None] * len(frame)
-    out = []
-    for k, (pid, row, cust, inv, day, date, amount) in enumerate(zip(
-            ids, rows, frame["Customer ID"].tolist(), invs, days, dates.tolist(),
+    blank = [None] * len(frame)
+    ids = frame["Payment ID"].tolist() if "Payment ID" in frame else blank
+    rows = frame["_row"].tolist() if "_row" in frame else blank
+    invs = frame["Invoice No"].tolist() if "Invoice No" in frame else blank
+    refs = frame["Reference"].tolist() if "Reference" in frame else blank
+    out: list[Receipt] = []
+    split: dict[tuple[str, str, int], Receipt] = {}
+    for k, (pid, row, cust, inv, ref, day, date, amount) in enumerate(zip(
+            ids, rows, frame["Customer ID"].tolist(), invs, refs, days, dates.tolist(),
             frame["Amount"].astype("float64").tolist(), strict=True)):
-        name = _key_text(pid) or (f"Payments row {row}" if row is not None else f"receipt {k + 1}")
-        out.append(Receipt(k, name, _key_text(cust) or "", _key_text(inv), day, date, amount))
+        key_id, customer, invoice = _key_text(pid), _key_text(cust) or "", _key_text(inv)
+        same = split.get((key_id, customer, day)) if key_id else None
+        if same is not None:
+            same.amount = round(same.amount + amount, TOTAL_DECIMALS)
+            if invoice and invoice not in same.invoices:
+                same.invoices += (invoice,)
+                same.invoice_no = ", ".join(same.invoices)
+            continue
+        name = key_id or (f"Payments row {row}" if row is not None else f"receipt {k + 1}")
+        receipt = Receipt(k, name, customer, invoice, day, date, amount, _key_text(ref),
+                          (invoice,) if invoice else ())
+        out.append(receipt)
+        if key_id:
+            split[(key_id, customer, day)] = receipt
     return out
 
 
 _RUNS = re.compile(r"[A-Z]+|[0-9]+")
+
+
+def _number_written(reference: str | None, text: str) -> bool:
+    """A reference's own long number (the cheque number of "CHQ 648914", six digits or more)
+    written whole in the narrative, whatever words the bank puts around it ("CHQ NO 648914",
+    "CLG 648914")."""
+    if not reference:
+        return False
+    digits = max(re.findall(r"[0-9]+", fold_text(reference)), key=len, default="")
+    return len(digits) >= 6 and re.search(rf"(?<![0-9]){digits}(?![0-9])", text) is not None
+
+
+def _ref_key(value: object) -> str | None:
+    """A transaction reference compared whole: folded, without spaces and punctuation."""
+    if value is None:
+        return None
+    key = "".join(_RUNS.findall(fold_text(str(value))))
+    return key if len(key) >= 4 else None
 
 
 def written_pattern(key: str | None, min_chars: int = 3) -> re.Pattern | None:
@@ -144,14 +183,17 @@ def written_pattern(key: str | None, min_chars: int = 3) -> re.Pattern | None:
 
 
 def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[Receipt],
-                  amount_units, text_of, payer_of, first_day: int) -> list[Pairing]:
+                  amount_units, text_of, payer_of, first_day: int,
+                  bank_refs_of=lambda pos: ()) -> list[Pairing]:
     """Pair bank credits with recorded receipts (see the module docstring).
 
     ``lines``: (position, amount in units, day or None, grain) of each credit;
     ``amount_units(receipt, grain)``: the receipt's amount in units at that grain;
     ``text_of(position)``: the line's folded narrative and reference;
     ``payer_of(position)``: (customer, how) of the line's payer, or None (read lazily);
-    ``first_day``: the statement's first date (days since 1970)."""
+    ``first_day``: the statement's first date (days since 1970);
+    ``bank_refs_of(position)``: the line's own transaction references, compared whole
+    (``_ref_key``) with the receipt's Payment ID and Reference."""
     by_amount: dict[tuple[int, int], list[Receipt]] = defaultdict(list)
     for grain in {g for *_, g in lines}:
         for r in receipts:
@@ -176,11 +218,19 @@ def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[
             text = text_of(pos)
             evidence = None
             p = pattern("id", r.payment_id)
-            if p is not None and p.search(text):
+            q = pattern("ref", r.reference)
+            own = bank_refs_of(pos)
+            if own and (_ref_key(r.payment_id) in own or _ref_key(r.reference) in own):
+                evidence = (0, "it is recorded under the bank's own reference "
+                               f"{r.reference or r.payment_id}")
+            elif p is not None and p.search(text):
                 evidence = (0, f"its Payment ID {r.payment_id} is in the narrative")
+            elif (q is not None and q.search(text)) or _number_written(r.reference, text):
+                evidence = (0, f"its reference {r.reference} is in the narrative")
             else:
-                p = pattern("inv", r.invoice_no)
-                if p is not None and p.search(text):
+                p = next((pi for i in r.invoices or (r.invoice_no,)
+                          if (pi := pattern("inv", i)) is not None and pi.search(text)), None)
+                if p is not None:
                     evidence = (1, f"the narrative names its invoice {r.invoice_no}")
                 else:
                     # A receipt dated before the statement's period was most likely banked
@@ -281,10 +331,18 @@ class RecordedPairing:
 
         first, last = self.period
         first_day = int(first.normalize().to_datetime64().astype("datetime64[D]").astype(np.int64))
-        pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
-                                 text_of, payer_of, first_day)
         bank_line = (self.lines["Bank Line"].tolist() if "Bank Line" in self.lines
                      else list(range(1, len(self.lines) + 1)))
+        bank_ref = (self.lines["Bank Ref"].tolist() if "Bank Ref" in self.lines
+                    else [None] * len(self.lines))
+
+        def bank_refs_of(pos: int) -> set[str]:
+            # (a Bank Line that is only a number is the line's position, not the bank's id)
+            own = {bank_ref[pos], None if str(bank_line[pos]).isdigit() else bank_line[pos]}
+            return {k for v in own if not is_blank(v) and (k := _ref_key(v))}
+
+        pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
+                                 text_of, payer_of, first_day, bank_refs_of)
         for p in pairings:
             f, r = self.facts[p.line], p.receipt
             reason = (f"recorded in Payments as {r.payment_id} on {r.date:%Y-%m-%d}: "
