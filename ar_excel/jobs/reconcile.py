@@ -12,7 +12,10 @@ credits to the open invoices (``ar_excel.core.matching``) and writes:
   then debits, which are not AR;
 * ``Reconciliation``: opening and closing balance, credits, debits, matched, suggested,
   unmatched, write-offs, withholding tax receivable, on account and counts per rule; it ties
-  out to the statement.
+  out to the statement;
+* ``Receipts To Post`` (when a line is Matched): the Matched receipts as rows of the Payments
+  sheet (``core.receipts_to_post``), to record in the books; once recorded, a re-run pairs
+  each with its bank line (``recorded``) and applies nothing twice.
 
 The ledger is taken as it stands on the statement's last date: invoices issued up to then can
 be paid by it, receipts already recorded in ``Payments`` up to then have reduced the open
@@ -71,7 +74,7 @@ UNBANKED_FORMATS = {
     "Invoice No": "text", "Amount": "money", "Reason": "text",
 }
 
-_MAPPING_OPTIONS = ("decimal", "date_format", "delimiter", "header_row", "sheet")
+_MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header_row", "sheet")
 
 
 def bank_columns(text: str | None) -> dict[str, str] | None:
