@@ -149,3 +149,37 @@ def pc_sheet_names(path) -> list[str]:
     import python_calamine as pc
 
     return pc.CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def test_a_statement_without_transaction_ids_round_trips_by_line_number():
+    """Lines known only by their position: the posted receipt (BNK-<date>-<n>) is found again
+    on the re-run even where nothing else ties it to the line (an amount-only match: no
+    payer, no reference)."""
+    from ar_excel.core.ledger import open_items
+    from ar_excel.core.matching import match_statement
+    from ar_excel.policy import Policy
+    from tests.test_matching_rules import CUSTOMERS, INVOICES, PAYMENTS, frame, lines
+
+    invoices = pd.concat([INVOICES, frame("Invoices", [
+        {"Invoice No": "INV-2026-00777", "Customer ID": "C3", "Invoice Date": "2026-10-01",
+         "Amount": 95389.75}])], ignore_index=True)
+    stmt = lines({"id": "1", "date": "2026-11-10", "amount": 350.00, "desc": "RENT REFUND"},
+                 {"id": "2", "date": "2026-11-12", "amount": 95389.75, "desc": "INWARD TRANSFER"})
+    as_of = stmt["Date"].max()
+    first = match_statement(stmt, open_items(CUSTOMERS, invoices, PAYMENTS, as_of), CUSTOMERS,
+                            Policy(), None, recorded=PAYMENTS)
+    assert first.matches[["Bank Line", "Method", "Status"]].values.tolist() == [
+        ["2", "amount-only", "Matched"]]
+    post = receipts_to_post(first.matches)
+    assert post["Payment ID"].tolist() == ["BNK-20261112-2"]
+    rows = [dict(r, Date=str(r["Date"].date())) for r in post[
+        ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]].to_dict("records")]
+    books = pd.concat([PAYMENTS, frame("Payments", rows)], ignore_index=True)
+    again = match_statement(stmt, open_items(CUSTOMERS, invoices, books, as_of), CUSTOMERS,
+                            Policy(), None, recorded=books)
+    line2 = again.matches[again.matches["Bank Line"] == "2"]
+    assert line2[["Method", "Status", "Applied Amount"]].values.tolist() == [
+        ["recorded", "Matched", 95389.75]]
+    assert "bank's own reference BNK-20261112-2" in line2["Reason"].iloc[0]
+    assert len(receipts_to_post(again.matches)) == 0
+    assert len(again.unbanked) == 0

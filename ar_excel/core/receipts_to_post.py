@@ -35,7 +35,9 @@ POST_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Me
 _CHEQUE = re.compile(r"\b(?:CHQ|CHEQUE|CHECK|CHK)\b|شيك", re.IGNORECASE)
 
 
-def _payment_id(bank_line: object, date: pd.Timestamp) -> str:
+def payment_id_of_line(bank_line: object, date: pd.Timestamp) -> str:
+    """The Payment ID a bank line's receipt is recorded under: the bank's transaction id, or
+    for a line known only by its position, ``BNK-<booking date>-<position>``."""
     text = str(bank_line).strip()
     if text.isdigit() and pd.notna(date):  # a position in the statement, not the bank's id
         return f"BNK-{date:%Y%m%d}-{text}"
@@ -52,7 +54,7 @@ def receipts_to_post(matches: pd.DataFrame) -> pd.DataFrame:
     dates = pd.to_datetime(applied["Date"])
     narrative = (applied["Description"].fillna("").astype(str) if "Description" in applied
                  else pd.Series("", index=applied.index))
-    ids = [_payment_id(b, d) for b, d in zip(applied["Bank Line"], dates, strict=True)]
+    ids = [payment_id_of_line(b, d) for b, d in zip(applied["Bank Line"], dates, strict=True)]
 
     def column(name: str) -> pd.Series:
         return applied[name] if name in applied else pd.Series(0.0, index=applied.index)
