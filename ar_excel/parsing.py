@@ -63,6 +63,21 @@ _GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
 
 _NIL = frozenset(("-", "\u2013", "\u2014", "--"))
 
+# An amount in thousands or millions, as a credit limit is often typed: "50K", "1.5M",
+# "2 mn", "٥٠ ألف", "1.5 مليون". Read at its face value (an Input Issue says how: ``scaled``).
+_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "thousand": 1e3,
+           "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6}
+_SCALED = re.compile(r"(?i)^(\d[\d.,' ]*?)\s*(k|mn|mio|m|million|thousand|ألف|الف|آلاف|الاف|"
+                     r"مليون|ملايين)\.?$")
+
+
+def scaled(text: Any) -> bool:
+    """Whether a typed amount is written in thousands or millions (``"50K"``, ``"٥٠ ألف"``)."""
+    if not isinstance(text, str):
+        return False
+    s = _CURRENCY_WORDS.sub("", normalize_digits(text)).strip().strip("()-+ ")
+    return _SCALED.match(s) is not None
+
 
 @lru_cache(maxsize=65536)
 def parse_number_text(text: str, decimal_comma: bool = False) -> float:
@@ -90,6 +105,9 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     if s.upper().endswith(("CR", "DR")) and len(s) > 2:  # bank style "1,200.00 DR"
         negative, s = (not negative if s.upper().endswith("DR") else negative), s[:-2].strip()
     if not _NUMBER_SHAPE.match(s):
+        if m := _SCALED.match(s):  # "50K", "1.5M", "٥٠ ألف": thousands, millions
+            value = round(parse_number_text(m[1], decimal_comma) * _SCALES[m[2].lower()], 6)
+            return -value if negative else value
         raise ValueError(f"'{text}' is not a number")
     s = s.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
@@ -254,9 +272,29 @@ _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*
                          r"(?:days?|d|ds|day net|eom|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
 
 
+# End-of-month terms: "EOM", "Net 30 EOM", "60 days EOM", "EOM + 30", "30 days from end of
+# month", "30 يوم من نهاية الشهر": due N days after the end of the invoice's month. The days
+# are the terms; ``month_end_terms`` says they count from the month's end.
+_EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\s+)?month|"
+                  r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر")
+_EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|من|بعد)\s*|"
+                         r"\s*(?:\+|from|after|following|من|بعد)$")
+
+
+def month_end_terms(value: Any) -> bool:
+    """Whether typed payment terms count from the end of the invoice's month (``"EOM"``,
+    ``"Net 30 EOM"``, ``"30 يوم من نهاية الشهر"``)."""
+    return isinstance(value, str) and _EOM.search(normalize_digits(value)) is not None
+
+
 @lru_cache(maxsize=4096)
 def parse_terms_text(text: str) -> int:
     s = " ".join(normalize_digits(text).strip().split())
+    if _EOM.search(s):  # the days after the month's end: "EOM" alone is 0
+        rest = " ".join(_EOM.sub(" ", s).split())
+        while (bare := _EOM_JOINER.sub("", rest).strip()) != rest:
+            rest = bare
+        return 0 if rest.lower() in ("", "net", "n") else parse_terms_text(rest)
     if _TERMS_ZERO.match(s):
         return 0
     if m := _TERMS_DAYS.match(s):

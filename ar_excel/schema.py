@@ -21,6 +21,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+# Beside a sheet's Payment Terms, where any of its terms count from the end of the month
+# ("Net 30 EOM"): True on those rows (the terms are then the days after the month's end).
+TERMS_EOM = "_terms_eom"
+
 
 @dataclass(frozen=True)
 class Field:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
+from ar_excel.schema import TERMS_EOM
 
 CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Overdue Amount",
                   "Exposure", "Utilization %", "Oldest Overdue Days", "Over Limit", "Status"]
@@ -128,7 +129,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             info.at[cid, "Credit Limit"]) else np.nan
         # 0 on a cash customer (terms 0 days) is "no credit", not "no limit"
         cash = in_master and "Payment Terms" in info.columns and pd.notna(
-            info.at[cid, "Payment Terms"]) and int(info.at[cid, "Payment Terms"]) == 0
+            info.at[cid, "Payment Terms"]) and int(info.at[cid, "Payment Terms"]) == 0 and not (
+            TERMS_EOM in info.columns and bool(info.at[cid, TERMS_EOM]))  # "EOM": credit
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in

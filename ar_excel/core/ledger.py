@@ -6,7 +6,8 @@ Rules (the contract's, made explicit):
   invoices name); a receipt on account is in the customer's currency.
 * An invoice's due date is its Due Date, or when blank its Invoice Date plus its own Payment
   Terms where the invoice list states them, else the customer's (no terms known: due on
-  the invoice date).
+  the invoice date); end-of-month terms ("Net 30 EOM") count from the last day of the
+  invoice's month.
 * Invoices dated after the as-of date and payments dated after it do not exist yet, so an
   invoice paid after the as-of date is still open in that ledger.
 * A payment that names an invoice is applied to that invoice in date order, never beyond the
@@ -38,6 +39,7 @@ import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.model import ROW
+from ar_excel.schema import TERMS_EOM
 
 CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
 
@@ -59,14 +61,23 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     blank = given.isna().to_numpy()
     # the terms are looked up for the invoices without a due date only: the others keep theirs
     days = np.zeros(len(invoices))
+    month_end = np.zeros(len(invoices), dtype=bool)
     if blank.any():
         looked_up = invoices["Customer ID"][blank].map(terms)
+        eom = (invoices["Customer ID"][blank].map(
+            customers.drop_duplicates("Customer ID").set_index("Customer ID")[TERMS_EOM])
+            if TERMS_EOM in customers else pd.Series(False, index=looked_up.index))
         if "Payment Terms" in invoices:  # the invoice's own terms, where it states them
             own = invoices["Payment Terms"][blank]
             looked_up = own.where(own.notna(), looked_up)
+            own_eom = invoices[TERMS_EOM][blank] if TERMS_EOM in invoices else False
+            eom = eom.where(own.isna(), own_eom)
         days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
-    computed = pd.to_datetime(invoices["Invoice Date"]) + pd.to_timedelta(
-        pd.Series(days, index=invoices.index), unit="D")
+        month_end[blank] = eom.fillna(False).astype(bool).to_numpy()
+    start = pd.to_datetime(invoices["Invoice Date"])
+    if month_end.any():  # "Net 30 EOM": the days count from the end of the invoice's month
+        start = start.where(~month_end, start + pd.offsets.MonthEnd(0))
+    computed = start + pd.to_timedelta(pd.Series(days, index=invoices.index), unit="D")
     return given.fillna(computed)
 
 

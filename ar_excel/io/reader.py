@@ -28,10 +28,12 @@ from ar_excel.parsing import (
     blank_mask,
     is_blank,
     means_unlimited,
+    month_end_terms,
     parse_column,
+    scaled,
 )
 from ar_excel.policy import Policy, policy_from_pairs
-from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
+from ar_excel.schema import POLICY, SCHEMAS, TERMS_EOM, SheetSchema
 
 if TYPE_CHECKING:
     from ar_excel.core.customers.ids import NameIndex
@@ -347,6 +349,44 @@ def _net_as_amount(kind: str, header: list[Any], names: list[str], written: dict
                  and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
 
 
+_SCALE_HINT = re.compile(r"(?i)\d\s*(?:k|m|thousand|ألف|الف|آلاف|الاف|مليون|ملايين)")
+
+
+def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
+                    errors: dict[int, str], sheet: str, letter: str, header: str,
+                    excel_rows: list[int]) -> list[Issue]:
+    """An amount typed in thousands or millions ("50K", "1.5M", "٥٠ ألف") is read at its
+    face value; the clerk is told how, at its cell (the texts screened in one search)."""
+    where = np.flatnonzero(value_kinds.mask(str))
+    texts = values[where].tolist()
+    if not _SCALE_HINT.search("\n".join(texts)):
+        return []
+    found = []
+    for pos, text in zip(where.tolist(), texts, strict=True):
+        if pos not in errors and scaled(text):
+            amount = float(series.iat[pos])
+            shown = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,.2f}"
+            found.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, text,
+                               f"'{text.strip()}' read as {shown} (written in thousands or "
+                               f"millions)"))
+    return found
+
+
+_MONTH_END_HINT = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر")
+
+
+def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
+    """Which rows' terms count from the end of the month (``Net 30 EOM``); None when none
+    do (the texts screened in one search first)."""
+    where = np.flatnonzero(value_kinds.mask(str))
+    texts = values[where].tolist()
+    if not _MONTH_END_HINT.search("\n".join(texts)):
+        return None
+    flags = np.zeros(len(values), dtype=bool)
+    flags[where] = [month_end_terms(t) for t in texts]
+    return pd.Series(flags, copy=False) if flags.any() else None
+
+
 # Required columns a sheet may leave out when another of its columns tells them: a receipts
 # log that lists the invoice paid, not the customer, is the invoice's customer's.
 DERIVED = {("Payments", "Customer ID"): "Invoice No"}
@@ -422,6 +462,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                       decimal_comma=policy.decimal_comma, types=value_kinds)
         if name in unlimited:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             errors = {p: m for p, m in errors.items() if not means_unlimited(values[p])}
+        if kind in ("money", "number") and str in value_kinds.present:
+            issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
+                                          letters[name], written.get(name, name), excel_rows))
+        if kind == "terms" and str in value_kinds.present:
+            eom = _month_end_rows(values, value_kinds)
+            if eom is not None:
+                parsed[TERMS_EOM] = eom
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():

@@ -79,8 +79,8 @@ _CODES = (
          "Same customer, amount {amount} and date {date} as invoice {others}",
          "نفس العميل والمبلغ {amount} والتاريخ {date} مثل الفاتورة {others}"),
     Code("NUMBER_GAP", WARNING,
-         "{count} number(s) missing in series '{series}': {missing} (between {prev} and {next})",
-         "أرقام مفقودة ({count}) في تسلسل '{series}': {missing} (بين {prev} و {next})"),
+         "{count} number(s) missing in {series}: {missing} (between {prev} and {next})",
+         "أرقام مفقودة ({count}) في {series}: {missing} (بين {prev} و {next})"),
     Code("UNKNOWN_CUSTOMER", ERROR,
          "Customer {customer} is not in the Customers sheet",
          "العميل {customer} غير موجود في ورقة العملاء"),
@@ -128,9 +128,9 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",
     ),
     "NUMBER_GAP/series": (
-        "Series '{series}' has {ranges} gaps ({count} numbers missing between {prev} and "
+        "{Series} has {ranges} gaps ({count} numbers missing between {prev} and "
         "{next}): the sheet may hold only part of the series",
-        "التسلسل '{series}' به {ranges} فجوات ({count} رقم مفقود بين {prev} و {next}): "
+        "{Series} به {ranges} فجوات ({count} رقم مفقود بين {prev} و {next}): "
         "قد تحتوي الورقة على جزء فقط من التسلسل",
     ),
     "PRICE_OFF_LIST/other_currency": (

@@ -40,6 +40,16 @@ def _numbered(invoices: pd.DataFrame) -> pd.DataFrame:
     }).sort_values(["series", "number", ROW], kind="stable").drop_duplicates(["series", "number"])
 
 
+def _series(label: str, arabic: bool, capital: bool = False) -> str:
+    """The series named in a message: its prefix, or "the numeric series" for plain numbers
+    (``1001``, ``1002``: no prefix to quote)."""
+    if arabic:
+        return f"التسلسل '{label}'" if label else "التسلسل الرقمي"
+    if label:
+        return f"{'S' if capital else 's'}eries '{label}'"
+    return f"{'T' if capital else 't'}he numeric series"
+
+
 def _name(label: str, digits: str, number: int) -> str:
     return f"{label}{str(number).zfill(len(digits))}"
 
@@ -80,7 +90,7 @@ def numbering_gaps(book: BillingBook) -> pd.DataFrame:
             field="Invoice No", invoice=first, customer=None, arabic=ar,
             params={
                 "count": [str(int(c)) for c in ranges["next"] - ranges["prev"] - 1],
-                "series": ranges["label"].tolist(), "missing": missing,
+                "series": [_series(lb, ar) for lb in ranges["label"]], "missing": missing,
                 "prev": [_name(lb, d, p) for lb, d, p in
                          zip(ranges["label"], ranges["prev_digits"], ranges["prev"], strict=True)],
                 "next": [_name(lb, d, n) for lb, d, n in
@@ -96,7 +106,8 @@ def numbering_gaps(book: BillingBook) -> pd.DataFrame:
             "NUMBER_GAP", n=1, sheet=book.sheet("Invoices"), row=[int(g[ROW].iloc[0])],
             field="Invoice No", invoice=[_name(lo["label"], lo["digits"], int(lo["number"]))],
             customer=None, arabic=ar, variant="series",
-            params={"series": [str(lo["label"])], "ranges": [str(len(g))],
+            params={"Series": [_series(str(lo["label"]), ar, capital=True)],
+                    "ranges": [str(len(g))],
                     "count": [str(int((g["next"] - g["prev"] - 1).sum()))],
                     "prev": [_name(lo["label"], lo["digits"], int(lo["number"]))],
                     "next": [_name(hi["label"], hi["digits"], int(hi["number"]))]},

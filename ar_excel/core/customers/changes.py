@@ -24,6 +24,7 @@ import pandas as pd
 
 from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
+from ar_excel.schema import TERMS_EOM
 
 KEY = "Customer ID"
 SNAPSHOT_KEY = "Key"
@@ -59,7 +60,7 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     Where a value could not be read (blank in ``frame``, typed in ``raw``), the typed text is
     kept so that correcting it shows as a change.
     """
-    fields = [c for c in frame.columns if c not in (ROW, KEY)]
+    fields = [c for c in frame.columns if c not in (ROW, KEY, TERMS_EOM)]
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
@@ -72,6 +73,9 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
             texts = [" ".join(v.split()) if type(v) is str else as_text(v) for v in parsed]
         if typed is not parsed:  # unreadable values: keep what was typed
             texts = [t or as_text(r) for t, r in zip(texts, typed, strict=True)]
+        if f == "Payment Terms" and TERMS_EOM in frame.columns:  # "30 EOM" is not "30"
+            texts = [f"{t} EOM" if e is True and t else t
+                     for t, e in zip(texts, frame[TERMS_EOM].tolist(), strict=True)]
         columns[f] = texts
     keys: list[str] = []
     seen: dict[str, int] = {}

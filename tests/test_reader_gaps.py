@@ -1,0 +1,186 @@
+"""Values the reader used to lose or misread, each built into a small workbook cell by cell and
+run through the reader and the jobs: Excel error cells in optional columns, credit limits
+typed as "Unlimited" or "50K", end-of-month payment terms ("Net 30 EOM"), merged cells of an
+.ods file, and the numbering-gap message of plain numeric invoice numbers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ar_excel.core.ledger import due_dates
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions, registry
+from ar_excel.parsing import month_end_terms, parse_money, parse_terms, scaled
+from ar_excel.schema import TERMS_EOM
+from tests.conftest import soffice_convert
+
+AS_OF = date(2026, 11, 30)
+CUSTOMER_HEADER = ["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit",
+                   "Discount %", "Status"]
+INVOICE_HEADER = ["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"]
+
+
+def book_file(tmp_path, customers: list[list], invoices: list[list], payments=None,
+              invoice_header=INVOICE_HEADER, name="book.xlsx"):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, header, rows in (("Customers", CUSTOMER_HEADER, customers),
+                                ("Invoices", invoice_header, invoices),
+                                ("Payments", ["Payment ID", "Customer ID", "Date", "Amount",
+                                              "Invoice No"], payments or [])):
+        ws = wb.create_sheet(title)
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def run(book, job: str, as_of: date = AS_OF, bank=None) -> dict[str, pd.DataFrame]:
+    result = registry()[job].run(book, JobOptions(as_of=as_of, bank=bank))
+    return {t.name: t.frame for t in result.tabs}
+
+
+def issues_of(book) -> list[tuple[str, str, str]]:
+    return [(i.sheet, i.cell, i.message) for i in book.issues]
+
+
+# ---------------------------------------------------------------- numbering gaps
+
+
+def test_a_gap_in_plain_numeric_invoice_numbers_names_the_numeric_series(tmp_path):
+    path = book_file(tmp_path, [["C1", "Alpha", "EGP", 30, 100000, None, "Active"]], [
+        [1001, "C1", datetime(2026, 11, 1), None, 100],
+        [1002, "C1", datetime(2026, 11, 2), None, 100],
+        [1005, "C1", datetime(2026, 11, 3), None, 100],
+        ["INV-7", "C1", datetime(2026, 11, 4), None, 100],
+        ["INV-9", "C1", datetime(2026, 11, 5), None, 100],
+    ])
+    checks = run(read_book(path), "invoices")["Invoice Checks"]
+    gaps = checks[checks["Code"] == "NUMBER_GAP"]
+    assert gaps["Message"].tolist() == [
+        "2 number(s) missing in the numeric series: 1003 – 1004 (between 1002 and 1005)",
+        "1 number(s) missing in series 'INV-': INV-8 (between INV-7 and INV-9)"]
+
+
+# ---------------------------------------------------------------- credit limits
+
+
+def test_scaled_amounts_parse_at_face_value():
+    assert parse_money("50K") == 50_000.0
+    assert parse_money("1.5M") == 1_500_000.0
+    assert parse_money("٥٠ ألف") == 50_000.0
+    assert parse_money("1.5 مليون") == 1_500_000.0
+    assert parse_money("EGP 250k") == 250_000.0
+    assert parse_money("1,5M", decimal_comma=True) == 1_500_000.0
+    assert parse_money("1.1K") == 1_100.0  # no float dust
+    assert parse_money("50 KD") == 50.0  # a currency, not thousands
+    assert [scaled(v) for v in ("50K", "٥٠ ألف", "50 KD", "KWD 100", "50,000", 50000)] == [
+        True, True, False, False, False, False]
+    with pytest.raises(ValueError):
+        parse_money("50KK")
+
+
+def test_unlimited_and_scaled_credit_limits_end_to_end(tmp_path):
+    customers = [
+        ["C1", "Unlimited Co", "EGP", 30, "Unlimited", None, "Active"],
+        ["C2", "No Limit Co", "EGP", 30, "No limit", None, "Active"],
+        ["C3", "شركة مفتوحة", "EGP", 30, "غير محدود", None, "Active"],
+        ["C4", "Open Co", "EGP", 30, "مفتوح", None, "Active"],
+        ["C5", "Fifty K Co", "EGP", 30, "50K", None, "Active"],
+        ["C6", "Million Co", "EGP", 30, "1.5M", None, "Active"],
+        ["C7", "شركة الألف", "EGP", 30, "٥٠ ألف", None, "Active"],
+    ]
+    invoices = [
+        ["I-1", "C1", datetime(2026, 7, 1), datetime(2026, 7, 31), 900_000],  # 122 days late
+        ["I-2", "C2", datetime(2026, 11, 1), datetime(2026, 12, 1), 5_000_000],
+        ["I-3", "C3", datetime(2026, 11, 1), datetime(2026, 12, 1), 10],
+        ["I-4", "C4", datetime(2026, 11, 1), datetime(2026, 12, 1), 10],
+        ["I-5", "C5", datetime(2026, 11, 1), datetime(2026, 12, 1), 60_000],
+        ["I-6", "C6", datetime(2026, 11, 1), datetime(2026, 12, 1), 1_200_000],
+        ["I-7", "C7", datetime(2026, 11, 1), datetime(2026, 12, 1), 10_000],
+    ]
+    book = read_book(book_file(tmp_path, customers, invoices))
+    limits = book.customers.set_index("Customer ID")["Credit Limit"]
+    assert limits.isna().tolist()[:4] == [True] * 4  # no limit, as a blank cell
+    assert limits[["C5", "C6", "C7"]].tolist() == [50_000.0, 1_500_000.0, 50_000.0]
+    assert issues_of(book) == [
+        ("Customers", "E6", "'50K' read as 50,000 (written in thousands or millions)"),
+        ("Customers", "E7", "'1.5M' read as 1,500,000 (written in thousands or millions)"),
+        ("Customers", "E8", "'٥٠ ألف' read as 50,000 (written in thousands or millions)"),
+    ]
+    checks = run(book, "validate")["Customer Checks"]
+    assert "INVALID_CREDIT_LIMIT" not in set(checks["Code"])
+    status = run(book, "credit")["Credit Status"].set_index("Customer ID")
+    # unlimited: never over the limit, no utilization, but still on Hold when long overdue
+    assert status.loc["C1", ["Over Limit", "Status"]].tolist() == [False, "Hold"]
+    assert status.loc["C1", "Reason"] == "invoice I-1 is 122 days past due (policy: hold after 90)"
+    assert status.loc["C2", ["Over Limit", "Status"]].tolist() == [False, "OK"]
+    assert pd.isna(status.loc["C2", "Utilization %"])
+    assert status.loc["C5", ["Credit Limit", "Over Limit", "Status"]].tolist() == [
+        50_000.0, True, "Over Limit"]
+    assert status.loc["C6", ["Utilization %", "Status"]].tolist() == [80.0, "Warning"]
+    assert status.loc["C7", ["Utilization %", "Status"]].tolist() == [20.0, "OK"]
+
+
+# ---------------------------------------------------------------- end-of-month terms
+
+
+def test_end_of_month_terms_parse_as_days_after_the_month_end():
+    cases = {"EOM": 0, "E.O.M.": 0, "End of Month": 0, "نهاية الشهر": 0, "Net 30 EOM": 30,
+             "60 days EOM": 60, "EOM + 30": 30, "EOM+45 days": 45, "Net EOM 30": 30,
+             "30 days from end of month": 30, "30 يوم من نهاية الشهر": 30,
+             "٦٠ يوم بعد نهاية الشهر": 60}
+    assert {t: parse_terms(t) for t in cases} == cases
+    assert all(month_end_terms(t) for t in cases)
+    assert [month_end_terms(t) for t in ("Net 30", "30 days", "Geometry 30", 30)] == [
+        False, False, False, False]
+
+
+def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
+    customers = [
+        ["C1", "Net 30 EOM Co", "EGP", "Net 30 EOM", 100_000, None, "Active"],
+        ["C2", "EOM Co", "EGP", "EOM", 0, None, "Active"],  # 0 days after month end: credit
+        ["C3", "Sixty EOM Co", "EGP", "60 days EOM", 100_000, None, "Active"],
+        ["C4", "شركة نهاية الشهر", "EGP", "30 يوم من نهاية الشهر", 100_000, None, "Active"],
+        ["C5", "Net 30 Co", "EGP", "Net 30", 100_000, None, "Active"],
+    ]
+    header = INVOICE_HEADER + ["Terms"]
+    invoices = [
+        ["I-1", "C1", datetime(2026, 10, 10), None, 1000, None],
+        ["I-2", "C2", datetime(2026, 10, 10), None, 2000, None],
+        ["I-3", "C3", datetime(2026, 10, 10), None, 3000, None],
+        ["I-4", "C4", datetime(2026, 10, 31), None, 4000, None],
+        ["I-5", "C5", datetime(2026, 10, 10), None, 5000, None],
+        ["I-6", "C5", datetime(2026, 10, 10), None, 6000, "Net 15 EOM"],  # its own terms
+        ["I-7", "C1", datetime(2026, 10, 10), None, 7000, "Net 7"],  # its own, not EOM
+    ]
+    book = read_book(book_file(tmp_path, customers, invoices, invoice_header=header))
+    assert book.issues == []
+    assert book.customers["Payment Terms"].tolist() == [30, 0, 60, 30, 30]
+    assert book.customers[TERMS_EOM].tolist() == [True, True, True, True, False]
+    due = due_dates(book.invoices, book.customers).dt.strftime("%Y-%m-%d").tolist()
+    assert due == ["2026-11-30", "2026-10-31", "2026-12-30", "2026-11-30", "2026-11-09",
+                   "2026-11-15", "2026-10-17"]
+    aging = run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging.loc["C1", ["Current", "1-30", "31-60"]].tolist() == [1000, 0, 7000]
+    assert aging.loc["C2", ["Current", "1-30"]].tolist() == [0, 2000]
+    assert aging.loc["C3", "Current"] == 3000 and aging.loc["C4", "Current"] == 4000
+    assert aging.loc["C5", ["Current", "1-30"]].tolist() == [0, 11000]
+    status = run(book, "credit")["Credit Status"].set_index("Customer ID")
+    # "EOM" with limit 0 is credit to the month's end, not a cash customer: no limit set
+    assert status.loc["C2", ["Over Limit", "Status"]].tolist() == [False, "OK"]
+    checks = run(book, "validate")["Customer Checks"]
+    assert "UNUSUAL_TERMS" not in set(checks["Code"])
+
+
+def test_the_scaled_amount_message_reads_in_arabic():
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message("'٥٠ ألف' read as 50,000 (written in thousands or millions)") == (
+        "'٥٠ ألف' قُرئ 50,000 (مكتوب بالآلاف أو الملايين)")
