@@ -41,6 +41,27 @@ LABELS = {
     "Overdue Invoices": "فواتير متأخرة", "Last Level": "آخر مستوى", "Last Letter": "آخر خطاب",
     "Letter": "خطاب", "Next Action Date": "تاريخ الإجراء التالي", "Email": "البريد الإلكتروني",
     "Phone": "الهاتف", "Language": "اللغة",
+    # customer master fields
+    "Tax ID": "الرقم الضريبي", "Payment Terms": "شروط السداد", "Address": "العنوان",
+    "City": "المدينة", "Country": "الدولة", "Discount %": "نسبة الخصم",
+    "IBAN / Bank Account": "الحساب البنكي / IBAN", "Sales Rep": "مندوب المبيعات",
+    # reconcile
+    "Write-off": "الشطب المقترح", "Withholding Tax": "ضريبة الخصم من المنبع",
+    "Counterparty": "الطرف المقابل", "Counterparty Account": "حساب الطرف المقابل",
+    "Statement": "الكشف", "Line No": "رقم السطر", "Candidates": "المرشحون", "Lines": "الأسطر",
+    "Bank Ref": "مرجع البنك",
+    # aging buckets
+    "1-30": "١-٣٠ يوم", "31-60": "٣١-٦٠ يوم", "61-90": "٦١-٩٠ يوم", "90+": "أكثر من ٩٠ يوم",
+    # collections
+    "Priority": "الأولوية", "Risk Score": "درجة المخاطر", "Risk Class": "فئة المخاطر",
+    "Oldest Invoice": "أقدم فاتورة", "Oldest Due Date": "أقدم تاريخ استحقاق", "Plan": "الخطة",
+    "Instalment": "القسط", "Of": "من", "Paid Amount": "المبلغ المسدد", "Outstanding": "المتبقي",
+    "Paid Date": "تاريخ السداد", "Average Days Late": "متوسط أيام التأخير",
+    "Paid On Time %": "نسبة السداد في الموعد", "Overdue 30+ %": "نسبة المتأخر أكثر من ٣٠ يوم",
+    "Basis": "الأساس", "Expected Amount": "المبلغ المتوقع",
+    "Expected Days Late": "أيام التأخير المتوقعة", "Expected Date": "التاريخ المتوقع",
+    "Week": "الأسبوع", "Week Start": "بداية الأسبوع", "Week End": "نهاية الأسبوع",
+    "Expected Receipts": "التحصيلات المتوقعة", "Items": "البنود", "Action": "الإجراء",
 }
 
 
