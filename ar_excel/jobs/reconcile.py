@@ -191,7 +191,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
     n_unmatched = int((unmatched["Amount"] > 0).sum())
     summary_line = (f"Reconciled {len(lines)} bank lines: {n_matched} matched "
                     f"({amount_text(check.get('Matched (applied)', 0))}), {n_suggested} suggested, "
-                    f"{n_unmatched} credits unmatched")
+                    f"{n_unmatched} credits unmatched"
+                    + (f"; {to_post['Payment ID'].nunique()} receipts to record in Payments "
+                       "(Receipts To Post)" if len(to_post) else ""))
     options.progress(1.0, "reconciliation done")
     return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)
 
