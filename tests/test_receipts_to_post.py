@@ -183,3 +183,10 @@ def test_a_statement_without_transaction_ids_round_trips_by_line_number():
     assert "bank's own reference BNK-20261112-2" in line2["Reason"].iloc[0]
     assert len(receipts_to_post(again.matches)) == 0
     assert len(again.unbanked) == 0
+
+
+def test_an_arabic_workbook_gets_method_and_notes_in_arabic():
+    post = receipts_to_post(BANK, arabic=True)
+    assert post["Method"].tolist()[:4] == ["تحويل بنكي", "تحويل بنكي", "تحويل بنكي", "شيك"]
+    assert post.loc[3, "Note"] == "ناقص 10.00: سجّل الشطب لإقفال الفاتورة"
+    assert post.loc[5, "Note"] == "تحت الحساب"

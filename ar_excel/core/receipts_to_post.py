@@ -44,9 +44,9 @@ def payment_id_of_line(bank_line: object, date: pd.Timestamp) -> str:
     return text
 
 
-def receipts_to_post(matches: pd.DataFrame) -> pd.DataFrame:
+def receipts_to_post(matches: pd.DataFrame, arabic: bool = False) -> pd.DataFrame:
     """The ``Matched`` allocations of ``matches`` (the Bank Matches rows) as Payments rows to
-    record, in statement order."""
+    record, in statement order (Method and Note in Arabic for an Arabic workbook)."""
     applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
                       & (matches["Applied Amount"] > 0)]
     if not len(applied):
@@ -65,13 +65,14 @@ def receipts_to_post(matches: pd.DataFrame) -> pd.DataFrame:
         "Date": dates.to_numpy(),
         "Amount": applied["Applied Amount"].astype("float64").to_numpy(),
         "Invoice No": applied["Invoice No"].to_numpy(),
-        "Method": ["Cheque" if _CHEQUE.search(t) else "Bank Transfer" for t in narrative],
+        "Method": [_WORDS["cheque" if _CHEQUE.search(t) else "transfer"][arabic]
+                   for t in narrative],
         "Reference": applied["Bank Line"].astype(str).to_numpy(),
         "Customer": column("Customer").to_numpy(),
         "Write-off": column("Write-off").fillna(0.0).astype("float64").to_numpy(),
         "Withholding Tax": column("Withholding Tax").fillna(0.0).astype("float64").to_numpy(),
         "Bank Line": applied["Bank Line"].astype(str).to_numpy(),
-        "Note": [_note(m, w, t) for m, w, t in zip(
+        "Note": [_note(m, w, t, arabic) for m, w, t in zip(
             applied["Method"], column("Write-off").fillna(0.0), column("Withholding Tax").fillna(0.0),
             strict=True)],
     })
@@ -80,13 +81,23 @@ def receipts_to_post(matches: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _note(method: str, writeoff: float, withheld: float) -> str | None:
+_WORDS = {  # (English, Arabic)
+    "transfer": ("Bank Transfer", "تحويل بنكي"),
+    "cheque": ("Cheque", "شيك"),
+    "short": ("short by {amount}: post the write-off to close the invoice",
+              "ناقص {amount}: سجّل الشطب لإقفال الفاتورة"),
+    "withheld": ("{amount} income tax withheld: post against the tax certificate",
+                 "{amount} ضريبة خصم من المنبع: تُسجّل مقابل شهادة الخصم"),
+    "on account": ("on account", "تحت الحساب"),
+}
+
+
+def _note(method: str, writeoff: float, withheld: float, arabic: bool = False) -> str | None:
     notes = []
     if writeoff > 0:
-        notes.append(f"short by {amount_text(writeoff)}: post the write-off to close the invoice")
+        notes.append(_WORDS["short"][arabic].format(amount=amount_text(writeoff)))
     if withheld > 0:
-        notes.append(f"{amount_text(withheld)} income tax withheld: post against the tax "
-                     "certificate")
-    if method in ("on-account", "overpayment") and not notes:
-        return "on account" if method == "on-account" else None
-    return "; ".join(notes) or None
+        notes.append(_WORDS["withheld"][arabic].format(amount=amount_text(withheld)))
+    if method == "on-account" and not notes:
+        return _WORDS["on account"][arabic]
+    return ("؛ " if arabic else "; ").join(notes) or None

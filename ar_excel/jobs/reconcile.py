@@ -177,7 +177,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
-    to_post = receipts_to_post(matches)
+    to_post = receipts_to_post(matches, arabic=book.arabic)
     if len(to_post):
         tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
                         title="The Matched receipts as Payments rows: record them in the books "
