@@ -161,3 +161,24 @@ def test_other_formats_are_never_written_into(tmp_path):
     with pytest.raises(UnsafeWriteError, match=r"'book.ods' is a .ods file .* use -o OUT"):
         write_tabs([Tab("Aging", _frame())], source=ods)
     assert ods.read_bytes() == b"PK\x03\x04 not really"
+
+
+def test_a_workbook_open_in_excel_is_left_alone_with_a_clear_message(tmp_path, monkeypatch):
+    """Windows refuses to replace a file Excel holds open: the old file stays as it was, no
+    temporary file is left behind, and the message says what to do."""
+    import os
+
+    from ar_excel.errors import InputError
+
+    out = tmp_path / "out.xlsx"
+    write_tabs([Tab("Aging", _frame())], source=None, out=out)
+    before = out.read_bytes()
+
+    def refuse(src, dst):
+        raise PermissionError(13, "The process cannot access the file", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(InputError, match="open in Excel or another program"):
+        write_tabs([Tab("Aging", _frame())], source=None, out=out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]

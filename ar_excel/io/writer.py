@@ -416,9 +416,13 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     if before is not None:
         wb.calculation.fullCalcOnLoad = True  # formulas were stored without cached results
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
-                                    dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
+                                        dir=target.parent)
+    except PermissionError:
+        raise InputError(f"cannot write into the folder {target.parent}: no permission; "
+                         "use -o with a path in a folder you can write to") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -429,7 +433,13 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
                 _backup(target)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            # Windows refuses to replace a workbook Excel has open; the target is untouched.
+            raise InputError(f"cannot replace {target.name}: it is open in Excel or another "
+                             "program, or read-only. Close it and run again, or write to "
+                             "another file with -o") from None
     finally:
         if tmp.exists():
             tmp.unlink()
