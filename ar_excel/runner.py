@@ -89,6 +89,16 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
         outcome.protect.extend(result.protect)
         if result.summary:
             outcome.summaries.append(f"{job.name}: {result.summary}")
+    unposted = next((t.frame for t in outcome.tabs if t.name == "Receipts To Post"), None)
+    later = {"Aging", "Credit Status", "Customer Statements", "Dunning"} & set(tab_index)
+    if unposted is not None and len(unposted) and later:
+        # The later jobs read the books as they stand; say so rather than let an aging that
+        # still shows this month's cash as owing pass unnoticed.
+        n = unposted["Payment ID"].nunique()
+        outcome.summaries.append(
+            f"note: {n} receipt{'s' if n > 1 else ''} matched on the bank statement "
+            f"{'are' if n > 1 else 'is'} not in Payments yet; {', '.join(sorted(later))} show "
+            f"{'them' if n > 1 else 'it'} as owing until recorded (Receipts To Post)")
     if progress:
         progress(1.0, "done")
     return outcome

@@ -190,3 +190,23 @@ def test_an_arabic_workbook_gets_method_and_notes_in_arabic():
     assert post["Method"].tolist()[:4] == ["تحويل بنكي", "تحويل بنكي", "تحويل بنكي", "شيك"]
     assert post.loc[3, "Note"] == "ناقص 10.00: سجّل الشطب لإقفال الفاتورة"
     assert post.loc[5, "Note"] == "تحت الحساب"
+
+
+def test_the_month_end_run_says_the_aging_does_not_hold_the_receipts_to_post(tmp_path, capsys):
+    import csv
+
+    from ar_excel.cli import main
+    from tests.test_arabic_headers import arabic_book
+
+    book = arabic_book(tmp_path / "book.xlsx")
+    bank = tmp_path / "bank.csv"
+    with open(bank, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([["Date", "Description", "Amount"],
+                                  ["16/11/2026", "TRANSFER INV ف-102", "22,800.00"]])
+    assert main(["run", str(book), "--bank", str(bank), "--as-of", "2026-11-30",
+                 "-o", str(tmp_path / "out.xlsx")]) == 0
+    said = capsys.readouterr().out
+    assert ("note: 1 receipt matched on the bank statement is not in Payments yet; Aging, "
+            "Credit Status, Dunning show it as owing until recorded (Receipts To Post)") in said
+    assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(tmp_path / "o2.xlsx")]) == 0
+    assert "not in Payments yet" not in capsys.readouterr().out
