@@ -26,6 +26,14 @@ def dates(*values: str) -> list[pd.Timestamp]:
     return [pd.Timestamp(v) for v in values]
 
 
+def without_order_note(issues, column="Date"):
+    """The issues besides the one note that every date reads both ways and nothing in the file
+    tells day first from month first (two early-month dates: 01/11 and 02/11)."""
+    notes = [i for i in issues if "nothing in the file tells which" in i.message]
+    assert [(i.column, "read day first" in i.message) for i in notes] == [(column, True)]
+    return [i for i in issues if i not in notes]
+
+
 def test_cp1256_arabic_export(tmp_path):
     text = ("التاريخ;البيان;المبلغ;المرجع;اسم المحول\r\n"
             "15/02/2024;تحويل من شركة النور للتجارة;1500.00;INV-1001;شركة النور\r\n"
@@ -330,7 +338,8 @@ def test_repeated_page_headers_and_bad_value_date(tmp_path):
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [1.0, 2.0]
     assert stmt.lines["Value Date"].isna().tolist() == [False, True]
-    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("row 4", "Value Date", "soon")]
+    assert [(i.cell, i.column, i.value) for i in without_order_note(stmt.issues)] == [
+        ("row 4", "Value Date", "soon")]
 
 
 def test_wrong_explicit_encoding_is_a_clear_error(tmp_path):

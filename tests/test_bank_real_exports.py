@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.bank import read_statement
-from tests.test_bank_csv import dates, write
+from tests.test_bank_csv import dates, without_order_note, write
 
 
 def test_arabic_debit_credit_mark_column_under_an_unknown_header_gives_the_sign(tmp_path):
@@ -25,7 +25,7 @@ def test_type_column_of_credit_debit_words_gives_the_sign(tmp_path):
             "02/11/2026,CHECK 1001,DEBIT,15.00,11485.00\n")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
-    assert not stmt.issues
+    assert not without_order_note(stmt.issues, "Posting Date")
 
 
 def test_headers_no_alias_spells_are_read_from_their_words(tmp_path):
@@ -45,7 +45,10 @@ def test_headers_no_alias_spells_are_read_from_their_words(tmp_path):
         assert stmt.lines["Amount"].tolist() == [2500.0, -52.5], name
         assert stmt.lines["Balance"].tolist() == [12500.0, 12447.5], name
         assert stmt.lines["Date"].tolist() == dates("2026-11-01", "2026-11-02"), name
-        assert not stmt.issues, name
+        # adcb: value dates equal to the booking dates tell nothing; qnb, hdfc: a value date
+        # two days on is day first (month first puts it two months on)
+        issues = without_order_note(stmt.issues, "Posting Date") if name == "adcb" else stmt.issues
+        assert not issues, name
     assert stmt.lines["Value Date"].tolist() == dates("2026-11-03", "2026-11-02")
     assert stmt.lines["Reference"].tolist() == ["0000123", None]  # all zeros: no cheque
 
@@ -231,7 +234,7 @@ def test_a_payment_from_a_company_called_total_is_a_transaction(tmp_path):
             "02/11/2026,Total,500.00\n")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Description"].tolist() == ["TOTAL ENERGIES EGYPT INV 1001"]
-    assert not stmt.issues  # the totals row agrees with the line above
+    assert not without_order_note(stmt.issues)  # the totals row agrees with the line above
 
 
 def test_headerless_export_read_from_its_values_and_said_so(tmp_path):
@@ -469,7 +472,7 @@ def test_signed_amounts_with_a_running_balance_are_left_alone(tmp_path):
             "02/11/2026,TT IN,15.00,11515.00\n")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [1500.0, 15.0]
-    assert not stmt.issues
+    assert not without_order_note(stmt.issues)
 
 
 def test_narrative_with_an_unquoted_delimiter_is_joined_back(tmp_path):
@@ -494,7 +497,7 @@ def test_a_foreign_amount_column_beside_debit_and_credit_is_not_the_amount(tmp_p
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [48500.0, -25.0]
     assert stmt.lines["Currency"].isna().all()  # "Orig Ccy" is the payer's, not the account's
-    assert not stmt.issues
+    assert not without_order_note(stmt.issues)
 
 
 def test_totals_printed_above_the_lines_agree_with_all_of_them(tmp_path):

@@ -21,7 +21,8 @@ from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 from ar_excel.schema import BANK
 
-OPTION_KEYS = {"decimal", "date_format", "day_first", "delimiter", "header_row", "sheet"}
+OPTION_KEYS = {"decimal", "date_format", "date_order", "day_first", "delimiter", "header_row",
+               "sheet"}
 
 
 # Columns the contract does not name but exports carry and the importer uses.

@@ -13,8 +13,9 @@ Every bank exports its own layout, so the layout is detected from the file, not 
   only when the values under it agree (dates for a date, amounts for money); ``Amount (EUR)``
   also gives the currency; numbered narrative columns (``VWZ1``..``VWZ14``) are joined;
 * the decimal mark and the date order are decided per column from all its values; where
-  every date reads both ways, a statement period above the header decides, else the order
-  that keeps the statement within a month (said in an issue); date cells that Excel swapped
+  every date reads both ways, the rest of the file decides (``date_order``: statement period,
+  value dates, span, row order, language, currency), else the order asked for, said in an
+  issue; date cells that Excel swapped
   (a day-first export opened month first) are put right when the dates left as text show it;
 * HTML pages saved as ``.xls`` (a common "Excel" export of bank portals): their table rows;
 * a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
@@ -30,7 +31,8 @@ A running balance is checked line by line. A row with a date or an amount that c
 read is reported as an issue naming its row and column; it never silently disappears.
 
 ``mapping`` ({canonical column: header as in the file}) overrides detection; extra keys:
-``decimal`` ("," or "."), ``date_format`` (strptime), ``day_first``, ``delimiter``,
+``decimal`` ("," or "."), ``date_format`` (strptime), ``date_order`` ("day first" or
+"month first"), ``day_first``, ``delimiter``,
 ``header_row`` (1-based), ``sheet`` (XLSX sheet name).
 
 The readers here turn each kind of file into rows of cells; ``table_import.rows_to_statement``

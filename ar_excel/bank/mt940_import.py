@@ -77,6 +77,15 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
         elif tag == "20" and out:
             out.append("-")
             out.append(":20:" + content[0])
+        elif tag in _BALANCE_TAGS:
+            balance = _check_balance(content[0])
+            if balance is None:
+                issues.append(Issue(source, f"line {no}", f":{tag}:", content[0].strip(),
+                                    "balance could not be read (expected D/C mark, date YYMMDD, "
+                                    "currency, amount); it was left out, so this statement is "
+                                    "not tied out"))
+                continue
+            out.append(f":{tag}:" + balance)
         else:
             out.append(f":{tag}:" + content[0])
         previous = tag
@@ -85,13 +94,13 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
 
 def _check_statement_line(value: str) -> str | None:
     """The ``:61:`` text if the package can read it (a missing type code filled in), else None."""
+    mark = re.match(r"^(\d{6}(?:\d{4}|\s{4})?R?[DCdc][A-Z]?)(\d[\d.,]*)(.*)$", value, re.S)
+    if mark:
+        swift = _swift_amount(mark.group(2))
+        if swift is None:
+            return None  # "1,234,56": the package would lose the whole statement over it
+        value = mark.group(1) + swift + mark.group(3)
     m = _STATEMENT_LINE.match(value)
-    if not m:
-        # a few banks write the amount with a decimal point ("C100.00"): SWIFT says comma
-        dotted = re.match(r"^(\d{6}(?:\d{4})?R?[DCdc][A-Z]?)(\d+)\.(\d*)(.*)$", value, re.S)
-        if dotted:
-            value = f"{dotted.group(1)}{dotted.group(2)},{dotted.group(3)}{dotted.group(4)}"
-            m = _STATEMENT_LINE.match(value)
     if not m:
         return None
     try:
@@ -108,6 +117,33 @@ def _check_statement_line(value: str) -> str | None:
         # without a type code the package would merge this line into the one before
         return value[: m.end("amount")] + "NMSC" + value[m.end("amount"):]
     return value
+
+
+def _swift_amount(raw: str) -> str | None:
+    """An amount as SWIFT writes it (digits, one decimal comma: ``1250,5``, ``1000,``), from
+    the forms banks also send: a decimal point (``100.00``) and thousands dots before a
+    decimal comma (``2.500,00``). None for anything else (``1,234,56``)."""
+    if re.fullmatch(r"\d+(,\d*)?", raw):
+        return raw
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d*", raw):
+        return raw.replace(".", "")
+    if re.fullmatch(r"\d+\.\d*", raw):
+        return raw.replace(".", ",")
+    return None
+
+
+_BALANCE_TAGS = {"60F", "60M", "62F", "62M", "64", "65"}
+_BALANCE_LINE = re.compile(r"^([DC])(\d{2})(\d{2})(\d{2})([A-Z]{3})(\d[\d.,]*)$")
+
+
+def _check_balance(value: str) -> str | None:
+    """A ``:60F:``/``:62F:``/``:64:``/``:65:`` balance as the package reads it, else None: the
+    package would read ``C261104EUR1O00,00`` as 1.00 and lose a statement over ``EURO100,``."""
+    m = _BALANCE_LINE.match(value.strip())
+    if not m or not 1 <= int(m.group(3)) <= 12 or not 1 <= int(m.group(4)) <= 31:
+        return None
+    amount = _swift_amount(m.group(6))
+    return None if amount is None else "".join(m.group(1, 2, 3, 4, 5)) + amount
 
 
 def _amount(value: Any) -> float | None:
@@ -162,9 +198,12 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         try:
             block = mt940.parse_statements(chunk, processors=processors, options=options)
         except Exception as exc:  # the package raises RuntimeError/ValueError on bad tags
+            reason = (f"an amount cannot be read: {exc!r}" if isinstance(exc, ArithmeticError)
+                      else str(exc) or type(exc).__name__)
             for no in line_numbers[first:first + n61]:
                 issues.append(Issue(source, f"line {no}", ":61:", None,
-                                    f"statement could not be read ({exc}); line left out"))
+                                    f"the statement holding this line could not be read "
+                                    f"({reason}); line left out"))
             continue
         for b in block:
             blocks.append(b)
@@ -179,6 +218,13 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         closing, closing_date = _balance(block.data, _CLOSING)
         balances.append(StatementBalance(sid, account, currency, opening, closing,
                                          opening_date, closing_date))
+        if (opening is None) != (closing is None) and not any(
+                i.column.strip(":") in _BALANCE_TAGS for i in issues):
+            missing = ("closing balance (:62F:)" if closing is None
+                       else "opening balance (:60F:)")
+            issues.append(Issue(source, f"statement {sid}", "Balance", None,
+                                f"statement {sid} has no {missing}: the file may be cut "
+                                "short, and the statement cannot be tied out"))
         if len(block) != n61:
             issues.append(Issue(source, f"line {line_numbers[first] if n61 else '?'}", ":61:",
                                 n61, f"statement {sid}: {n61} statement lines in the file but "
@@ -211,6 +257,10 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
             refs.append(extra)
     if narrative.posting_text and narrative.posting_text not in (description or ""):
         description = " ".join(filter(None, [description, f"({narrative.posting_text})"]))
+    counterparty = narrative.counterparty
+    if narrative.ordering and narrative.beneficiary:  # both named: the other side's
+        money_in = str(d.get("status") or "").endswith("C")
+        counterparty = narrative.ordering if money_in else narrative.beneficiary
     booked = d.get("entry_date") or d.get("date")
     amount = d.get("amount")
     bank_ref = clean_ref(d.get("bank_reference"))
@@ -221,7 +271,7 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         "Currency": getattr(amount, "currency", None) or d.get("currency") or currency,
         "Description": description,
         "Reference": "; ".join(refs) or None,
-        "Counterparty": narrative.counterparty,
+        "Counterparty": counterparty,
         "Counterparty Account": account.replace(" ", "") if account else None,
         "Bank Ref": bank_ref,
         "Balance": None,

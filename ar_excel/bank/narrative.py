@@ -53,6 +53,10 @@ class Narrative:
     counterparty: str | None = None
     account: str | None = None
     posting_text: str | None = None
+    # SWIFT ``/ORDP//NAME/`` (who ordered the payment) and ``/BENM//NAME/`` (who received
+    # it), where the narrative names both: the counterparty is one or the other by direction
+    ordering: str | None = None
+    beneficiary: str | None = None
 
 
 def join_lines(lines: list[str], first_prefix: int = 4) -> str:
@@ -193,6 +197,13 @@ def parse_dutch(text: str) -> Narrative:
     n.account = clean_ref(val("IBAN")) or n.account
     if not n.account and val("ACCW"):
         n.account = clean_ref(val("ACCW").split(",")[0])
+    next_tag = "|".join(sorted(DUTCH_TAGS, key=len, reverse=True))
+    for tag, role in (("ORDP", "ordering"), ("BENM", "beneficiary")):
+        party = re.search(rf"/{tag}/[^/]*/NAME/(.*?)(?=/(?:{next_tag})/|/?$)", text.strip())
+        if party and clean_ref(party.group(1)):
+            setattr(n, role, " ".join(party.group(1).split()))
+    if n.ordering and n.beneficiary and n.counterparty == val("NAME"):
+        n.counterparty = n.ordering  # "name1/name2" is the two parties: the caller picks
     for tag in ("ORDP", "BENM"):
         parts = fields.get(tag, [])
         if parts and parts[0].strip():

@@ -35,7 +35,8 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
-_TRN = re.compile(r"<STMTTRN>(.*?)</STMTTRN>", re.S | re.I)
+# a transaction runs to its closing tag, or (a file that leaves it out) to the next one
+_TRN = re.compile(r"<STMTTRN>(.*?)(?=</STMTTRN>|<STMTTRN>|</BANKTRANLIST>|\Z)", re.S | re.I)
 
 
 def _leaf(block: str, tag: str) -> str | None:
@@ -54,37 +55,50 @@ def read_ofx(path: Path, data: bytes) -> Statement:
 
     source = path.name
     decoded = decode_bytes(data)
+    text = decoded.text
     issues = decoded.issues(source)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # bs4 warns that it reads XML with its HTML parser
         try:
-            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(decoded.text)))
+            # fail_fast=False: a transaction it cannot read is set aside (and reported below)
+            # instead of failing the whole file
+            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(text)), fail_fast=False)
         except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
             raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
-    raw_blocks = [m.group(1) for m in _TRN.finditer(decoded.text)]
-    by_fitid = {(_leaf(b, "FITID") or ""): b for b in raw_blocks}
-    records: list[dict[str, Any]] = []
-    balances: list[StatementBalance] = []
+    if not re.search(r"</OFX>", text, re.I):
+        issues.append(Issue(source, f"line {text.count(chr(10)) + 1}", "OFX", None,
+                            "the file ends without </OFX>: it may be cut short, and "
+                            "transactions after the last one read may be missing"))
     accounts = list(ofx.accounts) if getattr(ofx, "accounts", None) else []
     if not accounts and getattr(ofx, "account", None) is not None:
         accounts = [ofx.account]
+    accounts = [a for a in accounts if getattr(a, "statement", None) is not None]
+    if any(hasattr(a.statement, "positions") for a in accounts):
+        raise InputError(f"{source}: an OFX investment statement (INVSTMTRS), not a bank "
+                         "account statement")
     ids = [str(getattr(a, "account_id", "") or pos) for pos, a in enumerate(accounts, 1)]
     if len(set(ids)) < len(ids):
         ids = [f"{i} #{pos}" for pos, i in enumerate(ids, 1)]
-    total = sum(len(a.statement.transactions) for a in accounts
-                if getattr(a, "statement", None) is not None)
-    positional = total == len(raw_blocks)  # same transactions in the same order: align by place
+    chunks = _statement_chunks(text)
+    whole = len(chunks) != len(accounts)
+    if whole:  # cut short or oddly nested: each statement looks through the whole file
+        chunks = [(0, text)] * len(accounts)
+    records: list[dict[str, Any]] = []
+    balances: list[StatementBalance] = []
     position = 0
-    for account, sid in zip(accounts, ids, strict=True):
-        st = getattr(account, "statement", None)
-        if st is None:
-            continue
+    for account, sid, (offset, chunk) in zip(accounts, ids, chunks, strict=True):
+        st = account.statement
         currency = (getattr(st, "currency", None) or getattr(account, "curdef", None) or "")
         currency = currency.upper() or None
-        for t in st.transactions:
+        raws = [(text.count("\n", 0, offset + m.start()) + 1, m.group(1))
+                for m in _TRN.finditer(chunk)]
+        raws = _set_aside(raws, getattr(st, "discarded_entries", []), sid, source, issues)
+        positional = len(raws) == len(st.transactions)  # the same transactions, in order
+        by_fitid = {(_leaf(b, "FITID") or ""): b for _, b in raws}
+        for k, t in enumerate(st.transactions):
             position += 1
             fitid = (t.id or "").strip()
-            raw = raw_blocks[position - 1] if positional else by_fitid.get(fitid, "")
+            raw = raws[k][1] if positional else by_fitid.get(fitid, "")
             booked = _written_date(_leaf(raw, "DTPOSTED")) or _local(t.date)
             if booked is None:
                 issues.append(Issue(source, f"line {position}", "DTPOSTED",
@@ -108,15 +122,60 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "_type": (getattr(t, "type", "") or "").lower(),
             })
         closing = getattr(st, "balance", None)
+        ledger = None if whole else re.search(r"<LEDGERBAL>(.*?)(?:</LEDGERBAL>|$)", chunk,
+                                              re.S | re.I)
         balances.append(StatementBalance(
             sid, getattr(account, "account_id", None), currency, None,
             float(closing) if closing is not None else None, None,
-            _local(getattr(st, "balance_date", None)),
+            # the date as written: ofxparse moves 20261105235959[-5:EST] to 11-06 (UTC)
+            _written_date(_leaf(ledger.group(1), "DTASOF")) if ledger else None,
         ))
+        if balances[-1].closing_date is None:
+            balances[-1].closing_date = _local(getattr(st, "balance_date", None))
     issues += _sign_unsigned_debits(records, source)
     lines = build_lines(records)
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
+
+
+def _statement_chunks(text: str) -> list[tuple[int, str]]:
+    """Each statement's text, with its offset in the file: from its ``<STMTRS>`` (a bank
+    account) or ``<CCSTMTRS>`` (a card) to the next one's start or the end of a file cut
+    short; bank accounts first, then cards: the order in which ``ofxparse`` lists them."""
+    starts = [(m.group(1).upper(), m.end()) for m in
+              re.finditer(r"<(STMTRS|CCSTMTRS)>", text, re.I)]
+    ends = [start for _, start in starts[1:]] + [len(text)]
+    chunks = [(kind, start, text[start:end]) for (kind, start), end in
+              zip(starts, ends, strict=True)]
+    return [(start, chunk) for order in ("STMTRS", "CCSTMTRS")
+            for kind, start, chunk in chunks if kind == order]
+
+
+def _set_aside(raws: list[tuple[int, str]], discarded: list[dict[str, Any]], sid: str,
+               source: str, issues: list[Issue]) -> list[tuple[int, str]]:
+    """Report each transaction ``ofxparse`` could not read (no amount, no FITID, a date it
+    cannot read...) with its line in the file; return the raw transactions it did read."""
+    used: set[int] = set()
+    for entry in discarded:
+        tag = entry.get("content")
+        fitid, amount = _tag_text(tag, "fitid"), _tag_text(tag, "trnamt")
+        at = next((i for i, (_, raw) in enumerate(raws) if i not in used
+                   and _leaf(raw, "FITID") == fitid and _leaf(raw, "TRNAMT") == amount), None)
+        if at is not None:
+            used.add(at)
+        where = f"line {raws[at][0]}" if at is not None else f"statement {sid}"
+        reason = " ".join(str(entry.get("error") or "unreadable").split())
+        issues.append(Issue(source, where, "STMTTRN", fitid or amount,
+                            f"statement {sid}: transaction {fitid or ''} could not be read "
+                            f"({reason}); it was left out".replace("  ", " ")))
+    return [r for i, r in enumerate(raws) if i not in used]
+
+
+def _tag_text(tag: Any, name: str) -> str | None:
+    found = tag.find(name) if tag is not None and hasattr(tag, "find") else None
+    if found is None or not getattr(found, "contents", None):
+        return None
+    return str(found.contents[0]).strip() or None
 
 
 # TRNTYPE values that are money out (OFX 2.2 spec, 11.4.4.3)

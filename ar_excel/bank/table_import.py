@@ -32,8 +32,15 @@ from ar_excel.bank.cells import (
     real_references,
     row_key,
 )
-from ar_excel.bank.column_words import fold_key, header_words
-from ar_excel.bank.date_order import decide_date_order, swap_day_month, swapped_by_excel
+from ar_excel.bank.column_words import Layout, fold_key, header_words
+from ar_excel.bank.date_order import (
+    currency_of_a_day_first_country,
+    decide_date_order,
+    headers_of_a_day_first_language,
+    order_named,
+    swap_day_month,
+    swapped_by_excel,
+)
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
 from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_date_column
 from ar_excel.bank.preamble import (
@@ -86,12 +93,17 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
     decimal = options.get("decimal") or decide_decimal(  # row by row, as the file reads
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
-    date_values = dict.fromkeys([*table.cells(date_idx), *table.cells(cols.get("Value Date"))])
     date_format = options.get("date_format")
     preamble = rows[: layout.preamble_end]
+    named_order = order_named(options.get("date_order", options.get("day_first")), source)
     dayfirst, order_note = decide_date_order(
-        list(date_values), preamble, options.get("day_first", day_first),
-        forced="day_first" in options or bool(date_format))
+        table.cells(date_idx),
+        table.cells(cols["Value Date"]) if "Value Date" in cols and date_idx != cols[
+            "Value Date"] else None,
+        preamble, day_first if named_order is None else named_order,
+        forced=named_order is not None or bool(date_format),
+        column=header[date_idx] if date_idx is not None and date_idx < len(header) else "Date",
+        locale=_day_first_locale(table, layout, preamble, amount_cols))
     # a narrative column with the same text on every row names the account product, not the line
     parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
@@ -324,6 +336,25 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+def _day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
+                      amount_cols: list[int]) -> str | None:
+    """Why the file comes from a country that writes the day first, if it says so: headers in
+    its language, or its currency (the Currency column, a header, the account lines, a code
+    at the amounts)."""
+    if headers_of_a_day_first_language(layout.headers):
+        return "the headers are in a language of countries that write the day first"
+    cols = layout.columns
+    codes = [layout.currency_hint]
+    if "Currency" in cols:
+        codes += [currency_code(v) for v in dict.fromkeys(table.cells(cols["Currency"])[:200])]
+    codes += [m.group(1).upper() for row in preamble for c in row if isinstance(c, str)
+              for m in [CURRENCY_LABEL.search(c)] if m]
+    codes.append(currency_from_text([v for i in amount_cols for v in table.cells(i)[:50]]))
+    code = currency_of_a_day_first_country(codes)
+    return f"the account is in {code}, the money of countries that write the day first" \
+        if code else None
 
 
 def _descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | None,
