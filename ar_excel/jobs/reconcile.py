@@ -43,7 +43,6 @@ import pandas as pd
 
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
-from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text
 from ar_excel.core.receipts_to_post import receipts_to_post
 from ar_excel.errors import InputError, UsageError
@@ -130,22 +129,15 @@ def load_statement(book: Book, options: JobOptions):
                      "Policy key bank_statement")
 
 
-def _optional_sheet(book: Book, name: str, header: tuple[str, ...]) -> pd.DataFrame | None:
-    try:
-        return book.sheet_frame(name, header)
-    except Exception:  # an unreadable optional sheet must not stop the reconciliation
-        return None
-
-
-def history(book: Book, current_lines: pd.Series,
-            previous: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab
-    (``previous``, when the caller has read it already)."""
+def history(book: Book, current_lines: pd.Series) -> pd.DataFrame:
+    """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab."""
     frames = []
     for name, header in (("Payer Accounts", ("Customer ID",)),
                          ("Bank Matches", ("Bank Line", "Customer ID"))):
-        f = previous if name == "Bank Matches" and previous is not None else \
-            _optional_sheet(book, name, header)
+        try:
+            f = book.sheet_frame(name, header)
+        except Exception:  # an unreadable optional sheet must not stop the reconciliation
+            f = None
         if f is None:
             continue
         if name == "Bank Matches" and "Bank Line" in f:
@@ -165,12 +157,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
     as_of = dates.max() if dates.notna().any() else pd.Timestamp(options.as_of)
     options.progress(0.2, "open invoices")
     items = open_items(book.customers, book.invoices, book.payments, as_of)
-    previous = _optional_sheet(book, "Bank Matches", ("Bank Line", "Customer ID"))
-    learned = history(book, lines["Bank Line"], previous)
+    learned = history(book, lines["Bank Line"])
     options.progress(0.35, "matching")
     result = match_statement(lines, items, book.customers, book.policy, learned,
-                             statement.balances, recorded=book.payments,
-                             reviews=reviews_from(previous, lines["Bank Line"]))
+                             statement.balances, recorded=book.payments)
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
     options.progress(0.9, "tabs")
     check = summary.set_index("Item")["Amount"]
