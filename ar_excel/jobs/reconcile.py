@@ -43,6 +43,7 @@ import pandas as pd
 
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
+from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text
 from ar_excel.core.receipts_to_post import receipts_to_post
 from ar_excel.errors import InputError, UsageError
@@ -129,15 +130,22 @@ def load_statement(book: Book, options: JobOptions):
                      "Policy key bank_statement")
 
 
-def history(book: Book, current_lines: pd.Series) -> pd.DataFrame:
-    """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab."""
+def _optional_sheet(book: Book, name: str, header: tuple[str, ...]) -> pd.DataFrame | None:
+    try:
+        return book.sheet_frame(name, header)
+    except Exception:  # an unreadable optional sheet must not stop the reconciliation
+        return None
+
+
+def history(book: Book, current_lines: pd.Series,
+            previous: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab
+    (``previous``, when the caller has read it already)."""
     frames = []
     for name, header in (("Payer Accounts", ("Customer ID",)),
                          ("Bank Matches", ("Bank Line", "Customer ID"))):
-        try:
-            f = book.sheet_frame(name, header)
-        except Exception:  # an unreadable optional sheet must not stop the reconciliation
-            f = None
+        f = previous if name == "Bank Matches" and previous is not None else \
+            _optional_sheet(book, name, header)
         if f is None:
             continue
         if name == "Bank Matches" and "Bank Line" in f:
@@ -157,10 +165,13 @@ def run(book: Book, options: JobOptions) -> JobResult:
     as_of = dates.max() if dates.notna().any() else pd.Timestamp(options.as_of)
     options.progress(0.2, "open invoices")
     items = open_items(book.customers, book.invoices, book.payments, as_of)
-    learned = history(book, lines["Bank Line"])
+    previous = _optional_sheet(book, "Bank Matches", ("Bank Line", "Customer ID"))
+    learned = history(book, lines["Bank Line"], previous)
     options.progress(0.35, "matching")
     result = match_statement(lines, items, book.customers, book.policy, learned,
-                             statement.balances, recorded=book.payments)
+                             statement.balances, recorded=book.payments,
+                             reviews=reviews_from(previous, lines["Bank Line"], _optional_sheet(
+                                 book, "Unmatched Bank", ("Bank Line", "Reason"))))
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
     options.progress(0.9, "tabs")
     check = summary.set_index("Item")["Amount"]

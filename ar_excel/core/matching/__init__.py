@@ -31,6 +31,7 @@ from ar_excel.core.matching.engine import (
 )
 from ar_excel.core.matching.payers import PayerDirectory
 from ar_excel.core.matching.recorded import receipts_in_window
+from ar_excel.core.matching.review import Review, apply_reviews
 from ar_excel.model import Issue
 from ar_excel.policy import Policy
 
@@ -98,10 +99,12 @@ def _col(lines: pd.DataFrame, name: str) -> pd.Series:
 def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd.DataFrame,
                     policy: Policy, learned: pd.DataFrame | None = None,
                     balances: list[Any] | None = None,
-                    recorded: pd.DataFrame | None = None) -> MatchResult:
+                    recorded: pd.DataFrame | None = None,
+                    reviews: dict[str, Review] | None = None) -> MatchResult:
     """Apply the statement's credits to the open invoices; see the module docstring.
     ``recorded``: the Payments sheet, whose receipts near the statement's period the credits
-    are first paired with (``recorded``: book-to-bank)."""
+    are first paired with (``recorded``: book-to-bank); ``reviews``: a person's answers to
+    the previous run's suggestions (``review.reviews_from``)."""
     lines = lines.reset_index(drop=True)
     # One unit for the run: thousandths where the ledger or the statement has a currency
     # counted in fils (KWD, BHD, OMR...), else cents.
@@ -118,6 +121,8 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     matcher.run()
     matches = _matches_frame(lines, matcher, payers)
     unmatched = _unmatched_frame(lines, matcher)
+    if reviews:
+        matches, unmatched = apply_reviews(matches, unmatched, lines, reviews)
     places = 3 if unit == THOUSANDTHS else 2
     summary = reconciliation_summary(lines, matches, unmatched, balances, places=places)
     if matcher.unbanked is not None:

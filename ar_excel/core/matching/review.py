@@ -1,0 +1,161 @@
+"""A person's review of the Suggested allocations, carried into the next run.
+
+A Suggested allocation waits for somebody to look at it. The reviewer answers in the ``Bank
+Matches`` tab itself, in its Status cell: ``Matched`` (or Approved, OK, Yes, معتمد, موافق...)
+to accept the suggestion, ``Rejected`` (or No, Wrong, مرفوض, خطأ...) to turn it down. The next
+run of the same statement (into the same output workbook, or the workbook itself) reads those
+answers from the previous ``Bank Matches`` tab:
+
+* an accepted line whose allocations the cascade proposes again, the same invoices and the same
+  amounts, is ``Matched`` (Reason starts "approved on review"), so it is applied and posted
+  (``Receipts To Post``) like any certain match;
+* a rejected line whose same allocations come back is not applied: it goes to ``Unmatched
+  Bank`` with the rejection as its reason, and its invoices stay open for the others;
+* where the proposal changed since the review (the books or the statement changed), the answer
+  no longer applies: the line stays Suggested and its reason says the review is to be redone.
+
+Only the Status cell is read, only for lines of this statement (a previous month's tab has
+other bank lines), and a line whose rows carry different answers is left as proposed. A
+rejection stays: the rejected line sits in the previous ``Unmatched Bank`` tab with its reason
+naming the invoices turned down, and the same invoices proposed again are turned down again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ar_excel.names import match_key
+
+APPROVE = {"matched", "approved", "approve", "ok", "yes", "y", "confirmed", "accepted", "accept",
+           "✓", "✔", "معتمد", "موافق", "موافقة", "نعم", "تم", "مطابق", "مؤكد"}
+REJECT = {"rejected", "reject", "no", "n", "wrong", "declined", "not matched", "✗", "✘",
+          "مرفوض", "رفض", "لا", "خطأ", "غير مطابق"}
+_PLACES = 3  # amounts compared to the fils: exact for every currency
+
+
+_REJECTED = re.compile(r"^the suggestion \((?P<invoices>.*?)\) was rejected on review")
+
+
+@dataclass(frozen=True)
+class Review:
+    approved: bool
+    # (Invoice No, Applied Amount); a rejection carried over from an Unmatched Bank reason
+    # knows the invoices only (amount None): the same invoices are turned down again.
+    allocations: frozenset[tuple[str | None, float | None]]
+
+    def fits(self, proposed: frozenset[tuple[str | None, float]]) -> bool:
+        if all(a is None for _, a in self.allocations):
+            return {i for i, _ in proposed} == {i for i, _ in self.allocations}
+        return proposed == self.allocations
+
+
+def _answer(status: object) -> bool | None:
+    key = match_key(str(status)) if isinstance(status, str) else ""
+    if key in {match_key(w) for w in APPROVE}:
+        return True
+    if key in {match_key(w) for w in REJECT}:
+        return False
+    return None
+
+
+def _allocation(invoice: object, applied: object) -> tuple[str | None, float] | None:
+    try:
+        amount = round(float(applied), _PLACES)
+    except (TypeError, ValueError):
+        return None
+    text = None if invoice is None or (isinstance(invoice, float) and invoice != invoice) \
+        or str(invoice).strip() == "" else str(invoice).strip()
+    return text, amount
+
+
+def reviews_from(previous: pd.DataFrame | None, bank_lines: pd.Series,
+                 previous_unmatched: pd.DataFrame | None = None) -> dict[str, Review]:
+    """The answers a person gave in a previous ``Bank Matches`` tab (and the rejections kept in
+    a previous ``Unmatched Bank`` tab), per bank line of this statement (``bank_lines``)."""
+    current = set(bank_lines.astype(str))
+    out: dict[str, Review] = {}
+    if previous_unmatched is not None and {"Bank Line", "Reason"} <= set(previous_unmatched):
+        for line, reason in zip(previous_unmatched["Bank Line"].astype(str),
+                                previous_unmatched["Reason"], strict=True):
+            found = _REJECTED.match(reason) if isinstance(reason, str) else None
+            if found and line in current:
+                invoices = {None if i == "on account" else i
+                            for i in found["invoices"].split(", ")}
+                out[line] = Review(False, frozenset((i, None) for i in invoices))
+    if previous is None or not len(previous) or not {"Bank Line", "Status", "Invoice No",
+                                                      "Applied Amount"} <= set(previous.columns):
+        return out
+    rows = previous[previous["Bank Line"].astype(str).isin(current)]
+    for line, part in rows.groupby(rows["Bank Line"].astype(str), sort=False):
+        answers = {_answer(s) for s in part["Status"]}
+        allocations = {_allocation(i, a) for i, a in zip(part["Invoice No"], part["Applied Amount"],
+                                                         strict=True)}
+        if len(answers) != 1 or None in answers or None in allocations:
+            continue
+        out[line] = Review(answers.pop(), frozenset(allocations))
+    return out
+
+
+def apply_reviews(matches: pd.DataFrame, unmatched: pd.DataFrame, lines: pd.DataFrame,
+                  reviews: dict[str, Review]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``matches`` and ``unmatched`` with the answers of ``reviews`` applied to this run's
+    Suggested lines (see the module docstring)."""
+    if not reviews or not len(matches):
+        return matches, unmatched
+    matches = matches.copy()
+    line_ids = matches["Bank Line"].astype(str)
+    rejected: list[tuple[str, float, str]] = []
+    drop = pd.Series(False, index=matches.index)
+    for line, review in reviews.items():
+        rows = matches.index[(line_ids == line) & (matches["Status"] == "Suggested")]
+        if not len(rows):
+            continue  # settled for certain this time, or not allocated at all
+        part = matches.loc[rows]
+        proposed = frozenset(_allocation(i, a) for i, a in zip(
+            part["Invoice No"], part["Applied Amount"], strict=True))
+        if not review.fits(proposed):
+            matches.loc[rows, "Reason"] = ("the proposal changed since it was reviewed: review "
+                                           "again; " + part["Reason"].astype(str))
+        elif review.approved:
+            matches.loc[rows, "Status"] = "Matched"
+            matches.loc[rows, "Reason"] = "approved on review; " + part["Reason"].astype(str)
+        else:
+            drop[rows] = True
+            invoices = ", ".join(sorted({i for i, _ in proposed if i} or {"on account"}))
+            rejected.append((line, float(part["Applied Amount"].sum()),
+                             f"the suggestion ({invoices}) was rejected on review"))
+    if rejected:
+        matches = matches[~drop].reset_index(drop=True)
+        unmatched = _with_rejected(unmatched, lines, rejected)
+    return matches, unmatched
+
+
+def _with_rejected(unmatched: pd.DataFrame, lines: pd.DataFrame,
+                   rejected: list[tuple[str, float, str]]) -> pd.DataFrame:
+    """The rejected lines added to ``unmatched`` (or their unallocated amount raised where the
+    line is there already), credits in statement order before the debits."""
+    unmatched = unmatched.copy()
+    ids = unmatched["Bank Line"].astype(str)
+    position = {str(b): p for p, b in enumerate(lines["Bank Line"])}
+    new_rows = []
+    for line, amount, why in rejected:
+        at = unmatched.index[ids == line]
+        if len(at):
+            unmatched.loc[at[0], "Unallocated Amount"] = round(
+                float(unmatched.loc[at[0], "Unallocated Amount"]) + amount, _PLACES)
+            unmatched.loc[at[0], "Reason"] = f"{why}; {unmatched.loc[at[0], 'Reason']}"
+            continue
+        src = lines.iloc[position[line]]
+        new_rows.append({c: src.get(c) for c in unmatched.columns if c in src.index}
+                        | {"Unallocated Amount": amount, "Reason": why, "Candidates": ""})
+    if new_rows:
+        added = pd.DataFrame(new_rows, columns=unmatched.columns)
+        added["Date"] = pd.to_datetime(added["Date"])
+        unmatched = pd.concat([unmatched, added], ignore_index=True)
+    key = pd.DataFrame({"debit": unmatched["Amount"].astype("float64") < 0,
+                        "pos": unmatched["Bank Line"].astype(str).map(position)})
+    order = key.sort_values(["debit", "pos"], kind="stable").index
+    return unmatched.loc[order].reset_index(drop=True)
