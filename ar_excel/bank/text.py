@@ -7,7 +7,9 @@ turns names into nonsense that no longer matches the customer master, so:
 * UTF-8 is taken whenever the bytes are valid UTF-8 (a BOM is dropped);
 * otherwise each single-byte candidate is scored on how plausible its letters are (accented
   letters inside Latin words, Arabic letters inside Arabic words, no control characters or
-  box-drawing signs) and the best one is used;
+  box-drawing signs) and on whether they are the letters of the file's language, told by its
+  plain words (``Buchungstag``, ``Verwendungszweck``: German writes ä ö ü ß, which cp852 would
+  turn into ń ÷ Ř ▀), and the best one is used; a rival that fits about as well is said;
 * the choice is returned so the caller can report it, and text that already arrived garbled
   (mojibake such as ``Ã¤`` or ``Ø§``, replacement characters) is flagged, never passed silently.
 """
@@ -91,6 +93,65 @@ def plausibility(text: str) -> float:
     return score
 
 
+# Words (ASCII spelling) of statement exports in the languages the single-byte code pages
+# serve, and the accented letters each language writes: a German file's 0xE4 is "ä" (cp1252),
+# not the Polish "ń" cp852 makes of it, and a Polish file's letters are ą ę ł ś ż...
+_LANGUAGE_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset({"buchungstag", "buchungsdatum", "wertstellung", "valuta", "betrag",
+                     "verwendungszweck", "auftraggeber", "buchungstext", "umsatz", "umsatzart",
+                     "gutschrift", "lastschrift", "basislastschrift", "kontonummer", "kontostand",
+                     "konto", "rechnung", "miete", "gehalt", "zahlung", "und", "der", "die", "das",
+                     "von", "mit", "soll", "haben", "mandatsreferenz", "kundenreferenz",
+                     "dauerauftrag", "entgelt", "abschluss", "kartenzahlung", "einzahlung",
+                     "auszahlung", "ueberweisung", "waehrung", "beguenstigter", "glaeubiger",
+                     "zahlungspflichtiger", "vorgang", "betreff", "bankleitzahl", "empfaenger"}),
+    "fr": frozenset({"libelle", "montant", "debit", "credit", "solde", "operation", "virement",
+                     "prelevement", "carte", "paiement", "facture", "valeur", "les", "des",
+                     "pour", "avec", "releve", "compte", "devise", "frais", "cheque", "retrait",
+                     "remise", "du", "le", "la", "et", "date"}),
+    "pl": frozenset({"kwota", "opis", "tytul", "przelew", "rachunek", "nadawca", "odbiorca",
+                     "operacji", "ksiegowania", "waluta", "zaksiegowania", "platnosc", "wplata",
+                     "wyplata", "oplata", "prowizja", "dla", "za", "faktura", "faktury", "sp",
+                     "zoo", "data", "saldo", "od", "do", "na"}),
+    "cs": frozenset({"castka", "popis", "ucet", "zprava", "protistrana", "platba", "prevod",
+                     "splatnosti", "poplatek", "mena", "zustatek", "pohyb", "variabilni",
+                     "konstantni", "specificky", "symbol", "datum", "za", "od", "do", "na"}),
+    "hu": frozenset({"osszeg", "kozlemeny", "szamla", "egyenleg", "tranzakcio", "jovairas",
+                     "terheles", "atutalas", "dij", "forint", "ft", "es", "az", "utalas",
+                     "szamlaszam", "megnevezes", "ertek", "konyveles", "kft", "zrt", "bt",
+                     "datum"}),
+}
+_ALPHABETS = {
+    "de": frozenset("äöüßÄÖÜéÉ"),
+    "fr": frozenset("éèêëàâçîïôûùüÿœæÉÈÊÀÂÇÎÔÛ"),
+    "pl": frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"),
+    "cs": frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"),
+    "hu": frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ"),
+}
+
+
+def language_of(text: str) -> str | None:
+    """The language of a statement's words (ASCII spellings of its headers and narratives:
+    ``Buchungstag``, ``przelew``), where one is clearly ahead; None otherwise."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text[:200_000].lower())
+                    if not unicodedata.combining(c))  # "Libellé" -> "libelle"
+    words = set(re.findall(r"[a-z]{2,}", plain))
+    hits = sorted(((len(words & vocabulary), lang) for lang, vocabulary in
+                   _LANGUAGE_WORDS.items()), reverse=True)
+    (best, lang), (second, _) = hits[0], hits[1]
+    return lang if best >= 3 and best >= 2 * second else None
+
+
+def alphabet_fit(text: str, language: str | None) -> float:
+    """+1 for each accented letter the language writes, -1 for each it does not: a German
+    file read as cp852 turns its ä into ń."""
+    if language is None:
+        return 0.0
+    alphabet = _ALPHABETS[language]
+    letters = [c for c in re.findall(r"[^\x00-\x7F]", text) if c.isalpha()]
+    return float(sum(1 if c in alphabet else -1 for c in letters))
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode ``data`` with ``encoding`` if given, else detect it (see module docstring)."""
     if encoding:
@@ -114,12 +175,13 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     scored = []
+    language = language_of(data.decode("latin-1"))  # the ASCII words read alike in each
     for rank, enc in enumerate(CANDIDATES):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        scored.append((plausibility(text), -rank, enc, text))
+        scored.append((plausibility(text) + alphabet_fit(text, language), -rank, enc, text))
     scored.sort(reverse=True)  # latin-1 decodes anything, so there is always one
     score, _, enc, text = scored[0]
     decoded = Decoded(text, enc, guessed=True)
