@@ -157,7 +157,13 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         issues.append(Issue(source, f"entry {entry_no}", "Amt", raw_amount,
                             f"statement {sid}: entry amount could not be read; entry left out"))
         return []
-    direction = _text(entry, "CdtDbtInd") or "CRDT"
+    direction = (_text(entry, "CdtDbtInd") or "").upper()
+    if direction not in ("CRDT", "DBIT"):  # a sign guessed wrong is worse than a line missing
+        issues.append(Issue(source, f"entry {entry_no}", "CdtDbtInd", direction or None,
+                            f"statement {sid}: entry of {raw_amount} {ccy or ''} does not say "
+                            "whether it is a credit or a debit (CdtDbtInd CRDT/DBIT); entry "
+                            "left out".replace("  ", " ")))
+        return []
     reversal = (_text(entry, "RvslInd") or "").lower() == "true"
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")
@@ -188,7 +194,10 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
     entry_signed = -amount if direction == "DBIT" else amount
-    if None in signed or abs(sum(signed) - entry_signed) >= 0.005:
+    charges = _included_charges(entry, txs)
+    deducted = (None not in signed and charges
+                and abs(sum(signed) - charges - entry_signed) < 0.005)
+    if None in signed or (abs(sum(signed) - entry_signed) >= 0.005 and not deducted):
         total = "unknown" if None in signed else f"{sum(signed):,.2f}"
         issues.append(Issue(source, f"entry {entry_no}", "TxDtls", raw_amount,
                             f"statement {sid}: batch entry of {amount:,.2f} has {len(txs)} "
@@ -204,7 +213,32 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     for (tx, _, tx_ccy, tx_direction), amt in zip(parts, signed, strict=True):
         rec = _details(tx, tx_direction, entry_ref, entry_info, reversal)
         out.append({**base, **rec, "Amount": amt, "Currency": tx_ccy or ccy})
+    if deducted:  # the bank booked the batch net of its charges: they are a line of their own
+        out.append({**base, "Amount": -charges, "Currency": ccy, "Reference": None,
+                    "Description": f"Bank charges deducted from batch entry of {amount:,.2f} "
+                                   f"{ccy or ''}".strip(),
+                    "Counterparty": None, "Counterparty Account": None, "Bank Ref": entry_ref})
     return out
+
+
+def _included_charges(entry: Any, txs: list[Any]) -> float:
+    """Charges the bank took out of the entry's amount: ``Chrgs`` of the entry, else of its
+    transactions (v04+: ``TtlChrgsAndTaxAmt``, else the ``Rcrd`` amounts not marked
+    ``ChrgInclInd`` false; v02: the ``Amt`` of each ``Chrgs``)."""
+    def of(holder: Any) -> float:
+        total = 0.0
+        for chrgs in holder.iterfind("Chrgs"):
+            amount, _ = _amount(chrgs.find("TtlChrgsAndTaxAmt"))
+            if amount is None:
+                records = [r for r in chrgs.iterfind("Rcrd")
+                           if (_text(r, "ChrgInclInd") or "true").lower() != "false"]
+                amount = sum(_amount(r.find("Amt"))[0] or 0.0 for r in records)
+                if not records:
+                    amount = _amount(chrgs.find("Amt"))[0] or 0.0
+            total += amount
+        return round(total, 3)
+
+    return of(entry) or round(sum(of(tx) for tx in txs), 3)
 
 
 _USTRD_WIDTHS = (35, 140)  # banks cut long remittance text into Ustrd pieces of these sizes

@@ -42,9 +42,10 @@ _OPENING = ("final_opening_balance", "opening_balance", "intermediate_opening_ba
 _CLOSING = ("final_closing_balance", "closing_balance", "intermediate_closing_balance")
 
 
-def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
+def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[int]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
-    and an issue for each ``:61:`` that cannot be read."""
+    an issue for each ``:61:`` or balance that cannot be read, and the statements (0-based
+    ``:20:`` blocks) whose unreadable balance was left out."""
     lines = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     tags: list[tuple[str, int, list[str]]] = []
     for no, line in enumerate(lines, start=1):
@@ -57,7 +58,10 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
     kept: list[int] = []
     issues: list[Issue] = []
     previous = ""
+    statement = -1
+    bad_balances: set[int] = set()
     for tag, no, content in tags:
+        statement += tag == "20"
         if tag == "86":
             if previous not in ("61", "86"):
                 previous = "skip"  # statement-level information, or the narrative of a bad line
@@ -84,12 +88,13 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue]]:
                                     "balance could not be read (expected D/C mark, date YYMMDD, "
                                     "currency, amount); it was left out, so this statement is "
                                     "not tied out"))
+                bad_balances.add(max(statement, 0))
                 continue
             out.append(f":{tag}:" + balance)
         else:
             out.append(f":{tag}:" + content[0])
         previous = tag
-    return "\n".join(out) + "\n", kept, issues
+    return "\n".join(out) + "\n", kept, issues, bad_balances
 
 
 def _check_statement_line(value: str) -> str | None:
@@ -181,7 +186,7 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
     decoded = decode_bytes(data, encoding)
-    text, line_numbers, issues = _prepare(decoded.text, source)
+    text, line_numbers, issues, bad_balances = _prepare(decoded.text, source)
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
@@ -191,7 +196,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     processors = {"post_transaction_details": []}
     blocks, counts = [], []
     next_line = 0
-    for chunk in chunks:
+    for chunk_no, chunk in enumerate(chunks):
         n61 = len(re.findall(r"(?m)^:61:", chunk))
         first = next_line
         next_line += n61
@@ -207,19 +212,18 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             continue
         for b in block:
             blocks.append(b)
-            counts.append((first, n61))
+            counts.append((first, n61, chunk_no))
     ids = _statement_ids(blocks)
     records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
-    for block, sid, (first, n61) in zip(blocks, ids, counts, strict=True):
+    for block, sid, (first, n61, chunk_no) in zip(blocks, ids, counts, strict=True):
         currency = block.currency
         account = block.data.get("account_identification")
         opening, opening_date = _balance(block.data, _OPENING)
         closing, closing_date = _balance(block.data, _CLOSING)
         balances.append(StatementBalance(sid, account, currency, opening, closing,
                                          opening_date, closing_date))
-        if (opening is None) != (closing is None) and not any(
-                i.column.strip(":") in _BALANCE_TAGS for i in issues):
+        if (opening is None) != (closing is None) and chunk_no not in bad_balances:
             missing = ("closing balance (:62F:)" if closing is None
                        else "opening balance (:60F:)")
             issues.append(Issue(source, f"statement {sid}", "Balance", None,
