@@ -177,6 +177,9 @@ class Tab:
     blocks: list[Tab] = field(default_factory=list)
     protect: bool = False  # sheet protection: cells can be read and selected, not edited
     protect_password: str | None = None  # with a password (implies protect)
+    # A drop-down of answers offered in a column's cells (others may still be typed), e.g.
+    # the review of Bank Matches: {"Status": ["Matched", "Suggested", "Rejected"]}.
+    choices: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -182,3 +182,18 @@ def test_a_workbook_open_in_excel_is_left_alone_with_a_clear_message(tmp_path, m
         write_tabs([Tab("Aging", _frame())], source=None, out=out)
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_column_of_answers_gets_a_drop_down_that_still_takes_other_words(tmp_path):
+    out = tmp_path / "out.xlsx"
+    frame = pd.DataFrame({"Bank Line": ["L1", "L2", "L3"], "Status": ["Matched", "Suggested",
+                                                                      "Suggested"]})
+    write_tabs([Tab("Bank Matches", frame, choices={"Status": ["Matched", "Suggested",
+                                                                "Rejected"]})],
+               source=None, out=out)
+    ws = openpyxl.load_workbook(out)["Bank Matches"]
+    (check,) = ws.data_validations.dataValidation
+    assert check.type == "list" and check.formula1 == '"Matched,Suggested,Rejected"'
+    assert str(check.sqref) == "B2:B4"
+    assert check.showErrorMessage is False  # معتمد may be typed too
+    assert [c.value for c in ws["B"]] == ["Status", "Matched", "Suggested", "Suggested"]

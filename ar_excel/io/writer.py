@@ -29,6 +29,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
@@ -255,6 +256,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     elif headers:
         ws.auto_filter.ref = ref
     ws.freeze_panes = f"A{header_row + 1}"
+    _add_choices(ws, tab, headers, header_row, last_row)
     for j, h in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(j)].width = _width(h, frame[h])
     if tab.rtl if tab.rtl is not None else arabic:
@@ -275,6 +277,20 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
 
     protect_tab(ws, tab)
     return rows
+
+
+def _add_choices(ws, tab: Tab, headers: list[str], header_row: int, last_row: int) -> None:
+    """A drop-down list on the cells of each column ``tab.choices`` names. Other answers may
+    still be typed (no error box): a reviewer writing معتمد is not refused."""
+    for column, options in tab.choices.items():
+        if column not in headers or last_row <= header_row:
+            continue
+        letter = get_column_letter(headers.index(column) + 1)
+        listed = ",".join(o.replace('"', "'").replace(",", " ") for o in options)
+        check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True,
+                               showErrorMessage=False)
+        check.add(f"{letter}{header_row + 1}:{letter}{last_row}")
+        ws.add_data_validation(check)
 
 
 def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> None:

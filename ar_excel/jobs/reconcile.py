@@ -181,7 +181,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
     tabs = [
         Tab("Bank Matches", matches, formats=MATCH_FORMATS,
             highlight=matches["Status"].eq("Suggested"),
-            title="One row per bank line x invoice; Suggested rows need a person's review"),
+            title="One row per bank line x invoice; Suggested rows need a person's review: "
+                  "set Status to Matched or Rejected and run again",
+            choices={"Status": ["Matched", "Suggested", "Rejected"]}),
         Tab("Unmatched Bank", unmatched, formats=UNMATCHED_FORMATS,
             highlight=unmatched["Amount"].gt(0),
             title="Credits not applied (with the reason and the best candidates), then debits"),
