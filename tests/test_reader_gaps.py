@@ -184,3 +184,105 @@ def test_the_scaled_amount_message_reads_in_arabic():
 
     assert arabic_message("'٥٠ ألف' read as 50,000 (written in thousands or millions)") == (
         "'٥٠ ألف' قُرئ 50,000 (مكتوب بالآلاف أو الملايين)")
+
+
+# ---------------------------------------------------------------- Excel errors in optional cells
+
+WIDE_HEADER = ["Customer ID", "Name", "Tax ID", "Email", "Phone", "Address", "City", "Country",
+               "Currency", "Payment Terms", "Credit Limit", "Discount %", "Status",
+               "Next Credit Review"]
+
+
+def _wide_master(errors: dict[tuple[int, str], str]) -> openpyxl.Workbook:
+    """12 customers (rows 3..14 under a title and the header), with Excel errors written as
+    error cells (openpyxl writes "#N/A" as one: what paste-values of a broken VLOOKUP leaves)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer master"])
+    ws.append(WIDE_HEADER)
+    for n in range(1, 13):
+        ws.append([f"C{n:02d}", f"Customer {n}", f"TX{n:04d}", f"ap@c{n}.com", None, None,
+                   "Cairo", "Egypt", "EGP", 30, 10_000 * n, 2, "Active", None])
+    for (row, letter), error in errors.items():
+        ws[f"{letter}{row}"] = error
+    inv = wb.create_sheet("Invoices")
+    inv.append(INVOICE_HEADER)
+    inv.append(["I-1", "C12", datetime(2026, 10, 1), "#N/A", 130_000])
+    inv.append(["I-2", "C01", datetime(2026, 11, 1), datetime(2026, 11, 15), 500])
+    return wb
+
+
+def test_excel_errors_in_optional_cells_are_input_issues_and_the_value_missing(tmp_path):
+    wb = _wide_master({(14, "K"): "#DIV/0!", (5, "L"): "#N/A", (7, "N"): "#REF!",
+                       (8, "J"): "#VALUE!"})
+    path = tmp_path / "errors.xlsx"
+    wb.save(path)
+    book = read_book(path)
+    assert [(i.sheet, i.cell, i.column, i.value, i.message) for i in book.issues] == [
+        ("Customers", "L5", "Discount %", "#N/A",
+         "Discount % is the Excel error #N/A (its formula has no value): treated as missing"),
+        ("Customers", "N7", "Next Credit Review", "#REF!",
+         "Next Credit Review is the Excel error #REF! (its formula has no value): treated as "
+         "missing"),
+        ("Customers", "J8", "Payment Terms", "#VALUE!",
+         "Payment Terms is the Excel error #VALUE! (its formula has no value): treated as "
+         "missing (no terms)"),
+        ("Customers", "K14", "Credit Limit", "#DIV/0!",
+         "Credit Limit is the Excel error #DIV/0! (its formula has no value): treated as "
+         "missing (no credit limit)"),
+        ("Invoices", "D2", "Due Date", "#N/A",
+         "Due Date is the Excel error #N/A (its formula has no value): treated as missing "
+         "(due by the payment terms)"),
+    ]
+    frame = book.customers.set_index("Customer ID")
+    assert pd.isna(frame.loc["C12", "Credit Limit"]) and pd.isna(frame.loc["C03", "Discount %"])
+    assert frame.loc["C11", "Credit Limit"] == 110_000
+    # the jobs go on with the value missing: C12 has no limit, I-1 is due on its terms
+    status = run(book, "credit")["Credit Status"].set_index("Customer ID")
+    assert status.loc["C12", ["Over Limit", "Status"]].tolist() == [False, "OK"]
+    aging = run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging.loc["C12", ["Current", "1-30", "31-60", "Total"]].tolist() == [
+        0, 130_000, 0, 130_000]  # due 31/10/2026 (30 days), 30 days past due on 30/11
+
+
+def test_excel_errors_computed_by_libreoffice_in_optional_cells(tmp_path):
+    wb = _wide_master({(14, "K"): "=1/0", (4, "L"): "=NA()", (6, "K"): "=5*1000"})
+    src = tmp_path / "formulas.xlsx"
+    wb.save(src)
+    out = tmp_path / "lo"
+    out.mkdir()
+    book = read_book(soffice_convert(src, "xlsx", out))  # the formulas' results saved
+    assert [(i.cell, i.value) for i in book.issues] == [
+        ("L4", "#N/A"), ("K14", "#DIV/0!"), ("D2", "#N/A")]
+    assert book.customers.set_index("Customer ID").loc["C04", "Credit Limit"] == 5000
+
+
+def test_the_excel_error_messages_read_in_arabic():
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message("حد الائتمان is the Excel error #DIV/0! (its formula has no value): "
+                          "treated as missing (no credit limit)") == (
+        "حد الائتمان فيه خطأ Excel #DIV/0! (المعادلة بلا قيمة): اعتُبر فارغاً (بلا حد ائتمان)")
+    assert arabic_message("الخصم is the Excel error #N/A (its formula has no value): treated "
+                          "as missing") == "الخصم فيه خطأ Excel #N/A (المعادلة بلا قيمة): اعتُبر فارغاً"
+
+
+def test_a_sheet_too_large_to_inflate_is_looked_at_only_where_the_workbook_has_formulas(
+        tmp_path, monkeypatch):
+    import zipfile
+
+    from ar_excel.io import cell_errors
+
+    wb = _wide_master({(14, "K"): "#DIV/0!"})
+    path = tmp_path / "values.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(cell_errors, "SCAN_BYTES", 100)  # every sheet counts as large
+    assert [i.cell for i in read_book(path).issues] == []  # values only: not inflated
+    with_chain = tmp_path / "formulas.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(with_chain, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/'
+                                         'spreadsheetml/2006/main"><c r="K14" i="1"/></calcChain>')
+    assert [i.cell for i in read_book(with_chain).issues] == ["K14", "D2"]

@@ -1,23 +1,46 @@
 """Excel error values (``#N/A``, ``#REF!``, ``#DIV/0!``) behind cells read as blank.
 
-The cell reader gives a formula's error result as an empty value, so a required amount
-that a broken VLOOKUP turned into ``#N/A`` would be reported as "blank". The clerk must
-know it is the formula: for the few cells an issue names, the saved workbook (.xlsx/.xlsm)
-is looked at once more for their error value (sheet XML parsed with defusedxml).
+The cell reader gives a formula's error result as an empty value. The clerk must know it is
+the formula, not a blank cell:
+
+* a required cell ("Amount is required but blank") is reworded to name the error, the row
+  cannot be used;
+* an optional cell of a contract column (a Credit Limit or Discount % that a broken VLOOKUP
+  or a division by zero turned into an error) is an Input Issue of its own: the error and
+  that the value is treated as missing (a blank limit is no limit, a blank due date comes
+  from the terms), so nothing is silently taken for blank.
+
+The saved workbook (.xlsx/.xlsm) is looked at for error cells while the sheets are parsed
+(``ErrorScan``, in a background thread: inflating a sheet's XML releases Python's lock); a
+sheet is searched as bytes for an error cell, and parsed (defusedxml) only when it has one.
+Inflating costs about a second per 300 MB of XML, so a sheet larger than ``SCAN_BYTES`` is
+looked at only where the workbook keeps formulas (Excel's calculation chain): a large sheet
+exported by an ERP or a script holds values, not errors.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import threading
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pandas as pd
 from defusedxml import ElementTree
+
+if TYPE_CHECKING:
+    from ar_excel.model import Book, Issue
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CELL = f"{{{_NS['m']}}}c"
+_ERROR_MARKS = (b't="e"', b"t='e'")
+_CHUNK = 1 << 22  # bytes of a sheet's XML inflated at a time
+SCAN_BYTES = 32 << 20  # sheets up to this much XML (~80,000 rows) are always looked at
+_CALC_CHAIN = "xl/calcChain.xml"  # Excel's list of formula cells: the workbook has formulas
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -34,52 +57,135 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def error_values(path: Path, cells: dict[str, set[str]]) -> dict[tuple[str, str], str]:
-    """(sheet, cell) -> the Excel error the cell holds, for the ``cells`` asked by sheet; a
-    cell holding no error is not in the answer (nor anything of a file that is no xlsx)."""
-    found: dict[tuple[str, str], str] = {}
+def _has_error_cell(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet's XML holds an error cell, searched as bytes a chunk at a time."""
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = tail + chunk
+            if any(mark in window for mark in _ERROR_MARKS):
+                return True
+            tail = window[-8:]
+    return False
+
+
+def _error_cells(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Cell address -> the Excel error it holds, of one sheet."""
+    found: dict[str, str] = {}
+    with archive.open(part) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != _CELL:
+                continue
+            if element.get("t") == "e" and element.get("r"):
+                value = element.find("m:v", _NS)
+                found[element.get("r")] = value.text if value is not None and value.text \
+                    else "#VALUE!"
+            element.clear()
+    return found
+
+
+def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+    """Sheet -> {cell: Excel error} for the error cells of these sheets of an .xlsx/.xlsm
+    (nothing of a file that is none, or that cannot be looked into)."""
+    found: dict[str, dict[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
-            for sheet, wanted in cells.items():
+            sizes = {i.filename: i.file_size for i in archive.infolist()}
+            formulas = _CALC_CHAIN in sizes
+            for sheet in sheets:
                 part = parts.get(sheet)
-                if part is None or part not in archive.namelist():
+                if part is None or part not in sizes or (
+                        sizes[part] > SCAN_BYTES and not formulas) or \
+                        not _has_error_cell(archive, part):
                     continue
-                data = archive.read(part)
-                if b't="e"' not in data:  # no error cell at all (most sheets): nothing to parse
-                    continue
-                for cell in ElementTree.fromstring(data).iter(f"{{{_NS['m']}}}c"):
-                    ref = cell.get("r")
-                    if cell.get("t") == "e" and ref in wanted:
-                        value = cell.find("m:v", _NS)
-                        found[(sheet, ref)] = value.text if value is not None else "#VALUE!"
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return found  # not an xlsx we can look into: the message stays as it was
+                cells = _error_cells(archive, part)
+                if cells:
+                    found[sheet] = cells
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError):
+        return found  # not an xlsx we can look into: the messages stay as they are
     return found
+
+
+class ErrorScan:
+    """``sheet_errors`` of a workbook's sheets, found in a background thread while the
+    sheets are parsed; ``result`` waits for it."""
+
+    def __init__(self, path: Path, sheets: list[str]) -> None:
+        self._found: dict[str, dict[str, str]] = {}
+        self._thread: threading.Thread | None = None
+        if path.suffix.lower() in (".xlsx", ".xlsm") and sheets:
+            self._thread = threading.Thread(target=self._run, args=(path, sheets), daemon=True)
+            self._thread.start()
+
+    def _run(self, path: Path, sheets: list[str]) -> None:
+        self._found = sheet_errors(path, sheets)
+
+    def result(self) -> dict[str, dict[str, str]]:
+        if self._thread is not None:
+            self._thread.join()
+        return self._found
 
 
 _BLANK = re.compile(r"^(.*) is required but blank$")
 
 
-def explain_error_cells(path: Path, issues: list) -> list:
-    """The issues, with "required but blank" reworded where the cell holds an Excel error."""
+def explain_error_cells(book: Book, errors: dict[str, dict[str, str]]) -> None:
+    """The book's issues told about its Excel error cells: "required but blank" reworded
+    where the cell holds an error, and an issue for each error in an optional contract
+    column, whose value is treated as missing."""
     from ar_excel.model import Issue
 
-    asked: dict[str, set[str]] = {}
-    for issue in issues:
-        if _BLANK.match(issue.message):
-            asked.setdefault(issue.sheet, set()).add(issue.cell)
-    if not asked or path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return issues
-    errors = error_values(path, asked)
     if not errors:
-        return issues
-    out = []
-    for issue in issues:
-        error = errors.get((issue.sheet, issue.cell))
+        return
+    out: list[Issue] = []
+    for issue in book.issues:
+        error = errors.get(issue.sheet, {}).get(issue.cell)
         if error is not None and _BLANK.match(issue.message):
             issue = Issue(issue.sheet, issue.cell, issue.column, error,
                           f"{issue.column} is the Excel error {error} (its formula has no "
                           f"value), so the row cannot be used")
         out.append(issue)
-    return out
+    book.issues = out + _optional_error_issues(book, errors)
+
+
+# What a missing optional value then means, where it is worth saying.
+_MISSING_MEANS = {
+    "Credit Limit": "no credit limit", "Due Date": "due by the payment terms",
+    "Payment Terms": "no terms", "Currency": "the customer's currency",
+}
+
+
+def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
+    from ar_excel.model import ROW, Issue
+    from ar_excel.schema import SCHEMAS
+
+    issues: list[Issue] = []
+    for kind, table in book.tables.items():
+        cells = errors.get(table.sheet)
+        if not cells:
+            continue
+        optional = {f.name for f in SCHEMAS[kind].fields if not f.required}
+        by_letter = {table.letters[c]: c for c in table.headers if c in optional
+                     and c in table.letters}
+        rows = pd.Series(table.frame.index, index=table.frame[ROW].to_numpy())
+        for cell, error in cells.items():
+            letter = cell.rstrip("0123456789")
+            column = by_letter.get(letter)
+            row = cell[len(letter):]
+            if column is None or not row.isdigit() or int(row) not in rows.index:
+                continue
+            index = rows[int(row)]
+            if isinstance(index, pd.Series):  # a receipt split over its invoices: once
+                index = index.iloc[0]
+            if not pd.isna(table.frame.at[index, column]):
+                continue  # read from elsewhere (a name beside a blank ID...)
+            header = table.headers[column]
+            means = _MISSING_MEANS.get(column)
+            issues.append(Issue(
+                table.sheet, cell, header, error,
+                f"{header} is the Excel error {error} (its formula has no value): treated as "
+                f"missing" + (f" ({means})" if means else "")))
+    issues.sort(key=lambda i: (i.sheet, int(re.sub(r"^[A-Z]+", "", i.cell)),
+                               len(i.cell), i.cell))
+    return issues

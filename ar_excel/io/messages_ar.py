@@ -31,6 +31,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a customer status \(Active, Hold or Closed\)$",
      "'{0}' ليست حالة عميل (نشط أو موقوف أو مغلق)"),
     (r"^(.*) is required but blank$", "{0} مطلوب لكنه فارغ"),
+    (r"^(.*) is the Excel error (\S+) \(its formula has no value\): treated as missing "
+     r"\(no credit limit\)$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر فارغاً "
+                              "(بلا حد ائتمان)"),
+    (r"^(.*) is the Excel error (\S+) \(its formula has no value\): treated as missing "
+     r"\(due by the payment terms\)$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر "
+                                        "فارغاً (الاستحقاق حسب شروط الدفع)"),
+    (r"^(.*) is the Excel error (\S+) \(its formula has no value\): treated as missing"
+     r"(?: \(.*\))?$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر فارغاً"),
     (r"^'(.*)' read as (\S+) \(written in thousands or millions\)$",
      "'{0}' قُرئ {1} (مكتوب بالآلاف أو الملايين)"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\), so the row cannot be used$",

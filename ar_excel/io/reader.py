@@ -1000,15 +1000,18 @@ def read_book(path: str | Path) -> Book:
     if not path.exists():
         raise InputError(f"no such file: {path}")
     grids, loader, loads = _calamine_grids(path)
+    from ar_excel.io.cell_errors import ErrorScan, explain_error_cells
+
+    # the cells calamine gives as blank that hold an Excel error, found meanwhile
+    scan = ErrorScan(path, list(dict.fromkeys(
+        loads.names + [g.sheet for g in grids if g.sheet is not None])))
     try:  # the sheets are parsed as they arrive
         book = book_from_grids(grids, source=path, sheet_loader=loader)
     except BaseException:
         loads.finish()  # a sheet that could not be read is the first thing to say
         raise
     loads.finish()
-    from ar_excel.io.cell_errors import explain_error_cells
-
-    book.issues = explain_error_cells(path, book.issues)
+    explain_error_cells(book, scan.result())
     return book
 
 
