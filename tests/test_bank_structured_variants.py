@@ -242,6 +242,36 @@ def test_mt940_gulf_banks_transliterated_and_arabic_names_and_fils(tmp_path, enc
     assert stmt.balances[1].credits == 2000.5 and stmt.balances[1].debits == 0.125
 
 
+SUBFIELD_LINES = """:20:COBA261201
+:25:DE44500400000123456700
+:28C:1/1
+:60F:C261201EUR0,
+:61:2612011201C100,N166NONREF
+:86:166
+?00GUTSCHRIFT
+?20EREF+INV-77
+?21SVWZ+Rechnung 77 und 78
+?30COBADEFFXXX
+?31DE12500105170648489890
+?32Gamma GmbH
+:61:2612011201C50,NTRFNONREF//R2
+:86:
+/EREF/INV-79/NAME/DELTA BV/IBAN/NL91ABNA0417164300/REMI/FACTUUR 79/
+:62F:C261201EUR150,
+-
+"""
+
+
+def test_mt940_86_with_the_code_or_nothing_on_its_first_line(tmp_path):
+    stmt = read_statement(write(tmp_path, "coba.sta", SUBFIELD_LINES))
+    assert column(stmt, "Description") == ["Rechnung 77 und 78 (GUTSCHRIFT)", "FACTUUR 79"]
+    assert column(stmt, "Reference") == ["INV-77", "INV-79"]
+    assert column(stmt, "Counterparty") == ["Gamma GmbH", "DELTA BV"]
+    assert column(stmt, "Counterparty Account") == ["DE12500105170648489890",
+                                                    "NL91ABNA0417164300"]
+    assert tie_outs(stmt) == [("1/1", 0.0, 150.0, True)]
+
+
 BROKEN = """:20:B1
 :25:DE44500400000123456700
 :28C:7/1
@@ -727,3 +757,24 @@ def test_ofx_investment_statement_is_refused_with_a_clear_message(tmp_path):
             "</INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1></OFX>")
     with pytest.raises(InputError, match=r"inv\.ofx: an OFX investment statement"):
         read_statement(write(tmp_path, "inv.ofx", text))
+
+
+def test_ofx_sgml_that_never_closes_its_transactions_with_decimal_commas(tmp_path):
+    text = ("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\n"
+            "CHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n<OFX>\n"
+            "<BANKMSGSRSV1><STMTTRNRS><TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
+            "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00001<ACCTID>00012345678"
+            "<ACCTTYPE>CHECKING</BANKACCTFROM>\n<BANKTRANLIST><DTSTART>20261101<DTEND>20261105\n"
+            "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261102<TRNAMT>+1250,50<FITID>FR1"
+            "<NAME>VIR SEPA DUPONT SARL<MEMO>FACT 2026-118\n"
+            "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261103<TRNAMT>-12,50<FITID>FR2"
+            "<NAME>FRAIS TENUE DE COMPTE\n"
+            "</BANKTRANLIST>\n<LEDGERBAL><BALAMT>3238,00<DTASOF>20261105</LEDGERBAL>\n"
+            "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n")
+    stmt = read_statement(write(tmp_path, "releve.ofx", text, "cp1252"))
+    assert column(stmt, "Amount") == [1250.5, -12.5]
+    assert column(stmt, "Description") == ["FACT 2026-118", "FRAIS TENUE DE COMPTE"]
+    assert column(stmt, "Counterparty") == ["VIR SEPA DUPONT SARL", "FRAIS TENUE DE COMPTE"]
+    assert column(stmt, "Bank Line") == ["FR1", "FR2"]
+    assert stmt.balances[0].closing == 3238.0
+    assert not stmt.issues

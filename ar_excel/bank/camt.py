@@ -6,9 +6,12 @@ Accounting rules:
 
 * One line per transaction: an entry (``Ntry``) holding several ``TxDtls`` (a batch) is split
   into its transactions, each with its own amount (``TxDtls/Amt`` or ``AmtDtls/TxAmt``), when
-  they add up to the booked entry; otherwise (amounts missing or not adding up) the entry stays
+  they add up to the booked entry; a batch booked net of the bank's charges (``Chrgs`` of the
+  entry or of its transactions) is its transactions plus one line of the charges (money out),
+  together the booked amount; otherwise (amounts missing or not adding up) the entry stays
   one line and an issue says why. An entry without ``TxDtls`` is one line.
-* Sign: ``CdtDbtInd`` CRDT = money in (+), DBIT = money out (-). ``RvslInd`` marks a
+* Sign: ``CdtDbtInd`` CRDT = money in (+), DBIT = money out (-); an entry without it is
+  left out with an issue rather than given a guessed sign. ``RvslInd`` marks a
   reversal. ISO 20022 defines the indicator of a reversal entry as the direction of the
   reversal booking itself (a returned credit is DBIT + RvslInd), so by default it does not
   change the sign - the PostFinance sample ties out only that way. Some banks (the German
@@ -25,7 +28,9 @@ Accounting rules:
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone
   shift.
 * Pending entries (``Sts`` PDNG) are not booked: left out with an issue. Opening balance:
-  OPBD (else PRCD); closing: CLBD.
+  OPBD (else PRCD, the previous statement's closing); closing: CLBD (never the available
+  balances CLAV/FWAV, which count holds and limits). A camt.054 notification states no
+  balances: its entries are read as lines and nothing is tied out.
 """
 
 from __future__ import annotations

@@ -15,8 +15,16 @@ Accounting rules and the traps they avoid:
 * Each ``:20:`` block is a statement; its ``:60F:``/``:60M:`` and ``:62F:``/``:62M:`` balances
   give the tie-out. A ``:86:`` after the closing balance describes the statement, not its last
   line, and is not glued onto that line.
+* Amounts: SWIFT writes one decimal comma (``1250,50``, ``1000,``); a decimal point
+  (``100.00``) and thousands dots before the comma (``2.500,00``) are read too, anything else
+  (``1,234,56``) is not guessed at.
 * A ``:61:`` the package cannot read is reported with its file line and left out; the rest of
-  the file still imports.
+  the file still imports. A balance line (``:60F:``, ``:62F:``, ``:64:``, ``:65:``...) that
+  cannot be read is reported with its line and left out (the statement is then not tied out);
+  a statement with an opening but no closing balance (or the reverse) is reported as a file
+  that may be cut short.
+* Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
+  counterparty is the ordering party of a credit and the beneficiary of a debit.
 """
 
 from __future__ import annotations

@@ -65,7 +65,11 @@ def join_lines(lines: list[str], first_prefix: int = 4) -> str:
     if not lines:
         return ""
     head = lines[0].lstrip()
-    structured = bool(_GVC_START.match(head) or _DUTCH_START.match(head))
+    structured = bool(_GVC_START.match(head) or _DUTCH_START.match(head)
+                      # the GVC code alone on the first line (or nothing), the fields below
+                      or (re.fullmatch(r"(\d{3})?\s*", head) and len(lines) > 1
+                          and bool(_GVC_START.match(lines[1].lstrip())
+                                   or (not head and _DUTCH_START.match(lines[1].lstrip())))))
     out = lines[0]
     prev_len = len(lines[0]) + first_prefix
     for ln in lines[1:]:

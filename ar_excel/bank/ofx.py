@@ -3,7 +3,15 @@
 ``ofxparse`` reads the structure (accounts, transactions, amounts, balances) but it shifts
 times carrying a zone (``20090401122017.000[-5:EST]``) to UTC, which can move a posting to the
 next day, and lower-cases the currency. This adapter therefore takes each posting date as
-written in the file (the first eight digits of ``DTPOSTED``) and upper-cases the currency.
+written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGERBAL``
+``DTASOF``) and upper-cases the currency.
+
+* Files are read whole, never refused for one bad transaction: one ``ofxparse`` cannot read
+  (no amount, no ``FITID``, a date it cannot parse) is left out with an issue naming its line
+  in the file. A file without ``</OFX>`` is reported as possibly cut short. SGML that never
+  closes ``<STMTTRN>`` is closed before each next one. Several statements (``STMTRS`` for
+  accounts, ``CCSTMTRS`` for cards) each keep their own lines; an investment statement is
+  refused with a clear message.
 
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
   ``Counterparty`` = ``NAME``;
@@ -62,7 +70,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         try:
             # fail_fast=False: a transaction it cannot read is set aside (and reported below)
             # instead of failing the whole file
-            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(text)), fail_fast=False)
+            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(_close_transactions(text))),
+                                           fail_fast=False)
         except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
             raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
     if not re.search(r"</OFX>", text, re.I):
@@ -199,6 +208,23 @@ def _sign_unsigned_debits(records: list[dict[str, Any]], source: str) -> list[Is
     return [Issue(source, "", "TRNAMT", len(flipped),
                   f"every amount in the file is positive; the {len(flipped)} transactions typed "
                   "as money out (TRNTYPE DEBIT, CHECK, FEE, PAYMENT...) were read as debits")]
+
+
+def _close_transactions(text: str) -> str:
+    """A file that never closes its ``<STMTTRN>`` (some banks' SGML): each closed where the
+    next begins or the list ends, as ``ofxparse`` would otherwise read every one empty."""
+    if re.search(r"</STMTTRN>", text, re.I) or not re.search(r"<STMTTRN>", text, re.I):
+        return text
+    out: list[str] = []
+    inside = False
+    for part in re.split(r"(?i)(<STMTTRN>|</BANKTRANLIST>)", text):
+        tag = part.upper()
+        if tag in ("<STMTTRN>", "</BANKTRANLIST>"):
+            if inside:
+                out.append("</STMTTRN>")
+            inside = tag == "<STMTTRN>"
+        out.append(part)
+    return "".join(out)
 
 
 def _ascii_body(text: str) -> bytes:
