@@ -286,3 +286,57 @@ def test_a_sheet_too_large_to_inflate_is_looked_at_only_where_the_workbook_has_f
         dst.writestr("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/'
                                          'spreadsheetml/2006/main"><c r="K14" i="1"/></calcChain>')
     assert [i.cell for i in read_book(with_chain).issues] == ["K14", "D2"]
+
+
+# ---------------------------------------------------------------- .ods merged cells
+
+
+def test_cells_merged_down_in_an_ods_saved_by_libreoffice_are_filled_down(tmp_path):
+    from ar_excel.io.ods_merges import ods_merges
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in (["Customer list, November"], ["Customer ID", "Name", "Payment Terms"],
+                ["C1", "Nile", 30], ["C2", "Delta", 45], ["C3", "Sinai", 60]):
+        ws.append(row)
+    ws.merge_cells("A1:C1")  # a title across: stays a title
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Aged invoices"])
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Note"])
+    for row in (["I1", "C1", datetime(2026, 10, 1), 100, "x"],
+                ["I2", None, datetime(2026, 10, 2), 200, None],
+                ["I3", None, datetime(2026, 10, 3), 300, None],
+                ["I4", "C2", datetime(2026, 10, 3), 50, None],
+                ["I5", "C3", datetime(2026, 10, 4), 70, "box"],
+                ["I6", None, datetime(2026, 10, 5), 80, None]):
+        inv.append(row)
+    inv.merge_cells("B3:B5")  # C1 beside its three invoices
+    inv.merge_cells("B7:B8")  # C3 beside its two
+    inv.merge_cells("E7:F8")  # a note over two rows and two columns
+    src = tmp_path / "merged.xlsx"
+    wb.save(src)
+    out = tmp_path / "lo"
+    out.mkdir()
+    ods = soffice_convert(src, "ods", out)
+    assert ods_merges(ods) == {"Invoices": [((2, 1), (4, 1)), ((6, 1), (7, 1)),
+                                            ((6, 4), (7, 5))]}
+    book = read_book(ods)
+    assert book.issues == []
+    assert book.customers["Customer ID"].tolist() == ["C1", "C2", "C3"]
+    assert book.invoices["Customer ID"].tolist() == ["C1", "C1", "C1", "C2", "C3", "C3"]
+    assert book.invoices["Note"].tolist() == ["x", None, None, None, "box", "box"]
+    aging = run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging["Total"].to_dict() == {"C1": 600, "C2": 50, "C3": 150}
+
+
+def test_an_ods_without_merges_is_not_parsed_for_them(tmp_path):
+    from ar_excel.io.ods_merges import ods_merges
+
+    path = tmp_path / "plain.ods"
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("content.xml", "<not-even-xml")
+    assert ods_merges(path) == {}  # no merge mark: the XML is never parsed
+    assert ods_merges(tmp_path / "missing.ods") == {}

@@ -870,7 +870,13 @@ def _calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[A
     names = list(wb.sheet_names)
     read = sheets_to_read(names, hidden, tables)
     loader = _lazy_loader(wb)  # used once every sheet is read (``finish``)
-    loads = _SheetLoads(path, wb, [n for n in names if n in read])  # wb is theirs till then
+    merges = None
+    if path.suffix.lower() == ".ods":  # calamine gives no merges of an .ods file
+        from ar_excel.io.ods_merges import ods_merges
+
+        merges = ods_merges(path)
+    # wb is theirs till then
+    loads = _SheetLoads(path, wb, [n for n in names if n in read], merges)
     grids = [loads.grid(name, name in hidden) for name in names]
     grids.extend(tables)
     return grids, loader, loads
@@ -920,8 +926,10 @@ class _SheetLoads:
     out in workbook order; a sheet that cannot be read raises as if the sheets had been read
     one after the other before any parsing (``finish``): the first one in order."""
 
-    def __init__(self, path: Path, wb: Any, names: list[str]) -> None:
+    def __init__(self, path: Path, wb: Any, names: list[str],
+                 merges: dict[str, list] | None = None) -> None:
         self.names = names
+        self._merges = merges or {}  # sheet -> merges the cell reader does not give (.ods)
         self._pending = list(reversed(names))
         self._lock = threading.Lock()
         self._done = {name: threading.Event() for name in names}
@@ -954,7 +962,8 @@ class _SheetLoads:
             try:
                 sheet = book.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
-                self._rows[name] = fill_merged_down(rows, sheet.merged_cell_ranges)
+                self._rows[name] = fill_merged_down(
+                    rows, sheet.merged_cell_ranges or self._merges.get(name))
             except BaseException as exc:  # raised by ``finish``, in sheet order
                 self._failed[name] = exc
             finally:
