@@ -272,6 +272,15 @@ def test_mt940_86_with_the_code_or_nothing_on_its_first_line(tmp_path):
     assert tie_outs(stmt) == [("1/1", 0.0, 150.0, True)]
 
 
+def test_mt940_single_statement_behind_a_utf8_byte_order_mark(tmp_path):
+    first = ING.split("-}")[0].split("\n", 1)[1]  # no SWIFT header: ":20:" comes first
+    text = "\ufeff" + first + "-\n"
+    stmt = read_statement(write(tmp_path, "bom.sta", text, newline="\r\n"))
+    assert stmt.source_format == "mt940" and stmt.encoding == "utf-8-sig"
+    assert column(stmt, "Amount") == [2500.0, -12.35, 300.0]
+    assert [b.ties_out for b in stmt.balances] == [True]
+
+
 BROKEN = """:20:B1
 :25:DE44500400000123456700
 :28C:7/1

@@ -47,7 +47,8 @@ def detect_format(data: bytes, name: str = "") -> str:
         if re.search(r"<(html|table)\b", data[:65536].decode("latin-1"), re.I):
             return "html"  # a web page saved as .xls by the bank's portal
         raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
-    if _starts_a_line(data, b":20:") and any(_starts_a_line(data, tag)
+    body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before ":20:"
+    if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
                                             for tag in (b":61:", b":60F:", b":60M:")):
         return "mt940"
     return "csv"
