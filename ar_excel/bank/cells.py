@@ -30,8 +30,10 @@ def cell_at(row: list[Any], idx: int | None) -> Any:
 
 
 def is_constant(column: list[Any], blank: np.ndarray) -> bool:
-    values = {str(v) for v, b in zip(column, blank, strict=True) if not b}
-    return len(column) > 1 and len(values) <= 1
+    """Whether a column repeats one text on the rows that fill it (or is empty); a text on
+    one row only is no repetition."""
+    filled = [str(v) for v, b in zip(column, blank, strict=True) if not b]
+    return len(column) > 1 and len(set(filled)) <= 1 and len(filled) != 1
 
 
 class ColumnCells:

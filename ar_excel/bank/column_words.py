@@ -79,11 +79,18 @@ class Layout:
 
 
 def split_header(cell: Any) -> tuple[str, str | None]:
+    """A header and the currency it names: ``Amount (EUR)``, ``Betrag in EUR``; in a header
+    over two lines, either line (``Withdrawal (AED)`` over ``سحب``)."""
     text = "" if cell is None else str(cell).strip()
     m = _HEADER_CCY.match(text)
     if m:
         name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
         return name, ccy.upper()
+    if "\n" in text:
+        for line in text.splitlines():
+            name, ccy = split_header(line)
+            if ccy:
+                return text.replace(line, name), ccy
     return text, None
 
 
@@ -140,10 +147,10 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                            "bakiye", "zustatek", "egyenleg"})),
     ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
                          "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
-                         "cargo", "cargos", "debito", "dare", "borc", "borç"})),
+                         "cargo", "cargos", "debito", "dare", "borc", "borç", "dr"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
-                          "abonos", "credito", "avere", "alacak"})),
+                          "abonos", "credito", "avere", "alacak", "cr"})),
     ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
                           "bedrag", "importo", "valor", "tutar", "قيمة", "kwota", "castka",
                           "osszeg"})),
@@ -196,7 +203,8 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
     words = header_words(header)
     if words & _HIJRI_WORDS or words & _FOREIGN_WORDS:
         return None
-    if words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]:  # "Debit/Credit ..."
+    if (words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]
+            and not words & _WORDS_OF["Balance"]):  # "Debit/Credit ..." (not "Balance Dr/Cr")
         return "Amount" if words & _WORDS_OF["Amount"] and "Amount" not in taken else None
     for canon, keys in _ROLE_WORDS:
         hit = bool(words & keys)

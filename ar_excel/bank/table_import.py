@@ -10,6 +10,7 @@ once per file; the columns are then parsed whole.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,7 @@ from ar_excel.bank.cells import (
     real_references,
     row_key,
 )
-from ar_excel.bank.column_words import Layout, fold_key, header_words
+from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, fold_key, header_words
 from ar_excel.bank.date_order import (
     currency_of_a_day_first_country,
     decide_date_order,
@@ -103,7 +104,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         preamble, day_first if named_order is None else named_order,
         forced=named_order is not None or bool(date_format),
         column=header[date_idx] if date_idx is not None and date_idx < len(header) else "Date",
-        locale=_day_first_locale(table, layout, preamble, amount_cols))
+        locale=_day_first_locale(table, layout, preamble, amount_cols, data[:SAMPLE_ROWS]))
     # a narrative column with the same text on every row names the account product, not the line
     parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
@@ -338,13 +339,19 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     return Statement(lines, stated, issues, fmt, source)
 
 
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
 def _day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
-                      amount_cols: list[int]) -> str | None:
+                      amount_cols: list[int], sample: list[list[Any]]) -> str | None:
     """Why the file comes from a country that writes the day first, if it says so: headers in
-    its language, or its currency (the Currency column, a header, the account lines, a code
-    at the amounts)."""
+    its language, Arabic text (every Arab country writes the day first), or its currency (the
+    Currency column, a header, the account lines, a code at the amounts)."""
     if headers_of_a_day_first_language(layout.headers):
         return "the headers are in a language of countries that write the day first"
+    if any(isinstance(c, str) and _ARABIC.search(c) for row in (*preamble, *sample)
+           for c in row):
+        return "the file is written in Arabic, and Arab countries write the day first"
     cols = layout.columns
     codes = [layout.currency_hint]
     if "Currency" in cols:
