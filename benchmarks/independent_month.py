@@ -830,6 +830,7 @@ def run_seed(seed: int, n_lines: int, n_cust: int, n_inv: int, workdir: Path) ->
     write_book(book, customers, invoices, payments, cur, rng)
     write_statement(bank, lines, country, rng)
     (workdir / f"truth_{seed}.json").write_text(json.dumps(lines, default=str, ensure_ascii=False, indent=0))
+    out.unlink(missing_ok=True)  # an earlier OUT would be read as a person's review of its rows
     t0 = time.perf_counter()
     p = subprocess.run([ARCMD, "reconcile", str(book), "--bank", str(bank), "--as-of", "2026-10-31",
                         "-o", str(out)], capture_output=True, text=True)
