@@ -4,10 +4,13 @@ dates, currency, narrative, counterparty, bank reference, and each statement's t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ar_excel.bank import read_statement
 from ar_excel.errors import InputError
@@ -786,4 +789,241 @@ def test_ofx_sgml_that_never_closes_its_transactions_with_decimal_commas(tmp_pat
     assert column(stmt, "Counterparty") == ["VIR SEPA DUPONT SARL", "FRAIS TENUE DE COMPTE"]
     assert column(stmt, "Bank Line") == ["FR1", "FR2"]
     assert stmt.balances[0].closing == 3238.0
+    assert not stmt.issues
+
+
+# --- property: any MT940 a bank could write in these dialects reads back exactly -----------
+
+WORDS = ["PAYMENT", "INV-2026-0042", "RE 4711", "ACME", "TRADING", "LLC", "NOVEMBER", "1234",
+         "AL-QAHTANI", "MUELLER", "شركة", "النيل", "FACTUUR", "2026-118"]
+MARKS = {"C": 1, "D": -1, "RC": -1, "RD": 1}  # a reversed credit is money out
+
+
+@st.composite
+def mt940_files(draw):
+    statements = []
+    for number in range(1, draw(st.integers(1, 3)) + 1):
+        opening = draw(st.integers(-10**8, 10**8))
+        lines = []
+        for _ in range(draw(st.integers(0, 6))):
+            value = date(2026, 12, 20) + timedelta(days=draw(st.integers(0, 14)))
+            lines.append({
+                "mark": draw(st.sampled_from(list(MARKS))),
+                "cents": draw(st.integers(1, 10**9)),
+                "value": value,
+                "entry": value + timedelta(days=draw(st.integers(0, 3))),
+                "text": " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1,
+                                               max_size=20))),
+                "name": draw(st.sampled_from(["ACME LLC", "MUELLER GMBH", "شركة النيل"])),
+                "dialect": draw(st.sampled_from(["free", "gvc", "dutch"])),
+            })
+        statements.append((f"{number}/1", opening, lines))
+    header = draw(st.booleans())
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return statements, header, newline
+
+
+def swift_amount(cents: int) -> str:
+    return f"{cents // 100}," + ("" if cents % 100 == 0 else f"{cents % 100:02d}")
+
+
+def write_mt940(statements, header: bool) -> str:
+    out = []
+    for number, opening, lines in statements:
+        if header:
+            out.append("{1:F01TESTBANKAXXX0000000000}{2:I940TESTBANKXXXXN}{4:")
+        mark = "C" if opening >= 0 else "D"
+        out += [":20:STMT" + number.replace("/", ""), ":25:AE070260001015001234567",
+                f":28C:{number}", f":60F:{mark}261219AED{swift_amount(abs(opening))}"]
+        closing = opening
+        for k, line in enumerate(lines):
+            closing += MARKS[line["mark"]] * line["cents"]
+            out.append(f":61:{line['value']:%y%m%d}{line['entry']:%m%d}{line['mark']}"
+                       f"{swift_amount(line['cents'])}NTRFNONREF//B{number[0]}-{k}")
+            purpose = line["text"]
+            if line["dialect"] == "gvc":
+                subfields = "".join(f"?2{i}{purpose[i * 27:(i + 1) * 27]}"
+                                    for i in range(-(-len(purpose) // 27)))
+                out.append(field86(f"166?00GUTSCHRIFT{subfields}?32{line['name']}"))
+            elif line["dialect"] == "dutch":
+                out.append(field86(f"/NAME/{line['name']}/REMI/{purpose}/"))
+            else:
+                out.append(field86(purpose))
+        mark = "C" if closing >= 0 else "D"
+        out.append(f":62F:{mark}270106AED{swift_amount(abs(closing))}")
+        out.append("-}" if header else "-")
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mt940_files())
+def test_mt940_any_statement_reads_back_exactly(tmp_path, sample):
+    statements, header, newline = sample
+    stmt = read_statement(write(tmp_path, "p.sta", write_mt940(statements, header),
+                                newline=newline))
+    lines = [line for _, _, ls in statements for line in ls]
+    assert len(stmt.lines) == len(lines)
+    assert column(stmt, "Amount") == [MARKS[x["mark"]] * x["cents"] / 100 for x in lines]
+    assert column(stmt, "Value Date") == [D(x["value"]) for x in lines]
+    assert column(stmt, "Date") == [D(x["entry"]) for x in lines]
+    assert column(stmt, "Currency") == ["AED"] * len(lines)
+    for x, (_, got) in zip(lines, stmt.lines.iterrows(), strict=True):
+        text = " ".join(x["text"].split())
+        expected = {"gvc": f"{text} (GUTSCHRIFT)", "dutch": text, "free": text}
+        assert got["Description"] == expected[x["dialect"]]
+        assert got["Counterparty"] == (None if x["dialect"] == "free" else x["name"])
+    assert [(b.statement, b.ties_out) for b in stmt.balances] == [
+        (number, True) for number, _, _ in statements]
+    assert not stmt.issues
+
+
+@st.composite
+def camt_files(draw):
+    version = draw(st.sampled_from(["02", "04", "08"]))
+    entries = []
+    for _ in range(draw(st.integers(1, 6))):
+        names = st.sampled_from(["ACME LLC", "شركة النيل"])
+        txs = [(draw(st.integers(1000, 10**8)), draw(names))  # more than the charges
+               for _ in range(draw(st.integers(1, 4)))]
+        entries.append({
+            "direction": draw(st.sampled_from(["CRDT", "DBIT"])),
+            "txs": txs,
+            "charges": draw(st.sampled_from([0, 0, 1500])) if len(txs) > 1 else 0,
+            "day": draw(st.integers(1, 28)),
+            "hour": draw(st.integers(0, 23)),
+            "offset": draw(st.sampled_from(["+04:00", "-05:00", "+00:00", "Z", ""])),
+        })
+    return version, draw(st.integers(-10**8, 10**8)), entries
+
+
+def write_camt(version: str, opening: int, entries: list[dict]) -> tuple[str, int]:
+    def money(cents: int) -> str:
+        return f"{cents // 100}.{cents % 100:02d}"
+
+    def party(name: str) -> str:
+        return f"<Pty><Nm>{name}</Nm></Pty>" if version == "08" else f"<Nm>{name}</Nm>"
+
+    body, closing = [], opening
+    for k, e in enumerate(entries):
+        gross = sum(c for c, _ in e["txs"])
+        booked = gross - e["charges"] if e["direction"] == "CRDT" else gross + e["charges"]
+        closing += booked if e["direction"] == "CRDT" else -booked
+        role = "Dbtr" if e["direction"] == "CRDT" else "Cdtr"
+        amount = "Amt" if version != "02" else "AmtDtls><TxAmt><Amt"
+        amount_end = "Amt" if version != "02" else "Amt></TxAmt></AmtDtls"
+        txs = "".join(
+            f"<TxDtls><Refs><EndToEndId>E{k}-{j}</EndToEndId></Refs>"
+            f"<{amount} Ccy=\"AED\">{money(c)}</{amount_end}>"
+            f"<RltdPties><{role}>{party(name)}</{role}></RltdPties>"
+            f"<RmtInf><Ustrd>INV-{k}-{j}</Ustrd></RmtInf></TxDtls>"
+            for j, (c, name) in enumerate(e["txs"]))
+        charges = (f"<Chrgs><Amt Ccy=\"AED\">{money(e['charges'])}</Amt></Chrgs>"
+                   if e["charges"] else "")
+        stamp = f"2026-11-{e['day']:02d}T{e['hour']:02d}:30:00{e['offset']}"
+        body.append(
+            f"<Ntry><Amt Ccy=\"AED\">{money(booked)}</Amt><CdtDbtInd>{e['direction']}"
+            f"</CdtDbtInd><Sts>BOOK</Sts><BookgDt><DtTm>{stamp}</DtTm></BookgDt>"
+            f"<ValDt><Dt>2026-11-{e['day']:02d}</Dt></ValDt><AcctSvcrRef>R{k}</AcctSvcrRef>"
+            f"{charges}<NtryDtls>{txs}</NtryDtls></Ntry>")
+
+    def balance(code: str, cents: int) -> str:
+        sign = "CRDT" if cents >= 0 else "DBIT"
+        return (f"<Bal><Tp><CdOrPrtry><Cd>{code}</Cd></CdOrPrtry></Tp><Amt Ccy=\"AED\">"
+                f"{money(abs(cents))}</Amt><CdtDbtInd>{sign}</CdtDbtInd>"
+                "<Dt><Dt>2026-11-30</Dt></Dt></Bal>")
+
+    text = (f'<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:'
+            f'tech:xsd:camt.053.001.{version}"><BkToCstmrStmt><GrpHdr><MsgId>M</MsgId>'
+            f"</GrpHdr><Stmt><Id>S</Id><Acct><Id><IBAN>AE070331234567890123456</IBAN></Id>"
+            f"</Acct>{balance('OPBD', opening)}{balance('CLBD', closing)}{''.join(body)}"
+            "</Stmt></BkToCstmrStmt></Document>")
+    return text, closing
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(camt_files())
+def test_camt_any_statement_reads_back_exactly(tmp_path, sample):
+    version, opening, entries = sample
+    text, closing = write_camt(version, opening, entries)
+    stmt = read_statement(write(tmp_path, "p.xml", text))
+    expected = []
+    for k, e in enumerate(entries):
+        sign = 1 if e["direction"] == "CRDT" else -1
+        day = D(f"2026-11-{e['day']:02d}")  # the local date, whatever the offset
+        expected += [(sign * c / 100, day, f"INV-{k}-{j}", name, f"E{k}-{j}")
+                     for j, (c, name) in enumerate(e["txs"])]
+        if e["charges"]:
+            expected.append((-e["charges"] / 100, day, None, None, None))
+    got = list(zip(column(stmt, "Amount"), column(stmt, "Date"),
+                   [None if d and d.startswith("Bank charges") else d
+                    for d in column(stmt, "Description")],
+                   column(stmt, "Counterparty"),
+                   column(stmt, "Reference"), strict=True))
+    assert got == expected
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.ties_out) == (opening / 100, closing / 100, True)
+    assert not stmt.issues
+
+
+@st.composite
+def ofx_files(draw):
+    accounts = []
+    for number in range(draw(st.integers(1, 3))):
+        transactions = [{
+            "cents": draw(st.integers(-10**8, 10**8).filter(bool)),
+            "day": draw(st.integers(1, 28)),
+            "time": draw(st.sampled_from(["", "000000", "235959.000", "120000"])),
+            "zone": draw(st.sampled_from(["", "[-5:EST]", "[+3:AST]", "[+4:GST]", "[0:GMT]"])),
+            "name": draw(st.sampled_from(["ACME LLC", "MÜLLER GMBH", "مؤسسة الريان"])),
+            "memo": draw(st.sampled_from([None, "INV-2026-0450", "فاتورة 77"])),
+        } for _ in range(draw(st.integers(0, 5)))]
+        accounts.append((f"ACCT{number}", draw(st.sampled_from(["USD", "SAR", "AED"])),
+                         transactions))
+    return accounts, draw(st.booleans())
+
+
+def write_ofx(accounts, xml: bool) -> str:
+    def leaf(tag: str, value: str) -> str:
+        return f"<{tag}>{value}</{tag}>" if xml else f"<{tag}>{value}\n"
+
+    statements = []
+    for acct, currency, transactions in accounts:
+        rows = "".join(
+            "<STMTTRN>" + leaf("TRNTYPE", "CREDIT" if t["cents"] > 0 else "DEBIT")
+            + leaf("DTPOSTED", f"202611{t['day']:02d}{t['time']}{t['zone']}")
+            + leaf("TRNAMT", f"{t['cents'] / 100:.2f}") + leaf("FITID", f"{acct}-{k}")
+            + leaf("NAME", t["name"]) + (leaf("MEMO", t["memo"]) if t["memo"] else "")
+            + "</STMTTRN>\n" for k, t in enumerate(transactions))
+        statements.append(
+            "<STMTTRNRS>" + leaf("TRNUID", "1") + "<STMTRS>" + leaf("CURDEF", currency)
+            + "<BANKACCTFROM>" + leaf("BANKID", "1") + leaf("ACCTID", acct)
+            + leaf("ACCTTYPE", "CHECKING") + "</BANKACCTFROM>\n<BANKTRANLIST>"
+            + leaf("DTSTART", "20261101") + leaf("DTEND", "20261130") + rows
+            + "</BANKTRANLIST><LEDGERBAL>" + leaf("BALAMT", "100.00")
+            + leaf("DTASOF", "20261130235959[-5:EST]") + "</LEDGERBAL></STMTRS></STMTTRNRS>\n")
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<?OFX OFXHEADER="200" VERSION="211" '
+            'SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n' if xml else
+            "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:UTF-8\n"
+            "CHARSET:NONE\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n")
+    return head + "<OFX><BANKMSGSRSV1>" + "".join(statements) + "</BANKMSGSRSV1></OFX>\n"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ofx_files())
+def test_ofx_any_statement_reads_back_with_its_local_dates(tmp_path, sample):
+    accounts, xml = sample
+    stmt = read_statement(write(tmp_path, "p.ofx", write_ofx(accounts, xml)))
+    expected = [(t["cents"] / 100, D(f"2026-11-{t['day']:02d}"), currency, t["name"],
+                 t["memo"] or t["name"], f"{acct}-{k}", acct)
+                for acct, currency, transactions in accounts
+                for k, t in enumerate(transactions)]
+    got = list(zip(*(column(stmt, c) for c in ("Amount", "Date", "Currency", "Counterparty",
+                                               "Description", "Bank Line", "Statement")),
+                   strict=True))
+    assert got == expected
+    assert [(b.statement, b.closing, b.closing_date) for b in stmt.balances] == [
+        (acct, 100.0, D("2026-11-30")) for acct, _, _ in accounts]
     assert not stmt.issues
