@@ -596,6 +596,16 @@ def test_camt054_notification_reads_as_lines_without_balances(tmp_path):
     assert "80.00 CHF" in issue.message and "left out" in issue.message
 
 
+def test_camt_reversal_written_as_1_and_amounts_without_ccy(tmp_path):
+    text = (CAMT_V04.replace("<RvslInd>true</RvslInd>", "<RvslInd>1</RvslInd>")
+            .replace('<Amt Ccy="CHF">40.00</Amt><CdtDbtInd>DBIT', "<Amt>40.00</Amt><CdtDbtInd>DBIT"))
+    stmt = read_statement(write(tmp_path, "v04.xml", text))
+    assert column(stmt, "Currency") == ["CHF"] * 3  # the account's (Acct/Ccy)
+    # xs:boolean "1" is a reversal too: its counterparty is the payee named
+    assert stmt.lines.iloc[1]["Counterparty"] == "Lieferant GmbH"
+    assert [b.ties_out for b in stmt.balances] == [True, True]
+
+
 def test_camt_that_is_not_well_formed_names_the_file_and_the_line(tmp_path):
     text = CAMT_V02.replace("</Ntry>\n<Ntry>", "</Ntry>\n<Ntry", 1)
     with pytest.raises(InputError, match=r"v02\.xml: .*line \d+, column \d+"):

@@ -120,6 +120,8 @@ def read_camt(path: Path, data: bytes) -> Statement:
             r.pop("_reversal", None)
         if bal.currency is None:
             bal.currency = next((r["Currency"] for r in records if r["Currency"]), None)
+        for r in records:  # an amount without its Ccy is in the account's currency
+            r["Currency"] = r["Currency"] or bal.currency
         balances.append(bal)
         all_records += records
     lines = build_lines(all_records)
@@ -169,7 +171,7 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
                             "whether it is a credit or a debit (CdtDbtInd CRDT/DBIT); entry "
                             "left out".replace("  ", " ")))
         return []
-    reversal = (_text(entry, "RvslInd") or "").lower() == "true"
+    reversal = (_text(entry, "RvslInd") or "").lower() in ("true", "1")  # xs:boolean
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")
     if booked is None and value is None:  # as a CSV row without a date: reported, left out
