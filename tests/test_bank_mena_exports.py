@@ -369,3 +369,29 @@ def test_amounts_written_with_the_currency_code(tmp_path):
     assert stmt.lines["Amount"].tolist() == [12345.6, -2000.0]
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
     assert stmt.issues == []
+
+
+def test_saudi_export_dated_in_the_hijri_calendar_only(tmp_path):
+    text = ("مصرف الراجحي - كشف حساب\n"
+            "العملة,SAR\n"
+            "التاريخ,الرقم المرجعي,البيان,مدين,دائن,الرصيد\n"
+            "1448/06/12,FT2632612345,حوالة واردة من شركة المراعي فاتورة 9001,,\"4,000.00\","
+            "\"14,000.00\"\n"
+            "1448/06/13,,رسوم سداد,\"11.50\",,\"13,988.50\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2026-11-22", "2026-11-23")
+    assert stmt.lines["Amount"].tolist() == [4000.0, -11.5]
+    assert stmt.lines["Reference"].tolist() == ["FT2632612345", None]
+    [note] = stmt.issues
+    assert (note.column, note.value) == ("التاريخ", "1448/06/12")
+    assert "Hijri calendar" in note.message and "= 22 Nov 2026" in note.message
+
+
+def test_hijri_date_column_found_by_its_values_day_first(tmp_path):
+    text = ("Hijri Date,Transaction Description,Debit,Credit,Balance\n"
+            "12/06/1448,SARIE IN AL MARAI CO,,\"4,000.00\",\"14,000.00\"\n"
+            "13/06/1448 هـ,SADAD STC,350.00,,\"13,650.00\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2026-11-22", "2026-11-23")
+    assert stmt.lines["Amount"].tolist() == [4000.0, -350.0]
+    assert [i.column for i in stmt.issues] == ["Hijri Date"]

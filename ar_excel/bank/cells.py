@@ -58,6 +58,11 @@ class ColumnCells:
                 self._cells[idx] = [v.strip() if isinstance(v, str) else v for v in column]
         return self._cells[idx]
 
+    def replace(self, idx: int, cells: list[Any]) -> None:
+        """Put read values in place of a column's cells (Hijri dates made Gregorian)."""
+        self._cells[idx] = cells
+        self._blank.pop(idx, None)
+
     def blank(self, idx: int | None) -> np.ndarray:
         if idx is None or idx >= self.width:
             return np.ones(self.count, dtype=bool)

@@ -43,6 +43,7 @@ from ar_excel.bank.date_order import (
     swapped_by_excel,
 )
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
+from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_date_column
 from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
@@ -89,6 +90,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     options = mapping or {}
     table = ColumnCells(data)
     n = table.count
+    hijri_note = _hijri_to_gregorian(table, cols)
 
     date_idx = cols.get("Date", cols.get("Value Date"))
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
@@ -127,6 +129,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             data[pos][cols["Description"]],
             "the narrative holds the file's delimiter without quotes, which split it over "
             "the next columns; its parts were joined back and the line kept")))
+    if hijri_note is not None:
+        idx, sample, message = hijri_note
+        found.append((-1, 0, Issue(source, "", header[idx] if idx < len(header) else "Date",
+                                   sample, message)))
     if order_note is not None:
         found.append((-1, 0, Issue(source, "", header[date_idx] if date_idx is not None
                                    and date_idx < len(header) else "Date", order_note[0],
@@ -337,6 +343,24 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+def _hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
+                        ) -> tuple[int, str, str] | None:
+    """Date columns written in the Hijri calendar, made Gregorian in place; the note for the
+    clerk (column, sample, message)."""
+    note = None
+    for canon in ("Date", "Value Date"):
+        idx = cols.get(canon)
+        if idx is None or not mostly_hijri(table.cells(idx)):
+            continue
+        cells = table.cells(idx)
+        table.replace(idx, per_value(cells, to_gregorian))
+        sample = next(c for c in cells if hijri_parts(c) is not None)
+        note = note or (idx, sample, (
+            f"the dates are in the Hijri calendar ('{sample}'); they were read as Umm al-Qura "
+            f"dates and converted to Gregorian ('{sample}' = {to_gregorian(sample):%d %b %Y})"))
+    return note
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

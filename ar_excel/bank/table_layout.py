@@ -26,6 +26,7 @@ from ar_excel.bank.column_words import (
     match_columns,
 )
 from ar_excel.bank.date_order import DATE_TEXT
+from ar_excel.bank.hijri import mostly_hijri
 from ar_excel.bank.signs import sign_column_by_values
 from ar_excel.errors import InputError
 from ar_excel.parsing import is_blank, normalize_digits
@@ -198,4 +199,7 @@ def _date_column_by_content(rows: list[list[Any]], layout: Layout) -> int | None
             ok += is_gregorian_date(v)
         if ok >= max(1, 0.9 * len(values)):
             found.append(i)
+    if not found:  # a Saudi export dated in the Hijri calendar only
+        found = [i for i in range(width) if i not in layout.columns.values()
+                 and mostly_hijri([r[i] for r in data if i < len(r)])]
     return found[0] if len(found) == 1 else None
