@@ -513,7 +513,7 @@ LAYOUTS = {  # statement CSV layouts: headers, signed amount or debit/credit, ha
     "EG": ("debit_credit", ["Posting Date", "Value Date", "Description", "Debit", "Credit", "Balance"], False),
     "AE": ("signed", ["Transaction Date", "Narration", "Amount", "Running Balance", "Transaction ID"], True),
     "SA": ("debit_credit", ["Date", "Transaction ID", "Description", "Debit", "Credit", "Balance",
-                            "Counterparty"], True),
+                            "Counterparty", "Counterparty Account"], True),
 }
 
 
@@ -631,10 +631,17 @@ def make_month(customers, invoices, month_start: dt.date, n_lines: int, country:
         if channel == "chq" and rng.random() < 0.6:
             name_style = "none (cheque)"
         desc = narrative(channel, payer if name_style != "none (cheque)" else "", ref, rng, c)
-        counterparty = ""
+        counterparty, account = "", ""
         if "Counterparty" in LAYOUTS[country][1] and channel not in ("chq", "cash"):
             counterparty = payer[: rng.randint(20, 35)]
-        lines.append(dict(date=day, desc=desc, amount=amount, counterparty=counterparty,
+        if c.iban and name_style != "owner" and channel not in ("chq", "cash", "ipn") and rng.random() < 0.6:
+            account = c.iban   # the remitter's account: a column where the bank has one, else in the text
+            if "Counterparty Account" not in LAYOUTS[country][1]:
+                if rng.random() < 0.5:
+                    desc += f" A/C {c.iban}"
+                else:
+                    account = ""
+        lines.append(dict(date=day, desc=desc, amount=amount, counterparty=counterparty, account=account,
                           kind="receipt", case=case, ref_style=ref_style, name_style=name_style,
                           channel=channel, allocs=allocs, gap=gap, gap_kind=gap_kind, cid=c.cid,
                           customer=c.book_name))
@@ -672,7 +679,7 @@ def make_month(customers, invoices, month_start: dt.date, n_lines: int, country:
             desc = rng.choice(["REVERSAL OF CHARGES", "REV COMMISSION OVERCHARGED", "عكس عمولة"])
             amount = r2(rng.uniform(10, 600))
         lines.append(dict(date=day, desc=desc, amount=amount, counterparty="", kind="non-customer",
-                          case="non-customer:" + what, ref_style="-", name_style="-", channel="-",
+                          account="", case="non-customer:" + what, ref_style="-", name_style="-", channel="-",
                           allocs=[], gap=0.0, gap_kind="", cid="", customer=""))
     n_debit = n_lines - len(lines)
     for _ in range(max(0, n_debit)):
@@ -681,7 +688,8 @@ def make_month(customers, invoices, month_start: dt.date, n_lines: int, country:
                            f"CHQ {trn(rng, '', 6)} PAID", "TRANSFER CHARGES", "COMMISSION ON TRANSFER",
                            "STAMP DUTY", "سحب نقدي", f"TAX AUTHORITY PAYMENT {trn(rng, '', 8)}"])
         amount = -r2(rng.uniform(15, 250000) if "CHARGE" not in desc and "COMM" not in desc else rng.uniform(5, 300))
-        lines.append(dict(date=day, desc=desc, amount=amount, counterparty="", kind="debit", case="debit",
+        lines.append(dict(date=day, desc=desc, amount=amount, counterparty="", account="", kind="debit",
+                          case="debit",
                           ref_style="-", name_style="-", channel="-", allocs=[], gap=0.0, gap_kind="",
                           cid="", customer=""))
     lines.sort(key=lambda ln: ln["date"])
@@ -710,7 +718,7 @@ def write_statement(path: Path, lines: list[dict], country: str, rng: random.Ran
                 w.writerow([ln["date"].strftime("%d-%b-%Y"), ln["desc"], f"{amt:.2f}", f"{bal:.2f}", ln["id"]])
             else:
                 w.writerow([d, ln["id"], ln["desc"], f"{-amt:.2f}" if amt < 0 else "",
-                            f"{amt:.2f}" if amt > 0 else "", f"{bal:.2f}", ln["counterparty"]])
+                            f"{amt:.2f}" if amt > 0 else "", f"{bal:.2f}", ln["counterparty"], ln["account"]])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -894,7 +902,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {len(items):4d}  {label}")
         for seed, ln, m in items[: a.examples]:
             print(f"        s{seed} line {ln['id']}: {ln['desc']!r} cp={ln['counterparty']!r} "
-                  f"cust={ln['cid']} {ln['customer']!r} name:{ln['name_style']} amount {ln['amount']:,.2f}")
+                  f"cust={ln['cid']} {ln['customer']!r} name:{ln['name_style']} amount {ln['amount']:,.2f}"
+                  f"{gap_text(ln)}{' +IBAN' if ln['account'] else ''}")
             print(f"          truth: {fmt_alloc(ln['allocs'])} | ours: {norm_inv(m['Invoice No'])} "
                   f"{m['Customer ID']} {float(m['Applied Amount']):,.2f} [{m['Method']}] reason: {m.get('Reason')!r}")
     # receipts not fully right, by outcome and case
@@ -908,7 +917,7 @@ def main(argv: list[str] | None = None) -> int:
             why = reason or "; ".join(str(m.get("Reason") or "") for m in got[:2])
             print(f"        s{seed} line {ln['id']}: {ln['desc']!r} cp={ln['counterparty']!r} "
                   f"cust={ln['cid']} {ln['customer']!r} name:{ln['name_style']} amount {ln['amount']:,.2f}"
-                  f"{gap_text(ln)}")
+                  f"{gap_text(ln)}{' +IBAN' if ln['account'] else ''}")
             print(f"          truth: {fmt_alloc(ln['allocs'])} | ours: {fmt_got(got)}")
             print(f"          reason: {why[:220]!r}")
     by = {"case": Counter(), "ref style": Counter(), "name style": Counter(), "outcome": Counter()}
