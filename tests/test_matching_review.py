@@ -14,20 +14,37 @@ from tests.test_reconcile_job import read_tab, write_book
 
 
 def previous(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["Bank Line", "Invoice No", "Applied Amount", "Status"])
+    return pd.DataFrame(rows, columns=["Bank Line", "Invoice No", "Applied Amount", "Status",
+                                       "Confidence"])
 
 
 def test_answers_are_read_per_line_of_this_statement_only():
-    prev = previous(("L1", "INV-1", 100.0, "Matched"), ("L2", "INV-2", 60.0, "approved"),
-                    ("L2", None, 40.0, "Approved"), ("L3", "INV-3", 75.5, "مرفوض"),
-                    ("L4", "INV-4", 10.0, "Suggested"), ("L5", "INV-5", 5.0, "Matched"),
-                    ("L5", "INV-6", 5.0, "Rejected"), ("OLD-9", "INV-9", 1.0, "Matched"))
-    got = reviews_from(prev, pd.Series(["L1", "L2", "L3", "L4", "L5"]))
+    prev = previous(("L1", "INV-1", 100.0, "Matched", 0.5), ("L2", "INV-2", 60.0, "approved", 0.7),
+                    ("L2", None, 40.0, "Approved", 0.7), ("L3", "INV-3", 75.5, "مرفوض", 0.5),
+                    ("L4", "INV-4", 10.0, "Suggested", 0.5), ("L5", "INV-5", 5.0, "Matched", 0.6),
+                    ("L5", "INV-6", 5.0, "Rejected", 0.6), ("OLD-9", "INV-9", 1.0, "Matched", 0.5),
+                    ("L6", "INV-7", 80.0, "Matched", 0.99))
+    got = reviews_from(prev, pd.Series(["L1", "L2", "L3", "L4", "L5", "L6"]))
     assert got == {
         "L1": Review(True, frozenset({("INV-1", 100.0)})),
         "L2": Review(True, frozenset({("INV-2", 60.0), (None, 40.0)})),
         "L3": Review(False, frozenset({("INV-3", 75.5)})),
-    }  # L4 unanswered, L5 answered both ways, OLD-9 another statement's line
+    }  # L4 unanswered, L5 answered both ways, OLD-9 another statement's line, L6 Matched by
+    #    the run itself (confidence 0.99): no answer
+
+
+def test_re_running_into_an_earlier_output_of_other_books_promotes_nothing(tmp_path):
+    """The run's own Matched rows are no review: an output written from other books (same
+    line numbers, other allocations) leaves this run's suggestions as they are."""
+    prev = previous(("1", "INV-1", 100.0, "Matched", 0.99), ("2", "INV-2", 60.0, "Matched", 0.9),
+                    ("3", "INV-3", 75.5, "Suggested", 0.5))
+    matches, unmatched, lines = frames()
+    matches["Bank Line"] = ["1", "2", "3", "4"]
+    got = reviews_from(prev, pd.Series(["1", "2", "3", "4"]))
+    assert got == {}
+    m, _ = apply_reviews(matches, unmatched, lines, got)
+    assert m["Status"].tolist() == matches["Status"].tolist()
+    assert not m["Reason"].str.contains("review").any()
 
 
 def test_a_rejection_kept_in_unmatched_bank_is_read_back():

@@ -15,7 +15,9 @@ answers from the previous ``Bank Matches`` tab:
   no longer applies: the line stays Suggested and its reason says the review is to be redone.
 
 Only the Status cell is read, only for lines of this statement (a previous month's tab has
-other bank lines), and a line whose rows carry different answers is left as proposed. A
+other bank lines), and a line whose rows carry different answers is left as proposed. A row
+the run itself wrote Matched (its Confidence at the automatic threshold or above) is no answer:
+re-running into an earlier output, or onto changed books, promotes nothing. A
 rejection stays: the rejected line sits in the previous ``Unmatched Bank`` tab with its reason
 naming the invoices turned down, and the same invoices proposed again are turned down again.
 """
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ar_excel.core.matching.booking import MATCHED
 from ar_excel.names import match_key
 
 APPROVE = {"matched", "approved", "approve", "ok", "yes", "y", "confirmed", "accepted", "accept",
@@ -52,8 +55,16 @@ class Review:
         return proposed == self.allocations
 
 
-def _answer(status: object) -> bool | None:
+def _answer(status: object, confidence: object = None) -> bool | None:
+    """True for an acceptance, False for a rejection, None for no answer. ``Matched`` is what
+    the run itself writes for a confident allocation: it is a person's answer only on a row
+    whose Confidence is below the automatic threshold (the run wrote Suggested there)."""
     key = match_key(str(status)) if isinstance(status, str) else ""
+    if key == "matched":
+        try:
+            return True if float(confidence) < MATCHED else None
+        except (TypeError, ValueError):
+            return None
     if key in {match_key(w) for w in APPROVE}:
         return True
     if key in {match_key(w) for w in REJECT}:
@@ -90,7 +101,8 @@ def reviews_from(previous: pd.DataFrame | None, bank_lines: pd.Series,
         return out
     rows = previous[previous["Bank Line"].astype(str).isin(current)]
     for line, part in rows.groupby(rows["Bank Line"].astype(str), sort=False):
-        answers = {_answer(s) for s in part["Status"]}
+        confidence = part["Confidence"] if "Confidence" in part else [None] * len(part)
+        answers = {_answer(s, c) for s, c in zip(part["Status"], confidence, strict=True)}
         allocations = {_allocation(i, a) for i, a in zip(part["Invoice No"], part["Applied Amount"],
                                                          strict=True)}
         if len(answers) != 1 or None in answers or None in allocations:
