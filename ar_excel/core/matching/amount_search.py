@@ -17,6 +17,7 @@ from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.names import name_tokens
 from ar_excel.core.matching.payers import CERTAIN_NAME
 
 # Expected chance coincidences below which a unique open amount identifies the invoice alone.
@@ -136,6 +137,16 @@ class AmountSearch:
         stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
         particular = f.remaining % self.inv.tens != 0
+        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
+                and f.payer is None:
+            # Without a name field, a narrative whose words beyond the bank's are a name of
+            # two words or more that is no customer's and cannot be the invoice's customer's
+            # (``name_fits``: من محمد احمد حسن paying what شركة الفجر owes) is someone else
+            # paying, as a printed name would be.
+            words = self.payers.narrative_sender(self._descriptions[f.pos])
+            if len(name_tokens(words)) >= 2 \
+                    and not self.payers.name_fits(self.inv.customer[p], words):
+                name, stranger = words, True
         if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
                 and f.remaining == f.amount:
             return self._alloc(f, [p], "amount-only", 0.86,

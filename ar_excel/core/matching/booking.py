@@ -8,7 +8,8 @@ every invoice still has the room and the receipt the money. A receipt spread ove
 invoices pays each its open amount in order, the last what is left; a shortfall within the fee
 tolerance is a write-off, an excess goes on account. Each stage proposes for every pending line
 and the most confident proposals are booked first, so a weaker rule never takes an invoice a
-stronger one needs. A certain full-reference match teaches the payer's account and name.
+stronger one needs. A certain full-reference match teaches the payer's account and name,
+unless the name printed is plainly not the customer's (a third party paying for it).
 """
 
 from __future__ import annotations
@@ -66,9 +67,19 @@ class Booking:
             self.inv.book(p, n)
         line.remaining -= applied
         self.allocations.extend(allocations)
-        if allocations[0].confidence >= MATCHED and allocations[0].method.startswith("reference"):
-            self.payers.learn(allocations[0].customer, self._accounts[line.pos],
-                              self._names[line.pos])
+        first = allocations[0]
+        if first.confidence >= MATCHED and first.method.startswith("reference"):
+            name = self._names[line.pos]
+            own_account = line.payer is not None and line.payer.by_account \
+                and line.payer.customer == first.customer
+            if own_account or self.payers.name_fits(first.customer, name):
+                self.payers.learn(first.customer, self._accounts[line.pos], name)
+            else:
+                # The reference decides the invoice, whoever pays it; a third party paying for
+                # the customer (its parent, its owner) does not pay from the customer's account.
+                for a in allocations:
+                    a.reason += (f"; paid by {name.strip()}, not the customer's name: a third "
+                                 "party, not learned as the customer's payer")
         return True
 
     def run_stage(self, propose, lines: list[LineFacts], floor: float) -> None:

@@ -5,7 +5,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
 1. ``reference``      the narrative names the invoice(s) in full, in any formatting; the
                       amount settles them exactly (``multi-invoice`` for several), or falls
                       short within the fee tolerance (``fee-writeoff``: the gap is proposed
-                      as a write-off), or short beyond it (``partial``), or over it
+                      as a write-off), or short beyond it (``partial``: only suggested when
+                      the line shows someone else paying, by account, printed name or the
+                      narrative's sender), or over it
                       (``overpayment``: the excess goes to other open invoices of the
                       customer that make it exactly, or that it pays less a bank charge,
                       else stays ``on-account``; more than twice the invoices named is only

@@ -4,7 +4,9 @@ Accounting rule: an invoice number written in full (in any formatting) identifie
 whoever pays it. The amount then says how: it settles the invoices exactly (``reference``,
 ``multi-invoice`` for several), falls short within the fee tolerance (``fee-writeoff``: the gap
 a write-off), short by income tax withheld at a policy rate (``withholding-tax``), short beyond
-that (``partial``), or over it (``overpayment``: the excess pays other open invoices of the
+that (``partial``: the amount does not confirm the number, so it is only suggested when the line
+shows someone else paying - another customer's account or name, or a name that is not the
+customer's), or over it (``overpayment``: the excess pays other open invoices of the
 customer that make it exactly, or that it pays less a bank charge, else stays on account; more
 than twice the invoices named is only suggested without a known payer). Numeric parts the
 narrative writes that make the amount exactly win over a full number that does not; a number
@@ -22,6 +24,8 @@ from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.names import name_tokens
+from ar_excel.core.matching.payers import CERTAIN_NAME
 
 
 class FullReferences:
@@ -155,15 +159,60 @@ class FullReferences:
                          + (", more than the invoices themselves: please confirm"
                             if doubled else ""),
                          on_account_customer=cust)
-        # Short beyond tolerance: a part payment.
+        # Short beyond tolerance: a part payment. The amount does not confirm the number, so a
+        # payer the line shows is someone else (another customer, a third party) leaves it to
+        # a person: the number may be quoted by mistake, or the money be another's.
         if len(refs) == 1:
-            other_payer = f.payer is not None and f.payer.by_account and payer != cust
-            return alloc(f, refs, "partial", (0.7 if other_payer else 0.9) - penalty,
+            against = self._payer_against(f, cust)
+            return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; part payment of "
-                         f"{self._money(self.inv.remaining[refs[0]])} open")
+                         f"{self._money(self.inv.remaining[refs[0]])} open" + against)
         return alloc(f, refs, "partial", 0.6,
                      f"{said} {names}; pays less than their open total: applied "
                      "oldest first, please confirm")
+
+    def _payer_against(self, f: LineFacts, cust: str) -> str:
+        """The note when the line shows a payer other than ``cust``, the customer of the
+        invoice a part payment names: another customer's account, a printed name that is not
+        the customer's (another customer's, or no customer's: a third party), or a narrative
+        that names another customer for sure. "" when the line shows the customer, or no
+        payer at all (a narrative without a name we know proves nothing)."""
+        names = self.payers.names
+        if f.payer is not None and f.payer.by_account:
+            other = f.payer.customer
+            return "" if other == cust else (
+                f"; paid from the account of customer {other} ({names.get(other, '')}): "
+                "paying for it? please confirm")
+        printed = self._names[f.pos]
+        if isinstance(printed, str) and printed.strip():
+            if self.payers.name_fits(cust, printed):
+                return ""
+            seen = self.payers.by_name(printed)
+            if seen is not None and seen.customer not in (None, cust):
+                return (f"; the name is customer {seen.customer}'s "
+                        f"({names.get(seen.customer, '')}): a related company paying part of "
+                        "it? please confirm")
+            return (f"; paid by {printed.strip()}, not the customer's name: a third party "
+                    "paying part of it? please confirm")
+        # Without a name field: the narrative's words that may be a name. Words of the
+        # customer's name (or in another script: a transliteration) say nothing against it.
+        words = self.payers.narrative_sender(self._descriptions[f.pos])
+        if not name_tokens(words) or self.payers.name_fits(cust, words):
+            return ""
+        seen = f.payer if f.payer is not None else self.payers.by_name(
+            self._descriptions[f.pos], narrative=True)
+        if seen is not None and seen.customer not in (None, cust) \
+                and seen.score >= CERTAIN_NAME and all(c != cust for c, _ in seen.candidates):
+            return (f"; the narrative names customer {seen.customer} "
+                    f"({names.get(seen.customer, '')}): a related company paying part of it? "
+                    "please confirm")
+        # A name of two words or more that is no customer's (IPN TRANSFER FROM GULF
+        # LOGISTICS LLC): someone else sent the money.
+        if len(name_tokens(words)) >= 2 and (seen is None or seen.customer is None) \
+                and all(c != cust for c, _ in (seen.candidates if seen else ())):
+            return (f"; the narrative names {words}, not the customer: a third party paying "
+                    "part of it? please confirm")
+        return ""
 
     def _short_rest(self, f: LineFacts, cust: str, refs: list[int], others: list[int],
                     excess: int) -> tuple[list[int], bool] | None:

@@ -8,7 +8,8 @@ short by a bank charge (``fee-writeoff``: the policy's absolute tolerance, not a
 round receipt, which is a part payment; a percentage gap only from a known account, for one
 invoice, a receipt that is not round and no exact explanation). A name that is clearly another
 customer's paying what a look-alike owes is a related company paying: suggested. What no amount
-explains is suggested oldest first, or on account when nothing is open. Names are read only for
+explains is a payment on account: suggested against the oldest open invoice(s), since only the
+customer (or a policy) says which invoice it pays, or on account when nothing is open. Names are read only for
 the lines a full reference has not settled, after the accounts it taught are added.
 """
 
@@ -178,10 +179,18 @@ class PayerStages:
                                f"{how}; pays more than everything open ({self._money(total)}): all "
                                "invoices settled, the excess stays on account",
                                on_account_customer=cust)
-        method = "partial" if f.remaining < self.inv.remaining[items[0]] else "oldest-first"
-        return self._alloc(f, items, method, 0.6,
-                           f"{how}; no set of open invoices makes the amount: applied oldest "
-                           "first, please confirm")
+        # No invoice named and no amount rule explains the receipt: an accountant holds it on
+        # account, or applies it to the oldest open invoice(s) once the customer confirms.
+        oldest = items[0]
+        if f.remaining < self.inv.remaining[oldest]:
+            return self._alloc(f, items, "partial", 0.6,
+                               f"{how}; names no invoice and pays less than the oldest open one "
+                               f"({self.inv.number[oldest]}, "
+                               f"{self._money(self.inv.remaining[oldest])} open): a payment on "
+                               "account, suggested against the oldest, please confirm")
+        return self._alloc(f, items, "oldest-first", 0.6,
+                           f"{how}; names no invoice and no set of its open invoices makes the "
+                           "amount: a payment on account, suggested oldest first, please confirm")
 
     def _none_open(self, f: LineFacts, cust: str) -> str:
         """Why a known payer has no invoice to pay: none open, or only in another currency or

@@ -54,6 +54,15 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
+# Where a narrative says who sent the money: INWARD TRANSFER FROM X, /ORDP/X, BY ORDER OF X,
+# حوالة واردة من X. The name runs to a digit, a slash or a word that starts what was paid.
+_SENDER = re.compile(r"(?:\bFROM\b|\bFRM\b|\bB/O\b|\bBY ORDER OF\b|/ORDP/|\bORDERING CUSTOMER\b|"
+                     r"(?<![\w\u0600-\u06ff])من(?![\w\u0600-\u06ff]))\s*([^/\d]*)")
+_SENDER_ENDS = frozenset({
+    "INV", "INVOICE", "INVOICES", "INVS", "REF", "REFERENCE", "PO", "LPO", "PMT", "PAYMENT",
+    "PYMT", "SETTLEMENT", "AGAINST", "LESS", "NET", "VIA", "IBAN", "ACC", "AC", "CHQ", "CHEQUE",
+    "سداد", "فاتوره", "فواتير", "رقم", "مقابل", "دفعه", "قيمه", "تحت", "عن", "بتاريخ", "لصالح",
+    "حساب"})
 # Banks a narrative names (the drawee of a cheque, the bank a transfer came through) are not
 # the payer: CHQ CLEARING BANQUE MISR must not read as the customer Misr Foods.
 _BANKS = re.compile(
@@ -75,7 +84,14 @@ _BANK_WORDS = frozenset({
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
+
+
+def _scripts(text: str) -> tuple[bool, bool]:
+    """(has Arabic letters, has Latin letters)."""
+    return _ARABIC_LETTER.search(text) is not None, _LATIN_LETTER.search(text) is not None
 
 
 def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
@@ -127,6 +143,9 @@ class PayerDirectory:
         self._cache: dict[tuple, Payer | None] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
         self._customer_banks: dict[str, bool] = {}  # bank phrase -> in a customer's name
+        self._scripts_of: dict[str, tuple[bool, bool]] = {}  # the name's scripts (``_scripts``)
+        self._earlier_names: dict[str, list[tuple[list[str], tuple[bool, bool]]]] = {}
+        self._fits: dict[tuple[object, object], bool] = {}  # (customer, name) -> name_fits
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
         accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
@@ -142,8 +161,12 @@ class PayerDirectory:
             tokens = name_tokens(name)
             if not tokens:
                 continue
+            if cid in self._tokens:  # (an ID given twice: each of its names is its name)
+                self._earlier_names.setdefault(cid, []).append(
+                    (self._tokens[cid], self._scripts_of[cid]))
             full, distinct = self._keys[cid] = keys_of(tokens)
             self._tokens[cid] = tokens
+            self._scripts_of[cid] = _scripts(self.names[cid])
             needed = distinctive(tokens) or tokens
             self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
             keys = self._block_keys(tokens, distinct, full)
@@ -227,6 +250,47 @@ class PayerDirectory:
             if len(full) >= 4:
                 self._learned_names[full].add(cid)
 
+    def name_fits(self, cid: object, name: object) -> bool:
+        """Whether a printed payer name may be the customer's own. It may unless it is written
+        only in the scripts of the customer's name and shares no word with it, nor comes close
+        to it by the rule of ``by_name``, nor was learned for it. Banks transliterate Arabic
+        names beyond what name keys equate (``AL LUULEUEH BUILDING MATERIALS`` for ``معرض
+        اللؤلؤة لمواد البناء``): a name in (or partly in) another script proves nothing.
+        Compared with this customer only: cheap enough for every receipt a reference settles.
+        A name that does not fit is a third party paying for the customer (a parent company,
+        an owner, a relative)."""
+        key = (cid, name)
+        known = self._fits.get(key)
+        if known is None:
+            known = self._fits[key] = self._name_fits(str(cid), name)
+        return known
+
+    def _name_fits(self, cid: str, name: object) -> bool:
+        tokens = name_tokens(name) if isinstance(name, str) else []
+        if not tokens or cid not in self._keys:
+            return True
+        if cid in self._learned_names.get("".join(tokens), ()):
+            return True
+        arabic, latin = _scripts(name)
+        names = [(self._tokens[cid], self._scripts_of[cid]), *self._earlier_names.get(cid, ())]
+        return any((arabic and not own[0]) or (latin and not own[1])
+                   or self._close_names(tokens, own_tokens)
+                   for own_tokens, own in names)
+
+    @staticmethod
+    def _close_names(tokens: list[str], own: list[str]) -> bool:
+        """Whether two names' tokens share a word (as a part of the other's key: banks glue
+        an article or a word to the next), or their keys score as a likely name."""
+        full, distinct = keys_of(tokens)
+        own_full, own_distinct = keys_of(own)
+        if any(len(t) >= 3 and t in own_full for t in tokens) or \
+                any(len(t) >= 3 and t in full for t in own):
+            return True
+        score = fuzz.ratio(full, own_full)
+        if distinct and own_distinct:
+            score = 0.75 * fuzz.ratio(distinct, own_distinct) + 0.25 * score
+        return score >= LIKELY_NAME
+
     def by_account(self, account: object, narrative: str = "",
                    printed: list[str] | None = None) -> Payer | None:
         """The customer whose account the line's counterparty account (or an account number
@@ -263,20 +327,39 @@ class PayerDirectory:
             keys.add("^" + full[:3])
         return keys
 
-    def by_name(self, name: object, narrative: bool = False) -> Payer | None:
-        """Identify the payer by a printed name (or the words of a narrative)."""
-        text = fold_text(name)
-        if narrative:
-            # (A word of letters only holds no digit: the common case, tested in C.)
+    def narrative_words(self, narrative: object) -> str:
+        """The words of a narrative that may be a name: not the bank's or the payer's
+        boilerplate (TRANSFER, INV, سداد...), no word holding a digit, no bank it names."""
+        text = fold_text(narrative)
+        # (A word of letters only holds no digit: the common case, tested in C.)
+        words = [w for w in _NOT_A_WORD.split(text)
+                 if w and w not in BOILERPLATE
+                 and (w.isalpha() or not any(c.isdigit() for c in w))]
+        if not _BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
+            text = self.without_banks(text)
             words = [w for w in _NOT_A_WORD.split(text)
                      if w and w not in BOILERPLATE
                      and (w.isalpha() or not any(c.isdigit() for c in w))]
-            if not _BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
-                text = self.without_banks(text)
-                words = [w for w in _NOT_A_WORD.split(text)
-                         if w and w not in BOILERPLATE
-                         and (w.isalpha() or not any(c.isdigit() for c in w))]
-            text = " ".join(words)
+        return " ".join(words)
+
+    def narrative_sender(self, narrative: object) -> str:
+        """The name a narrative gives as the sender (INWARD TRANSFER FROM X INV 123, /ORDP/X,
+        حوالة واردة من X سداد): its words up to what was paid, less boilerplate and banks;
+        "" when the narrative says no sender."""
+        text = fold_text(narrative)
+        found = _SENDER.search(text)
+        if found is None:
+            return ""
+        words = []
+        for w in found.group(1).split():
+            if w in _SENDER_ENDS:
+                break
+            words.append(w)
+        return self.narrative_words(" ".join(words))
+
+    def by_name(self, name: object, narrative: bool = False) -> Payer | None:
+        """Identify the payer by a printed name (or the words of a narrative)."""
+        text = self.narrative_words(name) if narrative else fold_text(name)
         tokens = name_tokens(text)
         if not tokens:
             return None
