@@ -16,11 +16,6 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.balance_rows import (
-    OPENING_RE,
-    TOTAL_LABEL,
-    TOTAL_RE,
-    read_balance_row,
-    starts_with_total,
     totals_that_differ,
 )
 from ar_excel.bank.cells import (
@@ -31,9 +26,8 @@ from ar_excel.bank.cells import (
     is_constant,
     per_value,
     real_references,
-    row_key,
 )
-from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, fold_key, header_words
+from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, header_words
 from ar_excel.bank.date_order import (
     currency_of_a_day_first_country,
     decide_date_order,
@@ -48,16 +42,15 @@ from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_dat
 from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
     currency_from_text,
-    currency_named,
     read_preamble,
     section_currencies,
 )
+from ar_excel.bank.row_screening import screen_rows
 from ar_excel.bank.signs import signed_amounts, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     check_running_balance,
-    clean_text,
     lines_frame,
     tie_out,
 )
@@ -167,67 +160,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
              if table.width else np.ones(n, dtype=bool))
     no_money = table.blank(cols.get("Amount")) & table.blank(cols.get("Debit")) & table.blank(
         cols.get("Credit"))
-    date_blank = table.blank(date_idx)
     main = ~empty
 
-    # Rows without a readable date or without an amount may be repeated page headers, totals,
-    # balances or narrative continued from the line above. A row repeating the header has the
-    # header's date cell, no date, unless that header cell itself looks like one.
-    header_keys = [fold_key(h) for h in header]
-    suspect = main & (~dated | no_money)
-    for i in desc_cols:  # a dated totals or balance row with figures: "30/11/2026, Total, .."
-        suspect |= main & starts_with_total(table.cells(i))
-    if date_idx is None or date_idx >= len(header_keys) or any(
-            ch.isdigit() for ch in header_keys[date_idx]):
-        suspect = main.copy()
-    folded: dict[tuple[type, Any], str] = {}
-
-    def fold(cell: Any) -> str:
-        key = (type(cell), cell)
-        if key not in folded:
-            folded[key] = fold_key(cell)
-        return folded[key]
-
-    continued: list[tuple[int, str, str]] = []  # (row position, narrative, row text)
-    totals: list[tuple[int, str]] = []  # (row position, its label)
-    page_heading = {row_key(r) for r in preamble} - {()}
-    closing_at = None  # the row of the last closing / carried-forward balance
-    sections: list[tuple[int, str]] = []  # (row position, currency) of a section's label
-    money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
-    money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
-    for pos in np.flatnonzero(suspect).tolist():
-        row = data[pos]
-        if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
-            main[pos] = False  # the header repeated on each page of a multi-page export
-            continue
-        if row_key(row) in page_heading:
-            main[pos] = False  # the account details above the header, repeated on each page
-            continue
-        texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
-        label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
-                         and c.strip() and i not in (money_and_dates if dated[pos] else money))
-        if (TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label):
-            main[pos] = False
-            totals.append((pos, label))
-            continue
-        if read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format):
-            main[pos] = False
-            if not OPENING_RE.search(texts):
-                closing_at = pos
-            continue
-        if no_money[pos] and not dated[pos]:
-            section = CURRENCY_LABEL.search(texts)
-            code = section.group(1).upper() if section else currency_named(row)
-            if code:  # "Currency: USD" opening the next account's section of the export
-                main[pos] = False
-                sections.append((pos, code))
-                continue
-        if date_blank[pos] and no_money[pos]:
-            main[pos] = False
-            desc = clean_text(" ".join(str(cell_at(row, i)) for i in desc_cols
-                                       if not is_blank(cell_at(row, i))))
-            if desc:
-                continued.append((pos, desc, texts))
+    screened = screen_rows(data, main, dated, no_money, table, header, preamble, cols,
+                           desc_cols, balances, (decimal, dayfirst, date_format))
+    main &= ~screened.not_lines
+    continued, totals = screened.continued, screened.totals
+    closing_at, sections = screened.closing_at, screened.sections
 
     date_column = "Date" if "Date" in cols else "Value Date"
     for pos in np.flatnonzero(main & ~dated).tolist():

@@ -1,0 +1,108 @@
+"""Which rows of a statement table are no transactions, and what they say instead.
+
+The rule: a row without a readable date or without an amount (or one whose narrative starts
+like a totals or balance row) is looked at one by one. It is the header repeated on a new page,
+the account lines above the header repeated, a totals row (kept to be checked against the
+lines above it), an opening/closing or brought/carried forward balance (kept as the
+statement's balance), the currency line opening another account's section, or - with neither
+date nor amount - narrative continued from the line above. A row that is none of these stays
+a line (and is reported if its date or amount cannot be read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.balance_rows import (
+    OPENING_RE,
+    TOTAL_LABEL,
+    TOTAL_RE,
+    read_balance_row,
+    starts_with_total,
+)
+from ar_excel.bank.cells import ColumnCells, cell_at, row_key
+from ar_excel.bank.column_words import fold_key
+from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
+from ar_excel.bank.statement import StatementBalance, clean_text
+from ar_excel.parsing import is_blank
+
+
+@dataclass
+class Screened:
+    """What the rows that are no transactions said (positions are rows of the table)."""
+
+    not_lines: np.ndarray  # the rows that are no transactions
+    continued: list[tuple[int, str, str]] = field(default_factory=list)  # pos, narrative, text
+    totals: list[tuple[int, str]] = field(default_factory=list)  # pos, its label
+    closing_at: int | None = None  # the row of the last closing / carried-forward balance
+    sections: list[tuple[int, str]] = field(default_factory=list)  # pos, currency
+
+
+def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
+                no_money: np.ndarray, table: ColumnCells, header: list[str],
+                preamble: list[list[Any]], cols: dict[str, int], desc_cols: list[int],
+                balances: StatementBalance, reading: tuple[str, bool, str | None]) -> Screened:
+    """Look at the rows that may be no transactions (``main``: the rows not empty; ``dated``:
+    those with a readable date; ``no_money``: those without an amount). Stated balances are
+    recorded in ``balances``; ``reading`` is (decimal mark, day first, date format)."""
+    decimal, dayfirst, date_format = reading
+    date_idx = cols.get("Date", cols.get("Value Date"))
+    date_blank = table.blank(date_idx)
+    out = Screened(np.zeros(len(main), dtype=bool))
+    # A row repeating the header has the header's date cell, no date, unless that header cell
+    # itself looks like one.
+    header_keys = [fold_key(h) for h in header]
+    suspect = main & (~dated | no_money)
+    for i in desc_cols:  # a dated totals or balance row with figures: "30/11/2026, Total, .."
+        suspect |= main & starts_with_total(table.cells(i))
+    if date_idx is None or date_idx >= len(header_keys) or any(
+            ch.isdigit() for ch in header_keys[date_idx]):
+        suspect = main.copy()
+    folded: dict[tuple[type, Any], str] = {}
+
+    def fold(cell: Any) -> str:
+        key = (type(cell), cell)
+        if key not in folded:
+            folded[key] = fold_key(cell)
+        return folded[key]
+
+    page_heading = {row_key(r) for r in preamble} - {()}
+    money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
+    money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
+    for pos in np.flatnonzero(suspect).tolist():
+        row = data[pos]
+        if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
+            out.not_lines[pos] = True  # the header repeated on each page of a multi-page export
+            continue
+        if row_key(row) in page_heading:
+            out.not_lines[pos] = True  # the account details above the header, on each page
+            continue
+        texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
+        label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
+                         and c.strip() and i not in (money_and_dates if dated[pos] else money))
+        if (TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label):
+            out.not_lines[pos] = True
+            out.totals.append((pos, label))
+            continue
+        if read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format):
+            out.not_lines[pos] = True
+            if not OPENING_RE.search(texts):
+                out.closing_at = pos
+            continue
+        if no_money[pos] and not dated[pos]:
+            section = CURRENCY_LABEL.search(texts)
+            code = section.group(1).upper() if section else currency_named(row)
+            if code:  # "Currency: USD" opening the next account's section of the export
+                out.not_lines[pos] = True
+                out.sections.append((pos, code))
+                continue
+        if date_blank[pos] and no_money[pos]:
+            out.not_lines[pos] = True
+            desc = clean_text(" ".join(str(cell_at(row, i)) for i in desc_cols
+                                       if not is_blank(cell_at(row, i))))
+            if desc:
+                out.continued.append((pos, desc, texts))
+    return out
