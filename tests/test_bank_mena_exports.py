@@ -395,3 +395,14 @@ def test_hijri_date_column_found_by_its_values_day_first(tmp_path):
     assert stmt.lines["Date"].tolist() == dates("2026-11-22", "2026-11-23")
     assert stmt.lines["Amount"].tolist() == [4000.0, -350.0]
     assert [i.column for i in stmt.issues] == ["Hijri Date"]
+
+
+def test_gregorian_and_hijri_dates_in_one_cell(tmp_path):
+    text = ("Date,Description,Amount,Balance\n"
+            "22/11/2026 - 1448/06/12,SARIE IN AL MARAI CO,\"4,000.00\",\"14,000.00\"\n"
+            "1448/06/13 | 23/11/2026,SADAD STC,-350.00,\"13,650.00\"\n"
+            "24/11/2026 (14/06/1448 هـ),POS JARIR,-99.00,\"13,551.00\"\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Date"].tolist() == dates("2026-11-22", "2026-11-23", "2026-11-24")
+    assert stmt.lines["Amount"].tolist() == [4000.0, -350.0, -99.0]
+    assert stmt.issues == []

@@ -215,6 +215,12 @@ _WEEKDAY = re.compile(r"(?i)^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
                       r"الجمعة|السبت)\s*[،,]?\s*")
 
 
+# the Hijri date Saudi exports print beside the Gregorian one in the same cell:
+# "22/11/2026 - 1448/06/12", "22/11/2026 (12/06/1448 هـ)", "1448/06/12 | 22/11/2026"
+_HIJRI_BESIDE = re.compile(r"\s*[-–|/(\[]?\s*(?:1[34]\d\d[./-]\d{1,2}[./-]\d{1,2}|"
+                           r"\d{1,2}[./-]\d{1,2}[./-]1[34]\d\d)\s*(?:هـ|ه|AH)?\s*[)\]]?\s*[-–|]?\s*")
+
+
 def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd.Timestamp | None:
     """A cell -> Timestamp (date only), None when blank; raises ValueError when not a date."""
     if is_blank(value):
@@ -228,7 +234,7 @@ def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd
     except ValueError as first:
         if not isinstance(value, str):
             raise
-        bare = _WEEKDAY.sub("", _TIME_OF_DAY.sub("", value))
+        bare = _WEEKDAY.sub("", _TIME_OF_DAY.sub("", _HIJRI_BESIDE.sub(" ", value).strip()))
         if bare == value:
             raise
         try:
