@@ -406,3 +406,20 @@ def test_gregorian_and_hijri_dates_in_one_cell(tmp_path):
     assert stmt.lines["Date"].tolist() == dates("2026-11-22", "2026-11-23", "2026-11-24")
     assert stmt.lines["Amount"].tolist() == [4000.0, -350.0, -99.0]
     assert stmt.issues == []
+
+
+def test_a_period_without_transactions_is_an_empty_statement_not_an_error(tmp_path):
+    text = ("كشف حساب\n"
+            "الرصيد الافتتاحي,\"5,000.00\"\n"
+            "الرصيد الختامي,\"5,000.00\"\n"
+            "التاريخ,البيان,مدين,دائن,الرصيد\n"
+            "لا توجد حركات خلال الفترة المحددة,,,,\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert len(stmt.lines) == 0
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (5000.0, 5000.0, 0.0)
+    [note] = stmt.issues
+    assert note.value == "لا توجد حركات خلال الفترة المحددة"
+    assert note.message.startswith("the statement has no transactions for its period")
+    english = "Date,Description,Debit,Credit,Balance\nNo transactions found,,,,\n"
+    assert len(read_statement(write(tmp_path, english, name="en.csv")).lines) == 0

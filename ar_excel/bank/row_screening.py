@@ -2,7 +2,8 @@
 
 The rule: a row without a readable date or without an amount (or one whose narrative starts
 like a totals or balance row) is looked at one by one. It is the header repeated on a new page,
-the account lines above the header repeated, a totals row (kept to be checked against the
+the account lines above the header repeated, a "no transactions for this period" notice, a
+totals row (kept to be checked against the
 lines above it), an opening/closing or brought/carried forward balance (kept as the
 statement's balance), the currency line opening another account's section, or - with neither
 date nor amount - narrative continued from the line above. A row that is none of these stays
@@ -11,6 +12,7 @@ a line (and is reported if its date or amount cannot be read).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +41,14 @@ class Screened:
     totals: list[tuple[int, str]] = field(default_factory=list)  # pos, its label
     closing_at: int | None = None  # the row of the last closing / carried-forward balance
     sections: list[tuple[int, str]] = field(default_factory=list)  # pos, currency
+    no_movement: str | None = None  # "No transactions found for the selected period"
+
+
+# what a portal prints in place of lines for a period without any
+_NO_MOVEMENT = re.compile(
+    r"(?i)^\s*(there\s+(are|were)\s+)?no\s+(transactions?|records?|entries|movements?|"
+    r"data)\b|^\s*لا\s*(توجد|يوجد)\s*(حركات|حركة|عمليات|معاملات|بيانات)|"
+    r"^\s*keine\s+(umsätze|buchungen)|^\s*aucune\s+opération|^\s*sin\s+movimientos")
 
 
 def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
@@ -99,6 +109,10 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                 out.not_lines[pos] = True
                 out.sections.append((pos, code))
                 continue
+        if not dated[pos] and no_money[pos] and _NO_MOVEMENT.search(texts):
+            out.not_lines[pos] = True  # the period had no transactions: no line, no error
+            out.no_movement = out.no_movement or texts
+            continue
         if date_blank[pos] and no_money[pos]:
             out.not_lines[pos] = True
             desc = clean_text(" ".join(str(cell_at(row, i)) for i in desc_cols

@@ -228,9 +228,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             k = slot[pos]
             descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
 
+    if screened.no_movement and not len(kept):
+        found.append((-1, 2, Issue(source, "", "", screened.no_movement,
+                                   "the statement has no transactions for its period (it says "
+                                   f"'{screened.no_movement}')")))
     found.sort(key=lambda item: (item[0], item[1]))
     issues = [item[2] for item in found]
-    if not len(kept) and issues:
+    if not len(kept) and issues and not screened.no_movement:
         raise InputError(
             f"{source}: no line of the statement could be used; the first problem: "
             f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
