@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from ar_excel.core.ledger import open_items
-from ar_excel.core.matching import match_statement
+from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.payers import PayerDirectory
 from ar_excel.policy import Policy
 from tests.test_matching_real_narratives import (
@@ -192,3 +192,29 @@ def test_a_name_learned_for_the_customer_fits_it():
     payers = PayerDirectory(pd.DataFrame(CUSTOMERS))
     payers.learn("C1", None, "GULF LOGISTICS LLC")  # e.g. from the Payer Accounts sheet
     assert payers.name_fits("C1", "GULF LOGISTICS LLC")
+
+
+def one_line_with_history(history: pd.DataFrame):
+    c = frame("Customers", CUSTOMERS)
+    items = open_items(c, frame("Invoices", INVOICES), frame("Payments", []), AS_OF)
+    row = {"amount": 3250.00, "desc": "INWARD TRF", "acc": GULF_ACCOUNT}
+    return match_statement(statement(row), items, c, Policy(), learned_payers(history))
+
+
+def test_a_third_party_in_last_months_bank_matches_is_not_learned_but_a_payer_sheet_is():
+    """Last month Gulf Logistics paid a Nile invoice by reference (Matched): its account is not
+    Nile's. A Payer Accounts sheet saying it is (the user's word) is followed."""
+    bank_matches = pd.DataFrame({
+        "Bank Line": ["OLD1"], "Invoice No": ["INV-2024-0400"], "Customer ID": ["C1"],
+        "Method": ["reference"], "Status": ["Matched"], "Counterparty": ["GULF LOGISTICS LLC"],
+        "Counterparty Account": [GULF_ACCOUNT]})
+    r = one_line_with_history(bank_matches)
+    assert allocations(r) == [("INV-2024-0457", 3250.00, "amount-only", "Suggested")]
+    assert reason(r).startswith("payer not identified")
+    # The customer's own name on last month's row: its new account is learned.
+    r = one_line_with_history(bank_matches.assign(Counterparty=["NILE FOODS CO"]))
+    assert allocations(r) == [("INV-2024-0457", 3250.00, "amount+payer", "Matched")]
+    payer_sheet = pd.DataFrame({"Customer ID": ["C1"], "Counterparty": ["GULF LOGISTICS LLC"],
+                                "Counterparty Account": [GULF_ACCOUNT]})
+    r = one_line_with_history(payer_sheet)
+    assert allocations(r) == [("INV-2024-0457", 3250.00, "amount+payer", "Matched")]

@@ -29,7 +29,7 @@ from ar_excel.core.matching.engine import (
     OpenInvoices,
     unit_of,
 )
-from ar_excel.core.matching.payers import PayerDirectory
+from ar_excel.core.matching.payers import THIRD_PARTY_CHECK, PayerDirectory
 from ar_excel.core.matching.recorded import receipts_in_window
 from ar_excel.core.matching.review import Review, apply_reviews
 from ar_excel.model import Issue
@@ -86,9 +86,14 @@ def learned_payers(*frames: pd.DataFrame | None) -> pd.DataFrame:
             "Customer ID": f["Customer ID"].astype("object"),
             "Counterparty Account": f[account] if account else None,
             "Counterparty": f[name] if name else None,
+            # A previous run's Bank Matches (it has a Method column) may hold a third party
+            # paying by reference: learned only where the name may be the customer's
+            # (``PayerDirectory.name_fits``); a Payer Accounts sheet is the user's word.
+            THIRD_PARTY_CHECK: "Method" in f,
         }))
     if not parts:
-        return pd.DataFrame(columns=["Customer ID", "Counterparty Account", "Counterparty"])
+        return pd.DataFrame(columns=["Customer ID", "Counterparty Account", "Counterparty",
+                                     THIRD_PARTY_CHECK])
     return pd.concat(parts, ignore_index=True)
 
 

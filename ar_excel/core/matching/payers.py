@@ -120,6 +120,9 @@ class Payer:
         return self.how in ("account", "learned account")
 
 
+# The column of ``learned`` rows from a previous run's Bank Matches, whose printed name must
+# be the customer's (``name_fits``) to be learned: a third party paid by reference there.
+THIRD_PARTY_CHECK = "Check Name"
 CERTAIN_NAME = 92.0  # name score at which the payer counts as known
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
@@ -203,9 +206,12 @@ class PayerDirectory:
         self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
         if learned is not None and len(learned):
-            for cid, acc, nm in zip(learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
-                                    learned.get("Counterparty", [None] * len(learned)), strict=True):
-                self.learn(cid, acc, nm)
+            checked = learned.get(THIRD_PARTY_CHECK, [False] * len(learned))
+            for cid, acc, nm, check in zip(
+                    learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
+                    learned.get("Counterparty", [None] * len(learned)), checked, strict=True):
+                if not (check and not self.name_fits(cid, nm)):
+                    self.learn(cid, acc, nm)
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
