@@ -423,3 +423,27 @@ def test_a_period_without_transactions_is_an_empty_statement_not_an_error(tmp_pa
     assert note.message.startswith("the statement has no transactions for its period")
     english = "Date,Description,Debit,Credit,Balance\nNo transactions found,,,,\n"
     assert len(read_statement(write(tmp_path, english, name="en.csv")).lines) == 0
+
+
+def test_nbe_html_page_saved_as_xls_in_cp1256_with_document_numbers(tmp_path):
+    html = ('<html dir="rtl"><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1256"></head><body><table border=1>'
+            "<tr><td colspan=6>البنك الأهلي المصري</td></tr>"
+            "<tr><td>رقم الحساب</td><td>&nbsp;1923070000012345</td></tr>"
+            "<tr><td>الرصيد الافتتاحي</td><td>10,000.00</td></tr>"
+            "<tr><th>التاريخ</th><th>تاريخ القيمة</th><th>رقم المستند</th><th>البيان</th>"
+            "<th>مدين</th><th>دائن</th><th>الرصيد</th></tr>"
+            "<tr><td>05/11/2026</td><td>05/11/2026</td><td>778812</td>"
+            "<td>إيداع نقدي&nbsp;شركة النور</td><td>&nbsp;</td><td>7,500.00</td>"
+            "<td>17,500.00</td></tr>"
+            "<tr><td>12/11/2026</td><td>12/11/2026</td><td>&nbsp;</td><td>رسوم إدارة حساب</td>"
+            "<td>25.00</td><td>&nbsp;</td><td>17,475.00</td></tr>"
+            "<tr><td colspan=4>الإجمالي</td><td>25.00</td><td>7,500.00</td><td></td></tr>"
+            "</table></body></html>")
+    stmt = read_statement(write(tmp_path, html, name="statement.xls", encoding="cp1256"))
+    assert stmt.source_format == "html" and stmt.encoding == "cp1256"
+    assert stmt.lines["Amount"].tolist() == [7500.0, -25.0]
+    assert stmt.lines["Reference"].tolist() == ["778812", None]
+    assert stmt.lines["Description"].tolist() == ["إيداع نقدي شركة النور", "رسوم إدارة حساب"]
+    assert stmt.balances[0].opening == 10000.0
+    assert stmt.issues == []  # the totals row agrees with the lines
