@@ -1037,3 +1037,47 @@ def test_ofx_any_statement_reads_back_with_its_local_dates(tmp_path, sample):
     assert [(b.statement, b.closing, b.closing_date) for b in stmt.balances] == [
         (acct, 100.0, D("2026-11-30")) for acct, _, _ in accounts]
     assert not stmt.issues
+
+
+def test_damaged_dates_encodings_and_entities_are_named_not_tracebacks(tmp_path):
+    stmt = read_statement(write(tmp_path, "y.xml", CAMT_V04.replace(
+        "<DtTm>2026-11-05T23:45:00-05:00</DtTm>", "<DtTm>202-11-05T23:45:00-05:00</DtTm>")))
+    assert column(stmt, "Date")[0] == D("2026-11-05")  # its value date, with an issue
+    assert [(i.cell, i.column) for i in stmt.issues] == [("entry 1", "BookgDt")]
+    with pytest.raises(InputError, match=r"z\.xml: not a readable camt XML file \(unknown "
+                                         r"encoding"):
+        read_statement(write(tmp_path, "z.xml", CAMT_V04.replace('encoding="UTF-8"',
+                                                                  'encoding="ZTF-8"')))
+    entity = CAMT_054.replace("<Document", '<!DOCTYPE Document [<!ENTITY x "y">]>\n<Document')
+    with pytest.raises(InputError, match=r"e\.xml: .*entities or a DTD"):
+        read_statement(write(tmp_path, "e.xml", entity))
+    text = QFX.replace("<DTPOSTED>20261103<", "<DTPOSTED>20261343<").replace(
+        "<DTPOSTED>20261105<DTUSER>", "<DTPOSTED>23261105<DTUSER>")
+    stmt = read_statement(write(tmp_path, "d.qfx", text))
+    assert column(stmt, "Bank Line") == ["2026110201", "2026110501", "2026110502", "SA1", "SA2"]
+    assert [(i.cell, i.column) for i in stmt.issues] == [("line 23", "STMTTRN"),
+                                                         ("line 30", "DTPOSTED")]
+
+
+FILES = {"sparkasse.sta": SPARKASSE, "ing.sta": ING, "gulf.sta": GULF, "v02.xml": CAMT_V02,
+         "v08.xml": CAMT_V08, "n.xml": CAMT_054, "q.qfx": QFX, "o.ofx": OFX2}
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(FILES)), st.lists(
+    st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 30),
+              st.sampled_from(list(":<>/?-,.0123456789CDRZ \n{}") + ["", "\x00", "ش"])),
+    min_size=1, max_size=4))
+def test_any_damage_to_a_file_gives_lines_or_a_clear_error(tmp_path, name, damage):
+    chars = list(FILES[name])
+    for where, length, char in damage:
+        at = int(where * len(chars))
+        chars[at:at + length % 3] = [char]  # replace, insert or cut
+    path = write(tmp_path, name, "".join(chars))
+    try:
+        stmt = read_statement(path)
+    except InputError as exc:
+        assert str(exc).startswith(name)  # the message names the file
+    else:
+        assert stmt.lines["Amount"].notna().all() and stmt.lines["Date"].notna().all()

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from ar_excel.bank.statement import Statement, StatementBalance, build_lines, tie_out
 from ar_excel.errors import InputError
@@ -73,9 +73,10 @@ def _date(el: Any, path: str) -> pd.Timestamp | None:
     if not raw:
         return None
     try:
-        return pd.Timestamp(raw[:10])  # the date as written, never shifted to UTC
+        day = pd.Timestamp(raw[:10])  # the date as written, never shifted to UTC
     except ValueError:
         return None
+    return day if 1900 <= day.year <= 2200 else None  # "0202-11-05": a digit lost
 
 
 def _amount(el: Any) -> tuple[float | None, str | None]:
@@ -97,6 +98,11 @@ def read_camt(path: Path, data: bytes) -> Statement:
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
+        raise InputError(f"{source}: not a readable camt XML file ({exc})") from exc
+    except DefusedXmlException as exc:  # entities or a DTD: refused, never expanded
+        raise InputError(f"{source}: the camt XML file declares XML entities or a DTD "
+                         f"({type(exc).__name__}); such files are not read, for safety") from exc
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know, and so on
         raise InputError(f"{source}: not a readable camt XML file ({exc})") from exc
     _strip_namespaces(root)
     containers = [el for name in _CONTAINERS for el in root.iter(name)]
@@ -179,6 +185,12 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
                             f"statement {sid}: entry of {raw_amount} {ccy or ''} has no booking "
                             "or value date that can be read; entry left out".replace("  ", " ")))
         return []
+    if booked is None and entry.find("BookgDt") is not None:
+        issues.append(Issue(source, f"entry {entry_no}", "BookgDt",
+                            _text(entry, "BookgDt/Dt") or _text(entry, "BookgDt/DtTm"),
+                            f"statement {sid}: the booking date of the entry of {raw_amount} "
+                            f"{ccy or ''} cannot be read; its value date is used".replace(
+                                "  ", " ")))
     entry_ref = _text(entry, "AcctSvcrRef")
     entry_info = _text(entry, "AddtlNtryInf")
     txs = list(entry.iterfind("NtryDtls/TxDtls"))

@@ -55,7 +55,11 @@ def _leaf(block: str, tag: str) -> str | None:
 def _written_date(raw: str | None) -> pd.Timestamp | None:
     if not raw or not re.match(r"\d{8}", raw) or raw.startswith("00000000"):
         return None
-    return pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
+    try:
+        day = pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
+    except ValueError:  # "20261341": no such day (ofxparse reports the transaction)
+        return None
+    return day if 1900 <= day.year <= 2200 else None  # "02021105": a digit lost
 
 
 def read_ofx(path: Path, data: bytes) -> Statement:
@@ -103,16 +107,17 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 for m in _TRN.finditer(chunk)]
         raws = _set_aside(raws, getattr(st, "discarded_entries", []), sid, source, issues)
         positional = len(raws) == len(st.transactions)  # the same transactions, in order
-        by_fitid = {(_leaf(b, "FITID") or ""): b for _, b in raws}
+        by_fitid = {(_leaf(b, "FITID") or ""): (line, b) for line, b in raws}
         for k, t in enumerate(st.transactions):
             position += 1
             fitid = (t.id or "").strip()
-            raw = raws[k][1] if positional else by_fitid.get(fitid, "")
+            line, raw = raws[k] if positional else by_fitid.get(fitid, (None, ""))
             booked = _written_date(_leaf(raw, "DTPOSTED")) or _local(t.date)
             if booked is None:
-                issues.append(Issue(source, f"line {position}", "DTPOSTED",
+                where = f"line {line}" if line else f"statement {sid}, transaction {fitid}"
+                issues.append(Issue(source, where, "DTPOSTED",
                                     _leaf(raw, "DTPOSTED"),
-                                    "transaction without a posting date; left out"))
+                                    "transaction without a usable posting date; left out"))
                 continue
             name = " ".join((t.payee or "").split()) or None
             memo = " ".join((t.memo or "").split()) or None
@@ -240,4 +245,7 @@ def _ascii_body(text: str) -> bytes:
 
 
 def _local(value: Any) -> pd.Timestamp | None:
-    return None if value is None else pd.Timestamp(value).normalize()
+    if value is None:
+        return None
+    day = pd.Timestamp(value).normalize()
+    return day if 1900 <= day.year <= 2200 else None
