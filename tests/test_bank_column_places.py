@@ -118,3 +118,14 @@ def test_a_place_outside_the_file_or_named_twice(tmp_path):
         read_statement(path, mapping=bank_columns("Date=A;Amount=1"))
     with pytest.raises(InputError, match="no row in the first 40 has a date and an amount"):
         read_statement(path, mapping=bank_columns("Date=C;Amount=D"))
+
+
+def test_an_opening_balance_line_right_above_the_first_line_stays_a_balance(tmp_path):
+    text = ("Opening balance,,,\"10,000.00\"\n"
+            "03/11/2026,TRF FROM NILE FOODS,\"1,250.00\",\"11,250.00\"\n"
+            "05/11/2026,BANK CHARGES,-15.50,\"11,234.50\"\n")
+    stmt = read_statement(write(tmp_path, text),
+                          mapping=bank_columns("Date=A;Description=B;Amount=C;Balance=D"))
+    assert stmt.lines["Amount"].tolist() == [1250.0, -15.5]
+    assert stmt.balances[0].opening == 10000.0
+    assert stmt.issues == []

@@ -124,9 +124,11 @@ def layout_by_places(rows: list[list[Any]], mapping: dict[str, Any], source: str
                 "in Excel")
     above = first_line - 1
     header = rows[above] if above >= 0 else []
-    words = [header[i] for i in places.values() if i < len(header) and not is_blank(header[i])]
-    has_header = bool(words) and all(
-        isinstance(w, str) and not is_gregorian_date(w) and not _reads_as_amount(w)
+    # a header names every column the mapping places (an "Opening balance | 10,000" line
+    # above the first line does not: it stays account information)
+    words = [header[i] if i < len(header) else None for i in places.values()]
+    has_header = all(
+        isinstance(w, str) and w.strip() and not is_gregorian_date(w) and not _reads_as_amount(w)
         for w in words)
     layout = match_columns(header, named) if has_header else None
     if layout is None:
