@@ -1057,6 +1057,8 @@ def test_damaged_dates_encodings_and_entities_are_named_not_tracebacks(tmp_path)
     assert column(stmt, "Bank Line") == ["2026110201", "2026110501", "2026110502", "SA1", "SA2"]
     assert [(i.cell, i.column) for i in stmt.issues] == [("line 23", "STMTTRN"),
                                                          ("line 30", "DTPOSTED")]
+    with pytest.raises(InputError, match=r"s\.qfx: an OFX file without an account or card"):
+        read_statement(write(tmp_path, "s.qfx", QFX.replace("<STMTRS>", "<STMTR>")))
 
 
 FILES = {"sparkasse.sta": SPARKASSE, "ing.sta": ING, "gulf.sta": GULF, "v02.xml": CAMT_V02,

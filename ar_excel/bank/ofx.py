@@ -86,6 +86,9 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     if not accounts and getattr(ofx, "account", None) is not None:
         accounts = [ofx.account]
     accounts = [a for a in accounts if getattr(a, "statement", None) is not None]
+    if not accounts:
+        raise InputError(f"{source}: an OFX file without an account or card statement "
+                         "(no <STMTRS> or <CCSTMTRS> could be read)")
     if any(hasattr(a.statement, "positions") for a in accounts):
         raise InputError(f"{source}: an OFX investment statement (INVSTMTRS), not a bank "
                          "account statement")
@@ -158,7 +161,7 @@ def _statement_chunks(text: str) -> list[tuple[int, str]]:
     short; bank accounts first, then cards: the order in which ``ofxparse`` lists them."""
     starts = [(m.group(1).upper(), m.end()) for m in
               re.finditer(r"<(STMTRS|CCSTMTRS)>", text, re.I)]
-    ends = [start for _, start in starts[1:]] + [len(text)]
+    ends = [start for _, start in starts[1:]] + [len(text)] * bool(starts)
     chunks = [(kind, start, text[start:end]) for (kind, start), end in
               zip(starts, ends, strict=True)]
     return [(start, chunk) for order in ("STMTRS", "CCSTMTRS")
