@@ -284,6 +284,26 @@ def test_mt940_single_statement_behind_a_utf8_byte_order_mark(tmp_path):
     assert [b.ties_out for b in stmt.balances] == [True]
 
 
+def test_mt940_free_text_labels_of_gulf_banks_name_the_payer_and_reference(tmp_path):
+    text = "\n".join([
+        ":20:ADCB261130", ":25:AE120030000112233445566", ":28C:334/1",
+        ":60F:C261129AED1000,00",
+        ":61:2611301130C9450,00NTRFNONREF//IPI778899",
+        field86("INWARD TT REMITTER: MOHAMMED ABDULLAH AL-QAHTANI REF: INV-2026-1187 "
+                "DETAILS: PAYMENT FOR NOVEMBER SUPPLIES"),
+        ":61:2611301130C500,00NTRFNONREF//IPI778900",
+        ":86:TRANSFER FROM: GULF STAR TRADING LLC; INV 2026-77",
+        ":62F:C261130AED10950,00", "-", ""])
+    stmt = read_statement(write(tmp_path, "adcb.sta", text))
+    assert column(stmt, "Counterparty") == ["MOHAMMED ABDULLAH AL-QAHTANI",
+                                            "GULF STAR TRADING LLC"]
+    assert column(stmt, "Reference") == ["INV-2026-1187", None]
+    assert column(stmt, "Description") == [
+        "INWARD TT REMITTER: MOHAMMED ABDULLAH AL-QAHTANI REF: INV-2026-1187 DETAILS: PAYMENT "
+        "FOR NOVEMBER SUPPLIES", "TRANSFER FROM: GULF STAR TRADING LLC; INV 2026-77"]
+    assert [b.ties_out for b in stmt.balances] == [True]
+
+
 BROKEN = """:20:B1
 :25:DE44500400000123456700
 :28C:7/1

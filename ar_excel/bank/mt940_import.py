@@ -146,7 +146,7 @@ def _swift_amount(raw: str) -> str | None:
 
 
 _BALANCE_TAGS = {"60F", "60M", "62F", "62M", "64", "65"}
-_BALANCE_LINE = re.compile(r"^([DC])(\d{2})(\d{2})(\d{2})([A-Z]{3})(\d[\d.,]*)$")
+_BALANCE_LINE = re.compile(r"^([DC])(\d{2})(\d{2})(\d{2})([A-Z]{3}) ?(\d[\d.,]*)$")
 
 
 def _check_balance(value: str) -> str | None:

@@ -9,7 +9,7 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
 * Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/EREF/``,
   ``/REMI/USTD//free text/`` (or ``/REMI/`` plain), ``/ORDP//NAME/``, ``/BENM//NAME/``.
 * Free text, sometimes labelled (``NAAM:``, ``IBAN:``, ``KENMERK:``, ``AUFTRAGGEBER:``,
-  ``OD:``, ``TYT.:``).
+  ``OD:``, ``TYT.:``; Gulf and UK banks ``REMITTER:``, ``BY ORDER OF:``, ``FROM:``, ``REF:``).
 
 The wrap at 65 columns splits invoice numbers, IBANs and even tag names, so the lines are
 joined before anything is tokenised: without a separator where a line is full (65 characters:
@@ -39,10 +39,17 @@ _DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=
 _PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "NONE", "-"}
 _LABELS = re.compile(
     r"(?i)(?:(?<=[\s/;])|^)(IBAN|BIC|NAAM|NAME|OMSCHRIJVING|KENMERK|BETALINGSKENM\.|"
-    r"ID DEBITEUR|REK|AUFTRAGGEBER|BEGUENSTIGTER|MITTEILUNGEN|OD|DO|TYT\.|Z RACH\.|TNR)\s*:")
+    r"ID DEBITEUR|REK|AUFTRAGGEBER|BEGUENSTIGTER|MITTEILUNGEN|OD|DO|TYT\.|Z RACH\.|TNR|"
+    # English labels of Gulf and UK banks' free text: the payer's name, the reference, and
+    # labels that only end the value before them
+    r"REMITTER|ORDERING CUSTOMER|ORDERING PARTY|BY ORDER OF|SENDER|PAYER|FROM|REFERENCE|REF|"
+    r"DETAILS|PURPOSE|REMARKS|BENEFICIARY)\s*:")
 _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam": "name",
                "name": "name", "auftraggeber": "name", "beguenstigter": "name", "od": "name",
-               "do": "name", "kenmerk": "ref", "betalingskenm.": "ref"}
+               "do": "name", "kenmerk": "ref", "betalingskenm.": "ref", "remitter": "name",
+               "ordering customer": "name", "ordering party": "name", "by order of": "name",
+               "sender": "name", "payer": "name", "from": "name", "reference": "ref",
+               "ref": "ref"}
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
 
 
