@@ -266,7 +266,8 @@ def parse_date(value: Any, day_first: bool = True) -> datetime:
 
 # ---------------------------------------------------------------- codes and text
 
-_TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate|due on receipt|on receipt|prepaid|"
+_TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
+                         r"due upon receipt|upon receipt|on receipt|prepaid|"
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم)$")
 _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
                          r"(?:days?|d|ds|day net|eom|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")

@@ -93,7 +93,7 @@ _UNIT_SUFFIX = re.compile(
 
 def _header_key(text: str, index: dict[str, str]) -> str | None:
     """The alias key a header matches: as written, else without its unit or currency."""
-    key = match_key(text)
+    key = match_key(text.lstrip("*"))  # Xero marks its import's required columns "*Name"
     if key in index:
         return key
     if "(" in text or "[" in text:
@@ -388,8 +388,47 @@ def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | 
 
 
 # Required columns a sheet may leave out when another of its columns tells them: a receipts
-# log that lists the invoice paid, not the customer, is the invoice's customer's.
-DERIVED = {("Payments", "Customer ID"): "Invoice No"}
+# log that lists the invoice paid, not the customer, is the invoice's customer's; a customer
+# list without codes (QuickBooks' and Xero's contacts) knows its customers by their names.
+DERIVED = {("Payments", "Customer ID"): "Invoice No", ("Customers", "Customer ID"): "Name"}
+
+
+def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
+                     ) -> Issue:
+    found = ", ".join(str(h) for h in header if not is_blank(h))
+    return Issue(sheet, f"A{header_row}", ", ".join(missing), None,
+                 f"sheet '{sheet}' has no column for {', '.join(missing)} "
+                 f"(header row {header_row} has: {found})")
+
+
+def _group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                    names: list[str], schema: SheetSchema,
+                    blanks: dict[int, np.ndarray]) -> np.ndarray:
+    """Positions of the rows heading a group of records in a report (a customer's name, an
+    age band "1 - 30 days past due", the report's basis line at its foot): a text alone in
+    the first column, every other cell blank, where the first column is no contract column
+    or the text is not what it holds (a name in a date column). A record never leaves its
+    other required columns blank, so only such rows are looked at closely."""
+    kinds = {f.name: f.kind for f in schema.fields}
+    required = [j for j, n in enumerate(names) if j > 0 and n in kinds and
+                schema.field(n).required]
+    if not columns or not required or not len(keep):
+        return np.zeros(0, dtype=np.int64)
+    j = required[0]
+    blank = blanks[j] if j in blanks else blank_mask(columns[j], types[j])
+    kind = kinds.get(names[0])
+    if kind is not None and kind not in ("date", "money", "number"):
+        return np.zeros(0, dtype=np.int64)  # a key or name alone: a record missing the rest
+    found = []
+    for pos in np.flatnonzero(keep & blank & types[0].mask(str)).tolist():
+        if any(not is_blank(c[pos]) for c in columns[1:]):
+            continue
+        if kind is not None:
+            _, errors = parse_column(columns[0][pos:pos + 1], kind)
+            if not errors:
+                continue  # a date or amount alone: a record missing the rest
+        found.append(pos)
+    return np.array(found, dtype=np.int64)
 
 
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
@@ -416,12 +455,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
 
     missing = [f.name for f in schema.fields if f.required and f.name not in written
                and DERIVED.get((kind, f.name)) not in written]
-    if missing:
-        found = ", ".join(str(h) for h in header if not is_blank(h))
-        issues.append(Issue(sheet, f"A{header_row}", ", ".join(missing), None,
-                            f"sheet '{sheet}' has no column for {', '.join(missing)} "
-                            f"(header row {header_row} has: {found})"))
-        return None, issues
+    # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
+    # Receivables) names the customer in the headings, not in a column
+    by_headings = missing == ["Customer ID"] and kind in ("Invoices", "Payments")
+    if missing and not by_headings:
+        return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
 
     data = _pad(data, width)
     columns = _columns(data, width)
@@ -437,10 +475,25 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
                             str(header[at] or ""), label,
                             f"'{label}' row is a totals row, not a record: not read"))
+    headings = _group_headings(columns, types, keep, names, schema, blanks)
+    keep[headings] = False  # a group's heading (a customer, an age band) is no record
+    if by_headings:
+        if not len(headings):
+            return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
+        group = np.full(len(keep), None, dtype=object)
+        group[headings] = columns[0][headings]
+        customers = pd.Series(group, dtype="object").ffill().to_numpy()
     positions = np.flatnonzero(keep)
     if len(positions) < len(data):
         columns = [c[keep] for c in columns]
         types = [t.take(keep) for t in types]
+    if by_headings:  # the heading above each record, in the headings' column
+        columns.append(customers[keep])
+        types.append(ValueTypes(columns[-1]))
+        names.append("Customer ID")
+        header.append(None)
+        written["Customer ID"] = "Customer Name"
+        letters["Customer ID"] = letters[names[0]]
     row_numbers = positions + (first_row + 1)
     excel_rows = row_numbers.tolist()
 
@@ -489,6 +542,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     frame[ROW] = pd.Series(row_numbers, dtype="int64")
     raw_frame = pd.DataFrame(raw, copy=False)
     raw_frame[ROW] = frame[ROW]
+    if schema.name == "Customers" and "Customer ID" not in written:  # keyed by its names
+        frame["Customer ID"] = frame["Name"]
+        letters["Customer ID"] = letters["Name"]
 
     for f in schema.fields:
         if f.required and f.name in written:
@@ -698,6 +754,7 @@ def _entries_as_meant(book: Book) -> None:
         if payments is None or not len(payments.frame):
             _paid_words(book, invoices)
             paid_by_status(invoices.frame)  # an open-items list that only says "Paid"
+            _cleared_items(invoices)
     if payments is not None and receipts_kept_as_credits(payments.frame):
         payments.frame["Amount"] = -payments.frame["Amount"]
         first = payments.frame["Amount"].first_valid_index()
@@ -711,6 +768,27 @@ def _entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+
+
+# SAP's line items (FBL5N) give each item cleared by a payment its clearing document.
+CLEARING_HEADERS = frozenset(match_key(h) for h in (
+    "Clearing Document", "Clearing Doc", "Clearing Doc No", "Clrng Doc", "Clearing Document No",
+    "Clearing Doc Number"))
+
+
+def _cleared_items(invoices: Table) -> None:
+    """An item list with a clearing document column (SAP's FBL5N, all items): an item
+    with a clearing document is cleared (settled in full: the invoice and the payment that
+    cleared it alike); the others are open for their whole amount. Only where the list
+    gives no Balance or Paid Amount of its own."""
+    frame = invoices.frame
+    column = next((c for c in frame.columns if isinstance(c, str) and c not in invoices.headers
+                   and match_key(c) in CLEARING_HEADERS), None)
+    if column is None or frame["Balance"].notna().any() or frame["Paid Amount"].notna().any():
+        return
+    cleared = frame[column].map(lambda v: not is_blank(v)).to_numpy(bool)
+    if cleared.any():
+        frame["Balance"] = frame["Amount"].where(~cleared, 0.0)
 
 
 def _paid_words(book: Book, invoices: Table) -> None:
@@ -777,17 +855,22 @@ def _customer_names_as_ids(book: Book, names: NameIndex) -> None:
         unknown = unknown_values(column, known)
         if not unknown:
             continue
+        # a column headed as names (an export's Partner, Name, اسم العميل) says so itself
+        named = match_key(table.headers.get("Customer ID", "")) in NAME_HEADERS - CODE_OR_NAME
         for name, cid in names_as_ids(unknown, names).items():
             rows = column.index[column == name]
-            book.issues.append(table.issue(
-                rows[0], "Customer ID",
-                f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
+            if not named:
+                book.issues.append(table.issue(
+                    rows[0], "Customer ID",
+                    f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
             table.frame.loc[rows, "Customer ID"] = cid
 
 
 # A sheet's column of customer names beside its Customer ID (carried, not a contract column).
 NAME_HEADERS = frozenset(match_key(h) for h in (
-    "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer"))
+    "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
+    "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name"))
+CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 
 
 def _blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
