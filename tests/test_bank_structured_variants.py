@@ -739,7 +739,10 @@ OFX2 = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTFROM>
 <BANKTRANLIST><DTSTART>20261101</DTSTART><DTEND>20261130</DTEND>
 <STMTTRN><TRNTYPE>XFER</TRNTYPE><DTPOSTED>20261130200000.000[-8:PST]</DTPOSTED>
-<TRNAMT>36700.00</TRNAMT><FITID>FT1</FITID><NAME>GULF STAR GENERAL TRADING</NAME>
+<TRNAMT>36700.00</TRNAMT><FITID>FT1</FITID><REFNUM>TT-88123</REFNUM>
+<NAME>GULF STAR GENERAL TRADING</NAME><EXTDNAME>GULF STAR GENERAL TRADING LLC &amp; CO
+</EXTDNAME><BANKACCTTO><BANKID>055</BANKID><ACCTID>SA0380000000608010167519</ACCTID>
+<ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTTO>
 <MEMO>INV-2026-0450 &amp; INV-2026-0451</MEMO></STMTTRN>
 <STMTTRN><TRNTYPE>DEP</TRNTYPE><DTPOSTED>20261130</DTPOSTED><TRNAMT>1,250.50</TRNAMT>
 <FITID>FT2</FITID><NAME>مؤسسة الريان</NAME><MEMO>فاتورة 2026-0452</MEMO></STMTTRN>
@@ -760,7 +763,11 @@ def test_ofx2_xml_card_before_bank_account_each_with_its_own_lines(tmp_path):
     bank = stmt.lines[stmt.lines["Statement"] == "AE070331234567890123456"]
     assert bank["Amount"].tolist() == [36700.0, 1250.5]
     assert bank["Date"].tolist() == [D("2026-11-30"), D("2026-11-30")]  # 20:00 PST kept
-    assert bank["Counterparty"].tolist() == ["GULF STAR GENERAL TRADING", "مؤسسة الريان"]
+    # EXTDNAME: the full name NAME cuts at 32 characters; BANKACCTTO: the other account
+    assert bank["Counterparty"].tolist() == ["GULF STAR GENERAL TRADING LLC & CO",
+                                             "مؤسسة الريان"]
+    assert bank["Counterparty Account"].tolist() == ["SA0380000000608010167519", None]
+    assert bank["Reference"].tolist() == ["TT-88123", None]  # REFNUM
     assert bank["Description"].tolist() == ["INV-2026-0450 & INV-2026-0451",
                                             "فاتورة 2026-0452"]
     card = stmt.lines[stmt.lines["Statement"] == "4000123412341234"].iloc[0]

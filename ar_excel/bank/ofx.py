@@ -14,9 +14,10 @@ written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGER
   refused with a clear message.
 
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
-  ``Counterparty`` = ``NAME``;
-  ``Description`` = ``MEMO`` (or ``NAME`` when there is no memo); ``Reference`` = the check
-  number where there is one.
+  ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``);
+  ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO``;
+  ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
+  number and ``REFNUM`` where there are.
 * Sign: ``TRNAMT`` is signed (money out negative); a file with no negative amount at all
   whose lines typed as money out (``TRNTYPE`` DEBIT, CHECK, FEE...) exist comes from a bank
   that writes debits positive: those are made negative, with an issue.
@@ -30,6 +31,7 @@ written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGER
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import warnings
@@ -50,6 +52,12 @@ _TRN = re.compile(r"<STMTTRN>(.*?)(?=</STMTTRN>|<STMTTRN>|</BANKTRANLIST>|\Z)", 
 def _leaf(block: str, tag: str) -> str | None:
     m = re.search(rf"<{tag}>\s*(?:<!\[CDATA\[)?([^<\r\n]*)", block, re.I)
     return m.group(1).strip() if m else None
+
+
+def _unescaped(block: str, tag: str) -> str | None:
+    """A leaf's text with its character references read (``&amp;`` -> ``&``)."""
+    value = _leaf(block, tag)
+    return html.unescape(value).strip() or None if value else None
 
 
 def _written_date(raw: str | None) -> pd.Timestamp | None:
@@ -122,17 +130,22 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                                     _leaf(raw, "DTPOSTED"),
                                     "transaction without a usable posting date; left out"))
                 continue
-            name = " ".join((t.payee or "").split()) or None
+            # EXTDNAME (OFX 2): the payee's full name where NAME is cut at 32 characters
+            name = " ".join((_unescaped(raw, "EXTDNAME") or t.payee or "").split()) or None
             memo = " ".join((t.memo or "").split()) or None
             check = (t.checknum or "").strip()
+            refs = [r for r in (check if check.strip("0") else None, _unescaped(raw, "REFNUM"))
+                    if r]
+            other = re.search(r"<(BANKACCTTO|CCACCTTO)>(.*?)(?:</\1>|\Z)", raw, re.S | re.I)
             records.append({
                 "Date": booked,
                 "Value Date": _written_date(_leaf(raw, "DTAVAIL")),  # DTAVAIL: funds available
                 "Amount": round(float(t.amount), 3),  # to the minor unit: lines_frame
                 "Currency": currency,
                 "Description": memo or name,
-                "Reference": check if check and check.strip("0") else None,
+                "Reference": "; ".join(dict.fromkeys(refs)) or None,
                 "Counterparty": name,
+                "Counterparty Account": _unescaped(other.group(2), "ACCTID") if other else None,
                 "Bank Ref": fitid or None,
                 "Statement": sid,
                 "Line No": position,
