@@ -616,6 +616,30 @@ def test_camt054_notification_reads_as_lines_without_balances(tmp_path):
     assert "80.00 CHF" in issue.message and "left out" in issue.message
 
 
+def test_camt_batch_of_foreign_payments_split_on_their_counter_values(tmp_path):
+    def tx(instructed: str, counter: str, name: str, ref: str) -> str:
+        return (f'<TxDtls><AmtDtls><InstdAmt><Amt Ccy="USD">{instructed}</Amt></InstdAmt>'
+                f'<CntrValAmt><Amt Ccy="EUR">{counter}</Amt></CntrValAmt></AmtDtls>'
+                f"<RltdPties><Dbtr><Nm>{name}</Nm></Dbtr></RltdPties><RmtInf><Strd>"
+                f"<CdtrRefInf><Ref>{ref}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls>")
+
+    text = ('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.'
+            '001.04"><BkToCstmrStmt><GrpHdr><MsgId>M</MsgId></GrpHdr><Stmt><Id>FX</Id>'
+            "<Acct><Id><IBAN>DE44500400000123456700</IBAN></Id><Ccy>EUR</Ccy></Acct>"
+            '<Ntry><Amt Ccy="EUR">1380.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+            "<BookgDt><Dt>2026-11-05</Dt></BookgDt><AcctSvcrRef>FX1</AcctSvcrRef><NtryDtls>"
+            + tx("1000.00", "920.00", "ACME INC", "RF18 5390 0754 7034")
+            + tx("500.00", "460.00", "BETA LLC", "RF71 2348 231")
+            + "</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>")
+    stmt = read_statement(write(tmp_path, "fx.xml", text))
+    assert column(stmt, "Amount") == [920.0, 460.0]  # in the account's currency, not USD
+    assert column(stmt, "Currency") == ["EUR", "EUR"]
+    assert column(stmt, "Counterparty") == ["ACME INC", "BETA LLC"]
+    # a creditor reference printed in groups of four is one identifier
+    assert column(stmt, "Reference") == ["RF18539007547034", "RF712348231"]
+    assert not stmt.issues
+
+
 def test_camt_reversal_written_as_1_and_amounts_without_ccy(tmp_path):
     text = (CAMT_V04.replace("<RvslInd>true</RvslInd>", "<RvslInd>1</RvslInd>")
             .replace('<Amt Ccy="CHF">40.00</Amt><CdtDbtInd>DBIT', "<Amt>40.00</Amt><CdtDbtInd>DBIT"))

@@ -20,7 +20,8 @@ Accounting rules:
 * Counterparty by direction: the debtor for credits, the creditor for debits (``Nm`` or
   ``Pty/Nm`` in v08), with their account (IBAN or other id); a reversal that names only the
   other party names that one. A batch transaction without its own amount is split on its
-  ``TxAmt``, else its instructed amount where that is in the account's currency.
+  ``TxAmt``, else its counter value (``CntrValAmt``) or instructed amount where that is in
+  the account's currency.
 * ``Description``: unstructured remittance (``Ustrd``; pieces the bank cut at their full
   width, 35 or 140 characters, joined without a space), then additional information.
   ``Reference``: structured creditor references (``Strd/CdtrRefInf/Ref``: RF/ISR/QR),
@@ -205,10 +206,11 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         tx_amount, tx_ccy = _amount(tx.find("Amt"))
         if tx_amount is None:
             tx_amount, tx_ccy = _amount(tx.find("AmtDtls/TxAmt/Amt"))
-        if tx_amount is None:  # the instructed amount, where it is in the account's currency
-            instructed, instructed_ccy = _amount(tx.find("AmtDtls/InstdAmt/Amt"))
-            if instructed is not None and instructed_ccy in (None, ccy):
-                tx_amount, tx_ccy = instructed, instructed_ccy
+        for other in ("AmtDtls/CntrValAmt/Amt", "AmtDtls/InstdAmt/Amt"):
+            # the counter value or the instructed amount, where it is in the account's currency
+            found, found_ccy = _amount(tx.find(other))
+            if tx_amount is None and found is not None and found_ccy in (None, ccy):
+                tx_amount, tx_ccy = found, found_ccy
         tx_direction = _text(tx, "CdtDbtInd") or direction
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
@@ -295,6 +297,8 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
     for path in ("RmtInf/Strd/CdtrRefInf/Ref", "RmtInf/Strd/RfrdDocInf/Nb",
                  "Refs/EndToEndId"):
         for ref in _texts(tx, path):
+            if path.endswith("CdtrRefInf/Ref"):  # "RF18 5390 0754 7034" as printed: one id
+                ref = "".join(ref.split())
             if ref.upper() not in _PLACEHOLDERS and ref not in refs:
                 refs.append(ref)
     desc = _unstructured(tx) + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
