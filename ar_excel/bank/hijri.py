@@ -32,9 +32,10 @@ def hijri_parts(value: Any) -> tuple[int, int, int] | None:
 
 
 def mostly_hijri(cells: list[Any]) -> bool:
-    """Whether the dates of a column are Hijri: at least 4 in 5 of its filled cells (the
-    others: page footers, totals rows, balances)."""
-    filled = [c for c in cells if not is_blank(c)]
+    """Whether the dates of a column are Hijri: at least 4 in 5 of its distinct filled values
+    (the others: page footers, totals rows, balances). A statement repeats its dates, so the
+    distinct values are few."""
+    filled = [c for c in dict.fromkeys(cells) if not is_blank(c)]
     hits = sum(hijri_parts(c) is not None for c in filled)
     return hits > 0 and hits >= 0.8 * len(filled)
 
