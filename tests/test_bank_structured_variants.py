@@ -640,6 +640,29 @@ def test_camt_batch_of_foreign_payments_split_on_their_counter_values(tmp_path):
     assert not stmt.issues
 
 
+def test_camt_zip_of_daily_statements_reads_as_one_file(tmp_path):
+    import zipfile
+
+    path = tmp_path / "C53_2026-11.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("2026-11-30_C53_DE44_EUR_331.xml", CAMT_V04)
+        archive.writestr("2026-11-30_C53_DE44_EUR_330.xml", CAMT_V02)
+        archive.writestr("again/2026-11-30_C53_DE44_EUR_330.xml", CAMT_V02)
+    stmt = read_statement(path)
+    assert stmt.source_format == "camt053" and len(stmt.lines) == 4 + 4 + 3
+    # by file name; the same statement id twice stays two statements, each tied out
+    assert [b.statement for b in stmt.balances] == [
+        "STMT-EUR-330", "CHF-2026-11-05", "CHF-2026-11-05-B", "STMT-EUR-330 #2"]
+    assert [b.ties_out for b in stmt.balances] == [True] * 4
+    assert stmt.lines["Bank Line"].is_unique
+    assert column(stmt, "Line No") == list(range(1, 12))
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("readme.xml", "<?xml version='1.0'?><note>nothing</note>")
+    with pytest.raises(InputError, match=r"empty\.zip/readme\.xml: XML file without camt"):
+        read_statement(empty)
+
+
 def test_camt_reversal_written_as_1_and_amounts_without_ccy(tmp_path):
     text = (CAMT_V04.replace("<RvslInd>true</RvslInd>", "<RvslInd>1</RvslInd>")
             .replace('<Amt Ccy="CHF">40.00</Amt><CdtDbtInd>DBIT', "<Amt>40.00</Amt><CdtDbtInd>DBIT"))

@@ -1,7 +1,8 @@
 """Bank statements in: every format a bank exports, into one normalised frame of lines.
 
 ``read_statement(path)`` detects the format from the file's content (not its extension):
-OFX/QFX, camt.053/.052/.054 XML, MT940, XLSX/XLS, HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
+OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, XLSX/XLS, HTML tables saved as
+.xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
 The matching engine works on ``Statement.lines`` (columns ``statement.COLUMNS``): amounts
@@ -35,6 +36,8 @@ __all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_st
 
 def detect_format(data: bytes, name: str = "") -> str:
     """'ofx', 'camt053', 'mt940', 'xlsx', 'html' or 'csv', from the bytes of the file."""
+    if data[:4] == b"PK\x03\x04" and _zip_of_xml(data):
+        return "camt053"  # camt.053 files zipped together, as banks deliver them by EBICS
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
     head = data[:8192].decode("latin-1")
@@ -52,6 +55,20 @@ def detect_format(data: bytes, name: str = "") -> str:
                                             for tag in (b":61:", b":60F:", b":60M:")):
         return "mt940"
     return "csv"
+
+
+def _zip_of_xml(data: bytes) -> bool:
+    """A ZIP holding only XML files, and not a workbook's parts (``[Content_Types].xml``)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return (bool(names) and "[Content_Types].xml" not in names
+            and all(n.lower().endswith(".xml") for n in names))
 
 
 def _starts_a_line(data: bytes, tag: bytes) -> bool:

@@ -36,6 +36,8 @@ Accounting rules:
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +97,49 @@ def _status(entry: Any) -> str:
 
 
 def read_camt(path: Path, data: bytes) -> Statement:
+    """A camt XML file, or a ZIP of them (as German banks deliver camt.053 by EBICS): the
+    ZIP's statements are read in the order of their file names, as one file."""
     source = path.name
+    documents = _zipped_documents(source, data) if data[:4] == b"PK\x03\x04" else [
+        (source, data)]
+    issues: list[Issue] = []
+    all_records: list[dict[str, Any]] = []
+    balances: list[StatementBalance] = []
+    taken: set[str] = set()
+    for name, document in documents:
+        records, found, doc_issues = _read_document(name, document, taken)
+        all_records += records
+        balances += found
+        issues += doc_issues
+    lines = build_lines(all_records)
+    issues += tie_out(balances, lines, source)
+    return Statement(lines, balances, issues, "camt053", source, "utf-8")
+
+
+_MEMBER_LIMIT = 200 * 2**20  # bytes of XML a statement ZIP may unpack to
+
+
+def _zipped_documents(source: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The XML files of a ZIP, by name; a clear error for a ZIP without them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = sorted((i for i in archive.infolist() if not i.is_dir()
+                              and i.filename.lower().endswith(".xml")),
+                             key=lambda i: i.filename)
+            if not members:
+                raise InputError(f"{source}: a ZIP file without camt XML statements in it")
+            if sum(i.file_size for i in members) > _MEMBER_LIMIT:
+                raise InputError(f"{source}: the ZIP unpacks to more than "
+                                 f"{_MEMBER_LIMIT // 2**20} MB of XML; not read")
+            return [(f"{source}/{i.filename}", archive.read(i)) for i in members]
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:  # damaged, or encrypted
+        raise InputError(f"{source}: not a readable ZIP of camt statements ({exc})") from exc
+
+
+def _read_document(source: str, data: bytes, taken: set[str]
+                   ) -> tuple[list[dict[str, Any]], list[StatementBalance], list[Issue]]:
+    """The lines (as records), balances and issues of one camt XML document. A statement
+    whose id is ``taken`` already (two accounts' statements both numbered 1) gets ``#2``..."""
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
@@ -115,6 +159,11 @@ def read_camt(path: Path, data: bytes) -> Statement:
     entry_no = 0
     for pos, stmt in enumerate(containers, start=1):
         sid = _text(stmt, "Id") or _text(stmt, "LglSeqNb") or _text(stmt, "ElctrncSeqNb") or str(pos)
+        base, copy = sid, 1
+        while sid in taken:  # else the tie-out would add up two statements' lines as one
+            copy += 1
+            sid = f"{base} #{copy}"
+        taken.add(sid)
         account = _text(stmt, "Acct/Id/IBAN") or _text(stmt, "Acct/Id/Othr/Id")
         bal = _balances(stmt, sid, account)
         records: list[dict[str, Any]] = []
@@ -131,9 +180,7 @@ def read_camt(path: Path, data: bytes) -> Statement:
             r["Currency"] = r["Currency"] or bal.currency
         balances.append(bal)
         all_records += records
-    lines = build_lines(all_records)
-    issues += tie_out(balances, lines, source)
-    return Statement(lines, balances, issues, "camt053", source, "utf-8")
+    return all_records, balances, issues
 
 
 def _balances(stmt: Any, sid: str, account: str | None) -> StatementBalance:
