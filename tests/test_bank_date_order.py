@@ -123,3 +123,22 @@ def test_a_named_order_wins_over_the_dates(tmp_path):
     text = "Date,Description,Amount\n13/03/2026,A,1.00\n"
     stmt = read_statement(write(tmp_path, text), mapping={"date_order": "day first"})
     assert stmt.lines["Date"].tolist() == [pd.Timestamp("2026-03-13")]
+
+
+def test_the_running_balance_tells_which_way_the_lines_run(tmp_path):
+    # 10/11, 11/10, 12/09: month first they run forward (11 Oct, 10 Nov, 9 Dec), day first
+    # backward (10 Nov, 11 Oct, 12 Sep); each balance is the one above plus its amount, so the
+    # lines run forward in time: month first
+    text = ("Date,Description,Amount,Balance\n"
+            "10/11/2026,A,100.00,1100.00\n11/10/2026,B,-50.00,1050.00\n"
+            "12/09/2026,C,25.00,1075.00\n")
+    stmt = read_statement(write(tmp_path, text), day_first=True)
+    assert stmt.lines["Date"].tolist() == dates("2026-10-11", "2026-11-10", "2026-12-09")
+    assert "because its lines are then in date order" in stmt.issues[0].message
+    # the same dates newest first, each balance the one below plus its amount: day first
+    newest_first = ("Date,Description,Amount,Balance\n"
+                    "10/11/2026,C,25.00,1075.00\n11/10/2026,B,-50.00,1050.00\n"
+                    "12/09/2026,A,100.00,1100.00\n")
+    stmt = read_statement(write(tmp_path, newest_first, name="n.csv"), day_first=True)
+    assert stmt.lines["Date"].tolist() == dates("2026-11-10", "2026-10-11", "2026-09-12")
+    assert stmt.issues == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -188,16 +189,26 @@ def _by_value_dates(booked: list[Any], valued: list[Any],
     return None
 
 
-def _by_row_order(booked: list[Any], readings: dict[Any, tuple[pd.Timestamp, pd.Timestamp]]
-                  ) -> bool | None:
-    """A statement lists its lines in date order (oldest or newest first): the order in which
-    the dates run one way, where the other has them going back and forth."""
-    ordered = []
-    for k in (0, 1):
-        days = np.array([readings[b][k].value for b in booked if b in readings], dtype=np.int64)
-        steps = np.diff(days)
-        ordered.append(len(days) > 2 and bool((steps >= 0).all() or (steps <= 0).all()))
-    return ordered[0] if ordered[0] != ordered[1] else None
+def _by_row_order(booked: list[Any], readings: dict[Any, tuple[pd.Timestamp, pd.Timestamp]],
+                  running: Callable[[], int | None] | None = None) -> bool | None:
+    """A statement lists its lines in date order: the order in which the dates run one way,
+    where the other has them going back and forth (or the wrong way: ``running`` tells +1
+    where the running balance follows the rows top down, oldest first, -1 newest first)."""
+    days = [np.array([readings[b][k].value for b in booked if b in readings], dtype=np.int64)
+            for k in (0, 1)]
+    ascending = [bool((np.diff(d) >= 0).all()) for d in days]
+    descending = [bool((np.diff(d) <= 0).all()) for d in days]
+    ordered = [len(d) > 2 and (a or z) for d, a, z in zip(days, ascending, descending,
+                                                          strict=True)]
+    if ordered[0] != ordered[1]:
+        return ordered[0]
+    if ordered[0] and ascending != descending and running is not None:
+        # both run one way, in opposite directions: the balance tells which way is time's
+        direction = running()
+        if direction:
+            fits = ascending if direction > 0 else descending
+            return fits[0] if fits[0] != fits[1] else None
+    return None
 
 
 def _by_span(values: list[Any]) -> bool | None:
@@ -278,7 +289,8 @@ def _force_hint(sample: Any, day_first: bool) -> str:
 
 def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: list[list[Any]],
                       preference: bool | None, forced: bool = False, column: str = "Date",
-                      locale: str | None = None) -> tuple[bool, tuple[str, str] | None]:
+                      locale: str | None = None, running: Callable[[], int | None] | None = None
+                      ) -> tuple[bool, tuple[str, str] | None]:
     """Whether the statement's dates are day first, and the note for the clerk (sample,
     message) where that was not plain from the dates themselves.
 
@@ -292,7 +304,8 @@ def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: lis
     dates among the lines that read one way (``03 Nov 2026``); value dates within days of
     their booking dates; the statement's span; its lines in date order; dates written with
     dots; ``locale``: why the file comes from a day-first country (its headers' language,
-    its currency), said in the note. Where none decides and the two readings differ, the preference is used and the
+    its currency), said in the note; ``running``: which way the running balance runs (+1 top
+    down, -1 bottom up), asked only where the lines' order needs it. Where none decides and the two readings differ, the preference is used and the
     clerk is told, with the sample and how to name the order.
     """
     values = list(dict.fromkeys([*booked, *(valued or ())]))
@@ -311,7 +324,7 @@ def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: lis
                 ("value dates", lambda: _by_value_dates(booked, valued or [], readings)),
                 ("span", lambda: _by_span(values)),
                 ("span", lambda: _by_span([*values, *date_texts(preamble)])),
-                ("row order", lambda: _by_row_order(booked, readings)),
+                ("row order", lambda: _by_row_order(booked, readings, running)),
                 ("dots", lambda: _by_dots(readings)),
                 ("locale", lambda: True if locale else None))
     for name, verdict in evidence:

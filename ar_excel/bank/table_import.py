@@ -99,7 +99,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         preamble, day_first if named_order is None else named_order,
         forced=named_order is not None or bool(date_format),
         column=header[date_idx] if date_idx is not None and date_idx < len(header) else "Date",
-        locale=_day_first_locale(table, layout, preamble, amount_cols, data[:SAMPLE_ROWS]))
+        locale=_day_first_locale(table, layout, preamble, amount_cols, data[:SAMPLE_ROWS]),
+        running=lambda: _balance_direction(table, cols, decimal))
     # a narrative column with the same text on every row names the account product, not the line
     parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
@@ -304,6 +305,39 @@ def _hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
             f"the dates are in the Hijri calendar ('{sample}'); they were read as Umm al-Qura "
             f"dates and converted to Gregorian ('{sample}' = {to_gregorian(sample):%d %b %Y})"))
     return note
+
+
+def _balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str) -> int | None:
+    """+1 where the running balance follows the rows top down (each balance is the one above
+    plus the row's amount: oldest first), -1 where it follows them bottom up (newest first),
+    None where it says neither."""
+    if "Balance" not in cols:
+        return None
+    balance = parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
+    if "Amount" in cols:
+        net = parse_amount_column(table.cells(cols["Amount"]), decimal)[0]
+    elif "Debit" in cols or "Credit" in cols:
+        parts = [np.abs(parse_amount_column(table.cells(cols[c]), decimal)[0]) * sign
+                 if c in cols else np.full(table.count, np.nan)
+                 for c, sign in (("Credit", 1.0), ("Debit", -1.0))]
+        net = np.where(np.isnan(parts[0]), 0.0, parts[0]) + np.where(np.isnan(parts[1]), 0.0,
+                                                                     parts[1])
+        net[np.isnan(parts[0]) & np.isnan(parts[1])] = np.nan
+    else:
+        return None
+    ok = ~np.isnan(balance) & ~np.isnan(net)
+    pos = np.flatnonzero(ok)
+    if len(pos) < 2:
+        return None
+    bal, amt = balance[pos], net[pos]
+    down = int((np.abs(bal[1:] - bal[:-1] - amt[1:]) < 0.005).sum())
+    up = int((np.abs(bal[:-1] - bal[1:] - amt[:-1]) < 0.005).sum())
+    pairs = len(pos) - 1
+    if down >= 0.8 * pairs and down > up:
+        return 1
+    if up >= 0.8 * pairs and up > down:
+        return -1
+    return None
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
