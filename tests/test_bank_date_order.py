@@ -74,7 +74,7 @@ def test_nothing_decides_the_order_is_said_and_can_be_named(tmp_path):
         "above 12, statement period, value dates or date order that decides): read day first, "
         "the order asked for (the Policy's date_order). If the bank wrote them month first, "
         "name the order with --bank-columns \"date_order=month first\" (or "
-        "\"date_format=%m/%d/%Y\"; for the Excel buttons the Policy key date_order)")
+        "\"date_format=%m/%d/%Y\"; for the Excel buttons in the Policy key bank_columns)")
     named = read_statement(path, mapping=bank_columns("date_order=month first"), day_first=True)
     assert named.lines["Date"].tolist() == dates("2026-11-03", "2026-11-04")
     assert named.issues == []

@@ -284,7 +284,7 @@ def _force_hint(sample: Any, day_first: bool) -> str:
     year = "%Y" if re.search(r"\d{4}", str(sample)) else "%y"
     fmt = sep.join(("%m", "%d", year) if day_first else ("%d", "%m", year))
     return (f"name the order with --bank-columns \"date_order={other}\" (or "
-            f"\"date_format={fmt}\"; for the Excel buttons the Policy key date_order)")
+            f"\"date_format={fmt}\"; for the Excel buttons in the Policy key bank_columns)")
 
 
 def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: list[list[Any]],
