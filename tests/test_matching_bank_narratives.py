@@ -75,6 +75,22 @@ REFERENCED = [
     (line(26412.75, "SWIFT INWARD REMITTANCE /RFB/INV-2026-00460 /ORDP/DELTA HOLDING GROUP",
           cp="DELTA HOLDING GROUP"),
      [("INV-2026-00460", 26412.75, "reference", "Matched")]),
+    # The number without its prefix, glued to INV, or between slashes of a TT narrative.
+    (line(18250.00, "IPN TRANSFER FROM NILE FOODS CO 2026-00451"),
+     [("INV-2026-00451", 18250.00, "reference", "Matched")]),
+    (line(7340.50, "INSTAPAY 01012345678 NILE FOODS INV452"),
+     [("INV-2026-00452", 7340.50, "reference", "Matched")]),
+    (line(26412.75, "TT REF FT2630412345 /INV-2026-00460/CHGS OUR"),
+     [("INV-2026-00460", 26412.75, "reference", "Matched")]),
+    # The customer's name in Arabic letters (دلتا ستيل), the number in Latin ones.
+    (line(9800.00, "حوالة واردة من دلتا ستيل سداد فاتورة رقم INV-2026-00461"),
+     [("INV-2026-00461", 9800.00, "reference", "Matched")]),
+    # An amount printed in the narrative is no invoice number.
+    (line(22345.60, "INWARD TT SAR 22,345.60 FROM AL RAWABI TRADING EST REF INV00480", cur="SAR"),
+     [("INV-2026-00480", 22345.60, "reference", "Matched")]),
+    # A returned payment quoting the invoice is money in, but perhaps not that invoice paid.
+    (line(6984.30, "ACH CR RETURNED PAYMENT INV-2026-00490"),
+     [("INV-2026-00490", 6984.30, "reference", "Suggested")]),
     # Paid less 1% income tax withheld at source (Egypt).
     (line(18067.50, "IPN TRANSFER NILE FOODS INV-2026-00451"),
      [("INV-2026-00451", 18067.50, "withholding-tax", "Matched")]),
@@ -102,6 +118,11 @@ BY_PAYER = [
     # الفجر transliterated as the bank's clerk heard it.
     (line(43700.00, "ACH CR AL FAGR CONTRACTING CO"),
      [("INV-2026-00455", 43700.00, "amount+payer", "Matched")]),
+    # The account number the bank prints is no invoice number; شركة الفجر is the customer.
+    (line(12650.00, "تحويل وارد من حساب رقم 1234567890123 شركة الفجر"),
+     [("INV-2026-00456", 12650.00, "amount+payer", "Matched")]),
+    (line(26412.75, "INWARD CLEARING CHQ 778812 DELTA STEEL"),
+     [("INV-2026-00460", 26412.75, "amount+payer", "Matched")]),
     # A cheque deposit whose amount is one open invoice's, and not round: the amount is enough.
     (line(6984.30, "CHQ DEP 004512 NBE CAIRO PHARMA"),
      [("INV-2026-00490", 6984.30, "amount-only", "Matched")]),
@@ -138,6 +159,12 @@ def test_an_arabic_payment_on_account_from_the_customer_is_suggested_against_the
     assert "a payment on account, suggested against the oldest" in reason(r)
 
 
+def test_a_fawry_payment_from_the_customer_naming_no_invoice_is_held_on_account():
+    r = match(CUSTOMERS, INVOICES, line(1500.00, "FAWRY PAY 8812345 NILE FOODS"))
+    assert allocations(r) == [("INV-2026-00451", 1500.00, "partial", "Suggested")]
+    assert "a payment on account, suggested against the oldest" in reason(r)
+
+
 def test_a_third_party_paying_part_of_an_invoice_it_quotes_is_suggested():
     r = match(CUSTOMERS, INVOICES, line(7000.00, "IPN TRANSFER FROM GULF LOGISTICS LLC INV-2026-00451"))
     assert allocations(r) == [("INV-2026-00451", 7000.00, "partial", "Suggested")]
@@ -150,9 +177,12 @@ def test_a_third_party_paying_part_of_an_invoice_it_quotes_is_suggested():
     (line(9800.00, "IBFT CREDIT OWN ACCOUNT TRANSFER"), "not a customer receipt (own transfer)"),
     # The cheque's number 000491 is also INV-2026-00491's numeric part; 5,000.00 is nobody's.
     (line(5000.00, "CHQ DEP 000491 CLG"), "no invoice reference and payer not identified"),
+    (line(5000.00, "ايداع شيك رقم 000452 مسحوب على البنك الاهلي"),
+     "no invoice reference and payer not identified"),
     # Cairo Pharma's two invoices make 10,104.30, but nothing says who paid: a person looks.
     (line(10104.30, "حوالة واردة"), "no invoice reference and payer not identified"),
-], ids=["profit", "cash", "own transfer", "cheque number", "sum without payer"])
+], ids=["profit", "cash", "own transfer", "cheque number", "arabic cheque number",
+        "sum without payer"])
 def test_money_in_left_for_a_person(row, why):
     r = match(CUSTOMERS, INVOICES, row)
     assert allocations(r) == []
