@@ -640,6 +640,30 @@ def test_camt_batch_of_foreign_payments_split_on_their_counter_values(tmp_path):
     assert not stmt.issues
 
 
+@pytest.mark.parametrize("included", ["true", "false"])
+def test_camt_single_payment_booked_net_of_its_charges(tmp_path, included):
+    text = ('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.'
+            '001.04"><BkToCstmrStmt><GrpHdr><MsgId>M</MsgId></GrpHdr><Stmt><Id>C</Id>'
+            "<Acct><Id><IBAN>DE44500400000123456700</IBAN></Id><Ccy>EUR</Ccy></Acct>"
+            '<Ntry><Amt Ccy="EUR">985.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+            "<BookgDt><Dt>2026-11-05</Dt></BookgDt><AcctSvcrRef>C1</AcctSvcrRef><NtryDtls>"
+            '<TxDtls><Amt Ccy="EUR">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>'
+            '<Chrgs><Rcrd><Amt Ccy="EUR">15.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>'
+            f"<ChrgInclInd>{included}</ChrgInclInd></Rcrd></Chrgs>"
+            "<RltdPties><Dbtr><Nm>ACME INC</Nm></Dbtr></RltdPties>"
+            "<RmtInf><Ustrd>INV-2026-0450</Ustrd></RmtInf></TxDtls>"
+            "</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>")
+    stmt = read_statement(write(tmp_path, "c.xml", text))
+    if included == "true":  # the customer paid 1,000.00; the bank kept 15.00 of it
+        assert column(stmt, "Amount") == [1000.0, -15.0]
+        assert column(stmt, "Counterparty") == ["ACME INC", None]
+        assert column(stmt, "Description") == ["INV-2026-0450",
+                                               "Bank charges deducted from entry of 985.00 EUR"]
+    else:  # charges not taken from this amount: the entry as booked
+        assert column(stmt, "Amount") == [985.0]
+    assert not stmt.issues
+
+
 def test_camt_zip_of_daily_statements_reads_as_one_file(tmp_path):
     import zipfile
 

@@ -6,9 +6,10 @@ Accounting rules:
 
 * One line per transaction: an entry (``Ntry``) holding several ``TxDtls`` (a batch) is split
   into its transactions, each with its own amount (``TxDtls/Amt`` or ``AmtDtls/TxAmt``), when
-  they add up to the booked entry; a batch booked net of the bank's charges (``Chrgs`` of the
-  entry or of its transactions) is its transactions plus one line of the charges (money out),
-  together the booked amount; otherwise (amounts missing or not adding up) the entry stays
+  they add up to the booked entry; an entry booked net of the bank's charges (``Chrgs`` of the
+  entry or of its transactions, the transaction amounts gross) is its transactions plus one
+  line of the charges (money out), together the booked amount, so each payment meets its
+  invoice in full; otherwise (amounts missing or not adding up) the entry stays
   one line and an issue says why. An entry without ``TxDtls`` is one line.
 * Sign: ``CdtDbtInd`` CRDT = money in (+), DBIT = money out (-); an entry without it is
   left out with an issue rather than given a guessed sign. ``RvslInd`` marks a
@@ -244,10 +245,10 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     txs = list(entry.iterfind("NtryDtls/TxDtls"))
     base = {"Date": booked or value, "Value Date": value, "Statement": sid, "Balance": None,
             "_reversal": reversal}
-    if len(txs) <= 1:
-        rec = _details(txs[0] if txs else None, direction, entry_ref, entry_info, reversal)
-        sign = -1.0 if direction == "DBIT" else 1.0
-        return [{**base, **rec, "Amount": sign * amount, "Currency": ccy}]
+    entry_signed = -amount if direction == "DBIT" else amount
+    if not txs:
+        rec = _details(None, direction, entry_ref, entry_info, reversal)
+        return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     parts = []
     for tx in txs:
         tx_amount, tx_ccy = _amount(tx.find("Amt"))
@@ -261,10 +262,12 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         tx_direction = _text(tx, "CdtDbtInd") or direction
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
-    entry_signed = -amount if direction == "DBIT" else amount
     charges = _included_charges(entry, txs)
-    deducted = (None not in signed and charges
+    deducted = (None not in signed and charges and all(c in (None, ccy) for _, _, c, _ in parts)
                 and abs(sum(signed) - charges - entry_signed) < 0.005)
+    if len(txs) == 1 and not deducted:  # one transaction: the entry as booked
+        rec = _details(txs[0], direction, entry_ref, entry_info, reversal)
+        return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     if None in signed or (abs(sum(signed) - entry_signed) >= 0.005 and not deducted):
         total = "unknown" if None in signed else f"{sum(signed):,.2f}"
         issues.append(Issue(source, f"entry {entry_no}", "TxDtls", raw_amount,
@@ -281,9 +284,10 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     for (tx, _, tx_ccy, tx_direction), amt in zip(parts, signed, strict=True):
         rec = _details(tx, tx_direction, entry_ref, entry_info, reversal)
         out.append({**base, **rec, "Amount": amt, "Currency": tx_ccy or ccy})
-    if deducted:  # the bank booked the batch net of its charges: they are a line of their own
+    if deducted:  # the bank booked the payments net of its charges: a line of their own
+        what = "batch entry" if len(txs) > 1 else "entry"
         out.append({**base, "Amount": -charges, "Currency": ccy, "Reference": None,
-                    "Description": f"Bank charges deducted from batch entry of {amount:,.2f} "
+                    "Description": f"Bank charges deducted from {what} of {amount:,.2f} "
                                    f"{ccy or ''}".strip(),
                     "Counterparty": None, "Counterparty Account": None, "Bank Ref": entry_ref})
     return out
