@@ -101,7 +101,7 @@ CUSTOMERS = SheetSchema(
 INVOICES = SheetSchema(
     "Invoices",
     ("الفواتير", "Invoice List", "Sales Invoices", "فواتير", "Open Invoices", "فواتير المبيعات",
-     "Invoice Register", "سجل الفواتير",
+     "Invoice Register", "سجل الفواتير", "Sales Invoice",
      # receivables reports as ERPs and accounting packages name them
      "Aged Receivables Detail", "Aged Receivables", "AR Aging Detail", "Accounts Receivable",
      "Open Items", "Customer Ledger Entries", "Aged Debtors", "Customer Open Items",
@@ -118,13 +118,14 @@ INVOICES = SheetSchema(
                                     # a column of names where an export keys its customers
                                     # by name (Odoo's Partner, QuickBooks' Name, Xero's
                                     # Contact): read through the master's names
-                                    "Partner", "Customer Name", "Contact", "Name",
-                                    "اسم العميل", "Client", "Client Name"), required=True),
+                                    "partner_id", "Partner", "Customer Name", "Contact",
+                                    "Name", "اسم العميل", "Client", "Client Name"),
+              required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
                                        "Transaction Date"), required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
-                                   "Payment Due Date", "Due On")),
+                                   "Payment Due Date", "Due On", "invoice_date_due")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
                                        "Local Currency", "Document Currency")),
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
@@ -145,7 +146,8 @@ INVOICES = SheetSchema(
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
                                    "Amount Due", "Amount Due Signed", "Amount Residual",
-                                   "Remaining Amount", "Due Amount")),
+                                   "Remaining Amount", "Due Amount",
+                                   "amount_residual_signed")),
     ),
 )
 

@@ -477,3 +477,118 @@ def test_arabic_erp_customers_invoices_and_receipts(tmp_path):
     ids = {"Nile": "ع-001", "Delta": "ع-002", "Sinai": "ع-003"}
     check_export(tmp_path, Export(path, ids, {"A": "ف-1012"}, 5, [
         ("فواتير المبيعات", "A9", "'الإجمالي' row is a totals row, not a record: not read")]))
+
+
+# ---------------------------------------------------------------- exports under field names
+
+ERPNEXT_CUSTOMERS = [
+    ["name", "customer_name", "customer_group", "tax_id", "default_currency"],
+    ["Nile Foods", "Nile Foods", "Commercial", "EG-100-200-301", "EGP"],
+    ["Delta Traders", "Delta Traders", "Commercial", "EG-100-200-302", "EGP"],
+    ["Sinai Build", "Sinai Build", "Commercial", "EG-100-200-303", "EGP"],
+]
+
+
+def test_erpnext_sales_invoices_under_their_field_names(tmp_path):
+    """ERPNext's Sales Invoice exported under its field names (``name`` is the invoice's
+    number, ``customer`` its customer), with the invoices' own payments as outstanding."""
+    path = _book(tmp_path, {
+        "Customer": [["ID", "Customer Name", "Tax ID", "Default Currency"],
+                     *[[r[0], r[1], r[3], r[4]] for r in ERPNEXT_CUSTOMERS[1:]]],
+        "Sales Invoice": [
+            ["name", "customer", "customer_name", "posting_date", "due_date", "currency",
+             "grand_total", "outstanding_amount", "status"],
+            ["ACC-SINV-2026-00012", "Nile Foods", "Nile Foods", "2026-10-01", "2026-10-31",
+             "EGP", 10000, 10000, "Overdue"],
+            ["ACC-SINV-2026-00031", "Nile Foods", "Nile Foods", "2026-11-10", "2026-12-10",
+             "EGP", 5000, 3000, "Partly Paid"],
+            ["ACC-SINV-2026-00005", "Nile Foods", "Nile Foods", "2026-09-01", "2026-10-01",
+             "EGP", 4000, 0, "Paid"],
+            ["ACC-SINV-2026-00008", "Delta Traders", "Delta Traders", "2026-09-15",
+             "2026-10-15", "EGP", 8000, 8000, "Overdue"],
+            ["ACC-SINV-2026-00034", "Sinai Build", "Sinai Build", "2026-11-20", "2026-12-20",
+             "EGP", 12000, 12000, "Unpaid"],
+        ],
+    })
+    ids = {"Nile": "Nile Foods", "Delta": "Delta Traders", "Sinai": "Sinai Build"}
+    check_export(tmp_path, Export(path, ids, {"A": "ACC-SINV-2026-00012"}, 5, []))
+
+
+def test_odoo_invoices_under_their_technical_field_names(tmp_path):
+    """Odoo's export with technical names (``name``, ``partner_id``, ``invoice_date``,
+    ``invoice_date_due``, ``amount_total_signed``, ``amount_residual_signed``)."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Tax ID", "Currency"],
+                      ["C0001", "Nile Foods", "EG-100-200-301", "EGP"],
+                      ["C0002", "Delta Traders", "EG-100-200-302", "EGP"],
+                      ["C0003", "Sinai Build", "EG-100-200-303", "EGP"]],
+        "account.move": [
+            ["name", "partner_id", "invoice_date", "invoice_date_due", "currency_id",
+             "amount_total_signed", "amount_residual_signed", "payment_state", "state"],
+            ["INV/2026/00012", "Nile Foods", "2026-10-01", "2026-10-31", "EGP", 10000, 10000,
+             "not_paid", "posted"],
+            ["INV/2026/00031", "Nile Foods", "2026-11-10", "2026-12-10", "EGP", 5000, 3000,
+             "partial", "posted"],
+            ["INV/2026/00005", "Nile Foods", "2026-09-01", "2026-10-01", "EGP", 4000, 0,
+             "paid", "posted"],
+            ["INV/2026/00008", "Delta Traders", "2026-09-15", "2026-10-15", "EGP", 8000, 8000,
+             "not_paid", "posted"],
+            ["INV/2026/00034", "Sinai Build", "2026-11-20", "2026-12-20", "EGP", 12000, 12000,
+             "not_paid", "posted"],
+        ],
+    })
+    ids = {"Nile": "C0001", "Delta": "C0002", "Sinai": "C0003"}
+    check_export(tmp_path, Export(path, ids, {"A": "INV/2026/00012"}, 5, []))
+
+
+# ---------------------------------------------------------------- no false aliases
+
+
+def test_the_new_export_words_never_outrank_a_sheets_own_column(tmp_path):
+    """Where a sheet has its contract column, an export's word beside it is carried, never
+    read in its place: Memo beside Invoice No, No. (a row count) beside Customer Code,
+    Reference beside Customer ID, Customer Name beside Customer ID, Number beside
+    Invoice No, Original Amount beside Amount, Amount Due beside Balance."""
+    path = _book(tmp_path, {
+        "Customers": [["No.", "Customer Code", "Reference", "Customer Name", "Tax ID"],
+                      [1, "C1", "Sales: Omar", "Nile Foods", "EG-1"],
+                      [2, "C2", "Sales: Mona", "Delta Traders", "EG-2"]],
+        "Invoices": [["Number", "Invoice No", "Customer ID", "Customer Name", "Invoice Date",
+                      "Original Amount", "Amount", "Balance", "Amount Due"],
+                     [1, "I-1", "C1", "Nile Foods", D(2026, 11, 1), 999, 100, 100, 7],
+                     [2, "I-2", "C2", "Delta Traders", D(2026, 11, 2), 999, 200, 50, 7]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Memo"],
+                     ["R1", "C2", D(2026, 11, 20), 150, "I-2", "I-1"]],
+    })
+    book = read_book(path)
+    assert book.issues == []
+    assert book.customers[["Customer ID", "Name"]].values.tolist() == [
+        ["C1", "Nile Foods"], ["C2", "Delta Traders"]]
+    assert book.invoices[["Invoice No", "Customer ID", "Amount", "Balance"]].values.tolist(
+    ) == [["I-1", "C1", 100.0, 100.0], ["I-2", "C2", 200.0, 50.0]]
+    assert book.payments["Invoice No"].tolist() == ["I-2"]
+    aging = _run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging["Total"].to_dict() == {"C1": 100.0, "C2": 50.0}
+
+
+def test_a_text_alone_in_a_key_column_is_a_broken_record_not_a_heading(tmp_path):
+    """A group heading is a text alone in a column that cannot hold it; an invoice number
+    alone, or a date alone, is a record missing the rest, and is reported."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", D(2026, 11, 1), 100],
+                     ["I-2"],
+                     ["I-3", "C1", D(2026, 11, 3), 300]],
+        "Payments": [["Date", "Customer ID", "Amount", "Invoice No"],
+                     [D(2026, 11, 4), "C1", 50, "I-1"],
+                     ["01/11/2026"]],
+    })
+    book = read_book(path)
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [
+        ("Invoices", "B3", "Customer ID is required but blank"),
+        ("Invoices", "C3", "Invoice Date is required but blank"),
+        ("Invoices", "D3", "Amount is required but blank"),
+        ("Payments", "B3", "Customer ID is required but blank"),
+        ("Payments", "C3", "Amount is required but blank")]
+    assert book.invoices["Invoice No"].tolist() == ["I-1", "I-2", "I-3"]

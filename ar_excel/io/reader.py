@@ -157,6 +157,17 @@ GROSS_AMOUNT = frozenset(match_key(h) for h in (
 _TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
 
 
+def _technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
+    """In an export under the ERP's field names (ERPNext's ``name, customer, posting_date``,
+    Odoo's ``name, partner_id, invoice_date``), the column ``name`` is the document's own
+    number: for an invoice list, its Invoice No. None where the headers are no such export
+    (``name`` alone, or headers in words)."""
+    if schema.name != "Invoices" or "name" not in texts:
+        return None
+    snake = sum(1 for t in texts if isinstance(t, str) and "_" in t and " " not in t.strip())
+    return texts.index("name") if snake >= 2 else None
+
+
 def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
     """Column names for a header row: canonical where recognised, else the header as written
     (``Column X`` for a blank header). Returns the names and {canonical: header as written}.
@@ -175,6 +186,10 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
             _TAX_HEADER.match(match_key(t)) for t in texts if t):
         claims["Amount"] = (0, gross[0])
+    document = _technical_name(texts, schema)
+    if document is not None and "Invoice No" not in claims:
+        claims["Invoice No"] = (0, document)
+        claims = {f: c for f, c in claims.items() if f == "Invoice No" or c[1] != document}
     owner = {j: field for field, (_, j) in claims.items()}
     names: list[str] = []
     written: dict[str, str] = {}
@@ -600,6 +615,9 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     best = 0
     for row in rows:
         named = _fields_named(row, index)
+        if _technical_name([v.strip() if isinstance(v, str) else v for v in row],
+                           schema) is not None:
+            named.add("Invoice No")
         # columns the reader derives count as named: an amount before tax for the Amount,
         # the invoice paid for the receipt's customer
         if schema.name == "Invoices" and any(isinstance(v, str) and match_key(v) in NET_AMOUNT
@@ -869,7 +887,8 @@ def _customer_names_as_ids(book: Book, names: NameIndex) -> None:
 # A sheet's column of customer names beside its Customer ID (carried, not a contract column).
 NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
-    "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name"))
+    "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name",
+    "partner_id"))  # Odoo's technical export gives the partner's display name
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 
 
