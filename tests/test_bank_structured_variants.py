@@ -340,6 +340,17 @@ def test_mt940_bad_balances_and_amounts_are_named_by_line_and_a_cut_file_is_flag
     assert "no closing balance" in cut.message and "cut short" in cut.message
 
 
+def test_mt940_header_the_package_refuses_keeps_the_lines(tmp_path):
+    text = ING.replace(":28C:00000", ":28C:ABC-1", 1)  # a statement number with letters
+    stmt = read_statement(write(tmp_path, "ing.sta", text))
+    assert column(stmt, "Amount") == [2500.0, -12.35, 300.0, 1000.0]
+    assert [(b.statement, b.account, b.ties_out) for b in stmt.balances] == [
+        ("ABC-1", "NL20INGB0001234567EUR", True), ("00000", "NL55INGB0007654321USD", True)]
+    [issue] = stmt.issues
+    assert (issue.cell, issue.column) == ("line 2", ":20:")
+    assert "Unable to parse StatementNumber from 'ABC-1'" in issue.message
+
+
 def test_mt940_statement_without_its_end_says_the_file_may_be_cut(tmp_path):
     text = "\n".join(ING.split("\n")[:12]) + "\n"  # stops inside the first statement
     stmt = read_statement(write(tmp_path, "cut.sta", text))

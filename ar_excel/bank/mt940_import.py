@@ -50,11 +50,16 @@ _OPENING = ("final_opening_balance", "opening_balance", "intermediate_opening_ba
 _CLOSING = ("final_closing_balance", "closing_balance", "intermediate_closing_balance")
 
 
+def _lines(text: str) -> list[str]:
+    """The file's lines as numbered in issues (CRLF, LF or CR; control characters dropped)."""
+    return _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[int]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
     an issue for each ``:61:`` or balance that cannot be read, and the statements (0-based
     ``:20:`` blocks) whose unreadable balance was left out."""
-    lines = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _lines(text)
     tags: list[tuple[str, int, list[str]]] = []
     for no, line in enumerate(lines, start=1):
         m = _TAG.match(line)
@@ -176,6 +181,39 @@ def _balance(data: dict[str, Any], keys: tuple[str, ...]) -> tuple[float | None,
     return None, None
 
 
+def _reason(exc: Exception) -> str:
+    """The package's error in words: its message, without object addresses."""
+    if isinstance(exc, ArithmeticError):
+        return f"an amount cannot be read: {exc!r}"
+    text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return re.sub(r"<mt940\.tags\.(\w+) object at 0x[0-9a-fA-F]+>", r"\1", text) or type(
+        exc).__name__
+
+
+_BODY_TAGS = ("60F", "60M", "61", "86", "62F", "62M", "64", "65")
+
+
+def _without_header(chunk: str, processors: dict[str, Any], options: Any) -> Any:
+    """The statement read from its balances and lines alone, its :20:/:25:/:28C: kept as
+    written (the package refuses a statement number such as ``ABC-1``), else None."""
+    def header(tag: str) -> str | None:
+        m = re.search(rf"(?m)^:{tag}:(.*)$", chunk)
+        return m.group(1).strip() if m else None
+
+    body = [":20:STATEMENT"] + [line for line in chunk.split("\n")
+                                if line.startswith(tuple(f":{t}:" for t in _BODY_TAGS))]
+    try:
+        block = mt940.parse_statements("\n".join(body) + "\n", processors=processors,
+                                       options=options)
+    except Exception:  # the lines themselves cannot be read
+        return None
+    for b in block:
+        b.data.update({"transaction_reference": header("20"),
+                       "statement_number": header("28C") or header("28"),
+                       "sequence_number": None, "account_identification": header("25")})
+    return block
+
+
 def _statement_ids(blocks: list[Any]) -> list[str]:
     """The :28C: number(/sequence), made unique within the file."""
     def number(d: dict[str, Any]) -> str:
@@ -195,6 +233,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     source = path.name
     decoded = decode_bytes(data, encoding)
     text, line_numbers, issues, bad_balances = _prepare(decoded.text, source)
+    starts = [no for no, line in enumerate(_lines(decoded.text), 1) if line.startswith(":20:")]
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
@@ -211,8 +250,14 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         try:
             block = mt940.parse_statements(chunk, processors=processors, options=options)
         except Exception as exc:  # the package raises RuntimeError/ValueError on bad tags
-            reason = (f"an amount cannot be read: {exc!r}" if isinstance(exc, ArithmeticError)
-                      else str(exc) or type(exc).__name__)
+            reason = _reason(exc)
+            block = _without_header(chunk, processors, options)
+            if block is not None:  # a header tag (:20:, :25:, :28C:...) it cannot read
+                where = f"line {starts[chunk_no]}" if chunk_no < len(starts) else ""
+                issues.append(Issue(source, where, ":20:", None,
+                                    f"the statement's header could not be read ({reason}); "
+                                    "its lines and balances were read without it"))
+        if block is None:
             for no in line_numbers[first:first + n61]:
                 issues.append(Issue(source, f"line {no}", ":61:", None,
                                     f"the statement holding this line could not be read "
