@@ -22,7 +22,8 @@ Accounting rules and the traps they avoid:
   the file still imports. A balance line (``:60F:``, ``:62F:``, ``:64:``, ``:65:``...) that
   cannot be read is reported with its line and left out (the statement is then not tied out);
   a statement with an opening but no closing balance (or the reverse) is reported as a file
-  that may be cut short.
+  that may be cut short. A statement whose header (``:20:``, ``:25:``, ``:28C:``) the package
+  refuses is read from its balances and lines, the header kept as written, with an issue.
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit.
 """
