@@ -89,6 +89,22 @@ def test_a_part_payment_of_a_named_invoice_from_the_customer_is_matched(row):
     assert reason(r) == "narrative names INV-2024-0456; part payment of 10,000.00 open"
 
 
+@pytest.mark.parametrize(("printed", "status", "note"), [
+    ("NILE FOODS CO", "Matched", ""),
+    ("GULF LOGISTICS LLC", "Suggested", "; paid by GULF LOGISTICS LLC, not the customer's name: "
+                                        "a third party paying more than it? please confirm"),
+])
+def test_an_overpayment_of_a_named_invoice_goes_on_account_only_from_the_customer(printed, status,
+                                                                                note):
+    """The excess stays on the customer's account: certain only when the customer sent it."""
+    r = match(CUSTOMERS, INVOICES,
+              {"amount": 11000.00, "desc": "INWARD TRF INV-2024-0456", "cp": printed})
+    assert allocations(r) == [("INV-2024-0456", 10000.00, "overpayment", status),
+                              (None, 1000.00, "on-account", status)]
+    assert reason(r).split(" | ")[0] == ("narrative names INV-2024-0456; paid 1,000.00 more than "
+                                         "open" + note)
+
+
 def test_a_stranger_paying_exactly_a_named_invoice_is_matched():
     r = match(CUSTOMERS, INVOICES,
               {"amount": 10000.00, "desc": "INWARD TRF INV-2024-0456", "cp": "GULF LOGISTICS LLC"})

@@ -153,17 +153,20 @@ class FullReferences:
             # Paying more than twice what the named invoices owe is not an overpayment of them
             # (more invoices paid, or another number): only a known payer makes it certain.
             doubled = excess > total and (payer is None or payer != cust)
+            # The excess stays on the customer's account: not when someone else sent it.
+            against = self._payer_against(f, cust, "more than it") \
+                if one_customer and not doubled else ""
             return alloc(f, refs, "overpayment",
-                         (0.9 if one_customer and not doubled else 0.6) - penalty,
+                         (0.9 if one_customer and not doubled and not against else 0.6) - penalty,
                          f"{said} {names}; paid {self._money(excess)} more than open"
                          + (", more than the invoices themselves: please confirm"
-                            if doubled else ""),
+                            if doubled else against),
                          on_account_customer=cust)
         # Short beyond tolerance: a part payment. The amount does not confirm the number, so a
         # payer the line shows is someone else (another customer, a third party) leaves it to
         # a person: the number may be quoted by mistake, or the money be another's.
         if len(refs) == 1:
-            against = self._payer_against(f, cust)
+            against = self._payer_against(f, cust, "part of it")
             return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; part payment of "
                          f"{self._money(self.inv.remaining[refs[0]])} open" + against)
@@ -171,7 +174,7 @@ class FullReferences:
                      f"{said} {names}; pays less than their open total: applied "
                      "oldest first, please confirm")
 
-    def _payer_against(self, f: LineFacts, cust: str) -> str:
+    def _payer_against(self, f: LineFacts, cust: str, paying: str) -> str:
         """The note when the line shows a payer other than ``cust``, the customer of the
         invoice a part payment names: another customer's account, a printed name that is not
         the customer's (another customer's, or no customer's: a third party), or a narrative
@@ -190,10 +193,10 @@ class FullReferences:
             seen = self.payers.by_name(printed)
             if seen is not None and seen.customer not in (None, cust):
                 return (f"; the name is customer {seen.customer}'s "
-                        f"({names.get(seen.customer, '')}): a related company paying part of "
-                        "it? please confirm")
+                        f"({names.get(seen.customer, '')}): a related company paying "
+                        f"{paying}? please confirm")
             return (f"; paid by {printed.strip()}, not the customer's name: a third party "
-                    "paying part of it? please confirm")
+                    f"paying {paying}? please confirm")
         # Without a name field: the narrative's words that may be a name. Words of the
         # customer's name (or in another script: a transliteration) say nothing against it.
         words = self.payers.narrative_sender(self._descriptions[f.pos])
@@ -204,14 +207,14 @@ class FullReferences:
         if seen is not None and seen.customer not in (None, cust) \
                 and seen.score >= CERTAIN_NAME and all(c != cust for c, _ in seen.candidates):
             return (f"; the narrative names customer {seen.customer} "
-                    f"({names.get(seen.customer, '')}): a related company paying part of it? "
+                    f"({names.get(seen.customer, '')}): a related company paying {paying}? "
                     "please confirm")
         # A name of two words or more that is no customer's (IPN TRANSFER FROM GULF
         # LOGISTICS LLC): someone else sent the money.
         if len(name_tokens(words)) >= 2 and (seen is None or seen.customer is None) \
                 and all(c != cust for c, _ in (seen.candidates if seen else ())):
             return (f"; the narrative names {words}, not the customer: a third party paying "
-                    "part of it? please confirm")
+                    f"{paying}? please confirm")
         return ""
 
     def _short_rest(self, f: LineFacts, cust: str, refs: list[int], others: list[int],
