@@ -31,6 +31,7 @@ written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGER
 
 from __future__ import annotations
 
+import bisect
 import html
 import io
 import re
@@ -104,6 +105,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     if len(set(ids)) < len(ids):
         ids = [f"{i} #{pos}" for pos, i in enumerate(ids, 1)]
     chunks = _statement_chunks(text)
+    newlines = [m.start() for m in re.finditer("\n", text)]  # a transaction's line, by bisect
     whole = len(chunks) != len(accounts)
     if whole:  # cut short or oddly nested: each statement looks through the whole file
         chunks = [(0, text)] * len(accounts)
@@ -114,7 +116,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         st = account.statement
         currency = (getattr(st, "currency", None) or getattr(account, "curdef", None) or "")
         currency = currency.upper() or None
-        raws = [(text.count("\n", 0, offset + m.start()) + 1, m.group(1))
+        raws = [(bisect.bisect(newlines, offset + m.start()) + 1, m.group(1))
                 for m in _TRN.finditer(chunk)]
         raws = _set_aside(raws, getattr(st, "discarded_entries", []), sid, source, issues)
         positional = len(raws) == len(st.transactions)  # the same transactions, in order
