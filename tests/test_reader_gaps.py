@@ -122,6 +122,9 @@ def test_unlimited_and_scaled_credit_limits_end_to_end(tmp_path):
     assert status.loc["C1", "Reason"] == "invoice I-1 is 122 days past due (policy: hold after 90)"
     assert status.loc["C2", ["Over Limit", "Status"]].tolist() == [False, "OK"]
     assert pd.isna(status.loc["C2", "Utilization %"])
+    # said on purpose, not a limit nobody set
+    assert status.loc["C2", "Reason"] == "unlimited credit (no limit)"
+    assert status.loc["C5", "Reason"].startswith("exposure 60,000.00 is over the limit")
     assert status.loc["C5", ["Credit Limit", "Over Limit", "Status"]].tolist() == [
         50_000.0, True, "Over Limit"]
     assert status.loc["C6", ["Utilization %", "Status"]].tolist() == [80.0, "Warning"]

@@ -11,7 +11,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
 * Oldest Overdue Days = the most days past due of an open invoice (0 when none is overdue).
 * Exposure = Open Balance + open orders (``Orders`` sheet: not invoiced, not cancelled,
   dated on or before the as-of date). Without an Orders sheet, Exposure = Open Balance.
-* A credit limit is *set* when it is a positive amount; blank or 0 = no limit (and a
+* A credit limit is *set* when it is a positive amount; blank, 0 or a word for it
+  ("Unlimited", "غير محدود": Reason says so) = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
   Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي): no credit at all, so
   any exposure is Over Limit (Utilization % blank: nothing to divide by).
@@ -35,7 +36,7 @@ import pandas as pd
 
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
-from ar_excel.schema import TERMS_EOM
+from ar_excel.schema import TERMS_EOM, UNLIMITED
 
 CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Overdue Amount",
                   "Exposure", "Utilization %", "Oldest Overdue Days", "Over Limit", "Status"]
@@ -62,6 +63,7 @@ _REASONS = {
                 "نسبة الاستخدام {pct}% بلغت حد التنبيه {warn}% أو تجاوزته"),
     "ok_limit": ("within the limit", "ضمن الحد"),
     "no_limit": ("no credit limit set", "لا يوجد حد ائتمان"),
+    "unlimited": ("unlimited credit (no limit)", "ائتمان غير محدود (بلا حد)"),
     "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
     "currencies": ("open items in {currencies}: added without conversion",
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
@@ -166,7 +168,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             why.append(reason("warning", arabic, pct=f"{utilization:g}",
                               warn=f"{policy.credit_warning_pct:g}"))
         if not why:
-            why.append(reason("ok_limit" if has_limit else "no_limit", arabic))
+            unlimited = in_master and UNLIMITED in info.columns and bool(info.at[cid, UNLIMITED])
+            why.append(reason("ok_limit" if has_limit else
+                              "unlimited" if unlimited else "no_limit", arabic))
 
         currency = info.at[cid, "Currency"] if in_master else None
         currency = None if currency is None or pd.isna(currency) else str(currency)

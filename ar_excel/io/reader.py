@@ -33,7 +33,7 @@ from ar_excel.parsing import (
     scaled,
 )
 from ar_excel.policy import Policy, policy_from_pairs
-from ar_excel.schema import POLICY, SCHEMAS, TERMS_EOM, SheetSchema
+from ar_excel.schema import POLICY, SCHEMAS, TERMS_EOM, UNLIMITED, SheetSchema
 
 if TYPE_CHECKING:
     from ar_excel.core.customers.ids import NameIndex
@@ -528,8 +528,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             continue
         series, errors = parse_column(values, kind, day_first=policy.day_first,
                                       decimal_comma=policy.decimal_comma, types=value_kinds)
-        if name in unlimited:  # "Unlimited" / "مفتوح": no limit, as a blank cell
-            errors = {p: m for p, m in errors.items() if not means_unlimited(values[p])}
+        if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
+            said = [p for p in errors if means_unlimited(values[p])]
+            if said:
+                errors = {p: m for p, m in errors.items() if p not in set(said)}
+                flags = np.zeros(len(values), dtype=bool)
+                flags[said] = True
+                parsed[UNLIMITED] = pd.Series(flags, copy=False)
         if kind in ("money", "number") and str in value_kinds.present:
             issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
                                           letters[name], written.get(name, name), excel_rows))

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
-from ar_excel.schema import TERMS_EOM
+from ar_excel.schema import TERMS_EOM, UNLIMITED
 
 KEY = "Customer ID"
 SNAPSHOT_KEY = "Key"
@@ -60,7 +60,7 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     Where a value could not be read (blank in ``frame``, typed in ``raw``), the typed text is
     kept so that correcting it shows as a change.
     """
-    fields = [c for c in frame.columns if c not in (ROW, KEY, TERMS_EOM)]
+    fields = [c for c in frame.columns if c not in (ROW, KEY, TERMS_EOM, UNLIMITED)]
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
