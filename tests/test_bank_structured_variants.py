@@ -827,7 +827,7 @@ OFX2 = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTTO>
 <MEMO>INV-2026-0450 &amp; INV-2026-0451</MEMO></STMTTRN>
 <STMTTRN><TRNTYPE>DEP</TRNTYPE><DTPOSTED>20261130</DTPOSTED><TRNAMT>1,250.50</TRNAMT>
-<FITID>FT2</FITID><NAME>مؤسسة الريان</NAME><MEMO>فاتورة 2026-0452</MEMO></STMTTRN>
+<FITID>FT2</FITID><CURRENCY><CURRATE>3.6725</CURRATE><CURSYM>USD</CURSYM></CURRENCY><NAME>مؤسسة الريان</NAME><MEMO>فاتورة 2026-0452</MEMO></STMTTRN>
 </BANKTRANLIST>
 <LEDGERBAL><BALAMT>37950.50</BALAMT><DTASOF>20261130235959[+4:GST]</DTASOF></LEDGERBAL>
 <AVAILBAL><BALAMT>30000.00</BALAMT><DTASOF>20261130</DTASOF></AVAILBAL>
@@ -850,6 +850,7 @@ def test_ofx2_xml_card_before_bank_account_each_with_its_own_lines(tmp_path):
                                              "مؤسسة الريان"]
     assert bank["Counterparty Account"].tolist() == ["SA0380000000608010167519", None]
     assert bank["Reference"].tolist() == ["TT-88123", None]  # REFNUM
+    assert bank["Currency"].tolist() == ["AED", "USD"]  # its own CURRENCY: USD 1,250.50
     assert bank["Description"].tolist() == ["INV-2026-0450 & INV-2026-0451",
                                             "فاتورة 2026-0452"]
     card = stmt.lines[stmt.lines["Statement"] == "4000123412341234"].iloc[0]

@@ -17,7 +17,8 @@ written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGER
   ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``);
   ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO``;
   ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
-  number and ``REFNUM`` where there are.
+  number and ``REFNUM`` where there are; ``Currency`` = ``CURDEF``, or the ``CURSYM`` of a
+  transaction's own ``CURRENCY`` (its amount is in that currency).
 * Sign: ``TRNAMT`` is signed (money out negative); a file with no negative amount at all
   whose lines typed as money out (``TRNTYPE`` DEBIT, CHECK, FEE...) exist comes from a bank
   that writes debits positive: those are made negative, with an issue.
@@ -139,11 +140,14 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             refs = [r for r in (check if check.strip("0") else None, _unescaped(raw, "REFNUM"))
                     if r]
             other = re.search(r"<(BANKACCTTO|CCACCTTO)>(.*?)(?:</\1>|\Z)", raw, re.S | re.I)
+            # <CURRENCY>: this amount is in CURSYM, not CURDEF (<ORIGCURRENCY>: converted)
+            own = re.search(r"<CURRENCY>(.*?)(?:</CURRENCY>|\Z)", raw, re.S | re.I)
+            symbol = _leaf(own.group(1), "CURSYM") if own else None
             records.append({
                 "Date": booked,
                 "Value Date": _written_date(_leaf(raw, "DTAVAIL")),  # DTAVAIL: funds available
                 "Amount": round(float(t.amount), 3),  # to the minor unit: lines_frame
-                "Currency": currency,
+                "Currency": symbol.upper() if symbol else currency,
                 "Description": memo or name,
                 "Reference": "; ".join(dict.fromkeys(refs)) or None,
                 "Counterparty": name,
