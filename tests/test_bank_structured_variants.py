@@ -313,6 +313,7 @@ BROKEN = """:20:B1
 :61:2611051105C1,234,56NTRFNONREF//BAD1
 :86:TWO COMMAS
 :61:2611051105D10,NCHGNONREF//OK2
+:61:2611051105C1,250.75NTRFNONREF//OK4
 :62F:C261105EURO3490,00
 -
 :20:B2
@@ -325,12 +326,12 @@ BROKEN = """:20:B1
 
 def test_mt940_bad_balances_and_amounts_are_named_by_line_and_a_cut_file_is_flagged(tmp_path):
     stmt = read_statement(write(tmp_path, "broken.sta", BROKEN))
-    # the readable lines are kept: "2.500,00" is 2,500.00 written with a thousands dot
-    assert column(stmt, "Bank Line") == ["OK1", "OK2", "OK3"]
-    assert column(stmt, "Amount") == [2500.0, -10.0, 10.0]
+    # the readable lines are kept: "2.500,00" and "1,250.75" with thousands separators
+    assert column(stmt, "Bank Line") == ["OK1", "OK2", "OK4", "OK3"]
+    assert column(stmt, "Amount") == [2500.0, -10.0, 1250.75, 10.0]
     found = {(i.cell, i.column): i for i in stmt.issues}
     assert found["line 4", ":60F:"].value == "C261104EUR1O00,00"
-    assert found["line 10", ":62F:"].value == "C261105EURO3490,00"
+    assert found["line 11", ":62F:"].value == "C261105EURO3490,00"
     assert "balance could not be read" in found["line 4", ":60F:"].message
     assert found["line 7", ":61:"].value == "2611051105C1,234,56NTRFNONREF//BAD1"
     assert [(b.opening, b.closing) for b in stmt.balances] == [(None, None), (3490.0, None)]

@@ -16,8 +16,8 @@ Accounting rules and the traps they avoid:
   give the tie-out. A ``:86:`` after the closing balance describes the statement, not its last
   line, and is not glued onto that line.
 * Amounts: SWIFT writes one decimal comma (``1250,50``, ``1000,``); a decimal point
-  (``100.00``) and thousands dots before the comma (``2.500,00``) are read too, anything else
-  (``1,234,56``) is not guessed at.
+  (``100.00``) and thousands separators (``2.500,00``, ``2,500.00``) are read too, anything
+  else (``1,234,56``) is not guessed at.
 * A ``:61:`` the package cannot read is reported with its file line and left out; the rest of
   the file still imports. A balance line (``:60F:``, ``:62F:``, ``:64:``, ``:65:``...) that
   cannot be read is reported with its line and left out (the statement is then not tied out);
@@ -140,12 +140,15 @@ def _check_statement_line(value: str) -> str | None:
 
 def _swift_amount(raw: str) -> str | None:
     """An amount as SWIFT writes it (digits, one decimal comma: ``1250,5``, ``1000,``), from
-    the forms banks also send: a decimal point (``100.00``) and thousands dots before a
-    decimal comma (``2.500,00``). None for anything else (``1,234,56``)."""
+    the forms banks also send: a decimal point (``100.00``), thousands dots before a
+    decimal comma (``2.500,00``) or commas before a point (``2,500.00``). None for anything
+    else (``1,234,56``)."""
     if re.fullmatch(r"\d+(,\d*)?", raw):
         return raw
     if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d*", raw):
         return raw.replace(".", "")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+\.\d*", raw):  # "1,234.56": thousands commas
+        return raw.replace(",", "").replace(".", ",")
     if re.fullmatch(r"\d+\.\d*", raw):
         return raw.replace(".", ",")
     return None
