@@ -140,20 +140,38 @@ def test_more_than_the_oldest_without_a_reference_is_suggested_oldest_first():
 
 # ------------------------------------------------------------ several invoices, no payer
 
-@pytest.mark.parametrize("row", [
-    {"desc": "INWARD TRF 88123"},
-    {"desc": "INWARD TRF", "cp": "MOHAMED HASSAN"},
+@pytest.mark.parametrize(("row", "who"), [
+    ({"desc": "INWARD TRF 88123"}, "payer not identified"),
+    ({"desc": "INWARD TRF", "cp": "MOHAMED HASSAN"}, "paid by MOHAMED HASSAN, not a customer"),
 ])
-def test_several_invoices_paid_without_reference_or_payer_are_left_to_a_person(row):
-    """9,630.50 is Delta's INV-2024-0460 + INV-2024-0461 exactly, but a set of invoices of
-    any of the customers could make a sum: without a payer no set is searched."""
+def test_several_invoices_paid_without_reference_or_payer_are_at_most_suggested(row, who):
+    """9,630.50 is Delta's two oldest open invoices exactly, and no other set of Delta's makes
+    it; a set of some customer's invoices could make any sum by chance, so without a payer it
+    is a suggestion, never Matched."""
     r = match(CUSTOMERS, INVOICES, {"amount": 9630.50, **row})
-    assert allocations(r) == []
-    assert reason(r) == "no invoice reference and payer not identified"
+    assert allocations(r) == [("INV-2024-0460", 8400.00, "multi-invoice", "Suggested"),
+                              ("INV-2024-0461", 1230.50, "multi-invoice", "Suggested")]
+    assert reason(r).split(" | ")[0] == (
+        f"{who}; the 2 oldest open invoices of customer C2 (Delta Steel Industries), "
+        "INV-2024-0460, INV-2024-0461, make the amount and no other set of its invoices does: "
+        "is it the payer? please confirm")
     # The payer known, the same sum is certain.
     r = match(CUSTOMERS, INVOICES, {"amount": 9630.50, "desc": "INWARD TRF", "acc": DELTA_IBAN})
     assert allocations(r) == [("INV-2024-0460", 8400.00, "multi-invoice", "Matched"),
                               ("INV-2024-0461", 1230.50, "multi-invoice", "Matched")]
+
+
+@pytest.mark.parametrize("more", [
+    # Al Fajr's two oldest make 9,630.50 as well: which customer paid is anybody's guess.
+    [invoice("INV-2024-0472", "C3", 9000.00, "2026-09-01"),
+     invoice("INV-2024-0473", "C3", 630.50, "2026-09-02")],
+    # Delta's oldest is another invoice: 9,630.50 is a set of its invoices, not its oldest.
+    [invoice("INV-2024-0459", "C2", 500.00, "2026-09-01")],
+], ids=["two customers", "not the oldest"])
+def test_no_suggestion_for_a_sum_without_payer_unless_one_customers_oldest(more):
+    r = match(CUSTOMERS, INVOICES + more, {"amount": 9630.50, "desc": "INWARD TRF 88123"})
+    assert allocations(r) == []
+    assert reason(r) == "no invoice reference and payer not identified"
 
 
 # ------------------------------------------------------------ what a reference match teaches

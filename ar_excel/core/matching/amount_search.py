@@ -8,13 +8,18 @@ short payments are left out first (they make many look-alike sums). With the pay
 (``amount-only``), one open invoice of exactly the amount is matched only when the amount is
 not round, open amounts around it are so sparse that a coincidence is unlikely (< 2 %), and no
 other payer is named on the line (a name the bank prints that is no customer's is someone else
-paying); otherwise it is only suggested.
+paying); otherwise it is only suggested. Several invoices and no payer: suggested only when the
+oldest open invoices of exactly one customer make the amount, the one set of its invoices that
+does (a set of some customer's invoices makes almost any sum by chance).
 """
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
-from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
@@ -124,6 +129,8 @@ class AmountSearch:
             return None
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
+        if not same and f.payer is None and self._floor < MATCHED:
+            return self._oldest_of_one_customer(f)
         if len(same) != 1:
             return None
         p = same[0]
@@ -158,3 +165,55 @@ class AmountSearch:
                             else "payer not identified")
                            + f"; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
+
+    def _oldest_of_one_customer(self, f: LineFacts) -> list[Allocation] | None:
+        """Payer unknown, several invoices paid: a suggestion only, when the oldest open
+        invoices of exactly one customer make the amount and no other set of that customer's
+        does (a set of any customer's invoices could make a sum by chance, so no set is ever
+        certain without a payer). Looked up in one sorted array of every customer's oldest-first
+        running totals (``_oldest_totals``): the work grows with lines plus invoices, not with
+        lines times invoices."""
+        totals, owners, ids = self._oldest_totals()
+        lo, hi = np.searchsorted(totals, [f.remaining, f.remaining + 1])
+        if lo == hi or len(set(owners[lo:hi].tolist())) != 1:
+            return None
+        cust = ids[int(owners[lo])]
+        items = self.inv.open_of(cust, f.currency, f.date)
+        running = np.cumsum([self.inv.remaining[p] for p in items[:MAX_ITEMS]])
+        k = int(np.searchsorted(running, f.remaining)) + 1
+        if k < 2 or k > len(running) or running[k - 1] != f.remaining:
+            return None  # (the ledger has changed since the totals were taken)
+        made = self._sums_of(cust, f)
+        if not made or made[1] != 1 or set(made[0]) != set(items[:k]):
+            return None
+        name = self._names[f.pos]
+        who = (f"paid by {name.strip()}, not a customer" if isinstance(name, str) and name.strip()
+               else "payer not identified")
+        nums = ", ".join(self.inv.number[p] for p in items[:k])
+        return self._alloc(f, list(items[:k]), "multi-invoice", 0.5,
+                           f"{who}; the {k} oldest open invoices of customer {cust} "
+                           f"({self.payers.names.get(cust, '')}), {nums}, make the amount and no "
+                           "other set of its invoices does: is it the payer? please confirm")
+
+    def _oldest_totals(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(totals, customer codes, customer ids): for every customer, the running totals of its
+        2 to ``MAX_ITEMS`` oldest open invoices (oldest due first), all sorted by total; taken
+        once, from the ledger as the suggestions round finds it."""
+        if self._oldest is None:
+            inv = self.inv
+            codes, ids = pd.factorize(np.asarray(inv.customer, dtype=object))
+            rank = (np.asarray(inv.rank, dtype=np.int64) if inv.rank is not None
+                    else np.argsort(np.lexsort((np.arange(len(codes)), inv.due)), kind="stable"))
+            still = np.flatnonzero(inv._remaining > 0)
+            order = still[np.lexsort((rank[still], codes[still]))]
+            owner, amount = codes[order], inv._remaining[order]
+            first = np.r_[True, owner[1:] != owner[:-1]] if len(order) else np.zeros(0, bool)
+            start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+            running = np.cumsum(amount)
+            running -= (running - amount)[start]
+            nth = np.arange(len(order)) - start
+            keep = (nth >= 1) & (nth < MAX_ITEMS)
+            totals, owners = running[keep], owner[keep]
+            by_total = np.argsort(totals, kind="stable")
+            self._oldest = (totals[by_total], owners[by_total], [str(c) for c in ids])
+        return self._oldest

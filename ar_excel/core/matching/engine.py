@@ -47,7 +47,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       the amount, the amount is not round and open amounts around it are so
                       sparse that a coincidence is unlikely (< 2 %): matched; otherwise
    suggestions only   payer known but the amount is ambiguous, partial or over everything
-                      open; a unique amount that is round or in a dense range.
+                      open (a payment on account, suggested oldest first); a unique amount
+                      that is round or in a dense range; payer unknown and several invoices
+                      paid: the oldest open invoices of exactly one customer making the amount.
 
 ``Matched`` is given only where the rule is certain (confidence >= 0.85); everything else is
 ``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
@@ -142,6 +144,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.paired_total = 0
         self._wht_bases = bases(policy)
         self._floor = MATCHED  # the round of the cascade running (``run``)
+        # Every customer's oldest-first running totals (``AmountSearch._oldest_totals``).
+        self._oldest: tuple | None = None
         self._wht_rates: dict[str, tuple[float, ...]] = {}
         # The largest share of an invoice withheld (the highest rate on the total): no invoice
         # open for more than the receipt plus that share and a bank charge is read.
