@@ -87,7 +87,7 @@ CUSTOMERS = SheetSchema(
                                          "Customer Payment Terms", "Payment Terms Code",
                                          "Payment Terms Template",
                                          "Default Payment Terms Template",
-                                         "Payment Terms Label")),
+                                         "Payment Terms Label", "Terms of Payment")),
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
                                         "الحد الائتماني"), unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
@@ -108,6 +108,7 @@ INVOICES = SheetSchema(
      # receivables reports as ERPs and accounting packages name them
      "Aged Receivables Detail", "Aged Receivables", "AR Aging Detail", "Accounts Receivable",
      "Open Items", "Customer Ledger Entries", "Aged Debtors", "Customer Open Items",
+     "Open Transactions", "Open Customer Transactions", "Customer Transactions",
      "أعمار الديون", "أعمار المديونية"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
@@ -137,7 +138,8 @@ INVOICES = SheetSchema(
                                   "Total Amount", "مبلغ الفاتورة",
                                   "Amount Total Signed", "Amount Total", "Total Signed",
                                   "Grand Total", "Invoiced Amount", "Original Amount",
-                                  "Amount in Local Currency", "Amount in LC"),
+                                  "Amount in Local Currency", "Amount in LC",
+                                  "Amount in Transaction Currency", "Amount in Doc Curr"),
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",

@@ -592,3 +592,32 @@ def test_a_text_alone_in_a_key_column_is_a_broken_record_not_a_heading(tmp_path)
         ("Payments", "B3", "Customer ID is required but blank"),
         ("Payments", "C3", "Amount is required but blank")]
     assert book.invoices["Invoice No"].tolist() == ["I-1", "I-2", "I-3"]
+
+
+def test_dynamics_365_finance_all_customers_and_open_transactions(tmp_path):
+    """Dynamics 365 Finance & Operations: "All customers" (Customer account, Terms of
+    payment, Credit limit) and the open customer transactions (Voucher, Invoice, Amount in
+    transaction currency, Balance)."""
+    path = _book(tmp_path, {
+        "All customers": [
+            ["Customer account", "Name", "Customer group", "Currency", "Terms of payment",
+             "Credit limit", "Tax exempt number"],
+            ["US-001", "Nile Foods", "30", "EGP", "Net30", 50000, "EG-100-200-301"],
+            ["US-002", "Delta Traders", "30", "EGP", "Net30", 20000, "EG-100-200-302"],
+            ["US-003", "Sinai Build", "30", "EGP", "Net30", 50000, "EG-100-200-303"],
+        ],
+        "Open transactions": [
+            ["Customer account", "Voucher", "Invoice", "Date", "Due date", "Currency",
+             "Amount in transaction currency", "Balance"],
+            ["US-001", "ARI-000012", "CIV-000012", D(2026, 10, 1), D(2026, 10, 31), "EGP",
+             10000, 10000],
+            ["US-001", "ARI-000031", "CIV-000031", D(2026, 11, 10), D(2026, 12, 10), "EGP",
+             5000, 3000],
+            ["US-002", "ARI-000008", "CIV-000008", D(2026, 9, 15), D(2026, 10, 15), "EGP",
+             8000, 8000],
+            ["US-003", "ARI-000034", "CIV-000034", D(2026, 11, 20), D(2026, 12, 20), "EGP",
+             12000, 12000],
+        ],
+    })
+    ids = {"Nile": "US-001", "Delta": "US-002", "Sinai": "US-003"}
+    check_export(tmp_path, Export(path, ids, {"A": "CIV-000012"}, 4, []))

@@ -343,3 +343,16 @@ def test_an_ods_without_merges_is_not_parsed_for_them(tmp_path):
         z.writestr("content.xml", "<not-even-xml")
     assert ods_merges(path) == {}  # no merge mark: the XML is never parsed
     assert ods_merges(tmp_path / "missing.ods") == {}
+
+
+def test_a_stated_due_date_is_held_to_end_of_month_terms(tmp_path):
+    path = book_file(tmp_path, [["C1", "EOM Co", "EGP", "Net 30 EOM", 100_000, None, "Active"]], [
+        ["1001", "C1", datetime(2026, 10, 10), datetime(2026, 11, 30), 100],  # right
+        ["1002", "C1", datetime(2026, 10, 10), datetime(2026, 11, 9), 100],  # plain 30 days
+    ])
+    checks = run(read_book(path), "invoices")["Invoice Checks"]
+    found = checks[checks["Code"] == "DUE_DATE_INCONSISTENT"]
+    assert found[["Invoice No", "Severity", "Message"]].values.tolist() == [
+        ["1002", "Warning", "Due date 2026-11-09 does not follow the customer's terms: end of "
+                            "the month of the invoice date 2026-10-10 + 30 days = 2026-11-30 "
+                            "(-21 days)"]]

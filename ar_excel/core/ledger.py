@@ -53,6 +53,19 @@ def _timestamp(as_of: date | datetime | pd.Timestamp | None) -> pd.Timestamp:
     return pd.Timestamp(date.today() if as_of is None else as_of).normalize()
 
 
+def terms_from_month_end(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
+    """Whether each invoice's terms (its own where it states them, else its customer's)
+    count from the end of its month ("Net 30 EOM")."""
+    eom = pd.Series(False, index=invoices.index, dtype=object)
+    if TERMS_EOM in customers:
+        flags = customers.drop_duplicates("Customer ID").set_index("Customer ID")[TERMS_EOM]
+        eom = invoices["Customer ID"].map(flags)
+    if "Payment Terms" in invoices:
+        own = invoices["Payment Terms"]
+        eom = eom.where(own.isna(), invoices.get(TERMS_EOM, False))
+    return eom.fillna(False).astype(bool)
+
+
 def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     """Due Date where given, else Invoice Date + the invoice's own Payment Terms in days
     where it states them, else the customer's."""
@@ -64,16 +77,12 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     month_end = np.zeros(len(invoices), dtype=bool)
     if blank.any():
         looked_up = invoices["Customer ID"][blank].map(terms)
-        eom = (invoices["Customer ID"][blank].map(
-            customers.drop_duplicates("Customer ID").set_index("Customer ID")[TERMS_EOM])
-            if TERMS_EOM in customers else pd.Series(False, index=looked_up.index))
         if "Payment Terms" in invoices:  # the invoice's own terms, where it states them
             own = invoices["Payment Terms"][blank]
             looked_up = own.where(own.notna(), looked_up)
-            own_eom = invoices[TERMS_EOM][blank] if TERMS_EOM in invoices else False
-            eom = eom.where(own.isna(), own_eom)
         days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
-        month_end[blank] = eom.fillna(False).astype(bool).to_numpy()
+        if TERMS_EOM in customers or TERMS_EOM in invoices:
+            month_end[blank] = terms_from_month_end(invoices[blank], customers).to_numpy()
     start = pd.to_datetime(invoices["Invoice Date"])
     if month_end.any():  # "Net 30 EOM": the days count from the end of the invoice's month
         start = start.where(~month_end, start + pd.offsets.MonthEnd(0))

@@ -127,6 +127,12 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "Due date {due} is before the invoice date {date}",
         "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",
     ),
+    "DUE_DATE_INCONSISTENT/eom": (
+        "Due date {due} does not follow the customer's terms: end of the month of the invoice "
+        "date {date} + {terms} days = {expected} ({diff} days)",
+        "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: نهاية شهر تاريخ الفاتورة {date} + "
+        "{terms} يوم = {expected} ({diff} يوم)",
+    ),
     "NUMBER_GAP/series": (
         "{Series} has {ranges} gaps ({count} numbers missing between {prev} and "
         "{next}): the sheet may hold only part of the series",

@@ -21,7 +21,7 @@ import pandas as pd
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
-from ar_excel.core.ledger import due_dates
+from ar_excel.core.ledger import due_dates, terms_from_month_end
 from ar_excel.model import ROW
 
 
@@ -50,7 +50,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
         "DUE_DATE_INCONSISTENT", n=len(inv), sheet=book.sheet("Invoices"), row=inv[ROW],
         field="Due Date", invoice=inv["Invoice No"], customer=inv["Customer ID"],
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
-        variant=np.where(before, "before", None).tolist(),
+        variant=np.where(before, "before", np.where(
+            terms_from_month_end(inv, book.customers).to_numpy(), "eom", None)).tolist(),
         params={"due": dates(inv["Due Date"]), "date": dates(inv["Invoice Date"]),
                 "terms": [str(int(t)) for t in days.loc[inv.index]],
                 "expected": dates(expected), "diff": signed(diff.tolist())},
