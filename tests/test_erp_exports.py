@@ -621,3 +621,59 @@ def test_dynamics_365_finance_all_customers_and_open_transactions(tmp_path):
     })
     ids = {"Nile": "US-001", "Delta": "US-002", "Sinai": "US-003"}
     check_export(tmp_path, Export(path, ids, {"A": "CIV-000012"}, 4, []))
+
+
+def test_a_grouped_report_on_a_sheet_named_sheet1_is_found_by_its_header_and_headings(
+        tmp_path):
+    """An exported report keeps its export's sheet name ("Sheet1"): its header names the
+    invoice columns, and the customer headings under it stand for the customer column."""
+    path = _book(tmp_path, {
+        "Sheet1": [r[:4] + [None] for r in QB_CUSTOMERS[3:]],
+        "Sheet2": [
+            [None, "Date", "Transaction Type", "Num", "Due Date", "Amount", "Open Balance"],
+            ["Delta Traders"],
+            [None, "09/15/2026", "Invoice", "1008", "10/15/2026", 8000, 8000],
+            ["Nile Foods"],
+            [None, "10/01/2026", "Invoice", "1012", "10/31/2026", 10000, 10000],
+            [None, "11/10/2026", "Invoice", "1031", "12/10/2026", 5000, 3000],
+            ["Sinai Build"],
+            [None, "11/20/2026", "Invoice", "1034", "12/20/2026", 12000, 12000],
+        ],
+    })
+    book = read_book(path)
+    assert book.tables["Invoices"].sheet == "Sheet2"
+    assert book.invoices[["Invoice No", "Customer ID"]].values.tolist() == [
+        ["1008", "Delta Traders"], ["1012", "Nile Foods"], ["1031", "Nile Foods"],
+        ["1034", "Sinai Build"]]
+    assert book.issues == []
+
+
+def test_quickbooks_desktop_open_invoices_with_indent_columns_and_only_open_balances(
+        tmp_path):
+    """QuickBooks Desktop's Open Invoices: two indent columns before Type, the customer a
+    heading in the first, and only the Open Balance of each invoice (no original amount)."""
+    path = _book(tmp_path, {
+        "Customer Contact List": QB_CUSTOMERS,
+        "Open Invoices": [
+            ["Nile Trading Co."], ["Open Invoices"], ["As of November 30, 2026"],
+            [None, None, "Type", "Date", "Num", "Terms", "Due Date", "Aging", "Open Balance"],
+            ["Delta Traders"],
+            [None, None, "Invoice", "09/15/2026", "1008", "Net 30", "10/15/2026", 46, 8000],
+            ["Total Delta Traders", None, None, None, None, None, None, None, 8000],
+            ["Nile Foods"],
+            [None, None, "Invoice", "10/01/2026", "1012", "Net 30", "10/31/2026", 30, 10000],
+            [None, None, "Invoice", "11/10/2026", "1031", "Net 30", "12/10/2026", None, 3000],
+            ["Total Nile Foods", None, None, None, None, None, None, None, 13000],
+            ["Sinai Build"],
+            [None, None, "Invoice", "11/20/2026", "1034", "Net 30", "12/20/2026", None, 12000],
+            ["Total Sinai Build", None, None, None, None, None, None, None, 12000],
+            ["TOTAL", None, None, None, None, None, None, None, 33000],
+        ],
+    })
+    ids = {"Nile": "Nile Foods", "Delta": "Delta Traders", "Sinai": "Sinai Build"}
+    totals = "row is a totals row, not a record: not read"
+    check_export(tmp_path, Export(path, ids, {"A": "1012"}, 4, [
+        ("Open Invoices", "A7", f"'Total Delta Traders' {totals}"),
+        ("Open Invoices", "A11", f"'Total Nile Foods' {totals}"),
+        ("Open Invoices", "A14", f"'Total Sinai Build' {totals}"),
+        ("Open Invoices", "A15", f"'TOTAL' {totals}")]))

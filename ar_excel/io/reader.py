@@ -404,8 +404,11 @@ def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | 
 
 # Required columns a sheet may leave out when another of its columns tells them: a receipts
 # log that lists the invoice paid, not the customer, is the invoice's customer's; a customer
-# list without codes (QuickBooks' and Xero's contacts) knows its customers by their names.
-DERIVED = {("Payments", "Customer ID"): "Invoice No", ("Customers", "Customer ID"): "Name"}
+# list without codes (QuickBooks' and Xero's contacts) knows its customers by their names; an
+# open-items report giving only each item's open balance (QuickBooks Desktop's Open
+# Invoices) has that as the amount.
+DERIVED = {("Payments", "Customer ID"): "Invoice No", ("Customers", "Customer ID"): "Name",
+           ("Invoices", "Amount"): "Balance"}  # an open-items report: its open balances
 
 
 def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
@@ -562,9 +565,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     frame[ROW] = pd.Series(row_numbers, dtype="int64")
     raw_frame = pd.DataFrame(raw, copy=False)
     raw_frame[ROW] = frame[ROW]
-    if schema.name == "Customers" and "Customer ID" not in written:  # keyed by its names
-        frame["Customer ID"] = frame["Name"]
-        letters["Customer ID"] = letters["Name"]
+    for (sheet_kind, field), source in DERIVED.items():
+        if sheet_kind == schema.name and field not in written and sheet_kind != "Payments":
+            frame[field] = frame[source]  # (the receipts' customers: their invoices')
+            letters[field] = letters[source]
 
     for f in schema.fields:
         if f.required and f.name in written:
@@ -618,8 +622,11 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     required = {f.name for f in schema.fields if f.required}
     rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
     best = 0
-    for row in rows:
+    for i, row in enumerate(rows):
         named = _fields_named(row, index)
+        if schema.name == "Invoices" and grid.header is None and _heading_follows(
+                grid.rows[i + 1:i + 4]):
+            named.add("Customer ID")  # a report grouped under its customers' names
         if _technical_name([v.strip() if isinstance(v, str) else v for v in row],
                            schema) is not None:
             named.add("Invoice No")
@@ -632,6 +639,13 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
         if required <= named:
             best = max(best, len(named))
     return best
+
+
+def _heading_follows(rows: list[list[Any]]) -> bool:
+    """Whether a group heading (a text alone in the first column) is among these rows,
+    right under a header: a report grouped under its customers' names."""
+    return any(r and isinstance(r[0], str) and r[0].strip() and _non_empty(r) == 1
+               for r in rows)
 
 
 def _choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
