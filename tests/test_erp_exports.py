@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions, registry
@@ -101,11 +102,17 @@ def check_export(tmp_path, export: Export) -> None:
 # ---------------------------------------------------------------- Odoo
 
 
-def test_odoo_exports_of_contacts_invoices_and_payments(tmp_path):
+@pytest.mark.parametrize("sheets", [
+    ("Contact (res.partner)", "Journal Entry (account.move)", "Payments (account.payment)"),
+    ("Sheet3", "Sheet1", "Sheet2"),  # each export's own "Sheet1", renamed when pasted
+])
+def test_odoo_exports_of_contacts_invoices_and_payments(tmp_path, sheets):
     """Odoo's "Export" of res.partner, account.move and account.payment, pasted into one
-    workbook with Odoo's own sheet names; the invoices name the partner, not a code."""
+    workbook with Odoo's own sheet names (or none); the invoices name the partner, not a
+    code."""
+    contacts, moves, payments = sheets
     path = _book(tmp_path, {
-        "Contact (res.partner)": [
+        contacts: [
             ["Name", "Reference", "Tax ID", "Email", "Phone", "Country", "Currency",
              "Customer Payment Terms", "Credit Limit"],
             ["Nile Foods", "C0001", "EG-100-200-301", "ap@nilefoods.com", "+20 2 2345 6701",
@@ -115,7 +122,7 @@ def test_odoo_exports_of_contacts_invoices_and_payments(tmp_path):
             ["Sinai Build", "C0003", "EG-100-200-303", "ap@sinai.com", "+20 2 2345 6703",
              "Egypt", "EGP", "Immediate Payment", 0],
         ],
-        "Journal Entry (account.move)": [
+        moves: [
             ["Number", "Partner", "Invoice/Bill Date", "Due Date", "Currency",
              "Amount Total Signed", "Amount Due", "Payment State", "Status"],
             ["INV/2026/00012", "Nile Foods", D(2026, 10, 1), D(2026, 10, 31), "EGP", 10000,
@@ -129,7 +136,7 @@ def test_odoo_exports_of_contacts_invoices_and_payments(tmp_path):
             ["INV/2026/00034", "Sinai Build", D(2026, 11, 20), D(2026, 12, 20), "EGP", 12000,
              12000, "Not Paid", "Posted"],
         ],
-        "Payments (account.payment)": [
+        payments: [
             ["Number", "Date", "Customer/Vendor", "Amount", "Memo", "Journal", "Status"],
             ["PBNK1/2026/00041", D(2026, 9, 20), "Nile Foods", 4000, "INV/2026/00005", "Bank",
              "Posted"],
