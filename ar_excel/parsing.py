@@ -274,18 +274,29 @@ _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*
 
 
 # End-of-month terms: "EOM", "Net 30 EOM", "60 days EOM", "EOM + 30", "30 days from end of
-# month", "30 يوم من نهاية الشهر": due N days after the end of the invoice's month. The days
-# are the terms; ``month_end_terms`` says they count from the month's end.
-_EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\s+)?month|"
-                  r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر")
-_EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|من|بعد)\s*|"
+# month", "30 يوم من نهاية الشهر": due N days after the end of the invoice's month; "End of
+# Following Month" (Odoo), "Due end of next month" (Zoho), "نهاية الشهر التالي": after the end
+# of the month after it. The days are the terms; ``month_end_terms`` says from which month's
+# end they count.
+_NEXT_MONTH = r"(?:following|next)\s+month|(?:ال)?شهر\s+(?:ال)?(?:تالي|قادم|التالي|القادم)"
+_EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\s+)?"
+                  r"(?:(?:following|next)\s+)?month|"
+                  r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر(?:\s+(?:ال)?(?:تالي|قادم))?")
+_EOM_NEXT = re.compile(r"(?i)" + _NEXT_MONTH)
+_EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
                          r"\s*(?:\+|from|after|following|من|بعد)$")
 
 
-def month_end_terms(value: Any) -> bool:
-    """Whether typed payment terms count from the end of the invoice's month (``"EOM"``,
-    ``"Net 30 EOM"``, ``"30 يوم من نهاية الشهر"``)."""
-    return isinstance(value, str) and _EOM.search(normalize_digits(value)) is not None
+def month_end_terms(value: Any) -> int | None:
+    """From the end of which month typed payment terms count: 0 for the invoice's month
+    (``"EOM"``, ``"Net 30 EOM"``, ``"30 يوم من نهاية الشهر"``), 1 for the month after it
+    (``"End of Following Month"``); None for terms counted from the invoice date."""
+    if not isinstance(value, str):
+        return None
+    s = normalize_digits(value)
+    if (m := _EOM.search(s)) is None:
+        return None
+    return 1 if _EOM_NEXT.search(m[0]) else 0
 
 
 @lru_cache(maxsize=4096)
@@ -295,7 +306,7 @@ def parse_terms_text(text: str) -> int:
         rest = " ".join(_EOM.sub(" ", s).split())
         while (bare := _EOM_JOINER.sub("", rest).strip()) != rest:
             rest = bare
-        return 0 if rest.lower() in ("", "net", "n") else parse_terms_text(rest)
+        return 0 if rest.lower() in ("", "net", "n", "due") else parse_terms_text(rest)
     if _TERMS_ZERO.match(s):
         return 0
     if m := _TERMS_DAYS.match(s):

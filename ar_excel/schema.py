@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-# Beside a sheet's Payment Terms, where any of its terms count from the end of the month
-# ("Net 30 EOM"): True on those rows (the terms are then the days after the month's end).
+# Beside a sheet's Payment Terms, where any of its terms count from the end of a month ("Net
+# 30 EOM"): on those rows, after the end of which month (0: the invoice's own, 1: the next;
+# blank on the others); the terms are then the days after that month's end.
 TERMS_EOM = "_terms_eom"
 # Beside a Credit Limit typed as a word for no limit ("Unlimited", "غير محدود"): True on those
 # rows (the limit itself is blank: no limit, as the contract's blank).

@@ -140,9 +140,14 @@ def test_end_of_month_terms_parse_as_days_after_the_month_end():
              "30 days from end of month": 30, "30 يوم من نهاية الشهر": 30,
              "٦٠ يوم بعد نهاية الشهر": 60}
     assert {t: parse_terms(t) for t in cases} == cases
-    assert all(month_end_terms(t) for t in cases)
+    assert {month_end_terms(t) for t in cases} == {0}  # the invoice's own month
+    following = {"End of Following Month": 0, "Due end of next month": 0,
+                 "10 Days after End of Next Month": 10, "نهاية الشهر التالي": 0,
+                 "Due end of the month": 0}
+    assert {t: parse_terms(t) for t in following} == following
+    assert [month_end_terms(t) for t in following] == [1, 1, 1, 1, 0]
     assert [month_end_terms(t) for t in ("Net 30", "30 days", "Geometry 30", 30)] == [
-        False, False, False, False]
+        None, None, None, None]
 
 
 def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
@@ -152,6 +157,9 @@ def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
         ["C3", "Sixty EOM Co", "EGP", "60 days EOM", 100_000, None, "Active"],
         ["C4", "شركة نهاية الشهر", "EGP", "30 يوم من نهاية الشهر", 100_000, None, "Active"],
         ["C5", "Net 30 Co", "EGP", "Net 30", 100_000, None, "Active"],
+        ["C6", "Odoo Co", "EGP", "End of Following Month", 100_000, None, "Active"],
+        ["C7", "Odoo Ten Co", "EGP", "10 Days after End of Next Month", 100_000, None,
+         "Active"],
     ]
     header = INVOICE_HEADER + ["Terms"]
     invoices = [
@@ -162,14 +170,17 @@ def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
         ["I-5", "C5", datetime(2026, 10, 10), None, 5000, None],
         ["I-6", "C5", datetime(2026, 10, 10), None, 6000, "Net 15 EOM"],  # its own terms
         ["I-7", "C1", datetime(2026, 10, 10), None, 7000, "Net 7"],  # its own, not EOM
+        ["I-8", "C6", datetime(2026, 10, 10), None, 8000, None],
+        ["I-9", "C7", datetime(2026, 10, 31), None, 9000, None],
     ]
     book = read_book(book_file(tmp_path, customers, invoices, invoice_header=header))
     assert book.issues == []
-    assert book.customers["Payment Terms"].tolist() == [30, 0, 60, 30, 30]
-    assert book.customers[TERMS_EOM].tolist() == [True, True, True, True, False]
+    assert book.customers["Payment Terms"].tolist() == [30, 0, 60, 30, 30, 0, 10]
+    eom = book.customers[TERMS_EOM]
+    assert eom.astype(object).where(eom.notna(), None).tolist() == [0, 0, 0, 0, None, 1, 1]
     due = due_dates(book.invoices, book.customers).dt.strftime("%Y-%m-%d").tolist()
     assert due == ["2026-11-30", "2026-10-31", "2026-12-30", "2026-11-30", "2026-11-09",
-                   "2026-11-15", "2026-10-17"]
+                   "2026-11-15", "2026-10-17", "2026-11-30", "2026-12-10"]
     aging = run(book, "aging")["Aging"].set_index("Customer ID")
     assert aging.loc["C1", ["Current", "1-30", "31-60"]].tolist() == [1000, 0, 7000]
     assert aging.loc["C2", ["Current", "1-30"]].tolist() == [0, 2000]
@@ -179,7 +190,8 @@ def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
     # "EOM" with limit 0 is credit to the month's end, not a cash customer: no limit set
     assert status.loc["C2", ["Over Limit", "Status"]].tolist() == [False, "OK"]
     checks = run(book, "validate")["Customer Checks"]
-    assert "UNUSUAL_TERMS" not in set(checks["Code"])
+    # read as days after a month's end: only Odoo's 10 days is outside the policy's list
+    assert checks[["Customer ID", "Code"]].values.tolist() == [["C7", "UNUSUAL_TERMS"]]
 
 
 def test_the_scaled_amount_message_reads_in_arabic():
@@ -356,3 +368,12 @@ def test_a_stated_due_date_is_held_to_end_of_month_terms(tmp_path):
         ["1002", "Warning", "Due date 2026-11-09 does not follow the customer's terms: end of "
                             "the month of the invoice date 2026-10-10 + 30 days = 2026-11-30 "
                             "(-21 days)"]]
+
+
+def test_the_change_log_snapshot_tells_end_of_month_terms_from_plain_days():
+    from ar_excel.core.customers.changes import snapshot
+
+    master = pd.DataFrame({"Customer ID": ["C1", "C2", "C3"],
+                           "Payment Terms": pd.array([30, 0, 30], dtype="Int64"),
+                           TERMS_EOM: pd.array([0, 1, None], dtype="Int64"), "_row": [2, 3, 4]})
+    assert snapshot(master)["Payment Terms"].tolist() == ["30 EOM", "0 EOM+1M", "30"]

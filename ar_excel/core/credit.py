@@ -132,7 +132,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         # 0 on a cash customer (terms 0 days) is "no credit", not "no limit"
         cash = in_master and "Payment Terms" in info.columns and pd.notna(
             info.at[cid, "Payment Terms"]) and int(info.at[cid, "Payment Terms"]) == 0 and not (
-            TERMS_EOM in info.columns and bool(info.at[cid, TERMS_EOM]))  # "EOM": credit
+            TERMS_EOM in info.columns and pd.notna(info.at[cid, TERMS_EOM]))  # "EOM": credit
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in

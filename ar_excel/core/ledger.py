@@ -54,16 +54,19 @@ def _timestamp(as_of: date | datetime | pd.Timestamp | None) -> pd.Timestamp:
 
 
 def terms_from_month_end(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
-    """Whether each invoice's terms (its own where it states them, else its customer's)
-    count from the end of its month ("Net 30 EOM")."""
-    eom = pd.Series(False, index=invoices.index, dtype=object)
+    """For each invoice whose terms (its own where it states them, else its customer's)
+    count from a month's end ("Net 30 EOM"): from the end of which month, 0 for its own, 1
+    for the next; blank (NA) for terms counted from the invoice date."""
+    months = pd.Series(pd.NA, index=invoices.index, dtype="Int64")
     if TERMS_EOM in customers:
         flags = customers.drop_duplicates("Customer ID").set_index("Customer ID")[TERMS_EOM]
-        eom = invoices["Customer ID"].map(flags)
+        months = invoices["Customer ID"].map(flags).astype("Int64")
     if "Payment Terms" in invoices:
         own = invoices["Payment Terms"]
-        eom = eom.where(own.isna(), invoices.get(TERMS_EOM, False))
-    return eom.fillna(False).astype(bool)
+        mine = invoices[TERMS_EOM] if TERMS_EOM in invoices else pd.Series(
+            pd.NA, index=invoices.index, dtype="Int64")
+        months = months.where(own.isna(), mine)
+    return months.astype("Int64")
 
 
 def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
@@ -74,7 +77,7 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     blank = given.isna().to_numpy()
     # the terms are looked up for the invoices without a due date only: the others keep theirs
     days = np.zeros(len(invoices))
-    month_end = np.zeros(len(invoices), dtype=bool)
+    month_end = np.full(len(invoices), -1)  # after which month's end (-1: none)
     if blank.any():
         looked_up = invoices["Customer ID"][blank].map(terms)
         if "Payment Terms" in invoices:  # the invoice's own terms, where it states them
@@ -82,10 +85,14 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
             looked_up = own.where(own.notna(), looked_up)
         days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
         if TERMS_EOM in customers or TERMS_EOM in invoices:
-            month_end[blank] = terms_from_month_end(invoices[blank], customers).to_numpy()
+            month_end[blank] = terms_from_month_end(invoices[blank], customers).fillna(
+                -1).to_numpy(dtype="int64")
     start = pd.to_datetime(invoices["Invoice Date"])
-    if month_end.any():  # "Net 30 EOM": the days count from the end of the invoice's month
-        start = start.where(~month_end, start + pd.offsets.MonthEnd(0))
+    for months in sorted(set(month_end[month_end >= 0].tolist())):
+        # "Net 30 EOM": the days count from the end of the invoice's month (or the next's)
+        at = month_end == months
+        ends = start[at] + pd.offsets.MonthEnd(0)
+        start = start.where(~at, ends + pd.offsets.MonthEnd(months) if months else ends)
     computed = start + pd.to_timedelta(pd.Series(days, index=invoices.index), unit="D")
     return given.fillna(computed)
 

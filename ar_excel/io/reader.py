@@ -391,15 +391,16 @@ _MONTH_END_HINT = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر")
 
 
 def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
-    """Which rows' terms count from the end of the month (``Net 30 EOM``); None when none
-    do (the texts screened in one search first)."""
+    """On the rows whose terms count from a month's end (``Net 30 EOM``), from which
+    (``month_end_terms``); None when none do (the texts screened in one search first)."""
     where = np.flatnonzero(value_kinds.mask(str))
     texts = values[where].tolist()
     if not _MONTH_END_HINT.search("\n".join(texts)):
         return None
-    flags = np.zeros(len(values), dtype=bool)
-    flags[where] = [month_end_terms(t) for t in texts]
-    return pd.Series(flags, copy=False) if flags.any() else None
+    months = np.full(len(values), None, dtype=object)
+    months[where] = [month_end_terms(t) for t in texts]
+    found = pd.Series(months, dtype="Int64")
+    return found if found.notna().any() else None
 
 
 # Required columns a sheet may leave out when another of its columns tells them: a receipts

@@ -51,7 +51,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
         field="Due Date", invoice=inv["Invoice No"], customer=inv["Customer ID"],
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
         variant=np.where(before, "before", np.where(
-            terms_from_month_end(inv, book.customers).to_numpy(), "eom", None)).tolist(),
+            terms_from_month_end(inv, book.customers).notna().to_numpy(), "eom",
+            None)).tolist(),
         params={"due": dates(inv["Due Date"]), "date": dates(inv["Invoice Date"]),
                 "terms": [str(int(t)) for t in days.loc[inv.index]],
                 "expected": dates(expected), "diff": signed(diff.tolist())},

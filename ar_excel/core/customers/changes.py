@@ -74,8 +74,9 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
         if typed is not parsed:  # unreadable values: keep what was typed
             texts = [t or as_text(r) for t, r in zip(texts, typed, strict=True)]
         if f == "Payment Terms" and TERMS_EOM in frame.columns:  # "30 EOM" is not "30"
-            texts = [f"{t} EOM" if e is True and t else t
-                     for t, e in zip(texts, frame[TERMS_EOM].tolist(), strict=True)]
+            texts = [t if e is None or not t else f"{t} EOM" if e == 0 else f"{t} EOM+{e}M"
+                     for t, e in zip(texts, frame[TERMS_EOM].astype(object).where(
+                         frame[TERMS_EOM].notna(), None).tolist(), strict=True)]
         columns[f] = texts
     keys: list[str] = []
     seen: dict[str, int] = {}
