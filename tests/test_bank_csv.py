@@ -330,6 +330,14 @@ def test_a_file_with_no_usable_line_is_an_input_error(tmp_path):
         read_statement(path, mapping={"Date": "Booking day", "Amount": "Amount"})
 
 
+def test_no_usable_line_names_the_failing_row_not_the_date_order_note(tmp_path):
+    # the dates read both ways (a note about the whole file); the fault is the amount
+    path = write(tmp_path, "Date,Amount,Description\n01/11/2026,abc,x\n02/11/2026,n/a,y\n")
+    with pytest.raises(InputError) as exc:
+        read_statement(path)
+    assert "the first problem: row 2, Amount: Amount 'abc' could not be read" in str(exc.value)
+
+
 def test_repeated_page_headers_and_bad_value_date(tmp_path):
     text = ("Date,Value Date,Description,Amount\n"
             "01/03/2024,01/03/2024,a,1.00\n"

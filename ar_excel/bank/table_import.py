@@ -236,9 +236,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     found.sort(key=lambda item: (item[0], item[1]))
     issues = [item[2] for item in found]
     if not len(kept) and issues and not screened.no_movement:
+        # the first row that failed, not a note about the whole file (the date order, the
+        # layout), which would send the clerk looking for the wrong fault
+        first = next((i for i in issues if i.cell), issues[0])
+        where = ", ".join(filter(None, (first.cell, first.column)))
         raise InputError(
             f"{source}: no line of the statement could be used; the first problem: "
-            f"{issues[0].cell}, {issues[0].column}: {issues[0].message}. If a column was "
+            f"{where + ': ' if where else ''}{first.message}. If a column was "
             "misread, name it with --bank-columns \"Date=<header>;Amount=<header>\" (also "
             "date_format=%d.%m.%Y, decimal=,)"
         )
