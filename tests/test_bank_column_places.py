@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from ar_excel.bank import read_statement
-from ar_excel.bank.column_positions import column_letter, column_place
+from ar_excel.bank.column_positions import column_place
 from ar_excel.errors import InputError
 from ar_excel.jobs.reconcile import bank_columns
+from ar_excel.model import column_letter
 
 
 def write(tmp_path: Path, text: str, name: str = "bank.csv") -> Path:

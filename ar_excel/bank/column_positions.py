@@ -24,6 +24,7 @@ from ar_excel.bank.column_words import (
 )
 from ar_excel.bank.numbers import parse_amount
 from ar_excel.errors import InputError
+from ar_excel.model import column_letter
 from ar_excel.parsing import is_blank
 
 _PLACE = re.compile(r"(?i)^\s*(?:col(?:umn)?\.?\s*|#)?([A-Z]{1,3}|\d{1,5})\s*$")
@@ -47,16 +48,6 @@ def column_place(value: Any) -> int | None:
             index = index * 26 + ord(letter) - ord("A") + 1
         index -= 1
     return index if 0 <= index <= _LAST_EXCEL_COLUMN else None
-
-
-def column_letter(index: int) -> str:
-    """``0`` -> ``A``, ``27`` -> ``AB``: the column as Excel labels it."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _places(mapping: dict[str, Any]) -> dict[str, int]:

@@ -15,7 +15,7 @@ import re
 from itertools import zip_longest
 from typing import Any
 
-from ar_excel.bank.column_positions import column_letter, layout_by_places
+from ar_excel.bank.column_positions import layout_by_places
 from ar_excel.bank.column_words import (
     MONEY_ROLES,
     OPTION_KEYS,
@@ -29,6 +29,7 @@ from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
 from ar_excel.bank.signs import sign_column_by_values
 from ar_excel.errors import InputError
+from ar_excel.model import column_letter
 from ar_excel.parsing import is_blank, normalize_digits
 
 HEADER_SCAN_ROWS = 40
