@@ -67,8 +67,10 @@ _NIL = frozenset(("-", "\u2013", "\u2014", "--"))
 # "2 mn", "٥٠ ألف", "1.5 مليون". Read at its face value (an Input Issue says how: ``scaled``).
 _SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "thousand": 1e3,
            "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6}
-_SCALED = re.compile(r"(?i)^(\d[\d.,' ]*?)\s*(k|mn|mio|m|million|thousand|ألف|الف|آلاف|الاف|"
-                     r"مليون|ملايين)\.?$")
+_SCALE_WORDS = r"k|mn|mio|m|million|thousand|ألف|الف|آلاف|الاف|مليون|ملايين"
+_SCALED = re.compile(rf"(?i)^(\d[\d.,' ]*?)\s*({_SCALE_WORDS})\.?$")
+# A whole column's texts searched at once for one that may be so written (``scaled`` decides).
+MAY_BE_SCALED = re.compile(rf"(?i)\d\s*(?:{_SCALE_WORDS})")
 
 
 def scaled(text: Any) -> bool:
@@ -283,6 +285,9 @@ _EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\
                   r"(?:(?:following|next)\s+)?month|"
                   r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر(?:\s+(?:ال)?(?:تالي|قادم))?")
 _EOM_NEXT = re.compile(r"(?i)" + _NEXT_MONTH)
+# A whole column's texts searched at once for terms that may count from a month's end
+# (``month_end_terms`` decides): every ``_EOM`` match holds one of these.
+MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر")
 _EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
                          r"\s*(?:\+|from|after|following|من|بعد)$")
 

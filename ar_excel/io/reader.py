@@ -24,6 +24,8 @@ from ar_excel.io.bulk import bulk
 from ar_excel.model import ROW, Book, Issue, Table, column_letter
 from ar_excel.names import is_arabic, match_key, table_key
 from ar_excel.parsing import (
+    MAY_BE_SCALED,
+    MAY_COUNT_FROM_MONTH_END,
     ValueTypes,
     blank_mask,
     is_blank,
@@ -364,9 +366,6 @@ def _net_as_amount(kind: str, header: list[Any], names: list[str], written: dict
                  and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
 
 
-_SCALE_HINT = re.compile(r"(?i)\d\s*(?:k|m|thousand|ألف|الف|آلاف|الاف|مليون|ملايين)")
-
-
 def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
                     errors: dict[int, str], sheet: str, letter: str, header: str,
                     excel_rows: list[int]) -> list[Issue]:
@@ -374,7 +373,7 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
     face value; the clerk is told how, at its cell (the texts screened in one search)."""
     where = np.flatnonzero(value_kinds.mask(str))
     texts = values[where].tolist()
-    if not _SCALE_HINT.search("\n".join(texts)):
+    if not MAY_BE_SCALED.search("\n".join(texts)):
         return []
     found = []
     for pos, text in zip(where.tolist(), texts, strict=True):
@@ -387,15 +386,12 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
     return found
 
 
-_MONTH_END_HINT = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر")
-
-
 def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
     """On the rows whose terms count from a month's end (``Net 30 EOM``), from which
     (``month_end_terms``); None when none do (the texts screened in one search first)."""
     where = np.flatnonzero(value_kinds.mask(str))
     texts = values[where].tolist()
-    if not _MONTH_END_HINT.search("\n".join(texts)):
+    if not MAY_COUNT_FROM_MONTH_END.search("\n".join(texts)):
         return None
     months = np.full(len(values), None, dtype=object)
     months[where] = [month_end_terms(t) for t in texts]
