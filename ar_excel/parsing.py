@@ -272,7 +272,7 @@ _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due 
                          r"due upon receipt|upon receipt|on receipt|prepaid|"
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم)$")
 _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
-                         r"(?:days?|d|ds|day net|eom|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
+                         r"(?:days?|d|ds|day net|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
 
 
 # End-of-month terms: "EOM", "Net 30 EOM", "60 days EOM", "EOM + 30", "30 days from end of
