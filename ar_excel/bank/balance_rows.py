@@ -162,8 +162,11 @@ def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
     return not re.search(r"[^\W\d_]", _LABEL_FILLER.sub(" ", rest))
 
 
-def read_balance_row(row, texts, cols, balances: StatementBalance, decimal, dayfirst, fmt) -> bool:
-    """An 'Opening balance' / 'Closing balance' row: record it, it is not a transaction."""
+def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
+                     balances: StatementBalance, decimal: str, dayfirst: bool,
+                     fmt: str | None) -> bool:
+    """An 'Opening balance' / 'Closing balance' row: record it in ``balances`` and say so
+    (it is not a transaction). ``texts``: the row's text cells joined."""
     if not _BALANCE_WORD.search(texts):
         return False
     is_open, is_close = bool(OPENING_RE.search(texts)), bool(CLOSING_RE.search(texts))
@@ -210,6 +213,8 @@ DATES_IN_TEXT = re.compile(
 
 
 def number_in_text(row: list[Any], decimal: str) -> float | None:
+    """The balance a row states without a money column: its last number that is no date
+    (``Ending balance as of 11/30/2026 ... 12,345.00``)."""
     for cell in reversed(row):
         if isinstance(cell, (int, float)) and not isinstance(cell, bool) and cell == cell:
             return float(cell)
