@@ -370,6 +370,19 @@ def test_a_stated_due_date_is_held_to_end_of_month_terms(tmp_path):
                             "(-21 days)"]]
 
 
+def test_a_due_date_held_to_terms_from_the_next_months_end_says_so(tmp_path):
+    path = book_file(tmp_path, [["C1", "Odoo Co", "EGP", "10 Days after End of Next Month",
+                                 100_000, None, "Active"]], [
+        ["1001", "C1", datetime(2026, 10, 10), datetime(2026, 12, 10), 100],  # right
+        ["1002", "C1", datetime(2026, 10, 10), datetime(2026, 11, 10), 100],  # from October's end
+    ])
+    checks = run(read_book(path), "invoices")["Invoice Checks"]
+    found = checks[checks["Code"] == "DUE_DATE_INCONSISTENT"]
+    assert found[["Invoice No", "Message"]].values.tolist() == [
+        ["1002", "Due date 2026-11-10 does not follow the customer's terms: end of the month "
+                 "after the invoice date 2026-10-10 + 10 days = 2026-12-10 (-30 days)"]]
+
+
 def test_the_change_log_snapshot_tells_end_of_month_terms_from_plain_days():
     from ar_excel.core.customers.changes import snapshot
 

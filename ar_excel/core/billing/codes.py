@@ -133,6 +133,12 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: نهاية شهر تاريخ الفاتورة {date} + "
         "{terms} يوم = {expected} ({diff} يوم)",
     ),
+    "DUE_DATE_INCONSISTENT/eom_next": (
+        "Due date {due} does not follow the customer's terms: end of the month after the "
+        "invoice date {date} + {terms} days = {expected} ({diff} days)",
+        "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: نهاية الشهر التالي لتاريخ الفاتورة "
+        "{date} + {terms} يوم = {expected} ({diff} يوم)",
+    ),
     "NUMBER_GAP/series": (
         "{Series} has {ranges} gaps ({count} numbers missing between {prev} and "
         "{next}): the sheet may hold only part of the series",

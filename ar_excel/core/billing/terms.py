@@ -46,13 +46,15 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     if inv.empty:
         return empty()
     severity = np.where(before | (diff > 0), ERROR, WARNING)
+    # terms counted from a month's end are said so: the invoice's month (0) or the next (1)
+    month_end = terms_from_month_end(inv, book.customers)
+    counted_from = np.where(month_end.eq(1).fillna(False).to_numpy(bool), "eom_next",
+                            np.where(month_end.notna().to_numpy(), "eom", None))
     return findings(
         "DUE_DATE_INCONSISTENT", n=len(inv), sheet=book.sheet("Invoices"), row=inv[ROW],
         field="Due Date", invoice=inv["Invoice No"], customer=inv["Customer ID"],
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
-        variant=np.where(before, "before", np.where(
-            terms_from_month_end(inv, book.customers).notna().to_numpy(), "eom",
-            None)).tolist(),
+        variant=np.where(before, "before", counted_from).tolist(),
         params={"due": dates(inv["Due Date"]), "date": dates(inv["Invoice Date"]),
                 "terms": [str(int(t)) for t in days.loc[inv.index]],
                 "expected": dates(expected), "diff": signed(diff.tolist())},
