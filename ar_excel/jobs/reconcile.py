@@ -31,7 +31,10 @@ period or a line paired with one (otherwise the three tabs are exactly as before
 Payer accounts are learned from a ``Payer Accounts`` sheet (Customer ID, Counterparty
 Account, Counterparty) and from the ``Bank Matches`` tab of an earlier month still in the
 workbook (its Matched rows of other bank lines: a re-run of the same statement learns
-nothing from its own previous output, so it gives the same result).
+nothing from its own previous output, so it gives the same result). What a re-run does read
+from that output is a person's review (``core.matching.review``): a Suggested line whose Status
+cell was answered Matched or Rejected (the cell offers them in a drop-down) is applied, or
+left unapplied, when the same allocations are proposed again.
 """
 
 from __future__ import annotations
