@@ -25,7 +25,8 @@ from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
-from ar_excel.core.matching.payers import CERTAIN_NAME
+from ar_excel.core.matching.normalize import one_digit_variants
+from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
 
 
 class FullReferences:
@@ -54,7 +55,8 @@ class FullReferences:
         return out
 
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
-                      unsure: bool | None = None) -> list[Allocation] | None:
+                      unsure: bool | None = None, retyped: bool = False
+                      ) -> list[Allocation] | None:
         """Apply a receipt to invoices the narrative names: exactly, within tolerance, with
         the excess explained by other open invoices or on account, or as a part payment."""
         refs = self.inv.by_due(refs)
@@ -108,7 +110,35 @@ class FullReferences:
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {self._money(total - f.remaining)} "
                                "within the fee tolerance: write-off proposed")
-        # Beyond this point the amount does not confirm the number. A bare 5-6 digit number or
+        # Beyond this point the amount does not confirm the number. A payer known for sure (by
+        # account, or a certain name) to be another customer, or a number one digit away whose
+        # invoice the amount fits (less charges or tax withheld), says it may be mistyped:
+        # the payer's own invoice one digit away is the one meant, else a person decides.
+        if not retyped and not typo:
+            sure = self._sure_payer(f, customers)
+            if sure not in customers:
+                fitting = self._fitting_neighbours(f, refs)
+                mine = [p for p in fitting if self.inv.customer[p] == sure]
+                if sure is not None and len(mine) == 1:
+                    return self._settle_named(
+                        f, mine, f"{said} {names}, one digit away from "
+                        f"{self.inv.number[mine[0]]} of the payer's (mistyped?); it",
+                        penalty + 0.05, False, retyped=True)
+                # A look-alike payer name that may be the named invoice's customer and not the
+                # other invoice's keeps the number as written.
+                likely = {c for c, _ in f.payer.candidates} if f.payer and sure is None else set()
+                if fitting and not (likely & customers and likely.isdisjoint(
+                        self.inv.customer[p] for p in fitting)):
+                    penalty = max(penalty, 0.3)
+                    said = (f"{said} (or a mistyped "
+                            + ", ".join(self.inv.number[p] for p in fitting)
+                            + ", which the amount fits)")
+                elif sure is not None and not (one_customer and self._payer_against(f, cust, "it")):
+                    # (When the line's name or account says so, the note below tells it.)
+                    penalty = max(penalty, 0.3)
+                    said = (f"{said} (the payer is customer {sure}, "
+                            f"{self.payers.names.get(sure, '')}: paying for it?)")
+        # A bare 5-6 digit number or
         # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
         # to be an invoice number too: it is applied for sure only when the payer (by account,
         # or by name in the later stage) is the invoice's customer.
@@ -255,3 +285,53 @@ class FullReferences:
             if 0 < gap <= tol and (gap % self.inv.whole == 0 or not whole_gap_only):
                 return [p], False
         return None
+
+    def _fitting_neighbours(self, f: LineFacts, refs: list[int]) -> list[int]:
+        """Open invoices, other than ``refs``, whose digits are one digit away from those of an
+        invoice named (or the same digits in another numbering scheme: 2026-INV-0015 and
+        ف-2026-0015) and whose open amount the receipt pays exactly, or less a bank charge (the
+        fee tolerance) or income tax withheld at a policy rate."""
+        if len(refs) > 2:
+            return []
+        found: list[int] = []
+        digits = self.index.digits
+        for p in refs:
+            d = self.index.digit_strings[p]
+            if len(d) < 4:
+                continue
+            for variant in one_digit_variants(d):
+                for q in digits.get(variant):
+                    if q not in refs and q not in found and self.inv.usable(q, f.currency) \
+                            and self._amount_fits(f, q):
+                        found.append(q)
+        return self.inv.by_due(found)
+
+    def _amount_fits(self, f: LineFacts, q: int) -> bool:
+        """Whether the receipt pays invoice ``q`` exactly, or less a deduction a payer makes."""
+        open_ = self.inv.remaining[q]
+        gap = open_ - f.remaining
+        if gap == 0 or self._within_tolerance(open_, f.remaining, f.grain):
+            return True
+        return gap > 0 and bool(self._withholding_readings(f, [q]))
+
+    def _sure_payer(self, f: LineFacts, named: set[str]) -> str | None:
+        """The line's payer known by account, or for sure by a name that cannot be any of the
+        ``named`` customers' (a look-alike name, or one in another script, proves nothing);
+        None when not known for sure. (The name is read here when no account told: the lines
+        that reach this are few.)"""
+        if f.payer is None:
+            self._read_name(f)
+        p = f.payer
+        if p is None or p.customer is None:
+            return None
+        if p.by_account or (p.customer in named and p.score >= CERTAIN_NAME):
+            return p.customer
+        # (A named customer among the look-alikes leaves it open, unless it scores clearly
+        # lower: the payer's exact name, and a sister company's.)
+        if p.score < CERTAIN_NAME or any(c in named and score > p.score - MARGIN
+                                         for c, score in p.candidates):
+            return None
+        printed = self._names[f.pos]
+        text = printed if isinstance(printed, str) and printed.strip() \
+            else self._descriptions[f.pos]
+        return None if any(self.payers.name_fits(c, text) for c in named) else p.customer

@@ -4,8 +4,8 @@ Accounting rule: only credits (money in) can be customer receipts; each is count
 unit of its currency. From its narrative and reference come the invoices it names in full
 (``strong``) or by numeric part (``weak``), the kind of inflow it is (interest, loan, own
 transfer, refund...: never matched by amount or name), whether it is a cash deposit, and the
-payer known by the account it paid from. The payer's IBAN and amounts printed in the narrative
-are no invoice numbers. The payer's name is read later, only for the lines a full reference
+payer known by the account it paid from. The payer's IBAN, amounts printed in the narrative
+and the number of the branch or teller a deposit was made at are no invoice numbers. The payer's name is read later, only for the lines a full reference
 has not settled.
 """
 
@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from ar_excel.core.matching.classify import cash_deposits, inflow_categories
 from ar_excel.core.matching.invoice_ledger import day_numbers
 from ar_excel.core.matching.minor_units import CENTS, cents, grain, units
-from ar_excel.core.matching.normalize import Joined, fold_text, without_accounts, without_amounts
+from ar_excel.core.matching.normalize import (
+    Joined,
+    fold_text,
+    without_accounts,
+    without_amounts,
+    without_branches,
+)
 from ar_excel.core.matching.payers import Payer, printed_accounts
 
 _HAS_DIGIT = re.compile(r"\d").search
@@ -88,8 +94,9 @@ class StatementLines:
             if _HAS_DIGIT(text) is None:  # (a narrative without a digit names no invoice)
                 numbers, strong, weak = text, set(), set()
             else:
-                # The payer's IBAN and an amount printed in the narrative are no invoice numbers.
-                numbers = without_amounts(without_accounts(text))
+                # The payer's IBAN, an amount printed in the narrative and the bank's branch or
+                # teller number are no invoice numbers.
+                numbers = without_branches(without_amounts(without_accounts(text)))
                 # A refund or a claim may quote an invoice as "INV 4557": only a full number
                 # counts.
                 strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)

@@ -195,6 +195,18 @@ def without_amounts(text: str) -> str:
     return _AMOUNT.sub(" ", text) if "." in text or "," in text else text
 
 
+# The branch, teller or ATM a deposit was made at (CASH DEP BRANCH 0199, BR: 12, فرع 045): a
+# number of the bank's, never the customer's reference to an invoice.
+_BRANCH_NUMBER = re.compile(r"(?<![\w/-])(?:BRANCH|BRN|BRCH|BR|TELLER|ATM)(?:\s*(?:NO|CODE)\b)?"
+                            r"[\s.:#]+\d+|فرع\s*(?:رقم\s*)?\d+")
+
+
+def without_branches(text: str) -> str:
+    """The folded narrative with the numbers of a bank's branch, teller or ATM blanked out."""
+    return _BRANCH_NUMBER.sub(" ", text) if "BR" in text or "TELLER" in text or "ATM" in text \
+        or "فرع" in text else text
+
+
 def without_accounts(text: str) -> str:
     """The folded narrative with IBANs blanked out (the payer's account is read elsewhere)."""
     return _IBAN.sub(" ", text)  # (a text without digits has none: it comes back as it was)
@@ -299,3 +311,20 @@ def one_digit_apart(a: str, b: str) -> bool:
     # One digit missing from ``b`` (extra in ``a``): dropping ``a``'s first differing digit
     # gives ``b`` if dropping any does (a run of equal digits drops the same way).
     return a[i + 1:] == b[i:]
+
+
+def one_digit_variants(d: str) -> set[str]:
+    """The digit strings one mistyped, missing, extra or swapped digit away from ``d`` (and
+    ``d`` itself: the same digits in another numbering scheme)."""
+    out = {d}
+    digits = "0123456789"
+    for i in range(len(d)):
+        out.add(d[:i] + d[i + 1:])
+        for c in digits:
+            out.add(d[:i] + c + d[i + 1:])
+        if i + 1 < len(d):
+            out.add(d[:i] + d[i + 1] + d[i] + d[i + 2:])
+    for i in range(len(d) + 1):
+        for c in digits:
+            out.add(d[:i] + c + d[i:])
+    return out

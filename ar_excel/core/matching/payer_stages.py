@@ -15,12 +15,17 @@ the lines a full reference has not settled, after the accounts it taught are add
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
+from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
+_DIGIT_RUN = re.compile(r"\d+")
 # Sums of several invoices are tried for this many of the likeliest payer names only.
 SUMS_FOR = 8
 
@@ -114,8 +119,46 @@ class PayerStages:
                                f"{how}; {nums} make the amount, but with this many open invoices "
                                "a sum can match by chance: please confirm")
         conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9)
+        other = self._other_invoice_named(f, cust, invs)
+        if other is not None:
+            conf = min(conf, 0.6)
         return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
-                           + self._other_customer_named(f, cust))
+                           + self._other_customer_named(f, cust)
+                           + ("" if other is None else
+                              f"; but the narrative has the number of {self.inv.number[other]} "
+                              f"({self._money(self.inv.remaining[other])} open): a part payment "
+                              "of it? please confirm"))
+
+    def _other_invoice_named(self, f: LineFacts, cust: str, invs: list[int]) -> int | None:
+        """An open invoice, other than ``invs``, the narrative names: by a number it calls an
+        invoice (INV#399), or one of the payer's own in full or by its last group written with
+        its zero padding (دفعة من 0349). The amount then equals another invoice by
+        coincidence, perhaps: the number tells which invoice the payer meant to pay. None when
+        the narrative names one of ``invs`` too, or writes the end of its number."""
+        named = f.strong | f.weak
+        if not named or not named.isdisjoint(invs):
+            return None  # (the number names the invoice chosen: BILL 000455 for F2026000455)
+        written = set(_DIGIT_RUN.findall(f.numbers))
+        digits = self.index.digit_strings
+        if any(d.endswith(w) for q in invs for d in (digits[q],) for w in written if len(w) >= 3):
+            return None  # (the end of the chosen invoice's number: INV#000603 for F2026000603)
+        called = invoice_mentions(f.numbers) if f.weak else set()
+        other = other_numbers(f.numbers)
+        tails = self.index.tails
+        for p in sorted(named):
+            if p in invs or not self.inv.usable(p, f.currency) or tails[p] in other:
+                continue
+            own = self.inv.customer[p] == cust
+            if tails[p] in called or (own and (p in f.strong or self._padded_tail(p) in written)):
+                return p
+        return None
+
+    def _padded_tail(self, p: int) -> str:
+        """The last digit group of invoice ``p``'s number as printed, zero padding kept (0349
+        of ف-٢٠٢٦-٠٣٤٩), when it has 4+ digits: written so, it is the invoice's numbering, not
+        a bank's short reference (REF 553)."""
+        groups = _DIGIT_RUN.findall(fold_text(self.inv.number[p]))
+        return groups[-1] if groups and len(groups[-1]) >= NAMED_TAIL_LENGTH else "\x00"
 
     def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):

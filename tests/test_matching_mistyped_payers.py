@@ -1,0 +1,75 @@
+"""A reference naming another customer's invoice, a branch number read as a reference, and a
+payer's own invoice number against an equal-amount coincidence: realistic narratives."""
+
+from __future__ import annotations
+
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+MUTTAHIDA_IBAN = "EG810019000500000000263180077"
+CUSTOMERS = [
+    customer("C1", "Al Muttahida For Engineering Group",
+             **{"IBAN / Bank Account": MUTTAHIDA_IBAN}),
+    customer("C2", "Nile Foods Company"),
+    customer("C3", "مؤسسة وليد الشريف للنقل والشحن"),
+]
+INVOICES = [
+    invoice("F2026001404", "C1", 19824.56, "2026-09-01"),
+    invoice("F2026001405", "C2", 15000.00, "2026-09-02"),
+    invoice("SI-26/00198", "C2", 7500.00, "2026-09-03"),
+    invoice("ف-2026-0349", "C3", 30000.00, "2026-09-04"),
+    invoice("ف-2026-0879", "C3", 12000.00, "2026-09-05"),
+]
+
+
+def test_a_reference_one_digit_off_the_paying_accounts_own_invoice_pays_that_invoice():
+    """The customer's own IBAN, the exact amount of its invoice 1404, and 1405 (another
+    customer's, 15,000.00) quoted: before, 1405 was Matched with 4,824.56 on account."""
+    r = match(CUSTOMERS, INVOICES, {
+        "amount": 19824.56, "acc": MUTTAHIDA_IBAN,
+        "desc": f"AL MUTTAHIDA FOR ENGINEERING GROUP بخصوص F2026001405 A/C {MUTTAHIDA_IBAN}"})
+    assert allocations(r) == [("F2026001404", 19824.56, "reference-fuzzy", "Matched")]
+
+
+def test_the_paying_accounts_invoice_one_digit_off_paid_less_charges_is_written_off():
+    """As above, less 24.56 of bank charges: 1404 is paid and the gap proposed as a write-off."""
+    r = match(CUSTOMERS, INVOICES, {
+        "amount": 19800.00, "acc": MUTTAHIDA_IBAN,
+        "desc": f"AL MUTTAHIDA FOR ENGINEERING GROUP بخصوص F2026001405 A/C {MUTTAHIDA_IBAN}"})
+    assert allocations(r) == [("F2026001404", 19800.00, "fee-writeoff", "Matched")]
+    assert float(r.matches["Write-off"].iloc[0]) == 24.56
+    assert "one digit away from F2026001404 of the payer's" in reason(r)
+
+
+def test_a_reference_one_digit_off_an_invoice_paid_less_charges_is_only_suggested():
+    """Nothing says who paid; 1404's open amount less 24.56 of charges is the receipt, and
+    1405 (15,000.00) would be overpaid: the number may be mistyped, a person decides."""
+    r = match(CUSTOMERS, INVOICES, {"amount": 19800.00, "desc": "INWARD TRF F2026001405"})
+    got = allocations(r)
+    assert got[0][0] == "F2026001405" and all(s == "Suggested" for *_, s in got)
+    assert "or a mistyped F2026001404, which the amount fits" in reason(r)
+
+
+def test_a_reference_of_the_payer_itself_is_not_doubted():
+    """The payer is the customer of the invoice named (by name): an overpayment of its own
+    invoice stays Matched, whatever other invoice one digit away the amount fits."""
+    r = match(CUSTOMERS, INVOICES, {"amount": 19800.00, "cp": "NILE FOODS COMPANY",
+                                    "desc": "INWARD TRF F2026001405"})
+    assert allocations(r) == [("F2026001405", 15000.00, "overpayment", "Matched"),
+                              (None, 4800.00, "on-account", "Matched")]
+
+
+def test_a_branch_number_on_a_cash_deposit_is_no_reference():
+    """0199 is the branch, one digit away from SI-26/00198 whose open amount is 7,500.00."""
+    r = match(CUSTOMERS, INVOICES, {"amount": 7500.00, "desc": "CASH DEP BRANCH 0199"})
+    assert all(s != "Matched" for *_, s in allocations(r))
+    assert "00198" not in reason(r) or "one digit away" not in reason(r)
+
+
+def test_the_payers_own_invoice_number_beats_an_equal_amount_coincidence():
+    """قيمة دفعة من 0349: part of invoice 0349; 12,000.00 is also 0879's open amount."""
+    r = match(CUSTOMERS, INVOICES, {
+        "amount": 12000.00, "cp": "مؤسسة وليد الشريف للنقل والشحن",
+        "desc": "حوالة واردة من مؤسسة وليد الشريف للنقل والشحن قيمة دفعة من 0349"})
+    got = allocations(r)
+    assert all(s == "Suggested" for *_, s in got)
+    assert [g[0] for g in got] in (["ف-2026-0349"], ["ف-2026-0879"])
