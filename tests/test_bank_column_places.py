@@ -130,3 +130,17 @@ def test_an_opening_balance_line_right_above_the_first_line_stays_a_balance(tmp_
     assert stmt.lines["Amount"].tolist() == [1250.0, -15.5]
     assert stmt.balances[0].opening == 10000.0
     assert stmt.issues == []
+
+
+def test_header_row_named_in_the_mapping_and_one_that_is_no_row_of_the_file(tmp_path):
+    path = write(tmp_path, "Account 123\nDatum;Betrag;Text\n01/11/2026;100,00;ACME\n"
+                           "15/11/2026;-5,00;Fee\n")
+    stmt = read_statement(path, mapping=bank_columns(
+        "Date=Datum;Amount=Betrag;Description=Text;header_row=2;decimal=,"))
+    assert stmt.lines["Amount"].tolist() == [100.0, -5.0]
+    assert stmt.lines["Description"].tolist() == ["ACME", "Fee"]
+    for asked in ("x", "0", "9"):
+        for named in ("Date=Datum;Amount=Betrag", "Date=A;Amount=B"):
+            with pytest.raises(InputError, match=rf"bank\.csv: header_row '{asked}' is not a row "
+                                                 r"of the file: .* 1 to 4$"):
+                read_statement(path, mapping=bank_columns(f"{named};header_row={asked}"))

@@ -18,6 +18,7 @@ from ar_excel.bank.column_words import (
     MONEY_ROLES,
     OPTION_KEYS,
     Layout,
+    header_row_asked,
     is_gregorian_date,
     match_columns,
     split_header,
@@ -102,8 +103,9 @@ def layout_by_places(rows: list[list[Any]], mapping: dict[str, Any], source: str
                              f"column {column_letter(idx)}")
         taken[idx] = canon
     named = {c: v for c, v in mapping.items() if c not in places}
-    if mapping.get("header_row"):
-        first_line = int(mapping["header_row"])
+    asked = header_row_asked(mapping, rows, source)
+    if asked is not None:
+        first_line = asked + 1
     else:
         first_line = next((r for r in range(min(len(rows), scan)) if _is_a_line(rows[r], places)),
                           None)

@@ -17,12 +17,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.errors import InputError
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "date_order", "day_first", "delimiter", "header_row",
                "sheet"}
+
+
+def header_row_asked(mapping: dict[str, Any] | None, rows: list[list[Any]], source: str
+                     ) -> int | None:
+    """The row a mapping's ``header_row`` names (1-based, as Excel numbers rows), 0-based;
+    None where it names none. A value that is no row of the file is an ``InputError`` saying
+    so (it would otherwise end in an index error)."""
+    if not mapping or not mapping.get("header_row"):
+        return None
+    text = str(mapping["header_row"]).strip()
+    if not text.isdigit() or not 1 <= int(text) <= len(rows):
+        raise InputError(f"{source}: header_row '{text}' is not a row of the file: name the row "
+                         f"holding the column names by its number, 1 to {len(rows)}")
+    return int(text) - 1
 
 
 # Columns the contract does not name but exports carry and the importer uses.

@@ -22,6 +22,7 @@ from ar_excel.bank.column_words import (
     SAMPLE_ROWS,
     Layout,
     add_roles_by_words,
+    header_row_asked,
     is_gregorian_date,
     match_columns,
 )
@@ -104,10 +105,8 @@ def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
 
 def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
     """The header row and what each column holds; InputError when it cannot be decided."""
-    if mapping and mapping.get("header_row"):
-        candidates = [int(mapping["header_row"]) - 1]
-    else:
-        candidates = list(range(min(len(rows), HEADER_SCAN_ROWS)))
+    asked = header_row_asked(mapping, rows, source)
+    candidates = [asked] if asked is not None else list(range(min(len(rows), HEADER_SCAN_ROWS)))
     best: Layout | None = None
     anchors = {"Date", "Value Date", "Amount", "Debit", "Credit", "Balance"}
     for by_words in (False, True):  # the aliases first; header words only where they fail
@@ -131,7 +130,7 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
                 best = layout
                 break
         if best is not None:
-            if not (mapping and mapping.get("header_row")):
+            if asked is None:
                 _merge_second_header_row(rows, best)
             if not by_words:
                 add_roles_by_words(rows, best, best.header_row + 1)
