@@ -425,3 +425,22 @@ def test_column_amount_parser_reads_each_value_like_the_careful_parser(values, d
             continue
         assert i not in errors
         assert (pd.isna(got[i]) and want is None) or got[i] == want
+
+
+def test_mapping_options_that_cannot_be_used_are_named(tmp_path):
+    from ar_excel.jobs.reconcile import bank_columns
+
+    path = write(tmp_path, "Date,Amount,Description\n15/11/2026,100.00,x\n")
+    with pytest.raises(InputError, match=r"^bank\.csv: decimal 'x' is neither ',' \(1\.234,56\) "
+                                         r"nor '\.' \(1,234\.56\)$"):
+        read_statement(path, mapping=bank_columns("Date=Date;Amount=Amount;decimal=x"))
+    with pytest.raises(InputError, match=r"^bank\.csv: delimiter 'xx' is not one character"):
+        read_statement(path, mapping=bank_columns("Date=Date;Amount=Amount;delimiter=xx"))
+    book = tmp_path / "bank.xlsx"
+    pd.DataFrame({"Date": ["15/11/2026"], "Amount": [100.0]}).to_excel(
+        book, sheet_name="Stmt", index=False)
+    with pytest.raises(InputError, match=r"^bank\.xlsx: the workbook has no sheet 'Nope' "
+                                         r"\(its sheets: Stmt\)$"):
+        read_statement(book, mapping=bank_columns("Date=Date;Amount=Amount;sheet=Nope"))
+    stmt = read_statement(book, mapping=bank_columns("Date=Date;Amount=Amount;sheet=Stmt"))
+    assert stmt.lines["Amount"].tolist() == [100.0]

@@ -40,6 +40,18 @@ def header_row_asked(mapping: dict[str, Any] | None, rows: list[list[Any]], sour
     return int(text) - 1
 
 
+def decimal_asked(mapping: dict[str, Any] | None, source: str) -> str | None:
+    """The decimal mark a mapping names (``decimal=,``), None where it names none; any other
+    value is an ``InputError`` saying what it may be."""
+    value = str((mapping or {}).get("decimal") or "").strip()
+    if not value:
+        return None
+    if value not in (",", "."):
+        raise InputError(f"{source}: decimal '{value}' is neither ',' (1.234,56) nor '.' "
+                         "(1,234.56)")
+    return value
+
+
 # Columns the contract does not name but exports carry and the importer uses.
 EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "_sign": ("Debit/Credit", "Credit/Debit", "D/C", "C/D", "Cr/Dr", "Dr/Cr", "DC", "CD",

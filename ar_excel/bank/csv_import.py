@@ -66,6 +66,9 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     decoded = decode_bytes(data, encoding)
     text = decoded.text
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
+    if len(delim) != 1:
+        raise InputError(f"{path.name}: delimiter '{delim}' is not one character (such as ';', "
+                         "',' or '|')")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     rows = list(reader)
     numbers = list(range(1, len(rows) + 1))
@@ -96,6 +99,9 @@ def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
         raise InputError(f"{path.name}: could not open the workbook ({exc})") from exc
     names = list(wb.sheet_names)
     wanted = (mapping or {}).get("sheet")
+    if wanted and wanted not in names:
+        raise InputError(f"{path.name}: the workbook has no sheet '{wanted}' (its sheets: "
+                         f"{', '.join(names)})")
     bank_keys = {match_key(n) for n in (BANK.name, *BANK.aliases)}
     order = ([n for n in names if n == wanted] if wanted else
              [n for n in names if match_key(n) in bank_keys] + names)

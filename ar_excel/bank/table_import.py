@@ -27,7 +27,7 @@ from ar_excel.bank.cells import (
     per_value,
     real_references,
 )
-from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, header_words
+from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, decimal_asked, header_words
 from ar_excel.bank.date_order import (
     currency_of_a_day_first_country,
     decide_date_order,
@@ -87,7 +87,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     date_idx = cols.get("Date", cols.get("Value Date"))
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
-    decimal = options.get("decimal") or decide_decimal(  # row by row, as the file reads
+    decimal = decimal_asked(options, source) or decide_decimal(  # row by row, as the file reads
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
     date_format = options.get("date_format")
     preamble = rows[: layout.preamble_end]
