@@ -357,6 +357,34 @@ def test_an_ods_without_merges_is_not_parsed_for_them(tmp_path):
     assert ods_merges(tmp_path / "missing.ods") == {}
 
 
+def test_xml_declaring_entities_is_refused_quietly_by_the_merge_and_error_scans(tmp_path):
+    """defusedxml refuses entities with its own exception (no ParseError): the scans give
+    nothing rather than a traceback (the merges and error cells are then not known)."""
+    import zipfile
+
+    from ar_excel.io.cell_errors import sheet_errors
+    from ar_excel.io.ods_merges import ods_merges
+
+    entity = '<!DOCTYPE x [<!ENTITY a "b">]>'
+    ods = tmp_path / "entity.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("content.xml", f'{entity}<x number-rows-spanned="2">&a;</x>')
+    assert ods_merges(ods) == {}
+    xlsx = tmp_path / "entity.xlsx"
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(xlsx, "w") as z:
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rels}"><sheets>'
+                                      '<sheet name="S" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{package}">'
+                                                 '<Relationship Id="rId1" Target="worksheets/'
+                                                 'sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'{entity}<worksheet xmlns="{main}"><c r="A1" '
+                                               't="e"><v>&a;</v></c></worksheet>')
+    assert sheet_errors(xlsx, ["S"]) == {}
+
+
 def test_a_stated_due_date_is_held_to_end_of_month_terms(tmp_path):
     path = book_file(tmp_path, [["C1", "EOM Co", "EGP", "Net 30 EOM", 100_000, None, "Active"]], [
         ["1001", "C1", datetime(2026, 10, 10), datetime(2026, 11, 30), 100],  # right

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 if TYPE_CHECKING:
     from ar_excel.model import Book, Issue
@@ -102,7 +102,8 @@ def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
                 cells = _error_cells(archive, part)
                 if cells:
                     found[sheet] = cells
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError):
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError,
+            DefusedXmlException, LookupError, ValueError):  # (entities or a DTD: refused)
         return found  # not an xlsx we can look into: the messages stay as they are
     return found
 

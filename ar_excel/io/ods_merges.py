@@ -15,7 +15,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _SHEET = f"{{{_TABLE}}}table"
@@ -76,7 +76,7 @@ def ods_merges(path: Path) -> dict[str, list[Merge]]:
                     merges.setdefault(sheet, []).append(((row, col), (row + rows - 1,
                                                                       col + cols - 1)))
                 col += _count(element, _COLS_REPEATED)
-    except ElementTree.ParseError:
-        return {}
+    except (ElementTree.ParseError, DefusedXmlException, LookupError, ValueError):
+        return {}  # damaged, or entities/a DTD (refused, never expanded): merges unknown
     return merges
 
