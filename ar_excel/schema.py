@@ -75,7 +75,7 @@ CUSTOMERS = SheetSchema(
                                "VAT Registration No", "Tax Registration Number",
                                "Tax Number 1", "TIN")),
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
-                                "الايميل", "البريد الالكتروني", "EmailID", "Email ID")),
+                                "الايميل", "البريد الالكتروني", "EmailID")),
         Field("Phone", "text", ("الهاتف", "Mobile", "Telephone", "Tel", "Phone No", "الجوال",
                                 "رقم الهاتف", "الموبايل", "Phone Number")),
         Field("Address", "text", ("العنوان",)),
