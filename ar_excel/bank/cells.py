@@ -98,8 +98,9 @@ def row_key(row: list[Any]) -> tuple[str, ...]:
     return tuple(str(c).strip() for c in row if not is_blank(c))
 
 
-_PLACEHOLDER_CELL = re.compile(r"\0(?:notprovided|not provided|nonref|none|n/a|-|0+)(?=\0)",
-                               re.I)
+# a screen of a whole column at once for a cell that is one of them (or zeros)
+_PLACEHOLDER_CELL = re.compile(
+    r"\0(?:" + "|".join(map(re.escape, sorted(_NO_REFERENCE))) + r"|0+)(?=\0)", re.I)
 
 
 def real_references(values: list[str | None]) -> list[str | None]:
