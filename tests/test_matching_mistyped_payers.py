@@ -73,3 +73,49 @@ def test_the_payers_own_invoice_number_beats_an_equal_amount_coincidence():
     got = allocations(r)
     assert all(s == "Suggested" for *_, s in got)
     assert [g[0] for g in got] in (["ف-2026-0349"], ["ف-2026-0879"])
+
+
+GULF = [
+    customer("C1", "Sunrise Agro Est."),
+    customer("C2", "مصنع الذهبي للمقاولات"),
+    customer("C3", "Mustafa Alshamari Iron & Steel Est"),
+    customer("C4", "Delta Star Motors Co.", **{"IBAN / Bank Account": "AE503156516431139003157"}),
+]
+GULF_INVOICES = [
+    invoice("SI-26/00740", "C1", 14766.68, "2026-09-01"),
+    invoice("SI-26/00704", "C2", 42151.99, "2026-09-02"),
+    invoice("INV/2026/04/0009", "C2", 2500.00, "2026-09-03"),
+    invoice("INV/2026/09/0022", "C3", 1800.00, "2026-09-04"),
+    invoice("INV/2026/08/0106", "C4", 31463.51, "2026-09-05"),
+    invoice("INV/2026/08/0117", "C4", 11900.00, "2026-09-06"),
+]
+
+
+def test_a_customers_full_name_overpaying_its_invoice_one_digit_off_the_reference():
+    """SUNRISE AGRO EST. in full; 00704 is another customer's invoice (42,151.99); 00740,
+    Sunrise's, is 14,766.68 and the receipt 10% more: its overpayment, not 704's part."""
+    r = match(GULF, GULF_INVOICES, {"amount": 16243.35,
+                                    "desc": "CR ACH 44453589 SUNRISE AGRO EST. SI-26/00704"})
+    assert allocations(r) == [("SI-26/00740", 14766.68, "overpayment", "Matched"),
+                              (None, 1476.67, "on-account", "Matched")]
+    assert "one digit away from SI-26/00740 of the payer's" in reason(r)
+
+
+def test_a_month_inside_a_full_number_is_no_numeric_part_of_another_invoice():
+    """INV/2026/09/0022 is written (the payer's, 1,800.00 open): its 09 does not name
+    INV/2026/04/0009 (another customer's), whose open amount is the receipt's."""
+    r = match(GULF, GULF_INVOICES, {
+        "amount": 2500.00,
+        "desc": "CR ACH 71242865 MUSTAFA ALSHAMARI IRON & STEEL EST INV/2026/09/0022"})
+    assert allocations(r) == [("INV/2026/09/0022", 1800.00, "overpayment", "Suggested"),
+                              (None, 700.00, "on-account", "Suggested")]
+
+
+def test_a_part_payment_quoting_the_end_of_an_invoice_from_the_customers_account_is_matched():
+    """The payer's own account, PART PAYMENT 0106: INV/2026/08/0106 (31,463.51 open), even
+    though 11,900.00 is the open amount of its invoice 0117 (the number says which)."""
+    r = match(GULF, GULF_INVOICES, {
+        "amount": 11900.00, "acc": "AE503156516431139003157",
+        "desc": "IPI TT REF: 683609014 DELTA STAR MOTORS PART PAYMENT 0106 "
+                "A/C AE503156516431139003157"})
+    assert allocations(r) == [("INV/2026/08/0106", 11900.00, "partial", "Matched")]

@@ -17,7 +17,12 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       certain only with the exact amount or the invoice's payer. When a number
                       one digit away names another invoice whose open amount *is* the receipt,
                       that reading wins if the payer agrees (``reference-fuzzy``), and
-                      otherwise everything is only suggested;
+                      otherwise everything is only suggested. A named invoice the amount does
+                      not settle, paid by someone known for sure (account, full name) to be
+                      another customer, or one digit away from an invoice the receipt pays
+                      less charges or tax: the payer's own invoice one digit away is meant,
+                      else it is only suggested;
+   The number of a bank's branch, teller or ATM (``CASH DEP BRANCH 0199``) names none.
    A numeric part the narrative calls an invoice (``INV 4557``, ``فاتورة رقم 3547``) names
                       it like a full number when exactly one open invoice ends with it; the
                       digit groups of an IBAN printed in the narrative never name an invoice;
@@ -25,11 +30,14 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       padding, confirmed by the amount, or by a payer name shared by several
                       customers of which only one has that number (a part payment or an
                       overpayment only when the number has 4+ digits, or is called an invoice
-                      or is the reference field, and is no PO / cheque / phone number);
+                      or is the reference field, or comes from the customer's own account, and
+                      is no PO / cheque / phone number; a month inside a written number,
+                      the 09 of INV/2026/09/0022, is none);
 3. ``amount+payer``   no usable reference: the payer is known by account or name and one of
                       its open invoices has exactly the receipt's amount (a name that is
                       clearly another customer's paying what a look-alike owes is suggested:
-                      a related company); ``multi-invoice``:
+                      a related company; so is one when the narrative calls another open
+                      invoice by number, or writes one of the payer's own, 0349); ``multi-invoice``:
                       exactly one set of its open invoices makes it, and the ledger is not so
                       long that a set could make it by chance;
 4. ``fee-writeoff``   as 3, short by a bank charge (the policy's absolute tolerance, not an

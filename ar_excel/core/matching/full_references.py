@@ -28,6 +28,9 @@ from ar_excel.core.matching.names import name_tokens
 from ar_excel.core.matching.normalize import one_digit_variants
 from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
 
+# A name score this high is a customer's name written in full (SUNRISE AGRO EST.).
+EXACT_NAME = 98.0
+
 
 class FullReferences:
     """Stage 1 of the cascade (a part of ``Matcher``)."""
@@ -112,13 +115,17 @@ class FullReferences:
                                "within the fee tolerance: write-off proposed")
         # Beyond this point the amount does not confirm the number. A payer known for sure (by
         # account, or a certain name) to be another customer, or a number one digit away whose
-        # invoice the amount fits (less charges or tax withheld), says it may be mistyped:
-        # the payer's own invoice one digit away is the one meant, else a person decides.
+        # invoice the amount fits (less charges or tax withheld), says it may be mistyped: the
+        # payer's own invoice one digit away (the one the amount fits, else its only one) is
+        # the one meant, else a person decides.
         if not retyped and not typo:
             sure = self._sure_payer(f, customers)
             if sure not in customers:
                 fitting = self._fitting_neighbours(f, refs)
                 mine = [p for p in fitting if self.inv.customer[p] == sure]
+                if sure is not None and not mine:
+                    # The payer's own invoice one digit away, whatever the amount.
+                    mine = self._neighbours(f, refs, sure)
                 if sure is not None and len(mine) == 1:
                     return self._settle_named(
                         f, mine, f"{said} {names}, one digit away from "
@@ -291,6 +298,11 @@ class FullReferences:
         invoice named (or the same digits in another numbering scheme: 2026-INV-0015 and
         ف-2026-0015) and whose open amount the receipt pays exactly, or less a bank charge (the
         fee tolerance) or income tax withheld at a policy rate."""
+        return [q for q in self._neighbours(f, refs) if self._amount_fits(f, q)]
+
+    def _neighbours(self, f: LineFacts, refs: list[int], of: str | None = None) -> list[int]:
+        """Open invoices (of customer ``of``, or anyone's), other than ``refs``, whose digits
+        are one digit away from those of an invoice named, or the same in another scheme."""
         if len(refs) > 2:
             return []
         found: list[int] = []
@@ -302,7 +314,7 @@ class FullReferences:
             for variant in one_digit_variants(d):
                 for q in digits.get(variant):
                     if q not in refs and q not in found and self.inv.usable(q, f.currency) \
-                            and self._amount_fits(f, q):
+                            and (of is None or self.inv.customer[q] == of):
                         found.append(q)
         return self.inv.by_due(found)
 
@@ -331,6 +343,8 @@ class FullReferences:
         if p.score < CERTAIN_NAME or any(c in named and score > p.score - MARGIN
                                          for c, score in p.candidates):
             return None
+        if p.score >= EXACT_NAME:
+            return p.customer  # (a customer's name in full: no transliteration of another's)
         printed = self._names[f.pos]
         text = printed if isinstance(printed, str) and printed.strip() \
             else self._descriptions[f.pos]

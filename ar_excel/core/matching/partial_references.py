@@ -13,6 +13,7 @@ the payer agrees, else it is a suggestion.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ar_excel.core.matching.amounts import find_subsets
@@ -25,6 +26,10 @@ from ar_excel.core.matching.normalize import (
     other_numbers,
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
+
+# A group of digits between separators, inside a longer number (the 2026 and 09 of
+# INV/2026/09/0022).
+_INNER_GROUP = re.compile(r"(?<=[/-])(\d+)(?=[/-]\w)")
 
 
 class PartialReferences:
@@ -75,6 +80,13 @@ class PartialReferences:
         if f.category is not None and not f.cash:
             return None
         weak = [p for p in f.weak | f.strong if self.inv.usable(p, f.currency)]
+        inner = {g.lstrip("0") for g in _INNER_GROUP.findall(f.numbers)} if "/" in f.numbers \
+            or "-" in f.numbers else ()
+        if inner:
+            # The short groups inside a number the narrative writes (the 09 of
+            # INV/2026/09/0022: a month) are no numeric parts of other invoices.
+            tails = self.index.tails
+            weak = [p for p in weak if p in f.strong or len(tails[p]) > 2 or tails[p] not in inner]
         by_customer: dict[str, list[int]] = defaultdict(list)
         for p in weak:
             by_customer[self.inv.customer[p]].append(p)
@@ -146,7 +158,8 @@ class PartialReferences:
         """Whether the numeric parts that name the payer's ``refs`` may be another number of
         the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
         chance), or written as its order, cheque or phone number (PO 4557, CHQ 04557), and
-        not called an invoice (INV 553) nor alone in the reference field. (Then an amount
+        not called an invoice (INV 553) nor alone in the reference field; from the payer's
+        known account only an order, cheque or phone number is unsure. (Then an amount
         that is another open invoice of the payer's is applied by the amount rules.)"""
         bare = [p for p in refs if p not in f.strong or p in f.loose]
         if not bare:
@@ -156,6 +169,10 @@ class PartialReferences:
         if isinstance(reference, str) and reference.strip().isdigit():
             called.add(reference.strip().lstrip("0"))  # the payer's reference field: the invoice
         other = other_numbers(f.numbers)
+        if f.payer is not None and f.payer.by_account:
+            # The account it paid from names the customer: the end of one of its own open
+            # invoices' numbers is that invoice, unless written as its order or cheque number.
+            return any(self.index.tails[p] in other for p in bare)
         return any(self.index.tails[p] not in called
                    and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
                    for p in bare)
