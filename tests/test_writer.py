@@ -184,6 +184,17 @@ def test_a_workbook_open_in_excel_is_left_alone_with_a_clear_message(tmp_path, m
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 
 
+def test_an_output_path_through_a_file_is_a_clear_message(tmp_path):
+    from ar_excel.errors import InputError
+
+    (tmp_path / "report").write_text("not a folder")
+    for out in (tmp_path / "report" / "out.xlsx", tmp_path / "report" / "sub" / "out.xlsx"):
+        with pytest.raises(InputError, match=rf"cannot write into the folder {out.parent}: a "
+                                             "file of that name is in its way"):
+            write_tabs([Tab("Aging", _frame())], source=None, out=out)
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
 def test_a_column_of_answers_gets_a_drop_down_that_still_takes_other_words(tmp_path):
     out = tmp_path / "out.xlsx"
     frame = pd.DataFrame({"Bank Line": ["L1", "L2", "L3"], "Status": ["Matched", "Suggested",

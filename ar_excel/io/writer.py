@@ -439,6 +439,9 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     except PermissionError:
         raise InputError(f"cannot write into the folder {target.parent}: no permission; "
                          "use -o with a path in a folder you can write to") from None
+    except (FileExistsError, NotADirectoryError):  # a file where a folder of the path should be
+        raise InputError(f"cannot write into the folder {target.parent}: a file of that name "
+                         "is in its way; use -o with a path in a folder") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
