@@ -19,14 +19,13 @@ from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.parsing import is_blank, normalize_digits
 
-TOTAL_RE = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(total|totals|sum|summe|gesamt|"
-                       r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux|solde total)\b")
+_TOTAL_WORDS = r"totals?|sum|summe|gesamt|المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux"
+TOTAL_RE = re.compile(rf"(?i)^\s*((page|sub|grand)[\s-]*)?({_TOTAL_WORDS}|solde total)\b")
 
 
 # a dated row is a totals row only when its label says nothing else ("Total", "Page total:",
 # "Total debits"), never a payment to "TOTAL ENERGIES"
-TOTAL_LABEL = re.compile(r"(?i)^\s*((page|sub|grand)[\s-]*)?(totals?|sum|summe|gesamt|"
-                          r"المجموع|الإجمالي|اجمالي|إجمالي|الاجمالي|مجموع|totaux)"
+TOTAL_LABEL = re.compile(rf"(?i)^\s*((page|sub|grand)[\s-]*)?({_TOTAL_WORDS})"
                           r"(\s+(debits?|credits?|for\s.*|of\s.*|الصفحة|الحركات|المدين|الدائن))?"
                           r"\s*:?\s*$")
 
