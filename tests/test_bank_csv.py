@@ -444,3 +444,11 @@ def test_mapping_options_that_cannot_be_used_are_named(tmp_path):
         read_statement(book, mapping=bank_columns("Date=Date;Amount=Amount;sheet=Nope"))
     stmt = read_statement(book, mapping=bank_columns("Date=Date;Amount=Amount;sheet=Stmt"))
     assert stmt.lines["Amount"].tolist() == [100.0]
+
+
+def test_account_currency_labelled_in_arabic_in_one_cell(tmp_path):
+    # "عملة الحساب" (the account's currency) was read beside its value, not in the same cell
+    for line in ("عملة الحساب: EGP", "عملة الحساب,EGP", "العملة: EGP"):
+        path = write(tmp_path, f"{line}\nالتاريخ,المبلغ,البيان\n15/11/2026,100.00,تحويل\n")
+        stmt = read_statement(path)
+        assert stmt.lines["Currency"].tolist() == ["EGP"], line

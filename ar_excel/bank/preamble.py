@@ -19,8 +19,8 @@ from ar_excel.bank.numbers import parse_amount
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.parsing import is_blank, normalize_digits, parse_currency
 
-CURRENCY_LABEL = re.compile(r"(?i:currency|ccy|währung|devise|monnaie|العملة)\s*:?\s*"
-                             r"([A-Z]{3})\b")
+_CURRENCY_WORDS = r"currency|ccy|währung|devise|monnaie|العملة|عملة الحساب"
+CURRENCY_LABEL = re.compile(rf"(?i:{_CURRENCY_WORDS})\s*:?\s*([A-Z]{{3}})\b")
 
 
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
@@ -41,8 +41,7 @@ def currency_from_text(values: list[Any]) -> str | None:
     return None
 
 
-_CURRENCY_CELL = re.compile(r"(?i)^\s*(currency|ccy|währung|devise|monnaie|العملة|عملة الحساب)"
-                            r"\s*:?\s*$")
+_CURRENCY_CELL = re.compile(rf"(?i)^\s*({_CURRENCY_WORDS})\s*:?\s*$")
 
 
 def section_currencies(kept: np.ndarray, sections: list[tuple[int, str]],
