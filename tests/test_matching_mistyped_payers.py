@@ -119,3 +119,47 @@ def test_a_part_payment_quoting_the_end_of_an_invoice_from_the_customers_account
         "desc": "IPI TT REF: 683609014 DELTA STAR MOTORS PART PAYMENT 0106 "
                 "A/C AE503156516431139003157"})
     assert allocations(r) == [("INV/2026/08/0106", 11900.00, "partial", "Matched")]
+
+
+SISTERS = [
+    customer("11277", "Golden Gate Logistics LLC"),
+    customer("11189", "Golden Gate Industries"),
+    customer("11300", "Ahmed Fathi For Electronics"),
+    customer("11301", "Ahmed Fathi For Furniture"),
+]
+SISTER_INVOICES = [
+    invoice("F2026000851", "11277", 3595.85, "2026-09-01"),
+    invoice("F2026000852", "11189", 4210.00, "2026-09-02"),
+    invoice("F2026000900", "11300", 8250.00, "2026-09-03"),
+    invoice("F2026000901", "11301", 6120.00, "2026-09-04"),
+]
+
+
+def test_the_sister_company_whose_word_the_narrative_writes_pays():
+    """GOLDEN GATE LOGISTICS: not Golden Gate Industries (whose INDUSTRIES is not written),
+    though both names score alike; paid less a 25.00 charge."""
+    r = match(SISTERS, SISTER_INVOICES, {
+        "amount": 3570.85, "desc": "SWIFT INWARD TT151423741 /ORD/GOLDEN GATE LOGISTICS /RFB/PAYMENT"})
+    assert allocations(r) == [("F2026000851", 3570.85, "fee-writeoff", "Matched")]
+    assert float(r.matches["Write-off"].iloc[0]) == 25.00
+
+
+def test_sister_companies_stay_ambiguous_when_the_narrative_writes_neither_word():
+    """GOLDEN GATE only, 1,000.00 on account: which sister? Left for a person; with
+    LOGISTICS written, suggested against Logistics' oldest invoice."""
+    r = match(SISTERS, SISTER_INVOICES, {
+        "amount": 1000.00, "desc": "SWIFT INWARD TT151423741 /ORD/GOLDEN GATE /RFB/PAYMENT"})
+    assert allocations(r) == [] and reason(r) == "payer name ambiguous: 11189, 11277"
+    r = match(SISTERS, SISTER_INVOICES, {
+        "amount": 1000.00,
+        "desc": "SWIFT INWARD TT151423741 /ORD/GOLDEN GATE LOGISTICS /RFB/PAYMENT"})
+    assert allocations(r) == [("F2026000851", 1000.00, "partial", "Suggested")]
+
+
+def test_a_counterparty_cut_at_the_field_width_is_read_from_the_narrative_in_full():
+    """The Counterparty column holds AHMED FATHI FOR ELECTR (both sisters' names fit it);
+    the narrative prints AHMED FATHI FOR ELECTRONICS."""
+    r = match(SISTERS, SISTER_INVOICES, {
+        "amount": 8250.00, "cp": "AHMED FATHI FOR ELECTR",
+        "desc": "INWARD TRANSFER FROM AHMED FATHI FOR ELECTRONICS PAYMENT"})
+    assert allocations(r) == [("F2026000900", 8250.00, "amount+payer", "Matched")]

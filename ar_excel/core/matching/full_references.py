@@ -343,9 +343,11 @@ class FullReferences:
         if p.score < CERTAIN_NAME or any(c in named and score > p.score - MARGIN
                                          for c, score in p.candidates):
             return None
-        if p.score >= EXACT_NAME:
-            return p.customer  # (a customer's name in full: no transliteration of another's)
         printed = self._names[f.pos]
         text = printed if isinstance(printed, str) and printed.strip() \
-            else self._descriptions[f.pos]
+            else self.payers.narrative_words(self._descriptions[f.pos])
+        if p.score >= EXACT_NAME:
+            # A customer's name in full, not close to the named customer's in any script (a
+            # transliteration of it).
+            return None if any(self.payers.shares_words(c, text) for c in named) else p.customer
         return None if any(self.payers.name_fits(c, text) for c in named) else p.customer

@@ -30,6 +30,15 @@ _DIGIT_RUN = re.compile(r"\d+")
 SUMS_FOR = 8
 
 
+def _cut_from(name: str, narrative: str) -> bool:
+    """Whether a printed name is the narrative's text cut in the middle of a word (AHMED FATHI
+    FOR ELECTR, of ... AHMED FATHI FOR ELECTRONICS ...)."""
+    at = narrative.find(name) if name else -1
+    end = at + len(name)
+    return at >= 0 and end < len(narrative) and narrative[end].isalnum() \
+        and name[-1:].isalnum()
+
+
 class PayerStages:
     """Stages 3-4 and the payer's suggestions (a part of ``Matcher``)."""
 
@@ -262,8 +271,18 @@ class PayerStages:
 
     def _read_name(self, f: LineFacts) -> None:
         name = self._names[f.pos]
-        f.payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
-                   else self.payers.by_name(self._descriptions[f.pos], narrative=True))
+        if not (isinstance(name, str) and name.strip()):
+            f.payer = self.payers.by_name(self._descriptions[f.pos], narrative=True)
+            return
+        f.payer = self.payers.by_name(name)
+        if f.payer is None or f.payer.customer is None:
+            # The name field cut at its width (AHMED FATHI FOR ELECTR) while the narrative
+            # prints the name in full: the narrative's reading, when it holds the field's text.
+            desc = self._descriptions[f.pos]
+            if isinstance(desc, str) and _cut_from(fold_text(name).strip(), fold_text(desc)):
+                full = self.payers.by_name(desc, narrative=True)
+                if full is not None and full.customer is not None:
+                    f.payer = full
 
     def refresh_payers(self) -> None:
         """Accounts learned from this statement's referenced receipts identify the payers of

@@ -12,7 +12,11 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    another customer of the master has that name too;
 3. the name: the bank's counterparty field, or the narrative when the bank prints none,
    compared by name keys (see ``names``) with the customer names that share a word with it
-   (blocking, so the work grows with the line count, not lines × customers).
+   (blocking, so the work grows with the line count, not lines × customers). Of sister
+   companies scoring alike, the one whose every word the text writes is the likely payer when
+   each other lacks a word of its own there (GOLDEN GATE LOGISTICS, not Golden Gate
+   Industries); a name field cut at its width (AHMED FATHI FOR ELECTR) that identifies no one
+   gives way to the narrative printing the name in full.
 
 An account shared by several customers identifies none of them.
 """
@@ -94,6 +98,12 @@ def _scripts(text: str) -> tuple[bool, bool]:
     return _ARABIC_LETTER.search(text) is not None, _LATIN_LETTER.search(text) is not None
 
 
+def _written(token: str, words: set[str]) -> bool:
+    """Whether a name's word (a key) is in a text's words, perhaps cut (TRADI for TRADING)."""
+    return token in words or any(len(w) >= 2 and (token.startswith(w) or w.startswith(token))
+                                 for w in words)
+
+
 def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
     """The account numbers (IBANs, long digit runs) printed in each folded narrative, read
     from all of them joined in one pass of the pattern."""
@@ -126,6 +136,7 @@ THIRD_PARTY_CHECK = "Check Name"
 CERTAIN_NAME = 92.0  # name score at which the payer counts as known
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
+SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 
@@ -283,6 +294,17 @@ class PayerDirectory:
                    or self._close_names(tokens, own_tokens)
                    for own_tokens, own in names)
 
+    def shares_words(self, cid: object, name: object) -> bool:
+        """Whether a printed name comes close to the customer's in any script (by ``name_fits``'
+        rule without its benefit of the doubt for another script): ALBIRAKEH BUILDING MATERIALS
+        may be مصنع البركة لمواد البناء, SUNRISE AGRO EST. is not مصنع الذهبي للمقاولات."""
+        tokens = name_tokens(name) if isinstance(name, str) else []
+        cid = str(cid)
+        if not tokens or cid not in self._tokens:
+            return True
+        return any(self._close_names(tokens, own) for own, _ in
+                   [(self._tokens[cid], None), *self._earlier_names.get(cid, ())])
+
     @staticmethod
     def _close_names(tokens: list[str], own: list[str]) -> bool:
         """Whether two names' tokens share a word (as a part of the other's key: banks glue
@@ -432,7 +454,29 @@ class PayerDirectory:
         how = "narrative name" if narrative else "name"
         if best - second >= MARGIN:
             return Payer(self._ids[where[first]], how, round(best, 1), top)
+        if self._only_full_name(tokens, top, best):
+            # Told apart from a sister company by a word: the payer, but not for certain (a
+            # name the bank transliterated may be a third customer's).
+            return Payer(self._ids[where[first]], how, min(round(best, 1), SISTER_NAME), top)
         return Payer(None, how, round(best, 1), top)
+
+    def _only_full_name(self, tokens: list[str], top: list[tuple[str, float]],
+                        best: float) -> bool:
+        """Whether, of look-alike names scoring within the margin (sister companies: Golden
+        Gate Logistics, Golden Gate Industries), the best (a certain score) is the only one whose
+        every word the text writes: each other, in the same script, lacks a word of its own
+        there, not even cut short (the text says LOGISTICS, not INDUSTRIES)."""
+        if best < CERTAIN_NAME:
+            return False
+        words = set(tokens)
+        close = [c for c, score in top if score > best - MARGIN]
+        if len(close) < 2 or not set(self._tokens[close[0]]) <= words:
+            return False
+        # (A name in another script than the best's is not contradicted by missing words: the
+        # bank may have transliterated it.)
+        script = self._scripts_of[close[0]]
+        return all(self._scripts_of[c] == script and any(
+            not _written(t, words) for t in self._tokens[c]) for c in close[1:])
 
     def _union(self, blocks: list[np.ndarray]) -> np.ndarray:
         """The positions in any of ``blocks``, ascending."""
