@@ -452,3 +452,16 @@ def test_account_currency_labelled_in_arabic_in_one_cell(tmp_path):
         path = write(tmp_path, f"{line}\nالتاريخ,المبلغ,البيان\n15/11/2026,100.00,تحويل\n")
         stmt = read_statement(path)
         assert stmt.lines["Currency"].tolist() == ["EGP"], line
+
+
+def test_a_zip_of_other_files_is_named_as_such(tmp_path):
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("statement.csv", "Date,Amount\n15/11/2026,100.00\n")
+        archive.writestr("readme.txt", "x")
+    with pytest.raises(InputError, match=r"^export\.zip: a ZIP archive of statement\.csv, "
+                                         r"readme\.txt, neither a workbook nor camt XML "
+                                         r"statements: unzip it"):
+        read_statement(path)

@@ -36,8 +36,16 @@ __all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_st
 
 def detect_format(data: bytes, name: str = "") -> str:
     """'ofx', 'camt053', 'mt940', 'xlsx', 'html' or 'csv', from the bytes of the file."""
-    if data[:4] == b"PK\x03\x04" and _zip_of_xml(data):
-        return "camt053"  # camt.053 files zipped together, as banks deliver them by EBICS
+    if data[:4] == b"PK\x03\x04":
+        names = _zip_names(data)
+        if names and "[Content_Types].xml" not in names and all(
+                n.lower().endswith(".xml") for n in names):
+            return "camt053"  # camt.053 files zipped together, as banks deliver them by EBICS
+        if names and "[Content_Types].xml" not in names and "mimetype" not in names:
+            # (else calamine said only "Cannot detect file format")
+            raise InputError(f"{name}: a ZIP archive of {', '.join(names[:5])}"
+                             f"{', ...' if len(names) > 5 else ''}, neither a workbook nor camt "
+                             "XML statements: unzip it and import the statement file inside")
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
     head = data[:8192].decode("latin-1")
@@ -57,18 +65,17 @@ def detect_format(data: bytes, name: str = "") -> str:
     return "csv"
 
 
-def _zip_of_xml(data: bytes) -> bool:
-    """A ZIP holding only XML files, and not a workbook's parts (``[Content_Types].xml``)."""
+def _zip_names(data: bytes) -> list[str] | None:
+    """The files of a ZIP archive (a workbook's parts, camt files...); None where it cannot be
+    read as one (left to the workbook reader to say)."""
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [n for n in archive.namelist() if not n.endswith("/")]
+            return [n for n in archive.namelist() if not n.endswith("/")]
     except (zipfile.BadZipFile, OSError):
-        return False
-    return (bool(names) and "[Content_Types].xml" not in names
-            and all(n.lower().endswith(".xml") for n in names))
+        return None
 
 
 def _starts_a_line(data: bytes, tag: bytes) -> bool:
