@@ -163,3 +163,18 @@ def test_a_counterparty_cut_at_the_field_width_is_read_from_the_narrative_in_ful
         "amount": 8250.00, "cp": "AHMED FATHI FOR ELECTR",
         "desc": "INWARD TRANSFER FROM AHMED FATHI FOR ELECTRONICS PAYMENT"})
     assert allocations(r) == [("F2026000900", 8250.00, "amount+payer", "Matched")]
+
+
+def test_trade_words_of_arabic_names_match_their_english_spelling():
+    """مصنع الشروق للسيراميك pays as ALSHOROUK CERAMICS COMPANY, شركة الذهبي للنقل والشحن
+    as AL THAHABI TRANSPORT & SHIPPING (each the exact amount of its invoice; the second name
+    is likely, not certain: suggested, where before no payer was found)."""
+    names = [customer("11099", "مصنع الشروق للسيراميك"), customer("11100", "شركة المنار للسيراميك"),
+             customer("01218", "شركة الذهبي للنقل والشحن"), customer("01219", "شركة الذهبي للحديد")]
+    invoices = [invoice("100807", "11099", 17563.70), invoice("100808", "11100", 17563.70),
+                invoice("100809", "01218", 42034.39), invoice("100810", "01219", 12500.00)]
+    r = match(names, invoices,
+              {"amount": 17563.70, "desc": "INWARD TRANSFER 2652507915545 FROM ALSHOROUK CERAMICS COMPANY"},
+              {"amount": 42034.39, "desc": "INWARD TRF/FT26351071E866/AL THAHABI TRANSPORT & SHIPPING"})
+    assert allocations(r, "L1") == [("100807", 17563.70, "amount+payer", "Matched")]
+    assert allocations(r, "L2") == [("100809", 42034.39, "amount+payer", "Suggested")]

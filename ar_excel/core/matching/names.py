@@ -31,6 +31,11 @@ from ar_excel.core.matching.normalize import fold_text
 
 # Arabic words of company names as the payer's bank writes them in English.
 ARABIC_WORDS = {
+    "سيراميك": "CERAMICS", "للسيراميك": "CERAMICS", "السيراميك": "CERAMICS",
+    "شحن": "SHIPPING", "للشحن": "SHIPPING", "الشحن": "SHIPPING",
+    "بلاستيك": "PLASTICS", "البلاستيك": "PLASTICS",
+    "دهانات": "PAINTS", "للدهانات": "PAINTS", "الدهانات": "PAINTS",
+    "رخام": "MARBLE", "للرخام": "MARBLE", "الرخام": "MARBLE",
     "تجاره": "TRADING", "التجاره": "TRADING", "للتجاره": "TRADING", "التجاريه": "TRADING",
     "تجاريه": "TRADING", "والتجاره": "TRADING",
     "مقاولات": "CONTRACTING", "للمقاولات": "CONTRACTING", "المقاولات": "CONTRACTING",
