@@ -418,3 +418,21 @@ def test_the_change_log_snapshot_tells_end_of_month_terms_from_plain_days():
                            "Payment Terms": pd.array([30, 0, 30], dtype="Int64"),
                            TERMS_EOM: pd.array([0, 1, None], dtype="Int64"), "_row": [2, 3, 4]})
     assert snapshot(master)["Payment Terms"].tolist() == ["30 EOM", "0 EOM+1M", "30"]
+
+
+def test_a_failing_error_scan_leaves_the_messages_and_prints_no_traceback(tmp_path, monkeypatch):
+    import threading
+
+    from ar_excel.io import cell_errors
+
+    def broken(path, sheets):
+        raise RuntimeError("an unexpected file")
+
+    seen: list = []
+    monkeypatch.setattr(cell_errors, "sheet_errors", broken)
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args))
+    book = tmp_path / "b.xlsx"
+    book.write_bytes(b"PK")
+    scan = cell_errors.ErrorScan(book, ["Customers"])
+    assert scan.result() == {}
+    assert seen == []

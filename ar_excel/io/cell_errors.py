@@ -120,7 +120,12 @@ class ErrorScan:
             self._thread.start()
 
     def _run(self, path: Path, sheets: list[str]) -> None:
-        self._found = sheet_errors(path, sheets)
+        try:
+            self._found = sheet_errors(path, sheets)
+        except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
+            # Whatever defeats this look into the XML (an unexpected file) must not print a
+            # thread traceback: the messages then stay as the reader wrote them.
+            self._found = {}
 
     def result(self) -> dict[str, dict[str, str]]:
         if self._thread is not None:
