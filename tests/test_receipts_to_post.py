@@ -210,3 +210,11 @@ def test_the_month_end_run_says_the_aging_does_not_hold_the_receipts_to_post(tmp
             "Credit Status, Dunning show it as owing until recorded (Receipts To Post)") in said
     assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(tmp_path / "o2.xlsx")]) == 0
     assert "not in Payments yet" not in capsys.readouterr().out
+
+
+def test_an_all_digit_bank_id_is_the_payment_id_not_a_line_number():
+    ofx = BANK.assign(**{"Bank Line": ["2026110201", "2026110202", "2026110202", "12",
+                                       "2026110204", "2026110204", "7", "8"]})
+    post = receipts_to_post(ofx, positions={"12", "7", "8"})
+    assert post["Payment ID"].tolist() == ["2026110201", "2026110202", "2026110202",
+                                           "BNK-20261105-12", "2026110204", "2026110204"]

@@ -35,18 +35,25 @@ POST_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Me
 _CHEQUE = re.compile(r"\b(?:CHQ|CHEQUE|CHECK|CHK)\b|شيك", re.IGNORECASE)
 
 
-def payment_id_of_line(bank_line: object, date: pd.Timestamp) -> str:
+def payment_id_of_line(bank_line: object, date: pd.Timestamp,
+                       position: bool | None = None) -> str:
     """The Payment ID a bank line's receipt is recorded under: the bank's transaction id, or
-    for a line known only by its position, ``BNK-<booking date>-<position>``."""
+    for a line known only by its position, ``BNK-<booking date>-<position>``. ``position``:
+    whether the Bank Line is a position (None: an all-digit Bank Line is taken for one)."""
     text = str(bank_line).strip()
-    if text.isdigit() and pd.notna(date):  # a position in the statement, not the bank's id
+    if position is None:
+        position = text.isdigit()
+    if position and pd.notna(date):  # numbered 1, 2, 3 again next month
         return f"BNK-{date:%Y%m%d}-{text}"
     return text
 
 
-def receipts_to_post(matches: pd.DataFrame, arabic: bool = False) -> pd.DataFrame:
+def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
+                     positions: set[str] | None = None) -> pd.DataFrame:
     """The ``Matched`` allocations of ``matches`` (the Bank Matches rows) as Payments rows to
-    record, in statement order (Method and Note in Arabic for an Arabic workbook)."""
+    record, in statement order (Method and Note in Arabic for an Arabic workbook).
+    ``positions``: the Bank Lines that are positions in the statement, not the bank's ids
+    (None: the all-digit ones; an OFX FITID 2026110201 is all digits and still an id)."""
     applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
                       & (matches["Applied Amount"] > 0)]
     if not len(applied):
@@ -54,7 +61,8 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False) -> pd.DataFram
     dates = pd.to_datetime(applied["Date"])
     narrative = (applied["Description"].fillna("").astype(str) if "Description" in applied
                  else pd.Series("", index=applied.index))
-    ids = [payment_id_of_line(b, d) for b, d in zip(applied["Bank Line"], dates, strict=True)]
+    ids = [payment_id_of_line(b, d, None if positions is None else str(b) in positions)
+           for b, d in zip(applied["Bank Line"], dates, strict=True)]
 
     def column(name: str) -> pd.Series:
         return applied[name] if name in applied else pd.Series(0.0, index=applied.index)

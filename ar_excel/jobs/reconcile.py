@@ -194,7 +194,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
-    to_post = receipts_to_post(matches, arabic=book.arabic)
+    # a line without the bank's own reference is known by its position in the statement
+    positions = (set(lines.loc[lines["Bank Ref"].isna() | (lines["Bank Ref"].astype(str).str.strip()
+                                                           == ""), "Bank Line"].astype(str))
+                 if "Bank Ref" in lines else None)
+    to_post = receipts_to_post(matches, arabic=book.arabic, positions=positions)
     if len(to_post):
         tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
                         title="The Matched receipts as Payments rows: record them in the books "
