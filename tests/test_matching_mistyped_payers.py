@@ -178,3 +178,15 @@ def test_trade_words_of_arabic_names_match_their_english_spelling():
               {"amount": 42034.39, "desc": "INWARD TRF/FT26351071E866/AL THAHABI TRANSPORT & SHIPPING"})
     assert allocations(r, "L1") == [("100807", 17563.70, "amount+payer", "Matched")]
     assert allocations(r, "L2") == [("100809", 42034.39, "amount+payer", "Suggested")]
+
+
+def test_a_cut_name_like_the_customer_of_the_invoice_one_digit_away_leaves_it_to_a_person():
+    """SUMMIT A (cut) looks like Summit Agro, whose F2026001136 is one digit from the quoted
+    F2026001116 (another customer's, 98,912.10 open): the part payment is only suggested."""
+    names = [customer("C1372", "Summit Agro"), customer("C1373", "Summit Paints"),
+             customer("C1121", "مؤسسة عمرو الدسوقي للأدوية")]
+    invoices = [invoice("F2026001136", "C1372", 15400.00), invoice("F2026001116", "C1121", 98912.10)]
+    r = match(names, invoices, {
+        "amount": 9900.00, "desc": "IPN TRANSFER FROM SUMMIT A 01042051531 دفعة من F2026001116"})
+    assert allocations(r) == [("F2026001116", 9900.00, "partial", "Suggested")]
+    assert "or a mistyped number of the payer's" in reason(r)

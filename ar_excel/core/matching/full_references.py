@@ -140,6 +140,11 @@ class FullReferences:
                     said = (f"{said} (or a mistyped "
                             + ", ".join(self.inv.number[p] for p in fitting)
                             + ", which the amount fits)")
+                elif sure is None and likely and likely.isdisjoint(customers) and any(
+                        self.inv.customer[p] in likely for p in self._neighbours(f, refs)):
+                    # The name printed looks like a customer whose invoice is one digit away.
+                    penalty = max(penalty, 0.3)
+                    said = f"{said} (or a mistyped number of the payer's, by its name)"
                 elif sure is not None and not (one_customer and self._payer_against(f, cust, "it")):
                     # (When the line's name or account says so, the note below tells it.)
                     penalty = max(penalty, 0.3)
