@@ -30,6 +30,8 @@ from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 # A group of digits between separators, inside a longer number (the 2026 and 09 of
 # INV/2026/09/0022).
 _INNER_GROUP = re.compile(r"(?<=[/-])(\d+)(?=[/-]\w)")
+# A number written with leading zeros to 4 digits or more (0164, 00108).
+_PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 
 
 class PartialReferences:
@@ -158,7 +160,8 @@ class PartialReferences:
         """Whether the numeric parts that name the payer's ``refs`` may be another number of
         the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
         chance), or written as its order, cheque or phone number (PO 4557, CHQ 04557), and
-        not called an invoice (INV 553) nor alone in the reference field; from the payer's
+        not called an invoice (INV 553), nor zero-padded to 4+ digits (0164), nor alone in the
+        reference field; from the payer's
         known account only an order, cheque or phone number is unsure. (Then an amount
         that is another open invoice of the payer's is applied by the amount rules.)"""
         bare = [p for p in refs if p not in f.strong or p in f.loose]
@@ -168,7 +171,11 @@ class PartialReferences:
         reference = self._references[f.pos]
         if isinstance(reference, str) and reference.strip().isdigit():
             called.add(reference.strip().lstrip("0"))  # the payer's reference field: the invoice
+        # Written zero-padded to 4+ digits (0164, SI-26/000519), as invoice numbers are, not
+        # as a bank's short reference (REF 553).
         other = other_numbers(f.numbers)
+        called.update(t for t in (r.lstrip("0") for r in _PADDED_RUN.findall(f.numbers))
+                      if t not in other)  # (CHQ 00553 is a cheque, however written)
         if f.payer is not None and f.payer.by_account:
             # The account it paid from names the customer: the end of one of its own open
             # invoices' numbers is that invoice, unless written as its order or cheque number.
