@@ -143,6 +143,7 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
+        self._neighbour_cache: dict[int, list[int]] = {}  # (``FullReferences._neighbours_of``)
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
         # Book-to-bank (``recorded``): the receipts of Payments the statement's credits may be,
         # and the statement's first and last dates; set by ``match_statement``.

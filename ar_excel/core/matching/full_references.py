@@ -311,17 +311,29 @@ class FullReferences:
         if len(refs) > 2:
             return []
         found: list[int] = []
-        digits = self.index.digits
         for p in refs:
-            d = self.index.digit_strings[p]
-            if len(d) < 4:
-                continue
-            for variant in one_digit_variants(d):
-                for q in digits.get(variant):
-                    if q not in refs and q not in found and self.inv.usable(q, f.currency) \
-                            and (of is None or self.inv.customer[q] == of):
-                        found.append(q)
+            for q in self._neighbours_of(p):
+                if q not in refs and q not in found and self.inv.usable(q, f.currency) \
+                        and (of is None or self.inv.customer[q] == of):
+                    found.append(q)
         return self.inv.by_due(found)
+
+    def _neighbours_of(self, p: int) -> list[int]:
+        """Every invoice whose digits are one digit away from invoice ``p``'s (or the same),
+        other than ``p``; read once per invoice."""
+        cache = self._neighbour_cache
+        known = cache.get(p)
+        if known is None:
+            d = self.index.digit_strings[p]
+            one, several = self.index.digits.one, self.index.digits.several
+            known = []
+            if len(d) >= 4:
+                for variant in one_digit_variants(d):
+                    q = one.get(variant)
+                    if q is not None:
+                        known.extend(x for x in (several.get(variant) or (q,)) if x != p)
+            known = cache[p] = list(dict.fromkeys(known))
+        return known
 
     def _amount_fits(self, f: LineFacts, q: int) -> bool:
         """Whether the receipt pays invoice ``q`` exactly, or less a deduction a payer makes."""
@@ -329,7 +341,10 @@ class FullReferences:
         gap = open_ - f.remaining
         if gap == 0 or self._within_tolerance(open_, f.remaining, f.grain):
             return True
-        return gap > 0 and bool(self._withholding_readings(f, [q]))
+        # (Tax withheld is at most the highest rate of the invoice, plus a bank charge.)
+        if gap < 0 or gap > open_ * self._wht_top / 100.0 + self.inv.tolerance(open_, f.grain):
+            return False
+        return bool(self._withholding_readings(f, [q]))
 
     def _sure_payer(self, f: LineFacts, named: set[str]) -> str | None:
         """The line's payer known by account, or for sure by a name that cannot be any of the

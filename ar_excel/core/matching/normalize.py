@@ -316,15 +316,10 @@ def one_digit_apart(a: str, b: str) -> bool:
 def one_digit_variants(d: str) -> set[str]:
     """The digit strings one mistyped, missing, extra or swapped digit away from ``d`` (and
     ``d`` itself: the same digits in another numbering scheme)."""
-    out = {d}
-    digits = "0123456789"
-    for i in range(len(d)):
-        out.add(d[:i] + d[i + 1:])
-        for c in digits:
-            out.add(d[:i] + c + d[i + 1:])
-        if i + 1 < len(d):
-            out.add(d[:i] + d[i + 1] + d[i] + d[i + 2:])
-    for i in range(len(d) + 1):
-        for c in digits:
-            out.add(d[:i] + c + d[i:])
+    n = len(d)
+    cuts = [(d[:i], d[i:]) for i in range(n + 1)]
+    out = {a + c + b[1:] for a, b in cuts[:n] for c in "0123456789"}  # one digit changed
+    out.update(a + b[1:] for a, b in cuts[:n])  # one missing
+    out.update(a + c + b for a, b in cuts for c in "0123456789")  # one extra
+    out.update(a + b[1] + b[0] + b[2:] for a, b in cuts[:n - 1])  # two swapped
     return out
