@@ -215,3 +215,16 @@ def test_a_part_payment_quoting_the_invoice_zero_padded_is_matched():
                "desc": "حوالة واردة من مؤسسة المصرية للصناعات الغذائية بخصوص دفعة من SI-26/000519"})
     assert allocations(r, "L1") == [("ف-2026-0164", 6000.00, "partial", "Matched")]
     assert allocations(r, "L2") == [("SI-26/00519", 8100.00, "partial", "Matched")]
+
+
+def test_a_long_number_with_an_extra_zero_names_the_payers_own_invoice():
+    """PART PAYMENT F20260000902 (an extra zero) from Amr Al Qahtani: its F2026000902, not a
+    payment on account against its oldest invoice F2026000357."""
+    names = [customer("C1383", "Amr Al Qahtani Supply"), customer("C1384", "Nile Foods")]
+    invoices = [invoice("F2026000357", "C1383", 37614.59, "2026-08-01"),
+                invoice("F2026000902", "C1383", 20000.00, "2026-09-10"),
+                invoice("F2026000903", "C1384", 6900.00, "2026-09-11")]
+    r = match(names, invoices, {
+        "amount": 6900.00, "desc": "CR ACH 01222661 AMR AL QAHTANI SUPPLY PART PAYMENT F20260000902"})
+    assert allocations(r) == [("F2026000902", 6900.00, "partial", "Matched")]
+    assert "one digit away from F2026000902" in reason(r)

@@ -144,6 +144,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._neighbour_cache: dict[int, list[int]] = {}  # (``FullReferences._neighbours_of``)
+        # Each payer's long invoice numbers (``PartialReferences._own_one_digit_away``).
+        self._own_digits: dict[str, list[tuple[int, str]]] = {}
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
         # Book-to-bank (``recorded``): the receipts of Payments the statement's credits may be,
         # and the statement's first and last dates; set by ``match_statement``.

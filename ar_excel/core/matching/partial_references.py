@@ -25,11 +25,16 @@ from ar_excel.core.matching.normalize import (
     one_digit_apart,
     other_numbers,
 )
+from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 # A group of digits between separators, inside a longer number (the 2026 and 09 of
 # INV/2026/09/0022).
 _INNER_GROUP = re.compile(r"(?<=[/-])(\d+)(?=[/-]\w)")
+# A mistyped number is read as one of the payer's own only this long (chance makes shorter
+# ones one digit off some invoice), among at most this many open invoices of the payer's.
+LONG_NUMBER = 6
+MAX_OWN_SCAN = 300
 # A number written with leading zeros to 4 digits or more (0164, 00108).
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 
@@ -101,6 +106,7 @@ class PartialReferences:
                 refs = by_customer[named[0]]
                 return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
                                           0.05, self._numeric_part_unsure(f, named[0], refs))
+
         # The amount alone confirms: one customer's named invoices make it exactly.
         chosen = self._named_exactly(by_customer, f.remaining)
         if chosen:
@@ -111,6 +117,18 @@ class PartialReferences:
         typo = self._mistyped(f)
         if typo:
             return typo
+        # No number of the payer's, but one written a digit off one of its own (an extra zero:
+        # F20260000902 for F2026000902): a long number mistyped, not another's.
+        own = self._own_one_digit_away(f) if f.payer and not any(
+            c in by_customer for c in [f.payer.customer, *(c for c, _ in f.payer.candidates)]
+            if c) else None
+        if own is not None:
+            out = self._settle_named(f, [own], f"payer by {f.payer.how} and narrative has a "
+                                     "number one digit away from", 0.05, False, retyped=True)
+            for a in out or ():
+                if a.method == "reference":
+                    a.method = "reference-fuzzy"  # (the number as written names no invoice)
+            return out
         # One named invoice and the amount within the fee tolerance of it.
         near = [p for p in weak
                 if self._within_tolerance(self.inv.remaining[p], f.remaining, f.grain)]
@@ -131,6 +149,30 @@ class PartialReferences:
                                f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _own_one_digit_away(self, f: LineFacts) -> int | None:
+        """The one open invoice of the line's payer (known by account or for sure by name)
+        whose digits (6 or more) are one digit away from a number the narrative writes."""
+        p = f.payer
+        if p is None or p.customer is None or not (p.by_account or p.score >= CERTAIN_NAME):
+            return None
+        if f.runs is None:
+            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+        runs = [r for r in f.runs if len(r) >= LONG_NUMBER]
+        if not runs:
+            return None
+        # The payer's long invoice numbers, read once per customer (open or not: the open
+        # ones are kept below).
+        digits = self.index.digit_strings
+        own = self._own_digits.get(p.customer)
+        if own is None:
+            items = self.inv.open_of(p.customer, "", None)
+            own = self._own_digits[p.customer] = [] if len(items) > MAX_OWN_SCAN else [
+                (q, digits[q]) for q in items if len(digits[q]) >= LONG_NUMBER]
+        hits = [q for q, d in own if any(
+            -2 < len(r) - len(d) < 2 and one_digit_apart(r, d) for r in runs)
+            and self.inv.usable(q, f.currency)]
+        return hits[0] if len(hits) == 1 else None
 
     def _numeric_parts_exact(self, f: LineFacts, refs: list[int]) -> bool:
         """Whether the invoices the narrative names (in full or by numeric part), other than
