@@ -3,6 +3,8 @@ into the next run of the same statement."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import openpyxl
 import pandas as pd
 
@@ -18,13 +20,36 @@ def previous(*rows: tuple) -> pd.DataFrame:
                                        "Confidence"])
 
 
+def ids(*lines: str) -> pd.DataFrame:
+    return pd.DataFrame({"Bank Line": list(lines)})
+
+
+def test_a_line_numbered_alike_in_last_months_tab_is_not_this_months_line():
+    """Statements numbered 1, 2, 3 every month: a review counts only for the line of the same
+    number, date and amount."""
+    lines = pd.DataFrame({"Bank Line": ["1", "2"], "Date": pd.to_datetime(["2026-11-03",
+                                                                            "2026-11-04"]),
+                          "Amount": [500.0, 300.0]})
+    prev = previous(("1", "INV-1", 500.0, "Rejected", 0.5), ("2", "INV-2", 300.0, "Approved", 0.6))
+    prev["Date"] = [datetime(2026, 10, 3), datetime(2026, 11, 4)]  # line 1: October's
+    prev["Bank Amount"] = [500.0, 300.0]
+    assert reviews_from(prev, lines) == {"2": Review(True, frozenset({("INV-2", 300.0)}))}
+    unmatched = pd.DataFrame({"Bank Line": ["1"], "Date": [datetime(2026, 10, 3)],
+                              "Amount": [500.0],
+                              "Reason": ["the suggestion (INV-1) was rejected on review"]})
+    assert reviews_from(None, lines, unmatched) == {}
+    unmatched["Date"] = [datetime(2026, 11, 3)]
+    assert reviews_from(None, lines, unmatched) == {"1": Review(False, frozenset({("INV-1",
+                                                                                 None)}))}
+
+
 def test_answers_are_read_per_line_of_this_statement_only():
     prev = previous(("L1", "INV-1", 100.0, "Matched", 0.5), ("L2", "INV-2", 60.0, "approved", 0.7),
                     ("L2", None, 40.0, "Approved", 0.7), ("L3", "INV-3", 75.5, "مرفوض", 0.5),
                     ("L4", "INV-4", 10.0, "Suggested", 0.5), ("L5", "INV-5", 5.0, "Matched", 0.6),
                     ("L5", "INV-6", 5.0, "Rejected", 0.6), ("OLD-9", "INV-9", 1.0, "Matched", 0.5),
                     ("L6", "INV-7", 80.0, "Matched", 0.99))
-    got = reviews_from(prev, pd.Series(["L1", "L2", "L3", "L4", "L5", "L6"]))
+    got = reviews_from(prev, ids("L1", "L2", "L3", "L4", "L5", "L6"))
     assert got == {
         "L1": Review(True, frozenset({("INV-1", 100.0)})),
         "L2": Review(True, frozenset({("INV-2", 60.0), (None, 40.0)})),
@@ -40,7 +65,7 @@ def test_re_running_into_an_earlier_output_of_other_books_promotes_nothing(tmp_p
                     ("3", "INV-3", 75.5, "Suggested", 0.5))
     matches, unmatched, lines = frames()
     matches["Bank Line"] = ["1", "2", "3", "4"]
-    got = reviews_from(prev, pd.Series(["1", "2", "3", "4"]))
+    got = reviews_from(prev, ids("1", "2", "3", "4"))
     assert got == {}
     m, _ = apply_reviews(matches, unmatched, lines, got)
     assert m["Status"].tolist() == matches["Status"].tolist()
@@ -51,7 +76,7 @@ def test_a_rejection_kept_in_unmatched_bank_is_read_back():
     unmatched = pd.DataFrame({"Bank Line": ["L7", "L8"], "Reason": [
         "the suggestion (INV-7, on account) was rejected on review; payer not identified",
         "no invoice reference and payer not identified"]})
-    got = reviews_from(None, pd.Series(["L7", "L8"]), unmatched)
+    got = reviews_from(None, ids("L7", "L8"), unmatched)
     assert got == {"L7": Review(False, frozenset({("INV-7", None), (None, None)}))}
     assert got["L7"].fits(frozenset({("INV-7", 120.0), (None, 30.0)}))
     assert not got["L7"].fits(frozenset({("INV-8", 150.0)}))

@@ -173,7 +173,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.35, "matching")
     result = match_statement(lines, items, book.customers, book.policy, learned,
                              statement.balances, recorded=book.payments,
-                             reviews=reviews_from(previous, lines["Bank Line"], _optional_sheet(
+                             reviews=reviews_from(previous, lines, _optional_sheet(
                                  book, "Unmatched Bank", ("Bank Line", "Reason"))))
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
     options.progress(0.9, "tabs")

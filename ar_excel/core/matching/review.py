@@ -82,24 +82,51 @@ def _allocation(invoice: object, applied: object) -> tuple[str | None, float] | 
     return text, amount
 
 
-def reviews_from(previous: pd.DataFrame | None, bank_lines: pd.Series,
+def _key(line: object, date: object, amount: object) -> tuple[str, object, object]:
+    """A bank line as a review names it: its id, booking date and amount. Ids alone repeat from
+    month to month where a statement numbers its lines 1, 2, 3."""
+    try:
+        day = pd.Timestamp(date).normalize() if date is not None else None
+    except (TypeError, ValueError):
+        day = None
+    try:
+        value = round(float(amount), _PLACES)
+    except (TypeError, ValueError):
+        value = None
+    return str(line), None if day is pd.NaT else day, value
+
+
+def reviews_from(previous: pd.DataFrame | None, lines: pd.DataFrame,
                  previous_unmatched: pd.DataFrame | None = None) -> dict[str, Review]:
     """The answers a person gave in a previous ``Bank Matches`` tab (and the rejections kept in
-    a previous ``Unmatched Bank`` tab), per bank line of this statement (``bank_lines``)."""
-    current = set(bank_lines.astype(str))
+    a previous ``Unmatched Bank`` tab), per bank line of this statement (``lines``: its Bank
+    Line, Date and Amount; a previous row counts for the line of the same id, date and amount,
+    or of the same id where the tab has no Date or amount column)."""
+    current = {str(b): _key(b, d, a) for b, d, a in zip(
+        lines["Bank Line"], lines["Date"] if "Date" in lines else [None] * len(lines),
+        lines["Amount"] if "Amount" in lines else [None] * len(lines), strict=True)}
+
+    def same_line(frame: pd.DataFrame, amount_column: str) -> pd.Series:
+        ids = frame["Bank Line"].astype(str)
+        known = ids.isin(current.keys())
+        if "Date" not in frame or amount_column not in frame:
+            return known
+        return known & pd.Series([k and current[i] == _key(i, d, a) for i, d, a, k in zip(
+            ids, frame["Date"], frame[amount_column], known, strict=True)], index=frame.index)
+
     out: dict[str, Review] = {}
     if previous_unmatched is not None and {"Bank Line", "Reason"} <= set(previous_unmatched):
-        for line, reason in zip(previous_unmatched["Bank Line"].astype(str),
-                                previous_unmatched["Reason"], strict=True):
+        kept = previous_unmatched[same_line(previous_unmatched, "Amount")]
+        for line, reason in zip(kept["Bank Line"].astype(str), kept["Reason"], strict=True):
             found = _REJECTED.match(reason) if isinstance(reason, str) else None
-            if found and line in current:
+            if found:
                 invoices = {None if i == "on account" else i
                             for i in found["invoices"].split(", ")}
                 out[line] = Review(False, frozenset((i, None) for i in invoices))
     if previous is None or not len(previous) or not {"Bank Line", "Status", "Invoice No",
                                                       "Applied Amount"} <= set(previous.columns):
         return out
-    rows = previous[previous["Bank Line"].astype(str).isin(current)]
+    rows = previous[same_line(previous, "Bank Amount")]
     for line, part in rows.groupby(rows["Bank Line"].astype(str), sort=False):
         confidence = part["Confidence"] if "Confidence" in part else [None] * len(part)
         answers = {_answer(s, c) for s, c in zip(part["Status"], confidence, strict=True)}
