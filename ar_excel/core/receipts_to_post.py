@@ -64,9 +64,13 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
     ids = [payment_id_of_line(b, d, None if positions is None else str(b) in positions)
            for b, d in zip(applied["Bank Line"], dates, strict=True)]
 
-    def column(name: str) -> pd.Series:
-        return applied[name] if name in applied else pd.Series(0.0, index=applied.index)
+    def amounts(name: str) -> pd.Series:
+        if name not in applied:
+            return pd.Series(0.0, index=applied.index)
+        return applied[name].fillna(0.0).astype("float64")
 
+    writeoff, withheld = amounts("Write-off"), amounts("Withholding Tax")
+    bank_line = applied["Bank Line"].astype(str).to_numpy()
     out = pd.DataFrame({
         "Payment ID": ids,
         "Customer ID": applied["Customer ID"].to_numpy(),
@@ -75,14 +79,13 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
         "Invoice No": applied["Invoice No"].to_numpy(),
         "Method": [_WORDS["cheque" if _CHEQUE.search(t) else "transfer"][arabic]
                    for t in narrative],
-        "Reference": applied["Bank Line"].astype(str).to_numpy(),
-        "Customer": column("Customer").to_numpy(),
-        "Write-off": column("Write-off").fillna(0.0).astype("float64").to_numpy(),
-        "Withholding Tax": column("Withholding Tax").fillna(0.0).astype("float64").to_numpy(),
-        "Bank Line": applied["Bank Line"].astype(str).to_numpy(),
-        "Note": [_note(m, w, t, arabic) for m, w, t in zip(
-            applied["Method"], column("Write-off").fillna(0.0), column("Withholding Tax").fillna(0.0),
-            strict=True)],
+        "Reference": bank_line,
+        "Customer": applied["Customer"].to_numpy() if "Customer" in applied else None,
+        "Write-off": writeoff.to_numpy(),
+        "Withholding Tax": withheld.to_numpy(),
+        "Bank Line": bank_line,
+        "Note": [_note(m, w, t, arabic)
+                 for m, w, t in zip(applied["Method"], writeoff, withheld, strict=True)],
     })
     if "Withholding Tax" not in applied:  # (the column is there only when tax was withheld)
         out = out.drop(columns="Withholding Tax")
