@@ -96,7 +96,7 @@ class Pairing:
         return self.other_receipt is not None or self.other_line is not None
 
 
-def _key_text(value: object) -> str | None:
+def key_text(value: object) -> str | None:
     """An ID as text (a number typed into a cell: without its ``.0``), None when blank."""
     return None if is_blank(value) else parse_text(value)
 
@@ -134,7 +134,7 @@ def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
     for k, (pid, row, cust, inv, ref, day, date, amount) in enumerate(zip(
             ids, rows, frame["Customer ID"].tolist(), invs, refs, days, dates.tolist(),
             frame["Amount"].astype("float64").tolist(), strict=True)):
-        key_id, customer, invoice = _key_text(pid), _key_text(cust) or "", _key_text(inv)
+        key_id, customer, invoice = key_text(pid), key_text(cust) or "", key_text(inv)
         same = split.get((key_id, customer, day)) if key_id else None
         if same is not None:
             same.amount = round(same.amount + amount, TOTAL_DECIMALS)
@@ -143,7 +143,7 @@ def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
                 same.invoice_no = ", ".join(same.invoices)
             continue
         name = key_id or (f"Payments row {row}" if row is not None else f"receipt {k + 1}")
-        receipt = Receipt(k, name, customer, invoice, day, date, amount, _key_text(ref),
+        receipt = Receipt(k, name, customer, invoice, day, date, amount, key_text(ref),
                           (invoice,) if invoice else ())
         out.append(receipt)
         if key_id:

@@ -30,15 +30,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ar_excel.core.matching.booking import MATCHED
+from ar_excel.core.matching.recorded import key_text
+from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.names import match_key
 
 APPROVE = {"matched", "approved", "approve", "ok", "yes", "y", "confirmed", "accepted", "accept",
            "✓", "✔", "معتمد", "موافق", "موافقة", "نعم", "تم", "مطابق", "مؤكد"}
 REJECT = {"rejected", "reject", "no", "n", "wrong", "declined", "not matched", "✗", "✘",
           "مرفوض", "رفض", "لا", "خطأ", "غير مطابق"}
-_PLACES = 3  # amounts compared to the fils: exact for every currency
-
-
+_APPROVE_KEYS = {match_key(w) for w in APPROVE}
+_REJECT_KEYS = {match_key(w) for w in REJECT}
 _REJECTED = re.compile(r"^the suggestion \((?P<invoices>.*?)\) was rejected on review")
 
 
@@ -65,21 +66,21 @@ def _answer(status: object, confidence: object = None) -> bool | None:
             return True if float(confidence) < MATCHED else None
         except (TypeError, ValueError):
             return None
-    if key in {match_key(w) for w in APPROVE}:
+    if key in _APPROVE_KEYS:
         return True
-    if key in {match_key(w) for w in REJECT}:
+    if key in _REJECT_KEYS:
         return False
     return None
 
 
 def _allocation(invoice: object, applied: object) -> tuple[str | None, float] | None:
+    """(Invoice No, Applied Amount) of a Bank Matches row, amounts to the fils (exact for
+    every currency); None when the amount cannot be read."""
     try:
-        amount = round(float(applied), _PLACES)
+        amount = round(float(applied), TOTAL_DECIMALS)
     except (TypeError, ValueError):
         return None
-    text = None if invoice is None or (isinstance(invoice, float) and invoice != invoice) \
-        or str(invoice).strip() == "" else str(invoice).strip()
-    return text, amount
+    return key_text(invoice), amount
 
 
 def _key(line: object, date: object, amount: object) -> tuple[str, object, object]:
@@ -90,7 +91,7 @@ def _key(line: object, date: object, amount: object) -> tuple[str, object, objec
     except (TypeError, ValueError):
         day = None
     try:
-        value = round(float(amount), _PLACES)
+        value = round(float(amount), TOTAL_DECIMALS)
     except (TypeError, ValueError):
         value = None
     return str(line), None if day is pd.NaT else day, value
@@ -184,7 +185,7 @@ def _with_rejected(unmatched: pd.DataFrame, lines: pd.DataFrame,
         at = unmatched.index[ids == line]
         if len(at):
             unmatched.loc[at[0], "Unallocated Amount"] = round(
-                float(unmatched.loc[at[0], "Unallocated Amount"]) + amount, _PLACES)
+                float(unmatched.loc[at[0], "Unallocated Amount"]) + amount, TOTAL_DECIMALS)
             unmatched.loc[at[0], "Reason"] = f"{why}; {unmatched.loc[at[0], 'Reason']}"
             continue
         src = lines.iloc[position[line]]
