@@ -56,10 +56,14 @@ def is_credit_type(value: object) -> bool:
     return key in CREDIT_TYPES or key in RECEIPT_TYPES
 
 
+def _column_headed(invoices: pd.DataFrame, headers: frozenset[str]) -> str | None:
+    return next((c for c in invoices.columns if isinstance(c, str) and match_key(c) in
+                 headers), None)
+
+
 def type_column(invoices: pd.DataFrame) -> str | None:
     """The invoice list's document type column, if it has one."""
-    return next((c for c in invoices.columns if isinstance(c, str) and match_key(c) in
-                 TYPE_HEADERS), None)
+    return _column_headed(invoices, TYPE_HEADERS)
 
 
 def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
@@ -97,12 +101,16 @@ CANCELLED_WORDS = frozenset(match_key(w) for w in (
     "لاغية", "مسترجعة بالكامل"))
 
 
+def status_column(invoices: pd.DataFrame) -> str | None:
+    """The invoice list's payment status column, if it has one."""
+    return _column_headed(invoices, STATUS_HEADERS)
+
+
 def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
     """Invoices a status column says are cancelled or void (``Cancelled``, ``Void``,
     ``ملغاة``): no receivable. Their amounts are set to 0 (in place): the rows stay, so the
     invoice numbering keeps them. Returns their index."""
-    column = next((c for c in invoices.columns if isinstance(c, str) and
-                   match_key(c) in STATUS_HEADERS), None)
+    column = status_column(invoices)
     if column is None:
         return invoices.index[:0]
     void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS)
@@ -130,8 +138,7 @@ def paid_by_status(invoices: pd.DataFrame) -> pd.Index:
     """For an invoice list kept as open items with a status column (``Paid`` / ``Unpaid``,
     ``مسددة``) but no Paid Amount or Balance figures: the paid invoices get their whole
     amount as Paid Amount (in place). Returns their index."""
-    column = next((c for c in invoices.columns if isinstance(c, str) and
-                   match_key(c) in STATUS_HEADERS), None)
+    column = status_column(invoices)
     if column is None or invoices.get("Paid Amount", pd.Series(dtype=float)).notna().any() or \
             invoices.get("Balance", pd.Series(dtype=float)).notna().any():
         return invoices.index[:0]

@@ -767,12 +767,12 @@ def _entries_as_meant(book: Book) -> None:
     with a minus sign are money received; a receipt naming several invoices is one row per
     invoice (``core.entries``)."""
     from ar_excel.core.entries import (
-        STATUS_HEADERS,
         cancelled_invoices,
         credits_as_negative,
         paid_by_status,
         receipts_kept_as_credits,
         split_multi_invoice_receipts,
+        status_column,
     )
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
@@ -780,10 +780,8 @@ def _entries_as_meant(book: Book) -> None:
         credits_as_negative(invoices.frame)
         void = cancelled_invoices(invoices.frame)
         if len(void):
-            status = next(c for c in invoices.frame.columns if isinstance(c, str) and
-                          match_key(c) in STATUS_HEADERS)
             book.issues.append(invoices.issue(
-                void[0], status, f"{len(void)} cancelled invoice(s): not receivables, "
+                void[0], status_column(invoices.frame), f"{len(void)} cancelled invoice(s): not receivables, "
                                  f"counted as 0"))
         if payments is None or not len(payments.frame):
             _paid_words(book, invoices)
