@@ -28,6 +28,7 @@ import re
 import pandas as pd
 
 from ar_excel.core.money import amount_text
+from ar_excel.parsing import is_blank
 
 POST_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method",
                 "Reference", "Customer", "Write-off", "Withholding Tax", "Bank Line", "Note"]
@@ -48,12 +49,22 @@ def payment_id_of_line(bank_line: object, date: pd.Timestamp,
     return text
 
 
+def bank_line_positions(lines: pd.DataFrame) -> set[str] | None:
+    """The Bank Lines of a statement that are positions in it, not the bank's ids: the lines
+    without a Bank Ref. None for lines without that column (an all-digit Bank Line is then
+    taken for a position)."""
+    if "Bank Ref" not in lines:
+        return None
+    return {str(b) for b, ref in zip(lines["Bank Line"], lines["Bank Ref"], strict=True)
+            if is_blank(ref)}
+
+
 def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
                      positions: set[str] | None = None) -> pd.DataFrame:
     """The ``Matched`` allocations of ``matches`` (the Bank Matches rows) as Payments rows to
     record, in statement order (Method and Note in Arabic for an Arabic workbook).
-    ``positions``: the Bank Lines that are positions in the statement, not the bank's ids
-    (None: the all-digit ones; an OFX FITID 2026110201 is all digits and still an id)."""
+    ``positions``: ``bank_line_positions`` of the statement (an OFX FITID 2026110201 is all
+    digits and still an id)."""
     applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
                       & (matches["Applied Amount"] > 0)]
     if not len(applied):

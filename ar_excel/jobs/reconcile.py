@@ -48,7 +48,7 @@ from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text
-from ar_excel.core.receipts_to_post import receipts_to_post
+from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
 from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
@@ -140,21 +140,13 @@ def _optional_sheet(book: Book, name: str, header: tuple[str, ...]) -> pd.DataFr
         return None
 
 
-def history(book: Book, current_lines: pd.Series,
-            previous: pd.DataFrame | None = None) -> pd.DataFrame:
+def history(book: Book, current_lines: pd.Series, previous: pd.DataFrame | None) -> pd.DataFrame:
     """Payers learned from earlier months: a Payer Accounts sheet and an old Bank Matches tab
-    (``previous``, when the caller has read it already)."""
-    frames = []
-    for name, header in (("Payer Accounts", ("Customer ID",)),
-                         ("Bank Matches", ("Bank Line", "Customer ID"))):
-        f = previous if name == "Bank Matches" and previous is not None else \
-            _optional_sheet(book, name, header)
-        if f is None:
-            continue
-        if name == "Bank Matches" and "Bank Line" in f:
-            f = f[~f["Bank Line"].astype(str).isin(set(current_lines.astype(str)))]
-        frames.append(f)
-    return learned_payers(*frames)
+    (``previous``: the workbook's Bank Matches, of which this statement's own lines are left
+    out, so a re-run learns nothing from its own output)."""
+    if previous is not None and "Bank Line" in previous:
+        previous = previous[~previous["Bank Line"].astype(str).isin(set(current_lines.astype(str)))]
+    return learned_payers(_optional_sheet(book, "Payer Accounts", ("Customer ID",)), previous)
 
 
 @bulk()
@@ -194,11 +186,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
-    # a line without the bank's own reference is known by its position in the statement
-    positions = (set(lines.loc[lines["Bank Ref"].isna() | (lines["Bank Ref"].astype(str).str.strip()
-                                                           == ""), "Bank Line"].astype(str))
-                 if "Bank Ref" in lines else None)
-    to_post = receipts_to_post(matches, arabic=book.arabic, positions=positions)
+    to_post = receipts_to_post(matches, arabic=book.arabic,
+                               positions=bank_line_positions(lines))
     if len(to_post):
         tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
                         title="The Matched receipts as Payments rows: record them in the books "

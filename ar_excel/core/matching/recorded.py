@@ -43,7 +43,7 @@ from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text
 from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.money import TOTAL_DECIMALS
-from ar_excel.core.receipts_to_post import payment_id_of_line
+from ar_excel.core.receipts_to_post import bank_line_positions, payment_id_of_line
 from ar_excel.parsing import is_blank, parse_text
 
 # The window around a receipt's date in which its bank credit is looked for. A cheque or a
@@ -338,12 +338,15 @@ class RecordedPairing:
                     else [None] * len(self.lines))
 
         dates = pd.to_datetime(self.lines["Date"]).tolist()
+        positions = bank_line_positions(self.lines)
 
         def bank_refs_of(pos: int) -> set[str]:
-            # A Bank Line that is only a number is the line's position, not the bank's id:
-            # Receipts To Post numbers such a line's receipt with its date (BNK-20261105-12).
-            own = {bank_ref[pos], payment_id_of_line(bank_line[pos], dates[pos])}
-            return {k for v in own if not is_blank(v) and (k := _ref_key(v))}
+            # The ID Receipts To Post gave the line's receipt: BNK-20261105-12 for a line known
+            # only by its position, else the bank's id.
+            line = bank_line[pos]
+            posted = payment_id_of_line(line, dates[pos],
+                                        None if positions is None else str(line) in positions)
+            return {k for v in (bank_ref[pos], posted) if not is_blank(v) and (k := _ref_key(v))}
 
         pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
                                  text_of, payer_of, first_day, bank_refs_of)
