@@ -45,7 +45,13 @@ from typing import Any
 import pandas as pd
 from defusedxml import DefusedXmlException, ElementTree
 
-from ar_excel.bank.statement import Statement, StatementBalance, build_lines, tie_out
+from ar_excel.bank.statement import (
+    Statement,
+    StatementBalance,
+    booking_day,
+    build_lines,
+    tie_out,
+)
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
@@ -80,7 +86,7 @@ def _date(el: Any, path: str) -> pd.Timestamp | None:
         day = pd.Timestamp(raw[:10])  # the date as written, never shifted to UTC
     except ValueError:
         return None
-    return day if 1900 <= day.year <= 2200 else None  # "0202-11-05": a digit lost
+    return booking_day(day)
 
 
 def _amount(el: Any) -> tuple[float | None, str | None]:

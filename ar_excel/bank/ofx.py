@@ -42,7 +42,13 @@ from typing import Any
 
 import pandas as pd
 
-from ar_excel.bank.statement import Statement, StatementBalance, build_lines, tie_out
+from ar_excel.bank.statement import (
+    Statement,
+    StatementBalance,
+    booking_day,
+    build_lines,
+    tie_out,
+)
 from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -69,7 +75,7 @@ def _written_date(raw: str | None) -> pd.Timestamp | None:
         day = pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
     except ValueError:  # "20261341": no such day (ofxparse reports the transaction)
         return None
-    return day if 1900 <= day.year <= 2200 else None  # "02021105": a digit lost
+    return booking_day(day)
 
 
 def read_ofx(path: Path, data: bytes) -> Statement:
@@ -269,5 +275,4 @@ def _ascii_body(text: str) -> bytes:
 def _local(value: Any) -> pd.Timestamp | None:
     if value is None:
         return None
-    day = pd.Timestamp(value).normalize()
-    return day if 1900 <= day.year <= 2200 else None
+    return booking_day(pd.Timestamp(value).normalize())

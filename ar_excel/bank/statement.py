@@ -102,6 +102,12 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+def booking_day(day: pd.Timestamp) -> pd.Timestamp | None:
+    """A date read from a statement file, or None where its year cannot be a booking's
+    (outside 1900-2200: ``0202-11-05``, ``02021105`` lost a digit)."""
+    return day if 1900 <= day.year <= 2200 else None
+
+
 def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
     """Records (dicts keyed by COLUMNS, missing keys allowed) -> the normalised lines frame.
 
