@@ -69,12 +69,18 @@ def round_money(values: pd.Series, currencies: pd.Series | None) -> pd.Series:
     return out
 
 
+def half_unit(places: int) -> float:
+    """Half a unit of the last of ``places`` decimals (0.005 for two, 0.0005 for three): an
+    amount below it is nothing."""
+    return 0.5 * 10.0 ** -places
+
+
 def half_units(currencies: pd.Series | None, index: pd.Index) -> pd.Series | float:
-    """Half a unit of each row's last decimal (0.005 for EGP, 0.0005 for KWD): an amount
-    below it is nothing. A scalar 0.005 where every row has two decimals."""
+    """``half_unit`` of each row's currency (0.005 for EGP, 0.0005 for KWD). A scalar 0.005
+    where every row has two decimals."""
     places = _places(currencies)
     if places is None:
-        return 0.5 * 10.0 ** -DEFAULT_DECIMALS
+        return half_unit(DEFAULT_DECIMALS)
     return pd.Series(0.5 * np.power(10.0, -places.astype("float64")), index=index)
 
 

@@ -31,7 +31,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
+from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_unit, half_units, round_money
 from ar_excel.model import ROW
 
 SOON_DAYS = 7
@@ -184,7 +184,7 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
     for cid, group in sched.groupby("Customer ID", sort=False):
         order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
         places = decimals_of(group["Currency"].iloc[0])  # a customer's plans share its currency
-        nothing = 0.5 * 10.0 ** -places
+        nothing = half_unit(places)
         for receipt in pay[pay["Customer ID"] == cid].itertuples():
             left = float(receipt.Amount)
             for i in order:
