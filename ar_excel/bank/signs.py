@@ -91,11 +91,17 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
         if "Credit" in cols:
             credit, bad_credit = column("Credit", 4, live & use_columns)
         failed |= use_columns & (bad_debit | bad_credit)
-        net = np.where(np.isnan(credit), 0.0, np.abs(credit)) - np.where(
-            np.isnan(debit), 0.0, np.abs(debit))
-        net[np.isnan(debit) & np.isnan(credit)] = np.nan
-        amount = np.where(use_columns, net, amount)
+        amount = np.where(use_columns, net_of(debit, credit), amount)
     return amount, failed
+
+
+def net_of(debit: np.ndarray, credit: np.ndarray) -> np.ndarray:
+    """Each row's credit less its debit, whichever sign the bank printed them with; NaN
+    where the row has neither."""
+    net = np.where(np.isnan(credit), 0.0, np.abs(credit)) - np.where(
+        np.isnan(debit), 0.0, np.abs(debit))
+    net[np.isnan(debit) & np.isnan(credit)] = np.nan
+    return net
 
 
 def signs_from_balance(lines: Any, opening: float | None, source: str, column: str

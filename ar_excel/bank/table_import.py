@@ -46,7 +46,7 @@ from ar_excel.bank.preamble import (
     section_currencies,
 )
 from ar_excel.bank.row_screening import screen_rows
-from ar_excel.bank.signs import signed_amounts, signs_from_balance
+from ar_excel.bank.signs import net_of, signed_amounts, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
@@ -321,12 +321,9 @@ def _balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str) -
     if "Amount" in cols:
         net = parse_amount_column(table.cells(cols["Amount"]), decimal)[0]
     elif "Debit" in cols or "Credit" in cols:
-        parts = [np.abs(parse_amount_column(table.cells(cols[c]), decimal)[0]) * sign
-                 if c in cols else np.full(table.count, np.nan)
-                 for c, sign in (("Credit", 1.0), ("Debit", -1.0))]
-        net = np.where(np.isnan(parts[0]), 0.0, parts[0]) + np.where(np.isnan(parts[1]), 0.0,
-                                                                     parts[1])
-        net[np.isnan(parts[0]) & np.isnan(parts[1])] = np.nan
+        debit, credit = (parse_amount_column(table.cells(cols[c]), decimal)[0] if c in cols
+                         else np.full(table.count, np.nan) for c in ("Debit", "Credit"))
+        net = net_of(debit, credit)
     else:
         return None
     ok = ~np.isnan(balance) & ~np.isnan(net)
