@@ -32,6 +32,7 @@ from ar_excel.core.matching.engine import (
 from ar_excel.core.matching.payers import THIRD_PARTY_CHECK, PayerDirectory
 from ar_excel.core.matching.recorded import receipts_in_window
 from ar_excel.core.matching.review import Review, apply_reviews
+from ar_excel.core.money import half_unit
 from ar_excel.model import Issue
 from ar_excel.policy import Policy
 
@@ -254,7 +255,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     """The tie-out: opening + credits - debits = closing, and credits = matched + suggested +
     unmatched, with counts per rule; amounts to ``places`` decimals (3 where a currency of the
     statement or the ledger counts in fils)."""
-    half = 0.5 * 10.0 ** -places
+    half = half_unit(places)
     amount = lines["Amount"].astype("float64")
     credits, debits = amount[amount > 0], -amount[amount < 0]
     rows: list[dict[str, Any]] = []
