@@ -40,14 +40,10 @@ def column_place(value: Any) -> int | None:
     m = _PLACE.match(value)
     if not m:
         return None
+    from openpyxl.utils import column_index_from_string  # (only a mapping by place needs it)
+
     text = m.group(1).upper()
-    if text.isdigit():
-        index = int(text) - 1
-    else:
-        index = 0
-        for letter in text:
-            index = index * 26 + ord(letter) - ord("A") + 1
-        index -= 1
+    index = (int(text) if text.isdigit() else column_index_from_string(text)) - 1
     return index if 0 <= index <= _LAST_EXCEL_COLUMN else None
 
 
