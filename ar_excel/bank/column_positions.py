@@ -21,9 +21,9 @@ from ar_excel.bank.column_words import (
     header_row_asked,
     is_gregorian_date,
     match_columns,
+    reads_as_amount,
     split_header,
 )
-from ar_excel.bank.numbers import parse_amount
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
 from ar_excel.parsing import is_blank
@@ -52,18 +52,6 @@ def _places(mapping: dict[str, Any]) -> dict[str, int]:
             if canon not in OPTION_KEYS and (place := column_place(value)) is not None}
 
 
-def _reads_as_amount(value: Any) -> bool:
-    if is_blank(value):
-        return False
-    for mark in (".", ","):
-        try:
-            if parse_amount(value, mark) is not None:
-                return True
-        except ValueError:
-            pass
-    return False
-
-
 def _is_a_line(row: list[Any], places: dict[str, int]) -> bool:
     """Whether a row has a date where the mapping puts the (booking) date, and an amount in
     one of the columns it puts money in."""
@@ -74,7 +62,7 @@ def _is_a_line(row: list[Any], places: dict[str, int]) -> bool:
             or not is_gregorian_date(when)):
         return False
     money = [cells[c] for c in ("Amount", "Debit", "Credit") if c in cells]
-    return not money or any(_reads_as_amount(v) for v in money)
+    return not money or any(reads_as_amount(v) for v in money)
 
 
 def layout_by_places(rows: list[list[Any]], mapping: dict[str, Any], source: str,
@@ -117,7 +105,7 @@ def layout_by_places(rows: list[list[Any]], mapping: dict[str, Any], source: str
     # above the first line does not: it stays account information)
     words = [header[i] if i < len(header) else None for i in places.values()]
     has_header = all(
-        isinstance(w, str) and w.strip() and not is_gregorian_date(w) and not _reads_as_amount(w)
+        isinstance(w, str) and w.strip() and not is_gregorian_date(w) and not reads_as_amount(w)
         for w in words)
     layout = match_columns(header, named) if has_header else None
     if layout is None:

@@ -260,21 +260,23 @@ def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
     values = [r[idx] for r in rows[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
     ok = 0
     for v in values:
-        if canon in MONEY_ROLES:
-            if isinstance(v, str) and not re.search(r"\d", v):
-                continue
-            for mark in (".", ","):
-                try:
-                    parse_amount(v, mark)
-                    ok += 1
-                    break
-                except ValueError:
-                    pass
-        else:
-            if isinstance(v, str) and not re.search(r"\d", v):
-                continue
-            ok += is_gregorian_date(v)
+        if isinstance(v, str) and not re.search(r"\d", v):
+            continue
+        ok += reads_as_amount(v) if canon in MONEY_ROLES else is_gregorian_date(v)
     return ok >= 0.8 * len(values)
+
+
+def reads_as_amount(value: Any) -> bool:
+    """Whether a cell reads as an amount, with either decimal mark."""
+    if is_blank(value):
+        return False
+    for mark in (".", ","):
+        try:
+            if parse_amount(value, mark) is not None:
+                return True
+        except ValueError:
+            pass
+    return False
 
 
 def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
