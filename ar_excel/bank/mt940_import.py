@@ -237,7 +237,6 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     source = path.name
     decoded = decode_bytes(data, encoding)
     text, line_numbers, issues, bad_balances = _prepare(decoded.text, source)
-    starts = [no for no, line in enumerate(_lines(decoded.text), 1) if line.startswith(":20:")]
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
@@ -257,6 +256,9 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             reason = _reason(exc)
             block = _without_header(chunk, processors, options)
             if block is not None:  # a header tag (:20:, :25:, :28C:...) it cannot read
+                # the file lines of the statements' :20:, only where a header failed
+                starts = [no for no, line in enumerate(_lines(decoded.text), 1)
+                          if line.startswith(":20:")]
                 where = f"line {starts[chunk_no]}" if chunk_no < len(starts) else ""
                 issues.append(Issue(source, where, ":20:", None,
                                     f"the statement's header could not be read ({reason}); "
