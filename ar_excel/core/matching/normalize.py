@@ -235,11 +235,17 @@ def _expand_range(m: re.Match) -> str:
     return ",".join(str(n) for n in range(first, last + 1))
 
 
+def _may_call_invoice(text: str) -> bool:
+    """Whether the folded text holds the start of a word ``_INVOICE_WORD`` reads (a cheap test
+    before the pattern: most narratives hold none)."""
+    return "INV" in text or "فات" in text or "فوات" in text or "BILL" in text \
+        or "FACT" in text or "RECHN" in text
+
+
 def invoice_mentions(text: str) -> set[str]:
     """Numeric parts (without zero padding) that the narrative calls invoices."""
     out: set[str] = set()
-    if "INV" not in text and "فات" not in text and "فوات" not in text and "BILL" not in text \
-            and "FACT" not in text and "RECHN" not in text:
+    if not _may_call_invoice(text):
         return out
     found = [m.group(1) for m in _INVOICE_WORD.finditer(text)]
     if " TO " in text or "الي" in text:  # (a range in words: rare)
@@ -258,8 +264,7 @@ def invoice_mentions(text: str) -> set[str]:
 def invoice_numbers_called(text: str) -> set[str]:
     """The digits of the whole numbers written right after the word invoice (INV 2026/45 ->
     ``202645``): the numbers the narrative itself calls invoices, however written."""
-    if "INV" not in text and "فات" not in text and "فوات" not in text and "BILL" not in text \
-            and "FACT" not in text and "RECHN" not in text:
+    if not _may_call_invoice(text):
         return set()
     return {re.sub(r"\D", "", item) for m in _INVOICE_WORD.finditer(text)
             for item in _LIST_SEP.split(m.group(1))}
