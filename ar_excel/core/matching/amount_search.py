@@ -144,8 +144,9 @@ class AmountSearch:
         stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
         particular = f.remaining % self.inv.tens != 0
-        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
-                and f.payer is None:
+        # The amount alone names the invoice: particular, sparse, and no one else on the line.
+        alone = particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger
+        if alone and f.payer is None:
             # Without a name field, a narrative whose words beyond the bank's are a name of
             # two words or more that is no customer's and cannot be the invoice's customer's
             # (``name_fits``: من محمد احمد حسن paying what شركة الفجر owes) is someone else
@@ -153,9 +154,8 @@ class AmountSearch:
             words = self.payers.narrative_sender(self._descriptions[f.pos])
             if len(name_tokens(words)) >= 2 \
                     and not self.payers.name_fits(self.inv.customer[p], words):
-                name, stranger = words, True
-        if particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger \
-                and f.remaining == f.amount:
+                name, stranger, alone = words, True, False
+        if alone and f.remaining == f.amount:
             return self._alloc(f, [p], "amount-only", 0.86,
                                f"payer not identified; {self.inv.number[p]} is the only open "
                                f"invoice of this amount, and an amount this particular matches "
