@@ -67,7 +67,7 @@ _NIL = frozenset(("-", "\u2013", "\u2014", "--"))
 # "2 mn", "٥٠ ألف", "1.5 مليون". Read at its face value (an Input Issue says how: ``scaled``).
 _SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "thousand": 1e3,
            "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6}
-_SCALE_WORDS = r"k|mn|mio|m|million|thousand|ألف|الف|آلاف|الاف|مليون|ملايين"
+_SCALE_WORDS = "|".join(map(re.escape, sorted(_SCALES, key=len, reverse=True)))
 _SCALED = re.compile(rf"(?i)^(\d[\d.,' ]*?)\s*({_SCALE_WORDS})\.?$")
 # A whole column's texts searched at once for one that may be so written (``scaled`` decides).
 MAY_BE_SCALED = re.compile(rf"(?i)\d\s*(?:{_SCALE_WORDS})")
