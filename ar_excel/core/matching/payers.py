@@ -289,10 +289,9 @@ class PayerDirectory:
         if cid in self._learned_names.get("".join(tokens), ()):
             return True
         arabic, latin = _scripts(name)
-        names = [(self._tokens[cid], self._scripts_of[cid]), *self._earlier_names.get(cid, ())]
         return any((arabic and not own[0]) or (latin and not own[1])
                    or self._close_names(tokens, own_tokens)
-                   for own_tokens, own in names)
+                   for own_tokens, own in self._names_of(cid))
 
     def shares_words(self, cid: object, name: object) -> bool:
         """Whether a printed name comes close to the customer's in any script (by ``name_fits``'
@@ -302,8 +301,12 @@ class PayerDirectory:
         cid = str(cid)
         if not tokens or cid not in self._tokens:
             return True
-        return any(self._close_names(tokens, own) for own, _ in
-                   [(self._tokens[cid], None), *self._earlier_names.get(cid, ())])
+        return any(self._close_names(tokens, own) for own, _ in self._names_of(cid))
+
+    def _names_of(self, cid: str) -> list[tuple[list[str], tuple[bool, bool]]]:
+        """(tokens, scripts) of each name the customer master gives ``cid`` (an ID given twice
+        has each of its names)."""
+        return [(self._tokens[cid], self._scripts_of[cid]), *self._earlier_names.get(cid, ())]
 
     @staticmethod
     def _close_names(tokens: list[str], own: list[str]) -> bool:
