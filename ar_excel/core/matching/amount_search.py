@@ -140,8 +140,8 @@ class AmountSearch:
             or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
         # The bank printed the payer's name and it is no customer's: someone else paying (a
         # related company, a person); the amount alone does not make that certain.
-        name = self._names[f.pos]
-        stranger = f.payer is None and isinstance(name, str) and bool(name.strip())
+        name = self._printed_name(f.pos)
+        stranger = f.payer is None and bool(name)
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
         particular = f.remaining % self.inv.tens != 0
         # The amount alone names the invoice: particular, sparse, and no one else on the line.
@@ -186,9 +186,8 @@ class AmountSearch:
         made = self._sums_of(cust, f)
         if not made or made[1] != 1 or set(made[0]) != set(items[:k]):
             return None
-        name = self._names[f.pos]
-        who = (f"paid by {name.strip()}, not a customer" if isinstance(name, str) and name.strip()
-               else "payer not identified")
+        name = self._printed_name(f.pos)
+        who = f"paid by {name.strip()}, not a customer" if name else "payer not identified"
         nums = ", ".join(self.inv.number[p] for p in items[:k])
         return self._alloc(f, list(items[:k]), "multi-invoice", 0.5,
                            f"{who}; the {k} oldest open invoices of customer {cust} "

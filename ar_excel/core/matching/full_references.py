@@ -228,8 +228,8 @@ class FullReferences:
             return "" if other == cust else (
                 f"; paid from the account of customer {other} ({names.get(other, '')}): "
                 "paying for it? please confirm")
-        printed = self._names[f.pos]
-        if isinstance(printed, str) and printed.strip():
+        printed = self._printed_name(f.pos)
+        if printed:
             if self.payers.name_fits(cust, printed):
                 return ""
             seen = self.payers.by_name(printed)
@@ -363,9 +363,8 @@ class FullReferences:
         if p.score < CERTAIN_NAME or any(c in named and score > p.score - MARGIN
                                          for c, score in p.candidates):
             return None
-        printed = self._names[f.pos]
-        text = printed if isinstance(printed, str) and printed.strip() \
-            else self.payers.narrative_words(self._descriptions[f.pos])
+        text = self._printed_name(f.pos) or self.payers.narrative_words(
+            self._descriptions[f.pos])
         if p.score >= EXACT_NAME:
             # A customer's name in full, not close to the named customer's in any script (a
             # transliteration of it).

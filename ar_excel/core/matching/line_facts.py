@@ -56,6 +56,12 @@ class LineFacts:
 class StatementLines:
     """Reads the statement's credits into ``facts`` (a part of ``Matcher``)."""
 
+    def _printed_name(self, pos: int) -> str:
+        """The payer's name as the bank printed it on line ``pos`` (its counterparty field),
+        as written; "" when the bank prints none."""
+        name = self._names[pos]
+        return name if isinstance(name, str) and name.strip() else ""
+
     def read_lines(self) -> None:
         L = self.lines
         desc = L["Description"].tolist() if "Description" in L else [None] * len(L)

@@ -270,8 +270,8 @@ class PayerStages:
                 self._read_name(f)
 
     def _read_name(self, f: LineFacts) -> None:
-        name = self._names[f.pos]
-        if not (isinstance(name, str) and name.strip()):
+        name = self._printed_name(f.pos)
+        if not name:
             f.payer = self.payers.by_name(self._descriptions[f.pos], narrative=True)
             return
         f.payer = self.payers.by_name(name)
