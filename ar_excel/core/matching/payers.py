@@ -104,6 +104,13 @@ def _written(token: str, words: set[str]) -> bool:
                                  for w in words)
 
 
+def _name_words(text: str) -> list[str]:
+    """The words of a folded text that may be part of a name: no boilerplate, no digit."""
+    # (A word of letters only holds no digit: the common case, tested in C.)
+    return [w for w in _NOT_A_WORD.split(text)
+            if w and w not in BOILERPLATE and (w.isalpha() or not any(c.isdigit() for c in w))]
+
+
 def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
     """The account numbers (IBANs, long digit runs) printed in each folded narrative, read
     from all of them joined in one pass of the pattern."""
@@ -362,15 +369,9 @@ class PayerDirectory:
         """The words of a narrative that may be a name: not the bank's or the payer's
         boilerplate (TRANSFER, INV, سداد...), no word holding a digit, no bank it names."""
         text = fold_text(narrative)
-        # (A word of letters only holds no digit: the common case, tested in C.)
-        words = [w for w in _NOT_A_WORD.split(text)
-                 if w and w not in BOILERPLATE
-                 and (w.isalpha() or not any(c.isdigit() for c in w))]
+        words = _name_words(text)
         if not _BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
-            text = self.without_banks(text)
-            words = [w for w in _NOT_A_WORD.split(text)
-                     if w and w not in BOILERPLATE
-                     and (w.isalpha() or not any(c.isdigit() for c in w))]
+            words = _name_words(self.without_banks(text))
         return " ".join(words)
 
     def narrative_sender(self, narrative: object) -> str:
