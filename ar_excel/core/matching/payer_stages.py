@@ -149,7 +149,7 @@ class PayerStages:
             return None  # (the number names the invoice chosen: BILL 000455 for F2026000455)
         written = set(_DIGIT_RUN.findall(f.numbers))
         digits = self.index.digit_strings
-        if any(d.endswith(w) for q in invs for d in (digits[q],) for w in written if len(w) >= 3):
+        if any(digits[q].endswith(w) for q in invs for w in written if len(w) >= 3):
             return None  # (the end of the chosen invoice's number: INV#000603 for F2026000603)
         called = invoice_mentions(f.numbers) if f.weak else set()
         other = other_numbers(f.numbers)
