@@ -121,11 +121,14 @@ class FullReferences:
         if not retyped and not typo:
             sure = self._sure_payer(f, customers)
             if sure not in customers:
-                fitting = self._fitting_neighbours(f, refs)
+                near = self._neighbours(f, refs)  # open invoices one digit away from one named
+                # Those whose open amount the receipt pays exactly, or less a bank charge (the
+                # fee tolerance) or income tax withheld at a policy rate.
+                fitting = [q for q in near if self._amount_fits(f, q)]
                 mine = [p for p in fitting if self.inv.customer[p] == sure]
                 if sure is not None and not mine:
                     # The payer's own invoice one digit away, whatever the amount.
-                    mine = self._neighbours(f, refs, sure)
+                    mine = [p for p in near if self.inv.customer[p] == sure]
                 if sure is not None and len(mine) == 1:
                     return self._settle_named(
                         f, mine, f"{said} {names}, one digit away from "
@@ -141,7 +144,7 @@ class FullReferences:
                             + ", ".join(self.inv.number[p] for p in fitting)
                             + ", which the amount fits)")
                 elif sure is None and likely and likely.isdisjoint(customers) and any(
-                        self.inv.customer[p] in likely for p in self._neighbours(f, refs)):
+                        self.inv.customer[p] in likely for p in near):
                     # The name printed looks like a customer whose invoice is one digit away.
                     penalty = max(penalty, 0.3)
                     said = f"{said} (or a mistyped number of the payer's, by its name)"
@@ -298,23 +301,16 @@ class FullReferences:
                 return [p], False
         return None
 
-    def _fitting_neighbours(self, f: LineFacts, refs: list[int]) -> list[int]:
+    def _neighbours(self, f: LineFacts, refs: list[int]) -> list[int]:
         """Open invoices, other than ``refs``, whose digits are one digit away from those of an
         invoice named (or the same digits in another numbering scheme: 2026-INV-0015 and
-        ف-2026-0015) and whose open amount the receipt pays exactly, or less a bank charge (the
-        fee tolerance) or income tax withheld at a policy rate."""
-        return [q for q in self._neighbours(f, refs) if self._amount_fits(f, q)]
-
-    def _neighbours(self, f: LineFacts, refs: list[int], of: str | None = None) -> list[int]:
-        """Open invoices (of customer ``of``, or anyone's), other than ``refs``, whose digits
-        are one digit away from those of an invoice named, or the same in another scheme."""
+        ف-2026-0015), oldest due first."""
         if len(refs) > 2:
             return []
         found: list[int] = []
         for p in refs:
             for q in self._neighbours_of(p):
-                if q not in refs and q not in found and self.inv.usable(q, f.currency) \
-                        and (of is None or self.inv.customer[q] == of):
+                if q not in refs and q not in found and self.inv.usable(q, f.currency):
                     found.append(q)
         return self.inv.by_due(found)
 
