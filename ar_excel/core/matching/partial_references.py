@@ -42,6 +42,13 @@ _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 class PartialReferences:
     """Stage 2 of the cascade, and the mistyped numbers stage 1 weighs (a part of ``Matcher``)."""
 
+    @staticmethod
+    def _runs(f: LineFacts) -> list[str]:
+        """The runs of 4+ digits the line's narrative writes, read once per line."""
+        if f.runs is None:
+            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+        return f.runs
+
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
         """Open invoices whose open amount is the receipt's and whose number is one digit away
         from a number in the narrative."""
@@ -49,9 +56,7 @@ class PartialReferences:
                 if p not in exclude]
         if not same:
             return []
-        if f.runs is None:
-            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
-        runs = f.runs
+        runs = self._runs(f)
         if not runs:
             return []
         unpadded = [r.lstrip("0") for r in runs]
@@ -156,9 +161,7 @@ class PartialReferences:
         p = f.payer
         if p is None or p.customer is None or not (p.by_account or p.score >= CERTAIN_NAME):
             return None
-        if f.runs is None:
-            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
-        runs = [r for r in f.runs if len(r) >= LONG_NUMBER]
+        runs = [r for r in self._runs(f) if len(r) >= LONG_NUMBER]
         if not runs:
             return None
         # The payer's long invoice numbers, read once per customer (open or not: the open
