@@ -228,7 +228,7 @@ class PayerDirectory:
             for cid, acc, nm, check in zip(
                     learned["Customer ID"], learned.get("Counterparty Account", [None] * len(learned)),
                     learned.get("Counterparty", [None] * len(learned)), checked, strict=True):
-                if not (check and not self.name_fits(cid, nm)):
+                if not check or self.name_fits(cid, nm):
                     self.learn(cid, acc, nm)
 
     def without_banks(self, text: str) -> str:
