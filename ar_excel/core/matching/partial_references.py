@@ -25,7 +25,6 @@ from ar_excel.core.matching.normalize import (
     one_digit_apart,
     other_numbers,
 )
-from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 # A group of digits between separators, inside a longer number (the 2026 and 09 of
@@ -159,7 +158,7 @@ class PartialReferences:
         """The one open invoice of the line's payer (known by account or for sure by name)
         whose digits (6 or more) are one digit away from a number the narrative writes."""
         p = f.payer
-        if p is None or p.customer is None or not (p.by_account or p.score >= CERTAIN_NAME):
+        if p is None or p.customer is None or not p.certain:
             return None
         runs = [r for r in self._runs(f) if len(r) >= LONG_NUMBER]
         if not runs:

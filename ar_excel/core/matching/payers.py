@@ -136,6 +136,11 @@ class Payer:
     def by_account(self) -> bool:
         return self.how in ("account", "learned account")
 
+    @property
+    def certain(self) -> bool:
+        """Known for sure: by its account, or by a name scoring at least ``CERTAIN_NAME``."""
+        return self.by_account or self.score >= CERTAIN_NAME
+
 
 # The column of ``learned`` rows from a previous run's Bank Matches, whose printed name must
 # be the customer's (``name_fits``) to be learned: a third party paid by reference there.

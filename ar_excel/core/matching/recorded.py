@@ -41,7 +41,6 @@ from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text
-from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.core.receipts_to_post import bank_line_positions, payment_id_of_line
 from ar_excel.parsing import is_blank, parse_text
@@ -325,8 +324,7 @@ class RecordedPairing:
                     payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
                              else self.payers.by_name(self._descriptions[pos], narrative=True))
                 # (A name is evidence only when certain, as for the cascade's payer rules.)
-                sure = payer is not None and payer.customer and (
-                    payer.by_account or payer.score >= CERTAIN_NAME)
+                sure = payer is not None and payer.customer and payer.certain
                 names[pos] = (str(payer.customer), payer.how or "name") if sure else None
             return names[pos]
 
