@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ar_excel.io import reader
+from ar_excel.io import sheet_loading
 from ar_excel.io.reader import read_book, sheet_frame
 
 
@@ -49,10 +49,10 @@ def _same_book(a, b):
 def test_threads_read_the_same_book(tmp_path, monkeypatch, threads):
     path = _write(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES,
                                            "Payments": PAYMENTS, "Bank Matches": BANK_MATCHES})
-    monkeypatch.setattr(reader, "MAX_READ_THREADS", 1)
+    monkeypatch.setattr(sheet_loading, "MAX_READ_THREADS", 1)
     one = read_book(path)
-    monkeypatch.setattr(reader, "MAX_READ_THREADS", threads)
-    monkeypatch.setattr(reader.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(sheet_loading, "MAX_READ_THREADS", threads)
+    monkeypatch.setattr(sheet_loading.os, "cpu_count", lambda: 4)
     many = read_book(path)
     _same_book(one, many)
     assert len(many.issues) == 37  # 36 impossible dates and one amount, each with its cell
@@ -85,7 +85,7 @@ def test_a_sheet_named_otherwise_is_still_found_by_its_header(tmp_path):
 def test_a_sheet_that_cannot_be_read_raises_the_first_in_order(tmp_path, monkeypatch):
     path = _write(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES,
                                            "Payments": PAYMENTS})
-    real = reader._SheetLoads._work
+    real = sheet_loading._SheetLoads._work
 
     def failing(self, book):
         class Book:
@@ -95,6 +95,6 @@ def test_a_sheet_that_cannot_be_read_raises_the_first_in_order(tmp_path, monkeyp
                 return book.get_sheet_by_name(name)
         real(self, Book())
 
-    monkeypatch.setattr(reader._SheetLoads, "_work", failing)
+    monkeypatch.setattr(sheet_loading._SheetLoads, "_work", failing)
     with pytest.raises(ValueError, match="broken Invoices"):
         read_book(path)

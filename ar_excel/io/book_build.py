@@ -1,0 +1,78 @@
+"""A ``Book`` built from a workbook's grids: the contract sheets chosen (an Excel table wins
+over a plain sheet of its name, a visible sheet over a hidden copy), the Policy read first,
+every table read, then the rules that need more than one sheet (keys as their lists spell
+them, entries as meant, receipts' customers from their invoices, names used as IDs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ar_excel.io.customer_keys import (
+    blank_ids_from_name_columns,
+    customer_names_as_ids,
+    keys_as_spelled_in_their_lists,
+    payers_from_invoices,
+)
+from ar_excel.io.erp_entries import entries_as_meant
+from ar_excel.io.grid import Grid
+from ar_excel.io.policy_sheet import read_policy
+from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
+from ar_excel.io.table_read import read_table
+from ar_excel.model import Book
+from ar_excel.names import is_arabic
+from ar_excel.policy import Policy
+from ar_excel.schema import SCHEMAS
+
+
+def book_from_grids(grids: list[Grid], source: Path | None = None,
+                    sheet_loader: Callable[[str], list[list[Any]] | None] | None = None) -> Book:
+    """Build a Book from the grids of a workbook (sheets and Excel tables). An Excel table
+    named like a contract sheet wins over a plain sheet of that name; a contract sheet no
+    sheet is named for is looked for by its header row."""
+    chosen: dict[str, Grid] = {}
+    for g in grids:
+        kind = find_kind(g.name, is_table=g.header is not None)
+        if kind is None:
+            continue
+        if kind not in chosen or (g.header is not None and chosen[kind].header is None) or (
+                chosen[kind].hidden and not g.hidden and g.header is None):
+            chosen[kind] = g  # a hidden sheet (an old copy kept out of sight) gives way
+    if any(k not in chosen for k in CONTENT_KINDS):
+        choose_by_content(grids, chosen)
+    # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
+    policy, issues = Policy(), []
+    if "Policy" in chosen:
+        policy, issues = read_policy(chosen.pop("Policy"))
+
+    book = Book(source=source, policy=policy, issues=list(issues))
+    unusable: dict[str, str] = {}
+    for kind in SCHEMAS:
+        if kind not in chosen:
+            continue
+        table, table_issues = read_table(chosen[kind], kind, policy)
+        book.issues.extend(table_issues)
+        if table is None:
+            unusable[kind] = table_issues[0].message if table_issues else "unreadable"
+        else:
+            book.tables[kind] = table
+    book.unusable = unusable
+    keys_as_spelled_in_their_lists(book)
+    entries_as_meant(book)
+    payers_from_invoices(book)
+    if "Customers" in book.tables:
+        # the customers' names folded once, as far as the lookups of both steps need them
+        from ar_excel.core.customers.ids import NameIndex
+
+        names = NameIndex(book.tables["Customers"].frame)
+        customer_names_as_ids(book, names)
+        blank_ids_from_name_columns(book, names)
+    book.sheet_loader = sheet_loader
+    book.sheet_names = [g.name for g in grids if g.header is None]
+    headers = [h for t in book.tables.values() for h in t.headers.values()]
+    texts = headers + [t.sheet for t in book.tables.values()]
+    lang = policy.language.strip().lower()[:2]
+    book.arabic = lang == "ar" if lang in ("ar", "en") else (
+        bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
+    return book

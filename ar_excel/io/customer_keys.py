@@ -1,0 +1,161 @@
+"""Keys read as the list they refer to writes them.
+
+A Customer ID or Invoice No typed in another case, with stray spaces, without leading zeros
+or with another prefix is read as its list's; a customer's name typed where its ID belongs is
+read as that ID; a blank Customer ID beside a column naming exactly one customer is that
+customer's; a receipt without a customer is its invoice's customer's. Each reading the clerk
+should know of is an Input Issue at its first cell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ar_excel.model import ROW, Book, Issue
+from ar_excel.names import match_key
+
+if TYPE_CHECKING:
+    from ar_excel.core.customers.ids import NameIndex
+
+
+# Which lists a sheet's keys must be found in: (column, sheet kind that lists them).
+_KEY_LISTS = (("Customer ID", "Customers"), ("Invoice No", "Invoices"))
+
+def keys_as_spelled_in_their_lists(book: Book) -> None:
+    """A Customer ID or Invoice No typed in another case, with stray spaces or without the
+    leading zeros of the list it refers to (``c-1003`` for ``C-1003``, ``1001`` from a
+    number cell for the text ``01001``) is read as the list writes it, when it spells
+    exactly one of them that way. Failing that, one that is the same number as exactly one
+    of them, prefix aside (``C-1001`` for ``1001``, ``INV-7`` for ``7``), is read as it too,
+    with an Input Issue at its first cell (the clerk should know)."""
+    from ar_excel.core.customers.ids import (
+        KeyIndex,
+        number_matches,
+        spelled_matches,
+        unknown_values,
+    )
+
+    for column, kind in _KEY_LISTS:
+        master = book.tables.get(kind)
+        if master is None:
+            continue
+        listed = master.frame[column].dropna().tolist()
+        known = set(listed)
+        index = KeyIndex(known, listed)  # built once, when first needed, for all sheets
+        for other, table in book.tables.items():
+            if other == kind or column not in table.frame:
+                continue
+            values = table.frame[column]
+            unknown = unknown_values(values, known)
+            if not unknown:
+                continue
+            spelled = spelled_matches(unknown, index)
+            if spelled:
+                values = table.frame[column] = values.map(lambda v, s=spelled: s.get(v, v))
+            numbered = number_matches([v for v in unknown if v not in spelled], index)
+            for value, key in numbered.items():
+                rows = values.index[values == value]
+                book.issues.append(table.issue(
+                    rows[0], column, f"'{value}' is not in {master.sheet}: read as {key}, the "
+                                     f"same number, on {len(rows)} row(s)"))
+            if numbered:
+                table.frame[column] = values.map(lambda v, s=numbered: s.get(v, v))
+
+def payers_from_invoices(book: Book) -> None:
+    """A receipt without a Customer ID that names an invoice is that invoice's customer's
+    (its "required but blank" issue is then withdrawn); a receipt that names none of the
+    invoices where the sheet has no Customer ID column is reported."""
+    invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
+    if invoices is None or payments is None:
+        return
+    pay = payments.frame
+    blank = pay["Customer ID"].isna()
+    if not blank.any():
+        return
+    owner = invoices.frame.dropna(subset=["Invoice No"]).drop_duplicates("Invoice No").set_index(
+        "Invoice No")["Customer ID"]
+    found = pay["Invoice No"].map(owner).where(blank)
+    filled = found.notna()
+    pay.loc[filled, "Customer ID"] = found[filled]
+    if "Customer ID" in payments.headers:
+        letter = payments.letters["Customer ID"]
+        done = {f"{letter}{r}" for r in pay.loc[filled, ROW]}
+        book.issues = [i for i in book.issues if not (
+            i.sheet == payments.sheet and i.cell in done and i.message.endswith(
+                "is required but blank"))]
+        return
+    payments.letters["Customer ID"] = payments.letters.get("Invoice No", "?")
+    for index in pay.index[blank & ~filled]:
+        book.issues.append(payments.issue(
+            index, "Invoice No", "no Customer ID: the sheet has no customer column and this "
+                                 "invoice is not in the invoice list"))
+
+def customer_names_as_ids(book: Book, names: NameIndex) -> None:
+    """A Customer ID that is no ID of the master but one customer's name is read as that
+    customer's ID (``core.customers.ids``), with an Input Issue for the first cell of each."""
+    master = book.tables.get("Customers")
+    if master is None:
+        return
+    from ar_excel.core.customers.ids import names_as_ids, unknown_values
+
+    known = set(master.frame["Customer ID"].dropna())
+    for kind, table in book.tables.items():
+        if kind == "Customers" or "Customer ID" not in table.frame:
+            continue
+        column = table.frame["Customer ID"]
+        unknown = unknown_values(column, known)
+        if not unknown:
+            continue
+        # a column headed as names (an export's Partner, Name, اسم العميل) says so itself
+        named = match_key(table.headers.get("Customer ID", "")) in NAME_HEADERS - CODE_OR_NAME
+        for name, cid in names_as_ids(unknown, names).items():
+            rows = column.index[column == name]
+            if not named:
+                book.issues.append(table.issue(
+                    rows[0], "Customer ID",
+                    f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
+            table.frame.loc[rows, "Customer ID"] = cid
+
+# A sheet's column of customer names beside its Customer ID (carried, not a contract column).
+NAME_HEADERS = frozenset(match_key(h) for h in (
+    "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
+    "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name",
+    "partner_id"))  # Odoo's technical export gives the partner's display name
+
+CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
+
+def blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
+    """A blank Customer ID beside a customer name column (``Customer Name``, ``اسم العميل``)
+    naming exactly one customer of the master is that customer's ID; its "required but
+    blank" issue becomes one saying so."""
+    master = book.tables.get("Customers")
+    if master is None:
+        return
+    from ar_excel.core.customers.ids import ids_from_names
+
+    for kind, table in book.tables.items():
+        frame = table.frame
+        if kind == "Customers" or "Customer ID" not in frame or not frame["Customer ID"].isna().any():
+            continue
+        column = next((c for c in frame.columns if isinstance(c, str) and c not in
+                       table.headers and match_key(c) in NAME_HEADERS), None)
+        if column is None:
+            continue
+        blank = frame["Customer ID"].isna()
+        written = frame.loc[blank, column]
+        written = written[written.map(lambda v: isinstance(v, str) and bool(v.strip()))]
+        if not len(written):
+            continue
+        found = ids_from_names(written.map(str.strip), set(), names)
+        ids = written.map(lambda v, f=found: f.get(v.strip()))
+        ids = ids[ids.notna()]
+        if not len(ids):
+            continue
+        frame.loc[ids.index, "Customer ID"] = ids
+        letter = table.letters.get("Customer ID", "?")
+        cells = {f"{letter}{r}": cid for r, cid in zip(frame.loc[ids.index, ROW], ids,
+                                                        strict=True)}
+        book.issues = [
+            Issue(i.sheet, i.cell, i.column, i.value,
+                  f"{i.column} is blank: read as {cells[i.cell]}, the customer named beside it")
+            if i.sheet == table.sheet and i.cell in cells and
+            i.message.endswith("is required but blank") else i for i in book.issues]

@@ -1,0 +1,89 @@
+"""Entries of ERP exports read as the accountant means them: credit notes typed positive count
+negative, cancelled invoices count 0, receipts all kept negative (as credits) are money
+received, a receipt naming several invoices is one row per invoice, a Paid column of words
+(Yes / مسددة) pays in full, and in an item list with clearing documents (SAP FBL5N) an item
+with one is cleared."""
+
+from __future__ import annotations
+
+from ar_excel.model import Book, Table
+from ar_excel.names import match_key
+from ar_excel.parsing import (
+    is_blank,
+)
+
+
+def entries_as_meant(book: Book) -> None:
+    """Credit notes typed as such with positive amounts count negative; receipts all kept
+    with a minus sign are money received; a receipt naming several invoices is one row per
+    invoice (``core.entries``)."""
+    from ar_excel.core.entries import (
+        cancelled_invoices,
+        credits_as_negative,
+        paid_by_status,
+        receipts_kept_as_credits,
+        split_multi_invoice_receipts,
+        status_column,
+    )
+
+    invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
+    if invoices is not None:
+        credits_as_negative(invoices.frame)
+        void = cancelled_invoices(invoices.frame)
+        if len(void):
+            book.issues.append(invoices.issue(
+                void[0], status_column(invoices.frame), f"{len(void)} cancelled invoice(s): not receivables, "
+                                 f"counted as 0"))
+        if payments is None or not len(payments.frame):
+            _paid_words(book, invoices)
+            paid_by_status(invoices.frame)  # an open-items list that only says "Paid"
+            _cleared_items(invoices)
+    if payments is not None and receipts_kept_as_credits(payments.frame):
+        payments.frame["Amount"] = -payments.frame["Amount"]
+        first = payments.frame["Amount"].first_valid_index()
+        book.issues.append(payments.issue(
+            first, "Amount", "every receipt amount is negative (receipts kept as credits): "
+                             "each is read as money received"))
+    if invoices is not None and payments is not None:
+        customers = book.tables.get("Customers")
+        split = split_multi_invoice_receipts(payments.frame, invoices.frame,
+                                             None if customers is None else customers.frame)
+        if split is not None:
+            payments.frame, source = split
+            payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+
+# SAP's line items (FBL5N) give each item cleared by a payment its clearing document.
+CLEARING_HEADERS = frozenset(match_key(h) for h in (
+    "Clearing Document", "Clearing Doc", "Clearing Doc No", "Clrng Doc", "Clearing Document No",
+    "Clearing Doc Number"))
+
+def _cleared_items(invoices: Table) -> None:
+    """An item list with a clearing document column (SAP's FBL5N, all items): an item
+    with a clearing document is cleared (settled in full: the invoice and the payment that
+    cleared it alike); the others are open for their whole amount. Only where the list
+    gives no Balance or Paid Amount of its own."""
+    frame = invoices.frame
+    column = next((c for c in frame.columns if isinstance(c, str) and c not in invoices.headers
+                   and match_key(c) in CLEARING_HEADERS), None)
+    if column is None or frame["Balance"].notna().any() or frame["Paid Amount"].notna().any():
+        return
+    cleared = frame[column].map(lambda v: not is_blank(v)).to_numpy(bool)
+    if cleared.any():
+        frame["Balance"] = frame["Amount"].where(~cleared, 0.0)
+
+def _paid_words(book: Book, invoices: Table) -> None:
+    """A Paid column of words (Yes / No, مسددة / غير مسددة) rather than amounts: a paid
+    invoice is paid in full, and its words are no unreadable amounts."""
+    from ar_excel.core.entries import paid_flags
+
+    if "Paid Amount" not in invoices.headers:
+        return
+    flags = paid_flags(invoices.raw["Paid Amount"])
+    if flags is None:
+        return
+    amount = invoices.frame["Amount"].abs()
+    invoices.frame["Paid Amount"] = amount.where(flags.to_numpy(), 0.0)
+    letter = invoices.letters["Paid Amount"]
+    book.issues = [i for i in book.issues if not (
+        i.sheet == invoices.sheet and i.cell.startswith(letter) and i.cell[len(letter):].isdigit()
+        and i.column == invoices.headers["Paid Amount"])]

@@ -1,0 +1,22 @@
+"""A rectangle of cell values as a workbook gives it: a sheet, or an Excel table with its
+header apart. Both the file reader (calamine) and the live-Excel reader (xlwings) hand the
+book builder these, so a workbook parses the same however it is opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Grid:
+    """A rectangle of cell values. ``top``/``left`` are the 0-based sheet coordinates of
+    ``rows[0][0]``; ``has_header`` is False for an Excel table whose header is in ``header``."""
+
+    name: str  # sheet (or table) name as in the workbook
+    rows: list[list[Any]]
+    top: int = 0
+    left: int = 0
+    header: list[Any] | None = None  # Excel tables: the header row, sitting at top - 1
+    sheet: str | None = None  # for a table: the sheet it lives on
+    hidden: bool = False

@@ -1,0 +1,178 @@
+"""Header rows and the columns they name.
+
+A sheet's header is the first row (of its first ``HEADER_SEARCH_ROWS``) naming at least two of
+its contract columns, by their names or aliases (EN/AR), a unit or currency in brackets or
+after the name ignored ("Amount (EGP)", "Credit limit EGP"); failing that, the contract's rule:
+the first row with two non-empty cells. Where two headers name one field the surer name wins;
+with a tax column, the invoice total is the Amount, and an invoice list giving only its amount
+before tax has that plus its tax as the Amount. Some required columns may be left out when
+another column tells them (``DERIVED``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ar_excel.model import column_letter
+from ar_excel.names import match_key
+from ar_excel.parsing import (
+    is_blank,
+)
+from ar_excel.schema import SheetSchema
+
+HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
+
+def alias_index(schema: SheetSchema) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in schema.fields:  # canonical names first, so they win over another field's alias
+        index.setdefault(match_key(f.name), f.name)
+    for f in schema.fields:
+        for alias in f.aliases:
+            index.setdefault(match_key(alias), f.name)
+    return index
+
+# A header's unit or currency in brackets or after it ("Amount (EGP)", "Credit limit EGP",
+# "المبلغ (ج.م)", "Terms [days]") is no part of its name.
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+_UNIT_SUFFIX = re.compile(
+    r"(?:\s+|\s*-\s*|\s*/\s*)(?:in\s+)?(?:EGP|USD|SAR|AED|KWD|QAR|BHD|OMR|EUR|GBP|LE|L\.E\.|"
+    r"ج\.?\s?م\.?|جنيه|بالجنيه|ريال|بالريال|درهم|بالدرهم|\$|€|£)\s*$", re.IGNORECASE)
+
+def _header_key(text: str, index: dict[str, str]) -> str | None:
+    """The alias key a header matches: as written, else without its unit or currency."""
+    key = match_key(text.lstrip("*"))  # Xero marks its import's required columns "*Name"
+    if key in index:
+        return key
+    if "(" in text or "[" in text:
+        key = match_key(_BRACKETED.sub(" ", text))
+        if key in index:
+            return key
+    bare = _UNIT_SUFFIX.sub("", text)
+    if bare != text and bare.strip() and match_key(bare) in index:
+        return match_key(bare)
+    return None
+
+def header_field(text: str, index: dict[str, str]) -> str | None:
+    """The schema field a header names: as written, else without its unit or currency."""
+    key = _header_key(text, index)
+    return None if key is None else index[key]
+
+def fields_named(row: Iterable[Any], index: dict[str, str]) -> set[str]:
+    return {f for f in (header_field(v, index) for v in row if isinstance(v, str)) if f}
+
+def non_empty(row: Iterable[Any]) -> int:
+    return sum(1 for v in row if not is_blank(v))
+
+def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
+    """The first row that names at least two of the schema's columns; failing that, the
+    contract's rule: the first row with at least two non-empty cells."""
+    index = alias_index(schema)
+    first_two = None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if non_empty(row) < 2:
+            continue
+        if first_two is None:
+            first_two = i
+        known = fields_named(row, index)
+        if len(known) >= 2:
+            return i
+    return first_two
+
+def _alias_rank(schema: SheetSchema) -> dict[str, int]:
+    """How strongly an alias names its field: 0 for the field's own name, then the order of
+    its aliases (``Customer Code`` names the Customer ID more surely than ``Customer``)."""
+    rank: dict[str, int] = {}
+    for f in schema.fields:
+        rank.setdefault(match_key(f.name), 0)
+    for f in schema.fields:
+        for i, alias in enumerate(f.aliases, 1):
+            rank.setdefault(match_key(alias), i)
+    return rank
+
+# An invoice list with a tax column keeps its amount before tax under "Amount" and the
+# invoice total (the contract's Amount) under one of these.
+GROSS_AMOUNT = frozenset(match_key(h) for h in (
+    "Total", "Invoice Total", "Gross Amount", "Amount Incl Tax", "Total Amount",
+    "Total Incl VAT", "Amount Incl VAT", "Total Including VAT", "الإجمالي",
+    "الإجمالي شامل الضريبة", "إجمالي الفاتورة", "القيمة الإجمالية"))
+
+_TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
+
+def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
+    """In an export under the ERP's field names (ERPNext's ``name, customer, posting_date``,
+    Odoo's ``name, partner_id, invoice_date``), the column ``name`` is the document's own
+    number: for an invoice list, its Invoice No. None where the headers are no such export
+    (``name`` alone, or headers in words)."""
+    if schema.name != "Invoices" or "name" not in texts:
+        return None
+    snake = sum(1 for t in texts if isinstance(t, str) and "_" in t and " " not in t.strip())
+    return texts.index("name") if snake >= 2 else None
+
+def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
+    """Column names for a header row: canonical where recognised, else the header as written
+    (``Column X`` for a blank header). Returns the names and {canonical: header as written}.
+    Where two headers name one field, the surer name wins (the field's own name, then its
+    aliases in order), then the leftmost; with a tax column, the invoice total is the
+    Amount rather than an amount before tax."""
+    index, rank = alias_index(schema), _alias_rank(schema)
+    texts = ["" if is_blank(h) else str(h).strip() for h in header]
+    keys = [_header_key(t, index) if t else None for t in texts]
+    claims: dict[str, tuple[int, int]] = {}
+    for j, key in enumerate(keys):
+        if key is not None:
+            claim = (rank.get(key, 99), j)
+            claims[index[key]] = min(claims.get(index[key], claim), claim)
+    gross = [j for j, k in enumerate(keys) if k in GROSS_AMOUNT and index[k] == "Amount"]
+    if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
+            _TAX_HEADER.match(match_key(t)) for t in texts if t):
+        claims["Amount"] = (0, gross[0])
+    document = technical_name(texts, schema)
+    if document is not None and "Invoice No" not in claims:
+        claims["Invoice No"] = (0, document)
+        claims = {f: c for f, c in claims.items() if f == "Invoice No" or c[1] != document}
+    owner = {j: field for field, (_, j) in claims.items()}
+    names: list[str] = []
+    written: dict[str, str] = {}
+    for j, text in enumerate(texts):
+        if j in owner:
+            written[owner[j]] = text
+            names.append(owner[j])
+            continue
+        name = text or f"Column {column_letter(left + j)}"
+        while name in names or name in index.values():
+            name += " (2)"
+        names.append(name)
+    return names, written
+
+# An invoice list giving the amount before tax and the tax, but no invoice total.
+NET_AMOUNT = frozenset(match_key(h) for h in (
+    "Net Amount", "Net", "Net Value", "Amount Before Tax", "Amount Excl Tax", "Amount Excl VAT",
+    "Amount Before VAT", "Taxable Amount", "الصافي", "صافي المبلغ", "المبلغ الصافي",
+    "المبلغ قبل الضريبة", "القيمة قبل الضريبة", "القيمة الصافية"))
+
+_NOT_TAX_AMOUNT = re.compile(r"rate|نسبه|^(?:vat|tax)(?:pct)?$|^vatpct|^taxpct|id$|no$|number")
+
+def net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[str, str]
+                   ) -> int | None:
+    """For an invoice list without an invoice total but with its amount before tax: that
+    column is read as the Amount (in ``names``/``written``), and the position of the tax
+    amount column to add to it is returned (None: no tax column, the net is the total)."""
+    if kind != "Invoices" or "Amount" in written:
+        return None
+    keys = [match_key(h) if isinstance(h, str) else "" for h in header]
+    net = next((j for j, k in enumerate(keys) if k in NET_AMOUNT and names[j] not in written), None)
+    if net is None:
+        return None
+    names[net], written["Amount"] = "Amount", str(header[net]).strip()
+    return next((j for j, k in enumerate(keys) if j != net and k and _TAX_HEADER.match(k)
+                 and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
+
+# Required columns a sheet may leave out when another of its columns tells them: a receipts
+# log that lists the invoice paid, not the customer, is the invoice's customer's; a customer
+# list without codes (QuickBooks' and Xero's contacts) knows its customers by their names; an
+# open-items report giving only each item's open balance (QuickBooks Desktop's Open
+# Invoices) has that as the amount.
+DERIVED = {("Payments", "Customer ID"): "Invoice No", ("Customers", "Customer ID"): "Name",
+           ("Invoices", "Amount"): "Balance"}  # an open-items report: its open balances

@@ -1,0 +1,30 @@
+"""The Policy sheet: one setting a row, its key in the first filled cell and its value in
+the cell right of it (a blank value keeps the default); a value that cannot be used is an
+Input Issue at its cell."""
+
+from __future__ import annotations
+
+from ar_excel.io.grid import Grid
+from ar_excel.model import Issue, column_letter
+from ar_excel.parsing import (
+    is_blank,
+)
+from ar_excel.policy import Policy, policy_from_pairs
+
+
+def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
+    pairs = []
+    for i, row in enumerate(grid.rows):
+        # The key is the first filled cell; its value the cell right of it (blank keeps the
+        # default), so a note in a third column is never read as the value.
+        jk = next((j for j, v in enumerate(row) if not is_blank(v)), None)
+        if jk is None:
+            continue
+        key = row[jk]
+        jv = jk + 1
+        value = row[jv] if jv < len(row) and not is_blank(row[jv]) else None
+        cell = f"{column_letter(grid.left + jv)}{grid.top + i + 1}"
+        pairs.append((str(key), value, cell))
+    policy, problems = policy_from_pairs(pairs)
+    issues = [Issue(grid.name, cell, "Policy", None, msg) for cell, msg in problems]
+    return policy, issues

@@ -1,0 +1,161 @@
+"""Rows of a report that are no records: blank rows, the header printed again, totals and
+subtotal rows ("Total", "Grand Total", "الإجمالي"), and the headings of a report's groups (a
+customer's name, an age band). A record always has its required keys and dates, so a row
+that has them is never dropped as one of these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.io.headers import header_field
+from ar_excel.names import match_key
+from ar_excel.parsing import (
+    ValueTypes,
+    blank_mask,
+    is_blank,
+    parse_column,
+)
+from ar_excel.schema import SheetSchema
+
+
+def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
+             blanks: dict[int, np.ndarray] | None = None) -> np.ndarray:
+    """Which rows have at least one non-blank cell. The first columns decide almost every
+    row, so each further column is looked at only for the rows still undecided. The blank
+    cells of each column looked at whole are kept in ``blanks`` (by position)."""
+    n = len(columns[0]) if columns else 0
+    keep = np.zeros(n, dtype=bool)
+    undecided = np.arange(n)
+    for j, (values, value_kinds) in enumerate(zip(columns, types, strict=True)):
+        if not len(undecided):
+            break
+        if len(undecided) == n:
+            blank = blank_mask(values, value_kinds)
+            if blanks is not None:
+                blanks[j] = blank
+            filled = ~blank
+        else:
+            filled = ~blank_mask(values[undecided], value_kinds.take(undecided))
+        keep[undecided[filled]] = True
+        undecided = undecided[~filled]
+    return keep
+
+# What the first cell of a totals or subtotal row says, matched like headers at its start
+# ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي").
+TOTAL_LABELS = tuple(match_key(w) for w in (
+    "Total", "Totals", "Grand Total", "Sub Total", "Subtotal", "Sum", "الإجمالي", "إجمالي",
+    "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة"))
+
+_TOTAL_STARTS = ("total", "grand", "sub", "sum", "الإجمالي", "الاجمالي", "الأجمالي", "إجمالي",
+                 "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله")
+
+def _may_start_a_total(texts: list[str]) -> bool:
+    """Whether any of these texts may start like a totals label (``_TOTAL_STARTS``, case and
+    spaces aside): each start looked for in all of them joined and lower-cased, a plain
+    search each (a text starting so holds it)."""
+    joined = "\n".join(texts).lower()
+    return any(start in joined for start in _TOTAL_STARTS)
+
+def _is_total_label(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    key = match_key(value)
+    return bool(key) and (key == "sum" or any(key.startswith(w) for w in TOTAL_LABELS
+                                              if w != "sum"))
+
+def repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray,
+                      names: list[str], index: dict[str, str]) -> list[int]:
+    """Rows that say the header again: every filled cell (at least two) equal to the header
+    above it (as headers are matched), or naming the same column in another language (the
+    translated label row of a bilingual sheet, just under its header). Beyond the first rows
+    only rows with some cell exactly as in the header are looked at closely (a whole column
+    compared at once)."""
+    texts = [match_key(h) if isinstance(h, str) else "" for h in header]
+    if not len(keep) or sum(map(bool, texts)) < 2:
+        return []
+    screen = np.zeros(len(keep), dtype=bool)
+    screen[:3] = True  # a translated label row sits right under the header
+    for j in [j for j, t in enumerate(texts) if t and j < len(columns)][:2]:
+        screen |= columns[j] == header[j]  # a header said again says its first two names
+
+    def says_header(j: int, v: Any) -> bool:
+        if not isinstance(v, str) or j >= len(texts):
+            return False
+        return match_key(v) == texts[j] or (j < len(names) and header_field(v, index) == names[j])
+
+    found = []
+    for pos in np.flatnonzero(screen & keep).tolist():
+        filled = [(j, c[pos]) for j, c in enumerate(columns) if not is_blank(c[pos])]
+        if len(filled) >= 2 and all(says_header(j, v) for j, v in filled):
+            found.append(pos)
+    return found
+
+def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
+                 schema: SheetSchema, keep: np.ndarray,
+                 blanks: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, str]]:
+    """Totals and subtotal rows (position, column of the label, label): a row labelled like
+    ``Total`` or ``الإجمالي`` whose required keys and dates (every required column but the
+    amounts) are blank, but for the label itself. A record always has those, so a customer called
+    "Total" with an ID, or an invoice dated and numbered, is never taken for one."""
+    kinds = {f.name: f.kind for f in schema.fields if f.required}
+    keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
+    if not keys or not len(keep):
+        return []
+    blanks = {} if blanks is None else blanks  # (those ``record_rows`` found already)
+    present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
+               for j in keys}
+    filled = sum(p.astype(np.int64) for p in present.values())
+    # a row with one key filled is a totals row only when that key is the label: screened a
+    # column at a time by how a label starts (most such rows are records with one key)
+    candidates = keep & (filled == 0)
+    for j in keys:
+        one = np.flatnonzero(keep & (filled == 1) & present[j] & types[j].mask(str))
+        if len(one) and _may_start_a_total(columns[j][one].tolist()):
+            # (each distinct text looked at once: a receipts log repeats its customers' IDs)
+            values = pd.Series(columns[j][one], dtype="object")
+            labels = [v for v in pd.unique(values) if v.strip().lower().startswith(_TOTAL_STARTS)]
+            if labels:
+                candidates[one[values.isin(labels).to_numpy(bool)]] = True
+    found = []
+    for pos in np.flatnonzero(candidates).tolist():
+        row = [c[pos] for c in columns]
+        if filled[pos] == 0:  # no key at all: the label may follow a row count ("12 | Total")
+            at = next((j for j, v in enumerate(row) if _is_total_label(v)), None)
+        else:  # the one key filled is the label, and nothing but it comes first
+            at = next(j for j, v in enumerate(row) if not is_blank(v))
+            at = at if at in keys and _is_total_label(row[at]) else None
+        if at is not None:
+            found.append((pos, at, str(row[at]).strip()))
+    return found
+
+def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                    names: list[str], schema: SheetSchema,
+                    blanks: dict[int, np.ndarray]) -> np.ndarray:
+    """Positions of the rows heading a group of records in a report (a customer's name, an
+    age band "1 - 30 days past due", the report's basis line at its foot): a text alone in
+    the first column, every other cell blank, where the first column is no contract column
+    or the text is not what it holds (a name in a date column). A record never leaves its
+    other required columns blank, so only such rows are looked at closely."""
+    kinds = {f.name: f.kind for f in schema.fields}
+    required = [j for j, n in enumerate(names) if j > 0 and n in kinds and
+                schema.field(n).required]
+    if not columns or not required or not len(keep):
+        return np.zeros(0, dtype=np.int64)
+    j = required[0]
+    blank = blanks[j] if j in blanks else blank_mask(columns[j], types[j])
+    kind = kinds.get(names[0])
+    if kind is not None and kind not in ("date", "money", "number"):
+        return np.zeros(0, dtype=np.int64)  # a key or name alone: a record missing the rest
+    found = []
+    for pos in np.flatnonzero(keep & blank & types[0].mask(str)).tolist():
+        if any(not is_blank(c[pos]) for c in columns[1:]):
+            continue
+        if kind is not None:
+            _, errors = parse_column(columns[0][pos:pos + 1], kind)
+            if not errors:
+                continue  # a date or amount alone: a record missing the rest
+        found.append(pos)
+    return np.array(found, dtype=np.int64)

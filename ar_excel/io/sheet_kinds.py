@@ -1,0 +1,115 @@
+"""Which sheet (or Excel table) is which contract sheet: by its name or an alias (EN/AR),
+else, for Customers, Invoices and Payments, by its header row (the best fitting sheet with
+every required column and at least three known ones). Hidden sheets, our own output tabs and
+sheets starting with "_" are never taken for input by their headers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ar_excel.io.grid import Grid
+from ar_excel.io.headers import (
+    DERIVED,
+    HEADER_SEARCH_ROWS,
+    NET_AMOUNT,
+    alias_index,
+    fields_named,
+    non_empty,
+    technical_name,
+)
+from ar_excel.names import match_key, table_key
+from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
+
+
+def _names_for(schema: SheetSchema) -> set[str]:
+    return {match_key(n) for n in (schema.name, *schema.aliases)}
+
+def find_kind(name: str, is_table: bool = False) -> str | None:
+    """Which contract sheet a sheet/table name stands for, if any."""
+    key = table_key(name) if is_table else match_key(name)
+    for kind, schema in {**SCHEMAS, "Policy": POLICY}.items():
+        if key in _names_for(schema):
+            return kind
+    return None
+
+# Found by their headers when no sheet has their name ("Sheet1", "Clients 2024"...).
+CONTENT_KINDS = ("Customers", "Invoices", "Payments")
+
+# Tabs ar_excel writes: never taken for input by their headers.
+OUTPUT_TABS = {match_key(n) for n in (
+    "Customer Checks", "Customer Changes", "Credit Status", "Credit Reviews",
+    "Credit Requests Review", "Invoice Checks", "Invoice Exceptions", "Bank Matches",
+    "Unmatched Bank", "Reconciliation", "Aging", "Aging Detail", "Dunning", "Call List",
+    "Visit List", "Payment Plan Schedule", "Payment Risk", "Expected Payments", "Cash Forecast",
+    "Dunning History", "Customer Statements", "Input Issues", "AR Log", "Dashboard", "KPIs",
+    "Top Overdue", "Payment Behaviour")}
+
+def _header_fit(grid: Grid, schema: SheetSchema) -> int:
+    """How many of the schema's columns the grid's best header row names (0 when a required
+    column is missing)."""
+    index = alias_index(schema)
+    required = {f.name for f in schema.fields if f.required}
+    rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
+    best = 0
+    for i, row in enumerate(rows):
+        named = fields_named(row, index)
+        if schema.name == "Invoices" and grid.header is None and _heading_follows(
+                grid.rows[i + 1:i + 4]):
+            named.add("Customer ID")  # a report grouped under its customers' names
+        if technical_name([v.strip() if isinstance(v, str) else v for v in row],
+                           schema) is not None:
+            named.add("Invoice No")
+        # columns the reader derives count as named: an amount before tax for the Amount,
+        # the invoice paid for the receipt's customer
+        if schema.name == "Invoices" and any(isinstance(v, str) and match_key(v) in NET_AMOUNT
+                                             for v in row):
+            named.add("Amount")
+        named |= {f for (k, f), source in DERIVED.items() if k == schema.name and source in named}
+        if required <= named:
+            best = max(best, len(named))
+    return best
+
+def _heading_follows(rows: list[list[Any]]) -> bool:
+    """Whether a group heading (a text alone in the first column) is among these rows,
+    right under a header: a report grouped under its customers' names."""
+    return any(r and isinstance(r[0], str) and r[0].strip() and non_empty(r) == 1
+               for r in rows)
+
+def choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
+    """Contract sheets no sheet is named for, found by their header row: the best fitting
+    unclaimed sheet with every required column and at least three known ones."""
+    taken = {id(g) for g in chosen.values()} | {
+        id(g) for g in grids if g.header is None and (g.sheet or g.name) in
+        {c.sheet for c in chosen.values() if c.header is not None}}
+    candidates = [g for g in grids
+                  if id(g) not in taken and not g.hidden and find_kind(g.name, g.header is not None) is None
+                  and match_key(g.sheet or g.name) not in OUTPUT_TABS
+                  and not (g.sheet or g.name).startswith("_")]
+    fits = sorted(((_header_fit(g, SCHEMAS[k]), n, k, g) for n, g in enumerate(candidates)
+                   for k in CONTENT_KINDS if k not in chosen),
+                  key=lambda t: (-t[0], t[1]))
+    used: set[int] = set()
+    for score, _, kind, g in fits:
+        if score >= 3 and kind not in chosen and id(g) not in used:
+            chosen[kind] = g
+            used.add(id(g))
+
+def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
+    """The sheets whose cells a Book needs, of a workbook with these sheet ``names`` and
+    contract-named Excel ``tables``. A sheet holding an Excel table of its own kind is read
+    through that table (the table wins), so its cells are not read a second time; it stays
+    listed, with no rows. Sheets no contract sheet can come from (hidden sheets, our own
+    output tabs, when every content sheet is named) are not read either: only their names
+    are needed. The same for a saved file and a workbook open in Excel."""
+    by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
+    named = {find_kind(n) for n in names} | {find_kind(g.name, True) for g in tables}
+    searched = not set(CONTENT_KINDS) <= named
+
+    def wanted(name: str) -> bool:
+        kind = find_kind(name)
+        if kind is not None:
+            return (name, kind) not in by_table
+        return searched and name not in hidden and match_key(name) not in OUTPUT_TABS and \
+            not name.startswith("_")
+
+    return {n for n in names if wanted(n)}

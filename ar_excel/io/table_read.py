@@ -1,0 +1,221 @@
+"""One sheet or Excel table of a known kind read into a ``Table``: the header found and
+mapped, rows that are no records set aside (each said, with its cell), every value parsed
+into its type, and every value that cannot be used an ``Issue`` with its cell address, left
+empty in the frame with its row kept. Amounts typed in thousands ("50K") are read at face
+value and said; terms counting from a month's end are kept beside their days."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.io.grid import Grid
+from ar_excel.io.headers import (
+    DERIVED,
+    alias_index,
+    find_header_row,
+    map_headers,
+    net_as_amount,
+    non_empty,
+)
+from ar_excel.io.report_rows import group_headings, record_rows, repeated_headers, totals_rows
+from ar_excel.model import ROW, Issue, Table, column_letter
+from ar_excel.parsing import (
+    MAY_BE_SCALED,
+    MAY_COUNT_FROM_MONTH_END,
+    ValueTypes,
+    blank_mask,
+    is_blank,
+    means_unlimited,
+    month_end_terms,
+    parse_column,
+    scaled,
+)
+from ar_excel.policy import Policy
+from ar_excel.schema import SCHEMAS, TERMS_EOM, UNLIMITED
+
+
+def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
+    if set(map(len, rows)) <= {width}:
+        return rows
+    return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
+
+def as_columns(rows: list[list[Any]], width: int) -> list[np.ndarray]:
+    """The rows (all ``width`` long) turned into columns (object arrays of the same values).
+    Through one numpy object array: ``zip(*rows)`` over a few hundred thousand rows is many
+    times slower."""
+    grid = np.empty((width, len(rows)), dtype=object)  # column by column in memory
+    if rows:
+        grid.T[:] = rows
+    return list(grid)
+
+def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
+                    errors: dict[int, str], sheet: str, letter: str, header: str,
+                    excel_rows: list[int]) -> list[Issue]:
+    """An amount typed in thousands or millions ("50K", "1.5M", "٥٠ ألف") is read at its
+    face value; the clerk is told how, at its cell (the texts screened in one search)."""
+    where = np.flatnonzero(value_kinds.mask(str))
+    texts = values[where].tolist()
+    if not MAY_BE_SCALED.search("\n".join(texts)):
+        return []
+    found = []
+    for pos, text in zip(where.tolist(), texts, strict=True):
+        if pos not in errors and scaled(text):
+            amount = float(series.iat[pos])
+            shown = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,.2f}"
+            found.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, text,
+                               f"'{text.strip()}' read as {shown} (written in thousands or "
+                               f"millions)"))
+    return found
+
+def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
+    """On the rows whose terms count from a month's end (``Net 30 EOM``), from which
+    (``month_end_terms``); None when none do (the texts screened in one search first)."""
+    where = np.flatnonzero(value_kinds.mask(str))
+    texts = values[where].tolist()
+    if not MAY_COUNT_FROM_MONTH_END.search("\n".join(texts)):
+        return None
+    months = np.full(len(values), None, dtype=object)
+    months[where] = [month_end_terms(t) for t in texts]
+    found = pd.Series(months, dtype="Int64")
+    return found if found.notna().any() else None
+
+def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
+                     ) -> Issue:
+    found = ", ".join(str(h) for h in header if not is_blank(h))
+    return Issue(sheet, f"A{header_row}", ", ".join(missing), None,
+                 f"sheet '{sheet}' has no column for {', '.join(missing)} "
+                 f"(header row {header_row} has: {found})")
+
+def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
+    """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
+    schema = SCHEMAS[kind]
+    sheet = grid.sheet or grid.name
+    issues: list[Issue] = []
+    if grid.header is not None:
+        header, data, first_row = grid.header, grid.rows, grid.top
+    else:
+        h = find_header_row(grid.rows, schema)
+        if h is None:
+            if any(non_empty(r) for r in grid.rows):
+                issues.append(Issue(sheet, f"A{grid.top + 1}", "", None,
+                                    f"no header row found in sheet '{sheet}'"))
+            return None, issues
+        header, data, first_row = grid.rows[h], grid.rows[h + 1:], grid.top + h + 1
+    width = max([len(header)] + [len(r) for r in data[:1]])
+    header = list(header) + [None] * (width - len(header))
+    names, written = map_headers(header, schema, grid.left)
+    tax_column = net_as_amount(kind, header, names, written)
+    header_row = first_row  # 1-based row of the header = 0-based row of first data row
+    letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+
+    missing = [f.name for f in schema.fields if f.required and f.name not in written
+               and DERIVED.get((kind, f.name)) not in written]
+    # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
+    # Receivables) names the customer in the headings, not in a column
+    by_headings = missing == ["Customer ID"] and kind in ("Invoices", "Payments")
+    if missing and not by_headings:
+        return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
+
+    data = pad_rows(data, width)
+    columns = as_columns(data, width)
+    types = [ValueTypes(c) for c in columns]
+    blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
+    keep = record_rows(columns, types, blanks)  # blank rows are not records
+    for pos in repeated_headers(columns, header, keep, names, alias_index(schema)):
+        keep[pos] = False  # the header printed again (a pasted block, a print layout)
+        issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
+                            None, f"row {pos + first_row + 1} repeats the header row: not read"))
+    for pos, at, label in totals_rows(columns, types, names, schema, keep, blanks):
+        keep[pos] = False  # a totals row sums the records above it: it is none of them
+        issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
+                            str(header[at] or ""), label,
+                            f"'{label}' row is a totals row, not a record: not read"))
+    headings = group_headings(columns, types, keep, names, schema, blanks)
+    keep[headings] = False  # a group's heading (a customer, an age band) is no record
+    if by_headings:
+        if not len(headings):
+            return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
+        group = np.full(len(keep), None, dtype=object)
+        group[headings] = columns[0][headings]
+        customers = pd.Series(group, dtype="object").ffill().to_numpy()
+    positions = np.flatnonzero(keep)
+    if len(positions) < len(data):
+        columns = [c[keep] for c in columns]
+        types = [t.take(keep) for t in types]
+    if by_headings:  # the heading above each record, in the headings' column
+        columns.append(customers[keep])
+        types.append(ValueTypes(columns[-1]))
+        names.append("Customer ID")
+        header.append(None)
+        written["Customer ID"] = "Customer Name"
+        letters["Customer ID"] = letters[names[0]]
+    row_numbers = positions + (first_row + 1)
+    excel_rows = row_numbers.tolist()
+
+    parsed: dict[str, pd.Series] = {}
+    raw: dict[str, pd.Series] = {}
+    unreadable: dict[str, set[int]] = {}
+    kinds = {f.name: f.kind for f in schema.fields}
+    unlimited = {f.name for f in schema.fields if f.unlimited_words}
+    for j, name in enumerate(names):
+        values, value_kinds = columns[j], types[j]
+        raw[name] = pd.Series(values, dtype="object", copy=False)  # the cells as read
+        kind = kinds.get(name, "raw")
+        if kind == "raw":  # as read, blanks as None
+            kept = values.copy()
+            kept[blank_mask(values, value_kinds)] = None
+            parsed[name] = pd.Series(kept, dtype="object", copy=False)
+            continue
+        series, errors = parse_column(values, kind, day_first=policy.day_first,
+                                      decimal_comma=policy.decimal_comma, types=value_kinds)
+        if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
+            said = [p for p in errors if means_unlimited(values[p])]
+            if said:
+                errors = {p: m for p, m in errors.items() if p not in set(said)}
+                flags = np.zeros(len(values), dtype=bool)
+                flags[said] = True
+                parsed[UNLIMITED] = pd.Series(flags, copy=False)
+        if kind in ("money", "number") and str in value_kinds.present:
+            issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
+                                          letters[name], written.get(name, name), excel_rows))
+        if kind == "terms" and str in value_kinds.present:
+            eom = _month_end_rows(values, value_kinds)
+            if eom is not None:
+                parsed[TERMS_EOM] = eom
+        parsed[name] = series
+        unreadable[name] = set(errors)
+        for pos, message in errors.items():
+            issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
+                                written.get(name, name), values[pos], message))
+    if tax_column is not None:  # Amount = net + its tax, the invoice total
+        tax, errors = parse_column(columns[tax_column], "money", day_first=policy.day_first,
+                                   decimal_comma=policy.decimal_comma, types=types[tax_column])
+        for pos, message in errors.items():
+            issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
+                                str(header[tax_column]), columns[tax_column][pos], message))
+        parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(2)
+    frame = pd.DataFrame(parsed, copy=False)
+    for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
+        if f.name not in frame.columns:
+            empty, _ = parse_column([None] * len(frame), f.kind)
+            frame[f.name] = empty
+    frame[ROW] = pd.Series(row_numbers, dtype="int64")
+    raw_frame = pd.DataFrame(raw, copy=False)
+    raw_frame[ROW] = frame[ROW]
+    for (sheet_kind, field), source in DERIVED.items():
+        if sheet_kind == schema.name and field not in written and sheet_kind != "Payments":
+            frame[field] = frame[source]  # (the receipts' customers: their invoices')
+            letters[field] = letters[source]
+
+    for f in schema.fields:
+        if f.required and f.name in written:
+            for pos in frame[f.name].isna().to_numpy().nonzero()[0]:
+                if pos in unreadable[f.name]:
+                    continue  # reported already, as a value that could not be read
+                issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
+                                    None, f"{written[f.name]} is required but blank"))
+    table = Table(kind, sheet, frame, raw_frame, letters, header_row, written)
+    return table, issues
