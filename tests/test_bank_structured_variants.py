@@ -865,13 +865,16 @@ def test_ofx2_xml_card_before_bank_account_each_with_its_own_lines(tmp_path):
 def test_ofx_unreadable_transaction_is_named_by_line_and_the_rest_kept(tmp_path):
     text = QFX.replace("<TRNAMT>-120.50", "<TRNAMT>-12O.50").replace("<FITID>SA2\n", "\n")
     stmt = read_statement(write(tmp_path, "bad.qfx", text))
+    # no FITID: the money is still on the account, kept with its position as its Bank Line
     assert column(stmt, "Bank Line") == ["2026110201", "2026110501", "2026110502",
-                                         "2026110503", "SA1"]
-    assert column(stmt, "Date") == [D("2026-11-02")] + [D("2026-11-05")] * 4
+                                         "2026110503", "SA1", "6"]
+    assert column(stmt, "Amount")[-1] == 7500.0
+    assert column(stmt, "Date") == [D("2026-11-02")] + [D("2026-11-05")] * 5
     issues = [(i.cell, i.column, i.value) for i in stmt.issues]
-    assert issues == [("line 23", "STMTTRN", "2026110301"), ("line 42", "STMTTRN", "7500.00")]
-    assert "Invalid Transaction Amount: '-12O.50'" in stmt.issues[0].message
-    assert "Missing FIT id" in stmt.issues[1].message
+    assert issues == [("line 23", "TRNAMT", "-12O.50")]
+    assert "transaction 2026110301 has an amount '-12O.50' that is not a number" in (
+        stmt.issues[0].message)
+    assert "left out" in stmt.issues[0].message
 
 
 def test_ofx_cut_short_is_flagged_and_keeps_what_it_read(tmp_path):
@@ -1166,8 +1169,8 @@ def test_damaged_dates_encodings_and_entities_are_named_not_tracebacks(tmp_path)
         "<DTPOSTED>20261105<DTUSER>", "<DTPOSTED>23261105<DTUSER>")
     stmt = read_statement(write(tmp_path, "d.qfx", text))
     assert column(stmt, "Bank Line") == ["2026110201", "2026110501", "2026110502", "SA1", "SA2"]
-    assert [(i.cell, i.column) for i in stmt.issues] == [("line 23", "STMTTRN"),
-                                                         ("line 30", "DTPOSTED")]
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
+        ("line 23", "DTPOSTED", "20261343"), ("line 30", "DTPOSTED", "23261105")]
     with pytest.raises(InputError, match=r"s\.qfx: an OFX file without an account or card"):
         read_statement(write(tmp_path, "s.qfx", QFX.replace("<STMTRS>", "<STMTR>")))
 

@@ -1,29 +1,41 @@
-"""OFX / QFX statements (1.x SGML and 2.x XML) -> normalised statement lines, via ``ofxparse``.
+"""OFX / QFX statements (1.x SGML and 2.x XML) -> normalised statement lines.
 
-``ofxparse`` reads the structure (accounts, transactions, amounts, balances) but it shifts
-times carrying a zone (``20090401122017.000[-5:EST]``) to UTC, which can move a posting to the
-next day, and lower-cases the currency. This adapter therefore takes each posting date as
-written in the file (the first eight digits of ``DTPOSTED``, and of the ``LEDGERBAL``
-``DTASOF``) and upper-cases the currency.
+The file is read as the tree of its tags (``ofx_tree``): OFX 1.x is SGML whose leaf tags are
+never closed (``<TRNAMT>12.50``), OFX 2.x is XML, and banks' portals mix the two (an XML
+header over an SGML body, a ``<STMTTRN>`` never closed). A tag followed by text is a leaf
+ending at the next tag; an aggregate runs to its closing tag, to the closing tag of one it is
+inside, or to the next opening of its own kind (no OFX aggregate contains itself). No XML
+parser is involved, so no entity or DTD in the file is ever expanded; character references
+(``&amp;``, ``&#1575;``) in text are read.
 
-* Files are read whole, never refused for one bad transaction: one ``ofxparse`` cannot read
-  (no amount, no ``FITID``, a date it cannot parse) is left out with an issue naming its line
-  in the file. A file without ``</OFX>`` is reported as possibly cut short. SGML that never
-  closes ``<STMTTRN>`` is closed before each next one. Several statements (``STMTRS`` for
-  accounts, ``CCSTMTRS`` for cards) each keep their own lines; an investment statement is
-  refused with a clear message.
+Accounting rules:
 
+* Files are read whole, never refused for one bad transaction: one without a usable amount
+  or posting date is left out with an issue naming its line in the file; one without a
+  ``FITID`` is kept (its ``Bank Line`` is its position). A file without ``</OFX>`` is
+  reported as possibly cut short. Several statements (``STMTRS`` for accounts, ``CCSTMTRS``
+  for cards) each keep their own lines, in file order; an investment statement is refused
+  with a clear message when the file holds nothing else, else left out with an issue.
+* Amounts (``TRNAMT``, ``BALAMT``): the OFX specification allows a point or a comma as the
+  decimal mark and no thousands separator, but banks write ``1,500.00``, ``1.500,00`` and
+  ``2,000``. The decimal mark of the whole file is decided from the amounts that show it
+  (``12.50``, ``1,500.00``, ``-12,5``); an amount that reads both ways (``1,500``) follows it.
+  Where no amount of the file shows it, a separator followed by exactly three digits groups
+  thousands, except in a currency counted in thousandths (KWD, BHD, OMR...), where
+  ``1.500`` is one dinar and a half.
+* Dates: the posting date as written (the first eight digits of ``DTPOSTED``, and of the
+  ``LEDGERBAL`` ``DTASOF``): a time with a zone (``20261105223000[-5:EST]``) is the bank's
+  local time, and moving it to UTC would move the posting to the next day.
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
   ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``);
   ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO``;
   ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
   number and ``REFNUM`` where there are; ``Currency`` = ``CURDEF``, or the ``CURSYM`` of a
-  transaction's own ``CURRENCY`` (its amount is in that currency).
+  transaction's own ``CURRENCY`` (its amount is in that currency; ``ORIGCURRENCY`` means it
+  was converted into ``CURDEF``).
 * Sign: ``TRNAMT`` is signed (money out negative); a file with no negative amount at all
   whose lines typed as money out (``TRNTYPE`` DEBIT, CHECK, FEE...) exist comes from a bank
   that writes debits positive: those are made negative, with an issue.
-* Text: ``ofxparse`` reads an OFX 2 XML file as ASCII, so the file is handed to it with the
-  letters outside ASCII as character references (names in Arabic or with accents survive).
 * Balance: OFX states no opening balance, only ``LEDGERBAL`` (the booked balance) and
   ``AVAILBAL`` (what may be spent: booked balance minus holds plus overdraft or card limit).
   Reconciliation ties the books to booked money, so the closing balance is ``LEDGERBAL``;
@@ -34,15 +46,15 @@ from __future__ import annotations
 
 import bisect
 import html
-import io
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from ar_excel.bank.numbers import decimal_mark, parse_amount
 from ar_excel.bank.statement import (
+    THREE_DECIMALS,
     Statement,
     StatementBalance,
     booking_day,
@@ -53,19 +65,108 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
-# a transaction runs to its closing tag, or (a file that leaves it out) to the next one
-_TRN = re.compile(r"<STMTTRN>(.*?)(?=</STMTTRN>|<STMTTRN>|</BANKTRANLIST>|\Z)", re.S | re.I)
+
+class Tag:
+    """One OFX element: its name, its text (a leaf) or its elements (an aggregate), and where
+    its opening tag is in the file."""
+
+    __slots__ = ("name", "text", "children", "at")
+
+    def __init__(self, name: str, at: int) -> None:
+        self.name = name
+        self.text: str | None = None
+        self.children: list[Tag] = []
+        self.at = at
+
+    def child(self, name: str) -> Tag | None:
+        return next((c for c in self.children if c.name == name), None)
+
+    def first(self, name: str) -> Tag | None:
+        """The first element of that name inside this one, at any depth."""
+        for c in self.children:
+            if c.name == name:
+                return c
+            found = c.first(name) if c.children else None
+            if found is not None:
+                return found
+        return None
+
+    def value(self, name: str) -> str | None:
+        """The text of the first ``name`` inside this element (blank -> None)."""
+        found = self.first(name)
+        return found.text if found is not None else None
+
+    def all(self, name: str) -> list[Tag]:
+        """Every element of that name inside this one, in file order (not inside each other)."""
+        out: list[Tag] = []
+        for c in self.children:
+            if c.name == name:
+                out.append(c)
+            elif c.children:
+                out.extend(c.all(name))
+        return out
 
 
-def _leaf(block: str, tag: str) -> str | None:
-    m = re.search(rf"<{tag}>\s*(?:<!\[CDATA\[)?([^<\r\n]*)", block, re.I)
-    return m.group(1).strip() if m else None
+# an opening or closing tag, a CDATA section, or markup to skip (<?OFX ...?>, <!-- -->)
+_MARKUP = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\s*>|<!\[CDATA\[(.*?)\]\]>|<!--.*?-->|<[?!][^>]*>",
+                     re.S)
 
 
-def _unescaped(block: str, tag: str) -> str | None:
-    """A leaf's text with its character references read (``&amp;`` -> ``&``)."""
-    value = _leaf(block, tag)
-    return html.unescape(value).strip() or None if value else None
+def ofx_tree(text: str) -> Tag:
+    """The file's elements under a root ``Tag`` (see the module docstring for the rules)."""
+    root = Tag("", 0)
+    stack = [root]
+    open_names: dict[str, int] = {}  # name -> how many of it are open (no scan of the stack)
+    leaf: Tag | None = None  # the last opened element, while only text followed it
+    parts: list[str] = []
+    end = 0
+
+    def pop() -> Tag:
+        tag = stack.pop()
+        open_names[tag.name] -= 1
+        return tag
+
+    for m in _MARKUP.finditer(text):
+        between = text[end:m.start()]
+        end = m.end()
+        name = m.group(2)
+        if name is None:  # CDATA (text as it is), a comment or a processing instruction
+            if leaf is not None:
+                parts.append(between)
+                if m.group(3) is not None:
+                    parts.append(html.escape(m.group(3), quote=False))
+            continue
+        if leaf is not None:
+            parts.append(between)
+            written = "".join(parts).strip()
+            parts = []
+            if written:  # a leaf: it ends here, whether this tag closes it or not
+                leaf.text = html.unescape(written)
+                pop()
+                closing_it = m.group(1) and name.upper() == leaf.name
+                leaf = None
+                if closing_it:
+                    continue
+            leaf = None
+        name = name.upper()
+        if m.group(1):  # a closing tag: closes everything opened inside the one it names
+            if open_names.get(name):
+                while pop().name != name:
+                    pass
+            continue
+        if open_names.get(name):  # <STMTTRN> while one is open: the last one ends here
+            while pop().name != name:
+                pass
+        tag = Tag(name, m.start())
+        stack[-1].children.append(tag)
+        stack.append(tag)
+        open_names[name] = open_names.get(name, 0) + 1
+        leaf = tag
+    if leaf is not None:  # the file ends after a leaf's text
+        written = "".join([*parts, text[end:]]).strip()
+        if written:
+            leaf.text = html.unescape(written)
+    return root
 
 
 def _written_date(raw: str | None) -> pd.Timestamp | None:
@@ -73,151 +174,158 @@ def _written_date(raw: str | None) -> pd.Timestamp | None:
         return None
     try:
         day = pd.Timestamp(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
-    except ValueError:  # "20261341": no such day (ofxparse reports the transaction)
+    except ValueError:  # "20261341": no such day
         return None
     return booking_day(day)
 
 
-def read_ofx(path: Path, data: bytes) -> Statement:
-    import ofxparse
+def file_decimal_mark(amounts: list[str], currencies: set[str | None]) -> tuple[str, bool]:
+    """The decimal mark of a file's amounts, and whether an amount showed it.
 
+    The mark most amounts that show one agree on; where none does, ``.`` (the separator in
+    ``1,500`` then groups thousands), or the lone separator itself in a currency counted in
+    thousandths (``1.500`` KWD).
+    """
+    votes = {".": 0, ",": 0}
+    for text in amounts:
+        mark = decimal_mark(text)
+        if mark:
+            votes[mark] += 1
+    if votes["."] or votes[","]:
+        return ("," if votes[","] > votes["."] else "."), True
+    if currencies and currencies <= THREE_DECIMALS:
+        separators = {c for text in amounts for c in text if c in ".,"}
+        if len(separators) == 1:
+            return separators.pop(), False
+    return ".", False
+
+
+def _amount(text: str | None, decimal: str) -> float | None:
+    """An OFX amount, None where it is missing or not a number."""
+    if text is None:
+        return None
+    if text.strip().lower() in ("null", "-null"):
+        return 0.0  # a bank's "null" transaction (an interest rate change) moves no money
+    try:
+        return parse_amount(text, decimal)
+    except ValueError:
+        return None
+
+
+def read_ofx(path: Path, data: bytes) -> Statement:
     source = path.name
     decoded = decode_bytes(data)
     text = decoded.text
     issues = decoded.issues(source)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # bs4 warns that it reads XML with its HTML parser
-        try:
-            # fail_fast=False: a transaction it cannot read is set aside (and reported below)
-            # instead of failing the whole file
-            ofx = ofxparse.OfxParser.parse(io.BytesIO(_ascii_body(_close_transactions(text))),
-                                           fail_fast=False)
-        except Exception as exc:  # ofxparse raises its own and bs4/ValueError types
-            raise InputError(f"{source}: not a readable OFX file ({exc})") from exc
+    start = re.search(r"<OFX>", text, re.I)
+    root = ofx_tree(text[start.start():] if start else text)
+    offset = start.start() if start else 0
     if not re.search(r"</OFX>", text, re.I):
         issues.append(Issue(source, f"line {text.count(chr(10)) + 1}", "OFX", None,
                             "the file ends without </OFX>: it may be cut short, and "
                             "transactions after the last one read may be missing"))
-    accounts = list(ofx.accounts) if getattr(ofx, "accounts", None) else []
-    if not accounts and getattr(ofx, "account", None) is not None:
-        accounts = [ofx.account]
-    accounts = [a for a in accounts if getattr(a, "statement", None) is not None]
-    if not accounts:
-        raise InputError(f"{source}: an OFX file without an account or card statement "
-                         "(no <STMTRS> or <CCSTMTRS> could be read)")
-    if any(hasattr(a.statement, "positions") for a in accounts):
+    statements = [s for s in _statements(root) if s.name in ("STMTRS", "CCSTMTRS")]
+    investments = root.all("INVSTMTRS")
+    if not statements and investments:
         raise InputError(f"{source}: an OFX investment statement (INVSTMTRS), not a bank "
                          "account statement")
-    ids = [str(getattr(a, "account_id", "") or pos) for pos, a in enumerate(accounts, 1)]
+    if not statements:
+        raise InputError(f"{source}: an OFX file without an account or card statement "
+                         "(no <STMTRS> or <CCSTMTRS> could be read)")
+    newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(tag: Tag) -> int:
+        return bisect.bisect(newlines, offset + tag.at) + 1
+
+    for inv in investments:
+        issues.append(Issue(source, f"line {line_of(inv)}", "INVSTMTRS", inv.value("ACCTID"),
+                            "an investment account's statement (INVSTMTRS) is not a bank "
+                            "statement; it was left out"))
+    ids = [(s.first("BANKACCTFROM") or s.first("CCACCTFROM") or s).value("ACCTID") or str(pos)
+           for pos, s in enumerate(statements, 1)]
     if len(set(ids)) < len(ids):
         ids = [f"{i} #{pos}" for pos, i in enumerate(ids, 1)]
-    chunks = _statement_chunks(text)
-    newlines = [m.start() for m in re.finditer("\n", text)]  # a transaction's line, by bisect
-    whole = len(chunks) != len(accounts)
-    if whole:  # cut short or oddly nested: each statement looks through the whole file
-        chunks = [(0, text)] * len(accounts)
+    currencies = [(s.value("CURDEF") or "").upper() or None for s in statements]
+    transactions = [s.all("STMTTRN") for s in statements]
+    amounts = [t.value("TRNAMT") for trns in transactions for t in trns]
+    amounts += [b.value("BALAMT") for s in statements for b in
+                (s.first("LEDGERBAL"), s.first("AVAILBAL")) if b is not None]
+    decimal, _ = file_decimal_mark([a for a in amounts if a], set(currencies))
     records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     position = 0
-    for account, sid, (offset, chunk) in zip(accounts, ids, chunks, strict=True):
-        st = account.statement
-        currency = (getattr(st, "currency", None) or getattr(account, "curdef", None) or "")
-        currency = currency.upper() or None
-        raws = [(bisect.bisect(newlines, offset + m.start()) + 1, m.group(1))
-                for m in _TRN.finditer(chunk)]
-        raws = _set_aside(raws, getattr(st, "discarded_entries", []), sid, source, issues)
-        positional = len(raws) == len(st.transactions)  # the same transactions, in order
-        by_fitid = {(_leaf(b, "FITID") or ""): (line, b) for line, b in raws}
-        for k, t in enumerate(st.transactions):
+    for st, sid, currency, trns in zip(statements, ids, currencies, transactions, strict=True):
+        for t in trns:
             position += 1
-            fitid = (t.id or "").strip()
-            line, raw = raws[k] if positional else by_fitid.get(fitid, (None, ""))
-            booked = _written_date(_leaf(raw, "DTPOSTED")) or _local(t.date)
+            fitid = t.value("FITID")
+            where = f"line {line_of(t)}"
+            raw_amount = t.value("TRNAMT")
+            amount = _amount(raw_amount, decimal)
+            if amount is None:
+                issues.append(Issue(
+                    source, where, "TRNAMT", raw_amount,
+                    f"statement {sid}: transaction {fitid or ''} has "
+                    + (f"an amount '{raw_amount}' that is not a number" if raw_amount else
+                       "no amount (TRNAMT)") + "; it was left out"))
+                continue
+            booked = _written_date(t.value("DTPOSTED"))
             if booked is None:
-                where = f"line {line}" if line else f"statement {sid}, transaction {fitid}"
-                issues.append(Issue(source, where, "DTPOSTED",
-                                    _leaf(raw, "DTPOSTED"),
+                issues.append(Issue(source, where, "DTPOSTED", t.value("DTPOSTED"),
                                     "transaction without a usable posting date; left out"))
                 continue
             # EXTDNAME (OFX 2): the payee's full name where NAME is cut at 32 characters
-            name = " ".join((_unescaped(raw, "EXTDNAME") or t.payee or "").split()) or None
-            memo = " ".join((t.memo or "").split()) or None
-            check = (t.checknum or "").strip()
-            refs = [r for r in (check if check.strip("0") else None, _unescaped(raw, "REFNUM"))
-                    if r]
-            other = re.search(r"<(BANKACCTTO|CCACCTTO)>(.*?)(?:</\1>|\Z)", raw, re.S | re.I)
+            name = " ".join((t.value("EXTDNAME") or t.value("NAME") or "").split()) or None
+            memo = " ".join((t.value("MEMO") or "").split()) or None
+            check = (t.value("CHECKNUM") or "").strip()
+            refs = [r for r in (check if check.strip("0") else None, t.value("REFNUM")) if r]
+            other = t.first("BANKACCTTO") or t.first("CCACCTTO")
             # <CURRENCY>: this amount is in CURSYM, not CURDEF (<ORIGCURRENCY>: converted)
-            own = re.search(r"<CURRENCY>(.*?)(?:</CURRENCY>|\Z)", raw, re.S | re.I)
-            symbol = _leaf(own.group(1), "CURSYM") if own else None
+            own = t.child("CURRENCY")
+            symbol = own.value("CURSYM") if own is not None else None
             records.append({
                 "Date": booked,
-                "Value Date": _written_date(_leaf(raw, "DTAVAIL")),  # DTAVAIL: funds available
-                "Amount": round(float(t.amount), 3),  # to the minor unit: lines_frame
+                "Value Date": _written_date(t.value("DTAVAIL")),  # DTAVAIL: funds available
+                "Amount": round(amount, 3),  # to the minor unit: lines_frame
                 "Currency": symbol.upper() if symbol else currency,
                 "Description": memo or name,
                 "Reference": "; ".join(dict.fromkeys(refs)) or None,
                 "Counterparty": name,
-                "Counterparty Account": _unescaped(other.group(2), "ACCTID") if other else None,
-                "Bank Ref": fitid or None,
+                "Counterparty Account": other.value("ACCTID") if other is not None else None,
+                "Bank Ref": fitid,
                 "Statement": sid,
                 "Line No": position,
-                "_type": (getattr(t, "type", "") or "").lower(),
+                "_type": (t.value("TRNTYPE") or "").lower(),
             })
-        closing = getattr(st, "balance", None)
-        ledger = None if whole else re.search(r"<LEDGERBAL>(.*?)(?:</LEDGERBAL>|$)", chunk,
-                                              re.S | re.I)
+        ledger = st.first("LEDGERBAL")
+        closing_text = ledger.value("BALAMT") if ledger is not None else None
+        closing = _amount(closing_text, decimal)
+        if closing_text and closing is None:
+            issues.append(Issue(source, f"line {line_of(ledger)}", "BALAMT", closing_text,
+                                f"statement {sid}: the ledger balance '{closing_text}' is not "
+                                "a number; the statement has no closing balance"))
         balances.append(StatementBalance(
-            sid, getattr(account, "account_id", None), currency, None,
-            float(closing) if closing is not None else None, None,
-            # the date as written: ofxparse moves 20261105235959[-5:EST] to 11-06 (UTC)
-            _written_date(_leaf(ledger.group(1), "DTASOF")) if ledger else None,
-        ))
-        if balances[-1].closing_date is None:
-            balances[-1].closing_date = _local(getattr(st, "balance_date", None))
+            sid, _account_id(st), currency, None, closing, None,
+            _written_date(ledger.value("DTASOF")) if ledger is not None else None))
     issues += _sign_unsigned_debits(records, source)
     lines = build_lines(records)
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
 
 
-def _statement_chunks(text: str) -> list[tuple[int, str]]:
-    """Each statement's text, with its offset in the file: from its ``<STMTRS>`` (a bank
-    account) or ``<CCSTMTRS>`` (a card) to the next one's start or the end of a file cut
-    short; bank accounts first, then cards: the order in which ``ofxparse`` lists them."""
-    starts = [(m.group(1).upper(), m.end()) for m in
-              re.finditer(r"<(STMTRS|CCSTMTRS)>", text, re.I)]
-    ends = [start for _, start in starts[1:]] + [len(text)] * bool(starts)
-    chunks = [(kind, start, text[start:end]) for (kind, start), end in
-              zip(starts, ends, strict=True)]
-    return [(start, chunk) for order in ("STMTRS", "CCSTMTRS")
-            for kind, start, chunk in chunks if kind == order]
+def _account_id(statement: Tag) -> str | None:
+    holder = statement.first("BANKACCTFROM") or statement.first("CCACCTFROM")
+    return holder.value("ACCTID") if holder is not None else None
 
 
-def _set_aside(raws: list[tuple[int, str]], discarded: list[dict[str, Any]], sid: str,
-               source: str, issues: list[Issue]) -> list[tuple[int, str]]:
-    """Report each transaction ``ofxparse`` could not read (no amount, no FITID, a date it
-    cannot read...) with its line in the file; return the raw transactions it did read."""
-    used: set[int] = set()
-    for entry in discarded:
-        tag = entry.get("content")
-        fitid, amount = _tag_text(tag, "fitid"), _tag_text(tag, "trnamt")
-        at = next((i for i, (_, raw) in enumerate(raws) if i not in used
-                   and _leaf(raw, "FITID") == fitid and _leaf(raw, "TRNAMT") == amount), None)
-        if at is not None:
-            used.add(at)
-        where = f"line {raws[at][0]}" if at is not None else f"statement {sid}"
-        reason = " ".join(str(entry.get("error") or "unreadable").split())
-        issues.append(Issue(source, where, "STMTTRN", fitid or amount,
-                            f"statement {sid}: transaction {fitid or ''} could not be read "
-                            f"({reason}); it was left out".replace("  ", " ")))
-    return [r for i, r in enumerate(raws) if i not in used]
-
-
-def _tag_text(tag: Any, name: str) -> str | None:
-    found = tag.find(name) if tag is not None and hasattr(tag, "find") else None
-    if found is None or not getattr(found, "contents", None):
-        return None
-    return str(found.contents[0]).strip() or None
+def _statements(root: Tag) -> list[Tag]:
+    """Bank (``STMTRS``), card (``CCSTMTRS``) and investment statements, in file order."""
+    out: list[Tag] = []
+    for c in root.children:
+        if c.name in ("STMTRS", "CCSTMTRS", "INVSTMTRS"):
+            out.append(c)
+        elif c.children:
+            out.extend(_statements(c))
+    return out
 
 
 # TRNTYPE values that are money out (OFX 2.2 spec, 11.4.4.3)
@@ -241,38 +349,3 @@ def _sign_unsigned_debits(records: list[dict[str, Any]], source: str) -> list[Is
     return [Issue(source, "", "TRNAMT", len(flipped),
                   f"every amount in the file is positive; the {len(flipped)} transactions typed "
                   "as money out (TRNTYPE DEBIT, CHECK, FEE, PAYMENT...) were read as debits")]
-
-
-def _close_transactions(text: str) -> str:
-    """A file that never closes its ``<STMTTRN>`` (some banks' SGML): each closed where the
-    next begins or the list ends, as ``ofxparse`` would otherwise read every one empty."""
-    if re.search(r"</STMTTRN>", text, re.I) or not re.search(r"<STMTTRN>", text, re.I):
-        return text
-    out: list[str] = []
-    inside = False
-    for part in re.split(r"(?i)(<STMTTRN>|</BANKTRANLIST>)", text):
-        tag = part.upper()
-        if tag in ("<STMTTRN>", "</BANKTRANLIST>"):
-            if inside:
-                out.append("</STMTTRN>")
-            inside = tag == "<STMTTRN>"
-        out.append(part)
-    return "".join(out)
-
-
-def _ascii_body(text: str) -> bytes:
-    """The file for ``ofxparse``: text as decoded here, letters outside ASCII as character
-    references (which its parser turns back into the letters). ``ofxparse`` decodes an OFX 2
-    XML file, which has no SGML ``ENCODING`` header, as ASCII and fails on any accented or
-    Arabic name; an SGML header's charset is the one ``decode_bytes`` already applied, so it
-    is made to say ASCII as well."""
-    head, sep, body = text.partition("<")
-    head = re.sub(r"(?im)^(ENCODING:).*$", r"\1USASCII", head)
-    head = re.sub(r"(?im)^(CHARSET:).*$", r"\g<1>1252", head)
-    return (head + sep + body).encode("ascii", "xmlcharrefreplace")
-
-
-def _local(value: Any) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    return booking_day(pd.Timestamp(value).normalize())
