@@ -162,7 +162,11 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
 THREE_DECIMALS = frozenset(code for code, places in MINOR_UNITS.items() if places == 3)
 
 
-def decimals_of(currency: str | None) -> int:
+def statement_decimals(currency: str | None) -> int:
+    """The decimals a statement's amounts in ``currency`` are kept and shown with: three for
+    the dinars counted in thousandths, else two, also for a currency without a minor unit
+    (JPY): a bank line is kept to the cent as printed. Not ``core.money.decimals_of``, the
+    currency's own minor unit (0 for JPY), which the books round to."""
     return 3 if currency in THREE_DECIMALS else 2
 
 
@@ -234,7 +238,7 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
     for bal in balances:
         part = lines[lines["Statement"] == bal.statement]
         amounts = part["Amount"].dropna()
-        d = decimals_of(bal.currency)
+        d = statement_decimals(bal.currency)
         bal.credits = round(float(amounts[amounts > 0].sum()), d) + 0.0  # no "-0.0"
         bal.debits = round(float(-amounts[amounts < 0].sum()), d) + 0.0
         bal.lines = len(part)
@@ -298,7 +302,7 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
         why = ("its sign looks misread: the balance moves the other way"
                if abs(moved + amount[line]) < 0.005 else
                "a line may be missing before it, or its amount was misread")
-        d = decimals_of(lines["Currency"].iloc[line])
+        d = statement_decimals(lines["Currency"].iloc[line])
         issues.append(Issue(
             source, f"row {line_no[line]}", column, float(balance[line]),
             f"running balance {balance[line]:,.{d}f} does not follow from the balance "
