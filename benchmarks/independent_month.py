@@ -30,9 +30,12 @@ Run (a few seconds per seed; seed 1, 4, ... is an Egyptian book in EGP, 2, 5, ..
 AED, 3, 6, ... a Saudi one in SAR, each with its own statement layout):
 
     /work/venv/bin/python benchmarks/independent_month.py --seeds 1,2,3
-        [--lines 800] [--customers 450] [--invoices 3500] [--keep DIR] [--examples 3]
+        [--lines 800] [--customers 450] [--invoices 3500] [--keep DIR] [--examples 3] [--misses]
 
 ``--keep DIR`` leaves the book, the statement, the truth (JSON) and the output per seed there.
+``--misses`` lists every receipt not fully right and Matched, one per line, grouped by cause:
+what the matcher did (left unmatched, suggested, matched wrongly) and by which rule and reason,
+with the numbers taken out of the reason so that alike misses fall in one group.
 """
 
 from __future__ import annotations
@@ -822,6 +825,37 @@ def gap_text(ln: dict) -> str:
     return f" less {ln['gap_kind']} {ln['gap']:,.2f}" if ln["gap"] else ""
 
 
+def miss_cause(what: str, got: list[dict], reason: str) -> str:
+    """A miss's cause as the matcher states it: the outcome, the rules it used and its reason
+    without amounts, invoice numbers and names (the text before the first ';' that says how the
+    payer was known is kept as 'payer by ...')."""
+    if not got:
+        why = reason
+    else:
+        methods = "+".join(sorted({str(m.get("Method")) for m in got}))
+        why = f"{methods}: " + str(got[0].get("Reason") or "")
+    why = re.sub(r"\([^)]*\)", "", why)           # scores, amounts in brackets
+    why = re.sub(r"[^;:,]*\d[^;:,]*", " # ", why)  # clauses with numbers: invoice, amounts
+    why = re.sub(r"\s+", " ", why).strip()
+    return f"{what} | {why[:150]}"
+
+
+def print_misses(fails: list) -> None:
+    """Every receipt not fully right and Matched, grouped by ``miss_cause``."""
+    groups: dict[str, list] = defaultdict(list)
+    for seed, what, ln, got, reason in fails:
+        groups[miss_cause(what, got, reason)].append((seed, ln, got))
+    print(f"\nmisses by cause: {len(fails)} receipts in {len(groups)} causes")
+    for cause, items in sorted(groups.items(), key=lambda x: (-len(x[1]), x[0])):
+        cases = Counter(ln["case"] for _, ln, _ in items)
+        print(f"  {len(items):4d}  {cause}\n        cases: "
+              + ", ".join(f"{c} {n}" for c, n in cases.most_common()))
+        for seed, ln, got in items:
+            print(f"        s{seed} {ln['id']} {ln['case']}/{ln['ref_style']}/{ln['name_style']} "
+                  f"{ln['amount']:,.2f}{gap_text(ln)} {ln['desc']!r} cp={ln['counterparty']!r} "
+                  f"truth: {fmt_alloc(ln['allocs'])} {ln['cid']} | ours: {fmt_got(got)}")
+
+
 def case_label(ln: dict) -> str:
     if ln["kind"] == "non-customer":
         return ln["case"]
@@ -861,6 +895,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--invoices", type=int, default=3500)
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--keep", type=Path, default=None, help="leave the files of each seed here")
+    ap.add_argument("--misses", action="store_true",
+                    help="list every receipt not fully right and Matched, grouped by cause")
     a = ap.parse_args(argv)
     work = a.keep or Path(tempfile.mkdtemp(prefix="indep_month_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -928,6 +964,8 @@ def main(argv: list[str] | None = None) -> int:
         by["outcome"][what] += 1
     for k, cnt in by.items():
         print(f"  by {k}: " + ", ".join(f"{c} {n}" for c, n in cnt.most_common()))
+    if a.misses:
+        print_misses(all_fails)
     return 0
 
 

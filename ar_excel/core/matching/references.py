@@ -12,8 +12,12 @@ looked up in these maps, so the work per line does not depend on the ledger's si
 * A numeric part the narrative *calls* an invoice (``INV 4557``, ``فاتورة رقم 3547``,
   ``INVS 4255+4740``) of at least ``NAMED_TAIL_LENGTH`` digits that exactly one open invoice
   ends with is a strong hit: the customer wrote the invoice's number the way people say it.
-* A strong hit is *sure* when the narrative wrote the number with its letters (``SI04112026``),
-  called it an invoice, or wrote at least ``SURE_DIGITS`` digits that are not a date printed
+* A number whose last digit group is a year and a zero-padded sequence (``F2026000399``:
+  2026, 000399) has that sequence as its numeric tail (``399``), and the year with the
+  sequence unpadded (``202699``... ``2026399``) as its digits retyped: payers write
+  ``Inv#399`` or ``F2026399`` for it, as ``Inv#399`` for ``SI-26/00399``.
+* A strong hit is *sure* when the narrative wrote the number with its letters (``SI04112026``,
+  or its letters and its digits retyped without padding: ``SI-26/842``), called it an invoice, or wrote at least ``SURE_DIGITS`` digits that are not a date printed
   in the narrative. A bare run of 5-6 digits (``CHQ NO 10010``, ``PO 12345``, the ``26308`` in a
   bank's ``FT26308XK2``) or a date (``TRF/IN/20261104/...`` against invoice ``2026/1104``) is
   as often another number of the payer's or the bank's: it names the invoice when the amount
@@ -37,6 +41,10 @@ from ar_excel.core.matching.normalize import (
 )
 
 _GROUPS = re.compile(r"\d+")
+# A last digit group of a year and a zero-padded sequence (2026000399): 9 digits or more, so
+# that a date (20260105) is none.
+_YEAR_SEQUENCE = re.compile(r"((?:19|20)\d\d)0+([1-9]\d*)")
+YEAR_SEQUENCE_DIGITS = 9
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
 STRONG_LENGTH = 5
@@ -123,18 +131,43 @@ class Keyed:
 _DIGITS_AND_SPACES = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 
 
+def _year_sequence(tail: str) -> tuple[str, str] | None:
+    """(year, sequence) of a number's last digit group that is a year and a zero-padded
+    sequence (``2026000399`` -> ``2026``, ``399``); None for any other group."""
+    if len(tail) < YEAR_SEQUENCE_DIGITS:
+        return None
+    m = _YEAR_SEQUENCE.fullmatch(tail)
+    return None if m is None else (m.group(1), m.group(2))
+
+
+def _with_year_sequences(tails: list[str], compact: list[str]) -> None:
+    """Where a number's last group is a year and a zero-padded sequence, its tail becomes the
+    sequence and its compact digits end with the year and the sequence unpadded (in place)."""
+    for k, tail in enumerate(tails):
+        if len(tail) >= YEAR_SEQUENCE_DIGITS:
+            split = _year_sequence(tail)
+            if split is not None and compact[k].endswith(tail):
+                tails[k] = split[1]
+                compact[k] = compact[k][:len(compact[k]) - len(tail)] + split[0] + split[1]
+
+
 def _number_keys(number: str) -> tuple[str, str, str, str]:
     """(alnum, digits, tail, compact) keys of an invoice number; compact is the digits with
-    each group's zero padding removed (INV-2026-00123 -> 2026123)."""
+    each group's zero padding removed (INV-2026-00123 -> 2026123), and a last group of a year
+    and a padded sequence has that sequence as its tail (``_with_year_sequences``)."""
     if number.isascii():
         raw = number.encode()
         groups = raw.translate(_DIGITS_AND_SPACES).split()
-        return (raw.upper().translate(None, NOT_ALNUM_BYTES).decode(), b"".join(groups).decode(),
+        keys = (raw.upper().translate(None, NOT_ALNUM_BYTES).decode(), b"".join(groups).decode(),
                 groups[-1].lstrip(b"0").decode() if groups else "",
                 b"".join(g.lstrip(b"0") for g in groups).decode())
-    a = alnum_key(number)
-    return (a, a.translate(ONLY_DIGITS), tail_key(number),
-            "".join(g.lstrip("0") for g in _GROUPS.findall(number)))
+    else:
+        a = alnum_key(number)
+        keys = (a, a.translate(ONLY_DIGITS), tail_key(number),
+                "".join(g.lstrip("0") for g in _GROUPS.findall(number)))
+    tails, compact = [keys[2]], [keys[3]]
+    _with_year_sequences(tails, compact)
+    return keys[0], keys[1], tails[0], compact[0]
 
 
 _NOT_ALNUM_OR_NEWLINE = bytes(c for c in range(256)
@@ -156,12 +189,14 @@ def _all_number_keys(numbers: list[str]) -> tuple[list[str], list[str], list[str
     digits = groups.translate(None, b" ").decode().split("\n")
     tails = [g[-1].lstrip("0") if g else "" for g in map(str.split, groups.decode().split("\n"))]
     compact = _ZERO_PADDING.sub(b"", groups).translate(None, b" ").decode().split("\n")
+    _with_year_sequences(tails, compact)
     return alnum, digits, tails, compact
 
 
 class InvoiceIndex:
     def __init__(self, numbers: list[str]) -> None:
         alnum, digits, tails, compact = _all_number_keys(numbers)
+        self._alnum_keys = alnum
         self.digit_strings: list[str] = digits
         self.tails: list[str] = tails
         positions = list(range(len(numbers)))
@@ -185,6 +220,10 @@ class InvoiceIndex:
         # narrative's key that begins with another word names no invoice.
         leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
         self.starts = frozenset(lead[:k] for lead in leads for k in range(len(lead) + 1))
+
+    def _letters_of(self, pos: int) -> str:
+        """The letters invoice ``pos``'s number begins with (SI of SI-26/00842; "" if none)."""
+        return _LEADING_LETTERS.match(self._alnum_keys[pos]).group(0)
 
     def lookup(self, folded: str, named: bool = True, sure: set[int] | None = None
                ) -> tuple[set[int], set[int]]:
@@ -210,9 +249,13 @@ class InvoiceIndex:
                 found = digits_several.get(d) or (pos,)
                 into = strong if len(d) >= STRONG_LENGTH else weak
                 into.update(found)
-                if into is strong and sure is not None and (
-                        len(d) > 8 or _sure_digits(d, folded)):
-                    sure.update(found)
+                if into is strong and sure is not None:
+                    if len(d) > 8 or _sure_digits(d, folded):
+                        sure.update(found)
+                    elif key != d:
+                        # Its digits retyped without padding after the invoice's own letters
+                        # (SI-26/842 for SI-26/00842): the number written, not a bare one.
+                        sure.update(q for q in found if self._letters_of(q) == key[:-len(d)])
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
