@@ -184,6 +184,10 @@ PAYMENTS = SheetSchema(
               required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
                                    "Inv No", "Reconciled Invoices", "Memo", "Reference Name")),
+        # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
+        Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
+                                 "Payment Mode", "Receipt Type", "Payment Type",
+                                 "نوع التحصيل", "نوع السداد", "الطريقة")),
     ),
 )
 

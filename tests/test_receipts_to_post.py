@@ -40,21 +40,26 @@ BANK = matches(
 
 def test_matched_allocations_become_payments_rows():
     post = receipts_to_post(BANK)
-    assert list(post.columns) == [c for c in POST_COLUMNS if c != "Withholding Tax"]
+    assert list(post.columns) == POST_COLUMNS
     rows = post[["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method",
-                 "Reference", "Write-off"]].astype(object).where(post.notna(), None)
+                 "Reference"]].astype(object).where(post.notna(), None)
     assert rows.values.tolist() == [
-        ["FT1", "C1", pd.Timestamp("2026-11-03"), 1500.0, "INV-1", "Bank Transfer", "FT1", 0.0],
-        ["FT2", "C2", pd.Timestamp("2026-11-04"), 300.0, "INV-2", "Bank Transfer", "FT2", 0.0],
-        ["FT2", "C2", pd.Timestamp("2026-11-04"), 500.0, "INV-3", "Bank Transfer", "FT2", 0.0],
-        ["FT3", "C1", pd.Timestamp("2026-11-05"), 990.0, "INV-4", "Cheque", "FT3", 10.0],
-        ["FT4", "C3", pd.Timestamp("2026-11-06"), 1000.0, "INV-5", "Bank Transfer", "FT4", 0.0],
-        ["FT4", "C3", pd.Timestamp("2026-11-06"), 200.0, None, "Bank Transfer", "FT4", 0.0],
+        ["FT1", "C1", pd.Timestamp("2026-11-03"), 1500.0, "INV-1", "Bank Transfer", "FT1"],
+        ["FT2", "C2", pd.Timestamp("2026-11-04"), 300.0, "INV-2", "Bank Transfer", "FT2"],
+        ["FT2", "C2", pd.Timestamp("2026-11-04"), 500.0, "INV-3", "Bank Transfer", "FT2"],
+        ["FT3", "C1", pd.Timestamp("2026-11-05"), 990.0, "INV-4", "Cheque", "FT3"],
+        # the shortfall within the tolerance, right after the receipt it closes the invoice with
+        ["FT3", "C1", pd.Timestamp("2026-11-05"), 10.0, "INV-4", "Write-off", "FT3"],
+        ["FT4", "C3", pd.Timestamp("2026-11-06"), 1000.0, "INV-5", "Bank Transfer", "FT4"],
+        ["FT4", "C3", pd.Timestamp("2026-11-06"), 200.0, None, "Bank Transfer", "FT4"],
     ]
-    # the cash to record is the cash the bank holds for the Matched lines, not the write-off
-    assert post["Amount"].sum() == 1500.0 + 800.0 + 990.0 + 1200.0
-    assert post.loc[3, "Note"] == "short by 10.00: post the write-off to close the invoice"
-    assert post.loc[5, "Note"] == "on account"
+    # the cash to record is the cash the bank holds for the Matched lines; the write-off is not
+    cash = post[post["Method"] != "Write-off"]
+    assert cash["Amount"].sum() == 1500.0 + 800.0 + 990.0 + 1200.0
+    assert post.loc[4, "Note"] == ("not cash: bank charges or discount within the tolerance; "
+                                   "closes the invoice")
+    assert post.loc[3, "Note"] is None
+    assert post.loc[6, "Note"] == "on account"
 
 
 def test_suggested_and_recorded_lines_are_not_posted():
@@ -76,13 +81,15 @@ def test_nothing_matched_gives_an_empty_table_with_the_columns():
     assert len(post) == 0 and list(post.columns) == POST_COLUMNS
 
 
-def test_withholding_tax_is_carried_with_its_note():
+def test_withholding_tax_is_a_row_of_its_own_after_the_cash():
     taxed = matches(("FT9", "2026-11-09", 970.0, "INV-9", "C9", 970.0, "withholding-tax", 0.96,
                      "Matched", 0.0, "Giza Pharma", "", "INV-9"))
     taxed["Withholding Tax"] = [30.0]
     post = receipts_to_post(taxed)
-    assert post[["Amount", "Withholding Tax"]].values.tolist() == [[970.0, 30.0]]
-    assert post.loc[0, "Note"] == "30.00 income tax withheld: post against the tax certificate"
+    assert post[["Payment ID", "Amount", "Invoice No", "Method"]].values.tolist() == [
+        ["FT9", 970.0, "INV-9", "Bank Transfer"], ["FT9", 30.0, "INV-9", "Withholding Tax"]]
+    assert post.loc[1, "Note"] == ("not cash: income tax withheld at source, to claim with the "
+                                   "tax certificate; closes the invoice")
 
 
 def test_posting_the_receipts_and_reconciling_again_applies_nothing_twice(tmp_path):
@@ -108,9 +115,14 @@ def test_posting_the_receipts_and_reconciling_again_applies_nothing_twice(tmp_pa
     matches = read_tab(first, "Bank Matches", "Bank Line")
     post = read_tab(first, "Receipts To Post", "Payment ID")
     matched = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")]
-    assert len(post) == len(matched) > 50
-    assert round(post["Amount"].astype(float).sum(), 2) == round(
+    adjustment = post["Method"] == "Write-off"
+    assert len(post[~adjustment]) == len(matched) > 50
+    assert round(post.loc[~adjustment, "Amount"].astype(float).sum(), 2) == round(
         matched["Applied Amount"].astype(float).sum(), 2)
+    # the short payments' write-offs are posted with them, so those invoices close
+    assert adjustment.sum() == (matched["Write-off"].astype(float) > 0).sum() > 0
+    assert round(post.loc[adjustment, "Amount"].astype(float).sum(), 2) == round(
+        matched["Write-off"].astype(float).sum(), 2)
     matched_lines = set(matched["Bank Line"])
 
     posted = pd.DataFrame({c: post[c].replace("", None) for c in
@@ -187,9 +199,10 @@ def test_a_statement_without_transaction_ids_round_trips_by_line_number():
 
 def test_an_arabic_workbook_gets_method_and_notes_in_arabic():
     post = receipts_to_post(BANK, arabic=True)
-    assert post["Method"].tolist()[:4] == ["تحويل بنكي", "تحويل بنكي", "تحويل بنكي", "شيك"]
-    assert post.loc[3, "Note"] == "ناقص 10.00: سجّل الشطب لإقفال الفاتورة"
-    assert post.loc[5, "Note"] == "تحت الحساب"
+    assert post["Method"].tolist()[:5] == ["تحويل بنكي", "تحويل بنكي", "تحويل بنكي", "شيك",
+                                           "شطب"]
+    assert post.loc[4, "Note"] == "ليس نقدًا: مصاريف بنكية أو خصم في حدود السماح؛ يقفل الفاتورة"
+    assert post.loc[6, "Note"] == "تحت الحساب"
 
 
 def test_the_month_end_run_says_the_aging_does_not_hold_the_receipts_to_post(tmp_path, capsys):
@@ -217,4 +230,5 @@ def test_an_all_digit_bank_id_is_the_payment_id_not_a_line_number():
                                        "2026110204", "2026110204", "7", "8"]})
     post = receipts_to_post(ofx, positions={"12", "7", "8"})
     assert post["Payment ID"].tolist() == ["2026110201", "2026110202", "2026110202",
-                                           "BNK-20261105-12", "2026110204", "2026110204"]
+                                           "BNK-20261105-12", "BNK-20261105-12", "2026110204",
+                                           "2026110204"]

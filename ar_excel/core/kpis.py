@@ -37,6 +37,7 @@ import pandas as pd
 
 from ar_excel.core.ledger import applications, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of
+from ar_excel.core.non_cash import non_cash
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
 
@@ -170,7 +171,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     pay = ledger.payments
     pay_dates = pd.to_datetime(pay["Date"])
     received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
-                       & (ledger.payment_currencies == currency)
+                       & (ledger.payment_currencies == currency) & ~non_cash(pay)
                        & pay["Amount"].notna(), "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
@@ -211,8 +212,10 @@ KPI_ROWS: list[tuple[str, str, str]] = [
     ("Credit Notes Issued", "count", "credit notes dated in the period"),
     ("Credit Note Value", "amount", "total of the credit notes dated in the period"),
     ("Credit Sales", "amount", "invoices less credit notes issued in the period"),
-    ("Receipts Count", "count", "payments recorded in the period"),
-    ("Receipts", "amount", "payments recorded in the period"),
+    ("Receipts Count", "count", "cash receipts recorded in the period (not write-offs, "
+                                "discounts or tax withheld)"),
+    ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts "
+                           "or tax withheld)"),
     ("Closing AR", "amount", "open items at the period end"),
     ("Closing Current AR", "amount", "open items not yet due at the period end"),
     ("Closing Overdue AR", "amount", "closing AR - closing current AR"),
@@ -279,7 +282,9 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     payments applied to nothing are left out (nothing to measure).
     """
     apps = applications(invoices, payments, as_of, customers)
-    apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna()]
+    # a write-off or tax withheld closes the invoice on the receipt's date; it is no payment
+    cash = ~non_cash(payments).reindex(apps.index, fill_value=False)
+    apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna() & cash]
     columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late"]
     if apps.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

@@ -17,8 +17,12 @@ Payments sheet so the rows can be pasted under it:
 * ``Reference`` the bank reference again, as cash receipts journals keep it (book-to-bank pairs
   the line with the receipt by it on the next run, so posting and re-running applies nothing
   twice);
-* ``Write-off`` and ``Withholding Tax``: what the invoice was short-paid by and still needs an
-  adjustment (a credit note or a journal entry) to close; they are not cash and not in Amount.
+* an invoice short-paid within the tolerance (bank charges, an early-payment discount) or paid
+  less income tax withheld at source gets a second row right after its receipt: the same
+  Payment ID, invoice and date, the shortfall as Amount and Method ``Write-off`` or
+  ``Withholding Tax`` (``شطب``, ``ضريبة خصم من المنبع``). Posted with the receipt it closes
+  the invoice; its Method marks it as no cash (``core.non_cash``), so book-to-bank never looks
+  for it in the bank and the KPIs do not count it as collected.
 """
 
 from __future__ import annotations
@@ -27,11 +31,10 @@ import re
 
 import pandas as pd
 
-from ar_excel.core.money import amount_text
 from ar_excel.parsing import is_blank
 
 POST_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method",
-                "Reference", "Customer", "Write-off", "Withholding Tax", "Bank Line", "Note"]
+                "Reference", "Customer", "Bank Line", "Note"]
 
 _CHEQUE = re.compile(r"\b(?:CHQ|CHEQUE|CHECK|CHK)\b|شيك", re.IGNORECASE)
 
@@ -82,7 +85,7 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
 
     writeoff, withheld = amounts("Write-off"), amounts("Withholding Tax")
     bank_line = applied["Bank Line"].astype(str).to_numpy()
-    out = pd.DataFrame({
+    cash = pd.DataFrame({
         "Payment ID": ids,
         "Customer ID": applied["Customer ID"].to_numpy(),
         "Date": dates.to_numpy(),
@@ -92,34 +95,34 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
                    for t in narrative],
         "Reference": bank_line,
         "Customer": applied["Customer"].to_numpy() if "Customer" in applied else None,
-        "Write-off": writeoff.to_numpy(),
-        "Withholding Tax": withheld.to_numpy(),
         "Bank Line": bank_line,
-        "Note": [_note(m, w, t, arabic)
-                 for m, w, t in zip(applied["Method"], writeoff, withheld, strict=True)],
+        "Note": [_WORDS["on account"][arabic] if m == "on-account" else None
+                 for m in applied["Method"]],
     })
-    if "Withholding Tax" not in applied:  # (the column is there only when tax was withheld)
-        out = out.drop(columns="Withholding Tax")
-    return out.reset_index(drop=True)
+    # Each short-paid invoice gets the adjustment that closes it right after its receipt:
+    # same Payment ID, invoice and date, the shortfall as Amount and a non-cash Method.
+    parts, order = [cash], [(k, 0) for k in range(len(cash))]
+    for kind, sizes in (("write-off", writeoff), ("withheld", withheld)):
+        rows = (sizes > 0).to_numpy()
+        if rows.any():
+            method, note = _WORDS[kind][arabic]
+            parts.append(cash[rows].assign(Amount=sizes.to_numpy()[rows], Method=method,
+                                           Note=note))
+            order += [(k, 1 + (kind == "withheld")) for k in rows.nonzero()[0]]
+    out = pd.concat(parts, ignore_index=True).astype({"Note": object})
+    out["Note"] = out["Note"].where(out["Note"].notna(), None)
+    return out.iloc[sorted(range(len(out)), key=order.__getitem__)].reset_index(drop=True)
 
 
 _WORDS = {  # (English, Arabic)
     "transfer": ("Bank Transfer", "تحويل بنكي"),
     "cheque": ("Cheque", "شيك"),
-    "short": ("short by {amount}: post the write-off to close the invoice",
-              "ناقص {amount}: سجّل الشطب لإقفال الفاتورة"),
-    "withheld": ("{amount} income tax withheld: post against the tax certificate",
-                 "{amount} ضريبة خصم من المنبع: تُسجّل مقابل شهادة الخصم"),
+    "write-off": (("Write-off", "not cash: bank charges or discount within the tolerance; "
+                                "closes the invoice"),
+                  ("شطب", "ليس نقدًا: مصاريف بنكية أو خصم في حدود السماح؛ يقفل الفاتورة")),
+    "withheld": (("Withholding Tax", "not cash: income tax withheld at source, to claim with "
+                                     "the tax certificate; closes the invoice"),
+                 ("ضريبة خصم من المنبع", "ليس نقدًا: ضريبة خصم من المنبع تُسترد بشهادة الخصم؛ "
+                                         "يقفل الفاتورة")),
     "on account": ("on account", "تحت الحساب"),
 }
-
-
-def _note(method: str, writeoff: float, withheld: float, arabic: bool = False) -> str | None:
-    notes = []
-    if writeoff > 0:
-        notes.append(_WORDS["short"][arabic].format(amount=amount_text(writeoff)))
-    if withheld > 0:
-        notes.append(_WORDS["withheld"][arabic].format(amount=amount_text(withheld)))
-    if method == "on-account" and not notes:
-        return _WORDS["on account"][arabic]
-    return ("؛ " if arabic else "; ").join(notes) or None

@@ -71,7 +71,7 @@ UNMATCHED_FORMATS = {
 POST_FORMATS = {
     "Payment ID": "text", "Customer ID": "text", "Date": "date", "Amount": "money",
     "Invoice No": "text", "Method": "text", "Reference": "text", "Customer": "text",
-    "Write-off": "money", "Withholding Tax": "money", "Bank Line": "text", "Note": "text",
+    "Bank Line": "text", "Note": "text",
 }
 UNBANKED_FORMATS = {
     "Payment ID": "text", "Date": "date", "Customer ID": "text", "Customer": "text",
@@ -173,6 +173,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
     tie = summary.set_index("Item")["Note"].get("Difference", "")
     title = (f"Bank reconciliation of {len(lines)} lines up to {as_of:%Y-%m-%d}"
              + (f": statement {tie}" if tie else ""))
+    to_post = receipts_to_post(matches, arabic=book.arabic,
+                               positions=bank_line_positions(lines))
+    unbanked = result.unbanked
+    if book.arabic:  # the reasons and the summary in the workbook's language
+        matches, unmatched, summary, unbanked = _in_arabic(matches, unmatched, summary, unbanked)
     tabs = [
         Tab("Bank Matches", matches, formats=MATCH_FORMATS,
             highlight=matches["Status"].eq("Suggested"),
@@ -186,14 +191,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
-    to_post = receipts_to_post(matches, arabic=book.arabic,
-                               positions=bank_line_positions(lines))
     if len(to_post):
         tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
                         title="The Matched receipts as Payments rows: record them in the books "
                               "(paste under Payments) so the aging and statements show them"))
-    if result.unbanked is not None:
-        tabs.append(Tab("Unbanked Receipts", result.unbanked, formats=UNBANKED_FORMATS,
+    if unbanked is not None:
+        tabs.append(Tab("Unbanked Receipts", unbanked, formats=UNBANKED_FORMATS,
                         title="Receipts recorded in Payments in the statement's period that no "
                               "bank line pairs with: deposits in transit or posting errors"))
     n_matched = matches.loc[matches["Status"] == "Matched", "Bank Line"].nunique()
@@ -206,6 +209,24 @@ def run(book: Book, options: JobOptions) -> JobResult:
                        "(Receipts To Post)" if len(to_post) else ""))
     options.progress(1.0, "reconciliation done")
     return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)
+
+
+def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataFrame,
+               unbanked: pd.DataFrame | None):
+    """The tabs' reasons, items and notes in Arabic (``io.reasons_ar``)."""
+    from ar_excel.io.reasons_ar import arabic_item, arabic_note, arabic_reason
+
+    def reasons(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+        if frame is None or "Reason" not in frame:
+            return frame
+        words = {r: arabic_reason(r) for r in pd.unique(frame["Reason"].to_numpy(dtype=object))
+                 if isinstance(r, str)}
+        return frame.assign(Reason=[words.get(r, r) if isinstance(r, str) else r
+                                    for r in frame["Reason"]])
+
+    summary = summary.assign(Item=summary["Item"].map(arabic_item),
+                             Note=summary["Note"].map(arabic_note))
+    return reasons(matches), reasons(unmatched), summary, reasons(unbanked)
 
 
 JOB = Job(

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.money import decimals_of
+from ar_excel.core.non_cash import non_cash
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -34,7 +35,7 @@ LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "C
 TAB_COLUMNS = ["Customer ID", "Customer", "Currency", *LINE_COLUMNS]
 TAB_FORMATS = {"Date": "date", "Due Date": "date", "Debit": "money", "Credit": "money",
                "Balance": "money"}
-_TYPE_ORDER = {"Invoice": 0, "Credit Note": 1, "Receipt": 2, "Refund": 3}
+_TYPE_ORDER = {"Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4}
 
 
 @dataclass
@@ -91,7 +92,9 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     docs_pay = pd.DataFrame({
         "Customer ID": pay["Customer ID"],
         "Date": pd.to_datetime(pay["Date"]),
-        "Type": np.where(pamount < 0, "Refund", "Receipt"),
+        # a write-off or tax withheld settles like a receipt, but no money came in
+        "Type": np.where(pamount < 0, "Refund",
+                         np.where(non_cash(pay), "Adjustment", "Receipt")),
         "Document": pay["Payment ID"],
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,

@@ -42,6 +42,7 @@ from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text
 from ar_excel.core.money import TOTAL_DECIMALS
+from ar_excel.core.non_cash import non_cash
 from ar_excel.core.receipts_to_post import bank_line_positions, payment_id_of_line
 from ar_excel.parsing import is_blank, parse_text
 
@@ -102,15 +103,15 @@ def key_text(value: object) -> str | None:
 
 def receipts_in_window(payments: pd.DataFrame | None, first: pd.Timestamp,
                        last: pd.Timestamp) -> pd.DataFrame | None:
-    """The receipts of Payments a line of a statement from ``first`` to ``last`` can be: a
-    positive amount, dated from ``CLEARING_DAYS`` before the first date to ``ADVICE_DAYS``
+    """The receipts of Payments a line of a statement from ``first`` to ``last`` can be: cash
+    (not a write-off, discount or tax withheld: ``core.non_cash``), a positive amount, dated from ``CLEARING_DAYS`` before the first date to ``ADVICE_DAYS``
     after the last. None when there is none (the common book: results as before)."""
     if payments is None or not len(payments) or "Date" not in payments \
             or "Amount" not in payments or pd.isna(first) or pd.isna(last):
         return None
     dates = pd.to_datetime(payments["Date"], errors="coerce")
     amount = pd.to_numeric(payments["Amount"], errors="coerce")
-    keep = ((amount > 0) & (dates >= first.normalize() - pd.Timedelta(days=CLEARING_DAYS))
+    keep = ((amount > 0) & ~non_cash(payments)  # a write-off row is in no bank & (dates >= first.normalize() - pd.Timedelta(days=CLEARING_DAYS))
             & (dates <= last.normalize() + pd.Timedelta(days=ADVICE_DAYS)))
     if not keep.any():
         return None

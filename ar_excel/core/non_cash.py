@@ -1,0 +1,50 @@
+"""Non-cash settlements recorded in Payments: write-offs, discounts, tax withheld, charges.
+
+A receipt short-paid by the bank's charges or an early-payment discount, or paid less income
+tax withheld at source, leaves the invoice open for the difference until the books record an
+adjustment. Excel AR books record it where the receipts are: a Payments row against the
+invoice whose Method says what it is (``Write-off``, ``Discount``, ``Withholding Tax``,
+``شطب``, ``خصم تعجيل دفع``, ``ضريبة خصم من المنبع``...). Such a row settles the invoice
+like a receipt (the ledger applies it), but no money came in with it:
+
+* book-to-bank never looks for it on the bank statement, and it is never an "unbanked
+  receipt";
+* the KPIs' Receipts (cash collected) and the customers' payment behaviour leave it out;
+* a customer statement shows it as an adjustment, not a receipt.
+
+The Method's words decide; a Payments sheet without a Method column is all cash, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# Words of a non-cash Method, English and Arabic. "Cash discount" / "خصم نقدي" is a discount
+# (the words of the adjustment win over those of the instrument).
+_NON_CASH = re.compile(
+    r"write[\s-]*offs?|\bw/o\b|discount|allowance|withh?(?:old|eld)|\bwht\b|\btds\b|bank charge"
+    r"|\bcharges?\b|commission|credit (?:note|memo)|adjustment|bad debt|rounding"
+    r"|شطب|خصم|ضريب|عمول|مصاريف بنكي|رسوم بنكي|تسوي|إشعار دائن|اشعار دائن|معدوم|فرق تقريب",
+    re.IGNORECASE)
+
+
+def is_non_cash_method(method: object) -> bool:
+    """Whether a Payments row's Method names a settlement that is not money received."""
+    return isinstance(method, str) and _NON_CASH.search(method) is not None
+
+
+def non_cash(payments: pd.DataFrame) -> pd.Series:
+    """Per row of ``payments``: True for a write-off, discount, tax withheld or charge."""
+    if "Method" not in payments:
+        return pd.Series(False, index=payments.index)
+    methods = payments["Method"]
+    seen = {m: is_non_cash_method(m) for m in pd.unique(methods.to_numpy(dtype=object))}
+    return methods.map(seen).fillna(False).astype(bool)
+
+
+def cash_receipts(payments: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``payments`` that are money received (or refunded)."""
+    mask = non_cash(payments)
+    return payments if not mask.any() else payments[~mask]
