@@ -41,6 +41,9 @@ REJECT = {"rejected", "reject", "no", "n", "wrong", "declined", "not matched", "
 _APPROVE_KEYS = {match_key(w) for w in APPROVE}
 _REJECT_KEYS = {match_key(w) for w in REJECT}
 _REJECTED = re.compile(r"^the suggestion \((?P<invoices>.*?)\) was rejected on review")
+# The same reason as an Arabic workbook shows it (``io.reasons_ar``), read back alike.
+REJECTED_AR = "رُفض الاقتراح ({}) عند المراجعة"
+_REJECTED_AR = re.compile("^" + re.escape(REJECTED_AR).replace(r"\{\}", "(?P<invoices>.*?)"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def reviews_from(previous: pd.DataFrame | None, lines: pd.DataFrame,
     if previous_unmatched is not None and {"Bank Line", "Reason"} <= set(previous_unmatched):
         kept = previous_unmatched[same_line(previous_unmatched, "Amount")]
         for line, reason in zip(kept["Bank Line"].astype(str), kept["Reason"], strict=True):
-            found = _REJECTED.match(reason) if isinstance(reason, str) else None
+            found = (_REJECTED.match(reason) or _REJECTED_AR.match(reason)
+                     if isinstance(reason, str) else None)
             if found:
                 invoices = {None if i == "on account" else i
                             for i in found["invoices"].split(", ")}

@@ -1,0 +1,303 @@
+"""Arabic wording of the reconciliation's reasons and summary, for Arabic workbooks.
+
+The matcher words each allocation's Reason in English, as clauses joined by "; " ("narrative
+names INV-1; amount equals the open amount"). In an Arabic workbook the Bank Matches, Unmatched
+Bank and Reconciliation tabs show them in Arabic, clause by clause; a clause without a known
+pattern (a new rule's wording) is shown as it is, so nothing is lost. Invoice numbers, customer
+IDs, names and amounts are carried over unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ar_excel.core.matching.review import REJECTED_AR
+
+# How the payer was found ("payer by account", "payer by name (92)").
+_HOW = {
+    "account": "رقم الحساب", "learned account": "حساب معروف من تحصيلات سابقة",
+    "learned name": "اسم معروف من تحصيلات سابقة", "name": "الاسم",
+    "narrative name": "الاسم في البيان",
+}
+# What a non-customer inflow is ("not a customer receipt (loan)").
+_KIND = {
+    "interest": "فوائد", "loan": "قرض", "own transfer": "تحويل بين حسابات الشركة",
+    "refund": "استرداد", "capital": "رأس مال", "insurance": "تعويض تأمين",
+    "treasury": "استثمار / وديعة", "card sales": "تسوية مبيعات بطاقات",
+}
+_CONFIRM = "يُرجى التأكيد"
+_WRITE_OFF = "في حدود سماح المصاريف: يُقترح الشطب"
+
+
+def _how(text: str) -> str:
+    return _HOW.get(text, text)
+
+
+def _kind(text: str) -> str:
+    return _KIND.get(text, text)
+
+
+# (pattern of a whole clause, Arabic with {0}, {1}... for the groups, or a function of the
+# match). First match wins, so the specific comes before the general.
+_CLAUSES: list[tuple[str, object]] = [
+    # references
+    (r"narrative names (.+)", "البيان يذكر {0}"),
+    (r"amount equals the open amount", "المبلغ يساوي الرصيد المفتوح"),
+    (r"amount equals the open amount of (.+)", "المبلغ يساوي الرصيد المفتوح لـ {0}"),
+    (r"the amount equals (?:its|the) open amount", "المبلغ يساوي الرصيد المفتوح"),
+    (r"the amount equals (.+)", "المبلغ يساوي {0}"),
+    (r"short by (\S+) within the fee tolerance: write-off proposed",
+     "ناقص {0} " + _WRITE_OFF),
+    (r"paid (\S+) more than open", "مدفوع {0} زيادة عن المفتوح"),
+    (r"paid (\S+) more than open, more than the invoices themselves: please confirm",
+     "مدفوع {0} زيادة عن المفتوح، أكثر من الفواتير نفسها: " + _CONFIRM),
+    (r"part payment of (\S+) open", "سداد جزئي من {0} مفتوح"),
+    (r"the rest equals (.+?)( \(one of several ways: please confirm\))?",
+     lambda m: f"الباقي يساوي {m[1]}"
+               + (f" (إحدى عدة طرق: {_CONFIRM})" if m[2] else "")),
+    (r"the rest is (.+?) less charges within the fee tolerance: write-off proposed(, please "
+     r"confirm)?", lambda m: f"الباقي {m[1]} ناقص المصاريف {_WRITE_OFF}"
+                             + (f"، {_CONFIRM}" if m[2] else "")),
+    (r"pays less than their open total: applied oldest first, please confirm",
+     "يدفع أقل من إجمالي المفتوح منها: طُبّق على الأقدم أولاً، " + _CONFIRM),
+    (r"excess over the open invoices stays on account",
+     "الزيادة عن الفواتير المفتوحة تبقى تحت الحساب"),
+    (r"narrative has a number one digit away from (.+?)(?:; the amount equals its open amount)?",
+     "البيان به رقم يختلف في خانة واحدة عن {0}"),
+    (r"narrative has the numeric part of (\S+) \((\S+) open\); payer not known: please confirm",
+     "البيان به الجزء الرقمي من {0} ({1} مفتوح)؛ الدافع غير معروف: " + _CONFIRM),
+    (r"narrative has the numeric part of (.+)", "البيان به الجزء الرقمي من {0}"),
+    (r"the number may be a date, a cheque or an order number, and the amount does not confirm "
+     r"it(?:: please confirm)?",
+     "قد يكون الرقم تاريخاً أو رقم شيك أو أمر شراء، والمبلغ لا يؤكده: " + _CONFIRM),
+    (r"the narrative reads like a (.+), not a customer's payment: please confirm",
+     lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
+    # who paid
+    (r"payer by (account|learned account|learned name|name|narrative name) \((\d+)\)",
+     lambda m: f"الدافع عُرف من {_how(m[1])} ({m[2]})"),
+    (r"payer by (account|learned account|learned name|name|narrative name)",
+     lambda m: f"الدافع عُرف من {_how(m[1])}"),
+    (r"payer by (account|learned account|learned name|name|narrative name) and narrative "
+     r"names (.+)", lambda m: f"الدافع عُرف من {_how(m[1])} والبيان يذكر {m[2]}"),
+    (r"payer by (account|learned account|learned name|name|narrative name) and narrative has "
+     r"a number one digit away from (.+)",
+     lambda m: f"الدافع عُرف من {_how(m[1])} والبيان به رقم يختلف في خانة واحدة عن {m[2]}"),
+    (r"payer by a name seen on earlier receipts", "الدافع عُرف من اسم ظهر في تحصيلات سابقة"),
+    (r"payer by (.+) \((.+)\); no open invoice fits the amount",
+     lambda m: f"الدافع عُرف من {_how(m[1])} ({m[2]})؛ لا فاتورة مفتوحة تناسب المبلغ"),
+    (r"no open invoice fits the amount", "لا فاتورة مفتوحة تناسب المبلغ"),
+    (r"payer not identified", "الدافع غير معروف"),
+    (r"payer not known: please confirm", "الدافع غير معروف: " + _CONFIRM),
+    (r"payer name ambiguous: (.+)", "اسم الدافع يحتمل أكثر من عميل: {0}"),
+    (r"paid by (.+), not a customer", "دفعه {0} وهو ليس عميلاً"),
+    (r"paid by (.+), not the customer's name: a third party, not learned as the customer's "
+     r"payer", "دفعه {0} وليس باسم العميل: طرف ثالث، لم يُحفظ دافعاً للعميل"),
+    (r"paid by (.+), not the customer's name: a third party paying (.+)\? please confirm",
+     "دفعه {0} وليس باسم العميل: طرف ثالث يدفع {1}؟ " + _CONFIRM),
+    (r"the narrative names customer (\S+) \((.*)\): a related company paying (.+)\? please "
+     r"confirm", "البيان يذكر العميل {0} ({1}): شركة شقيقة تدفع {2}؟ " + _CONFIRM),
+    (r"the narrative names (.+), not the customer: a third party paying (.+)\? please confirm",
+     "البيان يذكر {0} وليس العميل: طرف ثالث يدفع {1}؟ " + _CONFIRM),
+    (r"paid from the account of customer (\S+) \((.*)\): paying for it\? please confirm",
+     "دُفع من حساب العميل {0} ({1}): يدفع عنه؟ " + _CONFIRM),
+    (r"the name is customer (\S+)'s \((.*)\): a related company paying (?:for it|(.+))\? "
+     r"please confirm", lambda m: f"الاسم هو اسم العميل {m[1]} ({m[2]}): شركة شقيقة تدفع "
+                                  f"{m[3] or 'عنه'}؟ {_CONFIRM}"),
+    (r"several customers with similar names have this amount open: (.+) chosen, please confirm",
+     "عدة عملاء بأسماء متشابهة لديهم هذا المبلغ مفتوحاً: اختير {0}، " + _CONFIRM),
+    (r"but the narrative has the number of (\S+) \((\S+) open\): a part payment of it\? please "
+     r"confirm", "لكن البيان به رقم {0} ({1} مفتوح): سداد جزئي لها؟ " + _CONFIRM),
+    # amounts
+    (r"(.+) is the only open invoice of this amount, please confirm",
+     "{0} هي الفاتورة المفتوحة الوحيدة بهذا المبلغ، " + _CONFIRM),
+    (r"(.+) is the only open invoice of this amount, and an amount this particular matches by "
+     r"chance about once in (\S+) receipts",
+     "{0} هي الفاتورة المفتوحة الوحيدة بهذا المبلغ، ومبلغ بهذه الدقة يطابق صدفةً مرة كل {1} "
+     "تحصيل تقريباً"),
+    (r"(\d+) ways to make the amount from its open invoices: oldest chosen \((.*)\), please "
+     r"confirm", "{0} طرق لتكوين المبلغ من فواتيره المفتوحة: اختيرت الأقدم ({1})، " + _CONFIRM),
+    (r"(.+) make the amount, but with this many open invoices a sum can match by chance: "
+     r"please confirm", "{0} تكوّن المبلغ، لكن مع هذا العدد من الفواتير المفتوحة قد يطابق "
+                        "المجموع صدفةً: " + _CONFIRM),
+    (r"(.+) less (\S+) within the fee tolerance: write-off proposed(, please confirm)?",
+     lambda m: f"{m[1]} ناقص {m[2]} {_WRITE_OFF}" + (f"، {_CONFIRM}" if m[3] else "")),
+    (r"pays more than everything open \((.*)\): all invoices settled, the excess stays on "
+     r"account", "يدفع أكثر من كل المفتوح ({0}): سُويت كل الفواتير والزيادة تبقى تحت الحساب"),
+    (r"names no invoice and pays less than the oldest open one \((.*), (\S+) open\): a payment "
+     r"on account, suggested against the oldest, please confirm",
+     "لا يذكر فاتورة ويدفع أقل من أقدم فاتورة مفتوحة ({0}، {1} مفتوح): دفعة تحت الحساب "
+     "مقترحة على الأقدم، " + _CONFIRM),
+    (r"names no invoice and no set of its open invoices makes the amount: a payment on "
+     r"account, suggested oldest first, please confirm",
+     "لا يذكر فاتورة ولا تكوّن أي مجموعة من فواتيره المفتوحة المبلغ: دفعة تحت الحساب مقترحة "
+     "على الأقدم أولاً، " + _CONFIRM),
+    (r"no open invoice in the receipt's currency issued by its date \((.*)\): payment on "
+     r"account, please confirm", "لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه ({0}): "
+                                 "دفعة تحت الحساب، " + _CONFIRM),
+    (r"no open invoice: payment on account, please confirm",
+     "لا فاتورة مفتوحة: دفعة تحت الحساب، " + _CONFIRM),
+    (r"the (\d+) oldest open invoices of customer (\S+) \((.*?)\), (.*), make the amount and no "
+     r"other set of its invoices does: is it the payer\? please confirm",
+     "أقدم {0} فواتير مفتوحة للعميل {1} ({2})، {3}، تكوّن المبلغ ولا تكوّنه مجموعة أخرى من "
+     "فواتيره: هل هو الدافع؟ " + _CONFIRM),
+    # withholding tax
+    (r"less (\S+)% withholding tax \((.*?)\)(.*): certificate expected",
+     lambda m: f"ناقص ضريبة خصم من المنبع {m[1]}% ({m[2]})"
+               + (m[3].replace(" on the amount ", " على المبلغ ")
+                  .replace("net of", "بدون").replace("VAT", "ضريبة القيمة المضافة"))
+               + ": شهادة الخصم متوقعة"),
+    (r"bank charge (\S+) within the fee tolerance: write-off proposed",
+     "مصاريف بنكية {0} " + _WRITE_OFF),
+    (r"other invoices could be paid so: please confirm",
+     "قد تُسدَّد فواتير أخرى بهذه الطريقة: " + _CONFIRM),
+    # lines that are no receipt
+    (r"debit \(money out\): not accounts receivable", "مدين (مبلغ خارج): ليس من حسابات العملاء"),
+    (r"not a customer receipt \((.+)\)", lambda m: f"ليس تحصيلاً من عميل ({_kind(m[1])})"),
+    (r"cash deposit without reference or known payer", "إيداع نقدي بلا مرجع ولا دافع معروف"),
+    (r"no invoice reference and payer not identified", "لا مرجع لفاتورة والدافع غير معروف"),
+    (r"no amount on the line", "لا مبلغ في السطر"),
+    (r"reverses the credit of bank line (.+)", "يعكس إيداع سطر البنك {0}"),
+    (r"reversed by bank line (\S+) \(a debit of the same amount\): nets to zero, the invoices "
+     r"stay open", "عكسه سطر البنك {0} (سحب بنفس المبلغ): صافيهما صفر والفواتير تبقى مفتوحة"),
+    (r"(.+) already settled \(duplicate payment\?\)", "{0} مسددة بالفعل (دفعة مكررة؟)"),
+    # book-to-bank
+    (r"recorded in Payments as (.+) on (\S+): (.+)",
+     lambda m: f"مسجل في التحصيلات برقم {m[1]} بتاريخ {m[2]}: {_evidence(m[3])}"),
+    (r"already in the books, not applied again", "مسجل بالدفاتر بالفعل، لا يُطبق مرة أخرى"),
+    (r"but recorded receipt (.+) of (\S+) fits as well: check which one the bank holds",
+     "لكن التحصيل المسجل {0} بمبلغ {1} يناسب أيضاً: تحقق أيهما في البنك"),
+    (r"but bank line (.+) fits it as well: check which one it is",
+     "لكن سطر البنك {0} يناسبه أيضاً: تحقق أيهما"),
+    (r"recorded in the books, not in the bank: a deposit in transit if the bank credits it "
+     r"after (\S+), else check the posting",
+     "مسجل بالدفاتر وليس في البنك: إيداع بالطريق إن أودعه البنك بعد {0}، وإلا راجع القيد"),
+    (r"recorded in the books, not in the bank: check the posting \(date, amount, customer\) "
+     r"or whether the deposit was made", "مسجل بالدفاتر وليس في البنك: راجع القيد (التاريخ "
+                                         "والمبلغ والعميل) أو هل تم الإيداع"),
+    (r"bank line (.+) has the same amount but nothing says it is this receipt",
+     "سطر البنك {0} بنفس المبلغ لكن لا شيء يدل على أنه هذا التحصيل"),
+    # a person's review
+    (r"approved on review", "اعتُمد عند المراجعة"),
+    (r"the proposal changed since it was reviewed: review again",
+     "تغير الاقتراح منذ مراجعته: راجعه مرة أخرى"),
+    (r"the suggestion \((.*)\) was rejected on review", REJECTED_AR.replace("{}", "{0}")),
+]
+_COMPILED = [(re.compile(p + "$"), t) for p, t in _CLAUSES]
+
+_EVIDENCE = [
+    (re.compile(r"its Payment ID (.+) is in the narrative$"), "رقم التحصيل {0} في البيان"),
+    (re.compile(r"its reference (.+) is in the narrative$"), "مرجعه {0} في البيان"),
+    (re.compile(r"the narrative names its invoice (.+)$"), "البيان يذكر فاتورته {0}"),
+    (re.compile(r"the payer is its customer (.+) by (.+)$"),
+     lambda m: f"الدافع هو عميله {m[1]} من {_how(m[2])}"),
+    (re.compile(r"it is recorded under the bank's own reference (.+)$"),
+     "مسجل بمرجع البنك نفسه {0}"),
+]
+
+
+def _apply(table, text: str) -> str | None:
+    for pattern, arabic in table:
+        m = pattern.match(text)
+        if m:
+            return arabic(m) if callable(arabic) else arabic.format(*m.groups())
+    return None
+
+
+def _evidence(text: str) -> str:
+    return _apply(_EVIDENCE, text) or text
+
+
+# Asides the reference rules add to "narrative names X" (a possibly mistyped number).
+_ASIDES = [(re.compile(p), t) for p, t in (
+    (r" \(or a mistyped (.+?), which has this amount\)", r" (أو رقم \1 مكتوب خطأ، وهي بهذا المبلغ)"),
+    (r" \(or a mistyped number of another invoice with this amount\)",
+     " (أو رقم فاتورة أخرى بهذا المبلغ مكتوب خطأ)"),
+    (r" \(or a mistyped (.+?), which the amount fits\)", r" (أو رقم \1 مكتوب خطأ، والمبلغ يناسبها)"),
+    (r" \(or a mistyped number of the payer's, by its name\)",
+     " (أو رقم مكتوب خطأ لإحدى فواتير الدافع حسب اسمه)"),
+    (r" \(the payer is customer (\S+), (.*?): paying for it\?\)",
+     r" (الدافع هو العميل \1، \2: يدفع عنه؟)"),
+    (r", one digit away from (\S+) of the payer's \(mistyped\?\)",
+     r"، يختلف في خانة واحدة عن \1 من فواتير الدافع (خطأ كتابة؟)"),
+)]
+
+
+def arabic_clause(clause: str) -> str:
+    """One clause in Arabic, or as it is when its wording is not known."""
+    text = clause.strip()
+    for pattern, arabic in _ASIDES:
+        text = pattern.sub(arabic, text)
+    return _apply(_COMPILED, text) or (clause if text == clause.strip() else text)
+
+
+def arabic_reason(reason: object) -> object:
+    """A Reason in Arabic, clause by clause (blank and non-text values as they are)."""
+    if not isinstance(reason, str) or not reason.strip():
+        return reason
+    return "؛ ".join(arabic_clause(c) for c in reason.split("; "))
+
+
+# Reconciliation tab: its items and notes.
+_ITEMS = {
+    "Opening balance": "الرصيد الافتتاحي",
+    "Credits (money in)": "الإيداعات (مبالغ داخلة)",
+    "Debits (money out, not AR)": "المسحوبات (مبالغ خارجة، ليست من حسابات العملاء)",
+    "Closing balance (computed)": "الرصيد الختامي (محسوب)",
+    "Closing balance (statement)": "الرصيد الختامي (حسب الكشف)",
+    "Difference": "الفرق",
+    "Matched (applied)": "مطابق (مطبق)",
+    "Suggested (to review)": "مقترح (للمراجعة)",
+    "Unmatched credits": "إيداعات غير مطابقة",
+    "Check: matched + suggested + unmatched - credits":
+        "تحقق: المطابق + المقترح + غير المطابق - الإيداعات",
+    "Write-offs proposed": "شطب مقترح",
+    "Withholding tax receivable": "ضريبة خصم من المنبع مستحقة",
+    "On account (no invoice)": "تحت الحساب (بلا فاتورة)",
+    "Recorded in the books and in the bank": "مسجل بالدفاتر وفي البنك",
+    "Recorded in the books, not in the bank": "مسجل بالدفاتر وليس في البنك",
+}
+_NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, t in (
+    (r"as stated by the bank", "كما أورده البنك"),
+    (r"from the first line's running balance", "من الرصيد الجاري لأول سطر"),
+    (r"not stated", "غير مذكور"),
+    (r"opening \+ credits - debits", "الافتتاحي + الإيداعات - المسحوبات"),
+    (r"ties out", "متطابق"),
+    (r"DOES NOT TIE OUT: check the statement", "غير متطابق: راجع الكشف"),
+    (r"DOES NOT TIE OUT", "غير متطابق"),
+    (r"difference (.+)", "فرق {0}"),
+    (r"fees / discounts within the policy tolerance", "مصاريف / خصومات في حدود السماح"),
+    (r"income tax the customers withheld at source: certificates expected \(not written off: "
+     r"recovered from the tax authority\)", "ضريبة خصمها العملاء من المنبع: الشهادات متوقعة "
+                                            "(لا تُشطب: تُسترد من مصلحة الضرائب)"),
+    (r"(\d+) matched, (\d+) suggested allocations", "{0} مطابق، {1} مقترح"),
+    (r"receipts already in Payments that bank lines pair with \(Method recorded\): not applied "
+     r"again", "تحصيلات مسجلة في التحصيلات تقابلها سطور البنك (الطريقة recorded): لا تُطبق "
+               "مرة أخرى"),
+    (r"receipts in Payments dated (\S+) to (\S+) that no bank line pairs with \(Unbanked "
+     r"Receipts\): deposits in transit or posting errors",
+     "تحصيلات في التحصيلات من {0} إلى {1} لا يقابلها سطر بنك (Unbanked Receipts): إيداعات "
+     "بالطريق أو أخطاء قيد"),
+)]
+_STATEMENT_ITEM = re.compile(r"^Statement (.*): (opening|closing)$")
+_METHOD_ITEM = re.compile(r"^Method: (.+)$")
+
+
+def arabic_item(item: object) -> object:
+    """A Reconciliation item in Arabic (the Method names stay: they are the Method column's)."""
+    if not isinstance(item, str):
+        return item
+    if item in _ITEMS:
+        return _ITEMS[item]
+    m = _STATEMENT_ITEM.match(item)
+    if m:
+        return f"كشف {m[1]}: " + ("الرصيد الافتتاحي" if m[2] == "opening" else "الرصيد الختامي")
+    m = _METHOD_ITEM.match(item)
+    if m:
+        return f"الطريقة: {m[1]}"
+    return item
+
+
+def arabic_note(note: object) -> object:
+    if not isinstance(note, str) or not note.strip():
+        return note
+    return _apply(_NOTES, note) or note

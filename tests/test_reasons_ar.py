@@ -1,0 +1,132 @@
+"""The reconciliation's reasons and summary in Arabic, for an Arabic workbook."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ar_excel.cli import main
+from ar_excel.core.matching import match_statement
+from ar_excel.core.matching.review import reviews_from
+from ar_excel.io.reasons_ar import arabic_clause, arabic_item, arabic_note, arabic_reason
+from ar_excel.policy import Policy
+from tests.test_arabic_headers import arabic_book
+from tests.test_reconcile_job import read_tab
+
+
+@pytest.mark.parametrize("english, arabic", [
+    ("narrative names INV-2026-00102; amount equals the open amount",
+     "البيان يذكر INV-2026-00102؛ المبلغ يساوي الرصيد المفتوح"),
+    ("payer by name (92); amount equals the open amount of INV-1, INV-2",
+     "الدافع عُرف من الاسم (92)؛ المبلغ يساوي الرصيد المفتوح لـ INV-1, INV-2"),
+    ("narrative names INV-5 (or a mistyped INV-6, which has this amount); part payment of "
+     "1,200.00 open",
+     "البيان يذكر INV-5 (أو رقم INV-6 مكتوب خطأ، وهي بهذا المبلغ)؛ سداد جزئي من 1,200.00 مفتوح"),
+    ("narrative names ف-102; short by 25.00 within the fee tolerance: write-off proposed",
+     "البيان يذكر ف-102؛ ناقص 25.00 في حدود سماح المصاريف: يُقترح الشطب"),
+    ("not a customer receipt (own transfer)", "ليس تحصيلاً من عميل (تحويل بين حسابات الشركة)"),
+    ("debit (money out): not accounts receivable", "مدين (مبلغ خارج): ليس من حسابات العملاء"),
+    ("recorded in Payments as R-9 on 2026-11-05: its Payment ID R-9 is in the narrative; "
+     "already in the books, not applied again",
+     "مسجل في التحصيلات برقم R-9 بتاريخ 2026-11-05: رقم التحصيل R-9 في البيان؛ مسجل بالدفاتر "
+     "بالفعل، لا يُطبق مرة أخرى"),
+])
+def test_reasons_read_in_arabic_clause_by_clause(english, arabic):
+    assert arabic_reason(english) == arabic
+
+
+def test_an_unknown_clause_is_kept_as_it_is():
+    assert arabic_reason("a new rule's words; payer not identified") == \
+        "a new rule's words؛ الدافع غير معروف"
+    assert arabic_reason(None) is None and arabic_reason("") == ""
+
+
+def test_summary_items_and_notes():
+    assert arabic_item("Matched (applied)") == "مطابق (مطبق)"
+    assert arabic_item("Method: reference") == "الطريقة: reference"
+    assert arabic_item("Statement 1234 EGP: opening") == "كشف 1234 EGP: الرصيد الافتتاحي"
+    assert arabic_note("12 matched, 3 suggested allocations") == "12 مطابق، 3 مقترح"
+    assert arabic_note("ties out") == "متطابق"
+
+
+def test_every_reason_of_a_generated_month_has_its_arabic():
+    """Ties the English wording to the Arabic: a reworded or new reason fails here until its
+    Arabic is written (else an Arabic workbook would show it in English)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from reconcile_quality import month, statement_balances
+
+    untranslated = set()
+    for seed in (3, 7):
+        customers, items, lines, _ = month(400, seed, 400, 5000)
+        result = match_statement(lines, items, customers, Policy(),
+                                 balances=statement_balances(lines))
+        for frame in (result.matches, result.unmatched):
+            for reason in frame["Reason"].dropna():
+                untranslated |= {c for c in reason.split("; ") if arabic_clause(c) == c}
+        untranslated |= {i for i in result.summary["Item"] if arabic_item(i) == i}
+        untranslated |= {n for n in result.summary["Note"] if n and arabic_note(n) == n}
+    assert not untranslated
+
+
+def _bank(path, *rows):
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["التاريخ", "البيان", "مدين", "دائن"])
+        w.writerows(rows)
+    return path
+
+
+def test_an_arabic_workbook_gets_arabic_reasons_and_a_rejection_stays(tmp_path):
+    book = arabic_book(tmp_path / "book.xlsx")
+    bank = _bank(tmp_path / "bank.csv",
+                 ["16/11/2026", "حوالة واردة من شركة النور للتجارة فاتورة ف-102", "",
+                  "22,800.00"],
+                 ["20/11/2026", "مصاريف بنكية", "25.00", ""],
+                 ["25/11/2026", "حوالة واردة من مؤسسة الفجر للمقاولات", "", "19,000.00"])
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(out)]) == 0
+    matches = read_tab(out, "Bank Matches", "Bank Line")
+    assert matches["Reason"].iloc[0] == ("الدافع عُرف من الاسم في البيان والبيان يذكر ف-102؛ "
+                                         "المبلغ يساوي الرصيد المفتوح")
+    summary = read_tab(out, "Reconciliation", "Item")
+    assert "تحقق: المطابق + المقترح + غير المطابق - الإيداعات" in set(summary["Item"])
+    unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
+    assert "مدين (مبلغ خارج): ليس من حسابات العملاء" in set(unmatched["Reason"])
+
+    # the 19,000.00 from ع-002 is proposed against its oldest invoice; the reviewer says no
+    suggested = matches[matches["Status"] == "Suggested"]
+    assert suggested["Invoice No"].tolist() == ["ف-103"]
+    assert suggested["Reason"].iloc[0] == (
+        "الدافع عُرف من الاسم في البيان (98)؛ لا يذكر فاتورة ويدفع أقل من أقدم فاتورة مفتوحة "
+        "(ف-103، 57,000.00 مفتوح): دفعة تحت الحساب مقترحة على الأقدم، يُرجى التأكيد")
+    line = suggested["Bank Line"].iloc[0]
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Bank Matches"]
+    header = next(r for r in ws.iter_rows() if r[0].value == "Bank Line")
+    status = [c.value for c in header].index("Status")
+    for row in ws.iter_rows(min_row=header[0].row + 1):
+        if row[0].value == line:
+            row[status].value = "مرفوض"
+    wb.save(out)
+    for _ in range(2):  # rejected, and still rejected on the run after (read back in Arabic)
+        assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(out)]) == 0
+        assert line not in set(read_tab(out, "Bank Matches", "Bank Line")["Bank Line"])
+        unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
+        why = unmatched.loc[unmatched["Bank Line"] == line, "Reason"].tolist()
+        assert len(why) == 1 and why[0].startswith("رُفض الاقتراح (ف-103) عند المراجعة")
+
+
+def test_the_arabic_rejection_is_read_back_by_the_review():
+    unmatched = pd.DataFrame({"Bank Line": ["7"], "Date": [pd.Timestamp("2026-11-25")],
+                              "Amount": [57000.0],
+                              "Reason": [arabic_reason("the suggestion (ف-103) was rejected on "
+                                                       "review; payer not identified")]})
+    lines = unmatched[["Bank Line", "Date", "Amount"]]
+    reviews = reviews_from(None, lines, unmatched)
+    assert not reviews["7"].approved
