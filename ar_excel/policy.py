@@ -95,6 +95,8 @@ _WORDED = {
     "as_of": ("As Of Date", "Report Date", "Cut-off Date", "Cutoff Date", "تاريخ التقرير",
               "حتى تاريخ", "تاريخ الإقفال"),
     "company_name": ("اسم الشركة", "الشركة"),
+    "exchange_rates": ("FX Rates", "Currency Rates", "Rates", "أسعار الصرف", "سعر الصرف",
+                       "أسعار العملات"),
 }
 
 
@@ -199,7 +201,16 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
             if worded is not None and (_key(worded) in _FIELDS or worded == "fee_tolerance"):
                 name = worded
             else:
-                extra[_key(worded) if worded else k] = "" if value is None else str(value)
+                extra_key = _key(worded) if worded else k
+                extra[extra_key] = "" if value is None else str(value)
+                if extra_key == "exchangerates" and extra[extra_key].strip():
+                    from ar_excel.core.fx import parse_rates
+
+                    try:
+                        parse_rates(value)
+                    except ValueError as exc:  # read once here, where the cell is known
+                        problems.append((cell, f"policy '{key}': {exc}; no rate is used"))
+                        del extra[extra_key]
                 continue
         if value is None or str(value).strip() == "":
             continue  # blank keeps the default

@@ -3,9 +3,11 @@
 Definitions (the contract's ``Credit Status`` tab, made explicit):
 
 * Open Balance = the signed sum of the customer's open items on the as-of date
-  (``ledger.open_items``: invoices +, credit notes and unapplied receipts -). Amounts in
-  different currencies are added as they stand, like the ledger's balance; such customers
-  are named in ``Note``. The tab's total therefore equals the ledger's open balance.
+  (``ledger.open_items``: invoices +, credit notes and unapplied receipts -), in the
+  customer's currency, the limit's. An item in another currency is converted at the Policy's
+  ``exchange_rates`` (``core.fx``) and ``Note`` says at what rate; without a rate for it, it
+  is added as it stands, like the ledger's balance, and ``Note`` says so. Without rates the
+  tab's total therefore equals the ledger's open balance.
 * Overdue Amount = the open amount of invoices past their due date (days past due > 0).
   Unapplied receipts and credit notes are not netted here; they show in ``Unapplied Credits``.
 * Oldest Overdue Days = the most days past due of an open invoice (0 when none is overdue).
@@ -34,6 +36,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
 from ar_excel.schema import TERMS_EOM, UNLIMITED
@@ -67,6 +70,8 @@ _REASONS = {
     "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
     "currencies": ("open items in {currencies}: added without conversion",
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
+    "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
+                  "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف في السياسة: {rates}"),
 }
 
 
@@ -97,12 +102,38 @@ def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,
     return totals if places is None else totals.round(places)
 
 
+def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None
+                          ) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
+    """The open items with their amounts in their customer's currency where ``rates`` allow,
+    and per customer the rates used ({currency: what one unit is in the customer's})."""
+    if rates is None or not len(items) or "Currency" not in master:
+        return items, {}
+    own = items["Customer ID"].map(master.set_index("Customer ID")["Currency"])
+    used: dict[str, dict[str, float]] = {}
+    factors = []
+    for cid, source, target in zip(items["Customer ID"], items["Currency"], own, strict=True):
+        source = source if isinstance(source, str) and source.strip() else None
+        target = target if isinstance(target, str) and target.strip() else rates.base
+        factor = rates.factor(source, target) if source != target else 1.0
+        if factor is None or factor == 1.0 or source is None:
+            factors.append(1.0)
+            continue
+        factors.append(factor)
+        used.setdefault(cid, {})[source] = round(factor, 6)
+    if not used:
+        return items, {}
+    converted = items["Open Amount"].astype("float64") * np.array(factors)
+    return items.assign(**{"Open Amount": converted}), used
+
+
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
-                  arabic: bool = False) -> pd.DataFrame:
-    """The ``Credit Status`` rows (see the module's definitions), with the extra columns."""
+                  arabic: bool = False, rates: Rates | None = None) -> pd.DataFrame:
+    """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
+    ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
+    items, converted = _in_customer_currency(items, master, rates)
     amount = items["Open Amount"].astype("float64")
     balance = amount.groupby(items["Customer ID"]).sum()
     invoice = items["Item Type"] == "Invoice"
@@ -177,7 +208,12 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         item_ccys = currencies.get(cid, [])
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
-        if mixed and len(set(item_ccys) | ({currency} if currency else set())) > 1:
+        done = converted.get(cid, {})
+        if done:
+            note.append(reason("converted", arabic, rates=", ".join(
+                f"{c} {r:g}" for c, r in sorted(done.items())), currency=currency or ""))
+        as_they_stand = [c for c in mixed if c not in done]
+        if as_they_stand and len(set(item_ccys) | ({currency} if currency else set())) > 1:
             note.append(reason("currencies", arabic, currencies=", ".join(item_ccys)))
         rows.append({
             "Customer ID": cid,

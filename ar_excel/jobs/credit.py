@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core import credit, credit_requests
+from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.jobs import Job, JobOptions
@@ -36,14 +37,17 @@ def run(book: Book, options: JobOptions) -> JobResult:
     payments = book.payments
     options.progress(0.1, "building the open items ledger")
     items = open_items(customers, invoices, payments, as_of)
+    rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]])
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
-                                  book.arabic)
+                                  book.arabic, rates)
 
     ledger_total = round_total(items["Open Amount"].astype("float64").sum())
     tab_total = round_total(status["Open Balance"].sum())
     tie = "=" if abs(ledger_total - tab_total) < 0.0005 else "≠"
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
-             f"{amount_text(tab_total)} {tie} ledger open balance {amount_text(ledger_total)}")
+             f"{amount_text(tab_total)} {tie} ledger open balance {amount_text(ledger_total)}"
+             + (" (other currencies converted at the Policy's exchange rates)"
+                if tie != "=" and rates is not None else ""))
     tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,
                 highlight=status["Status"].isin(["Hold", "Over Limit"]))]
 
