@@ -33,6 +33,10 @@ from tests.test_reconcile_job import read_tab
      "already in the books, not applied again",
      "مسجل في التحصيلات برقم R-9 بتاريخ 2026-11-05: رقم التحصيل R-9 في البيان؛ مسجل بالدفاتر "
      "بالفعل، لا يُطبق مرة أخرى"),
+    ("payer by name (90); no open invoice in the receipt's currency issued by its date (open: "
+     "INV-1 in AED, INV-2 in USD): payment on account, please confirm",
+     "الدافع عُرف من الاسم (90)؛ لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
+     "INV-1 بعملة AED, INV-2 بعملة USD): دفعة تحت الحساب، يُرجى التأكيد"),
 ])
 def test_reasons_read_in_arabic_clause_by_clause(english, arabic):
     assert arabic_reason(english) == arabic

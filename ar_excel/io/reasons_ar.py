@@ -131,9 +131,11 @@ _CLAUSES: list[tuple[str, object]] = [
      r"account, suggested oldest first, please confirm",
      "لا يذكر فاتورة ولا تكوّن أي مجموعة من فواتيره المفتوحة المبلغ: دفعة تحت الحساب مقترحة "
      "على الأقدم أولاً، " + _CONFIRM),
-    (r"no open invoice in the receipt's currency issued by its date \((.*)\): payment on "
-     r"account, please confirm", "لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه ({0}): "
-                                 "دفعة تحت الحساب، " + _CONFIRM),
+    (r"no open invoice in the receipt's currency issued by its date \((?:open: )?(.*)\): "
+     r"payment on account, please confirm",
+     lambda m: "لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
+               + re.sub(r" in ([A-Z]{3})\b", r" بعملة \1", m[1])
+               + "): دفعة تحت الحساب، " + _CONFIRM),
     (r"no open invoice: payment on account, please confirm",
      "لا فاتورة مفتوحة: دفعة تحت الحساب، " + _CONFIRM),
     (r"the (\d+) oldest open invoices of customer (\S+) \((.*?)\), (.*), make the amount and no "
