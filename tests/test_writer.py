@@ -208,3 +208,16 @@ def test_a_column_of_answers_gets_a_drop_down_that_still_takes_other_words(tmp_p
     assert str(check.sqref) == "B2:B4"
     assert check.showErrorMessage is False  # معتمد may be typed too
     assert [c.value for c in ws["B"]] == ["Status", "Matched", "Suggested", "Suggested"]
+
+
+def test_a_block_below_the_table_gets_columns_wide_enough_for_its_headers(tmp_path):
+    main = pd.DataFrame({"Measure": ["DSO"], "Unit": ["days"]})
+    trend = Tab("trend", pd.DataFrame({"Month": ["2026-10"], "DSO": [41.5],
+                                       "Best-Possible DSO": [30.2],
+                                       "Average Days Delinquent": [11.3]}))
+    out = tmp_path / "pack.xlsx"
+    write_tabs([Tab("Dashboard", main, blocks=[trend])], out=out)
+    widths = openpyxl.load_workbook(out)["Dashboard"].column_dimensions
+    assert widths["A"].width == 9  # "Measure" / "2026-10" + 2
+    assert widths["C"].width == len("Best-Possible DSO") + 2
+    assert widths["D"].width == len("Average Days Delinquent") + 2

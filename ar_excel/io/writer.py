@@ -257,8 +257,16 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         ws.auto_filter.ref = ref
     ws.freeze_panes = f"A{header_row + 1}"
     _add_choices(ws, tab, headers, header_row, last_row)
-    for j, h in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = _width(h, frame[h])
+    widths = [_width(h, frame[h]) for h in headers]
+    for block in tab.blocks:  # the small tables below share the columns: fit theirs too
+        for j, h in enumerate(block.frame.drop(columns=[ROW], errors="ignore").columns):
+            fit = _width(str(h), block.frame[h])
+            if j < len(widths):
+                widths[j] = max(widths[j], fit)
+            else:
+                widths.append(fit)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
     if tab.rtl if tab.rtl is not None else arabic:
         ws.sheet_view.rightToLeft = True
     if tab.hidden:
