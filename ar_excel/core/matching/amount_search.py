@@ -7,8 +7,8 @@ to make the amount and a set that large would rarely make it by chance. Residues
 short payments are left out first (they make many look-alike sums). With the payer unknown
 (``amount-only``), one open invoice of exactly the amount is matched only when the amount is
 not round, open amounts around it are so sparse that a coincidence is unlikely (< 2 %), and no
-other payer is named on the line (a name the bank prints that is no customer's is someone else
-paying); otherwise it is only suggested. Several invoices and no payer: suggested only when the
+other payer is named on the line (a name the bank prints that is no customer's, and shares no
+word with the invoice's customer's, is someone else paying); otherwise it is only suggested. Several invoices and no payer: suggested only when the
 oldest open invoices of exactly one customer make the amount, the one set of its invoices that
 does (a set of some customer's invoices makes almost any sum by chance).
 """
@@ -139,9 +139,13 @@ class AmountSearch:
             f.payer.customer is not None
             or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
         # The bank printed the payer's name and it is no customer's: someone else paying (a
-        # related company, a person); the amount alone does not make that certain.
+        # related company, a person); the amount alone does not make that certain. A name that
+        # no customer's scores as likely but that shares a word with the invoice's customer's
+        # (glued, cut at the field's width, reordered: SPHINX TECH ESTABLIS, TRADING AL
+        # HADETHA) says no less than no name at all: the amount decides as it would then.
         name = self._printed_name(f.pos)
-        stranger = f.payer is None and bool(name)
+        stranger = f.payer is None and bool(name) \
+            and not self.payers.resembles(self.inv.customer[p], name)
         # Part payments are round (5,000.00, 12,350.00): a round amount is never proof alone.
         particular = f.remaining % self.inv.tens != 0
         # The amount alone names the invoice: particular, sparse, and no one else on the line.
@@ -155,15 +159,16 @@ class AmountSearch:
             if len(name_tokens(words)) >= 2 \
                     and not self.payers.name_fits(self.inv.customer[p], words):
                 name, stranger, alone = words, True, False
+        who = (f"paid by {name.strip()}, not a customer" if stranger
+               else f"paid by {name.strip()}, a name like the customer's" if name and f.payer is None
+               else "payer not identified")
         if alone and f.remaining == f.amount:
             return self._alloc(f, [p], "amount-only", 0.86,
-                               f"payer not identified; {self.inv.number[p]} is the only open "
+                               f"{who}; {self.inv.number[p]} is the only open "
                                f"invoice of this amount, and an amount this particular matches "
                                f"by chance about once in {1 / max(chance, 1e-6):,.0f} receipts")
         return self._alloc(f, [p], "amount-only", 0.5,
-                           (f"paid by {name.strip()}, not a customer" if stranger
-                            else "payer not identified")
-                           + f"; {self.inv.number[p]} is the only open invoice "
+                           f"{who}; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
 
     def _oldest_of_one_customer(self, f: LineFacts) -> list[Allocation] | None:

@@ -51,7 +51,8 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       write-off. Without a reference: certain only when that is the one reading
                       and no set makes the amount exactly;
 5. ``amount-only``    payer unknown and no other payer named (a name the bank prints that is
-                      no customer's is someone else paying: suggested), one open invoice has exactly
+                      no customer's and shares no word with the invoice's customer's is
+                      someone else paying: suggested), one open invoice has exactly
                       the amount, the amount is not round and open amounts around it are so
                       sparse that a coincidence is unlikely (< 2 %): matched; otherwise
    suggestions only   payer known but the amount is ambiguous, partial or over everything

@@ -315,6 +315,14 @@ class PayerDirectory:
             return True
         return any(self._close_names(tokens, own) for own, _ in self._names_of(cid))
 
+    def resembles(self, cid: object, name: object) -> bool:
+        """Whether a printed name comes close to the customer's own (``shares_words``), both
+        being names: a blank or placeholder name, or a customer without one, resembles none."""
+        tokens = name_tokens(name) if isinstance(name, str) else []
+        cid = str(cid)
+        return any(len(t) >= 3 for t in tokens) and cid in self._tokens \
+            and self.shares_words(cid, name)
+
     def _names_of(self, cid: str) -> list[tuple[list[str], tuple[bool, bool]]]:
         """(tokens, scripts) of each name the customer master gives ``cid`` (an ID given twice
         has each of its names)."""
