@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ar_excel.bank import COLUMNS, detect_format, read_statement
+from ar_excel.bank import LINE_COLUMNS, detect_format, read_statement
 
 # file -> (format, number of lines), counted by reading the files (one per :61:, camt TxDtls
 # or Ntry without TxDtls, OFX STMTTRN, CSV data row)
@@ -101,7 +101,7 @@ def test_fixture_imports_with_expected_lines(statements, name):
     stmt = statements[name]
     assert stmt.source_format == fmt
     assert len(stmt.lines) == count
-    assert list(stmt.lines.columns) == COLUMNS
+    assert list(stmt.lines.columns) == LINE_COLUMNS
     assert stmt.lines["Bank Line"].is_unique
     assert stmt.lines["Amount"].notna().all() and stmt.lines["Date"].notna().all()
     assert stmt.lines["Line No"].is_unique

@@ -5,7 +5,8 @@ OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, XLSX/XLS, HTML tabl
 .xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
-The matching engine works on ``Statement.lines`` (columns ``statement.COLUMNS``): amounts
+The matching engine works on ``Statement.lines`` (columns ``statement.LINE_COLUMNS``: the
+contract's ``COLUMNS``, then ``DETAIL_COLUMNS`` where the file states them): amounts
 signed with credits (money in) positive, one line per transaction, each with a unique
 ``Bank Line``. Lines that cannot be used are ``Statement.issues``, never dropped silently;
 statements that state balances are tied out (``Statement.balances``).
@@ -22,6 +23,7 @@ import pandas as pd
 
 from ar_excel.bank.statement import (
     COLUMNS,
+    LINE_COLUMNS,
     Statement,
     StatementBalance,
     lines_frame,
@@ -30,7 +32,7 @@ from ar_excel.errors import InputError
 from ar_excel.model import ROW, Issue, Table
 from ar_excel.parsing import is_blank
 
-__all__ = ["COLUMNS", "Statement", "StatementBalance", "detect_format", "read_statement",
+__all__ = ["COLUMNS", "LINE_COLUMNS", "Statement", "StatementBalance", "detect_format", "read_statement",
            "statement_from_table"]
 
 

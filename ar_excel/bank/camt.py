@@ -19,8 +19,10 @@ Accounting rules:
   "Storno" convention) instead repeat the original direction; when a statement ties out only
   with reversals flipped, they are flipped for that statement and an issue says so.
 * Counterparty by direction: the debtor for credits, the creditor for debits (``Nm`` or
-  ``Pty/Nm`` in v08), with their account (IBAN or other id); a reversal that names only the
-  other party names that one. A batch transaction without its own amount is split on its
+  ``Pty/Nm`` in v08), with their account (IBAN or other id) and their bank (``DbtrAgt`` /
+  ``CdtrAgt``: BIC, else clearing member id); a reversal that names only the other party
+  names that one. ``Transaction Code``: the transaction's ``BkTxCd``, else its entry's
+  (``PMNT-RCDT-ESCT``, else the proprietary code). A batch transaction without its own amount is split on its
   ``TxAmt``, else its counter value (``CntrValAmt``) or instructed amount where that is in
   the account's currency.
 * ``Description``: unstructured remittance (``Ustrd``; pieces the bank cut at their full
@@ -212,6 +214,17 @@ def _balances(stmt: Any, sid: str, account: str | None) -> StatementBalance:
 
 def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
                  issues: list[Issue]) -> list[dict[str, Any]]:
+    """The lines of one entry; each transaction's bank transaction code where it has its
+    own, else the entry's."""
+    records = _entry_records(entry, entry_no, sid, source, issues)
+    code = bank_transaction_code(entry)
+    for r in records:
+        r.setdefault("Transaction Code", code)
+    return records
+
+
+def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
+                   issues: list[Issue]) -> list[dict[str, Any]]:
     status = _status(entry)
     amount, ccy = _amount(entry.find("Amt"))
     raw_amount = _text(entry, "Amt")
@@ -295,7 +308,8 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
         out.append({**base, "Amount": -charges, "Currency": ccy, "Reference": None,
                     "Description": f"Bank charges deducted from {what} of {amount:,.2f} "
                                    f"{ccy or ''}".strip(),
-                    "Counterparty": None, "Counterparty Account": None, "Bank Ref": entry_ref})
+                    "Counterparty": None, "Counterparty Account": None, "Bank Ref": entry_ref,
+                    "Transaction Code": None})  # the bank's own line, not the entry's kind
     return out
 
 
@@ -344,6 +358,26 @@ def _party(tx: Any, role: str) -> tuple[str | None, str | None]:
     return name, account.replace(" ", "") if account else None
 
 
+def _agent(tx: Any, role: str) -> str | None:
+    """The party's bank: its BIC (``BIC`` to v02, ``BICFI`` from v04), else its clearing
+    member id (a Swiss IID, a German BLZ)."""
+    bank = f"RltdAgts/{role}Agt/FinInstnId"
+    return (_text(tx, f"{bank}/BICFI") or _text(tx, f"{bank}/BIC")
+            or _text(tx, f"{bank}/ClrSysMmbId/MmbId"))
+
+
+def bank_transaction_code(el: Any) -> str | None:
+    """``BkTxCd`` of an entry or a transaction: the ISO domain, family and sub-family
+    (``PMNT-RCDT-ESCT``: a SEPA credit transfer received), else the bank's proprietary code
+    (``NTRF+166``)."""
+    codes = [_text(el, "BkTxCd/Domn/Cd"), _text(el, "BkTxCd/Domn/Fmly/Cd"),
+             _text(el, "BkTxCd/Domn/Fmly/SubFmlyCd")]
+    given = [c for c in codes if c]
+    if len(given) == len(codes):
+        return "-".join(given)
+    return _text(el, "BkTxCd/Prtry/Cd") or "-".join(given) or None
+
+
 def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,
              reversal: bool = False) -> dict[str, Any]:
     """Description, references, counterparty and bank reference of one transaction."""
@@ -364,16 +398,23 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
             desc.append(extra)
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
     name, account = _party(tx, role)
+    bank = _agent(tx, role)
     if reversal and not (name or account):
         # a reversal repeats the parties of the payment it undoes, in either convention
         name, account = _party(tx, other)
-    return {
+        bank = bank or _agent(tx, other)
+    record = {
         "Description": " ".join(desc) or None,
         "Reference": "; ".join(refs) or None,
         "Counterparty": name,
         "Counterparty Account": account,
         "Bank Ref": _text(tx, "Refs/AcctSvcrRef") or entry_ref,
+        "Counterparty Bank": bank,
     }
+    code = bank_transaction_code(tx)
+    if code:  # else the entry's (_entry_lines)
+        record["Transaction Code"] = code
+    return record
 
 
 def _settle_reversals(records: list[dict[str, Any]], bal: StatementBalance, sid: str,

@@ -26,6 +26,9 @@ Accounting rules and the traps they avoid:
   refuses is read from its balances and lines, the header kept as written, with an issue.
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit.
+* ``Counterparty Bank`` is the other party's bank from the narrative (GVC ``?30``, ``/CNTP/``
+  or ``/BIC/``, ``BIC:``); ``Transaction Code`` the GVC (``166``) where the narrative has one,
+  else the ``:61:`` transaction type (``NTRF``).
 """
 
 from __future__ import annotations
@@ -339,4 +342,7 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         "Bank Ref": bank_ref,
         "Balance": None,
         "Statement": sid,
+        "Counterparty Bank": narrative.bank,
+        # the GVC of a German :86: says more than the :61: SWIFT type (NTRF, NMSC...)
+        "Transaction Code": narrative.code or clean_ref(d.get("id")),
     }

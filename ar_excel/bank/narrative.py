@@ -5,8 +5,10 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
 * German DFÜ/GVC sub-fields: ``166?00GUTSCHRIFT?20EREF+...?21SVWZ+RE 4711?32MUELLER GMBH``:
   ``?20``-``?29`` and ``?60``-``?63`` remittance (each 27 characters, a value runs on into the
   next), SEPA keywords ``EREF+``/``KREF+``/``MREF+``/``SVWZ+``/``ABWA+`` inside it, ``?32``/
-  ``?33`` the name, ``?31``/``?38`` account or IBAN, ``?00`` the posting text.
-* Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/EREF/``,
+  ``?33`` the name, ``?31``/``?38`` account or IBAN, ``?30`` the counterparty's bank (BIC or
+  BLZ), ``?00`` the posting text, the three digits before the first ``?`` the GVC
+  (Geschaeftsvorfallcode: 166 a SEPA credit transfer, 051 a transfer credit...).
+* Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/BIC/``, ``/EREF/``,
   ``/REMI/USTD//free text/`` (or ``/REMI/`` plain), ``/ORDP//NAME/``, ``/BENM//NAME/``.
 * Free text, sometimes labelled (``NAAM:``, ``IBAN:``, ``KENMERK:``, ``AUFTRAGGEBER:``,
   ``OD:``, ``TYT.:``; Gulf and UK banks ``REMITTER:``, ``BY ORDER OF:``, ``FROM:``, ``REF:``).
@@ -49,8 +51,9 @@ _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam"
                "do": "name", "kenmerk": "ref", "betalingskenm.": "ref", "remitter": "name",
                "ordering customer": "name", "ordering party": "name", "by order of": "name",
                "sender": "name", "payer": "name", "from": "name", "reference": "ref",
-               "ref": "ref"}
+               "ref": "ref", "bic": "bank"}
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
+_BIC = re.compile(r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # ISO 9362
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Narrative:
     # it), where the narrative names both: the counterparty is one or the other by direction
     ordering: str | None = None
     beneficiary: str | None = None
+    bank: str | None = None  # the counterparty's bank: BIC, else a bank code (BLZ)
+    code: str | None = None  # the German GVC transaction code ("166")
 
 
 def join_lines(lines: list[str], first_prefix: int = 4) -> str:
@@ -138,6 +143,7 @@ def parse_gvc(text: str) -> Narrative:
     for key, val in values:
         keyed.setdefault(key, []).append(val)
     n = Narrative()
+    n.code = text[:3] if text[:3].isdigit() else None
     n.posting_text = clean_ref(" ".join(fields.get("00", []))) or None
     desc = [v for k, v in values if k in ("", "SVWZ", "MTLG", "ABWA", "ABWE")]
     desc += [v for k in (f"7{i}" for i in range(10)) for v in fields.get(k, [])]
@@ -153,6 +159,8 @@ def parse_gvc(text: str) -> Narrative:
     if not account and keyed.get("IBAN"):
         account = keyed["IBAN"][0]
     n.account = clean_ref(account.replace(" ", "")) if account else None
+    bank = (fields.get("30") or keyed.get("BIC") or [None])[0]
+    n.bank = clean_ref(bank.replace(" ", "")) if bank else None
     return n
 
 
@@ -203,7 +211,9 @@ def parse_dutch(text: str) -> Narrative:
     cntp = fields.get("CNTP")
     if cntp:
         n.account = clean_ref(cntp[0]) if cntp else None
+        n.bank = clean_ref(cntp[1]) if len(cntp) > 1 else None
         n.counterparty = clean_ref(cntp[2]) if len(cntp) > 2 else None
+    n.bank = clean_ref(val("BIC")) or n.bank
     n.counterparty = clean_ref(val("NAME")) or n.counterparty
     n.account = clean_ref(val("IBAN")) or n.account
     if not n.account and val("ACCW"):
@@ -247,6 +257,8 @@ def parse_free(text: str) -> Narrative:
             n.counterparty = value
         elif role == "ref" and value not in n.references:
             n.references.append(value)
+        elif role == "bank" and not n.bank and _BIC.fullmatch(value.split()[0]):
+            n.bank = value.split()[0]
     if not n.account:
         m = IBAN_RE.search(text)
         if m:

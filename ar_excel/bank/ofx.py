@@ -28,7 +28,8 @@ Accounting rules:
   local time, and moving it to UTC would move the posting to the next day.
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
   ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``);
-  ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO``;
+  ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO`` and
+  ``Counterparty Bank`` its ``BANKID``; ``Transaction Code`` = ``TRNTYPE``;
   ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
   number and ``REFNUM`` where there are; ``Currency`` = ``CURDEF``, or the ``CURSYM`` of a
   transaction's own ``CURRENCY`` (its amount is in that currency; ``ORIGCURRENCY`` means it
@@ -292,6 +293,9 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "Counterparty": name,
                 "Counterparty Account": other.value("ACCTID") if other is not None else None,
                 "Bank Ref": fitid,
+                # BANKID of BANKACCTTO: the other account's bank (a routing number, a BIC)
+                "Counterparty Bank": other.value("BANKID") if other is not None else None,
+                "Transaction Code": (t.value("TRNTYPE") or "").upper() or None,
                 "Statement": sid,
                 "Line No": position,
                 "_type": (t.value("TRNTYPE") or "").lower(),

@@ -45,8 +45,16 @@ COLUMNS: list[str] = [
     "Line No",
 ]
 
+# Beyond the contract's columns (docs/contract-extensions.md), kept where the file states them
+# (MT940, camt, OFX; blank for tables): the counterparty's bank (its BIC, else the bank code
+# the file gives: a German BLZ, an OFX routing number) and the bank's code for the kind of
+# transaction (camt ``BkTxCd`` as ``PMNT-RCDT-ESCT`` or its proprietary code, the German GVC
+# ``166`` of an MT940 ``:86:``, else the ``:61:`` type ``NTRF``, OFX ``TRNTYPE``).
+DETAIL_COLUMNS: list[str] = ["Counterparty Bank", "Transaction Code"]
+LINE_COLUMNS: list[str] = COLUMNS + DETAIL_COLUMNS  # the columns of ``Statement.lines``
+
 TEXT_COLUMNS = ("Bank Line", "Currency", "Description", "Reference", "Counterparty",
-                "Counterparty Account", "Bank Ref", "Statement")
+                "Counterparty Account", "Bank Ref", "Statement", *DETAIL_COLUMNS)
 
 FORMATS = ("csv", "xlsx", "html", "mt940", "camt053", "ofx")
 
@@ -109,17 +117,17 @@ def booking_day(day: pd.Timestamp) -> pd.Timestamp | None:
 
 
 def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
-    """Records (dicts keyed by COLUMNS, missing keys allowed) -> the normalised lines frame.
+    """Records (dicts keyed by LINE_COLUMNS, missing keys allowed) -> the normalised lines frame.
 
     ``Line No`` defaults to the record's 1-based position; ``Bank Line`` to its bank id or,
     without one, its 1-based position; repeated bank ids are suffixed so each line stays
     unique.
     """
-    return lines_frame({c: [rec.get(c) for rec in records] for c in COLUMNS}, len(records))
+    return lines_frame({c: [rec.get(c) for rec in records] for c in LINE_COLUMNS}, len(records))
 
 
 def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
-    """Columns (sequences of ``count`` values keyed by COLUMNS, missing keys allowed) -> the
+    """Columns (sequences of ``count`` values keyed by LINE_COLUMNS, missing keys allowed) -> the
     normalised lines frame, with the same defaults as ``build_lines``, built column by column."""
     def column(name: str) -> list[Any]:
         values = columns.get(name)
@@ -149,7 +157,7 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
         frame[c] = pd.to_numeric(series(c), errors="coerce").astype("float64")
     frame["Amount"] = round_money(frame["Amount"].to_numpy(), text["Currency"])
     frame["Line No"] = pd.Series(line_no, dtype="int64")
-    frame = frame[COLUMNS]
+    frame = frame[LINE_COLUMNS]
     for c in TEXT_COLUMNS:
         if not set(map(type, text[c])) <= {str, type(None)}:  # else nothing to change
             frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
