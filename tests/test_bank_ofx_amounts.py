@@ -59,12 +59,26 @@ def test_a_lone_separator_before_three_digits_with_nothing_else_to_go_by(tmp_pat
     stmt = read(tmp_path, sgml(["1,500", "-2,000", "300"], balance="1,200"))
     assert stmt.lines["Amount"].tolist() == [1500.0, -2000.0, 300.0]
     assert stmt.balances[0].closing == 1200.0
+    [note] = stmt.issues  # read one way with nothing to confirm it: the clerk is told
+    assert (note.column, note.value) == ("TRNAMT", "1,500")
+    assert "'1,500' and 2 more like it were read with '.' as the decimal mark" in note.message
+    assert "('1,500' = 1,500.00)" in note.message
+    stmt = read(tmp_path, sgml(["1.500", "-2.000", "300"], currency="EUR", balance="1.200"))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -2000.0, 300.0]
     # dinars are: 1.500 KWD is one dinar and 500 fils
     stmt = read(tmp_path, sgml(["1.500", "-2.250", "300"], currency="KWD", balance="1.250"))
     assert stmt.lines["Amount"].tolist() == [1.5, -2.25, 300.0]
     assert stmt.balances[0].closing == 1.25
+    assert "('1.500' = 1.500)" in stmt.issues[0].message
+    # a bank that writes 1500 without a separator does not group thousands: 2,250 is 2.25
+    stmt = read(tmp_path, sgml(["1500", "-2,250"], currency="EUR", balance="1497,750"))
+    assert stmt.lines["Amount"].tolist() == [1500.0, -2.25]
     assert file_decimal_mark(["1,500", "2,250"], {"BHD"}) == (",", False)
     assert file_decimal_mark(["1,500", "2.25"], {"BHD"}) == (".", True)
+    assert file_decimal_mark(["1,500", "2.500"], {"USD"}) == (".", False)
+    assert file_decimal_mark(["300", "25"], {"USD"}) == (".", False)
+    stmt = read(tmp_path, sgml(["1,500.00", "300"]))  # shown: nothing to say
+    assert not stmt.issues
 
 
 def test_an_amount_that_is_not_a_number_is_named_and_the_balance_too(tmp_path):

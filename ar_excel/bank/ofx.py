@@ -60,6 +60,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     booking_day,
     build_lines,
+    statement_decimals,
     tie_out,
 )
 from ar_excel.bank.text import decode_bytes
@@ -183,9 +184,11 @@ def _written_date(raw: str | None) -> pd.Timestamp | None:
 def file_decimal_mark(amounts: list[str], currencies: set[str | None]) -> tuple[str, bool]:
     """The decimal mark of a file's amounts, and whether an amount showed it.
 
-    The mark most amounts that show one agree on; where none does, ``.`` (the separator in
-    ``1,500`` then groups thousands), or the lone separator itself in a currency counted in
-    thousandths (``1.500`` KWD).
+    The mark most amounts that show one agree on (``12.50``, ``1,500.00``, ``-12,5``,
+    ``0,125``). Where none does, every separator is one kind followed by three digits
+    (``1,500``, ``2,000``): it groups thousands, unless the currency is counted in thousandths
+    (``1.500`` KWD is one dinar and a half) or the file writes another amount of four digits or
+    more without it (``1500``: this bank does not group thousands).
     """
     votes = {".": 0, ",": 0}
     for text in amounts:
@@ -194,11 +197,16 @@ def file_decimal_mark(amounts: list[str], currencies: set[str | None]) -> tuple[
             votes[mark] += 1
     if votes["."] or votes[","]:
         return ("," if votes[","] > votes["."] else "."), True
+    separators = {c for text in amounts for c in text if c in ".,"}
+    if len(separators) != 1:  # no separator at all (or "1,500" beside "2.500": no telling)
+        return ".", False
+    separator = separators.pop()
     if currencies and currencies <= THREE_DECIMALS:
-        separators = {c for text in amounts for c in text if c in ".,"}
-        if len(separators) == 1:
-            return separators.pop(), False
-    return ".", False
+        return separator, False
+    bare = [re.sub(r"\D", "", text) for text in amounts if separator not in text]
+    if any(len(digits.lstrip("0")) >= 4 for digits in bare):
+        return separator, False
+    return ("," if separator == "." else "."), False
 
 
 def _amount(text: str | None, decimal: str) -> float | None:
@@ -251,7 +259,18 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     amounts = [t.value("TRNAMT") for trns in transactions for t in trns]
     amounts += [b.value("BALAMT") for s in statements for b in
                 (s.first("LEDGERBAL"), s.first("AVAILBAL")) if b is not None]
-    decimal, _ = file_decimal_mark([a for a in amounts if a], set(currencies))
+    written = [a for a in amounts if a]
+    decimal, shown = file_decimal_mark(written, set(currencies))
+    ambiguous = [] if shown else [a for a in written if ("." in a or "," in a)
+                                  and _amount(a, decimal) is not None]
+    if ambiguous:  # "1,500" read one way with nothing in the file to confirm it
+        places = statement_decimals(currencies[0])
+        issues.append(Issue(
+            source, "", "TRNAMT", ambiguous[0],
+            f"no amount in the file shows its decimal mark: '{ambiguous[0]}' and "
+            f"{len(ambiguous) - 1} more like it were read with '{decimal}' as the decimal mark "
+            f"('{ambiguous[0]}' = {_amount(ambiguous[0], decimal):,.{places}f}); check them "
+            "against the bank's statement"))
     records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     position = 0
