@@ -164,3 +164,11 @@ def test_every_way_a_bank_writes_its_amounts_reads_back_to_the_cent(tmp_path, sa
     assert round(stmt.balances[0].closing * 100) == total
     assert round(stmt.lines["Amount"].sum() * 100) == total  # nothing lost, nothing added
     assert not stmt.issues
+
+
+def test_thousands_of_empty_sgml_leaves_nest_without_limit(tmp_path):
+    # an empty <MEMO> holds what follows it: 5,000 deep must still read, not overflow
+    text = sgml(["10.00", "-2.50"]).replace("<BANKTRANLIST>", "<BANKTRANLIST>" + "<X>\n" * 5000)
+    stmt = read(tmp_path, text)
+    assert stmt.lines["Amount"].tolist() == [10.0, -2.5]
+    assert stmt.balances[0].closing == 100.0

@@ -84,13 +84,17 @@ class Tag:
         return next((c for c in self.children if c.name == name), None)
 
     def first(self, name: str) -> Tag | None:
-        """The first element of that name inside this one, at any depth."""
-        for c in self.children:
-            if c.name == name:
-                return c
-            found = c.first(name) if c.children else None
-            if found is not None:
-                return found
+        """The first element of that name inside this one, at any depth, in file order.
+        (A loop, not recursion: empty SGML leaves nest what follows them, without limit.)"""
+        if not any(c.children for c in self.children):  # a transaction's leaves, mostly
+            return next((c for c in self.children if c.name == name), None)
+        pending = self.children[::-1]
+        while pending:
+            tag = pending.pop()
+            if tag.name == name:
+                return tag
+            if tag.children:
+                pending.extend(tag.children[::-1])
         return None
 
     def value(self, name: str) -> str | None:
@@ -101,11 +105,13 @@ class Tag:
     def all(self, name: str) -> list[Tag]:
         """Every element of that name inside this one, in file order (not inside each other)."""
         out: list[Tag] = []
-        for c in self.children:
-            if c.name == name:
-                out.append(c)
-            elif c.children:
-                out.extend(c.all(name))
+        pending = self.children[::-1]
+        while pending:
+            tag = pending.pop()
+            if tag.name == name:
+                out.append(tag)
+            elif tag.children:
+                pending.extend(tag.children[::-1])
         return out
 
 
@@ -343,11 +349,13 @@ def _account_id(statement: Tag) -> str | None:
 def _statements(root: Tag) -> list[Tag]:
     """Bank (``STMTRS``), card (``CCSTMTRS``) and investment statements, in file order."""
     out: list[Tag] = []
-    for c in root.children:
-        if c.name in ("STMTRS", "CCSTMTRS", "INVSTMTRS"):
-            out.append(c)
-        elif c.children:
-            out.extend(_statements(c))
+    pending = root.children[::-1]
+    while pending:
+        tag = pending.pop()
+        if tag.name in ("STMTRS", "CCSTMTRS", "INVSTMTRS"):
+            out.append(tag)
+        elif tag.children:
+            pending.extend(tag.children[::-1])
     return out
 
 
