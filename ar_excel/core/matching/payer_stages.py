@@ -23,6 +23,7 @@ from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
+from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -78,6 +79,22 @@ class PayerStages:
             return 0.87 if f.payer.customer is None else 0.75
         return 0.75
 
+    @staticmethod
+    def _known_for_sure(f: LineFacts, cust: str) -> bool:
+        """Whether the line's payer is ``cust`` for sure: by its account (or a learned one or
+        a learned name), or by a name that is clearly ``cust``'s and scores as certain
+        (``Payer.certain``)."""
+        return f.payer is not None and f.payer.customer == cust and f.payer.certain
+
+    def _look_alikes_left_out(self, f: LineFacts, found: list[tuple]) -> list[tuple]:
+        """``found`` (customer, how sure, ... per candidate payer, best first) without the
+        look-alike names when the line's name is clearly the first one's and scores as certain:
+        a lesser name that also has an invoice the amount fits is a coincidence of two
+        similar names, not a doubt about who paid. A second certain name keeps its doubt."""
+        if len(found) < 2 or not self._known_for_sure(f, found[0][0]):
+            return found
+        return [found[0]] + [c for c in found[1:] if c[1] * 100 >= CERTAIN_NAME]
+
     def _other_customer_named(self, f: LineFacts, cust: str) -> str:
         """The note for a line whose printed name is clearly another customer's."""
         other = f.payer.customer if f.payer else None
@@ -113,6 +130,7 @@ class PayerStages:
         found = singles or [s for s in subsets if s[5] < 0.02] or subsets
         if not found:
             return None
+        found = self._look_alikes_left_out(f, found)
         cust, sure, how, invs, n, chance, method = found[0]
         nums = ", ".join(self.inv.number[p] for p in invs)
         if len(found) > 1:
@@ -180,6 +198,7 @@ class PayerStages:
                 found.append((cust, sure, how, *short))
         if not found:
             return None
+        found = self._look_alikes_left_out(f, found)
         cust, sure, how, invs, n, chance = found[0]
         nums = ", ".join(self.inv.number[p] for p in invs)
         gap = sum(self.inv.remaining[p] for p in invs) - f.remaining
@@ -195,10 +214,11 @@ class PayerStages:
         certain = unique and gap <= units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit) \
             and not round_under_sum
         # A larger gap (a percentage: charges of a foreign transfer) is a fee too when the
-        # payer is known for sure, one invoice is paid, the receipt is not a round sum (a part
+        # payer is known for sure (account, or a certain name clearly its), one invoice is paid, the receipt is not a round sum (a part
         # payment), the gap is not itself one of the customer's open amounts, and no set of
         # its open invoices makes the amount exactly.
-        charge_like = (unique and len(invs) == 1 and sure >= 0.97
+        charge_like = (unique and len(invs) == 1
+                       and (sure >= 0.97 or self._known_for_sure(f, cust))
                        and f.remaining % self.inv.tens != 0
                        and not self.inv.with_amount(cust, gap, f.currency, None)
                        and self._no_exact_sum(cust, f))
