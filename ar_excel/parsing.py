@@ -270,8 +270,11 @@ def parse_date(value: Any, day_first: bool = True) -> datetime:
 
 _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
                          r"due upon receipt|upon receipt|on receipt|prepaid|"
-                         r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم)$")
-_TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
+                         r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
+                         # the Gulf's current-dated cheque: paid on delivery
+                         r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery)$")
+# "PDC 60": a post-dated cheque 60 days on (the Gulf's credit terms)
+_TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|pdc|p\.d\.c\.?|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
                          r"(?:days?|d|ds|day net|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
 
 
@@ -286,10 +289,48 @@ _EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\
                   r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر(?:\s+(?:ال)?(?:تالي|قادم))?")
 _EOM_NEXT = re.compile(r"(?i)" + _NEXT_MONTH)
 # A whole column's texts searched at once for terms that may count from a month's end
-# (``month_end_terms`` decides): every ``_EOM`` match holds one of these.
-MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر")
+# (``month_end_terms`` decides): every ``_EOM`` match holds one of these, and every date
+# formula naming the current month ("CM").
+MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر|c\s*m")
 _EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
                          r"\s*(?:\+|from|after|following|من|بعد)$")
+
+
+# Dynamics 365 Business Central's (and NAV's) payment terms: codes and date formulas of days,
+# weeks and months ("14D", "30D", "2W", "1M": a month is 30 days, as "1 month"), "CM" the end
+# of the current month, "CM+30D" 30 days after it, "CM+1M" or "1M+CM" the end of the next
+# month. A code's bracketed part is its early-payment discount period, not the due date's:
+# "1M(8D)" is Business Central's "1 Month/2% 8 days", due in a month.
+_FORMULA_TERM = r"(?:\d{1,3}\s*[dwm]|c\s*m)"
+_DATE_FORMULA = re.compile(rf"(?i)^({_FORMULA_TERM}(?:\s*\+\s*{_FORMULA_TERM})*)"
+                           r"(?:\s*\(\s*\d{1,3}\s*[dwm]\s*\))?$")
+_FORMULA_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
+@lru_cache(maxsize=1024)
+def date_formula_terms(text: str) -> tuple[int, int | None] | None:
+    """The days and the month's end they count from (0: the invoice's month, 1: the next;
+    None: from the invoice date) of payment terms written as a Business Central date
+    formula ("30D", "CM", "CM+30D", "1M(8D)"); None for text that is none, or a formula
+    whose due date these cannot say (days before the month's end: "10D+CM")."""
+    m = _DATE_FORMULA.match(text.strip())
+    if m is None:
+        return None
+    days, months, month_end = 0, 0, None
+    for term in m[1].upper().replace(" ", "").split("+"):
+        if term == "CM":
+            if month_end is not None or days:
+                return None  # the month a day count ends in depends on the date
+            month_end, months = months, 0
+        elif term[-1] == "M" and month_end is not None:
+            month_end += int(term[:-1])  # "CM+1M": the end of the next month
+        elif term[-1] == "M":
+            months += int(term[:-1])  # "1M+CM": the end of the month a month on
+        else:
+            days += int(term[:-1]) * _FORMULA_DAYS[term[-1]]
+    if month_end is None:
+        days += 30 * months
+    return days, month_end
 
 
 def month_end_terms(value: Any) -> int | None:
@@ -299,6 +340,8 @@ def month_end_terms(value: Any) -> int | None:
     if not isinstance(value, str):
         return None
     s = normalize_digits(value)
+    if (formula := date_formula_terms(s)) is not None:
+        return formula[1]
     if (m := _EOM.search(s)) is None:
         return None
     return 1 if _EOM_NEXT.search(m[0]) else 0
@@ -314,6 +357,10 @@ def parse_terms_text(text: str) -> int:
         return 0 if rest.lower() in ("", "net", "n", "due") else parse_terms_text(rest)
     if _TERMS_ZERO.match(s):
         return 0
+    if _DATE_FORMULA.match(s):
+        if (formula := date_formula_terms(s)) is None:
+            raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
+        return formula[0]
     if m := _TERMS_DAYS.match(s):
         return int(m[1])
     return _terms_in_words(s, text)
@@ -322,7 +369,8 @@ def parse_terms_text(text: str) -> int:
 # Terms written out: "2/10 Net 30" (a discount for early payment, then net 30), "Due in 30
 # days", "30-day", "30 days from invoice", "60 يوماً", "1 month" / "شهر" / "شهرين" (30 days a
 # month), "45 Tage", "90 jours".
-_TERMS_NET = re.compile(r"(?i)^\d+(?:\.\d+)?\s*%?\s*/\s*\d+\s*,?\s*n(?:et)?\s*(\d{1,3})$")
+# "2/10 Net 30", and QuickBooks' "2% 10 Net 30"
+_TERMS_NET = re.compile(r"(?i)^\d+(?:\.\d+)?\s*(?:%\s*/?|/)\s*\d+\s*,?\s*n(?:et)?\s*(\d{1,3})$")
 _TERMS_DAY_WORD = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*-?\s*(?:days?|d|يوم|ايام|أيام|يوما|tage?n?|"
                              r"jours?|dias|días)(?![a-z])")
 _TERMS_MONTHS = re.compile(r"(?i)^(?:(\d{1,2})\s*)?(months?|mo|شهر|شهور|اشهر|أشهر|شهرين|شهران)$")

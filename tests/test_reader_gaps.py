@@ -150,6 +150,25 @@ def test_end_of_month_terms_parse_as_days_after_the_month_end():
         None, None, None, None]
 
 
+def test_business_central_date_formulas_parse_as_days_and_a_month_end():
+    from ar_excel.parsing import date_formula_terms
+
+    cases = {"CM": (0, 0), "cm": (0, 0), "CM+30D": (30, 0), "CM + 15D": (15, 0),
+             "CM+1M": (0, 1), "1M+CM": (0, 1), "CM+1M+10D": (10, 1), "14D": (14, None),
+             "30D": (30, None), "0D": (0, None), "2W": (14, None), "1M": (30, None),
+             "1M(8D)": (30, None), "30D(10D)": (30, None), "1M+8D": (38, None)}
+    assert {t: date_formula_terms(t) for t in cases} == cases
+    assert {t: parse_terms(t) for t in cases} == {t: d for t, (d, _) in cases.items()}
+    assert {t: month_end_terms(t) for t in cases} == {t: m for t, (_, m) in cases.items()}
+    for text in ("10D+CM", "1M+10D+CM"):  # days before the month's end: the month unknown
+        assert date_formula_terms(text) is None and month_end_terms(text) is None
+        with pytest.raises(ValueError, match="is not payment terms in days"):
+            parse_terms(text)
+    # not formulas: read as before
+    assert [date_formula_terms(t) for t in ("30", "Net 30", "COD", "CMR", "D10")] == [None] * 5
+    assert parse_terms("Net 30 EOM") == 30 and month_end_terms("Net 30 EOM") == 0
+
+
 def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
     customers = [
         ["C1", "Net 30 EOM Co", "EGP", "Net 30 EOM", 100_000, None, "Active"],

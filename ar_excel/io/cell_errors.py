@@ -10,9 +10,11 @@ the formula, not a blank cell:
   that the value is treated as missing (a blank limit is no limit, a blank due date comes
   from the terms), so nothing is silently taken for blank.
 
-The saved workbook (.xlsx/.xlsm) is looked at for error cells while the sheets are parsed
-(``ErrorScan``, in a background thread: inflating a sheet's XML releases Python's lock); a
-sheet is searched as bytes for an error cell, and parsed (defusedxml) only when it has one.
+The saved workbook is looked at for error cells while the sheets are parsed (``ErrorScan``,
+in a background thread: inflating a sheet's XML releases Python's lock): an .xlsx/.xlsm here,
+an .ods by ``ods_errors``, an .xls by ``xls_errors``, so that a workbook saved in any of them
+tells the same. A sheet is searched as bytes for an error cell, and parsed (defusedxml) only
+when it has one.
 Inflating costs about a second per 300 MB of XML, so a sheet larger than ``SCAN_BYTES`` is
 looked at only where the workbook keeps formulas (Excel's calculation chain): a large sheet
 exported by an ERP or a script holds values, not errors.
@@ -108,6 +110,22 @@ def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
     return found
 
 
+def _ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+    from ar_excel.io.ods_errors import ods_errors
+
+    return ods_errors(path, sheets)
+
+
+def _xls_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+    from ar_excel.io.xls_errors import xls_errors
+
+    return xls_errors(path, sheets)
+
+
+# How each kind of workbook file is looked at for its error cells.
+SCANNED = {".xlsx": sheet_errors, ".xlsm": sheet_errors, ".ods": _ods_errors, ".xls": _xls_errors}
+
+
 class ErrorScan:
     """``sheet_errors`` of a workbook's sheets, found in a background thread while the
     sheets are parsed; ``result`` waits for it."""
@@ -115,13 +133,13 @@ class ErrorScan:
     def __init__(self, path: Path, sheets: list[str]) -> None:
         self._found: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
-        if path.suffix.lower() in (".xlsx", ".xlsm") and sheets:
+        if path.suffix.lower() in SCANNED and sheets:
             self._thread = threading.Thread(target=self._run, args=(path, sheets), daemon=True)
             self._thread.start()
 
     def _run(self, path: Path, sheets: list[str]) -> None:
         try:
-            self._found = sheet_errors(path, sheets)
+            self._found = SCANNED[path.suffix.lower()](path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a
             # thread traceback: the messages then stay as the reader wrote them.

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Which lists a sheet's keys must be found in: (column, sheet kind that lists them).
 _KEY_LISTS = (("Customer ID", "Customers"), ("Invoice No", "Invoices"))
 
+
 def keys_as_spelled_in_their_lists(book: Book) -> None:
     """A Customer ID or Invoice No typed in another case, with stray spaces or without the
     leading zeros of the list it refers to (``c-1003`` for ``C-1003``, ``1001`` from a
@@ -60,6 +61,7 @@ def keys_as_spelled_in_their_lists(book: Book) -> None:
             if numbered:
                 table.frame[column] = values.map(lambda v, s=numbered: s.get(v, v))
 
+
 def payers_from_invoices(book: Book) -> None:
     """A receipt without a Customer ID that names an invoice is that invoice's customer's
     (its "required but blank" issue is then withdrawn); a receipt that names none of the
@@ -89,6 +91,7 @@ def payers_from_invoices(book: Book) -> None:
             index, "Invoice No", "no Customer ID: the sheet has no customer column and this "
                                  "invoice is not in the invoice list"))
 
+
 def customer_names_as_ids(book: Book, names: NameIndex) -> None:
     """A Customer ID that is no ID of the master but one customer's name is read as that
     customer's ID (``core.customers.ids``), with an Input Issue for the first cell of each."""
@@ -115,6 +118,7 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
                     f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
             table.frame.loc[rows, "Customer ID"] = cid
 
+
 # A sheet's column of customer names beside its Customer ID (carried, not a contract column).
 NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
@@ -122,6 +126,7 @@ NAME_HEADERS = frozenset(match_key(h) for h in (
     "partner_id"))  # Odoo's technical export gives the partner's display name
 
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
+
 
 def blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
     """A blank Customer ID beside a customer name column (``Customer Name``, ``اسم العميل``)

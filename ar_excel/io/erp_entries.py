@@ -52,10 +52,12 @@ def entries_as_meant(book: Book) -> None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
 
+
 # SAP's line items (FBL5N) give each item cleared by a payment its clearing document.
 CLEARING_HEADERS = frozenset(match_key(h) for h in (
     "Clearing Document", "Clearing Doc", "Clearing Doc No", "Clrng Doc", "Clearing Document No",
     "Clearing Doc Number"))
+
 
 def _cleared_items(invoices: Table) -> None:
     """An item list with a clearing document column (SAP's FBL5N, all items): an item
@@ -70,6 +72,7 @@ def _cleared_items(invoices: Table) -> None:
     cleared = frame[column].map(lambda v: not is_blank(v)).to_numpy(bool)
     if cleared.any():
         frame["Balance"] = frame["Amount"].where(~cleared, 0.0)
+
 
 def _paid_words(book: Book, invoices: Table) -> None:
     """A Paid column of words (Yes / No, مسددة / غير مسددة) rather than amounts: a paid

@@ -23,6 +23,7 @@ from ar_excel.schema import SheetSchema
 
 HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
 
+
 def alias_index(schema: SheetSchema) -> dict[str, str]:
     index: dict[str, str] = {}
     for f in schema.fields:  # canonical names first, so they win over another field's alias
@@ -32,6 +33,7 @@ def alias_index(schema: SheetSchema) -> dict[str, str]:
             index.setdefault(match_key(alias), f.name)
     return index
 
+
 # A header's unit or currency in brackets or after it ("Amount (EGP)", "Credit limit EGP",
 # "المبلغ (ج.م)", "Terms [days]") is no part of its name.
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -39,6 +41,7 @@ _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _UNIT_SUFFIX = re.compile(
     r"(?:\s+|\s*-\s*|\s*/\s*)(?:in\s+)?(?:EGP|USD|SAR|AED|KWD|QAR|BHD|OMR|EUR|GBP|LE|L\.E\.|"
     r"ج\.?\s?م\.?|جنيه|بالجنيه|ريال|بالريال|درهم|بالدرهم|\$|€|£)\s*$", re.IGNORECASE)
+
 
 def _header_key(text: str, index: dict[str, str]) -> str | None:
     """The alias key a header matches: as written, else without its unit or currency."""
@@ -54,16 +57,20 @@ def _header_key(text: str, index: dict[str, str]) -> str | None:
         return match_key(bare)
     return None
 
+
 def header_field(text: str, index: dict[str, str]) -> str | None:
     """The schema field a header names: as written, else without its unit or currency."""
     key = _header_key(text, index)
     return None if key is None else index[key]
 
+
 def fields_named(row: Iterable[Any], index: dict[str, str]) -> set[str]:
     return {f for f in (header_field(v, index) for v in row if isinstance(v, str)) if f}
 
+
 def non_empty(row: Iterable[Any]) -> int:
     return sum(1 for v in row if not is_blank(v))
+
 
 def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
     """The first row that names at least two of the schema's columns; failing that, the
@@ -80,6 +87,7 @@ def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
             return i
     return first_two
 
+
 def _alias_rank(schema: SheetSchema) -> dict[str, int]:
     """How strongly an alias names its field: 0 for the field's own name, then the order of
     its aliases (``Customer Code`` names the Customer ID more surely than ``Customer``)."""
@@ -91,6 +99,7 @@ def _alias_rank(schema: SheetSchema) -> dict[str, int]:
             rank.setdefault(match_key(alias), i)
     return rank
 
+
 # An invoice list with a tax column keeps its amount before tax under "Amount" and the
 # invoice total (the contract's Amount) under one of these.
 GROSS_AMOUNT = frozenset(match_key(h) for h in (
@@ -99,6 +108,7 @@ GROSS_AMOUNT = frozenset(match_key(h) for h in (
     "الإجمالي شامل الضريبة", "إجمالي الفاتورة", "القيمة الإجمالية"))
 
 _TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
+
 
 def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
     """In an export under the ERP's field names (ERPNext's ``name, customer, posting_date``,
@@ -109,6 +119,7 @@ def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
         return None
     snake = sum(1 for t in texts if isinstance(t, str) and "_" in t and " " not in t.strip())
     return texts.index("name") if snake >= 2 else None
+
 
 def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
     """Column names for a header row: canonical where recognised, else the header as written
@@ -146,6 +157,7 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
         names.append(name)
     return names, written
 
+
 # An invoice list giving the amount before tax and the tax, but no invoice total.
 NET_AMOUNT = frozenset(match_key(h) for h in (
     "Net Amount", "Net", "Net Value", "Amount Before Tax", "Amount Excl Tax", "Amount Excl VAT",
@@ -154,8 +166,9 @@ NET_AMOUNT = frozenset(match_key(h) for h in (
 
 _NOT_TAX_AMOUNT = re.compile(r"rate|نسبه|^(?:vat|tax)(?:pct)?$|^vatpct|^taxpct|id$|no$|number")
 
+
 def net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[str, str]
-                   ) -> int | None:
+                  ) -> int | None:
     """For an invoice list without an invoice total but with its amount before tax: that
     column is read as the Amount (in ``names``/``written``), and the position of the tax
     amount column to add to it is returned (None: no tax column, the net is the total)."""
@@ -168,6 +181,7 @@ def net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[
     names[net], written["Amount"] = "Amount", str(header[net]).strip()
     return next((j for j, k in enumerate(keys) if j != net and k and _TAX_HEADER.match(k)
                  and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
+
 
 # Required columns a sheet may leave out when another of its columns tells them: a receipts
 # log that lists the invoice paid, not the customer, is the invoice's customer's; a customer

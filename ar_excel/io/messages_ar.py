@@ -50,6 +50,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^row (\d+) repeats the header row: not read$", "الصف {0} يكرر صف العناوين: لم يُقرأ"),
     (r"^'(.*)' row is a totals row, not a record: not read$",
      "صف '{0}' صف إجماليات وليس سجلاً: لم يُقرأ"),
+    (r"^(\d+) subtotal rows \('(.*)' and the like\) are not records: not read \((.*) and "
+     r"(\d+) more\)$", "{0} صفوف إجماليات فرعية ('{1}' وما يشبهه) ليست سجلات: لم تُقرأ "
+                        "({2} و{3} غيرها)"),
+    (r"^(\d+) subtotal rows \('(.*)' and the like\) are not records: not read \((.*)\)$",
+     "{0} صفوف إجماليات فرعية ('{1}' وما يشبهه) ليست سجلات: لم تُقرأ ({2})"),
     (r"^no Customer ID: the sheet has no customer column and this invoice is not in the "
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",

@@ -1,7 +1,7 @@
 """Merged cells of an OpenDocument spreadsheet (.ods), which the cell reader does not give.
 
 A cell merged down several rows (a customer's ID merged beside its invoices) holds its
-value in every row as the clerk sees it (``reader.fill_merged_down``), in an .ods file as
+value in every row as the clerk sees it (``sheet_loading.fill_merged_down``), in an .ods file as
 in an .xlsx. An .ods file says a merge on its first cell (``table:number-rows-spanned``,
 ``table:number-columns-spanned``), the cells it covers being ``table:covered-table-cell``;
 rows and cells repeated (``number-rows-repeated``, ``number-columns-repeated``) count as

@@ -40,6 +40,7 @@ def remember_previous_output(book: Book, out: str | Path) -> None:
 
     book.sheet_loader = load
 
+
 def rows_frame(rows: list[list[Any]], must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
     """A sheet's rows as a plain frame under its header row: the first row naming every
     column of ``must_have`` (matched like headers, renamed to those names), else the first row
@@ -61,6 +62,7 @@ def rows_frame(rows: list[list[Any]], must_have: tuple[str, ...] = ()) -> pd.Dat
     data = [r[start:end] for r in pad_rows(rows[h + 1:], end) if non_empty(r[start:end])]
     frame = pd.DataFrame(data, columns=header, dtype="object")
     return frame.map(lambda v: None if is_blank(v) else v)
+
 
 def sheet_frame(book: Book, name: str, must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
     """Any other sheet of the workbook (a previous run's tab, a hidden snapshot, an optional

@@ -1,7 +1,11 @@
 """Rows of a report that are no records: blank rows, the header printed again, totals and
 subtotal rows ("Total", "Grand Total", "الإجمالي"), and the headings of a report's groups (a
 customer's name, an age band). A record always has its required keys and dates, so a row
-that has them is never dropped as one of these."""
+that has them is never dropped as one of these.
+
+Each row set aside is said at its cell; a report's subtotals ("Total for Nile Foods", one per
+customer or age band) are said once, with how many there were and where the first ones are,
+so that the clerk reads one line for them, not one per customer."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.io.headers import header_field
+from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import (
     ValueTypes,
@@ -22,7 +27,7 @@ from ar_excel.schema import SheetSchema
 
 
 def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
-             blanks: dict[int, np.ndarray] | None = None) -> np.ndarray:
+                blanks: dict[int, np.ndarray] | None = None) -> np.ndarray:
     """Which rows have at least one non-blank cell. The first columns decide almost every
     row, so each further column is looked at only for the rows still undecided. The blank
     cells of each column looked at whole are kept in ``blanks`` (by position)."""
@@ -43,6 +48,7 @@ def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
         undecided = undecided[~filled]
     return keep
 
+
 # What the first cell of a totals or subtotal row says, matched like headers at its start
 # ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي").
 TOTAL_LABELS = tuple(match_key(w) for w in (
@@ -52,12 +58,14 @@ TOTAL_LABELS = tuple(match_key(w) for w in (
 _TOTAL_STARTS = ("total", "grand", "sub", "sum", "الإجمالي", "الاجمالي", "الأجمالي", "إجمالي",
                  "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله")
 
+
 def _may_start_a_total(texts: list[str]) -> bool:
     """Whether any of these texts may start like a totals label (``_TOTAL_STARTS``, case and
     spaces aside): each start looked for in all of them joined and lower-cased, a plain
     search each (a text starting so holds it)."""
     joined = "\n".join(texts).lower()
     return any(start in joined for start in _TOTAL_STARTS)
+
 
 def _is_total_label(value: Any) -> bool:
     if not isinstance(value, str):
@@ -66,8 +74,9 @@ def _is_total_label(value: Any) -> bool:
     return bool(key) and (key == "sum" or any(key.startswith(w) for w in TOTAL_LABELS
                                               if w != "sum"))
 
+
 def repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray,
-                      names: list[str], index: dict[str, str]) -> list[int]:
+                     names: list[str], index: dict[str, str]) -> list[int]:
     """Rows that say the header again: every filled cell (at least two) equal to the header
     above it (as headers are matched), or naming the same column in another language (the
     translated label row of a bilingual sheet, just under its header). Beyond the first rows
@@ -93,9 +102,10 @@ def repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndar
             found.append(pos)
     return found
 
+
 def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
-                 schema: SheetSchema, keep: np.ndarray,
-                 blanks: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, str]]:
+                schema: SheetSchema, keep: np.ndarray,
+                blanks: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, str]]:
     """Totals and subtotal rows (position, column of the label, label): a row labelled like
     ``Total`` or ``الإجمالي`` whose required keys and dates (every required column but the
     amounts) are blank, but for the label itself. A record always has those, so a customer called
@@ -131,9 +141,10 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
             found.append((pos, at, str(row[at]).strip()))
     return found
 
+
 def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
-                    names: list[str], schema: SheetSchema,
-                    blanks: dict[int, np.ndarray]) -> np.ndarray:
+                   names: list[str], schema: SheetSchema,
+                   blanks: dict[int, np.ndarray]) -> np.ndarray:
     """Positions of the rows heading a group of records in a report (a customer's name, an
     age band "1 - 30 days past due", the report's basis line at its foot): a text alone in
     the first column, every other cell blank, where the first column is no contract column
@@ -159,3 +170,36 @@ def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.
                 continue  # a date or amount alone: a record missing the rest
         found.append(pos)
     return np.array(found, dtype=np.int64)
+
+
+SUBTOTAL_CELLS_NAMED = 5  # the first subtotal rows' cells named in their one issue
+
+
+def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[Any], left: int,
+                  first_row: int) -> list[Issue]:
+    """The Input Issues for the totals rows set aside (``totals_rows``: position, column of
+    the label, label), ``first_row`` being the sheet row above the first data row: one for
+    each grand total ("Total", "الإجمالي": a label and nothing more) and for a lone
+    subtotal; the subtotals of a report grouped by customer or age band ("Total for Nile
+    Foods", "إجمالي العميل 1002"), when more than one, are one issue at the first of them,
+    saying how many were set aside and where the first few are."""
+    def cell(pos: int, at: int) -> str:
+        return f"{column_letter(left + at)}{pos + first_row + 1}"
+
+    subtotals = [t for t in found if match_key(t[2]) not in TOTAL_LABELS]
+    many = len(subtotals) > 1
+    issues = []
+    for pos, at, label in found:
+        if many and (pos, at, label) in subtotals:
+            if (pos, at, label) == subtotals[0]:
+                cells = [cell(p, a) for p, a, _ in subtotals]
+                more = len(cells) - SUBTOTAL_CELLS_NAMED
+                named = ", ".join(cells[:SUBTOTAL_CELLS_NAMED]) + (
+                    f" and {more} more" if more > 0 else "")
+                issues.append(Issue(sheet, cell(pos, at), str(header[at] or ""), label,
+                                    f"{len(cells)} subtotal rows ('{label}' and the like) are "
+                                    f"not records: not read ({named})"))
+            continue
+        issues.append(Issue(sheet, cell(pos, at), str(header[at] or ""), label,
+                            f"'{label}' row is a totals row, not a record: not read"))
+    return issues

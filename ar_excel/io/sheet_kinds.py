@@ -24,6 +24,7 @@ from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
 def _names_for(schema: SheetSchema) -> set[str]:
     return {match_key(n) for n in (schema.name, *schema.aliases)}
 
+
 def find_kind(name: str, is_table: bool = False) -> str | None:
     """Which contract sheet a sheet/table name stands for, if any."""
     key = table_key(name) if is_table else match_key(name)
@@ -31,6 +32,7 @@ def find_kind(name: str, is_table: bool = False) -> str | None:
         if key in _names_for(schema):
             return kind
     return None
+
 
 # Found by their headers when no sheet has their name ("Sheet1", "Clients 2024"...).
 CONTENT_KINDS = ("Customers", "Invoices", "Payments")
@@ -43,6 +45,7 @@ OUTPUT_TABS = {match_key(n) for n in (
     "Visit List", "Payment Plan Schedule", "Payment Risk", "Expected Payments", "Cash Forecast",
     "Dunning History", "Customer Statements", "Input Issues", "AR Log", "Dashboard", "KPIs",
     "Top Overdue", "Payment Behaviour")}
+
 
 def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     """How many of the schema's columns the grid's best header row names (0 when a required
@@ -69,11 +72,13 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
             best = max(best, len(named))
     return best
 
+
 def _heading_follows(rows: list[list[Any]]) -> bool:
     """Whether a group heading (a text alone in the first column) is among these rows,
     right under a header: a report grouped under its customers' names."""
     return any(r and isinstance(r[0], str) and r[0].strip() and non_empty(r) == 1
                for r in rows)
+
 
 def choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
     """Contract sheets no sheet is named for, found by their header row: the best fitting
@@ -93,6 +98,7 @@ def choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
         if score >= 3 and kind not in chosen and id(g) not in used:
             chosen[kind] = g
             used.add(id(g))
+
 
 def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
     """The sheets whose cells a Book needs, of a workbook with these sheet ``names`` and

@@ -22,8 +22,9 @@ from ar_excel.parsing import (
 
 MAX_READ_THREADS = 4  # sheets parsed side by side at most (each holds its sheet's cells)
 
+
 def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[Any]] | None],
-                                         _SheetLoads]:
+                                        _SheetLoads]:
     import python_calamine as pc
 
     try:
@@ -54,6 +55,7 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
     grids.extend(tables)
     return grids, loader, loads
 
+
 def fill_merged_down(rows: list[list[Any]], merged: list | None) -> list[list[Any]]:
     """Cells merged down several rows (a customer's ID merged beside its invoices) hold the
     value of the merge in every row, as the clerk sees it; a merge along one row (a title
@@ -71,6 +73,7 @@ def fill_merged_down(rows: list[list[Any]], merged: list | None) -> list[list[An
                     row[c] = value
     return rows
 
+
 class _LoadingGrid(Grid):
     """A sheet whose cells are still being read: its ``rows`` wait for them."""
 
@@ -86,6 +89,7 @@ class _LoadingGrid(Grid):
     @rows.setter
     def rows(self, value: list[list[Any]]) -> None:
         self._rows = value
+
 
 class _SheetLoads:
     """The sheets' values, read in background threads while the sheets already read are
@@ -159,6 +163,7 @@ class _SheetLoads:
         for name in self.names:
             if name in self._failed:
                 raise self._failed[name]
+
 
 def lazy_loader(wb: Any) -> Callable[[str], list[list[Any]] | None]:
     """Reads a sheet's values by name (matched like sheet names) only when asked."""

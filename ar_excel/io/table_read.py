@@ -20,7 +20,13 @@ from ar_excel.io.headers import (
     net_as_amount,
     non_empty,
 )
-from ar_excel.io.report_rows import group_headings, record_rows, repeated_headers, totals_rows
+from ar_excel.io.report_rows import (
+    group_headings,
+    record_rows,
+    repeated_headers,
+    totals_issues,
+    totals_rows,
+)
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
     MAY_BE_SCALED,
@@ -42,6 +48,7 @@ def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
         return rows
     return [r + [None] * (width - len(r)) if len(r) < width else r[:width] for r in rows]
 
+
 def as_columns(rows: list[list[Any]], width: int) -> list[np.ndarray]:
     """The rows (all ``width`` long) turned into columns (object arrays of the same values).
     Through one numpy object array: ``zip(*rows)`` over a few hundred thousand rows is many
@@ -50,6 +57,7 @@ def as_columns(rows: list[list[Any]], width: int) -> list[np.ndarray]:
     if rows:
         grid.T[:] = rows
     return list(grid)
+
 
 def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
                     errors: dict[int, str], sheet: str, letter: str, header: str,
@@ -70,6 +78,7 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
                                f"millions)"))
     return found
 
+
 def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
     """On the rows whose terms count from a month's end (``Net 30 EOM``), from which
     (``month_end_terms``); None when none do (the texts screened in one search first)."""
@@ -82,12 +91,14 @@ def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | 
     found = pd.Series(months, dtype="Int64")
     return found if found.notna().any() else None
 
+
 def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
                      ) -> Issue:
     found = ", ".join(str(h) for h in header if not is_blank(h))
     return Issue(sheet, f"A{header_row}", ", ".join(missing), None,
                  f"sheet '{sheet}' has no column for {', '.join(missing)} "
                  f"(header row {header_row} has: {found})")
+
 
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
@@ -128,11 +139,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         keep[pos] = False  # the header printed again (a pasted block, a print layout)
         issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
                             None, f"row {pos + first_row + 1} repeats the header row: not read"))
-    for pos, at, label in totals_rows(columns, types, names, schema, keep, blanks):
+    totals = totals_rows(columns, types, names, schema, keep, blanks)
+    for pos, _, _ in totals:
         keep[pos] = False  # a totals row sums the records above it: it is none of them
-        issues.append(Issue(sheet, f"{column_letter(grid.left + at)}{pos + first_row + 1}",
-                            str(header[at] or ""), label,
-                            f"'{label}' row is a totals row, not a record: not read"))
+    issues.extend(totals_issues(totals, sheet, header, grid.left, first_row))
     headings = group_headings(columns, types, keep, names, schema, blanks)
     keep[headings] = False  # a group's heading (a customer, an age band) is no record
     if by_headings:

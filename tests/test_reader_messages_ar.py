@@ -1,0 +1,137 @@
+"""The Arabic wording of the reader's messages (``io.messages_ar``) matches each English
+message by its words. Each pattern is checked here against messages the reader and the
+parsers really produce, from workbooks built cell by cell and from bad values parsed: a
+pattern no real message matches any more (the English reworded) fails, and so does a real
+message left without its Arabic wording."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from ar_excel.io.messages_ar import _PATTERNS, arabic_message
+from ar_excel.io.reader import read_book
+from ar_excel.parsing import parse_column
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "excel_errors"
+
+# Bad values of each kind a contract column parses, as typed in workbooks.
+BAD_VALUES = {
+    "money": ["abc", "1,00,0", True, datetime(2024, 1, 1)],
+    "int": ["1.5"],
+    "date": ["31/02/2024", 10**9, "hello", True, "01/01/1500", "31 Foo 2024", time(12, 30)],
+    "terms": ["abc", 1.5, "10D+CM"],
+    "status": ["xyz"],
+}
+
+
+def parser_messages() -> list[str]:
+    found = []
+    for kind, values in BAD_VALUES.items():
+        column = np.empty(len(values), dtype=object)
+        column[:] = values
+        _, errors = parse_column(column, kind)
+        assert len(errors) == len(values), (kind, errors)  # each value is one message
+        found.extend(errors.values())
+    return found
+
+
+def _save(tmp_path: Path, name: str, sheets: dict[str, list[list]]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _subtotalled_invoices(customers: int) -> list[list]:
+    rows = [[None, "Invoice No", "Invoice Date", "Amount"]]
+    for n in range(1, customers + 1):
+        rows += [[f"Customer {n}"], [None, f"S{n}", datetime(2026, 10, n), 100],
+                 [f"Total for Customer {n}", None, None, 100]]
+    return rows + [["Total", None, None, 100 * customers]]
+
+
+def reader_messages(tmp_path: Path) -> list[str]:
+    """The messages of a few workbooks, each built to hold what a clerk types wrong."""
+    book = _save(tmp_path, "book.xlsx", {
+        "Customers": [
+            ["Customer master"],
+            ["Customer ID", "Name", "Payment Terms", "Credit Limit", "Status"],
+            ["C-1001", "Nile Foods", 30, "50K", "Active"],
+            ["C-1002", "Delta Traders", "Net 30", 10_000, "Active"],
+            [None, "Sinai Build", 30, 5_000, "Active"],  # required but blank
+            ["Customer ID", "Name", "Payment Terms", "Credit Limit", "Status"],  # repeated
+            ["Total", None, None, 65_000, None],
+        ],
+        "Invoices": [
+            ["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount", "Status"],
+            ["I-1", "1001", "Nile Foods", datetime(2026, 10, 1), 100, "Open"],  # C-1001
+            ["I-2", "Delta Traders", "Delta Traders", datetime(2026, 10, 2), 200, "Open"],
+            ["I-3", None, "Nile Foods", datetime(2026, 10, 3), 300, "Open"],  # beside it
+            ["I-4", "C-1002", "Delta Traders", datetime(2026, 10, 4), 400, "Cancelled"],
+        ],
+        "Payments": [
+            ["Payment ID", "Date", "Amount", "Invoice No"],
+            ["R1", datetime(2026, 11, 1), -100, "I-1"],
+            ["R2", datetime(2026, 11, 2), -50, "I-99"],  # no customer to be found
+        ],
+        "Policy": [["Key", "Value"], ["Overdue Hold Days", "ninety"]],
+    })
+    unusable = _save(tmp_path, "unusable.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date"], ["I-1", "C1", "1/10/2026"]],
+        "Payments": [["a note, no table"]],
+    })
+    many = _save(tmp_path, "subtotals.xlsx", {"Customers": [["Customer ID", "Name"]] + [
+        [f"Customer {n}", f"Customer {n}"] for n in range(1, 8)],
+        "Invoices": _subtotalled_invoices(7)})
+    few = _save(tmp_path, "few.xlsx", {"Customers": [["Customer ID", "Name"], ["Customer 1", "A"],
+                                                     ["Customer 2", "B"]],
+                                       "Invoices": _subtotalled_invoices(2)})
+    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx"]
+    return [i.message for p in paths for i in read_book(p).issues]
+
+
+@pytest.fixture(scope="module")
+def messages(tmp_path_factory) -> list[str]:
+    return parser_messages() + reader_messages(tmp_path_factory.mktemp("messages"))
+
+
+def test_every_arabic_pattern_words_a_message_the_code_produces(messages):
+    """Each pattern is the one that words at least one real message (the first that
+    matches it): none is dead, whether by a rewording or behind a broader pattern."""
+    used = {next((k for k, (p, _) in enumerate(_PATTERNS) if p.match(m)), None)
+            for m in messages}
+    unused = [p.pattern for k, (p, _) in enumerate(_PATTERNS) if k not in used]
+    assert unused == []
+
+
+def test_every_message_the_code_produces_here_has_its_arabic_wording(messages):
+    assert [m for m in messages if arabic_message(m) == m] == []
+
+
+def test_each_message_takes_the_first_pattern_meant_for_it(messages):
+    """A message reads in Arabic with its values in place: no English words are left but
+    the values (a header, a cell, a typed value) the message quotes."""
+    for message in messages:
+        arabic = arabic_message(message)
+        for word in ("is not", "required", "read as", "row", "treated", "Excel error"):
+            if word in arabic:
+                assert word in _quoted(message), (message, arabic)
+
+
+def _quoted(message: str) -> str:
+    """The values a message quotes ('...' and the header before "is"), as a text."""
+    import re
+
+    head = message.split(" is ", 1)[0] if " is " in message else ""
+    return " ".join(re.findall(r"'([^']*)'", message) + [head])
