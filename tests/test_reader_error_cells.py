@@ -130,7 +130,9 @@ def test_ods_errors_in_repeated_rows_and_cells_and_without_libreoffices_mark(tmp
         f'<table:table-cell table:number-columns-repeated="3"/>{_cell("#REF!")}</table:table-row>'
         f"<table:table-row>{_cell('#DIV/0!', error=False)}"  # A4: a formula's error text
         f"{_cell('#N/A', error=False, formula='')}"  # B4: typed text, no formula
-        f"<table:covered-table-cell/>{_cell('Err:502')}</table:table-row>"))  # D4
+        f"<table:covered-table-cell/>{_cell('Err:502')}</table:table-row>"  # D4
+        '<table:table-row table:number-rows-repeated="1048572">'  # the sheet's empty tail
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'))
     assert ods_errors(path, ["Customers"]) == {"Customers": {
         "B1": "#N/A", "C1": "#N/A", "D2": "#REF!", "D3": "#REF!", "A4": "#DIV/0!",
         "D4": "Err:502"}}

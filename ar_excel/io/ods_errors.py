@@ -90,8 +90,8 @@ def ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
             if event == "start":
                 col, in_row = 0, []
                 continue
-            repeat = _count(element, _ROWS_REPEATED)
-            for r in range(row, row + repeat):
+            repeat = _count(element, _ROWS_REPEATED)  # (a sheet's empty tail: a million)
+            for r in range(row, row + min(repeat, MAX_CELLS)) if in_row else ():
                 for c, error in in_row:
                     if named < MAX_CELLS:
                         found.setdefault(sheet, {})[f"{column_letter(c)}{r + 1}"] = error
