@@ -232,3 +232,43 @@ def test_an_all_digit_bank_id_is_the_payment_id_not_a_line_number():
     assert post["Payment ID"].tolist() == ["2026110201", "2026110202", "2026110202",
                                            "BNK-20261105-12", "BNK-20261105-12", "2026110204",
                                            "2026110204"]
+
+
+def test_any_matches_post_their_cash_and_adjustments_once():
+    """Whatever the Bank Matches hold: the cash posted is the Matched cash, each write-off and
+    tax withheld is posted once, after its receipt, and nothing else is posted."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    cents = st.integers(min_value=0, max_value=5_000_000).map(lambda c: c / 100)
+    row = st.tuples(st.sampled_from(["FT1", "FT2", "FT3", "7"]), cents,
+                    st.sampled_from(["INV-1", "INV-2", None]),
+                    st.sampled_from(["reference", "fee-writeoff", "on-account", "recorded",
+                                     "withholding-tax"]),
+                    st.sampled_from(["Matched", "Suggested"]), cents, cents)
+
+    @settings(max_examples=80, deadline=None)
+    @given(st.lists(row, max_size=12))
+    def check(rows):
+        frame = matches(*[(b, "2026-11-05", 0.0, inv, "C1", applied, method, 0.9, status, wo,
+                           "Nile Foods", "", "TRF") for b, applied, inv, method, status, wo, _
+                          in rows])
+        frame["Withholding Tax"] = [wht for *_, wht in rows]
+        post = receipts_to_post(frame)
+        kept = frame[(frame["Status"] == "Matched") & (frame["Method"] != "recorded")
+                     & (frame["Applied Amount"] > 0)]
+        cash = post[~post["Method"].isin(["Write-off", "Withholding Tax"])]
+        assert len(cash) == len(kept)
+        assert round(cash["Amount"].sum(), 2) == round(kept["Applied Amount"].sum(), 2)
+        for method, column in (("Write-off", "Write-off"), ("Withholding Tax", "Withholding Tax")):
+            made = post[post["Method"] == method]
+            assert len(made) == int((kept[column] > 0).sum())
+            assert round(made["Amount"].sum(), 2) == round(kept[column].sum(), 2)
+        # an adjustment follows the receipt of its own bank line and invoice
+        for k in post.index[post["Method"].isin(["Write-off", "Withholding Tax"])]:
+            before = post.loc[k - 1]
+            assert (before["Bank Line"], before["Invoice No"]) == (
+                post.loc[k, "Bank Line"], post.loc[k, "Invoice No"]) or pd.isna(
+                before["Invoice No"]) and pd.isna(post.loc[k, "Invoice No"])
+
+    check()
