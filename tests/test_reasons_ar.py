@@ -103,6 +103,8 @@ def test_an_arabic_workbook_gets_arabic_reasons_and_a_rejection_stays(tmp_path):
     unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
     assert "مدين (مبلغ خارج): ليس من حسابات العملاء" in set(unmatched["Reason"])
 
+    checks = openpyxl.load_workbook(out)["Bank Matches"].data_validations.dataValidation
+    assert [c.formula1 for c in checks] == ['"Matched,Suggested,Rejected,معتمد,مرفوض"']
     # the 19,000.00 from ع-002 is proposed against its oldest invoice; the reviewer says no
     suggested = matches[matches["Status"] == "Suggested"]
     assert suggested["Invoice No"].tolist() == ["ف-103"]

@@ -183,7 +183,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
             highlight=matches["Status"].eq("Suggested"),
             title="One row per bank line x invoice; Suggested rows need a person's review: "
                   "set Status to Matched or Rejected and run again",
-            choices={"Status": ["Matched", "Suggested", "Rejected"]}),
+            choices={"Status": ["Matched", "Suggested", "Rejected"]
+                     + (["معتمد", "مرفوض"] if book.arabic else [])}),
         Tab("Unmatched Bank", unmatched, formats=UNMATCHED_FORMATS,
             highlight=unmatched["Amount"].gt(0),
             title="Credits not applied (with the reason and the best candidates), then debits"),
