@@ -11,7 +11,13 @@ import pytest
 from ar_excel.cli import main
 from ar_excel.core.matching import match_statement
 from ar_excel.core.matching.review import reviews_from
-from ar_excel.io.reasons_ar import arabic_clause, arabic_item, arabic_note, arabic_reason
+from ar_excel.io.reasons_ar import (
+    arabic_candidates,
+    arabic_clause,
+    arabic_item,
+    arabic_note,
+    arabic_reason,
+)
 from ar_excel.policy import Policy
 from tests.test_arabic_headers import arabic_book
 from tests.test_reconcile_job import read_tab
@@ -40,6 +46,16 @@ from tests.test_reconcile_job import read_tab
 ])
 def test_reasons_read_in_arabic_clause_by_clause(english, arabic):
     assert arabic_reason(english) == arabic
+
+
+def test_unmatched_reasons_and_candidates():
+    assert arabic_reason("payer by account (C-104); no open invoice fits the amount") == \
+        "الدافع عُرف من رقم الحساب (C-104)؛ لا فاتورة مفتوحة تناسب المبلغ"
+    assert arabic_reason("names invoice INV-7 already settled (duplicate payment?)") == \
+        "يذكر الفاتورة INV-7 المسددة بالفعل (دفعة مكررة؟)"
+    assert arabic_candidates("INV-1 (C1, 1,000.00 open); customer C2 (88); INV-9 (C3, same "
+                             "amount)") == ("INV-1 (C1، 1,000.00 مفتوح)؛ العميل C2 (88)؛ "
+                                            "INV-9 (C3، نفس المبلغ)")
 
 
 def test_an_unknown_clause_is_kept_as_it_is():

@@ -73,7 +73,7 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the narrative reads like a (.+), not a customer's payment: please confirm",
      lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
     # who paid
-    (r"payer by (account|learned account|learned name|name|narrative name) \((\d+)\)",
+    (r"payer by (account|learned account|learned name|name|narrative name) \((.+)\)",
      lambda m: f"الدافع عُرف من {_how(m[1])} ({m[2]})"),
     (r"payer by (account|learned account|learned name|name|narrative name)",
      lambda m: f"الدافع عُرف من {_how(m[1])}"),
@@ -161,7 +161,8 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"reverses the credit of bank line (.+)", "يعكس إيداع سطر البنك {0}"),
     (r"reversed by bank line (\S+) \(a debit of the same amount\): nets to zero, the invoices "
      r"stay open", "عكسه سطر البنك {0} (سحب بنفس المبلغ): صافيهما صفر والفواتير تبقى مفتوحة"),
-    (r"(.+) already settled \(duplicate payment\?\)", "{0} مسددة بالفعل (دفعة مكررة؟)"),
+    (r"names invoice (.+) already settled \(duplicate payment\?\)",
+     "يذكر الفاتورة {0} المسددة بالفعل (دفعة مكررة؟)"),
     # book-to-bank
     (r"recorded in Payments as (.+) on (\S+): (.+)",
      lambda m: f"مسجل في التحصيلات برقم {m[1]} بتاريخ {m[2]}: {_evidence(m[3])}"),
@@ -230,6 +231,28 @@ def arabic_clause(clause: str) -> str:
     for pattern, arabic in _ASIDES:
         text = pattern.sub(arabic, text)
     return _apply(_COMPILED, text) or (clause if text == clause.strip() else text)
+
+
+_CANDIDATES = [(re.compile(p), t) for p, t in (
+    (r"^(.+) \((.+), (\S+) open\)$", r"\1 (\2، \3 مفتوح)"),
+    (r"^(.+) \((.+), same amount\)$", r"\1 (\2، نفس المبلغ)"),
+    (r"^customer (\S+) \((\d+)\)$", r"العميل \1 (\2)"),
+)]
+
+
+def arabic_candidates(text: object) -> object:
+    """Unmatched Bank's Candidates (``INV-1 (C1, 1,000.00 open); customer C2 (88)``) in
+    Arabic."""
+    if not isinstance(text, str) or not text.strip():
+        return text
+    out = []
+    for part in text.split("; "):
+        for pattern, arabic in _CANDIDATES:
+            if pattern.match(part):
+                part = pattern.sub(arabic, part)
+                break
+        out.append(part)
+    return "؛ ".join(out)
 
 
 def arabic_reason(reason: object) -> object:

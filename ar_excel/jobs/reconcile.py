@@ -215,7 +215,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
 def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataFrame,
                unbanked: pd.DataFrame | None):
     """The tabs' reasons, items and notes in Arabic (``io.reasons_ar``)."""
-    from ar_excel.io.reasons_ar import arabic_item, arabic_note, arabic_reason
+    from ar_excel.io.reasons_ar import (
+        arabic_candidates,
+        arabic_item,
+        arabic_note,
+        arabic_reason,
+    )
 
     def reasons(frame: pd.DataFrame | None) -> pd.DataFrame | None:
         if frame is None or "Reason" not in frame:
@@ -227,7 +232,10 @@ def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataF
 
     summary = summary.assign(Item=summary["Item"].map(arabic_item),
                              Note=summary["Note"].map(arabic_note))
-    return reasons(matches), reasons(unmatched), summary, reasons(unbanked)
+    unmatched = reasons(unmatched)
+    if "Candidates" in unmatched:
+        unmatched = unmatched.assign(Candidates=unmatched["Candidates"].map(arabic_candidates))
+    return reasons(matches), unmatched, summary, reasons(unbanked)
 
 
 JOB = Job(
