@@ -75,9 +75,10 @@ CUSTOMERS = SheetSchema(
                                "VAT Registration No", "Tax Registration Number",
                                "Tax Number 1", "TIN")),
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
-                                "الايميل", "البريد الالكتروني", "EmailID")),
+                                "الايميل", "البريد الالكتروني", "EmailID",
+                                "Main Email")),  # QuickBooks Desktop's customer list
         Field("Phone", "text", ("الهاتف", "Mobile", "Telephone", "Tel", "Phone No", "الجوال",
-                                "رقم الهاتف", "الموبايل", "Phone Number")),
+                                "رقم الهاتف", "الموبايل", "Phone Number", "Main Phone")),
         Field("Address", "text", ("العنوان",)),
         Field("City", "text", ("المدينة",)),
         Field("Country", "text", ("الدولة", "البلد")),
@@ -93,7 +94,8 @@ CUSTOMERS = SheetSchema(
                                         "الحد الائتماني"), unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
                                         "نسبة الخصم")),
-        Field("Status", "status", ("الحالة", "Account Status", "حالة العميل")),
+        Field("Status", "status", ("الحالة", "Account Status", "حالة العميل",
+                                   "Active Status")),  # QuickBooks: Active / Inactive
         Field("Next Credit Review", "date", ("تاريخ مراجعة الائتمان", "Credit Review",
                                              "Credit Review Date", "Next Review", "Review Date")),
         Field("IBAN / Bank Account", "text", ("رقم الحساب", "IBAN", "Bank Account", "Account IBAN",

@@ -10,7 +10,8 @@ invoice list states them, else the customer's Payment Terms in days
 * an earlier due date is a Warning: the customer will pay on its terms and the invoice
   will look overdue too soon.
 
-Credit notes, blank due dates and customers without terms are not judged.
+Credit notes and blank due dates are not judged; for a customer without terms only a due
+date before the invoice date is (wrong whatever the terms).
 """
 
 from __future__ import annotations
@@ -32,16 +33,21 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     days = inv["Customer ID"].map(terms)
     if "Payment Terms" in inv:  # the invoice's own terms, where it states them (as the ledger)
         days = inv["Payment Terms"].where(inv["Payment Terms"].notna(), days)
-    judged = (inv["Due Date"].notna() & inv["Invoice Date"].notna() & days.notna()
-              & ~(inv["Amount"] < 0))
-    inv = inv[judged]
+    dated = inv["Due Date"].notna() & inv["Invoice Date"].notna() & ~(inv["Amount"] < 0)
+    before_all = dated & (pd.to_datetime(inv["Due Date"]).dt.normalize()
+                          < pd.to_datetime(inv["Invoice Date"]).dt.normalize())
+    inv = inv[dated & (days.notna() | before_all)]
     if inv.empty:
         return empty()
-    expected = due_dates(inv.assign(**{"Due Date": pd.NaT}), book.customers)
+    with_terms = days.loc[inv.index].notna()
+    expected = pd.Series(pd.NaT, index=inv.index, dtype="datetime64[ns]")
+    if with_terms.any():
+        expected[with_terms] = due_dates(inv[with_terms].assign(**{"Due Date": pd.NaT}),
+                                         book.customers)
     due = pd.to_datetime(inv["Due Date"]).dt.normalize()
     diff = (due - expected.dt.normalize()).dt.days
-    before = due < pd.to_datetime(inv["Invoice Date"]).dt.normalize()
-    bad = (diff != 0) | before
+    before = before_all.loc[inv.index]
+    bad = (with_terms & (diff != 0)) | before
     inv, diff, before, expected = inv[bad], diff[bad], before[bad], expected[bad]
     if inv.empty:
         return empty()
@@ -56,6 +62,6 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
         variant=np.where(before, "before", counted_from).tolist(),
         params={"due": dates(inv["Due Date"]), "date": dates(inv["Invoice Date"]),
-                "terms": [str(int(t)) for t in days.loc[inv.index]],
+                "terms": ["" if pd.isna(t) else str(int(t)) for t in days.loc[inv.index]],
                 "expected": dates(expected), "diff": signed(diff.tolist())},
     )

@@ -147,12 +147,38 @@ def missing_name(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(index, "Name", "MISSING_NAME")
 
 
+# A blank tax ID is an omission where the master keeps them: at least this share of its
+# customers has one. Where many have none (consumers, businesses below the VAT threshold:
+# a UK or US book), the blanks are the norm, and a warning on each is noise.
+TAX_IDS_KEPT = 0.8
+
+
 def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.has("Tax ID"):
+        return
+    blank_ids = [index for index, value in ctx.values("Tax ID").items()
+                 if not duplicates.usable_tax_key(value)]
+    if len(ctx.frame) and 1 - len(blank_ids) / len(ctx.frame) < TAX_IDS_KEPT:
+        return
+    for index in blank_ids:
+        yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
+
+
+def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
+    """The customer's country (EG, SA, AE) from its Country cell, else its currency."""
+    return contacts.tax_country(ctx.raw(index, "Country") if ctx.has("Country") else None,
+                                ctx._column("parsed", "Currency")[index]
+                                if "Currency" in ctx.frame.columns else None)
+
+
+def invalid_tax_id(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.has("Tax ID"):
         return
     for index, value in ctx.values("Tax ID").items():
         if not duplicates.usable_tax_key(value):
-            yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
+            continue
+        if problem := contacts.tax_id_problem(value, *_country(ctx, index)):
+            yield ctx.finding(index, "Tax ID", "INVALID_TAX_ID", reason=problem)
 
 
 def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -184,7 +210,8 @@ def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.has("Tax ID"):
         return
     index = list(ctx.frame.index)
-    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(ctx.values("Tax ID")))
+    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(ctx.values("Tax ID")),
+                                       list(ctx.values("Name")))
     for p in sorted(shared):
         others = [index[q] for q in shared[p]]
         yield ctx.finding(index[p], "Tax ID", "DUPLICATE_TAX_ID", others=_others(ctx, others))
@@ -219,7 +246,7 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
         if blank(value):
             continue
         problem = contacts.phone_problem(value, duplicates.usable_tax_key(
-            ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None))
+            ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None), _country(ctx, index)[0])
         if problem is not None:
             yield ctx.finding(index, "Phone", "INVALID_PHONE", reason=problem)
 
@@ -303,6 +330,7 @@ CHECKS: list[Check] = [
     missing_name,
     duplicate_id,
     missing_tax_id,
+    invalid_tax_id,
     duplicate_tax_id,
     possible_duplicate,
     invalid_email,

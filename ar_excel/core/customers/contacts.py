@@ -14,6 +14,15 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
   (``ap+invoices@x.com``) is valid.
 * IBAN: checked with the ISO 13616 mod-97 rule when the value looks like an IBAN (two letters,
   two digits); local account numbers are accepted as typed.
+* Tax ID: judged only where the customer's country is known (its Country cell, else its
+  currency: EGP, SAR, AED), by that country's format, spaces, dashes and dots aside: Egypt a
+  9-digit tax registration number (``123-456-789``) or, for a person, the 14-digit national
+  ID; Saudi Arabia a 15-digit VAT number starting and ending with 3; the UAE a 15-digit TRN
+  starting with 100. A Gulf country taken from the currency alone accepts either Gulf format
+  (a customer billed in the other's currency keeps its own number).
+* A Saudi landline is 10 digits from 011 (Riyadh) or 012 (Jeddah), the prefixes of Egyptian
+  mobiles, which have 11: such a number is judged an Egyptian mobile only for a customer known
+  to be in Egypt.
 
 The ``*_key`` functions give the form used to spot two customers sharing a detail.
 """
@@ -94,7 +103,12 @@ _LOCAL_MOBILES = ((re.compile(r"01[0125]"), 11, "an Egyptian mobile has 11 digit
                   (re.compile(r"05"), 10, "a Saudi or UAE mobile has 10 digits (05x xxx xxxx)"))
 
 
-def _mobile_length(part: str, digits: str) -> str | None:
+# "011 200 9134": Riyadh's (011) or Jeddah's (012) landline, or an Egyptian mobile short of
+# a digit; which one only the customer's country says.
+_SAUDI_LANDLINE = re.compile(r"01[12]\d{7}")
+
+
+def _mobile_length(part: str, digits: str, country: str | None = None) -> str | None:
     """Why a number with a known mobile prefix has the wrong number of digits, or None."""
     international = part.lstrip().startswith(("+", "00"))
     if international:
@@ -106,16 +120,18 @@ def _mobile_length(part: str, digits: str) -> str | None:
                     return why
                 return None
         return None
+    if country != "EG" and _SAUDI_LANDLINE.fullmatch(digits):
+        return None
     for prefix, length, why in _LOCAL_MOBILES:
         if prefix.match(digits) and len(digits) != length:
             return why
     return None
 
 
-def phone_problem(value: object, tax_id: str = "") -> str | None:
+def phone_problem(value: object, tax_id: str = "", country: str | None = None) -> str | None:
     """Why a phone cell is not usable, or None when every number in it is plausible.
     ``tax_id`` is the customer's own tax ID (``tax_key``): typed in the phone cell, it is
-    no phone."""
+    no phone. ``country`` (``tax_country``), where known, settles numbers two plans share."""
     for part in phone_numbers(value):
         if not _PHONE_ALLOWED.match(part):
             return "letters or symbols"
@@ -132,7 +148,7 @@ def phone_problem(value: object, tax_id: str = "") -> str | None:
             return "too many digits"
         if len(set(digits)) == 1:
             return "placeholder"
-        if wrong := _mobile_length(part, digits):
+        if wrong := _mobile_length(part, digits, country):
             return wrong
     return None
 
@@ -218,3 +234,52 @@ def tax_key(value: object) -> str:
     """A tax registration number without spaces, dashes, dots or a leading country prefix."""
     text = _TAX_NOISE.sub("", _text(value)).upper()
     return text.lstrip("0") if text.isdigit() else text
+
+
+# The customer's country as its Country cell names it (English, Arabic, ISO codes), else as
+# its currency implies.
+_COUNTRIES = {
+    "EG": ("egypt", "eg", "egy", "arab republic of egypt", "مصر", "جمهورية مصر العربية"),
+    "SA": ("saudi arabia", "ksa", "sa", "sau", "saudi", "kingdom of saudi arabia", "السعودية",
+           "المملكة العربية السعودية", "السعوديه", "المملكه العربيه السعوديه"),
+    "AE": ("united arab emirates", "uae", "ae", "are", "u.a.e", "u.a.e.", "emirates",
+           "الامارات", "الإمارات", "الامارات العربية المتحدة", "الإمارات العربية المتحدة",
+           "الامارات العربيه المتحده"),
+}
+_COUNTRY_OF = {fold_text(name): code for code, names in _COUNTRIES.items() for name in names}
+_CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE"}
+
+
+def tax_country(country: object, currency: object) -> tuple[str | None, bool]:
+    """The customer's country code (EG, SA, AE) and whether its Country cell says so
+    (False: taken from its currency); (None, False) when neither tells one of the three. A
+    Country cell naming another country is that country: none of the three."""
+    stated = " ".join(_text(country).split())
+    if stated:
+        return _COUNTRY_OF.get(stated), True
+    return _CURRENCY_COUNTRY.get(_text(currency).upper()), False
+
+
+_TAX_FORMATS = {
+    "EG": (re.compile(r"\d{9}|\d{14}"),
+           "an Egyptian tax registration number has 9 digits (123-456-789)"),
+    "SA": (re.compile(r"3\d{13}3"),
+           "a Saudi VAT number has 15 digits, starting and ending with 3"),
+    "AE": (re.compile(r"100\d{12}"), "a UAE TRN has 15 digits, starting with 100"),
+}
+_TAX_PREFIX = re.compile(r"^(?:EG|SA|AE)(?=\d)")
+
+
+def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
+    """Why a tax ID does not have its country's format, or None (see the module's rules).
+    ``stated`` False: the country came from the currency, either Gulf format will do for a
+    Gulf country."""
+    if country not in _TAX_FORMATS:
+        return None
+    key = _TAX_PREFIX.sub("", _TAX_NOISE.sub("", _text(value)).upper())
+    if not key:
+        return None
+    accepted = (country,) if stated or country == "EG" else ("SA", "AE")
+    if any(_TAX_FORMATS[c][0].fullmatch(key) for c in accepted):
+        return None
+    return _TAX_FORMATS[country][1]

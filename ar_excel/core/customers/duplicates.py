@@ -1,7 +1,10 @@
 """Finding the same customer entered twice.
 
 * Same Customer ID on several rows: every row of the group is reported.
-* Same tax ID under different Customer IDs (placeholders such as ``0`` or ``N/A`` ignored).
+* Same tax ID under different Customer IDs (placeholders such as ``0`` or ``N/A`` ignored),
+  but for branches of one company: records named as the same company with a branch
+  (``Panda Retail Co. - Riyadh Branch`` / ``- Jeddah Branch``, ``بنده فرع جدة``), or a branch
+  and its head office, share the company's VAT number by law and are kept apart on purpose.
 * Possible duplicates: the same company under spelling variants. Names are reduced by
   ``names.normalize_name``; two names *match on their own* when every identifying word of
   each has a counterpart in the other (equal, one typo apart, or >= 85 % similar) and the
@@ -23,6 +26,7 @@ match are compared word by word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -78,8 +82,46 @@ def duplicate_id_groups(ids: Sequence[object]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def shared_tax_ids(ids: Sequence[object], tax_ids: Sequence[object]) -> dict[int, list[int]]:
-    """For each position, the positions with the same tax ID under a different Customer ID."""
+# A branch named in a customer's name: "Riyadh Branch", "Br. 2", "فرع جدة", "الفرع الرئيسي".
+_BRANCH_WORD = re.compile(r"(?i)\b(?:branch(?:es)?\b|br\.)|(?:^|\s)(?:ال)?فرع(?:\s|$)")
+_NAME_PARTS = re.compile(r"\s+[-–—|/]\s+|\s*[()\[\],،]\s*")
+
+
+def _without_branch(name: object) -> tuple[str, bool]:
+    """The company part of a name and whether it names a branch: the parts (split at " - ",
+    brackets, commas) that name one are dropped; a branch word inside a part ends it."""
+    text = "" if _blank(name) else str(name)
+    kept, branch = [], False
+    for part in _NAME_PARTS.split(text):
+        m = _BRANCH_WORD.search(part)
+        if m is None:
+            kept.append(part)
+            continue
+        branch = True
+        if m.start() > 0 and not kept:  # "Panda Retail Riyadh Branch": the words before
+            kept.append(part[:m.start()])
+    return " ".join(kept), branch
+
+
+def branches_of_one_company(a: object, b: object) -> bool:
+    """Two names are different branches of one company (or a branch and its head office): at
+    least one names a branch, the whole names differ (one branch keyed twice is a duplicate),
+    and without their branch parts they are the same company's name."""
+    core_a, branch_a = _without_branch(a)
+    core_b, branch_b = _without_branch(b)
+    if not (branch_a or branch_b) or _same_name(normalize_name(a), normalize_name(b)):
+        return False
+    return _same_name(normalize_name(core_a), normalize_name(core_b))
+
+
+def _same_name(a: NormalName, b: NormalName) -> bool:
+    return bool(a.tokens) and (a.compact == b.compact or compare_names(a, b, False).alone)
+
+
+def shared_tax_ids(ids: Sequence[object], tax_ids: Sequence[object],
+                   names: Sequence[object] | None = None) -> dict[int, list[int]]:
+    """For each position, the positions with the same tax ID under a different Customer ID
+    (with ``names``: other than its own company's branches)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for pos, value in enumerate(tax_ids):
         key = usable_tax_key(value)
@@ -90,7 +132,8 @@ def shared_tax_ids(ids: Sequence[object], tax_ids: Sequence[object]) -> dict[int
         if len({id_key(ids[p]) for p in members}) < 2:
             continue
         for p in members:
-            others = [q for q in members if id_key(ids[q]) != id_key(ids[p])]
+            others = [q for q in members if id_key(ids[q]) != id_key(ids[p]) and not (
+                names is not None and branches_of_one_company(names[p], names[q]))]
             if others:
                 out[p] = others
     return out
@@ -347,6 +390,8 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
         if not a.tokens or not b.tokens:
             continue
         shared = shared_details(details[p], details[q])
+        if shared and branches_of_one_company(names[p], names[q]):
+            continue  # a branch shares its company's details on purpose
         if a.arabic != b.arabic:
             # An Arabic and an English name can only be tied by the details they share.
             if {"phone", "iban", "tax"} & set(shared):

@@ -28,6 +28,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Customer {id} has no tax ID ({cell}); needed on tax invoices for a business customer.",
         "العميل {id} بدون رقم ضريبي ({cell})؛ مطلوب في الفواتير الضريبية للشركات.",
     ),
+    "INVALID_TAX_ID": (
+        WARNING,
+        "Tax ID '{value}' of customer {id} ({cell}) is not a valid tax number ({reason}); "
+        "tax invoices would carry a wrong number.",
+        "الرقم الضريبي '{value}' للعميل {id} ({cell}) غير صحيح ({reason})؛ ستصدر الفواتير "
+        "الضريبية برقم خاطئ.",
+    ),
     "DUPLICATE_ID": (
         ERROR,
         "Customer ID {id} is used on {count} rows ({rows}); each customer needs its own ID.",
@@ -129,6 +136,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "it is the customer's tax ID": ("it is the customer's tax ID", "هذا هو الرقم الضريبي للعميل"),
     "a 15-digit VAT number, not a phone": ("a 15-digit VAT number, not a phone",
                                            "رقم ضريبي من 15 رقماً وليس هاتفاً"),
+    "an Egyptian tax registration number has 9 digits (123-456-789)": (
+        "an Egyptian tax registration number has 9 digits (123-456-789)",
+        "رقم التسجيل الضريبي المصري 9 أرقام (123-456-789)"),
+    "a Saudi VAT number has 15 digits, starting and ending with 3": (
+        "a Saudi VAT number has 15 digits, starting and ending with 3",
+        "الرقم الضريبي السعودي 15 رقماً يبدأ وينتهي بالرقم 3"),
+    "a UAE TRN has 15 digits, starting with 100": (
+        "a UAE TRN has 15 digits, starting with 100",
+        "رقم التسجيل الضريبي الإماراتي 15 رقماً يبدأ بـ 100"),
     "discount below zero": ("is negative", "سالب"),
     "discount over 100": ("is more than 100%", "أكبر من 100%"),
     "discount not a number": ("is not a number", "ليس رقماً"),
