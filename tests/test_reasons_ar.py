@@ -43,6 +43,14 @@ from tests.test_reconcile_job import read_tab
      "INV-1 in AED, INV-2 in USD): payment on account, please confirm",
      "الدافع عُرف من الاسم (90)؛ لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
      "INV-1 بعملة AED, INV-2 بعملة USD): دفعة تحت الحساب، يُرجى التأكيد"),
+    ("paid by MIRAGEMARBLE, a name like customer C1204 (Mirage Marble Group)'s; its 3 oldest "
+     "open invoices, F1, F2, F3, make the amount and no other set of its invoices does",
+     "دفعه MIRAGEMARBLE، اسم يشبه اسم العميل C1204 (Mirage Marble Group)؛ أقدم 3 فواتير مفتوحة "
+     "له، F1, F2, F3، تكوّن المبلغ ولا تكوّنه مجموعة أخرى من فواتيره"),
+    ("narrative names F2026001529, one digit away from F2026001528 of the payer's (mistyped?); "
+     "it F2026001528; amount equals the open amount",
+     "البيان يذكر F2026001529، يختلف في خانة واحدة عن F2026001528 من فواتير الدافع (خطأ "
+     "كتابة؟)؛ أي F2026001528؛ المبلغ يساوي الرصيد المفتوح"),
 ])
 def test_reasons_read_in_arabic_clause_by_clause(english, arabic):
     assert arabic_reason(english) == arabic

@@ -90,6 +90,9 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"payer not known: please confirm", "الدافع غير معروف: " + _CONFIRM),
     (r"payer name ambiguous: (.+)", "اسم الدافع يحتمل أكثر من عميل: {0}"),
     (r"paid by (.+), not a customer", "دفعه {0} وهو ليس عميلاً"),
+    (r"paid by (.+), a name like the customer's", "دفعه {0}، اسم يشبه اسم العميل"),
+    (r"paid by (.+), a name like customer (\S+) \((.*)\)'s",
+     "دفعه {0}، اسم يشبه اسم العميل {1} ({2})"),
     (r"paid by (.+), not the customer's name: a third party, not learned as the customer's "
      r"payer", "دفعه {0} وليس باسم العميل: طرف ثالث، لم يُحفظ دافعاً للعميل"),
     (r"paid by (.+), not the customer's name: a third party paying (.+)\? please confirm",
@@ -142,6 +145,8 @@ _CLAUSES: list[tuple[str, object]] = [
      r"other set of its invoices does: is it the payer\? please confirm",
      "أقدم {0} فواتير مفتوحة للعميل {1} ({2})، {3}، تكوّن المبلغ ولا تكوّنه مجموعة أخرى من "
      "فواتيره: هل هو الدافع؟ " + _CONFIRM),
+    (r"its (\d+) oldest open invoices, (.+), make the amount and no other set of its invoices "
+     r"does", "أقدم {0} فواتير مفتوحة له، {1}، تكوّن المبلغ ولا تكوّنه مجموعة أخرى من فواتيره"),
     # withholding tax
     (r"less (\S+)% withholding tax \((.*?)\)(.*): certificate expected",
      lambda m: f"ناقص ضريبة خصم من المنبع {m[1]}% ({m[2]})"
@@ -179,6 +184,9 @@ _CLAUSES: list[tuple[str, object]] = [
                                          "والمبلغ والعميل) أو هل تم الإيداع"),
     (r"bank line (.+) has the same amount but nothing says it is this receipt",
      "سطر البنك {0} بنفس المبلغ لكن لا شيء يدل على أنه هذا التحصيل"),
+    # the short forms that follow a clause above ("...(mistyped?); it F2", "...; pays F1, F2")
+    (r"it (\S+)", "أي {0}"),
+    (r"pays (.+)", "يدفع {0}"),
     # a person's review
     (r"approved on review", "اعتُمد عند المراجعة"),
     (r"the proposal changed since it was reviewed: review again",
