@@ -1,4 +1,5 @@
-"""Old BIFF8 ``.xls`` bank statements (Egyptian and Gulf banks' portals still export them).
+"""Old ``.xls`` bank statements (Egyptian and Gulf banks' portals still export them): BIFF8
+workbooks, and Excel 2003 XML spreadsheets saved as ``.xls``.
 
 The files in ``tests/fixtures/bank_xls/`` are ours: each ``.xls`` was converted by LibreOffice
 from the CSV or XLSX export beside it (``make_xls.py`` there; the command is in its README):
@@ -8,12 +9,14 @@ its source, and those figures are pinned here.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from ar_excel.bank import detect_format, read_statement
+from ar_excel.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bank_xls"
 PAIRS = {
@@ -102,3 +105,61 @@ def test_adcb_transactions_on_the_second_sheet_signed_by_their_dr_cr_column(stat
     assert lines["Reference"].tolist() == ["IR2611030001", "SL2611100007", "DW2611270003"]
     assert lines["Balance"].tolist() == [54500.0, 54300.0, 53789.75]
     assert lines["Line No"].tolist() == [3, 4, 5]
+
+
+# --- Excel 2003 XML spreadsheets saved as .xls --------------------------------------------
+
+def test_excel_2003_xml_saved_as_xls_reads_as_libreoffice_reads_it():
+    # alrajhi_xml2003.xlsx is LibreOffice's reading of the same file (make_xls.py)
+    path = FIXTURES / "alrajhi_xml2003.xls"
+    assert detect_format(path.read_bytes(), path.name) == "spreadsheetml"
+    stmt, reference = read_statement(path), read_statement(FIXTURES / "alrajhi_xml2003.xlsx")
+    pd.testing.assert_frame_equal(stmt.lines, reference.lines)
+    assert [vars(b) for b in stmt.balances] == [vars(b) for b in reference.balances]
+    assert stmt.source_format == "spreadsheetml" and stmt.issues == reference.issues == []
+    lines = stmt.lines
+    # the amount header merged over "مدين Debit | دائن Credit" on the row below it
+    assert lines["Amount"].tolist() == [15000.0, -5.75, 1250.0, -1320.4]
+    assert lines["Date"].tolist() == dates("2026-11-02", "2026-11-09", "2026-11-15",
+                                           "2026-11-28")
+    assert lines["Value Date"].tolist() == dates("2026-11-03", "2026-11-09", "2026-11-16",
+                                                 "2026-11-28")
+    assert lines["Description"].tolist()[0] == ("حوالة واردة من شركة النور للتجارة فاتورة "
+                                                "INV-2026-0107")  # rich text: its words
+    assert lines["Balance"].tolist() == [65000.0, 64994.25, 66244.25, 64923.85]
+    assert lines["Currency"].tolist() == ["SAR"] * 4
+    assert lines["Line No"].tolist() == [9, 10, 11, 12]  # the rows in Excel
+    [bal] = stmt.balances
+    assert (bal.opening, bal.credits, bal.debits) == (50000.0, 16250.0, 1326.15)
+
+
+def test_excel_xml_cells_placed_as_excel_shows_them():
+    from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
+
+    xml = (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           b'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
+           b'xmlns:h="http://www.w3.org/TR/REC-html40">'
+           b'<Worksheet ss:Name="One"><Table>'
+           b'<Row><Cell ss:MergeAcross="1" ss:MergeDown="1"><Data ss:Type="String">A'
+           b'</Data></Cell><Cell><Data ss:Type="Number">1.5</Data></Cell></Row>'
+           b'<Row><Cell><Data ss:Type="Boolean">1</Data></Cell></Row>'
+           b'<Row ss:Index="4"><Cell ss:Index="2"><Data ss:Type="DateTime">2026-11-05T10:30:00.000'
+           b'</Data></Cell><Cell><Data ss:Type="String">x <h:B>bold</h:B> y</Data></Cell>'
+           b'<Cell><Data ss:Type="Number">n/a</Data></Cell></Row>'
+           b'</Table></Worksheet><Worksheet ss:Name="Empty"/></Workbook>')
+    [(name, rows), (empty, nothing)] = spreadsheet_rows(xml, "w.xls")
+    assert (name, empty, nothing) == ("One", "Empty", [])
+    assert rows == [["A", "", 1.5, ""],
+                    ["", "", True, ""],  # under the merged cell: its place stays empty
+                    ["", "", "", ""],
+                    ["", datetime(2026, 11, 5, 10, 30), "x bold y", "n/a"]]
+
+
+def test_excel_xml_with_an_entity_is_refused_not_expanded(tmp_path):
+    xml = ('<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY x "boom">]>'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet>'
+           '<Table><Row><Cell><Data>&x;</Data></Cell></Row></Table></Worksheet></Workbook>')
+    path = tmp_path / "e.xls"
+    path.write_text(xml)
+    with pytest.raises(InputError, match=r"e\.xls: the XML spreadsheet declares XML entities"):
+        read_statement(path)

@@ -1,8 +1,8 @@
 """Bank statements in: every format a bank exports, into one normalised frame of lines.
 
 ``read_statement(path)`` detects the format from the file's content (not its extension):
-OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, XLSX/XLS, HTML tables saved as
-.xls, else CSV; ``statement_from_table`` turns a
+OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, XLSX/XLS, Excel 2003 XML and
+HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
 The matching engine works on ``Statement.lines`` (columns ``statement.LINE_COLUMNS``: the
@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.spreadsheet_xml import is_spreadsheet_xml
 from ar_excel.bank.statement import (
     COLUMNS,
     LINE_COLUMNS,
@@ -37,7 +38,8 @@ __all__ = ["COLUMNS", "LINE_COLUMNS", "Statement", "StatementBalance", "detect_f
 
 
 def detect_format(data: bytes, name: str = "") -> str:
-    """'ofx', 'camt053', 'mt940', 'xlsx', 'html' or 'csv', from the bytes of the file."""
+    """'ofx', 'camt053', 'mt940', 'xlsx', 'spreadsheetml', 'html' or 'csv', from the bytes of
+    the file."""
     if data[:4] == b"PK\x03\x04":
         names = _zip_names(data)
         if names and "[Content_Types].xml" not in names and all(
@@ -57,6 +59,8 @@ def detect_format(data: bytes, name: str = "") -> str:
     if stripped.startswith("<"):
         if "camt.05" in head or "BkToCstmr" in head:
             return "camt053"
+        if is_spreadsheet_xml(head):  # before HTML: its rows are in a <Table> too
+            return "spreadsheetml"
         if re.search(r"<(html|table)\b", data[:65536].decode("latin-1"), re.I):
             return "html"  # a web page saved as .xls by the bank's portal
         raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
@@ -125,10 +129,12 @@ def read_statement_file(path: str | Path, mapping: dict[str, Any] | None = None,
         from ar_excel.bank.mt940_import import read_mt940
 
         return read_mt940(path, data, encoding)
-    from ar_excel.bank.csv_import import read_csv, read_html, read_xlsx
+    from ar_excel.bank.csv_import import read_csv, read_html, read_spreadsheet_xml, read_xlsx
 
     if fmt == "xlsx":
         return read_xlsx(path, mapping, day_first)
+    if fmt == "spreadsheetml":
+        return read_spreadsheet_xml(path, data, mapping, day_first)
     if fmt == "html":
         return read_html(path, data, mapping, encoding, day_first)
     return read_csv(path, data, mapping, encoding, day_first)

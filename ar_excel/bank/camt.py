@@ -40,6 +40,7 @@ Accounting rules:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,14 @@ def _date(el: Any, path: str) -> pd.Timestamp | None:
     raw = _text(el, f"{path}/Dt") or _text(el, f"{path}/DtTm")
     if not raw:
         return None
+    # the date as written (never shifted to UTC), and only an ISO date: pandas would read a
+    # damaged "2026-1:1-30" as a time with a zone
+    written = re.match(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    if written is None:
+        return None
     try:
-        day = pd.Timestamp(raw[:10])  # the date as written, never shifted to UTC
-    except ValueError:
+        day = pd.Timestamp(*map(int, written.groups()))
+    except ValueError:  # 2026-02-30
         return None
     return booking_day(day)
 

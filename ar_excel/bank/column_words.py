@@ -242,6 +242,13 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
     return None
 
 
+def money_role_by_words(header: str, taken: set[str]) -> str | None:
+    """``Debit``, ``Credit`` or ``Amount`` where a header's words name one of them and no
+    alias does ("مدين Debit", "Credit دائن"): a sub-header under a merged money group."""
+    canon = _role_by_words(split_header(header)[0], taken)
+    return canon if canon in ("Debit", "Credit", "Amount") else None
+
+
 def is_gregorian_date(value: Any) -> bool:
     """A date of this era (a Hijri 1448/05/11 in a Saudi export's second column is not)."""
     try:

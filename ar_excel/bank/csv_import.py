@@ -18,6 +18,7 @@ Every bank exports its own layout, so the layout is detected from the file, not 
   issue; date cells that Excel swapped
   (a day-first export opened month first) are put right when the dates left as text show it;
 * HTML pages saved as ``.xls`` (a common "Excel" export of bank portals): their table rows;
+  Excel 2003 XML spreadsheets saved as ``.xls`` (``spreadsheet_xml``): their sheets' rows;
 * a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
   the bank printed it positive or negative), or an amount plus a D/C indicator column (found
   by its header or by its values: ``CR``/``DR``, ``Credit``/``Debit``, ``دائن``/``مدين``);
@@ -40,18 +41,20 @@ turns rows into the statement. The rules live in modules named for them: ``diale
 (delimiter), ``column_words`` (what a header names), ``table_layout`` (which row is the
 header), ``date_order``, ``signs`` (debit/credit), ``balance_rows`` (totals and balances),
 ``preamble`` (account lines above the header), ``cells`` (the table read column by column),
-``html_table`` (HTML pages saved as .xls).
+``html_table`` (HTML pages saved as .xls), ``spreadsheet_xml`` (Excel 2003 XML saved as .xls).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.html_table import TableRows
+from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.text import decode_bytes
@@ -97,7 +100,26 @@ def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
         wb = pc.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several of its own error types
         raise InputError(f"{path.name}: could not open the workbook ({exc})") from exc
-    names = list(wb.sheet_names)
+    return statement_sheet(path, list(wb.sheet_names),
+                           lambda name: wb.get_sheet_by_name(name).to_python(
+                               skip_empty_area=False),
+                           "xlsx", mapping, day_first)
+
+
+def read_spreadsheet_xml(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
+                         day_first: bool | None = None) -> Statement:
+    """An Excel 2003 XML spreadsheet saved as .xls by a bank's portal (``spreadsheet_xml``)."""
+    sheets = dict(spreadsheet_rows(data, path.name))
+    return statement_sheet(path, list(sheets), sheets.__getitem__, "spreadsheetml", mapping,
+                           day_first)
+
+
+def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
+                    fmt: str, mapping: dict[str, Any] | None = None,
+                    day_first: bool | None = None) -> Statement:
+    """The statement of a workbook: from the sheet ``mapping`` names, else the first sheet
+    named as the contract's Bank Statement sheet, else the first sheet holding a statement
+    table; its issues name the sheet."""
     wanted = (mapping or {}).get("sheet")
     if wanted and wanted not in names:
         raise InputError(f"{path.name}: the workbook has no sheet '{wanted}' (its sheets: "
@@ -107,12 +129,12 @@ def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
              [n for n in names if match_key(n) in bank_keys] + names)
     last_error: InputError | None = None
     for name in dict.fromkeys(order):
-        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        rows = rows_of(name)
         if not rows:
             continue
         try:
             stmt = rows_to_statement([list(r) for r in rows], list(range(1, len(rows) + 1)),
-                                     f"{path.name}", "xlsx", mapping, day_first)
+                                     f"{path.name}", fmt, mapping, day_first)
         except InputError as exc:
             last_error = exc
             continue

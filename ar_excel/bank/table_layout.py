@@ -25,6 +25,7 @@ from ar_excel.bank.column_words import (
     header_row_asked,
     is_gregorian_date,
     match_columns,
+    money_role_by_words,
 )
 from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
@@ -85,6 +86,11 @@ def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
     if not any(cells):
         return
     sub = match_columns(rows[r], None)
+    if sub is not None:  # bilingual sub-headers no alias spells ("مدين Debit | دائن Credit")
+        for i, cell in enumerate(cells):
+            role = money_role_by_words(cell, set(sub.columns)) if cell else None
+            if role and i not in sub.columns.values():
+                sub.columns[role] = i
     named = set(sub.columns.values()) if sub else set()
     # every filled cell of the row is a column name, at least one of them money
     if sub is None or any(c and i not in named for i, c in enumerate(cells)) or not (
