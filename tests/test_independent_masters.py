@@ -18,7 +18,11 @@ import pytest
 
 from ar_excel.core.billing.tax import allowed_rates
 from ar_excel.core.customers import contacts
-from ar_excel.core.customers.duplicates import branches_of_one_company
+from ar_excel.core.customers.duplicates import (
+    branches_of_one_company,
+    contacts_of,
+    possible_duplicates,
+)
 from ar_excel.io.reader import read_book
 from ar_excel.io.writer import write_tabs
 from ar_excel.jobs import JobOptions
@@ -220,6 +224,21 @@ def test_a_riyadh_landline_is_no_egyptian_mobile_short_of_a_digit():
 ])
 def test_branches_of_one_company(a, b, branches):
     assert branches_of_one_company(a, b) is branches
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("مؤسسة عبدالله حمد الشمري للنقليات", "مؤسسة عبدالله محمد الشمري للنقليات", False),
+    ("Al Nour Trading", "Alnour Trading LLC", True),
+    ("Abdul Rahman Stores", "Abdulrahman Stores", True),
+    ("Mohamed Ahmed Trading", "Mohammed Ahmed Trading Co", True),
+    ("شركة الأمل للتجارة", "الامل للتجارة ش.م.م", True),
+])
+def test_names_alone_one_letter_apart_are_one_company_only_where_a_word_is_misspelt(a, b, same):
+    """Hamad and Mohammed are two people; one letter apart in the whole name is a split
+    ("Al Nour" / "Alnour") or a misspelt word, not a different word."""
+    blank = pd.Series([None, None])
+    found = possible_duplicates(["X1", "X2"], [a, b], contacts_of(blank, blank, blank, blank))
+    assert bool(found) is same
 
 
 def test_missing_tax_ids_are_reported_only_where_the_master_keeps_them(outcomes):

@@ -272,7 +272,9 @@ def compare_names(a: NormalName, b: NormalName, want_subset: bool = True) -> Nam
     ordered = compact if (a.ordered == a.compact and b.ordered == b.compact) else \
         fuzz.ratio(a.ordered, b.ordered)
     score = round(max(compact, ordered))
-    if compact >= 95:  # "Al Nour" / "Alnour": the same letters, split differently
+    # "Al Nour" / "Alnour": the same letters, split differently. Names of as many words are
+    # compared word by word instead: "Hamad" and "Mohammed" differ by one letter, not a split.
+    if compact >= 95 and (a.compact == b.compact or len(a.tokens) != len(b.tokens)):
         return NameMatch(score, True, True)
     if score < NAME_ALONE_MIN and not want_subset:
         return NameMatch(score, False, False)
