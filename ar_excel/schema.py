@@ -168,7 +168,9 @@ PAYMENTS = SheetSchema(
                                    "رقم الإيصال", "Receipt Number", "رقم السند",
                                    "رقم سند القبض", "Voucher No", "Receipt Voucher",
                                    "Number", "Payment Number", "Document No",
-                                   "Document Number", "ID")),
+                                   "Document Number", "ID",
+                                   # QuickBooks' payment lists: the receipt's own number
+                                   "Num", "Ref No")),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",

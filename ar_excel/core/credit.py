@@ -18,8 +18,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   negative limit is an input error reported by ``validate``): no utilization, never over.
   Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي): no credit at all, so
   any exposure is Over Limit (Utilization % blank: nothing to divide by).
-* Utilization % = Exposure / Credit Limit x 100. Over Limit = a limit is set and
-  Exposure > Credit Limit.
+* Utilization % = Exposure / Credit Limit x 100, to 0.1 (a half up). Over Limit = a
+  limit is set and Exposure > Credit Limit.
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
   more than ``overdue_hold_days`` past due), ``Over Limit``, ``Warning`` (Utilization % >=
   ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -81,6 +82,13 @@ def reason(key: str, arabic: bool, **values: object) -> str:
 
 def _money(value: float) -> str:
     return amount_text(value)
+
+
+def utilization_pct(exposure: float, limit: float) -> float:
+    """Exposure / limit x 100 to one decimal, a half rounded up as an accountant (and
+    Excel's ROUND) does: 8,900 on a limit of 8,000 is 111.3 %, not the float's 111.2."""
+    exact = Decimal(repr(float(exposure))) * 100 / Decimal(repr(float(limit)))
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,
@@ -172,7 +180,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ordered = round(float((orders_open if places == 2 else orders_exact).get(cid, 0.0)),
                         places)
         exposure = round(bal + ordered, places)
-        utilization = round(exposure / limit * 100, 1) if has_limit and limit else np.nan
+        utilization = utilization_pct(exposure, limit) if has_limit and limit else np.nan
         over = bool(has_limit and exposure > limit + 0.005)
         days = int(oldest.at[cid, "_dpd"]) if cid in oldest.index else 0
         master_status = str(info.at[cid, "Status"]) if in_master and pd.notna(

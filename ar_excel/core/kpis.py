@@ -16,7 +16,10 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   (opening AR + credit sales - closing current AR) x 100.
 * Collection rate = receipts in the period / (opening AR + credit sales) x 100.
 * A ratio whose denominator is zero or negative is left blank, never a made-up number.
-* Amounts in different currencies are never added: every KPI is computed per currency.
+* Amounts in different currencies are never added: every KPI is computed per currency;
+  a receipt counts in the currency of the invoice it pays (an AED customer's payment of
+  a USD invoice is USD received), else in its customer's.
+* Ratios are rounded to two decimals, a half up (as Excel's ROUND).
 
 Per customer (payment behaviour): each recorded payment applied to an invoice
 (``ledger.applications``) is late by payment date - the invoice's due date (0 when on time or
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 import numpy as np
@@ -92,9 +96,19 @@ def invoice_currency(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Seri
     return invoices["Currency"].fillna(invoices["Customer ID"].map(by_customer))
 
 
-def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
+def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame,
+                     invoices: pd.DataFrame | None = None) -> pd.Series:
+    """A receipt's currency: that of the invoice it pays (the ledger applies it there: a USD
+    invoice of an AED customer is paid in USD), else its customer's."""
     by_customer = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
-    return payments["Customer ID"].map(by_customer)
+    own = payments["Customer ID"].map(by_customer)
+    if invoices is None or "Invoice No" not in payments or not len(invoices):
+        return own
+    first = invoices[invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
+    by_invoice = pd.Series(invoice_currency(first, customers).to_numpy(),
+                           index=first["Invoice No"].to_numpy())
+    named = payments["Invoice No"].map(by_invoice[by_invoice.notna()])
+    return named.where(named.notna(), own)
 
 
 def _ccy(series: pd.Series, blank: str = "") -> pd.Series:
@@ -102,9 +116,13 @@ def _ccy(series: pd.Series, blank: str = "") -> pd.Series:
 
 
 def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
-    if denominator is None or not np.isfinite(denominator) or denominator <= 0.005:
+    """numerator / denominator x scale to two decimals, a half rounded up as an accountant
+    (and Excel's ROUND) does; the inputs are sums of money, so six decimals hold them."""
+    if denominator is None or not np.isfinite(denominator) or denominator <= 0.005 \
+            or not np.isfinite(numerator):
         return float("nan")
-    return round(numerator / denominator * scale, 2)
+    exact = Decimal(repr(round(numerator * scale, 6))) / Decimal(repr(round(denominator, 6)))
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -130,7 +148,8 @@ class Ledger:
     @cached_property
     def payment_currencies(self) -> pd.Series:
         """Each payment's currency (its customer's), resolved once."""
-        return _ccy(payment_currency(self.payments, self.customers), self.blank_currency)
+        return _ccy(payment_currency(self.payments, self.customers, self.invoices),
+                    self.blank_currency)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
         """The open items on a date (computed once per date)."""

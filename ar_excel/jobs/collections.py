@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
 from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.core.money import amount_text
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.aging import blank_currency
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
 
 TEXT = "text"
@@ -143,7 +145,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     issues: list[Issue] = []
 
     options.progress(0.05, "open items")
-    items = open_items(customers, invoices, payments, as_of)
+    # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
+                                blank_currency(book))
     plans_frame = book.frame("Payment Plans")
     schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers)
                           if plans_frame is not None else (None, []))

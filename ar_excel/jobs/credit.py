@@ -12,10 +12,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core import credit, credit_requests
+from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.aging import blank_currency
 from ar_excel.model import Book, JobResult, Tab
 
 STATUS_TAB = "Credit Status"
@@ -30,22 +32,46 @@ def _notice_days(book: Book) -> int:
         return 30
 
 
+def _totals(status: pd.DataFrame, items: pd.DataFrame) -> tuple[str, str, str]:
+    """The tab's Open Balance total and the ledger's, as text, and "=" or "≠": one figure
+    each in a one-currency book, else one per currency (amounts in different currencies are
+    never added)."""
+    ledger = items["Open Amount"].astype("float64").groupby(
+        items["Currency"].fillna("").astype(str)).sum()
+    tab = status["Open Balance"].astype("float64").groupby(
+        status["Currency"].fillna("").astype(str)).sum()
+    # a customer without items or currency adds a blank code holding nothing: left out
+    codes = [c for c in sorted(set(ledger.index) | set(tab.index))
+             if abs(tab.get(c, 0.0)) >= 0.0005 or abs(ledger.get(c, 0.0)) >= 0.0005]
+    tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(ledger.get(c, 0.0)))
+                     < 0.0005 for c in codes) else "≠"
+    if len(codes) <= 1:
+        return (amount_text(round_total(tab.sum())), amount_text(round_total(ledger.sum())),
+                tie)
+
+    def text(sums: pd.Series) -> str:
+        return ", ".join(f"{c or '(no currency)'} {amount_text(round_total(sums.get(c, 0.0)))}"
+                         for c in codes)
+
+    return text(tab), text(ledger), tie
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = options.as_of
     customers = book.customers
     invoices = book.invoices
     payments = book.payments
     options.progress(0.1, "building the open items ledger")
-    items = open_items(customers, invoices, payments, as_of)
+    # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
+                                blank_currency(book))
     rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]])
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates)
 
-    ledger_total = round_total(items["Open Amount"].astype("float64").sum())
-    tab_total = round_total(status["Open Balance"].sum())
-    tie = "=" if abs(ledger_total - tab_total) < 0.0005 else "≠"
+    tab_totals, ledger_totals, tie = _totals(status, items)
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
-             f"{amount_text(tab_total)} {tie} ledger open balance {amount_text(ledger_total)}"
+             f"{tab_totals} {tie} ledger open balance {ledger_totals}"
              + (" (other currencies converted at the Policy's exchange rates)"
                 if tie != "=" and rates is not None else ""))
     tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ar_excel.core.aging import aging_by_customer
+from ar_excel.core.aging import aging_by_customer, fill_blank_currency
 from ar_excel.core.collections.statements import (
     TAB_COLUMNS,
     TAB_FORMATS,
@@ -27,6 +27,7 @@ from ar_excel.core.collections.statements import (
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.errors import UsageError
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.aging import blank_currency
 from ar_excel.model import Book, JobResult, Tab
 
 ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون"}
@@ -92,13 +93,18 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     ids = _wanted(book, asked)
     customers, invoices, payments = book.customers, book.invoices, book.payments
     due = due_dates(invoices, customers)
-    items = open_items(customers, invoices, payments, as_of)
+    # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
+    code = blank_currency(book)
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of), code)
     aging = aging_by_customer(items, customers, book.policy)
+    docs = documents(customers, invoices, payments, due)
+    if code is not None and docs["Currency"].isna().any():
+        docs = docs.assign(Currency=docs["Currency"].fillna(code))
     options.progress(0.1, "statements")
     # the ledger is cut by customer once (customer_statements), not filtered per customer
     statements = customer_statements(ids, customers, invoices, payments, start, as_of, due,
                                      items, book.policy, book.arabic, aging=aging,
-                                     docs=documents(customers, invoices, payments, due))
+                                     docs=docs)
     out = [stmt for stmt in statements if asked or _has_activity(stmt)]
     options.progress(0.4, "statements")
     return out
