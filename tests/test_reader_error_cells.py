@@ -155,3 +155,21 @@ def test_an_ods_saved_by_another_program_is_looked_at_for_formulas_holding_an_er
     plain = _ods(tmp_path, "<table:table-row><table:table-cell><text:p>#1001</text:p>"
                            "</table:table-cell></table:table-row>", libreoffice=False)
     assert ods_errors(plain, ["Customers"]) == {}  # an invoice number written "#1001"
+
+
+def test_the_xls_screen_knows_an_error_record_from_a_value_record():
+    import struct
+
+    def boolerr(value: int, is_error: int) -> bytes:  # row 3, column 2, format 15
+        return struct.pack("<HHHHHBB", 0x0205, 8, 3, 2, 15, value, is_error)
+
+    def formula(result: bytes) -> bytes:  # row 1, column 4, format 15, then its result
+        body = struct.pack("<HHH", 1, 4, 15) + result + b"\x00" * 6
+        return struct.pack("<HH", 0x0006, len(body)) + body
+
+    screen = xls_module._ERROR_RECORD
+    assert screen.search(b"\x00" * 7 + boolerr(0x2A, 1))  # #N/A typed in
+    assert not screen.search(boolerr(1, 0))  # TRUE
+    assert screen.search(formula(b"\x02\x00\x07\x00\x00\x00\xff\xff"))  # =1/0: #DIV/0!
+    assert not screen.search(formula(b"\x01\x00\x01\x00\x00\x00\xff\xff"))  # =TRUE()
+    assert not screen.search(formula(struct.pack("<d", 5000.0)))  # =5*1000
