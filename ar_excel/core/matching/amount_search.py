@@ -129,7 +129,7 @@ class AmountSearch:
             return None
         same = [p for p in self.inv.by_amount.get(f.remaining, ())
                 if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
-        if not same and f.payer is None and self._floor < MATCHED:
+        if not same and f.payer is None:
             return self._oldest_of_one_customer(f)
         if len(same) != 1:
             return None
@@ -172,12 +172,15 @@ class AmountSearch:
                            "of this amount, please confirm")
 
     def _oldest_of_one_customer(self, f: LineFacts) -> list[Allocation] | None:
-        """Payer unknown, several invoices paid: a suggestion only, when the oldest open
-        invoices of exactly one customer make the amount and no other set of that customer's
-        does (a set of any customer's invoices could make a sum by chance, so no set is ever
-        certain without a payer). Looked up in one sorted array of every customer's oldest-first
-        running totals (``_oldest_totals``): the work grows with lines plus invoices, not with
-        lines times invoices."""
+        """Payer unknown, several invoices paid: when the oldest open invoices of exactly one
+        customer make the amount and no other set of that customer's does. A set of any
+        customer's invoices could make a sum by chance, so that alone is only a suggestion;
+        it is certain when the amount is not round and the name on the line (the bank's name
+        field, else the narrative's sender or words) shares a word with that customer's
+        (DIAMOND IMPORT & EXPORT, DELTASTARFOODS: a name no customer's scores as likely).
+        Looked up in one sorted array of every customer's oldest-first running totals
+        (``_oldest_totals``): the work grows with lines plus invoices, not with lines times
+        invoices."""
         totals, owners, ids = self._oldest_totals()
         lo, hi = np.searchsorted(totals, [f.remaining, f.remaining + 1])
         if lo == hi or len(set(owners[lo:hi].tolist())) != 1:
@@ -192,18 +195,31 @@ class AmountSearch:
         if not made or made[1] != 1 or set(made[0]) != set(items[:k]):
             return None
         name = self._printed_name(f.pos)
-        who = f"paid by {name.strip()}, not a customer" if name else "payer not identified"
+        words = name or self.payers.narrative_sender(self._descriptions[f.pos]) \
+            or self.payers.narrative_words(self._descriptions[f.pos])
+        like = self.payers.resembles(cust, words)
         nums = ", ".join(self.inv.number[p] for p in items[:k])
+        customer = f"customer {cust} ({self.payers.names.get(cust, '')})"
+        if like and f.remaining % self.inv.tens != 0:
+            return self._alloc(f, list(items[:k]), "multi-invoice", 0.86,
+                               f"paid by {words.strip()}, a name like {customer}'s; its {k} "
+                               f"oldest open invoices, {nums}, make the amount and no other set "
+                               "of its invoices does")
+        if self._floor >= MATCHED:
+            return None
+        who = (f"paid by {name.strip()}, a name like the customer's" if name and like
+               else f"paid by {name.strip()}, not a customer" if name else "payer not identified")
         return self._alloc(f, list(items[:k]), "multi-invoice", 0.5,
-                           f"{who}; the {k} oldest open invoices of customer {cust} "
-                           f"({self.payers.names.get(cust, '')}), {nums}, make the amount and no "
-                           "other set of its invoices does: is it the payer? please confirm")
+                           f"{who}; the {k} oldest open invoices of {customer}, {nums}, make the "
+                           "amount and no other set of its invoices does: is it the payer? please "
+                           "confirm")
 
     def _oldest_totals(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(totals, customer codes, customer ids): for every customer, the running totals of its
         2 to ``MAX_ITEMS`` oldest open invoices (oldest due first), all sorted by total; taken
-        once, from the ledger as the suggestions round finds it."""
-        if self._oldest is None:
+        once per round of the cascade, from the ledger as the round's amount-only stage
+        finds it."""
+        if self._oldest is None or self._oldest[3] != self._floor:
             inv = self.inv
             codes, ids = pd.factorize(np.asarray(inv.customer, dtype=object))
             rank = (np.asarray(inv.rank, dtype=np.int64) if inv.rank is not None
@@ -219,5 +235,6 @@ class AmountSearch:
             keep = (nth >= 1) & (nth < MAX_ITEMS)
             totals, owners = running[keep], owner[keep]
             by_total = np.argsort(totals, kind="stable")
-            self._oldest = (totals[by_total], owners[by_total], [str(c) for c in ids])
-        return self._oldest
+            self._oldest = (totals[by_total], owners[by_total], [str(c) for c in ids],
+                            self._floor)
+        return self._oldest[:3]

@@ -58,7 +58,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
    suggestions only   payer known but the amount is ambiguous, partial or over everything
                       open (a payment on account, suggested oldest first); a unique amount
                       that is round or in a dense range; payer unknown and several invoices
-                      paid: the oldest open invoices of exactly one customer making the amount.
+                      paid: the oldest open invoices of exactly one customer making the amount
+                      (matched when the amount is not round and the name on the line shares a
+                      word with that customer's).
 
 ``Matched`` is given only where the rule is certain (confidence >= 0.85); everything else is
 ``Suggested`` with its reason, or stays in ``Unmatched Bank`` with the reason and the best
