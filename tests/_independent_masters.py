@@ -8,7 +8,8 @@ scratch for the validate and invoices jobs (nothing here comes from ``ar_excel.d
   numbers of 15 digits starting and ending with 3, branches sharing one VAT number, VAT 15 %,
   line totals with tax.
 * UAE: a trader's English sheet; TRNs of 15 digits starting with 100 (typed with or without
-  spaces), FZE / LLC / L.L.C. names, ``PDC 90 days`` terms, limits ``AED 100,000``, VAT 5 %.
+  spaces), FZE / LLC / L.L.C. names, ``PDC 90 days`` terms, limits ``AED 100,000``; an
+  invoice register without lines giving each invoice's net, VAT (5 %) and total.
 * English: a QuickBooks-style export (``Customer``, ``Account No.``, ``Main Phone``,
   ``Terms`` ``Net 30`` / ``Due on receipt``), invoices keyed by the customer's name.
 
@@ -638,7 +639,47 @@ def uae() -> Book:
     cust.add(_uae_customer(69, "Valid IBAN Traders",
                            **{"IBAN": "AE07 0331 2345 6789 0123 456"}))
     book.clean_customers += 1
+    _uae_register(book)
     return book
+
+
+def _uae_register(book: Book) -> None:
+    """An invoice register without lines: net, VAT (5%) and total on each invoice."""
+    cust = book.sheet("Customer Master")
+    reg = Sheet("Sales Invoices", ["Inv No", "Customer Code", "Inv Date", "Due Date",
+                                   "Net Amount", "VAT (5%)", "Total", "LPO No"])
+    book.sheets.append(reg)
+    days = {"PDC 90 days": 90, "Net 30": 30, "60 days": 60, "CDC": 0, "45": 45}
+    terms = {r[0]: days.get(r[UAE_HEAD.index("Terms")], 30) for r in cust.rows}
+    ic = "Invoice Checks"
+    seq = 0
+
+    def invoice(cid: str, day: date, net: float, vat: float | None = None,
+                total: float | None = None) -> tuple[int, str]:
+        nonlocal seq
+        seq += 1
+        no = f"TI-{seq:04d}"
+        vat = _r2(net * 0.05) if vat is None else vat
+        total = _r2(net + vat) if total is None else total
+        r = reg.add([no, cid, _dt(day), _dt(day + timedelta(days=terms[cid])), net, vat, total,
+                     f"LPO/{2026}/{seq * 7:03d}"])
+        return r, no
+
+    for n in range(30):
+        cid = f"AE-{1 + (n * 7) % 50:03d}"
+        invoice(cid, date(2026, 1, 3) + timedelta(days=(n * 3) % 85),
+                _r2(850 + (n * 1234.56) % 40000))
+    invoice("AE-002", date(2026, 3, 2), 12500.0, 0.0)  # zero-rated export
+    invoice("AE-006", date(2026, 3, 3), -2400.0)  # credit note
+    # VAT taken on the total with VAT
+    r, no = invoice("AE-010", date(2026, 3, 4), 18000.0, _r2(18000 * 1.05 * 0.05))
+    book.expect(ic, "TAX_AMOUNT_MISMATCH", no, r, "VAT (5%)")
+    # the Saudi rate on a UAE invoice
+    r, no = invoice("AE-012", date(2026, 3, 5), 4000.0, 600.0)
+    book.expect(ic, "TAX_RATE_NOT_ALLOWED", no, r, "VAT (5%)")
+    # total keyed wrong
+    r, no = invoice("AE-014", date(2026, 3, 6), 7300.0, 365.0, 7635.0)
+    book.expect(ic, "INVOICE_TOTAL_MISMATCH", no, r, "Amount")
 
 
 # ----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from ar_excel.core.billing import invoice_tax
 from ar_excel.core.billing.tax import allowed_rates
 from ar_excel.core.customers import contacts
 from ar_excel.core.customers.duplicates import (
@@ -108,6 +109,7 @@ def test_the_planted_problems_are_what_the_books_hold():
         "PRICE_OFF_LIST": 1, "CUSTOMER_CLOSED": 1, "LINE_TOTAL_MISMATCH": 1}
     assert sum(counts["saudi"].values()) == 22 and counts["saudi"]["INVALID_TAX_ID"] == 3
     assert counts["uae"]["INVALID_TAX_ID"] == 1 and counts["uae"]["DUPLICATE_TAX_ID"] == 2
+    assert counts["uae"]["TAX_AMOUNT_MISMATCH"] == counts["uae"]["TAX_RATE_NOT_ALLOWED"] == 1
     assert counts["english"] == {"POSSIBLE_DUPLICATE": 2, "INVALID_EMAIL": 1,
                                  "UNUSUAL_TERMS": 1, "INVALID_CURRENCY": 1,
                                  "UNKNOWN_CUSTOMER": 1, "DUE_DATE_INCONSISTENT": 2,
@@ -163,6 +165,32 @@ def test_findings_name_the_cell_and_speak_the_workbooks_language(outcomes):
     sa_inv = outcomes["saudi"].invoice_checks.set_index("Code")
     assert sa_inv.loc["TAX_RATE_NOT_ALLOWED", "Message"] == (
         "Tax rate 5% is not an allowed rate (0, 15 for SAR)")
+
+
+def test_an_invoice_register_is_checked_on_its_own_net_and_vat_columns(outcomes):
+    """The UAE register has no lines: each invoice's VAT (5%) is held to 5 % of its Net
+    Amount and its Total to their sum; the zero-rated export and the credit note are fine."""
+    found = outcomes["uae"].invoice_checks
+    assert list(zip(found["Invoice No"], found["Field"], found["Message"], strict=True)) == [
+        ("TI-0033", "VAT (5%)",
+         "Tax amount 945.00 should be 900.00 (5% of 18,000.00); difference 45.00"),
+        ("TI-0034", "VAT (5%)", "Tax rate 15% is not an allowed rate (0, 5 for AED)"),
+        ("TI-0035", "Amount", "Invoice amount 7,635.00 does not equal its Net Amount 7,300.00 "
+                              "+ VAT (5%) 365.00 = 7,665.00; difference -30.00"),
+    ]
+
+
+@pytest.mark.parametrize(("headers", "judged"), [
+    (["الصافي", "ضريبة القيمة المضافة"], ("الصافي", "ضريبة القيمة المضافة")),
+    (["Net Amount", "VAT %", "VAT Amount"], ("Net Amount", "VAT Amount")),
+    (["Net", "Tax Code", "Tax"], ("Net", "Tax")),
+    (["الصافي", "ضريبة الخصم والإضافة", "ضريبة القيمة المضافة"], (None, None)),
+    (["الصافي", "ضريبة الجدول", "ضريبة القيمة المضافة"], (None, None)),
+    (["Amount Excl VAT"], (None, None)),
+])
+def test_which_register_columns_are_the_net_and_the_vat(headers, judged):
+    frame = pd.DataFrame(columns=["Invoice No", *headers, "Amount"])
+    assert invoice_tax._columns(frame) == judged
 
 
 def test_the_exception_report_lists_the_accounts_with_findings(outcomes):

@@ -123,6 +123,12 @@ CODES: dict[str, Code] = {c.name: c for c in _CODES}
 
 # Message variants of a code: same code and severity rules, different wording.
 VARIANTS: dict[str, tuple[str, str]] = {
+    "INVOICE_TOTAL_MISMATCH/parts": (
+        "Invoice amount {actual} does not equal its {net_col} {net} + {tax_col} {tax} = "
+        "{expected}; difference {diff}",
+        "مبلغ الفاتورة {actual} لا يساوي {net_col} {net} + {tax_col} {tax} = {expected}؛ "
+        "الفرق {diff}",
+    ),
     "DUE_DATE_INCONSISTENT/before": (
         "Due date {due} is before the invoice date {date}",
         "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",

@@ -44,6 +44,15 @@ def _allowed(rates: np.ndarray, allowed: tuple[float, ...]) -> np.ndarray:
     )
 
 
+def allowed_label(policy: Policy, currency: object, arabic: bool) -> str:
+    """The allowed rates as a message says them: ``0, 15 for SAR`` where the currency's."""
+    rates = allowed_rates(policy, currency)
+    text = ", ".join(number(rates))
+    if rates == tuple(policy.allowed_tax_rates_pct):
+        return text
+    return f"{text} للعملة {currency}" if arabic else f"{text} for {currency}"
+
+
 def tax_rates(book: BillingBook) -> pd.DataFrame:
     """TAX_RATE_NOT_ALLOWED: a line's tax rate is not in the policy's allowed rates."""
     lines = book.lines
@@ -61,10 +70,7 @@ def tax_rates(book: BillingBook) -> pd.DataFrame:
         return empty()
     wrong = [k for k, good in zip(keys, ok, strict=True) if not good]
     sets = [verdict[k][1] for k in wrong]
-    national = " للعملة {}" if book.arabic else " for {}"
-    allowed_text = [", ".join(number(verdict[k][1])) + (
-        national.format(k[0]) if verdict[k][1] != tuple(book.policy.allowed_tax_rates_pct)
-        else "") for k in wrong]
+    allowed_text = [allowed_label(book.policy, k[0], book.arabic) for k in wrong]
     r = bad["Tax Rate"].to_numpy(dtype="float64")
     fraction = np.array([0 < x < 1 and bool(_allowed(np.array([x * 100.0]), a)[0])
                          for x, a in zip(r, sets, strict=True)], dtype=bool)
