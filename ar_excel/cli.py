@@ -33,7 +33,8 @@ def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
         p.add_argument("--bank", metavar="STATEMENT", type=Path,
                        help="bank statement file (CSV, XLSX, MT940, camt.053, OFX)")
     p.add_argument("--lang", choices=("auto", "ar", "en"), default="auto",
-                   help="Arabic header row and right-to-left tabs (default: as the workbook)")
+                   help="Arabic (ar) or English (en) output: header row, right-to-left tabs, "
+                        "reasons and messages (default: as the workbook)")
     p.add_argument("--no-backup", action="store_true",
                    help="when writing into BOOK, do not keep a backup copy")
 
@@ -105,6 +106,8 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         progress(0.02, "reading workbook")
         _read_statement_early(args, [jobs[name] for name in args.jobs])
         book = read_book(args.book)
+        if args.lang != "auto":  # as the Policy's language would: the jobs' wording too
+            book.arabic = args.lang == "ar"
         if args.out is not None:
             remember_previous_output(book, args.out)
         extra = {k: v for k, v in vars(args).items()
@@ -117,7 +120,7 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         selected = [jobs[name] for name in args.jobs]
         outcome = run_jobs(book, selected, options, month_end=args.month_end,
                            progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
-        arabic = book.arabic if args.lang == "auto" else args.lang == "ar"
+        arabic = book.arabic
         tabs = [*outcome.tabs, issues_tab(outcome.issues, arabic)]
         progress(0.9, "writing tabs")
         writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs

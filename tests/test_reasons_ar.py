@@ -160,3 +160,21 @@ def test_the_arabic_rejection_is_read_back_by_the_review():
     lines = unmatched[["Bank Line", "Date", "Amount"]]
     reviews = reviews_from(None, lines, unmatched)
     assert not reviews["7"].approved
+
+
+def test_lang_option_sets_the_wording_both_ways(tmp_path):
+    book = arabic_book(tmp_path / "book.xlsx")
+    bank = _bank(tmp_path / "bank.csv",
+                 ["16/11/2026", "حوالة واردة من شركة النور للتجارة فاتورة ف-102", "",
+                  "22,800.00"])
+    english, arabic = tmp_path / "en.xlsx", tmp_path / "ar.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(english),
+                 "--lang", "en"]) == 0
+    assert read_tab(english, "Bank Matches", "Bank Line")["Reason"].tolist() == [
+        "payer by narrative name and narrative names ف-102; amount equals the open amount"]
+    assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(arabic)]) == 0
+    assert read_tab(arabic, "Bank Matches", "Bank Line")["Reason"].tolist() == [
+        "الدافع عُرف من الاسم في البيان والبيان يذكر ف-102؛ المبلغ يساوي الرصيد المفتوح"]
+    # the English run has no Arabic label row above the header
+    first = openpyxl.load_workbook(english)["Bank Matches"]["A1"].value
+    assert first == "Bank Line"
