@@ -292,7 +292,17 @@ class PayerStages:
     def _read_name(self, f: LineFacts) -> None:
         name = self._printed_name(f.pos)
         if not name:
-            f.payer = self.payers.by_name(self._descriptions[f.pos], narrative=True)
+            desc = self._descriptions[f.pos]
+            f.payer = self.payers.by_name(desc, narrative=True)
+            if f.payer is None or f.payer.customer is None or not f.payer.certain:
+                # The sender the narrative names, read as a printed name, when that is certain
+                # and is the customer the narrative's words make likeliest (or the words make
+                # none likely): the words scored apart score less (FROM SINAI PLASTIC
+                # INDUSTRIES: 90 as words, 100 as the sender's name).
+                sender = self.payers.by_sender(desc)
+                if sender is not None and (f.payer is None or not f.payer.candidates
+                                           or f.payer.candidates[0][0] == sender.customer):
+                    f.payer = sender
             return
         f.payer = self.payers.by_name(name)
         if f.payer is None or f.payer.customer is None:

@@ -402,6 +402,21 @@ class PayerDirectory:
             words.append(w)
         return self.narrative_words(" ".join(words))
 
+    def by_sender(self, narrative: object) -> Payer | None:
+        """The payer a narrative names as the sender (INWARD TRANSFER FROM X, حوالة واردة من X),
+        read as a name the bank printed: the customer, when that reading is certain (its words
+        are the name, not words scattered in the text, so they are scored in full). None
+        otherwise."""
+        words = self.narrative_sender(narrative)
+        if len(name_tokens(words)) < 2:
+            return None
+        found = self.by_name(words)
+        # (A name learned from an earlier receipt is not read from the customer master: the
+        # narrative's own reading of it stands.)
+        if found is None or found.customer is None or not found.certain or found.how != "name":
+            return None
+        return Payer(found.customer, "narrative name", found.score, found.candidates)
+
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = self.narrative_words(name) if narrative else fold_text(name)

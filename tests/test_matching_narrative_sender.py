@@ -1,0 +1,47 @@
+"""The sender a narrative names, read as the payer's name.
+
+Without a name field, the payer is read from the narrative's words, which score less surely
+than a name the bank prints (words anywhere in the text). When the narrative says who sent the
+money (INWARD TRANSFER FROM X, حوالة واردة من X سداد ...), X is read as a printed name: when
+that reading is certain and names the customer the words make likeliest (or the words make
+none likely), the payer is known for sure, as from a name field. A name learned from an
+earlier receipt is not taken from the sender's words.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.matching.payers import PayerDirectory
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+CUSTOMERS = [
+    customer("C1", "Sinai Plastic Industries"),
+    customer("C2", "El Dawlia Trading Group"),
+    customer("C3", "Sapphire Paints Co."),
+    customer("C4", "Sapphire Pharma Group"),
+]
+SINAI = "INWARD TRANSFER 2692181580918 FROM SINAI PLASTIC INDUSTRIES"
+
+
+def test_the_sender_is_read_as_a_printed_name():
+    payers = PayerDirectory(pd.DataFrame(CUSTOMERS))
+    words = payers.by_name(SINAI, narrative=True)
+    assert (words.customer, words.certain) == ("C1", False)  # (90: words of the text)
+    sender = payers.by_sender(SINAI)
+    assert (sender.customer, sender.how, sender.score) == ("C1", "narrative name", 100.0)
+    cut = payers.by_sender("حوالة واردة من EL DAWLIA TRADING GROU قيمة ON ACC")
+    assert cut.customer == "C2" and cut.certain
+    # One word is no name; no sender said: nothing.
+    assert payers.by_sender("INWARD TRANSFER FROM SAPPHIRE") is None
+    assert payers.by_sender("IPI TT REF: 254726760 SINAI PLASTIC INDUSTRIES") is None
+
+
+def test_a_known_sender_pays_an_invoice_less_transfer_charges():
+    """44.00 short of 19,644.20: above the absolute fee tolerance, within the percentage one;
+    written off for a payer known for sure (before: a suggestion, the name read as words)."""
+    invoices = [invoice("INV-2026-00812", "C1", 19644.20), invoice("INV-2026-00901", "C1", 3150.00)]
+    r = match(CUSTOMERS, invoices, {"amount": 19600.20, "desc": SINAI})
+    assert allocations(r) == [("INV-2026-00812", 19600.20, "fee-writeoff", "Matched")]
+    assert reason(r) == ("payer by narrative name (100); INV-2026-00812 less 44.00 within the "
+                         "fee tolerance: write-off proposed")
