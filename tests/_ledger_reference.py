@@ -8,6 +8,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.ledger import refunds_settle_credits
 from ar_excel.model import ROW
 
 CENT = 0.005  # below half a cent an item is settled
@@ -127,12 +128,16 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         "Amount": -on_account["Amount"],
         "Open Amount": -on_account["Unapplied Amount"],
         ROW: on_account[ROW],
+        "_refund_of": payments["Invoice No"].reindex(on_account.index).to_numpy(),
     })
 
     parts = [p for p in (invoice_rows, payment_rows) if len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
     items = pd.concat(parts, ignore_index=True)
+    # a later accounting rule: a refund pays out the customer's credits (the ledger's own
+    # function, given what each refund names)
+    items = refunds_settle_credits(items)
     items = items[items["Open Amount"].abs() >= CENT].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
     return items[OPEN_ITEM_COLUMNS]

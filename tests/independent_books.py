@@ -1,4 +1,4 @@
-"""Five small AR workbooks kept the way real finance teams keep them, written cell by cell
+"""Six small AR workbooks kept the way real finance teams keep them, written cell by cell
 with openpyxl, independently of ``ar_excel.demo``: the data was not shaped by our generator.
 
 * ``egypt_distributor``: EGP, Arabic sheet names and headers, a merged title row, terms as
@@ -16,6 +16,9 @@ with openpyxl, independently of ``ar_excel.demo``: the data was not shaped by ou
 * ``quickbooks_book``: an English QuickBooks-like book: customers keyed by name, a Type
   column with ``Credit Memo``, invoice Terms ``Net 30`` / ``Due on receipt``, month-first
   text dates (``MM/DD/YYYY`` in the Policy), Payment Method column.
+* ``jordan_pharma``: JOD (fils), aging by invoice date, hold after 60 days and warning at
+  75 % in the Policy, an overpayment, a credit note refunded in cash, invoices exactly 60
+  and 61 days past due.
 
 The expected figures are worked out by hand in ``tests/test_independent_books.py``.
 """
@@ -242,10 +245,45 @@ def quickbooks_book(path: Path) -> Path:
     return _save(wb, path)
 
 
+def jordan_pharma(path: Path) -> Path:
+    """JOD (fils), the Policy ages by invoice date, holds after 60 days past due and warns at
+    75 %; an overpayment, a credit note refunded in cash, invoices exactly 60 and 61 days
+    past due."""
+    wb = openpyxl.Workbook()
+    _sheet(wb, "Customers", [
+        ["Customer ID", "Customer Name", "Currency", "Payment Terms", "Credit Limit"],
+        ["J-1", "Amman Medical Stores", "JOD", 30, 10000],
+        ["J-2", "Irbid Pharmacy", "JOD", 45, 2000],
+        ["J-3", "Zarqa Clinics Group", "JOD", 30, None],
+    ])
+    _sheet(wb, "Invoices", [
+        ["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+        ["JI-01", "J-1", _d(2026, 9, 1), 1000.000],
+        ["JI-02", "J-1", _d(2026, 11, 1), 2500.500],
+        ["JI-10", "J-2", _d(2026, 8, 17), 800.000],
+        ["JI-12", "J-2", _d(2026, 11, 20), 1100.000],
+        ["JI-20", "J-3", _d(2026, 8, 31), 450.750],
+        ["CN-20", "J-3", _d(2026, 10, 10), -300.000],
+    ])
+    _sheet(wb, "Payments", [
+        ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+        ["RJ-1", "J-1", _d(2026, 11, 10), 1200.000, "JI-01"],
+        ["RF-1", "J-3", _d(2026, 11, 5), -300.000, "CN-20"],
+    ])
+    _sheet(wb, "Policy", [
+        ["Key", "Value"],
+        ["Aging Basis", "Invoice Date"],
+        ["Hold After Days", 60],
+        ["Credit Warning %", 75],
+    ])
+    return _save(wb, path)
+
+
 BOOKS = {
     "egypt": egypt_distributor,
     "saudi": saudi_contractor,
     "uae": uae_trader,
     "kuwait": kuwait_company,
     "quickbooks": quickbooks_book,
+    "jordan": jordan_pharma,
 }

@@ -1,7 +1,7 @@
-"""An independent accountant's check of the month-end figures on five books we did not shape.
+"""An independent accountant's check of the month-end figures on six books we did not shape.
 
 The books (``tests/independent_books.py``) are kept the way finance teams in Egypt, Saudi
-Arabia, the UAE, Kuwait and a QuickBooks shop keep them. Each is run through the command
+Arabia, the UAE, Kuwait, Jordan and a QuickBooks shop keep them. Each is run through the command
 line as a user would (``ar-excel run`` for Aging, Aging Detail, Credit Status, Dunning and
 the Call/Visit lists; ``statements`` for Customer Statements; ``report`` for the KPIs), the
 tabs are read back from the written workbooks, and every figure is compared with what an
@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from ar_excel.cli import main
@@ -532,6 +534,66 @@ def test_quickbooks_statement_and_kpis(outputs):
     assert k["Collection Rate %"] == 27.59  # 7,250 / 26,280 = 27.588
 
 
+# ---------------------------------------------------------------- Jordan: JOD, Policy edges
+
+def test_jordan_invoice_date_basis_overpayment_and_a_refunded_credit_note(outputs):
+    out = outputs("jordan")
+    assert input_issues(out) == []
+    # Aged by invoice date (Policy). J-1: RJ-1 1,200.000 pays JI-01 1,000.000 and leaves
+    # 200.000 on account (10 Nov: 20 days); JI-02 of 1 Nov is 29 days old (1-30) though not
+    # yet due. J-2: JI-10 of 17 Aug is 105 days old (90+), JI-12 of 20 Nov 10 days.
+    # J-3: CN-20 -300.000 was refunded in cash (RF-1 -300.000 "CN-20"): both are settled,
+    # leaving JI-20 450.750 of 31 Aug (91 days: 90+).
+    assert aging(out) == {
+        ("J-1", "JOD"): (0.0, 2500.5 - 200.0, 0.0, 0.0, 0.0, 2300.5),
+        ("J-2", "JOD"): (0.0, 1100.0, 0.0, 0.0, 800.0, 1900.0),
+        ("J-3", "JOD"): (0.0, 0.0, 0.0, 0.0, 450.75, 450.75),
+    }
+    assert detail(out) == {
+        "RJ-1": (-200.0, 20, "1-30"), "JI-02": (2500.5, -1, "1-30"),
+        "JI-10": (800.0, 60, "90+"), "JI-12": (1100.0, -35, "1-30"),
+        "JI-20": (450.75, 61, "90+"),
+    }
+
+
+def test_jordan_hold_after_60_days_and_warning_at_75(outputs):
+    out = outputs("jordan")
+    assert credit(out) == [
+        # 61 days past due > 60: Hold; the refunded credit note is no unapplied credit
+        ("J-3", None, 450.75, 450.75, 450.75, None, 61, False, "Hold", 0.0),
+        # exactly 60 days is not more than 60: 1,900 / 2,000 = 95 % >= 75 %
+        ("J-2", 2000.0, 1900.0, 800.0, 1900.0, 95.0, 60, False, "Warning", 0.0),
+        ("J-1", 10000.0, 2300.5, 0.0, 2300.5, 23.0, 0, False, "OK", -200.0),
+    ]
+    assert dunning(out) == {
+        ("J-2", "JOD"): (3, 60, 800.0, 0.0, 800.0, 1900.0, 1, True),
+        # nothing on account to set against JI-20: the credit went back to the customer
+        ("J-3", "JOD"): (3, 61, 450.75, 0.0, 450.75, 450.75, 1, True),
+        ("J-1", "JOD"): (0, 0, 0.0, 200.0, 0.0, 2300.5, 0, False),
+    }
+    assert to_call(out) == [("J-2", 800.0, 60, "JI-10"), ("J-3", 450.75, 61, "JI-20")]
+
+
+def test_jordan_statement_and_kpis_leave_the_refund_out_of_receipts(outputs):
+    out = outputs("jordan")
+    assert statement(out, "J-3") == [
+        ("Opening balance", None, None, None, 450.75 - 300.0),
+        ("Refund", "RF-1", 300.0, 0.0, 450.75),
+        ("Closing balance", None, None, None, 450.75),
+    ]
+    k = kpis(out, "JOD")
+    # opening: 1,000.000 + 800.000 + 450.750 - 300.000 = 1,950.750; sales 2,500.500 +
+    # 1,100.000; received RJ-1 1,200.000 (the refund is money paid out, no receipt);
+    # closing 2,300.500 + 1,900.000 + 450.750; current (not yet due) JI-02 + JI-12
+    assert (k["Opening AR"], k["Credit Sales"], k["Receipts Count"], k["Receipts"],
+            k["Closing AR"], k["Closing Current AR"]) == (
+        1950.75, 3600.5, 1, 1200.0, 4651.25, 3600.5)
+    assert k["DSO"] == 38.76  # 4,651.250 / 3,600.500 x 30 = 38.755
+    assert k["Best-Possible DSO"] == 30.0
+    assert k["CEI %"] == 46.14  # (1,950.750 + 3,600.500 - 4,651.250) / 1,950.750 = 46.136
+    assert k["Collection Rate %"] == 21.62  # 1,200 / 5,551.250 = 21.617
+
+
 def test_every_book_ties_aging_credit_statements_and_kpis(outputs):
     """Across tabs: per customer and currency, the aging total is the statement's closing
     balance and the dunning's open balance; per currency the aging grand total is the KPIs'
@@ -577,3 +639,37 @@ def test_ratios_round_a_half_up():
     assert _ratio(1.125 * 30, 30.0) == 1.13  # the float 1.125 rounds to 1.12 half-even
     assert _ratio(171.364 * 100, 100.0) == 171.36
     assert _ratio(5.0, 0.0) != _ratio(5.0, 0.0)  # blank (NaN), never a made-up number
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B"]), st.sampled_from(["EGP", "KWD"]),
+                          st.sampled_from(["Invoice", "Credit Note", "Payment"]),
+                          st.integers(-5000, 5000), st.integers(0, 30)), max_size=14))
+def test_a_refund_moves_no_money_between_customers_or_currencies(rows):
+    import pandas as pd
+
+    from ar_excel.core.ledger import refunds_settle_credits
+
+    items = pd.DataFrame({
+        "Customer ID": [r[0] for r in rows], "Currency": [r[1] for r in rows],
+        "Item Type": [r[2] for r in rows], "Document No": [f"D{i}" for i in range(len(rows))],
+        "Date": pd.to_datetime([pd.Timestamp("2026-11-01") + pd.Timedelta(days=r[4])
+                                for r in rows]),
+        "Open Amount": [r[3] / 1000 if r[1] == "KWD" else r[3] / 100 for r in rows],
+        "_row": range(2, len(rows) + 2),
+        "_refund_of": [None] * len(rows),
+    }, columns=["Customer ID", "Currency", "Item Type", "Document No", "Date", "Open Amount",
+                "_row", "_refund_of"])
+    after = refunds_settle_credits(items)
+
+    def balances(frame):
+        return frame.groupby(["Customer ID", "Currency"])["Open Amount"].sum().round(3)
+
+    if len(items):
+        assert balances(after).equals(balances(items))  # every balance kept to the fils
+    before, now = items["Open Amount"].to_numpy(), after["Open Amount"].to_numpy()
+    # a credit only shrinks towards zero, a refund too; other debits are untouched
+    assert all(b <= n <= 0 for b, n in zip(before, now, strict=True) if b < 0)
+    assert all(0 <= n <= b for b, n in zip(before, now, strict=True) if b > 0)
+    refunds = (items["Item Type"] == "Payment") & (items["Open Amount"] > 0)
+    assert (now[~refunds.to_numpy() & (before > 0)] == before[~refunds.to_numpy() & (before > 0)]).all()

@@ -14,7 +14,8 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
 * Average days delinquent (ADD) = DSO - best-possible DSO.
 * CEI (single period) = (opening AR + credit sales - closing AR) /
   (opening AR + credit sales - closing current AR) x 100.
-* Collection rate = receipts in the period / (opening AR + credit sales) x 100.
+* Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
+  are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
 * A ratio whose denominator is zero or negative is left blank, never a made-up number.
 * Amounts in different currencies are never added: every KPI is computed per currency;
   a receipt counts in the currency of the invoice it pays (an AED customer's payment of
@@ -191,7 +192,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     pay_dates = pd.to_datetime(pay["Date"])
     received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
                        & (ledger.payment_currencies == currency) & ~non_cash(pay)
-                       & pay["Amount"].notna(), "Amount"]
+                       & (pay["Amount"] > 0), "Amount"]  # a refund paid out is no receipt
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
     opening_ar = _cents_sum(opening["Open Amount"], places)
@@ -232,9 +233,9 @@ KPI_ROWS: list[tuple[str, str, str]] = [
     ("Credit Note Value", "amount", "total of the credit notes dated in the period"),
     ("Credit Sales", "amount", "invoices less credit notes issued in the period"),
     ("Receipts Count", "count", "cash receipts recorded in the period (not write-offs, "
-                                "discounts or tax withheld)"),
-    ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts "
-                           "or tax withheld)"),
+                                "discounts, tax withheld or refunds)"),
+    ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts, "
+                           "tax withheld or refunds)"),
     ("Closing AR", "amount", "open items at the period end"),
     ("Closing Current AR", "amount", "open items not yet due at the period end"),
     ("Closing Overdue AR", "amount", "closing AR - closing current AR"),

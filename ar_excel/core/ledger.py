@@ -13,6 +13,9 @@ Rules (the contract's, made explicit):
 * A payment that names an invoice is applied to that invoice in date order, never beyond the
   invoice's amount; the excess, payments that name no invoice, an unknown invoice or a credit
   note, and negative payments (refunds) stay open on the customer's account.
+* A refund pays out a credit the customer holds: it settles the credit note or receipt it
+  names, then the customer's oldest credits in its currency (credit notes, cash on account);
+  only what exceeds them stays open, as a debit (``refunds_settle_credits``).
 * Credit notes (negative invoices) stay open at their full amount, due on their own date.
 * A workbook that records no payments but keeps its invoice list as open items (a Balance or
   Paid Amount column) is taken at its word: an invoice is open for its Balance, else its
@@ -298,7 +301,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     inv = _existing(invoices, "Invoice Date", cutoff)
     if inv["Amount"].isna().any():
         inv = inv[inv["Amount"].notna()]
-    apps, keys = _applications(inv, _existing(payments, "Date", cutoff), currency)
+    existing_payments = _existing(payments, "Date", cutoff)
+    apps, keys = _applications(inv, existing_payments, currency)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
     if "Currency" in inv and _other_decimals(currency, inv["Currency"]):
@@ -316,7 +320,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     settled_below = CENT
     if inv_currency is not None:
         settled_below = half_units(apps["Customer ID"].map(currency), apps.index)
-    on_account = apps[apps["Unapplied Amount"].abs() >= settled_below]
+    left = (apps["Unapplied Amount"].abs() >= settled_below).to_numpy()
+    on_account = apps[left]
     payment_rows = pd.DataFrame({
         "Customer ID": on_account["Customer ID"],
         "Item Type": "Payment",
@@ -328,6 +333,8 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         "Amount": -on_account["Amount"],
         "Open Amount": -on_account["Unapplied Amount"],
         ROW: on_account[ROW],
+        # what a refund names (the credit note it pays out); apps keep the payments' order
+        _REFUND_OF: existing_payments["Invoice No"].to_numpy(dtype=object)[np.flatnonzero(left)],
     })
 
     # Settled invoices are no items: when some invoice is open, only the open ones are built
@@ -341,11 +348,59 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     parts = [p for p in (invoice_rows, payment_rows) if len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
-    items = pd.concat(parts, ignore_index=True)
+    items = refunds_settle_credits(pd.concat(parts, ignore_index=True))
     item_below = CENT if inv_currency is None else half_units(items["Currency"], items.index)
     items = items[items["Open Amount"].abs() >= item_below].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
     return items[OPEN_ITEM_COLUMNS]
+
+
+_REFUND_OF = "_refund_of"
+
+
+def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:
+    """Open items after each refund has paid out the customer's credits.
+
+    A refund (a negative receipt: money paid back) settles the credit it repays: the credit
+    note or receipt it names (``_refund_of``), then the customer's other credits in its
+    currency (credit notes, cash on account), oldest first. Only what exceeds them stays
+    open, as a debit; the balance is unchanged.
+    """
+    refunds = (items["Item Type"] == "Payment") & (items["Open Amount"] > 0)
+    credits = items["Open Amount"] < 0
+    if not refunds.any() or not credits.any():
+        return items
+    items = items.reset_index(drop=True)
+    refunds, credits = refunds.reset_index(drop=True), credits.reset_index(drop=True)
+    open_amount = items["Open Amount"].to_numpy(dtype="float64").copy()
+    keys = list(zip(items["Customer ID"], items["Currency"].fillna(""), strict=True))
+    named = items[_REFUND_OF].to_numpy(dtype=object) if _REFUND_OF in items else \
+        np.full(len(items), None, dtype=object)
+    documents = items["Document No"].to_numpy(dtype=object)
+    by_date = items.assign(_undated=items["Date"].isna()).sort_values(
+        ["_undated", "Date", ROW], kind="stable").index.to_numpy()
+    held: dict[tuple, list[int]] = {}  # each customer's credits, oldest first
+    for i in by_date:
+        if credits.iat[i]:
+            held.setdefault(keys[i], []).append(i)
+    touched: set[int] = set()
+    for r in by_date:
+        if not refunds.iat[r] or keys[r] not in held:
+            continue
+        own = held[keys[r]]
+        first = [c for c in own if isinstance(named[r], str) and documents[c] == named[r]]
+        for c in first + [c for c in own if c not in first]:
+            take = min(open_amount[r], -open_amount[c])
+            if take <= 0:
+                continue
+            open_amount[r] -= take
+            open_amount[c] += take
+            touched |= {r, c}
+            if open_amount[r] < CENT / 10:  # below half a fils: paid out in full
+                break
+    for i in touched:  # to the currency's minor unit again (the sums are exact in it)
+        open_amount[i] = round(open_amount[i], decimals_of(items["Currency"].iat[i])) + 0.0
+    return items.assign(**{"Open Amount": open_amount})
 
 
 def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
