@@ -118,6 +118,19 @@ class PartialReferences:
             return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
                                0.93, f"narrative has the numeric part of {nums}; the amount "
                                "equals the open amount")
+        # No payer identified (or none for sure): the name on the line shares a distinctive
+        # word with exactly one of the named invoices' customers (a name glued, cut or
+        # reordered that scores as no customer's: MERIDIANMARBLE CO ... bill 101): that
+        # customer paid the invoice its number names, as with a payer known by name.
+        if by_customer and not (f.payer is not None and f.payer.certain):
+            words = self._name_on_line(f)
+            like = [c for c in by_customer if self.payers.shares_distinctive(c, words)] \
+                if words else []
+            if len(like) == 1:
+                refs = by_customer[like[0]]
+                return self._settle_named(f, refs, f"paid by {words.strip()}, a name like "
+                                          "the customer's, and narrative names", 0.05,
+                                          self._numeric_part_unsure(f, like[0], refs))
         typo = self._mistyped(f)
         if typo:
             return typo
@@ -153,6 +166,13 @@ class PartialReferences:
                                f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _name_on_line(self, f: LineFacts) -> str:
+        """The payer's name as the line gives it: the bank's name field, else the sender the
+        narrative names, else the narrative's words that may be a name."""
+        desc = self._descriptions[f.pos]
+        return self._printed_name(f.pos) or self.payers.narrative_sender(desc) \
+            or self.payers.narrative_words(desc)
 
     def _own_one_digit_away(self, f: LineFacts) -> int | None:
         """The one open invoice of the line's payer (known by account or for sure by name)

@@ -52,7 +52,8 @@ BOILERPLATE = {
     "KWD", "QAR", "OMR", "BHD", "GBP", "CHF", "TRX", "TXN", "ID", "MSG", "DETAILS",
     "حواله", "وارده", "من", "سداد", "فاتوره", "فواتير", "رقم", "تحويل", "دفعه", "مبلغ", "قيمه",
     "ايداع", "شيك", "عن", "الي", "لصالح", "بنكي", "بنكيه", "حساب", "مستحقات", "جزء", "دفعات",
-    "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد",
+    "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد", "بخصوص",
+    "بشان",
     "SARIE", "UAEFTS", "AANI", "IPP", "OUTWARD", "OUR", "YOUR",
     "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
@@ -66,7 +67,7 @@ _SENDER_ENDS = frozenset({
     "INV", "INVOICE", "INVOICES", "INVS", "REF", "REFERENCE", "PO", "LPO", "PMT", "PAYMENT",
     "PYMT", "SETTLEMENT", "AGAINST", "LESS", "NET", "VIA", "IBAN", "ACC", "AC", "CHQ", "CHEQUE",
     "سداد", "فاتوره", "فواتير", "رقم", "مقابل", "دفعه", "قيمه", "تحت", "عن", "بتاريخ", "لصالح",
-    "حساب"})
+    "حساب", "بخصوص", "بشان"})
 # Banks a narrative names (the drawee of a cheque, the bank a transfer came through) are not
 # the payer: CHQ CLEARING BANQUE MISR must not read as the customer Misr Foods.
 _BANKS = re.compile(
@@ -322,6 +323,24 @@ class PayerDirectory:
         cid = str(cid)
         return any(len(t) >= 3 for t in tokens) and cid in self._tokens \
             and self.shares_words(cid, name)
+
+    def shares_distinctive(self, cid: object, name: object) -> bool:
+        """Whether a printed name and the customer's share a distinctive word (not a generic
+        business word: TRADING, FOODS...), as a part of the other's key (banks glue words:
+        MERIDIANMARBLE), or their distinctive keys score as a likely name."""
+        tokens = distinctive(name_tokens(name)) if isinstance(name, str) else []
+        cid = str(cid)
+        if not any(len(t) >= 3 for t in tokens) or cid not in self._tokens:
+            return False
+        key = "".join(tokens)
+        for own_tokens, _ in self._names_of(cid):
+            own = distinctive(own_tokens)
+            own_key = "".join(own)
+            if own and (any(len(t) >= 3 and t in own_key for t in tokens)
+                        or any(len(t) >= 3 and t in key for t in own)
+                        or fuzz.ratio(key, own_key) >= LIKELY_NAME):
+                return True
+        return False
 
     def _names_of(self, cid: str) -> list[tuple[list[str], tuple[bool, bool]]]:
         """(tokens, scripts) of each name the customer master gives ``cid`` (an ID given twice
