@@ -38,6 +38,10 @@ MAX_OWN_SCAN = 300
 # that one ends so by chance less often than this.
 SHORT_TAIL_CHANCE = 0.02
 SHORT_TAIL_DIGITS = 3
+# A number written as what a transfer pays (folded text): PART PAYMENT 686, ON ACC 764,
+# سداد 714, دفعة من 832.
+_PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bSETTLEMENT(?: OF)?|"
+                          r"سداد|دفعه(?: من)?)[\s:#.-]*(\d{3,4})(?!\d)")
 # A number written with leading zeros to 4 digits or more (0164, 00108).
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 
@@ -248,15 +252,16 @@ class PartialReferences:
             # The account it paid from names the customer: the end of one of its own open
             # invoices' numbers is that invoice, unless written as its order or cheque number.
             return any(self.index.tails[p] in other for p in bare)
-        # A payer known for sure with so few open invoices that a number of 3 digits ends
-        # one of them by chance less than once in 50 (PART PAYMENT 686, سداد 714: 4 open):
-        # such a number is that invoice's too.
+        # A number written as what is paid (PART PAYMENT 686, سداد 714, دفعة من 832), from a
+        # payer known for sure with so few open invoices that a number of 3 digits ends one of
+        # them by chance less than once in 50: that invoice's (not REF 553: a reference).
         if f.payer is not None and f.payer.customer == cust and f.payer.certain:
-            mine = len(self.inv.open_of(cust, "", None))
+            paid = {m.group(1).lstrip("0") for m in _PAID_NUMBER.finditer(f.numbers)}
+            mine = len(self.inv.open_of(cust, "", None)) if paid else 0
             tails = [self.index.tails[p] for p in bare]
-            return any(t not in called and (t in other or (len(t) < NAMED_TAIL_LENGTH and (
-                len(t) < SHORT_TAIL_DIGITS or mine >= SHORT_TAIL_CHANCE * 10 ** len(t))))
-                for t in tails)
+            return any(t not in called and (t in other or (len(t) < NAMED_TAIL_LENGTH and not (
+                t in paid and len(t) >= SHORT_TAIL_DIGITS
+                and mine < SHORT_TAIL_CHANCE * 10 ** len(t)))) for t in tails)
         return any(self.index.tails[p] not in called
                    and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
                    for p in bare)
