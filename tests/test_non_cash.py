@@ -26,7 +26,8 @@ def test_adjustments_are_not_cash(method):
 
 @pytest.mark.parametrize("method", [
     "Bank Transfer", "Cheque", "Check", "Cash", "Card", "Wire", "SWIFT", "Instapay",
-    "تحويل بنكي", "شيك", "نقدي", "بطاقة", "إيداع نقدي", "فوري", None, float("nan"), 12])
+    "تحويل بنكي", "شيك", "نقدي", "بطاقة", "إيداع نقدي", "فوري", "Charge card", "Visa charge",
+    None, float("nan"), 12])
 def test_instruments_are_cash(method):
     assert not is_non_cash_method(method)
 

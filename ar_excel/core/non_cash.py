@@ -25,7 +25,7 @@ import pandas as pd
 # (the words of the adjustment win over those of the instrument).
 _NON_CASH = re.compile(
     r"write[\s-]*offs?|\bw/o\b|discount|allowance|withh?(?:old|eld)|\bwht\b|\btds\b|bank charge"
-    r"|\bcharges?\b|commission|credit (?:note|memo)|adjustment|bad debt|rounding"
+    r"|\bcharges\b|commission|credit (?:note|memo)|adjustment|bad debt|rounding"
     r"|شطب|خصم|ضريب|عمول|مصاريف بنكي|رسوم بنكي|تسوي|إشعار دائن|اشعار دائن|معدوم|فرق تقريب",
     re.IGNORECASE)
 
