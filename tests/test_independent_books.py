@@ -220,17 +220,18 @@ def test_egypt_dunning_sets_cash_on_account_against_the_oldest_debt(outputs):
 def test_egypt_statements_show_the_discount_as_an_adjustment(outputs):
     out = outputs("egypt")
     # C-101 brought forward: 45,600 - 20,000 + 38,000 + 57,000 - 60,000 = 60,600
+    # an Arabic book: the document types in Arabic as well (فاتورة، تحصيل، تسوية)
     assert statement(out, "C-101") == [
         ("الرصيد الافتتاحي", None, None, None, 60600.0),
-        ("Invoice", "F-2026-1103", 22800.0, 0.0, 83400.0),
-        ("Receipt", "RC-503", 0.0, 15000.0, 68400.0),
+        ("فاتورة", "F-2026-1103", 22800.0, 0.0, 83400.0),
+        ("تحصيل", "RC-503", 0.0, 15000.0, 68400.0),
         ("الرصيد الختامي", None, None, None, 68400.0),
     ]
     assert statement(out, "C-103") == [
         ("الرصيد الافتتاحي", None, None, None, 12540.0),
-        ("Invoice", "F-2026-1120", 4560.0, 0.0, 17100.0),
-        ("Receipt", "RC-520", 0.0, 12400.0, 4700.0),
-        ("Adjustment", "RC-521", 0.0, 140.0, 4560.0),
+        ("فاتورة", "F-2026-1120", 4560.0, 0.0, 17100.0),
+        ("تحصيل", "RC-520", 0.0, 12400.0, 4700.0),
+        ("تسوية", "RC-521", 0.0, 140.0, 4560.0),
         ("الرصيد الختامي", None, None, None, 4560.0),
     ]
     assert statement_dates(out, "C-101")[0] == date(2026, 11, 1)
@@ -254,6 +255,26 @@ def test_egypt_kpis(outputs):
     assert k["Average Days Delinquent"] == 138.03
     assert k["CEI %"] == 16.28  # (172,580 + 30,780 - 175,820) / (203,360 - 34,200) = 16.280
     assert k["Collection Rate %"] == 13.47  # 27,400 / 203,360 = 13.474
+
+
+def test_egypt_kpis_for_the_month_to_a_mid_month_date(tmp_path):
+    book = BOOKS["egypt"](tmp_path / "egypt.xlsx")
+    out = {"report": tmp_path / "pack.xlsx"}
+    assert main(["report", str(book), "--as-of", "2026-11-15", "-o", str(out["report"])]) == 0
+    k = kpis(out, "EGP")
+    # 16 Oct .. 15 Nov, 31 days. AR on 15 Oct: C-101 25,600 + 38,000 + 57,000, C-102
+    # 8,240 + 30,780, C-103 12,540, C-104 9,120 = 181,280. Sales: 51,300 + 22,800 + 4,560
+    # - 3,420 = 75,240. One receipt, RC-502 of 28 Oct (60,000 naming two invoices).
+    # Closing 181,280 + 75,240 - 60,000 = 196,520; not yet due on 15 Nov: F-1103 22,800,
+    # F-1012 30,780 (due 17 Nov), F-1120 4,560, F-1015 51,300 = 109,440.
+    assert k["Days in Period"] == 31
+    assert (k["Opening AR"], k["Credit Sales"], k["Receipts Count"], k["Receipts"]) == (
+        181280.0, 75240.0, 1, 60000.0)
+    assert (k["Closing AR"], k["Closing Current AR"]) == (196520.0, 109440.0)
+    assert k["DSO"] == 80.97  # 196,520 / 75,240 x 31 = 80.968
+    assert k["Best-Possible DSO"] == 45.09  # 109,440 / 75,240 x 31 = 45.091
+    assert k["CEI %"] == 40.79  # 60,000 / 147,080 = 40.794
+    assert k["Collection Rate %"] == 23.39  # 60,000 / 256,520 = 23.390
 
 
 # ---------------------------------------------------------------- Saudi contractor: SAR

@@ -171,6 +171,20 @@ def _cents_sum(values: pd.Series, places: int = 2) -> float:
     return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * scale).sum() / scale)
 
 
+def receipt_count(rows: pd.DataFrame) -> int:
+    """How many receipts the Payments rows are: rows sharing a Payment ID, customer and date
+    are one receipt (a receipt naming two invoices is recorded, or split, as a row per
+    invoice); a row without a Payment ID is a receipt of its own."""
+    if "Payment ID" not in rows or not len(rows):
+        return len(rows)
+    ids = rows["Payment ID"]
+    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    dates = pd.to_datetime(rows["Date"]) if "Date" in rows else pd.Series(pd.NaT, index=rows.index)
+    keys = pd.DataFrame({"id": ids[named].astype(str).str.strip(),
+                         "customer": rows.loc[named, "Customer ID"], "date": dates[named]})
+    return int((~named).sum()) + len(keys.drop_duplicates())
+
+
 def period_figures(ledger: Ledger, period: Period, currency: str,
                    closing_items: pd.DataFrame | None = None,
                    opening_items: pd.DataFrame | None = None) -> dict[str, float]:
@@ -210,7 +224,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         "Credit Notes Issued": float(len(credited)),
         "Credit Note Value": _cents_sum(credited, places),
         "Credit Sales": sales,
-        "Receipts Count": float(len(received)),
+        "Receipts Count": float(receipt_count(pay.loc[received.index])),
         "Receipts": receipts,
         "Closing AR": closing_ar,
         "Closing Current AR": current_ar,
@@ -233,7 +247,8 @@ KPI_ROWS: list[tuple[str, str, str]] = [
     ("Credit Note Value", "amount", "total of the credit notes dated in the period"),
     ("Credit Sales", "amount", "invoices less credit notes issued in the period"),
     ("Receipts Count", "count", "cash receipts recorded in the period (not write-offs, "
-                                "discounts, tax withheld or refunds)"),
+                                "discounts, tax withheld or refunds; a receipt paying several "
+                                "invoices counts once)"),
     ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts, "
                            "tax withheld or refunds)"),
     ("Closing AR", "amount", "open items at the period end"),

@@ -30,7 +30,10 @@ from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import blank_currency
 from ar_excel.model import Book, JobResult, Tab
 
-ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون"}
+ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
+                # the document types, as the PDF statement writes them
+                "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
+                "Adjustment": "تسوية", "Refund": "رد مبلغ"}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

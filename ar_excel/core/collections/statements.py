@@ -250,7 +250,9 @@ def _statement(customer_id: str, row: pd.Series | None, start: pd.Timestamp,
 
 
 def statement_rows(stmt: Statement, words: dict[str, str] | None = None) -> pd.DataFrame:
-    """The statement as tab rows: opening line, documents, closing line, aging footer."""
+    """The statement as tab rows: opening line, documents, closing line, aging footer.
+    ``words``: the labels (opening, closing, aging) and document types (Invoice, Receipt...)
+    in the workbook's language."""
     w = {"opening": "Opening balance", "closing": "Closing balance", "aging": "Aging"}
     w.update(words or {})
     rows = []
@@ -258,8 +260,8 @@ def statement_rows(stmt: Statement, words: dict[str, str] | None = None) -> pd.D
         base = {"Customer ID": stmt.customer_id, "Customer": stmt.name, "Currency": s.currency}
         rows.append({**base, "Date": stmt.period_start, "Type": w["opening"],
                      "Balance": s.opening})
-        for line in s.lines.to_dict("records"):
-            rows.append({**base, **line})
+        for line in s.lines.to_dict("records"):  # a document's type in the words given
+            rows.append({**base, **line, "Type": w.get(line["Type"], line["Type"])})
         rows.append({**base, "Date": stmt.period_end, "Type": w["closing"], "Balance": s.closing})
         for label, amount in s.aging.items():
             rows.append({**base, "Type": w["aging"], "Document": label, "Balance": amount})
