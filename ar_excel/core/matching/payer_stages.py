@@ -27,6 +27,9 @@ from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 _DIGIT_RUN = re.compile(r"\d+")
+# A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
+_ADVANCE = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
+                      r"\bON ACC(?:OUNT)?\b|دفعه مقدمه|مقدم|تحت الحساب|على الحساب|عربون")
 # Sums of several invoices are tried for this many of the likeliest payer names only.
 SUMS_FOR = 8
 
@@ -242,9 +245,18 @@ class PayerStages:
         items = self.inv.open_of(cust, f.currency, f.date)
         total = self.inv.total(items)
         if not items:
-            return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
-                               f"{how}; {self._none_open(f, cust)}: payment on account, "
-                               "please confirm")]
+            # Money ahead of billing: a payer known for sure whose transfer says it is an
+            # advance or a payment on account, names no invoice, and has nothing open in any
+            # currency, is the customer's credit on account (no invoice to choose, nothing a
+            # person would change; an invoice in another currency may be what it pays).
+            advance = self._known_for_sure(f, cust) and not (f.strong or f.weak) \
+                and not self.inv.open_of(cust, "", None) and _ADVANCE.search(
+                    fold_text(self._descriptions[f.pos]) + " "
+                    + fold_text(self._references[f.pos])) is not None
+            return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account",
+                               0.86 if advance else 0.6,
+                               f"{how}; {self._none_open(f, cust)}: payment on account"
+                               + ("" if advance else ", please confirm"))]
         if f.remaining > total:
             conf = 0.86 if f.payer.by_account else 0.6
             return self._alloc(f, items, "overpayment", conf,
