@@ -45,6 +45,7 @@ _GROUPS = re.compile(r"\d+")
 # that a date (20260105) is none.
 _YEAR_SEQUENCE = re.compile(r"((?:19|20)\d\d)0+([1-9]\d*)")
 YEAR_SEQUENCE_DIGITS = 9
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
 STRONG_LENGTH = 5
@@ -221,6 +222,14 @@ class InvoiceIndex:
         leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
         self.starts = frozenset(lead[:k] for lead in leads for k in range(len(lead) + 1))
 
+    def _other_letters_inside(self, key: str, pos: int) -> bool:
+        """Whether a narrative's key writes letters between its digits (2026INV0862) that
+        invoice ``pos``'s number does not have."""
+        if not (key[:1].isdigit() and key[-1:].isdigit()) or key.isdigit():
+            return False
+        letters = key.translate(_NO_DIGITS)
+        return letters != self._alnum_keys[pos].translate(_NO_DIGITS)
+
     def _letters_of(self, pos: int) -> str:
         """The letters invoice ``pos``'s number begins with (SI of SI-26/00842; "" if none)."""
         return _LEADING_LETTERS.match(self._alnum_keys[pos]).group(0)
@@ -251,7 +260,9 @@ class InvoiceIndex:
                 into.update(found)
                 if into is strong and sure is not None:
                     if len(d) > 8 or _sure_digits(d, folded):
-                        sure.update(found)
+                        # (Letters written inside the number, 2026-INV-0862, that the invoice
+                        # has not, ف-2026-0862: a number of another series, not this one.)
+                        sure.update(q for q in found if not self._other_letters_inside(key, q))
                     elif key != d:
                         # Its digits retyped without padding after the invoice's own letters
                         # (SI-26/842 for SI-26/00842): the number written, not a bare one.
