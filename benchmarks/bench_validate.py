@@ -110,7 +110,8 @@ def make_master(n: int, seed: int = 11) -> tuple[list[list], set[tuple[str, str]
         else:
             name = arabic_name(rng) if rng.random() < 0.4 else english_name(rng)
         domain = f"{brand(rng).lower()}{i}.com"
-        rows.append([cid, name, f"{rng.randint(100, 999)}-{rng.randint(100, 999)}-{i:06d}",
+        # a 9-digit Egyptian tax registration number, unique by its last six digits
+        rows.append([cid, name, f"{rng.randint(100, 999)}-{i // 1000:03d}-{i % 1000:03d}",
                      f"ap+{i}@{domain}", f"+20 1{rng.randint(0, 2)}{rng.randint(0, 9)} "
                      f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}", "Cairo", "Egypt",
                      rng.choice(["EGP", "EGP", "USD", "SAR"]), rng.choice(["Net 30", 45, 60]),
