@@ -46,6 +46,8 @@ _GROUPS = re.compile(r"\d+")
 _YEAR_SEQUENCE = re.compile(r"((?:19|20)\d\d)0+([1-9]\d*)")
 YEAR_SEQUENCE_DIGITS = 9
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# A number as a narrative writes it: its letters, and digit groups apart by - / or . (folded).
+_WRITTEN_NUMBER = re.compile(r"(?<![A-Z0-9])([A-Z]*)[-/ ]?(\d+(?:[-/.]\d+)*)(?![0-9])")
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
 STRONG_LENGTH = 5
@@ -222,6 +224,25 @@ class InvoiceIndex:
         leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
         self.starts = frozenset(lead[:k] for lead in leads for k in range(len(lead) + 1))
 
+    def _repadded(self, folded: str, strong: set[int], sure: set[int] | None) -> None:
+        """Numbers the narrative writes with other zero padding than the invoice's
+        (INV/2026/09/00066, ف-2026-00427, F20260000579): each digit group without its
+        padding (the last one's year and sequence apart) is an invoice's compact digits. Sure
+        when written after the invoice's own letters; a date is no number."""
+        digits = self.digits
+        for m in _WRITTEN_NUMBER.finditer(folded):
+            groups = _GROUPS.findall(m.group(2))
+            if _DATE.fullmatch(m.group(2)):
+                continue
+            tails, compact = [groups[-1].lstrip("0")], ["".join(g.lstrip("0") for g in groups)]
+            _with_year_sequences(tails, compact)
+            if len(compact[0]) < STRONG_LENGTH or compact[0] == "".join(groups):
+                continue
+            found = digits.get(compact[0])
+            strong.update(found)
+            if sure is not None:
+                sure.update(q for q in found if self._letters_of(q) == m.group(1))
+
     def _other_letters_inside(self, key: str, pos: int) -> bool:
         """Whether a narrative's key writes letters between its digits (2026INV0862) that
         invoice ``pos``'s number does not have."""
@@ -267,6 +288,8 @@ class InvoiceIndex:
                         # Its digits retyped without padding after the invoice's own letters
                         # (SI-26/842 for SI-26/00842): the number written, not a bare one.
                         sure.update(q for q in found if self._letters_of(q) == key[:-len(d)])
+        if not strong and "0" in folded:
+            self._repadded(folded, strong, sure)
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
