@@ -455,3 +455,22 @@ def test_a_failing_error_scan_leaves_the_messages_and_prints_no_traceback(tmp_pa
     scan = cell_errors.ErrorScan(book, ["Customers"])
     assert scan.result() == {}
     assert seen == []
+
+
+@pytest.mark.parametrize("order", ["arabic first", "english first"])
+def test_a_name_column_qualified_by_language_gives_way_to_the_plain_one(tmp_path, order):
+    """A Saudi master keeps the English and the Arabic name: 'Customer Name' is the Name
+    wherever it stands; 'Customer Name (Arabic)' is carried through under its own header."""
+    headers = ["Customer ID", "Customer Name (Arabic)", "Customer Name", "Credit Limit (SAR)"]
+    row = ["C1", "مؤسسة النخبة للتجارة", "Al Nukhba Trading Est.", 50000]
+    if order == "english first":
+        headers[1], headers[2], row[1], row[2] = headers[2], headers[1], row[2], row[1]
+    wb = openpyxl.Workbook()
+    wb.active.title = "Customers"
+    wb.active.append(headers)
+    wb.active.append(row)
+    wb.save(tmp_path / "book.xlsx")
+    customers = read_book(tmp_path / "book.xlsx").customers
+    assert customers.loc[0, "Name"] == "Al Nukhba Trading Est."
+    assert customers.loc[0, "Customer Name (Arabic)"] == "مؤسسة النخبة للتجارة"
+    assert customers.loc[0, "Credit Limit"] == 50000  # a unit alone still names its column

@@ -125,15 +125,19 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
     """Column names for a header row: canonical where recognised, else the header as written
     (``Column X`` for a blank header). Returns the names and {canonical: header as written}.
     Where two headers name one field, the surer name wins (the field's own name, then its
-    aliases in order), then the leftmost; with a tax column, the invoice total is the
+    aliases in order; a header written plainly before the same with a unit or a bracket),
+    then the leftmost; with a tax column, the invoice total is the
     Amount rather than an amount before tax."""
     index, rank = alias_index(schema), _alias_rank(schema)
     texts = ["" if is_blank(h) else str(h).strip() for h in header]
     keys = [_header_key(t, index) if t else None for t in texts]
-    claims: dict[str, tuple[int, int]] = {}
+    claims: dict[str, tuple[float, int]] = {}
     for j, key in enumerate(keys):
         if key is not None:
-            claim = (rank.get(key, 99), j)
+            # a header read without its brackets or unit ("Customer Name (Arabic)") gives way
+            # to the same header written plainly ("Customer Name"), wherever it stands
+            qualified = match_key(texts[j].lstrip("*")) != key
+            claim = (rank.get(key, 99) + (0.5 if qualified else 0), j)
             claims[index[key]] = min(claims.get(index[key], claim), claim)
     gross = [j for j, k in enumerate(keys) if k in GROSS_AMOUNT and index[k] == "Amount"]
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
