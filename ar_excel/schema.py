@@ -66,7 +66,9 @@ CUSTOMERS = SheetSchema(
                                     # ERP exports: Odoo's Reference, Zoho's Contact ID,
                                     # Business Central's No., ERPNext's ID
                                     "Reference", "Internal Reference", "Contact ID", "No",
-                                    "ID", "Customer Account", "Party"), required=True),
+                                    "ID", "Customer Account", "Party",
+                                    "Account Number"),  # Xero's contacts export
+              required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل", "Display Name", "Name 1",
                                "Contact Name", "Company Name", "Party Name"), required=True),
@@ -78,7 +80,8 @@ CUSTOMERS = SheetSchema(
                                 "الايميل", "البريد الالكتروني", "EmailID",
                                 "Main Email")),  # QuickBooks Desktop's customer list
         Field("Phone", "text", ("الهاتف", "Mobile", "Telephone", "Tel", "Phone No", "الجوال",
-                                "رقم الهاتف", "الموبايل", "Phone Number", "Main Phone")),
+                                "رقم الهاتف", "الموبايل", "Phone Number", "Main Phone",
+                                "Mobile Number", "رقم الجوال", "رقم الموبايل")),
         Field("Address", "text", ("العنوان",)),
         Field("City", "text", ("المدينة",)),
         Field("Country", "text", ("الدولة", "البلد")),
