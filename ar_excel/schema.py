@@ -66,9 +66,7 @@ CUSTOMERS = SheetSchema(
                                     # ERP exports: Odoo's Reference, Zoho's Contact ID,
                                     # Business Central's No., ERPNext's ID
                                     "Reference", "Internal Reference", "Contact ID", "No",
-                                    "ID", "Customer Account", "Party",
-                                    "Account Number"),  # Xero's contacts export
-              required=True),
+                                    "ID", "Customer Account", "Party"), required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل", "Display Name", "Name 1",
                                "Contact Name", "Company Name", "Party Name"), required=True),

@@ -476,15 +476,18 @@ def test_a_name_column_qualified_by_language_gives_way_to_the_plain_one(tmp_path
     assert customers.loc[0, "Credit Limit"] == 50000  # a unit alone still names its column
 
 
-def test_a_xero_contacts_export_reads_as_the_customer_master(tmp_path):
+def test_a_xero_contacts_export_keeps_the_mobile_number(tmp_path):
+    """Xero's AccountNumber is mostly left blank (the contact name is the key, see
+    test_erp_exports); its MobileNumber is the Phone."""
     wb = openpyxl.Workbook()
     wb.active.title = "Contacts"
     wb.active.append(["*ContactName", "AccountNumber", "EmailAddress", "MobileNumber",
                       "TaxNumber", "DefaultCurrency", "POCity"])
-    wb.active.append(["Gulf Star Trading LLC", "GST-001", "ap@gulfstar.ae", "+971 50 123 4567",
+    wb.active.append(["Gulf Star Trading LLC", None, "ap@gulfstar.ae", "+971 50 123 4567",
                       "100234567890003", "AED", "Dubai"])
     wb.save(tmp_path / "book.xlsx")
-    row = read_book(tmp_path / "book.xlsx").customers.iloc[0]
+    book = read_book(tmp_path / "book.xlsx")
+    row = book.customers.iloc[0]
     assert [row["Customer ID"], row["Name"], row["Email"], row["Phone"], row["Tax ID"],
-            row["Currency"]] == ["GST-001", "Gulf Star Trading LLC", "ap@gulfstar.ae",
-                                 "+971 50 123 4567", "100234567890003", "AED"]
+            row["Currency"]] == ["Gulf Star Trading LLC", "Gulf Star Trading LLC",
+                                 "ap@gulfstar.ae", "+971 50 123 4567", "100234567890003", "AED"]
