@@ -128,6 +128,14 @@ def kpis(out: dict[str, Path], currency: str) -> dict[str, float]:
     return {r["KPI"]: round(r["Value"], 3) for r in rows if r["Currency"] == currency}
 
 
+def behaviour(out: dict[str, Path]) -> dict[tuple, tuple]:
+    """(Customer ID, Currency) -> (Payments, Amount Paid, Avg Days Late, Share Paid Late %)."""
+    rows = read_tab(out["report"], "Payment Behaviour", ["Customer ID", "Customer", "Payments"])
+    return {(r["Customer ID"], r["Currency"]): (int(r["Payments"]), round(r["Amount Paid"], 3),
+                                                r["Avg Days Late"], r["Share Paid Late %"])
+            for r in rows}
+
+
 def input_issues(out: dict[str, Path]) -> list[dict]:
     return read_tab(out["run"], "Input Issues", ["Sheet", "Cell", "Column"])
 
@@ -255,6 +263,15 @@ def test_egypt_kpis(outputs):
     assert k["Average Days Delinquent"] == 138.03
     assert k["CEI %"] == 16.28  # (172,580 + 30,780 - 175,820) / (203,360 - 34,200) = 16.280
     assert k["Collection Rate %"] == 13.47  # 27,400 / 203,360 = 13.474
+    # days late = receipt date - due date, weighted by the amount applied (the discount is no
+    # payment): C-101 RC-501 20,000 16 days late (25 Sep vs 9 Sep), RC-502 38,000 8 days
+    # (28 Oct vs 20 Oct) and 22,000 early: (16 x 20,000 + 8 x 38,000) / 80,000 = 7.8, late
+    # 58,000 / 80,000 = 72.5 %; C-102 RC-510 32 days (30 Sep vs 29 Aug); C-103 16 days
+    assert behaviour(outputs("egypt")) == {
+        ("C-101", "EGP"): (3, 80000.0, 7.8, 72.5),
+        ("C-102", "EGP"): (1, 10000.0, 32.0, 100.0),
+        ("C-103", "EGP"): (1, 12400.0, 16.0, 100.0),
+    }
 
 
 def test_egypt_kpis_for_the_month_to_a_mid_month_date(tmp_path):
@@ -439,6 +456,10 @@ def test_uae_kpis_count_a_usd_receipt_in_usd(outputs):
     assert usd["Best-Possible DSO"] == 12.14  # 3,400 / 8,400 x 30 = 12.143
     assert usd["CEI %"] == 33.03  # 9,000 / 27,250 = 33.028
     assert usd["Collection Rate %"] == 29.36  # 9,000 / 30,650 = 29.364
+    # payment behaviour per currency: PMT-01 paid INV-7001 5 days early (AED), PMT-02 paid
+    # INV-7002 6 days late (USD); never weighed together
+    assert behaviour(out) == {("CU-01", "AED"): (1, 20000.0, 0.0, 0.0),
+                              ("CU-01", "USD"): (1, 4000.0, 6.0, 100.0)}
 
 
 # ---------------------------------------------------------------- Kuwait: KWD in fils

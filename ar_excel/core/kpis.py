@@ -311,7 +311,8 @@ def dso_trend(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
 
 def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               as_of: date | datetime | str | pd.Timestamp | None = None) -> pd.DataFrame:
-    """Each payment application: Customer ID, Invoice No, Date, Due Date, Applied Amount, Days Late.
+    """Each payment application: Customer ID, Invoice No, Date, Due Date, Applied Amount, Days
+    Late, Currency (the invoice's, else its customer's; blank where neither says).
 
     Days Late = payment date - due date, 0 when paid on time or early. Undated payments and
     payments applied to nothing are left out (nothing to measure).
@@ -320,11 +321,13 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     # a write-off or tax withheld closes the invoice on the receipt's date; it is no payment
     cash = ~non_cash(payments).reindex(apps.index, fill_value=False)
     apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna() & cash]
-    columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late"]
+    columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late",
+               "Currency"]
     if apps.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     first = invoices.drop_duplicates("Invoice No")
     due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
+    currency = pd.Series(invoice_currency(first, customers).to_numpy(), index=first["Invoice No"])
     out = pd.DataFrame({
         "Customer ID": apps["Customer ID"],
         "Invoice No": apps["Invoice No"],
@@ -334,6 +337,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     })
     out = out[out["Due Date"].notna()]
     out["Days Late"] = (out["Date"] - out["Due Date"]).dt.days.clip(lower=0).astype("int64")
+    out["Currency"] = out["Invoice No"].map(currency)
     return out.reset_index(drop=True)
 
 
@@ -343,11 +347,14 @@ def _weighted(days_x_amount: pd.Series, amount: pd.Series) -> pd.Series:
 
 
 def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-                      as_of: date | datetime | str | pd.Timestamp) -> pd.DataFrame:
-    """Per customer, over payments of the last 6 months: days late, share paid late, trend."""
+                      as_of: date | datetime | str | pd.Timestamp,
+                      blank_currency: str = "") -> pd.DataFrame:
+    """Per customer and currency (the invoices'; amounts in two currencies are never added
+    nor weighed together), over payments of the last 6 months: days late, share paid late,
+    trend. ``blank_currency``: what a blank currency stands for (the book's)."""
     columns = ["Customer ID", "Customer", "Payments", "Amount Paid", "Avg Days Late",
                "Share Paid Late %", "Avg Days Late (last 3 months)",
-               "Avg Days Late (3 months before)", "Trend"]
+               "Avg Days Late (3 months before)", "Trend", "Currency"]
     end = _day(as_of)
     mid = end - pd.DateOffset(months=3)
     start = end - pd.DateOffset(months=6)
@@ -360,6 +367,7 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
     recent = late["Date"] > mid
     parts = pd.DataFrame({
         "Customer ID": late["Customer ID"],
+        "Currency": _ccy(late["Currency"], blank_currency),
         "n": 1,
         "amount": amount,
         "weighted": weighted,
@@ -369,13 +377,14 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
         "earlier_amount": amount.where(~recent, 0.0),
         "earlier_weighted": weighted.where(~recent, 0.0),
     })
-    g = parts.groupby("Customer ID", sort=True).sum()
+    g = parts.groupby(["Customer ID", "Currency"], sort=True).sum()
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     recent_days = _weighted(g["recent_weighted"], g["recent_amount"])
     earlier_days = _weighted(g["earlier_weighted"], g["earlier_amount"])
+    ids = g.index.get_level_values("Customer ID")
     out = pd.DataFrame({
-        "Customer ID": g.index.to_numpy(dtype=object),
-        "Customer": g.index.map(names).fillna("").to_numpy(dtype=object),
+        "Customer ID": ids.to_numpy(dtype=object),
+        "Customer": ids.map(names).fillna("").to_numpy(dtype=object),
         "Payments": g["n"].astype("int64").to_numpy(),
         "Amount Paid": g["amount"].round(TOTAL_DECIMALS).to_numpy(),
         "Avg Days Late": _weighted(g["weighted"], g["amount"]).to_numpy(),
@@ -383,6 +392,7 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
         "Avg Days Late (last 3 months)": recent_days.to_numpy(),
         "Avg Days Late (3 months before)": earlier_days.to_numpy(),
         "Trend": [_trend(r, e) for r, e in zip(recent_days, earlier_days, strict=True)],
+        "Currency": [c or None for c in g.index.get_level_values("Currency")],
     })
     return out[columns]
 

@@ -3,8 +3,8 @@
 Tabs: ``Dashboard`` (headline KPIs of the main currency with native charts: aging buckets,
 DSO trend, top 10 overdue customers, the 13-week collection forecast), ``KPIs`` (every KPI
 per currency with its formula, and the 12-month DSO trend), ``Aging`` (as the aging job,
-with its tie-out), ``Top Overdue`` and ``Payment Behaviour`` (per customer: days late, share
-paid late, trend). The period is the month to the as-of date unless ``--from`` says
+with its tie-out), ``Top Overdue`` and ``Payment Behaviour`` (per customer and currency: days
+late, share paid late, trend). The period is the month to the as-of date unless ``--from`` says
 otherwise (``core.kpis``). The main currency is the policy's ``base_currency``, else the
 one with the largest open balance.
 
@@ -193,12 +193,18 @@ def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.45, "DSO trend")
     trend = dso_trend(customers, invoices, payments, as_of, months=12, ledger=ledger)
     options.progress(0.7, "payment behaviour")
-    behaviour = payment_behaviour(customers, invoices, payments, as_of)
+    behaviour = payment_behaviour(customers, invoices, payments, as_of,
+                                  blank_currency=blank_currency(book) or "")
     currency = main_currency(book, items, kpis)
     top = top_overdue(aging, items, book.policy, limit=25, currency_order=[currency])
-    late = behaviour.set_index("Customer ID")
-    top["Avg Days Late"] = top["Customer ID"].map(late["Avg Days Late"]) if len(late) else np.nan
-    top["Trend"] = top["Customer ID"].map(late["Trend"]).fillna("") if len(late) else ""
+    # each customer's payment record in the currency of its overdue row
+    late = behaviour.set_index(["Customer ID", behaviour["Currency"].fillna("")]) \
+        if len(behaviour) else None
+    keys = pd.MultiIndex.from_arrays([top["Customer ID"], top["Currency"].fillna("")])
+    top["Avg Days Late"] = late["Avg Days Late"].reindex(keys).to_numpy() \
+        if late is not None else np.nan
+    top["Trend"] = late["Trend"].reindex(keys).fillna("").to_numpy() \
+        if late is not None else ""
     options.progress(0.8, "forecast")
     forecast = _forecast(book, as_of)
 
@@ -236,7 +242,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                      "Share Paid Late %": "percent",
                      "Avg Days Late (last 3 months)": TWO_DECIMALS,
                      "Avg Days Late (3 months before)": TWO_DECIMALS, "Customer ID": "text",
-                     "Customer": "text", "Trend": "text"},
+                     "Customer": "text", "Trend": "text", "Currency": "text"},
             title="Payments applied to invoices in the 6 months to "
                   f"{as_of:%Y-%m-%d}: days late = payment date - due date (0 when on time), "
                   "weighted by amount; trend: last 3 months vs the 3 before (5-day band)"),
