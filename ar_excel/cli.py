@@ -30,8 +30,9 @@ def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
                    help="the date the figures are as of, e.g. 2024-06-30 (default: the Policy "
                         "sheet's as_of, else today)")
     if bank:
-        p.add_argument("--bank", metavar="STATEMENT", type=Path,
-                       help="bank statement file (CSV, XLSX, MT940, camt.053, OFX)")
+        p.add_argument("--bank", metavar="STATEMENT", type=Path, action="append",
+                       help="bank statement file (CSV, XLSX, MT940, camt.053, OFX); give it "
+                            "once per bank account to reconcile them together")
     p.add_argument("--lang", choices=("auto", "ar", "en"), default="auto",
                    help="Arabic (ar) or English (en) output: header row, right-to-left tabs, "
                         "reasons and messages (default: as the workbook)")
@@ -83,8 +84,9 @@ def _read_statement_early(args: argparse.Namespace, selected: list[Job]) -> None
     """Start reading ``--bank FILE`` while the workbook is read (``bank.prefetch``), with the
     settings the reconciliation will ask for unless the workbook's Policy says otherwise."""
     bank = getattr(args, "bank", None)
-    if bank is None or not any("Bank Statement" in j.needs for j in selected):
+    if bank is None or len(bank) != 1 or not any("Bank Statement" in j.needs for j in selected):
         return
+    bank = bank[0]
     from ar_excel.bank import prefetch
     from ar_excel.jobs.reconcile import bank_columns
     from ar_excel.policy import Policy
@@ -114,7 +116,9 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
                  if k not in ("book", "out", "as_of", "bank", "lang", "jobs", "month_end",
                               "command", "no_backup")}
         out_dir = (args.out or args.book).resolve().parent
-        options = JobOptions(as_of=resolve_as_of(book, args.as_of), bank=getattr(args, "bank", None),
+        banks = getattr(args, "bank", None)
+        options = JobOptions(as_of=resolve_as_of(book, args.as_of),
+                             bank=banks[0] if banks and len(banks) == 1 else banks,
                              out_dir=out_dir, args=extra,
                              progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
         selected = [jobs[name] for name in args.jobs]

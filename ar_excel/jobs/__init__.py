@@ -29,7 +29,7 @@ def _no_progress(fraction: float, message: str = "") -> None:
 @dataclass
 class JobOptions:
     as_of: date
-    bank: Path | None = None  # bank statement file, when the job needs one
+    bank: Path | list[Path] | None = None  # bank statement file(s), when the job needs one
     out_dir: Path | None = None  # where extra files (PDF statements, .eml drafts) go
     args: dict[str, Any] = field(default_factory=dict)  # job-specific command-line options
     progress: Callable[..., None] = _no_progress  # progress(fraction 0..1, message)

@@ -115,10 +115,18 @@ def add_arguments(parser) -> None:
 
 
 def load_statement(book: Book, options: JobOptions):
-    """The statement to reconcile, from the option, the sheet or the policy, in that order."""
+    """The statement to reconcile, from the option (one file, or several: one per bank
+    account, reconciled together), the sheet or the policy, in that order."""
     from ar_excel.bank import read_statement, statement_from_table
 
     mapping = bank_columns(options.args.get("bank_columns") or book.policy.get("bank_columns"))
+    if isinstance(options.bank, list | tuple):  # every bank account's statement: one month
+        from ar_excel.bank.combine import combine_statements, file_names
+
+        paths = [Path(p) for p in options.bank]
+        return combine_statements([
+            (name, read_statement(path, mapping=mapping, day_first=book.policy.day_first))
+            for name, path in zip(file_names(paths), paths, strict=True)])
     if options.bank is not None:
         return read_statement(options.bank, mapping=mapping, day_first=book.policy.day_first)
     table = book.table("Bank Statement")

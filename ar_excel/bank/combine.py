@@ -1,0 +1,60 @@
+"""Several statement files reconciled together: a month-end over every bank account.
+
+A company banks with several accounts (an EGP current account at one bank, another at a
+second, a USD account) and the month's receipts arrive in all of them. Their statements are
+read one by one and reconciled as one statement, so an invoice is never applied twice across
+accounts and one Reconciliation covers them all:
+
+* each line keeps its file: its ``Statement`` becomes the file's name (its stem; with the
+  file's own statement id after it where the file holds several), so the running balances
+  and the stated balances of two files are never taken for one statement, and a file that
+  names no account is an account of its own;
+* a line known only by its position (``Bank Line`` 1, 2, 3: no bank id) is named after its
+  file too (``cib_nov-12``), since every such file numbers its lines from 1; a line the bank
+  gave an id keeps it (an id two files share gets a suffix, as within one file);
+* the issues of every file are kept, each naming its own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from ar_excel.bank.statement import Statement, _unique
+from ar_excel.parsing import is_blank
+
+
+def file_names(paths: list[Path]) -> list[str]:
+    """A short name per file: its stem, made unique with its folder's where two share one."""
+    stems = [Path(p).stem for p in paths]
+    return [f"{Path(p).parent.name}-{s}" if stems.count(s) > 1 else s
+            for p, s in zip(paths, stems, strict=True)]
+
+
+def combine_statements(parts: list[tuple[str, Statement]]) -> Statement:
+    """The statements of several files, named by ``parts``' names, as one statement."""
+    if len(parts) == 1:
+        return parts[0][1]
+    frames, balances, issues = [], [], []
+    for name, statement in parts:
+        lines = statement.lines.copy()
+        ids = {str(s) for s in lines["Statement"] if not is_blank(s)} | {
+            str(b.statement) for b in statement.balances if not is_blank(b.statement)}
+
+        def renamed(sid: object, name: str = name, several: bool = len(ids) > 1) -> str:
+            return f"{name} {sid}" if several and not is_blank(sid) else name
+
+        lines["Statement"] = [renamed(s) for s in lines["Statement"]]
+        positions = [is_blank(r) for r in lines["Bank Ref"]]
+        lines.loc[positions, "Bank Line"] = [f"{name}-{b}" for b in
+                                             lines.loc[positions, "Bank Line"]]
+        frames.append(lines)
+        balances += [replace(b, statement=renamed(b.statement), account=b.account or name)
+                     for b in statement.balances]
+        issues += statement.issues
+    lines = pd.concat(frames, ignore_index=True)
+    lines["Bank Line"] = _unique(lines["Bank Line"].tolist())
+    return Statement(lines, balances, issues, source_format="several",
+                     source=", ".join(s.source or name for name, s in parts))
