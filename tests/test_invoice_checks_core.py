@@ -300,7 +300,7 @@ def test_invoice_in_another_currency_and_unknown_customer(cyc):
     found = check(cyc)
     assert found[["Invoice No", "Field", "Code", "Severity"]].values.tolist() == [
         ["INV-2024-0013", "Customer ID", "UNKNOWN_CUSTOMER", "Error"],
-        ["INV-2024-0019", "Currency", "CURRENCY_MISMATCH", "Error"]]
+        ["INV-2024-0019", "Currency", "CURRENCY_MISMATCH", "Warning"]]
     assert found["Message"].iloc[1] == "Invoice currency USD differs from the customer's currency EGP"
 
 
@@ -372,7 +372,7 @@ def test_optional_sheets_absent_still_checks_invoices(cyc):
 
 
 def test_exception_report_lists_problem_accounts_errors_first(cyc):
-    cyc.invoice("INV-2024-0019")["Currency"] = "USD"  # C001: an Error
+    cyc.invoice("INV-2024-0019")["Currency"] = "USD"  # C001: a Warning
     inv = cyc.invoice("INV-2024-0025")  # C001 as well
     inv["Amount"] = inv["Amount"] + 100
     copy = dict(cyc.invoice("INV-2024-0040"), **{"Invoice No": "MAN-0001"})  # C004: warnings
@@ -383,7 +383,7 @@ def test_exception_report_lists_problem_accounts_errors_first(cyc):
     assert report["Customer ID"].tolist() == ["C001", "C004"]
     first = report.iloc[0]
     assert (first["Severity"], first["Errors"], first["Warnings"], first["Documents"]) == (
-        "Error", 2, 0, 2)
+        "Error", 1, 1, 2)
     expected = cyc.invoice("INV-2024-0019")["Amount"] + inv["Amount"]
     assert first["Amount at Stake"] == pytest.approx(expected)
     assert first["Top Codes"] == "CURRENCY_MISMATCH ×1, INVOICE_TOTAL_MISMATCH ×1"

@@ -36,7 +36,8 @@ def test_every_planted_billing_defect_is_found(demo_run):
         ours = CODES.get(code, code)
         hits = found[(found["Code"] == ours) & (found["Invoice No"] == key)]
         assert len(hits) >= 1, f"{code} on {key} not found"
-        assert set(hits["Severity"]) == {"Error"}
+        # a currency other than the customer's is for review (USD billing is common in the Gulf)
+        assert set(hits["Severity"]) == {"Warning" if ours == "CURRENCY_MISMATCH" else "Error"}
 
 
 def test_no_other_errors_but_uninvoiced_deliveries(demo_run):

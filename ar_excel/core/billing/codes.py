@@ -97,7 +97,8 @@ _CODES = (
          "by {excess}",
          "بهذه الفاتورة يصل الرصيد المفتوح إلى {balance} متجاوزًا حد الائتمان {limit} بمقدار "
          "{excess}"),
-    Code("CURRENCY_MISMATCH", ERROR,
+    # a USD invoice to an AED customer is common practice (a review, not a mistake for sure)
+    Code("CURRENCY_MISMATCH", WARNING,
          "Invoice currency {currency} differs from the customer's currency {expected}",
          "عملة الفاتورة {currency} تختلف عن عملة العميل {expected}"),
     Code("DELIVERY_NOT_INVOICED", ERROR,
