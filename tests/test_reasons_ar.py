@@ -51,6 +51,14 @@ from tests.test_reconcile_job import read_tab
      "it F2026001528; amount equals the open amount",
      "البيان يذكر F2026001529، يختلف في خانة واحدة عن F2026001528 من فواتير الدافع (خطأ "
      "كتابة؟)؛ أي F2026001528؛ المبلغ يساوي الرصيد المفتوح"),
+    ("payer by account; no open invoice in the receipt's currency issued by its date (open: "
+     "INV-7 dated 2026-12-02): payment on account",
+     "الدافع عُرف من رقم الحساب؛ لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
+     "INV-7 بتاريخ 2026-12-02): دفعة تحت الحساب"),
+    ("paid by MERIDIANMARBLE CO, a name like the customer's, and narrative names INV-101; "
+     "amount equals the open amount",
+     "دفعه MERIDIANMARBLE CO، اسم يشبه اسم العميل، والبيان يذكر INV-101؛ المبلغ يساوي الرصيد "
+     "المفتوح"),
 ])
 def test_reasons_read_in_arabic_clause_by_clause(english, arabic):
     assert arabic_reason(english) == arabic

@@ -91,6 +91,8 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"payer name ambiguous: (.+)", "اسم الدافع يحتمل أكثر من عميل: {0}"),
     (r"paid by (.+), not a customer", "دفعه {0} وهو ليس عميلاً"),
     (r"paid by (.+), a name like the customer's", "دفعه {0}، اسم يشبه اسم العميل"),
+    (r"paid by (.+), a name like the customer's, and narrative names (.+)",
+     "دفعه {0}، اسم يشبه اسم العميل، والبيان يذكر {1}"),
     (r"paid by (.+), a name like customer (\S+) \((.*)\)'s",
      "دفعه {0}، اسم يشبه اسم العميل {1} ({2})"),
     (r"paid by (.+), not the customer's name: a third party, not learned as the customer's "
@@ -135,12 +137,13 @@ _CLAUSES: list[tuple[str, object]] = [
      "لا يذكر فاتورة ولا تكوّن أي مجموعة من فواتيره المفتوحة المبلغ: دفعة تحت الحساب مقترحة "
      "على الأقدم أولاً، " + _CONFIRM),
     (r"no open invoice in the receipt's currency issued by its date \((?:open: )?(.*)\): "
-     r"payment on account, please confirm",
+     r"payment on account(, please confirm)?",
      lambda m: "لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
-               + re.sub(r" in ([A-Z]{3})\b", r" بعملة \1", m[1])
-               + "): دفعة تحت الحساب، " + _CONFIRM),
-    (r"no open invoice: payment on account, please confirm",
-     "لا فاتورة مفتوحة: دفعة تحت الحساب، " + _CONFIRM),
+               + re.sub(r" dated (\S+)", r" بتاريخ \1",
+                        re.sub(r" in ([A-Z]{3})\b", r" بعملة \1", m[1]))
+               + "): دفعة تحت الحساب" + (f"، {_CONFIRM}" if m[2] else "")),
+    (r"no open invoice: payment on account(, please confirm)?",
+     lambda m: "لا فاتورة مفتوحة: دفعة تحت الحساب" + (f"، {_CONFIRM}" if m[1] else "")),
     (r"the (\d+) oldest open invoices of customer (\S+) \((.*?)\), (.*), make the amount and no "
      r"other set of its invoices does: is it the payer\? please confirm",
      "أقدم {0} فواتير مفتوحة للعميل {1} ({2})، {3}، تكوّن المبلغ ولا تكوّنه مجموعة أخرى من "
