@@ -322,7 +322,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     cash = ~non_cash(payments).reindex(apps.index, fill_value=False)
     apps = apps[(apps["Applied Amount"] > 0) & apps["Date"].notna() & cash]
     columns = ["Customer ID", "Invoice No", "Date", "Due Date", "Applied Amount", "Days Late",
-               "Currency"]
+               "Currency", "Payment ID"]
     if apps.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     first = invoices.drop_duplicates("Invoice No")
@@ -338,6 +338,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     out = out[out["Due Date"].notna()]
     out["Days Late"] = (out["Date"] - out["Due Date"]).dt.days.clip(lower=0).astype("int64")
     out["Currency"] = out["Invoice No"].map(currency)
+    out["Payment ID"] = apps.loc[out.index, "Payment ID"]
     return out.reset_index(drop=True)
 
 
@@ -368,7 +369,11 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
     parts = pd.DataFrame({
         "Customer ID": late["Customer ID"],
         "Currency": _ccy(late["Currency"], blank_currency),
-        "n": 1,
+        # one receipt paying two invoices is one payment (its rows share a Payment ID and
+        # a date); a row without a Payment ID is a payment of its own
+        "receipt": [f"{pid}|{d}" if isinstance(pid, str) and pid.strip() else f"#{k}"
+                    for k, (pid, d) in enumerate(zip(late["Payment ID"], late["Date"],
+                                                     strict=True))],
         "amount": amount,
         "weighted": weighted,
         "late_amount": amount.where(late["Days Late"] > 0, 0.0),
@@ -377,7 +382,9 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
         "earlier_amount": amount.where(~recent, 0.0),
         "earlier_weighted": weighted.where(~recent, 0.0),
     })
-    g = parts.groupby(["Customer ID", "Currency"], sort=True).sum()
+    by = parts.groupby(["Customer ID", "Currency"], sort=True)
+    g = by.sum(numeric_only=True)
+    g["n"] = by["receipt"].nunique()
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     recent_days = _weighted(g["recent_weighted"], g["recent_amount"])
     earlier_days = _weighted(g["earlier_weighted"], g["earlier_amount"])
