@@ -119,3 +119,33 @@ def test_bank_ids_are_kept_and_two_files_of_one_name_told_apart(tmp_path):
         ["FT26307AB12", "usd 310/1"], ["FT26307AB13", "usd 310/2"], ["cib-nov-1", "cib-nov"]]
     assert [(b.statement, b.account) for b in both.balances] == [
         ("usd 310/1", "EG12345"), ("usd 310/2", "EG12345"), ("cib-nov", "cib-nov")]
+
+
+def test_any_statements_combine_with_unique_lines_and_nothing_lost():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ar_excel.bank.combine import combine_statements
+    from ar_excel.bank.statement import Statement, build_lines
+
+    line = st.fixed_dictionaries({
+        "Bank Ref": st.one_of(st.none(), st.sampled_from(["FT1", "FT2", "1", "a-1"])),
+        "Amount": st.integers(-10**6, 10**6).map(lambda c: c / 100),
+        "Date": st.just("2026-11-03"),
+        "Statement": st.sampled_from([None, "1", "2"])})
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.lists(line, min_size=1, max_size=6), min_size=2, max_size=4))
+    def check(files):
+        parts = [(f"f{k}", Statement(build_lines(rows))) for k, rows in enumerate(files)]
+        both = combine_statements(parts)
+        assert len(both.lines) == sum(len(rows) for rows in files)
+        assert both.lines["Bank Line"].is_unique
+        assert round(both.lines["Amount"].sum(), 2) == round(
+            sum(r["Amount"] for rows in files for r in rows), 2)
+        # no statement of one file is taken for another's
+        for k, (_, s) in enumerate(parts):
+            mine = both.lines.iloc[sum(len(f) for f in files[:k]):][:len(s.lines)]
+            assert mine["Statement"].str.startswith(f"f{k}").all()
+
+    check()
