@@ -311,10 +311,8 @@ class PayerStages:
                 # and is the customer the narrative's words make likeliest (or the words make
                 # none likely): the words scored apart score less (FROM SINAI PLASTIC
                 # INDUSTRIES: 90 as words, 100 as the sender's name).
-                sender = self.payers.by_sender(desc)
-                if sender is not None and (f.payer is None or not f.payer.candidates
-                                           or f.payer.candidates[0][0] == sender.customer):
-                    f.payer = sender
+                among = f.payer.candidates if f.payer is not None else None
+                f.payer = self.payers.by_sender(desc, among) or f.payer
             return
         f.payer = self.payers.by_name(name)
         if f.payer is None or f.payer.customer is None:

@@ -173,6 +173,7 @@ class PayerDirectory:
         self._scripts_of: dict[str, tuple[bool, bool]] = {}  # the name's scripts (``_scripts``)
         self._earlier_names: dict[str, list[tuple[list[str], tuple[bool, bool]]]] = {}
         self._fits: dict[tuple[object, object], bool] = {}  # (customer, name) -> name_fits
+        self._senders: dict[str, str] = {}  # narrative -> ``narrative_sender``
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
         accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
@@ -410,6 +411,14 @@ class PayerDirectory:
         """The name a narrative gives as the sender (INWARD TRANSFER FROM X INV 123, /ORDP/X,
         حوالة واردة من X سداد): its words up to what was paid, less boilerplate and banks;
         "" when the narrative says no sender."""
+        if not isinstance(narrative, str):
+            return ""
+        known = self._senders.get(narrative)
+        if known is None:
+            known = self._senders[narrative] = self._sender_of(narrative)
+        return known
+
+    def _sender_of(self, narrative: str) -> str:
         text = fold_text(narrative)
         found = _SENDER.search(text)
         if found is None:
@@ -421,20 +430,41 @@ class PayerDirectory:
             words.append(w)
         return self.narrative_words(" ".join(words))
 
-    def by_sender(self, narrative: object) -> Payer | None:
+    def by_sender(self, narrative: object,
+                  among: list[tuple[str, float]] | None = None) -> Payer | None:
         """The payer a narrative names as the sender (INWARD TRANSFER FROM X, حوالة واردة من X),
         read as a name the bank printed: the customer, when that reading is certain (its words
-        are the name, not words scattered in the text, so they are scored in full). None
-        otherwise."""
+        are the name, not words scattered in the text, so they are scored in full). With
+        ``among`` (the customers the narrative's words make likely, best first), the sender
+        must be the first of them. None otherwise."""
         words = self.narrative_sender(narrative)
-        if len(name_tokens(words)) < 2:
+        if not words:
             return None
+        tokens = name_tokens(words)
+        if len(tokens) < 2:
+            return None
+        if among:
+            # (A quick first look, against those customers only: most senders are not
+            # certain for the first of them, and the full reading is costly.)
+            full, distinct = keys_of(tokens)
+            first = among[0][0]
+            if first not in self._keys or self._score_against(full, distinct, first) < CERTAIN_NAME:
+                return None
         found = self.by_name(words)
         # (A name learned from an earlier receipt is not read from the customer master: the
         # narrative's own reading of it stands.)
-        if found is None or found.customer is None or not found.certain or found.how != "name":
+        if found is None or found.customer is None or not found.certain or found.how != "name" \
+                or (among and found.customer != among[0][0]):
             return None
         return Payer(found.customer, "narrative name", found.score, found.candidates)
+
+    def _score_against(self, full: str, distinct: str, cid: str) -> float:
+        """A name's score against customer ``cid``'s, as ``_score`` gives it (not cut)."""
+        own_full, own_distinct = self._keys[cid]
+        score = fuzz.ratio(full, own_full)
+        if distinct and own_distinct:
+            score = 0.75 * fuzz.ratio(distinct, own_distinct) + 0.25 * score
+        return score
 
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
         """Identify the payer by a printed name (or the words of a narrative)."""

@@ -283,13 +283,16 @@ class InvoiceIndex:
                     if len(d) > 8 or _sure_digits(d, folded):
                         # (Letters written inside the number, 2026-INV-0862, that the invoice
                         # has not, ف-2026-0862: a number of another series, not this one.)
-                        sure.update(q for q in found if not self._other_letters_inside(key, q))
+                        if key == d or not key[:1].isdigit():
+                            sure.update(found)
+                        else:
+                            sure.update(q for q in found if not self._other_letters_inside(key, q))
                     elif key != d:
                         # Its digits retyped without padding after the invoice's own letters
                         # (SI-26/842 for SI-26/00842): the number written, not a bare one.
                         sure.update(q for q in found if self._letters_of(q) == key[:-len(d)])
-        if not strong and "0" in folded:
-            self._repadded(folded, strong, sure)
+        if not strong and ("00" in folded or "-0" in folded or "/0" in folded):
+            self._repadded(folded, strong, sure)  # (padding differs only where zeros are)
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)
