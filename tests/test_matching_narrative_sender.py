@@ -45,3 +45,12 @@ def test_a_known_sender_pays_an_invoice_less_transfer_charges():
     assert allocations(r) == [("INV-2026-00812", 19600.20, "fee-writeoff", "Matched")]
     assert reason(r) == ("payer by narrative name (100); INV-2026-00812 less 44.00 within the "
                          "fee tolerance: write-off proposed")
+
+
+def test_the_ordering_customer_of_a_swift_transfer_is_the_sender():
+    payers = PayerDirectory(pd.DataFrame(CUSTOMERS))
+    text = "SWIFT INWARD TT151423741 /ORD/SINAI PLASTIC INDUSTRIES /RFB/PAYMENT"
+    assert payers.narrative_sender(text) == "SINAI PLASTIC INDUSTRIES"
+    invoices = [invoice("INV-2026-00812", "C1", 19644.20), invoice("INV-2026-00901", "C1", 3150.00)]
+    r = match(CUSTOMERS, invoices, {"amount": 19600.20, "desc": text})
+    assert allocations(r) == [("INV-2026-00812", 19600.20, "fee-writeoff", "Matched")]

@@ -59,9 +59,10 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
-# Where a narrative says who sent the money: INWARD TRANSFER FROM X, /ORDP/X, BY ORDER OF X,
+# Where a narrative says who sent the money: INWARD TRANSFER FROM X, /ORDP/X or /ORD/X (the
+# ordering customer of a SWIFT transfer), BY ORDER OF X,
 # حوالة واردة من X. The name runs to a digit, a slash or a word that starts what was paid.
-_SENDER = re.compile(r"(?:\bFROM\b|\bFRM\b|\bB/O\b|\bBY ORDER OF\b|/ORDP/|\bORDERING CUSTOMER\b|"
+_SENDER = re.compile(r"(?:\bFROM\b|\bFRM\b|\bB/O\b|\bBY ORDER OF\b|/ORDP?/|\bORDERING CUSTOMER\b|"
                      r"(?<![\w\u0600-\u06ff])من(?![\w\u0600-\u06ff]))\s*([^/\d]*)")
 _SENDER_ENDS = frozenset({
     "INV", "INVOICE", "INVOICES", "INVS", "REF", "REFERENCE", "PO", "LPO", "PMT", "PAYMENT",
