@@ -149,3 +149,27 @@ def test_any_statements_combine_with_unique_lines_and_nothing_lost():
             assert mine["Statement"].str.startswith(f"f{k}").all()
 
     check()
+
+
+def test_accounts_in_two_currencies_tie_out_each_on_its_own(tmp_path):
+    book = _book(tmp_path / "book.xlsx")
+    egp = _statement(tmp_path / "cib_egp.csv", [
+        ["03/11/2026", "TRF NILE FOODS INV-1001", "", "12,500.00", "112,500.00"]])
+    usd = tmp_path / "cib_usd.csv"
+    with open(usd, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Date", "Description", "Debit", "Credit", "Balance", "Currency"])
+        w.writerow(["06/11/2026", "INTEREST", "", "12.40", "5,012.40", "USD"])
+        w.writerow(["07/11/2026", "SWIFT CHARGES", "25.00", "", "4,987.40", "USD"])
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(egp), "--bank", str(usd),
+                 "-o", str(out)]) == 0
+    summary = read_tab(out, "Reconciliation", "Item").set_index("Item")
+    # the EGP file states no currency
+    rows = summary.loc[["no currency: opening balance", "no currency: credits",
+                        "no currency: debits", "no currency: closing balance (statement)",
+                        "USD: opening balance",
+                        "USD: credits", "USD: debits", "USD: closing balance (statement)"],
+                       "Amount"].tolist()
+    assert rows == [100000.0, 12500.0, 0.0, 112500.0, 5000.0, 12.4, -25.0, 4987.4]
+    assert summary.loc["USD: closing balance (statement)", "Note"] == "ties out"

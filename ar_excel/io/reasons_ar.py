@@ -315,6 +315,9 @@ _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, 
      "بالطريق أو أخطاء قيد"),
 )]
 _STATEMENT_ITEM = re.compile(r"^Statement (.*): (opening|closing)$")
+_CURRENCY_ITEM = re.compile(r"^([A-Z]{3}|no currency): (.+)$")
+_CURRENCY_WORDS = {"opening balance": "الرصيد الافتتاحي", "credits": "الإيداعات",
+                   "debits": "المسحوبات", "closing balance (statement)": "الرصيد الختامي (حسب الكشف)"}
 _METHOD_ITEM = re.compile(r"^Method: (.+)$")
 
 
@@ -327,6 +330,9 @@ def arabic_item(item: object) -> object:
     m = _STATEMENT_ITEM.match(item)
     if m:
         return f"كشف {m[1]}: " + ("الرصيد الافتتاحي" if m[2] == "opening" else "الرصيد الختامي")
+    m = _CURRENCY_ITEM.match(item)
+    if m and m[2] in _CURRENCY_WORDS:
+        return f"{'بلا عملة' if m[1] == 'no currency' else m[1]}: {_CURRENCY_WORDS[m[2]]}"
     m = _METHOD_ITEM.match(item)
     if m:
         return f"الطريقة: {m[1]}"

@@ -250,23 +250,10 @@ def _balance_value(b: Any, name: str) -> Any:
     return b.get(name) if isinstance(b, dict) else getattr(b, name, None)
 
 
-def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
-                           balances: list[Any] | None = None, places: int = 2) -> pd.DataFrame:
-    """The tie-out: opening + credits - debits = closing, and credits = matched + suggested +
-    unmatched, with counts per rule; amounts to ``places`` decimals (3 where a currency of the
-    statement or the ledger counts in fils)."""
-    half = half_unit(places)
-    amount = lines["Amount"].astype("float64")
-    credits, debits = amount[amount > 0], -amount[amount < 0]
-    rows: list[dict[str, Any]] = []
-
-    def row(item: str, value: float | None, n: int | None = None, note: str = "") -> None:
-        rows.append({"Item": item,
-                     "Amount": None if value is None else round(float(value), places) + 0.0,
-                     "Lines": n, "Note": note})
-
+def _opening_closing(lines: pd.DataFrame, stated: list[Any]) -> tuple[float | None, float | None]:
+    """The opening and closing balance of ``lines``: from the balances the statements state,
+    else from the lines' running balances; (None, None) where neither is given."""
     opening = closing = None
-    stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
     if stated:
         # Consecutive statements of one account chain: the first opens, the last closes.
         chains: dict[tuple, list[Any]] = {}
@@ -287,6 +274,26 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
                 first = bal.first_valid_index()
                 opening += bal[first] - part["Amount"].astype("float64")[first]
                 closing += bal[bal.last_valid_index()]
+    return opening, closing
+
+
+def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
+                           balances: list[Any] | None = None, places: int = 2) -> pd.DataFrame:
+    """The tie-out: opening + credits - debits = closing, and credits = matched + suggested +
+    unmatched, with counts per rule; amounts to ``places`` decimals (3 where a currency of the
+    statement or the ledger counts in fils)."""
+    half = half_unit(places)
+    amount = lines["Amount"].astype("float64")
+    credits, debits = amount[amount > 0], -amount[amount < 0]
+    rows: list[dict[str, Any]] = []
+
+    def row(item: str, value: float | None, n: int | None = None, note: str = "") -> None:
+        rows.append({"Item": item,
+                     "Amount": None if value is None else round(float(value), places) + 0.0,
+                     "Lines": n, "Note": note})
+
+    stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
+    opening, closing = _opening_closing(lines, stated)
     computed = None if opening is None else opening + credits.sum() - debits.sum()
     row("Opening balance", opening, None, "as stated by the bank" if stated else
         ("from the first line's running balance" if opening is not None else "not stated"))
@@ -298,6 +305,26 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         diff = round(computed - closing, places)
         row("Difference", diff, None,
             "ties out" if abs(diff) < half else "DOES NOT TIE OUT: check the statement")
+    stated_ccy = (lines["Currency"].fillna("").astype(str) if "Currency" in lines
+                  else pd.Series("", index=lines.index))
+    currencies = sorted(set(stated_ccy))
+    if len(currencies) > 1:  # the totals above add currencies: each one's tie-out on its own
+        # a balance stated without its currency is in its statement's lines' currency
+        own = (lines.dropna(subset=["Currency"]).groupby("Statement")["Currency"].first()
+               if "Statement" in lines else pd.Series(dtype=object))
+        for ccy in currencies:
+            mine = stated_ccy == ccy
+            part = amount[mine]
+            got = [b for b in stated if (_balance_value(b, "currency")
+                                         or own.get(_balance_value(b, "statement")) or "") == ccy]
+            o, c = _opening_closing(lines[mine], got)
+            label = ccy or "no currency"
+            row(f"{label}: opening balance", o, None, "" if o is not None else "not stated")
+            row(f"{label}: credits", part[part > 0].sum(), int((part > 0).sum()))
+            row(f"{label}: debits", part[part < 0].sum(), int((part < 0).sum()))
+            row(f"{label}: closing balance (statement)", c, None,
+                "" if c is None or o is None else
+                "ties out" if abs(o + part.sum() - c) < half else "DOES NOT TIE OUT")
     if len(stated) > 1:  # several statements (accounts, currencies, days) in one file
         for b in stated:
             name = _balance_value(b, "statement") or ""
