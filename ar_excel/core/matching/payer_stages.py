@@ -306,13 +306,13 @@ class PayerStages:
         if not name:
             desc = self._descriptions[f.pos]
             f.payer = self.payers.by_name(desc, narrative=True)
-            if f.payer is None or f.payer.customer is None or not f.payer.certain:
+            if f.payer is not None and f.payer.candidates and not (
+                    f.payer.customer is not None and f.payer.certain):
                 # The sender the narrative names, read as a printed name, when that is certain
-                # and is the customer the narrative's words make likeliest (or the words make
-                # none likely): the words scored apart score less (FROM SINAI PLASTIC
-                # INDUSTRIES: 90 as words, 100 as the sender's name).
-                among = f.payer.candidates if f.payer is not None else None
-                f.payer = self.payers.by_sender(desc, among) or f.payer
+                # and is the customer the narrative's words make likeliest: the words scored
+                # apart score less (FROM SINAI PLASTIC INDUSTRIES: 90 as words, 100 as the
+                # sender's name).
+                f.payer = self.payers.by_sender(desc, f.payer.candidates) or f.payer
             return
         f.payer = self.payers.by_name(name)
         if f.payer is None or f.payer.customer is None:
