@@ -104,3 +104,17 @@ def test_the_reader_takes_a_payment_method_column(tmp_path):
     wb.save(tmp_path / "book.xlsx")
     book = read_book(tmp_path / "book.xlsx")
     assert non_cash(book.payments).tolist() == [False, True]
+
+
+def test_the_window_of_receipts_a_statement_can_hold():
+    from ar_excel.core.matching.recorded import receipts_in_window
+
+    pay = pd.DataFrame({
+        "Payment ID": ["R-1", "R-2", "R-3", "R-4", "R-5"],
+        "Date": pd.to_datetime(["2026-09-15", "2026-10-27", "2026-11-05", "2026-11-05",
+                                "2026-12-09"]),
+        "Amount": [100.0, 200.0, 300.0, 15.0, 400.0],
+        "Method": ["Cheque", "Cheque", "Bank Transfer", "Write-off", "Cheque"]})
+    window = receipts_in_window(pay, pd.Timestamp("2026-11-01"), pd.Timestamp("2026-11-30"))
+    # a week before the first line to three days after the last; no write-off
+    assert window["Payment ID"].tolist() == ["R-2", "R-3"]

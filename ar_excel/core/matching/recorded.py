@@ -104,15 +104,17 @@ def key_text(value: object) -> str | None:
 def receipts_in_window(payments: pd.DataFrame | None, first: pd.Timestamp,
                        last: pd.Timestamp) -> pd.DataFrame | None:
     """The receipts of Payments a line of a statement from ``first`` to ``last`` can be: cash
-    (not a write-off, discount or tax withheld: ``core.non_cash``), a positive amount, dated from ``CLEARING_DAYS`` before the first date to ``ADVICE_DAYS``
-    after the last. None when there is none (the common book: results as before)."""
+    (not a write-off, discount or tax withheld: ``core.non_cash``), a positive amount, dated
+    from ``CLEARING_DAYS`` before the first date to ``ADVICE_DAYS`` after the last. None when
+    there is none (the common book: results as before)."""
     if payments is None or not len(payments) or "Date" not in payments \
             or "Amount" not in payments or pd.isna(first) or pd.isna(last):
         return None
     dates = pd.to_datetime(payments["Date"], errors="coerce")
     amount = pd.to_numeric(payments["Amount"], errors="coerce")
-    keep = ((amount > 0) & ~non_cash(payments)  # a write-off row is in no bank & (dates >= first.normalize() - pd.Timedelta(days=CLEARING_DAYS))
+    keep = ((amount > 0) & (dates >= first.normalize() - pd.Timedelta(days=CLEARING_DAYS))
             & (dates <= last.normalize() + pd.Timedelta(days=ADVICE_DAYS)))
+    keep &= ~non_cash(payments)  # a write-off or tax withheld is in no bank
     if not keep.any():
         return None
     return payments[keep].reset_index(drop=True)
