@@ -126,6 +126,14 @@ def test_bank_file_from_dialog_policy_or_sheet(tmp_path):
         fullname=str(tmp_path / "ar.xlsm"))
     assert buttons.run("bank", book, quiet=True).ok
     assert book.sheets["Bank Used"].grid()[1] == [str(statement)]
+    # several named in the Policy sheet, one per bank account: the job gets them all
+    other = tmp_path / "usd statement.csv"
+    other.write_text("Date,Amount\n")
+    book = fake.book_from_sheets({"Customers": CUSTOMERS, "Policy": [
+        ["Key", "Value"], ["bank_statement", "june statement.csv; usd statement.csv"]]},
+        fullname=str(tmp_path / "ar.xlsm"))
+    assert buttons.run("bank", book, quiet=True).ok
+    assert book.sheets["Bank Used"].grid()[1] == [str([statement, other])]
     # a Bank Statement sheet: the job gets no file and reads the sheet
     book = _book(**{"Bank Statement": [["Date", "Description", "Amount"], ["2026-01-02", "x", 5]]})
     assert buttons.run("bank", book, quiet=True).ok

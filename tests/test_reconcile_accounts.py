@@ -176,3 +176,19 @@ def test_accounts_in_two_currencies_tie_out_each_on_its_own(tmp_path):
                        "Amount"].tolist()
     assert rows == [100000.0, 12500.0, 0.0, 112500.0, 5000.0, 12.4, -25.0, 4987.4]
     assert summary.loc["USD: closing balance (statement)", "Note"] == "ties out"
+
+
+def test_the_policy_names_every_accounts_statement(tmp_path):
+    book = _book(tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    policy = wb.create_sheet("Policy")
+    policy.append(["Key", "Value"])
+    policy.append(["bank_statement", "cib.csv; nbe.csv"])
+    wb.save(book)
+    _statement(tmp_path / "cib.csv", [
+        ["03/11/2026", "TRF NILE FOODS INV-1001", "", "12,500.00", "112,500.00"]])
+    _statement(tmp_path / "nbe.csv", [
+        ["05/11/2026", "TRF DELTA TRADERS INV-1003", "", "4,100.00", "54,100.00"]])
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "-o", str(out)]) == 0
+    assert read_tab(out, "Bank Matches", "Bank Line")["Bank Line"].tolist() == ["cib-1", "nbe-1"]

@@ -17,6 +17,7 @@ accounts and one Reconciliation covers them all:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +25,12 @@ import pandas as pd
 
 from ar_excel.bank.statement import Statement, _unique
 from ar_excel.parsing import is_blank
+
+
+def named_files(text: str) -> list[str]:
+    """The statement files a setting names: one, or several separated by ``;`` or lines
+    (the Policy's ``bank_statement`` for a month-end over every account)."""
+    return [n.strip() for n in re.split(r"[;\n]", text or "") if n.strip()]
 
 
 def file_names(paths: list[Path]) -> list[str]:

@@ -75,23 +75,29 @@ def _progress(xlbook: Any, label: str) -> Callable[..., None]:
 
 # ------------------------------------------------------------------ inputs
 
-def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | None:
+def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[Path] | None:
     """The bank statement file: the one chosen in the dialog, else the Policy sheet's
-    ``bank_statement`` (relative to the workbook's folder), else None (the job then uses
-    the workbook's ``Bank Statement`` sheet)."""
+    ``bank_statement`` (relative to the workbook's folder; several separated by ``;``, one
+    per bank account, are reconciled together), else None (the job then uses the workbook's
+    ``Bank Statement`` sheet)."""
+    from ar_excel.bank.combine import named_files
+
     chosen = str(bank).strip() if bank not in (None, False) else ""
-    named = chosen or book.policy.bank_statement.strip()
+    named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:
         return None
-    path = Path(named).expanduser()
-    if not path.is_absolute():
-        folder = workbook_path(xlbook)
-        if folder is not None:
-            path = folder.parent / path
-    if not path.exists():
-        where = "chosen" if chosen else "named in the Policy sheet (bank_statement)"
-        raise InputError(f"the bank statement file {where} was not found: {path}")
-    return path
+    paths = []
+    for name in named:
+        path = Path(name).expanduser()
+        if not path.is_absolute():
+            folder = workbook_path(xlbook)
+            if folder is not None:
+                path = folder.parent / path
+        if not path.exists():
+            where = "chosen" if chosen else "named in the Policy sheet (bank_statement)"
+            raise InputError(f"the bank statement file {where} was not found: {path}")
+        paths.append(path)
+    return paths[0] if len(paths) == 1 else paths
 
 
 def out_dir(xlbook: Any) -> Path:

@@ -118,25 +118,28 @@ def load_statement(book: Book, options: JobOptions):
     """The statement to reconcile, from the option (one file, or several: one per bank
     account, reconciled together), the sheet or the policy, in that order."""
     from ar_excel.bank import read_statement, statement_from_table
+    from ar_excel.bank.combine import combine_statements, file_names, named_files
 
     mapping = bank_columns(options.args.get("bank_columns") or book.policy.get("bank_columns"))
-    if isinstance(options.bank, list | tuple):  # every bank account's statement: one month
-        from ar_excel.bank.combine import combine_statements, file_names
 
-        paths = [Path(p) for p in options.bank]
+    def read_all(paths: list[Path]):  # every bank account's statement: one month
+        if len(paths) == 1:
+            return read_statement(paths[0], mapping=mapping, day_first=book.policy.day_first)
         return combine_statements([
             (name, read_statement(path, mapping=mapping, day_first=book.policy.day_first))
             for name, path in zip(file_names(paths), paths, strict=True)])
+
+    if isinstance(options.bank, list | tuple):
+        return read_all([Path(p) for p in options.bank])
     if options.bank is not None:
         return read_statement(options.bank, mapping=mapping, day_first=book.policy.day_first)
     table = book.table("Bank Statement")
     if table is not None:
         return statement_from_table(table)
-    if book.policy.bank_statement:
-        path = Path(book.policy.bank_statement)
-        if not path.is_absolute() and book.source is not None:
-            path = Path(book.source).parent / path
-        return read_statement(path, mapping=mapping, day_first=book.policy.day_first)
+    if book.policy.bank_statement.strip():
+        paths = [Path(n) for n in named_files(book.policy.bank_statement)]
+        folder = Path(book.source).parent if book.source is not None else None
+        return read_all([folder / p if folder and not p.is_absolute() else p for p in paths])
     raise InputError("no bank statement: give --bank FILE, a 'Bank Statement' sheet, or the "
                      "Policy key bank_statement")
 
