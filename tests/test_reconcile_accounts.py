@@ -62,7 +62,7 @@ def test_two_accounts_numbered_alike_are_one_reconciliation(tmp_path):
         ["nbe_nov-2", "", 8300.0, "Suggested", "nbe_nov"]]
     assert matches["Reason"].iloc[3] == (
         "payer by narrative name (98); no open invoice: payment on account, please confirm; "
-        "names INV-1002, already settled: paid twice?")
+        "INV-1002, which it names, is already settled: paid twice?")
     unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
     assert unmatched["Bank Line"].tolist() == ["cib_nov-2"]  # the bank charges, a debit
     # each file's running balance opens and closes its own account

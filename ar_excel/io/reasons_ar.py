@@ -169,7 +169,8 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"reverses the credit of bank line (.+)", "يعكس إيداع سطر البنك {0}"),
     (r"reversed by bank line (\S+) \(a debit of the same amount\): nets to zero, the invoices "
      r"stay open", "عكسه سطر البنك {0} (سحب بنفس المبلغ): صافيهما صفر والفواتير تبقى مفتوحة"),
-    (r"names (.+), already settled: paid twice\?", "يذكر {0} المسددة بالفعل: مدفوعة مرتين؟"),
+    (r"(.+), which it names, is already settled: paid twice\?",
+     "{0} التي يذكرها مسددة بالفعل: مدفوعة مرتين؟"),
     (r"names invoice (.+) already settled \(duplicate payment\?\)",
      "يذكر الفاتورة {0} المسددة بالفعل (دفعة مكررة؟)"),
     # book-to-bank

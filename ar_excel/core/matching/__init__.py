@@ -164,6 +164,22 @@ def _dates(lines: pd.DataFrame, pos: list[int]) -> pd.DatetimeIndex:
     return pd.to_datetime(_col(lines, "Date").to_numpy()[np.asarray(pos, dtype=np.int64)])
 
 
+def _with_paid_twice(allocs: list[Allocation], m: Matcher) -> list[str]:
+    """The allocations' reasons; a suggestion for a line that names an invoice already
+    settled (in the books, or by another line of the statement) says so: most likely paid
+    twice (a refund or a credit on account), which the person confirming should know."""
+    own: dict[int, set] = {}
+    for a in allocs:
+        own.setdefault(a.line, set()).add(a.invoice)
+    out = []
+    for a in allocs:
+        twice = sorted({n for n in m.settled_refs.get(a.line, ())} - {
+            m.inv.number[p] for p in own[a.line] if p is not None})
+        out.append(a.reason + (f"; {', '.join(twice)}, which it names, is already settled: "
+                               "paid twice?" if twice and a.status == "Suggested" else ""))
+    return out
+
+
 def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> pd.DataFrame:
     allocs: list[Allocation] = sorted(m.allocations, key=lambda a: a.line)
     cols = {c: _col(lines, c).tolist() for c in ("Bank Line", "Amount", "Description",
@@ -187,7 +203,7 @@ def _matches_frame(lines: pd.DataFrame, m: Matcher, payers: PayerDirectory) -> p
         "Status": [a.status for a in allocs],
         "Write-off": [a.writeoff / unit for a in allocs],
         "Customer": [payers.names.get(str(a.customer), "") for a in allocs],
-        "Reason": [a.reason for a in allocs],
+        "Reason": _with_paid_twice(allocs, m),
         "Description": take("Description"), "Counterparty": take("Counterparty"),
         "Counterparty Account": take("Counterparty Account"), "Statement": take("Statement"),
         "Line No": take("Line No"),

@@ -253,15 +253,10 @@ class PayerStages:
                 and not self.inv.open_of(cust, "", None) and _ADVANCE.search(
                     fold_text(self._descriptions[f.pos]) + " "
                     + fold_text(self._references[f.pos])) is not None
-            # an invoice it names already settled: most likely paid twice (a refund is due,
-            # or a credit to keep on account), which the person confirming should know
-            twice = sorted(set(self.settled_refs.get(f.pos, ())))
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account",
                                0.86 if advance else 0.6,
                                f"{how}; {self._none_open(f, cust)}: payment on account"
-                               + ("" if advance else ", please confirm")
-                               + (f"; names {', '.join(twice)}, already settled: paid twice?"
-                                  if twice else ""))]
+                               + ("" if advance else ", please confirm"))]
         if f.remaining > total:
             conf = 0.86 if f.payer.by_account else 0.6
             return self._alloc(f, items, "overpayment", conf,
