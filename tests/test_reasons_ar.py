@@ -135,6 +135,10 @@ def test_an_arabic_workbook_gets_arabic_reasons_and_a_rejection_stays(tmp_path):
     unmatched = read_tab(out, "Unmatched Bank", "Bank Line")
     assert "مدين (مبلغ خارج): ليس من حسابات العملاء" in set(unmatched["Reason"])
 
+    captions = {ws.title: [c.value for c in ws[1] if isinstance(c.value, str)][-1]
+                for ws in openpyxl.load_workbook(out).worksheets if ws.title != "Input Issues"}
+    assert captions["Reconciliation"] == "تسوية بنكية لعدد 3 سطر حتى 2026-11-25"
+    assert captions["Unmatched Bank"].startswith("الإيداعات غير المطبقة")
     checks = openpyxl.load_workbook(out)["Bank Matches"].data_validations.dataValidation
     assert [c.formula1 for c in checks] == ['"Matched,Suggested,Rejected,معتمد,مرفوض"']
     # the 19,000.00 from ع-002 is proposed against its oldest invoice; the reviewer says no

@@ -78,6 +78,38 @@ UNBANKED_FORMATS = {
     "Invoice No": "text", "Amount": "money", "Reason": "text",
 }
 
+# The tabs' captions, English and Arabic.
+_TITLES = {
+    "Bank Matches": "One row per bank line x invoice; Suggested rows need a person's review: "
+                    "set Status to Matched or Rejected and run again",
+    "Unmatched Bank": "Credits not applied (with the reason and the best candidates), then "
+                      "debits",
+    "Reconciliation": "Bank reconciliation of {n} lines up to {date}",
+    "tie": ": statement {tie}",
+    "Receipts To Post": "The Matched receipts as Payments rows: record them in the books "
+                        "(paste under Payments) so the aging and statements show them",
+    "Unbanked Receipts": "Receipts recorded in Payments in the statement's period that no "
+                         "bank line pairs with: deposits in transit or posting errors",
+}
+_TITLES_AR = {
+    "Bank Matches": "سطر لكل سطر بنك × فاتورة؛ السطور المقترحة تحتاج مراجعة: اكتب في الحالة "
+                    "معتمد أو مرفوض ثم أعد التشغيل",
+    "Unmatched Bank": "الإيداعات غير المطبقة (مع السبب وأفضل المرشحين)، ثم المسحوبات",
+    "Reconciliation": "تسوية بنكية لعدد {n} سطر حتى {date}",
+    "tie": ": الكشف {tie}",
+    "Receipts To Post": "التحصيلات المطابقة بصيغة ورقة التحصيلات: سجّلها في الدفاتر (الصقها أسفل "
+                        "التحصيلات) لتظهر في أعمار الديون وكشوف الحساب",
+    "Unbanked Receipts": "تحصيلات مسجلة في فترة الكشف لا يقابلها سطر بنك: إيداعات بالطريق أو "
+                         "أخطاء قيد",
+}
+
+
+def _arabic_note(note: str) -> str:
+    from ar_excel.io.reasons_ar import arabic_note
+
+    return arabic_note(note)
+
+
 _MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header_row", "sheet")
 
 
@@ -182,8 +214,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.9, "tabs")
     check = summary.set_index("Item")["Amount"]
     tie = summary.set_index("Item")["Note"].get("Difference", "")
-    title = (f"Bank reconciliation of {len(lines)} lines up to {as_of:%Y-%m-%d}"
-             + (f": statement {tie}" if tie else ""))
+    words = _TITLES_AR if book.arabic else _TITLES
+    title = words["Reconciliation"].format(n=len(lines), date=f"{as_of:%Y-%m-%d}") + (
+        words["tie"].format(tie=_arabic_note(tie) if book.arabic else tie) if tie else "")
     to_post = receipts_to_post(matches, arabic=book.arabic,
                                positions=bank_line_positions(lines))
     unbanked = result.unbanked
@@ -192,25 +225,22 @@ def run(book: Book, options: JobOptions) -> JobResult:
     tabs = [
         Tab("Bank Matches", matches, formats=MATCH_FORMATS,
             highlight=matches["Status"].eq("Suggested"),
-            title="One row per bank line x invoice; Suggested rows need a person's review: "
-                  "set Status to Matched or Rejected and run again",
+            title=words["Bank Matches"],
             choices={"Status": ["Matched", "Suggested", "Rejected"]
                      + (["معتمد", "مرفوض"] if book.arabic else [])}),
         Tab("Unmatched Bank", unmatched, formats=UNMATCHED_FORMATS,
             highlight=unmatched["Amount"].gt(0),
-            title="Credits not applied (with the reason and the best candidates), then debits"),
+            title=words["Unmatched Bank"]),
         Tab("Reconciliation", summary,
             formats={"Item": "text", "Amount": "money", "Lines": "int", "Note": "text"},
             title=title),
     ]
     if len(to_post):
         tabs.append(Tab("Receipts To Post", to_post, formats=POST_FORMATS,
-                        title="The Matched receipts as Payments rows: record them in the books "
-                              "(paste under Payments) so the aging and statements show them"))
+                        title=words["Receipts To Post"]))
     if unbanked is not None:
         tabs.append(Tab("Unbanked Receipts", unbanked, formats=UNBANKED_FORMATS,
-                        title="Receipts recorded in Payments in the statement's period that no "
-                              "bank line pairs with: deposits in transit or posting errors"))
+                        title=words["Unbanked Receipts"]))
     n_matched = matches.loc[matches["Status"] == "Matched", "Bank Line"].nunique()
     n_suggested = matches.loc[matches["Status"] == "Suggested", "Bank Line"].nunique()
     n_unmatched = int((unmatched["Amount"] > 0).sum())
