@@ -326,8 +326,11 @@ PAYMENT_PLANS = SheetSchema(
     "Payment Plans",
     ("خطط السداد", "Instalment Plans", "Installment Plans", "جدولة المديونية"),
     (
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account"), required=True),
-        Field("Amount", "money", ("المبلغ", "Plan Amount"), required=True),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
+                                    "Customer Code"), required=True),
+        Field("Amount", "money", ("المبلغ", "Plan Amount", "Total Amount", "Total",
+                                  "إجمالي المبلغ", "المبلغ الإجمالي", "قيمة الخطة"),
+              required=True),
         Field("Instalments", "int", ("عدد الأقساط", "Installments", "Number of Instalments",
                                      "Number of Installments", "No of Instalments"),
               required=True),
