@@ -108,3 +108,39 @@ def test_one_file_per_customer_with_its_own_pages(tmp_path):
     assert "صفحة 1" in small_text and "صفحة 2" not in small_text  # numbered from 1 again
     (tmp_path / "big").mkdir()
     assert len(rasterise(big, tmp_path / "big")) == 2
+
+
+def word_boxes(path) -> list[tuple[str, float, float]]:
+    """(word, xMin, xMax) in mm of every word pdftotext finds on the pages."""
+    html = subprocess.run([tool("pdftotext"), "-bbox", str(path), "-"], check=True,
+                          capture_output=True, timeout=60).stdout.decode("utf-8")
+    mm = 25.4 / 72
+    return [(BIDI_MARKS.sub("", m[3]), float(m[1]) * mm, float(m[2]) * mm)
+            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"'
+                                 r' yMax="[\d.]+">([^<]*)</word>', html)]
+
+
+def test_long_document_numbers_and_names_stay_in_their_cells(tmp_path):
+    """A long mixed Arabic/Latin document number, a long reference and a long company name
+    are drawn smaller, not over the next column or past the page's edge."""
+    stmt, _ = statement("C1")
+    stmt.name = ("الشركة المتحدة العربية الدولية للتجارة والمقاولات والاستيراد والتصدير "
+                 "والتوكيلات التجارية والخدمات البترولية والنقل البري والبحري ش.م.م")
+    lines = stmt.sections[0].lines
+    row = lines.index[lines["Document"] == "INV-2"][0]
+    lines.loc[row, "Document"] = "فاتورة رقم 30 / ABC-29-LONGDOC"
+    lines.loc[row, "Reference"] = "مرجع FT2530690086-LONGREF"
+    path = render_statement(stmt, tmp_path / "C1.pdf")
+    words = word_boxes(path)
+    assert words and all(x0 >= 9.5 and x1 <= 200.5 for _, x0, x1 in words), \
+        [w for w in words if w[1] < 9.5 or w[2] > 200.5]
+    # Arabic: columns mirrored; from the left Balance 24, Credit 22, Debit 22, Due 22,
+    # Reference 26, Document 28 (mm) after the 10 mm margin
+    doc = [w for w in words if "LONGDOC" in w[0]]
+    ref = [w for w in words if "LONGREF" in w[0]]
+    assert doc and ref
+    assert all(x0 >= 126 and x1 <= 154 for _, x0, x1 in doc), doc
+    assert all(x0 >= 100 and x1 <= 126 for _, x0, x1 in ref), ref
+    from pypdf import PdfReader  # keeps lam-alef as two letters, where pdftotext does not
+
+    assert f"العميل:{stmt.name}\n" in PdfReader(path).pages[0].extract_text()  # whole, one line

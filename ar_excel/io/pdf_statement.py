@@ -116,9 +116,20 @@ class _StatementPDF(FPDF):
             self._pending = None
 
     def text_cell(self, w: float, h: float, text: object, align: str = "L",
-                  border: int | str = 0, ln: bool = False, fill: bool = False) -> None:
-        """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper."""
+                  border: int | str = 0, ln: bool = False, fill: bool = False,
+                  fit: bool = False) -> None:
+        """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper.
+        ``fit``: text wider than the cell is drawn smaller (as Excel's shrink to fit), so a
+        long document number or reference never runs over the next column."""
         s = "" if text is None else str(text)
+        if fit and w and s:
+            size = self.font_size_pt
+            s = self._fitted(s, w - 2 * self.c_margin)
+            try:
+                self.text_cell(w, h, s, align, border, ln, fill)
+            finally:
+                self.set_font_size(size)
+            return
         if w and not ln and border in (0, 1) and not has_arabic(s):
             self._plain_cell(w, h, s, align, border, fill)
             return
@@ -173,6 +184,27 @@ class _StatementPDF(FPDF):
             self.text(x + dx, y + 0.5 * h + 0.3 * self.font_size, s)
         self.x = x + w
 
+    def _text_width(self, s: str) -> float:
+        if has_arabic(s):
+            self._shape_for(s)
+            return self.get_string_width(s)
+        return self._width(s)
+
+    def _fitted(self, s: str, room: float, smallest: float = 4.0) -> str:
+        """Shrink the font until ``s`` fits in ``room`` mm; below ``smallest`` pt cut the
+        text and mark the cut ('...') rather than draw over the neighbouring cell."""
+        width = self._text_width(s)
+        if width <= room:
+            return s
+        size = max(smallest, self.font_size_pt * room / width)
+        self.set_font_size(size)
+        while size > smallest and self._text_width(s) > room:
+            size = max(smallest, size - 0.25)
+            self.set_font_size(size)
+        while len(s) > 1 and self._text_width(s) > room:
+            s = s[:-4].rstrip() + "..." if len(s) > 4 else s[:-1]
+        return s
+
     def _width(self, s: str) -> float:
         """Unshaped width of ``s`` in the current font, cached (dates, labels, and amounts
         repeat across rows and statements)."""
@@ -191,20 +223,20 @@ class _StatementPDF(FPDF):
         gap = 1.6
         x = self.w - self.r_margin if rtl else self.l_margin
         y = self.get_y()
+        size = self.font_size_pt
         for part in parts:
             if not part:
                 continue
-            if has_arabic(part):
-                self._shape_for(part)
-                width = self.get_string_width(part) + gap
-            else:
-                width = self._width(part) + gap
+            room = (x - self.l_margin if rtl else self.w - self.r_margin - x) - gap
+            part = self._fitted(part, room)  # a long company name stays on the page
+            width = self._text_width(part) + gap
             if rtl:
                 x -= width
             self.set_xy(x, y)
             self.text_cell(width, h, part, align="R" if rtl else "L")
             if not rtl:
                 x += width
+            self.set_font_size(size)
         self.set_xy(self.l_margin, y + h)
 
     def _shape_for(self, text: str) -> None:
@@ -270,7 +302,7 @@ def _table_header(pdf: _StatementPDF, rtl: bool) -> None:
     pdf.set_font(FONT, "B", 8)
     pdf.set_fill_color(230, 230, 230)
     for text, width, _ in _cells([w[c] for c in COLUMNS], rtl):
-        pdf.text_cell(width, ROW_H, text, align="C", border=1, fill=True)
+        pdf.text_cell(width, ROW_H, text, align="C", border=1, fill=True, fit=True)
     pdf.ln(ROW_H)
     pdf.set_font(FONT, "", 8)
 
@@ -280,7 +312,7 @@ def _row(pdf: _StatementPDF, values: list[str], rtl: bool) -> None:
         pdf.add_page()
         _table_header(pdf, rtl)
     for text, width, align in _cells(values, rtl):
-        pdf.text_cell(width, ROW_H, text, align=align, border=1)
+        pdf.text_cell(width, ROW_H, text, align=align, border=1, fit=True)
     pdf.ln(ROW_H)
     pdf.set_font(FONT, "", 8)
 
@@ -295,7 +327,7 @@ def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float | Non
     cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
              ("" if balance is None else amount_text(balance), WIDTHS[-1], "R")]
     for text, width, align in (reversed(cells) if rtl else cells):
-        pdf.text_cell(width, ROW_H, text, align=align, border=1)
+        pdf.text_cell(width, ROW_H, text, align=align, border=1, fit=True)
     pdf.ln(ROW_H)
     pdf.set_font(FONT, "", 8)
 
@@ -355,11 +387,11 @@ def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dic
     pdf.set_font(FONT, "B", 8)
     pdf.set_fill_color(230, 230, 230)
     for i in order:
-        pdf.text_cell(width, ROW_H, labels[i], align="C", border=1, fill=True)
+        pdf.text_cell(width, ROW_H, labels[i], align="C", border=1, fill=True, fit=True)
     pdf.ln(ROW_H)
     pdf.set_font(FONT, "", 8)
     for i in order:
-        pdf.text_cell(width, ROW_H, values[i], align="R", border=1)
+        pdf.text_cell(width, ROW_H, values[i], align="R", border=1, fit=True)
     pdf.ln(ROW_H)
 
 
