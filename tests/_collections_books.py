@@ -124,3 +124,38 @@ def gulf_trader(path: Path) -> Path:
             ["Dunning Levels Days", "15, 45, 75"],
         ],
     })
+
+
+def kuwait_trader(path: Path) -> Path:
+    """KWD (fils, three decimals), English headers, customers with Arabic names (written to
+    in Arabic): exactly 7 and 30 days overdue (the level boundaries), one whose credit note
+    covers its overdue invoice, and a monthly plan from 31 August (month ends) part-paid."""
+    return _book(path, {
+        "Customers": [
+            ["Customer ID", "Customer Name", "Currency", "Payment Terms", "Email", "Phone"],
+            ["K-01", "شركة الخليج للأغذية", "KWD", "Net 30", "ap@gulf-food.kw", "+965 2245 1100"],
+            ["K-02", "Boubyan Electrical Co.", "KWD", "Net 30", "ar@boubyan-elec.kw",
+             "+965 2233 4400"],
+            ["K-03", "Al Mubarakiya Stores", "KWD", "Net 30", "acc@mubarakiya.kw",
+             "+965 2241 0000"],
+            ["K-04", "Salmiya Furniture W.L.L.", "KWD", "Net 30", "fin@salmiya-furn.kw",
+             "+965 2575 3030"],
+        ],
+        "Invoices": [
+            ["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+            ["INV-K400", "K-04", _d(2026, 6, 15), _d(2026, 7, 15), 1000.001],
+            ["INV-K300", "K-03", _d(2026, 9, 1), _d(2026, 10, 1), 500.000],
+            ["INV-K200", "K-02", _d(2026, 10, 1), _d(2026, 10, 31), 845.250],
+            ["CN-K301", "K-03", _d(2026, 11, 1), None, -500.000],
+            ["INV-K100", "K-01", _d(2026, 10, 24), _d(2026, 11, 23), 1234.567],
+        ],
+        "Payments": [
+            ["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"],
+            ["KR-1", "K-04", _d(2026, 8, 31), 250.000, "INV-K400"],
+            ["KR-2", "K-04", _d(2026, 10, 5), 150.000, "INV-K400"],
+        ],
+        "Payment Plans": [
+            ["Customer ID", "Total Amount", "Instalments", "Start Date", "Frequency"],
+            ["K-04", 1000.001, 4, _d(2026, 8, 31), "Monthly"],
+        ],
+    })

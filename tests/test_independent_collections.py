@@ -23,6 +23,13 @@ Gulf (Policy levels 15/45/75, three levels: friendly, final notice, hold): G-01 
 G-03 exactly 75 days -> 3 (Visit List); G-04 10 days -> 0, first reminder on 20 Nov + 15 =
 5 Dec; G-05 plan 10,000.10 / 4 fortnightly = 2,500.02 x 3 + 2,500.04 from 16 Nov, the
 second due on the as-of date -> "due soon" reminder.
+
+Kuwait (KWD, fils; default levels): K-01 exactly 7 days -> 1 (an Arabic name: an Arabic
+letter in an English book), K-02 exactly 30 days -> 2 and the Call List, K-03's credit note
+covers its 60-day invoice -> no letter, "apply the credit"; K-04 plan 1,000.001 / 4 monthly
+from 31 Aug = 250.000 x 3 + 250.001 due 31 Aug, 30 Sep, 31 Oct, 30 Nov; receipts 250.000 and
+150.000 leave instalment 2 at 100.000 (61 days overdue) and 3 (30 days) unpaid.
+Forecast week 1 = 1,234.567 + 845.250 + 250.001 = 2,329.818; week 2 = 100 + 250 = 350.
 """
 
 from __future__ import annotations
@@ -51,6 +58,15 @@ def egypt(tmp_path_factory) -> Path:
     out = folder / "out" / "collections.xlsx"
     out.parent.mkdir()
     _run(books.egypt_distributor(folder / "egypt.xlsx"), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def kuwait(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("kuwait")
+    out = folder / "out" / "collections.xlsx"
+    out.parent.mkdir()
+    _run(books.kuwait_trader(folder / "kuwait.xlsx"), out)
     return out
 
 
@@ -268,3 +284,48 @@ def test_gulf_rerun_five_days_later_paces_escalations(tmp_path):
     # a re-run on the same date replaces that date's rows, never duplicates them
     _run(book, out, "2026-12-05")
     assert len(tab(out, "Dunning History")) == 5
+
+
+# --- Kuwait: fils, level boundaries, a covered invoice, a month-end plan -----------------
+
+def test_kuwait_boundaries_and_covered_invoice(kuwait):
+    got = {r["Customer ID"]: (r["Level"], r["Days Overdue"], r["Overdue Amount"],
+                              r["Credit On Account"], r["Amount To Collect"], r["Letter"],
+                              r["Language"])
+           for r in tab(kuwait, "Dunning")}
+    assert got == {
+        "K-01": (1, 7, 1234.567, 0, 1234.567, True, "ar"),
+        "K-02": (2, 30, 845.25, 0, 845.25, True, "en"),
+        "K-03": (0, 0, 500, 500, 0, False, "en"),
+        "K-04": (0, 138, 600.001, 0, 600.001, True, "en"),
+    }
+    k03 = next(r for r in tab(kuwait, "Dunning") if r["Customer ID"] == "K-03")
+    assert k03["Next Action"] == "Apply credit on account to the overdue invoices"
+    assert [r["Customer ID"] for r in tab(kuwait, "Call List")] == ["K-02"]
+    assert tab(kuwait, "Visit List") == []
+
+
+def test_kuwait_month_end_plan_to_the_fils(kuwait):
+    sched = [(r["Instalment"], r["Due Date"], r["Amount"], r["Paid Amount"], r["Outstanding"],
+              r["Status"], r["Days Overdue"]) for r in tab(kuwait, "Payment Plan Schedule")]
+    assert sched == [(1, date(2026, 8, 31), 250, 250, 0, "Paid", 0),
+                     (2, date(2026, 9, 30), 250, 150, 100, "Overdue", 61),
+                     (3, date(2026, 10, 31), 250, 0, 250, "Overdue", 30),
+                     (4, date(2026, 11, 30), 250.001, 0, 250.001, "Due soon", 0)]
+    weeks = {r["Week"]: (r["Expected Receipts"], r["Items"])
+             for r in tab(kuwait, "Cash Forecast") if r["Items"]}
+    assert weeks == {1: (2329.818, 3), 2: (350, 2)}
+
+
+def test_kuwait_letters_show_fils(kuwait):
+    _, body = letter(kuwait, "2026-11-30_K-01")
+    assert "شركة الخليج للأغذية" in body and "INV-K100" in body
+    assert "بإجمالي 1,234.567 KWD" in body
+    assert "INV-K100 | فاتورة | 2026-10-24 | 2026-11-23 | 7 | 1,234.567" in body
+    assert "1,234.57" not in body.replace("1,234.567", "")
+    _, body = letter(kuwait, "2026-11-30_K-04")
+    assert "Instalment 2 of 4 of your payment plan, 250.000 KWD, was due on 2026-09-30" in body
+    assert "(100.000 KWD outstanding)" in body
+    assert "4/4 | 2026-11-30 | 250.001 | 0.000 | 250.001 | Due soon" in body
+    assert "Account balance: 600.001 KWD" in body
+    assert not (kuwait.parent / "dunning" / "2026-11-30_K-03.eml").exists()

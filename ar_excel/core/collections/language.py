@@ -22,9 +22,14 @@ def letter_language(name: object, book_arabic: bool) -> str:
     return "ar" if book_arabic or has_arabic(name) else "en"
 
 
-def format_money(amount: float, currency: str | None = None) -> str:
-    """``1234.5`` -> ``1,234.50`` (followed by the currency code when known)."""
-    text = f"{amount:,.2f}"
+def format_money(amount: float, currency: str | None = None, places: int | None = None) -> str:
+    """``1234.5`` -> ``1,234.50`` (followed by the currency code when known), in the
+    currency's minor units: ``1,234.567 KWD`` (fils), never rounded to two places.
+    ``places``: the decimals for an amount printed without its code (a letter's table)."""
+    from ar_excel.core.money import decimals_of
+
+    digits = decimals_of(currency) if places is None else places
+    text = f"{amount:,.{digits}f}"
     return f"{text} {currency}" if currency else text
 
 

@@ -5,6 +5,8 @@ days overdue), credit notes and payments on account — so the customer sees the
 we do, then the total overdue still to collect and the account balance. The wording depends
 on the level (``texts.BODIES``); a customer on a payment plan gets the plan reminder and the
 plan's instalments instead. The language is the customer's (``language.letter_language``).
+Amounts are written in the currency's minor units: a KWD, BHD, OMR or JOD letter shows fils
+(``1,234.567 KWD``), as the customer's own books do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pandas as pd
 
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.language import format_date, format_money
+from ar_excel.core.money import decimals_of
 
 
 @dataclass
@@ -62,6 +65,7 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     body = texts.BODIES[lang][kind].format(
         total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
     types = texts.ITEM_TYPES[lang]
+    places = decimals_of(ccy)  # the table's amounts in the letter's currency, without its code
     table = []
     for doc, kind_, when, due, dpd, amount in zip(
             items["Document No"], items["Item Type"], items["Date"], items["Due Date"],
@@ -69,7 +73,7 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
         overdue = kind_ == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
         table.append(["" if doc is None else str(doc), types.get(kind_, kind_),
                       format_date(when), format_date(due) if kind_ == "Invoice" else "",
-                      str(int(dpd)) if overdue else "", format_money(amount)])
+                      str(int(dpd)) if overdue else "", format_money(amount, places=places)])
     words = texts.TOTALS[lang]
     return Letter(
         customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),
@@ -94,10 +98,12 @@ def plan_letter(row: dict, reminder: dict, schedule: pd.DataFrame,
         amount=format_money(reminder["Amount"], ccy), date=format_date(reminder["Due Date"]),
         open=format_money(reminder["Outstanding"], ccy))
     status = texts.PLAN_STATUS[lang]
+    places = decimals_of(ccy)
     plan = schedule[schedule["Plan"] == reminder["Plan"]].sort_values("Instalment")
     table = [[f"{int(r['Instalment'])}/{int(r['Of'])}", format_date(r["Due Date"]),
-              format_money(r["Amount"]), format_money(r["Paid Amount"]),
-              format_money(r["Outstanding"]), status.get(r["Status"], r["Status"])]
+              format_money(r["Amount"], places=places),
+              format_money(r["Paid Amount"], places=places),
+              format_money(r["Outstanding"], places=places), status.get(r["Status"], r["Status"])]
              for r in plan.to_dict("records")]
     name = _text(row.get("Customer")) or row["Customer ID"]
     return Letter(
