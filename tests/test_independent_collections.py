@@ -329,3 +329,47 @@ def test_kuwait_letters_show_fils(kuwait):
     assert "4/4 | 2026-11-30 | 250.001 | 0.000 | 250.001 | Due soon" in body
     assert "Account balance: 600.001 KWD" in body
     assert not (kuwait.parent / "dunning" / "2026-11-30_K-03.eml").exists()
+
+
+# --- plan frequencies as accountants write them ---------------------------------------
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("biweekly", ("days", 14)), ("Bi-Weekly", ("days", 14)), ("fortnightly", ("days", 14)),
+    ("every 2 weeks", ("days", 14)), ("كل أسبوعين", ("days", 14)),
+    ("semi-annual", ("months", 6)), ("Half-yearly", ("months", 6)),
+    ("نصف سنوي", ("months", 6)), ("ربع سنوي", ("months", 3)), ("quarterly", ("months", 3)),
+    ("annually", ("months", 12)), ("سنوي", ("months", 12)), ("شهري", ("months", 1)),
+    ("Monthly", ("months", 1)), ("weekly", ("days", 7)), ("daily", ("days", 1)),
+])
+def test_plan_frequency_words(text, period):
+    from ar_excel.core.collections.payment_plans import parse_frequency
+
+    assert parse_frequency(text) == period
+
+
+@pytest.mark.parametrize("text", ["twice a month", "semi-monthly", "نصف شهري",
+                                  "مرتين في الشهر"])
+def test_twice_a_month_is_reported_not_read_as_monthly(text):
+    from ar_excel.core.collections.payment_plans import parse_frequency
+
+    with pytest.raises(ValueError, match="twice a month"):
+        parse_frequency(text)
+
+
+def test_semi_annual_plan_schedule():
+    """A 2-instalment semi-annual plan from 31 May falls due 31 May and 30 Nov, not 31 May
+    of next year."""
+    import pandas as pd
+
+    from ar_excel.core.collections.payment_plans import plan_schedule
+
+    plans = pd.DataFrame({"Customer ID": ["X"], "Amount": [1000.01], "Instalments": [2],
+                          "Start": [pd.Timestamp("2026-05-31")], "Frequency": ["semi-annual"],
+                          "_row": [2]})
+    payments = pd.DataFrame({"Customer ID": ["X"], "Date": [pd.Timestamp("2026-05-31")],
+                             "Amount": [500.0], "Invoice No": [None], "_row": [2]})
+    sched, problems = plan_schedule(plans, payments, "2026-11-30")
+    assert problems == []
+    assert list(sched["Due Date"]) == [pd.Timestamp("2026-05-31"), pd.Timestamp("2026-11-30")]
+    assert list(sched["Amount"]) == [500.0, 500.01]
+    assert list(sched["Status"]) == ["Paid", "Due soon"]

@@ -6,8 +6,9 @@ Rules:
   rounded to the cent; the last instalment takes the rounding difference, so the instalments
   add up to the plan exactly.
 * Instalment k (k = 0 .. N-1) falls due on Start + k periods; the period is the row's
-  Frequency (weekly, fortnightly, monthly — the default —, quarterly, yearly, or "N days /
-  weeks / months", in English or Arabic). Months are counted from the Start date each time,
+  Frequency (weekly, fortnightly / biweekly, monthly — the default —, quarterly,
+  semi-annual, yearly, or "N days / weeks / months", in English or Arabic; "twice a month"
+  is reported, as it does not say which days). Months are counted from the Start date each time,
   so a plan starting 31 January falls due 28/29 February, then 31 March.
 * Paid tracking: the customer's receipts (positive payments, whatever invoice they name)
   dated from one period before Start up to the as-of date count towards its plans — a plan
@@ -46,7 +47,7 @@ SCHEDULE_FORMATS = {
 }
 
 _UNITS = {
-    "day": ("days", 1), "يوم": ("days", 1), "ايام": ("days", 1), "أيام": ("days", 1),
+    "day": ("days", 1), "daily": ("days", 1), "يوم": ("days", 1), "ايام": ("days", 1), "أيام": ("days", 1),
     "week": ("days", 7), "اسبوع": ("days", 7), "أسبوع": ("days", 7), "اسابيع": ("days", 7),
     "أسابيع": ("days", 7), "fortnight": ("days", 14), "biweek": ("days", 14),
     "month": ("months", 1), "شهر": ("months", 1), "اشهر": ("months", 1), "أشهر": ("months", 1),
@@ -70,6 +71,17 @@ def parse_frequency(text: object) -> tuple[str, int]:
         return ("days", 14)
     if s in ("شهرين", "كل شهرين", "bimonthly", "bi-monthly"):
         return ("months", 2)
+    # the prefixes change the period the word names: "biweekly" is every two weeks, not
+    # weekly; "semi-annual" / "نصف سنوي" every six months, not yearly
+    if re.search(r"\bbi[- ]?week", s):
+        return ("days", 14)
+    if re.search(r"(semi|half)[- ]?(annual|year)|نصف (سنوي|سنة|عام)", s):
+        return ("months", 6)
+    if re.search(r"semi[- ]?month|twice (a|per|every) month|twice monthly|نصف شهري"
+                 r"|مرتين (في |ف)?(ال)?شهر", s):
+        # the 1st and the 15th, or every 15 days? the sheet has to say which
+        raise ValueError(f"frequency '{text}' (twice a month) does not say which days: "
+                         "write '15 days' or '2 weeks'")
     number = re.search(r"\d+", s)
     times = int(number.group(0)) if number else 1
     for word, (unit, size) in _UNITS.items():
