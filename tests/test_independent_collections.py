@@ -373,3 +373,28 @@ def test_semi_annual_plan_schedule():
     assert list(sched["Due Date"]) == [pd.Timestamp("2026-05-31"), pd.Timestamp("2026-11-30")]
     assert list(sched["Amount"]) == [500.0, 500.01]
     assert list(sched["Status"]) == ["Paid", "Due soon"]
+
+
+def test_plan_sheet_as_typed_by_hand_and_an_unknown_customer(tmp_path):
+    """Text amounts, Arabic digits and day-first text dates are read; a plan for an account
+    not in Customers is reported with its cell and kept out of the schedule and forecast."""
+    import openpyxl
+
+    book = books.egypt_distributor(tmp_path / "egypt.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["خطط السداد"]
+    ws.delete_rows(2)
+    ws.append(["N-05", "25,000.00 ج.م", "٣", "30/09/2026", "شهرياً"])
+    ws.append(["N-99", 1000, 2, datetime(2026, 10, 1), "شهري"])
+    wb.save(book)
+    out = tmp_path / "out.xlsx"
+    _run(book, out)
+    assert [(r["Sheet"], r["Cell"], r["Value"]) for r in tab(out, "Input Issues")] == \
+        [("خطط السداد", "A3", "N-99")]
+    sched = [(r["Plan"], r["Due Date"], r["Amount"], r["Status"])
+             for r in tab(out, "Payment Plan Schedule")]
+    assert sched == [("N-05-1", date(2026, 9, 30), 8333.33, "Paid"),
+                     ("N-05-1", date(2026, 10, 30), 8333.33, "Overdue"),
+                     ("N-05-1", date(2026, 11, 30), 8333.34, "Due soon")]
+    assert sum(r["Expected Receipts"] for r in tab(out, "Cash Forecast")) == \
+        pytest.approx(102917.17, abs=0.001)

@@ -115,13 +115,16 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
                   ) -> tuple[pd.DataFrame, list[tuple[Hashable, str, str]]]:
     """The instalment schedule with paid tracking, and problems as (index, column, message).
 
-    A plan row without a customer, a positive amount, a number of instalments of at least 1
-    or a start date cannot be scheduled: it is reported and left out.
+    A plan row without a customer (or whose customer is not in ``customers``), a positive
+    amount, a number of instalments of at least 1 or a start date cannot be scheduled: it is
+    reported and left out.
     """
     day = pd.Timestamp(as_of).normalize()
     problems: list[tuple[Hashable, str, str]] = []
     names = _lookup(customers, "Name")
     currency = _lookup(customers, "Currency")
+    known = set(customers["Customer ID"].dropna().astype(str)) \
+        if customers is not None and "Customer ID" in customers and len(customers) else None
     rows: list[dict] = []
     seq: dict[str, int] = {}
     order = plans.sort_values(["Start", ROW], kind="stable", na_position="last") \
@@ -152,6 +155,11 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
             freq = ("months", 1)
         start = pd.Timestamp(start).normalize()
         cid = str(cid)
+        if known is not None and cid not in known:
+            # a mistyped account would put instalments nobody owes into the forecast
+            problems.append((idx, "Customer ID", f"customer '{cid}' is not in the Customers "
+                                                 "sheet: payment plan not scheduled"))
+            continue
         seq[cid] = seq.get(cid, 0) + 1
         plan_id = f"{cid}-{seq[cid]}"
         n = int(count)
