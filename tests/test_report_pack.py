@@ -147,3 +147,32 @@ def test_period_from_option(tmp_path, book):
     assert kpis["DSO"] == 45.5  # 2100 / 4200 x 91
     assert kpis["CEI %"] == 77.78  # 2100 / 2700
     assert kpis["Collection Rate %"] == 50.0
+
+
+def test_arabic_pack_labels_every_column_in_arabic(tmp_path, book):
+    """An Arabic workbook's pack: the Arabic row above each tab's headers names every column
+    in Arabic (a manager reading Arabic sees no English caption left over)."""
+    from datetime import date
+
+    from ar_excel.io.labels_ar import LABELS
+    from ar_excel.io.pack import write_pack
+    from ar_excel.io.reader import read_book
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.report import run
+
+    result = run(read_book(book), JobOptions(as_of=date(2026, 6, 30)))
+    out = write_pack(result.tabs, out=tmp_path / "pack.xlsx", arabic=True)
+    wb = openpyxl.load_workbook(out)
+    arabic = re.compile("[\u0600-\u06ff]")
+    for tab in result.tabs:
+        if tab.frame.empty and tab.name == "Input Issues":
+            continue
+        ws = wb[tab.name]
+        row = 2 if tab.title and not tab.as_table else 1  # the dashboard's caption is above
+        labels = [c.value for c in ws[row][:len(tab.frame.columns)]]
+        headers = [c.value for c in ws[row + 1][:len(tab.frame.columns)]]
+        assert headers == [str(c) for c in tab.frame.columns], tab.name
+        english = [h for h, lab in zip(headers, labels, strict=True)
+                   if not (isinstance(lab, str) and arabic.search(lab))]
+        assert english == [], (tab.name, english)
+    assert LABELS["How it is computed"] == wb["Dashboard"]["D2"].value

@@ -62,6 +62,14 @@ LABELS = {
     "Expected Days Late": "أيام التأخير المتوقعة", "Expected Date": "التاريخ المتوقع",
     "Week": "الأسبوع", "Week Start": "بداية الأسبوع", "Week End": "نهاية الأسبوع",
     "Expected Receipts": "التحصيلات المتوقعة", "Items": "البنود", "Action": "الإجراء",
+    # management pack
+    "Measure": "المؤشر", "Unit": "الوحدة", "How it is computed": "طريقة الحساب",
+    "KPI": "مؤشر الأداء", "Definition": "التعريف", "Period": "الفترة", "Rank": "الترتيب",
+    "Oldest Days Past Due": "أقدم تأخير (يوم)", "Share of Overdue %": "نسبة من المتأخرات",
+    "Trend": "الاتجاه", "Payments": "عدد الدفعات", "Amount Paid": "المبلغ المسدد",
+    "Share Paid Late %": "نسبة المسدد متأخراً",
+    "Avg Days Late (last 3 months)": "متوسط أيام التأخير (آخر ٣ أشهر)",
+    "Avg Days Late (3 months before)": "متوسط أيام التأخير (الأشهر الثلاثة السابقة)",
 }
 
 
