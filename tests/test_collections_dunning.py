@@ -214,8 +214,14 @@ def test_english_letter_has_no_to_when_email_blank():
     items = open_items(cust, inv, pay, AS_OF)
     row = run().set_index("Customer ID").loc["C2"].to_dict() | {"Customer ID": "C2"}
     letter = dunning_letter(row, items[items["Customer ID"] == "C2"], levels=4)
-    assert letter.subject == "Second reminder: overdue invoices - account C2"
+    # the first letter C2 gets: no "second reminder", no "despite our earlier reminder"
+    assert letter.subject == "Overdue invoices - account C2"
     assert "500.00 EGP in all, the oldest 36 days past due" in letter.paragraphs[0]
+    assert "earlier reminder" not in letter.paragraphs[0]
+    after_one = dunning_letter(row | {"Last Level": 1, "Last Letter": pd.Timestamp("2026-10-20")},
+                               items[items["Customer ID"] == "C2"], levels=4)
+    assert after_one.subject == "Second reminder: overdue invoices - account C2"
+    assert after_one.paragraphs[0].startswith("Despite our earlier reminder")
     msg = draft_message(letter)
     assert msg["To"] is None and msg["X-Unsent"] == "1"
 

@@ -198,6 +198,12 @@ def test_egypt_arabic_letters(egypt):
                  "RC-03 | دفعة تحت الحساب | 2026-11-10 |  |  | -4,000.00",
                  "إجمالي المتأخر: 45,000.00 EGP", "رصيد الحساب: 45,000.00 EGP"):
         assert line in body
+    # N-02's first letter is at the firm level: it claims no earlier reminder
+    msg, body = letter(egypt, "2026-11-30_N-02")
+    assert msg["Subject"] == "فواتير متأخرة - حساب رقم N-02"
+    assert "تذكيرنا السابق" not in body and "بإجمالي 20,000.00 EGP" in body
+    assert "F-1012 | فاتورة | 2026-11-15 | 2026-12-15 |  | 5,000.00" in body  # not yet due
+    assert "رصيد الحساب: 25,000.00 EGP" in body
     msg, body = letter(egypt, "2026-11-30_N-03")
     assert "إنذار نهائي" in msg["Subject"] and "33,750.50 EGP" in body and "F-1003" in body
     assert [p.get_filename() for p in msg.iter_attachments()] == \
@@ -284,6 +290,13 @@ def test_gulf_rerun_five_days_later_paces_escalations(tmp_path):
     # a re-run on the same date replaces that date's rows, never duplicates them
     _run(book, out, "2026-12-05")
     assert len(tab(out, "Dunning History")) == 5
+    # a week after the friendly reminder G-01 (now 47 days) gets its second, firm letter
+    # (the second of three levels, named the final notice) that speaks of the first
+    _run(book, out, "2026-12-07")
+    g01 = next(r for r in tab(out, "Dunning") if r["Customer ID"] == "G-01")
+    assert (g01["Level"], g01["Level Name"], g01["Letter"]) == (2, "Final notice", True)
+    msg, _ = letter(out, "2026-12-07_G-01")
+    assert msg["Subject"] == "Final notice: overdue account G-01"
 
 
 # --- Kuwait: fils, level boundaries, a covered invoice, a month-end plan -----------------

@@ -3,8 +3,10 @@
 Rule: a letter lists every open item of the customer in that currency — invoices (with their
 days overdue), credit notes and payments on account — so the customer sees the same balance
 we do, then the total overdue still to collect and the account balance. The wording depends
-on the level (``texts.BODIES``); a customer on a payment plan gets the plan reminder and the
-plan's instalments instead. The language is the customer's (``language.letter_language``).
+on the level (``texts.BODIES``); a firm reminder to a customer never written to before (no
+letter in the Dunning History) does not speak of an earlier reminder. A customer on a
+payment plan gets the plan reminder and the plan's instalments instead. The language is the
+customer's (``language.letter_language``).
 Amounts are written in the currency's minor units: a KWD, BHD, OMR or JOD letter shows fils
 (``1,234.567 KWD``), as the customer's own books do.
 """
@@ -62,7 +64,10 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     kind = texts.letter_kind(int(row["Level"]), levels)
     ccy = row.get("Currency")
     name = _text(row.get("Customer")) or row["Customer ID"]
-    body = texts.BODIES[lang][kind].format(
+    # a firm reminder to a customer we have not written to before claims no earlier reminder
+    never_written = pd.isna(row.get("Last Letter")) and not row.get("Last Level")
+    wording = "2_first" if kind == 2 and never_written else kind
+    body = texts.BODIES[lang][wording].format(
         total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
     types = texts.ITEM_TYPES[lang]
     places = decimals_of(ccy)  # the table's amounts in the letter's currency, without its code
@@ -78,7 +83,7 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     return Letter(
         customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),
         email=_text(row.get("Email")), language=lang, level=int(row["Level"]),
-        subject=texts.SUBJECTS[lang][kind].format(cid=row["Customer ID"]),
+        subject=texts.SUBJECTS[lang][wording].format(cid=row["Customer ID"]),
         greeting=texts.GREETING[lang].format(name=name),
         paragraphs=[body], headers=texts.ITEM_HEADERS[lang], rows=table,
         totals=[(words["overdue"], format_money(row["Amount To Collect"], ccy)),

@@ -56,6 +56,7 @@ SUBJECTS = {
         3: "Final notice: overdue account {cid}",
         4: "Account {cid} on hold",
         "plan": "Payment plan instalment reminder - account {cid}",
+        "2_first": "Overdue invoices - account {cid}",
     },
     "ar": {
         1: "تذكير بالسداد - حساب رقم {cid}",
@@ -63,6 +64,7 @@ SUBJECTS = {
         3: "إنذار نهائي: حساب رقم {cid}",
         4: "إيقاف الحساب رقم {cid}",
         "plan": "تذكير بقسط خطة السداد - حساب رقم {cid}",
+        "2_first": "فواتير متأخرة - حساب رقم {cid}",
     },
 }
 
@@ -77,6 +79,11 @@ BODIES = {
         2: ("Despite our earlier reminder, the invoices below remain unpaid, {total} in all, "
             "the oldest {days} days past due. Please settle them within 7 days or let us know "
             "when payment will be made."),
+        # the firm reminder of a customer we never wrote to (the first run, a new account):
+        # it cannot speak of an earlier reminder
+        "2_first": ("The invoices below remain unpaid, {total} in all, the oldest {days} days "
+                    "past due. Please settle them within 7 days or let us know when payment "
+                    "will be made."),
         3: ("This is our final notice. The invoices below, {total} in all, are now up to "
             "{days} days past due. Unless payment reaches us within 7 days we will place your "
             "account on hold and stop further deliveries. If you cannot pay the full amount at "
@@ -98,6 +105,8 @@ BODIES = {
             "سددتم بالفعل فنشكركم ونرجو تجاهل هذا التذكير."),
         2: ("على الرغم من تذكيرنا السابق، ما زالت الفواتير التالية غير مسددة بإجمالي {total}، "
             "وأقدمها متأخرة {days} يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا بموعد السداد."),
+        "2_first": ("ما زالت الفواتير التالية غير مسددة بإجمالي {total}، وأقدمها متأخرة {days} "
+                    "يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا بموعد السداد."),
         3: ("هذا إنذار نهائي. الفواتير التالية بإجمالي {total} متأخرة حتى {days} يوماً عن "
             "تاريخ استحقاقها. ما لم يصلنا السداد خلال 7 أيام فسيتم إيقاف حسابكم ووقف "
             "التوريدات. وإذا تعذر عليكم سداد المبلغ كاملاً دفعة واحدة، نرجو التواصل معنا "
