@@ -176,3 +176,48 @@ def test_arabic_pack_labels_every_column_in_arabic(tmp_path, book):
                    if not (isinstance(lab, str) and arabic.search(lab))]
         assert english == [], (tab.name, english)
     assert LABELS["How it is computed"] == wb["Dashboard"]["D2"].value
+
+
+def test_kpis_caption_is_right_of_every_table_not_inside_the_printed_page(tmp_path, book):
+    """The KPIs tab's DSO trend below is wider than the KPI table: its caption goes right of
+    both, outside the print area (printed, it is the page header), not over the trend's
+    columns where it was cut at the page edge."""
+    from openpyxl.utils import column_index_from_string
+
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["KPIs"]
+    captions = [c for c in ws[1] if isinstance(c.value, str)
+                and c.value.startswith("Collection KPIs for")]
+    assert len(captions) == 1
+    last_printed = column_index_from_string(
+        re.search(r":\$?([A-Z]+)\$?\d+$", ws.print_area).group(1))
+    trend_width = max(sum(1 for c in row if c.value is not None)
+                      for row in ws.iter_rows(min_row=2))
+    assert last_printed >= trend_width > 6
+    assert captions[0].column == last_printed + 2
+    assert "Collection KPIs for" in ws.oddHeader.center.text
+
+
+def test_arabic_pack_captions_are_aligned_right(tmp_path, book):
+    """Right-to-left tabs: every caption (the dashboard's, the small tables', the one beside
+    a table) is aligned right, so printed it stays on the page and off the table (left
+    aligned, LibreOffice and Excel run it past the page's right edge)."""
+    from datetime import date
+
+    from ar_excel.io.pack import write_pack
+    from ar_excel.io.reader import read_book
+    from ar_excel.io.writer import TITLE_FONT
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.report import run
+
+    result = run(read_book(book), JobOptions(as_of=date(2026, 6, 30)))
+    for arabic, expected in ((True, "right"), (False, None)):
+        out = write_pack(result.tabs, out=tmp_path / f"pack{arabic}.xlsx", arabic=arabic)
+        wb = openpyxl.load_workbook(out)
+        captions = [(ws.title, c.coordinate, c.alignment.horizontal) for ws in wb
+                    for row in ws.iter_rows() for c in row
+                    if c.value is not None and c.font.b and c.font.sz == TITLE_FONT.sz]
+        assert {"Dashboard", "KPIs", "Aging"} <= {t for t, _, _ in captions}
+        assert len(captions) >= 8
+        assert [c for c in captions if c[2] != expected] == [], arabic

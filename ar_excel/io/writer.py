@@ -245,9 +245,13 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     if tab.title and not caption_above:
         # A data tab's caption sits right of the first row, one column apart, never above the
         # header: row 1 holds the contract's column names, where any reader expects them.
-        ws.cell(row=1, column=len(headers) + 2).value = excel_text(tab.title)
-        ws.cell(row=1, column=len(headers) + 2).data_type = "s"
-        ws.cell(row=1, column=len(headers) + 2).font = TITLE_FONT
+        # Right of the small tables below too when they are wider (the KPIs' DSO trend): the
+        # printed page holds the tables' columns and the caption is its page header instead.
+        caption = ws.cell(row=1, column=max([len(headers)] + [
+            len(b.frame.drop(columns=[ROW], errors="ignore").columns) for b in tab.blocks]) + 2)
+        caption.value = excel_text(tab.title)
+        caption.data_type = "s"
+        caption.font = TITLE_FONT
     last_row = header_row + len(frame)
     last_col = get_column_letter(max(len(headers), 1))
     ref = f"A{header_row}:{last_col}{last_row}"
@@ -280,11 +284,24 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
 
         write_blocks(ws, tab, first_row=last_row + 1, main_width=len(headers),
                      main_header_row=header_row, taken_tables=taken_tables)
+    if ws.sheet_view.rightToLeft:
+        _captions_to_the_right(ws)
     _print_setup(ws, tab, len(headers), header_row, last_row)
     from ar_excel.io.readonly import protect_tab
 
     protect_tab(ws, tab)
     return rows
+
+
+def _captions_to_the_right(ws) -> None:
+    """On a right-to-left sheet a caption (mostly Latin text) is aligned right: left or
+    general, it runs from its cell's left edge to the right, i.e. off the printed page (a
+    first-column caption) or over the table (one beside it); aligned right it runs into the
+    empty cells on its left. Only captions, headers and small tables are cells yet here:
+    the data rows are written on save."""
+    for cell in list(ws._cells.values()):
+        if cell.font == TITLE_FONT:
+            cell.alignment = Alignment(horizontal="right")
 
 
 def _add_choices(ws, tab: Tab, headers: list[str], header_row: int, last_row: int) -> None:
