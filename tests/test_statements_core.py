@@ -118,3 +118,20 @@ def test_closing_balance_ties_to_the_ledger(docs, receipts, start_day):
     assert round(sum(egp.aging.values()) * 100) == round(egp.closing * 100)
     if len(egp.lines):
         assert egp.lines["Balance"].iloc[-1] == egp.closing
+
+
+def test_a_currency_settled_before_the_period_and_quiet_in_it_is_left_out():
+    cust, inv, pay = ledger()
+    inv = pd.concat([inv, invoices([("INV-6", "C2", "2026-08-01", None, 400.00, "EGP")])],
+                    ignore_index=True)
+    pay = pd.concat([pay, payments([("R6", "C2", "2026-08-20", 400.00, "INV-6")])],
+                    ignore_index=True)
+    items = open_items(cust, inv, pay, END)
+    stmt = customer_statement("C2", cust, inv, pay, START, END, due_dates(inv, cust), items)
+    assert [(s.currency, s.opening, s.closing) for s in stmt.sections] == [("USD", 300.0, 300.0)]
+    # still one section when every currency is quiet (the statement says 'no transactions')
+    pay = pd.concat([pay, payments([("R7", "C2", "2026-09-20", 300.00, "INV-5")])],
+                    ignore_index=True)
+    items = open_items(cust, inv, pay, END)
+    stmt = customer_statement("C2", cust, inv, pay, START, END, due_dates(inv, cust), items)
+    assert [(s.currency, s.closing, len(s.lines)) for s in stmt.sections] == [("USD", 0.0, 0)]

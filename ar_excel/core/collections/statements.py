@@ -14,7 +14,9 @@ Rules:
   the last day (``ledger.open_items``): the aging footer is that ledger's buckets
   (``aging.aging_by_customer``), so the footer's total equals the closing balance.
 * One section per currency: amounts in different currencies are never added. A receipt is
-  in the currency of the invoice it names, else in the customer's currency.
+  in the currency of the invoice it names, else in the customer's currency. A currency with
+  nothing to say (no balance at either end, no movement in the period) is left out, unless
+  it is the statement's only one.
 """
 
 from __future__ import annotations
@@ -230,6 +232,10 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
             closing = round(opening + float(amounts.sum()), places)
             buckets = dict(buckets_of.get((customer_id, code), dict.fromkeys(labels, 0.0)))
             sections.append(CurrencySection(code or None, opening, lines, closing, buckets))
+        # a currency settled before the period and quiet in it tells the customer nothing
+        shown = [s for s in sections if len(s.lines) or s.opening or s.closing
+                 or any(s.aging.values())]
+        sections = shown or sections[:1]
         out.append(_statement(customer_id, row if known else None, start, end, sections,
                               arabic))
     return out
