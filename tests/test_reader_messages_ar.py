@@ -97,7 +97,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
     few = _save(tmp_path, "few.xlsx", {"Customers": [["Customer ID", "Name"], ["Customer 1", "A"],
                                                      ["Customer 2", "B"]],
                                        "Invoices": _subtotalled_invoices(2)})
-    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx"]
+    from tests.test_reader_table_tails import _book as table_book
+
+    tail = table_book(tmp_path / "tail.xlsx", [["I3", "C1", datetime(2026, 10, 3), 300]])
+    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

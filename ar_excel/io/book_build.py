@@ -52,7 +52,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         if kind not in chosen:
             continue
         table, table_issues = read_table(chosen[kind], kind, policy)
-        book.issues.extend(table_issues)
+        book.issues.extend([*chosen[kind].notes, *table_issues])
         if table is None:
             unusable[kind] = table_issues[0].message if table_issues else "unreadable"
         else:

@@ -4,7 +4,7 @@ book builder these, so a workbook parses the same however it is opened."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -20,3 +20,5 @@ class Grid:
     header: list[Any] | None = None  # Excel tables: the header row, sitting at top - 1
     sheet: str | None = None  # for a table: the sheet it lives on
     hidden: bool = False
+    # Input Issues about how the grid was read (rows found under an Excel table)
+    notes: list = field(default_factory=list)

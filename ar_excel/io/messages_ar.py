@@ -67,6 +67,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "{0} فارغ: قُرئ على أنه {1}، العميل المذكور اسمه بجانبه"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
+    (r"^(\d+) row\(s\) under the Excel table '(.*)' \(rows (.*)\) are outside it: read as its "
+     r"rows; extend the table to include them$",
+     "{0} صف أسفل جدول Excel '{1}' (الصفوف {2}) خارج الجدول: قُرئت كصفوف منه؛ وسّع الجدول "
+     "ليشملها"),
 )]
 
 

@@ -41,6 +41,10 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
         t = wb.get_table_by_name(tname)
         tables.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
                            sheet=t.sheet))
+    if tables:  # rows typed under a table, outside it, are read as its rows (and said)
+        from ar_excel.io.table_tails import read_rows_below
+
+        read_rows_below(path, wb, tables)
     names = list(wb.sheet_names)
     read = sheets_to_read(names, hidden, tables)
     loader = lazy_loader(wb)  # used once every sheet is read (``finish``)

@@ -1,0 +1,80 @@
+"""Rows typed right under an Excel table but left outside it: read as the table's, and said.
+
+Excel extends a table as the clerk types under it, but rows pasted below it, added by
+another program or typed with the option off stay outside the table's range. A reader of
+the table alone would drop them without a word. So where the sheet's used range runs past a
+contract table, the rows right under it (down to the first blank row, within the table's
+columns) are read as the table's rows, with an Input Issue at the first of them asking to
+extend the table. Rows after a blank row are something else (notes, a total) and stay out.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ar_excel.io.grid import Grid
+from ar_excel.model import Issue, column_letter
+from ar_excel.parsing import is_blank
+
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?[A-Z]+(\d+)"')
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def sheet_ends(path: Path) -> dict[str, int]:
+    """The 0-based last row of each sheet's used range, as the file states it (its
+    ``<dimension>``); sheets that do not state it are left out."""
+    from defusedxml import ElementTree
+
+    ends: dict[str, int] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)}
+            for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+                target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                with z.open(part) as fh:
+                    found = _DIMENSION.search(fh.read(4096))
+                if found:
+                    ends[sheet.get("name")] = int(found.group(1)) - 1
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, SyntaxError):
+        return ends  # a part missing or damaged: no tail is looked for
+    return ends
+
+
+def read_rows_below(path: Path, wb: Any, tables: list[Grid]) -> None:
+    """Add to each table grid the rows typed right under it (see the module docstring)."""
+    if not tables:
+        return
+    ends = sheet_ends(path)
+    for grid in tables:
+        last = grid.top + len(grid.rows) - 1
+        if grid.sheet is None or ends.get(grid.sheet, -1) <= last:
+            continue
+        try:
+            cells = wb.get_sheet_by_name(grid.sheet).to_python(skip_empty_area=False)
+        except Exception:  # the table's own rows are read all the same
+            continue
+        width = len(grid.header or (grid.rows[0] if grid.rows else []))
+        below = []
+        for row in cells[last + 1:]:
+            values = list(row[grid.left:grid.left + width])
+            values += [None] * (width - len(values))
+            if all(is_blank(v) for v in values):
+                break
+            below.append(values)
+        if not below:
+            continue
+        first, end = last + 2, last + 1 + len(below)  # 1-based sheet rows
+        grid.rows = [*grid.rows, *below]
+        cell = f"{column_letter(grid.left)}{first}"
+        grid.notes.append(Issue(
+            grid.sheet, cell, "", None,
+            f"{len(below)} row(s) under the Excel table '{grid.name}' (rows {first}-{end}) are "
+            "outside it: read as its rows; extend the table to include them"))
