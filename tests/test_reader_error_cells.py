@@ -140,10 +140,10 @@ def test_ods_errors_in_repeated_rows_and_cells_and_without_libreoffices_mark(tmp
 
 
 def test_an_ods_without_errors_is_not_parsed(tmp_path, monkeypatch):
-    from ar_excel.io import ods_errors as ods_module
+    from ar_excel.io import ods_xml
 
     path = _ods(tmp_path, "<table:table-row><table:table-cell/></table:table-row>")
-    monkeypatch.setattr(ods_module.ElementTree, "iterparse", None)  # would fail if called
+    monkeypatch.setattr(ods_xml.ElementTree, "iterparse", None)  # would fail if called
     assert ods_errors(path, ["Customers"]) == {}
 
 

@@ -12,24 +12,24 @@ LibreOffice) and parsed (defusedxml) only when it has one.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
-from defusedxml import ElementTree
-
+from ar_excel.io.ods_xml import (
+    CELLS,
+    COLS_REPEATED,
+    ROW,
+    ROWS_REPEATED,
+    SHEET,
+    TABLE,
+    count,
+    sheet_elements,
+)
 from ar_excel.model import column_letter
 
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-_SHEET = f"{{{_TABLE}}}table"
-_ROW = f"{{{_TABLE}}}table-row"
-_CELLS = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-_NAME = f"{{{_TABLE}}}name"
-_FORMULA = f"{{{_TABLE}}}formula"
-_ROWS_REPEATED = f"{{{_TABLE}}}number-rows-repeated"
-_COLS_REPEATED = f"{{{_TABLE}}}number-columns-repeated"
+_FORMULA = f"{{{TABLE}}}formula"
 _PARAGRAPH = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _VALUE_TYPE = f"{{{_CALCEXT}}}value-type"
 _STRING_VALUE = f"{{{_OFFICE}}}string-value"
@@ -40,13 +40,6 @@ _ERROR_TEXTS = (b">#", b">Err:")
 # What a formula's error result reads as, where LibreOffice's mark is missing.
 EXCEL_ERRORS = ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
 MAX_CELLS = 100_000  # error cells named per workbook at most (a repeated error row stops there)
-
-
-def _count(element, attribute: str) -> int:
-    try:
-        return max(1, int(element.get(attribute, "1")))
-    except ValueError:
-        return 1
 
 
 def _error_text(cell) -> str | None:
@@ -71,26 +64,19 @@ def ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
         return {}
     wanted = set(sheets)
     found: dict[str, dict[str, str]] = {}
-    sheet: str | None = None
     in_row: list[tuple[int, str]] = []  # (column, error) of the row being read
-    row = col = depth = named = 0  # depth: tables inside a cell are not the sheet's
-    for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+    row = col = named = 0
+    for event, element, sheet in sheet_elements(data):
         tag = element.tag
-        if tag == _SHEET:
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    sheet, row = element.get(_NAME, ""), 0
-            else:
-                depth -= 1
-                element.clear()
-        elif depth != 1 or sheet not in wanted:
+        if tag == SHEET:
+            row = 0
+        elif sheet not in wanted:
             continue
-        elif tag == _ROW:
+        elif tag == ROW:
             if event == "start":
                 col, in_row = 0, []
                 continue
-            repeat = _count(element, _ROWS_REPEATED)  # (a sheet's empty tail: a million)
+            repeat = count(element, ROWS_REPEATED)  # (a sheet's empty tail: a million)
             for r in range(row, row + min(repeat, MAX_CELLS)) if in_row else ():
                 for c, error in in_row:
                     if named < MAX_CELLS:
@@ -98,9 +84,9 @@ def ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
                         named += 1
             row += repeat
             element.clear()
-        elif tag in _CELLS and event == "end":
-            repeat = _count(element, _COLS_REPEATED)
-            error = _error_text(element) if tag == _CELLS[0] else None
+        elif tag in CELLS and event == "end":
+            repeat = count(element, COLS_REPEATED)
+            error = _error_text(element) if tag == CELLS[0] else None
             if error is not None:
                 in_row.extend((c, error) for c in range(col, min(col + repeat, col + MAX_CELLS)))
             col += repeat
