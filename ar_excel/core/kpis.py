@@ -171,18 +171,23 @@ def _cents_sum(values: pd.Series, places: int = 2) -> float:
     return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * scale).sum() / scale)
 
 
-def receipt_count(rows: pd.DataFrame) -> int:
-    """How many receipts the Payments rows are: rows sharing a Payment ID, customer and date
-    are one receipt (a receipt naming two invoices is recorded, or split, as a row per
-    invoice); a row without a Payment ID is a receipt of its own."""
-    if "Payment ID" not in rows or not len(rows):
-        return len(rows)
-    ids = rows["Payment ID"]
+def receipt_keys(rows: pd.DataFrame) -> pd.Series:
+    """A key per Payments row, the same for the rows of one receipt: rows sharing a Payment
+    ID, customer and date are one receipt (a receipt naming two invoices is recorded, or
+    split, as a row per invoice); a row without a Payment ID is a receipt of its own."""
+    blank = pd.Series(None, index=rows.index, dtype=object)
+    ids = rows.get("Payment ID", blank)
     named = ids.notna() & (ids.astype(str).str.strip() != "")
-    dates = pd.to_datetime(rows["Date"]) if "Date" in rows else pd.Series(pd.NaT, index=rows.index)
-    keys = pd.DataFrame({"id": ids[named].astype(str).str.strip(),
-                         "customer": rows.loc[named, "Customer ID"], "date": dates[named]})
-    return int((~named).sum()) + len(keys.drop_duplicates())
+    dates = pd.to_datetime(rows["Date"]) if "Date" in rows else blank
+    customers = rows.get("Customer ID", blank)
+    keys = (ids.astype(str).str.strip() + "|" + customers.astype(str) + "|"
+            + dates.astype(str))
+    return keys.where(named, pd.Series([f"#{k}" for k in range(len(rows))], index=rows.index))
+
+
+def receipt_count(rows: pd.DataFrame) -> int:
+    """How many receipts the Payments rows are (``receipt_keys``)."""
+    return int(receipt_keys(rows).nunique()) if len(rows) else 0
 
 
 def period_figures(ledger: Ledger, period: Period, currency: str,
@@ -369,11 +374,7 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
     parts = pd.DataFrame({
         "Customer ID": late["Customer ID"],
         "Currency": _ccy(late["Currency"], blank_currency),
-        # one receipt paying two invoices is one payment (its rows share a Payment ID and
-        # a date); a row without a Payment ID is a payment of its own
-        "receipt": [f"{pid}|{d}" if isinstance(pid, str) and pid.strip() else f"#{k}"
-                    for k, (pid, d) in enumerate(zip(late["Payment ID"], late["Date"],
-                                                     strict=True))],
+        "receipt": receipt_keys(late),  # one receipt paying two invoices is one payment
         "amount": amount,
         "weighted": weighted,
         "late_amount": amount.where(late["Days Late"] > 0, 0.0),
