@@ -122,8 +122,8 @@ def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rate
     for cid, source, target in zip(items["Customer ID"], items["Currency"], own, strict=True):
         source = source if isinstance(source, str) and source.strip() else None
         target = target if isinstance(target, str) and target.strip() else rates.base
-        factor = rates.factor(source, target) if source != target else 1.0
-        if factor is None or factor == 1.0 or source is None:
+        factor = rates.factor(source, target)  # 1 for the same or an unnamed currency
+        if factor is None or factor == 1.0:
             factors.append(1.0)
             continue
         factors.append(factor)

@@ -42,9 +42,3 @@ def non_cash(payments: pd.DataFrame) -> pd.Series:
     methods = payments["Method"]
     seen = {m: is_non_cash_method(m) for m in pd.unique(methods.to_numpy(dtype=object))}
     return methods.map(seen).fillna(False).astype(bool)
-
-
-def cash_receipts(payments: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ``payments`` that are money received (or refunded)."""
-    mask = non_cash(payments)
-    return payments if not mask.any() else payments[~mask]
