@@ -22,7 +22,6 @@ exported by an ERP or a script holds values, not errors.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import threading
 import zipfile
@@ -32,31 +31,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from defusedxml import DefusedXmlException, ElementTree
 
+from ar_excel.io.safety import sheet_parts
+
 if TYPE_CHECKING:
     from ar_excel.model import Book, Issue
 
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _CELL = f"{{{_NS['m']}}}c"
 _ERROR_MARKS = (b't="e"', b"t='e'")
 _CHUNK = 1 << 22  # bytes of a sheet's XML inflated at a time
 SCAN_BYTES = 32 << 20  # sheets up to this much XML (~80,000 rows) are always looked at
 _CALC_CHAIN = "xl/calcChain.xml"  # Excel's list of formula cells: the workbook has formulas
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML part in the archive."""
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_REL)}
-    parts = {}
-    for sheet in book.iterfind("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
-        parts[sheet.get("name", "")] = path
-    return parts
 
 
 def _has_error_cell(archive: zipfile.ZipFile, part: str) -> bool:
@@ -92,7 +77,7 @@ def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _sheet_parts(archive)
+            parts = sheet_parts(archive)
             sizes = {i.filename: i.file_size for i in archive.infolist()}
             formulas = _CALC_CHAIN in sizes
             for sheet in sheets:

@@ -20,29 +20,24 @@ from ar_excel.model import Issue, column_letter
 from ar_excel.parsing import is_blank
 
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?[A-Z]+(\d+)"')
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
 def sheet_ends(path: Path) -> dict[str, int]:
     """The 0-based last row of each sheet's used range, as the file states it (its
     ``<dimension>``); sheets that do not state it are left out."""
-    from defusedxml import ElementTree
+    from ar_excel.io.safety import sheet_parts
 
     ends: dict[str, int] = {}
     try:
         with zipfile.ZipFile(path) as z:
-            book = ElementTree.fromstring(z.read("xl/workbook.xml"))
-            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-            targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)}
-            for sheet in book.iterfind("m:sheets/m:sheet", _NS):
-                target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            present = set(z.namelist())
+            for name, part in sheet_parts(z).items():
+                if part not in present:
+                    continue
                 with z.open(part) as fh:
                     found = _DIMENSION.search(fh.read(4096))
                 if found:
-                    ends[sheet.get("name")] = int(found.group(1)) - 1
+                    ends[name] = int(found.group(1)) - 1
     except (KeyError, OSError, zipfile.BadZipFile, ValueError, SyntaxError):
         return ends  # a part missing or damaged: no tail is looked for
     return ends
