@@ -86,6 +86,10 @@ def test_summary_items_and_notes():
     assert arabic_item("Statement 1234 EGP: opening") == "كشف 1234 EGP: الرصيد الافتتاحي"
     assert arabic_note("12 matched, 3 suggested allocations") == "12 مطابق، 3 مقترح"
     assert arabic_note("ties out") == "متطابق"
+    assert arabic_item("USD: unmatched credits") == "USD: إيداعات غير مطابقة"
+    assert arabic_item("no currency: matched (applied)") == "بلا عملة: مطابق (مطبق)"
+    assert arabic_note("adds EGP, no currency, USD: each currency below") == (
+        "يجمع EGP وبلا عملة وUSD: كل عملة أدناه")
 
 
 def test_every_reason_of_a_generated_month_has_its_arabic():

@@ -176,6 +176,15 @@ def test_accounts_in_two_currencies_tie_out_each_on_its_own(tmp_path):
                        "Amount"].tolist()
     assert rows == [100000.0, 12500.0, 0.0, 112500.0, 5000.0, 12.4, -25.0, 4987.4]
     assert summary.loc["USD: closing balance (statement)", "Note"] == "ties out"
+    # the totals at the top add the currencies, and say so; each currency's cash on its own
+    assert summary.loc["Credits (money in)", "Note"] == (
+        "adds no currency, USD: each currency below")
+    per_ccy = summary.loc[["no currency: matched (applied)", "no currency: suggested (to review)",
+                           "no currency: unmatched credits", "USD: matched (applied)",
+                           "USD: suggested (to review)", "USD: unmatched credits"],
+                          ["Amount", "Lines"]]
+    assert per_ccy.values.tolist() == [[12500.0, 1], [0.0, 0], [0.0, 0],
+                                       [0.0, 0], [0.0, 0], [12.4, 1]]
 
 
 def test_the_policy_names_every_accounts_statement(tmp_path):

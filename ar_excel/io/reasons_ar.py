@@ -300,6 +300,8 @@ _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, 
     (r"not stated", "غير مذكور"),
     (r"opening \+ credits - debits", "الافتتاحي + الإيداعات - المسحوبات"),
     (r"ties out", "متطابق"),
+    (r"adds (.+): each currency below", lambda m: "يجمع " + m[1].replace(
+        "no currency", "بلا عملة").replace(", ", " و") + ": كل عملة أدناه"),
     (r"DOES NOT TIE OUT: check the statement", "غير متطابق: راجع الكشف"),
     (r"DOES NOT TIE OUT", "غير متطابق"),
     (r"difference (.+)", "فرق {0}"),
@@ -319,7 +321,9 @@ _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, 
 _STATEMENT_ITEM = re.compile(r"^Statement (.*): (opening|closing)$")
 _CURRENCY_ITEM = re.compile(r"^([A-Z]{3}|no currency): (.+)$")
 _CURRENCY_WORDS = {"opening balance": "الرصيد الافتتاحي", "credits": "الإيداعات",
-                   "debits": "المسحوبات", "closing balance (statement)": "الرصيد الختامي (حسب الكشف)"}
+                   "debits": "المسحوبات", "closing balance (statement)": "الرصيد الختامي (حسب الكشف)",
+                   "matched (applied)": "مطابق (مطبق)", "suggested (to review)": "مقترح (للمراجعة)",
+                   "unmatched credits": "إيداعات غير مطابقة"}
 _METHOD_ITEM = re.compile(r"^Method: (.+)$")
 
 

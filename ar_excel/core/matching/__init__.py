@@ -311,9 +311,15 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
     opening, closing = _opening_closing(lines, stated)
     computed = None if opening is None else opening + credits.sum() - debits.sum()
+    stated_ccy = (lines["Currency"].fillna("").astype(str) if "Currency" in lines
+                  else pd.Series("", index=lines.index))
+    currencies = sorted(set(stated_ccy))
     row("Opening balance", opening, None, "as stated by the bank" if stated else
         ("from the first line's running balance" if opening is not None else "not stated"))
-    row("Credits (money in)", credits.sum(), int(len(credits)))
+    # Adding EGP to USD is no figure to post: say so where the reader starts.
+    row("Credits (money in)", credits.sum(), int(len(credits)),
+        f"adds {', '.join(c or 'no currency' for c in currencies)}: each currency below"
+        if len(currencies) > 1 else "")
     row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
     row("Closing balance (statement)", closing, None, "" if closing is not None else "not stated")
@@ -321,9 +327,6 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         diff = round(computed - closing, places)
         row("Difference", diff, None,
             "ties out" if abs(diff) < half else "DOES NOT TIE OUT: check the statement")
-    stated_ccy = (lines["Currency"].fillna("").astype(str) if "Currency" in lines
-                  else pd.Series("", index=lines.index))
-    currencies = sorted(set(stated_ccy))
     if len(currencies) > 1:  # the totals above add currencies: each one's tie-out on its own
         # a balance stated without its currency is in its statement's lines' currency
         own = (lines.dropna(subset=["Currency"]).groupby("Statement")["Currency"].first()
@@ -341,6 +344,15 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
             row(f"{label}: closing balance (statement)", c, None,
                 "" if c is None or o is None else
                 "ties out" if abs(o + part.sum() - c) < half else "DOES NOT TIE OUT")
+            mine_lines = set(_col(lines, "Bank Line")[mine])
+            applied = matches[matches["Bank Line"].isin(mine_lines)]
+            for status, word in (("Matched", "matched (applied)"),
+                                 ("Suggested", "suggested (to review)")):
+                got_status = applied[applied["Status"] == status]
+                row(f"{label}: {word}", got_status["Applied Amount"].sum(),
+                    int(got_status["Bank Line"].nunique()))
+            left = unmatched[unmatched["Bank Line"].isin(mine_lines) & (unmatched["Amount"] > 0)]
+            row(f"{label}: unmatched credits", left["Unallocated Amount"].sum(), int(len(left)))
     if len(stated) > 1:  # several statements (accounts, currencies, days) in one file
         for b in stated:
             name = _balance_value(b, "statement") or ""
