@@ -195,7 +195,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                "mededelingen", "concepto", "descripcion", "descrizione",
                                "causale", "descricao", "historico", "aciklama", "acıklama",
                                "ملاحظات", "opis", "tytul", "tytuł", "popis", "kozlemeny"})),
-    ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة", "waluta",
+    ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة", "waluta", "munt",
                             "mena"})),
 )
 
@@ -223,7 +223,7 @@ _HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegi
 
 # the payment as instructed abroad ("Original Amount", "Orig Ccy"), not the account's money
 _FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "source", "الأصلي",
-                  "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag"}
+                  "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag", "oorspr", "oorspronkelijk"}
 
 
 def _role_by_words(header: str, taken: set[str]) -> str | None:

@@ -302,6 +302,12 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
 
 
+# the :61: supplementary details that are codes or restate money (original amount,
+# charges, rate, ING's transaction code), not the payer's words
+_AMOUNT_DETAILS = re.compile(r"(?:/(?:OCMT|CHGS|EXCH|TRCD|BUSP|PREF|SVCL|TRTP|CSID|ISDT|SUM"
+                             r"|CD|FX)/[^/]*)+/?")
+
+
 def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]:
     narrative = parse_narrative(d.get("transaction_details"))
     refs = []
@@ -321,6 +327,9 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
             description = " ".join(filter(None, [extra, description]))
         else:
             refs.append(extra)
+    elif extra and not _AMOUNT_DETAILS.fullmatch(extra):
+        # "/REF/INV-2001", "/INV/2026-118" on the second :61: line: the payer's words, kept
+        description = " ".join(filter(None, [description, extra]))
     if narrative.posting_text and narrative.posting_text not in (description or ""):
         description = " ".join(filter(None, [description, f"({narrative.posting_text})"]))
     counterparty = narrative.counterparty

@@ -66,6 +66,20 @@ def currency_named(row: list[Any]) -> str | None:
     return None
 
 
+# codes taken from an account line without a label ("Account | 2001234567 | KWD"): the
+# currencies of the region and the majors, not any three capitals (a branch code "CAI")
+_CODES_ALONE = frozenset({
+    "EGP", "SAR", "AED", "KWD", "BHD", "OMR", "QAR", "JOD", "LBP", "IQD", "LYD", "TND", "MAD",
+    "DZD", "SDG", "YER", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "PKR", "TRY", "CAD",
+    "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "SGD", "HKD"})
+
+
+def _code_alone(row: list[Any]) -> str | None:
+    """A currency code written alone in a cell of an account line."""
+    codes = {str(c).strip().upper() for c in row if isinstance(c, str)} & _CODES_ALONE
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
                    dayfirst: bool) -> str | None:
     """Account-info lines above the header: keep stated balances; return a stated currency."""
@@ -76,7 +90,7 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
         if m and currency is None:
             currency = m.group(1).upper()
         elif currency is None:
-            currency = currency_named(row)
+            currency = currency_named(row) or _code_alone(row)
         for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):
             m = regex.search(texts)
             if not m:

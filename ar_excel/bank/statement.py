@@ -179,13 +179,25 @@ def statement_decimals(currency: str | None) -> int:
 
 
 def round_money(amounts: np.ndarray, currencies: list[Any]) -> np.ndarray:
-    """Each amount rounded to its currency's minor unit (fils of a dinar: three decimals)."""
+    """Each amount rounded to its currency's minor unit (fils of a dinar: three decimals).
+    An amount whose currency the file does not state keeps a third decimal where it has one
+    (a Kuwaiti export that names no currency: 250.375 is not 250.38)."""
     rounded = round_cents(amounts)
+    unknown = np.fromiter((not c for c in currencies), dtype=bool, count=len(currencies))
+    if unknown.any():
+        mills = np.round(amounts, 3)
+        keep = unknown & (np.abs(mills - rounded) > 1e-9)
+        rounded[keep] = [round(float(x), 3) for x in amounts[keep]]
     if THREE_DECIMALS.isdisjoint(currencies):
         return rounded
     mills = np.array([c in THREE_DECIMALS for c in currencies], dtype=bool)
     rounded[mills] = [round(float(x), 3) for x in amounts[mills]]
     return rounded
+
+
+def _has_mills(amounts: np.ndarray) -> bool:
+    """Whether amounts carry a third decimal (fils of a dinar)."""
+    return bool(np.any(np.abs(np.round(amounts, 3) - np.round(amounts, 2)) > 1e-9))
 
 
 def round_cents(amounts: np.ndarray) -> np.ndarray:
@@ -247,6 +259,8 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
         part = lines[lines["Statement"] == bal.statement]
         amounts = part["Amount"].dropna()
         d = statement_decimals(bal.currency)
+        if bal.currency is None and _has_mills(amounts.to_numpy()):  # fils, currency unnamed
+            d = 3
         bal.credits = round(float(amounts[amounts > 0].sum()), d) + 0.0  # no "-0.0"
         bal.debits = round(float(-amounts[amounts < 0].sum()), d) + 0.0
         bal.lines = len(part)

@@ -36,6 +36,7 @@ from ar_excel.bank.date_order import (
     swap_day_month,
     swapped_by_excel,
 )
+from ar_excel.bank.day_rows import DayRows, rows_of_the_day
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_date_column
@@ -168,6 +169,22 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     main &= ~screened.not_lines
     continued, totals = screened.continued, screened.totals
     closing_at, sections = screened.closing_at, screened.sections
+    day, anchor = _dates_printed_once(data, main, dated, no_money, empty, table, cols, desc_cols,
+                                      booked)
+    if day.dated_from:
+        takers = sorted(day.dated_from)
+        dated[takers] = True
+        main[list(day.heads)] = False  # each opens the transaction of its amount row
+        rows_named = ", ".join(str(numbers[pos]) for pos in takers[:10])
+        found.append((-1, 1, Issue(
+            source, "", header[date_idx] if date_idx is not None and date_idx < len(header)
+            else "Date", len(takers),
+            f"{len(takers)} {'lines have no date of their' if len(takers) > 1 else 'line has no date of its'} "
+            f"own (row{'s' if len(takers) > 1 else ''} {rows_named}"
+            f"{' ...' if len(takers) > 10 else ''}): the statement prints each day's date "
+            "once, so each took the date of the dated row above it"
+            + ("; a dated row without an amount and the rows down to the amount below it "
+               "were read as one transaction" if day.heads else ""))))
 
     date_column = "Date" if "Date" in cols else "Value Date"
     for pos in np.flatnonzero(main & ~dated).tolist():
@@ -215,11 +232,18 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issue(pos, 0, "Amount" if "Amount" in cols else "Credit", label,
               "totals row left out, but it does not agree with the lines above it: " + text)
     descriptions = _descriptions(table, desc_cols, cols.get("_posting_text"), kept)
+    leading: dict[int, list[tuple[int, str]]] = {}  # amount row -> narrative rows above it
+    for head, pos in day.heads.items():
+        if live[pos]:
+            leading.setdefault(pos, []).append((head, _row_narrative(data[head], desc_cols)))
     if continued:  # narrative carried over to the next rows belongs to the line above
         last_kept = np.maximum.accumulate(np.where(live, np.arange(n), -1))
         carried: dict[int, list[str]] = {}
         for pos, desc, texts in continued:
-            if last_kept[pos] >= 0:
+            target = day.lead_target(pos, live, anchor)
+            if target is not None:  # amounts on a transaction's last row: leads the one below
+                leading.setdefault(target, []).append((pos, desc))
+            elif last_kept[pos] >= 0:
                 carried.setdefault(int(last_kept[pos]), []).append(desc)
             else:
                 found.append((pos, 0, Issue(source, f"row {numbers[pos]}", "", texts,
@@ -228,6 +252,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         for pos, more in carried.items():
             k = slot[pos]
             descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
+    if leading:
+        slot = {int(p): k for k, p in enumerate(kept.tolist())}
+        for pos, texts in leading.items():
+            k = slot[pos]
+            descriptions[k] = " ".join(filter(None, [*(t for _, t in sorted(texts)),
+                                                     descriptions[k]]))
 
     if screened.no_movement and not len(kept):
         found.append((-1, 2, Issue(source, "", "", screened.no_movement,
@@ -291,6 +321,37 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+# the words of a summary row printed without a date under the lines (never a transaction
+# that takes the date above): balances other than opening/closing, counts of lines
+_SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(number|no\.?|count)\s+"
+                            r"of\b|\bcount\b|عدد|anzahl|nombre\s+d|available|blocked|on hold")
+
+
+def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
+    return " ".join(str(cell_at(row, i)) for i in desc_cols if not is_blank(cell_at(row, i)))
+
+
+def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
+                        no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
+                        cols: dict[str, int], desc_cols: list[int], booked: np.ndarray
+                        ) -> tuple[DayRows, np.ndarray]:
+    """Rows without a date of their own that take the date above (``day_rows``); their
+    dates are set in ``booked``."""
+    text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
+                               if c in cols)]
+    has_text = np.zeros(len(main), dtype=bool)
+    for i in text_cols:
+        has_text |= ~table.blank(i)
+    for pos in np.flatnonzero(has_text & main & ~dated & ~no_money).tolist():
+        if _SUMMARY_LABEL.search(" ".join(str(c) for c in data[pos] if isinstance(c, str))):
+            has_text[pos] = False  # "Available balance", "No. of credits": no transaction
+    day, anchor = rows_of_the_day(main, dated, table.blank(cols.get("Date", cols.get(
+        "Value Date"))), no_money, has_text, empty)
+    for pos, above in day.dated_from.items():
+        booked[pos] = booked[above]
+    return day, anchor
 
 
 def _hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]

@@ -1,0 +1,69 @@
+"""Statements that print each day's date once, and transactions whose amount is on their
+last row.
+
+The rule: a row with an amount and narrative but a blank date cell, below a dated row, is a
+transaction of that date (HSBC, Barclays and many Egyptian and Gulf statements print the
+date on the day's first line only); it takes the date of the nearest dated row above it
+(a brought-forward balance row too) and the clerk is told once which rows did. A row with
+neither date nor text (an unlabelled totals row) is not given one.
+
+Some of these statements print a transaction over several rows with its amount on the last
+(``03 Nov | CR ACME LTD`` / ``| INV-1001 | 1,250.00``): a dated row with narrative but no
+amount, followed by rows without a date and the row with the amount, is one transaction
+(the dated row's date, the amount row's amount, the narrative of all of them in order). Where
+a file has such transactions, its narrative rows without an amount lead the amount row below
+them (within the day) instead of continuing the line above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class DayRows:
+    """How rows without a date of their own are read (positions are rows of the table)."""
+
+    dated_from: dict[int, int] = field(default_factory=dict)  # row -> dated row above it
+    heads: dict[int, int] = field(default_factory=dict)  # dated row without amount -> its amount row
+    amount_last: bool = False  # narrative rows lead the amount row below them
+
+    def lead_target(self, pos: int, money_rows: np.ndarray, anchor: np.ndarray) -> int | None:
+        """The amount row below a narrative row ``pos`` that it leads, where the file prints
+        amounts on a transaction's last row: the next row with an amount, within the day."""
+        if not self.amount_last:
+            return None
+        after = np.flatnonzero(money_rows[pos + 1:])
+        if not len(after):
+            return None
+        target = pos + 1 + int(after[0])
+        return target if anchor[target] == anchor[pos] else None
+
+
+def rows_of_the_day(main: np.ndarray, dated: np.ndarray, date_blank: np.ndarray,
+                    no_money: np.ndarray, has_text: np.ndarray, empty: np.ndarray
+                    ) -> tuple[DayRows, np.ndarray]:
+    """Which rows take the date of a row above (``DayRows.dated_from``), and which dated rows
+    without an amount open a transaction whose amount is below (``DayRows.heads``).
+
+    ``main``: rows still candidates for lines (not screened out as totals, balances...);
+    ``dated``: rows with a readable date (balance rows included); returns also ``anchor``, the
+    nearest dated row at or above each row (-1 where none)."""
+    n = len(main)
+    anchor = np.maximum.accumulate(np.where(dated & ~empty, np.arange(n), -1)) if n else (
+        np.zeros(0, dtype=np.int64))
+    found = DayRows()
+    takers = np.flatnonzero(main & ~dated & date_blank & ~no_money & has_text & (anchor >= 0))
+    for pos in takers.tolist():
+        found.dated_from[pos] = int(anchor[pos])
+    for pos in takers.tolist():
+        head = int(anchor[pos])
+        if head in found.heads or not (main[head] and no_money[head] and has_text[head]):
+            continue
+        between = slice(head + 1, pos)
+        if no_money[between].all():  # the first amount after the dated row: its amount row
+            found.heads[head] = pos
+    found.amount_last = bool(found.heads)
+    return found, anchor

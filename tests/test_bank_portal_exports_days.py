@@ -1,0 +1,171 @@
+"""Bank statements as portals and PDF-to-Excel conversions really print them, written by hand:
+the date printed once per day (HSBC UK, Barclays, many Egyptian and Gulf statements), a
+transaction over several rows with its amount on the last (HSBC), a Kuwaiti export whose
+currency is a bare code on an account line or not stated at all (fils kept), a Rabobank CSV
+('Munt'), an MT940 whose second ``:61:`` line carries the payer's reference. Each is read line
+by line: dates, signed amounts, narratives, balances, and what the clerk is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from ar_excel.bank import read_statement
+
+
+def write(tmp_path: Path, text: str, name: str = "bank.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def days(*values: str) -> list[pd.Timestamp]:
+    return [pd.Timestamp(v) for v in values]
+
+
+def test_lines_under_a_day_s_first_line_take_its_date(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Description,Debit,Credit,Balance\n"
+        "03/11/2026,Opening Balance,,,\"5,000.00\"\n"
+        "04/11/2026,TRF FROM ACME INV-1001,,\"1,000.00\",\"6,000.00\"\n"
+        ",TRF FROM GLOBEX INV-1002,,\"2,000.00\",\"8,000.00\"\n"
+        ",CHQ 123456,500.00,,\"7,500.00\"\n"
+        "05/11/2026,FEES,10.00,,\"7,490.00\"\n"
+        "05/11/2026,Closing Balance,,,\"7,490.00\"\n")))
+    lines = stmt.lines
+    assert lines["Date"].tolist() == days("2026-11-04", "2026-11-04", "2026-11-04", "2026-11-05")
+    assert lines["Amount"].tolist() == [1000.0, 2000.0, -500.0, -10.0]
+    assert lines["Description"].tolist() == ["TRF FROM ACME INV-1001", "TRF FROM GLOBEX INV-1002",
+                                             "CHQ 123456", "FEES"]
+    assert lines["Line No"].tolist() == [3, 4, 5, 6]
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.difference) == (5000.0, 7490.0, 0.0)
+    [note] = stmt.issues
+    assert note.cell == "" and note.value == 2
+    assert "rows 4, 5" in note.message and "prints each day's date once" in note.message
+
+
+def test_hsbc_transactions_over_several_rows_with_the_amount_on_the_last(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Payment type and details,Paid out,Paid in,Balance\n"
+        "01 Nov 26,BALANCE BROUGHT FORWARD,,,\"10,000.00\"\n"
+        ",CR ACME TRADING LTD,,,\n"
+        ",INV-1001,,\"1,250.00\",\"11,250.00\"\n"
+        "03 Nov 26,CR GLOBEX LIMITED,,,\n"
+        ",REF INV-1002,,,\n"
+        ",PART PAYMENT,,500.00,\n"
+        ",DD BRITISH GAS,120.50,,\"11,629.50\"\n"
+        "04 Nov 26,VIS TESCO STORES,,,\n"
+        ",LONDON,15.00,,\"11,614.50\"\n"
+        "05 Nov 26,BALANCE CARRIED FORWARD,,,\"11,614.50\"\n")))
+    lines = stmt.lines
+    assert lines["Date"].tolist() == days("2026-11-01", "2026-11-03", "2026-11-03", "2026-11-04")
+    assert lines["Amount"].tolist() == [1250.0, 500.0, -120.5, -15.0]
+    assert lines["Description"].tolist() == [
+        "CR ACME TRADING LTD INV-1001", "CR GLOBEX LIMITED REF INV-1002 PART PAYMENT",
+        "DD BRITISH GAS", "VIS TESCO STORES LONDON"]
+    assert lines["Line No"].tolist() == [4, 7, 8, 10]  # the row with the amount
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
+        10000.0, 11614.5, 1750.0, 135.5, 0.0)
+    [note] = stmt.issues  # no row reported as a line without an amount
+    assert "rows 4, 7, 8, 10" in note.message and "read as one transaction" in note.message
+
+
+def test_merged_date_cells_of_an_egyptian_xlsx_and_its_footer(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "البنك التجاري الدولي - كشف حساب"
+    ws["A2"], ws["B2"] = "العملة", "EGP"
+    ws.append([])
+    ws.append(["تاريخ الحركة", "البيان", "مدين", "دائن", "الرصيد"])
+    ws.append([dt.datetime(2026, 11, 1), "رصيد افتتاحي", None, None, 20000])
+    ws.append([dt.datetime(2026, 11, 2), "تحويل وارد شركة النور INV-1001", None, 12500, 32500])
+    ws.append([None, "إيداع شيك شركة الأمل INV-1002", None, 3300.75, 35800.75])
+    ws.append([None, "عمولة", 25, None, 35775.75])
+    ws.merge_cells("A6:A8")  # the day's date over its three lines
+    ws.append([dt.datetime(2026, 11, 3), "شيك رقم 100234", 4000, None, 31775.75])
+    ws.append([None, "الإجمالي", 4025, 15800.75, None])
+    ws.append([None, "الرصيد الختامي", None, None, 31775.75])
+    ws.append([None, "عدد الحركات الدائنة", None, 2, None])
+    path = tmp_path / "cib.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Date"].tolist() == days("2026-11-02", "2026-11-02", "2026-11-02", "2026-11-03")
+    assert lines["Amount"].tolist() == [12500.0, 3300.75, -25.0, -4000.0]
+    assert lines["Currency"].tolist() == ["EGP"] * 4
+    assert lines["Description"].tolist()[1] == "إيداع شيك شركة الأمل INV-1002"
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.difference) == (20000.0, 31775.75, 0.0)
+    messages = [i.message for i in stmt.issues]
+    assert any("rows 7, 8" in m for m in messages)
+    # the count of credits under the totals is no transaction: reported, not dated and kept
+    [count] = [i for i in stmt.issues if i.cell == "row 12"]
+    assert "left out" in count.message
+
+
+def test_kuwaiti_export_with_a_bare_currency_code_keeps_its_fils(tmp_path):
+    def book(code: str | None) -> Path:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["National Bank of Kuwait"])
+        ws.append(["Account", "2001234567", code])
+        ws.append([])
+        ws.append(["Date", "Description", "Reference", "Withdrawals", "Deposits", "Balance"])
+        ws.append([dt.date(2026, 11, 1), "Balance Brought Forward", None, None, None, 1000.125])
+        ws.append([dt.date(2026, 11, 2), "KNET TRANSFER AL SAFAT CO INV-7001", "K1", None,
+                   250.375, 1250.5])
+        ws.append([dt.date(2026, 11, 3), "SERVICE FEE", None, 1.5, None, 1249.0])
+        ws.append([dt.date(2026, 11, 4), "TRANSFER GULF MARINE INV-7002", "K2", None, 125.005,
+                   1374.005])
+        path = tmp_path / f"nbk_{code}.xlsx"
+        wb.save(path)
+        return path
+
+    named = read_statement(book("KWD"))
+    assert named.lines["Currency"].tolist() == ["KWD"] * 3
+    assert named.lines["Amount"].tolist() == [250.375, -1.5, 125.005]
+    assert named.issues == []  # the running balance follows every line to the fils
+    unnamed = read_statement(book(None))
+    assert unnamed.lines["Currency"].tolist() == [None] * 3
+    assert unnamed.lines["Amount"].tolist() == [250.375, -1.5, 125.005]  # not 250.38, 125.0
+    assert unnamed.issues == []
+
+
+def test_rabobank_csv_currency_column_munt(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        '"IBAN/BBAN","Munt","BIC","Volgnr","Datum","Rentedatum","Bedrag","Saldo na trn",'
+        '"Tegenrekening IBAN/BBAN","Naam tegenpartij","Code","Omschrijving-1","Oorspr bedrag",'
+        '"Oorspr munt"\n'
+        '"NL11RABO0101010101","EUR","RABONL2U","000000000000007213","2026-11-03","2026-11-03",'
+        '"+1.250,00","+2.250,00","NL02ABNA0123456789","ACME BV","cb","Factuur INV-5001","",""\n'
+        '"NL11RABO0101010101","EUR","RABONL2U","000000000000007214","2026-11-04","2026-11-04",'
+        '"-120,50","+2.129,50","NL20INGB0001234567","KPN BV","ei","Rekening 11","-140,00",'
+        '"USD"\n')))
+    lines = stmt.lines
+    assert lines["Currency"].tolist() == ["EUR", "EUR"]
+    assert lines["Amount"].tolist() == [1250.0, -120.5]
+    assert lines["Counterparty"].tolist() == ["ACME BV", "KPN BV"]
+    assert lines["Description"].tolist() == ["Factuur INV-5001", "Rekening 11"]
+
+
+def test_mt940_second_61_line_with_the_payer_s_reference_is_kept(tmp_path):
+    path = tmp_path / "enbd.sta"
+    path.write_text(
+        ":20:STMT261105001\n:25:AE070331234567890123456\n:28C:00305/001\n"
+        ":60F:C261104AED125000,00\n"
+        ":61:2611051105CD1500,00NTRFFT26309ABC123//FT26309ABC123\n/INV/INV-2001\n"
+        ":86:INWARD TRANSFER\n"
+        ":61:2611051105D250,50NCHGNONREF//CHG0001\n/OCMT/USD68,20/\n"
+        ":86:BANK CHARGES\n"
+        ":62F:C261105AED126249,50\n", encoding="utf-8")
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1500.0, -250.5]  # "CD": credit, funds code D
+    assert lines["Description"].tolist() == ["INWARD TRANSFER /INV/INV-2001", "BANK CHARGES"]
+    assert lines["Bank Line"].tolist() == ["FT26309ABC123", "CHG0001"]
+    assert stmt.balances[0].difference == 0.0
