@@ -169,3 +169,126 @@ def test_mt940_second_61_line_with_the_payer_s_reference_is_kept(tmp_path):
     assert lines["Description"].tolist() == ["INWARD TRANSFER /INV/INV-2001", "BANK CHARGES"]
     assert lines["Bank Line"].tolist() == ["FT26309ABC123", "CHG0001"]
     assert stmt.balances[0].difference == 0.0
+
+
+def test_an_export_of_several_accounts_one_per_sheet_reads_every_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+
+    def account(ws, ccy, rows, opening, closing):
+        ws.append(["Mashreq Bank - Account Statement"])
+        ws.append(["Currency", ccy])
+        ws.append(["Opening Balance", opening])
+        ws.append(["Date", "Description", "Reference", "Debit", "Credit", "Balance"])
+        for row in rows:
+            ws.append(row)
+        ws.append(["Closing Balance", None, None, None, None, closing])
+
+    ws = wb.active
+    ws.title = "AED 1015123456701"
+    account(ws, "AED", [(dt.datetime(2026, 11, 2), "TT FROM DESERT ROSE INV-6001", "FT1", None,
+                         1500, 11500),
+                        (dt.datetime(2026, 11, 3), "CHARGES", None, 50, None, 11450)],
+            10000, 11450)
+    account(wb.create_sheet("USD 1015123456702"), "USD",
+            [(dt.datetime(2026, 11, 4), "SWIFT IN GLOBEX INC INV-6002", "FT2", None, 2000, 7000)],
+            5000, 7000)
+    cheques = wb.create_sheet("Cheques")
+    cheques.append(["Cheque No", "Issue Date", "Amount", "Status"])
+    cheques.append(["100234", dt.datetime(2026, 11, 1), 500, "Cleared"])
+    path = tmp_path / "mashreq.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1500.0, -50.0, 2000.0]
+    assert lines["Currency"].tolist() == ["AED", "AED", "USD"]
+    assert lines["Statement"].tolist() == ["AED 1015123456701"] * 2 + ["USD 1015123456702"]
+    assert lines["Bank Line"].is_unique
+    assert [(b.statement, b.opening, b.closing, b.difference) for b in stmt.balances] == [
+        ("AED 1015123456701", 10000.0, 11450.0, 0.0),
+        ("USD 1015123456702", 5000.0, 7000.0, 0.0)]
+    [note] = stmt.issues  # the cheque register is another table: not read, and said so
+    assert note.sheet == "mashreq.xlsx [Cheques]" and "sheet=Cheques" in note.message
+
+
+def _ar_book(path: Path, currency: str, customers: list[tuple[str, str]],
+             invoices: list[tuple[str, str, float]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Payment Terms", "Currency"])
+    for cid, name in customers:
+        ws.append([cid, name, 30, currency])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"])
+    for no, cid, amount in invoices:
+        inv.append([no, cid, dt.datetime(2026, 10, 1), amount, currency])
+    wb.save(path)
+    return path
+
+
+def _tab(path: Path, name: str) -> list[tuple]:
+    return list(openpyxl.load_workbook(path)[name].iter_rows(values_only=True))
+
+
+def test_reconcile_end_to_end_on_an_hsbc_statement_with_dates_printed_once(tmp_path):
+    from ar_excel.cli import main
+
+    book = _ar_book(tmp_path / "book.xlsx", "GBP",
+                    [("C1", "Acme Trading Ltd"), ("C2", "Globex Limited")],
+                    [("INV-1001", "C1", 1250.0), ("INV-1002", "C2", 500.0)])
+    bank = write(tmp_path, (
+        "Date,Payment type and details,Paid out,Paid in,Balance\n"
+        "01 Nov 26,BALANCE BROUGHT FORWARD,,,\"10,000.00\"\n"
+        ",CR ACME TRADING LTD,,,\n"
+        ",INV-1001,,\"1,250.00\",\"11,250.00\"\n"
+        "03 Nov 26,CR GLOBEX LIMITED,,,\n"
+        ",REF INV-1002,,500.00,\"11,750.00\"\n"
+        ",DD BRITISH GAS,120.50,,\"11,629.50\"\n"
+        "05 Nov 26,BALANCE CARRIED FORWARD,,,\"11,629.50\"\n"), "hsbc.csv")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(out),
+                 "--as-of", "2026-11-30"]) == 0
+    matches = [r[:9] for r in _tab(out, "Bank Matches")[1:]]
+    assert matches == [
+        ("1", dt.datetime(2026, 11, 1), 1250, "INV-1001", "C1", 1250, "reference", matches[0][7],
+         "Matched"),
+        ("2", dt.datetime(2026, 11, 3), 500, "INV-1002", "C2", 500, "reference", matches[1][7],
+         "Matched")]
+    recon = {r[0]: r[1:4] for r in _tab(out, "Reconciliation")[1:] if r[0]}
+    assert recon["Opening balance"][0] == 10000
+    assert recon["Credits (money in)"][:2] == (1750, 2)
+    assert recon["Debits (money out, not AR)"][:2] == (-120.5, 1)
+    assert recon["Closing balance (statement)"][0] == 11629.5
+    assert recon["Difference"] == (0, None, "ties out")
+    assert recon["Unmatched credits"][:2] == (0, 0)
+
+
+def test_reconcile_end_to_end_on_a_kuwaiti_export_in_fils(tmp_path):
+    from ar_excel.cli import main
+
+    book = _ar_book(tmp_path / "book.xlsx", "KWD",
+                    [("K1", "Al Safat Co"), ("K2", "Gulf Marine")],
+                    [("INV-7001", "K1", 250.375), ("INV-7002", "K2", 125.005)])
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["National Bank of Kuwait"])
+    ws.append(["Account", "2001234567"])
+    ws.append(["Date", "Description", "Reference", "Withdrawals", "Deposits", "Balance"])
+    ws.append([dt.date(2026, 11, 1), "Balance Brought Forward", None, None, None, 1000.125])
+    ws.append([dt.date(2026, 11, 2), "KNET TRANSFER AL SAFAT CO INV-7001", "K1", None, 250.375,
+               1250.5])
+    ws.append([dt.date(2026, 11, 3), "SERVICE FEE", None, 1.5, None, 1249.0])
+    ws.append([dt.date(2026, 11, 4), "TRANSFER GULF MARINE INV-7002", "K2", None, 125.005,
+               1374.005])
+    ws.append([None, "Closing Balance", None, None, None, 1374.005])
+    bank = tmp_path / "nbk.xlsx"
+    wb.save(bank)
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(bank), "-o", str(out),
+                 "--as-of", "2026-11-30"]) == 0
+    matches = [(r[3], r[5], r[8]) for r in _tab(out, "Bank Matches")[1:]]
+    assert matches == [("INV-7001", 250.375, "Matched"), ("INV-7002", 125.005, "Matched")]
+    recon = {r[0]: r[1:4] for r in _tab(out, "Reconciliation")[1:] if r[0]}
+    assert recon["Credits (money in)"][:2] == (375.38, 2)
+    assert recon["Difference"] == (0, None, "ties out")
+    assert recon["Matched (applied)"][:2] == (375.38, 2)

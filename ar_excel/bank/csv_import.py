@@ -52,11 +52,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ar_excel.bank.column_words import fold_key
+from ar_excel.bank.combine import combine_statements
 from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement
 from ar_excel.bank.table_import import rows_to_statement
+from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -138,11 +141,65 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
         except InputError as exc:
             last_error = exc
             continue
-        for i, iss in enumerate(stmt.issues):  # name the sheet: the clerk opens it in Excel
-            stmt.issues[i] = Issue(f"{path.name} [{name}]", iss.cell, iss.column, iss.value,
-                                   iss.message)
-        return stmt
+        _name_the_sheet(stmt, path, name)
+        if wanted or match_key(name) in bank_keys:
+            return stmt  # the sheet asked for, or the contract's Bank Statement sheet
+        return _with_sheets_like_it(path, names, rows_of, name, stmt, fmt, mapping, day_first)
     raise last_error or InputError(f"{path.name}: the workbook has no sheet with data")
+
+
+def _name_the_sheet(stmt: Statement, path: Path, name: str) -> None:
+    for i, iss in enumerate(stmt.issues):  # name the sheet: the clerk opens it in Excel
+        stmt.issues[i] = Issue(f"{path.name} [{name}]", iss.cell, iss.column, iss.value,
+                               iss.message)
+
+
+def _header_of(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str
+               ) -> tuple[str, ...] | None:
+    try:
+        layout = find_layout(rows, mapping, source)
+    except InputError:
+        return None
+    return tuple(fold_key(h) for h in layout.headers if h)
+
+
+def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
+                         first: str, stmt: Statement, fmt: str,
+                         mapping: dict[str, Any] | None, day_first: bool | None) -> Statement:
+    """A bank's export of several accounts (or of one too long for a sheet) puts each on a
+    sheet of its own under the same header: those sheets are read too, each its own
+    statement (``combine``). A later sheet with another table is not read, and said so."""
+    rows = rows_of(first)
+    header = _header_of([list(r) for r in rows], mapping, path.name)
+    parts = [(first, stmt)]
+    other_tables = []
+    for name in names[names.index(first) + 1:]:
+        rows = [list(r) for r in rows_of(name)]
+        if not rows:
+            continue
+        its_header = _header_of(rows, mapping, path.name)
+        if its_header is None:
+            continue
+        if its_header != header:
+            other_tables.append(name)
+            continue
+        try:
+            part = rows_to_statement(rows, list(range(1, len(rows) + 1)), path.name, fmt,
+                                     mapping, day_first)
+        except InputError as exc:  # its lines cannot be used: said, not dropped silently
+            stmt.issues.append(Issue(f"{path.name} [{name}]", "", "", None, str(exc)))
+            continue
+        _name_the_sheet(part, path, name)
+        parts.append((name, part))
+    if len(parts) > 1:
+        stmt = combine_statements(parts)
+    for name in other_tables:
+        stmt.issues.append(Issue(
+            f"{path.name} [{name}]", "", "", None,
+            f"the sheet '{name}' holds another table with dates and amounts (its header "
+            f"differs from the statement's on '{first}'); it was not read. If it holds "
+            f"statement lines, import it on its own (--bank-columns \"sheet={name}\")"))
+    return stmt
 
 
 def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
