@@ -2,11 +2,14 @@
 
 Names and signatures mirror ``xlwings/main.py`` (``Book.sheets``, ``Sheets.add(name, before,
 after)``, ``Sheet.range``/``used_range``/``tables``/``delete``, ``Range.value``/``options``/
-``number_format``/``clear``, ``App.status_bar``/``alert``); ``test_buttons_fake_api.py``
+``number_format``/``merge_cells``/``merge_area``/``clear``, ``App.status_bar``/``alert``, and
+``.api``: a few members of Excel's COM object model, see ``ComSheet``); ``test_buttons_fake_api.py``
 checks every public name here against the installed xlwings. Cells behave as Excel's do where
 it matters for data safety: a string written to a cell not formatted as text is parsed the way
 Excel parses typed input (``"=..."`` becomes a formula, ``"00123"`` becomes 123, a leading
 apostrophe marks text and is not stored), so the tests can catch what real Excel would do.
+Read back, an error cell is None, or its text with ``options(err_to_str=True)``; a merged
+area's value is in its first cell only; a time of day is a date-time on Excel's day 0.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class Cell:
     formula: str | None = None
     number_format: str = "General"
     color: Any = None
+    error: str | None = None  # an Excel error value (#N/A...): value is None
 
 
 class App:
@@ -63,6 +67,15 @@ class App:
         self.status_history: list[str | bool] = []
         self.alerts: list[dict[str, Any]] = []
         self.screen_updating = True
+        self._list_separator = ","  # Windows' list separator (";" in many locales)
+
+    @property
+    def api(self) -> Any:
+        return getattr(self, "_api", None) or ComApp(self)
+
+    @api.setter
+    def api(self, value: Any) -> None:  # a test's own stand-in for Excel's object
+        self._api = value
 
     @property
     def status_bar(self) -> str | bool:
@@ -156,6 +169,18 @@ class Sheet:
         self.charts = Charts(self)
         self.visible = True
         self.deleted = False
+        self._merges: list[tuple[int, int, int, int]] = []  # (row1, col1, row2, col2)
+        self._locks: list[tuple[int, int, int, int, bool]] = []  # Locked set, in order
+        self._validations: list[dict[str, Any]] = []
+        self._protection: dict[str, Any] | None = None
+
+    @property
+    def api(self) -> Any:
+        return getattr(self, "_api", None) or ComSheet(self)
+
+    @api.setter
+    def api(self, value: Any) -> None:  # a test's own stand-in for Excel's object
+        self._api = value
 
     @property
     def name(self) -> str:
@@ -189,7 +214,8 @@ class Sheet:
 
     @property
     def used_range(self) -> Range:
-        used = [k for k, c in self.cells_.items() if c.value is not None or c.formula]
+        used = [k for k, c in self.cells_.items()
+                if c.value is not None or c.formula or c.error or c.number_format != "General"]
         if not used:
             return Range(self, 1, 1, 1, 1)
         rows = [r for r, _ in used]
@@ -270,8 +296,31 @@ class Range:
 
     # ---- values
     @property
+    def api(self) -> ComRange:
+        return ComRange(self)
+
+    @property
+    def merge_cells(self) -> bool | None:
+        """True when every cell is merged, False when none is, None (Excel's Null) else."""
+        merged = [any(r1 <= r <= r2 and c1 <= c <= c2 for r1, c1, r2, c2 in self.sheet._merges)
+                  for r, c in self._coords()]
+        return True if all(merged) else False if not any(merged) else None
+
+    @property
+    def merge_area(self) -> Range:
+        for r1, c1, r2, c2 in self.sheet._merges:
+            if r1 <= self.row <= r2 and c1 <= self.column <= c2:
+                return Range(self.sheet, r1, c1, r2 - r1 + 1, c2 - c1 + 1)
+        return Range(self.sheet, self.row, self.column, 1, 1)
+
+    def _read(self, cell: Cell) -> Any:
+        if cell.error is not None:
+            return cell.error if self._options.get("err_to_str") else None
+        return cell.value
+
+    @property
     def value(self) -> Any:
-        grid = [[self.sheet.cells_.get((self.row + i, self.column + j), Cell()).value
+        grid = [[self._read(self.sheet.cells_.get((self.row + i, self.column + j), Cell()))
                  for j in range(self.shape[1])] for i in range(self.shape[0])]
         if self._options.get("convert") is pd.DataFrame:
             header = self._options.get("header", True)
@@ -308,7 +357,7 @@ class Range:
     @staticmethod
     def _store(cell: Cell, v: Any) -> None:
         """What Excel keeps when a value is assigned through COM."""
-        cell.formula = None
+        cell.formula, cell.error = None, None
         if isinstance(v, float) and math.isnan(v):
             raise ValueError("NaN written to a cell: Excel would show #NUM!")
         if isinstance(v, np.generic):
@@ -381,6 +430,10 @@ class Table:
         return self._range
 
     @property
+    def show_totals(self) -> bool:
+        return False
+
+    @property
     def header_row_range(self) -> Range:
         return self._range.resize(row_size=1)
 
@@ -443,6 +496,107 @@ class Charts:
         return chart
 
 
+# ------------------------------------------------------------------ Excel's COM objects
+# ``.api`` of xlwings' Sheet/Range/App is Excel's own object (pywin32 on Windows): only the
+# members ar_excel uses, with Excel's names and argument order.
+
+XL_VALIDATE_LIST = 3
+
+
+class ComApp:
+    def __init__(self, app: App) -> None:
+        self._app = app
+
+    def International(self, index: int) -> Any:  # noqa: N802 - Excel's name
+        if index == 5:  # xlListSeparator
+            return self._app._list_separator
+        raise NotImplementedError(index)
+
+
+class ComSheet:
+    def __init__(self, sheet: Sheet) -> None:
+        self._sheet = sheet
+
+    def Range(self, address: str) -> ComRange:  # noqa: N802
+        return ComRange(self._sheet.range(address))
+
+    @property
+    def ProtectContents(self) -> bool:  # noqa: N802
+        return self._sheet._protection is not None
+
+    def Protect(self, Password: str = "", DrawingObjects: bool = True,  # noqa: N802, N803
+                Contents: bool = True, Scenarios: bool = True, **allow: Any) -> None:
+        if self._sheet._protection is not None:
+            return  # Excel leaves a protected sheet as it is
+        self._sheet._protection = {"password": Password, "objects": DrawingObjects,
+                                   "contents": Contents, "scenarios": Scenarios, **allow}
+
+    def Unprotect(self, Password: str = "") -> None:  # noqa: N802, N803
+        p = self._sheet._protection
+        if p is not None and p["password"] and p["password"] != Password:
+            raise RuntimeError("The password you supplied is not correct.")
+        self._sheet._protection = None
+
+
+class ComRange:
+    def __init__(self, rng: Range) -> None:
+        self._range = rng
+
+    def _box(self) -> tuple[int, int, int, int]:
+        r = self._range
+        return r.row, r.column, r.row + r.shape[0] - 1, r.column + r.shape[1] - 1
+
+    @property
+    def Locked(self) -> bool:  # noqa: N802
+        return locked(self._range.sheet, self._range.row, self._range.column)
+
+    @Locked.setter
+    def Locked(self, value: bool) -> None:  # noqa: N802
+        if self._range.sheet._protection is not None:
+            raise RuntimeError("Unable to set the Locked property: the sheet is protected")
+        self._range.sheet._locks.append((*self._box(), bool(value)))
+
+    @property
+    def Validation(self) -> ComValidation:  # noqa: N802
+        return ComValidation(self._range)
+
+
+class ComValidation:
+    def __init__(self, rng: Range) -> None:
+        self._range = rng
+        self._rule: dict[str, Any] | None = None
+
+    def Delete(self) -> None:  # noqa: N802
+        self._range.sheet._validations = [
+            v for v in self._range.sheet._validations if v["address"] != self._range.address]
+
+    def Add(self, Type: int, AlertStyle: int = 1, Operator: int = 1,  # noqa: N802, N803
+            Formula1: str = "", Formula2: str = "") -> None:
+        if any(v["address"] == self._range.address for v in self._range.sheet._validations):
+            raise RuntimeError("Application-defined or object-defined error")  # Delete first
+        self._rule = {"address": self._range.address, "type": Type, "alert": AlertStyle,
+                      "formula1": Formula1, "ignore_blank": True, "in_cell_dropdown": True,
+                      "show_error": True}
+        self._range.sheet._validations.append(self._rule)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        keys = {"IgnoreBlank": "ignore_blank", "InCellDropdown": "in_cell_dropdown",
+                "ShowError": "show_error"}
+        if name in keys:
+            self._rule[keys[name]] = bool(value)
+        else:
+            super().__setattr__(name, value)
+
+
+def locked(sheet: Sheet, row: int, column: int) -> bool:
+    """Whether a cell is locked (test helper): Excel's default True, else the last set."""
+    state = True
+    for r1, c1, r2, c2, value in sheet._locks:
+        if r1 <= row <= r2 and c1 <= column <= c2:
+            state = value
+    return state
+
+
 def book_from_sheets(sheets: dict[str, list[list[Any]]], name: str = "Book1.xlsm",
                      fullname: str | None = None) -> Book:
     """A fake book holding the given values, each sheet from A1 (test helper)."""
@@ -478,13 +632,22 @@ def book_from_file(path: Any) -> Book:
         for row in ws.iter_rows():
             for c in row:
                 v = c.value
+                if c.data_type == "e" and v:  # an error cell (a formula's cached #N/A)
+                    last.cells_[(c.row, c.column)] = Cell(error=str(v))
+                    continue
                 if v is None or v == "":
+                    if c.has_style and c.number_format != "General":  # formatted, empty
+                        last.cells_[(c.row, c.column)] = Cell(number_format=c.number_format)
                     continue
                 if isinstance(v, int) and not isinstance(v, bool):
                     v = float(v)
-                elif isinstance(v, dt.time):
-                    continue
+                elif isinstance(v, dt.time):  # Excel's day 0 plus the time
+                    v = dt.datetime.combine(dt.date(1899, 12, 30), v)
+                elif isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+                    v = dt.datetime(v.year, v.month, v.day)
                 last.cells_[(c.row, c.column)] = Cell(value=v, number_format=c.number_format)
+        last._merges = [(m.min_row, m.min_col, m.max_row, m.max_col)
+                        for m in ws.merged_cells.ranges]
         for name, ref in ws.tables.items():
             last.tables.add(source=last.range(ref), name=name)
     return book

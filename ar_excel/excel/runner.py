@@ -24,6 +24,7 @@ from typing import Any
 from ar_excel.errors import ArExcelError, InputError
 from ar_excel.excel.cells import cell_value
 from ar_excel.excel.reading import read_live_book, workbook_path
+from ar_excel.excel.sheet_protection import protect_input_sheets
 from ar_excel.excel.writing import find_sheet, write_tabs_live
 from ar_excel.io.writer import issues_tab
 from ar_excel.jobs import Job, JobOptions, add_job_arguments, registry
@@ -76,13 +77,17 @@ def _progress(xlbook: Any, label: str) -> Callable[..., None]:
 # ------------------------------------------------------------------ inputs
 
 def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[Path] | None:
-    """The bank statement file: the one chosen in the dialog, else the Policy sheet's
-    ``bank_statement`` (relative to the workbook's folder; several separated by ``;``, one
-    per bank account, are reconciled together), else None (the job then uses the workbook's
-    ``Bank Statement`` sheet)."""
+    """The bank statement file, in the order the ``ar-excel`` command takes it
+    (``jobs.reconcile.load_statement``): the one chosen in the dialog (the command's
+    ``--bank``), else None where the workbook has a ``Bank Statement`` sheet (the job reads
+    it), else the Policy sheet's ``bank_statement`` (relative to the workbook's folder;
+    several separated by ``;``, one per bank account, are reconciled together). A file named
+    but missing is said here, before anything runs."""
     from ar_excel.bank.combine import named_files
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
+    if not chosen and book.table("Bank Statement") is not None:
+        return None
     named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:
         return None
@@ -182,6 +187,8 @@ def run_button(job_name: str, xlbook: Any = None, *, bank: str | Path | None = N
         lines = [*run.summaries, *run.skipped, *(f"failed: {f}" for f in run.failures)]
         if where:
             lines.append(where)
+        elif run.protect:  # the tabs went into this workbook: its input sheets too, as the CLI
+            lines.extend(protect_input_sheets(xlbook, run.protect))
         message = "; ".join(lines) or f"{label}: done"
         outcome = Outcome(label, not run.failures, message, written,
                           details="\n".join(run.details), files=run.files)

@@ -10,6 +10,7 @@ Rules:
   complete are the old tabs of those names deleted and the staging sheets renamed. If anything
   fails while staging, the staging sheets are deleted and the workbook is as it was.
 * Text stays text (``cells.cell_value``): narratives beginning with ``=`` are no formulas.
+* A review column (``Tab.choices``) gets its drop-down list, as in the file.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ar_excel.names import match_key
 
 log = logging.getLogger(__name__)
 
+# Excel's constants (XlDVType, XlDVAlertStyle, XlFormatConditionOperator, XlApplicationInternational)
+XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, XL_LIST_SEPARATOR = 3, 1, 1, 5
 HIGHLIGHT = (255, 242, 204)  # the file writer's highlight fill, FFF2CC
 STAGING = "ar_excel staging"
 _CHART_TYPES = {("bar", False): "bar_clustered", ("bar", True): "bar_stacked",
@@ -155,6 +158,7 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
             _add_chart(sheet, spec, [str(c) for c in sec.frame.columns], sec.header_row, n,
                        anchor=(main.header_row + CHART_ROWS * slot, ncols + 2))
             slot += 1
+    add_choices(sheet, tab, main.header_row, len(main.frame))
     with contextlib.suppress(Exception):
         sheet.autofit("c")
     if tab.hidden:
@@ -164,6 +168,44 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
         with contextlib.suppress(Exception):  # Windows COM only; elsewhere Excel's default
             sheet.api.DisplayRightToLeft = True
     return {"tables": tables}
+
+
+def add_choices(sheet: Any, tab: Tab, header_row: int, n: int) -> None:
+    """A drop-down list on the rows of each column ``tab.choices`` names (the review Status:
+    Matched / Suggested / Rejected, معتمد / مرفوض), as the file writer's ``_add_choices``:
+    other answers may still be typed (no error box). Through Excel's own Validation object,
+    xlwings' open-source API having none; its list is separated by Windows' list separator
+    (";" in many locales, Arabic ones among them), which is how Excel reads it. Where the
+    engine cannot (xlwings Lite), the column stays a plain one."""
+    headers = [str(c) for c in tab.frame.drop(columns=[ROW], errors="ignore").columns]
+    if not n or not tab.choices:
+        return
+    separator = list_separator(sheet)
+    for column, options in tab.choices.items():
+        if column not in headers:
+            continue
+        j = headers.index(column) + 1
+        listed = separator.join(
+            o.replace('"', "'").replace(",", " ").replace(separator, " ") for o in options)
+        try:
+            check = sheet.range((header_row + 1, j), (header_row + n, j)).api.Validation
+            with contextlib.suppress(Exception):  # none there yet
+                check.Delete()
+            check.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, listed)
+            check.IgnoreBlank = True
+            check.InCellDropdown = True
+            check.ShowError = False
+        except Exception as exc:
+            log.info("no drop-down on %s!%s: %s", tab.name, column, exc)
+
+
+def list_separator(sheet: Any) -> str:
+    """Windows' list separator as Excel uses it (``Application.International``), else ','."""
+    try:
+        separator = sheet.book.app.api.International(XL_LIST_SEPARATOR)
+    except Exception:
+        return ","
+    return separator if isinstance(separator, str) and separator.strip() else ","
 
 
 def protect(sheet: Any, tab: Tab) -> None:

@@ -56,20 +56,35 @@ def read_rows_below(path: Path, wb: Any, tables: list[Grid]) -> None:
             cells = wb.get_sheet_by_name(grid.sheet).to_python(skip_empty_area=False)
         except Exception:  # the table's own rows are read all the same
             continue
-        width = len(grid.header or (grid.rows[0] if grid.rows else []))
-        below = []
-        for row in cells[last + 1:]:
-            values = list(row[grid.left:grid.left + width])
-            values += [None] * (width - len(values))
-            if all(is_blank(v) for v in values):
-                break
-            below.append(values)
-        if not below:
-            continue
-        first, end = last + 2, last + 1 + len(below)  # 1-based sheet rows
-        grid.rows = [*grid.rows, *below]
-        cell = f"{column_letter(grid.left)}{first}"
-        grid.notes.append(Issue(
-            grid.sheet, cell, "", None,
-            f"{len(below)} row(s) under the Excel table '{grid.name}' (rows {first}-{end}) are "
-            "outside it: read as its rows; extend the table to include them"))
+        width = table_width(grid)
+        take_rows_below(grid, [list(row[grid.left:grid.left + width])
+                               for row in cells[grid.top + len(grid.rows):]])
+
+
+def table_width(grid: Grid) -> int:
+    """The number of columns of a table grid."""
+    return len(grid.header or (grid.rows[0] if grid.rows else []))
+
+
+def take_rows_below(grid: Grid, rows: list[list[Any]]) -> None:
+    """Add to a table grid the ``rows`` (the sheet's rows right under the table, cut to its
+    columns) down to the first blank one, with an Input Issue at the first: the one rule the
+    file reader and the live-Excel reader (``ar_excel.excel.reading``) share."""
+    width = table_width(grid)
+    last = grid.top + len(grid.rows) - 1  # 0-based sheet row of the table's last row
+    below = []
+    for row in rows:
+        values = list(row[:width])
+        values += [None] * (width - len(values))
+        if all(is_blank(v) for v in values):
+            break
+        below.append(values)
+    if not below:
+        return
+    first, end = last + 2, last + 1 + len(below)  # 1-based sheet rows
+    grid.rows = [*grid.rows, *below]
+    cell = f"{column_letter(grid.left)}{first}"
+    grid.notes.append(Issue(
+        grid.sheet, cell, "", None,
+        f"{len(below)} row(s) under the Excel table '{grid.name}' (rows {first}-{end}) are "
+        "outside it: read as its rows; extend the table to include them"))

@@ -4,13 +4,15 @@ Writes ``Customer Checks`` (one row per finding: the contract's columns, then Ce
 ``Customer Changes`` (the log so far plus what changed since the last run) and the hidden
 snapshot ``_ar_customer_snapshot`` the next run compares with. With ``--protect-password``
 the Customers sheet of the source workbook is protected, leaving only the editable fields
-(``--editable``; by default contact details) open to typing.
+(``--editable``; by default contact details) open to typing; the Policy keys
+``protect_password`` and ``editable`` do the same where no option is given (the buttons).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import re
 from datetime import datetime
 
 import pandas as pd
@@ -39,11 +41,16 @@ def _user(options: JobOptions) -> str:
 
 
 def _protection(book: Book, options: JobOptions) -> list[SheetProtection]:
+    # the option, else the Policy sheet's keys: what a button (no command line) goes by
     password = options.args.get("protect_password")
+    if not password:
+        password = str(book.policy.get("protect_password") or "").strip()
+        if re.fullmatch(r"\d+\.0", password):  # typed as a number: 1234, not "1234.0"
+            password = password[:-2]
     if not password:
         return []
     table = book.table("Customers")
-    chosen = options.args.get("editable")
+    chosen = options.args.get("editable") or book.policy.get("editable") or None
     fields = [f for f in chosen.split(",") if f.strip()] if isinstance(chosen, str) else \
         list(chosen or DEFAULT_EDITABLE)
     by_key = {match_key(c): c for c in table.letters}
@@ -53,7 +60,8 @@ def _protection(book: Book, options: JobOptions) -> list[SheetProtection]:
         column = by_key.get(match_key(f))
         if column is None or column not in table.letters:
             if chosen:  # the user named it: say so; a default field the sheet lacks is skipped
-                raise InputError(f"--editable: the Customers sheet has no column '{f.strip()}'")
+                where = "--editable" if options.args.get("editable") else "Policy key editable"
+                raise InputError(f"{where}: the Customers sheet has no column '{f.strip()}'")
             continue
         letters.append(table.letters[column])
     return [SheetProtection(table.sheet, str(password), tuple(letters), table.header_row)]
