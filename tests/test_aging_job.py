@@ -141,6 +141,6 @@ def test_arabic_workbook_unknown_customer_and_blank_currency(tmp_path):
                                           "61-90", "90+", "Total", "Currency"))
     assert rows[header + 1][:9] == ("101", "شركة النيل", 0, 1250.5, 0, 0, 0, 1250.5, "EGP")
     assert rows[header + 2][:9] == ("102", "Delta", 300, 0, 0, 0, 0, 300, "EGP")  # blank = EGP
-    assert rows[header + 3][:9] == ("999", "(not in Customers)", 0, 50, 0, 0, 0, 50, "EGP")
-    assert "grand total EGP 1,600.50 vs ledger open balance 1,600.50" in caption(rows)
+    assert rows[header + 3][:9] == ("999", "(غير مسجل في العملاء)", 0, 50, 0, 0, 0, 50, "EGP")
+    assert "الإجمالي العام EGP 1,600.50 مقابل الرصيد المفتوح في الدفاتر 1,600.50" in caption(rows)
     assert ws.sheet_view.rightToLeft

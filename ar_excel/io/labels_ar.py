@@ -74,4 +74,8 @@ LABELS = {
 
 
 def arabic_label(header: str) -> str:
-    return LABELS.get(header, header)
+    if header in LABELS:
+        return LABELS[header]
+    if isinstance(header, str) and header.startswith("Expected Receipts "):  # Cash Forecast
+        return f"{LABELS['Expected Receipts']} {header[len('Expected Receipts '):]}"
+    return header

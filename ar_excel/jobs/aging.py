@@ -24,7 +24,7 @@ from ar_excel.core.aging import (
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.model import Book, Chart, Issue, JobResult, Tab
+from ar_excel.model import Book, Chart, Issue, JobResult, Tab, cell_ref
 from ar_excel.policy import Policy
 
 MAX_DETAIL_ROWS = 1_048_576 - 4  # Excel's rows less title, Arabic labels, header, spare
@@ -98,11 +98,26 @@ def aging_tab(book: Book, as_of: pd.Timestamp) -> tuple[Tab, pd.DataFrame, list,
     checks = tie_out(aging, items)
     labels = bucket_labels(policy.aging_buckets_days)
     money = dict.fromkeys([*labels, "Total"], "money")
+    title = tie_out_caption(as_of, policy, checks)
+    blocks = [tie_out_block(checks), buckets_block(aging, policy)]
+    if book.arabic:  # the caption and the small tables in the workbook's language
+        from ar_excel.io.wording_ar import (
+            CHECKS,
+            UNKNOWN_CUSTOMER_AR,
+            arabic_block,
+            arabic_caption,
+            bucket_label,
+            translate_columns,
+        )
+
+        title = arabic_caption(title)
+        aging = translate_columns(aging, {"Customer": UNKNOWN_CUSTOMER_AR})
+        blocks = [arabic_block(blocks[0], {"Check": CHECKS}),
+                  arabic_block(blocks[1], {"Bucket": bucket_label})]
     tab = Tab(
         "Aging", aging,
         formats={**money, "Customer ID": "text", "Customer": "text", "Currency": "text"},
-        title=tie_out_caption(as_of, policy, checks),
-        blocks=[tie_out_block(checks), buckets_block(aging, policy)],
+        title=title, blocks=blocks,
     )
     return tab, items, checks, _undated_issues(book, undated_items(items))
 
@@ -120,6 +135,12 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
         detail_title += (f" (the first {MAX_DETAIL_ROWS:,} of {len(detail):,} items: more than"
                          " a sheet holds; the Aging tab includes them all)")
         detail = detail.head(MAX_DETAIL_ROWS)
+    if book.arabic:
+        from ar_excel.io.wording_ar import UNKNOWN_CUSTOMER_AR, arabic_caption, translate_columns
+
+        # Item Type and Bucket stay English: codes (a bucket names its Aging column)
+        detail_title = arabic_caption(detail_title)
+        detail = translate_columns(detail, {"Customer": UNKNOWN_CUSTOMER_AR})
     detail_tab = Tab(
         "Aging Detail", detail,
         formats={"Customer ID": "text", "Customer": "text", "Document No": "text",
@@ -145,8 +166,8 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
             ("Invoices", "Invoice Date")
         table = book.table(kind)
         sheet = table.sheet if table is not None else kind
-        letter = table.letters.get(column, "?") if table is not None else "?"
-        issues.append(Issue(sheet, f"{letter}{int(item['_row'])}", column, None,
+        letter = table.letters.get(column) if table is not None else None
+        issues.append(Issue(sheet, cell_ref(letter, int(item['_row'])), column, None,
                             f"{item['Document No'] or 'this item'} has no date, so it cannot "
                             f"be aged: its {amount_text(item['Open Amount'])} is shown "
                             "under Current"))

@@ -219,6 +219,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                      **_text("Customer ID", "Level Name", "Currency", "Action")},
             title="Letters of every collections run (read back to pace escalations)"),
     ]
+    if book.arabic:  # captions and explanations in the workbook's language
+        tabs = _in_arabic(tabs)
     sent = int(dun["Letter"].sum()) if len(dun) else 0
     overdue = int((dun["Amount To Collect"] > 0).sum()) if len(dun) else 0
     total = float(weekly["Expected Receipts"].sum())
@@ -229,6 +231,22 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                f"13-week forecast {amount_text(total)}{' ' + money_ccy if money_ccy else ''}")
     options.progress(1.0, "collections done")
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
+
+
+def _in_arabic(tabs: list[Tab]) -> list[Tab]:
+    """The tabs as an Arabic workbook shows them: captions, chart titles and how each figure
+    was reached (copies: the frames the job computed with are left as they are). A plan
+    instalment's Status, the Risk Class and a plan instalment's key in Invoice No ('Plan P-1
+    #2') stay English: codes, as the credit Status."""
+    from dataclasses import replace
+
+    from ar_excel.io.wording_ar import arabic_caption, arabic_chart, cell_text, translate_columns
+
+    values = {"Payment Risk": {"Basis": cell_text},
+              "Expected Payments": {"Basis": cell_text}}
+    return [replace(t, title=arabic_caption(t.title),
+                    frame=translate_columns(t.frame, values.get(t.name, {})),
+                    charts=[arabic_chart(c) for c in t.charts]) for t in tabs]
 
 
 def run(book: Book, options: JobOptions) -> JobResult:

@@ -74,6 +74,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
              + (" (other currencies converted at the Policy's exchange rates)"
                 if tie != "=" and rates is not None else ""))
+    if book.arabic:
+        from ar_excel.io.wording_ar import arabic_caption
+
+        title = arabic_caption(title)
     tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,
                 highlight=status["Status"].isin(["Hold", "Over Limit"]))]
 

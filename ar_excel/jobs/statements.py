@@ -113,6 +113,18 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     return out
 
 
+def _in_arabic(tab: Tab, aging_word: str) -> Tab:
+    from dataclasses import replace
+
+    from ar_excel.io.wording_ar import arabic_caption, bucket_label
+
+    frame = tab.frame.copy()
+    footer = frame["Type"] == aging_word
+    if footer.any():
+        frame.loc[footer, "Document"] = frame.loc[footer, "Document"].map(bucket_label)
+    return replace(tab, frame=frame, title=arabic_caption(tab.title))
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = pd.Timestamp(options.as_of).normalize()
     statements = build_statements(book, options)
@@ -132,6 +144,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
                              "Document": "text", "Reference": "text"},
                     title=f"Customer statements {start:%Y-%m-%d} to {as_of:%Y-%m-%d}: opening "
                           f"balance, movements, running balance, aging of the closing balance")]
+    if book.arabic:  # the captions and the aging footer's buckets in Arabic
+        tabs = [_in_arabic(t, words["aging"]) for t in tabs]
     files: list[Path] = []
     folder = options.args.get("pdf_dir") or (
         Path(options.out_dir) / "statements" if options.out_dir is not None else None)

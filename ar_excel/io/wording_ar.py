@@ -1,0 +1,238 @@
+"""Arabic wording of the jobs' captions, small tables and text cells, for Arabic workbooks.
+
+The jobs word their tabs in English (captions, the small tables under a table, the text a
+cell explains: a risk basis, a plan instalment's status). An Arabic workbook (or ``--lang
+ar``) shows them in Arabic, in the accountant's terms (أعمار الديون، الرصيد المفتوح، مطالبات،
+إيقاف التعامل). Only human text changes: the contract's tab names, column headers and codes
+(``Hold``, ``Suggested``, ``DUPLICATE_TAX_ID``) stay English, they are keys. A text without a
+known wording is shown as it is (English), so nothing is lost; dates and amounts are carried
+over as written.
+
+Each job translates the copy of a frame it hands to the writer, after every computation, so
+nothing the jobs read back (Dunning History's levels, a plan's ``Overdue``) changes. Fixed
+sets of values a user filters on (an instalment's ``Overdue``, Risk Class ``High``, Item Type
+``Invoice``, a bucket ``Current`` in Aging Detail) are codes like the credit ``Status``:
+English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+import pandas as pd
+
+from ar_excel.core.aging import UNKNOWN_CUSTOMER
+from ar_excel.io.labels_ar import LABELS
+from ar_excel.model import Chart, Tab
+
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+
+def _rules(*pairs: tuple[str, object]) -> list[Rule]:
+    return [(re.compile(p + r"\Z"), t) for p, t in pairs]  # type: ignore[misc]
+
+
+def _apply(rules: list[Rule], text: str) -> str | None:
+    for pattern, template in rules:
+        m = pattern.match(text)
+        if m:
+            if callable(template):
+                return template(m)
+            return template.format(*m.groups())
+    return None
+
+
+def _verdict(word: str) -> str:
+    return "مطابق" if word == "ties" else "غير مطابق"
+
+
+def _basis(word: str) -> str:
+    return "تاريخ الفاتورة" if word == "invoice date" else "تاريخ الاستحقاق"
+
+
+def _days(text: str) -> str:
+    """'7, 30, 60, 90' -> '7، 30، 60، 90' (the Arabic comma between numbers)."""
+    return text.replace(", ", "، ")
+
+
+# Whole captions (a tab's, a small table's, a chart's). First match wins.
+_CAPTIONS = _rules(
+    # credit
+    (r"As of (\S+): Open Balance total (.*) (=|≠) ledger open balance (.*?)"
+     r"( \(other currencies converted at the Policy's exchange rates\))?",
+     lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {m[2]} {m[3]} الرصيد المفتوح في الدفاتر "
+               f"{m[4]}" + (" (العملات الأخرى محوّلة بأسعار الصرف في السياسة)" if m[5] else "")),
+    # aging
+    (r"Open items as of (\S+), each with its bucket",
+     "البنود المفتوحة في {0}، كل بند في فئته العمرية"),
+    (r"Open items as of (\S+), each with its bucket \(the first (\S+) of (\S+) items: more "
+     r"than a sheet holds; the Aging tab includes them all\)",
+     "البنود المفتوحة في {0}، كل بند في فئته العمرية (أول {1} من {2} بنداً: أكثر مما تتسع له "
+     "الورقة؛ تبويب Aging يشملها كلها)"),
+    (r"Tie-out: aging grand total vs the ledger's open balance",
+     "المطابقة: إجمالي أعمار الديون مقابل الرصيد المفتوح في الدفاتر"),
+    (r"Grand total by bucket", "الإجمالي حسب الفئة العمرية"),
+    (r"Open balance by bucket", "الرصيد المفتوح حسب الفئة العمرية"),
+    (r"Open balance by bucket \((\S+)\)", "الرصيد المفتوح حسب الفئة العمرية ({0})"),
+    # collections
+    (r"Dunning as of (\S+): levels at (.*) days overdue; one escalation a week; "
+     r"Letter = draft written",
+     lambda m: f"المطالبات في {m[1]}: المستويات عند {_days(m[2])} يوماً من التأخير؛ تصعيد "
+               "واحد في الأسبوع بحد أقصى؛ خطاب = كُتبت مسودة الخطاب"),
+    (r"Customers to call: oldest unpaid invoice past the firm-reminder level, largest amount "
+     r"first", "عملاء للاتصال الهاتفي: أقدم فاتورة غير مسددة تجاوزت مستوى التذكير الحازم، "
+               "الأكبر مبلغاً أولاً"),
+    (r"Customers to visit: oldest unpaid invoice past the last dunning level",
+     "عملاء للزيارة الميدانية: أقدم فاتورة غير مسددة تجاوزت آخر مستوى مطالبة"),
+    (r"Instalments of each payment plan; receipts fill them oldest first",
+     "أقساط كل خطة سداد؛ تُوزَّع التحصيلات على الأقساط من الأقدم"),
+    (r"Risk Score = 60 x min\(avg days late, 60\)/60 \+ 40 x share 30\+ days overdue; avg "
+     r"days late weighted by amount, halving every 180 days",
+     "درجة المخاطر = 60 × min(متوسط أيام التأخير، 60)/60 + 40 × نسبة المتأخر أكثر من 30 "
+     "يوماً؛ متوسط أيام التأخير مرجّح بالمبلغ، ويقل وزن السداد إلى النصف كل 180 يوماً"),
+    (r"Each open invoice's expected payment date \(due date \+ the customer's average days "
+     r"late\)", "تاريخ السداد المتوقع لكل فاتورة مفتوحة (تاريخ الاستحقاق + متوسط أيام تأخير "
+                "العميل)"),
+    (r"13-week cash-collection forecast from (\S+)",
+     "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}"),
+    (r"13-week cash-collection forecast from (\S+), in (\S+)",
+     "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}"),
+    (r"Expected receipts by week", "التحصيلات المتوقعة حسب الأسبوع"),
+    (r"Expected receipts by week \((\S+)\)", "التحصيلات المتوقعة حسب الأسبوع ({0})"),
+    (r"Letters of every collections run \(read back to pace escalations\)",
+     "خطابات كل دورة تحصيل (تُقرأ في التشغيل التالي لضبط وتيرة التصعيد)"),
+    # statements
+    (r"Customer statements (\S+) to (\S+): opening balance, movements, running balance, "
+     r"aging of the closing balance",
+     "كشوف حساب العملاء من {0} إلى {1}: الرصيد الافتتاحي، الحركات، الرصيد الجاري، أعمار "
+     "الرصيد الختامي"),
+    (r"Statement of account (\S+) ?(.*): (\S+) to (\S+)", "كشف حساب {0} {1}: من {2} إلى {3}"),
+)
+
+# The clauses of the Aging caption ("; " between them): its head, then one per currency.
+_AGING_CLAUSES = _rules(
+    (r"Aging as of (\S+) by (due date|invoice date)",
+     lambda m: f"أعمار الديون في {m[1]} حسب {_basis(m[2])}"),
+    (r"Aging as of (\S+) by (due date|invoice date): no open items",
+     lambda m: f"أعمار الديون في {m[1]} حسب {_basis(m[2])}: لا توجد بنود مفتوحة"),
+    (r"ledger open balance 0\.00, difference 0\.00",
+     "الرصيد المفتوح في الدفاتر 0.00، الفرق 0.00"),
+    (r"grand total(?: (\S+))? (\S+) vs ledger open balance (\S+): difference (\S+) "
+     r"\((ties|DOES NOT TIE)\)",
+     lambda m: f"الإجمالي العام{' ' + m[1] if m[1] else ''} {m[2]} مقابل الرصيد المفتوح في "
+               f"الدفاتر {m[3]}: الفرق {m[4]} ({_verdict(m[5])})"),
+)
+
+
+def arabic_caption(text: str | None) -> str | None:
+    """The Arabic wording of a caption, or the caption as it is."""
+    if not text:
+        return text
+    found = _apply(_CAPTIONS, text)
+    if found is not None:
+        return found
+    if text.startswith("Aging as of "):
+        clauses = text.split("; ")
+        words = [_apply(_AGING_CLAUSES, c) for c in clauses]
+        if all(w is not None for w in words):
+            return "؛ ".join(words)  # type: ignore[arg-type]
+    return text
+
+
+# --- the text of cells -------------------------------------------------------------------
+
+BUCKET_WORDS = {"Current": LABELS["Current"]}
+
+
+def bucket_label(label: object) -> object:
+    """An aging bucket's name in Arabic ('Current' غير مستحق, '1-30' ١-٣٠ يوم, '120+')."""
+    if not isinstance(label, str):
+        return label
+    if label in LABELS:
+        return LABELS[label]
+    m = re.fullmatch(r"(\d+)-(\d+)", label)
+    if m:
+        return f"{m[1]}-{m[2]} يوم"
+    m = re.fullmatch(r"(\d+)\+", label)
+    return f"أكثر من {m[1]} يوم" if m else label
+
+
+CHECKS = {"OK": "مطابق", "DIFFERENCE": "فرق"}
+UNKNOWN_CUSTOMER_AR = {UNKNOWN_CUSTOMER: "(غير مسجل في العملاء)"}
+
+_CELL_TEXTS = _rules(
+    # Payment Risk: where a customer's average days late come from
+    (r"own history \((\d+) paid\)", "سجل سداد العميل (عدد {0} فاتورة مسددة)"),
+    (r"own history \((\d+) paid\) and (\d+) open overdue",
+     "سجل سداد العميل (عدد {0} فاتورة مسددة) وعدد {1} فاتورة مفتوحة متأخرة"),
+    (r"(\d+) open overdue", "عدد {0} فاتورة مفتوحة متأخرة"),
+    (r"portfolio average", "متوسط المحفظة (لا سجل سداد للعميل)"),
+    # Expected Payments: how the expected date was reached
+    (r"due \+ (\S+) days \(customer average\)", "الاستحقاق + {0} يوم (متوسط العميل)"),
+    (r"doubtful: more than (\d+) days past due",
+     "مشكوك في تحصيله: متأخر أكثر من {0} يوماً"),
+    (r"later than usual: expected within (\d+) days of chasing",
+     "متأخر عن المعتاد: متوقع خلال {0} أيام من المتابعة"),
+    (r"payment plan instalment", "قسط خطة سداد"),
+)
+
+
+def cell_text(value: object) -> object:
+    """The Arabic wording of a cell's explanation, or the value as it is."""
+    if not isinstance(value, str):
+        return value
+    found = _apply(_CELL_TEXTS, value)
+    return value if found is None else found
+
+
+def translate_columns(frame: pd.DataFrame,
+                      words: Mapping[str, Mapping[str, str] | Callable[[object], object]]
+                      ) -> pd.DataFrame:
+    """A copy of ``frame`` with the text of the named columns in Arabic: a column's mapping
+    (a dict: unknown values kept) or function."""
+    out = frame.copy()
+    for column, how in words.items():
+        if column not in out.columns or not len(out):
+            continue
+        if callable(how):
+            fn = how
+        else:
+            table = dict(how)
+
+            def fn(v: object, table: dict[str, str] = table) -> object:
+                return table.get(v, v) if isinstance(v, str) else v
+        values = out[column]
+        unique = {v: fn(v) for v in pd.unique(values.to_numpy(dtype=object))
+                  if isinstance(v, str)}
+        out[column] = values.map(lambda v, u=unique: u.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+# The column names of the small tables written under a tab (not contract columns).
+BLOCK_HEADERS = {
+    "Aging Grand Total": "إجمالي أعمار الديون", "Ledger Open Balance": "الرصيد المفتوح في الدفاتر",
+    "Difference": "الفرق", "Check": "المطابقة", "Bucket": "الفئة العمرية",
+    "Share %": "النسبة %", "Amount": "المبلغ", "Currency": "العملة",
+}
+
+
+def arabic_block(block: Tab, values: Mapping[str, Mapping[str, str] | Callable[[object], object]]
+                 | None = None) -> Tab:
+    """A small table under a tab, in Arabic: its caption, its column names (a currency code
+    stays), the text of ``values``' columns, and its charts' titles and series."""
+    frame = translate_columns(block.frame, values or {})
+    names = {c: BLOCK_HEADERS.get(c, LABELS.get(c, c)) for c in frame.columns
+             if isinstance(c, str)}
+    frame = frame.rename(columns=names)
+    charts = [replace(c, title=arabic_caption(c.title) or c.title,
+                      categories=names.get(c.categories, c.categories),
+                      values=[names.get(v, v) for v in c.values]) for c in block.charts]
+    return replace(block, frame=frame, title=arabic_caption(block.title),
+                   formats={names.get(k, k): v for k, v in block.formats.items()},
+                   charts=charts)
+
+
+def arabic_chart(chart: Chart) -> Chart:
+    return replace(chart, title=arabic_caption(chart.title) or chart.title)

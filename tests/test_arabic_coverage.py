@@ -1,0 +1,190 @@
+"""An Arabic workbook's month-end reads in Arabic: every text a user reads in the tabs
+(captions, the label row, the small tables under a table, Reason / Basis / Note cells, a
+plan's status) holds Arabic, or is a name, a number or a code.
+
+The contract's keys stay English and are left out by column (``KEY_COLUMNS``): tab names,
+the English header row, codes (``DUPLICATE_TAX_ID``, Severity ``Error``, Status ``Hold`` /
+``Suggested``, Method ``on-account``), and data the user typed or the bank printed (names,
+addresses, narratives). A text added in English to one of the other columns fails here until
+its Arabic is written (``ar_excel/io/wording_ar.py``, ``labels_ar``, ``messages_ar``,
+``reasons_ar``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from ar_excel.cli import main
+from ar_excel.io.labels_ar import arabic_label
+from ar_excel.io.wording_ar import arabic_caption, bucket_label, cell_text
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOKS = ROOT / "workbooks"
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+# A code, a reference or an amount: no lower-case Latin word in it ('OVER_CREDIT_LIMIT ×2',
+# 'INV-2026-00697', 'FT263349XAUD3', 'AED', '1-30', '90+').
+CODE = re.compile(r"[^a-z]*")
+
+# Columns of every tab whose cells are keys or data, never wording of ours.
+KEY_COLUMNS = {
+    # identities and data as the user typed them (the master, invoices, the bank)
+    "Customer ID", "Customer", "Name", "Invoice No", "Document No", "Document", "Reference",
+    "Payment ID", "Bank Line", "Description", "Counterparty", "Counterparty Account",
+    "Statement", "Email", "Phone", "Address", "City", "Plan", "Oldest Invoice", "Currency",
+    "Request Reason", "Value", "Old Value", "New Value", "User", "Sheet", "Cell", "Column",
+    "Candidates",
+    # codes of the contract and its extensions (keys: filters, macros, the next run read them)
+    "Code", "Severity", "Status", "Method", "Customer Status", "Recommendation", "Top Codes",
+    "Language", "Risk Class", "Item Type", "Bucket",
+    # the contract's column a finding or a change is about (Customer Changes is read back by
+    # the next run's change log; Customer / Invoice Checks name the same columns)
+    "Field",
+}
+# ... except where one of those names holds our wording in a tab.
+WORDED = {
+    "Customer Statements": {"Document"},  # the aging footer's buckets ('Current')
+}
+# Tabs left out whole, with why.
+SKIPPED_TABS = {
+    "_ar_customer_snapshot": "hidden: the customer master as typed, read back by validate",
+}
+
+
+def _tabs_of(path: Path):
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        if ws.title in SKIPPED_TABS:
+            continue
+        yield ws
+
+
+def _is_header(ws, row: int) -> bool:
+    """Whether ``row`` holds English headers under their Arabic labels."""
+    cells = [c for c in ws[row] if isinstance(c.value, str)]
+    return bool(cells) and all(ws.cell(row - 1, c.column).value == arabic_label(c.value)
+                               for c in cells)
+
+
+def english_texts(path: Path) -> list[tuple[str, str, str]]:
+    """(tab, cell, text) of every text cell a user reads that holds no Arabic and is no
+    code: inside a tab's main table by its column (``KEY_COLUMNS`` left out); everything
+    else on the sheet (label row, caption, small tables under it) whatever the column."""
+    found = []
+    for ws in _tabs_of(path):
+        main = next(iter(ws.tables.values()), None) if ws.tables else None
+        header_row, first_data, last_data, columns = 0, 0, 0, {}
+        if main is not None:
+            from openpyxl.utils.cell import range_boundaries
+
+            min_col, header_row, max_col, last_data = range_boundaries(main.ref)
+            first_data = header_row + 1
+            columns = {c: ws.cell(header_row, c).value for c in range(min_col, max_col + 1)}
+        else:  # an empty tab is no Excel table: its header row is the one under the labels
+            header_row = next((r for r in range(2, min(ws.max_row, 5) + 1)
+                               if _is_header(ws, r)), 0)
+            columns = {c.column: c.value for c in ws[header_row] if c.value is not None} \
+                if header_row else {}
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if not isinstance(v, str) or ARABIC.search(v) or CODE.fullmatch(v):
+                    continue
+                if cell.row == header_row and cell.column in columns:
+                    continue  # the contract's English header row
+                if first_data <= cell.row <= last_data and cell.column in columns \
+                        and columns[cell.column] in KEY_COLUMNS \
+                        and columns[cell.column] not in WORDED.get(ws.title, ()):
+                    continue
+                found.append((ws.title, cell.coordinate, v))
+    return found
+
+
+def _run(tmp_path: Path, book: str, *extra: str) -> Path:
+    out = tmp_path / "out.xlsx"
+    code = main(["run", str(WORKBOOKS / book), "--bank", str(WORKBOOKS / "demo_bank.csv"),
+                 "--as-of", "2026-11-30", "-o", str(out), "--no-backup", *extra])
+    assert code == 0
+    return out
+
+
+@pytest.mark.parametrize(("book", "extra"), [("demo_ar_arabic.xlsx", ()),
+                                              ("demo_ar.xlsx", ("--lang", "ar"))])
+def test_every_text_of_an_arabic_month_end_is_arabic(tmp_path, book, extra):
+    if not (WORKBOOKS / book).exists():
+        pytest.skip(f"{book} not built (python workbooks/build_toolkit.py)")
+    left = english_texts(_run(tmp_path, book, *extra))
+    assert left == [], f"{len(left)} English texts, e.g. " + "; ".join(
+        f"{t}!{c}: {v[:80]!r}" for t, c, v in left[:15])
+
+
+def test_every_text_of_arabic_statements_is_arabic(tmp_path):
+    out = tmp_path / "out.xlsx"
+    assert main(["statements", str(WORKBOOKS / "demo_ar_arabic.xlsx"), "--as-of", "2026-11-30",
+                 "--no-pdf", "-o", str(out), "--no-backup"]) == 0
+    assert english_texts(out) == []
+    ws = load_workbook(out)["Customer Statements"]
+    footer = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[4] == "أعمار الديون"]
+    assert [r[5] for r in footer[:5]] == ["غير مستحق", "١-٣٠ يوم", "٣١-٦٠ يوم", "٦١-٩٠ يوم",
+                                          "أكثر من ٩٠ يوم"]
+
+
+def test_an_english_month_end_is_unchanged_by_the_arabic_wording(tmp_path):
+    """The English book keeps its English captions and cells (the Arabic is added only for
+    an Arabic book): the coverage check finds them all English."""
+    if not (WORKBOOKS / "demo_ar.xlsx").exists():
+        pytest.skip("demo_ar.xlsx not built")
+    wb = load_workbook(_run(tmp_path, "demo_ar.xlsx"))
+    caption = [c.value for c in wb["Aging"][1] if c.value and c.value.startswith("Aging as of")]
+    assert caption and caption[0].startswith("Aging as of 2026-11-30 by due date; grand total")
+    def column(tab, name):
+        ws = wb[tab]
+        header = [c.value for c in ws[1]]
+        return {r[header.index(name)] for r in ws.iter_rows(min_row=2, values_only=True)
+                if r[header.index(name)] is not None}
+
+    assert column("Aging Detail", "Item Type") == {"Invoice", "Credit Note", "Payment"}
+    assert column("Payment Risk", "Risk Class") == {"High", "Medium", "Low"}
+    assert "portfolio average" in column("Payment Risk", "Basis")
+    assert column("Payment Plan Schedule", "Status") <= {"Paid", "Partly paid", "Overdue",
+                                                         "Due soon", "Not yet due"}
+    assert not any(ARABIC.search(v) for v in column("Expected Payments", "Basis"))
+
+
+@pytest.mark.parametrize(("english", "arabic"), [
+    ("Aging as of 2026-11-30 by invoice date; grand total EGP 1,000.00 vs ledger open balance "
+     "900.00: difference 100.00 (DOES NOT TIE)",
+     "أعمار الديون في 2026-11-30 حسب تاريخ الفاتورة؛ الإجمالي العام EGP 1,000.00 مقابل الرصيد "
+     "المفتوح في الدفاتر 900.00: الفرق 100.00 (غير مطابق)"),
+    ("Aging as of 2026-11-30 by due date: no open items; ledger open balance 0.00, "
+     "difference 0.00",
+     "أعمار الديون في 2026-11-30 حسب تاريخ الاستحقاق: لا توجد بنود مفتوحة؛ الرصيد المفتوح في "
+     "الدفاتر 0.00، الفرق 0.00"),
+    ("As of 2026-11-30: Open Balance total EGP 10.00 ≠ ledger open balance EGP 12.00 (other "
+     "currencies converted at the Policy's exchange rates)",
+     "في 2026-11-30: إجمالي الرصيد المفتوح EGP 10.00 ≠ الرصيد المفتوح في الدفاتر EGP 12.00 "
+     "(العملات الأخرى محوّلة بأسعار الصرف في السياسة)"),
+    ("13-week cash-collection forecast from 2026-11-30",
+     "توقعات التحصيل النقدي لـ 13 أسبوعاً من 2026-11-30"),
+    ("Statement of account C1 Nile Foods: 2026-11-01 to 2026-11-30",
+     "كشف حساب C1 Nile Foods: من 2026-11-01 إلى 2026-11-30"),
+])
+def test_captions_in_arabic(english, arabic):
+    assert arabic_caption(english) == arabic
+
+
+def test_cell_texts_buckets_and_unknown_wording():
+    assert cell_text("own history (3 paid) and 2 open overdue") == (
+        "سجل سداد العميل (عدد 3 فاتورة مسددة) وعدد 2 فاتورة مفتوحة متأخرة")
+    assert cell_text("doubtful: more than 90 days past due") == (
+        "مشكوك في تحصيله: متأخر أكثر من 90 يوماً")
+    assert (bucket_label("Current"), bucket_label("1-30"), bucket_label("91-120"),
+            bucket_label("120+")) == ("غير مستحق", "١-٣٠ يوم", "91-120 يوم", "أكثر من 120 يوم")
+    # a wording without its Arabic stays as it is, so nothing is lost
+    assert cell_text("a new rule's basis") == "a new rule's basis"
+    assert arabic_caption("A new caption") == "A new caption"
+    assert cell_text(12.5) == 12.5
