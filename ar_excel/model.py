@@ -55,6 +55,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def cell_ref(letter: str | None, row: int) -> str:
+    """The address of a value in ``row``: ``D14``; the whole row (``14:14``, as Excel writes
+    it) where the sheet has no such column, so the address still leads to the record."""
+    return f"{letter}{row}" if letter and letter != "?" else f"{row}:{row}"
+
+
 @dataclass
 class Table:
     """One input sheet (or Excel table) after reading.
@@ -75,7 +81,7 @@ class Table:
     def cell(self, index: Any, column: str) -> str:
         """Excel address (e.g. ``D14``) of ``column`` in the record with frame index ``index``."""
         row = int(self.frame.at[index, ROW])
-        return f"{self.letters.get(column, '?')}{row}"
+        return cell_ref(self.letters.get(column), row)
 
     def issue(self, index: Any, column: str, message: str) -> Issue:
         value = self.raw.at[index, column] if column in self.raw.columns else None

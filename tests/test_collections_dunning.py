@@ -273,3 +273,16 @@ def test_level_names_for_other_policies():
     # C3 at 61 days: level 2 of 3 = final notice; C1 at 11 days: nothing yet
     assert (d.loc["C3", "Level"], d.loc["C3", "Level Name"]) == (2, "Final notice")
     assert d.loc["C1", "Level"] == 0
+
+
+def test_a_ledger_with_nothing_left_to_chase_gives_an_empty_dunning_tab():
+    # an invoice not yet due, offset to the cent by an unapplied receipt: open items, but no
+    # balance to chase (this crashed the month-end's collections with KeyError 'Level')
+    cust = customers([{"Customer ID": "C1", "Name": "A"}])
+    inv = invoices([("I1", "C1", "2026-10-20", "2026-11-19", 300.00)])
+    pay = payments([("P1", "C1", "2026-10-25", 300.00, None)])
+    items = open_items(cust, inv, pay, AS_OF)
+    assert len(items) == 2
+    d = dunning_run(items, cust, AS_OF)
+    assert len(d) == 0 and "Level" in d and "Letter" in d
+    assert len(history_rows(d, AS_OF)) == 0

@@ -117,6 +117,21 @@ def test_expected_payment_dates():
     assert e.loc["I4", "Expected Amount"] == 550.00
 
 
+def test_an_invoice_without_a_readable_date_is_listed_with_no_expected_date():
+    # its date was an Input Issue: open, undated, so not scheduled (this crashed collections)
+    cust, inv, pay = ledger()
+    inv = pd.concat([inv, invoices([("I11", "C3", "2026-06-20", None, 90.00)])],
+                    ignore_index=True)
+    inv.loc[inv["Invoice No"] == "I11", "Invoice Date"] = pd.NaT
+    items = open_items(cust, inv, pay, AS_OF)
+    assert pd.isna(items.set_index("Document No").loc["I11", "Days Past Due"])
+    risk = risk_scores(items, paid_history(inv, pay, due_dates(inv, cust), AS_OF), cust, AS_OF)
+    e = expected_payments(items, risk, AS_OF, Policy()).set_index("Invoice No")
+    assert pd.isna(e.loc["I11", "Expected Date"]) and e.loc["I11", "Expected Amount"] == 90.0
+    assert e.loc["I11", "Basis"] == "no due date: the invoice's date could not be read"
+    assert e.loc["I4", "Expected Amount"] == 550.00  # the others as before
+
+
 def test_forecast_weeks_and_horizon():
     def row(day, amount, ccy="EGP"):
         return {"Expected Date": AS_OF + pd.Timedelta(days=day) if day is not None else pd.NaT,

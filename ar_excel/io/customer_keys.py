@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ar_excel.model import ROW, Book, Issue
+from ar_excel.model import ROW, Book, Issue, cell_ref
 from ar_excel.names import match_key
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def payers_from_invoices(book: Book) -> None:
             i.sheet == payments.sheet and i.cell in done and i.message.endswith(
                 "is required but blank"))]
         return
-    payments.letters["Customer ID"] = payments.letters.get("Invoice No", "?")
+    payments.letters["Customer ID"] = payments.letters.get("Invoice No", "")
     for index in pay.index[blank & ~filled]:
         book.issues.append(payments.issue(
             index, "Invoice No", "no Customer ID: the sheet has no customer column and this "
@@ -156,8 +156,8 @@ def blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
         if not len(ids):
             continue
         frame.loc[ids.index, "Customer ID"] = ids
-        letter = table.letters.get("Customer ID", "?")
-        cells = {f"{letter}{r}": cid for r, cid in zip(frame.loc[ids.index, ROW], ids,
+        letter = table.letters.get("Customer ID")
+        cells = {cell_ref(letter, r): cid for r, cid in zip(frame.loc[ids.index, ROW], ids,
                                                         strict=True)}
         book.issues = [
             Issue(i.sheet, i.cell, i.column, i.value,

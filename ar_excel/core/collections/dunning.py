@@ -145,7 +145,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     n_levels = len(edges)
     on_plan = {str(c) for c in plan_customers}
     if len(items) == 0:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
+        return _no_dunning()
 
     chased = chased_items(items) if chased is None else chased
     overdue = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
@@ -243,12 +243,18 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             "Phone": cust["Phone"].get(cid) if "Phone" in cust else None,
             "Language": letter_language(name, arabic),
         })
+    if not rows:  # open items, but none with a balance to chase (all settled to the cent)
+        return _no_dunning()
     out = pd.DataFrame(rows)
     out = out.sort_values(["Level", "Amount To Collect", "Days Overdue", "Customer ID"],
                           ascending=[False, False, False, True], kind="stable")
     for col in ("Last Letter", "Next Action Date"):
         out[col] = pd.to_datetime(out[col])
     return out.reset_index(drop=True)[DUNNING_COLUMNS]
+
+
+def _no_dunning() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
 
 
 def history_rows(dunning: pd.DataFrame, as_of: date) -> pd.DataFrame:

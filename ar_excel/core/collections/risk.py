@@ -244,10 +244,13 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
             continue
         late = float(avg.get(cid, 0.0))
         due = pd.Timestamp(r["Due Date"])
-        dpd = int(r["Days Past Due"])
+        # an invoice whose date could not be read (an Input Issue) has no due date to go by
+        dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
         expected = due + pd.Timedelta(days=round(late))
         basis = f"due + {late:g} days (customer average)"
-        if dpd > doubtful_after:
+        if dpd is None:
+            expected, basis = pd.NaT, "no due date: the invoice's date could not be read"
+        elif dpd > doubtful_after:
             expected, basis = pd.NaT, f"doubtful: more than {doubtful_after} days past due"
         elif expected < day:
             expected = day + pd.Timedelta(days=CHASE_DAYS)
