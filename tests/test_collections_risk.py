@@ -129,6 +129,8 @@ def test_an_invoice_without_a_readable_date_is_listed_with_no_expected_date():
     e = expected_payments(items, risk, AS_OF, Policy()).set_index("Invoice No")
     assert pd.isna(e.loc["I11", "Expected Date"]) and e.loc["I11", "Expected Amount"] == 90.0
     assert e.loc["I11", "Basis"] == "no due date: the invoice's date could not be read"
+    from ar_excel.io.wording_ar import cell_text
+    assert cell_text(e.loc["I11", "Basis"]) == "بلا تاريخ استحقاق: تعذرت قراءة تاريخ الفاتورة"
     assert e.loc["I4", "Expected Amount"] == 550.00  # the others as before
 
 

@@ -176,6 +176,8 @@ _CELL_TEXTS = _rules(
     (r"later than usual: expected within (\d+) days of chasing",
      "متأخر عن المعتاد: متوقع خلال {0} أيام من المتابعة"),
     (r"payment plan instalment", "قسط خطة سداد"),
+    (r"no due date: the invoice's date could not be read",
+     "بلا تاريخ استحقاق: تعذرت قراءة تاريخ الفاتورة"),
 )
 
 
