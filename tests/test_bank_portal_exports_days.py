@@ -292,3 +292,39 @@ def test_reconcile_end_to_end_on_a_kuwaiti_export_in_fils(tmp_path):
     assert recon["Credits (money in)"][:2] == (375.38, 2)
     assert recon["Difference"] == (0, None, "ties out")
     assert recon["Matched (applied)"][:2] == (375.38, 2)
+
+
+def test_placeholders_on_the_empty_side_of_debit_and_credit(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "S.No,Txn Date,Value Date,Description,Chq No,Debit,Credit,Balance\n"
+        "1,13/11/2026,13/11/2026,NEFT CR ACME INV-1001,-,-,\"1,250.00\",\"11,250.00\"\n"
+        "2,14/11/2026,14/11/2026,CHQ PAID,000123,500.00,N/A,\"10,750.00\"\n"
+        "3,15/11/2026,15/11/2026,IMPS FROM GLOBEX,,nil,300.00,\"11,050.00\"\n"
+        "4,16/11/2026,16/11/2026,ADJUSTMENT,,N/A,N/A,\"11,050.00\"\n")))
+    assert stmt.lines["Amount"].tolist() == [1250.0, -500.0, 300.0]
+    assert stmt.lines["Reference"].tolist() == [None, "000123", None]
+    # a row with no amount on either side is still named, with both cells
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
+        ("row 5", "Debit", "N/A"), ("row 5", "Credit", "N/A")]
+
+
+def test_a_pdf_statement_is_refused_with_what_to_download_instead(tmp_path):
+    import pytest
+
+    from ar_excel.errors import InputError
+
+    path = tmp_path / "statement_nov.pdf"
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    with pytest.raises(InputError, match=r"statement_nov\.pdf: a PDF statement, which is not "
+                                         r"read .* as Excel or CSV"):
+        read_statement(path)
+
+
+def test_kuwait_finance_house_csv_keeps_fils_without_a_currency(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Posting Date,Value Date,Description,Transaction Number,Debit,Credit,Balance\n"
+        "13/11/2026,13/11/2026,TRF FROM AL SAFAT INV-7001,TN1,,500.125,1500.125\n"
+        "14/11/2026,14/11/2026,FEE,TN2,0.500,,1499.625\n")))
+    assert stmt.lines["Amount"].tolist() == [500.125, -0.5]
+    assert stmt.lines["Bank Line"].tolist() == ["TN1", "TN2"]
+    assert stmt.issues == []

@@ -50,6 +50,10 @@ def detect_format(data: bytes, name: str = "") -> str:
             raise InputError(f"{name}: a ZIP archive of {', '.join(names[:5])}"
                              f"{', ...' if len(names) > 5 else ''}, neither a workbook nor camt "
                              "XML statements: unzip it and import the statement file inside")
+    if data.lstrip()[:5] == b"%PDF-":  # else "could not find the header row" of '%PDF-1.4'
+        raise InputError(f"{name}: a PDF statement, which is not read (its figures are drawn "
+                         "text, not a table): download the statement from the bank's portal "
+                         "as Excel or CSV (or MT940, camt.053, OFX) and import that file")
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
     head = data[:8192].decode("latin-1")

@@ -2,7 +2,8 @@
 
 The rule: credits (money in) are positive, debits (money out) negative. An export gives the
 sign as a signed amount; or as separate Debit/Credit columns (a debit is money out whether the
-bank printed it positive or negative); or as an amount beside a debit/credit indicator column,
+bank printed it positive or negative; a placeholder without digits, "N/A" or "nil", on the side
+without an amount is no amount); or as an amount beside a debit/credit indicator column,
 found by its header or by its values (``CR``/``DR``, ``Credit``/``Debit``, ``دائن``/``مدين``).
 Amounts with no sign at all take it from the running balance: a line the balance falls by is
 money out, and the clerk is told which lines were read so.
@@ -19,7 +20,7 @@ from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
 from ar_excel.bank.numbers import parse_amount_column
 from ar_excel.bank.statement import signs_from_running_balance
 from ar_excel.model import Issue
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, normalize_digits
 
 _DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
                 "withdrawal", "w", "out", "af"}
@@ -61,10 +62,17 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
     n = table.count
     failed = np.zeros(n, dtype=bool)
 
-    def column(canon: str, order: int, report: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def column(canon: str, order: int, report: np.ndarray,
+               other: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         raw = table.cells(cols[canon])
         values, errors = parse_amount_column(raw, decimal)
         bad = np.zeros(n, dtype=bool)
+        if other is not None and errors:
+            # "N/A", "nil", "—" on the empty side of a debit/credit pair: no amount there
+            beside, _ = parse_amount_column(table.cells(cols[other]), decimal)
+            for pos in [p for p in errors if not np.isnan(beside[p])
+                        and not any(ch.isdigit() for ch in normalize_digits(str(raw[p])))]:
+                del errors[pos]
         for pos in sorted(errors):
             bad[pos] = True
             if report[pos]:
@@ -86,10 +94,12 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
     if "Debit" in cols or "Credit" in cols:
         debit = credit = np.full(n, np.nan)
         bad_debit = bad_credit = np.zeros(n, dtype=bool)
+        pair = "Debit" in cols and "Credit" in cols
         if "Debit" in cols:
-            debit, bad_debit = column("Debit", 3, live & use_columns)
+            debit, bad_debit = column("Debit", 3, live & use_columns, "Credit" if pair else None)
         if "Credit" in cols:
-            credit, bad_credit = column("Credit", 4, live & use_columns)
+            credit, bad_credit = column("Credit", 4, live & use_columns,
+                                        "Debit" if pair else None)
         failed |= use_columns & (bad_debit | bad_credit)
         amount = np.where(use_columns, net_of(debit, credit), amount)
     return amount, failed
