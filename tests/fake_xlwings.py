@@ -9,7 +9,8 @@ it matters for data safety: a string written to a cell not formatted as text is 
 Excel parses typed input (``"=..."`` becomes a formula, ``"00123"`` becomes 123, a leading
 apostrophe marks text and is not stored), so the tests can catch what real Excel would do.
 Read back, an error cell is None, or its text with ``options(err_to_str=True)``; a merged
-area's value is in its first cell only; a time of day is a date-time on Excel's day 0.
+area's value is in its first cell only; a time of day is a date-time on Excel's day 0; a
+number formatted as currency is a ``Decimal`` of 4 places, as pywin32 gives Excel's Currency.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 import numpy as np
@@ -25,6 +27,7 @@ import pandas as pd
 
 _ADDRESS = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _DATE = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?\s*$")
+_CURRENCY = re.compile(r"[$€£]|\[\$")  # formats Excel hands over as its Currency type
 _NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$")
 
 
@@ -316,6 +319,9 @@ class Range:
     def _read(self, cell: Cell) -> Any:
         if cell.error is not None:
             return cell.error if self._options.get("err_to_str") else None
+        if isinstance(cell.value, float) and _CURRENCY.search(cell.number_format):
+            # Excel for Windows: a COM Currency, which pywin32 gives as a Decimal of 4 places
+            return Decimal(cell.value).quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
         return cell.value
 
     @property
@@ -555,6 +561,13 @@ class ComRange:
         if self._range.sheet._protection is not None:
             raise RuntimeError("Unable to set the Locked property: the sheet is protected")
         self._range.sheet._locks.append((*self._box(), bool(value)))
+
+    @property
+    def Value2(self) -> Any:  # noqa: N802 - the cells' doubles (COM: a scalar or rows)
+        r = self._range
+        rows = tuple(tuple(r.sheet.cells_.get((r.row + i, r.column + j), Cell()).value
+                           for j in range(r.shape[1])) for i in range(r.shape[0]))
+        return rows[0][0] if r.shape == (1, 1) else rows
 
     @property
     def Validation(self) -> ComValidation:  # noqa: N802

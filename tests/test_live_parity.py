@@ -114,6 +114,9 @@ def build_workbook(path: Path, *, bank_sheet: bool = True, policy: list | None =
     ws.merge_cells("B1:G1")  # a title across the columns: no header, no data
     _put(ws, CUSTOMERS, top=3, left=2)  # the table starts at B3: addresses must follow
     ws.row_dimensions[8].hidden = True  # C005: hidden, still a customer
+    ws["D4"] = 50000.123456  # formatted as currency: Excel for Windows gives a Decimal
+    ws["D4"].number_format = '"$"#,##0.00'
+
     inv = wb.create_sheet("Invoices")
     _put(inv, INVOICES)
     inv.merge_cells("A2:A4")  # C001 merged down beside its three invoices
@@ -171,6 +174,7 @@ def test_live_read_gives_the_file_readers_tables_issues_and_policy(workbook):
 def test_what_the_two_paths_read_the_same(workbook):
     live = read_live_book(fake.book_from_file(workbook))
     customers = live.tables["Customers"].frame.set_index("Customer ID")
+    assert customers.loc["C001", "Credit Limit"] == 50000.123456  # not cut to 50000.1234
     assert customers.loc["C003", "Credit Limit"] == 40000.0  # the formula's value
     assert customers.loc["C002", "Name"] == "=Delta Trading"
     assert customers.loc["C002", "Credit Limit"] == 75000.0  # Arabic digits

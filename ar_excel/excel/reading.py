@@ -16,7 +16,9 @@ reader sees them:
   merge's first cell only), as ``io.sheet_loading.fill_merged_down`` does for a file;
 * an Excel error (``#N/A``, ``#REF!``) is a blank value whose issues name the error
   (``io.cell_errors.explain_error_cells``), as for a saved workbook;
-* a midnight date-time is a date, a time of day (Excel's day 0) is a time, as calamine gives.
+* a midnight date-time is a date, a time of day (Excel's day 0) is a time, as calamine gives;
+  an amount formatted as currency is the double the file holds, not Windows' 4-decimal
+  ``Decimal``.
 Formulas are read by their values, as a file's cached results are; hidden rows are read.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +64,27 @@ def _values(rng: Any, errors: dict[str, str] | None = None) -> list[list[Any]]:
                     row[j] = None
                     if errors is not None:
                         errors[f"{column_letter(rng.column - 1 + j)}{rng.row + i}"] = v
+    if any(isinstance(v, Decimal) for row in rows for v in row):
+        _exact_currency(rng, rows)
     return [[_plain(v) for v in row] for row in rows]
+
+
+def _exact_currency(rng: Any, rows: list[list[Any]]) -> None:
+    """Excel for Windows hands a cell formatted as currency over as a COM Currency, which
+    pywin32 makes a ``Decimal`` cut to 4 decimals (xlwings issues #65, #640); the saved file
+    holds the double. The cell's ``Value2`` is that double: it replaces the Decimal."""
+    try:
+        doubles = rng.api.Value2
+    except Exception:  # no COM object: the Decimal's value, as a float
+        doubles = None
+    if not isinstance(doubles, tuple | list):
+        doubles = ((doubles,),)
+    doubles = [list(r) if isinstance(r, tuple | list) else [r] for r in doubles]
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if isinstance(v, Decimal):
+                exact = doubles[i][j] if i < len(doubles) and j < len(doubles[i]) else None
+                row[j] = float(exact) if isinstance(exact, int | float) else float(v)
 
 
 def _plain(value: Any) -> Any:
