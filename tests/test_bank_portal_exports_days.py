@@ -328,3 +328,17 @@ def test_kuwait_finance_house_csv_keeps_fils_without_a_currency(tmp_path):
     assert stmt.lines["Amount"].tolist() == [500.125, -0.5]
     assert stmt.lines["Bank Line"].tolist() == ["TN1", "TN2"]
     assert stmt.issues == []
+
+
+def test_a_reference_on_a_narrative_row_carried_over_is_kept_with_its_line(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Narration,Reference,Debit,Credit,Balance,Currency\n"
+        "13/11/2026,IPI TT INWARD,FT26306ABC,,\"15,000.00\",\"40,000.00\",AED\n"
+        ",FROM: DESERT ROSE TRADING LLC,,,,,AED\n"
+        ",,INV-6001,,,,\n"
+        "14/11/2026,CHQ DEP,000123,,\"3,400.00\",\"43,400.00\",AED\n")))
+    assert stmt.lines["Description"].tolist() == [
+        "IPI TT INWARD FROM: DESERT ROSE TRADING LLC INV-6001", "CHQ DEP"]
+    assert stmt.lines["Reference"].tolist() == ["FT26306ABC", "000123"]
+    assert stmt.lines["Amount"].tolist() == [15000.0, 3400.0]
+    assert stmt.issues == []

@@ -82,6 +82,8 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
     page_heading = {row_key(r) for r in preamble} - {()}
     money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
     money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
+    skip_in_narrative = money_and_dates | set(desc_cols) | {
+        cols[c] for c in ("Currency", "_sign", "_status") if c in cols}
     for pos in np.flatnonzero(suspect).tolist():
         row = data[pos]
         if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
@@ -115,8 +117,11 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             continue
         if date_blank[pos] and no_money[pos]:
             out.not_lines[pos] = True
-            desc = clean_text(" ".join(str(cell_at(row, i)) for i in desc_cols
-                                       if not is_blank(cell_at(row, i))))
+            # the narrative, then what else the row carries on (a reference, the payer's
+            # name in their own columns): nothing of it is dropped
+            desc = clean_text(" ".join(str(cell_at(row, i)) for i in (
+                *desc_cols, *(i for i in range(len(row)) if i not in skip_in_narrative))
+                if not is_blank(cell_at(row, i))))
             if desc:
                 out.continued.append((pos, desc, texts))
     return out
