@@ -57,7 +57,9 @@ _CURRENCY_WORDS = re.compile(
     r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤])"
 )
 _NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
-_GROUPED = re.compile(r"^\d{1,3}(?:[,]\d{3})+(?:\.\d+)?$")
+# thousands grouped by commas: "1,250,000.00", or the Indian way (lakhs and crores, as Tally
+# prints them): "12,50,000.00"
+_GROUPED = re.compile(r"^(?:\d{1,3}(?:[,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$")
 _GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
 
 
@@ -71,6 +73,26 @@ _SCALE_WORDS = "|".join(map(re.escape, sorted(_SCALES, key=len, reverse=True)))
 _SCALED = re.compile(rf"(?i)^(\d[\d.,' ]*?)\s*({_SCALE_WORDS})\.?$")
 # A whole column's texts searched at once for one that may be so written (``scaled`` decides).
 MAY_BE_SCALED = re.compile(rf"(?i)\d\s*(?:{_SCALE_WORDS})")
+
+
+# A debit or credit mark after an amount ("1,200.00 DR", "500 Cr.", "1,000 مدين"): read as a
+# bank statement does (a debit is money out: negative); a customer ledger reads them the
+# other way round (``as_ledger_sides``).
+_SIDE = re.compile(r"(?i)(?<=[\d\s.])(dr|cr|مدين|دائن)\.?$")
+_LEDGER_SIDE = re.compile(r"(?i)\d[\s.]*(?:dr|cr|مدين|دائن)\.?\s*$")
+
+
+def as_ledger_sides(values: np.ndarray, amounts: pd.Series) -> pd.Series:
+    """Amounts of a customer ledger marked Dr / مدين (the customer owes them: an invoice)
+    positive and Cr / دائن (owed to the customer: a credit note, a receipt) negative, the
+    opposite of a bank statement's marks, which ``parse_number_text`` reads by."""
+    where = [i for i, v in enumerate(values.tolist())
+             if isinstance(v, str) and _LEDGER_SIDE.search(normalize_digits(v).strip())]
+    if not where:
+        return amounts
+    amounts = amounts.copy()
+    amounts.iloc[where] = -amounts.iloc[where]
+    return amounts
 
 
 def scaled(text: Any) -> bool:
@@ -104,8 +126,9 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     elif s.startswith("+"):
         s = s[1:].strip()
     s = _CURRENCY_WORDS.sub("", s).strip()
-    if s.upper().endswith(("CR", "DR")) and len(s) > 2:  # bank style "1,200.00 DR"
-        negative, s = (not negative if s.upper().endswith("DR") else negative), s[:-2].strip()
+    if side := _SIDE.search(s):  # bank style "1,200.00 DR", "١٢٠٠ مدين"
+        negative, s = (not negative if side[1].lower() in ("dr", "مدين") else negative), \
+            s[:side.start()].strip()
     if not _NUMBER_SHAPE.match(s):
         if m := _SCALED.match(s):  # "50K", "1.5M", "٥٠ ألف": thousands, millions
             value = round(parse_number_text(m[1], decimal_comma) * _SCALES[m[2].lower()], 6)

@@ -69,11 +69,15 @@ CUSTOMERS = SheetSchema(
                                     "ID", "Customer Account", "Party"), required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل", "Display Name", "Name 1",
-                               "Contact Name", "Company Name", "Party Name"), required=True),
+                               "Contact Name", "Company Name", "Party Name",
+                               # Tally's ledger list, JD Edwards' Alpha Name, Sage's
+                               # Account Name
+                               "Name of Ledger", "Ledger Name", "Alpha Name",
+                               "Account Name"), required=True),
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
                                "VAT Registration No", "Tax Registration Number",
-                               "Tax Number 1", "TIN")),
+                               "Tax Number 1", "TIN", "GSTIN/UIN", "GSTIN")),
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
                                 "الايميل", "البريد الالكتروني", "EmailID",
                                 "Main Email")),  # QuickBooks Desktop's customer list
@@ -90,7 +94,8 @@ CUSTOMERS = SheetSchema(
                                          "Customer Payment Terms", "Payment Terms Code",
                                          "Payment Terms Template",
                                          "Default Payment Terms Template",
-                                         "Payment Terms Label", "Terms of Payment")),
+                                         "Payment Terms Label", "Terms of Payment",
+                                         "Credit Period", "Credit Days")),
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
                                         "الحد الائتماني"), unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
@@ -113,13 +118,24 @@ INVOICES = SheetSchema(
      "Aged Receivables Detail", "Aged Receivables", "AR Aging Detail", "Accounts Receivable",
      "Open Items", "Customer Ledger Entries", "Aged Debtors", "Customer Open Items",
      "Open Transactions", "Open Customer Transactions", "Customer Transactions",
-     "أعمار الديون", "أعمار المديونية"),
+     "أعمار الديون", "أعمار المديونية",
+     # Tally, Sage, Oracle, JD Edwards, Dynamics GP and local Arabic systems
+     "Bills Receivable", "Aged Debtors Detailed", "Aged Debtors Detail", "AR Aging",
+     "Receivables Aging", "Customer Aging", "Open AR", "Customer Line Items", "Line Items",
+     "أعمار الذمم", "الذمم المدينة", "أرصدة العملاء", "كشف أعمار الديون"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
                                    # ERP exports (Odoo, QuickBooks, SAP, ERPNext, Zoho)
                                    "Document Number", "Voucher No", "Number", "Num",
-                                   "Invoice ID", "ID"), required=True),
+                                   "Invoice ID", "ID",
+                                   # Tally, Sage, Oracle, JD Edwards, Dynamics GP
+                                   "Ref No", "Bill No", "Transaction Number",
+                                   "Trx Number", "Invoice/CM", "Invoice/CM #",
+                                   "رقم المستند", "رقم القيد",
+                                   # Odoo's journal items, S/4HANA's line items
+                                   "Journal Entry", "Accounting Document"),
+              required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
@@ -127,11 +143,15 @@ INVOICES = SheetSchema(
                                     # by name (Odoo's Partner, QuickBooks' Name, Xero's
                                     # Contact): read through the master's names
                                     "partner_id", "Partner", "Customer Name", "Contact",
-                                    "Name", "اسم العميل", "Client", "Client Name"),
+                                    "Name", "اسم العميل", "Client", "Client Name",
+                                    "Party's Name", "Party Name", "Account Name",
+                                    "Alpha Name", "Address Number", "Customer Account No",
+                                    "A/C", "اسم الحساب"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
-                                       "Transaction Date"), required=True),
+                                       "Transaction Date", "Trx Date", "Bill Date",
+                                       "تاريخ المستند", "تاريخ القيد"), required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
@@ -143,7 +163,10 @@ INVOICES = SheetSchema(
                                   "Amount Total Signed", "Amount Total", "Total Signed",
                                   "Grand Total", "Invoiced Amount", "Original Amount",
                                   "Amount in Local Currency", "Amount in LC",
-                                  "Amount in Transaction Currency", "Amount in Doc Curr"),
+                                  "Amount in Transaction Currency", "Amount in Doc Curr",
+                                  "Original Trx Amount", "Amount Due Original",
+                                  "Original Value", "Original Amount Due",
+                                  "Amount in Company Code Currency", "مبلغ المستند"),
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
@@ -156,7 +179,13 @@ INVOICES = SheetSchema(
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
                                    "Amount Due", "Amount Due Signed", "Amount Residual",
                                    "Remaining Amount", "Due Amount",
-                                   "amount_residual_signed")),
+                                   "amount_residual_signed",
+                                   # Tally, Oracle, Dynamics GP, Sage, JD Edwards
+                                   "Pending Amount", "Amount Due Remaining",
+                                   "Current Trx Amount", "Outstanding Value",
+                                   "Outstanding Balance", "Amount Outstanding",
+                                   "Open Balance Amount", "Remaining Balance",
+                                   "الرصيد المتبقي", "المستحق", "المبلغ المستحق")),
     ),
 )
 

@@ -721,7 +721,8 @@ def test_dates_and_amounts_as_clerks_type_them(tmp_path):
                             ["I4", "C1", "1st October 2026", "ج.م.\u200f 1,250.00"]])
     book = read_book(_save(wb, tmp_path))
     assert book.invoices["Invoice Date"].tolist() == [datetime(2026, 10, 1)] * 4
-    assert book.invoices["Amount"].tolist() == [-1250, 1250, 1250, 1250]
+    # "Cr" on a customer's ledger amount is a credit to the customer (a credit note)
+    assert book.invoices["Amount"].tolist() == [-1250, 1250, -1250, 1250]
     assert book.issues == []
 
 

@@ -121,6 +121,9 @@ def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
     return texts.index("name") if snake >= 2 else None
 
 
+_BARE_CUSTOMER = frozenset(match_key(h) for h in ("Customer", "Client", "العميل", "Debtor"))
+
+
 def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
     """Column names for a header row: canonical where recognised, else the header as written
     (``Column X`` for a blank header). Returns the names and {canonical: header as written}.
@@ -139,6 +142,15 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
             qualified = match_key(texts[j].lstrip("*")) != key
             claim = (rank.get(key, 99) + (0.5 if qualified else 0), j)
             claims[index[key]] = min(claims.get(index[key], claim), claim)
+    if schema.name == "Customers" and "Customer ID" not in claims:
+        # a list with "Customer" beside a name column ("Name 1", "Customer Name"), as SAP and
+        # Sage export it: "Customer" is the customer's number, the other its name
+        named = [j for j, k in enumerate(keys) if k is not None and index[k] == "Name"]
+        bare = [j for j in named if keys[j] in _BARE_CUSTOMER]
+        if len(named) > 1 and bare:
+            claims["Customer ID"] = (99, bare[0])
+            rest = [j for j in named if j != bare[0]]
+            claims["Name"] = min((rank.get(keys[j], 99), j) for j in rest)
     gross = [j for j, k in enumerate(keys) if k in GROSS_AMOUNT and index[k] == "Amount"]
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
             _TAX_HEADER.match(match_key(t)) for t in texts if t):
@@ -185,6 +197,97 @@ def net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[
     names[net], written["Amount"] = "Amount", str(header[net]).strip()
     return next((j for j, k in enumerate(keys) if j != net and k and _TAX_HEADER.match(k)
                  and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
+
+
+# A customer ledger giving each entry as a debit (an invoice) or a credit (a credit note, a
+# receipt) in two columns, rather than one signed amount.
+DEBIT = frozenset(match_key(h) for h in (
+    "Debit", "Debits", "Dr", "Debit Amount", "Debit Amt", "Debit Value", "مدين", "المدين",
+    "مبلغ مدين", "قيمة مدينة"))
+CREDIT = frozenset(match_key(h) for h in (
+    "Credit", "Credits", "Cr", "Credit Amount", "Credit Amt", "Credit Value", "دائن", "الدائن",
+    "مبلغ دائن", "قيمة دائنة"))
+
+
+def _bare_key(text: Any) -> str:
+    """A header's key without its unit or currency ("Debit (EGP)", "مدين ج.م")."""
+    if not isinstance(text, str):
+        return ""
+    return match_key(_UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", text)).strip())
+
+
+def names_debit_and_credit(row: Iterable[Any]) -> bool:
+    """Whether a header row has a Debit column and a Credit column."""
+    keys = {_bare_key(v) for v in row}
+    return bool(keys & DEBIT) and bool(keys & CREDIT)
+
+
+def debit_credit_as_amount(schema: SheetSchema, header: list[Any], names: list[str],
+                           written: dict[str, str]) -> int | None:
+    """For an invoice list kept as a ledger, with no amount column but a Debit and a Credit
+    column: the debit column is read as the Amount (in ``names``/``written``), and the
+    position of the credit column, to take from it, is returned (None: no such columns)."""
+    if schema.name != "Invoices" or "Amount" in written:
+        return None
+    index = alias_index(schema)
+    keys = [_bare_key(h) for h in header]
+    debit = next((j for j, k in enumerate(keys) if k in DEBIT and names[j] not in written), None)
+    credit = next((j for j, k in enumerate(keys) if k in CREDIT and names[j] not in written), None)
+    if debit is None or credit is None:
+        return None
+    names[debit], written["Amount"] = "Amount", str(header[debit]).strip()
+    if "Balance" in written and _bare_key(written["Balance"]) in _RUNNING_BALANCE:
+        # beside a ledger's debits and credits, "Balance" is the running balance (or each
+        # line's debit less credit), not what is open of the item: an open amount column
+        # (Odoo's "Amount Residual") is read instead, if any
+        at = names.index("Balance")
+        name = written.pop("Balance")
+        while name in names or name in index.values():  # carried, as another unknown column
+            name += " (2)"
+        names[at] = name
+        open_amount = [j for j, h in enumerate(header) if j != at and names[j] not in written
+                       and isinstance(h, str) and header_field(h, index) == "Balance"
+                       and _bare_key(h) not in _RUNNING_BALANCE]
+        if open_amount:
+            names[open_amount[0]], written["Balance"] = "Balance", str(
+                header[open_amount[0]]).strip()
+    return credit
+
+
+# Headers that may name a customer's account or the ledger's (general ledger) account.
+_LEDGER_ACCOUNT = frozenset(match_key(h) for h in ("Account", "Account No", "Account Number",
+                                                    "الحساب", "رقم الحساب"))
+
+
+def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: list[str],
+                                written: dict[str, str], columns: list[Any]) -> None:
+    """Where two headers name the customer and the one taken holds a single value on every row
+    while the other names several (Odoo's journal items: "Account" is the receivable
+    account, "Partner" the customer), the other is the customer column."""
+    if "Customer ID" not in written or len(columns) != len(names) or \
+            _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+        return
+    at = names.index("Customer ID")
+    if any(is_blank(v) for v in columns[at].tolist()):
+        return  # a receivable account is printed on every line
+
+    def distinct(j: int) -> int:
+        return len({v.strip() if isinstance(v, str) else v for v in columns[j].tolist()
+                    if not is_blank(v)})
+
+    if len(columns[at]) < 3 or distinct(at) != 1:
+        return
+    index = alias_index(schema)
+    others = [j for j, h in enumerate(header) if j != at and names[j] not in written
+              and isinstance(h, str) and header_field(h, index) == "Customer ID"]
+    other = next((j for j in others if distinct(j) > 1), None)
+    if other is not None:
+        names[at], names[other] = written["Customer ID"], "Customer ID"
+        written["Customer ID"] = str(header[other]).strip()
+
+
+_RUNNING_BALANCE = frozenset(match_key(h) for h in (
+    "Balance", "Running Balance", "Cumulative Balance", "الرصيد", "رصيد", "الرصيد التراكمي"))
 
 
 # Required columns a sheet may leave out when another of its columns tells them: a receipts

@@ -142,6 +142,71 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
     return found
 
 
+def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str],
+             schema: SheetSchema, keep: np.ndarray, blanks: dict[int, np.ndarray],
+             parse_amounts: Any) -> list[tuple[int, int, float]]:
+    """Totals and subtotal rows printed without a label (SAP's list subtotals, a hand-added
+    sum under each customer, a report's unlabelled grand total): rows whose keys and dates
+    are blank (but perhaps the customer the subtotal is for), whose every filled amount is the
+    sum of that column's records above it, since the previous such row (a subtotal) or from
+    the first (a total). Only a row that adds up so is set aside: a record missing its keys
+    stays a record, and is reported as one. Returns (position, amount column, sum)."""
+    kinds = {f.name: f.kind for f in schema.fields}
+    required = {f.name for f in schema.fields if f.required}
+    keys = [j for j, n in enumerate(names) if n in required and kinds[n] not in ("money", "number")]
+    amounts = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
+    if not keys or not amounts or not len(keep):
+        return []
+    present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j])) for j in keys}
+    # a subtotal may show the customer it sums (a list subtotalled by account)
+    owner = [j for j in keys if names[j] == "Customer ID" and len(keys) > 1]
+    no_keys = keep & ~np.logical_or.reduce([present[j] for j in keys if j not in owner])
+    if not no_keys.any():
+        return []
+    filled = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
+              for j in amounts}
+    candidates = np.flatnonzero(no_keys & np.logical_or.reduce(list(filled.values())))
+    if not len(candidates):
+        return []
+    values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
+    is_candidate = np.zeros(len(keep), dtype=bool)
+    is_candidate[candidates] = True
+    found: list[tuple[int, int, float]] = []
+    start = 0
+    grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
+    running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
+    for pos in candidates.tolist():
+        used = [j for j in amounts if filled[j][pos]]
+        if any(np.isnan(values[j][pos]) for j in used):
+            continue  # an amount that cannot be read is no sum
+        # each filled amount the sum of its column since the last subtotal, or from the top
+        if used and all(abs(values[j][pos] - (running[j][pos] - running[j][start])) < 0.005
+                        or abs(values[j][pos] - running[j][pos]) < 0.005 for j in used):
+            found.append((pos, used[0], float(values[used[0]][pos])))
+            start = pos + 1
+    return found
+
+
+def sum_rows_issues(found: list[tuple[int, int, float]], sheet: str, header: list[Any],
+                    left: int, first_row: int) -> list[Issue]:
+    """One Input Issue for the unlabelled totals rows set aside (``sum_rows``), at the first."""
+    if not found:
+        return []
+    cells = [f"{column_letter(left + j)}{pos + first_row + 1}" for pos, j, _ in found]
+    pos, j, total = found[0]
+    shown = f"{total:,.2f}"
+    if len(found) == 1:
+        message = (f"row {pos + first_row + 1} holds only {shown}, the sum of the rows above "
+                   f"it: a totals row, not a record: not read")
+    else:
+        more = len(cells) - SUBTOTAL_CELLS_NAMED
+        named = ", ".join(cells[:SUBTOTAL_CELLS_NAMED]) + (f" and {more} more" if more > 0 else "")
+        message = (f"{len(found)} rows hold only the sum of the rows above them (subtotals "
+                   f"and totals without a label, the first {shown}): not records, not read "
+                   f"({named})")
+    return [Issue(sheet, cells[0], str(header[j] or ""), total, message)]
+
+
 def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
                    names: list[str], schema: SheetSchema,
                    blanks: dict[int, np.ndarray]) -> np.ndarray:

@@ -14,6 +14,7 @@ from ar_excel.io.headers import (
     NET_AMOUNT,
     alias_index,
     fields_named,
+    names_debit_and_credit,
     non_empty,
     technical_name,
 )
@@ -67,6 +68,8 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
         if schema.name == "Invoices" and any(isinstance(v, str) and match_key(v) in NET_AMOUNT
                                              for v in row):
             named.add("Amount")
+        if schema.name == "Invoices" and names_debit_and_credit(row):
+            named.add("Amount")  # a ledger's Debit and Credit columns
         named |= {f for (k, f), source in DERIVED.items() if k == schema.name and source in named}
         if required <= named:
             best = max(best, len(named))

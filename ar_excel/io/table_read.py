@@ -15,7 +15,10 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     DERIVED,
     alias_index,
+    customer_column_that_varies,
+    debit_credit_as_amount,
     find_header_row,
+    header_field,
     map_headers,
     net_as_amount,
     non_empty,
@@ -24,6 +27,8 @@ from ar_excel.io.report_rows import (
     group_headings,
     record_rows,
     repeated_headers,
+    sum_rows,
+    sum_rows_issues,
     totals_issues,
     totals_rows,
 )
@@ -32,6 +37,7 @@ from ar_excel.parsing import (
     MAY_BE_SCALED,
     MAY_COUNT_FROM_MONTH_END,
     ValueTypes,
+    as_ledger_sides,
     blank_mask,
     is_blank,
     means_unlimited,
@@ -92,6 +98,37 @@ def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | 
     return found if found.notna().any() else None
 
 
+def _customers_filled_down(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: set[int],
+                           sheet: str, letter: str, header: str, excel_rows: list[int],
+                           beside: list[str]) -> list[Issue]:
+    """A list grouped by customer as a report prints it: the customer written on the first
+    row of its group only, the rows under it blank there. Where each customer is written once
+    (no customer on two written rows) and at least two records under one leave it blank,
+    each blank is the customer above it, as the accountant reads the list; one Input Issue
+    says so. A list where customers are written again and again has a blank as a gap: it is
+    reported as one (``Customer ID is required but blank``); so is a blank beside a column
+    naming the customer on that row (``beside``: read through the name elsewhere)."""
+    ids = frame["Customer ID"]
+    blank = ids.isna().to_numpy() & ~np.isin(np.arange(len(ids)), list(unreadable))
+    for column in beside:
+        blank &= blank_mask(raw[column].to_numpy(object))
+    written = ids[~ids.isna()]
+    if blank.sum() < 2 or not len(written) or written.duplicated().any():
+        return []
+    above = ids.ffill()
+    fill = blank & above.notna().to_numpy()
+    if fill.sum() < 2:
+        return []
+    frame["Customer ID"] = ids.where(~fill, above)
+    raw["Customer ID"] = raw["Customer ID"].where(~fill, above)
+    cells = [f"{letter}{excel_rows[p]}" for p in np.flatnonzero(fill).tolist()]
+    more = len(cells) - 5
+    named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
+    return [Issue(sheet, cells[0], header, None,
+                  f"{header} is written only on the first row of each customer's group: "
+                  f"{len(cells)} blank cell(s) read as the customer above ({named})")]
+
+
 def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
                      ) -> Issue:
     found = ", ".join(str(h) for h in header if not is_blank(h))
@@ -119,6 +156,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     header = list(header) + [None] * (width - len(header))
     names, written = map_headers(header, schema, grid.left)
     tax_column = net_as_amount(kind, header, names, written)
+    credit_column = None if tax_column is not None else debit_credit_as_amount(
+        schema, header, names, written)  # a ledger's Debit and Credit columns: Amount = Dr - Cr
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
@@ -132,6 +171,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
 
     data = pad_rows(data, width)
     columns = as_columns(data, width)
+    if "Customer ID" in written and kind in ("Invoices", "Payments"):
+        customer_column_that_varies(schema, header, names, written, columns)
+        letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
     types = [ValueTypes(c) for c in columns]
     blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
     keep = record_rows(columns, types, blanks)  # blank rows are not records
@@ -143,6 +185,16 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in totals:
         keep[pos] = False  # a totals row sums the records above it: it is none of them
     issues.extend(totals_issues(totals, sheet, header, grid.left, first_row))
+
+    def ledger_amounts(j: int) -> pd.Series:
+        series, _ = parse_column(columns[j], "money", day_first=policy.day_first,
+                                 decimal_comma=policy.decimal_comma, types=types[j])
+        return as_ledger_sides(columns[j], series) if schema.name == "Invoices" else series
+
+    sums = sum_rows(columns, types, names, schema, keep, blanks, ledger_amounts)
+    for pos, _, _ in sums:
+        keep[pos] = False  # the sum of the rows above, printed without a label
+    issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
     headings = group_headings(columns, types, keep, names, schema, blanks)
     keep[headings] = False  # a group's heading (a customer, an age band) is no record
     if by_headings:
@@ -181,6 +233,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             continue
         series, errors = parse_column(values, kind, day_first=policy.day_first,
                                       decimal_comma=policy.decimal_comma, types=value_kinds)
+        if kind == "money" and schema.name == "Invoices" and str in value_kinds.present:
+            series = as_ledger_sides(values, series)  # "10,000.00 Dr": owed by the customer
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             said = [p for p in errors if means_unlimited(values[p])]
             if said:
@@ -207,6 +261,18 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
                                 str(header[tax_column]), columns[tax_column][pos], message))
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(2)
+    if credit_column is not None:
+        credit, errors = parse_column(columns[credit_column], "money", day_first=policy.day_first,
+                                      decimal_comma=policy.decimal_comma,
+                                      types=types[credit_column])
+        for pos, message in errors.items():
+            issues.append(Issue(sheet, f"{column_letter(grid.left + credit_column)}{excel_rows[pos]}",
+                                str(header[credit_column]), columns[credit_column][pos], message))
+        debit = parsed["Amount"]
+        either = debit.notna() | credit.notna()
+        parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(2).where(either)
+        unreadable["Amount"] = unreadable["Amount"] | {
+            p for p in errors if pd.isna(debit.iat[p])}
     frame = pd.DataFrame(parsed, copy=False)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
@@ -220,6 +286,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             frame[field] = frame[source]  # (the receipts' customers: their invoices')
             letters[field] = letters[source]
 
+    if schema.name in ("Invoices", "Payments") and not by_headings and "Customer ID" in written:
+        index = alias_index(schema)
+        beside = [n for n, h in zip(names, header, strict=False) if n != "Customer ID"
+                  and isinstance(h, str) and header_field(h, index) == "Customer ID"]
+        issues.extend(_customers_filled_down(frame, raw_frame, unreadable["Customer ID"], sheet,
+                                             letters["Customer ID"], written["Customer ID"],
+                                             excel_rows, beside))
     for f in schema.fields:
         if f.required and f.name in written:
             for pos in frame[f.name].isna().to_numpy().nonzero()[0]:

@@ -1,0 +1,391 @@
+"""Receivables exports as accountants hand them over: an ERP's list (SAP FBL5N, Tally's Bills
+Receivable, Odoo's Journal Items, a local Arabic system's aging) tidied by hand: title rows,
+subtotals and totals printed without a label, the customer written only on the first row of
+its group, Debit and Credit columns instead of one signed amount, amounts as text marked Dr /
+Cr, grouped the Indian way, in parentheses or with a trailing minus, dates typed as text.
+
+Each book is read and run through validate, credit, invoices and aging as of 30/11/2026; the
+figures asserted are an accountant's by hand (open balance per customer, its aging buckets,
+its credit status), and every row we do not read as a record is named in an Input Issue.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ar_excel.cli import main
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions, registry
+
+AS_OF = date(2026, 11, 30)
+D = datetime
+BUCKETS = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
+
+
+def _book(tmp_path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
+          name: str = "export.xlsx"):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        for rng in (merges or {}).get(title, []):
+            ws.merge_cells(rng)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _tabs(book, job: str) -> dict[str, pd.DataFrame]:
+    result = registry()[job].run(book, JobOptions(as_of=AS_OF))
+    return {t.name: t.frame for t in result.tabs}
+
+
+def _issues(book) -> list[tuple[str, str, str]]:
+    return [(i.sheet, i.cell, i.message) for i in book.issues]
+
+
+def _aging(book) -> dict[str, list[float]]:
+    aging = _tabs(book, "aging")["Aging"]
+    return {r["Customer ID"]: [r[b] for b in BUCKETS] for _, r in aging.iterrows()}
+
+
+def _credit(book) -> dict[str, tuple]:
+    status = _tabs(book, "credit")["Credit Status"]
+    return {r["Customer ID"]: (r["Open Balance"], r["Overdue Amount"], r["Status"])
+            for _, r in status.iterrows()}
+
+
+def _every_job_runs(book) -> None:
+    """validate and invoices run on the book (their findings are other tests' business)."""
+    assert "Customer Checks" in _tabs(book, "validate")
+    assert "Invoice Checks" in _tabs(book, "invoices")
+
+
+# ---------------------------------------------------------------- SAP FBL5N
+
+
+def test_sap_fbl5n_open_items_with_unlabelled_subtotals_per_account(tmp_path):
+    """FBL5N's open items exported to a spreadsheet: the list's title rows, decimal-comma
+    amounts with SAP's trailing minus, a payment on account (DZ) and a credit memo (DG), and
+    the list's subtotal per account and grand total printed as rows holding only an amount
+    (one also shows its account). The customer list is SAP's: "Customer" is the number,
+    "Name 1" the name."""
+    path = _book(tmp_path, {
+        "Customers": [
+            ["Customer", "Name 1", "Payment Terms", "Credit Limit", "Currency"],
+            ["100001", "Nile Foods", "Net 30", 12000, "EGP"],
+            ["100002", "Delta Traders", "Net 30", 20000, "EGP"],
+            ["100003", "Sinai Build", "Net 30", 0, "EGP"]],
+        "FBL5N": [
+            ["Customer Line Item Display"], ["Company Code 1000  Cairo"], [],
+            ["Account", "Document Number", "Document Type", "Document Date", "Net Due Date",
+             "Amount in Local Currency", "Local Currency", "Clearing Document", "Assignment",
+             "Reference"],
+            ["100001", "90000012", "RV", "01.10.2026", "31.10.2026", "10.000,00", "EGP", None,
+             "PO-4471", "INV12"],
+            ["100001", "90000031", "RV", "10.11.2026", "10.12.2026", "5.000,00", "EGP", None,
+             "PO-4502", "INV31"],
+            ["100001", "1400000077", "DZ", "20.11.2026", "20.11.2026", "2.000,00-", "EGP", None,
+             "PO-4502", "PAYMENT"],
+            ["100001", "1600000003", "DG", "25.11.2026", "25.11.2026", "500,00-", "EGP", None,
+             "RET-1", "CN3"],
+            ["100001", None, None, None, None, "12.500,00", "EGP", None, None, None],
+            ["100002", "90000008", "RV", "15.09.2026", "15.10.2026", "8.000,00", "EGP", None,
+             "PO-1180", "INV8"],
+            [None, None, None, None, None, "8.000,00", "EGP", None, None, None],
+            ["100003", "90000034", "RV", "20.11.2026", "20.12.2026", "12.000,00", "EGP", None,
+             "PO-2214", "INV34"],
+            [None, None, None, None, None, "12.000,00", "EGP", None, None, None],
+            [None, None, None, None, None, "32.500,00", "EGP", None, None, None],
+        ]})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("FBL5N", "F9", "4 rows hold only the sum of the rows above them (subtotals and totals "
+                        "without a label, the first 12,500.00): not records, not read (F9, "
+                        "F11, F13, F14)")]
+    assert book.customers[["Customer ID", "Name"]].values.tolist() == [
+        ["100001", "Nile Foods"], ["100002", "Delta Traders"], ["100003", "Sinai Build"]]
+    assert len(book.invoices) == 6
+    # Nile: 90000012 due 31/10 (30 days: 1-30), 90000031 not due; the payment on account of
+    # 20/11 and the credit memo of 25/11 by their own dates (1-30)
+    assert _aging(book) == {
+        "100001": [5000, 7500, 0, 0, 0, 12500],
+        "100002": [0, 0, 8000, 0, 0, 8000],
+        "100003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "100001": (12500, 10000, "Over Limit"),
+        "100002": (8000, 8000, "OK"),
+        "100003": (12000, 0, "OK")}
+    _every_job_runs(book)
+
+
+def test_sap_customer_list_keeps_its_name_column_for_the_name(tmp_path):
+    """"Customer" beside "Customer Name" in a customer list: the first is the number."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer", "Customer Name", "Credit Limit"],
+                      ["100001", "Nile Foods", 5000], ["100002", "Delta Traders", 0]],
+        "Invoices": [["Invoice No", "Customer", "Invoice Date", "Amount"],
+                     ["I-1", "100001", D(2026, 11, 1), 100]]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.customers[["Customer ID", "Name"]].values.tolist() == [
+        ["100001", "Nile Foods"], ["100002", "Delta Traders"]]
+
+
+# ---------------------------------------------------------------- Tally
+
+
+def test_tally_bills_receivable_with_dr_cr_amounts_in_lakhs(tmp_path):
+    """Tally's Bills Receivable exported to Excel: company, report name and period merged
+    across as titles, dates as 1-Oct-26, pending amounts as text marked Dr (owed by the
+    party) or Cr (a credit note: owed to it), grouped the Indian way (1,08,000.00), and the
+    report's total in a row of its own. The ledger list's "Name of Ledger", "Credit Period"
+    and a limit in lakhs."""
+    path = _book(tmp_path, {
+        "Customers": [
+            ["Name of Ledger", "Under", "Credit Period", "Credit Limit", "GSTIN/UIN"],
+            ["Nile Foods", "Sundry Debtors", "30 Days", "50,000.00", None],
+            ["Delta Traders", "Sundry Debtors", "30 Days", "1,00,000.00", None],
+            ["Sinai Build", "Sundry Debtors", "30 Days", None, None]],
+        "Bills Receivable": [
+            ["Nile Trading Co"], ["Bills Receivable"], ["1-Apr-26 to 30-Nov-26"],
+            ["Date", "Ref. No.", "Party's Name", "Pending Amount", "Due on", "Overdue by days"],
+            ["1-Oct-26", "NT/101", "Nile Foods", "10,000.00 Dr", "31-Oct-26", 30],
+            ["10-Nov-26", "NT/131", "Nile Foods", "3,000.00 Dr", "10-Dec-26", None],
+            ["15-Sep-26", "NT/088", "Delta Traders", "1,08,000.00 Dr", "15-Oct-26", 46],
+            ["20-Nov-26", "NT/134", "Sinai Build", "12,000.00 Dr", "20-Dec-26", None],
+            ["25-Nov-26", "NT/CN2", "Sinai Build", "500.00 Cr", "25-Nov-26", 5],
+            [None, None, None, "1,32,500.00 Dr", None, None],
+        ]}, merges={"Bills Receivable": ["A1:F1", "A2:F2", "A3:F3"]})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("Bills Receivable", "D10", "row 10 holds only 132,500.00, the sum of the rows above "
+                                    "it: a totals row, not a record: not read")]
+    assert book.customers["Credit Limit"].tolist()[:2] == [50000, 100000]
+    assert book.invoices["Amount"].tolist() == [10000, 3000, 108000, 12000, -500]
+    assert _aging(book) == {
+        "Delta Traders": [0, 0, 108000, 0, 0, 108000],
+        "Nile Foods": [3000, 10000, 0, 0, 0, 13000],
+        "Sinai Build": [12000, -500, 0, 0, 0, 11500]}
+    assert _credit(book) == {
+        "Delta Traders": (108000, 108000, "Over Limit"),
+        "Nile Foods": (13000, 10000, "OK"),
+        "Sinai Build": (11500, 0, "OK")}
+    _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- hand-kept ledger
+
+
+def _ledger_rows() -> list[list]:
+    return [
+        ["Nile Trading Co. - Receivables ledger"], ["As at 30/11/2026"], [],
+        ["Customer", None, "Invoice No", "Invoice Date", "Due Date", None, "Debit", "Credit"],
+        ["C001", None, "INV-12", "01/10/2026", "31/10/2026", None, "10,000.00", None],
+        [None, None, "INV-31", "10/11/2026", "10/12/2026", None, "5,000.00", None],
+        [None, None, "CN-3", "25/11/2026", "25/11/2026", None, None, "500.00"],
+        ["C002", None, "INV-8", "15-Sep-26", "15-Oct-26", None, "8,000.00", None],
+        [None, None, "INV-9", "01-Nov-26", "01-Nov-26", None, "(1,000.00)", None],
+        ["C003", None, "INV-34", "20/11/2026", "20/12/2026", None, "12,000.00", None],
+        [None, None, None, None, None, None, "34,000.00", "500.00"],
+    ]
+
+
+LEDGER_CUSTOMERS = [["Customer Code", "Customer Name", "Terms", "Credit Limit"],
+                    ["C001", "Nile Foods", 30, "50,000"], ["C002", "Delta Traders", 30, "20,000"],
+                    ["C003", "Sinai Build", 30, "10,000"]]
+
+
+def test_hand_kept_ledger_with_debit_credit_columns_and_the_customer_on_its_first_row(
+        tmp_path):
+    """A clerk's ledger: title rows, the customer written on the first row of its group only,
+    blank spacer columns, Debit and Credit columns (a credit note in Credit, another typed
+    in parentheses in Debit), dates as 01/10/2026 and 15-Sep-26, a totals row without a
+    label."""
+    path = _book(tmp_path, {"Customers": LEDGER_CUSTOMERS, "AR Ledger": _ledger_rows()})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("AR Ledger", "G11", "row 11 holds only 34,000.00, the sum of the rows above it: a "
+                             "totals row, not a record: not read"),
+        ("AR Ledger", "A6", "Customer is written only on the first row of each customer's "
+                            "group: 3 blank cell(s) read as the customer above (A6, A7, A9)")]
+    assert book.invoices[["Customer ID", "Invoice No", "Amount"]].values.tolist() == [
+        ["C001", "INV-12", 10000], ["C001", "INV-31", 5000], ["C001", "CN-3", -500],
+        ["C002", "INV-8", 8000], ["C002", "INV-9", -1000], ["C003", "INV-34", 12000]]
+    assert _aging(book) == {
+        "C001": [5000, 9500, 0, 0, 0, 14500],
+        "C002": [0, -1000, 8000, 0, 0, 7000],
+        "C003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "C001": (14500, 10000, "OK"),
+        "C002": (7000, 8000, "OK"),
+        "C003": (12000, 0, "Over Limit")}
+    _every_job_runs(book)
+
+
+def test_a_blank_customer_in_a_list_that_repeats_its_customers_is_a_gap_not_a_group(
+        tmp_path):
+    """Where customers are written on every row, one blank is a clerk's gap: reported, not
+    guessed from the row above; and a row without keys whose amount sums nothing is a record
+    missing its keys, reported as such."""
+    path = _book(tmp_path, {
+        "Customers": LEDGER_CUSTOMERS,
+        "Invoices": [["Customer", "Invoice No", "Invoice Date", "Debit", "Credit"],
+                     ["C001", "INV-1", "01/11/2026", 100, None],
+                     ["C001", "INV-2", "02/11/2026", 200, None],
+                     [None, "INV-3", "03/11/2026", 300, None],
+                     ["C002", "INV-4", "04/11/2026", 400, None],
+                     [None, None, None, 250, None]]})
+    book = read_book(path)
+    assert sorted(_issues(book)) == [
+        ("Invoices", "A4", "Customer is required but blank"),
+        ("Invoices", "A6", "Customer is required but blank"),
+        ("Invoices", "B6", "Invoice No is required but blank"),
+        ("Invoices", "C6", "Invoice Date is required but blank")]
+    assert book.invoices["Amount"].tolist() == [100, 200, 300, 400, 250]
+
+
+def test_a_running_balance_beside_debit_and_credit_is_not_the_open_amount(tmp_path):
+    """A ledger's "Balance" beside Debit and Credit runs down the rows: each item is open for
+    its own debit less credit, not for the balance printed beside it."""
+    path = _book(tmp_path, {
+        "Customers": LEDGER_CUSTOMERS,
+        "Invoices": [["Customer", "Invoice No", "Invoice Date", "Debit", "Credit", "Balance"],
+                     ["C001", "INV-1", "01/11/2026", 100, None, 100],
+                     ["C001", "INV-2", "02/11/2026", 200, None, 300],
+                     ["C001", "CN-1", "03/11/2026", None, 50, 250]]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.invoices["Amount"].tolist() == [100, 200, -50]
+    assert book.invoices["Balance"].isna().all()
+    assert _aging(book)["C001"][-1] == 250
+
+
+# ---------------------------------------------------------------- Odoo journal items
+
+
+def test_odoo_journal_items_of_the_receivable_account(tmp_path):
+    """Odoo's Journal Items (account.move.line) of the receivable account, exported as
+    "Sheet1": Account is the receivable account on every row, Partner the customer; Debit
+    and Credit; Balance is each line's debit less credit and Amount Residual what is open."""
+    path = _book(tmp_path, {
+        "Contact (res.partner)": [
+            ["Name", "Reference", "Credit Limit", "Customer Payment Terms"],
+            ["Nile Foods", "C0001", 50000, "30 Days"],
+            ["Delta Traders", "C0002", 8000, "30 Days"],
+            ["Sinai Build", "C0003", 0, "30 Days"]],
+        "Sheet1": [
+            ["Date", "Journal Entry", "Account", "Partner", "Label", "Due Date", "Debit",
+             "Credit", "Balance", "Amount Residual", "Matching"],
+            [D(2026, 10, 1), "INV/2026/00012", "121000 Account Receivable", "Nile Foods",
+             "INV/2026/00012", D(2026, 10, 31), 10000, 0, 10000, 10000, None],
+            [D(2026, 11, 10), "INV/2026/00031", "121000 Account Receivable", "Nile Foods",
+             "INV/2026/00031", D(2026, 12, 10), 5000, 0, 5000, 3000, "P1"],
+            [D(2026, 11, 20), "PBNK1/2026/00077", "121000 Account Receivable", "Nile Foods",
+             "Customer Payment", D(2026, 11, 20), 0, 2000, -2000, 0, "P1"],
+            [D(2026, 9, 15), "INV/2026/00008", "121000 Account Receivable", "Delta Traders",
+             "INV/2026/00008", D(2026, 10, 15), 8000, 0, 8000, 8000, None],
+            [D(2026, 11, 25), "RINV/2026/00002", "121000 Account Receivable", "Delta Traders",
+             "Reversal of INV/2026/00008", D(2026, 11, 25), 0, 500, -500, -500, None],
+            [D(2026, 11, 20), "INV/2026/00034", "121000 Account Receivable", "Sinai Build",
+             "INV/2026/00034", D(2026, 12, 20), 12000, 0, 12000, 12000, None],
+        ]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.tables["Invoices"].headers["Customer ID"] == "Partner"
+    assert book.tables["Invoices"].headers["Balance"] == "Amount Residual"
+    assert _aging(book) == {
+        "C0001": [3000, 10000, 0, 0, 0, 13000],
+        "C0002": [0, -500, 8000, 0, 0, 7500],
+        "C0003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "C0001": (13000, 10000, "OK"),
+        "C0002": (7500, 8000, "Warning"),
+        "C0003": (12000, 0, "OK")}
+    _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- Arabic aging report
+
+
+def test_arabic_aging_report_with_arabic_indic_digits_and_currencies_in_the_amounts(
+        tmp_path):
+    """A local Arabic system's receivables aging: Arabic-Indic digits everywhere, dates as
+    ٢٠٢٦/١٠/٠١, ١٥/٠٩/٢٠٢٦ and ٢٠ نوفمبر ٢٠٢٦, amounts with ج.م / ر.س / د.إ before or after,
+    a credit note in parentheses, a subtotal per customer (إجمالي العميل) and a grand total;
+    a limit typed in words (غير محدود)."""
+    path = _book(tmp_path, {
+        "العملاء": [
+            ["كود العميل", "اسم العميل", "حد الائتمان", "مدة السداد", "العملة"],
+            ["١٠٠١", "شركة النيل للأغذية", "٥٠٬٠٠٠", "٣٠ يوم", "ج.م"],
+            ["١٠٠٢", "مؤسسة الدلتا التجارية", "٢٠٬٠٠٠ ر.س", "٣٠", "ر.س"],
+            ["١٠٠٣", "سيناء للمقاولات", "غير محدود", "٦٠ يوم", "د.إ"]],
+        "أعمار الذمم": [
+            ["شركة النيل التجارية"], ["كشف أعمار الذمم المدينة حتى ٢٠٢٦/١١/٣٠"], [],
+            ["رقم العميل", "رقم الفاتورة", "تاريخ الفاتورة", "تاريخ الاستحقاق", "المبلغ",
+             "المسدد", "الرصيد"],
+            ["١٠٠١", "ف-١٠١٢", "٢٠٢٦/١٠/٠١", "٢٠٢٦/١٠/٣١", "١٠٬٠٠٠٫٠٠ ج.م", "٠",
+             "١٠٬٠٠٠٫٠٠ ج.م"],
+            ["١٠٠١", "ف-١٠٣١", "٢٠٢٦/١١/١٠", "٢٠٢٦/١٢/١٠", "٥٬٠٠٠ ج.م", "٢٬٠٠٠ ج.م",
+             "٣٬٠٠٠ ج.م"],
+            ["إجمالي العميل ١٠٠١", None, None, None, "١٥٬٠٠٠", "٢٬٠٠٠", "١٣٬٠٠٠"],
+            ["١٠٠٢", "ف-١٠٠٨", "١٥/٠٩/٢٠٢٦", "١٥/١٠/٢٠٢٦", "ر.س ٨٬٠٠٠", None, "ر.س ٨٬٠٠٠"],
+            ["١٠٠٢", "إشعار-٥", "٢٥/١١/٢٠٢٦", "٢٥/١١/٢٠٢٦", "(٥٠٠) ر.س", None, "(٥٠٠) ر.س"],
+            ["إجمالي العميل ١٠٠٢", None, None, None, "٧٬٥٠٠", None, "٧٬٥٠٠"],
+            ["١٠٠٣", "ف-١٠٣٤", "٢٠ نوفمبر ٢٠٢٦", "١٩ يناير ٢٠٢٧", "١٢٬٠٠٠ د.إ", None,
+             "١٢٬٠٠٠ د.إ"],
+            ["الإجمالي", None, None, None, None, None, "٣٢٬٥٠٠"],
+        ]})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("أعمار الذمم", "A7", "2 subtotal rows ('إجمالي العميل ١٠٠١' and the like) are not "
+                             "records: not read (A7, A10)"),
+        ("أعمار الذمم", "A12", "'الإجمالي' row is a totals row, not a record: not read")]
+    assert book.invoices["Invoice Date"].dt.strftime("%d/%m/%Y").tolist() == [
+        "01/10/2026", "10/11/2026", "15/09/2026", "25/11/2026", "20/11/2026"]
+    aging = _tabs(book, "aging")["Aging"]
+    assert aging["Currency"].tolist() == ["EGP", "SAR", "AED"]
+    assert _aging(book) == {
+        "1001": [3000, 10000, 0, 0, 0, 13000],
+        "1002": [0, -500, 8000, 0, 0, 7500],
+        "1003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "1001": (13000, 10000, "OK"),
+        "1002": (7500, 8000, "OK"),
+        "1003": (12000, 0, "OK")}
+    _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- month-end from the CLI
+
+
+@pytest.mark.parametrize("build", ["ledger", "tally"])
+def test_month_end_run_on_a_tidied_export(tmp_path, build):
+    """``ar-excel run BOOK --as-of`` on a hand-tidied export: exit 0, the tabs written, the
+    Aging's grand total the ledger's open balance, and the Input Issues tab naming the rows
+    not read."""
+    if build == "ledger":
+        path = _book(tmp_path, {"Customers": LEDGER_CUSTOMERS, "AR Ledger": _ledger_rows()})
+        total, cell = 33500, "G11"
+    else:
+        path = _book(tmp_path, {
+            "Customers": [["Name of Ledger", "Credit Period"], ["Nile Foods", "30 Days"]],
+            "Bills Receivable": [
+                ["Bills Receivable"],
+                ["Date", "Ref. No.", "Party's Name", "Pending Amount", "Due on"],
+                ["1-Oct-26", "NT/101", "Nile Foods", "10,000.00 Dr", "31-Oct-26"],
+                ["25-Nov-26", "NT/CN2", "Nile Foods", "500.00 Cr", "25-Nov-26"],
+                [None, None, None, "9,500.00 Dr", None]]})
+        total, cell = 9500, "D5"
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(path), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    aging = pd.read_excel(out, sheet_name="Aging")
+    assert aging.loc[aging["Customer ID"].notna(), "Total"].sum() == total
+    issues = pd.read_excel(out, sheet_name="Input Issues")
+    assert cell in issues["Cell"].tolist()
