@@ -389,3 +389,20 @@ def test_month_end_run_on_a_tidied_export(tmp_path, build):
     assert aging.loc[aging["Customer ID"].notna(), "Total"].sum() == total
     issues = pd.read_excel(out, sheet_name="Input Issues")
     assert cell in issues["Cell"].tolist()
+
+
+def test_the_new_reading_notes_have_their_arabic_wording():
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message("row 10 holds only 132,500.00, the sum of the rows above it: a "
+                          "totals row, not a record: not read") == (
+        "الصف 10 فيه 132,500.00 فقط، مجموع الصفوف التي فوقه: صف إجماليات وليس سجلاً: لم يُقرأ")
+    assert arabic_message(
+        "4 rows hold only the sum of the rows above them (subtotals and totals without a "
+        "label, the first 12,500.00): not records, not read (F9, F11, F13, F14)").startswith(
+        "4 صفوف فيها مجموع الصفوف التي فوقها فقط")
+    assert arabic_message(
+        "كود العميل is written only on the first row of each customer's group: 3 blank "
+        "cell(s) read as the customer above (A6, A7, A9)") == (
+        "كود العميل مكتوب في أول صف من كل مجموعة للعميل فقط: 3 خلية فارغة قُرئت على أنها "
+        "العميل الذي فوقها (A6, A7, A9)")

@@ -55,6 +55,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
                         "({2} و{3} غيرها)"),
     (r"^(\d+) subtotal rows \('(.*)' and the like\) are not records: not read \((.*)\)$",
      "{0} صفوف إجماليات فرعية ('{1}' وما يشبهه) ليست سجلات: لم تُقرأ ({2})"),
+    (r"^row (\d+) holds only (\S+), the sum of the rows above it: a totals row, not a "
+     r"record: not read$", "الصف {0} فيه {1} فقط، مجموع الصفوف التي فوقه: صف إجماليات وليس "
+                           "سجلاً: لم يُقرأ"),
+    (r"^(\d+) rows hold only the sum of the rows above them \(subtotals and totals without a "
+     r"label, the first (\S+)\): not records, not read \((.*)\)$",
+     "{0} صفوف فيها مجموع الصفوف التي فوقها فقط (إجماليات فرعية وكلية بلا عنوان، أولها {1}): "
+     "ليست سجلات، لم تُقرأ ({2})"),
+    (r"^(.*) is written only on the first row of each customer's group: (\d+) blank "
+     r"cell\(s\) read as the customer above \((.*)\)$",
+     "{0} مكتوب في أول صف من كل مجموعة للعميل فقط: {1} خلية فارغة قُرئت على أنها العميل الذي "
+     "فوقها ({2})"),
     (r"^no Customer ID: the sheet has no customer column and this invoice is not in the "
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",
