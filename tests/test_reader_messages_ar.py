@@ -97,10 +97,25 @@ def reader_messages(tmp_path: Path) -> list[str]:
     few = _save(tmp_path, "few.xlsx", {"Customers": [["Customer ID", "Name"], ["Customer 1", "A"],
                                                      ["Customer 2", "B"]],
                                        "Invoices": _subtotalled_invoices(2)})
+    # a clerk's ledger: the customer on its group's first row only, unlabelled sum rows
+    tidied = _save(tmp_path, "tidied.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"], ["C2", "Delta"]],
+        "Invoices": [["Customer ID", "Invoice No", "Invoice Date", "Amount"],
+                     ["C1", "I-1", datetime(2026, 10, 1), 100],
+                     [None, "I-2", datetime(2026, 10, 2), 200],
+                     [None, None, None, 300],
+                     ["C2", "I-3", datetime(2026, 10, 3), 400],
+                     [None, "I-4", datetime(2026, 10, 4), 500],
+                     [None, None, None, 900]]})
+    one_sum = _save(tmp_path, "one_sum.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Customer ID", "Invoice No", "Invoice Date", "Amount"],
+                     ["C1", "I-1", datetime(2026, 10, 1), 100],
+                     [None, None, None, 100]]})
     from tests.test_reader_table_tails import _book as table_book
 
     tail = table_book(tmp_path / "tail.xlsx", [["I3", "C1", datetime(2026, 10, 3), 300]])
-    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail]
+    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum]
     return [i.message for p in paths for i in read_book(p).issues]
 
 
