@@ -436,10 +436,6 @@ class Table:
         return self._range
 
     @property
-    def show_totals(self) -> bool:
-        return False
-
-    @property
     def header_row_range(self) -> Range:
         return self._range.resize(row_size=1)
 

@@ -270,6 +270,17 @@ def test_button_writes_what_the_command_line_writes(job, workbook, tmp_path):
     assert {("Payments", "A4"), ("Customers", "D7"), ("Invoices", "E6")} <= cells
 
 
+@pytest.mark.parametrize("job", ["validate", "reconcile"])
+def test_arabic_workbook_same_tabs_both_ways(job, tmp_path):
+    path = build_workbook(tmp_path / "ar.xlsx", policy=[["language", "ar"]])
+    expected, book, outcome, now = _both(job, path, tmp_path)
+    assert outcome.tabs == list(expected)
+    for name, rows in expected.items():
+        assert _grid(book.sheets[name].grid(), now) == rows, name
+    assert any(isinstance(v, str) and "\u0600" <= v[:1] <= "\u06ff"
+               for v in expected["Input Issues"][0])  # the Arabic label row
+
+
 def test_month_end_button_writes_what_ar_excel_run_writes(workbook, tmp_path):
     now = dt.datetime.now()
     out = tmp_path / "run.xlsx"
