@@ -146,15 +146,22 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
               "into BOOK (run without -o)")
     for line in outcome.skipped:
         print(line)
-    print(f"{len(outcome.issues)} input issue(s); tabs written to {written}: "
-          + ", ".join(t.name for t in tabs))
-    for path in outcome.files[:5]:
-        print(f"also wrote {path}")
-    if len(outcome.files) > 5:
-        print(f"also wrote {len(outcome.files) - 5} more file(s) in {outcome.files[0].parent}")
+    said = _arabic_lines if arabic else list
+    for line in said([f"{len(outcome.issues)} input issue(s); tabs written to {written}: "
+                      + ", ".join(t.name for t in tabs),
+                      *(f"also wrote {path}" for path in outcome.files[:5]),
+                      *([f"also wrote {len(outcome.files) - 5} more file(s) in "
+                         f"{outcome.files[0].parent}"] if len(outcome.files) > 5 else [])]):
+        print(line)
     for line in outcome.failures:
         print(f"ar-excel: {line}", file=sys.stderr)
     return EXIT_INPUT if outcome.failures else EXIT_OK
+
+
+def _arabic_lines(lines: list[str]) -> list[str]:
+    from ar_excel.io.summaries_ar import arabic_summary
+
+    return [arabic_summary(line) for line in lines]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -99,6 +99,11 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
             f"note: {n} receipt{'s' if n > 1 else ''} matched on the bank statement "
             f"{'are' if n > 1 else 'is'} not in Payments yet; {', '.join(sorted(later))} show "
             f"{'them' if n > 1 else 'it'} as owing until recorded (Receipts To Post)")
+    if book.arabic:  # the printout and the buttons' message box in the workbook's language
+        from ar_excel.io.summaries_ar import arabic_summary
+
+        outcome.summaries = [arabic_summary(s) for s in outcome.summaries]
+        outcome.skipped = [arabic_summary(s) for s in outcome.skipped]
     if progress:
         progress(1.0, "done")
     return outcome

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from ar_excel.cli import main
 from ar_excel.io.labels_ar import arabic_label
+from ar_excel.io.summaries_ar import arabic_summary
 from ar_excel.io.wording_ar import arabic_caption, bucket_label, cell_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,12 +115,16 @@ def _run(tmp_path: Path, book: str, *extra: str) -> Path:
 
 @pytest.mark.parametrize(("book", "extra"), [("demo_ar_arabic.xlsx", ()),
                                               ("demo_ar.xlsx", ("--lang", "ar"))])
-def test_every_text_of_an_arabic_month_end_is_arabic(tmp_path, book, extra):
+def test_every_text_of_an_arabic_month_end_is_arabic(tmp_path, capsys, book, extra):
     if not (WORKBOOKS / book).exists():
         pytest.skip(f"{book} not built (python workbooks/build_toolkit.py)")
     left = english_texts(_run(tmp_path, book, *extra))
     assert left == [], f"{len(left)} English texts, e.g. " + "; ".join(
         f"{t}!{c}: {v[:80]!r}" for t, c, v in left[:15])
+    # the printout (the buttons' message box shows the same summaries): every line
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) >= 8
+    assert [line for line in printed if not ARABIC.search(line)] == []
 
 
 def test_every_text_of_arabic_statements_is_arabic(tmp_path):
@@ -188,3 +193,23 @@ def test_cell_texts_buckets_and_unknown_wording():
     assert cell_text("a new rule's basis") == "a new rule's basis"
     assert arabic_caption("A new caption") == "A new caption"
     assert cell_text(12.5) == 12.5
+
+
+def test_summary_lines_clause_by_clause():
+    assert arabic_summary("validate: 300 customers checked: 9 errors, 99 warnings; 4 changes "
+                          "since the last run") == (
+        "validate: فُحص 300 عميل: 9 خطأ، 99 تنبيه؛ 4 تغيير منذ التشغيل السابق")
+    assert arabic_summary("aging: Aging as of 2026-11-30: 2 customer rows, 3 open items, grand "
+                          "total 10.00 EGP (DOES NOT TIE to the ledger)") == (
+        "aging: أعمار الديون في 2026-11-30: 2 صف عميل، 3 بند مفتوح، الإجمالي العام 10.00 EGP "
+        "(غير مطابق للدفاتر)")
+    assert arabic_summary("credit: 3 customers as of 2026-11-30: 1 Hold, 0 Over Limit, 0 Warning"
+                          ", 2 OK; 1 credit reviews due") == (
+        "credit: 3 عميل في 2026-11-30: 1 Hold, 0 Over Limit, 0 Warning, 2 OK؛ 1 مراجعة ائتمان "
+        "مستحقة")  # the statuses are codes
+    assert arabic_summary("collections: skipped, the workbook has no 'Invoices' sheet") == (
+        "collections: تم التخطي: لا توجد ورقة 'Invoices' في المصنف")
+    # a clause without its Arabic is kept beside the known ones; an unknown line as it is
+    assert arabic_summary("invoices: 4 accounts to review; Tax % read oddly") == (
+        "invoices: 4 حساب للمراجعة؛ Tax % read oddly")
+    assert arabic_summary("newjob: did something") == "newjob: did something"

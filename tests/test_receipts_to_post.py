@@ -219,10 +219,11 @@ def test_the_month_end_run_says_the_aging_does_not_hold_the_receipts_to_post(tmp
     assert main(["run", str(book), "--bank", str(bank), "--as-of", "2026-11-30",
                  "-o", str(tmp_path / "out.xlsx")]) == 0
     said = capsys.readouterr().out
-    assert ("note: 1 receipt matched on the bank statement is not in Payments yet; Aging, "
-            "Credit Status, Dunning show it as owing until recorded (Receipts To Post)") in said
+    # an Arabic workbook: said in Arabic (the tab names stay as the contract names them)
+    assert ("ملاحظة: 1 تحصيل مطابق في كشف البنك غير مسجل في التحصيلات بعد؛ تظهره Aging, "
+            "Credit Status, Dunning مستحقاً حتى يُسجَّل (Receipts To Post)") in said
     assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(tmp_path / "o2.xlsx")]) == 0
-    assert "not in Payments yet" not in capsys.readouterr().out
+    assert "غير مسجل في التحصيلات" not in capsys.readouterr().out
 
 
 def test_an_all_digit_bank_id_is_the_payment_id_not_a_line_number():
