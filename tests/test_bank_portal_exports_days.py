@@ -342,3 +342,29 @@ def test_a_reference_on_a_narrative_row_carried_over_is_kept_with_its_line(tmp_p
     assert stmt.lines["Reference"].tolist() == ["FT26306ABC", "000123"]
     assert stmt.lines["Amount"].tolist() == [15000.0, 3400.0]
     assert stmt.issues == []
+
+
+def test_utf16_exports_with_and_without_a_byte_order_mark(tmp_path):
+    text = ("التاريخ\tالبيان\tمدين\tدائن\tالرصيد\r\n"
+            "13/11/2026\tتحويل من شركة النور INV-1001\t\t1,250.00\t11,250.00\r\n"
+            "14/11/2026\tعمولة\t5.00\t\t11,245.00\r\n")
+    for codec in ("utf-16", "utf-16-le", "utf-16-be"):  # Excel's "Unicode Text", portals
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        stmt = read_statement(path)
+        assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], codec
+        assert stmt.lines["Description"].tolist() == ["تحويل من شركة النور INV-1001", "عمولة"]
+    camt = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>'
+        "<Stmt><Id>S1</Id><Acct><Id><IBAN>SA0380000000608010167519</IBAN></Id><Ccy>SAR</Ccy>"
+        "</Acct><Ntry><Amt Ccy=\"SAR\">5000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>"
+        "<BookgDt><Dt>2026-11-05</Dt></BookgDt><NtryDtls><TxDtls><RltdPties><Dbtr>"
+        "<Nm>شركة الرياض</Nm></Dbtr></RltdPties><RmtInf><Ustrd>INV-4001</Ustrd></RmtInf>"
+        "</TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>")
+    path = tmp_path / "camt.xml"
+    path.write_bytes(camt.encode("utf-16"))
+    stmt = read_statement(path)
+    assert stmt.source_format == "camt053"
+    assert stmt.lines[["Amount", "Counterparty", "Description"]].values.tolist() == [
+        [5000.0, "شركة الرياض", "INV-4001"]]

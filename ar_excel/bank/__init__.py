@@ -29,6 +29,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     lines_frame,
 )
+from ar_excel.bank.text import as_utf8
 from ar_excel.errors import InputError
 from ar_excel.model import ROW, Issue, Table
 from ar_excel.parsing import is_blank
@@ -56,6 +57,7 @@ def detect_format(data: bytes, name: str = "") -> str:
                          "as Excel or CSV (or MT940, camt.053, OFX) and import that file")
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xlsx"  # a zip (xlsx/xlsm/ods) or an OLE2 (xls) workbook
+    data = as_utf8(data)  # UTF-16 text: its tags are looked for in its letters, not bytes
     head = data[:8192].decode("latin-1")
     if re.search(r"OFXHEADER|<OFX>", head, re.I):
         return "ofx"
@@ -120,6 +122,8 @@ def read_statement_file(path: str | Path, mapping: dict[str, Any] | None = None,
         raise InputError(f"cannot read the bank statement {path}: {exc.strerror or exc}") from exc
     if not data.strip():
         raise InputError(f"{path.name}: the bank statement file is empty")
+    if encoding is None:
+        data = as_utf8(data)  # a UTF-16 export: read as the same text in UTF-8
     fmt = detect_format(data, path.name)
     if fmt == "ofx":
         from ar_excel.bank.ofx import read_ofx

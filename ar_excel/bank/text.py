@@ -152,6 +152,38 @@ def alphabet_fit(text: str, language: str | None) -> float:
     return float(sum(1 if c in alphabet else -1 for c in letters))
 
 
+def utf16_codec(data: bytes) -> str | None:
+    """``utf-16`` for a file with a UTF-16 byte-order mark, ``utf-16-le`` / ``-be`` for one
+    without (Excel's "Unicode Text" and some portals): a NUL byte in every other place of
+    its start (ASCII letters, digits, tabs, line ends) and none in the others; else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.25 * len(odd) and even.count(0) <= 0.02 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.25 * len(even) and odd.count(0) <= 0.02 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 file's bytes as UTF-8 (its XML declaration said so too), other bytes as they
+    are: the format sniffing and the MT940/OFX/camt readers then read it as any other."""
+    codec = utf16_codec(data)
+    if codec is None:
+        return data
+    try:
+        text = data.decode(codec).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return data
+    text = re.sub(r"""(?i)(<\?xml[^>]*encoding=)["']utf-?16[^"']*["']""", r'\1"UTF-8"', text,
+                  count=1)
+    return text.encode("utf-8")
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode ``data`` with ``encoding`` if given, else detect it (see module docstring)."""
     if encoding:
