@@ -54,7 +54,7 @@ INVOICES = [  # "Entered" (no contract column, kept as found): a time of day
 PAYMENTS = [  # an Excel table over the first two rows; two more typed under it
     ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
     ["R-1", "C001", dt.datetime(2026, 9, 1), 5000, "INV-1001", "Transfer"],
-    ["R-2", "C002", dt.datetime(2026, 9, 15), 1000, "INV-1004", "Cheque"],
+    ["R-2", "C002", dt.datetime(2026, 9, 15), 1000, "=VLOOKUP(B3,Invoices!A:B,2,0)", "Cheque"],
     ["R-3", "C001", dt.datetime(2026, 10, 2), 2000, "INV-1001", "Transfer"],
     ["R-4", "C006", "not a date", 640, "INV-1007", "Cash"],
     [None] * 6,
@@ -72,7 +72,7 @@ BANK = [
 CACHED = {
     ("Customers", "D6"): 40000, ("Customers", "D7"): "#N/A",
     ("Invoices", "E4"): 3000, ("Invoices", "E6"): "#DIV/0!",
-    ("Payments", "D7"): 8640,
+    ("Payments", "D7"): 8640, ("Payments", "E3"): "#N/A",  # inside the Excel table
 }
 ERRORS = {"#N/A", "#DIV/0!", "#REF!", "#VALUE!"}
 
@@ -192,6 +192,7 @@ def test_what_the_two_paths_read_the_same(workbook):
     assert "(rows 4-5) are outside it" in issues[("Payments", "A4")]
     assert "Excel error #N/A" in issues[("Customers", "D7")]  # the optional limit
     assert "Excel error #DIV/0!" in issues[("Invoices", "E6")]  # the required amount
+    assert "Excel error #N/A" in issues[("Payments", "E3")]  # in a table: found there too
     assert ("Customers", "D9") in issues and ("Payments", "C5") in issues  # "lots", a text date
 
 
