@@ -286,3 +286,20 @@ def test_a_ledger_with_nothing_left_to_chase_gives_an_empty_dunning_tab():
     d = dunning_run(items, cust, AS_OF)
     assert len(d) == 0 and "Level" in d and "Letter" in d
     assert len(history_rows(d, AS_OF)) == 0
+
+
+def test_a_draft_from_cells_typed_over_two_lines():
+    # Alt+Enter in a cell: two addresses one per line, an account name over two lines; an
+    # e-mail header is one line (this stopped the month-end's collections with a ValueError)
+    import dataclasses
+
+    cust, inv, pay = ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    row = run().set_index("Customer ID").loc["C2"].to_dict() | {"Customer ID": "C2"}
+    letter = dunning_letter(row, items[items["Customer ID"] == "C2"], levels=4)
+    letter = dataclasses.replace(letter, subject="Overdue invoices - Beta\nFoods",
+                                 email="ap@beta.example\nar@beta.example;\n")
+    msg = draft_message(letter, sender="Credit Control\n<credit@ours.example>")
+    assert msg["Subject"] == "Overdue invoices - Beta Foods"
+    assert msg["To"] == "ap@beta.example, ar@beta.example"
+    assert msg["From"] == "Credit Control <credit@ours.example>"

@@ -86,15 +86,21 @@ def letter_html(letter: Letter) -> str:
             f"<tbody>{body}</tbody></table>{totals}<p>{closing}</p></body></html>")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def draft_message(letter: Letter, sender: str | None = None,
                   attachments: list[Path] | None = None) -> EmailMessage:
     msg = EmailMessage(policy=_BUILD)
-    msg["Subject"] = letter.subject
+    # a header is one line: a name typed over two lines of its cell (Alt+Enter) is joined
+    msg["Subject"] = _one_line(letter.subject)
     if isinstance(letter.email, str) and letter.email.strip():
-        # several addresses may be typed in one cell: "a@x.com; b@y.com"
-        msg["To"] = ", ".join(a.strip() for a in re.split(r"[;,]", letter.email) if a.strip())
+        # several addresses may be typed in one cell: "a@x.com; b@y.com", or one per line
+        msg["To"] = ", ".join(a.strip() for a in re.split(r"[;,\r\n]", letter.email)
+                              if a.strip())
     if sender:
-        msg["From"] = sender
+        msg["From"] = _one_line(sender)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="ar-excel.local")
     msg["X-Unsent"] = "1"
