@@ -193,6 +193,11 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             issue(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
                   "transaction; left out")
             continue
+        label = " ".join(str(c).strip() for c in data[pos] if isinstance(c, str) and c.strip())
+        if is_blank(raw) and _SUMMARY_LABEL.search(label):  # "No. of credits | 2"
+            issue(pos, 0, date_column, label, f"summary row without a date ('{label}'): not a "
+                  "transaction; left out")
+            continue
         issue(pos, 0, date_column, raw, f"date '{raw}' could not be read "
               f"({date_errors.get(pos, 'blank')}); the line was left out")
     live = main & dated
