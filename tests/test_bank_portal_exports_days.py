@@ -370,3 +370,13 @@ def test_utf16_exports_with_and_without_a_byte_order_mark(tmp_path):
     assert stmt.source_format == "camt053"
     assert stmt.lines[["Amount", "Counterparty", "Description"]].values.tolist() == [
         [5000.0, "شركة الرياض", "INV-4001"]]
+
+
+def test_arabic_deduction_and_addition_words_sign_the_amounts(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "التاريخ,البيان,نوع الحركة,المبلغ\n"
+        "13/11/2026,تحويل وارد شركة النور,إضافة,\"1,250.00\"\n"
+        "14/11/2026,عمولة,خصم,\"5.00\"\n"
+        "15/11/2026,شيك رقم 100234,خصم,\"245.00\"\n")))
+    assert stmt.lines["Amount"].tolist() == [1250.0, -5.0, -245.0]
+    assert stmt.issues == []

@@ -23,11 +23,11 @@ from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
 
 _DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
-                "withdrawal", "w", "out", "af"}
+                "withdrawal", "w", "out", "af", "خصم", "صرف", "مسحوبات"}
 
 
 _CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "ايداع", "crédit",
-                 "deposit", "in", "bij"}
+                 "deposit", "in", "bij", "إضافة", "اضافة", "إضافه", "اضافه", "إيداعات", "ايداعات"}
 
 
 def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
