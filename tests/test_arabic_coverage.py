@@ -71,35 +71,50 @@ def _is_header(ws, row: int) -> bool:
                                for c in cells)
 
 
+def _tables(ws) -> list[tuple[int, int, int, dict[int, str]]]:
+    """(header row, first data row, last data row, {column: header}) of each table on the
+    sheet: its Excel tables (the main one and the small ones under it), and a main table
+    written as a page (the Dashboard: no Excel table), found under its Arabic labels."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    for table in ws.tables.values():
+        min_col, top, max_col, bottom = range_boundaries(table.ref)
+        found.append((top, top + 1, bottom,
+                      {c: ws.cell(top, c).value for c in range(min_col, max_col + 1)}))
+    header = next((r for r in range(2, min(ws.max_row, 5) + 1) if _is_header(ws, r)), 0)
+    if header and all(top != header for top, *_ in found):
+        last = header
+        while last < ws.max_row and any(c.value is not None for c in ws[last + 1]):
+            last += 1
+        found.append((header, header + 1, last,
+                      {c.column: c.value for c in ws[header] if c.value is not None}))
+    return found
+
+
+KEY_LABELS = KEY_COLUMNS | {arabic_label(k) for k in KEY_COLUMNS}
+
+
 def english_texts(path: Path) -> list[tuple[str, str, str]]:
     """(tab, cell, text) of every text cell a user reads that holds no Arabic and is no
-    code: inside a tab's main table by its column (``KEY_COLUMNS`` left out); everything
-    else on the sheet (label row, caption, small tables under it) whatever the column."""
+    code. Inside a table a cell is judged by its column (``KEY_COLUMNS`` left out, by their
+    English or Arabic name); the contract's English header row is left out; everything else
+    on the sheet (label row, captions, the small tables' captions and headers) is read."""
     found = []
     for ws in _tabs_of(path):
-        main = next(iter(ws.tables.values()), None) if ws.tables else None
-        header_row, first_data, last_data, columns = 0, 0, 0, {}
-        if main is not None:
-            from openpyxl.utils.cell import range_boundaries
-
-            min_col, header_row, max_col, last_data = range_boundaries(main.ref)
-            first_data = header_row + 1
-            columns = {c: ws.cell(header_row, c).value for c in range(min_col, max_col + 1)}
-        else:  # an empty tab is no Excel table: its header row is the one under the labels
-            header_row = next((r for r in range(2, min(ws.max_row, 5) + 1)
-                               if _is_header(ws, r)), 0)
-            columns = {c.column: c.value for c in ws[header_row] if c.value is not None} \
-                if header_row else {}
+        tables = _tables(ws)
+        main_header = min((top for top, *_ in tables), default=0)
         for row in ws.iter_rows():
             for cell in row:
                 v = cell.value
                 if not isinstance(v, str) or ARABIC.search(v) or CODE.fullmatch(v):
                     continue
-                if cell.row == header_row and cell.column in columns:
+                if cell.row == main_header and any(
+                        top == main_header and cell.column in cols for top, _, _, cols in tables):
                     continue  # the contract's English header row
-                if first_data <= cell.row <= last_data and cell.column in columns \
-                        and columns[cell.column] in KEY_COLUMNS \
-                        and columns[cell.column] not in WORDED.get(ws.title, ()):
+                if any(first <= cell.row <= last and cols.get(cell.column) in KEY_LABELS
+                       and cols.get(cell.column) not in WORDED.get(ws.title, ())
+                       for _, first, last, cols in tables):
                     continue
                 found.append((ws.title, cell.coordinate, v))
     return found
@@ -136,6 +151,22 @@ def test_every_text_of_arabic_statements_is_arabic(tmp_path):
     footer = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[4] == "أعمار الديون"]
     assert [r[5] for r in footer[:5]] == ["غير مستحق", "١-٣٠ يوم", "٣١-٦٠ يوم", "٦١-٩٠ يوم",
                                           "أكثر من ٩٠ يوم"]
+
+
+def test_every_text_of_the_arabic_management_pack_is_arabic(tmp_path):
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(WORKBOOKS / "demo_ar_arabic.xlsx"), "--as-of", "2026-11-30",
+                 "-o", str(out), "--no-backup"]) == 0
+    assert english_texts(out) == []
+    wb = load_workbook(out)
+    kpis = {r[0]: (r[3], r[4]) for r in wb["KPIs"].iter_rows(min_row=3, max_row=20,
+                                                              values_only=True)}
+    assert kpis["متوسط فترة التحصيل (DSO)"] == (
+        "يوم", "رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة")
+    dash = [r for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]]
+    assert (dash[3][0], dash[3][2]) == ("إجمالي المديونية", "EGP")
+    weeks = [r[0] for r in dash if isinstance(r[0], str) and r[0].startswith("أسبوع")]
+    assert weeks[:2] == ["أسبوع 1 (30 نوفمبر)", "أسبوع 2 (07 ديسمبر)"]
 
 
 def test_an_english_month_end_is_unchanged_by_the_arabic_wording(tmp_path):

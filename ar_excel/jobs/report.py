@@ -250,6 +250,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
     for tab in tabs:
         tab.protect = True
         tab.protect_password = password
+    if book.arabic:  # a page for management in the workbook's language
+        from ar_excel.io.pack_ar import arabic_pack
+
+        tabs = arabic_pack(tabs)
     forecast_note = "" if forecast is not None else " (no collection forecast available)"
     overdue = overdue_customers(aging[aging["Currency"].fillna("") == currency], book.policy)
     summary = (f"management pack as of {as_of:%Y-%m-%d}, {currency}: DSO "

@@ -1,0 +1,224 @@
+"""Arabic wording of the management pack (``report``), for Arabic workbooks.
+
+The pack is a page for management: in an Arabic workbook its captions, the Dashboard's
+measures and how each is computed, the KPIs' names, units and definitions, the payment
+trend and the small tables under each tab (their headers, the weeks of the forecast) read in
+Arabic, in the terms a Gulf or Egyptian finance manager uses (المديونية، متوسط فترة التحصيل،
+مؤشر فعالية التحصيل). The international abbreviations (DSO, CEI) are kept beside the Arabic.
+The tabs' English column headers stay (the Arabic label row names them). Anything without a
+wording here stays English, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ar_excel.io.wording_ar import (
+    BLOCK_HEADERS,
+    arabic_block,
+    arabic_caption,
+    bucket_label,
+    translate_columns,
+)
+from ar_excel.model import Tab
+
+KPI_NAMES = {
+    "Days in Period": "عدد أيام الفترة",
+    "Opening AR": "رصيد المدينين أول الفترة",
+    "Invoices Issued": "عدد الفواتير الصادرة",
+    "Invoice Value Issued": "قيمة الفواتير الصادرة",
+    "Credit Notes Issued": "عدد الإشعارات الدائنة الصادرة",
+    "Credit Note Value": "قيمة الإشعارات الدائنة الصادرة",
+    "Credit Sales": "صافي المبيعات الآجلة",
+    "Receipts Count": "عدد التحصيلات",
+    "Receipts": "التحصيلات",
+    "Closing AR": "رصيد المدينين آخر الفترة",
+    "Closing Current AR": "الرصيد غير المستحق آخر الفترة",
+    "Closing Overdue AR": "الرصيد المتأخر آخر الفترة",
+    "DSO": "متوسط فترة التحصيل (DSO)",
+    "Best-Possible DSO": "أفضل فترة تحصيل ممكنة (Best-Possible DSO)",
+    "Average Days Delinquent": "متوسط أيام التأخر (ADD)",
+    "CEI %": "مؤشر فعالية التحصيل (CEI) %",
+    "Collection Rate %": "نسبة التحصيل %",
+}
+MEASURES = {
+    "Total receivables": "إجمالي المديونية",
+    "Overdue receivables": "المديونية المتأخرة",
+    "DSO": KPI_NAMES["DSO"],
+    "Best-possible DSO": KPI_NAMES["Best-Possible DSO"],
+    "Average days delinquent": KPI_NAMES["Average Days Delinquent"],
+    "Collection effectiveness index (CEI)": "مؤشر فعالية التحصيل (CEI)",
+    "Collection rate": "نسبة التحصيل",
+    "Credit sales (net)": "صافي المبيعات الآجلة",
+    "Invoice value issued": "قيمة الفواتير الصادرة",
+    "Receipts": "التحصيلات",
+    "Overdue share of receivables": "نسبة المتأخر من المديونية",
+    # the activity of the period
+    "Invoices issued": "الفواتير الصادرة",
+    "Credit notes issued": "الإشعارات الدائنة الصادرة",
+    "Receipts recorded": "التحصيلات المسجلة",
+    "Customers with an open balance": "عملاء لهم رصيد مفتوح",
+    "Customers with an overdue balance": "عملاء لهم رصيد متأخر",
+    "Input issues": "مشكلات بيانات الإدخال",
+}
+_RECEIPTS = ("التحصيلات النقدية المسجلة في الفترة (دون الشطب والخصومات والضريبة المخصومة من "
+             "المنبع والمبالغ المردودة")
+DEFINITIONS = {
+    "open items at the day before the period starts": "البنود المفتوحة في اليوم السابق لبداية الفترة",
+    "invoices dated in the period": "الفواتير المؤرخة في الفترة",
+    "total of the invoices dated in the period": "إجمالي الفواتير المؤرخة في الفترة",
+    "credit notes dated in the period": "الإشعارات الدائنة المؤرخة في الفترة",
+    "total of the credit notes dated in the period": "إجمالي الإشعارات الدائنة المؤرخة في الفترة",
+    "invoices less credit notes issued in the period":
+        "الفواتير ناقص الإشعارات الدائنة الصادرة في الفترة",
+    "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds; "
+    "a receipt paying several invoices counts once)":
+        _RECEIPTS + "؛ التحصيل الذي يسدد عدة فواتير يُحسب مرة واحدة)",
+    "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds)":
+        _RECEIPTS + ")",
+    "open items at the period end": "البنود المفتوحة في نهاية الفترة",
+    "open items not yet due at the period end": "البنود المفتوحة غير المستحقة في نهاية الفترة",
+    "closing AR - closing current AR": "رصيد آخر الفترة - الرصيد غير المستحق آخر الفترة",
+    "closing AR / credit sales x days in period":
+        "رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
+    "closing current AR / credit sales x days in period":
+        "الرصيد غير المستحق آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
+    "DSO - best-possible DSO": "DSO - أفضل DSO ممكن",
+    "(opening AR + credit sales - closing AR) / (opening AR + credit sales - closing current "
+    "AR) x 100": "(رصيد أول الفترة + صافي المبيعات الآجلة - رصيد آخر الفترة) / (رصيد أول "
+                 "الفترة + صافي المبيعات الآجلة - الرصيد غير المستحق آخر الفترة) × 100",
+    "receipts / (opening AR + credit sales) x 100":
+        "التحصيلات / (رصيد أول الفترة + صافي المبيعات الآجلة) × 100",
+    "overdue receivables / total receivables x 100": "المديونية المتأخرة / إجمالي المديونية × 100",
+}
+UNITS = {"days": "يوم", "amount": "مبلغ", "count": "عدد"}
+TRENDS = {"Improving": "يتحسن", "Worsening": "يتراجع", "Stable": "مستقر",
+          "No recent payments": "لا مدفوعات حديثة",
+          "New (no payments before)": "جديد (لا مدفوعات سابقة)"}
+HEADERS = {
+    **BLOCK_HEADERS, "Count": "العدد", "Month": "الشهر", "Period Start": "بداية الفترة",
+    "Period End": "نهاية الفترة", "DSO": "DSO", "Best-Possible DSO": "أفضل DSO ممكن",
+    "Average Days Delinquent": "متوسط أيام التأخر", "Credit Sales": "صافي المبيعات الآجلة",
+    "Receipts": "التحصيلات", "Closing AR": "رصيد آخر الفترة", "CEI %": "CEI %",
+}
+MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+          "أكتوبر", "نوفمبر", "ديسمبر")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")
+
+
+def _period(label: str) -> str:
+    """'2026-11-01 .. 2026-11-30' -> 'من 2026-11-01 إلى 2026-11-30'."""
+    m = re.fullmatch(r"(\S+) \.\. (\S+)", label)
+    return f"من {m[1]} إلى {m[2]}" if m else label
+
+
+def _tie(text: str) -> str:
+    return "مطابقة للدفاتر" if text == "ties to the ledger" else "غير مطابقة للدفاتر (انظر Aging)"
+
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+_CAPTIONS: list[_Rule] = [(re.compile(p + r"\Z"), f) for p, f in (
+    (r"Management pack: receivables as of (\S+) in (\S+); period (.+); aging (ties to the "
+     r"ledger|DOES NOT TIE to the ledger \(see Aging\))",
+     lambda m: f"تقرير الإدارة: المديونية في {m[1]} بعملة "
+               f"{'غير محددة' if m[2] == 'n/a' else m[2]}؛ الفترة {_period(m[3])}؛ أعمار "
+               f"الديون {_tie(m[4])}"),
+    (r"Activity, (.+)", lambda m: f"نشاط الفترة {_period(m[1])}"),
+    (r"Aging by bucket \((.*)\)", lambda m: f"أعمار الديون حسب الفئة ({m[1]})"),
+    (r"DSO trend, last 12 months \(days\)", lambda m: "اتجاه DSO، آخر 12 شهراً (بالأيام)"),
+    (r"DSO trend \(days\)", lambda m: "اتجاه DSO (بالأيام)"),
+    (r"Top (\d+) overdue customers \((.*)\)", lambda m: f"أكبر {m[1]} عملاء تأخراً ({m[2]})"),
+    (r"Top (\d+) overdue customers", lambda m: f"أكبر {m[1]} عملاء تأخراً"),
+    (r"Collection forecast, next 13 weeks \((.*)\)",
+     lambda m: f"توقعات التحصيل للأسابيع الـ 13 القادمة ({m[1]})"),
+    (r"Expected receipts, 13 weeks \((.*)\)",
+     lambda m: f"التحصيلات المتوقعة، 13 أسبوعاً ({m[1]})"),
+    (r"Collection KPIs for (.+) \((\d+) days\), per currency",
+     lambda m: f"مؤشرات التحصيل للفترة {_period(m[1])} ({m[2]} يوماً)، لكل عملة"),
+    (r"DSO trend by month \(each month: closing AR / its credit sales x its days\)",
+     lambda m: "اتجاه DSO شهرياً (لكل شهر: رصيد آخر الشهر / صافي مبيعاته الآجلة × أيامه)"),
+    (r"Customers with the most overdue as of (\S+) \(top (\d+) per currency\)",
+     lambda m: f"العملاء الأكثر تأخراً في {m[1]} (أعلى {m[2]} لكل عملة)"),
+    (r"Payments applied to invoices in the 6 months to (\S+): days late = payment date - due "
+     r"date \(0 when on time\), weighted by amount; trend: last 3 months vs the 3 before "
+     r"\(5-day band\)",
+     lambda m: f"المدفوعات المطبقة على الفواتير في الأشهر الستة حتى {m[1]}: أيام التأخير = "
+               "تاريخ السداد - تاريخ الاستحقاق (صفر عند السداد في الموعد)، مرجّحة بالمبلغ؛ "
+               "الاتجاه: آخر 3 أشهر مقابل الثلاثة السابقة (هامش 5 أيام)"),
+)]
+
+
+def pack_caption(text: str | None) -> str | None:
+    if not text:
+        return text
+    for pattern, fn in _CAPTIONS:
+        m = pattern.match(text)
+        if m:
+            return fn(m)
+    return arabic_caption(text)
+
+
+def _measure(text: object) -> object:
+    if not isinstance(text, str):
+        return text
+    m = re.fullmatch(r"Customers with amounts (\d+)\+ days past due", text)
+    if m:
+        return f"عملاء لهم مبالغ متأخرة أكثر من {m[1]} يوماً"
+    return MEASURES.get(text, text)
+
+
+def _definition(text: object) -> object:
+    if not isinstance(text, str):
+        return text
+    m = re.fullmatch(r"(\S+ \.\. \S+), both days included", text)
+    if m:
+        return f"{_period(m[1])}، شاملاً اليومين"
+    return DEFINITIONS.get(text, text)
+
+
+def _week(text: object) -> object:
+    """'W1 30 Nov' -> 'أسبوع 1 (30 نوفمبر)'."""
+    m = re.fullmatch(r"W(\d+) (\d+) (\w{3})", text) if isinstance(text, str) else None
+    if not m or m[3] not in _MONTH_ABBR:
+        return text
+    return f"أسبوع {m[1]} ({m[2]} {MONTHS[_MONTH_ABBR.index(m[3])]})"
+
+
+_VALUES: dict[str, dict[str, object]] = {
+    "Dashboard": {"Measure": _measure, "Unit": UNITS, "How it is computed": _definition},
+    "KPIs": {"KPI": KPI_NAMES, "Unit": UNITS, "Definition": _definition},
+    "Top Overdue": {"Trend": TRENDS},
+    "Payment Behaviour": {"Trend": TRENDS},
+}
+_BLOCK_VALUES: dict[str, dict[str, object]] = {
+    "Activity": {"Measure": _measure}, "Buckets": {"Bucket": bucket_label},
+    "Forecast": {"Week": _week},
+}
+
+
+def _block(block: Tab) -> Tab:
+    out = arabic_block(block, _BLOCK_VALUES.get(block.name, {}))  # type: ignore[arg-type]
+    names = {c: HEADERS.get(c, c) for c in out.frame.columns if isinstance(c, str)}
+    charts = [replace(c, title=pack_caption(c.title) or c.title,
+                      categories=names.get(c.categories, c.categories),
+                      values=[names.get(v, v) for v in c.values]) for c in out.charts]
+    return replace(out, frame=out.frame.rename(columns=names), title=pack_caption(block.title),
+                   formats={names.get(k, k): v for k, v in out.formats.items()}, charts=charts)
+
+
+def arabic_pack(tabs: list[Tab]) -> list[Tab]:
+    """The pack's tabs as an Arabic workbook shows them (copies; the Aging tab is worded by
+    the aging job already)."""
+    out = []
+    for tab in tabs:
+        if tab.name == "Aging":
+            out.append(tab)
+            continue
+        frame = translate_columns(tab.frame, _VALUES.get(tab.name, {}))  # type: ignore[arg-type]
+        charts = [replace(c, title=pack_caption(c.title) or c.title) for c in tab.charts]
+        out.append(replace(tab, frame=frame, title=pack_caption(tab.title), charts=charts,
+                           blocks=[_block(b) for b in tab.blocks]))
+    return out
