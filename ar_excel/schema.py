@@ -66,7 +66,10 @@ CUSTOMERS = SheetSchema(
                                     # ERP exports: Odoo's Reference, Zoho's Contact ID,
                                     # Business Central's No., ERPNext's ID
                                     "Reference", "Internal Reference", "Contact ID", "No",
-                                    "ID", "Customer Account", "Party"), required=True),
+                                    "ID", "Customer Account", "Party",
+                                    # Sage's account reference, JD Edwards' address number
+                                    "A/C", "Account Ref", "A/C Ref", "Account Reference",
+                                    "Address Number"), required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل", "Display Name", "Name 1",
                                "Contact Name", "Company Name", "Party Name",
@@ -95,9 +98,12 @@ CUSTOMERS = SheetSchema(
                                          "Payment Terms Template",
                                          "Default Payment Terms Template",
                                          "Payment Terms Label", "Terms of Payment",
-                                         "Credit Period", "Credit Days")),
+                                         "Credit Period", "Credit Days",
+                                         "Payment Terms ID")),  # Dynamics GP
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
-                                        "الحد الائتماني"), unlimited_words=True),
+                                        "الحد الائتماني", "Credit Limit Amount",
+                                        "Credit Limit LCY", "سقف الائتمان"),
+              unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
                                         "نسبة الخصم")),
         Field("Status", "status", ("الحالة", "Account Status", "حالة العميل",
@@ -134,7 +140,8 @@ INVOICES = SheetSchema(
                                    "Trx Number", "Invoice/CM", "Invoice/CM #",
                                    "رقم المستند", "رقم القيد",
                                    # Odoo's journal items, S/4HANA's line items
-                                   "Journal Entry", "Accounting Document"),
+                                   "Journal Entry", "Accounting Document",
+                                   "Ref"),  # Sage 50's transaction reference
               required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
@@ -185,7 +192,8 @@ INVOICES = SheetSchema(
                                    "Current Trx Amount", "Outstanding Value",
                                    "Outstanding Balance", "Amount Outstanding",
                                    "Open Balance Amount", "Remaining Balance",
-                                   "الرصيد المتبقي", "المستحق", "المبلغ المستحق")),
+                                   "الرصيد المتبقي", "المستحق", "المبلغ المستحق",
+                                   "O/S", "Amount O/S", "Outstanding Amt")),
     ),
 )
 

@@ -406,3 +406,118 @@ def test_the_new_reading_notes_have_their_arabic_wording():
         "cell(s) read as the customer above (A6, A7, A9)") == (
         "كود العميل مكتوب في أول صف من كل مجموعة للعميل فقط: 3 خلية فارغة قُرئت على أنها "
         "العميل الذي فوقها (A6, A7, A9)")
+
+
+# ---------------------------------------------------------------- Dynamics GP, Sage 50
+
+
+def test_dynamics_gp_receivables_transactions_with_positive_credit_memos_and_payments(
+        tmp_path):
+    """Dynamics GP's SmartList of receivables transactions, pasted as "Sheet1": every amount
+    positive, the Document Type telling a credit memo or a payment; US dates; Current Trx
+    Amount is what is open. The customer list's Payment Terms ID and Credit Limit Amount."""
+    path = _book(tmp_path, {
+        "Customers": [
+            ["Customer Number", "Customer Name", "Payment Terms ID", "Credit Limit Amount"],
+            ["NILE0001", "Nile Foods", "Net 30", 50000],
+            ["DELTA0001", "Delta Traders", "Net 30", 8000],
+            ["SINAI0001", "Sinai Build", "Net 30", 0]],
+        "Sheet1": [
+            ["Customer Number", "Customer Name", "Document Type", "Document Number",
+             "Document Date", "Due Date", "Original Trx Amount", "Current Trx Amount"],
+            ["NILE0001", "Nile Foods", "Sales / Invoices", "STDINV2012", "10/01/2026",
+             "10/31/2026", 10000, 10000],
+            ["NILE0001", "Nile Foods", "Sales / Invoices", "STDINV2031", "11/10/2026",
+             "12/10/2026", 5000, 3000],
+            ["NILE0001", "Nile Foods", "Payments", "PYMNT000077", "11/20/2026", None, 2000, 0],
+            ["DELTA0001", "Delta Traders", "Sales / Invoices", "STDINV2008", "09/15/2026",
+             "10/15/2026", 8000, 8000],
+            ["DELTA0001", "Delta Traders", "Credit Memos", "CRNOTE00005", "11/25/2026",
+             "11/25/2026", 500, 500],
+            ["SINAI0001", "Sinai Build", "Sales / Invoices", "STDINV2034", "11/20/2026",
+             "12/20/2026", 12000, 12000]]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.invoices["Amount"].tolist() == [10000, 5000, -2000, 8000, -500, 12000]
+    assert _aging(book) == {
+        "DELTA0001": [0, -500, 8000, 0, 0, 7500],
+        "NILE0001": [3000, 10000, 0, 0, 0, 13000],
+        "SINAI0001": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "NILE0001": (13000, 10000, "OK"),
+        "DELTA0001": (7500, 8000, "Warning"),
+        "SINAI0001": (12000, 0, "OK")}
+    _every_job_runs(book)
+
+
+def test_sage_50_customer_activity_with_type_codes_and_a_totals_label_in_a_middle_column(
+        tmp_path):
+    """Sage 50's Customer Activity: A/C, Type (SI invoice, SR receipt, SC credit), Ref, O/S
+    (outstanding), title rows, and "Totals:" under Details."""
+    path = _book(tmp_path, {
+        "Customers": [["A/C", "Name", "Credit Limit", "Terms"],
+                      ["NILE001", "Nile Foods", 50000, "30 days"],
+                      ["DELTA001", "Delta Traders", 20000, "30 days"],
+                      ["SINAI001", "Sinai Build", 10000, "30 days"]],
+        "Customer Activity": [
+            ["Nile Trading Ltd"], ["Customer Activity (Detailed)"],
+            ["Date From: 01/01/2026", None, "Date To: 30/11/2026"], [],
+            ["A/C", "Type", "Date", "Ref", "Details", "Amount", "O/S", "Due Date"],
+            ["NILE001", "SI", "01/10/2026", "1012", "Goods", "10,000.00", "10,000.00",
+             "31/10/2026"],
+            ["NILE001", "SI", "10/11/2026", "1031", "Goods", "5,000.00", "3,000.00",
+             "10/12/2026"],
+            ["NILE001", "SR", "20/11/2026", "BACS", "Payment", "2,000.00", "0.00", None],
+            ["DELTA001", "SI", "15/09/2026", "1008", "Goods", "8,000.00", "8,000.00",
+             "15/10/2026"],
+            ["DELTA001", "SC", "25/11/2026", "CN5", "Return", "500.00", "500.00",
+             "25/11/2026"],
+            ["SINAI001", "SI", "20/11/2026", "1034", "Goods", "12,000.00", "12,000.00",
+             "20/12/2026"],
+            [None, None, None, None, "Totals:", "37,500.00", "32,500.00", None]]})
+    book = read_book(path)
+    assert _issues(book) == [("Customer Activity", "E12",
+                              "'Totals:' row is a totals row, not a record: not read")]
+    assert _aging(book) == {
+        "DELTA001": [0, -500, 8000, 0, 0, 7500],
+        "NILE001": [3000, 10000, 0, 0, 0, 13000],
+        "SINAI001": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book)["SINAI001"] == (12000, 0, "Over Limit")
+    _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- a header on two rows
+
+
+def test_a_header_on_two_rows_under_merged_group_labels(tmp_path):
+    """"Customer" merged over "Code" and "Name", "Invoice" over "No" and "Date"; "Due Date"
+    and "Amount" merged down both header rows."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Traders"]],
+        "Invoices": [
+            ["Receivables as at 30/11/2026"],
+            ["Customer", None, "Invoice", None, "Due Date", "Amount"],
+            ["Code", "Name", "No", "Date", None, None],
+            ["C1", "Nile Foods", "I-1", "01/10/2026", "31/10/2026", "10,000.00"],
+            ["C2", "Delta Traders", "I-2", "15/09/2026", "15/10/2026", "8,000.00"],
+            ["C2", "Delta Traders", "CN-1", "20/11/2026", "20/11/2026", "(300.00)"]]},
+        merges={"Invoices": ["A1:F1", "A2:B2", "C2:D2", "E2:E3", "F2:F3"]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.tables["Invoices"].headers == {
+        "Customer ID": "Customer Code", "Invoice No": "Invoice No",
+        "Invoice Date": "Invoice Date", "Due Date": "Due Date", "Amount": "Amount"}
+    assert book.invoices["Invoices" and "Invoice No"].tolist() == ["I-1", "I-2", "CN-1"]
+    assert _aging(book) == {"C1": [0, 10000, 0, 0, 0, 10000], "C2": [0, -300, 8000, 0, 0, 7700]}
+
+
+def test_a_first_record_of_text_under_the_header_is_no_second_header_row(tmp_path):
+    """A customer list's rows are all text: the first is a record, not labels."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Email"],
+                      ["C1", "Nile Foods", "ap@nile.com"], ["C2", "Delta", "ap@delta.com"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", D(2026, 11, 1), 100]]}, name="plain.xlsx")
+    book = read_book(path)
+    assert book.issues == []
+    assert book.customers["Customer ID"].tolist() == ["C1", "C2"]

@@ -35,10 +35,15 @@ from ar_excel.names import match_key
 CREDIT_TYPES = frozenset(match_key(w) for w in (
     "Credit Note", "Credit Notes", "CN", "CR Note", "Credit Memo", "Return", "Returns",
     "Sales Return", "Refund Note", "إشعار دائن", "اشعار دائن", "إشعار إضافة", "مرتجع",
-    "مرتجعات", "مرتجع مبيعات"))
+    "مرتجعات", "مرتجع مبيعات",
+    # ERP document types: Dynamics GP (Credit Memos, RTN), Sage 50 (SC: sales credit),
+    # QuickBooks / Sage US (CM)
+    "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note"))
 RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
-    "إيصال", "سند قبض"))
+    "إيصال", "سند قبض",
+    # Dynamics GP (Payments, PMT), Sage 50 (Sales Receipt; not "SA", SAP's G/L posting)
+    "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment"))
 
 # The invoice list's document type column, kept as the sheet names it (no contract column).
 TYPE_HEADERS = frozenset(match_key(w) for w in (

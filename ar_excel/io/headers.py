@@ -88,6 +88,40 @@ def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
     return first_two
 
 
+def two_row_header(rows: list[list[Any]], h: int, schema: SheetSchema) -> list[Any] | None:
+    """A header written on two rows, a group label merged across the columns it heads
+    ("Customer" over "Code" and "Name", "Invoice" over "No" and "Date"): the header as one
+    row ("Customer Code", "Invoice Date"; a column labelled in one row only keeps that
+    label), where the row under ``h`` holds only labels and the pair names more of the
+    schema's columns than the row alone. None where it is no such header."""
+    if h + 1 >= len(rows):
+        return None
+    upper, lower = rows[h], rows[h + 1]
+    if non_empty(lower) < 2 or any(not is_blank(v) and not isinstance(v, str) for v in lower):
+        return None
+    index = alias_index(schema)
+    combined: list[Any] = []
+    group = None
+    for j in range(max(len(upper), len(lower))):
+        top = upper[j] if j < len(upper) else None
+        below = lower[j] if j < len(lower) else None
+        if not is_blank(top):
+            group = str(top).strip()
+        elif is_blank(below):
+            group = None  # a blank column ends the merged label's span
+        if is_blank(below):
+            combined.append(top)
+            continue
+        below = str(below).strip()
+        joined = f"{group} {below}" if group and group != below else below
+        if header_field(joined, index) is None and header_field(below, index) is not None:
+            joined = below
+        combined.append(joined)
+    if len(fields_named(combined, index)) <= len(fields_named(upper, index)):
+        return None
+    return combined
+
+
 def _alias_rank(schema: SheetSchema) -> dict[str, int]:
     """How strongly an alias names its field: 0 for the field's own name, then the order of
     its aliases (``Customer Code`` names the Customer ID more surely than ``Customer``)."""

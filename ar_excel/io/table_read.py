@@ -22,6 +22,7 @@ from ar_excel.io.headers import (
     map_headers,
     net_as_amount,
     non_empty,
+    two_row_header,
 )
 from ar_excel.io.report_rows import (
     group_headings,
@@ -152,6 +153,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                     f"no header row found in sheet '{sheet}'"))
             return None, issues
         header, data, first_row = grid.rows[h], grid.rows[h + 1:], grid.top + h + 1
+        two_rows = two_row_header(grid.rows, h, schema)
+        if two_rows is not None:  # a group label merged over the labels under it
+            header, data, first_row = two_rows, grid.rows[h + 2:], grid.top + h + 2
     width = max([len(header)] + [len(r) for r in data[:1]])
     header = list(header) + [None] * (width - len(header))
     names, written = map_headers(header, schema, grid.left)
