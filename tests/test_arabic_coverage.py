@@ -39,9 +39,11 @@ KEY_COLUMNS = {
     "Statement", "Email", "Phone", "Address", "City", "Plan", "Oldest Invoice", "Currency",
     "Request Reason", "Value", "Old Value", "New Value", "User", "Sheet", "Cell", "Column",
     "Candidates",
-    # codes of the contract and its extensions (keys: filters, macros, the next run read them)
+    # codes of the contract and its extensions (keys: filters, macros, the next run read them;
+    # a plan instalment's Status, Risk Class, Item Type, an Aging Detail bucket naming its
+    # Aging column, the pack's KPI names a figure is looked up by)
     "Code", "Severity", "Status", "Method", "Customer Status", "Recommendation", "Top Codes",
-    "Language", "Risk Class", "Item Type", "Bucket",
+    "Language", "Risk Class", "Item Type", "Bucket", "KPI",
     # the contract's column a finding or a change is about (Customer Changes is read back by
     # the next run's change log; Customer / Invoice Checks name the same columns)
     "Field",
@@ -161,7 +163,7 @@ def test_every_text_of_the_arabic_management_pack_is_arabic(tmp_path):
     wb = load_workbook(out)
     kpis = {r[0]: (r[3], r[4]) for r in wb["KPIs"].iter_rows(min_row=3, max_row=20,
                                                               values_only=True)}
-    assert kpis["متوسط فترة التحصيل (DSO)"] == (
+    assert kpis["DSO"] == (
         "يوم", "رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة")
     dash = [r for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]]
     assert (dash[3][0], dash[3][2]) == ("إجمالي المديونية", "EGP")

@@ -164,6 +164,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     info = master.set_index("Customer ID")
 
     rows = []
+    sep = "؛ " if arabic else "; "  # the Arabic semicolon between an Arabic reason's clauses
     for cid in ids + unknown:
         in_master = cid in known
         limit = float(info.at[cid, "Credit Limit"]) if in_master and pd.notna(
@@ -239,8 +240,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Unapplied Credits": round(float(credits.get(cid, 0.0)), places),
             "Customer Status": master_status or None,
             "Next Credit Review": info.at[cid, "Next Credit Review"] if in_master else pd.NaT,
-            "Reason": "; ".join(why),
-            "Note": "; ".join(note) or None,
+            "Reason": sep.join(why),
+            "Note": sep.join(note) or None,
         })
     out = pd.DataFrame(rows, columns=CREDIT_COLUMNS + EXTRA_COLUMNS)
     out["Oldest Overdue Days"] = out["Oldest Overdue Days"].astype("int64")

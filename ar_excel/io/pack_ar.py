@@ -5,8 +5,9 @@ measures and how each is computed, the KPIs' names, units and definitions, the p
 trend and the small tables under each tab (their headers, the weeks of the forecast) read in
 Arabic, in the terms a Gulf or Egyptian finance manager uses (المديونية، متوسط فترة التحصيل،
 مؤشر فعالية التحصيل). The international abbreviations (DSO, CEI) are kept beside the Arabic.
-The tabs' English column headers stay (the Arabic label row names them). Anything without a
-wording here stays English, so nothing is lost.
+The tabs' English column headers stay (the Arabic label row names them), and so do the KPIs
+tab's KPI names (keys a figure is looked up by; the Dashboard's measures are in Arabic).
+Anything without a wording here stays English, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -189,7 +190,8 @@ def _week(text: object) -> object:
 
 _VALUES: dict[str, dict[str, object]] = {
     "Dashboard": {"Measure": _measure, "Unit": UNITS, "How it is computed": _definition},
-    "KPIs": {"KPI": KPI_NAMES, "Unit": UNITS, "Definition": _definition},
+    # the KPI names stay English: keys a reader of the pack looks a figure up by (DSO, CEI %)
+    "KPIs": {"Unit": UNITS, "Definition": _definition},
     "Top Overdue": {"Trend": TRENDS},
     "Payment Behaviour": {"Trend": TRENDS},
 }
