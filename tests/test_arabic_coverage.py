@@ -246,3 +246,30 @@ def test_summary_lines_clause_by_clause():
     assert arabic_summary("invoices: 4 accounts to review; Tax % read oddly") == (
         "invoices: 4 حساب للمراجعة؛ Tax % read oddly")
     assert arabic_summary("newjob: did something") == "newjob: did something"
+
+
+def test_the_jobs_own_input_issues_have_their_arabic():
+    """Ties the English wording of the issues the jobs raise (not the reader's) to their
+    Arabic in ``messages_ar``: a reworded message fails here until its Arabic is written."""
+    import pandas as pd
+
+    from ar_excel.core.collections.payment_plans import plan_schedule
+    from ar_excel.io.messages_ar import arabic_message
+    from ar_excel.model import ROW
+
+    day = pd.Timestamp("2026-11-01")
+    plans = pd.DataFrame({
+        "Customer ID": [None, "C1", "C1", "C1", "C1", "C1", "C9"],
+        "Amount": [100.0, -5.0, 100.0, 100.0, 100.0, 100.0, 100.0],
+        "Instalments": [2, 2, 0, 2, 2, 2, 2],
+        "Start": [day, day, day, None, day, day, day],
+        "Frequency": ["monthly"] * 4 + ["twice a month", "every blue moon", "monthly"],
+        ROW: range(2, 9)})
+    customers = pd.DataFrame({"Customer ID": ["C1"], "Name": ["Nile"], "Currency": ["EGP"]})
+    payments = pd.DataFrame(columns=["Customer ID", "Date", "Amount", "Invoice No"])
+    _, problems = plan_schedule(plans, payments, day, customers)
+    messages = [m for _, _, m in problems]
+    assert len(messages) == 7
+    messages += ["INV-1 has no date, so it cannot be aged: its 10.00 is shown under Current",
+                 "the billing check 'x' could not run; the other checks ran"]
+    assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
