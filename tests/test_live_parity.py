@@ -447,3 +447,19 @@ def test_a_chosen_file_wins_over_the_sheet_as_bank_does(workbook, tmp_path):
                                    bank=str(chosen))
     live = _grid(book.sheets["Bank Matches"].grid(), now)
     assert live == expected["Bank Matches"] and _bank_lines(live) == {"CSV1"}
+
+
+def test_a_missing_policy_file_fails_reconcile_only_both_ways(tmp_path):
+    path = build_workbook(tmp_path / "ar.xlsx", bank_sheet=False,
+                          policy=[["bank_statement", "gone.csv"]])
+    now = dt.datetime.now()
+    out = tmp_path / "run.xlsx"
+    assert cli_main(["run", str(path), "-o", str(out), "--as-of", AS_OF]) == 1  # a job failed
+    expected = _file_tabs(out, now)
+    book = fake.book_from_file(path)
+    outcome = buttons.month_end_run(book, as_of=AS_OF, quiet=True)
+    assert not outcome.ok and "cannot read the bank statement" in outcome.message
+    assert "gone.csv" in outcome.message
+    assert outcome.tabs == list(expected) and "Aging" in expected  # the other jobs ran
+    for name, rows in expected.items():
+        assert _grid(book.sheets[name].grid(), now) == rows, name

@@ -82,7 +82,8 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
     ``--bank``), else None where the workbook has a ``Bank Statement`` sheet (the job reads
     it), else the Policy sheet's ``bank_statement`` (relative to the workbook's folder;
     several separated by ``;``, one per bank account, are reconciled together). A file named
-    but missing is said here, before anything runs."""
+    but missing is left to the job to report, as on the command line: a month-end run still
+    does its other jobs."""
     from ar_excel.bank.combine import named_files
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
@@ -98,9 +99,6 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
             folder = workbook_path(xlbook)
             if folder is not None:
                 path = folder.parent / path
-        if not path.exists():
-            where = "chosen" if chosen else "named in the Policy sheet (bank_statement)"
-            raise InputError(f"the bank statement file {where} was not found: {path}")
         paths.append(path)
     return paths[0] if len(paths) == 1 else paths
 
