@@ -238,3 +238,45 @@ def arabic_block(block: Tab, values: Mapping[str, Mapping[str, str] | Callable[[
 
 def arabic_chart(chart: Chart) -> Chart:
     return replace(chart, title=arabic_caption(chart.title) or chart.title)
+
+
+# The issues the jobs raise themselves (the reader's are in ``messages_ar``), for the Input
+# Issues tab of an Arabic workbook.
+JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"^this item has no date, so it cannot be aged: its (\S+) is shown under Current$",
+     "هذا البند بلا تاريخ فلا يمكن حساب عمره: مبلغه {0} يظهر تحت غير مستحق"),
+    (r"^(.*) has no date, so it cannot be aged: its (\S+) is shown under Current$",
+     "{0} بلا تاريخ فلا يمكن حساب عمره: مبلغه {1} يظهر تحت غير مستحق"),
+    (r"^the Dunning History tab has no header row with (.*): it is ignored and rewritten from "
+     r"this run$", "تبويب Dunning History ليس فيه صف عناوين به {0}: تم تجاهله وأُعيدت كتابته من "
+                   "هذا التشغيل"),
+    (r"^payment plan without a customer: not scheduled$",
+     "خطة سداد بلا عميل: لم تُجدول أقساطها"),
+    (r"^payment plan amount must be a positive amount: not scheduled$",
+     "مبلغ خطة السداد يجب أن يكون موجباً: لم تُجدول أقساطها"),
+    (r"^number of instalments must be 1 or more: not scheduled$",
+     "عدد الأقساط يجب أن يكون 1 أو أكثر: لم تُجدول الخطة"),
+    (r"^payment plan without a start date: not scheduled$",
+     "خطة سداد بلا تاريخ بداية: لم تُجدول أقساطها"),
+    (r"^customer '(.*)' is not in the Customers sheet: payment plan not scheduled$",
+     "العميل '{0}' غير موجود في ورقة العملاء: لم تُجدول خطة السداد"),
+    (r"^frequency '(.*)' \(twice a month\) does not say which days: write '15 days' or "
+     r"'2 weeks'; monthly is used$",
+     "الدورية '{0}' (مرتين في الشهر) لا تحدد الأيام: اكتب '15 يوم' أو 'أسبوعين'؛ استُخدمت "
+     "الدورية الشهرية"),
+    (r"^unknown frequency '(.*)' \(use weekly, monthly, quarterly or e\.g\. '2 weeks'\); "
+     r"monthly is used$",
+     "دورية غير معروفة '{0}' (استخدم أسبوعي أو شهري أو ربع سنوي أو مثلاً 'أسبوعين')؛ "
+     "استُخدمت الدورية الشهرية"),
+    (r"^the billing check '(.*)' could not run; the other checks ran$",
+     "تعذر تشغيل فحص الفوترة '{0}'؛ تم تشغيل باقي الفحوص"),
+)]
+
+
+def arabic_job_issue(message: str) -> str:
+    """The Arabic wording of a job's issue, or the message as it is."""
+    for pattern, template in JOB_ISSUES:
+        m = pattern.match(message)
+        if m:
+            return template.format(*m.groups())
+    return message
