@@ -380,3 +380,20 @@ def test_arabic_deduction_and_addition_words_sign_the_amounts(tmp_path):
         "15/11/2026,شيك رقم 100234,خصم,\"245.00\"\n")))
     assert stmt.lines["Amount"].tolist() == [1250.0, -5.0, -245.0]
     assert stmt.issues == []
+
+
+def test_unsigned_amounts_with_payments_out_among_them_are_pointed_out(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Description,Amount\n"
+        "13/11/2026,TRANSFER FROM ACME INV-1001,1250.00\n"
+        "14/11/2026,SWIFT CHARGES,25.00\n"
+        "15/11/2026,CHQ PAID 100234,500.00\n")))
+    assert stmt.lines["Amount"].tolist() == [1250.0, 25.0, 500.0]  # nothing says otherwise
+    [note] = stmt.issues
+    assert (note.column, note.value) == ("Amount", 2)
+    assert "rows 3, 4 read like payments out" in note.message
+    signed = read_statement(write(tmp_path, (
+        "Date,Description,Amount\n"
+        "13/11/2026,TRANSFER FROM ACME INV-1001,1250.00\n"
+        "14/11/2026,SWIFT CHARGES,-25.00\n"), "signed.csv"))
+    assert signed.issues == []

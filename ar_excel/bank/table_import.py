@@ -319,6 +319,20 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issues += signs_from_balance(lines, balances.opening, source,
                                       header[cols["Amount"]] if cols["Amount"] < len(header)
                                       else "Amount")
+    if ("Amount" in cols and not {"_sign", "Debit", "Credit", "Balance"} & set(cols)
+            and not (balances.opening is not None and balances.closing is not None)
+            and len(lines) >= 2 and (lines["Amount"] > 0).all()):
+        outgoing = [int(no) for no, text in zip(lines["Line No"], lines["Description"],
+                                                strict=True) if text and _MONEY_OUT.search(text)]
+        if outgoing:
+            name = header[cols["Amount"]] if cols["Amount"] < len(header) else "Amount"
+            named = ", ".join(map(str, outgoing[:10])) + (" ..." if len(outgoing) > 10 else "")
+            issues.append(Issue(source, "", name, len(outgoing), (
+                f"every amount is positive and nothing in the file tells money out from money "
+                "in (no debit/credit column or mark, no running balance, no stated balances), "
+                f"so every line was read as money in, though rows {named} read like payments "
+                "out (fees, cheques paid, withdrawals). Export the statement with debit and "
+                "credit columns or signed amounts")))
     if "Balance" in cols:
         left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
                     and i.cell[4:].isdigit()}
@@ -332,6 +346,14 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 # that takes the date above): balances other than opening/closing, counts of lines
 _SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(number|no\.?|count)\s+"
                             r"of\b|\bcount\b|عدد|anzahl|nombre\s+d|available|blocked|on hold")
+
+
+# narratives of money going out: a statement whose every amount is positive and unsigned
+# but has these lines has lost its signs
+_MONEY_OUT = re.compile(
+    r"(?i)\b(fees?|charges?|commission|withdrawal|atm|pos purchase|direct debit|standing order|"
+    r"cheque paid|chq paid|check paid|outward|payment to|transfer to)\b|عمولة|عمولات|مصاريف|"
+    r"رسوم|سحب|خصم|صادر")
 
 
 def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
