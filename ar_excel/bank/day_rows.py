@@ -65,5 +65,8 @@ def rows_of_the_day(main: np.ndarray, dated: np.ndarray, date_blank: np.ndarray,
         between = slice(head + 1, pos)
         if no_money[between].all():  # the first amount after the dated row: its amount row
             found.heads[head] = pos
-    found.amount_last = bool(found.heads)
+    # narrative rows lead the amount below them where most dated rows without an amount
+    # open such a transaction (a memo line here and there is no such layout)
+    memos = int((main & dated & no_money & has_text).sum()) - len(found.heads)
+    found.amount_last = len(found.heads) > memos
     return found, anchor
