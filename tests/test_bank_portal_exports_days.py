@@ -397,3 +397,31 @@ def test_unsigned_amounts_with_payments_out_among_them_are_pointed_out(tmp_path)
         "13/11/2026,TRANSFER FROM ACME INV-1001,1250.00\n"
         "14/11/2026,SWIFT CHARGES,-25.00\n"), "signed.csv"))
     assert signed.issues == []
+
+
+EXPORTS = Path(__file__).resolve().parent / "data" / "bank_exports"
+
+
+def test_reconcile_end_to_end_on_a_camt_batch_each_receipt_meets_its_invoice(tmp_path):
+    from ar_excel.cli import main
+
+    book = _ar_book(tmp_path / "book.xlsx", "SAR",
+                    [("R1", "شركة الرياض"), ("J1", "Jeddah Foods"), ("D1", "Dammam Co")],
+                    [("INV-4001", "R1", 5000.0), ("INV-4002", "J1", 2000.0),
+                     ("INV-4003", "D1", 1000.0)])
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank",
+                 str(EXPORTS / "camt053_batch_reversal_sar.xml"), "-o", str(out),
+                 "--as-of", "2026-11-30"]) == 0
+    matches = [(r[0], r[2], r[3], r[5], r[8]) for r in _tab(out, "Bank Matches")[1:]]
+    assert matches == [("BATCH-77", 5000, "INV-4001", 5000, "Matched"),
+                       ("BATCH-77-2", 2000, "INV-4002", 2000, "Matched"),
+                       ("BATCH-77-3", 1000, "INV-4003", 1000, "Matched")]
+    recon = {r[0]: r[1:4] for r in _tab(out, "Reconciliation")[1:] if r[0]}
+    assert recon["Opening balance"][0] == 10000
+    assert recon["Credits (money in)"][:2] == (8000, 3)
+    assert recon["Debits (money out, not AR)"][:2] == (-500, 1)  # the returned payment
+    assert recon["Closing balance (statement)"][0] == 17500
+    assert recon["Difference"] == (0, None, "ties out")
+    unmatched = _tab(out, "Unmatched Bank")[1:]
+    assert [(r[0], r[2]) for r in unmatched] == [("RV1", -500)]
