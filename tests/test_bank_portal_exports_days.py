@@ -425,3 +425,15 @@ def test_reconcile_end_to_end_on_a_camt_batch_each_receipt_meets_its_invoice(tmp
     assert recon["Difference"] == (0, None, "ties out")
     unmatched = _tab(out, "Unmatched Bank")[1:]
     assert [(r[0], r[2]) for r in unmatched] == [("RV1", -500)]
+
+
+def test_a_currency_row_under_the_header_is_part_of_it(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Description,Debit,Credit,Balance\n"
+        ",,(EGP),(EGP),(EGP)\n"
+        "13/11/2026,TRF FROM ACME INV-1001,,\"1,000.00\",\"6,000.00\"\n"
+        "14/11/2026,FEES,10.00,,\"5,990.00\"\n")))
+    assert stmt.lines["Amount"].tolist() == [1000.0, -10.0]
+    assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
+    assert stmt.lines["Line No"].tolist() == [3, 4]
+    assert stmt.issues == []

@@ -109,6 +109,22 @@ def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
     layout.header_row = r
 
 
+_UNIT = re.compile(r"^[(\[]?\s*([A-Z]{3})\s*[)\]]?$")
+
+
+def _currency_row_under_the_header(rows: list[list[Any]], layout: Layout) -> None:
+    """A row under the header naming the money columns' currency (``| (EGP) | (EGP) |``) is
+    part of the header: it gives the currency, and the lines start after it."""
+    r = layout.header_row + 1
+    if r >= len(rows):
+        return
+    cells = [str(c).strip() for c in rows[r] if not is_blank(c)]
+    codes = {m.group(1) for c in cells for m in [_UNIT.match(c)] if m}
+    if cells and len(codes) == 1 and all(_UNIT.match(c) for c in cells):
+        layout.currency_hint = layout.currency_hint or codes.pop()
+        layout.header_row = r
+
+
 def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str) -> Layout:
     """The header row and what each column holds; InputError when it cannot be decided."""
     asked = header_row_asked(mapping, rows, source)
@@ -138,6 +154,7 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
         if best is not None:
             if asked is None:
                 _merge_second_header_row(rows, best)
+                _currency_row_under_the_header(rows, best)
             if not by_words:
                 add_roles_by_words(rows, best, best.header_row + 1)
             sign_column_by_values(rows, best, best.header_row + 1)
