@@ -521,3 +521,49 @@ def test_a_first_record_of_text_under_the_header_is_no_second_header_row(tmp_pat
     book = read_book(path)
     assert book.issues == []
     assert book.customers["Customer ID"].tolist() == ["C1", "C2"]
+
+
+# ---------------------------------------------------------------- Oracle receivables aging
+
+
+def test_oracle_aging_report_with_oracle_dates_and_a_report_total(tmp_path):
+    """Oracle Receivables' "Aging - 4 Buckets" exported to Excel (sheet "Aging Report"):
+    Transaction Number, dates as 01-OCT-2026, Amount Due Original / Remaining, the report's
+    own buckets (not read: we age by the as-of date) and "Report Total" in the name column.
+    A cash customer (IMMEDIATE, no limit) owing anything is over its limit."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer Number", "Customer Name", "Credit Limit", "Payment Terms"],
+                      ["1001", "Nile Foods", 50000, "30 NET"],
+                      ["1002", "Delta Traders", 20000, "30 NET"],
+                      ["1003", "Sinai Build", 0, "IMMEDIATE"]],
+        "Aging Report": [
+            ["Aging - 4 Buckets Report"], ["As of Date: 30-NOV-2026"], [],
+            ["Customer Name", "Customer Number", "Transaction Number", "Type",
+             "Transaction Date", "Due Date", "Days Past Due", "Amount Due Original",
+             "Amount Due Remaining", "Current", "1-30 Days Past Due", "31-60 Days Past Due",
+             "61-90 Days Past Due", "Over 90"],
+            ["Nile Foods", "1001", "10012", "Invoice", "01-OCT-2026", "31-OCT-2026", 30, 10000,
+             10000, 0, 10000, 0, 0, 0],
+            ["Nile Foods", "1001", "10031", "Invoice", "10-NOV-2026", "10-DEC-2026", -10, 5000,
+             3000, 3000, 0, 0, 0, 0],
+            ["Delta Traders", "1002", "10008", "Invoice", "15-SEP-2026", "15-OCT-2026", 46,
+             8000, 8000, 0, 0, 8000, 0, 0],
+            ["Delta Traders", "1002", "CM-5", "Credit Memo", "25-NOV-2026", "25-NOV-2026", 5,
+             -500, -500, 0, -500, 0, 0, 0],
+            ["Sinai Build", "1003", "10034", "Invoice", "20-NOV-2026", "20-DEC-2026", -20,
+             12000, 12000, 12000, 0, 0, 0, 0],
+            ["Report Total", None, None, None, None, None, None, 34500, 32500, 15000, 9500,
+             8000, 0, 0]]})
+    book = read_book(path)
+    assert _issues(book) == [("Aging Report", "H10", "row 10 holds only 34,500.00, the sum of "
+                                                     "the rows above it: a totals row, not a "
+                                                     "record: not read")]
+    assert _aging(book) == {
+        "1001": [3000, 10000, 0, 0, 0, 13000],
+        "1002": [0, -500, 8000, 0, 0, 7500],
+        "1003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "1001": (13000, 10000, "OK"),
+        "1002": (7500, 8000, "OK"),
+        "1003": (12000, 0, "Over Limit")}
+    _every_job_runs(book)

@@ -159,7 +159,8 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
         return []
     present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j])) for j in keys}
     # a subtotal may show the customer it sums (a list subtotalled by account)
-    owner = [j for j in keys if names[j] == "Customer ID" and len(keys) > 1]
+    owner = [j for j in keys if names[j] == "Customer ID" and len(keys) > 1
+             and schema.name in ("Invoices", "Payments")]
     no_keys = keep & ~np.logical_or.reduce([present[j] for j in keys if j not in owner])
     if not no_keys.any():
         return []
@@ -175,13 +176,19 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
     start = 0
     grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
     running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
+    records = np.concatenate(([0], np.cumsum(keep & ~is_candidate)))
     for pos in candidates.tolist():
         used = [j for j in amounts if filled[j][pos]]
         if any(np.isnan(values[j][pos]) for j in used):
             continue  # an amount that cannot be read is no sum
+        # a row naming its customer sums at least two of its records: one record's amount
+        # said again beside its customer may be a record missing its number and date
+        least = 2 if any(present[j][pos] for j in owner) else 1
         # each filled amount the sum of its column since the last subtotal, or from the top
-        if used and all(abs(values[j][pos] - (running[j][pos] - running[j][start])) < 0.005
-                        or abs(values[j][pos] - running[j][pos]) < 0.005 for j in used):
+        if used and all((abs(values[j][pos] - (running[j][pos] - running[j][start])) < 0.005
+                         and records[pos] - records[start] >= least)
+                        or (abs(values[j][pos] - running[j][pos]) < 0.005
+                            and records[pos] >= least) for j in used):
             found.append((pos, used[0], float(values[used[0]][pos])))
             start = pos + 1
     return found
