@@ -437,3 +437,13 @@ def test_a_currency_row_under_the_header_is_part_of_it(tmp_path):
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
     assert stmt.lines["Line No"].tolist() == [3, 4]
     assert stmt.issues == []
+
+
+def test_the_ledger_balance_is_the_running_balance_not_the_available_one(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Description,Debit,Credit,Available Balance,Ledger Balance\n"
+        "13/11/2026,TRF FROM ACME INV-1001,,\"1,000.00\",\"5,500.00\",\"6,000.00\"\n"
+        "14/11/2026,FEES,10.00,,\"5,490.00\",\"5,990.00\"\n"
+        "15/11/2026,TRF FROM GLOBEX,,\"100.00\",\"5,090.00\",\"6,090.00\"\n")))
+    assert stmt.lines["Balance"].tolist() == [6000.0, 5990.0, 6090.0]
+    assert stmt.issues == []  # the available balance (holds) broke the line-by-line check

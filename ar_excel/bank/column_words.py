@@ -286,6 +286,11 @@ def reads_as_amount(value: Any) -> bool:
     return False
 
 
+# a balance net of holds and limits: not the running balance of the booked lines
+_AVAILABLE_WORDS = {"available", "avail", "cleared", "متاح", "المتاح", "verfugbar",
+                    "verfuegbar", "disponible"}
+
+
 def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
     """Give the headers no alias names a role from their words (see ``_ROLE_WORDS``)."""
     used = set(layout.columns.values()) | set(layout.parts)
@@ -311,3 +316,20 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             used.add(idx)
             if canon in MONEY_ROLES and layout.currency_hint is None:
                 layout.currency_hint = split_header(header)[1]
+    _ledger_balance_over_available(data, layout, used)
+
+
+def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: set[int]
+                                   ) -> None:
+    """"Available Balance" beside "Ledger Balance" (or a plain "Balance"): the running
+    balance of the booked lines is the ledger one; the available one moves with holds."""
+    balance = layout.columns.get("Balance")
+    if balance is None or balance >= len(layout.headers) or not header_words(
+            layout.headers[balance]) & _AVAILABLE_WORDS:
+        return
+    for idx, header in enumerate(layout.headers):
+        words = header_words(header)
+        if (idx not in used and words & _WORDS_OF["Balance"] and not words & _AVAILABLE_WORDS
+                and _values_read_as(data, idx, "Balance")):
+            layout.columns["Balance"] = idx
+            return
