@@ -430,6 +430,7 @@ class Table:
         self.parent = sheet
         self.name = name
         self._range = source
+        self._totals = 0  # rows of a totals row at the bottom of the range
 
     @property
     def range(self) -> Range:
@@ -442,9 +443,9 @@ class Table:
     @property
     def data_body_range(self) -> Range | None:
         r = self._range
-        if r.shape[0] < 2:
+        if r.shape[0] - self._totals < 2:
             return None
-        return Range(r.sheet, r.row + 1, r.column, r.shape[0] - 1, r.shape[1])
+        return Range(r.sheet, r.row + 1, r.column, r.shape[0] - 1 - self._totals, r.shape[1])
 
 
 class Tables:
@@ -657,6 +658,7 @@ def book_from_file(path: Any) -> Book:
                 last.cells_[(c.row, c.column)] = Cell(value=v, number_format=c.number_format)
         last._merges = [(m.min_row, m.min_col, m.max_row, m.max_col)
                         for m in ws.merged_cells.ranges]
-        for name, ref in ws.tables.items():
-            last.tables.add(source=last.range(ref), name=name)
+        for table in ws.tables.values():
+            added = last.tables.add(source=last.range(table.ref), name=table.displayName)
+            added._totals = int(table.totalsRowCount or 0)
     return book

@@ -204,11 +204,10 @@ def table_grids(sheet: Any, errors: ErrorCells | None = None) -> list[Grid]:
 
 def _rows_below(sheet: Any, table: Any, grid: Grid, errors: dict[str, str]) -> None:
     """The rows typed right under the table, outside it, read as its rows (and said)."""
+    # A totals row is among the rows under the data, as the file reader sees it (calamine's
+    # table ends at its data): read through, it is known for a totals row and left out.
     first = grid.top + len(grid.rows) + 1  # 1-based row right under the table's rows
     try:
-        whole = table.range  # header, rows and a totals row if it has one
-        if whole.row + whole.shape[0] > first:  # its totals row: what is under is no row
-            return
         used = sheet.used_range
         end = used.row + used.shape[0] - 1  # 1-based last row of the sheet's used range
     except Exception:  # an engine that cannot say: the table's own rows are read
