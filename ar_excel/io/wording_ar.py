@@ -1,8 +1,9 @@
 """Arabic wording of the jobs' captions, small tables and text cells, for Arabic workbooks.
 
-The jobs word their tabs in English (captions, the small tables under a table, the text a
-cell explains: a risk basis, a plan instalment's status). An Arabic workbook (or ``--lang
-ar``) shows them in Arabic, in the accountant's terms (أعمار الديون، الرصيد المفتوح، مطالبات،
+The jobs word their tabs in English (captions, the small tables under a table, the text that
+explains a figure: a risk score's basis, how an expected payment date was reached) and the
+issues they raise themselves (``JOB_ISSUES``). An Arabic workbook (or ``--lang ar``) shows them
+in Arabic, in the accountant's terms (أعمار الديون، الرصيد المفتوح، مطالبات،
 إيقاف التعامل). Only human text changes: the contract's tab names, column headers and codes
 (``Hold``, ``Suggested``, ``DUPLICATE_TAX_ID``) stay English, they are keys. A text without a
 known wording is shown as it is (English), so nothing is lost; dates and amounts are carried
