@@ -140,13 +140,13 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         bar.close()
     for line in outcome.summaries:
         print(line)
+    said = _arabic_lines if arabic else list
     if outcome.protect and args.out is not None:
-        print("note: sheet protection applies to the sheets in the workbook written; "
-              f"{', '.join(p.sheet for p in outcome.protect)} is protected only when written "
-              "into BOOK (run without -o)")
+        print(*said(["note: sheet protection applies to the sheets in the workbook written; "
+                     f"{', '.join(p.sheet for p in outcome.protect)} is protected only when "
+                     "written into BOOK (run without -o)"]))
     for line in outcome.skipped:
         print(line)
-    said = _arabic_lines if arabic else list
     for line in said([f"{len(outcome.issues)} input issue(s); tabs written to {written}: "
                       + ", ".join(t.name for t in tabs),
                       *(f"also wrote {path}" for path in outcome.files[:5]),

@@ -246,6 +246,10 @@ def test_summary_lines_clause_by_clause():
     assert arabic_summary("invoices: 4 accounts to review; Tax % read oddly") == (
         "invoices: 4 حساب للمراجعة؛ Tax % read oddly")
     assert arabic_summary("newjob: did something") == "newjob: did something"
+    assert arabic_summary("note: sheet protection applies to the sheets in the workbook written; "
+                          "العملاء is protected only when written into BOOK (run without -o)"
+                          ).startswith("ملاحظة: حماية الأوراق تسري على المصنف الذي كُتب؛ لا تُحمى "
+                                       "العملاء")
 
 
 def test_the_jobs_own_input_issues_have_their_arabic():

@@ -84,6 +84,10 @@ _LINES = _rules(
      "يُسجَّل (Receipts To Post)"),
     (r"(\d+) input issue\(s\); tabs written to (.*?): (.*)",
      "{0} مشكلة في بيانات الإدخال (Input Issues)؛ كُتبت التبويبات في {1}: {2}"),
+    (r"note: sheet protection applies to the sheets in the workbook written; (.*) is "
+     r"protected only when written into BOOK \(run without -o\)",
+     "ملاحظة: حماية الأوراق تسري على المصنف الذي كُتب؛ لا تُحمى {0} إلا عند الكتابة في "
+     "المصنف نفسه (التشغيل دون -o)"),
     (r"also wrote (\d+) more file\(s\) in (.*)", "كُتب أيضاً {0} ملف آخر في {1}"),
     (r"also wrote (.*)", "كُتب أيضاً {0}"),
 )
