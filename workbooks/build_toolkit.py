@@ -202,6 +202,8 @@ def example_sheets(n_customers: int = 40, n_invoices: int = 300,
         ["as_of", AS_OF.isoformat(), "Date the aging and credit buttons run as of (blank = today)"],
         # no note on a row left blank: the reader would take the note for the value
         ["bank_statement", "", ""],
+        ["protect_password", "", ""],  # Validate customers protects the Customers sheet
+        ["editable", "", ""],  # the fields left open on it (blank: contact details)
     ], columns=policy.columns)], ignore_index=True)
     sheets["Bank Statement"] = example_bank_statement(frames, AS_OF)
     sheets["Policy"] = policy
@@ -298,8 +300,10 @@ def _start_sheet(wb, ws, formats: dict[str, object], lite: bool) -> None:
             "macro": f"{MODULE}.{b.macro}", "caption": b.label,
             "width": 250, "height": 28, "x_offset": 2, "y_offset": 2})
     last = FIRST_ROW + 2 * len(BUTTONS)
-    ws.write_string(last, 1, "The bank statement comes from the file you choose when asked, the "
-                    "file named in Policy (bank_statement), or the Bank Statement sheet.",
+    ws.write_string(last, 1, "The bank statement comes from the file you choose when asked, "
+                    "else the Bank Statement sheet, else the file(s) named in Policy "
+                    "(bank_statement). A Policy protect_password makes Validate customers "
+                    "protect the Customers sheet (editable: the fields left open).",
                     formats["note"])
     ws.activate()
 
