@@ -126,6 +126,18 @@ _CLAUSES: list[tuple[str, object]] = [
                         "المجموع صدفةً: " + _CONFIRM),
     (r"(.+) less (\S+) within the fee tolerance: write-off proposed(, please confirm)?",
      lambda m: f"{m[1]} ناقص {m[2]} {_WRITE_OFF}" + (f"، {_CONFIRM}" if m[3] else "")),
+    (r"pays (.+?) \((\S+) open\) short by (\S+): bank charges over the fee tolerance, left "
+     r"open on the invoice(, please confirm)?",
+     lambda m: f"يسدد {m[1]} ({m[2]} مفتوح) ناقصاً {m[3]}: مصاريف بنكية تتجاوز سماحية "
+               "المصاريف، يبقى الفرق مفتوحاً على الفاتورة" + (f"، {_CONFIRM}" if m[4] else "")),
+    (r"pays (.+?) \((\S+) open\) short by (\S+): a (\S+) % discount taken, left open on the "
+     r"invoice(, please confirm)?",
+     lambda m: f"يسدد {m[1]} ({m[2]} مفتوح) ناقصاً {m[3]}: خصم {m[4]} % مأخوذ، يبقى الفرق "
+               "مفتوحاً على الفاتورة" + (f"، {_CONFIRM}" if m[5] else "")),
+    (r"pays (.+?) \((\S+) open\) short by (\S+), neither whole bank charges nor a usual "
+     r"discount: please confirm",
+     "يسدد {0} ({1} مفتوح) ناقصاً {2}، والفرق ليس مصاريف بنكية بمبلغ صحيح ولا خصماً بنسبة "
+     "معتادة: " + _CONFIRM),
     (r"pays more than everything open \((.*)\): all invoices settled, the excess stays on "
      r"account", "يدفع أكثر من كل المفتوح ({0}): سُويت كل الفواتير والزيادة تبقى تحت الحساب"),
     (r"names no invoice and pays less than the oldest open one \((.*), (\S+) open\): a payment "

@@ -114,6 +114,7 @@ from ar_excel.core.matching.payers import Payer, PayerDirectory
 from ar_excel.core.matching.recorded import RecordedPairing
 from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
+from ar_excel.core.matching.short_payments import ShortPayments
 from ar_excel.core.matching.unmatched import UnmatchedReasons
 from ar_excel.core.matching.withholding import bases
 from ar_excel.core.matching.withholding_stage import WithholdingStage
@@ -126,7 +127,7 @@ __all__ = ["AMOUNT_ONLY_CHANCE", "CENTS", "MATCHED", "SUMS_FOR", "THOUSANDTHS", 
 
 
 class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerStages,
-              WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
+              ShortPayments, WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
     """The cascade over one statement: reads its lines, then runs the stages in order against
     one ledger of open invoices, certain rules first. Each stage lives in the module named for
     it; this class only holds the run's state and the order of the stages."""
@@ -181,7 +182,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
                          key=lambda f: f.pos)
         stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
-                  self.propose_withholding, self.propose_payer_tolerance, self.propose_payer_rest,
+                  self.propose_withholding, self.propose_payer_tolerance, self.propose_payer_short,
+                  self.propose_payer_rest,
                   self.propose_amount_only)
         # Certain allocations first, across all rules; suggestions only from what is left.
         for floor in (MATCHED, 0.0):

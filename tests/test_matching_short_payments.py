@@ -1,0 +1,131 @@
+"""A known payer's receipt a little short of one of its invoices, with no invoice named.
+
+Egyptian and Gulf banks take a flat charge from an inward transfer (EGP 10-75, AED 10-50, more
+on a SWIFT with an intermediary bank), and customers take discounts nobody agreed: the receipt
+is the invoice less a gap larger than the policy's fee tolerance (25.00 or 0.5 %). When the
+payer is known for sure and exactly one of its open invoices lies a short payment above the
+receipt, and the gap reads as what is taken on the way (charges: a whole amount, or whole plus
+VAT, up to 100.00; a discount: a rate in 0.5 % steps up to 3 %, to the cent), the cash is
+applied to that invoice (``partial``, Matched) and the gap stays open on it for a decision:
+nothing is written off beyond the tolerance. A gap of no usual kind, a round receipt (a part
+payment), two invoices the receipt could be short of, an invoice of exactly the amount
+elsewhere, or a payer known only by a name several customers share leave it to a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ar_excel.io.reasons_ar import arabic_reason
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+IBAN = "EG380019000500000000263180002"
+CUSTOMERS = [customer("C1", "Emerald Trading Co"),
+             customer("C2", "Sinai Foodstuff S.A.E", **{"IBAN / Bank Account": IBAN}),
+             customer("C3", "Delta Star Paints Company")]
+INVOICES = [invoice("F2026000518", "C1", 7500.00), invoice("F2026000530", "C1", 30236.51, "2026-10-01"),
+            invoice("ف-2026-0517", "C2", 23612.82), invoice("ف-2026-0600", "C2", 4100.00, "2026-10-05"),
+            invoice("INV-77", "C3", 2545.74)]
+
+
+def _writeoffs(result) -> list[float]:
+    return [round(w, 2) for w in result.matches["Write-off"]]
+
+
+@pytest.mark.parametrize(("row", "inv", "open_", "gap", "how", "taken"), [
+    # a flat EGP charge of 58.00 on a 7,500.00 invoice (over 25.00 and 0.5 %)
+    ({"amount": 7442.00, "desc": "حوالة واردة من EMERALD TRADING CO"},
+     "F2026000518", "7,500.00", "58.00", "payer by narrative name (98)",
+     "bank charges over the fee tolerance"),
+    # an unagreed 1.5 % discount, paid from the customer's own account
+    ({"amount": 23258.63, "desc": "IPI TT REF: 994535192", "acc": IBAN},
+     "ف-2026-0517", "23,612.82", "354.19", "payer by account", "a 1.5 % discount taken"),
+    # a charge with VAT (50.00 + 5 %) on a small invoice
+    ({"amount": 2493.24, "desc": "INWARD TRANSFER FROM DELTA STAR PAINTS"},
+     "INV-77", "2,545.74", "52.50", "payer by narrative name (98)",
+     "bank charges over the fee tolerance"),
+])
+def test_a_known_payer_short_of_one_invoice_beyond_the_tolerance(row, inv, open_, gap, how, taken):
+    r = match(CUSTOMERS, INVOICES, row)
+    assert allocations(r) == [(inv, row["amount"], "partial", "Matched")]
+    assert _writeoffs(r) == [0.0]  # beyond the tolerance: left open, not written off
+    assert reason(r) == f"{how}; pays {inv} ({open_} open) short by {gap}: {taken}, left open " \
+                        "on the invoice"
+    assert "ناقصاً " + gap in arabic_reason(reason(r))
+
+
+def test_a_gap_of_no_usual_kind_is_suggested_with_that_reason():
+    # 109.32 under 5,700.00: not whole charges, not a round discount (1.92 %)
+    invoices = INVOICES + [invoice("F2026000550", "C1", 5700.00, "2026-10-07")]
+    r = match(CUSTOMERS, invoices, {"amount": 5590.68, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert allocations(r) == [("F2026000550", 5590.68, "partial", "Suggested")]
+    assert reason(r) == ("payer by narrative name (98); pays F2026000550 (5,700.00 open) short by "
+                         "109.32, neither whole bank charges nor a usual discount: please confirm")
+    assert "ليس مصاريف بنكية" in arabic_reason(reason(r))
+
+
+def test_within_the_tolerance_the_charge_is_still_written_off():
+    r = match(CUSTOMERS, INVOICES, {"amount": 7480.00, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert allocations(r) == [("F2026000518", 7480.00, "fee-writeoff", "Matched")]
+    assert _writeoffs(r) == [20.0]
+
+
+def test_a_round_receipt_under_an_invoice_is_a_part_payment():
+    r = match(CUSTOMERS, INVOICES, {"amount": 7300.00, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert allocations(r) == [("F2026000518", 7300.00, "partial", "Suggested")]
+    assert "a payment on account, suggested against the oldest" in reason(r)
+
+
+def test_a_gap_of_more_than_a_short_payment_is_a_payment_on_account():
+    # 6,912.40 is 7.8 % under the invoice: not charges or a discount
+    r = match(CUSTOMERS, INVOICES, {"amount": 6912.40, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert allocations(r) == [("F2026000518", 6912.40, "partial", "Suggested")]
+    assert "a payment on account, suggested against the oldest" in reason(r)
+
+
+def test_two_invoices_the_receipt_could_be_short_of_are_suggested():
+    invoices = INVOICES + [invoice("F2026000540", "C1", 7490.00, "2026-10-03")]
+    r = match(CUSTOMERS, invoices, {"amount": 7442.00, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert [st for *_, st in allocations(r)] == ["Suggested"]
+    assert all(a[2] != "partial" or a[3] != "Matched" for a in allocations(r))
+
+
+def test_two_invoices_beyond_the_tolerance_are_suggested_short_of_the_oldest():
+    invoices = INVOICES + [invoice("F2026000540", "C1", 7380.00, "2026-10-03")]
+    r = match(CUSTOMERS, invoices, {"amount": 7312.35, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert allocations(r) == [("F2026000518", 7312.35, "partial", "Suggested")]
+    assert reason(r) == ("payer by narrative name (98); pays F2026000518 (7,500.00 open) short by "
+                         "187.65, neither whole bank charges nor a usual discount: please confirm")
+
+
+def test_an_invoice_of_exactly_the_amount_elsewhere_is_not_overruled():
+    customers = CUSTOMERS + [customer("C4", "Nile Home Appliances SAE")]
+    invoices = INVOICES + [invoice("INV-900", "C4", 7442.00)]
+    r = match(customers, invoices, {"amount": 7442.00, "desc": "حوالة واردة من EMERALD TRADING CO"})
+    assert ("F2026000518", 7442.00, "partial", "Matched") not in allocations(r)
+
+
+def test_a_look_alike_name_with_its_own_invoice_short_by_as_little_is_suggested():
+    customers = CUSTOMERS + [customer("C5", "Emerald Trading & Contracting")]
+    invoices = INVOICES + [invoice("INV-500", "C5", 7481.00)]
+    r = match(customers, invoices, {"amount": 7442.00, "desc": "حوالة واردة من EMERALD TRADING"})
+    assert all(st == "Suggested" for *_, st in allocations(r))
+
+
+def test_the_gap_paid_later_by_reference_settles_the_invoice():
+    r = match(CUSTOMERS, INVOICES,
+              {"amount": 7442.00, "desc": "حوالة واردة من EMERALD TRADING CO"},
+              {"amount": 58.00, "desc": "حوالة واردة من EMERALD TRADING CO F2026000518"})
+    assert allocations(r, "L2") == [("F2026000518", 58.00, "partial", "Matched")]
+    assert allocations(r, "L1") == [("F2026000518", 7442.00, "multi-invoice", "Matched")]
+    assert _writeoffs(r) == [0.0, 0.0]
+
+
+def test_a_name_read_less_surely_leaves_the_short_payment_to_a_person():
+    """The narrative's words scored apart (no name field, no sender said) are not certain: a
+    gap beyond the tolerance is not enough to apply the cash on them."""
+    customers = [customer("C1", "Sinai Plastic Industries"), customer("C2", "Wave Agro Group")]
+    invoices = [invoice("INV-2026-00812", "C1", 19644.20)]
+    r = match(customers, invoices, {"amount": 19349.54, "desc": "SARIE IN 109360278519 SINAI "
+                                                                "PLASTIC INDUSTRIES"})
+    assert all(st == "Suggested" for *_, st in allocations(r))
