@@ -257,8 +257,8 @@ def _write_sheet(wb, ws, frame: pd.DataFrame, formats: dict[str, object]) -> Non
         is_date = pd.api.types.is_datetime64_any_dtype(col)
         is_money = pd.api.types.is_float_dtype(col)
         for i, v in enumerate(col.tolist(), start=1):
-            if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT:
-                continue
+            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+                continue  # a blank cell (pandas' NA of a typed column too, never "<NA>")
             if is_date:
                 ws.write_datetime(i, j, pd.Timestamp(v).to_pydatetime(), formats["date"])
             elif isinstance(v, bool):
