@@ -21,7 +21,16 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from ar_excel.cli import main
-from ar_excel.schema import CUSTOMERS, INVOICES, PAYMENTS
+from ar_excel.schema import (
+    CREDIT_REQUESTS,
+    CUSTOMERS,
+    INVOICE_LINES,
+    INVOICES,
+    ORDERS,
+    PAYMENT_PLANS,
+    PAYMENTS,
+    PRICE_LIST,
+)
 
 EXAMPLES = int(os.environ.get("AR_FUZZ_EXAMPLES", "12"))
 IDS = ["C1", "C2", "c1 ", 1001, 1001.0, "١٠٠٢", "C-3", None, "", "#N/A"]
@@ -39,7 +48,8 @@ TEXT = ["Nile Foods", "شركة النيل للأغذية", "=1+1", "+20 100 123
 CURRENCY = ["EGP", "usd", "$", "ج.م", "SAR", "KWD", "XXX", "", None, 3]
 STATUS = ["Active", "Hold", "Closed", "موقوف", "نشط", "maybe", None]
 PERCENT = [5, "5%", 0.05, 150, -1, "abc", None]
-PALETTE = {"id": IDS, "money": MONEY, "number": MONEY, "date": DATES, "terms": TERMS,
+INTS = [3, "6", 0, -2, 1000, "abc", None, 2.5, "٣"]
+PALETTE = {"int": INTS, "id": IDS, "money": MONEY, "number": MONEY, "date": DATES, "terms": TERMS,
            "text": TEXT, "currency": CURRENCY, "status": STATUS, "percent": PERCENT}
 
 
@@ -63,6 +73,23 @@ def sheet(draw, schema, max_rows):
         rows.insert(draw(st.integers(0, len(rows))), [None] * len(fields))
     title = draw(st.booleans())
     return headers, rows, title
+
+
+OPTIONAL = (ORDERS, CREDIT_REQUESTS, INVOICE_LINES, PRICE_LIST, PAYMENT_PLANS)
+POLICY_KEYS = ["allowed_terms_days", "max_discount_pct", "credit_warning_pct",
+               "overdue_hold_days", "aging_buckets_days", "aging_basis", "date_order",
+               "decimal_comma", "fee_tolerance", "dunning_levels_days",
+               "withholding_tax_rates_pct", "base_currency", "language", "company_name",
+               "exchange_rates", "Hold Days", "فئات الأعمار"]
+POLICY_VALUES = ["abc", "", None, -5, 0, 1e9, "30;60;x", "30, 60, 90", "1,5", "ar", "en",
+                 "month first", "invoice date", "USD=48.5; EUR=x", "=1/0", "٩٠", True,
+                 datetime(2026, 11, 30), "15;45;75", "60;30"]
+
+
+@st.composite
+def policy_sheet(draw):
+    keys = draw(st.lists(st.sampled_from(POLICY_KEYS), max_size=6, unique=True))
+    return ["Key", "Value"], [[k, draw(st.sampled_from(POLICY_VALUES))] for k in keys], False
 
 
 BANK_TEXT = ["TRF NILE FOODS INV-1", "INV-2 INV-1", "حوالة واردة من شركة النيل", "=cmd|x",
@@ -108,12 +135,18 @@ CELL = re.compile(r"^(\$?[A-Z]{1,3}\$?[1-9]\d*(:\$?[A-Z]{1,3}\$?[1-9]\d*)?|([1-9
           phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(customers=sheet(CUSTOMERS, 6), invoices=sheet(INVOICES, 10),
-       payments=sheet(PAYMENTS, 6), bank=bank_rows())
+       payments=sheet(PAYMENTS, 6), bank=bank_rows(), data=st.data())
 def test_month_end_never_crashes_on_messy_books(tmp_path_factory, customers, invoices,
-                                                payments, bank):
+                                                payments, bank, data):
     tmp = tmp_path_factory.mktemp("fuzz")
     book, statement, out = tmp / "book.xlsx", tmp / "bank.csv", tmp / "out.xlsx"
-    _write_book(book, {"Customers": customers, "Invoices": invoices, "Payments": payments})
+    sheets = {"Customers": customers, "Invoices": invoices, "Payments": payments}
+    for schema in OPTIONAL:  # the sheets some books keep, each as messy as the rest
+        if data.draw(st.booleans(), label=f"has {schema.name}"):
+            sheets[schema.name] = data.draw(sheet(schema, 5), label=schema.name)
+    if data.draw(st.booleans(), label="has Policy"):
+        sheets["Policy"] = data.draw(policy_sheet(), label="Policy")
+    _write_book(book, sheets)
     with open(statement, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Date", "Description", "Amount"])
@@ -128,7 +161,7 @@ def test_month_end_never_crashes_on_messy_books(tmp_path_factory, customers, inv
     rows = list(wb["Input Issues"].iter_rows(values_only=True))
     header = next(i for i, r in enumerate(rows) if r and r[0] in ("Sheet", "الورقة"))
     for sheet_name, cell, *_ in rows[header + 1:]:
-        if sheet_name in ("Customers", "Invoices", "Payments") and cell:
+        if sheet_name in sheets and cell:
             assert CELL.match(str(cell)), (sheet_name, cell)
 
 
