@@ -282,3 +282,29 @@ def test_the_jobs_own_input_issues_have_their_arabic():
     assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
     used = {next(k for k, (p, _) in enumerate(JOB_ISSUES) if p.match(m)) for m in messages}
     assert sorted(used) == list(range(len(JOB_ISSUES)))  # no pattern is dead
+
+
+SHARED = ROOT.parent / "shared" / "fixtures" / "bank"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/fixtures/bank is not next to the repo")
+def test_the_statement_issues_of_the_real_fixtures_have_their_arabic():
+    """The issues the real bank statements raise (a statement that does not tie out, text
+    garbled by the wrong encoding) read in Arabic in an Arabic workbook's Input Issues."""
+    from ar_excel.bank import read_statement
+    from ar_excel.io.messages_ar import arabic_message
+
+    messages = set()
+    for path in sorted(p for p in SHARED.rglob("*") if p.is_file() and p.suffix != ".md"):
+        try:
+            messages |= {i.message for i in read_statement(path).issues}
+        except Exception:  # noqa: BLE001 - a file the import refuses says so elsewhere
+            continue
+    assert len(messages) >= 5
+    assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
+    assert arabic_message(
+        "statement 7 does not tie out: opening 100.00 + credits 50.00 - debits 20.00 = 130.00, "
+        "but the closing balance is 125.00 (difference 5.00); lines may be missing from the "
+        "file") == ("كشف الحساب 7 غير متوازن: الرصيد الافتتاحي 100.00 + الدائن 50.00 - المدين "
+                    "20.00 = 130.00، لكن الرصيد الختامي 125.00 (الفرق 5.00)؛ قد تكون بعض الحركات "
+                    "ناقصة من الملف")

@@ -274,9 +274,31 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
 )]
 
 
+# The bank statement import's most frequent issues (ar_excel.bank words them in English).
+STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"^statement (.+) does not tie out: opening (\S+) \+ credits (\S+) - debits (\S+) = "
+     r"(\S+), but the closing balance is (\S+) \(difference (\S+)\); lines may be missing "
+     r"from the file$",
+     "كشف الحساب {0} غير متوازن: الرصيد الافتتاحي {1} + الدائن {2} - المدين {3} = {4}، لكن "
+     "الرصيد الختامي {5} (الفرق {6})؛ قد تكون بعض الحركات ناقصة من الملف"),
+    (r"^text looks garbled \(read as (\S+)\): (.*); the file may have been saved with the "
+     r"wrong encoding - names and references there may not match\. Pass the right encoding "
+     r"\(e\.g\. encoding='cp1256'\) if the file is not \S+$",
+     "النص يبدو مشوهاً (قُرئ بترميز {0}): {1}؛ ربما حُفظ الملف بترميز خاطئ، فقد لا تتطابق "
+     "الأسماء والمراجع. حدد الترميز الصحيح (مثلاً encoding='cp1256') إن لم يكن الملف {0}"),
+    (r"^row has text but no date and no amount; not a transaction$",
+     "صف فيه نص بلا تاريخ ولا مبلغ؛ ليس حركة"),
+    (r"^statement (.+) repeats statement (.+) \(the same account, balances and (\d+) lines\): "
+     r"the file holds it twice; the copy was left out so its receipts are not counted twice$",
+     "كشف الحساب {0} يكرر كشف الحساب {1} (نفس الحساب والأرصدة و{2} حركة): الملف يحتويه "
+     "مرتين؛ استُبعدت النسخة المكررة حتى لا تُحتسب تحصيلاتها مرتين"),
+)]
+
+
 def arabic_job_issue(message: str) -> str:
-    """The Arabic wording of a job's issue, or the message as it is."""
-    for pattern, template in JOB_ISSUES:
+    """The Arabic wording of a job's issue (or of the statement import's), or the message
+    as it is."""
+    for pattern, template in [*JOB_ISSUES, *STATEMENT_ISSUES]:
         m = pattern.match(message)
         if m:
             return template.format(*m.groups())
