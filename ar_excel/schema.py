@@ -128,7 +128,8 @@ INVOICES = SheetSchema(
      # Tally, Sage, Oracle, JD Edwards, Dynamics GP and local Arabic systems
      "Bills Receivable", "Aged Debtors Detailed", "Aged Debtors Detail", "AR Aging",
      "Receivables Aging", "Customer Aging", "Open AR", "Customer Line Items", "Line Items",
-     "أعمار الذمم", "الذمم المدينة", "أرصدة العملاء", "كشف أعمار الديون"),
+     "أعمار الذمم", "الذمم المدينة", "أرصدة العملاء", "كشف أعمار الديون",
+     "Aged Receivable", "Aged Receivables Report", "Aged Receivable Report"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",

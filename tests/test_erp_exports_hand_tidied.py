@@ -567,3 +567,122 @@ def test_oracle_aging_report_with_oracle_dates_and_a_report_total(tmp_path):
         "1002": (7500, 8000, "OK"),
         "1003": (12000, 0, "Over Limit")}
     _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- Odoo Aged Receivable
+
+
+def _odoo_aged(partner_sums: bool = True) -> list[list]:
+    def partner(name, *sums):
+        return [name, None, None, None, None, None, *(sums if partner_sums else [None] * 7)]
+
+    return [
+        ["My Company (EG)"], ["Aged Receivable"], ["As of 11/30/2026"], [],
+        [None, "Invoice Date", "Account", "Due Date", "Amount Currency", "Currency", "At Date",
+         "1-30", "31-60", "61-90", "91-120", "Older", "Total"],
+        partner("Delta Traders", 0, -500, 8000, 0, 0, 0, 7500),
+        ["INV/2026/00008", "09/15/2026", "121000", "10/15/2026", 8000, "EGP", 0, 0, 8000, 0, 0,
+         0, 8000],
+        ["RINV/2026/00002", "11/25/2026", "121000", "11/25/2026", -500, "EGP", 0, -500, 0, 0, 0,
+         0, -500],
+        partner("Nile Foods", 3000, 10000, 0, 0, 0, 0, 13000),
+        ["INV/2026/00012", "10/01/2026", "121000", "10/31/2026", 10000, "EGP", 0, 10000, 0, 0,
+         0, 0, 10000],
+        ["INV/2026/00031", "11/10/2026", "121000", "12/10/2026", 3000, "EGP", 3000, 0, 0, 0, 0,
+         0, 3000],
+        partner("Sinai Build", 12000, 0, 0, 0, 0, 0, 12000),
+        ["INV/2026/00034", "11/20/2026", "121000", "12/20/2026", 12000, "EGP", 12000, 0, 0, 0,
+         0, 0, 12000],
+        ["Total Aged Receivable", None, None, None, None, None, 15000, 9500, 8000, 0, 0, 0,
+         32500]]
+
+
+@pytest.mark.parametrize("partner_sums", [True, False])
+def test_odoo_aged_receivable_with_a_partner_row_over_its_documents(tmp_path, partner_sums):
+    """Odoo's Aged Receivable, unfolded and exported to xlsx: the first column has no
+    header and holds each partner's name on its row (with the partner's sums by age, or
+    folded without them) and the documents' numbers under it; Account is the receivable
+    account on every document; Total is what is open of each."""
+    path = _book(tmp_path, {
+        "Customers": [["Name", "Reference", "Credit Limit"], ["Nile Foods", "C0001", 50000],
+                      ["Delta Traders", "C0002", 8000], ["Sinai Build", "C0003", 0]],
+        "Aged Receivable": _odoo_aged(partner_sums)})
+    book = read_book(path)
+    assert _issues(book) == [("Aged Receivable", "A14", "'Total Aged Receivable' row is a "
+                                                        "totals row, not a record: not read")]
+    assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+        ["INV/2026/00008", "C0002", 8000], ["RINV/2026/00002", "C0002", -500],
+        ["INV/2026/00012", "C0001", 10000], ["INV/2026/00031", "C0001", 3000],
+        ["INV/2026/00034", "C0003", 12000]]
+    assert _aging(book) == {
+        "C0001": [3000, 10000, 0, 0, 0, 13000],
+        "C0002": [0, -500, 8000, 0, 0, 7500],
+        "C0003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "C0001": (13000, 10000, "OK"),
+        "C0002": (7500, 8000, "Warning"),
+        "C0003": (12000, 0, "OK")}
+    _every_job_runs(book)
+
+
+def test_a_partner_row_whose_sums_do_not_add_up_is_reported_not_taken_for_a_heading(
+        tmp_path):
+    rows = _odoo_aged()
+    rows[8] = ["Nile Foods", None, None, None, None, None, 3000, 10000, 0, 0, 0, 0, 99999]
+    path = _book(tmp_path, {
+        "Customers": [["Name", "Reference"], ["Nile Foods", "C0001"],
+                      ["Delta Traders", "C0002"], ["Sinai Build", "C0003"]],
+        "Aged Receivable": rows})
+    book = read_book(path)
+    assert ("Aged Receivable", "B9", "Invoice Date is required but blank") in _issues(book)
+    assert "Nile Foods" in book.invoices["Invoice No"].tolist()  # kept, not dropped
+
+
+# ---------------------------------------------------------------- QuickBooks, dollars
+
+
+def test_quickbooks_ar_aging_detail_with_dollar_amounts_and_a_credit_memo(tmp_path):
+    """QuickBooks Online's A/R Aging Detail exported with its formatting: "$10,000.00",
+    "-$500.00", the age bands as headings with their totals. The customer list's "Customer"
+    is the display name (the key the report uses), "Company name" the name."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer", "Company name", "Email", "Terms", "Credit Limit"],
+                      ["Nile Foods", "Nile Foods LLC", "a@nile.com", "Net 30", "$50,000.00"],
+                      ["Delta Traders", "Delta", "d@delta.com", "Net 30", "$8,000.00"],
+                      ["Sinai Build", "Sinai", "s@sinai.com", "Due on receipt", None]],
+        "AR Aging Detail": [
+            ["Nile Trading"], ["A/R Aging Detail"], ["As of November 30, 2026"], [],
+            ["Date", "Transaction Type", "Num", "Customer", "Due Date", "Past Due", "Amount",
+             "Open Balance"],
+            ["Current"],
+            ["11/10/2026", "Invoice", "1031", "Nile Foods", "12/10/2026", -10, "$5,000.00",
+             "$3,000.00"],
+            ["Total for Current", None, None, None, None, None, "$5,000.00", "$3,000.00"],
+            ["1 - 30 days past due"],
+            ["10/01/2026", "Invoice", "1012", "Nile Foods", "10/31/2026", 30, "$10,000.00",
+             "$10,000.00"],
+            ["11/20/2026", "Invoice", "1034", "Sinai Build", "11/20/2026", 10, "$12,000.00",
+             "$12,000.00"],
+            ["11/25/2026", "Credit Memo", "CM-5", "Delta Traders", "11/25/2026", 5, "-$500.00",
+             "-$500.00"],
+            ["Total for 1 - 30 days past due", None, None, None, None, None, "$21,500.00",
+             "$21,500.00"],
+            ["31 - 60 days past due"],
+            ["09/15/2026", "Invoice", "1008", "Delta Traders", "10/15/2026", 46, "$8,000.00",
+             "$8,000.00"],
+            ["Total for 31 - 60 days past due", None, None, None, None, None, "$8,000.00",
+             "$8,000.00"],
+            ["TOTAL", None, None, None, None, None, "$34,500.00", "$32,500.00"]]})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("AR Aging Detail", "A8", "3 subtotal rows ('Total for Current' and the like) are not "
+                                  "records: not read (A8, A13, A16)"),
+        ("AR Aging Detail", "A17", "'TOTAL' row is a totals row, not a record: not read")]
+    assert book.customers[["Customer ID", "Name"]].values.tolist()[0] == [
+        "Nile Foods", "Nile Foods LLC"]
+    assert _aging(book) == {
+        "Delta Traders": [0, -500, 8000, 0, 0, 7500],
+        "Nile Foods": [3000, 10000, 0, 0, 0, 13000],
+        "Sinai Build": [0, 12000, 0, 0, 0, 12000]}
+    assert _credit(book)["Delta Traders"] == (7500, 8000, "Warning")
+    _every_job_runs(book)

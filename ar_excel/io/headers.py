@@ -293,6 +293,18 @@ _LEDGER_ACCOUNT = frozenset(match_key(h) for h in ("Account", "Account No", "Acc
                                                     "الحساب", "رقم الحساب"))
 
 
+def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]
+                       ) -> int | None:
+    """The position of a customer column that is the ledger's account ("Account" holding
+    one value, the receivable account, on every row that has one), or None."""
+    if "Customer ID" not in written or _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+        return None
+    at = names.index("Customer ID")
+    seen = [r[at] for r in rows if at < len(r) and not is_blank(r[at])]
+    distinct = {v.strip() if isinstance(v, str) else v for v in seen}
+    return at if len(seen) >= 2 and len(distinct) == 1 else None
+
+
 def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: list[str],
                                 written: dict[str, str], columns: list[Any]) -> None:
     """Where two headers name the customer and the one taken holds a single value on every row

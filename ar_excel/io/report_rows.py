@@ -244,6 +244,48 @@ def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.
     return np.array(found, dtype=np.int64)
 
 
+def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                       names: list[str], schema: SheetSchema, blanks: dict[int, np.ndarray],
+                       parse_amounts: Any) -> np.ndarray:
+    """Positions of the group headings of a report whose first column, unlabelled, holds the
+    documents' numbers and, on a group's first row, its customer (Odoo's Aged Receivable:
+    the partner's row carries the sums of its documents below it). A heading leaves the
+    other required columns (the date) blank, and each amount it shows is the sum of that
+    column over the records under it, down to the next heading; a row that does not add up
+    is a record missing its date, and is reported as one."""
+    kinds = {f.name: f.kind for f in schema.fields}
+    required = {f.name for f in schema.fields if f.required}
+    others = [j for j, n in enumerate(names) if j > 0 and n in required
+              and kinds[n] not in ("money", "number")]
+    none = np.zeros(0, dtype=np.int64)
+    if not columns or not others or not len(keep):
+        return none
+
+    def blank(j: int) -> np.ndarray:
+        return blanks[j] if j in blanks else blank_mask(columns[j], types[j])
+
+    empty = np.logical_and.reduce([blank(j) for j in others])
+    candidates = np.flatnonzero(keep & empty & types[0].mask(str) & ~blank(0))
+    if not len(candidates):
+        return none
+    amounts = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
+    values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
+    is_candidate = np.zeros(len(keep), dtype=bool)
+    is_candidate[candidates] = True
+    records = keep & ~is_candidate
+    found = []
+    ends = [*candidates.tolist()[1:], len(keep)]
+    for pos, end in zip(candidates.tolist(), ends, strict=True):
+        below = np.flatnonzero(records[pos + 1:end]) + pos + 1
+        if not len(below):
+            continue
+        shown = [j for j in amounts if not blank(j)[pos]]
+        if all(not np.isnan(values[j][pos]) and abs(
+                values[j][pos] - np.nansum(values[j][below])) < 0.005 for j in shown):
+            found.append(pos)
+    return np.array(found, dtype=np.int64)
+
+
 SUBTOTAL_CELLS_NAMED = 5  # the first subtotal rows' cells named in their one issue
 
 

@@ -22,10 +22,12 @@ from ar_excel.io.headers import (
     map_headers,
     net_as_amount,
     non_empty,
+    one_ledger_account,
     two_row_header,
 )
 from ar_excel.io.report_rows import (
     group_headings,
+    headings_with_sums,
     record_rows,
     repeated_headers,
     sum_rows,
@@ -165,6 +167,20 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
+    if kind == "Invoices" and "Invoice No" not in written and names and is_blank(header[0]) \
+            and "Invoice Date" in written:
+        # a report's first column left unlabelled (Odoo's Aged Receivable): the documents'
+        # numbers, under a heading row per customer
+        names[0] = "Invoice No"
+        written["Invoice No"] = f"Column {column_letter(grid.left)}"
+        letters["Invoice No"] = column_letter(grid.left)
+        unlabelled = True
+        account = one_ledger_account(written, names, data)
+        if account is not None:  # the receivable account: the customers are the headings
+            names[account] = written.pop("Customer ID")
+            del letters["Customer ID"]
+    else:
+        unlabelled = False
     missing = [f.name for f in schema.fields if f.required and f.name not in written
                and DERIVED.get((kind, f.name)) not in written]
     # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
@@ -200,6 +216,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
     headings = group_headings(columns, types, keep, names, schema, blanks)
+    if unlabelled:
+        headings = headings_with_sums(columns, types, keep, names, schema, blanks,
+                                      ledger_amounts)
     keep[headings] = False  # a group's heading (a customer, an age band) is no record
     if by_headings:
         if not len(headings):
