@@ -55,7 +55,10 @@ def _values(rng: Any, errors: dict[str, str] | None = None) -> list[list[Any]]:
     except Exception:  # an engine without err_to_str: errors come as blanks
         rows = rng.options(ndim=2).value
     rows = rows or []
-    if any(isinstance(v, str) and v in EXCEL_ERRORS for row in rows for v in row):
+    # one pass over the cells for the two rare cases that need a second look
+    odd = {type(v) for row in rows for v in row if isinstance(v, str | Decimal) and (
+        not isinstance(v, str) or v in EXCEL_ERRORS)}
+    if str in odd:
         # the text "#N/A" typed with an apostrophe is text: only the default read tells
         plain = rng.options(ndim=2).value or []
         for i, row in enumerate(rows):
@@ -64,7 +67,7 @@ def _values(rng: Any, errors: dict[str, str] | None = None) -> list[list[Any]]:
                     row[j] = None
                     if errors is not None:
                         errors[f"{column_letter(rng.column - 1 + j)}{rng.row + i}"] = v
-    if any(isinstance(v, Decimal) for row in rows for v in row):
+    if Decimal in odd:
         _exact_currency(rng, rows)
     return [[_plain(v) for v in row] for row in rows]
 
