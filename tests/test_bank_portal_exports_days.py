@@ -447,3 +447,41 @@ def test_the_ledger_balance_is_the_running_balance_not_the_available_one(tmp_pat
         "15/11/2026,TRF FROM GLOBEX,,\"100.00\",\"5,090.00\",\"6,090.00\"\n")))
     assert stmt.lines["Balance"].tolist() == [6000.0, 5990.0, 6090.0]
     assert stmt.issues == []  # the available balance (holds) broke the line-by-line check
+
+
+MT940_DAY = (
+    ":20:STMT261105001\n:25:AE070331234567890123456\n:28C:00305/001\n"
+    ":60F:C261104AED125000,00\n"
+    ":61:2611051105C1500,00NTRFFT26309ABC123//FT26309ABC123\n"
+    ":86:/ORDP//NAME/GULF TRADING/REMI/INV-2001\n"
+    ":61:2611051105D250,50NCHGNONREF//CHG0001\n:86:BANK CHARGES\n"
+    ":62F:C261105AED126249,50\n-\n")
+
+
+def test_a_statement_held_twice_in_one_file_is_read_once(tmp_path):
+    path = tmp_path / "nov05.sta"
+    path.write_text(MT940_DAY + MT940_DAY, encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -250.5]
+    assert stmt.lines["Bank Line"].tolist() == ["FT26309ABC123", "CHG0001"]
+    assert [b.difference for b in stmt.balances] == [0.0]
+    [note] = stmt.issues
+    assert note.value == 2 and "the file holds it twice; the copy was left out" in note.message
+    # the next day's statement is another statement, even with the same lines and balances
+    nextday = MT940_DAY.replace("261104AED", "261105AED").replace("261105AED126", "261106AED126")
+    path.write_text(MT940_DAY + nextday, encoding="utf-8")
+    assert len(read_statement(path).lines) == 4
+
+
+def test_the_same_statement_given_in_two_files_is_pointed_out(tmp_path):
+    from ar_excel.bank.combine import combine_statements
+
+    first, second = tmp_path / "nov05.sta", tmp_path / "nov05 (1).sta"
+    first.write_text(MT940_DAY, encoding="utf-8")
+    second.write_text(MT940_DAY, encoding="utf-8")
+    stmt = combine_statements([("nov05", read_statement(first)),
+                               ("nov05 (1)", read_statement(second))])
+    assert len(stmt.lines) == 4  # both read: which one is extra is the clerk's call
+    [note] = stmt.issues
+    assert note.sheet == "nov05 (1).sta"
+    assert "is also in nov05.sta" in note.message and "counted twice" in note.message

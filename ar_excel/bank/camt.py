@@ -53,6 +53,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     booking_day,
     build_lines,
+    drop_repeated_statements,
     tie_out,
 )
 from ar_excel.errors import InputError
@@ -121,12 +122,16 @@ def read_camt(path: Path, data: bytes) -> Statement:
     all_records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     taken: set[str] = set()
+    held_in: dict[str, str] = {}  # statement -> the file of the ZIP holding it
     for name, document in documents:
         records, found, doc_issues = _read_document(name, document, taken)
         all_records += records
         balances += found
         issues += doc_issues
-    lines = build_lines(all_records)
+        held_in.update((b.statement, name) for b in found)
+    lines, balances, repeated = drop_repeated_statements(build_lines(all_records), balances,
+                                                         source, held_in)
+    issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "camt053", source, "utf-8")
 

@@ -12,7 +12,9 @@ accounts and one Reconciliation covers them all:
 * a line known only by its position (``Bank Line`` 1, 2, 3: no bank id) is named after its
   file too (``cib_nov-12``), since every such file numbers its lines from 1; a line the bank
   gave an id keeps it (an id two files share gets a suffix, as within one file);
-* the issues of every file are kept, each naming its own file.
+* the issues of every file are kept, each naming its own file; a statement two files both
+  hold (the same account, balances and lines) is pointed out, its receipts being counted
+  twice.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from ar_excel.bank.statement import Statement, _unique
+from ar_excel.bank.statement import Statement, _unique, statement_keys
+from ar_excel.model import Issue
 from ar_excel.parsing import is_blank
 
 
@@ -45,7 +49,17 @@ def combine_statements(parts: list[tuple[str, Statement]]) -> Statement:
     if len(parts) == 1:
         return parts[0][1]
     frames, balances, issues = [], [], []
+    seen: dict[tuple[Any, ...], str] = {}  # statement -> the file read first holding it
     for name, statement in parts:
+        for bal, key in statement_keys(statement.lines, statement.balances):
+            if key in seen:  # the same day's file downloaded twice: pointed out
+                issues.append(Issue(
+                    statement.source or name, f"statement {bal.statement}", "Statement",
+                    bal.lines or None, f"statement {bal.statement} of {statement.source or name}"
+                    f" is also in {seen[key]} (the same account, balances and lines): both "
+                    "were read, so its receipts are counted twice; leave one file out"))
+            else:
+                seen[key] = statement.source or name
         lines = statement.lines.copy()
         ids = {str(s) for s in lines["Statement"] if not is_blank(s)} | {
             str(b.statement) for b in statement.balances if not is_blank(b.statement)}

@@ -41,7 +41,13 @@ from typing import Any
 import mt940
 
 from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
-from ar_excel.bank.statement import Statement, StatementBalance, build_lines, tie_out
+from ar_excel.bank.statement import (
+    Statement,
+    StatementBalance,
+    build_lines,
+    drop_repeated_statements,
+    tie_out,
+)
 from ar_excel.bank.text import decode_bytes
 from ar_excel.model import Issue
 
@@ -297,7 +303,8 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
                                      f"{len(block)} read; check the file"))
         for t in block:
             records.append(_record(t.data, currency, sid))
-    lines = build_lines(records)
+    lines, balances, repeated = drop_repeated_statements(build_lines(records), balances, source)
+    issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
 

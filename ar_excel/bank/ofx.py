@@ -60,6 +60,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     booking_day,
     build_lines,
+    drop_repeated_statements,
     statement_decimals,
     tie_out,
 )
@@ -336,7 +337,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             sid, _account_id(st), currency, None, closing, None,
             _written_date(ledger.value("DTASOF")) if ledger is not None else None))
     issues += _sign_unsigned_debits(records, source)
-    lines = build_lines(records)
+    lines, balances, repeated = drop_repeated_statements(build_lines(records), balances, source)
+    issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
 

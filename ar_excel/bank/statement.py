@@ -252,6 +252,64 @@ def _unique(keys: list[str]) -> list[str]:
     return keys
 
 
+_SAME_LINE = ["Date", "Value Date", "Amount", "Currency", "Description", "Reference", "Bank Ref"]
+
+
+def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance]
+                   ) -> list[tuple[StatementBalance, tuple[Any, ...]]]:
+    """Each statement with lines, and what makes it the same statement as another: its
+    account, balances with their dates, and lines."""
+    out = []
+    for bal in balances:
+        part = lines[lines["Statement"] == bal.statement]
+        if not len(part):
+            continue
+        rows = tuple(map(tuple, part[_SAME_LINE].astype(object).where(part[_SAME_LINE].notna(),
+                                                                        None).to_numpy()))
+        out.append((bal, (bal.account, bal.currency, bal.opening, bal.closing,
+                          bal.opening_date, bal.closing_date, rows)))
+    return out
+
+
+def drop_repeated_statements(lines: pd.DataFrame, balances: list[StatementBalance],
+                             source: str, documents: dict[str, str] | None = None
+                             ) -> tuple[pd.DataFrame, list[StatementBalance], list[Issue]]:
+    """A statement the file holds twice (daily files pasted together with a day repeated, an
+    export downloaded twice into one file): the same account, the same balances on the same
+    dates and the same lines. Its second copy would bring every receipt in twice; it is left
+    out, and said so. Statements that merely look alike (another day's) differ in their dates.
+    ``documents`` ({statement: file inside a ZIP}): a copy in another file of the archive is
+    kept and only pointed out (the archive may hold it on purpose)."""
+    documents = documents or {}
+    seen: dict[tuple[Any, ...], str] = {}
+    dropped: list[str] = []
+    issues: list[Issue] = []
+    for bal, key in statement_keys(lines, balances):
+        part = lines[lines["Statement"] == bal.statement]
+        if key not in seen:
+            seen[key] = bal.statement
+            continue
+        if documents.get(seen[key]) != documents.get(bal.statement):
+            issues.append(Issue(
+                source, f"statement {bal.statement}", "Statement", len(part),
+                f"statement {bal.statement} ({documents.get(bal.statement)}) repeats statement "
+                f"{seen[key]} ({documents.get(seen[key])}): the same account, balances and "
+                f"{len(part)} lines; both were read. If the archive holds it twice by mistake, "
+                "remove one: its receipts are counted twice"))
+            continue
+        dropped.append(bal.statement)
+        issues.append(Issue(
+            source, f"statement {bal.statement}", "Statement", len(part),
+            f"statement {bal.statement} repeats statement {seen[key]} (the same account, "
+            f"balances and {len(part)} lines): the file holds it twice; the copy was left out "
+            "so its receipts are not counted twice"))
+    if not dropped:
+        return lines, balances, issues
+    keep = ~lines["Statement"].isin(dropped)
+    return (lines[keep].reset_index(drop=True),
+            [b for b in balances if b.statement not in dropped], issues)
+
+
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
     """Fill credits/debits/lines/difference of each statement; an issue for each that misses."""
     issues: list[Issue] = []
