@@ -51,7 +51,7 @@ def combine_statements(parts: list[tuple[str, Statement]]) -> Statement:
     frames, balances, issues = [], [], []
     seen: dict[tuple[Any, ...], str] = {}  # statement -> the file read first holding it
     for name, statement in parts:
-        for bal, key in statement_keys(statement.lines, statement.balances):
+        for bal, key in statement_keys(statement.lines, statement.balances, with_lines=True):
             if key in seen:  # the same day's file downloaded twice: pointed out
                 issues.append(Issue(
                     statement.source or name, f"statement {bal.statement}", "Statement",

@@ -255,19 +255,25 @@ def _unique(keys: list[str]) -> list[str]:
 _SAME_LINE = ["Date", "Value Date", "Amount", "Currency", "Description", "Reference", "Bank Ref"]
 
 
-def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance]
-                   ) -> list[tuple[StatementBalance, tuple[Any, ...]]]:
+def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance],
+                   with_lines: bool = False) -> list[tuple[StatementBalance, tuple[Any, ...]]]:
     """Each statement with lines, and what makes it the same statement as another: its
-    account, balances with their dates, and lines."""
+    account, balances with their dates, and lines (looked at only where another statement
+    of ``balances`` has the same balances, unless ``with_lines``)."""
+    sizes = lines["Statement"].value_counts()
+    heads = [(bal, (bal.account, bal.currency, bal.opening, bal.closing, bal.opening_date,
+                    bal.closing_date, int(sizes.get(bal.statement, 0)))) for bal in balances]
+    alike = pd.Series([head for _, head in heads], dtype=object).duplicated(keep=False)
     out = []
-    for bal in balances:
-        part = lines[lines["Statement"] == bal.statement]
-        if not len(part):
+    for (bal, head), twin in zip(heads, alike, strict=True):
+        if not head[-1]:
             continue
-        rows = tuple(map(tuple, part[_SAME_LINE].astype(object).where(part[_SAME_LINE].notna(),
-                                                                        None).to_numpy()))
-        out.append((bal, (bal.account, bal.currency, bal.opening, bal.closing,
-                          bal.opening_date, bal.closing_date, rows)))
+        if not (twin or with_lines):  # nothing else has these balances: lines need no look
+            out.append((bal, head))
+            continue
+        part = lines.loc[lines["Statement"] == bal.statement, _SAME_LINE]
+        rows = tuple(map(tuple, part.astype(object).where(part.notna(), None).to_numpy()))
+        out.append((bal, (*head, rows)))
     return out
 
 
