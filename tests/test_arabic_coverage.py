@@ -308,3 +308,18 @@ def test_the_statement_issues_of_the_real_fixtures_have_their_arabic():
         "file") == ("كشف الحساب 7 غير متوازن: الرصيد الافتتاحي 100.00 + الدائن 50.00 - المدين "
                     "20.00 = 130.00، لكن الرصيد الختامي 125.00 (الفرق 5.00)؛ قد تكون بعض الحركات "
                     "ناقصة من الملف")
+
+
+def test_pack_captions_beyond_the_demo():
+    from ar_excel.io.pack_ar import pack_caption
+
+    assert pack_caption("Management pack: receivables as of 2026-11-30 in n/a; period "
+                        "2026-11-01 .. 2026-11-30; aging DOES NOT TIE to the ledger (see Aging)"
+                        ) == ("تقرير الإدارة: المديونية في 2026-11-30 بعملة غير محددة؛ الفترة من "
+                              "2026-11-01 إلى 2026-11-30؛ أعمار الديون غير مطابقة للدفاتر (انظر "
+                              "Aging)")
+    assert pack_caption("Aging by bucket ()") == "أعمار الديون حسب الفئة ()"
+    assert pack_caption("Open balance by bucket (KWD)") == "الرصيد المفتوح حسب الفئة العمرية (KWD)"
+    assert arabic_caption("Open items as of 2026-11-30, each with its bucket (the first "
+                          "1,048,572 of 2,000,000 items: more than a sheet holds; the Aging tab "
+                          "includes them all)").startswith("البنود المفتوحة في 2026-11-30، كل بند")
