@@ -485,3 +485,13 @@ def test_the_same_statement_given_in_two_files_is_pointed_out(tmp_path):
     [note] = stmt.issues
     assert note.sheet == "nov05 (1).sta"
     assert "is also in nov05.sta" in note.message and "counted twice" in note.message
+
+
+def test_a_row_with_a_value_date_but_no_booking_date_does_not_take_the_date_above(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Posting Date,Value Date,Description,Debit,Credit\n"
+        "13/11/2026,13/11/2026,TRF FROM ACME INV-1001,,\"1,000.00\"\n"
+        ",15/11/2026,CARD PURCHASE,50.00,\n")))
+    assert stmt.lines["Amount"].tolist() == [1000.0]
+    [issue] = stmt.issues  # not booked yet: named, left out, never dated 13 Nov
+    assert (issue.cell, issue.column) == ("row 3", "Posting Date")

@@ -374,8 +374,11 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     for pos in np.flatnonzero(has_text & main & ~dated & ~no_money).tolist():
         if _SUMMARY_LABEL.search(" ".join(str(c) for c in data[pos] if isinstance(c, str))):
             has_text[pos] = False  # "Available balance", "No. of credits": no transaction
-    day, anchor = rows_of_the_day(main, dated, table.blank(cols.get("Date", cols.get(
-        "Value Date"))), no_money, has_text, empty)
+    # a row with a value date but no booking date has a date of its own (not yet booked,
+    # perhaps): it does not take the one above
+    undated = table.blank(cols.get("Date", cols.get("Value Date"))) & table.blank(
+        cols.get("Value Date"))
+    day, anchor = rows_of_the_day(main, dated, undated, no_money, has_text, empty)
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
     return day, anchor
