@@ -228,7 +228,21 @@ def _month(word: str) -> int:
     raise ValueError(f"'{word}' is not a month")
 
 
+# Years of the Hijri calendar (Umm al-Qura, as Saudi systems print dates: 1448/05/15) of
+# today's receivables (1400-1470 AH: 1979-2047): no receivable is dated in the Gregorian
+# 15th century; a year further off stays a date that cannot be used.
+_HIJRI_YEARS = range(1400, 1471)
+MAY_BE_HIJRI = re.compile(r"(?<!\d)14[0-7]\d(?!\d)|(?<![\d٠-٩])١٤[٠-٧][٠-٩](?![\d٠-٩])")
+
+
 def _make(y: int, m: int, d: int, raw: Any) -> datetime:
+    if y in _HIJRI_YEARS:
+        from hijridate import Hijri
+
+        try:
+            return datetime.combine(Hijri(y, m, d).to_gregorian(), time())
+        except (ValueError, OverflowError):
+            raise ValueError(f"'{raw}' is not a valid Hijri date") from None
     try:
         return datetime(y, m, d)
     except ValueError:
@@ -271,6 +285,16 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     raise ValueError(f"'{text}' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")
 
 
+def hijri_date_text(text: Any) -> bool:
+    """Whether a typed date is in the Hijri calendar (``1448/05/15``, ``١٥/٠٥/١٤٤٨``)."""
+    if not isinstance(text, str) or not MAY_BE_HIJRI.search(text):
+        return False
+    s = _WEEKDAY.sub("", normalize_digits(text).strip())
+    m = _ISO.match(s)
+    year = int(m[1]) if m else (int(m[3]) if (m := _DMY.match(s)) and len(m[3]) == 4 else 0)
+    return year in _HIJRI_YEARS
+
+
 def parse_date(value: Any, day_first: bool = True) -> datetime:
     if isinstance(value, datetime):
         return value.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
@@ -294,6 +318,7 @@ def parse_date(value: Any, day_first: bool = True) -> datetime:
 _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
                          r"due upon receipt|upon receipt|on receipt|prepaid|"
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
+                         r"(?:ال)?دفع (?:ال)?فوري|(?:ال)?سداد (?:ال)?فوري|"
                          # the Gulf's current-dated cheque: paid on delivery
                          r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery)$")
 # "PDC 60": a post-dated cheque 60 days on (the Gulf's credit terms)

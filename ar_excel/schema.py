@@ -69,7 +69,9 @@ CUSTOMERS = SheetSchema(
                                     "ID", "Customer Account", "Party",
                                     # Sage's account reference, JD Edwards' address number
                                     "A/C", "Account Ref", "A/C Ref", "Account Reference",
-                                    "Address Number"), required=True),
+                                    "Address Number",
+                                    # Odoo in Arabic: the contact's Reference
+                                    "المرجع", "المرجع الداخلي", "رمز العميل"), required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
                                "Client Name", "العميل", "Display Name", "Name 1",
                                "Contact Name", "Company Name", "Party Name",
@@ -99,7 +101,9 @@ CUSTOMERS = SheetSchema(
                                          "Default Payment Terms Template",
                                          "Payment Terms Label", "Terms of Payment",
                                          "Credit Period", "Credit Days",
-                                         "Payment Terms ID")),  # Dynamics GP
+                                         "Payment Terms ID",  # Dynamics GP
+                                         "شروط السداد للعميل", "شروط السداد",
+                                         "شروط الدفع للعميل")),  # Odoo in Arabic
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
                                         "الحد الائتماني", "Credit Limit Amount",
                                         "Credit Limit LCY", "سقف الائتمان"),
@@ -142,7 +146,8 @@ INVOICES = SheetSchema(
                                    "رقم المستند", "رقم القيد",
                                    # Odoo's journal items, S/4HANA's line items
                                    "Journal Entry", "Accounting Document",
-                                   "Ref"),  # Sage 50's transaction reference
+                                   "Ref",  # Sage 50's transaction reference
+                                   "الرقم", "قيد اليومية"),  # Odoo in Arabic
               required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
@@ -154,7 +159,7 @@ INVOICES = SheetSchema(
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",
                                     "Alpha Name", "Address Number", "Customer Account No",
-                                    "A/C", "اسم الحساب"),
+                                    "A/C", "اسم الحساب", "الشريك", "الشريك التجاري"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
@@ -174,7 +179,12 @@ INVOICES = SheetSchema(
                                   "Amount in Transaction Currency", "Amount in Doc Curr",
                                   "Original Trx Amount", "Amount Due Original",
                                   "Original Value", "Original Amount Due",
-                                  "Amount in Company Code Currency", "مبلغ المستند"),
+                                  "Amount in Company Code Currency", "مبلغ المستند",
+                                  # Odoo in Arabic: Total Signed, Total in Company Currency
+                                  "الإجمالي بعملة الشركة", "الإجمالي الموقع",
+                                  "إجمالي المبلغ", "المبلغ الإجمالي",
+                                  # Business Central
+                                  "Original Amt", "Amount LCY", "Original Amt LCY"),
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
@@ -194,7 +204,9 @@ INVOICES = SheetSchema(
                                    "Outstanding Balance", "Amount Outstanding",
                                    "Open Balance Amount", "Remaining Balance",
                                    "الرصيد المتبقي", "المستحق", "المبلغ المستحق",
-                                   "O/S", "Amount O/S", "Outstanding Amt")),
+                                   "O/S", "Amount O/S", "Outstanding Amt",
+                                   "Remaining Amt", "Remaining Amt LCY",  # Business Central
+                                   "المبلغ المتبقي بعملة الشركة", "المتبقي بعملة الشركة")),
     ),
 )
 
@@ -214,7 +226,7 @@ PAYMENTS = SheetSchema(
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",
                                     "Customer Name", "Contact", "Name", "Received From",
-                                    "اسم العميل", "Client"),
+                                    "اسم العميل", "Client", "العميل/المورد", "الشريك"),
               required=True),
         Field("Date", "date", ("التاريخ", "Payment Date", "Receipt Date", "تاريخ التحصيل",
                                "Posting Date",

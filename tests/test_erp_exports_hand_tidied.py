@@ -686,3 +686,55 @@ def test_quickbooks_ar_aging_detail_with_dollar_amounts_and_a_credit_memo(tmp_pa
         "Sinai Build": [0, 12000, 0, 0, 0, 12000]}
     assert _credit(book)["Delta Traders"] == (7500, 8000, "Warning")
     _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- Odoo in Arabic, Saudi
+
+
+def test_odoo_in_arabic_with_arabic_indic_amounts_and_a_hijri_dated_invoice(tmp_path):
+    """Odoo run in Arabic exports its headers in Arabic (الرقم، الشريك، الإجمالي بعملة
+    الشركة، المبلغ المستحق، المرجع، شروط السداد للعميل), amounts as text with Arabic-Indic
+    digits and the currency mark (١٠٬٠٠٠٫٠٠ ج.م.‏), and 'الدفع الفوري' for Immediate
+    Payment. One invoice keyed from a Saudi system carries Hijri dates (١٤٤٨/٠٥/١٥ =
+    26/10/2026): read as the Gregorian day, said once per column."""
+    egp = "\u062c.\u0645.\u200f"
+    path = _book(tmp_path, {
+        "جهة الاتصال (res.partner)": [
+            ["الاسم", "المرجع", "حد الائتمان", "شروط السداد للعميل"],
+            ["شركة النيل للأغذية", "C0001", 50000, "30 يوم"],
+            ["مؤسسة الدلتا", "C0002", 8000, "30 يوم"],
+            ["سيناء للمقاولات", "C0003", 0, "الدفع الفوري"]],
+        "قيد اليومية (account.move)": [
+            ["الرقم", "الشريك", "تاريخ الفاتورة", "تاريخ الاستحقاق", "العملة",
+             "الإجمالي بعملة الشركة", "المبلغ المستحق", "حالة الدفع", "الحالة"],
+            ["INV/2026/00012", "شركة النيل للأغذية", "٠١/١٠/٢٠٢٦", "٣١/١٠/٢٠٢٦", "EGP",
+             f"١٠٬٠٠٠٫٠٠ {egp}", f"١٠٬٠٠٠٫٠٠ {egp}", "غير مدفوعة", "مُرحل"],
+            ["INV/2026/00031", "شركة النيل للأغذية", "١٠/١١/٢٠٢٦", "١٠/١٢/٢٠٢٦", "EGP",
+             f"٥٬٠٠٠٫٠٠ {egp}", f"٣٬٠٠٠٫٠٠ {egp}", "مدفوعة جزئياً", "مُرحل"],
+            ["INV/2026/00008", "مؤسسة الدلتا", "١٥/٠٩/٢٠٢٦", "١٥/١٠/٢٠٢٦", "EGP",
+             f"٨٬٠٠٠٫٠٠ {egp}", f"٨٬٠٠٠٫٠٠ {egp}", "غير مدفوعة", "مُرحل"],
+            ["RINV/2026/00002", "مؤسسة الدلتا", "٢٥/١١/٢٠٢٦", "٢٥/١١/٢٠٢٦", "EGP",
+             f"-٥٠٠٫٠٠ {egp}", f"-٥٠٠٫٠٠ {egp}", "غير مدفوعة", "مُرحل"],
+            ["INV/2026/00034", "سيناء للمقاولات", "٢٠/١١/٢٠٢٦", "٢٠/١٢/٢٠٢٦", "EGP",
+             f"١٢٬٠٠٠٫٠٠ {egp}", f"١٢٬٠٠٠٫٠٠ {egp}", "غير مدفوعة", "مُرحل"],
+            ["INV/2026/00040", "سيناء للمقاولات", "١٤٤٨/٠٥/١٥", "١٤٤٨/٠٦/١٥", "EGP",
+             "1,000", "1,000", "غير مدفوعة", "مُرحل"]]})
+    book = read_book(path)
+    sheet = "قيد اليومية (account.move)"
+    assert _issues(book) == [
+        (sheet, "C7", "1 date(s) in the Hijri calendar read as Gregorian dates "
+                      "('١٤٤٨/٠٥/١٥' = 26/10/2026): C7"),
+        (sheet, "D7", "1 date(s) in the Hijri calendar read as Gregorian dates "
+                      "('١٤٤٨/٠٦/١٥' = 25/11/2026): D7")]
+    assert book.customers["Payment Terms"].tolist() == [30, 30, 0]
+    assert book.invoices["Customer ID"].tolist() == ["C0001"] * 2 + ["C0002"] * 2 + [
+        "C0003"] * 2
+    assert _aging(book) == {
+        "C0001": [3000, 10000, 0, 0, 0, 13000],
+        "C0002": [0, -500, 8000, 0, 0, 7500],
+        "C0003": [12000, 1000, 0, 0, 0, 13000]}  # the Hijri invoice: due 25/11, 5 days late
+    assert _credit(book) == {
+        "C0001": (13000, 10000, "OK"),
+        "C0002": (7500, 8000, "Warning"),
+        "C0003": (13000, 1000, "Over Limit")}  # a cash customer owing anything
+    _every_job_runs(book)

@@ -111,7 +111,8 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Customer ID", "Invoice No", "Invoice Date", "Amount"],
                      ["C1", "I-1", datetime(2026, 10, 1), 100],
-                     [None, None, None, 100]]})
+                     [None, None, None, 100],
+                     ["C1", "I-2", "١٤٤٨/٠٥/١٥", 50]]})  # a Saudi system's Hijri date
     from tests.test_reader_table_tails import _book as table_book
 
     tail = table_book(tmp_path / "tail.xlsx", [["I3", "C1", datetime(2026, 10, 3), 300]])

@@ -123,7 +123,8 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
 NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
     "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name",
-    "partner_id"))  # Odoo's technical export gives the partner's display name
+    "partner_id",  # Odoo's technical export gives the partner's display name
+    "الشريك", "الشريك التجاري", "العميل/المورد", "Party's Name", "Alpha Name"))
 
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 

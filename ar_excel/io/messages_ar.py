@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"cell\(s\) read as the customer above \((.*)\)$",
      "{0} مكتوب في أول صف من كل مجموعة للعميل فقط: {1} خلية فارغة قُرئت على أنها العميل الذي "
      "فوقها ({2})"),
+    (r"^(\d+) date\(s\) in the Hijri calendar read as Gregorian dates \('(.*)' = (\S+)\): "
+     r"(.*)$", "{0} تاريخ بالتقويم الهجري قُرئ بالميلادي ('{1}' = {2}): {3}"),
     (r"^no Customer ID: the sheet has no customer column and this invoice is not in the "
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",

@@ -37,11 +37,13 @@ from ar_excel.io.report_rows import (
 )
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
+    MAY_BE_HIJRI,
     MAY_BE_SCALED,
     MAY_COUNT_FROM_MONTH_END,
     ValueTypes,
     as_ledger_sides,
     blank_mask,
+    hijri_date_text,
     is_blank,
     means_unlimited,
     month_end_terms,
@@ -86,6 +88,29 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
                                f"'{text.strip()}' read as {shown} (written in thousands or "
                                f"millions)"))
     return found
+
+
+def _hijri_dates(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
+                 errors: dict[int, str], sheet: str, letter: str, header: str,
+                 excel_rows: list[int]) -> list[Issue]:
+    """Dates typed in the Hijri calendar (a Saudi system's 1448/05/15) are read as their
+    Gregorian day; one Input Issue per column says so, at the first, with how many."""
+    where = np.flatnonzero(value_kinds.mask(str))
+    texts = values[where].tolist()
+    if not MAY_BE_HIJRI.search("\n".join(texts)):
+        return []
+    found = [pos for pos, text in zip(where.tolist(), texts, strict=True)
+             if pos not in errors and hijri_date_text(text)]
+    if not found:
+        return []
+    first = found[0]
+    day = series.iat[first].strftime("%d/%m/%Y")
+    cells = [f"{letter}{excel_rows[p]}" for p in found]
+    more = len(cells) - 5
+    named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
+    return [Issue(sheet, cells[0], header, values[first],
+                  f"{len(found)} date(s) in the Hijri calendar read as Gregorian dates "
+                  f"('{str(values[first]).strip()}' = {day}): {named}")]
 
 
 def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
@@ -268,6 +293,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if kind in ("money", "number") and str in value_kinds.present:
             issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
                                           letters[name], written.get(name, name), excel_rows))
+        if kind == "date" and str in value_kinds.present:
+            issues.extend(_hijri_dates(values, value_kinds, series, errors, sheet,
+                                       letters[name], written.get(name, name), excel_rows))
         if kind == "terms" and str in value_kinds.present:
             eom = _month_end_rows(values, value_kinds)
             if eom is not None:
