@@ -33,6 +33,7 @@ Accounting rules and the traps they avoid:
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,13 @@ from ar_excel.bank.statement import (
 )
 from ar_excel.bank.text import decode_bytes
 from ar_excel.model import Issue
+
+# The mt-940 library logs every tag it cannot parse as an ERROR, with its regex; with no
+# logging set up, Python prints that on the user's terminal beside the CLI's one-line message.
+# What it could not parse reaches the user as an Input Issue or an InputError instead.
+_library_log = logging.getLogger("mt940")
+_library_log.addHandler(logging.NullHandler())
+_library_log.propagate = False
 
 _TAG = re.compile(r"^:(\d{2}[A-Z]?|NS):")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
