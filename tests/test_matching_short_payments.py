@@ -129,3 +129,38 @@ def test_a_name_read_less_surely_leaves_the_short_payment_to_a_person():
     r = match(customers, invoices, {"amount": 19349.54, "desc": "SARIE IN 109360278519 SINAI "
                                                                 "PLASTIC INDUSTRIES"})
     assert all(st == "Suggested" for *_, st in allocations(r))
+
+
+# ---------------------------------------------------------------- a numeric part less tax withheld
+# Egyptian customers withhold 1 % income tax of the amount before VAT and write the invoice's
+# number as they know it (فاتورة رقم 0240, Inv#615). When the numbering series share that
+# numeric part, the amount decides: the one named invoice the receipt pays less tax withheld at
+# a policy rate, to the piastre.
+WHT_CUSTOMERS = [customer("C1", "مؤسسة وليد العتيبي للصناعات الغذائية"),
+                 customer("C2", "Nova Motors Company")]
+WHT_INVOICES = [invoice("ف-2026-0240", "C1", 3284.46), invoice("SI-26/00240", "C2", 9120.00),
+                invoice("SI-26/00733", "C2", 15000.00)]
+
+
+@pytest.mark.parametrize(("desc", "amount", "inv", "tax"), [
+    ("CR ACH 76645391 WALEED AL OTAIBI FOODS CO فاتورة رقم 0240", 3255.65, "ف-2026-0240", "28.81"),
+    ("INWARD TRANSFER 2674497627109 FROM MOTORS NOVA فاتورة رقم ٧٣٣", 14868.42, "SI-26/00733",
+     "131.58"),
+])
+def test_a_numeric_part_paid_less_tax_withheld_names_the_invoice(desc, amount, inv, tax):
+    r = match(WHT_CUSTOMERS, WHT_INVOICES, {"amount": amount, "desc": desc})
+    assert allocations(r) == [(inv, amount, "withholding-tax", "Matched")]
+    assert [round(w, 2) for w in r.matches["Withholding Tax"]] == [float(tax)]
+    assert _writeoffs(r) == [0.0]
+    assert reason(r) == (f"narrative has the numeric part of {inv}; less 1% withholding tax "
+                         f"({tax}) on the amount before 14% VAT: certificate expected")
+    assert arabic_reason(reason(r)).endswith(
+        f"ناقص ضريبة خصم من المنبع 1% ({tax}) على المبلغ قبل 14% ضريبة القيمة المضافة: "
+        "شهادة الخصم متوقعة")
+
+
+def test_two_named_invoices_paid_less_tax_alike_leave_it_to_a_person():
+    invoices = WHT_INVOICES + [invoice("INV/2026/07/0240", "C2", 3284.46)]
+    r = match(WHT_CUSTOMERS, invoices,
+              {"amount": 3255.65, "desc": "CR ACH 76645391 FOODS CO فاتورة رقم 0240"})
+    assert all(st != "Matched" for *_, st in allocations(r))

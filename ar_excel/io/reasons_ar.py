@@ -166,7 +166,8 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"less (\S+)% withholding tax \((.*?)\)(.*): certificate expected",
      lambda m: f"ناقص ضريبة خصم من المنبع {m[1]}% ({m[2]})"
                + (m[3].replace(" on the amount ", " على المبلغ ")
-                  .replace("net of", "بدون").replace("VAT", "ضريبة القيمة المضافة"))
+                  .replace("net of", "بدون").replace("before", "قبل")
+                  .replace("VAT", "ضريبة القيمة المضافة"))
                + ": شهادة الخصم متوقعة"),
     (r"bank charge (\S+) within the fee tolerance: write-off proposed",
      "مصاريف بنكية {0} " + _WRITE_OFF),

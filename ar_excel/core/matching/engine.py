@@ -44,6 +44,11 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       odd gap under a round receipt, which is a part payment; a
                       percentage gap without a reference only from a known account, for one
                       invoice, a receipt that is not round, and no exact explanation);
+   ``partial``      (``short_payments``) as 4, short by more than the tolerance: bank charges
+                      (whole, up to 4x the absolute tolerance) or a usual discount rate, from a
+                      payer known for sure, one invoice that far above and sums sparse: the
+                      cash is applied and the gap left open on the invoice (no write-off);
+                      a gap of no usual kind, or several such invoices, is suggested;
    ``withholding-tax`` (``withholding``) the invoice(s) named (stage 1), or one invoice or
                       set of the known payer's (before 4), paid less income tax withheld at
                       source at a policy rate of the total or of the amount before VAT (and
@@ -82,6 +87,7 @@ when the amount or the payer agrees (``references``).
 Where each part lives: ``line_facts`` reads the lines, ``invoice_ledger`` keeps the open
 amounts, ``booking`` books allocations; the stages are ``full_references`` (1),
 ``partial_references`` (2), ``payer_stages`` (3, 4 and the payer's suggestions),
+``short_payments`` (4b),
 ``withholding_stage`` and ``amount_search`` (sets of invoices making an amount, and 5);
 ``recorded`` pairs credits with receipts already in Payments, ``unmatched`` says why a credit is
 left. This module holds the order of the cascade (``Matcher.run``).

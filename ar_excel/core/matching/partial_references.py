@@ -3,7 +3,8 @@
 Accounting rule: ``123`` or ``INV 4557`` names an invoice less surely than ``INV-2024-0123``:
 many invoices of a ledger end so, and a PO, cheque or phone number may be the same digits. It
 settles an invoice when the amount confirms it (one customer's named invoices make it exactly,
-or fall short of one within the fee tolerance), or the payer (by account or name, even a name
+or fall short of one within the fee tolerance, or one is paid less income tax withheld at a
+policy rate, to the minor unit), or the payer (by account or name, even a name
 shared by several customers of which only one has that number) is the invoice's customer. A
 part payment or an overpayment is read only when the number has 4+ digits, or is called an
 invoice or is the reference field, and is no PO / cheque / phone number. A number one digit
@@ -163,6 +164,17 @@ class PartialReferences:
                                f"narrative has the numeric part of {self.inv.number[p]}; short by "
                                f"{self._money(self.inv.remaining[p] - f.remaining)} within the "
                                "fee tolerance: write-off proposed")
+        # One named invoice the receipt pays less income tax withheld at a policy rate, to the
+        # minor unit (فاتورة رقم 0240 paid less 1 % of the amount before VAT): the amount
+        # confirms the number as surely as a bank charge within the tolerance does.
+        withheld = [(p, r) for p in weak
+                    if len(self.index.tails[p]) >= 3 and self.inv.remaining[p] > f.remaining
+                    for r in [self._withholding_readings(f, [p], charges=False)] if r] \
+            if self._wht_top else []
+        if len(withheld) == 1 and len(withheld[0][1]) == 1:
+            p, readings = withheld[0]
+            return self._alloc_withheld(f, readings[0], 0.88, "narrative has the numeric part "
+                                        f"of {self.inv.number[p]}")
         # One invoice's numeric part (4+ digits) and no amount agreeing: a part payment or an
         # overpayment of it, perhaps; a person decides.
         long_hits = [p for p in weak if len(self.index.tails[p]) >= 4]
