@@ -221,3 +221,22 @@ def test_a_block_below_the_table_gets_columns_wide_enough_for_its_headers(tmp_pa
     assert widths["A"].width == 9  # "Measure" / "2026-10" + 2
     assert widths["C"].width == len("Best-Possible DSO") + 2
     assert widths["D"].width == len("Average Days Delinquent") + 2
+
+
+def test_an_arabic_chart_names_its_series_by_the_arabic_labels(tmp_path):
+    import zipfile
+
+    frame = _frame().assign(Paid=[1.0, 2.0, 3.0, 4.0, 5.0])
+    tab = Tab("Aging", frame, charts=[Chart("column", "By customer", "Customer ID",
+                                            ["Amount", "Paid"])])
+    out = write_tabs([tab], out=tmp_path / "ar.xlsx", arabic=True)
+    ws = openpyxl.load_workbook(out)["Aging"]
+    assert ws["C2"].value == "Amount" and ws["C1"].value != "Amount"  # label row above
+    with zipfile.ZipFile(out) as z:
+        chart = z.read("xl/charts/chart1.xml").decode()
+    # the legend reads the label row (row 1), not the English header row (row 2)
+    assert "<f>'Aging'!$C$1</f>" in chart and "<f>'Aging'!$F$1</f>" in chart
+    assert "'Aging'!$C$2</f>" not in chart
+    english = write_tabs([tab], out=tmp_path / "en.xlsx")
+    with zipfile.ZipFile(english) as z:
+        assert "<f>'Aging'!C1</f>" in z.read("xl/charts/chart1.xml").decode()  # its header

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
-from openpyxl.utils import get_column_letter
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ar_excel.model import Tab
 
@@ -11,7 +13,10 @@ CHART_ROWS = 16  # rows one chart takes: the next chart beside a table starts th
 
 
 
-def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
+def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str],
+               label_row: int | None = None) -> None:
+    """The tab's charts beside its table; with ``label_row`` (an Arabic workbook's label row
+    above the contract's English headers) each series is named by its label there."""
     n = len(tab.frame)
     if not n:
         return
@@ -32,6 +37,10 @@ def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str]) -> None:
             col = headers.index(column) + 1
             data = Reference(ws, min_col=col, min_row=header_row, max_row=header_row + rows)
             chart.add_data(data, titles_from_data=True)
+            if label_row is not None:
+                letter = get_column_letter(col)
+                chart.series[-1].tx = SeriesLabel(strRef=StrRef(
+                    f"{quote_sheetname(ws.title)}!${letter}${label_row}"))
         if spec.kind == "bar":  # horizontal bars: first row on top, as the table reads
             chart.x_axis.scaling.orientation = "maxMin"
             chart.y_axis.crosses = "max"  # keeps the value axis below the bars

@@ -278,7 +278,8 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     if tab.charts:
         from ar_excel.io.charts import add_charts
 
-        add_charts(ws, tab, header_row=header_row, headers=headers)
+        add_charts(ws, tab, header_row=header_row, headers=headers,
+                   label_row=header_row - 1 if arabic else None)
     if tab.blocks:
         from ar_excel.io.blocks import write_blocks
 
