@@ -495,3 +495,28 @@ def test_a_row_with_a_value_date_but_no_booking_date_does_not_take_the_date_abov
     assert stmt.lines["Amount"].tolist() == [1000.0]
     [issue] = stmt.issues  # not booked yet: named, left out, never dated 13 Nov
     assert (issue.cell, issue.column) == ("row 3", "Posting Date")
+
+
+def test_whole_amounts_of_a_german_export_are_not_read_as_thousandths(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Buchungstag;Verwendungszweck;Betrag\n"
+        "03.11.2026;RE 4711 ACME;1.250\n04.11.2026;Miete;-2.000\n05.11.2026;Gutschrift;300\n")))
+    assert stmt.lines["Amount"].tolist() == [1250.0, -2000.0, 300.0]  # not 1.25 and -2.0
+    [note] = stmt.issues
+    assert (note.column, note.value) == ("Betrag", "1.250")
+    assert "read with ',' as the decimal mark ('1.250' = 1,250.00), because the headers are " \
+           "German" in note.message and 'decimal=.' in note.message
+    # a dinar export: fils after the point, which a group of four digits before it shows
+    kwd = read_statement(write(tmp_path, (
+        "Date,Description,Debit,Credit,Balance\n"
+        "13/11/2026,KNET AL SAFAT INV-7001,,250.375,1250.500\n"
+        "14/11/2026,TRF GULF MARINE INV-7002,,125.005,1375.505\n"), "kwd.csv"))
+    assert kwd.lines["Amount"].tolist() == [250.375, 125.005]
+    assert kwd.issues == []
+    # nothing shows the mark and nothing says comma: the point, and the clerk is told
+    small = read_statement(write(tmp_path, (
+        "Date,Description,Amount\n13/11/2026,KNET AL SAFAT,250.375\n"
+        "14/11/2026,FEE,-1.500\n"), "small.csv"))
+    assert small.lines["Amount"].tolist() == [250.375, -1.5]
+    [note] = small.issues
+    assert "read with '.' as the decimal mark ('250.375' = 250.375)" in note.message

@@ -71,9 +71,9 @@ def decimal_mark(text: str) -> str | None:
         if count > 1:
             return "," if mark == "." else "."  # repeated: a thousands separator
         if count == 1:
-            tail = s.split(mark)[1]
-            if len(tail) != 3 or s.startswith(("0" + mark, mark)):
-                return mark  # 12,5 / 1000, / 0,125 / 12.50
+            head, tail = s.split(mark)
+            if len(tail) != 3 or s.startswith(("0" + mark, mark)) or len(head) > 3:
+                return mark  # 12,5 / 1000, / 0,125 / 12.50 / 1374.005 (no group of 4)
             return None  # 1.234 or 1,234: either way
     return None
 

@@ -39,7 +39,12 @@ from ar_excel.bank.date_order import (
 from ar_excel.bank.day_rows import DayRows, rows_of_the_day
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
-from ar_excel.bank.numbers import decide_decimal, parse_amount_column, parse_date_column
+from ar_excel.bank.numbers import (
+    decide_decimal,
+    decimal_mark,
+    parse_amount_column,
+    parse_date_column,
+)
 from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
     currency_from_text,
@@ -56,9 +61,10 @@ from ar_excel.bank.statement import (
     tie_out,
 )
 from ar_excel.bank.table_layout import find_layout
+from ar_excel.bank.text import language_of
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, normalize_digits
 
 _PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
             "قيد التنفيذ"}
@@ -90,6 +96,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
     decimal = decimal_asked(options, source) or decide_decimal(  # row by row, as the file reads
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
+    decimal_note = None if decimal_asked(options, source) else _undecided_decimal(
+        table, amount_cols, layout, data, delimiter if fmt == "csv" else None)
+    if decimal_note is not None:
+        decimal = decimal_note[0]
     date_format = options.get("date_format")
     preamble = rows[: layout.preamble_end]
     named_order = order_named(options.get("date_order", options.get("day_first")), source)
@@ -124,6 +134,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             data[pos][cols["Description"]],
             "the narrative holds the file's delimiter without quotes, which split it over "
             "the next columns; its parts were joined back and the line kept")))
+    if decimal_note is not None:
+        found.append((-1, 0, Issue(source, "", header[amount_cols[0]] if amount_cols[0] < len(
+            header) else "Amount", decimal_note[1], decimal_note[2])))
     if hijri_note is not None:
         idx, sample, message = hijri_note
         found.append((-1, 0, Issue(source, "", header[idx] if idx < len(header) else "Date",
@@ -354,6 +367,44 @@ _MONEY_OUT = re.compile(
     r"(?i)\b(fees?|charges?|commission|withdrawal|atm|pos purchase|direct debit|standing order|"
     r"cheque paid|chq paid|check paid|outward|payment to|transfer to)\b|عمولة|عمولات|مصاريف|"
     r"رسوم|سحب|خصم|صادر")
+
+
+_DECIMAL_COMMA_LANGUAGES = {"de": "German", "fr": "French", "pl": "Polish", "cs": "Czech",
+                            "hu": "Hungarian"}
+
+
+def _undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layout,
+                       data: list[list[Any]], delimiter: str | None
+                       ) -> tuple[str, str, str] | None:
+    """Where no amount shows its decimal mark and some read both ways (``1.250``: one and a
+    quarter, or twelve hundred and fifty), the mark the file's language or delimiter writes
+    (German, French... and ';'-separated files: the comma), else the point; with the note
+    for the clerk (mark, sample, message). None where the amounts leave no doubt."""
+    texts = [v for i in amount_cols for v in table.cells(i)[:SAMPLE_ROWS * 5]
+             if isinstance(v, str) and v]
+    if any(decimal_mark(v) for v in texts):
+        return None
+    both = [v for v in texts if _EITHER_MARK.search(normalize_digits(v))]
+    if not both:
+        return None
+    language = language_of(" ".join([*layout.headers, *(str(c) for r in data[:20] for c in r
+                                                        if isinstance(c, str))]))
+    why = None
+    if language in _DECIMAL_COMMA_LANGUAGES:
+        why = f"the headers are {_DECIMAL_COMMA_LANGUAGES[language]}"
+    elif delimiter == ";":
+        why = "the file is separated by ';', as where the comma is the decimal mark"
+    mark = "," if why else "."
+    value = parse_amount_column([both[0]], mark)[0][0]
+    return mark, both[0], (
+        f"no amount in the file shows its decimal mark: '{both[0]}' and {len(both) - 1} more "
+        f"like it were read with '{mark}' as the decimal mark ('{both[0]}' = "
+        f"{value:,.{3 if round(value, 2) != value else 2}f}), "
+        f"{'because ' + why if why else 'the more common reading'}. If that is wrong, name "
+        f"the mark with --bank-columns \"decimal={'.' if why else ','}\"")
+
+
+_EITHER_MARK = re.compile(r"\d[.,]\d{3}(?![\d.,])")
 
 
 def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
