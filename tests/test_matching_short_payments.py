@@ -164,3 +164,38 @@ def test_two_named_invoices_paid_less_tax_alike_leave_it_to_a_person():
     r = match(WHT_CUSTOMERS, invoices,
               {"amount": 3255.65, "desc": "CR ACH 76645391 FOODS CO فاتورة رقم 0240"})
     assert all(st != "Matched" for *_, st in allocations(r))
+
+
+# ------------------------------------------------- a short number the gap confirms as the invoice's
+# A bare short number (550, 54) may be a date, a cheque or an order number: a part payment of
+# the invoice it ends needs a person. Short of that invoice by a usual discount or whole bank
+# charges, the amount confirms the number: the cash is applied, the gap left open.
+NAMED = [customer("C1", "Al Madina Contracting"), customer("C2", "Pioneer Systems Co.")]
+NAMED_INVOICES = [invoice("ف-2026-0550", "C1", 2500.00), invoice("ف-2026-0054", "C2", 10000.00),
+                  invoice("ف-2026-0090", "C2", 4000.00, "2026-10-01")]
+
+
+@pytest.mark.parametrize(("desc", "amount", "inv", "gap", "taken"), [
+    ("IPN TRANSFER FROM AL MADINA CONTRACTING 01060363805 550", 2462.50, "ف-2026-0550", "37.50",
+     "a 1.5 % discount taken"),
+    ("CR ACH 51710846 PIONEER SYSTEMS CO. 54", 9929.00, "ف-2026-0054", "71.00",
+     "bank charges over the fee tolerance"),
+])
+def test_a_short_number_confirmed_by_a_discount_or_charges(desc, amount, inv, gap, taken):
+    r = match(NAMED, NAMED_INVOICES, {"amount": amount, "desc": desc})
+    assert allocations(r) == [(inv, amount, "partial", "Matched")]
+    assert _writeoffs(r) == [0.0]
+    assert reason(r) == (f"payer by narrative name and narrative names {inv}; short by {gap}: "
+                         f"{taken}, left open on the invoice")
+    assert "ناقص " + gap in arabic_reason(reason(r))
+
+
+@pytest.mark.parametrize(("desc", "amount"), [
+    ("IPN TRANSFER FROM AL MADINA CONTRACTING 01060363805 550", 2471.30),
+    ("CR ACH 51710846 PIONEER SYSTEMS CO. 54", 9929.37),
+])
+def test_a_short_number_with_a_gap_of_no_usual_kind_stays_a_suggestion(desc, amount):
+    r = match(NAMED, NAMED_INVOICES, {"amount": amount, "desc": desc})
+    assert [(st, m) for _, _, m, st in allocations(r)] == [("Suggested", "partial")]
+    assert reason(r).endswith("the number may be a date, a cheque or an order number, and the "
+                              "amount does not confirm it: please confirm")

@@ -134,6 +134,10 @@ _CLAUSES: list[tuple[str, object]] = [
      r"invoice(, please confirm)?",
      lambda m: f"يسدد {m[1]} ({m[2]} مفتوح) ناقصاً {m[3]}: خصم {m[4]} % مأخوذ، يبقى الفرق "
                "مفتوحاً على الفاتورة" + (f"، {_CONFIRM}" if m[5] else "")),
+    (r"short by (\S+): bank charges over the fee tolerance, left open on the invoice",
+     "ناقص {0}: مصاريف بنكية تتجاوز سماحية المصاريف، يبقى الفرق مفتوحاً على الفاتورة"),
+    (r"short by (\S+): a (\S+) % discount taken, left open on the invoice",
+     "ناقص {0}: خصم {1} % مأخوذ، يبقى الفرق مفتوحاً على الفاتورة"),
     (r"pays (.+?) \((\S+) open\) short by (\S+), neither whole bank charges nor a usual "
      r"discount: please confirm",
      "يسدد {0} ({1} مفتوح) ناقصاً {2}، والفرق ليس مصاريف بنكية بمبلغ صحيح ولا خصماً بنسبة "

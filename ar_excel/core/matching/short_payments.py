@@ -115,17 +115,17 @@ class ShortPayments:
                            0.86 if certain else 0.6, reason)]
 
     def _what_was_taken(self, p: int, gap: int) -> str | None:
-        """What a gap of ``gap`` units under invoice ``p`` reads as: bank charges (whole
-        amounts, or whole plus VAT: quarters), a discount at a usual rate of the open or the
-        invoiced amount (to the cent), or None."""
+        """What a gap of ``gap`` units under invoice ``p`` reads as: a discount at a usual rate
+        of the open or the invoiced amount (to the cent; the likelier reading of 37.50 under
+        2,500.00), bank charges (whole amounts, or whole plus VAT: quarters), or None."""
         unit = self.inv.unit
-        if gap % (unit // 4) == 0 and gap <= units(SHORT_CHARGES * self.policy.fee_tolerance_abs,
-                                                   self.inv.cent, unit):
-            return "bank charges over the fee tolerance"
         steps = round(SHORT_SHARE * 100 / DISCOUNT_STEP)
         for base in (self.inv.remaining[p], self.inv.original[p]):
             for k in range(1, steps + 1):
                 rate = k * DISCOUNT_STEP
                 if abs(base * rate / 100 - gap) <= self.inv.cent:
                     return f"a {rate:g} % discount taken"
+        if gap % (unit // 4) == 0 and gap <= units(SHORT_CHARGES * self.policy.fee_tolerance_abs,
+                                                   self.inv.cent, unit):
+            return "bank charges over the fee tolerance"
         return None
