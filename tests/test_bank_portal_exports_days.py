@@ -520,3 +520,38 @@ def test_whole_amounts_of_a_german_export_are_not_read_as_thousandths(tmp_path):
     assert small.lines["Amount"].tolist() == [250.375, -1.5]
     [note] = small.issues
     assert "read with '.' as the decimal mark ('250.375' = 250.375)" in note.message
+
+
+def test_santander_text_export_of_label_value_records(tmp_path):
+    text = ("From: 01/11/2026 to 30/11/2026\r\n\r\nAccount: XXXX XXXX XXXX 1234\r\n\t\t\t\r\n"
+            "Date: 03/11/2026\r\n"
+            "Description: FASTER PAYMENTS RECEIPT REF INV-1001 FROM ACME TRADING LTD\r\n"
+            "Amount: 1250.00 \xa3\r\nBalance: 11250.00 \xa3\r\n\t\t\t\r\n"
+            "Date: 04/11/2026\r\n"
+            "Description: DIRECT DEBIT PAYMENT TO BRITISH GAS REF 123, MANDATE NO 45\r\n"
+            "Amount: -120.50 \xa3\r\nBalance: 11129.50 \xa3\r\n\t\t\t\r\n"
+            "Date: 05/11/2026\r\nDescription: CARD PAYMENT TO TESCO STORES\r\n"
+            "ON 03-11-2026\r\nAmount: -15.00 \xa3\r\nBalance: 11114.50 \xa3\r\n")
+    path = tmp_path / "Statement.txt"
+    path.write_bytes(text.encode("cp1252"))
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Date"].tolist() == days("2026-11-03", "2026-11-04", "2026-11-05")
+    assert lines["Amount"].tolist() == [1250.0, -120.5, -15.0]
+    assert lines["Currency"].tolist() == ["GBP"] * 3  # '£' read as cp1252, not cp852 'ú'
+    assert lines["Description"].tolist() == [
+        "FASTER PAYMENTS RECEIPT REF INV-1001 FROM ACME TRADING LTD",
+        "DIRECT DEBIT PAYMENT TO BRITISH GAS REF 123, MANDATE NO 45",
+        "CARD PAYMENT TO TESCO STORES ON 03-11-2026"]
+    assert lines["Balance"].tolist() == [11250.0, 11129.5, 11114.5]
+    assert lines["Line No"].tolist() == [5, 10, 15]  # each record's first line
+    assert all("does not follow" not in i.message for i in stmt.issues)
+
+
+def test_a_csv_with_colons_in_its_narratives_stays_a_csv(tmp_path):
+    stmt = read_statement(write(tmp_path, (
+        "Date,Description,Amount\n"
+        "13/11/2026,REF: INV-1001 FROM: ACME,100.00\n14/11/2026,REF: FEE,-2.00\n"
+        "15/11/2026,NOTE: X,3.00\n16/11/2026,NOTE: Y,4.00\n17/11/2026,NOTE: Z,5.00\n"
+        "18/11/2026,NOTE: W,6.00\n")))
+    assert stmt.lines["Amount"].tolist() == [100.0, -2.0, 3.0, 4.0, 5.0, 6.0]

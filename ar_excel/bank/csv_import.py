@@ -56,6 +56,7 @@ from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.combine import combine_statements
 from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.html_table import TableRows
+from ar_excel.bank.labelled_records import labelled_rows
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement
 from ar_excel.bank.table_import import rows_to_statement
@@ -71,6 +72,12 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
              encoding: str | None = None, day_first: bool | None = None) -> Statement:
     decoded = decode_bytes(data, encoding)
     text = decoded.text
+    records = None if (mapping or {}).get("delimiter") else labelled_rows(text)
+    if records is not None:  # "Date: ..", "Amount: .." lines, a record per transaction
+        stmt = rows_to_statement(records[0], records[1], path.name, "csv", mapping, day_first)
+        stmt.encoding = decoded.encoding
+        stmt.issues[:0] = decoded.issues(path.name)
+        return stmt
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
     if len(delim) != 1:
         raise InputError(f"{path.name}: delimiter '{delim}' is not one character (such as ';', "

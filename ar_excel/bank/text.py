@@ -69,6 +69,10 @@ def plausibility(text: str) -> float:
         if cat.startswith("C") or ch == "\u00A0":
             score -= 2  # control characters and NBSP are what a wrong code page produces
             continue
+        if cat == "Sc" and re.match(r"\s?\d|\s*$", text[i + 1:i + 3]) or cat == "Sc" and (
+                text[i - 2:i].strip()[-1:].isdigit()):
+            score += 1  # "£1,250.00", "1250.00 €": a currency sign at an amount
+            continue
         if cat in ("So", "Sk", "Sm") or "\u2500" <= ch <= "\u259F":
             score -= 1.5  # box drawing, odd symbols
             continue
