@@ -17,6 +17,9 @@ Every bank exports its own layout, so the layout is detected from the file, not 
   value dates, span, row order, language, currency), else the order asked for, said in an
   issue; date cells that Excel swapped
   (a day-first export opened month first) are put right when the dates left as text show it;
+* text exports of ``Label: value`` records (``labelled_records``): the records as rows;
+* a workbook whose statement sheet is followed by sheets under the same header (one per
+  account, or a statement too long for one sheet): every such sheet, each its own statement;
 * HTML pages saved as ``.xls`` (a common "Excel" export of bank portals): their table rows;
   Excel 2003 XML spreadsheets saved as ``.xls`` (``spreadsheet_xml``): their sheets' rows;
 * a signed amount, or separate Debit/Credit columns (a debit is money out: negative, whether
