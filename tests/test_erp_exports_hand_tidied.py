@@ -738,3 +738,48 @@ def test_odoo_in_arabic_with_arabic_indic_amounts_and_a_hijri_dated_invoice(tmp_
         "C0002": (7500, 8000, "Warning"),
         "C0003": (13000, 1000, "Over Limit")}  # a cash customer owing anything
     _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- an export on its own
+
+
+def test_an_export_handed_over_without_its_customer_list(tmp_path):
+    """QuickBooks' Open Invoices exported on its own: no customer list in the workbook. Its
+    customers are the report's headings; every job runs on the ledger as it stands (no
+    limits set), with one Input Issue saying the customer list was taken from the report."""
+    path = _book(tmp_path, {"Open Invoices": [
+        ["Nile Trading"], ["Open Invoices"], ["As of November 30, 2026"], [],
+        [None, "Date", "Transaction Type", "Num", "Terms", "Due Date", "Amount",
+         "Open Balance"],
+        ["Delta Traders"],
+        [None, "09/15/2026", "Invoice", "1008", "Net 30", "10/15/2026", 8000, 8000],
+        ["Total for Delta Traders", None, None, None, None, None, 8000, 8000],
+        ["Nile Foods"],
+        [None, "10/01/2026", "Invoice", "1012", "Net 30", "10/31/2026", 10000, 10000],
+        [None, "11/10/2026", "Invoice", "1031", "Net 30", "12/10/2026", 5000, 3000],
+        ["Total for Nile Foods", None, None, None, None, None, 15000, 13000],
+        ["TOTAL", None, None, None, None, None, 23000, 21000]]})
+    book = read_book(path)
+    assert _issues(book)[-1] == (
+        "Open Invoices", "A5", "the workbook has no customer list: its 2 customer(s) are the "
+                               "ones 'Open Invoices' names (no credit limits, payment terms or "
+                               "tax IDs known)")
+    assert book.customers[["Customer ID", "Name"]].values.tolist() == [
+        ["Delta Traders", "Delta Traders"], ["Nile Foods", "Nile Foods"]]
+    assert _aging(book) == {"Delta Traders": [0, 0, 8000, 0, 0, 8000],
+                            "Nile Foods": [3000, 10000, 0, 0, 0, 13000]}
+    assert _credit(book) == {"Delta Traders": (8000, 8000, "OK"),
+                             "Nile Foods": (13000, 10000, "OK")}
+    _every_job_runs(book)
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(path), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert pd.read_excel(out, sheet_name="Aging")["Total"].dropna().sum() == 21000
+
+
+def test_a_customer_list_that_cannot_be_read_is_not_replaced_by_the_invoices(tmp_path):
+    path = _book(tmp_path, {"Customers": [["Notes", "Owner"], ["to be filled", "Omar"]],
+                            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                                         ["I-1", "C1", D(2026, 11, 1), 100]]})
+    book = read_book(path)
+    assert "Customers" not in book.tables
+    assert [i.message for i in book.issues][0].startswith("sheet 'Customers' has no column")

@@ -15,6 +15,7 @@ from ar_excel.io.customer_keys import (
     keys_as_spelled_in_their_lists,
     payers_from_invoices,
 )
+from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.policy_sheet import read_policy
@@ -61,6 +62,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)
     payers_from_invoices(book)
+    customers_from_lists(book)  # an export handed over without its customer list
     if "Customers" in book.tables:
         # the customers' names folded once, as far as the lookups of both steps need them
         from ar_excel.core.customers.ids import NameIndex
