@@ -555,3 +555,31 @@ def test_a_csv_with_colons_in_its_narratives_stays_a_csv(tmp_path):
         "15/11/2026,NOTE: X,3.00\n16/11/2026,NOTE: Y,4.00\n17/11/2026,NOTE: Z,5.00\n"
         "18/11/2026,NOTE: W,6.00\n")))
     assert stmt.lines["Amount"].tolist() == [100.0, -2.0, 3.0, 4.0, 5.0, 6.0]
+
+
+def test_qif_download_with_an_opening_balance_record_splits_and_quicken_dates(tmp_path):
+    import pytest
+
+    from ar_excel.errors import InputError
+
+    path = tmp_path / "statement.qif"
+    path.write_text(
+        "!Type:Bank\r\nD11/ 3'26\r\nT10,000.00\r\nPOpening Balance\r\nL[Checking]\r\n^\r\n"
+        "D11/ 3'26\r\nT1,250.00\r\nPACME TRADING LTD\r\nMINV-1001\r\nN000123\r\n^\r\n"
+        "D11/ 4'26\r\nT-120.50\r\nPBRITISH GAS\r\nMDD REF 123\r\nLUtilities\r\n^\r\n"
+        "D11/15'26\r\nT300.00\r\nPGLOBEX LTD\r\nMINV-1002\r\nSIncome\r\n$200.00\r\nSOther\r\n"
+        "$100.00\r\n^\r\n", encoding="ascii")
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Date"].tolist() == days("2026-11-03", "2026-11-04", "2026-11-15")
+    assert lines["Amount"].tolist() == [1250.0, -120.5, 300.0]  # the split is one line
+    assert lines["Counterparty"].tolist() == ["ACME TRADING LTD", "BRITISH GAS", "GLOBEX LTD"]
+    assert lines["Description"].tolist() == ["ACME TRADING LTD INV-1001",
+                                             "BRITISH GAS DD REF 123", "GLOBEX LTD INV-1002"]
+    assert lines["Reference"].tolist() == ["000123", None, None]
+    assert lines["Line No"].tolist() == [7, 13, 19]
+    assert stmt.balances[0].opening == 10000.0  # the opening balance record is no receipt
+    invest = tmp_path / "invest.qif"
+    invest.write_text("!Type:Invst\nD11/03/2026\nNBuy\nYACME\nT100.00\n^\n", encoding="ascii")
+    with pytest.raises(InputError, match=r"invest\.qif: a QIF file of type 'invst'"):
+        read_statement(invest)

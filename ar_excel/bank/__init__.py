@@ -1,8 +1,8 @@
 """Bank statements in: every format a bank exports, into one normalised frame of lines.
 
 ``read_statement(path)`` detects the format from the file's content (not its extension):
-OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, XLSX/XLS, Excel 2003 XML and
-HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
+OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, QIF, XLSX/XLS, Excel 2003 XML
+and HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
 The matching engine works on ``Statement.lines`` (columns ``statement.LINE_COLUMNS``: the
@@ -39,8 +39,8 @@ __all__ = ["COLUMNS", "LINE_COLUMNS", "Statement", "StatementBalance", "detect_f
 
 
 def detect_format(data: bytes, name: str = "") -> str:
-    """'ofx', 'camt053', 'mt940', 'xlsx', 'spreadsheetml', 'html' or 'csv', from the bytes of
-    the file."""
+    """'ofx', 'camt053', 'mt940', 'qif', 'xlsx', 'spreadsheetml', 'html' or 'csv', from the
+    bytes of the file."""
     if data[:4] == b"PK\x03\x04":
         names = _zip_names(data)
         if names and "[Content_Types].xml" not in names and all(
@@ -70,6 +70,10 @@ def detect_format(data: bytes, name: str = "") -> str:
         if re.search(r"<(html|table)\b", data[:65536].decode("latin-1"), re.I):
             return "html"  # a web page saved as .xls by the bank's portal
         raise InputError(f"{name}: an XML file that is neither camt.05x nor OFX")
+    from ar_excel.bank.qif import is_qif
+
+    if is_qif(stripped):
+        return "qif"
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before ":20:"
     if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
                                             for tag in (b":61:", b":60F:", b":60M:")):
@@ -137,7 +141,16 @@ def read_statement_file(path: str | Path, mapping: dict[str, Any] | None = None,
         from ar_excel.bank.mt940_import import read_mt940
 
         return read_mt940(path, data, encoding)
-    from ar_excel.bank.csv_import import read_csv, read_html, read_spreadsheet_xml, read_xlsx
+    from ar_excel.bank.csv_import import (
+        read_csv,
+        read_html,
+        read_qif,
+        read_spreadsheet_xml,
+        read_xlsx,
+    )
+
+    if fmt == "qif":
+        return read_qif(path, data, mapping, encoding, day_first)
 
     if fmt == "xlsx":
         return read_xlsx(path, mapping, day_first)

@@ -60,6 +60,7 @@ from ar_excel.bank.combine import combine_statements
 from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
+from ar_excel.bank.qif import qif_rows
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement
 from ar_excel.bank.table_import import rows_to_statement
@@ -100,6 +101,17 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
         rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
                 for r in rows]
     stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first, delim)
+    stmt.encoding = decoded.encoding
+    stmt.issues[:0] = decoded.issues(path.name)
+    return stmt
+
+
+def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
+             encoding: str | None = None, day_first: bool | None = None) -> Statement:
+    """A QIF download (``qif``): its records as the rows of a table."""
+    decoded = decode_bytes(data, encoding)
+    rows, numbers = qif_rows(decoded.text, path.name)
+    stmt = rows_to_statement(rows, numbers, path.name, "qif", mapping, day_first)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = decoded.issues(path.name)
     return stmt

@@ -56,7 +56,7 @@ LINE_COLUMNS: list[str] = COLUMNS + DETAIL_COLUMNS  # the columns of ``Statement
 TEXT_COLUMNS = ("Bank Line", "Currency", "Description", "Reference", "Counterparty",
                 "Counterparty Account", "Bank Ref", "Statement", *DETAIL_COLUMNS)
 
-FORMATS = ("csv", "xlsx", "spreadsheetml", "html", "mt940", "camt053", "ofx")
+FORMATS = ("csv", "xlsx", "spreadsheetml", "html", "mt940", "camt053", "ofx", "qif")
 
 
 @dataclass
