@@ -31,7 +31,7 @@ def _common(p: argparse.ArgumentParser, *, bank: bool) -> None:
                         "sheet's as_of, else today)")
     if bank:
         p.add_argument("--bank", metavar="STATEMENT", type=Path, action="append",
-                       help="bank statement file (CSV, XLSX, MT940, camt.053, OFX); give it "
+                       help="bank statement file (CSV, XLSX, MT940, camt.053, OFX, QIF); give it "
                             "once per bank account to reconcile them together")
     p.add_argument("--lang", choices=("auto", "ar", "en"), default="auto",
                    help="Arabic (ar) or English (en) output: header row, right-to-left tabs, "
