@@ -147,6 +147,7 @@ INVOICES = SheetSchema(
                                    # Odoo's journal items, S/4HANA's line items
                                    "Journal Entry", "Accounting Document",
                                    "Ref",  # Sage 50's transaction reference
+                                   "Transaction#", "Transaction No",  # Zoho's reports
                                    "الرقم", "قيد اليومية"),  # Odoo in Arabic
               required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",

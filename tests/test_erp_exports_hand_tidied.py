@@ -783,3 +783,43 @@ def test_a_customer_list_that_cannot_be_read_is_not_replaced_by_the_invoices(tmp
     book = read_book(path)
     assert "Customers" not in book.tables
     assert [i.message for i in book.issues][0].startswith("sheet 'Customers' has no column")
+
+
+# ---------------------------------------------------------------- Zoho Books report
+
+
+def test_zoho_books_ar_aging_details_report_with_currency_glued_to_amounts(tmp_path):
+    """Zoho Books' "AR Aging Details" report exported to xlsx: Transaction#, Type (a credit
+    note positive), Status words (Overdue, Sent: no customer statuses), amounts as
+    "EGP10,000.00"; no due date column: due by the contacts' payment terms."""
+    path = _book(tmp_path, {
+        "Contacts": [["Contact ID", "Display Name", "Payment Terms", "Credit Limit"],
+                     ["4600001", "Nile Foods", 30, 50000], ["4600002", "Delta Traders", 30, 0],
+                     ["4600003", "Sinai Build", 30, 10000]],
+        "AR Aging Details": [
+            ["Zylker Inc"], ["AR Aging Details By Invoice Due Date"], ["As of 30/11/2026"], [],
+            ["Date", "Transaction#", "Type", "Status", "Customer Name", "Age", "Amount",
+             "Balance Due"],
+            ["01/10/2026", "INV-000012", "Invoice", "Overdue", "Nile Foods", "30 Days",
+             "EGP10,000.00", "EGP10,000.00"],
+            ["10/11/2026", "INV-000031", "Invoice", "Partially Paid", "Nile Foods", None,
+             "EGP5,000.00", "EGP3,000.00"],
+            ["15/09/2026", "INV-000008", "Invoice", "Overdue", "Delta Traders", "46 Days",
+             "EGP8,000.00", "EGP8,000.00"],
+            ["25/11/2026", "CN-00002", "Credit Note", "Open", "Delta Traders", "5 Days",
+             "EGP500.00", "EGP500.00"],
+            ["20/11/2026", "INV-000034", "Invoice", "Sent", "Sinai Build", None,
+             "EGP12,000.00", "EGP12,000.00"],
+            ["Total", None, None, None, None, None, "EGP34,500.00", "EGP32,500.00"]]})
+    book = read_book(path)
+    assert _issues(book) == [("AR Aging Details", "A11",
+                              "'Total' row is a totals row, not a record: not read")]
+    assert _aging(book) == {
+        "4600001": [3000, 10000, 0, 0, 0, 13000],
+        "4600002": [0, -500, 8000, 0, 0, 7500],  # the credit note by its own date
+        "4600003": [12000, 0, 0, 0, 0, 12000]}
+    assert _credit(book) == {
+        "4600001": (13000, 10000, "OK"),
+        "4600002": (7500, 8000, "OK"),
+        "4600003": (12000, 0, "Over Limit")}
+    _every_job_runs(book)
