@@ -583,3 +583,13 @@ def test_qif_download_with_an_opening_balance_record_splits_and_quicken_dates(tm
     invest.write_text("!Type:Invst\nD11/03/2026\nNBuy\nYACME\nT100.00\n^\n", encoding="ascii")
     with pytest.raises(InputError, match=r"invest\.qif: a QIF file of type 'invst'"):
         read_statement(invest)
+
+
+def test_a_debit_credit_column_of_signed_amounts_is_the_amount(tmp_path):
+    for header in ("مدين / دائن", "Debit/Credit"):
+        stmt = read_statement(write(tmp_path, (
+            f"التاريخ,البيان,{header},الرصيد\n"
+            "13/11/2026,تحويل وارد شركة النور,\"1,250.00\",\"11,250.00\"\n"
+            "14/11/2026,عمولة,\"-5.00\",\"11,245.00\"\n")))
+        assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], header
+        assert stmt.issues == []

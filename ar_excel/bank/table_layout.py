@@ -26,6 +26,7 @@ from ar_excel.bank.column_words import (
     is_gregorian_date,
     match_columns,
     money_role_by_words,
+    reads_as_amount,
 )
 from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
@@ -192,6 +193,10 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
                 f"{_header_list(best)}). Name it with --bank-columns \"Date=<header of the date column>\""
             )
         cols["Date"] = guessed
+    if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols and "_sign" in cols \
+            and _holds_amounts(rows[best.header_row + 1:], cols["_sign"]):
+        # "Debit/Credit", "مدين / دائن" over signed amounts, not over D/C marks: the amount
+        cols["Amount"] = cols.pop("_sign")
     if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
         raise InputError(
             f"{source}: could not decide which column holds the amount (headers: "
@@ -199,6 +204,12 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             "or \"Debit=<money out header>;Credit=<money in header>\""
         )
     return best
+
+
+def _holds_amounts(data: list[list[Any]], idx: int) -> bool:
+    """Whether a column's filled cells (of the first ``SAMPLE_ROWS``) are mostly amounts."""
+    values = [r[idx] for r in data[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
+    return bool(values) and sum(map(reads_as_amount, values)) >= 0.8 * len(values)
 
 
 def _header_list(layout: Layout) -> str:
