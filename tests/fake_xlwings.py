@@ -441,6 +441,10 @@ class Table:
         return self._range.resize(row_size=1)
 
     @property
+    def show_totals(self) -> bool:  # xlwings Table.show_totals: the Total Row is on
+        return self._totals > 0
+
+    @property
     def data_body_range(self) -> Range | None:
         r = self._range
         if r.shape[0] - self._totals < 2:

@@ -207,8 +207,12 @@ def table_grids(sheet: Any, errors: ErrorCells | None = None) -> list[Grid]:
 
 def _rows_below(sheet: Any, table: Any, grid: Grid, errors: dict[str, str]) -> None:
     """The rows typed right under the table, outside it, read as its rows (and said)."""
-    # A totals row is among the rows under the data, as the file reader sees it (calamine's
-    # table ends at its data): read through, it is known for a totals row and left out.
+    # The table's own totals row is the first row under its data (as calamine, the file
+    # reader, sees the table): passed over, neither a record nor a row outside the table.
+    try:
+        totals = 1 if table.show_totals else 0
+    except Exception:  # an engine that cannot say: read through, as before
+        totals = 0
     first = grid.top + len(grid.rows) + 1  # 1-based row right under the table's rows
     try:
         used = sheet.used_range
@@ -219,7 +223,7 @@ def _rows_below(sheet: Any, table: Any, grid: Grid, errors: dict[str, str]) -> N
     if end < first or not width:
         return
     below = sheet.range((first, grid.left + 1), (end, grid.left + width))
-    take_rows_below(grid, _values(below, errors))
+    take_rows_below(grid, _values(below, errors), totals=totals)
 
 
 def workbook_path(xlbook: Any) -> Path | None:

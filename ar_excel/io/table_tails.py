@@ -43,11 +43,38 @@ def sheet_ends(path: Path) -> dict[str, int]:
     return ends
 
 
+_TABLE_TAG = re.compile(rb"<(?:\w+:)?table\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'\b(name|displayName|totalsRowCount)="([^"]*)"')
+
+
+def totals_rows(path: Path) -> dict[str, int]:
+    """Table name -> the rows of its totals row (Excel's Table Design > Total Row), as each
+    table part states it; tables without one are left out."""
+    found: dict[str, int] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            for part in z.namelist():
+                if not (part.startswith("xl/tables/") and part.endswith(".xml")):
+                    continue
+                with z.open(part) as fh:
+                    tag = _TABLE_TAG.search(fh.read(4096))
+                attrs = dict(_ATTRIBUTE.findall(tag.group(0))) if tag else {}
+                count = attrs.get(b"totalsRowCount", b"0")
+                if count.isdigit() and int(count):
+                    for key in (b"name", b"displayName"):
+                        if key in attrs:
+                            found[attrs[key].decode("utf-8", "replace")] = int(count)
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return found
+    return found
+
+
 def read_rows_below(path: Path, wb: Any, tables: list[Grid]) -> None:
     """Add to each table grid the rows typed right under it (see the module docstring)."""
     if not tables:
         return
     ends = sheet_ends(path)
+    totals: dict[str, int] | None = None
     for grid in tables:
         last = grid.top + len(grid.rows) - 1
         if grid.sheet is None or ends.get(grid.sheet, -1) <= last:
@@ -56,9 +83,12 @@ def read_rows_below(path: Path, wb: Any, tables: list[Grid]) -> None:
             cells = wb.get_sheet_by_name(grid.sheet).to_python(skip_empty_area=False)
         except Exception:  # the table's own rows are read all the same
             continue
+        if totals is None:
+            totals = totals_rows(path)
         width = table_width(grid)
         take_rows_below(grid, [list(row[grid.left:grid.left + width])
-                               for row in cells[grid.top + len(grid.rows):]])
+                               for row in cells[grid.top + len(grid.rows):]],
+                        totals=totals.get(grid.name or "", 0))
 
 
 def table_width(grid: Grid) -> int:
@@ -66,12 +96,15 @@ def table_width(grid: Grid) -> int:
     return len(grid.header or (grid.rows[0] if grid.rows else []))
 
 
-def take_rows_below(grid: Grid, rows: list[list[Any]]) -> None:
+def take_rows_below(grid: Grid, rows: list[list[Any]], totals: int = 0) -> None:
     """Add to a table grid the ``rows`` (the sheet's rows right under the table, cut to its
     columns) down to the first blank one, with an Input Issue at the first: the one rule the
-    file reader and the live-Excel reader (``ar_excel.excel.reading``) share."""
+    file reader and the live-Excel reader (``ar_excel.excel.reading``) share. The first
+    ``totals`` of them are the table's own totals row: no record and not outside the table,
+    they are passed over (kept as blank rows, so each row read keeps its sheet row)."""
     width = table_width(grid)
-    last = grid.top + len(grid.rows) - 1  # 0-based sheet row of the table's last row
+    last = grid.top + len(grid.rows) - 1 + totals  # 0-based sheet row of the table's end
+    own_totals, rows = rows[:totals], rows[totals:]
     below = []
     for row in rows:
         values = list(row[:width])
@@ -82,7 +115,7 @@ def take_rows_below(grid: Grid, rows: list[list[Any]]) -> None:
     if not below:
         return
     first, end = last + 2, last + 1 + len(below)  # 1-based sheet rows
-    grid.rows = [*grid.rows, *below]
+    grid.rows = [*grid.rows, *([None] * width for _ in own_totals), *below]
     cell = f"{column_letter(grid.left)}{first}"
     grid.notes.append(Issue(
         grid.sheet, cell, "", None,
