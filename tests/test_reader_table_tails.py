@@ -71,7 +71,7 @@ def _with_total_row(path, below: list[list], label: str | None = "Total"):
     inv.append(headers)
     inv.append(["I1", "C1", datetime(2026, 10, 1), 100])
     inv.append(["I2", "C1", datetime(2026, 10, 2), 200])
-    inv.append([label, None, None, "=SUBTOTAL(109,[Amount])"])
+    inv.append([label, None, None, 300])  # the sum as Excel saves it (its cached value)
     table = Table(displayName="tblInvoices", ref="A1:D4", totalsRowCount=1)
     table.tableColumns = [TableColumn(id=k + 1, name=h) for k, h in enumerate(headers)]
     table.tableColumns[0].totalsRowLabel = label
