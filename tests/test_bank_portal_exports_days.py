@@ -593,3 +593,12 @@ def test_a_debit_credit_column_of_signed_amounts_is_the_amount(tmp_path):
             "14/11/2026,عمولة,\"-5.00\",\"11,245.00\"\n")))
         assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], header
         assert stmt.issues == []
+
+
+def test_money_out_and_in_columns_by_other_names(tmp_path):
+    for out, into in (("Payments", "Receipts"), ("Outflow", "Inflow"), ("Out", "In")):
+        stmt = read_statement(write(tmp_path, (
+            f"Date,Description,{out},{into},Balance\n"
+            "13/11/2026,TRF IN ACME INV-1001,,\"1,250.00\",\"11,250.00\"\n"
+            "14/11/2026,FEE,5.00,,\"11,245.00\"\n")))
+        assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], (out, into)
