@@ -199,3 +199,18 @@ def test_a_short_number_with_a_gap_of_no_usual_kind_stays_a_suggestion(desc, amo
     assert [(st, m) for _, _, m, st in allocations(r)] == [("Suggested", "partial")]
     assert reason(r).endswith("the number may be a date, a cheque or an order number, and the "
                               "amount does not confirm it: please confirm")
+
+
+@pytest.mark.parametrize(("amount", "status", "said"), [
+    (4900.00, "Matched", "narrative has the numeric part of ف-2026-1535; short by 100.00: a 2 % "
+                         "discount taken, left open on the invoice"),
+    (4912.35, "Suggested", "narrative has the numeric part of ف-2026-1535 (5,000.00 open); payer "
+                           "not known: please confirm"),
+])
+def test_a_numeric_part_and_no_payer_confirmed_by_a_usual_discount(amount, status, said):
+    customers = [customer("C1", "Sinaa Plastic Industries Group")]
+    invoices = [invoice("ف-2026-1535", "C1", 5000.00), invoice("ف-2026-1600", "C1", 8000.00)]
+    r = match(customers, invoices, {"amount": amount, "desc": "CR ACH 76182031 1535"})
+    assert allocations(r) == [("ف-2026-1535", amount, "partial", status)]
+    assert reason(r) == said
+    assert "الجزء الرقمي" in arabic_reason(said)

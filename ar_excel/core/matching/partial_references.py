@@ -180,6 +180,16 @@ class PartialReferences:
         long_hits = [p for p in weak if len(self.index.tails[p]) >= 4]
         if len(long_hits) == 1:
             p = long_hits[0]
+            # Short of it by a usual discount or whole bank charges, with no other customer
+            # known to pay: the amount confirms the number.
+            taken = self._what_was_taken(p, self.inv.remaining[p] - f.remaining) \
+                if f.remaining < self.inv.remaining[p] and (
+                    f.payer is None or f.payer.customer in (None, self.inv.customer[p])) else None
+            if taken is not None:
+                return self._alloc(f, [p], "partial", 0.88,
+                                   f"narrative has the numeric part of {self.inv.number[p]}; "
+                                   f"short by {self._money(self.inv.remaining[p] - f.remaining)}"
+                                   f": {taken}, left open on the invoice")
             method = "partial" if f.remaining < self.inv.remaining[p] else "overpayment"
             return self._alloc(f, [p], method, 0.6,
                                f"narrative has the numeric part of {self.inv.number[p]} "
