@@ -602,3 +602,12 @@ def test_money_out_and_in_columns_by_other_names(tmp_path):
             "13/11/2026,TRF IN ACME INV-1001,,\"1,250.00\",\"11,250.00\"\n"
             "14/11/2026,FEE,5.00,,\"11,245.00\"\n")))
         assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], (out, into)
+
+
+def test_abbreviated_headers_and_a_payee_column_without_a_narrative(tmp_path):
+    for date, text in (("Txn Dt", "Txn Desc"), ("Posting Dt.", "Narr."), ("Date Posted", "Payee")):
+        stmt = read_statement(write(tmp_path, (
+            f"{date},{text},Amount\n"
+            "13/11/2026,TRF IN ACME INV-1001,\"1,250.00\"\n14/11/2026,FEE,-5.00\n")))
+        assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], date
+        assert stmt.lines["Description"].tolist() == ["TRF IN ACME INV-1001", "FEE"], text

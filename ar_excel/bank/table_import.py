@@ -117,6 +117,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
         parts and is_constant(table.cells(cols["Description"]), table.blank(cols["Description"])))
         else []) + parts
+    if not desc_cols and "Counterparty" in cols:  # "Date | Payee | Amount": the payee says it
+        desc_cols = [cols["Counterparty"]]
 
     found: list[tuple[int, int, Issue]] = []  # (row position, order within the row, issue)
     balances = StatementBalance("1")
