@@ -611,3 +611,24 @@ def test_abbreviated_headers_and_a_payee_column_without_a_narrative(tmp_path):
             "13/11/2026,TRF IN ACME INV-1001,\"1,250.00\"\n14/11/2026,FEE,-5.00\n")))
         assert stmt.lines["Amount"].tolist() == [1250.0, -5.0], date
         assert stmt.lines["Description"].tolist() == ["TRF IN ACME INV-1001", "FEE"], text
+
+
+def test_deutsche_bank_csv_with_its_kontostand_lines(tmp_path):
+    text = ("Umsätze Girokonto;Zeitraum: 01.11.2026 - 30.11.2026;\n"
+            "Alter Kontostand;;;;11.216,17;EUR\n\n"
+            "Buchungstag;Wert;Umsatzart;Begünstigter / Auftraggeber;Verwendungszweck;IBAN;BIC;"
+            "Kundenreferenz;Mandatsreferenz ;Gläubiger ID;Fremde Gebühren;Betrag;"
+            "Abweichender Empfänger;Anzahl der Aufträge;Anzahl der Schecks;Soll;Haben;Währung\n"
+            "03.11.2026;03.11.2026;SEPA-Überweisung von;ACME GmbH;RE 4711 Kd 100;"
+            "DE02120300000000202051;BYLADEM1001;;;;;;;;;;1.250,00;EUR\n"
+            "04.11.2026;04.11.2026;SEPA-Lastschrift;Telekom Deutschland GmbH;Rechnung 11/2026;"
+            "DE02100100100006820101;PBNKDEFF;;M-123;DE123;;;;;;-120,50;;EUR\n"
+            "Kontostand;30.11.2026;;;12.345,67;EUR\n")
+    path = tmp_path / "db.csv"
+    path.write_bytes(text.encode("cp1252"))
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1250.0, -120.5]
+    assert stmt.lines["Counterparty"].tolist() == ["ACME GmbH", "Telekom Deutschland GmbH"]
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.closing, bal.difference) == (11216.17, 12345.67, 0.0)
+    assert stmt.issues == []  # the last line is the closing balance, no unreadable row

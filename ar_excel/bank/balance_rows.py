@@ -47,7 +47,9 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
                          r"الرصيد\s*(الختامي|الختامى|النهائي|النهائى|الحالي|المرحل)|"
                          r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى)|"
-                         r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b")
+                         r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b|"
+                         # German exports' last line "Kontostand" (not the old one)
+                         r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b")
 
 
 _BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|brought\s*forward|"
