@@ -153,7 +153,11 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
     stays a record, and is reported as one. Returns (position, amount column, sum)."""
     kinds = {f.name: f.kind for f in schema.fields}
     required = {f.name for f in schema.fields if f.required}
-    keys = [j for j, n in enumerate(names) if n in required and kinds[n] not in ("money", "number")]
+    # a row holding a number or a date of its own (a receipt's number and date, the invoice
+    # it pays) is a record, required or not: a receipt nobody has identified yet leaves only
+    # its customer blank, and may well be for the sum of the receipts above it
+    keys = [j for j, n in enumerate(names) if n in kinds and (
+        (n in required and kinds[n] not in ("money", "number")) or kinds[n] in ("id", "date"))]
     amounts = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
     if not keys or not amounts or not len(keep):
         return []

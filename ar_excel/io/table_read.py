@@ -126,17 +126,36 @@ def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | 
     return found if found.notna().any() else None
 
 
+def _in_date_order(frame: pd.DataFrame) -> bool:
+    """Whether the records' dates (invoice dates, receipt dates) never go back down the list,
+    or never forward (newest first): at least three dates, not all the same day."""
+    column = "Invoice Date" if "Invoice Date" in frame.columns else "Date"
+    if column not in frame.columns:
+        return False
+    dates = pd.to_datetime(frame[column], errors="coerce").dropna()
+    if len(dates) < 3 or dates.nunique() < 2:
+        return False
+    return bool(dates.is_monotonic_increasing or dates.is_monotonic_decreasing)
+
+
 def _customers_filled_down(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: set[int],
                            sheet: str, letter: str, header: str, excel_rows: list[int],
-                           beside: list[str]) -> list[Issue]:
+                           beside: list[str], subtotalled: bool = False) -> list[Issue]:
     """A list grouped by customer as a report prints it: the customer written on the first
     row of its group only, the rows under it blank there. Where each customer is written once
     (no customer on two written rows) and at least two records under one leave it blank,
     each blank is the customer above it, as the accountant reads the list; one Input Issue
     says so. A list where customers are written again and again has a blank as a gap: it is
     reported as one (``Customer ID is required but blank``); so is a blank beside a column
-    naming the customer on that row (``beside``: read through the name elsewhere)."""
+    naming the customer on that row (``beside``: read through the name elsewhere). So is a
+    blank in a list kept in date order throughout (a receipts log, each customer paying once,
+    an unidentified receipt left blank): a report grouped by customer starts each group's
+    dates again, a log kept as it happened does not, and the customer above is no one's;
+    unless the list sums its groups (``subtotalled``: two subtotal or totals rows or more),
+    as only a report grouped so does."""
     ids = frame["Customer ID"]
+    if not subtotalled and _in_date_order(frame):
+        return []
     blank = ids.isna().to_numpy() & ~np.isin(np.arange(len(ids)), list(unreadable))
     for column in beside:
         blank &= blank_mask(raw[column].to_numpy(object))
@@ -343,7 +362,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                   and isinstance(h, str) and header_field(h, index) == "Customer ID"]
         issues.extend(_customers_filled_down(frame, raw_frame, unreadable["Customer ID"], sheet,
                                              letters["Customer ID"], written["Customer ID"],
-                                             excel_rows, beside))
+                                             excel_rows, beside,
+                                             subtotalled=len(sums) + len(totals) >= 2))
     for f in schema.fields:
         if f.required and f.name in written:
             for pos in frame[f.name].isna().to_numpy().nonzero()[0]:
