@@ -214,3 +214,13 @@ def test_a_numeric_part_and_no_payer_confirmed_by_a_usual_discount(amount, statu
     assert allocations(r) == [("ف-2026-1535", amount, "partial", status)]
     assert reason(r) == said
     assert "الجزء الرقمي" in arabic_reason(said)
+
+
+def test_a_round_receipt_a_whole_charge_under_a_round_invoice():
+    # 2,430.00 is 2,500.00 less a charge of 70.00, not a part payment of 2,430.00
+    invoices = INVOICES + [invoice("100692", "C1", 2500.00, "2026-10-02")]
+    r = match(CUSTOMERS, invoices, {"amount": 2430.00, "desc": "SWIFT INWARD TT342022712 /ORD/"
+                                                               "EMERALD TRADING CO /RFB/PAYMENT"})
+    assert allocations(r) == [("100692", 2430.00, "partial", "Matched")]
+    assert reason(r).endswith("pays 100692 (2,500.00 open) short by 70.00: bank charges over the "
+                              "fee tolerance, left open on the invoice")

@@ -15,9 +15,9 @@ invoice) and is either charges (whole amounts, or whole plus VAT: a multiple of 
 discount at a usual rate (a multiple of 0.5 %, to the cent, of the open or the invoiced
 amount); exactly one of the customer's open invoices or sets of them lies that far above the
 receipt, a coincidence is unlikely (sparse sums), no set of its open invoices and no open
-invoice of anyone's makes the amount exactly, the receipt is not a round sum (round sums are
-part payments: 5,000.00 on account of 5,120.50) and the gap is not itself one of its open
-amounts. Then it is ``Matched``. Otherwise (a gap of no usual kind, several candidates) it is
+invoice of anyone's makes the amount exactly, the receipt is not a round sum an odd amount
+under the invoice (a part payment: 5,000.00 on account of 5,120.50; 2,430.00 is 2,500.00 less
+a charge of 70.00) and the gap is not itself one of its open amounts. Then it is ``Matched``. Otherwise (a gap of no usual kind, several candidates) it is
 suggested with that reason rather than as a payment on account against the oldest invoice; a
 name several customers share (sister companies, a group's branches) is left to later stages.
 """
@@ -81,8 +81,6 @@ class ShortPayments:
             return None
         if f.payer is None or f.payer.customer is None:
             return None  # no payer, or a name several customers share: a gap cannot choose
-        if f.remaining % self.inv.tens == 0:
-            return None  # a round sum under an invoice is a part payment
         if any(self.inv.remaining[q] == f.remaining and self.inv.usable(q, f.currency, f.date)
                for q in self.inv.by_amount.get(f.remaining, ())):
             return None  # an invoice of exactly the amount, someone's: the amount stage weighs it
@@ -101,6 +99,8 @@ class ShortPayments:
             return None  # (a likely name, read less surely, leaves the gap to later stages)
         gap = self.inv.remaining[p] - f.remaining
         taken = self._what_was_taken(p, gap)
+        if f.remaining % self.inv.tens == 0 and (taken is None or gap % self.inv.whole != 0):
+            return None  # a round sum an odd amount under an invoice is a part payment
         certain = (taken is not None and len(found) == 1 and n == 1 and chance < SHORT_CHANCE
                    and not self.inv.with_amount(cust, gap, f.currency, None)
                    and self._no_exact_sum(cust, f))
