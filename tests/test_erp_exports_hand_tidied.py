@@ -823,3 +823,19 @@ def test_zoho_books_ar_aging_details_report_with_currency_glued_to_amounts(tmp_p
         "4600002": (7500, 8000, "OK"),
         "4600003": (12000, 0, "Over Limit")}
     _every_job_runs(book)
+
+
+def test_a_report_of_documents_is_never_taken_for_the_customer_list_or_the_receipts(
+        tmp_path):
+    """A report by document whose number column is not recognised ("Trans Ref") names
+    dated amounts by customer and what is still due: it is no customer list (the Status
+    words are no customer statuses) and no receipts list; the workbook is refused with a
+    reason rather than read as either."""
+    path = _book(tmp_path, {"Report": [
+        ["Date", "Trans Ref", "Status", "Customer Name", "Amount", "Balance Due"],
+        ["01/10/2026", "INV-12", "Overdue", "Nile Foods", 10000, 10000],
+        ["10/11/2026", "INV-31", "Sent", "Delta Traders", 5000, 3000]]})
+    book = read_book(path)
+    assert book.tables == {}
+    assert main(["aging", str(path), "--as-of", "2026-11-30", "-o",
+                 str(tmp_path / "out.xlsx")]) == 1

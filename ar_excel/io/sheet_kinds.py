@@ -52,6 +52,7 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     """How many of the schema's columns the grid's best header row names (0 when a required
     column is missing)."""
     index = alias_index(schema)
+    invoice_words = alias_index(SCHEMAS["Invoices"])
     required = {f.name for f in schema.fields if f.required}
     rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
     best = 0
@@ -71,6 +72,11 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
         if schema.name == "Invoices" and names_debit_and_credit(row):
             named.add("Amount")  # a ledger's Debit and Credit columns
         named |= {f for (k, f), source in DERIVED.items() if k == schema.name and source in named}
+        documents = fields_named(row, invoice_words)
+        if schema.name == "Customers" and {"Invoice Date", "Amount"} <= documents:
+            continue  # dated amounts by customer: a report of documents, not a customer list
+        if schema.name == "Payments" and documents & {"Due Date", "Balance"}:
+            continue  # documents falling due, or still open: invoices, not receipts
         if required <= named:
             best = max(best, len(named))
     return best
