@@ -176,6 +176,8 @@ def utf16_codec(data: bytes) -> str | None:
 def as_utf8(data: bytes) -> bytes:
     """A UTF-16 file's bytes as UTF-8 (its XML declaration said so too), other bytes as they
     are: the format sniffing and the MT940/OFX/camt readers then read it as any other."""
+    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return data  # a workbook (zip or OLE2) is bytes, never text
     codec = utf16_codec(data)
     if codec is None:
         return data
