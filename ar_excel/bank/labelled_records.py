@@ -31,14 +31,14 @@ _LABELLED = re.compile(r"^\s*([^\W\d_][\w .()/#&'-]{0,38}?)\s*:\s*(.*?)\s*$")
 def labelled_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     """The records of a ``Label: value`` text export as table rows (header first) and the file
     line of each row; None where the text is not such an export."""
+    head = [ln for ln in text[:20_000].splitlines()[:200] if ln.strip()][:60]
+    if len(head) < 6:
+        return None
+    labelled = [_LABELLED.match(ln) for ln in head]  # a look at the start decides
+    if sum(1 for m in labelled if m) < 0.6 * len(head) or any(
+            m and m.group(2).count(",") > 3 for m in labelled[:5]):
+        return None
     lines = text.splitlines()
-    filled = [ln for ln in lines if ln.strip()]
-    if len(filled) < 6:
-        return None
-    labelled = [_LABELLED.match(ln) for ln in filled]
-    if sum(1 for m in labelled if m) < 0.6 * len(filled) or any(
-            m and ("," in m.group(2) and m.group(2).count(",") > 3) for m in labelled[:5]):
-        return None
     records: list[tuple[int, list[tuple[str, str]]]] = []
     current: list[tuple[str, str]] | None = None
     for no, line in enumerate(lines, start=1):
