@@ -839,3 +839,52 @@ def test_a_report_of_documents_is_never_taken_for_the_customer_list_or_the_recei
     assert book.tables == {}
     assert main(["aging", str(path), "--as-of", "2026-11-30", "-o",
                  str(tmp_path / "out.xlsx")]) == 1
+
+
+# ---------------------------------------------------------------- Dr/Cr beside the amount
+
+
+def test_a_ledger_with_unsigned_amounts_beside_a_dr_cr_column(tmp_path):
+    """A local system's customer ledger: every amount unsigned, a Dr/Cr column telling an
+    invoice (Dr) from a receipt or credit note (Cr); Business Central's (LCY) headers in the
+    second book; neither has a customer list."""
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Traders"]],
+        "Ledger": [["Date", "Voucher No", "Customer ID", "Amount", "Dr/Cr", "Due Date"],
+                   ["01/10/2026", "S-1", "C1", "10,000.00", "Dr", "31/10/2026"],
+                   ["20/11/2026", "R-1", "C1", "4,000.00", "Cr", "20/11/2026"],
+                   ["22/11/2026", "CN-1", "C1", "500.00", "Cr", "22/11/2026"],
+                   ["15/09/2026", "S-2", "C2", "8,000.00", "Dr", "15/10/2026"]]})
+    book = read_book(path)
+    assert book.issues == []
+    assert book.invoices["Amount"].tolist() == [10000, -4000, -500, 8000]
+    assert _aging(book) == {"C1": [0, 5500, 0, 0, 0, 5500], "C2": [0, 0, 8000, 0, 0, 8000]}
+
+
+def test_business_central_ledger_entries_in_lcy_without_a_customer_list(tmp_path):
+    path = _book(tmp_path, {"Customer Ledger Entries": [
+        ["Posting Date", "Document Type", "Document No.", "Customer No.", "Customer Name",
+         "Original Amt. (LCY)", "Remaining Amt. (LCY)", "Due Date", "Open"],
+        ["01/10/2026", "Invoice", "103012", "C10000", "Nile Foods", "10,000.00", "10,000.00",
+         "31/10/2026", "Yes"],
+        ["10/11/2026", "Invoice", "103031", "C10000", "Nile Foods", "5,000.00", "3,000.00",
+         "10/12/2026", "Yes"],
+        ["20/11/2026", "Payment", "2611202", "C10000", "Nile Foods", "-2,000.00", "0.00",
+         "20/11/2026", "No"],
+        ["25/11/2026", "Credit Memo", "104002", "C20000", "Delta Traders", "-500.00",
+         "-500.00", "25/11/2026", "Yes"],
+        ["15/09/2026", "Invoice", "103008", "C20000", "Delta Traders", "8,000.00", "8,000.00",
+         "15/10/2026", "Yes"],
+        ["28/11/2026", "Payment", "2611280", "C30000", "Sinai Build", "-1,000.00", "-1,000.00",
+         "28/11/2026", "Yes"],
+        ["20/11/2026", "Invoice", "103034", "C30000", "Sinai Build", "12,000.00", "12,000.00",
+         "20/12/2026", "Yes"]]})
+    book = read_book(path)
+    assert book.tables["Invoices"].headers["Balance"] == "Remaining Amt. (LCY)"
+    assert book.customers[["Customer ID", "Name"]].values.tolist() == [
+        ["C10000", "Nile Foods"], ["C20000", "Delta Traders"], ["C30000", "Sinai Build"]]
+    assert _aging(book) == {
+        "C10000": [3000, 10000, 0, 0, 0, 13000],
+        "C20000": [0, -500, 8000, 0, 0, 7500],
+        "C30000": [12000, -1000, 0, 0, 0, 11000]}  # a payment on account, by its own date
+    _every_job_runs(book)

@@ -29,6 +29,7 @@ def entries_as_meant(book: Book) -> None:
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
     if invoices is not None:
         credits_as_negative(invoices.frame)
+        _sides_as_signs(invoices)
         void = cancelled_invoices(invoices.frame)
         if len(void):
             book.issues.append(invoices.issue(
@@ -51,6 +52,34 @@ def entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+
+
+# A ledger's column saying which side each amount is on (Tally's and many local systems'
+# "Dr/Cr" beside an unsigned amount).
+SIDE_HEADERS = frozenset(match_key(h) for h in (
+    "Dr/Cr", "Dr Cr", "DrCr", "D/C", "Cr/Dr", "Debit/Credit", "Debit or Credit", "Side",
+    "مدين/دائن", "دائن/مدين", "الجانب", "طبيعة الرصيد"))
+_CREDIT_SIDE = frozenset(match_key(w) for w in ("Cr", "Cr.", "C", "Credit", "دائن", "د"))
+_DEBIT_SIDE = frozenset(match_key(w) for w in ("Dr", "Dr.", "D", "Debit", "مدين", "م"))
+
+
+def _sides_as_signs(invoices: Table) -> None:
+    """An invoice list whose amounts are unsigned beside a Dr/Cr column: the Cr rows (a
+    credit note, a receipt: owed to the customer) count negative, Amount, Balance and Paid
+    Amount alike. Only where every filled cell of the column says Dr or Cr."""
+    frame = invoices.frame
+    column = next((c for c in frame.columns if isinstance(c, str) and c not in invoices.headers
+                   and match_key(c) in SIDE_HEADERS), None)
+    if column is None:
+        return
+    sides = frame[column].map(lambda v: None if is_blank(v) else match_key(v))
+    said = sides.dropna()
+    if not len(said) or not said.isin(_CREDIT_SIDE | _DEBIT_SIDE).all():
+        return
+    credit = sides.isin(_CREDIT_SIDE).to_numpy(bool)
+    for name in ("Amount", "Balance", "Paid Amount"):
+        values = frame[name]
+        frame[name] = values.where(~(credit & (values > 0).to_numpy(bool)), -values)
 
 
 # SAP's line items (FBL5N) give each item cleared by a payment its clearing document.
