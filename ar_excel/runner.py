@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ar_excel.core.ledger import shared_open_items
 from ar_excel.errors import ArExcelError, InputError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Issue, JobResult, SheetProtection, Tab
@@ -45,6 +46,14 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
              progress: Callable[[float, str], None] | None = None) -> RunOutcome:
     """Run ``jobs`` in order. With ``month_end`` a job whose inputs are absent is skipped and
     a failing job is recorded; for a single job both are errors (raised)."""
+    # the jobs of one run share each date's open items (credit, reconcile, aging and
+    # collections all age the same ledger): built once per run, not once per job
+    with shared_open_items():
+        return _run_jobs(book, jobs, options, month_end, progress)
+
+
+def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
+              progress: Callable[[float, str], None] | None) -> RunOutcome:
     outcome = RunOutcome()
     seen_issues: set[Issue] = set()
 

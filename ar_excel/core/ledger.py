@@ -31,7 +31,9 @@ Rules (the contract's, made explicit):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import contextvars
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import count, repeat
@@ -291,9 +293,42 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
     return True
 
 
+# open items already built in this run: the month-end jobs (credit, reconcile, aging,
+# collections) each ask for the same ledger on the same date
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("shared_open_items",
+                                                                      default=None)
+
+
+@contextlib.contextmanager
+def shared_open_items() -> Iterator[None]:
+    """Within this block ``open_items`` of the very same frames on the same day is built
+    once; each caller gets its own copy (a job may change its items freely). The frames
+    are taken as they are while the block lasts: who changes a book's frames in place
+    inside it gets the ledger of before."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                as_of: date | datetime | None = None) -> pd.DataFrame:
     """Every item open on the as-of date, with its signed open amount and days past due."""
+    shared = _SHARED.get()
+    if shared is None or as_of is None:
+        return _open_items(customers, invoices, payments, as_of)
+    frames = (customers, invoices, payments)
+    key = (*map(id, frames), _timestamp(as_of))
+    hit = shared.get(key)
+    # the frames are held with the items, so their ids cannot be reused by others meanwhile
+    if hit is None or any(a is not b for a, b in zip(hit[0], frames, strict=True)):
+        hit = shared[key] = (frames, _open_items(customers, invoices, payments, as_of))
+    return hit[1].copy()
+
+
+def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+                as_of: date | datetime | None = None) -> pd.DataFrame:
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
     currency = account_currencies(customers, invoices)

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -397,6 +398,31 @@ def _verify_kept(before: dict[str, list[list[Any]]], written: Path, wb, replaced
                         f"from {va!r} to {vb!r}; nothing was written")
 
 
+_LOADING = threading.Lock()
+
+
+def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
+    """``openpyxl.load_workbook(target)`` without reading the cells of the sheets about to
+    be replaced (match keys): they are removed unread. A re-run into its own -o workbook
+    replaces nearly every sheet, whose cells took most of the write (the sheets stay in
+    place until removed, so names and print settings bound by sheet position still fit)."""
+    from openpyxl.reader import excel
+
+    parse = excel.WorksheetReader
+
+    class KeepingReader(parse):
+        def bind_all(self) -> None:
+            if match_key(self.ws.title) not in replaced:
+                super().bind_all()
+
+    with _LOADING:  # openpyxl's reader is swapped for this load only
+        excel.WorksheetReader = KeepingReader
+        try:
+            return openpyxl.load_workbook(target, keep_links=True)
+        finally:
+            excel.WorksheetReader = parse
+
+
 @bulk()
 def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
                arabic: bool = False, backup: bool = True,
@@ -427,7 +453,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
                 f"'{target.name}' has {', '.join(found)}, which would be lost if ar_excel wrote "
                 f"into it; {advice}")
         try:
-            wb = openpyxl.load_workbook(target, keep_links=True)
+            wb = _load_for_writing(target, replaced)
         except Exception as exc:  # openpyxl raises many types for files it cannot read
             raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
         before = _read_values(target, replaced)

@@ -1,0 +1,157 @@
+"""The month-end run shares work between its jobs without changing what any job writes.
+
+* the open-items ledger of a date is built once per run (``core.ledger.shared_open_items``),
+  though credit, reconcile, aging and collections each ask for it;
+* a job run alone writes the very tabs it writes in the month-end run;
+* re-running into an existing -o workbook (whose tabs are replaced unread) writes the same
+  cells as loading the whole workbook would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ar_excel.cli import main as cli_main
+from ar_excel.core import ledger
+from ar_excel.io import writer
+
+AS_OF = "2026-11-30"
+
+
+@pytest.fixture(scope="module")
+def month(tmp_path_factory) -> tuple[Path, Path]:
+    """A small demo ledger typed the messy way and a month of its bank statement."""
+    from ar_excel.demo.bank_month import make_bank_month, write_statement_csv
+    from ar_excel.demo.ledger import make_ledger
+    from ar_excel.demo.workbook import write_workbook
+
+    folder = tmp_path_factory.mktemp("month")
+    frames = make_ledger(30, 240, 180)
+    book = folder / "book.xlsx"
+    write_workbook(frames, book)
+    lines, _ = make_bank_month(frames["Customers"], frames["Invoices"], frames["Payments"],
+                               "2026-11-01", 40, seed=3, currency="EGP")
+    return book, write_statement_csv(lines, folder / "bank.csv")
+
+
+def _run(args: list[str]) -> int:
+    with contextlib.redirect_stdout(io.StringIO()):
+        return cli_main(args)
+
+
+def _cells(path: Path) -> dict[str, list[tuple]]:
+    wb = openpyxl.load_workbook(path, read_only=True)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+
+
+def _key(customers, invoices, payments, as_of) -> tuple:
+    return id(customers), id(invoices), id(payments), pd.Timestamp(as_of).normalize()
+
+
+def _counting_builds(monkeypatch) -> list[tuple]:
+    built: list[tuple] = []
+    build = ledger._open_items
+
+    def counted(customers, invoices, payments, as_of=None):
+        built.append(_key(customers, invoices, payments, as_of))
+        return build(customers, invoices, payments, as_of)
+
+    monkeypatch.setattr(ledger, "_open_items", counted)
+    return built
+
+
+def test_the_month_end_run_builds_each_dates_open_items_once(month, tmp_path, monkeypatch):
+    book, bank = month
+    asked: list[tuple] = []
+    shared = ledger.open_items
+
+    def asking(customers, invoices, payments, as_of=None):
+        asked.append(_key(customers, invoices, payments, as_of))
+        return shared(customers, invoices, payments, as_of)
+
+    for module in ("credit", "reconcile", "aging", "collections"):
+        monkeypatch.setattr(f"ar_excel.jobs.{module}.open_items", asking)
+    built = _counting_builds(monkeypatch)
+    assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
+                 "-o", str(tmp_path / "out.xlsx")]) == 0
+    assert len(asked) == 4  # credit, reconcile, aging, collections
+    assert len(set(asked)) < 4  # the same ledger on the same day (reconcile: the statement's last day)
+    # each ledger asked for is built once (the invoices job's checks build theirs from
+    # their own invoice frame; that too once)
+    assert all(built.count(k) == 1 for k in asked)
+    assert len(built) == len(set(built))
+
+
+def test_shared_open_items_are_copies_and_end_with_the_block(month, monkeypatch):
+    from ar_excel.io.reader import read_book
+
+    b = read_book(month[0])
+    built = _counting_builds(monkeypatch)
+    args = (b.customers, b.invoices, b.payments, pd.Timestamp(AS_OF))
+    with ledger.shared_open_items():
+        first = ledger.open_items(*args)
+        first.loc[:, "Open Amount"] = 0.0  # a job changing its own items
+        second = ledger.open_items(*args)
+        assert len(built) == 1
+        assert second["Open Amount"].abs().sum() > 0
+        ledger.open_items(*args[:3], pd.Timestamp("2026-10-31"))  # another date: built
+        ledger.open_items(b.customers.copy(), *args[1:])  # other frames: built
+        assert len(built) == 3
+    alone = ledger.open_items(*args)  # outside a run nothing is kept
+    assert len(built) == 4
+    pd.testing.assert_frame_equal(alone, second)
+
+
+@pytest.mark.parametrize("job", ["credit", "reconcile", "aging", "collections"])
+def test_a_job_alone_writes_the_tabs_it_writes_in_the_month_end_run(month, tmp_path, job):
+    book, bank = month
+    (tmp_path / "run").mkdir()
+    (tmp_path / "alone").mkdir()
+    assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
+                 "-o", str(tmp_path / "run" / "out.xlsx")]) == 0
+    bank_args = ["--bank", str(bank)] if job == "reconcile" else []
+    assert _run([job, str(book), *bank_args, "--as-of", AS_OF,
+                 "-o", str(tmp_path / "alone" / "out.xlsx")]) == 0
+    in_run, alone = _cells(tmp_path / "run" / "out.xlsx"), _cells(tmp_path / "alone" / "out.xlsx")
+    tabs = [t for t in alone if t != "Input Issues"]
+    assert tabs and all(t in in_run for t in tabs)
+    for tab in tabs:
+        assert alone[tab] == in_run[tab], tab
+    if job == "collections":  # the same drafts and statements, by name
+        files = {p.name for p in (tmp_path / "alone" / "dunning").iterdir()}
+        assert files == {p.name for p in (tmp_path / "run" / "dunning").iterdir()}
+        assert any(f.endswith(".eml") for f in files)
+
+
+def test_a_rerun_into_its_own_output_writes_what_a_full_load_would(month, tmp_path, monkeypatch):
+    book, bank = month
+    first = tmp_path / "first.xlsx"
+    assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF, "-o", str(first)]) == 0
+    # the clerk's own sheet in the output workbook (kept: a formula, text) and a print area
+    wb = openpyxl.load_workbook(first)
+    notes = wb.create_sheet("My Notes", 0)
+    notes["A1"], notes["A2"], notes["B2"] = "checked by", "Mona", "=LEN(A2)"
+    notes.print_area = "A1:B2"
+    wb.save(first)
+    outs = {}
+    for how in ("unread", "full"):
+        out = tmp_path / how / "out.xlsx"
+        out.parent.mkdir()
+        out.write_bytes(first.read_bytes())
+        if how == "full":
+            monkeypatch.setattr(writer, "_load_for_writing",
+                                lambda target, replaced: openpyxl.load_workbook(target, keep_links=True))
+        assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF, "-o", str(out)]) == 0
+        outs[how] = out
+    unread, full = _cells(outs["unread"]), _cells(outs["full"])
+    assert list(unread) == list(full) and "My Notes" in unread
+    assert unread == full
+    assert unread["My Notes"][:2] == [("checked by", None), ("Mona", "=LEN(A2)")]
+    assert openpyxl.load_workbook(outs["unread"])["My Notes"].print_area == \
+        openpyxl.load_workbook(outs["full"])["My Notes"].print_area
