@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -185,6 +186,24 @@ def _header_of(rows: list[list[Any]], mapping: dict[str, Any] | None, source: st
     return tuple(fold_key(h) for h in layout.headers if h)
 
 
+_LINE_KEYS = ["Date", "Value Date", "Amount", "Currency", "Description", "Reference",
+              "Bank Ref", "Balance"]
+
+
+def _lines_within(part: Statement, earlier: Statement) -> bool:
+    """Whether every line of ``part`` is a line of ``earlier`` (as many times as it is there):
+    the same date, amount, narrative, references and running balance. Another account's or
+    the next page's lines are never all such: their dates and balances differ."""
+    if not len(part.lines) or len(part.lines) > len(earlier.lines):
+        return False
+
+    def keys(lines: Any) -> Counter[tuple[Any, ...]]:
+        frame = lines[[c for c in _LINE_KEYS if c in lines.columns]].astype(object)
+        return Counter(map(tuple, frame.where(frame.notna(), None).to_numpy().tolist()))
+
+    return not keys(part.lines) - keys(earlier.lines)
+
+
 def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
                          first: str, stmt: Statement, fmt: str,
                          mapping: dict[str, Any] | None, day_first: bool | None) -> Statement:
@@ -212,6 +231,15 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
             stmt.issues.append(Issue(f"{path.name} [{name}]", "", "", None, str(exc)))
             continue
         _name_the_sheet(part, path, name)
+        copied = next((n for n, earlier in parts if _lines_within(part, earlier)), None)
+        if copied is not None:  # the clerk's copy of the statement, or an extract of it
+            stmt.issues.append(Issue(
+                f"{path.name} [{name}]", "", "", len(part.lines),
+                f"the sheet '{name}' repeats lines of the sheet '{copied}' (every one of its "
+                f"{len(part.lines)} lines, with its date, amount, narrative and balance): a "
+                "copy, not another statement; it was not read, so its receipts are not "
+                "counted twice"))
+            continue
         parts.append((name, part))
     if len(parts) > 1:
         stmt = combine_statements(parts)

@@ -184,8 +184,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     main &= ~screened.not_lines
     continued, totals = screened.continued, screened.totals
     closing_at, sections = screened.closing_at, screened.sections
+    foot = _foot(main, dated, no_money, [p for p, _ in totals] + (
+        [closing_at] if closing_at is not None else []))  # summary rows may sit under it
     day, anchor = _dates_printed_once(data, main, dated, no_money, empty, table, cols, desc_cols,
-                                      booked)
+                                      booked, foot)
     if day.dated_from:
         takers = sorted(day.dated_from)
         dated[takers] = True
@@ -261,7 +263,11 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         carried: dict[int, list[str]] = {}
         for pos, desc, texts in continued:
             target = day.lead_target(pos, live, anchor)
-            if target is not None:  # amounts on a transaction's last row: leads the one below
+            if foot[pos] and _SUMMARY_LABEL.search(texts):  # "Available balance" at the foot
+                found.append((pos, 0, Issue(source, f"row {numbers[pos]}", "", texts,
+                              f"summary row under the closing balance ('{desc}'): not a "
+                              "transaction; left out")))
+            elif target is not None:  # amounts on a transaction's last row: leads the one below
                 leading.setdefault(target, []).append((pos, desc))
             elif last_kept[pos] >= 0:
                 carried.setdefault(int(last_kept[pos]), []).append(desc)
@@ -360,7 +366,14 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 # the words of a summary row printed without a date under the lines (never a transaction
 # that takes the date above): balances other than opening/closing, counts of lines
 _SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(number|no\.?|count)\s+"
-                            r"of\b|\bcount\b|عدد|anzahl|nombre\s+d|available|blocked|on hold")
+                            r"of\b|\bcount\b|عدد|anzahl|nombre\s+d|available|blocked|on hold|"
+                            r"\bnet\s+(movement|change|total|amount|flow)|turnover|صافي|"
+                            r"الإجمالي|اجمالي|إجمالي|\btotals?\b")
+
+
+# a summary row counting the lines ("No. of credits | 3", "عدد الحركات الدائنة | 2")
+_COUNT_LABEL = re.compile(r"(?i)(?:(?:number|no\.?|count)\s+of\b|count\b|عدد|anzahl|"
+                          r"nombre\s+d)")
 
 
 # narratives of money going out: a statement whose every amount is positive and unsigned
@@ -415,8 +428,8 @@ def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
 
 def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                         no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
-                        cols: dict[str, int], desc_cols: list[int], booked: np.ndarray
-                        ) -> tuple[DayRows, np.ndarray]:
+                        cols: dict[str, int], desc_cols: list[int], booked: np.ndarray,
+                        foot: np.ndarray) -> tuple[DayRows, np.ndarray]:
     """Rows without a date of their own that take the date above (``day_rows``); their
     dates are set in ``booked``."""
     text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
@@ -425,8 +438,12 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     for i in text_cols:
         has_text |= ~table.blank(i)
     for pos in np.flatnonzero(has_text & main & ~dated & ~no_money).tolist():
-        if _SUMMARY_LABEL.search(" ".join(str(c) for c in data[pos] if isinstance(c, str))):
-            has_text[pos] = False  # "Available balance", "No. of credits": no transaction
+        label = " ".join(str(c).strip() for c in data[pos] if isinstance(c, str)).strip()
+        # "No. of credits | 3", "Available balance" under the closing balance: no
+        # transaction; a line of the day whose narrative mentions a balance ("BALANCE
+        # TRANSFER", "PAYMENT OF OUTSTANDING BALANCE", "سداد رصيد") is one
+        if _COUNT_LABEL.match(label) or (foot[pos] and _SUMMARY_LABEL.search(label)):
+            has_text[pos] = False
     # a row with a value date but no booking date has a date of its own (not yet booked,
     # perhaps): it does not take the one above
     undated = table.blank(cols.get("Date", cols.get("Value Date"))) & table.blank(
@@ -435,6 +452,18 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
     return day, anchor
+
+
+def _foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray, stops: list[int]
+          ) -> np.ndarray:
+    """The rows under the statement's foot: below a totals or closing balance row
+    (``stops``) that comes after the last line dated on its own row."""
+    foot = np.zeros(len(main), dtype=bool)
+    lines = np.flatnonzero(main & dated & ~no_money)
+    after = [p for p in stops if not len(lines) or p > lines[-1]]
+    if after:
+        foot[min(after) + 1:] = True
+    return foot
 
 
 def _hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
