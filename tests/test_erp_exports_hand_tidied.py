@@ -888,3 +888,28 @@ def test_business_central_ledger_entries_in_lcy_without_a_customer_list(tmp_path
         "C20000": [0, -500, 8000, 0, 0, 7500],
         "C30000": [12000, -1000, 0, 0, 0, 11000]}  # a payment on account, by its own date
     _every_job_runs(book)
+
+
+# ---------------------------------------------------------------- amounts as exports type them
+
+
+@pytest.mark.parametrize("text, bank, ledger", [
+    ("1,08,000.00 Dr", -108000.0, 108000.0),  # Tally, lakhs: owed by the customer
+    ("500.00 Cr", 500.0, -500.0),  # a credit to the customer
+    ("Rs. 1,000", 1000.0, 1000.0),
+    ("Rs 12,50,000.00 Dr", -1250000.0, 1250000.0),
+    ("١٬٠٠٠ مدين", -1000.0, 1000.0),
+    ("١٬٠٠٠ دائن", 1000.0, -1000.0),
+    ("EGP 10,000.00-", -10000.0, -10000.0),  # SAP's trailing minus: no side mark
+])
+def test_amounts_marked_with_their_side_read_as_a_bank_and_as_a_customer_ledger(
+        text, bank, ledger):
+    import numpy as np
+
+    from ar_excel.parsing import as_ledger_sides, parse_column
+
+    values = np.array([text], dtype=object)
+    series, errors = parse_column(values, "money")
+    assert errors == {}
+    assert series.iat[0] == bank  # a statement's DR is money out
+    assert as_ledger_sides(values, series).iat[0] == ledger
