@@ -118,3 +118,17 @@ def test_a_second_account_on_its_own_sheet_is_still_read(tmp_path):
     stmt = _workbook(tmp_path, [[_day(14), "TRF FROM ACME INV-1001", None, 1000, 3000],
                                 [_day(16), "CHQ 100234", 400, None, 2600]])
     assert stmt.lines["Amount"].tolist() == [1000.0, 1000.0, -25.0, 1000.0, -400.0]
+
+
+def test_the_new_notes_read_in_arabic(tmp_path):
+    """The copy sheet's note and the foot's summary row, in an Arabic workbook's Input Issues."""
+    from ar_excel.io.messages_ar import arabic_message
+
+    stmt = _workbook(tmp_path, _ROWS)
+    [note] = [i for i in stmt.issues if "Sheet2" in i.sheet]
+    assert arabic_message(note.message) == (
+        "الورقة 'Sheet2' تكرر حركات الورقة 'Sheet' (كل حركاتها وعددها 3 بتاريخها ومبلغها "
+        "وبيانها ورصيدها): نسخة وليست كشف حساب آخر؛ لم تُقرأ حتى لا تُحتسب تحصيلاتها مرتين")
+    assert arabic_message("summary row under the closing balance ('Available balance'): not a "
+                          "transaction; left out") == (
+        "صف ملخص تحت الرصيد الختامي ('Available balance'): ليس حركة؛ استُبعد")

@@ -292,6 +292,13 @@ STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p,
      r"the file holds it twice; the copy was left out so its receipts are not counted twice$",
      "كشف الحساب {0} يكرر كشف الحساب {1} (نفس الحساب والأرصدة و{2} حركة): الملف يحتويه "
      "مرتين؛ استُبعدت النسخة المكررة حتى لا تُحتسب تحصيلاتها مرتين"),
+    (r"^the sheet '(.+)' repeats lines of the sheet '(.+)' \(every one of its (\d+) lines, "
+     r"with its date, amount, narrative and balance\): a copy, not another statement; it was "
+     r"not read, so its receipts are not counted twice$",
+     "الورقة '{0}' تكرر حركات الورقة '{1}' (كل حركاتها وعددها {2} بتاريخها ومبلغها وبيانها "
+     "ورصيدها): نسخة وليست كشف حساب آخر؛ لم تُقرأ حتى لا تُحتسب تحصيلاتها مرتين"),
+    (r"^summary row under the closing balance \('(.*)'\): not a transaction; left out$",
+     "صف ملخص تحت الرصيد الختامي ('{0}'): ليس حركة؛ استُبعد"),
 )]
 
 
