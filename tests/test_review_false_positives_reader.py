@@ -143,3 +143,28 @@ def test_an_unidentified_receipt_for_the_same_amount_as_the_one_above_is_read(tm
     assert book.payments["Amount"].tolist() == [1000, 1000, 2000, 3000]
     assert _issues(book) == [("Payments", "B3", "Customer ID is required but blank"),
                              ("Payments", "B5", "Customer ID is required but blank")]
+
+
+def test_a_book_of_one_customer_keeps_its_account_column_as_the_customer(tmp_path):
+    """A distributor's invoices, all to one customer: 'Account' holds its code on every row
+    and 'Contact' the person who ordered. The one code is the customer, not a receivable
+    account (Odoo's '121000 Account Receivable'): the contacts are no customers."""
+    book = _read(tmp_path, {"Customers": CUSTOMERS, "Invoices": [
+        ["Invoice No", "Account", "Contact", "Invoice Date", "Due Date", "Amount"],
+        ["INV-1", "C001", "Ahmed Samir", D(2026, 10, 1), D(2026, 10, 31), 1000],
+        ["INV-2", "C001", "Mona Adel", D(2026, 10, 5), D(2026, 11, 4), 2000],
+        ["INV-3", "C001", "Ahmed Samir", D(2026, 10, 9), D(2026, 11, 8), 3000]]})
+    assert book.invoices["Customer ID"].tolist() == ["C001", "C001", "C001"]
+    assert book.tables["Invoices"].headers["Customer ID"] == "Account"
+    assert _issues(book) == []
+
+
+def test_a_journal_of_the_receivable_account_still_reads_its_partners(tmp_path):
+    """Journal items of the receivable account written by its name ('Accounts Receivable
+    (A/R)', as QuickBooks and Xero do): the Partner column names the customers."""
+    book = _read(tmp_path, {"Customers": CUSTOMERS, "Invoices": [
+        ["Invoice No", "Account", "Partner", "Invoice Date", "Due Date", "Amount"],
+        ["INV-1", "Accounts Receivable (A/R)", "C001", D(2026, 10, 1), D(2026, 10, 31), 1000],
+        ["INV-2", "Accounts Receivable (A/R)", "C002", D(2026, 10, 5), D(2026, 11, 4), 2000],
+        ["INV-3", "Accounts Receivable (A/R)", "C001", D(2026, 10, 9), D(2026, 11, 8), 3000]]})
+    assert book.invoices["Customer ID"].tolist() == ["C001", "C002", "C001"]

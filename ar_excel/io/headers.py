@@ -293,6 +293,13 @@ _LEDGER_ACCOUNT = frozenset(match_key(h) for h in ("Account", "Account No", "Acc
                                                     "الحساب", "رقم الحساب"))
 
 
+# How a receivable (general ledger) account reads: its code and name ("121000 Account
+# Receivable", "1100 Trade Debtors") or its name ("Accounts Receivable (A/R)", "Sundry
+# Debtors", "ذمم مدينة - عملاء"); a customer's code ("C001", "100001") reads as none of these.
+_LEDGER_ACCOUNT_VALUE = re.compile(r"(?i)receivable|debtor|\ba/r\b|ذمم|المدينون|العملاء|"
+                                   r"^\d{3,}[\s-]+[^\W\d_]{3,}")
+
+
 def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]
                        ) -> int | None:
     """The position of a customer column that is the ledger's account ("Account" holding
@@ -321,8 +328,9 @@ def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: l
         return len({v.strip() if isinstance(v, str) else v for v in columns[j].tolist()
                     if not is_blank(v)})
 
-    if len(columns[at]) < 3 or distinct(at) != 1:
-        return
+    if len(columns[at]) < 3 or distinct(at) != 1 or not _LEDGER_ACCOUNT_VALUE.search(
+            str(columns[at][0]).strip()):
+        return  # one customer's code on every row (a book of one customer): its customer
     index = alias_index(schema)
     others = [j for j, h in enumerate(header) if j != at and names[j] not in written
               and isinstance(h, str) and header_field(h, index) == "Customer ID"]
