@@ -632,3 +632,31 @@ def test_deutsche_bank_csv_with_its_kontostand_lines(tmp_path):
     bal = stmt.balances[0]
     assert (bal.opening, bal.closing, bal.difference) == (11216.17, 12345.67, 0.0)
     assert stmt.issues == []  # the last line is the closing balance, no unreadable row
+
+
+def test_two_halves_of_one_account_s_month_chain_in_the_reconciliation(tmp_path):
+    from ar_excel.cli import main
+
+    book = _ar_book(tmp_path / "book.xlsx", "EGP",
+                    [("C1", "Alnoor Trading"), ("C2", "Alamal Co")],
+                    [("INV-1001", "C1", 1250.0), ("INV-1002", "C2", 500.0)])
+    first = write(tmp_path, (
+        "Account No.,100012345678\nCurrency,EGP\nOpening Balance,\"10,000.00\"\n"
+        "Closing Balance,\"11,250.00\"\n\n"
+        "Date,Description,Debit,Credit,Balance\n"
+        "03/11/2026,TRF FROM ALNOOR TRADING INV-1001,,\"1,250.00\",\"11,250.00\"\n"), "nov_1.csv")
+    second = write(tmp_path, (
+        "Account No.,100012345678\nCurrency,EGP\nOpening Balance,\"11,250.00\"\n"
+        "Closing Balance,\"11,740.00\"\n\n"
+        "Date,Description,Debit,Credit,Balance\n"
+        "17/11/2026,TRF FROM ALAMAL CO INV-1002,,500.00,\"11,750.00\"\n"
+        "18/11/2026,FEES,10.00,,\"11,740.00\"\n"), "nov_2.csv")
+    assert [b.account for b in read_statement(first).balances] == ["100012345678"]
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(first), "--bank", str(second),
+                 "-o", str(out), "--as-of", "2026-11-30"]) == 0
+    recon = {r[0]: r[1:4] for r in _tab(out, "Reconciliation")[1:] if r[0]}
+    assert recon["Opening balance"][0] == 10000  # the first half opens, the second closes
+    assert recon["Closing balance (statement)"][0] == 11740
+    assert recon["Difference"] == (0, None, "ties out")
+    assert recon["Matched (applied)"][:2] == (1750, 2)

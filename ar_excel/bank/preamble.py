@@ -80,6 +80,34 @@ def _code_alone(row: list[Any]) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+_ACCOUNT_LABEL = re.compile(
+    r"(?i)^\s*(account|a/c|acct)\.?\s*(no\.?|number|num|#)?\s*:?\s*$|^\s*iban\s*:?\s*$|"
+    r"^\s*(رقم\s*الحساب|الحساب|حساب\s*رقم)\s*:?\s*$|^\s*(kontonummer|konto|numéro de compte|"
+    r"rekeningnummer)\s*:?\s*$")
+_ACCOUNT_IN_CELL = re.compile(
+    r"(?i)^\s*(?:account|a/c|acct)\.?\s*(?:no\.?|number|num|#)?\s*:\s*(.+)$|"
+    r"^\s*(?:iban|رقم\s*الحساب)\s*:\s*(.+)$")
+_ACCOUNT_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$|^[\d][\d\- ]{5,30}\d$")
+
+
+def account_named(row: list[Any]) -> str | None:
+    """The account of an account line: "Account No. | 100012345678", "رقم الحساب |
+    1234567890123", "Account Number : 1015123456701", an IBAN; spaces and dashes dropped."""
+    cells = [normalize_digits(str(int(c) if isinstance(c, float) and c.is_integer() else c)
+                              ).strip() for c in row if not is_blank(c)]  # 100012345678.0
+    found = None
+    for label, value in zip(cells, cells[1:], strict=False):
+        if _ACCOUNT_LABEL.match(label):
+            found = value
+            break
+    if found is None:
+        m = next((m for c in cells for m in [_ACCOUNT_IN_CELL.match(c)] if m), None)
+        found = (m.group(1) or m.group(2)).strip() if m else None
+    if found is None or not _ACCOUNT_ID.match(found.split(" / ")[0].strip()):
+        return None
+    return re.sub(r"[\s-]", "", found.split(" / ")[0])
+
+
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
                    dayfirst: bool) -> str | None:
     """Account-info lines above the header: keep stated balances; return a stated currency."""
@@ -91,6 +119,8 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
             currency = m.group(1).upper()
         elif currency is None:
             currency = currency_named(row) or _code_alone(row)
+        if balances.account is None:
+            balances.account = account_named(row)
         for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):
             m = regex.search(texts)
             if not m:
