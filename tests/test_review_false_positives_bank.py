@@ -132,3 +132,26 @@ def test_the_new_notes_read_in_arabic(tmp_path):
     assert arabic_message("summary row under the closing balance ('Available balance'): not a "
                           "transaction; left out") == (
         "صف ملخص تحت الرصيد الختامي ('Available balance'): ليس حركة؛ استُبعد")
+
+
+def test_a_wrapped_row_atop_one_day_does_not_move_the_other_days_references(tmp_path):
+    """A statement printing each line's amount on its first row and wrapping the narrative
+    below it (INV-1001 under Nile's transfer), the date once a day; one day opens with a
+    narrative wrapped before its amount. Nile's invoice stays on Nile's line: it is not
+    moved onto Delta's transfer below it."""
+    stmt = _csv(tmp_path, (
+        "Date,Description,Debit,Credit,Balance\n"
+        "03/11/2026,Opening Balance,,,\"5,000.00\"\n"
+        "04/11/2026,TRF FROM NILE FOODS,,\"1,000.00\",\"6,000.00\"\n"
+        ",INV-1001,,,\n"
+        ",TRF FROM DELTA TRADING,,\"2,000.00\",\"8,000.00\"\n"
+        ",INV-1002,,,\n"
+        "05/11/2026,TRANSFER FROM SINAI BUILD FOR,,,\n"
+        ",INVOICE 1003,,\"3,000.00\",\"11,000.00\"\n"
+        ",CHQ 100234,500.00,,\"10,500.00\"\n"
+        ",CHEQUE BOOK CHARGES,,,\n"))
+    assert stmt.lines["Description"].tolist() == [
+        "TRF FROM NILE FOODS INV-1001", "TRF FROM DELTA TRADING INV-1002",
+        "TRANSFER FROM SINAI BUILD FOR INVOICE 1003", "CHQ 100234 CHEQUE BOOK CHARGES"]
+    assert stmt.lines["Amount"].tolist() == [1000.0, 2000.0, 3000.0, -500.0]
+    assert stmt.lines["Date"].dt.day.tolist() == [4, 4, 5, 5]

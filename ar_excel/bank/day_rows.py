@@ -12,7 +12,9 @@ Some of these statements print a transaction over several rows with its amount o
 amount, followed by rows without a date and the row with the amount, is one transaction
 (the dated row's date, the amount row's amount, the narrative of all of them in order). Where
 a file has such transactions, its narrative rows without an amount lead the amount row below
-them (within the day) instead of continuing the line above.
+them (within the day) instead of continuing the line above, unless the file's narrative
+rows more often end a day with no amount row below them (its amounts are on a transaction's
+first row: the narrative continues the line above).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class DayRows:
     dated_from: dict[int, int] = field(default_factory=dict)  # row -> dated row above it
     heads: dict[int, int] = field(default_factory=dict)  # dated row without amount -> its amount row
     amount_last: bool = False  # narrative rows lead the amount row below them
+    memos: int = 0  # dated rows without an amount that open no transaction
 
     def lead_target(self, pos: int, money_rows: np.ndarray, anchor: np.ndarray) -> int | None:
         """The amount row below a narrative row ``pos`` that it leads, where the file prints
@@ -67,6 +70,20 @@ def rows_of_the_day(main: np.ndarray, dated: np.ndarray, date_blank: np.ndarray,
             found.heads[head] = pos
     # narrative rows lead the amount below them where most dated rows without an amount
     # open such a transaction (a memo line here and there is no such layout)
-    memos = int((main & dated & no_money & has_text).sum()) - len(found.heads)
-    found.amount_last = len(found.heads) > memos
+    found.memos = int((main & dated & no_money & has_text).sum()) - len(found.heads)
+    found.amount_last = len(found.heads) > found.memos
     return found, anchor
+
+
+def narratives_after_their_amount(day: DayRows, narratives: list[int], money_rows: np.ndarray,
+                                  anchor: np.ndarray) -> None:
+    """Where the file would read narrative rows as leading the amount row below them, the
+    narrative rows with no amount row below them in their day (the wrapped narrative of a
+    day's last line, before the next date) say the opposite: a file printing amounts on a
+    transaction's first row and continuing its narrative below. Each counts against the
+    dated rows opening a transaction (one wrapped or memo row atop a day does not turn a
+    whole file's narratives around)."""
+    if not day.amount_last:
+        return
+    orphans = sum(day.lead_target(pos, money_rows, anchor) is None for pos in narratives)
+    day.amount_last = len(day.heads) > day.memos + orphans

@@ -36,7 +36,7 @@ from ar_excel.bank.date_order import (
     swap_day_month,
     swapped_by_excel,
 )
-from ar_excel.bank.day_rows import DayRows, rows_of_the_day
+from ar_excel.bank.day_rows import DayRows, narratives_after_their_amount, rows_of_the_day
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.numbers import (
@@ -188,6 +188,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         [closing_at] if closing_at is not None else []))  # summary rows may sit under it
     day, anchor = _dates_printed_once(data, main, dated, no_money, empty, table, cols, desc_cols,
                                       booked, foot)
+    narratives_after_their_amount(day, [pos for pos, _, _ in continued], main & ~no_money,
+                                  anchor)
     if day.dated_from:
         takers = sorted(day.dated_from)
         dated[takers] = True
