@@ -101,6 +101,9 @@ class Book:
     issues: list[Issue] = field(default_factory=list)
     arabic: bool = False  # the workbook's headers or sheet names are mostly Arabic
     unusable: dict[str, str] = field(default_factory=dict)  # kind -> why it could not be read
+    # kind -> the sheet the reader took it from, where the workbook has none of its own (the
+    # customers an invoice list names: io.customers_from_lists)
+    derived: dict[str, str] = field(default_factory=dict)
     sheet_names: list[str] = field(default_factory=list)
     sheet_loader: Callable[[str], list[list[Any]] | None] | None = None  # other sheets, lazily
 

@@ -39,6 +39,9 @@ def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
                 return "no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy key bank_statement)"
         elif book.table(kind) is None:
             return book.unusable.get(kind) or f"the workbook has no '{kind}' sheet"
+        elif kind in job.own and kind in book.derived:
+            return (f"the workbook has no '{kind}' sheet of its own (its customers are the "
+                    f"ones '{book.derived[kind]}' names)")
     return None
 
 

@@ -104,3 +104,33 @@ def test_arabic_workbook_gets_arabic_input_issue_messages(tmp_path):
         "D2": "'يحدد لاحقاً' ليس رقماً",
         "A3": "رقم العميل مطلوب لكنه فارغ",
     }
+
+
+def test_validate_needs_a_customer_list_of_the_workbooks_own(tmp_path, capsys):
+    # an invoice list handed over alone: the other jobs run on the customers it names, but
+    # there is no customer master to check (it reported '2 customers checked: 0 errors' and
+    # started a change log of customers made up from the invoices)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Invoices"
+    ws.append(["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount"])
+    ws.append(["I1", "C1", "Nile Foods", datetime(2026, 10, 1), 100])
+    ws.append(["I2", "C2", "Delta Traders", datetime(2026, 10, 5), 200])
+    book = tmp_path / "invoices_only.xlsx"
+    wb.save(book)
+    assert main(["validate", str(book), "-o", str(tmp_path / "v.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert err == ("ar-excel: validate: the workbook has no 'Customers' sheet of its own (its "
+                   "customers are the ones 'Invoices' names)\n")
+    out = tmp_path / "run.xlsx"
+    assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "validate: skipped, the workbook has no 'Customers' sheet of its own" in printed
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert "Aging" in names and "Customer Checks" not in names
+    from ar_excel.io.summaries_ar import arabic_summary
+
+    assert arabic_summary("validate: skipped, the workbook has no 'Customers' sheet of its own "
+                          "(its customers are the ones 'Invoices' names)") == (
+        "validate: تم التخطي: لا توجد ورقة 'Customers' خاصة بالمصنف (عملاؤه هم من تذكرهم "
+        "'Invoices')")

@@ -56,6 +56,7 @@ def customers_from_lists(book: Book) -> None:
                if name_column else invoices.letters.get("Customer ID", "A")}
     headers = {"Customer ID": invoices.headers.get("Customer ID", "Customer ID"),
                "Name": name_column or invoices.headers.get("Customer ID", "Customer ID")}
+    book.derived["Customers"] = invoices.sheet
     book.tables["Customers"] = Table("Customers", invoices.sheet, master, raw, letters,
                                      invoices.header_row, headers)
     book.issues.append(Issue(

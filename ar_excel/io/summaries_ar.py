@@ -71,6 +71,8 @@ _CLAUSES = _rules(
                f"{m[5]} عميل متأخر" + (" (لا توجد توقعات تحصيل)" if m[6] else "")),
     # a job skipped by the month-end run
     (r"skipped, the workbook has no '(.*)' sheet", "تم التخطي: لا توجد ورقة '{0}' في المصنف"),
+    (r"skipped, the workbook has no '(.*)' sheet of its own \(its customers are the ones '(.*)' "
+     r"names\)", "تم التخطي: لا توجد ورقة '{0}' خاصة بالمصنف (عملاؤه هم من تذكرهم '{1}')"),
     (r"skipped, no bank statement \(give --bank FILE, a 'Bank Statement' sheet, or the Policy "
      r"key bank_statement\)",
      "تم التخطي: لا يوجد كشف حساب بنكي (استخدم --bank FILE أو ورقة 'Bank Statement' أو مفتاح "

@@ -42,6 +42,9 @@ class Job:
     run: Callable[[Book, JobOptions], JobResult]
     month_end: bool = True  # part of `ar-excel run`
     needs: tuple[str, ...] = ("Customers",)  # sheets the job cannot do without
+    # of those, the ones it needs as the workbook keeps them, not made up from another sheet
+    # (validate checks the customer list itself: the customers an invoice list names are none)
+    own: tuple[str, ...] = ()
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
     # Writes the job's tabs itself instead of ``io.writer.write_tabs`` (same arguments), e.g.
     # the management pack: always a new, protected workbook, never BOOK.

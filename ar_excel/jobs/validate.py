@@ -125,5 +125,6 @@ JOB = Job(
     run=run,
     month_end=True,
     needs=("Customers",),
+    own=("Customers",),
     add_arguments=add_arguments,
 )
