@@ -224,3 +224,18 @@ def test_a_round_receipt_a_whole_charge_under_a_round_invoice():
     assert allocations(r) == [("100692", 2430.00, "partial", "Matched")]
     assert reason(r).endswith("pays 100692 (2,500.00 open) short by 70.00: bank charges over the "
                               "fee tolerance, left open on the invoice")
+
+
+# ------------------------------------------------ a name field cut mid-word, the narrative in full
+def test_a_name_field_cut_mid_word_is_read_from_the_narrative_in_full():
+    """The bank's payer field holds 23 characters (DELTA STAR PAINTS COMPA) and scores as a
+    likely name only; the narrative prints the name in full: its certain reading decides."""
+    customers = [customer("C1", "Delta Star Paints Company"), customer("C2", "Nile Home Appliances")]
+    invoices = [invoice("ف-2026-0398", "C1", 10055.60), invoice("ف-2026-1113", "C1", 5000.00),
+                invoice("ف-2026-1200", "C1", 7313.20), invoice("ف-2026-1300", "C2", 5000.00)]
+    r = match(customers, invoices, {"amount": 15055.60, "cp": "DELTA STAR PAINTS COMPA",
+                                    "desc": "IPI TT REF: 297945149 DELTA STAR PAINTS COMPANY"})
+    assert allocations(r) == [("ف-2026-0398", 10055.60, "multi-invoice", "Matched"),
+                              ("ف-2026-1113", 5000.00, "multi-invoice", "Matched")]
+    assert reason(r).startswith("payer by narrative name (98); amount equals the open amount of "
+                                "ف-2026-0398, ف-2026-1113")

@@ -315,13 +315,16 @@ class PayerStages:
                 f.payer = self.payers.by_sender(desc, f.payer.candidates) or f.payer
             return
         f.payer = self.payers.by_name(name)
-        if f.payer is None or f.payer.customer is None:
+        if f.payer is None or not f.payer.certain:
             # The name field cut at its width (AHMED FATHI FOR ELECTR) while the narrative
-            # prints the name in full: the narrative's reading, when it holds the field's text.
+            # prints the name in full: the narrative's reading, when it holds the field's text
+            # and the field names no one, or only likely (DELTA STAR PAINTS COMPA: 87) while
+            # the full name is certain.
             desc = self._descriptions[f.pos]
             if isinstance(desc, str) and _cut_from(fold_text(name).strip(), fold_text(desc)):
                 full = self.payers.by_name(desc, narrative=True)
-                if full is not None and full.customer is not None:
+                if full is not None and full.customer is not None and (
+                        f.payer is None or f.payer.customer is None or full.certain):
                     f.payer = full
 
     def refresh_payers(self) -> None:
