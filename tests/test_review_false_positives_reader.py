@@ -168,3 +168,19 @@ def test_a_journal_of_the_receivable_account_still_reads_its_partners(tmp_path):
         ["INV-2", "Accounts Receivable (A/R)", "C002", D(2026, 10, 5), D(2026, 11, 4), 2000],
         ["INV-3", "Accounts Receivable (A/R)", "C001", D(2026, 10, 9), D(2026, 11, 8), 3000]]})
     assert book.invoices["Customer ID"].tolist() == ["C001", "C002", "C001"]
+
+
+def test_a_customer_s_balance_typed_without_number_or_date_is_not_another_s_subtotal(tmp_path):
+    """A hand ledger: Delta's balance brought forward typed with its customer and amount only
+    (3,000.00), under Nile's two invoices that add up to 3,000.00 by chance. It is Delta's
+    record missing its number and date (reported), not Nile's subtotal."""
+    book = _read(tmp_path, {"Customers": CUSTOMERS, "Invoices": [
+        INVOICES[0],
+        ["INV-1", "C001", D(2026, 10, 1), D(2026, 10, 31), 1000],
+        ["INV-2", "C001", D(2026, 10, 2), D(2026, 11, 1), 2000],
+        [None, "C002", None, None, 3000],
+        ["INV-3", "C002", D(2026, 10, 3), D(2026, 11, 2), 500]]})
+    assert book.invoices["Customer ID"].tolist() == ["C001", "C001", "C002", "C002"]
+    assert book.invoices["Amount"].tolist() == [1000, 2000, 3000, 500]
+    assert sorted(_issues(book)) == [("Invoices", "A4", "Invoice No is required but blank"),
+                                     ("Invoices", "C4", "Invoice Date is required but blank")]

@@ -187,15 +187,28 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
             continue  # an amount that cannot be read is no sum
         # a row naming its customer sums at least two of its records: one record's amount
         # said again beside its customer may be a record missing its number and date
-        least = 2 if any(present[j][pos] for j in owner) else 1
+        named = [j for j in owner if present[j][pos]]
+        least = 2 if named else 1
+        # and sums only that customer's records: a row naming another customer (an opening
+        # balance typed without number or date) is that customer's record, whatever it equals
+        since_start = not named or _all_of(columns[named[0]], pos, start, keep & ~is_candidate)
+        from_top = not named or _all_of(columns[named[0]], pos, 0, keep & ~is_candidate)
         # each filled amount the sum of its column since the last subtotal, or from the top
         if used and all((abs(values[j][pos] - (running[j][pos] - running[j][start])) < 0.005
-                         and records[pos] - records[start] >= least)
+                         and records[pos] - records[start] >= least and since_start)
                         or (abs(values[j][pos] - running[j][pos]) < 0.005
-                            and records[pos] >= least) for j in used):
+                            and records[pos] >= least and from_top) for j in used):
             found.append((pos, used[0], float(values[used[0]][pos])))
             start = pos + 1
     return found
+
+
+def _all_of(ids: np.ndarray, pos: int, start: int, records: np.ndarray) -> bool:
+    """Whether the records from ``start`` down to row ``pos`` name no customer but the one
+    row ``pos`` names (a customer written on its group's first row only leaves blanks)."""
+    own = str(ids[pos]).strip()
+    above = ids[start:pos][records[start:pos]]
+    return all(is_blank(v) or str(v).strip() == own for v in above.tolist())
 
 
 def sum_rows_issues(found: list[tuple[int, int, float]], sheet: str, header: list[Any],
