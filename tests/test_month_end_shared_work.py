@@ -108,24 +108,32 @@ def test_shared_open_items_are_copies_and_end_with_the_block(month, monkeypatch)
     pd.testing.assert_frame_equal(alone, second)
 
 
-@pytest.mark.parametrize("job", ["credit", "reconcile", "aging", "collections"])
-def test_a_job_alone_writes_the_tabs_it_writes_in_the_month_end_run(month, tmp_path, job):
+@pytest.fixture(scope="module")
+def month_end(month, tmp_path_factory) -> Path:
+    """The folder of the month-end run's workbook (out.xlsx) and dunning drafts."""
     book, bank = month
-    (tmp_path / "run").mkdir()
-    (tmp_path / "alone").mkdir()
+    folder = tmp_path_factory.mktemp("run")
     assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
-                 "-o", str(tmp_path / "run" / "out.xlsx")]) == 0
+                 "-o", str(folder / "out.xlsx")]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("job", ["credit", "reconcile", "aging", "collections"])
+def test_a_job_alone_writes_the_tabs_it_writes_in_the_month_end_run(month, month_end,
+                                                                     tmp_path, job):
+    book, bank = month
+    (tmp_path / "alone").mkdir()
     bank_args = ["--bank", str(bank)] if job == "reconcile" else []
     assert _run([job, str(book), *bank_args, "--as-of", AS_OF,
                  "-o", str(tmp_path / "alone" / "out.xlsx")]) == 0
-    in_run, alone = _cells(tmp_path / "run" / "out.xlsx"), _cells(tmp_path / "alone" / "out.xlsx")
+    in_run, alone = _cells(month_end / "out.xlsx"), _cells(tmp_path / "alone" / "out.xlsx")
     tabs = [t for t in alone if t != "Input Issues"]
     assert tabs and all(t in in_run for t in tabs)
     for tab in tabs:
         assert alone[tab] == in_run[tab], tab
     if job == "collections":  # the same drafts and statements, by name
         files = {p.name for p in (tmp_path / "alone" / "dunning").iterdir()}
-        assert files == {p.name for p in (tmp_path / "run" / "dunning").iterdir()}
+        assert files == {p.name for p in (month_end / "dunning").iterdir()}
         assert any(f.endswith(".eml") for f in files)
 
 
@@ -155,3 +163,14 @@ def test_a_rerun_into_its_own_output_writes_what_a_full_load_would(month, tmp_pa
     assert unread["My Notes"][:2] == [("checked by", None), ("Mona", "=LEN(A2)")]
     assert openpyxl.load_workbook(outs["unread"])["My Notes"].print_area == \
         openpyxl.load_workbook(outs["full"])["My Notes"].print_area
+
+
+def test_the_tabs_to_replace_are_not_read_the_others_are(month_end):
+    from ar_excel.names import match_key
+
+    out = month_end / "out.xlsx"
+    full = openpyxl.load_workbook(out)
+    wb = writer._load_for_writing(out, {match_key("Aging Detail"), match_key("dunning")})
+    assert wb.sheetnames == full.sheetnames  # in place until removed (names bound by position)
+    assert wb["Aging Detail"].max_row == 1 and full["Aging Detail"].max_row > 10
+    assert [list(r) for r in wb["Aging"].values] == [list(r) for r in full["Aging"].values]

@@ -409,18 +409,22 @@ def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
     from openpyxl.reader import excel
 
     parse = excel.WorksheetReader
+    reader = excel.ExcelReader(target, keep_links=True)  # as openpyxl.load_workbook
 
     class KeepingReader(parse):
         def bind_all(self) -> None:
-            if match_key(self.ws.title) not in replaced:
+            # another thread's load meanwhile is read in full
+            if self.ws.parent is not getattr(reader, "wb", None) or \
+                    match_key(self.ws.title) not in replaced:
                 super().bind_all()
 
-    with _LOADING:  # openpyxl's reader is swapped for this load only
+    with _LOADING:  # openpyxl's sheet reader is swapped for this load only
         excel.WorksheetReader = KeepingReader
         try:
-            return openpyxl.load_workbook(target, keep_links=True)
+            reader.read()
         finally:
             excel.WorksheetReader = parse
+    return reader.wb
 
 
 @bulk()
