@@ -155,3 +155,28 @@ def test_a_wrapped_row_atop_one_day_does_not_move_the_other_days_references(tmp_
         "TRANSFER FROM SINAI BUILD FOR INVOICE 1003", "CHQ 100234 CHEQUE BOOK CHARGES"]
     assert stmt.lines["Amount"].tolist() == [1000.0, 2000.0, 3000.0, -500.0]
     assert stmt.lines["Date"].dt.day.tolist() == [4, 4, 5, 5]
+
+
+def test_a_workbook_of_a_sheet_per_month_says_so(tmp_path):
+    """The clerk's bank workbook, one sheet per month under the same header: both months are
+    read (as sheets of one export are), and the clerk is told which month each sheet holds
+    and how to reconcile one only; sheets of one period (several accounts) are not."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, row in (("Oct", [_day(5).replace(month=10), "TRF FROM ACME INV-0901", None,
+                               1000, 6000]),
+                      ("Nov", [_day(5), "TRF FROM DELTA INV-1002", None, 2000, 8000])):
+        ws = wb.create_sheet(name)
+        ws.append(_HEADER)
+        ws.append(row)
+    path = tmp_path / "bank.xlsx"
+    wb.save(path)
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1000.0, 2000.0]
+    [note] = [i for i in stmt.issues if "month" in i.message]
+    assert note.message == (
+        "the workbook's sheets each hold another month of the statement ('Oct' (Oct 2026), "
+        "'Nov' (Nov 2026)): all were read as one statement. If only one month is to be "
+        "reconciled, name its sheet (--bank-columns \"sheet=Nov\")")
+    two_accounts = _workbook(tmp_path, [[_day(14), "TRF FROM ACME INV-1001", None, 1000, 3000]])
+    assert not any("month" in i.message for i in two_accounts.issues)

@@ -204,6 +204,24 @@ def _lines_within(part: Statement, earlier: Statement) -> bool:
     return not keys(part.lines) - keys(earlier.lines)
 
 
+def _one_month_each(parts: list[tuple[str, Statement]]) -> list[tuple[str, str]]:
+    """The sheets and their months, where each sheet's lines fall in one calendar month and
+    no two sheets share one (a clerk's workbook of a sheet per month, not an export of
+    several accounts for one period); else none."""
+    months = []
+    for name, part in parts:
+        dates = part.lines["Date"].dropna()
+        if not len(dates):
+            return []
+        first, last = dates.min(), dates.max()
+        if (first.year, first.month) != (last.year, last.month):
+            return []
+        months.append((name, f"{first:%b %Y}"))
+    if len(months) < 2 or len({m for _, m in months}) < len(months):
+        return []
+    return months
+
+
 def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
                          first: str, stmt: Statement, fmt: str,
                          mapping: dict[str, Any] | None, day_first: bool | None) -> Statement:
@@ -241,8 +259,16 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
                 "counted twice"))
             continue
         parts.append((name, part))
+    months = _one_month_each(parts)
     if len(parts) > 1:
         stmt = combine_statements(parts)
+    if months:
+        named = ", ".join(f"'{n}' ({m})" for n, m in months)
+        stmt.issues.append(Issue(
+            path.name, "", "", len(months),
+            f"the workbook's sheets each hold another month of the statement ({named}): all "
+            "were read as one statement. If only one month is to be reconciled, name its "
+            f"sheet (--bank-columns \"sheet={months[-1][0]}\")"))
     for name in other_tables:
         stmt.issues.append(Issue(
             f"{path.name} [{name}]", "", "", None,
