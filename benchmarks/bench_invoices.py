@@ -151,7 +151,7 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
                 frame = frame.assign(**{col: values.dt.to_pydatetime()})
         for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
             for c, v in enumerate(row):
-                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT:
+                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA:
                     continue
                 if hasattr(v, "year"):
                     ws.write_datetime(r, c, v, date_fmt)

@@ -105,7 +105,7 @@ def build_inputs(data: Path, n_customers: int, n_invoices: int, n_lines: int, se
         ws.write_row(0, 0, list(frame.columns))
         for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
             for c, v in enumerate(row):
-                if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+                if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v):
                     continue
                 if isinstance(v, pd.Timestamp):
                     ws.write_datetime(r, c, v.to_pydatetime(), date_format)
