@@ -373,6 +373,14 @@ _SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(num
                             r"الإجمالي|اجمالي|إجمالي|\btotals?\b")
 
 
+# the first word of a short summary label under the lines ("صافي الحركة", "Net movement",
+# "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so
+_WORD = re.compile(r"[^\d.,'()+\-]")  # a word, not an amount or a count
+_SUMMARY_HEAD = re.compile(r"(?i)\s*(net\s+(movement|change|total|amount|flow)|totals?|sum|"
+                           r"subtotal|turnover|(closing|available)\s+balance|صافي|إجمالي|"
+                           r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع)(\s|:|$)")
+
+
 # a summary row counting the lines ("No. of credits | 3", "عدد الحركات الدائنة | 2")
 _COUNT_LABEL = re.compile(r"(?i)(?:(?:number|no\.?|count)\s+of\b|count\b|عدد|anzahl|"
                           r"nombre\s+d)")
@@ -439,12 +447,18 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     has_text = np.zeros(len(main), dtype=bool)
     for i in text_cols:
         has_text |= ~table.blank(i)
+    own_dates = np.flatnonzero(main & dated & ~no_money)
+    last_dated = int(own_dates[-1]) if len(own_dates) else -1
     for pos in np.flatnonzero(has_text & main & ~dated & ~no_money).tolist():
         label = " ".join(str(c).strip() for c in data[pos] if isinstance(c, str)).strip()
         # "No. of credits | 3", "Available balance" under the closing balance: no
         # transaction; a line of the day whose narrative mentions a balance ("BALANCE
-        # TRANSFER", "PAYMENT OF OUTSTANDING BALANCE", "سداد رصيد") is one
-        if _COUNT_LABEL.match(label) or (foot[pos] and _SUMMARY_LABEL.search(label)):
+        # TRANSFER", "PAYMENT OF OUTSTANDING BALANCE", "سداد رصيد") is one. Under the
+        # last line, a short label that opens with a summary word ("صافي الحركة", "Net
+        # movement", "Total credits") sums the lines even without a totals row above it.
+        if _COUNT_LABEL.match(label) or (foot[pos] and _SUMMARY_LABEL.search(label)) or (
+                pos > last_dated and _SUMMARY_HEAD.match(label)
+                and len([w for w in label.split() if _WORD.search(w)]) <= 4):
             has_text[pos] = False
     # a row with a value date but no booking date has a date of its own (not yet booked,
     # perhaps): it does not take the one above
