@@ -44,3 +44,16 @@ def test_a_line_of_the_last_day_printed_without_its_date_is_kept(tmp_path):
                   f",{narrative},,4100.00,116600.00\n", name="hsbc.csv")
         assert s.lines["Amount"].tolist() == [12500.0, 4100.0], narrative
         assert s.lines["Description"].tolist()[1] == narrative
+
+
+def test_an_undated_line_opening_total_that_moves_the_balance_is_a_line(tmp_path):
+    # 'TOTAL ENERGIES ...' printed without the day's date: it moves the running balance by
+    # its amount, as a payment does (it was left out as a totals row that does not agree)
+    s = _read(tmp_path, "Date,Description,Debit,Credit,Balance\n"
+              "29/11/2026,TRF FROM NILE FOODS INV-1001,,12500.00,112500.00\n"
+              ",TOTAL ENERGIES MARKETING INV-1003,,4100.00,116600.00\n"
+              ",Total,,16600.00,116600.00\n", name="hsbc.csv")
+    assert s.lines["Description"].tolist() == ["TRF FROM NILE FOODS INV-1001",
+                                               "TOTAL ENERGIES MARKETING INV-1003"]
+    assert s.lines["Amount"].tolist() == [12500.0, 4100.0]
+    assert not any("does not agree" in i.message for i in s.issues)

@@ -27,6 +27,7 @@ from ar_excel.bank.balance_rows import (
 )
 from ar_excel.bank.cells import ColumnCells, cell_at, row_key
 from ar_excel.bank.column_words import fold_key
+from ar_excel.bank.numbers import parse_amount
 from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
 from ar_excel.bank.statement import StatementBalance, clean_text
 from ar_excel.parsing import is_blank
@@ -95,7 +96,8 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
                          and c.strip() and i not in (money_and_dates if dated[pos] else money))
-        if (TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label):
+        if ((TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label)) and not (
+                not dated[pos] and moves_the_balance(data, pos, cols, decimal)):
             out.not_lines[pos] = True
             out.totals.append((pos, label))
             continue
@@ -125,3 +127,34 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             if desc:
                 out.continued.append((pos, desc, texts))
     return out
+
+
+def moves_the_balance(data: list[list[Any]], pos: int, cols: dict[str, int],
+                       decimal: str) -> bool:
+    """Whether row ``pos`` moves the running balance by its own amount, as a transaction does
+    and a totals row does not (an undated line of the day whose narrative opens 'TOTAL
+    ENERGIES...' is a payment, not the statement's total)."""
+    if "Balance" not in cols:
+        return False
+
+    def number(row: list[Any], name: str) -> float | None:
+        try:
+            return parse_amount(cell_at(row, cols[name]), decimal) if name in cols else None
+        except ValueError:
+            return None
+
+    row = data[pos]
+    balance = number(row, "Balance")
+    amount = number(row, "Amount")
+    if amount is None and ("Credit" in cols or "Debit" in cols):
+        credit, debit = number(row, "Credit"), number(row, "Debit")
+        if credit is None and debit is None:
+            return False
+        amount = (credit or 0.0) - abs(debit or 0.0)
+    if balance is None or not amount:
+        return False
+    for above in range(pos - 1, -1, -1):  # the nearest row above with a balance
+        before = number(data[above], "Balance")
+        if before is not None:
+            return abs(before + amount - balance) < 0.005
+    return False

@@ -51,7 +51,7 @@ from ar_excel.bank.preamble import (
     read_preamble,
     section_currencies,
 )
-from ar_excel.bank.row_screening import screen_rows
+from ar_excel.bank.row_screening import moves_the_balance, screen_rows
 from ar_excel.bank.signs import net_of, signed_amounts, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
@@ -187,7 +187,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     foot = _foot(main, dated, no_money, [p for p, _ in totals] + (
         [closing_at] if closing_at is not None else []))  # summary rows may sit under it
     day, anchor = _dates_printed_once(data, main, dated, no_money, empty, table, cols, desc_cols,
-                                      booked, foot)
+                                      booked, foot, decimal)
     narratives_after_their_amount(day, [pos for pos, _, _ in continued], main & ~no_money,
                                   anchor)
     if day.dated_from:
@@ -439,7 +439,7 @@ def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
 def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                         no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
                         cols: dict[str, int], desc_cols: list[int], booked: np.ndarray,
-                        foot: np.ndarray) -> tuple[DayRows, np.ndarray]:
+                        foot: np.ndarray, decimal: str) -> tuple[DayRows, np.ndarray]:
     """Rows without a date of their own that take the date above (``day_rows``); their
     dates are set in ``booked``."""
     text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
@@ -457,8 +457,8 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
         # last line, a short label that opens with a summary word ("صافي الحركة", "Net
         # movement", "Total credits") sums the lines even without a totals row above it.
         if _COUNT_LABEL.match(label) or (foot[pos] and _SUMMARY_LABEL.search(label)) or (
-                pos > last_dated and _SUMMARY_HEAD.match(label)
-                and len([w for w in label.split() if _WORD.search(w)]) <= 4):
+                pos > last_dated and _summary_label(label)
+                and not moves_the_balance(data, pos, cols, decimal)):
             has_text[pos] = False
     # a row with a value date but no booking date has a date of its own (not yet booked,
     # perhaps): it does not take the one above
@@ -468,6 +468,14 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
     return day, anchor
+
+
+def _summary_label(label: str) -> bool:
+    """A short label of words only, opening with a summary word ("صافي الحركة", "Total
+    credits"): no narrative of a payment, which names a payer or a reference."""
+    words = [w for w in label.split() if _WORD.search(w)]
+    return bool(_SUMMARY_HEAD.match(label)) and len(words) <= 4 and not any(
+        ch.isdigit() for w in words for ch in w)
 
 
 def _foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray, stops: list[int]
