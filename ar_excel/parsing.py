@@ -80,12 +80,18 @@ MAY_BE_SCALED = re.compile(rf"(?i)\d\s*(?:{_SCALE_WORDS})")
 # other way round (``as_ledger_sides``).
 _SIDE = re.compile(r"(?i)(?<=[\d\s.])(dr|cr|مدين|دائن)\.?$")
 _LEDGER_SIDE = re.compile(r"(?i)\d[\s.]*(?:dr|cr|مدين|دائن)\.?\s*$")
+_MAY_HAVE_SIDE = re.compile(r"(?im)(?:dr|cr|مدين|دائن)\.?\s*$")
 
 
 def as_ledger_sides(values: np.ndarray, amounts: pd.Series) -> pd.Series:
     """Amounts of a customer ledger marked Dr / مدين (the customer owes them: an invoice)
     positive and Cr / دائن (owed to the customer: a credit note, a receipt) negative, the
     opposite of a bank statement's marks, which ``parse_number_text`` reads by."""
+    joined = "\n".join(v for v in values.tolist() if isinstance(v, str))
+    lowered = joined.lower()  # most columns have no mark at all: plain searches first
+    if not ("dr" in lowered or "cr" in lowered or "مدين" in joined or "دائن" in joined) \
+            or not _MAY_HAVE_SIDE.search(joined):
+        return amounts
     where = [i for i, v in enumerate(values.tolist())
              if isinstance(v, str) and _LEDGER_SIDE.search(normalize_digits(v).strip())]
     if not where:

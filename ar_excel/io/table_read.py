@@ -100,7 +100,7 @@ def _hijri_dates(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
     if not MAY_BE_HIJRI.search("\n".join(texts)):
         return []
     found = [pos for pos, text in zip(where.tolist(), texts, strict=True)
-             if pos not in errors and hijri_date_text(text)]
+             if ("14" in text or "١٤" in text) and pos not in errors and hijri_date_text(text)]
     if not found:
         return []
     first = found[0]
