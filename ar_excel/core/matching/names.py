@@ -189,6 +189,29 @@ _GENERIC_KEYS.update(skeleton(w) for w in GENERIC)
 # A bank may also spell an Arabic business word out instead of translating it
 # (``EL MOTAHEDA`` for ``المتحدة``): those spellings are just as generic.
 _GENERIC_KEYS.update(k for k in (skeleton(w) for w in ARABIC_WORDS) if len(k) >= 3)
+# The trades company names name, by sector: two names sharing a family name but naming trades
+# of different sectors are two companies (Sherif Brothers Packaging, Sherif Brothers for
+# Agricultural Products). Words of one sector are alternatives a bank or a clerk may use for
+# the same company (TRANSPORT, LOGISTICS, SHIPPING).
+TRADES = {
+    "food": ("FOOD", "FOODS", "AGRICULTURE", "AGRICULTURAL", "AGRO"),
+    "transport": ("TRANSPORT", "LOGISTICS", "LOGISTIC", "SHIPPING"),
+    "cars": ("MOTORS", "CARS"),
+    "health": ("PHARMA", "PHARMACEUTICALS", "PHARMACEUTICAL", "MEDICAL", "MED"),
+    "chemicals": ("CHEMICALS", "CHEM", "PAINTS"),
+    "building": ("BUILDING", "CONSTRUCTION", "CONTRACTING", "CONTRACTORS", "ENGINEERING",
+                 "REAL", "ESTATE", "MARBLE", "CERAMICS", "STEEL", "IRON"),
+    "paper": ("PAPER", "PACKAGING", "PACKING", "PRINTING", "PLASTICS", "PLASTIC"),
+    "textiles": ("TEXTILES", "TEXTILE", "GARMENTS"),
+    "furniture": ("FURNITURE",),
+    "technology": ("TECHNOLOGY", "SOFTWARE", "TELECOM", "ELECTRONICS", "ELECTRICAL",
+                   "APPLIANCES"),
+    "energy": ("ENERGY",),
+    "tourism": ("TOURISM",),
+}
+# (Skeletons of two letters, FOOD's fd or PAPER's br, are also those of given names: Fouad.)
+TRADE_OF = {k: sector for sector, words in TRADES.items() for k in map(skeleton, words)
+            if len(k) >= 3}
 _FILLER_FOLDED = {fold_text(w) for w in FILLER}
 # An Arabic business word spelled out in Latin letters (EL MOTAHEDA, TIGARA): read as its
 # English translation, like the Arabic word itself.

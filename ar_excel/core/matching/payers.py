@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ar_excel.core.matching.names import distinctive, keys_of, name_tokens
+from ar_excel.core.matching.names import TRADE_OF, distinctive, keys_of, name_tokens
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
@@ -151,6 +151,7 @@ CERTAIN_NAME = 92.0  # name score at which the payer counts as known
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
 SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
+OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whose trade does not
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 
@@ -535,12 +536,25 @@ class PayerDirectory:
                        map(round, scores[likely].tolist(), repeat(1)), strict=True))
         how = "narrative name" if narrative else "name"
         if best - second >= MARGIN:
-            return Payer(self._ids[where[first]], how, round(best, 1), top)
+            cid = self._ids[where[first]]
+            if best >= CERTAIN_NAME and self._other_trade(tokens, cid):
+                # The family name alone agrees (EL SHERIF BROS PACKAGING against Sherif
+                # Brothers for Agricultural Products): a candidate, not the payer for sure.
+                return Payer(cid, how, min(round(best, 1), OTHER_TRADE_NAME), top)
+            return Payer(cid, how, round(best, 1), top)
         if self._only_full_name(tokens, top, best):
             # Told apart from a sister company by a word: the payer, but not for certain (a
             # name the bank transliterated may be a third customer's).
             return Payer(self._ids[where[first]], how, min(round(best, 1), SISTER_NAME), top)
         return Payer(None, how, round(best, 1), top)
+
+    def _other_trade(self, tokens: list[str], cid: str) -> bool:
+        """Whether the text names a trade and the customer's name another, of no sector in
+        common (``names.TRADES``): PACKAGING or PAPER against AGRICULTURAL PRODUCTS. Family
+        companies share a family name across trades; the trade tells them apart."""
+        mine = {TRADE_OF[t] for t in tokens if t in TRADE_OF}
+        theirs = {TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF}
+        return bool(mine and theirs) and not mine & theirs
 
     def _only_full_name(self, tokens: list[str], top: list[tuple[str, float]],
                         best: float) -> bool:
