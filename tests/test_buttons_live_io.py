@@ -145,7 +145,8 @@ def test_write_tab_in_bulk_with_formats_and_text_kept(tmp_path):
 
 
 def test_write_replaces_a_tab_in_place_and_never_duplicates():
-    book = fake.book_from_sheets({"Aging": [["old"]], "Customers": [["Customer ID"]]})
+    book = fake.book_from_sheets({"Aging": [["Customer ID", "Total"], ["C0", 5.0]],
+                                  "Customers": [["Customer ID"]]})  # an earlier run's tab
     tab = Tab("aging", pd.DataFrame({"Customer ID": ["C1"], "Total": [10.0]}))
     write_tabs_live(book, [tab])
     write_tabs_live(book, [tab])
@@ -155,7 +156,8 @@ def test_write_replaces_a_tab_in_place_and_never_duplicates():
 
 
 def test_write_is_all_or_nothing(monkeypatch):
-    book = fake.book_from_sheets({"Aging": [["old", "tab"]], "Customers": [["Customer ID"]]})
+    book = fake.book_from_sheets({"Aging": [["Customer ID"], ["C0"]],
+                                  "Customers": [["Customer ID"]]})
     good = Tab("Aging", pd.DataFrame({"Customer ID": ["C1"]}))
     bad = Tab("Credit Status", pd.DataFrame({"Customer ID": ["C1"]}))
     real_fill = __import__("ar_excel.excel.writing", fromlist=["fill_sheet"]).fill_sheet
@@ -169,7 +171,7 @@ def test_write_is_all_or_nothing(monkeypatch):
     with pytest.raises(RuntimeError):
         write_tabs_live(book, [good, bad])
     assert [s.name for s in book.sheets] == ["Aging", "Customers"]
-    assert book.sheets["Aging"].grid() == [["old", "tab"]]
+    assert book.sheets["Aging"].grid() == [["Customer ID"], ["C0"]]
     assert not any(s.name.startswith(STAGING) for s in book.sheets)
 
 
@@ -221,3 +223,18 @@ def test_live_tab_has_the_file_writers_layout_with_title_labels_and_blocks(tmp_p
     assert live[5][0] == "Tie-out to the ledger" and live[-1][0] == "=not a formula"
     file_tables = sorted(openpyxl.load_workbook(out)["Aging"].tables)
     assert sorted(t.name for t in book.sheets["Aging"].tables) == file_tables
+
+
+def test_a_sheet_of_the_clerks_own_named_like_a_tab_is_never_deleted():
+    # Excel keeps no backup copy: a hand-kept 'Aging' sheet would have been deleted
+    from ar_excel.errors import UnsafeWriteError
+
+    own = [["My own aging, kept by hand"], ["C1", 100, "call Monday"]]
+    book = fake.book_from_sheets({"Aging": own, "Customers": [["Customer ID"]]})
+    tabs = [Tab("Customer Checks", pd.DataFrame({"Customer ID": ["C1"]})),
+            Tab("Aging", pd.DataFrame({"Customer ID": ["C1"], "Total": [10.0]}))]
+    with pytest.raises(UnsafeWriteError, match="a sheet of its own named 'Aging'"):
+        write_tabs_live(book, tabs)
+    assert [s.name for s in book.sheets] == ["Aging", "Customers"]  # nothing written
+    assert book.sheets["Aging"].grid() == [["My own aging, kept by hand", None, None],
+                                           ["C1", 100, "call Monday"]]

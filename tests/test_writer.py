@@ -240,3 +240,31 @@ def test_an_arabic_chart_names_its_series_by_the_arabic_labels(tmp_path):
     english = write_tabs([tab], out=tmp_path / "en.xlsx")
     with zipfile.ZipFile(english) as z:
         assert "<f>'Aging'!C1</f>" in z.read("xl/charts/chart1.xml").decode()  # its header
+
+
+def test_a_sheet_of_the_clerks_own_named_like_a_tab_is_not_replaced(tmp_path):
+    # a hand-kept 'Aging' sheet in the book: writing the Aging tab into it would have
+    # replaced it (kept only in the backup copy), without a word
+    src = tmp_path / "book.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Customers"
+    own = wb.create_sheet("Aging")
+    own.append(["My own aging, kept by hand"])
+    own.append(["C1", 100, "call Monday"])
+    wb.create_sheet("Aging Detail")  # an empty sheet of that name loses nothing
+    wb.save(src)
+    before = src.read_bytes()
+    tabs = [Tab("Aging", _frame()), Tab("Aging Detail", _frame())]
+    with pytest.raises(UnsafeWriteError, match="a sheet of its own named 'Aging' "):
+        write_tabs(tabs, source=src)
+    assert src.read_bytes() == before
+    assert list(tmp_path.glob("*.backup-*")) == []
+    out = write_tabs(tabs, source=src, out=tmp_path / "out.xlsx")  # a new -o is fine
+    assert write_tabs(tabs, source=src, out=out) == out  # and so is a re-run into it
+    # ours, once written, is replaced on the next run
+    wb = openpyxl.load_workbook(src)
+    del wb["Aging"]
+    wb.save(src)
+    write_tabs(tabs, source=src)
+    write_tabs(tabs, source=src)
+    assert openpyxl.load_workbook(src)["Aging"]["A1"].value == "Customer ID"

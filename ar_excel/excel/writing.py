@@ -22,9 +22,11 @@ from typing import Any
 
 import pandas as pd
 
+from ar_excel.errors import UnsafeWriteError
 from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_format
 from ar_excel.io.charts import CHART_ROWS
 from ar_excel.io.labels_ar import arabic_label
+from ar_excel.io.safety import looks_like_our_tab
 from ar_excel.io.writer import table_name as unique_table_name
 from ar_excel.model import ROW, Tab
 from ar_excel.names import match_key
@@ -251,6 +253,12 @@ def write_tabs_live(xlbook: Any, tabs: list[Tab], *, arabic: bool = False) -> li
     names = [t.name[:31] for t in tabs]
     if len({match_key(n) for n in names}) != len(names):
         raise ValueError(f"two tabs with the same name in {names}")
+    theirs = [t.name[:31] for t in tabs if _sheet_of_their_own(xlbook, t)]
+    if theirs:  # Excel has no backup copy to fall back on: nothing is touched
+        raise UnsafeWriteError(
+            f"the workbook has a sheet of its own named {', '.join(repr(n) for n in theirs)} "
+            "(not written by ar_excel: its first rows are not the tab's headers), which "
+            "writing the tab of that name would delete; rename that sheet and run again")
     staged: list[tuple[Tab, Any, Any, dict[str, Any]]] = []
     app = xlbook.app
     updating = _get(app, "screen_updating", True)
@@ -286,6 +294,19 @@ def write_tabs_live(xlbook: Any, tabs: list[Tab], *, arabic: bool = False) -> li
         with contextlib.suppress(Exception):
             staged[0][1].activate()
     return names
+
+
+def _sheet_of_their_own(xlbook: Any, tab: Tab) -> bool:
+    """Whether the sheet the tab would replace is a clerk's own (``looks_like_our_tab``)."""
+    old = find_sheet(xlbook, tab.name[:31])
+    headers = [str(c) for c in tab.frame.columns if c != ROW]
+    if old is None or not headers or match_key(tab.name).startswith("_ar_"):
+        return False
+    try:
+        rows = old.range((1, 1), (6, max(len(headers), 8))).value
+    except Exception:  # an engine that cannot say: as before
+        return False
+    return not looks_like_our_tab(rows or [], headers)
 
 
 def _get(obj: Any, attr: str, default: Any) -> Any:

@@ -15,6 +15,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from defusedxml import ElementTree
 
@@ -133,3 +134,40 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
                     found.append(what)
         # "charts" says nothing "shapes, pictures or charts" did not say already
         return [w for w in found if not any(w != o and w in o for o in found)]
+
+
+def looks_like_our_tab(rows: list[list[Any]] | list[tuple[Any, ...]], headers: list[str]
+                      ) -> bool:
+    """Whether a sheet whose first rows are ``rows`` may be replaced by the tab with
+    ``headers``: one of its first rows opens with the tab's first headers (the contract's
+    columns, which never change: an earlier run's tab), or it is empty."""
+    heads = [match_key(h) for h in headers[:3]]
+    filled = False
+    for row in rows[:6]:
+        cells = [match_key(str(c)) for c in (row or ()) if c is not None and str(c).strip()]
+        filled |= bool(cells)
+        if heads and cells[:len(heads)] == heads:
+            return True
+    return not filled
+
+
+def sheets_of_their_own(path: Path, tabs: list[tuple[str, list[str]]]) -> list[str]:
+    """The sheets of ``path`` that writing ``tabs`` (name, headers) would replace but that
+    are no ar_excel output (``looks_like_our_tab``): a clerk's own 'Aging' or 'Dunning'."""
+    import openpyxl
+
+    wanted = {match_key(name): headers for name, headers in tabs if headers}
+    own: list[str] = []
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # the writer's own load reports a file it cannot open
+        return own
+    try:
+        for ws in wb.worksheets:
+            key = match_key(ws.title)
+            if key in wanted and not key.startswith("_ar_") and not looks_like_our_tab(
+                    list(ws.iter_rows(min_row=1, max_row=6, values_only=True)), wanted[key]):
+                own.append(ws.title)
+    finally:
+        wb.close()
+    return own

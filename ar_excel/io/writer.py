@@ -38,7 +38,7 @@ from ar_excel.core.money import decimals_of
 from ar_excel.errors import InputError, UnsafeWriteError
 from ar_excel.io.bulk import bulk
 from ar_excel.io.labels_ar import arabic_label
-from ar_excel.io.safety import losses
+from ar_excel.io.safety import losses, sheets_of_their_own
 from ar_excel.io.sheet_rows import SheetRows, save_workbook
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
@@ -456,6 +456,14 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
             raise UnsafeWriteError(
                 f"'{target.name}' has {', '.join(found)}, which would be lost if ar_excel wrote "
                 f"into it; {advice}")
+        theirs = sheets_of_their_own(target, [(t.name, [str(c) for c in t.frame.columns
+                                                        if c != ROW]) for t in tabs])
+        if theirs:
+            raise UnsafeWriteError(
+                f"'{target.name}' has a sheet of its own named "
+                f"{', '.join(repr(s) for s in theirs)} (not written by ar_excel: its first rows "
+                f"are not the tab's headers), which writing the tab of that name would replace; "
+                f"rename that sheet, or {advice}")
         try:
             wb = _load_for_writing(target, replaced)
         except Exception as exc:  # openpyxl raises many types for files it cannot read
