@@ -57,3 +57,29 @@ def test_an_undated_line_opening_total_that_moves_the_balance_is_a_line(tmp_path
                                                "TOTAL ENERGIES MARKETING INV-1003"]
     assert s.lines["Amount"].tolist() == [12500.0, 4100.0]
     assert not any("does not agree" in i.message for i in s.issues)
+
+
+def test_the_ar_workbook_given_as_the_statement_is_refused(tmp_path):
+    # its Invoices read as bank lines were 'matched' to themselves: 712 receipts to post
+    import openpyxl
+    import pytest
+
+    from ar_excel.errors import InputError
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Customers"
+    wb.active.append(["Customer ID", "Name"])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    inv.append(["I1", "C1", "05/11/2026", 100])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError, match=r"its sheets are an AR workbook's \(Customers, "
+                                         r"Invoices\), not a bank statement"):
+        read_statement_file(path)
+    # a statement kept on a sheet of the workbook is still read, by its name
+    st = wb.create_sheet("Bank Statement")
+    st.append(["Date", "Description", "Amount"])
+    st.append(["05/11/2026", "TRF NILE FOODS I1", 100])
+    wb.save(path)
+    assert read_statement_file(path).lines["Amount"].tolist() == [100.0]

@@ -70,7 +70,7 @@ from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
-from ar_excel.schema import BANK
+from ar_excel.schema import BANK, POLICY, SCHEMAS
 
 
 def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
@@ -140,6 +140,11 @@ def read_spreadsheet_xml(path: Path, data: bytes, mapping: dict[str, Any] | None
                            day_first)
 
 
+# The contract's AR sheets (Customers, Invoices, Payments...), by name and alias.
+_AR_SHEET_KEYS = {match_key(n) for schema in (*SCHEMAS.values(), POLICY) if schema is not BANK
+                  for n in (schema.name, *schema.aliases)}
+
+
 def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
                     fmt: str, mapping: dict[str, Any] | None = None,
                     day_first: bool | None = None) -> Statement:
@@ -153,6 +158,16 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
     bank_keys = {match_key(n) for n in (BANK.name, *BANK.aliases)}
     order = ([n for n in names if n == wanted] if wanted else
              [n for n in names if match_key(n) in bank_keys] + names)
+    ar_sheets = [n for n in names if match_key(n) in _AR_SHEET_KEYS]
+    if not wanted and len(ar_sheets) >= 2:
+        # The AR workbook itself given as the statement: its invoices read as bank lines
+        # would be "matched" to themselves, and posted as receipts
+        order = [n for n in order if n not in ar_sheets]
+        if not order:
+            raise InputError(
+                f"{path.name}: its sheets are an AR workbook's ({', '.join(ar_sheets)}), not a "
+                "bank statement: give the bank's export (or name the sheet to read with "
+                '--bank-columns "sheet=<name>")')
     last_error: InputError | None = None
     for name in dict.fromkeys(order):
         rows = rows_of(name)
