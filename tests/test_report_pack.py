@@ -221,3 +221,14 @@ def test_arabic_pack_captions_are_aligned_right(tmp_path, book):
         assert {"Dashboard", "KPIs", "Aging"} <= {t for t, _, _ in captions}
         assert len(captions) >= 8
         assert [c for c in captions if c[2] != expected] == [], arabic
+
+
+def test_a_period_starting_after_the_as_of_date_is_a_usage_error(tmp_path, capsys):
+    # it was taken silently as the month to the as-of date
+    book = tmp_path / "book.xlsx"
+    write_book(book, *kpi_book())
+    assert main(["report", str(book), "--as-of", "2026-11-30", "--from", "2027-01-01",
+                 "-o", str(tmp_path / "pack.xlsx")]) == 2
+    assert capsys.readouterr().err == ("ar-excel: --from 2027-01-01 is after the as-of date "
+                                       "2026-11-30: the period must start on or before it\n")
+    assert not (tmp_path / "pack.xlsx").exists()

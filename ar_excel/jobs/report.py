@@ -32,6 +32,7 @@ from ar_excel.core.kpis import (
     payment_behaviour,
 )
 from ar_excel.core.money import round_total
+from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
 from ar_excel.jobs.aging import aging_tab, blank_currency
@@ -174,7 +175,10 @@ def _period(book: Book, options: JobOptions, as_of: pd.Timestamp) -> Period:
     if not start:
         return month_to(as_of)
     day = pd.Timestamp(start).normalize()
-    return Period(day, as_of) if day <= as_of else month_to(as_of)
+    if day > as_of:  # was taken silently as the month to the as-of date
+        raise UsageError(f"--from {day:%Y-%m-%d} is after the as-of date {as_of:%Y-%m-%d}: "
+                         "the period must start on or before it")
+    return Period(day, as_of)
 
 
 def run(book: Book, options: JobOptions) -> JobResult:
