@@ -13,7 +13,6 @@ Anything without a wording here stays English, so nothing is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from ar_excel.io.wording_ar import (
@@ -23,6 +22,7 @@ from ar_excel.io.wording_ar import (
     bucket_label,
     translate_columns,
 )
+from ar_excel.io.wording_rules import apply_rules, rules
 from ar_excel.model import Tab
 
 KPI_NAMES = {
@@ -120,8 +120,7 @@ def _tie(text: str) -> str:
     return "مطابقة للدفاتر" if text == "ties to the ledger" else "غير مطابقة للدفاتر (انظر Aging)"
 
 
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
-_CAPTIONS: list[_Rule] = [(re.compile(p + r"\Z"), f) for p, f in (
+_CAPTIONS = rules(
     (r"Management pack: receivables as of (\S+) in (\S+); period (.+); aging (ties to the "
      r"ledger|DOES NOT TIE to the ledger \(see Aging\))",
      lambda m: f"تقرير الإدارة: المديونية في {m[1]} بعملة "
@@ -149,17 +148,14 @@ _CAPTIONS: list[_Rule] = [(re.compile(p + r"\Z"), f) for p, f in (
      lambda m: f"المدفوعات المطبقة على الفواتير في الأشهر الستة حتى {m[1]}: أيام التأخير = "
                "تاريخ السداد - تاريخ الاستحقاق (صفر عند السداد في الموعد)، مرجّحة بالمبلغ؛ "
                "الاتجاه: آخر 3 أشهر مقابل الثلاثة السابقة (هامش 5 أيام)"),
-)]
+)
 
 
 def pack_caption(text: str | None) -> str | None:
     if not text:
         return text
-    for pattern, fn in _CAPTIONS:
-        m = pattern.match(text)
-        if m:
-            return fn(m)
-    return arabic_caption(text)
+    found = apply_rules(_CAPTIONS, text)
+    return found if found is not None else arabic_caption(text)
 
 
 def _measure(text: object) -> object:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ar_excel.core.matching.review import REJECTED_AR
+from ar_excel.io.wording_rules import apply_rules
 
 # How the payer was found ("payer by account", "payer by name (92)").
 _HOW = {
@@ -228,16 +229,8 @@ _EVIDENCE = [
 ]
 
 
-def _apply(table, text: str) -> str | None:
-    for pattern, arabic in table:
-        m = pattern.match(text)
-        if m:
-            return arabic(m) if callable(arabic) else arabic.format(*m.groups())
-    return None
-
-
 def _evidence(text: str) -> str:
-    return _apply(_EVIDENCE, text) or text
+    return apply_rules(_EVIDENCE, text) or text
 
 
 # Asides the reference rules add to "narrative names X" (a possibly mistyped number).
@@ -260,7 +253,7 @@ def arabic_clause(clause: str) -> str:
     text = clause.strip()
     for pattern, arabic in _ASIDES:
         text = pattern.sub(arabic, text)
-    return _apply(_COMPILED, text) or (clause if text == clause.strip() else text)
+    return apply_rules(_COMPILED, text) or (clause if text == clause.strip() else text)
 
 
 _CANDIDATES = [(re.compile(p), t) for p, t in (
@@ -365,4 +358,4 @@ def arabic_item(item: object) -> object:
 def arabic_note(note: object) -> object:
     if not isinstance(note, str) or not note.strip():
         return note
-    return _apply(_NOTES, note) or note
+    return apply_rules(_NOTES, note) or note

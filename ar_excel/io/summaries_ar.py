@@ -9,21 +9,14 @@ and paths are carried over unchanged.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
-
-
-def _rules(*pairs: tuple[str, object]) -> list[_Rule]:
-    return [(re.compile(p + r"\Z"), t) for p, t in pairs]  # type: ignore[misc]
+from ar_excel.io.wording_rules import apply_rules, rules
 
 
 def _na(text: str) -> str:
     return "غير متاح" if text == "n/a" else text
 
 
-_CLAUSES = _rules(
+_CLAUSES = rules(
     # validate
     (r"(\S+) customers checked: (\d+) errors, (\d+) warnings",
      "فُحص {0} عميل: {1} خطأ، {2} تنبيه"),
@@ -79,7 +72,7 @@ _CLAUSES = _rules(
      "السياسة bank_statement)"),
 )
 
-_LINES = _rules(
+_LINES = rules(
     (r"note: (\d+) receipts? matched on the bank statement (?:are|is) not in Payments yet; "
      r"(.*) shows? (?:them|it) as owing until recorded \(Receipts To Post\)",
      "ملاحظة: {0} تحصيل مطابق في كشف البنك غير مسجل في التحصيلات بعد؛ تظهره {1} مستحقاً حتى "
@@ -95,25 +88,17 @@ _LINES = _rules(
 )
 
 
-def _apply(rules: list[_Rule], text: str) -> str | None:
-    for pattern, template in rules:
-        m = pattern.match(text)
-        if m:
-            return template(m) if callable(template) else template.format(*m.groups())
-    return None
-
-
 def arabic_summary(line: str) -> str:
     """The Arabic wording of a summary line (``job: clause; clause``), clause by clause; the
     job's name and an unknown clause are kept as they are."""
-    whole = _apply(_LINES, line)
+    whole = apply_rules(_LINES, line)
     if whole is not None:
         return whole
     head, sep, body = line.partition(": ")
     if not sep or " " in head:  # no job name before the colon: the line is all clauses
         head, body = "", line
     clauses = body.split("; ")
-    words = [_apply(_CLAUSES, c) for c in clauses]
+    words = [apply_rules(_CLAUSES, c) for c in clauses]
     if all(w is None for w in words):
         return line
     text = "؛ ".join(w if w is not None else c for w, c in zip(words, clauses, strict=True))

@@ -26,23 +26,8 @@ import pandas as pd
 
 from ar_excel.core.aging import UNKNOWN_CUSTOMER
 from ar_excel.io.labels_ar import LABELS
+from ar_excel.io.wording_rules import apply_rules, rules
 from ar_excel.model import Chart, Tab
-
-Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
-
-
-def _rules(*pairs: tuple[str, object]) -> list[Rule]:
-    return [(re.compile(p + r"\Z"), t) for p, t in pairs]  # type: ignore[misc]
-
-
-def _apply(rules: list[Rule], text: str) -> str | None:
-    for pattern, template in rules:
-        m = pattern.match(text)
-        if m:
-            if callable(template):
-                return template(m)
-            return template.format(*m.groups())
-    return None
 
 
 def _verdict(word: str) -> str:
@@ -59,7 +44,7 @@ def _days(text: str) -> str:
 
 
 # Whole captions (a tab's, a small table's, a chart's). First match wins.
-_CAPTIONS = _rules(
+_CAPTIONS = rules(
     # credit
     (r"As of (\S+): Open Balance total (.*) (=|≠) ledger open balance (.*?)"
      r"( \(other currencies converted at the Policy's exchange rates\))?",
@@ -113,7 +98,7 @@ _CAPTIONS = _rules(
 )
 
 # The clauses of the Aging caption ("; " between them): its head, then one per currency.
-_AGING_CLAUSES = _rules(
+_AGING_CLAUSES = rules(
     (r"Aging as of (\S+) by (due date|invoice date)",
      lambda m: f"أعمار الديون في {m[1]} حسب {_basis(m[2])}"),
     (r"Aging as of (\S+) by (due date|invoice date): no open items",
@@ -131,12 +116,12 @@ def arabic_caption(text: str | None) -> str | None:
     """The Arabic wording of a caption, or the caption as it is."""
     if not text:
         return text
-    found = _apply(_CAPTIONS, text)
+    found = apply_rules(_CAPTIONS, text)
     if found is not None:
         return found
     if text.startswith("Aging as of "):
         clauses = text.split("; ")
-        words = [_apply(_AGING_CLAUSES, c) for c in clauses]
+        words = [apply_rules(_AGING_CLAUSES, c) for c in clauses]
         if all(w is not None for w in words):
             return "؛ ".join(words)  # type: ignore[arg-type]
     return text
@@ -163,7 +148,7 @@ def bucket_label(label: object) -> object:
 CHECKS = {"OK": "مطابق", "DIFFERENCE": "فرق"}
 UNKNOWN_CUSTOMER_AR = {UNKNOWN_CUSTOMER: "(غير مسجل في العملاء)"}
 
-_CELL_TEXTS = _rules(
+_CELL_TEXTS = rules(
     # Payment Risk: where a customer's average days late come from
     (r"own history \((\d+) paid\)", "سجل سداد العميل (عدد {0} فاتورة مسددة)"),
     (r"own history \((\d+) paid\) and (\d+) open overdue",
@@ -186,7 +171,7 @@ def cell_text(value: object) -> object:
     """The Arabic wording of a cell's explanation, or the value as it is."""
     if not isinstance(value, str):
         return value
-    found = _apply(_CELL_TEXTS, value)
+    found = apply_rules(_CELL_TEXTS, value)
     return value if found is None else found
 
 

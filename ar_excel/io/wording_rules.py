@@ -1,0 +1,25 @@
+"""Wording rules, the one mechanism of the Arabic wording modules: a pattern matched against
+the whole of an English text, with its Arabic as a template filled with the pattern's groups
+(``{0}``) or as a function of the match. The first rule that matches words the text; a text
+no rule matches is left to the caller (kept in English, so nothing is lost)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+
+def rules(*pairs: tuple[str, object]) -> list[Rule]:
+    """Rules from (pattern, Arabic) pairs, each pattern matching a whole text."""
+    return [(re.compile(p + r"\Z"), t) for p, t in pairs]  # type: ignore[misc]
+
+
+def apply_rules(table: Sequence[Rule], text: str) -> str | None:
+    """The Arabic of ``text`` by the first rule of ``table`` matching it, else None."""
+    for pattern, arabic in table:
+        m = pattern.match(text)
+        if m:
+            return arabic(m) if callable(arabic) else arabic.format(*m.groups())
+    return None
