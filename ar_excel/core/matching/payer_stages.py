@@ -98,6 +98,17 @@ class PayerStages:
             return found
         return [found[0]] + [c for c in found[1:] if c[1] * 100 >= CERTAIN_NAME]
 
+    def _payers_who_could_have_paid(self, f: LineFacts, kind: str, find) -> list[tuple]:
+        """Of the likeliest payers of ``f`` (the first 8 names) with an open invoice, those
+        whose invoices ``find`` (remembered as ``kind``) finds for the line: (customer, how
+        sure, how, *what it found), best first, look-alike names left out."""
+        found = []
+        for cust, sure, how in self._payers_to_try(f)[:8]:
+            got = self._remembered(kind, cust, f, find) if self.inv.has_open(cust) else None
+            if got:
+                found.append((cust, sure, how, *got))
+        return self._look_alikes_left_out(f, found)
+
     def _other_customer_named(self, f: LineFacts, cust: str) -> str:
         """The note for a line whose printed name is clearly another customer's."""
         other = f.payer.customer if f.payer else None
@@ -193,15 +204,9 @@ class PayerStages:
     def propose_payer_tolerance(self, f: LineFacts) -> list[Allocation] | None:
         if f.category is not None and not (f.payer and f.payer.by_account):
             return None
-        found = []
-        for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
-            short = self._remembered("short", cust, f, self._short_of) \
-                if self.inv.has_open(cust) else None
-            if short:
-                found.append((cust, sure, how, *short))
+        found = self._payers_who_could_have_paid(f, "short", self._short_of)
         if not found:
             return None
-        found = self._look_alikes_left_out(f, found)
         cust, sure, how, invs, n, chance = found[0]
         nums = ", ".join(self.inv.number[p] for p in invs)
         gap = sum(self.inv.remaining[p] for p in invs) - f.remaining

@@ -84,16 +84,9 @@ class ShortPayments:
         if any(self.inv.remaining[q] == f.remaining and self.inv.usable(q, f.currency, f.date)
                for q in self.inv.by_amount.get(f.remaining, ())):
             return None  # an invoice of exactly the amount, someone's: the amount stage weighs it
-        found = []
-        for cust, sure, how in self._payers_to_try(f)[:8]:  # the likeliest names only
-            if not self.inv.has_open(cust):
-                continue
-            short = self._remembered("short-paid", cust, f, self._short_paid_of)
-            if short:
-                found.append((cust, sure, how, *short))
+        found = self._payers_who_could_have_paid(f, "short-paid", self._short_paid_of)
         if not found:
             return None
-        found = self._look_alikes_left_out(f, found)
         cust, sure, how, p, n, chance = found[0]
         if not self._known_for_sure(f, cust):
             return None  # (a likely name, read less surely, leaves the gap to later stages)
