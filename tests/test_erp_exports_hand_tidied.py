@@ -13,37 +13,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from ar_excel.cli import main
 from ar_excel.io.reader import read_book
-from ar_excel.jobs import JobOptions, registry
+from tests.test_erp_exports import _book
+from tests.test_erp_exports import _run as _tabs
 
 AS_OF = date(2026, 11, 30)
 D = datetime
 BUCKETS = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
-
-
-def _book(tmp_path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
-          name: str = "export.xlsx"):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for rng in (merges or {}).get(title, []):
-            ws.merge_cells(rng)
-    path = tmp_path / name
-    wb.save(path)
-    return path
-
-
-def _tabs(book, job: str) -> dict[str, pd.DataFrame]:
-    result = registry()[job].run(book, JobOptions(as_of=AS_OF))
-    return {t.name: t.frame for t in result.tabs}
 
 
 def _issues(book) -> list[tuple[str, str, str]]:
