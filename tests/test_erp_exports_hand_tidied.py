@@ -11,7 +11,7 @@ its credit status), and every row we do not read as a record is named in an Inpu
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
 import pytest
@@ -21,7 +21,6 @@ from ar_excel.io.reader import read_book
 from tests.test_erp_exports import _book
 from tests.test_erp_exports import _run as _tabs
 
-AS_OF = date(2026, 11, 30)
 D = datetime
 BUCKETS = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
 
