@@ -13,7 +13,6 @@ cached results of its formulas as Excel saved them.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import zipfile
 from pathlib import Path
@@ -28,6 +27,7 @@ from ar_excel.cli import main as cli_main
 from ar_excel.excel import buttons
 from ar_excel.excel.reading import read_live_book
 from ar_excel.io.reader import read_book
+from tests.test_buttons_jobs import _file_tabs, _grid
 
 AS_OF = "2026-10-31"
 
@@ -223,32 +223,6 @@ def test_a_text_that_reads_like_an_error_is_text(tmp_path):
 
 
 # ------------------------------------------------------------------ jobs, end to end
-
-def _normal(v, now: dt.datetime):
-    if isinstance(v, bool) or v is None:
-        return v
-    if isinstance(v, int | float):
-        return round(float(v), 9) if not math.isnan(v) else None
-    if isinstance(v, dt.datetime) and v.time() != dt.time(0) and abs(v - now) < dt.timedelta(hours=2):
-        return "<time of the run>"
-    return None if v == "" else v
-
-
-def _grid(rows, now):
-    rows = [[_normal(v, now) for v in r] for r in rows]
-    for r in rows:
-        while r and r[-1] is None:
-            r.pop()
-    while rows and not rows[-1]:
-        rows.pop()
-    return rows
-
-
-def _file_tabs(path: Path, now) -> dict[str, list[list]]:
-    wb = openpyxl.load_workbook(path)
-    return {ws.title: _grid([list(r) for r in ws.iter_rows(values_only=True)], now)
-            for ws in wb.worksheets}
-
 
 def _both(job: str, workbook: Path, tmp_path: Path, cli: list[str] = (), **button):
     now = dt.datetime.now()
