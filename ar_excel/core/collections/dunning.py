@@ -17,9 +17,13 @@ Rules:
   replaces them) and letters dated after it are ignored.
 * A customer with an active payment plan is not dunned: it gets the plan's reminders
   instead (``payment_plans.plan_reminders``).
-* One row per customer and currency (amounts in different currencies are never added); the
-  level is the customer's highest over its currencies, for the currencies with something to
-  collect: a currency in which nothing is overdue gets no letter (level 0).
+* One row per customer and currency, dunned on its own (amounts in different currencies
+  are never added): each currency has its own level, from its own oldest unpaid invoice,
+  its own letter and its own pace in the ``Dunning History`` (a customer 95 days late in
+  USD and current in EGP gets a hold in USD and nothing in EGP). A currency in which
+  nothing is overdue gets no letter (level 0). History rows without a currency (written
+  before the history kept one) count for each of the customer's currencies; for a customer
+  with one currency every row of its history counts, whatever currency it names.
 """
 
 from __future__ import annotations
@@ -84,23 +88,31 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     return inv.drop(columns="_ccy")
 
 
-def letter_history(history: pd.DataFrame | None, as_of: date) -> pd.DataFrame:
+def letter_history(history: pd.DataFrame | None, as_of: date,
+                   by_currency: bool = False) -> pd.DataFrame:
     """Per customer: Last Level, Last Letter (date), Last Escalation (date), from the history.
 
     Only letters dated before the as-of date count. An escalation is a letter whose level is
-    above the customer's letter before it (the first letter is one).
+    above the customer's letter before it (the first letter is one). ``by_currency``: per
+    customer and currency (index Customer ID, Currency; the history's Currency column,
+    blank as ``""``) instead.
     """
     cols = ["Last Level", "Last Letter", "Last Escalation", "Last Plan Reminder"]
+    keys = ["Customer ID", "Currency"] if by_currency else "Customer ID"
     if history is None or len(history) == 0:
-        return pd.DataFrame(columns=cols, index=pd.Index([], name="Customer ID"))
+        index = pd.MultiIndex.from_arrays([[], []], names=keys) if by_currency \
+            else pd.Index([], name="Customer ID")
+        return pd.DataFrame(columns=cols, index=index)
     day = pd.Timestamp(as_of).normalize()
     h = history.copy()
     h["Date"] = pd.to_datetime(h["Date"], errors="coerce").dt.normalize()
     h["Level"] = pd.to_numeric(h["Level"], errors="coerce").fillna(0).astype(int)
     h = h[h["Date"].notna() & (h["Date"] < day) & h["Customer ID"].notna()]
     h = h.assign(**{"Customer ID": h["Customer ID"].astype(str)})
+    if by_currency:
+        h["Currency"] = _codes(h["Currency"]) if "Currency" in h else ""
     rows = {}
-    for cid, g in h.sort_values(["Date"], kind="stable").groupby("Customer ID", sort=True):
+    for cid, g in h.sort_values(["Date"], kind="stable").groupby(keys, sort=True):
         # one letter per customer and day: the highest level sent that day
         daily = g.groupby("Date")["Level"].max()
         previous = daily.shift(1, fill_value=0)
@@ -115,8 +127,41 @@ def letter_history(history: pd.DataFrame | None, as_of: date) -> pd.DataFrame:
             "Last Plan Reminder": plan.max() if len(plan) else pd.NaT,
         }
     out = pd.DataFrame.from_dict(rows, orient="index", columns=cols)
-    out.index.name = "Customer ID"
+    if by_currency:
+        out.index = pd.MultiIndex.from_tuples(list(out.index), names=keys) if len(out) \
+            else pd.MultiIndex.from_arrays([[], []], names=keys)
+    else:
+        out.index.name = "Customer ID"
     return out
+
+
+def _codes(currencies: pd.Series) -> pd.Series:
+    """Currency codes as compared: trimmed, upper case, blank as ``""``."""
+    return currencies.map(lambda c: "" if c is None or (not isinstance(c, str) and pd.isna(c))
+                          else str(c).strip().upper())
+
+
+def history_per_account(history: pd.DataFrame | None,
+                        accounts: pd.DataFrame) -> pd.DataFrame | None:
+    """The history rows that pace each (customer, currency) account of ``accounts``
+    (columns Customer ID, ``_ccy``), their Currency set to the account's.
+
+    A customer with one account takes all its rows; a customer with several takes, for each
+    currency, the rows naming it and the rows naming none (written before the history kept
+    a currency: they may have been about any of them, so they pace every one)."""
+    if history is None or len(history) == 0:
+        return history
+    h = history[history["Customer ID"].notna()].copy()
+    h["Customer ID"] = h["Customer ID"].astype(str)
+    h["_code"] = _codes(h["Currency"]) if "Currency" in h else ""
+    acc = pd.DataFrame({"Customer ID": accounts["Customer ID"].astype(str).to_numpy(),
+                        "Currency": accounts["_ccy"].to_numpy(dtype=object)})
+    acc["_code"] = _codes(acc["Currency"])
+    acc["_single"] = acc.groupby("Customer ID")["Currency"].transform("size") == 1
+    joined = h.drop(columns=["Currency"], errors="ignore").merge(
+        acc.rename(columns={"_code": "_account"}), on="Customer ID", how="inner")
+    keep = joined["_single"] | (joined["_code"] == "") | (joined["_code"] == joined["_account"])
+    return joined[keep].drop(columns=["_code", "_account", "_single"]).reset_index(drop=True)
 
 
 def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
@@ -171,23 +216,27 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     frame["_oldest_due"] = oldest_due.reindex(frame.index)
     frame = frame.reset_index()
     frame["Due Level"] = [dunning_level(d, edges) if d > 0 else 0 for d in frame["Days Overdue"]]
-    customer_level = frame.groupby("Customer ID")["Due Level"].transform("max")
 
-    past = letter_history(history, day)
+    # each currency is paced by its own letters; a plan reminder is the customer's, whatever
+    # the currency
+    past = letter_history(history_per_account(history, frame), day, by_currency=True)
+    plan_past = letter_history(history, day)
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     words = texts.ACTIONS[language]
     rows = []
-    for i, r in frame.iterrows():
+    for _, r in frame.iterrows():
         cid = r["Customer ID"]
-        due_level = int(customer_level.iloc[i])
-        last = past.loc[cid] if cid in past.index else None
+        due_level = int(r["Due Level"])
+        account = (str(cid), _codes(pd.Series([r["_ccy"]])).iloc[0])
+        last = past.loc[account] if account in past.index else None
         last_level = int(last["Last Level"]) if last is not None else 0
         last_letter = last["Last Letter"] if last is not None else pd.NaT
         last_esc = last["Last Escalation"] if last is not None else pd.NaT
         level, letter, action, action_date = due_level, False, "", pd.NaT
         if cid in on_plan:
             level, action = 0, words["plan_ok"]
-            last_plan = last["Last Plan Reminder"] if last is not None else pd.NaT
+            last_plan = plan_past.loc[str(cid), "Last Plan Reminder"] \
+                if str(cid) in plan_past.index else pd.NaT
             if reminders is not None and cid in reminders.index:
                 rem = reminders.loc[cid]
                 if pd.notna(last_plan) and (day - last_plan).days < WEEK:
