@@ -261,7 +261,9 @@ def test_egypt_kpis(outputs):
     assert k["DSO"] == 171.36  # 175,820 / 30,780 x 30 = 171.3645
     assert k["Best-Possible DSO"] == 33.33  # 34,200 / 30,780 x 30 = 33.333
     assert k["Average Days Delinquent"] == 138.03
-    assert k["CEI %"] == 16.28  # (172,580 + 30,780 - 175,820) / (203,360 - 34,200) = 16.280
+    # CEI counts cash only: (172,580 + 30,780 - 175,820 - 140 discount) / (203,360 - 34,200)
+    # = 27,400 / 169,160 = 16.198
+    assert k["CEI %"] == 16.20
     assert k["Collection Rate %"] == 13.47  # 27,400 / 203,360 = 13.474
     # days late = receipt date - due date, weighted by the amount applied (the discount is no
     # payment): C-101 RC-501 20,000 16 days late (25 Sep vs 9 Sep), RC-502 38,000 8 days
@@ -411,12 +413,12 @@ def test_uae_credit_caption_totals_each_currency_apart(outputs):
 
 def test_uae_dunning_per_currency(outputs):
     out = outputs("uae")
-    # one row per customer and currency; CU-01's level is its highest (46 days in AED ->
-    # level 2) on both of its rows, as documented
+    # one row per customer and currency, each dunned on its own: CU-01 is 46 days late in
+    # AED (level 2) and 11 days in USD (level 1)
     assert dunning(out) == {
         ("CU-02", "AED"): (4, 92, 18900.0, 2100.0, 16800.0, 58800.0, 1, True),
         ("CU-01", "AED"): (2, 46, 32500.0, 0.0, 32500.0, 64000.0, 1, True),
-        ("CU-01", "USD"): (2, 11, 6000.0, 0.0, 6000.0, 6000.0, 1, True),
+        ("CU-01", "USD"): (1, 11, 6000.0, 0.0, 6000.0, 6000.0, 1, True),
         ("CU-03", "USD"): (1, 15, 12250.0, 5000.0, 7250.0, 15650.0, 1, True),
     }
     assert to_call(out) == [("CU-01", 32500.0, 46, "INV-7001")]

@@ -12,8 +12,14 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
 * DSO = closing AR / credit sales x days in period.
 * Best-possible DSO = closing current AR / credit sales x days in period.
 * Average days delinquent (ADD) = DSO - best-possible DSO.
-* CEI (single period) = (opening AR + credit sales - closing AR) /
-  (opening AR + credit sales - closing current AR) x 100.
+* CEI (single period) = (opening AR + credit sales - closing AR - non-cash settlements) /
+  (opening AR + credit sales - closing current AR) x 100 (DOMAIN.md's single-period CEI,
+  its numerator the cash collected). Non-cash settlements are the Payments rows of the
+  period whose Method is a write-off, discount, tax withheld, charge or other adjustment
+  (``non_cash``): they lower AR as a receipt does, but no money came in, so the AR they
+  clear is not counted as collected (a 200 early-payment discount on a 10,000 invoice is
+  9,800 collected of 10,000). Credit notes in Invoices are netted in credit sales, above
+  and below the line, as DOMAIN.md's credit sales are.
 * Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
   are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
 * A ratio whose denominator is zero or negative is left blank, never a made-up number.
@@ -209,9 +215,12 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
 
     pay = ledger.payments
     pay_dates = pd.to_datetime(pay["Date"])
-    received = pay.loc[(pay_dates >= period.start) & (pay_dates <= period.end)
-                       & (ledger.payment_currencies == currency) & ~non_cash(pay)
-                       & (pay["Amount"] > 0), "Amount"]  # a refund paid out is no receipt
+    mine = ((pay_dates >= period.start) & (pay_dates <= period.end)
+            & (ledger.payment_currencies == currency))
+    settled_non_cash = non_cash(pay)
+    received = pay.loc[mine & ~settled_non_cash & (pay["Amount"] > 0),
+                       "Amount"]  # a refund paid out is no receipt
+    adjusted = pay.loc[mine & settled_non_cash, "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
     opening_ar = _cents_sum(opening["Open Amount"], places)
@@ -220,6 +229,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     current_ar = _cents_sum(closing.loc[not_due, "Open Amount"], places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(received, places)
+    non_cash_settled = _cents_sum(adjusted, places)
     dso = _ratio(closing_ar * period.days, sales)
     best = _ratio(current_ar * period.days, sales)
     return {
@@ -231,18 +241,25 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         "Credit Sales": sales,
         "Receipts Count": float(receipt_count(pay.loc[received.index])),
         "Receipts": receipts,
+        "Non-Cash Settlements": non_cash_settled,
         "Closing AR": closing_ar,
         "Closing Current AR": current_ar,
         "Closing Overdue AR": round(closing_ar - current_ar, places),
         "DSO": dso,
         "Best-Possible DSO": best,
         "Average Days Delinquent": round(dso - best, 2) if np.isfinite(dso) else float("nan"),
-        "CEI %": _ratio((opening_ar + sales - closing_ar) * 100.0,
+        "CEI %": _ratio((opening_ar + sales - closing_ar - non_cash_settled) * 100.0,
                         opening_ar + sales - current_ar),
         "Collection Rate %": _ratio(receipts * 100.0, opening_ar + sales),
     }
 
 
+NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and other non-cash "
+                       "settlements recorded in Payments in the period: they reduce AR but "
+                       "are not collections")
+CEI_DEFINITION = ("(opening AR + credit sales - closing AR - non-cash settlements) / "
+                  "(opening AR + credit sales - closing current AR) x 100; the numerator is "
+                  "the cash collected (single-period CEI)")
 # (KPI, unit, definition) in the order of the KPIs tab.
 KPI_ROWS: list[tuple[str, str, str]] = [
     ("Opening AR", "amount", "open items at the day before the period starts"),
@@ -256,14 +273,14 @@ KPI_ROWS: list[tuple[str, str, str]] = [
                                 "invoices counts once)"),
     ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts, "
                            "tax withheld or refunds)"),
+    ("Non-Cash Settlements", "amount", NON_CASH_DEFINITION),
     ("Closing AR", "amount", "open items at the period end"),
     ("Closing Current AR", "amount", "open items not yet due at the period end"),
     ("Closing Overdue AR", "amount", "closing AR - closing current AR"),
     ("DSO", "days", "closing AR / credit sales x days in period"),
     ("Best-Possible DSO", "days", "closing current AR / credit sales x days in period"),
     ("Average Days Delinquent", "days", "DSO - best-possible DSO"),
-    ("CEI %", "%", "(opening AR + credit sales - closing AR) / "
-                   "(opening AR + credit sales - closing current AR) x 100"),
+    ("CEI %", "%", CEI_DEFINITION),
     ("Collection Rate %", "%", "receipts / (opening AR + credit sales) x 100"),
 ]
 

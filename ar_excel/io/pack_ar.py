@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ar_excel.core.kpis import CEI_DEFINITION, NON_CASH_DEFINITION
 from ar_excel.io.wording_ar import (
     BLOCK_HEADERS,
     arabic_block,
@@ -35,6 +36,7 @@ KPI_NAMES = {
     "Credit Sales": "صافي المبيعات الآجلة",
     "Receipts Count": "عدد التحصيلات",
     "Receipts": "التحصيلات",
+    "Non-Cash Settlements": "التسويات غير النقدية",
     "Closing AR": "رصيد المدينين آخر الفترة",
     "Closing Current AR": "الرصيد غير المستحق آخر الفترة",
     "Closing Overdue AR": "الرصيد المتأخر آخر الفترة",
@@ -87,9 +89,12 @@ DEFINITIONS = {
     "closing current AR / credit sales x days in period":
         "الرصيد غير المستحق آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
     "DSO - best-possible DSO": "DSO - أفضل DSO ممكن",
-    "(opening AR + credit sales - closing AR) / (opening AR + credit sales - closing current "
-    "AR) x 100": "(رصيد أول الفترة + صافي المبيعات الآجلة - رصيد آخر الفترة) / (رصيد أول "
-                 "الفترة + صافي المبيعات الآجلة - الرصيد غير المستحق آخر الفترة) × 100",
+    CEI_DEFINITION: "(رصيد أول الفترة + صافي المبيعات الآجلة - رصيد آخر الفترة - التسويات "
+                    "غير النقدية) / (رصيد أول الفترة + صافي المبيعات الآجلة - الرصيد غير "
+                    "المستحق آخر الفترة) × 100؛ البسط هو النقد المحصل فعلاً (مؤشر فترة واحدة)",
+    NON_CASH_DEFINITION: "الشطب والخصومات والضريبة المخصومة من المنبع والمصاريف البنكية "
+                         "وغيرها من التسويات غير النقدية المسجلة في التحصيلات خلال الفترة: "
+                         "تخفض المديونية لكنها ليست تحصيلاً",
     "receipts / (opening AR + credit sales) x 100":
         "التحصيلات / (رصيد أول الفترة + صافي المبيعات الآجلة) × 100",
     "overdue receivables / total receivables x 100": "المديونية المتأخرة / إجمالي المديونية × 100",
