@@ -119,7 +119,7 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         banks = getattr(args, "bank", None)
         options = JobOptions(as_of=resolve_as_of(book, args.as_of),
                              bank=banks[0] if banks and len(banks) == 1 else banks,
-                             out_dir=out_dir, args=extra,
+                             out_dir=out_dir, out=args.out or args.book, args=extra,
                              progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
         selected = [jobs[name] for name in args.jobs]
         outcome = run_jobs(book, selected, options, month_end=args.month_end,

@@ -22,6 +22,7 @@ from ar_excel.cli import main
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.summaries_ar import arabic_summary
 from ar_excel.io.wording_ar import JOB_ISSUES, arabic_caption, bucket_label, cell_text
+from ar_excel.jobs.collections import HEADERLESS_HISTORY
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOKS = ROOT / "workbooks"
@@ -277,8 +278,7 @@ def test_the_jobs_own_input_issues_have_their_arabic():
     messages += ["INV-1 has no date, so it cannot be aged: its 10.00 is shown under Current",
                  "this item has no date, so it cannot be aged: its 10.00 is shown under Current",
                  "the billing check 'x' could not run; the other checks ran",
-                 "the Dunning History tab has no header row with Date, Customer ID, Level: it "
-                 "is ignored and rewritten from this run"]
+                 HEADERLESS_HISTORY]
     assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
     used = {next(k for k, (p, _) in enumerate(JOB_ISSUES) if p.match(m)) for m in messages}
     assert sorted(used) == list(range(len(JOB_ISSUES)))  # no pattern is dead

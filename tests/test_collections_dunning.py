@@ -255,7 +255,7 @@ def test_history_tab_without_its_columns_is_reported(tmp_path):
     history, issues = read_history(b)
     assert history is None
     assert issues[0].message.startswith(
-        "the Dunning History tab has no header row with Date, Customer ID, Level")
+        "the Dunning History sheet has no header row with Date, Customer ID, Level")
 
 
 def test_level_names_for_other_policies():

@@ -233,9 +233,14 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      "هذا البند بلا تاريخ فلا يمكن حساب عمره: مبلغه {0} يظهر تحت غير مستحق"),
     (r"^(.*) has no date, so it cannot be aged: its (\S+) is shown under Current$",
      "{0} بلا تاريخ فلا يمكن حساب عمره: مبلغه {1} يظهر تحت غير مستحق"),
-    (r"^the Dunning History tab has no header row with (.*): it is ignored and rewritten from "
-     r"this run$", "تبويب Dunning History ليس فيه صف عناوين به {0}: تم تجاهله وأُعيدت كتابته من "
-                   "هذا التشغيل"),
+    (r"^the Dunning History sheet has no header row with (.*?): its rows were not read and "
+     r"the sheet is kept as it is; the Dunning History written with this run starts from this "
+     r"run's letters \(earlier letters were not known to pace them\); to use it, add the "
+     r"header row (.*) above its rows, or rename the sheet$",
+     "ورقة Dunning History ليس فيها صف عناوين به {0}: لم تُقرأ صفوفها وبقيت الورقة كما هي؛ "
+     "وسجل Dunning History المكتوب مع هذا التشغيل يبدأ من خطابات هذا التشغيل (لم تُعرف "
+     "الخطابات السابقة لضبط التصعيد)؛ لاستخدامها أضف صف العناوين {1} فوق صفوفها، أو غيّر اسم "
+     "الورقة"),
     (r"^payment plan without a customer: not scheduled$",
      "خطة سداد بلا عميل: لم تُجدول أقساطها"),
     (r"^payment plan amount must be a positive amount: not scheduled$",

@@ -31,6 +31,8 @@ class JobOptions:
     as_of: date
     bank: Path | list[Path] | None = None  # bank statement file(s), when the job needs one
     out_dir: Path | None = None  # where extra files (PDF statements, .eml drafts) go
+    # the workbook the tabs will be written into (BOOK, or -o OUT); None: the workbook read
+    out: Path | None = None
     args: dict[str, Any] = field(default_factory=dict)  # job-specific command-line options
     progress: Callable[..., None] = _no_progress  # progress(fraction 0..1, message)
 

@@ -22,6 +22,7 @@ from ar_excel.core.collections.letters import Letter, dunning_letter, plan_lette
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.core.money import amount_text
+from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import blank_currency
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
@@ -34,13 +35,54 @@ def _text(*columns: str) -> dict[str, str]:
 
 
 HISTORY_KEYS = ("Date", "Customer ID", "Level")
+_FIX = ("add the header row " + ", ".join(dunning.HISTORY_COLUMNS)
+        + " above its rows, or rename the sheet")
+# written with -o OUT: OUT gets a history of its own, the workbook's sheet is left alone
+HEADERLESS_HISTORY = ("the Dunning History sheet has no header row with "
+                      + ", ".join(HISTORY_KEYS) + ": its rows were not read and the sheet is "
+                      "kept as it is; the Dunning History written with this run starts from "
+                      "this run's letters (earlier letters were not known to pace them); "
+                      "to use it, " + _FIX)
+
+
+def history_refusal(workbook: str) -> str:
+    """Why a run writing into the workbook that holds a headerless Dunning History stops."""
+    return ("the Dunning History sheet has no header row with " + ", ".join(HISTORY_KEYS)
+            + f", so the letters in it cannot be read: the sheet is kept as it is and the "
+            f"collections run could not be written into '{workbook}' (ar_excel never writes "
+            "over a sheet it does not recognise as its own tab; no tab and no letter was "
+            "written); " + _FIX + " (a new history then starts from the next run)")
+
+
+def _history_in_target(book: Book, options: JobOptions) -> bool:
+    """Whether the Dunning History that was read is in the workbook the tabs go to: BOOK
+    itself, or an -o OUT that has one (an earlier run's history is read from OUT first)."""
+    target = options.out if options.out is not None else book.source
+    if target is None or book.source is None:
+        return True  # a button writes into the workbook it read
+    target = Path(target)
+    if target.resolve() == Path(book.source).resolve():
+        return True
+    if not target.exists():
+        return False
+    import python_calamine as pc
+
+    from ar_excel.names import match_key
+
+    try:
+        names = pc.CalamineWorkbook.from_path(str(target)).sheet_names
+    except Exception:  # unreadable: the writer will say so
+        return False
+    return match_key("Dunning History") in {match_key(n) for n in names}
 
 
 def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
     """The ``Dunning History`` tab of a previous run, if the workbook has one.
 
     Its header is the row holding Date, Customer ID and Level: above it there may be the
-    tab's caption and, in an Arabic workbook, a row of Arabic labels.
+    tab's caption and, in an Arabic workbook, a row of Arabic labels. A sheet of that name
+    without such a row cannot be read: it is left as it is (the writer never replaces a
+    sheet that does not look like its own tab) and reported (``HEADERLESS_HISTORY``).
     """
     frame = book.sheet_frame("Dunning History", HISTORY_KEYS)
     if frame is None:
@@ -48,9 +90,7 @@ def read_history(book: Book) -> tuple[pd.DataFrame | None, list[Issue]]:
         if loader is None or not loader("Dunning History"):
             return None, []
         return None, [Issue("Dunning History", "A1", ", ".join(HISTORY_KEYS), None,
-                            "the Dunning History tab has no header row with "
-                            + ", ".join(HISTORY_KEYS)
-                            + ": it is ignored and rewritten from this run")]
+                            HEADERLESS_HISTORY)]
     frame["Customer ID"] = frame["Customer ID"].map(_id)
     frame["Date"] = pd.to_datetime(frame["Date"], errors="coerce")
     return frame, []
@@ -153,6 +193,11 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                           if plans_frame is not None else (None, []))
     issues += _plan_issues(book, problems)
     previous, hist_issues = read_history(book)
+    if hist_issues and _history_in_target(book, options):
+        # the writer would refuse to replace the sheet: stop before any letter is drafted,
+        # rather than leave drafts the workbook never records
+        target = options.out if options.out is not None else book.source
+        raise InputError(history_refusal(Path(target).name if target else "the workbook"))
     issues += hist_issues
 
     options.progress(0.2, "dunning levels")
