@@ -45,6 +45,8 @@ class SheetRows:
     highlight: list[Any] | None
     make_cell: Any
     highlight_fill: Any
+    # row number -> height in points, for rows whose wrapped text needs more than one line
+    heights: dict[int, float] | None = None
 
     def __post_init__(self) -> None:
         self.n_rows = len(self.columns[0]) if self.columns else 0
@@ -76,6 +78,11 @@ class SheetRows:
             stop = min(start + _CHUNK_ROWS, self.n_rows)
             numbers = range(self.first_row + start, self.first_row + stop)
             cells = [self._column_cells(j, start, stop, lits) for j in range(len(self.columns))]
+            if self.heights:
+                yield "".join([f'<row r="{r}"{_height(self.heights.get(r))}>{"".join(row)}</row>'
+                               for r, row in zip(numbers, zip(*cells, strict=True),
+                                                 strict=True)])
+                continue
             yield "".join([f'<row r="{r}">{"".join(row)}</row>'
                            for r, row in zip(numbers, zip(*cells, strict=True), strict=True)])
 
@@ -121,6 +128,11 @@ class SheetRows:
                 out.append(f'<c r="{letter}{r}"{style} t="{kind}"><v>{_number(value)}</v></c>')
             r += 1
         return out
+
+
+def _height(points: float | None) -> str:
+    """A row's height attributes, as openpyxl writes a row dimension's."""
+    return "" if points is None else f' ht="{points:g}" customHeight="1"'
 
 
 def _escape(text: str) -> str:

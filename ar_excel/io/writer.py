@@ -43,6 +43,14 @@ from ar_excel.io.sheet_rows import SheetRows, save_workbook
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
+
+class _WrappedText(str):
+    """The text format ``@`` of a column whose long text wraps inside its width (a KPI's
+    definition) instead of running into the next cell, or off the printed page, and being
+    cut there: ``_make_cell`` knows it by identity."""
+
+
+WRAP_TEXT = _WrappedText("@")
 NUMBER_FORMATS = {
     "money": "#,##0.00;[Red]-#,##0.00",
     "money3": "#,##0.000;[Red]-#,##0.000",  # a currency counted in fils (KWD, BHD, OMR...)
@@ -52,6 +60,7 @@ NUMBER_FORMATS = {
     "int": "0",
     "number": "General",  # "#,##0.##" would show 30 as "30."
     "text": "@",
+    "wrap": WRAP_TEXT,  # text wrapped within the column
 }
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -99,6 +108,9 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text: "=SUM(A1)" from a narrative is no formula
+        if number_format is WRAP_TEXT:
+            cell.number_format = "@"
+            cell.alignment = Alignment(wrap_text=True)
     else:
         cell.value = value
         if number_format and value is not None:
@@ -219,6 +231,30 @@ def _width(header: str, values: pd.Series) -> float:
     return float(min(max(longest + 2, 8), 60))
 
 
+LINE_POINTS = 15.0  # one line of 11-point text
+
+
+def wrapped_heights(frame: pd.DataFrame, formats: dict[str, str], widths: list[float],
+                    first_row: int) -> dict[int, float] | None:
+    """Row heights for the rows of ``frame`` (from ``first_row``) whose ``wrap`` columns
+    hold more text than one line of their width: Excel and LibreOffice do not grow a row for
+    wrapped text written by a program, and the lines beyond the first would be hidden. The
+    lines are counted as ``textwrap`` breaks the text at the column's width in characters
+    less two (a column's width counts digits, wider than most letters: never too few)."""
+    import textwrap
+
+    wrapped = [j for j, h in enumerate(frame.columns) if formats.get(str(h)) == "wrap"]
+    if not wrapped:
+        return None
+    lines = np.ones(len(frame), dtype="int64")
+    for j in wrapped:
+        chars = max(int(widths[j]) - 2, 8)
+        counts = [len(textwrap.wrap(v, chars)) if isinstance(v, str) and len(v) > chars else 1
+                  for v in frame.iloc[:, j].tolist()]
+        lines = np.maximum(lines, counts)
+    return {first_row + i: LINE_POINTS * int(n) for i, n in enumerate(lines) if n > 1}
+
+
 def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRows:
     """Write one tab into an empty worksheet; its data rows are returned, to be written
     into the sheet when the workbook is saved (``sheet_rows.save_workbook``)."""
@@ -272,6 +308,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
                 widths.append(fit)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
+    rows.heights = wrapped_heights(frame, tab.formats, widths, header_row + 1)
     if tab.rtl if tab.rtl is not None else arabic:
         ws.sheet_view.rightToLeft = True
     if tab.hidden:

@@ -166,7 +166,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     title = (f"Management pack: receivables as of {as_of:%Y-%m-%d} in {currency or 'n/a'}; "
              f"period {period.label}; aging {check}")
     return Tab("Dashboard", headline, formats={"Value": "money", "Measure": "text",
-                                               "Unit": "text", "How it is computed": "text"},
+                                               "Unit": "text", "How it is computed": "wrap"},
                title=title, blocks=blocks, as_table=False)
 
 
@@ -219,7 +219,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     tabs = [
         dash,
         Tab("KPIs", kpis, formats={"Value": TWO_DECIMALS, "KPI": "text", "Currency": "text",
-                                   "Unit": "text", "Definition": "text", "Period": "text"},
+                                   "Unit": "text", "Definition": "wrap", "Period": "text"},
             title=f"Collection KPIs for {period.label} ({period.days} days), per currency",
             blocks=[Tab("DSO Trend", trend,
                         formats={"Period Start": "date", "Period End": "date",
