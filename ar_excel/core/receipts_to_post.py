@@ -69,7 +69,7 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
     ``positions``: ``bank_line_positions`` of the statement (an OFX FITID 2026110201 is all
     digits and still an id)."""
     applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
-                      & (matches["Applied Amount"] > 0)]
+                      & (matches["Applied Amount"] != 0)]
     if not len(applied):
         return pd.DataFrame({c: pd.Series(dtype="object") for c in POST_COLUMNS})
     dates = pd.to_datetime(applied["Date"])
@@ -85,11 +85,13 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
 
     writeoff, withheld = amounts("Write-off"), amounts("Withholding Tax")
     bank_line = applied["Bank Line"].astype(str).to_numpy()
+    settled = _settled_by_credit_notes(applied)
+    credit_note = (applied["Applied Amount"] < 0).to_numpy()
     cash = pd.DataFrame({
         "Payment ID": ids,
         "Customer ID": applied["Customer ID"].to_numpy(),
         "Date": dates.to_numpy(),
-        "Amount": applied["Applied Amount"].astype("float64").to_numpy(),
+        "Amount": (applied["Applied Amount"].astype("float64") - settled).to_numpy(),
         "Invoice No": applied["Invoice No"].to_numpy(),
         "Method": [_WORDS["cheque" if _CHEQUE.search(t) else "transfer"][arabic]
                    for t in narrative],
@@ -99,16 +101,28 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
         "Note": [_WORDS["on account"][arabic] if m == "on-account" else None
                  for m in applied["Method"]],
     })
+    # A credit note the customer deducted is used up by a non-cash row of its own (negative,
+    # naming it); the invoices it settles get theirs below.
+    if credit_note.any():
+        method, note = _WORDS["credit note"][arabic]
+        cash.loc[credit_note, "Method"] = method
+        cash.loc[credit_note, "Note"] = note
     # Each short-paid invoice gets the adjustment that closes it right after its receipt:
     # same Payment ID, invoice and date, the shortfall as Amount and a non-cash Method.
     parts, order = [cash], [(k, 0) for k in range(len(cash))]
-    for kind, sizes in (("write-off", writeoff), ("withheld", withheld)):
+    for rank, (kind, sizes) in enumerate((("write-off", writeoff), ("withheld", withheld),
+                                          ("settled by credit note", settled)), start=1):
         rows = (sizes > 0).to_numpy()
         if rows.any():
             method, note = _WORDS[kind][arabic]
             parts.append(cash[rows].assign(Amount=sizes.to_numpy()[rows], Method=method,
                                            Note=note))
-            order += [(k, 1 + (kind == "withheld")) for k in rows.nonzero()[0]]
+            order += [(k, rank) for k in rows.nonzero()[0]]
+    # An invoice the credit note settles in full has no cash row.
+    keep = [k for k, (row, rank) in enumerate(order)
+            if rank or not (settled.iat[row] > 0 and cash["Amount"].iat[row] == 0)]
+    parts = [pd.concat(parts, ignore_index=True).iloc[keep]]
+    order = [order[k] for k in keep]
     out = pd.concat(parts, ignore_index=True).astype({"Note": object})
     out["Note"] = out["Note"].where(out["Note"].notna(), None)
     return out.iloc[sorted(range(len(out)), key=order.__getitem__)].reset_index(drop=True)
@@ -125,4 +139,28 @@ _WORDS = {  # (English, Arabic)
                  ("ضريبة خصم من المنبع", "ليس نقدًا: ضريبة خصم من المنبع تُسترد بشهادة الخصم؛ "
                                          "يقفل الفاتورة")),
     "on account": ("on account", "تحت الحساب"),
+    "credit note": (("Credit Note", "not cash: the credit note the customer deducted from "
+                                    "this receipt, used up"),
+                    ("إشعار دائن", "ليس نقدًا: إشعار دائن خصمه العميل من هذا التحصيل، استُنفد")),
+    "settled by credit note": (("Credit Note", "not cash: settled by the credit note the "
+                                               "customer deducted; closes the invoice"),
+                               ("إشعار دائن", "ليس نقدًا: سُدد بإشعار دائن خصمه العميل؛ "
+                                              "يقفل الفاتورة")),
 }
+
+
+def _settled_by_credit_notes(applied: pd.DataFrame) -> pd.Series:
+    """Per row: the part of the invoice the receipt's credit notes settle (the rest is cash).
+    A receipt's credit notes (its negative rows) are set against its invoices from the last
+    back, so the cash goes to the oldest, as the matcher spreads it."""
+    settled = pd.Series(0.0, index=applied.index)
+    amount = applied["Applied Amount"].astype("float64")
+    for _, rows in amount.groupby(applied["Bank Line"].astype(str), sort=False):
+        credit = -rows[rows < 0].sum()
+        for k in reversed(rows.index[rows > 0]):
+            if credit <= 0.0005:
+                break
+            take = min(float(rows[k]), credit)
+            settled[k] = round(take, 3)
+            credit = round(credit - take, 3)
+    return settled

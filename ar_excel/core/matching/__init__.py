@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.matching.credit_notes import OpenCredits
 from ar_excel.core.matching.engine import (
     THOUSANDTHS,
     Allocation,
@@ -48,7 +49,7 @@ SUMMARY_COLUMNS = ["Item", "Amount", "Lines", "Note"]
 # withheld at source (``withholding``): the tax per invoice, a receivable from the tax authority.
 WITHHELD = "Withholding Tax"
 METHODS = ["recorded", "reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
-           "withholding-tax", "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
+           "withholding-tax", "credit-note", "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
 
 
 @dataclass
@@ -119,7 +120,7 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     unit = unit_of(currencies)
     invoices = OpenInvoices(open_invoices(open_items), policy, unit)
     payers = PayerDirectory(customers, learned)
-    matcher = Matcher(lines, invoices, payers, policy)
+    matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit))
     if recorded is not None and len(recorded) and "Date" in lines:
         dates = pd.to_datetime(lines["Date"], errors="coerce")
         matcher.period = (dates.min(), dates.max())

@@ -38,6 +38,9 @@ class Allocation:
     # Units of the invoice the customer withheld as income tax (``withholding``): settled by
     # the tax certificate, a receivable from the tax authority rather than a write-off.
     withheld: int = 0
+    # The credit note this row uses up (a position in ``OpenCredits``), its amount negative in
+    # ``applied`` (``credit_notes``): the customer deducted it from the receipt.
+    credit: int | None = None
 
     @property
     def status(self) -> str:
@@ -54,10 +57,15 @@ class Booking:
     def apply(self, allocations: list[Allocation]) -> bool:
         """Book a line's allocations if every invoice still has the room; all or nothing."""
         need: dict[int, int] = defaultdict(int)
+        credit: dict[int, int] = defaultdict(int)
         for a in allocations:
             if a.invoice is not None:
                 need[a.invoice] += a.applied + a.writeoff + a.withheld
+            elif a.credit is not None:
+                credit[a.credit] -= a.applied
         if any(self.inv.remaining[p] < n for p, n in need.items()):
+            return False
+        if any(self.credits.left[p] < n for p, n in credit.items()):
             return False
         line = self.facts[allocations[0].line]
         applied = sum(a.applied for a in allocations)
@@ -65,6 +73,8 @@ class Booking:
             return False
         for p, n in need.items():
             self.inv.book(p, n)
+        for p, n in credit.items():
+            self.credits.use(p, n)
         line.remaining -= applied
         self.allocations.extend(allocations)
         first = allocations[0]

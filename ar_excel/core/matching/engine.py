@@ -87,6 +87,7 @@ when the amount or the payer agrees (``references``).
 Where each part lives: ``line_facts`` reads the lines, ``invoice_ledger`` keeps the open
 amounts, ``booking`` books allocations; the stages are ``full_references`` (1),
 ``partial_references`` (2), ``payer_stages`` (3, 4 and the payer's suggestions),
+``credit_notes`` (4a: receipts net of a credit note the customer holds),
 ``short_payments`` (4b),
 ``withholding_stage`` and ``amount_search`` (sets of invoices making an amount, and 5);
 ``recorded`` pairs credits with receipts already in Payments, ``unmatched`` says why a credit is
@@ -102,6 +103,7 @@ import pandas as pd
 from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE, AmountSearch
 from ar_excel.core.matching.amounts import DENSITY_WINDOW
 from ar_excel.core.matching.booking import MATCHED, Allocation, Booking
+from ar_excel.core.matching.credit_notes import CreditNotes, OpenCredits
 from ar_excel.core.matching.full_references import FullReferences
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM, OpenInvoices, Positions
 from ar_excel.core.matching.line_facts import LineFacts, StatementLines
@@ -133,15 +135,19 @@ __all__ = ["AMOUNT_ONLY_CHANCE", "CENTS", "MATCHED", "SUMS_FOR", "THOUSANDTHS", 
 
 
 class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerStages,
-              ShortPayments, WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
+              CreditNotes, ShortPayments, WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
     """The cascade over one statement: reads its lines, then runs the stages in order against
     one ledger of open invoices, certain rules first. Each stage lives in the module named for
     it; this class only holds the run's state and the order of the stages."""
 
     def __init__(self, lines: pd.DataFrame, invoices: OpenInvoices, payers: PayerDirectory,
-                 policy: Policy) -> None:
+                 policy: Policy, credits: OpenCredits | None = None) -> None:
         self.lines = lines
         self.inv = invoices
+        # The customers' open credit notes, which a receipt may be net of (``credit_notes``).
+        self.credits = credits if credits is not None else OpenCredits(
+            pd.DataFrame(columns=["Item Type", "Open Amount", "Invoice No", "Customer ID"]),
+            invoices.unit)
         self.inv.use_policy(policy)
         self.payers = payers
         self.policy = policy
@@ -188,7 +194,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
                          key=lambda f: f.pos)
         stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
-                  self.propose_withholding, self.propose_payer_tolerance, self.propose_payer_short,
+                  self.propose_withholding, self.propose_payer_tolerance,
+                  self.propose_net_of_credits, self.propose_payer_short,
                   self.propose_payer_rest,
                   self.propose_amount_only)
         # Certain allocations first, across all rules; suggestions only from what is left.

@@ -161,9 +161,12 @@ class FullReferences:
             not f.loose.isdisjoint(refs) and (payer is None or payer != cust))
         # Short of the one invoice named by a usual discount or whole bank charges (2 % of
         # 5,000.00; 71.00): the amount confirms the number after all.
+        credits = self._credits_making(f, cust, total - f.remaining) \
+            if one_customer and f.remaining < total else None
         taken = self._what_was_taken(refs[0], total - f.remaining) \
-            if unconfirmed and len(refs) == 1 and f.remaining < total else None
-        if taken is not None:
+            if unconfirmed and len(refs) == 1 and f.remaining < total and credits is None \
+            else None
+        if taken is not None or credits is not None:
             unconfirmed = False
         note = ""
         if unconfirmed:
@@ -213,6 +216,11 @@ class FullReferences:
                          + (", more than the invoices themselves: please confirm"
                             if doubled else against),
                          on_account_customer=cust)
+        # Short by exactly what a credit note of the customer's still has open: it deducted
+        # the credit note (the amount confirms the number, as a usual discount does).
+        if credits is not None and not self._payer_against(f, cust, "part of it"):
+            return self._net_of_credits(f, refs, credits, "credit-note", 0.9 - penalty,
+                                        f"{said} {names}")
         # Short beyond tolerance: a part payment. The amount does not confirm the number, so a
         # payer the line shows is someone else (another customer, a third party) leaves it to
         # a person: the number may be quoted by mistake, or the money be another's.

@@ -1,0 +1,130 @@
+"""Receipts net of the customer's credit notes.
+
+Accounting rule: a customer holding a credit note (a return, a rebate, a price correction)
+deducts it when it pays: it sends the invoices' open total less the credit note's open amount,
+or its whole statement balance. The receipt then settles the invoices in full, part in cash and
+part by the credit note, and the credit note is used up. The allocation says so: the invoices'
+rows carry their full open amounts, and one row per credit note used carries its amount,
+negative (Method ``credit-note``), so a receipt's rows still add up to the money received and
+no credit note is used twice or beyond what is open on it.
+
+A credit note is taken only when its open amount is exactly what the amount leaves over: the
+gap of a receipt naming its invoices, or the difference between a known payer's receipt and
+one set of its open invoices. Certain only when one way explains the amount and the payer is
+known as for the amount alone (``payer_stages``); otherwise a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.invoice_ledger import day_numbers
+from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import amounts_in_units
+
+# A customer holding more open credit notes than this is not searched: which of them a
+# receipt deducts would be one of many combinations, each a chance to make the amount by
+# coincidence. Those it holds are tried one at a time, then all together.
+AT_MOST = 3
+
+
+class OpenCredits:
+    """The customers' open credit notes and what is left of each after this run."""
+
+    def __init__(self, open_items: pd.DataFrame, unit: int) -> None:
+        if "Item Type" in open_items:
+            notes = open_items[(open_items["Item Type"] == "Credit Note")
+                               & (open_items["Open Amount"] < -0.005)]
+        else:
+            notes = open_items.iloc[:0]
+        notes = notes.sort_values(["Date", "Invoice No"], kind="stable").reset_index(drop=True)
+        self.number = [str(x) for x in notes["Invoice No"]]
+        self.customer = [str(x) for x in notes["Customer ID"]]
+        self.currency = [c.upper() if isinstance(c, str) else "" for c in notes["Currency"]] \
+            if "Currency" in notes else [""] * len(notes)
+        self.day = day_numbers(notes["Date"]) if "Date" in notes else [None] * len(notes)
+        self.left = amounts_in_units(-notes["Open Amount"], unit, None)
+        self.by_customer: dict[str, list[int]] = defaultdict(list)
+        for pos, cust in enumerate(self.customer):
+            self.by_customer[cust].append(pos)
+
+    def of(self, customer: str, currency: str, day: int | None) -> list[int]:
+        """The customer's credit notes still open in the line's currency, issued by its
+        date, oldest first."""
+        return [p for p in self.by_customer.get(customer, ())
+                if self.left[p] > 0
+                and not (currency and self.currency[p] and self.currency[p] != currency)
+                and (day is None or self.day[p] is None or self.day[p] <= day)]
+
+    def use(self, pos: int, units: int) -> None:
+        self.left[pos] -= units
+
+
+class CreditNotes:
+    """Receipts net of credit notes (a part of ``Matcher``)."""
+
+    def _credit_sets(self, f: LineFacts, cust: str) -> list[list[int]]:
+        """The sets of the customer's open credit notes a receipt may deduct: each one alone
+        (for a few), then all of them together."""
+        held = self.credits.of(cust, f.currency, f.date)
+        if not held or len(held) > AT_MOST:
+            return []
+        return [[p] for p in held] + ([held] if len(held) > 1 else [])
+
+    def _credits_making(self, f: LineFacts, cust: str, gap: int) -> list[int] | None:
+        """The one set of the customer's open credit notes whose open amounts make ``gap``
+        exactly; None if none does, or several do."""
+        found = [s for s in self._credit_sets(f, cust)
+                 if sum(self.credits.left[p] for p in s) == gap]
+        return found[0] if len(found) == 1 else None
+
+    def _credit_rows(self, f: LineFacts, cust: str, credits: list[int], conf: float,
+                     reason: str) -> list[Allocation]:
+        return [Allocation(f.pos, None, cust, -self.credits.left[p], 0, "credit-note", conf,
+                           reason, invoice_no=self.credits.number[p], credit=p)
+                for p in credits]
+
+    def _net_of_credits(self, f: LineFacts, invs: list[int], credits: list[int], method: str,
+                        conf: float, reason: str) -> list[Allocation]:
+        """The invoices paid in full, the credit notes used up: rows that add up to the
+        receipt."""
+        cust = self.inv.customer[invs[0]]
+        used = ", ".join(f"{self.credits.number[p]} ({self._money(self.credits.left[p])})"
+                         for p in credits)
+        reason = f"{reason}; less credit note {used}, which the customer deducted"
+        rows = [Allocation(f.pos, p, cust, self.inv.remaining[p], 0, method, conf, reason)
+                for p in invs]
+        return rows + self._credit_rows(f, cust, credits, conf, reason)
+
+    def propose_net_of_credits(self, f: LineFacts) -> list[Allocation] | None:
+        """A known payer's receipt that is one set of its open invoices less its open credit
+        notes."""
+        if f.category is not None and not (f.payer and f.payer.by_account):
+            return None
+        found = []
+        for cust, sure, how in self._payers_to_try(f)[:1]:
+            items = self.inv.open_of(cust, f.currency, f.date)
+            balance = self.inv.total(items)
+            for credits in self._credit_sets(f, cust):
+                target = f.remaining + sum(self.credits.left[p] for p in credits)
+                # One invoice less the credit note, or the whole statement balance: a set of
+                # some invoices of many would make the amount by chance.
+                same = self.inv.with_remaining(items, target)
+                if same:
+                    found.append((cust, sure, how, [same[0]], credits, len(same)))
+                elif balance == target:
+                    found.append((cust, sure, how, list(items), credits, 1))
+        if not found:
+            return None
+        cust, sure, how, invs, credits, count = found[0]
+        nums = ", ".join(self.inv.number[p] for p in invs)
+        if len(found) > 1 or count > 1:
+            return self._net_of_credits(f, invs, credits, "credit-note", 0.6,
+                                        f"{how}; {nums}, one of several ways to make the "
+                                        "amount with its credit notes: please confirm")
+        conf = self._payer_confidence(f, cust, sure, 0.9)
+        return self._net_of_credits(f, invs, credits, "credit-note", conf,
+                                    f"{how}; amount equals the open amount of {nums}")
