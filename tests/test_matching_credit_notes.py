@@ -212,3 +212,23 @@ def test_credit_notes_are_used_once_and_money_is_conserved(book):
         got = cash.groupby("Bank Line")["Amount"].sum()
         for line, total in matched.items():
             assert abs(got.get(line, 0.0) - total) < 0.005, line
+
+
+def test_a_person_approving_the_suggestion_applies_the_credit_note_too():
+    from ar_excel.core.matching.review import reviews_from
+
+    invoices = _invoices(("INV-1", "C1", "2026-09-05", 1000.0), ("INV-2", "C1", "2026-09-06", 1100.0),
+                         ("CN-1", "C1", "2026-10-01", -200.0), ("CN-2", "C1", "2026-10-02", -300.0))
+    lines = _lines(("NILE TRADING COMPANY", 800.0))
+    first = _match(lines, invoices).matches
+    answered = first.assign(Status="Approved")
+    items = open_items(CUSTOMERS, invoices, NO_PAYMENTS, AS_OF)
+    again = match_statement(lines, items, CUSTOMERS, Policy(),
+                            reviews=reviews_from(answered, lines)).matches
+    assert list(again["Status"]) == ["Matched", "Matched"]
+    assert list(zip(again["Invoice No"], again["Applied Amount"], strict=True)) == list(
+        zip(first["Invoice No"], first["Applied Amount"], strict=True))
+    post = receipts_to_post(again)
+    assert list(zip(post["Invoice No"], post["Amount"], post["Method"], strict=True)) == [
+        ("INV-1", 800.0, "Bank Transfer"), ("INV-1", 200.0, "Credit Note"),
+        ("CN-1", -200.0, "Credit Note")]
