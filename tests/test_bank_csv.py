@@ -113,9 +113,19 @@ def test_debit_and_credit_columns(tmp_path):
     text = ("Posting Date,Details,Withdrawals,Deposits\n"
             "01/03/2024,Card fee,12.50,\n"
             "02/03/2024,Customer A INV-9,,500.00\n"
-            "03/03/2024,Refund,-20.00,\n")  # a debit typed negative is still money out
+            "03/03/2024,Refund,-20.00,\n")
+    stmt = read_statement(write(tmp_path, text))
+    # the column prints debits positive: the negative one is a debit reversed, money in (it
+    # was read as money out); the clerk is told so, at its cell
+    assert stmt.lines["Amount"].tolist() == [-12.5, 500.0, 20.0]
+    [note] = stmt.issues
+    assert (note.cell, note.column, note.value) == ("row 4", "Withdrawals", "-20.00")
+    assert note.message.startswith("Withdrawals '-20.00' is negative: read as a debit reversed")
+    # a bank that prints every debit with a minus: money out, nothing to say
+    text = text.replace("Card fee,12.50", "Card fee,-12.50")
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Amount"].tolist() == [-12.5, 500.0, -20.0]
+    assert stmt.issues == []
 
 
 def test_amount_with_debit_credit_indicator(tmp_path):

@@ -65,11 +65,12 @@ def test_a_lone_separator_before_three_digits_with_nothing_else_to_go_by(tmp_pat
     assert "('1,500' = 1,500.00)" in note.message
     stmt = read(tmp_path, sgml(["1.500", "-2.000", "300"], currency="EUR", balance="1.200"))
     assert stmt.lines["Amount"].tolist() == [1500.0, -2000.0, 300.0]
-    # dinars are: 1.500 KWD is one dinar and 500 fils
+    # dinars are: 1.500 KWD is one dinar and 500 fils, and the point before the fils shows
+    # the mark (a note that it did not was given on every such file)
     stmt = read(tmp_path, sgml(["1.500", "-2.250", "300"], currency="KWD", balance="1.250"))
     assert stmt.lines["Amount"].tolist() == [1.5, -2.25, 300.0]
     assert stmt.balances[0].closing == 1.25
-    assert "('1.500' = 1.500)" in stmt.issues[0].message
+    assert stmt.issues == []
     # a bank that writes 1500 without a separator does not group thousands: 2,250 is 2.25
     stmt = read(tmp_path, sgml(["1500", "-2,250"], currency="EUR", balance="1497,750"))
     assert stmt.lines["Amount"].tolist() == [1500.0, -2.25]

@@ -685,13 +685,20 @@ def test_camt_zip_of_daily_statements_reads_as_one_file(tmp_path):
         archive.writestr("2026-11-30_C53_DE44_EUR_330.xml", CAMT_V02)
         archive.writestr("again/2026-11-30_C53_DE44_EUR_330.xml", CAMT_V02)
     stmt = read_statement(path)
-    assert stmt.source_format == "camt053" and len(stmt.lines) == 4 + 4 + 3
-    # by file name; the same statement id twice stays two statements, each tied out
+    # by file name; the statement fetched twice (again/: the same id, account, balances and
+    # lines) is read once (it was read twice, its receipts counted twice), the copy's file
+    # named as skipped
+    assert stmt.source_format == "camt053" and len(stmt.lines) == 4 + 3
     assert [b.statement for b in stmt.balances] == [
-        "STMT-EUR-330", "CHF-2026-11-05", "CHF-2026-11-05-B", "STMT-EUR-330 #2"]
-    assert [b.ties_out for b in stmt.balances] == [True] * 4
+        "STMT-EUR-330", "CHF-2026-11-05", "CHF-2026-11-05-B"]
+    assert [b.ties_out for b in stmt.balances] == [True] * 3
     assert stmt.lines["Bank Line"].is_unique
-    assert column(stmt, "Line No") == list(range(1, 12))
+    assert column(stmt, "Line No") == list(range(1, 8))
+    [note] = stmt.issues
+    assert (note.cell, note.value) == ("statement STMT-EUR-330", 4)
+    assert note.message.endswith(
+        "the archive holds it twice; C53_2026-11.zip/again/2026-11-30_C53_DE44_EUR_330.xml "
+        "was skipped so its receipts are not counted twice")
     empty = tmp_path / "empty.zip"
     with zipfile.ZipFile(empty, "w") as archive:
         archive.writestr("readme.xml", "<?xml version='1.0'?><note>nothing</note>")

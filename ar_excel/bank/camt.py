@@ -121,7 +121,7 @@ def read_camt(path: Path, data: bytes) -> Statement:
     issues: list[Issue] = []
     all_records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
-    taken: set[str] = set()
+    taken: dict[str, str] = {}  # statement -> its id as the file writes it
     held_in: dict[str, str] = {}  # statement -> the file of the ZIP holding it
     for name, document in documents:
         records, found, doc_issues = _read_document(name, document, taken)
@@ -130,7 +130,7 @@ def read_camt(path: Path, data: bytes) -> Statement:
         issues += doc_issues
         held_in.update((b.statement, name) for b in found)
     lines, balances, repeated = drop_repeated_statements(build_lines(all_records), balances,
-                                                         source, held_in)
+                                                         source, held_in, taken)
     issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "camt053", source, "utf-8")
@@ -156,10 +156,11 @@ def _zipped_documents(source: str, data: bytes) -> list[tuple[str, bytes]]:
         raise InputError(f"{source}: not a readable ZIP of camt statements ({exc})") from exc
 
 
-def _read_document(source: str, data: bytes, taken: set[str]
+def _read_document(source: str, data: bytes, taken: dict[str, str]
                    ) -> tuple[list[dict[str, Any]], list[StatementBalance], list[Issue]]:
     """The lines (as records), balances and issues of one camt XML document. A statement
-    whose id is ``taken`` already (two accounts' statements both numbered 1) gets ``#2``..."""
+    whose id is ``taken`` already (two accounts' statements both numbered 1) gets ``#2``...;
+    ``taken`` records each statement's id as written."""
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
@@ -183,7 +184,7 @@ def _read_document(source: str, data: bytes, taken: set[str]
         while sid in taken:  # else the tie-out would add up two statements' lines as one
             copy += 1
             sid = f"{base} #{copy}"
-        taken.add(sid)
+        taken[sid] = base
         account = _text(stmt, "Acct/Id/IBAN") or _text(stmt, "Acct/Id/Othr/Id")
         bal = _balances(stmt, sid, account)
         records: list[dict[str, Any]] = []

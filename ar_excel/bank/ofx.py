@@ -194,8 +194,9 @@ def file_decimal_mark(amounts: list[str], currencies: set[str | None]) -> tuple[
     The mark most amounts that show one agree on (``12.50``, ``1,500.00``, ``-12,5``,
     ``0,125``). Where none does, every separator is one kind followed by three digits
     (``1,500``, ``2,000``): it groups thousands, unless the currency is counted in thousandths
-    (``1.500`` KWD is one dinar and a half) or the file writes another amount of four digits or
-    more without it (``1500``: this bank does not group thousands).
+    (``1.500`` KWD is one dinar and a half: a point there shows the mark, as the fils are always
+    written) or the file writes another amount of four digits or more without it (``1500``:
+    this bank does not group thousands).
     """
     votes = {".": 0, ",": 0}
     for text in amounts:
@@ -209,7 +210,10 @@ def file_decimal_mark(amounts: list[str], currencies: set[str | None]) -> tuple[
         return ".", False
     separator = separators.pop()
     if currencies and currencies <= THREE_DECIMALS:
-        return separator, False
+        # dinars are written to the fils after a point ("875.125", "-2.500"): the point
+        # before three digits is what the currency writes, and shows the mark (OFX groups no
+        # thousands); a lone comma may still group them ("1,500" for 1500)
+        return separator, separator == "."
     bare = [re.sub(r"\D", "", text) for text in amounts if separator not in text]
     if any(len(digits.lstrip("0")) >= 4 for digits in bare):
         return separator, False

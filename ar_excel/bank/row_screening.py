@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.balance_rows import (
+    DATES_IN_TEXT,
     OPENING_RE,
     TOTAL_LABEL,
     TOTAL_RE,
@@ -30,7 +31,7 @@ from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount
 from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
 from ar_excel.bank.statement import StatementBalance, clean_text
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, normalize_digits
 
 
 @dataclass
@@ -134,8 +135,16 @@ def moves_the_balance(data: list[list[Any]], pos: int, cols: dict[str, int],
     """Whether row ``pos`` moves the running balance by its own amount, as a transaction does
     and a totals row does not (an undated line of the day whose narrative opens 'TOTAL
     ENERGIES...' is a payment, not the statement's total)."""
+    return balance_says(data, pos, cols, decimal) is True
+
+
+def balance_says(data: list[list[Any]], pos: int, cols: dict[str, int],
+                 decimal: str) -> bool | None:
+    """True where row ``pos`` moves the running balance by its own amount, False where the
+    balances show it does not, None where nothing tells (no running balance, none on the row
+    or above it, no amount)."""
     if "Balance" not in cols:
-        return False
+        return None
 
     def number(row: list[Any], name: str) -> float | None:
         try:
@@ -149,12 +158,47 @@ def moves_the_balance(data: list[list[Any]], pos: int, cols: dict[str, int],
     if amount is None and ("Credit" in cols or "Debit" in cols):
         credit, debit = number(row, "Credit"), number(row, "Debit")
         if credit is None and debit is None:
-            return False
+            return None
         amount = (credit or 0.0) - abs(debit or 0.0)
     if balance is None or not amount:
-        return False
+        return None
     for above in range(pos - 1, -1, -1):  # the nearest row above with a balance
         before = number(data[above], "Balance")
         if before is not None:
             return abs(before + amount - balance) < 0.005
-    return False
+    return None
+
+
+def a_line_for_all_its_summary_word(data: list[list[Any]], pos: int, cols: dict[str, int],
+                                    decimal: str, label: str) -> bool:
+    """Whether a row with an amount whose label holds a summary word ("AVAILABLE FUNDS
+    TRANSFER FROM DELTA", "BALANCE TRANSFER INV-1003") is a transaction all the same: the
+    running balance decides where it tells (a line moves it by its amount, an "Available
+    balance 12,345.00" row does not); else the label's shape - a line names who paid (a
+    transfer from a party) or a reference, a summary row ("Available balance", "الرصيد
+    المتاح", "Total transfers") names only what it sums."""
+    said = balance_says(data, pos, cols, decimal)
+    if said is not None:
+        return said
+    text = DATES_IN_TEXT.sub(" ", normalize_digits(label))
+    if any(_REFERENCE.fullmatch(w) and not _ACCOUNT_NUMBER.fullmatch(w) for w in text.split()):
+        return True
+    return bool(_FROM_A_PARTY.search(text))
+
+
+# a reference a payer quotes: letters and digits in one word (INV-1003, FT26309ABC123)
+_REFERENCE = re.compile(r"(?=[\w/-]*[^\W\d_])(?=[\w/-]*\d)[\w/-]{4,}")
+
+
+# an account number (IBAN) is no reference: a summary may name the account it sums
+_ACCOUNT_NUMBER = re.compile(r"(?i)[a-z]{2}\d{2}[a-z0-9]{10,30}")
+
+
+# a transfer or payment from or to a party named by a word (not "from previous page", "from
+# 01/11 to 30/11")
+_FROM_A_PARTY = re.compile(
+    r"(?i)\b(transfer|trf|tfr|remittance|payment|pmt|deposit|credit)\s+(from|to|by)\s+"
+    r"(?!(previous|last|next|page|the|this|period|date|account|other|opening|closing|start|"
+    r"end|beginning|month|day|year|statement)\b)[^\W\d_]{2,}|"
+    r"(تحويل|حوالة|حواله|إيداع|ايداع|سداد|دفعة)\s+(وارد|واردة|صادر|صادرة)?\s*(من|إلى|الى|لصالح)"
+    r"\s+(?!(الصفحة|الفترة|تاريخ|حساب))[^\W\d_]{2,}")

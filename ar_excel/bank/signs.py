@@ -19,6 +19,7 @@ from ar_excel.bank.cells import ColumnCells, per_value
 from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
 from ar_excel.bank.numbers import parse_amount_column
 from ar_excel.bank.statement import signs_from_running_balance
+from ar_excel.bank.two_columns import read_unplain_rows
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
 
@@ -55,10 +56,13 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
 
 
 def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live: np.ndarray,
-                    issue: Any) -> tuple[np.ndarray, np.ndarray]:
+                    issue: Any, headers: list[str] | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
     """Credits positive, debits negative, from whichever columns the export has; NaN where a
     row has no amount. Returns the amounts and the rows whose amount could not be read (each
-    reported, for the rows still ``live``)."""
+    reported, for the rows still ``live``). Rows of a Debit/Credit pair that do not say
+    plainly (a negative figure, both sides filled) are read by ``two_columns``, each reported
+    under its column's name in ``headers``."""
     n = table.count
     failed = np.zeros(n, dtype=bool)
 
@@ -102,6 +106,16 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
                                         "Debit" if pair else None)
         failed |= use_columns & (bad_debit | bad_credit)
         amount = np.where(use_columns, net_of(debit, credit), amount)
+        if pair:  # a negative figure, both sides filled: the running balance decides
+            balance = (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
+                       if "Balance" in cols else None)
+            names = [headers[cols[c]] if headers and cols[c] < len(headers) else c
+                     for c in ("Debit", "Credit")]
+            amount = read_unplain_rows(
+                amount, debit, credit, balance, live & use_columns & ~failed,
+                (names[0], names[1]),
+                (table.cells(cols["Debit"]), table.cells(cols["Credit"])),
+                lambda pos, name, value, message: issue(pos, 4, name, value, message))
     return amount, failed
 
 

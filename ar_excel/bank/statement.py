@@ -278,15 +278,20 @@ def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance],
 
 
 def drop_repeated_statements(lines: pd.DataFrame, balances: list[StatementBalance],
-                             source: str, documents: dict[str, str] | None = None
+                             source: str, documents: dict[str, str] | None = None,
+                             written_ids: dict[str, str] | None = None
                              ) -> tuple[pd.DataFrame, list[StatementBalance], list[Issue]]:
     """A statement the file holds twice (daily files pasted together with a day repeated, an
     export downloaded twice into one file): the same account, the same balances on the same
     dates and the same lines. Its second copy would bring every receipt in twice; it is left
     out, and said so. Statements that merely look alike (another day's) differ in their dates.
-    ``documents`` ({statement: file inside a ZIP}): a copy in another file of the archive is
-    kept and only pointed out (the archive may hold it on purpose)."""
+    ``documents`` ({statement: file inside a ZIP}) and ``written_ids`` ({statement: its id
+    as the file writes it}): a copy in another file of the archive under the same statement
+    id is the same statement delivered twice (an EBICS download fetched again) and is left
+    out too, naming the file skipped; one under another id is kept and only pointed out (the
+    archive may hold it on purpose)."""
     documents = documents or {}
+    written_ids = written_ids or {}
     seen: dict[tuple[Any, ...], str] = {}
     dropped: list[str] = []
     issues: list[Issue] = []
@@ -295,18 +300,29 @@ def drop_repeated_statements(lines: pd.DataFrame, balances: list[StatementBalanc
         if key not in seen:
             seen[key] = bal.statement
             continue
-        if documents.get(seen[key]) != documents.get(bal.statement):
+        first = seen[key]
+        here, there = documents.get(bal.statement), documents.get(first)
+        if here != there and written_ids.get(bal.statement, bal.statement) != written_ids.get(
+                first, first):
             issues.append(Issue(
                 source, f"statement {bal.statement}", "Statement", len(part),
-                f"statement {bal.statement} ({documents.get(bal.statement)}) repeats statement "
-                f"{seen[key]} ({documents.get(seen[key])}): the same account, balances and "
+                f"statement {bal.statement} ({here}) repeats statement "
+                f"{first} ({there}): the same account, balances and "
                 f"{len(part)} lines; both were read. If the archive holds it twice by mistake, "
                 "remove one: its receipts are counted twice"))
             continue
         dropped.append(bal.statement)
+        if here != there:
+            own = written_ids.get(first, first)
+            issues.append(Issue(
+                source, f"statement {own}", "Statement", len(part),
+                f"statement {own} in {here} repeats statement {own} in {there} (the same "
+                f"statement id, account, balances and {len(part)} lines): the archive holds "
+                f"it twice; {here} was skipped so its receipts are not counted twice"))
+            continue
         issues.append(Issue(
             source, f"statement {bal.statement}", "Statement", len(part),
-            f"statement {bal.statement} repeats statement {seen[key]} (the same account, "
+            f"statement {bal.statement} repeats statement {first} (the same account, "
             f"balances and {len(part)} lines): the file holds it twice; the copy was left out "
             "so its receipts are not counted twice"))
     if not dropped:

@@ -51,9 +51,14 @@ from ar_excel.bank.preamble import (
     read_preamble,
     section_currencies,
 )
-from ar_excel.bank.row_screening import moves_the_balance, screen_rows
+from ar_excel.bank.row_screening import (
+    a_line_for_all_its_summary_word,
+    moves_the_balance,
+    screen_rows,
+)
 from ar_excel.bank.signs import net_of, signed_amounts, signs_from_balance
 from ar_excel.bank.statement import (
+    THREE_DECIMALS,
     Statement,
     StatementBalance,
     check_running_balance,
@@ -62,6 +67,7 @@ from ar_excel.bank.statement import (
 )
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import language_of
+from ar_excel.bank.two_columns import running_direction
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
@@ -97,7 +103,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     decimal = decimal_asked(options, source) or decide_decimal(  # row by row, as the file reads
         v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
     decimal_note = None if decimal_asked(options, source) else _undecided_decimal(
-        table, amount_cols, layout, data, delimiter if fmt == "csv" else None)
+        table, amount_cols, layout, data, delimiter if fmt == "csv" else None,
+        rows[: layout.preamble_end])
     if decimal_note is not None:
         decimal = decimal_note[0]
     date_format = options.get("date_format")
@@ -233,7 +240,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     else:
         value_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
 
-    amount, failed = signed_amounts(table, cols, decimal, live, issue)
+    amount, failed = signed_amounts(table, cols, decimal, live, issue, header)
     live &= ~failed
     for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
         issue(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
@@ -399,8 +406,8 @@ _DECIMAL_COMMA_LANGUAGES = {"de": "German", "fr": "French", "pl": "Polish", "cs"
 
 
 def _undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layout,
-                       data: list[list[Any]], delimiter: str | None
-                       ) -> tuple[str, str, str] | None:
+                       data: list[list[Any]], delimiter: str | None,
+                       preamble: list[list[Any]]) -> tuple[str, str, str] | None:
     """Where no amount shows its decimal mark and some read both ways (``1.250``: one and a
     quarter, or twelve hundred and fifty), the mark the file's language or delimiter writes
     (German, French... and ';'-separated files: the comma), else the point; with the note
@@ -412,6 +419,9 @@ def _undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layou
     both = [v for v in texts if _EITHER_MARK.search(normalize_digits(v))]
     if not both:
         return None
+    codes = {c for c in _currencies_named(table, layout, preamble, amount_cols) if c}
+    if codes and codes <= THREE_DECIMALS and not any("," in v for v in both):
+        return None  # dinars written to the fils ("250.500"): the point is the mark
     language = language_of(" ".join([*layout.headers, *(str(c) for r in data[:20] for c in r
                                                         if isinstance(c, str))]))
     why = None
@@ -456,7 +466,9 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
         # TRANSFER", "PAYMENT OF OUTSTANDING BALANCE", "سداد رصيد") is one. Under the
         # last line, a short label that opens with a summary word ("صافي الحركة", "Net
         # movement", "Total credits") sums the lines even without a totals row above it.
-        if _COUNT_LABEL.match(label) or (foot[pos] and _SUMMARY_LABEL.search(label)) or (
+        if _COUNT_LABEL.match(label) or (
+                foot[pos] and _SUMMARY_LABEL.search(label)
+                and not a_line_for_all_its_summary_word(data, pos, cols, decimal, label)) or (
                 pos > last_dated and _summary_label(label)
                 and not moves_the_balance(data, pos, cols, decimal)):
             has_text[pos] = False
@@ -523,19 +535,7 @@ def _balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str) -
         net = net_of(debit, credit)
     else:
         return None
-    ok = ~np.isnan(balance) & ~np.isnan(net)
-    pos = np.flatnonzero(ok)
-    if len(pos) < 2:
-        return None
-    bal, amt = balance[pos], net[pos]
-    down = int((np.abs(bal[1:] - bal[:-1] - amt[1:]) < 0.005).sum())
-    up = int((np.abs(bal[:-1] - bal[1:] - amt[:-1]) < 0.005).sum())
-    pairs = len(pos) - 1
-    if down >= 0.8 * pairs and down > up:
-        return 1
-    if up >= 0.8 * pairs and up > down:
-        return -1
-    return None
+    return running_direction(balance, net)
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -551,6 +551,16 @@ def _day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[An
     if any(isinstance(c, str) and _ARABIC.search(c) for row in (*preamble, *sample)
            for c in row):
         return "the file is written in Arabic, and Arab countries write the day first"
+    code = currency_of_a_day_first_country(_currencies_named(table, layout, preamble,
+                                                             amount_cols))
+    return f"the account is in {code}, the money of countries that write the day first" \
+        if code else None
+
+
+def _currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
+                      amount_cols: list[int]) -> list[str | None]:
+    """The currencies the file names for its account: a header's code, the Currency column,
+    the account lines above the header, a code or symbol at the amounts."""
     cols = layout.columns
     codes = [layout.currency_hint]
     if "Currency" in cols:
@@ -558,9 +568,7 @@ def _day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[An
     codes += [m.group(1).upper() for row in preamble for c in row if isinstance(c, str)
               for m in [CURRENCY_LABEL.search(c)] if m]
     codes.append(currency_from_text([v for i in amount_cols for v in table.cells(i)[:50]]))
-    code = currency_of_a_day_first_country(codes)
-    return f"the account is in {code}, the money of countries that write the day first" \
-        if code else None
+    return codes
 
 
 def _descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | None,
