@@ -3,7 +3,7 @@ against a bare read of the same book, and where its time goes.
 
 Inputs (built once per scale and seed, kept in ``--data``): the demo workbooks of
 ``python -m ar_excel.demo.build --scale N`` (scale 10: 3,000 customers, 40,000 invoices,
-30,000 receipts, a 6,000-line statement; typed the messy way clerks type them). Measured,
+37,000 receipts, a 4,500-line statement; typed the messy way clerks type them). Measured,
 each in a fresh Python process with its imports done before the clock starts:
 
 * baseline: python-calamine reads every sheet of the workbook to Python values (the least

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import pandas as pd
 
@@ -15,13 +16,15 @@ def test_build_writes_both_books_and_the_statement_at_any_scale(tmp_path, capsys
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["demo_ar.xlsx", "demo_ar_arabic.xlsx", "demo_bank.csv"]
     book = read_book(tmp_path / "demo_ar.xlsx")
-    assert (len(book.customers), len(book.invoices), len(book.payments)) == (15, 200, 150)
+    assert (len(book.customers), len(book.invoices), len(book.payments)) == (15, 200, 185)
     arabic = read_book(tmp_path / "demo_ar_arabic.xlsx")
     assert arabic.arabic and len(arabic.invoices) == 75
     statement = pd.read_csv(tmp_path / "demo_bank.csv", encoding="utf-8-sig")
-    assert len(statement) == 30
+    assert len(statement) == 22  # round(450 x 0.05)
     dates = pd.to_datetime(statement["Booking Date"], dayfirst=True)
-    assert dates.min() >= build.statement_month(book.payments)
+    assert dates.min() >= pd.Timestamp("2026-11-01") and dates.max() <= pd.Timestamp("2026-11-30")
+    assert book.invoices["Invoice Date"].max() <= pd.Timestamp(build.AS_OF)
+    assert book.payments["Date"].max() <= pd.Timestamp(build.AS_OF)
     assert "demo_bank.csv" in capsys.readouterr().out
 
 
@@ -32,9 +35,10 @@ def test_same_seed_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
-def test_statement_month_is_the_month_after_the_last_receipt():
-    payments = pd.DataFrame({"Date": pd.to_datetime(["2026-09-03", "2026-10-31", None])})
-    assert build.statement_month(payments) == pd.Timestamp("2026-11-01")
+def test_statement_month_is_the_month_the_books_close_in():
+    assert build.statement_month(date(2026, 11, 30)) == pd.Timestamp("2026-11-01")
+    assert build.statement_month(pd.Timestamp("2026-02-14 10:30")) == pd.Timestamp("2026-02-01")
+    assert build.statement_month(build.AS_OF) == pd.Timestamp("2026-11-01")
 
 
 def test_missing_bank_month_module_is_a_clear_error(tmp_path, monkeypatch, capsys):

@@ -18,7 +18,8 @@ variety of real banks), not by the matcher's.
 ``make_bank_month(customers, invoices, payments, month_start, n_lines, seed)`` ->
 ``(lines, truth)``: ``lines`` has the statement columns of ``ar_excel.bank.statement``;
 ``truth`` one row per true allocation: Bank Line, Kind, Invoice No (None = on account or not
-a receipt), Customer ID, Amount. ``write_statement_csv`` writes the lines as a bank CSV export.
+a receipt), Customer ID, Amount (Kind ``recorded``: a receipt the books already hold, with
+``recorded=True``). ``write_statement_csv`` writes the lines as a bank CSV export.
 """
 
 from __future__ import annotations
@@ -250,13 +251,23 @@ _DEBITS = ("SUPPLIER PAYMENT {n}", "SALARIES {m}", "BANK CHARGES", "COMMISSION O
 # --- the month ----------------------------------------------------------------------------
 def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                     month_start: pd.Timestamp | str, n_lines: int = 600, seed: int = 7,
-                    currency: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    currency: str | None = None, *, recorded: bool = False
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A month of statement lines paying the ledger's open invoices, and the true allocations.
 
-    One statement per currency; with ``currency`` only that account (as one bank file)."""
+    One statement per currency; with ``currency`` only that account (as one bank file).
+
+    By default the ledger's receipts end before the month (the benchmarks' books): the month's
+    receipts pay what is open on its eve. ``recorded=True`` is for a book that also holds the
+    month's receipts (the demo's, closed at the month's end): each of them is on the
+    statement, credited on the day it cleared (those clearing after the month are deposits in
+    transit, not on it; truth Kind ``recorded``), and the other receipts (transfers nobody
+    told the company of) pay what is still open, an invoice only after it was issued."""
     rng = np.random.default_rng(seed)
     start = pd.Timestamp(month_start).normalize()
-    items = open_items(customers, invoices, payments, as_of=start - pd.Timedelta(days=1))
+    end = start + pd.offsets.MonthEnd(0)
+    items = open_items(customers, invoices, payments,
+                       as_of=end if recorded else start - pd.Timedelta(days=1))
     inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)]
     master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     inv = inv[inv["Customer ID"].isin(master.index)].sort_values(["Due Date", "Invoice No"])
@@ -264,6 +275,7 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
         inv = inv[inv["Currency"] == currency]
     remaining = dict(zip(inv["Invoice No"], inv["Open Amount"].round(2), strict=True))
     original = dict(zip(inv["Invoice No"], inv["Amount"], strict=True))
+    issued = dict(zip(inv["Invoice No"], inv["Date"], strict=True))
     by_customer: dict[str, list[str]] = defaultdict(list)
     currency_of = dict(zip(inv["Invoice No"], inv["Currency"], strict=True))
     for no, cid in zip(inv["Invoice No"], inv["Customer ID"], strict=True):
@@ -280,20 +292,31 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     rows: list[dict] = []
     truth: list[dict] = []
     used: set[str] = set()
-    days = pd.date_range(start, start + pd.offsets.MonthEnd(0))
+    days = pd.date_range(start, end)
     case_names = [c for c, _ in RECEIPT_CASES]
     case_p = np.array([p for _, p in RECEIPT_CASES])
+    banked = (_recorded_receipts(customers, invoices, payments, start, end, currency, seed)
+              if recorded else pd.DataFrame())
+    n_receipts = max(0, n_receipts - len(banked))
 
     # Receipts are generated in date order, so a part payment comes before the rest of it.
-    receipt_days = iter(np.sort(rng.integers(0, len(days), n_receipts)))
+    receipt_days = np.sort(rng.integers(0, len(days), n_receipts))
+    next_receipt = [0]
 
     def add_line(desc: str, amount: float, ccy: str, ref: str | None = None,
-                 cp: str | None = None, acc: str | None = None, receipt: bool = False) -> str:
+                 cp: str | None = None, acc: str | None = None, receipt: bool = False,
+                 on: pd.Timestamp | None = None) -> str:
         bid = _bank_ref(rng)
         while bid in used:
             bid = _bank_ref(rng)
         used.add(bid)
-        day = days[next(receipt_days) if receipt else rng.integers(0, len(days))]
+        if on is not None:
+            day = on
+        elif receipt:
+            day = days[receipt_days[next_receipt[0]]]
+            next_receipt[0] += 1
+        else:
+            day = days[rng.integers(0, len(days))]
         rows.append({"Bank Line": bid, "Date": day, "Value Date": day + pd.Timedelta(days=int(rng.integers(0, 2))),
                      "Amount": round(float(amount), 2), "Currency": ccy, "Description": desc,
                      "Reference": ref, "Counterparty": cp, "Counterparty Account": acc,
@@ -307,8 +330,11 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     while made < n_receipts and attempts < n_receipts * 20:
         cid = payers[draws[attempts]]
         attempts += 1
-        # Residues (bank charges left open by earlier short payments) are written off, not paid.
-        open_nos = [n for n in by_customer[cid] if remaining[n] > max(100.0, 0.02 * original[n])]
+        # Residues (bank charges left open by earlier short payments) are written off, not paid;
+        # nobody pays an invoice before it is issued.
+        today = days[receipt_days[next_receipt[0]]]
+        open_nos = [n for n in by_customer[cid] if remaining[n] > max(100.0, 0.02 * original[n])
+                    and not issued[n] > today]
         if not open_nos:
             continue
         case = case_names[rng.choice(len(case_names), p=case_p)]
@@ -400,6 +426,9 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
             remaining[written_off] = 0.0  # the fee is written off when the receipt is applied
         made += 1
 
+    for receipt in banked.to_dict("records"):
+        _bank_recorded(rng, receipt, master, add_line, truth)
+
     kinds = [k for k, _ in NON_CUSTOMER]
     kp = np.array([p for _, p in NON_CUSTOMER])
     ccys = sorted({r["Currency"] for r in rows}) or [currency or "EGP"]
@@ -434,6 +463,79 @@ def make_bank_month(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     lines.attrs["opening"] = opening
     truth_df = pd.DataFrame(truth, columns=TRUTH_COLUMNS)
     return lines[STATEMENT_COLUMNS], truth_df
+
+
+# How many days after a receipt is recorded the bank credits it: a transfer the same or the
+# next day, a cheque after two or three days' clearing.
+CLEARING = {"Cheque": (2, 4), "Cash": (0, 1)}
+
+
+def _recorded_receipts(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+                       start: pd.Timestamp, end: pd.Timestamp, currency: str | None,
+                       seed: int) -> pd.DataFrame:
+    """The receipts of ``payments`` (in ``currency``) the bank credits from ``start`` to
+    ``end``, with the day it did (``Bank Date``), in Payments order."""
+    from ar_excel.core.kpis import payment_currency
+
+    pay = payments[(payments["Amount"] > 0)
+                   & (payments["Date"] >= start - pd.Timedelta(days=7))
+                   & (payments["Date"] <= end)].copy()
+    if currency:
+        pay = pay[payment_currency(pay, customers, invoices).eq(currency).to_numpy()]
+    rng = np.random.default_rng([seed, 1])
+    methods = pay["Method"] if "Method" in pay else [None] * len(pay)
+    window = np.array([CLEARING.get(_method_kind(m), (0, 2)) for m in methods],
+                      dtype=int).reshape(-1, 2)
+    pay["Bank Date"] = pay["Date"] + pd.to_timedelta(rng.integers(window[:, 0], window[:, 1]),
+                                                     unit="D")
+    pay["Currency"] = currency or payment_currency(pay, customers, invoices)
+    return pay[(pay["Bank Date"] >= start) & (pay["Bank Date"] <= end)]
+
+
+def _method_kind(method: object) -> str:
+    text = str(method or "").lower()
+    return "Cheque" if ("cheque" in text or "شيك" in text) else (
+        "Cash" if ("cash" in text or "نقد" in text) else "Transfer")
+
+
+def _bank_recorded(rng: np.random.Generator, receipt: dict, master: pd.DataFrame, add_line,
+                   truth: list[dict]) -> None:
+    """One receipt already recorded in the books, as the bank credits it: what the customer
+    wrote (the invoice number, or the reference the books keep), the payer as its bank names
+    it, the account it paid from, a cheque by its number."""
+    cid = receipt["Customer ID"]
+    cust = master.loc[cid] if cid in master.index else None
+    name = str(cust["Name"]) if cust is not None and pd.notna(cust["Name"]) else None
+    ccy = receipt["Currency"] if isinstance(receipt["Currency"], str) else "EGP"
+    region = _region(ccy)
+    printed = bank_name(name, rng, region == "EG") if name and rng.random() < 0.9 else None
+    accounts = [a.strip() for a in str(cust["IBAN / Bank Account"] or "").split(";")
+                if a.strip()] if cust is not None else []
+    account = accounts[rng.integers(0, len(accounts))] if accounts and rng.random() < 0.55 else None
+    invoice = receipt["Invoice No"] if isinstance(receipt["Invoice No"], str) else None
+    reference = receipt.get("Reference") if isinstance(receipt.get("Reference"), str) else None
+    kind = _method_kind(receipt.get("Method"))
+    if kind == "Cheque" and reference:
+        desc = f"CHQ DEPOSIT {reference.split()[-1]} {printed or ''}"
+        ref = invoice if invoice and rng.random() < 0.3 else None
+    elif kind == "Cash":
+        desc = (f"CASH DEPOSIT BRANCH {rng.integers(1, 300):03d} {printed or ''}"
+                if rng.random() < 0.5 else f"ايداع نقدي {printed or ''}")
+        ref = invoice if invoice and rng.random() < 0.6 else None
+    else:
+        r = rng.random()
+        ref = (invoice if invoice and r < 0.45 else reformat(invoice, rng) if invoice and r < 0.65
+               else reference if reference and r < 0.8 else _plain_remark(rng))
+        desc = receipt_narrative(rng, region, printed, ref if rng.random() < 0.7 else None,
+                                 account if rng.random() < 0.3 else None)
+        if ref and ref in desc:
+            ref = None
+    desc = " ".join(desc.split())
+    amount = round(float(receipt["Amount"]), 2)
+    bid = add_line(desc, amount, ccy, ref, printed if printed and rng.random() < 0.6 else None,
+                   account, on=receipt["Bank Date"])
+    truth.append({"Bank Line": bid, "Kind": "recorded", "Invoice No": invoice,
+                  "Customer ID": cid, "Amount": amount})
 
 
 def statement_balances(lines: pd.DataFrame) -> list[dict]:

@@ -10,9 +10,12 @@ What it models, so the jobs have something true to find:
   any B2B book), some credit notes (negative), some with a blank due date (then due = invoice
   date + the customer's terms) or a blank currency (then the customer's).
 * Receipts: each customer pays with its own habit (prompt, normal, slow, problem payer), so
-  the payment delay past the due date is drawn per customer. Most receipts name the invoice
-  they settle; some are partial (paid in two instalments or only in part), some short by bank
-  charges, a few over-paid, a few unapplied (on account) and a few naming a mistyped invoice.
+  the payment delay past the due date is drawn per customer. Two profiles: ``backlog`` (the
+  latest receipts wait for the next bank statement) and ``steady`` (receipts every month up
+  to the as-of date, a few late payers: a company's books at its month end). Most receipts
+  name the invoice they settle; some are partial (paid in two instalments or only in part),
+  some short by bank charges, a few over-paid, a few unapplied (on account) and a few naming
+  a mistyped invoice.
 * Optional sheets so every job has input: open orders (some delivered, not invoiced), credit
   limit requests, invoice lines with the price list (consistent, with a handful of billing
   errors), payment plans and the Policy key/values.
@@ -53,6 +56,21 @@ VAT_PCT = 14.0  # Egypt's standard rate: the invoice lines are EGP invoices
 PAYER_CLASSES = (("prompt", 0.38, -3.0, 5.0), ("normal", 0.35, 12.0, 10.0),
                  ("slow", 0.19, 40.0, 20.0), ("problem", 0.08, 115.0, 60.0))
 
+# The receipts profiles of ``make_ledger``: per payer class (in PAYER_CLASSES' order), the
+# share of customers and the chance a customer of the class is on Hold in the master.
+# ``backlog``: the receipts recorded settle the invoices that fell to be paid earliest and the
+# latest wait for the month's bank statement (what the matching benchmarks reconcile).
+# ``steady``: a company billing and collecting every month up to the as-of date; fewer chronic
+# late payers, and Hold kept for them and a few slow payers.
+RECEIPT_PROFILES = {
+    "backlog": (tuple(k[1] for k in PAYER_CLASSES), (0.01, 0.02, 0.08, 0.45)),
+    "steady": ((0.50, 0.33, 0.13, 0.04), (0.0, 0.0, 0.03, 0.45)),
+}
+
+# In a steady book, the share of the invoices the customers' habits say are paid by now that
+# are still open (half in transit, half held back by late payers).
+STEADY_LEFT_OPEN = 0.01
+
 TERMS_CHOICES = (0, 15, 30, 45, 60, 90)
 TERMS_SHARE = (0.08, 0.12, 0.40, 0.15, 0.17, 0.08)
 
@@ -61,24 +79,32 @@ DEFECT_COLUMNS = ["Sheet", "Key", "Field", "Code", "Note"]
 
 def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int = 3000,
                 seed: int = 2026, as_of: date | pd.Timestamp = AS_OF, *,
-                lines_share: float = 0.08, arabic_names: float | None = None
-                ) -> dict[str, pd.DataFrame]:
+                lines_share: float = 0.08, arabic_names: float | None = None,
+                receipts: str = "backlog") -> dict[str, pd.DataFrame]:
     """The demo ledger: ``Customers``, ``Invoices``, ``Payments``, ``Orders``, ``Credit
     Requests``, ``Invoice Lines``, ``Price List``, ``Payment Plans``, ``Policy`` and
     ``_defects`` (not a sheet: what was planted). ``n_customers`` rows of customers exactly,
     ``n_invoices`` invoices and credit notes, ``n_payments`` receipts dated up to ``as_of``;
-    ``arabic_names``: share of customers named in Arabic (default: about half, by country)."""
+    ``arabic_names``: share of customers named in Arabic (default: about half, by country);
+    ``receipts``: how the receipts run up to ``as_of`` (``RECEIPT_PROFILES``): ``backlog``
+    (the default: the latest invoices wait for the next bank statement) or ``steady`` (receipts
+    every month to ``as_of``, as in the demo workbooks; give it at least as many receipts as
+    the habits produce, ~0.93 per invoice: fewer leave more invoices open as disputes, more
+    are instalments of invoices paid in two)."""
     if n_customers < 10 or n_invoices < 10 or n_payments < 0:
         raise ValueError("make_ledger needs at least 10 customers and 10 invoices")
+    if receipts not in RECEIPT_PROFILES:
+        raise ValueError(f"receipts must be one of {', '.join(RECEIPT_PROFILES)}: {receipts!r}")
     rng = np.random.default_rng(seed)
     day = pd.Timestamp(as_of).normalize()
     defects: list[dict[str, str]] = []
 
-    customers, profile = _customers(rng, n_customers, n_invoices, day, defects, arabic_names)
+    customers, profile = _customers(rng, n_customers, n_invoices, day, defects, arabic_names,
+                                    receipts)
     invoices = _invoices(rng, customers, profile, n_invoices, day, defects)
     price_list = _price_list(rng, day)
     lines = _invoice_lines(rng, customers, invoices, price_list, lines_share, day, defects)
-    payments = _payments(rng, customers, profile, invoices, n_payments, day, defects)
+    payments = _payments(rng, customers, profile, invoices, n_payments, day, defects, receipts)
     for kind, frame in (("Customers", customers), ("Invoices", invoices), ("Payments", payments)):
         _as_read(kind, frame)
     _credit_limits(rng, customers, invoices, payments, day, defects)
@@ -308,8 +334,8 @@ def _spelling_variant(rng: np.random.Generator, name: str) -> str:
 
 
 def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Timestamp,
-               defects: list[dict[str, str]], arabic_names: float | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+               defects: list[dict[str, str]], arabic_names: float | None = None,
+               receipts: str = "backlog") -> tuple[pd.DataFrame, pd.DataFrame]:
     n_variants = max(1, n // 100)
     n_reused = max(1, n // 400)
     m = n - n_variants - n_reused
@@ -380,10 +406,13 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
             addresses.append(f"{number} {street[0]}")
 
     # Payment habit, size and share of the invoices.
-    klass = rng.choice(len(PAYER_CLASSES), size=m, p=[k[1] for k in PAYER_CLASSES])
+    shares, on_hold = RECEIPT_PROFILES[receipts]
+    klass = rng.choice(len(PAYER_CLASSES), size=m, p=list(shares))
     size = rng.lognormal(0.0, 0.6, m)
     weight = rng.pareto(1.6, m) + 0.25
-    status = np.where(rng.random(m) < np.array([0.01, 0.02, 0.08, 0.45])[klass], "Hold", "Active")
+    if receipts == "steady":  # the biggest accounts are not let run months late
+        klass = np.where((weight >= np.quantile(weight, 0.9)) & (klass >= 2), 1, klass)
+    status = np.where(rng.random(m) < np.array(on_hold)[klass], "Hold", "Active")
     status = status.astype(object)
     status[rng.random(m) < 0.05] = "Closed"
     weight = np.where(status == "Closed", weight * 0.15, weight)
@@ -712,9 +741,31 @@ def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: 
 
 # ------------------------------------------------------------------ payments
 
+def _steady_order(rng: np.random.Generator, oldest_first: np.ndarray, klass: np.ndarray,
+                  n_left: int) -> np.ndarray:
+    """The invoices the customers' habits say are paid by now, in the order the receipts take
+    them (the first ``len - n_left`` are paid), for a book whose customers pay every month: of
+    the ``n_left`` left open, half are the latest (the transfer not in yet), the rest are late
+    payers' (problem payers' mostly, then slow and a few normal payers': a dispute, a cash
+    squeeze), whatever their age."""
+    if n_left <= 0:
+        return oldest_first
+    n_transit = (n_left + 1) // 2
+    transit = oldest_first[::-1][:n_transit]
+    rest = np.setdiff1d(np.arange(len(oldest_first)), transit)
+    weight = np.array([0.0, 0.05, 1.0, 4.0])[np.minimum(klass[rest], 3)]
+    stuck = rest[:0]
+    if weight.sum() > 0:
+        k = min(n_left - n_transit, int((weight > 0).sum()))
+        stuck = rng.choice(rest, size=k, replace=False, p=weight / weight.sum())
+    left = np.concatenate([transit, stuck])
+    paid = oldest_first[~np.isin(oldest_first, left)]
+    return np.concatenate([paid, left])
+
+
 def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.DataFrame,
               invoices: pd.DataFrame, n: int, as_of: pd.Timestamp,
-              defects: list[dict[str, str]]) -> pd.DataFrame:
+              defects: list[dict[str, str]], receipts: str = "backlog") -> pd.DataFrame:
     master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     prof = profile.set_index("Customer ID")
     known = invoices["Customer ID"].isin(prof.index).to_numpy()
@@ -729,13 +780,19 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     paid_on = paid_on.where(paid_on >= inv["Invoice Date"], inv["Invoice Date"])
     eligible = np.flatnonzero((paid_on <= as_of).to_numpy())
 
-    n_unapplied = max(1, round(0.025 * n)) if n else 0
+    # Receipts on account (no invoice named). A steady book has few, all recent: the month-end
+    # review applies the older ones to the invoices they paid.
+    n_unapplied = max(1, round((0.006 if receipts == "steady" else 0.025) * n)) if n else 0
     n_apply = n - n_unapplied
     m = min(len(eligible), round(n_apply / 1.06))
+    if receipts == "steady":  # a few invoices stay open past the habit; more receipts: splits
+        m = min(m, len(eligible) - round(STEADY_LEFT_OPEN * len(eligible)))
     age = (as_of - paid_on.iloc[eligible]).dt.days.to_numpy()
     # Receipts recorded so far settle the invoices that fell to be paid earliest; the ones due
     # to be paid lately are the likelier to be still in transit (a week's noise on the order).
     order = np.argsort(-age + rng.normal(0.0, 7.0, len(age)), kind="stable")
+    if receipts == "steady":
+        order = _steady_order(rng, order, klass[eligible], len(eligible) - m)
     chosen = np.sort(eligible[order[:m]])
     twice = min(m, n_apply - m)
     n_unapplied += n_apply - m - twice
@@ -746,13 +803,18 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     split = np.zeros(len(chosen), bool)
     split[pos[:twice]] = True
     recent = (paid_on.iloc[chosen] >= as_of - pd.Timedelta(days=60)).to_numpy()
+    if receipts == "steady":  # and on invoices not long overdue: old residues are cleared
+        recent = recent & (due.iloc[chosen] >= as_of - pd.Timedelta(days=75)).to_numpy()
     rest = pos[twice:]
     fresh = rest[recent[rest]]
+    # (A backlog book's open residues are as many as a year's would be; a steady book's are
+    # the recent receipts' share.)
+    base = len(fresh) if receipts == "steady" else len(chosen)
     partial = np.zeros(len(chosen), bool)
-    n_partial = min(len(fresh), round(0.04 * len(chosen)))
+    n_partial = min(len(fresh), round(0.04 * base))
     partial[fresh[:n_partial]] = True
     short = np.zeros(len(chosen), bool)
-    n_short = min(len(fresh) - n_partial, round(0.02 * len(chosen)))
+    n_short = min(len(fresh) - n_partial, round(0.02 * base))
     short[fresh[n_partial:n_partial + n_short]] = True
     rest = rest[~(partial[rest] | short[rest])]
     over = np.zeros(len(chosen), bool)
@@ -796,13 +858,17 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
         amt = np.round(rng.choice([0.25, 0.5, 1.0, 1.5, 2.0, 3.0], n_unapplied) * scale, -2)
         parts.append(pd.DataFrame({
             "Customer ID": ids,
-            "Date": (as_of - pd.to_timedelta(rng.integers(0, 150, n_unapplied), unit="D")).to_numpy(),
+            "Date": (as_of - pd.to_timedelta(rng.integers(0, 45 if receipts == "steady" else 150,
+                                                          n_unapplied), unit="D")).to_numpy(),
             "Amount": amt, "Invoice No": None}))
     pay = pd.concat(parts, ignore_index=True)
 
-    # A few receipts name an invoice number that does not exist (a typo): stays on account.
-    typos = rng.choice(np.flatnonzero(pay["Invoice No"].notna().to_numpy()),
-                       size=min(max(1, n // 300), int(pay["Invoice No"].notna().sum())),
+    # A few receipts name an invoice number that does not exist (a typo): stays on account
+    # (in a steady book, a recent receipt's: the month-end review sorts the older ones out).
+    named = pay["Invoice No"].notna().to_numpy()
+    if receipts == "steady":
+        named = named & (pay["Date"] >= as_of - pd.Timedelta(days=60)).to_numpy()
+    typos = rng.choice(np.flatnonzero(named), size=min(max(1, n // 300), int(named.sum())),
                        replace=False) if len(pay) else []
     numbers = set(invoices["Invoice No"])
     for i in typos:

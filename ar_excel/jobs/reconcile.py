@@ -192,6 +192,24 @@ def history(book: Book, current_lines: pd.Series, previous: pd.DataFrame | None)
     return learned_payers(_optional_sheet(book, "Payer Accounts", ("Customer ID",)), previous)
 
 
+def receipts_of_accounts(book: Book, lines: pd.DataFrame) -> pd.DataFrame | None:
+    """The receipts of Payments that can be on the statement's accounts: those in one of its
+    currencies (a receipt's currency: its invoice's, else its customer's), and those whose
+    currency is unknown; all of them when the statement states no currency. A SAR receipt is
+    banked on the SAR account: on an EGP statement it is neither paired nor unbanked."""
+    payments = book.payments
+    if payments is None or not len(payments) or "Currency" not in lines:
+        return payments
+    ccys = {str(c).strip().upper() for c in lines["Currency"].dropna() if str(c).strip()}
+    if not ccys:
+        return payments
+    from ar_excel.core.kpis import payment_currency
+
+    ccy = payment_currency(payments, book.customers, book.invoices)
+    known = ccy.notna() & ccy.astype(str).str.strip().ne("")
+    return payments[(~known | ccy.astype(str).str.strip().str.upper().isin(ccys)).to_numpy()]
+
+
 @bulk()
 def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.05, "reading the bank statement")
@@ -207,7 +225,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     learned = history(book, lines["Bank Line"], previous)
     options.progress(0.35, "matching")
     result = match_statement(lines, items, book.customers, book.policy, learned,
-                             statement.balances, recorded=book.payments,
+                             statement.balances, recorded=receipts_of_accounts(book, lines),
                              reviews=reviews_from(previous, lines, _optional_sheet(
                                  book, "Unmatched Bank", ("Bank Line", "Reason"))))
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
