@@ -50,6 +50,14 @@ def test_an_available_funds_transfer_under_a_page_total_is_a_line(tmp_path):
     assert messages(stmt) == [("", "Date", "1 line has no date of its own (row 6): the "
                                "statement prints each day's date once, so each took the date "
                                "of the dated row above it")]
+    # with no dated row above it to take the date from, it is a line whose date is missing
+    text = ("Date,Description,Debit,Credit\n"
+            ",AVAILABLE FUNDS TRANSFER FROM DELTA TRADERS INV-1003,,4100.00\n"
+            "28/11/2026,TRF FROM NILE FOODS INV-1001,,12500.00\n")
+    stmt = read_statement(write(tmp_path, text, "hsbc_paged.csv"))
+    assert stmt.lines["Amount"].tolist() == [12500.0]
+    assert messages(stmt) == [("row 2", "Date", "date '' could not be read (blank); the line "
+                               "was left out")]
 
 
 def test_the_running_balance_decides_an_available_line_and_a_summary_row(tmp_path):
@@ -311,3 +319,23 @@ def test_a_camt_statement_fetched_twice_into_one_zip_is_read_once(tmp_path):
     assert len(stmt.lines) == 10
     [note] = stmt.issues
     assert "both were read" in note.message
+
+
+@pytest.mark.parametrize(("label", "line"), [
+    ("AVAILABLE FUNDS TRANSFER FROM DELTA TRADERS", True),
+    ("AVAILABLE FUNDS TRF INV-1003", True),
+    ("تحويل وارد من شركة الدلتا", True),
+    ("Available balance 12,345.00", False),
+    ("الرصيد المتاح", False),
+    ("Available balance as at 30th November", False),
+    ("Available balance Nov-2026", False),
+    ("Available balance for account AE070331234567890123456", False),
+    ("Total transfers to other banks", False),
+    ("Total from previous page", False),
+    ("Net movement from 01/11/2026 to 30/11/2026", False),
+])
+def test_without_a_running_balance_the_label_s_shape_tells_a_line(label, line):
+    from ar_excel.bank.row_screening import a_line_for_all_its_summary_word
+
+    assert a_line_for_all_its_summary_word([[label, 100.0]], 0, {"Description": 0,
+                                                                 "Amount": 1}, ".", label) is line

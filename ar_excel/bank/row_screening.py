@@ -181,7 +181,8 @@ def a_line_for_all_its_summary_word(data: list[list[Any]], pos: int, cols: dict[
     if said is not None:
         return said
     text = DATES_IN_TEXT.sub(" ", normalize_digits(label))
-    if any(_REFERENCE.fullmatch(w) and not _ACCOUNT_NUMBER.fullmatch(w) for w in text.split()):
+    if any(_REFERENCE.fullmatch(w) and not _NOT_A_REFERENCE.fullmatch(w)
+           for w in text.split()):
         return True
     return bool(_FROM_A_PARTY.search(text))
 
@@ -190,8 +191,11 @@ def a_line_for_all_its_summary_word(data: list[list[Any]], pos: int, cols: dict[
 _REFERENCE = re.compile(r"(?=[\w/-]*[^\W\d_])(?=[\w/-]*\d)[\w/-]{4,}")
 
 
-# an account number (IBAN) is no reference: a summary may name the account it sums
-_ACCOUNT_NUMBER = re.compile(r"(?i)[a-z]{2}\d{2}[a-z0-9]{10,30}")
+# no reference a payer quotes: the account a summary sums (an IBAN), a day ("30th"), a
+# month ("Nov-2026")
+_NOT_A_REFERENCE = re.compile(r"(?i)[a-z]{2}\d{2}[a-z0-9]{10,30}|\d{1,2}(st|nd|rd|th)|"
+                              r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]?"
+                              r"\d{2,4}")
 
 
 # a transfer or payment from or to a party named by a word (not "from previous page", "from

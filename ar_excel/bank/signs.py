@@ -1,8 +1,10 @@
 """Money in and money out: the sign of each statement line.
 
 The rule: credits (money in) are positive, debits (money out) negative. An export gives the
-sign as a signed amount; or as separate Debit/Credit columns (a debit is money out whether the
-bank printed it positive or negative; a placeholder without digits, "N/A" or "nil", on the side
+sign as a signed amount; or as separate Debit/Credit columns (a debit is money out, printed
+positive or - where most debits carry one - with a minus; a figure signed against its column is
+a reversal, and a row with both sides filled is their difference, the running balance deciding
+either where printed: ``two_columns``; a placeholder without digits, "N/A" or "nil", on the side
 without an amount is no amount); or as an amount beside a debit/credit indicator column,
 found by its header or by its values (``CR``/``DR``, ``Credit``/``Debit``, ``دائن``/``مدين``).
 Amounts with no sign at all take it from the running balance: a line the balance falls by is
@@ -107,8 +109,10 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
         failed |= use_columns & (bad_debit | bad_credit)
         amount = np.where(use_columns, net_of(debit, credit), amount)
         if pair:  # a negative figure, both sides filled: the running balance decides
-            balance = (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
-                       if "Balance" in cols else None)
+            def balance() -> np.ndarray | None:  # read only where a row needs it
+                return (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
+                        if "Balance" in cols else None)
+
             names = [headers[cols[c]] if headers and cols[c] < len(headers) else c
                      for c in ("Debit", "Credit")]
             amount = read_unplain_rows(

@@ -220,7 +220,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                   "transaction; left out")
             continue
         label = " ".join(str(c).strip() for c in data[pos] if isinstance(c, str) and c.strip())
-        if is_blank(raw) and _SUMMARY_LABEL.search(label):  # "No. of credits | 2"
+        if is_blank(raw) and _SUMMARY_LABEL.search(label) and (  # "No. of credits | 2"
+                no_money[pos] or not a_line_for_all_its_summary_word(data, pos, cols, decimal,
+                                                                     label)):
             issue(pos, 0, date_column, label, f"summary row without a date ('{label}'): not a "
                   "transaction; left out")
             continue

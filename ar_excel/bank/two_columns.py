@@ -48,12 +48,13 @@ def running_direction(balance: np.ndarray, net: np.ndarray,
 
 
 def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
-                      balance: np.ndarray | None, rows: np.ndarray,
+                      balance_of: Callable[[], np.ndarray | None], rows: np.ndarray,
                       names: tuple[str, str], raw: tuple[list, list], say: Say) -> np.ndarray:
     """``amount`` (credit less debit, as printed without signs) with the ``rows`` (the lines
     read from the Debit/Credit pair) that hold a negative figure or both figures read by the
-    rules above; each told through ``say``. ``names``: the Debit and Credit headers; ``raw``:
-    their cells as written."""
+    rules above; each told through ``say``. ``balance_of``: the running balance column (None
+    where there is none), read only when a row needs it; ``names``: the Debit and Credit
+    headers; ``raw``: their cells as written."""
     negative_debits = int((debit < 0).sum())
     minus_is_debits_way = negative_debits > int((debit > 0).sum())
     credit_back = rows & (credit < 0)
@@ -66,6 +67,7 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
     into = np.where(credit_back, -np.abs(credit), np.abs(credit))  # each side as read
     out = np.where(debit_back, np.abs(debit), -np.abs(debit))
     direction = 1
+    balance = balance_of()
     if balance is not None:
         direction = running_direction(balance, amount, unplain) or 1
     debit_name, credit_name = names
