@@ -417,7 +417,27 @@ def parse_terms_text(text: str) -> int:
         return formula[0]
     if m := _TERMS_DAYS.match(s):
         return int(m[1])
+    if m := _SAP_TERMS_KEY.match(s):
+        return _sap_terms_days(m, text)
     return _terms_in_words(s, text)
+
+
+# SAP's payment terms keys (ZTERM) as customer masters export them: "NT30", "ZB30", "ZN45",
+# "Z030" (keys a company defines, named for their net days), "0001" (SAP's standard key:
+# payable immediately). SAP's other standard keys ("0002", "ZB01": cash discount and
+# instalment schedules) and a key naming fewer than a week's days say no net days in their
+# name: reported, not guessed.
+_SAP_TERMS_KEY = re.compile(r"(?i)^(?:(nt|zb|zn|zt|z)(\d{2,3})|(00\d\d))$")
+
+
+def _sap_terms_days(m: re.Match[str], text: str) -> int:
+    if m[3] is not None:
+        if m[3] == "0001":
+            return 0
+    elif (days := int(m[2])) == 0 or days >= 7:
+        return days
+    raise ValueError(f"'{text.strip()}' is an SAP payment terms key whose net days cannot be "
+                     f"read from it: write its days (e.g. 30, Net 30)")
 
 
 # Terms written out: "2/10 Net 30" (a discount for early payment, then net 30), "Due in 30

@@ -102,6 +102,7 @@ CUSTOMERS = SheetSchema(
                                          "Payment Terms Label", "Terms of Payment",
                                          "Credit Period", "Credit Days",
                                          "Payment Terms ID",  # Dynamics GP
+                                         "Payment Terms Key", "ZTERM",  # SAP's key
                                          "شروط السداد للعميل", "شروط السداد",
                                          "شروط الدفع للعميل")),  # Odoo in Arabic
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
@@ -189,7 +190,8 @@ INVOICES = SheetSchema(
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
-                                         "Credit Days", "Credit Period", "Payment Terms Days")),
+                                         "Credit Days", "Credit Period", "Payment Terms Days",
+                                         "Terms of Payment", "Payment Terms Key", "ZTERM")),
         # An invoice list kept as open items (no Payments sheet) says what is paid or open.
         Field("Paid Amount", "money", ("Paid", "Amount Paid", "Collected", "Amount Collected",
                                        "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع")),

@@ -24,7 +24,7 @@ BAD_VALUES = {
     "money": ["abc", "1,00,0", True, datetime(2024, 1, 1)],
     "int": ["1.5"],
     "date": ["31/02/2024", 10**9, "hello", True, "01/01/1500", "31 Foo 2024", time(12, 30)],
-    "terms": ["abc", 1.5, "10D+CM"],
+    "terms": ["abc", 1.5, "10D+CM", "ZB01"],
     "status": ["xyz"],
 }
 
@@ -116,7 +116,22 @@ def reader_messages(tmp_path: Path) -> list[str]:
     from tests.test_reader_table_tails import _book as table_book
 
     tail = table_book(tmp_path / "tail.xlsx", [["I3", "C1", datetime(2026, 10, 3), 300]])
-    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum]
+    # an aging report giving due dates only, its types GP's and one unknown
+    due_only = _save(tmp_path, "due_only.xlsx", {
+        "Customers": [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile", 30],
+                      ["C2", "Delta", None]],
+        "AR Aging": [["Type", "Customer", "Document No", "Due Date", "Amount"],
+                     ["SLS", "C1", "I-1", datetime(2026, 10, 31), 100],
+                     ["CR", "C1", "CN-1", datetime(2026, 10, 20), 10],
+                     ["XYZ", "C2", "I-2", datetime(2026, 10, 31), 200],
+                     ["SLS", "C1", "I-3", None, 300]]})
+    # the user's invoice list on a sheet named like our Aging tab
+    aging_tab = _save(tmp_path, "aging_tab.xlsx", {
+        "Customers": [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile", 30]],
+        "Aging": [["Customer", "Document No", "Due Date", "Amount"],
+                  ["C1", "I-1", datetime(2026, 10, 31), 100]]})
+    paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
+             due_only, aging_tab]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

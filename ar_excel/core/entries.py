@@ -38,12 +38,21 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     "مرتجعات", "مرتجع مبيعات",
     # ERP document types: Dynamics GP (Credit Memos, RTN), Sage 50 (SC: sales credit),
     # QuickBooks / Sage US (CM)
-    "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note"))
+    "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note",
+    # Dynamics GP's receivables document types (SLS, DR, FIN, WRN, SVC, RTN, CR, PMT): "CR"
+    # is its credit memo, unless the column says Cash / CR (a sale on credit terms)
+    "CR", "out_refund",  # (and Odoo's move type for a credit note)
+    "DG"))  # SAP's customer credit memo
+# Beside "CR" in one type column, these say the column is a sale's Cash / Credit terms.
+CASH_SALE_TYPES = frozenset(match_key(w) for w in (
+    "Cash", "CS", "CA", "Cash Sale", "نقدي", "نقدا", "نقدى", "كاش"))
 RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
     "إيصال", "سند قبض",
     # Dynamics GP (Payments, PMT), Sage 50 (Sales Receipt; not "SA", SAP's G/L posting)
-    "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment"))
+    "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment",
+    "SR",  # Sage 50's sales receipt (a sales return, where others write it, is a credit too)
+    "DZ"))  # SAP's customer payment
 
 # The invoice list's document type column, kept as the sheet names it (no contract column).
 TYPE_HEADERS = frozenset(match_key(w) for w in (
@@ -78,7 +87,10 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     if column is None:
         return invoices.index[:0]
     types = invoices[column]
-    credit_types = [v for v in pd.unique(types) if is_credit_type(v)]  # a few words, many rows
+    kinds = pd.unique(types)  # a few words, many rows
+    credit_types = [v for v in kinds if is_credit_type(v)]
+    if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
+        credit_types = [v for v in credit_types if match_key(v) != "cr"]  # Cash / Credit
     credit = types.isin(credit_types).to_numpy(bool) & (invoices["Amount"] > 0).to_numpy(bool)
     rows = invoices.index[credit]
     for column in ("Amount", "Balance", "Paid Amount"):

@@ -22,7 +22,10 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   and below the line, as DOMAIN.md's credit sales are.
 * Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
   are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
-* A ratio whose denominator is zero or negative is left blank, never a made-up number.
+* A ratio whose denominator is zero or negative is left blank, never a made-up number. So are
+  the period's sales and the KPIs built on them where an invoice without an invoice date (an
+  aging report giving due dates only) may have been issued in the period (it falls due on or
+  after the period's start): its sales are not known.
 * Amounts in different currencies are never added: every KPI is computed per currency;
   a receipt counts in the currency of the invoice it pays (an AED customer's payment of
   a USD invoice is USD received), else in its customer's.
@@ -230,8 +233,25 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(received, places)
     non_cash_settled = _cents_sum(adjusted, places)
+    if _undated_may_be_in(inv, inv.index[(ledger.invoice_currencies == currency).to_numpy(bool)],
+                          period):
+        # an invoice of unknown date (an aging report giving due dates only) may have been
+        # issued in the period: its sales, and every figure built on them, are unknown
+        issued = credited = inv["Amount"].iloc[:0]
+        sales = float("nan")
     dso = _ratio(closing_ar * period.days, sales)
     best = _ratio(current_ar * period.days, sales)
+    if not np.isfinite(sales):
+        return {
+            "Opening AR": opening_ar, "Invoices Issued": float("nan"),
+            "Invoice Value Issued": float("nan"), "Credit Notes Issued": float("nan"),
+            "Credit Note Value": float("nan"), "Credit Sales": sales,
+            "Receipts Count": float(receipt_count(pay.loc[received.index])),
+            "Receipts": receipts, "Non-Cash Settlements": non_cash_settled,
+            "Closing AR": closing_ar, "Closing Current AR": current_ar,
+            "Closing Overdue AR": round(closing_ar - current_ar, places),
+            "DSO": sales, "Best-Possible DSO": sales, "Average Days Delinquent": sales,
+            "CEI %": sales, "Collection Rate %": sales}
     return {
         "Opening AR": opening_ar,
         "Invoices Issued": float(len(issued)),
@@ -252,6 +272,17 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
                         opening_ar + sales - current_ar),
         "Collection Rate %": _ratio(receipts * 100.0, opening_ar + sales),
     }
+
+
+def _undated_may_be_in(invoices: pd.DataFrame, mine: pd.Index, period: Period) -> bool:
+    """Whether an invoice of this currency without an invoice date may have been issued in
+    the period: it falls due on or after the period's start, or when is not known either."""
+    rows = invoices.loc[mine]
+    undated = rows["Invoice Date"].isna() & rows["Amount"].notna()
+    if not undated.any():
+        return False
+    due = pd.to_datetime(rows.loc[undated, "Due Date"]) if "Due Date" in rows else None
+    return due is None or bool((due.isna() | (due >= period.start)).any())
 
 
 NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and other non-cash "

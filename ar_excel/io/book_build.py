@@ -18,6 +18,7 @@ from ar_excel.io.customer_keys import (
 from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
+from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.policy_sheet import read_policy
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.table_read import read_table
@@ -70,6 +71,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         names = NameIndex(book.tables["Customers"].frame)
         customer_names_as_ids(book, names)
         blank_ids_from_name_columns(book, names)
+    invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]

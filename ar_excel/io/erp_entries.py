@@ -2,11 +2,14 @@
 negative, cancelled invoices count 0, receipts all kept negative (as credits) are money
 received, a receipt naming several invoices is one row per invoice, a Paid column of words
 (Yes / مسددة) pays in full, and in an item list with clearing documents (SAP FBL5N) an item
-with one is cleared."""
+with one is cleared. A document type that is no invoice, credit or receipt type is said at its
+cell (its rows read with their amounts as written)."""
 
 from __future__ import annotations
 
-from ar_excel.model import Book, Table
+import pandas as pd
+
+from ar_excel.model import Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import (
     is_blank,
@@ -28,6 +31,7 @@ def entries_as_meant(book: Book) -> None:
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
     if invoices is not None:
+        book.issues.extend(_unknown_types(invoices))
         credits_as_negative(invoices.frame)
         _sides_as_signs(invoices)
         void = cancelled_invoices(invoices.frame)
@@ -119,3 +123,60 @@ def _paid_words(book: Book, invoices: Table) -> None:
     book.issues = [i for i in book.issues if not (
         i.sheet == invoices.sheet and i.cell.startswith(letter) and i.cell[len(letter):].isdigit()
         and i.column == invoices.headers["Paid Amount"])]
+
+
+# Document types that are invoices (or charges: a debit memo, a finance charge), as ERPs and
+# clerks write them; with the credit and receipt types (``core.entries``), the types read.
+DEBIT_TYPES = frozenset(match_key(w) for w in (
+    "Invoice", "Invoices", "INV", "IN", "Sales Invoice", "Tax Invoice", "Sale", "Sales",
+    "Customer Invoice", "Debit Memo", "Debit Memos", "Debit Note", "DM", "DN", "Opening Balance",
+    "Opening", "OB", "Finance Charge", "Finance Charges", "Service", "Warranty", "Bill",
+    # Dynamics GP (SLS sales, DR debit memo, FIN, SVC, WRN, and its SmartList's names),
+    # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
+    "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
+    "out_invoice", "RV",
+    # a sale's terms (Cash / Credit) in the type column: a sale either way
+    "Credit", "Credit Sale", "آجل", "اجل", "بيع آجل",
+    "فاتورة", "فاتورة مبيعات", "فاتورة ضريبية", "فاتورة بيع", "مبيعات", "إشعار مدين",
+    "اشعار مدين", "رصيد افتتاحي", "رصيد أول المدة"))
+# Types whose amounts carry their own sign: SAP's customer document (DA), clearing (AB) and
+# G/L posting (SA), a journal entry or adjustment.
+SIGNED_TYPES = frozenset(match_key(w) for w in (
+    "DA", "AB", "SA", "Journal Entry", "Journal", "JE", "JV", "Adjustment", "ADJ", "قيد",
+    "قيد يومية", "تسوية"))
+
+
+def _unknown_types(invoices: Table) -> list[Issue]:
+    """A document type column's values that are no type read (an invoice, a credit note, a
+    receipt: "XYZ", a typo) beside ones that are: one Input Issue per such type, at its first
+    cell, saying how many rows carry it; their amounts are read as written (a positive one as
+    an invoice). A column naming no type read at all is some other column."""
+    from ar_excel.core.entries import (
+        CASH_SALE_TYPES,
+        CREDIT_TYPES,
+        RECEIPT_TYPES,
+        type_column,
+    )
+
+    frame = invoices.frame
+    column = type_column(frame)
+    if column is None:
+        return []
+    known = DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | CASH_SALE_TYPES
+    texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
+    said = pd.unique(texts.dropna())
+    unknown = [t for t in said if match_key(t) not in known]
+    if len(unknown) == len(said):
+        return []  # no type of documents at all ("Goods" / "Services"): another column
+    issues = []
+    header = invoices.headers.get(column, column)
+    for text in unknown:
+        at = texts.index[(texts == text).to_numpy(bool)]
+        cells = [invoices.cell(i, column) for i in at]
+        more = len(cells) - 5
+        named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
+        issues.append(invoices.issue(
+            at[0], column, f"{header} '{text}' is no document type ar_excel reads (an "
+                           f"invoice, a credit note, a receipt): {len(cells)} row(s) read with "
+                           f"their amounts as written ({named})"))
+    return issues

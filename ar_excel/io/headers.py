@@ -348,6 +348,12 @@ _RUNNING_BALANCE = frozenset(match_key(h) for h in (
 # log that lists the invoice paid, not the customer, is the invoice's customer's; a customer
 # list without codes (QuickBooks' and Xero's contacts) knows its customers by their names; an
 # open-items report giving only each item's open balance (QuickBooks Desktop's Open
-# Invoices) has that as the amount.
+# Invoices) has that as the amount; an aging report giving only due dates has its invoice
+# dates from them and the terms.
 DERIVED = {("Payments", "Customer ID"): "Invoice No", ("Customers", "Customer ID"): "Name",
-           ("Invoices", "Amount"): "Balance"}  # an open-items report: its open balances
+           ("Invoices", "Amount"): "Balance",  # an open-items report: its open balances
+           # an aging report giving due dates only: the invoice date is worked out from the
+           # terms where they are known, never copied (``invoice_dates``)
+           ("Invoices", "Invoice Date"): "Due Date"}
+# Of those, the ones not filled in from their source column as read.
+NOT_COPIED = {("Payments", "Customer ID"), ("Invoices", "Invoice Date")}

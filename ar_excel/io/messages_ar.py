@@ -28,9 +28,37 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not payment terms in days \(e\.g\. 30, Net 30, 30 days\)$",
      "'{0}' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)"),
     (r"^'(.*)' is not a whole number of days$", "'{0}' ليس عدداً صحيحاً من الأيام"),
+    (r"^'(.*)' is an SAP payment terms key whose net days cannot be read from it: write its "
+     r"days \(e\.g\. 30, Net 30\)$", "'{0}' رمز شروط دفع من SAP لا يُعرف عدد أيامه من اسمه: "
+                                      "اكتب عدد الأيام (مثل 30 أو Net 30)"),
     (r"^'(.*)' is not a customer status \(Active, Hold or Closed\)$",
      "'{0}' ليست حالة عميل (نشط أو موقوف أو مغلق)"),
+    (r"^(.*) is required but blank \(the sheet has no Invoice Date column\)$",
+     "{0} مطلوب لكنه فارغ (الورقة ليس فيها عمود تاريخ الفاتورة)"),
     (r"^(.*) is required but blank$", "{0} مطلوب لكنه فارغ"),
+    (r"^sheet '(.*)' has no Invoice Date column: (\d+) invoice date\(s\) worked out as the "
+     r"(.*) less the Payment Terms \(a credit note: its own date\) \((.*)\)$",
+     "الورقة '{0}' ليس فيها عمود تاريخ الفاتورة: حُسب {1} تاريخ فاتورة على أنه {2} ناقص شروط "
+     "الدفع (الإشعار الدائن: تاريخه هو نفسه) ({3})"),
+    (r"^sheet '(.*)' has no Invoice Date column: (\d+) invoice date\(s\) worked out as the "
+     r"(.*) less the Payment Terms \((.*)\)$",
+     "الورقة '{0}' ليس فيها عمود تاريخ الفاتورة: حُسب {1} تاريخ فاتورة على أنه {2} ناقص شروط "
+     "الدفع ({3})"),
+    (r"^sheet '(.*)' has no Invoice Date column and no Payment Terms in days for (\d+) "
+     r"invoice\(s\): their invoice dates are left blank \(aged by their (.*); DSO and the "
+     r"invoice date checks leave them out\) \((.*)\)$",
+     "الورقة '{0}' ليس فيها عمود تاريخ الفاتورة ولا شروط دفع بالأيام لـ {1} فاتورة: تُركت "
+     "تواريخها فارغة (تُعمَّر حسب {2}؛ ولا تدخل في DSO ولا في فحوص تاريخ الفاتورة) ({3})"),
+    (r"^sheet '(.*)' is named like a tab ar_excel writes, but holds an invoice list \(no other "
+     r"sheet does\): read as the Invoices sheet; rename it \(e\.g\. 'Invoices'\), as ar_excel "
+     r"writes a tab of that name$",
+     "الورقة '{0}' اسمها كاسم تبويب يكتبه ar_excel لكنها تحوي قائمة فواتير (ولا ورقة غيرها "
+     "تحويها): قُرئت على أنها ورقة الفواتير؛ غيّر اسمها (مثلاً 'الفواتير') لأن ar_excel يكتب "
+     "تبويباً بهذا الاسم"),
+    (r"^(.*) '(.*)' is no document type ar_excel reads \(an invoice, a credit note, a "
+     r"receipt\): (\d+) row\(s\) read with their amounts as written \((.*)\)$",
+     "{0} '{1}' ليس نوع مستند يقرؤه ar_excel (فاتورة أو إشعار دائن أو تحصيل): قُرئ {2} صف "
+     "بمبالغه كما كُتبت ({3})"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\): treated as missing "
      r"\(no credit limit\)$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر فارغاً "
                               "(بلا حد ائتمان)"),

@@ -177,6 +177,11 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
     is_candidate = np.zeros(len(keep), dtype=bool)
     is_candidate[candidates] = True
     found: list[tuple[int, int, float]] = []
+    # a row equal to the one record since the last subtotal, with records above that one
+    # summed otherwise (the last subtotal summed several): a second receipt of the same size
+    # as likely as a subtotal of one, so a record, unless a later sum leaves it out
+    doubtful: list[tuple[int, int, float]] = []
+    one_record_sums = True  # every subtotal so far summed a single record
     start = 0
     grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
     running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
@@ -191,16 +196,34 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
         least = 2 if named else 1
         # and sums only that customer's records: a row naming another customer (an opening
         # balance typed without number or date) is that customer's record, whatever it equals
-        since_start = not named or _all_of(columns[named[0]], pos, start, keep & ~is_candidate)
-        from_top = not named or _all_of(columns[named[0]], pos, 0, keep & ~is_candidate)
+        def sums_since(first: int, pos: int = pos, used: list[int] = used,
+                       named: list[int] = named, least: int = least) -> list[bool]:
+            """Which filled amounts are the sum of their column from row ``first``."""
+            alone = not named or _all_of(columns[named[0]], pos, first, keep & ~is_candidate)
+            return [abs(values[j][pos] - (running[j][pos] - running[j][first])) < 0.005
+                    and records[pos] - records[first] >= least and alone for j in used]
+
         # each filled amount the sum of its column since the last subtotal, or from the top
-        if used and all((abs(values[j][pos] - (running[j][pos] - running[j][start])) < 0.005
-                         and records[pos] - records[start] >= least and since_start)
-                        or (abs(values[j][pos] - running[j][pos]) < 0.005
-                            and records[pos] >= least and from_top) for j in used):
-            found.append((pos, used[0], float(values[used[0]][pos])))
-            start = pos + 1
-    return found
+        first = start
+        since, top = sums_since(first), sums_since(0)
+        if used and doubtful and not all(a or b for a, b in zip(since, top, strict=True)):
+            first = doubtful[-1][0] + 1  # a subtotal after one of them
+            since = sums_since(first)
+        if not used or not all(a or b for a, b in zip(since, top, strict=True)):
+            continue
+        row = (pos, used[0], float(values[used[0]][pos]))
+        single = records[pos] - records[first] == 1
+        if not all(top) and single and records[pos] >= 2 and not one_record_sums:
+            doubtful.append(row)
+            continue
+        # a later sum leaving the doubtful rows out (they lie after the last subtotal, within
+        # what it sums, or end where it starts) says they were subtotals after all
+        found.extend(doubtful)
+        doubtful = []
+        found.append(row)
+        one_record_sums = one_record_sums and single
+        start = pos + 1
+    return sorted(found)
 
 
 def _all_of(ids: np.ndarray, pos: int, start: int, records: np.ndarray) -> bool:

@@ -1,7 +1,9 @@
 """Which sheet (or Excel table) is which contract sheet: by its name or an alias (EN/AR),
 else, for Customers, Invoices and Payments, by its header row (the best fitting sheet with
 every required column and at least three known ones). Hidden sheets, our own output tabs and
-sheets starting with "_" are never taken for input by their headers."""
+sheets starting with "_" are never taken for input by their headers; but where no sheet holds
+invoices, a sheet named like an output tab ("Aging") whose header is an invoice list's, not
+the header of the tab we write, is the user's invoice list (said)."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from ar_excel.io.headers import (
     NET_AMOUNT,
     alias_index,
     fields_named,
+    find_header_row,
     names_debit_and_credit,
     non_empty,
     technical_name,
 )
+from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key, table_key
 from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
 
@@ -45,7 +49,18 @@ OUTPUT_TABS = {match_key(n) for n in (
     "Unmatched Bank", "Reconciliation", "Aging", "Aging Detail", "Dunning", "Call List",
     "Visit List", "Payment Plan Schedule", "Payment Risk", "Expected Payments", "Cash Forecast",
     "Dunning History", "Customer Statements", "Input Issues", "AR Log", "Dashboard", "KPIs",
-    "Top Overdue", "Payment Behaviour")}
+    "Top Overdue", "Payment Behaviour", "Receipts To Post", "Unbanked Receipts", "DSO Trend",
+    "Tie-out")}
+
+# How the tabs ar_excel writes that name invoice-like columns begin (their English header,
+# under an optional Arabic label row): such a tab is ours, never a user's invoice list.
+OWN_LAYOUTS = tuple(tuple(match_key(c) for c in cols) for cols in (
+    ("Customer ID", "Customer", "Item Type", "Document No", "Invoice No", "Date"),  # Aging Detail
+    ("Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"),  # Receipts To Post
+    ("Customer ID", "Customer", "Invoice No", "Due Date", "Days Past Due"),  # Expected Payments
+    ("Customer ID", "Customer", "Currency", "Date", "Type", "Document"),  # Customer Statements
+    ("Date", "Customer ID", "Level", "Level Name", "Currency", "Amount"),  # Dunning History
+))
 
 
 def _header_fit(grid: Grid, schema: SheetSchema) -> int:
@@ -73,7 +88,8 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
             named.add("Amount")  # a ledger's Debit and Credit columns
         named |= {f for (k, f), source in DERIVED.items() if k == schema.name and source in named}
         documents = fields_named(row, invoice_words)
-        if schema.name == "Customers" and {"Invoice Date", "Amount"} <= documents:
+        if schema.name == "Customers" and "Amount" in documents and \
+                documents & {"Invoice Date", "Due Date"}:
             continue  # dated amounts by customer: a report of documents, not a customer list
         if schema.name == "Payments" and documents & {"Due Date", "Balance"}:
             continue  # documents falling due, or still open: invoices, not receipts
@@ -107,6 +123,40 @@ def choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
         if score >= 3 and kind not in chosen and id(g) not in used:
             chosen[kind] = g
             used.add(id(g))
+    if "Invoices" not in chosen:
+        _invoices_under_an_output_tab_name(grids, chosen, taken | used)
+
+
+def is_own_tab(grid: Grid) -> bool:
+    """Whether a sheet's header is that of a tab ar_excel writes (``OWN_LAYOUTS``)."""
+    for row in grid.rows[:3]:
+        keys = tuple(match_key(v) if isinstance(v, str) else "" for v in row)
+        if any(keys[:len(layout)] == layout for layout in OWN_LAYOUTS):
+            return True
+    return False
+
+
+def _invoices_under_an_output_tab_name(grids: list[Grid], chosen: dict[str, Grid],
+                                       taken: set[int]) -> None:
+    """The user's own invoice list kept on a sheet named like a tab ar_excel writes ("Aging"),
+    where no other sheet holds invoices: taken by its header when that is an invoice list's
+    (not the header of the tab ar_excel writes under that name), and said."""
+    schema = SCHEMAS["Invoices"]
+    fits = [(_header_fit(g, schema), n, g) for n, g in enumerate(grids)
+            if id(g) not in taken and not g.hidden and g.header is None
+            and match_key(g.name) in OUTPUT_TABS and not g.name.startswith("_")]
+    fits = sorted(((score, n, g) for score, n, g in fits if score >= 3 and not is_own_tab(g)),
+                  key=lambda t: (-t[0], t[1]))
+    if not fits:
+        return
+    grid = fits[0][2]
+    h = find_header_row(grid.rows, schema) or 0
+    grid.notes.append(Issue(
+        grid.name, f"{column_letter(grid.left)}{grid.top + h + 1}", "", None,
+        f"sheet '{grid.name}' is named like a tab ar_excel writes, but holds an invoice list "
+        f"(no other sheet does): read as the Invoices sheet; rename it (e.g. 'Invoices'), as "
+        f"ar_excel writes a tab of that name"))
+    chosen["Invoices"] = grid
 
 
 def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
@@ -119,12 +169,14 @@ def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> se
     by_table = {(g.sheet, find_kind(g.name, is_table=True)) for g in tables}
     named = {find_kind(n) for n in names} | {find_kind(g.name, True) for g in tables}
     searched = not set(CONTENT_KINDS) <= named
+    # without an invoice sheet, one named like our output tab may be the user's invoice list
+    output_too = "Invoices" not in named
 
     def wanted(name: str) -> bool:
         kind = find_kind(name)
         if kind is not None:
             return (name, kind) not in by_table
-        return searched and name not in hidden and match_key(name) not in OUTPUT_TABS and \
-            not name.startswith("_")
+        return searched and name not in hidden and not name.startswith("_") and (
+            output_too or match_key(name) not in OUTPUT_TABS)
 
     return {n for n in names if wanted(n)}

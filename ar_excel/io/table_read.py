@@ -14,6 +14,7 @@ import pandas as pd
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     DERIVED,
+    NOT_COPIED,
     alias_index,
     customer_column_that_varies,
     debit_credit_as_amount,
@@ -352,7 +353,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     raw_frame = pd.DataFrame(raw, copy=False)
     raw_frame[ROW] = frame[ROW]
     for (sheet_kind, field), source in DERIVED.items():
-        if sheet_kind == schema.name and field not in written and sheet_kind != "Payments":
+        if sheet_kind == schema.name and field not in written and \
+                (sheet_kind, field) not in NOT_COPIED:
             frame[field] = frame[source]  # (the receipts' customers: their invoices')
             letters[field] = letters[source]
 
