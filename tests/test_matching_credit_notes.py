@@ -99,7 +99,7 @@ def test_two_ways_to_make_the_amount_with_credit_notes_is_only_suggested():
     r = _match(_lines(("NILE TRADING COMPANY", 800.0)), invoices)
     assert set(r.matches["Status"]) == {"Suggested"}
     assert r.matches["Applied Amount"].sum() == 800.0
-    assert "one of several ways to make the amount with its credit notes" \
+    assert "one of several ways to make the amount with its credits" \
         in r.matches["Reason"].iat[0]
 
 
@@ -232,3 +232,36 @@ def test_a_person_approving_the_suggestion_applies_the_credit_note_too():
     assert list(zip(post["Invoice No"], post["Amount"], post["Method"], strict=True)) == [
         ("INV-1", 800.0, "Bank Transfer"), ("INV-1", 200.0, "Credit Note"),
         ("CN-1", -200.0, "Credit Note")]
+
+
+ADVANCE = pd.DataFrame({"Payment ID": ["R-56"], "Customer ID": ["C2"],
+                        "Date": pd.to_datetime(["2026-10-20"]), "Amount": [3000.0],
+                        "Invoice No": [None], "_row": [2]})
+
+
+def _match_with_advance(lines: pd.DataFrame):
+    items = open_items(CUSTOMERS, INVOICES, ADVANCE, AS_OF)
+    return match_statement(lines, items, CUSTOMERS, Policy())
+
+
+def test_an_invoice_less_the_advance_the_customer_sent_is_a_part_payment_saying_so():
+    r = _match_with_advance(_lines(("TRF DELTA FOODS INV-2026-00201", 5000.0)))
+    assert _rows(r.matches) == [(B1, "INV-2026-00201", 5000.0, "partial", "Matched")]
+    assert r.matches["Reason"].iat[0].endswith(
+        "short by 3,000.00: the customer's unapplied receipt R-56 (3,000.00) pays the rest: "
+        "apply it to INV-2026-00201 too")
+
+
+def test_a_known_payer_paying_an_invoice_less_its_advance_without_a_reference():
+    r = _match_with_advance(_lines(("DELTA FOODS", 5000.0)))
+    assert _rows(r.matches) == [(B1, "INV-2026-00201", 5000.0, "partial", "Matched")]
+    assert "less the customer's unapplied receipt R-56 (3,000.00): apply it to INV-2026-00201 " \
+        "too" in r.matches["Reason"].iat[0]
+    from ar_excel.io.reasons_ar import arabic_reason
+
+    assert "ناقص تحصيل العميل غير المطبق R-56 (3,000.00): طبّقه على INV-2026-00201 أيضاً" \
+        in arabic_reason(r.matches["Reason"].iat[0])
+    # nothing new to post but the cash: the advance is in the books already
+    post = receipts_to_post(r.matches)
+    assert list(zip(post["Invoice No"], post["Amount"], strict=True)) == [
+        ("INV-2026-00201", 5000.0)]

@@ -42,6 +42,9 @@ def _kind(text: str) -> str:
 # match). First match wins, so the specific comes before the general.
 _CLAUSES: list[tuple[str, object]] = [
     # references
+    (r"amount equals the open amount of (.+) less the customer's unapplied receipt (.+): "
+     r"apply it to (.+) too",
+     "المبلغ يساوي الرصيد المفتوح لـ {0} ناقص تحصيل العميل غير المطبق {1}: طبّقه على {2} أيضاً"),
     (r"narrative names (.+)", "البيان يذكر {0}"),
     (r"amount equals the open amount", "المبلغ يساوي الرصيد المفتوح"),
     (r"amount equals the open amount of (.+)", "المبلغ يساوي الرصيد المفتوح لـ {0}"),
@@ -63,8 +66,11 @@ _CLAUSES: list[tuple[str, object]] = [
      "يدفع أقل من إجمالي المفتوح منها: طُبّق على الأقدم أولاً، " + _CONFIRM),
     (r"less credit note (.+), which the customer deducted",
      "ناقص إشعار دائن {0} خصمه العميل"),
-    (r"(.+), one of several ways to make the amount with its credit notes: please confirm",
-     "{0}، إحدى عدة طرق لتكوين المبلغ مع إشعاراته الدائنة: " + _CONFIRM),
+    (r"one of several ways to make the amount with its credits: please confirm",
+     "إحدى عدة طرق لتكوين المبلغ مع أرصدته الدائنة: " + _CONFIRM),
+    (r"short by (\S+): the customer's unapplied receipt (.+) pays the rest: apply it to (.+) "
+     r"too", "ناقص {0}: تحصيل العميل غير المطبق {1} يسدد الباقي: طبّقه على {2} أيضاً"),
+
     (r"excess over the open invoices stays on account",
      "الزيادة عن الفواتير المفتوحة تبقى تحت الحساب"),
     (r"narrative has a number one digit away from (.+?)(?:; the amount equals its open amount)?",

@@ -120,7 +120,8 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     unit = unit_of(currencies)
     invoices = OpenInvoices(open_invoices(open_items), policy, unit)
     payers = PayerDirectory(customers, learned)
-    matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit))
+    matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit),
+                      OpenCredits(open_items, unit, "Payment"))
     if recorded is not None and len(recorded) and "Date" in lines:
         dates = pd.to_datetime(lines["Date"], errors="coerce")
         matcher.period = (dates.min(), dates.max())

@@ -32,16 +32,18 @@ AT_MOST = 3
 
 
 class OpenCredits:
-    """The customers' open credit notes and what is left of each after this run."""
+    """The customers' open credit notes (or, with ``kind="Payment"``, their receipts held on
+    account) and what is left of each after this run."""
 
-    def __init__(self, open_items: pd.DataFrame, unit: int) -> None:
+    def __init__(self, open_items: pd.DataFrame, unit: int, kind: str = "Credit Note") -> None:
         if "Item Type" in open_items:
-            notes = open_items[(open_items["Item Type"] == "Credit Note")
+            notes = open_items[(open_items["Item Type"] == kind)
                                & (open_items["Open Amount"] < -0.005)]
         else:
             notes = open_items.iloc[:0]
-        notes = notes.sort_values(["Date", "Invoice No"], kind="stable").reset_index(drop=True)
-        self.number = [str(x) for x in notes["Invoice No"]]
+        key = "Document No" if "Document No" in notes else "Invoice No"
+        notes = notes.sort_values(["Date", key], kind="stable").reset_index(drop=True)
+        self.number = [str(x) for x in notes[key]]
         self.customer = [str(x) for x in notes["Customer ID"]]
         self.currency = [c.upper() if isinstance(c, str) else "" for c in notes["Currency"]] \
             if "Currency" in notes else [""] * len(notes)
@@ -66,20 +68,29 @@ class OpenCredits:
 class CreditNotes:
     """Receipts net of credit notes (a part of ``Matcher``)."""
 
-    def _credit_sets(self, f: LineFacts, cust: str) -> list[list[int]]:
-        """The sets of the customer's open credit notes a receipt may deduct: each one alone
-        (for a few), then all of them together."""
-        held = self.credits.of(cust, f.currency, f.date)
+    def _credit_sets(self, f: LineFacts, cust: str, credits: OpenCredits | None = None
+                     ) -> list[list[int]]:
+        """The sets of the customer's open credit notes (or ``credits``) a receipt may deduct:
+        each one alone, then all of them together."""
+        held = (credits or self.credits).of(cust, f.currency, f.date)
         if not held or len(held) > AT_MOST:
             return []
         return [[p] for p in held] + ([held] if len(held) > 1 else [])
 
-    def _credits_making(self, f: LineFacts, cust: str, gap: int) -> list[int] | None:
-        """The one set of the customer's open credit notes whose open amounts make ``gap``
-        exactly; None if none does, or several do."""
-        found = [s for s in self._credit_sets(f, cust)
-                 if sum(self.credits.left[p] for p in s) == gap]
+    def _credits_making(self, f: LineFacts, cust: str, gap: int,
+                        credits: OpenCredits | None = None) -> list[int] | None:
+        """The one set of the customer's open credit notes (or ``credits``) whose open amounts
+        make ``gap`` exactly; None if none does, or several do."""
+        credits = credits or self.credits
+        found = [s for s in self._credit_sets(f, cust, credits)
+                 if sum(credits.left[p] for p in s) == gap]
         return found[0] if len(found) == 1 else None
+
+    def _advances_text(self, advances: list[int]) -> str:
+        """"the customer's unapplied receipt R-56 (100,000.00)"."""
+        held = ", ".join(f"{self.advances.number[p]} ({self._money(self.advances.left[p])})"
+                         for p in advances)
+        return f"the customer's unapplied receipt {held}"
 
     def _credit_rows(self, f: LineFacts, cust: str, credits: list[int], conf: float,
                      reason: str) -> list[Allocation]:
@@ -95,36 +106,46 @@ class CreditNotes:
         used = ", ".join(f"{self.credits.number[p]} ({self._money(self.credits.left[p])})"
                          for p in credits)
         reason = f"{reason}; less credit note {used}, which the customer deducted"
+        if "; one of several ways" in reason:  # the doubt last, where a person reads it
+            doubt = "; one of several ways to make the amount with its credits: please confirm"
+            reason = reason.replace(doubt, "") + doubt
         rows = [Allocation(f.pos, p, cust, self.inv.remaining[p], 0, method, conf, reason)
                 for p in invs]
         return rows + self._credit_rows(f, cust, credits, conf, reason)
 
     def propose_net_of_credits(self, f: LineFacts) -> list[Allocation] | None:
-        """A known payer's receipt that is one set of its open invoices less its open credit
-        notes."""
+        """A known payer's receipt that is one of its open invoices, or its whole balance, less its
+        open credit notes or the receipts it sent before, held on account."""
         if f.category is not None and not (f.payer and f.payer.by_account):
             return None
         found = []
         for cust, sure, how in self._payers_to_try(f)[:1]:
             items = self.inv.open_of(cust, f.currency, f.date)
             balance = self.inv.total(items)
-            for credits in self._credit_sets(f, cust):
-                target = f.remaining + sum(self.credits.left[p] for p in credits)
-                # One invoice less the credit note, or the whole statement balance: a set of
-                # some invoices of many would make the amount by chance.
-                same = self.inv.with_remaining(items, target)
-                if same:
-                    found.append((cust, sure, how, [same[0]], credits, len(same)))
-                elif balance == target:
-                    found.append((cust, sure, how, list(items), credits, 1))
+            for held in (self.credits, self.advances):
+                for credits in self._credit_sets(f, cust, held):
+                    target = f.remaining + sum(held.left[p] for p in credits)
+                    # One invoice less the credit, or the whole statement balance: a set of
+                    # some invoices of many would make the amount by chance.
+                    same = self.inv.with_remaining(items, target)
+                    if same:
+                        found.append((cust, sure, how, [same[0]], held, credits, len(same)))
+                    elif balance == target:
+                        found.append((cust, sure, how, list(items), held, credits, 1))
         if not found:
             return None
-        cust, sure, how, invs, credits, count = found[0]
+        cust, sure, how, invs, held, credits, count = found[0]
         nums = ", ".join(self.inv.number[p] for p in invs)
-        if len(found) > 1 or count > 1:
-            return self._net_of_credits(f, invs, credits, "credit-note", 0.6,
-                                        f"{how}; {nums}, one of several ways to make the "
-                                        "amount with its credit notes: please confirm")
-        conf = self._payer_confidence(f, cust, sure, 0.9)
-        return self._net_of_credits(f, invs, credits, "credit-note", conf,
-                                    f"{how}; amount equals the open amount of {nums}")
+        doubt = len(found) > 1 or count > 1
+        conf = 0.6 if doubt else self._payer_confidence(f, cust, sure, 0.9)
+        doubted = "; one of several ways to make the amount with its credits: please confirm" \
+            if doubt else ""
+        said = f"{how}; amount equals the open amount of {nums}"
+        if held is self.credits:
+            return self._net_of_credits(f, invs, credits, "credit-note", conf, said + doubted)
+        # Less the money it sent before (an advance, an overpayment held on account): the cash
+        # pays the invoices but the last in part; the advance, already in the books, pays the
+        # rest once it is applied there.
+        return self._alloc(f, invs, "partial", conf,
+                           f"{said} less {self._advances_text(credits)}: apply it to "
+                           f"{self.inv.number[invs[-1]]} too" + doubted)

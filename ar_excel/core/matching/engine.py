@@ -141,13 +141,18 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
     it; this class only holds the run's state and the order of the stages."""
 
     def __init__(self, lines: pd.DataFrame, invoices: OpenInvoices, payers: PayerDirectory,
-                 policy: Policy, credits: OpenCredits | None = None) -> None:
+                 policy: Policy, credits: OpenCredits | None = None,
+                 advances: OpenCredits | None = None) -> None:
         self.lines = lines
         self.inv = invoices
         # The customers' open credit notes, which a receipt may be net of (``credit_notes``).
-        self.credits = credits if credits is not None else OpenCredits(
-            pd.DataFrame(columns=["Item Type", "Open Amount", "Invoice No", "Customer ID"]),
-            invoices.unit)
+        nothing = pd.DataFrame(columns=["Item Type", "Open Amount", "Invoice No",
+                                        "Customer ID"])
+        self.credits = credits if credits is not None else OpenCredits(nothing, invoices.unit)
+        # Their receipts held on account (an advance, an earlier overpayment), which a receipt
+        # may be net of too (``credit_notes``).
+        self.advances = advances if advances is not None else OpenCredits(
+            nothing, invoices.unit, "Payment")
         self.inv.use_policy(policy)
         self.payers = payers
         self.policy = policy

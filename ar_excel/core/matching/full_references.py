@@ -163,10 +163,15 @@ class FullReferences:
         # 5,000.00; 71.00): the amount confirms the number after all.
         credits = self._credits_making(f, cust, total - f.remaining) \
             if one_customer and f.remaining < total else None
+        # Short by exactly the money it sent before, held on account (an advance): the
+        # amount confirms the number too.
+        advance = self._credits_making(f, cust, total - f.remaining, self.advances) \
+            if one_customer and len(refs) == 1 and f.remaining < total and credits is None \
+            else None
         taken = self._what_was_taken(refs[0], total - f.remaining) \
             if unconfirmed and len(refs) == 1 and f.remaining < total and credits is None \
-            else None
-        if taken is not None or credits is not None:
+            and advance is None else None
+        if taken is not None or credits is not None or advance is not None:
             unconfirmed = False
         note = ""
         if unconfirmed:
@@ -228,6 +233,9 @@ class FullReferences:
             against = self._payer_against(f, cust, "part of it")
             paid = (f"short by {self._money(total - f.remaining)}: {taken}, left open on the "
                     "invoice" if taken is not None else
+                    f"short by {self._money(total - f.remaining)}: "
+                    f"{self._advances_text(advance)} pays the rest: apply it to "
+                    f"{self.inv.number[refs[0]]} too" if advance is not None else
                     f"part payment of {self._money(self.inv.remaining[refs[0]])} open")
             return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; {paid}" + against)
