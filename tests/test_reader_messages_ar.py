@@ -130,8 +130,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile", 30]],
         "Aging": [["Customer", "Document No", "Due Date", "Amount"],
                   ["C1", "I-1", datetime(2026, 10, 31), 100]]})
+    # a customer list keyed by name beside a code column the reader does not know
+    by_name = _save(tmp_path, "by_name.xlsx", {
+        "Customers": [["Debtor Code", "Customer Name"], ["D-1", "Nile"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab]
+             due_only, aging_tab, by_name]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -300,7 +300,7 @@ def _sheet_of_their_own(xlbook: Any, tab: Tab) -> bool:
     """Whether the sheet the tab would replace is a clerk's own (``looks_like_our_tab``)."""
     old = find_sheet(xlbook, tab.name[:31])
     headers = [str(c) for c in tab.frame.columns if c != ROW]
-    if old is None or not headers or match_key(tab.name).startswith("_ar_"):
+    if old is None or not headers or tab.name.startswith("_ar_"):
         return False
     try:
         rows = old.range((1, 1), (6, max(len(headers), 8))).value

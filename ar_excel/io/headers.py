@@ -43,8 +43,37 @@ _UNIT_SUFFIX = re.compile(
     r"ج\.?\s?م\.?|جنيه|بالجنيه|ريال|بالريال|درهم|بالدرهم|\$|€|£)\s*$", re.IGNORECASE)
 
 
+# Words clerks and exports shorten in headers ("Cust Code", "Inv Dt", "Amt", "Acct No",
+# "Disc %", "VAT Reg No"), and how they read in full. A header is tried with them written
+# out only when it matches no alias as it stands.
+_SHORT_WORDS = {
+    "cust": "customer", "custmr": "customer", "cus": "customer", "clt": "client",
+    "acct": "account", "acc": "account", "a/c": "account",
+    "inv": "invoice", "invc": "invoice", "amt": "amount", "dt": "date", "dte": "date",
+    "curr": "currency", "ccy": "currency", "cur": "currency", "crncy": "currency",
+    "disc": "discount", "pct": "%", "ref": "reference", "desc": "description",
+    "nbr": "no", "num": "no", "no.": "no", "#": "no", "qty": "quantity",
+    "pmt": "payment", "pymt": "payment", "rcpt": "receipt", "lmt": "limit", "lim": "limit",
+    "trn": "tax id", "vat": "vat", "tel": "phone", "mob": "mobile",
+}
+# Words that only say a number is registered ("VAT Reg No" is the VAT No).
+_FILLER = {"reg", "regn", "registration", "reg.", "regd"}
+_WORD = re.compile(r"a/c|#|[^\s#/._:-]+\.?")
+
+
+def _written_out(text: str) -> str | None:
+    """The header with its shortened words written out ("Cust Code" -> "customer code"), or
+    None when it has none."""
+    words = _WORD.findall(text.lower())
+    full = [_SHORT_WORDS.get(w, _SHORT_WORDS.get(w.rstrip("."), w.rstrip(".")))
+            for w in words if w.rstrip(".") not in _FILLER]
+    out = " ".join(full)
+    return out if full and out != " ".join(w.rstrip(".") for w in words) else None
+
+
 def _header_key(text: str, index: dict[str, str]) -> str | None:
-    """The alias key a header matches: as written, else without its unit or currency."""
+    """The alias key a header matches: as written, else without its unit or currency, else
+    with its shortened words written out."""
     key = match_key(text.lstrip("*"))  # Xero marks its import's required columns "*Name"
     if key in index:
         return key
@@ -55,6 +84,9 @@ def _header_key(text: str, index: dict[str, str]) -> str | None:
     bare = _UNIT_SUFFIX.sub("", text)
     if bare != text and bare.strip() and match_key(bare) in index:
         return match_key(bare)
+    full = _written_out(_BRACKETED.sub(" ", bare if bare.strip() else text))
+    if full is not None and match_key(full) in index:
+        return match_key(full)
     return None
 
 

@@ -73,6 +73,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة)، فلا يمكن استخدام الصف"),
     (r"^sheet '(.*)' has no column for (.*) \(header row (\d+) has: (.*)\)$",
      "الورقة '{0}' ليس فيها عمود {1} (صف العناوين {2} فيه: {3})"),
+    (r"^sheet '(.*)' has no Customer ID column \(column (.*) is not read as one\): each "
+     r"customer's (.*) is read as its ID; name the code column 'Customer ID' to key by code$",
+     "الورقة '{0}' ليس فيها عمود رقم العميل (العمود {1} لا يُقرأ كذلك): يُقرأ {2} لكل عميل "
+     "رقماً له؛ سمِّ عمود الكود 'رقم العميل' ليُعرف العملاء بأكوادهم"),
     (r"^no header row found in sheet '(.*)'$", "لم يوجد صف عناوين في الورقة '{0}'"),
     (r"^policy '(.*)': (.*); the default is used$", "السياسة '{0}': {1}؛ استُخدمت القيمة الافتراضية"),
     (r"^row (\d+) repeats the header row: not read$", "الصف {0} يكرر صف العناوين: لم يُقرأ"),

@@ -165,7 +165,7 @@ def sheets_of_their_own(path: Path, tabs: list[tuple[str, list[str]]]) -> list[s
     try:
         for ws in wb.worksheets:
             key = match_key(ws.title)
-            if key in wanted and not key.startswith("_ar_") and not looks_like_our_tab(
+            if key in wanted and not ws.title.startswith("_ar_") and not looks_like_our_tab(
                     list(ws.iter_rows(min_row=1, max_row=6, values_only=True)), wanted[key]):
                 own.append(ws.title)
     finally:

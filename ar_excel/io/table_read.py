@@ -6,6 +6,7 @@ value and said; terms counting from a month's end are kept beside their days."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -175,6 +176,18 @@ def _customers_filled_down(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: s
     return [Issue(sheet, cells[0], header, None,
                   f"{header} is written only on the first row of each customer's group: "
                   f"{len(cells)} blank cell(s) read as the customer above ({named})")]
+
+
+_CODE_WORDS = re.compile(r"\b(?:code|no|id|number|num|ref|reference|acct|account)\b|#|كود|"
+                         r"رقم|رمز|مرجع", re.IGNORECASE)
+
+
+def _code_like_headers(header: list[Any], names: list[str], schema: Any) -> list[str]:
+    """The headers of columns read as no field whose words say they hold codes or numbers
+    ("Debtor Code", "Client Ref", "كود")."""
+    fields = {f.name for f in schema.fields}
+    return [f"'{str(h).strip()}'" for h, n in zip(header, names, strict=False)
+            if isinstance(h, str) and n not in fields and _CODE_WORDS.search(h)]
 
 
 def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: list[str]
@@ -357,6 +370,16 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 (sheet_kind, field) not in NOT_COPIED:
             frame[field] = frame[source]  # (the receipts' customers: their invoices')
             letters[field] = letters[source]
+            codes = _code_like_headers(header, names, schema) \
+                if (sheet_kind, field) == ("Customers", "Customer ID") else []
+            if codes:
+                # A list keyed by name (QuickBooks') is read so in silence; beside a column
+                # that looks like the customers' codes, the reader may have missed them.
+                issues.append(Issue(sheet, f"{letters[source]}{header_row}", "Customer ID",
+                                    None, f"sheet '{sheet}' has no Customer ID column (column "
+                                    f"{', '.join(codes)} is not read as one): each "
+                                    f"customer's {written[source]} is read as its ID; name "
+                                    "the code column 'Customer ID' to key by code"))
 
     if schema.name in ("Invoices", "Payments") and not by_headings and "Customer ID" in written:
         index = alias_index(schema)
