@@ -480,10 +480,13 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
 def open_balance(items: pd.DataFrame) -> pd.Series:
     """Each customer's balance: the sum of its signed open items, rounded to the minor unit
     of its currency (of the finest of its currencies, where it has several)."""
-    totals = items.groupby("Customer ID", sort=True)["Open Amount"].sum()
+    # An item without a customer (a receipt whose customer was left blank) is in the books
+    # all the same: its balance is kept, under a blank key, so the totals still tie out.
+    totals = items.groupby("Customer ID", sort=True, dropna=False)["Open Amount"].sum()
     if "Currency" not in items or not _other_decimals(None, items["Currency"]):
         return totals.round(DEFAULT_DECIMALS)
-    places = items["Currency"].map(decimals_of).groupby(items["Customer ID"], sort=True).max()
+    places = items["Currency"].map(decimals_of).groupby(items["Customer ID"], sort=True,
+                                                        dropna=False).max()
     return pd.Series([round(float(t), int(d))
                       for t, d in zip(totals, places[totals.index], strict=True)],
                      index=totals.index, dtype="float64")
