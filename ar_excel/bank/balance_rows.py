@@ -36,11 +36,18 @@ _TOTAL_CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|
 _TOTAL_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|soll|débit")
 
 
+# a balance taken over from the page before ("الرصيد المرحل من الصفحة السابقة": 'carried'
+# over, but to this page) or on to the page after
+FROM_PAGE_BEFORE = (r"(from|of)\s+(the\s+)?(previous|last|prior)\s+page|"
+                    r"(من|عن)\s*(ال)?صفح[ةه]\s*(ال)?(سابق[ةه]|ماضي[ةه])")
+TO_PAGE_AFTER = r"(to|on)\s+(the\s+)?next\s+page|(إلى|الى|لل|ل)\s*(ال)?صفح[ةه]\s*(ال)?تالي[ةه]"
+
+
 OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(balance|saldo|kontostand|solde)|solde\s+(initial|"
                          r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
                          r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
-                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau")
+                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|" + FROM_PAGE_BEFORE)
 
 
 CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
@@ -49,7 +56,7 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى)|"
                          r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b|"
                          # German exports' last line "Kontostand" (not the old one)
-                         r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b")
+                         r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)
 
 
 _BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|brought\s*forward|"
@@ -165,18 +172,23 @@ def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
 
 def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
                      balances: StatementBalance, decimal: str, dayfirst: bool,
-                     fmt: str | None) -> bool:
-    """An 'Opening balance' / 'Closing balance' row: record it in ``balances`` and say so
-    (it is not a transaction). ``texts``: the row's text cells joined."""
+                     fmt: str | None, page_break: bool = False) -> tuple[str, float] | None:
+    """An 'Opening balance' / 'Closing balance' row: record it in ``balances`` and return
+    its kind ("opening" or "closing") and balance (it is not a transaction); None for any
+    other row. ``texts``: the row's text cells joined. A ``page_break`` row (lines above and
+    below it: "Balance brought forward" / "carried forward" between pages) is returned but
+    is neither the statement's opening nor its closing balance."""
     if not _BALANCE_WORD.search(texts):
-        return False
-    is_open, is_close = bool(OPENING_RE.search(texts)), bool(CLOSING_RE.search(texts))
+        return None
+    # "الرصيد المرحل من الصفحة السابقة": 'carried' (مرحل), but from the page before
+    is_open = bool(OPENING_RE.search(texts))
+    is_close = bool(CLOSING_RE.search(texts)) and not re.search(FROM_PAGE_BEFORE, texts, re.I)
     if not (is_open or is_close):
-        return False
+        return None
     dated = not is_blank(cell_at(row, cols.get("Date", cols.get("Value Date"))))
     moved = any(not is_blank(cell_at(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
     if dated and moved and not _only_a_balance_label(row, cols):
-        return False  # a real line whose narrative happens to mention a balance
+        return None  # a real line whose narrative happens to mention a balance
     value = None
     for canon in ("Balance", "Amount", "Credit", "Debit"):
         try:
@@ -190,7 +202,9 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
     if value is None:
         value = number_in_text(row, decimal)
     if value is None:
-        return False
+        return None
+    if page_break:
+        return ("opening" if is_open else "closing"), value
     try:
         when = parse_date(cell_at(row, cols.get("Date")), dayfirst, fmt)
     except (ValueError, OverflowError):
@@ -203,7 +217,7 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
             balances.opening, balances.opening_date = value, when
     else:  # and the last "carried forward" or closing balance closes
         balances.closing, balances.closing_date = value, when
-    return True
+    return ("opening" if is_open else "closing"), value
 
 
 # dates inside a balance label ("Ending balance as of 11/30/2026", "as at 30-Nov-2026"):

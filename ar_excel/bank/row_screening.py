@@ -29,8 +29,10 @@ from ar_excel.bank.balance_rows import (
 from ar_excel.bank.cells import ColumnCells, cell_at, row_key
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount
+from ar_excel.bank.page_breaks import page_number_of
 from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
 from ar_excel.bank.statement import StatementBalance, clean_text
+from ar_excel.bank.two_columns import readings_of
 from ar_excel.parsing import is_blank, normalize_digits
 
 
@@ -44,6 +46,9 @@ class Screened:
     closing_at: int | None = None  # the row of the last closing / carried-forward balance
     sections: list[tuple[int, str]] = field(default_factory=list)  # pos, currency
     no_movement: str | None = None  # "No transactions found for the selected period"
+    # balances printed between pages (brought / carried forward): pos, kind, balance, label
+    page_balances: list[tuple[int, str, float, str]] = field(default_factory=list)
+    page_numbers: list[tuple[int, str]] = field(default_factory=list)  # pos, "Page 2 of 5"
 
 
 # what a portal prints in place of lines for a period without any
@@ -68,8 +73,14 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
     # itself looks like one.
     header_keys = [fold_key(h) for h in header]
     suspect = main & (~dated | no_money)
+    summary_like = np.zeros(len(main), dtype=bool)
     for i in desc_cols:  # a dated totals or balance row with figures: "30/11/2026, Total, .."
-        suspect |= main & starts_with_total(table.cells(i))
+        summary_like |= main & starts_with_total(table.cells(i))
+    suspect |= summary_like
+    # a balance row with lines above and below it breaks the statement between two pages
+    line_like = main & dated & ~no_money & ~summary_like
+    lines_above = np.concatenate(([False], np.logical_or.accumulate(line_like)[:-1]))
+    lines_below = np.concatenate((np.logical_or.accumulate(line_like[::-1])[::-1][1:], [False]))
     if date_idx is None or date_idx >= len(header_keys) or any(
             ch.isdigit() for ch in header_keys[date_idx]):
         suspect = main.copy()
@@ -94,6 +105,13 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if row_key(row) in page_heading:
             out.not_lines[pos] = True  # the account details above the header, on each page
             continue
+        if header_keys and _repeats_the_header(row, header_keys, fold):
+            out.not_lines[pos] = True  # the header repeated, a cell lost or moved on the way
+            continue
+        if no_money[pos] and (page := page_number_of(row)):
+            out.not_lines[pos] = True  # "Page 2 of 5" at a page's foot or head
+            out.page_numbers.append((pos, page))
+            continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
                          and c.strip() and i not in (money_and_dates if dated[pos] else money))
@@ -102,9 +120,14 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.not_lines[pos] = True
             out.totals.append((pos, label))
             continue
-        if read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format):
+        between = bool(lines_above[pos] and lines_below[pos])
+        stated = read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format,
+                                  page_break=between)
+        if stated:
             out.not_lines[pos] = True
-            if not OPENING_RE.search(texts):
+            if between:
+                out.page_balances.append((pos, *stated, label or texts))
+            elif not OPENING_RE.search(texts):
                 out.closing_at = pos
             continue
         if no_money[pos] and not dated[pos]:
@@ -128,6 +151,15 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             if desc:
                 out.continued.append((pos, desc, texts))
     return out
+
+
+def _repeats_the_header(row: list[Any], header_keys: list[str], fold: Any) -> bool:
+    """Whether a row without an amount is the header again, as a PDF conversion or a page
+    pasted by hand gives it: each of its cells one of the header's names (a cell may be lost
+    or moved a column), and at least half of the header's names there."""
+    named = {k for k in header_keys if k}
+    cells = [fold(c) for c in row if not is_blank(c)]
+    return len(cells) >= max(2, (len(named) + 1) // 2) and all(c in named for c in cells)
 
 
 def moves_the_balance(data: list[list[Any]], pos: int, cols: dict[str, int],
@@ -155,17 +187,17 @@ def balance_says(data: list[list[Any]], pos: int, cols: dict[str, int],
     row = data[pos]
     balance = number(row, "Balance")
     amount = number(row, "Amount")
-    if amount is None and ("Credit" in cols or "Debit" in cols):
-        credit, debit = number(row, "Credit"), number(row, "Debit")
-        if credit is None and debit is None:
-            return None
-        amount = (credit or 0.0) - abs(debit or 0.0)
-    if balance is None or not amount:
+    # a Debit/Credit pair: any reading the two-column rules allow (a negative figure read as
+    # a reversal, one side alone of a row with both), as ``two_columns`` reads the line
+    readings = [amount] if amount is not None else readings_of(
+        number(row, "Debit"), number(row, "Credit"))
+    readings = [r for r in readings if r]
+    if balance is None or not readings:
         return None
     for above in range(pos - 1, -1, -1):  # the nearest row above with a balance
         before = number(data[above], "Balance")
         if before is not None:
-            return abs(before + amount - balance) < 0.005
+            return any(abs(before + r - balance) < 0.005 for r in readings)
     return None
 
 

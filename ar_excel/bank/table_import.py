@@ -45,6 +45,7 @@ from ar_excel.bank.numbers import (
     parse_amount_column,
     parse_date_column,
 )
+from ar_excel.bank.page_breaks import lines_copied_at_a_page_break, page_balances_that_disagree
 from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
     currency_from_text,
@@ -261,6 +262,31 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if closing_at is not None and (kept < closing_at).any() and (kept > closing_at).any():
         # a page's "carried forward" with lines after it: not the statement's closing balance
         balances.closing = balances.closing_date = None
+    printed = (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
+               if "Balance" in cols and screened.not_lines.any() else None)
+    for pos, above, proven in lines_copied_at_a_page_break(data, kept, screened.not_lines,
+                                                           printed):
+        if proven:
+            live[pos] = False
+        issue(pos, 0, date_column, raw_dates[pos], (
+            f"this line repeats row {numbers[above]}, the last line of the page before, cell "
+            "for cell" + (", with the same running balance: the line copied twice at the page "
+                          "break; left out" if proven else
+                          "; the file has no running balance to tell a line copied twice at "
+                          "the page break from two like transactions: kept, so check it "
+                          "against the bank's statement")))
+    kept = np.flatnonzero(live)
+    _page_breaks(screened, kept, amount, printed, balances.opening, issue, numbers)
+    if screened.page_numbers:
+        pos, page = screened.page_numbers[0]
+        named = ", ".join(str(numbers[p]) for p, _ in screened.page_numbers[:10])
+        more = " ..." if len(screened.page_numbers) > 10 else ""
+        where = next((i for i, c in enumerate(data[pos]) if not is_blank(c)), 0)
+        found.append((pos, 0, Issue(
+            source, f"row {numbers[pos]}", header[where] if where < len(header) else "", page,
+            f"page number{'s' if len(screened.page_numbers) > 1 else ''} ('{page}', row"
+            f"{'s' if len(screened.page_numbers) > 1 else ''} {named}{more}): the statement's "
+            "page breaks, not a transaction; left out")))
     for pos, label, text in totals_that_differ(totals, data, cols, decimal, amount, kept):
         issue(pos, 0, "Amount" if "Amount" in cols else "Credit", label,
               "totals row left out, but it does not agree with the lines above it: " + text)
@@ -367,11 +393,39 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                 "credit columns or signed amounts")))
     if "Balance" in cols:
         left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
-                    and i.cell[4:].isdigit()}
+                    and i.cell[4:].isdigit()} - {numbers[p] for p, _ in screened.page_numbers}
         name = header[cols["Balance"]] if cols["Balance"] < len(header) else ""
         issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
+
+
+def _page_breaks(screened: Any, kept: np.ndarray, amount: np.ndarray,
+                 balance: np.ndarray | None, opening: float | None, issue: Any,
+                 numbers: list[int]) -> None:
+    """Each balance brought or carried forward between pages that is not the running balance
+    at its place, reported at its cell (a line lost or misread at the page break)."""
+    if not screened.page_balances:
+        return
+    starts = [p for p, _ in screened.sections]  # another account's lines: not this balance's
+    breaks = [b for b in screened.page_balances
+              if not any(s < b[0] for s in starts)]
+    labels = {p: label for p, _, _, label in breaks}
+    for pos, stated, running, anchor, last in page_balances_that_disagree(
+            breaks, kept, amount, balance, opening):
+        if anchor is None:
+            whose = "the opening balance"
+        elif anchor in labels:
+            whose = f"the balance of row {numbers[anchor]} ('{labels[anchor]}')"
+        else:
+            whose = f"the balance of row {numbers[anchor]}"
+        whose += (f" plus the lines down to row {numbers[last]}" if last is not None else
+                  ", the line above it" if anchor is not None and anchor not in labels
+                  else " above it" if anchor is not None else "")
+        issue(pos, 0, "Balance", stated,
+              f"'{labels[pos]}' between pages is {stated:,.2f}, but the running balance there "
+              f"is {running:,.2f} ({whose}; difference {stated - running:,.2f}): a line may be "
+              "missing at the page break, or misread")
 
 
 # the words of a summary row printed without a date under the lines (never a transaction

@@ -4,13 +4,16 @@ The rules:
 
 * A Debit column holds money out and a Credit column money in, whichever sign the bank
   prints. Printing every debit with a minus is one way of exporting ("-120.50" under
-  ``Soll``): where most of the Debit column is negative, a negative debit is simply money out.
-  Otherwise a figure signed against its column is a reversal: a negative credit (a credit
+  ``Soll``): where most of the Debit column is negative, a negative debit is simply money out,
+  and a positive one among them is odd: still money out unless the running balance rises by
+  it (a debit reversed, written the other way), told either way. Otherwise a figure signed against its column is a reversal: a negative credit (a credit
   reversed, a cheque returned unpaid) is money out, a negative debit (a charge refunded, a
   payment returned) money in.
 * A row with both a debit and a credit (neither zero) is read as their difference.
 * Where a running balance is printed, it decides each such row: the reading it moves by is
   taken (for a row with both sides: the difference, the credit alone or the debit alone).
+* Whether a row moves the running balance by its own amount (a line, not a totals row) is
+  asked of every reading these rules allow (``readings_of``).
 * Every such row is told to the clerk, with its row and column, saying how it was read and
   why; a 0.00 or "-" on the empty side of a row is no second figure and says nothing.
 """
@@ -60,7 +63,9 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
     credit_back = rows & (credit < 0)
     debit_back = rows & (debit < 0) & (not minus_is_debits_way)
     both = rows & (np.nan_to_num(debit) != 0) & (np.nan_to_num(credit) != 0)
-    unplain = credit_back | debit_back | both
+    # a debit without its minus in a column that writes them with one
+    debit_odd = rows & (debit > 0) & minus_is_debits_way & ~both
+    unplain = credit_back | debit_back | both | debit_odd
     if not unplain.any():
         return amount
     amount = amount.copy()
@@ -75,6 +80,8 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
         on_credit = bool(credit_back[pos])  # which column a lone figure is in
         if both[pos]:
             readings = [into[pos] + out[pos], into[pos], out[pos]]
+        elif debit_odd[pos]:
+            readings = [out[pos], -out[pos]]
         else:
             first = into[pos] if on_credit else out[pos]
             readings = [first, -first]
@@ -85,7 +92,10 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
         # the plain reading where the balance allows it, else the one reading it moves by
         chosen = readings[0] if readings[0] in fits or len(fits) != 1 else next(iter(fits))
         amount[pos] = chosen
-        if both[pos]:
+        if debit_odd[pos]:
+            say(pos, debit_name, raw[0][pos], _positive_among_minus(
+                debit_name, raw[0][pos], chosen, moved, balance is not None))
+        elif both[pos]:
             say(pos, f"{debit_name} / {credit_name}", f"{raw[0][pos]} / {raw[1][pos]}",
                 _both_sides(names, abs(debit[pos]), abs(credit[pos]), readings, chosen,
                             moved, chosen in fits, balance is not None))
@@ -94,6 +104,23 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
             say(pos, name, cell, _against_its_column(name, cell, on_credit, chosen, moved,
                                                      chosen != readings[0], balance is not None))
     return amount
+
+
+def readings_of(debit: float | None, credit: float | None) -> list[float]:
+    """Every amount the rules above allow a row of ``debit`` and ``credit`` (as printed; None
+    or 0 where blank) to move the running balance by: the plain reading first (credit less
+    debit, unsigned), then a negative figure read as a reversal and, with both sides filled,
+    each side alone."""
+    debit, credit = debit or 0.0, credit or 0.0
+    into = [abs(credit)] + ([-abs(credit)] if credit < 0 else [])
+    out = [-abs(debit)] + ([abs(debit)] if debit < 0 else [])
+    if not debit:
+        readings = into if credit else []
+    elif not credit:
+        readings = out
+    else:
+        readings = [i + o for i in into for o in out] + into + out
+    return list(dict.fromkeys(round(r, 3) for r in readings))
 
 
 def _balance_move(balance: np.ndarray | None, pos: int, direction: int) -> float | None:
@@ -138,6 +165,25 @@ def _against_its_column(name: str, cell: object, is_credit: bool, chosen: float,
     return (f"{said}: read as {reversal}, {way} ({_money(chosen)}); the running balance moves "
             f"by {_money(moved)}, by neither reading, so check the line against the bank's "
             "statement")
+
+
+def _positive_among_minus(name: str, cell: object, chosen: float, moved: float | None,
+                          printed: bool) -> str:
+    """The note for a debit written without the minus its column writes debits with."""
+    said = f"{name} '{cell}' is positive, where the column writes its debits with a minus"
+    if chosen > 0:
+        return (f"{said}, and the running balance rises by it: read as money in "
+                f"({_money(chosen)}), a debit reversed")
+    if moved is None:
+        return (f"{said}: read as money out ({_money(chosen)}), as its column says; "
+                f"{_no_balance(printed)} to confirm it, so check it against the bank's "
+                "statement")
+    if abs(moved - chosen) < 0.005:
+        return (f"{said}: read as money out ({_money(chosen)}), as the running balance falls "
+                "by it")
+    return (f"{said}: read as money out ({_money(chosen)}), as its column says; the running "
+            f"balance moves by {_money(moved)}, by neither reading, so check the line against "
+            "the bank's statement")
 
 
 def _both_sides(names: tuple[str, str], debit: float, credit: float, readings: list[float],

@@ -1,0 +1,103 @@
+"""Where a statement exported or copied page by page breaks between its pages.
+
+The rules (Egyptian and Gulf portals, PDF-to-Excel conversions, statements pasted page by
+page): each page may repeat the header and the account lines, open with the balance brought
+forward ("Balance B/F", "رصيد منقول", "الرصيد المرحل من الصفحة السابقة") and close with a page
+total, the balance carried forward ("C/F", "رصيد مرحل") and its page number ("Page 2 of 5",
+"صفحة ٢ من ٥"). None of these is a transaction. The first page's brought-forward is the
+statement's opening balance and the last carried-forward its closing; those between the
+pages only repeat the running balance, so each is checked against it (the nearest balance
+above - a line's, the page's before, the opening - plus the lines in between): one that
+disagrees means a line was lost or misread at the page break, and is reported at its cell,
+once (the next page's balances follow from it). Page numbers are
+left out with one word for the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.two_columns import running_direction
+from ar_excel.parsing import is_blank, normalize_digits
+
+# "Page 2 of 5", "Page: 2/5", "Seite 2 von 5", "Page 2 sur 5", "صفحة ٢ من ٥", "الصفحة 2 / 5",
+# "Page 2" alone
+_PAGE_NUMBER = re.compile(
+    r"(?i)\s*[-–(]?\s*(page|pg\.?|seite|(ال)?صفح[ةه])\s*(no\.?|رقم)?\s*:?\s*\d{1,4}"
+    r"(\s*(of|/|von|sur|de|من|-)\s*\d{1,4})?\s*[-–)]?\s*")
+
+# what a printed page's footer says beside its number: when and by whom it was printed
+_PRINT_STAMP = re.compile(
+    r"(?i)^\s*(printed|print\s*date|generated|run\s*date|report\s*date|user|"
+    r"تاريخ\s*(الطباعة|الطباعه|الاستخراج)|طبع|المستخدم)\b")
+
+
+def page_number_of(row: list[Any]) -> str | None:
+    """The page number a row says and nothing else (but when and by whom it was printed):
+    a page's footer or heading, no transaction and no narrative of one. None otherwise."""
+    found = None
+    for cell in row:
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str):
+            return None
+        if _PAGE_NUMBER.fullmatch(normalize_digits(cell)):
+            found = found or cell.strip()
+        elif not _PRINT_STAMP.match(cell):
+            return None
+    return found
+
+
+def page_balances_that_disagree(page_balances: list[tuple[int, str, float, str]],
+                                kept: np.ndarray, amount: np.ndarray,
+                                balance: np.ndarray | None, opening: float | None
+                                ) -> list[tuple[int, float, float, int | None, int | None]]:
+    """The balances printed between pages (position, kind, balance, label) that are not the
+    running balance at their place: the nearest balance above them (a line's printed
+    balance, the page balance before, else the opening) plus the lines in between. Each as
+    (position, balance printed, running balance, the row of that nearest balance - None for
+    the opening -, the last line in between or None). ``kept``: positions of the lines;
+    ``amount``, ``balance``: per row of the table (``balance`` None where the file has no
+    running balance)."""
+    out: list[tuple[int, float, float, int | None, int | None]] = []
+    if balance is not None and running_direction(balance[kept], amount[kept]) == -1:
+        return out  # newest first: the line above comes after the page break, not before
+    with_balance = kept[~np.isnan(balance[kept])] if balance is not None else kept[:0]
+    stated_at = {pos: value for pos, _, value, _ in page_balances}
+    for pos, _kind, stated, _label in page_balances:
+        rows = [p for p in stated_at if p < pos] + with_balance[with_balance < pos].tolist()
+        anchor = max(rows) if rows else None
+        if anchor is None and opening is None:
+            continue
+        start = opening if anchor is None else (
+            stated_at[anchor] if anchor in stated_at else float(balance[anchor]))
+        between = kept[(kept > (-1 if anchor is None else anchor)) & (kept < pos)]
+        running = start + float(np.nansum(amount[between]))
+        if abs(running - stated) >= 0.005:
+            out.append((pos, stated, round(running, 3), anchor,
+                        int(between[-1]) if len(between) else None))
+    return out
+
+
+def lines_copied_at_a_page_break(data: list[list[Any]], kept: np.ndarray,
+                                 page_rows: np.ndarray, balance: np.ndarray | None
+                                 ) -> list[tuple[int, int, bool]]:
+    """Lines that repeat, cell for cell, the last line of the page before them (a page
+    copied or converted with an overlap): (position, the line it repeats, proven). Proven
+    where the running balance is printed on both and the same - a second, real transaction
+    would have moved it; without a running balance two identical transactions may straddle a
+    page break, so the line is kept and only said. ``page_rows``: the rows that are no
+    transactions (page breaks among them)."""
+    out = []
+    for above, pos in zip(kept[:-1].tolist(), kept[1:].tolist(), strict=True):
+        if pos - above < 2 or not page_rows[above + 1:pos].any():
+            continue
+        if [c for c in data[pos]] != [c for c in data[above]]:
+            continue
+        proven = (balance is not None and not np.isnan(balance[pos])
+                  and not np.isnan(balance[above]))
+        out.append((pos, above, proven))
+    return out
