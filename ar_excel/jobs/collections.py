@@ -116,8 +116,9 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
     reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
     reminders = reminders.set_index("Customer ID") if reminders is not None else None
     ordered = items.sort_values(["Customer ID", "Due Date", "Date", "Document No"], kind="stable")
-    by_account = dict(tuple(ordered.groupby(["Customer ID", ordered["Currency"].fillna("")],
-                                            sort=False)))
+    # the rows of each account, cut out only for the accounts that get a letter
+    by_account = ordered.groupby(["Customer ID", ordered["Currency"].fillna("")],
+                                 sort=False).indices
     letters = []
     planned: set[str] = set()
     for row in dun[dun["Letter"]].to_dict("records"):
@@ -130,7 +131,8 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
             letters.append(plan_letter(row, rem, schedule, signature))
             continue
         ccy = row["Currency"] or ""
-        mine = by_account.get((cid, ccy), items.iloc[0:0])
+        rows = by_account.get((cid, ccy))
+        mine = ordered.iloc[rows] if rows is not None else items.iloc[0:0]
         letters.append(dunning_letter(row, mine, levels, signature))
     return letters
 

@@ -224,19 +224,23 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     words = texts.ACTIONS[language]
     rows = []
-    for _, r in frame.iterrows():
+    # plain dicts: a frame row (iterrows) or a .loc lookup per customer costs more than the
+    # rules applied to it
+    frame["_code"] = _codes(frame["_ccy"]).to_numpy(dtype=object) if len(frame) else []
+    past_rows = past.to_dict("index")
+    plan_rows = plan_past.to_dict("index")
+    for r in frame.to_dict("records"):
         cid = r["Customer ID"]
         due_level = int(r["Due Level"])
-        account = (str(cid), _codes(pd.Series([r["_ccy"]])).iloc[0])
-        last = past.loc[account] if account in past.index else None
+        last = past_rows.get((str(cid), r["_code"]))
         last_level = int(last["Last Level"]) if last is not None else 0
         last_letter = last["Last Letter"] if last is not None else pd.NaT
         last_esc = last["Last Escalation"] if last is not None else pd.NaT
         level, letter, action, action_date = due_level, False, "", pd.NaT
         if cid in on_plan:
             level, action = 0, words["plan_ok"]
-            last_plan = plan_past.loc[str(cid), "Last Plan Reminder"] \
-                if str(cid) in plan_past.index else pd.NaT
+            last_plan = plan_rows[str(cid)]["Last Plan Reminder"] \
+                if str(cid) in plan_rows else pd.NaT
             if reminders is not None and cid in reminders.index:
                 rem = reminders.loc[cid]
                 if pd.notna(last_plan) and (day - last_plan).days < WEEK:

@@ -9,6 +9,7 @@ customers whose name is Arabic.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -37,6 +38,10 @@ def format_date(value: object) -> str:
     """Dates in letters: ISO ``YYYY-MM-DD`` reads the same in Arabic and English."""
     import pandas as pd
 
+    if isinstance(value, date) and 1000 <= value.year <= 9999:
+        # a Timestamp or datetime, as most dates are: what strftime("%Y-%m-%d") gives, made
+        # directly (strftime is most of the time of a statement's or letter's dates)
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return pd.Timestamp(value).strftime("%Y-%m-%d")
