@@ -91,11 +91,14 @@ def lines_copied_at_a_page_break(data: list[list[Any]], kept: np.ndarray,
     would have moved it; without a running balance two identical transactions may straddle a
     page break, so the line is kept and only said. ``page_rows``: the rows that are no
     transactions (page breaks among them)."""
-    out = []
-    for above, pos in zip(kept[:-1].tolist(), kept[1:].tolist(), strict=True):
-        if pos - above < 2 or not page_rows[above + 1:pos].any():
-            continue
-        if [c for c in data[pos]] != [c for c in data[above]]:
+    out: list[tuple[int, int, bool]] = []
+    if len(kept) < 2:
+        return out
+    rows_before = np.concatenate(([0], np.cumsum(page_rows)))  # page rows above each row
+    across = rows_before[kept[1:]] - rows_before[kept[:-1] + 1] > 0  # a page row between
+    for k in np.flatnonzero(across).tolist():
+        above, pos = int(kept[k]), int(kept[k + 1])
+        if data[pos] != data[above]:
             continue
         proven = (balance is not None and not np.isnan(balance[pos])
                   and not np.isnan(balance[above]))

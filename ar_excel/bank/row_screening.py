@@ -1,11 +1,13 @@
 """Which rows of a statement table are no transactions, and what they say instead.
 
 The rule: a row without a readable date or without an amount (or one whose narrative starts
-like a totals or balance row) is looked at one by one. It is the header repeated on a new page,
-the account lines above the header repeated, a "no transactions for this period" notice, a
-totals row (kept to be checked against the
-lines above it), an opening/closing or brought/carried forward balance (kept as the
-statement's balance), the currency line opening another account's section, or - with neither
+like a totals or balance row) is looked at one by one. It is the header repeated on a new page
+(a cell of it may be lost in a PDF conversion), the account lines above the header repeated, a
+page number ("Page 2 of 5", "صفحة ٢ من ٥"), a "no transactions for this period" notice, a
+totals row (kept to be checked against the lines above it), an opening/closing or
+brought/carried forward balance (kept as the statement's balance; one with lines above and
+below it is a page break, kept to be checked against the running balance: ``page_breaks``),
+the currency line opening another account's section, or - with neither
 date nor amount - narrative continued from the line above. A row that is none of these stays
 a line (and is reported if its date or amount cannot be read).
 """
