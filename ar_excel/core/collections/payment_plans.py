@@ -201,11 +201,15 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
     if len(payments) == 0:
         return
     pay = receipts_until(payments, day)
+    # each plan customer's receipts cut out once, not by a scan of all receipts per customer
+    pay = pay[pay["Customer ID"].isin(sched["Customer ID"].unique())]
+    by_customer = pay.groupby("Customer ID", sort=False).indices
     for cid, group in sched.groupby("Customer ID", sort=False):
         order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
         places = decimals_of(group["Currency"].iloc[0])  # a customer's plans share its currency
         nothing = half_unit(places)
-        for receipt in pay[pay["Customer ID"] == cid].itertuples():
+        rows = by_customer.get(cid)
+        for receipt in (pay.iloc[rows] if rows is not None else pay.iloc[0:0]).itertuples():
             left = float(receipt.Amount)
             for i in order:
                 if left < nothing:

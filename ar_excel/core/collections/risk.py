@@ -81,22 +81,27 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     inv = inv.drop_duplicates("Invoice No")
     pay = receipts_until(payments, day)
     inv = inv.sort_values(["Customer ID", "_due", "Invoice Date", ROW], kind="stable")
-    # plain records grouped once: per-customer pandas slicing costs more than the rule
+    # plain records grouped once: per-customer pandas slicing costs more than the rule;
+    # dates as integers (nanoseconds) to compare, rows by position to take the dates from
     receipts: dict = {}
-    for r in zip(pay["Customer ID"], pay["Amount"].astype(float), pay["Invoice No"],
-                 pay["Date"], strict=True):
+    for r in zip(pay["Customer ID"].tolist(), pay["Amount"].astype(float).tolist(),
+                 pay["Invoice No"].tolist(), _nanoseconds(pay["Date"]), range(len(pay)),
+                 strict=True):
         receipts.setdefault(r[0], []).append(r[1:])
     bills: dict = {}
-    for r in zip(inv["Customer ID"], inv["Invoice No"], inv["Amount"].astype(float),
-                 pd.to_datetime(inv["Invoice Date"]), inv["_due"], strict=True):
+    for r in zip(inv["Customer ID"].tolist(), inv["Invoice No"].tolist(),
+                 inv["Amount"].astype(float).tolist(),
+                 _nanoseconds(pd.to_datetime(inv["Invoice Date"])), range(len(inv)),
+                 strict=True):
         bills.setdefault(r[0], []).append(r[1:])
-    rows = []
+    columns = ["Customer ID", "Invoice No", "Due Date", "Amount", "Paid Date"]
+    ids, numbers, amounts, bill_rows, receipt_rows = [], [], [], [], []
     for cid in sorted(bills, key=str):
         invs = bills[cid]
         account = _OpenInvoices(invs)
         left = account.left
-        paid_on: dict[str, pd.Timestamp] = {}
-        for amount, named, when in receipts.get(cid, []):
+        paid_on: dict[str, int] = {}  # invoice -> the row of the receipt that settled it
+        for amount, named, when, at in receipts.get(cid, []):
             for target in account.targets(named, when):
                 if amount < CENT:
                     break
@@ -104,13 +109,28 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
                 left[target] = round(left[target] - take, 2)
                 amount = round(amount - take, 2)
                 if left[target] < CENT and target not in paid_on:
-                    paid_on[target] = when
-        rows += [{"Customer ID": cid, "Invoice No": no, "Due Date": due, "Amount": amount,
-                  "Paid Date": paid_on[no]} for no, amount, _, due in invs if no in paid_on]
-    out = pd.DataFrame(rows, columns=["Customer ID", "Invoice No", "Due Date", "Amount",
-                                      "Paid Date"])
+                    paid_on[target] = at
+        for no, amount, _, at in invs:
+            if no in paid_on:
+                ids.append(cid)
+                numbers.append(no)
+                amounts.append(amount)
+                bill_rows.append(at)
+                receipt_rows.append(paid_on[no])
+    if not ids:
+        out = pd.DataFrame([], columns=columns)
+    else:
+        out = pd.DataFrame({"Customer ID": ids, "Invoice No": numbers,
+                            "Due Date": inv["_due"].to_numpy()[bill_rows], "Amount": amounts,
+                            "Paid Date": pay["Date"].to_numpy()[receipt_rows]},
+                           columns=columns)
     out["Days Late"] = (pd.to_datetime(out["Paid Date"]) - pd.to_datetime(out["Due Date"])).dt.days
     return out
+
+
+def _nanoseconds(dates: pd.Series) -> list[int]:
+    """Dates as integers that compare as the dates do (none of them is blank here)."""
+    return dates.to_numpy(dtype="datetime64[ns]").view("int64").tolist()
 
 
 class _OpenInvoices:
@@ -122,7 +142,7 @@ class _OpenInvoices:
         self.issued = {no: when for no, _, when, _ in invs}
         self.first_open = 0  # everything before it is settled
 
-    def targets(self, named: object, when: pd.Timestamp) -> Iterator[str]:
+    def targets(self, named: object, when: int) -> Iterator[str]:
         """The invoice a receipt names first, then the oldest open invoices issued by then
         (lazily: the caller stops when the receipt is used up)."""
         left = self.left
@@ -233,8 +253,10 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     from ar_excel.core.collections.payment_plans import active_plan_customers
 
     on_plan = set(active_plan_customers(plans)) if plans is not None and len(plans) else set()
-    avg = risk.set_index("Customer ID")["Average Days Late"] if len(risk) else pd.Series(dtype=float)
-    names = risk.set_index("Customer ID")["Customer"] if len(risk) else pd.Series(dtype=object)
+    # plain dicts: a Series lookup per open invoice costs more than the rule
+    avg = dict(zip(risk["Customer ID"], risk["Average Days Late"], strict=True)) \
+        if len(risk) else {}
+    names = dict(zip(risk["Customer ID"], risk["Customer"], strict=True)) if len(risk) else {}
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
     rows = []
