@@ -384,3 +384,36 @@ def test_a_line_opening_like_a_total_moves_the_balance_by_a_two_column_reading(t
     # a true totals row still does not move it
     totals = [*TOTAL_ENERGIES[:4], ["", "Total", "250.00", "2,000.00", ""]]
     assert balance_says(totals[1:], 3, cols, ".") is None
+
+
+def test_kuwaiti_dinar_pages_with_minus_debits_and_page_totals_without(tmp_path):
+    # NBK-style: debits with a minus on the lines, the page totals without one (they are
+    # not lines: they do not decide how the column writes its debits); fils to 3 decimals
+    text = ("Posting Date,Description,Debit,Credit,Balance\n"
+            ",Balance B/F,,,\"12,500.000\"\n"
+            "01/11/2026,SALARY TRANSFER ALSHAYA,,\"1,250.500\",\"13,750.500\"\n"
+            "03/11/2026,KNET PURCHASE,-45.250,,\"13,705.250\"\n"
+            ",Page Total,45.250,\"1,250.500\",\n"
+            ",Balance C/F,,,\"13,705.250\"\n"
+            "Page 1 of 2,,,,\n"
+            "Posting Date,Description,Debit,Credit,Balance\n"
+            ",Balance B/F,,,\"13,705.025\"\n"  # row 9: the fils mistyped
+            "05/11/2026,CHEQUE 00213 PAID,\"-2,000.000\",,\"11,705.250\"\n"
+            ",Page Total,\"2,000.000\",,\n"
+            ",Closing Balance,,,\"11,705.250\"\n"
+            "Page 2 of 2,,,,\n")
+    stmt = read_statement(write_csv_text(tmp_path / "nbk.csv", text))
+    assert stmt.lines["Amount"].tolist() == [1250.5, -45.25, -2000.0]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (12500.0, 11705.25, 0.0)
+    assert told(stmt) == [
+        ("row 7", "Posting Date", "Page 1 of 2", "page numbers ('Page 1 of 2', rows 7, 13): "
+         "the statement's page breaks, not a transaction; left out"),
+        ("row 9", "Balance", 13705.025, "'Balance B/F' between pages is 13,705.025, but the "
+         "running balance there is 13,705.250 (the balance of row 6 ('Balance C/F') above "
+         "it; difference -0.225): a line may be missing at the page break, or misread")]
+
+
+def write_csv_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -422,10 +422,11 @@ def _page_breaks(screened: Any, kept: np.ndarray, amount: np.ndarray,
         whose += (f" plus the lines down to row {numbers[last]}" if last is not None else
                   ", the line above it" if anchor is not None and anchor not in labels
                   else " above it" if anchor is not None else "")
+        d = 3 if any(round(v, 2) != round(v, 3) for v in (stated, running)) else 2  # fils
         issue(pos, 0, "Balance", stated,
-              f"'{labels[pos]}' between pages is {stated:,.2f}, but the running balance there "
-              f"is {running:,.2f} ({whose}; difference {stated - running:,.2f}): a line may be "
-              "missing at the page break, or misread")
+              f"'{labels[pos]}' between pages is {stated:,.{d}f}, but the running balance "
+              f"there is {running:,.{d}f} ({whose}; difference {stated - running:,.{d}f}): a "
+              "line may be missing at the page break, or misread")
 
 
 # the words of a summary row printed without a date under the lines (never a transaction

@@ -58,8 +58,9 @@ def read_unplain_rows(amount: np.ndarray, debit: np.ndarray, credit: np.ndarray,
     rules above; each told through ``say``. ``balance_of``: the running balance column (None
     where there is none), read only when a row needs it; ``names``: the Debit and Credit
     headers; ``raw``: their cells as written."""
-    negative_debits = int((debit < 0).sum())
-    minus_is_debits_way = negative_debits > int((debit > 0).sum())
+    # counted over the lines only: a page's total of debits need not carry their minus
+    negative_debits = int((rows & (debit < 0)).sum())
+    minus_is_debits_way = negative_debits > int((rows & (debit > 0)).sum())
     credit_back = rows & (credit < 0)
     debit_back = rows & (debit < 0) & (not minus_is_debits_way)
     both = rows & (np.nan_to_num(debit) != 0) & (np.nan_to_num(credit) != 0)
