@@ -1,0 +1,81 @@
+"""Codes and text as typed: customer statuses, currencies by code, symbol or name, keys (a number
+cell's 1001.0 is "1001") and free text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from ar_excel.names import match_key
+from ar_excel.parsing.digits import normalize_digits
+
+_STATUS = {
+    "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط"),
+    "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
+             "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
+             "مجمد", "frozen", "stop credit", "credit stop", "on stop"),
+    "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
+               "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled"),
+}
+_STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
+
+
+def parse_status(value: Any, decimal_comma: bool = False) -> str:
+    key = " ".join(str(value).strip().lower().split())
+    if key in _STATUS_LOOKUP:
+        return _STATUS_LOOKUP[key]
+    raise ValueError(f"'{value}' is not a customer status (Active, Hold or Closed)")
+
+
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "LE": "EGP", "L.E": "EGP",
+    "L.E.": "EGP", "ج.م": "EGP", "ج م": "EGP", "جنيه": "EGP", "جنيه مصري": "EGP",
+    "ر.س": "SAR", "ريال": "SAR", "ريال سعودي": "SAR", "د.إ": "AED", "درهم": "AED",
+    "درهم إماراتي": "AED", "د.ك": "KWD", "دينار كويتي": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
+    "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
+}
+
+
+# Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
+# Arabic letter variants aside).
+_CURRENCY_NAMES = {  # names only: abbreviations (SR, KD) stay as typed, for the checks to flag
+    "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$",
+                                     "American Dollar", "دولار أمريكي", "دولار امريكي"),
+    "EGP": ("Egyptian Pound", "Egyptian Pounds", "جنيه مصرى"),
+    "GBP": ("Sterling", "Pound Sterling", "British Pound", "استرليني", "جنيه استرليني"),
+    "SAR": ("Saudi Riyal", "ريال سعودى"), "AED": ("UAE Dirham", "Emirati Dirham"),
+    "KWD": ("Kuwaiti Dinar", "دينار كويتى"), "QAR": ("Qatari Riyal",),
+    "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar", "دينار بحريني"),
+    "JOD": ("Jordanian Dinar", "دينار أردني"),
+}
+_CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
+
+
+def parse_currency(value: Any, decimal_comma: bool = False) -> str:
+    """ISO code upper-cased; common symbols and English and Arabic names mapped. Validity is
+    checked by the customer checks (INVALID_CURRENCY), not here, so an odd code is kept as
+    typed."""
+    s = " ".join(str(value).strip().split())
+    found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper())
+    return found or _CURRENCY_BY_NAME.get(match_key(s), s.upper())
+
+
+def parse_id(value: Any, decimal_comma: bool = False) -> str:
+    """Keys: ``1001.0`` from a number cell -> ``"1001"``; digits normalised; spaces folded."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return " ".join(normalize_digits(str(value)).split())
+
+
+def parse_text(value: Any, decimal_comma: bool = False) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d") if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()

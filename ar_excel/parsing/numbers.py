@@ -1,0 +1,158 @@
+"""Amounts as typed: thousands separators (Western and Indian grouping), decimal commas, currency
+words and symbols, scales (50k, 1.5M), ledger sides (Dr/Cr, مدين/دائن) and brackets for
+negatives."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.parsing.digits import normalize_digits
+
+_CURRENCY_WORDS = re.compile(
+    r"(?i)(?:[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جنيه(?:\s*مصري)?|ر\.?\s?س\.?|ريال(?:\s*سعودي)?"
+    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤])"
+)
+_NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
+# thousands grouped by commas: "1,250,000.00", or the Indian way (lakhs and crores, as Tally
+# prints them): "12,50,000.00"
+_GROUPED = re.compile(r"^(?:\d{1,3}(?:[,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$")
+_GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
+
+
+_NIL = frozenset(("-", "\u2013", "\u2014", "--"))
+
+# An amount in thousands or millions, as a credit limit is often typed: "50K", "1.5M",
+# "2 mn", "٥٠ ألف", "1.5 مليون". Read at its face value (an Input Issue says how: ``scaled``).
+_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "thousand": 1e3,
+           "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6}
+_SCALE_WORDS = "|".join(map(re.escape, sorted(_SCALES, key=len, reverse=True)))
+_SCALED = re.compile(rf"(?i)^(\d[\d.,' ]*?)\s*({_SCALE_WORDS})\.?$")
+# A whole column's texts searched at once for one that may be so written (``scaled`` decides).
+MAY_BE_SCALED = re.compile(rf"(?i)\d\s*(?:{_SCALE_WORDS})")
+
+
+# A debit or credit mark after an amount ("1,200.00 DR", "500 Cr.", "1,000 مدين"): read as a
+# bank statement does (a debit is money out: negative); a customer ledger reads them the
+# other way round (``as_ledger_sides``).
+_SIDE = re.compile(r"(?i)(?<=[\d\s.])(dr|cr|مدين|دائن)\.?$")
+_LEDGER_SIDE = re.compile(r"(?i)\d[\s.]*(?:dr|cr|مدين|دائن)\.?\s*$")
+_MAY_HAVE_SIDE = re.compile(r"(?im)(?:dr|cr|مدين|دائن)\.?\s*$")
+
+
+def as_ledger_sides(values: np.ndarray, amounts: pd.Series) -> pd.Series:
+    """Amounts of a customer ledger marked Dr / مدين (the customer owes them: an invoice)
+    positive and Cr / دائن (owed to the customer: a credit note, a receipt) negative, the
+    opposite of a bank statement's marks, which ``parse_number_text`` reads by."""
+    joined = "\n".join(v for v in values.tolist() if isinstance(v, str))
+    lowered = joined.lower()  # most columns have no mark at all: plain searches first
+    if not ("dr" in lowered or "cr" in lowered or "مدين" in joined or "دائن" in joined) \
+            or not _MAY_HAVE_SIDE.search(joined):
+        return amounts
+    where = [i for i, v in enumerate(values.tolist())
+             if isinstance(v, str) and _LEDGER_SIDE.search(normalize_digits(v).strip())]
+    if not where:
+        return amounts
+    amounts = amounts.copy()
+    amounts.iloc[where] = -amounts.iloc[where]
+    return amounts
+
+
+def scaled(text: Any) -> bool:
+    """Whether a typed amount is written in thousands or millions (``"50K"``, ``"٥٠ ألف"``)."""
+    if not isinstance(text, str):
+        return False
+    s = _CURRENCY_WORDS.sub("", normalize_digits(text)).strip().strip("()-+ ")
+    return _SCALED.match(s) is not None
+
+
+@lru_cache(maxsize=65536)
+def parse_number_text(text: str, decimal_comma: bool = False) -> float:
+    """``"50,000"``, ``"1.234,50"`` (decimal comma), ``"EGP 1,200"``, ``"(12.50)"``, ``"٣٠٠"``."""
+    s = normalize_digits(text).strip()
+    if not s:
+        raise ValueError("blank")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _CURRENCY_WORDS.sub("", s).strip()
+    if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
+        return 0.0
+    if s.endswith("/-"):  # "AED 1,250/-": no fils, as the Gulf's clerks write it
+        s = s[:-2].strip()
+    if s.startswith("(") and s.endswith(")"):  # "EGP (1,250.00)": the currency came first
+        negative, s = not negative, s[1:-1].strip()
+    if s.endswith("-"):
+        negative, s = not negative, s[:-1].strip()
+    if s.startswith("-"):
+        negative, s = not negative, s[1:].strip()
+    elif s.startswith("+"):
+        s = s[1:].strip()
+    s = _CURRENCY_WORDS.sub("", s).strip()
+    if side := _SIDE.search(s):  # bank style "1,200.00 DR", "١٢٠٠ مدين"
+        negative, s = (not negative if side[1].lower() in ("dr", "مدين") else negative), \
+            s[:side.start()].strip()
+    if not _NUMBER_SHAPE.match(s):
+        if m := _SCALED.match(s):  # "50K", "1.5M", "٥٠ ألف": thousands, millions
+            value = round(parse_number_text(m[1], decimal_comma) * _SCALES[m[2].lower()], 6)
+            return -value if negative else value
+        raise ValueError(f"'{text}' is not a number")
+    s = s.replace(" ", "").replace("'", "")
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        integer = s[: s.rfind(decimal)]
+        if not (_GROUPED.match(integer) or _GROUPED_DOT.match(integer) or integer.isdigit()):
+            raise ValueError(f"'{text}' is not a number")
+    elif "," in s:
+        if decimal_comma:
+            decimal = "," if not (_GROUPED.match(s) and s.count(",") > 1) else ""
+        else:
+            decimal = "" if _GROUPED.match(s) else ("," if s.count(",") == 1 else "")
+    elif "." in s:
+        if s.count(".") > 1:
+            if not _GROUPED_DOT.match(s):
+                raise ValueError(f"'{text}' is not a number")  # "1.2.3" is no grouping
+            decimal = ""  # "1.234.567"
+        elif decimal_comma and _GROUPED_DOT.match(s):
+            decimal = ""  # "1.234" in a decimal-comma workbook
+        else:
+            decimal = "."
+    else:
+        decimal = "."
+    if decimal == ",":
+        s = s.replace(".", "").replace(",", ".")
+    elif decimal == ".":
+        s = s.replace(",", "")
+    else:
+        if decimal_comma is False and "," in s and not _GROUPED.match(s):
+            raise ValueError(f"'{text}' has misplaced thousands separators")
+        s = s.replace(",", "").replace(".", "")
+    value = float(s)
+    return -value if negative else value
+
+
+def parse_money(value: Any, decimal_comma: bool = False) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is TRUE/FALSE, not an amount")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("blank")
+        return float(value)
+    if isinstance(value, str):
+        return parse_number_text(value, decimal_comma)
+    if isinstance(value, date | datetime | time | timedelta):
+        raise ValueError(f"a date ({value}) where an amount was expected")
+    raise ValueError(f"'{value}' is not a number")
+
+
+def parse_int(value: Any, decimal_comma: bool = False) -> int:
+    number = parse_money(value, decimal_comma)
+    if number != int(number):
+        raise ValueError(f"'{value}' is not a whole number")
+    return int(number)

@@ -1,0 +1,178 @@
+"""Payment terms as typed (Net 30, 30 days, آجل ٦٠ يوم, COD, EOM, 2/10 net 30, SAP keys), credit
+limits that mean no limit, and percentages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ar_excel.parsing.digits import normalize_digits
+from ar_excel.parsing.numbers import parse_money, parse_number_text
+
+_TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
+                         r"due upon receipt|upon receipt|on receipt|prepaid|"
+                         r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
+                         r"(?:ال)?دفع (?:ال)?فوري|(?:ال)?سداد (?:ال)?فوري|"
+                         # the Gulf's current-dated cheque: paid on delivery
+                         r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery)$")
+# "PDC 60": a post-dated cheque 60 days on (the Gulf's credit terms)
+_TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|pdc|p\.d\.c\.?|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
+                         r"(?:days?|d|ds|day net|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
+
+
+# End-of-month terms: "EOM", "Net 30 EOM", "60 days EOM", "EOM + 30", "30 days from end of
+# month", "30 يوم من نهاية الشهر": due N days after the end of the invoice's month; "End of
+# Following Month" (Odoo), "Due end of next month" (Zoho), "نهاية الشهر التالي": after the end
+# of the month after it. The days are the terms; ``month_end_terms`` says from which month's
+# end they count.
+_NEXT_MONTH = r"(?:following|next)\s+month|(?:ال)?شهر\s+(?:ال)?(?:تالي|قادم|التالي|القادم)"
+_EOM = re.compile(r"(?i)(?<![a-z])e\.?\s?o\.?\s?m\.?(?![a-z])|end\s+of\s+(?:the\s+)?"
+                  r"(?:(?:following|next)\s+)?month|"
+                  r"(?:(?:من|بعد)\s+)?(?:نهاي[ةه]|آخر|اخر)\s+(?:ال)?شهر(?:\s+(?:ال)?(?:تالي|قادم))?")
+_EOM_NEXT = re.compile(r"(?i)" + _NEXT_MONTH)
+# A whole column's texts searched at once for terms that may count from a month's end
+# (``month_end_terms`` decides): every ``_EOM`` match holds one of these, and every date
+# formula naming the current month ("CM").
+MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر|c\s*m")
+_EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
+                         r"\s*(?:\+|from|after|following|من|بعد)$")
+
+
+# Dynamics 365 Business Central's (and NAV's) payment terms: codes and date formulas of days,
+# weeks and months ("14D", "30D", "2W", "1M": a month is 30 days, as "1 month"), "CM" the end
+# of the current month, "CM+30D" 30 days after it, "CM+1M" or "1M+CM" the end of the next
+# month. A code's bracketed part is its early-payment discount period, not the due date's:
+# "1M(8D)" is Business Central's "1 Month/2% 8 days", due in a month.
+_FORMULA_TERM = r"(?:\d{1,3}\s*[dwm]|c\s*m)"
+_DATE_FORMULA = re.compile(rf"(?i)^({_FORMULA_TERM}(?:\s*\+\s*{_FORMULA_TERM})*)"
+                           r"(?:\s*\(\s*\d{1,3}\s*[dwm]\s*\))?$")
+_FORMULA_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
+@lru_cache(maxsize=1024)
+def date_formula_terms(text: str) -> tuple[int, int | None] | None:
+    """The days and the month's end they count from (0: the invoice's month, 1: the next;
+    None: from the invoice date) of payment terms written as a Business Central date
+    formula ("30D", "CM", "CM+30D", "1M(8D)"); None for text that is none, or a formula
+    whose due date these cannot say (days before the month's end: "10D+CM")."""
+    m = _DATE_FORMULA.match(text.strip())
+    if m is None:
+        return None
+    days, months, month_end = 0, 0, None
+    for term in m[1].upper().replace(" ", "").split("+"):
+        if term == "CM":
+            if month_end is not None or days:
+                return None  # the month a day count ends in depends on the date
+            month_end, months = months, 0
+        elif term[-1] == "M" and month_end is not None:
+            month_end += int(term[:-1])  # "CM+1M": the end of the next month
+        elif term[-1] == "M":
+            months += int(term[:-1])  # "1M+CM": the end of the month a month on
+        else:
+            days += int(term[:-1]) * _FORMULA_DAYS[term[-1]]
+    if month_end is None:
+        days += 30 * months
+    return days, month_end
+
+
+def month_end_terms(value: Any) -> int | None:
+    """From the end of which month typed payment terms count: 0 for the invoice's month
+    (``"EOM"``, ``"Net 30 EOM"``, ``"30 يوم من نهاية الشهر"``), 1 for the month after it
+    (``"End of Following Month"``); None for terms counted from the invoice date."""
+    if not isinstance(value, str):
+        return None
+    s = normalize_digits(value)
+    if (formula := date_formula_terms(s)) is not None:
+        return formula[1]
+    if (m := _EOM.search(s)) is None:
+        return None
+    return 1 if _EOM_NEXT.search(m[0]) else 0
+
+
+@lru_cache(maxsize=4096)
+def parse_terms_text(text: str) -> int:
+    s = " ".join(normalize_digits(text).strip().split())
+    if _EOM.search(s):  # the days after the month's end: "EOM" alone is 0
+        rest = " ".join(_EOM.sub(" ", s).split())
+        while (bare := _EOM_JOINER.sub("", rest).strip()) != rest:
+            rest = bare
+        return 0 if rest.lower() in ("", "net", "n", "due") else parse_terms_text(rest)
+    if _TERMS_ZERO.match(s):
+        return 0
+    if _DATE_FORMULA.match(s):
+        if (formula := date_formula_terms(s)) is None:
+            raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
+        return formula[0]
+    if m := _TERMS_DAYS.match(s):
+        return int(m[1])
+    if m := _SAP_TERMS_KEY.match(s):
+        return _sap_terms_days(m, text)
+    return _terms_in_words(s, text)
+
+
+# SAP's payment terms keys (ZTERM) as customer masters export them: "NT30", "ZB30", "ZN45",
+# "Z030" (keys a company defines, named for their net days), "0001" (SAP's standard key:
+# payable immediately). SAP's other standard keys ("0002", "ZB01": cash discount and
+# instalment schedules) and a key naming fewer than a week's days say no net days in their
+# name: reported, not guessed.
+_SAP_TERMS_KEY = re.compile(r"(?i)^(?:(nt|zb|zn|zt|z)(\d{2,3})|(00\d\d))$")
+
+
+def _sap_terms_days(m: re.Match[str], text: str) -> int:
+    if m[3] is not None:
+        if m[3] == "0001":
+            return 0
+    elif (days := int(m[2])) == 0 or days >= 7:
+        return days
+    raise ValueError(f"'{text.strip()}' is an SAP payment terms key whose net days cannot be "
+                     f"read from it: write its days (e.g. 30, Net 30)")
+
+
+# Terms written out: "2/10 Net 30" (a discount for early payment, then net 30), "Due in 30
+# days", "30-day", "30 days from invoice", "60 يوماً", "1 month" / "شهر" / "شهرين" (30 days a
+# month), "45 Tage", "90 jours".
+# "2/10 Net 30", and QuickBooks' "2% 10 Net 30"
+_TERMS_NET = re.compile(r"(?i)^\d+(?:\.\d+)?\s*(?:%\s*/?|/)\s*\d+\s*,?\s*n(?:et)?\s*(\d{1,3})$")
+_TERMS_DAY_WORD = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*-?\s*(?:days?|d|يوم|ايام|أيام|يوما|tage?n?|"
+                             r"jours?|dias|días)(?![a-z])")
+_TERMS_MONTHS = re.compile(r"(?i)^(?:(\d{1,2})\s*)?(months?|mo|شهر|شهور|اشهر|أشهر|شهرين|شهران)$")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+def _terms_in_words(s: str, text: str) -> int:
+    s = _ARABIC_MARKS.sub("", s)
+    if m := _TERMS_NET.match(s):
+        return int(m[1])
+    if m := _TERMS_MONTHS.match(s):
+        months = 2 if m[2] in ("شهرين", "شهران") else int(m[1] or 1)
+        return 30 * months
+    days = {int(n) for n in _TERMS_DAY_WORD.findall(s)}
+    if len(days) == 1 and len(re.findall(r"\d+", s)) == 1:
+        return days.pop()
+    raise ValueError(f"'{text}' is not payment terms in days (e.g. 30, Net 30, 30 days)")
+
+
+_UNLIMITED = re.compile(r"(?i)^(?:unlimited|no limit|open|open limit|n/?a|none|مفتوح|مفتوحة|"
+                        r"غير محدود|غير محددة?|بدون حد|بلا حد|لا يوجد حد|مفتوح بدون حد)$")
+
+
+def means_unlimited(value: Any) -> bool:
+    """A credit limit typed as a word for "no limit": what a blank limit means."""
+    return isinstance(value, str) and _UNLIMITED.match(" ".join(value.strip().split())) is not None
+
+
+def parse_terms(value: Any, decimal_comma: bool = False) -> int:
+    if isinstance(value, str):
+        return parse_terms_text(value)
+    days = parse_money(value)
+    if days < 0 or not float(days).is_integer():
+        raise ValueError(f"'{value}' is not a whole number of days")
+    return int(days)
+
+
+def parse_percent(value: Any, decimal_comma: bool = False) -> float:
+    if isinstance(value, str):
+        s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
+        return parse_number_text(s, decimal_comma)
+    return parse_money(value)
