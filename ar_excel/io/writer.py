@@ -357,13 +357,20 @@ def _add_choices(ws, tab: Tab, headers: list[str], header_row: int, last_row: in
         ws.add_data_validation(check)
 
 
+ROWS_ON_A_PAGE = 40  # rows of a landscape page fitted to its width, about
+
+
 def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> None:
     """Printed, a tab shows its tables (not the caption beside them, which goes into the page
-    header instead), fitted to the page width, landscape, the header row on every page."""
+    header instead), fitted to the page width, landscape, the header row on every page of a
+    table that runs over pages."""
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    # The header repeats on each page only where the table runs over pages: below a short
+    # table, the pages hold the tables under it (the pack's DSO trend), not more of its rows.
+    if not tab.blocks or last_row - header_row > ROWS_ON_A_PAGE:
+        ws.print_title_rows = f"{header_row}:{header_row}"
     width = max([width] + [len(b.frame.columns) for b in tab.blocks])
     ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
     if tab.title:
