@@ -23,9 +23,10 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
 * Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
   are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
 * A ratio whose denominator is zero or negative is left blank, never a made-up number. So are
-  the period's sales and the KPIs built on them where an invoice without an invoice date (an
-  aging report giving due dates only) may have been issued in the period (it falls due on or
-  after the period's start): its sales are not known.
+  the period's sales and the KPIs built on them where invoices without an invoice date (an
+  aging report giving due dates only) may have been issued in the period (they fall due on or
+  after the period's start) for more than 5 % of its dated sales: its sales are not known. A
+  few undated invoices (mistyped dates, each an Input Issue) are left out of the sales.
 * Amounts in different currencies are never added: every KPI is computed per currency;
   a receipt counts in the currency of the invoice it pays (an AED customer's payment of
   a USD invoice is USD received), else in its customer's.
@@ -234,7 +235,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     receipts = _cents_sum(received, places)
     non_cash_settled = _cents_sum(adjusted, places)
     if _undated_may_be_in(inv, inv.index[(ledger.invoice_currencies == currency).to_numpy(bool)],
-                          period):
+                          period, sales):
         # an invoice of unknown date (an aging report giving due dates only) may have been
         # issued in the period: its sales, and every figure built on them, are unknown
         issued = credited = inv["Amount"].iloc[:0]
@@ -274,15 +275,26 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     }
 
 
-def _undated_may_be_in(invoices: pd.DataFrame, mine: pd.Index, period: Period) -> bool:
-    """Whether an invoice of this currency without an invoice date may have been issued in
-    the period: it falls due on or after the period's start, or when is not known either."""
+# Undated invoices that may be the period's leave its sales unknown only when they would
+# weigh this much of them: one invoice whose date was mistyped (an Input Issue of its own)
+# does not blank a pack; an aging report giving due dates only does.
+UNDATED_SHARE = 0.05
+
+
+def _undated_may_be_in(invoices: pd.DataFrame, mine: pd.Index, period: Period,
+                       sales: float) -> bool:
+    """Whether invoices of this currency without an invoice date may have been issued in
+    the period (they fall due on or after the period's start, or when is not known either)
+    for more than ``UNDATED_SHARE`` of the period's dated ``sales``."""
     rows = invoices.loc[mine]
     undated = rows["Invoice Date"].isna() & rows["Amount"].notna()
     if not undated.any():
         return False
     due = pd.to_datetime(rows.loc[undated, "Due Date"]) if "Due Date" in rows else None
-    return due is None or bool((due.isna() | (due >= period.start)).any())
+    maybe = undated[undated].index if due is None else due.index[(due.isna()
+                                                                   | (due >= period.start))]
+    weight = float(rows.loc[maybe, "Amount"].abs().sum())
+    return bool(len(maybe)) and weight > UNDATED_SHARE * max(abs(sales), 0.0)
 
 
 NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and other non-cash "
