@@ -70,3 +70,18 @@ def policy_rates(policy: Policy, currencies: Iterable[object]) -> Rates | None:
                 if isinstance(c, str) and c.strip()} - set(rates)
         base = next(iter(left)) if len(left) == 1 else None
     return Rates(rates, base)
+
+
+# Currencies their central banks hold at a fixed rate to the US dollar (units per USD): a
+# receipt in one of them for an invoice in another is the invoice's amount at these rates, to
+# within the bank's spread.
+PEGGED_TO_USD = {"USD": 1.0, "AED": 3.6725, "SAR": 3.75, "QAR": 3.64, "OMR": 0.3845,
+                 "BHD": 0.376, "JOD": 0.709}
+PEG_SPREAD = 0.005  # a bank converts at its buying rate, within half a percent of the peg
+
+
+def pegged_factor(source: str | None, target: str | None) -> float | None:
+    """What one unit of ``source`` is in ``target`` when both are held at a fixed rate to
+    the US dollar; None otherwise."""
+    a, b = PEGGED_TO_USD.get(source or ""), PEGGED_TO_USD.get(target or "")
+    return None if a is None or b is None or source == target else b / a

@@ -30,6 +30,12 @@ _CONFIRM = "يُرجى التأكيد"
 _WRITE_OFF = "في حدود سماح المصاريف: يُقترح الشطب"
 
 
+def _at_the_peg_ar(text: str) -> str:
+    """"(10,000.00 USD is 36,725.00 AED at the fixed rate: paid in AED?)" in Arabic."""
+    return re.sub(r"\((\S+ [A-Z]{3}) is (\S+ [A-Z]{3}) at the fixed rate: paid in ([A-Z]{3})\?\)",
+                  r"(\1 تساوي \2 بالسعر الثابت: دُفعت بعملة \3؟)", text)
+
+
 def _how(text: str) -> str:
     return _HOW.get(text, text)
 
@@ -167,7 +173,7 @@ _CLAUSES: list[tuple[str, object]] = [
      r"payment on account(, please confirm)?",
      lambda m: "لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
                + re.sub(r" dated (\S+)", r" بتاريخ \1",
-                        re.sub(r" in ([A-Z]{3})\b", r" بعملة \1", m[1]))
+                        re.sub(r" in ([A-Z]{3})\b", r" بعملة \1", _at_the_peg_ar(m[1])))
                + "): دفعة تحت الحساب" + (f"، {_CONFIRM}" if m[2] else "")),
     (r"no open invoice: payment on account(, please confirm)?",
      lambda m: "لا فاتورة مفتوحة: دفعة تحت الحساب" + (f"، {_CONFIRM}" if m[1] else "")),

@@ -19,6 +19,7 @@ import re
 
 import numpy as np
 
+from ar_excel.core.fx import PEG_SPREAD, pegged_factor
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -284,20 +285,36 @@ class PayerStages:
     def _none_open(self, f: LineFacts, cust: str) -> str:
         """Why a known payer has no invoice to pay: none open, or only in another currency or
         issued after the receipt (an advance? the invoice dated late?)."""
-        others = self.inv.open_of(cust, "", None)[:3]
+        others = self.inv.open_of(cust, "", None)
         if not others:
             return "no open invoice"
+        # The one the amount is at the fixed rate first, wherever it stands among them.
+        others = sorted(others, key=lambda p: not self._at_the_peg(f, p))[:3]
         said = []
         for p in others:
             cur = self.inv.currency[p]
             if f.currency and cur and cur != f.currency:
-                said.append(f"{self.inv.number[p]} in {cur}")
+                said.append(f"{self.inv.number[p]} in {cur}" + self._at_the_peg(f, p))
             else:
                 day = self.inv.day[p]
                 date = "" if day is None else f" dated {np.datetime64(day, 'D')}"
                 said.append(f"{self.inv.number[p]}{date}")
         return ("no open invoice in the receipt's currency issued by its date (open: "
                 + ", ".join(said) + ")")
+
+    def _at_the_peg(self, f: LineFacts, p: int) -> str:
+        """" (10,000.00 USD is 36,725.00 AED at the fixed rate: paid in AED?)" when the
+        receipt's amount is the invoice's open amount converted at the two currencies' pegs
+        to the US dollar, within a bank's spread; else ""."""
+        factor = pegged_factor(self.inv.currency[p], f.currency)
+        if factor is None:
+            return ""
+        due = self.inv.remaining[p] * factor
+        if abs(f.remaining - due) > PEG_SPREAD * due:
+            return ""
+        return (f" ({self._money(self.inv.remaining[p])} {self.inv.currency[p]} is "
+                f"{self._money(int(due + 0.5))} {f.currency} at the fixed rate: paid in "
+                f"{f.currency}?)")
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no

@@ -1,0 +1,52 @@
+"""A receipt in AED for an invoice in USD (both held at a fixed rate to the dollar) is not
+applied across currencies, but the suggestion says which invoice the amount is, converted."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.fx import pegged_factor
+from ar_excel.core.ledger import open_items
+from ar_excel.core.matching import match_statement
+from ar_excel.io.reasons_ar import arabic_reason
+from ar_excel.policy import Policy
+from tests.test_matching_credit_notes import NO_PAYMENTS, _customers, _lines
+
+CUSTOMERS = _customers(("G2", "Desert Rose General Trading"))
+
+
+def _invoices() -> pd.DataFrame:
+    numbers = [f"INV-{k}" for k in range(5)]
+    return pd.DataFrame({"Invoice No": numbers, "Customer ID": "G2",
+                         "Invoice Date": pd.to_datetime(["2026-09-15"] * 5),
+                         "Due Date": pd.to_datetime([None] * 5), "Currency": "USD",
+                         "Amount": [1000.0, 2000.0, 3000.0, 10000.0, 500.0],
+                         "_row": range(2, 7)})
+
+
+def _match(amount: float) -> pd.DataFrame:
+    lines = _lines(("TT DESERT ROSE GENERAL TRADING", amount)).assign(Currency="AED")
+    items = open_items(CUSTOMERS, _invoices(), NO_PAYMENTS, pd.Timestamp("2026-11-30"))
+    return match_statement(lines, items, CUSTOMERS, Policy()).matches
+
+
+def test_the_pegs():
+    assert pegged_factor("USD", "AED") == 3.6725
+    assert round(pegged_factor("SAR", "AED"), 6) == round(3.6725 / 3.75, 6)
+    assert pegged_factor("EGP", "USD") is None and pegged_factor("AED", "AED") is None
+
+
+def test_an_aed_receipt_of_a_usd_invoice_at_the_peg_is_suggested_and_says_so():
+    m = _match(36700.0)  # 10,000.00 USD at the bank's buying rate 3.67: within the spread
+    assert list(zip(m["Method"], m["Status"], m["Applied Amount"], strict=True)) == [
+        ("on-account", "Suggested", 36700.0)]
+    reason = m["Reason"].iat[0]
+    assert "(open: INV-3 in USD (10,000.00 USD is 36,725.00 AED at the fixed rate: paid in " \
+           "AED?), INV-0 in USD, INV-1 in USD)" in reason
+    assert "(10,000.00 USD تساوي 36,725.00 AED بالسعر الثابت: دُفعت بعملة AED؟)" \
+        in arabic_reason(reason)
+
+
+def test_an_amount_no_invoice_is_at_the_peg_says_nothing_of_it():
+    reason = _match(20000.0)["Reason"].iat[0]
+    assert "fixed rate" not in reason
