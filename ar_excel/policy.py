@@ -95,6 +95,8 @@ _WORDED = {
     "as_of": ("As Of Date", "Report Date", "Cut-off Date", "Cutoff Date", "تاريخ التقرير",
               "حتى تاريخ", "تاريخ الإقفال"),
     "company_name": ("اسم الشركة", "الشركة"),
+    "max_credit_limit": ("Max Credit Limit", "Maximum Credit Limit", "Credit Limit Cap",
+                         "أقصى حد ائتمان", "الحد الأقصى للائتمان", "أقصى حد للائتمان"),
     "exchange_rates": ("FX Rates", "Currency Rates", "Rates", "أسعار الصرف", "سعر الصرف",
                        "أسعار العملات"),
 }

@@ -132,7 +132,7 @@ def reader_messages(tmp_path: Path) -> list[str]:
                   ["C1", "I-1", datetime(2026, 10, 31), 100]]})
     # a customer list keyed by name beside a code column the reader does not know
     by_name = _save(tmp_path, "by_name.xlsx", {
-        "Customers": [["Debtor Code", "Customer Name"], ["D-1", "Nile"]]})
+        "Customers": [["Legacy Code", "Customer Name"], ["D-1", "Nile"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name]
     return [i.message for p in paths for i in read_book(p).issues]

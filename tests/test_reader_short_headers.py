@@ -20,6 +20,7 @@ from tests.test_reader import _book
     (CUSTOMERS, "VAT Reg No", "Tax ID"), (CUSTOMERS, "TRN", "Tax ID"),
     (CUSTOMERS, "Disc %", "Discount %"), (CUSTOMERS, "Curr", "Currency"),
     (CUSTOMERS, "Credit Lmt", "Credit Limit"), (CUSTOMERS, "Cust Name", "Name"),
+    (CUSTOMERS, "Debtor Code", "Customer ID"), (CUSTOMERS, "Debtor Name", "Name"),
     (INVOICES, "Inv No", "Invoice No"), (INVOICES, "Inv #", "Invoice No"),
     (INVOICES, "Inv. Dt", "Invoice Date"), (INVOICES, "Due Dt", "Due Date"),
     (INVOICES, "Amt (EGP)", "Amount"), (PAYMENTS, "Rcpt No", "Payment ID"),
@@ -55,7 +56,7 @@ def test_a_customer_master_with_shortened_headers_is_read_by_its_codes(tmp_path)
 
 def test_a_customer_list_keyed_by_name_beside_an_unknown_code_column_says_so(tmp_path):
     path = _book(tmp_path, {
-        "Customers": [["Debtor Code", "Customer Name", "Region", "Credit Limit"],
+        "Customers": [["Legacy Code", "Customer Name", "Region", "Credit Limit"],
                       ["D-1", "Al Nour Trading Co.", "Cairo", 1000],
                       ["D-2", "Delta Foods", "Delta", 500]],
         "Invoices": [["Invoice No", "Customer", "Invoice Date", "Amount"],
@@ -64,7 +65,7 @@ def test_a_customer_list_keyed_by_name_beside_an_unknown_code_column_says_so(tmp
     assert book.customers["Customer ID"].tolist() == ["Al Nour Trading Co.", "Delta Foods"]
     said = [i for i in book.issues if i.column == "Customer ID"]
     assert [(i.sheet, i.cell, i.message) for i in said] == [(
-        "Customers", "B1", "sheet 'Customers' has no Customer ID column (column 'Debtor Code' "
+        "Customers", "B1", "sheet 'Customers' has no Customer ID column (column 'Legacy Code' "
         "is not read as one): each customer's Customer Name is read as its ID; name the code "
         "column 'Customer ID' to key by code")]
 

@@ -48,6 +48,7 @@ _UNIT_SUFFIX = re.compile(
 # out only when it matches no alias as it stands.
 _SHORT_WORDS = {
     "cust": "customer", "custmr": "customer", "cus": "customer", "clt": "client",
+    "debtor": "customer",  # a British ledger's debtors are its customers
     "acct": "account", "acc": "account", "a/c": "account",
     "inv": "invoice", "invc": "invoice", "amt": "amount", "dt": "date", "dte": "date",
     "curr": "currency", "ccy": "currency", "cur": "currency", "crncy": "currency",

@@ -23,7 +23,7 @@ from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
 from ar_excel.model import ROW, Table
-from ar_excel.parsing import means_unlimited
+from ar_excel.parsing import means_unlimited, parse_money
 from ar_excel.policy import Policy
 from ar_excel.schema import CUSTOMERS
 
@@ -272,6 +272,60 @@ def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT", reason="negative")
 
 
+# Limits are compared with others only where there are this many in the currency; far above
+# means over FAR_ABOVE times the limit 90 % of the customers stay within, far below under a
+# hundredth of the median (a limit typed in thousands, or with a zero too many).
+LIMITS_TO_COMPARE = 10
+FAR_ABOVE = 10.0
+FAR_BELOW = 0.01
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:,.0f}"
+
+
+def unusual_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
+    """A limit above the Policy's ``max_credit_limit``, or far above or below the limits of
+    the customers of its currency (a zero too many, a limit typed in thousands)."""
+    limits = pd.to_numeric(ctx.values("Credit Limit"), errors="coerce")
+    limits = limits[limits > 0]
+    if limits.empty:
+        return
+    cap = ctx.policy.get("max_credit_limit")
+    try:
+        cap = parse_money(cap) if cap is not None and not blank(cap) else None
+    except ValueError:
+        cap = None
+    currency = ctx.values("Currency").reindex(limits.index).fillna("").astype(str) \
+        if ctx.has("Currency") else pd.Series("", index=limits.index)
+    ar = ctx.arabic
+    for ccy, group in limits.groupby(currency, sort=True):
+        where = (f" بعملة {ccy}" if ar else f" in {ccy}") if ccy else ""
+        # The limit 90 % stay within, the largest few left out: a zero too many must not
+        # raise the bar it is measured against.
+        top = group.sort_values().iloc[:len(group) - max(1, len(group) // 20)].quantile(0.9) \
+            if len(group) >= LIMITS_TO_COMPARE else None
+        usual = group.median() if len(group) >= LIMITS_TO_COMPARE else None
+        for index, value in group.items():
+            if cap is not None and value > cap:
+                reason = (f"أعلى من الحد الأقصى في السياسة ({_amount(cap)})" if ar else
+                          f"is above the policy's maximum of {_amount(cap)}")
+            elif top is not None and value > FAR_ABOVE * top:
+                reason = (f"يزيد على {FAR_ABOVE:g} أمثال حدود 90% من العملاء{where} (حتى "
+                          f"{_amount(top)}): صفر زائد؟" if ar else
+                          f"is more than {FAR_ABOVE:g} times the limits of 90% of the "
+                          f"customers{where} (up to {_amount(top)}): a zero too many?")
+            elif usual is not None and value < FAR_BELOW * usual:
+                reason = (f"أقل من 1% من الحد المعتاد{where} ({_amount(usual)}): مكتوب "
+                          "بالآلاف؟" if ar else
+                          f"is under 1% of the usual limit{where} ({_amount(usual)}): typed "
+                          "in thousands?")
+            else:
+                continue
+            yield ctx.finding(index, "Credit Limit", "UNUSUAL_CREDIT_LIMIT",
+                              value=_amount(float(value)), reason=reason)
+
+
 def invalid_iban(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("IBAN / Bank Account").dropna().items():
         if blank(value):
@@ -338,6 +392,7 @@ CHECKS: list[Check] = [
     invalid_iban,
     invalid_currency,
     invalid_credit_limit,
+    unusual_credit_limit,
     unusual_terms,
     discount,
     review_overdue,

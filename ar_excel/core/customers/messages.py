@@ -82,6 +82,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "probably mistyped.",
         "رقم الآيبان '{value}' للعميل {id} ({cell}) غير صحيح (أرقام التحقق)؛ غالباً يوجد رقم خطأ.",
     ),
+    "UNUSUAL_CREDIT_LIMIT": (
+        WARNING,
+        "Credit limit {value} of customer {id} ({cell}) {reason}; check it was typed as meant.",
+        "حد الائتمان {value} للعميل {id} ({cell}) {reason}؛ تحقق من كتابته كما يُقصد.",
+    ),
     "UNUSUAL_TERMS": (
         WARNING,
         "Payment terms '{value}' of customer {id} ({cell}) {reason}; the policy allows "
