@@ -587,11 +587,20 @@ class PayerDirectory:
         where = np.flatnonzero(counts)
         return where, counts[where]
 
+    def _construct_state(self, token: str) -> str:
+        """A word's skeleton as the master has it: as written, or, for a word ending in t
+        that no customer's name has, without the t where a name has that (NAJMAT ALKHALEEJ
+        for نجمة الخليج: a final ة is written -at before the next word)."""
+        if token in self._postings or len(token) < 4 or not token.endswith("t"):
+            return token
+        return token[:-1] if token[:-1] in self._postings else token
+
     def _narrative_scores(self, tokens: list[str], full: str) -> tuple[np.ndarray, np.ndarray]:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
         more of its other words are there too, the higher. Customers sharing only some of
         the words get a partial comparison. Returns (positions, scores)."""
-        lists = [self._postings[t] for t in set(tokens) if t in self._postings]
+        lists = [self._postings[t] for t in {self._construct_state(t) for t in tokens}
+                 if t in self._postings]
         if not lists:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         where, counts = self._counted(lists)
