@@ -230,13 +230,17 @@ def test_reconcile_command_writes_recorded_rows_and_the_unbanked_tab(tmp_path):
 
 
 def test_a_receipt_from_before_the_period_needs_its_id_or_invoice_not_only_its_payer():
-    # Banked on last month's statement: the customer paying the same amount again this month
-    # is a new receipt, applied by the cascade, not the old one.
+    # Perhaps banked on last month's statement: the customer paying the same amount again
+    # this month would be a new receipt. The payer is no evidence for it; the amount alone
+    # (unique in the window, but round) only suggests the pairing, saying what to check.
     pays = [{"Payment ID": "P-OCT", "Customer ID": "C2", "Date": "2026-10-30", "Amount": 8000.00,
              "Invoice No": "INV-2026-00204"}]
     same_payer = reconcile(pays, {"date": "2026-11-02", "amount": 12500.00 - 4500.00,
                                   "acc": "1234567890123", "desc": "TRANSFER"})
-    assert "recorded" not in set(same_payer.matches["Method"])
+    assert rows_of(same_payer, "L1") == [("INV-2026-00204", "C2", 8000.0, "recorded",
+                                          "Suggested")]
+    reason = same_payer.matches["Reason"].iloc[0]
+    assert "payer" not in reason and "a round amount may be another receipt" in reason
     named = reconcile(pays, {"date": "2026-11-02", "amount": 8000.00,
                              "desc": "TRF INV-2026-00204"})
     assert rows_of(named, "L1") == [("INV-2026-00204", "C2", 8000.0, "recorded", "Matched")]
@@ -250,10 +254,18 @@ def test_payer_by_name_is_evidence_a_vague_name_is_not():
                                "cp": "شركة النور للتجارة"}, start)
     assert rows_of(by_name, "L1") == [(None, "C1", 3000.0, "recorded", "Matched")]
     assert "payer is its customer C1 by name" in by_name.matches["Reason"].iloc[0]
-    vague = reconcile(pays, {"date": "2026-11-11", "amount": 3000.00, "cp": "TRADING CO"}, start)
+    # A vague name is no payer; two credits of the amount in the window: nothing says which.
+    vague_line = {"date": "2026-11-11", "amount": 3000.00, "cp": "TRADING CO"}
+    vague = reconcile(pays, vague_line, start,
+                      {"date": "2026-11-13", "amount": 3000.00, "desc": "TRANSFER"})
     assert "recorded" not in set(vague.matches["Method"])
     assert list(vague.unbanked["Payment ID"]) == ["P-5"]
-    assert "bank line L1 has the same amount" in vague.unbanked["Reason"].iloc[0]
+    assert "bank line L1, L3 has the same amount" in vague.unbanked["Reason"].iloc[0]
+    # The one credit of the amount: the amount alone suggests it (round: not Matched).
+    alone = reconcile(pays, vague_line, start)
+    assert rows_of(alone, "L1") == [(None, "C1", 3000.0, "recorded", "Suggested")]
+    assert "payer" not in alone.matches["Reason"].iloc[0]
+    assert "a round amount may be another receipt" in alone.matches["Reason"].iloc[0]
 
 
 def test_a_receipt_recorded_over_two_invoice_rows_is_one_bank_credit():

@@ -215,6 +215,8 @@ _CLAUSES: list[tuple[str, object]] = [
      "لكن التحصيل المسجل {0} بمبلغ {1} يناسب أيضاً: تحقق أيهما في البنك"),
     (r"but bank line (.+) fits it as well: check which one it is",
      "لكن سطر البنك {0} يناسبه أيضاً: تحقق أيهما"),
+    (r"but a round amount may be another receipt: check it is this one",
+     "لكن المبلغ المقرّب قد يكون تحصيلاً آخر: تحقق أنه هذا التحصيل"),
     (r"recorded in the books, not in the bank: a deposit in transit if the bank credits it "
      r"after (\S+), else check the posting",
      "مسجل بالدفاتر وليس في البنك: إيداع بالطريق إن أودعه البنك بعد {0}، وإلا راجع القيد"),
@@ -238,8 +240,15 @@ _EVIDENCE = [
     (re.compile(r"its Payment ID (.+) is in the narrative$"), "رقم التحصيل {0} في البيان"),
     (re.compile(r"its reference (.+) is in the narrative$"), "مرجعه {0} في البيان"),
     (re.compile(r"the narrative names its invoice (.+)$"), "البيان يذكر فاتورته {0}"),
+    (re.compile(r"the narrative writes its invoice's number (.+) by its numeric part$"),
+     "البيان يذكر رقم فاتورته {0} بجزئه الرقمي"),
+    (re.compile(r"the payer is its customer (.+) by (.+) \(a name (.+) bears too\)$"),
+     lambda m: f"الدافع هو عميله {m[1]} من {_how(m[2])} (اسم يحمله {m[3]} أيضاً)"),
     (re.compile(r"the payer is its customer (.+) by (.+)$"),
      lambda m: f"الدافع هو عميله {m[1]} من {_how(m[2])}"),
+    (re.compile(r"no other credit of this amount is in its clearing window, nor another "
+                r"recorded receipt of it$"),
+     "لا إيداع آخر بهذا المبلغ في مهلة تحصيله، ولا تحصيل مسجل آخر به"),
     (re.compile(r"it is recorded under the bank's own reference (.+)$"),
      "مسجل بمرجع البنك نفسه {0}"),
 ]

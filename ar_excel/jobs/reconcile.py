@@ -21,7 +21,8 @@ The ledger is taken as it stands on the statement's last date: invoices issued u
 be paid by it, receipts already recorded in ``Payments`` up to then have reduced the open
 amounts. Book-to-bank (``ar_excel.core.matching.recorded``): a credit that is a receipt already
 recorded in Payments (same amount, a date within the clearing window, and its Payment ID, its
-invoice or its customer as the line's payer) is paired with it (Method ``recorded``) and not
+invoice or its customer as the line's payer, else the amount alone when unique in the window)
+is paired with it (Method ``recorded``) and not
 applied again; the receipts of the statement's period no line pairs with are listed in an
 ``Unbanked Receipts`` tab (Payment ID, Date, Customer ID, Customer, Invoice No, Amount,
 Reason) and counted in ``Reconciliation`` ("recorded in the books, not in the bank"). The tab

@@ -11,10 +11,23 @@ The rule, for a receipt recorded in Payments (a positive amount) and a bank cred
 * the same amount, exact in the line's currency's minor unit (cents, fils);
 * the bank booked it from ``ADVICE_DAYS`` before to ``CLEARING_DAYS`` after the receipt's date;
 * evidence that it is the same receipt, strongest first: the Payment ID written in the line's
-  narrative or reference; the receipt's invoice number named there; the receipt's customer
-  being the line's payer (by the account it paid from, else by its name), for a receipt dated
-  within the statement's period (one dated before was most likely banked on the previous
-  statement). Amount and date alone are no evidence: such a line goes through the cascade;
+  narrative or reference (or the receipt's own Reference); the receipt's invoice number named
+  there, in any of the forms the cascade's reference reading understands (``references``:
+  ``INV 2026/3108``, ``Inv#02340``, ``سداد 202602414``, ``INV 3190`` for INV-2026-03190); its
+  numeric part alone (``/REF/726`` for INV-2026-00726: the amount agreeing to the minor unit
+  is what the cascade asks of such a weak hit); the receipt's customer being the line's payer
+  (by the account it paid from, else by a certain name, or by a name that customer and one or
+  two others bear alike), for a receipt dated within the statement's period (one dated before
+  was most likely banked on the previous statement); last, the amount alone when it is
+  unique: among the credits and receipts not paired by evidence, no other credit of the
+  amount falls in the receipt's window and no other receipt of it has the line in its window,
+  and nothing on the line says someone else paid (an inflow that is no customer's, another
+  invoice named, another customer known for sure as the payer, a name that cannot be the
+  customer's). A receipt dated before the period pairs so (recorded on the previous
+  statement's last days, credited on this one's first: in transit at its end) only when no
+  open invoice has exactly the line's amount: it may have been banked on the previous
+  statement and the line be the next instalment (an invoice paid in equal parts), which the
+  cascade applies. A round amount (part payments are) makes such a pairing only suggested;
 * one to one: pairs are taken strongest evidence first, then nearest date (a bank date on or
   after the receipt's before one before it), then statement order, then Payments order, so the
   result does not depend on anything but the inputs.
@@ -40,7 +53,10 @@ import pandas as pd
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.names import name_tokens
 from ar_excel.core.matching.normalize import fold_text
+from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN, Payer
+from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.core.non_cash import non_cash
 from ar_excel.core.receipts_to_post import bank_line_positions, payment_id_of_line
@@ -58,8 +74,16 @@ UNBANKED_COLUMNS = ["Payment ID", "Date", "Customer ID", "Customer", "Invoice No
                     "Reason"]
 
 # The kinds of evidence, strongest first (rank = position).
-EVIDENCE = ("payment ID", "invoice", "payer")
+EVIDENCE = ("payment ID", "invoice", "invoice's numeric part", "payer", "amount alone")
+BY_ID, BY_INVOICE, BY_TAIL, BY_PAYER, BY_AMOUNT = range(len(EVIDENCE))
+# An invoice's numeric part (its tail: 726 of INV-2026-00726) names it, the amount agreeing,
+# from this many digits (fewer are any number's).
+TAIL_DIGITS = 3
 SUGGESTED_CONFIDENCE = 0.6
+AMOUNT_ALONE_CONFIDENCE = 0.9  # certain (Matched), the weakest evidence said so
+# A name fitting this many customers equally (a name two or three customers bear) still says
+# which of them a receipt of the amount is from; more is a generic name.
+SHARED_NAME_CUSTOMERS = 3
 
 
 @dataclass(slots=True)
@@ -90,10 +114,30 @@ class Pairing:
     # recorded receipt, or another bank line (its position).
     other_receipt: Receipt | None = None
     other_line: int | None = None
+    doubt: str | None = None  # why a pairing by the amount alone is only suggested
 
     @property
     def ambiguous(self) -> bool:
         return self.other_receipt is not None or self.other_line is not None
+
+    @property
+    def suggested(self) -> bool:
+        return self.ambiguous or self.doubt is not None
+
+
+def payer_customers(payer: Payer | None) -> tuple[frozenset[str], str] | None:
+    """(customers, how) of a line's payer as evidence: the one customer known for sure (by
+    account, or a certain name), or the few customers a name scoring as certain fits equally
+    (``MARGIN`` apart: Diamond Textiles and DIAMOND TEXTILES); None otherwise."""
+    if payer is None:
+        return None
+    if payer.customer and payer.certain:
+        return frozenset((str(payer.customer),)), payer.how or "name"
+    top = max((s for _, s in payer.candidates), default=0.0)
+    if payer.customer or top < CERTAIN_NAME:
+        return None
+    fit = frozenset(str(c) for c, s in payer.candidates if s > top - MARGIN)
+    return (fit, "name") if len(fit) <= SHARED_NAME_CUSTOMERS else None
 
 
 def key_text(value: object) -> str | None:
@@ -154,6 +198,7 @@ def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
 
 
 _RUNS = re.compile(r"[A-Z]+|[0-9]+")
+_HAS_DIGIT = re.compile(r"[0-9]")
 
 
 def _number_written(reference: str | None, text: str) -> bool:
@@ -187,16 +232,24 @@ def written_pattern(key: str | None, min_chars: int = 3) -> re.Pattern | None:
 
 def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[Receipt],
                   amount_units, text_of, payer_of, first_day: int,
-                  bank_refs_of=lambda pos: ()) -> list[Pairing]:
+                  bank_refs_of=lambda pos: (), invoices_named=lambda pos: ((), ()),
+                  someone_else=lambda pos, r: True, round_amount=lambda amount, grain: True,
+                  invoice_of_amount=lambda pos: True) -> list[Pairing]:
     """Pair bank credits with recorded receipts (see the module docstring).
 
     ``lines``: (position, amount in units, day or None, grain) of each credit;
     ``amount_units(receipt, grain)``: the receipt's amount in units at that grain;
     ``text_of(position)``: the line's folded narrative and reference;
-    ``payer_of(position)``: (customer, how) of the line's payer, or None (read lazily);
+    ``payer_of(position)``: (customers, how) of the line's payer: one customer known for sure,
+    or the few a name fits equally; None (read lazily);
     ``first_day``: the statement's first date (days since 1970);
     ``bank_refs_of(position)``: the line's own transaction references, compared whole
-    (``_ref_key``) with the receipt's Payment ID and Reference."""
+    (``_ref_key``) with the receipt's Payment ID and Reference;
+    ``invoices_named(position)``: the receipts (their ``index``) whose invoice the line names
+    in full, and those whose invoice it writes by its numeric part only;
+    ``someone_else(position, receipt)``: whether the line says someone else paid (the amount
+    alone is then no evidence); ``round_amount(amount, grain)``: whether an amount is round;
+    ``invoice_of_amount(position)``: whether an open invoice has exactly the line's amount."""
     by_amount: dict[tuple[int, int], list[Receipt]] = defaultdict(list)
     for grain in {g for *_, g in lines}:
         for r in receipts:
@@ -211,6 +264,11 @@ def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[
         return patterns[(kind, key)]
 
     candidates: list[tuple[int, int, int, int, int, str, int]] = []
+    # Every line and receipt of the same amount within the window, evidence or not (for the
+    # amount's uniqueness): line -> receipts, receipt -> lines.
+    fits_line: dict[int, list[Receipt]] = defaultdict(list)
+    fits_receipt: dict[int, list[int]] = defaultdict(list)
+    line_of = {pos: (amount, day, grain) for pos, amount, day, grain in lines}
     for pos, amount, day, grain in lines:
         if day is None:
             continue
@@ -218,30 +276,36 @@ def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[
             lag = day - r.day
             if not -ADVICE_DAYS <= lag <= CLEARING_DAYS:
                 continue
+            fits_line[pos].append(r)
+            fits_receipt[r.index].append(pos)
             text = text_of(pos)
             evidence = None
             p = pattern("id", r.payment_id)
             q = pattern("ref", r.reference)
             own = bank_refs_of(pos)
             if own and (_ref_key(r.payment_id) in own or _ref_key(r.reference) in own):
-                evidence = (0, "it is recorded under the bank's own reference "
-                               f"{r.reference or r.payment_id}")
+                evidence = (BY_ID, "it is recorded under the bank's own reference "
+                                   f"{r.reference or r.payment_id}")
             elif p is not None and p.search(text):
-                evidence = (0, f"its Payment ID {r.payment_id} is in the narrative")
+                evidence = (BY_ID, f"its Payment ID {r.payment_id} is in the narrative")
             elif (q is not None and q.search(text)) or _number_written(r.reference, text):
-                evidence = (0, f"its reference {r.reference} is in the narrative")
-            else:
-                p = next((pi for i in r.invoices or (r.invoice_no,)
-                          if (pi := pattern("inv", i)) is not None and pi.search(text)), None)
-                if p is not None:
-                    evidence = (1, f"the narrative names its invoice {r.invoice_no}")
-                else:
-                    # A receipt dated before the statement's period was most likely banked
-                    # on the previous statement: its customer paying the same amount again
-                    # (a fixed monthly amount) is a new receipt, not evidence.
-                    payer = None if r.day < first_day else payer_of(pos)
-                    if payer is not None and payer[0] == r.customer:
-                        evidence = (2, f"the payer is its customer {r.customer} by {payer[1]}")
+                evidence = (BY_ID, f"its reference {r.reference} is in the narrative")
+            elif r.index in invoices_named(pos)[0] or any(
+                    (pi := pattern("inv", i)) is not None and pi.search(text)
+                    for i in r.invoices or (r.invoice_no,)):
+                evidence = (BY_INVOICE, f"the narrative names its invoice {r.invoice_no}")
+            elif r.index in invoices_named(pos)[1]:
+                evidence = (BY_TAIL, "the narrative writes its invoice's number "
+                                     f"{r.invoice_no} by its numeric part")
+            elif r.day >= first_day:
+                # A receipt dated before the statement's period was most likely banked on the
+                # previous statement: its customer paying the same amount again (a fixed
+                # monthly amount) is a new receipt, not evidence.
+                payer = payer_of(pos)
+                if payer is not None and r.customer in payer[0]:
+                    shared = sorted(payer[0] - {r.customer})
+                    evidence = (BY_PAYER, f"the payer is its customer {r.customer} by {payer[1]}"
+                                + (f" (a name {', '.join(shared)} bears too)" if shared else ""))
             if evidence is not None:
                 candidates.append((evidence[0], abs(lag), int(lag < 0), pos, r.index,
                                    evidence[1], lag))
@@ -265,6 +329,25 @@ def pair_receipts(lines: list[tuple[int, int, int | None, int]], receipts: list[
         if pairing is not None and pairing.rank == rank and pos not in line_taken \
                 and pairing.other_line is None:
             pairing.other_line = pos
+    # Last, the amount alone, where it is unique among what evidence left unpaired: one line
+    # of the amount in the receipt's window, and that line in no other receipt's window.
+    for r in receipts:
+        if r.index in receipt_taken:
+            continue
+        open_lines = [pos for pos in fits_receipt.get(r.index, ()) if pos not in line_taken]
+        if len(open_lines) != 1:
+            continue
+        pos = open_lines[0]
+        if [o for o in fits_line[pos] if o.index not in receipt_taken] != [r] \
+                or someone_else(pos, r) or (r.day < first_day and invoice_of_amount(pos)):
+            continue
+        amount, day, grain = line_of[pos]
+        pairing = Pairing(pos, r, "no other credit of this amount is in its clearing window, "
+                                  "nor another recorded receipt of it", BY_AMOUNT, day - r.day)
+        if round_amount(amount, grain):
+            pairing.doubt = "but a round amount may be another receipt: check it is this one"
+        line_taken[pos] = pairing
+        receipt_taken.add(r.index)
     return [line_taken[pos] for pos in sorted(line_taken)]
 
 
@@ -317,7 +400,7 @@ class RecordedPairing:
                               + fold_text(self._references[pos]))
             return texts[pos]
 
-        def payer_of(pos: int) -> tuple[str, str] | None:
+        def payer_of(pos: int) -> tuple[frozenset[str], str] | None:
             # (Read apart from ``f.payer``: the cascade reads names after it has learned the
             # accounts and names of this statement's referenced receipts.)
             if pos not in names:
@@ -326,10 +409,53 @@ class RecordedPairing:
                     name = self._names[pos]
                     payer = (self.payers.by_name(name) if isinstance(name, str) and name.strip()
                              else self.payers.by_name(self._descriptions[pos], narrative=True))
-                # (A name is evidence only when certain, as for the cascade's payer rules.)
-                sure = payer is not None and payer.customer and payer.certain
-                names[pos] = (str(payer.customer), payer.how or "name") if sure else None
+                names[pos] = payer_customers(payer)
             return names[pos]
+
+        # The receipts' invoices, read in the narratives as the cascade reads open invoices.
+        # (Each number once: an invoice paid in parts is one invoice, ``INV 3190`` names it.)
+        receipts_of: dict[str, list[int]] = defaultdict(list)
+        for r in receipts:
+            for i in r.invoices:
+                receipts_of[i].append(r.index)
+        numbers = list(receipts_of)
+        index = InvoiceIndex(numbers) if numbers else None
+        named: dict[int, tuple[set[int], set[int], set[int]]] = {}
+
+        def invoices_read(pos: int) -> tuple[set[int], set[int], set[int]]:
+            # (receipts whose invoice the line names in full, by its numeric part only, and
+            # surely: ``references``)
+            if pos not in named:
+                f, sure = self.facts[pos], set()
+                strong, weak = (index.lookup(f.numbers, named=f.category is None, sure=sure)
+                                if index is not None and _HAS_DIGIT.search(f.numbers)
+                                else ((), ()))
+                weak = [k for k in weak if len(index.tails[k]) >= TAIL_DIGITS]
+                named[pos] = tuple({r for k in keys for r in receipts_of[numbers[k]]}
+                                   for keys in (strong, weak, sure))
+            return named[pos]
+
+        def someone_else(pos: int, r: Receipt) -> bool:
+            """Whether the line says it is not the receipt's customer's money: an inflow that
+            is no customer's, another invoice named, another payer known, a name unlike."""
+            f = self.facts[pos]
+            if f.category is not None:
+                return True
+            own = set(r.invoices)
+            if any(self.inv.number[p] not in own for p in f.strong - f.loose) \
+                    or invoices_read(pos)[2] - {r.index}:
+                return True
+            payer = payer_of(pos)
+            if payer is not None and len(payer[0]) == 1 and r.customer not in payer[0]:
+                return True
+            # A name that cannot be the customer's (``name_fits``: in its script and sharing
+            # no word; a transliteration proves nothing) is a third party's.
+            name = self._printed_name(pos)
+            if not name:
+                name = self.payers.narrative_sender(self._descriptions[pos])
+                if len(name_tokens(name)) < 2:
+                    return False
+            return not self.payers.name_fits(r.customer, name)
 
         first, last = self.period
         first_day = int(first.normalize().to_datetime64().astype("datetime64[D]").astype(np.int64))
@@ -350,7 +476,11 @@ class RecordedPairing:
             return {k for v in (bank_ref[pos], posted) if not is_blank(v) and (k := _ref_key(v))}
 
         pairings = pair_receipts(credits, receipts, lambda r, g: units(r.amount, g, unit),
-                                 text_of, payer_of, first_day, bank_refs_of)
+                                 text_of, payer_of, first_day, bank_refs_of,
+                                 lambda pos: invoices_read(pos)[:2], someone_else,
+                                 lambda amount, grain: amount % self.inv.tens == 0,
+                                 lambda pos: bool(self.inv.untouched_of_amount(
+                                     self.facts[pos].amount, self.facts[pos].currency)))
         for p in pairings:
             f, r = self.facts[p.line], p.receipt
             reason = (f"recorded in Payments as {r.payment_id} on {r.date:%Y-%m-%d}: "
@@ -362,12 +492,15 @@ class RecordedPairing:
             elif p.other_line is not None:
                 reason += (f"; but bank line {bank_line[p.other_line]} fits it as well: check "
                            "which one it is")
-            conf = SUGGESTED_CONFIDENCE if p.ambiguous else 1.0
+            if p.doubt is not None:
+                reason += f"; {p.doubt}"
+            conf = (SUGGESTED_CONFIDENCE if p.suggested
+                    else AMOUNT_ALONE_CONFIDENCE if p.rank == BY_AMOUNT else 1.0)
             self.allocations.append(Allocation(f.pos, None, r.customer or None, f.remaining, 0,
                                                "recorded", conf, reason, r.invoice_no))
             self.paired_total += f.remaining
             f.remaining = 0
-            if not p.ambiguous and p.rank < 2:  # its payer's account, from a certain pairing
+            if not p.suggested and p.rank <= BY_INVOICE:  # its payer's account, when certain
                 self.payers.learn(r.customer, self._accounts[f.pos], self._names[f.pos])
         paired = {p.receipt.index for p in pairings}
         # A line of the same amount near an unbanked receipt, without evidence, is a hint.
