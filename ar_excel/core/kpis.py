@@ -115,7 +115,10 @@ def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame,
     own = payments["Customer ID"].map(by_customer)
     if invoices is None or "Invoice No" not in payments or not len(invoices):
         return own
-    first = invoices[invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
+    # Only the invoices the receipts name (a ledger's 300,000 invoices need no currency
+    # worked out for a month's receipts).
+    named_here = invoices["Invoice No"].isin(set(payments["Invoice No"].dropna()))
+    first = invoices[named_here & invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
     by_invoice = pd.Series(invoice_currency(first, customers).to_numpy(),
                            index=first["Invoice No"].to_numpy())
     named = payments["Invoice No"].map(by_invoice[by_invoice.notna()])

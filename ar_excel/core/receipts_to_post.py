@@ -155,7 +155,13 @@ def _settled_by_credit_notes(applied: pd.DataFrame) -> pd.Series:
     back, so the cash goes to the oldest, as the matcher spreads it."""
     settled = pd.Series(0.0, index=applied.index)
     amount = applied["Applied Amount"].astype("float64")
-    for _, rows in amount.groupby(applied["Bank Line"].astype(str), sort=False):
+    lines = applied["Bank Line"].astype(str)
+    # Only the few receipts net of a credit note have a negative row: the rest are left as
+    # they are without a look (a month of 40,000 receipts has a handful).
+    netted = lines.isin(set(lines[amount < 0]))
+    if not netted.any():
+        return settled
+    for _, rows in amount[netted].groupby(lines[netted], sort=False):
         credit = -rows[rows < 0].sum()
         for k in reversed(rows.index[rows > 0]):
             if credit <= 0.0005:

@@ -205,7 +205,16 @@ def receipts_of_accounts(book: Book, lines: pd.DataFrame) -> pd.DataFrame | None
     if not ccys:
         return payments
     from ar_excel.core.kpis import payment_currency
+    from ar_excel.core.matching.recorded import receipts_in_window
 
+    # Only the receipts the statement's dates can hold are looked at (the pairing's own
+    # window): a ledger's years of receipts need no currency worked out.
+    if "Date" in lines:
+        dates = pd.to_datetime(lines["Date"], errors="coerce")
+        if dates.notna().any():
+            payments = receipts_in_window(payments, dates.min(), dates.max())
+            if payments is None:
+                return None
     ccy = payment_currency(payments, book.customers, book.invoices)
     known = ccy.notna() & ccy.astype(str).str.strip().ne("")
     return payments[(~known | ccy.astype(str).str.strip().str.upper().isin(ccys)).to_numpy()]
