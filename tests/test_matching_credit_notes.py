@@ -265,3 +265,14 @@ def test_a_known_payer_paying_an_invoice_less_its_advance_without_a_reference():
     post = receipts_to_post(r.matches)
     assert list(zip(post["Invoice No"], post["Amount"], strict=True)) == [
         ("INV-2026-00201", 5000.0)]
+
+
+def test_a_small_credit_note_is_used_not_written_off_as_charges():
+    """A gap within the fee tolerance that is exactly a credit note's open amount: the
+    customer deducted the credit note; proposing the gap as a write-off would grant it twice."""
+    invoices = _invoices(("INV-1", "C1", "2026-09-05", 5000.0), ("CN-1", "C1", "2026-10-01", -20.0))
+    for text in ("NILE TRADING COMPANY INV-1", "NILE TRADING COMPANY"):
+        m = _match(_lines((text, 4980.0)), invoices).matches
+        assert list(zip(m["Invoice No"], m["Applied Amount"], m["Write-off"], m["Method"],
+                        strict=True)) == [("INV-1", 5000.0, 0.0, "credit-note"),
+                                          ("CN-1", -20.0, 0.0, "credit-note")], text

@@ -198,9 +198,11 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.reversed = reversed_credits(self.lines)
         pending = sorted((f for f in self.facts.values() if f.pos not in self.reversed),
                          key=lambda f: f.pos)
+        # (A receipt net of a credit note before tax withheld or charges: writing its gap off
+        # would grant the credit twice.)
         stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
-                  self.propose_withholding, self.propose_payer_tolerance,
-                  self.propose_net_of_credits, self.propose_payer_short,
+                  self.propose_net_of_credits, self.propose_withholding,
+                  self.propose_payer_tolerance, self.propose_payer_short,
                   self.propose_payer_rest,
                   self.propose_amount_only)
         # Certain allocations first, across all rules; suggestions only from what is left.

@@ -103,6 +103,13 @@ class FullReferences:
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped number of another invoice with this amount)"
         if one_customer and total > f.remaining:
+            # Short by exactly what a credit note of the customer's still has open: it deducted
+            # the credit note. Read before tax withheld or charges: writing the gap off would
+            # grant the customer the credit twice.
+            deducted = self._credits_making(f, cust, total - f.remaining)
+            if deducted is not None and not self._payer_against(f, cust, "part of it"):
+                return self._net_of_credits(f, refs, deducted, "credit-note", 0.9 - penalty,
+                                            f"{said} {names}")
             # Paid less the income tax the customer withheld (a certificate to come).
             readings = self._withholding_readings(f, refs)
             if readings:
