@@ -276,3 +276,22 @@ def test_a_small_credit_note_is_used_not_written_off_as_charges():
         assert list(zip(m["Invoice No"], m["Applied Amount"], m["Write-off"], m["Method"],
                         strict=True)) == [("INV-1", 5000.0, 0.0, "credit-note"),
                                           ("CN-1", -20.0, 0.0, "credit-note")], text
+
+
+def test_a_small_advance_is_not_written_off_as_charges():
+    advance = ADVANCE.assign(Amount=[20.0])
+    items = open_items(CUSTOMERS, INVOICES, advance, AS_OF)
+    m = match_statement(_lines(("TRF DELTA FOODS INV-2026-00201", 7980.0)), items, CUSTOMERS,
+                        Policy()).matches
+    assert list(zip(m["Invoice No"], m["Applied Amount"], m["Write-off"], m["Method"],
+                    strict=True)) == [("INV-2026-00201", 7980.0, 0.0, "partial")]
+    assert m["Reason"].iat[0].endswith("the customer's unapplied receipt R-56 (20.00) pays the "
+                                       "rest: apply it to INV-2026-00201 too")
+
+
+def test_a_known_payer_less_a_small_advance_is_no_write_off_either():
+    advance = ADVANCE.assign(Amount=[20.0])
+    items = open_items(CUSTOMERS, INVOICES, advance, AS_OF)
+    m = match_statement(_lines(("DELTA FOODS", 7980.0)), items, CUSTOMERS, Policy()).matches
+    assert list(zip(m["Invoice No"], m["Applied Amount"], m["Write-off"], m["Method"],
+                    strict=True)) == [("INV-2026-00201", 7980.0, 0.0, "partial")]

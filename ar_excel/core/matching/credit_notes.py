@@ -146,6 +146,12 @@ class CreditNotes:
         # Less the money it sent before (an advance, an overpayment held on account): the cash
         # pays the invoices but the last in part; the advance, already in the books, pays the
         # rest once it is applied there.
-        return self._alloc(f, invs, "partial", conf,
-                           f"{said} less {self._advances_text(credits)}: apply it to "
-                           f"{self.inv.number[invs[-1]]} too" + doubted)
+        reason = (f"{said} less {self._advances_text(credits)}: apply it to "
+                  f"{self.inv.number[invs[-1]]} too" + doubted)
+        rows, left = [], f.remaining
+        for p in invs:  # each its open amount, the last what is left: never a write-off
+            take = min(self.inv.remaining[p], left)
+            if take > 0:
+                rows.append(Allocation(f.pos, p, cust, take, 0, "partial", conf, reason))
+            left -= take
+        return rows

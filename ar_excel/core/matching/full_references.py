@@ -110,6 +110,16 @@ class FullReferences:
             if deducted is not None and not self._payer_against(f, cust, "part of it"):
                 return self._net_of_credits(f, refs, deducted, "credit-note", 0.9 - penalty,
                                             f"{said} {names}")
+            advance = self._credits_making(f, cust, total - f.remaining, self.advances) \
+                if len(refs) == 1 else None
+            if advance is not None and not self._payer_against(f, cust, "part of it"):
+                # (A part payment as it stands, even within the fee tolerance: the advance,
+                # not a write-off, settles the rest.)
+                return [Allocation(f.pos, refs[0], cust, f.remaining, 0, "partial",
+                                   0.9 - penalty,
+                                   f"{said} {names}; short by {self._money(total - f.remaining)}"
+                                   f": {self._advances_text(advance)} pays the rest: apply it "
+                                   f"to {self.inv.number[refs[0]]} too")]
             # Paid less the income tax the customer withheld (a certificate to come).
             readings = self._withholding_readings(f, refs)
             if readings:
