@@ -204,7 +204,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         why = []
         if master_status == "Hold":
             why.append(reason("hold_master", arabic))
-        if days > policy.overdue_hold_days:
+        # Only an invoice past due puts the account on hold (a Policy's hold days below zero
+        # must not hold customers who owe nothing overdue)
+        if cid in oldest_days and days > policy.overdue_hold_days:
             why.append(reason("hold_overdue", arabic, invoice=oldest_doc[cid],
                               days=days, limit=policy.overdue_hold_days))
         if why:
