@@ -71,9 +71,13 @@ class App:
         self.alerts: list[dict[str, Any]] = []
         self.screen_updating = True
         self._list_separator = ","  # Windows' list separator (";" in many locales)
+        self._com = True  # False: an engine without Excel's object model (xlwings Lite)
+        self._book: Book | None = None
+        self._print_communication: list[bool] = []  # PrintCommunication as set, in order
 
     @property
     def api(self) -> Any:
+        _need_com(self)
         return getattr(self, "_api", None) or ComApp(self)
 
     @api.setter
@@ -100,6 +104,7 @@ class Book:
         self.name = name
         self.fullname = fullname or name
         self.app = App()
+        self.app._book = self
         self.sheets = Sheets(self)
 
 
@@ -107,6 +112,7 @@ class Sheets:
     def __init__(self, book: Book) -> None:
         self._book = book
         self._items: list[Sheet] = []
+        self._active: Sheet | None = None
 
     def __iter__(self):
         return iter(list(self._items))
@@ -136,7 +142,8 @@ class Sheets:
 
     @property
     def active(self) -> Sheet:
-        return self._items[0]
+        # Excel activates another sheet when the active one is deleted
+        return self._active if self._active in self._items else self._items[0]
 
     def add(self, name: str | None = None, before: Sheet | None = None,
             after: Sheet | None = None) -> Sheet:
@@ -176,9 +183,13 @@ class Sheet:
         self._locks: list[tuple[int, int, int, int, bool]] = []  # Locked set, in order
         self._validations: list[dict[str, Any]] = []
         self._protection: dict[str, Any] | None = None
+        self._com_calls: list[tuple[str, Any]] = []  # PageSetup / window properties set
+        self._frozen: tuple[int, int] | None = None  # (rows, columns) frozen in its window
+        self._window = {"SplitRow": 0, "SplitColumn": 0, "ScrollRow": 1, "ScrollColumn": 1}
 
     @property
     def api(self) -> Any:
+        _need_com(self.book.app)
         return getattr(self, "_api", None) or ComSheet(self)
 
     @api.setter
@@ -235,6 +246,11 @@ class Sheet:
 
     def autofit(self, axis: str | None = None) -> None:
         return None
+
+    def activate(self) -> None:
+        if not self.visible:
+            raise RuntimeError("Activate method of Worksheet class failed (the sheet is hidden)")
+        self.book.sheets._active = self
 
     def delete(self) -> None:
         if len(self.book.sheets) == 1:
@@ -300,6 +316,7 @@ class Range:
     # ---- values
     @property
     def api(self) -> ComRange:
+        _need_com(self.sheet.book.app)
         return ComRange(self)
 
     @property
@@ -510,9 +527,26 @@ class Charts:
 XL_VALIDATE_LIST = 3
 
 
+def _need_com(app: App) -> None:
+    if not app._com:  # xlwings Lite and the like: ``.api`` is not there
+        raise NotImplementedError("api is not supported by this engine")
+
+
 class ComApp:
     def __init__(self, app: App) -> None:
         self._app = app
+
+    @property
+    def ActiveWindow(self) -> ComWindow:  # noqa: N802 - the active sheet's window
+        return ComWindow(self._app._book.sheets.active)
+
+    @property
+    def PrintCommunication(self) -> bool:  # noqa: N802
+        return (self._app._print_communication or [True])[-1]
+
+    @PrintCommunication.setter
+    def PrintCommunication(self, value: bool) -> None:  # noqa: N802
+        self._app._print_communication.append(bool(value))
 
     def International(self, index: int) -> Any:  # noqa: N802 - Excel's name
         if index == 5:  # xlListSeparator
@@ -520,9 +554,51 @@ class ComApp:
         raise NotImplementedError(index)
 
 
+class ComWindow:
+    """Excel's Window: freeze panes belong to it and act on its active sheet. With
+    FreezePanes set True, the rows above SplitRow (from the top row shown) stay in view."""
+
+    _NAMES = ("FreezePanes", "SplitRow", "SplitColumn", "ScrollRow", "ScrollColumn")
+
+    def __init__(self, sheet: Sheet) -> None:
+        object.__setattr__(self, "_sheet", sheet)
+        object.__setattr__(self, "_state", sheet._window)  # each sheet keeps its own view
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._NAMES:
+            raise AttributeError(f"Window has no property {name}")
+        sheet = self._sheet
+        sheet._com_calls.append((f"ActiveWindow.{name}", value))
+        if name == "FreezePanes":
+            top = self._state["ScrollRow"] - 1
+            sheet._frozen = ((top + self._state["SplitRow"], self._state["SplitColumn"])
+                             if value else None)
+        else:
+            self._state[name] = value
+
+
+class ComPageSetup:
+    """Excel's PageSetup: the properties ar_excel sets, recorded on the sheet in order."""
+
+    _NAMES = ("Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows",
+              "PrintArea", "CenterHeader")
+
+    def __init__(self, sheet: Sheet) -> None:
+        object.__setattr__(self, "_sheet", sheet)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._NAMES:
+            raise AttributeError(f"PageSetup has no property {name}")
+        self._sheet._com_calls.append((f"PageSetup.{name}", value))
+
+
 class ComSheet:
     def __init__(self, sheet: Sheet) -> None:
         self._sheet = sheet
+
+    @property
+    def PageSetup(self) -> ComPageSetup:  # noqa: N802
+        return ComPageSetup(self._sheet)
 
     def Range(self, address: str) -> ComRange:  # noqa: N802
         return ComRange(self._sheet.range(address))

@@ -11,6 +11,7 @@ Rules:
   fails while staging, the staging sheets are deleted and the workbook is as it was.
 * Text stays text (``cells.cell_value``): narratives beginning with ``=`` are no formulas.
 * A review column (``Tab.choices``) gets its drop-down list, as in the file.
+* The header row frozen and the print setup as in the file (``sheet_view``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pandas as pd
 
 from ar_excel.errors import UnsafeWriteError
 from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_format
+from ar_excel.excel.sheet_view import freeze_header, print_setup
 from ar_excel.io.charts import CHART_ROWS
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.safety import looks_like_our_tab
@@ -163,6 +165,10 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
     add_choices(sheet, tab, main.header_row, len(main.frame))
     with contextlib.suppress(Exception):
         sheet.autofit("c")
+    # before hiding: Excel cannot activate a hidden sheet to freeze its panes
+    freeze_header(sheet, main.header_row)
+    print_setup(sheet, tab, header_row=main.header_row, rows=len(main.frame),
+                width=max(len(sec.frame.columns) for sec in sections), last_row=len(grid))
     if tab.hidden:
         with contextlib.suppress(Exception):
             sheet.visible = False

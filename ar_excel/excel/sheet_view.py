@@ -1,0 +1,107 @@
+"""A tab written live is viewed and printed as the file writer makes it (``io.writer``).
+
+Rules (the file writer's ``freeze_panes`` and ``_print_setup``):
+* The header row stays in view: panes frozen under it (with the Arabic label row or the
+  dashboard's caption above it, when there is one).
+* Printed: landscape, fitted to one page wide (as many pages tall as it takes), the tab's title
+  in the page header (the caption beside the table is left off the print area), and the header
+  row repeated on each page only where the table runs over pages: a short table with blocks
+  under it (the pack's DSO trend) prints the blocks, not its header again.
+
+Through Excel's own object model (``.api``: ``PageSetup``, ``ActiveWindow``): xlwings'
+open-source API has neither. Each call is guarded: where the engine has no such object (xlwings
+Lite, Excel for Mac's appscript) the tab is written without it and the job still succeeds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Any
+
+from ar_excel.io.writer import ROWS_ON_A_PAGE
+from ar_excel.model import Tab
+
+log = logging.getLogger(__name__)
+
+XL_LANDSCAPE = 2  # XlPageOrientation
+
+
+def _letters(col: int) -> str:
+    s = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def freeze_header(sheet: Any, header_row: int) -> bool:
+    """Freeze the panes under ``header_row`` (rows 1..header_row stay in view). Panes belong
+    to Excel's window, not to the sheet: the sheet is made the active one for the moment and
+    the sheet that was active is made so again. Returns whether the panes were frozen."""
+    book = sheet.book
+    try:
+        before = book.sheets.active
+    except Exception:
+        before = None
+    try:
+        sheet.activate()
+        window = book.app.api.ActiveWindow
+        window.FreezePanes = False  # a split left over would shift the new one
+        window.ScrollRow, window.ScrollColumn = 1, 1  # SplitRow counts from the top row shown
+        window.SplitColumn = 0
+        window.SplitRow = header_row
+        window.FreezePanes = True
+        frozen = True
+    except Exception as exc:  # no window object here (xlwings Lite, Mac): panes as they are
+        log.info("header of %s not frozen: %s", sheet.name, exc)
+        frozen = False
+    if before is not None:
+        with contextlib.suppress(Exception):
+            before.activate()
+    return frozen
+
+
+def print_setup(sheet: Any, tab: Tab, *, header_row: int, rows: int, width: int,
+                last_row: int) -> None:
+    """The file writer's print setup on a live sheet: ``rows`` data rows under the header at
+    ``header_row``, the tables ``width`` columns wide, ``last_row`` the last row written."""
+    try:
+        page = sheet.api.PageSetup
+    except Exception as exc:  # no PageSetup here (xlwings Lite): Excel's default print
+        log.info("no print setup on %s: %s", tab.name, exc)
+        return
+    app_api = None
+    with contextlib.suppress(Exception):
+        app_api = sheet.book.app.api
+    # Each PageSetup property set talks to the printer driver (slow on network printers):
+    # Excel 2010+ holds that back until PrintCommunication is on again.
+    held = _set(app_api, "PrintCommunication", False)
+    try:
+        settings: list[tuple[str, Any]] = [
+            ("Orientation", XL_LANDSCAPE),
+            ("Zoom", False),  # FitToPages counts only without a zoom
+            ("FitToPagesWide", 1),
+            ("FitToPagesTall", False),  # as many pages tall as it takes
+        ]
+        if not tab.blocks or rows > ROWS_ON_A_PAGE:
+            settings.append(("PrintTitleRows", f"${header_row}:${header_row}"))
+        settings.append(("PrintArea", f"$A$1:${_letters(max(width, 1))}${max(last_row, 1)}"))
+        if tab.title:  # "&" starts a header code in Excel: doubled, it prints itself
+            settings.append(("CenterHeader", tab.title.replace("&", "&&")[:250]))
+        for name, value in settings:
+            if not _set(page, name, value):
+                log.info("print setup of %s: %s not set", tab.name, name)
+    finally:
+        if held:
+            _set(app_api, "PrintCommunication", True)
+
+
+def _set(obj: Any, name: str, value: Any) -> bool:
+    if obj is None:
+        return False
+    try:
+        setattr(obj, name, value)
+    except Exception:
+        return False
+    return True
