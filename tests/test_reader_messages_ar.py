@@ -84,7 +84,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
             ["R1", datetime(2026, 11, 1), -100, "I-1"],
             ["R2", datetime(2026, 11, 2), -50, "I-99"],  # no customer to be found
         ],
-        "Policy": [["Key", "Value"], ["Overdue Hold Days", "ninety"]],
+        "Policy": [["Key", "Value"], ["Overdue Hold Days", "ninety"],
+                   # values read but out of range: each keeps its default
+                   ["Uninvoiced Delivery Days", -3], ["Max Discount", 150],
+                   ["Aging Buckets", "60; 30"], ["Dunning Levels", "30, 7"],
+                   ["Allowed Terms", "0, -30"], ["Fee Tolerance", -5],
+                   ["Base Currency", "EGYPT"], ["Date Order", "sideways"],
+                   ["Aging Basis", "someday"], ["Language", "fr"]],
     })
     unusable = _save(tmp_path, "unusable.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
@@ -133,8 +139,15 @@ def reader_messages(tmp_path: Path) -> list[str]:
     # a customer list keyed by name beside a code column the reader does not know
     by_name = _save(tmp_path, "by_name.xlsx", {
         "Customers": [["Legacy Code", "Customer Name"], ["D-1", "Nile"]]})
+    # a Policy value that is a formula's error as text (as live Excel or an .ods gives it)
+    error_text = _save(tmp_path, "error_text.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Policy": [["Key", "Value"], ["Credit Warning", None]]})
+    wb = openpyxl.load_workbook(error_text)
+    wb["Policy"]["B2"].value, wb["Policy"]["B2"].data_type = "#DIV/0!", "s"
+    wb.save(error_text)
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name]
+             due_only, aging_tab, by_name, error_text]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -78,6 +78,41 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}' ليس فيها عمود رقم العميل (العمود {1} لا يُقرأ كذلك): يُقرأ {2} لكل عميل "
      "رقماً له؛ سمِّ عمود الكود 'رقم العميل' ليُعرف العملاء بأكوادهم"),
     (r"^no header row found in sheet '(.*)'$", "لم يوجد صف عناوين في الورقة '{0}'"),
+    (r"^policy '(.*)' is the Excel error (\S+) \(its formula has no value\); the default is "
+     r"used$", "السياسة '{0}' فيها خطأ Excel {1} (المعادلة بلا قيمة)؛ استُخدمت القيمة "
+               "الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a number of days of 0 or more \(e\.g\. (\S+)\); the "
+     r"default is used$", "السياسة '{0}': '{1}' ليس عدداً من الأيام صفراً أو أكثر (مثل {2})؛ "
+                          "استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a percentage from 0 to 100 \(e\.g\. (\S+)\); the default "
+     r"is used$", "السياسة '{0}': '{1}' ليس نسبة مئوية من 0 إلى 100 (مثل {2})؛ استُخدمت القيمة "
+                  "الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a list of days above 0 in ascending order \(e\.g\. '(.*)'\); "
+     r"the default is used$", "السياسة '{0}': '{1}' ليس قائمة أيام أكبر من صفر بترتيب تصاعدي "
+                              "(مثل '{2}')؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a list of days of 0 or more in ascending order \(e\.g\. "
+     r"'(.*)'\); the default is used$", "السياسة '{0}': '{1}' ليس قائمة أيام من صفر فأكثر بترتيب "
+                                        "تصاعدي (مثل '{2}')؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a list of days of 0 or more \(e\.g\. '(.*)'\); the default "
+     r"is used$", "السياسة '{0}': '{1}' ليس قائمة أيام من صفر فأكثر (مثل '{2}')؛ استُخدمت القيمة "
+                  "الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a fee tolerance \(expected an amount of 0 or more and/or a "
+     r"percentage from 0 to 100, e\.g\. '25 or 0\.5 %'\); the default is used$",
+     "السياسة '{0}': '{1}' ليس حد فرق عمولة (المتوقع مبلغ صفر أو أكثر و/أو نسبة من 0 إلى 100، "
+     "مثل '25 أو 0.5 %')؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a currency code \(expected 3 letters, e\.g\. EGP, SAR, "
+     r"USD\); the default is used$", "السياسة '{0}': '{1}' ليس رمز عملة (المتوقع 3 أحرف، مثل "
+                                      "EGP أو SAR أو USD)؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a date order \(expected 'day first' or 'month first'\); the "
+     r"default is used$", "السياسة '{0}': '{1}' ليس ترتيب تاريخ (المتوقع 'اليوم أولاً' أو 'الشهر "
+                          "أولاً')؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not an aging basis \(expected 'due date' or 'invoice date'\); "
+     r"the default is used$", "السياسة '{0}': '{1}' ليس أساساً للأعمار (المتوقع 'تاريخ "
+                              "الاستحقاق' أو 'تاريخ الفاتورة')؛ استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not a language \(expected 'ar' or 'en'; blank: from the "
+     r"workbook's headers\); the default is used$",
+     "السياسة '{0}': '{1}' ليست لغة (المتوقع 'ar' للعربية أو 'en' للإنجليزية؛ الفارغ: حسب "
+     "عناوين المصنف)؛ استُخدمت القيمة الافتراضية"),
     (r"^policy '(.*)': (.*); the default is used$", "السياسة '{0}': {1}؛ استُخدمت القيمة الافتراضية"),
     (r"^row (\d+) repeats the header row: not read$", "الصف {0} يكرر صف العناوين: لم يُقرأ"),
     (r"^'(.*)' row is a totals row, not a record: not read$",

@@ -1,6 +1,7 @@
 """The Policy sheet: one setting a row, its key in the first filled cell and its value in
-the cell right of it (a blank value keeps the default); a value that cannot be used is an
-Input Issue at its cell."""
+the cell right of it (a blank value keeps the default); a value that cannot be read, or is out
+of its range, is an Input Issue at its cell (Column: the key, Value: as typed) and the default
+is used."""
 
 from __future__ import annotations
 
@@ -26,5 +27,9 @@ def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
         cell = f"{column_letter(grid.left + jv)}{grid.top + i + 1}"
         pairs.append((str(key), value, cell))
     policy, problems = policy_from_pairs(pairs)
-    issues = [Issue(grid.name, cell, "Policy", None, msg) for cell, msg in problems]
+    # The issue names the setting and shows the value as typed, beside its message.
+    typed = {cell: (key, int(value) if isinstance(value, float) and value.is_integer()
+                    else value) for key, value, cell in pairs}
+    issues = [Issue(grid.name, cell, *typed.get(cell, ("Policy", None)), msg)
+              for cell, msg in problems]
     return policy, issues
