@@ -59,8 +59,11 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     for col in ("Address", "City"):
         d[col] = d["Customer ID"].map(cust[col]) if col in cust else None
-    d["Risk Score"] = d["Customer ID"].map(risk.set_index("Customer ID")["Risk Score"]) \
+    # (customers without an ID, reported by the reader, have no score to look up)
+    scored = risk.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID") \
         if risk is not None and len(risk) else None
+    d["Risk Score"] = d["Customer ID"].map(scored.set_index("Customer ID")["Risk Score"]) \
+        if scored is not None and len(scored) else None
     oldest = _oldest(chased) if len(chased) else None
     if oldest is not None and len(d):
         first = oldest.reindex(pd.MultiIndex.from_arrays([d["Customer ID"],
