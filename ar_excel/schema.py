@@ -246,6 +246,12 @@ PAYMENTS = SheetSchema(
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Receipt Type", "Payment Type",
                                  "نوع التحصيل", "نوع السداد", "الطريقة")),
+        # the cheque's number or the transfer's reference, by which the bank line is known
+        # (book-to-bank: ``core.matching.recorded``)
+        Field("Reference", "text", ("Cheque No", "Cheque Number", "Check No", "Check Number",
+                                    "Cheque #", "Chq No", "رقم الشيك", "رقم الحوالة",
+                                    "المرجع", "مرجع", "Bank Reference", "Transfer Reference",
+                                    "Transaction Reference", "Cheque/Reference No")),
     ),
 )
 
