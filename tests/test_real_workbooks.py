@@ -499,7 +499,8 @@ def test_customer_status_words(typed, status):
 @pytest.mark.parametrize(("typed", "code"), [
     ("Euro", "EUR"), ("دولار أمريكي", "USD"), ("Egyptian Pound", "EGP"), ("Kuwaiti Dinar", "KWD"),
     ("ريال عماني", "OMR"), ("Saudi Riyal", "SAR"), ("XYZ", "XYZ"),
-    ("SR", "SR")])  # an abbreviation is kept as typed: the customer checks flag it
+    # the Gulf's abbreviations are read as their codes (the customer checks still flag them)
+    ("SR", "SAR"), ("Dhs", "AED"), ("K.D.", "KWD")])
 def test_currencies_by_name(typed, code):
     from ar_excel.parsing import parse_currency
 

@@ -14,6 +14,7 @@ currencies, keys, text) and ``columns`` (whole columns). Everything is importabl
 from __future__ import annotations
 
 from ar_excel.parsing.codes import (
+    CURRENCY_ABBREVIATIONS,
     parse_currency,
     parse_id,
     parse_status,
@@ -62,6 +63,7 @@ from ar_excel.parsing.terms import (
 )
 
 __all__ = [
+    "CURRENCY_ABBREVIATIONS",
     "normalize_digits",
     "is_blank",
     "MAY_BE_SCALED",

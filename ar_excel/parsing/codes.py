@@ -51,12 +51,23 @@ _CURRENCY_NAMES = {  # names only: abbreviations (SR, KD) stay as typed, for the
 _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
 
 
+# The Gulf's local abbreviations (Dhs 1,000; SR 500; KD 1.250): read as their ISO codes, so
+# invoices in them meet the bank's AED / SAR / KWD lines and keep their minor units; the
+# customer checks still flag them (INVALID_CURRENCY: a master should hold the ISO code).
+CURRENCY_ABBREVIATIONS = {
+    "DHS": "AED", "DH": "AED", "DHS.": "AED", "SR": "SAR", "S.R": "SAR", "S.R.": "SAR",
+    "KD": "KWD", "K.D": "KWD", "K.D.": "KWD", "BD": "BHD", "B.D": "BHD", "B.D.": "BHD",
+    "QR": "QAR", "Q.R": "QAR", "Q.R.": "QAR", "RO": "OMR", "R.O": "OMR", "R.O.": "OMR",
+    "JD": "JOD", "J.D": "JOD", "J.D.": "JOD"}
+
+
 def parse_currency(value: Any, decimal_comma: bool = False) -> str:
-    """ISO code upper-cased; common symbols and English and Arabic names mapped. Validity is
-    checked by the customer checks (INVALID_CURRENCY), not here, so an odd code is kept as
-    typed."""
+    """ISO code upper-cased; common symbols, the Gulf's abbreviations (``CURRENCY_ABBREVIATIONS``)
+    and English and Arabic names mapped. Validity is checked by the customer checks
+    (INVALID_CURRENCY), not here, so an odd code is kept as typed."""
     s = " ".join(str(value).strip().split())
-    found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper())
+    found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper()) \
+        or CURRENCY_ABBREVIATIONS.get(s.upper())
     return found or _CURRENCY_BY_NAME.get(match_key(s), s.upper())
 
 

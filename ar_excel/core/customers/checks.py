@@ -23,7 +23,7 @@ from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
 from ar_excel.model import ROW, Table
-from ar_excel.parsing import means_unlimited, parse_money
+from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
 from ar_excel.policy import Policy
 from ar_excel.schema import CUSTOMERS
 
@@ -257,7 +257,11 @@ def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
         if blank(value):
             if not blank(raw):  # typed but not understood by the reader
                 yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
-        elif str(value).strip().upper() not in ISO_4217:
+        elif str(value).strip().upper() not in ISO_4217 or (
+                isinstance(raw, str)
+                and " ".join(raw.strip().split()).upper() in CURRENCY_ABBREVIATIONS):
+            # (an abbreviation is read as its code for the other jobs, but the master should
+            # hold the code)
             yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
 
 

@@ -1,0 +1,56 @@
+"""A customer master keeping the Gulf's abbreviations (Dhs, SR, KD) instead of ISO codes: the
+customer checks still flag them (INVALID_CURRENCY), but every other job reads them as their
+codes, so an AED statement line pays the customer's invoice and a KD invoice keeps its fils."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from ar_excel.cli import main
+from ar_excel.io.reader import read_book
+from tests.test_reader import _book
+
+
+def _gulf_book(tmp_path):
+    return _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["G1", "Gulf Star Trading", "Dhs", 30], ["K1", "Kuwait Supplies", "K.D.", 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-7001", "G1", "2026-10-01", 12500], ["INV-7002", "K1", "2026-10-01",
+                                                                1234.125]]})
+
+
+def test_abbreviations_read_as_codes_and_still_flagged(tmp_path):
+    path = _gulf_book(tmp_path)
+    book = read_book(path)
+    assert book.customers["Currency"].tolist() == ["AED", "KWD"]
+    out = tmp_path / "checks.xlsx"
+    assert main(["validate", str(path), "-o", str(out)]) == 0
+    checks = pd.read_excel(out, sheet_name="Customer Checks", engine="calamine")
+    flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
+    assert list(zip(flagged["Customer ID"], flagged["Value"], strict=True)) == [
+        ("G1", "Dhs"), ("K1", "K.D.")]
+
+
+def test_an_aed_line_pays_the_dhs_customers_invoice(tmp_path):
+    path = _gulf_book(tmp_path)
+    statement = tmp_path / "bank.csv"
+    with open(statement, "w", newline="") as fh:
+        csv.writer(fh).writerows([["Date", "Description", "Amount", "Currency"],
+                                  ["04/11/2026", "GULF STAR TRADING INV-7001", "12500.00",
+                                   "AED"]])
+    out = tmp_path / "rec.xlsx"
+    assert main(["reconcile", str(path), "--bank", str(statement), "-o", str(out)]) == 0
+    m = pd.read_excel(out, sheet_name="Bank Matches", engine="calamine")
+    assert list(zip(m["Invoice No"], m["Applied Amount"], m["Status"], strict=True)) == [
+        ("INV-7001", 12500.0, "Matched")]
+
+
+def test_a_kd_invoice_keeps_its_fils(tmp_path):
+    out = tmp_path / "aging.xlsx"
+    assert main(["aging", str(_gulf_book(tmp_path)), "--as-of", "2026-11-30", "-o",
+                 str(out)]) == 0
+    aging = pd.read_excel(out, sheet_name="Aging", engine="calamine")
+    assert aging.set_index("Customer ID").loc["K1", "Total"] == 1234.125
