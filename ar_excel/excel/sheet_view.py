@@ -19,20 +19,14 @@ import contextlib
 import logging
 from typing import Any
 
-from ar_excel.io.writer import ROWS_ON_A_PAGE
+from openpyxl.utils import get_column_letter
+
+from ar_excel.io.writer import header_on_each_page, page_header
 from ar_excel.model import Tab
 
 log = logging.getLogger(__name__)
 
 XL_LANDSCAPE = 2  # XlPageOrientation
-
-
-def _letters(col: int) -> str:
-    s = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        s = chr(65 + rem) + s
-    return s
 
 
 def freeze_header(sheet: Any, header_row: int) -> bool:
@@ -84,11 +78,11 @@ def print_setup(sheet: Any, tab: Tab, *, header_row: int, rows: int, width: int,
             ("FitToPagesWide", 1),
             ("FitToPagesTall", False),  # as many pages tall as it takes
         ]
-        if not tab.blocks or rows > ROWS_ON_A_PAGE:
+        if header_on_each_page(tab, rows):
             settings.append(("PrintTitleRows", f"${header_row}:${header_row}"))
-        settings.append(("PrintArea", f"$A$1:${_letters(max(width, 1))}${max(last_row, 1)}"))
-        if tab.title:  # "&" starts a header code in Excel: doubled, it prints itself
-            settings.append(("CenterHeader", tab.title.replace("&", "&&")[:250]))
+        settings.append(("PrintArea", f"$A$1:${get_column_letter(max(width, 1))}${max(last_row, 1)}"))
+        if tab.title:
+            settings.append(("CenterHeader", page_header(tab.title)))
         for name, value in settings:
             if not _set(page, name, value):
                 log.info("print setup of %s: %s not set", tab.name, name)

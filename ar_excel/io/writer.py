@@ -360,6 +360,19 @@ def _add_choices(ws, tab: Tab, headers: list[str], header_row: int, last_row: in
 ROWS_ON_A_PAGE = 40  # rows of a landscape page fitted to its width, about
 
 
+def header_on_each_page(tab: Tab, rows: int) -> bool:
+    """Whether the header row is printed on each page of a tab of ``rows`` data rows: only
+    where the table runs over pages; below a short table, the pages hold the tables under it
+    (the pack's DSO trend), not more of its rows. The file and the live writer both ask."""
+    return not tab.blocks or rows > ROWS_ON_A_PAGE
+
+
+def page_header(title: str) -> str:
+    """A tab's title as its printed page header: "&" starts a header code in Excel, doubled
+    it prints itself; Excel takes at most 255 characters there."""
+    return title.replace("&", "&&")[:250]
+
+
 def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> None:
     """Printed, a tab shows its tables (not the caption beside them, which goes into the page
     header instead), fitted to the page width, landscape, the header row on every page of a
@@ -367,14 +380,12 @@ def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> No
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    # The header repeats on each page only where the table runs over pages: below a short
-    # table, the pages hold the tables under it (the pack's DSO trend), not more of its rows.
-    if not tab.blocks or last_row - header_row > ROWS_ON_A_PAGE:
+    if header_on_each_page(tab, last_row - header_row):
         ws.print_title_rows = f"{header_row}:{header_row}"
     width = max([width] + [len(b.frame.columns) for b in tab.blocks])
     ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
     if tab.title:
-        ws.oddHeader.center.text = tab.title.replace("&", "&&")[:250]
+        ws.oddHeader.center.text = page_header(tab.title)
 
 
 def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
