@@ -86,11 +86,18 @@ class CreditNotes:
                  if sum(credits.left[p] for p in s) == gap]
         return found[0] if len(found) == 1 else None
 
+    def _listed(self, held: OpenCredits, positions: list[int]) -> str:
+        """"CN-7 (5,700.00), CN-9 (120.00)": credits by number with what is left of each."""
+        return ", ".join(f"{held.number[p]} ({self._money(held.left[p])})" for p in positions)
+
     def _advances_text(self, advances: list[int]) -> str:
         """"the customer's unapplied receipt R-56 (100,000.00)"."""
-        held = ", ".join(f"{self.advances.number[p]} ({self._money(self.advances.left[p])})"
-                         for p in advances)
-        return f"the customer's unapplied receipt {held}"
+        return f"the customer's unapplied receipt {self._listed(self.advances, advances)}"
+
+    def _advance_pays_rest(self, advances: list[int], invoice: int, gap: int) -> str:
+        """A part payment's clause when the customer's advance makes up its gap."""
+        return (f"short by {self._money(gap)}: {self._advances_text(advances)} pays the rest: "
+                f"apply it to {self.inv.number[invoice]} too")
 
     def _credit_rows(self, f: LineFacts, cust: str, credits: list[int], conf: float,
                      reason: str) -> list[Allocation]:
@@ -98,19 +105,15 @@ class CreditNotes:
                            reason, invoice_no=self.credits.number[p], credit=p)
                 for p in credits]
 
-    def _net_of_credits(self, f: LineFacts, invs: list[int], credits: list[int], method: str,
-                        conf: float, reason: str) -> list[Allocation]:
+    def _net_of_credits(self, f: LineFacts, invs: list[int], credits: list[int], conf: float,
+                        reason: str, doubt: str = "") -> list[Allocation]:
         """The invoices paid in full, the credit notes used up: rows that add up to the
-        receipt."""
+        receipt. ``doubt`` goes last, where a person reads it."""
         cust = self.inv.customer[invs[0]]
-        used = ", ".join(f"{self.credits.number[p]} ({self._money(self.credits.left[p])})"
-                         for p in credits)
-        reason = f"{reason}; less credit note {used}, which the customer deducted"
-        if "; one of several ways" in reason:  # the doubt last, where a person reads it
-            doubt = "; one of several ways to make the amount with its credits: please confirm"
-            reason = reason.replace(doubt, "") + doubt
-        rows = [Allocation(f.pos, p, cust, self.inv.remaining[p], 0, method, conf, reason)
-                for p in invs]
+        reason = (f"{reason}; less credit note {self._listed(self.credits, credits)}, which the "
+                  "customer deducted" + doubt)
+        rows = [Allocation(f.pos, p, cust, self.inv.remaining[p], 0, "credit-note", conf,
+                           reason) for p in invs]
         return rows + self._credit_rows(f, cust, credits, conf, reason)
 
     def propose_net_of_credits(self, f: LineFacts) -> list[Allocation] | None:
@@ -142,7 +145,7 @@ class CreditNotes:
             if doubt else ""
         said = f"{how}; amount equals the open amount of {nums}"
         if held is self.credits:
-            return self._net_of_credits(f, invs, credits, "credit-note", conf, said + doubted)
+            return self._net_of_credits(f, invs, credits, conf, said, doubted)
         # Less the money it sent before (an advance, an overpayment held on account): the cash
         # pays the invoices but the last in part; the advance, already in the books, pays the
         # rest once it is applied there.

@@ -102,24 +102,24 @@ class FullReferences:
             # the number named may itself be the mistyped one.
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped number of another invoice with this amount)"
+        # Short by exactly what a credit note of the customer's still has open (it deducted
+        # the credit note), or by the money it sent before, held on account (an advance): read
+        # before tax withheld or charges, since writing the gap off would grant the credit
+        # twice. Where the line shows someone else paying, the part payment below says so.
+        deducted = advance = None
         if one_customer and total > f.remaining:
-            # Short by exactly what a credit note of the customer's still has open: it deducted
-            # the credit note. Read before tax withheld or charges: writing the gap off would
-            # grant the customer the credit twice.
             deducted = self._credits_making(f, cust, total - f.remaining)
+            if deducted is None and len(refs) == 1:
+                advance = self._credits_making(f, cust, total - f.remaining, self.advances)
             if deducted is not None and not self._payer_against(f, cust, "part of it"):
-                return self._net_of_credits(f, refs, deducted, "credit-note", 0.9 - penalty,
-                                            f"{said} {names}")
-            advance = self._credits_making(f, cust, total - f.remaining, self.advances) \
-                if len(refs) == 1 else None
+                return self._net_of_credits(f, refs, deducted, 0.9 - penalty, f"{said} {names}")
             if advance is not None and not self._payer_against(f, cust, "part of it"):
                 # (A part payment as it stands, even within the fee tolerance: the advance,
                 # not a write-off, settles the rest.)
                 return [Allocation(f.pos, refs[0], cust, f.remaining, 0, "partial",
-                                   0.9 - penalty,
-                                   f"{said} {names}; short by {self._money(total - f.remaining)}"
-                                   f": {self._advances_text(advance)} pays the rest: apply it "
-                                   f"to {self.inv.number[refs[0]]} too")]
+                                   0.9 - penalty, f"{said} {names}; "
+                                   + self._advance_pays_rest(advance, refs[0],
+                                                             total - f.remaining))]
             # Paid less the income tax the customer withheld (a certificate to come).
             readings = self._withholding_readings(f, refs)
             if readings:
@@ -177,18 +177,12 @@ class FullReferences:
         unconfirmed = unsure if unsure is not None else bool(f.loose) and (
             not f.loose.isdisjoint(refs) and (payer is None or payer != cust))
         # Short of the one invoice named by a usual discount or whole bank charges (2 % of
-        # 5,000.00; 71.00): the amount confirms the number after all.
-        credits = self._credits_making(f, cust, total - f.remaining) \
-            if one_customer and f.remaining < total else None
-        # Short by exactly the money it sent before, held on account (an advance): the
-        # amount confirms the number too.
-        advance = self._credits_making(f, cust, total - f.remaining, self.advances) \
-            if one_customer and len(refs) == 1 and f.remaining < total and credits is None \
-            else None
+        # 5,000.00; 71.00), by a credit note or by an advance (above): the amount confirms the
+        # number after all.
         taken = self._what_was_taken(refs[0], total - f.remaining) \
-            if unconfirmed and len(refs) == 1 and f.remaining < total and credits is None \
+            if unconfirmed and len(refs) == 1 and f.remaining < total and deducted is None \
             and advance is None else None
-        if taken is not None or credits is not None or advance is not None:
+        if taken is not None or deducted is not None or advance is not None:
             unconfirmed = False
         note = ""
         if unconfirmed:
@@ -238,11 +232,6 @@ class FullReferences:
                          + (", more than the invoices themselves: please confirm"
                             if doubled else against),
                          on_account_customer=cust)
-        # Short by exactly what a credit note of the customer's still has open: it deducted
-        # the credit note (the amount confirms the number, as a usual discount does).
-        if credits is not None and not self._payer_against(f, cust, "part of it"):
-            return self._net_of_credits(f, refs, credits, "credit-note", 0.9 - penalty,
-                                        f"{said} {names}")
         # Short beyond tolerance: a part payment. The amount does not confirm the number, so a
         # payer the line shows is someone else (another customer, a third party) leaves it to
         # a person: the number may be quoted by mistake, or the money be another's.
@@ -250,9 +239,8 @@ class FullReferences:
             against = self._payer_against(f, cust, "part of it")
             paid = (f"short by {self._money(total - f.remaining)}: {taken}, left open on the "
                     "invoice" if taken is not None else
-                    f"short by {self._money(total - f.remaining)}: "
-                    f"{self._advances_text(advance)} pays the rest: apply it to "
-                    f"{self.inv.number[refs[0]]} too" if advance is not None else
+                    self._advance_pays_rest(advance, refs[0], total - f.remaining)
+                    if advance is not None else
                     f"part payment of {self._money(self.inv.remaining[refs[0]])} open")
             return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; {paid}" + against)
