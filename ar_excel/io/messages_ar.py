@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ar_excel.io.wording_rules import apply_rules
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
     (r"^'(.*)' has misplaced thousands separators$", "'{0}' فواصل الآلاف فيه في غير موضعها"),
@@ -157,10 +159,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
 def arabic_message(message: str) -> str:
     """The Arabic wording of a reader message (or of a job's own issue:
     ``wording_ar.JOB_ISSUES``), or the message as it is."""
-    for pattern, template in _PATTERNS:
-        m = pattern.match(message)
-        if m:
-            return template.format(*m.groups())
+    found = apply_rules(_PATTERNS, message)
+    if found is not None:
+        return found
     from ar_excel.io.wording_ar import arabic_job_issue
 
     return arabic_job_issue(message)

@@ -295,8 +295,5 @@ STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p,
 def arabic_job_issue(message: str) -> str:
     """The Arabic wording of a job's issue (or of the statement import's), or the message
     as it is."""
-    for pattern, template in [*JOB_ISSUES, *STATEMENT_ISSUES]:
-        m = pattern.match(message)
-        if m:
-            return template.format(*m.groups())
-    return message
+    found = apply_rules([*JOB_ISSUES, *STATEMENT_ISSUES], message)
+    return message if found is None else found
