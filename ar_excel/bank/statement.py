@@ -296,10 +296,10 @@ def drop_repeated_statements(lines: pd.DataFrame, balances: list[StatementBalanc
     dropped: list[str] = []
     issues: list[Issue] = []
     for bal, key in statement_keys(lines, balances):
-        part = lines[lines["Statement"] == bal.statement]
         if key not in seen:
             seen[key] = bal.statement
             continue
+        part = lines[lines["Statement"] == bal.statement]  # only a repeat's lines are counted
         first = seen[key]
         here, there = documents.get(bal.statement), documents.get(first)
         if here != there and written_ids.get(bal.statement, bal.statement) != written_ids.get(
