@@ -121,9 +121,9 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
     # An invoice the credit note settles in full has no cash row.
     keep = [k for k, (row, rank) in enumerate(order)
             if rank or not (settled.iat[row] > 0 and cash["Amount"].iat[row] == 0)]
-    parts = [pd.concat(parts, ignore_index=True).iloc[keep]]
+    out = pd.concat(parts, ignore_index=True).iloc[keep].reset_index(drop=True)
     order = [order[k] for k in keep]
-    out = pd.concat(parts, ignore_index=True).astype({"Note": object})
+    out = out.astype({"Note": object})
     out["Note"] = out["Note"].where(out["Note"].notna(), None)
     return out.iloc[sorted(range(len(out)), key=order.__getitem__)].reset_index(drop=True)
 
