@@ -63,7 +63,7 @@ from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
 from ar_excel.bank.qif import qif_rows
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
-from ar_excel.bank.statement import Statement
+from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import decode_bytes
@@ -211,12 +211,8 @@ def _lines_within(part: Statement, earlier: Statement) -> bool:
     the next page's lines are never all such: their dates and balances differ."""
     if not len(part.lines) or len(part.lines) > len(earlier.lines):
         return False
-
-    def keys(lines: Any) -> Counter[tuple[Any, ...]]:
-        frame = lines[[c for c in _LINE_KEYS if c in lines.columns]].astype(object)
-        return Counter(map(tuple, frame.where(frame.notna(), None).to_numpy().tolist()))
-
-    return not keys(part.lines) - keys(earlier.lines)
+    return not (Counter(line_values(part.lines, _LINE_KEYS))
+                - Counter(line_values(earlier.lines, _LINE_KEYS)))
 
 
 def _one_month_each(parts: list[tuple[str, Statement]]) -> list[tuple[str, str]]:

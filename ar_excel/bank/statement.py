@@ -255,6 +255,13 @@ def _unique(keys: list[str]) -> list[str]:
 _SAME_LINE = ["Date", "Value Date", "Amount", "Currency", "Description", "Reference", "Bank Ref"]
 
 
+def line_values(lines: pd.DataFrame, columns: list[str]) -> list[tuple[Any, ...]]:
+    """Each line's values in ``columns`` (those the frame has), blanks as None: what a line
+    and its copy share."""
+    frame = lines[[c for c in columns if c in lines.columns]].astype(object)
+    return list(map(tuple, frame.where(frame.notna(), None).to_numpy().tolist()))
+
+
 def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance],
                    with_lines: bool = False) -> list[tuple[StatementBalance, tuple[Any, ...]]]:
     """Each statement with lines, and what makes it the same statement as another: its
@@ -272,8 +279,7 @@ def statement_keys(lines: pd.DataFrame, balances: list[StatementBalance],
             out.append((bal, head))
             continue
         part = lines.loc[lines["Statement"] == bal.statement, _SAME_LINE]
-        rows = tuple(map(tuple, part.astype(object).where(part.notna(), None).to_numpy()))
-        out.append((bal, (*head, rows)))
+        out.append((bal, (*head, tuple(line_values(part, _SAME_LINE)))))
     return out
 
 
