@@ -237,31 +237,24 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(received, places)
     non_cash_settled = _cents_sum(adjusted, places)
-    if _undated_may_be_in(inv, inv.index[(ledger.invoice_currencies == currency).to_numpy(bool)],
-                          period, sales):
-        # an invoice of unknown date (an aging report giving due dates only) may have been
-        # issued in the period: its sales, and every figure built on them, are unknown
-        issued = credited = inv["Amount"].iloc[:0]
-        sales = float("nan")
-    dso = _ratio(closing_ar * period.days, sales)
-    best = _ratio(current_ar * period.days, sales)
-    if not np.isfinite(sales):
-        return {
-            "Opening AR": opening_ar, "Invoices Issued": float("nan"),
-            "Invoice Value Issued": float("nan"), "Credit Notes Issued": float("nan"),
-            "Credit Note Value": float("nan"), "Credit Sales": sales,
-            "Receipts Count": float(receipt_count(pay.loc[received.index])),
-            "Receipts": receipts, "Non-Cash Settlements": non_cash_settled,
-            "Closing AR": closing_ar, "Closing Current AR": current_ar,
-            "Closing Overdue AR": round(closing_ar - current_ar, places),
-            "DSO": sales, "Best-Possible DSO": sales, "Average Days Delinquent": sales,
-            "CEI %": sales, "Collection Rate %": sales}
-    return {
-        "Opening AR": opening_ar,
+    issued_figures = {
         "Invoices Issued": float(len(issued)),
         "Invoice Value Issued": _cents_sum(issued, places),
         "Credit Notes Issued": float(len(credited)),
         "Credit Note Value": _cents_sum(credited, places),
+    }
+    if _undated_may_be_in(inv, inv.index[(ledger.invoice_currencies == currency).to_numpy(bool)],
+                          period, sales):
+        # an invoice of unknown date (an aging report giving due dates only) may have been
+        # issued in the period: its sales, and every figure built on them (each ratio below
+        # is blank over unknown sales), are unknown
+        issued_figures = dict.fromkeys(issued_figures, float("nan"))
+        sales = float("nan")
+    dso = _ratio(closing_ar * period.days, sales)
+    best = _ratio(current_ar * period.days, sales)
+    return {
+        "Opening AR": opening_ar,
+        **issued_figures,
         "Credit Sales": sales,
         "Receipts Count": float(receipt_count(pay.loc[received.index])),
         "Receipts": receipts,
