@@ -289,12 +289,13 @@ class PayerStages:
         if not others:
             return "no open invoice"
         # The one the amount is at the fixed rate first, wherever it stands among them.
-        others = sorted(others, key=lambda p: not self._at_the_peg(f, p))[:3]
+        peg = {p: self._at_the_peg(f, p) for p in others}
+        others = sorted(others, key=lambda p: not peg[p])[:3]
         said = []
         for p in others:
             cur = self.inv.currency[p]
             if f.currency and cur and cur != f.currency:
-                said.append(f"{self.inv.number[p]} in {cur}" + self._at_the_peg(f, p))
+                said.append(f"{self.inv.number[p]} in {cur}" + peg[p])
             else:
                 day = self.inv.day[p]
                 date = "" if day is None else f" dated {np.datetime64(day, 'D')}"
