@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -173,10 +174,8 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     for text in unknown:
         at = texts.index[(texts == text).to_numpy(bool)]
         cells = [invoices.cell(i, column) for i in at]
-        more = len(cells) - 5
-        named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
         issues.append(invoices.issue(
             at[0], column, f"{header} '{text}' is no document type ar_excel reads (an "
                            f"invoice, a credit note, a receipt): {len(cells)} row(s) read with "
-                           f"their amounts as written ({named})"))
+                           f"their amounts as written ({cells_named(cells)})"))
     return issues

@@ -19,15 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book, Issue, Table
 from ar_excel.schema import TERMS_EOM
-
-CELLS_NAMED = 5  # the first cells named in an issue about many rows
-
-
-def _named(cells: list[str]) -> str:
-    more = len(cells) - CELLS_NAMED
-    return ", ".join(cells[:CELLS_NAMED]) + (f" and {more} more" if more > 0 else "")
 
 
 def invoice_dates_from_due_dates(book: Book) -> None:
@@ -54,7 +48,7 @@ def invoice_dates_from_due_dates(book: Book) -> None:
         book.issues.append(Issue(
             sheet, cells[0], header, None,
             f"sheet '{sheet}' has no Invoice Date column: {len(cells)} invoice date(s) worked "
-            f"out as the {header} less the Payment Terms{notes} ({_named(cells)})"))
+            f"out as the {header} less the Payment Terms{notes} ({cells_named(cells)})"))
     unknown = frame.index[due.notna().to_numpy(bool) & ~dated]
     if len(unknown):
         cells = [invoices.cell(i, "Due Date") for i in unknown]
@@ -62,7 +56,7 @@ def invoice_dates_from_due_dates(book: Book) -> None:
             sheet, cells[0], header, None,
             f"sheet '{sheet}' has no Invoice Date column and no Payment Terms in days for "
             f"{len(cells)} invoice(s): their invoice dates are left blank (aged by their "
-            f"{header}; DSO and the invoice date checks leave them out) ({_named(cells)})"))
+            f"{header}; DSO and the invoice date checks leave them out) ({cells_named(cells)})"))
     _blank_due_dates(book, invoices, due)
 
 

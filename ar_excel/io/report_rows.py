@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.io.cells_named import cells_named
 from ar_excel.io.headers import header_field
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
@@ -246,11 +247,9 @@ def sum_rows_issues(found: list[tuple[int, int, float]], sheet: str, header: lis
         message = (f"row {pos + first_row + 1} holds only {shown}, the sum of the rows above "
                    f"it: a totals row, not a record: not read")
     else:
-        more = len(cells) - SUBTOTAL_CELLS_NAMED
-        named = ", ".join(cells[:SUBTOTAL_CELLS_NAMED]) + (f" and {more} more" if more > 0 else "")
         message = (f"{len(found)} rows hold only the sum of the rows above them (subtotals "
                    f"and totals without a label, the first {shown}): not records, not read "
-                   f"({named})")
+                   f"({cells_named(cells)})")
     return [Issue(sheet, cells[0], str(header[j] or ""), total, message)]
 
 
@@ -326,9 +325,6 @@ def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep:
     return np.array(found, dtype=np.int64)
 
 
-SUBTOTAL_CELLS_NAMED = 5  # the first subtotal rows' cells named in their one issue
-
-
 def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[Any], left: int,
                   first_row: int) -> list[Issue]:
     """The Input Issues for the totals rows set aside (``totals_rows``: position, column of
@@ -347,12 +343,9 @@ def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[An
         if many and (pos, at, label) in subtotals:
             if (pos, at, label) == subtotals[0]:
                 cells = [cell(p, a) for p, a, _ in subtotals]
-                more = len(cells) - SUBTOTAL_CELLS_NAMED
-                named = ", ".join(cells[:SUBTOTAL_CELLS_NAMED]) + (
-                    f" and {more} more" if more > 0 else "")
                 issues.append(Issue(sheet, cell(pos, at), str(header[at] or ""), label,
                                     f"{len(cells)} subtotal rows ('{label}' and the like) are "
-                                    f"not records: not read ({named})"))
+                                    f"not records: not read ({cells_named(cells)})"))
             continue
         issues.append(Issue(sheet, cell(pos, at), str(header[at] or ""), label,
                             f"'{label}' row is a totals row, not a record: not read"))

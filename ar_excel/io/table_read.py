@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.io.cells_named import cells_named
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     DERIVED,
@@ -108,11 +109,9 @@ def _hijri_dates(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
     first = found[0]
     day = series.iat[first].strftime("%d/%m/%Y")
     cells = [f"{letter}{excel_rows[p]}" for p in found]
-    more = len(cells) - 5
-    named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
     return [Issue(sheet, cells[0], header, values[first],
                   f"{len(found)} date(s) in the Hijri calendar read as Gregorian dates "
-                  f"('{str(values[first]).strip()}' = {day}): {named}")]
+                  f"('{str(values[first]).strip()}' = {day}): {cells_named(cells)}")]
 
 
 def _month_end_rows(values: np.ndarray, value_kinds: ValueTypes) -> pd.Series | None:
@@ -171,11 +170,9 @@ def _customers_filled_down(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: s
     frame["Customer ID"] = ids.where(~fill, above)
     raw["Customer ID"] = raw["Customer ID"].where(~fill, above)
     cells = [f"{letter}{excel_rows[p]}" for p in np.flatnonzero(fill).tolist()]
-    more = len(cells) - 5
-    named = ", ".join(cells[:5]) + (f" and {more} more" if more > 0 else "")
     return [Issue(sheet, cells[0], header, None,
                   f"{header} is written only on the first row of each customer's group: "
-                  f"{len(cells)} blank cell(s) read as the customer above ({named})")]
+                  f"{len(cells)} blank cell(s) read as the customer above ({cells_named(cells)})")]
 
 
 _CODE_WORDS = re.compile(r"\b(?:code|no|id|number|num|ref|reference|acct|account)\b|#|كود|"
