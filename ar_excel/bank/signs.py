@@ -13,6 +13,7 @@ money out, and the clerk is told which lines were read so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -58,13 +59,15 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
 
 
 def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live: np.ndarray,
-                    issue: Any, headers: list[str] | None = None
+                    issue: Any, headers: list[str] | None = None, *,
+                    balance_of: Callable[[], np.ndarray | None]
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Credits positive, debits negative, from whichever columns the export has; NaN where a
     row has no amount. Returns the amounts and the rows whose amount could not be read (each
     reported, for the rows still ``live``). Rows of a Debit/Credit pair that do not say
     plainly (a negative figure, both sides filled) are read by ``two_columns``, each reported
-    under its column's name in ``headers``."""
+    under its column's name in ``headers``; ``balance_of`` gives the running balance column
+    (None without one), asked only where such a row needs it."""
     n = table.count
     failed = np.zeros(n, dtype=bool)
 
@@ -109,14 +112,10 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
         failed |= use_columns & (bad_debit | bad_credit)
         amount = np.where(use_columns, net_of(debit, credit), amount)
         if pair:  # a negative figure, both sides filled: the running balance decides
-            def balance() -> np.ndarray | None:  # read only where a row needs it
-                return (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
-                        if "Balance" in cols else None)
-
             names = [headers[cols[c]] if headers and cols[c] < len(headers) else c
                      for c in ("Debit", "Credit")]
             amount = read_unplain_rows(
-                amount, debit, credit, balance, live & use_columns & ~failed,
+                amount, debit, credit, balance_of, live & use_columns & ~failed,
                 (names[0], names[1]),
                 (table.cells(cols["Debit"]), table.cells(cols["Credit"])),
                 lambda pos, name, value, message: issue(pos, 4, name, value, message))

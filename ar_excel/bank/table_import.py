@@ -11,6 +11,7 @@ once per file; the columns are then parsed whole.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -108,6 +109,14 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         rows[: layout.preamble_end])
     if decimal_note is not None:
         decimal = decimal_note[0]
+
+    @cache
+    def running_balance() -> np.ndarray | None:
+        """The Balance column's figures (NaN where blank or unreadable; None without the
+        column): read once, and only where something needs them."""
+        return (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
+                if "Balance" in cols else None)
+
     date_format = options.get("date_format")
     preamble = rows[: layout.preamble_end]
     named_order = order_named(options.get("date_order", options.get("day_first")), source)
@@ -119,7 +128,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         forced=named_order is not None or bool(date_format),
         column=header[date_idx] if date_idx is not None and date_idx < len(header) else "Date",
         locale=_day_first_locale(table, layout, preamble, amount_cols, data[:SAMPLE_ROWS]),
-        running=lambda: _balance_direction(table, cols, decimal))
+        running=lambda: _balance_direction(table, cols, decimal, running_balance()))
     # a narrative column with the same text on every row names the account product, not the line
     parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
     desc_cols = ([cols["Description"]] if "Description" in cols and not (
@@ -243,7 +252,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     else:
         value_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
 
-    amount, failed = signed_amounts(table, cols, decimal, live, issue, header)
+    amount, failed = signed_amounts(table, cols, decimal, live, issue, header,
+                                    balance_of=running_balance)
     live &= ~failed
     for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
         issue(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
@@ -262,8 +272,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if closing_at is not None and (kept < closing_at).any() and (kept > closing_at).any():
         # a page's "carried forward" with lines after it: not the statement's closing balance
         balances.closing = balances.closing_date = None
-    printed = (parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
-               if "Balance" in cols and screened.not_lines.any() else None)
+    printed = running_balance() if screened.not_lines.any() else None
     for pos, above, proven in lines_copied_at_a_page_break(data, kept, screened.not_lines,
                                                            printed):
         if proven:
@@ -347,8 +356,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             return [None] * len(kept_rows)
         return list(map(table.cells(cols[canon]).__getitem__, kept_rows))
 
-    balance = (parse_amount_column(kept_cells("Balance"), decimal)[0] if "Balance" in cols
-               else None)  # an unreadable running balance does not cost the line
+    column = running_balance()  # an unreadable running balance does not cost the line
+    balance = column[kept] if column is not None else None
     line_numbers = np.asarray(numbers, dtype=np.int64)[kept] if n else np.zeros(0, np.int64)
     lines = lines_frame({
         "Date": booked[kept],
@@ -577,13 +586,13 @@ def _hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
     return note
 
 
-def _balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str) -> int | None:
-    """+1 where the running balance follows the rows top down (each balance is the one above
-    plus the row's amount: oldest first), -1 where it follows them bottom up (newest first),
-    None where it says neither."""
-    if "Balance" not in cols:
+def _balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str,
+                       balance: np.ndarray | None) -> int | None:
+    """+1 where the running balance (``balance``: None without one) follows the rows top down
+    (each balance is the one above plus the row's amount: oldest first), -1 where it follows
+    them bottom up (newest first), None where it says neither."""
+    if balance is None:
         return None
-    balance = parse_amount_column(table.cells(cols["Balance"]), decimal)[0]
     if "Amount" in cols:
         net = parse_amount_column(table.cells(cols["Amount"]), decimal)[0]
     elif "Debit" in cols or "Credit" in cols:
