@@ -66,7 +66,7 @@ from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.table_layout import find_layout
-from ar_excel.bank.text import decode_bytes
+from ar_excel.bank.text import Decoded, decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
@@ -79,10 +79,8 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     text = decoded.text
     records = None if (mapping or {}).get("delimiter") else labelled_rows(text)
     if records is not None:  # "Date: ..", "Amount: .." lines, a record per transaction
-        stmt = rows_to_statement(records[0], records[1], path.name, "csv", mapping, day_first)
-        stmt.encoding = decoded.encoding
-        stmt.issues[:0] = decoded.issues(path.name)
-        return stmt
+        return _text_statement(decoded, records[0], records[1], path, "csv", mapping,
+                               day_first)
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
     if len(delim) != 1:
         raise InputError(f"{path.name}: delimiter '{delim}' is not one character (such as ';', "
@@ -101,10 +99,7 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     if '="' in text:  # Excel-safe exports write text as a formula: ="000123", ="01/11/2026"
         rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
                 for r in rows]
-    stmt = rows_to_statement(rows, numbers, path.name, "csv", mapping, day_first, delim)
-    stmt.encoding = decoded.encoding
-    stmt.issues[:0] = decoded.issues(path.name)
-    return stmt
+    return _text_statement(decoded, rows, numbers, path, "csv", mapping, day_first, delim)
 
 
 def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
@@ -112,7 +107,15 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     """A QIF download (``qif``): its records as the rows of a table."""
     decoded = decode_bytes(data, encoding)
     rows, numbers = qif_rows(decoded.text, path.name)
-    stmt = rows_to_statement(rows, numbers, path.name, "qif", mapping, day_first)
+    return _text_statement(decoded, rows, numbers, path, "qif", mapping, day_first)
+
+
+def _text_statement(decoded: Decoded, rows: list[list[Any]], numbers: list[int], path: Path,
+                    fmt: str, mapping: dict[str, Any] | None, day_first: bool | None,
+                    delimiter: str = ",") -> Statement:
+    """The statement of a text file's table rows, with the file's encoding and what its
+    decoding said (a guessed code page) first among the issues."""
+    stmt = rows_to_statement(rows, numbers, path.name, fmt, mapping, day_first, delimiter)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = decoded.issues(path.name)
     return stmt
@@ -298,8 +301,5 @@ def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     rows = parser.rows
     if not rows:
         raise InputError(f"{path.name}: an HTML file without a table of statement lines")
-    stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), path.name, "html", mapping,
-                             day_first)
-    stmt.encoding = decoded.encoding
-    stmt.issues[:0] = decoded.issues(path.name)
-    return stmt
+    return _text_statement(decoded, rows, list(range(1, len(rows) + 1)), path, "html", mapping,
+                           day_first)
