@@ -13,6 +13,7 @@ Anything without a wording here stays English, so nothing is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ar_excel.core.kpis import CEI_DEFINITION, NON_CASH_DEFINITION
@@ -23,7 +24,7 @@ from ar_excel.io.wording_ar import (
     bucket_label,
     translate_columns,
 )
-from ar_excel.io.wording_rules import apply_rules, rules
+from ar_excel.io.wording_rules import Rule, apply_rules, rules
 from ar_excel.model import Tab
 
 KPI_NAMES = {
@@ -163,22 +164,20 @@ def pack_caption(text: str | None) -> str | None:
     return found if found is not None else arabic_caption(text)
 
 
-def _measure(text: object) -> object:
-    if not isinstance(text, str):
-        return text
-    m = re.fullmatch(r"Customers with amounts (\d+)\+ days past due", text)
-    if m:
-        return f"عملاء لهم مبالغ متأخرة أكثر من {m[1]} يوماً"
-    return MEASURES.get(text, text)
+def _worded(table: list[Rule], words: Mapping[str, str]) -> Callable[[object], object]:
+    """A cell's Arabic: by a rule of ``table``, else by ``words``, else as it is."""
+    def word(text: object) -> object:
+        if not isinstance(text, str):
+            return text
+        found = apply_rules(table, text)
+        return words.get(text, text) if found is None else found
+    return word
 
 
-def _definition(text: object) -> object:
-    if not isinstance(text, str):
-        return text
-    m = re.fullmatch(r"(\S+ \.\. \S+), both days included", text)
-    if m:
-        return f"{_period(m[1])}، شاملاً اليومين"
-    return DEFINITIONS.get(text, text)
+_measure = _worded(rules((r"Customers with amounts (\d+)\+ days past due",
+                          "عملاء لهم مبالغ متأخرة أكثر من {0} يوماً")), MEASURES)
+_definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
+                             lambda m: f"{_period(m[1])}، شاملاً اليومين")), DEFINITIONS)
 
 
 def _week(text: object) -> object:
