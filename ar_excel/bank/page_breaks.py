@@ -16,6 +16,7 @@ left out with one word for the whole file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -67,14 +68,21 @@ def page_balances_that_disagree(page_balances: list[tuple[int, str, float, str]]
         return out  # newest first: the line above comes after the page break, not before
     with_balance = kept[~np.isnan(balance[kept])] if balance is not None else kept[:0]
     stated_at = {pos: value for pos, _, value, _ in page_balances}
+    pages = sorted(stated_at)
     for pos, _kind, stated, _label in page_balances:
-        rows = [p for p in stated_at if p < pos] + with_balance[with_balance < pos].tolist()
-        anchor = max(rows) if rows else None
+        # the nearest balance above: ``kept`` (and so ``with_balance``) and ``pages`` are in
+        # row order, so each is found by bisection, not by a pass over every line
+        line = int(np.searchsorted(with_balance, pos))
+        page = bisect_left(pages, pos)
+        above = ([int(with_balance[line - 1])] if line else []) + (
+            [pages[page - 1]] if page else [])
+        anchor = max(above) if above else None
         if anchor is None and opening is None:
             continue
         start = opening if anchor is None else (
             stated_at[anchor] if anchor in stated_at else float(balance[anchor]))
-        between = kept[(kept > (-1 if anchor is None else anchor)) & (kept < pos)]
+        between = kept[int(np.searchsorted(kept, -1 if anchor is None else anchor, "right")):
+                       int(np.searchsorted(kept, pos))]
         running = start + float(np.nansum(amount[between]))
         if abs(running - stated) >= 0.005:
             out.append((pos, stated, round(running, 3), anchor,
