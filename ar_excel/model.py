@@ -105,6 +105,9 @@ class Book:
     # customers an invoice list names: io.customers_from_lists)
     derived: dict[str, str] = field(default_factory=dict)
     sheet_names: list[str] = field(default_factory=list)
+    # The Policy sheet -> {cell: key} of its settings read as blank: an Excel error there is
+    # read as blank too, and must be told (io.cell_errors)
+    policy_blank_cells: dict[str, dict[str, str]] = field(default_factory=dict)
     sheet_loader: Callable[[str], list[list[Any]] | None] | None = None  # other sheets, lazily
 
     def table(self, kind: str) -> Table | None:

@@ -100,6 +100,24 @@ def test_an_excel_error_is_never_read_as_a_number():
         "القيمة الافتراضية")
 
 
+def test_an_excel_error_cell_in_a_saved_workbook_is_told_not_read_as_blank(tmp_path):
+    """The cell reader gives a saved error cell as blank, which would keep the default in
+    silence: a broken formula in the Policy is an Input Issue at its cell, the rows beside it
+    are read and a setting left blank on purpose says nothing."""
+    book = _policy_book(tmp_path, [["overdue_hold_days", "#REF!"], ["max_discount_pct", 7],
+                                   ["credit_warning_pct", "#DIV/0!"], ["aging_basis", None]])
+    assert [(i.sheet, i.cell, i.column, i.value, i.message) for i in book.issues] == [
+        ("Policy", "B2", "overdue_hold_days", "#REF!",
+         "policy 'overdue_hold_days' is the Excel error #REF! (its formula has no value); the "
+         "default is used"),
+        ("Policy", "B4", "credit_warning_pct", "#DIV/0!",
+         "policy 'credit_warning_pct' is the Excel error #DIV/0! (its formula has no value); "
+         "the default is used")]
+    assert book.policy.overdue_hold_days == DEFAULT.overdue_hold_days
+    assert book.policy.credit_warning_pct == DEFAULT.credit_warning_pct
+    assert book.policy.max_discount_pct == 7
+
+
 def test_valid_values_read_as_before_with_no_issue(tmp_path):
     book = _policy_book(tmp_path, [
         ["overdue_hold_days", 0], ["credit_warning_pct", 100], ["max_discount_pct", 0],

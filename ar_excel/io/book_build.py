@@ -19,7 +19,7 @@ from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
-from ar_excel.io.policy_sheet import read_policy
+from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book
@@ -44,11 +44,14 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     if any(k not in chosen for k in CONTENT_KINDS):
         choose_by_content(grids, chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
-    policy, issues = Policy(), []
+    policy, issues, policy_blanks = Policy(), [], {}
     if "Policy" in chosen:
-        policy, issues = read_policy(chosen.pop("Policy"))
+        policy_grid = chosen.pop("Policy")
+        policy, issues = read_policy(policy_grid)
+        policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
 
-    book = Book(source=source, policy=policy, issues=list(issues))
+    book = Book(source=source, policy=policy, issues=list(issues),
+                policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
     for kind in SCHEMAS:
         if kind not in chosen:

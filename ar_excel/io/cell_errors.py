@@ -5,6 +5,7 @@ the formula, not a blank cell:
 
 * a required cell ("Amount is required but blank") is reworded to name the error, the row
   cannot be used;
+* a Policy setting's value cell is an Input Issue: its default is used;
 * an optional cell of a contract column (a Credit Limit or Discount % that a broken VLOOKUP
   or a division by zero turned into an error) is an Input Issue of its own: the error and
   that the value is treated as missing (a blank limit is no limit, a blank due date comes
@@ -155,7 +156,20 @@ def explain_error_cells(book: Book, errors: dict[str, dict[str, str]]) -> None:
                           f"{issue.column} is the Excel error {error} (its formula has no "
                           f"value), so the row cannot be used")
         out.append(issue)
-    book.issues = out + _optional_error_issues(book, errors)
+    book.issues = out + _policy_error_issues(book, errors) + _optional_error_issues(book, errors)
+
+
+def _policy_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
+    """A Policy setting whose cell is an Excel error: its default is used, which the
+    clerk must know (a broken link to a rates sheet would otherwise change nothing, in
+    silence)."""
+    from ar_excel.model import Issue
+
+    return [Issue(sheet, cell, key, errors[sheet][cell],
+                  f"policy '{key}' is the Excel error {errors[sheet][cell]} (its formula has no "
+                  "value); the default is used")
+            for sheet, cells in book.policy_blank_cells.items()
+            for cell, key in cells.items() if cell in errors.get(sheet, {})]
 
 
 # What a missing optional value then means, where it is worth saying.

@@ -13,7 +13,8 @@ from ar_excel.parsing import (
 from ar_excel.policy import Policy, policy_from_pairs
 
 
-def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
+def _settings(grid: Grid) -> list[tuple[str, object, str]]:
+    """(key, value or None, the value's cell) of each filled row."""
     pairs = []
     for i, row in enumerate(grid.rows):
         # The key is the first filled cell; its value the cell right of it (blank keeps the
@@ -26,6 +27,11 @@ def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
         value = row[jv] if jv < len(row) and not is_blank(row[jv]) else None
         cell = f"{column_letter(grid.left + jv)}{grid.top + i + 1}"
         pairs.append((str(key), value, cell))
+    return pairs
+
+
+def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
+    pairs = _settings(grid)
     policy, problems = policy_from_pairs(pairs)
     # The issue names the setting and shows the value as typed, beside its message.
     typed = {cell: (key, int(value) if isinstance(value, float) and value.is_integer()
@@ -33,3 +39,10 @@ def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
     issues = [Issue(grid.name, cell, *typed.get(cell, ("Policy", None)), msg)
               for cell, msg in problems]
     return policy, issues
+
+
+def blank_value_cells(grid: Grid) -> dict[str, str]:
+    """The cell -> key of each setting read as blank (the default kept): where the cell
+    holds an Excel error the reader gave as blank, that is worth saying
+    (``io.cell_errors``)."""
+    return {cell: key for key, value, cell in _settings(grid) if value is None}
