@@ -59,8 +59,26 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
               "Af Bij", "Af/Bij"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
                       "نوع العملية", "Mutatiesoort"),
-    "_status": ("Status", "Booking Status", "الحالة", "Info"),  # Sparkasse: "Umsatz vorgemerkt"
+    "_status": ("Status", "Booking Status", "الحالة", "Info",  # Sparkasse: "Umsatz vorgemerkt"
+                "State", "Transaction Status", "Transaction State", "حالة العملية",
+                "حالة المعاملة"),  # Revolut: COMPLETED / PENDING / REVERTED / DECLINED
+    "_fee": ("Fee", "Fees", "Total Fees", "Fee Amount", "Commission", "رسوم", "الرسوم",
+             "عمولة", "العمولة"),  # Revolut, Wise: beside the amount (see fees.py)
 }
+
+# Headers of fintech and portal exports naming a contract column no alias of the workbook's
+# sheet spells: Wise's "TransferWise ID" and Revolut's "ID" are the bank's transaction id;
+# the beneficiary's account of a Revolut or Wise payment out is the other party's account.
+EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
+    "Bank Ref": ("ID", "TransferWise ID", "Wise ID", "Transaction Ref"),
+    "Counterparty Account": ("Payee Account Number", "Beneficiary Account Number",
+                             "Beneficiary IBAN", "Payer Account Number",
+                             "Counterparty Account Number"),
+}
+
+# A second column of the other party's name or account ("Payer Name" beside "Payee Name"):
+# the one filled on each line names it (the payer of money in, the payee of money out).
+PARTY_ROLES = ("Counterparty", "Counterparty Account")
 
 
 # Narrative split over numbered columns: "VWZ1".."VWZ14", "Description 1", "Verwendungszweck 2".
@@ -80,7 +98,8 @@ def fold_key(text: Any) -> str:
 def _alias_keys() -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     for f in BANK.fields:
-        keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (f.name, *f.aliases)))
+        keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (
+            f.name, *f.aliases, *EXPORT_ALIASES.get(f.name, ()))))
     for name, aliases in EXTRA_FIELDS.items():
         keys[name] = list(dict.fromkeys(fold_key(a) for a in aliases))
     return keys
@@ -98,6 +117,8 @@ class Layout:
     headers: list[str] = field(default_factory=list)
     note: str | None = None  # how the layout was decided, where the clerk should check it
     headerless: bool = False  # no header row: the rows above the first line are all preamble
+    # further columns of a party role (PARTY_ROLES), read where the chosen one is blank
+    alternates: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def preamble_end(self) -> int:
@@ -221,6 +242,11 @@ def header_words(header: str) -> set[str]:
     return words | {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
 
 
+# the day a payment was started or authorised (Revolut's "Started Date", "Date started (UTC)"),
+# not the day the bank booked it ("Completed Date" beside it)
+_STARTED_WORDS = {"started", "start", "initiated", "authorised", "authorized", "requested"}
+
+
 _HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegira"}  # Saudi exports' second date
 
 
@@ -238,6 +264,8 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
         return "Amount" if words & _WORDS_OF["Amount"] and "Amount" not in taken else None
     for canon, keys in _ROLE_WORDS:
         hit = bool(words & keys)
+        if canon == "Date" and words & _STARTED_WORDS and "_started" not in taken:
+            hit = False  # the booking day is another column's; see started_date_fallback
         if canon == "Value Date":
             hit = hit or bool(words & {"value", "val", "قيمة"} and words & _DATE_WORDS)
         if hit and canon not in taken:
@@ -320,6 +348,40 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             if canon in MONEY_ROLES and layout.currency_hint is None:
                 layout.currency_hint = split_header(header)[1]
     _ledger_balance_over_available(data, layout, used)
+    _party_alternates(layout, used)
+    _started_date_fallback(data, layout, used)
+
+
+# the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
+_BANK_CODE_WORDS = {"code", "routing", "sort", "bic", "swift", "bank", "blz", "aba"}
+
+
+def _party_alternates(layout: Layout, used: set[int]) -> None:
+    """Columns naming the other party beside the one chosen ("Payee Name" beside "Payer
+    Name", "Beneficiary IBAN" beside "Payee Account Number"): kept to fill its blanks."""
+    for idx, header in enumerate(layout.headers):
+        if idx in used or not header:
+            continue
+        name = split_header(header)[0]
+        role = next((canon for canon in PARTY_ROLES if fold_key(name) in ALIASES[canon]), None)
+        if role is None and not header_words(name) & _BANK_CODE_WORDS:
+            role = _role_by_words(name, set(layout.columns) - set(PARTY_ROLES))
+        if role in PARTY_ROLES and role in layout.columns:
+            layout.alternates.setdefault(role, []).append(idx)
+            used.add(idx)
+
+
+def _started_date_fallback(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
+    """A "Started Date" is the booking date only where the file has no other date."""
+    if "Date" in layout.columns or "Value Date" in layout.columns:
+        return
+    for idx, header in enumerate(layout.headers):
+        if idx not in used and header and _role_by_words(
+                split_header(header)[0], set(layout.columns) | {"_started"}) == "Date" and \
+                _values_read_as(data, idx, "Date"):
+            layout.columns["Date"] = idx
+            used.add(idx)
+            return
 
 
 def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: set[int]

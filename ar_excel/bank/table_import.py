@@ -11,6 +11,7 @@ once per file; the columns are then parsed whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -39,6 +40,7 @@ from ar_excel.bank.date_order import (
 )
 from ar_excel.bank.day_rows import DayRows, narratives_after_their_amount, rows_of_the_day
 from ar_excel.bank.dialect import narratives_split_by_the_delimiter
+from ar_excel.bank.fees import split_fees
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.numbers import (
     decide_decimal,
@@ -76,6 +78,10 @@ from ar_excel.parsing import is_blank, normalize_digits
 
 _PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
             "قيد التنفيذ"}
+# a payment the bank never carried out (Revolut's and Wise's states): no money moved
+_NOT_BOOKED = {"reverted", "declined", "failed", "cancelled", "canceled", "rejected", "refused",
+               "void", "voided", "abgelehnt", "annule", "annulé", "rejete", "rejeté", "مرفوض",
+               "مرفوضة", "ملغي", "ملغى", "ملغاة", "فاشلة"}
 
 
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
@@ -195,6 +201,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     no_money = table.blank(cols.get("Amount")) & table.blank(cols.get("Debit")) & table.blank(
         cols.get("Credit"))
     main = ~empty
+    if "_status" in cols:  # before the dating: a pending line may have no booking date yet
+        main &= ~_unbooked_by_status(table.cells(cols["_status"]), main, issue)
 
     screened = screen_rows(data, main, dated, no_money, table, header, preamble, cols,
                            desc_cols, balances, (decimal, dayfirst, date_format))
@@ -259,14 +267,6 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         issue(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
               "no amount on this line; the line was left out")
     live &= ~np.isnan(amount)
-    if "_status" in cols:
-        statuses = table.cells(cols["_status"])
-        pending = np.array(per_value(statuses, lambda v: str(v or "").strip().lower()
-                                      in _PENDING), dtype=bool)
-        for pos in np.flatnonzero(live & pending).tolist():
-            issue(pos, 6, "_status", statuses[pos],
-                  "pending (not yet booked) line left out; it will come on a later statement")
-        live &= ~pending
 
     kept = np.flatnonzero(live)
     if closing_at is not None and (kept < closing_at).any() and (kept > closing_at).any():
@@ -356,6 +356,15 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             return [None] * len(kept_rows)
         return list(map(table.cells(cols[canon]).__getitem__, kept_rows))
 
+    def party_cells(canon: str) -> list[str | None]:
+        """The other party's name or account: the chosen column, its blanks filled from the
+        role's other columns (the payee of a payment out beside the payer of money in)."""
+        texts = cell_texts(kept_cells(canon))
+        for idx in layout.alternates.get(canon, []):
+            more = cell_texts(list(map(table.cells(idx).__getitem__, kept_rows)))
+            texts = [t if t is not None else m for t, m in zip(texts, more, strict=True)]
+        return texts
+
     column = running_balance()  # an unreadable running balance does not cost the line
     balance = column[kept] if column is not None else None
     line_numbers = np.asarray(numbers, dtype=np.int64)[kept] if n else np.zeros(0, np.int64)
@@ -368,9 +377,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             section_currencies(kept, sections, file_ccy), strict=True)],
         "Description": descriptions,
         "Reference": real_references(cell_texts(kept_cells("Reference"))),
-        "Counterparty": cell_texts(kept_cells("Counterparty")),
+        "Counterparty": party_cells("Counterparty"),
         "Counterparty Account": _counterparty_accounts(
-            cell_texts(kept_cells("Counterparty Account")),
+            party_cells("Counterparty Account"),
             header[cols["Counterparty Account"]] if "Counterparty Account" in cols
             and cols["Counterparty Account"] < len(header) else "", balances),
         "Bank Ref": cell_texts(kept_cells("Bank Ref")),
@@ -378,6 +387,15 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Statement": ["1"] * len(kept),
         "Line No": line_numbers.tolist(),
     }, len(kept))
+    if "_fee" in cols and "Balance" in cols and len(lines):
+        lines, fee_issues = split_fees(
+            lines, parse_amount_column(kept_cells("_fee"), decimal)[0], source,
+            header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee")
+        issues += fee_issues
+    elif "_fee" in cols and len(lines):
+        issues += split_fees(lines.assign(Balance=np.nan),
+                             parse_amount_column(kept_cells("_fee"), decimal)[0], source,
+                             header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee")[1]
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
@@ -506,6 +524,23 @@ def _undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layou
 
 
 _EITHER_MARK = re.compile(r"\d[.,]\d{3}(?![\d.,])")
+
+
+def _unbooked_by_status(statuses: list[Any], main: np.ndarray,
+                       issue: Callable[[int, int, str, Any, str], None]) -> np.ndarray:
+    """Rows whose status says the bank has not booked them: pending (they come on a later
+    statement) or never carried out (declined, reverted: no money moved); each is named."""
+    words = per_value(statuses, lambda v: str(v or "").strip().lower())
+    pending = np.array([w in _PENDING for w in words], dtype=bool) & main
+    never = np.array([w in _NOT_BOOKED for w in words], dtype=bool) & main
+    for pos in np.flatnonzero(pending).tolist():
+        issue(pos, 6, "_status", statuses[pos],
+              "pending (not yet booked) line left out; it will come on a later statement")
+    for pos in np.flatnonzero(never).tolist():
+        issue(pos, 6, "_status", statuses[pos],
+              f"the bank did not carry this payment out (status '{statuses[pos]}'): no money "
+              "moved, so the line was left out")
+    return pending | never
 
 
 def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:

@@ -1,0 +1,101 @@
+"""Statement exports as real banks and payment apps produce them, authored by hand after their
+public formats (fixtures in tests/fixtures/bank_real/), each read field by field: dates, signs,
+amounts, currency, narrative, the other party, references, balances and what was left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ar_excel.bank import read_statement
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bank_real"
+
+
+def _days(stmt, column="Date"):
+    return [d.strftime("%Y-%m-%d") for d in stmt.lines[column]]
+
+
+def _messages(stmt):
+    return [i.message for i in stmt.issues]
+
+
+def test_revolut_states_completed_date_and_fees_taken_on_top():
+    stmt = read_statement(FIXTURES / "revolut_personal.csv")
+    lines = stmt.lines
+    # PENDING and REVERTED rows never moved money: left out, each named by its row
+    assert lines["Line No"].tolist() == [2, 3, 4, 4, 6]
+    assert lines["Amount"].tolist() == [1500.0, -45.99, -200.0, -0.5, 320.0]
+    # the booking day is the Completed Date (the card payment started on the 2nd, booked the 3rd)
+    assert _days(stmt) == ["2026-11-01", "2026-11-03", "2026-11-04", "2026-11-04", "2026-11-06"]
+    assert lines["Description"].tolist() == [
+        "Payment from Nile Trading Co", "Amazon", "To Delta Supplies",
+        "Fee: To Delta Supplies", "Payment from Cairo Foods"]
+    assert lines["Bank Line"].tolist() == ["1", "2", "3", "3-fee", "4"]
+    assert lines["Transaction Code"].tolist()[3] == "FEE"
+    # the payment carries the balance before its fee, the fee line the printed one
+    assert lines["Balance"].tolist() == [1500.0, 1454.01, 1254.01, 1253.51, 1573.51]
+    assert set(lines["Currency"]) == {"EUR"}
+    status = [(i.cell, i.column, i.value) for i in stmt.issues if i.column == "State"]
+    assert status == [("row 5", "State", "PENDING"), ("row 7", "State", "REVERTED")]
+    assert "did not carry this payment out" in next(
+        i.message for i in stmt.issues if i.value == "REVERTED")
+    fee_note = [i for i in stmt.issues if i.column == "Fee"]
+    assert len(fee_note) == 1 and "row 4" in fee_note[0].message
+    assert not any("running balance" in m and "does not follow" in m for m in _messages(stmt))
+
+
+def test_revolut_business_id_beneficiary_account_and_declined_payment():
+    stmt = read_statement(FIXTURES / "revolut_business.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -250.0, -0.2]
+    assert lines["Bank Ref"].tolist() == ["6543a1b2-0000-4c1d-9e2f-111111111111",
+                                          "6543a1b2-0000-4c1d-9e2f-222222222222", None]
+    assert lines["Bank Line"].tolist()[2] == "6543a1b2-0000-4c1d-9e2f-222222222222-fee"
+    assert _days(stmt) == ["2026-11-02", "2026-11-04", "2026-11-04"]  # Date completed (UTC)
+    assert lines["Reference"].tolist() == ["INV-1003", "PO 8891", None]
+    # the beneficiary's account number, not its sort code, is the other party's account
+    assert lines["Counterparty Account"].tolist() == [None, "13152170", None]
+    assert lines["Counterparty"].isna().all()
+    assert [i.value for i in stmt.issues if i.column == "State"] == ["PENDING", "DECLINED"]
+    assert not any("does not follow" in m for m in _messages(stmt))
+
+
+def test_wise_payer_or_payee_names_the_other_party_and_fees_within_the_amount():
+    stmt = read_statement(FIXTURES / "wise_newest_first.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [-251.2, 1200.5, -49.5, -151.0]  # fee inside: no fee line
+    assert _days(stmt) == ["2026-11-05", "2026-11-04", "2026-11-03", "2026-11-02"]
+    assert lines["Bank Line"].tolist() == ["TRANSFER-123456789", "TRANSFER-123456790",
+                                           "CARD-987654321", "BALANCE-111"]
+    assert lines["Counterparty"].tolist() == ["Delta Supplies Ltd", "Nile Trading Co", None, None]
+    assert lines["Counterparty Account"].tolist() == ["GB29NWBK60161331926819", None, None, None]
+    assert lines["Reference"].tolist() == ["INV-2026-0044", "INV-1003", None, None]
+    assert lines["Balance"].tolist() == [1748.8, 2000.0, 799.5, 849.0]
+    assert stmt.issues == []
+
+
+def test_a_fee_the_balance_cannot_place_is_kept_as_printed_and_said(tmp_path):
+    path = tmp_path / "fees.csv"
+    path.write_text("Date,Description,Amount,Fee\n"
+                    "2026-11-02,Money from NILE TRADING,1200.50,0.00\n"
+                    "2026-11-03,To DELTA SUPPLIES,-250.00,0.20\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1200.5, -250.0]
+    (note,) = [i for i in stmt.issues if i.column == "Fee"]
+    assert "1 line (row 3) carries a fee" in note.message
+    assert "no running balance" in note.message
+
+
+def test_status_words_in_arabic_and_a_failed_transfer(tmp_path):
+    path = tmp_path / "status.csv"
+    path.write_text("التاريخ,البيان,المبلغ,الحالة\n"
+                    "02/11/2026,حوالة واردة من شركة النيل,1500.00,منفذة\n"
+                    "03/11/2026,حوالة صادرة,-200.00,مرفوضة\n"
+                    "04/11/2026,Transfer to ACME,-99.00,FAILED\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0]
+    assert pd.Timestamp(stmt.lines["Date"].iloc[0]) == pd.Timestamp("2026-11-02")
+    assert [(i.cell, i.value) for i in stmt.issues if i.column == "الحالة"] == [
+        ("row 3", "مرفوضة"), ("row 4", "FAILED")]
