@@ -72,8 +72,11 @@ CUSTOMERS = SheetSchema(
                                     "Address Number",
                                     # Odoo in Arabic: the contact's Reference
                                     "المرجع", "المرجع الداخلي", "رمز العميل"), required=True),
-        Field("Name", "text", ("اسم العميل", "Customer Name", "Customer", "Company", "الاسم",
-                               "Client Name", "العميل", "Display Name", "Name 1",
+        Field("Name", "text", ("اسم العميل", "Customer Name", "Customer",
+                               # Odoo's contacts: "Company" is the company owning the record
+                               # (blank but on its contact persons); Display Name the name
+                               "Display Name", "Company", "الاسم",
+                               "Client Name", "العميل", "Name 1",
                                "Contact Name", "Company Name", "Party Name",
                                # Tally's ledger list, JD Edwards' Alpha Name, Sage's
                                # Account Name
@@ -88,7 +91,11 @@ CUSTOMERS = SheetSchema(
                                 "Main Email")),  # QuickBooks Desktop's customer list
         Field("Phone", "text", ("الهاتف", "Mobile", "Telephone", "Tel", "Phone No", "الجوال",
                                 "رقم الهاتف", "الموبايل", "Phone Number", "Main Phone",
-                                "Mobile Number", "رقم الجوال", "رقم الموبايل")),
+                                "Mobile Number", "رقم الجوال", "رقم الموبايل",
+                                # Egypt's words: تليفون, محمول
+                                "التليفون", "تليفون", "رقم التليفون", "التلفون", "تلفون",
+                                "المحمول", "رقم المحمول", "موبايل", "جوال", "هاتف",
+                                "Phone Numbers")),  # QuickBooks Online's contact list
         Field("Address", "text", ("العنوان",)),
         Field("City", "text", ("المدينة",)),
         Field("Country", "text", ("الدولة", "البلد")),
@@ -158,6 +165,9 @@ INVOICES = SheetSchema(
                                     # by name (Odoo's Partner, QuickBooks' Name, Xero's
                                     # Contact): read through the master's names
                                     "partner_id", "Partner", "Customer Name", "Contact",
+                                    # Odoo's Customer Invoices list exported as is
+                                    "Invoice Partner Display Name", "Partner Display Name",
+                                    "invoice_partner_display_name",
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",
                                     "Alpha Name", "Address Number", "Customer Account No",

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
+
 from ar_excel.model import column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -354,15 +356,20 @@ def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: l
             _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
         return
     at = names.index("Customer ID")
-    if any(is_blank(v) for v in columns[at].tolist()):
+    # the lines that are documents (a number beside them): a report's blank rows, totals
+    # and footer lines carry no account
+    number = next((names.index(n) for n in ("Invoice No", "Payment ID") if n in names), None)
+    lines = np.ones(len(columns[at]), dtype=bool) if number is None else np.array(
+        [not is_blank(v) for v in columns[number].tolist()], dtype=bool)
+    if any(is_blank(v) for v in columns[at][lines].tolist()):
         return  # a receivable account is printed on every line
 
     def distinct(j: int) -> int:
-        return len({v.strip() if isinstance(v, str) else v for v in columns[j].tolist()
+        return len({v.strip() if isinstance(v, str) else v for v in columns[j][lines].tolist()
                     if not is_blank(v)})
 
-    if len(columns[at]) < 3 or distinct(at) != 1 or not _LEDGER_ACCOUNT_VALUE.search(
-            str(columns[at][0]).strip()):
+    if lines.sum() < 3 or distinct(at) != 1 or not _LEDGER_ACCOUNT_VALUE.search(
+            str(columns[at][lines][0]).strip()):
         return  # one customer's code on every row (a book of one customer): its customer
     index = alias_index(schema)
     others = [j for j, h in enumerate(header) if j != at and names[j] not in written

@@ -28,6 +28,7 @@ from ar_excel.io.headers import (
     one_ledger_account,
     two_row_header,
 )
+from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
     headings_with_sums,
@@ -270,6 +271,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in sums:
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
+    footers = footer_rows(columns, types, keep, blanks)
+    for pos, _ in footers:
+        keep[pos] = False  # the report's page or print line ("Page 1 of 3", its run time)
     headings = group_headings(columns, types, keep, names, schema, blanks)
     if unlabelled:
         headings = headings_with_sums(columns, types, keep, names, schema, blanks,

@@ -28,10 +28,27 @@ _MONTHS = {
     "نوفمبر": 11, "ديسمبر": 12,
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    # Egypt writes June and July as يونيه / يوليه (government, banks and most hand-kept sheets)
+    "يونيه": 6, "يوليه": 7,
 }
+# Arabic month names as hand typed: hamza and madda dropped (اذار, ايار, اغسطس), the article
+# left off the Levantine pairs (تشرين اول, كانون ثاني), a final ه for ة: all one spelling
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
+def _arabic_month_key(word: str) -> str:
+    parts = word.translate(_ALEFS).replace("ـ", "").split()
+    return " ".join(p[2:] if i and p.startswith("ال") else p for i, p in enumerate(parts))
+
+
+_ARABIC_MONTHS = {_arabic_month_key(k): v for k, v in _MONTHS.items() if not k.isascii()}
+# a time of day after a date written with its month's name ("15 Nov 2026 00:00", an ERP's
+# timestamp; "Nov 15, 2026 10:32 AM") says nothing more about the day
+_TIME = r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[AaPp]\.?[Mm]\.?|ص|م))?)?"
 _WORD_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([^\d\s\-/.,]+(?:\s[^\d\s\-/.,]+)?)"
-                        r"[\s\-/.,]*(\d{2}|\d{4})$")
-_WORD_DATE_US = re.compile(r"^([^\d\s\-/.,]+)[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[,\s\-/.]+(\d{2}|\d{4})$")
+                        r"[\s\-/.,،]*(\d{2}|\d{4})" + _TIME + "$")
+_WORD_DATE_US = re.compile(r"^([^\d\s\-/.,]+)[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[,،\s\-/.]+(\d{2}|\d{4})"
+                           + _TIME + "$")
 
 
 def _year(y: str) -> int:
@@ -45,6 +62,8 @@ def _month(word: str) -> int:
         return _MONTHS[w]
     if w[:3] in _MONTHS and w.isascii():
         return _MONTHS[w[:3]]
+    if not w.isascii() and (n := _ARABIC_MONTHS.get(_arabic_month_key(w))):
+        return n
     raise ValueError(f"'{word}' is not a month")
 
 

@@ -1,0 +1,68 @@
+"""Lines a report prints at its foot or at each page's foot, not records: when it was run
+("Monday, November 23, 2026 01:02 AM GMT+02:00", QuickBooks' "Accrual Basis ..." line), its
+page count ("Page 1 of 3", "صفحة ١ من ٣"), who printed it ("Printed by", "تاريخ الطباعة"),
+"End of Report". Each is a text alone in its row; a page or print line is one wherever it
+stands, a bare date and time only below the last record (above it, a text alone is a record
+missing the rest). A customer list keyed by name would otherwise take the stamp for a
+customer. They hold no value of the ledger, so they are set aside without an Input Issue, as
+a report's group headings are (``report_rows.group_headings``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ar_excel.parsing import ValueTypes, blank_mask, is_blank, normalize_digits, parse_date_text
+
+_PRINT_LINE = re.compile(
+    r"(?i)^(?:accrual|cash)\s+basis\b|^page\s*:?\s*\d+\s*(?:of|/)\s*\d+\s*$|"
+    r"^(?:printed|generated|exported|created|run)\s+(?:on|by|at|date)\b|^(?:run|print)\s+date\b|"
+    r"^report\s+(?:generated|printed|run)\b|^\**\s*end\s+of\s+(?:the\s+)?report\b|"
+    r"^صفح[ةه]\s*:?\s*\d+\s*(?:من|/)\s*\d+\s*$|^تاريخ\s+(?:الطباع[ةه]|الاستخراج)|"
+    r"^(?:طبع|طُبع|تم\s+الطباع[ةه]|تمت\s+الطباع[ةه])\s|^\**\s*نهاي[ةه]\s+التقرير")
+# a time zone after a run stamp's time ("01:02 AM GMT+02:00", "10:15 UTC")
+_ZONE = re.compile(r"(?i)\s*(?:GMT|UTC|Z)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?\s*$|\s*[+-]\d{2}:?\d{2}\s*$")
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def print_line(text: Any) -> bool:
+    """Whether a text is a report's page or print line (``Page 1 of 3``, ``Printed on``)."""
+    return isinstance(text, str) and bool(_PRINT_LINE.search(normalize_digits(text).strip()))
+
+
+def run_stamp(text: Any) -> bool:
+    """Whether a text is the date and time a report was run (a date with a time of day)."""
+    if not isinstance(text, str):
+        return False
+    s = normalize_digits(text).strip()
+    s = re.sub(r"(?i)^(?:accrual|cash)\s+basis\s+", "", s)
+    if not _TIME.search(s):
+        return False
+    try:
+        parse_date_text(_ZONE.sub("", s))
+    except ValueError:
+        return False
+    return True
+
+
+def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                blanks: dict[int, np.ndarray]) -> list[tuple[int, int]]:
+    """(position, column) of the report's page and print lines among the rows kept: a text
+    alone in its row saying so, anywhere; a run stamp alone in its row below the last row
+    with more than one value."""
+    if not columns or not len(keep):
+        return []
+    filled = np.zeros(len(keep), dtype=np.int64)
+    for j, (values, value_kinds) in enumerate(zip(columns, types, strict=True)):
+        filled += ~(blanks[j] if j in blanks else blank_mask(values, value_kinds))
+    multi = np.flatnonzero(keep & (filled >= 2))
+    last_record = int(multi[-1]) if len(multi) else -1
+    found = []
+    for pos in np.flatnonzero(keep & (filled == 1)).tolist():
+        at = next(j for j, c in enumerate(columns) if not is_blank(c[pos]))
+        value = columns[at][pos]
+        if print_line(value) or (pos > last_record and run_stamp(value)):
+            found.append((pos, at))
+    return found
