@@ -99,3 +99,48 @@ def test_status_words_in_arabic_and_a_failed_transfer(tmp_path):
     assert pd.Timestamp(stmt.lines["Date"].iloc[0]) == pd.Timestamp("2026-11-02")
     assert [(i.cell, i.value) for i in stmt.issues if i.column == "الحالة"] == [
         ("row 3", "مرفوضة"), ("row 4", "FAILED")]
+
+
+def _abn_amro_lines_are_right(stmt):
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [-100.0, 1200.5, -35.25]
+    assert lines["Balance"].tolist() == [900.0, 2100.5, 2065.25]  # the Eindsaldo, not Beginsaldo
+    assert _days(stmt) == ["2026-11-01", "2026-11-02", "2026-11-05"]
+    assert _days(stmt, "Value Date") == ["2026-11-01", "2026-11-03", "2026-11-05"]
+    assert set(lines["Currency"]) == {"EUR"}
+    # the /TAG/ narrative read as the MT940 :86: is: remittance, name, IBAN, BIC, EREF
+    assert lines["Description"].tolist() == [
+        "BEA NR:XXXX1234 01.11.26/12.30 ALBERT HEIJN 1234 AMSTERDAM,PAS123",
+        "INV 1003 (SEPA OVERBOEKING)", "Termijn november (SEPA Incasso algemeen doorlopend)"]
+    assert lines["Counterparty"].tolist() == [None, "NILE TRADING BV",
+                                              "VATTENFALL KLANTENSERVICE N.V."]
+    assert lines["Counterparty Account"].tolist() == [None, "NL91ABNA0417164300",
+                                                      "NL86INGB0002445588"]
+    assert lines["Counterparty Bank"].tolist() == [None, "ABNANL2A", "INGBNL2A"]
+    assert lines["Reference"].tolist() == [None, "E2E-20261102-77", "VF-2026-11"]
+
+
+def test_abn_amro_txt_without_a_header_read_from_its_balances_before_and_after():
+    stmt = read_statement(FIXTURES / "abnamro_headerless.tab")
+    _abn_amro_lines_are_right(stmt)
+    (note,) = stmt.issues  # the columns as read are named, to be checked
+    assert "no header row" in note.message
+    assert "Amount = column 7, Balance = column 5, Value Date = column 6" in note.message
+
+
+def test_abn_amro_export_with_its_dutch_header():
+    stmt = read_statement(FIXTURES / "abnamro_with_header.tab")
+    _abn_amro_lines_are_right(stmt)
+    assert stmt.lines["Line No"].tolist() == [2, 3, 4]
+    assert stmt.issues == []
+
+
+def test_bunq_counterparty_column_of_ibans_is_the_account_and_name_the_party():
+    stmt = read_statement(FIXTURES / "bunq_accounts_and_names.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -12.5, -1000.0]
+    assert _days(stmt) == ["2026-11-02", "2026-11-03", "2026-11-04"]
+    assert lines["Counterparty"].tolist() == ["Nile Trading BV", "Albert Heijn", "Delta Supplies"]
+    assert lines["Counterparty Account"].tolist() == ["NL91ABNA0417164300", None,
+                                                      "NL86INGB0002445588"]
+    assert lines["Description"].tolist() == ["INV 1003", "Pin payment", "PO 8891"]

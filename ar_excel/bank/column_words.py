@@ -70,8 +70,17 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
 # sheet spells: Wise's "TransferWise ID" and Revolut's "ID" are the bank's transaction id;
 # the beneficiary's account of a Revolut or Wise payment out is the other party's account.
 EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
+    # Dutch exports (ABN AMRO: Transactiedatum | Beginsaldo | Eindsaldo | Rentedatum |
+    # Transactiebedrag; Rabobank, ING NL): the balance after the line is the running one
+    "Date": ("Transactiedatum", "Boekdatum", "Boekingsdatum"),
+    "Value Date": ("Rentedatum",),
+    "Amount": ("Transactiebedrag",),
+    "Balance": ("Eindsaldo", "Saldo na trn", "Saldo na mutatie"),
+    "Currency": ("Muntsoort",),
+    "Description": ("Omschrijving",),
+    "Counterparty": ("Naam tegenpartij",),
     "Bank Ref": ("ID", "TransferWise ID", "Wise ID", "Transaction Ref"),
-    "Counterparty Account": ("Payee Account Number", "Beneficiary Account Number",
+    "Counterparty Account": ("Tegenrekening", "Tegenrekening IBAN/BBAN", "Payee Account Number", "Beneficiary Account Number",
                              "Beneficiary IBAN", "Payer Account Number",
                              "Counterparty Account Number"),
 }
@@ -348,12 +357,39 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             if canon in MONEY_ROLES and layout.currency_hint is None:
                 layout.currency_hint = split_header(header)[1]
     _ledger_balance_over_available(data, layout, used)
+    _accounts_under_a_party_header(data, layout, used)
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
 
 
 # the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
 _BANK_CODE_WORDS = {"code", "routing", "sort", "bic", "swift", "bank", "blz", "aba"}
+
+
+_ACCOUNT_NUMBER = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,34}")
+
+
+def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: set[int]
+                                   ) -> None:
+    """bunq's "Counterparty" column holds the other party's IBAN and its "Name" column the
+    name: a party column of account numbers is the party's account, and a name column
+    beside it the party."""
+    idx = layout.columns.get("Counterparty")
+    if idx is None or "Counterparty Account" in layout.columns:
+        return
+    values = [str(r[idx]).replace(" ", "") for r in data[:SAMPLE_ROWS]
+              if idx < len(r) and not is_blank(r[idx])]
+    if not values or sum(bool(_ACCOUNT_NUMBER.fullmatch(v)) for v in values) < 0.8 * len(values):
+        return
+    layout.columns["Counterparty Account"] = layout.columns.pop("Counterparty")
+    for other, header in enumerate(layout.headers):
+        name = split_header(header)[0] if header else ""
+        if other not in used and name and (fold_key(name) in ALIASES["Counterparty"] or (
+                not header_words(name) & _BANK_CODE_WORDS
+                and _role_by_words(name, set(layout.columns)) == "Counterparty")):
+            layout.columns["Counterparty"] = other
+            used.add(other)
+            return
 
 
 def _party_alternates(layout: Layout, used: set[int]) -> None:

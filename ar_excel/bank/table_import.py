@@ -70,6 +70,7 @@ from ar_excel.bank.statement import (
     tie_out,
 )
 from ar_excel.bank.table_layout import find_layout
+from ar_excel.bank.table_narratives import with_structured_narratives
 from ar_excel.bank.text import language_of
 from ar_excel.bank.two_columns import running_direction
 from ar_excel.errors import InputError
@@ -387,6 +388,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Statement": ["1"] * len(kept),
         "Line No": line_numbers.tolist(),
     }, len(kept))
+    lines = with_structured_narratives(lines)
     if "_fee" in cols and "Balance" in cols and len(lines):
         lines, fee_issues = split_fees(
             lines, parse_amount_column(kept_cells("_fee"), decimal)[0], source,

@@ -12,7 +12,7 @@ columns (``--bank-columns``).
 from __future__ import annotations
 
 import re
-from itertools import zip_longest
+from itertools import permutations, zip_longest
 from typing import Any
 
 from ar_excel.bank.column_positions import layout_by_places
@@ -30,6 +30,7 @@ from ar_excel.bank.column_words import (
 )
 from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
+from ar_excel.bank.numbers import parse_amount
 from ar_excel.bank.signs import sign_column_by_values
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
@@ -53,7 +54,8 @@ def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
             continue
         as_text = [normalize_digits(v).strip() if isinstance(v, str) else v for v in values]
         if all(is_gregorian_date(v) and (not isinstance(v, str) or DATE_TEXT.search(v)
-                                          or re.fullmatch(r"\d{4}-\d{2}-\d{2}", v))
+                                          or re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
+                                          or _COMPACT_DATE.fullmatch(v))
                for v in as_text):
             dates.append(i)
         elif all(isinstance(v, str) and re.fullmatch(r"[-+(]?\d[\d,.' ]*\)?", v)
@@ -62,9 +64,13 @@ def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
                 amounts.append(i)  # cents or a sign: money, not a cheque or serial number
         elif all(isinstance(v, str) for v in values):
             texts.append((sum(len(v) for v in values) / len(values), i))
-    if len(dates) != 1 or len(amounts) != 1:
+    columns = _balance_before_and_after(sample, dates, amounts)
+    if columns is None and (len(dates) != 1 or len(amounts) != 1):
         return None
-    columns = {"Date": dates[0], "Amount": amounts[0]}
+    columns = columns or {"Date": dates[0], "Amount": amounts[0]}
+    codes = [i for i in range(width) if i not in columns.values() and _currency_codes(sample, i)]
+    if len(codes) == 1:
+        columns["Currency"] = codes[0]
     if texts:
         columns["Description"] = max(texts)[1]
     placed = ", ".join(f"{canon} = column {idx + 1}" for canon, idx in columns.items())
@@ -74,6 +80,41 @@ def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
                        f"{placed}. If that is wrong, name them by column letter, as in "
                        f"--bank-columns \"{named}\", or add a header row (Date, Amount, "
                        "Description) to the file")
+
+
+# a date written as yyyymmdd (ABN AMRO's TXT export): 2000-2099, a real month and day
+_COMPACT_DATE = re.compile(r"20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
+
+def _currency_codes(sample: list[list[Any]], idx: int) -> bool:
+    """Whether a column holds one ISO currency code on every row (``EUR``)."""
+    values = {str(r[idx]).strip() if idx < len(r) else "" for r in sample}
+    return len(values) == 1 and bool(re.fullmatch(r"[A-Z]{3}", values.pop()))
+
+
+def _balance_before_and_after(sample: list[list[Any]], dates: list[int], amounts: list[int]
+                              ) -> dict[str, int] | None:
+    """ABN AMRO's TXT export (account, currency, date, balance before, balance after, value
+    date, amount, narrative; no header): of three money columns, the amount is the one that
+    takes the balance before to the balance after on every row, whichever decimal mark. The
+    first date is the booking date, a second one the value date."""
+    if len(amounts) != 3 or not 1 <= len(dates) <= 2:
+        return None
+    for mark in (",", "."):
+        try:
+            figures = [[parse_amount(r[i], mark) if i < len(r) else None for i in amounts]
+                       for r in sample]
+        except ValueError:
+            continue
+        if any(None in row for row in figures):
+            continue
+        for before, amount, after in permutations(range(3)):
+            if all(abs(row[before] + row[amount] - row[after]) < 0.005 for row in figures):
+                columns = {"Date": dates[0], "Amount": amounts[amount], "Balance": amounts[after]}
+                if len(dates) == 2:
+                    columns["Value Date"] = dates[1]
+                return columns
+    return None
 
 
 def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:

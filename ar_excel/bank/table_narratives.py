@@ -1,0 +1,54 @@
+"""Structured narratives in a table export's description column.
+
+Dutch banks' CSV, XLS and TXT exports (ABN AMRO above all) write the same ``/TRTP/.../IBAN/
+.../NAME/.../REMI/.../EREF/...`` structure as their MT940 ``:86:``, and German exports the
+``166?00GUTSCHRIFT?20...?32NAME`` sub-fields. The rule is the MT940 one (``narrative.py``):
+the remittance text is the description (the posting text after it in brackets), the tagged
+name, account, bank and end-to-end reference are the other party's and the payer's reference.
+A column of the file that states them already wins: only its blanks are filled. Free text is
+left as it is (its labels are too loose to be read as fields without the :86: context).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ar_excel.bank.narrative import Narrative, parse_narrative
+
+# the opening of a structured narrative: a Dutch/SWIFT tag or a German GVC with a sub-field
+_STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
+
+
+def _description(n: Narrative) -> str | None:
+    text = n.description
+    if n.posting_text and n.posting_text not in (text or ""):
+        text = " ".join(filter(None, [text, f"({n.posting_text})"]))
+    return text
+
+
+def with_structured_narratives(lines: pd.DataFrame) -> pd.DataFrame:
+    """``lines`` with each structured description read into its fields (see module rule)."""
+    texts = lines["Description"].tolist()
+    found = [i for i, t in enumerate(texts) if t and _STRUCTURED.match(t)]
+    if not found:
+        return lines
+    lines = lines.copy()
+    for i in found:
+        n = parse_narrative(texts[i])
+        counterparty = n.counterparty
+        if n.ordering and n.beneficiary:  # both named: the other side's
+            counterparty = n.ordering if lines.at[i, "Amount"] > 0 else n.beneficiary
+        fills = {
+            "Description": _description(n),
+            "Reference": "; ".join(n.references) or None,
+            "Counterparty": counterparty,
+            "Counterparty Account": n.account.replace(" ", "") if n.account else None,
+            "Counterparty Bank": n.bank,
+            "Transaction Code": n.code,
+        }
+        for column, value in fills.items():
+            if value and (column == "Description" or lines.at[i, column] is None):
+                lines.at[i, column] = value
+    return lines
