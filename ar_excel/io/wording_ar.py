@@ -162,6 +162,8 @@ _CELL_TEXTS = rules(
     (r"later than usual: expected within (\d+) days of chasing",
      "متأخر عن المعتاد: متوقع خلال {0} أيام من المتابعة"),
     (r"payment plan instalment", "قسط خطة سداد"),
+    (r"in dispute: not expected until the dispute is resolved",
+     "محل نزاع: لا يتوقع تحصيلها قبل حل النزاع"),
     (r"no due date: the invoice's date could not be read",
      "بلا تاريخ استحقاق: تعذرت قراءة تاريخ الفاتورة"),
 )

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.collections.disputes import is_disputed
 from ar_excel.core.money import TOTAL_DECIMALS, round_total
 from ar_excel.policy import Policy
 
@@ -45,13 +46,13 @@ DUNNING_COLUMNS = [
     "Customer ID", "Customer", "Currency", "Level", "Level Name", "Days Overdue",
     "Overdue Amount", "Credit On Account", "Amount To Collect", "Open Balance",
     "Overdue Invoices", "Last Level", "Last Letter", "Letter", "Next Action",
-    "Next Action Date", "Email", "Phone", "Language",
+    "Next Action Date", "Email", "Phone", "Language", "Disputed Amount",
 ]
 DUNNING_FORMATS = {
     "Level": "int", "Days Overdue": "int", "Overdue Amount": "money",
     "Credit On Account": "money", "Amount To Collect": "money", "Open Balance": "money",
     "Overdue Invoices": "int", "Last Level": "int", "Last Letter": "date", "Letter": "bool",
-    "Next Action Date": "date",
+    "Next Action Date": "date", "Disputed Amount": "money",
 }
 HISTORY_COLUMNS = ["Date", "Customer ID", "Level", "Level Name", "Currency", "Amount", "Action"]
 
@@ -72,7 +73,11 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     """
     if len(items) == 0:
         return items.assign(**{"Uncovered Amount": pd.Series(dtype="float64")})
-    inv = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)].copy()
+    invoice = (items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)
+    in_dispute = is_disputed(items)
+    # an invoice in dispute is not chased, and the credits go to the ones that are
+    held = items[invoice & in_dispute].assign(**{"Uncovered Amount": 0.0})
+    inv = items[invoice & ~in_dispute].copy()
     credit = (-items.loc[items["Open Amount"] < 0, "Open Amount"]).groupby(
         [items["Customer ID"], items["Currency"].fillna("")]).sum()
     inv["_ccy"] = inv["Currency"].fillna("")
@@ -85,7 +90,13 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     used = np.clip(available - before.to_numpy(), 0.0, None)
     inv["Uncovered Amount"] = np.round(
         np.clip(inv["Open Amount"].to_numpy() - used, 0.0, None), TOTAL_DECIMALS)
-    return inv.drop(columns="_ccy")
+    inv = inv.drop(columns="_ccy")
+    if len(held):
+        inv = pd.concat([inv, held])
+        inv = inv.assign(_ccy=inv["Currency"].fillna("")).sort_values(
+            ["Customer ID", "_ccy", "Due Date", "Date", "Document No"], kind="stable",
+        ).drop(columns="_ccy")
+    return inv
 
 
 def letter_history(history: pd.DataFrame | None, as_of: date,
@@ -205,6 +216,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     oldest = ov.groupby(keys)["Days Past Due"].max()
     oldest_due = ov.groupby(keys)["Due Date"].min()
     count = ov.groupby(keys).size()
+    in_dispute = chased[is_disputed(chased)].assign(_ccy=lambda f: f["Currency"].fillna(""))
+    disputed = in_dispute.groupby(keys)["Open Amount"].sum()
+    disputed_overdue = in_dispute[in_dispute["Days Past Due"] > 0].groupby(keys)[
+        "Open Amount"].sum()
 
     frame = balance.rename("Open Balance").to_frame()
     frame = frame[(frame["Open Balance"].abs() >= CENT) | frame.index.isin(gross_overdue.index)]
@@ -214,6 +229,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     frame["Days Overdue"] = oldest.reindex(frame.index).fillna(0).astype(int)
     frame["Overdue Invoices"] = count.reindex(frame.index).fillna(0).astype(int)
     frame["_oldest_due"] = oldest_due.reindex(frame.index)
+    frame["Disputed Amount"] = disputed.reindex(frame.index).fillna(0.0)
+    frame["_disputed_overdue"] = disputed_overdue.reindex(frame.index).fillna(0.0)
     frame = frame.reset_index()
     frame["Due Level"] = [dunning_level(d, edges) if d > 0 else 0 for d in frame["Days Overdue"]]
 
@@ -254,7 +271,9 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             # nothing to collect in this currency: no letter for it, whatever the customer's
             # level in another currency (a "final notice" for 0.00 is no letter to send)
             level = 0
-            if r["Overdue Amount"] >= CENT and r["Amount To Collect"] < CENT:
+            if r["_disputed_overdue"] >= CENT and r["Amount To Collect"] < CENT:
+                action, action_date = words["disputed"], day
+            elif r["Overdue Amount"] >= CENT and r["Amount To Collect"] < CENT:
                 action, action_date = words["covered"], day
             elif r["Amount To Collect"] >= CENT:
                 action = words["watch"]
@@ -295,6 +314,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             "Email": cust["Email"].get(cid) if "Email" in cust else None,
             "Phone": cust["Phone"].get(cid) if "Phone" in cust else None,
             "Language": letter_language(name, arabic),
+            "Disputed Amount": round_total(r["Disputed Amount"]),
         })
     if not rows:  # open items, but none with a balance to chase (all settled to the cent)
         return _no_dunning()

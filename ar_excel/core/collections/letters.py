@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.collections.disputes import is_disputed
 from ar_excel.core.collections.language import format_date, format_money
 from ar_excel.core.money import decimals_of
 
@@ -72,11 +73,13 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     types = texts.ITEM_TYPES[lang]
     places = decimals_of(ccy)  # the table's amounts in the letter's currency, without its code
     table = []
-    for doc, kind_, when, due, dpd, amount in zip(
+    disputed = is_disputed(items)
+    for doc, kind_, when, due, dpd, amount, held in zip(
             items["Document No"], items["Item Type"], items["Date"], items["Due Date"],
-            items["Days Past Due"], items["Open Amount"], strict=True):
+            items["Days Past Due"], items["Open Amount"], disputed, strict=True):
         overdue = kind_ == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
-        table.append(["" if doc is None else str(doc), types.get(kind_, kind_),
+        label = texts.DISPUTED_ITEM[lang] if held else types.get(kind_, kind_)
+        table.append(["" if doc is None else str(doc), label,
                       format_date(when), format_date(due) if kind_ == "Invoice" else "",
                       str(int(dpd)) if overdue else "", format_money(amount, places=places)])
     words = texts.TOTALS[lang]

@@ -40,6 +40,7 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.core.money import half_units, round_total
@@ -262,6 +263,9 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     rows = []
     for r in chased.to_dict("records") if len(chased) else []:
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
+        disputed = bool(r.get(DISPUTED, False))
+        if disputed:
+            amount = float(r["Open Amount"])  # owed, but not expected until it is settled
         if cid in on_plan or amount < CENT:
             continue
         late = float(avg.get(cid, 0.0))
@@ -270,7 +274,9 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
         expected = due + pd.Timedelta(days=round(late))
         basis = f"due + {late:g} days (customer average)"
-        if dpd is None:
+        if disputed:
+            expected, basis = pd.NaT, "in dispute: not expected until the dispute is resolved"
+        elif dpd is None:
             expected, basis = pd.NaT, "no due date: the invoice's date could not be read"
         elif dpd > doubtful_after:
             expected, basis = pd.NaT, f"doubtful: more than {doubtful_after} days past due"

@@ -24,6 +24,7 @@ ACTIONS = {
         "held": "Escalate after {date} (one escalation a week)",
         "watch": "Not yet at the first reminder",
         "covered": "Apply credit on account to the overdue invoices",
+        "disputed": "Resolve the dispute: the overdue invoices are in dispute (not dunned)",
         "credit_balance": "Credit balance: apply to new invoices or refund",
         "current": "Nothing overdue",
         "plan_overdue": "Send plan reminder: instalment {n} overdue",
@@ -40,6 +41,7 @@ ACTIONS = {
         "held": "التصعيد بعد {date} (تصعيد واحد في الأسبوع)",
         "watch": "لم يبلغ التذكير الأول بعد",
         "covered": "تسوية الرصيد الدائن مع الفواتير المتأخرة",
+        "disputed": "حل النزاع: الفواتير المتأخرة محل نزاع (لا ترسل مطالبة)",
         "credit_balance": "رصيد دائن: يخصم من الفواتير القادمة أو يرد للعميل",
         "current": "لا توجد متأخرات",
         "plan_overdue": "إرسال تذكير بالقسط رقم {n} المتأخر",
@@ -136,6 +138,8 @@ ITEM_TYPES = {
     "en": {"Invoice": "Invoice", "Credit Note": "Credit note", "Payment": "Payment on account"},
     "ar": {"Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Payment": "دفعة تحت الحساب"},
 }
+# an invoice in dispute, listed in a letter but not asked for
+DISPUTED_ITEM = {"en": "Invoice (in dispute)", "ar": "فاتورة (محل نزاع)"}
 TOTALS = {
     "en": {"overdue": "Total overdue", "balance": "Account balance"},
     "ar": {"overdue": "إجمالي المتأخر", "balance": "رصيد الحساب"},
