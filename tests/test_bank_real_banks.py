@@ -144,3 +144,17 @@ def test_bunq_counterparty_column_of_ibans_is_the_account_and_name_the_party():
     assert lines["Counterparty Account"].tolist() == ["NL91ABNA0417164300", None,
                                                       "NL86INGB0002445588"]
     assert lines["Description"].tolist() == ["INV 1003", "Pin payment", "PO 8891"]
+
+
+def test_hsbcnet_export_with_the_account_s_balances_repeated_on_each_line():
+    stmt = read_statement(FIXTURES / "hsbcnet_egypt_account_columns_on_each_line.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [50000.0, -1250.75, 2500.5]
+    assert _days(stmt) == ["2026-11-22", "2026-11-22", "2026-11-12"]  # Post date
+    assert _days(stmt, "Value Date") == ["2026-11-22", "2026-11-22", "2026-11-13"]
+    assert lines["Bank Line"].tolist() == ["FT26326001", "CHG26326002", "CHQ145"]
+    assert lines["Reference"].tolist() == ["INV1003", None, "145"]
+    assert set(lines["Currency"]) == {"EGP"}
+    # "Closing ledger balance" beside every line is the account's, not a running balance
+    assert lines["Balance"].isna().all()
+    assert stmt.issues == []

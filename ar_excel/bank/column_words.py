@@ -351,6 +351,8 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             layout.parts.append(idx)
             used.add(idx)
             continue
+        if canon == "Balance" and _one_figure(data, idx):
+            continue  # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
         if canon and _values_read_as(data, idx, canon):
             layout.columns[canon] = idx
             used.add(idx)
@@ -418,6 +420,15 @@ def _started_date_fallback(data: list[list[Any]], layout: Layout, used: set[int]
             layout.columns["Date"] = idx
             used.add(idx)
             return
+
+
+def _one_figure(data: list[list[Any]], idx: int) -> bool:
+    """Whether a column repeats one value on every line of a statement of several (a
+    balance of the account as of the export printed beside each line)."""
+    values = {str(r[idx]).strip() for r in data[:SAMPLE_ROWS] if idx < len(r)
+              and not is_blank(r[idx])}
+    lines = sum(1 for r in data[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx]))
+    return lines >= 2 and len(values) == 1
 
 
 def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: set[int]
