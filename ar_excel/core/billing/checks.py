@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing import (
+    credit_notes,
     customers,
     deliveries,
     discounts,
@@ -44,6 +45,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("due dates", terms.due_date_terms),
     ("duplicate numbers", duplicates.duplicate_numbers),
     ("possible duplicates", duplicates.possible_duplicates),
+    ("credit notes", credit_notes.credit_notes),
     ("numbering gaps", numbering.numbering_gaps),
     ("unknown customers", customers.unknown_customers),
     ("customers on hold", customers.blocked_customers),

@@ -75,6 +75,18 @@ _CODES = (
     Code("DUPLICATE_INVOICE_NO", ERROR,
          "Invoice number {invoice} appears {n} times (rows {rows})",
          "رقم الفاتورة {invoice} مكرر {n} مرات (الصفوف {rows})"),
+    Code("CREDIT_NOTE_EXCEEDS_INVOICE", ERROR,
+         "Credit note {amount} for invoice {invoice} takes the credits on it to {credited}, "
+         "more than the invoice's {total} by {over}",
+         "الإشعار الدائن {amount} للفاتورة {invoice} يرفع إجمالي ما أشعر به عليها إلى "
+         "{credited}، أكثر من مبلغ الفاتورة {total} بمقدار {over}"),
+    Code("CREDIT_NOTE_OTHER_CUSTOMER", ERROR,
+         "Credit note for invoice {invoice}, which was billed to customer {owner}, not to "
+         "this customer",
+         "إشعار دائن للفاتورة {invoice} الصادرة للعميل {owner} وليس لهذا العميل"),
+    Code("CREDIT_NOTE_INVOICE_UNKNOWN", WARNING,
+         "Credit note for invoice {invoice}, which is not in the Invoices sheet",
+         "إشعار دائن للفاتورة {invoice} غير الموجودة في ورقة الفواتير"),
     Code("POSSIBLE_DUPLICATE_INVOICE", WARNING,
          "Same customer, amount {amount} and date {date} as invoice {others}",
          "نفس العميل والمبلغ {amount} والتاريخ {date} مثل الفاتورة {others}"),

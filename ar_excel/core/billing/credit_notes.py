@@ -1,0 +1,129 @@
+"""A credit note corrects an invoice of the same customer, and never by more than it.
+
+Rules:
+
+* A credit note is a negative Invoices row (a document type column already turns a
+  positive ``Credit Note`` row negative). The invoice it corrects is named in a column
+  headed like ``Original Invoice``, ``Against Invoice``, ``Credited Invoice``, ``Related
+  Invoice``, ``Invoice Reference``, ``Return Against`` (ERPNext), ``Reversed Invoice``,
+  ``Applies To``, ``الفاتورة الأصلية``, ``مرجع الفاتورة``; else by its own number where
+  that is an invoice's number with a credit-note prefix or suffix (``CN-INV-1001``,
+  ``INV-1001-CR`` for ``INV-1001``; an invoice number of digits alone needs the column,
+  since ``CN-1003`` is as often the credit notes' own sequence).
+* CREDIT_NOTE_EXCEEDS_INVOICE (Error): the credit notes naming one invoice, taken in date
+  order, add up to more than its amount (by a minor unit or more): each credit
+  note from the one that goes over is reported. The customer would be credited money it
+  was never billed.
+* CREDIT_NOTE_OTHER_CUSTOMER (Error): the invoice named was billed to another customer.
+* CREDIT_NOTE_INVOICE_UNKNOWN (Warning): the invoice named is not in Invoices (only from
+  the column: a number merely looking like one is not a reference).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook, invoice_key
+from ar_excel.core.billing.findings import empty, findings, money, text
+from ar_excel.model import ROW
+from ar_excel.names import match_key
+
+_REFERENCE_HEADERS = {match_key(h) for h in (
+    "Original Invoice", "Original Invoice No", "Original Invoice Number", "Orig Invoice",
+    "Against Invoice", "Credited Invoice", "Related Invoice", "Reference Invoice",
+    "Invoice Reference", "Ref Invoice", "Corrected Invoice", "Return Against",
+    "Reversed Invoice", "Reversal Of", "Applies To", "Applied To Invoice", "Credit For Invoice",
+    "Source Invoice", "Parent Invoice", "Linked Invoice", "الفاتورة الأصلية",
+    "رقم الفاتورة الأصلية", "مرجع الفاتورة", "الفاتورة المرتبطة", "فاتورة مرجعية")}
+_CN_AFFIX = re.compile(
+    r"^(?:CN|CRN|CR|CRNOTE|CREDITNOTE|CREDIT|RET|RTN|RETURN|RMA)[-/_:#.]*(?P<a>.+)$"
+    r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")
+
+
+def _reference_column(invoices: pd.DataFrame) -> str | None:
+    for column in invoices.columns:
+        if isinstance(column, str) and match_key(column) in _REFERENCE_HEADERS:
+            return column
+    return None
+
+
+def _as_number_text(value: object) -> object:
+    """A reference read as a number (1001.0) as the invoice number it is (1001)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def _from_own_number(key: object, invoice_keys: set[str]) -> str | None:
+    if not isinstance(key, str):
+        return None
+    m = _CN_AFFIX.match(key)
+    if not m:
+        return None
+    named = m.group("a") or m.group("b")
+    # a number of digits alone is as often the credit notes' own sequence
+    if named in invoice_keys and re.search(r"[A-Z]", named):
+        return named
+    return None
+
+
+def credit_notes(book: BillingBook) -> pd.DataFrame:
+    """CREDIT_NOTE_EXCEEDS_INVOICE, CREDIT_NOTE_OTHER_CUSTOMER, CREDIT_NOTE_INVOICE_UNKNOWN."""
+    inv = book.invoices
+    notes = inv[inv["Amount"].notna() & (inv["Amount"] < 0)]
+    if notes.empty:
+        return empty()
+    bills = inv[inv[KEY].notna() & (inv["Amount"] > 0)].drop_duplicates(KEY).set_index(KEY)
+    keys = set(bills.index)
+    column = _reference_column(inv)
+    stated = invoice_key(notes[column].map(_as_number_text)) if column is not None \
+        else pd.Series(None, index=notes.index, dtype=object)
+    own = notes[KEY].map(lambda k: _from_own_number(k, keys))
+    named = stated.where(stated.notna(), own)
+    from_column = stated.notna()
+    notes = notes.assign(_named=named, _from_column=from_column)
+    notes = notes[notes["_named"].notna() & (notes["_named"] != notes[KEY])]
+    if notes.empty:
+        return empty()
+    parts = []
+    unknown = notes[~notes["_named"].isin(keys) & notes["_from_column"]]
+    if len(unknown):
+        parts.append(findings(
+            "CREDIT_NOTE_INVOICE_UNKNOWN", n=len(unknown), sheet=book.sheet("Invoices"),
+            row=unknown[ROW], field=column or "Invoice No", invoice=unknown["Invoice No"],
+            customer=unknown["Customer ID"], amount=unknown["Amount"], document=unknown[KEY],
+            arabic=book.arabic, params={"invoice": text(unknown[column])}))
+    known = notes[notes["_named"].isin(keys)]
+    owner = known["_named"].map(bills["Customer ID"])
+    other = known[owner.notna() & known["Customer ID"].notna()
+                  & (owner.astype(str) != known["Customer ID"].astype(str))]
+    if len(other):
+        parts.append(findings(
+            "CREDIT_NOTE_OTHER_CUSTOMER", n=len(other), sheet=book.sheet("Invoices"),
+            row=other[ROW], field=column or "Invoice No", invoice=other["Invoice No"],
+            customer=other["Customer ID"], amount=other["Amount"], document=other[KEY],
+            arabic=book.arabic, params={"invoice": text(other["_named"].map(bills["Invoice No"])),
+                                        "owner": text(owner[other.index])}))
+    mine = known.drop(index=other.index)
+    if len(mine):
+        mine = mine.sort_values(["_named", "Invoice Date", ROW], kind="stable")
+        credited = (-mine["Amount"]).groupby(mine["_named"], sort=False).cumsum()
+        total = mine["_named"].map(bills["Amount"]).astype("float64")
+        units = 10.0 ** mine[DECIMALS].astype("float64")  # minor units of the currency
+        over = mine[(np.round((credited - total) * units) >= 1).to_numpy()]
+        if len(over):
+            places = over[DECIMALS]
+            c, t = credited[over.index], total[over.index]
+            parts.append(findings(
+                "CREDIT_NOTE_EXCEEDS_INVOICE", n=len(over), sheet=book.sheet("Invoices"),
+                row=over[ROW], field="Amount", invoice=over["Invoice No"],
+                customer=over["Customer ID"], amount=over["Amount"], document=over[KEY],
+                arabic=book.arabic, params={
+                    "amount": money(-over["Amount"], places),
+                    "invoice": text(over["_named"].map(bills["Invoice No"])),
+                    "credited": money(c, places), "total": money(t, places),
+                    "over": money(np.round(c - t, 3), places)}))
+    return pd.concat(parts, ignore_index=True) if parts else empty()
