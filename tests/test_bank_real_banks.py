@@ -158,3 +158,21 @@ def test_hsbcnet_export_with_the_account_s_balances_repeated_on_each_line():
     # "Closing ledger balance" beside every line is the account's, not a running balance
     assert lines["Balance"].isna().all()
     assert stmt.issues == []
+
+
+def test_paypal_gross_is_the_receipt_its_fee_a_line_and_invoice_number_the_reference():
+    stmt = read_statement(FIXTURES / "paypal_gross_fee_net.csv")
+    lines = stmt.lines
+    # not the "Shipping and Handling Amount" column: the Gross, its fee beside it
+    assert lines["Amount"].tolist() == [1000.0, -34.9, -500.0]
+    assert lines["Bank Line"].tolist() == ["5TY12345AB678901C", "5TY12345AB678901C-fee",
+                                           "7XX12345AB678901D"]
+    assert lines["Reference"].tolist() == ["INV-1003", None, None]
+    assert lines["Counterparty"].tolist() == ["Nile Trading Co", None, None]
+    assert lines["Balance"].tolist() == [1000.0, 965.1, 465.1]
+    assert set(lines["Currency"]) == {"USD"}
+    assert [(i.cell, i.value) for i in stmt.issues if i.column == "Status"] == [
+        ("row 4", "Pending")]
+    (fee,) = [i for i in stmt.issues if i.column == "Fee"]
+    assert "net column is the amount less the fee" in fee.message
+    assert len(stmt.issues) == 2

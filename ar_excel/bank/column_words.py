@@ -64,6 +64,7 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
                 "حالة المعاملة"),  # Revolut: COMPLETED / PENDING / REVERTED / DECLINED
     "_fee": ("Fee", "Fees", "Total Fees", "Fee Amount", "Commission", "رسوم", "الرسوم",
              "عمولة", "العمولة"),  # Revolut, Wise: beside the amount (see fees.py)
+    "_net": ("Net", "Net Amount", "الصافي", "صافي المبلغ"),  # PayPal: Gross + Fee = Net
 }
 
 # Headers of fintech and portal exports naming a contract column no alias of the workbook's
@@ -74,7 +75,9 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
     # Transactiebedrag; Rabobank, ING NL): the balance after the line is the running one
     "Date": ("Transactiedatum", "Boekdatum", "Boekingsdatum"),
     "Value Date": ("Rentedatum",),
-    "Amount": ("Transactiebedrag",),
+    # PayPal: Gross | Fee | Net, the balance moving by the net (see fees.py)
+    "Amount": ("Transactiebedrag", "Gross", "Gross Amount"),
+    "Reference": ("Invoice Number", "Invoice No", "Invoice ID"),
     "Balance": ("Eindsaldo", "Saldo na trn", "Saldo na mutatie"),
     "Currency": ("Muntsoort",),
     "Description": ("Omschrijving",),

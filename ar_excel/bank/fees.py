@@ -29,12 +29,14 @@ def _moves(balance: np.ndarray, by: np.ndarray, oldest_first: bool) -> np.ndarra
     return fits
 
 
-def split_fees(lines: pd.DataFrame, fees: np.ndarray, source: str, column: str
-               ) -> tuple[pd.DataFrame, list[Issue]]:
+def split_fees(lines: pd.DataFrame, fees: np.ndarray, source: str, column: str,
+               nets: np.ndarray | None = None) -> tuple[pd.DataFrame, list[Issue]]:
     """The lines with each fee charged on top of its payment as a line of its own (money
     out, right after the payment in time), and a word on what was done or left undecided.
 
     ``fees``: the fee column's figures for each line (NaN where blank), either sign.
+    ``nets``: a Net column's figures (PayPal's Gross | Fee | Net), where the file has one:
+    amount less fee = net on every charged line says the fee is on top, balance or not.
     """
     fee = np.nan_to_num(np.abs(np.asarray(fees, dtype="float64")))
     charged = fee >= _CENT
@@ -54,12 +56,16 @@ def split_fees(lines: pd.DataFrame, fees: np.ndarray, source: str, column: str
     _, oldest_first, gross, net = max(orders, key=lambda o: (o[0], o[1]))
     on_top = charged & net & ~gross
     within = charged & gross & ~net
+    shown = "the running balance moves by the amount less the fee"
+    if nets is not None:
+        stated = np.abs(np.asarray(nets, dtype="float64") - (amount - fee)) < _CENT
+        if stated[charged].all() and not within.any():
+            on_top, shown = charged, "the net column is the amount less the fee"
     if on_top.any() and not within.any():
         # the file's rule, shown where the balance before a line is known, holds for all
         return _with_fee_lines(lines, fee, charged, oldest_first), [Issue(
             source, "", column, len(rows),
-            f"{count} a fee the bank took on top of the amount (the running balance moves by "
-            "the amount less the fee): each fee is a line of its own, money out, beside its "
+            f"{count} a fee the bank took on top of the amount ({shown}): each fee is a line of its own, money out, beside its "
             "payment, so the payment keeps its amount and the balance ties")]
     if within.any() and not on_top.any():
         return lines, []  # the amounts are what moved the balance: the fee is inside them

@@ -389,15 +389,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Line No": line_numbers.tolist(),
     }, len(kept))
     lines = with_structured_narratives(lines)
-    if "_fee" in cols and "Balance" in cols and len(lines):
+    if "_fee" in cols and len(lines):
         lines, fee_issues = split_fees(
             lines, parse_amount_column(kept_cells("_fee"), decimal)[0], source,
-            header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee")
+            header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee",
+            parse_amount_column(kept_cells("_net"), decimal)[0] if "_net" in cols else None)
         issues += fee_issues
-    elif "_fee" in cols and len(lines):
-        issues += split_fees(lines.assign(Balance=np.nan),
-                             parse_amount_column(kept_cells("_fee"), decimal)[0], source,
-                             header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee")[1]
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
