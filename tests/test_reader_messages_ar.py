@@ -146,8 +146,17 @@ def reader_messages(tmp_path: Path) -> list[str]:
     wb = openpyxl.load_workbook(error_text)
     wb["Policy"]["B2"].value, wb["Policy"]["B2"].data_type = "#DIV/0!", "s"
     wb.save(error_text)
+    # ERPNext's Accounts Receivable: a return shown only by its negative outstanding amount
+    credit_open = _save(tmp_path, "credit_open.xlsx", {
+        "Accounts Receivable": [["Posting Date", "Customer", "Voucher No", "Invoiced Amount",
+                                 "Outstanding Amount", "Status"],
+                                ["2026-11-05", "Nile", "SINV-7", 0, -1000, "Posted"],
+                                # Odoo's reversal numbering and an unposted draft
+                                ["2026-11-06", "Nile", "INV/2026/1", 100, 100, "Posted"],
+                                ["2026-11-07", "Nile", "RINV/2026/1", 50, 50, "Posted"],
+                                ["2026-11-08", "Nile", "INV/2026/2", 10, 10, "Draft"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text]
+             due_only, aging_tab, by_name, error_text, credit_open]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

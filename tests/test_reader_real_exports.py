@@ -164,3 +164,136 @@ def test_egyptian_phone_headers(tmp_path):
     path = _book(tmp_path, {"العملاء": [
         ["كود العميل", "اسم العميل", "التليفون"], ["ع-001", "شركة النيل", "٠١٠٠١٢٣٤٥٦٧"]]})
     assert read_book(path).customers["Phone"].tolist() == ["٠١٠٠١٢٣٤٥٦٧"]
+
+
+def test_odoo_customer_invoices_list_with_a_reversal_a_draft_and_a_sum_row(tmp_path):
+    """Odoo's Customer Invoices list exported as it shows: the partner's display name, the
+    unsigned Total (a credit note RINV/... positive as well), Amount Due, Payment Status and
+    Status (a Draft is not posted), and the sums Odoo prints under the list."""
+    head = ["Number", "Invoice Partner Display Name", "Invoice Date", "Due Date",
+            "Tax Excluded", "Tax", "Total", "Amount Due", "Payment Status", "Status"]
+    path = _book(tmp_path, {
+        "Contacts (res.partner)": [
+            ["Display Name", "Email", "Company", "Customer Payment Terms"],
+            ["Nile Foods", "ap@nilefoods.eg", None, "30 Days"],
+            ["Delta Traders", "pay@delta.eg", None, "30 Days"],
+            ["Sinai Build", None, None, "30 Days"]],
+        "Journal Entry (account.move)": [
+            head,
+            ["INV/2026/00001", "Nile Foods", D(2026, 10, 1), D(2026, 10, 31), 8771.93, 1228.07,
+             10000, 10000, "Not Paid", "Posted"],
+            ["INV/2026/00002", "Nile Foods", D(2026, 11, 10), D(2026, 12, 10), 4385.96, 614.04,
+             5000, 3000, "Partially Paid", "Posted"],
+            ["INV/2026/00003", "Delta Traders", D(2026, 9, 15), D(2026, 10, 15), 7017.54,
+             982.46, 8000, 8000, "Not Paid", "Posted"],
+            ["INV/2026/00004", "Sinai Build", D(2026, 11, 20), D(2026, 12, 20), 10526.32,
+             1473.68, 12000, 12000, "Not Paid", "Posted"],
+            ["RINV/2026/00001", "Delta Traders", D(2026, 11, 5), D(2026, 11, 5), 877.19, 122.81,
+             1000, 1000, "Not Paid", "Posted"],
+            ["INV/2026/00006", "Delta Traders", D(2026, 11, 25), D(2026, 12, 25), 1000, 140,
+             1140, 1140, "Not Paid", "Draft"],
+            [None, None, None, None, 32578.94, 4561.06, 37140, 35140, None, None]]})
+    book = read_book(path)
+    sheet = "Journal Entry (account.move)"
+    assert _issues(book) == [
+        (sheet, "G8", "row 8 holds only 37,140.00, the sum of the rows above it: a totals row, "
+                      "not a record: not read"),
+        (sheet, "J7", "1 draft invoice(s) (not posted): not receivables, counted as 0 (J7)"),
+        (sheet, "A6", "1 document(s) numbered as reversals of the invoices ('RINV/2026/00001') "
+                      "read as credit notes: their amounts count negative (A6)")]
+    inv = book.invoices.set_index("Invoice No")
+    assert inv.loc["RINV/2026/00001", ["Amount", "Balance"]].tolist() == [-1000, -1000]
+    assert inv.loc["INV/2026/00006", ["Amount", "Balance"]].tolist() == [0, 0]
+    aging = _aging(book)
+    assert aging.loc["Delta Traders", ["1-30", "31-60", "Total"]].tolist() == [-1000, 8000, 7000]
+    assert aging.loc["Nile Foods", "Total"] == 13000
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].sum() == 32000
+
+
+def test_a_signed_odoo_list_keeps_its_reversals_as_written(tmp_path):
+    """Total Signed already writes a credit note negative: nothing is turned over, and an
+    invoice whose series only starts with R (no INV series beside it) is an invoice."""
+    path = _book(tmp_path, {"Invoices": [
+        ["Number", "Partner", "Invoice Date", "Total Signed", "Status"],
+        ["INV/2026/00001", "Nile", D(2026, 10, 1), 10000, "Posted"],
+        ["RINV/2026/00001", "Nile", D(2026, 11, 5), -1000, "Posted"],
+        ["RINV/2026/00002", "Nile", D(2026, 11, 6), 500, "Posted"],  # (a rebill, as written)
+        ["REC-2026-1", "Nile", D(2026, 11, 7), 700, "Posted"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [10000, -1000, 500, 700]
+    assert [i.message for i in book.issues if "revers" in i.message] == []
+
+
+def test_a_status_column_of_drafts_only_is_left_alone(tmp_path):
+    path = _book(tmp_path, {"Invoices": [
+        ["Invoice No", "Customer", "Invoice Date", "Amount", "Status"],
+        ["1", "Nile", D(2026, 10, 1), 100, "Draft"], ["2", "Nile", D(2026, 10, 2), 50, "Draft"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [100, 50]
+
+
+# ---------------------------------------------------------------- ERPNext, Xero
+
+
+def test_erpnext_accounts_receivable_with_a_return_and_a_payment_on_account(tmp_path):
+    """ERPNext's Accounts Receivable report: a return (Credit Note) and an unallocated
+    Payment Entry show an Invoiced Amount of 0 and a negative Outstanding Amount: credits of
+    what is open of them, aged by their own dates."""
+    head = ["Posting Date", "Customer", "Receivable Account", "Voucher Type", "Voucher No",
+            "Due Date", "Invoiced Amount", "Paid Amount", "Credit Note", "Outstanding Amount",
+            "Age (Days)", "0-30", "31-60", "61-90", "91-120", "121-Above", "Currency"]
+    rows = [
+        ["2026-10-01", "Nile Foods", "ACC-SINV-2026-00001", "2026-10-31", 10000, 0, 0, 10000],
+        ["2026-11-10", "Nile Foods", "ACC-SINV-2026-00002", "2026-12-10", 5000, 2000, 0, 3000],
+        ["2026-09-15", "Delta Traders", "ACC-SINV-2026-00003", "2026-10-15", 8000, 0, 0, 8000],
+        ["2026-11-05", "Delta Traders", "ACC-SINV-2026-00007", "2026-11-05", 0, 0, 1000, -1000],
+        ["2026-11-20", "Sinai Build", "ACC-SINV-2026-00004", "2026-12-20", 12000, 0, 0, 12000],
+        ["2026-11-28", "Sinai Build", "ACC-PAY-2026-00009", "2026-11-28", 0, 500, 0, -500]]
+    sheet = [head] + [
+        [r[0], r[1], "Debtors - NC", "Payment Entry" if "PAY" in r[2] else "Sales Invoice",
+         r[2], r[3], r[4], r[5], r[6], r[7], 0, r[7], 0, 0, 0, 0, "EGP"] for r in rows] + [
+        [None, "Total", None, None, None, None, 35000, 2500, 1000, 31500]]
+    book = read_book(_book(tmp_path, {"Accounts Receivable": sheet}))
+    assert ("Accounts Receivable", "G5",
+            "2 row(s) with no amount of their own but a credit open (Outstanding Amount below "
+            "zero: a credit note, a payment on account) read as credits of their open amount "
+            "(G5, G7)") in _issues(book)
+    aging = _aging(book)
+    assert aging.loc["Delta Traders", ["1-30", "31-60", "Total"]].tolist() == [-1000, 8000, 7000]
+    assert aging.loc["Sinai Build", ["Current", "1-30", "Total"]].tolist() == [12000, -500, 11500]
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].sum() == 31500
+
+
+def test_xero_aged_receivables_detail_with_its_percentage_of_total_row(tmp_path):
+    """Xero's Aged Receivables Detail: a heading per contact, a "Total <contact>" row under
+    each, the report's Total and, under it, the "Percentage of total" of each column."""
+    def contact(name, rows, total):
+        return [[name], *rows, [f"Total {name}", None, None, None, *total], []]
+
+    sheet = [["Aged Receivables Detail"], ["Nile Co"], ["As at 30 November 2026"], [],
+             ["Invoice Date", "Number", "Invoice Reference", "Due Date", "Current",
+              "< 1 Month", "1 Month", "2 Months", "3 Months", "Older", "Total"],
+             *contact("Nile Foods", [
+                 ["1 Oct 2026", "INV-0001", "PO 55", "31 Oct 2026", 0, 10000, 0, 0, 0, 0, 10000],
+                 ["10 Nov 2026", "INV-0002", None, "10 Dec 2026", 3000, 0, 0, 0, 0, 0, 3000]],
+                 [3000, 10000, 0, 0, 0, 0, 13000]),
+             *contact("Delta Traders", [
+                 ["15 Sep 2026", "INV-0003", None, "15 Oct 2026", 0, 0, 8000, 0, 0, 0, 8000]],
+                 [0, 0, 8000, 0, 0, 0, 8000]),
+             *contact("Sinai Build", [
+                 ["20 Nov 2026", "INV-0004", None, "20 Dec 2026", 12000, 0, 0, 0, 0, 0, 12000]],
+                 [12000, 0, 0, 0, 0, 0, 12000]),
+             ["Total", None, None, None, 15000, 10000, 8000, 0, 0, 0, 33000],
+             ["Percentage of total", None, None, None, "45%", "30%", "24%", "0%", "0%", "0%",
+              "100%"]]
+    book = read_book(_book(tmp_path, {"Aged Receivables Detail": sheet}))
+    assert [m for _, _, m in _issues(book) if m.endswith("not read") or "not read (" in m] == [
+        "3 subtotal rows ('Total Nile Foods' and the like) are not records: not read "
+        "(A9, A13, A17)",
+        "'Total' row is a totals row, not a record: not read",
+        "'Percentage of total' row is a totals row, not a record: not read"]
+    assert book.invoices["Invoice No"].tolist() == ["INV-0001", "INV-0002", "INV-0003",
+                                                    "INV-0004"]
+    aging = _aging(book)
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].tolist() == [
+        13000, 8000, 12000]

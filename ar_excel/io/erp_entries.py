@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
+from ar_excel.io.document_states import states_as_meant
 from ar_excel.model import Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -35,6 +36,8 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(_unknown_types(invoices))
         credits_as_negative(invoices.frame)
         _sides_as_signs(invoices)
+        book.issues.extend(_credits_shown_by_balance(invoices))
+        book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
         void = cancelled_invoices(invoices.frame)
         if len(void):
             book.issues.append(invoices.issue(
@@ -85,6 +88,26 @@ def _sides_as_signs(invoices: Table) -> None:
     for name in ("Amount", "Balance", "Paid Amount"):
         values = frame[name]
         frame[name] = values.where(~(credit & (values > 0).to_numpy(bool)), -values)
+
+
+def _credits_shown_by_balance(invoices: Table) -> list[Issue]:
+    """A receivables report that shows a credit only by what is open of it (ERPNext's
+    Accounts Receivable: a return's or an unallocated payment's Invoiced Amount is 0, its
+    Outstanding Amount negative): such a row is a credit of its open amount, its Amount
+    the Balance. One Input Issue says so, naming the rows."""
+    frame = invoices.frame
+    if "Balance" not in invoices.headers or not len(frame):
+        return []
+    credit = ((frame["Amount"] == 0) & (frame["Balance"] < 0)).to_numpy(bool)
+    if not credit.any():
+        return []
+    at = frame.index[credit]
+    frame.loc[at, "Amount"] = frame.loc[at, "Balance"]
+    cells = [invoices.cell(i, "Amount") for i in at]
+    return [invoices.issue(at[0], "Amount", f"{len(cells)} row(s) with no amount of their own "
+                           f"but a credit open ({invoices.headers['Balance']} below zero: a "
+                           f"credit note, a payment on account) read as credits of their open "
+                           f"amount ({cells_named(cells)})")]
 
 
 # SAP's line items (FBL5N) give each item cleared by a payment its clearing document.

@@ -143,6 +143,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "'{0}' غير موجود في {1}: قُرئ على أنه {2} (نفس الرقم) في {3} صف"),
     (r"^every receipt amount is negative \(receipts kept as credits\): each is read as money "
      r"received$", "كل مبالغ التحصيلات سالبة (مسجلة كدائن): قُرئ كل منها مبلغاً محصلاً"),
+    (r"^(\d+) row\(s\) with no amount of their own but a credit open \((.*) below zero: a "
+     r"credit note, a payment on account\) read as credits of their open amount \((.*)\)$",
+     "{0} صف بلا مبلغ خاص بها لكن عليها رصيد دائن مفتوح ({1} أقل من صفر: إشعار دائن أو دفعة "
+     "تحت الحساب) قُرئت دائنةً بمبلغها المفتوح ({2})"),
+    (r"^the workbook has no customer list: its (\d+) customer\(s\) are the ones '(.*)' "
+     r"names \(no credit limits, payment terms or tax IDs known\)$",
+     "المصنف ليس فيه قائمة عملاء: عملاؤه الـ {0} هم من تذكرهم '{1}' (لا حدود ائتمان ولا شروط "
+     "دفع ولا أرقام ضريبية معروفة)"),
+    (r"^(\d+) draft invoice\(s\) \(not posted\): not receivables, counted as 0 \((.*)\)$",
+     "{0} فاتورة مسودة (غير مرحّلة): ليست مديونية، احتُسبت صفراً ({1})"),
+    (r"^(\d+) document\(s\) numbered as reversals of the invoices \('(.*)'\) read as credit "
+     r"notes: their amounts count negative \((.*)\)$",
+     "{0} مستند مرقّم كعكس للفواتير ('{1}') قُرئ إشعاراً دائناً: مبالغه سالبة ({2})"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",
@@ -157,9 +170,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
 
 
 def arabic_message(message: str) -> str:
-    """The Arabic wording of a reader message (or of a job's own issue:
-    ``wording_ar.JOB_ISSUES``), or the message as it is."""
+    """The Arabic wording of a reader message (or of the statement importer's:
+    ``bank_messages_ar``, or of a job's own issue: ``wording_ar.JOB_ISSUES``), or the message
+    as it is."""
     found = apply_rules(_PATTERNS, message)
+    if found is not None:
+        return found
+    from ar_excel.io.bank_messages_ar import arabic_bank_message
+
+    found = arabic_bank_message(message)
     if found is not None:
         return found
     from ar_excel.io.wording_ar import arabic_job_issue

@@ -54,10 +54,15 @@ def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
 # ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي").
 TOTAL_LABELS = tuple(match_key(w) for w in (
     "Total", "Totals", "Grand Total", "Sub Total", "Subtotal", "Sum", "الإجمالي", "إجمالي",
-    "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة"))
+    "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة",
+    # the share of the total in each column under an aging report's total (Xero's
+    # "Percentage of total", Sage's "% of Total"): no record either
+    "Percentage of Total", "Percent of Total", "% of Total", "Share of Total",
+    "النسبة من الإجمالي", "نسبة من الإجمالي", "النسبة المئوية", "% من الإجمالي"))
 
 _TOTAL_STARTS = ("total", "grand", "sub", "sum", "الإجمالي", "الاجمالي", "الأجمالي", "إجمالي",
-                 "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله")
+                 "اجمالي", "أجمالي", "المجموع", "مجموع", "الجملة", "جملة", "الجمله", "جمله",
+                 "percentage of", "percent of", "% of", "share of", "النسبة", "نسبة", "% من")
 
 
 def _may_start_a_total(texts: list[str]) -> bool:
