@@ -176,3 +176,14 @@ def test_paypal_gross_is_the_receipt_its_fee_a_line_and_invoice_number_the_refer
     (fee,) = [i for i in stmt.issues if i.column == "Fee"]
     assert "net column is the amount less the fee" in fee.message
     assert len(stmt.issues) == 2
+
+
+def test_a_tax_or_shipping_amount_beside_the_payment_is_not_the_line_s_amount(tmp_path):
+    path = tmp_path / "shop.csv"
+    path.write_text("Date,Name,Shipping Amount,Tax Amount,Payment Amount,Balance\n"
+                    "2026-11-02,Nile Trading Co,0.00,0.00,\"1,000.00\",\"1,000.00\"\n"
+                    "2026-11-03,Delta Foods,5.00,1.20,250.00,\"1,250.00\"\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1000.0, 250.0]
+    assert stmt.lines["Counterparty"].tolist() == ["Nile Trading Co", "Delta Foods"]
+    assert stmt.issues == []

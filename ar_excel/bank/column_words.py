@@ -267,9 +267,15 @@ _FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "source", "
                   "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag", "oorspr", "oorspronkelijk"}
 
 
+# money beside the line's own in shop and payment-app exports ("Shipping and Handling Amount",
+# "Sales Tax", "Insurance Amount", "Tip", "Blocked Amount"): a part of it or a hold, never it
+_PART_OF_THE_MONEY = {"shipping", "handling", "insurance", "tax", "vat", "discount", "cashback",
+                      "tip", "blocked", "hold", "held", "reserved", "ضريبة", "الضريبة"}
+
+
 def _role_by_words(header: str, taken: set[str]) -> str | None:
     words = header_words(header)
-    if words & _HIJRI_WORDS or words & _FOREIGN_WORDS:
+    if words & _HIJRI_WORDS or words & _FOREIGN_WORDS or words & _PART_OF_THE_MONEY:
         return None
     if (words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]
             and not words & _WORDS_OF["Balance"]):  # "Debit/Credit ..." (not "Balance Dr/Cr")
