@@ -164,6 +164,33 @@ def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
 
 
+# Columns a master keeps for every customer when it keeps them at all: a blank among them is
+# an omission (invoices and letters need them), judged like the tax ID: only
+# where at least TAX_IDS_KEPT of the customers have the column filled. Raw cells are read:
+# a value that could not be parsed is an Input Issue, not a blank. (Blank Payment Terms are
+# not reported: a QuickBooks-style master leaves them blank for "due on receipt".)
+def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...]) -> list[object]:
+    """Rows whose cells of ``columns`` are all blank, where the master keeps them."""
+    present = [c for c in columns if ctx.has(c)]
+    if not present or not len(ctx.frame):
+        return []
+    blanks = [index for index in ctx.frame.index
+              if all(blank(ctx.raw(index, c)) for c in present)]
+    if 1 - len(blanks) / len(ctx.frame) < TAX_IDS_KEPT:
+        return []
+    return blanks
+
+
+def missing_currency(ctx: CheckContext) -> Iterator[Finding]:
+    for index in _kept_blanks(ctx, ("Currency",)):
+        yield ctx.finding(index, "Currency", "MISSING_CURRENCY")
+
+
+def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
+    for index in _kept_blanks(ctx, ("Email", "Phone")):
+        yield ctx.finding(index, "Email" if ctx.has("Email") else "Phone", "MISSING_CONTACT")
+
+
 def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
     """The customer's country (EG, SA, AE) from its Country cell, else its currency."""
     return contacts.tax_country(ctx.raw(index, "Country") if ctx.has("Country") else None,
@@ -391,9 +418,11 @@ CHECKS: list[Check] = [
     invalid_tax_id,
     duplicate_tax_id,
     possible_duplicate,
+    missing_contact,
     invalid_email,
     invalid_phone,
     invalid_iban,
+    missing_currency,
     invalid_currency,
     invalid_credit_limit,
     unusual_credit_limit,

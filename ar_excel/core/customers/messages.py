@@ -28,6 +28,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Customer {id} has no tax ID ({cell}); needed on tax invoices for a business customer.",
         "العميل {id} بدون رقم ضريبي ({cell})؛ مطلوب في الفواتير الضريبية للشركات.",
     ),
+    "MISSING_CURRENCY": (
+        WARNING,
+        "Customer {id} has no currency ({cell}); its invoices are read in the book's "
+        "currency and its credit limit in no particular one.",
+        "العميل {id} بدون عملة ({cell})؛ تقرأ فواتيره بعملة الدفاتر وحد ائتمانه بلا عملة محددة.",
+    ),
+    "MISSING_CONTACT": (
+        WARNING,
+        "Customer {id} has neither email nor phone ({cell}); statements and reminders cannot "
+        "reach it.",
+        "العميل {id} بدون بريد إلكتروني أو هاتف ({cell})؛ لا يمكن إرسال كشوف الحساب والتذكيرات.",
+    ),
     "INVALID_TAX_ID": (
         WARNING,
         "Tax ID '{value}' of customer {id} ({cell}) is not a valid tax number ({reason}); "
