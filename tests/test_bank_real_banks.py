@@ -187,3 +187,24 @@ def test_a_tax_or_shipping_amount_beside_the_payment_is_not_the_line_s_amount(tm
     assert stmt.lines["Amount"].tolist() == [1000.0, 250.0]
     assert stmt.lines["Counterparty"].tolist() == ["Nile Trading Co", "Delta Foods"]
     assert stmt.issues == []
+
+
+def test_core_banking_report_printed_in_fixed_width_columns():
+    stmt = read_statement(FIXTURES / "flexcube_fixed_width_report.txt")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [50000.0, -1250.75, 2500.5]
+    assert _days(stmt) == ["2026-11-02", "2026-11-03", "2026-11-15"]
+    assert _days(stmt, "Value Date") == ["2026-11-02", "2026-11-03", "2026-11-16"]
+    # the narrative's second line joins its line; text a little past its column is not cut
+    assert lines["Description"].tolist() == ["INWARD SWIFT DELTA FOODS LLC INV-1003 / PO 7781",
+                                             "SWIFT CHARGES", "CHEQUE DEPOSIT 000145 CAIRO FOODS"]
+    assert lines["Reference"].tolist() == ["FT26306A0001", "CHG26307001", "CHQ000145"]
+    assert lines["Balance"].tolist() == [150000.0, 148749.25, 151249.75]
+    assert lines["Line No"].tolist() == [10, 12, 16]  # the file's own line numbers
+    assert set(lines["Currency"]) == {"EGP"}
+    (bal,) = stmt.balances
+    assert (bal.account, bal.opening, bal.closing, bal.difference) == (
+        "1000123456789", 100000.0, 151249.75, 0.0)
+    # the repeated page header, rulers and totals are no lines; the page footers are named
+    (page,) = stmt.issues
+    assert page.cell == "row 13" and "rows 13, 20" in page.message

@@ -59,6 +59,7 @@ from typing import Any
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.combine import combine_statements
 from ar_excel.bank.dialect import sniff_delimiter
+from ar_excel.bank.fixed_width import fixed_width_rows
 from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
 from ar_excel.bank.qif import qif_rows
@@ -81,6 +82,9 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     if records is not None:  # "Date: ..", "Amount: .." lines, a record per transaction
         return _text_statement(decoded, records[0], records[1], path, "csv", mapping,
                                day_first)
+    fixed = None if (mapping or {}).get("delimiter") else fixed_width_rows(text)
+    if fixed is not None:  # a report printed in columns under a ruler of dashes
+        return _text_statement(decoded, fixed[0], fixed[1], path, "csv", mapping, day_first)
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
     if len(delim) != 1:
         raise InputError(f"{path.name}: delimiter '{delim}' is not one character (such as ';', "

@@ -1,0 +1,69 @@
+"""Statements printed to a text file in fixed-width columns (core-banking reports: Flexcube,
+T24, an "Account Statement" saved as .txt): a header line, a ruler of dashes under it, and the
+lines aligned under the ruler's dashes.
+
+The rule: the columns are the ruler's runs of dashes (``----------  ----------  ------``);
+each line is cut into its pieces of text (two spaces or more apart), and each piece belongs to
+the column whose dashes it overlaps most (the nearest, where it overlaps none), so text that
+runs a little past its column or amounts aligned right are not cut; a page footer ("Page 1 of
+2") goes to the widest column, the narrative's, where a table export prints it. Lines above the first
+header are the report's preamble (account, period, currency), their pieces as cells. A
+ruler repeated on each page is no line; its header is a repeated page header, left to the
+table reader. A file with no such ruler, or whose header has a delimiter, is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULER = re.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,}){2,}\s*$")
+_DASHES = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+_PAGE = re.compile(r"(?i)^\s*(?:page|صفحة|seite)\s*\d+(?:\s*(?:of|/|من|von)\s*\d+)?\s*$")
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_DELIMITERS = (",", ";", "\t", "|", "،")
+
+
+def _spans(ruler: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[-=_]+", ruler)]
+
+
+def _cells(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    """A line's pieces of text, each in the column whose dashes it overlaps most."""
+    cells = [""] * len(spans)
+    for m in _PIECE.finditer(line):
+        start, end = m.span()
+        overlap = [min(end, e) - max(start, s) for s, e in spans]
+        best = max(range(len(spans)), key=lambda i: (overlap[i], -abs(
+            (start + end) / 2 - (spans[i][0] + spans[i][1]) / 2)))
+        cells[best] = f"{cells[best]} {m.group(0)}".strip()
+    return cells
+
+
+def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
+    """The rows of a fixed-width report (see the module's rule) with their 1-based line
+    numbers, or None where the text is not one."""
+    lines = text.splitlines()
+    rulers = [i for i, line in enumerate(lines[:200]) if _RULER.match(line)]
+    if not rulers:
+        return None
+    first = rulers[0]
+    header = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
+    if header is None or any(d in lines[header] for d in _DELIMITERS):
+        return None
+    spans = _spans(lines[first])
+    if len(_PIECE.findall(lines[header])) < 3:
+        return None
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    widest = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
+    for i, line in enumerate(lines):
+        if _DASHES.match(line):  # a ruler, or the rule drawn over a totals row
+            continue
+        if i < header:  # "Account No : 123   Currency : EGP": each label with its value
+            rows.append(_PIECE.findall(line))
+        elif _PAGE.match(line):  # a page footer, in the widest (the narrative's) column
+            rows.append([line.strip() if k == widest else "" for k in range(len(spans))])
+        else:
+            rows.append(_cells(line, spans))
+        numbers.append(i + 1)
+    return rows, numbers
