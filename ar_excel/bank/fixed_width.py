@@ -53,6 +53,9 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     spans = _spans(lines[first])
     if len(_PIECE.findall(lines[header])) < 3:
         return None
+    after = [line for line in lines[first + 1:first + 200] if line.strip()]
+    if sum(any(d in line for d in ("\t", ";", "|")) for line in after) * 2 > len(after):
+        return None  # a delimited file under a decorative rule
     rows: list[list[str]] = []
     numbers: list[int] = []
     widest = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
