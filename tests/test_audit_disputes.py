@@ -133,3 +133,14 @@ def test_aging_still_holds_disputed_invoices(run):
 def test_dispute_columns_are_read(header, value, disputed):
     frame = pd.DataFrame({"Invoice No": ["I1"], header: [value]})
     assert disputed_invoices(frame).tolist() == [disputed]
+
+
+def test_pack_forecast_leaves_disputes_out_too(run):
+    from ar_excel.core.collections.forecast import weekly_forecast
+    from ar_excel.io.reader import read_book
+
+    _, _, tmp = run
+    book = read_book(tmp / "book.xlsx")
+    weekly = weekly_forecast(book.customers, book.invoices, book.payments, D(2026, 10, 31).date())
+    # A2 3,000 (after the credit note), A3 3,000, B2 2,000, G1 6,000: not A1 nor B1
+    assert round(float(weekly["Expected Receipts"].sum()), 2) == 14000.00

@@ -79,13 +79,14 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     <CCY>`` for currencies other than the base one; ``frame.attrs["currency"]`` names the
     base currency.
     """
+    from ar_excel.core.collections.disputes import mark_disputed
     from ar_excel.core.collections.dunning import chased_items
     from ar_excel.core.collections.payment_plans import plan_schedule
     from ar_excel.core.collections.risk import expected_payments, paid_history, risk_scores
     from ar_excel.core.ledger import due_dates, open_items
 
     policy = policy or Policy()
-    items = open_items(customers, invoices, payments, as_of)
+    items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices)
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     risk = risk_scores(items, history, customers, as_of, chased)
