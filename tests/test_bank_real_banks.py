@@ -208,3 +208,21 @@ def test_core_banking_report_printed_in_fixed_width_columns():
     # the repeated page header, rulers and totals are no lines; the page footers are named
     (page,) = stmt.issues
     assert page.cell == "row 13" and "rows 13, 20" in page.message
+
+
+def test_mt940_plain_ordp_benm_names_and_standard_supplementary_details():
+    stmt = read_statement(FIXTURES / "mt940_swift_types_ordp_benm_names_and_ocmt.sta")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [15000.0, -5000.0, -115.0]
+    # "/ORDP/NILE TRADING CO/" names the payer (not an account "NILETRADINGCO"); of ORDP and
+    # BENM the other party is the payer of money in, the beneficiary of money out
+    assert lines["Counterparty"].tolist() == ["NILE TRADING CO", "DELTA SUPPLIES", None]
+    assert lines["Counterparty Account"].isna().all()
+    # "/OCMT/USD4000,00//CHGS/SAR15,00/" restates money: not the payer's words
+    assert lines["Description"].tolist() == ["INV-1003", "PO 8891", "TRANSFER CHARGES"]
+    assert lines["Transaction Code"].tolist() == ["S103", "S202", "NCHG"]
+    assert lines["Bank Line"].tolist() == ["FT2632700012", "FT2632700013", "3"]
+    (bal,) = stmt.balances
+    assert (bal.currency, bal.opening, bal.closing, bal.difference) == ("SAR", 10000.0, 19885.0,
+                                                                         0.0)
+    assert stmt.issues == []

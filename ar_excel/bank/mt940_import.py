@@ -320,7 +320,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
 # the :61: supplementary details that are codes or restate money (original amount,
 # charges, rate, ING's transaction code), not the payer's words
 _AMOUNT_DETAILS = re.compile(r"(?:/(?:OCMT|CHGS|EXCH|TRCD|BUSP|PREF|SVCL|TRTP|CSID|ISDT|SUM"
-                             r"|CD|FX)/[^/]*)+/?")
+                             r"|CD|FX)/[^/]*/?)+")  # "/OCMT/USD4000,00//CHGS/SAR15,00/"
 
 
 def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]:

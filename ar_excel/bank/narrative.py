@@ -228,11 +228,21 @@ def parse_dutch(text: str) -> Narrative:
     for tag in ("ORDP", "BENM"):
         parts = fields.get(tag, [])
         if parts and parts[0].strip():
-            if not n.account and re.fullmatch(r"[A-Z0-9 \-]{6,34}", parts[0].strip()):
-                n.account = parts[0].strip()
+            first = parts[0].strip()
+            if not n.account and re.fullmatch(r"[A-Z0-9 \-]{6,34}", first) and re.search(
+                    r"\d", first):
+                n.account = first
+            elif re.search(r"[A-Za-z]{2}", first) and not re.search(r"\d", first):
+                # "/ORDP/NILE TRADING CO/": the party's name with no account before it
+                role = "ordering" if tag == "ORDP" else "beneficiary"
+                if getattr(n, role) is None:
+                    setattr(n, role, " ".join(first.split()))
+                continue
             rest = [p for p in parts[1:] if p.strip()]
             if not n.counterparty and rest and re.search(r"[A-Za-z]{2}", rest[0]):
                 n.counterparty = " ".join(rest[0].split())
+    if not n.counterparty and not (n.ordering and n.beneficiary):
+        n.counterparty = n.ordering or n.beneficiary  # one party named: that one
     if not n.description:
         n.description = " ".join(text.split()) or None
     n.posting_text = clean_ref(val("TRTP"))
