@@ -155,8 +155,16 @@ def reader_messages(tmp_path: Path) -> list[str]:
                                 ["2026-11-06", "Nile", "INV/2026/1", 100, 100, "Posted"],
                                 ["2026-11-07", "Nile", "RINV/2026/1", 50, 50, "Posted"],
                                 ["2026-11-08", "Nile", "INV/2026/2", 10, 10, "Draft"]]})
+    # invoices exported one row per line (Zoho) and with their lines under them (Odoo)
+    per_line = _save(tmp_path, "per_line.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Total", "Item Name",
+                      "Invoice lines/Product"],
+                     ["1", "C1", "2026-11-01", 100, "Rice", None],
+                     ["1", "C1", "2026-11-01", 100, "Tea", None],
+                     [None, None, None, None, None, "Sugar"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text, credit_open]
+             due_only, aging_tab, by_name, error_text, credit_open, per_line]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -297,3 +297,100 @@ def test_xero_aged_receivables_detail_with_its_percentage_of_total_row(tmp_path)
     aging = _aging(book)
     assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].tolist() == [
         13000, 8000, 12000]
+
+
+# ---------------------------------------------------------------- one row per line item
+
+
+ZOHO_CONTACTS = [
+    ["Contact ID", "Display Name", "Currency Code", "Payment Terms", "EmailID"],
+    ["460000000001001", "Nile Foods", "EGP", 30, "ap@nile.eg"],
+    ["460000000001002", "Delta Traders", "EGP", 30, None],
+    ["460000000001003", "Sinai Build", "EGP", 30, None]]
+
+
+def test_zoho_books_invoices_exported_one_row_per_line_item(tmp_path):
+    """Zoho Books' invoice export: a row per line item, the invoice's number, customer,
+    dates, Total and Balance repeated on each. Each invoice counts once."""
+    head = ["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID",
+            "Customer Name", "Due Date", "Currency Code", "Total", "Balance", "Item Name",
+            "Quantity", "Item Price", "Item Total"]
+
+    def inv(day, n, status, cust, due, total, balance, item, qty, price):
+        return [day, f"4600000000500{n:02d}", f"INV-0000{n:02d}", status,
+                f"46000000000100{cust}", None, due, "EGP", total, balance, item, qty, price,
+                qty * price]
+
+    rows = [
+        inv("2026-10-01", 1, "Overdue", 1, "2026-10-31", 10000, 10000, "Rice", 100, 60),
+        inv("2026-10-01", 1, "Overdue", 1, "2026-10-31", 10000, 10000, "Sugar", 100, 40),
+        inv("2026-11-10", 2, "PartiallyPaid", 1, "2026-12-10", 5000, 3000, "Rice", 50, 100),
+        inv("2026-09-15", 3, "Overdue", 2, "2026-10-15", 8000, 8000, "Oil", 80, 50),
+        inv("2026-09-15", 3, "Overdue", 2, "2026-10-15", 8000, 8000, "Tea", 40, 50),
+        inv("2026-09-15", 3, "Overdue", 2, "2026-10-15", 8000, 8000, "Salt", 40, 50),
+        inv("2026-11-20", 4, "Sent", 3, "2026-12-20", 12000, 12000, "Cement", 12, 1000)]
+    book = read_book(_book(tmp_path, {"Contacts": ZOHO_CONTACTS, "Invoice": [head, *rows]}))
+    assert _issues(book) == [(
+        "Invoice", "C3", "2 invoice(s) are written on several rows, one per line (Item Name "
+        "differs, the invoice's total the same): each read once, 3 row(s) not counted again "
+        "(C3, C6, C7)")]
+    assert book.invoices["Invoice No"].tolist() == ["INV-000001", "INV-000002", "INV-000003",
+                                                    "INV-000004"]
+    assert book.invoices["_row"].tolist() == [2, 4, 5, 8]
+    aging = _aging(book).set_index("Customer")
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].tolist() == [
+        13000, 8000, 12000]
+
+
+def test_an_invoice_typed_twice_is_left_for_the_duplicate_check(tmp_path):
+    """Rows alike in every value are no lines of one invoice: both are read (the invoices
+    job says the number is used twice); and one number on two different invoices (another
+    amount) is two invoices."""
+    path = _book(tmp_path, {"Invoices": [
+        ["Invoice No", "Customer", "Invoice Date", "Amount", "Notes"],
+        ["1001", "Nile", "2026-11-01", 100, "x"], ["1001", "Nile", "2026-11-01", 100, "x"],
+        ["1002", "Nile", "2026-11-02", 100, "a"], ["1002", "Nile", "2026-11-02", 250, "b"]]})
+    book = read_book(path)
+    assert book.invoices["Invoice No"].tolist() == ["1001", "1001", "1002", "1002"]
+    assert [i for i in book.issues if "several rows" in i.message] == []
+
+
+def test_odoo_invoices_exported_with_their_lines_under_them(tmp_path):
+    """Odoo's export of invoices with a field of their lines: the lines after the first sit
+    on rows of their own, every invoice field blank. They are part of the invoice above."""
+    path = _book(tmp_path, {
+        "Sheet1": [
+            ["Number", "Partner", "Invoice/Bill Date", "Due Date", "Total", "Amount Due",
+             "Invoice lines/Product", "Invoice lines/Quantity"],
+            ["INV/2026/00001", "Nile Foods", D(2026, 10, 1), D(2026, 10, 31), 10000, 10000,
+             "Rice", 100],
+            [None, None, None, None, None, None, "Sugar", 100],
+            ["INV/2026/00002", "Nile Foods", D(2026, 11, 10), D(2026, 12, 10), 5000, 3000,
+             "Rice", 50],
+            ["INV/2026/00003", "Delta Traders", D(2026, 9, 15), D(2026, 10, 15), 8000, 8000,
+             "Oil", 80],
+            [None, None, None, None, None, None, "Tea", 80],
+            [None, None, None, None, None, None, "Salt", 20],
+            ["INV/2026/00004", "Sinai Build", D(2026, 11, 20), D(2026, 12, 20), 12000, 12000,
+             "Cement", 12]],
+        "Sheet2": [["Name", "Reference", "Email"], ["Nile Foods", "C1", "ap@nile.eg"],
+                   ["Delta Traders", "C2", None], ["Sinai Build", "C3", None]]})
+    book = read_book(path)
+    assert _issues(book) == [(
+        "Sheet1", "G3", "3 row(s) hold only the lines of the invoice above them (Invoice "
+        "lines/Product, ...): read as part of it, not as invoices (G3, G6, G7)")]
+    assert book.invoices["Customer ID"].tolist() == ["C1", "C1", "C2", "C3"]
+    aging = _aging(book)
+    assert aging.loc[["C1", "C2", "C3"], "Total"].tolist() == [13000, 8000, 12000]
+
+
+def test_a_row_with_a_note_only_is_still_reported_as_a_record_missing_its_values(tmp_path):
+    """A row holding a value under a column that is no line's (a note) is no invoice line:
+    its blank required cells are said, as before."""
+    path = _book(tmp_path, {"Invoices": [
+        ["Invoice No", "Customer", "Invoice Date", "Amount", "Product", "Notes"],
+        ["1001", "Nile", "2026-11-01", 100, "Rice", None],
+        [None, None, None, None, None, "call the customer"]]})
+    book = read_book(path)
+    assert [i.cell for i in book.issues if "required but blank" in i.message] == [
+        "A3", "B3", "C3", "D3"]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.document_states import states_as_meant
+from ar_excel.io.line_items import one_row_per_invoice
 from ar_excel.model import Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -33,6 +34,7 @@ def entries_as_meant(book: Book) -> None:
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
     if invoices is not None:
+        book.issues.extend(one_row_per_invoice(invoices))  # an export of one row per line
         book.issues.extend(_unknown_types(invoices))
         credits_as_negative(invoices.frame)
         _sides_as_signs(invoices)

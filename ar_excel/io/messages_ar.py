@@ -156,6 +156,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) document\(s\) numbered as reversals of the invoices \('(.*)'\) read as credit "
      r"notes: their amounts count negative \((.*)\)$",
      "{0} مستند مرقّم كعكس للفواتير ('{1}') قُرئ إشعاراً دائناً: مبالغه سالبة ({2})"),
+    (r"^(\d+) row\(s\) hold only the lines of the invoice above them \((.*), \.\.\.\): read "
+     r"as part of it, not as invoices \((.*)\)$",
+     "{0} صف فيها بنود الفاتورة التي فوقها فقط ({1}، ...): عُدّت جزءاً منها لا فواتير ({2})"),
+    (r"^(\d+) invoice\(s\) are written on several rows, one per line \((.*) differs, the "
+     r"invoice's total the same\): each read once, (\d+) row\(s\) not counted again \((.*)\)$",
+     "{0} فاتورة مكتوبة في عدة صفوف، صف لكل بند ({1} يختلف وإجمالي الفاتورة واحد): قُرئت كل "
+     "منها مرة واحدة، و{2} صف لم تُحتسب ثانيةً ({3})"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",

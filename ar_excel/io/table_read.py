@@ -28,6 +28,7 @@ from ar_excel.io.headers import (
     one_ledger_account,
     two_row_header,
 )
+from ar_excel.io.line_items import line_rows, line_rows_issue
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
@@ -274,6 +275,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     footers = footer_rows(columns, types, keep, blanks)
     for pos, _ in footers:
         keep[pos] = False  # the report's page or print line ("Page 1 of 3", its run time)
+    if kind == "Invoices":  # an invoice's lines on rows of their own under it (Odoo's export)
+        contract = {f.name for f in schema.fields}
+        lines = line_rows(columns, types, header, names, contract, keep, blanks)
+        keep[lines] = False
+        issues.extend(line_rows_issue(lines, sheet, header, names, contract, grid.left,
+                                      first_row))
     headings = group_headings(columns, types, keep, names, schema, blanks)
     if unlabelled:
         headings = headings_with_sums(columns, types, keep, names, schema, blanks,
