@@ -226,3 +226,23 @@ def test_mt940_plain_ordp_benm_names_and_standard_supplementary_details():
     assert (bal.currency, bal.opening, bal.closing, bal.difference) == ("SAR", 10000.0, 19885.0,
                                                                          0.0)
     assert stmt.issues == []
+
+
+def test_lloyds_balances_and_transactions_export_with_ledger_balance_rows_each_day():
+    stmt = read_statement(FIXTURES / "lloyds_commercial_balances_and_transactions.csv")
+    lines = stmt.lines
+    # the Opening/Closing Ledger Balance rows are balances, not lines without an amount
+    assert lines["Line No"].tolist() == [3, 4, 7]
+    assert lines["Amount"].tolist() == [1200.5, -5000.0, 250.0]
+    assert _days(stmt) == ["2026-11-02", "2026-11-02", "2026-11-03"]
+    # "Transaction Detail" is the narrative, "Customer Reference" the payer's reference
+    assert lines["Description"].tolist() == [
+        "DELTA FOODS LTD 300000000253124371INV 1003 021126", "ACME SUPPLIES LTD CHAPS OUT",
+        "CAIRO FOODS BGC"]
+    assert lines["Reference"].tolist() == ["INV 1003", "PO 8891", None]
+    assert lines["Counterparty Account"].isna().all()  # the own account on every line
+    assert set(lines["Currency"]) == {"GBP"}  # from "300000-12345678 GBP"
+    (bal,) = stmt.balances
+    assert (bal.account, bal.currency, bal.opening, bal.closing, bal.difference) == (
+        "300000-12345678", "GBP", 10000.0, 6450.5, 0.0)
+    assert [i.column for i in stmt.issues] == ["Post Date"]  # the date order, said once

@@ -225,7 +225,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                 "مستفيد", "المستفيد", "nadawca", "odbiorca", "kontrahent",
                                 "protistrana"})),
     ("Description", frozenset({"description", "desc", "descr", "narration", "narr", "narrative",
-                               "details",
+                               "details", "detail",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
                                "verwendungszweck", "libelle", "purpose", "omschrijving",
                                "mededelingen", "concepto", "descripcion", "descrizione",

@@ -73,6 +73,7 @@ from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
 from ar_excel.bank.text import language_of
 from ar_excel.bank.two_columns import running_direction
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
@@ -389,6 +390,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         "Line No": line_numbers.tolist(),
     }, len(kept))
     lines = with_structured_narratives(lines)
+    _currency_of_the_own_account(lines, balances)
     if "_fee" in cols and len(lines):
         lines, fee_issues = split_fees(
             lines, parse_amount_column(kept_cells("_fee"), decimal)[0], source,
@@ -692,6 +694,15 @@ def _descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | N
 _COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner", "remitter",
                        "tegenrekening", "gegenkonto", "empfanger", "auftraggeber", "مستفيد",
                        "المحول", "المستفيد", "zahlungspflichtiger", "beguenstigter"}
+
+
+def _currency_of_the_own_account(lines: Any, balances: StatementBalance) -> None:
+    """Lloyds writes the account as "300000-12345678 GBP" on every line: the code after the
+    number is the account's currency, where nothing else in the file names one."""
+    m = re.fullmatch(r"(.*\d)\s+([A-Z]{3})", balances.account or "")
+    if m and m.group(2) in ISO_4217 and len(lines) and lines["Currency"].isna().all():
+        balances.account = m.group(1)
+        lines["Currency"] = m.group(2)
 
 
 def _counterparty_accounts(values: list[str | None], header: str,
