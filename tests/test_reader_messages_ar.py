@@ -163,8 +163,14 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["1", "C1", "2026-11-01", 100, "Rice", None],
                      ["1", "C1", "2026-11-01", 100, "Tea", None],
                      [None, None, None, None, None, "Sugar"]]})
+    # formulas written by a program, never calculated: one worked out, one not
+    formulas = _save(tmp_path, "formulas.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Qty", "Price", "Amount"],
+                     ["1", "C1", "2026-11-01", 2, 50, "=D2*E2"],
+                     ["2", "C1", "2026-11-01", 2, 50, "=VLOOKUP(A3,P!A:B,2,0)"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text, credit_open, per_line]
+             due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

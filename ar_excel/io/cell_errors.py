@@ -118,14 +118,18 @@ class ErrorScan:
 
     def __init__(self, path: Path, sheets: list[str]) -> None:
         self._found: dict[str, dict[str, str]] = {}
+        self._formulas: dict[str, dict[str, str]] = {}  # saved without values (uncalculated)
         self._thread: threading.Thread | None = None
         if path.suffix.lower() in SCANNED and sheets:
             self._thread = threading.Thread(target=self._run, args=(path, sheets), daemon=True)
             self._thread.start()
 
     def _run(self, path: Path, sheets: list[str]) -> None:
+        from ar_excel.io.uncalculated import uncalculated_formulas
+
         try:
             self._found = SCANNED[path.suffix.lower()](path, sheets)
+            self._formulas = uncalculated_formulas(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a
             # thread traceback: the messages then stay as the reader wrote them.
@@ -135,6 +139,11 @@ class ErrorScan:
         if self._thread is not None:
             self._thread.join()
         return self._found
+
+    def uncalculated(self) -> dict[str, dict[str, str]]:
+        """Sheet -> {cell: formula} saved without a value (``io.uncalculated``)."""
+        self.result()
+        return self._formulas
 
 
 _BLANK = re.compile(r"^(.*) is required but blank$")

@@ -173,7 +173,32 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"rows; extend the table to include them$",
      "{0} صف أسفل جدول Excel '{1}' (الصفوف {2}) خارج الجدول: قُرئت كصفوف منه؛ وسّع الجدول "
      "ليشملها"),
+    (r"^(\d+) formula cell\(s\) were saved without their values \(the file was written by a "
+     r"program, not saved by Excel\): their values were worked out from their formulas \(e\.g\. "
+     r"(\S+) (.*) = (.*)\)$",
+     "{0} خلية معادلات حُفظت بلا قيمها (كتب الملفَ برنامجٌ ولم يحفظه Excel): حُسبت قيمها من "
+     "معادلاتها (مثلاً {1} {2} = {3})"),
+    (r"^(.*) holds the formula (.*) with no saved value \(the file was written by a program, "
+     r"not saved by Excel\) and (.*), (so the row cannot be used|so it is read as blank): open "
+     r"the workbook in Excel, save it and run again$",
+     lambda m: f"{m[1]} فيه المعادلة {m[2]} بلا قيمة محفوظة (كتب الملفَ برنامجٌ ولم يحفظه "
+               f"Excel) ولا تُحسب هنا ({_formula_why(m[3])})، "
+               + ("فلا يمكن استخدام الصف" if m[4].endswith("used") else "فقُرئت فارغة")
+               + ": افتح المصنف في Excel واحفظه ثم أعد التشغيل"),
 )]
+
+
+def _formula_why(why: str) -> str:
+    """Why a formula saved without its value was not worked out (``io.uncalculated``)."""
+    for pattern, arabic in ((r"^it uses (.*), which is not worked out here$", "تستخدم {0}"),
+                            (r"^it names (.*), which is not worked out here$", "تذكر {0}"),
+                            (r"^it refers to itself$", "تشير إلى نفسها"),
+                            (r"^it divides by zero \(#DIV/0!\)$", "فيها قسمة على صفر (#DIV/0!)"),
+                            (r"^it counts with the text (.*)$", "تحسب بالنص {0}")):
+        m = re.match(pattern, why)
+        if m:
+            return arabic.format(*m.groups())
+    return why
 
 
 def arabic_message(message: str) -> str:

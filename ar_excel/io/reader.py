@@ -79,5 +79,13 @@ def read_book(path: str | Path) -> Book:
         loads.finish()  # a sheet that could not be read is the first thing to say
         raise
     loads.finish()
+    formulas = scan.uncalculated()
+    if formulas:  # a workbook written by a program: its formulas' values worked out, read again
+        from ar_excel.io.uncalculated import fill_uncalculated, tell_uncalculated
+
+        filled = fill_uncalculated(grids, formulas)
+        book = book_from_grids(grids, source=path, sheet_loader=loader)
+        book.issues = filled.notes + book.issues
+        tell_uncalculated(book, filled.failed)
     explain_error_cells(book, scan.result())
     return book
