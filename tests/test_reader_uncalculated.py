@@ -73,19 +73,19 @@ def test_aging_of_a_program_written_workbook_adds_up_to_its_formulas(tmp_path):
 
 def test_a_formula_it_cannot_work_out_is_told_at_its_cell_and_the_rest_is_read(tmp_path):
     book = read_book(_book(tmp_path / "book.xlsx",
-                           amount_formula="=IF(A{r}=\"I1\",E{r}*F{r},VLOOKUP(A{r},P!A:B,2,0))"))
+                           amount_formula="=IFERROR(E{r}*F{r},VLOOKUP(A{r},P!A:B,2,0))"))
     told = {i.cell: (i.column, i.value, i.message) for i in book.issues
             if i.sheet == "Invoices" and i.cell.startswith("H")}
     assert told == {
-        "H2": ("Amount", "=IF(A2=\"I1\",E2*F2,VLOOKUP(A2,P!A:B,2,0))",
-               "Amount holds the formula =IF(A2=\"I1\",E2*F2,VLOOKUP(A2,P!A:B,2,0)) with no "
+        "H2": ("Amount", "=IFERROR(E2*F2,VLOOKUP(A2,P!A:B,2,0))",
+               "Amount holds the formula =IFERROR(E2*F2,VLOOKUP(A2,P!A:B,2,0)) with no "
                "saved value (the file was written by a program, not saved by Excel) and it "
-               "uses IF, which is not worked out here, so the row cannot be used: open the "
+               "uses IFERROR, which is not worked out here, so the row cannot be used: open the "
                "workbook in Excel, save it and run again"),
-        "H3": ("Amount", "=IF(A3=\"I1\",E3*F3,VLOOKUP(A3,P!A:B,2,0))",
-               "Amount holds the formula =IF(A3=\"I1\",E3*F3,VLOOKUP(A3,P!A:B,2,0)) with no "
+        "H3": ("Amount", "=IFERROR(E3*F3,VLOOKUP(A3,P!A:B,2,0))",
+               "Amount holds the formula =IFERROR(E3*F3,VLOOKUP(A3,P!A:B,2,0)) with no "
                "saved value (the file was written by a program, not saved by Excel) and it "
-               "uses IF, which is not worked out here, so the row cannot be used: open the "
+               "uses IFERROR, which is not worked out here, so the row cannot be used: open the "
                "workbook in Excel, save it and run again")}
     # the due dates and the customers were still worked out and read
     assert book.customers.set_index("Customer ID").loc["C1", "Credit Limit"] == 50_000
@@ -116,6 +116,9 @@ def test_a_formula_with_its_saved_value_is_not_worked_out_again():
     ("=ROUND(-2.345,2)", -2.35), ("=MAX(A1:A3)-MIN(A1:A3)", 15.0), ("=ABS(-3)", 3.0),
     ("=AVERAGE(A1:A3)", 35 / 3), ("=D1-C1", 30.0), ("=C1+30", datetime(2026, 10, 31)),
     ("=Other!A1*2", 14.0), ("='My Sheet'!A1+1", 2.0),
+    ("=IF(A1>A2,1,IF(B1=\"X\",A1*2,0))", 20.0), ("=IF(A3<>5,1)", False),
+    ("=IF(A1>=10,A1-A3)", 5.0), ("=DATE(2026,14,1)", datetime(2027, 2, 1)),
+    ("=DATE(2026,11,30)-C1", 60.0), ("=1+2>=3", True),
 ])
 def test_the_arithmetic_is_excels(formula, expected):
     cells = {("S", 0, 0): 10, ("S", 1, 0): 20, ("S", 2, 0): 5, ("S", 0, 1): "x",
@@ -130,6 +133,7 @@ def test_the_arithmetic_is_excels(formula, expected):
     ({"A1": "=B1+1", "B1": "=A1+1"}, "it refers to itself"),
     ({"A1": "=1/0"}, "it divides by zero (#DIV/0!)"),
     ({"A1": "=TODAY()+1"}, "it uses TODAY, which is not worked out here"),
+    ({"A1": "=IF(\"yes\",1,2)"}, "it tests the text 'yes'"),
     ({"A1": "=VAT_RATE*2"}, "it names 'VAT_RATE', which is not worked out here"),
     ({"A1": "=\"abc\"*2"}, "it counts with the text 'abc'"),
     ({"A1": "=__import__(\"os\").system(\"echo hi\")"},

@@ -8,8 +8,8 @@ invoice whose Amount is ``=E2*F2`` would be "Amount is required but blank".
 Such cells are found in the sheet's XML (a ``<f>`` without a ``<v>``; only in a workbook
 without Excel's calculation chain, which Excel writes whenever it saves formulas) and worked
 out from their formulas where these are plain arithmetic on cells and numbers: + - * / ^ %,
-&, and SUM, ROUND, MIN, MAX, ABS, AVERAGE over cells of the workbook (dates count as Excel day
-numbers, so ``=C2+30`` is a due date). The formula is tokenised by openpyxl's tokenizer and
+&, comparisons, and SUM, ROUND, MIN, MAX, ABS, AVERAGE, IF, DATE over cells of the workbook
+(dates count as Excel day numbers, so ``=C2+30`` is a due date). The formula is tokenised by openpyxl's tokenizer and
 evaluated here, never by ``eval``: a workbook's text must not run as code. One Input Issue
 per sheet says the values were worked out; a formula using anything else is an Input Issue at
 its cell telling the clerk to open and save the workbook in Excel, and its cell stays blank.
@@ -43,7 +43,10 @@ SCAN_BYTES = 32 << 20  # larger sheets are ERP exports of values: not looked int
 _EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (1900 date system, as openpyxl writes)
 _MAX_RANGE_CELLS = 1_000_000
 _MAX_DEPTH = 200  # formulas referring to formulas, chained; beyond: not worked out
-_FUNCTIONS = ("SUM", "MIN", "MAX", "AVERAGE", "ROUND", "ABS")
+_FUNCTIONS = ("SUM", "MIN", "MAX", "AVERAGE", "ROUND", "ABS", "IF", "DATE")
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "=": lambda a, b: a == b, "<>": lambda a, b: a != b, "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
 
 
 class NotWorkedOut(Exception):
@@ -205,7 +208,7 @@ class _Formula:
         self.evaluator = evaluator
 
     def evaluate(self) -> _Value:
-        value = self._concat()
+        value = self._compare()
         if self.pos != len(self.tokens):
             raise NotWorkedOut(f"it uses '{self.tokens[self.pos].value}', which is not worked out here")
         if isinstance(value, list):
@@ -221,6 +224,19 @@ class _Formula:
             self.pos += 1
             return t.value
         return None
+
+    def _compare(self) -> Any:
+        left = self._concat()
+        while (op := self._infix(tuple(_COMPARE))) is not None:
+            right = self._concat()
+            a, b = (left.number, right.number) if isinstance(left.number, str) or isinstance(
+                right.number, str) else (_number(left), _number(right))
+            if isinstance(a, str) != isinstance(b, str):
+                raise NotWorkedOut("it compares text with a number")
+            if isinstance(a, str):
+                a, b = a.lower(), b.lower()  # Excel compares text without case
+            left = _Value(_COMPARE[op](a, b))
+        return left
 
     def _concat(self) -> Any:
         left = self._sum()
@@ -284,7 +300,7 @@ class _Formula:
                 return self._reference(t.value)
             raise NotWorkedOut(f"it uses '{t.value}', which is not worked out here")
         if t.type == "PAREN" and t.subtype == "OPEN":
-            value = self._concat()
+            value = self._compare()
             self._expect("PAREN", ")")
             return value
         if t.type == "FUNC" and t.subtype == "OPEN":
@@ -317,7 +333,7 @@ class _Formula:
             self.pos += 1
         else:
             while True:
-                args.append(self._concat())
+                args.append(self._compare())
                 t = self._peek()
                 if t is not None and t.type == "SEP" and t.subtype == "ARG":
                     self.pos += 1
@@ -335,7 +351,22 @@ class _Formula:
             return _Value(_round(_number(args[0]), _number(args[1])), args[0].is_date)
         if name == "ABS" and len(args) == 1:
             return _Value(abs(_number(args[0])))
+        if name == "IF" and len(args) in (2, 3):
+            chosen = args[1] if _truth(args[0]) else (args[2] if len(args) == 3 else _Value(False))
+            return chosen
+        if name == "DATE" and len(args) == 3:
+            y, m, d = (int(_number(a)) for a in args)
+            first = datetime(y + (m - 1) // 12, (m - 1) % 12 + 1, 1)
+            return _Value((first - _EPOCH) / timedelta(days=1) + d - 1, True)
         raise NotWorkedOut(f"it uses {name}, which is not worked out here")
+
+
+def _truth(v: Any) -> bool:
+    if isinstance(v, list):
+        raise NotWorkedOut("it tests a range")
+    if isinstance(v.number, str):
+        raise NotWorkedOut(f"it tests the text '{v.number}'")
+    return bool(_number(v))
 
 
 def _text(v: Any) -> str:
