@@ -246,3 +246,52 @@ def test_lloyds_balances_and_transactions_export_with_ledger_balance_rows_each_d
     assert (bal.account, bal.currency, bal.opening, bal.closing, bal.difference) == (
         "300000-12345678", "GBP", 10000.0, 6450.5, 0.0)
     assert [i.column for i in stmt.issues] == ["Post Date"]  # the date order, said once
+
+
+def test_natwest_value_column_followed_by_the_balance_and_typed_text_marks():
+    stmt = read_statement(FIXTURES / "natwest_bankline_value_column.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -5000.0, -12.0]
+    assert _days(stmt) == ["2026-11-02", "2026-11-03", "2026-11-03"]
+    # the apostrophe NatWest puts before text cells is Excel's mark, not the narrative's
+    assert lines["Description"].tolist() == [
+        "NILE TRADING LTD , INV 1003 , FP 02/11/26 1015 , 300000000253124371",
+        "HMRC VAT , 123456789", "ACCOUNT FEE"]
+    assert lines["Balance"].tolist() == [11200.5, 6200.5, 6188.5]
+    assert stmt.issues == []
+
+
+def test_a_value_column_the_balance_does_not_follow_is_still_refused(tmp_path):
+    path = tmp_path / "value.csv"
+    path.write_text("Date,Description,Value,Balance\n02/11/2026,a,10.00,500.00\n"
+                    "03/11/2026,b,20.00,100.00\n04/11/2026,c,30.00,900.00\n", encoding="utf-8")
+    try:
+        read_statement(path)
+    except Exception as exc:  # noqa: BLE001 - the message is what is checked
+        assert "could not decide which column holds the amount" in str(exc)
+    else:
+        raise AssertionError("a Value column no balance follows was taken as the amount")
+
+
+def test_rabobank_csv_sequence_number_and_end_to_end_reference():
+    stmt = read_statement(FIXTURES / "rabobank_csv_2026.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -35.25]
+    assert lines["Bank Line"].tolist() == ["000000000000007213", "000000000000007214"]
+    assert lines["Reference"].tolist() == ["E2E-1003", "VF-2026-11"]
+    assert lines["Counterparty"].tolist() == ["Nile Trading BV", "Vattenfall"]
+    assert lines["Counterparty Account"].tolist() == ["NL91ABNA0417164300", "NL86INGB0002445588"]
+    assert lines["Description"].tolist() == ["Factuur INV-1003", "Termijn november"]
+    assert lines["Balance"].tolist() == [2200.5, 2165.25]
+    assert set(lines["Currency"]) == {"EUR"}
+    assert stmt.issues == []
+
+
+def test_ing_netherlands_notes_give_the_payment_reference():
+    stmt = read_statement(FIXTURES / "ing_nl_mededelingen.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -35.25]
+    assert _days(stmt) == ["2026-11-02", "2026-11-03"]
+    assert lines["Reference"].tolist() == ["E2E-1003", None]  # Kenmerk, up to Valutadatum
+    assert lines["Counterparty"].tolist() == ["Nile Trading BV", "Vattenfall"]
+    assert lines["Description"].iloc[0].startswith("Naam: Nile Trading BV Omschrijving: INV-1003")

@@ -103,7 +103,26 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     if '="' in text:  # Excel-safe exports write text as a formula: ="000123", ="01/11/2026"
         rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
                 for r in rows]
+    if "'" in text:
+        rows = _without_text_marks(rows)
     return _text_statement(decoded, rows, numbers, path, "csv", mapping, day_first, delim)
+
+
+def _without_text_marks(rows: list[list[str]]) -> list[list[str]]:
+    """NatWest's export writes its text cells as Excel's typed text, an apostrophe first
+    ("'NILE TRADING LTD", "'600000-12345678"): in a column where most filled cells open with
+    one, it is the mark, not the bank's words, and is taken off."""
+    width = max(map(len, rows), default=0)
+    marked = []
+    for i in range(width):
+        filled = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        opened = sum(1 for c in filled if c.startswith("'") and not c.endswith("'"))
+        if opened >= 2 and opened * 2 > len(filled):
+            marked.append(i)
+    if not marked:
+        return rows
+    return [[c[1:] if i in marked and c.startswith("'") and not c.endswith("'") else c
+             for i, c in enumerate(r)] for r in rows]
 
 
 def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,

@@ -45,7 +45,9 @@ _LABELS = re.compile(
     # English labels of Gulf and UK banks' free text: the payer's name, the reference, and
     # labels that only end the value before them
     r"REMITTER|ORDERING CUSTOMER|ORDERING PARTY|BY ORDER OF|SENDER|PAYER|FROM|REFERENCE|REF|"
-    r"DETAILS|PURPOSE|REMARKS|BENEFICIARY)\s*:")
+    r"DETAILS|PURPOSE|REMARKS|BENEFICIARY|"
+    # ING Netherlands' notes: labels that only end the value before them
+    r"VALUTADATUM|MACHTIGING ID|INCASSANT ID|DATUM/TIJD|PASVOLGNR|TRANSACTIE|TERMINAL)\s*:")
 _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam": "name",
                "name": "name", "auftraggeber": "name", "beguenstigter": "name", "od": "name",
                "do": "name", "kenmerk": "ref", "betalingskenm.": "ref", "remitter": "name",

@@ -239,12 +239,40 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
         # "Debit/Credit", "مدين / دائن" over signed amounts, not over D/C marks: the amount
         cols["Amount"] = cols.pop("_sign")
     if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
+        _value_column_the_balance_follows(rows, best)
+    if "Amount" not in cols and "Debit" not in cols and "Credit" not in cols:
         raise InputError(
             f"{source}: could not decide which column holds the amount (headers: "
             f"{_header_list(best)}). Name it with --bank-columns \"Amount=<signed amount header>\" "
             "or \"Debit=<money out header>;Credit=<money in header>\""
         )
     return best
+
+
+def _value_column_the_balance_follows(rows: list[list[Any]], layout: Layout) -> None:
+    """NatWest's and RBS's "Date | Type | Description | Value | Balance": a column headed
+    "Value" is the signed amount where the running balance moves by it from line to line
+    (oldest or newest first, 4 steps in 5); a "Value" column alone says too little."""
+    balance = layout.columns.get("Balance")
+    value = next((i for i, h in enumerate(layout.headers) if h.strip().lower() == "value"
+                  and i not in layout.columns.values()), None)
+    if balance is None or value is None:
+        return
+    figures = []
+    for row in rows[layout.header_row + 1: layout.header_row + 1 + SAMPLE_ROWS]:
+        try:
+            pair = (parse_amount(row[value], "."), parse_amount(row[balance], "."))
+        except (ValueError, IndexError):
+            continue
+        if None not in pair:
+            figures.append(pair)
+    steps = list(zip(figures, figures[1:], strict=False))
+    if len(steps) < 2:
+        return
+    older_first = sum(abs(b[1] - a[1] - b[0]) < 0.005 for a, b in steps)
+    newer_first = sum(abs(a[1] - b[1] - a[0]) < 0.005 for a, b in steps)
+    if max(older_first, newer_first) >= 0.8 * len(steps):
+        layout.columns["Amount"] = value
 
 
 def _holds_amounts(data: list[list[Any]], idx: int) -> bool:

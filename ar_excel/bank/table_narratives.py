@@ -6,7 +6,9 @@ Dutch banks' CSV, XLS and TXT exports (ABN AMRO above all) write the same ``/TRT
 the remittance text is the description (the posting text after it in brackets), the tagged
 name, account, bank and end-to-end reference are the other party's and the payer's reference.
 A column of the file that states them already wins: only its blanks are filled. Free text is
-left as it is (its labels are too loose to be read as fields without the :86: context).
+left as it is (its labels are too loose to be read as fields without the :86: context), but
+for ING Netherlands' "Naam: .. Omschrijving: .. Kenmerk: .." notes, kept whole as the
+description, whose labels fill the blank fields.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import re
 
 import pandas as pd
 
-from ar_excel.bank.narrative import Narrative, parse_narrative
+from ar_excel.bank.narrative import Narrative, parse_free, parse_narrative
 
 # the opening of a structured narrative: a Dutch/SWIFT tag or a German GVC with a sub-field
+# ING Netherlands' "Mededelingen": "Naam: X Omschrijving: Y IBAN: Z Kenmerk: R Valutadatum: .."
+_LABELLED = re.compile(r"^Naam: .+ (?:Omschrijving|IBAN|Kenmerk): ")
 _STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
 
 
@@ -31,12 +35,16 @@ def _description(n: Narrative) -> str | None:
 def with_structured_narratives(lines: pd.DataFrame) -> pd.DataFrame:
     """``lines`` with each structured description read into its fields (see module rule)."""
     texts = lines["Description"].tolist()
-    found = [i for i, t in enumerate(texts) if t and _STRUCTURED.match(t)]
+    found = [i for i, t in enumerate(texts) if t and (_STRUCTURED.match(t) or _LABELLED.match(t))]
     if not found:
         return lines
     lines = lines.copy()
     for i in found:
-        n = parse_narrative(texts[i])
+        if _LABELLED.match(texts[i]):  # ING's "Naam: .. Omschrijving: .. Kenmerk: ..": kept
+            n = parse_free(texts[i])     # whole, its labels fill the blank fields
+            n.description = texts[i]
+        else:
+            n = parse_narrative(texts[i])
         counterparty = n.counterparty
         if n.ordering and n.beneficiary:  # both named: the other side's
             counterparty = n.ordering if lines.at[i, "Amount"] > 0 else n.beneficiary
