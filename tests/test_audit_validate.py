@@ -82,3 +82,30 @@ def test_blank_currencies_are_no_omission_where_the_master_does_not_keep_them(tm
     rows = [r[:5] + [None if i % 4 == 0 else r[5]] + r[6:] for i, r in enumerate(ROWS)]
     found = _validate(tmp_path, rows)
     assert not [r for r in found if r[3] == "MISSING_CURRENCY"]
+
+
+def test_one_company_under_its_arabic_and_latin_name(tmp_path):
+    """'Al Nour Trading Co.' and 'شركة النور للتجارة' share no detail but are one name read in
+    two scripts (POSSIBLE_DUPLICATE on both rows); 'Al Amal Plastics' is not 'الأمل للتجارة'
+    (another trade), nor is a second 'Trading Co.' anything but generic."""
+    head = ["Customer ID", "Name", "Tax ID", "Phone", "Currency"]
+    rows = [["T1", "Al Nour Trading Co.", "100-000-001", "+20 100 100 0001", "EGP"],
+            ["T2", "شركة النور للتجارة", "100-000-002", "+20 100 100 0002", "EGP"],
+            ["T3", "Al Amal Plastics", "100-000-003", "+20 100 100 0003", "EGP"],
+            ["T4", "شركة الأمل للتجارة", "100-000-004", "+20 100 100 0004", "EGP"],
+            ["T5", "Trading Co.", "100-000-005", "+20 100 100 0005", "EGP"],
+            ["T6", "شركة تجارة", "100-000-006", "+20 100 100 0006", "EGP"]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in [head, *rows]:
+        ws.append(row)
+    book, out = tmp_path / "book.xlsx", tmp_path / "out.xlsx"
+    wb.save(book)
+    assert main(["validate", str(book), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Customer Checks"]
+    found = [r for r in ws.iter_rows(min_row=2, max_col=8, values_only=True) if r[0]]
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in found] == [
+        ("T1", 2, "Name", "POSSIBLE_DUPLICATE", "Warning"),
+        ("T2", 3, "Name", "POSSIBLE_DUPLICATE", "Warning")]
+    assert "T2 'شركة النور للتجارة' (row 3): name in Arabic and in English" in found[0][5]

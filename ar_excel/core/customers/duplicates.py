@@ -408,7 +408,49 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
             # Different names on one phone line, mailbox or bank account: the same company
             # under a trading and a legal name, or related companies; a person must say which.
             matches.append(Match(p, q, name.score, tuple((s, None) for s in own)))
+    matches += _same_name_across_scripts(names, reduced, keys, details,
+                                         {(m.left, m.right) for m in matches})
     return matches
+
+
+# An Arabic name and its Latin spelling reduce to the same consonant skeletons, word by word
+# (``شركة النور للتجارة``, ``Al Nour Trading Co.``: ``lnr trdnj``; the matching's name
+# reading, as banks print names).
+# The key must hold a distinctive word of 3+ letters besides the business words, so two
+# "Trading Co."s are no pair; a key many names share is a common name, not one company.
+MAX_SCRIPT_BLOCK = 4
+
+
+def _same_name_across_scripts(names: Sequence[object], reduced: list[NormalName],
+                              keys: list[str], details: Sequence[Contact],
+                              found: set[tuple[int, int]]) -> list[Match]:
+    from ar_excel.core.matching.names import distinctive, name_tokens
+
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for position, name in enumerate(names):
+        if not reduced[position].tokens:
+            continue
+        tokens = name_tokens(name)
+        own = distinctive(tokens)
+        # word by word, and as many words: a short brand whose vowels carried it
+        # (Tapuze, طيبة زعح) must not meet another by its consonants alone
+        if len("".join(own)) >= 3:
+            groups[(tuple(tokens), len(reduced[position].tokens))].append(position)
+    out = []
+    for members in groups.values():
+        if len(members) < 2 or len(members) > MAX_SCRIPT_BLOCK:
+            continue
+        for i, p in enumerate(members):
+            for q in members[i + 1:]:
+                if (p, q) in found or reduced[p].arabic == reduced[q].arabic:
+                    continue  # same script: the name comparison above has judged them
+                if keys[p] and keys[p] == keys[q]:
+                    continue  # already a DUPLICATE_ID
+                if branches_of_one_company(names[p], names[q]):
+                    continue
+                shared = shared_details(details[p], details[q])
+                out.append(Match(p, q, 0, (("scripts", None), *((s, None) for s in shared))))
+    return out
 
 
 MAX_OWN_DETAIL_USERS = 3  # a line or mailbox more customers use is an agent's or a switchboard
