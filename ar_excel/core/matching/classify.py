@@ -20,7 +20,10 @@ _RULES: list[tuple[str, str]] = [
     (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"
      r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE)\b|\bMUDARABA|"
      r"ارباح (الوديعه|وديعه|حساب|الحساب)", "interest"),
-    (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bFACILITY\b|\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل",
+    # (A bank's facility is lent money; "EMIRATES FACILITY MANAGEMENT" is a customer's name.)
+    (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bCREDIT FACILITY|\bBANK FACILITY|"
+     r"\bREVOLVING FACILITY|\bTERM FACILITY|\bFACILITY (?:DRAW|DISBURS|UTILI[SZ]|ADVANCE)|"
+     r"\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل",
      "loan"),
     (r"\bOWN ACC|\bOWN A/?C|\bBETWEEN (OUR|OWN) ACC|\bINTERNAL TRANSFER|\bBOOK TRANSFER|"
      r"\bACCOUNT TRANSFER\b|\bUMBUCHUNG|\bVIREMENT INTERNE|تحويل بين الحسابات|بين حسابات|"
@@ -32,12 +35,19 @@ _RULES: list[tuple[str, str]] = [
      "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
      r"راس المال|جاري الشركاء", "capital"),
-    (r"\bINSURANCE|\bCLAIM SETTLEMENT|تعويض|تامين", "insurance"),
+    # (An insurer is often a customer paying an invoice, MISR INSURANCE, شركة مصر للتأمين: a
+    # claim or a compensation is what it pays that is no receivable.)
+    (r"\bINSURANCE (?:CLAIM|SETTLEMENT|COMPENSATION|PAYOUT|INDEMNITY)|\bCLAIM SETTLEMENT|"
+     r"تعويض|مطالبه تامين", "insurance"),
     (r"\bTAX REFUND|\bVAT REFUND|\bCUSTOMS REFUND|رد ضريبه", "refund"),
     (r"\bFX DEAL|\bFX CONVERSION|\bFX (?:SPOT|FORWARD|FWD)\b|\bFOREX|\bMONEY MARKET|\bSWAP\b|"
      r"\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
      r"وديعه|ودائع|شهادات", "treasury"),
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع", "card sales"),
+    # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
+    # sent back: the company's own payroll coming back (a refund), never a customer's money.
+    (r"\bWPS\b|\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
+     r"مرتجع رواتب|رواتب مرتجعه|مرتجع مرتبات", "refund"),
 ]
 _CASH = re.compile(r"\bCASH DEP|\bCASH IN\b|\bCDM\b|\bBAREINZAHLUNG|\bVERSEMENT ESPECES|"
                    r"ايداع نقدي|ايداع نقدى|نقدا")
@@ -57,7 +67,7 @@ _TRIGGERS = (
     "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
     "عوائد", "PROFIT", "MUDARABA", "ارباح", "SWEEP", "POOL", "FROM OUR", "CANCEL", "الغاء",
     "RETOURE", "REJECT",
-    "FOREX", "MONEY MARKET",
+    "FOREX", "MONEY MARKET", "WPS", "SALAR", "PAYROLL", "رواتب", "مرتبات",
 )
 
 

@@ -226,6 +226,17 @@ class FullReferences:
             # The excess stays on the customer's account: not when someone else sent it.
             against = self._payer_against(f, cust, "more than it") \
                 if one_customer and not doubled else ""
+            if one_customer and not doubled and not against:
+                # The narrative also writes the numeric part of another open invoice of the
+                # customer's (SINV 421 + SINV-00422): the rest is most likely paid on it (a
+                # part payment, or its open amount once another receipt is applied), not
+                # an overpayment held on account.
+                also = [p for p in self.inv.by_due(f.weak - set(refs))
+                        if self.inv.customer[p] == cust and self.inv.remaining[p] > 0]
+                if also:
+                    against = ("; it also writes the number of "
+                               + ", ".join(self.inv.number[p] for p in also)
+                               + ", which the rest may pay: please confirm")
             return alloc(f, refs, "overpayment",
                          (0.9 if one_customer and not doubled and not against else 0.6) - penalty,
                          f"{said} {names}; paid {self._money(excess)} more than open"

@@ -210,7 +210,10 @@ class PartialReferences:
         p = f.payer
         if p is None or p.customer is None or not p.certain:
             return None
-        runs = [r for r in self._runs(f) if len(r) >= LONG_NUMBER]
+        # (A number that is one of the payer's own invoices as written names that one, settled
+        # or not: its 90000669, paid by another line, is no mistyped 90000667 of its own.)
+        runs = [r for r in self._runs(f) if len(r) >= LONG_NUMBER and not any(
+            self.inv.customer[q] == p.customer for q in self.index.digits.get(r))]
         if not runs:
             return None
         # The payer's long invoice numbers, read once per customer (open or not: the open

@@ -264,7 +264,12 @@ class PayerStages:
                                f"{how}; {self._none_open(f, cust)}: payment on account"
                                + ("" if advance else ", please confirm"))]
         if f.remaining > total:
-            conf = 0.86 if f.payer.by_account else 0.6
+            # (A line naming one of the payer's invoices that is settled already is no
+            # overpayment of the others for sure: that one paid twice, or a part of it
+            # misread? a person decides.)
+            named_settled = any(self.inv.customer[p] == cust and self.inv.remaining[p] <= 0
+                                for p in f.strong)
+            conf = 0.86 if f.payer.by_account and not named_settled else 0.6
             return self._alloc(f, items, "overpayment", conf,
                                f"{how}; pays more than everything open ({self._money(total)}): all "
                                "invoices settled, the excess stays on account",

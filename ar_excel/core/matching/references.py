@@ -46,10 +46,13 @@ _GROUPS = re.compile(r"\d+")
 _YEAR_SEQUENCE = re.compile(r"((?:19|20)\d\d)0+([1-9]\d*)")
 YEAR_SEQUENCE_DIGITS = 9
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+_TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # A number as a narrative writes it: its letters, and digit groups apart by - / or . (folded).
 _WRITTEN_NUMBER = re.compile(r"(?<![A-Z0-9])([A-Z]*)[-/ ]?(\d+(?:[-/.]\d+)*)(?![0-9])")
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 
+# Numbers listed one after the other (90000669, 0090000667 / INV-1 + INV-2).
+_LISTED = re.compile(r"\d\s*(?:[,+&;]|\bAND\b|\s/|\sو)\s*\D{0,12}\d")
 STRONG_LENGTH = 5
 NAMED_TAIL_LENGTH = 4
 SURE_DIGITS = 7  # digits from which a bare number is an invoice's rather than a cheque's or PO's
@@ -154,6 +157,47 @@ def _with_year_sequences(tails: list[str], compact: list[str]) -> None:
                 compact[k] = compact[k][:len(compact[k]) - len(tail)] + split[0] + split[1]
 
 
+# A number that ends with the year it was issued in (1042/2026, SI-1042-2026): the year is
+# shared by every invoice of that year, the sequence before it is what payers call the invoice.
+_YEAR_SUFFIXED = re.compile(r"(\d+)[^0-9]+((?:19|20)\d\d)[^0-9]*")
+
+
+def _is_year(group: str) -> bool:
+    return len(group) == 4 and group[:2] in ("19", "20")
+
+
+def _year_suffix(number: str) -> tuple[str, str] | None:
+    """(sequence, year) of a number whose last digit group is a year written apart from the
+    sequence before it (``1042/2026`` -> ``1042``, ``2026``); None otherwise (``2026/1042``,
+    ``INV-2026-2025``: a year first, the last group is the sequence)."""
+    groups = _GROUPS.findall(number.translate(_TO_ASCII_DIGITS))
+    if len(groups) < 2 or not _is_year(groups[-1]) or _is_year(groups[-2]):
+        return None
+    if not groups[-2].lstrip("0"):
+        return None
+    return groups[-2], groups[-1]
+
+
+def _with_year_suffixes(numbers: list[str], tails: list[str],
+                        extra: dict[int, list[str]]) -> None:
+    """Where a number ends with its year (``_year_suffix``), its tail becomes the sequence
+    (``1042``: the year would name every invoice of the year), and the sequence with the
+    year's last two digits (``104226``: 1042/26) is another way its digits are written
+    (``extra``: position -> more digit keys). In place."""
+    years = {t for t in set(tails) if _is_year(t)}
+    if not years:  # (most ledgers: no number ends with a year)
+        return
+    for k, tail in enumerate(tails):
+        if tail in years:
+            split = _year_suffix(numbers[k])
+            if split is not None:
+                seq, year = split
+                tails[k] = seq.lstrip("0")
+                extra.setdefault(k, []).extend(
+                    dict.fromkeys(k2 for k2 in (seq + year[2:], seq.lstrip("0") + year[2:],
+                                                seq.lstrip("0") + year) if k2))
+
+
 def _number_keys(number: str) -> tuple[str, str, str, str]:
     """(alnum, digits, tail, compact) keys of an invoice number; compact is the digits with
     each group's zero padding removed (INV-2026-00123 -> 2026123), and a last group of a year
@@ -199,6 +243,8 @@ def _all_number_keys(numbers: list[str]) -> tuple[list[str], list[str], list[str
 class InvoiceIndex:
     def __init__(self, numbers: list[str]) -> None:
         alnum, digits, tails, compact = _all_number_keys(numbers)
+        more: dict[int, list[str]] = {}
+        _with_year_suffixes(numbers, tails, more)
         self._alnum_keys = alnum
         self.digit_strings: list[str] = digits
         self.tails: list[str] = tails
@@ -215,6 +261,10 @@ class InvoiceIndex:
             if c and c != d:
                 keys.append(c)
                 at.append(pos)
+            for c in more.get(pos, ()):
+                if c != d:
+                    keys.append(c)
+                    at.append(pos)
         self.digits = Keyed.of(keys, at)
         # A key of more digits than any invoice number has names none (nor does its alnum
         # form: an invoice's alnum key has that invoice's digits).
@@ -291,7 +341,9 @@ class InvoiceIndex:
                         # Its digits retyped without padding after the invoice's own letters
                         # (SI-26/842 for SI-26/00842): the number written, not a bare one.
                         sure.update(q for q in found if self._letters_of(q) == key[:-len(d)])
-        if not strong and ("00" in folded or "-0" in folded or "/0" in folded):
+        if ("00" in folded or "-0" in folded or "/0" in folded) and (
+                not strong or len(strong) == 1 and _LISTED.search(folded)):
+            # (A list, 90000669, 0090000667: each number may be padded its own way.)
             self._repadded(folded, strong, sure)  # (padding differs only where zeros are)
         tail = self.tail
         for key in tail_keys(folded):

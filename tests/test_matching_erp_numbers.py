@@ -1,0 +1,154 @@
+"""Cash application on invoice numbers as ERPs issue them and bank lines as Egyptian and Gulf
+banks print them (found with ``benchmarks/erp_styles_month.py``).
+
+* a number that ends with its year (``1042/2026``): the year is every invoice's, the sequence
+  is the invoice's numeric part; payers write ``1042-2026``, ``1042/26``;
+* a number listed after another with its own zero padding (``90000669, 0090000667``);
+* a customer's name holding a word of a non-customer inflow (EMIRATES FACILITY MANAGEMENT,
+  MISR INSURANCE) is no loan nor insurance claim; a WPS salary return is no receipt;
+* an overpayment is not held on account for sure while the narrative writes the number of
+  another of the customer's open invoices, nor when it names one of the payer's invoices
+  that is settled already (paid twice?), and a payer's own invoice number written in full is
+  never read as a mistyped other invoice of its.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+IBAN = "EG380019000500000000263180002"
+
+YEAR_CUSTOMERS = [customer("C1", "Al Fajr Pharma Co"), customer("C2", "Delta Foods"),
+                  customer("C3", "Nile Trading Co")]
+YEAR_INVOICES = [
+    invoice("1370/2026", "C1", 36500.00, "2026-09-01"),
+    invoice("1371/2026", "C1", 9800.00, "2026-09-02"),
+    invoice("1417/2026", "C2", 18250.00, "2026-09-10"),
+    invoice("1460/2026", "C3", 7000.00, "2026-09-12"),
+    invoice("1201/2026", "C2", 3500.00, "2026-09-12"),
+]
+
+
+def test_a_year_suffix_is_no_numeric_part_that_names_another_customers_invoice():
+    """Half of 1370/2026 paid: 18,250.00 is 1417/2026's open amount, and both numbers end with
+    2026; the narrative names 1370/2026, not 1417/2026."""
+    r = match(YEAR_CUSTOMERS, YEAR_INVOICES, {
+        "amount": 18250.00,
+        "desc": "IPN TRANSFER FROM AL FAJR PHARMA CO REF 4711712714 INV 1370/2026"})
+    assert allocations(r) == [("1370/2026", 18250.00, "partial", "Matched")]
+
+
+def test_a_swift_line_writing_the_year_with_a_dash_pays_half_of_its_invoice():
+    r = match(YEAR_CUSTOMERS, YEAR_INVOICES, {
+        "amount": 3500.00, "cp": "NILE TRADING CO",
+        "desc": "SWIFT INWARD /BNF/OUR COMPANY SAE /ROC/1460-2026 /RFB/FT83132977 "
+                "/ORD/NILE TRADING CO"})
+    assert allocations(r) == [("1460/2026", 3500.00, "partial", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", ["INV 1371/26", "PMT 1371-2026", "inv 1371 / 2026",
+                                       "INV 1371"])
+def test_year_suffix_numbers_as_payers_retype_them(narrative):
+    r = match(YEAR_CUSTOMERS, YEAR_INVOICES, {"amount": 9800.00, "desc": narrative})
+    assert allocations(r) == [("1371/2026", 9800.00, "reference", "Matched")]
+
+
+def test_a_number_listed_with_added_zero_padding_after_another():
+    customers = [customer("C1", "Al Rehab Trading Co"), customer("C2", "Delta Foods")]
+    invoices = [invoice("90000669", "C1", 70500.00, "2026-09-01"),
+                invoice("90000667", "C1", 21000.00, "2026-09-03"),
+                invoice("90000670", "C2", 9000.00, "2026-09-05")]
+    r = match(customers, invoices, {
+        "amount": 91500.00, "cp": "AL REHAB TRADING CO",
+        "desc": "ACH CREDIT /ORIG: AL REHAB TRADING CO /REF: 90000669, 0090000667 /TRN 78057"})
+    assert allocations(r) == [("90000669", 70500.00, "multi-invoice", "Matched"),
+                              ("90000667", 21000.00, "multi-invoice", "Matched")]
+
+
+def test_a_payers_settled_invoice_named_again_is_no_sure_overpayment_of_its_other_one():
+    """L1 pays 90000669; L2, from the customer's account, names 90000669 again and pays a
+    little more than the customer's only other open invoice, 90000667 (one digit away): no
+    mistyped number, and no sure overpayment of 90000667."""
+    customers = [customer("C1", "Al Rehab Trading Co", **{"IBAN / Bank Account": IBAN}),
+                 customer("C2", "Delta Foods")]
+    invoices = [invoice("90000669", "C1", 70500.00, "2026-09-01"),
+                invoice("90000667", "C1", 21000.00, "2026-09-03"),
+                invoice("90000670", "C2", 9000.00, "2026-09-05")]
+    r = match(customers, invoices,
+              {"amount": 70500.00, "desc": "ACH CREDIT /REF: 90000669"},
+              {"amount": 21150.00, "acc": IBAN,
+               "desc": "TRF FROM AL REHAB TRADING CO INV 90\n000669"})
+    assert allocations(r, "L1") == [("90000669", 70500.00, "reference", "Matched")]
+    assert allocations(r, "L2") == [("90000667", 21000.00, "overpayment", "Suggested"),
+                                    (None, 150.00, "on-account", "Suggested")]
+    assert "90000669, which it names, is already settled: paid twice?" in reason(r, "L2")
+    assert "one digit away" not in reason(r, "L2")
+
+
+def test_an_excess_the_narrative_may_put_on_another_invoice_it_writes_is_suggested():
+    """SINV 421 (15,000.00 open) + SINV-00422 (51,887.11): 59,387.11 pays SINV-00422 and
+    7,500.00 more, which the customer most likely meant for SINV-00421: not held on account
+    for sure."""
+    customers = [customer("C1", "Al Mustaqbal Transport Co"), customer("C2", "Delta Foods")]
+    invoices = [invoice("SINV-00421", "C1", 15000.00, "2026-09-01"),
+                invoice("SINV-00422", "C1", 51887.11, "2026-09-03"),
+                invoice("SINV-00425", "C1", 9000.00, "2026-09-05"),
+                invoice("SINV-00430", "C2", 7500.00, "2026-09-05")]
+    r = match(customers, invoices, {"amount": 59387.11,
+                                    "desc": "AL MUSTAQBAL TRANSPO INV SINV 421 + SINV-00422"})
+    assert allocations(r) == [("SINV-00422", 51887.11, "overpayment", "Suggested"),
+                              (None, 7500.00, "on-account", "Suggested")]
+    assert "it also writes the number of SINV-00421, which the rest may pay" in reason(r)
+
+
+def test_the_excess_is_the_other_invoice_written_once_a_part_payment_left_it_so():
+    """The same line after an earlier part payment of SINV-00421 left 7,500.00 open: both
+    invoices paid, exactly."""
+    customers = [customer("C1", "Al Mustaqbal Transport Co"), customer("C2", "Delta Foods")]
+    invoices = [invoice("SINV-00421", "C1", 15000.00, "2026-09-01"),
+                invoice("SINV-00422", "C1", 51887.11, "2026-09-03"),
+                invoice("SINV-00430", "C2", 7500.00, "2026-09-05")]
+    r = match(customers, invoices,
+              {"amount": 7500.00, "desc": "ACH CREDIT /ORIG: AL MUSTAQBAL TRANSPORT /REF: SINV 00421"},
+              {"amount": 59387.11, "desc": "حوالة واردة AL MUSTAQBAL TRANSPO INV SINV 421 + SINV-00422"})
+    assert allocations(r, "L1") == [("SINV-00421", 7500.00, "partial", "Matched")]
+    assert sorted(allocations(r, "L2")) == [("SINV-00421", 7500.00, "multi-invoice", "Matched"),
+                                            ("SINV-00422", 51887.11, "multi-invoice", "Matched")]
+
+
+NAME_CUSTOMERS = [customer("C1", "Emirates Facility Management Services LLC"),
+                  customer("C2", "Misr Insurance Company"),
+                  customer("C3", "شركة مصر للتأمين"),
+                  customer("C4", "Delta Foods")]
+NAME_INVOICES = [invoice("ACC-SINV-2026-00307", "C1", 2604.43),
+                 invoice("ACC-SINV-2026-00308", "C2", 8120.55),
+                 invoice("ACC-SINV-2026-00309", "C3", 4410.10),
+                 invoice("ACC-SINV-2026-00310", "C4", 6300.27)]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "number"), [
+    ("TRF FROM EMIRATES FACILITY MANAGEMENT SERVIC 699097816304 ACC-SINV-2026-00307",
+     2604.43, "ACC-SINV-2026-00307"),
+    ("ACH CREDIT /ORIG: EMIRATES FACILITY MA /REF: acc-sinv-2026-307", 2604.43,
+     "ACC-SINV-2026-00307"),
+    ("MISR INSURANCE COMPANY INV SINV-2026-308", 8120.55, "ACC-SINV-2026-00308"),
+    ("تحويل من شركة مصر للتأمين سداد فاتورة رقم ACC-SINV-2026-00309", 4410.10,
+     "ACC-SINV-2026-00309"),
+])
+def test_a_customers_name_with_a_word_of_banking_is_still_a_customer(narrative, amount, number):
+    r = match(NAME_CUSTOMERS, NAME_INVOICES, {"amount": amount, "desc": narrative})
+    assert allocations(r) == [(number, amount, "reference", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", [
+    "WPS SALARY RETURN EMP 62079", "SALARY RETURN - ACCOUNT CLOSED", "مرتجع رواتب شهر اكتوبر",
+    "CREDIT FACILITY DRAWDOWN REF 88231", "FACILITY DISBURSEMENT 4471",
+    "INSURANCE CLAIM SETTLEMENT POLICY 77120", "تعويض تامين حريق المخزن",
+])
+def test_payroll_returns_loans_and_claims_of_an_open_amount_are_no_receipt(narrative):
+    """6,300.27 is Delta Foods' one open invoice of that amount: never matched."""
+    r = match(NAME_CUSTOMERS, NAME_INVOICES, {"amount": 6300.27, "desc": narrative})
+    assert allocations(r) == []
+    assert reason(r).startswith("not a customer receipt")
