@@ -109,3 +109,26 @@ def test_one_company_under_its_arabic_and_latin_name(tmp_path):
         ("T1", 2, "Name", "POSSIBLE_DUPLICATE", "Warning"),
         ("T2", 3, "Name", "POSSIBLE_DUPLICATE", "Warning")]
     assert "T2 'شركة النور للتجارة' (row 3): name in Arabic and in English" in found[0][5]
+
+
+def test_same_last_digits_under_two_country_codes_are_two_lines(tmp_path):
+    """+966 50 123 4567 (Riyadh) and +971 50 123 4567 (Dubai) end alike but are two lines; the
+    Egyptian mobile written +20 100 123 4567 and 0100 123 4567 is one line."""
+    head = ["Customer ID", "Name", "Phone", "Currency"]
+    rows = [["S1", "Riyadh Trading Co", "+966 50 123 4567", "SAR"],
+            ["S2", "Gulf Star LLC", "+971 50 123 4567", "AED"],
+            ["S3", "Cairo Paper", "+20 100 123 4567", "EGP"],
+            ["S4", "Giza Print House", "0100 123 4567", "EGP"]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in [head, *rows]:
+        ws.append(row)
+    book, out = tmp_path / "book.xlsx", tmp_path / "out.xlsx"
+    wb.save(book)
+    assert main(["validate", str(book), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Customer Checks"]
+    found = [r for r in ws.iter_rows(min_row=2, max_col=8, values_only=True) if r[0]]
+    dup = [(r[0], r[3]) for r in found if r[3] == "POSSIBLE_DUPLICATE"]
+    assert dup == [("S3", "POSSIBLE_DUPLICATE"), ("S4", "POSSIBLE_DUPLICATE")]
+    assert all("same phone" in r[5] for r in found if r[3] == "POSSIBLE_DUPLICATE")

@@ -148,6 +148,35 @@ class Contact:
     accounts: frozenset[str]
     tax: str
     addresses: frozenset[str] = frozenset()  # whole email addresses, lower-cased
+    # numbers written with their country code (+966..., 00966...): all their digits; two
+    # numbers whose last 9 digits agree under different country codes are two lines
+    dialled: frozenset[str] = frozenset()
+
+
+def dialled_numbers(phone: object) -> frozenset[str]:
+    """The digits of each number of a phone cell written with its country code."""
+    out = set()
+    for part in contacts.phone_numbers(phone):
+        text = part.strip()
+        if text.startswith("+") or text.startswith("00"):
+            digits = re.sub(r"\D", "", text)
+            out.add(digits[2:] if text.startswith("00") else digits)
+    return frozenset(out)
+
+
+def _common_phones(a: Contact, b: Contact) -> frozenset[str]:
+    """The phone keys two records share, but for numbers both write with different country
+    codes (+966 50 123 4567 and +971 50 123 4567 end alike and are two lines)."""
+    common = a.phones & b.phones
+    if not common or not (a.dialled and b.dialled):
+        return common
+    kept = set()
+    for key in common:
+        mine = {d for d in a.dialled if d.endswith(key)}
+        theirs = {d for d in b.dialled if d.endswith(key)}
+        if not mine or not theirs or mine & theirs:
+            kept.add(key)
+    return frozenset(kept)
 
 
 def _addresses(email: object) -> frozenset[str]:
@@ -158,7 +187,7 @@ def _addresses(email: object) -> frozenset[str]:
 def contact_of(phone: object, email: object, account: object, tax: object) -> Contact:
     return Contact(frozenset(contacts.phone_keys(phone)), frozenset(contacts.email_domains(email)),
                    frozenset(contacts.account_keys(account)), usable_tax_key(tax),
-                   _addresses(email))
+                   _addresses(email), dialled_numbers(phone))
 
 
 _NO_CONTACT = Contact(frozenset(), frozenset(), frozenset(), "")
@@ -208,14 +237,15 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
                 contacts.email_domains(em))),
             frozenset(contacts.account_keys(acc)) if acc else frozenset(),
             (tx_key if tx_plain else usable_tax_key(tx)) if tx else "",
-            (frozenset([address_]) if em_plain else _addresses(em)) if em else frozenset()))
+            (frozenset([address_]) if em_plain else _addresses(em)) if em else frozenset(),
+            dialled_numbers(ph) if ("+" in ph or "00" in ph) else frozenset()))
     return out
 
 
 def shared_details(a: Contact, b: Contact) -> list[str]:
     """Which details two records share: phone, email (domain), iban, tax."""
     shared = []
-    if a.phones & b.phones:
+    if _common_phones(a, b):
         shared.append("phone")
     if a.domains & b.domains:
         shared.append("email")
@@ -469,7 +499,7 @@ def _own_details(a: Contact, b: Contact, users: Counter) -> list[str]:
     def few(prefix: str, keys: frozenset[str]) -> bool:
         return any(users[prefix + k] <= MAX_OWN_DETAIL_USERS for k in keys)
     own = []
-    if few("p:", a.phones & b.phones):
+    if few("p:", _common_phones(a, b)):
         own.append("phone")
     if few("m:", a.addresses & b.addresses):
         own.append("address")
