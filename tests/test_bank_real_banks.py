@@ -295,3 +295,28 @@ def test_ing_netherlands_notes_give_the_payment_reference():
     assert lines["Reference"].tolist() == ["E2E-1003", None]  # Kenmerk, up to Valutadatum
     assert lines["Counterparty"].tolist() == ["Nile Trading BV", "Vattenfall"]
     assert lines["Description"].iloc[0].startswith("Naam: Nile Trading BV Omschrijving: INV-1003")
+
+
+def test_riyad_bank_arabic_export_whose_credit_header_has_a_hamza():
+    stmt = read_statement(FIXTURES / "riyad_bank_arabic_debit_credit_amounts.xlsx")
+    lines = stmt.lines
+    # "المبلغ الدائن" is the credit column (its hamza was stripped as an accent, unread)
+    assert lines["Amount"].tolist() == [15000.0, -115.0, 2500.5]
+    assert _days(stmt) == ["2026-11-02", "2026-11-03", "2026-11-10"]
+    assert _days(stmt, "Value Date") == ["2026-11-02", "2026-11-03", "2026-11-11"]
+    assert lines["Reference"].tolist() == ["FT26306001", "CHG001", "CHQ145"]
+    assert lines["Description"].tolist()[0] == "حوالة واردة من شركة النيل للتجارة فاتورة 1003"
+    assert set(lines["Currency"]) == {"SAR"}
+    (bal,) = stmt.balances
+    assert (bal.account, bal.opening, bal.closing, bal.difference) == (
+        "SA4420000001234567891234", 10000.0, 27385.5, 0.0)
+    assert stmt.issues == []
+
+
+def test_a_credit_header_typed_without_its_hamza_is_read_too(tmp_path):
+    path = tmp_path / "ar.csv"
+    path.write_text("التاريخ,التفاصيل,المبلغ المدين,المبلغ الداين,الرصيد\n"
+                    "02/11/2026,حوالة واردة,,1500.00,11500.00\n"
+                    "03/11/2026,رسوم,15.00,,11485.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]

@@ -210,7 +210,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                          "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
                          "cargo", "cargos", "debito", "dare", "borc", "borç", "dr",
                          "payments", "outflow", "outflows", "outgoing", "out"})),
-    ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "ايداع", "إيداع",
+    ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "داين", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
                           "abonos", "credito", "avere", "alacak", "cr", "receipts", "inflow",
                           "inflows", "incoming", "in"})),
@@ -247,10 +247,16 @@ SAMPLE_ROWS = 200
 
 
 def header_words(header: str) -> set[str]:
-    """Lower-case words of a header, accents dropped, Arabic 'ال' also taken off."""
+    """Lower-case words of a header, Latin accents dropped, Arabic 'ال' also taken off. An
+    Arabic hamza is a letter's, not an accent: "الدائن" keeps it (stripped, it was "الداين",
+    which no word list holds, and Riyad Bank's "المبلغ الدائن" went unread)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)  # "PostingDate"
-    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
-                   if not unicodedata.combining(c))
+    kept: list[str] = []
+    for c in unicodedata.normalize("NFKD", text.lower()):
+        if unicodedata.combining(c) and kept and kept[-1] < "\u0250":
+            continue  # an accent on a Latin letter
+        kept.append(c)
+    text = unicodedata.normalize("NFC", "".join(kept))
     words = set(re.findall(r"[^\W_]+", text))
     return words | {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
 
