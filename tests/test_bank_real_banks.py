@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from ar_excel.bank import read_statement
 
@@ -320,3 +321,19 @@ def test_a_credit_header_typed_without_its_hamza_is_read_too(tmp_path):
                     "03/11/2026,رسوم,15.00,,11485.00\n", encoding="utf-8")
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+
+
+@pytest.mark.parametrize(("debit", "credit"), [
+    ("السحوبات", "الإيداعات"), ("الخصم", "الإضافة"), ("منه", "له"), ("صادر", "وارد"),
+    ("مبالغ مدينة", "مبالغ دائنة"), ("حركة مدينة", "حركة دائنة"), ("مدفوعات", "مقبوضات"),
+    ("Debit", "Zahlungseingang"),  # a side no word list holds: the column beside its pair
+])
+def test_arabic_debit_and_credit_headers_banks_write(tmp_path, debit, credit):
+    path = tmp_path / "ar.csv"
+    path.write_text(f"التاريخ,البيان,{debit},{credit},الرصيد\n"
+                    "02/11/2026,حوالة واردة شركة النيل,,1500.00,11500.00\n"
+                    "04/11/2026,رسوم,15.00,,11485.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+    assert stmt.lines["Balance"].tolist() == [11500.0, 11485.0]
+    assert not [i for i in stmt.issues if "no amount" in i.message]

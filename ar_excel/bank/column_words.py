@@ -209,11 +209,13 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
                          "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
                          "cargo", "cargos", "debito", "dare", "borc", "borç", "dr",
-                         "payments", "outflow", "outflows", "outgoing", "out"})),
+                         "payments", "outflow", "outflows", "outgoing", "out",
+                         "سحوبات", "خصم", "منه", "صادر", "صادرة", "مدفوعات", "مدينة"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "داين", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
                           "abonos", "credito", "avere", "alacak", "cr", "receipts", "inflow",
-                          "inflows", "incoming", "in"})),
+                          "inflows", "incoming", "in", "له", "وارد", "واردة", "إضافة", "اضافة",
+                          "مقبوضات", "دائنة"})),
     ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
                           "bedrag", "importo", "valor", "tutar", "قيمة", "kwota", "castka",
                           "osszeg"})),
@@ -375,6 +377,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             if canon in MONEY_ROLES and layout.currency_hint is None:
                 layout.currency_hint = split_header(header)[1]
     _ledger_balance_over_available(data, layout, used)
+    _other_side_of_debit_and_credit(data, layout, used)
     _accounts_under_a_party_header(data, layout, used)
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
@@ -382,6 +385,31 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
 
 # the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
 _BANK_CODE_WORDS = {"code", "routing", "sort", "bic", "swift", "bank", "blz", "aba"}
+
+
+def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used: set[int]
+                                    ) -> None:
+    """A Debit column found without its Credit (or the other way round) under a header no
+    word list holds ("حركة دائنة", "Abonos en cuenta"): the column beside it whose cells are
+    amounts where its own are blank is the other side. Without it every line of that side
+    would be left out for want of an amount."""
+    sides = [c for c in ("Debit", "Credit") if c in layout.columns]
+    if len(sides) != 1 or "Amount" in layout.columns:
+        return
+    known = layout.columns[sides[0]]
+    rows = data[:SAMPLE_ROWS]
+    for idx in (known + 1, known - 1):
+        if idx < 0 or idx >= len(layout.headers) or idx in used or not layout.headers[idx]:
+            continue
+        filled = [not is_blank(r[idx]) if idx < len(r) else False for r in rows]
+        theirs = [not is_blank(r[known]) if known < len(r) else False for r in rows]
+        both = sum(a and b for a, b in zip(filled, theirs, strict=True))
+        if sum(filled) < 1 or both * 10 > sum(filled) + sum(theirs) or not _values_read_as(
+                data, idx, "Credit"):
+            continue
+        layout.columns["Credit" if sides[0] == "Debit" else "Debit"] = idx
+        used.add(idx)
+        return
 
 
 _ACCOUNT_NUMBER = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,34}")
