@@ -23,6 +23,9 @@ import pandas as pd
 from ar_excel.policy import Policy
 
 ROW = "_row"  # 1-based worksheet row of the record, for messages with cell addresses
+# the sheet a record came from, where a table was read from several sheets (a month each:
+# ``io.sibling_sheets``); absent where it is the table's one sheet
+SHEET = "_sheet"
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ class Table:
 
     def issue(self, index: Any, column: str, message: str) -> Issue:
         value = self.raw.at[index, column] if column in self.raw.columns else None
-        return Issue(self.sheet, self.cell(index, column), self.headers.get(column, column), value, message)
+        sheet = self.frame.at[index, SHEET] if SHEET in self.frame.columns else self.sheet
+        return Issue(sheet, self.cell(index, column), self.headers.get(column, column), value, message)
 
     def __len__(self) -> int:
         return len(self.frame)

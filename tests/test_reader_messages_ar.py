@@ -169,8 +169,21 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Qty", "Price", "Amount"],
                      ["1", "C1", "2026-11-01", 2, 50, "=D2*E2"],
                      ["2", "C1", "2026-11-01", 2, 50, "=VLOOKUP(A3,P!A:B,2,0)"]]})
+    # a ledger kept a month per sheet, with its credit notes, its paid invoices and a copy;
+    # receipts a month per sheet
+    head = ["Invoice No", "Customer ID", "Invoice Date", "Amount"]
+    receipts = ["Receipt No", "Customer ID", "Date", "Amount"]
+    months = _save(tmp_path, "months.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Oct": [head, ["1", "C1", "2026-10-01", 100]],
+        "Nov": [head, ["2", "C1", "2026-11-01", 100]],
+        "Credit Notes": [head, ["CN1", "C1", "2026-11-02", 10]],
+        "Paid Invoices": [head, ["P1", "C1", "2026-09-02", 10]],
+        "Oct (2)": [head, ["1", "C1", "2026-10-01", 100]],
+        "Receipts Oct": [receipts, ["R1", "C1", "2026-10-05", 50]],
+        "Receipts Nov": [receipts, ["R2", "C1", "2026-11-05", 50]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas]
+             due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

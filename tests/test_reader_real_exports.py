@@ -394,3 +394,102 @@ def test_a_row_with_a_note_only_is_still_reported_as_a_record_missing_its_values
     book = read_book(path)
     assert [i.cell for i in book.issues if "required but blank" in i.message] == [
         "A3", "B3", "C3", "D3"]
+
+
+# ---------------------------------------------------------------- a month per sheet
+
+
+INVOICE_HEAD = ["Invoice No", "Customer ID", "Invoice Date", "Amount", "Paid"]
+CUSTOMERS = [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile Foods", 30],
+             ["C2", "Delta Traders", 30], ["C3", "Sinai Build", 30]]
+
+
+def test_invoices_kept_a_month_per_sheet_are_one_ledger(tmp_path):
+    """A hand-kept ledger with a sheet per month, each copied from the last: every month is
+    read (before, the second month was taken for the receipts and the third left out), each
+    row with its own sheet and row."""
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices Sep": [INVOICE_HEAD, ["S-1", "C2", D(2026, 9, 15), 8000, 0]],
+        "Invoices Oct": [INVOICE_HEAD, ["O-1", "C1", D(2026, 10, 1), 10000, 0]],
+        "Invoices Nov": [INVOICE_HEAD, ["N-1", "C1", D(2026, 11, 10), 5000, 2000],
+                         ["N-2", "C3", D(2026, 11, 20), 12000, None],
+                         ["N-3", "C3", "not a date", 1, None]]})
+    book = read_book(path)
+    assert _issues(book) == [
+        ("Invoices Sep", "A1", "sheets 'Invoices Oct', 'Invoices Nov' hold invoices under the "
+                               "same columns as 'Invoices Sep': read with it as one list "
+                               "(5 rows)"),
+        ("Invoices Nov", "C4", "'not a date' is not a date (expected e.g. 31/01/2024 or "
+                               "2024-01-31)")]
+    assert "Payments" not in book.tables
+    inv = book.invoices
+    assert inv["Invoice No"].tolist() == ["S-1", "O-1", "N-1", "N-2", "N-3"]
+    table = book.table("Invoices")
+    assert table.issue(3, "Amount", "x").sheet == "Invoices Nov"
+    assert (table.issue(3, "Amount", "x").cell, table.issue(0, "Amount", "x").cell) == (
+        "D3", "D2")
+    aging = _aging(book)
+    assert aging.loc["C1", ["Current", "1-30", "Total"]].tolist() == [3000, 10000, 13000]
+    assert aging.loc["C2", "31-60"] == 8000
+    assert aging.loc[["C1", "C2", "C3"], "Total"].sum() == 33001
+
+
+def test_arabic_month_sheets_with_a_copy_credit_notes_and_paid_invoices(tmp_path):
+    """Sheets named by month in Arabic; a copy Excel made of one ("أكتوبر (2)") repeats its
+    numbers and is not read; a sheet of credit notes typed positive counts negative; a sheet
+    of paid invoices (no receipts kept) is paid."""
+    head = ["رقم الفاتورة", "كود العميل", "التاريخ", "المبلغ"]
+    path = _book(tmp_path, {
+        "العملاء": [["كود العميل", "اسم العميل", "مدة السداد"], ["C1", "النيل", 30],
+                    ["C2", "الدلتا", 30]],
+        "أكتوبر": [head, ["O-1", "C1", D(2026, 10, 1), 10000]],
+        "نوفمبر": [head, ["N-1", "C2", D(2026, 11, 20), 12000]],
+        "أكتوبر (2)": [head, ["O-1", "C1", D(2026, 10, 1), 10000]],
+        "مرتجعات": [head, ["R-1", "C2", D(2026, 11, 25), 2000]],
+        "فواتير مسددة": [head, ["P-1", "C1", D(2026, 9, 1), 4000]]})
+    book = read_book(path)
+    assert [m for _, _, m in _issues(book)] == [
+        "sheets 'نوفمبر', 'مرتجعات', 'فواتير مسددة' hold invoices under the same columns as "
+        "'أكتوبر': read with it as one list (4 rows)",
+        "sheet 'مرتجعات': 1 positive amount(s) read as credit notes (the sheet's name)",
+        "sheet 'فواتير مسددة': 1 invoice(s) read as paid in full (the sheet's name)",
+        "sheet 'أكتوبر (2)' has the columns of 'أكتوبر' but repeats 1 of its numbers ('O-1' "
+        "...): a copy, not read; delete it or hide it if it is an old copy"]
+    aging = _aging(book)
+    assert aging.loc["C1", "Total"] == 10000
+    assert aging.loc["C2", ["Current", "1-30", "Total"]].tolist() == [12000, -2000, 10000]
+
+
+def test_receipts_a_month_per_sheet_settle_invoices_of_any_month(tmp_path):
+    receipts = ["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"]
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices": [INVOICE_HEAD[:4], ["A", "C1", D(2026, 10, 1), 10000],
+                     ["B", "C1", D(2026, 11, 10), 5000]],
+        "Receipts Oct": [receipts, ["R1", "C1", D(2026, 10, 20), 4000, "A"]],
+        "Receipts Nov": [receipts, ["R2", "C1", D(2026, 11, 20), 6000, "A"],
+                         ["R3", "C1", D(2026, 11, 21), 2000, "B"]]})
+    book = read_book(path)
+    assert book.payments["Payment ID"].tolist() == ["R1", "R2", "R3"]
+    assert _aging(book).loc["C1", ["Current", "Total"]].tolist() == [3000, 3000]
+
+
+def test_a_sheet_named_for_another_contract_sheet_is_never_a_month(tmp_path):
+    """The receipts log on a sheet named Payments keeps its place even with columns like the
+    invoices'; a hidden copy is an old copy, not a month."""
+    head = INVOICE_HEAD[:4]
+    wb_rows = {
+        "Customers": CUSTOMERS,
+        "Invoices": [head, ["A", "C1", D(2026, 10, 1), 10000]],
+        "Payments": [["Invoice No", "Customer ID", "Date", "Amount"],
+                     ["A", "C1", D(2026, 10, 20), 4000]],
+        "Old": [head, ["Z", "C1", D(2026, 1, 1), 999]]}
+
+    def hide(wb):
+        wb["Old"].sheet_state = "hidden"
+
+    book = read_book(_book(tmp_path, wb_rows, post=hide))
+    assert book.invoices["Invoice No"].tolist() == ["A"]
+    assert book.payments["Amount"].tolist() == [4000]
+    assert _aging(book).loc["C1", "Total"] == 6000

@@ -21,6 +21,7 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
+from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book
 from ar_excel.names import is_arabic
@@ -43,6 +44,10 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             chosen[kind] = g  # a hidden sheet (an old copy kept out of sight) gives way
     if any(k not in chosen for k in CONTENT_KINDS):
         choose_by_content(grids, chosen)
+    siblings = sibling_sheets(grids, chosen)  # a month per sheet, the same columns
+    if siblings and any(k not in chosen for k in CONTENT_KINDS):
+        apart = {id(g) for gs in siblings.values() for g in gs}
+        choose_by_content([g for g in grids if id(g) not in apart], chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
     policy, issues, policy_blanks = Policy(), [], {}
     if "Policy" in chosen:
@@ -62,6 +67,9 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             unusable[kind] = table_issues[0].message if table_issues else "unreadable"
         else:
             book.tables[kind] = table
+            if kind in siblings:
+                book.issues.extend(read_together(chosen[kind], table, [
+                    (g, *read_table(g, kind, policy)) for g in siblings[kind]]))
     book.unusable = unusable
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)

@@ -163,6 +163,20 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"invoice's total the same\): each read once, (\d+) row\(s\) not counted again \((.*)\)$",
      "{0} فاتورة مكتوبة في عدة صفوف، صف لكل بند ({1} يختلف وإجمالي الفاتورة واحد): قُرئت كل "
      "منها مرة واحدة، و{2} صف لم تُحتسب ثانيةً ({3})"),
+    (r"^sheets (.*) hold invoices under the same columns as '(.*)': read with it as one list "
+     r"\((\d+) rows\)$", "الأوراق {0} فيها فواتير بنفس أعمدة '{1}': قُرئت معها قائمةً واحدة "
+                          "({2} صفاً)"),
+    (r"^sheets (.*) hold receipts under the same columns as '(.*)': read with it as one list "
+     r"\((\d+) rows\)$", "الأوراق {0} فيها تحصيلات بنفس أعمدة '{1}': قُرئت معها قائمةً "
+                          "واحدة ({2} صفاً)"),
+    (r"^sheet '(.*)' has the columns of '(.*)' but repeats (\d+) of its numbers \('(.*)' "
+     r"\.\.\.\): a copy, not read; delete it or hide it if it is an old copy$",
+     "الورقة '{0}' لها أعمدة '{1}' لكنها تكرر {2} من أرقامها ('{3}' ...): نسخة لم تُقرأ؛ "
+     "احذفها أو أخفها إن كانت نسخة قديمة"),
+    (r"^sheet '(.*)': (\d+) positive amount\(s\) read as credit notes \(the sheet's name\)$",
+     "الورقة '{0}': {1} مبلغ موجب قُرئ إشعاراً دائناً (حسب اسم الورقة)"),
+    (r"^sheet '(.*)': (\d+) invoice\(s\) read as paid in full \(the sheet's name\)$",
+     "الورقة '{0}': {1} فاتورة قُرئت مسددة بالكامل (حسب اسم الورقة)"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",

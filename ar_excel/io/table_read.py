@@ -404,5 +404,5 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                     continue  # reported already, as a value that could not be read
                 issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
                                     None, f"{written[f.name]} is required but blank"))
-    table = Table(kind, sheet, frame, raw_frame, letters, header_row, written)
+    table = Table(schema.name, sheet, frame, raw_frame, letters, header_row, written)
     return table, issues
