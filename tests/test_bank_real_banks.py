@@ -337,3 +337,13 @@ def test_arabic_debit_and_credit_headers_banks_write(tmp_path, debit, credit):
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
     assert stmt.lines["Balance"].tolist() == [11500.0, 11485.0]
     assert not [i for i in stmt.issues if "no amount" in i.message]
+
+
+def test_instrument_number_column_is_the_reference(tmp_path):
+    path = tmp_path / "instr.csv"
+    path.write_text("Txn Date,Narration,Instrument No,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+                    "02/11/2026,CHQ DEP NILE TRADING,000145,,1500.00,11500.00\n"
+                    "04/11/2026,CHARGES,,15.00,,11485.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Reference"].tolist() == ["000145", None]
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]

@@ -220,6 +220,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                           "bedrag", "importo", "valor", "tutar", "قيمة", "kwota", "castka",
                           "osszeg"})),
     ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
+                             "instrument",
                              "check", "slip", "مرجع", "مرجعي", "المرجعي", "مستند", "شيك"})),
     ("Counterparty Account", frozenset({"iban", "tegenrekening"})),  # not "Kontonummer": GLS's own
     ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
