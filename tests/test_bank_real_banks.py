@@ -347,3 +347,14 @@ def test_instrument_number_column_is_the_reference(tmp_path):
     stmt = read_statement(path)
     assert stmt.lines["Reference"].tolist() == ["000145", None]
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0]
+
+
+@pytest.mark.parametrize(("money_in", "money_out"), [
+    ("1.234,50 H", "15,00 S"),  # German Haben / Soll after the amount
+    ("1,234.50 +", "15.00 -"),  # a sign set apart after it
+])
+def test_amounts_marked_after_with_haben_soll_or_a_separate_sign(tmp_path, money_in, money_out):
+    path = tmp_path / "marks.csv"
+    path.write_text(f'Date,Description,Amount\n22/11/2026,NILE,"{money_in}"\n'
+                    f'23/11/2026,FEE,"{money_out}"\n', encoding="utf-8")
+    assert read_statement(path).lines["Amount"].tolist() == [1234.5, -15.0]

@@ -93,7 +93,9 @@ def decide_decimal(values: list[Any]) -> str:
 
 # debit/credit written at the amount in ways the general number reader does not take:
 # "1,234.50 Cr.", "CR 1,234.50", "Dr. 1,234.50", "1,234.50 D", "1,234.50 مدين"
-_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|مدين|دائن)\.?\s*$")
+# also German Haben/Soll ("1.234,50 H", "15,00 S") and a sign set apart ("1,234.50 +")
+_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|h|s|مدين|دائن)\.?\s*$"
+                         r"|(?<=\d)\s+([+-])\s*$")
 _MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن)\.?\s+(?=[-+(]?\s*\d)")
 # a currency code before brackets or after them: "EGP (1,234.50)", "(1,234.50) EGP"
 _CODE_AT_BRACKETS = re.compile(r"^\s*[A-Za-z]{3}\s*(?=\()|(?<=\))\s*[A-Za-z]{3}\s*$")
@@ -105,8 +107,9 @@ def _marked(text: str) -> tuple[str, bool | None]:
     for pattern in (_MARK_AFTER, _MARK_BEFORE):
         m = pattern.search(text)
         if m and any(ch.isdigit() for ch in normalize_digits(text)):
-            mark = m.group(1).lower()
-            return (text[:m.start()] + text[m.end():]).strip(), mark in ("dr", "d", "مدين")
+            mark = (m.group(1) or m.group(2)).lower()
+            return (text[:m.start()] + text[m.end():]).strip(), mark in ("dr", "d", "s", "-",
+                                                                         "مدين")
     return text, None
 
 
