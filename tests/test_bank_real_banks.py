@@ -358,3 +358,16 @@ def test_amounts_marked_after_with_haben_soll_or_a_separate_sign(tmp_path, money
     path.write_text(f'Date,Description,Amount\n22/11/2026,NILE,"{money_in}"\n'
                     f'23/11/2026,FEE,"{money_out}"\n', encoding="utf-8")
     assert read_statement(path).lines["Amount"].tolist() == [1234.5, -15.0]
+
+
+def test_a_multi_currency_account_runs_one_balance_per_currency(tmp_path):
+    stmt = read_statement(FIXTURES / "multi_currency_account_balance_per_currency.csv")
+    assert stmt.lines["Currency"].tolist() == ["USD", "EUR", "USD", "EUR", "USD", "EUR"]
+    assert stmt.lines["Amount"].tolist() == [1000.0, 500.0, -20.0, -5.0, 250.0, 100.0]
+    assert stmt.issues == []  # no "not a running balance" note: each currency ties
+    broken = tmp_path / "broken.csv"
+    broken.write_text((FIXTURES / "multi_currency_account_balance_per_currency.csv").read_text(
+        encoding="utf-8").replace("-5.00,EUR,495.00", "-5.00,EUR,490.00"), encoding="utf-8")
+    issues = read_statement(broken).issues
+    assert [i.cell for i in issues] == ["row 5", "row 7"]
+    assert "expected 495.00" in issues[0].message

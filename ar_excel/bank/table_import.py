@@ -423,7 +423,15 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
                     and i.cell[4:].isdigit()} - {numbers[p] for p, _ in screened.page_numbers}
         name = header[cols["Balance"]] if cols["Balance"] < len(header) else ""
-        issues += check_running_balance(lines, source, name or "Balance", left_out)
+        currencies = lines["Currency"].dropna().unique().tolist()
+        if len(currencies) > 1 and lines["Currency"].notna().all():
+            # a multi-currency account (Wise, Revolut): each currency runs its own balance
+            for ccy in sorted(currencies):
+                issues += check_running_balance(
+                    lines[lines["Currency"] == ccy].reset_index(drop=True), source,
+                    name or "Balance", left_out)
+        else:
+            issues += check_running_balance(lines, source, name or "Balance", left_out)
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
 
