@@ -371,3 +371,19 @@ def test_a_multi_currency_account_runs_one_balance_per_currency(tmp_path):
     issues = read_statement(broken).issues
     assert [i.cell for i in issues] == ["row 5", "row 7"]
     assert "expected 495.00" in issues[0].message
+
+
+def test_deutsche_bank_wert_column_is_the_value_date(tmp_path):
+    path = tmp_path / "db.csv"
+    path.write_bytes((
+        "Buchungstag;Wert;Umsatzart;Begünstigter / Auftraggeber;Verwendungszweck;IBAN;BIC;"
+        "Kundenreferenz;Mandatsreferenz ;Gläubiger ID;Fremde Gebühren;Betrag;"
+        "Abweichender Empfänger;Anzahl der Aufträge;Anzahl der Schecks;Soll;Haben;Währung\n"
+        "03.11.2026;04.11.2026;SEPA-Überweisung von;ACME GmbH;RE 4711;"
+        "DE02120300000000202051;BYLADEM1001;;;;;;;;;;1.250,00;EUR\n"
+        "05.11.2026;05.11.2026;SEPA-Lastschrift;Telekom;Rechnung 11/2026;"
+        "DE02100100100006820101;PBNKDEFF;;M-123;DE123;;;;;;-120,50;;EUR\n").encode("cp1252"))
+    stmt = read_statement(path)
+    assert _days(stmt) == ["2026-11-03", "2026-11-05"]
+    assert _days(stmt, "Value Date") == ["2026-11-04", "2026-11-05"]
+    assert stmt.lines["Amount"].tolist() == [1250.0, -120.5]

@@ -74,7 +74,7 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
     # Dutch exports (ABN AMRO: Transactiedatum | Beginsaldo | Eindsaldo | Rentedatum |
     # Transactiebedrag; Rabobank, ING NL): the balance after the line is the running one
     "Date": ("Transactiedatum", "Boekdatum", "Boekingsdatum"),
-    "Value Date": ("Rentedatum",),
+    "Value Date": ("Rentedatum", "Wert"),  # Deutsche Bank: Buchungstag | Wert
     # PayPal: Gross | Fee | Net, the balance moving by the net (see fees.py)
     "Amount": ("Transactiebedrag", "Gross", "Gross Amount"),
     "Reference": ("Invoice Number", "Invoice No", "Invoice ID", "Transactiereferentie",
