@@ -134,6 +134,32 @@ def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rate
     return items.assign(**{"Open Amount": converted}), used
 
 
+def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
+                      rates: Rates | None) -> tuple[pd.Series, bool]:
+    """The ledger's open balance grouped by the currency of the Credit Status row each item
+    is counted in (its customer's; converted at ``rates`` where they give one, else as it
+    stands), and whether any item was counted in another currency than its own. This is
+    what the tab's Open Balance total is tied to: by the items' own currencies a customer
+    billed in two currencies would never tie."""
+    master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
+    known = items[items["Customer ID"].notna()]
+    counted, _ = _in_customer_currency(known, master, rates)
+    rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    row_ccy = known["Customer ID"].map(rows)
+    row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)
+    own = known["Currency"].fillna("").astype(str)
+    moved = bool(((own != row_ccy) & (own != "") & (row_ccy != "")).any())
+    # each customer's balance to its currency's minor unit, as its row shows it
+    per_row = counted["Open Amount"].astype("float64").groupby(
+        [known["Customer ID"], row_ccy]).sum()
+    per_row = pd.Series([round(float(v), decimals_of(c or None)) for (_, c), v in per_row.items()],
+                        index=per_row.index.get_level_values(1), dtype="float64")
+    loose = items[items["Customer ID"].isna()]  # no row: counted in their own currency
+    amounts = pd.concat([per_row, pd.Series(loose["Open Amount"].astype("float64").to_numpy(),
+                                            index=loose["Currency"].fillna("").astype(str))])
+    return amounts.groupby(level=0).sum(), moved
+
+
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
                   arabic: bool = False, rates: Rates | None = None) -> pd.DataFrame:

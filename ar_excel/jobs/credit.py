@@ -32,19 +32,29 @@ def _notice_days(book: Book) -> int:
         return 30
 
 
-def _totals(status: pd.DataFrame, items: pd.DataFrame) -> tuple[str, str, str]:
+def _totals(status: pd.DataFrame, items: pd.DataFrame,
+            counted: pd.Series | None = None) -> tuple[str, str, str]:
     """The tab's Open Balance total and the ledger's, as text, and "=" or "≠": one figure
     each in a one-currency book, else one per currency (amounts in different currencies are
-    never added)."""
+    never added). ``counted``: the ledger grouped as the tab counts it
+    (``credit.ledger_as_counted``), which the tie is judged on; the text shows the ledger
+    in its own currencies."""
     ledger = items["Open Amount"].astype("float64").groupby(
         items["Currency"].fillna("").astype(str)).sum()
     tab = status["Open Balance"].astype("float64").groupby(
         status["Currency"].fillna("").astype(str)).sum()
+    basis = ledger if counted is None else counted
     # a customer without items or currency adds a blank code holding nothing: left out
+    codes = [c for c in sorted(set(basis.index) | set(tab.index))
+             if abs(tab.get(c, 0.0)) >= 0.0005 or abs(basis.get(c, 0.0)) >= 0.0005]
+    tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(basis.get(c, 0.0)))
+                     < 0.0005 for c in codes) else "≠"
+    return _totals_text(tab, ledger, tie)
+
+
+def _totals_text(tab: pd.Series, ledger: pd.Series, tie: str) -> tuple[str, str, str]:
     codes = [c for c in sorted(set(ledger.index) | set(tab.index))
              if abs(tab.get(c, 0.0)) >= 0.0005 or abs(ledger.get(c, 0.0)) >= 0.0005]
-    tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(ledger.get(c, 0.0)))
-                     < 0.0005 for c in codes) else "≠"
     if len(codes) <= 1:
         return (amount_text(round_total(tab.sum())), amount_text(round_total(ledger.sum())),
                 tie)
@@ -54,6 +64,14 @@ def _totals(status: pd.DataFrame, items: pd.DataFrame) -> tuple[str, str, str]:
                          for c in codes)
 
     return text(tab), text(ledger), tie
+
+
+def _converted(status: pd.DataFrame) -> bool:
+    """Some row's Note says its items were converted at the Policy's rates."""
+    if "Note" not in status:
+        return False
+    note = status["Note"].astype("string").fillna("")
+    return bool(note.str.contains("converted|محوّلة|محولة", regex=True).any())
 
 
 def run(book: Book, options: JobOptions) -> JobResult:
@@ -69,11 +87,15 @@ def run(book: Book, options: JobOptions) -> JobResult:
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates)
 
-    tab_totals, ledger_totals, tie = _totals(status, items)
+    counted, moved = credit.ledger_as_counted(status, items, customers, rates)
+    tab_totals, ledger_totals, tie = _totals(status, items, counted)
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
-             + (" (other currencies converted at the Policy's exchange rates)"
-                if tie != "=" and rates is not None else ""))
+             + ("" if not moved else
+                " (other currencies converted at the Policy's exchange rates)"
+                if rates is not None and _converted(status) else
+                " (other currencies added to their customer's currency as they stand: no "
+                "exchange rate)"))
     if book.arabic:
         from ar_excel.io.wording_ar import arabic_caption
 
