@@ -90,3 +90,24 @@ def test_cli_reports_the_over_credit_at_its_cell(tmp_path):
     over = [r for r in rows if r[3] == "CREDIT_NOTE_EXCEEDS_INVOICE"]
     assert [(r[0], r[1], r[2], r[4], r[6], r[7]) for r in over] == [
         ("CN-502", 4, "Amount", "Error", "Invoices", "K1")]
+
+
+def test_statement_names_the_invoice_a_credit_note_corrects(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in (["Customer ID", "Name", "Currency", "Payment Terms"], ["K1", "Alpha", "EGP", 30]):
+        ws.append(row)
+    inv = wb.create_sheet("Invoices")
+    for row in (["Invoice No", "Customer ID", "Invoice Date", "Amount", "Original Invoice"],
+                ["INV-2001", "K1", D(2026, 10, 1), 1140, None],
+                ["CN-501", "K1", D(2026, 10, 10), -1000, "INV-2001"]):
+        inv.append(row)
+    book, out = tmp_path / "b.xlsx", tmp_path / "o.xlsx"
+    wb.save(book)
+    assert main(["statements", str(book), "--as-of", "2026-10-31", "--no-pdf",
+                 "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Customer Statements"]
+    lines = [r[4:11] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "K1"]
+    assert lines[1][:3] == ("Invoice", "INV-2001", None)
+    assert lines[2] == ("Credit Note", "CN-501", "INV-2001", None, 0, 1000, 140)

@@ -43,7 +43,8 @@ _CN_AFFIX = re.compile(
     r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")
 
 
-def _reference_column(invoices: pd.DataFrame) -> str | None:
+def reference_column(invoices: pd.DataFrame) -> str | None:
+    """The Invoices column naming the invoice a credit note corrects, if the sheet has one."""
     for column in invoices.columns:
         if isinstance(column, str) and match_key(column) in _REFERENCE_HEADERS:
             return column
@@ -78,7 +79,7 @@ def credit_notes(book: BillingBook) -> pd.DataFrame:
         return empty()
     bills = inv[inv[KEY].notna() & (inv["Amount"] > 0)].drop_duplicates(KEY).set_index(KEY)
     keys = set(bills.index)
-    column = _reference_column(inv)
+    column = reference_column(inv)
     stated = invoice_key(notes[column].map(_as_number_text)) if column is not None \
         else pd.Series(None, index=notes.index, dtype=object)
     own = notes[KEY].map(lambda k: _from_own_number(k, keys))

@@ -66,6 +66,19 @@ DOC_COLUMNS = ["Customer ID", "Date", "Type", "Document", "Reference", "Due Date
                "Currency"]
 
 
+
+def _corrected_invoice(inv: pd.DataFrame) -> pd.Series:
+    """Each row's entry in the Invoices column naming the invoice a credit note corrects
+    (``Original Invoice``, ``Against Invoice``...), as text; blank where there is none."""
+    from ar_excel.core.billing.credit_notes import reference_column
+
+    column = reference_column(inv)
+    if column is None:
+        return pd.Series(None, index=inv.index, dtype=object)
+    return inv[column].map(lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v))
+                           else str(int(v)) if isinstance(v, float) and v.is_integer()
+                           else str(v).strip() or None).astype(object)
+
 def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               due: pd.Series) -> pd.DataFrame:
     """Every customer's documents as statement lines with their signed amounts (all at once:
@@ -82,7 +95,8 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Date": pd.to_datetime(inv["Invoice Date"]),
         "Type": np.where(amount < 0, "Credit Note", "Invoice"),
         "Document": inv["Invoice No"],
-        "Reference": None,
+        # a credit note names the invoice it corrects, where the sheet says which
+        "Reference": _corrected_invoice(inv).where(amount < 0, None),
         "Due Date": pd.to_datetime(due.reindex(inv.index)).where(amount >= 0),
         "Signed": amount,
         "Currency": inv_currency,
