@@ -387,3 +387,26 @@ def test_deutsche_bank_wert_column_is_the_value_date(tmp_path):
     assert _days(stmt) == ["2026-11-03", "2026-11-05"]
     assert _days(stmt, "Value Date") == ["2026-11-04", "2026-11-05"]
     assert stmt.lines["Amount"].tolist() == [1250.0, -120.5]
+
+
+@pytest.mark.parametrize("text", [
+    "Date,Description,Amount (USD),Amount (AED),Balance (AED)\n"
+    "22/11/2026,TT IN NILE TRADING,1000.00,3672.50,13672.50\n"
+    "23/11/2026,LOCAL TRANSFER GULF FOODS,,5000.00,18672.50\n"
+    "24/11/2026,TT IN GULF,200.00,790.00,19462.50\n",
+    "Txn Date,Description,FCY Amount,LCY Amount,Balance\n"
+    "22/11/2026,TT IN NILE TRADING,1000.00,3672.50,13672.50\n"
+    "23/11/2026,LOCAL TRANSFER GULF FOODS,,5000.00,18672.50\n"
+    "24/11/2026,TT IN GULF,200.00,790.00,19462.50\n",
+    "Date,Description,Amount,Currency,Amount in AED,Balance\n"
+    "22/11/2026,TT IN NILE TRADING,1000.00,USD,3672.50,13672.50\n"
+    "23/11/2026,LOCAL TRANSFER GULF FOODS,5000.00,AED,5000.00,18672.50\n"
+    "24/11/2026,TT IN GULF,200.00,EUR,790.00,19462.50\n",
+])
+def test_of_two_amount_columns_the_account_s_is_the_one_the_balance_moves_by(tmp_path, text):
+    path = tmp_path / "two.csv"
+    path.write_text(text, encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [3672.5, 5000.0, 790.0]
+    assert stmt.lines["Currency"].isna().all() or set(stmt.lines["Currency"]) == {"AED"}
+    assert not [i for i in stmt.issues if i.cell.startswith("row")]

@@ -273,7 +273,7 @@ _HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegi
 
 
 # the payment as instructed abroad ("Original Amount", "Orig Ccy"), not the account's money
-_FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "source", "الأصلي",
+_FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "fcy", "source", "الأصلي",
                   "الاصلي", "الأصلية", "الاصلية", "ursprungsbetrag", "oorspr", "oorspronkelijk"}
 
 
@@ -379,6 +379,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
                 layout.currency_hint = split_header(header)[1]
     _ledger_balance_over_available(data, layout, used)
     _other_side_of_debit_and_credit(data, layout, used)
+    _amount_the_balance_follows(data, layout, used)
     _accounts_under_a_party_header(data, layout, used)
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
@@ -386,6 +387,54 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
 
 # the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
 _BANK_CODE_WORDS = {"code", "routing", "sort", "bic", "swift", "bank", "blz", "aba"}
+
+
+def balance_steps_followed(data: list[list[Any]], value: int, balance: int) -> tuple[int, int]:
+    """How many steps of the running balance from line to line a column's figures explain
+    (oldest first or newest first, the better), and how many steps there are."""
+    figures = []
+    for row in data[:SAMPLE_ROWS]:
+        pair = []
+        for idx in (value, balance):
+            cell = row[idx] if idx < len(row) else None
+            try:
+                pair.append(parse_amount(cell, ".") if not is_blank(cell) else 0.0)
+            except ValueError:
+                pair.append(None)
+        if None not in pair and not is_blank(row[balance] if balance < len(row) else None):
+            figures.append(pair)
+    steps = list(zip(figures, figures[1:], strict=False))
+    older_first = sum(abs(b[1] - a[1] - b[0]) < 0.005 for a, b in steps)
+    newer_first = sum(abs(a[1] - b[1] - a[0]) < 0.005 for a, b in steps)
+    return max(older_first, newer_first), len(steps)
+
+
+def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
+    """Two amount columns ("Amount (USD)" beside "Amount (AED)", the payment's own amount
+    beside "Amount in AED"): the account's money is the one the running balance moves by.
+    The first named would otherwise be taken, and a dollar receipt booked as dirhams."""
+    amount, balance = layout.columns.get("Amount"), layout.columns.get("Balance")
+    if amount is None or balance is None:
+        return
+    others = [i for i, h in enumerate(layout.headers) if i not in used and h and i != amount
+              and (fold_key(split_header(h)[0]) in ALIASES["Amount"] or _role_by_words(
+                  split_header(h)[0], set(layout.columns) - {"Amount"}) == "Amount")]
+    if not others:
+        return
+    best, (fits, steps) = amount, balance_steps_followed(data, amount, balance)
+    for idx in others:
+        theirs = balance_steps_followed(data, idx, balance)[0]
+        if theirs > fits:
+            best, fits = idx, theirs
+    if best == amount or fits * 5 < steps * 4:
+        return
+    layout.columns["Amount"] = best
+    used.add(best)
+    # a currency column beside them is the payment's own, which the balance does not move by
+    layout.columns.pop("Currency", None)
+    ccy = split_header(layout.headers[best])[1] or split_header(layout.headers[balance])[1]
+    if ccy or layout.currency_hint == split_header(layout.headers[amount])[1]:
+        layout.currency_hint = ccy
 
 
 def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used: set[int]
