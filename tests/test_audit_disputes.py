@@ -144,3 +144,27 @@ def test_pack_forecast_leaves_disputes_out_too(run):
     weekly = weekly_forecast(book.customers, book.invoices, book.payments, D(2026, 10, 31).date())
     # A2 3,000 (after the credit note), A3 3,000, B2 2,000, G1 6,000: not A1 nor B1
     assert round(float(weekly["Expected Receipts"].sum()), 2) == 14000.00
+
+
+def test_a_disputes_sheet_marks_the_invoices_it_lists(tmp_path):
+    """A1 (10,000, 92 days) is listed Open in a Disputes sheet, A2 (4,000, 16 days) Resolved:
+    only A2 is chased."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in (["Customer ID", "Name", "Currency", "Payment Terms"], ["D1", "Alpha", "EGP", 30]):
+        ws.append(row)
+    inv = wb.create_sheet("Invoices")
+    for row in (["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["A1", "D1", D(2026, 7, 1), 10000], ["A2", "D1", D(2026, 9, 15), 4000]):
+        inv.append(row)
+    log = wb.create_sheet("Disputes")
+    for row in (["Invoice No", "Reason", "Status"], ["a1 ", "price", "Open"],
+                ["A2", "quantity", "Resolved"]):
+        log.append(row)
+    book, out = tmp_path / "b.xlsx", tmp_path / "o.xlsx"
+    wb.save(book)
+    assert main(["collections", str(book), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    (d1,) = _rows(out, "Dunning")
+    assert (d1["Level"], d1["Days Overdue"], d1["Amount To Collect"], d1["Overdue Amount"],
+            d1["Disputed Amount"]) == (1, 16, 4000, 14000, 10000)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
-from ar_excel.core.collections.disputes import mark_disputed
+from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.ledger import due_dates, open_items
@@ -191,7 +191,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
                                 blank_currency(book))
-    items = mark_disputed(items, invoices)  # owed but not chased while in dispute
+    items = mark_disputed(items, invoices, dispute_log(book))  # owed, not chased meanwhile
     plans_frame = book.frame("Payment Plans")
     schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers)
                           if plans_frame is not None else (None, []))

@@ -61,13 +61,14 @@ DEFINITIONS = {name: definition for name, _, definition in KPI_ROWS}
 def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
     """The 13-week forecast from ``core.collections`` when that module is available."""
     try:
+        from ar_excel.core.collections.disputes import dispute_log
         from ar_excel.core.collections.forecast import weekly_forecast
     except ImportError:
         return None
     plans = book.frame("Payment Plans")
     try:
         return weekly_forecast(book.customers, book.invoices, book.payments, as_of.date(),
-                               policy=book.policy, plans=plans)
+                               policy=book.policy, plans=plans, disputed=dispute_log(book))
     except Exception:  # the pack must not be lost for one chart: leave it out, say so
         log.exception("the collection forecast could not be computed")
         return None

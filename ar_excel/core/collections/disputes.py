@@ -20,7 +20,11 @@ case, spaces and punctuation, English or Arabic):
 * a status column (``Status``, ``Invoice Status``, ``Payment Status``, ``الحالة``, ``حالة
   الفاتورة``, ``حالة السداد``) reading disputed (``Disputed``, ``In Dispute``, ``On hold -
   dispute``, ``متنازع عليها``, ``محل نزاع``), unless it says the dispute is over
-  (``Dispute resolved``).
+  (``Dispute resolved``);
+* or a sheet of its own (``Disputes``, ``Disputed Invoices``, ``Dispute Log``, ``النزاعات``)
+  listing the invoices (``Invoice No`` / ``Invoice`` / ``رقم الفاتورة``), each disputed unless
+  its status column (``Status``, ``Dispute Status``, ``الحالة``) says the dispute is over
+  (``Resolved``, ``Closed``, ``Settled``, ``تمت التسوية``).
 """
 
 from __future__ import annotations
@@ -85,13 +89,61 @@ def disputed_invoices(invoices: pd.DataFrame) -> pd.Series:
     return flags
 
 
-def mark_disputed(items: pd.DataFrame, invoices: pd.DataFrame) -> pd.DataFrame:
+def _number_key(value: object) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    key = re.sub(r"\s+", "", str(value)).upper()
+    return key or None
+
+
+DISPUTE_SHEETS = ("Disputes", "Disputed Invoices", "Dispute Log", "Dispute Register",
+                  "النزاعات", "الفواتير المتنازع عليها", "سجل النزاعات")
+_INVOICE_HEADERS = ("Invoice No", "Invoice", "Invoice Number", "Document No", "رقم الفاتورة",
+                    "الفاتورة")
+_LOG_STATUS = {match_key(h) for h in ("Status", "Dispute Status", "State", "Resolution",
+                                      "الحالة", "حالة النزاع")}
+
+
+def listed_disputes(frame: pd.DataFrame | None) -> set[str]:
+    """The invoice numbers (as matched: no spaces, upper case) a Disputes sheet lists as
+    still in dispute."""
+    if frame is None or not len(frame):
+        return set()
+    keys = {match_key(c): c for c in frame.columns}
+    number = next((keys[match_key(h)] for h in _INVOICE_HEADERS if match_key(h) in keys), None)
+    if number is None:
+        return set()
+    status = next((c for k, c in keys.items() if k in _LOG_STATUS), None)
+    over = frame[status].map(lambda v: isinstance(v, str) and bool(
+        _OVER.search(v.strip().lower()) or match_key(v) in _NO)) if status is not None \
+        else pd.Series(False, index=frame.index)
+    return {k for k in frame.loc[~over.astype(bool), number].map(_number_key) if k}
+
+
+def dispute_log(book: object) -> set[str]:
+    """``listed_disputes`` of the workbook's Disputes sheet (``Book.sheet_frame``), if any."""
+    for name in DISPUTE_SHEETS:
+        for header in _INVOICE_HEADERS:
+            frame = book.sheet_frame(name, (header,))
+            if frame is not None:
+                return listed_disputes(frame)
+    return set()
+
+
+def mark_disputed(items: pd.DataFrame, invoices: pd.DataFrame,
+                  listed: set[str] | None = None) -> pd.DataFrame:
     """``items`` (``ledger.open_items``) with a ``Disputed`` column: True for an open invoice
-    whose Invoices row (by its sheet row) is marked as in dispute."""
+    whose Invoices row (by its sheet row) is marked as in dispute, or whose number a
+    Disputes sheet lists (``listed``, see ``dispute_log``)."""
     flags = disputed_invoices(invoices)
     rows = set(invoices.loc[flags, ROW].tolist()) if flags.any() and ROW in invoices else set()
-    disputed = (items["Item Type"] == "Invoice") & items[ROW].isin(rows) if rows \
+    invoice = items["Item Type"] == "Invoice"
+    disputed = invoice & items[ROW].isin(rows) if rows \
         else pd.Series(False, index=items.index, dtype=bool)
+    if listed:
+        disputed |= invoice & items["Invoice No"].map(_number_key).isin(listed)
     return items.assign(**{DISPUTED: disputed.astype(bool)})
 
 

@@ -72,8 +72,10 @@ def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEE
 
 def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                     as_of: date, weeks: int = WEEKS, policy: Policy | None = None,
-                    plans: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The forecast straight from the book's frames (``plans``: the Payment Plans sheet).
+                    plans: pd.DataFrame | None = None,
+                    disputed: set[str] | None = None) -> pd.DataFrame:
+    """The forecast straight from the book's frames (``plans``: the Payment Plans sheet;
+    ``disputed``: invoice numbers a Disputes sheet lists, ``disputes.dispute_log``).
 
     Columns: Week, Week Start, Week End, Expected Receipts, Items, and ``Expected Receipts
     <CCY>`` for currencies other than the base one; ``frame.attrs["currency"]`` names the
@@ -86,7 +88,7 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     from ar_excel.core.ledger import due_dates, open_items
 
     policy = policy or Policy()
-    items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices)
+    items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices, disputed)
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     risk = risk_scores(items, history, customers, as_of, chased)
