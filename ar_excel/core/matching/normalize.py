@@ -24,6 +24,9 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                               "ـ": None})
 _TASHKEEL = re.compile("[\u064b-\u065f\u0670]")
+# The letter ف standing alone before a number (ف-١٠٤٢, ف 1042: فاتورة, an invoice series) is
+# the F payers write for it in Latin (F-1042): both are read as F.
+_ARABIC_F = re.compile(r"(?<![\u0620-\u064a])ف(?=[\s\-/#.:]*\d)")
 # A token that carries a number: letters/digits joined by the separators banks put in numbers.
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -43,6 +46,8 @@ def fold_text(text: object) -> str:
         return s.upper()
     s = unicodedata.normalize("NFKC", s).translate(_DIGITS)
     s = _TASHKEEL.sub("", s).translate(_ARABIC_FOLD)
+    if "ف" in s:
+        s = _ARABIC_F.sub("F", s)
     return s.upper()
 
 

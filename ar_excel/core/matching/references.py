@@ -54,6 +54,7 @@ _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 # Numbers listed one after the other (90000669, 0090000667 / INV-1 + INV-2).
 _LISTED = re.compile(r"\d\s*(?:[,+&;]|\bAND\b|\s/|\sو)\s*\D{0,12}\d")
 STRONG_LENGTH = 5
+ADDED_ZEROS = 2
 NAMED_TAIL_LENGTH = 4
 SURE_DIGITS = 7  # digits from which a bare number is an invoice's rather than a cheque's or PO's
 
@@ -255,20 +256,30 @@ class InvoiceIndex:
         # (INV-2026-00123 -> 2026123): as distinctive as the full digits. (Each invoice's
         # digits, then its compact digits where they differ: the order ``add`` would see.)
         keys, at = [], []
+        lettered, lettered_at = [], []
         for pos, d, c in zip(positions, digits, compact, strict=True):
             keys.append(d)
             at.append(pos)
             if c and c != d:
                 keys.append(c)
                 at.append(pos)
+                a = alnum[pos]
+                if a[:1] > "9" and a.endswith(d):
+                    lettered.append(a[:len(a) - len(d)] + c)
+                    lettered_at.append(pos)
             for c in more.get(pos, ()):
                 if c != d:
                     keys.append(c)
                     at.append(pos)
         self.digits = Keyed.of(keys, at)
+        # The letters of a zero-padded number with its digits unpadded (SINV-00227 ->
+        # SINV227): payers write SINV 227, too short a number to be read by its digits.
+        self.lettered = Keyed.of(lettered, lettered_at)
         # A key of more digits than any invoice number has names none (nor does its alnum
         # form: an invoice's alnum key has that invoice's digits).
-        self.longest = max(map(len, self.digits.one), default=0)
+        # (Two more: a number written with zeros added in front, SI-01390 for SI-1390, is
+        # read with them taken off: ``_lettered``.)
+        self.longest = max(map(len, self.digits.one), default=-ADDED_ZEROS) + ADDED_ZEROS
         # The letters invoice numbers begin with (INV, SI...) and each beginning of them: a
         # narrative's key that begins with another word names no invoice.
         leads = set(_LEADING_LETTERS.findall("\n".join(self.alnum.one)))
@@ -293,6 +304,27 @@ class InvoiceIndex:
             if sure is not None:
                 sure.update(q for q in found if self._letters_of(q) == m.group(1))
 
+    def _lettered(self, key: str, d: str, strong: set[int], weak: set[int],
+                  sure: set[int] | None) -> None:
+        """A narrative's key of letters and one number (``SINV227``, ``SI01390``) that names
+        an invoice once the number's zero padding is put right: SINV 227 for SINV-00227,
+        SI-01390 for SI-1390. Named for sure by its own letters when the number has 3+
+        digits; a shorter one only weakly (INV 12)."""
+        plain = d.lstrip("0")
+        if not plain:
+            return
+        unpadded = key[:len(key) - len(d)] + plain
+        found = self.lettered.get(unpadded) or (
+            self.alnum.get(unpadded) if unpadded != key else ())
+        if not found:
+            return
+        if len(plain) < 3:
+            weak.update(found)
+            return
+        strong.update(found)
+        if sure is not None:
+            sure.update(found)
+
     def _other_letters_inside(self, key: str, pos: int) -> bool:
         """Whether a narrative's key writes letters between its digits (2026INV0862) that
         invoice ``pos``'s number does not have."""
@@ -314,6 +346,7 @@ class InvoiceIndex:
         weak: set[int] = set()
         # (The dicts of ``Keyed`` read in place: this runs for hundreds of thousands of keys.)
         alnum, alnum_several = self.alnum.one, self.alnum.several
+        lettered = self.lettered.one
         digits, digits_several = self.digits.one, self.digits.several
         for key, d in candidate_keys(folded, self.longest, self.starts):
             pos = alnum.get(key)
@@ -324,6 +357,8 @@ class InvoiceIndex:
                 if into is strong and sure is not None and (
                         key != d or len(d) > 8 or _sure_digits(d, folded)):
                     sure.update(found)
+            elif key[:1] > "9" and d and (lettered or d[0] == "0") and key.endswith(d):
+                self._lettered(key, d, strong, weak, sure)
             pos = digits.get(d)
             if pos is not None:
                 found = digits_several.get(d) or (pos,)
