@@ -410,3 +410,16 @@ def test_of_two_amount_columns_the_account_s_is_the_one_the_balance_moves_by(tmp
     assert stmt.lines["Amount"].tolist() == [3672.5, 5000.0, 790.0]
     assert stmt.lines["Currency"].isna().all() or set(stmt.lines["Currency"]) == {"AED"}
     assert not [i for i in stmt.issues if i.cell.startswith("row")]
+
+
+def test_direction_marks_and_dashes_for_minus_of_arabic_and_pdf_converted_exports(tmp_path):
+    rlm, lrm = "\u200f", "\u200e"
+    path = tmp_path / "marks.csv"
+    path.write_text(f"{rlm}التاريخ,{rlm}البيان,{rlm}المرجع,{rlm}المبلغ\n"
+                    f"{rlm}02/11/2026,{rlm}حوالة واردة شركة النيل,INV-{lrm}1003,\"{lrm}1,500.00\"\n"
+                    f"{rlm}04/11/2026,رسوم,,\u2013 15.00\n"
+                    f"{rlm}05/11/2026,رسوم أخرى,,\u201215.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, -15.0]
+    assert stmt.lines["Description"].tolist() == ["حوالة واردة شركة النيل", "رسوم", "رسوم أخرى"]
+    assert stmt.lines["Reference"].tolist() == ["INV-1003", None, None]

@@ -113,12 +113,18 @@ def _marked(text: str) -> tuple[str, bool | None]:
     return text, None
 
 
+# dashes a PDF conversion or a word processor writes for the minus ("– 15,00", "‒15.00")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d", "-"))
+
+
 def parse_amount(value: Any, decimal: str = ".") -> float | None:
     """A cell -> float, None when blank; raises ValueError (clerk-readable) when not a number."""
     if is_blank(value):
         return None
-    if isinstance(value, str) and value.strip() in ("-", "--"):
-        return None
+    if isinstance(value, str):
+        value = value.translate(_DASHES)
+        if value.strip() in ("-", "--"):
+            return None
     try:
         return parse_money(value, decimal_comma=decimal == ",")
     except ValueError:

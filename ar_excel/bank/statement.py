@@ -101,12 +101,13 @@ class Statement:
 
 
 def clean_text(value: Any) -> str | None:
-    """Collapse runs of whitespace (line breaks included) to one space; blank -> None."""
+    """Collapse runs of whitespace (line breaks included) to one space, direction marks
+    dropped; blank -> None."""
     if value is None:
         return None
     if isinstance(value, float) and np.isnan(value):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).translate(_BIDI).split())
     return text or None
 
 
@@ -214,6 +215,11 @@ _OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f
                  "\u205f", "\u3000")
 
 
+# direction marks an Arabic-locale export puts around text ("\u200fحوالة واردة"): no letters of it
+_BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = str.maketrans(dict.fromkeys(_BIDI_MARKS))
+
+
 def clean_texts(values: list[Any]) -> list[str | None]:
     """``clean_text`` of each value; plain strings (most of a statement) take a short path,
     and a column of texts that are clean already (single spaces between words, none at
@@ -224,10 +230,11 @@ def clean_texts(values: list[Any]) -> list[str | None]:
         if (all(texts) and joined.count("\0") == len(texts) - 1
                 and not joined.startswith(" ") and not joined.endswith(" ")
                 and "  " not in joined and " \0" not in joined and "\0 " not in joined
-                and not any(c in joined for c in _OTHER_SPACES)):
+                and not any(c in joined for c in _OTHER_SPACES)
+                and not any(c in joined for c in _BIDI_MARKS)):
             return list(values)
-    return [None if v is None else (" ".join(v.split()) or None) if type(v) is str
-            else clean_text(v) for v in values]
+    return [None if v is None else (" ".join(v.translate(_BIDI).split()) or None)
+            if type(v) is str else clean_text(v) for v in values]
 
 
 def _unique(keys: list[str]) -> list[str]:
