@@ -111,7 +111,11 @@ CUSTOMERS = SheetSchema(
                                          "Payment Terms ID",  # Dynamics GP
                                          "Payment Terms Key", "ZTERM",  # SAP's key
                                          "شروط السداد للعميل", "شروط السداد",
-                                         "شروط الدفع للعميل")),  # Odoo in Arabic
+                                         "شروط الدفع للعميل",  # Odoo in Arabic
+                                         # Egypt's hand-kept lists: the credit period
+                                         "فترة السماح", "مدة الائتمان", "فترة الائتمان",
+                                         "أيام الائتمان", "ايام الائتمان", "مدة السماح",
+                                         "فترة السداد", "أجل الدفع", "الأجل")),
         Field("Credit Limit", "money", ("حد الائتمان", "Limit", "Credit Line",
                                         "الحد الائتماني", "Credit Limit Amount",
                                         "Credit Limit LCY", "سقف الائتمان"),
@@ -141,7 +145,11 @@ INVOICES = SheetSchema(
      "Bills Receivable", "Aged Debtors Detailed", "Aged Debtors Detail", "AR Aging",
      "Receivables Aging", "Customer Aging", "Open AR", "Customer Line Items", "Line Items",
      "أعمار الذمم", "الذمم المدينة", "أرصدة العملاء", "كشف أعمار الديون",
-     "Aged Receivable", "Aged Receivables Report", "Aged Receivable Report"),
+     "Aged Receivable", "Aged Receivables Report", "Aged Receivable Report",
+     # hand-kept: the customers' debts, their invoices, what is open or falls due
+     "كشف المديونية", "مديونية العملاء", "مديونيات العملاء", "المديونيات", "المديونية",
+     "فواتير العملاء", "الفواتير المفتوحة", "الفواتير المستحقة", "قائمة الفواتير",
+     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
@@ -167,6 +175,7 @@ INVOICES = SheetSchema(
                                     "partner_id", "Partner", "Customer Name", "Contact",
                                     # Odoo's Customer Invoices list exported as is
                                     "Invoice Partner Display Name", "Partner Display Name",
+                                    "Contact Name",  # Xero's invoice export (ContactName)
                                     "invoice_partner_display_name",
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",
@@ -204,11 +213,14 @@ INVOICES = SheetSchema(
                                          "Terms of Payment", "Payment Terms Key", "ZTERM")),
         # An invoice list kept as open items (no Payments sheet) says what is paid or open.
         Field("Paid Amount", "money", ("Paid", "Amount Paid", "Collected", "Amount Collected",
-                                       "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع")),
+                                       "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع",
+                                       "Invoice Amount Paid")),  # Xero's export
         Field("Balance", "money", ("Open Amount", "Outstanding", "Balance Due",
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
                                    "Amount Due", "Amount Due Signed", "Amount Residual",
+                                   "Invoice Amount Due",  # Xero's export
+                                   "الباقي", "الباقى", "المتبقى", "الرصيد الباقي",
                                    "Remaining Amount", "Due Amount",
                                    "amount_residual_signed",
                                    # Tally, Oracle, Dynamics GP, Sage, JD Edwards
@@ -238,7 +250,7 @@ PAYMENTS = SheetSchema(
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",
-                                    "Customer Name", "Contact", "Name", "Received From",
+                                    "Customer Name", "Contact", "Contact Name", "Name", "Received From",
                                     "اسم العميل", "Client", "العميل/المورد", "الشريك"),
               required=True),
         Field("Date", "date", ("التاريخ", "Payment Date", "Receipt Date", "تاريخ التحصيل",

@@ -493,3 +493,108 @@ def test_a_sheet_named_for_another_contract_sheet_is_never_a_month(tmp_path):
     assert book.invoices["Invoice No"].tolist() == ["A"]
     assert book.payments["Amount"].tolist() == [4000]
     assert _aging(book).loc["C1", "Total"] == 6000
+
+
+# ---------------------------------------------------------------- Xero's invoice export
+
+
+def test_xero_invoices_export_with_lines_a_credit_note_a_draft_and_a_void(tmp_path):
+    """Xero's invoice export: ContactName, InvoiceNumber, InvoiceAmountPaid and
+    InvoiceAmountDue, a row per line, the credit note positive with its Type, a Draft and a
+    Voided invoice."""
+    head = ["ContactName", "EmailAddress", "InvoiceNumber", "InvoiceDate", "DueDate", "Total",
+            "InvoiceAmountPaid", "InvoiceAmountDue", "Currency", "Type", "Status",
+            "Description", "LineAmount"]
+    rows = [
+        ["Nile Foods", "ap@nile.eg", "INV-0001", "01/10/2026", "31/10/2026", 10000, 0, 10000,
+         "EGP", "Sales invoice", "Awaiting Payment", "Rice", 6000],
+        ["Nile Foods", "ap@nile.eg", "INV-0001", "01/10/2026", "31/10/2026", 10000, 0, 10000,
+         "EGP", "Sales invoice", "Awaiting Payment", "Sugar", 4000],
+        ["Nile Foods", "ap@nile.eg", "INV-0002", "10/11/2026", "10/12/2026", 5000, 2000, 3000,
+         "EGP", "Sales invoice", "Awaiting Payment", "Rice", 5000],
+        ["Delta Traders", None, "INV-0003", "15/09/2026", "15/10/2026", 8000, 0, 8000, "EGP",
+         "Sales invoice", "Awaiting Payment", "Oil", 8000],
+        ["Delta Traders", None, "CN-0001", "05/11/2026", "05/11/2026", 1000, 0, 1000, "EGP",
+         "Sales credit note", "Awaiting Payment", "Return", 1000],
+        ["Sinai Build", None, "INV-0004", "20/11/2026", "20/12/2026", 12000, 0, 12000, "EGP",
+         "Sales invoice", "Awaiting Payment", "Cement", 12000],
+        ["Sinai Build", None, "INV-0005", "25/11/2026", "25/12/2026", 700, 0, 700, "EGP",
+         "Sales invoice", "Draft", "Cement", 700],
+        ["Sinai Build", None, "INV-0006", "26/11/2026", "26/12/2026", 300, 0, 300, "EGP",
+         "Sales invoice", "Voided", "Cement", 300]]
+    book = read_book(_book(tmp_path, {"Invoices": [head, *rows]}))
+    assert [m for _, _, m in _issues(book)][:3] == [
+        "1 invoice(s) are written on several rows, one per line (Description differs, the "
+        "invoice's total the same): each read once, 1 row(s) not counted again (C3)",
+        "1 draft invoice(s) (not posted): not receivables, counted as 0 (K8)",
+        "1 cancelled invoice(s): not receivables, counted as 0"]
+    inv = book.invoices.set_index("Invoice No")
+    assert inv.loc["CN-0001", ["Amount", "Balance"]].tolist() == [-1000, -1000]
+    assert inv.loc["INV-0002", ["Paid Amount", "Balance"]].tolist() == [2000, 3000]
+    aging = _aging(book)
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].tolist() == [
+        13000, 7000, 12000]
+
+
+# ---------------------------------------------------------------- hand-kept in Egypt
+
+
+def test_an_egyptian_debt_statement_with_a_two_row_header_and_customer_blocks(tmp_path):
+    """A hand-kept "كشف المديونية": the company and the date merged over the header, the
+    amounts' columns under a merged "المبالغ", each customer's code and name on its first row
+    only, a customer subtotal under each block, a grand total, a hidden notes column; the
+    customer list's Egyptian headers (فترة السماح, تليفون) and amounts in pounds."""
+    def layout(wb):
+        ws = wb["كشف المديونية"]
+        for rng in ("A1:H1", "A2:H2", "E4:G4"):
+            ws.merge_cells(rng)
+        ws.column_dimensions["H"].hidden = True
+        ws.sheet_view.rightToLeft = True
+
+    path = _book(tmp_path, {
+        "بيانات العملاء": [
+            ["كود", "الاسم", "الرقم الضريبى", "تليفون", "حد الائتمان", "فترة السماح"],
+            [101, "شركة النيل للأغذية", "100-200-300", "0223456789", "١٠٠٬٠٠٠ ج.م", "30 يوم"],
+            [102, "الدلتا للتجارة", "100-200-301", None, "50000", "شهر"],
+            [103, "سيناء للمقاولات", "100-200-302", None, None, "30"]],
+        "كشف المديونية": [
+            ["شركة النور للتجارة"], ["كشف مديونية العملاء في ٣٠/١١/٢٠٢٦"], [],
+            ["كود العميل", "اسم العميل", "رقم الفاتورة", "تاريخ الفاتورة", "المبالغ", None,
+             None, "ملاحظة"],
+            [None, None, None, None, "قيمة الفاتورة", "المسدد", "الباقي", None],
+            [101, "شركة النيل للأغذية", "1001", "01/10/2026", "10,000.00", "-", "10,000.00"],
+            [None, None, "1002", "10/11/2026", "5,000.00", "2,000.00", "3,000.00"],
+            [None, "إجمالي العميل", None, None, "15,000.00", "2,000.00", "13,000.00"],
+            [102, "الدلتا للتجارة", "1003", "15/09/2026", "8,000.00", None, "8,000.00"],
+            [None, "إجمالي العميل", None, None, "8,000.00", None, "8,000.00"],
+            [103, "سيناء للمقاولات", "1004", "20/11/2026", "12,000.00", None, "12,000.00"],
+            [None, "إجمالي العميل", None, None, "12,000.00", None, "12,000.00"],
+            [],
+            [None, "الإجمالي", None, None, "35,000.00", "2,000.00", "33,000.00"]]},
+        post=layout)
+    book = read_book(path)
+    sheet = "كشف المديونية"
+    assert _issues(book) == [
+        (sheet, "B8", "3 subtotal rows ('إجمالي العميل' and the like) are not records: not "
+                      "read (B8, B10, B12)"),
+        (sheet, "B14", "'الإجمالي' row is a totals row, not a record: not read"),
+        (sheet, "A7", "كود العميل is written only on the first row of each customer's group: "
+                      "1 blank cell(s) read as the customer above (A7)")]
+    assert book.customers["Payment Terms"].tolist() == [30, 30, 30]
+    assert book.customers["Phone"].tolist()[0] == "0223456789"
+    inv = book.invoices
+    assert inv["Customer ID"].tolist() == ["101", "101", "102", "103"]
+    assert inv["Balance"].tolist() == [10000, 3000, 8000, 12000]
+    aging = _aging(book)
+    assert aging.loc["101", ["Current", "1-30", "Total"]].tolist() == [3000, 10000, 13000]
+    assert aging.loc[["101", "102", "103"], "Total"].sum() == 33000
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("500 ج", 500), ("٥٠٠ ج", 500), ("جم 1,200.50", 1200.5), ("(500 ج)", -500),
+    ("500 جنيه مصرى", 500), ("500 ريال عماني", 500), ("KD 1.250", 1.25)])
+def test_amounts_with_the_currency_as_egypt_and_the_gulf_shorten_it(typed, amount):
+    from ar_excel.parsing import parse_currency, parse_money
+
+    assert parse_money(typed) == amount
+    assert parse_currency("جم") == "EGP"

@@ -20,6 +20,7 @@ from ar_excel.io.headers import (
     names_debit_and_credit,
     non_empty,
     technical_name,
+    two_row_header,
 )
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key, table_key
@@ -72,6 +73,8 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
     best = 0
     for i, row in enumerate(rows):
+        if grid.header is None and (two := two_row_header(grid.rows, i, schema)) is not None:
+            row = two  # a group label merged over the labels under it ("المبالغ")
         named = fields_named(row, index)
         if schema.name == "Invoices" and grid.header is None and _heading_follows(
                 grid.rows[i + 1:i + 4]):

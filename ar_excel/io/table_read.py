@@ -163,11 +163,13 @@ def _customers_filled_down(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: s
     for column in beside:
         blank &= blank_mask(raw[column].to_numpy(object))
     written = ids[~ids.isna()]
-    if blank.sum() < 2 or not len(written) or written.duplicated().any():
+    # a report that sums each customer's group says it is grouped: one blank is enough
+    least = 1 if subtotalled else 2
+    if blank.sum() < least or not len(written) or written.duplicated().any():
         return []
     above = ids.ffill()
     fill = blank & above.notna().to_numpy()
-    if fill.sum() < 2:
+    if fill.sum() < least:
         return []
     frame["Customer ID"] = ids.where(~fill, above)
     raw["Customer ID"] = raw["Customer ID"].where(~fill, above)

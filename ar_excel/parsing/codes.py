@@ -33,6 +33,7 @@ _CURRENCY_SYMBOLS = {
     "ر.س": "SAR", "ريال": "SAR", "ريال سعودي": "SAR", "د.إ": "AED", "درهم": "AED",
     "درهم إماراتي": "AED", "د.ك": "KWD", "دينار كويتي": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
     "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
+    "جم": "EGP",  # Egypt's hand-kept sheets shorten جنيه مصري so
 }
 
 
