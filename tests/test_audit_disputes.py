@@ -5,7 +5,8 @@ A small book, as of 2026-10-31, every figure worked out by hand:
 * D1 Alpha: A1 10,000 due 07-31 (92 days) marked ``Disputed`` in Status; A2 4,000 due 10-15
   (16 days); A3 3,000 not yet due; CN-A -1,000. The credit note goes against A2 (the
   disputed A1 takes none): to collect 3,000, 16 days overdue -> level 1 (not a visit at 92
-  days); Overdue Amount 14,000 (A1 + A2, gross), Disputed Amount 10,000, balance 16,000.
+  days); Overdue Amount 4,000 (A2: the dunned invoices before credits), Disputed Amount
+  10,000, balance 16,000.
 * D2 Beta: B1 5,000 due 08-31 (61 days) with a Dispute Reason; B2 2,000 not yet due: nothing
   to collect, no letter, not on the call list; the action says to resolve the dispute.
 * D3 Gamma: G1 6,000 due 09-14 (47 days), Status "Dispute resolved": dunned as usual
@@ -78,11 +79,11 @@ def test_dunning_leaves_disputed_invoices_out(run):
     d1 = dun["D1"]
     assert (d1["Level"], d1["Days Overdue"], d1["Overdue Invoices"]) == (1, 16, 1)
     assert (d1["Overdue Amount"], d1["Credit On Account"], d1["Amount To Collect"],
-            d1["Open Balance"], d1["Disputed Amount"]) == (14000, 1000, 3000, 16000, 10000)
+            d1["Open Balance"], d1["Disputed Amount"]) == (4000, 1000, 3000, 16000, 10000)
     assert d1["Letter"] is True
     d2 = dun["D2"]
-    assert (d2["Level"], d2["Amount To Collect"], d2["Disputed Amount"], d2["Letter"]) == \
-        (0, 0, 5000, False)
+    assert (d2["Level"], d2["Overdue Amount"], d2["Amount To Collect"], d2["Disputed Amount"],
+            d2["Letter"]) == (0, 0, 0, 5000, False)
     assert d2["Next Action"].startswith("Resolve the dispute")
     d3 = dun["D3"]
     assert (d3["Level"], d3["Days Overdue"], d3["Amount To Collect"], d3["Disputed Amount"]) \
@@ -167,4 +168,4 @@ def test_a_disputes_sheet_marks_the_invoices_it_lists(tmp_path):
     assert main(["collections", str(book), "--as-of", "2026-10-31", "-o", str(out)]) == 0
     (d1,) = _rows(out, "Dunning")
     assert (d1["Level"], d1["Days Overdue"], d1["Amount To Collect"], d1["Overdue Amount"],
-            d1["Disputed Amount"]) == (1, 16, 4000, 14000, 10000)
+            d1["Disputed Amount"]) == (1, 16, 4000, 4000, 10000)

@@ -17,6 +17,10 @@ Rules:
   replaces them) and letters dated after it are ignored.
 * A customer with an active payment plan is not dunned: it gets the plan's reminders
   instead (``payment_plans.plan_reminders``).
+* Invoices in dispute (``disputes``) are owed but not dunned: they take no credit, set no
+  level, are not in Overdue Amount nor Amount To Collect, and show in Disputed Amount
+  (every open disputed invoice); where they are all that is overdue, the next action is to
+  resolve the dispute.
 * One row per customer and currency, dunned on its own (amounts in different currencies
   are never added): each currency has its own level, from its own oldest unpaid invoice,
   its own letter and its own pace in the ``Dunning History`` (a customer 95 days late in
@@ -209,7 +213,9 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     keys = ["Customer ID", "_ccy"]
     balance = items.groupby(keys)["Open Amount"].sum()
     credit = -items.loc[items["Open Amount"] < 0].groupby(keys)["Open Amount"].sum()
-    gross = chased[chased["Days Past Due"] > 0].assign(_ccy=lambda f: f["Currency"].fillna(""))
+    # overdue invoices before credits, those in dispute apart (Disputed Amount)
+    gross = chased[(chased["Days Past Due"] > 0) & ~is_disputed(chased)].assign(
+        _ccy=lambda f: f["Currency"].fillna(""))
     gross_overdue = gross.groupby(keys)["Open Amount"].sum()
     ov = overdue.assign(_ccy=overdue["Currency"].fillna(""))
     to_collect = ov.groupby(keys)["Uncovered Amount"].sum()
