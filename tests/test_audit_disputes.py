@@ -169,3 +169,10 @@ def test_a_disputes_sheet_marks_the_invoices_it_lists(tmp_path):
     (d1,) = _rows(out, "Dunning")
     assert (d1["Level"], d1["Days Overdue"], d1["Amount To Collect"], d1["Overdue Amount"],
             d1["Disputed Amount"]) == (1, 16, 4000, 4000, 10000)
+
+
+def test_aging_detail_marks_the_disputed_invoices(run):
+    _, aging, _ = run
+    marks = {r["Document No"]: r.get("Disputed") for r in _rows(aging, "Aging Detail")}
+    assert marks == {"A1": True, "A2": False, "CN-A": False, "A3": False, "B1": True,
+                     "B2": False, "G1": False}

@@ -37,7 +37,7 @@ LABELS = {
     # statements, aging detail, dunning
     "Type": "النوع", "Document": "المستند", "Reference": "المرجع", "Age Days": "عمر البند (يوم)",
     "Source Row": "صف المصدر", "Level Name": "اسم المستوى", "Days Overdue": "أيام التأخير",
-    "Credit On Account": "رصيد دائن على الحساب", "Amount To Collect": "المبلغ المطلوب تحصيله", "Disputed Amount": "مبلغ محل نزاع",
+    "Credit On Account": "رصيد دائن على الحساب", "Amount To Collect": "المبلغ المطلوب تحصيله", "Disputed Amount": "مبلغ محل نزاع", "Disputed": "محل نزاع",
     "Overdue Invoices": "فواتير متأخرة", "Last Level": "آخر مستوى", "Last Letter": "آخر خطاب",
     "Letter": "خطاب", "Next Action Date": "تاريخ الإجراء التالي", "Email": "البريد الإلكتروني",
     "Phone": "الهاتف", "Language": "اللغة",

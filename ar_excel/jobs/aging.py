@@ -122,6 +122,21 @@ def aging_tab(book: Book, as_of: pd.Timestamp) -> tuple[Tab, pd.DataFrame, list,
     return tab, items, checks, _undated_issues(book, undated_items(items))
 
 
+def _with_disputes(detail: pd.DataFrame, items: pd.DataFrame, book: Book) -> pd.DataFrame:
+    """Aging Detail with a Disputed column (TRUE for an invoice in dispute: still aged and
+    owed, not dunned) where the workbook marks any open invoice so; unchanged otherwise."""
+    from ar_excel.core.collections.disputes import DISPUTED, dispute_log, mark_disputed
+
+    if not len(items) or "Source Row" not in detail:
+        return detail
+    marked = mark_disputed(items, book.invoices, dispute_log(book))
+    rows = set(marked.loc[marked[DISPUTED], "_row"].tolist())
+    if not rows:
+        return detail
+    return detail.assign(Disputed=((detail["Item Type"] == "Invoice")
+                                   & detail["Source Row"].isin(rows)).to_numpy())
+
+
 def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue], str]:
     """The Aging and Aging Detail tabs, issues about items that cannot be aged, a summary."""
     policy = book.policy
@@ -130,6 +145,7 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
     detail = aging_detail(items, book.customers, policy)
     for column in ("Days Past Due", "Age Days"):  # blank for an undated item, not pd.NA
         detail[column] = detail[column].astype("float64")
+    detail = _with_disputes(detail, items, book)
     detail_title = f"Open items as of {as_of:%Y-%m-%d}, each with its bucket"
     if len(detail) > MAX_DETAIL_ROWS:  # one sheet holds 1,048,576 rows
         detail_title += (f" (the first {MAX_DETAIL_ROWS:,} of {len(detail):,} items: more than"
@@ -146,7 +162,7 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
         formats={"Customer ID": "text", "Customer": "text", "Document No": "text",
                  "Invoice No": "text", "Date": "date", "Due Date": "date", "Amount": "money",
                  "Open Amount": "money", "Days Past Due": "int", "Age Days": "int",
-                 "Bucket": "text", "Source Row": "int"},
+                 "Bucket": "text", "Source Row": "int", "Disputed": "bool"},
         title=detail_title,
     )
     ties = all(c.ties for c in checks)
