@@ -125,10 +125,15 @@ def listed_disputes(frame: pd.DataFrame | None) -> set[str]:
 def dispute_log(book: object) -> set[str]:
     """``listed_disputes`` of the workbook's Disputes sheet (``Book.sheet_frame``), if any."""
     for name in DISPUTE_SHEETS:
+        frame = book.sheet_frame(name)  # None at once where the workbook has no such sheet
+        if frame is None:
+            continue
+        # the header may sit under a title: look for the row naming the invoice column
         for header in _INVOICE_HEADERS:
-            frame = book.sheet_frame(name, (header,))
-            if frame is not None:
-                return listed_disputes(frame)
+            found = book.sheet_frame(name, (header,))
+            if found is not None:
+                return listed_disputes(found)
+        return set()
     return set()
 
 
