@@ -423,3 +423,17 @@ def test_direction_marks_and_dashes_for_minus_of_arabic_and_pdf_converted_export
     assert stmt.lines["Amount"].tolist() == [1500.0, -15.0, -15.0]
     assert stmt.lines["Description"].tolist() == ["حوالة واردة شركة النيل", "رسوم", "رسوم أخرى"]
     assert stmt.lines["Reference"].tolist() == ["INV-1003", None, None]
+
+
+def test_mt940_ns_field_adds_the_payer_and_reference_to_the_narrative():
+    after = read_statement(FIXTURES / "mt940_ns_field_after_86.sta")
+    assert after.lines["Description"].tolist() == ["INWARD TRANSFER NILE TRADING CO INV-1003",
+                                                   "SWIFT CHARGES"]
+    assert after.lines["Amount"].tolist() == [50000.0, -1250.75]
+    assert after.balances[0].difference == 0.0
+    # an :NS: between the :61: and its :86: keeps the :86: (it was dropped as statement text)
+    before = read_statement(FIXTURES / "mt940_ns_field_before_86.sta")
+    assert before.lines["Description"].tolist() == [
+        "PRZELEW PRZYCHODZACY NILE TRADING SP Z O O FAKTURA FV-1003", "PROWIZJA BANK"]
+    assert before.balances[0].difference == 0.0
+    assert after.issues == [] and before.issues == []

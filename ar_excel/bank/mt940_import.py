@@ -122,6 +122,9 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
                 bad_balances.add(max(statement, 0))
                 continue
             out.append(f":{tag}:" + balance)
+        elif tag == "NS":  # every numbered line of it ("22NAME", "23REFERENCE")
+            out.append(":NS:" + "\n".join(c.rstrip() for c in content))
+            continue  # between a :61: and its :86: it does not part them
         else:
             out.append(f":{tag}:" + content[0])
         previous = tag
@@ -345,6 +348,12 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
     elif extra and not _AMOUNT_DETAILS.fullmatch(extra):
         # "/REF/INV-2001", "/INV/2026-118" on the second :61: line: the payer's words, kept
         description = " ".join(filter(None, [description, extra]))
+    # a :NS: (non-SWIFT) field after the :86: carries more of the bank's words, its lines
+    # numbered ("22NILE TRADING CO", "23INV-1003"): the payer's name or the reference there
+    # are the line's too
+    more = " ".join(str(d.get("non_swift_text") or "").split())
+    if more and more not in (description or ""):
+        description = " ".join(filter(None, [description, more]))
     if narrative.posting_text and narrative.posting_text not in (description or ""):
         description = " ".join(filter(None, [description, f"({narrative.posting_text})"]))
     counterparty = narrative.counterparty
