@@ -437,3 +437,16 @@ def test_mt940_ns_field_adds_the_payer_and_reference_to_the_narrative():
         "PRZELEW PRZYCHODZACY NILE TRADING SP Z O O FAKTURA FV-1003", "PROWIZJA BANK"]
     assert before.balances[0].difference == 0.0
     assert after.issues == [] and before.issues == []
+
+
+def test_two_amount_columns_and_no_balance_to_choose_is_said_not_guessed_silently(tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("Date,Description,Amount (USD),Amount (AED)\n"
+                    "22/11/2026,TT IN NILE TRADING,1000.00,3672.50\n"
+                    "23/11/2026,LOCAL TRANSFER,500.00,1836.25\n", encoding="utf-8")
+    stmt = read_statement(path)
+    (note,) = [i for i in stmt.issues if "more than one amount column" in i.message]
+    assert "'Amount (USD)' was read" in note.message
+    assert '--bank-columns "Amount=Amount (AED)"' in note.message
+    chosen = read_statement(path, mapping={"Amount": "Amount (AED)"})
+    assert chosen.lines["Amount"].tolist() == [3672.5, 1836.25]

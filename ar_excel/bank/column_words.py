@@ -414,12 +414,27 @@ def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set
     beside "Amount in AED"): the account's money is the one the running balance moves by.
     The first named would otherwise be taken, and a dollar receipt booked as dirhams."""
     amount, balance = layout.columns.get("Amount"), layout.columns.get("Balance")
-    if amount is None or balance is None:
+    if amount is None:
         return
     others = [i for i, h in enumerate(layout.headers) if i not in used and h and i != amount
               and (fold_key(split_header(h)[0]) in ALIASES["Amount"] or _role_by_words(
                   split_header(h)[0], set(layout.columns) - {"Amount"}) == "Amount")]
     if not others:
+        return
+    if balance is None:  # nothing tells which is the account's: the first, said so
+        rows = data[:SAMPLE_ROWS]
+        others = [i for i in others if any(
+            not is_blank(r[i] if i < len(r) else None) and reads_as_amount(r[i])
+            and (r[i] if i < len(r) else None) != (r[amount] if amount < len(r) else None)
+            for r in rows)]  # a column of other figures, not an empty or copied one
+        if not others:
+            return
+        named = ", ".join(f"'{layout.headers[i]}'" for i in others)
+        layout.note = layout.note or (
+            f"the file has more than one amount column ('{layout.headers[amount]}', {named}) "
+            f"and no running balance to tell which is the account's money: "
+            f"'{layout.headers[amount]}' was read. If another is, name it with --bank-columns "
+            f"\"Amount={layout.headers[others[0]]}\"")
         return
     best, (fits, steps) = amount, balance_steps_followed(data, amount, balance)
     for idx in others:
