@@ -166,7 +166,11 @@ def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | No
             if canon in OPTION_KEYS or (canon == "Description" and isinstance(header, list)):
                 continue
             want = fold_key(split_header(header)[0])
-            idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
+            # the header as written first: "Amount (AED)" beside "Amount (USD)" fold alike
+            idx = next((i for i, h in enumerate(headers) if i not in used
+                        and h.lower() == str(header).strip().lower()), None)
+            if idx is None:
+                idx = next((i for i, k in enumerate(keys) if k == want and i not in used), None)
             if idx is None:
                 return None
             columns[canon] = idx
