@@ -598,3 +598,45 @@ def test_amounts_with_the_currency_as_egypt_and_the_gulf_shorten_it(typed, amoun
 
     assert parse_money(typed) == amount
     assert parse_currency("جم") == "EGP"
+
+
+def test_quickbooks_transaction_list_by_customer_prints_each_lines_ledger_account(tmp_path):
+    """QuickBooks' Transaction List by Customer: the customer is the heading of its group;
+    the Account column is each line's ledger account (the receivable for an invoice,
+    Undeposited Funds for a payment), not the customer."""
+    ar = "Accounts Receivable (A/R)"
+    path = _book(tmp_path, {"Transaction List by Customer": [
+        ["Nile Co"], ["Transaction List by Customer"], ["January - November, 2026"], [],
+        [None, "Date", "Transaction Type", "Num", "Memo/Description", "Account", "Amount"],
+        ["Nile Foods"],
+        [None, "10/01/2026", "Invoice", "1001", None, ar, "10,000.00"],
+        [None, "11/10/2026", "Invoice", "1002", None, ar, "5,000.00"],
+        [None, "11/15/2026", "Payment", "77", None, "Undeposited Funds", "2,000.00"],
+        ["Total for Nile Foods", None, None, None, None, None, "$13,000.00"],
+        ["Delta Traders"],
+        [None, "09/15/2026", "Invoice", "1003", None, ar, "8,000.00"],
+        [None, "11/05/2026", "Credit Memo", "1005", None, ar, "-1,000.00"],
+        ["Total for Delta Traders", None, None, None, None, None, "$7,000.00"],
+        ["Sinai Build"],
+        [None, "11/20/2026", "Invoice", "1004", None, ar, "12,000.00"],
+        ["Total for Sinai Build", None, None, None, None, None, "$12,000.00"],
+        [], [], ["Accrual Basis Monday, November 23, 2026 01:02 AM GMT+02:00"]]})
+    book = read_book(path)
+    assert book.invoices["Customer ID"].tolist() == [
+        "Nile Foods", "Nile Foods", "Nile Foods", "Delta Traders", "Delta Traders",
+        "Sinai Build"]
+    assert book.invoices["Amount"].tolist() == [10000, 5000, -2000, 8000, -1000, 12000]
+    assert sorted(book.customers["Customer ID"]) == ["Delta Traders", "Nile Foods",
+                                                     "Sinai Build"]
+    aging = _aging(book)
+    assert aging.loc[["Nile Foods", "Delta Traders", "Sinai Build"], "Total"].tolist() == [
+        13000, 7000, 12000]
+
+
+def test_a_customer_account_column_of_customers_stays_the_customer(tmp_path):
+    """An "Account" column naming customers (one of them a bank) is the customer column."""
+    path = _book(tmp_path, {"Invoices": [
+        ["Invoice No", "Account", "Invoice Date", "Amount"],
+        ["1", "Nile Foods", D(2026, 11, 1), 100], ["2", "National Bank of Egypt", D(2026, 11, 2), 50]]})
+    assert read_book(path).invoices["Customer ID"].tolist() == ["Nile Foods",
+                                                                 "National Bank of Egypt"]

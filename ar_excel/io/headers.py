@@ -335,6 +335,31 @@ _LEDGER_ACCOUNT_VALUE = re.compile(r"(?i)receivable|debtor|\ba/r\b|ذمم|الم
                                    r"^\d{3,}[\s-]+[^\W\d_]{3,}")
 
 
+# How the general ledger's accounts read where a report prints each line's account (QuickBooks'
+# Transaction List by Customer: the receivable for an invoice, "Undeposited Funds" for a
+# payment): no customer's name reads so.
+_GL_ACCOUNT_VALUE = re.compile(
+    r"(?i)receivable|debtor|\ba/r\b|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
+    r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|ذمم|المدينون|مدينون|الصندوق|"
+    r"النقدية|البنك|المبيعات|الإيرادات|^\d{3,}[\s-]+[^\W\d_]{3,}")
+
+
+def gl_account_column(written: dict[str, str], names: list[str], rows: list[list[Any]]
+                      ) -> int | None:
+    """The position of a customer column that is the general ledger's account on every line
+    ("Account" holding "Accounts Receivable (A/R)", "Undeposited Funds"...), or None: its
+    customers are elsewhere (the report's headings)."""
+    if "Customer ID" not in written or _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+        return None
+    at = names.index("Customer ID")
+    seen = {v.strip() for r in rows if at < len(r) and isinstance(v := r[at], str) and v.strip()}
+    others = [r[at] for r in rows if at < len(r) and not is_blank(r[at])
+              and not isinstance(r[at], str)]
+    if len(seen) < 2 or others or not all(_GL_ACCOUNT_VALUE.search(v) for v in seen):
+        return None
+    return at
+
+
 def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]
                        ) -> int | None:
     """The position of a customer column that is the ledger's account ("Account" holding

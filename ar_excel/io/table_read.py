@@ -21,6 +21,7 @@ from ar_excel.io.headers import (
     customer_column_that_varies,
     debit_credit_as_amount,
     find_header_row,
+    gl_account_column,
     header_field,
     map_headers,
     net_as_amount,
@@ -240,6 +241,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             del letters["Customer ID"]
     else:
         unlabelled = False
+        account = gl_account_column(written, names, data) if kind in (
+            "Invoices", "Payments") else None
+        if account is not None:  # each line's ledger account: the customers are elsewhere
+            names[account] = written.pop("Customer ID")
+            del letters["Customer ID"]
     missing = [f.name for f in schema.fields if f.required and f.name not in written
                and DERIVED.get((kind, f.name)) not in written]
     # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
