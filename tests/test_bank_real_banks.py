@@ -450,3 +450,20 @@ def test_two_amount_columns_and_no_balance_to_choose_is_said_not_guessed_silentl
     assert '--bank-columns "Amount=Amount (AED)"' in note.message
     chosen = read_statement(path, mapping={"Amount": "Amount (AED)"})
     assert chosen.lines["Amount"].tolist() == [3672.5, 1836.25]
+
+
+def test_dates_without_their_year_take_it_from_the_statement_period(tmp_path):
+    stmt = read_statement(FIXTURES / "pdf_converted_dates_without_year_across_new_year.csv")
+    assert _days(stmt) == ["2026-12-28", "2026-12-30", "2027-01-04"]
+    assert stmt.lines["Amount"].tolist() == [15000.0, -125.0, 2500.5]
+    (note,) = stmt.issues
+    assert "no year ('28 Dec')" in note.message and "(2026-2027)" in note.message
+    path = tmp_path / "numeric.csv"
+    path.write_text("Account Statement\nFrom 01/11/2026 To 30/11/2026\n"
+                    "Date,Description,Debit,Credit,Balance\n02/11,TRF NILE,,1500.00,11500.00\n"
+                    "14/11,FEE,15.00,,11485.00\n", encoding="utf-8")
+    assert _days(read_statement(path)) == ["2026-11-02", "2026-11-14"]
+    nothing_above = tmp_path / "bare.csv"
+    nothing_above.write_text("Date,Description,Amount\n02/11,TRF NILE,1500.00\n", encoding="utf-8")
+    with pytest.raises(Exception, match="'02/11'"):  # no year anywhere: not guessed
+        read_statement(nothing_above)

@@ -73,6 +73,7 @@ from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
 from ar_excel.bank.text import language_of
 from ar_excel.bank.two_columns import running_direction
+from ar_excel.bank.yearless_dates import years_from_the_period
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -107,6 +108,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     table = ColumnCells(data)
     n = table.count
     hijri_note = _hijri_to_gregorian(table, cols)
+    yearless_notes = []
+    for canon in ("Date", "Value Date"):  # "22/11" under "Period: 01/11/2026 - 30/11/2026"
+        given = (years_from_the_period(table.cells(cols[canon]), rows[: layout.preamble_end])
+                 if canon in cols else None)
+        if given is not None:
+            table.replace(cols[canon], given[0])
+            yearless_notes.append((cols[canon], given[1]))
 
     date_idx = cols.get("Date", cols.get("Value Date"))
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
@@ -164,6 +172,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if decimal_note is not None:
         found.append((-1, 0, Issue(source, "", header[amount_cols[0]] if amount_cols[0] < len(
             header) else "Amount", decimal_note[1], decimal_note[2])))
+    for idx, message in yearless_notes[:1]:
+        found.append((-1, 0, Issue(source, "", header[idx] if idx < len(header) else "Date",
+                                   None, message)))
     if hijri_note is not None:
         idx, sample, message = hijri_note
         found.append((-1, 0, Issue(source, "", header[idx] if idx < len(header) else "Date",
