@@ -15,7 +15,7 @@ from typing import Any
 
 from ar_excel.parsing import is_blank, normalize_digits
 
-_YEARLESS = re.compile(r"^(\d{1,2})([./\- ])(\d{1,2}|[^\W\d_]{3,9}\.?)$")
+_YEARLESS = re.compile(r"^(\d{1,2})([./\- ])(\d{1,2}|[^\W\d_]{3,9})\.?$")  # "22.11." too
 _YEAR = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -46,9 +46,9 @@ def years_from_the_period(cells: list[Any], preamble: list[list[Any]], day_first
         if m is None:
             out.append(text)
             continue
-        month = _month(m.group(3).rstrip("."), day_first, m.group(1))
+        month = _month(m.group(3), day_first, m.group(1))
         year = years[0] if len(years) == 1 or (month or 1) >= 7 else years[1]
-        out.append(f"{text}{m.group(2)}{year}")
+        out.append(f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{year}")
     sample = next(t for t in filled if isinstance(t, str) and _YEARLESS.match(t))
     span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[1]}"
     return out, (f"the dates carry no year ('{sample}'); the year was taken from the statement "
