@@ -467,3 +467,16 @@ def test_dates_without_their_year_take_it_from_the_statement_period(tmp_path):
     nothing_above.write_text("Date,Description,Amount\n02/11,TRF NILE,1500.00\n", encoding="utf-8")
     with pytest.raises(Exception, match="'02/11'"):  # no year anywhere: not guessed
         read_statement(nothing_above)
+
+
+@pytest.mark.parametrize("header", ["Sender Name", "Ordering Customer", "Other Party",
+                                    "اسم المرسل", "المحول", "اسم الطرف الآخر", "Tegenpartij",
+                                    "Contrepartie"])
+def test_the_other_party_under_the_headers_banks_give_it(tmp_path, header):
+    path = tmp_path / "party.csv"
+    path.write_text(f"Date,Description,{header},Amount\n"
+                    "22/11/2026,TRANSFER INV 1003,NILE TRADING CO,1500.00\n"
+                    "23/11/2026,FEE,,-15.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Counterparty"].tolist() == ["NILE TRADING CO", None]
+    assert stmt.lines["Description"].tolist() == ["TRANSFER INV 1003", "FEE"]
