@@ -480,3 +480,16 @@ def test_the_other_party_under_the_headers_banks_give_it(tmp_path, header):
     stmt = read_statement(path)
     assert stmt.lines["Counterparty"].tolist() == ["NILE TRADING CO", None]
     assert stmt.lines["Description"].tolist() == ["TRANSFER INV 1003", "FEE"]
+
+
+@pytest.mark.parametrize(("header", "column"), [
+    ("End-to-End ID", "Reference"), ("رقم الحوالة", "Reference"), ("Document No", "Reference"),
+    ("Voucher No", "Reference"), ("Kenmerk", "Reference"), ("Trans ID", "Bank Ref"),
+    ("Bank Ref No", "Bank Ref"),
+])
+def test_references_under_the_headers_banks_give_them(tmp_path, header, column):
+    path = tmp_path / "refs.csv"
+    path.write_text(f"Date,Description,{header},Amount\n"
+                    "22/11/2026,TRANSFER NILE TRADING,FT2632600001,1500.00\n"
+                    "23/11/2026,FEE,CHG1,-15.00\n", encoding="utf-8")
+    assert read_statement(path).lines[column].tolist() == ["FT2632600001", "CHG1"]
