@@ -263,7 +263,10 @@ PAYMENTS = SheetSchema(
                                   "المبلغ المحصل", "المبلغ المدفوع", "المحصل", "قيمة التحصيل"),
               required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
-                                   "Inv No", "Reconciled Invoices", "Memo", "Reference Name")),
+                                   "Inv No", "Reconciled Invoices", "Memo", "Reference Name",
+                                   # ERPNext's Payment Entry exported with its references
+                                   "Payment References/Reference Name",
+                                   "references/reference_name")),
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Receipt Type", "Payment Type",

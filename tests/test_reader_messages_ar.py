@@ -182,8 +182,20 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Oct (2)": [head, ["1", "C1", "2026-10-01", 100]],
         "Receipts Oct": [receipts, ["R1", "C1", "2026-10-05", 50]],
         "Receipts Nov": [receipts, ["R2", "C1", "2026-11-05", 50]]})
+    # an ERP's payments: a vendor's, a transfer, a draft and a refund
+    erp_payments = _save(tmp_path, "erp_payments.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [head, ["1", "C1", "2026-10-01", 100]],
+        "Payments": [["Number", "Customer", "Date", "Amount", "Payment Type", "Partner Type",
+                      "Status"],
+                     ["P1", "C1", "2026-11-01", 10, "Receive", "Customer", "Posted"],
+                     ["P2", "V1", "2026-11-01", 10, "Send", "Vendor", "Posted"],
+                     ["P3", "C1", "2026-11-01", 10, "Internal Transfer", "Customer", "Posted"],
+                     ["P4", "C1", "2026-11-01", 10, "Receive", "Customer", "Draft"],
+                     ["P5", "C1", "2026-11-01", 10, "Send", "Customer", "Posted"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months]
+             due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
+             erp_payments]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

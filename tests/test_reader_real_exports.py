@@ -640,3 +640,80 @@ def test_a_customer_account_column_of_customers_stays_the_customer(tmp_path):
         ["1", "Nile Foods", D(2026, 11, 1), 100], ["2", "National Bank of Egypt", D(2026, 11, 2), 50]]})
     assert read_book(path).invoices["Customer ID"].tolist() == ["Nile Foods",
                                                                  "National Bank of Egypt"]
+
+
+# ---------------------------------------------------------------- ERPs' payment lists
+
+
+LEDGER = {"Customers": CUSTOMERS,
+          "Invoices": [INVOICE_HEAD[:4], ["A", "C1", D(2026, 10, 1), 10000],
+                       ["B", "C1", D(2026, 11, 10), 5000], ["C", "C2", D(2026, 9, 15), 8000],
+                       ["D", "C3", D(2026, 11, 20), 12000]]}
+
+
+def test_odoo_payments_of_vendors_drafts_cancelled_and_a_refund(tmp_path):
+    """Odoo's account.payment list: a vendor's payment, a draft and a cancelled receipt are
+    no receipts (before, each reduced a balance: the vendor's as an unknown customer's
+    credit); money sent to a customer is a refund."""
+    path = _book(tmp_path, {**LEDGER, "Payments (account.payment)": [
+        ["Number", "Date", "Journal", "Customer/Vendor", "Amount", "Memo", "Payment Type",
+         "Partner Type", "Status"],
+        ["PBNK1/2026/00001", D(2026, 11, 15), "Bank", "Nile Foods", 2000, "B", "Receive",
+         "Customer", "Posted"],
+        ["PBNK1/2026/00002", D(2026, 11, 16), "Bank", "Office Supplies Co", 500,
+         "BILL/2026/0001", "Send", "Vendor", "Posted"],
+        ["PBNK1/2026/00003", D(2026, 11, 17), "Bank", "Delta Traders", 300, "Refund", "Send",
+         "Customer", "Posted"],
+        ["PBNK1/2026/00004", D(2026, 11, 18), "Bank", "Sinai Build", 1000, "D", "Receive",
+         "Customer", "Draft"],
+        ["PBNK1/2026/00005", D(2026, 11, 19), "Bank", "Sinai Build", 700, "D", "Receive",
+         "Customer", "Cancelled"]]})
+    book = read_book(path)
+    sheet = "Payments (account.payment)"
+    assert _issues(book) == [
+        (sheet, "H3", "1 payment(s) paid to or by a vendor, supplier or employee, not a "
+                      "customer: not read as receipts (H3)"),
+        (sheet, "I5", "2 payment(s) drafts, cancelled or bounced, not posted: not read as "
+                      "receipts (I5, I6)"),
+        (sheet, "G4", "1 payment(s) sent to customers (refunds): read as money paid out, "
+                      "their amounts negative (G4)")]
+    pay = book.payments
+    assert pay["Payment ID"].tolist() == ["PBNK1/2026/00001", "PBNK1/2026/00003"]
+    assert pay["Amount"].tolist() == [2000, -300]
+    aging = _aging(book)
+    assert "Office Supplies Co" not in aging.index
+    assert aging.loc[["C1", "C2", "C3"], "Total"].tolist() == [13000, 8300, 12000]
+
+
+def test_erpnext_payment_entries_with_a_supplier_payment_and_their_references(tmp_path):
+    """ERPNext's Payment Entry list: a payment to a supplier is not re-keyed to a customer
+    whose code shares its number; the invoice paid is in Payment References/Reference Name."""
+    path = _book(tmp_path, {**LEDGER, "Payment Entry": [
+        ["ID", "Payment Type", "Posting Date", "Party Type", "Party", "Paid Amount",
+         "Status", "Payment References/Reference Name"],
+        ["ACC-PAY-2026-00001", "Receive", "2026-11-15", "Customer", "C1", 2000, "Submitted",
+         "B"],
+        ["ACC-PAY-2026-00002", "Pay", "2026-11-16", "Supplier", "SUP-001", 500, "Submitted",
+         "PINV-1"],
+        ["ACC-PAY-2026-00004", "Receive", "2026-11-18", "Customer", "C2", 100, "Draft", "C"]]})
+    book = read_book(path)
+    assert book.payments[["Customer ID", "Invoice No", "Amount"]].values.tolist() == [
+        ["C1", "B", 2000]]
+    assert [i.cell for i in book.issues] == ["D3", "G4"]
+    aging = _aging(book)
+    assert aging.loc["C1", ["Current", "1-30", "Total"]].tolist() == [3000, 10000, 13000]
+    assert aging.loc["C2", "Total"] == 8000
+
+
+@pytest.mark.parametrize("methods", [("Cheque", "Transfer"), ("Transfer", "Transfer")])
+def test_a_payment_type_of_methods_is_left_alone(tmp_path, methods):
+    """A "Payment Type" column of cheques and transfers is the method, not a direction; a
+    cheque under collection is a receipt, a bounced one is none."""
+    path = _book(tmp_path, {**LEDGER, "Payments": [
+        ["Receipt No", "Customer ID", "Date", "Amount", "Payment Type", "Status"],
+        ["R1", "C1", D(2026, 11, 15), 2000, methods[0], "Cleared"],
+        ["R2", "C2", D(2026, 11, 16), 500, methods[1], "تحت التحصيل"],
+        ["R3", "C2", D(2026, 11, 17), 900, methods[0], "شيك مرتد"]]})
+    book = read_book(path)
+    assert book.payments["Amount"].tolist() == [2000, 500]
+    assert [i.cell for i in book.issues] == ["F4"]

@@ -20,6 +20,7 @@ from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
+from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.table_read import read_table
@@ -71,6 +72,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.issues.extend(read_together(chosen[kind], table, [
                     (g, *read_table(g, kind, policy)) for g in siblings[kind]]))
     book.unusable = unusable
+    receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)
     payers_from_invoices(book)

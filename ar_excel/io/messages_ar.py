@@ -177,6 +177,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}': {1} مبلغ موجب قُرئ إشعاراً دائناً (حسب اسم الورقة)"),
     (r"^sheet '(.*)': (\d+) invoice\(s\) read as paid in full \(the sheet's name\)$",
      "الورقة '{0}': {1} فاتورة قُرئت مسددة بالكامل (حسب اسم الورقة)"),
+    (r"^(\d+) payment\(s\) paid to or by a vendor, supplier or employee, not a customer: not "
+     r"read as receipts \((.*)\)$",
+     "{0} دفعة من مورد أو إليه أو لموظف وليست لعميل: لم تُقرأ تحصيلات ({1})"),
+    (r"^(\d+) payment\(s\) internal transfers, not a customer's: not read as receipts "
+     r"\((.*)\)$", "{0} دفعة تحويلات داخلية وليست لعميل: لم تُقرأ تحصيلات ({1})"),
+    (r"^(\d+) payment\(s\) drafts, cancelled or bounced, not posted: not read as receipts "
+     r"\((.*)\)$", "{0} دفعة مسودة أو ملغاة أو شيك مرتد غير مرحّلة: لم تُقرأ تحصيلات ({1})"),
+    (r"^(\d+) payment\(s\) sent to customers \(refunds\): read as money paid out, their "
+     r"amounts negative \((.*)\)$",
+     "{0} دفعة مرسلة إلى عملاء (ردّ مبالغ): قُرئت مبالغ مدفوعة لهم، بالسالب ({1})"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",

@@ -1,0 +1,115 @@
+"""Which rows of an ERP's payments export are customers' receipts, read before anything is
+keyed or matched by them.
+
+An ERP exports all its payments in one list (Odoo's account.payment, ERPNext's Payment
+Entry, Zoho's and QuickBooks' payment lists), and each row says what it is:
+
+* its party (Odoo's Partner Type, ERPNext's Party Type): a payment to or from a vendor, a
+  supplier or an employee is no customer's; an internal transfer is no one's;
+* its direction (Payment Type: Receive / Send, Inbound / Outbound, Pay): money sent to a
+  customer is a refund, a negative receipt in the contract's sign;
+* its state (Status / State): a draft is not posted yet, a cancelled or rejected payment
+  never was, a bounced cheque paid nothing: no receipt.
+
+The rows that are no customer's receipt are set aside (one Input Issue per reason names
+them, nothing is dropped unsaid); a refund keeps its row with its amount negative. A column
+is read so only where every value in it is a word it knows, so a "Payment Type" of cheques
+and transfers (a method) is left alone.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ar_excel.io.cells_named import cells_named
+from ar_excel.model import Book, Table
+from ar_excel.names import match_key
+from ar_excel.parsing import is_blank
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(match_key(w) for w in words)
+
+
+PARTY_HEADERS = _words("Party Type", "Partner Type", "نوع الطرف", "نوع الشريك", "Type of Party")
+CUSTOMER_PARTIES = _words("Customer", "Customers", "Client", "عميل", "العميل")
+OTHER_PARTIES = _words("Vendor", "Supplier", "Employee", "Shareholder", "Student", "Member",
+                       "مورد", "المورد", "موظف", "الموظف")
+DIRECTION_HEADERS = _words("Payment Type", "Direction", "Payment Direction", "نوع الدفع",
+                           "نوع الدفعة", "نوع الحركة")
+INBOUND = _words("Receive", "Received", "Inbound", "In", "Incoming", "Customer Payment",
+                 "Receipt", "استلام", "قبض", "وارد")
+OUTBOUND = _words("Pay", "Send", "Sent", "Outbound", "Out", "Outgoing", "Refund", "دفع",
+                  "صرف", "صادر")
+# (not "Transfer" alone: a bank transfer is how a customer pays)
+TRANSFER = _words("Internal Transfer", "تحويل داخلي")
+STATE_HEADERS = _words("Status", "State", "Payment Status", "Document Status", "الحالة")
+# (a cheque under collection is in the books, as notes receivable: a receipt)
+POSTED = _words("Posted", "Submitted", "Paid", "In Process", "Reconciled", "Sent",
+                "Validated", "Completed", "Confirmed", "Cleared", "Collected", "Deposited",
+                "Pending", "Under Collection", "مرحل", "مرحلة", "معتمد", "معتمدة", "محصل",
+                "تم التحصيل", "تحت التحصيل", "مودع")
+# (a bounced cheque paid nothing)
+NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voided",
+                    "Bounced", "Returned", "مسودة", "ملغاة", "ملغي", "ملغى", "مرفوض",
+                    "مرفوضة", "مرتد", "شيك مرتد", "مرتجع")
+
+
+def _column(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
+    """The first column headed so (as written) whose every value is one of ``known``."""
+    frame = table.frame
+    for c in frame.columns:
+        if not isinstance(c, str) or match_key(table.headers.get(c, c)) not in headers:
+            continue
+        values = {match_key(v) for v in frame[c].dropna().unique().tolist() if not is_blank(v)}
+        if values and values <= known:
+            return c
+    return None
+
+
+def receipts_as_meant(book: Book) -> None:
+    """Set aside the payments that are no customer's receipt and turn refunds negative (see
+    the module docstring); the Input Issues saying so are added to the book's."""
+    table = book.tables.get("Payments")
+    if table is None or not len(table.frame):
+        return
+    frame = table.frame
+    out = np.zeros(len(frame), dtype=bool)
+    reasons: list[tuple[np.ndarray, str, str]] = []
+    party = _column(table, PARTY_HEADERS, CUSTOMER_PARTIES | OTHER_PARTIES)
+    if party is not None:
+        other = frame[party].map(lambda v: match_key(v) in OTHER_PARTIES).to_numpy(bool)
+        reasons.append((other, party, "paid to or by a vendor, supplier or employee, not a "
+                                      "customer"))
+    direction = _column(table, DIRECTION_HEADERS, INBOUND | OUTBOUND | TRANSFER)
+    refund = np.zeros(len(frame), dtype=bool)
+    if direction is not None:
+        keys = frame[direction].map(lambda v: match_key(v) if isinstance(v, str) else "")
+        reasons.append((keys.isin(TRANSFER).to_numpy(bool), direction,
+                        "internal transfers, not a customer's"))
+        refund = keys.isin(OUTBOUND).to_numpy(bool, copy=True)
+    state = _column(table, STATE_HEADERS, POSTED | NOT_POSTED)
+    if state is not None:
+        unposted = frame[state].map(lambda v: match_key(v) in NOT_POSTED).to_numpy(bool)
+        reasons.append((unposted, state, "drafts, cancelled or bounced, not posted"))
+    for rows, column, why in reasons:
+        rows = rows & ~out  # (said once, for its first reason)
+        if rows.any():
+            at = frame.index[rows]
+            cells = [table.cell(i, column) for i in at]
+            book.issues.append(table.issue(
+                at[0], column, f"{len(at)} payment(s) {why}: not read as receipts "
+                               f"({cells_named(cells)})"))
+            out |= rows
+    refund = refund & ~out & (frame["Amount"] > 0).to_numpy(bool)
+    if refund.any():
+        at = frame.index[refund]
+        frame.loc[at, "Amount"] = -frame.loc[at, "Amount"]
+        cells = [table.cell(i, direction) for i in at]
+        book.issues.append(table.issue(
+            at[0], direction, f"{len(at)} payment(s) sent to customers (refunds): read as "
+                              f"money paid out, their amounts negative ({cells_named(cells)})"))
+    if out.any():
+        table.frame = frame[~out].reset_index(drop=True)
+        table.raw = table.raw[~out].reset_index(drop=True)
+
