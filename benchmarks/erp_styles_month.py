@@ -22,7 +22,7 @@ whose allocations are all ``Matched`` and exactly the truth; suggested; unmatche
 ``Matched``; non-customer inflows matched.
 
     /work/venv/bin/python benchmarks/erp_styles_month.py [--seeds 1,2,3] [--styles odoo,sap]
-        [--lines 200] [--misses]
+        [--lines 200] [--customers 60] [--misses]
 """
 
 from __future__ import annotations
@@ -90,11 +90,13 @@ def retyped(style: str, inv: Inv, rng: random.Random) -> str:
         "erpnext": [inv.no, f"SINV-2026-{s:05d}", f"SINV 2026 {s}", f"ACCSINV2026{s:05d}",
                     f"acc-sinv-2026-{s}", f"SINV-2026-{s}"],
         "erpnext-short": [inv.no, f"SINV {s:05d}", f"SINV-{s}", f"sinv{s:05d}", f"SINV {s}"],
-        "quickbooks": [inv.no, f"INV {n}", f"Invoice #{n}", f"inv{n}", f"0{n}", f"INV NO. {n}"],
+        "quickbooks": [inv.no, f"INV {n}", f"Invoice #{n}", f"inv{n}", f"0{n}", f"INV NO. {n}",
+                       f"Inv.No:{n}", f"فاتورة {n}"],
         "sap": [inv.no, f"INV {inv.no}", f"00{inv.no}", f"BILL {inv.no}", f"INV NO {inv.no}"],
         "sage": [inv.no, f"SI{n}", f"SI {n}", f"si-{n}", f"SI-0{n}", f"INV SI-{n}"],
         "arabic": [inv.no, f"ف {n}".translate(AR), f"فاتورة رقم {n}".translate(AR),
-                   f"فاتورة رقم {n}", f"F-{n}", f"ف-{n}"],
+                   f"فاتورة رقم {n}", f"F-{n}", f"ف-{n}", f"فاتورة {n}".translate(AR),
+                   f"Inv.No:{n}"],
         "year-suffix": [inv.no, f"{n}-2026", f"{n}/26", f"INV {n}/2026", f"{n} / 2026",
                         f"inv {n}-2026"],
     }[style]
@@ -111,7 +113,7 @@ def make_customers(rng: random.Random, n: int) -> list[dict]:
             name = ENGLISH[k // 5 % len(ENGLISH)]
             latin = name.upper()
         else:
-            (ca, cl), (ta, tl) = pairs[k]
+            (ca, cl), (ta, tl) = pairs[k % len(pairs)]
             name = f"شركة {ca} {ta}"
             latin = f"{cl} {tl} CO"
         iban = f"EG{rng.randint(10, 99)}0019{rng.randint(10**20, 10**21 - 1)}" \
@@ -181,24 +183,42 @@ def narrative(channel: str, c: dict, ref: str, rng: random.Random) -> tuple[str,
         return (f"تحويل من {c['Name']} سداد فاتورة رقم {ref}", None)
     if channel == "mixed":
         return (f"حوالة واردة {name} INV {ref}", None)
+    if channel == "wrapped":
+        # The payer's name broken over two lines of the narrative (a 35-column field).
+        text = f"TRF FROM {name} {acct}"
+        cut = rng.randint(9 + 3, min(len(text) - 1, 9 + len(name) - 1))
+        return text[:cut] + "\n" + text[cut:] + f" {ref}", None
+    if channel == "gulf":
+        return (rng.choice([
+            f"INWARD REMITTANCE - {name[:35]} - {ref}",
+            f"IBFT CREDIT {name[:30]} REF {ref}",
+            f"AANI INSTANT PAYMENT FROM {name[:35]} {ref}",
+            f"SARIE INCOMING {trn} {name[:35]} {ref}",
+            f"IPN Inward Transfer Ref:{trn} From:{name[:35]} {ref}",
+            f"حوالة واردة من {name} {ref}",
+        ]), None)
     if channel == "cash":
         return (f"CASH DEP BRANCH 0{rng.randint(100, 399)} BY {name[:20]} {ref}", None)
     raise ValueError(channel)
 
 
-CHANNELS = ["instapay", "ach", "swift", "trf", "split", "sub21", "arabic", "mixed", "cash"]
+CHANNELS = ["instapay", "ach", "swift", "trf", "split", "sub21", "arabic", "mixed", "cash",
+            "wrapped", "gulf", "gulf"]
 NON_CUSTOMER = [
     "CREDIT INTEREST FOR PERIOD 01/10/2026-31/10/2026", "LOAN DRAWDOWN REF LN{n}",
     "OWN ACCOUNT TRANSFER FROM 100{n}", "REFUND FROM SUPPLIER EGYPT PACKAGING CO INV {n}",
     "POS SETTLEMENT MID {n} BATCH 0042", "WPS SALARY RETURN EMP {n}",
     "عوائد دائنة عن شهر اكتوبر", "تحويل بين حسابات الشركة {n}", "صرف قرض رقم {n}",
     "MERCHANT SETTLEMENT POS {n}",
+    "PROFIT PAYMENT MURABAHA DEPOSIT {n}", "DEPOSIT MATURITY TD{n}", "CHQ RETURNED REVERSAL {n}",
+    "REVERSAL OF CHARGES {n}", "CAPITAL INCREASE SHAREHOLDER {n}", "إيداع من الشريك جاري الشركاء {n}",
+    "VAT REFUND {n}", "رد مبلغ من المورد {n}", "SALARY RETURN ACC CLOSED {n}",
 ]
 
 
-def make_month(seed: int, style: str, n_lines: int) -> tuple:
+def make_month(seed: int, style: str, n_lines: int, n_customers: int = 60) -> tuple:
     rng = random.Random(f"{seed}-{style}")
-    customers = make_customers(rng, 60)
+    customers = make_customers(rng, n_customers)
     invs = make_invoices(rng, style, customers)
     by_cust: dict[str, list[Inv]] = defaultdict(list)
     for i in invs:
@@ -276,8 +296,8 @@ def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
     return out
 
 
-def run(seed: int, style: str, n_lines: int):
-    customers, invs, lines = make_month(seed, style, n_lines)
+def run(seed: int, style: str, n_lines: int, n_customers: int = 60):
+    customers, invs, lines = make_month(seed, style, n_lines, n_customers)
     cust = frame("Customers", [{**c, "IBAN / Bank Account": c["iban"]} for c in customers])
     inv = frame("Invoices", [{"Invoice No": i.no, "Customer ID": i.cid, "Invoice Date": i.date,
                               "Amount": i.amount} for i in invs])
@@ -335,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", default="1,2,3")
     p.add_argument("--styles", default=",".join(STYLES))
     p.add_argument("--lines", type=int, default=200)
+    p.add_argument("--customers", type=int, default=60,
+                   help="customers in the book (names repeat beyond 112: look-alikes)")
     p.add_argument("--misses", action="store_true")
     a = p.parse_args(argv)
     total = Counter()
@@ -342,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'WRONG':>6}{'inflowM':>8}")
     for style in a.styles.split(","):
         for seed in map(int, a.seeds.split(",")):
-            lines, res = run(seed, style, a.lines)
+            lines, res = run(seed, style, a.lines, a.customers)
             s, fails = score(lines, res)
             total.update(s)
             print(f"{style:<14}{seed:>5}{s['receipts']:>9}{s['right']:>7}{s['suggested']:>6}"

@@ -226,3 +226,27 @@ def test_an_arabic_lettered_number_or_its_latin_f_names_it_for_a_part_payment(na
     named for sure."""
     r = match(ARABIC_CUSTOMERS, ARABIC_INVOICES, {"amount": 14325.00, "desc": narrative})
     assert allocations(r) == [("ف-١٥٧٠", 14325.00, "partial", "Matched")]
+
+
+def test_a_sequence_that_looks_like_a_year_still_has_its_year_suffix_read():
+    """Past 1900 a year-suffix series writes 1901/2026, 2026/2026, 2058/2026: the repeated
+    last group is the year; half of 1505/2026 paid is not 2058/2026 of the same amount."""
+    customers = [customer("C1", "Al Zahraa Engineering Supplies Co"), customer("C2", "Delta Foods")]
+    invoices = [invoice("1505/2026", "C1", 93000.00, "2026-09-01")] + [
+        invoice(f"{n}/2026", "C2", 1000.00 + n, "2026-09-02") for n in range(1901, 1990, 7)] + [
+        invoice("2026/2026", "C2", 12000.00, "2026-09-03"),
+        invoice("2058/2026", "C2", 46500.00, "2026-09-04")]
+    r = match(customers, invoices, {
+        "amount": 46500.00, "cp": "AL ZAHRAA ENGINEERING SUPPLIES CO",
+        "desc": "SWIFT INWARD /BNF/OUR COMPANY SAE /ROC/inv 1505-2026 /RFB/FT23793584"})
+    assert allocations(r) == [("1505/2026", 46500.00, "partial", "Matched")]
+
+
+def test_a_year_first_series_keeps_its_last_group_as_the_sequence():
+    """2026/2025, 2026/2031: the year comes first (it repeats), the sequence last: INV 2025
+    pays 2026/2025 by its numeric part and the amount."""
+    customers = [customer("C1", "Nile Trading Co"), customer("C2", "Delta Foods")]
+    invoices = [invoice("2026/2025", "C1", 7300.00), invoice("2026/2031", "C2", 6100.00),
+                invoice("2026/2040", "C2", 5100.00)]
+    r = match(customers, invoices, {"amount": 7300.00, "desc": "PAYMENT INV 2025"})
+    assert allocations(r) == [("2026/2025", 7300.00, "reference", "Matched")]

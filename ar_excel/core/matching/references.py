@@ -158,45 +158,39 @@ def _with_year_sequences(tails: list[str], compact: list[str]) -> None:
                 compact[k] = compact[k][:len(compact[k]) - len(tail)] + split[0] + split[1]
 
 
-# A number that ends with the year it was issued in (1042/2026, SI-1042-2026): the year is
-# shared by every invoice of that year, the sequence before it is what payers call the invoice.
-_YEAR_SUFFIXED = re.compile(r"(\d+)[^0-9]+((?:19|20)\d\d)[^0-9]*")
-
-
 def _is_year(group: str) -> bool:
     return len(group) == 4 and group[:2] in ("19", "20")
 
 
-def _year_suffix(number: str) -> tuple[str, str] | None:
-    """(sequence, year) of a number whose last digit group is a year written apart from the
-    sequence before it (``1042/2026`` -> ``1042``, ``2026``); None otherwise (``2026/1042``,
-    ``INV-2026-2025``: a year first, the last group is the sequence)."""
+def _last_groups(number: str) -> tuple[str, str] | None:
+    """The last two digit groups of a number (``1042/2026`` -> ``1042``, ``2026``), or None."""
     groups = _GROUPS.findall(number.translate(_TO_ASCII_DIGITS))
-    if len(groups) < 2 or not _is_year(groups[-1]) or _is_year(groups[-2]):
-        return None
-    if not groups[-2].lstrip("0"):
-        return None
-    return groups[-2], groups[-1]
+    return (groups[-2], groups[-1]) if len(groups) >= 2 else None
 
 
 def _with_year_suffixes(numbers: list[str], tails: list[str],
                         extra: dict[int, list[str]]) -> None:
-    """Where a number ends with its year (``_year_suffix``), its tail becomes the sequence
-    (``1042``: the year would name every invoice of the year), and the sequence with the
-    year's last two digits (``104226``: 1042/26) is another way its digits are written
-    (``extra``: position -> more digit keys). In place."""
+    """Where a number ends with the year it was issued in, written apart from the sequence
+    before it (``1042/2026``), its tail becomes the sequence (``1042``: the year would name
+    every invoice of the year), and the sequence with the year's last two digits (``104226``:
+    1042/26) is another way its digits are written (``extra``: position -> more digit keys).
+    In place. A last group is the year, not the sequence (``2026/2025``), where the ledger
+    repeats it more often than the group before it (the year repeats, a sequence does not;
+    a sequence may look like a year: 1901/2026); alike, where the group before is no year."""
     years = {t for t in set(tails) if _is_year(t)}
     if not years:  # (most ledgers: no number ends with a year)
         return
-    for k, tail in enumerate(tails):
-        if tail in years:
-            split = _year_suffix(numbers[k])
-            if split is not None:
-                seq, year = split
-                tails[k] = seq.lstrip("0")
-                extra.setdefault(k, []).extend(
-                    dict.fromkeys(k2 for k2 in (seq + year[2:], seq.lstrip("0") + year[2:],
-                                                seq.lstrip("0") + year) if k2))
+    found = {k: g for k, tail in enumerate(tails) if tail in years
+             for g in [_last_groups(numbers[k])] if g is not None and g[0].lstrip("0")}
+    last = Counter(g[1] for g in found.values())
+    before = Counter(g[0] for g in found.values())
+    for k, (seq, year) in found.items():
+        if last[year] < before[seq] or (last[year] == before[seq] and _is_year(seq)):
+            continue
+        tails[k] = seq.lstrip("0")
+        extra.setdefault(k, []).extend(
+            dict.fromkeys(k2 for k2 in (seq + year[2:], seq.lstrip("0") + year[2:],
+                                        seq.lstrip("0") + year) if k2))
 
 
 def _number_keys(number: str) -> tuple[str, str, str, str]:
