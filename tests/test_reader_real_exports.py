@@ -717,3 +717,18 @@ def test_a_payment_type_of_methods_is_left_alone(tmp_path, methods):
     book = read_book(path)
     assert book.payments["Amount"].tolist() == [2000, 500]
     assert [i.cell for i in book.issues] == ["F4"]
+
+
+@pytest.mark.parametrize(("typed", "days"), [
+    ("ثلاثة أشهر", 90), ("ثلاث شهور", 90), ("أسبوعين", 14), ("اسبوع", 7), ("2 weeks", 14),
+    ("three months", 90), ("CIA", 0), ("PIA", 0), ("Cash in advance", 0), ("مقدما", 0)])
+def test_payment_terms_in_weeks_months_written_out_and_in_advance(typed, days):
+    from ar_excel.parsing import parse_terms
+
+    assert parse_terms(typed) == days
+
+
+def test_an_archived_customer_is_closed():
+    from ar_excel.parsing import parse_status
+
+    assert [parse_status(v) for v in ("Archived", "مؤرشف", "Disabled")] == ["Closed"] * 3

@@ -15,7 +15,8 @@ _STATUS = {
              "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
              "مجمد", "frozen", "stop credit", "credit stop", "on stop"),
     "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
-               "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled"),
+               "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled", "archived",
+               "مؤرشف", "مغلقة", "موقوف نهائيا", "disabled"),
 }
 _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
 

@@ -15,7 +15,9 @@ _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due 
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
                          r"(?:ال)?دفع (?:ال)?فوري|(?:ال)?سداد (?:ال)?فوري|"
                          # the Gulf's current-dated cheque: paid on delivery
-                         r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery)$")
+                         r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery|"
+                         # paid before delivery (cash or payment in advance)
+                         r"cia|pia|cash in advance|payment in advance|دفع مقدم|مقدما|مقدمًا)$")
 # "PDC 60": a post-dated cheque 60 days on (the Gulf's credit terms)
 _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|pdc|p\.d\.c\.?|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
                          r"(?:days?|d|ds|day net|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")
@@ -137,6 +139,12 @@ _TERMS_NET = re.compile(r"(?i)^\d+(?:\.\d+)?\s*(?:%\s*/?|/)\s*\d+\s*,?\s*n(?:et)
 _TERMS_DAY_WORD = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*-?\s*(?:days?|d|يوم|ايام|أيام|يوما|tage?n?|"
                              r"jours?|dias|días)(?![a-z])")
 _TERMS_MONTHS = re.compile(r"(?i)^(?:(\d{1,2})\s*)?(months?|mo|شهر|شهور|اشهر|أشهر|شهرين|شهران)$")
+# "اسبوع" / "أسبوعين" / "2 weeks" (7 days a week), "ثلاثة أشهر" (a number written out)
+_TERMS_WEEKS = re.compile(r"(?i)^(?:(\d{1,2})\s*)?(weeks?|wks?|اسبوع|أسبوع|اسابيع|أسابيع|اسبوعين|"
+                          r"أسبوعين|اسبوعان|أسبوعان)$")
+_NUMBER_WORDS = {"ثلاثة": 3, "ثلاث": 3, "اربعة": 4, "أربعة": 4, "اربع": 4, "أربع": 4,
+                 "ستة": 6, "ست": 6, "خمسة": 5, "three": 3, "four": 4, "six": 6, "two": 2,
+                 "one": 1}
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 
@@ -144,9 +152,15 @@ def _terms_in_words(s: str, text: str) -> int:
     s = _ARABIC_MARKS.sub("", s)
     if m := _TERMS_NET.match(s):
         return int(m[1])
+    words = s.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in _NUMBER_WORDS:
+        s = f"{_NUMBER_WORDS[words[0].lower()]} {words[1]}"
     if m := _TERMS_MONTHS.match(s):
         months = 2 if m[2] in ("شهرين", "شهران") else int(m[1] or 1)
         return 30 * months
+    if m := _TERMS_WEEKS.match(s):
+        weeks = 2 if m[2] in ("اسبوعين", "أسبوعين", "اسبوعان", "أسبوعان") else int(m[1] or 1)
+        return 7 * weeks
     days = {int(n) for n in _TERMS_DAY_WORD.findall(s)}
     if len(days) == 1 and len(re.findall(r"\d+", s)) == 1:
         return days.pop()
