@@ -493,3 +493,48 @@ def test_references_under_the_headers_banks_give_them(tmp_path, header, column):
                     "22/11/2026,TRANSFER NILE TRADING,FT2632600001,1500.00\n"
                     "23/11/2026,FEE,CHG1,-15.00\n", encoding="utf-8")
     assert read_statement(path).lines[column].tolist() == ["FT2632600001", "CHG1"]
+
+
+def test_numbered_reference_columns_are_the_narrative_when_there_is_no_description(tmp_path):
+    path = tmp_path / "dbs.csv"  # DBS Singapore's layout: a type code, then Ref1..Ref3
+    path.write_text("\n\nAccount Details For:,DBS Business Account XXX\n"
+                    "Statement as at:,22 Nov 2026\n\n"
+                    "Transaction Date,Reference,Debit Amount,Credit Amount,Transaction Ref1,"
+                    "Transaction Ref2,Transaction Ref3\n\n"
+                    "22 Nov 2026,ICT, ,1500.00,NILE TRADING PTE,INV 1003,OTHR,\n"
+                    "21 Nov 2026,MST, 34.65, ,COLD STORAGE SG 20NOV,4628-4500-,,\n",
+                    encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -34.65]
+    assert stmt.lines["Description"].tolist() == ["NILE TRADING PTE INV 1003 OTHR",
+                                                  "COLD STORAGE SG 20NOV 4628-4500-"]
+    assert stmt.lines["Reference"].tolist() == ["ICT", "MST"]
+
+
+def test_german_payment_app_headers_outgoing_incoming_and_credit_balance(tmp_path):
+    path = tmp_path / "sumup.csv"
+    path.write_text("Datum der Transaktion,Transaktions-ID,Art der Transaktion,Referenz,Status,"
+                    "Rechnungsbetrag ausgehend,Rechnungsbetrag eingehend,Währung der Karte,"
+                    "Gebühr,Verfügbares Guthaben\n"
+                    "\"22.11.26, 13:56\",TX0003,Ausgehende Banküberweisung,Delta GmbH,Genehmigt,"
+                    "840.12,0.00,EUR,0.00,659.88\n"
+                    "\"20.11.26, 09:19\",TX0002,Eingehende Banküberweisung,Nile Trading,Genehmigt,"
+                    "0.00,1200.00,EUR,0.00,1500.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [-840.12, 1200.0]
+    assert _days(stmt) == ["2026-11-22", "2026-11-20"]
+    assert stmt.lines["Bank Line"].tolist() == ["TX0003", "TX0002"]
+    assert stmt.lines["Balance"].tolist() == [659.88, 1500.0]
+    assert not [i for i in stmt.issues if i.cell.startswith("row")]
+
+
+def test_zahlungsempfaenger_column_names_the_other_party(tmp_path):
+    path = tmp_path / "c24.csv"
+    path.write_text("Transaktionstyp,Buchungsdatum,Betrag,Zahlungsempfänger,IBAN,Verwendungszweck\n"
+                    "SEPA-Überweisung,20.11.2026,\"1.200,50 €\",Nile Trading GmbH,"
+                    "DE89370400440532013000,RE 2026-1003\n"
+                    "SEPA-Lastschrift,21.11.2026,\"-50,00 €\",Stadtwerke,DE02700100800030876808,"
+                    "Strom\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1200.5, -50.0]
+    assert stmt.lines["Counterparty"].tolist() == ["Nile Trading GmbH", "Stadtwerke"]

@@ -82,7 +82,8 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
                   "End to End Reference", "Document No", "Document Number", "Voucher No",
                   "رقم الحوالة", "رقم السند"),
     "Bank Ref": ("ID", "TransferWise ID", "Wise ID", "Transaction Ref", "Volgnr", "Trans ID",
-                 "Txn ID", "Bank Ref", "Bank Ref No", "Bank Reference No"),
+                 "Txn ID", "Bank Ref", "Bank Ref No", "Bank Reference No", "Transaktions-ID",
+                 "Transaktionsnummer"),
     "Description": ("Omschrijving", "Remittance Info", "Payment Details",
                     "Transaction Narrative"),
     "Balance": ("Eindsaldo", "Saldo na trn", "Saldo na mutatie"),
@@ -213,18 +214,19 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Value Date", frozenset({"valuta", "valutadatum", "wertstellung", "valeur", "الاستحقاق",
                               "rentedatum"})),
     ("Date", frozenset(_DATE_WORDS)),
-    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand",
+    ("Balance", frozenset({"balance", "bal", "saldo", "solde", "رصيد", "kontostand", "guthaben",
                            "bakiye", "zustatek", "egyenleg"})),
     ("Debit", frozenset({"debit", "debits", "withdrawal", "withdrawals", "debet", "مدين",
                          "سحب", "مسحوبات", "soll", "ausgang", "retrait", "retraits",
                          "cargo", "cargos", "debito", "dare", "borc", "borç", "dr",
                          "payments", "outflow", "outflows", "outgoing", "out",
-                         "سحوبات", "خصم", "منه", "صادر", "صادرة", "مدفوعات", "مدينة"})),
+                         "سحوبات", "خصم", "منه", "صادر", "صادرة", "مدفوعات", "مدينة",
+                         "ausgehend", "ausgehende"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "داين", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
                           "abonos", "credito", "avere", "alacak", "cr", "receipts", "inflow",
                           "inflows", "incoming", "in", "له", "وارد", "واردة", "إضافة", "اضافة",
-                          "مقبوضات", "دائنة"})),
+                          "مقبوضات", "دائنة", "eingehend", "eingehende"})),
     ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
                           "bedrag", "importo", "valor", "tutar", "قيمة", "kwota", "castka",
                           "osszeg"})),
@@ -237,7 +239,8 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                 "empfaenger", "auftraggeber", "remitter", "naam",
                                 "مستفيد", "المستفيد", "nadawca", "odbiorca", "kontrahent",
                                 "protistrana", "sender", "ordering", "partner", "tegenpartij",
-                                "contrepartie", "مرسل", "محول", "المحول"})),
+                                "contrepartie", "مرسل", "محول", "المحول", "zahlungsempfanger",
+                                "zahlungsempfaenger"})),
     ("Description", frozenset({"description", "desc", "descr", "narration", "narr", "narrative",
                                "details", "detail",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
@@ -389,6 +392,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
                 layout.currency_hint = split_header(header)[1]
     _ledger_balance_over_available(data, layout, used)
     _other_side_of_debit_and_credit(data, layout, used)
+    _numbered_narrative(layout, used)
     _amount_the_balance_follows(data, layout, used)
     _accounts_under_a_party_header(data, layout, used)
     _party_alternates(layout, used)
@@ -397,6 +401,23 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
 
 # the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
 _BANK_CODE_WORDS = {"code", "routing", "sort", "bic", "swift", "bank", "blz", "aba"}
+
+
+def _numbered_narrative(layout: Layout, used: set[int]) -> None:
+    """DBS's "Transaction Ref1 | Transaction Ref2 | Transaction Ref3" and no description
+    column: numbered columns of one name hold the narrative, joined in order."""
+    if "Description" in layout.columns or layout.parts:
+        return
+    groups: dict[str, list[int]] = {}
+    for idx, header in enumerate(layout.headers):
+        key = fold_key(header) if header else ""
+        stem = key.rstrip("0123456789")
+        if idx not in used and stem and stem != key:
+            groups.setdefault(stem, []).append(idx)
+    numbered = [cols for cols in groups.values() if len(cols) >= 2]
+    if len(numbered) == 1:
+        layout.parts = numbered[0]
+        used.update(numbered[0])
 
 
 def balance_steps_followed(data: list[list[Any]], value: int, balance: int) -> tuple[int, int]:
