@@ -538,3 +538,14 @@ def test_zahlungsempfaenger_column_names_the_other_party(tmp_path):
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [1200.5, -50.0]
     assert stmt.lines["Counterparty"].tolist() == ["Nile Trading GmbH", "Stadtwerke"]
+
+
+def test_stripe_charges_export_invoice_numbers_failed_charge_and_fees_said():
+    stmt = read_statement(FIXTURES / "stripe_charges_with_refunds_and_a_failed_charge.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.0, 500.0]  # the failed charge moved no money
+    assert lines["Bank Line"].tolist() == ["ch_3A", "ch_3B"]
+    assert lines["Reference"].tolist() == ["INV-1003", "INV-1004"]
+    assert set(lines["Currency"]) == {"USD"}
+    columns = sorted(i.column for i in stmt.issues)
+    assert columns == ["fee", "status"]  # refunded amounts are no rival amount column

@@ -293,7 +293,8 @@ _FOREIGN_WORDS = {"original", "orig", "instructed", "foreign", "fx", "fcy", "sou
 # money beside the line's own in shop and payment-app exports ("Shipping and Handling Amount",
 # "Sales Tax", "Insurance Amount", "Tip", "Blocked Amount"): a part of it or a hold, never it
 _PART_OF_THE_MONEY = {"shipping", "handling", "insurance", "tax", "vat", "discount", "cashback",
-                      "tip", "blocked", "hold", "held", "reserved", "ضريبة", "الضريبة"}
+                      "tip", "blocked", "hold", "held", "reserved", "refunded", "disputed",
+                      "ضريبة", "الضريبة"}  # Stripe: amount_refunded, disputed_amount
 
 
 def _role_by_words(header: str, taken: set[str]) -> str | None:
