@@ -164,7 +164,8 @@ INVOICES = SheetSchema(
                                    "Journal Entry", "Accounting Document",
                                    "Ref",  # Sage 50's transaction reference
                                    "Transaction#", "Transaction No",  # Zoho's reports
-                                   "الرقم", "قيد اليومية"),  # Odoo in Arabic
+                                   "الرقم", "قيد اليومية",  # Odoo in Arabic
+                                   "Invoice Ref", "Inv Ref", "Invoice Reference No"),
               required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
@@ -180,12 +181,16 @@ INVOICES = SheetSchema(
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",
                                     "Alpha Name", "Address Number", "Customer Account No",
-                                    "A/C", "اسم الحساب", "الشريك", "الشريك التجاري"),
+                                    "A/C", "اسم الحساب", "الشريك", "الشريك التجاري",
+                                    "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
+                                    "رقم العميل / الاسم", "كود / اسم العميل"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
                                        "Transaction Date", "Trx Date", "Bill Date",
-                                       "تاريخ المستند", "تاريخ القيد"), required=True),
+                                       "تاريخ المستند", "تاريخ القيد",
+                                       "Date of Invoice", "Doc Date", "Invoice Dt"),
+              required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",

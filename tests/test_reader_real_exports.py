@@ -732,3 +732,17 @@ def test_an_archived_customer_is_closed():
     from ar_excel.parsing import parse_status
 
     assert [parse_status(v) for v in ("Archived", "مؤرشف", "Disabled")] == ["Closed"] * 3
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Date of Invoice", "Invoice Date"), ("Doc. Date", "Invoice Date"),
+    ("Invoice Ref", "Invoice No"), ("Inv. Ref", "Invoice No"), ("Customer Ref", "Customer ID"),
+    ("A/C No", "Customer ID"), ("Customer Code/Name", "Customer ID"),
+    ("رقم العميل / الاسم", "Customer ID"), ("الباقي", "Balance"),
+    ("InvoiceAmountDue", "Balance"), ("InvoiceAmountPaid", "Paid Amount"),
+    ("ContactName", "Customer ID"), ("Invoice Partner Display Name", "Customer ID")])
+def test_invoice_headers_clerks_and_exports_write(header, field):
+    from ar_excel.io.headers import alias_index, header_field
+    from ar_excel.schema import SCHEMAS
+
+    assert header_field(header, alias_index(SCHEMAS["Invoices"])) == field
