@@ -250,3 +250,32 @@ def test_a_year_first_series_keeps_its_last_group_as_the_sequence():
                 invoice("2026/2040", "C2", 5100.00)]
     r = match(customers, invoices, {"amount": 7300.00, "desc": "PAYMENT INV 2025"})
     assert allocations(r) == [("2026/2025", 7300.00, "reference", "Matched")]
+
+
+FINANCE_CUSTOMERS = [customer("C1", "Egypt Leasing and Financing Co"),
+                     customer("C2", "شركة الخليج للتمويل والتأجير"), customer("C3", "Delta Foods")]
+FINANCE_INVOICES = [invoice("INV/2026/00042", "C1", 12345.67),
+                    invoice("INV/2026/00043", "C2", 22000.00),
+                    invoice("INV/2026/00044", "C3", 5000.00)]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "number"), [
+    ("TRF FROM EGYPT LEASING AND FINANCING CO INV/2026/00042", 12345.67, "INV/2026/00042"),
+    ("تحويل من شركة الخليج للتمويل والتأجير سداد فاتورة INV/2026/00043", 22000.00,
+     "INV/2026/00043"),
+])
+def test_a_financing_company_paying_our_invoice_is_a_customer(narrative, amount, number):
+    """FINANCING / تمويل is a word of the customer's name the line writes: a leasing company
+    paying its invoice, not a loan to us."""
+    r = match(FINANCE_CUSTOMERS, FINANCE_INVOICES, {"amount": amount, "desc": narrative})
+    assert allocations(r) == [(number, amount, "reference", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "amount"), [
+    ("LOAN DRAWDOWN INV/2026/00044", 5000.00),
+    ("تمويل INV/2026/00043", 22000.00),  # invoice financing: the customer's name not written
+])
+def test_financing_against_an_invoice_is_still_no_receipt(narrative, amount):
+    r = match(FINANCE_CUSTOMERS, FINANCE_INVOICES, {"amount": amount, "desc": narrative})
+    assert allocations(r) == []
+    assert reason(r) == "not a customer receipt (loan)"

@@ -79,6 +79,12 @@ def inflow_category(folded: str) -> str | None:
     return None if m is None else _CATEGORY[m.lastgroup]
 
 
+def category_words(folded: str) -> list[str]:
+    """The words of a folded narrative that make it a non-customer inflow (``FINANCING``,
+    ``تمويل``): every match of the rules."""
+    return [m.group(0) for m in _ANY.finditer(folded)]
+
+
 def is_cash_deposit(folded: str) -> bool:
     return bool(_CASH.search(folded))
 

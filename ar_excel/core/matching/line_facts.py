@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ar_excel.core.matching.classify import cash_deposits, inflow_categories
+from ar_excel.core.matching.classify import cash_deposits, category_words, inflow_categories
 from ar_excel.core.matching.invoice_ledger import day_numbers
 from ar_excel.core.matching.minor_units import CENTS, cents, grain, units
 from ar_excel.core.matching.normalize import (
@@ -27,6 +27,12 @@ from ar_excel.core.matching.normalize import (
 from ar_excel.core.matching.payers import Payer, printed_accounts
 
 _HAS_DIGIT = re.compile(r"\d").search
+
+
+# Words of a customer's name that say nothing of who it is (legal forms, joining words).
+_NAME_WORD = re.compile(r"\w{3,}")
+_LEGAL_WORDS = frozenset({"AND", "THE", "FOR", "COMPANY", "LLC", "LTD", "SAE", "S.A.E", "EST",
+                          "GROUP", "TRADING", "شركه", "مؤسسه", "للتجاره", "والتجاره", "مجموعه"})
 
 
 @dataclass(slots=True)
@@ -61,6 +67,25 @@ class StatementLines:
         as written; "" when the bank prints none."""
         name = self._names[pos]
         return name if isinstance(name, str) and name.strip() else ""
+
+    def _words_of_named_customer(self, text: str, named: set[int]) -> bool:
+        """Whether every word that makes a line read like a non-customer inflow is a word
+        of the name of the customer whose invoice it names for sure (EGYPT LEASING AND
+        FINANCING CO paying INV-2026-00042; شركة مصر للتمويل: a customer, not a loan)."""
+        words = [w.strip() for w in category_words(text)]
+        if not words:
+            return False
+        for p in named:
+            name = fold_text(self.payers.names.get(str(self.inv.customer[p]), ""))
+            if not all(w in name for w in words):
+                continue
+            # The line writes the name itself: another word of it, not a legal form (EGYPT,
+            # LEASING; الخليج), besides the words of the inflow.
+            others = {t for t in _NAME_WORD.findall(name)
+                      if t not in _LEGAL_WORDS and not any(w in t for w in words)}
+            if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text) for t in others):
+                return True
+        return False
 
     def read_lines(self) -> None:
         L = self.lines
@@ -106,6 +131,9 @@ class StatementLines:
                 # A refund or a claim may quote an invoice as "INV 4557": only a full number
                 # counts.
                 strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
+                if category is not None and sure and self._words_of_named_customer(text, sure):
+                    category = None
+                    strong, weak = self.index.lookup(numbers, sure=sure)
             # The name is read later, only for lines a full reference has not settled.
             payer = self.payers.by_account(acc[pos], text, accounts)
             f = LineFacts(pos, amount, days[pos],
