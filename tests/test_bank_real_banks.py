@@ -549,3 +549,13 @@ def test_stripe_charges_export_invoice_numbers_failed_charge_and_fees_said():
     assert set(lines["Currency"]) == {"USD"}
     columns = sorted(i.column for i in stmt.issues)
     assert columns == ["fee", "status"]  # refunded amounts are no rival amount column
+
+
+def test_a_column_of_whole_numbers_beside_the_debits_is_not_taken_for_the_credits(tmp_path):
+    path = tmp_path / "slips.csv"
+    path.write_text("Date,Description,Voucher Serial,Debit,Balance\n"
+                    "22/11/2026,CHQ DEPOSIT,000145,,11500.00\n"
+                    "23/11/2026,FEE,,15.00,11485.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [-15.0]  # the deposit row has no amount: said
+    assert [i.cell for i in stmt.issues if "no amount" in i.message] == ["row 2"]

@@ -504,6 +504,10 @@ def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used:
         if sum(filled) < 1 or both * 10 > sum(filled) + sum(theirs) or not _values_read_as(
                 data, idx, "Credit"):
             continue
+        if not any(re.search(r"[.,]\d{2,3}\)?$", str(r[idx]).strip()) or (
+                isinstance(r[idx], float) and not r[idx].is_integer())
+                for r in rows if idx < len(r) and not is_blank(r[idx])):
+            continue  # whole numbers only: cheque or slip numbers, not money
         layout.columns["Credit" if sides[0] == "Debit" else "Debit"] = idx
         used.add(idx)
         return
