@@ -5,8 +5,18 @@ that column's aliases (``schema.BANK``: English, Arabic, German, French; case, s
 ``_-./()`` ignored, Latin accents dropped), else when its words name the role (``Trans Date``,
 ``Withdrawal Amt.``, ``Available Balance``, ``Cargo``) and the values under it agree - dates
 for a date, amounts for money. A Hijri date or an amount as instructed abroad ("Original
-Amount") is never the account's date or money. ``Amount (EUR)`` also gives the currency;
-numbered narrative columns (``VWZ1``..``VWZ14``) are joined into the narrative.
+Amount") is never the account's date or money, nor a part of it or a hold ("Tax Amount",
+"amount_refunded"). ``Amount (EUR)`` also gives the currency; numbered narrative columns
+(``VWZ1``..``VWZ14``, DBS's ``Transaction Ref1``..``Ref3`` where nothing else is the narrative)
+are joined into the narrative. Bank exports' own headers beyond the sheet's aliases
+(``EXPORT_ALIASES``: Wise, Revolut, PayPal, Dutch and German banks) are known too.
+
+Where a file leaves a choice, the running balance settles it: of two amount columns the
+account's is the one the balance moves by (else the first, said so); a Debit without its
+Credit takes the column beside it whose money fills its blanks. A second column of the other
+party ("Payee Name" beside "Payer Name") fills the first's blanks; a party column holding
+account numbers is the party's account. A "Started Date" is no booking date where another
+date is given (Revolut's "Completed Date").
 """
 
 from __future__ import annotations
