@@ -42,10 +42,11 @@ def _cells(line: str, spans: list[tuple[int, int]]) -> list[str]:
 def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     """The rows of a fixed-width report (see the module's rule) with their 1-based line
     numbers, or None where the text is not one."""
+    head = text[:40_000].splitlines()[:200]  # a delimited file is told apart by its head
+    if not any(_RULER.match(line) for line in head):
+        return None
     lines = text.splitlines()
     rulers = [i for i, line in enumerate(lines[:200]) if _RULER.match(line)]
-    if not rulers:
-        return None
     first = rulers[0]
     header = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
     if header is None or any(d in lines[header] for d in _DELIMITERS):
