@@ -559,3 +559,18 @@ def test_a_column_of_whole_numbers_beside_the_debits_is_not_taken_for_the_credit
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [-15.0]  # the deposit row has no amount: said
     assert [i.cell for i in stmt.issues if "no amount" in i.message] == ["row 2"]
+
+
+def test_a_currency_named_in_words_above_the_table_tells_the_day_first_order(tmp_path):
+    path = tmp_path / "nbk.csv"
+    path.write_text("Account Statement\nAccount Number:,2012345678\nCurrency:,Kuwaiti Dinar\n"
+                    "Opening Balance:,\"1,000.500\"\n\n"
+                    "Posting Date,Value Date,Description,Debit,Credit,Balance\n"
+                    "02/11/2026,02/11/2026,TRANSFER FROM NILE TRADING,,250.375,\"1,250.875\"\n"
+                    "03/11/2026,03/11/2026,SERVICE CHARGE,1.000,,\"1,249.875\"\n",
+                    encoding="utf-8")
+    stmt = read_statement(path)
+    assert _days(stmt) == ["2026-11-02", "2026-11-03"]
+    assert stmt.lines["Amount"].tolist() == [250.375, -1.0]
+    assert set(stmt.lines["Currency"]) == {"KWD"}
+    assert stmt.issues == []  # a Kuwaiti account writes the day first: no doubt to report

@@ -52,6 +52,7 @@ from ar_excel.bank.page_breaks import lines_copied_at_a_page_break, page_balance
 from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
     currency_from_text,
+    currency_named,
     read_preamble,
     section_currencies,
 )
@@ -688,6 +689,7 @@ def _currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[An
         codes += [currency_code(v) for v in dict.fromkeys(table.cells(cols["Currency"])[:200])]
     codes += [m.group(1).upper() for row in preamble for c in row if isinstance(c, str)
               for m in [CURRENCY_LABEL.search(c)] if m]
+    codes += [currency_named(row) for row in preamble]  # "Currency: | Kuwaiti Dinar"
     codes.append(currency_from_text([v for i in amount_cols for v in table.cells(i)[:50]]))
     return codes
 
