@@ -534,9 +534,8 @@ def test_oracle_aging_report_with_oracle_dates_and_a_report_total(tmp_path):
             ["Report Total", None, None, None, None, None, None, 34500, 32500, 15000, 9500,
              8000, 0, 0]]})
     book = read_book(path)
-    assert _issues(book) == [("Aging Report", "H10", "row 10 holds only 34,500.00, the sum of "
-                                                     "the rows above it: a totals row, not a "
-                                                     "record: not read")]
+    assert _issues(book) == [("Aging Report", "A10", "'Report Total' row is a totals row, not "
+                                                     "a record: not read")]
     assert _aging(book) == {
         "1001": [3000, 10000, 0, 0, 0, 13000],
         "1002": [0, -500, 8000, 0, 0, 7500],

@@ -746,3 +746,51 @@ def test_invoice_headers_clerks_and_exports_write(header, field):
     from ar_excel.schema import SCHEMAS
 
     assert header_field(header, alias_index(SCHEMAS["Invoices"])) == field
+
+
+# ---------------------------------------------------------------- subtotals as clerks add them
+
+
+def _subtotalled(rows):
+    return {"Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Traders"]],
+            "Invoices": rows}
+
+
+@pytest.mark.parametrize("rows", [
+    # each customer's subtotal keyed with its code and name, the label where the number goes
+    [["Customer ID", "Customer Name", "Invoice No", "Invoice Date", "Amount"],
+     ["C1", "Nile Foods", "1001", D(2026, 10, 1), 10000],
+     ["C1", "Nile Foods", "1002", D(2026, 11, 10), 5000],
+     ["C1", "Nile Foods", "Total", None, 15000],
+     ["C2", "Delta Traders", "1003", D(2026, 9, 15), 8000],
+     ["C2", "Delta Traders", "المجموع", None, 8000],
+     [None, None, "Grand Total", None, 23000]],
+    # Excel's Data > Subtotal: "<group> Total" in the grouped column
+    [["Customer ID", "Customer Name", "Invoice No", "Invoice Date", "Amount"],
+     ["C1", "Nile Foods", "1001", D(2026, 10, 1), 10000],
+     ["C1", "Nile Foods", "1002", D(2026, 11, 10), 5000],
+     [None, "Nile Foods Total", None, None, 15000],
+     ["C2", "Delta Traders", "1003", D(2026, 9, 15), 8000],
+     [None, "Delta Traders Total", None, None, 8000],
+     [None, "Grand Total", None, None, 23000]],
+    # the label after the customer's code, in the code's column
+    [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+     ["1001", "C1", D(2026, 10, 1), 10000], ["1002", "C1", D(2026, 11, 10), 5000],
+     [None, "C1 Total", None, 15000], ["1003", "C2", D(2026, 9, 15), 8000],
+     [None, "C2 Total", None, 8000], [None, None, "Total", 23000]]])
+def test_subtotal_rows_keyed_or_labelled_after_their_group_are_no_invoices(tmp_path, rows):
+    book = read_book(_book(tmp_path, _subtotalled(rows)))
+    assert book.invoices["Invoice No"].tolist() == ["1001", "1002", "1003"]
+    assert len([i for i in book.issues if "total" in i.message]) in (2, 3)
+    assert not [i for i in book.issues if "required" in i.message]
+    aging = _aging(book)
+    assert aging.loc[["C1", "C2"], "Total"].tolist() == [15000, 8000]
+
+
+def test_a_customer_whose_name_ends_in_total_is_still_a_customer(tmp_path):
+    path = _book(tmp_path, {"Customers": [["Customer ID", "Name"], ["C1", "Petro Total"]],
+                            "Invoices": [["Invoice No", "Customer", "Invoice Date", "Amount"],
+                                         ["1", "Petro Total", D(2026, 11, 1), 100]]})
+    book = read_book(path)
+    assert book.customers["Name"].tolist() == ["Petro Total"]
+    assert book.invoices["Customer ID"].tolist() == ["C1"]

@@ -73,12 +73,24 @@ def _may_start_a_total(texts: list[str]) -> bool:
     return any(start in joined for start in _TOTAL_STARTS)
 
 
-def _is_total_label(value: Any) -> bool:
+# Excel's Data > Subtotal labels each group's row after its value ("Nile Foods Total", "C2
+# Total"), as some reports do ("C2 المجموع"): read so in a list of documents, where no
+# customer's or document's key ends so.
+_TOTAL_ENDS = tuple(match_key(w) for w in ("Total", "المجموع", "الإجمالي", "الاجمالي"))
+
+
+def _is_total_label(value: Any, ends: bool = False) -> bool:
     if not isinstance(value, str):
         return False
     key = match_key(value)
     return bool(key) and (key == "sum" or any(key.startswith(w) for w in TOTAL_LABELS
-                                              if w != "sum"))
+                                              if w != "sum") or (
+        ends and any(key.endswith(w) and len(key) > len(w) for w in _TOTAL_ENDS)))
+
+
+def _label_text(value: str, ends: bool) -> bool:
+    text = value.strip().lower()
+    return text.startswith(_TOTAL_STARTS) or (ends and _is_total_label(value, ends))
 
 
 def repeated_headers(columns: list[np.ndarray], header: list[Any], keep: np.ndarray,
@@ -120,6 +132,7 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
     keys = [j for j, n in enumerate(names) if kinds.get(n) not in (None, "money", "number")]
     if not keys or not len(keep):
         return []
+    documents = schema.name in ("Invoices", "Payments")  # labels may end "Total" there
     blanks = {} if blanks is None else blanks  # (those ``record_rows`` found already)
     present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
                for j in keys}
@@ -132,17 +145,32 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
         if len(one) and _may_start_a_total(columns[j][one].tolist()):
             # (each distinct text looked at once: a receipts log repeats its customers' IDs)
             values = pd.Series(columns[j][one], dtype="object")
-            labels = [v for v in pd.unique(values) if v.strip().lower().startswith(_TOTAL_STARTS)]
+            labels = [v for v in pd.unique(values) if _label_text(v, documents)]
             if labels:
                 candidates[one[values.isin(labels).to_numpy(bool)]] = True
+    number = next((j for j in keys if names[j] in ("Invoice No", "Payment ID")), None)
+    customer = next((j for j in keys if names[j] == "Customer ID"), None)
+    keyed: set[int] = set()
+    if documents and number is not None and customer is not None:
+        # a group's subtotal printed with the group's customer beside it ("C1 | Nile Foods |
+        # Total | | 15,000"): the label where the document's number goes, no date
+        two = np.flatnonzero(keep & (filled == 2) & present[number] & present[customer]
+                             & types[number].mask(str))
+        if len(two) and _may_start_a_total(columns[number][two].tolist()):
+            values = pd.Series(columns[number][two], dtype="object")
+            labels = [v for v in pd.unique(values) if _label_text(v, True)]
+            keyed = set(two[values.isin(labels).to_numpy(bool)].tolist())
+            candidates[list(keyed)] = True
     found = []
     for pos in np.flatnonzero(candidates).tolist():
         row = [c[pos] for c in columns]
-        if filled[pos] == 0:  # no key at all: the label may follow a row count ("12 | Total")
-            at = next((j for j, v in enumerate(row) if _is_total_label(v)), None)
+        if pos in keyed:
+            at = number
+        elif filled[pos] == 0:  # no key at all: the label may follow a row count ("12 | Total")
+            at = next((j for j, v in enumerate(row) if _is_total_label(v, documents)), None)
         else:  # the one key filled is the label, and nothing but it comes first
             at = next(j for j, v in enumerate(row) if not is_blank(v))
-            at = at if at in keys and _is_total_label(row[at]) else None
+            at = at if at in keys and _is_total_label(row[at], documents) else None
         if at is not None:
             found.append((pos, at, str(row[at]).strip()))
     return found
