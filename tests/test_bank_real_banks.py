@@ -126,12 +126,17 @@ def test_abn_amro_txt_without_a_header_read_from_its_balances_before_and_after()
     _abn_amro_lines_are_right(stmt)
     (note,) = stmt.issues  # the columns as read are named, to be checked
     assert "no header row" in note.message
-    assert "Amount = column 7, Balance = column 5, Value Date = column 6" in note.message
+    assert ("Amount = column 7, Balance = column 5, Balance before = column 4, "
+            "Value Date = column 6") in note.message
+    (bal,) = stmt.balances  # the first line's balance before opens, the last's after closes
+    assert (bal.opening, bal.closing, bal.difference) == (1000.0, 2065.25, 0.0)
 
 
 def test_abn_amro_export_with_its_dutch_header():
     stmt = read_statement(FIXTURES / "abnamro_with_header.tab")
     _abn_amro_lines_are_right(stmt)
+    (bal,) = stmt.balances  # Beginsaldo of the first line, Eindsaldo of the last
+    assert (bal.opening, bal.closing, bal.difference) == (1000.0, 2065.25, 0.0)
     assert stmt.lines["Line No"].tolist() == [2, 3, 4]
     assert stmt.issues == []
 

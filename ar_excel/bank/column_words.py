@@ -75,6 +75,8 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "_fee": ("Fee", "Fees", "Total Fees", "Fee Amount", "Commission", "رسوم", "الرسوم",
              "عمولة", "العمولة"),  # Revolut, Wise: beside the amount (see fees.py)
     "_net": ("Net", "Net Amount", "الصافي", "صافي المبلغ"),  # PayPal: Gross + Fee = Net
+    # ABN AMRO: Beginsaldo | Eindsaldo, the balance before and after each line
+    "_balance_before": ("Beginsaldo", "Saldo voor mutatie", "Balance Before"),
 }
 
 # Headers of fintech and portal exports naming a contract column no alias of the workbook's

@@ -409,6 +409,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             header[cols["_fee"]] if cols["_fee"] < len(header) else "Fee",
             parse_amount_column(kept_cells("_net"), decimal)[0] if "_net" in cols else None)
         issues += fee_issues
+    if "_balance_before" in cols and balances.opening is None and len(lines):
+        _balances_of_the_chain(parse_amount_column(kept_cells("_balance_before"), decimal)[0],
+                               lines, balances)
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
@@ -715,6 +718,23 @@ def _descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | N
 _COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner", "remitter",
                        "tegenrekening", "gegenkonto", "empfanger", "auftraggeber", "مستفيد",
                        "المحول", "المستفيد", "zahlungspflichtiger", "beguenstigter"}
+
+
+def _balances_of_the_chain(before: np.ndarray, lines: Any, balances: StatementBalance) -> None:
+    """ABN AMRO's TXT export prints each line's balance before and after it: the line whose
+    balance before no other line ends on opens the statement, the one whose balance after no
+    other line starts from closes it (where each is one line), so the file is tied out."""
+    after = lines["Balance"].to_numpy(dtype="float64")
+    if len(before) != len(after) or np.isnan(before).any() or np.isnan(after).any():
+        return
+    ends, starts = set(np.round(after, 2).tolist()), set(np.round(before, 2).tolist())
+    first = [i for i, b in enumerate(np.round(before, 2).tolist()) if b not in ends]
+    last = [i for i, a in enumerate(np.round(after, 2).tolist()) if a not in starts]
+    if len(first) == 1 and len(last) == 1:
+        balances.opening = float(before[first[0]])
+        balances.closing = float(after[last[0]])
+        balances.opening_date = lines["Date"].iloc[first[0]]
+        balances.closing_date = lines["Date"].iloc[last[0]]
 
 
 def _currency_of_the_own_account(lines: Any, balances: StatementBalance) -> None:

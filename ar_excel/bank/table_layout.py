@@ -39,6 +39,11 @@ from ar_excel.parsing import is_blank, normalize_digits
 HEADER_SCAN_ROWS = 40
 
 
+def _said(canon: str) -> str:
+    """A column's role as the clerk reads it ("_balance_before" -> "Balance before")."""
+    return canon.lstrip("_").replace("_", " ").capitalize() if canon.startswith("_") else canon
+
+
 def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
     """A file without a header row (Wells Fargo's CSV: date, amount, *, check number,
     description): the columns told apart by their values, where that is unambiguous - one
@@ -73,8 +78,9 @@ def _layout_by_values(rows: list[list[Any]]) -> Layout | None:
         columns["Currency"] = codes[0]
     if texts:
         columns["Description"] = max(texts)[1]
-    placed = ", ".join(f"{canon} = column {idx + 1}" for canon, idx in columns.items())
-    named = ";".join(f"{canon}={column_letter(idx)}" for canon, idx in columns.items())
+    placed = ", ".join(f"{_said(canon)} = column {idx + 1}" for canon, idx in columns.items())
+    named = ";".join(f"{canon}={column_letter(idx)}" for canon, idx in columns.items()
+                     if not canon.startswith("_"))
     return Layout(-1, columns, [], None, [], headerless=True,
                   note=f"the file has no header row; its columns were read from their values: "
                        f"{placed}. If that is wrong, name them by column letter, as in "
@@ -110,7 +116,8 @@ def _balance_before_and_after(sample: list[list[Any]], dates: list[int], amounts
             continue
         for before, amount, after in permutations(range(3)):
             if all(abs(row[before] + row[amount] - row[after]) < 0.005 for row in figures):
-                columns = {"Date": dates[0], "Amount": amounts[amount], "Balance": amounts[after]}
+                columns = {"Date": dates[0], "Amount": amounts[amount], "Balance": amounts[after],
+                           "_balance_before": amounts[before]}
                 if len(dates) == 2:
                     columns["Value Date"] = dates[1]
                 return columns
