@@ -579,3 +579,18 @@ def test_a_currency_named_in_words_above_the_table_tells_the_day_first_order(tmp
     assert stmt.lines["Amount"].tolist() == [250.375, -1.0]
     assert set(stmt.lines["Currency"]) == {"KWD"}
     assert stmt.issues == []  # a Kuwaiti account writes the day first: no doubt to report
+
+
+@pytest.mark.parametrize(("header", "kinds"), [
+    ("نوع الحركة", ["وارد", "صادر", "خصم", "إيداع", "سحب"]),
+    ("Type", ["Incoming", "Outgoing", "Charge", "Deposit", "Withdrawal"]),
+])
+def test_a_type_column_of_one_sided_words_signs_unsigned_amounts(tmp_path, header, kinds):
+    rows = "".join(f"0{day}/11/2026,line {day},{kind},{amount}\n" for day, kind, amount in
+                   zip(range(2, 7), kinds, ["1500.00", "200.00", "15.00", "300.00", "100.00"],
+                       strict=True))
+    path = tmp_path / "types.csv"
+    path.write_text(f"Date,Description,{header},Amount\n{rows}", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -200.0, -15.0, 300.0, -100.0]
+    assert not [i for i in stmt.issues if "every amount is positive" in i.message]

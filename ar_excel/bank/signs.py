@@ -26,12 +26,18 @@ from ar_excel.bank.two_columns import read_unplain_rows
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
 
+# also a type column's words for one side only ("Incoming" / "Outgoing", "وارد" / "صادر",
+# "Charge"): a column is read as the sign only where every value is one of these words
 _DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "سحب", "debet", "débit",
-                "withdrawal", "w", "out", "af", "خصم", "صرف", "مسحوبات"}
+                "withdrawal", "w", "out", "af", "خصم", "صرف", "مسحوبات", "debits", "withdrawals",
+                "outgoing", "outflow", "charge", "charges", "fee", "fees", "صادر", "صادرة",
+                "رسوم", "عمولة", "مدفوعات", "débito", "debito", "ausgang"}
 
 
 _CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع", "ايداع", "crédit",
-                 "deposit", "in", "bij", "إضافة", "اضافة", "إضافه", "اضافه", "إيداعات", "ايداعات"}
+                 "deposit", "in", "bij", "إضافة", "اضافة", "إضافه", "اضافه", "إيداعات", "ايداعات",
+                 "credits", "deposits", "incoming", "inflow", "وارد", "واردة", "مقبوضات",
+                 "crédito", "credito", "eingang"}
 
 
 def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
