@@ -693,6 +693,11 @@ def _currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[An
     codes += [m.group(1).upper() for row in preamble for c in row if isinstance(c, str)
               for m in [CURRENCY_LABEL.search(c)] if m]
     codes += [currency_named(row) for row in preamble]  # "Currency: | Kuwaiti Dinar"
+    if "Counterparty Account" in cols:  # Lloyds: "300000-12345678 GBP" on every line
+        accounts = {str(v).strip() for v in table.cells(cols["Counterparty Account"])[:200]
+                    if not is_blank(v)}
+        own = re.fullmatch(r".*\d\s+([A-Z]{3})", accounts.pop()) if len(accounts) == 1 else None
+        codes += [own.group(1)] if own and own.group(1) in ISO_4217 else []
     codes.append(currency_from_text([v for i in amount_cols for v in table.cells(i)[:50]]))
     return codes
 
