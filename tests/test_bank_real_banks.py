@@ -594,3 +594,16 @@ def test_a_type_column_of_one_sided_words_signs_unsigned_amounts(tmp_path, heade
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [1500.0, -200.0, -15.0, 300.0, -100.0]
     assert not [i for i in stmt.issues if "every amount is positive" in i.message]
+
+
+def test_dkb_payer_and_payee_columns_pick_the_other_party_by_direction():
+    stmt = read_statement(FIXTURES / "dkb_payer_payee_columns_and_euro_sign.csv")
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [1200.5, -89.0]  # the Vorgemerkt line is pending
+    # the account holder's own name stands in the other column: never the other party
+    assert lines["Counterparty"].tolist() == ["Nile Trading GmbH", "Stadtwerke München"]
+    assert set(lines["Currency"]) == {"EUR"}  # "Betrag (€)"
+    assert lines["Reference"].tolist() == ["E2E-1003", None]
+    assert _days(stmt) == ["2026-11-20", "2026-11-15"]
+    assert stmt.balances[0].closing == 2111.5
+    assert [i.value for i in stmt.issues] == ["Vorgemerkt"]

@@ -29,7 +29,7 @@ from typing import Any
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.errors import InputError
 from ar_excel.names import match_key
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, parse_currency
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "date_order", "day_first", "delimiter", "header_row",
@@ -117,6 +117,8 @@ _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details",
                "libelle", "remittanceinformation", "purpose", "البيان", "الوصف")  # folded keys
 
 
+# a currency sign in brackets that names one currency ("$" does not: USD, CAD, AUD...)
+_HEADER_SYMBOL = re.compile(r"^(.*?)[\s_]*[(\[]\s*([€£₹])\s*[)\]]\s*$")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 
 
@@ -150,6 +152,10 @@ class Layout:
     headerless: bool = False  # no header row: the rows above the first line are all preamble
     # further columns of a party role (PARTY_ROLES), read where the chosen one is blank
     alternates: dict[str, list[int]] = field(default_factory=dict)
+    # the payer's and the payee's name columns (DKB: Zahlungspflichtige*r | Zahlungsempfänger*in,
+    # the account holder's own name in the other): the other party is the payer of money in
+    # and the payee of money out
+    payer_payee: tuple[int, int] | None = None
 
     @property
     def preamble_end(self) -> int:
@@ -165,6 +171,9 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     if m:
         name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
         return name, ccy.upper()
+    m = _HEADER_SYMBOL.match(text)  # "Betrag (€)", "Amount (£)"
+    if m and re.fullmatch(r"[A-Z]{3}", parse_currency(m.group(2))):
+        return m.group(1), parse_currency(m.group(2))
     if "\n" in text:
         for line in text.splitlines():
             name, ccy = split_header(line)
@@ -252,7 +261,7 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                 "مستفيد", "المستفيد", "nadawca", "odbiorca", "kontrahent",
                                 "protistrana", "sender", "ordering", "partner", "tegenpartij",
                                 "contrepartie", "مرسل", "محول", "المحول", "zahlungsempfanger",
-                                "zahlungsempfaenger"})),
+                                "zahlungsempfaenger", "zahlungspflichtige"})),
     ("Description", frozenset({"description", "desc", "descr", "narration", "narr", "narrative",
                                "details", "detail",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
@@ -279,6 +288,7 @@ def header_words(header: str) -> set[str]:
     Arabic hamza is a letter's, not an accent: "الدائن" keeps it (stripped, it was "الداين",
     which no word list holds, and Riyad Bank's "المبلغ الدائن" went unread)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)  # "PostingDate"
+    text = re.sub(r"(?<=\w)[*:](?:in|innen|r|e)\b", "", text)  # "Zahlungsempfänger*in"
     kept: list[str] = []
     for c in unicodedata.normalize("NFKD", text.lower()):
         if unicodedata.combining(c) and kept and kept[-1] < "\u0250":
@@ -564,6 +574,27 @@ def _party_alternates(layout: Layout, used: set[int]) -> None:
         if role in PARTY_ROLES and role in layout.columns:
             layout.alternates.setdefault(role, []).append(idx)
             used.add(idx)
+            if role == "Counterparty" and layout.payer_payee is None:
+                layout.payer_payee = _payer_and_payee(layout, layout.columns[role], idx)
+
+
+_PAYER_WORDS = {"payer", "zahlungspflichtige", "zahlungspflichtiger", "auftraggeber", "remitter",
+                "sender", "ordering", "debtor", "originator", "مرسل", "المرسل", "المحول"}
+_PAYEE_WORDS = {"payee", "beneficiary", "zahlungsempfanger", "zahlungsempfaenger", "empfanger",
+                "recipient", "creditor", "begunstigter", "beguenstigter", "مستفيد", "المستفيد"}
+
+
+def _payer_and_payee(layout: Layout, first: int, second: int) -> tuple[int, int] | None:
+    """(payer column, payee column) where one header names the payer and the other the
+    payee ("Payer Name" / "Payee Name"); None otherwise."""
+    words = [header_words(split_header(layout.headers[i])[0]) for i in (first, second)]
+    kinds = [("payer" if w & _PAYER_WORDS and not w & _PAYEE_WORDS else
+              "payee" if w & _PAYEE_WORDS and not w & _PAYER_WORDS else None) for w in words]
+    if kinds == ["payer", "payee"]:
+        return first, second
+    if kinds == ["payee", "payer"]:
+        return second, first
+    return None
 
 
 def _started_date_fallback(data: list[list[Any]], layout: Layout, used: set[int]) -> None:

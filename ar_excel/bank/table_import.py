@@ -374,6 +374,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         """The other party's name or account: the chosen column, its blanks filled from the
         role's other columns (the payee of a payment out beside the payer of money in)."""
         texts = cell_texts(kept_cells(canon))
+        if canon == "Counterparty" and layout.payer_payee is not None:
+            payer, payee = (cell_texts(list(map(table.cells(i).__getitem__, kept_rows)))
+                            for i in layout.payer_payee)
+            money_in = amount[kept] > 0
+            texts = [(a or b) if inward else (b or a) for a, b, inward in
+                     zip(payer, payee, money_in.tolist(), strict=True)]
         for idx in layout.alternates.get(canon, []):
             more = cell_texts(list(map(table.cells(idx).__getitem__, kept_rows)))
             texts = [t if t is not None else m for t, m in zip(texts, more, strict=True)]
