@@ -417,9 +417,8 @@ def test_invoices_kept_a_month_per_sheet_are_one_ledger(tmp_path):
                          ["N-3", "C3", "not a date", 1, None]]})
     book = read_book(path)
     assert _issues(book) == [
-        ("Invoices Sep", "A1", "sheets 'Invoices Oct', 'Invoices Nov' hold invoices under the "
-                               "same columns as 'Invoices Sep': read with it as one list "
-                               "(5 rows)"),
+        ("Invoices Sep", "A1", "sheets 'Invoices Oct', 'Invoices Nov' hold more invoices of "
+                               "'Invoices Sep': read with it as one list (5 rows)"),
         ("Invoices Nov", "C4", "'not a date' is not a date (expected e.g. 31/01/2024 or "
                                "2024-01-31)")]
     assert "Payments" not in book.tables
@@ -450,8 +449,8 @@ def test_arabic_month_sheets_with_a_copy_credit_notes_and_paid_invoices(tmp_path
         "فواتير مسددة": [head, ["P-1", "C1", D(2026, 9, 1), 4000]]})
     book = read_book(path)
     assert [m for _, _, m in _issues(book)] == [
-        "sheets 'نوفمبر', 'مرتجعات', 'فواتير مسددة' hold invoices under the same columns as "
-        "'أكتوبر': read with it as one list (4 rows)",
+        "sheets 'نوفمبر', 'مرتجعات', 'فواتير مسددة' hold more invoices of 'أكتوبر': read with "
+        "it as one list (4 rows)",
         "sheet 'مرتجعات': 1 positive amount(s) read as credit notes (the sheet's name)",
         "sheet 'فواتير مسددة': 1 invoice(s) read as paid in full (the sheet's name)",
         "sheet 'أكتوبر (2)' has the columns of 'أكتوبر' but repeats 1 of its numbers ('O-1' "
@@ -794,3 +793,45 @@ def test_a_customer_whose_name_ends_in_total_is_still_a_customer(tmp_path):
     book = read_book(path)
     assert book.customers["Name"].tolist() == ["Petro Total"]
     assert book.invoices["Customer ID"].tolist() == ["C1"]
+
+
+@pytest.mark.parametrize(("title", "head"), [
+    ("Credit Notes", ["Credit Note No", "Customer ID", "Date", "Amount", "Against Invoice"]),
+    ("مرتجعات المبيعات", ["رقم الإشعار", "كود العميل", "التاريخ", "القيمة", "رقم الفاتورة"])])
+def test_credit_notes_kept_on_a_sheet_of_their_own(tmp_path, title, head):
+    """Credit notes (returns) on their own sheet, under their own columns, beside named
+    Customers, Invoices and Payments sheets: read with the invoices, negative, the invoice
+    each corrects carried (before, the sheet was not read at all)."""
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices": [INVOICE_HEAD[:4], ["1001", "C1", D(2026, 10, 1), 10000],
+                     ["1003", "C2", D(2026, 9, 15), 8000]],
+        "Payments": [["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["R1", "C1", D(2026, 11, 1), 4000, "1001"]],
+        title: [head, ["CN-1", "C2", D(2026, 11, 5), 1000, "1003"]]})
+    book = read_book(path)
+    assert [m for _, _, m in _issues(book)] == [
+        f"sheets '{title}' hold more invoices of 'Invoices': read with it as one list (3 rows)",
+        f"sheet '{title}': 1 positive amount(s) read as credit notes (the sheet's name)"]
+    inv = book.invoices
+    assert inv["Invoice No"].tolist() == ["1001", "1003", "CN-1"]
+    assert inv["Amount"].tolist() == [10000, 8000, -1000]
+    assert inv.iloc[2][[c for c in inv.columns if "Invoice" in str(c) and c != "Invoice No"
+                        and c != "Invoice Date"]].tolist() == ["1003"]
+    assert book.table("Invoices").issue(2, "Amount", "x").sheet == title
+    aging = _aging(book)
+    assert aging.loc[["C1", "C2"], "Total"].tolist() == [6000, 7000]
+
+
+def test_a_month_sheet_beside_named_contract_sheets_is_read(tmp_path):
+    """Every contract sheet named, and last year's invoices on "Invoices 2025": that sheet
+    is read too (before, a book whose contract sheets were all named never looked at it)."""
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices": [INVOICE_HEAD[:4], ["1001", "C1", D(2026, 10, 1), 10000]],
+        "Payments": [["Receipt No", "Customer ID", "Date", "Amount"]],
+        "Invoices 2025": [INVOICE_HEAD[:4], ["0999", "C2", D(2025, 12, 20), 500]],
+        "Notes": [["Whatever", "Else"], ["a", "b"]]})
+    book = read_book(path)
+    assert book.invoices["Invoice No"].tolist() == ["1001", "0999"]
+    assert _aging(book).loc[["C1", "C2"], "Total"].tolist() == [10000, 500]

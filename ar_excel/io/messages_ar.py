@@ -163,12 +163,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"invoice's total the same\): each read once, (\d+) row\(s\) not counted again \((.*)\)$",
      "{0} فاتورة مكتوبة في عدة صفوف، صف لكل بند ({1} يختلف وإجمالي الفاتورة واحد): قُرئت كل "
      "منها مرة واحدة، و{2} صف لم تُحتسب ثانيةً ({3})"),
-    (r"^sheets (.*) hold invoices under the same columns as '(.*)': read with it as one list "
-     r"\((\d+) rows\)$", "الأوراق {0} فيها فواتير بنفس أعمدة '{1}': قُرئت معها قائمةً واحدة "
-                          "({2} صفاً)"),
-    (r"^sheets (.*) hold receipts under the same columns as '(.*)': read with it as one list "
-     r"\((\d+) rows\)$", "الأوراق {0} فيها تحصيلات بنفس أعمدة '{1}': قُرئت معها قائمةً "
-                          "واحدة ({2} صفاً)"),
+    (r"^sheets (.*) hold more invoices of '(.*)': read with it as one list \((\d+) rows\)$",
+     "الأوراق {0} فيها مزيد من فواتير '{1}': قُرئت معها قائمةً واحدة ({2} صفاً)"),
+    (r"^sheets (.*) hold more receipts of '(.*)': read with it as one list \((\d+) rows\)$",
+     "الأوراق {0} فيها مزيد من تحصيلات '{1}': قُرئت معها قائمةً واحدة ({2} صفاً)"),
     (r"^sheet '(.*)' has the columns of '(.*)' but repeats (\d+) of its numbers \('(.*)' "
      r"\.\.\.\): a copy, not read; delete it or hide it if it is an old copy$",
      "الورقة '{0}' لها أعمدة '{1}' لكنها تكرر {2} من أرقامها ('{3}' ...): نسخة لم تُقرأ؛ "

@@ -7,6 +7,7 @@ the header of the tab we write, is the user's invoice list (said)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ar_excel.io.grid import Grid
@@ -162,6 +163,24 @@ def _invoices_under_an_output_tab_name(grids: list[Grid], chosen: dict[str, Grid
     chosen["Invoices"] = grid
 
 
+# A sheet whose name says it may hold more of the invoices or receipts (a month, a year, a
+# copy of the invoice sheet, credit notes kept apart): read even where every contract sheet
+# is named, so that ``sibling_sheets`` can find it.
+_MONTH_OR_YEAR = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b20\d\d\b|"
+    r"\bq[1-4]\b|يناير|فبراير|مارس|ابريل|أبريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|"
+    r"أغسطس|سبتمبر|اكتوبر|أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|"
+    r"تموز|آب|أيلول|ايلول|تشرين")
+_MORE_OF = re.compile(r"(?i)credit\s*notes?|credit\s*memos?|\breturns?\b|\brefunds?\b|"
+                      r"مرتجع|مردود|إشعار|اشعار|invoice|receipt|payment|فواتير|الفواتير|فاتورة|"
+                      r"تحصيل|مقبوضات|سداد")
+
+
+def may_hold_more(name: str) -> bool:
+    """Whether a sheet's name says it may hold more invoices or receipts (module comment)."""
+    return bool(_MORE_OF.search(name) or _MONTH_OR_YEAR.search(name))
+
+
 def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> set[str]:
     """The sheets whose cells a Book needs, of a workbook with these sheet ``names`` and
     contract-named Excel ``tables``. A sheet holding an Excel table of its own kind is read
@@ -179,7 +198,7 @@ def sheets_to_read(names: list[str], hidden: set[str], tables: list[Grid]) -> se
         kind = find_kind(name)
         if kind is not None:
             return (name, kind) not in by_table
-        return searched and name not in hidden and not name.startswith("_") and (
-            output_too or match_key(name) not in OUTPUT_TABS)
+        return (searched or may_hold_more(name)) and name not in hidden and \
+            not name.startswith("_") and (output_too or match_key(name) not in OUTPUT_TABS)
 
     return {n for n in names if wanted(n)}

@@ -23,6 +23,7 @@ and an Input Issue says so.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -35,7 +36,7 @@ from ar_excel.schema import SCHEMAS
 
 KINDS = ("Invoices", "Payments")
 _KEY = {"Invoices": "Invoice No", "Payments": "Payment ID"}
-_WHAT = {"Invoices": "invoices", "Payments": "receipts"}
+_WHAT = {"Invoices": "invoices", "Payments": "receipts"}  # (credit notes are invoices' kin)
 
 
 def _columns(grid: Grid, kind: str) -> tuple[int, tuple[str, ...]] | None:
@@ -53,6 +54,36 @@ def _columns(grid: Grid, kind: str) -> tuple[int, tuple[str, ...]] | None:
     return grid.left, tuple(names)
 
 
+# A credit notes sheet's own number column, and what names the invoice a credit note corrects.
+_CREDIT_NUMBER = frozenset(match_key(h) for h in (
+    "Credit Note No", "Credit Note Number", "Credit Note", "CN No", "CN Number", "CN #",
+    "Credit Memo No", "Credit Memo Number", "Credit Memo", "Return No", "Return Number",
+    "Refund No", "رقم الإشعار", "رقم الاشعار", "رقم إشعار الخصم", "رقم اشعار الخصم",
+    "رقم إشعار دائن", "رقم اشعار دائن", "رقم المرتجع", "رقم المردود", "رقم إذن الارتجاع"))
+_CREDIT_SHEET_NAME = re.compile(r"(?i)credit\s*notes?|credit\s*memos?|\breturns?\b|"
+                                r"\brefunds?\b|مرتجع|مردود|إشعار|اشعار")
+
+
+def _credit_note_grid(grid: Grid) -> Grid | None:
+    """A sheet its name says holds credit notes, as an invoice list: its credit note number
+    column read as the Invoice No, the invoice each corrects carried as "Original Invoice"
+    (``core.billing.credit_notes`` reads it); None where no row names its number column."""
+    from ar_excel.io.headers import HEADER_SEARCH_ROWS, alias_index, header_field
+
+    if not _CREDIT_SHEET_NAME.search(grid.name):
+        return None
+    index = alias_index(SCHEMAS["Invoices"])
+    for h, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        keys = [match_key(v) if isinstance(v, str) else "" for v in row]
+        if not any(k in _CREDIT_NUMBER for k in keys):
+            continue
+        header = ["Invoice No" if k in _CREDIT_NUMBER else "Original Invoice"
+                  if isinstance(v, str) and header_field(v, index) == "Invoice No" else v
+                  for k, v in zip(keys, row, strict=True)]
+        return replace(grid, rows=[*grid.rows[:h], header, *grid.rows[h + 1:]], notes=[])
+    return None
+
+
 def sibling_sheets(grids: list[Grid], chosen: dict[str, Grid]) -> dict[str, list[Grid]]:
     """For the invoices and the receipts, the other sheets holding more of them (see the
     module docstring). A sheet found for another kind by its header alone, but holding the
@@ -63,19 +94,21 @@ def sibling_sheets(grids: list[Grid], chosen: dict[str, Grid]) -> dict[str, list
         main = chosen.get(kind)
         if main is None or main.hidden:
             continue
-        columns = _columns(main, kind)
-        if columns is None:
-            continue
+        columns = _columns(main, kind)  # (None for an Excel table: only credit sheets)
         named = {id(g) for k, g in chosen.items() if find_kind(g.name, g.header is not None)}
         taken = {id(g) for gs in found.values() for g in gs}
-        same = [g for g in grids if g is not main and g.header is None and not g.hidden
+        free = [g for g in grids if g is not main and g.header is None and not g.hidden
                 and id(g) not in named and id(g) not in taken
-                and match_key(g.name) not in OUTPUT_TABS and not g.name.startswith("_")
-                and _columns(g, kind) == columns]
+                and match_key(g.name) not in OUTPUT_TABS and not g.name.startswith("_")]
+        same = [g for g in free if columns is not None and _columns(g, kind) == columns]
+        if kind == "Invoices":  # credit notes kept on a sheet of their own, its own columns
+            same += [c for g in free if not any(g is x for x in same)
+                     and (c := _credit_note_grid(g)) is not None
+                     and _columns(c, kind) is not None]
         if same:
             found[kind] = same
             for other, g in list(chosen.items()):
-                if other != kind and any(g is s for s in same):
+                if other != kind and any(g is s or g.name == s.name for s in same):
                     del chosen[other]
     return found
 
@@ -117,7 +150,7 @@ def read_together(main: Grid, table: Table,
             issues.extend(their_issues)  # (a sheet whose columns cannot be read: said)
             continue
         theirs = set(other.frame[key].dropna())
-        if numbers & theirs:
+        if numbers & theirs and not _CREDIT_SHEET.search(other.sheet):  # (their own series)
             copies.append((grid, other, sorted(numbers & theirs, key=str)))
             continue
         numbers |= theirs
@@ -138,8 +171,8 @@ def read_together(main: Grid, table: Table,
         sheets = ", ".join(f"'{t.sheet}'" for t in read)
         issues.insert(0, Issue(
             table.sheet, f"{column_letter(main.left)}{table.header_row}", "", None,
-            f"sheets {sheets} hold {_WHAT[table.kind]} under the same columns as "
-            f"'{table.sheet}': read with it as one list ({rows} rows)"))
+            f"sheets {sheets} hold more {_WHAT[table.kind]} of '{table.sheet}': read with it "
+            f"as one list ({rows} rows)"))
     for grid, other, shared in copies:
         issues.append(Issue(other.sheet, f"{column_letter(grid.left)}{other.header_row}", "",
                             None, f"sheet '{other.sheet}' has the columns of '{table.sheet}' "
