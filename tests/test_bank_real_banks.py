@@ -607,3 +607,19 @@ def test_dkb_payer_and_payee_columns_pick_the_other_party_by_direction():
     assert _days(stmt) == ["2026-11-20", "2026-11-15"]
     assert stmt.balances[0].closing == 2111.5
     assert [i.value for i in stmt.issues] == ["Vorgemerkt"]
+
+
+def test_italian_entrate_uscite_and_french_montant_in_euros(tmp_path):
+    italian = tmp_path / "it.csv"
+    italian.write_text("Data contabile;Data valuta;Descrizione;Entrate;Uscite\n"
+                       "22/11/2026;23/11/2026;BONIFICO DA NILE TRADING;1.200,50;\n"
+                       "21/11/2026;21/11/2026;ADDEBITO ENEL;;89,00\n", encoding="utf-8")
+    stmt = read_statement(italian)
+    assert stmt.lines["Amount"].tolist() == [1200.5, -89.0]
+    assert _days(stmt, "Value Date") == ["2026-11-23", "2026-11-21"]
+    french = tmp_path / "fr.csv"
+    french.write_text("Date;Libellé;Montant(EUROS)\n22/11/2026;VIR SEPA RECU NILE;1 200,50\n"
+                      "21/11/2026;PRLV SEPA EDF;-89,00\n", encoding="utf-8")
+    stmt = read_statement(french)
+    assert stmt.lines["Amount"].tolist() == [1200.5, -89.0]
+    assert set(stmt.lines["Currency"]) == {"EUR"}

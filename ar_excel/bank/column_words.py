@@ -118,6 +118,7 @@ _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details",
 
 
 # a currency sign in brackets that names one currency ("$" does not: USD, CAD, AUD...)
+_HEADER_WORD_CCY = re.compile(r"(?i)^(.*?)[\s_]*[(\[]\s*euros?\s*[)\]]\s*$")  # "Montant(EUROS)"
 _HEADER_SYMBOL = re.compile(r"^(.*?)[\s_]*[(\[]\s*([€£₹])\s*[)\]]\s*$")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 
@@ -171,6 +172,9 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     if m:
         name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
         return name, ccy.upper()
+    m = _HEADER_WORD_CCY.match(text)
+    if m:
+        return m.group(1), "EUR"
     m = _HEADER_SYMBOL.match(text)  # "Betrag (€)", "Amount (£)"
     if m and re.fullmatch(r"[A-Z]{3}", parse_currency(m.group(2))):
         return m.group(1), parse_currency(m.group(2))
@@ -242,12 +246,13 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                          "cargo", "cargos", "debito", "dare", "borc", "borç", "dr",
                          "payments", "outflow", "outflows", "outgoing", "out",
                          "سحوبات", "خصم", "منه", "صادر", "صادرة", "مدفوعات", "مدينة",
-                         "ausgehend", "ausgehende"})),
+                         "ausgehend", "ausgehende", "uscite", "gastos"})),
     ("Credit", frozenset({"credit", "credits", "deposit", "deposits", "دائن", "داين", "ايداع", "إيداع",
                           "إيداعات", "ايداعات", "haben", "eingang", "versement", "abono",
                           "abonos", "credito", "avere", "alacak", "cr", "receipts", "inflow",
                           "inflows", "incoming", "in", "له", "وارد", "واردة", "إضافة", "اضافة",
-                          "مقبوضات", "دائنة", "eingehend", "eingehende"})),
+                          "مقبوضات", "دائنة", "eingehend", "eingehende", "entrate",
+                          "ingresos"})),
     ("Amount", frozenset({"amount", "amt", "betrag", "montant", "مبلغ", "importe", "umsatz",
                           "bedrag", "importo", "valor", "tutar", "قيمة", "kwota", "castka",
                           "osszeg"})),
