@@ -279,3 +279,54 @@ def test_financing_against_an_invoice_is_still_no_receipt(narrative, amount):
     r = match(FINANCE_CUSTOMERS, FINANCE_INVOICES, {"amount": amount, "desc": narrative})
     assert allocations(r) == []
     assert reason(r) == "not a customer receipt (loan)"
+
+
+SPARSE_CUSTOMERS = [customer("C1", "Al Nour Trading Co"), customer("C2", "Delta Foods"),
+                    customer("C3", "Al Mada International Trading")]
+SPARSE_INVOICES = [invoice("INV-2026-00042", "C1", 12345.67, "2026-09-01"),
+                   invoice("INV-2026-00043", "C2", 8765.43), invoice("INV-2026-00044", "C3", 5432.10)]
+
+
+@pytest.mark.parametrize(("narrative", "kind"), [
+    ("TRANSFER FROM OUR ACCOUNT 0012345678", "own transfer"),
+    ("FUNDS TRANSFER BETWEEN ACCOUNTS", "own transfer"),
+    ("INTERNAL TRF 1002003004", "own transfer"),
+    ("SELF TRANSFER", "own transfer"),
+    ("CR INT", "interest"),
+    ("PROFIT ON DEPOSIT", "interest"),
+    ("LG MARGIN RELEASE 7788", "refund"),
+    ("CASH MARGIN RELEASE", "refund"),
+    ("RTN CHQ 123456", "refund"),
+    ("رد رسوم", "refund"),
+    ("CARD CASHBACK", "refund"),
+    ("VISA SETTLEMENT", "card sales"),
+    ("MADA SETTLEMENT", "card sales"),
+    ("FAWRY SETTLEMENT", "card sales"),
+    ("PAYMOB PAYOUT", "card sales"),
+    ("MERCHANT CREDIT 5566", "card sales"),
+    ("CAPITAL INJECTION", "capital"),
+    ("PARTNER CURRENT ACCOUNT", "capital"),
+    ("T-BILL MATURITY", "treasury"),
+    ("TREASURY BILLS REDEMPTION", "treasury"),
+    ("اذون خزانة", "treasury"),
+    ("SUKUK COUPON", "treasury"),
+    ("EXPORT SUBSIDY", "non-trade income"),
+    ("دعم الصادرات", "non-trade income"),
+    ("SALE OF FIXED ASSET CAR", "non-trade income"),
+    ("سداد سلفة موظف", "non-trade income"),
+])
+def test_money_in_that_is_no_customers_is_never_matched_by_its_amount(narrative, kind):
+    """12,345.67 is the one open invoice of that amount in a sparse ledger: without these words
+    an unknown payer's line is matched by the amount alone."""
+    r = match(SPARSE_CUSTOMERS, SPARSE_INVOICES, {"amount": 12345.67, "desc": narrative})
+    assert allocations(r) == []
+    assert reason(r) == f"not a customer receipt ({kind})"
+
+
+@pytest.mark.parametrize("narrative", [
+    "AL MADA INTERNATIONAL TRADING ADVANCE PAYMENT INV-2026-00044",
+    "INTERNATIONAL TRANSFER AL MADA INV-2026-00044",
+])
+def test_customer_narratives_with_words_near_those_still_match(narrative):
+    r = match(SPARSE_CUSTOMERS, SPARSE_INVOICES, {"amount": 5432.10, "desc": narrative})
+    assert allocations(r) == [("INV-2026-00044", 5432.10, "reference", "Matched")]

@@ -18,7 +18,7 @@ from ar_excel.core.matching.normalize import Joined
 _RULES: list[tuple[str, str]] = [
     # (Islamic banks pay profit, not interest: Mudaraba and Murabaha deposits.)
     (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"
-     r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE)\b|\bMUDARABA|"
+     r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE|ON DEPOSIT|ON TD)\b|\bMUDARABA|\bCR INT\b|"
      r"ارباح (الوديعه|وديعه|حساب|الحساب)", "interest"),
     # (A bank's facility is lent money; "EMIRATES FACILITY MANAGEMENT" is a customer's name.)
     (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bCREDIT FACILITY|\bBANK FACILITY|"
@@ -27,13 +27,21 @@ _RULES: list[tuple[str, str]] = [
      "loan"),
     (r"\bOWN ACC|\bOWN A/?C|\bBETWEEN (OUR|OWN) ACC|\bINTERNAL TRANSFER|\bBOOK TRANSFER|"
      r"\bACCOUNT TRANSFER\b|\bUMBUCHUNG|\bVIREMENT INTERNE|تحويل بين الحسابات|بين حسابات|"
-     r"تحويل داخلي|\bSWEEP\b|\bCASH POOL|\bFROM OUR (?:[A-Z]{3}|OTHER) (?:ACCOUNT|ACC|A/?C)\b",
+     r"تحويل داخلي|\bSWEEP\b|\bCASH POOL|\bFROM OUR (?:[A-Z]{3}|OTHER) (?:ACCOUNT|ACC|A/?C)\b|"
+     r"\bFROM OUR (?:ACCOUNT|ACC|A/?C)\b|\bBETWEEN ACCOUNTS|\bINTERNAL (?:TRF|TFR|FUNDS)|"
+     r"\bSELF TRANSFER|\bOWN FUNDS|\bINTER ?ACCOUNT TRANSFER",
      "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
-     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT",
+     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT|"
+     # The bank giving back our own money: a cheque of ours returned, a margin held against a
+     # letter of credit or guarantee released, fees refunded.
+     r"\bRTN CHQ|\bCHQ RTN|\bUNPAID CHQ|\bRETURNED UNPAID|\bMARGIN RELEASE|\bMARGIN REFUND|"
+     r"\bCASH MARGIN|\bLC MARGIN|\bLG MARGIN|رد رسوم|رد مصاريف|استرداد رسوم|\bCASHBACK|"
+     r"\bPETTY CASH RETURN",
      "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
+     r"\bCAPITAL INJECTION|\bCAPITAL CONTRIBUTION|\bPARTNER CURRENT|\bPARTNERS CURRENT|"
      r"راس المال|جاري الشركاء", "capital"),
     # (An insurer is often a customer paying an invoice, MISR INSURANCE, شركة مصر للتأمين: a
     # claim or a compensation is what it pays that is no receivable.)
@@ -42,14 +50,25 @@ _RULES: list[tuple[str, str]] = [
     (r"\bTAX REFUND|\bVAT REFUND|\bCUSTOMS REFUND|رد ضريبه", "refund"),
     (r"\bFX DEAL|\bFX CONVERSION|\bFX (?:SPOT|FORWARD|FWD)\b|\bFOREX|\bMONEY MARKET|\bSWAP\b|"
      r"\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
-     r"وديعه|ودائع|شهادات", "treasury"),
-    (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع", "card sales"),
+     r"وديعه|ودائع|شهادات|\bT-BILL|\bTBILL|\bTREASURY BILL|اذون خزانه|\bSUKUK|صكوك|\bCOUPON PAYMENT|"
+     r"\bSUKUK COUPON|\bBOND COUPON", "treasury"),
+    # Money the company receives outside its trade: a government's export or other subsidy,
+    # the sale of a fixed asset, an employee repaying an advance.
+    (r"\bEXPORT SUBSIDY|\bGOVERNMENT SUBSIDY|\bEXPORT SUPPORT|\bSUBSIDY PAYMENT|دعم الصادرات|"
+     r"صندوق تنميه الصادرات|\bSALE OF FIXED ASSET|\bFIXED ASSET SALE|\bASSET DISPOSAL|"
+     r"\bEMPLOYEE ADVANCE|\bSTAFF ADVANCE|\bSTAFF LOAN|سلفه موظف|سلف الموظفين|سلفه العامل",
+     "non-trade income"),
+    # (Card schemes and payment gateways pay out the shop's card and online sales in batches.)
+    (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع|"
+     r"\bVISA SETTLEMENT|\bMASTERCARD SETTLEMENT|\bMADA SETTLEMENT|\bMERCHANT CREDIT|"
+     r"\bFAWRY SETTLEMENT|\bFAWRY PAYOUT|\bPAYMOB|\bPAYTABS|\bHYPERPAY|\bSTRIPE PAYOUT|"
+     r"\bACQUIRING SETTLEMENT", "card sales"),
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
     (r"\bWPS\b|\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
      r"مرتجع رواتب|رواتب مرتجعه|مرتجع مرتبات", "refund"),
 ]
-_CASH = re.compile(r"\bCASH DEP|\bCASH IN\b|\bCDM\b|\bBAREINZAHLUNG|\bVERSEMENT ESPECES|"
+_CASH = re.compile(r"\bCASH DEP|\bCASH IN\b|\bCDM\b|\bATM DEP|\bBAREINZAHLUNG|\bVERSEMENT ESPECES|"
                    r"ايداع نقدي|ايداع نقدى|نقدا")
 # One pass over the text: the rules as named alternatives (the first rule wins a tie).
 _ANY = re.compile("|".join(f"(?P<r{k}>{p})" for k, (p, _) in enumerate(_RULES)))
@@ -68,6 +87,11 @@ _TRIGGERS = (
     "عوائد", "PROFIT", "MUDARABA", "ارباح", "SWEEP", "POOL", "FROM OUR", "CANCEL", "الغاء",
     "RETOURE", "REJECT",
     "FOREX", "MONEY MARKET", "WPS", "SALAR", "PAYROLL", "رواتب", "مرتبات",
+    "CR INT", "CR. INT", "BETWEEN ACCOUNTS", "INTERNAL", "SELF TRANSFER", "OWN FUNDS", "INTER",
+    "RTN", "UNPAID", "MARGIN", "رد رسوم", "رد مصاريف", "رسوم", "CASHBACK", "PETTY CASH",
+    "BILL", "اذون", "SUKUK", "صكوك", "COUPON", "SETTLEMENT", "MERCHANT", "FAWRY", "PAYMOB",
+    "PAYTABS", "HYPERPAY", "STRIPE", "بين حسابات", "SUBSIDY", "EXPORT SUPPORT", "دعم",
+    "صندوق", "FIXED ASSET", "ASSET DISPOSAL", "ADVANCE", "STAFF", "سلف",
 )
 
 
