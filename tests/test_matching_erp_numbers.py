@@ -330,3 +330,32 @@ def test_money_in_that_is_no_customers_is_never_matched_by_its_amount(narrative,
 def test_customer_narratives_with_words_near_those_still_match(narrative):
     r = match(SPARSE_CUSTOMERS, SPARSE_INVOICES, {"amount": 5432.10, "desc": narrative})
     assert allocations(r) == [("INV-2026-00044", 5432.10, "reference", "Matched")]
+
+
+SPLIT_CUSTOMERS = [customer("C1", "Al Nour Trading Co"), customer("C2", "Delta Foods")]
+SPLIT_INVOICES = [invoice("INV/2026/00042", "C1", 12000.00, "2026-09-01"),
+                  invoice("INV/2026/00043", "C1", 8000.00, "2026-09-02"),
+                  invoice("INV/2026/00044", "C2", 5000.00)]
+
+
+@pytest.mark.parametrize("narrative", [
+    "INV/2026/00042 12,000.00 INV/2026/00043 3,000.00",
+    "/INV/INV/2026/00042/12000.00//INV/2026/00043/3000.00",
+    "سداد فاتورة INV/2026/00043 مبلغ 3.000,00 وفاتورة INV/2026/00042 مبلغ 12.000,00",
+])
+def test_a_remittance_stating_what_it_pays_on_each_invoice_is_applied_so(narrative):
+    """15,000.00 for two invoices open 20,000.00: the amounts printed say 12,000.00 and
+    3,000.00, and only 42 can take 12,000.00."""
+    r = match(SPLIT_CUSTOMERS, SPLIT_INVOICES, {"amount": 15000.00, "desc": narrative})
+    assert allocations(r) == [("INV/2026/00042", 12000.00, "multi-invoice", "Matched"),
+                              ("INV/2026/00043", 3000.00, "partial", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "amount"), [
+    ("INV/2026/00042 5,000.00 INV/2026/00043 2,000.00", 7000.00),  # either could take either
+    ("INV/2026/00042 12,000.00 INV/2026/00043 8,000.00", 15000.00),  # the invoices' totals
+])
+def test_stated_amounts_that_do_not_decide_leave_a_suggestion(narrative, amount):
+    r = match(SPLIT_CUSTOMERS, SPLIT_INVOICES, {"amount": amount, "desc": narrative})
+    assert {st for *_, st in allocations(r)} == {"Suggested"}
+    assert "applied oldest first, please confirm" in reason(r)

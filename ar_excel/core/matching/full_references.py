@@ -17,6 +17,8 @@ A refund or a claim quoting an invoice is only suggested.
 
 from __future__ import annotations
 
+from itertools import permutations
+
 import numpy as np
 
 from ar_excel.core.matching.amounts import find_subsets
@@ -25,7 +27,7 @@ from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
-from ar_excel.core.matching.normalize import one_digit_variants
+from ar_excel.core.matching.normalize import fold_text, one_digit_variants, printed_amounts
 from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
 
 # A name score this high is a customer's name written in full (SUNRISE AGRO EST.).
@@ -255,9 +257,34 @@ class FullReferences:
                     f"part payment of {self._money(self.inv.remaining[refs[0]])} open")
             return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; {paid}" + against)
+        stated = self._stated_split(f, refs) if one_customer and not note and not penalty \
+            and not self._payer_against(f, cust, "part of it") else None
+        if stated is not None:
+            return [Allocation(f.pos, p, cust, amount, 0,
+                               "multi-invoice" if amount == self.inv.remaining[p] else "partial",
+                               0.9, f"{said} {names}; the narrative states what it pays on each "
+                               f"({', '.join(self._money(a) for a in stated.values())})")
+                    for p, amount in stated.items()]
         return alloc(f, refs, "partial", 0.6,
                      f"{said} {names}; pays less than their open total: applied "
                      "oldest first, please confirm")
+
+    def _stated_split(self, f: LineFacts, refs: list[int]) -> dict[int, int] | None:
+        """What a remittance paying less than the invoices it names says it pays on each
+        (INV/2026/00042 12,000.00 INV/2026/00043 3,000.00): one amount printed per invoice,
+        adding up to the receipt exactly, and only one way to give each invoice one of them
+        within its open amount. None otherwise."""
+        if not 1 < len(refs) <= 4:
+            return None
+        text = fold_text(self._descriptions[f.pos])
+        printed = [units(a, f.grain, self.inv.unit) for a in printed_amounts(text)]
+        if len(printed) != len(refs) or sum(printed) != f.remaining or 0 in printed:
+            return None
+        fits = {tuple(order) for order in permutations(printed)
+                if all(a <= self.inv.remaining[p] for a, p in zip(order, refs, strict=True))}
+        if len(fits) != 1:
+            return None
+        return dict(zip(refs, next(iter(fits)), strict=True))
 
     def _payer_against(self, f: LineFacts, cust: str, paying: str) -> str:
         """The note when the line shows a payer other than ``cust``, the customer of the

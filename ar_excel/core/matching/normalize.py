@@ -195,6 +195,25 @@ _AMOUNT = re.compile(r"(?<![\d.,/-])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d|\d{1,3}(
                      r"(?![\d.,/-])")
 
 
+# (As ``_AMOUNT``, and between the slashes of a SWIFT remittance: /INV/2026/00042/12000.00/.)
+_STATED_AMOUNT = re.compile(r"(?<![\d.,-])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d|\d{1,3}(?:\.\d{3})+,\d\d)"
+                            r"(?![\d.,-])")
+
+
+def printed_amounts(text: str) -> list[float]:
+    """The amounts (two decimals) a folded narrative prints, in order: 11,400.00 and
+    11.400,00 are both 11400.0."""
+    if "." not in text and "," not in text:
+        return []
+    out = []
+    for m in _STATED_AMOUNT.finditer(text):
+        a = m.group(0)
+        if a[-3] == ",":  # 11.400,00
+            a = a.replace(".", "").replace(",", ".")
+        out.append(float(a.replace(",", "")))
+    return out
+
+
 def without_amounts(text: str) -> str:
     """The folded narrative with amounts (two decimals) blanked out."""
     return _AMOUNT.sub(" ", text) if "." in text or "," in text else text
