@@ -23,6 +23,8 @@ from ar_excel.bank.narrative import Narrative, parse_free, parse_narrative
 # ING Netherlands' "Mededelingen": "Naam: X Omschrijving: Y IBAN: Z Kenmerk: R Valutadatum: .."
 _LABELLED = re.compile(r"^Naam: .+ (?:Omschrijving|IBAN|Kenmerk): ")
 _STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
+_EITHER = re.compile(f"{_STRUCTURED.pattern}|{_LABELLED.pattern}")
+_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: )")
 
 
 def _description(n: Narrative) -> str | None:
@@ -35,7 +37,9 @@ def _description(n: Narrative) -> str | None:
 def with_structured_narratives(lines: pd.DataFrame) -> pd.DataFrame:
     """``lines`` with each structured description read into its fields (see module rule)."""
     texts = lines["Description"].tolist()
-    found = [i for i, t in enumerate(texts) if t and (_STRUCTURED.match(t) or _LABELLED.match(t))]
+    if not _ANY_OPENING.search("\n" + "\n".join(filter(None, texts))):
+        return lines  # one look at all of them: most statements have none
+    found = [i for i, t in enumerate(texts) if t and _EITHER.match(t)]
     if not found:
         return lines
     lines = lines.copy()

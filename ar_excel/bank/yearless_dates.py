@@ -31,6 +31,9 @@ def years_from_the_period(cells: list[Any], preamble: list[list[Any]], day_first
                           ) -> tuple[list[Any], str] | None:
     """The cells with the period's year added, and a note saying so; None where the
     column's dates are not year-less or the rows above name no year to give them."""
+    head = [normalize_digits(c).strip() for c in cells[:200] if isinstance(c, str) and c.strip()]
+    if not head or sum(bool(_YEARLESS.match(t)) for t in head) < 0.8 * len(head):
+        return None  # most files: the first dates already carry their year
     texts = [normalize_digits(c).strip() if isinstance(c, str) else c for c in cells]
     filled = [t for t in texts if not is_blank(t)]
     matches = [_YEARLESS.match(t) if isinstance(t, str) else None for t in filled]
