@@ -25,4 +25,6 @@ def test_the_policy_lists_the_buttons_keys_blank():
     book = read_book(REPO / "workbooks" / "ar_toolkit.xlsm")
     assert book.policy.get("protect_password") == "" and book.policy.get("editable") == ""
     assert book.policy.bank_statement == ""
-    assert not [i for i in book.issues if i.sheet != "Customers"]  # one planted blank name
+    # one planted blank name, and the demo's receipts naming a mistyped invoice
+    assert not [i for i in book.issues if i.sheet != "Customers"
+                and "is not in the invoice list" not in i.message]

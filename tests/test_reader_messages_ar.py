@@ -193,9 +193,24 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["P3", "C1", "2026-11-01", 10, "Internal Transfer", "Customer", "Posted"],
                      ["P4", "C1", "2026-11-01", 10, "Receive", "Customer", "Draft"],
                      ["P5", "C1", "2026-11-01", 10, "Send", "Customer", "Posted"]]})
+    # receipts naming invoices the list does not hold: a slip, a number from nowhere, and a
+    # receipts log beside open invoices only
+    slips = _save(tmp_path, "slips.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-1054", "C1", "2026-11-01", 100]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["R1", "C1", "2026-11-02", 100, "INV-1045"],
+                     ["R2", "C1", "2026-11-02", 100, "X-77"]]})
+    open_only = _save(tmp_path, "open_only.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-1054", "C1", "2026-11-01", 100]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     *[[f"R{n}", "C1", "2026-06-02", 100, f"OLD-{n}"] for n in range(25)]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
-             erp_payments]
+             erp_payments, slips, open_only]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -20,6 +20,7 @@ from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
+from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
@@ -85,6 +86,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         customer_names_as_ids(book, names)
         blank_ids_from_name_columns(book, names)
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
+    receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]

@@ -207,6 +207,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
                f"Excel) ولا تُحسب هنا ({_formula_why(m[3])})، "
                + ("فلا يمكن استخدام الصف" if m[4].endswith("used") else "فقُرئت فارغة")
                + ": افتح المصنف في Excel واحفظه ثم أعد التشغيل"),
+    (r"^'(.*)' is not in the invoice list: the receipt is held on account, unapplied, until "
+     r"its invoice number is corrected \(the same customer's invoice (.*) is one keystroke "
+     r"away\)$",
+     "'{0}' غير موجود في قائمة الفواتير: التحصيل محفوظ على الحساب غير مطبق حتى يُصحَّح رقم "
+     "فاتورته (فاتورة العميل نفسه {1} على بعد حرف واحد)"),
+    (r"^'(.*)' is not in the invoice list: the receipt is held on account, unapplied, until "
+     r"its invoice number is corrected$",
+     "'{0}' غير موجود في قائمة الفواتير: التحصيل محفوظ على الحساب غير مطبق حتى يُصحَّح رقم "
+     "فاتورته"),
+    (r"^(\d+) receipts name invoices that are not in the invoice list \((.*)\): held on "
+     r"account, unapplied\. If the invoice list holds open invoices only, the receipts of the "
+     r"paid ones do not belong beside it$",
+     "{0} تحصيلاً تذكر فواتير غير موجودة في قائمة الفواتير ({1}): محفوظة على الحساب غير "
+     "مطبقة. إن كانت القائمة للفواتير المفتوحة فقط، فتحصيلات الفواتير المسددة لا مكان لها "
+     "بجانبها"),
 )]
 
 

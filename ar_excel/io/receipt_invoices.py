@@ -1,0 +1,84 @@
+"""A receipt that names an invoice the invoice list does not hold.
+
+The ledger cannot apply such a receipt: it is held on account, unapplied, and the invoice it
+was meant for stays open and is dunned. Nothing may be parked like that without a reason, so
+each is an Input Issue at the receipt's Invoice No cell. Most are typing slips ("INV-1045"
+for "INV-1054"): where the same customer has one invoice a single keystroke away (a character
+changed, added, dropped or two swapped), the message names it.
+
+A receipts log kept beside a list of open invoices only (paid invoices removed) names many
+invoices the list does not hold: then one issue names the first cells and says so, instead of
+hundreds that all mean the same.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from rapidfuzz.distance import OSA
+
+from ar_excel.io.cells_named import cells_named
+from ar_excel.model import ROW, Book
+
+MANY = 20  # above this many (and a fifth of the receipts naming one): an open-items list
+_HINTS_UP_TO = 500  # unknown numbers looked up for a near one; beyond, not worth the time
+
+
+def receipts_naming_unknown_invoices(book: Book) -> None:
+    """An Input Issue for each receipt naming an invoice the invoice list does not hold."""
+    payments, invoices = book.tables.get("Payments"), book.tables.get("Invoices")
+    if payments is None or invoices is None or "Invoice No" not in payments.frame or \
+            "Invoice No" not in invoices.frame:
+        return
+    pay = payments.frame
+    named = pay["Invoice No"].where(pay["Invoice No"].notna(), None)
+    text = named.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
+    known = set(invoices.frame["Invoice No"].dropna().astype(str).str.strip())
+    unknown = text.notna() & ~text.isin(known)
+    rows = pay.loc[unknown]
+    rows = rows[~rows[ROW].duplicated()]  # a receipt split over invoices is one row: told once
+    told = {(i.sheet, i.cell) for i in book.issues}  # (the reader may have said why already)
+    rows = rows[[(payments.sheet, payments.cell(i, "Invoice No")) not in told
+                 for i in rows.index]]
+    if not len(rows):
+        return
+    if len(rows) > MANY and len(rows) > 0.2 * int(text.notna().sum()):
+        cells = [payments.cell(i, "Invoice No") for i in rows.index]
+        book.issues.append(payments.issue(
+            rows.index[0], "Invoice No",
+            f"{len(rows)} receipts name invoices that are not in the invoice list "
+            f"({cells_named(cells)}): held on account, unapplied. If the invoice list holds "
+            "open invoices only, the receipts of the paid ones do not belong beside it"))
+        return
+    near = _near_numbers(invoices.frame, text[rows.index], pay.get("Customer ID"))
+    for index in rows.index:
+        number = text[index]
+        hint = near.get(index)
+        book.issues.append(payments.issue(
+            index, "Invoice No",
+            f"'{number}' is not in the invoice list: the receipt is held on account, "
+            "unapplied, until its invoice number is corrected"
+            + (f" (the same customer's invoice {hint} is one keystroke away)" if hint else "")))
+
+
+def _near_numbers(invoices: pd.DataFrame, typed: pd.Series,
+                  customers: pd.Series | None) -> dict[object, str]:
+    """Receipt index -> the one invoice of its customer a keystroke from the number typed."""
+    if len(typed) > _HINTS_UP_TO:
+        return {}
+    numbers = invoices["Invoice No"].dropna().astype(str).str.strip()
+    owner = invoices.get("Customer ID")
+    by_customer: dict[str, list[str]] = {}
+    if owner is not None:
+        for number, customer in zip(numbers, owner.loc[numbers.index], strict=True):
+            if pd.notna(customer):
+                by_customer.setdefault(str(customer), []).append(number)
+    found: dict[object, str] = {}
+    for index, number in typed.items():
+        customer = customers.get(index) if customers is not None else None
+        pool = by_customer.get(str(customer), []) if customer is not None and pd.notna(
+            customer) else []
+        close = sorted({n for n in pool if OSA.distance(number, n, score_cutoff=1) <= 1})
+        if len(close) == 1:
+            found[index] = close[0]
+    return found
+
