@@ -79,12 +79,14 @@ def test_limits_in_three_currencies(tmp_path, rates):
             (18750.97, 93.8, "Warning")
         assert caption == (
             "As of 2026-10-31: Open Balance total EGP 108,500.00, SAR 18,750.97, USD 3,500.00 "
-            "= ledger open balance EGP 60,000.00, SAR 15,000.00, USD 5,500.00 (other "
-            "currencies converted at the Policy's exchange rates)")
+            "= ledger open balance EGP 108,500.00, SAR 18,750.97, USD 3,500.00 (other "
+            "currencies converted at the Policy's exchange rates; in their own currencies: "
+            "EGP 60,000.00, SAR 15,000.00, USD 5,500.00)")
     else:  # no rate: the USD items are added as they stand, and the Note says so
         assert (f1["Open Balance"], f1["Over Limit"], f3["Open Balance"]) == \
             (61000, False, 16000)
         assert "added without conversion" in f1["Note"]
         assert caption.endswith(
-            "= ledger open balance EGP 60,000.00, SAR 15,000.00, USD 5,500.00 (other "
-            "currencies added to their customer's currency as they stand: no exchange rate)")
+            "(other currencies added to their customer's currency as they stand: no exchange "
+            "rate; in their own currencies: EGP 60,000.00, SAR 15,000.00, USD 5,500.00)")
+        assert " = ledger open balance " in caption

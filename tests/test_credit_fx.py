@@ -109,4 +109,6 @@ def test_the_credit_job_reads_the_rates_from_the_workbook(tmp_path):
     status = tab.frame.set_index("Customer ID")
     assert status.loc["EXP", ["Open Balance", "Exposure", "Status"]].tolist() == [
         98500.0, 98500.0, "Warning"]
-    assert tab.title.endswith("(other currencies converted at the Policy's exchange rates)")
+    assert tab.title.endswith("(other currencies converted at the Policy's exchange rates; in "
+                              "their own currencies: EGP 50,000.00, USD 1,000.00)")
+    assert " 98,500.00 = ledger open balance " in tab.title

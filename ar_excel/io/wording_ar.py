@@ -47,13 +47,15 @@ def _days(text: str) -> str:
 _CAPTIONS = rules(
     # credit
     (r"As of (\S+): Open Balance total (.*) (=|≠) ledger open balance (.*?)"
-     r"( \(other currencies converted at the Policy's exchange rates\))?"
+     r"( \(other currencies converted at the Policy's exchange rates; in their own "
+     r"currencies: (.*)\))?"
      r"( \(other currencies added to their customer's currency as they stand: no exchange "
-     r"rate\))?",
+     r"rate; in their own currencies: (.*)\))?",
      lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {m[2]} {m[3]} الرصيد المفتوح في الدفاتر "
-               f"{m[4]}" + (" (العملات الأخرى محوّلة بأسعار الصرف في السياسة)" if m[5] else "")
-               + (" (العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف)"
-                  if m[6] else "")),
+               f"{m[4]}" + (f" (العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: "
+                            f"{m[6]})" if m[5] else "")
+               + (" (العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف؛ بعملاتها "
+                  f"الأصلية: {m[8]})" if m[7] else "")),
     # aging
     (r"Open items as of (\S+), each with its bucket",
      "البنود المفتوحة في {0}، كل بند في فئته العمرية"),

@@ -49,7 +49,9 @@ def _totals(status: pd.DataFrame, items: pd.DataFrame,
              if abs(tab.get(c, 0.0)) >= 0.0005 or abs(basis.get(c, 0.0)) >= 0.0005]
     tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(basis.get(c, 0.0)))
                      < 0.0005 for c in codes) else "≠"
-    return _totals_text(tab, ledger, tie)
+    # the ledger shown as the tab counts it (the figures the tie is judged on); its own
+    # currencies, where they differ, go in the caption's note
+    return _totals_text(tab, basis, tie)
 
 
 def _totals_text(tab: pd.Series, ledger: pd.Series, tie: str) -> tuple[str, str, str]:
@@ -89,13 +91,15 @@ def run(book: Book, options: JobOptions) -> JobResult:
 
     counted, moved = credit.ledger_as_counted(status, items, customers, rates)
     tab_totals, ledger_totals, tie = _totals(status, items, counted)
+    own = _totals(status, items)[1]  # the ledger in its items' own currencies
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
              + ("" if not moved else
-                " (other currencies converted at the Policy's exchange rates)"
+                f" (other currencies converted at the Policy's exchange rates; in their own "
+                f"currencies: {own})"
                 if rates is not None and _converted(status) else
                 " (other currencies added to their customer's currency as they stand: no "
-                "exchange rate)"))
+                f"exchange rate; in their own currencies: {own})"))
     if book.arabic:
         from ar_excel.io.wording_ar import arabic_caption
 
