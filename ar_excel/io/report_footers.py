@@ -48,20 +48,26 @@ def run_stamp(text: Any) -> bool:
 
 
 def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
-                blanks: dict[int, np.ndarray]) -> list[tuple[int, int]]:
+                blanks: dict[int, np.ndarray], keys: list[int]) -> list[tuple[int, int]]:
     """(position, column) of the report's page and print lines among the rows kept: a text
     alone in its row saying so, anywhere; a run stamp alone in its row below the last row
-    with more than one value."""
+    with more than one value. Only rows with at most one of the ``keys`` columns (the
+    required ones) filled are looked at cell by cell: a record fills more."""
     if not columns or not len(keep):
         return []
-    filled = np.zeros(len(keep), dtype=np.int64)
-    for j, (values, value_kinds) in enumerate(zip(columns, types, strict=True)):
-        filled += ~(blanks[j] if j in blanks else blank_mask(values, value_kinds))
-    multi = np.flatnonzero(keep & (filled >= 2))
-    last_record = int(multi[-1]) if len(multi) else -1
-    found = []
-    for pos in np.flatnonzero(keep & (filled == 1)).tolist():
-        at = next(j for j, c in enumerate(columns) if not is_blank(c[pos]))
+    filled_keys = np.zeros(len(keep), dtype=np.int64)
+    for j in keys:
+        filled_keys += ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
+    records = np.flatnonzero(keep & (filled_keys >= 2))
+    last_record = int(records[-1]) if len(records) else -1
+    found, lone = [], []
+    for pos in np.flatnonzero(keep & (filled_keys <= 1)).tolist():
+        cells = [j for j, c in enumerate(columns) if not is_blank(c[pos])]
+        if len(cells) >= 2:
+            last_record = max(last_record, pos)
+        elif len(cells) == 1:
+            lone.append((pos, cells[0]))
+    for pos, at in lone:
         value = columns[at][pos]
         if print_line(value) or (pos > last_record and run_stamp(value)):
             found.append((pos, at))

@@ -94,12 +94,16 @@ def sibling_sheets(grids: list[Grid], chosen: dict[str, Grid]) -> dict[str, list
         main = chosen.get(kind)
         if main is None or main.hidden:
             continue
-        columns = _columns(main, kind)  # (None for an Excel table: only credit sheets)
         named = {id(g) for k, g in chosen.items() if find_kind(g.name, g.header is not None)}
+        # (a sheet holding an Excel table read as a contract sheet is read through the table)
+        tables = {g.sheet for g in chosen.values() if g.header is not None}
         taken = {id(g) for gs in found.values() for g in gs}
         free = [g for g in grids if g is not main and g.header is None and not g.hidden
-                and id(g) not in named and id(g) not in taken
+                and id(g) not in named and id(g) not in taken and g.name not in tables
                 and match_key(g.name) not in OUTPUT_TABS and not g.name.startswith("_")]
+        if not free:
+            continue  # (the main sheet's cells not waited for: they load meanwhile)
+        columns = _columns(main, kind)  # (None for an Excel table: only credit sheets)
         same = [g for g in free if columns is not None and _columns(g, kind) == columns]
         if kind == "Invoices":  # credit notes kept on a sheet of their own, its own columns
             same += [c for g in free if not any(g is x for x in same)

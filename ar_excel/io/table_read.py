@@ -200,6 +200,11 @@ def _missing_columns(sheet: str, header: list[Any], header_row: int, missing: li
                  f"(header row {header_row} has: {found})")
 
 
+def kinds_required(schema: Any) -> set[str]:
+    """The names of a schema's required columns."""
+    return {f.name for f in schema.fields if f.required}
+
+
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -280,7 +285,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in sums:
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
-    footers = footer_rows(columns, types, keep, blanks)
+    footers = footer_rows(columns, types, keep, blanks, [
+        j for j, n in enumerate(names) if n in kinds_required(schema)])
     for pos, _ in footers:
         keep[pos] = False  # the report's page or print line ("Page 1 of 3", its run time)
     if kind == "Invoices":  # an invoice's lines on rows of their own under it (Odoo's export)
