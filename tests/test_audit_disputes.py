@@ -171,6 +171,34 @@ def test_a_disputes_sheet_marks_the_invoices_it_lists(tmp_path):
             d1["Disputed Amount"]) == (1, 16, 4000, 4000, 10000)
 
 
+def test_a_disputes_log_with_dates_and_amounts_is_never_read_as_the_receipts(tmp_path):
+    """A book without a Payments sheet: its Disputes log (invoice, customer, date, amount
+    disputed) has every column a receipts sheet needs, and was read as one, so the disputed
+    amount paid the invoice. It stays a log: A1 owes its 10,000, in dispute."""
+    from ar_excel.io.reader import read_book
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    for row in (["Customer ID", "Name", "Currency", "Payment Terms"], ["D1", "Alpha", "EGP", 30]):
+        ws.append(row)
+    inv = wb.create_sheet("Invoices")
+    for row in (["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["A1", "D1", D(2026, 7, 1), 10000]):
+        inv.append(row)
+    log = wb.create_sheet("Disputes")
+    for row in (["Invoice No", "Customer ID", "Date", "Amount", "Reason"],
+                ["A1", "D1", D(2026, 8, 5), 10000, "price"]):
+        log.append(row)
+    path = tmp_path / "b.xlsx"
+    wb.save(path)
+    assert "Payments" not in read_book(path).tables
+    out = tmp_path / "o.xlsx"
+    assert main(["aging", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    (d1,) = [r for r in _rows(out, "Aging") if r["Customer ID"] == "D1"]
+    assert d1["Total"] == 10000
+
+
 def test_aging_detail_marks_the_disputed_invoices(run):
     _, aging, _ = run
     marks = {r["Document No"]: r.get("Disputed") for r in _rows(aging, "Aging Detail")}

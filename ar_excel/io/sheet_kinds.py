@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ar_excel.core.collections.disputes import DISPUTE_SHEETS
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     DERIVED,
@@ -53,6 +54,10 @@ OUTPUT_TABS = {match_key(n) for n in (
     "Dunning History", "Customer Statements", "Input Issues", "AR Log", "Dashboard", "KPIs",
     "Top Overdue", "Payment Behaviour", "Receipts To Post", "Unbanked Receipts", "DSO Trend",
     "Tie-out")}
+
+# Input sheets of the jobs' own that hold dates, amounts and invoice numbers but are never a
+# contract sheet: a Disputes log is no receipts sheet, whatever its columns.
+NEVER_BY_CONTENT = {match_key(n) for n in DISPUTE_SHEETS}
 
 # How the tabs ar_excel writes that name invoice-like columns begin (their English header,
 # under an optional Arabic label row): such a tab is ours, never a user's invoice list.
@@ -117,7 +122,7 @@ def choose_by_content(grids: list[Grid], chosen: dict[str, Grid]) -> None:
         {c.sheet for c in chosen.values() if c.header is not None}}
     candidates = [g for g in grids
                   if id(g) not in taken and not g.hidden and find_kind(g.name, g.header is not None) is None
-                  and match_key(g.sheet or g.name) not in OUTPUT_TABS
+                  and match_key(g.sheet or g.name) not in OUTPUT_TABS | NEVER_BY_CONTENT
                   and not (g.sheet or g.name).startswith("_")]
     fits = sorted(((_header_fit(g, SCHEMAS[k]), n, k, g) for n, g in enumerate(candidates)
                    for k in CONTENT_KINDS if k not in chosen),
