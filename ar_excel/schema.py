@@ -275,7 +275,8 @@ PAYMENTS = SheetSchema(
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Receipt Type", "Payment Type",
-                                 "نوع التحصيل", "نوع السداد", "الطريقة")),
+                                 "نوع التحصيل", "نوع السداد", "الطريقة",
+                                 "Mode", "Payment Mode Name")),  # Zoho Books' payments
         # the cheque's number or the transfer's reference, by which the bank line is known
         # (book-to-bank: ``core.matching.recorded``)
         Field("Reference", "text", ("Cheque No", "Cheque Number", "Check No", "Check Number",

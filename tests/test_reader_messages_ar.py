@@ -193,6 +193,14 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["P3", "C1", "2026-11-01", 10, "Internal Transfer", "Customer", "Posted"],
                      ["P4", "C1", "2026-11-01", 10, "Receive", "Customer", "Draft"],
                      ["P5", "C1", "2026-11-01", 10, "Send", "Customer", "Posted"]]})
+    # a receipt paying two invoices exported one row per invoice (Zoho Books)
+    applied = _save(tmp_path, "applied.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [head, ["1", "C1", "2026-10-01", 100], ["2", "C1", "2026-10-02", 100]],
+        "Payments": [["Payment Number", "Customer ID", "Date", "Amount", "Invoice Number",
+                      "Invoice Amount Applied"],
+                     ["P1", "C1", "2026-11-01", 150, "1", 100],
+                     ["P1", "C1", "2026-11-01", 150, "2", 50]]})
     # receipts naming invoices the list does not hold: a slip, a number from nowhere, and a
     # receipts log beside open invoices only
     slips = _save(tmp_path, "slips.xlsx", {
@@ -210,7 +218,7 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      *[[f"R{n}", "C1", "2026-06-02", 100, f"OLD-{n}"] for n in range(25)]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
-             erp_payments, slips, open_only]
+             erp_payments, slips, open_only, applied]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -835,3 +835,30 @@ def test_a_month_sheet_beside_named_contract_sheets_is_read(tmp_path):
     book = read_book(path)
     assert book.invoices["Invoice No"].tolist() == ["1001", "0999"]
     assert _aging(book).loc[["C1", "C2"], "Total"].tolist() == [10000, 500]
+
+
+def test_zoho_payments_one_row_per_invoice_paid_count_each_receipt_once(tmp_path):
+    """Zoho Books' customer payments export: a receipt paying two invoices is two rows, its
+    Amount on each, the part for each invoice under Invoice Amount Applied."""
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices": [INVOICE_HEAD[:4], ["INV-1", "C1", D(2026, 10, 1), 3000],
+                     ["INV-2", "C1", D(2026, 10, 5), 4000], ["INV-3", "C2", D(2026, 10, 7), 1000]],
+        "Customer Payments": [
+            ["Payment Number", "Date", "Customer ID", "Mode", "Amount", "Unused Amount",
+             "Invoice Number", "Invoice Amount Applied"],
+            ["1", "2026-11-10", "C1", "Bank Transfer", 5000, 0, "INV-1", 3000],
+            ["1", "2026-11-10", "C1", "Bank Transfer", 5000, 0, "INV-2", 2000],
+            ["2", "2026-11-12", "C2", "Cash", 1000, 0, "INV-3", 1000],
+            ["3", "2026-11-20", "C1", "Cash", 700, 0, "INV-2", 500],
+            ["3", "2026-11-20", "C1", "Cash", 700, 0, "INV-9", 100]]})
+    book = read_book(path)
+    assert _issues(book)[0] == (
+        "Customer Payments", "E2", "2 receipt(s) written on several rows, one per invoice paid, "
+        "the receipt's amount on each: each row read for its Invoice Amount Applied, the "
+        "receipt counted once (E2, E5)")
+    assert book.payments["Amount"].tolist() == [3000, 2000, 1000, 500, 200]
+    assert book.payments["Method"].tolist()[:3] == ["Bank Transfer", "Bank Transfer", "Cash"]
+    aging = _aging(book)
+    assert aging.loc["C1", "Total"] == 7000 - 5000 - 700
+    assert "C2" not in aging.index or aging.loc["C2", "Total"] == 0

@@ -185,6 +185,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) payment\(s\) sent to customers \(refunds\): read as money paid out, their "
      r"amounts negative \((.*)\)$",
      "{0} دفعة مرسلة إلى عملاء (ردّ مبالغ): قُرئت مبالغ مدفوعة لهم، بالسالب ({1})"),
+    (r"^(\d+) receipt\(s\) written on several rows, one per invoice paid, the receipt's "
+     r"amount on each: each row read for its (.*), the receipt counted once \((.*)\)$",
+     "{0} تحصيل مكتوب في عدة صفوف، صف لكل فاتورة مسددة ومبلغ التحصيل في كل منها: قُرئ كل صف "
+     "بقيمة {1} وحُسب التحصيل مرة واحدة ({2})"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",

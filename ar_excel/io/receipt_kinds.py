@@ -20,9 +20,10 @@ and transfers (a method) is left alone.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
-from ar_excel.model import Book, Table
+from ar_excel.model import Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 
@@ -112,4 +113,49 @@ def receipts_as_meant(book: Book) -> None:
     if out.any():
         table.frame = frame[~out].reset_index(drop=True)
         table.raw = table.raw[~out].reset_index(drop=True)
+    book.issues.extend(_one_receipt_per_row_applied(table))
+
+
+# The part of a receipt applied to the invoice on its row, where a receipt paying several
+# invoices is exported one row per invoice (Zoho Books, QuickBooks' payment lists, ERPNext's
+# references), the receipt's own amount repeated on each.
+APPLIED_HEADERS = _words(
+    "Invoice Amount Applied", "Amount Applied", "Applied Amount", "Amount Applied to Invoice",
+    "Allocated Amount", "Payment References/Allocated Amount", "Payment Amount Applied",
+    "Applied", "المبلغ المخصص", "المبلغ المطبق", "المبلغ المسدد للفاتورة", "القيمة المخصصة")
+
+
+def _one_receipt_per_row_applied(table: Table) -> list[Issue]:
+    """A receipt written on several rows, one per invoice it pays, its amount repeated: each
+    row is read for the amount applied to its invoice, the last for the rest, so the
+    receipt counts once in all; one Input Issue says so."""
+    frame = table.frame
+    applied_at = next((c for c in frame.columns if isinstance(c, str) and c not in
+                       table.headers and match_key(c) in APPLIED_HEADERS), None)
+    if applied_at is None or "Payment ID" not in table.headers:
+        return []
+    applied = pd.to_numeric(frame[applied_at], errors="coerce")
+    ids = frame["Payment ID"]
+    repeated = ids.notna() & ids.duplicated(keep=False)
+    if not repeated.any():
+        return []
+    rows = frame[repeated.to_numpy(bool)]
+    alike = rows.groupby("Payment ID", sort=False)[["Amount", "Customer ID", "Date"]].nunique(
+        dropna=False)
+    same = alike[(alike <= 1).all(axis=1)].index
+    grouped = rows.index[rows["Payment ID"].isin(same).to_numpy(bool)]
+    if not len(grouped) or applied[grouped].isna().any():
+        return []
+    last = frame.loc[grouped].groupby("Payment ID", sort=False).tail(1).index
+    others = grouped.difference(last)
+    total = frame.loc[last, "Amount"].to_numpy(float)
+    given = applied[others].groupby(frame.loc[others, "Payment ID"]).sum()
+    frame.loc[others, "Amount"] = applied[others]
+    frame.loc[last, "Amount"] = (total - frame.loc[last, "Payment ID"].map(given).fillna(
+        0.0).to_numpy(float)).round(6)
+    cells = [table.cell(i, "Amount") for i in others]
+    return [table.issue(others[0], "Amount", f"{len(last)} receipt(s) written on several rows, "
+                        f"one per invoice paid, the receipt's amount on each: each row read "
+                        f"for its {applied_at}, the receipt counted once "
+                        f"({cells_named(cells)})")]
 
