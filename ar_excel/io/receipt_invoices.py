@@ -30,10 +30,10 @@ def receipts_naming_unknown_invoices(book: Book) -> None:
             "Invoice No" not in invoices.frame:
         return
     pay = payments.frame
-    named = pay["Invoice No"].where(pay["Invoice No"].notna(), None)
-    text = named.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-    known = set(invoices.frame["Invoice No"].dropna().astype(str).str.strip())
-    unknown = text.notna() & ~text.isin(known)
+    text = pay["Invoice No"].astype("string").str.strip()
+    text = text.mask(text == "")
+    known = invoices.frame["Invoice No"].dropna().astype("string").str.strip().unique()
+    unknown = (text.notna() & ~text.isin(known)).to_numpy(dtype=bool)
     rows = pay.loc[unknown]
     rows = rows[~rows[ROW].duplicated()]  # a receipt split over invoices is one row: told once
     told = {(i.sheet, i.cell) for i in book.issues}  # (the reader may have said why already)
@@ -65,13 +65,14 @@ def _near_numbers(invoices: pd.DataFrame, typed: pd.Series,
     """Receipt index -> the one invoice of its customer a keystroke from the number typed."""
     if len(typed) > _HINTS_UP_TO:
         return {}
-    numbers = invoices["Invoice No"].dropna().astype(str).str.strip()
     owner = invoices.get("Customer ID")
     by_customer: dict[str, list[str]] = {}
-    if owner is not None:
-        for number, customer in zip(numbers, owner.loc[numbers.index], strict=True):
-            if pd.notna(customer):
-                by_customer.setdefault(str(customer), []).append(number)
+    if owner is not None and customers is not None:
+        wanted = {str(c) for c in customers.loc[typed.index].dropna()}
+        mine = invoices[owner.astype("string").isin(wanted) & invoices["Invoice No"].notna()]
+        for number, customer in zip(mine["Invoice No"].astype(str).str.strip(),
+                                    mine["Customer ID"].astype(str), strict=True):
+            by_customer.setdefault(customer, []).append(number)
     found: dict[object, str] = {}
     for index, number in typed.items():
         customer = customers.get(index) if customers is not None else None
