@@ -370,6 +370,35 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          lambda m: f"استُبعد صف الإجماليات، لكنه لا يوافق السطور التي فوقه: '{m[1]}' يقول "
                    f"{_totals(m[2])}؛ والسطور مجموعها {_totals(m[3])}؛ ربما سقط سطر من الملف أو "
                    "قُرئ خطأ"),
+        (r"^(\d+) lines? \(rows? (.*?)\) carr(?:y|ies) a fee the bank took on top of the amount "
+         r"\((the running balance moves by the amount less the fee|the net column is the "
+         r"amount less the fee)\): each fee is a line of its own, money out, beside its "
+         r"payment, so the payment keeps its amount and the balance ties$",
+         lambda m: f"{m[1]} سطر (الصفوف {m[2]}) عليها عمولة أخذها البنك فوق المبلغ ("
+                   + ("الرصيد الجاري يتحرك بالمبلغ ناقص العمولة" if m[3].startswith("the running")
+                      else "عمود الصافي هو المبلغ ناقص العمولة")
+                   + "): كل عمولة سطر مستقل، مبلغاً صادراً، بجانب دفعتها، فتبقى الدفعة بمبلغها "
+                     "ويتطابق الرصيد"),
+        (r"^(\d+) lines? \(rows? (.*?)\) carr(?:y|ies) a fee, and (the file has no running "
+         r"balance to show|the file's running balance does not show) whether the bank took it "
+         r"on top of the amount or within it; the amounts were kept as printed and no fee was "
+         r"booked\. Check them against the statement: a fee on top is money out of its own$",
+         lambda m: f"{m[1]} سطر (الصفوف {m[2]}) عليها عمولة، "
+                   + ("والملف بلا رصيد جارٍ يبيّن" if m[3].startswith("the file has")
+                      else "ورصيد الملف الجاري لا يبيّن")
+                   + " هل أخذها البنك فوق المبلغ أم ضمنه؛ أُبقيت المبالغ كما طُبعت ولم تُقيَّد "
+                     "عمولة. طابقها مع الكشف: العمولة فوق المبلغ مبلغ صادر مستقل"),
+        (r"^the bank did not carry this payment out \(status '(.*)'\): no money moved, so the "
+         r"line was left out$",
+         "لم ينفذ البنك هذه الدفعة (الحالة '{0}'): لم يتحرك مال، فاستُبعد السطر"),
+        (r"^the dates carry no year \('(.*)'\); the year was taken from the statement period "
+         r"above the lines \((.*)\)$",
+         "التواريخ بلا سنة ('{0}')؛ أُخذت السنة من فترة الكشف أعلى السطور ({1})"),
+        (r"^the file has more than one amount column \((.*)\) and no running balance to tell "
+         r"which is the account's money: '(.*)' was read\. If another is, name it with "
+         r"--bank-columns \"(.*)\"$",
+         "في الملف أكثر من عمود مبلغ ({0}) ولا رصيد جارٍ يبيّن أيها مال الحساب: قُرئ '{1}'. "
+         "إن كان غيره فسمّه بـ --bank-columns \"{2}\""),
         (r"^transaction without a usable posting date; left out$",
          "معاملة بلا تاريخ قيد صالح؛ استُبعدت"),
     )]
