@@ -40,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 import mt940
+import numpy as np
+import pandas as pd
 
 from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
 from ar_excel.bank.statement import (
@@ -294,6 +296,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             counts.append((first, n61, chunk_no))
     ids = _statement_ids(blocks)
     records: list[dict[str, Any]] = []
+    at: list[str] = []  # where each record is in the file, for its issues
     balances: list[StatementBalance] = []
     for block, sid, (first, n61, chunk_no) in zip(blocks, ids, counts, strict=True):
         currency = block.currency
@@ -312,12 +315,34 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             issues.append(Issue(source, f"line {line_numbers[first] if n61 else '?'}", ":61:",
                                 n61, f"statement {sid}: {n61} statement lines in the file but "
                                      f"{len(block)} read; check the file"))
-        for t in block:
+        read_all = len(block) == n61  # else the file lines of the records are not known
+        for k, t in enumerate(block):
             records.append(_record(t.data, currency, sid))
-    lines, balances, repeated = drop_repeated_statements(build_lines(records), balances, source)
+            at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
+    lines = build_lines(records)
+    lines, information = _without_information_records(lines, at, source)
+    issues += information
+    lines, balances, repeated = drop_repeated_statements(lines, balances, source)
     issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
+
+
+def _without_information_records(lines: pd.DataFrame, at: list[str], source: str
+                                 ) -> tuple[pd.DataFrame, list[Issue]]:
+    """The lines without the ``:61:`` records of amount 0 (Citi's and BAI-style information
+    records, a day's "no movement" line): no money moved, so nothing to reconcile; each is
+    named with its text in an issue, and the other lines keep their ``Bank Line``."""
+    zero = (lines["Amount"] == 0).to_numpy()
+    if not zero.any():
+        return lines, []
+    issues = []
+    for pos in np.flatnonzero(zero).tolist():
+        text = lines["Description"].iat[pos] or lines["Reference"].iat[pos] or ""
+        issues.append(Issue(source, at[pos], ":61:", text or None,
+                            "statement line of amount 0.00: an information record, not a "
+                            "transaction; left out"))
+    return lines.loc[~zero].reset_index(drop=True), issues
 
 
 # the :61: supplementary details that are codes or restate money (original amount,

@@ -401,6 +401,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "إن كان غيره فسمّه بـ --bank-columns \"{2}\""),
         (r"^transaction without a usable posting date; left out$",
          "معاملة بلا تاريخ قيد صالح؛ استُبعدت"),
+        (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
+         "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]
 
 
