@@ -4,14 +4,21 @@ showed it (fixtures in ``tests/fixtures/bank_real``, written by hand, every figu
 * An MT940 ``:61:`` of amount 0 is an information record (Citi, BAI-style "no activity"):
   no money moved, so it is left out with an issue naming it; the other lines keep their
   positions and the statement still ties out.
+* Dates printed without their year and no statement period above the table: one message
+  naming the column, the rows and the fix (full dates, or ``year=2026``), not one per line;
+  with ``year=`` named the dates take it (January after December the next year).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ar_excel.bank import read_statement
+from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bank_messages_ar import arabic_bank_message
+from ar_excel.jobs.reconcile import bank_columns
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "bank_real"
 
@@ -31,3 +38,56 @@ def test_mt940_zero_amount_information_record_is_left_out_with_an_issue():
     assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.lines) == (
         10000.00, 11250.00, 1500.00, 250.00, 2)
     assert bal.difference == 0.0
+
+
+def test_dates_without_a_year_and_no_period_give_one_message_naming_the_fix():
+    path = REAL / "pdf_converted_dates_without_year_no_period.csv"
+    with pytest.raises(InputError) as caught:
+        read_statement(path)
+    message = str(caught.value)
+    assert message == (
+        "pdf_converted_dates_without_year_no_period.csv: rows 2-4, Date: the dates carry no "
+        "year ('28 Dec', 3 lines) and nothing above the table names the statement's year, so "
+        "the lines cannot be dated and were left out: export the statement with full dates, or "
+        "name the year with --bank-columns \"year=<year the statement begins in>\"")
+    assert message.count("no year") == 1  # one message, not one per line
+    arabic = arabic_bank_message(message.split("Date: ", 1)[1])
+    assert arabic is not None and "'28 Dec'" in arabic and "عدد السطور 3" in arabic
+
+
+def test_the_year_named_dates_the_lines_and_carries_into_january():
+    path = REAL / "pdf_converted_dates_without_year_no_period.csv"
+    stmt = read_statement(path, mapping=bank_columns("year=2026"))
+    assert [d.strftime("%Y-%m-%d") for d in stmt.lines["Date"]] == [
+        "2026-12-28", "2026-12-30", "2027-01-02"]
+    assert stmt.lines["Amount"].tolist() == [5000.00, -15.00, 2100.00]
+    assert stmt.lines["Balance"].tolist() == [15000.00, 14985.00, 17085.00]
+    (note,) = stmt.issues
+    assert note.message == ("the dates carry no year ('28 Dec'); they were given the year named "
+                            "(2026-2027)")
+    assert arabic_bank_message(note.message) == (
+        "التواريخ بلا سنة ('28 Dec')؛ أُعطيت السنة المسمّاة (2026-2027)")
+
+
+def test_the_year_named_for_numeric_dates_and_a_bad_year_refused(tmp_path):
+    path = tmp_path / "nov.csv"
+    path.write_text("Date,Description,Amount\n02/11,TRF NILE INV-1001,1500.00\n"
+                    "28/11,FEE,-15.00\n", encoding="utf-8")
+    stmt = read_statement(path, mapping={"year": "٢٠٢٦"})  # Arabic-Indic digits read too
+    assert [d.strftime("%Y-%m-%d") for d in stmt.lines["Date"]] == ["2026-11-02", "2026-11-28"]
+    with pytest.raises(InputError, match="year='26' is not a year"):
+        read_statement(path, mapping={"year": "26"})
+    with pytest.raises(UsageError):
+        bank_columns("yeer=2026")
+
+
+def test_a_few_year_less_dates_among_dated_lines_are_said_once(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text("Date,Description,Amount\n02/11,A,1.00\n03/11,B,2.00\n04/11,C,3.00\n"
+                    "05/11,D,4.00\n2026-11-06,E,5.00\n", encoding="utf-8")
+    # 4 of 5 dates without a year: the dated line is kept, the others named in one issue
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [5.00]
+    (issue,) = [i for i in stmt.issues if "no year" in i.message]
+    assert (issue.cell, issue.value) == ("rows 2-5", "02/11")
+    assert "4 lines" in issue.message

@@ -33,7 +33,7 @@ from ar_excel.parsing import is_blank, parse_currency
 from ar_excel.schema import BANK
 
 OPTION_KEYS = {"decimal", "date_format", "date_order", "day_first", "delimiter", "header_row",
-               "sheet"}
+               "sheet", "year"}
 
 
 def header_row_asked(mapping: dict[str, Any] | None, rows: list[list[Any]], source: str

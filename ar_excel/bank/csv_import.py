@@ -37,7 +37,7 @@ read is reported as an issue naming its row and column; it never silently disapp
 ``mapping`` ({canonical column: header as in the file}) overrides detection; extra keys:
 ``decimal`` ("," or "."), ``date_format`` (strptime), ``date_order`` ("day first" or
 "month first"), ``day_first``, ``delimiter``,
-``header_row`` (1-based), ``sheet`` (XLSX sheet name).
+``header_row`` (1-based), ``sheet`` (XLSX sheet name), ``year`` (for dates printed without it).
 
 The readers here turn each kind of file into rows of cells; ``table_import.rows_to_statement``
 turns rows into the statement. The rules live in modules named for them: ``dialect``

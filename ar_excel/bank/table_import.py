@@ -74,7 +74,12 @@ from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
 from ar_excel.bank.text import language_of
 from ar_excel.bank.two_columns import running_direction
-from ar_excel.bank.yearless_dates import years_from_the_period
+from ar_excel.bank.yearless_dates import (
+    is_yearless,
+    named_year,
+    yearless_sample,
+    years_from_the_period,
+)
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -110,12 +115,17 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     n = table.count
     hijri_note = _hijri_to_gregorian(table, cols)
     yearless_notes = []
+    year = named_year(options.get("year"), source)
+    no_year: tuple[int, str] | None = None  # (column, a date) where no year is known
     for canon in ("Date", "Value Date"):  # "22/11" under "Period: 01/11/2026 - 30/11/2026"
-        given = (years_from_the_period(table.cells(cols[canon]), rows[: layout.preamble_end])
-                 if canon in cols else None)
+        given = (years_from_the_period(table.cells(cols[canon]), rows[: layout.preamble_end],
+                                       year=year) if canon in cols else None)
         if given is not None:
             table.replace(cols[canon], given[0])
             yearless_notes.append((cols[canon], given[1]))
+        elif canon in cols and no_year is None and (
+                sample := yearless_sample(table.cells(cols[canon]))) is not None:
+            no_year = cols[canon], sample
 
     date_idx = cols.get("Date", cols.get("Value Date"))
     amount_cols = [cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols]
@@ -245,7 +255,23 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                "were read as one transaction" if day.heads else ""))))
 
     date_column = "Date" if "Date" in cols else "Value Date"
-    for pos in np.flatnonzero(main & ~dated).tolist():
+    undated = np.flatnonzero(main & ~dated).tolist()
+    without_year = ([pos for pos in undated if is_yearless(raw_dates[pos])]
+                    if no_year is not None and no_year[0] == date_idx else [])
+    if without_year:
+        rows_named = _row_span([numbers[pos] for pos in without_year])
+        found.append((-1, 2, Issue(
+            source, f"row{'s' if len(without_year) > 1 else ''} {rows_named}",
+            header[date_idx] if date_idx < len(header) else "Date", no_year[1],
+            f"the dates carry no year ('{no_year[1]}', {len(without_year)} "
+            f"line{'s' if len(without_year) > 1 else ''}) and nothing above the table names "
+            "the statement's year, so the lines cannot be dated and were left out: export "
+            "the statement with full dates, or name the year with --bank-columns "
+            "\"year=<year the statement begins in>\"")))
+    skipped = set(without_year)
+    for pos in undated:
+        if pos in skipped:
+            continue
         raw = raw_dates[pos]
         if no_money[pos] and not is_blank(raw):  # "Page 1 of 2", a printed footer
             issue(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
@@ -351,6 +377,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                    f"'{screened.no_movement}')")))
     found.sort(key=lambda item: (item[0], item[1]))
     issues = [item[2] for item in found]
+    if not len(kept) and without_year and not screened.no_movement:
+        first = next(i for i in issues if i.message.startswith("the dates carry no year"))
+        raise InputError(f"{source}: {first.cell}, {first.column}: {first.message}")
     if not len(kept) and issues and not screened.no_movement:
         # the first row that failed, not a note about the whole file (the date order, the
         # layout), which would send the clerk looking for the wrong fault
@@ -768,3 +797,10 @@ def _counterparty_accounts(values: list[str | None], header: str,
         balances.account = balances.account or next(iter(filled))
         return [None] * len(values)
     return values
+
+
+def _row_span(rows: list[int]) -> str:
+    """"2-31" for rows one after another, else the first ten named ("2, 5, 9 ...")."""
+    if rows == list(range(rows[0], rows[0] + len(rows))):
+        return f"{rows[0]}-{rows[-1]}" if len(rows) > 1 else str(rows[0])
+    return ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")

@@ -401,6 +401,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "إن كان غيره فسمّه بـ --bank-columns \"{2}\""),
         (r"^transaction without a usable posting date; left out$",
          "معاملة بلا تاريخ قيد صالح؛ استُبعدت"),
+        (r"^the dates carry no year \('(.*)'\); they were given the year named \((.*)\)$",
+         "التواريخ بلا سنة ('{0}')؛ أُعطيت السنة المسمّاة ({1})"),
+        (r"^the dates carry no year \('(.*)', (\d+) lines?\) and nothing above the table names "
+         r"the statement's year, so the lines cannot be dated and were left out: export the "
+         r"statement with full dates, or name the year with --bank-columns \"year=<year the "
+         r"statement begins in>\"$",
+         "التواريخ بلا سنة ('{0}'، عدد السطور {1}) ولا شيء أعلى الجدول يذكر سنة الكشف، فتعذّر تأريخ "
+         "السطور واستُبعدت: صدّر الكشف بتواريخ كاملة، أو سمِّ السنة بـ --bank-columns "
+         "\"year=<سنة بداية الكشف>\""),
         (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
          "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]

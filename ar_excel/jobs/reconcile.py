@@ -111,7 +111,8 @@ def _arabic_note(note: str) -> str:
     return arabic_note(note)
 
 
-_MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header_row", "sheet")
+_MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header_row", "sheet",
+                    "year")
 
 
 def bank_columns(text: str | None) -> dict[str, str] | None:
@@ -144,7 +145,8 @@ def add_arguments(parser) -> None:
              "\"Date=Buchungstag;Amount=Betrag;Description=Verwendungszweck;decimal=,\"; "
              "a file without a header row by column letter or number: "
              "\"Date=A;Amount=D;Description=C\"; the order of the file's dates: "
-             "\"date_order=month first\"")
+             "\"date_order=month first\"; dates printed without their year (02/11, 28 Dec): the year "
+             "the statement begins in, \"year=2026\"")
 
 
 def load_statement(book: Book, options: JobOptions):
