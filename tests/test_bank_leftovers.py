@@ -7,6 +7,10 @@ showed it (fixtures in ``tests/fixtures/bank_real``, written by hand, every figu
 * Dates printed without their year and no statement period above the table: one message
   naming the column, the rows and the fix (full dates, or ``year=2026``), not one per line;
   with ``year=`` named the dates take it (January after December the next year).
+* ING Germany's "Saldo" above the table is the balance after the newest line: the closing
+  balance (tied out where the lines print their running balance); "Buchung" and
+  "Wertstellungsdatum" are its booking and value dates. SumUp's "Zahlungsreferenz" is the
+  narrative.
 """
 
 from __future__ import annotations
@@ -91,3 +95,55 @@ def test_a_few_year_less_dates_among_dated_lines_are_said_once(tmp_path):
     (issue,) = [i for i in stmt.issues if "no year" in i.message]
     assert (issue.cell, issue.value) == ("rows 2-5", "02/11")
     assert "4 lines" in issue.message
+
+
+def test_ing_germany_saldo_above_the_table_closes_the_statement_and_ties_it_out():
+    st = read_statement(REAL / "ing_de_saldo_above_the_table.csv")  # cp1252, newest first
+    lines = st.lines
+    assert [d.strftime("%Y-%m-%d") for d in lines["Date"]] == [
+        "2026-11-24", "2026-11-20", "2026-11-03"]  # "Buchung" is the booking date
+    assert [d.strftime("%Y-%m-%d") for d in lines["Value Date"]] == [
+        "2026-11-25", "2026-11-20", "2026-11-03"]  # "Wertstellungsdatum" the value date
+    assert lines["Amount"].tolist() == [-119.00, 1200.50, 2250.00]
+    assert lines["Counterparty"].tolist() == ["Stadtwerke Köln", "Nile Trading GmbH",
+                                              "Delta GmbH"]
+    assert lines["Balance"].tolist() == [3331.50, 3450.50, 2250.00]
+    (bal,) = st.balances
+    # the Saldo above closes; the balance before the oldest line (03.11.) opens
+    assert (bal.opening, bal.closing, bal.credits, bal.debits) == (0.0, 3331.50, 3450.50, 119.0)
+    assert bal.closing_date.strftime("%Y-%m-%d") == "2026-11-24"
+    assert bal.opening_date.strftime("%Y-%m-%d") == "2026-11-03"
+    assert bal.difference == 0.0 and (bal.account, bal.currency) == (
+        "DE89370400440532013000", "EUR")
+    assert st.issues == []
+
+
+def test_ing_germany_saldo_that_disagrees_with_the_lines_is_reported(tmp_path):
+    text = (REAL / "ing_de_saldo_above_the_table.csv").read_bytes().replace(
+        b"Saldo;3.331,50;EUR", b"Saldo;3.400,00;EUR")
+    path = tmp_path / "ing.csv"
+    path.write_bytes(text)
+    st = read_statement(path)
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.difference) == (0.0, 3400.00, -68.50)
+    assert len([i for i in st.issues if "-68.50" in i.message or "68.50" in i.message]) == 1
+
+
+def test_ing_germany_saldo_without_a_balance_column_is_the_closing_balance_only():
+    st = read_statement(REAL / "ing_de_saldo_only_above_the_table.csv")
+    assert st.lines["Amount"].tolist() == [-119.00, 1200.50, 2250.00]
+    (bal,) = st.balances
+    # nothing gives the opening: the closing is kept, and no tie-out is claimed
+    assert (bal.opening, bal.closing, bal.difference) == (None, 12345.67, None)
+    assert st.issues == []
+
+
+def test_sumup_zahlungsreferenz_is_the_narrative_with_its_transaction_kind():
+    st = read_statement(REAL / "sumup_zahlungsreferenz.csv")
+    lines = st.lines
+    assert lines["Amount"].tolist() == [-840.12, 1200.00]
+    assert lines["Description"].tolist() == ["Miete 11/2026 Ausgehende Banküberweisung",
+                                             "RE 2026-1003 Eingehende Banküberweisung"]
+    assert lines["Bank Line"].tolist() == ["TX0003", "TX0002"]
+    assert lines["Balance"].tolist() == [659.88, 1500.00]
+    assert st.issues == []

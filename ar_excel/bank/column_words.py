@@ -68,7 +68,7 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
               "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن",
               "Af Bij", "Af/Bij"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
-                      "نوع العملية", "Mutatiesoort"),
+                      "نوع العملية", "Mutatiesoort", "Art der Transaktion"),
     "_status": ("Status", "Booking Status", "الحالة", "Info",  # Sparkasse: "Umsatz vorgemerkt"
                 "State", "Transaction Status", "Transaction State", "حالة العملية",
                 "حالة المعاملة"),  # Revolut: COMPLETED / PENDING / REVERTED / DECLINED
@@ -85,8 +85,10 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
 EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
     # Dutch exports (ABN AMRO: Transactiedatum | Beginsaldo | Eindsaldo | Rentedatum |
     # Transactiebedrag; Rabobank, ING NL): the balance after the line is the running one
-    "Date": ("Transactiedatum", "Boekdatum", "Boekingsdatum"),
-    "Value Date": ("Rentedatum", "Wert"),  # Deutsche Bank: Buchungstag | Wert
+    "Date": ("Transactiedatum", "Boekdatum", "Boekingsdatum",
+             "Buchung"),  # ING Germany: Buchung | Wertstellungsdatum (or Valuta)
+    "Value Date": ("Rentedatum", "Wert",  # Deutsche Bank: Buchungstag | Wert
+                   "Wertstellungsdatum"),
     # PayPal: Gross | Fee | Net, the balance moving by the net (see fees.py)
     "Amount": ("Transactiebedrag", "Gross", "Gross Amount"),
     "Reference": ("Invoice Number", "Invoice No", "Invoice ID", "Transactiereferentie",
@@ -97,7 +99,8 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
                  "Txn ID", "Bank Ref", "Bank Ref No", "Bank Reference No", "Transaktions-ID",
                  "Transaktionsnummer"),
     "Description": ("Omschrijving", "Remittance Info", "Payment Details",
-                    "Transaction Narrative"),
+                    "Transaction Narrative",
+                    "Zahlungsreferenz"),  # SumUp: the payer's words ("RE 2026-1003")
     "Balance": ("Eindsaldo", "Saldo na trn", "Saldo na mutatie"),
     "Currency": ("Muntsoort",),
     "Counterparty": ("Naam tegenpartij", "Other Party", "الطرف الآخر", "اسم الطرف الآخر"),

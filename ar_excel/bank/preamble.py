@@ -5,6 +5,11 @@ and an opening or closing balance stated there is kept for the tie-out. An expor
 accounts opens each section with its currency line; each line takes the currency of its
 section. Without a stated currency, one written at the amounts (``EGP 1,234.50``, ``$``) is
 taken.
+
+A balance named without saying which ("Saldo;12.345,67;EUR", "Kontostand", "Current balance":
+ING Germany's export) is the account's balance when the file was made: the balance after the
+newest line the file holds (the export lists booked lines only), so it is the statement's
+closing balance where none is stated otherwise.
 """
 
 from __future__ import annotations
@@ -106,6 +111,25 @@ def account_named(row: list[Any]) -> str | None:
     if found is None or not _ACCOUNT_ID.match(found.split(" / ")[0].strip()):
         return None
     return re.sub(r"[\s-]", "", found.split(" / ")[0])
+
+
+_CURRENT_BALANCE = re.compile(r"(?i)^(?:aktueller\s+|current\s+)?(?:saldo|kontostand|balance)"
+                              r"\s*:?$")
+
+
+def current_balance(rows: list[list[Any]], decimal: str) -> float | None:
+    """The balance a row above the table states without saying opening or closing (ING
+    Germany's "Saldo;12.345,67;EUR"): the label alone in the row's first cell, a figure
+    after it; None where no such row or more than one."""
+    found = []
+    for row in rows:
+        cells = [c for c in row if not is_blank(c)]
+        if len(cells) >= 2 and isinstance(cells[0], str) and _CURRENT_BALANCE.match(
+                " ".join(cells[0].split())):
+            value = number_in_text(cells[1:], decimal)
+            if value is not None:
+                found.append(value)
+    return found[0] if len(found) == 1 else None
 
 
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,

@@ -53,6 +53,7 @@ from ar_excel.bank.preamble import (
     CURRENCY_LABEL,
     currency_from_text,
     currency_named,
+    current_balance,
     read_preamble,
     section_currencies,
 )
@@ -195,6 +196,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                    and date_idx < len(header) else "Date", order_note[0],
                                    order_note[1])))
     stated_ccy = read_preamble(preamble, balances, decimal, dayfirst)
+    # ING Germany's "Saldo;12.345,67;EUR": the balance after the newest line
+    current = current_balance(preamble, decimal) if balances.closing is None else None
+    if current is not None:
+        balances.closing = current
     file_ccy = layout.currency_hint or stated_ccy or currency_from_text(
         [cell_at(r, i) for r in data[:50] for i in amount_cols])
 
@@ -447,6 +452,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if "_balance_before" in cols and balances.opening is None and len(lines):
         _balances_of_the_chain(parse_amount_column(kept_cells("_balance_before"), decimal)[0],
                                lines, balances)
+    if current is not None and len(lines):
+        _ends_of_the_lines(lines, balances)
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
@@ -775,6 +782,20 @@ def _balances_of_the_chain(before: np.ndarray, lines: Any, balances: StatementBa
         balances.closing = float(after[last[0]])
         balances.opening_date = lines["Date"].iloc[first[0]]
         balances.closing_date = lines["Date"].iloc[last[0]]
+
+
+def _ends_of_the_lines(lines: Any, balances: StatementBalance) -> None:
+    """The statement's balance stated above the table as the account's balance now (ING
+    Germany) is the balance after its newest line; where the lines print a running balance,
+    the one before the oldest line opens the statement, so the file is tied out against it."""
+    dates = lines["Date"]
+    newest_first = len(lines) > 1 and dates.iloc[0] > dates.iloc[-1]
+    oldest = len(lines) - 1 if newest_first else 0
+    balances.closing_date = dates.max()
+    balance = lines["Balance"].iloc[oldest]
+    if balances.opening is None and balance == balance and balance is not None:
+        balances.opening = round(float(balance) - float(lines["Amount"].iloc[oldest]), 3)
+        balances.opening_date = dates.iloc[oldest]
 
 
 def _currency_of_the_own_account(lines: Any, balances: StatementBalance) -> None:
