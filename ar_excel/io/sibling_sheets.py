@@ -16,7 +16,7 @@ said.
 
 A sheet named for another contract sheet is never one of them, nor a hidden sheet (an old
 copy kept out of sight) nor an Excel table. A sheet repeating numbers of the invoices (or
-receipts) already read is a copy of them ("Invoices (2)"), not another month: it is not read,
+receipts) already read, half of its own or more, is a copy of them ("Invoices (2)"), not another month: it is not read,
 and an Input Issue says so.
 """
 
@@ -154,8 +154,12 @@ def read_together(main: Grid, table: Table,
             issues.extend(their_issues)  # (a sheet whose columns cannot be read: said)
             continue
         theirs = set(other.frame[key].dropna())
-        if numbers & theirs and not _CREDIT_SHEET.search(other.sheet):  # (their own series)
-            copies.append((grid, other, sorted(numbers & theirs, key=str)))
+        shared = numbers & theirs
+        # a copy repeats most of the numbers; a month repeating a few holds duplicates, which
+        # the invoice checks report (leaving the month out would lose its other records)
+        if shared and len(shared) >= 0.5 * len(theirs) and not _CREDIT_SHEET.search(
+                other.sheet):  # (credit notes: their own series)
+            copies.append((grid, other, sorted(shared, key=str)))
             continue
         numbers |= theirs
         done = _as_named(table.kind, other)

@@ -29,7 +29,7 @@ from ar_excel.core.billing.currency import decimals
 from ar_excel.core.billing.percentages import as_percentages
 from ar_excel.core.billing.units import normalize_units
 from ar_excel.core.ledger import open_items
-from ar_excel.model import ROW
+from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
 from ar_excel.schema import empty_frame
 
@@ -92,6 +92,13 @@ class BillingBook:
 
     def sheet(self, kind: str) -> str:
         return self.sheets.get(kind, kind)
+
+    def sheet_of(self, kind: str, rows: pd.DataFrame) -> str | pd.Series:
+        """The sheet each of ``rows`` is on: a book kept a month per sheet reads its sheets
+        as one list, each row keeping its own sheet (``model.SHEET``)."""
+        if SHEET in rows.columns:
+            return rows[SHEET].where(rows[SHEET].notna(), self.sheet(kind))
+        return self.sheet(kind)
 
     @property
     def home_currency(self) -> str:

@@ -93,7 +93,7 @@ def credit_notes(book: BillingBook) -> pd.DataFrame:
     unknown = notes[~notes["_named"].isin(keys) & notes["_from_column"]]
     if len(unknown):
         parts.append(findings(
-            "CREDIT_NOTE_INVOICE_UNKNOWN", n=len(unknown), sheet=book.sheet("Invoices"),
+            "CREDIT_NOTE_INVOICE_UNKNOWN", n=len(unknown), sheet=book.sheet_of("Invoices", unknown),
             row=unknown[ROW], field=column or "Invoice No", invoice=unknown["Invoice No"],
             customer=unknown["Customer ID"], amount=unknown["Amount"], document=unknown[KEY],
             arabic=book.arabic, params={"invoice": text(unknown[column])}))
@@ -103,7 +103,7 @@ def credit_notes(book: BillingBook) -> pd.DataFrame:
                   & (owner.astype(str) != known["Customer ID"].astype(str))]
     if len(other):
         parts.append(findings(
-            "CREDIT_NOTE_OTHER_CUSTOMER", n=len(other), sheet=book.sheet("Invoices"),
+            "CREDIT_NOTE_OTHER_CUSTOMER", n=len(other), sheet=book.sheet_of("Invoices", other),
             row=other[ROW], field=column or "Invoice No", invoice=other["Invoice No"],
             customer=other["Customer ID"], amount=other["Amount"], document=other[KEY],
             arabic=book.arabic, params={"invoice": text(other["_named"].map(bills["Invoice No"])),
@@ -119,7 +119,7 @@ def credit_notes(book: BillingBook) -> pd.DataFrame:
             places = over[DECIMALS]
             c, t = credited[over.index], total[over.index]
             parts.append(findings(
-                "CREDIT_NOTE_EXCEEDS_INVOICE", n=len(over), sheet=book.sheet("Invoices"),
+                "CREDIT_NOTE_EXCEEDS_INVOICE", n=len(over), sheet=book.sheet_of("Invoices", over),
                 row=over[ROW], field="Amount", invoice=over["Invoice No"],
                 customer=over["Customer ID"], amount=over["Amount"], document=over[KEY],
                 arabic=book.arabic, params={

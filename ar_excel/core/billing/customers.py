@@ -40,7 +40,7 @@ def unknown_customers(book: BillingBook) -> pd.DataFrame:
     known = set(book.customers["Customer ID"].dropna())
     bad = inv[inv["Customer ID"].notna() & ~inv["Customer ID"].isin(known)]
     return findings(
-        "UNKNOWN_CUSTOMER", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        "UNKNOWN_CUSTOMER", n=len(bad), sheet=book.sheet_of("Invoices", bad), row=bad[ROW],
         field="Customer ID", invoice=bad["Invoice No"], customer=bad["Customer ID"],
         amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
         params={"customer": text(bad["Customer ID"])},
@@ -56,7 +56,7 @@ def currency_mismatch(book: BillingBook) -> pd.DataFrame:
     bad_mask = inv["Currency"].notna() & valid.astype(bool) & (inv["Currency"] != theirs)
     bad = inv[bad_mask]
     return findings(
-        "CURRENCY_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        "CURRENCY_MISMATCH", n=len(bad), sheet=book.sheet_of("Invoices", bad), row=bad[ROW],
         field="Currency", invoice=bad["Invoice No"], customer=bad["Customer ID"],
         amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
         params={"currency": text(bad["Currency"]), "expected": text(theirs[bad_mask])},
@@ -85,7 +85,7 @@ def blocked_customers(book: BillingBook) -> pd.DataFrame:
         if len(these):
             current = (pd.to_datetime(these["Date"]) > book.cycle_start).to_numpy()
             parts.append(findings(
-                code, n=len(these), sheet=book.sheet("Invoices"), row=these[ROW],
+                code, n=len(these), sheet=book.sheet_of("Invoices", these), row=these[ROW],
                 field="Customer ID", invoice=these["Invoice No"], customer=these["Customer ID"],
                 amount=these["Amount"], document=these[KEY], arabic=book.arabic,
                 severity=np.where(current, ERROR, WARNING),
@@ -121,7 +121,7 @@ def over_credit_limit(book: BillingBook) -> pd.DataFrame:
     running, cap = running[hit.index], cap[hit.index]
     places = hit[DECIMALS].tolist()
     return findings(
-        "OVER_CREDIT_LIMIT", n=len(hit), sheet=book.sheet("Invoices"), row=hit[ROW],
+        "OVER_CREDIT_LIMIT", n=len(hit), sheet=book.sheet_of("Invoices", hit), row=hit[ROW],
         field="Amount", invoice=hit["Invoice No"], customer=hit["Customer ID"],
         amount=hit["Amount"], document=hit[KEY], arabic=book.arabic,
         params={"balance": money(running, places), "limit": money(cap, places),

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
-from ar_excel.model import ROW
+from ar_excel.model import ROW, SHEET
 
 
 def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
@@ -26,9 +26,12 @@ def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
     if dup.empty:
         return empty()
     rows = dup.groupby(KEY, sort=False)[ROW].agg(lambda r: ", ".join(str(int(x)) for x in r))
+    if SHEET in dup.columns and dup[SHEET].nunique() > 1:  # a month per sheet: say which
+        where = dup[SHEET].astype(str).str.cat(dup[ROW].astype("int64").astype(str), sep="' ")
+        rows = ("'" + where).groupby(dup[KEY], sort=False).agg(", ".join)
     count = dup.groupby(KEY, sort=False)[ROW].size()
     return findings(
-        "DUPLICATE_INVOICE_NO", n=len(dup), sheet=book.sheet("Invoices"), row=dup[ROW],
+        "DUPLICATE_INVOICE_NO", n=len(dup), sheet=book.sheet_of("Invoices", dup), row=dup[ROW],
         field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
         amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
         params={"invoice": text(dup["Invoice No"]), "n": [str(int(c)) for c in dup[KEY].map(count)],
@@ -53,7 +56,7 @@ def possible_duplicates(book: BillingBook) -> pd.DataFrame:
               for k, own in zip(dup[group].itertuples(index=False, name=None),
                                 dup["Invoice No"], strict=True)]
     return findings(
-        "POSSIBLE_DUPLICATE_INVOICE", n=len(dup), sheet=book.sheet("Invoices"), row=dup[ROW],
+        "POSSIBLE_DUPLICATE_INVOICE", n=len(dup), sheet=book.sheet_of("Invoices", dup), row=dup[ROW],
         field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
         amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
         params={"amount": money(dup["Amount"], dup[DECIMALS]), "date": dates(dup["Invoice Date"]),

@@ -129,7 +129,7 @@ def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarr
     rows = inv[bad]
     p = places[bad].tolist()
     return findings(
-        "INVOICE_TOTAL_MISMATCH", n=len(rows), sheet=book.sheet("Invoices"), row=rows[ROW],
+        "INVOICE_TOTAL_MISMATCH", n=len(rows), sheet=book.sheet_of("Invoices", rows), row=rows[ROW],
         field="Amount", invoice=rows["Invoice No"], customer=rows["Customer ID"],
         amount=rows["Amount"], document=rows[KEY], arabic=book.arabic, variant="parts",
         params={"actual": money(amount[bad], p), "net": money(net[bad], p),
@@ -162,7 +162,7 @@ def _rates(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarra
         at = [i for i, _, _ in wrong_rate]
         rows = inv.iloc[at]
         parts.append(findings(
-            "TAX_RATE_NOT_ALLOWED", n=len(rows), sheet=book.sheet("Invoices"), row=rows[ROW],
+            "TAX_RATE_NOT_ALLOWED", n=len(rows), sheet=book.sheet_of("Invoices", rows), row=rows[ROW],
             field=tax_col, invoice=rows["Invoice No"], customer=rows["Customer ID"],
             amount=rows["Amount"], document=rows[KEY], arabic=book.arabic,
             params={"rate": number([r for _, r, _ in wrong_rate]),
@@ -175,7 +175,7 @@ def _rates(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarra
         rate = np.array([r for _, r in wrong_amount])
         expected = round_half_up(net[at] * rate / 100.0, places[at])
         parts.append(findings(
-            "TAX_AMOUNT_MISMATCH", n=len(rows), sheet=book.sheet("Invoices"), row=rows[ROW],
+            "TAX_AMOUNT_MISMATCH", n=len(rows), sheet=book.sheet_of("Invoices", rows), row=rows[ROW],
             field=tax_col, invoice=rows["Invoice No"], customer=rows["Customer ID"],
             amount=rows["Amount"], document=rows[KEY], arabic=book.arabic,
             params={"actual": money(tax[at], p), "expected": money(expected, p),

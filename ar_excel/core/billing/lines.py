@@ -217,7 +217,7 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     else:
         note = " مع الضريبة" if book.arabic else " with tax"
     return findings(
-        "INVOICE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet("Invoices"), row=bad[ROW],
+        "INVOICE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet_of("Invoices", bad), row=bad[ROW],
         field="Amount", invoice=bad["Invoice No"], customer=bad["Customer ID"],
         amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
         params={

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ar_excel.core.billing.context import BillingBook
 from ar_excel.core.billing.findings import empty, findings
-from ar_excel.model import ROW
+from ar_excel.model import ROW, SHEET
 
 NUMBER_PATTERN = r"^(?P<series>.*?)(?P<digits>\d{1,18})$"  # series prefix, then its number
 
@@ -37,6 +37,7 @@ def _numbered(invoices: pd.DataFrame) -> pd.DataFrame:
         "digits": parts["digits"].astype("object"),
         "number": parts["digits"].astype("int64"),
         ROW: invoices.loc[keep[keep].index, ROW],
+        **({SHEET: invoices.loc[keep[keep].index, SHEET]} if SHEET in invoices.columns else {}),
     }).sort_values(["series", "number", ROW], kind="stable").drop_duplicates(["series", "number"])
 
 
@@ -70,6 +71,7 @@ def numbering_gaps(book: BillingBook) -> pd.DataFrame:
         "prev_digits": prev["digits"].to_numpy(), "prev": prev["number"].to_numpy(),
         "next_label": nxt["label"].to_numpy(), "next_digits": nxt["digits"].to_numpy(),
         "next": nxt["number"].to_numpy(), ROW: nxt[ROW].to_numpy(),
+        **({SHEET: nxt[SHEET].to_numpy()} if SHEET in nxt.columns else {}),
     })
     sizes = seq.groupby("series").size()
     limit = np.maximum(10, sizes / 10.0)
@@ -86,7 +88,7 @@ def numbering_gaps(book: BillingBook) -> pd.DataFrame:
                 zip(ranges["label"], ranges["prev_digits"], ranges["next"], strict=True)]
         missing = [f if f == la else f"{f} – {la}" for f, la in zip(first, last, strict=True)]
         parts.append(findings(
-            "NUMBER_GAP", n=len(ranges), sheet=book.sheet("Invoices"), row=ranges[ROW],
+            "NUMBER_GAP", n=len(ranges), sheet=book.sheet_of("Invoices", ranges), row=ranges[ROW],
             field="Invoice No", invoice=first, customer=None, arabic=ar,
             params={
                 "count": [str(int(c)) for c in ranges["next"] - ranges["prev"] - 1],
@@ -103,7 +105,8 @@ def numbering_gaps(book: BillingBook) -> pd.DataFrame:
         s = seq[seq["series"] == series]
         lo, hi = s.iloc[0], s.iloc[-1]
         parts.append(findings(
-            "NUMBER_GAP", n=1, sheet=book.sheet("Invoices"), row=[int(g[ROW].iloc[0])],
+            "NUMBER_GAP", n=1, sheet=book.sheet_of("Invoices", g.iloc[:1]),
+            row=[int(g[ROW].iloc[0])],
             field="Invoice No", invoice=[_name(lo["label"], lo["digits"], int(lo["number"]))],
             customer=None, arabic=ar, variant="series",
             params={"Series": [_series(str(lo["label"]), ar, capital=True)],

@@ -57,7 +57,7 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     counted_from = np.where(month_end.eq(1).fillna(False).to_numpy(bool), "eom_next",
                             np.where(month_end.notna().to_numpy(), "eom", None))
     return findings(
-        "DUE_DATE_INCONSISTENT", n=len(inv), sheet=book.sheet("Invoices"), row=inv[ROW],
+        "DUE_DATE_INCONSISTENT", n=len(inv), sheet=book.sheet_of("Invoices", inv), row=inv[ROW],
         field="Due Date", invoice=inv["Invoice No"], customer=inv["Customer ID"],
         amount=inv["Amount"], document=inv[KEY], arabic=book.arabic, severity=severity,
         variant=np.where(before, "before", counted_from).tolist(),
