@@ -232,17 +232,22 @@ def ids_as_spelled(values: pd.Series, known: set[str] | KeyIndex) -> dict[str, s
 # A key printed with the customer's name: "1001 - Nile Foods", "C-7 | Delta", "Nile (1001)"
 _CODE_FIRST = re.compile(r"^\s*(\S+?)\s+[-–—|:]\s+(.+)$")
 _CODE_LAST = re.compile(r"\(\s*([^()\s]+)\s*\)\s*$")
+# "C003 Sinai Build": a code holding a digit, a space, then a name without digits
+_CODE_SPACE = re.compile(r"^\s*(\S*\d\S*)\s+([^\W\d_][^\d]*)$")
 
 
 def _printed_code(value: str) -> list[str]:
-    """The code a "code - name" or "name (code)" text leads with or ends in; the name part
-    must hold a letter and no digit, so "5001 - 5002" (two invoices) is no such text."""
+    """The code a "code - name", "code name" or "name (code)" text leads with or ends in; the
+    name part must hold a letter and no digit, so "5001 - 5002" (two invoices) is no such
+    text, and a code without a separator must hold a digit ("C003 Sinai Build")."""
     codes = []
     if (m := _CODE_FIRST.match(value)) and re.search(r"[^\W\d_]", m[2]) and not re.search(
             r"\d", m[2]):
         codes.append(m[1])
     if (m := _CODE_LAST.search(value)) and re.search(r"[^\W\d_]", value[:m.start()]):
         codes.append(m[1])
+    if not codes and (m := _CODE_SPACE.match(value)):
+        codes.append(m[1])  # (taken only where it is a known key, as every form here)
     return codes
 
 
