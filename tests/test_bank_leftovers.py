@@ -147,3 +147,39 @@ def test_sumup_zahlungsreferenz_is_the_narrative_with_its_transaction_kind():
     assert lines["Bank Line"].tolist() == ["TX0003", "TX0002"]
     assert lines["Balance"].tolist() == [659.88, 1500.00]
     assert st.issues == []
+
+
+def test_amounts_split_by_an_unquoted_thousands_separator_are_joined_back():
+    # a Kuwaiti export: comma-delimited, amounts over a thousand unquoted ("‏2,000.750‏"
+    # with right-to-left marks), three decimals; read naively the balance is 2.00
+    st = read_statement(REAL / "kfh_unquoted_thousands_and_direction_marks.csv")
+    lines = st.lines
+    assert [d.strftime("%Y-%m-%d") for d in lines["Date"]] == ["2026-11-02", "2026-11-03"]
+    assert lines["Amount"].tolist() == [750.25, -150.0]
+    assert lines["Balance"].tolist() == [2000.75, 1850.75]
+    assert lines["Description"].tolist() == ["تحويل من شركة الخليج INV-1005", "سحب نقدي"]
+    (bal,) = st.balances
+    assert bal.opening == 1250.5
+    (issue,) = st.issues
+    assert (issue.cell, issue.value) == ("rows 2-4", 3)
+    assert arabic_bank_message(issue.message).startswith("3 صف: فاصل الآلاف")
+
+
+def test_a_short_money_cell_beside_a_real_next_column_is_left_alone(tmp_path):
+    path = tmp_path / "st.csv"  # "5" then a cheque number "123": the row is no longer
+    path.write_text("Date,Description,Amount,Cheque No\n22/11/2026,CHQ,5,123\n"
+                    "23/11/2026,TRF,-12.50,\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [5.0, -12.5]
+    assert st.issues == []
+
+
+def test_a_million_split_twice_and_a_credit_column_are_joined_back(tmp_path):
+    path = tmp_path / "st.csv"
+    path.write_text("Date,Description,Debit,Credit,Balance\n"
+                    "22/11/2026,TRF NILE INV-1001,,1,250,000.00,1,260,000.00\n"
+                    "23/11/2026,FEE,15.00,,1,259,985.00\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1250000.0, -15.0]
+    assert st.lines["Balance"].tolist() == [1260000.0, 1259985.0]
+    assert [i.cell for i in st.issues] == ["rows 2-3"]

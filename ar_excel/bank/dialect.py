@@ -4,16 +4,21 @@ The rule: the delimiter is the one (``;``, ``,``, tab, ``|``, the Arabic comma) 
 most rows into the same number of fields, weighted by that number. A row longer than the
 header because its narrative holds the delimiter unquoted ("TT IN ACME, LLC") has the
 narrative's parts joined back, where that leaves an amount or nothing in every money column.
+An amount whose thousands separator is the delimiter, unquoted ("2,000.75" in a comma file:
+cells "2" and "000.75") is joined back the same way: a money cell of one to three digits
+followed by a cell of three digits (and its decimals) in a row longer than the header is one
+amount, never the "2" it would otherwise silently read as.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any
 
 from ar_excel.bank.column_words import Layout
 from ar_excel.bank.numbers import parse_amount
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, normalize_digits
 
 
 def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimiter: str
@@ -47,6 +52,51 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
         out[pos] = joined
         mended.append(pos)
     return out, mended
+
+
+_HEAD = re.compile(r"^[-+(]?\s*(?:[A-Z]{3}\s*)?\d{1,3}(?:,\d{3})*$")  # "2", "-12", "SAR 1,250"
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?(?:\)|-|\s*(?:CR|DR|Cr|Dr))?$")  # "000.75", "250"
+
+
+def amounts_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimiter: str
+                                   ) -> tuple[list[list[Any]], list[int]]:
+    """Rows longer than the header because an amount's thousands separator is the delimiter,
+    unquoted: each money cell that is the head of such an amount is joined with its groups.
+    Returns the rows and the positions mended."""
+    if delimiter != ",":
+        return data, []
+    width = max((i + 1 for i, h in enumerate(layout.headers) if h), default=0)
+    money = sorted(layout.columns[c] for c in ("Amount", "Debit", "Credit", "Balance")
+                   if c in layout.columns)
+    if not money:
+        return data, []
+    out, mended = data, []
+    for pos, row in enumerate(data):
+        if len(row) <= width:
+            continue
+        filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+        if filled <= width:
+            continue
+        cells = list(row)
+        joined = False
+        for i in money:  # left to right: a join shifts the columns after it back into place
+            while (filled > width and i + 1 < len(cells) and isinstance(cells[i], str)
+                   and isinstance(cells[i + 1], str)
+                   and _HEAD.match(_bare(cells[i])) and _GROUP.match(_bare(cells[i + 1]))
+                   and "." not in _bare(cells[i])):
+                cells[i: i + 2] = [f"{cells[i].strip()},{cells[i + 1].strip()}"]
+                filled -= 1
+                joined = True
+        if joined and filled == width:
+            if out is data:
+                out = list(data)
+            out[pos] = cells
+            mended.append(pos)
+    return out, mended
+
+
+def _bare(cell: str) -> str:
+    return normalize_digits(cell).strip()
 
 
 def _moneys(row: list[Any], money: list[int]) -> bool:

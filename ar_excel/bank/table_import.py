@@ -39,7 +39,7 @@ from ar_excel.bank.date_order import (
     swapped_by_excel,
 )
 from ar_excel.bank.day_rows import DayRows, narratives_after_their_amount, rows_of_the_day
-from ar_excel.bank.dialect import narratives_split_by_the_delimiter
+from ar_excel.bank.dialect import amounts_split_by_the_delimiter, narratives_split_by_the_delimiter
 from ar_excel.bank.fees import split_fees
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.numbers import (
@@ -110,6 +110,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     mended: list[int] = []
     if fmt == "csv" and "Description" in cols and header:
         data, mended = narratives_split_by_the_delimiter(data, layout, delimiter)
+    split_amounts: list[int] = []
+    if fmt == "csv" and header:
+        data, split_amounts = amounts_split_by_the_delimiter(data, layout, delimiter)
     numbers = row_numbers[layout.header_row + 1:]
     options = mapping or {}
     table = ColumnCells(data)
@@ -175,6 +178,15 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     if layout.note:
         found.append((-1, -1, Issue(source, "", "", None, layout.note)))
+    if split_amounts:  # one note: an export writes every amount over a thousand that way
+        many = len(split_amounts) > 1
+        found.append((-1, 0, Issue(
+            source, f"row{'s' if many else ''} {_row_span([numbers[p] for p in split_amounts])}",
+            "", len(split_amounts),
+            f"{len(split_amounts)} row{'s' if many else ''}: the thousands separator of "
+            "amounts is the file's delimiter, without quotes, which split each such amount "
+            "over the next column ('2,000.75' as '2' and '000.75'); the parts were joined back "
+            "and read as one amount")))
     for pos in mended:
         found.append((pos, -1, Issue(
             source, f"row {numbers[pos]}", header[cols["Description"]],

@@ -410,6 +410,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "التواريخ بلا سنة ('{0}'، عدد السطور {1}) ولا شيء أعلى الجدول يذكر سنة الكشف، فتعذّر تأريخ "
          "السطور واستُبعدت: صدّر الكشف بتواريخ كاملة، أو سمِّ السنة بـ --bank-columns "
          "\"year=<سنة بداية الكشف>\""),
+        (r"^(\d+) rows?: the thousands separator of amounts is the file's delimiter, without "
+         r"quotes, which split each such amount over the next column \('2,000\.75' as '2' and "
+         r"'000\.75'\); the parts were joined back and read as one amount$",
+         "{0} صف: فاصل الآلاف في المبالغ هو فاصل أعمدة الملف بلا علامات تنصيص، فانقسم كل مبلغ "
+         "منها على العمود التالي ('2,000.75' صار '2' و'000.75')؛ جُمعت الأجزاء وقُرئت مبلغاً "
+         "واحداً"),
         (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
          "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]
