@@ -183,3 +183,25 @@ def test_a_million_split_twice_and_a_credit_column_are_joined_back(tmp_path):
     assert st.lines["Amount"].tolist() == [1250000.0, -15.0]
     assert st.lines["Balance"].tolist() == [1260000.0, 1259985.0]
     assert [i.cell for i in st.issues] == ["rows 2-3"]
+
+
+def test_hijri_dates_with_the_month_by_name_are_converted():
+    # Saudi portals print Hijri dates with the month's name, in Arabic-Indic digits
+    st = read_statement(REAL / "saudi_hijri_dates_with_month_names.csv")
+    assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == ["2026-10-22", "2026-10-23"]
+    assert st.lines["Amount"].tolist() == [4000.0, -20.0]
+    assert st.lines["Balance"].tolist() == [14000.0, 13980.0]
+    (note,) = st.issues
+    assert "= 22 Oct 2026" in note.message
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("11 جمادى الأولى 1448", (1448, 5, 11)), ("11 جمادي الاولي 1448", (1448, 5, 11)),
+    ("12 Jumada al-Ula 1448", (1448, 5, 12)), ("1 رمضان 1448 هـ", (1448, 9, 1)),
+    ("3 ذو الحجة 1447", (1447, 12, 3)), ("3 ذي القعدة 1447", (1447, 11, 3)),
+    ("5 ربيع الآخر 1448", (1448, 4, 5)), ("2 Nov 2026", None), ("2 رمضان 2026", None),
+])
+def test_hijri_month_names_in_arabic_and_transliterated(text, parts):
+    from ar_excel.bank.hijri import hijri_parts
+
+    assert hijri_parts(text) == parts
