@@ -65,6 +65,7 @@ class Inv:
     def __init__(self, no: str, seq: int, cid: str, amount: float, date: str) -> None:
         self.no, self.seq, self.cid, self.amount, self.date = no, seq, cid, amount, date
         self.open = amount
+        self.named_in_full = False  # paid in full by an earlier line that names it
 
 
 def invoice_no(style: str, seq: int) -> str:
@@ -229,8 +230,10 @@ def make_month(seed: int, style: str, n_lines: int, n_customers: int = 60) -> tu
         day = f"2026-11-{rng.randint(1, 28):02d}"
         r = rng.random()
         if r < 0.1:
-            text = rng.choice(NON_CUSTOMER).format(n=rng.randint(1000, 99999))
             pick = rng.choice(invs)
+            # (Half quote a number of the invoice's shape: a loan or a refund reference.)
+            n = pick.seq + 1000 if rng.random() < 0.5 else rng.randint(1000, 99999)
+            text = rng.choice(NON_CUSTOMER).format(n=n)
             amount = pick.open if rng.random() < 0.5 else round(rng.uniform(100, 50000), 2)
             lines.append({"desc": text, "amount": amount, "date": day, "kind": "non-customer",
                           "allocs": [], "case": "non-customer"})
@@ -246,8 +249,20 @@ def make_month(seed: int, style: str, n_lines: int, n_customers: int = 60) -> tu
         if not open_:
             continue
         channel = rng.choice(CHANNELS)
-        case = rng.choices(["single", "multi", "fee", "partial", "noref", "cheque"],
-                           [55, 12, 8, 6, 10, 9])[0]
+        case = rng.choices(["single", "multi", "fee", "partial", "noref", "cheque", "owner",
+                            "twice"], [55, 12, 8, 6, 10, 9, 4, 2])[0]
+        if case == "twice":
+            # The same invoice paid again (a duplicate transfer): no open amount to take; the
+            # truth is the money held on the customer's account, which only a person decides,
+            # so the line counts as a receipt none of whose allocations may be Matched wrong.
+            paid = [i for i in by_cust[cid] if i.open <= 0 and i.named_in_full]
+            if not paid:
+                continue
+            inv = rng.choice(paid)
+            desc, cp = narrative(rng.choice(["ach", "trf", "instapay"]), c, retyped(style, inv, rng), rng)
+            lines.append({"desc": desc, "amount": inv.amount, "date": day, "kind": "twice",
+                          "allocs": [], "case": "twice", "cp": cp, "acc": None})
+            continue
         if case == "multi" and len(open_) >= 2:
             chosen = rng.sample(open_, rng.randint(2, min(3, len(open_))))
             refs = [retyped(style, i, rng) for i in chosen]
@@ -276,10 +291,19 @@ def make_month(seed: int, style: str, n_lines: int, n_customers: int = 60) -> tu
                                f"CHQ DEP {rng.randint(100000, 999999)} {ref}",
                                f"مقاصة شيك رقم {rng.randint(100000, 999999)} {c['Name']}"])
             cp = None
+        elif case == "owner":
+            # The owner or a manager pays from a personal account, quoting the invoice.
+            person = rng.choice(["AHMED MOHAMED ALI", "MOHAMED ABDEL RAHMAN", "KHALED HASSAN",
+                                 "محمد عبد الله", "SARA MAHMOUD", "OMAR AL SAYED"])
+            desc = rng.choice([f"IPN TRANSFER FROM {person} REF {rng.randint(10**9, 10**10)} {ref}",
+                               f"TRF FROM {person} {rng.randint(10**11, 10**12)} {ref}",
+                               f"حوالة واردة من {person} سداد {ref}"])
+            cp = None
         else:
             desc, cp = narrative(channel, c, ref, rng)
         for i, (_, _, a) in zip(chosen, allocs, strict=False):
             i.open = round(i.open - (i.amount if case == "fee" else a), 2)
+            i.named_in_full = i.open <= 0 and case in ("single", "multi", "fee", "owner")
         lines.append({"desc": desc, "amount": amount, "date": day, "kind": "receipt",
                       "allocs": allocs, "case": f"{case}/{channel}", "cp": cp,
                       "acc": c["iban"] if c["iban"] and rng.random() < 0.5 else None})
@@ -332,6 +356,12 @@ def score(lines: list[dict], res) -> tuple[Counter, list]:
             if matched:
                 fails.append(("INFLOW MATCHED", ln, g, reasons.get(f"L{k + 1}")))
             continue
+        if ln["kind"] == "twice":
+            out["paid twice"] += 1
+            if matched:
+                out["paid twice matched"] += 1
+                fails.append(("TWICE MATCHED", ln, g, reasons.get(f"L{k + 1}")))
+            continue
         if ln["kind"] != "receipt":
             continue
         out["receipts"] += 1
@@ -378,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nall: right {total['right']}/{r} = {total['right'] / r:.1%}, suggested "
           f"{total['suggested']}, unmatched {total['unmatched']}, wrong {total['wrong']}, "
           f"wrong Matched allocations {total['wrong matched allocs']}/{total['matched allocs']}, "
-          f"inflows matched {total['inflows matched']}/{total['inflows']}")
+          f"inflows matched {total['inflows matched']}/{total['inflows']}, paid-twice lines with a "
+          f"Matched allocation {total['paid twice matched']}/{total['paid twice']}")
     return 0
 
 

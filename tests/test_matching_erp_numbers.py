@@ -359,3 +359,60 @@ def test_stated_amounts_that_do_not_decide_leave_a_suggestion(narrative, amount)
     r = match(SPLIT_CUSTOMERS, SPLIT_INVOICES, {"amount": amount, "desc": narrative})
     assert {st for *_, st in allocations(r)} == {"Suggested"}
     assert "applied oldest first, please confirm" in reason(r)
+
+
+SAGE_CUSTOMERS = [customer("C1", "Al Zahraa Engineering Supplies Co",
+                           **{"IBAN / Bank Account": IBAN}), customer("C2", "Delta Foods")]
+SAGE_INVOICES = [invoice("SI-1677", "C1", 29201.21, "2026-09-01"),
+                 invoice("SI-1679", "C1", 21632.81, "2026-09-02"),
+                 invoice("SI-1682", "C1", 56557.21, "2026-09-03"),
+                 invoice("SI-1690", "C2", 21632.81, "2026-09-04")]
+
+
+def test_a_number_after_swift_field_words_is_read_with_its_letters():
+    """/INV/SI 1679: the letters SI belong to the number, not to the field name."""
+    r = match(SAGE_CUSTOMERS, SAGE_INVOICES, {
+        "amount": 107391.23,
+        "desc": "INWARD TT :70:/INV/SI 1679 + SI-01677 + SI-1682 :50K:/" + IBAN})
+    assert sorted(allocations(r)) == [("SI-1677", 29201.21, "multi-invoice", "Matched"),
+                                      ("SI-1679", 21632.81, "multi-invoice", "Matched"),
+                                      ("SI-1682", 56557.21, "multi-invoice", "Matched")]
+
+
+def test_an_excess_over_the_invoices_left_when_another_line_took_one_it_names_is_suggested():
+    """L1 pays SI-1679 exactly; L2 names all three and pays all three: SI-1679 is settled, so
+    its rest over SI-1677 and SI-1682 is no sure overpayment held on account (paid twice?)."""
+    r = match(SAGE_CUSTOMERS, SAGE_INVOICES,
+              {"amount": 21632.81, "desc": "ACH CREDIT /REF: INV SI-1679"},
+              {"amount": 107391.23, "acc": IBAN,
+               "desc": "INWARD TT :70:/INV/SI 1679 + SI-01677 + SI-1682"})
+    assert allocations(r, "L1") == [("SI-1679", 21632.81, "reference", "Matched")]
+    assert allocations(r, "L2") == [("SI-1677", 29201.21, "overpayment", "Suggested"),
+                                    ("SI-1682", 56557.21, "overpayment", "Suggested"),
+                                    (None, 21632.81, "on-account", "Suggested")]
+    assert "it also names SI-1679, settled already" in reason(r, "L2")
+
+
+def test_a_line_naming_a_settled_invoice_is_not_matched_by_its_amount_to_another():
+    """L1 pays all three; L2 names SI-1679 again, for the amount of Delta's SI-1690: a
+    duplicate or Delta's payment, a person decides."""
+    r = match(SAGE_CUSTOMERS, SAGE_INVOICES,
+              {"amount": 107391.23, "acc": IBAN,
+               "desc": "INWARD TT :70:/INV/SI 1679 + SI-01677 + SI-1682"},
+              {"amount": 21632.81, "desc": "ACH CREDIT /REF: INV SI-1679"})
+    assert len(allocations(r, "L1")) == 3
+    assert allocations(r, "L2") == [("SI-1690", 21632.81, "amount-only", "Suggested")]
+    assert "SI-1679, which it names, is already settled: paid twice?" in reason(r, "L2")
+
+
+def test_a_payer_naming_its_settled_invoice_and_paying_another_less_charges_is_suggested():
+    customers = [customer("C1", "شركة الأهرام للمقاولات العامة"), customer("C2", "Delta Foods")]
+    invoices = [invoice("1436/2026", "C1", 70172.92, "2026-09-01"),
+                invoice("1432/2026", "C1", 70371.48, "2026-09-02"),
+                invoice("1500/2026", "C2", 9000.00)]
+    r = match(customers, invoices,
+              {"amount": 70172.92, "desc": "ACH CREDIT /REF: 1436/2026"},
+              {"amount": 70172.92, "cp": "شركة الأهرام للمقاولات العامة",
+               "desc": "ACH CREDIT /ORIG: شركة الأهرام للمقاولات العامة /REF: 1436/26"})
+    assert allocations(r, "L1") == [("1436/2026", 70172.92, "reference", "Matched")]
+    assert {st for *_, st in allocations(r, "L2")} <= {"Suggested"}

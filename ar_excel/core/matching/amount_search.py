@@ -150,6 +150,9 @@ class AmountSearch:
         particular = f.remaining % self.inv.tens != 0
         # The amount alone names the invoice: particular, sparse, and no one else on the line.
         alone = particular and chance < AMOUNT_ONLY_CHANCE and not other_payer and not stranger
+        # (A line naming another invoice in full, settled by another line or before, or
+        # another customer's, is that one paid twice or someone else's as likely.)
+        alone = alone and not any(q != p for q in f.strong)
         if alone and f.payer is None:
             # Without a name field, a narrative whose words beyond the bank's are a name of
             # two words or more that is no customer's and cannot be the invoice's customer's

@@ -167,6 +167,32 @@ def _rules_pattern(alternatives: tuple[int, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?P<r{k}>{'|'.join(alts)})" for k, alts in by_rule.items()))
 
 
+# The alternatives' literal starts, shortest first, each with the shorter ones it holds
+# (INTEREST holds INT): a line holding a literal holds those, so it is looked for only among
+# their lines instead of in the whole statement again.
+# Words several literals hold (POS SETTLEMENT, VISA SETTLEMENT...) are looked for once too.
+_ANCHORS = ("SETTLEMENT", "FACILITY", "MARGIN", "SUBSID", "CAPITAL", "PARTNER", "RETURN",
+            "COUPON", "ASSET", "ADVANCE", "MATURITY", "SALAR", "BILL", "سلف", "RTN", "CHQ",
+            "CONTRIBUTION", "الصادرات", "تامين", "REVERS", "TRANSFER", "BETWEEN", "DEPOSIT")
+_LITERALS = sorted({literal for _, _, literal in _RULE_ALTERNATIVES} | set(_ANCHORS),
+                   key=lambda x: (len(x), x))
+_INSIDE = {lit: [s for s in _LITERALS[:k] if s and s in lit] for k, lit in enumerate(_LITERALS)}
+
+
+def _lines_with_literals(joined: Joined) -> dict[str, set[int]]:
+    """The lines holding each literal start of the rules' alternatives."""
+    found: dict[str, set[int]] = {}
+    texts = joined.texts
+    for lit in _LITERALS:
+        inside = _INSIDE[lit]
+        if inside:
+            fewest = min((found[s] for s in inside), key=len)
+            found[lit] = {line for line in fewest if lit in texts[line]}
+        else:
+            found[lit] = joined.lines_with(lit)
+    return found
+
+
 def inflow_categories(folded: list[str] | Joined) -> list[str | None]:
     """``inflow_category`` of each folded narrative (or of the narratives joined)."""
     joined = folded if isinstance(folded, Joined) else Joined(folded)
@@ -176,8 +202,9 @@ def inflow_categories(folded: list[str] | Joined) -> list[str | None]:
     # Which alternatives each line holds the literal start of: the only ones that can match
     # it, so the first match of those is the first match of all.
     holds: dict[int, list[int]] = {}
+    found = _lines_with_literals(joined)
     for a, (_, _, literal) in enumerate(_RULE_ALTERNATIVES):
-        for line in joined.lines_with(literal):
+        for line in found[literal]:
             holds.setdefault(line, []).append(a)
     out: list[str | None] = [None] * len(folded)
     for line, alternatives in holds.items():

@@ -235,10 +235,18 @@ class FullReferences:
                 # an overpayment held on account.
                 also = [p for p in self.inv.by_due(f.weak - set(refs))
                         if self.inv.customer[p] == cust and self.inv.remaining[p] > 0]
+                # Or names one of the customer's invoices in full that another line (or the
+                # books) settled: the rest was most likely meant for it (paid twice?).
+                settled = [p for p in self.inv.by_due(f.strong - set(refs))
+                           if self.inv.customer[p] == cust and self.inv.remaining[p] <= 0]
                 if also:
                     against = ("; it also writes the number of "
                                + ", ".join(self.inv.number[p] for p in also)
                                + ", which the rest may pay: please confirm")
+                elif settled:
+                    against = ("; it also names "
+                               + ", ".join(self.inv.number[p] for p in settled)
+                               + ", settled already, which the rest may be for: please confirm")
             return alloc(f, refs, "overpayment",
                          (0.9 if one_customer and not doubled and not against else 0.6) - penalty,
                          f"{said} {names}; paid {self._money(excess)} more than open"

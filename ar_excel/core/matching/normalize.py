@@ -162,6 +162,13 @@ def candidate_keys(text: str, longest: int = 1 << 30,
             digits.append(chunk)
         else:
             key = chunk if chunk.isalnum() else chunk.translate(_ONLY_ALNUM)
+            if key.isalpha():
+                # Words joined by a separator (/INV/SI 1679, :70:/RFB/SI 1679): each word may
+                # begin the number that follows.
+                for word in _PIECE.findall(chunk):
+                    chunks.append(word)
+                    digits.append("")
+                continue
             chunks.append(key)
             digits.append(key.translate(ONLY_DIGITS))
             if digits[-1]:  # with its separators: they cut numbers apart

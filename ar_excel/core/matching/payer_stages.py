@@ -234,6 +234,11 @@ class PayerStages:
         conf = (self._payer_confidence(f, cust, sure, 0.9) if certain
                 else 0.86 if charge_like else 0.6)
         certain = certain or charge_like
+        # (Naming in full an invoice of the payer's that is settled, the line is that one paid
+        # twice as likely as another paid less charges: a person decides.)
+        if certain and any(self.inv.customer[p] == cust and self.inv.remaining[p] <= 0
+                           for p in f.strong):
+            conf, certain = 0.6, False
         return self._alloc(f, invs, "amount+payer" if len(invs) == 1 else "multi-invoice", conf,
                            f"{how}; {nums} less {self._money(gap)} within the fee tolerance: "
                            "write-off proposed" + ("" if certain else ", please confirm"))

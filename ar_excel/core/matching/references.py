@@ -54,7 +54,16 @@ _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
 # Numbers listed one after the other (90000669, 0090000667 / INV-1 + INV-2).
 _LISTED = re.compile(r"\d\s*(?:[,+&;]|\bAND\b|\s/|\sو)\s*\D{0,12}\d")
 STRONG_LENGTH = 5
+
+
+def _may_list(folded: str) -> bool:
+    """Whether a folded narrative may list numbers (a cheap test before ``_LISTED``)."""
+    return "," in folded or "+" in folded or "&" in folded or ";" in folded \
+        or " / " in folded or " AND " in folded or " و" in folded
 ADDED_ZEROS = 2
+# Digits up to which a number written with its letters is looked up with its padding put
+# right (``_lettered``): longer ones are read by their digits without padding anyway.
+LETTERED_DIGITS = STRONG_LENGTH + ADDED_ZEROS
 NAMED_TAIL_LENGTH = 4
 SURE_DIGITS = 7  # digits from which a bare number is an invoice's rather than a cheque's or PO's
 
@@ -261,10 +270,11 @@ class InvoiceIndex:
                 if a[:1] > "9" and a.endswith(d):
                     lettered.append(a[:len(a) - len(d)] + c)
                     lettered_at.append(pos)
-            for c in more.get(pos, ()):
-                if c != d:
-                    keys.append(c)
-                    at.append(pos)
+            if more and pos in more:
+                for c in more[pos]:
+                    if c != d:
+                        keys.append(c)
+                        at.append(pos)
         self.digits = Keyed.of(keys, at)
         # The letters of a zero-padded number with its digits unpadded (SINV-00227 ->
         # SINV227): payers write SINV 227, too short a number to be read by its digits.
@@ -351,7 +361,8 @@ class InvoiceIndex:
                 if into is strong and sure is not None and (
                         key != d or len(d) > 8 or _sure_digits(d, folded)):
                     sure.update(found)
-            elif key[:1] > "9" and d and (lettered or d[0] == "0") and key.endswith(d):
+            elif 2 < len(d) < LETTERED_DIGITS and (lettered or d[0] == "0") and key[:1] > "9" \
+                    and key.endswith(d):
                 self._lettered(key, d, strong, weak, sure)
             pos = digits.get(d)
             if pos is not None:
@@ -371,7 +382,7 @@ class InvoiceIndex:
                         # (SI-26/842 for SI-26/00842): the number written, not a bare one.
                         sure.update(q for q in found if self._letters_of(q) == key[:-len(d)])
         if ("00" in folded or "-0" in folded or "/0" in folded) and (
-                not strong or len(strong) == 1 and _LISTED.search(folded)):
+                not strong or len(strong) == 1 and _may_list(folded) and _LISTED.search(folded)):
             # (A list, 90000669, 0090000667: each number may be padded its own way.)
             self._repadded(folded, strong, sure)  # (padding differs only where zeros are)
         tail = self.tail
