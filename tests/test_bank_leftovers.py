@@ -205,3 +205,13 @@ def test_hijri_month_names_in_arabic_and_transliterated(text, parts):
     from ar_excel.bank.hijri import hijri_parts
 
     assert hijri_parts(text) == parts
+
+
+def test_a_plus_written_after_the_amount_is_money_in(tmp_path):
+    path = tmp_path / "eg.csv"  # Egyptian and Gulf exports sign both ways after the figure
+    path.write_text("التاريخ,البيان,المبلغ,الرصيد\n"
+                    "02/11/2026,حوالة واردة INV-3701,\"5,000.00+\",\"15,000.00\"\n"
+                    "03/11/2026,رسوم,\"15.00-\",\"14,985.00\"\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [5000.0, -15.0]
+    assert st.issues == []

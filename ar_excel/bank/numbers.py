@@ -93,9 +93,9 @@ def decide_decimal(values: list[Any]) -> str:
 
 # debit/credit written at the amount in ways the general number reader does not take:
 # "1,234.50 Cr.", "CR 1,234.50", "Dr. 1,234.50", "1,234.50 D", "1,234.50 مدين"
-# also German Haben/Soll ("1.234,50 H", "15,00 S") and a sign set apart ("1,234.50 +")
+# also German Haben/Soll ("1.234,50 H", "15,00 S") and a sign after it ("1,234.50 +", "5,000.00+")
 _MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|h|s|مدين|دائن)\.?\s*$"
-                         r"|(?<=\d)\s+([+-])\s*$")
+                         r"|(?<=\d)\s*([+-])\s*$")
 _MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن)\.?\s+(?=[-+(]?\s*\d)")
 # a currency code before brackets or after them: "EGP (1,234.50)", "(1,234.50) EGP"
 _CODE_AT_BRACKETS = re.compile(r"^\s*[A-Za-z]{3}\s*(?=\()|(?<=\))\s*[A-Za-z]{3}\s*$")
