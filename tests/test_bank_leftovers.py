@@ -215,3 +215,18 @@ def test_a_plus_written_after_the_amount_is_money_in(tmp_path):
     st = read_statement(path)
     assert st.lines["Amount"].tolist() == [5000.0, -15.0]
     assert st.issues == []
+
+
+def test_bilingual_labels_and_headers_name_the_account_and_columns():
+    st = read_statement(REAL / "egypt_bilingual_labels_and_headers.csv")
+    lines = st.lines
+    assert [d.strftime("%Y-%m-%d") for d in lines["Date"]] == ["2026-11-03", "2026-11-04"]
+    assert [d.strftime("%Y-%m-%d") for d in lines["Value Date"]] == ["2026-11-03", "2026-11-04"]
+    assert lines["Amount"].tolist() == [25000.0, -1200.5]
+    assert lines["Balance"].tolist() == [125000.0, 123799.5]
+    assert set(lines["Currency"]) == {"EGP"}
+    assert lines["Line No"].tolist() == [7, 8]
+    (bal,) = st.balances
+    assert (bal.account, bal.opening, bal.closing, bal.difference) == (
+        "0123456789", 100000.0, 123799.5, 0.0)  # "Account No / رقم الحساب"
+    assert st.issues == []

@@ -95,6 +95,10 @@ _ACCOUNT_IN_CELL = re.compile(
 _ACCOUNT_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$|^[\d][\d\- ]{5,30}\d$")
 
 
+# a label in English and Arabic, "Account No / رقم الحساب": either half names it
+_BILINGUAL = re.compile(r"\s*/\s*(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])\s*/\s*")
+
+
 def account_named(row: list[Any]) -> str | None:
     """The account of an account line: "Account No. | 100012345678", "رقم الحساب |
     1234567890123", "Account Number : 1015123456701", an IBAN; spaces and dashes dropped."""
@@ -102,7 +106,7 @@ def account_named(row: list[Any]) -> str | None:
                               ).strip() for c in row if not is_blank(c)]  # 100012345678.0
     found = None
     for label, value in zip(cells, cells[1:], strict=False):
-        if _ACCOUNT_LABEL.match(label):
+        if any(_ACCOUNT_LABEL.match(part) for part in _BILINGUAL.split(label)):
             found = value
             break
     if found is None:
