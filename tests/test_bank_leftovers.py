@@ -230,3 +230,47 @@ def test_bilingual_labels_and_headers_name_the_account_and_columns():
     assert (bal.account, bal.opening, bal.closing, bal.difference) == (
         "0123456789", 100000.0, 123799.5, 0.0)  # "Account No / رقم الحساب"
     assert st.issues == []
+
+
+def test_arabic_balances_at_the_start_and_end_of_the_period_tie_the_statement_out():
+    st = read_statement(REAL / "arabic_period_start_end_balances_and_counts.csv")
+    assert st.lines["Amount"].tolist() == [1000.0, -10.0]
+    assert st.lines["Description"].tolist() == ["إيداع INV-4101", "رسوم"]
+    (bal,) = st.balances  # رصيد بداية المدة / الرصيد في نهاية الفترة
+    assert (bal.opening, bal.closing, bal.difference) == (5000.0, 5990.0, 0.0)
+    # the counts of lines under the totals are no transactions, each said
+    assert [(i.cell, i.value) for i in st.issues] == [
+        ("row 7", "عدد الحركات المدينة 1"), ("row 8", "عدد الحركات الدائنة 1")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("الرصيد في بداية الفترة", "رصيد نهاية المدة"), ("رصيد بداية الشهر", "الرصيد فى آخر الشهر")])
+def test_arabic_period_balance_labels(tmp_path, opening, closing):
+    path = tmp_path / "st.csv"
+    path.write_text(f"التاريخ,البيان,مدين,دائن,الرصيد\n,{opening},,,\"5,000.00\"\n"
+                    "02/11/2026,إيداع INV-4201,,\"1,000.00\",\"6,000.00\"\n"
+                    "03/11/2026,رسوم,10.00,,\"5,990.00\"\n"
+                    f",{closing},,,\"5,990.00\"\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Description"].tolist() == ["إيداع INV-4201", "رسوم"]  # nothing glued
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.difference) == (5000.0, 5990.0, 0.0)
+    assert st.issues == []
+
+
+def test_a_balance_under_an_unknown_label_is_said_and_never_glued_to_the_line_above(tmp_path):
+    path = tmp_path / "st.csv"
+    path.write_text("التاريخ,البيان,مدين,دائن,الرصيد\n"
+                    "22/11/2026,إيداع INV-4501,,\"1,000.00\",\"6,000.00\"\n"
+                    ",تتمة البيان,,,\n"
+                    "23/11/2026,رسوم,10.00,,\"5,990.00\"\n"
+                    ",المتبقي,,,\"5,990.00\"\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Description"].tolist() == ["إيداع INV-4501 تتمة البيان", "رسوم"]
+    assert st.lines["Amount"].tolist() == [1000.0, -10.0]
+    (issue,) = st.issues
+    assert (issue.cell, issue.column, issue.value) == ("row 5", "الرصيد", "5,990.00")
+    assert "names no opening or closing balance" in issue.message
+    assert arabic_bank_message(issue.message) == (
+        "صف فيه رصيد (5,990.00) بلا تاريخ ولا مبلغ، تحت 'المتبقي' الذي لا يسمّي رصيداً "
+        "افتتاحياً ولا ختامياً: ليس معاملة ولم يُقرأ رصيداً للكشف؛ استُبعد")

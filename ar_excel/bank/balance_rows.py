@@ -46,14 +46,16 @@ TO_PAGE_AFTER = r"(to|on)\s+(the\s+)?next\s+page|(إلى|الى|لل|ل)\s*(ال
 OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(?:ledger\s+|book(?:ed)?\s+)?(balance|saldo|kontostand|solde)|solde\s+(initial|"
                          r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
-                         r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
+                         r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق|بداي[ةه])|"
+                         r"الرصيد\s*(في|فى)\s*(بداي[ةه]|أول|اول)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
                          r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|" + FROM_PAGE_BEFORE)
 
 
 CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
                          r"(?:ledger\s+|book(?:ed)?\s+)?(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
                          r"الرصيد\s*(الختامي|الختامى|النهائي|النهائى|الحالي|المرحل)|"
-                         r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى)|"
+                         r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى|نهاي[ةه])|"
+                         r"الرصيد\s*(في|فى)\s*(نهاي[ةه]|آخر|اخر)|"
                          r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b|"
                          # German exports' last line "Kontostand" (not the old one)
                          r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)

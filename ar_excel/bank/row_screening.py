@@ -7,8 +7,9 @@ page number ("Page 2 of 5", "صفحة ٢ من ٥"), a "no transactions for this 
 totals row (kept to be checked against the lines above it), an opening/closing or
 brought/carried forward balance (kept as the statement's balance; one with lines above and
 below it is a page break, kept to be checked against the running balance: ``page_breaks``),
-the currency line opening another account's section, or - with neither
-date nor amount - narrative continued from the line above. A row that is none of these stays
+the currency line opening another account's section, a balance under a label that is none of
+these (reported, never glued onto the line above), or - with neither date nor amount -
+narrative continued from the line above. A row that is none of these stays
 a line (and is reported if its date or amount cannot be read).
 """
 
@@ -51,6 +52,8 @@ class Screened:
     # balances printed between pages (brought / carried forward): pos, kind, balance, label
     page_balances: list[tuple[int, str, float, str]] = field(default_factory=list)
     page_numbers: list[tuple[int, str]] = field(default_factory=list)  # pos, "Page 2 of 5"
+    # a row with only a balance under a label that names no known one: pos, label, balance
+    unnamed_balances: list[tuple[int, str, Any]] = field(default_factory=list)
 
 
 # what a portal prints in place of lines for a period without any
@@ -142,6 +145,14 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if not dated[pos] and no_money[pos] and _NO_MOVEMENT.search(texts):
             out.not_lines[pos] = True  # the period had no transactions: no line, no error
             out.no_movement = out.no_movement or texts
+            continue
+        balance_cell = cell_at(row, cols["Balance"]) if "Balance" in cols else None
+        if (date_blank[pos] and no_money[pos] and not is_blank(balance_cell) and label
+                and (out.closing_at is None or pos < out.closing_at)):  # (the foot's: said)
+            # a balance under a label not known as opening or closing: no narrative of the
+            # line above (its figure would be lost there), and no balance guessed at
+            out.not_lines[pos] = True
+            out.unnamed_balances.append((pos, label, balance_cell))
             continue
         if date_blank[pos] and no_money[pos]:
             out.not_lines[pos] = True

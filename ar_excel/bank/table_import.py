@@ -343,6 +343,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                           "against the bank's statement")))
     kept = np.flatnonzero(live)
     _page_breaks(screened, kept, amount, printed, balances.opening, issue, numbers)
+    for pos, label, figure in screened.unnamed_balances:
+        issue(pos, 0, "Balance", figure, f"row with a balance ({figure}) but no date and no "
+              f"amount, under '{label}', which names no opening or closing balance: not a "
+              "transaction and not read as the statement's balance; left out")
     if screened.page_numbers:
         pos, page = screened.page_numbers[0]
         named = ", ".join(str(numbers[p]) for p, _ in screened.page_numbers[:10])

@@ -416,6 +416,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "{0} صف: فاصل الآلاف في المبالغ هو فاصل أعمدة الملف بلا علامات تنصيص، فانقسم كل مبلغ "
          "منها على العمود التالي ('2,000.75' صار '2' و'000.75')؛ جُمعت الأجزاء وقُرئت مبلغاً "
          "واحداً"),
+        (r"^row with a balance \((.*)\) but no date and no amount, under '(.*)', which names no "
+         r"opening or closing balance: not a transaction and not read as the statement's "
+         r"balance; left out$",
+         "صف فيه رصيد ({0}) بلا تاريخ ولا مبلغ، تحت '{1}' الذي لا يسمّي رصيداً افتتاحياً ولا "
+         "ختامياً: ليس معاملة ولم يُقرأ رصيداً للكشف؛ استُبعد"),
         (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
          "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]
