@@ -194,3 +194,13 @@ def test_lang_option_sets_the_wording_both_ways(tmp_path):
     # the English run has no Arabic label row above the header
     first = openpyxl.load_workbook(english)["Bank Matches"]["A1"].value
     assert first == "Bank Line"
+
+
+def test_every_kind_of_money_in_that_is_no_customers_has_its_arabic_name():
+    """A reason names the kind of inflow it took a line for ("loan", "non-trade income"):
+    each kind the classifier can give has its Arabic name, or the Arabic reason would carry
+    an English word."""
+    from ar_excel.core.matching.classify import _RULES
+    from ar_excel.io.reasons_ar import _KIND
+
+    assert sorted({kind for _, kind in _RULES} - set(_KIND)) == []
