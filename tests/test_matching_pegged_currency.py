@@ -50,3 +50,25 @@ def test_an_aed_receipt_of_a_usd_invoice_at_the_peg_is_suggested_and_says_so():
 def test_an_amount_no_invoice_is_at_the_peg_says_nothing_of_it():
     reason = _match(20000.0)["Reason"].iat[0]
     assert "fixed rate" not in reason
+
+
+def _match_egp(amount: float, rates: str | None) -> pd.DataFrame:
+    lines = _lines(("TT DESERT ROSE GENERAL TRADING", amount)).assign(Currency="EGP")
+    items = open_items(CUSTOMERS, _invoices(), NO_PAYMENTS, pd.Timestamp("2026-11-30"))
+    policy = Policy() if rates is None else Policy(extra={"exchangerates": rates})
+    return match_statement(lines, items, CUSTOMERS, policy).matches
+
+
+def test_an_egp_receipt_of_a_usd_invoice_at_the_policys_rate_is_suggested_and_says_so():
+    """A floating currency: the Policy's month rate, within 3 % (the bank's rate of the day
+    differs). Still on account: the invoice is recorded in USD, with an exchange difference."""
+    m = _match_egp(484_000.0, "USD=48.50")  # 10,000.00 USD at 48.40
+    assert list(zip(m["Method"], m["Status"], m["Applied Amount"], strict=True)) == [
+        ("on-account", "Suggested", 484_000.0)]
+    reason = m["Reason"].iat[0]
+    assert "(open: INV-3 in USD (10,000.00 USD is 485,000.00 EGP at the Policy's exchange " \
+           "rate: paid in EGP?), INV-0 in USD, INV-1 in USD)" in reason
+    assert "(10,000.00 USD تساوي 485,000.00 EGP بسعر الصرف في السياسة: دُفعت بعملة EGP؟)" \
+        in arabic_reason(reason)
+    assert "exchange rate" not in _match_egp(484_000.0, None)["Reason"].iat[0]  # no rate
+    assert "exchange rate" not in _match_egp(300_000.0, "USD=48.50")["Reason"].iat[0]

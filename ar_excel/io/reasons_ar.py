@@ -33,8 +33,10 @@ _WRITE_OFF = "في حدود سماح المصاريف: يُقترح الشطب"
 
 def _at_the_peg_ar(text: str) -> str:
     """"(10,000.00 USD is 36,725.00 AED at the fixed rate: paid in AED?)" in Arabic."""
-    return re.sub(r"\((\S+ [A-Z]{3}) is (\S+ [A-Z]{3}) at the fixed rate: paid in ([A-Z]{3})\?\)",
+    text = re.sub(r"\((\S+ [A-Z]{3}) is (\S+ [A-Z]{3}) at the fixed rate: paid in ([A-Z]{3})\?\)",
                   r"(\1 تساوي \2 بالسعر الثابت: دُفعت بعملة \3؟)", text)
+    return re.sub(r"\((\S+ [A-Z]{3}) is (\S+ [A-Z]{3}) at the Policy's exchange rate: paid in "
+                  r"([A-Z]{3})\?\)", r"(\1 تساوي \2 بسعر الصرف في السياسة: دُفعت بعملة \3؟)", text)
 
 
 def _how(text: str) -> str:

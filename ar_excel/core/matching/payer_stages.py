@@ -19,13 +19,15 @@ import re
 
 import numpy as np
 
-from ar_excel.core.fx import PEG_SPREAD, pegged_factor
+from ar_excel.core.fx import PEG_SPREAD, pegged_factor, policy_rates
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
 from ar_excel.core.matching.payers import CERTAIN_NAME
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
+
+RATE_SPREAD = 0.03  # a bank's rate of the day against the Policy's month rate
 
 _DIGIT_RUN = re.compile(r"\d+")
 # A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
@@ -316,16 +318,32 @@ class PayerStages:
     def _at_the_peg(self, f: LineFacts, p: int) -> str:
         """" (10,000.00 USD is 36,725.00 AED at the fixed rate: paid in AED?)" when the
         receipt's amount is the invoice's open amount converted at the two currencies' pegs
-        to the US dollar, within a bank's spread; else ""."""
+        to the US dollar, within a bank's spread; for currencies that float, the same at the
+        Policy's exchange rate, within ``RATE_SPREAD`` (the bank's rate of the day differs);
+        else "". Never applied: the invoice is recorded in its own currency, at the day's
+        rate, with an exchange difference, which is the accountant's entry."""
         factor = pegged_factor(self.inv.currency[p], f.currency)
+        spread, said = PEG_SPREAD, "the fixed rate"
+        if factor is None:
+            factor, spread, said = self._policy_factor(self.inv.currency[p], f.currency), \
+                RATE_SPREAD, "the Policy's exchange rate"
         if factor is None:
             return ""
         due = self.inv.remaining[p] * factor
-        if abs(f.remaining - due) > PEG_SPREAD * due:
+        if abs(f.remaining - due) > spread * due:
             return ""
         return (f" ({self._money(self.inv.remaining[p])} {self.inv.currency[p]} is "
-                f"{self._money(int(due + 0.5))} {f.currency} at the fixed rate: paid in "
+                f"{self._money(int(due + 0.5))} {f.currency} at {said}: paid in "
                 f"{f.currency}?)")
+
+    def _policy_factor(self, source: str | None, target: str | None) -> float | None:
+        """What one unit of ``source`` is in ``target`` at the Policy's exchange rates (None
+        without a rate for both)."""
+        if not source or not target or source == target:
+            return None
+        if not hasattr(self, "_rates"):
+            self._rates = policy_rates(self.policy, [source, target])
+        return None if self._rates is None else self._rates.factor(source, target)
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no
