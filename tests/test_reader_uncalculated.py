@@ -12,13 +12,9 @@ import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from ar_excel.io.formula_values import Evaluator, NotWorkedOut
 from ar_excel.io.reader import read_book
-from ar_excel.io.uncalculated import (
-    Evaluator,
-    NotWorkedOut,
-    _formula_cells_without_value,
-    uncalculated_formulas,
-)
+from ar_excel.io.uncalculated import _formula_cells_without_value, uncalculated_formulas
 
 
 def _book(path, amount_formula="=E{r}*F{r}+G{r}"):
