@@ -274,3 +274,14 @@ def test_a_balance_under_an_unknown_label_is_said_and_never_glued_to_the_line_ab
     assert arabic_bank_message(issue.message) == (
         "صف فيه رصيد (5,990.00) بلا تاريخ ولا مبلغ، تحت 'المتبقي' الذي لا يسمّي رصيداً "
         "افتتاحياً ولا ختامياً: ليس معاملة ولم يُقرأ رصيداً للكشف؛ استُبعد")
+
+
+def test_year_less_value_dates_take_the_year_nearest_their_booking_date(tmp_path):
+    path = tmp_path / "st.csv"
+    path.write_text("Date,Value Date,Description,Amount\n31/12/2026,02/01,TRF NILE,1500.00\n"
+                    "23/12/2026,24/12,FEE,-15.00\n", encoding="utf-8")
+    st = read_statement(path)
+    assert [d.strftime("%Y-%m-%d") for d in st.lines["Value Date"]] == [
+        "2027-01-02", "2026-12-24"]
+    assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == ["2026-12-31", "2026-12-23"]
+    assert st.issues == []  # (each line said its value date could not be read)

@@ -78,6 +78,7 @@ from ar_excel.bank.two_columns import running_direction
 from ar_excel.bank.yearless_dates import (
     is_yearless,
     named_year,
+    value_dates_near_booking,
     yearless_sample,
     years_from_the_period,
 )
@@ -307,6 +308,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     if "Value Date" in cols and "Date" in cols:
         raw_values = unswapped(cols["Value Date"], table.cells(cols["Value Date"]))
+        if not yearless_notes or all(idx != cols["Value Date"] for idx, _ in yearless_notes):
+            raw_values, _ = value_dates_near_booking(raw_values, booked, dayfirst)
         value_dates, _, value_errors = parse_date_column(raw_values, dayfirst, date_format)
         for pos in sorted(value_errors):
             if live[pos]:  # the booking date is what matching needs: keep the line

@@ -9,6 +9,8 @@ above name no year, nothing is guessed: the year the clerk names (``year=2026`` 
 mapping, ``--bank-columns``) is taken instead, the same way (a December-to-January statement
 takes the next year for its January dates); without it the statement cannot be dated, and one
 message says so and how to fix it (export with full dates, or name the year), not one per line.
+A value date printed without its year beside a booking date with one takes the year that puts
+it nearest its booking date (value 02/01 booked 31/12/2026: 2 January 2027).
 """
 
 from __future__ import annotations
@@ -93,3 +95,38 @@ def years_from_the_period(cells: list[Any], preamble: list[list[Any]], day_first
         return out, f"the dates carry no year ('{sample}'); they were given the year named ({span})"
     return out, (f"the dates carry no year ('{sample}'); the year was taken from the statement "
                  f"period above the lines ({span})")
+
+
+def value_dates_near_booking(cells: list[Any], booked: Any, day_first: bool
+                             ) -> tuple[list[Any], int]:
+    """The value-date cells with a year given to each year-less one from its line's booking
+    date (``booked``: datetime64 per row, NaT where none), the year of the three around it
+    that puts it nearest; and how many were given one."""
+    import numpy as np
+
+    from ar_excel.bank.numbers import parse_date
+
+    if yearless_sample(cells) is None:
+        return cells, 0
+    out = list(cells)
+    given = 0
+    for pos, cell in enumerate(cells):
+        if not is_yearless(cell) or np.isnat(booked[pos]):
+            continue
+        m = _YEARLESS.match(normalize_digits(cell).strip())
+        day = np.datetime64(booked[pos], "D")
+        year = int(str(day)[:4])
+        sep = m.group(2)
+        best = None
+        for y in (year - 1, year, year + 1):
+            try:
+                when = parse_date(f"{m.group(1)}{sep}{m.group(3)}{sep}{y}", day_first)
+            except ValueError:
+                continue
+            gap = abs((np.datetime64(when.date(), "D") - day).astype(int))
+            if best is None or gap < best[0]:
+                best = gap, f"{m.group(1)}{sep}{m.group(3)}{sep}{y}"
+        if best is not None:
+            out[pos] = best[1]
+            given += 1
+    return out, given
