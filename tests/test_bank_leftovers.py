@@ -285,3 +285,14 @@ def test_year_less_value_dates_take_the_year_nearest_their_booking_date(tmp_path
         "2027-01-02", "2026-12-24"]
     assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == ["2026-12-31", "2026-12-23"]
     assert st.issues == []  # (each line said its value date could not be read)
+
+
+def test_arabic_month_names_without_a_year_cross_into_january(tmp_path):
+    path = tmp_path / "st.csv"
+    path.write_text("التاريخ,البيان,المبلغ\n28 ديسمبر,حوالة INV-1,5000.00\n30 ديسمبر,رسوم,-15.00\n"
+                    "02 يناير,شيك,2100.00\n", encoding="utf-8")
+    st = read_statement(path, mapping={"year": "2026"})
+    assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == [
+        "2026-12-28", "2026-12-30", "2027-01-02"]
+    with pytest.raises(InputError, match="carry no year"):
+        read_statement(path)

@@ -25,6 +25,10 @@ _YEARLESS = re.compile(r"^(\d{1,2})([./\- ])(\d{1,2}|[^\W\d_]{3,9})\.?$")  # "22
 _YEAR = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# the months' Arabic names as Egypt and the Gulf write them, by their first three letters
+_MONTHS.update({"ينا": 1, "فبر": 2, "مار": 3, "أبر": 4, "ابر": 4, "إبر": 4, "ماي": 5, "يون": 6,
+                "يول": 7, "أغس": 8, "اغس": 8, "سبت": 9, "أكت": 10, "اكت": 10, "نوف": 11,
+                "ديس": 12})
 
 
 def _month(text: str, day_first: bool, day: str) -> int | None:
