@@ -268,3 +268,22 @@ def test_a_sheet_of_the_clerks_own_named_like_a_tab_is_not_replaced(tmp_path):
     write_tabs(tabs, source=src)
     write_tabs(tabs, source=src)
     assert openpyxl.load_workbook(src)["Aging"]["A1"].value == "Customer ID"
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX file permissions")
+def test_the_written_workbook_keeps_its_permissions_or_gets_a_new_files(tmp_path):
+    """Written via a private temporary file (0600): the user's workbook written in place keeps
+    who may read it, and a new workbook gets what any new file gets (the umask), not 0600."""
+    import os
+    import stat
+
+    src = _source(tmp_path)
+    os.chmod(src, 0o640)
+    write_tabs([Tab("Aging", _frame())], source=src)
+    assert stat.S_IMODE(src.stat().st_mode) == 0o640
+    umask = os.umask(0o022)
+    try:
+        out = write_tabs([Tab("Aging", _frame())], out=tmp_path / "new.xlsx")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

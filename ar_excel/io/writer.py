@@ -18,6 +18,7 @@ import math
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 from datetime import date, datetime
@@ -401,6 +402,18 @@ def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
 
 # ------------------------------------------------------------------ whole workbook
 
+def _file_mode(target: Path) -> int:
+    """The permissions the written workbook takes: the replaced file's (a shared workbook keeps
+    who may read it), else a new file's under the user's umask. The temporary file it is
+    written as is private (0600), which would otherwise be what the user's file ends up with."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _backup(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup, n = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}"), 2
@@ -571,6 +584,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
                 _backup(target)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(target))
         try:
             os.replace(tmp, target)
         except PermissionError:
