@@ -9,7 +9,8 @@ taken.
 A balance named without saying which ("Saldo;12.345,67;EUR", "Kontostand", "Current balance":
 ING Germany's export) is the account's balance when the file was made: the balance after the
 newest line the file holds (the export lists booked lines only), so it is the statement's
-closing balance where none is stated otherwise.
+closing balance where none is stated otherwise and the newest line's running balance, if
+printed, agrees (else it is of a later day than the lines, and said so).
 """
 
 from __future__ import annotations

@@ -472,7 +472,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
         _balances_of_the_chain(parse_amount_column(kept_cells("_balance_before"), decimal)[0],
                                lines, balances)
     if current is not None and len(lines):
-        _ends_of_the_lines(lines, balances)
+        differs = _ends_of_the_lines(lines, balances)
+        if differs:
+            issues.append(Issue(source, "", "Balance", current, differs))
     stated = [balances] if balances.opening is not None or balances.closing is not None else []
     if stated and lines["Currency"].notna().any():
         balances.currency = lines["Currency"].dropna().iloc[0]
@@ -803,18 +805,30 @@ def _balances_of_the_chain(before: np.ndarray, lines: Any, balances: StatementBa
         balances.closing_date = lines["Date"].iloc[last[0]]
 
 
-def _ends_of_the_lines(lines: Any, balances: StatementBalance) -> None:
+def _ends_of_the_lines(lines: Any, balances: StatementBalance) -> str | None:
     """The statement's balance stated above the table as the account's balance now (ING
     Germany) is the balance after its newest line; where the lines print a running balance,
-    the one before the oldest line opens the statement, so the file is tied out against it."""
+    the one before the oldest line opens the statement. Where the newest line's running
+    balance is another figure, the balance above is of a later day (a period ending before
+    the export) or the last lines are missing: it is not taken as the closing balance, and
+    the message returned says so."""
     dates = lines["Date"]
     newest_first = len(lines) > 1 and dates.iloc[0] > dates.iloc[-1]
-    oldest = len(lines) - 1 if newest_first else 0
+    oldest, newest = (len(lines) - 1, 0) if newest_first else (0, len(lines) - 1)
     balances.closing_date = dates.max()
     balance = lines["Balance"].iloc[oldest]
     if balances.opening is None and balance == balance and balance is not None:
         balances.opening = round(float(balance) - float(lines["Amount"].iloc[oldest]), 3)
         balances.opening_date = dates.iloc[oldest]
+    last = lines["Balance"].iloc[newest]
+    if last is None or last != last or round(float(last) - balances.closing, 3) == 0:
+        return None
+    stated = balances.closing
+    balances.closing = balances.closing_date = None
+    return (f"the balance above the table ({stated:,.2f}) is not the running balance after "
+            f"the newest line ({float(last):,.2f}, row {int(lines['Line No'].iloc[newest])}): "
+            "it is of a later day (a period ending before the file was made) or the "
+            "statement's last lines are missing; not taken as the closing balance")
 
 
 def _currency_of_the_own_account(lines: Any, balances: StatementBalance) -> None:

@@ -421,6 +421,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          r"balance; left out$",
          "صف فيه رصيد ({0}) بلا تاريخ ولا مبلغ، تحت '{1}' الذي لا يسمّي رصيداً افتتاحياً ولا "
          "ختامياً: ليس معاملة ولم يُقرأ رصيداً للكشف؛ استُبعد"),
+        (r"^the balance above the table \((.*)\) is not the running balance after the newest "
+         r"line \((.*), row (\d+)\): it is of a later day \(a period ending before the file was "
+         r"made\) or the statement's last lines are missing; not taken as the closing balance$",
+         "الرصيد أعلى الجدول ({0}) ليس الرصيد الجاري بعد أحدث سطر ({1}، الصف {2}): فهو ليوم "
+         "لاحق (فترة تنتهي قبل إنشاء الملف) أو سقطت آخر سطور الكشف؛ لم يؤخذ رصيداً ختامياً"),
         (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
          "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]
