@@ -281,17 +281,20 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]) -> tuple[float | No
         opening = sum(_balance_value(c[0], "opening") for c in chains.values())
         closes = [_balance_value(c[-1], "closing") for c in chains.values()]
         closing = sum(closes) if all(c is not None for c in closes) else None
-    elif "Balance" in lines and lines["Balance"].notna().any():
-        # Each statement's opening is its first running balance less that line's amount.
-        opening = closing = 0.0
+    if closing is None and "Balance" in lines and lines["Balance"].notna().any():
+        # Each statement's opening is its first running balance less that line's amount, its
+        # closing its last running balance (a statement stating its opening balance only, as
+        # an export with an "Opening balance" row above the lines, still ties out).
+        running_opening, closing = 0.0, 0.0
         groups = lines.groupby("Statement", sort=True, dropna=False) if "Statement" in lines \
             else [(None, lines)]
         for _, part in groups:
             bal = part["Balance"].astype("float64")
             if bal.notna().any():
                 first = bal.first_valid_index()
-                opening += bal[first] - part["Amount"].astype("float64")[first]
+                running_opening += bal[first] - part["Amount"].astype("float64")[first]
                 closing += bal[bal.last_valid_index()]
+        opening = running_opening if opening is None else opening
     return opening, closing
 
 
@@ -324,7 +327,11 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         if len(currencies) > 1 else "")
     row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
-    row("Closing balance (statement)", closing, None, "" if closing is not None else "not stated")
+    closing_stated = bool(stated) and all(
+        _balance_value(b, "closing") is not None for b in stated)
+    row("Closing balance (statement)", closing, None,
+        "" if closing_stated else "from the last line's running balance"
+        if closing is not None else "not stated")
     if computed is not None and closing is not None:
         diff = round(computed - closing, places)
         row("Difference", diff, None,
