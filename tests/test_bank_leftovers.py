@@ -304,3 +304,15 @@ def test_arabic_month_names_without_a_year_cross_into_january(tmp_path):
         "2026-12-28", "2026-12-30", "2027-01-02"]
     with pytest.raises(InputError, match="carry no year"):
         read_statement(path)
+
+
+@pytest.mark.parametrize("day", ["22/11/2026 - 10:15", "22/11/2026 م 04:20", "22/11/2026 | 10:15",
+                                 "22 نوڤمبر 2026"])
+def test_dates_with_a_time_set_apart_or_the_gulf_spelling_of_a_month(tmp_path, day):
+    path = tmp_path / "st.csv"
+    path.write_text(f"التاريخ,البيان,المبلغ\n{day},حوالة INV-1,5000.00\n{day},رسوم,-15.00\n",
+                    encoding="utf-8")
+    st = read_statement(path)
+    assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == ["2026-11-22", "2026-11-22"]
+    assert st.lines["Amount"].tolist() == [5000.0, -15.0]
+    assert st.issues == []

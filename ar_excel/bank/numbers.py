@@ -214,7 +214,8 @@ def order_by_span(values: list[Any], day_first: bool) -> bool:
 
 
 # a time of day after the date: "01 Nov 2026 10:22", "05/11/2026 10:22 AM", "... 09:00 م"
-_TIME_OF_DAY = re.compile(r"(?<=\d)[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
+_TIME_OF_DAY = re.compile(r"(?<=\d)(?:[ T,]+|\s*[-–|@]\s*|\s+(?:ص|م)\s+)"  # "- 10:15", "م 04:20"
+                          r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
                           r"(?:[AaPp]\.?[Mm]\.?|ص|م)?\s*$")
 
 
@@ -244,6 +245,7 @@ def parse_date(value: Any, day_first: bool = True, fmt: str | None = None) -> pd
         if not isinstance(value, str):
             raise
         bare = _WEEKDAY.sub("", _TIME_OF_DAY.sub("", _HIJRI_BESIDE.sub(" ", value).strip()))
+        bare = bare.replace("ڤ", "ف")  # نوڤمبر: the Gulf's v for the month's name
         if bare == value:
             raise
         try:
