@@ -299,3 +299,48 @@ def keys_of(tokens: list[str]) -> tuple[str, str]:
 def name_key(name: object) -> tuple[str, str]:
     """``keys_of`` the name's tokens."""
     return keys_of(name_tokens(name))
+
+
+# The distinctive words of Arabic company names that Gulf and Egyptian banks print translated,
+# not transliterated (GULF TRADING CO for شركة الخليج للتجارة, EAST STAR for نجمة الشرق). A
+# translation is a weaker reading than a transliteration (ELITE is a word of many third
+# parties' names as well): it never identifies a payer alone (``PayerDirectory.by_translation``).
+TRANSLATED = {
+    "GULF": "الخليج", "NILE": "النيل", "EAST": "الشرق", "ORIENT": "الشرق",
+    "ORIENTAL": "الشرقيه", "STAR": "نجمه", "LIGHT": "النور", "CRESCENT": "الهلال",
+    "PYRAMIDS": "الاهرام", "PYRAMID": "الاهرام", "FUTURE": "المستقبل", "HOPE": "الامل",
+    "SUN": "الشمس", "FALCON": "الصقر", "EAGLE": "النسر", "PEARL": "اللؤلؤه",
+    "DIAMOND": "الماس", "UNION": "الاتحاد", "DAWN": "الفجر", "HORIZON": "الافق",
+    "PALM": "النخله", "OASIS": "الواحه", "CAPITAL": "العاصمه", "NORTH": "الشمال",
+    "SOUTH": "الجنوب", "WEST": "الغرب", "SEA": "البحر", "RED": "الاحمر", "GREEN": "الاخضر",
+    "WHITE": "الابيض", "BLUE": "الازرق", "GOLDEN": "الذهبي", "GOLD": "الذهب",
+    "SILVER": "الفضه", "PEACE": "السلام", "VICTORY": "النصر", "PROGRESS": "التقدم",
+    "ELITE": "النخبه", "CROWN": "التاج", "KNIGHT": "الفارس", "LION": "الاسد",
+    "BRIDGE": "الجسر", "GATE": "البوابه", "FIRST": "الاول", "PIONEERS": "الرواد",
+    "PIONEER": "الرائد", "ARAB": "العربيه", "ARABIAN": "العربيه", "SAHARA": "الصحراء",
+    "DESERT": "الصحراء", "SPRING": "الربيع", "GARDEN": "الحديقه", "EMIRATES": "الامارات",
+}
+
+
+def translated_tokens(name: object) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """A printed Latin name read as the Arabic name it translates: (its tokens, the tokens
+    that came from a translated word), or None when no word of it is in ``TRANSLATED``.
+    Words not in the table are read as ``name_tokens`` reads them (TRADING, CO...)."""
+    if name is None or (isinstance(name, float) and name != name):
+        return None
+    return _translated(str(name))
+
+
+@lru_cache(maxsize=50_000)
+def _translated(name: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    out: list[str] = []
+    translated: set[str] = set()
+    for w in _raw_words(name):
+        arabic = TRANSLATED.get(w)
+        if arabic is None:
+            out.extend(_name_tokens(w) if w else ())
+        else:
+            got = _name_tokens(arabic)
+            out.extend(got)
+            translated.update(got)
+    return (tuple(out), frozenset(translated)) if translated else None

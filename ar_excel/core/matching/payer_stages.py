@@ -72,9 +72,14 @@ class PayerStages:
             return []
         return [(c, s / 100, f"payer by {p.how} ({s:.0f})") for c, s in p.candidates]
 
-    def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float) -> float:
+    def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float,
+                          exact: bool = False) -> float:
         if sure >= 0.97:  # account, learned account or learned name
             return base
+        if f.payer.how == "translated name" and not exact:
+            # (A translated name is confirmed by an amount that is exactly its open
+            # invoice(s) only: not by a gap read as charges, tax withheld or a credit.)
+            return 0.75
         if sure * 100 >= 88:
             # The name is clearly this customer's, or of several look-alike names only this
             # customer has open invoices making the amount. When the name is clearly *another*
@@ -162,7 +167,8 @@ class PayerStages:
             return self._alloc(f, invs, method, 0.6,
                                f"{how}; {nums} make the amount, but with this many open invoices "
                                "a sum can match by chance: please confirm")
-        conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9)
+        conf = self._payer_confidence(f, cust, sure, 0.95 if method == "amount+payer" else 0.9,
+                                     exact=True)
         other = self._other_invoice_named(f, cust, invs)
         if other is not None:
             conf = min(conf, 0.6)
@@ -353,6 +359,16 @@ class PayerStages:
                 self._read_name(f)
 
     def _read_name(self, f: LineFacts) -> None:
+        self._read_printed_name(f)
+        if f.payer is None or not f.payer.certain:
+            # A Gulf bank translating the customer's Arabic name (GULF TRADING CO for شركة
+            # الخليج للتجارة): a candidate only, which the amount then has to confirm.
+            name = self._printed_name(f.pos) or self.payers.narrative_sender(
+                self._descriptions[f.pos])
+            if name and name.isascii():
+                f.payer = self.payers.by_translation(name, f.payer) or f.payer
+
+    def _read_printed_name(self, f: LineFacts) -> None:
         name = self._printed_name(f.pos)
         if not name:
             desc = self._descriptions[f.pos]

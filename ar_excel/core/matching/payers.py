@@ -32,7 +32,13 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ar_excel.core.matching.names import TRADE_OF, distinctive, keys_of, name_tokens
+from ar_excel.core.matching.names import (
+    TRADE_OF,
+    distinctive,
+    keys_of,
+    name_tokens,
+    translated_tokens,
+)
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
@@ -152,6 +158,7 @@ LIKELY_NAME = 80.0  # name score at which a customer is a candidate
 MARGIN = 5.0  # the best name must beat the next customer by this much
 SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
 OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whose trade does not
+TRANSLATED_NAME = 88.0  # an Arabic name printed translated: a candidate, never known for sure
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 
@@ -489,6 +496,43 @@ class PayerDirectory:
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    def by_translation(self, name: object, read: Payer | None) -> Payer | None:
+        """The customer whose Arabic name a printed Latin name translates word for word
+        (GULF TRADING CO for شركة الخليج للتجارة, EAST STAR for نجمة الشرق), as a candidate
+        scoring ``TRANSLATED_NAME``: never known for sure, so only an amount that is exactly
+        its open invoice(s) makes it the payer. Only when the name's distinctive words are
+        all translated and are all of that customer's (not a word more, not a word less),
+        its other words are the customer's too, no other customer's name translates so, and the name as
+        printed (``read``) makes no other customer likely. None otherwise."""
+        got = translated_tokens(fold_text(name))
+        if got is None:
+            return None
+        tokens, translated = got
+        words = set(distinctive(list(tokens)))
+        # (Every distinctive word translated: ELITE SYSTEMS HAMDY is no translated name.)
+        if not words or not words <= translated:
+            return None
+        lists = [self._postings.get(t) for t in words]
+        if any(x is None for x in lists):
+            return None
+        where, counts = self._counted(lists)
+        fits = [self._ids[i] for i, n in zip(where.tolist(), counts.tolist(), strict=True)
+                if n == len(words) and self._needed_count[i] == len(words)]
+        fits = [c for c in fits if self._scripts_of[c] == (True, False)
+                and self._needed[c][0] == words]
+        if len(fits) != 1:
+            return None
+        cid = fits[0]
+        # (Its business words too are the customer's: NILE CONTRACTING is not النيل
+        # للصناعات الغذائية.)
+        own = set(self._tokens[cid])
+        if not all(_written(t, own) for t in tokens):
+            return None
+        if read is not None and (read.certain or any(
+                c != cid and s >= LIKELY_NAME for c, s in read.candidates)):
+            return None
+        return Payer(cid, "translated name", TRANSLATED_NAME, [(cid, TRANSLATED_NAME)])
 
     def _score(self, tokens: list[str], truncated: bool, narrative: bool) -> Payer | None:
         if truncated:
