@@ -316,3 +316,16 @@ def test_dates_with_a_time_set_apart_or_the_gulf_spelling_of_a_month(tmp_path, d
     assert [d.strftime("%Y-%m-%d") for d in st.lines["Date"]] == ["2026-11-22", "2026-11-22"]
     assert st.lines["Amount"].tolist() == [5000.0, -15.0]
     assert st.issues == []
+
+
+@pytest.mark.parametrize("line", ["Saldo;3331,50 EUR", "Kontostand;3.331,50;EUR",
+                                  "Aktueller Kontostand:;3.331,50 €"])
+def test_the_balance_above_the_table_in_its_other_spellings(tmp_path, line):
+    text = (REAL / "ing_de_saldo_above_the_table.csv").read_bytes().replace(
+        b"Saldo;3.331,50;EUR", line.encode("cp1252"))
+    path = tmp_path / "ing.csv"
+    path.write_bytes(text)
+    st = read_statement(path)
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.difference) == (0.0, 3331.50, 0.0)
+    assert st.issues == []

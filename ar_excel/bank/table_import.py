@@ -210,9 +210,11 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                    order_note[1])))
     stated_ccy = read_preamble(preamble, balances, decimal, dayfirst)
     # ING Germany's "Saldo;12.345,67;EUR": the balance after the newest line
-    current = current_balance(preamble, decimal) if balances.closing is None else None
-    if current is not None:
+    current = current_balance(preamble, decimal)  # ("Kontostand" is read as closing there too)
+    if current is not None and balances.closing in (None, current):
         balances.closing = current
+    else:
+        current = None
     file_ccy = layout.currency_hint or stated_ccy or currency_from_text(
         [cell_at(r, i) for r in data[:50] for i in amount_cols])
 
