@@ -329,3 +329,13 @@ def test_the_balance_above_the_table_in_its_other_spellings(tmp_path, line):
     (bal,) = st.balances
     assert (bal.opening, bal.closing, bal.difference) == (0.0, 3331.50, 0.0)
     assert st.issues == []
+
+
+def test_a_bai2_file_is_refused_saying_what_it_is(tmp_path):
+    path = tmp_path / "citi.bai"
+    path.write_text("01,CITIBANK,ACME,261123,0200,1,80,1,2/\n02,ACME,021000089,1,261122,,USD,2/\n"
+                    "03,123456789,USD,010,1000000,,,015,1150000,,/\n"
+                    "16,195,150000,0,CIT0001,INV-2041,ACME TRADING LLC/\n49,1250000,4/\n"
+                    "98,1250000,1,6/\n99,1250000,1,8/\n", encoding="ascii")
+    with pytest.raises(InputError, match="a BAI2 cash management file .* which is not read"):
+        read_statement(path)

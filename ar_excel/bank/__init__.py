@@ -78,7 +78,16 @@ def detect_format(data: bytes, name: str = "") -> str:
     if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
                                             for tag in (b":61:", b":60F:", b":60M:")):
         return "mt940"
+    if _BAI2.match(stripped) and re.search(r"(?m)^(02|03|16),", stripped):
+        # else "could not find the header row" of '01,CITIBANK,...', a fault it is not
+        raise InputError(f"{name}: a BAI2 cash management file (record 01, then 02/03/16 "
+                         "records), which is not read: download the statement from the "
+                         "bank's portal as MT940, camt.053, Excel or CSV and import that file")
     return "csv"
+
+
+# BAI2's file header: "01,<sender>,<receiver>,<YYMMDD>,<HHMM>,<file id>,..."
+_BAI2 = re.compile(r"01,[^,\n]*,[^,\n]*,\d{6},\d{4},")
 
 
 def _zip_names(data: bytes) -> list[str] | None:
