@@ -253,6 +253,15 @@ class PartialReferences:
                 exact.append(None)
         return exact[0] if len(exact) == 1 and exact[0] else None
 
+    def _after_own_letters(self, f: LineFacts, p: int, tail: str) -> bool:
+        """Whether the narrative writes invoice ``p``'s numeric part ``tail`` right after the
+        letters its number begins with, of two or more (SINV 42, SINV-042 for SINV-00042)."""
+        letters = self.index.letters_of(p)
+        if len(letters) < 2 or letters not in f.numbers:
+            return False
+        return re.search(rf"(?<![A-Z]){letters}[\s.:#/-]*0*{tail}(?![\d/-])", f.numbers) \
+            is not None
+
     def _numeric_part_unsure(self, f: LineFacts, cust: str, refs: list[int]) -> bool:
         """Whether the numeric parts that name the payer's ``refs`` may be another number of
         the payer's: short (REF 553: a payer with a few hundred invoices has one ending so by
@@ -283,10 +292,13 @@ class PartialReferences:
         if f.payer is not None and f.payer.customer == cust and f.payer.certain:
             paid = {m.group(1).lstrip("0") for m in _PAID_NUMBER.finditer(f.numbers)}
             mine = len(self.inv.open_of(cust, "", None)) if paid else 0
-            tails = [self.index.tails[p] for p in bare]
-            return any(t not in called and (t in other or (len(t) < NAMED_TAIL_LENGTH and not (
-                t in paid and len(t) >= SHORT_TAIL_DIGITS
-                and mine < SHORT_TAIL_CHANCE * 10 ** len(t)))) for t in tails)
+            # (Written after the invoice's own series letters, SINV 42 for SINV-00042, a short
+            # number is that invoice's as much as INV 42 is: no bank writes its reference so.)
+            return any(t not in called and not self._after_own_letters(f, p, t) and (
+                t in other or (len(t) < NAMED_TAIL_LENGTH and not (
+                    t in paid and len(t) >= SHORT_TAIL_DIGITS
+                    and mine < SHORT_TAIL_CHANCE * 10 ** len(t))))
+                for p, t in ((p, self.index.tails[p]) for p in bare))
         return any(self.index.tails[p] not in called
                    and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
                    for p in bare)

@@ -337,6 +337,10 @@ class InvoiceIndex:
         letters = key.translate(_NO_DIGITS)
         return letters != self._alnum_keys[pos].translate(_NO_DIGITS)
 
+    def letters_of(self, pos: int) -> str:
+        """The letters invoice ``pos``'s number begins with (SI of SI-26/00842; "" if none)."""
+        return self._letters_of(pos)
+
     def _letters_of(self, pos: int) -> str:
         """The letters invoice ``pos``'s number begins with (SI of SI-26/00842; "" if none)."""
         return _LEADING_LETTERS.match(self._alnum_keys[pos]).group(0)
