@@ -339,3 +339,16 @@ def test_a_bai2_file_is_refused_saying_what_it_is(tmp_path):
                     "98,1250000,1,6/\n99,1250000,1,8/\n", encoding="ascii")
     with pytest.raises(InputError, match="a BAI2 cash management file .* which is not read"):
         read_statement(path)
+
+
+def test_camt_entry_of_amount_zero_is_left_out_as_mt940s_is():
+    st = read_statement(REAL / "camt053_zero_amount_information_entry.xml")
+    assert st.lines["Amount"].tolist() == [1500.0, -250.0]  # (the zero was kept as -0.00)
+    assert st.lines["Bank Line"].tolist() == ["EI0001", "EI0003"]
+    assert st.lines["Description"].tolist() == ["INV-2041 شركة الصحراء", "رسوم خدمات"]
+    assert [(i.cell, i.column, i.value) for i in st.issues] == [("entry 2", "Amt", "0.00")]
+    assert arabic_bank_message(st.issues[0].message) == (
+        "الكشف STMT-2026-11: قيد بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد")
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.difference, bal.currency) == (
+        10000.0, 11250.0, 0.0, "AED")

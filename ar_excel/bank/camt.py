@@ -257,6 +257,11 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             "whether it is a credit or a debit (CdtDbtInd CRDT/DBIT); entry "
                             "left out".replace("  ", " ")))
         return []
+    if amount == 0:  # no money moved (an information entry, as MT940's :61: of 0): as there
+        issues.append(Issue(source, f"entry {entry_no}", "Amt", raw_amount,
+                            f"statement {sid}: entry of amount 0.00: an information record, "
+                            "not a transaction; left out"))
+        return []
     reversal = (_text(entry, "RvslInd") or "").lower() in ("true", "1")  # xs:boolean
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")

@@ -426,6 +426,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          r"made\) or the statement's last lines are missing; not taken as the closing balance$",
          "الرصيد أعلى الجدول ({0}) ليس الرصيد الجاري بعد أحدث سطر ({1}، الصف {2}): فهو ليوم "
          "لاحق (فترة تنتهي قبل إنشاء الملف) أو سقطت آخر سطور الكشف؛ لم يؤخذ رصيداً ختامياً"),
+        (r"^statement (.+?): entry of amount 0\.00: an information record, not a transaction; "
+         r"left out$",
+         "الكشف {0}: قيد بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
         (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
          "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
     )]
