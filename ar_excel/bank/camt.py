@@ -31,6 +31,8 @@ Accounting rules:
   referred document numbers, the end-to-end id unless ``NOTPROVIDED``.
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone
   shift.
+* An entry of amount 0 (an information entry: no money moved) is left out with an issue,
+  as an MT940 ``:61:`` of 0 is.
 * Pending entries (``Sts`` PDNG) are not booked: left out with an issue. Opening balance:
   OPBD (else PRCD, the previous statement's closing); closing: CLBD (never the available
   balances CLAV/FWAV, which count holds and limits). A camt.054 notification states no

@@ -24,6 +24,10 @@ Accounting rules and the traps they avoid:
   a statement with an opening but no closing balance (or the reverse) is reported as a file
   that may be cut short. A statement whose header (``:20:``, ``:25:``, ``:28C:``) the package
   refuses is read from its balances and lines, the header kept as written, with an issue.
+* A ``:61:`` of amount 0 is an information record (Citi's, BAI-style "no activity" lines):
+  no money moved, so it is left out with an issue naming its file line and text; the other
+  lines keep their ``Bank Line`` and ``Line No``. (A table's zero-amount row is kept: it is
+  printed data, and matching lists it as "zero amount".)
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit.
 * ``Counterparty Bank`` is the other party's bank from the narrative (GVC ``?30``, ``/CNTP/``
