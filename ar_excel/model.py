@@ -80,16 +80,53 @@ class Table:
     letters: dict[str, str] = field(default_factory=dict)
     header_row: int = 1
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
+    # A table read from several sheets (``io.sibling_sheets``): the letters and headers of
+    # each other sheet, whose columns may stand in another order (a credit notes sheet)
+    sheet_letters: dict[str, dict[str, str]] = field(default_factory=dict)
+    sheet_headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def sheet_at(self, index: Any) -> str:
+        """The sheet the record with frame index ``index`` is on."""
+        if SHEET in self.frame.columns:
+            sheet = self.frame.at[index, SHEET]
+            if isinstance(sheet, str):
+                return sheet
+        return self.sheet
+
+    def letter(self, index: Any, column: str) -> str | None:
+        """The column letter of ``column`` on the record's own sheet (None: not there)."""
+        if self.sheet_letters:
+            sheet = self.sheet_at(index)
+            if sheet != self.sheet:
+                return self.sheet_letters.get(sheet, {}).get(column)
+        return self.letters.get(column)
+
+    def header(self, index: Any, column: str) -> str:
+        """``column``'s header as written on the record's own sheet."""
+        if self.sheet_headers:
+            sheet = self.sheet_at(index)
+            if sheet != self.sheet:
+                return self.sheet_headers.get(sheet, {}).get(column, column)
+        return self.headers.get(column, column)
+
+    def record_at(self, row: int, key: str, value: Any) -> Any:
+        """The frame index of the record on worksheet row ``row`` whose ``key`` is ``value``
+        (rows of several sheets share numbers), or None."""
+        at = self.frame.index[self.frame[ROW].to_numpy() == row]
+        if len(at) > 1 and key in self.frame.columns:
+            at = at[self.frame.loc[at, key].to_numpy() == value]
+        return at[0] if len(at) else None
 
     def cell(self, index: Any, column: str) -> str:
-        """Excel address (e.g. ``D14``) of ``column`` in the record with frame index ``index``."""
+        """Excel address (e.g. ``D14``) of ``column`` in the record with frame index ``index``,
+        on the record's own sheet (``sheet_at``)."""
         row = int(self.frame.at[index, ROW])
-        return cell_ref(self.letters.get(column), row)
+        return cell_ref(self.letter(index, column), row)
 
     def issue(self, index: Any, column: str, message: str) -> Issue:
         value = self.raw.at[index, column] if column in self.raw.columns else None
-        sheet = self.frame.at[index, SHEET] if SHEET in self.frame.columns else self.sheet
-        return Issue(sheet, self.cell(index, column), self.headers.get(column, column), value, message)
+        return Issue(self.sheet_at(index), self.cell(index, column), self.header(index, column),
+                     value, message)
 
     def __len__(self) -> int:
         return len(self.frame)

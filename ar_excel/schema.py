@@ -271,7 +271,11 @@ PAYMENTS = SheetSchema(
                                    "Inv No", "Reconciled Invoices", "Memo", "Reference Name",
                                    # ERPNext's Payment Entry exported with its references
                                    "Payment References/Reference Name",
-                                   "references/reference_name")),
+                                   "references/reference_name",
+                                   # (its Data Export: child columns named for their table)
+                                   "Name (Payment References)",
+                                   "Reference Name (Payment References)",
+                                   "Reference Name (Payment Entry Reference)")),
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Receipt Type", "Payment Type",

@@ -216,9 +216,23 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["INV-1054", "C1", "2026-11-01", 100]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
                      *[[f"R{n}", "C1", "2026-06-02", 100, f"OLD-{n}"] for n in range(25)]]})
+    # last year's invoice list: an archive beside receipts, aged as open in a book of none
+    head = ["Invoice No", "Customer ID", "Invoice Date", "Amount"]
+    years = {"Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+             "Invoices": [head, ["1001", "C1", "2026-11-01", 100]],
+             "Invoices 2025": [head, ["0999", "C1", "2025-12-20", 50]]}
+    archive = _save(tmp_path, "archive.xlsx", {**years, "Payments": [
+        ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+        ["R1", "C1", "2026-11-02", 100, "1001"]]})
+    no_receipts = _save(tmp_path, "no_receipts.xlsx", years)
+    # ERPNext's Data Export of Payment Entry: a second reference on a row of its own
+    entry = _save(tmp_path, "entry.xlsx", {**years, "Payment Entry": [
+        ["ID", "Posting Date", "Party", "Paid Amount", "Name (Payment References)",
+         "Allocated (Payment References)"],
+        ["PE-1", "2026-11-05", "C1", 120, "1001", 100], [None, None, None, None, "0999", 20]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
-             erp_payments, slips, open_only, applied]
+             erp_payments, slips, open_only, applied, archive, no_receipts, entry]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -19,6 +19,7 @@ from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
+from ar_excel.io.past_years import past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
@@ -60,6 +61,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book = Book(source=source, policy=policy, issues=list(issues),
                 policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
+    together = []  # (kind, the sheets read with it, where its issues go)
     for kind in SCHEMAS:
         if kind not in chosen:
             continue
@@ -70,8 +72,15 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         else:
             book.tables[kind] = table
             if kind in siblings:
-                book.issues.extend(read_together(chosen[kind], table, [
-                    (g, *read_table(g, kind, policy)) for g in siblings[kind]]))
+                together.append((kind, [(g, *read_table(g, kind, policy))
+                                        for g in siblings[kind]], len(book.issues)))
+    # (after every table: a past year's invoices are told from the receipts)
+    for kind, others, at in reversed(together):
+        notes = []
+        if kind == "Invoices":
+            others, notes = past_year_archives(book.tables[kind], others,
+                                               book.tables.get("Payments"))
+        book.issues[at:at] = [*read_together(chosen[kind], book.tables[kind], others), *notes]
     book.unusable = unusable
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)

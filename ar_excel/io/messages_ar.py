@@ -171,6 +171,20 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"\.\.\.\): a copy, not read; delete it or hide it if it is an old copy$",
      "الورقة '{0}' لها أعمدة '{1}' لكنها تكرر {2} من أرقامها ('{3}' ...): نسخة لم تُقرأ؛ "
      "احذفها أو أخفها إن كانت نسخة قديمة"),
+    (r"^sheet '(.*)' is the invoice list of (\d+) \(the current one, '(.*)', runs to (\d+)\), "
+     r"with no Paid or Balance column, and no receipt of the book pays one of its invoices or "
+     r"is dated in \d+: kept as last year's archive, not aged as open \((\d+) invoice\(s\), "
+     r"(.*) in all\); if some are still owed, carry them to '.*' or add a Balance column$",
+     "الورقة '{0}' قائمة فواتير سنة {1} (والقائمة الحالية '{2}' تمتد إلى {3})، ليس فيها عمود "
+     "للمسدد أو الرصيد، ولا تحصيل في الملف يسدد إحدى فواتيرها أو مؤرخ في سنتها: حُفظت أرشيفاً "
+     "للسنة الماضية ولم تُعمَّر كأرصدة مفتوحة ({4} فاتورة، بإجمالي {5})؛ إن بقي منها شيء "
+     "مستحق فانقله إلى '{2}' أو أضف عمود الرصيد"),
+    (r"^sheet '(.*)' is the invoice list of (\d+), and nothing in the book says what is paid "
+     r"\(no receipts, no Paid or Balance column\): its (\d+) invoice\(s\), (.*) in all, are "
+     r"aged as still open; add a Balance column, or move the paid ones out, if they are not$",
+     "الورقة '{0}' قائمة فواتير سنة {1}، ولا شيء في الملف يبين المسدد (لا تحصيلات ولا عمود "
+     "للمسدد أو الرصيد): فعُمِّرت فواتيرها الـ{2} ({3} إجمالاً) على أنها ما زالت مفتوحة؛ أضف "
+     "عمود الرصيد أو انقل المسدد منها إن لم تكن كذلك"),
     (r"^sheet '(.*)': (\d+) positive amount\(s\) read as credit notes \(the sheet's name\)$",
      "الورقة '{0}': {1} مبلغ موجب قُرئ إشعاراً دائناً (حسب اسم الورقة)"),
     (r"^sheet '(.*)': (\d+) invoice\(s\) read as paid in full \(the sheet's name\)$",
@@ -189,6 +203,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"amount on each: each row read for its (.*), the receipt counted once \((.*)\)$",
      "{0} تحصيل مكتوب في عدة صفوف، صف لكل فاتورة مسددة ومبلغ التحصيل في كل منها: قُرئ كل صف "
      "بقيمة {1} وحُسب التحصيل مرة واحدة ({2})"),
+    (r"^(\d+) allocation row\(s\) under their payment \(the invoice and its (.*), the "
+     r"payment's own cells blank\) read as part of the payment above them \((.*)\)$",
+     "{0} صف تخصيص تحت دفعته (الفاتورة وقيمة {1}، وخانات الدفعة نفسها فارغة): قُرئ جزءاً من "
+     "الدفعة التي فوقه ({2})"),
     (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
      "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",

@@ -19,11 +19,13 @@ and transfers (a method) is left alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
-from ar_excel.model import Book, Issue, Table
+from ar_excel.model import ROW, SHEET, Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 
@@ -74,6 +76,7 @@ def receipts_as_meant(book: Book) -> None:
     table = book.tables.get("Payments")
     if table is None or not len(table.frame):
         return
+    book.issues = _allocation_rows_under_their_payment(table, book.issues)
     frame = table.frame
     out = np.zeros(len(frame), dtype=bool)
     reasons: list[tuple[np.ndarray, str, str]] = []
@@ -122,7 +125,68 @@ def receipts_as_meant(book: Book) -> None:
 APPLIED_HEADERS = _words(
     "Invoice Amount Applied", "Amount Applied", "Applied Amount", "Amount Applied to Invoice",
     "Allocated Amount", "Payment References/Allocated Amount", "Payment Amount Applied",
-    "Applied", "المبلغ المخصص", "المبلغ المطبق", "المبلغ المسدد للفاتورة", "القيمة المخصصة")
+    "Applied", "المبلغ المخصص", "المبلغ المطبق", "المبلغ المسدد للفاتورة", "القيمة المخصصة",
+    # ERPNext's Data Export of Payment Entry: child columns named for their table
+    "Allocated (Payment References)", "Allocated Amount (Payment References)",
+    "Allocated Amount (Payment Entry Reference)")
+
+
+def _applied_column(table: Table) -> str | None:
+    return next((c for c in table.frame.columns if isinstance(c, str) and c not in
+                 table.headers and match_key(c) in APPLIED_HEADERS), None)
+
+
+def _allocation_rows_under_their_payment(table: Table, issues: list[Issue]) -> list[Issue]:
+    """An ERP's export of payments with their allocation rows (ERPNext's Data Export of
+    Payment Entry: a payment's first reference on its row, each further one on a row of its
+    own below, the payment's columns left blank there) is one payment: each allocation row
+    takes the payment's values from the row above, so the payment is then split over its
+    invoices as allocated (``_one_receipt_per_row_applied``); its blank cells are not told
+    as missing values, and one Input Issue names the rows read so. ``issues`` as they are
+    then."""
+    applied_at = _applied_column(table)
+    frame = table.frame
+    if applied_at is None or "Payment ID" not in table.headers or not len(frame):
+        return issues
+    applied = pd.to_numeric(frame[applied_at], errors="coerce")
+    under = (frame["Payment ID"].isna() & frame["Amount"].isna() & applied.notna()
+             & frame["Invoice No"].notna()).to_numpy(bool)
+    if not under.any():
+        return issues
+    rows = frame[ROW].to_numpy()
+    sheets = [table.sheet_at(i) for i in frame.index] if table.sheet_letters else None
+    parents = np.full(len(frame), -1)
+    for pos in np.flatnonzero(under):
+        above = pos - 1
+        if above < 0 or rows[above] != rows[pos] - 1 or (
+                sheets is not None and sheets[above] != sheets[pos]):
+            continue  # (the row above is not its payment: left as it is, and told)
+        parent = parents[above] if under[above] else above
+        if parent >= 0 and pd.notna(frame["Payment ID"].iloc[parent]):
+            parents[pos] = parent
+    at = np.flatnonzero(parents >= 0)
+    if not len(at):
+        return issues
+    index = frame.index[at]
+    filled: list[tuple[Any, str]] = []
+    for column in frame.columns:
+        if column in (ROW, SHEET, applied_at):
+            continue
+        blank = frame[column].iloc[at].isna().to_numpy(bool)
+        if not blank.any():
+            continue
+        values = frame[column].iloc[parents[at][blank]].to_numpy()
+        frame.loc[index[blank], column] = values
+        filled.extend((i, column) for i in index[blank] if column in table.headers)
+    told = {(table.sheet_at(i), table.cell(i, column)) for i, column in filled}
+    kept = [i for i in issues if not ((i.sheet, i.cell) in told
+                                      and i.message.endswith("is required but blank"))]
+    cells = [table.cell(i, "Invoice No") for i in index]
+    kept.append(table.issue(index[0], "Invoice No", (
+        f"{len(index)} allocation row(s) under their payment (the invoice and its "
+        f"{applied_at}, the payment's own cells blank) read as part of the payment above "
+        f"them ({cells_named(cells)})")))
+    return kept
 
 
 def _one_receipt_per_row_applied(table: Table) -> list[Issue]:
@@ -130,8 +194,7 @@ def _one_receipt_per_row_applied(table: Table) -> list[Issue]:
     row is read for the amount applied to its invoice, the last for the rest, so the
     receipt counts once in all; one Input Issue says so."""
     frame = table.frame
-    applied_at = next((c for c in frame.columns if isinstance(c, str) and c not in
-                       table.headers and match_key(c) in APPLIED_HEADERS), None)
+    applied_at = _applied_column(table)
     if applied_at is None or "Payment ID" not in table.headers:
         return []
     applied = pd.to_numeric(frame[applied_at], errors="coerce")

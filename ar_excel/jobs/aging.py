@@ -181,12 +181,17 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
         kind, column = ("Payments", "Date") if item["Item Type"] == "Payment" else \
             ("Invoices", "Invoice Date")
         table = book.table(kind)
+        message = (f"{item['Document No'] or 'this item'} has no date, so it cannot be aged: "
+                   f"its {amount_text(item['Open Amount'])} is shown under Current")
+        index = None if table is None else table.record_at(
+            int(item["_row"]), "Payment ID" if kind == "Payments" else "Invoice No",
+            item["Document No"])
+        if index is not None:  # (its own sheet and cell, where a list spans several sheets)
+            issues.append(table.issue(index, column, message))
+            continue
         sheet = table.sheet if table is not None else kind
         letter = table.letters.get(column) if table is not None else None
-        issues.append(Issue(sheet, cell_ref(letter, int(item['_row'])), column, None,
-                            f"{item['Document No'] or 'this item'} has no date, so it cannot "
-                            f"be aged: its {amount_text(item['Open Amount'])} is shown "
-                            "under Current"))
+        issues.append(Issue(sheet, cell_ref(letter, int(item['_row'])), column, None, message))
     return issues
 
 
