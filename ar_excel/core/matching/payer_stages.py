@@ -390,8 +390,11 @@ class PayerStages:
             desc = self._descriptions[f.pos]
             if isinstance(desc, str) and _cut_from(fold_text(name).strip(), fold_text(desc)):
                 full = self.payers.by_name(desc, narrative=True)
+                # (Or the same customer, surer: the field's cut word, COMPA, is no word of
+                # the name and lowers its score.)
                 if full is not None and full.customer is not None and (
-                        f.payer is None or f.payer.customer is None or full.certain):
+                        f.payer is None or f.payer.customer is None or full.certain
+                        or (full.customer == f.payer.customer and full.score > f.payer.score)):
                     f.payer = full
 
     def refresh_payers(self) -> None:
