@@ -104,14 +104,7 @@ class PayerStages:
         similar names, not a doubt about who paid. A second certain name keeps its doubt."""
         if len(found) < 2 or not self._known_for_sure(f, found[0][0]):
             return found
-        kept = [c for c in found[1:] if c[1] * 100 >= CERTAIN_NAME]
-        if kept and not f.payer.by_account:
-            # (Nor a second name scoring as certain for a word the two share, when the line
-            # writes every word of the first's and not one of the second's.)
-            desc = self._descriptions[f.pos]
-            text = f"{self._printed_name(f.pos)} {desc if isinstance(desc, str) else ''}"
-            kept = [c for c in kept if not self.payers.told_apart(found[0][0], c[0], text)]
-        return [found[0]] + kept
+        return [found[0]] + [c for c in found[1:] if c[1] * 100 >= CERTAIN_NAME]
 
     def _payers_who_could_have_paid(self, f: LineFacts, kind: str, find) -> list[tuple]:
         """Of the likeliest payers of ``f`` (the first 8 names) with an open invoice, those

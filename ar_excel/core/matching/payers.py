@@ -618,18 +618,6 @@ class PayerDirectory:
         return all(self._scripts_of[c] == script and any(
             not _written(t, words) for t in self._tokens[c]) for c in close[1:])
 
-    def told_apart(self, cid: str, other: str, text: str) -> bool:
-        """Whether a line's words (``text``: its printed name and narrative) write every word
-        of customer ``cid``'s name while ``other``'s name, in the same script, has a word
-        they do not write, not even cut short (CORAL SYSTEMS GROUP: Coral Systems Group,
-        not Coral Agro, whose CORAL alone scores as certain among the narrative's words)."""
-        mine, theirs = self._tokens.get(cid), self._tokens.get(other)
-        if not mine or not theirs or self._scripts_of[cid] != self._scripts_of[other]:
-            return False
-        words = set(name_tokens(self.narrative_words(text)))
-        return all(_written(t, words) for t in mine) and any(
-            not _written(t, words) for t in theirs)
-
     def _union(self, blocks: list[np.ndarray]) -> np.ndarray:
         """The positions in any of ``blocks``, ascending."""
         seen = np.zeros(len(self._ids), dtype=bool)
