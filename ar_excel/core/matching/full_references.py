@@ -96,6 +96,11 @@ class FullReferences:
         typo = self._mistyped(f, exclude=set(refs), named=customers)
         if typo and typo[0].confidence >= MATCHED:
             return typo
+        if typo and one_customer and self._known_for_sure(f, cust) \
+                and self.inv.customer[typo[0].invoice] != cust:
+            # (The payer, known for sure, pays its own invoice it names: another customer's
+            # invoice one digit away with the amount is a coincidence, not the payer's typo.)
+            typo = None
         if typo:  # another reading explains the amount: whatever we apply needs a person
             penalty = max(penalty, 0.3)
             said = f"{said} (or a mistyped {self.inv.number[typo[0].invoice]}, which has this amount)"
