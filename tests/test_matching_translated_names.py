@@ -78,3 +78,21 @@ def test_a_name_of_another_trade_is_no_translation_of_the_customers():
     r = match(CUSTOMERS, INVOICES,
               {"amount": 8400.00, "cp": "NILE CONTRACTING", "desc": "SARIE TRANSFER"})
     assert all(a[3] != "Matched" for a in allocations(r))
+
+
+def test_a_translated_name_with_the_numeric_part_of_its_invoice_is_matched():
+    """The reference names the customer's invoice by its numeric part and the amount is its
+    open amount: the translated name agrees."""
+    r = match(CUSTOMERS, INVOICES,
+              {"amount": 12500.00, "cp": "GULF TRADING CO", "desc": "INWARD TT 101"})
+    assert allocations(r) == [("INV-101", 12500.00, "reference", "Matched")]
+    assert reason(r) == ("payer by translated name and narrative names INV-101; amount equals "
+                         "the open amount")
+
+
+def test_the_translated_name_reasons_read_in_arabic():
+    from ar_excel.io.reasons_ar import arabic_reason
+
+    assert arabic_reason("payer by translated name (88); amount equals the open amount of "
+                         "INV-101") == ("الدافع عُرف من الاسم مترجماً إلى الإنجليزية (88)؛ "
+                                        "المبلغ يساوي الرصيد المفتوح لـ INV-101")
