@@ -268,9 +268,11 @@ def _balance_value(b: Any, name: str) -> Any:
     return b.get(name) if isinstance(b, dict) else getattr(b, name, None)
 
 
-def _opening_closing(lines: pd.DataFrame, stated: list[Any]) -> tuple[float | None, float | None]:
+def _opening_closing(lines: pd.DataFrame, stated: list[Any]
+                     ) -> tuple[float | None, float | None, bool]:
     """The opening and closing balance of ``lines``: from the balances the statements state,
-    else from the lines' running balances; (None, None) where neither is given."""
+    else from the lines' running balances; (None, None) where neither is given. The flag:
+    whether the closing balance is the last running balance (none stated)."""
     opening = closing = None
     if stated:
         # Consecutive statements of one account chain: the first opens, the last closes.
@@ -295,7 +297,8 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]) -> tuple[float | No
                 running_opening += bal[first] - part["Amount"].astype("float64")[first]
                 closing += bal[bal.last_valid_index()]
         opening = running_opening if opening is None else opening
-    return opening, closing
+        return opening, closing, True
+    return opening, closing, False
 
 
 def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
@@ -314,7 +317,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
                      "Lines": n, "Note": note})
 
     stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
-    opening, closing = _opening_closing(lines, stated)
+    opening, closing, running_closing = _opening_closing(lines, stated)
     computed = None if opening is None else opening + credits.sum() - debits.sum()
     stated_ccy = (lines["Currency"].fillna("").astype(str) if "Currency" in lines
                   else pd.Series("", index=lines.index))
@@ -327,11 +330,9 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         if len(currencies) > 1 else "")
     row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
-    closing_stated = bool(stated) and all(
-        _balance_value(b, "closing") is not None for b in stated)
     row("Closing balance (statement)", closing, None,
-        "" if closing_stated else "from the last line's running balance"
-        if closing is not None else "not stated")
+        "from the last line's running balance" if running_closing
+        else "" if closing is not None else "not stated")
     if computed is not None and closing is not None:
         diff = round(computed - closing, places)
         row("Difference", diff, None,
@@ -345,7 +346,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
             part = amount[mine]
             got = [b for b in stated if (_balance_value(b, "currency")
                                          or own.get(_balance_value(b, "statement")) or "") == ccy]
-            o, c = _opening_closing(lines[mine], got)
+            o, c, _ = _opening_closing(lines[mine], got)
             label = ccy or "no currency"
             row(f"{label}: opening balance", o, None, "" if o is not None else "not stated")
             row(f"{label}: credits", part[part > 0].sum(), int((part > 0).sum()))
