@@ -189,7 +189,11 @@ INVOICES = SheetSchema(
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
                                        "Transaction Date", "Trx Date", "Bill Date",
                                        "تاريخ المستند", "تاريخ القيد",
-                                       "Date of Invoice", "Doc Date", "Invoice Dt"),
+                                       "Date of Invoice", "Doc Date", "Invoice Dt",
+                                       # a Saudi register's Gregorian date beside its Hijri
+                                       "التاريخ الميلادي", "تاريخ الفاتورة الميلادي",
+                                       "تاريخ الفاتورة ميلادي", "Gregorian Date",
+                                       "Invoice Date Gregorian"),
               required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),
@@ -210,7 +214,12 @@ INVOICES = SheetSchema(
                                   "الإجمالي بعملة الشركة", "الإجمالي الموقع",
                                   "إجمالي المبلغ", "المبلغ الإجمالي",
                                   # Business Central
-                                  "Original Amt", "Amount LCY", "Original Amt LCY"),
+                                  "Original Amt", "Amount LCY", "Original Amt LCY",
+                                  # the total with VAT, beside the amount before it (Gulf)
+                                  "الإجمالي شامل الضريبة", "الإجمالي شامل ضريبة القيمة المضافة",
+                                  "الإجمالي بعد الضريبة", "المبلغ شامل الضريبة",
+                                  "Total Incl VAT", "Amount Incl VAT", "Total with VAT",
+                                  "Total Including VAT"),
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
@@ -219,7 +228,9 @@ INVOICES = SheetSchema(
         # An invoice list kept as open items (no Payments sheet) says what is paid or open.
         Field("Paid Amount", "money", ("Paid", "Amount Paid", "Collected", "Amount Collected",
                                        "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع",
-                                       "Invoice Amount Paid")),  # Xero's export
+                                       "Invoice Amount Paid",  # Xero's export
+                                       # a Gulf sales register's Received beside its Balance
+                                       "Received", "Total Received")),
         Field("Balance", "money", ("Open Amount", "Outstanding", "Balance Due",
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
@@ -275,7 +286,11 @@ PAYMENTS = SheetSchema(
                                    # (its Data Export: child columns named for their table)
                                    "Name (Payment References)",
                                    "Reference Name (Payment References)",
-                                   "Reference Name (Payment Entry Reference)")),
+                                   "Reference Name (Payment Entry Reference)",
+                                   # receipt vouchers as Gulf and Egyptian clerks head them
+                                   "Against Inv", "Against Inv No", "Against Invoice",
+                                   "Against Invoice No", "Against Bill", "Against Bill No",
+                                   "مقابل فاتورة", "عن فاتورة", "سداد فاتورة")),
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Receipt Type", "Payment Type",

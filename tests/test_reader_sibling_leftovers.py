@@ -220,3 +220,132 @@ def test_erpnext_payment_entry_data_export_applies_each_allocation(tmp_path):
     open_by_invoice = items.set_index("Document No")["Open Amount"].to_dict()
     assert {k: open_by_invoice.get(k, 0) for k in "ABCD"} == {
         "A": 0, "B": 3000, "C": 5000, "D": 12000}
+
+
+def test_lists_named_each_for_its_year_take_the_latest_as_the_current_one(tmp_path):
+    """"فواتير 2025" found first, "فواتير 2026" beside it, receipts of 2026 only: 2026's is
+    the current list and 2025's the archive, whichever sheet comes first (before, 2025's was
+    the list and its 10,000 aged 90+ days)."""
+    head = ["رقم الفاتورة", "كود العميل", "التاريخ", "القيمة"]
+    path = _book(tmp_path, {
+        "العملاء": [["كود العميل", "اسم العميل", "مدة السداد"], ["C1", "النيل", 30],
+                    ["C2", "الدلتا", 45]],
+        "فواتير 2025": [head, ["F-901", "C1", D(2025, 11, 3), 7000],
+                        ["F-902", "C2", D(2025, 12, 9), 3000]],
+        "فواتير 2026": [head, ["F-1001", "C1", D(2026, 10, 1), 10000],
+                        ["F-1002", "C2", D(2026, 11, 10), 4000]],
+        "التحصيلات": [["رقم الإيصال", "كود العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["R1", "C1", D(2026, 11, 1), 4000, "F-1001"]]})
+    book = read_book(path)
+    assert book.table("Invoices").sheet == "فواتير 2026"
+    assert book.invoices["Invoice No"].tolist() == ["F-1001", "F-1002"]
+    assert [(s, c) for s, c, _ in _issues(book)] == [("فواتير 2025", "A1")]
+    assert _aging(book).loc[["C1", "C2"], "Total"].tolist() == [6000, 4000]
+
+
+# ------------------------------------------------- hand-kept Gulf books, end to end
+
+
+def test_a_gulf_sales_register_and_receipt_vouchers_against_their_invoices(tmp_path):
+    """A UAE clerk's book: a titled Sales Register (Total (AED) beside Amount and VAT,
+    Received, Balance, a Total row) and receipt vouchers naming the invoice under 'Against
+    Inv' (before, that column was not read: every receipt sat on account and the paid
+    invoices aged as open, the totals tying only by chance)."""
+    path = _book(tmp_path, {
+        "Customer Master": [
+            ["ABC Trading LLC - Customer Master"], [],
+            ["Code", "Customer Name", "TRN", "Credit Days", "Credit Limit (AED)"],
+            ["CU-001", "Al Noor Trading LLC", "100234567800003", "60 days", "150,000"],
+            ["CU-002", "Gulf Star Contracting", "100234567800004", "Net 30", "AED 80,000"]],
+        "Sales Register": [
+            ["Sales Register Nov-2026"],
+            ["Inv. No.", "Date", "Customer", "LPO No", "Amount (AED)", "VAT 5%", "Total (AED)",
+             "Received", "Balance"],
+            ["INV/26/0410", "01/10/2026", "CU-001", "LPO-77", 40000, 2000, 42000, 42000, 0],
+            ["INV/26/0431", "15/10/2026", "CU-002", "LPO-91", 20000, 1000, 21000, 10000, 11000],
+            ["INV/26/0450", "05/11/2026", "CU-001", "", 30000, 1500, 31500, 0, 31500],
+            [None, None, "Total", None, 90000, 4500, 94500, 52000, 42500]],
+        "Receipts": [
+            ["Rcpt No", "Date", "Customer", "Mode", "Cheque No", "Bank", "Amount", "Against Inv"],
+            ["RV-101", "10/10/2026", "CU-001", "Cheque", "000123", "ENBD", 42000, "INV/26/0410"],
+            ["RV-102", "01/11/2026", "CU-002", "Transfer", "", "ADCB", 10000, "INV/26/0431"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [42000, 21000, 31500]
+    assert book.invoices["Paid Amount"].tolist() == [42000, 10000, 0]
+    assert book.payments["Invoice No"].tolist() == ["INV/26/0410", "INV/26/0431"]
+    assert _issues(book) == [("Sales Register", "C6", "'Total' row is a totals row, not a "
+                                                      "record: not read")]
+    detail = registry()["aging"].run(book, JobOptions(as_of=AS_OF))
+    items = next(t.frame for t in detail.tabs if t.name == "Aging Detail")
+    assert items[["Document No", "Open Amount", "Days Past Due"]].values.tolist() == [
+        ["INV/26/0450", 31500, -35], ["INV/26/0431", 11000, 16]]
+
+
+def test_a_saudi_register_with_hijri_and_gregorian_dates_and_credit_notes_only(tmp_path):
+    """A Saudi sales register: the Hijri date beside the Gregorian one (التاريخ الميلادي),
+    the amount before VAT beside the total with it (الإجمالي شامل الضريبة, the invoice's
+    amount), collected and remaining; credit notes on a sheet of their own, no receipts
+    sheet. Before, the register had no invoice date (nothing aged) and the credit notes
+    sheet was read twice: with the invoices and as the receipts (the 1,150 counted twice)."""
+    path = _book(tmp_path, {
+        "العملاء": [["رقم العميل", "اسم العميل", "مدة الائتمان"], ["1101", "مؤسسة الرياض", 30],
+                    ["1102", "شركة جدة التجارية", 60]],
+        "فواتير المبيعات": [
+            ["رقم الفاتورة", "رقم العميل", "التاريخ الهجري", "التاريخ الميلادي",
+             "المبلغ قبل الضريبة", "ضريبة القيمة المضافة 15%", "الإجمالي شامل الضريبة",
+             "المحصل", "المتبقي"],
+            ["S-2001", "1101", "1448/04/10", D(2026, 9, 22), 20000, 3000, 23000, 23000, 0],
+            ["S-2002", "1102", "1448/05/01", D(2026, 10, 13), 10000, 1500, 11500, 0, 11500],
+            ["S-2003", "1101", "1448/06/01", D(2026, 11, 11), 8000, 1200, 9200, 0, 9200]],
+        "إشعارات دائنة": [["العميل", "التاريخ", "رقم الإشعار", "رقم الفاتورة", "المبلغ"],
+                          ["1102", D(2026, 11, 2), "CN-15", "S-2002", 1150]]})
+    book = read_book(path)
+    assert "Payments" not in book.tables
+    assert book.invoices[["Invoice No", "Amount"]].values.tolist() == [
+        ["S-2001", 23000], ["S-2002", 11500], ["S-2003", 9200], ["CN-15", -1150]]
+    assert book.table("Invoices").cell(3, "Amount") == "E2"
+    detail = registry()["aging"].run(book, JobOptions(as_of=AS_OF))
+    items = next(t.frame for t in detail.tabs if t.name == "Aging Detail")
+    assert items[["Document No", "Open Amount"]].values.tolist() == [
+        ["S-2003", 9200], ["CN-15", -1150], ["S-2002", 11500]]
+
+
+def test_a_paid_column_of_words_on_every_month_sheet_is_read_on_each(tmp_path):
+    """Yes / No under Paid on two month sheets: read as paid in full or not on both (before,
+    the second month's words were also told as amounts that are no numbers)."""
+    head = ["Invoice No", "Customer ID", "Invoice Date", "Amount", "Paid"]
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices Oct": [head, ["O-1", "C1", D(2026, 10, 1), 10000, "Yes"],
+                         ["O-2", "C2", D(2026, 10, 5), 3000, "No"]],
+        "Invoices Nov": [head, ["N-1", "C1", D(2026, 11, 1), 5000, "No"],
+                         ["N-2", "C3", D(2026, 11, 5), 700, "Yes"]]})
+    book = read_book(path)
+    assert [m for _, _, m in _issues(book)] == [
+        "sheets 'Invoices Nov' hold more invoices of 'Invoices Oct': read with it as one list "
+        "(4 rows)"]
+    assert book.invoices["Paid Amount"].tolist() == [10000, 0, 0, 700]
+    assert _aging(book).loc[["C1", "C2"], "Total"].tolist() == [5000, 3000]
+
+
+def test_a_kuwaiti_receipts_log_a_month_per_sheet_a_column_added_in_november(tmp_path):
+    """Receipts kept a month per sheet; in November the clerk added a Bank column and moved
+    the date first: still November's receipts, read with October's under their own cells
+    (before, the sheet was left out unsaid and invoice B stayed open)."""
+    path = _book(tmp_path, {
+        "Customers": CUSTOMERS,
+        "Invoices": [INVOICE_HEAD, ["A", "C1", D(2026, 10, 1), 10.125],
+                     ["B", "C2", D(2026, 10, 5), 3.5]],
+        "Receipts Oct": [["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"],
+                         ["R1", "C1", D(2026, 10, 20), 4.125, "A"]],
+        "تحصيلات نوفمبر": [["Receipt No", "Date", "Customer ID", "Bank", "Amount", "Invoice No"],
+                           ["R2", D(2026, 11, 20), "C2", "NBK", 3.5, "B"],
+                           ["R3", D(2026, 11, 21), "C1", "KFH", "pending", "A"]]})
+    book = read_book(path)
+    assert book.payments[["Payment ID", "Amount"]].values.tolist()[:2] == [
+        ["R1", 4.125], ["R2", 3.5]]
+    assert ("تحصيلات نوفمبر", "E3") in [(s, c) for s, c, _ in _issues(book)]
+    table = book.table("Payments")
+    assert [table.cell(i, "Amount") for i in range(3)] == ["D2", "E2", "E3"]
+    assert _aging(book).loc["C1", "Total"] == 6
+    assert "C2" not in _aging(book).index or _aging(book).loc["C2", "Total"] == 0

@@ -19,7 +19,7 @@ from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
-from ar_excel.io.past_years import past_year_archives
+from ar_excel.io.past_years import current_year_first, past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
@@ -48,9 +48,14 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     if any(k not in chosen for k in CONTENT_KINDS):
         choose_by_content(grids, chosen)
     siblings = sibling_sheets(grids, chosen)  # a month per sheet, the same columns
+    if "Invoices" in siblings:  # (a list per year: the latest year's is the current one)
+        chosen["Invoices"], siblings["Invoices"] = current_year_first(chosen["Invoices"],
+                                                                      siblings["Invoices"])
     if siblings and any(k not in chosen for k in CONTENT_KINDS):
-        apart = {id(g) for gs in siblings.values() for g in gs}
-        choose_by_content([g for g in grids if id(g) not in apart], chosen)
+        # (a credit notes sheet is read through a copy of its grid: known by its name)
+        apart = {g.name for gs in siblings.values() for g in gs}
+        choose_by_content([g for g in grids if g.header is not None or g.name not in apart],
+                          chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
     policy, issues, policy_blanks = Policy(), [], {}
     if "Policy" in chosen:

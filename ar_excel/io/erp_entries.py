@@ -146,9 +146,13 @@ def _paid_words(book: Book, invoices: Table) -> None:
     amount = invoices.frame["Amount"].abs()
     invoices.frame["Paid Amount"] = amount.where(flags.to_numpy(), 0.0)
     letter = invoices.letters["Paid Amount"]
+    # (the sheets read with the list: each its own letter and header)
+    others = {(invoices.sheet_at(i), invoices.cell(i, "Paid Amount"))
+              for i in invoices.frame.index if invoices.sheet_at(i) != invoices.sheet
+              } if invoices.sheet_letters else set()
     book.issues = [i for i in book.issues if not (
-        i.sheet == invoices.sheet and i.cell.startswith(letter) and i.cell[len(letter):].isdigit()
-        and i.column == invoices.headers["Paid Amount"])]
+        (i.sheet == invoices.sheet and i.cell.startswith(letter) and i.cell[len(letter):].isdigit()
+         and i.column == invoices.headers["Paid Amount"]) or (i.sheet, i.cell) in others)]
 
 
 # Document types that are invoices (or charges: a debit memo, a finance charge), as ERPs and

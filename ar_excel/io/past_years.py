@@ -38,6 +38,20 @@ def named_year(name: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None  # ("2025-2026": a fiscal year)
 
 
+def current_year_first(main: Grid, others: list[Grid]) -> tuple[Grid, list[Grid]]:
+    """Of invoice lists each named for a year ("فواتير 2025", "فواتير 2026"), the latest
+    year's is the current list, the others read beside it (the first found may be an old
+    year's)."""
+    year = named_year(main.name)
+    if year is None:
+        return main, others
+    later = [(y, k) for k, g in enumerate(others) if (y := named_year(g.name)) and y > year]
+    if not later:
+        return main, others
+    k = max(later)[1]
+    return others[k], [main, *others[:k], *others[k + 1:]]
+
+
 def _numbers(frame: pd.DataFrame) -> set[str]:
     return {str(v).strip().upper() for v in frame["Invoice No"].dropna()}
 

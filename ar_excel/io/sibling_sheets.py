@@ -32,7 +32,7 @@ from ar_excel.io.headers import find_header_row, map_headers
 from ar_excel.io.sheet_kinds import OUTPUT_TABS, find_kind
 from ar_excel.model import ROW, SHEET, Issue, Table, column_letter
 from ar_excel.names import match_key
-from ar_excel.parsing import normalize_digits
+from ar_excel.parsing import month_number, normalize_digits
 from ar_excel.schema import SCHEMAS
 
 KINDS = ("Invoices", "Payments")
@@ -85,15 +85,13 @@ def _credit_note_grid(grid: Grid) -> Grid | None:
     return None
 
 
-def _named_for_a_year(grid: Grid, kind: str) -> bool:
-    """The sheet's name is the kind's with a year ("Invoices 2025") and its header row names
-    the kind's required columns."""
-    from ar_excel.io.past_years import named_year
-
-    if named_year(grid.name) is None:
-        return False
-    bare = re.sub(r"[\d\s_\-()]+", " ", normalize_digits(grid.name)).strip()
-    if not bare or find_kind(bare) != kind:
+def _named_for_a_period(grid: Grid, kind: str) -> bool:
+    """The sheet's name is the kind's with a month or a year ("Invoices 2025", "Receipts
+    Nov", "تحصيلات نوفمبر") and its header row names the kind's required columns."""
+    words = re.split(r"[\s_\-()]+", normalize_digits(grid.name))
+    period = [w for w in words if w and (w.isdigit() or month_number(w) is not None)]
+    bare = " ".join(w for w in words if w and w not in period)
+    if not period or not bare or find_kind(bare) != kind:
         return False
     columns = _columns(grid, kind)
     return columns is not None and all(
@@ -121,9 +119,9 @@ def sibling_sheets(grids: list[Grid], chosen: dict[str, Grid]) -> dict[str, list
             continue  # (the main sheet's cells not waited for: they load meanwhile)
         columns = _columns(main, kind)  # (None for an Excel table: only credit sheets)
         same = [g for g in free if columns is not None and _columns(g, kind) == columns]
-        # a list named for the kind and a year ("Invoices 2025", "فواتير 2025"), under
-        # columns of its own (a Balance column the current list has not): more of the kind
-        same += [g for g in free if not any(g is x for x in same) and _named_for_a_year(g, kind)]
+        # a list named for the kind and a month or year ("Invoices 2025", "Receipts Nov"),
+        # under columns of its own (a Balance or Bank column the first has not): more of it
+        same += [g for g in free if not any(g is x for x in same) and _named_for_a_period(g, kind)]
         if kind == "Invoices":  # credit notes kept on a sheet of their own, its own columns
             same += [c for g in free if not any(g is x for x in same)
                      and (c := _credit_note_grid(g)) is not None

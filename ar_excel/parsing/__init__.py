@@ -37,6 +37,7 @@ from ar_excel.parsing.dates import (
     MAY_BE_HIJRI,
     excel_serial_to_date,
     hijri_date_text,
+    month_number,
     parse_date,
     parse_date_text,
 )
@@ -65,6 +66,7 @@ from ar_excel.parsing.terms import (
 __all__ = [
     "CURRENCY_ABBREVIATIONS",
     "normalize_digits",
+    "month_number",
     "is_blank",
     "MAY_BE_SCALED",
     "as_ledger_sides",

@@ -67,6 +67,15 @@ def _month(word: str) -> int:
     raise ValueError(f"'{word}' is not a month")
 
 
+def month_number(word: str) -> int | None:
+    """A month's name as typed (``Nov``, ``November``, ``نوفمبر``, ``يونيه``) -> 1..12, or
+    None where the word is no month."""
+    try:
+        return _month(word)
+    except (ValueError, KeyError):
+        return None
+
+
 # Years of the Hijri calendar (Umm al-Qura, as Saudi systems print dates: 1448/05/15) of
 # today's receivables (1400-1470 AH: 1979-2047): no receivable is dated in the Gregorian
 # 15th century; a year further off stays a date that cannot be used.
