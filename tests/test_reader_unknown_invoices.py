@@ -74,3 +74,13 @@ def test_a_receipts_log_beside_open_invoices_only_gets_one_issue(tmp_path):
                            "E3, E4, E5, E6 and 25 more): held on account, unapplied. If the "
                            "invoice list holds open invoices only, the receipts of the paid ones "
                            "do not belong beside it")]
+
+
+def test_many_slips_among_many_receipts_are_each_told(tmp_path):
+    """25 receipts naming unknown invoices among 200 are slips, each said at its cell (not
+    the one issue of an open-items list, which takes a fifth of the receipts)."""
+    receipts = [[f"R{n}", "C1", datetime(2026, 11, 1), 1, "INV-1054"] for n in range(175)]
+    receipts += [[f"S{n}", "C2", datetime(2026, 11, 2), 1, f"X-{n}"] for n in range(25)]
+    book = read_book(_book(tmp_path / "b.xlsx", receipts))
+    told = [i for i in book.issues if "is not in the invoice list" in i.message]
+    assert len(told) == 25 and told[0].cell == "E177" and told[-1].cell == "E201"
