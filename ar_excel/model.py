@@ -84,6 +84,8 @@ class Table:
     # each other sheet, whose columns may stand in another order (a credit notes sheet)
     sheet_letters: dict[str, dict[str, str]] = field(default_factory=dict)
     sheet_headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    _rows: tuple[pd.DataFrame, dict[int, list[Any]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def sheet_at(self, index: Any) -> str:
         """The sheet the record with frame index ``index`` is on."""
@@ -112,10 +114,15 @@ class Table:
     def record_at(self, row: int, key: str, value: Any) -> Any:
         """The frame index of the record on worksheet row ``row`` whose ``key`` is ``value``
         (rows of several sheets share numbers), or None."""
-        at = self.frame.index[self.frame[ROW].to_numpy() == row]
+        if self._rows is None or self._rows[0] is not self.frame:  # (built once per frame)
+            by_row: dict[int, list[Any]] = {}
+            for index, r in zip(self.frame.index, self.frame[ROW].to_numpy(), strict=True):
+                by_row.setdefault(int(r), []).append(index)
+            self._rows = (self.frame, by_row)
+        at = self._rows[1].get(int(row), [])
         if len(at) > 1 and key in self.frame.columns:
-            at = at[self.frame.loc[at, key].to_numpy() == value]
-        return at[0] if len(at) else None
+            at = [i for i in at if self.frame.at[i, key] == value]
+        return at[0] if at else None
 
     def cell(self, index: Any, column: str) -> str:
         """Excel address (e.g. ``D14``) of ``column`` in the record with frame index ``index``,

@@ -183,9 +183,10 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
         table = book.table(kind)
         message = (f"{item['Document No'] or 'this item'} has no date, so it cannot be aged: "
                    f"its {amount_text(item['Open Amount'])} is shown under Current")
-        index = None if table is None else table.record_at(
-            int(item["_row"]), "Payment ID" if kind == "Payments" else "Invoice No",
-            item["Document No"])
+        index = None
+        if table is not None and table.sheet_letters:  # (a list read from several sheets)
+            index = table.record_at(int(item["_row"]), "Payment ID" if kind == "Payments"
+                                    else "Invoice No", item["Document No"])
         if index is not None:  # (its own sheet and cell, where a list spans several sheets)
             issues.append(table.issue(index, column, message))
             continue
