@@ -42,7 +42,10 @@ _CELL = f"{{{_NS['m']}}}c"
 _ERROR_MARKS = (b't="e"', b"t='e'")
 _CHUNK = 1 << 22  # bytes of a sheet's XML inflated at a time
 SCAN_BYTES = 32 << 20  # sheets up to this much XML (~80,000 rows) are always looked at
-_CALC_CHAIN = "xl/calcChain.xml"  # Excel's list of formula cells: the workbook has formulas
+CALC_CHAIN = "xl/calcChain.xml"  # Excel's list of formula cells: the workbook has formulas
+# What may stop a look into an .xlsx's XML (entities or a DTD: refused by defusedxml)
+UNREADABLE_XLSX = (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError,
+                   DefusedXmlException, LookupError, ValueError)
 
 
 def _has_error_cell(archive: zipfile.ZipFile, part: str) -> bool:
@@ -78,22 +81,27 @@ def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
             sizes = {i.filename: i.file_size for i in archive.infolist()}
-            formulas = _CALC_CHAIN in sizes
-            for sheet in sheets:
-                part = parts.get(sheet)
-                if part is None or part not in sizes or (
-                        sizes[part] > SCAN_BYTES and not formulas) or \
-                        not _has_error_cell(archive, part):
+            for sheet, part in sheet_parts_to_scan(archive, sheets, sizes,
+                                                   large=CALC_CHAIN in sizes):
+                if not _has_error_cell(archive, part):
                     continue
                 cells = _error_cells(archive, part)
                 if cells:
                     found[sheet] = cells
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError,
-            DefusedXmlException, LookupError, ValueError):  # (entities or a DTD: refused)
-        return found  # not an xlsx we can look into: the messages stay as they are
+    except UNREADABLE_XLSX:
+        return found
     return found
+
+
+def sheet_parts_to_scan(archive: zipfile.ZipFile, sheets: list[str], sizes: dict[str, int],
+                        large: bool) -> list[tuple[str, str]]:
+    """(sheet, worksheet part) of the sheets asked for that the archive holds; a sheet over
+    ``SCAN_BYTES`` of XML only where ``large`` (the workbook keeps formulas: the scan is
+    worth its time)."""
+    parts = sheet_parts(archive)
+    return [(sheet, parts[sheet]) for sheet in sheets
+            if parts.get(sheet) in sizes and (large or sizes[parts[sheet]] <= SCAN_BYTES)]
 
 
 def _ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:

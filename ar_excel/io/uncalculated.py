@@ -22,20 +22,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from defusedxml import DefusedXmlException, ElementTree
+from defusedxml import ElementTree
 from openpyxl.utils.cell import column_index_from_string
 
+from ar_excel.io.cell_errors import CALC_CHAIN, UNREADABLE_XLSX, sheet_parts_to_scan
 from ar_excel.io.formula_values import CellValue, Evaluator, NotWorkedOut
 from ar_excel.io.grid import Grid
-from ar_excel.io.safety import sheet_parts
 
 if TYPE_CHECKING:
     from ar_excel.model import Book, Issue
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_CALC_CHAIN = "xl/calcChain.xml"
 _FORMULA_MARKS = (b"<f>", b"<f ")
-SCAN_BYTES = 32 << 20  # larger sheets are ERP exports of values: not looked into
 
 
 def uncalculated_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
@@ -47,21 +45,16 @@ def uncalculated_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, 
     try:
         with zipfile.ZipFile(path) as archive:
             sizes = {i.filename: i.file_size for i in archive.infolist()}
-            if _CALC_CHAIN in sizes:
+            if CALC_CHAIN in sizes:
                 return {}  # saved by Excel: every formula has its value
-            parts = sheet_parts(archive)
-            for sheet in sheets:
-                part = parts.get(sheet)
-                if part is None or sizes.get(part, SCAN_BYTES + 1) > SCAN_BYTES:
-                    continue
+            for sheet, part in sheet_parts_to_scan(archive, sheets, sizes, large=False):
                 data = archive.read(part)
                 if not any(mark in data for mark in _FORMULA_MARKS):
                     continue
                 cells = _formula_cells_without_value(data)
                 if cells:
                     found[sheet] = cells
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, EOFError,
-            DefusedXmlException, LookupError, ValueError):
+    except UNREADABLE_XLSX:
         return found
     return found
 
