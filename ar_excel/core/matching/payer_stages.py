@@ -16,10 +16,11 @@ the lines a full reference has not settled, after the accounts it taught are add
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 import numpy as np
 
-from ar_excel.core.fx import PEG_SPREAD, pegged_factor, policy_rates
+from ar_excel.core.fx import PEG_SPREAD, Rates, pegged_factor, policy_rates
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -345,11 +346,16 @@ class PayerStages:
     def _policy_factor(self, source: str | None, target: str | None) -> float | None:
         """What one unit of ``source`` is in ``target`` at the Policy's exchange rates (None
         without a rate for both)."""
-        if not source or not target or source == target:
+        if not source or not target or source == target or self._rates is None:
             return None
-        if not hasattr(self, "_rates"):
-            self._rates = policy_rates(self.policy, [source, target])
-        return None if self._rates is None else self._rates.factor(source, target)
+        return self._rates.factor(source, target)
+
+    @cached_property
+    def _rates(self) -> Rates | None:
+        """The Policy's exchange rates, read as the credit job reads them: the base, where the
+        Policy names none, is the one currency of the ledger and statement without a rate."""
+        return policy_rates(self.policy, [*self.inv.currency,
+                                          *(f.currency for f in self.facts.values())])
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no
