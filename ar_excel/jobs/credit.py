@@ -33,39 +33,38 @@ def _notice_days(book: Book) -> int:
 
 
 def _totals(status: pd.DataFrame, items: pd.DataFrame,
-            counted: pd.Series | None = None) -> tuple[str, str, str]:
-    """The tab's Open Balance total and the ledger's, as text, and "=" or "≠": one figure
-    each in a one-currency book, else one per currency (amounts in different currencies are
-    never added). ``counted``: the ledger grouped as the tab counts it
-    (``credit.ledger_as_counted``), which the tie is judged on; the text shows the ledger
-    in its own currencies."""
+            counted: pd.Series) -> tuple[str, str, str, str]:
+    """The tab's Open Balance total and the ledger's as the tab counts it (``counted``:
+    ``credit.ledger_as_counted``, which the tie is judged on), as text, "=" or "≠", and the
+    ledger in its items' own currencies: one figure each in a one-currency book, else one per
+    currency (amounts in different currencies are never added)."""
     ledger = items["Open Amount"].astype("float64").groupby(
         items["Currency"].fillna("").astype(str)).sum()
     tab = status["Open Balance"].astype("float64").groupby(
         status["Currency"].fillna("").astype(str)).sum()
-    basis = ledger if counted is None else counted
-    # a customer without items or currency adds a blank code holding nothing: left out
-    codes = [c for c in sorted(set(basis.index) | set(tab.index))
-             if abs(tab.get(c, 0.0)) >= 0.0005 or abs(basis.get(c, 0.0)) >= 0.0005]
-    tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(basis.get(c, 0.0)))
+    codes = _codes(tab, counted)
+    tie = "=" if all(abs(round_total(tab.get(c, 0.0)) - round_total(counted.get(c, 0.0)))
                      < 0.0005 for c in codes) else "≠"
-    # the ledger shown as the tab counts it (the figures the tie is judged on); its own
-    # currencies, where they differ, go in the caption's note
-    return _totals_text(tab, basis, tie)
+    tab_text, counted_text = _totals_text(tab, counted)
+    return tab_text, counted_text, tie, _totals_text(tab, ledger)[1]
 
 
-def _totals_text(tab: pd.Series, ledger: pd.Series, tie: str) -> tuple[str, str, str]:
-    codes = [c for c in sorted(set(ledger.index) | set(tab.index))
-             if abs(tab.get(c, 0.0)) >= 0.0005 or abs(ledger.get(c, 0.0)) >= 0.0005]
+def _codes(tab: pd.Series, ledger: pd.Series) -> list[str]:
+    # a customer without items or currency adds a blank code holding nothing: left out
+    return [c for c in sorted(set(ledger.index) | set(tab.index))
+            if abs(tab.get(c, 0.0)) >= 0.0005 or abs(ledger.get(c, 0.0)) >= 0.0005]
+
+
+def _totals_text(tab: pd.Series, ledger: pd.Series) -> tuple[str, str]:
+    codes = _codes(tab, ledger)
     if len(codes) <= 1:
-        return (amount_text(round_total(tab.sum())), amount_text(round_total(ledger.sum())),
-                tie)
+        return amount_text(round_total(tab.sum())), amount_text(round_total(ledger.sum()))
 
     def text(sums: pd.Series) -> str:
         return ", ".join(f"{c or '(no currency)'} {amount_text(round_total(sums.get(c, 0.0)))}"
                          for c in codes)
 
-    return text(tab), text(ledger), tie
+    return text(tab), text(ledger)
 
 
 def _converted(status: pd.DataFrame) -> bool:
@@ -90,8 +89,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                                   book.arabic, rates)
 
     counted, moved = credit.ledger_as_counted(status, items, customers, rates)
-    tab_totals, ledger_totals, tie = _totals(status, items, counted)
-    own = _totals(status, items)[1]  # the ledger in its items' own currencies
+    tab_totals, ledger_totals, tie, own = _totals(status, items, counted)
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
              + ("" if not moved else
