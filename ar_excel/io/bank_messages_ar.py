@@ -82,30 +82,30 @@ def _inner(text: str) -> str:
     return {"blank": "فارغ"}.get(text) or arabic_message(text)
 
 
-def _page_balance(m: re.Match[str]) -> str:
-    whose = m[4]
-    for pattern, arabic in (
-            (r"^the opening balance$", "الرصيد الافتتاحي"),
-            (r"^the balance of row (\d+) \('(.*)'\)$", "رصيد الصف {0} ('{1}')"),
-            (r"^the balance of row (\d+)$", "رصيد الصف {0}")):
-        head = re.match(pattern.rstrip("$"), whose)
+# Whose balance a page break's figure was held to (bank.table_import), then how far from it.
+_WHOSE = ((re.compile(r"the opening balance"), "الرصيد الافتتاحي"),
+          (re.compile(r"the balance of row (\d+) \('(.*)'\)"), "رصيد الصف {0} ('{1}')"),
+          (re.compile(r"the balance of row (\d+)"), "رصيد الصف {0}"))
+_WHOSE_TAIL = {", the line above it": "، السطر الذي فوقه", " above it": " فوقه", "": ""}
+
+
+def _whose(text: str) -> str:
+    for pattern, arabic in _WHOSE:
+        head = pattern.match(text)
         if head is None:
             continue
-        rest = whose[head.end():]
-        tail = re.fullmatch(r" plus the lines down to row (\d+)", rest)
-        said = arabic.format(*head.groups())
-        if tail is not None:
-            said += f" مضافاً إليه السطور حتى الصف {tail[1]}"
-        elif rest == ", the line above it":
-            said += "، السطر الذي فوقه"
-        elif rest == " above it":
-            said += " فوقه"
-        elif rest:
-            continue
-        whose = said
-        break
-    return (f"'{m[1]}' بين الصفحات {m[2]}، لكن الرصيد الجاري هناك {m[3]} ({whose}؛ الفرق "
-            f"{m[5]}): ربما سقط سطر عند فاصل الصفحة أو قُرئ خطأ")
+        rest = text[head.end():]
+        down = re.fullmatch(r" plus the lines down to row (\d+)", rest)
+        if down is not None:
+            return arabic.format(*head.groups()) + f" مضافاً إليه السطور حتى الصف {down[1]}"
+        if rest in _WHOSE_TAIL:
+            return arabic.format(*head.groups()) + _WHOSE_TAIL[rest]
+    return text
+
+
+def _page_balance(m: re.Match[str]) -> str:
+    return (f"'{m[1]}' بين الصفحات {m[2]}، لكن الرصيد الجاري هناك {m[3]} ({_whose(m[4])}؛ "
+            f"الفرق {m[5]}): ربما سقط سطر عند فاصل الصفحة أو قُرئ خطأ")
 
 
 # How a figure signed against its column, or a row with both sides filled, was read
