@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ar_excel.demo.ledger import AS_OF, iban, make_ledger
+from ar_excel.demo.identities import iban
+from ar_excel.demo.ledger import AS_OF, make_ledger
 from ar_excel.model import ROW
 from ar_excel.schema import SCHEMAS
 

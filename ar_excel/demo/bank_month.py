@@ -33,7 +33,7 @@ import pandas as pd
 
 from ar_excel.bank.statement import COLUMNS as STATEMENT_COLUMNS
 from ar_excel.core.ledger import open_items
-from ar_excel.demo.ledger import to_arabic_digits
+from ar_excel.demo.identities import to_arabic_digits
 from ar_excel.names import ARABIC_CHAR
 
 TRUTH_COLUMNS = ["Bank Line", "Kind", "Invoice No", "Customer ID", "Amount"]

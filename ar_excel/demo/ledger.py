@@ -40,8 +40,17 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.demo import vocabulary as vocab
+from ar_excel.demo.defects import DEFECT_COLUMNS, defect
+from ar_excel.demo.identities import (
+    ibans,
+    phone,
+    spelling_variant,
+    tax_ids,
+    to_arabic_digits,
+    unique_companies,
+)
+from ar_excel.demo.invoice_lines import invoice_lines, price_list
 from ar_excel.model import ROW
-from ar_excel.names import ARABIC_CHAR
 from ar_excel.schema import SCHEMAS, empty_frame
 
 AS_OF = date(2026, 10, 31)
@@ -50,7 +59,6 @@ AS_OF = date(2026, 10, 31)
 INVOICE_SCALE = {"EGP": 32_000.0, "SAR": 9_500.0, "AED": 9_500.0, "USD": 2_600.0}
 USD_RATE = {"EGP": 48.5, "SAR": 3.75, "AED": 3.6725, "USD": 1.0}
 BANK_CHARGE = {"EGP": (10, 60), "SAR": (10, 35), "AED": (10, 35), "USD": (15, 45)}
-VAT_PCT = 14.0  # Egypt's standard rate: the invoice lines are EGP invoices
 
 # Payment habits: share of customers, mean and spread of days paid after the due date.
 PAYER_CLASSES = (("prompt", 0.38, -3.0, 5.0), ("normal", 0.35, 12.0, 10.0),
@@ -74,7 +82,6 @@ STEADY_LEFT_OPEN = 0.01
 TERMS_CHOICES = (0, 15, 30, 45, 60, 90)
 TERMS_SHARE = (0.08, 0.12, 0.40, 0.15, 0.17, 0.08)
 
-DEFECT_COLUMNS = ["Sheet", "Key", "Field", "Code", "Note"]
 
 
 def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int = 3000,
@@ -102,8 +109,8 @@ def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int 
     customers, profile = _customers(rng, n_customers, n_invoices, day, defects, arabic_names,
                                     receipts)
     invoices = _invoices(rng, customers, profile, n_invoices, day, defects)
-    price_list = _price_list(rng, day)
-    lines = _invoice_lines(rng, customers, invoices, price_list, lines_share, day, defects)
+    prices = price_list(rng, day)
+    lines = invoice_lines(rng, customers, invoices, prices, lines_share, day, defects)
     payments = _payments(rng, customers, profile, invoices, n_payments, day, defects, receipts)
     for kind, frame in (("Customers", customers), ("Invoices", invoices), ("Payments", payments)):
         _as_read(kind, frame)
@@ -115,7 +122,7 @@ def make_ledger(n_customers: int = 300, n_invoices: int = 4000, n_payments: int 
         "Orders": _orders(rng, customers, profile, invoices, day),
         "Credit Requests": _credit_requests(rng, customers, day),
         "Invoice Lines": lines,
-        "Price List": price_list,
+        "Price List": prices,
         "Payment Plans": _payment_plans(rng, customers, profile, day),
         "Policy": policy_frame(),
     }
@@ -148,7 +155,7 @@ def _credit_limits(rng: np.random.Generator, customers: pd.DataFrame, invoices: 
                      limit)
     customers["Credit Limit"] = np.where(set_, limit, customers["Credit Limit"].to_numpy())
     for cid in ids[over]:
-        defects.append(_defect("Customers", cid, "Credit Limit", "OVER_LIMIT",
+        defects.append(defect("Customers", cid, "Credit Limit", "OVER_LIMIT",
                                "owes more than its credit limit"))
 
 
@@ -191,148 +198,6 @@ def policy_frame() -> pd.DataFrame:
 
 # ------------------------------------------------------------------ customers
 
-def _digits(rng: np.random.Generator, n: int, width: int) -> list[str]:
-    """``n`` random digit strings of ``width`` digits."""
-    block = rng.integers(0, 10, size=(n, width))
-    return ["".join(map(str, row)) for row in block]
-
-
-def iban(country: str, bban: str) -> str:
-    """An IBAN with correct ISO 13616 check digits (mod 97) for a national account number."""
-    rearranged = bban + "".join(str(ord(c) - 55) for c in country) + "00"
-    check = 98 - int(rearranged) % 97
-    return f"{country}{check:02d}{bban}"
-
-
-_BANKS = {"EG": ("0019", "0002", "0003", "0037", "0010", "0057"),
-          "SA": ("80", "10", "45", "20", "05", "15"),
-          "AE": ("033", "026", "030", "035", "044", "046")}
-_BBAN_REST = {"EG": 21, "SA": 18, "AE": 16}
-
-
-def _ibans(rng: np.random.Generator, country: str, n: int) -> list[str]:
-    banks = rng.choice(_BANKS[country], size=n)
-    rest = _digits(rng, n, _BBAN_REST[country])
-    grouped = rng.random(n) < 0.35  # printed in groups of four, as on a bank letter
-    out = []
-    for b, r, g in zip(banks, rest, grouped, strict=True):
-        code = iban(country, f"{b}{r}")
-        out.append(" ".join(code[i:i + 4] for i in range(0, len(code), 4)) if g else code)
-    return out
-
-
-def _tax_ids(rng: np.random.Generator, country: str, n: int) -> list[str]:
-    if country == "EG":  # 9-digit tax registration number, often written 123-456-789
-        raw = _digits(rng, n, 9)
-        dashed = rng.random(n) < 0.7
-        return [f"{t[:3]}-{t[3:6]}-{t[6:]}" if d else t for t, d in zip(raw, dashed, strict=True)]
-    if country == "SA":  # 15-digit VAT number starting and ending with 3
-        return [f"3{t}3" for t in _digits(rng, n, 13)]
-    return [f"100{t}" for t in _digits(rng, n, 12)]  # UAE TRN
-
-
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def to_arabic_digits(text: str) -> str:
-    return text.translate(_ARABIC_DIGITS)
-
-
-def _phone(rng: np.random.Generator, country: str) -> str:
-    d = "".join(map(str, rng.integers(0, 10, 8)))
-    style = rng.integers(0, 4)
-    if country == "EG":
-        if rng.random() < 0.2:  # Cairo landline
-            return f"+20 2 {d[:4]} {d[4:]}" if style < 2 else f"02{d}"
-        p = ("10", "11", "12", "15")[rng.integers(0, 4)]
-        return (f"+20 {p} {d[:4]} {d[4:]}", f"0{p}{d}", f"0{p[0]}{p[1]}{d[0]} {d[1:4]} {d[4:]}",
-                f"+20{p}{d}")[style]
-    if country == "SA":
-        if rng.random() < 0.15:
-            return f"+966 11 {d[:3]} {d[3:7]}"
-        return (f"+966 5{d[0]} {d[1:4]} {d[4:]}", f"05{d[0]}{d[1:]}", f"+9665{d}",
-                f"05{d[0]} {d[1:4]} {d[4:]}")[style]
-    if rng.random() < 0.2:
-        return f"+971 4 {d[:3]} {d[3:7]}"
-    return (f"+971 5{d[0]} {d[1:4]} {d[4:]}", f"05{d[0]} {d[1:4]} {d[4:]}", f"+9715{d}",
-            f"00971 5{d[0]} {d[1:4]} {d[4:]}")[style]
-
-
-def _slug(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
-def _company(rng: np.random.Generator, country: str, arabic: bool) -> tuple[str, str]:
-    """(display name, e-mail domain stem) for one company."""
-    stem = vocab.STEMS[rng.integers(0, len(vocab.STEMS))]
-    act = vocab.ACTIVITIES[rng.integers(0, len(vocab.ACTIVITIES))]
-    pattern = rng.random()
-    if pattern < 0.22:  # family-owned establishment
-        first = vocab.FIRST_NAMES[rng.integers(0, len(vocab.FIRST_NAMES))]
-        fam = vocab.FAMILY_NAMES[rng.integers(0, len(vocab.FAMILY_NAMES))]
-        domain = _slug(fam[1]) + _slug(act[1].split()[0])
-        if arabic:
-            if country == "EG":
-                return (f"{first[0]} {fam[0]} وشركاه" if rng.random() < 0.5
-                        else f"شركة {fam[0]} إخوان {act[0]}"), domain
-            return f"مؤسسة {first[0]} {fam[0]} {act[0]}", domain
-        if country == "EG":
-            return (f"{fam[1]} Bros. {act[1]}" if rng.random() < 0.5
-                    else f"{first[1]} {fam[1]} & Partners"), domain
-        return f"{first[1]} {fam[1]} {act[1]} Est.", domain
-    second = None
-    if pattern > 0.85:
-        second = vocab.STEMS[rng.integers(0, len(vocab.STEMS))]
-        if second == stem:
-            second = None
-    domain = _slug(stem[1]) + (_slug(second[1]) if second else _slug(act[1].split()[0]))
-    if arabic:
-        prefix = vocab.AR_PREFIXES[rng.integers(0, len(vocab.AR_PREFIXES))]
-        suffix = vocab.AR_SUFFIXES[country][rng.integers(0, len(vocab.AR_SUFFIXES[country]))]
-        core = f"{stem[0]} و{second[0]}" if second else stem[0]
-        return " ".join(p for p in (prefix, core, act[0], suffix) if p), domain
-    suffix = vocab.EN_SUFFIXES[country][rng.integers(0, len(vocab.EN_SUFFIXES[country]))]
-    core = f"{stem[1]} {second[1]}" if second else stem[1]
-    return " ".join(p for p in (core, act[1], suffix) if p), domain
-
-
-def _unique_companies(rng: np.random.Generator, countries: np.ndarray, arabic: np.ndarray
-                      ) -> tuple[list[str], list[str]]:
-    names: list[str] = []
-    domains: list[str] = []
-    seen: set[str] = set()
-    for country, ar in zip(countries, arabic, strict=True):
-        for attempt in range(12):
-            name, domain = _company(rng, country, bool(ar))
-            if name not in seen:
-                break
-            if attempt == 11:  # a big master: branches of the same group
-                branch = int(rng.integers(2, 999))
-                name = (f"{name} - فرع {to_arabic_digits(str(branch))}" if ar
-                        else f"{name} (Branch {branch})")
-                domain = f"{domain}{branch}"
-        seen.add(name)
-        names.append(name)
-        domains.append(domain)
-    return names, domains
-
-
-def _spelling_variant(rng: np.random.Generator, name: str) -> str:
-    """How the same company gets keyed a second time by another clerk."""
-    if ARABIC_CHAR.search(name):
-        variant = (name.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
-                   .replace("ش.م.م", "").replace("  ", " ").strip())
-        if variant == name:
-            variant = name.replace("شركة ", "شركه ", 1) if "شركة " in name else "ال" + name
-        return variant
-    swaps = ((" S.A.E.", " SAE"), (" & ", " and "), (" Co.", " Company"), (" LLC", " L.L.C."),
-             ("Al ", "El "), ("Trading", "Trdg"), (" Est.", " Establishment"))
-    for old, new in rng.permutation(np.array(swaps, dtype=object)):
-        if old in name:
-            return name.replace(old, new, 1)
-    return name.upper()
-
-
 def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Timestamp,
                defects: list[dict[str, str]], arabic_names: float | None = None,
                receipts: str = "backlog") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -351,7 +216,7 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     share = (np.where(country == "AE", 0.4, np.where(country == "SA", 0.55, 0.5))
              if arabic_names is None else np.full(m, float(arabic_names)))
     arabic = rng.random(m) < share
-    names, domains = _unique_companies(rng, country, arabic)
+    names, domains = unique_companies(rng, country, arabic)
 
     home_ccy = {c[4]: c[2] for c in vocab.COUNTRIES}
     country_name = {c[4]: (c[0], c[1]) for c in vocab.COUNTRIES}
@@ -361,13 +226,13 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     tax = np.empty(m, dtype=object)
     for c in cc:
         idx = np.flatnonzero(country == c)
-        tax[idx] = _tax_ids(rng, c, len(idx))
+        tax[idx] = tax_ids(rng, c, len(idx))
 
     accounts = np.empty(m, dtype=object)
     for c in cc:
         idx = np.flatnonzero(country == c)
-        first = _ibans(rng, c, len(idx))
-        second = _ibans(rng, c, len(idx))
+        first = ibans(rng, c, len(idx))
+        second = ibans(rng, c, len(idx))
         has = rng.random(len(idx))
         accounts[idx] = [None if h < 0.13 else (f"{a}; {b}" if h > 0.88 else a)
                          for a, b, h in zip(first, second, has, strict=True)]
@@ -387,7 +252,7 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     phones = []
     for c in country:
         r = rng.random()
-        p = _phone(rng, c)
+        p = phone(rng, c)
         phones.append(None if r < 0.03 else (to_arabic_digits(p) if r < 0.08 else p))
 
     cities, countries_txt, addresses = [], [], []
@@ -459,14 +324,14 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     src = rng.choice(named, size=n_variants, replace=False)
     variants = frame.iloc[src].copy()
     variants["Customer ID"] = variant_ids
-    variants["Name"] = [_spelling_variant(rng, str(x)) for x in variants["Name"]]
+    variants["Name"] = [spelling_variant(rng, str(x)) for x in variants["Name"]]
     variants["Email"] = None
     variants["Credit Limit"] = np.nan
     keep_tax = rng.random(n_variants) < 0.6
     variants["Tax ID"] = variants["Tax ID"].where(keep_tax, None)
     for vid, orig, same_tax in zip(variant_ids, frame["Customer ID"].iloc[src], keep_tax,
                                    strict=True):
-        defects.append(_defect("Customers", vid, "Name", "POSSIBLE_DUPLICATE",
+        defects.append(defect("Customers", vid, "Name", "POSSIBLE_DUPLICATE",
                                f"same company as {orig}" + (", same tax id" if same_tax else "")))
     vprof = profile.iloc[src].copy()
     vprof["Customer ID"] = variant_ids
@@ -476,21 +341,17 @@ def _customers(rng: np.random.Generator, n: int, n_invoices: int, as_of: pd.Time
     clash = rng.choice(m, size=n_reused, replace=False)
     reused = frame.iloc[rng.choice(m, size=n_reused, replace=False)].copy()
     reused["Customer ID"] = frame["Customer ID"].iloc[clash].to_numpy()
-    reused_names, _ = _unique_companies(rng, rng.choice(cc, n_reused), rng.random(n_reused) < 0.5)
+    reused_names, _ = unique_companies(rng, rng.choice(cc, n_reused), rng.random(n_reused) < 0.5)
     reused["Name"] = reused_names
-    reused["Tax ID"] = _tax_ids(rng, "EG", n_reused)
+    reused["Tax ID"] = tax_ids(rng, "EG", n_reused)
     for cid in reused["Customer ID"]:
-        defects.append(_defect("Customers", cid, "Customer ID", "DUPLICATE_ID",
+        defects.append(defect("Customers", cid, "Customer ID", "DUPLICATE_ID",
                                "code used for two different companies"))
 
     frame = pd.concat([frame, variants, reused], ignore_index=True)
     frame = frame.sort_values("Customer ID", kind="stable").reset_index(drop=True)
     profile = pd.concat([profile, vprof], ignore_index=True)
     return frame, profile
-
-
-def _defect(sheet: str, key: str, field: str, code: str, note: str = "") -> dict[str, str]:
-    return {"Sheet": sheet, "Key": key, "Field": field, "Code": code, "Note": note}
 
 
 def _plant_customer_defects(rng: np.random.Generator, frame: pd.DataFrame,
@@ -512,31 +373,31 @@ def _plant_customer_defects(rng: np.random.Generator, frame: pd.DataFrame,
                 bad = [f"accounts@{domain.split('.')[0]}", f"finance.{domain}", f"ap@@{domain}",
                        f"info@ {domain}", f"sales@{domain.split('.')[0]}..com"]
                 frame.at[i, "Email"] = bad[rng.integers(0, len(bad))]
-                defects.append(_defect("Customers", cid, "Email", code, frame.at[i, "Email"]))
+                defects.append(defect("Customers", cid, "Email", code, frame.at[i, "Email"]))
             elif code == "INVALID_PHONE":
                 frame.at[i, "Phone"] = ("0100", "N/A", "12345", "+20 10")[rng.integers(0, 4)]
-                defects.append(_defect("Customers", cid, "Phone", code, frame.at[i, "Phone"]))
+                defects.append(defect("Customers", cid, "Phone", code, frame.at[i, "Phone"]))
             elif code == "MISSING_TAX_ID":
                 frame.at[i, "Tax ID"] = None
-                defects.append(_defect("Customers", cid, "Tax ID", code))
+                defects.append(defect("Customers", cid, "Tax ID", code))
             elif code == "DISCOUNT_ABOVE_POLICY":
                 frame.at[i, "Discount %"] = float(rng.choice([7.5, 10.0, 12.0]))
-                defects.append(_defect("Customers", cid, "Discount %", code,
+                defects.append(defect("Customers", cid, "Discount %", code,
                                        f"{frame.at[i, 'Discount %']:g}% > 5%"))
             elif code == "UNUSUAL_TERMS":
                 frame.at[i, "Payment Terms"] = int(rng.choice([75, 100, 120]))
-                defects.append(_defect("Customers", cid, "Payment Terms", code,
+                defects.append(defect("Customers", cid, "Payment Terms", code,
                                        f"{frame.at[i, 'Payment Terms']} days"))
             elif code == "INVALID_CREDIT_LIMIT":
                 frame.at[i, "Credit Limit"] = -50_000.0
-                defects.append(_defect("Customers", cid, "Credit Limit", code, "negative"))
+                defects.append(defect("Customers", cid, "Credit Limit", code, "negative"))
             elif code == "INVALID_CURRENCY":
                 frame.at[i, "Currency"] = "EGY" if frame.at[i, "Currency"] == "EGP" else "SR"
-                defects.append(_defect("Customers", cid, "Currency", code,
+                defects.append(defect("Customers", cid, "Currency", code,
                                        frame.at[i, "Currency"]))
             elif code == "MISSING_NAME":
                 frame.at[i, "Name"] = None
-                defects.append(_defect("Customers", cid, "Name", code))
+                defects.append(defect("Customers", cid, "Name", code))
         at += count
 
 
@@ -612,131 +473,17 @@ def _invoices(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
     numbers[frame["_credit"].to_numpy()] = cn_rank
     frame.insert(0, "Invoice No", numbers)
     for i in np.flatnonzero(frame["Customer ID"].isin(set(frame["Customer ID"]) - known)):
-        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Customer ID",
+        defects.append(defect("Invoices", frame.at[i, "Invoice No"], "Customer ID",
                                "UNKNOWN_CUSTOMER", frame.at[i, "Customer ID"]))
     for i in np.flatnonzero(frame["_export"].to_numpy()):
-        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Currency",
+        defects.append(defect("Invoices", frame.at[i, "Invoice No"], "Currency",
                                "CURRENCY_MISMATCH", "billed in USD, customer's currency differs"))
     for i in np.flatnonzero((frame["_special"] & frame["Due Date"].notna()).to_numpy()):
-        defects.append(_defect("Invoices", frame.at[i, "Invoice No"], "Due Date",
+        defects.append(defect("Invoices", frame.at[i, "Invoice No"], "Due Date",
                                "DUE_DATE_INCONSISTENT", "15 days beyond the customer's terms"))
     frame["Invoice Date"] = frame["Invoice Date"].astype("datetime64[ns]")
     frame["Due Date"] = frame["Due Date"].astype("datetime64[ns]")
     return frame.drop(columns=["_credit", "_export", "_special"])
-
-
-# ------------------------------------------------------------------ invoice lines
-
-def _price_list(rng: np.random.Generator, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per item and validity period; a quarter of the items changed price mid-year."""
-    start = (as_of - pd.Timedelta(days=400)).replace(day=1)
-    rows = []
-    for code, en, ar, unit, price in vocab.ITEMS:
-        if rng.random() < 0.25:
-            change = (as_of - pd.Timedelta(days=int(rng.integers(90, 240)))).replace(day=1)
-            old = round(price / rng.uniform(1.08, 1.2), 2)
-            rows.append((code, unit, old, start, change - pd.Timedelta(days=1), en, ar))
-            rows.append((code, unit, price, change, pd.NaT, en, ar))
-        else:
-            rows.append((code, unit, price, start, pd.NaT, en, ar))
-    frame = pd.DataFrame(rows, columns=["Item", "Unit", "Price", "Valid From", "Valid To",
-                                        "Description", "Description (AR)"])
-    frame["Currency"] = "EGP"  # one company-wide list; no customer-specific prices
-    frame["Valid From"] = frame["Valid From"].astype("datetime64[ns]")
-    frame["Valid To"] = frame["Valid To"].astype("datetime64[ns]")
-    return frame
-
-
-def _list_price(periods: list[tuple[pd.Timestamp, pd.Timestamp, float]],
-                day: pd.Timestamp) -> tuple[float, float | None]:
-    """(price valid on ``day``, the other period's price if the item changed price)."""
-    valid = [p for start, end, p in periods if start <= day and (pd.isna(end) or end >= day)]
-    price = valid[0] if valid else periods[-1][2]
-    other = [p for _, _, p in periods if p != price]
-    return price, (other[0] if other else None)
-
-
-def _line_total(qty: float, price: float, disc: float, tax: float) -> float:
-    return round(qty * price * (1 - disc / 100) * (1 + tax / 100), 2)
-
-
-def _invoice_lines(rng: np.random.Generator, customers: pd.DataFrame, invoices: pd.DataFrame,
-                   prices: pd.DataFrame, share: float, as_of: pd.Timestamp,
-                   defects: list[dict[str, str]]) -> pd.DataFrame:
-    """Lines for a subset of EGP invoices; their invoice Amount is set to the lines' total.
-
-    Billing errors planted (each recorded in ``_defects``): an old price after a price change,
-    a tax rate that is not allowed, a line total that does not compute, an invoice total that
-    differs from its lines, a discount the customer was not granted."""
-    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")
-    home = invoices["Customer ID"].map(master["Currency"])
-    ccy = invoices["Currency"].fillna(home)
-    eligible = np.flatnonzero((ccy == "EGP").to_numpy() & (invoices["Amount"] > 0).to_numpy()
-                              & invoices["Customer ID"].isin(master.index).to_numpy())
-    k = min(len(eligible), max(20, int(len(invoices) * share)), 2500)
-    chosen = np.sort(rng.choice(eligible, size=k, replace=False)) if k else eligible[:0]
-    n_err = max(5, k // 100) if k >= 20 else 0
-    errors = dict(zip(rng.choice(chosen, size=min(n_err, k), replace=False).tolist(),
-                      rng.permutation(np.resize(["PRICE_NOT_LIST", "WRONG_TAX_RATE",
-                                                 "LINE_TOTAL_MISMATCH", "INVOICE_TOTAL_MISMATCH",
-                                                 "DISCOUNT_NOT_AGREED"], n_err)).tolist(),
-                      strict=False))
-    items = np.array([it[0] for it in vocab.ITEMS], dtype=object)
-    list_prices = np.array([it[4] for it in vocab.ITEMS])
-    changed = set(prices.loc[prices["Item"].duplicated(), "Item"])
-    units = dict(zip(prices["Item"], prices["Unit"], strict=False))
-    periods: dict[str, list[tuple[pd.Timestamp, pd.Timestamp, float]]] = {}
-    for item, start, end, price in zip(prices["Item"], prices["Valid From"], prices["Valid To"],
-                                       prices["Price"], strict=True):
-        periods.setdefault(item, []).append((start, end, float(price)))
-    rows = []
-    amounts = invoices["Amount"].to_numpy().copy()
-    for i in chosen:
-        inv = invoices.iloc[i]
-        day = inv["Invoice Date"]
-        agreed = float(master.at[inv["Customer ID"], "Discount %"] or 0.0)
-        disc = agreed if agreed <= 5 else 0.0
-        error = errors.get(int(i))
-        # Items and quantities that make up about what the invoice was for.
-        target = float(amounts[i])
-        k = int(rng.integers(1, 5))
-        affordable = items[list_prices * 1.14 <= target / k * 1.5]
-        pool = affordable if len(affordable) >= k else items[np.argsort(list_prices)[:max(k, 4)]]
-        picks = list(rng.choice(pool, size=k, replace=False))
-        if error == "PRICE_NOT_LIST" and not changed.intersection(picks) and changed:
-            picks[0] = sorted(changed)[int(rng.integers(0, len(changed)))]
-        shares = rng.dirichlet(np.ones(k))
-        total = 0.0
-        note = ""
-        bad_line = int(rng.integers(0, len(picks)))
-        for j, item in enumerate(picks):
-            price, other = _list_price(periods[item], day)
-            tax, line_disc = VAT_PCT, disc
-            qty = float(max(1, round(target * shares[j] / (price * (1 - disc / 100) * 1.14))))
-            if j == bad_line and error == "PRICE_NOT_LIST":
-                price = other if other is not None else round(price * 1.1, 2)
-                note = f"{item} billed at {price:,.2f}"
-            elif j == bad_line and error == "WRONG_TAX_RATE":
-                tax = 10.0
-                note = f"{item} taxed at 10%"
-            elif j == bad_line and error == "DISCOUNT_NOT_AGREED":
-                line_disc = 10.0
-                note = f"{item} discounted 10%, customer's discount is {agreed:g}%"
-            line = _line_total(qty, price, line_disc, tax)
-            if j == bad_line and error == "LINE_TOTAL_MISMATCH":
-                line = round(line + float(rng.choice([90.0, 900.0, -450.0])), 2)
-                note = f"{item} line total does not compute"
-            total += line
-            rows.append((inv["Invoice No"], item, qty, units[item], price, line_disc, tax, line))
-        amounts[i] = round(total, 2)
-        if error == "INVOICE_TOTAL_MISMATCH":
-            amounts[i] = round(total + float(rng.choice([1000.0, -100.0, 2500.0])), 2)
-            note = f"invoice total {amounts[i]:,.2f} vs lines {total:,.2f}"
-        if error:
-            defects.append(_defect("Invoice Lines", inv["Invoice No"], "", error, note))
-    invoices["Amount"] = amounts
-    return pd.DataFrame(rows, columns=["Invoice No", "Item", "Quantity", "Unit", "Unit Price",
-                                       "Discount %", "Tax Rate", "Line Total"])
 
 
 # ------------------------------------------------------------------ payments
@@ -844,10 +591,10 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
                                    "Amount": np.round(amount[split] - pay_amount[split], 2),
                                    "Invoice No": sel["Invoice No"].to_numpy()[split]}))
     for i in np.flatnonzero(short):
-        defects.append(_defect("Payments", sel["Invoice No"].iat[i], "Amount", "SHORT_PAYMENT",
+        defects.append(defect("Payments", sel["Invoice No"].iat[i], "Amount", "SHORT_PAYMENT",
                                f"bank charges {fee[i]:g}"))
     for i in np.flatnonzero(over):
-        defects.append(_defect("Payments", sel["Invoice No"].iat[i], "Amount", "OVERPAYMENT", ""))
+        defects.append(defect("Payments", sel["Invoice No"].iat[i], "Amount", "OVERPAYMENT", ""))
 
     if n_unapplied:
         p = prof["weight"].to_numpy()
@@ -877,7 +624,7 @@ def _payments(rng: np.random.Generator, customers: pd.DataFrame, profile: pd.Dat
         if bad == good or bad in numbers:
             bad = good + "0"
         pay.at[i, "Invoice No"] = bad
-        defects.append(_defect("Payments", bad, "Invoice No", "UNKNOWN_INVOICE",
+        defects.append(defect("Payments", bad, "Invoice No", "UNKNOWN_INVOICE",
                                f"meant {good}"))
 
     pay = pay.sort_values(["Date", "Customer ID"], kind="stable").reset_index(drop=True)

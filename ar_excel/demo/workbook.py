@@ -27,7 +27,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_range
 
-from ar_excel.demo.ledger import to_arabic_digits
+from ar_excel.demo.identities import to_arabic_digits
 from ar_excel.model import ROW, column_letter
 from ar_excel.names import is_arabic
 from ar_excel.schema import SCHEMAS
