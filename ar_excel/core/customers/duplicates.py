@@ -456,9 +456,17 @@ def _same_name_across_scripts(names: Sequence[object], reduced: list[NormalName]
                               found: set[tuple[int, int]]) -> list[Match]:
     from ar_excel.core.matching.names import distinctive, name_tokens
 
+    # A pair is an Arabic and a Latin name with as many words: only the names of a word
+    # count both scripts have are read (reading a name is the costly part; an English-only
+    # or Arabic-only master reads none).
+    scripts: dict[int, set[bool]] = defaultdict(set)
+    for name in reduced:
+        if name.tokens:
+            scripts[len(name.tokens)].add(name.arabic)
+    both = {count for count, seen in scripts.items() if len(seen) == 2}
     groups: dict[tuple, list[int]] = defaultdict(list)
     for position, name in enumerate(names):
-        if not reduced[position].tokens:
+        if len(reduced[position].tokens) not in both:
             continue
         tokens = name_tokens(name)
         own = distinctive(tokens)
