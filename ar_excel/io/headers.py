@@ -90,6 +90,27 @@ def _header_key(text: str, index: dict[str, str]) -> str | None:
     full = _written_out(_BRACKETED.sub(" ", bare if bare.strip() else text))
     if full is not None and match_key(full) in index:
         return match_key(full)
+    return _bilingual_key(text, index)
+
+
+# A bilingual header cell: the Arabic and the English name side by side ("رقم العميل /
+# Customer No", "Credit Limit - حد الائتمان", one above the other in a wrapped cell).
+_BOTH_SCRIPTS = re.compile(r"[\u0600-\u06ff].*[A-Za-z]|[A-Za-z].*[\u0600-\u06ff]", re.DOTALL)
+_LANGUAGE_SPLIT = re.compile(r"\s*(?:[/|\n\r\\]|\s[-–]\s)\s*")
+
+
+def _bilingual_key(text: str, index: dict[str, str]) -> str | None:
+    """The key of the first part of a header in both scripts that names a column."""
+    if not _BOTH_SCRIPTS.search(text):
+        return None
+    parts = [p for p in _LANGUAGE_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if _BOTH_SCRIPTS.search(part):  # one language per part, or it is no such header
+            continue
+        if (key := _header_key(part, index)) is not None:
+            return key
     return None
 
 
