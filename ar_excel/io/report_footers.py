@@ -1,9 +1,10 @@
 """Lines a report prints at its foot or at each page's foot, not records: when it was run
 ("Monday, November 23, 2026 01:02 AM GMT+02:00", QuickBooks' "Accrual Basis ..." line), its
 page count ("Page 1 of 3", "صفحة ١ من ٣"), who printed it ("Printed by", "تاريخ الطباعة"),
-"End of Report". Each is a text alone in its row; a page or print line is one wherever it
-stands, a bare date and time only below the last record (above it, a text alone is a record
-missing the rest). A customer list keyed by name would otherwise take the stamp for a
+"End of Report", and a clerk's note or sign-off under a hand-kept list ("Note: ...",
+"ملاحظة: ...", "Prepared by"). Each is a text alone in its row; a page or print line is one
+wherever it stands, a bare date and time or a note only below the last record (above it, a
+text alone is a record missing the rest). A customer list keyed by name would otherwise take the stamp for a
 customer. They hold no value of the ledger, so they are set aside without an Input Issue, as
 a report's group headings are (``report_rows.group_headings``)."""
 
@@ -25,11 +26,22 @@ _PRINT_LINE = re.compile(
 # a time zone after a run stamp's time ("01:02 AM GMT+02:00", "10:15 UTC")
 _ZONE = re.compile(r"(?i)\s*(?:GMT|UTC|Z)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?\s*$|\s*[+-]\d{2}:?\d{2}\s*$")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+# A clerk's note or sign-off under a hand-kept list ("Note: limits approved by the CFO",
+# "ملاحظة: ...", "Prepared by: Ahmed"): a footer only below the last record.
+_NOTE_LINE = re.compile(
+    r"(?i)^(?:notes?|n\.\s?b\.?|remarks?|comments?|ملاحظ[ةه]|ملاحظات|ملحوظ[ةه]|تنبيه)\s*[:：\-–]|"
+    r"^(?:prepared|approved|reviewed|checked|authori[sz]ed)\s+by\b|"
+    r"^(?:إعداد|اعداد|اعتماد|مراجع[ةه]|أعده|اعده|اعتمده|توقيع)\s*[:：]")
 
 
 def print_line(text: Any) -> bool:
     """Whether a text is a report's page or print line (``Page 1 of 3``, ``Printed on``)."""
     return isinstance(text, str) and bool(_PRINT_LINE.search(normalize_digits(text).strip()))
+
+
+def note_line(text: Any) -> bool:
+    """Whether a text is a note or sign-off line of a hand-kept list (``Note: ...``)."""
+    return isinstance(text, str) and bool(_NOTE_LINE.search(normalize_digits(text).strip()))
 
 
 def run_stamp(text: Any) -> bool:
@@ -69,6 +81,6 @@ def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.nda
             lone.append((pos, cells[0]))
     for pos, at in lone:
         value = columns[at][pos]
-        if print_line(value) or (pos > last_record and run_stamp(value)):
+        if print_line(value) or (pos > last_record and (run_stamp(value) or note_line(value))):
             found.append((pos, at))
     return found
