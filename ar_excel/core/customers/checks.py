@@ -167,8 +167,7 @@ def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 # Columns a master keeps for every customer when it keeps them at all: a blank among them is
 # an omission (invoices and letters need them), judged like the tax ID: only
 # where at least TAX_IDS_KEPT of the customers have the column filled. Raw cells are read:
-# a value that could not be parsed is an Input Issue, not a blank. (Blank Payment Terms are
-# not reported: a QuickBooks-style master leaves them blank for "due on receipt".)
+# a value that could not be parsed is an Input Issue, not a blank.
 def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...]) -> list[object]:
     """Rows whose cells of ``columns`` are all blank, where the master keeps them."""
     present = [c for c in columns if ctx.has(c)]
@@ -184,6 +183,22 @@ def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...]) -> list[object]:
 def missing_currency(ctx: CheckContext) -> Iterator[Finding]:
     for index in _kept_blanks(ctx, ("Currency",)):
         yield ctx.finding(index, "Currency", "MISSING_CURRENCY")
+
+
+def _has_limit(ctx: CheckContext, index: object) -> bool:
+    """The customer is given credit up to an amount (a positive credit limit)."""
+    limit = ctx._column("parsed", "Credit Limit")[index] if "Credit Limit" in ctx.frame else None
+    return not blank(limit) and float(limit) > 0
+
+
+def missing_terms(ctx: CheckContext) -> Iterator[Finding]:
+    """Blank Payment Terms on a customer given a credit limit, where the master keeps terms:
+    an omission that makes its invoices due on receipt, overdue the next day. A blank on a
+    customer without a limit is no terms agreed (cash; a QuickBooks list leaves "due on
+    receipt" blank), and where many customers have none, blanks are the master's way."""
+    for index in _kept_blanks(ctx, ("Payment Terms",)):
+        if _has_limit(ctx, index):
+            yield ctx.finding(index, "Payment Terms", "MISSING_TERMS")
 
 
 def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
@@ -426,6 +441,7 @@ CHECKS: list[Check] = [
     invalid_currency,
     invalid_credit_limit,
     unusual_credit_limit,
+    missing_terms,
     unusual_terms,
     discount,
     review_overdue,

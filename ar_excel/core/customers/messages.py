@@ -34,6 +34,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "currency and its credit limit in no particular one.",
         "العميل {id} بدون عملة ({cell})؛ تقرأ فواتيره بعملة الدفاتر وحد ائتمانه بلا عملة محددة.",
     ),
+    "MISSING_TERMS": (
+        WARNING,
+        "Customer {id} has a credit limit but no payment terms ({cell}); its invoices are "
+        "taken as due on receipt (0 days) unless they state a due date.",
+        "العميل {id} له حد ائتمان بلا شروط دفع ({cell})؛ تعتبر فواتيره مستحقة عند الاستلام "
+        "(0 يوم) ما لم يُذكر لها تاريخ استحقاق.",
+    ),
     "MISSING_CONTACT": (
         WARNING,
         "Customer {id} has neither email nor phone ({cell}); statements and reminders cannot "

@@ -1,0 +1,246 @@
+"""validate and credit on customer masters as finance teams keep them by hand: bilingual
+header cells, a title and a note under the list, blank terms on a credit customer, limits typed
+with the Gulf's Arabic currency abbreviations. Every output row is asserted: a false alarm
+fails as surely as a miss."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+import openpyxl
+
+from ar_excel.core.customers import duplicates
+from ar_excel.core.customers.duplicates import (
+    MAX_SCRIPT_BLOCK,
+    branches_of_one_company,
+    id_key,
+    normalize_name,
+)
+from ar_excel.core.matching.names import distinctive, name_tokens
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.credit import run as run_credit
+from ar_excel.jobs.validate import run as run_validate
+
+AS_OF = datetime(2026, 11, 30)
+
+
+def _save(tmp_path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(r)
+        for m in (merges or {}).get(title, []):
+            ws.merge_cells(m)
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return read_book(path)
+
+
+def _checks(book) -> list[tuple[str, str, str, str]]:
+    frame = run_validate(book, JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    return [(r["Customer ID"], r["Cell"], r["Code"], r["Severity"]) for _, r in frame.iterrows()]
+
+
+def _credit(book):
+    return run_credit(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
+
+
+def _issues(book) -> list[tuple[str, str]]:
+    return [(i.cell, i.message) for i in book.issues]
+
+
+SA_HEADER = ["رقم العميل / Customer No", "اسم العميل / Customer Name", "الرقم الضريبي / VAT No",
+             "الجوال\nMobile", "الدولة - Country", "العملة / Currency",
+             "حد الائتمان / Credit Limit", "شروط الدفع / Payment Terms", "الحالة / Status"]
+
+
+def test_bilingual_header_cells_name_their_columns(tmp_path):
+    rows = [["[LOGO]"], [], ["Customer Master File"], [], SA_HEADER,
+            ["1001", "شركة الخليج للتجارة", "300123456700003", "0501234567", "السعودية", "SAR",
+             "SAR 500,000", "Net 30", "Active"],
+            ["1002", "Tihama Advertising", "30012345670000", "0551112222", "Saudi Arabia", "SAR",
+             "75,000", "due on receipt", "Blocked"],
+            ["1003", "Nahdi Medical", "300444555600003", "0552223333", "KSA", "SAR", "1.5m",
+             "Net 90", "Active"]]
+    book = _save(tmp_path, {"Customers": rows,
+                            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                                         ["S-1", "1001", AS_OF - timedelta(days=10), 450000],
+                                         ["S-2", "1002", AS_OF - timedelta(days=5), 80000]]},
+                 {"Customers": ["A3:I3"]})
+    table = book.table("Customers")
+    assert table.header_row == 5
+    assert list(table.frame["Customer ID"]) == ["1001", "1002", "1003"]
+    assert list(table.frame["Credit Limit"]) == [500000.0, 75000.0, 1500000.0]
+    assert list(table.frame["Payment Terms"]) == [30, 0, 90]
+    assert list(table.frame["Status"]) == ["Active", "Hold", "Active"]
+    assert table.letters["Phone"] == "D" and table.letters["Country"] == "E"
+    # the 14-digit VAT number is the one finding
+    assert _checks(book) == [("1002", "C7", "INVALID_TAX_ID", "Warning")]
+    credit = _credit(book)
+    assert credit.loc["1001", "Status"] == "Warning" and credit.loc["1001", "Utilization %"] == 90
+    assert credit.loc["1002", "Status"] == "Hold" and bool(credit.loc["1002", "Over Limit"])
+
+
+def test_a_header_in_one_script_is_not_split():
+    from ar_excel.io.headers import alias_index, header_field
+    from ar_excel.schema import CUSTOMERS
+
+    index = alias_index(CUSTOMERS)
+    assert header_field("IBAN/Bank Account", index) == "IBAN / Bank Account"
+    assert header_field("رقم الحساب / IBAN", index) == "IBAN / Bank Account"
+    assert header_field("Payment Terms / Days", index) == "Payment Terms"
+    assert header_field("ملاحظات / Notes", index) is None
+
+
+EG_HEADER = ["كود العميل", "اسم العميل", "الرقم الضريبي", "التليفون", "العملة", "حد الائتمان",
+             "مدة السداد", "الحالة"]
+
+
+def test_title_totals_and_a_note_under_an_arabic_master_are_no_customers(tmp_path):
+    rows = [["شركة المصرية للتوزيع ش.م.م"], ["قائمة العملاء - نوفمبر ٢٠٢٦"], EG_HEADER,
+            ["C001", "شركة النور للتجارة", "123-456-789", "01012345678", "EGP", "١٠٠٬٠٠٠",
+             "٣٠ يوم", "نشط"],
+            ["C002", "مؤسسة الأمل للمقاولات", "٢٣٤٥٦٧٨٩١", "01123456789", "EGP", "50,000 ج.م",
+             "60 يوم", "نشط"],
+            [],
+            ["C003", "الدلتا للأسمدة", "345 678 912", "0223456789", "EGP", "غير محدود", "نقدي",
+             "موقوف"],
+            [],
+            ["", "الإجمالي", "", "", "", 150000],
+            ["ملاحظة: الحدود معتمدة من المدير المالي"],
+            ["Prepared by: Ahmed Samir"]]
+    invoices = [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                ["INV-1", "C001", AS_OF - timedelta(days=40), 90000],
+                ["INV-2", "C003", AS_OF - timedelta(days=2), 500000]]
+    book = _save(tmp_path, {"العملاء": rows, "الفواتير": invoices},
+                 {"العملاء": ["A1:H1", "A2:H2"]})
+    assert list(book.table("Customers").frame["Customer ID"]) == ["C001", "C002", "C003"]
+    assert _issues(book) == [("B9", "'الإجمالي' row is a totals row, not a record: not read")]
+    assert _checks(book) == []
+    credit = _credit(book)
+    assert list(credit.index) == ["C003", "C001", "C002"]  # Hold first, then Warning
+    assert list(credit["Status"]) == ["Hold", "Warning", "OK"]
+    assert credit.loc["C003", "Reason"] == "العميل موقوف في بيانات العملاء"
+    assert credit.loc["C001", "Oldest Overdue Days"] == 10
+
+
+def test_a_note_above_the_last_customer_is_still_a_customer(tmp_path):
+    # a text alone in its row among the records is a record missing the rest: reported
+    rows = [["Customer ID", "Name", "Currency"], ["Note: call first", None, None],
+            ["C1", "Nile Foods", "EGP"]]
+    book = _save(tmp_path, {"Customers": rows})
+    assert list(book.table("Customers").frame["Customer ID"]) == ["Note: call first", "C1"]
+    assert ("Note: call first", "B2", "MISSING_NAME", "Error") in _checks(book)
+
+
+TERMS_HEADER = ["Customer ID", "Name", "Currency", "Credit Limit", "Payment Terms"]
+
+
+def _terms_rows(blank_terms: dict[str, object], count: int = 10) -> list[list]:
+    rows = [TERMS_HEADER]
+    for i in range(1, count + 1):
+        cid = f"T{i:02d}"
+        rows.append([cid, f"Terms Client {chr(64 + i)}q", "EGP", 50000 if i % 2 else None,
+                     blank_terms.get(cid, "Net 30")])
+    return rows
+
+
+def test_blank_terms_on_a_credit_customer_are_flagged_where_the_master_keeps_terms(tmp_path):
+    # T01 has a limit and no terms; T02 has neither (cash: no finding); 8 of 10 keep terms
+    rows = _terms_rows({"T01": None, "T02": "  "})
+    rows.append(["", "Total", "", 250000, ""])
+    book = _save(tmp_path, {"Customers": rows,
+                            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                                         ["I-1", "T01", AS_OF - timedelta(days=12), 1000]]})
+    frame = run_validate(book, JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    assert [(r["Customer ID"], r["Cell"], r["Code"], r["Severity"], r["Field"])
+            for _, r in frame.iterrows()] == [("T01", "E2", "MISSING_TERMS", "Warning",
+                                               "Payment Terms")]
+    assert frame["Message"][0] == (
+        "Customer T01 has a credit limit but no payment terms (E2); its invoices are taken as "
+        "due on receipt (0 days) unless they state a due date.")
+    # what the warning says: the invoice counts as overdue from its date
+    assert _credit(book).loc["T01", "Oldest Overdue Days"] == 12
+
+
+def test_blank_terms_are_the_norm_in_a_quickbooks_style_list(tmp_path):
+    # 3 of 10 blank ("due on receipt" left blank): no finding on any of them
+    rows = _terms_rows({"T01": None, "T03": None, "T05": None})
+    assert _checks(_save(tmp_path, {"Customers": rows})) == []
+
+
+def test_blank_terms_in_an_arabic_master_say_so_in_arabic(tmp_path):
+    rows = [["كود العميل", "اسم العميل", "حد الائتمان", "مدة السداد"]]
+    rows += [[f"C{i}", f"عميل رقم {i}", 10000, "30 يوم"] for i in range(1, 6)]
+    rows.append(["C6", "شركة الريان", "٢٠٬٠٠٠", None])
+    book = _save(tmp_path, {"العملاء": rows})
+    frame = run_validate(book, JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    assert list(frame["Code"]) == ["MISSING_TERMS"] and list(frame["Cell"]) == ["D7"]
+    assert frame["Message"][0].startswith("العميل C6 له حد ائتمان بلا شروط دفع (D7)")
+
+
+def test_limits_with_the_gulfs_arabic_currency_abbreviations(tmp_path):
+    rows = [["الكود", "العميل", "الدولة", "العملة", "سقف الائتمان", "أجل السداد"],
+            ["K-1", "أسواق الميرة", "قطر", "QAR", "٢٠٠٬٠٠٠ ر.ق", "٣٠ يوم"],
+            ["K-2", "شركة عمانتل", "عمان", "OMR", "10,000 ر.ع", "30"],
+            ["K-3", "البحرين للتجارة", "البحرين", "BHD", "5,000.250 د.ب", "30"],
+            ["K-4", "بترا للتجارة", "الأردن", "JOD", "د.أ 7,000", "30"]]
+    book = _save(tmp_path, {"العملاء": rows,
+                            "الفواتير": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                                         ["G-1", "K-1", date(2026, 11, 20), 190000]]})
+    assert _issues(book) == []
+    assert list(book.table("Customers").frame["Credit Limit"]) == [200000.0, 10000.0, 5000.25,
+                                                                   7000.0]
+    assert _checks(book) == []
+    credit = _credit(book)
+    assert credit.loc["K-1", "Utilization %"] == 95 and credit.loc["K-1", "Status"] == "Warning"
+    assert credit.loc["K-3", "Credit Limit"] == 5000.25
+
+
+# The Arabic/Latin search reads only the names of a word count both scripts have; it must find
+# exactly what reading every name finds.
+AR = ["شركة النور للتجارة", "النور للتجارة", "مؤسسة الأمل", "الأمل للمقاولات", "طيبة",
+      "شركة الخليج للتجارة", "مجموعة منصور", "السويدي إليكتريك", "الريان للأغذية", "الفجر",
+      "الفجر للأغذية", "النيل للأغذية", "بنده فرع جدة", "عبد الرحمن للتجارة", "شركة الأهرام"]
+EN = ["Al Nour Trading Co.", "Alnour Trading", "El Nour Trading", "Al Amal", "Taiba",
+      "Al Amal Contracting", "Gulf Trading Co", "Al Khaleej Trading", "Mansour Group",
+      "El Sewedy Electric", "Al Rayan Foods", "Al Fajr", "Al Fajr Foods", "Nile Foods",
+      "El Nil Foods", "Al Ahram Co", "Panda Jeddah Branch", "Abdel Rahman Trading",
+      "Abdul Rahman Trading", "Horizon ذ.م.م", "Sunrise Logistics LLC"]
+
+
+def _every_name_read(names, reduced, keys):
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for p, name in enumerate(names):
+        if reduced[p].tokens:
+            tokens = name_tokens(name)
+            if len("".join(distinctive(tokens))) >= 3:
+                groups[(tuple(tokens), len(reduced[p].tokens))].append(p)
+    pairs = []
+    for members in groups.values():
+        if 2 <= len(members) <= MAX_SCRIPT_BLOCK:
+            pairs += [(p, q) for i, p in enumerate(members) for q in members[i + 1:]
+                      if reduced[p].arabic != reduced[q].arabic
+                      and not (keys[p] and keys[p] == keys[q])
+                      and not branches_of_one_company(names[p], names[q])]
+    return sorted(pairs)
+
+
+def test_arabic_latin_search_finds_what_reading_every_name_finds():
+    rng = random.Random(7)
+    found = 0
+    for _ in range(300):
+        names = [rng.choice(AR + EN) for _ in range(rng.randint(2, 12))]
+        ids = [f"C{i}" if rng.random() < 0.9 else "C0" for i in range(len(names))]
+        reduced = [normalize_name(n) for n in names]
+        keys = [id_key(i) for i in ids]
+        got = duplicates._same_name_across_scripts(
+            names, reduced, keys, [duplicates._NO_CONTACT] * len(names), set())
+        assert sorted((m.left, m.right) for m in got) == _every_name_read(names, reduced, keys)
+        found += len(got)
+    assert found > 100  # the comparison was not empty
