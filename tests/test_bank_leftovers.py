@@ -33,11 +33,13 @@ def test_mt940_zero_amount_information_record_is_left_out_with_an_issue():
     assert lines["Amount"].tolist() == [1500.00, -250.00]
     assert lines["Bank Line"].tolist() == ["CIT0001", "CIT0003"]
     assert lines["Line No"].tolist() == [1, 3]  # the :61: positions, the record's kept empty
-    assert [(i.cell, i.column, i.value) for i in st.issues] == [
-        ("line 7", ":61:", "LEDGER BALANCE INFORMATION - NO ACTIVITY")]
-    assert "information record, not a transaction; left out" in st.issues[0].message
+    assert [(i.cell, i.column, i.value, i.message) for i in st.issues] == [
+        ("line 7", ":61:", 1, "a line of amount 0 ('LEDGER BALANCE INFORMATION - NO ACTIVITY'): "
+                              "no money moved, so it is an information record, not a "
+                              "transaction; left out")]
     assert arabic_bank_message(st.issues[0].message) == (
-        "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد")
+        "سطر بمبلغ 0 ('LEDGER BALANCE INFORMATION - NO ACTIVITY'): لم يتحرك به مال، فهو قيد "
+        "معلومات لا معاملة؛ استُبعد")
     (bal,) = st.balances
     assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.lines) == (
         10000.00, 11250.00, 1500.00, 250.00, 2)
@@ -345,10 +347,10 @@ def test_camt_entry_of_amount_zero_is_left_out_as_mt940s_is():
     st = read_statement(REAL / "camt053_zero_amount_information_entry.xml")
     assert st.lines["Amount"].tolist() == [1500.0, -250.0]  # (the zero was kept as -0.00)
     assert st.lines["Bank Line"].tolist() == ["EI0001", "EI0003"]
+    assert st.lines["Line No"].tolist() == [1, 3]  # the entries' places, as MT940's
     assert st.lines["Description"].tolist() == ["INV-2041 شركة الصحراء", "رسوم خدمات"]
-    assert [(i.cell, i.column, i.value) for i in st.issues] == [("entry 2", "Amt", "0.00")]
-    assert arabic_bank_message(st.issues[0].message) == (
-        "الكشف STMT-2026-11: قيد بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد")
+    assert [(i.cell, i.column, i.value) for i in st.issues] == [("entry 2", "Amt", 1)]
+    assert st.issues[0].message.startswith("a line of amount 0 (")
     (bal,) = st.balances
     assert (bal.opening, bal.closing, bal.difference, bal.currency) == (
         10000.0, 11250.0, 0.0, "AED")

@@ -92,9 +92,12 @@ def test_an_amount_that_is_not_a_number_is_named_and_the_balance_too(tmp_path):
     assert stmt.balances[0].closing is None
 
 
-def test_null_amount_of_an_interest_rate_notice_is_zero(tmp_path):
+def test_null_amount_of_an_interest_rate_notice_moves_no_money_and_is_left_out(tmp_path):
     stmt = read(tmp_path, sgml(["12.50", "null"]))
-    assert stmt.lines["Amount"].tolist() == [12.5, 0.0]
+    assert stmt.lines["Amount"].tolist() == [12.5]
+    assert [(i.cell, i.column, i.value, i.message) for i in stmt.issues] == [
+        ("line 32", "TRNAMT", 1, "a line of amount 0 ('PAYER 1'): no money moved, so it is an "
+                                 "information record, not a transaction; left out")]
 
 
 def test_tags_of_sgml_xml_and_their_mixtures():
@@ -161,10 +164,11 @@ def test_every_way_a_bank_writes_its_amounts_reads_back_to_the_cent(tmp_path, sa
     total = sum(cents)
     stmt = read(tmp_path, sgml([write_amount(c, style) for c in cents],
                                balance=write_amount(total, style)))
-    assert [round(a * 100) for a in stmt.lines["Amount"]] == cents
+    assert [round(a * 100) for a in stmt.lines["Amount"]] == [c for c in cents if c]
     assert round(stmt.balances[0].closing * 100) == total
     assert round(stmt.lines["Amount"].sum() * 100) == total  # nothing lost, nothing added
-    assert not stmt.issues
+    zeros = cents.count(0)  # no money moved: left out, one issue saying how many
+    assert [(i.column, i.value) for i in stmt.issues] == ([("TRNAMT", zeros)] if zeros else [])
 
 
 def test_thousands_of_empty_sgml_leaves_nest_without_limit(tmp_path):

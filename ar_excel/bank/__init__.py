@@ -1,7 +1,7 @@
 """Bank statements in: every format a bank exports, into one normalised frame of lines.
 
 ``read_statement(path)`` detects the format from the file's content (not its extension):
-OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940, QIF, XLSX/XLS, Excel 2003 XML
+OFX/QFX, camt.053/.052/.054 XML (also a ZIP of them), MT940/MT942, QIF, XLSX/XLS, Excel 2003 XML
 and HTML tables saved as .xls, else CSV; ``statement_from_table`` turns a
 ``Bank Statement`` sheet already read from the workbook into the same ``Statement``.
 
@@ -28,6 +28,7 @@ from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     lines_frame,
+    without_zero_amounts,
 )
 from ar_excel.bank.text import as_utf8
 from ar_excel.errors import InputError
@@ -76,8 +77,9 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "qif"
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before ":20:"
     if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
-                                            for tag in (b":61:", b":60F:", b":60M:")):
-        return "mt940"
+                                            for tag in (b":61:", b":60F:", b":60M:", b":13D:",
+                                                        b":34F:")):
+        return "mt940"  # an MT942 (:13D: time, :34F: floor limit) too, even without lines
     if _BAI2.match(stripped) and re.search(r"(?m)^(02|03|16),", stripped):
         # else "could not find the header row" of '01,CITIBANK,...', a fault it is not
         raise InputError(f"{name}: a BAI2 cash management file (record 01, then 02/03/16 "
@@ -174,7 +176,8 @@ def statement_from_table(table: Table) -> Statement:
     """A ``Bank Statement`` sheet read by the workbook reader -> Statement.
 
     The amount is the signed ``Amount`` or, where that is blank, ``Credit`` - ``Debit`` (a
-    debit is money out whichever sign it was typed with). ``Line No`` is the Excel row;
+    debit is money out whichever sign it was typed with); a line of amount 0 is left out with
+    an issue, as from a file. ``Line No`` is the Excel row;
     ``Bank Line`` without a bank reference is the line's position in the statement.
     """
     frame = table.frame
@@ -233,7 +236,20 @@ def statement_from_table(table: Table) -> Statement:
         "Statement": ["1"] * len(line_no),
         "Line No": line_no,
     }, len(line_no))
-    return Statement(lines, [], issues, "xlsx", table.sheet)
+    places = [_table_cell(table, idx, amount_column, pos)
+              for pos, idx in enumerate(frame.index[kept], start=1)]
+    lines, zero = without_zero_amounts(lines, places, table.sheet,
+                                       table.headers.get(amount_column, amount_column))
+    return Statement(lines, [], issues + zero, "xlsx", table.sheet)
+
+
+def _table_cell(table: Table, idx: Any, column: str, pos: int) -> str:
+    """Where a line of the sheet is: its cell, else its row, else its place in the sheet."""
+    try:
+        return table.cell(idx, column)
+    except (KeyError, ValueError):
+        return (f"row {table.frame.at[idx, ROW]}" if ROW in table.frame.columns
+                else f"line {pos}")
 
 
 def _table_issue(table: Table, idx: Any, column: str, message: str) -> Issue:

@@ -31,12 +31,15 @@ Accounting rules:
   referred document numbers, the end-to-end id unless ``NOTPROVIDED``.
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone
   shift.
-* An entry of amount 0 (an information entry: no money moved) is left out with an issue,
-  as an MT940 ``:61:`` of 0 is.
+* An entry (or a transaction of a batch) of amount 0 (an information entry: no money moved)
+  is left out, as in every format, with one issue naming the entries.
 * Pending entries (``Sts`` PDNG) are not booked: left out with an issue. Opening balance:
   OPBD (else PRCD, the previous statement's closing); closing: CLBD (never the available
   balances CLAV/FWAV, which count holds and limits). A camt.054 notification states no
-  balances: its entries are read as lines and nothing is tied out.
+  balances, and a camt.052 intraday report often only an opening and an interim one (ITBD,
+  not taken as the closing: banks state it before or after the entries): their entries are
+  read as lines, and where the file sums its entries (``TxsSummry``) the entries read are
+  checked against that instead.
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ from ar_excel.bank.statement import (
     booking_day,
     build_lines,
     drop_repeated_statements,
+    statement_decimals,
     tie_out,
+    without_zero_amounts,
 )
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -127,12 +132,17 @@ def read_camt(path: Path, data: bytes) -> Statement:
     held_in: dict[str, str] = {}  # statement -> the file of the ZIP holding it
     for name, document in documents:
         records, found, doc_issues = _read_document(name, document, taken)
+        if len(documents) > 1:  # "entry 2" of which file of the ZIP
+            for r in records:
+                r["_at"] = f"{name.removeprefix(source + '/')} {r['_at']}"
         all_records += records
         balances += found
         issues += doc_issues
         held_in.update((b.statement, name) for b in found)
-    lines, balances, repeated = drop_repeated_statements(build_lines(all_records), balances,
-                                                         source, held_in, taken)
+    lines, zero = without_zero_amounts(build_lines(all_records), [r["_at"] for r in all_records],
+                                       source, "Amt")
+    issues += zero
+    lines, balances, repeated = drop_repeated_statements(lines, balances, source, held_in, taken)
     issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "camt053", source, "utf-8")
@@ -195,6 +205,8 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
             records += _entry_lines(entry, entry_no, sid, source, issues)
         if bal.opening is not None and bal.closing is not None:
             records = _settle_reversals(records, bal, sid, source, issues)
+        else:  # a report (camt.052) or notification (camt.054): its summary is the check
+            issues += _summary_differs(stmt, sid, bal.currency, source)
         for r in records:
             r.pop("_reversal", None)
         if bal.currency is None:
@@ -204,6 +216,40 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
         balances.append(bal)
         all_records += records
     return all_records, balances, issues
+
+
+_SUMMARY_SIDES = (("TtlCdtNtries", "CRDT", "credits"), ("TtlDbtNtries", "DBIT", "debits"))
+
+
+def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> list[Issue]:
+    """The number and sum of the credit and debit entries the file states (``TxsSummry``)
+    against its entries: with no opening and closing balance to tie out (an intraday report,
+    a notification), they are what tells an entry missing. Entries not booked count either
+    way (the banks differ in whether their summary holds them)."""
+    summary = stmt.find("TxsSummry")
+    if summary is None:
+        return []
+    entries = [((_text(e, "CdtDbtInd") or "").upper(), _amount(e.find("Amt"))[0] or 0.0,
+                _status(e) == "BOOK") for e in stmt.iterfind("Ntry")]
+    d = statement_decimals(currency)
+    issues = []
+    for tag, side, word in _SUMMARY_SIDES:
+        try:
+            number = int(_text(summary, f"{tag}/NbOfNtries") or "")
+            total = round(float(_text(summary, f"{tag}/Sum") or ""), d)
+        except ValueError:
+            continue  # not stated (both are optional), or not a number
+        booked = [a for direction, a, book in entries if direction == side and book]
+        every = [a for direction, a, _ in entries if direction == side]
+        if any(number == len(found) and abs(total - sum(found)) < 0.5 * 10 ** -d
+               for found in (booked, every)):
+            continue
+        issues.append(Issue(source, f"statement {sid}", "TxsSummry", f"{number} / {total:,.{d}f}",
+                            f"statement {sid}: the file counts {number} {word if number != 1 else word[:-1]} totalling "
+                            f"{total:,.{d}f} ({tag}), the entries read {len(booked)} totalling "
+                            f"{round(sum(booked), d):,.{d}f}; entries may be missing from the "
+                            "file or misread"))
+    return issues
 
 
 def _balances(stmt: Any, sid: str, account: str | None) -> StatementBalance:
@@ -259,11 +305,6 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             "whether it is a credit or a debit (CdtDbtInd CRDT/DBIT); entry "
                             "left out".replace("  ", " ")))
         return []
-    if amount == 0:  # no money moved (an information entry, as MT940's :61: of 0): as there
-        issues.append(Issue(source, f"entry {entry_no}", "Amt", raw_amount,
-                            f"statement {sid}: entry of amount 0.00: an information record, "
-                            "not a transaction; left out"))
-        return []
     reversal = (_text(entry, "RvslInd") or "").lower() in ("true", "1")  # xs:boolean
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")
@@ -282,7 +323,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
     entry_info = _text(entry, "AddtlNtryInf")
     txs = list(entry.iterfind("NtryDtls/TxDtls"))
     base = {"Date": booked or value, "Value Date": value, "Statement": sid, "Balance": None,
-            "_reversal": reversal}
+            "_reversal": reversal, "_at": f"entry {entry_no}"}
     entry_signed = -amount if direction == "DBIT" else amount
     if not txs:
         rec = _details(None, direction, entry_ref, entry_info, reversal)

@@ -1,4 +1,5 @@
-"""SWIFT MT940 statements -> normalised statement lines, via the ``mt-940`` package.
+"""SWIFT MT940 statements (and MT942 intraday reports) -> normalised statement lines, via the
+``mt-940`` package.
 
 Accounting rules and the traps they avoid:
 
@@ -25,9 +26,12 @@ Accounting rules and the traps they avoid:
   that may be cut short. A statement whose header (``:20:``, ``:25:``, ``:28C:``) the package
   refuses is read from its balances and lines, the header kept as written, with an issue.
 * A ``:61:`` of amount 0 is an information record (Citi's, BAI-style "no activity" lines):
-  no money moved, so it is left out with an issue naming its file line and text; the other
-  lines keep their ``Bank Line`` and ``Line No``. (A table's zero-amount row is kept: it is
-  printed data, and matching lists it as "zero amount".)
+  no money moved, so it is left out, as in every format, with one issue naming the file
+  lines and their text; the other lines keep their ``Bank Line`` and ``Line No``.
+* An MT942 (``:13D:`` report time, ``:34F:`` floor limits, no balances) is read as its
+  lines; its ``:90D:``/``:90C:`` (number and sum of the debit and credit entries, an MT940
+  may carry them too) are checked against the lines read, with an issue where they differ,
+  since it has no closing balance to tie out.
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit.
 * ``Counterparty Bank`` is the other party's bank from the narrative (GVC ``?30``, ``/CNTP/``
@@ -44,8 +48,6 @@ from pathlib import Path
 from typing import Any
 
 import mt940
-import numpy as np
-import pandas as pd
 
 from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
 from ar_excel.bank.statement import (
@@ -53,7 +55,9 @@ from ar_excel.bank.statement import (
     StatementBalance,
     build_lines,
     drop_repeated_statements,
+    statement_decimals,
     tie_out,
+    without_zero_amounts,
 )
 from ar_excel.bank.text import decode_bytes
 from ar_excel.model import Issue
@@ -137,6 +141,11 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
     return "\n".join(out) + "\n", kept, issues, bad_balances
 
 
+# a letter typed or scanned for a digit inside the amount ("25O,00", "1l00,00"): what
+# follows the digits is more of the amount, not the transaction type code
+_DAMAGED_DIGIT = re.compile(r"[OoIl][\d,.]")
+
+
 def _check_statement_line(value: str) -> str | None:
     """The ``:61:`` text if the package can read it (a missing type code filled in), else None."""
     mark = re.match(r"^(\d{6}(?:\d{4}|\s{4})?R?[DCdc][A-Z]?)(\d[\d.,]*)(.*)$", value, re.S)
@@ -144,6 +153,8 @@ def _check_statement_line(value: str) -> str | None:
         swift = _swift_amount(mark.group(2))
         if swift is None:
             return None  # "1,234,56": the package would lose the whole statement over it
+        if _DAMAGED_DIGIT.match(mark.group(3)):
+            return None  # "25O,00": read as 25 with a type code put after it, else
         value = mark.group(1) + swift + mark.group(3)
     m = _STATEMENT_LINE.match(value)
     if not m:
@@ -319,12 +330,13 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             issues.append(Issue(source, f"line {line_numbers[first] if n61 else '?'}", ":61:",
                                 n61, f"statement {sid}: {n61} statement lines in the file but "
                                      f"{len(block)} read; check the file"))
+        issues += _stated_totals(block, sid, currency, source)
         read_all = len(block) == n61  # else the file lines of the records are not known
         for k, t in enumerate(block):
             records.append(_record(t.data, currency, sid))
             at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
     lines = build_lines(records)
-    lines, information = _without_information_records(lines, at, source)
+    lines, information = without_zero_amounts(lines, at, source, ":61:")
     issues += information
     lines, balances, repeated = drop_repeated_statements(lines, balances, source)
     issues += repeated
@@ -332,21 +344,34 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
 
 
-def _without_information_records(lines: pd.DataFrame, at: list[str], source: str
-                                 ) -> tuple[pd.DataFrame, list[Issue]]:
-    """The lines without the ``:61:`` records of amount 0 (Citi's and BAI-style information
-    records, a day's "no movement" line): no money moved, so nothing to reconcile; each is
-    named with its text in an issue, and the other lines keep their ``Bank Line``."""
-    zero = (lines["Amount"] == 0).to_numpy()
-    if not zero.any():
-        return lines, []
+_SIDES = (("sum_debit_entries", ":90D:", "debits", ("D", "RC")),
+          ("sum_credit_entries", ":90C:", "credits", ("C", "RD")))
+
+
+def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> list[Issue]:
+    """The number and sum of the debit and credit entries an MT942 (or MT940) states in
+    ``:90D:``/``:90C:`` against the ``:61:`` lines read: an intraday report states no closing
+    balance, so these are all there is to tell a line missing."""
     issues = []
-    for pos in np.flatnonzero(zero).tolist():
-        text = lines["Description"].iat[pos] or lines["Reference"].iat[pos] or ""
-        issues.append(Issue(source, at[pos], ":61:", text or None,
-                            "statement line of amount 0.00: an information record, not a "
-                            "transaction; left out"))
-    return lines.loc[~zero].reset_index(drop=True), issues
+    d = statement_decimals(currency)
+    for key, tag, side, marks in _SIDES:
+        stated = block.data.get(key)
+        if stated is None:
+            continue
+        try:
+            number, total = int(stated.number), round(abs(float(stated.amount)), d)
+        except (TypeError, ValueError, AttributeError):
+            continue  # the package kept what it could not read: nothing to compare with
+        amounts = [abs(_amount(t.data.get("amount")) or 0.0) for t in block
+                   if str(t.data.get("status") or "").upper() in marks]
+        read = round(sum(amounts), d)
+        if number == len(amounts) and abs(total - read) < 0.5 * 10 ** -d:
+            continue
+        issues.append(Issue(source, f"statement {sid}", tag, f"{number} / {total:,.{d}f}",
+                            f"statement {sid}: the file counts {number} {side if number != 1 else side[:-1]} totalling "
+                            f"{total:,.{d}f} ({tag}), the lines read {len(amounts)} totalling "
+                            f"{read:,.{d}f}; lines may be missing from the file or misread"))
+    return issues
 
 
 # the :61: supplementary details that are codes or restate money (original amount,

@@ -12,8 +12,9 @@ Accounting rules:
 
 * Files are read whole, never refused for one bad transaction: one without a usable amount
   or posting date is left out with an issue naming its line in the file; one without a
-  ``FITID`` is kept (its ``Bank Line`` is its position). A file without ``</OFX>`` is
-  reported as possibly cut short. Several statements (``STMTRS`` for accounts, ``CCSTMTRS``
+  ``FITID`` is kept (its ``Bank Line`` is its position). One of amount 0 moved no money (a
+  memo posting, a fee waived): left out, as in every format, with one issue naming them. A
+  file without ``</OFX>`` is reported as possibly cut short. Several statements (``STMTRS`` for accounts, ``CCSTMTRS``
   for cards) each keep their own lines, in file order; an investment statement is refused
   with a clear message when the file holds nothing else, else left out with an issue.
 * Amounts (``TRNAMT``, ``BALAMT``): the OFX specification allows a point or a comma as the
@@ -63,6 +64,7 @@ from ar_excel.bank.statement import (
     drop_repeated_statements,
     statement_decimals,
     tie_out,
+    without_zero_amounts,
 )
 from ar_excel.bank.text import decode_bytes
 from ar_excel.errors import InputError
@@ -329,6 +331,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "Statement": sid,
                 "Line No": position,
                 "_type": (t.value("TRNTYPE") or "").lower(),
+                "_at": where,
             })
         ledger = st.first("LEDGERBAL")
         closing_text = ledger.value("BALAMT") if ledger is not None else None
@@ -341,7 +344,10 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             sid, _account_id(st), currency, None, closing, None,
             _written_date(ledger.value("DTASOF")) if ledger is not None else None))
     issues += _sign_unsigned_debits(records, source)
-    lines, balances, repeated = drop_repeated_statements(build_lines(records), balances, source)
+    lines, zero = without_zero_amounts(build_lines(records), [r["_at"] for r in records],
+                                       source, "TRNAMT")
+    issues += zero
+    lines, balances, repeated = drop_repeated_statements(lines, balances, source)
     issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "ofx", source, decoded.encoding)

@@ -16,10 +16,13 @@ Accounting rules kept here, whatever the file format:
   reported as an issue, never hidden and never a reason to drop the file.
 * A running balance printed on each line is checked the same way, line by line (oldest or
   newest first); where amounts carry no sign at all it tells which lines are money out.
+* A line of amount 0 (to the minor unit) moved no money: it is no receipt and nothing to
+  reconcile, so every format leaves it out, with one issue saying how many and where.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -343,6 +346,57 @@ def drop_repeated_statements(lines: pd.DataFrame, balances: list[StatementBalanc
     keep = ~lines["Statement"].isin(dropped)
     return (lines[keep].reset_index(drop=True),
             [b for b in balances if b.statement not in dropped], issues)
+
+
+_PLACE = re.compile(r"(row|line|entry) (\d+)")
+_PLURAL = {"row": "rows", "line": "lines", "entry": "entries"}
+
+
+def without_zero_amounts(lines: pd.DataFrame, places: list[str], source: str, column: str
+                         ) -> tuple[pd.DataFrame, list[Issue]]:
+    """The lines without those of amount 0 (to the minor unit), whatever the format: no money
+    moved (a bank's information record, a "no activity" or balance-enquiry line, a fee
+    waived), so there is nothing to reconcile; one issue says how many, where (``places``:
+    each line's place in the file) and what they said. The other lines keep their ``Bank
+    Line`` and ``Line No``, so a line's id does not move when the reader changes."""
+    zero = (lines["Amount"] == 0).to_numpy()
+    if not zero.any():
+        return lines, []
+    at = np.flatnonzero(zero).tolist()
+    texts: list[str] = []
+    for pos in at:
+        text = (lines["Description"].iat[pos] or lines["Reference"].iat[pos]
+                or lines["Counterparty"].iat[pos])
+        if text and text not in texts:
+            texts.append(text)
+    said = (" (" + ", ".join(f"'{t}'" for t in texts[:3]) + (" ..." if len(texts) > 3 else "")
+            + ")") if texts else ""
+    if len(at) == 1:
+        message = (f"a line of amount 0{said}: no money moved, so it is an information "
+                   "record, not a transaction; left out")
+    else:
+        message = (f"{len(at)} lines of amount 0{said}: no money moved, so they are "
+                   "information records, not transactions; left out")
+    issue = Issue(source, _places([places[pos] for pos in at]), column, len(at), message)
+    return lines.loc[~zero].reset_index(drop=True), [issue]
+
+
+def _places(places: list[str]) -> str:
+    """One place as it is; several of one kind as "rows 3, 7" (or "rows 3-5"), the first ten
+    named."""
+    if len(places) == 1:
+        return places[0]
+    found = [_PLACE.fullmatch(p) for p in places]
+    nouns = {m[1] for m in found if m is not None}
+    if None in found or len(nouns) != 1:
+        named = list(dict.fromkeys(places))
+        return ", ".join(named[:10]) + (" ..." if len(named) > 10 else "")
+    numbers = [int(m[2]) for m in found if m is not None]
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        span = f"{numbers[0]}-{numbers[-1]}"
+    else:
+        span = ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
+    return f"{_PLURAL[nouns.pop()]} {span}"
 
 
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:

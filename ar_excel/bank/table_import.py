@@ -3,7 +3,8 @@
 The rule: every row is a transaction, a row that is not one (repeated page header, account
 lines, totals, balances, section currency, narrative carried over to the next row - joined to
 the line above), or a problem reported with its row and column; nothing silently disappears.
-Pending (not yet booked) lines are left out with a word. Stated balances are tied out and a
+Pending (not yet booked) lines are left out with a word, and so are lines of amount 0 (no
+money moved: a balance enquiry, a fee waived), as in every format. Stated balances are tied out and a
 running balance is checked line by line. The layout, decimal mark and date order are decided
 once per file; the columns are then parsed whole.
 """
@@ -70,6 +71,7 @@ from ar_excel.bank.statement import (
     check_running_balance,
     lines_frame,
     tie_out,
+    without_zero_amounts,
 )
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
@@ -512,6 +514,11 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                     name or "Balance", left_out)
         else:
             issues += check_running_balance(lines, source, name or "Balance", left_out)
+    money = next((header[cols[c]] for c in ("Amount", "Credit", "Debit")
+                  if c in cols and cols[c] < len(header) and header[cols[c]]), "Amount")
+    lines, zero = without_zero_amounts(lines, [f"row {no}" for no in lines["Line No"].tolist()],
+                                       source, str(money))
+    issues += zero
     issues += tie_out(stated, lines, source)
     return Statement(lines, stated, issues, fmt, source)
 

@@ -426,11 +426,20 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          r"made\) or the statement's last lines are missing; not taken as the closing balance$",
          "الرصيد أعلى الجدول ({0}) ليس الرصيد الجاري بعد أحدث سطر ({1}، الصف {2}): فهو ليوم "
          "لاحق (فترة تنتهي قبل إنشاء الملف) أو سقطت آخر سطور الكشف؛ لم يؤخذ رصيداً ختامياً"),
-        (r"^statement (.+?): entry of amount 0\.00: an information record, not a transaction; "
-         r"left out$",
-         "الكشف {0}: قيد بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
-        (r"^statement line of amount 0\.00: an information record, not a transaction; left out$",
-         "سطر كشف بمبلغ 0.00: قيد معلومات لا معاملة؛ استُبعد"),
+        (r"^a line of amount 0( \(.*\))?: no money moved, so it is an information record, not a "
+         r"transaction; left out$",
+         lambda m: f"سطر بمبلغ 0{m[1] or ''}: لم يتحرك به مال، فهو قيد معلومات لا معاملة؛ استُبعد"),
+        (r"^statement (.+?): the file counts (\d+) (credits?|debits?) totalling (\S+) \((.+?)\), "
+         r"the (?:lines|entries) read (\d+) totalling (\S+); (?:lines|entries) may be missing "
+         r"from the file or misread$",
+         lambda m: f"الكشف {m[1]}: يذكر الملف أن عدد القيود "
+                   f"{'الدائنة' if m[3].startswith('credit') else 'المدينة'} {m[2]} ومجموعها {m[4]} "
+                   f"({m[5]})، والمقروء منها {m[6]} ومجموعه {m[7]}؛ ربما سقطت سطور من الملف أو "
+                   "قُرئت خطأ"),
+        (r"^(\d+) lines of amount 0( \(.*\))?: no money moved, so they are information "
+         r"records, not transactions; left out$",
+         lambda m: f"سطور بمبلغ 0 (عددها {m[1]}){m[2] or ''}: لم يتحرك بها مال، فهي قيود "
+                   "معلومات لا معاملات؛ استُبعدت"),
     )]
 
 
