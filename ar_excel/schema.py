@@ -165,7 +165,9 @@ INVOICES = SheetSchema(
                                    "Ref",  # Sage 50's transaction reference
                                    "Transaction#", "Transaction No",  # Zoho's reports
                                    "الرقم", "قيد اليومية",  # Odoo in Arabic
-                                   "Invoice Ref", "Inv Ref", "Invoice Reference No"),
+                                   "Invoice Ref", "Inv Ref", "Invoice Reference No",
+                                   # a hand-kept sub-ledger's reference column (Arabic)
+                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref"),
               required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
@@ -193,7 +195,7 @@ INVOICES = SheetSchema(
                                        # a Saudi register's Gregorian date beside its Hijri
                                        "التاريخ الميلادي", "تاريخ الفاتورة الميلادي",
                                        "تاريخ الفاتورة ميلادي", "Gregorian Date",
-                                       "Invoice Date Gregorian"),
+                                       "Invoice Date Gregorian", "تاريخ"),
               required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),

@@ -230,9 +230,32 @@ def reader_messages(tmp_path: Path) -> list[str]:
         ["ID", "Posting Date", "Party", "Paid Amount", "Name (Payment References)",
          "Allocated (Payment References)"],
         ["PE-1", "2026-11-05", "C1", 120, "1001", 100], [None, None, None, None, "0999", 20]]})
+    ledger = ["Date", "Ref", "Description", "Debit", "Credit", "Balance"]
+    by_customer = _save(tmp_path, "by_customer.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"], ["C2", "Delta"], ["C3", "Sinai"]],
+        "Sheet1": [["Customer: C1"], ledger, [None, None, "Balance b/f", None, None, 50],
+                   [datetime(2026, 10, 1), "I-1", "Invoice", 100, None, 150],
+                   [None, None, "Balance c/f", None, 150, None]],
+        "Sheet2": [["Customer: C2"], ledger, [None, None, "Opening Balance", 70, None, 70]],
+        "Sheet3": [["Customer: C3"], ledger, [None, None, "Opening Balance", None, None, None],
+                   [datetime(2026, 10, 1), "I-3", "Invoice", 100, None, 100]],
+        "Sheet4": [["Customer: someone"], ledger, [datetime(2026, 10, 1), "I-4", "x", 1, None, 1]],
+    })
+    filtered, collapsed = tmp_path / "filtered.xlsx", tmp_path / "collapsed.xlsx"
+    for path, hide in ((filtered, True), (collapsed, False)):
+        wb = openpyxl.load_workbook(_save(tmp_path, path.name, {
+            "Customers": [["Customer ID", "Name"], ["C1", "Nile"], ["C2", "Delta"]],
+            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                         ["I-1", "C1", datetime(2026, 10, 1), 100],
+                         ["I-2", "C2", datetime(2026, 10, 2), 200]]}))
+        if hide:
+            wb["Invoices"].auto_filter.ref = "A1:D3"
+        wb["Invoices"].row_dimensions[3].hidden = True
+        wb.save(path)
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
-             erp_payments, slips, open_only, applied, archive, no_receipts, entry]
+             erp_payments, slips, open_only, applied, archive, no_receipts, entry,
+             by_customer, filtered, collapsed]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -52,7 +52,12 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
     # Dynamics GP (Payments, PMT), Sage 50 (Sales Receipt; not "SA", SAP's G/L posting)
     "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment",
     "SR",  # Sage 50's sales receipt (a sales return, where others write it, is a credit too)
-    "DZ"))  # SAP's customer payment
+    "DZ",  # SAP's customer payment
+    # hand-kept ledgers (Egypt, Gulf): a receipt voucher, cash or cheque received (not
+    # "RV": SAP's billing document, an invoice)
+    "قبض", "قبض نقدي", "قبض بنكي", "سند قبض نقدي", "سند قبض بنكي", "إيصال استلام",
+    "ايصال استلام", "تحصيل نقدي", "تحصيلات", "سندات قبض", "Receipt Voucher",
+    "Payment Received", "Customer Receipt", "Cheque Received", "Check Received"))
 
 # The invoice list's document type column, kept as the sheet names it (no contract column).
 TYPE_HEADERS = frozenset(match_key(w) for w in (

@@ -15,6 +15,7 @@ from ar_excel.io.customer_keys import (
     keys_as_spelled_in_their_lists,
     payers_from_invoices,
 )
+from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
@@ -26,7 +27,7 @@ from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.table_read import read_table
-from ar_excel.model import Book
+from ar_excel.model import Book, Issue
 from ar_excel.names import is_arabic
 from ar_excel.policy import Policy
 from ar_excel.schema import SCHEMAS
@@ -63,6 +64,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         policy, issues = read_policy(policy_grid)
         policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
 
+    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen and \
+        "Customers" in chosen else None
     book = Book(source=source, policy=policy, issues=list(issues),
                 policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
@@ -86,6 +89,11 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             others, notes = past_year_archives(book.tables[kind], others,
                                                book.tables.get("Payments"))
         book.issues[at:at] = [*read_together(chosen[kind], book.tables[kind], others), *notes]
+    if by_customer:
+        table, issues = read_customer_sheets(by_customer[0], policy)
+        book.issues.extend([*by_customer[1], *issues])
+        if table is not None:
+            book.tables["Invoices"] = table
     book.unusable = unusable
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)
@@ -109,3 +117,25 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book.arabic = lang == "ar" if lang in ("ar", "en") else (
         bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
     return book
+
+
+def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
+                     ) -> tuple[list[Grid], list[Issue]] | None:
+    """No sheet holds the invoice list: a ledger kept a sheet per customer is it
+    (``io.customer_sheets``); the customer sheets and the issues saying so, or None. One of
+    them taken for the receipts by its header alone is no receipts log (``chosen`` changed)."""
+    from ar_excel.io.customer_sheets import customer_sheet_grids
+
+    master, _ = read_table(chosen["Customers"], "Customers", policy)
+    if master is None:
+        return None
+    guessed = chosen.get("Payments")
+    if guessed is not None and find_kind(guessed.name, guessed.header is not None):
+        guessed = None  # (a sheet named for the receipts is theirs)
+    taken = {g.sheet or g.name for g in chosen.values() if g is not guessed}
+    sheets, said, laid_out = customer_sheet_grids(grids, taken, master.frame)
+    if not sheets:
+        return None
+    if guessed is not None and guessed.name in laid_out:
+        del chosen["Payments"]
+    return sheets, said

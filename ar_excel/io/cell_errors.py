@@ -127,6 +127,7 @@ class ErrorScan:
     def __init__(self, path: Path, sheets: list[str]) -> None:
         self._found: dict[str, dict[str, str]] = {}
         self._formulas: dict[str, dict[str, str]] = {}  # saved without values (uncalculated)
+        self._hidden: dict[str, tuple[set[int], bool]] = {}  # hidden rows (``hidden_rows``)
         self._thread: threading.Thread | None = None
         if path.suffix.lower() in SCANNED and sheets:
             self._thread = threading.Thread(target=self._run, args=(path, sheets), daemon=True)
@@ -138,6 +139,9 @@ class ErrorScan:
         try:
             self._found = SCANNED[path.suffix.lower()](path, sheets)
             self._formulas = uncalculated_formulas(path, sheets)
+            from ar_excel.io.hidden_rows import hidden_rows
+
+            self._hidden = hidden_rows(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a
             # thread traceback: the messages then stay as the reader wrote them.
@@ -147,6 +151,11 @@ class ErrorScan:
         if self._thread is not None:
             self._thread.join()
         return self._found
+
+    def hidden(self) -> dict[str, tuple[set[int], bool]]:
+        """Sheet -> (hidden rows, has an AutoFilter) (``io.hidden_rows``)."""
+        self.result()
+        return self._hidden
 
     def uncalculated(self) -> dict[str, dict[str, str]]:
         """Sheet -> {cell: formula} saved without a value (``io.uncalculated``)."""

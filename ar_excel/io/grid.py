@@ -22,3 +22,7 @@ class Grid:
     hidden: bool = False
     # Input Issues about how the grid was read (rows found under an Excel table)
     notes: list = field(default_factory=list)
+    # a ledger kept a sheet per customer (``io.customer_sheets``): the sheet's customer, as
+    # its title names it, and the column letter of that title cell
+    customer: str | None = None
+    customer_letter: str | None = None

@@ -238,6 +238,40 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"its invoice number is corrected$",
      "'{0}' غير موجود في قائمة الفواتير: التحصيل محفوظ على الحساب غير مطبق حتى يُصحَّح رقم "
      "فاتورته"),
+    # a ledger kept a sheet per customer (``customer_sheets``), its running balance's
+    # brought and carried forward rows (``opening_balances``), rows hidden (``hidden_rows``)
+    (r"^no Invoices sheet: (\d+) sheet\(s\) each holding one customer's account read as the "
+     r"invoice list, each sheet's customer from its title \(the cell given\) or its name "
+     r"\((.*)\)$",
+     "لا ورقة للفواتير: قُرئت {0} ورقة، كل منها حساب عميل واحد، على أنها قائمة الفواتير، وعميل "
+     "كل ورقة من عنوانها (الخلية المذكورة) أو من اسمها ({1})"),
+    (r"^sheet '(.*)' is laid out like the other customers' sheets \(header row (\d+)\) but "
+     r"neither its name nor its title names a customer of the list: not read; write the "
+     r"customer's ID in its title$",
+     "الورقة '{0}' مرتبة كأوراق العملاء الأخرى (صف العناوين {1}) لكن لا اسمها ولا عنوانها "
+     "يذكر عميلاً من القائمة: لم تُقرأ؛ اكتب كود العميل في عنوانها"),
+    (r"^opening balance '(.*)' read as one open item of its balance, (\S+) \(nothing under "
+     r"Debit or Credit\): the balance owed from before the ledger's first entry$",
+     "الرصيد الافتتاحي '{0}' قُرئ بنداً مفتوحاً واحداً برصيده {1} (لا شيء تحت مدين أو دائن): "
+     "المستحق من قبل أول قيد في الدفتر"),
+    (r"^opening balance '(.*)' read as one open item of (\S+): the balance owed from before "
+     r"the ledger's first entry$",
+     "الرصيد الافتتاحي '{0}' قُرئ بنداً مفتوحاً واحداً بمبلغ {1}: المستحق من قبل أول قيد في "
+     "الدفتر"),
+    (r"^opening balance '(.*)' on row (\d+) gives no amount \(no debit, credit or balance\): "
+     r"not read$",
+     "الرصيد الافتتاحي '{0}' في الصف {1} بلا مبلغ (لا مدين ولا دائن ولا رصيد): لم يُقرأ"),
+    (r"^'(.*)' restates the account's balance: (\d+) closing balance row\(s\) not read as "
+     r"records \(row (.*)\)$",
+     "'{0}' يعيد ذكر رصيد الحساب: {1} صف رصيد ختامي لم تُقرأ سجلات (الصف {2})"),
+    (r"^(\d+) row\(s\) of sheet '(.*)' are hidden by the sheet's filter \(AutoFilter\): read "
+     r"like every other row \(a filter is a view; the figures count them all\): rows (.*)$",
+     "{0} صفاً في الورقة '{1}' مخفية بفلتر الورقة (AutoFilter): قُرئت كسائر الصفوف (الفلتر "
+     "طريقة عرض؛ والأرقام تحسبها كلها): الصفوف {2}"),
+    (r"^(\d+) row\(s\) of sheet '(.*)' are hidden \(by hand or in a collapsed group\): read "
+     r"like every other row \(a filter is a view; the figures count them all\): rows (.*)$",
+     "{0} صفاً في الورقة '{1}' مخفية (يدوياً أو في مجموعة مطوية): قُرئت كسائر الصفوف (الفلتر "
+     "طريقة عرض؛ والأرقام تحسبها كلها): الصفوف {2}"),
     (r"^(\d+) receipts name invoices that are not in the invoice list \((.*)\): held on "
      r"account, unapplied\. If the invoice list holds open invoices only, the receipts of the "
      r"paid ones do not belong beside it$",

@@ -39,6 +39,7 @@ from ar_excel.io.headers import (
     header_field,
     map_headers,
 )
+from ar_excel.io.hidden_rows import tell_hidden_rows
 from ar_excel.io.other_sheets import remember_previous_output, rows_frame, sheet_frame
 from ar_excel.io.report_rows import _TOTAL_STARTS, TOTAL_LABELS, _may_start_a_total
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, OUTPUT_TABS, find_kind, sheets_to_read
@@ -88,4 +89,5 @@ def read_book(path: str | Path) -> Book:
         book.issues = filled.notes + book.issues
         tell_uncalculated(book, filled.failed)
     explain_error_cells(book, scan.result())
+    tell_hidden_rows(book, scan.hidden())
     return book

@@ -15,8 +15,10 @@ import pandas as pd
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
+    _RUNNING_BALANCE,
     DERIVED,
     NOT_COPIED,
+    _bare_key,
     alias_index,
     customer_column_that_varies,
     debit_credit_as_amount,
@@ -30,6 +32,14 @@ from ar_excel.io.headers import (
     two_row_header,
 )
 from ar_excel.io.line_items import line_rows, line_rows_issue
+from ar_excel.io.opening_balances import (
+    CLOSING,
+    OPENING,
+    closing_issue,
+    labelled_rows,
+    opening_amounts,
+    running_balance_column,
+)
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
@@ -256,6 +266,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
     # Receivables) names the customer in the headings, not in a column
     by_headings = missing == ["Customer ID"] and kind in ("Invoices", "Payments")
+    by_sheet = by_headings and grid.customer is not None  # a sheet per customer
     if missing and not by_headings:
         return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
 
@@ -285,6 +296,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in sums:
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
+    opening: list[int] = []
+    if credit_column is not None:  # a running-balance ledger's brought and carried forward
+        closing = labelled_rows(columns, types, keep, CLOSING)
+        keep[closing] = False
+        issues.extend(closing_issue(columns, closing, sheet, grid.left, first_row))
+        opening = labelled_rows(columns, types, keep, OPENING)
     footers = footer_rows(columns, types, keep, blanks, [
         j for j, n in enumerate(names) if n in kinds_required(schema)])
     for pos, _ in footers:
@@ -300,13 +317,17 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         headings = headings_with_sums(columns, types, keep, names, schema, blanks,
                                       ledger_amounts)
     keep[headings] = False  # a group's heading (a customer, an age band) is no record
-    if by_headings:
+    if by_sheet:
+        customers = np.full(len(keep), grid.customer, dtype=object)
+    elif by_headings:
         if not len(headings):
             return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
         group = np.full(len(keep), None, dtype=object)
         group[headings] = columns[0][headings]
         customers = pd.Series(group, dtype="object").ffill().to_numpy()
     positions = np.flatnonzero(keep)
+    if opening:  # (as positions among the records)
+        opening = np.flatnonzero(np.isin(positions, opening)).tolist()
     if len(positions) < len(data):
         columns = [c[keep] for c in columns]
         types = [t.take(keep) for t in types]
@@ -317,6 +338,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         header.append(None)
         written["Customer ID"] = "Customer Name"
         letters["Customer ID"] = letters[names[0]]
+        if by_sheet:  # (the sheet's title names it)
+            written["Customer ID"] = "Customer"
+            letters["Customer ID"] = grid.customer_letter or letters[names[0]]
     row_numbers = positions + (first_row + 1)
     excel_rows = row_numbers.tolist()
 
@@ -379,6 +403,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(2).where(either)
         unreadable["Amount"] = unreadable["Amount"] | {
             p for p in errors if pd.isna(debit.iat[p])}
+        if opening:
+            at = running_balance_column(header, names, _RUNNING_BALANCE, _bare_key)
+            balance = None if at is None else parse_column(
+                columns[at], "money", day_first=policy.day_first,
+                decimal_comma=policy.decimal_comma, types=types[at])[0]
+            issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
+                                          grid.left, excel_rows, letters, written["Amount"]))
     frame = pd.DataFrame(parsed, copy=False)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
@@ -414,7 +445,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for f in schema.fields:
         if f.required and f.name in written:
             for pos in frame[f.name].isna().to_numpy().nonzero()[0]:
-                if pos in unreadable[f.name]:
+                if pos in unreadable[f.name] or pos in opening:
                     continue  # reported already, as a value that could not be read
                 issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
                                     None, f"{written[f.name]} is required but blank"))

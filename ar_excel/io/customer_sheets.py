@@ -1,0 +1,163 @@
+"""A receivables ledger kept a sheet per customer, read as the invoice list.
+
+Many small firms keep each customer's account on a sheet of its own (a statement of account,
+or a sub-ledger of Date, Ref, Debit, Credit, Balance), the customer named in the title above
+the columns ("Customer: Nile Foods (C001)", "العميل: شركة الأمل") or by the sheet's name,
+never in a column. Where no sheet holds the invoice list, such sheets are it: each sheet's
+rows are its customer's documents (debits are invoices, credits are receipts and credit
+notes), and every row keeps its own sheet and row for its cell addresses.
+
+A sheet is one customer's when its header row names an invoice list's columns but no
+customer column, and its title cells or its name name exactly one customer of the master (by
+ID, or by name as the master writes it). One Input Issue says which sheets were read so and
+whose each is; a sheet under such columns whose customer cannot be told is said too, with
+its title cell, so that none of its money goes unread in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from ar_excel.core.customers.ids import NameIndex, id_key, names_as_ids
+from ar_excel.io.grid import Grid
+from ar_excel.io.headers import find_header_row, map_headers, names_debit_and_credit
+from ar_excel.io.sheet_kinds import NEVER_BY_CONTENT, OUTPUT_TABS, find_kind
+from ar_excel.model import ROW, SHEET, Issue, Table, column_letter
+from ar_excel.names import match_key
+from ar_excel.policy import Policy
+from ar_excel.schema import SCHEMAS
+
+# A title's label before the customer ("Customer:", "Account -", "العميل :").
+_LABEL = re.compile(
+    r"(?i)^\s*(?:statement\s+of\s+account|customer\s+(?:name|account|ledger|statement)|"
+    r"customer|client|account(?:\s+name)?|debtor|party|name|to|كشف\s+حساب(?:\s+العميل)?|"
+    r"حساب(?:\s+العميل)?|اسم\s+العميل|العميل|السادة|السيد|كود\s+العميل|رقم\s+العميل)"
+    r"\s*(?:[:：\-–/]\s*|\s+(?=\S))")
+_TOKEN = re.compile(r"[\w\-./]+")
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+
+
+def _title_texts(text: str) -> list[str]:
+    """The ways a title cell may write a customer: whole, after its label, either side of
+    a dash, without its bracket, the bracket's content."""
+    out = [text.strip()]
+    bare = _LABEL.sub("", text, count=1).strip()
+    out.append(bare)
+    inside = _BRACKETED.findall(bare)
+    out.extend(inside)
+    out.append(_BRACKETED.sub(" ", bare).strip())
+    for part in re.split(r"\s+[-–|]\s+", bare):
+        out.append(_BRACKETED.sub(" ", part).strip())
+    return [t for t in dict.fromkeys(out) if t]
+
+
+def _customer_named(texts: list[tuple[str, str]], ids: dict[str, str],
+                    names: NameIndex) -> tuple[str, str] | None:
+    """(ID, cell) of the one customer the texts (text, cell) name by ID or by name; None
+    where they name none, or several."""
+    found: dict[str, str] = {}
+    for text, cell in texts:
+        for token in _TOKEN.findall(text):
+            cid = ids.get(id_key(token.strip("-./")))
+            if cid is not None:
+                found.setdefault(cid, cell)
+        variants = _title_texts(text)
+        for cid in names_as_ids(variants, names).values():
+            found.setdefault(cid, cell)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _ledger_header(grid: Grid) -> int | None:
+    """The header row of a sheet laid out as one customer's documents (an invoice list's
+    number or date and amount, or debit and credit, and no customer column); None if not."""
+    schema = SCHEMAS["Invoices"]
+    h = find_header_row(grid.rows, schema)
+    if h is None:
+        return None
+    _, written = map_headers(grid.rows[h], schema, grid.left)
+    if "Customer ID" in written:
+        return None
+    money = "Amount" in written or "Balance" in written or names_debit_and_credit(grid.rows[h])
+    document = "Invoice No" in written or "Invoice Date" in written
+    return h if money and document else None
+
+
+def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataFrame
+                         ) -> tuple[list[Grid], list[Issue], set[str]]:
+    """The sheets each holding one customer's documents (module docstring), as grids naming
+    their customer; an Input Issue for each such sheet whose customer is not told; and the
+    names of all the sheets so laid out."""
+    ids = {id_key(str(c)): c for c in customers["Customer ID"].dropna()}
+    names = NameIndex(customers)
+    found, untold = [], []
+    for g in grids:
+        if g.header is not None or g.hidden or g.name in taken or g.name.startswith("_") \
+                or find_kind(g.name) is not None \
+                or match_key(g.name) in OUTPUT_TABS | NEVER_BY_CONTENT:
+            continue
+        h = _ledger_header(g)
+        if h is None:
+            continue
+        texts = []  # (the title's cells first: their address is said)
+        for r, row in enumerate(g.rows[:h]):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and v.strip():
+                    texts.append((v, f"{column_letter(g.left + c)}{g.top + r + 1}"))
+        texts.append((g.name, ""))
+        named = _customer_named(texts, ids, names)
+        if named is None:
+            untold.append((g, h))
+            continue
+        cid, cell = named
+        letter = re.match(r"[A-Z]+", cell).group(0) if cell else None
+        found.append((replace(g, customer=cid, customer_letter=letter, notes=[]), cell))
+    issues = []
+    if found:
+        for g, h in untold:
+            issues.append(Issue(
+                g.name, f"{column_letter(g.left)}{g.top + 1}", "Customer ID", None,
+                f"sheet '{g.name}' is laid out like the other customers' sheets (header row "
+                f"{g.top + h + 1}) but neither its name nor its title names a customer of the "
+                f"list: not read; write the customer's ID in its title"))
+    laid_out = {g.name for g, _ in found} | {g.name for g, _ in untold}
+    return [g for g, _ in found], [*_said(found), *issues], laid_out
+
+
+def _said(found: list[tuple[Grid, str]]) -> list[Issue]:
+    if not found:
+        return []
+    first = found[0][0]
+    each = "; ".join(f"'{g.name}' = {g.customer}" + (f" ({cell})" if cell else "")
+                     for g, cell in found[:8])
+    more = f"; +{len(found) - 8}" if len(found) > 8 else ""
+    return [Issue(first.name, f"{column_letter(first.left)}{first.top + 1}", "Customer ID",
+                  None, f"no Invoices sheet: {len(found)} sheet(s) each holding one customer's "
+                  f"account read as the invoice list, each sheet's customer from its title "
+                  f"(the cell given) or its name ({each}{more})")]
+
+
+def read_customer_sheets(grids: list[Grid], policy: Policy
+                         ) -> tuple[Table | None, list[Issue]]:
+    """The customers' sheets read as one invoice list, each row keeping its sheet."""
+    from ar_excel.io.table_read import read_table
+
+    tables, issues = [], []
+    for g in grids:
+        table, found = read_table(g, "Invoices", policy)
+        issues.extend(found)
+        if table is not None:
+            tables.append(table)
+    if not tables:
+        return None, issues
+    main = tables[0]
+    if len(tables) > 1:
+        main.frame = pd.concat([t.frame.assign(**{SHEET: t.sheet}) for t in tables],
+                               ignore_index=True).astype({ROW: "int64"})
+        main.raw = pd.concat([t.raw for t in tables], ignore_index=True)
+        for t in tables[1:]:
+            main.sheet_letters[t.sheet] = dict(t.letters)
+            main.sheet_headers[t.sheet] = dict(t.headers)
+    return main, issues

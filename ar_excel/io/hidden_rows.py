@@ -1,0 +1,97 @@
+"""Rows of a contract sheet hidden in Excel (by a filter, by hand, or in a collapsed group).
+
+An accountant filters the invoice list to one customer (AutoFilter), or collapses the groups
+of a subtotalled list, and saves. The cell reader sees every row, hidden or not, and the
+ledger must count them all: a filter is a view, not a deletion. But the totals ar_excel
+gives then differ from what the clerk sees on screen, so one Input Issue per sheet says how
+many records were hidden and read (and whether by a filter), naming the first rows.
+
+Only an .xlsx/.xlsm says which rows are hidden (``<row hidden="1">``); its sheets' XML is
+searched as bytes, a chunk at a time, and a row tag read only where the mark is, as for the
+error cells (``cell_errors``), and only for sheets up to ``SCAN_BYTES``.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ar_excel.io.cell_errors import UNREADABLE_XLSX, sheet_parts_to_scan
+
+if TYPE_CHECKING:
+    from ar_excel.model import Book
+
+_CHUNK = 1 << 22
+_HIDDEN_MARKS = (b'hidden="1"', b"hidden='1'", b'hidden="true"', b"hidden='true'")
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=[\"'](\d+)[\"'][^>]*?\bhidden=[\"'](?:1|true)[\"']"
+                         rb"|<(?:\w+:)?row\b[^>]*?\bhidden=[\"'](?:1|true)[\"'][^>]*?\br=[\"'](\d+)[\"']")
+_FILTER = (b"<autoFilter", b":autoFilter")
+_TAIL = 1024  # a row tag cut between two chunks is whole in the next window
+
+
+def _sheet_hidden_rows(archive: zipfile.ZipFile, part: str) -> tuple[set[int], bool]:
+    """The hidden rows (1-based) of one sheet's XML, and whether it has an AutoFilter."""
+    rows: set[int] = set()
+    filtered = False
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = tail + chunk
+            if any(mark in window for mark in _HIDDEN_MARKS):
+                rows.update(int(a or b) for a, b in _HIDDEN_ROW.findall(window))
+            filtered = filtered or any(mark in window for mark in _FILTER)
+            tail = window[-_TAIL:]
+    return rows, filtered
+
+
+def hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
+    """Sheet -> (its hidden rows, whether it has an AutoFilter), of the sheets asked for
+    that hide rows; nothing of a file that is no .xlsx/.xlsm or cannot be looked into."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    found: dict[str, tuple[set[int], bool]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = {i.filename: i.file_size for i in archive.infolist()}
+            for sheet, part in sheet_parts_to_scan(archive, sheets, sizes, large=False):
+                rows, filtered = _sheet_hidden_rows(archive, part)
+                if rows:
+                    found[sheet] = (rows, filtered)
+    except UNREADABLE_XLSX:
+        return found
+    return found
+
+
+def tell_hidden_rows(book: Book, hidden: dict[str, tuple[set[int], bool]]) -> None:
+    """One Input Issue per contract sheet some of whose records are hidden rows."""
+    from ar_excel.model import ROW, SHEET, Issue
+
+    if not hidden:
+        return
+    for kind in ("Customers", "Invoices", "Payments"):
+        table = book.tables.get(kind)
+        if table is None:
+            continue
+        frame = table.frame
+        sheets = frame[SHEET] if SHEET in frame.columns else None
+        for sheet in dict.fromkeys([table.sheet, *table.sheet_letters]):
+            if sheet not in hidden:
+                continue
+            rows, filtered = hidden[sheet]
+            own = frame[ROW] if sheets is None else frame.loc[
+                (sheets == sheet) | (sheets.isna() & (sheet == table.sheet)), ROW]
+            records = sorted(set(own.tolist()) & rows)
+            if not records:
+                continue
+            letter = (table.sheet_letters.get(sheet) or table.letters).get(
+                next(iter(table.headers), ""), "A")
+            shown = ", ".join(map(str, records[:8])) + (
+                f", +{len(records) - 8}" if len(records) > 8 else "")
+            how = "hidden by the sheet's filter (AutoFilter)" if filtered else \
+                "hidden (by hand or in a collapsed group)"
+            book.issues.append(Issue(
+                sheet, f"{letter}{records[0]}", "", None,
+                f"{len(records)} row(s) of sheet '{sheet}' are {how}: read like "
+                f"every other row (a filter is a view; the figures count them all): rows {shown}"))

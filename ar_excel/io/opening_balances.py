@@ -1,0 +1,101 @@
+"""The opening and closing balance rows of a customer's running-balance ledger.
+
+A sub-ledger kept as Date, Ref, Description, Debit, Credit, Balance starts a period with the
+balance brought forward ("Balance b/f", "Opening Balance", "رصيد أول المدة") and may end it
+with the balance carried forward ("Balance c/f", "Closing balance", "الرصيد الختامي").
+
+* The opening row is money owed from before the period: an open item of its own. Where it
+  writes the amount under Debit (or Credit) it is read so; where it writes only the running
+  balance, that balance is its amount. Either way one Input Issue per row says so (it has no
+  invoice number, often no date), instead of "required but blank" for each empty cell.
+* The closing row restates the balance (a hand-kept T-account even enters it on the credit
+  side to close the account): it is no receipt nor invoice and is not read, said once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ar_excel.model import Issue, column_letter
+from ar_excel.parsing import ValueTypes
+
+OPENING = re.compile(
+    r"(?i)\bbalance\s*(?:b\s*/\s*[fd]|brought\s*(?:forward|down)|forward)\b|^\s*b\s*/\s*[fd]\b|"
+    r"\bbrought\s+(?:forward|down)\b|\bopening\s+(?:balance|bal\.?)|\bprevious\s+balance\b|"
+    r"رصيد\s*(?:أول|اول|بداية)\s*(?:المدة|المده|الفترة|الفتره|السنة|العام)|"
+    r"(?:ال)?رصيد\s*(?:ال)?افتتاحي|(?:ال)?رصيد\s*(?:ال)?سابق|رصيد\s*ما\s*قبله|رصيد\s*منقول\s*من|"
+    r"رصيد\s*مرحل\s*من")
+CLOSING = re.compile(
+    r"(?i)\bbalance\s*(?:c\s*/\s*[fd]|carried\s*(?:forward|down))\b|^\s*c\s*/\s*[fd]\b|"
+    r"\bcarried\s+(?:forward|down)\b|\bclosing\s+(?:balance|bal\.?)|"
+    r"(?:ال)?رصيد\s*(?:ال)?ختامي|رصيد\s*(?:آخر|اخر|نهاية)\s*(?:المدة|المده|الفترة|الفتره|السنة|العام)|"
+    r"رصيد\s*(?:منقول|مرحل)\s*(?:إلى|الى|ل)")
+
+
+def labelled_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                  pattern: re.Pattern[str]) -> list[int]:
+    """Positions of kept rows with a text cell the pattern finds (each text column screened
+    in one search first: most ledgers have one such row per customer, many have none)."""
+    found: set[int] = set()
+    for column, kinds in zip(columns, types, strict=True):
+        where = np.flatnonzero(kinds.mask(str) & keep)
+        if not len(where):
+            continue
+        texts = column[where].tolist()
+        if not pattern.search("\n".join(texts)):
+            continue
+        found.update(p for p, t in zip(where.tolist(), texts, strict=True) if pattern.search(t))
+    return sorted(found)
+
+
+def _label(columns: list[np.ndarray], pos: int, pattern: re.Pattern[str]) -> tuple[str, int]:
+    """The row's text the pattern finds, and its column's position."""
+    return next((str(c[pos]).strip(), j) for j, c in enumerate(columns)
+                if isinstance(c[pos], str) and pattern.search(c[pos]))
+
+
+def closing_issue(columns: list[np.ndarray], positions: list[int], sheet: str, left: int,
+                  first_row: int) -> list[Issue]:
+    if not positions:
+        return []
+    rows = [p + first_row + 1 for p in positions]
+    label, j = _label(columns, positions[0], CLOSING)
+    shown = ", ".join(map(str, rows[:5])) + (f", +{len(rows) - 5}" if len(rows) > 5 else "")
+    return [Issue(sheet, f"{column_letter(left + j)}{rows[0]}", "", label,
+                  f"'{label}' restates the account's balance: {len(rows)} closing balance "
+                  f"row(s) not read as records (row {shown})")]
+
+
+def running_balance_column(header: list[Any], names: list[str], running_keys: frozenset[str],
+                           bare_key: Any) -> int | None:
+    """The running balance's column of a ledger read by its debits and credits."""
+    return next((j for j, h in enumerate(header)
+                 if names[j] != "Balance" and bare_key(h) in running_keys), None)
+
+
+def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, balance: Any,
+                    sheet: str, left: int, excel_rows: list[int], letters: dict[str, str],
+                    header: str) -> list[Issue]:
+    """Each opening row's amount: its debit less credit as written, else its running
+    balance (``amount`` is changed in place); the Input Issue of each."""
+    issues = []
+    for pos in opening:
+        label, j = _label(columns, pos, OPENING)
+        if amount.iat[pos] != amount.iat[pos] and balance is not None and \
+                balance.iat[pos] == balance.iat[pos]:  # (NaN: nothing under Debit or Credit)
+            amount.iat[pos] = round(float(balance.iat[pos]), 2)
+            how = f"its balance, {amount.iat[pos]:,.2f} (nothing under Debit or Credit)"
+        elif amount.iat[pos] == amount.iat[pos]:
+            how = f"{amount.iat[pos]:,.2f}"
+        else:
+            issues.append(Issue(sheet, f"{letters['Amount']}{excel_rows[pos]}", header, None,
+                                f"opening balance '{label}' on row {excel_rows[pos]} gives no "
+                                f"amount (no debit, credit or balance): not read"))
+            continue
+        issues.append(Issue(sheet, f"{column_letter(left + j)}{excel_rows[pos]}", "", label,
+                            f"opening balance '{label}' read as one open item of {how}: the "
+                            f"balance owed from before the ledger's first entry"))
+    return issues

@@ -1,0 +1,325 @@
+"""Workbooks as accountants keep them by hand, read to the right open balance per customer:
+a ledger kept a sheet per customer (the customer in the title, not in a column), a
+running-balance sub-ledger (Debit, Credit, Balance, a balance brought forward and carried
+forward), rows hidden by a filter, an Excel table with a totals row, subtotals per customer,
+receipts typed in one list with the invoices (قبض), amounts written with their currency."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.worksheet.table import Table, TableColumn
+
+from ar_excel.core.ledger import open_items
+from ar_excel.io.reader import read_book
+
+D = dt.datetime
+AS_OF = pd.Timestamp("2026-11-30")
+CUSTOMERS = [("C001", "Nile Foods"), ("C002", "Delta Trading"), ("C003", "Cairo Steel")]
+INVOICES = [("INV-101", "C001", D(2026, 9, 5), 12000.0), ("INV-102", "C002", D(2026, 9, 12), 8500.0),
+            ("INV-103", "C001", D(2026, 10, 3), 4300.5), ("INV-104", "C003", D(2026, 10, 9), 25000.0),
+            ("INV-105", "C002", D(2026, 10, 20), 3100.0), ("CN-01", "C002", D(2026, 10, 25), -500.0)]
+RECEIPTS = [("RC-1", "C001", D(2026, 10, 5), 12000.0, "INV-101"),
+            ("RC-2", "C002", D(2026, 10, 14), 5000.0, "INV-102"),
+            ("RC-3", "C003", D(2026, 11, 8), 20000.0, "INV-104")]
+# C001: 12,000 + 4,300.50 - 12,000; C002: 8,500 + 3,100 - 500 - 5,000; C003: 25,000 - 20,000
+OPEN = {"C001": 4300.5, "C002": 6100.0, "C003": 5000.0}
+
+
+def _book(sheets_of) -> openpyxl.Workbook:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit"])
+    for cid, name in CUSTOMERS:
+        ws.append([cid, name, "EGP", 30, 100000])
+    sheets_of(wb)
+    return wb
+
+
+def _payments(wb: openpyxl.Workbook) -> None:
+    ws = wb.create_sheet("Payments")
+    ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"])
+    for r in RECEIPTS:
+        ws.append(list(r))
+
+
+def _open_by_customer(book) -> dict[str, float]:
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    return {k: round(v, 2) for k, v in items.groupby("Customer ID")["Open Amount"].sum().items()
+            if round(v, 2)}
+
+
+def _saved(tmp_path, wb, name="book.xlsx"):
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _messages(book) -> list[tuple[str, str, str]]:
+    return [(i.sheet, i.cell, i.message) for i in book.issues]
+
+
+# A ledger kept a sheet per customer --------------------------------------------------------
+
+def _statement_sheets(wb: openpyxl.Workbook, title=lambda cid, name: f"Customer: {name} ({cid})",
+                      sheet=lambda cid, name: name) -> None:
+    for cid, name in CUSTOMERS:
+        ws = wb.create_sheet(sheet(cid, name))
+        ws.append([title(cid, name)])
+        ws.append(["Statement of account"])
+        ws.append([])
+        ws.append(["Invoice No", "Invoice Date", "Amount", "Paid", "Balance"])
+        for number, owner, date, amount in INVOICES:
+            if owner == cid:
+                paid = sum(r[3] for r in RECEIPTS if r[4] == number)
+                ws.append([number, date, amount, paid, amount - paid])
+
+
+def test_a_sheet_per_customer_is_the_invoice_list_each_customer_from_its_title(tmp_path):
+    book = read_book(_saved(tmp_path, _book(lambda wb: _statement_sheets(
+        wb, sheet=lambda cid, name: f"Sheet{cid[-1]}"))))
+    assert _open_by_customer(book) == OPEN
+    inv = book.tables["Invoices"]
+    assert len(inv.frame) == 6
+    assert sorted(set(inv.frame["_sheet"])) == ["Sheet1", "Sheet2", "Sheet3"]
+    # each record keeps its own sheet and row: CN-01 is on Delta's sheet, row 7
+    cn = inv.frame.index[inv.frame["Invoice No"] == "CN-01"][0]
+    assert (inv.sheet_at(cn), inv.cell(cn, "Amount")) == ("Sheet2", "C7")
+    assert _messages(book)[0] == (
+        "Sheet1", "A1", "no Invoices sheet: 3 sheet(s) each holding one customer's account read "
+        "as the invoice list, each sheet's customer from its title (the cell given) or its name "
+        "('Sheet1' = C001 (A1); 'Sheet2' = C002 (A1); 'Sheet3' = C003 (A1))")
+
+
+def test_a_customer_sheet_named_for_the_customer_without_an_id_in_the_title(tmp_path):
+    book = read_book(_saved(tmp_path, _book(lambda wb: _statement_sheets(
+        wb, title=lambda cid, name: "كشف حساب عميل"))))
+    assert _open_by_customer(book) == OPEN
+    assert "('Nile Foods' = C001; 'Delta Trading' = C002; 'Cairo Steel' = C003)" in \
+        _messages(book)[0][2]
+
+
+def test_a_customer_sheet_whose_customer_cannot_be_told_is_said_not_dropped(tmp_path):
+    def sheets(wb):
+        _statement_sheets(wb, sheet=lambda cid, name: f"Sheet{cid[-1]}")
+        ws = wb.create_sheet("Sheet9")
+        ws.append(["Customer: Unknown Buyer"])
+        ws.append(["Invoice No", "Invoice Date", "Amount"])
+        ws.append(["INV-900", D(2026, 11, 1), 999.0])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert ("Sheet9", "A1", "sheet 'Sheet9' is laid out like the other customers' sheets "
+            "(header row 2) but neither its name nor its title names a customer of the list: "
+            "not read; write the customer's ID in its title") in _messages(book)
+
+
+def test_customer_sheets_are_not_looked_for_beside_an_invoices_sheet(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Invoices")
+        ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+        for r in INVOICES:
+            ws.append(list(r))
+        _payments(wb)
+        ws = wb.create_sheet("Nile Foods")  # a statement printed for one customer
+        ws.append(["Customer: Nile Foods (C001)"])
+        ws.append(["Invoice No", "Invoice Date", "Amount"])
+        ws.append(["INV-101", D(2026, 9, 5), 12000.0])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert book.tables["Invoices"].sheet == "Invoices"
+    assert len(book.invoices) == 6
+
+
+# A running-balance sub-ledger ---------------------------------------------------------------
+
+def _sub_ledger(wb: openpyxl.Workbook, arabic: bool, brought: dict[str, float],
+                in_debit: bool = False) -> None:
+    head = ["التاريخ", "المرجع", "البيان", "مدين", "دائن", "الرصيد"] if arabic else \
+        ["Date", "Ref", "Description", "Debit", "Credit", "Balance"]
+    for cid, name in CUSTOMERS:
+        ws = wb.create_sheet(f"حساب {cid}" if arabic else cid)
+        ws.append([name])
+        ws.append([f"كود العميل: {cid}" if arabic else f"Customer code: {cid}"])
+        ws.append(head)
+        balance = brought.get(cid, 0.0)
+        if cid in brought:
+            label = "رصيد أول المدة" if arabic else "Balance b/f"
+            ws.append([D(2026, 8, 31), None, label, balance if in_debit else None, None, balance])
+        moves = [(d, n, "Invoice", a) for n, c, d, a in INVOICES if c == cid]
+        moves += [(d, n, f"Receipt {i}", -a) for n, c, d, a, i in RECEIPTS if c == cid]
+        for date, ref, text, amount in sorted(moves):
+            balance += amount
+            ws.append([date, ref, text, amount if amount > 0 else None,
+                       -amount if amount < 0 else None, balance])
+        ws.append([None, None, "الرصيد الختامي" if arabic else "Balance c/f", None, balance, None])
+
+
+@pytest.mark.parametrize("arabic", [False, True])
+def test_a_running_balance_ledger_per_customer_with_its_balance_brought_forward(tmp_path, arabic):
+    book = read_book(_saved(tmp_path, _book(lambda wb: _sub_ledger(wb, arabic, {"C001": 2500.0}))))
+    assert _open_by_customer(book) == {**OPEN, "C001": 6800.5}
+    sheet = "حساب C001" if arabic else "C001"
+    label = "رصيد أول المدة" if arabic else "Balance b/f"
+    closing = "الرصيد الختامي" if arabic else "Balance c/f"
+    messages = _messages(book)
+    assert (sheet, "C4", f"opening balance '{label}' read as one open item of its balance, "
+            "2,500.00 (nothing under Debit or Credit): the balance owed from before the "
+            "ledger's first entry") in messages
+    # the balance carried forward, entered on the credit side, is no receipt
+    assert (sheet, "C8", f"'{closing}' restates the account's balance: 1 closing balance row(s) "
+            "not read as records (row 8)") in messages
+    assert not [m for m in messages if "required but blank" in m[2]]
+    frame = book.invoices
+    assert frame.loc[frame["Invoice No"].isna(), "Amount"].tolist() == [2500.0]
+
+
+def test_an_opening_balance_written_under_debit_is_read_as_written(tmp_path):
+    book = read_book(_saved(tmp_path, _book(
+        lambda wb: _sub_ledger(wb, False, {"C002": 1200.0}, in_debit=True))))
+    assert _open_by_customer(book) == {**OPEN, "C002": 7300.0}
+    assert ("C002", "C4", "opening balance 'Balance b/f' read as one open item of 1,200.00: the "
+            "balance owed from before the ledger's first entry") in _messages(book)
+
+
+def test_a_sub_ledger_in_one_sheet_under_a_heading_per_customer(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Customer Ledger")
+        ws.append(["Date", "Ref", "Description", "Debit", "Credit", "Balance"])
+        for cid, name in CUSTOMERS:
+            ws.append([f"{cid} - {name}"])
+            balance = 0.0
+            if cid == "C003":
+                ws.append([None, None, "Opening Balance", None, None, 750.0])
+                balance = 750.0
+            for n, c, d, a in INVOICES:
+                if c == cid:
+                    balance += a
+                    ws.append([d, n, "Invoice", a if a > 0 else None, -a if a < 0 else None,
+                               balance])
+            for n, c, d, a, _ in RECEIPTS:
+                if c == cid:
+                    balance -= a
+                    ws.append([d, n, "Receipt", None, a, balance])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == {**OPEN, "C003": 5750.0}
+
+
+# Hidden rows, tables, subtotals ---------------------------------------------------------------
+
+def _invoice_sheet(wb, rows=INVOICES):
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    for r in rows:
+        ws.append(list(r))
+    return ws
+
+
+def test_rows_hidden_by_a_filter_are_read_and_said(tmp_path):
+    def sheets(wb):
+        ws = _invoice_sheet(wb)
+        ws.auto_filter.ref = "A1:D7"
+        ws.auto_filter.add_filter_column(1, ["C001"])
+        for row, r in enumerate(INVOICES, start=2):
+            ws.row_dimensions[row].hidden = r[1] != "C001"
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert ("Invoices", "A3", "4 row(s) of sheet 'Invoices' are hidden by the sheet's "
+            "filter (AutoFilter): read like every other row (a filter is a view; the figures "
+            "count them all): rows 3, 5, 6, 7") in _messages(book)
+
+
+def test_rows_of_a_collapsed_group_are_read_and_said(tmp_path):
+    def sheets(wb):
+        ws = _invoice_sheet(wb)
+        for row in (3, 4):
+            ws.row_dimensions[row].outlineLevel = 1
+            ws.row_dimensions[row].hidden = True
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert [m for m in _messages(book) if "hidden" in m[2]] == [
+        ("Invoices", "A3", "2 row(s) of sheet 'Invoices' are hidden (by hand or in a "
+         "collapsed group): read like every other row (a filter is a view; the figures count "
+         "them all): rows 3, 4")]
+
+
+def test_an_excel_table_with_a_totals_row_reads_its_records_only(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Sales")
+        ws.append(["Sales ledger FY2026"])
+        ws.append([])
+        ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+        for r in INVOICES:
+            ws.append(list(r))
+        ws.append(["Total", None, None, 52400.5])  # (the value Excel saves)
+        table = Table(displayName="Invoices", ref="A3:D10", totalsRowCount=1)
+        table.tableColumns = [TableColumn(id=1, name="Invoice No", totalsRowLabel="Total"),
+                              TableColumn(id=2, name="Customer ID"),
+                              TableColumn(id=3, name="Invoice Date"),
+                              TableColumn(id=4, name="Amount", totalsRowFunction="sum")]
+        ws.add_table(table)
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert len(book.invoices) == 6
+
+
+def test_subtotals_per_customer_in_a_grouped_list_are_not_records(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Invoices")
+        ws.append(["Customer ID", "Invoice No", "Invoice Date", "Amount"])
+        grand = 0.0
+        for cid, _ in CUSTOMERS:
+            rows = [r for r in INVOICES if r[1] == cid]
+            for n, c, d, a in rows:
+                ws.append([c, n, d, a])
+            ws.append([f"Total {cid}", None, None, sum(r[3] for r in rows)])
+            grand += sum(r[3] for r in rows)
+        ws.append(["Grand Total", None, None, grand])
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert len(book.invoices) == 6
+
+
+# One list of invoices and receipts, amounts as typed -----------------------------------------
+
+def test_receipts_typed_qabd_in_the_invoice_list_are_money_received(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("الحركات")
+        ws.append(["التاريخ", "النوع", "رقم المستند", "رقم العميل", "المبلغ"])
+        for n, c, d, a in INVOICES:
+            ws.append([d, "فاتورة" if a > 0 else "إشعار دائن", n, c, abs(a)])
+        for (n, c, d, a, _), kind in zip(RECEIPTS, ["قبض", "سند قبض نقدي", "Payment Received"],
+                                         strict=True):
+            ws.append([d, kind, n, c, a])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert not [m for m in _messages(book) if "no document type" in m[2]]
+
+
+def test_amounts_with_their_currency_written_and_credit_notes_in_brackets(tmp_path):
+    def sheets(wb):
+        written = ["12,000.00 EGP", "EGP 8,500.00", "٤٬٣٠٠٫٥٠ ج.م", "E£25,000.00", "LE 3,100",
+                   "(500.00)"]
+        ws = _invoice_sheet(wb, [(n, c, d, w) for (n, c, d, _), w in
+                                 zip(INVOICES, written, strict=True)])
+        ws.append([])
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert book.invoices["Amount"].tolist() == [12000.0, 8500.0, 4300.5, 25000.0, 3100.0, -500.0]
