@@ -115,8 +115,11 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
         rows = (sizes > 0).to_numpy()
         if rows.any():
             method, note = _WORDS[kind][arabic]
-            parts.append(cash[rows].assign(Amount=sizes.to_numpy()[rows], Method=method,
-                                           Note=note))
+            part = cash[rows].assign(Amount=sizes.to_numpy()[rows], Method=method, Note=note)
+            if kind == "write-off":  # an agreed early-payment discount is discount allowed
+                discount = (applied["Method"] == "early-discount").to_numpy()[rows]
+                part.loc[discount, ["Method", "Note"]] = _WORDS["discount"][arabic]
+            parts.append(part)
             order += [(k, rank) for k in rows.nonzero()[0]]
     # An invoice the credit note settles in full has no cash row.
     keep = [k for k, (row, rank) in enumerate(order)
@@ -134,6 +137,10 @@ _WORDS = {  # (English, Arabic)
     "write-off": (("Write-off", "not cash: bank charges or discount within the tolerance; "
                                 "closes the invoice"),
                   ("شطب", "ليس نقدًا: مصاريف بنكية أو خصم في حدود السماح؛ يقفل الفاتورة")),
+    "discount": (("Discount", "not cash: the early-payment discount the customer's terms "
+                              "grant, taken in time; closes the invoice"),
+                 ("خصم تعجيل دفع", "ليس نقدًا: خصم تعجيل الدفع الذي تمنحه شروط العميل، أُخذ في "
+                                   "موعده؛ يقفل الفاتورة")),
     "withheld": (("Withholding Tax", "not cash: income tax withheld at source, to claim with "
                                      "the tax certificate; closes the invoice"),
                  ("ضريبة خصم من المنبع", "ليس نقدًا: ضريبة خصم من المنبع تُسترد بشهادة الخصم؛ "

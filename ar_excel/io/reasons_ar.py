@@ -32,6 +32,21 @@ _CONFIRM = "يُرجى التأكيد"
 _WRITE_OFF = "في حدود سماح المصاريف: يُقترح الشطب"
 
 
+def _early_discount_ar(m: re.Match[str]) -> str:
+    """The clause of an early-payment discount taken ("2/10 Net 30") in Arabic."""
+    terms = re.sub(r"(\S+) % within (\d+) days",
+                   lambda t: f"{t[1]} % خلال {t[2]} " + ("أيام" if 3 <= int(t[2]) <= 10 else "يوماً"),
+                   m[5])
+    text = (f"يسدد {m[1]} ({m[2]} مفتوح) " if m[1] else "") + (
+        f"ناقصاً {m[3]}: خصم تعجيل الدفع {m[4]} الذي تمنحه شروطه ({terms})")
+    if m[6]:
+        text += f" و{m[6]} مصاريف في حدود السماح"
+    text += ("، أُخذ في موعده: يُقترح شطبه خصماً" if m[7] is None else
+             f"، أُخذ بعد انتهاء مدة الخصم بـ {m[7]} يوماً: غير مستحق، يبقى الفرق مفتوحاً على "
+             "الفاتورة")
+    return text + (f"، {_CONFIRM}" if m[8] else "")
+
+
 def _at_the_peg_ar(text: str) -> str:
     """"(10,000.00 USD is 36,725.00 AED at the fixed rate: paid in AED?)" in Arabic."""
     text = re.sub(r"\((\S+ [A-Z]{3}) is (\S+ [A-Z]{3}) at the fixed rate: paid in ([A-Z]{3})\?\)",
@@ -155,6 +170,10 @@ _CLAUSES: list[tuple[str, object]] = [
      r"invoice(, please confirm)?",
      lambda m: f"يسدد {m[1]} ({m[2]} مفتوح) ناقصاً {m[3]}: خصم {m[4]} % مأخوذ، يبقى الفرق "
                "مفتوحاً على الفاتورة" + (f"، {_CONFIRM}" if m[5] else "")),
+    (r"(?:pays (.+?) \((\S+) open\) )?short by (\S+): the early-payment discount of (\S+) its "
+     r"terms grant \((.+?)\)(?: and (\S+) of charges within the fee tolerance)?, taken "
+     r"(?:in time: write-off proposed as a discount|(\d+) days after the discount period: not "
+     r"earned, left open on the invoice)(, please confirm)?", lambda m: _early_discount_ar(m)),
     (r"short by (\S+): bank charges over the fee tolerance, left open on the invoice",
      "ناقص {0}: مصاريف بنكية تتجاوز سماحية المصاريف، يبقى الفرق مفتوحاً على الفاتورة"),
     (r"short by (\S+): a (\S+) % discount taken, left open on the invoice",

@@ -53,12 +53,14 @@ from ar_excel.io.report_rows import (
 )
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
+    EARLY_DISCOUNT,
     MAY_BE_HIJRI,
     MAY_BE_SCALED,
     MAY_COUNT_FROM_MONTH_END,
     ValueTypes,
     as_ledger_sides,
     blank_mask,
+    early_discount_column,
     hijri_date_text,
     is_blank,
     means_unlimited,
@@ -379,6 +381,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             eom = _month_end_rows(values, value_kinds)
             if eom is not None:
                 parsed[TERMS_EOM] = eom
+            discounts = early_discount_column(values, value_kinds.mask(str))
+            if discounts is not None:  # "2/10 Net 30": 2 % off within 10 days
+                parsed[EARLY_DISCOUNT] = discounts
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():

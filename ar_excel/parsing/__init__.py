@@ -45,6 +45,12 @@ from ar_excel.parsing.digits import (
     is_blank,
     normalize_digits,
 )
+from ar_excel.parsing.early_discount import (
+    EARLY_DISCOUNT,
+    EarlyDiscount,
+    early_discount_column,
+    early_payment_discount,
+)
 from ar_excel.parsing.numbers import (
     MAY_BE_SCALED,
     as_ledger_sides,
@@ -87,6 +93,10 @@ __all__ = [
     "means_unlimited",
     "parse_terms",
     "parse_percent",
+    "EARLY_DISCOUNT",
+    "EarlyDiscount",
+    "early_discount_column",
+    "early_payment_discount",
     "parse_status",
     "parse_currency",
     "parse_id",

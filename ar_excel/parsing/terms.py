@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ar_excel.parsing.digits import normalize_digits
+from ar_excel.parsing.early_discount import discount_terms_net_days
 from ar_excel.parsing.numbers import parse_money, parse_number_text
 
 _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
@@ -152,6 +153,8 @@ def _terms_in_words(s: str, text: str) -> int:
     s = _ARABIC_MARKS.sub("", s)
     if m := _TERMS_NET.match(s):
         return int(m[1])
+    if (net := discount_terms_net_days(s)) is not None:  # "2% 10 days, net 30"
+        return net
     words = s.split(maxsplit=1)
     if len(words) == 2 and words[0].lower() in _NUMBER_WORDS:
         s = f"{_NUMBER_WORDS[words[0].lower()]} {words[1]}"

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
+from ar_excel.parsing import EARLY_DISCOUNT
 from ar_excel.schema import TERMS_EOM, UNLIMITED
 
 KEY = "Customer ID"
@@ -60,7 +61,8 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     Where a value could not be read (blank in ``frame``, typed in ``raw``), the typed text is
     kept so that correcting it shows as a change.
     """
-    fields = [c for c in frame.columns if c not in (ROW, KEY, TERMS_EOM, UNLIMITED)]
+    fields = [c for c in frame.columns
+              if c not in (ROW, KEY, TERMS_EOM, UNLIMITED, EARLY_DISCOUNT)]
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
@@ -77,6 +79,9 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
             texts = [t if e is None or not t else f"{t} EOM" if e == 0 else f"{t} EOM+{e}M"
                      for t, e in zip(texts, frame[TERMS_EOM].astype(object).where(
                          frame[TERMS_EOM].notna(), None).tolist(), strict=True)]
+        if f == "Payment Terms" and EARLY_DISCOUNT in frame.columns:  # "2/10 net 30" is not "30"
+            texts = [f"{d.rate:g}/{d.days} net {t}" if d is not None and t else t
+                     for t, d in zip(texts, frame[EARLY_DISCOUNT].tolist(), strict=True)]
         columns[f] = texts
     keys: list[str] = []
     seen: dict[str, int] = {}

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.credit_notes import OpenCredits
+from ar_excel.core.matching.early_discounts import EarlyDiscounts
 from ar_excel.core.matching.engine import (
     THOUSANDTHS,
     Allocation,
@@ -49,6 +50,7 @@ SUMMARY_COLUMNS = ["Item", "Amount", "Lines", "Note"]
 # withheld at source (``withholding``): the tax per invoice, a receivable from the tax authority.
 WITHHELD = "Withholding Tax"
 METHODS = ["recorded", "reference", "reference-fuzzy", "multi-invoice", "amount+payer", "fee-writeoff",
+           "early-discount",
            "withholding-tax", "credit-note", "partial", "overpayment", "on-account", "oldest-first", "amount-only"]
 
 
@@ -122,6 +124,7 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     payers = PayerDirectory(customers, learned)
     matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit),
                       OpenCredits(open_items, unit, "Payment"))
+    matcher.discounts = EarlyDiscounts(invoices, customers)
     if recorded is not None and len(recorded) and "Date" in lines:
         dates = pd.to_datetime(lines["Date"], errors="coerce")
         matcher.period = (dates.min(), dates.max())

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import money_text
+
+if TYPE_CHECKING:
+    from ar_excel.core.matching.early_discounts import DiscountTaken
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
 
@@ -113,9 +117,12 @@ class Booking:
                     self.apply(again)
 
     def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,
-               on_account_customer: str | None = None) -> list[Allocation]:
+               on_account_customer: str | None = None,
+               discount: DiscountTaken | None = None) -> list[Allocation]:
         """Spread the receipt over ``invs`` in order: each gets its open amount, the last
-        what is left; a shortfall within tolerance is a write-off, an excess goes on account."""
+        what is left; a shortfall within tolerance is a write-off, an excess goes on account.
+        With the agreed early-payment ``discount`` taken, each invoice gets its open amount
+        less its discount, written off (the last also the charges within the tolerance)."""
         out: list[Allocation] = []
         left = f.remaining
         total_open = self.inv.total(invs)
@@ -123,12 +130,16 @@ class Booking:
         tolerance = self.inv.tolerance(total_open, f.grain)
         for k, p in enumerate(invs):
             room = self.inv.remaining[p]
-            take = min(room, left)
+            last = k == len(invs) - 1
+            take = min(room, left) if discount is None or last else \
+                room - discount.per_invoice[p]
             if take <= 0:
                 break
             wo = 0
             m = method
-            if k == len(invs) - 1 and 0 < short <= tolerance and take < room:
+            if discount is not None:
+                wo, m = room - take, "early-discount"
+            elif last and 0 < short <= tolerance and take < room:
                 wo = room - take
                 m = "fee-writeoff"
             out.append(Allocation(f.pos, p, self.inv.customer[p], take, wo, m, conf, reason))

@@ -104,6 +104,7 @@ from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE, AmountSearc
 from ar_excel.core.matching.amounts import DENSITY_WINDOW
 from ar_excel.core.matching.booking import MATCHED, Allocation, Booking
 from ar_excel.core.matching.credit_notes import CreditNotes, OpenCredits
+from ar_excel.core.matching.early_discounts import EarlyDiscounts
 from ar_excel.core.matching.full_references import FullReferences
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM, OpenInvoices, Positions
 from ar_excel.core.matching.line_facts import LineFacts, StatementLines
@@ -154,6 +155,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.advances = advances if advances is not None else OpenCredits(
             nothing, invoices.unit, "Payment")
         self.inv.use_policy(policy)
+        # The early-payment discounts the customers' terms grant; set by ``match_statement``.
+        self.discounts = EarlyDiscounts(invoices, None)
         self.payers = payers
         self.policy = policy
         self.index = InvoiceIndex(invoices.number)

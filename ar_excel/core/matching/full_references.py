@@ -137,6 +137,15 @@ class FullReferences:
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {self._money(total - f.remaining)} "
                                "within the fee tolerance: write-off proposed")
+        # Short by the early-payment discount the customer's terms grant ("2/10 Net 30"),
+        # taken in time: the amount confirms the number, the discount is written off.
+        discount = self.discounts.taken(refs, total - f.remaining, f.date,
+                                        self.inv.tolerance(total, f.grain)) \
+            if one_customer and total > f.remaining and self.discounts else None
+        if discount is not None and discount.in_time \
+                and not self._payer_against(f, cust, "part of it"):
+            return self._alloc(f, refs, "early-discount", 0.95 - penalty,
+                               f"{said} {names}; {discount.clause}", discount=discount)
         # Beyond this point the amount does not confirm the number. A payer known for sure (by
         # account, or a certain name) to be another customer, or a number one digit away whose
         # invoice the amount fits (less charges or tax withheld), says it may be mistyped: the
@@ -267,6 +276,7 @@ class FullReferences:
                     "invoice" if taken is not None else
                     self._advance_pays_rest(advance, refs[0], total - f.remaining)
                     if advance is not None else
+                    discount.clause if discount is not None else  # (taken too late)
                     f"part payment of {self._money(self.inv.remaining[refs[0]])} open")
             return alloc(f, refs, "partial", (0.7 if against else 0.9) - penalty,
                          f"{said} {names}; {paid}" + against)

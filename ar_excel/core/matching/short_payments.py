@@ -91,12 +91,24 @@ class ShortPayments:
         if not self._known_for_sure(f, cust):
             return None  # (a likely name, read less surely, leaves the gap to later stages)
         gap = self.inv.remaining[p] - f.remaining
-        taken = self._what_was_taken(p, gap)
+        discount = self.discounts.taken([p], gap, f.date,
+                                        self.inv.tolerance(self.inv.remaining[p], f.grain)) \
+            if self.discounts else None
+        taken = discount.clause if discount is not None else self._what_was_taken(p, gap)
         if f.remaining % self.inv.tens == 0 and (taken is None or gap % self.inv.whole != 0):
             return None  # a round sum an odd amount under an invoice is a part payment
         certain = (taken is not None and len(found) == 1 and n == 1 and chance < SHORT_CHANCE
                    and not self.inv.with_amount(cust, gap, f.currency, None)
                    and self._no_exact_sum(cust, f))
+        if discount is not None:
+            # The customer's agreed early-payment discount: written off when taken in time.
+            said = (f"{how}; pays {self.inv.number[p]} ({self._money(self.inv.remaining[p])} "
+                    f"open) {discount.clause}" + ("" if certain else ", please confirm"))
+            if discount.in_time:
+                return self._alloc(f, [p], "early-discount", 0.86 if certain else 0.6, said,
+                                   discount=discount)
+            return [Allocation(f.pos, p, cust, f.remaining, 0, "partial",
+                               0.86 if certain else 0.6, said)]
         said = (f"{how}; pays {self.inv.number[p]} ({self._money(self.inv.remaining[p])} open) "
                 f"short by {self._money(gap)}")
         if taken is None:

@@ -1,0 +1,100 @@
+"""Early-payment discounts the customers' terms grant ("2/10 Net 30"), taken on a receipt.
+
+Accounting rule: a customer on terms of "2/10 Net 30" may pay 2 % less when it pays within 10
+days of the invoice date. A receipt short of the invoice(s) it pays by exactly that discount
+(to the cent, of each invoice's amount), credited by the bank within the discount period, has
+taken the discount it was granted: the cash is applied and the discount is proposed to write
+off (Method ``early-discount``; posted as a ``Discount``, discount allowed), so the invoice
+closes. The bank credits a transfer a day or two after the customer sends it, so a receipt
+up to ``TRANSFER_DAYS`` after the period still counts; later, the discount was not earned and
+the gap stays open on the invoice for a decision (claim it or allow it). A bank charge within
+the fee tolerance on top of the discount is written off with it, as it would be alone.
+
+Terms without a discount, or a gap that is not the agreed discount, leave the short payment
+to the other rules (``partial``, ``fee-writeoff``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ar_excel.core.matching.invoice_ledger import OpenInvoices
+from ar_excel.core.matching.minor_units import money_text
+from ar_excel.parsing import EARLY_DISCOUNT, EarlyDiscount
+
+# Days a transfer may take from the customer's bank to the booking on the statement.
+TRANSFER_DAYS = 3
+
+
+@dataclass(frozen=True)
+class DiscountTaken:
+    """A receipt's gap read as the agreed discount(s) of the invoices it pays."""
+
+    per_invoice: dict[int, int]  # invoice position -> the discount (units)
+    charges: int  # the rest of the gap: bank charges within the tolerance (units)
+    in_time: bool  # credited within the discount period (and the transfer days)
+    clause: str  # what it is, for the reason
+
+
+class EarlyDiscounts:
+    """Per open invoice: the early-payment discount its customer's terms grant."""
+
+    def __init__(self, inv: OpenInvoices, customers: pd.DataFrame | None) -> None:
+        self.inv = inv
+        self.granted: dict[int, EarlyDiscount] = {}
+        if customers is None or EARLY_DISCOUNT not in customers or "Customer ID" not in customers:
+            return
+        terms = {str(c): d for c, d in zip(customers["Customer ID"], customers[EARLY_DISCOUNT],
+                                           strict=True) if isinstance(d, EarlyDiscount)}
+        if not terms:
+            return
+        for c, ps in inv.by_customer.items():
+            if c in terms:
+                for p in ps:
+                    if inv.original[p] > 0 and inv.day[p] is not None:
+                        self.granted[p] = terms[c]
+
+    def _money(self, amount: int) -> str:
+        return money_text(amount, self.inv.unit)
+
+    def __bool__(self) -> bool:
+        return bool(self.granted)
+
+    def _discount(self, p: int) -> int:
+        """The discount on invoice ``p`` in units, to its minor unit."""
+        grain = self.inv.grain[p]
+        return round(self.inv.original[p] * self.granted[p].rate / 100 / grain) * grain
+
+    def taken(self, invs: list[int], gap: int, day: int | None,
+              tolerance: int) -> DiscountTaken | None:
+        """The gap of a receipt dated ``day`` under the open invoices ``invs`` read as their
+        agreed discounts (each to a cent, plus at most ``tolerance`` of bank charges); None
+        when an invoice grants none, or the gap is not its discount."""
+        if not self.granted or gap <= 0 or any(p not in self.granted for p in invs):
+            return None
+        if any(self.inv.remaining[p] != self.inv.original[p] for p in invs):
+            return None  # (part paid already: the discount was on the whole invoice, in time)
+        per = {p: self._discount(p) for p in invs}
+        charges = gap - sum(per.values())
+        slack = self.inv.cent * len(invs)
+        if charges < -slack or charges > max(tolerance, slack) or 0 in per.values():
+            return None
+        charges = max(charges, 0)
+        lateness = [day - (self.inv.day[p] + self.granted[p].days) for p in invs] \
+            if day is not None else [0]
+        late = max(lateness)
+        in_time = late <= TRANSFER_DAYS
+        terms = sorted({f"{self.granted[p].rate:g} % within {self.granted[p].days} days"
+                        for p in invs})
+        said = (f"short by {self._money(gap)}: the early-payment discount of "
+                f"{self._money(sum(per.values()))} its terms grant ({', '.join(terms)})")
+        if charges:
+            said += f" and {self._money(charges)} of charges within the fee tolerance"
+        if in_time:
+            clause = f"{said}, taken in time: write-off proposed as a discount"
+        else:
+            clause = (f"{said}, taken {late} days after the discount period: not earned, left "
+                      "open on the invoice")
+        return DiscountTaken(per, charges, in_time, clause)
