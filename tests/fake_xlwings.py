@@ -581,7 +581,9 @@ class ComPageSetup:
     """Excel's PageSetup: the properties ar_excel sets, recorded on the sheet in order."""
 
     _NAMES = ("Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows",
-              "PrintArea", "CenterHeader")
+              "PrintTitleColumns", "PrintArea", "LeftMargin", "RightMargin", "TopMargin",
+              "BottomMargin", "HeaderMargin", "FooterMargin", "CenterHeader", "LeftFooter",
+              "CenterFooter", "RightFooter")
 
     def __init__(self, sheet: Sheet) -> None:
         object.__setattr__(self, "_sheet", sheet)

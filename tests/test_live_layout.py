@@ -59,9 +59,14 @@ def test_long_table_frozen_landscape_one_page_wide_header_on_every_page(tmp_path
         ("ActiveWindow.FreezePanes", True),
         ("PageSetup.Orientation", 2), ("PageSetup.Zoom", False),
         ("PageSetup.FitToPagesWide", 1), ("PageSetup.FitToPagesTall", False),
-        ("PageSetup.PrintTitleRows", "$2:$2"),
+        ("PageSetup.PrintTitleRows", "$1:$2"),  # the Arabic labels with the header
         ("PageSetup.PrintArea", "$A$1:$C$52"),  # not the caption at E1
+        ("PageSetup.LeftMargin", 28.8), ("PageSetup.RightMargin", 28.8),
+        ("PageSetup.TopMargin", 64.8), ("PageSetup.BottomMargin", 43.2),
+        ("PageSetup.HeaderMargin", 21.6), ("PageSetup.FooterMargin", 21.6),
         ("PageSetup.CenterHeader", "Aging as of 2026-10-31 && before"),  # & printed as &
+        ("PageSetup.LeftFooter", "&A"), ("PageSetup.CenterFooter", "صفحة &P من &N"),
+        ("PageSetup.RightFooter", "&F"),
     ]
     # printer talk held back while setting up, and switched on again
     assert book.app._print_communication == [False, True]
@@ -71,7 +76,10 @@ def test_long_table_frozen_landscape_one_page_wide_header_on_every_page(tmp_path
     assert ws.freeze_panes == "A3"
     assert ws.page_setup.orientation == "landscape"
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
-    assert ws.print_title_rows == "$2:$2"
+    assert ws.print_title_rows == "$1:$2"
+    assert (ws.oddFooter.left.text, ws.oddFooter.center.text, ws.oddFooter.right.text) == (
+        "&A", "صفحة &P من &N", "&F")
+    assert (ws.page_margins.left, ws.page_margins.top) == (0.4, 0.9)
     assert ws.oddHeader.center.text == "Aging as of 2026-10-31 && before"
     assert str(ws.print_area).endswith("$A$1:$C$52")
 
@@ -89,7 +97,12 @@ def test_short_table_with_blocks_under_it_prints_no_title_rows(tmp_path):
         ("PageSetup.Orientation", 2), ("PageSetup.Zoom", False),
         ("PageSetup.FitToPagesWide", 1), ("PageSetup.FitToPagesTall", False),
         ("PageSetup.PrintArea", "$A$1:$D$10"),  # the block is wider than the table
+        ("PageSetup.LeftMargin", 28.8), ("PageSetup.RightMargin", 28.8),
+        ("PageSetup.TopMargin", 64.8), ("PageSetup.BottomMargin", 43.2),
+        ("PageSetup.HeaderMargin", 21.6), ("PageSetup.FooterMargin", 21.6),
         ("PageSetup.CenterHeader", "KPIs"),
+        ("PageSetup.LeftFooter", "&A"), ("PageSetup.CenterFooter", "Page &P of &N"),
+        ("PageSetup.RightFooter", "&F"),
     ]
     ws = _file_print(tab, tmp_path)
     assert ws.print_title_rows is None and ws.freeze_panes == "A2"
@@ -171,8 +184,12 @@ def test_aging_button_prints_as_the_command_line_or_plain_without_object_model(c
         calls = dict(sheet._com_calls)
         rows = int(ws.freeze_panes[1:]) - 1
         assert sheet._frozen == (rows, 0), name
-        assert calls["PageSetup.Orientation"] == 2 and calls["PageSetup.FitToPagesWide"] == 1
+        assert calls["PageSetup.Orientation"] == 2
+        assert calls["PageSetup.FitToPagesWide"] == ws.page_setup.fitToWidth, name
         assert calls.get("PageSetup.PrintTitleRows") == ws.print_title_rows, name
+        assert calls.get("PageSetup.PrintTitleColumns") == ws.print_title_cols, name
         assert calls.get("PageSetup.CenterHeader") == (ws.oddHeader.center.text or None), name
+        assert calls["PageSetup.CenterFooter"] == ws.oddFooter.center.text, name
+        assert calls["PageSetup.LeftMargin"] == round(ws.page_margins.left * 72, 2), name
         assert str(ws.print_area).endswith(calls["PageSetup.PrintArea"]), name
     assert book.sheets["Aging"].range("A1").value == "Customer ID"

@@ -218,9 +218,10 @@ def test_a_block_below_the_table_gets_columns_wide_enough_for_its_headers(tmp_pa
     out = tmp_path / "pack.xlsx"
     write_tabs([Tab("Dashboard", main, blocks=[trend])], out=out)
     widths = openpyxl.load_workbook(out)["Dashboard"].column_dimensions
-    assert widths["A"].width == 9  # "Measure" / "2026-10" + 2
-    assert widths["C"].width == len("Best-Possible DSO") + 2
-    assert widths["D"].width == len("Average Days Delinquent") + 2
+    # a header in bold (a tenth wider) with the filter button beside it (3 characters)
+    assert widths["A"].width == 11  # "Measure": 7 * 1.1 -> 8, + 3
+    assert widths["C"].width == 22  # "Best-Possible DSO": 17 * 1.1 -> 19, + 3
+    assert widths["D"].width == 29  # "Average Days Delinquent": 23 * 1.1 -> 26, + 3
 
 
 def test_an_arabic_chart_names_its_series_by_the_arabic_labels(tmp_path):

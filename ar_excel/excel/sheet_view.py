@@ -3,10 +3,13 @@
 Rules (the file writer's ``freeze_panes`` and ``_print_setup``):
 * The header row stays in view: panes frozen under it (with the Arabic label row or the
   dashboard's caption above it, when there is one).
-* Printed: landscape, fitted to one page wide (as many pages tall as it takes), the tab's title
-  in the page header (the caption beside the table is left off the print area), and the header
-  row repeated on each page only where the table runs over pages: a short table with blocks
-  under it (the pack's DSO trend) prints the blocks, not its header again.
+* Printed: landscape, fitted to one page wide (as many pages tall as it takes), or to as few
+  pages across as keep it readable with its first column repeated (``pages_wide``), the tab's
+  title in the page header (the caption beside the table is left off the print area), and the
+  header row (with the Arabic label row) repeated on each page only where the table runs over
+  pages: a short table with blocks under it (the pack's DSO trend) prints the blocks, not its
+  header again; narrow margins, and a footer with the tab's name, the page number and the
+  file's name.
 
 Through Excel's own object model (``.api``: ``PageSetup``, ``ActiveWindow``): xlwings'
 open-source API has neither. Each call is guarded: where the engine has no such object (xlwings
@@ -21,7 +24,14 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ar_excel.io.writer import header_on_each_page, page_header
+from ar_excel.io.writer import (
+    MARGINS,
+    PAGE_FOOTER,
+    column_widths,
+    page_header,
+    pages_wide,
+    print_title_rows,
+)
 from ar_excel.model import Tab
 
 log = logging.getLogger(__name__)
@@ -57,9 +67,10 @@ def freeze_header(sheet: Any, header_row: int) -> bool:
 
 
 def print_setup(sheet: Any, tab: Tab, *, header_row: int, rows: int, width: int,
-                last_row: int) -> None:
+                last_row: int, arabic: bool = False) -> None:
     """The file writer's print setup on a live sheet: ``rows`` data rows under the header at
-    ``header_row``, the tables ``width`` columns wide, ``last_row`` the last row written."""
+    ``header_row`` (the Arabic label row over it when ``arabic``), the tables ``width``
+    columns wide, ``last_row`` the last row written."""
     try:
         page = sheet.api.PageSetup
     except Exception as exc:  # no PageSetup here (xlwings Lite): Excel's default print
@@ -72,17 +83,26 @@ def print_setup(sheet: Any, tab: Tab, *, header_row: int, rows: int, width: int,
     # Excel 2010+ holds that back until PrintCommunication is on again.
     held = _set(app_api, "PrintCommunication", False)
     try:
+        across = pages_wide(column_widths(tab, arabic))
         settings: list[tuple[str, Any]] = [
             ("Orientation", XL_LANDSCAPE),
             ("Zoom", False),  # FitToPages counts only without a zoom
-            ("FitToPagesWide", 1),
+            ("FitToPagesWide", across),
             ("FitToPagesTall", False),  # as many pages tall as it takes
         ]
-        if header_on_each_page(tab, rows):
-            settings.append(("PrintTitleRows", f"${header_row}:${header_row}"))
+        title_rows = print_title_rows(tab, header_row, rows, arabic)
+        if title_rows:
+            first, last = title_rows.split(":")
+            settings.append(("PrintTitleRows", f"${first}:${last}"))
+        if across > 1:
+            settings.append(("PrintTitleColumns", "$A:$A"))
         settings.append(("PrintArea", f"$A$1:${get_column_letter(max(width, 1))}${max(last_row, 1)}"))
+        settings += [(f"{side.title()}Margin", round(inches * 72, 2))  # points
+                     for side, inches in MARGINS.items()]
         if tab.title:
             settings.append(("CenterHeader", page_header(tab.title)))
+        settings += [("LeftFooter", "&A"), ("CenterFooter", PAGE_FOOTER[arabic]),
+                     ("RightFooter", "&F")]
         for name, value in settings:
             if not _set(page, name, value):
                 log.info("print setup of %s: %s not set", tab.name, name)

@@ -168,7 +168,8 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
     # before hiding: Excel cannot activate a hidden sheet to freeze its panes
     freeze_header(sheet, main.header_row)
     print_setup(sheet, tab, header_row=main.header_row, rows=len(main.frame),
-                width=max(len(sec.frame.columns) for sec in sections), last_row=len(grid))
+                width=max(len(sec.frame.columns) for sec in sections), last_row=len(grid),
+                arabic=arabic)
     if tab.hidden:
         with contextlib.suppress(Exception):
             sheet.visible = False

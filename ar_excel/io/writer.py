@@ -45,13 +45,24 @@ from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
 
-class _WrappedText(str):
-    """The text format ``@`` of a column whose long text wraps inside its width (a KPI's
-    definition) instead of running into the next cell, or off the printed page, and being
-    cut there: ``_make_cell`` knows it by identity."""
+class TextLayout(str):
+    """A column's number format that also says how the column's text lies in its cells:
+    aligned to one side (``horizontal``), and wrapped within the column's width (``wrap``: a
+    KPI's definition, a message) instead of running into the next cell, or off the printed
+    page, and being cut there. ``_make_cell`` knows it by its type; numbers and dates of the
+    column take the format alone ("" is General)."""
+
+    horizontal: str | None
+    wrap: bool
+
+    def __new__(cls, number_format: str, horizontal: str | None = None,
+                wrap: bool = False) -> TextLayout:
+        layout = super().__new__(cls, number_format)
+        layout.horizontal, layout.wrap = horizontal, wrap
+        return layout
 
 
-WRAP_TEXT = _WrappedText("@")
+WRAP_TEXT = TextLayout("@", wrap=True)
 NUMBER_FORMATS = {
     "money": "#,##0.00;[Red]-#,##0.00",
     "money3": "#,##0.000;[Red]-#,##0.000",  # a currency counted in fils (KWD, BHD, OMR...)
@@ -62,11 +73,23 @@ NUMBER_FORMATS = {
     "number": "General",  # "#,##0.##" would show 30 as "30."
     "text": "@",
     "wrap": WRAP_TEXT,  # text wrapped within the column
+    # Excel shows a TRUE/FALSE cell as such whatever its format; LibreOffice shows it as the
+    # number 1/0 under General
+    "bool": '"TRUE";"TRUE";"FALSE"',
 }
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# Formats whose values read right-aligned: their header is aligned over them.
+_NUMERIC_FORMATS = {NUMBER_FORMATS[k] for k in
+                    ("money", "money3", "date", "datetime", "percent", "int", "number")}
+# The body font named, sized: a font without them (openpyxl's Font()) is shown in the
+# reader's fallback, a serif in LibreOffice, beside Calibri data.
+FONT_NAME = "Calibri"
+HEADER_FONT = Font(name=FONT_NAME, sz=11, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-TITLE_FONT = Font(bold=True, size=12)
-LABEL_FONT = Font(italic=True, color="595959")
+TITLE_FONT = Font(name=FONT_NAME, sz=12, bold=True)
+# The translated label row over the header: upright (Arabic has no italics: a slanted
+# Arabic font is a synthetic one, and LibreOffice drops letters in it), dark blue on pale blue
+LABEL_FONT = Font(name=FONT_NAME, sz=11, bold=True, color="1F4E78")
+LABEL_FILL = PatternFill("solid", fgColor="DDEBF7")
 HIGHLIGHT_FILL = PatternFill("solid", fgColor="FFF2CC")
 MAX_TEXT = 32767  # Excel's limit for one cell
 
@@ -109,13 +132,18 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text: "=SUM(A1)" from a narrative is no formula
-        if number_format is WRAP_TEXT:
-            cell.number_format = "@"
-            cell.alignment = Alignment(wrap_text=True)
+        if isinstance(number_format, TextLayout):
+            if number_format.wrap:
+                cell.number_format = "@"
+            if number_format.wrap or number_format.horizontal:
+                cell.alignment = Alignment(horizontal=number_format.horizontal,
+                                           wrap_text=number_format.wrap or None)
     else:
         cell.value = value
         if number_format and value is not None:
-            cell.number_format = number_format
+            cell.number_format = str(number_format)
+            if isinstance(number_format, TextLayout) and number_format.horizontal:
+                cell.alignment = Alignment(horizontal=number_format.horizontal)
     return cell
 
 
@@ -161,17 +189,56 @@ def append_title(ws, text: str) -> None:
     ws.append([title])
 
 
-def append_header(ws, headers: list[str], *, align: bool = True) -> list[Cell]:
-    """A table's header row (white on dark blue), appended; its cells are returned."""
+def append_header(ws, headers: list[str], *, align: bool = True,
+                  sides: list[str | None] | None = None) -> list[Cell]:
+    """A table's header row (white on dark blue), appended; its cells are returned. ``sides``:
+    each header's horizontal alignment, that of its column's values (``header_sides``)."""
     head = []
-    for h in headers:
+    for j, h in enumerate(headers):
         c = _make_cell(ws, h)
         c.font, c.fill = HEADER_FONT, HEADER_FILL
+        side = sides[j] if sides else None
         if align:
-            c.alignment = Alignment(vertical="center", wrap_text=False)
+            c.alignment = Alignment(horizontal=side, vertical="center", wrap_text=False)
+        elif side:
+            c.alignment = Alignment(horizontal=side)
         head.append(c)
     ws.append(head)
     return head
+
+
+def text_side(rtl: bool) -> str:
+    """The side a tab's text lies on: the left of a left-to-right tab, the right of a
+    right-to-left one. Explicit, because under General a spreadsheet puts each text by its
+    own script (an Arabic name right, a Latin one left), so in a column of both the names
+    stand on either side, against the next column's figures."""
+    return "right" if rtl else "left"
+
+
+def with_text_side(formats: list[str | None], frame: pd.DataFrame, side: str
+                   ) -> list[str | None]:
+    """The number formats of ``frame``'s columns, those of its text columns (and of text in
+    a column of mixed values) as a ``TextLayout`` aligning the text to ``side``."""
+    out: list[str | None] = []
+    for fmt, dtype in zip(formats, frame.dtypes.tolist(), strict=True):
+        if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
+            wrap = isinstance(fmt, TextLayout) and fmt.wrap
+            out.append(TextLayout(str(fmt or ""), side, wrap))
+        elif fmt == NUMBER_FORMATS["bool"]:  # TRUE / FALSE centred, as Excel shows them
+            out.append(TextLayout(fmt, "center"))
+        else:
+            out.append(fmt)
+    return out
+
+
+def header_sides(formats: list[str | None], rtl: bool) -> list[str | None]:
+    """Each header's alignment: over its values, figures on the right and text on the
+    tab's text side. A right-to-left tab's headers are all on the right, as its text and,
+    in a right-to-left view, its figures."""
+    if rtl:
+        return ["center" if f == NUMBER_FORMATS["bool"] else "right" for f in formats]
+    return ["right" if f in _NUMERIC_FORMATS else "center" if f == NUMBER_FORMATS["bool"]
+            else "left" for f in formats]
 
 
 def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
@@ -226,10 +293,55 @@ def table_name(tab_name: str, taken: set[str]) -> str:
     return name
 
 
-def _width(header: str, values: pd.Series) -> float:
-    sample = values.head(200).map(lambda v: 0 if v is None or pd.isna(v) else len(str(v)))
-    longest = max([len(str(header))] + sample.tolist())
-    return float(min(max(longest + 2, 8), 60))
+MAX_WIDTH = 60.0  # characters: longer text is cut at the column's edge (or wraps)
+
+
+def _width(header: str, values: pd.Series, number_format: str | None = None,
+           label: str = "") -> float:
+    """A column's width in characters: its longest value as shown, its header (bold, with
+    the filter button beside it) or the translated label over it, within 8..60. A money or
+    whole-number column is measured on all its values as formatted (1234567.5 shows as
+    1,234,567.50: a column fitted to the bare number would show ##### instead)."""
+    head = max(math.ceil(len(header) * 1.1) + 3, len(label) + 2)
+    if number_format in (NUMBER_FORMATS["money"], NUMBER_FORMATS["money3"], NUMBER_FORMATS["int"]):
+        numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        numbers = numbers[np.isfinite(numbers)]
+        if len(numbers):
+            decimals = {NUMBER_FORMATS["money"]: 2, NUMBER_FORMATS["money3"]: 3}.get(
+                number_format, 0)
+            group = "," if number_format != NUMBER_FORMATS["int"] else ""
+            shown = f"{-np.abs(numbers).max():{group}.{decimals}f}"  # with its minus sign
+            return float(min(max(len(shown) + 2, head, 8), MAX_WIDTH))
+    if number_format in (NUMBER_FORMATS["date"], NUMBER_FORMATS["datetime"]):
+        longest = len("yyyy-mm-dd hh:mm" if number_format == NUMBER_FORMATS["datetime"]
+                      else "yyyy-mm-dd")
+    else:
+        sample = values.head(200).map(lambda v: 0 if v is None or pd.isna(v) else len(str(v)))
+        longest = max([0] + sample.tolist())
+    return float(min(max(longest + 2, head, 8), MAX_WIDTH))
+
+
+def column_widths(tab: Tab, arabic: bool = False,
+                  formats: list[str | None] | None = None) -> list[float]:
+    """The width of each column of a tab: its main table's and the small tables' below,
+    which share the columns; with the Arabic label row, its labels fit too. ``formats``:
+    the main table's ``number_formats``, when known."""
+    frame = tab.frame.drop(columns=[ROW], errors="ignore")
+    if formats is None:
+        formats = number_formats(frame, tab.formats)
+    widths = [_width(str(h), frame.iloc[:, j], formats[j],
+                     arabic_label(str(h)) if arabic else "")
+              for j, h in enumerate(frame.columns)]
+    for block in tab.blocks:
+        sub = block.frame.drop(columns=[ROW], errors="ignore")
+        block_formats = number_formats(sub, block.formats)
+        for j, h in enumerate(sub.columns):
+            fit = _width(str(h), sub.iloc[:, j], block_formats[j])
+            if j < len(widths):
+                widths[j] = max(widths[j], fit)
+            else:
+                widths.append(fit)
+    return widths
 
 
 LINE_POINTS = 15.0  # one line of 11-point text
@@ -266,18 +378,23 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     if caption_above:
         append_title(ws, tab.title)
         row += 1
+    rtl = tab.rtl if tab.rtl is not None else arabic
+    formats = number_formats(frame, tab.formats)
+    sides = header_sides(formats, rtl)
     if arabic:
         labels = [_make_cell(ws, arabic_label(h)) for h in headers]
-        for c in labels:
-            c.font = LABEL_FONT
+        for c, side in zip(labels, sides, strict=True):
+            c.font, c.fill = LABEL_FONT, LABEL_FILL
+            c.alignment = Alignment(horizontal=side)
         ws.append(labels)
         row += 1
     header_row = row
-    head = append_header(ws, headers)
+    head = append_header(ws, headers, sides=sides)
 
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
     rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
-                     number_formats(frame, tab.formats), highlight, _make_cell, HIGHLIGHT_FILL)
+                     with_text_side(formats, frame, text_side(rtl)), highlight, _make_cell,
+                     HIGHLIGHT_FILL)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
     if tab.title and not caption_above:
@@ -299,18 +416,11 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         ws.auto_filter.ref = ref
     ws.freeze_panes = f"A{header_row + 1}"
     _add_choices(ws, tab, headers, header_row, last_row)
-    widths = [_width(h, frame[h]) for h in headers]
-    for block in tab.blocks:  # the small tables below share the columns: fit theirs too
-        for j, h in enumerate(block.frame.drop(columns=[ROW], errors="ignore").columns):
-            fit = _width(str(h), block.frame[h])
-            if j < len(widths):
-                widths[j] = max(widths[j], fit)
-            else:
-                widths.append(fit)
+    widths = column_widths(tab, arabic, formats)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     rows.heights = wrapped_heights(frame, tab.formats, widths, header_row + 1)
-    if tab.rtl if tab.rtl is not None else arabic:
+    if rtl:
         ws.sheet_view.rightToLeft = True
     if tab.hidden:
         ws.sheet_state = "hidden"
@@ -326,7 +436,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
                      main_header_row=header_row, taken_tables=taken_tables)
     if ws.sheet_view.rightToLeft:
         _captions_to_the_right(ws)
-    _print_setup(ws, tab, len(headers), header_row, last_row)
+    _print_setup(ws, tab, widths, header_row, last_row, arabic=arabic)
     from ar_excel.io.readonly import protect_tab
 
     protect_tab(ws, tab)
@@ -370,23 +480,78 @@ def header_on_each_page(tab: Tab, rows: int) -> bool:
 
 def page_header(title: str) -> str:
     """A tab's title as its printed page header: "&" starts a header code in Excel, doubled
-    it prints itself; Excel takes at most 255 characters there."""
-    return title.replace("&", "&&")[:250]
+    it prints itself; Excel takes at most 255 characters there. A longer caption (the
+    aging's tie-out in four currencies) is cut after its last whole word, with an ellipsis,
+    not inside a word or a figure."""
+    text = title.replace("&", "&&")
+    if len(text) > HEADER_CHARS:
+        text = text[:HEADER_CHARS - 2].rsplit(" ", 1)[0].rstrip(" ,;:؛،") + " …"
+    return text
 
 
-def _print_setup(ws, tab: Tab, width: int, header_row: int, last_row: int) -> None:
+HEADER_CHARS = 250
+PAGE_FOOTER = {False: "Page &P of &N", True: "صفحة &P من &N"}
+# Inches: narrow side margins (a wide tab prints larger), room above for a caption of up to
+# three lines in the page header and below for the footer
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.9, "bottom": 0.6, "header": 0.3, "footer": 0.3}
+# A landscape page's printable width in pixels of a 96-dpi screen (US Letter, the narrower of
+# Letter and A4, less the side margins), the width of a column of w characters in them (as
+# Excel counts with Calibri 11: 7 per character and 5 of padding), and the smallest scale a
+# printed tab is fitted at: below it (11-point text at 6.6 points) the page is unreadable and
+# the tab prints on more pages across instead, its first column repeated on each.
+PAGE_PIXELS = (11 - MARGINS["left"] - MARGINS["right"]) * 96
+SMALLEST_SCALE = 0.6
+
+
+def _pixels(width: float) -> float:
+    return width * 7 + 5
+
+
+def pages_wide(widths: list[float]) -> int:
+    """How many pages across a tab with columns ``widths`` (characters) is printed: one,
+    fitted to the page, unless that would print it smaller than ``SMALLEST_SCALE``; then as
+    few as hold it at that scale, its first column (the key: customer, bank line, invoice)
+    repeated on each page."""
+    room = PAGE_PIXELS / SMALLEST_SCALE
+    total = sum(_pixels(w) for w in widths)
+    if total <= room:
+        return 1
+    key = _pixels(widths[0])
+    return math.ceil((total - key) / max(room - key, room / 2))
+
+
+def print_title_rows(tab: Tab, header_row: int, rows: int, labelled: bool) -> str | None:
+    """The rows repeated at the top of each printed page (``header_on_each_page``): the
+    header row, and the translated label row over it on an Arabic tab, which is what its
+    reader reads."""
+    if not header_on_each_page(tab, rows):
+        return None
+    return f"{header_row - 1 if labelled else header_row}:{header_row}"
+
+
+def _print_setup(ws, tab: Tab, widths: list[float], header_row: int, last_row: int, *,
+                 arabic: bool) -> None:
     """Printed, a tab shows its tables (not the caption beside them, which goes into the page
-    header instead), fitted to the page width, landscape, the header row on every page of a
-    table that runs over pages."""
+    header instead), landscape, fitted to the page width (``pages_wide``), the header row on
+    every page of a table that runs over pages; each page numbered, with the tab's name."""
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    if header_on_each_page(tab, last_row - header_row):
-        ws.print_title_rows = f"{header_row}:{header_row}"
-    width = max([width] + [len(b.frame.columns) for b in tab.blocks])
+    across = pages_wide(widths)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
+    title_rows = print_title_rows(tab, header_row, last_row - header_row, arabic)
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if across > 1:
+        ws.print_title_cols = "A:A"
+    width = max([len(widths)] + [len(b.frame.columns) for b in tab.blocks])
     ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
+    for side, inches in MARGINS.items():
+        setattr(ws.page_margins, side, inches)
     if tab.title:
         ws.oddHeader.center.text = page_header(tab.title)
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.center.text = PAGE_FOOTER[arabic]
+    ws.oddFooter.right.text = "&F"
 
 
 def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
@@ -397,7 +562,8 @@ def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
         from ar_excel.io.messages_ar import arabic_message
 
         frame["Message"] = frame["Message"].map(arabic_message)
-    return Tab("Input Issues", frame, formats={"Value": "text"})
+    # the message is what is read: wrapped within its column, on screen and printed
+    return Tab("Input Issues", frame, formats={"Value": "text", "Message": "wrap"})
 
 
 # ------------------------------------------------------------------ whole workbook
