@@ -18,7 +18,8 @@ from ar_excel.parsing.digits import normalize_digits
 _CURRENCY_WORDS = re.compile(
     r"(?i)(?:E£|US\$|[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
     r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤]"
-    r"|ر\.?\s?[قع]\.?|د\.?\s?[بأا]\.?)"  # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ)
+    # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ), not a word's start ("دائن": a credit)
+    r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأا]\.?(?![\u0621-\u064a]))"
 )
 _NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
 # thousands grouped by commas: "1,250,000.00", or the Indian way (lakhs and crores, as Tally
