@@ -26,9 +26,14 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         add_table,
         append_header,
         append_title,
+        header_sides,
         number_formats,
         table_name,
+        text_side,
+        with_text_side,
     )
+
+    rtl = bool(ws.sheet_view.rightToLeft)  # set by the caller before the blocks
 
     row = first_row
     chart_slot = len(tab.charts)
@@ -40,9 +45,11 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
             row += 1
         frame = block.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
         headers = [str(c) for c in frame.columns]
-        head = append_header(ws, headers, align=False)
-        header_row = row
         formats = number_formats(frame, block.formats)
+        # laid out as the main table: text on the tab's side, headers over their values
+        head = append_header(ws, headers, align=False, sides=header_sides(formats, rtl))
+        header_row = row
+        formats = with_text_side(formats, frame, text_side(rtl))
         for values in zip(*[frame[h].tolist() for h in headers], strict=True):
             ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
         row = header_row + len(frame) + 1
