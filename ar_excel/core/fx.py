@@ -18,6 +18,10 @@ from collections.abc import Iterable
 from ar_excel.parsing import normalize_digits
 from ar_excel.policy import Policy
 
+# How receivables in several currencies add up to one figure (the management pack's).
+ALL_CURRENCIES = ("total receivables in the main currency + each other currency's x its "
+                  "exchange rate in the Policy")
+
 _PAIR = re.compile(r"([A-Za-z]{3})\s*[=:]?\s*(\d+(?:\.\d+)?)")
 
 

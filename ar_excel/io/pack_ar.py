@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from ar_excel.core.fx import ALL_CURRENCIES
 from ar_excel.core.kpis import CEI_DEFINITION, NON_CASH_DEFINITION
 from ar_excel.io.wording_ar import (
     BLOCK_HEADERS,
@@ -59,6 +60,7 @@ MEASURES = {
     "Invoice value issued": "قيمة الفواتير الصادرة",
     "Receipts": "التحصيلات",
     "Overdue share of receivables": "نسبة المتأخر من المديونية",
+    "Total receivables, all currencies": "إجمالي المديونية بكل العملات",
     # the activity of the period
     "Invoices issued": "الفواتير الصادرة",
     "Credit notes issued": "الإشعارات الدائنة الصادرة",
@@ -99,6 +101,8 @@ DEFINITIONS = {
     "receipts / (opening AR + credit sales) x 100":
         "التحصيلات / (رصيد أول الفترة + صافي المبيعات الآجلة) × 100",
     "overdue receivables / total receivables x 100": "المديونية المتأخرة / إجمالي المديونية × 100",
+    ALL_CURRENCIES: "إجمالي المديونية بالعملة الرئيسية + مديونية كل عملة أخرى × سعر صرفها في "
+                    "السياسة",
 }
 UNITS = {"days": "يوم", "amount": "مبلغ", "count": "عدد"}
 TRENDS = {"Improving": "يتحسن", "Worsening": "يتراجع", "Stable": "مستقر",
@@ -109,6 +113,8 @@ HEADERS = {
     "Period End": "نهاية الفترة", "DSO": "DSO", "Best-Possible DSO": "أفضل DSO ممكن",
     "Average Days Delinquent": "متوسط أيام التأخر", "Credit Sales": "صافي المبيعات الآجلة",
     "Receipts": "التحصيلات", "Closing AR": "رصيد آخر الفترة", "CEI %": "CEI %",
+    "Receivables": "المديونية", "Overdue": "المتأخر", "Rate": "سعر الصرف",
+    "Equivalent": "المعادل",
 }
 MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
           "أكتوبر", "نوفمبر", "ديسمبر")
@@ -133,6 +139,10 @@ _CAPTIONS = rules(
                f"{'غير محددة' if m[2] == 'n/a' else m[2]}؛ الفترة {_period(m[3])}؛ أعمار "
                f"الديون {_tie(m[4])}"),
     (r"Activity, (.+)", lambda m: f"نشاط الفترة {_period(m[1])}"),
+    (r"Receivables in other currencies \(equivalent in (\S+) at the Policy's exchange "
+     r"rates(?:; no rate for (.+))?\)",
+     lambda m: f"المديونية بالعملات الأخرى (المعادل بعملة {m[1]} بأسعار الصرف في السياسة"
+               + (f"؛ لا يوجد سعر صرف لـ {m[2]}" if m[2] else "") + ")"),
     (r"Aging by bucket \((.*)\)", lambda m: f"أعمار الديون حسب الفئة ({m[1]})"),
     (r"DSO trend, last 12 months \(days\)", lambda m: "اتجاه DSO، آخر 12 شهراً (بالأيام)"),
     (r"DSO trend \(days\)", lambda m: "اتجاه DSO (بالأيام)"),

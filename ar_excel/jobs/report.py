@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.aging import bucket_labels, tie_out, top_overdue
+from ar_excel.core.fx import ALL_CURRENCIES, Rates, policy_rates
 from ar_excel.core.kpis import (
     KPI_ROWS,
     Ledger,
@@ -95,6 +96,37 @@ def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
     return float(row["Value"].iloc[0]) if len(row) else float("nan")
 
 
+def other_currencies(kpis: pd.DataFrame, currency: str, rates: Rates | None
+                     ) -> pd.DataFrame | None:
+    """The receivables in the book's other currencies, for the Dashboard (whose headline is
+    in the main ``currency``): per currency its total, overdue and DSO, and its worth in the
+    main currency at the Policy's exchange ``rates`` (blank where they give none). None when
+    every open item is in the main currency."""
+    others = sorted({c for c in kpis["Currency"].fillna("") if c and c != currency})
+    rows = []
+    for c in others:
+        total = _kpi(kpis, c, "Closing AR")
+        if not total:
+            continue
+        factor = rates.factor(c, currency) if rates is not None else None
+        rows.append({"Currency": c, "Receivables": total,
+                     "Overdue": _kpi(kpis, c, "Closing Overdue AR"), "DSO": _kpi(kpis, c, "DSO"),
+                     "Rate": factor if factor is not None else np.nan,
+                     "Equivalent": round_total(total * factor) if factor is not None
+                     else np.nan})
+    return pd.DataFrame(rows) if rows else None
+
+
+def _all_currencies(headline: pd.DataFrame, others: pd.DataFrame, currency: str,
+                    total: float) -> None:
+    """The headline's total of every currency at the Policy's rates, when they give each."""
+    if others["Equivalent"].isna().any():
+        return
+    headline.loc[len(headline)] = ["Total receivables, all currencies",
+                                   round_total(total + float(others["Equivalent"].sum())),
+                                   currency, ALL_CURRENCIES]
+
+
 def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
               kpis: pd.DataFrame, aging: pd.DataFrame, trend: pd.DataFrame,
               top: pd.DataFrame, forecast: pd.DataFrame | None, ties: bool,
@@ -109,6 +141,10 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     share = round(overdue / total * 100, 2) if total and total > 0 else float("nan")
     headline.loc[len(headline)] = ["Overdue share of receivables", share, "%",
                                    "overdue receivables / total receivables x 100"]
+    rates = policy_rates(book.policy, kpis["Currency"].dropna())
+    others = other_currencies(kpis, currency, rates)
+    if others is not None:
+        _all_currencies(headline, others, currency, total)
 
     mine = aging[aging["Currency"].fillna("") == currency]
     last = bucket_labels(book.policy.aging_buckets_days)[-1]
@@ -125,6 +161,15 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     })
     blocks = [Tab("Activity", counts, formats={"Count": "int", "Measure": "text"},
                   title=f"Activity, {period.label}")]
+    if others is not None:
+        missing = others.loc[others["Rate"].isna(), "Currency"].tolist()
+        blocks.append(Tab(
+            "Other Currencies", others,
+            formats={"Currency": "text", "Receivables": "money", "Overdue": "money",
+                     "DSO": TWO_DECIMALS, "Rate": "number", "Equivalent": "money"},
+            title=f"Receivables in other currencies (equivalent in {currency} at the Policy's "
+                  "exchange rates" + (f"; no rate for {', '.join(missing)}" if missing else "")
+                  + ")"))
 
     anchors = iter(["G2", "P2", "G18", "P18"])
     labels = bucket_labels(book.policy.aging_buckets_days)
