@@ -145,3 +145,28 @@ def test_input_issue_messages_wrap_with_rows_tall_enough(tmp_path):
     assert ws.column_dimensions["E"].width == 60
     assert ws.row_dimensions[2].height == 45  # three lines of 58 characters
     assert ws.row_dimensions[3].height is None
+
+
+def test_rows_grown_for_wrapped_text_show_every_value_at_the_top(tmp_path):
+    long = "a message long enough to wrap over two lines of its sixty-character column " * 2
+    tab = issues_tab([Issue("Invoices", "D7", "Amount", 12.5, long)])
+    ws = _written(tmp_path, tab)
+    assert [ws.cell(2, c).alignment.vertical for c in range(1, 6)] == ["top"] * 5
+    assert ws["D2"].value == "12.5"  # the Value column is text, as the issue row gives it
+    assert ws["E2"].alignment.wrap_text and ws["A2"].alignment.horizontal == "left"
+    plain = _written(tmp_path, _credit())  # no wrapped column: Excel's own (bottom)
+    assert plain["B2"].alignment.vertical is None
+
+
+def test_small_tables_below_take_the_tabs_side(tmp_path):
+    block = Tab("Buckets", pd.DataFrame({"Bucket": ["غير مستحق", "1-30"], "Amount": [5.0, 7.0]}),
+                formats={"Amount": "money"}, title="Aging by bucket")
+    tab = Tab("Aging", pd.DataFrame({"Customer ID": ["C1"], "Total": [12.0]}),
+              formats={"Total": "money"}, blocks=[block])
+    for arabic, side in ((False, "left"), (True, "right")):
+        ws = _written(tmp_path, tab, arabic=arabic)
+        # (label row,) header, one row, a blank row, the block's caption, its header
+        head = 6 if arabic else 5
+        assert ws.cell(head - 1, 1).value == "Aging by bucket" and ws.cell(head, 1).value == "Bucket"
+        assert [ws.cell(head, c).alignment.horizontal for c in (1, 2)] == [side, "right"]
+        assert [ws.cell(r, 1).alignment.horizontal for r in (head + 1, head + 2)] == [side] * 2

@@ -49,16 +49,18 @@ class TextLayout(str):
     """A column's number format that also says how the column's text lies in its cells:
     aligned to one side (``horizontal``), and wrapped within the column's width (``wrap``: a
     KPI's definition, a message) instead of running into the next cell, or off the printed
-    page, and being cut there. ``_make_cell`` knows it by its type; numbers and dates of the
-    column take the format alone ("" is General)."""
+    page, and being cut there; at the top of the cell (``top``) in a tab whose rows grow
+    for wrapped text, so a row's values are read on its first line. ``_make_cell`` knows it
+    by its type ("" is General)."""
 
     horizontal: str | None
     wrap: bool
+    top: bool
 
     def __new__(cls, number_format: str, horizontal: str | None = None,
-                wrap: bool = False) -> TextLayout:
+                wrap: bool = False, top: bool = False) -> TextLayout:
         layout = super().__new__(cls, number_format)
-        layout.horizontal, layout.wrap = horizontal, wrap
+        layout.horizontal, layout.wrap, layout.top = horizontal, wrap, top
         return layout
 
 
@@ -135,15 +137,18 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
         if isinstance(number_format, TextLayout):
             if number_format.wrap:
                 cell.number_format = "@"
-            if number_format.wrap or number_format.horizontal:
+            if number_format.wrap or number_format.horizontal or number_format.top:
                 cell.alignment = Alignment(horizontal=number_format.horizontal,
+                                           vertical="top" if number_format.top else None,
                                            wrap_text=number_format.wrap or None)
     else:
         cell.value = value
         if number_format and value is not None:
             cell.number_format = str(number_format)
-            if isinstance(number_format, TextLayout) and number_format.horizontal:
-                cell.alignment = Alignment(horizontal=number_format.horizontal)
+        if isinstance(number_format, TextLayout) and value is not None and (
+                number_format.horizontal or number_format.top):
+            cell.alignment = Alignment(horizontal=number_format.horizontal,
+                                       vertical="top" if number_format.top else None)
     return cell
 
 
@@ -215,17 +220,20 @@ def text_side(rtl: bool) -> str:
     return "right" if rtl else "left"
 
 
-def with_text_side(formats: list[str | None], frame: pd.DataFrame, side: str
-                   ) -> list[str | None]:
+def with_text_side(formats: list[str | None], frame: pd.DataFrame, side: str,
+                   top: bool = False) -> list[str | None]:
     """The number formats of ``frame``'s columns, those of its text columns (and of text in
-    a column of mixed values) as a ``TextLayout`` aligning the text to ``side``."""
+    a column of mixed values) as a ``TextLayout`` aligning the text to ``side``; with
+    ``top``, every column's values at the top of their cells (a tab with wrapped text)."""
     out: list[str | None] = []
     for fmt, dtype in zip(formats, frame.dtypes.tolist(), strict=True):
         if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
             wrap = isinstance(fmt, TextLayout) and fmt.wrap
-            out.append(TextLayout(str(fmt or ""), side, wrap))
+            out.append(TextLayout(str(fmt or ""), side, wrap, top))
         elif fmt == NUMBER_FORMATS["bool"]:  # TRUE / FALSE centred, as Excel shows them
-            out.append(TextLayout(fmt, "center"))
+            out.append(TextLayout(fmt, "center", top=top))
+        elif top:
+            out.append(TextLayout(str(fmt or ""), top=True))
         else:
             out.append(fmt)
     return out
@@ -393,8 +401,9 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
 
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
     rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
-                     with_text_side(formats, frame, text_side(rtl)), highlight, _make_cell,
-                     HIGHLIGHT_FILL)
+                     with_text_side(formats, frame, text_side(rtl), top=any(
+                         tab.formats.get(h) == "wrap" for h in headers)),
+                     highlight, _make_cell, HIGHLIGHT_FILL)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
     if tab.title and not caption_above:
