@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from defusedxml import DefusedXmlException, ElementTree
 
+from ar_excel.io.hidden_rows import HiddenRows
 from ar_excel.io.safety import sheet_parts
 
 if TYPE_CHECKING:
@@ -48,16 +49,22 @@ UNREADABLE_XLSX = (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError
                    DefusedXmlException, LookupError, ValueError)
 
 
-def _has_error_cell(archive: zipfile.ZipFile, part: str) -> bool:
-    """Whether a sheet's XML holds an error cell, searched as bytes a chunk at a time."""
-    tail = b""
+def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None = None
+                    ) -> bool:
+    """Whether a sheet's XML holds an error cell, searched as bytes a chunk at a time; with
+    ``rows``, its hidden rows are found in the same pass (the whole sheet is then read)."""
+    tail, found = b"", False
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
-            if any(mark in window for mark in _ERROR_MARKS):
-                return True
+            if rows is not None:
+                rows.feed(chunk)
+            if not found and any(mark in window for mark in _ERROR_MARKS):
+                found = True
+                if rows is None:
+                    return True
             tail = window[-8:]
-    return False
+    return found
 
 
 def _error_cells(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -75,16 +82,23 @@ def _error_cells(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     return found
 
 
-def sheet_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+def sheet_errors(path: Path, sheets: list[str],
+                 hidden: dict[str, tuple[set[int], bool]] | None = None
+                 ) -> dict[str, dict[str, str]]:
     """Sheet -> {cell: Excel error} for the error cells of these sheets of an .xlsx/.xlsm
-    (nothing of a file that is none, or that cannot be looked into)."""
+    (nothing of a file that is none, or that cannot be looked into); ``hidden`` is given
+    the sheets' hidden rows found in the same pass (``io.hidden_rows``)."""
     found: dict[str, dict[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             sizes = {i.filename: i.file_size for i in archive.infolist()}
             for sheet, part in sheet_parts_to_scan(archive, sheets, sizes,
                                                    large=CALC_CHAIN in sizes):
-                if not _has_error_cell(archive, part):
+                rows = None if hidden is None else HiddenRows()
+                has_error = _has_error_cell(archive, part, rows)
+                if rows is not None and rows.rows:
+                    hidden[sheet] = (rows.rows, rows.filtered)
+                if not has_error:
                     continue
                 cells = _error_cells(archive, part)
                 if cells:
@@ -137,11 +151,11 @@ class ErrorScan:
         from ar_excel.io.uncalculated import uncalculated_formulas
 
         try:
-            self._found = SCANNED[path.suffix.lower()](path, sheets)
+            if SCANNED[path.suffix.lower()] is sheet_errors:  # (hidden rows in its pass)
+                self._found = sheet_errors(path, sheets, self._hidden)
+            else:
+                self._found = SCANNED[path.suffix.lower()](path, sheets)
             self._formulas = uncalculated_formulas(path, sheets)
-            from ar_excel.io.hidden_rows import hidden_rows
-
-            self._hidden = hidden_rows(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a
             # thread traceback: the messages then stay as the reader wrote them.

@@ -7,8 +7,8 @@ gives then differ from what the clerk sees on screen, so one Input Issue per she
 many records were hidden and read (and whether by a filter), naming the first rows.
 
 Only an .xlsx/.xlsm says which rows are hidden (``<row hidden="1">``); its sheets' XML is
-searched as bytes, a chunk at a time, and a row tag read only where the mark is, as for the
-error cells (``cell_errors``), and only for sheets up to ``SCAN_BYTES``.
+searched as bytes, a chunk at a time, and a row tag read only where the mark is, in the same
+pass as the search for error cells (``cell_errors``: the sheets it looks at).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from ar_excel.io.cell_errors import UNREADABLE_XLSX, sheet_parts_to_scan
 
 if TYPE_CHECKING:
     from ar_excel.model import Book
@@ -31,24 +29,29 @@ _FILTER = (b"<autoFilter", b":autoFilter")
 _TAIL = 1024  # a row tag cut between two chunks is whole in the next window
 
 
-def _sheet_hidden_rows(archive: zipfile.ZipFile, part: str) -> tuple[set[int], bool]:
-    """The hidden rows (1-based) of one sheet's XML, and whether it has an AutoFilter."""
-    rows: set[int] = set()
-    filtered = False
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            window = tail + chunk
-            if any(mark in window for mark in _HIDDEN_MARKS):
-                rows.update(int(a or b) for a, b in _HIDDEN_ROW.findall(window))
-            filtered = filtered or any(mark in window for mark in _FILTER)
-            tail = window[-_TAIL:]
-    return rows, filtered
+class HiddenRows:
+    """The hidden rows (1-based) and the AutoFilter of one sheet, found in the chunks of its
+    XML as they are inflated (by the error cells' scan, ``cell_errors``: one pass for both)."""
+
+    def __init__(self) -> None:
+        self.rows: set[int] = set()
+        self.filtered = False
+        self._tail = b""
+
+    def feed(self, chunk: bytes) -> None:
+        window = self._tail + chunk
+        if any(mark in window for mark in _HIDDEN_MARKS):
+            self.rows.update(int(a or b) for a, b in _HIDDEN_ROW.findall(window))
+        self.filtered = self.filtered or any(mark in window for mark in _FILTER)
+        self._tail = window[-_TAIL:]
 
 
 def hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
+    from ar_excel.io.cell_errors import UNREADABLE_XLSX, sheet_parts_to_scan
+
     """Sheet -> (its hidden rows, whether it has an AutoFilter), of the sheets asked for
-    that hide rows; nothing of a file that is no .xlsx/.xlsm or cannot be looked into."""
+    that hide rows; nothing of a file that is no .xlsx/.xlsm or cannot be looked into. (The
+    reader has them from ``cell_errors.sheet_errors``'s pass instead.)"""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}
     found: dict[str, tuple[set[int], bool]] = {}
@@ -56,9 +59,12 @@ def hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool
         with zipfile.ZipFile(path) as archive:
             sizes = {i.filename: i.file_size for i in archive.infolist()}
             for sheet, part in sheet_parts_to_scan(archive, sheets, sizes, large=False):
-                rows, filtered = _sheet_hidden_rows(archive, part)
-                if rows:
-                    found[sheet] = (rows, filtered)
+                rows = HiddenRows()
+                with archive.open(part) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        rows.feed(chunk)
+                if rows.rows:
+                    found[sheet] = (rows.rows, rows.filtered)
     except UNREADABLE_XLSX:
         return found
     return found
