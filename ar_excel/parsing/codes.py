@@ -3,6 +3,7 @@ cell's 1001.0 is "1001") and free text."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -13,18 +14,31 @@ _STATUS = {
     "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط"),
     "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
              "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
-             "مجمد", "frozen", "stop credit", "credit stop", "on stop"),
+             "مجمد", "frozen", "stop credit", "credit stop", "on stop",
+             # in litigation or with the debt collectors: no more credit (Egypt's قضايا)
+             "legal", "legal case", "legal action", "litigation", "in litigation", "lawsuit",
+             "bad debt", "doubtful", "collections", "with collections", "written off",
+             "قضايا", "قضية", "قضائي", "قانوني", "شؤون قانونية", "الشؤون القانونية",
+             "الشئون القانونية", "متعثر", "تحت التحصيل", "ديون معدومة", "مشكوك فيه"),
     "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
                "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled", "archived",
-               "مؤرشف", "مغلقة", "موقوف نهائيا", "disabled"),
+               "مؤرشف", "مغلقة", "موقوف نهائيا", "disabled", "in-active", "not active",
+               "غير فعال"),
 }
 _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
+
+
+# A status with its reason after it: "Hold - legal", "Blocked (over limit)", "موقوف: قضية".
+_STATUS_REASON = re.compile(r"\s*[-–:(،,/]\s*")
 
 
 def parse_status(value: Any, decimal_comma: bool = False) -> str:
     key = " ".join(str(value).strip().lower().split())
     if key in _STATUS_LOOKUP:
         return _STATUS_LOOKUP[key]
+    head = _STATUS_REASON.split(key, maxsplit=1)[0]
+    if head != key and head in _STATUS_LOOKUP:
+        return _STATUS_LOOKUP[head]
     raise ValueError(f"'{value}' is not a customer status (Active, Hold or Closed)")
 
 
