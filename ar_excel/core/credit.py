@@ -68,6 +68,10 @@ _REASONS = {
     "ok_limit": ("within the limit", "ضمن الحد"),
     "no_limit": ("no credit limit set", "لا يوجد حد ائتمان"),
     "unlimited": ("unlimited credit (no limit)", "ائتمان غير محدود (بلا حد)"),
+    "negative_limit": ("credit limit {limit} is negative: not used (see Customer Checks)",
+                       "حد الائتمان {limit} سالب: لم يُستخدم (انظر فحص العملاء)"),
+    "closed_owing": ("customer is Closed in the master but owes {exposure}",
+                     "العميل مغلق في بيانات العملاء وعليه {exposure}"),
     "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
     "currencies": ("open items in {currencies}: added without conversion",
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
@@ -251,8 +255,14 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                               warn=f"{policy.credit_warning_pct:g}"))
         if not why:
             unlimited = in_master and UNLIMITED in info.columns and bool(at(cid, UNLIMITED))
-            why.append(reason("ok_limit" if has_limit else
-                              "unlimited" if unlimited else "no_limit", arabic))
+            if not np.isnan(limit) and limit < 0:
+                why.append(reason("negative_limit", arabic, limit=_money(limit)))
+            else:
+                why.append(reason("ok_limit" if has_limit else
+                                  "unlimited" if unlimited else "no_limit", arabic))
+        if master_status == "Closed" and exposure > 0:
+            # a closed account still owing (or invoiced again): to collect, or to reopen
+            why.append(reason("closed_owing", arabic, exposure=_money(exposure)))
 
         currency = at(cid, "Currency") if in_master else None
         currency = None if currency is None or pd.isna(currency) else str(currency)
