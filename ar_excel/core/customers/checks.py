@@ -248,14 +248,24 @@ def _others(ctx: CheckContext, indexes: list[object], limit: int = 5) -> str:
     return shown
 
 
+def _closed(ctx: CheckContext) -> list[bool]:
+    """Per record, whether the master has closed it (Inactive, Closed: a duplicate retired)."""
+    return [str(v).strip() == "Closed" for v in ctx.values("Status").fillna("")]
+
+
 def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.has("Tax ID"):
         return
     index = list(ctx.frame.index)
     shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(ctx.values("Tax ID")),
                                        list(ctx.values("Name")))
+    # a closed record is a duplicate already retired (merged into the live one): not again
+    closed = _closed(ctx)
     for p in sorted(shared):
-        others = [index[q] for q in shared[p]]
+        partners = [q for q in shared[p] if not closed[q]]
+        if closed[p] or not partners:
+            continue
+        others = [index[q] for q in partners]
         yield ctx.finding(index[p], "Tax ID", "DUPLICATE_TAX_ID", others=_others(ctx, others))
 
 
@@ -266,7 +276,10 @@ def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
                                              list(ctx.values("Name")), details)
     partners: dict[int, list[duplicates.Match]] = {}
+    closed = _closed(ctx)
     for m in matches:
+        if closed[m.left] or closed[m.right]:
+            continue  # a duplicate the master has already retired
         partners.setdefault(m.left, []).append(m)
         partners.setdefault(m.right, []).append(m)
     for p in sorted(partners):
