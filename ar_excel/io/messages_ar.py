@@ -71,6 +71,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      r"(?: \(.*\))?$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر فارغاً"),
     (r"^'(.*)' read as (\S+) \(written in thousands or millions\)$",
      "'{0}' قُرئ {1} (مكتوب بالآلاف أو الملايين)"),
+    (r"^'(.*)' gives limits in thousands: (\d+) read x 1,000 \(e\.g\. (\S+)\)$",
+     "'{0}' يذكر الحدود بالألف: قُرئ {1} منها مضروباً في 1,000 (مثلاً {2})"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\), so the row cannot be used$",
      "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة)، فلا يمكن استخدام الصف"),
     (r"^sheet '(.*)' has no column for (.*) \(header row (\d+) has: (.*)\)$",

@@ -108,6 +108,29 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
     return found
 
 
+# A credit limit column headed as kept in thousands ("Credit Limit (EGP '000)", "(000s)",
+# "(in thousands)", "حد الائتمان (بالألف)"): its figures are thousands.
+_IN_THOUSANDS = re.compile(r"(?i)\([^)]*(?:'?\b000s?\b|thousands?|بالأ?[لا]ف|بالآلاف|ألف)[^)]*\)")
+
+
+def _limits_in_thousands(series: pd.Series, values: np.ndarray, errors: dict[int, str],
+                         sheet: str, letter: str, header: str, header_row: int
+                         ) -> tuple[pd.Series, list[Issue]]:
+    """The limits of a column headed in thousands, as amounts (x 1,000; a figure typed with
+    its own scale, "50K", is left as typed), and one Input Issue at the header saying so."""
+    if not _IN_THOUSANDS.search(header):
+        return series, []
+    plain = [p for p in range(len(series)) if p not in errors and pd.notna(series.iat[p])
+             and not (isinstance(values[p], str) and scaled(values[p]))]
+    if not plain:
+        return series, []
+    series = series.copy()
+    series.iloc[plain] = series.iloc[plain].astype(float) * 1000
+    return series, [Issue(sheet, f"{letter}{header_row}", header, header,
+                          f"'{header}' gives limits in thousands: {len(plain)} read x 1,000 "
+                          f"(e.g. {float(series.iat[plain[0]]):,.0f})")]
+
+
 def _hijri_dates(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
                  errors: dict[int, str], sheet: str, letter: str, header: str,
                  excel_rows: list[int]) -> list[Issue]:
@@ -371,6 +394,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 flags = np.zeros(len(values), dtype=bool)
                 flags[said] = True
                 parsed[UNLIMITED] = pd.Series(flags, copy=False)
+        if name == "Credit Limit":
+            series, said = _limits_in_thousands(series, values, errors, sheet, letters[name],
+                                                str(written.get(name, name)), header_row)
+            issues.extend(said)
         if kind in ("money", "number") and str in value_kinds.present:
             issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
                                           letters[name], written.get(name, name), excel_rows))
