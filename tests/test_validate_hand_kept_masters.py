@@ -244,3 +244,72 @@ def test_arabic_latin_search_finds_what_reading_every_name_finds():
         assert sorted((m.left, m.right) for m in got) == _every_name_read(names, reduced, keys)
         found += len(got)
     assert found > 100  # the comparison was not empty
+
+
+def test_statuses_of_customers_in_litigation_or_with_their_reason_hold_credit(tmp_path):
+    statuses = ["Legal", "قضايا", "متعثر", "Hold - legal", "موقوف: قضية", "Blocked (over limit)",
+                "Active - VIP", "Inactive (use C-0001)", "Prospect"]
+    rows = [["Customer ID", "Name", "Currency", "Credit Limit", "Payment Terms", "Status"]]
+    rows += [[f"S{i}", f"Status Client {chr(65 + i)}w", "EGP", 10000, 30, s]
+             for i, s in enumerate(statuses)]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"]]
+    invoices += [[f"I{i}", f"S{i}", AS_OF - timedelta(days=5), 100] for i in range(len(statuses))]
+    book = _save(tmp_path, {"Customers": rows, "Invoices": invoices})
+    assert list(book.table("Customers").frame["Status"].fillna("")) == [
+        "Hold", "Hold", "Hold", "Hold", "Hold", "Hold", "Active", "Closed", ""]
+    # the one status that says nothing of credit is reported where it stands, not guessed
+    assert _issues(book) == [("F10", "'Prospect' is not a customer status (Active, Hold or "
+                                     "Closed)")]
+    credit = _credit(book)
+    assert list(credit.index[credit["Status"] == "Hold"]) == [f"S{i}" for i in range(6)]
+
+
+def test_credit_status_says_why_a_negative_limit_is_unused_and_a_closed_account_owes(tmp_path):
+    rows = [["Customer ID", "Name", "Currency", "Credit Limit", "Payment Terms", "Status"],
+            ["N1", "Minus Limit Co", "EGP", "(5,000)", "Net 30", "Active"],
+            ["N2", "Closed Owing Co", "EGP", 20000, "Net 30", "Inactive"],
+            ["N3", "Closed Settled Co", "EGP", 20000, "Net 30", "Inactive"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["I1", "N1", AS_OF - timedelta(days=5), 700],
+                ["I2", "N2", AS_OF - timedelta(days=45), 1250.5]]
+    book = _save(tmp_path, {"Customers": rows, "Invoices": invoices})
+    assert _checks(book) == [("N1", "D2", "INVALID_CREDIT_LIMIT", "Error")]
+    credit = _credit(book)
+    assert credit.loc["N1", "Reason"] == ("credit limit -5,000.00 is negative: not used (see "
+                                          "Customer Checks)")
+    assert not credit.loc["N1", "Over Limit"] and credit.loc["N1", "Status"] == "OK"
+    assert credit.loc["N2", "Reason"] == ("within the limit; customer is Closed in the master "
+                                          "but owes 1,250.50")
+    assert credit.loc["N3", "Reason"] == "within the limit"
+
+
+def test_limits_kept_in_thousands_are_read_as_amounts(tmp_path):
+    rows = [["كود العميل", "اسم العميل", "حد الائتمان (بالألف جنيه)", "مدة السداد"],
+            ["C1", "شركة النور", 50, 30], ["C2", "شركة الأمل", "٢٥٠", 30],
+            ["C3", "شركة الفجر", "1.5M", 30], ["C4", "شركة الدلتا", None, 30]]
+    invoices = [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                ["F1", "C1", AS_OF - timedelta(days=3), 45000]]
+    book = _save(tmp_path, {"العملاء": rows, "الفواتير": invoices})
+    assert list(book.table("Customers").frame["Credit Limit"].fillna(-1)) == [
+        50000.0, 250000.0, 1500000.0, -1]
+    assert _issues(book)[0] == ("C1", "'حد الائتمان (بالألف جنيه)' gives limits in thousands: 2 "
+                                      "read x 1,000 (e.g. 50,000)")
+    credit = _credit(book)
+    assert credit.loc["C1", "Utilization %"] == 90 and credit.loc["C1", "Status"] == "Warning"
+    # a header with its currency only is not in thousands
+    plain = [["Customer ID", "Name", "Credit Limit (EGP)"], ["C1", "Nile Foods", 50]]
+    assert list(_save(tmp_path, {"Customers": plain}).table("Customers").frame["Credit Limit"]) \
+        == [50.0]
+
+
+def test_a_duplicate_the_master_has_closed_is_not_reported_again(tmp_path):
+    rows = [["Customer ID", "Name", "VAT Number", "Phone", "Status", "Remarks"],
+            ["C-1", "Nile Foods", "987654321", "01011112222", "Active", ""],
+            ["C-2", "Delta Sugar", "876543219", "01022223333", "Active", ""],
+            ["C-3", "Nile Foods", "987654321", "01011112222", "Inactive", "old code, use C-1"],
+            ["C-4", "Delta Sugar Co", "876543219", "01022223334", "Active", "keyed twice"],
+            ["C-5", "الريان للأغذية", "", "0509876543", "Active", ""],
+            ["C-6", "Al Rayan Foods", "", "0509876543", "موقوف نهائيا", ""]]
+    assert _checks(_save(tmp_path, {"Customers": rows})) == [
+        ("C-2", "C3", "DUPLICATE_TAX_ID", "Warning"), ("C-2", "B3", "POSSIBLE_DUPLICATE", "Warning"),
+        ("C-4", "C5", "DUPLICATE_TAX_ID", "Warning"), ("C-4", "B5", "POSSIBLE_DUPLICATE", "Warning")]
