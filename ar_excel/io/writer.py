@@ -324,9 +324,18 @@ def _width(header: str, values: pd.Series, number_format: str | None = None,
         longest = len("yyyy-mm-dd hh:mm" if number_format == NUMBER_FORMATS["datetime"]
                       else "yyyy-mm-dd")
     else:
-        sample = values.head(200).map(lambda v: 0 if v is None or pd.isna(v) else len(str(v)))
-        longest = max([0] + sample.tolist())
+        longest = max(map(_shown_length, values.head(200).tolist()), default=0)
     return float(min(max(longest + 2, head, 8), MAX_WIDTH))
+
+
+def _shown_length(value: Any) -> int:
+    """The characters a value of a text or mixed column shows (none for a blank)."""
+    if type(value) is str:
+        return len(value)
+    if value is None or value is pd.NaT or value is pd.NA or (
+            isinstance(value, float) and value != value):
+        return 0
+    return len(str(value))
 
 
 def column_widths(tab: Tab, arabic: bool = False,
