@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.balance_rows import CLOSING_RE, OPENING_RE
 from ar_excel.bank.spreadsheet_xml import is_spreadsheet_xml
 from ar_excel.bank.statement import (
     COLUMNS,
@@ -28,6 +29,7 @@ from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     lines_frame,
+    tie_out,
     without_zero_amounts,
 )
 from ar_excel.bank.text import as_utf8
@@ -204,7 +206,10 @@ def statement_from_table(table: Table) -> Statement:
             has_text |= np.array([not is_blank(v) for v in frame[c].tolist()], dtype=bool)
     no_amount = amount.isna().to_numpy()
     no_date = booked.isna().to_numpy()
-    used = ~(no_amount & no_date & ~has_text)  # else an empty row
+    # "رصيد افتتاحي" / "Opening balance" with only a Balance: the statement's balance, no line
+    balances, stated = _stated_balances(frame, col("Description"), col("Balance"), booked,
+                                        no_amount)
+    used = ~(no_amount & no_date & ~has_text) & ~stated  # else an empty row or a balance
     amount_column = "Amount" if "Amount" in frame.columns else "Credit"
     for pos in np.flatnonzero(used & (no_date | no_amount)).tolist():
         idx = frame.index[pos]
@@ -240,7 +245,38 @@ def statement_from_table(table: Table) -> Statement:
               for pos, idx in enumerate(frame.index[kept], start=1)]
     lines, zero = without_zero_amounts(lines, places, table.sheet,
                                        table.headers.get(amount_column, amount_column))
-    return Statement(lines, [], issues + zero, "xlsx", table.sheet)
+    if balances is not None:
+        issues += tie_out([balances], lines, table.sheet)
+    return Statement(lines, [balances] if balances is not None else [], issues + zero, "xlsx",
+                     table.sheet)
+
+
+def _stated_balances(frame: pd.DataFrame, text: pd.Series, balance: pd.Series,
+                     booked: pd.Series, no_amount: np.ndarray
+                     ) -> tuple[StatementBalance | None, np.ndarray]:
+    """The opening and closing balances a Bank Statement sheet states in rows of their own (a
+    balance label and a Balance, no amount: as a bank's export prints them), and which rows
+    those are; (None, none) when it states neither."""
+    amounts = pd.to_numeric(balance, errors="coerce").to_numpy()
+    labels = [t if isinstance(t, str) else "" for t in text.tolist()]
+    opening = np.array([bool(OPENING_RE.search(t)) for t in labels]) & no_amount \
+        & ~np.isnan(amounts)
+    closing = np.array([bool(CLOSING_RE.search(t)) for t in labels]) & no_amount \
+        & ~np.isnan(amounts) & ~opening
+    if not (opening.any() or closing.any()):
+        return None, np.zeros(len(frame), dtype=bool)
+    out = StatementBalance("1")
+    if opening.any():
+        first = int(np.flatnonzero(opening)[0])
+        out.opening, out.opening_date = float(amounts[first]), _day(booked.iloc[first])
+    if closing.any():
+        last = int(np.flatnonzero(closing)[-1])
+        out.closing, out.closing_date = float(amounts[last]), _day(booked.iloc[last])
+    return out, opening | closing
+
+
+def _day(value: Any) -> pd.Timestamp | None:
+    return None if pd.isna(value) else pd.Timestamp(value)
 
 
 def _table_cell(table: Table, idx: Any, column: str, pos: int) -> str:
