@@ -316,6 +316,8 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     for block, sid, (first, n61, chunk_no) in zip(blocks, ids, counts, strict=True):
         currency = block.currency
         account = block.data.get("account_identification")
+        if account and re.fullmatch(r"\S+ [A-Z]{3}", account.strip()):
+            account = account.split()[0]  # bunq's "NL23BUNQ0123456789 EUR": the currency after
         opening, opening_date = _balance(block.data, _OPENING)
         closing, closing_date = _balance(block.data, _CLOSING)
         balances.append(StatementBalance(sid, account, currency, opening, closing,

@@ -9,7 +9,9 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
   BLZ), ``?00`` the posting text, the three digits before the first ``?`` the GVC
   (Geschaeftsvorfallcode: 166 a SEPA credit transfer, 051 a transfer credit...).
 * Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/BIC/``, ``/EREF/``,
-  ``/REMI/USTD//free text/`` (or ``/REMI/`` plain), ``/ORDP//NAME/``, ``/BENM//NAME/``.
+  ``/REMI/USTD//free text/`` (or ``/REMI/`` plain; ``/REMI/STRD/CUR/ref/`` or, without the
+  issuer, ``/REMI/STRD//ref/``: a structured payment reference), ``/ORDP//NAME/``,
+  ``/BENM//NAME/``.
 * Free text, sometimes labelled (``NAAM:``, ``IBAN:``, ``KENMERK:``, ``AUFTRAGGEBER:``,
   ``OD:``, ``TYT.:``; Gulf and UK banks ``REMITTER:``, ``BY ORDER OF:``, ``FROM:``, ``REF:``).
 
@@ -201,10 +203,15 @@ def parse_dutch(text: str) -> Narrative:
     n = Narrative()
     remi = val("REMI")
     if remi:
+        structured = remi.startswith("STRD")
         remi = re.sub(r"^(USTD|STRD)//?", "", remi)
         m = re.match(r"^(?:CUR|ISO)/(.+)$", remi)
         if m:
             n.references.append(m.group(1).strip("/ "))
+        elif structured and remi.strip("/ "):
+            # "/REMI/STRD//6865444446401120/" (Triodos: no issuer named): the payment
+            # reference (betalingskenmerk) all the same
+            n.references.append("".join(remi.strip("/ ").split()))
         n.description = " ".join(remi.split()) or None
     for tag in ("EREF", "PREF", "CDTRREF"):
         ref = clean_ref(val(tag))

@@ -234,6 +234,17 @@ def _amount(text: str | None, decimal: str) -> float | None:
         return None
 
 
+def _server_error(root: Tag) -> str | None:
+    """The first ``STATUS`` of ``SEVERITY`` ERROR in the file (of the sign-on or of a
+    statement request: "2000 General Server Error", "15500 Signon invalid"), else None."""
+    for status in root.all("STATUS"):
+        if (status.value("SEVERITY") or "").strip().upper() == "ERROR":
+            code = (status.value("CODE") or "").strip()
+            message = " ".join((status.value("MESSAGE") or "").split())
+            return " ".join(filter(None, [code, f"'{message}'" if message else ""])) or "ERROR"
+    return None
+
+
 def read_ofx(path: Path, data: bytes) -> Statement:
     source = path.name
     decoded = decode_bytes(data)
@@ -252,6 +263,11 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         raise InputError(f"{source}: an OFX investment statement (INVSTMTRS), not a bank "
                          "account statement")
     if not statements:
+        refused = _server_error(root)
+        if refused:  # the bank's server answered the download with an error, not a statement
+            raise InputError(f"{source}: the bank's server sent no statement but an error "
+                             f"({refused}): download the statement again, or export it from "
+                             "the bank's web portal")
         raise InputError(f"{source}: an OFX file without an account or card statement "
                          "(no <STMTRS> or <CCSTMTRS> could be read)")
     newlines = [m.start() for m in re.finditer("\n", text)]

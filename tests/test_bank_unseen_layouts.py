@@ -1,0 +1,149 @@
+"""Bank import: layouts of real files from banks not seen before (names, accounts and figures
+ours; the layouts those of files users uploaded to public MT940 converters, and of ofxparse's
+fixtures).
+
+* Triodos MT940: ``/CNTP/iban/bic/name/city/`` with the city left empty, ``/EREF/`` and even the
+  tag ``EREF`` broken by the 65-column wrap, ``/REMI/STRD//ref/`` (a structured payment
+  reference without its issuer: a reference, not words), card payments with only ``/REMI/``.
+* bunq MT940: three header lines before ``:20:``, ``:25:`` with the currency after the IBAN,
+  ``:28:`` for ``:28C:``, ``:86:`` on one long line with ``/IBAN//NAME//REMI/`` (a name holding
+  "en/of"), a foreign-currency line after it, amounts as ``1500,``, a value date in the next
+  month (card payments settled later).
+* OFX: a server's error answer instead of a statement says so; a ledger balance left blank is
+  no closing balance.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ar_excel.bank import read_statement
+from ar_excel.errors import InputError
+
+TRIODOS = "\n".join([
+    ":20:1763731400804", ":25:NL51TRIO0123456789", ":28C:1", ":60F:C261101EUR10000,00",
+    ":61:261101D44,25NKN0NONREF",
+    ":86:/REMI/USTD//Kosten van 01-08-2026 tot en met 31-10-2026/",
+    ":61:261104D1000,00NET0NONREF",
+    ":86:/CNTP/NL25ABNA0123456789/ABNANL2A/Van Dijk Holding///EREF/2026110",
+    "4144645TRIONL2UXXXE000162949//REMI/USTD//Rc/",
+    ":61:261119D5524,00NET0NONREF",
+    ":86:/CNTP/NL86INGB0002445588/INGBNL2A/Belastingdienst Apeldoorn//",
+    "/EREF/20261119121510TRIONL2UXXXE000066413//REMI/STRD//68654444464",
+    "01120/",
+    ":61:261121D579,00NBA0NONREF",
+    ":86:/REMI/USTD//APPLE STORE R408 - AMSTERDAM - 20-11-2026 11:59 -",
+    " PASNR.  1381 - CONTACTLOOS/",
+    ":61:261122C25759,64NET0NONREF",
+    ":86:/CNTP/NL30ABNA0123456781/ABNANL2A/DE ROOS ADV NOT COOP UA///E",
+    "REF/2611210303877017//REMI/USTD//3038 20260002 20260001/",
+    ":62F:C261130EUR28612,39", "-", ""])
+
+
+def test_triodos_mt940_structured_reference_and_tags_broken_by_the_wrap(tmp_path):
+    path = tmp_path / "triodos.sta"
+    path.write_text(TRIODOS, encoding="ascii")
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [-44.25, -1000.0, -5524.0, -579.0, 25759.64]
+    assert lines["Counterparty"].tolist() == [None, "Van Dijk Holding", "Belastingdienst Apeldoorn",
+                                              None, "DE ROOS ADV NOT COOP UA"]
+    assert lines["Counterparty Account"].tolist() == [
+        None, "NL25ABNA0123456789", "NL86INGB0002445588", None, "NL30ABNA0123456781"]
+    assert lines["Counterparty Bank"].tolist() == [None, "ABNANL2A", "INGBNL2A", None, "ABNANL2A"]
+    assert lines["Reference"].tolist() == [
+        None, "20261104144645TRIONL2UXXXE000162949",
+        "6865444446401120; 20261119121510TRIONL2UXXXE000066413", None, "2611210303877017"]
+    assert lines["Description"].tolist() == [
+        "Kosten van 01-08-2026 tot en met 31-10-2026", "Rc", "6865444446401120",
+        "APPLE STORE R408 - AMSTERDAM - 20-11-2026 11:59 - PASNR. 1381 - CONTACTLOOS",
+        "3038 20260002 20260001"]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.account, bal.opening, bal.closing, bal.difference) == (
+        "NL51TRIO0123456789", 10000.0, 28612.39, 0.0)
+
+
+BUNQ = "\n".join([
+    "BUNQNL2A", "940", "BUNQNL2A", ":20:49d6b7113b0afd23", ":25:NL23BUNQ0123456789 EUR",
+    ":28:00002", ":60F:C261101EUR1000,00",
+    ":61:2612011101D223,65NMSCNONREF",
+    ":86:/NAME/GOOGLE*ADS3700125160/REMI/GOOGLE*ADS3700125160 CC GOOGLE.COM, IE", "",
+    ":61:2611021102C3541,61NTRFNONREF",
+    ":86:/IBAN/DK8789000000012345/NAME/Stripe Technology Europe Ltd/REMI/Shopify B4E9I5",
+    ":61:2611031103C1500,NTRFNONREF",
+    ":86:/IBAN/NL05INGB0001234567/NAME/Mw E J J Riphagen en/of Hr T J Opdam/REMI/INV-2041 "
+    "\"\U0001F490 Boeket bloemen - 29-10-2026\" 73d80741-b466-4f6e-9843-d1a895ba428e",
+    ":61:2612011105D17,64NMSCNONREF",
+    ":86:/NAME/Shopify* 314638228/REMI/Shopify* 314638228 Dublin, IE",
+    "17.98 USD, 1 USD = 0.98109 EUR",
+    ":61:2611131113C150,NTRFNONREF",
+    ":86:/IBAN/NL84ABNA0412345678/NAME/JJ TOULOUSE/REMI/",
+    ":62F:C261130EUR5950,32", "-", ""])
+
+
+def test_bunq_mt940_header_lines_long_narratives_and_a_later_value_date(tmp_path):
+    path = tmp_path / "bunq.sta"
+    path.write_bytes(BUNQ.encode("utf-8"))
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [-223.65, 3541.61, 1500.0, -17.64, 150.0]
+    assert lines["Date"].tolist() == [pd.Timestamp(d) for d in (
+        "2026-11-01", "2026-11-02", "2026-11-03", "2026-11-05", "2026-11-13")]
+    assert lines.at[0, "Value Date"] == pd.Timestamp("2026-12-01")  # settled the next month
+    assert lines["Counterparty"].tolist() == [
+        "GOOGLE*ADS3700125160", "Stripe Technology Europe Ltd",
+        "Mw E J J Riphagen en/of Hr T J Opdam", "Shopify* 314638228", "JJ TOULOUSE"]
+    assert lines["Counterparty Account"].tolist() == [
+        None, "DK8789000000012345", "NL05INGB0001234567", None, "NL84ABNA0412345678"]
+    assert lines.at[2, "Description"].startswith('INV-2041 "\U0001F490 Boeket bloemen')
+    assert lines.at[3, "Description"] == ("Shopify* 314638228 Dublin, IE 17.98 USD, "
+                                          "1 USD = 0.98109 EUR")
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.statement, bal.account, bal.currency) == ("00002", "NL23BUNQ0123456789", "EUR")
+    assert (bal.opening, bal.closing, bal.difference) == (1000.0, 5950.32, 0.0)
+
+
+OFX_ERROR = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY>
+<MESSAGE>SUCCESS</MESSAGE></STATUS><DTSERVER>20261121052952.749[-7:PDT]</DTSERVER>
+<LANGUAGE>ENG</LANGUAGE></SONRS></SIGNONMSGSRSV1>
+<BANKMSGSRSV1><STMTTRNRS><TRNUID>ab12</TRNUID><STATUS><CODE>2000</CODE>
+<SEVERITY>ERROR</SEVERITY><MESSAGE>General Server Error</MESSAGE></STATUS></STMTTRNRS>
+</BANKMSGSRSV1></OFX>
+"""
+
+
+def test_ofx_error_answer_of_the_bank_s_server_is_named(tmp_path):
+    path = tmp_path / "download.qfx"
+    path.write_text(OFX_ERROR, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_statement(path)
+    assert str(caught.value) == (
+        "download.qfx: the bank's server sent no statement but an error (2000 'General Server "
+        "Error'): download the statement again, or export it from the bank's web portal")
+    # without an error status it is still the plain "no statement" message
+    path.write_text(OFX_ERROR.replace("<SEVERITY>ERROR", "<SEVERITY>WARN"), encoding="utf-8")
+    with pytest.raises(InputError, match="an OFX file without an account or card statement"):
+        read_statement(path)
+
+
+def test_ofx_ledger_balance_left_blank_is_no_closing_balance(tmp_path):
+    text = ("<OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1</TRNUID><STMTRS><CURDEF>CAD\n"
+            "<BANKACCTFROM><BANKID>123845030</BANKID><ACCTID>99999</ACCTID></BANKACCTFROM>\n"
+            "<BANKTRANLIST><STMTTRN><TRNTYPE>OTHER</TRNTYPE><DTPOSTED>20261108020000</DTPOSTED>\n"
+            "<TRNAMT>120</TRNAMT><FITID>2000957249</FITID><NAME>Foobar</NAME></STMTTRN>\n"
+            "</BANKTRANLIST><LEDGERBAL><BALAMT> </BALAMT><DTASOF>20261114</DTASOF></LEDGERBAL>\n"
+            "<AVAILBAL><BALAMT></BALAMT><DTASOF>20261114</DTASOF></AVAILBAL></STMTRS>\n"
+            "</STMTTRNRS></BANKMSGSRSV1></OFX>\n")
+    path = tmp_path / "s.ofx"
+    path.write_text(text, encoding="ascii")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [120.0]
+    assert stmt.lines["Currency"].tolist() == ["CAD"]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.closing, bal.difference) == (None, None)
