@@ -170,3 +170,32 @@ def test_small_tables_below_take_the_tabs_side(tmp_path):
         assert ws.cell(head - 1, 1).value == "Aging by bucket" and ws.cell(head, 1).value == "Bucket"
         assert [ws.cell(head, c).alignment.horizontal for c in (1, 2)] == [side, "right"]
         assert [ws.cell(r, 1).alignment.horizontal for r in (head + 1, head + 2)] == [side] * 2
+
+
+def test_a_column_of_figures_shows_counts_whole_and_amounts_with_decimals(tmp_path):
+    frame = pd.DataFrame({"KPI": ["Invoices Issued", "Receipts", "DSO"],
+                          "Value": pd.Series([35, 561569.48, 70.0], dtype=object),
+                          "Unit": ["count", "amount", "days"]})
+    ws = _written(tmp_path, Tab("KPIs", frame, formats={"Value": "figure"}))
+    assert [ws[f"B{r}"].number_format for r in (2, 3, 4)] == [
+        "#,##0", "#,##0.00;[Red]-#,##0.00", "#,##0.00;[Red]-#,##0.00"]
+    assert ws["B1"].alignment.horizontal == "right"
+    fils = _written(tmp_path, Tab("KPIs", frame.assign(Currency="KWD"),
+                                  formats={"Value": "figure"}))
+    assert [fils[f"B{r}"].number_format for r in (2, 3)] == ["#,##0", "#,##0.000;[Red]-#,##0.000"]
+
+
+def test_pack_kpis_show_counts_and_days_in_period_whole(tmp_path):
+    from ar_excel.cli import main
+    from tests._aging_books import kpi_book, write_book
+
+    book, out = tmp_path / "book.xlsx", tmp_path / "pack.xlsx"
+    write_book(book, *kpi_book())
+    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["KPIs"]
+    shown = {r[0].value: (r[2].value, r[2].number_format) for r in ws.iter_rows(min_row=2)
+             if r[1].value == "EGP"}
+    assert shown["Invoices Issued"] == (2, "#,##0")
+    assert shown["Days in Period"][1] == "#,##0"
+    assert shown["Opening AR"] == (1500, "#,##0.00;[Red]-#,##0.00")
+    assert shown["DSO"][1] == "#,##0.00;[Red]-#,##0.00"

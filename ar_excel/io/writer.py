@@ -51,20 +51,28 @@ class TextLayout(str):
     KPI's definition, a message) instead of running into the next cell, or off the printed
     page, and being cut there; at the top of the cell (``top``) in a tab whose rows grow
     for wrapped text, so a row's values are read on its first line. ``_make_cell`` knows it
-    by its type ("" is General)."""
+    by its type ("" is General). ``whole``: the format of the column's whole numbers (int
+    values) where it differs, in a column of figures of several kinds (a KPI's value: an
+    amount, a rate, a count of invoices: 35, not 35.00)."""
 
     horizontal: str | None
     wrap: bool
     top: bool
+    whole: str | None
 
     def __new__(cls, number_format: str, horizontal: str | None = None,
-                wrap: bool = False, top: bool = False) -> TextLayout:
+                wrap: bool = False, top: bool = False, whole: str | None = None) -> TextLayout:
         layout = super().__new__(cls, number_format)
         layout.horizontal, layout.wrap, layout.top = horizontal, wrap, top
+        layout.whole = whole
         return layout
 
 
 WRAP_TEXT = TextLayout("@", wrap=True)
+# Figures of several kinds in one column: amounts and rates with two decimals, counts (given
+# as int values) without
+FIGURES = TextLayout("#,##0.00;[Red]-#,##0.00", whole="#,##0")
+FIGURES3 = TextLayout("#,##0.000;[Red]-#,##0.000", whole="#,##0")
 NUMBER_FORMATS = {
     "money": "#,##0.00;[Red]-#,##0.00",
     "money3": "#,##0.000;[Red]-#,##0.000",  # a currency counted in fils (KWD, BHD, OMR...)
@@ -75,6 +83,8 @@ NUMBER_FORMATS = {
     "number": "General",  # "#,##0.##" would show 30 as "30."
     "text": "@",
     "wrap": WRAP_TEXT,  # text wrapped within the column
+    "figure": FIGURES,
+    "figure3": FIGURES3,  # ... of a currency counted in fils
     # Excel shows a TRUE/FALSE cell as such whatever its format; LibreOffice shows it as the
     # number 1/0 under General
     "bool": '"TRUE";"TRUE";"FALSE"',
@@ -144,7 +154,8 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     else:
         cell.value = value
         if number_format and value is not None:
-            cell.number_format = str(number_format)
+            cell.number_format = number_format.whole if type(value) is int and isinstance(
+                number_format, TextLayout) and number_format.whole else str(number_format)
         if isinstance(number_format, TextLayout) and value is not None and (
                 number_format.horizontal or number_format.top):
             cell.alignment = Alignment(horizontal=number_format.horizontal,
@@ -227,7 +238,9 @@ def with_text_side(formats: list[str | None], frame: pd.DataFrame, side: str,
     ``top``, every column's values at the top of their cells (a tab with wrapped text)."""
     out: list[str | None] = []
     for fmt, dtype in zip(formats, frame.dtypes.tolist(), strict=True):
-        if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
+        if isinstance(fmt, TextLayout) and fmt.whole:  # figures, whatever their dtype
+            out.append(TextLayout(fmt, top=top, whole=fmt.whole))
+        elif pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
             wrap = isinstance(fmt, TextLayout) and fmt.wrap
             out.append(TextLayout(str(fmt or ""), side, wrap, top))
         elif fmt == NUMBER_FORMATS["bool"]:  # TRUE / FALSE centred, as Excel shows them
@@ -255,9 +268,9 @@ def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | N
     fils (KWD, BHD, OMR...), or, in a tab without one, where one of its amounts has a third
     decimal (1,234.125); otherwise two."""
     kinds = [formats.get(h) or _default_format(frame[h]) or "" for h in frame.columns]
-    if "money" in kinds:
+    if "money" in kinds or "figure" in kinds:
         fils = _names_fils_currency(frame) if "Currency" in frame.columns else None
-        kinds = [("money3" if k == "money" and (
+        kinds = [(f"{k}3" if k in ("money", "figure") and (
             fils if fils is not None else _has_third_decimal(frame.iloc[:, i])) else k)
             for i, k in enumerate(kinds)]
     return [NUMBER_FORMATS.get(k) for k in kinds]

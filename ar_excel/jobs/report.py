@@ -216,6 +216,19 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                title=title, blocks=blocks, as_table=False)
 
 
+def _shown_kpis(kpis: pd.DataFrame) -> pd.DataFrame:
+    """The KPIs as the tab shows them: a count (invoices issued, receipts) and the days in
+    the period as whole numbers (35, not 35.00: the ``figure`` format), the other figures as
+    they are."""
+    whole = (kpis["Unit"].eq("count") | kpis["KPI"].eq("Days in Period")).to_numpy()
+    values = kpis["Value"].to_numpy(dtype=object).copy()
+    for i in np.flatnonzero(whole):
+        v = values[i]
+        if isinstance(v, float | np.floating) and np.isfinite(v) and float(v).is_integer():
+            values[i] = int(v)
+    return kpis.assign(Value=pd.Series(values, index=kpis.index, dtype=object))
+
+
 def _period(book: Book, options: JobOptions, as_of: pd.Timestamp) -> Period:
     start = options.args.get("period_from")
     if not start:
@@ -264,8 +277,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
     past_due = bucket_labels(book.policy.aging_buckets_days)[1:]
     tabs = [
         dash,
-        Tab("KPIs", kpis, formats={"Value": TWO_DECIMALS, "KPI": "text", "Currency": "text",
-                                   "Unit": "text", "Definition": "wrap", "Period": "text"},
+        Tab("KPIs", _shown_kpis(kpis),
+            formats={"Value": "figure", "KPI": "text", "Currency": "text",
+                     "Unit": "text", "Definition": "wrap", "Period": "text"},
             title=f"Collection KPIs for {period.label} ({period.days} days), per currency",
             blocks=[Tab("DSO Trend", trend,
                         formats={"Period Start": "date", "Period End": "date",
