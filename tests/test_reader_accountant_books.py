@@ -323,3 +323,27 @@ def test_amounts_with_their_currency_written_and_credit_notes_in_brackets(tmp_pa
     book = read_book(_saved(tmp_path, _book(sheets)))
     assert _open_by_customer(book) == OPEN
     assert book.invoices["Amount"].tolist() == [12000.0, 8500.0, 4300.5, 25000.0, 3100.0, -500.0]
+
+
+def test_customer_sheets_without_a_customer_list_name_each_customer_by_title_or_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _statement_sheets(wb, title=lambda cid, name: "Al Nour Supplies - statement of account")
+    wb["Delta Trading"]["A2"] = "السادة/ Delta Trading Co."  # (its title labels it)
+    book = read_book(_saved(tmp_path, wb))
+    assert _open_by_customer(book) == {"Nile Foods": 4300.5, "Delta Trading Co.": 6100.0,
+                                       "Cairo Steel": 5000.0}
+    assert sorted(book.customers["Customer ID"]) == ["Cairo Steel", "Delta Trading Co.",
+                                                     "Nile Foods"]
+    assert "('Nile Foods' = Nile Foods; 'Delta Trading' = Delta Trading Co. (A2); " \
+        "'Cairo Steel' = Cairo Steel)" in _messages(book)[0][2]
+
+
+def test_one_list_without_customers_on_a_sheet_named_sheet1_is_no_customer_ledger(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Invoice No", "Invoice Date", "Amount"])
+    ws.append(["INV-1", D(2026, 10, 1), 100.0])
+    wb.create_sheet("Nile Foods").append(["Invoice No", "Invoice Date", "Amount"])
+    book = read_book(_saved(tmp_path, wb))
+    assert "Invoices" not in book.tables

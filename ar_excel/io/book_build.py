@@ -64,8 +64,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         policy, issues = read_policy(policy_grid)
         policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
 
-    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen and \
-        "Customers" in chosen else None
+    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen \
+        else None
     book = Book(source=source, policy=policy, issues=list(issues),
                 policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
@@ -126,14 +126,17 @@ def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
     them taken for the receipts by its header alone is no receipts log (``chosen`` changed)."""
     from ar_excel.io.customer_sheets import customer_sheet_grids
 
-    master, _ = read_table(chosen["Customers"], "Customers", policy)
-    if master is None:
-        return None
+    master = None
+    if "Customers" in chosen:
+        master, _ = read_table(chosen["Customers"], "Customers", policy)
+        if master is None:
+            return None
     guessed = chosen.get("Payments")
     if guessed is not None and find_kind(guessed.name, guessed.header is not None):
         guessed = None  # (a sheet named for the receipts is theirs)
     taken = {g.sheet or g.name for g in chosen.values() if g is not guessed}
-    sheets, said, laid_out = customer_sheet_grids(grids, taken, master.frame)
+    sheets, said, laid_out = customer_sheet_grids(
+        grids, taken, None if master is None else master.frame)
     if not sheets:
         return None
     if guessed is not None and guessed.name in laid_out:

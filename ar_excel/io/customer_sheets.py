@@ -9,7 +9,9 @@ notes), and every row keeps its own sheet and row for its cell addresses.
 
 A sheet is one customer's when its header row names an invoice list's columns but no
 customer column, and its title cells or its name name exactly one customer of the master (by
-ID, or by name as the master writes it). One Input Issue says which sheets were read so and
+ID, or by name as the master writes it). A workbook without a customer list names each
+customer by a title cell labelling it ("Customer: ...") or by the sheet's name (not a
+generic "Sheet3"), where two sheets or more are so laid out. One Input Issue says which sheets were read so and
 whose each is; a sheet under such columns whose customer cannot be told is said too, with
 its title cell, so that none of its money goes unread in silence.
 """
@@ -85,13 +87,32 @@ def _ledger_header(grid: Grid) -> int | None:
     return h if money and document else None
 
 
-def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataFrame
+# A sheet name saying nothing of whose it is ("Sheet3", "ورقة2").
+_GENERIC_SHEET = re.compile(r"(?i)^\s*(?:sheet|feuil|hoja|tabelle|ورقة|ورقه)\s*\d*\s*$")
+# A title cell labelling its customer ("Customer: Nile Foods", "العميل / شركة الأمل").
+_LABELLED = re.compile(r"(?i)^\s*(?:customer(?:\s+name)?|client(?:\s+name)?|account\s+name|"
+                       r"debtor|العميل|اسم\s+العميل|السادة|السيد)\s*[:：/\-–]\s*(\S.*)$")
+
+
+def _customer_written(texts: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Without a customer list: the customer a title cell labels, else the sheet's name
+    (the last of ``texts``) unless it is a generic one."""
+    for text, cell in texts[:-1]:
+        m = _LABELLED.match(text)
+        if m:
+            return m.group(1).strip(), cell
+    name = texts[-1][0].strip()
+    return None if _GENERIC_SHEET.match(name) else (name, "")
+
+
+def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataFrame | None
                          ) -> tuple[list[Grid], list[Issue], set[str]]:
     """The sheets each holding one customer's documents (module docstring), as grids naming
     their customer; an Input Issue for each such sheet whose customer is not told; and the
     names of all the sheets so laid out."""
-    ids = {id_key(str(c)): c for c in customers["Customer ID"].dropna()}
-    names = NameIndex(customers)
+    ids = {} if customers is None else {
+        id_key(str(c)): c for c in customers["Customer ID"].dropna()}
+    names = None if customers is None else NameIndex(customers)
     found, untold = [], []
     for g in grids:
         if g.header is not None or g.hidden or g.name in taken or g.name.startswith("_") \
@@ -107,13 +128,16 @@ def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataF
                 if isinstance(v, str) and v.strip():
                     texts.append((v, f"{column_letter(g.left + c)}{g.top + r + 1}"))
         texts.append((g.name, ""))
-        named = _customer_named(texts, ids, names)
+        named = _customer_written(texts) if names is None else \
+            _customer_named(texts, ids, names)
         if named is None:
             untold.append((g, h))
             continue
         cid, cell = named
         letter = re.match(r"[A-Z]+", cell).group(0) if cell else None
         found.append((replace(g, customer=cid, customer_letter=letter, notes=[]), cell))
+    if names is None and len(found) < 2:  # (without a list, one such sheet is no ledger)
+        return [], [], set()
     issues = []
     if found:
         for g, h in untold:
