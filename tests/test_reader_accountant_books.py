@@ -347,3 +347,18 @@ def test_one_list_without_customers_on_a_sheet_named_sheet1_is_no_customer_ledge
     wb.create_sheet("Nile Foods").append(["Invoice No", "Invoice Date", "Amount"])
     book = read_book(_saved(tmp_path, wb))
     assert "Invoices" not in book.tables
+
+
+def test_dates_written_with_their_calendar_hijri_or_gregorian(tmp_path):
+    def sheets(wb):
+        _invoice_sheet(wb, [("INV-101", "C001", "1448/04/23 هـ", 12000.0),
+                            ("INV-102", "C002", "12/09/2026 م", 8500.0),
+                            ("INV-103", "C001", "١٥ أكتوبر ٢٠٢٦م", 4300.5),
+                            ("INV-104", "C003", "23/04/1448 AH", 25000.0)])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert [d.strftime("%Y-%m-%d") for d in book.invoices["Invoice Date"]] == [
+        "2026-10-04", "2026-09-12", "2026-10-15", "2026-10-04"]
+    assert [m for m in _messages(book) if "Hijri" in m[2]] == [
+        ("Invoices", "C2", "2 date(s) in the Hijri calendar read as Gregorian dates "
+         "('1448/04/23 هـ' = 04/10/2026): C2, C5")]

@@ -19,7 +19,11 @@ _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
 # A weekday written before a date ("Thu 01/10/2026", "الخميس 01/10/2026") says nothing more.
 _WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
                       r"^(?:ال)?(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه)،?\s+")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# The calendar written after a date: Gregorian (م, ميلادي, AD) or Hijri (هـ, AH); the year
+# tells the calendar either way.
+_ERA = re.compile(r"(?i)\s*(?:م|ميلادي|ميلادية|هـ|ه|هجري|هجرية|A\.?D\.?|A\.?H\.?)\s*$")
+# "20240115"; core banking exports add the time: "20240115 152750", "20240115T1527"
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:[ T](?:\d{4}|\d{6}|\d{1,2}:\d{2}(?::\d{2})?))?$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12, "sept": 9,
@@ -110,7 +114,7 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     s = normalize_digits(text).strip()
     if not s:
         raise ValueError("blank")
-    s = _WEEKDAY.sub("", s)
+    s = _ERA.sub("", _WEEKDAY.sub("", s))
     if m := _ISO.match(s):
         return _make(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _DMY.match(s):
@@ -137,7 +141,7 @@ def hijri_date_text(text: Any) -> bool:
     """Whether a typed date is in the Hijri calendar (``1448/05/15``, ``١٥/٠٥/١٤٤٨``)."""
     if not isinstance(text, str) or not MAY_BE_HIJRI.search(text):
         return False
-    s = _WEEKDAY.sub("", normalize_digits(text).strip())
+    s = _ERA.sub("", _WEEKDAY.sub("", normalize_digits(text).strip()))
     m = _ISO.match(s)
     year = int(m[1]) if m else (int(m[3]) if (m := _DMY.match(s)) and len(m[3]) == 4 else 0)
     return year in _HIJRI_YEARS
