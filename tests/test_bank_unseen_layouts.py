@@ -147,3 +147,57 @@ def test_ofx_ledger_balance_left_blank_is_no_closing_balance(tmp_path):
     assert stmt.issues == []
     (bal,) = stmt.balances
     assert (bal.closing, bal.difference) == (None, None)
+
+
+CORE_BANKING = (
+    "Transaction Date,Posting Date,Value Date,Branch,Transaction Code,Account Number,"
+    "Reference No,Currency,Amount,Debit Credit,Description,User Reference,Opening Balance,"
+    "Closing Balance\n"
+    '"20261102 152750","20261102","20261102","9211","2327:FTD","003546494471    ",'
+    '"20261102032751188342      ","784","12308.01","C","INWARD TRF ACME TRADING INV-2041   AE",'
+    '"A785    9424      ","76660.97","88968.98"\n'
+    '"20261103 101500","20261103","20261103","9211","1101:CHG","003546494471    ",'
+    '"20261103000000000001      ","784","25.00","D","SERVICE CHARGES","","88968.98",'
+    '"88943.98"\n')
+
+
+def test_core_banking_export_numeric_currency_timestamps_and_balances_before_and_after(
+        tmp_path):
+    # a host-to-host export (the layout of an Indonesian bank's, in English): dates as
+    # YYYYMMDD with the time, ISO 4217 numeric currency codes, a D/C column beside unsigned
+    # amounts, each line's balance before and after it
+    path = tmp_path / "h2h.csv"
+    path.write_text(CORE_BANKING, encoding="ascii")
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Date"].tolist() == [pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-03")]
+    assert lines["Amount"].tolist() == [12308.01, -25.0]
+    assert lines["Currency"].tolist() == ["AED", "AED"]
+    assert lines["Balance"].tolist() == [88968.98, 88943.98]  # the balance after the line
+    assert lines["Reference"].tolist() == ["20261102032751188342", "20261103000000000001"]
+    assert stmt.issues == []  # the balance after follows the amounts (the one before did not)
+    (bal,) = stmt.balances
+    assert (bal.currency, bal.opening, bal.closing, bal.difference) == (
+        "AED", 76660.97, 88943.98, 0.0)
+
+
+def test_summary_block_above_the_table_gives_the_balances_to_tie_out(tmp_path):
+    text = ("Account No,Currency,Opening Balance,Total Debits,Total Credits,Closing Balance\n"
+            '0123456789,AED,"10,000.00","2,800.00","1,599.99","{closing}"\n\n'
+            "Date,Description,Debit,Credit,Balance\n"
+            '02/11/2026,TRF ACME TRADING INV-2041,,"1,500.00","11,500.00"\n'
+            '15/11/2026,SALARY WPS,"2,800.00",,"8,700.00"\n'
+            '30/11/2026,TRF GULF STAR INV 2042,,99.99,"8,799.99"\n')
+    path = tmp_path / "enbd.csv"
+    path.write_text(text.format(closing="8,799.99"), encoding="ascii")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -2800.0, 99.99]
+    assert stmt.lines["Currency"].tolist() == ["AED"] * 3
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
+        10000.0, 8799.99, 1599.99, 2800.0, 0.0)
+    # a closing balance the lines do not reach is said
+    path.write_text(text.format(closing="8,899.99"), encoding="ascii")
+    stmt = read_statement(path)
+    assert [(i.column, i.value) for i in stmt.issues] == [("Balance", -100.0)]

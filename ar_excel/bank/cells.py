@@ -128,5 +128,24 @@ def cell_texts(values: list[Any]) -> list[str | None]:
     return [v if type(v) is str and v else None if v is None else _text(v) for v in values]
 
 
+# ISO 4217 numeric codes, as core banking exports write the currency ("784" for AED): those of
+# the region's accounts and of the currencies they are paid in
+_NUMERIC_CURRENCIES = {
+    "784": "AED", "682": "SAR", "818": "EGP", "414": "KWD", "048": "BHD", "512": "OMR",
+    "634": "QAR", "400": "JOD", "422": "LBP", "368": "IQD", "434": "LYD", "788": "TND",
+    "504": "MAD", "012": "DZD", "938": "SDG", "886": "YER", "760": "SYP", "840": "USD",
+    "978": "EUR", "826": "GBP", "756": "CHF", "392": "JPY", "156": "CNY", "356": "INR",
+    "586": "PKR", "949": "TRY", "360": "IDR", "124": "CAD", "036": "AUD", "752": "SEK",
+}
+
+
 def currency_code(value: Any) -> str | None:
-    return None if is_blank(value) else parse_currency(value)
+    """A currency cell as its ISO code; a numeric ISO code (``784``, ``048``, or the number
+    ``784`` of a typed cell) as the letters."""
+    if is_blank(value):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        value = f"{int(value):03d}"
+    if isinstance(value, str) and value.strip() in _NUMERIC_CURRENCIES:
+        return _NUMERIC_CURRENCIES[value.strip()]
+    return parse_currency(value)

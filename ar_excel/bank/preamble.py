@@ -1,7 +1,8 @@
 """The account lines above a statement's header: currency and stated balances.
 
 The rule: a ``Currency: EGP`` (or ``العملة | جنيه مصري``) line gives the statement's currency,
-and an opening or closing balance stated there is kept for the tie-out. An export of several
+and an opening or closing balance stated there is kept for the tie-out, also from a summary
+block (the labels in a row, the figures in the row under them). An export of several
 accounts opens each section with its currency line; each line takes the currency of its
 section. Without a stated currency, one written at the amounts (``EGP 1,234.50``, ``$``) is
 taken.
@@ -167,4 +168,35 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
                 value = number_in_text(after, decimal)
             if value is not None:
                 setattr(balances, attr, value)
+    return _summary_block(rows, balances, decimal) or currency
+
+
+def _summary_block(rows: list[list[Any]], balances: StatementBalance, decimal: str
+                   ) -> str | None:
+    """A summary block above the table, its labels in a row and the figures under them
+    ("Account No | Currency | Opening Balance | Total Debits | Closing Balance", then the
+    values: Emirates NBD's and Bank of America's exports): the balances under their labels
+    are the statement's where no other row stated them; returns the currency under its label.
+    A row of labels has no figure of its own; each label is a cell of its own."""
+    currency = None
+    for labels, values in zip(rows, rows[1:], strict=False):
+        cells = [str(c).strip() if isinstance(c, str) else None for c in labels]
+        if not any(cells) or any(isinstance(c, int | float) for c in labels if not is_blank(c)):
+            continue
+        for j, label in enumerate(cells):
+            if not label or j >= len(values) or is_blank(values[j]):
+                continue
+            under = values[j]
+            if _CURRENCY_CELL.match(label) and isinstance(under, str):
+                code = parse_currency(under)
+                currency = currency or (code if re.fullmatch(r"[A-Z]{3}", code) else None)
+                continue
+            for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):
+                if getattr(balances, attr) is None and regex.fullmatch(" ".join(label.split())):
+                    try:
+                        value = (float(under) if isinstance(under, int | float)
+                                 else parse_amount(normalize_digits(str(under)), decimal))
+                    except ValueError:
+                        continue
+                    setattr(balances, attr, value)
     return currency

@@ -22,11 +22,13 @@ from ar_excel.bank.column_words import (
     SAMPLE_ROWS,
     Layout,
     add_roles_by_words,
+    fold_key,
     header_row_asked,
     is_gregorian_date,
     match_columns,
     money_role_by_words,
     reads_as_amount,
+    split_header,
 )
 from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
@@ -96,6 +98,33 @@ def _currency_codes(sample: list[list[Any]], idx: int) -> bool:
     """Whether a column holds one ISO currency code on every row (``EUR``)."""
     values = {str(r[idx]).strip() if idx < len(r) else "" for r in sample}
     return len(values) == 1 and bool(re.fullmatch(r"[A-Z]{3}", values.pop()))
+
+
+# Core banking exports print each line's balance before and after it: "Opening Balance" |
+# "Closing Balance" as columns of the table (not the statement's, which are rows of their own
+# or a summary block above it, and so never in the header row chosen here)
+_BEFORE_HEADERS = frozenset(fold_key(h) for h in (
+    "Opening Balance", "Balance Before", "Previous Balance", "Old Balance", "Balance B/F",
+    "الرصيد السابق", "الرصيد قبل العملية", "الرصيد الافتتاحي"))
+_AFTER_HEADERS = frozenset(fold_key(h) for h in (
+    "Closing Balance", "Balance After", "New Balance", "Balance C/F", "الرصيد بعد العملية",
+    "الرصيد الختامي"))
+
+
+def _balances_before_and_after(layout: Layout) -> None:
+    """Of a header with one column of each, the balance after the line is the running
+    balance and the one before it the chain's start (else the header words take the first
+    "... Balance" for the running one: the balance before, off by each line's amount)."""
+    keys = [fold_key(split_header(h)[0]) for h in layout.headers]
+    before = [i for i, k in enumerate(keys) if k in _BEFORE_HEADERS]
+    after = [i for i, k in enumerate(keys) if k in _AFTER_HEADERS]
+    if len(before) != 1 or len(after) != 1 or "_balance_before" in layout.columns:
+        return
+    taken = {i for c, i in layout.columns.items() if c != "Balance"}
+    if before[0] in taken or after[0] in taken:
+        return
+    layout.columns["Balance"] = after[0]
+    layout.columns["_balance_before"] = before[0]
 
 
 def _balance_before_and_after(sample: list[list[Any]], dates: list[int], amounts: list[int]
@@ -232,6 +261,8 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             "letter where the file has no header row: \"Date=A;Amount=D;Description=C\" (for "
             "the Excel buttons: the Policy key bank_columns)"
         )
+    if mapping is None or "Balance" not in mapping:
+        _balances_before_and_after(best)
     cols = best.columns
     if "Date" not in cols and "Value Date" not in cols:
         guessed = _date_column_by_content(rows, best)
