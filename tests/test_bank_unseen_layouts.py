@@ -201,3 +201,40 @@ def test_summary_block_above_the_table_gives_the_balances_to_tie_out(tmp_path):
     path.write_text(text.format(closing="8,899.99"), encoding="ascii")
     stmt = read_statement(path)
     assert [(i.column, i.value) for i in stmt.issues] == [("Balance", -100.0)]
+
+
+def test_balance_on_a_date_opens_above_the_lines_and_closes_below_them(tmp_path):
+    # Moroccan bank's export (Latin-1, French): "SOLDE AU <date>" undated above the lines and
+    # dated below them, the figure in the Credit column; it was read as a receipt of 17,945.50
+    text = ("RELEVE DE COMPTE\nDevise : MAD\n\nDate opération;Libellé;Date valeur;Débit;Crédit\n"
+            ";SOLDE AU 31/10/2026;;;500,00\n"
+            "03/11/2026;VIR RECU DE STE ATLAS NEGOCE FACT 2041;03/11/2026;;15 000,00\n"
+            "05/11/2026;FRAIS TENUE DE COMPTE;05/11/2026;55,00;\n"
+            "12/11/2026;REMISE CHEQUE 0012345 SOCIETE SAHARA;13/11/2026;;2 500,50\n"
+            "30/11/2026;SOLDE CREDITEUR AU 30/11/2026;;;17 945,50\n")
+    path = tmp_path / "releve.csv"
+    path.write_bytes(text.encode("latin-1"))
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [15000.0, -55.0, 2500.5]
+    assert stmt.lines["Currency"].tolist() == ["MAD"] * 3
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.closing_date, bal.difference) == (
+        500.0, 17945.5, pd.Timestamp("2026-11-30"), 0.0)
+    # in English and in Arabic, the figure in the Balance column
+    for first, last in (("Balance as at 01/11/2026", "BALANCE AS OF 30 Nov 2026"),
+                        ("الرصيد في 01/11/2026", "الرصيد في 30/11/2026")):
+        path = tmp_path / "s.csv"
+        path.write_text("Date,Description,Debit,Credit,Balance\n"
+                        f'01/11/2026,{first},,,"1,000.00"\n'
+                        '02/11/2026,TRF ACME TRADING INV-2041,,"1,500.00","2,500.00"\n'
+                        f',{last},,,"2,600.00"\n', encoding="utf-8")
+        stmt = read_statement(path)
+        assert stmt.lines["Amount"].tolist() == [1500.0]
+        (bal,) = stmt.balances
+        assert (bal.opening, bal.closing, bal.difference) == (1000.0, 2600.0, -100.0)
+    # a payment whose narrative names a balance and a date stays a line
+    path.write_text("Date,Description,Debit,Credit,Balance\n"
+                    '02/11/2026,TRF ACME BALANCE AT 30/11/2026 INV 2041,,"1,500.00","2,500.00"\n'
+                    '03/11/2026,FEE,"10.00",,"2,490.00"\n', encoding="utf-8")
+    assert read_statement(path).lines["Amount"].tolist() == [1500.0, -10.0]

@@ -153,11 +153,20 @@ def starts_with_total(cells: list[Any]) -> np.ndarray:
         for k in cells:
             text = texts[k]  # a short cell naming a balance: "Opening Balance", "BALANCE B/F"
             hits[k] |= len(text) <= 60 and bool(OPENING_RE.search(text)
-                                                or CLOSING_RE.search(text))
+                                                or CLOSING_RE.search(text)
+                                                or BALANCE_ON_A_DATE.match(text))
     return hits
 
 
 _LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ)\b")
+
+
+def _label(row: list[Any], cols: dict[str, int]) -> str:
+    """The row's words: its text cells but those of the money and date columns."""
+    money_and_dates = {cols[c] for c in ("Date", "Value Date", "Amount", "Debit", "Credit",
+                                         "Balance", "_sign") if c in cols}
+    return " ".join(str(c).strip() for i, c in enumerate(row)
+                    if isinstance(c, str) and c.strip() and i not in money_and_dates)
 
 
 def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
@@ -174,22 +183,29 @@ def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
 
 def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
                      balances: StatementBalance, decimal: str, dayfirst: bool,
-                     fmt: str | None, page_break: bool = False) -> tuple[str, float] | None:
+                     fmt: str | None, page_break: bool = False,
+                     end: str | None = None) -> tuple[str, float] | None:
     """An 'Opening balance' / 'Closing balance' row: record it in ``balances`` and return
     its kind ("opening" or "closing") and balance (it is not a transaction); None for any
     other row. ``texts``: the row's text cells joined. A ``page_break`` row (lines above and
     below it: "Balance brought forward" / "carried forward" between pages) is returned but
-    is neither the statement's opening nor its closing balance."""
+    is neither the statement's opening nor its closing balance. ``end``: "opening" for a row
+    above all the lines, "closing" for one below them, where a balance on a date
+    (``BALANCE_ON_A_DATE``) is the one or the other."""
     if not _BALANCE_WORD.search(texts):
         return None
     # "الرصيد المرحل من الصفحة السابقة": 'carried' (مرحل), but from the page before
     is_open = bool(OPENING_RE.search(texts))
     is_close = bool(CLOSING_RE.search(texts)) and not re.search(FROM_PAGE_BEFORE, texts, re.I)
+    on_a_date = not (is_open or is_close) and bool(end) and bool(
+        BALANCE_ON_A_DATE.match(_label(row, cols)))
+    if on_a_date:
+        is_open, is_close = end == "opening", end == "closing"
     if not (is_open or is_close):
         return None
     dated = not is_blank(cell_at(row, cols.get("Date", cols.get("Value Date"))))
     moved = any(not is_blank(cell_at(row, cols.get(c))) for c in ("Amount", "Debit", "Credit"))
-    if dated and moved and not _only_a_balance_label(row, cols):
+    if dated and moved and not (on_a_date or _only_a_balance_label(row, cols)):
         return None  # a real line whose narrative happens to mention a balance
     value = None
     for canon in ("Balance", "Amount", "Credit", "Debit"):
@@ -227,6 +243,15 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
 DATES_IN_TEXT = re.compile(
     r"(?<![\d.,])(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|"
     r"\d{1,2}[\s-]+[^\W\d_]{3,9}\.?[\s-]+\d{4})(?![\d.,])")
+
+
+# "SOLDE AU 30/11/2026", "Balance as at 30 Nov 2026", "الرصيد في 30/11/2026": a balance on a
+# date, neither opening nor closing by its words: above the statement's lines it opens it,
+# below them it closes it
+BALANCE_ON_A_DATE = re.compile(
+    r"(?i)^\s*(?:balance|solde(?:\s+(?:cr[ée]diteur|d[ée]biteur))?|saldo|kontostand|الرصيد|رصيد)"
+    r"\s*(?:as\s+(?:at|of|on)|at|on|au|à|per|al|zum|am|في|فى|بتاريخ|حتى)\s*:?\s*(?:"
+    + DATES_IN_TEXT.pattern + r")\s*:?\s*$")
 
 
 def number_in_text(row: list[Any], decimal: str) -> float | None:

@@ -23,7 +23,6 @@ import numpy as np
 
 from ar_excel.bank.balance_rows import (
     DATES_IN_TEXT,
-    OPENING_RE,
     TOTAL_LABEL,
     TOTAL_RE,
     read_balance_row,
@@ -126,13 +125,15 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.totals.append((pos, label))
             continue
         between = bool(lines_above[pos] and lines_below[pos])
+        end = (None if lines_above[pos] == lines_below[pos]
+               else "closing" if lines_above[pos] else "opening")
         stated = read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format,
-                                  page_break=between)
+                                  page_break=between, end=end)
         if stated:
             out.not_lines[pos] = True
             if between:
                 out.page_balances.append((pos, *stated, label or texts))
-            elif not OPENING_RE.search(texts):
+            elif stated[0] == "closing":
                 out.closing_at = pos
             continue
         if no_money[pos] and not dated[pos]:
