@@ -233,6 +233,15 @@ def test_balance_on_a_date_opens_above_the_lines_and_closes_below_them(tmp_path)
         assert stmt.lines["Amount"].tolist() == [1500.0]
         (bal,) = stmt.balances
         assert (bal.opening, bal.closing, bal.difference) == (1000.0, 2600.0, -100.0)
+    # French banks' "Ancien solde" / "Nouveau solde" (the last was read as a receipt)
+    path.write_bytes("Date;Libellé;Débit;Crédit\n;Ancien solde;;1 000,00\n"
+                     "03/11/2026;VIR SEPA RECU /DE ACME SARL /MOTIF FACT 2041;;1 500,00\n"
+                     "05/11/2026;PRLV SEPA EDF;120,00;\n;Nouveau solde;;2 380,00\n".encode())
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -120.0]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (1000.0, 2380.0, 0.0)
     # a payment whose narrative names a balance and a date stays a line
     path.write_text("Date,Description,Debit,Credit,Balance\n"
                     '02/11/2026,TRF ACME BALANCE AT 30/11/2026 INV 2041,,"1,500.00","2,500.00"\n'

@@ -4,7 +4,9 @@ The rule: a totals row (``Total``, ``Summe``, ``المجموع``, "Page total") 
 is left out and checked against the lines above it (from the start, or since the totals row
 before: page totals), and reported where it differs. An opening/closing or brought/carried
 forward row gives the statement's balance, also when printed as a dated credit line whose text
-says nothing but the balance label; a narrative that merely mentions a balance is a line.
+says nothing but the balance label; a narrative that merely mentions a balance is a line. A
+balance on a date ("SOLDE AU 30/11/2026", "Balance as at ...", "الرصيد في ...") opens the
+statement above its lines and closes it below them.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ TO_PAGE_AFTER = r"(to|on)\s+(the\s+)?next\s+page|(إلى|الى|لل|ل)\s*(ال
 
 OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
                          r"initial)\s*(?:ledger\s+|book(?:ed)?\s+)?(balance|saldo|kontostand|solde)|solde\s+(initial|"
-                         r"d'ouverture|précédent)|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
+                         r"d'ouverture|pr[ée]c[ée]dent|ant[ée]rieur)|ancien\s+solde|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
                          r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق|بداي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(بداي[ةه]|أول|اول)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
                          r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|" + FROM_PAGE_BEFORE)
@@ -53,6 +55,7 @@ OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ou
 
 CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
                          r"(?:ledger\s+|book(?:ed)?\s+)?(balance|saldo|kontostand|solde)|solde\s+(final|de clôture)|"
+                         r"nouveau\s+solde|"
                          r"الرصيد\s*(الختامي|الختامى|النهائي|النهائى|الحالي|المرحل)|"
                          r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى|نهاي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(نهاي[ةه]|آخر|اخر)|"
