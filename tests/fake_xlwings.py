@@ -581,7 +581,7 @@ class ComPageSetup:
     """Excel's PageSetup: the properties ar_excel sets, recorded on the sheet in order."""
 
     _NAMES = ("Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows",
-              "PrintTitleColumns", "PrintArea", "LeftMargin", "RightMargin", "TopMargin",
+              "PrintTitleColumns", "Order", "PrintArea", "LeftMargin", "RightMargin", "TopMargin",
               "BottomMargin", "HeaderMargin", "FooterMargin", "CenterHeader", "LeftFooter",
               "CenterFooter", "RightFooter")
 

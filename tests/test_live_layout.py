@@ -193,3 +193,16 @@ def test_aging_button_prints_as_the_command_line_or_plain_without_object_model(c
         assert calls["PageSetup.LeftMargin"] == round(ws.page_margins.left * 72, 2), name
         assert str(ws.print_area).endswith(calls["PageSetup.PrintArea"]), name
     assert book.sheets["Aging"].range("A1").value == "Customer ID"
+
+
+def test_a_tab_too_wide_for_one_readable_page_prints_across_pages_as_the_file(tmp_path):
+    frame = pd.DataFrame({"Bank Line": ["FT1", "FT2"],
+                          **{f"Narrative {i}": ["x" * 58] * 2 for i in range(5)}})
+    tab = Tab("Bank Matches", frame)
+    book = _book()
+    write_tabs_live(book, [tab])
+    calls = dict(book.sheets["Bank Matches"]._com_calls)
+    ws = _file_print(tab, tmp_path)
+    assert calls["PageSetup.FitToPagesWide"] == ws.page_setup.fitToWidth == 2
+    assert calls["PageSetup.PrintTitleColumns"] == ws.print_title_cols == "$A:$A"
+    assert calls["PageSetup.Order"] == 2 and ws.page_setup.pageOrder == "overThenDown"

@@ -99,6 +99,7 @@ def test_every_tab_is_printed_with_page_numbers_margins_and_its_name(tmp_path):
     assert ws.page_setup.orientation == "landscape"
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.print_title_cols is None and ws.print_title_rows == "$1:$1"
+    assert ws.page_setup.pageOrder is None  # one page across: Excel's own order
     arabic = _written(tmp_path, _credit(), arabic=True)
     assert arabic.oddFooter.center.text == "صفحة &P من &N"
     assert arabic.print_title_rows == "$1:$2"  # the Arabic labels repeat with the header
@@ -113,6 +114,7 @@ def test_a_tab_too_wide_for_a_readable_page_prints_across_pages_its_key_repeated
     assert [ws.column_dimensions[c].width for c in "AB"] == [13, 60]
     assert ws.page_setup.fitToWidth == 3 and ws.page_setup.fitToHeight == 0
     assert ws.print_title_cols == "$A:$A"
+    assert ws.page_setup.pageOrder == "overThenDown"  # a row's pages side by side
 
 
 @pytest.mark.parametrize(("widths", "pages"), [

@@ -37,6 +37,7 @@ from ar_excel.model import Tab
 log = logging.getLogger(__name__)
 
 XL_LANDSCAPE = 2  # XlPageOrientation
+XL_OVER_THEN_DOWN = 2  # XlOrder: a band of rows across its pages, then the next band
 
 
 def freeze_header(sheet: Any, header_row: int) -> bool:
@@ -95,7 +96,7 @@ def print_setup(sheet: Any, tab: Tab, *, header_row: int, rows: int, width: int,
             first, last = title_rows.split(":")
             settings.append(("PrintTitleRows", f"${first}:${last}"))
         if across > 1:
-            settings.append(("PrintTitleColumns", "$A:$A"))
+            settings += [("PrintTitleColumns", "$A:$A"), ("Order", XL_OVER_THEN_DOWN)]
         settings.append(("PrintArea", f"$A$1:${get_column_letter(max(width, 1))}${max(last_row, 1)}"))
         settings += [(f"{side.title()}Margin", round(inches * 72, 2))  # points
                      for side, inches in MARGINS.items()]

@@ -574,6 +574,9 @@ def _print_setup(ws, tab: Tab, widths: list[float], header_row: int, last_row: i
         ws.print_title_rows = title_rows
     if across > 1:
         ws.print_title_cols = "A:A"
+        # a band of rows is printed across before the next band: the amounts of a row on
+        # the page beside its customer, not a dozen pages after all the customers
+        ws.page_setup.pageOrder = "overThenDown"
     width = max([len(widths)] + [len(b.frame.columns) for b in tab.blocks])
     ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
     for side, inches in MARGINS.items():
