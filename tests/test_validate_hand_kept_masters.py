@@ -313,3 +313,16 @@ def test_a_duplicate_the_master_has_closed_is_not_reported_again(tmp_path):
     assert _checks(_save(tmp_path, {"Customers": rows})) == [
         ("C-2", "C3", "DUPLICATE_TAX_ID", "Warning"), ("C-2", "B3", "POSSIBLE_DUPLICATE", "Warning"),
         ("C-4", "C5", "DUPLICATE_TAX_ID", "Warning"), ("C-4", "B5", "POSSIBLE_DUPLICATE", "Warning")]
+
+
+def test_discounts_as_fractions_percents_and_early_payment_terms(tmp_path):
+    discounts = [0.02, "2%", "2/10 net 30", "2% 10 Net 30", "خصم ٢٪ خلال ١٠ أيام صافي ٣٠",
+                 "8/10 net 60", "lots"]
+    rows = [["Customer ID", "Name", "Payment Terms", "Discount %"]]
+    rows += [[f"D{i}", f"Discount Client {chr(65 + i)}w", "Net 30", d]
+             for i, d in enumerate(discounts)]
+    book = _save(tmp_path, {"Customers": rows})
+    assert list(book.table("Customers").frame["Discount %"].fillna(-1)) == [
+        2.0, 2.0, 2.0, 2.0, 2.0, 8.0, -1]
+    assert _checks(book) == [("D5", "D7", "DISCOUNT_ABOVE_POLICY", "Warning"),
+                             ("D6", "D8", "INVALID_DISCOUNT", "Error")]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ar_excel.parsing.digits import normalize_digits
-from ar_excel.parsing.early_discount import discount_terms_net_days
+from ar_excel.parsing.early_discount import discount_terms_net_days, early_payment_discount
 from ar_excel.parsing.numbers import parse_money, parse_number_text
 
 _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
@@ -190,6 +190,8 @@ def parse_terms(value: Any, decimal_comma: bool = False) -> int:
 
 def parse_percent(value: Any, decimal_comma: bool = False) -> float:
     if isinstance(value, str):
+        if (early := early_payment_discount(value)) is not None:
+            return early.rate  # the discount written as the terms that grant it: "2/10 Net 30"
         s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
         return parse_number_text(s, decimal_comma)
     return parse_money(value)
