@@ -201,3 +201,15 @@ def test_pack_kpis_show_counts_and_days_in_period_whole(tmp_path):
     assert shown["Days in Period"][1] == "#,##0"
     assert shown["Opening AR"] == (1500, "#,##0.00;[Red]-#,##0.00")
     assert shown["DSO"][1] == "#,##0.00;[Red]-#,##0.00"
+
+
+def test_text_right_of_figures_is_indented_a_character(tmp_path):
+    frame = pd.DataFrame({"Customer ID": ["C1"], "Due Date": pd.to_datetime(["2026-01-21"]),
+                          "Currency": ["USD"], "Age Days": [313], "Bucket": ["90+"],
+                          "Customer": ["Fahad"]})
+    ws = _written(tmp_path, Tab("Aging Detail", frame))
+    assert [ws.cell(1, c).alignment.indent for c in range(1, 7)] == [0, 0, 1, 0, 1, 0]
+    assert [ws.cell(2, c).alignment.indent for c in (1, 3, 5, 6)] == [0, 1, 1, 0]
+    assert ws["C2"].alignment.horizontal == "left"
+    arabic = _written(tmp_path, Tab("Aging Detail", frame), arabic=True)  # right-aligned text
+    assert [arabic.cell(r, 3).alignment.indent for r in (1, 2, 3)] == [0, 0, 0]

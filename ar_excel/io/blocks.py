@@ -29,6 +29,7 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         header_sides,
         number_formats,
         table_name,
+        text_indents,
         text_side,
         with_text_side,
     )
@@ -47,9 +48,11 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         headers = [str(c) for c in frame.columns]
         formats = number_formats(frame, block.formats)
         # laid out as the main table: text on the tab's side, headers over their values
-        head = append_header(ws, headers, align=False, sides=header_sides(formats, rtl))
+        indents = text_indents(formats, rtl)
+        head = append_header(ws, headers, align=False, sides=header_sides(formats, rtl),
+                             indents=indents)
         header_row = row
-        formats = with_text_side(formats, frame, text_side(rtl))
+        formats = with_text_side(formats, frame, text_side(rtl), indents=indents)
         for values in zip(*[frame[h].tolist() for h in headers], strict=True):
             ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
         row = header_row + len(frame) + 1

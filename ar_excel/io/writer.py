@@ -59,12 +59,14 @@ class TextLayout(str):
     wrap: bool
     top: bool
     whole: str | None
+    indent: int  # characters of space before the text (``text_indents``)
 
     def __new__(cls, number_format: str, horizontal: str | None = None,
-                wrap: bool = False, top: bool = False, whole: str | None = None) -> TextLayout:
+                wrap: bool = False, top: bool = False, whole: str | None = None,
+                indent: int = 0) -> TextLayout:
         layout = super().__new__(cls, number_format)
         layout.horizontal, layout.wrap, layout.top = horizontal, wrap, top
-        layout.whole = whole
+        layout.whole, layout.indent = whole, indent
         return layout
 
 
@@ -150,7 +152,8 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
             if number_format.wrap or number_format.horizontal or number_format.top:
                 cell.alignment = Alignment(horizontal=number_format.horizontal,
                                            vertical="top" if number_format.top else None,
-                                           wrap_text=number_format.wrap or None)
+                                           wrap_text=number_format.wrap or None,
+                                           indent=number_format.indent)
     else:
         cell.value = value
         if number_format and value is not None:
@@ -159,7 +162,8 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
         if isinstance(number_format, TextLayout) and value is not None and (
                 number_format.horizontal or number_format.top):
             cell.alignment = Alignment(horizontal=number_format.horizontal,
-                                       vertical="top" if number_format.top else None)
+                                       vertical="top" if number_format.top else None,
+                                       indent=number_format.indent)
     return cell
 
 
@@ -206,18 +210,22 @@ def append_title(ws, text: str) -> None:
 
 
 def append_header(ws, headers: list[str], *, align: bool = True,
-                  sides: list[str | None] | None = None) -> list[Cell]:
-    """A table's header row (white on dark blue), appended; its cells are returned. ``sides``:
-    each header's horizontal alignment, that of its column's values (``header_sides``)."""
+                  sides: list[str | None] | None = None,
+                  indents: list[int] | None = None) -> list[Cell]:
+    """A table's header row (white on dark blue), appended; its cells are returned. ``sides``
+    and ``indents``: each header's horizontal alignment and indent, those of its column's
+    values (``header_sides``, ``text_indents``)."""
     head = []
     for j, h in enumerate(headers):
         c = _make_cell(ws, h)
         c.font, c.fill = HEADER_FONT, HEADER_FILL
         side = sides[j] if sides else None
+        indent = indents[j] if indents else 0
         if align:
-            c.alignment = Alignment(horizontal=side, vertical="center", wrap_text=False)
+            c.alignment = Alignment(horizontal=side, vertical="center", wrap_text=False,
+                                    indent=indent)
         elif side:
-            c.alignment = Alignment(horizontal=side)
+            c.alignment = Alignment(horizontal=side, indent=indent)
         head.append(c)
     ws.append(head)
     return head
@@ -232,17 +240,19 @@ def text_side(rtl: bool) -> str:
 
 
 def with_text_side(formats: list[str | None], frame: pd.DataFrame, side: str,
-                   top: bool = False) -> list[str | None]:
+                   top: bool = False, indents: list[int] | None = None) -> list[str | None]:
     """The number formats of ``frame``'s columns, those of its text columns (and of text in
-    a column of mixed values) as a ``TextLayout`` aligning the text to ``side``; with
-    ``top``, every column's values at the top of their cells (a tab with wrapped text)."""
+    a column of mixed values) as a ``TextLayout`` aligning the text to ``side`` (indented by
+    ``indents``); with ``top``, every column's values at the top of their cells (a tab with
+    wrapped text)."""
     out: list[str | None] = []
-    for fmt, dtype in zip(formats, frame.dtypes.tolist(), strict=True):
+    indents = indents or [0] * len(formats)
+    for fmt, dtype, indent in zip(formats, frame.dtypes.tolist(), indents, strict=True):
         if isinstance(fmt, TextLayout) and fmt.whole:  # figures, whatever their dtype
             out.append(TextLayout(fmt, top=top, whole=fmt.whole))
         elif pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
             wrap = isinstance(fmt, TextLayout) and fmt.wrap
-            out.append(TextLayout(str(fmt or ""), side, wrap, top))
+            out.append(TextLayout(str(fmt or ""), side, wrap, top, indent=indent))
         elif fmt == NUMBER_FORMATS["bool"]:  # TRUE / FALSE centred, as Excel shows them
             out.append(TextLayout(fmt, "center", top=top))
         elif top:
@@ -260,6 +270,16 @@ def header_sides(formats: list[str | None], rtl: bool) -> list[str | None]:
         return ["center" if f == NUMBER_FORMATS["bool"] else "right" for f in formats]
     return ["right" if f in _NUMERIC_FORMATS else "center" if f == NUMBER_FORMATS["bool"]
             else "left" for f in formats]
+
+
+def text_indents(formats: list[str | None], rtl: bool) -> list[int]:
+    """A character of space before the text of a left-aligned column right of a column of
+    figures or dates, which stand on their right edge: the two would otherwise touch
+    ("2026-01-21USD", "313 90+" for 313 days in 90+)."""
+    if rtl or not formats:
+        return [0] * len(formats)
+    return [0] + [int(before in _NUMERIC_FORMATS and side == "left")
+                  for before, side in zip(formats, header_sides(formats[1:], False), strict=False)]
 
 
 def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
@@ -410,21 +430,21 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         row += 1
     rtl = tab.rtl if tab.rtl is not None else arabic
     formats = number_formats(frame, tab.formats)
-    sides = header_sides(formats, rtl)
+    sides, indents = header_sides(formats, rtl), text_indents(formats, rtl)
     if arabic:
         labels = [_make_cell(ws, arabic_label(h)) for h in headers]
-        for c, side in zip(labels, sides, strict=True):
+        for c, side, indent in zip(labels, sides, indents, strict=True):
             c.font, c.fill = LABEL_FONT, LABEL_FILL
-            c.alignment = Alignment(horizontal=side)
+            c.alignment = Alignment(horizontal=side, indent=indent)
         ws.append(labels)
         row += 1
     header_row = row
-    head = append_header(ws, headers, sides=sides)
+    head = append_header(ws, headers, sides=sides, indents=indents)
 
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
     rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
                      with_text_side(formats, frame, text_side(rtl), top=any(
-                         tab.formats.get(h) == "wrap" for h in headers)),
+                         tab.formats.get(h) == "wrap" for h in headers), indents=indents),
                      highlight, _make_cell, HIGHLIGHT_FILL)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
