@@ -362,3 +362,28 @@ def test_dates_written_with_their_calendar_hijri_or_gregorian(tmp_path):
     assert [m for m in _messages(book) if "Hijri" in m[2]] == [
         ("Invoices", "C2", "2 date(s) in the Hijri calendar read as Gregorian dates "
          "('1448/04/23 هـ' = 04/10/2026): C2, C5")]
+
+
+def test_a_ledger_without_a_number_column_knows_each_entry_by_its_narration(tmp_path):
+    def sheets(wb):
+        for cid, name in CUSTOMERS:
+            ws = wb.create_sheet(cid)
+            ws.append([f"A/C: {cid} {name}"])
+            ws.append(["Date", "Particulars", "Dr", "Cr", "Balance"])
+            ws.append([D(2026, 8, 31), "Balance b/f", None, None, 0])  # (nothing owed: silent)
+            moves = [(d, f"Invoice {n}", a) for n, c, d, a in INVOICES if c == cid]
+            moves += [(d, f"Cheque received - {i}", -a) for _, c, d, a, i in RECEIPTS if c == cid]
+            balance = 0.0
+            for date, text, amount in sorted(moves):
+                balance += amount
+                ws.append([date, text, amount if amount > 0 else None,
+                           -amount if amount < 0 else None, balance])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert sorted(n for n in book.invoices["Invoice No"] if n.startswith("Cheque")) == [
+        "Cheque received - INV-101", "Cheque received - INV-102", "Cheque received - INV-104"]
+    messages = _messages(book)
+    assert ("C002", "B2", "sheet 'C002' has no document number column: each entry is known by "
+            "its 'Particulars' (column B)") in messages
+    assert not [m for m in messages if "opening balance" in m[2]]

@@ -237,8 +237,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
                    [datetime(2026, 10, 1), "I-1", "Invoice", 100, None, 150],
                    [None, None, "Balance c/f", None, 150, None]],
         "Sheet2": [["Customer: C2"], ledger, [None, None, "Opening Balance", 70, None, 70]],
-        "Sheet3": [["Customer: C3"], ledger, [None, None, "Opening Balance", None, None, None],
-                   [datetime(2026, 10, 1), "I-3", "Invoice", 100, None, 100]],
+        "Sheet3": [["Customer: C3"], ["Date", "Description", "Debit", "Credit", "Balance"],
+                   [None, "Opening Balance", None, None, None],
+                   [datetime(2026, 10, 1), "Invoice I-3", 100, None, 100]],
         "Sheet4": [["Customer: someone"], ledger, [datetime(2026, 10, 1), "I-4", "x", 1, None, 1]],
     })
     filtered, collapsed = tmp_path / "filtered.xlsx", tmp_path / "collapsed.xlsx"

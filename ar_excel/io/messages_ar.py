@@ -263,6 +263,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^opening balance '(.*)' on row (\d+) gives no amount \(no debit, credit or balance\): "
      r"not read$",
      "الرصيد الافتتاحي '{0}' في الصف {1} بلا مبلغ (لا مدين ولا دائن ولا رصيد): لم يُقرأ"),
+    (r"^sheet '(.*)' has no document number column: each entry is known by its '(.*)' "
+     r"\(column ([A-Z]+)\)$",
+     "الورقة '{0}' ليس فيها عمود لرقم المستند: يُعرف كل قيد بـ'{1}' (العمود {2})"),
     (r"^'(.*)' restates the account's balance: (\d+) closing balance row\(s\) not read as "
      r"records \(row (.*)\)$",
      "'{0}' يعيد ذكر رصيد الحساب: {1} صف رصيد ختامي لم تُقرأ سجلات (الصف {2})"),

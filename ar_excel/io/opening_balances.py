@@ -10,6 +10,9 @@ with the balance carried forward ("Balance c/f", "Closing balance", "الرصي�
   invoice number, often no date), instead of "required but blank" for each empty cell.
 * The closing row restates the balance (a hand-kept T-account even enters it on the credit
   side to close the account): it is no receipt nor invoice and is not read, said once.
+* A ledger kept without a document number column (Date, Description, Debit, Credit,
+  Balance) knows each entry by its narration ("Invoice 101", "Cheque received"): that column
+  is read as the entry's number, said once, rather than the sheet refused.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from ar_excel.model import Issue, column_letter
+from ar_excel.names import match_key
 from ar_excel.parsing import ValueTypes
 
 OPENING = re.compile(
@@ -87,7 +91,11 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
         if amount.iat[pos] != amount.iat[pos] and balance is not None and \
                 balance.iat[pos] == balance.iat[pos]:  # (NaN: nothing under Debit or Credit)
             amount.iat[pos] = round(float(balance.iat[pos]), 2)
+            if amount.iat[pos] == 0:
+                continue
             how = f"its balance, {amount.iat[pos]:,.2f} (nothing under Debit or Credit)"
+        elif amount.iat[pos] == 0:
+            continue  # (nothing owed from before: nothing to say)
         elif amount.iat[pos] == amount.iat[pos]:
             how = f"{amount.iat[pos]:,.2f}"
         else:
@@ -99,3 +107,26 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
                             f"opening balance '{label}' read as one open item of {how}: the "
                             f"balance owed from before the ledger's first entry"))
     return issues
+
+
+# A ledger's narration column, by its usual headers.
+_NARRATION = frozenset(match_key(h) for h in (
+    "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
+    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
+
+
+def narration_as_number(header: list[Any], names: list[str], written: dict[str, str],
+                        sheet: str, left: int, header_row: int) -> list[Issue]:
+    """A Debit/Credit ledger without a number column: its narration column is read as the
+    Invoice No (``names``/``written`` changed), with the Input Issue saying so."""
+    if "Invoice No" in written:
+        return []
+    at = next((j for j, h in enumerate(header) if isinstance(h, str)
+               and match_key(h) in _NARRATION and names[j] not in written), None)
+    if at is None:
+        return []
+    names[at], written["Invoice No"] = "Invoice No", str(header[at]).strip()
+    cell = f"{column_letter(left + at)}{header_row}"
+    return [Issue(sheet, cell, written["Invoice No"], None,
+                  f"sheet '{sheet}' has no document number column: each entry is known by its "
+                  f"'{written['Invoice No']}' (column {column_letter(left + at)})")]

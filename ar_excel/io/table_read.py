@@ -37,6 +37,7 @@ from ar_excel.io.opening_balances import (
     OPENING,
     closing_issue,
     labelled_rows,
+    narration_as_number,
     opening_amounts,
     running_balance_column,
 )
@@ -265,6 +266,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     credit_column = None if tax_column is not None else debit_credit_as_amount(
         schema, header, names, written)  # a ledger's Debit and Credit columns: Amount = Dr - Cr
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
+    if credit_column is not None:  # (no number column: each entry known by its narration)
+        issues.extend(narration_as_number(header, names, written, sheet, grid.left, header_row))
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
     if kind == "Invoices" and "Invoice No" not in written and names and is_blank(header[0]) \
