@@ -88,6 +88,7 @@ def test_a_closing_balance_that_does_not_tie_out_is_said(tmp_path, capsys):
     issues = _tab(out, "Input Issues")
     said = issues[issues["Message"].astype(str).str.contains("does not tie out")]
     assert len(said) == 1
+    assert said["Cell"].iat[0] == "E6"  # the closing balance's cell
     assert "opening 5,000.00 + credits 37,000.00 - debits 0.00 = 42,000.00, but the closing " \
            "balance is 45,000.00" in said["Message"].iat[0]
 

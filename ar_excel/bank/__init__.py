@@ -15,6 +15,7 @@ statements that state balances are tied out (``Statement.balances``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -207,8 +208,8 @@ def statement_from_table(table: Table) -> Statement:
     no_amount = amount.isna().to_numpy()
     no_date = booked.isna().to_numpy()
     # "رصيد افتتاحي" / "Opening balance" with only a Balance: the statement's balance, no line
-    balances, stated = _stated_balances(frame, col("Description"), col("Balance"), booked,
-                                        no_amount)
+    balances, stated, closing_at = _stated_balances(frame, col("Description"), col("Balance"),
+                                                    booked, no_amount)
     used = ~(no_amount & no_date & ~has_text) & ~stated  # else an empty row or a balance
     amount_column = "Amount" if "Amount" in frame.columns else "Credit"
     for pos in np.flatnonzero(used & (no_date | no_amount)).tolist():
@@ -245,18 +246,19 @@ def statement_from_table(table: Table) -> Statement:
               for pos, idx in enumerate(frame.index[kept], start=1)]
     lines, zero = without_zero_amounts(lines, places, table.sheet,
                                        table.headers.get(amount_column, amount_column))
-    if balances is not None:
-        issues += tie_out([balances], lines, table.sheet)
+    if balances is not None:  # a difference is told at the closing balance's cell
+        issues += [replace(i, cell=_table_cell(table, frame.index[closing_at], "Balance", 0))
+                   for i in tie_out([balances], lines, table.sheet)]
     return Statement(lines, [balances] if balances is not None else [], issues + zero, "xlsx",
                      table.sheet)
 
 
 def _stated_balances(frame: pd.DataFrame, text: pd.Series, balance: pd.Series,
                      booked: pd.Series, no_amount: np.ndarray
-                     ) -> tuple[StatementBalance | None, np.ndarray]:
+                     ) -> tuple[StatementBalance | None, np.ndarray, int]:
     """The opening and closing balances a Bank Statement sheet states in rows of their own (a
-    balance label and a Balance, no amount: as a bank's export prints them), and which rows
-    those are; (None, none) when it states neither."""
+    balance label and a Balance, no amount: as a bank's export prints them), which rows those
+    are and where the closing one is; (None, none, -1) when it states neither."""
     amounts = pd.to_numeric(balance, errors="coerce").to_numpy()
     labels = [t if isinstance(t, str) else "" for t in text.tolist()]
     opening = np.array([bool(OPENING_RE.search(t)) for t in labels]) & no_amount \
@@ -264,15 +266,16 @@ def _stated_balances(frame: pd.DataFrame, text: pd.Series, balance: pd.Series,
     closing = np.array([bool(CLOSING_RE.search(t)) for t in labels]) & no_amount \
         & ~np.isnan(amounts) & ~opening
     if not (opening.any() or closing.any()):
-        return None, np.zeros(len(frame), dtype=bool)
+        return None, np.zeros(len(frame), dtype=bool), -1
     out = StatementBalance("1")
+    last = -1
     if opening.any():
         first = int(np.flatnonzero(opening)[0])
         out.opening, out.opening_date = float(amounts[first]), _day(booked.iloc[first])
     if closing.any():
         last = int(np.flatnonzero(closing)[-1])
         out.closing, out.closing_date = float(amounts[last]), _day(booked.iloc[last])
-    return out, opening | closing
+    return out, opening | closing, last
 
 
 def _day(value: Any) -> pd.Timestamp | None:
