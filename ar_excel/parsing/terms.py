@@ -147,6 +147,32 @@ _NUMBER_WORDS = {"ثلاثة": 3, "ثلاث": 3, "اربعة": 4, "أربعة": 
                  "ستة": 6, "ست": 6, "خمسة": 5, "three": 3, "four": 4, "six": 6, "two": 2,
                  "one": 1}
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+# Days spelled out ("thirty days", "forty-five days", "ستين يوماً", "خمسة وأربعين يوم", "net
+# thirty"): the usual terms, as clerks write them in words.
+_DAY_COUNTS = {
+    "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "forty five": 45, "fortyfive": 45, "sixty": 60, "seventy five": 75,
+    "ninety": 90, "one hundred twenty": 120, "hundred twenty": 120, "one hundred eighty": 180,
+    "سبعة": 7, "سبع": 7, "عشرة": 10, "عشر": 10, "اربعة عشر": 14, "أربعة عشر": 14,
+    "خمسة عشر": 15, "خمس عشرة": 15, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
+    "اربعين": 40, "أربعين": 40, "اربعون": 40, "أربعون": 40, "خمسة واربعين": 45,
+    "خمسة وأربعين": 45, "خمس واربعين": 45, "خمس وأربعين": 45, "خمسة واربعون": 45,
+    "خمسة وأربعون": 45, "ستين": 60, "ستون": 60, "تسعين": 90, "تسعون": 90,
+    "مائة وعشرين": 120, "مئة وعشرين": 120, "مائة وثمانين": 180, "مئة وثمانين": 180,
+}
+_DAYS_IN_WORDS = re.compile(
+    r"(?i)^(?:(?:net|n|صافي|آجل|اجل|أجل)\s+)?("
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"[\s-]+") for k in _DAY_COUNTS),
+                      key=len, reverse=True))
+    + r")(?:\s*(?:days?|يوم|يوما|يومًا|أيام|ايام))?$")
+
+
+def _days_in_words(s: str) -> int | None:
+    """Terms whose days are spelled out ("thirty days", "ستين يوماً"), else None."""
+    m = _DAYS_IN_WORDS.match(s)
+    if m is None:
+        return None
+    return _DAY_COUNTS[" ".join(m[1].lower().replace("-", " ").split())]
 
 
 def _terms_in_words(s: str, text: str) -> int:
@@ -155,6 +181,8 @@ def _terms_in_words(s: str, text: str) -> int:
         return int(m[1])
     if (net := discount_terms_net_days(s)) is not None:  # "2% 10 days, net 30"
         return net
+    if (spelled := _days_in_words(s)) is not None:
+        return spelled
     words = s.split(maxsplit=1)
     if len(words) == 2 and words[0].lower() in _NUMBER_WORDS:
         s = f"{_NUMBER_WORDS[words[0].lower()]} {words[1]}"
