@@ -247,3 +247,25 @@ def test_balance_on_a_date_opens_above_the_lines_and_closes_below_them(tmp_path)
                     '02/11/2026,TRF ACME BALANCE AT 30/11/2026 INV 2041,,"1,500.00","2,500.00"\n'
                     '03/11/2026,FEE,"10.00",,"2,490.00"\n', encoding="utf-8")
     assert read_statement(path).lines["Amount"].tolist() == [1500.0, -10.0]
+
+
+def test_monzo_export_amount_beside_the_local_amount_of_a_card_payment_abroad(tmp_path):
+    path = tmp_path / "monzo.csv"
+    path.write_text(
+        "Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,"
+        "Local currency,Notes and #tags,Address,Receipt,Description,Category split,Money Out,"
+        "Money In\n"
+        "tx_01,04/11/2026,02:02:01,Direct Debit,Hyperoptic,,Bills,-26.50,GBP,-26.50,GBP,"
+        "HYP0006,,,HYP0006,,-26.50,\n"
+        "tx_02,05/11/2026,10:15:44,Faster payment,ACME TRADING LTD,,Income,1500.00,GBP,"
+        "1500.00,GBP,INV-2041,,,ACME TRADING LTD INV-2041,,,1500.00\n"
+        "tx_03,06/11/2026,18:01:09,Card payment,Le Bistro,,Eating out,-35.20,GBP,-40.00,EUR,,"
+        "12 Rue X Paris,,LE BISTRO PARIS FRA,,-35.20,\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [-26.5, 1500.0, -35.2]
+    assert stmt.lines["Currency"].tolist() == ["GBP"] * 3
+    assert stmt.lines["Bank Line"].tolist() == ["tx_01", "tx_02", "tx_03"]
+    assert stmt.lines["Counterparty"].tolist() == ["Hyperoptic", "ACME TRADING LTD", "Le Bistro"]
+    assert stmt.lines["Date"].tolist() == [pd.Timestamp(d) for d in (
+        "2026-11-04", "2026-11-05", "2026-11-06")]
+    assert stmt.issues == []  # "Local amount" is the payment's own currency: nothing to ask

@@ -471,6 +471,10 @@ def balance_steps_followed(data: list[list[Any]], value: int, balance: int) -> t
     return max(older_first, newer_first), len(steps)
 
 
+# an amount column named as the payment's own currency's, not the account's
+_FOREIGN_MONEY = re.compile(r"(?i)\b(local|original|orig|foreign|instructed)\b")
+
+
 def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
     """Two amount columns ("Amount (USD)" beside "Amount (AED)", the payment's own amount
     beside "Amount in AED"): the account's money is the one the running balance moves by.
@@ -489,6 +493,9 @@ def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set
             not is_blank(r[i] if i < len(r) else None) and reads_as_amount(r[i])
             and (r[i] if i < len(r) else None) != (r[amount] if amount < len(r) else None)
             for r in rows)]  # a column of other figures, not an empty or copied one
+        if not _FOREIGN_MONEY.search(layout.headers[amount]):
+            # Monzo's "Local amount" beside "Amount": the payment's own currency, said to be
+            others = [i for i in others if not _FOREIGN_MONEY.search(layout.headers[i])]
         if not others:
             return
         named = ", ".join(f"'{layout.headers[i]}'" for i in others)
