@@ -85,7 +85,10 @@ CUSTOMERS = SheetSchema(
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
                                "VAT Registration No", "Tax Registration Number",
-                               "Tax Number 1", "TIN", "GSTIN/UIN", "GSTIN")),
+                               "Tax Number 1", "TIN", "GSTIN/UIN", "GSTIN",
+                               # Egypt's tax card (البطاقة الضريبية) carries the number
+                               "رقم البطاقة الضريبية", "البطاقة الضريبية", "رقم ضريبي",
+                               "Tax Card No", "Tax Card Number", "Tax Reg No")),
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
                                 "الايميل", "البريد الالكتروني", "EmailID",
                                 "Main Email")),  # QuickBooks Desktop's customer list
@@ -124,6 +127,11 @@ CUSTOMERS = SheetSchema(
                                         "نسبة الخصم")),
         Field("Status", "status", ("الحالة", "Account Status", "حالة العميل",
                                    "Active Status")),  # QuickBooks: Active / Inactive
+        # Sage's and hand-kept lists' Yes/No hold flag (io/hold_flags.py: Status Hold)
+        Field("On Hold", "text", ("Account On Hold", "Credit Hold", "Hold", "On Stop",
+                                  "Account On Stop", "Blocked", "Is Blocked", "Account Blocked",
+                                  "Stop Credit", "Credit Stop", "موقوف", "إيقاف", "ايقاف",
+                                  "محظور")),
         Field("Next Credit Review", "date", ("تاريخ مراجعة الائتمان", "Credit Review",
                                              "Credit Review Date", "Next Review", "Review Date")),
         Field("IBAN / Bank Account", "text", ("رقم الحساب", "IBAN", "Bank Account", "Account IBAN",

@@ -326,3 +326,36 @@ def test_discounts_as_fractions_percents_and_early_payment_terms(tmp_path):
         2.0, 2.0, 2.0, 2.0, 2.0, 8.0, -1]
     assert _checks(book) == [("D5", "D7", "DISCOUNT_ABOVE_POLICY", "Warning"),
                              ("D6", "D8", "INVALID_DISCOUNT", "Error")]
+
+
+def test_a_yes_no_hold_flag_puts_the_account_on_hold(tmp_path):
+    rows = [["A/C", "Name", "Credit Limit", "Terms", "On Hold", "Telephone"],
+            ["ACME01", "Acme Supplies Ltd", 5000, "30 days net", "No", "01632 960001"],
+            ["BRIG01", "Brighton Retail", 2000, "Net 30 days", "Yes", "01632 960002"],
+            ["COOP01", "Cooper Hardware", 10000, "Net 30", True, "01632 960003"],
+            ["DALE01", "Dale Farm Foods", 3000, "Net 30", "maybe", "01632 960004"],
+            ["FORD01", "Ford Garage", 3000, "Net 30", "Invoice", "01632 960006"],
+            ["EAST01", "Eastway Motors", 7500, "Net 30", None, "01632 960005"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["SI-1", "ACME01", AS_OF - timedelta(days=20), 1200],
+                ["SI-2", "BRIG01", AS_OF - timedelta(days=5), 800]]
+    book = _save(tmp_path, {"Customers": rows, "Invoices": invoices})
+    assert list(book.table("Customers").frame["Status"].fillna("")) == [
+        "", "Hold", "Hold", "", "Hold", ""]  # (Business Central: blocked for invoicing)
+    assert _issues(book) == [("E5", "'maybe' is neither Yes nor No: the account is not put on "
+                                    "hold")]
+    credit = _credit(book)
+    assert list(credit.index[credit["Status"] == "Hold"]) == ["BRIG01", "COOP01", "FORD01"]
+    assert credit.loc["BRIG01", "Reason"] == "customer is on Hold in the master"
+
+
+def test_an_egyptian_tax_card_column_is_the_tax_id(tmp_path):
+    rows = [["م", "كود", "اسم العميل", "رقم البطاقة الضريبية", "السجل التجاري", "العملة"],
+            [1, "١٠١", "شركة الأمانة للتجارة", "٢٠٠٥٠٠١٢٣", "12345", "EGP"],
+            [2, "١٠٢", "مصنع النصر", "200-500-123", "12346", "EGP"],
+            [3, "١٠٣", "سوبر ماركت الحمد", "40070034", "", "EGP"]]  # a digit short
+    book = _save(tmp_path, {"العملاء": rows})
+    assert book.table("Customers").letters["Tax ID"] == "D"
+    assert _checks(book) == [("101", "D2", "DUPLICATE_TAX_ID", "Warning"),
+                             ("102", "D3", "DUPLICATE_TAX_ID", "Warning"),
+                             ("103", "D4", "INVALID_TAX_ID", "Warning")]

@@ -31,6 +31,7 @@ from ar_excel.io.headers import (
     one_ledger_account,
     two_row_header,
 )
+from ar_excel.io.hold_flags import hold_flags
 from ar_excel.io.line_items import line_rows, line_rows_issue
 from ar_excel.io.opening_balances import (
     CLOSING,
@@ -39,6 +40,7 @@ from ar_excel.io.opening_balances import (
     labelled_rows,
     narration_as_number,
     opening_amounts,
+    running_balance_breaks,
     running_balance_column,
 )
 from ar_excel.io.report_footers import footer_rows
@@ -325,6 +327,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
     opening: list[int] = []
+    balance = None  # a ledger's running balance, parsed
     if credit_column is not None:  # a running-balance ledger's brought and carried forward
         closing = labelled_rows(columns, types, keep, CLOSING)
         keep[closing] = False
@@ -438,13 +441,17 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(2).where(either)
         unreadable["Amount"] = unreadable["Amount"] | {
             p for p in errors if pd.isna(debit.iat[p])}
+        running = running_balance_column(header, names, _RUNNING_BALANCE, _bare_key)
+        balance = None if running is None else parse_column(
+            columns[running], "money", day_first=policy.day_first,
+            decimal_comma=policy.decimal_comma, types=types[running])[0]
         if opening:
-            at = running_balance_column(header, names, _RUNNING_BALANCE, _bare_key)
-            balance = None if at is None else parse_column(
-                columns[at], "money", day_first=policy.day_first,
-                decimal_comma=policy.decimal_comma, types=types[at])[0]
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"]))
+    if "On Hold" in parsed:  # a customer list's Yes/No hold flag: its Status says Hold
+        parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
+                                            letters["On Hold"], written["On Hold"], excel_rows)
+        issues.extend(said)
     frame = pd.DataFrame(parsed, copy=False)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
@@ -484,5 +491,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                     continue  # reported already, as a value that could not be read
                 issues.append(Issue(sheet, f"{letters[f.name]}{excel_rows[pos]}", written[f.name],
                                     None, f"{written[f.name]} is required but blank"))
+    if credit_column is not None and balance is not None and "Customer ID" in frame:
+        # (every record's debit less credit, held to the ledger's own running balance)
+        issues.extend(running_balance_breaks(
+            frame["Amount"], balance, frame["Customer ID"], sheet,
+            column_letter(grid.left + running), excel_rows))
     table = Table(schema.name, sheet, frame, raw_frame, letters, header_row, written)
     return table, issues

@@ -1,0 +1,43 @@
+"""A customer list's "on hold" flag column (Sage's ``On Hold``, ``Account On Hold``, ``Credit
+Hold``, ``موقوف``: Yes / No; Business Central's ``Blocked``: Ship, Invoice or All) beside or
+instead of a Status column. A customer flagged is on Hold, as a Status of Hold says: the
+credit job holds it, the invoice checks call it blocked. A closed customer stays Closed. A flag that is neither a yes nor a no is reported at its cell
+and leaves the status as it stands."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.model import Issue
+from ar_excel.parsing import is_blank
+
+_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "hold", "on hold", "blocked", "stop",
+                  "on stop", "نعم", "موقوف", "ايقاف", "إيقاف", "محظور", "معلق",
+                  # Business Central's Blocked: what the customer is blocked for
+                  "ship", "invoice", "all"})
+_NO = frozenset({"no", "n", "false", "0", "-", "لا", "active", "نشط", "open"})
+
+
+def _said(value: object) -> str:
+    return " ".join(str(value).strip().lower().split())
+
+
+def hold_flags(flags: pd.Series, status: pd.Series | None, sheet: str, letter: str,
+               header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
+    """The Status column with Hold where the flag says yes (a new one where the sheet has
+    none), and an Input Issue for each flag that says neither yes nor no."""
+    out = status.copy() if status is not None else pd.Series(None, index=flags.index,
+                                                             dtype="object")
+    issues = []
+    for pos, value in enumerate(flags.tolist()):
+        if is_blank(value):
+            continue
+        said = _said(value)
+        if said in _YES:
+            if out.iat[pos] != "Closed":
+                out.iat[pos] = "Hold"
+        elif said not in _NO:
+            issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value,
+                                f"'{str(value).strip()}' is neither Yes nor No: the account "
+                                "is not put on hold"))
+    return out, issues
