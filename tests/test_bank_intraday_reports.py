@@ -212,3 +212,19 @@ def test_camt054_batch_credit_of_qr_bills_is_each_payment_with_its_reference(tmp
     (bal,) = stmt.balances
     assert (bal.account, bal.opening, bal.closing, bal.credits) == (
         "CH5604835012345678009", None, None, 1250.0)
+
+
+def test_camt054_summary_counting_the_batch_s_transactions_agrees_too(tmp_path):
+    text = CAMT054.replace(
+        "<TtlCdtNtries><NbOfNtries>1</NbOfNtries><Sum>1250.00</Sum></TtlCdtNtries>",
+        "<TtlCdtNtries><NbOfNtries>2</NbOfNtries><Sum>1250.00</Sum></TtlCdtNtries>")
+    assert text != CAMT054
+    stmt = read_statement(write(tmp_path, "notification.xml", text))
+    assert stmt.lines["Amount"].tolist() == [1000.0, 250.0]
+    assert stmt.issues == []
+    # three would be one too many either way
+    text = text.replace("<NbOfNtries>2</NbOfNtries><Sum>1250.00</Sum></TtlCdtNtries>",
+                        "<NbOfNtries>3</NbOfNtries><Sum>1400.00</Sum></TtlCdtNtries>")
+    stmt = read_statement(write(tmp_path, "notification.xml", text))
+    assert [(i.column, i.value) for i in stmt.issues] == [("TxsSummry", "3 / 1,400.00")]
+    assert "the entries read 1 totalling 1,250.00" in stmt.issues[0].message

@@ -225,12 +225,14 @@ def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> 
     """The number and sum of the credit and debit entries the file states (``TxsSummry``)
     against its entries: with no opening and closing balance to tie out (an intraday report,
     a notification), they are what tells an entry missing. Entries not booked count either
-    way (the banks differ in whether their summary holds them)."""
+    way (the banks differ in whether their summary holds them), and so do the transactions of a
+    batch entry (counted as entries by some banks)."""
     summary = stmt.find("TxsSummry")
     if summary is None:
         return []
     entries = [((_text(e, "CdtDbtInd") or "").upper(), _amount(e.find("Amt"))[0] or 0.0,
-                _status(e) == "BOOK") for e in stmt.iterfind("Ntry")]
+                _status(e) == "BOOK", max(1, len(e.findall("NtryDtls/TxDtls"))))
+               for e in stmt.iterfind("Ntry")]
     d = statement_decimals(currency)
     issues = []
     for tag, side, word in _SUMMARY_SIDES:
@@ -239,15 +241,16 @@ def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> 
             total = round(float(_text(summary, f"{tag}/Sum") or ""), d)
         except ValueError:
             continue  # not stated (both are optional), or not a number
-        booked = [a for direction, a, book in entries if direction == side and book]
-        every = [a for direction, a, _ in entries if direction == side]
-        if any(number == len(found) and abs(total - sum(found)) < 0.5 * 10 ** -d
+        booked = [(a, n) for direction, a, book, n in entries if direction == side and book]
+        every = [(a, n) for direction, a, _, n in entries if direction == side]
+        if any(number in (len(found), sum(n for _, n in found))
+               and abs(total - sum(a for a, _ in found)) < 0.5 * 10 ** -d
                for found in (booked, every)):
             continue
         issues.append(Issue(source, f"statement {sid}", "TxsSummry", f"{number} / {total:,.{d}f}",
                             f"statement {sid}: the file counts {number} {word if number != 1 else word[:-1]} totalling "
                             f"{total:,.{d}f} ({tag}), the entries read {len(booked)} totalling "
-                            f"{round(sum(booked), d):,.{d}f}; entries may be missing from the "
+                            f"{round(sum(a for a, _ in booked), d):,.{d}f}; entries may be missing from the "
                             "file or misread"))
     return issues
 
