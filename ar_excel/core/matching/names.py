@@ -86,6 +86,8 @@ FILLER = {
     "TRADING CO", "HOLDING",
     # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
     "SHOWROOM", "GALLERY", "OFFICE",
+    # FOOD STUFF, as a clerk splits FOODSTUFF (مواد غذائية): the FOOD says it
+    "STUFF", "STUFFS",
 }
 # Words that describe what a company does: shared by thousands of names, worth little alone.
 GENERIC = {
@@ -118,6 +120,11 @@ SYNONYMS = {
     "AGRO": "AGRICULTURE", "AGRICULTURAL": "AGRICULTURE", "CARS": "MOTORS", "AUTO": "MOTORS",
     "AUTOMOTIVE": "MOTORS", "INTL": "INTERNATIONAL", "ENGG": "ENGINEERING", "ENG": "ENGINEERING",
     "EQUIP": "EQUIPMENT", "FACTORIES": "FACTORY",
+    # (الحديد والصلب, iron and steel: the master writes both words as STEEL, and a bank
+    # prints IRON AND STEEL, STEEL, or IRON.)
+    "IRON": "STEEL",
+    # (المواد الغذائية: a Gulf bank writes FOODSTUFF, a clerk FOOD STUFF or FOODS.)
+    "FOODSTUFF": "FOODS", "FOODSTUFFS": "FOODS",
     # Cut to fit a 35-character name field (EMIRATES MODERN BLDG MAT TRDG).
     "BLDG": "BUILDING", "MATL": "MATERIALS", "MATLS": "MATERIALS", "CONST": "CONSTRUCTION",
     "CONSTN": "CONSTRUCTION", "CONTG": "CONTRACTING", "CONTR": "CONTRACTING",
@@ -241,6 +248,8 @@ def _word_reading(w: str) -> tuple[str, ...]:
         return ()  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
     if w in SYNONYMS:
         return (SYNONYMS[w],)
+    if w.startswith("FOODSTU"):  # FOODSTUFF cut at the name field's width (FOODSTUF)
+        return ("FOODS",)
     if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
         return tuple(spelled.split())
     if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
