@@ -439,14 +439,33 @@ class PayerDirectory:
             words.append(w)
         return self.narrative_words(" ".join(words))
 
+    def name_run(self, narrative: object) -> str:
+        """The narrative's name words when they stand together, with no digit among them:
+        the name a bank prints after its own words and references without saying FROM
+        (CR ACH 60675817 AL WAHA FOR TRADING FZCO, IPI TT REF: 014530546 DELTA STAR PAINTS,
+        INWARD TRF/FT26325770C358/AL HADETHA SUPPLIES); "" when they are scattered (names
+        on both sides of a number) or there are none."""
+        if not isinstance(narrative, str):
+            return ""
+        text = fold_text(narrative)
+        if not _BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
+            text = self.without_banks(text)
+        parts = [w for w in _NOT_A_WORD.split(text) if w]
+        at = [k for k, w in enumerate(parts) if w not in BOILERPLATE
+              and (w.isalpha() or not any(c.isdigit() for c in w))]
+        if not at or any(any(c.isdigit() for c in w) for w in parts[at[0]:at[-1] + 1]):
+            return ""
+        return " ".join(parts[k] for k in at)
+
     def by_sender(self, narrative: object,
                   among: list[tuple[str, float]] | None = None) -> Payer | None:
-        """The payer a narrative names as the sender (INWARD TRANSFER FROM X, حوالة واردة من X),
-        read as a name the bank printed: the customer, when that reading is certain (its words
-        are the name, not words scattered in the text, so they are scored in full). With
-        ``among`` (the customers the narrative's words make likely, best first), the sender
-        must be the first of them. None otherwise."""
-        words = self.narrative_sender(narrative)
+        """The payer a narrative names as the sender (INWARD TRANSFER FROM X, حوالة واردة من X,
+        or, saying no FROM, its one run of name words: CR ACH 60675817 X), read as a name the
+        bank printed: the customer, when that reading is certain (its words are the name, not
+        words scattered in the text, so they are scored in full). With ``among`` (the
+        customers the narrative's words make likely, best first), the sender must be the
+        first of them. None otherwise."""
+        words = self.narrative_sender(narrative) or self.name_run(narrative)
         if not words:
             return None
         tokens = name_tokens(words)
