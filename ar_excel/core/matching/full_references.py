@@ -27,7 +27,12 @@ from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
-from ar_excel.core.matching.normalize import fold_text, one_digit_variants, printed_amounts
+from ar_excel.core.matching.normalize import (
+    fold_text,
+    one_digit_variants,
+    other_numbers,
+    printed_amounts,
+)
 from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
 
 # A name score this high is a customer's name written in full (SUNRISE AGRO EST.).
@@ -58,6 +63,20 @@ class FullReferences:
                 a.reason += f"; the narrative reads like a {f.category}, not a customer's " \
                     "payment: please confirm"
         return out
+
+    def _cheque_not_the_amount(self, f: LineFacts, cust: str | None, refs: list[int]) -> bool:
+        """Whether a number naming one of ``refs`` loosely (a bare 5-6 digit number) is one
+        the narrative calls a cheque, an order or a phone number (``other_numbers``), while
+        another open invoice of the payer's is exactly the receipt's amount."""
+        if cust is None:
+            return False
+        digits = self.index.digit_strings
+        loose = [p for p in refs if p in f.loose]
+        if not loose or not any(digits[p].lstrip("0") in other_numbers(f.numbers)
+                                for p in loose):
+            return False
+        return any(p not in refs for p in self.inv.with_amount(cust, f.remaining, f.currency,
+                                                               f.date))
 
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
                       unsure: bool | None = None, retyped: bool = False
@@ -189,9 +208,12 @@ class FullReferences:
         # A bare 5-6 digit number or
         # a date (``loose``) may be the payer's cheque, PO or the bank's reference that happens
         # to be an invoice number too: it is applied for sure only when the payer (by account,
-        # or by name in the later stage) is the invoice's customer.
+        # or by name in the later stage) is the invoice's customer, unless the narrative calls
+        # it a cheque or an order number and another open invoice of the payer's is exactly
+        # the amount (CHQS 123456 123457: the payer's cheque numbered like its invoice).
         unconfirmed = unsure if unsure is not None else bool(f.loose) and (
-            not f.loose.isdisjoint(refs) and (payer is None or payer != cust))
+            not f.loose.isdisjoint(refs) and (payer is None or payer != cust
+                                              or self._cheque_not_the_amount(f, cust, refs)))
         # Short of the one invoice named by a usual discount or whole bank charges (2 % of
         # 5,000.00; 71.00), by a credit note or by an advance (above): the amount confirms the
         # number after all.

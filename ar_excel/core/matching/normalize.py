@@ -302,16 +302,31 @@ def invoice_numbers_called(text: str) -> set[str]:
 
 
 # A number the narrative calls something else than an invoice: the payer's order, cheque,
-# phone or customer number (PO 4557, LPO NO. 4557, CHQ 04557, TEL 0100..., أمر شراء 4557).
+# phone or customer number (PO 4557, LPO NO. 4557, CHQ 04557, CHQ DEP NO 288553, TEL 0100...,
+# أمر شراء 4557), or a list of them (CHQS 123456/123457 & 123458, شيكات ارقام 1234 و 1235).
 _OTHER_NUMBER = re.compile(
-    r"(?:\b(?:L?PO|P\.O|ORDER|CHQ|CHEQUE|CHECK|CHK|TEL|MOB|PHONE|CIF|CUST|CUSTOMER|CONTRACT)S?"
-    r"|امر شراء|شيك|تليفون|موبايل)[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?(\d+)")
+    r"(?:\b(?:L?PO|P\.O|ORDER|CHQ|CHEQUE|CHECK|CHK|TEL|MOB|PHONE|CIF|CUST|CUSTOMER|CONTRACT)"
+    r"(?P<plural>S)?|امر شراء|(?P<cheques>شيكات)|شيك|تليفون|موبايل)[\s.:#-]*"
+    r"(?:(?:DEP|DEPOSIT|DEPOSITED|CLG|CLEARING)\b[\s.:#-]*)?"
+    r"(?:(?P<nos>NOS|NUMBERS)\b[\s.:#-]*|(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|(?P<arnos>ارقام)\s*|رقم\s*)?"
+    r"(?P<number>\d+(?:\s*(?:[,/&+]|\bAND\b|و)\s*\d+)*)")
+# More numbers after a plural's (CHQS 123456 123457): the same list, spaced.
+_SPACED_NUMBERS = re.compile(r"(?:\s+\d+\b)+")
+_DIGIT_GROUP = re.compile(r"\d+")
 
 
 def other_numbers(text: str) -> set[str]:
     """Numbers (without zero padding) that a folded narrative calls an order, a cheque, a
-    phone or a customer number."""
-    return {m.group(1).lstrip("0") for m in _OTHER_NUMBER.finditer(text)}
+    phone or a customer number: each of a list of them."""
+    out: set[str] = set()
+    for m in _OTHER_NUMBER.finditer(text):
+        items = _DIGIT_GROUP.findall(m.group("number"))
+        if m.group("plural") or m.group("cheques") or m.group("nos") or m.group("arnos"):
+            more = _SPACED_NUMBERS.match(text, m.end())
+            if more:
+                items += _DIGIT_GROUP.findall(more.group(0))
+        out.update(d.lstrip("0") for d in items)
+    return out
 
 
 _NOT_A_DIGIT = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-/._#:")
