@@ -148,6 +148,12 @@ _CLAUSES: list[tuple[str, object]] = [
      "عدة عملاء بأسماء متشابهة لديهم هذا المبلغ مفتوحاً: اختير {0}، " + _CONFIRM),
     (r"but the narrative has the number of (\S+) \((\S+) open\): a part payment of it\? please "
      r"confirm", "لكن البيان به رقم {0} ({1} مفتوح): سداد جزئي لها؟ " + _CONFIRM),
+    (r"it owes (\S+) in all", "وعليه {0} إجمالاً"),
+    (r"it owes nothing", "وليس عليه شيء مفتوح"),
+    (r"(.+) of customer (\S+) \((.*)\) is the only open invoice of this amount: a related "
+     r"company paying for it\? please confirm",
+     "{0} للعميل {1} ({2}) هي الفاتورة المفتوحة الوحيدة بهذا المبلغ: شركة شقيقة تدفع عنه؟ "
+     + _CONFIRM),
     # amounts
     (r"(.+) is the only open invoice of this amount, please confirm",
      "{0} هي الفاتورة المفتوحة الوحيدة بهذا المبلغ، " + _CONFIRM),

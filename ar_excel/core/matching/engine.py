@@ -61,7 +61,9 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       the amount, the amount is not round and open amounts around it are so
                       sparse that a coincidence is unlikely (< 2 %): matched; otherwise
    suggestions only   payer known but the amount is ambiguous, partial or over everything
-                      open (a payment on account, suggested oldest first); a unique amount
+                      open (a payment on account, suggested oldest first; over everything
+                      open, and exactly one other customer's invoice of that particular amount:
+                      that invoice, a related company paying for it); a unique amount
                       that is round or in a dense range; payer unknown and several invoices
                       paid: the oldest open invoices of exactly one customer making the amount
                       (matched when the amount is not round and the name on the line shares a

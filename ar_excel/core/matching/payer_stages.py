@@ -9,7 +9,9 @@ round receipt, which is a part payment; a percentage gap only from a known accou
 invoice, a receipt that is not round and no exact explanation). A name that is clearly another
 customer's paying what a look-alike owes is a related company paying: suggested. What no amount
 explains is a payment on account: suggested against the oldest open invoice(s), since only the
-customer (or a policy) says which invoice it pays, or on account when nothing is open. Names are read only for
+customer (or a policy) says which invoice it pays, or on account when nothing is open; more
+than the payer owes in all, where one other customer's open invoice is exactly that particular
+amount, is a group company paying its sister's invoice: suggested. Names are read only for
 the lines a full reference has not settled, after the accounts it taught are added.
 """
 
@@ -21,6 +23,7 @@ from functools import cached_property
 import numpy as np
 
 from ar_excel.core.fx import PEG_SPREAD, Rates, pegged_factor, policy_rates
+from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -264,15 +267,26 @@ class PayerStages:
             return None
         items = self.inv.open_of(cust, f.currency, f.date)
         total = self.inv.total(items)
+        if f.remaining > total and not (f.strong or f.weak) and not self._says_advance(f):
+            # More than the payer owes in all: a group company paying a sister's invoice, when
+            # one open invoice of another customer's is exactly the amount, and the amount is
+            # so particular that it would rarely meet an open amount by chance.
+            other = self._sister_invoice(f, cust)
+            if other is not None:
+                owes = f"owes {self._money(total)} in all" if items else "owes nothing"
+                return self._alloc(f, [other], "amount-only", 0.6,
+                                   f"{how}; it {owes}; {self.inv.number[other]} of customer "
+                                   f"{self.inv.customer[other]} "
+                                   f"({self.payers.names.get(self.inv.customer[other], '')}) is "
+                                   "the only open invoice of this amount: a related company "
+                                   "paying for it? please confirm")
         if not items:
             # Money ahead of billing: a payer known for sure whose transfer says it is an
             # advance or a payment on account, names no invoice, and has nothing open in any
             # currency, is the customer's credit on account (no invoice to choose, nothing a
             # person would change; an invoice in another currency may be what it pays).
             advance = self._known_for_sure(f, cust) and not (f.strong or f.weak) \
-                and not self.inv.open_of(cust, "", None) and _ADVANCE.search(
-                    fold_text(self._descriptions[f.pos]) + " "
-                    + fold_text(self._references[f.pos])) is not None
+                and not self.inv.open_of(cust, "", None) and self._says_advance(f)
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account",
                                0.86 if advance else 0.6,
                                f"{how}; {self._none_open(f, cust)}: payment on account"
@@ -300,6 +314,24 @@ class PayerStages:
         return self._alloc(f, items, "oldest-first", 0.6,
                            f"{how}; names no invoice and no set of its open invoices makes the "
                            "amount: a payment on account, suggested oldest first, please confirm")
+
+    def _says_advance(self, f: LineFacts) -> bool:
+        """Whether the transfer says it pays ahead or on account (ADVANCE, ON ACCOUNT,
+        دفعة مقدمة...)."""
+        return _ADVANCE.search(fold_text(self._descriptions[f.pos]) + " "
+                               + fold_text(self._references[f.pos])) is not None
+
+    def _sister_invoice(self, f: LineFacts, cust: str) -> int | None:
+        """The one open invoice, of a customer other than ``cust``, whose open amount is
+        exactly the receipt's, when the amount is not round and open amounts around it are
+        sparse (the amount-only stage's test); else None."""
+        same = [p for p in self.inv.by_amount.get(f.remaining, ())
+                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
+        if len(same) != 1 or self.inv.customer[same[0]] == cust \
+                or f.remaining % self.inv.tens == 0 \
+                or self.inv.coincidence(f.remaining) >= AMOUNT_ONLY_CHANCE:
+            return None
+        return same[0]
 
     def _none_open(self, f: LineFacts, cust: str) -> str:
         """Why a known payer has no invoice to pay: none open, or only in another currency or
