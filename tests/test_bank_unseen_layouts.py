@@ -269,3 +269,58 @@ def test_monzo_export_amount_beside_the_local_amount_of_a_card_payment_abroad(tm
     assert stmt.lines["Date"].tolist() == [pd.Timestamp(d) for d in (
         "2026-11-04", "2026-11-05", "2026-11-06")]
     assert stmt.issues == []  # "Local amount" is the payment's own currency: nothing to ask
+
+
+ABN_CAMT = """<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>ABNANL/1420561226673</MsgId><CreDtTm>2026-11-06T16:20:26.673Z</CreDtTm></GrpHdr>
+<Stmt><Id>1234Test/1</Id><LglSeqNb>2</LglSeqNb>
+<Acct><Id><IBAN>NL77ABNA0123456789</IBAN></Id><Nm>Example company</Nm></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">15568.27</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-05</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">16309.53</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-05</Dt></Dt></Bal>
+<Ntry><Amt Ccy="EUR">664.05</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>
+<Sts>BOOK</Sts><BookgDt><Dt>2026-11-05</Dt></BookgDt><ValDt><Dt>2026-11-05</Dt></ValDt>
+<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>IDDT</Cd><SubFmlyCd>UPDD</SubFmlyCd></Fmly></Domn>
+<Prtry><Cd>EIST</Cd></Prtry></BkTxCd>
+<NtryDtls><Btch><MsgId>2026/125</MsgId><NbOfTxs>2</NbOfTxs><TtlAmt Ccy="EUR">664.05</TtlAmt>
+<CdtDbtInd>DBIT</CdtDbtInd></Btch>
+<TxDtls><Refs><EndToEndId>INV-2041</EndToEndId><MndtId>NL22ZZZ5248854-C0125.1</MndtId></Refs>
+<AmtDtls><TxAmt><Amt Ccy="EUR">564.05</Amt></TxAmt></AmtDtls>
+<RltdPties><Cdtr><Nm>Van Dijk Retail BV</Nm></Cdtr>
+<CdtrAcct><Id><IBAN>NL46ABNA0499998748</IBAN></Id></CdtrAcct></RltdPties>
+<RmtInf><Ustrd>Direct Debit S14 0410</Ustrd></RmtInf><RtrInf><Rsn><Cd>AC06</Cd></Rsn></RtrInf>
+</TxDtls>
+<TxDtls><Refs><EndToEndId>INV-2042</EndToEndId></Refs>
+<AmtDtls><TxAmt><Amt Ccy="EUR">100.00</Amt></TxAmt></AmtDtls>
+<RltdPties><Cdtr><Nm>Bakker Foods</Nm></Cdtr></RltdPties>
+<RmtInf><Ustrd>Direct Debit S14 0411</Ustrd></RmtInf><RtrInf><Rsn><Cd>XT99</Cd></Rsn></RtrInf>
+</TxDtls></NtryDtls></Ntry>
+<Ntry><Amt Ccy="EUR">1405.31</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2026-11-05</Dt></BookgDt>
+<NtryDtls><TxDtls><Refs><EndToEndId>115</EndToEndId></Refs>
+<AmtDtls><TxAmt><Amt Ccy="EUR">1405.31</Amt></TxAmt></AmtDtls>
+<RltdPties><Dbtr><Nm>3rd party Media</Nm></Dbtr>
+<DbtrAcct><Id><IBAN>NL69ABNA0522123643</IBAN></Id></DbtrAcct></RltdPties>
+<AddtlTxInf>#RD PARTY MEDIA CUSNO 90782 4210773</AddtlTxInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>
+"""
+
+
+def test_abn_amro_camt_returned_direct_debits_say_why(tmp_path):
+    # the layout of ABN AMRO's camt.053 in OCA's tests: a batch of direct debits returned
+    # (DBIT, RvslInd), each transaction's amount only in AmtDtls/TxAmt, its reason in RtrInf
+    path = tmp_path / "abn.xml"
+    path.write_text(ABN_CAMT, encoding="utf-8")
+    stmt = read_statement(path)
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [-564.05, -100.0, 1405.31]
+    assert lines["Reference"].tolist() == ["INV-2041", "INV-2042", "115"]
+    assert lines["Counterparty"].tolist() == ["Van Dijk Retail BV", "Bakker Foods",
+                                              "3rd party Media"]
+    assert lines["Description"].tolist() == [
+        "Direct Debit S14 0410 Returned: AC06 account blocked",
+        "Direct Debit S14 0411 Returned: XT99", "#RD PARTY MEDIA CUSNO 90782 4210773"]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (15568.27, 16309.53, 0.0)

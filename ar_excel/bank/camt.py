@@ -26,7 +26,8 @@ Accounting rules:
   ``TxAmt``, else its counter value (``CntrValAmt``) or instructed amount where that is in
   the account's currency.
 * ``Description``: unstructured remittance (``Ustrd``; pieces the bank cut at their full
-  width, 35 or 140 characters, joined without a space), then additional information.
+  width, 35 or 140 characters, joined without a space), then additional information, then a
+  returned payment's reason (``RtrInf``: "Returned: AM04 insufficient funds").
   ``Reference``: structured creditor references (``Strd/CdtrRefInf/Ref``: RF/ISR/QR),
   referred document numbers, the end-to-end id unless ``NOTPROVIDED``.
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone
@@ -429,6 +430,26 @@ def _agent(tx: Any, role: str) -> str | None:
             or _text(tx, f"{bank}/ClrSysMmbId/MmbId"))
 
 
+# ISO 20022 reasons a payment or direct debit came back (ExternalReturnReason1Code), the
+# usual ones in words; any other is given as its code
+_RETURN_REASONS = {
+    "AC01": "incorrect account number", "AC04": "account closed", "AC06": "account blocked",
+    "AG01": "transaction forbidden", "AM04": "insufficient funds", "AM05": "duplicate",
+    "BE05": "unrecognised creditor", "MD01": "no mandate", "MD06": "refund requested by debtor",
+    "MD07": "debtor deceased", "MS02": "refused by the debtor", "MS03": "reason not specified",
+    "RC01": "bank identifier incorrect", "RR04": "regulatory reason", "SL01": "bank's service",
+}
+
+
+def _returned(tx: Any) -> str | None:
+    """A returned payment's reason (``RtrInf/Rsn``): "Returned: AC06 account blocked"."""
+    code = _text(tx, "RtrInf/Rsn/Cd") or _text(tx, "RtrInf/Rsn/Prtry")
+    if not code:
+        return None
+    words = _RETURN_REASONS.get(code.upper())
+    return f"Returned: {code} {words}" if words else f"Returned: {code}"
+
+
 def bank_transaction_code(el: Any) -> str | None:
     """``BkTxCd`` of an entry or a transaction: the ISO domain, family and sub-family
     (``PMNT-RCDT-ESCT``: a SEPA credit transfer received), else the bank's proprietary code
@@ -456,7 +477,7 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
             if ref.upper() not in _PLACEHOLDERS and ref not in refs:
                 refs.append(ref)
     desc = _unstructured(tx) + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
-    for extra in (_text(tx, "AddtlTxInf"), entry_info):
+    for extra in (_text(tx, "AddtlTxInf"), entry_info, _returned(tx)):
         if extra and extra not in desc:
             desc.append(extra)
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
