@@ -81,7 +81,15 @@ CUSTOMERS = SheetSchema(
                                # Tally's ledger list, JD Edwards' Alpha Name, Sage's
                                # Account Name
                                "Name of Ledger", "Ledger Name", "Alpha Name",
-                               "Account Name"), required=True),
+                               "Account Name",
+                               # a name kept in each language: the one in the language of
+                               # the headers is the name (the other is carried as written)
+                               "English Name", "Name in English", "Name EN", "Arabic Name",
+                               "Name in Arabic", "Name AR", "الاسم بالعربي", "الاسم بالعربية",
+                               "اسم العميل بالعربي", "اسم العميل بالعربية", "الاسم عربي",
+                               "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية",
+                               "الاسم بالانجليزية", "اسم العميل بالإنجليزي",
+                               "اسم العميل بالانجليزي", "الاسم انجليزي"), required=True),
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
                                "VAT Registration No", "Tax Registration Number",

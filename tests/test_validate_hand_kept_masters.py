@@ -359,3 +359,33 @@ def test_an_egyptian_tax_card_column_is_the_tax_id(tmp_path):
     assert _checks(book) == [("101", "D2", "DUPLICATE_TAX_ID", "Warning"),
                              ("102", "D3", "DUPLICATE_TAX_ID", "Warning"),
                              ("103", "D4", "INVALID_TAX_ID", "Warning")]
+
+
+def test_a_second_phone_or_email_column_is_read_too(tmp_path):
+    rows = [["Code", "Name", "Phone", "Mobile", "Email", "Email 2"],
+            ["C1", "Nile Foods", "0223456789", "01012345678", "a@nile.com", None],
+            ["C2", "Delta Sugar", None, "01112345678", None, None],  # a mobile only
+            ["C3", "Sinai Cement", "0223456780", None, None, None],
+            ["C4", "Giza Co", None, None, None, "x@giza"],
+            ["C5", "Aswan Trading", None, None, None, "ap@aswan.com"],
+            ["C6", "Nile Motors", None, None, None, None],
+            ["C7", "Luxor Foods", "0223456781", "0101234567", "l@luxor.com", None],
+            ["C8", "Suez Steel", None, "01012345678", None, None]]  # C1's mobile
+    frame = run_validate(_save(tmp_path, {"Customers": rows}),
+                         JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    assert [(r["Customer ID"], r["Cell"], r["Field"], r["Code"]) for _, r in frame.iterrows()] == [
+        ("C1", "B2", "Name", "POSSIBLE_DUPLICATE"), ("C4", "F5", "Email 2", "INVALID_EMAIL"),
+        ("C6", "E7", "Email", "MISSING_CONTACT"), ("C7", "D8", "Mobile", "INVALID_PHONE"),
+        ("C8", "B9", "Name", "POSSIBLE_DUPLICATE")]
+    assert "same phone" in frame["Message"][0]
+
+
+def test_names_kept_in_two_languages(tmp_path):
+    rows = [["كود العميل", "الاسم بالعربي", "الاسم بالإنجليزي", "العملة"],
+            ["C1", "النيل للأغذية", "Nile Foods", "EGP"], ["C2", "الدلتا للسكر", "Delta Sugar", "EGP"]]
+    table = _save(tmp_path, {"العملاء": rows}).table("Customers")
+    assert list(table.frame["Name"]) == ["النيل للأغذية", "الدلتا للسكر"]
+    assert list(table.frame["الاسم بالإنجليزي"]) == ["Nile Foods", "Delta Sugar"]  # carried
+    rows = [["Customer Code", "English Name", "Arabic Name"], ["C1", "Nile Foods", "النيل"]]
+    assert list(_save(tmp_path, {"Customers": rows}).table("Customers").frame["Name"]) == [
+        "Nile Foods"]

@@ -13,6 +13,7 @@ allowed payment terms, maximum discount, and the credit review date against the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
 from ar_excel.model import ROW, Table
+from ar_excel.names import match_key
 from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
 from ar_excel.policy import Policy
 from ar_excel.schema import CUSTOMERS
@@ -201,8 +203,45 @@ def missing_terms(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(index, "Payment Terms", "MISSING_TERMS")
 
 
+# Every way the schema names a contact field, to find the sheet's further columns of it.
+_ALIASES = {field.name: {match_key(a) for a in (field.name, *field.aliases)}
+            for field in CUSTOMERS.fields if field.name in ("Phone", "Email")}
+
+
+def _more(ctx: CheckContext, field: str) -> list[str]:
+    """The sheet's further columns of a contact field ("Phone" and "Mobile", "تليفون" and
+    "موبايل", "Email" and "Email 2"): the reader reads one and carries the others as written;
+    a customer's phone or email may be in any of them."""
+    key = ("more", field)
+    if key not in ctx._cache:
+        ctx._cache[key] = [
+            c for c in ctx.frame.columns if isinstance(c, str) and c != field and
+            c in ctx.table.letters and match_key(re.sub(r"\s*\(\d+\)$|\s*\d$", "", c))
+            in _ALIASES[field]]
+    return ctx._cache[key]
+
+
+def _typed(value: object) -> str:
+    """A carried cell as typed: a number cell's phone 1012345678, not 1012345678.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _all_of(ctx: CheckContext, field: str, joiner: str) -> pd.Series:
+    """A contact field with its further columns' values joined in (for the duplicate search)."""
+    more = _more(ctx, field)
+    if not more:
+        return ctx.values(field)
+    cells = [ctx.values(c) for c in (field, *more)]
+    return pd.Series([joiner.join(_typed(v) for v in row if not blank(v)) or None
+                      for row in zip(*cells, strict=True)], index=ctx.frame.index,
+                     dtype="object")
+
+
 def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
-    for index in _kept_blanks(ctx, ("Email", "Phone")):
+    for index in _kept_blanks(ctx, ("Email", "Phone", *_more(ctx, "Email"),
+                                    *_more(ctx, "Phone"))):
         yield ctx.finding(index, "Email" if ctx.has("Email") else "Phone", "MISSING_CONTACT")
 
 
@@ -271,7 +310,7 @@ def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 
 def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     index = list(ctx.frame.index)
-    details = duplicates.contacts_of(ctx.values("Phone"), ctx.values("Email"),
+    details = duplicates.contacts_of(_all_of(ctx, "Phone", " / "), _all_of(ctx, "Email", "; "),
                                      ctx.values("IBAN / Bank Account"), ctx.values("Tax ID"))
     matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
                                              list(ctx.values("Name")), details)
@@ -290,20 +329,25 @@ def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
-    for index, value in ctx.values("Email").dropna().items():
-        if not blank(value) and not contacts.no_email(value) and \
-                contacts.email_problem(value) is not None:
-            yield ctx.finding(index, "Email", "INVALID_EMAIL")
+    for column in ("Email", *_more(ctx, "Email")):
+        for index, value in ctx.values(column).dropna().items():
+            if not blank(value) and not contacts.no_email(value) and \
+                    contacts.email_problem(value) is not None:
+                yield ctx.finding(index, column, "INVALID_EMAIL")
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
-    for index, value in ctx.values("Phone").dropna().items():
-        if blank(value):
-            continue
-        problem = contacts.phone_problem(value, duplicates.usable_tax_key(
-            ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None), _country(ctx, index)[0])
-        if problem is not None:
-            yield ctx.finding(index, "Phone", "INVALID_PHONE", reason=problem)
+    for column in ("Phone", *_more(ctx, "Phone")):
+        for index, value in ctx.values(column).dropna().items():
+            if blank(value):
+                continue
+            value = value if column == "Phone" else _typed(value)
+            problem = contacts.phone_problem(value, duplicates.usable_tax_key(
+                ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None),
+                _country(ctx, index)[0])
+            if problem is not None:
+                yield ctx.finding(index, column, "INVALID_PHONE", reason=problem,
+                                  value=None if column == "Phone" else value)
 
 
 def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
