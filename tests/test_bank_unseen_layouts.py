@@ -277,24 +277,30 @@ ABN_CAMT = """<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><
 <Acct><Id><IBAN>NL77ABNA0123456789</IBAN></Id><Nm>Example company</Nm></Acct>
 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">15568.27</Amt>
 <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-05</Dt></Dt></Bal>
-<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">16309.53</Amt>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">16259.53</Amt>
 <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-05</Dt></Dt></Bal>
-<Ntry><Amt Ccy="EUR">664.05</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>
+<Ntry><Amt Ccy="EUR">714.05</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>
 <Sts>BOOK</Sts><BookgDt><Dt>2026-11-05</Dt></BookgDt><ValDt><Dt>2026-11-05</Dt></ValDt>
 <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>IDDT</Cd><SubFmlyCd>UPDD</SubFmlyCd></Fmly></Domn>
 <Prtry><Cd>EIST</Cd></Prtry></BkTxCd>
-<NtryDtls><Btch><MsgId>2026/125</MsgId><NbOfTxs>2</NbOfTxs><TtlAmt Ccy="EUR">664.05</TtlAmt>
+<NtryDtls><Btch><MsgId>2026/125</MsgId><NbOfTxs>3</NbOfTxs><TtlAmt Ccy="EUR">714.05</TtlAmt>
 <CdtDbtInd>DBIT</CdtDbtInd></Btch>
 <TxDtls><Refs><EndToEndId>INV-2041</EndToEndId><MndtId>NL22ZZZ5248854-C0125.1</MndtId></Refs>
 <AmtDtls><TxAmt><Amt Ccy="EUR">564.05</Amt></TxAmt></AmtDtls>
 <RltdPties><Cdtr><Nm>Van Dijk Retail BV</Nm></Cdtr>
 <CdtrAcct><Id><IBAN>NL46ABNA0499998748</IBAN></Id></CdtrAcct></RltdPties>
-<RmtInf><Ustrd>Direct Debit S14 0410</Ustrd></RmtInf><RtrInf><Rsn><Cd>AC06</Cd></Rsn></RtrInf>
+<RmtInf><Ustrd>Direct Debit S14 0410</Ustrd></RmtInf><RtrInf><Rsn><Cd>AC06</Cd></Rsn>
+<AddtlInf>REK.NUMMER BLOKKADE</AddtlInf></RtrInf>
 </TxDtls>
 <TxDtls><Refs><EndToEndId>INV-2042</EndToEndId></Refs>
 <AmtDtls><TxAmt><Amt Ccy="EUR">100.00</Amt></TxAmt></AmtDtls>
 <RltdPties><Cdtr><Nm>Bakker Foods</Nm></Cdtr></RltdPties>
 <RmtInf><Ustrd>Direct Debit S14 0411</Ustrd></RmtInf><RtrInf><Rsn><Cd>XT99</Cd></Rsn></RtrInf>
+</TxDtls>
+<TxDtls><Refs><EndToEndId>INV-2043</EndToEndId></Refs>
+<AmtDtls><TxAmt><Amt Ccy="EUR">50.00</Amt></TxAmt></AmtDtls>
+<RltdPties><Cdtr><Nm>Jansen BV</Nm></Cdtr></RltdPties><RtrInf><Rsn><Cd>NARR</Cd></Rsn>
+<AddtlInf>RETOUR BEGUENSTIGTER UNBEKANNT</AddtlInf></RtrInf>
 </TxDtls></NtryDtls></Ntry>
 <Ntry><Amt Ccy="EUR">1405.31</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
 <BookgDt><Dt>2026-11-05</Dt></BookgDt>
@@ -314,13 +320,15 @@ def test_abn_amro_camt_returned_direct_debits_say_why(tmp_path):
     path.write_text(ABN_CAMT, encoding="utf-8")
     stmt = read_statement(path)
     lines = stmt.lines
-    assert lines["Amount"].tolist() == [-564.05, -100.0, 1405.31]
-    assert lines["Reference"].tolist() == ["INV-2041", "INV-2042", "115"]
+    assert lines["Amount"].tolist() == [-564.05, -100.0, -50.0, 1405.31]
+    assert lines["Reference"].tolist() == ["INV-2041", "INV-2042", "INV-2043", "115"]
     assert lines["Counterparty"].tolist() == ["Van Dijk Retail BV", "Bakker Foods",
-                                              "3rd party Media"]
+                                              "Jansen BV", "3rd party Media"]
     assert lines["Description"].tolist() == [
-        "Direct Debit S14 0410 Returned: AC06 account blocked",
-        "Direct Debit S14 0411 Returned: XT99", "#RD PARTY MEDIA CUSNO 90782 4210773"]
+        "Direct Debit S14 0410 Returned: AC06 account blocked (REK.NUMMER BLOKKADE)",
+        "Direct Debit S14 0411 Returned: XT99",
+        "Returned: RETOUR BEGUENSTIGTER UNBEKANNT",  # NARR: the reason is in the words
+        "#RD PARTY MEDIA CUSNO 90782 4210773"]
     assert stmt.issues == []
     (bal,) = stmt.balances
-    assert (bal.opening, bal.closing, bal.difference) == (15568.27, 16309.53, 0.0)
+    assert (bal.opening, bal.closing, bal.difference) == (15568.27, 16259.53, 0.0)

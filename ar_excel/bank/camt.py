@@ -442,12 +442,16 @@ _RETURN_REASONS = {
 
 
 def _returned(tx: Any) -> str | None:
-    """A returned payment's reason (``RtrInf/Rsn``): "Returned: AC06 account blocked"."""
-    code = _text(tx, "RtrInf/Rsn/Cd") or _text(tx, "RtrInf/Rsn/Prtry")
-    if not code:
-        return None
-    words = _RETURN_REASONS.get(code.upper())
-    return f"Returned: {code} {words}" if words else f"Returned: {code}"
+    """A returned payment's reason (``RtrInf``): "Returned: AC06 account blocked"; the bank's
+    words (``AddtlInf``) after it, or alone for ``NARR`` (the reason is in the words)."""
+    code = (_text(tx, "RtrInf/Rsn/Cd") or _text(tx, "RtrInf/Rsn/Prtry") or "").upper()
+    info = " ".join(_texts(tx, "RtrInf/AddtlInf"))
+    if code == "NARR":
+        code = ""
+    if not (code or info):
+        return "Returned" if tx.find("RtrInf") is not None else None
+    said = " ".join(filter(None, [code, _RETURN_REASONS.get(code)]))
+    return "Returned: " + (f"{said} ({info})" if said and info else said or info)
 
 
 def bank_transaction_code(el: Any) -> str | None:
