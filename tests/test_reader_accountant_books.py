@@ -387,3 +387,92 @@ def test_a_ledger_without_a_number_column_knows_each_entry_by_its_narration(tmp_
     assert ("C002", "B2", "sheet 'C002' has no document number column: each entry is known by "
             "its 'Particulars' (column B)") in messages
     assert not [m for m in messages if "opening balance" in m[2]]
+
+
+def _ledger_sheet(wb, title: str, rows: list[list]) -> None:
+    ws = wb.create_sheet(title)
+    ws.append([f"Customer: {title}"])
+    ws.append(["Date", "Ref", "Description", "Debit", "Credit", "Balance"])
+    for row in rows:
+        ws.append(row)
+
+
+def test_a_running_balance_that_does_not_follow_says_where_money_is_unaccounted_for(tmp_path):
+    def sheets(wb):
+        # C001's ledger starts mid-way: 2,000.00 carried in with no 'Balance b/f' row
+        _ledger_sheet(wb, "C001", [[D(2026, 10, 3), "INV-103", "Invoice", 4300.5, None, 6300.5],
+                                   [D(2026, 11, 2), "INV-106", "Invoice", 1000, None, 7300.5]])
+        # C002's 3,100.00 invoice typed so that it cannot be read: the balance still has it
+        _ledger_sheet(wb, "C002", [[D(2026, 9, 12), "INV-102", "Invoice", 8500, None, 8500],
+                                   [D(2026, 10, 14), "RC-2", "Receipt", None, 5000, 3500],
+                                   [D(2026, 10, 20), "INV-105", "Invoice", "3.100,00 EGP x",
+                                    None, 6600],
+                                   [D(2026, 10, 25), "CN-01", "Credit note", None, 500, 6100]])
+        # C003's ledger is right: nothing to say
+        _ledger_sheet(wb, "C003", [[D(2026, 10, 9), "INV-104", "Invoice", 25000, None, 25000],
+                                   [D(2026, 11, 8), "RC-3", "Receipt", None, 20000, 5000]])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == {"C001": 5300.5, "C002": 3000.0, "C003": 5000.0}
+    breaks = [m for m in _messages(book) if "balance" in m[2] and m[1].startswith("F")]
+    assert breaks == [
+        ("C001", "F3", "the ledger's first balance 6,300.50 is not its first entry's 4,300.50: "
+         "2,000.00 brought forward has no row of its own and is not read; add a 'Balance b/f' "
+         "row"),
+        ("C002", "F5", "running balance 6,600.00 does not follow from the balance above "
+         "(3,500.00) and this row's debit less credit (0.00): 3,100.00 unaccounted for; check "
+         "the rows between")]
+
+
+def test_receipts_kept_beside_the_invoices_on_each_customer_sheet(tmp_path):
+    def sheets(wb):
+        for cid, name in CUSTOMERS:
+            ws = wb.create_sheet(name)
+            ws.append([f"Customer: {name} ({cid})"])
+            ws.append(["Invoice No", "Invoice Date", "Amount", None, "Receipt No",
+                       "Receipt Date", "Amount Received"])
+            invoices = [r for r in INVOICES if r[1] == cid]
+            receipts = [r for r in RECEIPTS if r[1] == cid]
+            for i in range(max(len(invoices), len(receipts))):
+                n, _, d, a = invoices[i] if i < len(invoices) else (None,) * 4
+                row = [n, d, a, None]
+                if i < len(receipts):
+                    row += [receipts[i][0], receipts[i][2], receipts[i][3]]
+                ws.append(row)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    pay = book.tables["Payments"]
+    assert sorted(zip(pay.frame["Payment ID"], pay.frame["Customer ID"], strict=True)) == [
+        ("RC-1", "C001"), ("RC-2", "C002"), ("RC-3", "C003")]
+    rc2 = pay.frame.index[pay.frame["Payment ID"] == "RC-2"][0]
+    assert (pay.sheet_at(rc2), pay.cell(rc2, "Amount")) == ("Delta Trading", "G3")
+    assert ("Nile Foods", "E2", "sheet 'Nile Foods' keeps its receipts beside its invoices "
+            "(from column E): read as the receipts, the columns before as the invoices") in \
+        _messages(book)
+
+
+def test_a_receipts_log_beside_the_invoice_list_on_its_sheet(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("الفواتير")
+        ws.append(["رقم الفاتورة", "رقم العميل", "التاريخ", "المبلغ", None, "رقم الإيصال",
+                   "رقم العميل", "تاريخ التحصيل", "المبلغ المحصل", "رقم الفاتورة"])
+        for i, (n, c, d, a) in enumerate(INVOICES):
+            ws.append([n, c, d, a, None, *(RECEIPTS[i] if i < len(RECEIPTS) else ())])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert book.tables["Payments"].letters["Amount"] == "I"
+    assert len(book.invoices) == 6 and len(book.payments) == 3
+
+
+def test_two_invoice_blocks_side_by_side_are_not_taken_for_receipts(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Invoices")
+        ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", None, "Invoice No",
+                   "Customer ID", "Invoice Date", "Amount"])
+        ws.append(["INV-1", "C001", D(2026, 10, 1), 100, None, "INV-2", "C002",
+                   D(2026, 11, 1), 200])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert "Payments" not in book.tables

@@ -232,10 +232,18 @@ def reader_messages(tmp_path: Path) -> list[str]:
         ["PE-1", "2026-11-05", "C1", 120, "1001", 100], [None, None, None, None, "0999", 20]]})
     ledger = ["Date", "Ref", "Description", "Debit", "Credit", "Balance"]
     by_customer = _save(tmp_path, "by_customer.xlsx", {
-        "Customers": [["Customer ID", "Name"], ["C1", "Nile"], ["C2", "Delta"], ["C3", "Sinai"]],
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"], ["C2", "Delta"], ["C3", "Sinai"],
+                      ["C4", "Aswan"]],
         "Sheet1": [["Customer: C1"], ledger, [None, None, "Balance b/f", None, None, 50],
                    [datetime(2026, 10, 1), "I-1", "Invoice", 100, None, 150],
+                   [datetime(2026, 10, 2), "I-2", "Invoice", 10, None, 999],  # (no sum)
                    [None, None, "Balance c/f", None, 150, None]],
+        "Sheet6": [["Customer: C1"], ["Invoice No", "Invoice Date", "Amount", None,
+                                      "Receipt No", "Receipt Date", "Amount Received"],
+                   ["I-7", datetime(2026, 10, 1), 100, None, "R-7", datetime(2026, 11, 1), 60]],
+        "Sheet5": [["Customer: C4"], ledger,  # (carried in, no brought forward row)
+                   [datetime(2026, 10, 1), "I-5", "Invoice", 100, None, 300],
+                   [datetime(2026, 10, 2), "I-6", "Invoice", 10, None, 310]],
         "Sheet2": [["Customer: C2"], ledger, [None, None, "Opening Balance", 70, None, 70]],
         "Sheet3": [["Customer: C3"], ["Date", "Description", "Debit", "Credit", "Balance"],
                    [None, "Opening Balance", None, None, None],

@@ -26,6 +26,7 @@ from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
+from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book, Issue
 from ar_excel.names import is_arabic
@@ -48,6 +49,11 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             chosen[kind] = g  # a hidden sheet (an old copy kept out of sight) gives way
     if any(k not in chosen for k in CONTENT_KINDS):
         choose_by_content(grids, chosen)
+    if "Invoices" in chosen and "Payments" not in chosen:  # receipts beside the invoices
+        both = split_side_by_side(chosen["Invoices"])
+        if both is not None:
+            chosen["Invoices"], chosen["Payments"], said = both
+            chosen["Invoices"].notes.append(said)
     siblings = sibling_sheets(grids, chosen)  # a month per sheet, the same columns
     if "Invoices" in siblings:  # (a list per year: the latest year's is the current one)
         chosen["Invoices"], siblings["Invoices"] = current_year_first(chosen["Invoices"],
@@ -94,6 +100,11 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         book.issues.extend([*by_customer[1], *issues])
         if table is not None:
             book.tables["Invoices"] = table
+        if by_customer[2] and "Payments" not in book.tables:  # (receipts beside invoices)
+            table, issues = read_customer_sheets(by_customer[2], policy, "Payments")
+            book.issues.extend(issues)
+            if table is not None:
+                book.tables["Payments"] = table
     book.unusable = unusable
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)
@@ -120,7 +131,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
 
 
 def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
-                     ) -> tuple[list[Grid], list[Issue]] | None:
+                     ) -> tuple[list[Grid], list[Issue], list[Grid]] | None:
     """No sheet holds the invoice list: a ledger kept a sheet per customer is it
     (``io.customer_sheets``); the customer sheets and the issues saying so, or None. One of
     them taken for the receipts by its header alone is no receipts log (``chosen`` changed)."""
@@ -135,10 +146,10 @@ def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
     if guessed is not None and find_kind(guessed.name, guessed.header is not None):
         guessed = None  # (a sheet named for the receipts is theirs)
     taken = {g.sheet or g.name for g in chosen.values() if g is not guessed}
-    sheets, said, laid_out = customer_sheet_grids(
+    sheets, said, laid_out, receipts = customer_sheet_grids(
         grids, taken, None if master is None else master.frame)
     if not sheets:
         return None
     if guessed is not None and guessed.name in laid_out:
         del chosen["Payments"]
-    return sheets, said
+    return sheets, said, receipts

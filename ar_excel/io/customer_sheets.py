@@ -27,6 +27,7 @@ from ar_excel.core.customers.ids import NameIndex, id_key, names_as_ids
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import find_header_row, map_headers, names_debit_and_credit
 from ar_excel.io.sheet_kinds import NEVER_BY_CONTENT, OUTPUT_TABS, find_kind
+from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.model import ROW, SHEET, Issue, Table, column_letter
 from ar_excel.names import match_key
 from ar_excel.policy import Policy
@@ -106,14 +107,15 @@ def _customer_written(texts: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataFrame | None
-                         ) -> tuple[list[Grid], list[Issue], set[str]]:
+                         ) -> tuple[list[Grid], list[Issue], set[str], list[Grid]]:
     """The sheets each holding one customer's documents (module docstring), as grids naming
-    their customer; an Input Issue for each such sheet whose customer is not told; and the
-    names of all the sheets so laid out."""
+    their customer; an Input Issue for each such sheet whose customer is not told; the
+    names of all the sheets so laid out; and the receipts blocks kept beside the invoices
+    on some of them (``side_blocks``), naming their customer too."""
     ids = {} if customers is None else {
         id_key(str(c)): c for c in customers["Customer ID"].dropna()}
     names = None if customers is None else NameIndex(customers)
-    found, untold = [], []
+    found, untold, receipts, sides = [], [], [], []
     for g in grids:
         if g.header is not None or g.hidden or g.name in taken or g.name.startswith("_") \
                 or find_kind(g.name) is not None \
@@ -135,9 +137,15 @@ def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataF
             continue
         cid, cell = named
         letter = re.match(r"[A-Z]+", cell).group(0) if cell else None
-        found.append((replace(g, customer=cid, customer_letter=letter, notes=[]), cell))
+        g = replace(g, customer=cid, customer_letter=letter, notes=[])
+        both = split_side_by_side(g)  # (its receipts kept beside its invoices)
+        if both is not None:
+            g, beside, said = both
+            receipts.append(beside)
+            sides.append(said)
+        found.append((g, cell))
     if names is None and len(found) < 2:  # (without a list, one such sheet is no ledger)
-        return [], [], set()
+        return [], [], set(), []
     issues = []
     if found:
         for g, h in untold:
@@ -147,7 +155,7 @@ def customer_sheet_grids(grids: list[Grid], taken: set[str], customers: pd.DataF
                 f"{g.top + h + 1}) but neither its name nor its title names a customer of the "
                 f"list: not read; write the customer's ID in its title"))
     laid_out = {g.name for g, _ in found} | {g.name for g, _ in untold}
-    return [g for g, _ in found], [*_said(found), *issues], laid_out
+    return [g for g, _ in found], [*_said(found), *sides, *issues], laid_out, receipts
 
 
 def _said(found: list[tuple[Grid, str]]) -> list[Issue]:
@@ -163,14 +171,15 @@ def _said(found: list[tuple[Grid, str]]) -> list[Issue]:
                   f"(the cell given) or its name ({each}{more})")]
 
 
-def read_customer_sheets(grids: list[Grid], policy: Policy
+def read_customer_sheets(grids: list[Grid], policy: Policy, kind: str = "Invoices"
                          ) -> tuple[Table | None, list[Issue]]:
-    """The customers' sheets read as one invoice list, each row keeping its sheet."""
+    """The customers' sheets read as one invoice list (or their receipts blocks as one
+    receipts list), each row keeping its sheet."""
     from ar_excel.io.table_read import read_table
 
     tables, issues = [], []
     for g in grids:
-        table, found = read_table(g, "Invoices", policy)
+        table, found = read_table(g, kind, policy)
         issues.extend(found)
         if table is not None:
             tables.append(table)

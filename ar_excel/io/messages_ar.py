@@ -266,6 +266,18 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^sheet '(.*)' has no document number column: each entry is known by its '(.*)' "
      r"\(column ([A-Z]+)\)$",
      "الورقة '{0}' ليس فيها عمود لرقم المستند: يُعرف كل قيد بـ'{1}' (العمود {2})"),
+    (r"^the ledger's first balance (\S+) is not its first entry's (\S+): (\S+) brought "
+     r"forward has no row of its own and is not read; add a 'Balance b/f' row$",
+     "أول رصيد في الدفتر {0} لا يساوي أول قيد فيه {1}: {2} رصيد مُرحّل بلا صف خاص به فلم "
+     "يُقرأ؛ أضف صف 'رصيد أول المدة'"),
+    (r"^running balance (\S+) does not follow from the balance above \((\S+)\) and this "
+     r"row's debit less credit \((\S+)\): (\S+) unaccounted for; check the rows between$",
+     "الرصيد الجاري {0} لا ينتج عن الرصيد السابق ({1}) ومدين هذا الصف ناقص دائنه ({2}): "
+     "{3} بلا تفسير؛ راجع الصفوف بينهما"),
+    (r"^sheet '(.*)' keeps its receipts beside its invoices \(from column ([A-Z]+)\): read "
+     r"as the receipts, the columns before as the invoices$",
+     "الورقة '{0}' تحفظ التحصيلات بجانب الفواتير (من العمود {1}): قُرئت تحصيلاتٍ، والأعمدة "
+     "قبلها فواتير"),
     (r"^'(.*)' restates the account's balance: (\d+) closing balance row\(s\) not read as "
      r"records \(row (.*)\)$",
      "'{0}' يعيد ذكر رصيد الحساب: {1} صف رصيد ختامي لم تُقرأ سجلات (الصف {2})"),

@@ -10,6 +10,11 @@ with the balance carried forward ("Balance c/f", "Closing balance", "الرصي�
   invoice number, often no date), instead of "required but blank" for each empty cell.
 * The closing row restates the balance (a hand-kept T-account even enters it on the credit
   side to close the account): it is no receipt nor invoice and is not read, said once.
+* The running balance is the ledger's own sum: each customer's first row moving it from
+  nothing (or from its balance brought forward) and each later row by its debit less credit.
+  Where it does not, a row was misread, left out or never entered (a balance carried from
+  before the ledger with no brought forward row): an Input Issue at the first such balance
+  cell of each customer, with the amount unaccounted for, so no money goes unsaid.
 * A ledger kept without a document number column (Date, Description, Debit, Credit,
   Balance) knows each entry by its narration ("Invoice 101", "Cheque received"): that column
   is read as the entry's number, said once, rather than the sheet refused.
@@ -130,3 +135,53 @@ def narration_as_number(header: list[Any], names: list[str], written: dict[str, 
     return [Issue(sheet, cell, written["Invoice No"], None,
                   f"sheet '{sheet}' has no document number column: each entry is known by its "
                   f"'{written['Invoice No']}' (column {column_letter(left + at)})")]
+
+
+def running_balance_breaks(amount: Any, balance: Any, customers: Any, sheet: str,
+                           letter: str, excel_rows: list[int]) -> list[Issue]:
+    """The first row of each customer whose running balance does not follow from the one
+    above and the row's debit less credit (module docstring). A column that is each line's
+    own debit less credit, or that runs the other way (credits up), is held to that; one
+    that follows no such rule on most rows is no running balance and is not held at all."""
+    a = np.nan_to_num(np.asarray(amount, dtype=float), nan=0.0)
+    b = np.asarray(balance, dtype=float)
+    groups: dict[Any, list[int]] = {}
+    for pos, key in enumerate(np.asarray(customers, dtype=object).tolist()):
+        groups.setdefault(key, []).append(pos)
+    steps, lines = [], []  # (balance moved, amount) and (balance, amount), over all groups
+    for rows in groups.values():
+        known = [p for p in rows if b[p] == b[p]]
+        steps += [(b[q] - b[p], a[q]) for p, q in zip(known, known[1:], strict=False)]
+        lines += [(b[p], a[p]) for p in known]
+    if not steps:  # (a balance on one row alone says nothing of how it runs)
+        return []
+
+    def share(pairs: list[tuple[float, float]], sign: float) -> float:
+        return sum(abs(x - sign * y) < 0.005 for x, y in pairs) / len(pairs)
+
+    fits = {"running": share(steps, 1.0), "credits up": share(steps, -1.0),
+            "per line": max(share(lines, 1.0), share(lines, -1.0))}
+    rule = max(fits, key=lambda k: fits[k])
+    if fits[rule] < 0.5 or rule == "per line":
+        return []
+    sign = 1.0 if rule == "running" else -1.0
+    issues = []
+    for rows in groups.values():
+        before = 0.0
+        for pos in rows:
+            if b[pos] != b[pos]:  # (NaN: no balance written on this row)
+                before += sign * a[pos]
+                continue
+            gap = round(b[pos] - before - sign * a[pos], 2)
+            if abs(gap) >= 0.005:
+                what = (f"the ledger's first balance {b[pos]:,.2f} is not its first entry's "
+                        f"{sign * a[pos]:,.2f}: {gap:,.2f} brought forward has no row of its "
+                        f"own and is not read; add a 'Balance b/f' row"
+                        if pos == rows[0] else
+                        f"running balance {b[pos]:,.2f} does not follow from the balance above "
+                        f"({before:,.2f}) and this row's debit less credit ({sign * a[pos]:,.2f})"
+                        f": {gap:,.2f} unaccounted for; check the rows between")
+                issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", "", float(b[pos]), what))
+                break
+            before = float(b[pos])
+    return issues
