@@ -332,3 +332,26 @@ def test_abn_amro_camt_returned_direct_debits_say_why(tmp_path):
     assert stmt.issues == []
     (bal,) = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (15568.27, 16259.53, 0.0)
+
+
+PAGED = ("Date opération;Libellé;Débit;Crédit\n;SOLDE AU 31/10/2026;;500,00\n"
+         "03/11/2026;VIR RECU ATLAS NEGOCE FACT 2041;;15 000,00\n"
+         "05/11/2026;FRAIS TENUE DE COMPTE;55,00;\n;SOLDE AU 05/11/2026;;{page}\n"
+         "Date opération;Libellé;Débit;Crédit\n;SOLDE AU 05/11/2026;;{page}\n"
+         "12/11/2026;REMISE CHEQUE 0012345 SAHARA;;2 500,50\n"
+         "30/11/2026;SOLDE CREDITEUR AU 30/11/2026;;17 945,50\n")
+
+
+def test_balance_on_a_date_between_pages_is_checked_as_the_running_balance(tmp_path):
+    path = tmp_path / "releve.csv"
+    path.write_text(PAGED.format(page="15 445,00"), encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [15000.0, -55.0, 2500.5]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (500.0, 17945.5, 0.0)
+    path.write_text(PAGED.format(page="15 545,00"), encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [15000.0, -55.0, 2500.5]
+    assert [(i.cell, i.value) for i in stmt.issues] == [("row 5", 15545.0)]  # said once
+    assert "the running balance there is 15,445.00" in stmt.issues[0].message

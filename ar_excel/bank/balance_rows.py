@@ -6,7 +6,8 @@ before: page totals), and reported where it differs. An opening/closing or broug
 forward row gives the statement's balance, also when printed as a dated credit line whose text
 says nothing but the balance label; a narrative that merely mentions a balance is a line. A
 balance on a date ("SOLDE AU 30/11/2026", "Balance as at ...", "الرصيد في ...") opens the
-statement above its lines and closes it below them.
+statement above its lines and closes it below them; between two pages it is the running
+balance there, checked as a brought or carried forward one is.
 """
 
 from __future__ import annotations
@@ -200,10 +201,10 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
     # "الرصيد المرحل من الصفحة السابقة": 'carried' (مرحل), but from the page before
     is_open = bool(OPENING_RE.search(texts))
     is_close = bool(CLOSING_RE.search(texts)) and not re.search(FROM_PAGE_BEFORE, texts, re.I)
-    on_a_date = not (is_open or is_close) and bool(end) and bool(
+    on_a_date = not (is_open or is_close) and bool(end or page_break) and bool(
         BALANCE_ON_A_DATE.match(_label(row, cols)))
-    if on_a_date:
-        is_open, is_close = end == "opening", end == "closing"
+    if on_a_date:  # between pages: the balance so far, checked as a carried-forward one
+        is_open, is_close = end == "opening", end != "opening"
     if not (is_open or is_close):
         return None
     dated = not is_blank(cell_at(row, cols.get("Date", cols.get("Value Date"))))
