@@ -225,10 +225,19 @@ _FILLER_FOLDED = {fold_text(w) for w in FILLER}
 _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items()) if len(k) >= 4}
 
 
+# The article written as the sun letter it becomes (AZ-ZAHRAA, AS-SALAM, AR-RAYAN, AN-NOUR,
+# ASH-SHARQ for الزهراء, السلام, الريان, النور, الشرق): AL, when the next word begins so.
+_SUN_ARTICLES = {"AZ", "AS", "AR", "AN", "AT", "AD", "ASH", "ATH", "ADH", "ADD"}
+
+
 def _raw_words(name: object) -> list[str]:
     """The words as printed (folded), ABD joined to the next word; "" where one was joined."""
     text = fold_text(name)
     raw = _NOT_A_NAME.sub(" ", text).split()
+    for k in range(len(raw) - 1):
+        w = raw[k]
+        if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):
+            raw[k] = "AL"
     if "ABD" in text or "عبد" in text:  # (most names have neither)
         for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
             if raw[k] in ("ABD", "عبد"):
