@@ -355,3 +355,18 @@ def test_balance_on_a_date_between_pages_is_checked_as_the_running_balance(tmp_p
     assert stmt.lines["Amount"].tolist() == [15000.0, -55.0, 2500.5]
     assert [(i.cell, i.value) for i in stmt.issues] == [("row 5", 15545.0)]  # said once
     assert "the running balance there is 15,445.00" in stmt.issues[0].message
+
+
+def test_balance_on_a_date_of_a_newest_first_statement_closes_it_above_the_lines(tmp_path):
+    path = tmp_path / "portal.csv"
+    path.write_text("Date,Description,Debit,Credit,Balance\n"
+                    '30/11/2026,Balance as at 30/11/2026,,,"2,490.00"\n'
+                    '16/11/2026,FEE,10.00,,"2,490.00"\n'
+                    '02/11/2026,TRF ACME TRADING INV-2041,,"1,500.00","2,500.00"\n'
+                    '01/11/2026,Balance as at 01/11/2026,,,"1,000.00"\n', encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [-10.0, 1500.0]
+    assert stmt.issues == []
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.opening_date, bal.closing, bal.closing_date, bal.difference) == (
+        1000.0, pd.Timestamp("2026-11-01"), 2490.0, pd.Timestamp("2026-11-30"), 0.0)

@@ -30,7 +30,7 @@ from ar_excel.bank.balance_rows import (
 )
 from ar_excel.bank.cells import ColumnCells, cell_at, row_key
 from ar_excel.bank.column_words import fold_key
-from ar_excel.bank.numbers import parse_amount
+from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.page_breaks import page_number_of
 from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
 from ar_excel.bank.statement import StatementBalance, clean_text
@@ -89,6 +89,21 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             ch.isdigit() for ch in header_keys[date_idx]):
         suspect = main.copy()
     folded: dict[tuple[type, Any], str] = {}
+    order: list[bool] = []
+
+    def newest_first() -> bool:
+        """Whether the lines run newest first (their first date after their last): a
+        balance above them then closes the statement and one below opens it."""
+        if not order:
+            lines = np.flatnonzero(line_like)
+            days = []
+            for i in (lines[:1].tolist() + lines[-1:].tolist()):
+                try:
+                    days.append(parse_date(cell_at(data[i], date_idx), dayfirst, date_format))
+                except (ValueError, OverflowError, TypeError):
+                    days.append(None)
+            order.append(len(days) == 2 and None not in days and days[0] > days[1])
+        return order[0]
 
     def fold(cell: Any) -> str:
         key = (type(cell), cell)
@@ -126,7 +141,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             continue
         between = bool(lines_above[pos] and lines_below[pos])
         end = (None if lines_above[pos] == lines_below[pos]
-               else "closing" if lines_above[pos] else "opening")
+               else "closing" if lines_above[pos] != newest_first() else "opening")
         stated = read_balance_row(row, texts, cols, balances, decimal, dayfirst, date_format,
                                   page_break=between, end=end)
         if stated:
