@@ -228,3 +228,15 @@ def test_camt054_summary_counting_the_batch_s_transactions_agrees_too(tmp_path):
     stmt = read_statement(write(tmp_path, "notification.xml", text))
     assert [(i.column, i.value) for i in stmt.issues] == [("TxsSummry", "3 / 1,400.00")]
     assert "the entries read 1 totalling 1,250.00" in stmt.issues[0].message
+
+
+def test_camt052_information_entry_is_not_said_to_come_later(tmp_path):
+    text = CAMT052.replace("<Sts>PDNG</Sts>", "<Sts>INFO</Sts>")
+    stmt = read_statement(write(tmp_path, "report.xml", text))
+    assert stmt.lines["Amount"].tolist() == [250.5]
+    assert [(i.cell, i.column, i.value, i.message) for i in stmt.issues] == [(
+        "entry 2", "Sts", "INFO", "statement 1311008876-EUR-1: information entry (info) of "
+        "99.00 EUR: not booked on the account; left out")]
+    assert arabic_bank_message(stmt.issues[0].message) == (
+        "الكشف 1311008876-EUR-1: حركة للعلم فقط (info) بمبلغ 99.00 EUR: لم تُقيَّد على الحساب؛ "
+        "استُبعدت")

@@ -34,7 +34,8 @@ Accounting rules:
   shift.
 * An entry (or a transaction of a batch) of amount 0 (an information entry: no money moved)
   is left out, as in every format, with one issue naming the entries.
-* Pending entries (``Sts`` PDNG) are not booked: left out with an issue. Opening balance:
+* Pending entries (``Sts`` PDNG, FUTR) are not booked yet, information entries (INFO)
+  never: each left out with an issue saying which. Opening balance:
   OPBD (else PRCD, the previous statement's closing); closing: CLBD (never the available
   balances CLAV/FWAV, which count holds and limits). A camt.054 notification states no
   balances, and a camt.052 intraday report often only an opening and an interim one (ITBD,
@@ -292,6 +293,11 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
     status = _status(entry)
     amount, ccy = _amount(entry.find("Amt"))
     raw_amount = _text(entry, "Amt")
+    if status == "INFO":  # ISO: provided for information only, never booked on the account
+        issues.append(Issue(source, f"entry {entry_no}", "Sts", status,
+                            f"statement {sid}: information entry (info) of {raw_amount} "
+                            f"{ccy or ''}: not booked on the account; left out".replace(" :", ":")))
+        return []
     if status not in ("BOOK",):
         issues.append(Issue(source, f"entry {entry_no}", "Sts", status,
                             f"statement {sid}: {status.lower()} (not booked) entry of {raw_amount} "

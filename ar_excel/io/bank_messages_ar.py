@@ -305,6 +305,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
         (r"^statement (.+?): entry of (\S+ \S+) has no booking or value date that can be read; "
          r"entry left out$",
          "الكشف {0}: الحركة {1} بلا تاريخ قيد أو حق يمكن قراءته؛ استُبعدت"),
+        (r"^statement (.+?): information entry \(info\) of (\S+ \S+): not booked on the "
+         r"account; left out$",
+         "الكشف {0}: حركة للعلم فقط (info) بمبلغ {1}: لم تُقيَّد على الحساب؛ استُبعدت"),
         (r"^statement (.+?): pdng \(not booked\) entry of (\S+ \S+) left out; it will come on a "
          r"later statement$",
          "الكشف {0}: استُبعدت الحركة المعلقة (pdng، لم تُقيَّد) {1}؛ ستأتي في كشف لاحق"),
