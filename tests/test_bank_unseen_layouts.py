@@ -370,3 +370,16 @@ def test_balance_on_a_date_of_a_newest_first_statement_closes_it_above_the_lines
     (bal,) = stmt.balances
     assert (bal.opening, bal.opening_date, bal.closing, bal.closing_date, bal.difference) == (
         1000.0, pd.Timestamp("2026-11-01"), 2490.0, pd.Timestamp("2026-11-30"), 0.0)
+
+
+def test_one_line_between_balances_on_dates_newest_first_by_the_dates_they_name(tmp_path):
+    # one line tells no order: the balances' own dates (in their words) do
+    path = tmp_path / "releve.csv"
+    path.write_text("Date;Description;Debit;Credit;Balance\n;SOLDE AU 30/11/2026;;1745,27;\n"
+                    "02/11/2026;VIR EMIS LOYER NOVEMBRE;8151,70;;\n"
+                    ";SOLDE AU 01/11/2026;;9896,97;\n", encoding="utf-8")
+    stmt = read_statement(path, day_first=True)
+    assert stmt.lines["Amount"].tolist() == [-8151.7]
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (9896.97, 1745.27, 0.0)
+    assert [i.column for i in stmt.issues] == ["Date"]  # 02/11 read day first, as asked: said

@@ -91,18 +91,33 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
     folded: dict[tuple[type, Any], str] = {}
     order: list[bool] = []
 
+    def day_of(i: int, in_text: bool = False) -> Any:
+        """The date of row ``i``: its date cell's, else (``in_text``) one its words name."""
+        cells = [cell_at(data[i], date_idx)]
+        if in_text:
+            cells += [m.group(0) for c in data[i] if isinstance(c, str)
+                      for m in DATES_IN_TEXT.finditer(normalize_digits(c))]
+        for cell in cells:
+            try:
+                day = None if is_blank(cell) else parse_date(cell, dayfirst, date_format)
+            except (ValueError, OverflowError, TypeError):
+                continue
+            if day is not None:
+                return day
+        return None
+
     def newest_first() -> bool:
-        """Whether the lines run newest first (their first date after their last): a
-        balance above them then closes the statement and one below opens it."""
+        """Whether the statement runs newest first (its first date after its last: of its
+        lines, else, with one line, of every row, a balance's date in its words too): a
+        balance above the lines then closes the statement and one below opens it."""
         if not order:
-            lines = np.flatnonzero(line_like)
-            days = []
-            for i in (lines[:1].tolist() + lines[-1:].tolist()):
-                try:
-                    days.append(parse_date(cell_at(data[i], date_idx), dayfirst, date_format))
-                except (ValueError, OverflowError, TypeError):
-                    days.append(None)
-            order.append(len(days) == 2 and None not in days and days[0] > days[1])
+            lines = np.flatnonzero(line_like).tolist()
+            days = [day_of(i) for i in lines[:1] + lines[-1:]]
+            if len(lines) < 2 or None in days or days[0] == days[1]:
+                rows = np.flatnonzero(main).tolist()
+                days = [d for d in (day_of(i, True) for i in rows) if d is not None]
+                days = days[:1] + days[-1:]
+            order.append(len(days) == 2 and days[0] > days[1])
         return order[0]
 
     def fold(cell: Any) -> str:
