@@ -240,6 +240,7 @@ class Tab:
     # A drop-down of answers offered in a column's cells (others may still be typed), e.g.
     # the review of Bank Matches: {"Status": ["Matched", "Suggested", "Rejected"]}.
     choices: dict[str, list[str]] = field(default_factory=dict)
+    bold: pd.Series | None = None  # bool per row: a balance or totals row, in bold
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,23 @@ def _parse_cell(ref: str | tuple[int, int]) -> tuple[int, int]:
     return int(m.group(2)), _col_index(m.group(1))
 
 
+class RangeFont:
+    """xlwings' ``Range.font``: only ``bold``, which ar_excel sets."""
+
+    def __init__(self, rng: Range) -> None:
+        self._range = rng
+
+    @property
+    def bold(self) -> bool:
+        r = self._range
+        return r.sheet.cells_.get((r.row, r.column), Cell()).bold
+
+    @bold.setter
+    def bold(self, value: bool) -> None:
+        for k in self._range._coords():
+            self._range.sheet.cells_.setdefault(k, Cell()).bold = value
+
+
 @dataclass
 class Cell:
     value: Any = None
@@ -62,6 +79,7 @@ class Cell:
     number_format: str = "General"
     color: Any = None
     error: str | None = None  # an Excel error value (#N/A...): value is None
+    bold: bool = False
 
 
 class App:
@@ -427,6 +445,10 @@ class Range:
     def color(self, value: Any) -> None:
         for k in self._coords():
             self.sheet.cells_.setdefault(k, Cell()).color = value
+
+    @property
+    def font(self) -> RangeFont:
+        return RangeFont(self)
 
     def clear(self) -> None:
         for k in list(self._coords()):

@@ -213,3 +213,67 @@ def test_text_right_of_figures_is_indented_a_character(tmp_path):
     assert ws["C2"].alignment.horizontal == "left"
     arabic = _written(tmp_path, Tab("Aging Detail", frame), arabic=True)  # right-aligned text
     assert [arabic.cell(r, 3).alignment.indent for r in (1, 2, 3)] == [0, 0, 0]
+
+
+def test_statement_balance_rows_are_bold_in_the_file_and_live(tmp_path):
+    import fake_xlwings as fake
+
+    from ar_excel.excel.writing import write_tabs_live
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.statements import JOB
+    from tests.collections_data import book as make_book
+    from tests.test_statements_core import ledger
+
+    result = JOB.run(make_book(*ledger()), JobOptions(
+        as_of=pd.Timestamp("2026-10-31").date(), args={"no_pdf": True}))
+    (tab,) = result.tabs
+    types = tab.frame["Type"].tolist()
+    balances = [i for i, t in enumerate(types) if t in ("Opening balance", "Closing balance")]
+    assert len(balances) >= 4  # two customers, an opening and a closing each
+    ws = _written(tmp_path, tab)
+    bold = [r - 2 for r in range(2, len(types) + 2) if ws.cell(r, 5).font.b]
+    assert bold == balances
+    assert ws.cell(2 + balances[0], 11).font.b and ws.cell(2 + balances[0], 11).font.name == "Calibri"
+    book = fake.book_from_sheets({"Customers": [["Customer ID"]]})
+    write_tabs_live(book, [tab])
+    sheet = book.sheets["Customer Statements"]
+    live = [r - 2 for r in range(2, len(types) + 2) if sheet.range((r, 5)).font.bold]
+    assert live == balances and sheet.range((2 + balances[0], 11)).font.bold
+
+
+def test_bold_and_highlighted_rows_read_back_as_openpyxl_writes_them(tmp_path):
+    from ar_excel.io.writer import BOLD_FONT, HIGHLIGHT_FILL, _make_cell, fill_sheet
+
+    frame = pd.DataFrame({"Type": ["Opening balance", "Invoice", "Receipt", "Closing balance"],
+                          "Amount": [100.0, 50.0, None, 150.0], "Note": ["a", None, "c", "d"]})
+    tab = Tab("Statement", frame, formats={"Amount": "money"},
+              highlight=pd.Series([False, True, True, True]),
+              bold=pd.Series([True, False, False, True]))
+    ours = tmp_path / "ours.xlsx"
+    write_tabs([tab], out=ours)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet(tab.name)
+    rows = fill_sheet(ws, tab, arabic=False, taken_tables=set())
+    ws._current_row = rows.first_row - 1
+    for i, values in enumerate(zip(*rows.columns, strict=True)):
+        cells = [_make_cell(ws, v, rows.number_formats[j]) for j, v in enumerate(values)]
+        for c in cells:
+            if rows.highlight[i]:
+                c.fill = HIGHLIGHT_FILL
+            if rows.bold[i]:
+                c.font = BOLD_FONT
+        ws.append(cells)
+    ref = tmp_path / "ref.xlsx"
+    wb.save(ref)
+
+    def cells(path):
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        return {(c.row, c.column): (c.value, c.number_format, c.fill.fgColor.rgb, c.font.b,
+                                    c.alignment.horizontal)
+                for row in sheet.iter_rows() for c in row if c.value is not None or c.has_style}
+
+    got = cells(ours)
+    assert got == cells(ref)
+    assert got[(2, 1)][3] and got[(5, 2)][3] and not got[(3, 1)][3]  # balances bold
+    assert got[(4, 2)][:3] == (None, "General", "00FFF2CC")  # a blank keeps its row's fill

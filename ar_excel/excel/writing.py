@@ -147,6 +147,11 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
         for first, last in _runs(tab.highlight.reset_index(drop=True)):
             sheet.range((main.header_row + 1 + first, 1),
                         (main.header_row + 1 + last, ncols)).color = HIGHLIGHT
+    if tab.bold is not None and len(main.frame):  # balance rows, as the file writer
+        for first, last in _runs(tab.bold.reset_index(drop=True)):
+            with contextlib.suppress(Exception):  # an engine without fonts: plain
+                sheet.range((main.header_row + 1 + first, 1),
+                            (main.header_row + 1 + last, ncols)).font.bold = True
     tables: list[tuple[Any, str]] = []
     slot = 0
     for sec in sections:

@@ -30,13 +30,14 @@ from openpyxl.writer.excel import ExcelWriter
 _ROW_START = re.compile(rb'<row r="(\d+)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"\s*/>')
 _CHUNK_ROWS = 2000  # rows serialised per write into the zip stream
+HIGHLIGHTED, BOLD = 1, 2  # a row's look: filled to catch the eye, in bold (a balance)
 
 
 @dataclass
 class SheetRows:
     """Rows ``first_row``.. of one worksheet as columns of plain values (``plain_column``),
     each value styled as a model cell made by ``make_cell(ws, value, number_format)`` (with
-    ``highlight_fill`` on highlighted rows) would be."""
+    ``highlight_fill`` on highlighted rows, ``bold_font`` on ``bold`` rows) would be."""
 
     ws: Worksheet
     first_row: int
@@ -47,23 +48,28 @@ class SheetRows:
     highlight_fill: Any
     # row number -> height in points, for rows whose wrapped text needs more than one line
     heights: dict[int, float] | None = None
+    bold: list[Any] | None = None  # per row: a balance or totals row
+    bold_font: Any = None
 
     def __post_init__(self) -> None:
         self.n_rows = len(self.columns[0]) if self.columns else 0
-        # (column, value type, highlighted) -> (data type, ' s="7"' or '')
-        self._templates: dict[tuple[int, type, bool], tuple[str, str]] = {}
+        # (column, value type, look) -> (data type, ' s="7"' or ''); a row's look is
+        # HIGHLIGHTED | BOLD, or 0
+        self._templates: dict[tuple[int, type, int], tuple[str, str]] = {}
 
     @property
     def last_row(self) -> int:
         return self.first_row + self.n_rows - 1
 
-    def _template(self, j: int, value: Any, lit: bool) -> tuple[str, str]:
+    def _template(self, j: int, value: Any, lit: int) -> tuple[str, str]:
         key = (j, type(value), lit)
         found = self._templates.get(key)
         if found is None:
             model: Cell = self.make_cell(self.ws, value, self.number_formats[j])
-            if lit:
+            if lit & HIGHLIGHTED:
                 model.fill = self.highlight_fill
+            if lit & BOLD:
+                model.font = self.bold_font
             # style_id registers the style with the workbook, as saving a real cell would.
             style = f' s="{model.style_id}"' if model.has_style else ""
             found = self._templates[key] = (model.data_type, style)
@@ -71,8 +77,7 @@ class SheetRows:
 
     def xml_rows(self) -> Iterator[str]:
         """The ``<row>`` elements, a chunk of rows at a time."""
-        lits = [False] * self.n_rows if self.highlight is None else \
-            [bool(h) for h in self.highlight]
+        lits = self._looks()
         self._register_styles(lits)
         for start in range(0, self.n_rows, _CHUNK_ROWS):
             stop = min(start + _CHUNK_ROWS, self.n_rows)
@@ -86,11 +91,19 @@ class SheetRows:
             yield "".join([f'<row r="{r}">{"".join(row)}</row>'
                            for r, row in zip(numbers, zip(*cells, strict=True), strict=True)])
 
-    def _register_styles(self, lits: list[bool]) -> None:
+    def _looks(self) -> list[int]:
+        """Each row's look: HIGHLIGHTED, BOLD, both (``|``) or 0."""
+        lits = [0] * self.n_rows if self.highlight is None else \
+            [HIGHLIGHTED if h else 0 for h in self.highlight]
+        if self.bold is not None:
+            lits = [lit | BOLD if b else lit for lit, b in zip(lits, self.bold, strict=True)]
+        return lits
+
+    def _register_styles(self, lits: list[int]) -> None:
         """Make the templates in the order openpyxl meets the cells (row by row), so the
         style indexes are the ones it would give."""
-        first: dict[tuple[int, type, bool], tuple[int, int]] = {}
-        first_of = {lit: lits.index(lit) for lit in (False, True) if lit in lits}
+        first: dict[tuple[int, type, int], tuple[int, int]] = {}
+        first_of = {lit: lits.index(lit) for lit in sorted(set(lits))}
         for j, column in enumerate(self.columns):
             kinds = set(map(type, column))
             if len(kinds) == 1:  # the common case: where each (type, fill) first is is known
@@ -103,7 +116,7 @@ class SheetRows:
         for (j, _, lit), (i, _) in sorted(first.items(), key=lambda x: x[1]):
             self._template(j, self.columns[j][i], lit)
 
-    def _column_cells(self, j: int, start: int, stop: int, lits: list[bool]) -> list[str]:
+    def _column_cells(self, j: int, start: int, stop: int, lits: list[int]) -> list[str]:
         """The ``<c>`` elements of column ``j`` for rows ``start:stop`` ('' for no cell)."""
         letter = get_column_letter(j + 1)
         epoch = self.ws.parent.epoch

@@ -105,6 +105,7 @@ TITLE_FONT = Font(name=FONT_NAME, sz=12, bold=True)
 LABEL_FONT = Font(name=FONT_NAME, sz=11, bold=True, color="1F4E78")
 LABEL_FILL = PatternFill("solid", fgColor="DDEBF7")
 HIGHLIGHT_FILL = PatternFill("solid", fgColor="FFF2CC")
+BOLD_FONT = Font(name=FONT_NAME, sz=11, family=2, scheme="minor", bold=True)  # a balance row
 MAX_TEXT = 32767  # Excel's limit for one cell
 
 
@@ -445,7 +446,9 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
                      with_text_side(formats, frame, text_side(rtl), top=any(
                          tab.formats.get(h) == "wrap" for h in headers), indents=indents),
-                     highlight, _make_cell, HIGHLIGHT_FILL)
+                     highlight, _make_cell, HIGHLIGHT_FILL,
+                     bold=None if tab.bold is None else tab.bold.reset_index(drop=True).tolist(),
+                     bold_font=BOLD_FONT)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows
 
     if tab.title and not caption_above:

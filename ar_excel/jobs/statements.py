@@ -125,15 +125,23 @@ def _in_arabic(tab: Tab, aging_word: str) -> Tab:
     return replace(tab, frame=frame, title=arabic_caption(tab.title))
 
 
+def _balance_rows(frame: pd.DataFrame, words: dict[str, str] | None) -> pd.Series:
+    """The opening and closing balance rows of statement rows, which the tab shows in bold:
+    a statement is read from balance to balance."""
+    labels = [(words or {}).get(k, f"{k.title()} balance") for k in ("opening", "closing")]
+    return frame["Type"].isin(labels) if "Type" in frame else pd.Series(False, index=frame.index)
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = pd.Timestamp(options.as_of).normalize()
     statements = build_statements(book, options)
     words = ARABIC_WORDS if book.arabic else None
     if options.args.get("tab_per_customer"):
-        tabs = [Tab(_tab_name(s.customer_id), statement_rows(s, words), formats=TAB_FORMATS,
+        tabs = [Tab(_tab_name(s.customer_id), rows, formats=TAB_FORMATS,
                     title=f"Statement of account {s.customer_id} {s.name or ''}: "
-                          f"{s.period_start:%Y-%m-%d} to {s.period_end:%Y-%m-%d}")
-                for s in statements]
+                          f"{s.period_start:%Y-%m-%d} to {s.period_end:%Y-%m-%d}",
+                    bold=_balance_rows(rows, words))
+                for s in statements for rows in [statement_rows(s, words)]]
     else:
         frames = [statement_rows(s, words) for s in statements]
         frame = pd.concat(frames, ignore_index=True) if frames else \
@@ -143,7 +151,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
                     formats={**TAB_FORMATS, "Customer ID": "text", "Customer": "text",
                              "Document": "text", "Reference": "text"},
                     title=f"Customer statements {start:%Y-%m-%d} to {as_of:%Y-%m-%d}: opening "
-                          f"balance, movements, running balance, aging of the closing balance")]
+                          f"balance, movements, running balance, aging of the closing balance",
+                    bold=_balance_rows(frame, words))]
     if book.arabic:  # the captions and the aging footer's buckets in Arabic
         tabs = [_in_arabic(t, words["aging"]) for t in tabs]
     files: list[Path] = []
