@@ -181,6 +181,18 @@ def test_core_banking_export_numeric_currency_timestamps_and_balances_before_and
         "AED", 76660.97, 88943.98, 0.0)
 
 
+def test_the_account_s_opening_and_closing_balances_repeated_on_each_line_are_no_chain(
+        tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Date,Description,Amount,Opening Balance,Closing Balance\n"
+                    '02/11/2026,TRF ACME INV-2041,1500.00,"10,000.00","11,490.00"\n'
+                    '03/11/2026,FEE,-10.00,"10,000.00","11,490.00"\n', encoding="utf-8")
+    stmt = read_statement(path, day_first=True)
+    assert stmt.lines["Amount"].tolist() == [1500.0, -10.0]
+    assert stmt.lines["Balance"].isna().all()  # no line's balance: nothing checked against it
+    assert [i.column for i in stmt.issues] == ["Date"]
+
+
 def test_summary_block_above_the_table_gives_the_balances_to_tie_out(tmp_path):
     text = ("Account No,Currency,Opening Balance,Total Debits,Total Credits,Closing Balance\n"
             '0123456789,AED,"10,000.00","2,800.00","1,599.99","{closing}"\n\n'

@@ -111,10 +111,12 @@ _AFTER_HEADERS = frozenset(fold_key(h) for h in (
     "الرصيد الختامي"))
 
 
-def _balances_before_and_after(layout: Layout) -> None:
+def _balances_before_and_after(layout: Layout, sample: list[list[Any]]) -> None:
     """Of a header with one column of each, the balance after the line is the running
     balance and the one before it the chain's start (else the header words take the first
-    "... Balance" for the running one: the balance before, off by each line's amount)."""
+    "... Balance" for the running one: the balance before, off by each line's amount). Not
+    where the same figure stands on every line: the account's balances repeated beside each
+    line (HSBCnet), no line's."""
     keys = [fold_key(split_header(h)[0]) for h in layout.headers]
     before = [i for i, k in enumerate(keys) if k in _BEFORE_HEADERS]
     after = [i for i, k in enumerate(keys) if k in _AFTER_HEADERS]
@@ -122,6 +124,10 @@ def _balances_before_and_after(layout: Layout) -> None:
         return
     taken = {i for c, i in layout.columns.items() if c != "Balance"}
     if before[0] in taken or after[0] in taken:
+        return
+    figures = {str(row[after[0]]).strip() for row in sample
+               if after[0] < len(row) and not is_blank(row[after[0]])}
+    if len(figures) < 2 and len(sample) > 1:
         return
     layout.columns["Balance"] = after[0]
     layout.columns["_balance_before"] = before[0]
@@ -262,7 +268,8 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             "the Excel buttons: the Policy key bank_columns)"
         )
     if mapping is None or "Balance" not in mapping:
-        _balances_before_and_after(best)
+        _balances_before_and_after(best, rows[best.header_row + 1:best.header_row + 1
+                                               + SAMPLE_ROWS])
     cols = best.columns
     if "Date" not in cols and "Value Date" not in cols:
         guessed = _date_column_by_content(rows, best)
