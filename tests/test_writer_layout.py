@@ -211,6 +211,8 @@ def test_text_right_of_figures_is_indented_a_character(tmp_path):
     assert [ws.cell(1, c).alignment.indent for c in range(1, 7)] == [0, 0, 1, 0, 1, 0]
     assert [ws.cell(2, c).alignment.indent for c in (1, 3, 5, 6)] == [0, 1, 1, 0]
     assert ws["C2"].alignment.horizontal == "left"
+    # "Currency" in bold with its filter button (12), and the indent's three spaces (1.5)
+    assert ws.column_dimensions["C"].width == 13.5
     arabic = _written(tmp_path, Tab("Aging Detail", frame), arabic=True)  # right-aligned text
     assert [arabic.cell(r, 3).alignment.indent for r in (1, 2, 3)] == [0, 0, 0]
 

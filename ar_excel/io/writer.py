@@ -274,8 +274,8 @@ def header_sides(formats: list[str | None], rtl: bool) -> list[str | None]:
 
 
 def text_indents(formats: list[str | None], rtl: bool) -> list[int]:
-    """A character of space before the text of a left-aligned column right of a column of
-    figures or dates, which stand on their right edge: the two would otherwise touch
+    """An indent (three spaces) before the text of a left-aligned column right of a column
+    of figures or dates, which stand on their right edge: the two would otherwise touch
     ("2026-01-21USD", "313 90+" for 313 days in 90+)."""
     if rtl or not formats:
         return [0] * len(formats)
@@ -336,6 +336,7 @@ def table_name(tab_name: str, taken: set[str]) -> str:
 
 
 MAX_WIDTH = 60.0  # characters: longer text is cut at the column's edge (or wraps)
+INDENT_CHARS = 1.5  # an indent of 1 is three spaces of the body font, about 1.5 digits
 
 
 def _width(header: str, values: pd.Series, number_format: str | None = None,
@@ -375,13 +376,16 @@ def _shown_length(value: Any) -> int:
 def column_widths(tab: Tab, arabic: bool = False,
                   formats: list[str | None] | None = None) -> list[float]:
     """The width of each column of a tab: its main table's and the small tables' below,
-    which share the columns; with the Arabic label row, its labels fit too. ``formats``:
-    the main table's ``number_formats``, when known."""
+    which share the columns; with the Arabic label row, its labels fit too, and an indented
+    column (``text_indents``) its indent. ``formats``: the main table's ``number_formats``,
+    when known."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore")
     if formats is None:
         formats = number_formats(frame, tab.formats)
-    widths = [_width(str(h), frame.iloc[:, j], formats[j],
-                     arabic_label(str(h)) if arabic else "")
+    indents = text_indents(formats, tab.rtl if tab.rtl is not None else arabic)
+    widths = [min(_width(str(h), frame.iloc[:, j], formats[j],
+                         arabic_label(str(h)) if arabic else "") + INDENT_CHARS * indents[j],
+                  MAX_WIDTH)
               for j, h in enumerate(frame.columns)]
     for block in tab.blocks:
         sub = block.frame.drop(columns=[ROW], errors="ignore")
