@@ -207,8 +207,8 @@ def test_summary_block_above_the_table_gives_the_balances_to_tie_out(tmp_path):
     assert stmt.lines["Currency"].tolist() == ["AED"] * 3
     assert stmt.issues == []
     (bal,) = stmt.balances
-    assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
-        10000.0, 8799.99, 1599.99, 2800.0, 0.0)
+    assert (bal.account, bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
+        "0123456789", 10000.0, 8799.99, 1599.99, 2800.0, 0.0)
     # a closing balance the lines do not reach is said
     path.write_text(text.format(closing="8,899.99"), encoding="ascii")
     stmt = read_statement(path)

@@ -176,7 +176,8 @@ def _summary_block(rows: list[list[Any]], balances: StatementBalance, decimal: s
     """A summary block above the table, its labels in a row and the figures under them
     ("Account No | Currency | Opening Balance | Total Debits | Closing Balance", then the
     values: Emirates NBD's and Bank of America's exports): the balances under their labels
-    are the statement's where no other row stated them; returns the currency under its label.
+    are the statement's where no other row stated them, and so is the account; returns the
+    currency under its label.
     A row of labels has no figure of its own; each label is a cell of its own."""
     currency = None
     for labels, values in zip(rows, rows[1:], strict=False):
@@ -187,6 +188,10 @@ def _summary_block(rows: list[list[Any]], balances: StatementBalance, decimal: s
             if not label or j >= len(values) or is_blank(values[j]):
                 continue
             under = values[j]
+            if balances.account is None and any(
+                    _ACCOUNT_LABEL.match(part) for part in _BILINGUAL.split(label)):
+                balances.account = account_named([label, under])
+                continue
             if _CURRENCY_CELL.match(label) and isinstance(under, str):
                 code = parse_currency(under)
                 currency = currency or (code if re.fullmatch(r"[A-Z]{3}", code) else None)
