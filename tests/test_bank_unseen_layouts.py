@@ -218,7 +218,8 @@ def test_summary_block_above_the_table_gives_the_balances_to_tie_out(tmp_path):
 def test_balance_on_a_date_opens_above_the_lines_and_closes_below_them(tmp_path):
     # Moroccan bank's export (Latin-1, French): "SOLDE AU <date>" undated above the lines and
     # dated below them, the figure in the Credit column; it was read as a receipt of 17,945.50
-    text = ("RELEVE DE COMPTE\nDevise : MAD\n\nDate opération;Libellé;Date valeur;Débit;Crédit\n"
+    text = ("RELEVE DE COMPTE\nCompte : 007 780 0001234567890123 45\nDevise : MAD\n\n"
+            "Date opération;Libellé;Date valeur;Débit;Crédit\n"
             ";SOLDE AU 31/10/2026;;;500,00\n"
             "03/11/2026;VIR RECU DE STE ATLAS NEGOCE FACT 2041;03/11/2026;;15 000,00\n"
             "05/11/2026;FRAIS TENUE DE COMPTE;05/11/2026;55,00;\n"
@@ -233,6 +234,7 @@ def test_balance_on_a_date_opens_above_the_lines_and_closes_below_them(tmp_path)
     (bal,) = stmt.balances
     assert (bal.opening, bal.closing, bal.closing_date, bal.difference) == (
         500.0, 17945.5, pd.Timestamp("2026-11-30"), 0.0)
+    assert bal.account == "007780000123456789012345"  # "Compte : ..." (its RIB)
     # in English and in Arabic, the figure in the Balance column
     for first, last in (("Balance as at 01/11/2026", "BALANCE AS OF 30 Nov 2026"),
                         ("الرصيد في 01/11/2026", "الرصيد في 30/11/2026")):

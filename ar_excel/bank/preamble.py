@@ -90,10 +90,10 @@ def _code_alone(row: list[Any]) -> str | None:
 _ACCOUNT_LABEL = re.compile(
     r"(?i)^\s*(account|a/c|acct)\.?\s*(no\.?|number|num|#)?\s*:?\s*$|^\s*iban\s*:?\s*$|"
     r"^\s*(رقم\s*الحساب|الحساب|حساب\s*رقم)\s*:?\s*$|^\s*(kontonummer|konto|numéro de compte|"
-    r"rekeningnummer)\s*:?\s*$")
+    r"rekeningnummer|compte|n[°o]\s*(de\s*)?compte)\s*:?\s*$")
 _ACCOUNT_IN_CELL = re.compile(
     r"(?i)^\s*(?:account|a/c|acct)\.?\s*(?:no\.?|number|num|#)?\s*:\s*(.+)$|"
-    r"^\s*(?:iban|رقم\s*الحساب)\s*:\s*(.+)$")
+    r"^\s*(?:iban|رقم\s*الحساب|compte|n[°o]\s*(?:de\s*)?compte)\s*:\s*(.+)$")
 _ACCOUNT_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$|^[\d][\d\- ]{5,30}\d$")
 
 
