@@ -143,6 +143,19 @@ def test_a_known_payer_naming_no_invoice_takes_its_discount():
     assert reason(r).startswith("payer by narrative name")
 
 
+def test_a_one_percent_discount_agreed_is_no_tax_withheld():
+    # Egypt withholds 1 % at source on supplies: a 1 % gap is tax withheld, unless the terms
+    # grant a 1 % discount and it is taken in time
+    one = EarlyDiscount(1.0, 10)
+    for desc in ("TRF FROM NILE FOODS CO", "TRF FROM NILE FOODS CO INV-5001"):
+        r = _match({"amount": 99000.00, "desc": desc, "date": "2026-11-11"}, terms=one)
+        assert allocations(r) == [("INV-5001", 99000.00, "early-discount", "Matched")]
+        assert _writeoffs(r) == [1000.00]
+    late = _match({"amount": 99000.00, "desc": "TRF FROM NILE FOODS CO", "date": "2026-11-30"},
+                  terms=one)
+    assert [m for _, _, m, _ in allocations(late)] == ["withholding-tax"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(rate=st.sampled_from([1.0, 1.5, 2.0, 2.5, 3.0]), days=st.integers(5, 20),
        amount=st.integers(100_00, 500_000_00), paid_after=st.integers(0, 40),
@@ -235,3 +248,27 @@ def test_the_discount_is_part_of_the_terms_the_change_log_follows(tmp_path):
     plain = read_book(_workbook(tmp_path / "plain.xlsx", "Net 30")).customers
     assert EARLY_DISCOUNT not in plain
     assert snapshot(plain)["Payment Terms"].tolist() == ["30"]
+
+
+def test_an_invoices_own_terms_decide_before_its_customers(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    ws.append(["C1", "Nile Foods Co", "EGP", "2/10 Net 30"])
+    ws.append(["C2", "Delta Trading", "EGP", "Net 30"])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Payment Terms"])
+    inv.append(["INV-2026-0101", "C1", dt.date(2026, 11, 3), 100000, "Net 45"])  # no discount on it
+    inv.append(["INV-2026-0102", "C2", dt.date(2026, 11, 3), 50000, "1/10 Net 30"])  # one of its own
+    inv.append(["INV-2026-0103", "C1", dt.date(2026, 11, 3), 20000, None])  # the customer's 2/10
+    wb.save(tmp_path / "book.xlsx")
+    bank = tmp_path / "bank.csv"
+    bank.write_text("Date,Description,Amount\n2026-11-10,INV-2026-0101,98000.00\n"
+                    "2026-11-10,INV-2026-0102,49500.00\n2026-11-10,INV-2026-0103,19600.00\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(tmp_path / "book.xlsx"), "--bank", str(bank),
+                 "-o", str(out)]) == 0
+    matches = pd.read_excel(out, sheet_name="Bank Matches")
+    assert matches[["Invoice No", "Method", "Write-off"]].values.tolist() == [
+        ["INV-2026-0101", "partial", 0], ["INV-2026-0102", "early-discount", 500], ["INV-2026-0103", "early-discount", 400]]

@@ -239,7 +239,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     result = match_statement(lines, items, book.customers, book.policy, learned,
                              statement.balances, recorded=receipts_of_accounts(book, lines),
                              reviews=reviews_from(previous, lines, _optional_sheet(
-                                 book, "Unmatched Bank", ("Bank Line", "Reason"))))
+                                 book, "Unmatched Bank", ("Bank Line", "Reason"))),
+                             invoice_sheet=book.invoices)
     matches, unmatched, summary = result.matches, result.unmatched, result.summary
     options.progress(0.9, "tabs")
     check = summary.set_index("Item")["Amount"]

@@ -109,11 +109,14 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
                     policy: Policy, learned: pd.DataFrame | None = None,
                     balances: list[Any] | None = None,
                     recorded: pd.DataFrame | None = None,
-                    reviews: dict[str, Review] | None = None) -> MatchResult:
+                    reviews: dict[str, Review] | None = None,
+                    invoice_sheet: pd.DataFrame | None = None) -> MatchResult:
     """Apply the statement's credits to the open invoices; see the module docstring.
     ``recorded``: the Payments sheet, whose receipts near the statement's period the credits
     are first paired with (``recorded``: book-to-bank); ``reviews``: a person's answers to
-    the previous run's suggestions (``review.reviews_from``)."""
+    the previous run's suggestions (``review.reviews_from``); ``invoice_sheet``: the
+    Invoices sheet, whose own Payment Terms may grant an early-payment discount
+    (``early_discounts``)."""
     lines = lines.reset_index(drop=True)
     # One unit for the run: thousandths where the ledger or the statement has a currency
     # counted in fils (KWD, BHD, OMR...), else cents.
@@ -124,7 +127,7 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     payers = PayerDirectory(customers, learned)
     matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit),
                       OpenCredits(open_items, unit, "Payment"))
-    matcher.discounts = EarlyDiscounts(invoices, customers)
+    matcher.discounts = EarlyDiscounts(invoices, customers, invoice_sheet)
     if recorded is not None and len(recorded) and "Date" in lines:
         dates = pd.to_datetime(lines["Date"], errors="coerce")
         matcher.period = (dates.min(), dates.max())

@@ -28,6 +28,20 @@ from ar_excel.parsing import EARLY_DISCOUNT, EarlyDiscount
 TRANSFER_DAYS = 3
 
 
+def _granted(frame: pd.DataFrame | None, key: str, stated_only: bool = False
+             ) -> dict[str, EarlyDiscount | None]:
+    """Per ``key`` of a Customers or Invoices frame, the early-payment discount its Payment
+    Terms grant; ``stated_only``: also None for rows whose terms grant none, and nothing
+    for rows without terms (the customer's then decide)."""
+    if frame is None or EARLY_DISCOUNT not in frame or key not in frame:
+        return {}
+    stated = frame["Payment Terms"].notna().to_numpy() if "Payment Terms" in frame \
+        else [True] * len(frame)
+    return {str(k): d if isinstance(d, EarlyDiscount) else None
+            for k, d, s in zip(frame[key], frame[EARLY_DISCOUNT], stated, strict=True)
+            if isinstance(d, EarlyDiscount) or (stated_only and s)}
+
+
 @dataclass(frozen=True)
 class DiscountTaken:
     """A receipt's gap read as the agreed discount(s) of the invoices it pays."""
@@ -41,20 +55,21 @@ class DiscountTaken:
 class EarlyDiscounts:
     """Per open invoice: the early-payment discount its customer's terms grant."""
 
-    def __init__(self, inv: OpenInvoices, customers: pd.DataFrame | None) -> None:
+    def __init__(self, inv: OpenInvoices, customers: pd.DataFrame | None,
+                 invoices: pd.DataFrame | None = None) -> None:
         self.inv = inv
         self.granted: dict[int, EarlyDiscount] = {}
-        if customers is None or EARLY_DISCOUNT not in customers or "Customer ID" not in customers:
-            return
-        terms = {str(c): d for c, d in zip(customers["Customer ID"], customers[EARLY_DISCOUNT],
-                                           strict=True) if isinstance(d, EarlyDiscount)}
-        if not terms:
+        terms = _granted(customers, "Customer ID")
+        # An invoice's own Payment Terms, where it states them, decide before its customer's.
+        own = _granted(invoices, "Invoice No", stated_only=True)
+        if not terms and not any(own.values()):
             return
         for c, ps in inv.by_customer.items():
-            if c in terms:
-                for p in ps:
-                    if inv.original[p] > 0 and inv.day[p] is not None:
-                        self.granted[p] = terms[c]
+            for p in ps:
+                number = inv.number[p]
+                discount = own[number] if number in own else terms.get(c)
+                if discount is not None and inv.original[p] > 0 and inv.day[p] is not None:
+                    self.granted[p] = discount
 
     def _money(self, amount: int) -> str:
         return money_text(amount, self.inv.unit)

@@ -133,6 +133,12 @@ class FullReferences:
         # before tax withheld or charges, since writing the gap off would grant the credit
         # twice. Where the line shows someone else paying, the part payment below says so.
         deducted = advance = None
+        # Short by the early-payment discount its terms grant ("2/10 Net 30"), taken in time:
+        # the amount confirms the number and the discount is written off (read before tax
+        # withheld: a 1 % gap the terms grant is that discount).
+        discount = self.discounts.taken(refs, total - f.remaining, f.date,
+                                        self.inv.tolerance(total, f.grain)) \
+            if one_customer and total > f.remaining and self.discounts else None
         if one_customer and total > f.remaining:
             deducted = self._credits_making(f, cust, total - f.remaining)
             if deducted is None and len(refs) == 1:
@@ -146,6 +152,10 @@ class FullReferences:
                                    0.9 - penalty, f"{said} {names}; "
                                    + self._advance_pays_rest(advance, refs[0],
                                                              total - f.remaining))]
+            if discount is not None and discount.in_time \
+                    and not self._payer_against(f, cust, "part of it"):
+                return self._alloc(f, refs, "early-discount", 0.95 - penalty,
+                                   f"{said} {names}; {discount.clause}", discount=discount)
             # Paid less the income tax the customer withheld (a certificate to come).
             readings = self._withholding_readings(f, refs)
             if readings:
@@ -156,15 +166,6 @@ class FullReferences:
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {self._money(total - f.remaining)} "
                                "within the fee tolerance: write-off proposed")
-        # Short by the early-payment discount the customer's terms grant ("2/10 Net 30"),
-        # taken in time: the amount confirms the number, the discount is written off.
-        discount = self.discounts.taken(refs, total - f.remaining, f.date,
-                                        self.inv.tolerance(total, f.grain)) \
-            if one_customer and total > f.remaining and self.discounts else None
-        if discount is not None and discount.in_time \
-                and not self._payer_against(f, cust, "part of it"):
-            return self._alloc(f, refs, "early-discount", 0.95 - penalty,
-                               f"{said} {names}; {discount.clause}", discount=discount)
         # Beyond this point the amount does not confirm the number. A payer known for sure (by
         # account, or a certain name) to be another customer, or a number one digit away whose
         # invoice the amount fits (less charges or tax withheld), says it may be mistyped: the

@@ -147,6 +147,15 @@ class WithholdingStage:
         certain = len(readings) == 1 and chance < AMOUNT_ONLY_CHANCE
         return (readings, True) if certain else ([], False)
 
+    def _agreed_discount(self, invoices: list[int], f: LineFacts) -> bool:
+        """Whether the receipt's gap under ``invoices`` is the early-payment discount their
+        terms grant, taken in time (read as that, not as tax withheld)."""
+        gap = sum(self.inv.remaining[p] for p in invoices) - f.remaining
+        total = sum(self.inv.remaining[p] for p in invoices)
+        taken = self.discounts.taken(list(invoices), gap, f.date,
+                                     self.inv.tolerance(total, f.grain))
+        return taken is not None and taken.in_time
+
     def propose_withholding(self, f: LineFacts) -> list[Allocation] | None:
         """Payer known, no amount explains the receipt exactly: one of its invoices (or one
         set) paid less income tax withheld. Certain only when that is the one reading among
@@ -170,6 +179,8 @@ class WithholdingStage:
         if not self._no_exact_sum(cust, f):
             return None
         reading = readings[0]
+        if self.discounts and self._agreed_discount(reading.invoices, f):
+            return None  # the early-payment discount its terms grant (``propose_payer_short``)
         nums = ", ".join(self.inv.number[p] for p in reading.invoices)
         conf = self._payer_confidence(f, cust, sure, 0.9) if len(found) == 1 and certain else 0.6
         said = f"{how}; pays {nums}"
