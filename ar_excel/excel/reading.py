@@ -30,7 +30,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ar_excel.io.cell_errors import explain_error_cells
+from ar_excel.io.cell_errors import explain_error_cells, sheet_errors
+from ar_excel.io.hidden_rows import tell_hidden_rows
 from ar_excel.io.reader import Grid, book_from_grids, fill_merged_down, find_kind, sheets_to_read
 from ar_excel.io.table_tails import table_width, take_rows_below
 from ar_excel.model import Book, column_letter
@@ -247,10 +248,26 @@ def read_live_book(xlbook: Any) -> Book:
     grids = [sheet_grid(sheet, errors) if sheet.name in read
              else Grid(sheet.name, [], hidden=sheet.name in hidden) for sheet in all_sheets]
     sheets = {match_key(sheet.name): sheet for sheet in all_sheets}
-    book = book_from_grids(grids + tables, source=workbook_path(xlbook),
-                           sheet_loader=_loader(sheets))
+    path = workbook_path(xlbook)
+    book = book_from_grids(grids + tables, source=path, sheet_loader=_loader(sheets))
     explain_error_cells(book, errors)
+    _tell_hidden_rows(book, path, [g.sheet or g.name for g in grids + tables if g.rows])
     return book
+
+
+def _tell_hidden_rows(book: Book, path: Path | None, sheets: list[str]) -> None:
+    """Records in hidden rows (a filter, a collapsed group), said as the file reader says
+    them. xlwings' open-source API has no quick way to list a sheet's hidden rows, so they
+    are read from the workbook's saved file: a row hidden since the last save is not told
+    (the values read are always the live ones; this is only the notice)."""
+    if path is None or path.suffix.lower() not in (".xlsx", ".xlsm") or not path.exists():
+        return
+    hidden: dict[str, tuple[set[int], bool]] = {}
+    try:
+        sheet_errors(path, list(dict.fromkeys(sheets)), hidden)
+    except Exception:  # noqa: BLE001 - a notice: the book stands without it
+        return
+    tell_hidden_rows(book, hidden)
 
 
 def _loader(sheets: dict[str, Any]) -> Callable[[str], list[list[Any]] | None]:
