@@ -19,7 +19,7 @@ _HOW = {
     "account": "رقم الحساب", "learned account": "حساب معروف من تحصيلات سابقة",
     "learned name": "اسم معروف من تحصيلات سابقة", "name": "الاسم",
     "narrative name": "الاسم في البيان",
-    "translated name": "الاسم مترجماً إلى الإنجليزية",
+    "translated name": "الاسم مترجماً إلى الإنجليزية", "customer code": "رقم العميل في البيان",
 }
 # What a non-customer inflow is ("not a customer receipt (loan)").
 _KIND = {
@@ -109,13 +109,13 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the narrative reads like a (.+), not a customer's payment: please confirm",
      lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
     # who paid
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name) \((.+)\)",
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) \((.+)\)",
      lambda m: f"الدافع عُرف من {_how(m[1])} ({m[2]})"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name)",
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code)",
      lambda m: f"الدافع عُرف من {_how(m[1])}"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name) and narrative "
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) and narrative "
      r"names (.+)", lambda m: f"الدافع عُرف من {_how(m[1])} والبيان يذكر {m[2]}"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name) and narrative has "
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) and narrative has "
      r"a number one digit away from (.+)",
      lambda m: f"الدافع عُرف من {_how(m[1])} والبيان به رقم يختلف في خانة واحدة عن {m[2]}"),
     (r"payer by a name seen on earlier receipts", "الدافع عُرف من اسم ظهر في تحصيلات سابقة"),

@@ -135,7 +135,7 @@ class StatementLines:
                     category = None
                     strong, weak = self.index.lookup(numbers, sure=sure)
             # The name is read later, only for lines a full reference has not settled.
-            payer = self.payers.by_account(acc[pos], text, accounts)
+            payer = self.payers.by_account(acc[pos], text, accounts) or self.payers.by_code(text)
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           strong, weak, payer, category, is_cash)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 
 import numpy as np
@@ -93,12 +94,25 @@ _BANK_WORDS = frozenset({
     "MASHREQ", "MASHREQBANK", "RAKBANK", "SNB", "SABB", "RAJHI", "ALRAJHI", "AAIB", "KFH", "NBK",
     "CBD", "CITIBANK", "CHARTERED", "ALINMA", "AHLY", "ALAHLY", "AHLI", "ALAHLI", "ALEXBANK",
     "ISLAMIC", "DHABI", "بنك", "البنك", "مصرف", "المصرف"})
+# The payer quoting its customer number at us (CUST NO 11017, CUSTOMER CODE C-1046, CLIENT ID
+# 2045, كود العميل 11017): the number after the word naming it as one, not a bare CUST (CUST REF
+# is the payer's own reference).
+_CUSTOMER_CODE = re.compile(
+    r"(?:\b(?:CUST(?:OMER)?|CLIENT)[\s.]*(?:NO|NR|NUMBER|CODE|ID)\b|(?:كود|رقم) العميل)"
+    r"[\s.:#-]*([A-Z/_-]*\d[A-Z0-9/_-]*)")
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
+
+
+def _code_key(code: object) -> str:
+    """A customer number as compared: letters and digits, a number's zero padding dropped
+    (11017, 011017)."""
+    key = alnum_key(code)
+    return key.lstrip("0") if key.isdigit() else key
 
 
 def _scripts(text: str) -> tuple[bool, bool]:
@@ -395,6 +409,27 @@ class PayerDirectory:
             if learned and len(learned) == 1:
                 return Payer(next(iter(learned)), "learned account", 99.0)
         return None
+
+    def by_code(self, text: str) -> Payer | None:
+        """The customer whose ID a folded narrative quotes as its customer number (CUST NO
+        11017, كود العميل C1046), when it is exactly one customer's (zero padding aside)."""
+        if "CUST" not in text and "CLIENT" not in text and "العميل" not in text:
+            return None
+        for m in _CUSTOMER_CODE.finditer(text):
+            owners = self._code_keys.get(_code_key(m.group(1)))
+            if owners is not None and len(owners) == 1:
+                cid = next(iter(owners))
+                return Payer(cid, "customer code", 99.0, [(cid, 99.0)])
+        return None
+
+    @cached_property
+    def _code_keys(self) -> dict[str, set[str]]:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for cid in self.names:
+            key = _code_key(cid)
+            if any(c.isdigit() for c in key):
+                keys[key].add(cid)
+        return dict(keys)
 
     # ---------------------------------------------------------------- names
 
