@@ -8,6 +8,8 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    sheet, and receipts matched by invoice reference earlier in this run). A master account
    that is the tail of the printed IBAN (Egyptian and Gulf IBANs embed the account number)
    counts too;
+   The customer number the narrative quotes (CUST NO 11017, كود العميل 11017), exactly one
+   customer's ID, names the customer as its account would;
 2. a payer name seen before on a receipt of exactly one customer (learned names), unless
    another customer of the master has that name too;
 3. the name: the bank's counterparty field, or the narrative when the bank prints none,
@@ -16,7 +18,9 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    companies scoring alike, the one whose every word the text writes is the likely payer when
    each other lacks a word of its own there (GOLDEN GATE LOGISTICS, not Golden Gate
    Industries); a name field cut at its width (AHMED FATHI FOR ELECTR) that identifies no one
-   gives way to the narrative printing the name in full.
+   gives way to the narrative printing the name in full. The sender a narrative names (FROM
+   X, /ORD/X, or its one run of name words after the bank's own: CR ACH 60675817 X) is read
+   as a printed name.
 
 An account shared by several customers identifies none of them.
 """
