@@ -389,3 +389,15 @@ def test_names_kept_in_two_languages(tmp_path):
     rows = [["Customer Code", "English Name", "Arabic Name"], ["C1", "Nile Foods", "النيل"]]
     assert list(_save(tmp_path, {"Customers": rows}).table("Customers").frame["Name"]) == [
         "Nile Foods"]
+
+
+def test_an_id_typed_with_and_without_its_leading_zeros_is_one_id(tmp_path):
+    rows = [["Customer ID", "Name"], ["00123", "Nile Foods"], [456, "Delta Traders"],
+            ["0456", "Delta Two"], ["C-7", "Seven Co"], ["c-7", "Seven Company"], ["0", "Zero"]]
+    frame = run_validate(_save(tmp_path, {"Customers": rows}),
+                         JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    assert [(r["Customer ID"], r["Cell"], r["Code"]) for _, r in frame.iterrows()] == [
+        ("456", "A3", "DUPLICATE_ID"), ("0456", "A4", "DUPLICATE_ID"),
+        ("C-7", "A5", "DUPLICATE_ID"), ("c-7", "A6", "DUPLICATE_ID")]
+    assert frame["Message"][1] == ("Customer ID 0456 is used on 2 rows (3 '456', 4 '0456'); "
+                                   "each customer needs its own ID.")

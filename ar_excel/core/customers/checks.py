@@ -265,7 +265,10 @@ def invalid_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
     index = list(ctx.frame.index)
     for group in duplicates.duplicate_id_groups(list(ctx.values("Customer ID"))):
-        rows = ", ".join(str(ctx.row(index[p])) for p in group)
+        spelled = [ctx.customer_id(index[p]) for p in group]
+        rows = ", ".join(str(ctx.row(index[p])) for p in group) if len(set(spelled)) == 1 \
+            else ", ".join(f"{ctx.row(index[p])} '{s}'" for p, s in zip(group, spelled,
+                                                                      strict=True))
         for p in group:
             yield ctx.finding(index[p], "Customer ID", "DUPLICATE_ID", count=len(group),
                               rows=rows)

@@ -56,7 +56,12 @@ def _blank(value: object) -> bool:
 
 
 def id_key(value: object) -> str:
-    return "" if _blank(value) else str(value).strip().casefold()
+    """A Customer ID as compared: case aside, and a number's leading zeros (Excel drops them
+    from a code typed as a number: 0456 and 456 are one code)."""
+    if _blank(value):
+        return ""
+    key = str(value).strip().casefold()
+    return key.lstrip("0") or "0" if key.isdigit() else key
 
 
 def usable_tax_key(value: object) -> str:
