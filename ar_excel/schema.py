@@ -219,6 +219,7 @@ INVOICES = SheetSchema(
                                        "Local Currency", "Document Currency")),
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
                                   "Invoice Total", "Gross Amount", "القيمة", "الإجمالي",
+                                  "Gross", "Gross Value", "Gross Total",  # (beside a Net)
                                   "قيمة الفاتورة", "إجمالي الفاتورة", "Invoice Value",
                                   "Total Amount", "مبلغ الفاتورة",
                                   "Amount Total Signed", "Amount Total", "Total Signed",

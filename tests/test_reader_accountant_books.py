@@ -209,6 +209,13 @@ def test_a_sub_ledger_in_one_sheet_under_a_heading_per_customer(tmp_path):
 
     book = read_book(_saved(tmp_path, _book(sheets)))
     assert _open_by_customer(book) == {**OPEN, "C003": 5750.0}
+    # undated, the balance brought forward is aged from the first entry after it, not current
+    assert ("Customer Ledger", "C12", "opening balance 'Opening Balance' read as one open item "
+            "of its balance, 750.00 (nothing under Debit or Credit): the balance owed from "
+            "before the ledger's first entry (undated: aged from that entry's date, "
+            "09/10/2026)") in _messages(book)
+    brought = book.invoices[book.invoices["Invoice No"].isna()]
+    assert brought["Invoice Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-09"]
 
 
 # Hidden rows, tables, subtotals ---------------------------------------------------------------
@@ -476,3 +483,22 @@ def test_two_invoice_blocks_side_by_side_are_not_taken_for_receipts(tmp_path):
 
     book = read_book(_saved(tmp_path, _book(sheets)))
     assert "Payments" not in book.tables
+
+
+def test_an_excel_table_on_sheet1_with_net_vat_and_gross_reads_the_gross(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Sheet1")
+        ws.append(["Inv. No.", "Cust. Code", "Inv. Date", "Net", "VAT", "Gross"])
+        for n, c, d, a in INVOICES:
+            net = round(a / 1.14, 2)
+            ws.append([n, c, d, net, round(a - net, 2), a])
+        ws.append(["Total", None, None, None, None, 52400.5])
+        table = Table(displayName="Table1", ref="A1:F8", totalsRowCount=1)
+        table.tableColumns = [TableColumn(id=i + 1, name=n) for i, n in enumerate(
+            ["Inv. No.", "Cust. Code", "Inv. Date", "Net", "VAT", "Gross"])]
+        ws.add_table(table)
+        _payments(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert book.tables["Invoices"].headers["Amount"] == "Gross"

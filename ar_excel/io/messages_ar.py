@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ar_excel.io.wording_rules import apply_rules
+from ar_excel.io.wording_rules import Rule, apply_rules
 
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+_PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
     (r"^'(.*)' has misplaced thousands separators$", "'{0}' فواصل الآلاف فيه في غير موضعها"),
     (r"^'(.*)' is TRUE/FALSE, not an amount$", "'{0}' قيمة صح/خطأ وليس مبلغاً"),
@@ -253,13 +253,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}' مرتبة كأوراق العملاء الأخرى (صف العناوين {1}) لكن لا اسمها ولا عنوانها "
      "يذكر عميلاً من القائمة: لم تُقرأ؛ اكتب كود العميل في عنوانها"),
     (r"^opening balance '(.*)' read as one open item of its balance, (\S+) \(nothing under "
-     r"Debit or Credit\): the balance owed from before the ledger's first entry$",
-     "الرصيد الافتتاحي '{0}' قُرئ بنداً مفتوحاً واحداً برصيده {1} (لا شيء تحت مدين أو دائن): "
-     "المستحق من قبل أول قيد في الدفتر"),
+     r"Debit or Credit\): the balance owed from before the ledger's first entry"
+     r"(?: \(undated: aged from that entry's date, (\S+)\))?$",
+     lambda m: f"الرصيد الافتتاحي '{m[1]}' قُرئ بنداً مفتوحاً واحداً برصيده {m[2]} (لا شيء "
+               f"تحت مدين أو دائن): المستحق من قبل أول قيد في الدفتر" + _undated(m[3])),
     (r"^opening balance '(.*)' read as one open item of (\S+): the balance owed from before "
-     r"the ledger's first entry$",
-     "الرصيد الافتتاحي '{0}' قُرئ بنداً مفتوحاً واحداً بمبلغ {1}: المستحق من قبل أول قيد في "
-     "الدفتر"),
+     r"the ledger's first entry(?: \(undated: aged from that entry's date, (\S+)\))?$",
+     lambda m: f"الرصيد الافتتاحي '{m[1]}' قُرئ بنداً مفتوحاً واحداً بمبلغ {m[2]}: المستحق من "
+               f"قبل أول قيد في الدفتر" + _undated(m[3])),
     (r"^opening balance '(.*)' on row (\d+) gives no amount \(no debit, credit or balance\): "
      r"not read$",
      "الرصيد الافتتاحي '{0}' في الصف {1} بلا مبلغ (لا مدين ولا دائن ولا رصيد): لم يُقرأ"),
@@ -296,6 +297,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      "مطبقة. إن كانت القائمة للفواتير المفتوحة فقط، فتحصيلات الفواتير المسددة لا مكان لها "
      "بجانبها"),
 )]
+
+
+def _undated(day: str | None) -> str:
+    """An opening balance without a date, aged from the first entry after it."""
+    return f" (بلا تاريخ: يُعمَّر من تاريخ ذلك القيد {day})" if day else ""
 
 
 def _formula_why(why: str) -> str:

@@ -85,11 +85,24 @@ def running_balance_column(header: list[Any], names: list[str], running_keys: fr
                  if names[j] != "Balance" and bare_key(h) in running_keys), None)
 
 
+def _first_date_after(pos: int, dates: Any, customers: Any) -> Any:
+    """The date of the first dated entry after an opening row, of the same customer."""
+    who = None if customers is None else customers.iat[pos]
+    for later in range(pos + 1, len(dates)):
+        if customers is not None and customers.iat[later] != who:
+            break
+        if dates.iat[later] == dates.iat[later]:  # (NaT is not itself)
+            return dates.iat[later]
+    return None
+
+
 def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, balance: Any,
                     sheet: str, left: int, excel_rows: list[int], letters: dict[str, str],
-                    header: str) -> list[Issue]:
+                    header: str, dates: Any = None, customers: Any = None) -> list[Issue]:
     """Each opening row's amount: its debit less credit as written, else its running
-    balance (``amount`` is changed in place); the Input Issue of each."""
+    balance (``amount`` is changed in place); an undated one is dated as the first entry
+    after it, as old as that at least (``dates`` changed), rather than aged as current; the
+    Input Issue of each."""
     issues = []
     for pos in opening:
         label, j = _label(columns, pos, OPENING)
@@ -108,9 +121,15 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
                                 f"opening balance '{label}' on row {excel_rows[pos]} gives no "
                                 f"amount (no debit, credit or balance): not read"))
             continue
+        dated = ""
+        if dates is not None and dates.iat[pos] != dates.iat[pos]:
+            first = _first_date_after(pos, dates, customers)
+            if first is not None:
+                dates.iat[pos] = first
+                dated = f" (undated: aged from that entry's date, {first:%d/%m/%Y})"
         issues.append(Issue(sheet, f"{column_letter(left + j)}{excel_rows[pos]}", "", label,
                             f"opening balance '{label}' read as one open item of {how}: the "
-                            f"balance owed from before the ledger's first entry"))
+                            f"balance owed from before the ledger's first entry{dated}"))
     return issues
 
 

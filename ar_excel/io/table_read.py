@@ -447,7 +447,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             decimal_comma=policy.decimal_comma, types=types[running])[0]
         if opening:
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
-                                          grid.left, excel_rows, letters, written["Amount"]))
+                                          grid.left, excel_rows, letters, written["Amount"],
+                                          parsed.get("Invoice Date"), parsed.get("Customer ID")))
     if "On Hold" in parsed:  # a customer list's Yes/No hold flag: its Status says Hold
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)
