@@ -14,6 +14,7 @@ starts with ``=``, ``+``, ``-`` or ``@``.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -223,13 +224,20 @@ def append_header(ws, headers: list[str], *, align: bool = True,
         side = sides[j] if sides else None
         indent = indents[j] if indents else 0
         if align:
-            c.alignment = Alignment(horizontal=side, vertical="center", wrap_text=False,
-                                    indent=indent)
+            c.alignment = _alignment(side, "center", False, indent)
         elif side:
-            c.alignment = Alignment(horizontal=side, indent=indent)
+            c.alignment = _alignment(side, None, None, indent)
         head.append(c)
     ws.append(head)
     return head
+
+
+@functools.lru_cache(maxsize=64)
+def _alignment(horizontal: str | None, vertical: str | None, wrap: bool | None,
+               indent: int) -> Alignment:
+    """One Alignment for every header cell that has it: building one is slow (openpyxl's
+    checked attributes), and a tab has hundreds of header and label cells."""
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, indent=indent)
 
 
 def text_side(rtl: bool) -> str:
@@ -440,7 +448,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         labels = [_make_cell(ws, arabic_label(h)) for h in headers]
         for c, side, indent in zip(labels, sides, indents, strict=True):
             c.font, c.fill = LABEL_FONT, LABEL_FILL
-            c.alignment = Alignment(horizontal=side, indent=indent)
+            c.alignment = _alignment(side, None, None, indent)
         ws.append(labels)
         row += 1
     header_row = row
