@@ -262,7 +262,8 @@ def reader_messages(tmp_path: Path) -> list[str]:
         wb["Invoices"].row_dimensions[3].hidden = True
         wb.save(path)
     thousands = _save(tmp_path, "thousands.xlsx", {
-        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)"], ["C1", "Nile", 50]]})
+        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)", "Next Credit Review"],
+                      ["C1", "Nile", 50, "Mar 2027"]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

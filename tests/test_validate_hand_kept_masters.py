@@ -401,3 +401,26 @@ def test_an_id_typed_with_and_without_its_leading_zeros_is_one_id(tmp_path):
         ("C-7", "A5", "DUPLICATE_ID"), ("c-7", "A6", "DUPLICATE_ID")]
     assert frame["Message"][1] == ("Customer ID 0456 is used on 2 rows (3 '456', 4 '0456'); "
                                    "each customer needs its own ID.")
+
+
+def test_review_dates_given_as_a_month_quarter_or_year_are_due_by_its_end(tmp_path):
+    rows = [["Customer ID", "Name", "Next Credit Review"],
+            ["R1", "Review One", "Oct 2026"], ["R2", "Review Two", "Nov 2026"],
+            ["R3", "Review Three", 2027], ["R4", "Review Four", "2025"],
+            ["R5", "Review Five", "سبتمبر ٢٠٢٦"], ["R6", "Review Six", "Q3 2026"],
+            ["R7", "Review Seven", datetime(2026, 11, 15)], ["R8", "Review Eight", "soon"]]
+    book = _save(tmp_path, {"Customers": rows})
+    assert [d.strftime("%Y-%m-%d") if d == d else "" for d in
+            book.table("Customers").frame["Next Credit Review"]] == [
+        "2026-10-31", "2026-11-30", "2027-12-31", "2025-12-31", "2026-09-30", "2026-09-30",
+        "2026-11-15", ""]
+    assert _issues(book)[0] == ("C2", "6 review date(s) given as a month, quarter or year read "
+                                      "as its last day ('Oct 2026' = 31/10/2026): C2, C3, C4, "
+                                      "C5, C6 and 1 more")
+    assert _issues(book)[1][0] == "C9"  # 'soon': not a date, said at its cell
+    # a year was Excel's day 2,027 (19/07/1905), a review 44,000 days overdue
+    frame = run_validate(book, JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
+    assert [(r["Customer ID"], r["Cell"], r["Code"], r["Value"]) for _, r in frame.iterrows()] == [
+        ("R1", "C2", "REVIEW_OVERDUE", "2026-10-31"), ("R4", "C5", "REVIEW_OVERDUE", "2025-12-31"),
+        ("R5", "C6", "REVIEW_OVERDUE", "2026-09-30"), ("R6", "C7", "REVIEW_OVERDUE", "2026-09-30"),
+        ("R7", "C8", "REVIEW_OVERDUE", "2026-11-15")]

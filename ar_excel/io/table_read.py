@@ -54,6 +54,7 @@ from ar_excel.io.report_rows import (
     totals_issues,
     totals_rows,
 )
+from ar_excel.io.review_dates import review_periods
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
     EARLY_DISCOUNT,
@@ -382,6 +383,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     unlimited = {f.name for f in schema.fields if f.unlimited_words}
     for j, name in enumerate(names):
         values, value_kinds = columns[j], types[j]
+        if name == "Next Credit Review":  # "Mar 2027", "2027": due by the period's end
+            values, said = review_periods(values, sheet, letters[name],
+                                          str(written.get(name, name)), excel_rows)
+            if said:
+                value_kinds = ValueTypes(values)
+                issues.extend(said)
         raw[name] = pd.Series(values, dtype="object", copy=False)  # the cells as read
         kind = kinds.get(name, "raw")
         if kind == "raw":  # as read, blanks as None
