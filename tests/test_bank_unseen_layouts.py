@@ -100,6 +100,7 @@ def test_bunq_mt940_header_lines_long_narratives_and_a_later_value_date(tmp_path
     assert lines.at[2, "Description"].startswith('INV-2041 "\U0001F490 Boeket bloemen')
     assert lines.at[3, "Description"] == ("Shopify* 314638228 Dublin, IE 17.98 USD, "
                                           "1 USD = 0.98109 EUR")
+    assert lines.at[4, "Description"] is None  # "/REMI/" left empty: no words, not the tags
     assert stmt.issues == []
     (bal,) = stmt.balances
     assert (bal.statement, bal.account, bal.currency) == ("00002", "NL23BUNQ0123456789", "EUR")

@@ -252,7 +252,8 @@ def parse_dutch(text: str) -> Narrative:
                 n.counterparty = " ".join(rest[0].split())
     if not n.counterparty and not (n.ordering and n.beneficiary):
         n.counterparty = n.ordering or n.beneficiary  # one party named: that one
-    if not n.description:
+    if not n.description and "REMI" not in fields:
+        # (a /REMI/ left empty says there are no words: not the tags as the description)
         n.description = " ".join(text.split()) or None
     n.posting_text = clean_ref(val("TRTP"))
     return n
