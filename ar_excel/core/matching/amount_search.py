@@ -135,9 +135,8 @@ class AmountSearch:
             return None
         p = same[0]
         chance = self.inv.coincidence(f.remaining)
-        other_payer = f.payer is not None and (
-            f.payer.customer is not None
-            or any(s >= CERTAIN_NAME and c != self.inv.customer[p] for c, s in f.payer.candidates))
+        owner = self.inv.customer[p]
+        other_payer = f.payer is not None and self._names_another_payer(f, owner)
         # The bank printed the payer's name and it is no customer's: someone else paying (a
         # related company, a person); the amount alone does not make that certain. A name that
         # no customer's scores as likely but that shares a word with the invoice's customer's
@@ -173,6 +172,27 @@ class AmountSearch:
         return self._alloc(f, [p], "amount-only", 0.5,
                            f"{who}; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
+
+    def _names_another_payer(self, f: LineFacts, owner: str) -> bool:
+        """Whether the line's payer evidence names someone else than ``owner`` (the
+        customer of the one invoice of the amount): a payer known for sure, or a likely one
+        that is not ``owner``, or another customer's name scoring as certain. Not when those
+        are only namesakes in another trade (ALZAHRAA TRANSPORT: Al Zahraa Pharma) while
+        ``owner`` shares the name's distinctive word and its trade (Al Zahra Shipping &
+        Transport): the amount then decides as if no other payer were named."""
+        p = f.payer
+        if p.customer is not None and (p.certain or p.customer == owner):
+            return True
+        others = {c for c, s in p.candidates if s >= CERTAIN_NAME and c != owner}
+        if p.customer is not None:
+            others.add(p.customer)
+        if not others:
+            return False
+        words = self.payers.narrative_sender(self._descriptions[f.pos]) \
+            or self.payers.name_run(self._descriptions[f.pos])
+        return not (words and self.payers.same_trade(owner, words)
+                    and self.payers.shares_distinctive(owner, words)
+                    and all(self.payers.other_trade(c, words) for c in sorted(others)))
 
     def _oldest_of_one_customer(self, f: LineFacts) -> list[Allocation] | None:
         """Payer unknown, several invoices paid: when the oldest open invoices of exactly one

@@ -650,6 +650,17 @@ class PayerDirectory:
             return Payer(self._ids[where[first]], how, min(round(best, 1), SISTER_NAME), top)
         return Payer(None, how, round(best, 1), top)
 
+    def other_trade(self, cid: str, name: str) -> bool:
+        """Whether a printed name names a trade of no sector in common with the customer's
+        (``_other_trade``)."""
+        return self._other_trade(name_tokens(name), cid)
+
+    def same_trade(self, cid: str, name: str) -> bool:
+        """Whether a printed name and the customer's name a trade of one sector (TRANSPORT,
+        SHIPPING; LOGISTICS, النقل)."""
+        mine = {TRADE_OF[t] for t in name_tokens(name) if t in TRADE_OF}
+        return bool(mine & {TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF})
+
     def _other_trade(self, tokens: list[str], cid: str) -> bool:
         """Whether the text names a trade and the customer's name another, of no sector in
         common (``names.TRADES``): PACKAGING or PAPER against AGRICULTURAL PRODUCTS. Family
