@@ -8,7 +8,9 @@ short payments are left out first (they make many look-alike sums). With the pay
 (``amount-only``), one open invoice of exactly the amount is matched only when the amount is
 not round, open amounts around it are so sparse that a coincidence is unlikely (< 2 %), and no
 other payer is named on the line (a name the bank prints that is no customer's, and shares no
-word with the invoice's customer's, is someone else paying); otherwise it is only suggested. Several invoices and no payer: suggested only when the
+word with the invoice's customer's, is someone else paying; a namesake's in another trade than
+the one the name prints, when the invoice's customer shares the name and the trade, is none);
+otherwise it is only suggested. Several invoices and no payer: suggested only when the
 oldest open invoices of exactly one customer make the amount, the one set of its invoices that
 does (a set of some customer's invoices makes almost any sum by chance).
 """
