@@ -171,9 +171,12 @@ def test_a_running_balance_ledger_per_customer_with_its_balance_brought_forward(
     assert (sheet, "C4", f"opening balance '{label}' read as one open item of its balance, "
             "2,500.00 (nothing under Debit or Credit): the balance owed from before the "
             "ledger's first entry") in messages
-    # the balance carried forward, entered on the credit side, is no receipt
-    assert (sheet, "C8", f"'{closing}' restates the account's balance: 1 closing balance row(s) "
-            "not read as records (row 8)") in messages
+    # the balance carried forward, entered on the credit side, is no receipt (said once)
+    named = [f"حساب {c}" if arabic else c for c in ("C001", "C002", "C003")]
+    assert (sheet, "C8", f"'{closing}' restates the account's balance: 3 closing balance row(s) "
+            f"not read as records (row 8 ('{named[0]}'), 8 ('{named[1]}'), 6 ('{named[2]}'))"
+            ) in messages
+    assert len([m for m in messages if "restates" in m[2]]) == 1
     assert not [m for m in messages if "required but blank" in m[2]]
     frame = book.invoices
     assert frame.loc[frame["Invoice No"].isna(), "Amount"].tolist() == [2500.0]
@@ -502,3 +505,55 @@ def test_an_excel_table_on_sheet1_with_net_vat_and_gross_reads_the_gross(tmp_pat
     book = read_book(_saved(tmp_path, _book(sheets)))
     assert _open_by_customer(book) == OPEN
     assert book.tables["Invoices"].headers["Amount"] == "Gross"
+
+
+def test_a_hand_kept_book_of_many_customer_sheets_reads_each_closing_balance(tmp_path):
+    """A book as a clerk keeps it: a sheet per customer (named for it or by its code), its
+    title merged above the columns, a balance brought forward on most, receipts typed as text
+    amounts, a closing balance row; a summary sheet beside them. Each customer's open
+    balance is the last running balance of its sheet, to the piastre."""
+    import random
+
+    rnd = random.Random(11)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["كود العميل", "اسم العميل", "حد الائتمان", "مدة السداد"])
+    names = ["شركة النور للتجارة", "مؤسسة الأمل", "Nile Foods", "Delta Trading", "Cairo Steel",
+             "مصنع الدلتا للأغذية", "Red Sea Marine", "مجموعة الريان", "Giza Plastics",
+             "Aswan Cement", "مؤسسة السلام", "Alex Shipping"]
+    summary = wb.create_sheet("ملخص")
+    summary.append(["العميل", "الرصيد"])
+    truth = {}
+    for k, name in enumerate(names):
+        cid = str(1000 + k)
+        ws.append([cid, name, 100000, 30])
+        sheet = wb.create_sheet(name if k % 3 else cid)
+        sheet["A1"] = "شركة المستقبل للتوريدات"
+        sheet["A2"] = f"كشف حساب العميل: {name}" if k % 2 else f"كود العميل: {cid}"
+        sheet.merge_cells("A2:F2")
+        sheet.append([])
+        sheet.append(["التاريخ", "المرجع", "البيان", "مدين", "دائن", "الرصيد"])
+        balance = round(rnd.uniform(0, 20000), 2) if k % 4 else 0.0
+        if k % 4:
+            sheet.append([D(2026, 6, 30), None, "رصيد أول المدة", None, None, balance])
+        day = D(2026, 7, 1)
+        for j in range(rnd.randint(3, 15)):
+            day += dt.timedelta(days=rnd.randint(1, 9))
+            if rnd.random() < 0.6:
+                amount = round(rnd.uniform(500, 30000), 2)
+                balance = round(balance + amount, 2)
+                sheet.append([day, f"F-{k}-{j}", "فاتورة مبيعات", amount, None, balance])
+            else:
+                amount = round(min(balance, rnd.uniform(500, 20000)), 2) if balance > 0 else 100.0
+                balance = round(balance - amount, 2)
+                sheet.append([day.strftime("%d/%m/%Y"), f"Q-{k}-{j}", "سند قبض", None,
+                              f"{amount:,.2f}", balance])
+        sheet.append([None, None, "الرصيد الختامي", None, None, balance])
+        summary.append([name, balance])
+        if balance:
+            truth[cid] = balance
+    book = read_book(_saved(tmp_path, wb))
+    assert _open_by_customer(book) == truth
+    assert not [m for m in _messages(book) if "does not follow" in m[2] or "first balance" in m[2]]
+    assert len(set(book.invoices["_sheet"])) == len(names)

@@ -183,6 +183,7 @@ def read_customer_sheets(grids: list[Grid], policy: Policy, kind: str = "Invoice
         issues.extend(found)
         if table is not None:
             tables.append(table)
+    issues = _closing_rows_said_once(issues)
     if not tables:
         return None, issues
     main = tables[0]
@@ -194,3 +195,25 @@ def read_customer_sheets(grids: list[Grid], policy: Policy, kind: str = "Invoice
             main.sheet_letters[t.sheet] = dict(t.letters)
             main.sheet_headers[t.sheet] = dict(t.headers)
     return main, issues
+
+
+_CLOSING_SAID = re.compile(r"^'(.*)' restates the account's balance: (\d+) closing balance "
+                           r"row\(s\) not read as records \(row (.*)\)$")
+
+
+def _closing_rows_said_once(issues: list[Issue]) -> list[Issue]:
+    """The closing balance rows of every customer's sheet in one Input Issue (at the first),
+    each row with its sheet, rather than one issue per customer."""
+    said = [(i, m) for i in issues if (m := _CLOSING_SAID.match(i.message))]
+    if len(said) < 2:
+        return issues
+    rows = [f"{row} ('{i.sheet}')" for i, m in said for row in m[3].split(", ")
+            if not row.startswith("+")]
+    count = sum(int(m[2]) for _, m in said)
+    shown = ", ".join(rows[:5]) + (f", +{count - 5}" if count > 5 else "")
+    first, label = said[0][0], said[0][1][1]
+    one = Issue(first.sheet, first.cell, first.column, first.value,
+                f"'{label}' restates the account's balance: {count} closing balance row(s) "
+                f"not read as records (row {shown})")
+    gone = {id(i) for i, _ in said}
+    return [one if i is first else i for i in issues if i is first or id(i) not in gone]
