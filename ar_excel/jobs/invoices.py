@@ -73,7 +73,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     checks = found[TAB_COLUMNS].reset_index(drop=True)
     checks_tab = Tab(CHECKS_TAB, checks,
                      formats={"Invoice No": "text", "Row": "int", "Field": "text", "Code": "text",
-                              "Severity": "text", "Message": "text", "Sheet": "text",
+                              "Severity": "text", "Message": "wrap", "Sheet": "text",
                               "Customer ID": "text"},
                      highlight=checks["Severity"].eq(ERROR))
     report_tab = Tab(EXCEPTIONS_TAB, report.reset_index(drop=True),
