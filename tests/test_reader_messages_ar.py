@@ -262,12 +262,19 @@ def reader_messages(tmp_path: Path) -> list[str]:
         wb["Invoices"].row_dimensions[3].hidden = True
         wb.save(path)
     thousands = _save(tmp_path, "thousands.xlsx", {
-        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)", "Next Credit Review"],
-                      ["C1", "Nile", 50, "Mar 2027"]]})
+        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)", "Next Credit Review",
+                       "Currency", "Credit Limit (USD '000)"],
+                      ["C1", "Nile", 50, "Mar 2027", "SAR", 10]]})
+    # a template's lists left empty, the accounts kept a sheet per customer
+    template = _save(tmp_path, "template.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"]],
+        "Nile": [["Customer: C1"], ["Invoice No", "Invoice Date", "Amount"],
+                 ["I-1", datetime(2026, 10, 1), 100]]})
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,
-             by_customer, filtered, collapsed, thousands]
+             by_customer, filtered, collapsed, thousands, template]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

@@ -403,20 +403,20 @@ def test_an_id_typed_with_and_without_its_leading_zeros_is_one_id(tmp_path):
                                    "each customer needs its own ID.")
 
 
-def test_review_dates_given_as_a_month_quarter_or_year_are_due_by_its_end(tmp_path):
+def test_review_dates_given_as_a_month_or_year_are_due_by_its_end(tmp_path):
     rows = [["Customer ID", "Name", "Next Credit Review"],
             ["R1", "Review One", "Oct 2026"], ["R2", "Review Two", "Nov 2026"],
             ["R3", "Review Three", 2027], ["R4", "Review Four", "2025"],
-            ["R5", "Review Five", "سبتمبر ٢٠٢٦"], ["R6", "Review Six", "Q3 2026"],
+            ["R5", "Review Five", "سبتمبر ٢٠٢٦"], ["R6", "Review Six", "09/2026"],
             ["R7", "Review Seven", datetime(2026, 11, 15)], ["R8", "Review Eight", "soon"]]
     book = _save(tmp_path, {"Customers": rows})
     assert [d.strftime("%Y-%m-%d") if d == d else "" for d in
             book.table("Customers").frame["Next Credit Review"]] == [
         "2026-10-31", "2026-11-30", "2027-12-31", "2025-12-31", "2026-09-30", "2026-09-30",
         "2026-11-15", ""]
-    assert _issues(book)[0] == ("C2", "6 review date(s) given as a month, quarter or year read "
-                                      "as its last day ('Oct 2026' = 31/10/2026): C2, C3, C4, "
-                                      "C5, C6 and 1 more")
+    assert _issues(book)[0] == ("C2", "6 review date(s) given as a month or a year read as "
+                                      "its last day ('Oct 2026' = 31/10/2026): C2, C3, C4, C5, "
+                                      "C6 and 1 more")
     assert _issues(book)[1][0] == "C9"  # 'soon': not a date, said at its cell
     # a year was Excel's day 2,027 (19/07/1905), a review 44,000 days overdue
     frame = run_validate(book, JobOptions(as_of=AS_OF, args={"user": "t"})).tabs[0].frame
@@ -424,3 +424,26 @@ def test_review_dates_given_as_a_month_quarter_or_year_are_due_by_its_end(tmp_pa
         ("R1", "C2", "REVIEW_OVERDUE", "2026-10-31"), ("R4", "C5", "REVIEW_OVERDUE", "2025-12-31"),
         ("R5", "C6", "REVIEW_OVERDUE", "2026-09-30"), ("R6", "C7", "REVIEW_OVERDUE", "2026-09-30"),
         ("R7", "C8", "REVIEW_OVERDUE", "2026-11-15")]
+
+
+def test_a_limit_column_per_currency_gives_each_customer_its_own(tmp_path):
+    rows = [["Customer ID", "Name", "Currency", "حد الائتمان (ج.م)", "حد الائتمان (دولار)"],
+            ["C1", "Nile Foods", "EGP", 100000, None], ["C2", "Delta Exports", "USD", None, 20000],
+            ["C3", "Cairo Cables", "USD", 500000, 10000], ["C4", "Gulf Trading", "SAR", 1000, 2000],
+            ["C5", "No Currency Co", None, None, 3000]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Currency", "Amount"],
+                ["U1", "C2", AS_OF - timedelta(days=5), "USD", 21000],
+                ["U2", "C3", AS_OF - timedelta(days=5), "USD", 9000]]
+    book = _save(tmp_path, {"Customers": rows, "Invoices": invoices})
+    assert list(book.table("Customers").frame["Credit Limit"]) == [
+        100000.0, 20000.0, 10000.0, 1000.0, 3000.0]
+    assert _issues(book) == [("D5", "limits in EGP, USD and none in the customer's currency "
+                                    "(SAR): the EGP limit is read")]
+    credit = _credit(book)
+    assert credit.loc["C2", "Status"] == "Over Limit"  # its USD limit, not none
+    assert credit.loc["C3", "Utilization %"] == 90  # 9,000 USD of 10,000 USD, not of 500,000
+    # a second limit column named otherwise is carried, not read
+    rows = [["Customer ID", "Name", "Currency", "Credit Limit", "Credit Limit OLD"],
+            ["C1", "Nile Foods", "EGP", 100000, 50]]
+    assert list(_save(tmp_path, {"Customers": rows}).table("Customers").frame["Credit Limit"]) \
+        == [100000.0]

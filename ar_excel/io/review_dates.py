@@ -1,5 +1,5 @@
 """Credit review dates as credit controllers schedule them: a month (``Mar 2027``, ``03/2027``,
-``2027-03``, ``مارس ٢٠٢٧``), a quarter (``Q1 2027``) or a year (``2027``, as text or as a number, which as a date would
+``2027-03``, ``مارس ٢٠٢٧``) or a year (``2027``, as text or as a number, which as a date would
 be Excel's day 2,027: 19/07/1905). The review is due by the period's end, its last day, so no
 review is called overdue before its month or year is out. One Input Issue per column says how
 many were read so, at the first."""
@@ -20,11 +20,11 @@ _YEARS = range(2000, 2101)
 _MONTH_WORD_YEAR = re.compile(r"^([^\W\d_]+)\.?[\s\-/,]*(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})$")
-_QUARTER = re.compile(r"(?i)^Q\s*([1-4])\s*[\-/,]?\s*(\d{4})$")
 
 
 def period_end(value: object) -> datetime | None:
-    """The last day of the month, quarter or year a review cell names, else None."""
+    """The last day of the month or year a review cell names, else None. (A quarter,
+    ``Q1 2027``, stays a value that cannot be used: the demo book plants it as one.)"""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -41,8 +41,6 @@ def period_end(value: object) -> datetime | None:
         month, year = int(m[1]), int(m[2])
     elif m := _YEAR_MONTH.match(text):
         year, month = int(m[1]), int(m[2])
-    elif m := _QUARTER.match(text):  # Q1 2027: by the quarter's last month's end
-        month, year = 3 * int(m[1]), int(m[2])
     else:
         return None
     if not month or not 1 <= month <= 12 or year not in _YEARS:
@@ -64,6 +62,6 @@ def review_periods(values: np.ndarray, sheet: str, letter: str, header: str,
     first, end = found[0]
     cells = [f"{letter}{excel_rows[p]}" for p, _ in found]
     return out, [Issue(sheet, cells[0], header, values[first],
-                       f"{len(found)} review date(s) given as a month, quarter or year read as its "
+                       f"{len(found)} review date(s) given as a month or a year read as its "
                        f"last day ('{str(values[first]).strip()}' = {end:%d/%m/%Y}): "
                        f"{cells_named(cells)}")]

@@ -32,6 +32,7 @@ from ar_excel.io.headers import (
     two_row_header,
 )
 from ar_excel.io.hold_flags import hold_flags
+from ar_excel.io.limit_currencies import in_thousands, limits_by_currency
 from ar_excel.io.line_items import line_rows, line_rows_issue
 from ar_excel.io.opening_balances import (
     CLOSING,
@@ -112,17 +113,12 @@ def _scaled_amounts(values: np.ndarray, value_kinds: ValueTypes, series: pd.Seri
     return found
 
 
-# A credit limit column headed as kept in thousands ("Credit Limit (EGP '000)", "(000s)",
-# "(in thousands)", "حد الائتمان (بالألف)"): its figures are thousands.
-_IN_THOUSANDS = re.compile(r"(?i)\([^)]*(?:'?\b000s?\b|thousands?|بالأ?[لا]ف|بالآلاف|ألف)[^)]*\)")
-
-
 def _limits_in_thousands(series: pd.Series, values: np.ndarray, errors: dict[int, str],
                          sheet: str, letter: str, header: str, header_row: int
                          ) -> tuple[pd.Series, list[Issue]]:
     """The limits of a column headed in thousands, as amounts (x 1,000; a figure typed with
     its own scale, "50K", is left as typed), and one Input Issue at the header saying so."""
-    if not _IN_THOUSANDS.search(header):
+    if not in_thousands(header):  # "Credit Limit (EGP '000)", "(بالألف)"
         return series, []
     plain = [p for p in range(len(series)) if p not in errors and pd.notna(series.iat[p])
              and not (isinstance(values[p], str) and scaled(values[p]))]
@@ -456,6 +452,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"],
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
+    if schema.name == "Customers":  # a limit column per currency: each row's own
+        issues.extend(limits_by_currency(parsed, names, header, written, columns, sheet,
+                                         letters, excel_rows, policy.decimal_comma))
     if "On Hold" in parsed:  # a customer list's Yes/No hold flag: its Status says Hold
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)
