@@ -557,3 +557,20 @@ def test_a_hand_kept_book_of_many_customer_sheets_reads_each_closing_balance(tmp
     assert _open_by_customer(book) == truth
     assert not [m for m in _messages(book) if "does not follow" in m[2] or "first balance" in m[2]]
     assert len(set(book.invoices["_sheet"])) == len(names)
+
+
+def test_a_template_left_empty_beside_customer_sheets_reads_the_customer_sheets(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Invoices")
+        ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
+        wb.create_sheet("Payments").append(["Payment ID", "Customer ID", "Date", "Amount"])
+        _statement_sheets(wb)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert "Payments" not in book.tables  # (the Paid columns of the customers' sheets say it)
+    assert _messages(book)[:2] == [
+        ("Payments", "A1", "sheet 'Payments' holds its header only: the customers' sheets are "
+         "read instead"),
+        ("Invoices", "A1", "sheet 'Invoices' holds its header only: the customers' sheets are "
+         "read instead")]

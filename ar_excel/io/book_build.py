@@ -70,8 +70,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         policy, issues = read_policy(policy_grid)
         policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
 
-    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen \
-        else None
+    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen or \
+        _header_only(chosen["Invoices"]) else None
     book = Book(source=source, policy=policy, issues=list(issues),
                 policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
@@ -137,6 +137,7 @@ def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
     them taken for the receipts by its header alone is no receipts log (``chosen`` changed)."""
     from ar_excel.io.customer_sheets import customer_sheet_grids
 
+    empty = [k for k in ("Invoices", "Payments") if k in chosen and _header_only(chosen[k])]
     master = None
     if "Customers" in chosen:
         master, _ = read_table(chosen["Customers"], "Customers", policy)
@@ -145,11 +146,28 @@ def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
     guessed = chosen.get("Payments")
     if guessed is not None and find_kind(guessed.name, guessed.header is not None):
         guessed = None  # (a sheet named for the receipts is theirs)
-    taken = {g.sheet or g.name for g in chosen.values() if g is not guessed}
+    taken = {g.sheet or g.name for k, g in chosen.items() if g is not guessed and k not in empty}
     sheets, said, laid_out, receipts = customer_sheet_grids(
         grids, taken, None if master is None else master.frame)
     if not sheets:
         return None
     if guessed is not None and guessed.name in laid_out:
         del chosen["Payments"]
+    for kind in empty:  # (a template's lists left empty: the customers' sheets hold them)
+        grid = chosen.pop(kind, None)
+        if grid is not None:
+            said = [Issue(grid.sheet or grid.name, f"A{grid.top + 1}", "", None,
+                          f"sheet '{grid.sheet or grid.name}' holds its header only: the "
+                          f"customers' sheets are read instead"), *said]
     return sheets, said, receipts
+
+
+def _header_only(grid: Grid) -> bool:
+    """Whether a sheet (or Excel table) holds no row below its header: a template's list
+    left empty."""
+    from ar_excel.io.headers import find_header_row, non_empty
+
+    if grid.header is not None:
+        return not any(non_empty(r) for r in grid.rows)
+    h = find_header_row(grid.rows, SCHEMAS["Invoices"])
+    return h is not None and not any(non_empty(r) for r in grid.rows[h + 1:])

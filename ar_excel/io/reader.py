@@ -80,6 +80,16 @@ def read_book(path: str | Path) -> Book:
         loads.finish()  # a sheet that could not be read is the first thing to say
         raise
     loads.finish()
+    invoices = book.tables.get("Invoices")
+    if invoices is not None and invoices.frame.empty:
+        # a template's invoice list left empty: the sheets not read (a sheet per customer's
+        # account) may hold the ledger (``customer_sheets``)
+        unread = [g for g in grids if g.header is None and not g.rows and not g.hidden
+                  and not g.name.startswith("_")]
+        for g in unread:
+            g.rows = loader(g.name) or []
+        if any(g.rows for g in unread):
+            book = book_from_grids(grids, source=path, sheet_loader=loader)
     formulas = scan.uncalculated()
     if formulas:  # a workbook written by a program: its formulas' values worked out, read again
         from ar_excel.io.uncalculated import fill_uncalculated, tell_uncalculated
