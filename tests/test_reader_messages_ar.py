@@ -262,8 +262,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
         wb["Invoices"].row_dimensions[3].hidden = True
         wb.save(path)
     thousands = _save(tmp_path, "thousands.xlsx", {
-        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)", "Next Credit Review"],
-                      ["C1", "Nile", 50, "Mar 2027"]]})
+        "Customers": [["Customer ID", "Name", "Credit Limit (EGP '000)", "Next Credit Review",
+                       "Currency", "Credit Limit (USD '000)"],
+                      ["C1", "Nile", 50, "Mar 2027", "SAR", 10]]})
     # a template's lists left empty, the accounts kept a sheet per customer
     template = _save(tmp_path, "template.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],

@@ -137,9 +137,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"cell\(s\) read as the customer above \((.*)\)$",
      "{0} مكتوب في أول صف من كل مجموعة للعميل فقط: {1} خلية فارغة قُرئت على أنها العميل الذي "
      "فوقها ({2})"),
-    (r"^(\d+) review date\(s\) given as a month, quarter or year read as its last day "
+    (r"^limits in (.*) and none in the customer's currency \((.*)\): the (\S+) limit is "
+     r"read$", "حدود بعملات {0} وليس بعملة العميل ({1}): قُرئ الحد بعملة {2}"),
+    (r"^(\d+) review date\(s\) given as a month or a year read as its last day "
      r"\('(.*)' = (\S+)\): (.*)$",
-     "{0} من تواريخ المراجعة مكتوبة شهراً أو ربع سنة أو سنة فقُرئت بآخر يوم فيها "
+     "{0} من تواريخ المراجعة مكتوبة شهراً أو سنة فقُرئت بآخر يوم فيها "
      "('{1}' = {2}): {3}"),
     (r"^(\d+) date\(s\) in the Hijri calendar read as Gregorian dates \('(.*)' = (\S+)\): "
      r"(.*)$", "{0} تاريخ بالتقويم الهجري قُرئ بالميلادي ('{1}' = {2}): {3}"),
