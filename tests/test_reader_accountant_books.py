@@ -574,3 +574,23 @@ def test_a_template_left_empty_beside_customer_sheets_reads_the_customer_sheets(
          "read instead"),
         ("Invoices", "A1", "sheet 'Invoices' holds its header only: the customers' sheets are "
          "read instead")]
+
+
+def test_one_running_balance_over_every_customer_of_a_list_is_no_break(tmp_path):
+    def sheets(wb):
+        ws = wb.create_sheet("Invoices")
+        ws.append(["Customer ID", "Date", "Ref", "Debit", "Credit", "Balance"])
+        rows = sorted([(c, d, n, a) for n, c, d, a in INVOICES] +
+                      [(c, d, n, -a) for n, c, d, a, _ in RECEIPTS])
+        balance = 0.0
+        for c, d, n, a in rows:
+            balance += a
+            ws.append([c, d, n, a if a > 0 else None, -a if a < 0 else None, balance])
+        ws["F6"] = ws["F6"].value + 1000  # (one slip: said at its cell, once)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _open_by_customer(book) == OPEN
+    assert [m for m in _messages(book) if m[1].startswith("F")] == [
+        ("Invoices", "F6", "running balance 8,800.50 does not follow from the balance above "
+         "(12,800.50) and this row's debit less credit (-5,000.00): 1,000.00 unaccounted for; "
+         "check the rows between")]

@@ -192,6 +192,9 @@ def running_balance_breaks(amount: Any, balance: Any, customers: Any, sheet: str
                 before += sign * a[pos]
                 continue
             gap = round(b[pos] - before - sign * a[pos], 2)
+            if abs(gap) >= 0.005 and pos == rows[0] and _runs_on(b, pos, sign * a[pos]):
+                before = float(b[pos])  # one balance run over every customer, not each's
+                continue
             if abs(gap) >= 0.005:
                 what = (f"the ledger's first balance {b[pos]:,.2f} is not its first entry's "
                         f"{sign * a[pos]:,.2f}: {gap:,.2f} brought forward has no row of its "
@@ -204,3 +207,10 @@ def running_balance_breaks(amount: Any, balance: Any, customers: Any, sheet: str
                 break
             before = float(b[pos])
     return issues
+
+
+def _runs_on(b: np.ndarray, pos: int, moved: float) -> bool:
+    """Whether the balance at ``pos`` follows from the last balance above it on the sheet,
+    whoever's: a list keeping one running balance over all its customers."""
+    above = b[:pos][~np.isnan(b[:pos])]
+    return bool(len(above)) and abs(b[pos] - above[-1] - moved) < 0.005
