@@ -594,3 +594,24 @@ def test_one_running_balance_over_every_customer_of_a_list_is_no_break(tmp_path)
         ("Invoices", "F6", "running balance 8,800.50 does not follow from the balance above "
          "(12,800.50) and this row's debit less credit (-5,000.00): 1,000.00 unaccounted for; "
          "check the rows between")]
+
+
+def test_rows_hidden_by_a_filter_in_an_ods_saved_by_libreoffice_are_said(tmp_path):
+    from tests.conftest import soffice_convert
+
+    def sheets(wb):
+        ws = _invoice_sheet(wb)
+        ws.auto_filter.ref = "A1:D7"
+        ws.auto_filter.add_filter_column(1, ["C001"])
+        for row, r in enumerate(INVOICES, start=2):
+            ws.row_dimensions[row].hidden = r[1] != "C001"
+        _payments(wb)
+
+    out = tmp_path / "lo"
+    out.mkdir()
+    book = read_book(soffice_convert(_saved(tmp_path, _book(sheets)), "ods", out))
+    assert _open_by_customer(book) == OPEN
+    assert [m for m in _messages(book) if "hidden" in m[2]] == [
+        ("Invoices", "A3", "4 row(s) of sheet 'Invoices' are hidden by the sheet's filter "
+         "(AutoFilter): read like every other row (a filter is a view; the figures count them "
+         "all): rows 3, 5, 6, 7")]

@@ -155,6 +155,10 @@ class ErrorScan:
                 self._found = sheet_errors(path, sheets, self._hidden)
             else:
                 self._found = SCANNED[path.suffix.lower()](path, sheets)
+            if path.suffix.lower() == ".ods":
+                from ar_excel.io.hidden_rows import ods_hidden_rows
+
+                self._hidden = ods_hidden_rows(path, sheets)
             self._formulas = uncalculated_formulas(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a

@@ -6,9 +6,11 @@ ledger must count them all: a filter is a view, not a deletion. But the totals a
 gives then differ from what the clerk sees on screen, so one Input Issue per sheet says how
 many records were hidden and read (and whether by a filter), naming the first rows.
 
-Only an .xlsx/.xlsm says which rows are hidden (``<row hidden="1">``); its sheets' XML is
+An .xlsx/.xlsm says which rows are hidden (``<row hidden="1">``); its sheets' XML is
 searched as bytes, a chunk at a time, and a row tag read only where the mark is, in the same
-pass as the search for error cells (``cell_errors``: the sheets it looks at).
+pass as the search for error cells (``cell_errors``: the sheets it looks at). An .ods marks
+them ``table:visibility="filter"`` (a filter) or ``"collapse"`` (hidden, grouped): its
+content.xml is parsed only where either mark is. (An .xls is not looked at.)
 """
 
 from __future__ import annotations
@@ -67,6 +69,37 @@ def hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool
                     found[sheet] = (rows.rows, rows.filtered)
     except UNREADABLE_XLSX:
         return found
+    return found
+
+
+_ODS_MARKS = (b'visibility="filter"', b'visibility="collapse"')
+_MAX_ROWS = 100_000  # hidden rows counted per sheet at most (a hidden empty tail: a million)
+
+
+def ods_hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
+    """``hidden_rows`` of an .ods file's sheets (module docstring)."""
+    from ar_excel.io.ods_xml import ROW, ROWS_REPEATED, SHEET, TABLE, count, sheet_elements
+
+    with zipfile.ZipFile(path) as archive:
+        data = archive.read("content.xml")
+    if not any(mark in data for mark in _ODS_MARKS):
+        return {}
+    visibility = f"{{{TABLE}}}visibility"
+    wanted = set(sheets)
+    found: dict[str, tuple[set[int], bool]] = {}
+    row = 0
+    for event, element, sheet in sheet_elements(data):
+        if element.tag == SHEET:
+            row = 0
+        elif element.tag == ROW and event == "end":
+            repeat = count(element, ROWS_REPEATED)
+            seen = element.get(visibility)
+            if sheet in wanted and seen in ("filter", "collapse"):
+                rows, filtered = found.get(sheet, (set(), False))
+                rows.update(range(row + 1, row + 1 + min(repeat, _MAX_ROWS)))
+                found[sheet] = (rows, filtered or seen == "filter")
+            row += repeat
+            element.clear()
     return found
 
 
