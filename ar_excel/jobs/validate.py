@@ -75,7 +75,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     findings = run_checks(table, book.policy, options.as_of, book.arabic)
     checks = findings_frame(findings)
     errors = int((checks["Severity"] == "Error").sum())
-    checks_tab = Tab(CHECKS_TAB, checks, formats={"Row": "int", "Value": "text", "Cell": "text"},
+    checks_tab = Tab(CHECKS_TAB, checks, formats={"Row": "int", "Value": "text", "Cell": "text",
+                                                  "Message": "wrap"},
                      highlight=checks["Severity"] == "Error")
 
     options.progress(0.7, "comparing with the last run")
