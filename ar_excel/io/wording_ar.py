@@ -91,6 +91,8 @@ _CAPTIONS = rules(
      "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}"),
     (r"13-week cash-collection forecast from (\S+), in (\S+)",
      "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}"),
+    (r"13-week cash-collection forecast from (\S+), in (\S+): (\S+) in all",
+     "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}: {2} إجمالاً"),
     (r"Expected receipts by week", "التحصيلات المتوقعة حسب الأسبوع"),
     (r"Expected receipts by week \((\S+)\)", "التحصيلات المتوقعة حسب الأسبوع ({0})"),
     (r"Letters of every collections run \(read back to pace escalations\)",

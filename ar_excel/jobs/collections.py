@@ -262,7 +262,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                           + (f" ({money_ccy})" if money_ccy else ""), "Week Start",
                           ["Expected Receipts"])],
             title=f"13-week cash-collection forecast from {as_of:%Y-%m-%d}"
-                  + (f", in {money_ccy}" if money_ccy else "")),
+                  + (f", in {money_ccy}: {amount_text(weekly['Expected Receipts'].sum())} "
+                     "in all" if money_ccy and len(weekly) else "")),
         Tab("Dunning History", history,
             formats={"Date": "date", "Level": "int", "Amount": "money",
                      **_text("Customer ID", "Level Name", "Currency", "Action")},
