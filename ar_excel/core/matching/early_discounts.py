@@ -53,7 +53,8 @@ class DiscountTaken:
 
 
 class EarlyDiscounts:
-    """Per open invoice: the early-payment discount its customer's terms grant."""
+    """Per open invoice: the early-payment discount its terms grant (its own Payment Terms
+    where the Invoices sheet states them, else its customer's)."""
 
     def __init__(self, inv: OpenInvoices, customers: pd.DataFrame | None,
                  invoices: pd.DataFrame | None = None) -> None:
