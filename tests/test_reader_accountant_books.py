@@ -615,3 +615,47 @@ def test_rows_hidden_by_a_filter_in_an_ods_saved_by_libreoffice_are_said(tmp_pat
         ("Invoices", "A3", "4 row(s) of sheet 'Invoices' are hidden by the sheet's filter "
          "(AutoFilter): read like every other row (a filter is a view; the figures count them "
          "all): rows 3, 5, 6, 7")]
+
+
+def _aged(book) -> dict[str, dict[str, float]]:
+    from ar_excel.core.aging import aging_by_customer
+
+    aging = aging_by_customer(open_items(book.customers, book.invoices, book.payments, AS_OF),
+                              book.customers)
+    buckets = ["Current", "1-30", "31-60", "61-90", "90+"]
+    return {r["Customer ID"]: {b: round(r[b], 2) for b in buckets if round(r[b], 2)}
+            for _, r in aging.iterrows()}
+
+
+@pytest.mark.parametrize("narration", ["Description", "البيان"])
+def test_a_ledger_receipt_naming_its_customers_invoice_pays_that_invoice(tmp_path, narration):
+    def sheets(wb):
+        for cid, rows in (
+                ("C001", [[D(2026, 8, 10), "INV-1005", "Invoice", 5000, None, 5000],
+                          [D(2026, 9, 20), "INV-1006", "Invoice", 3000, None, 8000],
+                          [D(2026, 10, 15), "RC-7", "Receipt against INV-1005", None, 5000, 3000]]),
+                ("C002", [[D(2026, 10, 1), "INV-2001", "Invoice", 4000, None, 4000],
+                          [D(2026, 10, 20), "RC-8", "سداد فاتورة 2001", None, 1500, 2500],
+                          [D(2026, 11, 10), "INV-2002", "Invoice", 2000, None, 4500],
+                          [D(2026, 11, 20), "RC-9", "Chq 4411 INV-2002", None, 2000, 2500]]),
+                # naming two invoices, another customer's or a credit note: today's credits
+                ("C003", [[D(2026, 9, 1), "INV-3001", "Invoice", 1000, None, 1000],
+                          [D(2026, 9, 2), "INV-3002", "Invoice", 2000, None, 3000],
+                          [D(2026, 11, 5), "RC-10", "Chq 4412 INV-3001 INV-3002", None, 2500, 500],
+                          [D(2026, 11, 6), "RC-11", "Receipt INV-1006", None, 100, 400],
+                          [D(2026, 11, 7), "CN-3", "Credit note on INV-3001", None, 50, 350]])):
+            ws = wb.create_sheet(cid)
+            ws.append([f"Customer: {cid}"])
+            ws.append(["Date", "Ref", narration, "Debit", "Credit", "Balance"])
+            for row in rows:
+                ws.append(row)
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    assert _aged(book) == {
+        "C001": {"31-60": 3000.0},  # INV-1005 paid; INV-1006 due 20/10
+        "C002": {"1-30": 2500.0},  # INV-2001 part paid; INV-2002 paid
+        "C003": {"1-30": -2650.0, "31-60": 3000.0}}
+    assert _open_by_customer(book) == {"C001": 3000.0, "C002": 2500.0, "C003": 350.0}
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    assert sorted(items.loc[items["Customer ID"] == "C003", "Document No"]) == [
+        "CN-3", "INV-3001", "INV-3002", "RC-10", "RC-11"]

@@ -25,6 +25,9 @@ Rules (the contract's, made explicit):
 * Amounts are exact to their currency's minor unit (``ar_excel.core.money``): a KWD invoice
   of 1,234.125 is open for 1,234.125, an EGP one of 1,140.0456 for 1,140.05; an item below
   half a unit of its currency (half a piastre, half a fils) is settled.
+* A receipt kept in the invoice list (a running-balance ledger's credit row) that the
+  reader found naming one invoice of its customer (``PAYS_INVOICE``) pays that invoice as a
+  Payments row naming it would; what exceeds it stays on account (``io.receipts_naming_invoices``).
 * Signs: invoices positive, credit notes and money received negative; a customer's balance is
   the plain sum of its open items.
 """
@@ -46,6 +49,7 @@ from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round
 from ar_excel.model import ROW
 from ar_excel.schema import TERMS_EOM
 
+PAYS_INVOICE = "_pays_invoice"  # the invoice a credit row of the invoice list pays
 CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
 
 OPEN_ITEM_COLUMNS = [
@@ -337,6 +341,9 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if inv["Amount"].isna().any():
         inv = inv[inv["Amount"].notna()]
     existing_payments = _existing(payments, "Date", cutoff)
+    if PAYS_INVOICE in inv and inv[PAYS_INVOICE].notna().any() and (
+            len(payments) or not _states_open(inv)):
+        inv, existing_payments = _receipts_as_payments(inv, existing_payments)
     apps, keys = _applications(inv, existing_payments, currency)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
@@ -391,6 +398,31 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
 
 
 _REFUND_OF = "_refund_of"
+
+
+def _states_open(inv: pd.DataFrame) -> bool:
+    """Whether the invoice list says what is open itself (a Balance or Paid Amount)."""
+    return any(c in inv and inv[c].notna().any() for c in ("Balance", "Paid Amount"))
+
+
+def _receipts_as_payments(inv: pd.DataFrame, pay: pd.DataFrame
+                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The invoice list's receipts that name the invoice they pay, moved to the payments
+    (each as a Payments row naming that invoice, its number its Payment ID)."""
+    moving = inv[PAYS_INVOICE].notna() & (inv["Amount"] < 0)
+    moved = inv[moving]
+    receipts = pd.DataFrame({
+        "Payment ID": moved["Invoice No"].to_numpy(dtype=object),
+        "Customer ID": moved["Customer ID"].to_numpy(dtype=object),
+        "Date": pd.to_datetime(moved["Invoice Date"]).to_numpy(),
+        "Amount": -moved["Amount"].to_numpy(dtype="float64"),
+        "Invoice No": moved[PAYS_INVOICE].to_numpy(dtype=object),
+        ROW: moved[ROW].to_numpy(),
+    })
+    columns = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", ROW]
+    if len(pay):
+        receipts = pd.concat([pay[columns], receipts], ignore_index=True)
+    return inv[~moving], receipts
 
 
 def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:

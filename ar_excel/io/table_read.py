@@ -44,6 +44,7 @@ from ar_excel.io.opening_balances import (
     running_balance_breaks,
     running_balance_column,
 )
+from ar_excel.io.receipts_naming_invoices import receipts_naming_invoices
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
@@ -503,5 +504,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         issues.extend(running_balance_breaks(
             frame["Amount"], balance, frame["Customer ID"], sheet,
             column_letter(grid.left + running), excel_rows))
+    if credit_column is not None and schema.name == "Invoices":
+        receipts_naming_invoices(frame)  # a receipt row naming the invoice it pays
     table = Table(schema.name, sheet, frame, raw_frame, letters, header_row, written)
     return table, issues
