@@ -659,3 +659,53 @@ def test_a_ledger_receipt_naming_its_customers_invoice_pays_that_invoice(tmp_pat
     items = open_items(book.customers, book.invoices, book.payments, AS_OF)
     assert sorted(items.loc[items["Customer ID"] == "C003", "Document No"]) == [
         "CN-3", "INV-3001", "INV-3002", "RC-10", "RC-11"]
+
+
+# Two columns of one field in the customer list ----------------------------------------------
+
+def _two_limit_book(head: list[str], hide: str | None = None) -> openpyxl.Workbook:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(head)
+    for (cid, name), old, new in zip(CUSTOMERS, (50000, 80000, 20000), (60000, 80000, 45000),
+                                     strict=True):
+        ws.append([cid, name, "EGP", 30, old, new])
+    if hide:
+        ws.column_dimensions[hide].hidden = True
+    return wb
+
+
+def test_an_old_credit_limit_hidden_left_of_the_current_one_gives_way(tmp_path):
+    head = ["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit", "Credit Limit"]
+    book = read_book(_saved(tmp_path, _two_limit_book(head, hide="E")))
+    assert book.customers["Credit Limit"].tolist() == [60000.0, 80000.0, 45000.0]
+    assert book.tables["Customers"].cell(0, "Credit Limit") == "F2"
+    assert [m for m in _messages(book) if "both give" in m[2]] == [
+        ("Customers", "F1", "columns E ('Credit Limit') and F ('Credit Limit') both give the "
+         "Credit Limit and differ on 2 row(s): column F is read (the other is hidden in "
+         "Excel); delete or rename the other")]
+
+
+def test_two_visible_credit_limit_columns_are_said_the_first_read(tmp_path):
+    head = ["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit",
+            "Credit Limit 2026"]
+    book = read_book(_saved(tmp_path, _two_limit_book(head)))
+    assert book.customers["Credit Limit"].tolist() == [50000.0, 80000.0, 20000.0]
+    assert [m for m in _messages(book) if "both give" in m[2]] == [
+        ("Customers", "E1", "columns E ('Credit Limit') and F ('Credit Limit 2026') both give "
+         "the Credit Limit and differ on 2 row(s): column E is read (the surer header, the "
+         "leftmost); delete or rename the other")]
+
+
+def test_limits_per_currency_and_names_in_two_languages_are_no_second_column(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Name (Arabic)", "Currency", "Credit Limit (EGP)",
+               "Credit Limit (USD)"])
+    ws.append(["C001", "Nile Foods", "أغذية النيل", "EGP", 100000, None])
+    ws.append(["C002", "Delta Trading", "الدلتا للتجارة", "USD", None, 5000])
+    book = read_book(_saved(tmp_path, wb))
+    assert book.customers["Credit Limit"].tolist() == [100000.0, 5000.0]
+    assert not [m for m in _messages(book) if "both give" in m[2]]

@@ -17,6 +17,7 @@ from ar_excel.io.customer_keys import (
 )
 from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
+from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
@@ -79,6 +80,9 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     for kind in SCHEMAS:
         if kind not in chosen:
             continue
+        if kind == "Customers":  # (two columns of one field: the visible one is read)
+            chosen[kind].hidden_columns = hidden_columns(
+                source, chosen[kind].sheet or chosen[kind].name)
         table, table_issues = read_table(chosen[kind], kind, policy)
         book.issues.extend([*chosen[kind].notes, *table_issues])
         if table is None:

@@ -26,3 +26,5 @@ class Grid:
     # its title names it, and the column letter of that title cell
     customer: str | None = None
     customer_letter: str | None = None
+    # the sheet's columns hidden in Excel (0-based), where looked for (``duplicate_columns``)
+    hidden_columns: frozenset[int] = frozenset()

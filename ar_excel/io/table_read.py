@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
+from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     _RUNNING_BALANCE,
@@ -303,6 +304,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if "Customer ID" in written and kind in ("Invoices", "Payments"):
         customer_column_that_varies(schema, header, names, written, columns)
         letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+    if schema.name == "Customers":  # two columns giving one field (an old limit kept)
+        said = one_field_twice(header, names, written, columns, schema, sheet, grid.left,
+                               header_row, grid.hidden_columns)
+        if said:
+            issues.extend(said)
+            letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
     types = [ValueTypes(c) for c in columns]
     blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
     keep = record_rows(columns, types, blanks)  # blank rows are not records

@@ -1,0 +1,144 @@
+"""Two columns of a customer list giving one field.
+
+A customer master kept for years gathers a second column for a field: the old ``Credit
+Limit`` hidden left of the current one, or ``Credit Limit`` beside ``Credit Limit 2026``.
+Only one can be read; which one decides every credit check, so it is never chosen in silence.
+
+* Where the two differ on some row, one Input Issue names both columns and the one read
+  (columns giving the same values are one field written twice: nothing to say).
+* A column hidden in Excel (``<col hidden="1">`` in an .xlsx/.xlsm sheet) is the one put out
+  of use: the visible one is read, where exactly one of them is visible. Otherwise the
+  surer header wins as before (the field's own name, then the leftmost).
+* Only fields that decide something (a limit, terms, a currency, a status, a date): a name or
+  an address kept in two languages is no second column of one field.
+* Limit columns named by currency (``Credit Limit USD``) are each row's limit in its own
+  currency (``limit_currencies``), no second column of one field.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ar_excel.io.headers import alias_index
+from ar_excel.io.limit_currencies import header_currency
+from ar_excel.model import Issue, column_letter
+from ar_excel.names import match_key
+from ar_excel.parsing import is_blank, parse_column
+from ar_excel.schema import SheetSchema
+
+# A header written with a year or a word telling its version ("Credit Limit 2026", "Old
+# Credit Limit", "Credit Limit (new)", "الحد الائتماني الجديد") names the same field.
+_VERSION = re.compile(
+    r"(?i)^\s*(?:old|new|current|previous|prev\.?|revised|updated|latest)\s+|"
+    r"[\s\-_/(]*(?:(?:19|20)\d\d|old|new|current|previous|revised|updated|latest|v\d+|"
+    r"القديم|القديمة|الجديد|الجديدة|الحالي|الحالية|السابق|السابقة|المعدل|المعدلة)\)?\s*$")
+# The fields a second column of which changes a decision (a name or an address kept in two
+# languages, "Name (Arabic)", is no second name).
+_DECIDING = frozenset(("money", "terms", "percent", "currency", "status", "date"))
+_COL = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+_ATTRIBUTE = re.compile(rb"\b(min|max|hidden)=[\"']([^\"']*)[\"']")
+_HEAD = 1 << 20  # the <cols> element precedes the cells: the sheet's first MiB holds it
+
+
+def hidden_columns(path: Path | None, sheet: str) -> frozenset[int]:
+    """The 0-based columns of an .xlsx/.xlsm sheet hidden in Excel (none of other files, or
+    of one that cannot be looked into)."""
+    from ar_excel.io.cell_errors import UNREADABLE_XLSX
+    from ar_excel.io.safety import sheet_parts
+
+    if path is None or Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        return frozenset()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = sheet_parts(archive).get(sheet)
+            if part is None:
+                return frozenset()
+            head = b""
+            with archive.open(part) as stream:
+                while len(head) < _HEAD and b"sheetData" not in head[-1 << 16:]:
+                    chunk = stream.read(1 << 16)
+                    if not chunk:
+                        break
+                    head += chunk
+    except UNREADABLE_XLSX:
+        return frozenset()
+    head = head.split(b"sheetData", 1)[0]
+    hidden: set[int] = set()
+    for tag in _COL.findall(head):
+        attributes = {k: v for k, v in _ATTRIBUTE.findall(tag)}
+        if attributes.get(b"hidden") not in (b"1", b"true"):
+            continue
+        try:
+            low, high = int(attributes[b"min"]), int(attributes.get(b"max", attributes[b"min"]))
+        except (KeyError, ValueError):
+            continue
+        hidden.update(range(low - 1, min(high, low + 16_384)))
+    return frozenset(hidden)
+
+
+def _gives(header: Any, index: dict[str, str]) -> str | None:
+    """The field a header gives, written with its version or not."""
+    if not isinstance(header, str) or not header.strip():
+        return None
+    # (exactly a name of the field: "Payment Terms Label" beside Zoho's "Payment Terms" is
+    # its wording, not a second column of it)
+    key = match_key(_VERSION.sub("", header.strip()) or header)
+    return index.get(key, index.get(match_key(header)))
+
+
+def _cell(value: Any) -> Any:
+    if is_blank(value):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return round(float(value), 6)
+    return str(value).strip()
+
+
+def one_field_twice(header: list[Any], names: list[str], written: dict[str, str],
+                    columns: list[np.ndarray], schema: SheetSchema, sheet: str, left: int,
+                    header_row: int, hidden: frozenset[int]) -> list[Issue]:
+    """Say each field two differing columns give, reading the visible one where the other
+    is hidden (``names``/``written`` changed then); module docstring."""
+    index = alias_index(schema)
+    fields = set(index.values())
+    issues = []
+    gives = {j: _gives(h, index) for j, h in enumerate(header) if names[j] not in fields}
+    for field in [f.name for f in schema.fields if f.name in written and f.kind in _DECIDING]:
+        used = names.index(field)
+        others = [j for j, g in gives.items() if g == field
+                  and not (field == "Credit Limit" and header_currency(header[j]))]
+        differing = {}
+        kind = next(f.kind for f in schema.fields if f.name == field)
+        for j in others:
+            count = sum(_cell(a) != _cell(b) for a, b in zip(columns[used].tolist(),
+                                                              columns[j].tolist(), strict=True))
+            if count:  # (as read: "Net 30" and 30 are the same terms)
+                mine, theirs = (parse_column(columns[k], kind)[0] for k in (used, j))
+                count = int((~((mine == theirs) | (mine.isna() & theirs.isna()))).sum())
+            if count:
+                differing[j] = count
+        if not differing:
+            continue
+        read, why = used, "the surer header, the leftmost"
+        visible = [j for j in differing if left + j not in hidden]
+        if left + used in hidden and len(visible) == 1:
+            read, why = visible[0], "the other is hidden in Excel"
+            names[read], names[used] = field, names[read]
+            written[field] = str(header[read]).strip()
+        elif left + used not in hidden and len(visible) < len(differing):
+            why = "the other is hidden in Excel"
+        for j, count in sorted(differing.items()):
+            other = used if j == read else j
+            shown = sorted((read, other))
+            said = " and ".join(f"{column_letter(left + k)} ('{str(header[k]).strip()}')"
+                                for k in shown)
+            issues.append(Issue(
+                sheet, f"{column_letter(left + read)}{header_row}", written[field], None,
+                f"columns {said} both give the {field} and differ on {count} row(s): column "
+                f"{column_letter(left + read)} is read ({why}); delete or rename the other"))
+    return issues
