@@ -709,3 +709,14 @@ def test_limits_per_currency_and_names_in_two_languages_are_no_second_column(tmp
     book = read_book(_saved(tmp_path, wb))
     assert book.customers["Credit Limit"].tolist() == [100000.0, 5000.0]
     assert not [m for m in _messages(book) if "both give" in m[2]]
+
+
+def test_two_columns_of_one_field_are_said_in_arabic_too():
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message(
+        "columns E ('Credit Limit') and F ('Credit Limit') both give the Credit Limit and "
+        "differ on 2 row(s): column F is read (the other is hidden in Excel); delete or "
+        "rename the other") == (
+        "العمودان E ('Credit Limit') and F ('Credit Limit') يعطيان Credit Limit ويختلفان في 2 "
+        "صف: قُرئ العمود F (الآخر مخفي في Excel)؛ احذف الآخر أو غيّر اسمه")

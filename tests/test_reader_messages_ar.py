@@ -271,10 +271,21 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"]],
         "Nile": [["Customer: C1"], ["Invoice No", "Invoice Date", "Amount"],
                  ["I-1", datetime(2026, 10, 1), 100]]})
+    # two columns of one field: an old limit hidden, and a limit beside this year's
+    limits = []
+    for name, second, hide in (("old_limit.xlsx", "Credit Limit", True),
+                               ("two_limits.xlsx", "Credit Limit 2026", False)):
+        path = _save(tmp_path, name, {"Customers": [["Customer ID", "Name", "Credit Limit",
+                                                     second], ["C1", "Nile", 100, 200]]})
+        if hide:
+            wb = openpyxl.load_workbook(path)
+            wb["Customers"].column_dimensions["C"].hidden = True
+            wb.save(path)
+        limits.append(path)
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,
-             by_customer, filtered, collapsed, thousands, template]
+             by_customer, filtered, collapsed, thousands, template, *limits]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

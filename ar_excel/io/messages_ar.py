@@ -290,6 +290,14 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' restates the account's balance: (\d+) closing balance row\(s\) not read as "
      r"records \(row (.*)\)$",
      "'{0}' يعيد ذكر رصيد الحساب: {1} صف رصيد ختامي لم تُقرأ سجلات (الصف {2})"),
+    (r"^columns (.*) both give the (.*) and differ on (\d+) row\(s\): column ([A-Z]+) is "
+     r"read \(the other is hidden in Excel\); delete or rename the other$",
+     "العمودان {0} يعطيان {1} ويختلفان في {2} صف: قُرئ العمود {3} (الآخر مخفي في Excel)؛ "
+     "احذف الآخر أو غيّر اسمه"),
+    (r"^columns (.*) both give the (.*) and differ on (\d+) row\(s\): column ([A-Z]+) is "
+     r"read \(the surer header, the leftmost\); delete or rename the other$",
+     "العمودان {0} يعطيان {1} ويختلفان في {2} صف: قُرئ العمود {3} (عنوانه أدق، أو هو الأول)؛ "
+     "احذف الآخر أو غيّر اسمه"),
     (r"^(\d+) row\(s\) of sheet '(.*)' are hidden by the sheet's filter \(AutoFilter\): read "
      r"like every other row \(a filter is a view; the figures count them all\): rows (.*)$",
      "{0} صفاً في الورقة '{1}' مخفية بفلتر الورقة (AutoFilter): قُرئت كسائر الصفوف (الفلتر "
