@@ -720,3 +720,38 @@ def test_two_columns_of_one_field_are_said_in_arabic_too():
         "rename the other") == (
         "العمودان E ('Credit Limit') and F ('Credit Limit') يعطيان Credit Limit ويختلفان في 2 "
         "صف: قُرئ العمود F (الآخر مخفي في Excel)؛ احذف الآخر أو غيّر اسمه")
+
+
+def test_a_ledger_receipt_paying_the_invoice_it_names_counts_as_paid_late(tmp_path):
+    from ar_excel.core.kpis import days_late
+
+    def sheets(wb):
+        _ledger_sheet(wb, "C001", [[D(2026, 8, 10), "INV-1005", "Invoice", 5000, None, 5000],
+                                   [D(2026, 10, 15), "RC-7", "Receipt against INV-1005", None,
+                                    5000, 0]])
+
+    book = read_book(_saved(tmp_path, _book(sheets)))
+    late = days_late(book.customers, book.invoices, book.payments, AS_OF)
+    # due 09/09/2026 (30 days' terms), paid 15/10/2026
+    assert late[["Invoice No", "Applied Amount", "Days Late"]].values.tolist() == [
+        ["INV-1005", 5000.0, 36]]
+
+
+def test_a_receipt_the_list_notes_as_paying_an_invoice_joins_the_payments_sheets():
+    from ar_excel.core.ledger import PAYS_INVOICE
+    from ar_excel.model import ROW
+
+    customers = pd.DataFrame({"Customer ID": ["C001"], "Currency": ["EGP"],
+                              "Payment Terms": [30]})
+    invoices = pd.DataFrame({
+        "Invoice No": ["INV-1", "RC-1", "INV-2"], "Customer ID": ["C001"] * 3,
+        "Invoice Date": pd.to_datetime(["2026-09-01", "2026-10-01", "2026-11-01"]),
+        "Due Date": pd.NaT, "Currency": None, "Amount": [1000.0, -400.0, 500.0],
+        PAYS_INVOICE: [None, "INV-1", None], ROW: [2, 3, 4]})
+    payments = pd.DataFrame({
+        "Payment ID": ["P-1"], "Customer ID": ["C001"], "Date": pd.to_datetime(["2026-10-20"]),
+        "Amount": [900.0], "Invoice No": ["INV-1"], ROW: [2]}, index=[7])
+    items = open_items(customers, invoices, payments, AS_OF)
+    # INV-1: 400 from the list's receipt (01/10), then 600 of P-1 (20/10); 300 on account
+    assert sorted(zip(items["Document No"], items["Open Amount"], strict=True)) == [
+        ("INV-2", 500.0), ("P-1", -300.0)]

@@ -151,6 +151,9 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     cutoff = None if as_of is None else _timestamp(as_of)
     inv = _existing(invoices, "Invoice Date", cutoff)
     pay = _existing(payments, "Date", cutoff)
+    if PAYS_INVOICE in inv and inv[PAYS_INVOICE].notna().any() and (
+            len(payments) or not _states_open(inv)):
+        inv, pay = _receipts_as_payments(inv, pay)
     currency = None
     if "Currency" in invoices:  # each customer's currency, else the one its invoices name
         master = customers if customers is not None and "Currency" in customers else \
@@ -420,8 +423,12 @@ def _receipts_as_payments(inv: pd.DataFrame, pay: pd.DataFrame
         ROW: moved[ROW].to_numpy(),
     })
     columns = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", ROW]
-    if len(pay):
-        receipts = pd.concat([pay[columns], receipts], ignore_index=True)
+    if len(pay):  # (the payments keep their index: others look them up by it)
+        start = int(pay.index.max()) + 1 if pd.api.types.is_integer_dtype(pay.index) else 0
+        receipts.index = pd.RangeIndex(start, start + len(receipts))
+        receipts = pd.concat([pay[columns], receipts])
+        if not receipts.index.is_unique:
+            receipts = receipts.reset_index(drop=True)
     return inv[~moving], receipts
 
 
