@@ -27,6 +27,8 @@ from ar_excel.core.matching.normalize import alnum_key, fold_text, invoice_numbe
 from ar_excel.names import match_key
 
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
+_SEPARATORS = str.maketrans("", "", "-/._#:")
+_NONE: frozenset[str] = frozenset()
 _CREDIT_NOTE = re.compile(
     r"(?i)\bcredit\s*note|\bc\s*/\s*n\b|\bcn\b|\breturns?\b|\brefund|إشعار\s*دائن|اشعار\s*دائن|"
     r"مرتجع|خصم")
@@ -55,13 +57,15 @@ def receipts_naming_invoices(frame: pd.DataFrame) -> int:
     owners = frame["Customer ID"].to_numpy(dtype=object)
     whole: dict[object, dict[str, set[str]]] = {}  # customer -> number's key -> numbers
     called: dict[object, dict[str, set[str]]] = {}  # customer -> number's digits -> numbers
+    paying = set(owners[credits].tolist())  # (only the customers with a receipt to place)
     for pos in np.flatnonzero(amount > 0).tolist():
         number = numbers[pos]
-        if isinstance(number, str) and number.strip():
+        if isinstance(number, str) and number.strip() and owners[pos] in paying:
             number = number.strip()
             whole.setdefault(owners[pos], {}).setdefault(alnum_key(number), set()).add(number)
-            if _digits(number):
-                called.setdefault(owners[pos], {}).setdefault(_digits(number), set()).add(number)
+            digits = _digits(number)
+            if digits:
+                called.setdefault(owners[pos], {}).setdefault(digits, set()).add(number)
     pays = np.full(len(frame), None, dtype=object)
     columns = [frame[c].to_numpy(dtype=object) for c in texts]
     for pos in credits.tolist():
@@ -73,11 +77,11 @@ def receipts_naming_invoices(frame: pd.DataFrame) -> int:
             continue
         folded = fold_text(said)
         named: set[str] = set()
-        for chunk in _CHUNK.findall(folded):
-            named |= mine.get(alnum_key(chunk), set())
+        for chunk in _CHUNK.findall(folded):  # (a chunk's key: its letters and digits)
+            named |= mine.get(chunk.translate(_SEPARATORS), _NONE)
         by_digits = called.get(owners[pos], {})
         for digits in invoice_numbers_called(folded):
-            found = by_digits.get(digits.lstrip("0"), set())
+            found = by_digits.get(digits.lstrip("0"), _NONE)
             if len(found) == 1:
                 named |= found
         if len(named) == 1:
