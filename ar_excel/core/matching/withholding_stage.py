@@ -150,9 +150,8 @@ class WithholdingStage:
     def _agreed_discount(self, invoices: list[int], f: LineFacts) -> bool:
         """Whether the receipt's gap under ``invoices`` is the early-payment discount their
         terms grant, taken in time (read as that, not as tax withheld)."""
-        gap = sum(self.inv.remaining[p] for p in invoices) - f.remaining
-        total = sum(self.inv.remaining[p] for p in invoices)
-        taken = self.discounts.taken(list(invoices), gap, f.date,
+        total = self.inv.total(invoices)
+        taken = self.discounts.taken(list(invoices), total - f.remaining, f.date,
                                      self.inv.tolerance(total, f.grain))
         return taken is not None and taken.in_time
 
