@@ -22,12 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions, registry
+from tests._workbooks import save_sheets
 
 AS_OF = date(2026, 11, 30)
 D = datetime
@@ -47,17 +47,7 @@ class Export:
 
 def _book(tmp_path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
           name="export.xlsx"):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for rng in (merges or {}).get(title, []):
-            ws.merge_cells(rng)
-    path = tmp_path / name
-    wb.save(path)
-    return path
+    return save_sheets(tmp_path / name, sheets, merges=merges)
 
 
 def _bank(tmp_path, number_a: str):

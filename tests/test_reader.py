@@ -11,18 +11,11 @@ from openpyxl.worksheet.table import Table as XlTable
 from ar_excel.errors import InputError
 from ar_excel.io.reader import read_book
 from ar_excel.schema import CUSTOMERS, INVOICES, PAYMENTS
+from tests._workbooks import save_sheets
 
 
 def _book(tmp_path, sheets: dict[str, list[list]], name="book.xlsx"):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    path = tmp_path / name
-    wb.save(path)
-    return path
+    return save_sheets(tmp_path / name, sheets)
 
 
 CUSTOMER_ROWS = [

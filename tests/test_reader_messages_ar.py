@@ -16,6 +16,7 @@ import pytest
 from ar_excel.io.messages_ar import _PATTERNS, arabic_message
 from ar_excel.io.reader import read_book
 from ar_excel.parsing import parse_column
+from tests._workbooks import save_sheets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "excel_errors"
 
@@ -41,15 +42,7 @@ def parser_messages() -> list[str]:
 
 
 def _save(tmp_path: Path, name: str, sheets: dict[str, list[list]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    path = tmp_path / name
-    wb.save(path)
-    return path
+    return save_sheets(tmp_path / name, sheets)
 
 
 def _subtotalled_invoices(customers: int) -> list[list]:

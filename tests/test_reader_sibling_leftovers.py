@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions, registry
+from tests._workbooks import save_sheets
 
 AS_OF = date(2026, 11, 30)
 D = datetime
@@ -21,15 +21,7 @@ CUSTOMERS = [["Customer ID", "Name", "Payment Terms"], ["C1", "Nile Foods", 30],
 
 
 def _book(tmp_path, sheets: dict[str, list[list]], name: str = "book.xlsx"):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    path = tmp_path / name
-    wb.save(path)
-    return path
+    return save_sheets(tmp_path / name, sheets)
 
 
 def _aging(book) -> pd.DataFrame:

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from ar_excel.io import sheet_loading
 from ar_excel.io.reader import read_book, sheet_frame
+from tests._workbooks import save_sheets
 
 
 def _write(path, sheets, hidden=()):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        if title in hidden:
-            ws.sheet_state = "hidden"
-    wb.save(path)
-    return path
+    return save_sheets(path, sheets, hidden=tuple(hidden))
 
 
 CUSTOMERS = [["Customer ID", "Name", "Payment Terms", "Credit Limit"]] + [

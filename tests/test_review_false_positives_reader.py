@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime as D
 
-import openpyxl
-
 from ar_excel.io.reader import read_book
+from tests._workbooks import save_sheets
 
 CUSTOMERS = [["Customer ID", "Name", "Credit Limit", "Payment Terms"],
              ["C001", "Nile Foods", 50000, 30], ["C002", "Delta Trading", 20000, 30],
@@ -25,15 +24,7 @@ INVOICES = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
 
 
 def _read(tmp_path, sheets: dict[str, list[list]]):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    path = tmp_path / "book.xlsx"
-    wb.save(path)
-    return read_book(path)
+    return read_book(save_sheets(tmp_path / "book.xlsx", sheets))
 
 
 def _issues(book) -> list[tuple[str, str, str]]:

@@ -9,8 +9,6 @@ import random
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-import openpyxl
-
 from ar_excel.core.customers import duplicates
 from ar_excel.core.customers.duplicates import (
     MAX_SCRIPT_BLOCK,
@@ -23,21 +21,13 @@ from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions
 from ar_excel.jobs.credit import run as run_credit
 from ar_excel.jobs.validate import run as run_validate
+from tests._workbooks import save_sheets
 
 AS_OF = datetime(2026, 11, 30)
 
 
 def _save(tmp_path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-        for m in (merges or {}).get(title, []):
-            ws.merge_cells(m)
-    path = tmp_path / "book.xlsx"
-    wb.save(path)
+    path = save_sheets(tmp_path / "book.xlsx", sheets, merges=merges)
     return read_book(path)
 
 

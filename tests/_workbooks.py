@@ -1,0 +1,31 @@
+"""Test workbooks written as a clerk's file: sheets of rows, typed as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+
+def save_sheets(path: Path, sheets: dict[str, list[list[Any]]], *,
+                merges: dict[str, list[str]] | None = None, hidden: tuple[str, ...] = (),
+                post: Callable[[Any], None] | None = None) -> Path:
+    """``sheets`` (title -> rows, appended from A1) saved as an .xlsx at ``path``; ``merges``:
+    ranges to merge per sheet; ``hidden``: sheets to hide; ``post``: a last touch to the
+    openpyxl workbook before it is saved."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        for cells in (merges or {}).get(title, []):
+            ws.merge_cells(cells)
+        if title in hidden:
+            ws.sheet_state = "hidden"
+    if post is not None:
+        post(wb)
+    wb.save(path)
+    return path
