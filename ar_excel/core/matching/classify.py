@@ -33,7 +33,9 @@ _RULES: list[tuple[str, str]] = [
      "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
-     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT|"
+     # (PostFinance prints each ESR credit's reject code, ``?REJECT?0``: the slip's reference
+     # was read by hand or not, the money is the customer's all the same.)
+     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT(?!\?\d)|"
      # The bank giving back our own money: a cheque of ours returned, a margin held against a
      # letter of credit or guarantee released, fees refunded.
      r"\bRTN CHQ|\bCHQ RTN|\bUNPAID CHQ|\bRETURNED UNPAID|\bMARGIN RELEASE|\bMARGIN REFUND|"
