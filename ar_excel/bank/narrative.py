@@ -259,6 +259,21 @@ def parse_dutch(text: str) -> Narrative:
     return n
 
 
+# Where a payer's postal address starts after its name (PostFinance's ``AUFTRAGGEBER: JANE DOE
+# EXAMPLESTRASSE 10 1234 BERN``, a Gulf bank's ``BY ORDER OF: ABC TRADING LLC P.O. BOX 1234
+# DUBAI``): a street word or a post-office box. A name scored with its address beside it is
+# no customer's name.
+_ADDRESS_START = re.compile(
+    r"\s(?=\S*(?:STRASSE|STRAßE|GASSE|STR\.)(?:\s|$)|\S*(?:WEG|PLATZ|ALLEE|RING)\s+\d|"
+    r"(?:P\.?\s?O\.?\s?BOX|POB|ص\.?\s?ب)\b)", re.IGNORECASE)
+
+
+def without_address(name: str) -> str:
+    """The payer's name printed before its postal address (see ``_ADDRESS_START``)."""
+    m = _ADDRESS_START.search(name)
+    return name[:m.start()].strip(" ,") if m else name
+
+
 def parse_free(text: str) -> Narrative:
     """Free text, keeping it whole as the description; labelled parts fill the other fields."""
     n = Narrative(description=" ".join(text.split()) or None)
@@ -274,7 +289,7 @@ def parse_free(text: str) -> Narrative:
         if role == "account" and not n.account:
             n.account = value.replace(" ", "")
         elif role == "name" and not n.counterparty:
-            n.counterparty = value
+            n.counterparty = without_address(value)
         elif role == "ref" and value not in n.references:
             n.references.append(value)
         elif role == "bank" and not n.bank and _BIC.fullmatch(value.split()[0]):
