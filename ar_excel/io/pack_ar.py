@@ -138,13 +138,16 @@ _CAPTIONS = rules(
      lambda m: f"تقرير الإدارة: المديونية في {m[1]} بعملة "
                f"{'غير محددة' if m[2] == 'n/a' else m[2]}؛ الفترة {_period(m[3])}؛ أعمار "
                f"الديون {_tie(m[4])}"),
-    (r"Activity, (.+)", lambda m: f"نشاط الفترة {_period(m[1])}"),
+    (r"Activity, (\S+ \.\. \S+)(?: \((\S+)\))?",
+     lambda m: f"نشاط الفترة {_period(m[1])}" + (f" ({m[2]})" if m[2] else "")),
     (r"Receivables in other currencies \(equivalent in (\S+) at the Policy's exchange "
      r"rates(?:; no rate for (.+))?\)",
      lambda m: f"المديونية بالعملات الأخرى (المعادل بعملة {m[1]} بأسعار الصرف في السياسة"
                + (f"؛ لا يوجد سعر صرف لـ {m[2]}" if m[2] else "") + ")"),
     (r"Aging by bucket \((.*)\)", lambda m: f"أعمار الديون حسب الفئة ({m[1]})"),
     (r"DSO trend, last 12 months \(days\)", lambda m: "اتجاه DSO، آخر 12 شهراً (بالأيام)"),
+    (r"DSO trend, last 12 months, each ending on day (\d+) \(days\)",
+     lambda m: f"اتجاه DSO، آخر 12 شهراً، ينتهي كل منها في اليوم {m[1]} (بالأيام)"),
     (r"DSO trend \(days\)", lambda m: "اتجاه DSO (بالأيام)"),
     (r"Top (\d+) overdue customers \((.*)\)", lambda m: f"أكبر {m[1]} عملاء تأخراً ({m[2]})"),
     (r"Top (\d+) overdue customers", lambda m: f"أكبر {m[1]} عملاء تأخراً"),

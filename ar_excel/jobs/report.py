@@ -159,8 +159,11 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                   overdue_customers(mine, book.policy),
                   int((mine[last] > 0).sum()), issues],
     })
+    # the counts are of the main currency's invoices, receipts and customers: in a book of
+    # several currencies the caption says which (a USD invoice is not among them)
+    several = len({c for c in kpis["Currency"].fillna("") if c}) > 1
     blocks = [Tab("Activity", counts, formats={"Count": "int", "Measure": "text"},
-                  title=f"Activity, {period.label}")]
+                  title=f"Activity, {period.label}" + (f" ({currency})" if several else ""))]
     if others is not None:
         missing = others.loc[others["Rate"].isna(), "Currency"].tolist()
         blocks.append(Tab(
@@ -185,7 +188,8 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                       formats={"Month": "text", "DSO": TWO_DECIMALS,
                                "Best-Possible DSO": TWO_DECIMALS,
                                "Average Days Delinquent": TWO_DECIMALS},
-                      title="DSO trend, last 12 months (days)",
+                      title="DSO trend, last 12 months (days)" if _month_end(as_of) else
+                      f"DSO trend, last 12 months, each ending on day {as_of.day} (days)",
                       charts=[Chart("line", "DSO trend (days)", "Month",
                                     ["DSO", "Best-Possible DSO"], anchor=next(anchors))]))
     top_mine = top[top["Currency"].fillna("") == currency].head(TOP_CHART)
@@ -214,6 +218,13 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     return Tab("Dashboard", headline, formats={"Value": "money", "Measure": "text",
                                                "Unit": "text", "How it is computed": "wrap"},
                title=title, blocks=blocks, as_table=False)
+
+
+def _month_end(day: pd.Timestamp) -> bool:
+    """Whether the trend's months are calendar months (an as-of date at a month's end);
+    otherwise a month labelled 2028-03 runs from 16 February to 15 March, and the caption
+    says so."""
+    return (day + pd.Timedelta(days=1)).day == 1
 
 
 def _shown_kpis(kpis: pd.DataFrame) -> pd.DataFrame:

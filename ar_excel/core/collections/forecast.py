@@ -56,7 +56,7 @@ def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEE
         week = ((pd.to_datetime(e["Expected Date"]) - day).dt.days // 7).astype(int)
         e = e.assign(_week=week)
         e = e[(e["_week"] >= 0) & (e["_week"] < weeks)]
-    ccy = e["Currency"].fillna(base or "") if len(e) else pd.Series(dtype=object)
+    ccy = e["Currency"].astype(object).fillna(base or "") if len(e) else pd.Series(dtype=object)
     in_base = ccy == (base or "")
     sums = e[in_base].groupby("_week")["Expected Amount"].sum() if len(e) else pd.Series(dtype=float)
     counts = e.groupby("_week").size() if len(e) else pd.Series(dtype=int)

@@ -8,6 +8,11 @@ Rules:
   open invoices (by due date) that exist on the receipt's date, as customers usually pay.
   An invoice is paid on the date of the receipt that completes it; Days Late = that date -
   the Due Date (negative: paid early). Credit notes are not payments.
+* Write-offs, discounts, tax withheld and other non-cash settlements (``non_cash``) settle
+  their part of an invoice, but no money came with them: an invoice is paid on the date of
+  the last cash receipt applied to it (a withholding certificate filed two months after the
+  cash does not make the customer two months late), and an invoice settled without any cash
+  (written off) is no paid invoice at all.
 * Average Days Late = weighted average of Days Late over paid invoices, weight = invoice
   amount x 0.5 ^ (age / 180 days), age = as-of date - paid date: a payment half a year ago
   counts half as much as one made today. Open invoices already more days past due than
@@ -22,13 +27,21 @@ Rules:
   customer billed in several currencies gets no Open Balance figure: amounts in different
   currencies are not added; its share and weights use the amounts as they are.)
   Risk Class: Low below 20, Medium below 50, High from 50.
+* Open Balance is the customer's balance in the ledger, as the Aging and Credit Status give
+  it (disputed invoices in, credits on account netted, a credit balance negative); Overdue
+  30+ % is the share of what is chased (undisputed invoices less the credits) more than 30
+  days past due.
+* Only an invoice past its due date is an "open overdue" one: an invoice not yet due never
+  joins the average, even for a customer who pays early (an average below zero).
 * Expected payment date of an open invoice = Due Date + Average Days Late. An invoice
   more than ``policy.dunning_levels_days[-1]`` (90) days past due is Doubtful (no date, left
   out of the forecast). When the expected date has passed, the invoice is expected 7 days
   after the as-of date (chased now, paid within the week). Amounts are what is left after the
   customer's credits on account (``dunning.chased_items``). A customer with an active payment
   plan is expected to pay its outstanding instalments on their due dates instead (overdue
-  ones within 7 days).
+  ones within 7 days); a plan settles the debt owed when it was agreed, so what the customer
+  owes beyond the plan's outstanding instalments (in the plan's currency) is its newest
+  invoices, billed since, expected as any invoice is (they were left out of the forecast).
 """
 
 from __future__ import annotations
@@ -44,6 +57,7 @@ from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.core.money import half_units, round_total
+from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
@@ -81,12 +95,13 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
               & (pd.to_datetime(inv["Invoice Date"]) <= day)]
     inv = inv.drop_duplicates("Invoice No")
     pay = receipts_until(payments, day)
+    cash = (~non_cash(pay)).tolist()
     inv = inv.sort_values(["Customer ID", "_due", "Invoice Date", ROW], kind="stable")
     # plain records grouped once: per-customer pandas slicing costs more than the rule;
     # dates as integers (nanoseconds) to compare, rows by position to take the dates from
     receipts: dict = {}
     for r in zip(pay["Customer ID"].tolist(), pay["Amount"].astype(float).tolist(),
-                 pay["Invoice No"].tolist(), _nanoseconds(pay["Date"]), range(len(pay)),
+                 pay["Invoice No"].tolist(), _nanoseconds(pay["Date"]), range(len(pay)), cash,
                  strict=True):
         receipts.setdefault(r[0], []).append(r[1:])
     bills: dict = {}
@@ -101,18 +116,21 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
         invs = bills[cid]
         account = _OpenInvoices(invs)
         left = account.left
-        paid_on: dict[str, int] = {}  # invoice -> the row of the receipt that settled it
-        for amount, named, when, at in receipts.get(cid, []):
+        paid_on: dict[str, int] = {}  # invoice -> the row of its last cash receipt (-1: none)
+        last_cash: dict[str, int] = {}
+        for amount, named, when, at, is_cash in receipts.get(cid, []):
             for target in account.targets(named, when):
                 if amount < CENT:
                     break
                 take = min(amount, left[target])
                 left[target] = round(left[target] - take, 2)
                 amount = round(amount - take, 2)
+                if is_cash:
+                    last_cash[target] = at
                 if left[target] < CENT and target not in paid_on:
-                    paid_on[target] = at
+                    paid_on[target] = last_cash.get(target, -1)
         for no, amount, _, at in invs:
-            if no in paid_on:
+            if paid_on.get(no, -1) >= 0:
                 ids.append(cid)
                 numbers.append(no)
                 amounts.append(amount)
@@ -193,13 +211,16 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         hist_by.setdefault(cid, []).append((days, float(w)))
     open_by: dict = {}
     currencies: dict = {}
-    if len(inv):
-        for cid, dpd, amount, ccy in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
-                                         inv["Open Amount"].astype(float), inv["Currency"],
-                                         strict=True):
-            open_by.setdefault(cid, []).append((dpd, amount))
-            # a blank currency may come as None or NaN
+    balances: dict = {}  # the ledger's balance per customer: every open item, signed
+    if len(items):
+        for cid, amount, ccy in zip(items["Customer ID"], items["Open Amount"].astype(float),
+                                    items["Currency"], strict=True):
+            balances[cid] = balances.get(cid, 0.0) + amount
             currencies.setdefault(cid, set()).add(ccy if isinstance(ccy, str) else "")
+    if len(inv):
+        for cid, dpd, amount in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
+                                    inv["Open Amount"].astype(float), strict=True):
+            open_by.setdefault(cid, []).append((dpd, amount))
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
     for cid in sorted(set(hist_by) | set(open_by), key=str):
@@ -207,7 +228,7 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         avg, basis = _mean(h), f"own history ({len(h)} paid)"
         if np.isnan(avg):
             avg, basis = portfolio, "portfolio average"
-        late = [(d, a) for d, a in o if d > avg]
+        late = [(d, a) for d, a in o if d > avg and d > 0]
         if late:
             avg = _mean(h + late)
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
@@ -222,7 +243,8 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             "Average Days Late": round(avg, 1), "Paid Invoices": len(h),
             "Paid On Time %": round(100.0 * sum(d <= 0 for d, _ in h) / len(h), 1)
             if h else None,
-            "Open Balance": round_total(balance) if len(currencies.get(cid, ())) <= 1 else None,
+            "Open Balance": round_total(balances.get(cid, 0.0))
+            if len(currencies.get(cid, ())) <= 1 else None,
             "Currency": "/".join(sorted(currencies[cid])) or None if cid in currencies else None,
             "Overdue 30+ %": round(100.0 * share, 1), "Basis": basis,
         })
@@ -230,6 +252,33 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
                           ascending=[False, False, True], kind="stable", na_position="last")
     return out.reset_index(drop=True)
+
+
+def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set) -> dict[int, float]:
+    """For the undisputed invoices of customers on a plan (positions in ``records``): the
+    part owed beyond the plans' outstanding instalments, taken from the newest invoices."""
+    active = plans[plans["Customer ID"].isin(on_plan)]
+    covered = active.groupby([active["Customer ID"], active["Currency"].fillna("")])[
+        "Outstanding"].sum().to_dict()
+    mine: dict = {}
+    for at, r in enumerate(records):
+        if r["Customer ID"] in on_plan and not bool(r.get(DISPUTED, False)):
+            ccy = r["Currency"] if isinstance(r["Currency"], str) else ""
+            mine.setdefault((r["Customer ID"], ccy), []).append(at)
+    out: dict[int, float] = {}
+    for key, positions in mine.items():
+        owed = sum(float(records[at]["Uncovered Amount"]) for at in positions)
+        left = round(owed - float(covered.get(key, 0.0)), 3)
+        newest_first = sorted(positions, key=lambda at: pd.Timestamp(records[at]["Due Date"])
+                              if pd.notna(records[at]["Due Date"]) else pd.Timestamp.min,
+                              reverse=True)
+        for at in newest_first:
+            if left < CENT:
+                break
+            take = min(float(records[at]["Uncovered Amount"]), left)
+            out[at] = round_total(take)
+            left = round(left - take, 3)
+    return out
 
 
 def risk_score(average_days_late: float, overdue_30_share: float) -> int:
@@ -260,20 +309,24 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     names = dict(zip(risk["Customer ID"], risk["Customer"], strict=True)) if len(risk) else {}
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
+    records = chased.to_dict("records") if len(chased) else []
+    beyond = _beyond_plans(records, plans, on_plan) if on_plan else {}
     rows = []
-    for r in chased.to_dict("records") if len(chased) else []:
+    for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
         disputed = bool(r.get(DISPUTED, False))
         if disputed:
             amount = float(r["Open Amount"])  # owed, but not expected until it is settled
-        if cid in on_plan or amount < CENT:
+        if cid in on_plan:
+            amount = 0.0 if disputed else beyond.get(at, 0.0)
+        if amount < CENT:
             continue
         late = float(avg.get(cid, 0.0))
         due = pd.Timestamp(r["Due Date"])
         # an invoice whose date could not be read (an Input Issue) has no due date to go by
         dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
         expected = due + pd.Timedelta(days=round(late))
-        basis = f"due + {late:g} days (customer average)"
+        basis = f"due + {round(late, 1):g} days (customer average)"
         if disputed:
             expected, basis = pd.NaT, "in dispute: not expected until the dispute is resolved"
         elif dpd is None:

@@ -74,25 +74,31 @@ GREETING = {"en": "Dear {name},", "ar": "السادة / {name}،\nتحية طي�
 
 BODIES = {
     "en": {
-        1: ("Our records show the invoices below as past due, {total} in all. It may simply "
+        # {total} is what is past due net of the credits on account, not the sum of the
+        # table below: that lists every open item of the account (credits, invoices not yet
+        # due), as the customer's statement would
+        1: ("Our records show your invoices past due, net of credits on account {total} in "
+            "all; the open items of your account are listed below. It may simply "
             "have been overlooked; we would be grateful if you could arrange payment at your "
             "earliest convenience. If you have already paid, please accept our thanks and "
             "disregard this reminder."),
-        2: ("Despite our earlier reminder, the invoices below remain unpaid, {total} in all, "
-            "the oldest {days} days past due. Please settle them within 7 days or let us know "
-            "when payment will be made."),
+        2: ("Despite our earlier reminder, your past-due invoices remain unpaid, net of "
+            "credits on account {total} in all, the oldest {days} days past due. Please settle "
+            "them within 7 days or let us know when payment will be made. The open items of "
+            "your account are listed below."),
         # the firm reminder of a customer we never wrote to (the first run, a new account):
         # it cannot speak of an earlier reminder
-        "2_first": ("The invoices below remain unpaid, {total} in all, the oldest {days} days "
-                    "past due. Please settle them within 7 days or let us know when payment "
-                    "will be made."),
-        3: ("This is our final notice. The invoices below, {total} in all, are now up to "
-            "{days} days past due. Unless payment reaches us within 7 days we will place your "
+        "2_first": ("Your past-due invoices remain unpaid, net of credits on account {total} "
+                    "in all, the oldest {days} days past due. Please settle them within 7 days "
+                    "or let us know when payment will be made. The open items of your account "
+                    "are listed below."),
+        3: ("This is our final notice. Your past-due invoices, net of credits on account "
+            "{total} in all, are now up to {days} days past due. Unless payment reaches us within 7 days we will place your "
             "account on hold and stop further deliveries. If you cannot pay the full amount at "
             "once, please contact us to agree a payment plan. Your statement of account is "
             "attached; the open items are listed below."),
-        4: ("Your account has been placed on hold because the invoices below, {total} in all, "
-            "are up to {days} days past due. Our representative will contact you to arrange a "
+        4: ("Your account has been placed on hold because your past-due invoices, net of "
+            "credits on account {total} in all, are up to {days} days past due. Our representative will contact you to arrange a "
             "visit. Deliveries will resume once the balance is settled or a payment plan is "
             "agreed."),
         "plan_overdue": ("Instalment {n} of {count} of your payment plan, {amount}, was due "
@@ -102,18 +108,24 @@ BODIES = {
                           "plan, {amount}, is due on {date}."),
     },
     "ar": {
-        1: ("تشير سجلاتنا إلى أن الفواتير التالية قد تجاوزت تاريخ استحقاقها بإجمالي {total}. "
+        1: ("تشير سجلاتنا إلى فواتير متأخرة السداد على حسابكم، بعد خصم الأرصدة الدائنة بإجمالي "
+            "{total}، "
+            "والبنود المفتوحة في حسابكم مدرجة أدناه. "
             "ربما فاتكم سدادها سهواً، لذا نرجو التكرم بترتيب السداد في أقرب وقت. وإذا كنتم قد "
             "سددتم بالفعل فنشكركم ونرجو تجاهل هذا التذكير."),
-        2: ("على الرغم من تذكيرنا السابق، ما زالت الفواتير التالية غير مسددة بإجمالي {total}، "
-            "وأقدمها متأخرة {days} يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا بموعد السداد."),
-        "2_first": ("ما زالت الفواتير التالية غير مسددة بإجمالي {total}، وأقدمها متأخرة {days} "
-                    "يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا بموعد السداد."),
-        3: ("هذا إنذار نهائي. الفواتير التالية بإجمالي {total} متأخرة حتى {days} يوماً عن "
+        2: ("على الرغم من تذكيرنا السابق، ما زالت فواتيركم المتأخرة غير مسددة، بعد خصم "
+            "الأرصدة الدائنة بإجمالي {total}، وأقدمها متأخرة {days} يوماً. نرجو سدادها خلال 7 "
+            "أيام أو إبلاغنا بموعد السداد. البنود المفتوحة في حسابكم مدرجة أدناه."),
+        "2_first": ("ما زالت فواتيركم المتأخرة غير مسددة، بعد خصم الأرصدة الدائنة بإجمالي "
+                    "{total}، وأقدمها متأخرة {days} يوماً. نرجو سدادها خلال 7 أيام أو إبلاغنا "
+                    "بموعد السداد. البنود المفتوحة في حسابكم مدرجة أدناه."),
+        3: ("هذا إنذار نهائي. فواتيركم المتأخرة، بعد خصم الأرصدة الدائنة بإجمالي {total}، "
+            "متأخرة حتى {days} يوماً عن "
             "تاريخ استحقاقها. ما لم يصلنا السداد خلال 7 أيام فسيتم إيقاف حسابكم ووقف "
             "التوريدات. وإذا تعذر عليكم سداد المبلغ كاملاً دفعة واحدة، نرجو التواصل معنا "
             "للاتفاق على خطة سداد. مرفق كشف حسابكم، والبنود المفتوحة مدرجة أدناه."),
-        4: ("تم إيقاف حسابكم لدينا لأن الفواتير التالية بإجمالي {total} متأخرة حتى {days} "
+        4: ("تم إيقاف حسابكم لدينا لأن فواتيركم المتأخرة، بعد خصم الأرصدة الدائنة بإجمالي "
+            "{total}، متأخرة حتى {days} "
             "يوماً عن تاريخ استحقاقها. سيتواصل معكم مندوبنا لترتيب زيارة، وسيستأنف التوريد "
             "بعد سداد الرصيد أو الاتفاق على خطة سداد."),
         "plan_overdue": ("القسط رقم {n} من {count} من خطة السداد المتفق عليها بمبلغ {amount} "
