@@ -544,6 +544,8 @@ class PayerDirectory:
         if key not in self._cache:  # the same payer name comes back all month
             self._cache[key] = self._score(tokens, truncated, narrative)
         scored = self._cache[key]
+        if not narrative and (scored is None or not scored.certain):
+            scored = self._surname_first(str(name), truncated) or scored
         learned = self._learned_names.get("".join(tokens))
         if learned and len(learned) == 1:
             cid = next(iter(learned))
@@ -554,6 +556,24 @@ class PayerDirectory:
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    def _surname_first(self, name: str, truncated: bool) -> Payer | None:
+        """A person's name printed surname first, before a comma (German and Swiss banks:
+        ``MÜLLER, GRETEL`` for Gretel Müller), read in the master's order: the payer when that
+        reading is certain. (Only with the comma: without it ``AHMED MOHAMED`` and ``MOHAMED
+        AHMED`` are two people.)"""
+        surname, comma, given = name.partition(",")
+        surname_tokens = name_tokens(fold_text(surname))
+        given_tokens = name_tokens(fold_text(given))
+        if not comma or "," in given or not 1 <= len(surname_tokens) <= 2 \
+                or not 1 <= len(given_tokens) <= 3:
+            return None
+        tokens = given_tokens + surname_tokens
+        key = (tuple(tokens), truncated, False)
+        if key not in self._cache:
+            self._cache[key] = self._score(tokens, False, False)
+        found = self._cache[key]
+        return found if found is not None and found.certain else None
 
     def by_translation(self, name: object, read: Payer | None) -> Payer | None:
         """The customer whose Arabic name a printed Latin name translates word for word
