@@ -176,3 +176,20 @@ def test_dashboard_trend_of_months_ending_on_the_15th(runs):
     texts = {str(c.value) for row in ar.iter_rows() for c in row if c.value is not None}
     assert "نشاط الفترة من 2028-02-16 إلى 2028-03-15 (EGP)" in texts
     assert "اتجاه DSO، آخر 12 شهراً، ينتهي كل منها في اليوم 15 (بالأيام)" in texts
+
+
+def test_trend_caption_of_months_ending_on_the_30th(tmp_path):
+    """As of 30 March the trend's February runs 30 January .. 29 February: the caption says
+    a month may end on its last day."""
+    book = _book(tmp_path / "book.xlsx")
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2028-03-30", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Dashboard"]
+    captions = [c.value for c in ws["A"] if str(c.value).startswith("DSO trend")]
+    assert captions == ["DSO trend, last 12 months, each ending on day 30 or the month's last "
+                        "day (days)"]
+    kpis = openpyxl.load_workbook(out)["KPIs"]
+    months = {r[0]: (r[2], r[3]) for r in kpis.iter_rows(values_only=True)
+              if r[1] == "EGP" and r[0] in ("2028-02", "2028-03")}
+    assert months == {"2028-02": (datetime(2028, 1, 30), datetime(2028, 2, 29)),
+                      "2028-03": (datetime(2028, 3, 1), datetime(2028, 3, 30))}

@@ -146,8 +146,10 @@ _CAPTIONS = rules(
                + (f"؛ لا يوجد سعر صرف لـ {m[2]}" if m[2] else "") + ")"),
     (r"Aging by bucket \((.*)\)", lambda m: f"أعمار الديون حسب الفئة ({m[1]})"),
     (r"DSO trend, last 12 months \(days\)", lambda m: "اتجاه DSO، آخر 12 شهراً (بالأيام)"),
-    (r"DSO trend, last 12 months, each ending on day (\d+) \(days\)",
-     lambda m: f"اتجاه DSO، آخر 12 شهراً، ينتهي كل منها في اليوم {m[1]} (بالأيام)"),
+    (r"DSO trend, last 12 months, each ending on day (\d+)( or the month's last day)? "
+     r"\(days\)",
+     lambda m: f"اتجاه DSO، آخر 12 شهراً، ينتهي كل منها في اليوم {m[1]}"
+               + (" أو في آخر الشهر" if m[2] else "") + " (بالأيام)"),
     (r"DSO trend \(days\)", lambda m: "اتجاه DSO (بالأيام)"),
     (r"Top (\d+) overdue customers \((.*)\)", lambda m: f"أكبر {m[1]} عملاء تأخراً ({m[2]})"),
     (r"Top (\d+) overdue customers", lambda m: f"أكبر {m[1]} عملاء تأخراً"),

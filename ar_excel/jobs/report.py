@@ -189,7 +189,8 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                                "Best-Possible DSO": TWO_DECIMALS,
                                "Average Days Delinquent": TWO_DECIMALS},
                       title="DSO trend, last 12 months (days)" if _month_end(as_of) else
-                      f"DSO trend, last 12 months, each ending on day {as_of.day} (days)",
+                      f"DSO trend, last 12 months, each ending on day {as_of.day}"
+                      + (" or the month's last day" if as_of.day > 28 else "") + " (days)",
                       charts=[Chart("line", "DSO trend (days)", "Month",
                                     ["DSO", "Best-Possible DSO"], anchor=next(anchors))]))
     top_mine = top[top["Currency"].fillna("") == currency].head(TOP_CHART)
