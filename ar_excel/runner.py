@@ -35,7 +35,10 @@ def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
     """Why a job cannot run on this book, or None."""
     for kind in job.needs:
         if kind == "Bank Statement":
-            if options.bank is None and book.table("Bank Statement") is None and not book.policy.bank_statement:
+            # (a sheet the reader could not read, a bank's export pasted as it came, is
+            # read by the bank importer: ``bank.workbook_sheet``)
+            if options.bank is None and book.table("Bank Statement") is None and \
+                    "Bank Statement" not in book.unusable and not book.policy.bank_statement:
                 return "no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy key bank_statement)"
         elif book.table(kind) is None:
             return book.unusable.get(kind) or f"the workbook has no '{kind}' sheet"
@@ -67,6 +70,7 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
                 outcome.issues.append(i)
 
     add_issues(book.issues)
+    read_issues = set(book.issues)
     tab_index: dict[str, int] = {}
     for n, job in enumerate(jobs):
         if progress:
@@ -97,6 +101,11 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
                 tab_index[tab.name] = len(outcome.tabs)
                 outcome.tabs.append(tab)
         add_issues(result.issues)
+        if len(book.issues) < len(read_issues):  # a job answered what the reader said (a
+            # Bank Statement sheet it could not read, read by the bank importer): withdrawn
+            kept = set(book.issues)
+            outcome.issues = [i for i in outcome.issues if i not in read_issues or i in kept]
+            read_issues = kept
         outcome.files.extend(result.files)
         outcome.protect.extend(result.protect)
         if result.summary:

@@ -15,28 +15,19 @@ statements that state balances are tied out (``Statement.balances``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from ar_excel.bank.balance_rows import CLOSING_RE, OPENING_RE
 from ar_excel.bank.spreadsheet_xml import is_spreadsheet_xml
 from ar_excel.bank.statement import (
     COLUMNS,
     LINE_COLUMNS,
     Statement,
     StatementBalance,
-    lines_frame,
-    tie_out,
-    without_zero_amounts,
 )
 from ar_excel.bank.text import as_utf8
 from ar_excel.errors import InputError
-from ar_excel.model import ROW, Issue, Table
-from ar_excel.parsing import is_blank
+from ar_excel.model import Table
 
 __all__ = ["COLUMNS", "LINE_COLUMNS", "Statement", "StatementBalance", "detect_format", "read_statement",
            "statement_from_table"]
@@ -175,124 +166,16 @@ def read_statement_file(path: str | Path, mapping: dict[str, Any] | None = None,
     return read_csv(path, data, mapping, encoding, day_first)
 
 
-def statement_from_table(table: Table) -> Statement:
-    """A ``Bank Statement`` sheet read by the workbook reader -> Statement.
+def statement_from_table(table: Table, loader: Any = None, mapping: dict[str, Any] | None = None,
+                         day_first: bool | None = None) -> Statement:
+    """A ``Bank Statement`` sheet read by the workbook reader -> Statement, through the same
+    importer as a statement file (``workbook_sheet``): its issues name the sheet's cells.
 
-    The amount is the signed ``Amount`` or, where that is blank, ``Credit`` - ``Debit`` (a
-    debit is money out whichever sign it was typed with); a line of amount 0 is left out with
-    an issue, as from a file. ``Line No`` is the Excel row;
-    ``Bank Line`` without a bank reference is the line's position in the statement.
+    ``loader`` (the book's ``sheet_loader``) gives the sheet's rows again, the account details
+    and totals rows the reader left out too; without it, the table's own rows are read.
+    ``Line No`` is the Excel row; ``Bank Line`` without a bank reference is the line's
+    position in the statement.
     """
-    frame = table.frame
-    issues: list[Issue] = []
+    from ar_excel.bank.workbook_sheet import statement_of_sheet
 
-    def col(name: str) -> pd.Series:
-        return frame[name] if name in frame.columns else pd.Series(None, index=frame.index,
-                                                                   dtype=object)
-
-    amount = pd.to_numeric(col("Amount"), errors="coerce")
-    debit = pd.to_numeric(col("Debit"), errors="coerce").abs()
-    credit = pd.to_numeric(col("Credit"), errors="coerce").abs()
-    from_columns = credit.fillna(0.0) - debit.fillna(0.0)
-    from_columns[credit.isna() & debit.isna()] = float("nan")
-    amount = amount.where(amount.notna(), from_columns)
-    booked = pd.to_datetime(col("Date"), errors="coerce")
-    value = pd.to_datetime(col("Value Date"), errors="coerce")
-    booked = booked.where(booked.notna(), value)
-    texts = ("Description", "Reference", "Counterparty", "Counterparty Account", "Bank Ref",
-             "Currency")
-    has_text = np.zeros(len(frame), dtype=bool)
-    for c in texts:
-        if c in frame.columns:
-            has_text |= np.array([not is_blank(v) for v in frame[c].tolist()], dtype=bool)
-    no_amount = amount.isna().to_numpy()
-    no_date = booked.isna().to_numpy()
-    # "رصيد افتتاحي" / "Opening balance" with only a Balance: the statement's balance, no line
-    balances, stated, closing_at = _stated_balances(frame, col("Description"), col("Balance"),
-                                                    booked, no_amount)
-    used = ~(no_amount & no_date & ~has_text) & ~stated  # else an empty row or a balance
-    amount_column = "Amount" if "Amount" in frame.columns else "Credit"
-    for pos in np.flatnonzero(used & (no_date | no_amount)).tolist():
-        idx = frame.index[pos]
-        if no_date[pos]:
-            issues.append(_table_issue(table, idx, "Date", "no usable date: the line was left "
-                                                           "out of the bank statement"))
-        else:
-            issues.append(_table_issue(table, idx, amount_column, "no usable amount: the line "
-                                                                  "was left out of the bank "
-                                                                  "statement"))
-    kept = used & ~no_date & ~no_amount
-
-    def kept_values(name: str) -> list[Any]:
-        return col(name)[kept].tolist()
-
-    line_no = ([int(r) for r in frame[ROW][kept].tolist()] if ROW in frame.columns
-               else [None] * int(kept.sum()))
-    lines = lines_frame({
-        "Date": booked[kept].to_numpy(),
-        "Value Date": value[kept].to_numpy(),
-        "Amount": amount[kept].to_numpy(dtype="float64"),  # rounded by lines_frame
-        "Currency": kept_values("Currency"),
-        "Description": kept_values("Description"),
-        "Reference": kept_values("Reference"),
-        "Counterparty": kept_values("Counterparty"),
-        "Counterparty Account": kept_values("Counterparty Account"),
-        "Bank Ref": kept_values("Bank Ref"),
-        "Balance": pd.to_numeric(col("Balance")[kept], errors="coerce").to_numpy(),
-        "Statement": ["1"] * len(line_no),
-        "Line No": line_no,
-    }, len(line_no))
-    places = [_table_cell(table, idx, amount_column, pos)
-              for pos, idx in enumerate(frame.index[kept], start=1)]
-    lines, zero = without_zero_amounts(lines, places, table.sheet,
-                                       table.headers.get(amount_column, amount_column))
-    if balances is not None:  # a difference is told at the closing balance's cell
-        issues += [replace(i, cell=_table_cell(table, frame.index[closing_at], "Balance", 0))
-                   for i in tie_out([balances], lines, table.sheet)]
-    return Statement(lines, [balances] if balances is not None else [], issues + zero, "xlsx",
-                     table.sheet)
-
-
-def _stated_balances(frame: pd.DataFrame, text: pd.Series, balance: pd.Series,
-                     booked: pd.Series, no_amount: np.ndarray
-                     ) -> tuple[StatementBalance | None, np.ndarray, int]:
-    """The opening and closing balances a Bank Statement sheet states in rows of their own (a
-    balance label and a Balance, no amount: as a bank's export prints them), which rows those
-    are and where the closing one is; (None, none, -1) when it states neither."""
-    amounts = pd.to_numeric(balance, errors="coerce").to_numpy()
-    labels = [t if isinstance(t, str) else "" for t in text.tolist()]
-    opening = np.array([bool(OPENING_RE.search(t)) for t in labels]) & no_amount \
-        & ~np.isnan(amounts)
-    closing = np.array([bool(CLOSING_RE.search(t)) for t in labels]) & no_amount \
-        & ~np.isnan(amounts) & ~opening
-    if not (opening.any() or closing.any()):
-        return None, np.zeros(len(frame), dtype=bool), -1
-    out = StatementBalance("1")
-    last = -1
-    if opening.any():
-        first = int(np.flatnonzero(opening)[0])
-        out.opening, out.opening_date = float(amounts[first]), _day(booked.iloc[first])
-    if closing.any():
-        last = int(np.flatnonzero(closing)[-1])
-        out.closing, out.closing_date = float(amounts[last]), _day(booked.iloc[last])
-    return out, opening | closing, last
-
-
-def _day(value: Any) -> pd.Timestamp | None:
-    return None if pd.isna(value) else pd.Timestamp(value)
-
-
-def _table_cell(table: Table, idx: Any, column: str, pos: int) -> str:
-    """Where a line of the sheet is: its cell, else its row, else its place in the sheet."""
-    try:
-        return table.cell(idx, column)
-    except (KeyError, ValueError):
-        return (f"row {table.frame.at[idx, ROW]}" if ROW in table.frame.columns
-                else f"line {pos}")
-
-
-def _table_issue(table: Table, idx: Any, column: str, message: str) -> Issue:
-    try:
-        return table.issue(idx, column, message)
-    except (KeyError, ValueError):
-        return Issue(table.sheet, f"row {table.frame.at[idx, ROW]}", column, None, message)
+    return statement_of_sheet(table, table.sheet, loader, mapping, day_first)

@@ -287,6 +287,10 @@ def _force_hint(sample: Any, day_first: bool) -> str:
             f"\"date_format={fmt}\"; for the Excel buttons in the Policy key bank_columns)")
 
 
+# how the note of dates read in the order asked for, where nothing else decides, says so
+ASKED_ORDER = "the order asked for (the Policy's date_order)"
+
+
 def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: list[list[Any]],
                       preference: bool | None, forced: bool = False, column: str = "Date",
                       locale: str | None = None, running: Callable[[], int | None] | None = None
@@ -350,5 +354,5 @@ def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: lis
         f"the dates in column '{column}' read both ways ('{sample}' is {first:%d %b %Y} day "
         f"first, {second:%d %b %Y} month first) and nothing in the file tells which (no date "
         f"with a day above 12, statement period, value dates or date order that decides): "
-        f"read {order}, the order asked for (the Policy's date_order). If the bank wrote them "
+        f"read {order}, {ASKED_ORDER}. If the bank wrote them "
         f"{other}, " + _force_hint(sample, dayfirst)))

@@ -98,6 +98,8 @@ class Statement:
     source_format: str = "csv"
     source: str = ""
     encoding: str | None = None
+    # the row of the table stating the closing balance (a "Closing Balance" row), where one does
+    closing_row: int | None = None
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -99,14 +99,20 @@ _NOT_BOOKED = {"reverted", "declined", "failed", "cancelled", "canceled", "rejec
 
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None,
-                      delimiter: str = ",") -> Statement:
+                      delimiter: str = ",", layout: Layout | None = None,
+                      dates_printed_once: int = 1) -> Statement:
     """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
 
     The layout (header, column roles, decimal mark, date order) is decided once; the columns
     are then parsed whole. Only rows that may not be transactions (no readable date, or no
     amount: totals, balances, repeated headers, narrative carried over) are looked at one by one.
+    ``layout``: the one ``find_layout`` gave for these rows, where the caller needed it first.
+    ``dates_printed_once``: how many rows without a date of their own it takes to read the
+    statement as printing each day's date once (each taking the date above); fewer are
+    lines without a date, each reported.
     """
-    layout = find_layout(rows, mapping, source)
+    if layout is None:
+        layout = find_layout(rows, mapping, source)
     cols = layout.columns
     header = layout.headers
     data = rows[layout.header_row + 1:]
@@ -258,7 +264,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     foot = _foot(main, dated, no_money, [p for p, _ in totals] + (
         [closing_at] if closing_at is not None else []))  # summary rows may sit under it
     day, anchor = _dates_printed_once(data, main, dated, no_money, empty, table, cols, desc_cols,
-                                      booked, foot, decimal)
+                                      booked, foot, decimal, dates_printed_once)
     narratives_after_their_amount(day, [pos for pos, _, _ in continued], main & ~no_money,
                                   anchor)
     if day.dated_from:
@@ -520,7 +526,9 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                        source, str(money))
     issues += zero
     issues += tie_out(stated, lines, source)
-    return Statement(lines, stated, issues, fmt, source)
+    closing_row = (numbers[closing_at] if closing_at is not None and balances.closing is not None
+                   else None)
+    return Statement(lines, stated, issues, fmt, source, closing_row=closing_row)
 
 
 def _page_breaks(screened: Any, kept: np.ndarray, amount: np.ndarray,
@@ -646,9 +654,10 @@ def _row_narrative(row: list[Any], desc_cols: list[int]) -> str:
 def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                         no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
                         cols: dict[str, int], desc_cols: list[int], booked: np.ndarray,
-                        foot: np.ndarray, decimal: str) -> tuple[DayRows, np.ndarray]:
-    """Rows without a date of their own that take the date above (``day_rows``); their
-    dates are set in ``booked``."""
+                        foot: np.ndarray, decimal: str, at_least: int = 1
+                        ) -> tuple[DayRows, np.ndarray]:
+    """Rows without a date of their own that take the date above (``day_rows``), where there
+    are ``at_least`` of them; their dates are set in ``booked``."""
     text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
                                if c in cols)]
     has_text = np.zeros(len(main), dtype=bool)
@@ -674,6 +683,8 @@ def _dates_printed_once(data: list[list[Any]], main: np.ndarray, dated: np.ndarr
     undated = table.blank(cols.get("Date", cols.get("Value Date"))) & table.blank(
         cols.get("Value Date"))
     day, anchor = rows_of_the_day(main, dated, undated, no_money, has_text, empty)
+    if len(day.dated_from) < at_least:  # a date left out here and there: no such layout
+        day = DayRows(memos=day.memos)
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
     return day, anchor

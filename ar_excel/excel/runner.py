@@ -87,7 +87,8 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
     from ar_excel.bank.combine import named_files
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
-    if not chosen and book.table("Bank Statement") is not None:
+    if not chosen and (book.table("Bank Statement") is not None
+                       or "Bank Statement" in book.unusable):  # (read by the bank importer)
         return None
     named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:

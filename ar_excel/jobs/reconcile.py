@@ -152,8 +152,9 @@ def add_arguments(parser) -> None:
 def load_statement(book: Book, options: JobOptions):
     """The statement to reconcile, from the option (one file, or several: one per bank
     account, reconciled together), the sheet or the policy, in that order."""
-    from ar_excel.bank import read_statement, statement_from_table
+    from ar_excel.bank import read_statement
     from ar_excel.bank.combine import combine_statements, file_names, named_files
+    from ar_excel.bank.workbook_sheet import workbook_statement
 
     mapping = bank_columns(options.args.get("bank_columns") or book.policy.get("bank_columns"))
 
@@ -168,9 +169,9 @@ def load_statement(book: Book, options: JobOptions):
         return read_all([Path(p) for p in options.bank])
     if options.bank is not None:
         return read_statement(options.bank, mapping=mapping, day_first=book.policy.day_first)
-    table = book.table("Bank Statement")
-    if table is not None:
-        return statement_from_table(table)
+    on_sheet = workbook_statement(book, mapping)  # the workbook's Bank Statement sheet
+    if on_sheet is not None:
+        return on_sheet
     if book.policy.bank_statement.strip():
         paths = [Path(n) for n in named_files(book.policy.bank_statement)]
         folder = Path(book.source).parent if book.source is not None else None
