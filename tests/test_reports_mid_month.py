@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from ar_excel.cli import main
@@ -193,3 +194,39 @@ def test_trend_caption_of_months_ending_on_the_30th(tmp_path):
               if r[1] == "EGP" and r[0] in ("2028-02", "2028-03")}
     assert months == {"2028-02": (datetime(2028, 1, 30), datetime(2028, 2, 29)),
                       "2028-03": (datetime(2028, 3, 1), datetime(2028, 3, 30))}
+
+
+def test_statement_shows_an_applied_credit_note_once_and_no_refund(tmp_path):
+    """K1 (600) applied to J1 by the pair CR1 +600 on J1 / -600 on K1 moves no balance: the
+    February statement shows the credit note once; the pair's negative row read as a 600
+    refund paid out, and its positive one as a second 600 adjustment."""
+    book = _book(tmp_path / "book.xlsx")
+    out = tmp_path / "st.xlsx"
+    assert main(["statements", str(book), "--as-of", "2028-02-29", "--customer", "A1", "-o",
+                 str(out)]) == 0
+    rows = _table(openpyxl.load_workbook(out)["Customer Statements"])
+    assert [(r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"), r["Balance"])
+            for r in rows if r["Type"] != "Aging"] == [
+        ("Opening balance", None, None, None, 4000),
+        ("Invoice", "J2", 2000, 0, 6000),
+        ("Credit Note", "K1", 0, 600, 5400),
+        ("Closing balance", None, None, None, 5400)]
+    assert sum(r["Balance"] for r in rows if r["Type"] == "Aging") == 5400
+
+
+def test_an_unbalanced_credit_note_row_is_an_adjustment_not_a_refund():
+    from ar_excel.core.collections.statements import documents
+    from tests._aging_books import customers, invoices, payments
+
+    cust = customers(("A", "Alpha", "EGP", 30))
+    inv = invoices(("J1", "A", "2028-01-31", None, 4000.0), ("K1", "A", "2028-02-20", None,
+                                                             -600.0))
+    pay = payments(("CR1", "A", "2028-02-21", 400.0, "J1"), ("CR1", "A", "2028-02-21", -400.0,
+                                                              "K1"),
+                   ("CR2", "A", "2028-02-22", -150.0, "K1"),  # its invoice row was not kept
+                   ("RF1", "A", "2028-02-23", -50.0, None))  # a refund paid out
+    pay = pay.assign(Method=["Credit Note", "Credit Note", "إشعار دائن", "Transfer"])
+    docs = documents(cust, inv, pay, pd.Series([pd.NaT, pd.NaT], index=inv.index))
+    assert docs[["Type", "Document", "Signed"]].values.tolist() == [
+        ["Invoice", "J1", 4000.0], ["Credit Note", "K1", -600.0],
+        ["Adjustment", "CR2", 150.0], ["Refund", "RF1", 50.0]]

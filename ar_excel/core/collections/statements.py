@@ -13,6 +13,11 @@ Rules:
 * Closing balance = opening + debits - credits, which equals the ledger's open balance on
   the last day (``ledger.open_items``): the aging footer is that ledger's buckets
   (``aging.aging_by_customer``), so the footer's total equals the closing balance.
+* A credit note applied to an invoice in Payments (a pair of rows of one Payment ID and
+  date whose Method says credit note: + on the invoice, - on the credit note, as Receipts
+  To Post writes them) moves no balance: the statement shows the credit note once, as the
+  Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
+  A credit-note row that is not so balanced is an adjustment, never a refund.
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -21,6 +26,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,6 +85,33 @@ def _corrected_invoice(inv: pd.DataFrame) -> pd.Series:
                            else str(int(v)) if isinstance(v, float) and v.is_integer()
                            else str(v).strip() or None).astype(object)
 
+_CREDIT_NOTE_METHOD = re.compile(r"credit\s*(?:note|memo)|إشعار دائن|اشعار دائن",
+                                 re.IGNORECASE)
+
+
+def credit_note_rows(payments: pd.DataFrame) -> pd.Series:
+    """Per Payments row: True where its Method says it applies a credit note."""
+    if "Method" not in payments:
+        return pd.Series(False, index=payments.index)
+    return payments["Method"].map(
+        lambda m: isinstance(m, str) and _CREDIT_NOTE_METHOD.search(m) is not None
+    ).astype(bool)
+
+
+def balanced_applications(payments: pd.DataFrame, applying: pd.Series) -> pd.Series:
+    """Per Payments row: True for a credit-note row whose receipt (Payment ID, customer,
+    date) nets to nothing with its other credit-note rows: an application, no movement."""
+    out = pd.Series(False, index=payments.index)
+    if not applying.any():
+        return out
+    rows = payments[applying]
+    keys = (rows["Payment ID"].astype(str) + "|" + rows["Customer ID"].astype(str) + "|"
+            + pd.to_datetime(rows["Date"]).astype(str))
+    net = rows["Amount"].astype(float).groupby(keys).transform("sum")
+    out.loc[rows.index] = (net.abs() < 0.0005).to_numpy()
+    return out
+
+
 def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               due: pd.Series) -> pd.DataFrame:
     """Every customer's documents as statement lines with their signed amounts (all at once:
@@ -87,6 +120,9 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         if "Currency" in customers else pd.Series(dtype=object)
     inv = invoices[invoices["Amount"].notna()]
     pay = payments[payments["Amount"].notna()]
+    applying = credit_note_rows(pay)
+    moved = ~balanced_applications(pay, applying)
+    pay, applying = pay[moved], applying[moved]
     amount = inv["Amount"].astype(float)
     inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
     inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
@@ -109,8 +145,9 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Customer ID": pay["Customer ID"],
         "Date": pd.to_datetime(pay["Date"]),
         # a write-off or tax withheld settles like a receipt, but no money came in
-        "Type": np.where(pamount < 0, "Refund",
-                         np.where(non_cash(pay), "Adjustment", "Receipt")),
+        "Type": np.where(applying, "Adjustment",
+                         np.where(pamount < 0, "Refund",
+                                  np.where(non_cash(pay), "Adjustment", "Receipt"))),
         "Document": pay["Payment ID"],
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,
