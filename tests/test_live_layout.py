@@ -15,7 +15,8 @@ import pytest
 from ar_excel.cli import main as cli_main
 from ar_excel.excel import buttons
 from ar_excel.excel.writing import fill_sheet, write_tabs_live
-from ar_excel.io.writer import ROWS_ON_A_PAGE, write_tabs
+from ar_excel.io.print_layout import ROWS_ON_A_PAGE
+from ar_excel.io.writer import write_tabs
 from ar_excel.model import Tab
 from tests.test_live_parity import AS_OF, build_workbook
 

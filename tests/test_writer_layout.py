@@ -7,14 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ar_excel.io.writer import (
-    NUMBER_FORMATS,
-    SMALLEST_SCALE,
-    issues_tab,
-    page_header,
-    pages_wide,
-    write_tabs,
-)
+from ar_excel.io.print_layout import SMALLEST_SCALE, page_header, pages_wide
+from ar_excel.io.writer import NUMBER_FORMATS, issues_tab, write_tabs
 from ar_excel.model import Issue, Tab
 
 

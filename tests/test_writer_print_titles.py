@@ -7,7 +7,8 @@ from __future__ import annotations
 import openpyxl
 import pandas as pd
 
-from ar_excel.io.writer import ROWS_ON_A_PAGE, write_tabs
+from ar_excel.io.print_layout import ROWS_ON_A_PAGE
+from ar_excel.io.writer import write_tabs
 from ar_excel.model import Tab
 
 

@@ -1,6 +1,6 @@
 """A tab written live is viewed and printed as the file writer makes it (``io.writer``).
 
-Rules (the file writer's ``freeze_panes`` and ``_print_setup``):
+Rules (the file writer's ``freeze_panes`` and ``print_layout.print_setup``):
 * The header row stays in view: panes frozen under it (with the Arabic label row or the
   dashboard's caption above it, when there is one).
 * Printed: landscape, fitted to one page wide (as many pages tall as it takes), or to as few
@@ -24,14 +24,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ar_excel.io.writer import (
-    MARGINS,
-    PAGE_FOOTER,
-    column_widths,
-    page_header,
-    pages_wide,
-    print_title_rows,
-)
+from ar_excel.io.print_layout import MARGINS, PAGE_FOOTER, page_header, pages_wide, print_title_rows
+from ar_excel.io.writer import column_widths
 from ar_excel.model import Tab
 
 log = logging.getLogger(__name__)
