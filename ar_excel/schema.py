@@ -410,8 +410,8 @@ INVOICE_LINES = SheetSchema(
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number"), required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
-        Field("Quantity", "number", ("الكمية", "Qty")),
-        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure")),
+        Field("Quantity", "number", ("الكمية", "Qty", "العدد")),
+        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس")),
         Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
@@ -419,7 +419,9 @@ INVOICE_LINES = SheetSchema(
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax")),
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
                                       "Tax Value", "VAT")),
-        Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount")),
+        Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",
+                                      # an Arabic invoice's lines: the line's value
+                                      "الإجمالي", "القيمة", "المبلغ", "قيمة البند")),
     ),
 )
 

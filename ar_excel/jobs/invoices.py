@@ -36,8 +36,10 @@ def billing_book(book: Book, options: JobOptions) -> BillingBook:
     """The workbook's frames joined for the billing checks."""
     frames = {arg: book.frame(kind) for kind, arg in _OPTIONAL.items()}
     sheets = {kind: t.sheet for kind, t in book.tables.items()}
+    lines = book.table("Invoice Lines")
     return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
-                   as_of=options.as_of, arabic=book.arabic, sheets=sheets, **frames)
+                   as_of=options.as_of, arabic=book.arabic, sheets=sheets,
+                   line_headers=lines.headers if lines is not None else None, **frames)
 
 
 def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,

@@ -104,6 +104,11 @@ _CODES = (
     Code("CUSTOMER_CLOSED", ERROR,
          "Customer {customer} is Closed: an invoice of {date} ({amount} open) should not exist",
          "حساب العميل {customer} مغلق: لا يجب أن توجد فاتورة بتاريخ {date} ({amount} مفتوح)"),
+    Code("INVOICE_BEFORE_CUSTOMER", WARNING,
+         "Invoice dated {date}, {days} days before customer {customer} was created in the "
+         "master ({created}): backdated, or billed to the wrong account?",
+         "تاريخ الفاتورة {date} يسبق إنشاء العميل {customer} في ورقة العملاء ({created}) بعدد "
+         "{days} يوم: هل الفاتورة بتاريخ سابق أم صادرة لحساب خاطئ؟"),
     Code("OVER_CREDIT_LIMIT", WARNING,
          "With this invoice the open balance reaches {balance}, over the credit limit {limit} "
          "by {excess}",
@@ -127,6 +132,15 @@ _CODES = (
     Code("DELIVERY_INVOICE_UNKNOWN", WARNING,
          "Delivery {order} names invoice {invoice}, which is not in the Invoices sheet",
          "التسليم {order} يشير إلى الفاتورة {invoice} غير الموجودة في ورقة الفواتير"),
+    Code("EINVOICE_NOT_VALID", ERROR,
+         "The e-invoice is {status} at the tax authority ('{written}') but {amount} is still "
+         "open in receivables: reverse it with a credit note or replace it with a valid "
+         "e-invoice",
+         "الفاتورة الإلكترونية {status} لدى الجهة الضريبية ('{written}') ولكن {amount} ما زال "
+         "مفتوحًا في المديونية: ألغها بإشعار دائن أو استبدلها بفاتورة إلكترونية صالحة"),
+    Code("EINVOICE_TAX_ID", ERROR,
+         "E-invoice tax registration number '{number}' ({column}): {reason}",
+         "رقم التسجيل الضريبي '{number}' على الفاتورة الإلكترونية ({column}): {reason}"),
     Code("CHECK_FAILED", ERROR,
          "The check '{check}' could not run ({error}); its findings are missing",
          "تعذر تشغيل الفحص '{check}' ({error})؛ نتائجه غير متوفرة"),

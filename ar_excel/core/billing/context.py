@@ -40,6 +40,14 @@ DECIMALS = "_decimals"
 DATE = "_date"  # the invoice date (lines, joined)
 INVOICE_ROW = "_invoice_row"
 UNIT = "_unit"  # normalized unit
+PRICE_INCL = "_price_incl"  # the line's unit price includes tax (its header says so)
+WITHHELD = "_withheld"  # income tax withheld shown on the line (Egypt's 1 %): an amount
+WITHHELD_RATE = "_withheld_rate"  # or its rate, of the line's net
+
+# A unit price column headed as including tax: retail and B2C price lists in the Gulf and
+# Egypt are kept with VAT in (``Price Incl VAT``, ``السعر شامل الضريبة``).
+_PRICE_WORD = re.compile(r"price|rate|سعر")
+_INCLUDING = re.compile(r"incl|inclusive|withvat|withtax|gross|شامل|بالضريبه|مع(?:ال)?ضريبه")
 
 
 def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
@@ -144,6 +152,70 @@ class BillingBook:
         return invoicing_days(self)
 
 
+def _incl_header(header: object) -> bool:
+    from ar_excel.names import match_key
+
+    key = match_key(header)
+    return bool(_PRICE_WORD.search(key) and _INCLUDING.search(key))
+
+
+_WITHHOLDING = re.compile(r"withholding|wht|خصموالاضافه|خصماضافه|خصمواضافه|منالمنبع|"
+                          r"تحتحسابالضريبه|ضريبهالخصم")
+_A_RATE = re.compile(r"pct|rate|percent|نسبه")
+
+
+def withholding_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Lines showing the income tax the customer will withhold (Egypt's e-invoices carry it
+    as a tax of their own, T4, taken off the total): the column's amounts (as positive
+    numbers) as ``WITHHELD``, or its rates as ``WITHHELD_RATE``."""
+    from ar_excel.names import match_key
+    from ar_excel.parsing import parse_money, parse_percent
+
+    column = next((c for c in lines.columns if isinstance(c, str) and not c.startswith("_")
+                   and _WITHHOLDING.search(match_key(c))), None)
+    if column is None:
+        return lines
+    is_rate = bool(_A_RATE.search(match_key(column)) or "%" in column)
+    parse = parse_percent if is_rate else parse_money
+
+    def value(v: object) -> float:
+        try:
+            return abs(float(parse(v)))
+        except (TypeError, ValueError):  # blank or no number: nothing withheld
+            return 0.0
+
+    values = per_distinct(lines[column], value).astype("float64")
+    if is_rate:
+        rates = values.where(values >= 1.0, values * 100.0)  # 0.01 typed for 1 %
+        return lines.assign(**{WITHHELD_RATE: rates})
+    return lines.assign(**{WITHHELD: values})
+
+
+def prices_with_tax(lines: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    """Lines whose unit prices are stated with tax in: ``Unit Price`` headed so, or, where the
+    sheet has no unit price, a column headed as a price including tax (read as the unit
+    price). Such lines are marked ``PRICE_INCL``; the others are as they were."""
+    from ar_excel.parsing import parse_money
+
+    if _incl_header(headers.get("Unit Price", "")):
+        return lines.assign(**{PRICE_INCL: True})
+    if lines["Unit Price"].notna().any():
+        return lines
+    column = next((c for c in lines.columns if isinstance(c, str) and not c.startswith("_")
+                   and c not in headers and _incl_header(c)), None)
+    if column is None:
+        return lines
+
+    def amount(value: object) -> float:
+        try:
+            return float(parse_money(value))
+        except (TypeError, ValueError):  # blank or no amount: a lump-sum line
+            return float("nan")
+
+    price = per_distinct(lines[column], amount).astype("float64")
+    return lines.assign(**{"Unit Price": price, PRICE_INCL: price.notna()})
+
+
 def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
     if frame is None:
         return empty_frame(kind)
@@ -158,12 +230,16 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
             conversions: pd.DataFrame | None = None, deliveries: pd.DataFrame | None = None,
             payments: pd.DataFrame | None = None, policy: Policy | None = None,
             as_of: date | datetime | pd.Timestamp | None = None, arabic: bool = False,
-            sheets: dict[str, str] | None = None) -> BillingBook:
-    """Join the frames the checks need; the inputs are not changed."""
+            sheets: dict[str, str] | None = None,
+            line_headers: dict[str, str] | None = None) -> BillingBook:
+    """Join the frames the checks need; the inputs are not changed. ``line_headers``: the
+    Invoice Lines headers as written (canonical name -> header), which may say the prices
+    include tax."""
     policy = policy or Policy()
     customers = _frame(customers, "Customers")
     invoices = _frame(invoices, "Invoices")
-    lines = _frame(lines, "Invoice Lines")
+    lines = withholding_on_lines(
+        prices_with_tax(_frame(lines, "Invoice Lines"), dict(line_headers or {})))
     prices = _frame(prices, "Price List")
     conversions = _frame(conversions, "Unit Conversions")
     deliveries = _frame(deliveries, "Orders")

@@ -15,6 +15,11 @@ Rules:
   open invoices that took it over, walked oldest first from the customer's credits
   (unapplied payments, credit notes): each invoice after which the running balance exceeds
   the limit. Open items come from the ledger as of the billing position date.
+* INVOICE_BEFORE_CUSTOMER (Warning): where the master keeps the day each customer was
+  created (``Created On``, ``Customer Since``, ``تاريخ الإنشاء``...), an invoice dated before
+  it was billed to an account that did not exist yet: backdated, or keyed to the wrong
+  customer. A creation day shared by at least 5 customers and a tenth of the master is the
+  day the master was imported from an older system, not the customers' start: not judged.
 """
 
 from __future__ import annotations
@@ -28,6 +33,17 @@ from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.ledger import open_balance
 from ar_excel.model import ROW
+from ar_excel.names import match_key
+from ar_excel.parsing import parse_date
+
+# The master's column of the day each customer was created.
+CREATED_HEADERS = frozenset(match_key(h) for h in (
+    "Created", "Created On", "Created Date", "Creation Date", "Date Created", "Created At",
+    "Customer Since", "Opening Date", "Account Opened", "Date Opened", "Open Date",
+    "Account Creation Date", "Start Date", "تاريخ الإنشاء", "تاريخ الانشاء", "تاريخ الإضافة",
+    "تاريخ التسجيل", "تاريخ فتح الحساب", "تاريخ إنشاء الحساب", "تاريخ بداية التعامل",
+    "عميل منذ"))
+_IMPORT_DAY_SHARE, _IMPORT_DAY_MIN = 0.1, 5
 
 
 def _master(book: BillingBook) -> pd.DataFrame:
@@ -126,4 +142,49 @@ def over_credit_limit(book: BillingBook) -> pd.DataFrame:
         amount=hit["Amount"], document=hit[KEY], arabic=book.arabic,
         params={"balance": money(running, places), "limit": money(cap, places),
                 "excess": money(running - cap, places)},
+    )
+
+
+def _created_days(customers: pd.DataFrame) -> pd.Series | None:
+    """Each customer's creation day from the master's column for it, or None."""
+    column = next((c for c in customers.columns if isinstance(c, str)
+                   and not c.startswith("_") and match_key(c) in CREATED_HEADERS), None)
+    if column is None:
+        return None
+
+    def day(value: object) -> pd.Timestamp:
+        try:
+            return pd.Timestamp(parse_date(value))
+        except (TypeError, ValueError, OverflowError):  # blank or no date: not judged
+            return pd.NaT
+
+    first = customers.drop_duplicates("Customer ID")
+    days = pd.Series([day(v) for v in first[column].tolist()], index=first["Customer ID"],
+                     dtype="datetime64[ns]")
+    shared = days.map(days.value_counts())
+    imported = (shared >= _IMPORT_DAY_MIN) & (shared >= _IMPORT_DAY_SHARE * len(days))
+    return days.where(~imported)
+
+
+def invoices_before_customer(book: BillingBook) -> pd.DataFrame:
+    """INVOICE_BEFORE_CUSTOMER: an invoice dated before its customer was created."""
+    created = _created_days(book.customers)
+    if created is None:
+        return empty()
+    inv = book.invoices
+    since = inv["Customer ID"].map(created)
+    dated = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
+    bad_mask = (since.notna() & dated.notna() & (dated < since) & (inv["Amount"] > 0)).fillna(
+        False).astype(bool)
+    bad = inv[bad_mask]
+    if bad.empty:
+        return empty()
+    days = (since[bad_mask] - dated[bad_mask]).dt.days
+    return findings(
+        "INVOICE_BEFORE_CUSTOMER", n=len(bad), sheet=book.sheet_of("Invoices", bad),
+        row=bad[ROW], field="Invoice Date", invoice=bad["Invoice No"],
+        customer=bad["Customer ID"], amount=bad["Amount"], document=bad[KEY],
+        arabic=book.arabic,
+        params={"date": dates(bad["Invoice Date"]), "customer": text(bad["Customer ID"]),
+                "created": dates(since[bad_mask]), "days": [str(int(d)) for d in days]},
     )

@@ -102,11 +102,14 @@ def invoice_taxes(book: BillingBook) -> pd.DataFrame:
     lined = set(book.lines.loc[book.lines[INVOICE_ROW].notna(), KEY])
     inv = book.invoices[~book.invoices[KEY].isin(lined)]
     net, tax = _amounts(inv[net_col]), _amounts(inv[tax_col])
-    rates_of = [allowed_rates(book.policy, c) for c in inv[CURRENCY].tolist()]
+    days = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
+    known: dict[tuple[object, object], tuple[float, ...]] = {}  # once per currency and day
+    rates_of = [known.setdefault((c, d), allowed_rates(book.policy, c, d)) if (c, d) not in known
+                else known[(c, d)] for c, d in zip(inv[CURRENCY].tolist(), days.tolist(),
+                                                   strict=True)]
     given = ~np.isnan(tax)
     if given.any() and all(any(abs(t - r) < 1e-9 or abs(t * 100 - r) < 1e-6 for r in rates)
-                           for t, rates in zip(tax[given], np.array(rates_of, dtype=object)[
-                               given], strict=True)):
+                           for t, rates, g in zip(tax, rates_of, given, strict=True) if g):
         return empty()  # a column of rates, not of tax amounts
     places = inv[DECIMALS].to_numpy(dtype="int64")
     unit = 2 * half_unit(places)
@@ -152,7 +155,7 @@ def _rates(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarra
         implied = round(tax[i] / net[i] * 100.0)
         if implied > 0 and abs(tax[i] - net[i] * implied / 100.0) <= tol[i]:
             wrong_rate.append((i, float(implied), allowed_label(
-                book.policy, inv[CURRENCY].iloc[i], book.arabic)))
+                book.policy, inv[CURRENCY].iloc[i], book.arabic, inv["Invoice Date"].iloc[i])))
         else:
             nearest = min((r for r in rates if r > 0), default=0.0,
                           key=lambda r, i=i: abs(tax[i] - net[i] * r / 100.0))

@@ -27,7 +27,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.billing.context import DECIMALS, INVOICE_ROW, KEY, BillingBook
+from ar_excel.core.billing.context import (
+    DECIMALS,
+    INVOICE_ROW,
+    KEY,
+    PRICE_INCL,
+    WITHHELD,
+    WITHHELD_RATE,
+    BillingBook,
+)
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
 from ar_excel.core.billing.findings import empty, findings, money, number, text
 from ar_excel.model import ROW
@@ -35,8 +43,38 @@ from ar_excel.model import ROW
 GROSS, NET = "gross", "net"
 
 
+def _price_includes_tax(lines: pd.DataFrame, priced: np.ndarray, rate: np.ndarray,
+                        stated_tax: np.ndarray, total: np.ndarray, tol: np.ndarray
+                        ) -> np.ndarray:
+    """Lines priced with tax in: headed so (``PRICE_INCL``), or a taxed line whose stated tax
+    is the tax inside quantity × price (15/115 of it) and not the tax on top of it, with its
+    total that same amount or the amount before tax (blank: not against it)."""
+    marked = (lines[PRICE_INCL].fillna(False).to_numpy(dtype=bool) if PRICE_INCL in lines
+              else np.zeros(len(lines), dtype=bool))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        inside = priced * rate / (100.0 + rate)
+        on_top = priced * rate / 100.0
+        evidence = ((rate > 0) & (np.abs(stated_tax - inside) <= tol)
+                    & (np.abs(stated_tax - on_top) > tol)
+                    & (np.isnan(total) | (np.abs(total - priced) <= tol)
+                       | (np.abs(total - (priced - inside)) <= tol)))
+    return marked | evidence
+
+
+def _withheld(lines: pd.DataFrame, net: np.ndarray) -> np.ndarray:
+    """Income tax withheld shown on each line (0 where none): its amount, or its rate of
+    the line's net."""
+    if WITHHELD in lines:
+        return lines[WITHHELD].fillna(0.0).to_numpy(dtype="float64")
+    if WITHHELD_RATE in lines:
+        return net * lines[WITHHELD_RATE].fillna(0.0).to_numpy(dtype="float64") / 100.0
+    return np.zeros(len(lines))
+
+
 def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
-    """Exact net, tax and gross of each line, and whether its Line Total fits either basis."""
+    """Exact net, tax and gross of each line, and whether its Line Total fits either basis.
+    A line priced with tax in has quantity × price (less discounts) as its gross and that
+    less the tax inside it as its net."""
     # a priced line without a quantity is one unit (a single service, a fee)
     qty = lines["Quantity"].fillna(1.0).to_numpy(dtype="float64")
     price = lines["Unit Price"].to_numpy(dtype="float64")
@@ -47,20 +85,29 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     stated_tax = lines["Tax Amount"].to_numpy(dtype="float64")
     has_tax = ~np.isnan(stated_tax)
     disc_amount = lines["Discount Amount"].fillna(0.0).to_numpy(dtype="float64")
-    net = qty * price * (1.0 - disc / 100.0) - disc_amount
-    gross = net + np.where(has_tax, stated_tax, net * rate / 100.0)
-    rounded_net = round_half_up(net, places)
-    net_plus_tax = rounded_net + np.where(
-        has_tax, stated_tax, round_half_up(rounded_net * rate / 100.0, places))
+    priced = qty * price * (1.0 - disc / 100.0) - disc_amount
     slack = FLOAT_SLACK * np.maximum(1.0, np.abs(total))
     tol = half_unit(places) + slack
+    incl = _price_includes_tax(lines, priced, rate, stated_tax, total,
+                               half_unit(places) + FLOAT_SLACK * np.maximum(1.0, np.abs(priced)))
+    net = np.where(incl, priced / (1.0 + rate / 100.0), priced)
+    gross = np.where(incl, priced, net + np.where(has_tax, stated_tax, net * rate / 100.0))
+    rounded_net = round_half_up(net, places)
+    net_plus_tax = np.where(incl, round_half_up(priced, places), rounded_net + np.where(
+        has_tax, stated_tax, round_half_up(rounded_net * rate / 100.0, places)))
     by_rate = net * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
+    withheld = _withheld(lines, net)
     fits_gross = ((np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
-                  | (np.abs(total - by_rate) <= tol))
-    fits_net = np.abs(total - net) <= tol
+                  | (np.abs(total - by_rate) <= tol)
+                  # a total net of the income tax withheld, as Egypt's e-invoices show it
+                  | ((withheld != 0) & (np.abs(total - (gross - withheld)) <= 2 * tol)))
+    # before tax from a price with tax in: the tax inside taken off, either one rounded
+    fits_net = (np.abs(total - net) <= tol) | (
+        incl & has_tax & (np.abs(total - (priced - stated_tax)) <= tol))
     return pd.DataFrame({"net": net, "gross": gross, "rate": rate, "stated_tax": stated_tax,
                          "taxed": (rate != 0) | (has_tax & (stated_tax != 0)),
-                         "fits_gross": fits_gross, "fits_net": fits_net, "places": places},
+                         "fits_gross": fits_gross, "fits_net": fits_net, "places": places,
+                         "incl": incl, "withheld": withheld},
                         index=lines.index)
 
 
@@ -77,6 +124,9 @@ def _basis_note(basis: str, arabic: bool) -> str:
     if basis == GROSS:
         return ""
     return "، قبل الضريبة" if arabic else ", before tax"
+
+
+_INCL_NOTE = {False: ", price includes tax", True: "، السعر شامل الضريبة"}
 
 
 def _discount(lines: pd.DataFrame, places: list[int]) -> list[str]:
@@ -111,7 +161,8 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
             "price": number(bad["Unit Price"]),
             "disc": _discount(bad, places),
             "tax": number(bad["Tax Rate"].fillna(0.0)),
-            "basis": [_basis_note(basis, book.arabic)] * len(bad),
+            "basis": [_basis_note(basis, book.arabic) + (_INCL_NOTE[book.arabic] if i else "")
+                      for i in c["incl"]],
             "diff": money(bad["Line Total"].to_numpy() - expected, places),
         },
     )
@@ -164,15 +215,22 @@ def _invoice_sums(lines: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         gross, net = value, value - stated.where(stated.notna(), value * rate / (1.0 + rate))
     else:
         net, gross = value, value + stated.where(stated.notna(), value * rate)
+    # the invoice's tax computed once on its net total (not per line): each line's net as
+    # its Line Total gives it, to the minor unit, the tax on their sum (rounded on the
+    # invoice, not here)
+    line_net = round_half_up(net, calc["places"])  # as the lines state it
     sums = pd.DataFrame({KEY: lines[KEY], "gross": gross, "net": net,
+                         "on_total": line_net * (1.0 + rate), "withheld": calc["withheld"],
                          "unknown": value.isna(), "taxed": calc["taxed"]}).groupby(
         KEY, sort=False).agg(gross=("gross", "sum"), net=("net", "sum"),
+                             on_total=("on_total", "sum"), withheld=("withheld", "sum"),
                              unknown=("unknown", "sum"), n=("gross", "size"),
                              taxed=("taxed", "sum"))
     # a line whose value is unknown leaves the invoice's total unknown: not checked
     known = sums["unknown"] == 0
     sums["gross"] = sums["gross"].where(known)
     sums["net"] = sums["net"].where(known)
+    sums["on_total"] = sums["on_total"].where(known)
     # the side derived from the other carries tax rounded per line or on the total
     sums["gross_steps"] = 1 + (sums["taxed"] if basis == NET else 0)
     sums["net_steps"] = 1 + (sums["taxed"] if basis == GROSS else 0)
@@ -202,6 +260,16 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
                                      sums["gross_steps"].to_numpy(), places)
     fits_net, net = _fits_amount(amount, sums["net"].to_numpy(), sums["net_steps"].to_numpy(),
                                  places)
+    # tax rounded once on the invoice's net rather than per line: the lines' rounded taxes
+    # may add up to a minor unit or more away from it; that is no error
+    fits_gross |= _fits_amount(amount, sums["on_total"].to_numpy(),
+                               np.ones(len(amount)), places)[0] & ~np.isnan(gross)
+    # the amount due after the income tax the customer withholds (Egypt's e-invoices show it
+    # taken off): the lines with tax less what is withheld, rounded once more
+    withheld = sums["withheld"].to_numpy()
+    fits_gross |= (withheld != 0) & _fits_amount(
+        amount, sums["gross"].to_numpy() - withheld, sums["gross_steps"].to_numpy() + 1,
+        places)[0] & ~np.isnan(gross)
     # the contract's Amount includes tax; a sheet whose amounts mostly are before tax is held
     # to that instead, so one convention never floods the tab
     taxed = sums["taxed"].to_numpy() > 0

@@ -4,8 +4,16 @@ Rule: a line's Tax Rate, when given, is one of the policy's ``allowed_tax_rates_
 (default 0, 5, 14, 15: Egypt's and the Gulf's VAT rates). Anything else is TAX_RATE_NOT_ALLOWED
 (Error): the invoice would collect the wrong tax. Where the Policy sheet does not set the
 rates, that default list mixes several countries' rates, so a line in a currency of one of
-them is held to that country's VAT rates: EGP 0, 5, 14; SAR 0, 15 (5 % ended in 2020); AED
-and OMR 0, 5; BHD 0, 10. A rate like 0.14 that is an allowed rate
+them is held to that country's VAT rates on the invoice's date:
+
+* EGP 0, 5, 14 (14 % since July 2017; 5 % on machinery and some goods; 0 % on exports);
+* SAR 0, 5 from 2018 to 30 June 2020, then 0, 15;
+* AED 0, 5 from 2018; OMR 0, 5 from 16 April 2021;
+* BHD 0, 5 from 2019 to 2021, then 0, 10;
+* KWD and QAR 0: Kuwait and Qatar charge no VAT;
+* before a country's VAT began, 0 only.
+
+An undated line is held to today's rates. A rate like 0.14 that is an allowed rate
 once multiplied by 100 is almost always 14 % typed as a fraction; the message says so.
 A blank rate is not judged here (a line without tax is checked by the line arithmetic).
 """
@@ -15,25 +23,47 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.billing.context import CURRENCY, CUSTOMER, KEY, BillingBook
+from ar_excel.core.billing.context import CURRENCY, CUSTOMER, DATE, KEY, BillingBook
 from ar_excel.core.billing.findings import empty, findings, number
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
 _CLOSE = 1e-6
-# VAT rates by the currency of the country charging them, where the Policy sets none.
-NATIONAL_RATES: dict[str, tuple[float, ...]] = {
-    "EGP": (0.0, 5.0, 14.0), "SAR": (0.0, 15.0), "AED": (0.0, 5.0), "OMR": (0.0, 5.0),
-    "BHD": (0.0, 10.0)}
+# VAT rates by the currency of the country charging them, where the Policy sets none: each
+# (first day, rates) in force from that day; before the first, no VAT (0 only).
+NATIONAL_RATES: dict[str, tuple[tuple[str, tuple[float, ...]], ...]] = {
+    # Egypt: general sales tax 10 % until the VAT law of September 2016 (13 %, then 14 %)
+    "EGP": (("1991-05-03", (0.0, 5.0, 10.0)), ("2016-09-08", (0.0, 5.0, 13.0)),
+            ("2017-07-01", (0.0, 5.0, 14.0))),
+    "SAR": (("2018-01-01", (0.0, 5.0)), ("2020-07-01", (0.0, 15.0))),
+    "AED": (("2018-01-01", (0.0, 5.0)),),
+    "OMR": (("2021-04-16", (0.0, 5.0)),),
+    "BHD": (("2019-01-01", (0.0, 5.0)), ("2022-01-01", (0.0, 10.0))),
+    "KWD": (), "QAR": (),
+}
+_NO_VAT = (0.0,)
+_PERIODS = {cur: tuple((pd.Timestamp(day), rates) for day, rates in periods)
+            for cur, periods in NATIONAL_RATES.items()}
 
 
-def allowed_rates(policy: Policy, currency: object) -> tuple[float, ...]:
-    """The rates a line in ``currency`` may carry: the Policy's, or where it keeps the
-    default list, the currency's country's VAT rates."""
+def _national(currency: str, on: object) -> tuple[float, ...]:
+    periods = _PERIODS[currency]
+    day = pd.Timestamp.today() if on is None or pd.isna(on) else pd.Timestamp(on)
+    rates = _NO_VAT
+    for start, in_force in periods:
+        if day >= start:
+            rates = in_force
+    return rates
+
+
+def allowed_rates(policy: Policy, currency: object, on: object = None) -> tuple[float, ...]:
+    """The rates a line in ``currency`` dated ``on`` (blank: today) may carry: the Policy's,
+    or where it keeps the default list, the currency's country's VAT rates on that day."""
     allowed = tuple(policy.allowed_tax_rates_pct)
     if allowed != Policy.allowed_tax_rates_pct or not isinstance(currency, str):
         return allowed
-    return NATIONAL_RATES.get(currency.strip().upper(), allowed)
+    code = currency.strip().upper()
+    return _national(code, on) if code in _PERIODS else allowed
 
 
 def _allowed(rates: np.ndarray, allowed: tuple[float, ...]) -> np.ndarray:
@@ -44,13 +74,17 @@ def _allowed(rates: np.ndarray, allowed: tuple[float, ...]) -> np.ndarray:
     )
 
 
-def allowed_label(policy: Policy, currency: object, arabic: bool) -> str:
-    """The allowed rates as a message says them: ``0, 15 for SAR`` where the currency's."""
-    rates = allowed_rates(policy, currency)
+def allowed_label(policy: Policy, currency: object, arabic: bool, on: object = None) -> str:
+    """The allowed rates as a message says them: ``0, 15 for SAR`` where the currency's, with
+    the day where they are not today's (``0, 5 for SAR on 2020-05-10``)."""
+    rates = allowed_rates(policy, currency, on)
     text = ", ".join(number(rates))
     if rates == tuple(policy.allowed_tax_rates_pct):
         return text
-    return f"{text} للعملة {currency}" if arabic else f"{text} for {currency}"
+    label = f"{text} للعملة {currency}" if arabic else f"{text} for {currency}"
+    if on is not None and not pd.isna(on) and rates != allowed_rates(policy, currency):
+        label += f" {'في' if arabic else 'on'} {pd.Timestamp(on):%Y-%m-%d}"
+    return label
 
 
 def tax_rates(book: BillingBook) -> pd.DataFrame:
@@ -58,19 +92,21 @@ def tax_rates(book: BillingBook) -> pd.DataFrame:
     lines = book.lines
     given = lines[lines["Tax Rate"].notna()]
     currency = given[CURRENCY].astype("object").where(given[CURRENCY].notna(), None)
-    pairs = pd.DataFrame({"currency": currency, "rate": given["Tax Rate"].astype("float64")})
-    verdict = {}  # judged once per distinct (currency, rate)
-    for cur, rate in pairs.drop_duplicates().itertuples(index=False, name=None):
-        rates = allowed_rates(book.policy, cur)
-        verdict[(cur, rate)] = (bool(_allowed(np.array([rate]), rates)[0]), rates)
-    keys = list(zip(pairs["currency"], pairs["rate"], strict=True))
+    day = pd.to_datetime(given[DATE]).dt.normalize()
+    pairs = pd.DataFrame({"currency": currency, "rate": given["Tax Rate"].astype("float64"),
+                          "day": day.astype("object").where(day.notna(), None)})
+    verdict = {}  # judged once per distinct (currency, rate, day)
+    for cur, rate, on in pairs.drop_duplicates().itertuples(index=False, name=None):
+        rates = allowed_rates(book.policy, cur, on)
+        verdict[(cur, rate, on)] = (bool(_allowed(np.array([rate]), rates)[0]), rates)
+    keys = list(zip(pairs["currency"], pairs["rate"], pairs["day"], strict=True))
     ok = np.array([verdict[k][0] for k in keys], dtype=bool)
     bad = given[~ok]
     if bad.empty:
         return empty()
     wrong = [k for k, good in zip(keys, ok, strict=True) if not good]
     sets = [verdict[k][1] for k in wrong]
-    allowed_text = [allowed_label(book.policy, k[0], book.arabic) for k in wrong]
+    allowed_text = [allowed_label(book.policy, k[0], book.arabic, k[2]) for k in wrong]
     r = bad["Tax Rate"].to_numpy(dtype="float64")
     fraction = np.array([0 < x < 1 and bool(_allowed(np.array([x * 100.0]), a)[0])
                          for x, a in zip(r, sets, strict=True)], dtype=bool)

@@ -10,6 +10,11 @@ invoice list states them, else the customer's Payment Terms in days
 * an earlier due date is a Warning: the customer will pay on its terms and the invoice
   will look overdue too soon.
 
+End-of-month terms ("30 days EOM", "نهاية الشهر") are read as the days after the end of the
+invoice's month; a due date that another common reading of them gives (the month's end
+after adding the days; the end of the next month for 30 days) is accepted too: the terms
+do not say which the customer agreed.
+
 Credit notes and blank due dates are not judged; for a customer without terms only a due
 date before the invoice date is (wrong whatever the terms).
 """
@@ -24,6 +29,28 @@ from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
 from ar_excel.core.ledger import due_dates, terms_from_month_end
 from ar_excel.model import ROW
+
+
+def _month_end_readings(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series,
+                        due: pd.Series) -> pd.Series:
+    """True where end-of-month terms counted from the invoice's month give the stated due
+    date by one of the other readings ERPs use for them: the month's end after adding the
+    days (SAP's, Odoo's "30 days, end of month"), or, for whole months of days, the end of
+    the month that many months on ("30 days EOM" as the end of the next month)."""
+    eom = month_end.eq(0).fillna(False).to_numpy(dtype=bool) & days.notna().to_numpy()
+    out = pd.Series(False, index=inv.index)
+    if not eom.any():
+        return out
+    start = pd.to_datetime(inv["Invoice Date"]).dt.normalize()[eom]
+    n = pd.to_numeric(days[eom], errors="coerce").fillna(0).astype("int64")
+    after_days = start + pd.to_timedelta(n, unit="D") + pd.offsets.MonthEnd(0)
+    months = n // 30
+    whole = (n % 30 == 0) & (months > 0)
+    month_ends = pd.Series([s + pd.offsets.MonthEnd(0) + pd.offsets.MonthEnd(int(m)) if w
+                            else pd.NaT for s, m, w in zip(start, months, whole, strict=True)],
+                           index=start.index, dtype="datetime64[ns]")
+    out[eom] = (due[eom] == after_days) | (due[eom] == month_ends)
+    return out
 
 
 def due_date_terms(book: BillingBook) -> pd.DataFrame:
@@ -47,13 +74,15 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     due = pd.to_datetime(inv["Due Date"]).dt.normalize()
     diff = (due - expected.dt.normalize()).dt.days
     before = before_all.loc[inv.index]
-    bad = (with_terms & (diff != 0)) | before
+    month_end = terms_from_month_end(inv, book.customers)
+    other_reading = _month_end_readings(inv, days.loc[inv.index], month_end, due)
+    bad = (with_terms & (diff != 0) & ~other_reading) | before
     inv, diff, before, expected = inv[bad], diff[bad], before[bad], expected[bad]
+    month_end = month_end[bad]
     if inv.empty:
         return empty()
     severity = np.where(before | (diff > 0), ERROR, WARNING)
     # terms counted from a month's end are said so: the invoice's month (0) or the next (1)
-    month_end = terms_from_month_end(inv, book.customers)
     counted_from = np.where(month_end.eq(1).fillna(False).to_numpy(bool), "eom_next",
                             np.where(month_end.notna().to_numpy(), "eom", None))
     return findings(

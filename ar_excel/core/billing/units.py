@@ -1,6 +1,7 @@
 """Units of measure as people type them, reduced to one spelling so they can be compared.
 
-``PCS``, ``pc``, ``Piece`` and ``قطعة`` are the same unit; ``Kg``, ``kgs`` and ``كجم`` too.
+``PCS``, ``pc``, ``Piece`` and ``قطعة`` are the same unit; ``Kg``, ``kgs`` and ``كجم`` too;
+Arabic spellings are folded first (``كرتونة`` / ``كرتونه``, ``أكياس`` / ``اكياس``).
 Anything not in the short synonym list is compared case- and space-insensitively, with a
 plural ``s`` dropped. A blank unit stays blank (it means: the item's usual unit).
 """
@@ -11,34 +12,45 @@ import re
 
 import pandas as pd
 
+from ar_excel.names import fold_text
+
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "PC": ("PC", "PCS", "PIECE", "PIECES", "EA", "EACH", "UNIT", "UNITS", "NOS", "NO", "NR",
-           "قطعة", "قطعه", "حبة", "حبه", "عدد", "وحدة"),
+           "قطعة", "قطع", "حبة", "حبات", "عدد", "وحدة"),
     "KG": ("KG", "KGS", "KILO", "KILOS", "KILOGRAM", "KILOGRAMS", "KILOGRAMME", "كجم", "كغ",
-           "كيلو", "كيلوجرام", "كيلوغرام"),
+           "كج", "كيلو", "كيلوجرام", "كيلوغرام", "كيلو جرام"),
     "G": ("G", "GR", "GRAM", "GRAMS", "جم", "جرام", "غرام"),
-    "T": ("T", "TON", "TONS", "TONNE", "TONNES", "MT", "طن"),
+    "T": ("T", "TON", "TONS", "TONNE", "TONNES", "MT", "طن", "أطنان", "طن متري"),
     "L": ("L", "LT", "LTR", "LITRE", "LITRES", "LITER", "LITERS", "لتر"),
     "M": ("M", "MTR", "METER", "METERS", "METRE", "METRES", "متر"),
     "M2": ("M2", "SQM", "SQ M", "م2", "متر مربع"),
-    "BOX": ("BOX", "BOXES", "BX", "علبة", "صندوق"),
-    "CTN": ("CTN", "CARTON", "CARTONS", "CTNS", "كرتون", "كرتونة"),
-    "PACK": ("PACK", "PACKS", "PK", "PKT", "PACKET", "عبوة", "باكيت"),
-    "HR": ("HR", "HRS", "HOUR", "HOURS", "H", "ساعة", "ساعه"),
+    "BOX": ("BOX", "BOXES", "BX", "علبة", "علب", "صندوق", "صناديق"),
+    "CTN": ("CTN", "CARTON", "CARTONS", "CTNS", "كرتون", "كرتونة", "كراتين", "كرتونات"),
+    "BAG": ("BAG", "BAGS", "SACK", "SACKS", "كيس", "أكياس", "شكارة", "شيكارة", "شكاير"),
+    "BOTTLE": ("BOTTLE", "BOTTLES", "BTL", "زجاجة", "زجاجات"),
+    "ROLL": ("ROLL", "ROLLS", "رول", "لفة"),
+    "PACK": ("PACK", "PACKS", "PK", "PKT", "PACKET", "عبوة", "عبوات", "باكيت", "باكو"),
+    "HR": ("HR", "HRS", "HOUR", "HOURS", "H", "ساعة", "ساعات"),
     "DAY": ("DAY", "DAYS", "يوم"),
     "MONTH": ("MONTH", "MONTHS", "MON", "شهر"),
     "SET": ("SET", "SETS", "طقم"),
     "DOZEN": ("DOZEN", "DZ", "DOZ", "دستة", "درزن"),
     "PALLET": ("PALLET", "PALLETS", "PLT", "طبلية", "باليت"),
 }
-_CANONICAL = {re.sub(r"\s+", "", alias): canon
-              for canon, aliases in _SYNONYMS.items() for alias in aliases}
+
+
+def _folded(text: str) -> str:
+    # Arabic spellings fold together (ة/ه, أ/ا, ى/ي): كرتونة and كرتونه are one unit
+    return re.sub(r"[\s.]+", "", fold_text(text)).upper()
+
+
+_CANONICAL = {_folded(alias): canon for canon, aliases in _SYNONYMS.items() for alias in aliases}
 
 
 def _one(unit: object) -> str:
     if unit is None or (not isinstance(unit, str) and pd.isna(unit)):
         return ""
-    key = re.sub(r"[\s.]+", "", str(unit)).upper()
+    key = _folded(str(unit))
     if key in _CANONICAL:
         return _CANONICAL[key]
     if len(key) > 2 and key.endswith("S") and key[:-1] in _CANONICAL:
