@@ -26,7 +26,12 @@ import pandas as pd
 from ar_excel.parsing import is_blank, normalize_digits, parse_money
 from ar_excel.parsing import parse_date as _parse_date
 
-_CURRENCY = re.compile(r"[A-Za-z]{3}|[$€£¥₹₺﷼]|ج\.?م\.?|ر\.?س\.?|د\.?إ\.?|SR|LE|E£", re.UNICODE)
+# a currency written at the amount: a code, a sign, and the region's own abbreviations (L.E.,
+# KD, BD, QR, RO, Dh; د.ك, د.ب, ر.ق, ر.ع; جنيه, ريال, درهم, دينار), so "BD 8,012.550" still
+# shows its decimal mark
+_CURRENCY = re.compile(r"[A-Za-z]{3}|[$€£¥₹₺﷼]|ج\.?م\.?|ر\.?س\.?|د\.?إ\.?|د\.?ك\.?|د\.?ب\.?|"
+                       r"ر\.?ق\.?|ر\.?ع\.?|L\.E\.?|SR|LE|E£|KD|BD|QR|RO|Dh|جنيه|ريال|درهم|دينار",
+                       re.UNICODE)
 
 
 def _core(text: str) -> tuple[str, bool] | None:

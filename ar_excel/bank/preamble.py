@@ -45,6 +45,32 @@ def currency_from_text(values: list[Any]) -> str | None:
             m = re.search(r"^\s*([A-Z]{3})\s*[-+(]?\s*\d|\d\s*([A-Z]{3})\s*$", v)
             if m:
                 return m.group(1) or m.group(2)
+            code = _abbreviation_at(v)
+            if code is not None:
+                return code
+    return None
+
+
+# the words around an amount: "BD 8,012.550", "1,250.000 د.ك", "L.E. 1,234.00"
+_AROUND_AMOUNT = re.compile(r"^\s*([^\d\s(+\-][^\d]*?)?\s*[-+(]?\s*\d[\d.,'\s]*\)?\s*-?\s*"
+                            r"([^\d]*?)\s*$")
+_NO_CURRENCY = frozenset({"CR", "DR", "DB", "CR.", "DR."})
+
+
+def _abbreviation_at(text: str) -> str | None:
+    """The currency an amount's abbreviation names (KD, BD, QR, RO, L.E., Dh, د.ك, جنيه...:
+    ``parsing.parse_currency``), not a credit/debit mark; None where none."""
+    m = _AROUND_AMOUNT.match(normalize_digits(text))
+    if m is None:
+        return None
+    from ar_excel.core.customers.currencies import ISO_4217
+
+    for word in (m.group(1), m.group(2)):
+        word = (word or "").strip()
+        if word and word.upper() not in _NO_CURRENCY:
+            code = parse_currency(word)
+            if code in ISO_4217:
+                return code
     return None
 
 
@@ -66,11 +92,28 @@ def currency_named(row: list[Any]) -> str | None:
     """A currency written by name beside its label: "العملة: | جنيه مصري", "Currency | US
     Dollar" (a code is read by ``CURRENCY_LABEL``)."""
     cells = [str(c).strip() for c in row if not is_blank(c)]
-    for label, value in zip(cells, cells[1:], strict=False):
-        if _CURRENCY_CELL.match(label):
-            code = parse_currency(value)
-            return code if re.fullmatch(r"[A-Z]{3}", code) else None
+    for _, value in _label_value_pairs(cells, _CURRENCY_CELL.match):
+        code = parse_currency(value)
+        return code if re.fullmatch(r"[A-Z]{3}", code) else None
     return None
+
+
+def _label_value_pairs(cells: list[str], is_label: Any) -> list[tuple[str, str]]:
+    """(label, value) of a row's cells: each label with the cell after it; in a row laid out
+    right to left (it ends with a label and opens with a value: an Arabic export, "جنيه مصري
+    | العملة"), with the cell before it; either way, with the other one where that is a
+    label too."""
+    rtl = len(cells) >= 2 and bool(is_label(cells[-1])) and not is_label(cells[0])
+    pairs = []
+    for i, cell in enumerate(cells):
+        if not is_label(cell):
+            continue
+        after = cells[i + 1] if i + 1 < len(cells) and not is_label(cells[i + 1]) else None
+        before = cells[i - 1] if i > 0 and not is_label(cells[i - 1]) else None
+        value = (before or after) if rtl else (after or before)
+        if value is not None:
+            pairs.append((cell, value))
+    return pairs
 
 
 # codes taken from an account line without a label ("Account | 2001234567 | KWD"): the
@@ -101,16 +144,19 @@ _ACCOUNT_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$|^[\d][\d\- ]{5,30}\d$
 _BILINGUAL = re.compile(r"\s*/\s*(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])\s*/\s*")
 
 
+def _is_account_label(cell: str) -> bool:
+    return any(_ACCOUNT_LABEL.match(part) for part in _BILINGUAL.split(cell))
+
+
 def account_named(row: list[Any]) -> str | None:
     """The account of an account line: "Account No. | 100012345678", "رقم الحساب |
     1234567890123", "Account Number : 1015123456701", an IBAN; spaces and dashes dropped."""
     cells = [normalize_digits(str(int(c) if isinstance(c, float) and c.is_integer() else c)
                               ).strip() for c in row if not is_blank(c)]  # 100012345678.0
     found = None
-    for label, value in zip(cells, cells[1:], strict=False):
-        if any(_ACCOUNT_LABEL.match(part) for part in _BILINGUAL.split(label)):
-            found = value
-            break
+    for _, value in _label_value_pairs(cells, _is_account_label):
+        found = value
+        break
     if found is None:
         m = next((m for c in cells for m in [_ACCOUNT_IN_CELL.match(c)] if m), None)
         found = (m.group(1) or m.group(2)).strip() if m else None
