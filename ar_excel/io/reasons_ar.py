@@ -240,6 +240,12 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"recorded in Payments as (.+) on (\S+): (.+)",
      lambda m: f"مسجل في التحصيلات برقم {m[1]} بتاريخ {m[2]}: {_evidence(m[3])}"),
     (r"already in the books, not applied again", "مسجل بالدفاتر بالفعل، لا يُطبق مرة أخرى"),
+    (r"a deposit of (\d+) receipts recorded in Payments on (\S+) \((.+)\): all (?:the (.+) )?"
+     r"receipts of that day still unpaired, their total the credit",
+     lambda m: f"إيداع {m[1]} تحصيلات مسجلة في التحصيلات بتاريخ {m[2]} ({m[3]}): كل تحصيلات "
+               + (f"({m[4]}) " if m[4] else "") + "ذلك اليوم غير المطابقة، ومجموعها مبلغ الإيداع"),
+    (r"nothing on the line says it is a deposit: check the slip",
+     "لا شيء في السطر يدل على أنه إيداع: راجع حافظة الإيداع"),
     (r"but recorded receipt (.+) of (\S+) fits as well: check which one the bank holds",
      "لكن التحصيل المسجل {0} بمبلغ {1} يناسب أيضاً: تحقق أيهما في البنك"),
     (r"but bank line (.+) fits it as well: check which one it is",

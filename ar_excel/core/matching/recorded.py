@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.deposit_batches import DEPOSIT_WORDS, pair_deposits
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
@@ -99,6 +100,7 @@ class Receipt:
     amount: float
     reference: str | None = None  # the receipt's Reference (a bank or cheque reference)
     invoices: tuple[str, ...] = ()  # every invoice of a receipt recorded over several rows
+    method: str | None = None  # how it was paid, as Payments says (folded): cheques deposited together
 
 
 @dataclass(slots=True)
@@ -175,10 +177,11 @@ def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
     rows = frame["_row"].tolist() if "_row" in frame else blank
     invs = frame["Invoice No"].tolist() if "Invoice No" in frame else blank
     refs = frame["Reference"].tolist() if "Reference" in frame else blank
+    methods = frame["Method"].tolist() if "Method" in frame else blank
     out: list[Receipt] = []
     split: dict[tuple[str, str, int], Receipt] = {}
-    for k, (pid, row, cust, inv, ref, day, date, amount) in enumerate(zip(
-            ids, rows, frame["Customer ID"].tolist(), invs, refs, days, dates.tolist(),
+    for k, (pid, row, cust, inv, ref, method, day, date, amount) in enumerate(zip(
+            ids, rows, frame["Customer ID"].tolist(), invs, refs, methods, days, dates.tolist(),
             frame["Amount"].astype("float64").tolist(), strict=True)):
         key_id, customer, invoice = key_text(pid), key_text(cust) or "", key_text(inv)
         same = split.get((key_id, customer, day)) if key_id else None
@@ -190,7 +193,8 @@ def read_receipts(frame: pd.DataFrame) -> list[Receipt]:
             continue
         name = key_id or (f"Payments row {row}" if row is not None else f"receipt {k + 1}")
         receipt = Receipt(k, name, customer, invoice, day, date, amount, key_text(ref),
-                          (invoice,) if invoice else ())
+                          (invoice,) if invoice else (),
+                          fold_text(method) or None if not is_blank(method) else None)
         out.append(receipt)
         if key_id:
             split[(key_id, customer, day)] = receipt
@@ -503,6 +507,8 @@ class RecordedPairing:
             if not p.suggested and p.rank <= BY_INVOICE:  # its payer's account, when certain
                 self.payers.learn(r.customer, self._accounts[f.pos], self._names[f.pos])
         paired = {p.receipt.index for p in pairings}
+        deposited = self._pair_deposits(receipts, paired, text_of, payer_of)
+        paired |= deposited
         # A line of the same amount near an unbanked receipt, without evidence, is a hint.
         open_lines: dict[tuple[int, int], list[LineFacts]] = defaultdict(list)
         for f in self.facts.values():
@@ -520,6 +526,58 @@ class RecordedPairing:
                 hints[r.index] = [str(bank_line[pos]) for pos in near[:3]]
         # Receipts only from before the period and none paired: nothing of the period's books
         # to report (the tab and the rows are left out, as for a book without receipts).
-        if pairings or any(first.normalize() <= r.date <= last for r in receipts):
+        if pairings or deposited or any(first.normalize() <= r.date <= last for r in receipts):
             self.unbanked = unbanked_frame(receipts, paired, first, last, self.payers.names,
                                            hints)
+
+    def _pair_deposits(self, receipts: list[Receipt], paired: set[int], text_of,
+                       payer_of) -> set[int]:
+        """Credits left unpaired that are deposits of several receipts left unpaired
+        (``deposit_batches``): each receipt a row of the line's, Method ``recorded``. Returns
+        the receipts paired so."""
+        left = [r for r in receipts if r.index not in paired]
+        lines = [(f.pos, f.amount, f.date, f.grain) for f in sorted(self.facts.values(),
+                                                                     key=lambda f: f.pos)
+                 if f.remaining == f.amount and f.date is not None and f.category is None]
+        if len(left) < 2 or not lines:
+            return set()
+        by_index = {r.index: r for r in left}
+        unit = self.inv.unit
+
+        def says_otherwise(pos: int, members: tuple[int, ...]) -> bool:
+            f = self.facts[pos]
+            own = {i for m in members for i in by_index[m].invoices}
+            if any(self.inv.number[p] not in own for p in f.strong - f.loose):
+                return True
+            payer = payer_of(pos)
+            customers = {by_index[m].customer for m in members}
+            return payer is not None and len(payer[0]) == 1 and not payer[0] <= customers
+
+        deposits = pair_deposits(lines, [(r.index, r.day, r.method) for r in left],
+                                 lambda i, g: units(by_index[i].amount, g, unit),
+                                 (ADVICE_DAYS, CLEARING_DAYS),
+                                 lambda pos: DEPOSIT_WORDS.search(text_of(pos)) is not None,
+                                 says_otherwise)
+        out: set[int] = set()
+        for d in deposits:
+            f = self.facts[d.line]
+            members = [by_index[i] for i in d.receipts]
+            ids = ", ".join(r.payment_id for r in members)
+            kind = f"the {d.method.lower()} " if d.method else ""
+            reason = (f"a deposit of {len(members)} receipts recorded in Payments on "
+                      f"{members[0].date:%Y-%m-%d} ({ids}): all {kind}receipts of that day "
+                      "still unpaired, their total the credit; already in the books, not "
+                      "applied again")
+            if not d.matched:
+                reason += "; nothing on the line says it is a deposit: check the slip"
+            conf = 1.0 if d.matched else SUGGESTED_CONFIDENCE
+            left_units = f.remaining
+            for k, r in enumerate(members):
+                amount = left_units if k == len(members) - 1 else units(r.amount, f.grain, unit)
+                left_units -= amount
+                self.allocations.append(Allocation(f.pos, None, r.customer or None, amount, 0,
+                                                   "recorded", conf, reason, r.invoice_no))
+            self.paired_total += f.remaining
+            f.remaining = 0
+            out.update(d.receipts)
+        return out
