@@ -248,3 +248,61 @@ def test_arabic_digits_and_separators_with_a_pound_sign(tmp_path):
     assert lines == [("2026-11-02", 31338.60, "تحويل وارد INV-2026-03462"),
                      ("2026-11-13", -125.50, "عمولة بنكية")]
     assert stmt.lines["Currency"].tolist() == ["EGP", "EGP"]
+
+
+def test_hsbc_egypt_balance_brought_forward_printed_as_a_dated_credit(tmp_path):
+    rows = [["HSBC Bank Egypt"], ["Account", "001-123456-001", "Currency", "USD"],
+            ["Date", "Details", "Withdrawals", "Deposits", "Balance"],
+            ["01/11/2026", "BALANCE BROUGHT FORWARD", None, "1,000.00", "1,000.00"],
+            ["02/11/2026", "INWARD TRF INV-2026-03083", None, "USD 8,401.80", "USD 9,401.80"],
+            ["13/11/2026", "BANK CHARGES", "USD 125.50", None, "USD 9,276.30"],
+            ["30/11/2026", "BALANCE CARRIED FORWARD", None, None, "USD 9,276.30"]]
+    lines, stmt = _read(_xlsx(tmp_path / "hsbc.xlsx", rows))
+    assert lines == [("2026-11-02", 8401.80, "INWARD TRF INV-2026-03083"),
+                     ("2026-11-13", -125.50, "BANK CHARGES")]
+    (bal,) = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference, bal.currency) == (1000.0, 9276.30, 0.0,
+                                                                         "USD")
+    assert stmt.issues == []
+
+
+def test_the_posting_date_before_the_transaction_date(tmp_path):
+    # Emirates Islamic: a card payment made on 1 Nov is booked on 2 Nov; the statement (and
+    # its running balance) follows the booking
+    rows = [["Emirates Islamic"],
+            ["Posting Date", "Transaction Date", "Value Date", "Description", "Remarks",
+             "Debit", "Credit", "Balance"],
+            ["02/11/2026", "01/11/2026", "02/11/2026", "INWARD TRF", "INV-2026-00994", None,
+             "11,500.00", "21,500.00"],
+            ["13/11/2026", "12/11/2026", "13/11/2026", "POS PURCHASE", None, "125.50", None,
+             "21,374.50"]]
+    lines, stmt = _read(_xlsx(tmp_path / "ei.xlsx", rows))
+    assert lines == [("2026-11-02", 11500.0, "INWARD TRF INV-2026-00994"),
+                     ("2026-11-13", -125.50, "POS PURCHASE")]
+    assert stmt.issues == []
+
+
+def test_month_first_dates_with_a_time_as_a_core_system_writes_them(tmp_path):
+    rows = [["TRANSACTION_DATE", "VALUE_DATE", "DESCRIPTION", "AMOUNT", "BALANCE"],
+            ["11/2/2026 12:00:00 AM", "11/3/2026 12:00:00 AM", "INWARD TRF INV-2026-03462",
+             "31338.60", "41338.60"],
+            ["11/13/2026 12:00:00 AM", "11/13/2026 12:00:00 AM", "BANK CHARGES", "-125.50",
+             "41213.10"]]
+    lines, stmt = _read(_csv(tmp_path / "aaib.csv", rows))
+    assert lines == [("2026-11-02", 31338.60, "INWARD TRF INV-2026-03462"),
+                     ("2026-11-13", -125.50, "BANK CHARGES")]
+    assert stmt.lines["Value Date"].dt.day.tolist() == [3, 13]
+
+
+def test_arabic_totals_of_debits_and_credits_under_the_lines(tmp_path):
+    rows = [["بنك مصر"], ["التاريخ", "البيان", "المبلغ", "الرصيد"],
+            ["02/11/2026", "تحويل وارد INV-2026-03462", "31,338.60", "41,338.60"],
+            ["13/11/2026", "عمولة بنكية", "-125.50", "41,213.10"],
+            [None, "إجمالي المدين", "-125.50", None],
+            [None, "إجمالي الدائن", "31,338.60", None],
+            [None, "الرصيد الختامي", None, "41,213.10"]]
+    lines, stmt = _read(_xlsx(tmp_path / "bm.xlsx", rows, rtl=True))
+    assert lines == [("2026-11-02", 31338.60, "تحويل وارد INV-2026-03462"),
+                     ("2026-11-13", -125.50, "عمولة بنكية")]
+    assert stmt.balances[0].closing == 41213.10
+    assert stmt.issues == []

@@ -249,3 +249,17 @@ def test_bank_columns_named_for_a_file_do_not_stop_the_sheet(tmp_path, mapping):
     # the Policy's bank_columns decide where they name the sheet's headers
     days = [5, 10, 12] if mapping["Date"] == "Value Date" else [5, 9, 12]
     assert stmt.lines["Date"].dt.day.tolist() == days
+
+
+def test_the_clerks_own_columns_leave_no_line_out(tmp_path):
+    # a Status column the clerk keeps ("Pending": not reconciled yet) is no bank's booking
+    # status; an Invoice No typed beside a line is its reference
+    rows = [["Date", "Description", "Amount", "Status", "Invoice No", "Notes"],
+            ["05/11/2026", "INWARD TRF NILE FOODS", 37000, "Pending", "INV-101", "called"],
+            ["06/11/2026", "CHQ DEP", 12500, "Matched", "INV-102", None],
+            ["07/11/2026", "BANK CHARGES", -150, "Cancelled", None, "fee waived?"]]
+    _, stmt = _statement(_book(tmp_path, rows))
+    assert stmt.lines["Amount"].tolist() == [37000.0, 12500.0, -150.0]
+    assert stmt.lines["Line No"].tolist() == [2, 3, 4]
+    assert stmt.lines["Reference"].tolist() == ["INV-101", "INV-102", None]
+    assert stmt.issues == []

@@ -162,7 +162,10 @@ def starts_with_total(cells: list[Any]) -> np.ndarray:
     return hits
 
 
-_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ)\b")
+# words around a balance label that say nothing more ("BALANCE brought forward": the label
+# names the balance after its words)
+_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ|balance|bal|"
+                           r"saldo|solde|kontostand|الرصيد|رصيد)\b")
 
 
 def _label(row: list[Any], cols: dict[str, int]) -> str:

@@ -132,11 +132,20 @@ def fold_key(text: Any) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
+# The date the bank booked a line, before the one the customer made it on, where an export
+# prints both ("Posting Date | Transaction Date": a card payment of 31 Oct booked on 1 Nov is
+# November's, and the running balance follows the booking)
+_BOOKING_FIRST = ("Booking Date", "Posting Date", "تاريخ القيد")
+
+
 def _alias_keys() -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     for f in BANK.fields:
-        keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (
-            f.name, *f.aliases, *EXPORT_ALIASES.get(f.name, ()))))
+        aliases = [*f.aliases, *EXPORT_ALIASES.get(f.name, ())]
+        if f.name == "Date":
+            aliases = [a for a in _BOOKING_FIRST if a in aliases] + [
+                a for a in aliases if a not in _BOOKING_FIRST]
+        keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (f.name, *aliases)))
     for name, aliases in EXTRA_FIELDS.items():
         keys[name] = list(dict.fromkeys(fold_key(a) for a in aliases))
     return keys
@@ -389,6 +398,11 @@ def reads_as_amount(value: Any) -> bool:
     return False
 
 
+# a document's number as a payer writes it: letters and digits, a separator between
+# ("INV-2026-00994", "PO/7781", "FT26310AGY3AS" is a code of the bank's, without one)
+_DOCUMENT_NUMBER = re.compile(r"(?=.*\d)[^\W_]+(?:[-/#.][^\W_]+)+")
+
+
 # a balance net of holds and limits: not the running balance of the booked lines
 _AVAILABLE_WORDS = {"available", "avail", "cleared", "متاح", "المتاح", "verfugbar",
                     "verfuegbar", "disponible"}
@@ -408,9 +422,11 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
         canon = _role_by_words(split_header(header)[0], taken)
         if canon is None and "Description" in layout.columns and _role_by_words(
                 split_header(header)[0], set(layout.columns) - {"Description"}
-        ) == "Description" and any(isinstance(r[idx], str) and " " in r[idx].strip()
+        ) == "Description" and any(isinstance(r[idx], str) and (
+                " " in r[idx].strip() or _DOCUMENT_NUMBER.fullmatch(r[idx].strip()))
                                    for r in data[:SAMPLE_ROWS] if idx < len(r)):
-            # a second narrative column of free text ("Mededelingen", "Memo"), not of codes
+            # a second narrative column of free text ("Mededelingen", "Memo") or of the
+            # payer's document numbers ("Remarks: INV-2026-00994"), not of codes ("TRF")
             layout.parts.append(idx)
             used.add(idx)
             continue

@@ -9,6 +9,8 @@ their own. So the sheet's rows go through the same table importer as a statement
 * the columns the workbook reader took for the contract's Bank Statement columns (by their
   names and aliases, ``schema.BANK``) are read as those columns, exactly as the reader named
   them; the importer finds the rest (a D/C mark, a fee column, its header words);
+* a Status column is the clerk's own ("Pending", "Matched"), not the bank's booking status:
+  it leaves no line out;
 * every issue names the sheet's own cell, ``Bank Statement!C14`` (the line's column and Excel
   row), as any input sheet's issue does: the clerk fixes it there. A statement that does not
   tie out is said at the closing balance's cell.
@@ -75,6 +77,9 @@ def statement_of_sheet(table: Table | None, sheet: str, loader: SheetLoader | No
             layout = None  # (named for the bank's file, not for this sheet)
     if layout is None:
         layout = find_layout(rows, columns, sheet)
+    # a Status column of the workbook's sheet is the clerk's ("Pending": not yet reconciled),
+    # not the bank's booking status: no line is left out for it
+    layout.columns.pop("_status", None)
     # (a clerk's sheet with one date left blank: that line is said, not dated from above)
     stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), sheet, "xlsx", columns,
                              day_first, layout=layout, dates_printed_once=2)
