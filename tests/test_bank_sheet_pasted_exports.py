@@ -16,6 +16,7 @@ import pytest
 
 from ar_excel.bank.workbook_sheet import statement_of_sheet, table_rows, workbook_statement
 from ar_excel.cli import main
+from ar_excel.errors import InputError
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
 
@@ -263,3 +264,20 @@ def test_the_clerks_own_columns_leave_no_line_out(tmp_path):
     assert stmt.lines["Line No"].tolist() == [2, 3, 4]
     assert stmt.lines["Reference"].tolist() == ["INV-101", "INV-102", None]
     assert stmt.issues == []
+
+
+def test_the_posting_date_is_the_lines_date_beside_a_transaction_date(tmp_path):
+    rows = [["Posting Date", "Transaction Date", "Description", "Debit", "Credit"],
+            ["02/11/2026", "01/11/2026", "INWARD TRF NILE FOODS INV-101", None, "37,000.00"],
+            ["13/11/2026", "12/11/2026", "POS PURCHASE", "125.50", None]]
+    _, stmt = _statement(_book(tmp_path, rows))
+    assert stmt.lines["Date"].dt.day.tolist() == [2, 13]
+    assert stmt.lines["Amount"].tolist() == [37000.0, -125.50]
+
+
+def test_a_sheet_without_one_usable_line_names_its_first_bad_cell(tmp_path):
+    rows = [["Date", "Description", "Amount"], ["xx", "A", "1"], ["yy", "B", "2"]]
+    book = read_book(_book(tmp_path, rows))
+    with pytest.raises(InputError, match=r"^Bank Statement: no line of the statement could be "
+                                         r"used; the first problem: A2 \(Date\): date 'xx'"):
+        workbook_statement(book)

@@ -135,7 +135,7 @@ def fold_key(text: Any) -> str:
 # The date the bank booked a line, before the one the customer made it on, where an export
 # prints both ("Posting Date | Transaction Date": a card payment of 31 Oct booked on 1 Nov is
 # November's, and the running balance follows the booking)
-_BOOKING_FIRST = ("Booking Date", "Posting Date", "تاريخ القيد")
+BOOKING_FIRST = ("Booking Date", "Posting Date", "تاريخ القيد")
 
 
 def _alias_keys() -> dict[str, list[str]]:
@@ -143,8 +143,8 @@ def _alias_keys() -> dict[str, list[str]]:
     for f in BANK.fields:
         aliases = [*f.aliases, *EXPORT_ALIASES.get(f.name, ())]
         if f.name == "Date":
-            aliases = [a for a in _BOOKING_FIRST if a in aliases] + [
-                a for a in aliases if a not in _BOOKING_FIRST]
+            aliases = [a for a in BOOKING_FIRST if a in aliases] + [
+                a for a in aliases if a not in BOOKING_FIRST]
         keys[f.name] = list(dict.fromkeys(fold_key(a) for a in (f.name, *aliases)))
     for name, aliases in EXTRA_FIELDS.items():
         keys[name] = list(dict.fromkeys(fold_key(a) for a in aliases))

@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from ar_excel.bank.column_words import OPTION_KEYS, fold_key
+from ar_excel.bank.column_words import BOOKING_FIRST, OPTION_KEYS, fold_key
 from ar_excel.bank.date_order import ASKED_ORDER
 from ar_excel.bank.statement import Statement
 from ar_excel.bank.table_import import rows_to_statement
@@ -81,8 +81,13 @@ def statement_of_sheet(table: Table | None, sheet: str, loader: SheetLoader | No
     # not the bank's booking status: no line is left out for it
     layout.columns.pop("_status", None)
     # (a clerk's sheet with one date left blank: that line is said, not dated from above)
-    stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), sheet, "xlsx", columns,
-                             day_first, layout=layout, dates_printed_once=2)
+    try:
+        stmt = rows_to_statement(rows, list(range(1, len(rows) + 1)), sheet, "xlsx", columns,
+                                 day_first, layout=layout, dates_printed_once=2)
+    except InputError as exc:  # no line could be used: said at the sheet's first bad cell
+        raise InputError(_ROW_AND_HEADER.sub(
+            lambda m: _cell_of(m.group(1), m.group(2), layout.headers), str(exc), count=1)
+        ) from exc
     # the Policy's date order is the whole workbook's: following it needs no word here
     stmt.issues = [i for i in _at_their_cells(stmt, layout.headers,
                                               layout.columns.get("Balance"), sheet)
@@ -175,6 +180,15 @@ def _contract_columns(rows: list[list[Any]], table: Table) -> dict[str, str]:
         if column in _CONTRACT_COLUMNS and i is not None and i < len(header) \
                 and not is_blank(header[i]):
             out[column] = str(header[i]).strip()
+    # "Transaction Date" beside "Posting Date": the booking date is the line's, as in a file
+    booking = {fold_key(a) for a in BOOKING_FIRST}
+    if "Date" in out and fold_key(out["Date"]) != fold_key("Date") \
+            and fold_key(out["Date"]) not in booking:
+        taken = {fold_key(h) for h in out.values()}
+        posted = next((str(h).strip() for h in header if not is_blank(h)
+                       and fold_key(str(h)) in booking and fold_key(str(h)) not in taken), None)
+        if posted is not None:
+            out["Date"] = posted
     return out
 
 
@@ -191,6 +205,13 @@ def _options(mapping: dict[str, Any] | None) -> dict[str, Any]:
 
 
 _ROW = re.compile(r"row (\d+)")
+_ROW_AND_HEADER = re.compile(r"\brow (\d+), ([^:]+):")
+
+
+def _cell_of(row: str, header: str, headers: list[str]) -> str:
+    """"row 2, Date:" as the sheet's cell: "A2 (Date):"."""
+    at = next((i for i, h in enumerate(headers) if str(h) == header), None)
+    return f"{column_letter(at)}{row} ({header}):" if at is not None else f"row {row}, {header}:"
 
 
 def _at_their_cells(stmt: Statement, headers: list[str], balance_at: int | None,
