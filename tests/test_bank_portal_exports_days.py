@@ -473,7 +473,7 @@ def test_a_statement_held_twice_in_one_file_is_read_once(tmp_path):
     assert len(read_statement(path).lines) == 4
 
 
-def test_the_same_statement_given_in_two_files_is_pointed_out(tmp_path):
+def test_the_same_statement_given_in_two_files_is_read_once(tmp_path):
     from ar_excel.bank.combine import combine_statements
 
     first, second = tmp_path / "nov05.sta", tmp_path / "nov05 (1).sta"
@@ -481,10 +481,15 @@ def test_the_same_statement_given_in_two_files_is_pointed_out(tmp_path):
     second.write_text(MT940_DAY, encoding="utf-8")
     stmt = combine_statements([("nov05", read_statement(first)),
                                ("nov05 (1)", read_statement(second))])
-    assert len(stmt.lines) == 4  # both read: which one is extra is the clerk's call
+    # read once, as a statement a file or an archive holds twice (its receipts would be
+    # applied twice, or suggested against other invoices of their amounts)
+    assert len(stmt.lines) == 2
+    assert [b.statement for b in stmt.balances] == ["nov05"]
     [note] = stmt.issues
     assert note.sheet == "nov05 (1).sta"
-    assert "is also in nov05.sta" in note.message and "counted twice" in note.message
+    assert note.message.startswith("every line of this file (2 dated 2026-11-05 to 2026-11-05) "
+                                   "is also in nov05.sta")
+    assert "read once, so their receipts are not applied twice" in note.message
 
 
 def test_a_row_with_a_value_date_but_no_booking_date_does_not_take_the_date_above(tmp_path):

@@ -12,9 +12,10 @@ accounts and one Reconciliation covers them all:
 * a line known only by its position (``Bank Line`` 1, 2, 3: no bank id) is named after its
   file too (``cib_nov-12``), since every such file numbers its lines from 1; a line the bank
   gave an id keeps it (an id two files share gets a suffix, as within one file);
-* the issues of every file are kept, each naming its own file; a statement two files both
-  hold (the same account, balances and lines) is pointed out, its receipts being counted
-  twice.
+* the issues of every file are kept, each naming its own file; lines a file repeats from an
+  earlier one (the same export given twice, exports that overlap) are read once
+  (``repeated_lines``); a statement two files both hold (the same account, balances and
+  lines) that is still read twice is pointed out, its receipts being counted twice.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from ar_excel.bank.repeated_lines import drop_lines_read_before
 from ar_excel.bank.statement import Statement, _unique, statement_keys
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank
@@ -48,6 +50,7 @@ def combine_statements(parts: list[tuple[str, Statement]]) -> Statement:
     """The statements of several files, named by ``parts``' names, as one statement."""
     if len(parts) == 1:
         return parts[0][1]
+    parts = drop_lines_read_before(parts)
     frames, balances, issues = [], [], []
     seen: dict[tuple[Any, ...], str] = {}  # statement -> the file read first holding it
     for name, statement in parts:
