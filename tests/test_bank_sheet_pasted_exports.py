@@ -281,3 +281,13 @@ def test_a_sheet_without_one_usable_line_names_its_first_bad_cell(tmp_path):
     with pytest.raises(InputError, match=r"^Bank Statement: no line of the statement could be "
                                          r"used; the first problem: A2 \(Date\): date 'xx'"):
         workbook_statement(book)
+
+
+@pytest.mark.parametrize("rows", [[], [["Paste the bank statement here"]]])
+def test_a_bank_statement_sheet_left_empty_is_no_statement(tmp_path, rows, capsys):
+    path = _book(tmp_path, rows)
+    book = read_book(path)
+    assert workbook_statement(book) is None
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(path), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert "reconcile: skipped, no bank statement" in capsys.readouterr().out

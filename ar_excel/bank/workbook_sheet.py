@@ -98,15 +98,15 @@ def statement_of_sheet(table: Table | None, sheet: str, loader: SheetLoader | No
 def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Statement | None:
     """The statement on the workbook's Bank Statement sheet, None where it has none. A sheet
     the workbook reader could not read as one (a bank's export pasted with its account
-    details above the header) is read by the importer, which finds its header."""
+    details above the header) is read by the importer where it finds the statement's header
+    there; a sheet without one (left empty, "paste the statement here") is no statement, as
+    before."""
     table = book.table("Bank Statement")
     loader = getattr(book, "sheet_loader", None)
     day_first = book.policy.day_first
     if table is not None:
         return statement_of_sheet(table, table.sheet, loader, mapping, day_first)
-    if "Bank Statement" not in book.unusable or loader is None:
-        return None
-    sheet = bank_sheet_name(list(book.sheet_names))
+    sheet = pasted_statement_sheet(book, mapping)
     if sheet is None:
         return None
     stmt = statement_of_sheet(None, sheet, loader, mapping, day_first)
@@ -114,6 +114,28 @@ def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Stat
     why = book.unusable.get("Bank Statement")
     book.issues = [i for i in book.issues if not (i.sheet == sheet and i.message == why)]
     return stmt
+
+
+def pasted_statement_sheet(book: Any, mapping: dict[str, Any] | None = None) -> str | None:
+    """The Bank Statement sheet the workbook reader could not read in which the importer
+    finds a statement's header (account details above it), else None."""
+    loader = getattr(book, "sheet_loader", None)
+    if "Bank Statement" not in book.unusable or loader is None:
+        return None
+    sheet = bank_sheet_name(list(book.sheet_names))
+    rows = loader(sheet) if sheet is not None else None
+    if not rows:
+        return None
+    try:
+        find_layout(rows, _columns_asked(mapping) or _options(mapping) or None, sheet)
+    except InputError:
+        if _columns_asked(mapping) is None:
+            return None
+        try:  # (the Policy's bank_columns named for the bank's file)
+            find_layout(rows, _options(mapping) or None, sheet)
+        except InputError:
+            return None
+    return sheet
 
 
 def table_rows(table: Table) -> list[list[Any]]:

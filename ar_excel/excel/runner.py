@@ -85,10 +85,11 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
     but missing is left to the job to report, as on the command line: a month-end run still
     does its other jobs."""
     from ar_excel.bank.combine import named_files
+    from ar_excel.bank.workbook_sheet import pasted_statement_sheet
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
     if not chosen and (book.table("Bank Statement") is not None
-                       or "Bank Statement" in book.unusable):  # (read by the bank importer)
+                       or pasted_statement_sheet(book)):  # (read by the bank importer)
         return None
     named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:
