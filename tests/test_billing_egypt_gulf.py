@@ -333,3 +333,32 @@ def test_arabic_unit_spelling_matches_the_price_list(tmp_path):
     found = run(tmp_path, {"العملاء": customers, "الفواتير": invoices, "بنود الفواتير": lines,
                            "قائمة الأسعار": prices}, "off.xlsx")
     assert codes(found) == [("I-1", 2, "PRICE_OFF_LIST", "Error")]
+
+
+def test_price_far_from_the_usual_without_a_price_list(tmp_path):
+    """Cement sells at about 120 EGP a bag (شيكارة / كيس are one unit); one line typed
+    1,200 (a zero too many) and one at 30, each against its customer's usual price; C2's
+    negotiated 35 is its own usual price; a bonus bag at 0 and a price per ton (another
+    unit) are not compared."""
+    customers = [["Customer ID", "Customer Name", "Currency"],
+                 ["C1", "Delta Builders", "EGP"], ["C2", "Nile Contracting", "EGP"],
+                 ["C3", "Giza Homes", "EGP"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"]]
+    lines = [["Invoice No", "Item", "Qty", "Unit", "Unit Price", "Line Amount"]]
+    sales = [("I-1", "C1", 118, "شيكارة"), ("I-2", "C1", 120, "كيس"), ("I-3", "C3", 125, "bag"),
+             ("I-4", "C3", 122, "شكارة"), ("I-5", "C1", 1200, "شيكارة"),
+             ("I-6", "C3", 30, "bag"), ("I-7", "C2", 35, "bag"), ("I-8", "C2", 36, "bag"),
+             ("I-9", "C2", 34, "bag"), ("I-10", "C1", 0, "شيكارة"),
+             ("I-11", "C1", 2400, "طن")]
+    for day, (number, customer, price, unit) in enumerate(sales, start=1):
+        invoices.append([number, customer, D(2026, 11, day), 10 * price])
+        lines.append([number, "CEM-50", 10, unit, price, 10 * price])
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices,
+                           "Invoice Lines": lines})
+    assert codes(found) == [("I-5", 6, "PRICE_UNUSUAL", "Warning"),
+                            ("I-6", 7, "PRICE_UNUSUAL", "Warning")]
+    assert found[0][2] == "Unit Price"
+    assert found[0][5] == ("Unit price 1,200.00 of item CEM-50 per شيكارة is 10 × this "
+                           "customer's usual price 120.00 (median of 3 lines): a price per "
+                           "another unit, or a digit too many or too few?")
+    assert "is 1/4.1 × this customer's usual price 122.00 (median of 3 lines)" in found[1][5]

@@ -14,6 +14,8 @@ from ar_excel.parsing.numbers import parse_money, parse_number_text
 _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due on receipt|"
                          r"due upon receipt|upon receipt|on receipt|prepaid|"
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
+                         # Egypt's spoken word for cash (كاش، كاش عند الاستلام)
+                         r"كاش|كاش عند الاستلام|"
                          r"(?:ال)?دفع (?:ال)?فوري|(?:ال)?سداد (?:ال)?فوري|"
                          # the Gulf's current-dated cheque: paid on delivery
                          r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery|"

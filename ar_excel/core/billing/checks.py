@@ -26,6 +26,7 @@ from ar_excel.core.billing import (
     prices,
     tax,
     terms,
+    usual_prices,
 )
 from ar_excel.core.billing.context import BillingBook
 from ar_excel.core.billing.findings import FINDING_COLUMNS, empty, findings
@@ -39,6 +40,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("lines without invoice", lines.lines_without_invoice),
     ("invoice totals", lines.invoice_totals),
     ("price list", prices.price_list),
+    ("usual prices", usual_prices.unusual_prices),
     ("discounts", discounts.discounts),
     ("tax rates", tax.tax_rates),
     ("tax amounts", lines.tax_amounts),

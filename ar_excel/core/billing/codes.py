@@ -50,6 +50,11 @@ _CODES = (
          "valid on {date} ({pct})",
          "سعر الوحدة {price} يختلف عن سعر القائمة {expected} للصنف {item} لكل {unit} "
          "الساري في {date} ({pct})"),
+    Code("PRICE_UNUSUAL", WARNING,
+         "Unit price {price} of item {item}{per} is {times} × {whose} price {usual} (median "
+         "of {n} lines): a price per another unit, or a digit too many or too few?",
+         "سعر الوحدة {price} للصنف {item}{per} يساوي {times} × السعر {whose} {usual} (وسيط "
+         "{n} بند): هل السعر لوحدة أخرى أو به رقم زائد أو ناقص؟"),
     Code("NO_PRICE", WARNING,
          "Item {item} has no price in the price list valid on {date}",
          "الصنف {item} ليس له سعر في قائمة الأسعار ساري في {date}"),

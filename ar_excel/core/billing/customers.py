@@ -5,8 +5,9 @@ Rules:
 * The invoice's Customer ID is in Customers, else UNKNOWN_CUSTOMER (Error): nobody can be
   dunned or reconciled for it.
 * A Currency given on the invoice is the customer's Currency, else CURRENCY_MISMATCH
-  (Error): the amount would be read in the wrong money (a blank one means the customer's; a
-  customer currency that is no ISO 4217 code is left to the customer checks).
+  (Warning: billing a Gulf customer in USD is common, but the amount may be read in the
+  wrong money; a blank one means the customer's; a customer currency that is no ISO 4217
+  code is left to the customer checks).
 * A customer on Hold, or Closed, is not billed without approval: its open invoices of the
   current billing cycle (see ``BillingBook.cycle_start``) are CUSTOMER_ON_HOLD /
   CUSTOMER_CLOSED Errors; its older open invoices the same codes as Warnings (billed before

@@ -72,7 +72,7 @@ _FORMATS = {
 _COUNTRY_NAME = {"EG": ("Egyptian", "المصري"), "SA": ("Saudi", "السعودي"),
                  "AE": ("UAE", "الإماراتي")}
 _NOISE = re.compile(r"[\s\-./]")
-_PREFIX = re.compile(r"^(?:EG|SA|AE)(?=\d)")
+_PREFIX = re.compile(r"^(?:TRN|VATNO|VAT|TIN|TAXID|TAXNO)?:?(?:EG|SA|AE)?(?=\d)")
 
 
 def _headed(invoices: pd.DataFrame, accept) -> str | None:

@@ -87,26 +87,51 @@ def allowed_label(policy: Policy, currency: object, arabic: bool, on: object = N
     return label
 
 
+def _periods(currency: pd.Series, codes: np.ndarray, uniques: pd.Index,
+             day: pd.Series) -> np.ndarray:
+    """For each line, which of its currency's VAT periods its date falls in (0: before the
+    first, or a currency without a table; an undated line: today's)."""
+    period = np.zeros(len(currency), dtype="int64")
+    when = day.fillna(pd.Timestamp.today().normalize()).to_numpy(dtype="datetime64[ns]")
+    for k, cur in enumerate(uniques):
+        starts = _PERIODS.get(str(cur).strip().upper()) if isinstance(cur, str) else None
+        if not starts:
+            continue
+        at = codes == k
+        bounds = np.array([s for s, _ in starts], dtype="datetime64[ns]")
+        period[at] = np.searchsorted(bounds, when[at], side="right")
+    return period
+
+
 def tax_rates(book: BillingBook) -> pd.DataFrame:
     """TAX_RATE_NOT_ALLOWED: a line's tax rate is not in the policy's allowed rates."""
     lines = book.lines
     given = lines[lines["Tax Rate"].notna()]
     currency = given[CURRENCY].astype("object").where(given[CURRENCY].notna(), None)
     day = pd.to_datetime(given[DATE]).dt.normalize()
-    pairs = pd.DataFrame({"currency": currency, "rate": given["Tax Rate"].astype("float64"),
-                          "day": day.astype("object").where(day.notna(), None)})
-    verdict = {}  # judged once per distinct (currency, rate, day)
-    for cur, rate, on in pairs.drop_duplicates().itertuples(index=False, name=None):
+    ccy_code, ccys = pd.factorize(currency, use_na_sentinel=True)
+    rate_code, rates_seen = pd.factorize(given["Tax Rate"].astype("float64"))
+    period = _periods(currency, ccy_code, ccys, day)
+    # judged once per distinct (currency, period of its VAT rates, rate): a few dozen
+    combo = pd.DataFrame({"c": ccy_code, "p": period, "r": rate_code})
+    group = combo.groupby(["c", "p", "r"], sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(combo))).groupby(group).first().to_numpy()
+    days = day.to_numpy()
+    verdict_ok, verdict_sets = [], []
+    for at in first:
+        cur = None if ccy_code[at] < 0 else ccys[ccy_code[at]]
+        on = None if pd.isna(days[at]) else days[at]
         rates = allowed_rates(book.policy, cur, on)
-        verdict[(cur, rate, on)] = (bool(_allowed(np.array([rate]), rates)[0]), rates)
-    keys = list(zip(pairs["currency"], pairs["rate"], pairs["day"], strict=True))
-    ok = np.array([verdict[k][0] for k in keys], dtype=bool)
+        verdict_ok.append(bool(_allowed(np.array([rates_seen[rate_code[at]]]), rates)[0]))
+        verdict_sets.append(rates)
+    ok = np.asarray(verdict_ok, dtype=bool)[group]
     bad = given[~ok]
     if bad.empty:
         return empty()
-    wrong = [k for k, good in zip(keys, ok, strict=True) if not good]
-    sets = [verdict[k][1] for k in wrong]
-    allowed_text = [allowed_label(book.policy, k[0], book.arabic, k[2]) for k in wrong]
+    wrong = np.flatnonzero(~ok)
+    sets = [verdict_sets[group[i]] for i in wrong]
+    allowed_text = [allowed_label(book.policy, currency.iloc[i], book.arabic,
+                                  None if pd.isna(days[i]) else days[i]) for i in wrong]
     r = bad["Tax Rate"].to_numpy(dtype="float64")
     fraction = np.array([0 < x < 1 and bool(_allowed(np.array([x * 100.0]), a)[0])
                          for x, a in zip(r, sets, strict=True)], dtype=bool)

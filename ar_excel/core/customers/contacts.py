@@ -267,7 +267,8 @@ _TAX_FORMATS = {
            "a Saudi VAT number has 15 digits, starting and ending with 3"),
     "AE": (re.compile(r"100\d{12}"), "a UAE TRN has 15 digits, starting with 100"),
 }
-_TAX_PREFIX = re.compile(r"^(?:EG|SA|AE)(?=\d)")
+# a country code, or the number's name typed before it ("TRN 100...", "VAT No. 3...")
+_TAX_PREFIX = re.compile(r"^(?:TRN|VATNO|VAT|TIN|TAXID|TAXNO)?:?(?:EG|SA|AE)?(?=\d)")
 
 
 def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
