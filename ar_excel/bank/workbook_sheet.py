@@ -4,13 +4,16 @@ Accountants paste the bank's export into the sheet as it came: the account detai
 header, Arabic and English headers, Debit | Credit columns, amounts as text with ``EGP`` or
 ``ج.م`` after them, a totals row at the bottom, the opening and closing balance as rows of
 their own. So the sheet's rows go through the same table importer as a statement file
-(``table_import.rows_to_statement``), with two rules of the sheet:
+(``table_import.rows_to_statement``), with the rules of a sheet the clerk keeps:
 
 * the columns the workbook reader took for the contract's Bank Statement columns (by their
   names and aliases, ``schema.BANK``) are read as those columns, exactly as the reader named
-  them; the importer finds the rest (a D/C mark, a fee column, its header words);
+  them (but for a Posting Date beside the Transaction Date the reader took: the booking
+  date is the line's, as in a file); the importer finds the rest (a D/C mark, a fee column,
+  its header words);
 * a Status column is the clerk's own ("Pending", "Matched"), not the bank's booking status:
-  it leaves no line out;
+  it leaves no line out; one date left blank is that line's issue (two lines or more under
+  a date printed once take it, as in a file);
 * every issue names the sheet's own cell, ``Bank Statement!C14`` (the line's column and Excel
   row), as any input sheet's issue does: the clerk fixes it there. A statement that does not
   tie out is said at the closing balance's cell.
