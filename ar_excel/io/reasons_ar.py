@@ -37,6 +37,9 @@ def _early_discount_ar(m: re.Match[str]) -> str:
     terms = re.sub(r"(\S+) % within (\d+) days",
                    lambda t: f"{t[1]} % خلال {t[2]} " + ("أيام" if 3 <= int(t[2]) <= 10 else "يوماً"),
                    m[5])
+    # (The discount on the amount before VAT: "2 % within 10 days, on the amount before 14% VAT".)
+    terms = re.sub(r", on the amount before (\S+) VAT",
+                   lambda t: f"، على المبلغ قبل ضريبة القيمة المضافة {t[1]}", terms)
     text = (f"يسدد {m[1]} ({m[2]} مفتوح) " if m[1] else "") + (
         f"ناقصاً {m[3]}: خصم تعجيل الدفع {m[4]} الذي تمنحه شروطه ({terms})")
     if m[6]:
@@ -87,6 +90,15 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the rest is (.+?) less charges within the fee tolerance: write-off proposed(, please "
      r"confirm)?", lambda m: f"الباقي {m[1]} ناقص المصاريف {_WRITE_OFF}"
                              + (f"، {_CONFIRM}" if m[2] else "")),
+    (r"the rest is (.+)", "الباقي {0}"),
+    # a range of invoices (``partial_references``)
+    (r"narrative writes the range (\S+): of customer (\S+)'s invoices in it, (.+) make the "
+     r"amount exactly", "البيان يكتب نطاق الفواتير {0}: من فواتير العميل {1} فيه، {2} تساوي "
+     "المبلغ تماماً"),
+    (r"narrative writes the range (\S+): of customer (\S+)'s invoices in it, (.+) make the "
+     r"amount less (\S+) within the fee tolerance: write-off proposed",
+     "البيان يكتب نطاق الفواتير {0}: من فواتير العميل {1} فيه، {2} تساوي المبلغ ناقص {3} "
+     + _WRITE_OFF),
     (r"pays less than their open total: applied oldest first, please confirm",
      "يدفع أقل من إجمالي المفتوح منها: طُبّق على الأقدم أولاً، " + _CONFIRM),
     (r"less credit note (.+), which the customer deducted",

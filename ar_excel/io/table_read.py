@@ -61,6 +61,7 @@ from ar_excel.io.review_dates import review_periods
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
     EARLY_DISCOUNT,
+    EARLY_DISCOUNT_COLUMN,
     MAY_BE_HIJRI,
     MAY_BE_SCALED,
     MAY_COUNT_FROM_MONTH_END,
@@ -428,6 +429,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             discounts = early_discount_column(values, value_kinds.mask(str))
             if discounts is not None:  # "2/10 Net 30": 2 % off within 10 days
                 parsed[EARLY_DISCOUNT] = discounts
+        if kind == "percent" and str in value_kinds.present:
+            # A Discount % written as the terms that grant it ("2/10 Net 30"): the percent
+            # keeps the 2, cash application needs the 10 days too.
+            discounts = early_discount_column(values, value_kinds.mask(str))
+            if discounts is not None:
+                parsed[EARLY_DISCOUNT_COLUMN] = discounts
         parsed[name] = series
         unreadable[name] = set(errors)
         for pos, message in errors.items():

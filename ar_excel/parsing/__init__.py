@@ -47,6 +47,7 @@ from ar_excel.parsing.digits import (
 )
 from ar_excel.parsing.early_discount import (
     EARLY_DISCOUNT,
+    EARLY_DISCOUNT_COLUMN,
     EarlyDiscount,
     early_discount_column,
     early_payment_discount,
@@ -94,6 +95,7 @@ __all__ = [
     "parse_terms",
     "parse_percent",
     "EARLY_DISCOUNT",
+    "EARLY_DISCOUNT_COLUMN",
     "EarlyDiscount",
     "early_discount_column",
     "early_payment_discount",

@@ -21,6 +21,9 @@ from ar_excel.parsing.digits import normalize_digits
 # Beside a sheet's Payment Terms, where any of its terms grant an early-payment discount: the
 # ``EarlyDiscount`` on those rows (None on the others).
 EARLY_DISCOUNT = "_early_discount"
+# Beside a sheet's Discount % column, where a master writes the terms that grant the discount
+# there ("2/10 Net 30": the parsed percent keeps only the 2): the ``EarlyDiscount`` on those rows.
+EARLY_DISCOUNT_COLUMN = "_early_discount_column"
 
 _DAYS = r"(?:\s*(?:days?|d|يوم|أيام|ايام|يوما|يومًا))?"
 _EARLY_DISCOUNT = re.compile(

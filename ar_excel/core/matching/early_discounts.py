@@ -10,6 +10,16 @@ up to ``TRANSFER_DAYS`` after the period still counts; later, the discount was n
 the gap stays open on the invoice for a decision (claim it or allow it). A bank charge within
 the fee tolerance on top of the discount is written off with it, as it would be alone.
 
+Where VAT is charged, many suppliers grant the discount on the amount before VAT (the tax is
+due on what was sold, the discount is a price reduction): 11,400.00 incl. 14 % VAT on 10,000.00,
+2/10 Net 30, is paid 11,200.00. The reader folds net and VAT into the invoice total, so the
+amount before VAT is the total less one of the policy's allowed VAT rates; the discount is read
+on the total or on that amount, one base for all the invoices a receipt pays, the reading that
+leaves the least over for charges first.
+
+The terms come from the Payment Terms column (``2/10 Net 30``) or, where the master writes
+them there, from the Discount % column (``2/10 Net 30`` is the discount and its period).
+
 Terms without a discount, or a gap that is not the agreed discount, leave the short payment
 to the other rules (``partial``, ``fee-writeoff``).
 """
@@ -22,7 +32,8 @@ import pandas as pd
 
 from ar_excel.core.matching.invoice_ledger import OpenInvoices
 from ar_excel.core.matching.minor_units import money_text
-from ar_excel.parsing import EARLY_DISCOUNT, EarlyDiscount
+from ar_excel.core.matching.withholding import bases
+from ar_excel.parsing import EARLY_DISCOUNT, EARLY_DISCOUNT_COLUMN, EarlyDiscount
 
 # Days a transfer may take from the customer's bank to the booking on the statement.
 TRANSFER_DAYS = 3
@@ -33,13 +44,22 @@ def _granted(frame: pd.DataFrame | None, key: str, stated_only: bool = False
     """Per ``key`` of a Customers or Invoices frame, the early-payment discount its Payment
     Terms grant; ``stated_only``: also None for rows whose terms grant none, and nothing
     for rows without terms (the customer's then decide)."""
-    if frame is None or EARLY_DISCOUNT not in frame or key not in frame:
+    if frame is None or key not in frame or (EARLY_DISCOUNT not in frame
+                                             and EARLY_DISCOUNT_COLUMN not in frame):
         return {}
+    none = [None] * len(frame)
+    terms = frame.get(EARLY_DISCOUNT, none)
+    # A Discount % column written as the terms that grant it ("2/10 Net 30"): the master's
+    # word on the discount, where the Payment Terms grant none.
+    column = frame.get(EARLY_DISCOUNT_COLUMN, none)
     stated = frame["Payment Terms"].notna().to_numpy() if "Payment Terms" in frame \
         else [True] * len(frame)
-    return {str(k): d if isinstance(d, EarlyDiscount) else None
-            for k, d, s in zip(frame[key], frame[EARLY_DISCOUNT], stated, strict=True)
-            if isinstance(d, EarlyDiscount) or (stated_only and s)}
+    out: dict[str, EarlyDiscount | None] = {}
+    for k, t, c, s in zip(frame[key], terms, column, stated, strict=True):
+        d = t if isinstance(t, EarlyDiscount) else c if isinstance(c, EarlyDiscount) else None
+        if d is not None or (stated_only and s):
+            out[str(k)] = d
+    return out
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,9 @@ class EarlyDiscounts:
                  invoices: pd.DataFrame | None = None) -> None:
         self.inv = inv
         self.granted: dict[int, EarlyDiscount] = {}
+        # The amounts a discount may be computed on: the total, and the amount before each of
+        # the policy's VAT rates (name, divisor; ``withholding.bases``).
+        self.bases = bases(inv.policy)
         terms = _granted(customers, "Customer ID")
         # An invoice's own Payment Terms, where it states them, decide before its customer's.
         own = _granted(invoices, "Invoice No", stated_only=True)
@@ -78,10 +101,27 @@ class EarlyDiscounts:
     def __bool__(self) -> bool:
         return bool(self.granted)
 
-    def _discount(self, p: int) -> int:
-        """The discount on invoice ``p`` in units, to its minor unit."""
+    def _discount(self, p: int, divisor: float = 1.0) -> int:
+        """The discount on invoice ``p`` in units, to its minor unit: on its total, or on its
+        amount before VAT (the total divided by ``divisor``)."""
         grain = self.inv.grain[p]
-        return round(self.inv.original[p] * self.granted[p].rate / 100 / grain) * grain
+        return round(self.inv.original[p] / divisor * self.granted[p].rate / 100 / grain) * grain
+
+    def _reading(self, invs: list[int], gap: int, tolerance: int
+                 ) -> tuple[dict[int, int], int, str] | None:
+        """(discount per invoice, charges, base) of the base whose discounts leave the least
+        of the gap over for charges (at most ``tolerance``, or a minor unit per invoice either
+        way: rounding); None when no base's do."""
+        slack = self.inv.cent * len(invs)
+        best = None
+        for name, divisor in self.bases:
+            per = {p: self._discount(p, divisor) for p in invs}
+            charges = gap - sum(per.values())
+            if charges < -slack or charges > max(tolerance, slack) or 0 in per.values():
+                continue
+            if best is None or abs(charges) < abs(best[1]):
+                best = (per, charges, name)
+        return best
 
     def taken(self, invs: list[int], gap: int, day: int | None,
               tolerance: int) -> DiscountTaken | None:
@@ -92,11 +132,10 @@ class EarlyDiscounts:
             return None
         if any(self.inv.remaining[p] != self.inv.original[p] for p in invs):
             return None  # (part paid already: the discount was on the whole invoice, in time)
-        per = {p: self._discount(p) for p in invs}
-        charges = gap - sum(per.values())
-        slack = self.inv.cent * len(invs)
-        if charges < -slack or charges > max(tolerance, slack) or 0 in per.values():
+        reading = self._reading(invs, gap, tolerance)
+        if reading is None:
             return None
+        per, charges, base = reading
         charges = max(charges, 0)
         lateness = [day - (self.inv.day[p] + self.granted[p].days) for p in invs] \
             if day is not None else [0]
@@ -104,6 +143,8 @@ class EarlyDiscounts:
         in_time = late <= TRANSFER_DAYS
         terms = sorted({f"{self.granted[p].rate:g} % within {self.granted[p].days} days"
                         for p in invs})
+        if base != "total":  # "net of 14% VAT": on the amount before it
+            terms[-1] += f", on the amount {base.replace('net of', 'before')}"
         said = (f"short by {self._money(gap)}: the early-payment discount of "
                 f"{self._money(sum(per.values()))} its terms grant ({', '.join(terms)})")
         if charges:

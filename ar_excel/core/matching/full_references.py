@@ -21,7 +21,7 @@ from itertools import permutations
 
 import numpy as np
 
-from ar_excel.core.matching.amounts import find_subsets
+from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
 from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
@@ -37,6 +37,9 @@ from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
 
 # A name score this high is a customer's name written in full (SUNRISE AGRO EST.).
 EXACT_NAME = 98.0
+# Sets of the customer's other invoices making the rest over the invoices named by chance,
+# below which the one set is the one paid.
+REST_CHANCE = 0.02
 
 
 class FullReferences:
@@ -259,6 +262,23 @@ class FullReferences:
                                  + ", ".join(self.inv.number[p] for p in extra)
                                  + " less charges within the fee tolerance: write-off proposed"
                                  + ("" if sure_extra else ", please confirm"))
+                # Or the named invoices and others of the customer's, all paid less income
+                # tax withheld at one rate (INV 1021 1022 and 1024, less 1 %): the rest is no
+                # overpayment but the tax on them all.
+                withheld = self._withheld_with_rest(f, refs, others) \
+                    if self._wht_top and others else None
+                if withheld is not None and withheld[0].withheld[-1] >= 0:
+                    reading, sure_rest = withheld
+                    extra = reading.invoices[len(refs):]
+                    out = self._alloc_withheld(
+                        f, reading, (0.9 if sure_rest else 0.6) - penalty,
+                        f"{said} {names}; the rest is "
+                        + ", ".join(self.inv.number[p] for p in extra), not sure_rest)
+                    if out:
+                        for a in out:
+                            a.reason += note if not note or "please confirm" in a.reason \
+                                else note + ": please confirm"
+                        return out
             # Paying more than twice what the named invoices owe is not an overpayment of them
             # (more invoices paid, or another number): only a known payer makes it certain.
             doubled = excess > total and (payer is None or payer != cust)
@@ -392,6 +412,19 @@ class FullReferences:
                                grain=f.grain, window=self._window)
             if sub.count == 1:
                 return [named[k] for k in sub.found[0]], True
+        # A set of its other open invoices (all of them searched) that the rest pays less a
+        # typical bank charge, the one set and so large a set unlikely by chance, holding
+        # every other invoice of the customer's the narrative writes the number of (INV 1021
+        # 1022 for 1021, 1022 and 1024, less 15.00): those were paid too, as an exact rest
+        # (``_explain``) would be.
+        charge = units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit)
+        if 2 <= len(others) <= MAX_ITEMS:
+            sub = find_subsets([self.inv.remaining[p] for p in others], excess + 1,
+                               excess + charge, grain=f.grain, window=self._window)
+            if sub.count == 1 and sub.chance < REST_CHANCE:
+                chosen = self.inv.by_due([others[k] for k in sub.found[0]])
+                if len(chosen) > 1 and set(named) <= set(chosen):
+                    return chosen, True
         # Not named: one other invoice (a set of them would make almost any sum by chance)
         # short by a typical bank charge (the absolute tolerance: a percentage of a large
         # receipt is hundreds) makes the reading worth a person's look. A round excess

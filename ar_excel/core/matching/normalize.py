@@ -289,6 +289,34 @@ def invoice_mentions(text: str) -> set[str]:
             # last part alone could name another year's invoice.
             if item.isdigit() and item.lstrip("0"):
                 out.add(item.lstrip("0"))
+            elif (m := _SEQUENCE_OF_YEAR.fullmatch(item)) and m.group(1).lstrip("0"):
+                # Inv. No. 123/2026: the invoice's numeric part, and the year it was issued in.
+                out.add(m.group(1).lstrip("0"))
+    return out
+
+
+# A sequence and the year after it (123/2026, 0123-2026), the sequence no year itself.
+_SEQUENCE_OF_YEAR = re.compile(r"(?!(?:19|20)\d\d[/-])(\d{1,6})[/-](?:19|20)\d\d")
+
+
+# A range of invoices too wide to list (INV 383-660, INVOICES 1001 TO 1140, فواتير ٣٨٣ الى ٦٦٠):
+# the first and last numbers paid, the ones between them not all paid.
+_WIDE_RANGE = re.compile(r"(?:\bINV(?:OICE)?S?|\bBILLS?|فاتوره|فواتير)[\s.:#-]*"
+                         r"(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*|من\s*)?"
+                         r"(?<![\d/-])(\d+)\s*(?:-|\bTO\b|الي|حتي)\s*(\d+)(?![\d/-])")
+
+
+def invoice_ranges(text: str) -> list[tuple[str, str]]:
+    """The (first, last) numeric parts, without zero padding, of the ranges of invoices a
+    folded narrative writes after the word invoice, wider than ``RANGE_SPAN`` (narrower ones
+    are listed whole by ``invoice_mentions``)."""
+    if not _may_call_invoice(text):
+        return []
+    out = []
+    for m in _WIDE_RANGE.finditer(text):
+        first, last = m.group(1).lstrip("0"), m.group(2).lstrip("0")
+        if first and last and int(first) + RANGE_SPAN < int(last):
+            out.append((first, last))
     return out
 
 

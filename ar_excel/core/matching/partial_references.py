@@ -10,6 +10,12 @@ part payment or an overpayment is read only when the number has 4+ digits, or is
 invoice or is the reference field, and is no PO / cheque / phone number. A number one digit
 away from an open invoice whose open amount is the receipt names it (``reference-fuzzy``) when
 the payer agrees, else it is a suggestion.
+
+A range of invoices too wide to list (``INV 383-660``, ``فواتير ٣٨٣ الى ٦٦٠``) names its first
+and last invoices and leaves open which between them are paid: it settles one customer's
+invoices of that series from the first to the last, both ends included, when exactly one set of
+them makes the amount exactly (or falls short of it within the fee tolerance), no other
+customer's pair of ends does, and so large a set making it by chance is unlikely.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.normalize import (
     digit_runs,
     invoice_mentions,
+    invoice_ranges,
     one_digit_apart,
     other_numbers,
 )
@@ -45,6 +52,10 @@ _PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bS
                           r"سداد|دفعه(?: من)?)[\s:#.-]*(\d{3,4})(?!\d)")
 # A number written with leading zeros to 4 digits or more (0164, 00108).
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
+# An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
+_LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
+# Sets of a range's invoices making the amount by chance, below which the one set is the one paid.
+RANGE_CHANCE = 0.02
 
 
 class PartialReferences:
@@ -95,10 +106,84 @@ class PartialReferences:
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
 
+    def _series(self, p: int) -> str:
+        return _LAST_DIGITS.sub("", self.inv.number[p].strip()).upper()
+
+    def _range_readings(self, f: LineFacts, first: str, last: str
+                        ) -> list[tuple[list[int], int, float]]:
+        """(invoices, ways, chance) per pair of open invoices of one customer and one series
+        whose numeric parts are ``first`` and ``last``: the set of that customer's invoices of
+        the series numbered from ``first`` to ``last``, both included, whose open amounts make
+        the receipt exactly, else fall short of it within the fee tolerance."""
+        tails, remaining = self.index.tails, self.inv.remaining
+        low, high = int(first), int(last)
+        out = []
+        for a in self.index.tail.get(first):
+            if not self.inv.usable(a, f.currency, f.date):
+                continue
+            for b in self.index.tail.get(last):
+                cust, series = self.inv.customer[a], self._series(a)
+                if self.inv.customer[b] != cust or not self.inv.usable(b, f.currency, f.date) \
+                        or self._series(b) != series:
+                    continue
+                inner = [q for q in self.inv.open_of(cust, f.currency, f.date)
+                         if q != a and q != b and tails[q].isdigit()
+                         and low < int(tails[q]) < high and self._series(q) == series]
+                ends = [a, b]
+                values = [remaining[q] for q in inner]
+                target = f.remaining - remaining[a] - remaining[b]
+                if target == 0:  # the two ends alone
+                    out.append((self.inv.by_due(ends), 1, 0.0))
+                    continue
+                sub = find_subsets(values, target, target, grain=f.grain,
+                                   window=self._window) if target > 0 else None
+                if sub is None or not sub.count:
+                    # Short of them by a bank charge: the ends and a set of those between
+                    # them open for the receipt plus up to the tolerance.
+                    tol = self.inv.tolerance(f.remaining, f.grain)
+                    if target + tol < 0:
+                        continue
+                    sub = find_subsets(values, max(target + 1, 1), target + tol, grain=f.grain,
+                                       window=self._window)
+                    if target < 0:  # (the two ends alone are one more way)
+                        out.append((self.inv.by_due(ends), sub.count + 1, sub.chance))
+                        continue
+                if sub.count:
+                    chosen = ends + [inner[k] for k in sub.found[0]]
+                    out.append((self.inv.by_due(chosen), sub.count, sub.chance))
+        return out
+
+    def _range_paid(self, f: LineFacts) -> list[Allocation] | None:
+        """A range of invoices too wide to list (``INV 383-660``): one customer's invoices of
+        the series from the first to the last making the amount (see the module docstring)."""
+        ranges = invoice_ranges(f.numbers)
+        if not ranges:
+            return None
+        readings = [r for first, last in ranges for r in self._range_readings(f, first, last)]
+        if len(readings) != 1:
+            return None
+        chosen, ways, chance = readings[0]
+        if ways != 1 or chance >= RANGE_CHANCE:
+            return None
+        nums = ", ".join(self.inv.number[p] for p in chosen)
+        total = self.inv.total(chosen)
+        said = (f"narrative writes the range {ranges[0][0]}-{ranges[0][1]}: of customer "
+                f"{self.inv.customer[chosen[0]]}'s invoices in it, {nums}")
+        if total == f.remaining:
+            return self._alloc(f, chosen, "multi-invoice", 0.93,
+                               f"{said} make the amount exactly")
+        return self._alloc(f, chosen, "multi-invoice", 0.9,
+                           f"{said} make the amount less {self._money(total - f.remaining)} "
+                           "within the fee tolerance: write-off proposed")
+
     def propose_weak_reference(self, f: LineFacts) -> list[Allocation] | None:
         """Numeric parts (``123``) and mistyped numbers, confirmed by the amount or the payer."""
         if f.category is not None and not f.cash:
             return None
+        if "-" in f.numbers or " TO " in f.numbers or "الي" in f.numbers or "حتي" in f.numbers:
+            ranged = self._range_paid(f)
+            if ranged:
+                return ranged
         weak = [p for p in f.weak | f.strong if self.inv.usable(p, f.currency)]
         inner = {g.lstrip("0") for g in _INNER_GROUP.findall(f.numbers)} if "/" in f.numbers \
             or "-" in f.numbers else ()

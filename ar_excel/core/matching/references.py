@@ -50,6 +50,8 @@ _TO_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01
 # A number as a narrative writes it: its letters, and digit groups apart by - / or . (folded).
 _WRITTEN_NUMBER = re.compile(r"(?<![A-Z0-9])([A-Z]*)[-/ ]?(\d+(?:[-/.]\d+)*)(?![0-9])")
 _LEADING_LETTERS = re.compile(r"^[A-Z]*", re.MULTILINE)
+# A number with its letters inside, after a year (2026-INV-00527, 2026INV527).
+_LETTERS_INSIDE = re.compile(r"(?<![A-Z0-9])((?:19|20)\d\d)[-/ ]?([A-Z]+)[-/ ]?(\d+)(?![0-9])")
 
 # Numbers listed one after the other (90000669, 0090000667 / INV-1 + INV-2).
 _LISTED = re.compile(r"\d\s*(?:[,+&;]|\bAND\b|\s/|\sو)\s*\D{0,12}\d")
@@ -307,6 +309,17 @@ class InvoiceIndex:
             strong.update(found)
             if sure is not None:
                 sure.update(q for q in found if self._letters_of(q) == m.group(1))
+        for m in _LETTERS_INSIDE.finditer(folded):
+            # (2026-INV-00527 for 2026-INV-0527: the same letters inside, other padding.)
+            year, letters, number = m.groups()
+            compact = year + number.lstrip("0")
+            if len(compact) < STRONG_LENGTH:
+                continue
+            found = [q for q in digits.get(compact)
+                     if self._alnum_keys[q].translate(_NO_DIGITS) == letters]
+            strong.update(found)
+            if sure is not None:
+                sure.update(found)
 
     def _lettered(self, key: str, d: str, strong: set[int], weak: set[int],
                   sure: set[int] | None) -> None:
@@ -344,6 +357,12 @@ class InvoiceIndex:
     def _letters_of(self, pos: int) -> str:
         """The letters invoice ``pos``'s number begins with (SI of SI-26/00842; "" if none)."""
         return _LEADING_LETTERS.match(self._alnum_keys[pos]).group(0)
+
+    def _other_series(self, folded: str, strong: set[int]) -> bool:
+        """Whether the narrative writes a number after letters (INV/2026/06/32) that begin
+        none of the ``strong`` hits' numbers (ف-2026-0632: F)."""
+        written = {m.group(1) for m in _WRITTEN_NUMBER.finditer(folded) if m.group(1)}
+        return bool(written) and not any(self._letters_of(q) in written for q in strong)
 
     def lookup(self, folded: str, named: bool = True, sure: set[int] | None = None
                ) -> tuple[set[int], set[int]]:
@@ -389,6 +408,10 @@ class InvoiceIndex:
                 not strong or len(strong) == 1 and _may_list(folded) and _LISTED.search(folded)):
             # (A list, 90000669, 0090000667: each number may be padded its own way.)
             self._repadded(folded, strong, sure)  # (padding differs only where zeros are)
+        elif strong and ("/0" in folded or "-0" in folded) and self._other_series(folded, strong):
+            # INV/2026/06/32 is INV/2026/06/0032 unpadded, though its digits run on as
+            # ف-2026-0632's do: the series written decides.
+            self._repadded(folded, strong, sure)
         tail = self.tail
         for key in tail_keys(folded):
             hits = tail.get(key)

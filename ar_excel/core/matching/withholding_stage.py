@@ -60,6 +60,63 @@ class WithholdingStage:
                     charged.setdefault(key, Reading(tuple(invs), key, rate, name, fee))
         return list((exact or charged).values())
 
+    def _withheld_with_rest(self, f: LineFacts, refs: list[int], others: list[int]
+                            ) -> tuple[Reading, bool] | None:
+        """A receipt over the invoices it names (``refs``, one customer's) read as those and
+        other open invoices of the customer's (``others``, oldest first) all paid less tax
+        withheld at one rate on one base (INV 1021 1022 and the 1024 it does not name, less
+        1 %), perhaps less a whole bank charge too: (the reading, certain). Certain when it is
+        the one set of any rate and base (the exact readings before those with a charge) and
+        sets that large making the amount by chance are rare; None when no set does."""
+        rates = self._rates_of_currency(self.inv.currency[refs[0]])
+        others = [p for p in self.inv.without_residues(others)[:MAX_ITEMS]
+                  if self._rates_of_currency(self.inv.currency[p]) == rates]
+        if not rates or not others:
+            return None
+        remaining = self.inv.remaining
+        whole = self.inv.whole
+        charge = units(self.policy.fee_tolerance_abs, f.grain, self.inv.unit)
+        # (A minor unit per invoice either way: the payer's rounding, not ours.)
+        slack = f.grain * (len(refs) + 1)
+        # (A round receipt over the invoices named is a round sum sent on account, not invoices
+        # less tax and a charge that happen to leave a round sum.)
+        for charges in (False, True) if f.remaining % self.inv.tens else (False,):
+            found: list[Reading] = []
+            chance = 0.0
+            for rate in rates:
+                for name, divisor in self._wht_bases:
+                    named = [tax_on(remaining[p], rate, divisor, f.grain) for p in refs]
+                    rest = f.remaining - sum(remaining[p] for p in refs) + sum(named)
+                    if rest <= 0:
+                        continue
+                    taxes = [tax_on(remaining[p], rate, divisor, f.grain) for p in others]
+                    low, high = (rest + slack + 1, rest + charge) if charges \
+                        else (rest - slack, rest + slack)
+                    sub = find_subsets([remaining[p] - t for p, t in zip(others, taxes,
+                                                                         strict=True)],
+                                       low, high, limit=8, grain=f.grain, window=self._window)
+                    chance += sub.chance
+                    tax_of = dict(zip(others, taxes, strict=True))
+                    listed = 0
+                    for k in sub.found:
+                        chosen = refs + self.inv.by_due([others[i] for i in k])
+                        withheld = named + [tax_of[p] for p in chosen[len(refs):]]
+                        over = sum(remaining[p] for p in chosen) - sum(withheld) - f.remaining
+                        # (A charge is whole and the tax exact: a charge of any amount and a
+                        # rounding would fit too many gaps.)
+                        fee = over if charges else 0
+                        if charges and not (0 < fee <= charge and fee % whole == 0):
+                            continue
+                        # The rounding left over goes to the last invoice's tax.
+                        withheld[-1] += over - fee
+                        found.append(Reading(tuple(chosen), tuple(withheld), rate, name, fee))
+                        listed += 1
+                    if listed and sub.count > len(sub.found):
+                        found.extend(found[-1:])  # more ways than listed: not unique
+            if found:
+                return found[0], len(found) == 1 and chance < AMOUNT_ONLY_CHANCE
+        return None
+
     def _alloc_withheld(self, f: LineFacts, reading: Reading, conf: float, said: str,
                         several: bool = False) -> list[Allocation] | None:
         """Each invoice settled by the receipt and the tax withheld on it (the last also by
