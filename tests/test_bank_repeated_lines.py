@@ -112,3 +112,25 @@ def test_the_same_month_end_fees_of_two_accounts_are_kept(tmp_path):
     assert combined.lines["Amount"].tolist() == [1500.0, -25.0, -3.5, 700.0, -25.0, -3.5]
     [issue] = [i for i in combined.issues if "alike" in i.message]
     assert (issue.sheet, issue.cell, issue.value) == ("cib_usd.csv", "rows 3-4", 2)
+
+
+def test_the_issues_read_in_arabic(tmp_path):
+    from ar_excel.io.messages_ar import arabic_message
+
+    a = _csv(tmp_path / "nov_1_15.csv", FIRST_HALF)
+    b = _csv(tmp_path / "nov_10_30.csv", SECOND_HALF)
+    combined = combine_statements([("nov_1_15", read_statement(a)),
+                                   ("nov_10_30", read_statement(b))])
+    [issue] = [i for i in combined.issues if "also in" in i.message]
+    assert arabic_message(issue.message) == (
+        "2 من سطوره البالغة 3 من 2026-11-12 إلى 2026-11-14 موجودة أيضاً في nov_1_15.csv (نفس "
+        "التاريخ والمبلغ والبيان والمرجع والرصيد): قُرئت مرة واحدة كي لا تُطبق تحصيلاتها مرتين")
+    assert arabic_message(
+        "a line alike in egp.csv (the same date, amount and narrative, no bank id or balance to "
+        "tell them apart): read in both; if one transaction was downloaded twice, leave it out "
+        "of one file").startswith("سطر مماثل في egp.csv")
+    assert arabic_message(
+        "every line of this file (5 dated 2026-11-01 to 2026-11-20) is also in nov.csv, given "
+        "twice (the same date, amount, narrative, reference and balance): read once, so their "
+        "receipts are not applied twice").startswith(
+        "كل سطور هذا الملف (5 من 2026-11-01 إلى 2026-11-20) موجودة أيضاً في nov.csv، أُعطي مرتين")

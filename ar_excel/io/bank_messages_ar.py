@@ -277,6 +277,32 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          r"both were read, so its receipts are counted twice; leave one file out$",
          "الكشف {0} في {1} موجود أيضاً في {2} (نفس الحساب والأرصدة والسطور): قُرئ الاثنان، "
          "فتُحسب تحصيلاته مرتين؛ استبعد أحد الملفين"),
+        # (lines several files repeat, ``bank.repeated_lines``)
+        (r"^every line of this file \((\d+)(?: dated (\S+) to (\S+))?\) is also in (.+?)(, given "
+         r"twice)? \(the same date, amount, narrative, reference and balance\): read once, so "
+         r"their receipts are not applied twice$",
+         lambda m: f"كل سطور هذا الملف ({m[1]}" + (f" من {m[2]} إلى {m[3]}" if m[2] else "")
+         + f") موجودة أيضاً في {m[4]}" + ("، أُعطي مرتين" if m[5] else "")
+         + " (نفس التاريخ والمبلغ والبيان والمرجع والرصيد): قُرئت مرة واحدة كي لا تُطبق "
+         "تحصيلاتها مرتين"),
+        (r"^(\d+) of its (\d+) lines(?: dated (\S+) to (\S+))? are also in (.+?) \(the same date, "
+         r"amount, narrative, reference and balance\): read once, so their receipts are not "
+         r"applied twice(; its stated balances are not tied out, the lines left no longer running "
+         r"from its opening balance to its closing one)?$",
+         lambda m: f"{m[1]} من سطوره البالغة {m[2]}" + (f" من {m[3]} إلى {m[4]}" if m[3] else "")
+         + f" موجودة أيضاً في {m[5]} (نفس التاريخ والمبلغ والبيان والمرجع والرصيد): قُرئت مرة "
+         "واحدة كي لا تُطبق تحصيلاتها مرتين"
+         + ("؛ لا تُطابق أرصدته المذكورة، فالسطور الباقية لم تعد تمتد من رصيده الافتتاحي إلى "
+            "الختامي" if m[6] else "")),
+        (r"^(a line|\d+ lines) alike in (.+?) \(the same date, amount and narrative, no bank id "
+         r"or balance to tell them apart\): read in both; if one transaction was downloaded "
+         r"twice, leave it out of one file$",
+         lambda m: (f"سطر مماثل في {m[2]} (نفس التاريخ والمبلغ والبيان، بلا رقم بنكي أو رصيد "
+                    "يميزه): قُرئ في الملفين؛ إن كان معاملة واحدة نُزّلت مرتين فاستبعده من أحد "
+                    "الملفين") if m[1] == "a line" else (
+             f"{m[1].split()[0]} سطور مماثلة في {m[2]} (نفس التاريخ والمبلغ والبيان، بلا رقم "
+             "بنكي أو رصيد يميزها): قُرئت في الملفين؛ إن كانت معاملة واحدة نُزّلت مرتين "
+             "فاستبعدها من أحد الملفين")),
         (r"^statement (.+?) in (.+?) repeats statement (.+?) in (.+?) \(the same statement id, "
          r"account, balances and (\d+) lines\): the archive holds it twice; (.+?) was skipped so "
          r"its receipts are not counted twice$",
