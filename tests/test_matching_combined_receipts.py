@@ -208,3 +208,27 @@ def test_the_reasons_read_in_arabic():
     assert arabic_reason(r.matches["Reason"].iat[0]) == (
         "البيان يذكر INV-2026-1021, INV-2026-1022؛ الباقي INV-2026-1024؛ ناقص ضريبة خصم من "
         "المنبع 1% (856.90): شهادة الخصم متوقعة")
+
+
+# ------------------------------------------------------------------ numeric parts only
+
+def test_two_numeric_parts_of_one_customer_paid_less_a_bank_charge():
+    # 383 is C1's SI-26/00383 and C3's F-2026-0383; only C1 has 585 too
+    r = _run({"amount": 25749.12, "desc": "TRF INV 383 + 585"})
+    assert allocations(r) == [("SI-26/00383", 5812.54, "multi-invoice", "Matched"),
+                              ("SI-26/00585", 19936.58, "fee-writeoff", "Matched")]
+    assert _writeoffs(r) == [0.0, 15.00]
+    assert reason(r).startswith("narrative has the numeric parts of SI-26/00383, SI-26/00585; "
+                                "short by 15.00 within the fee tolerance")
+
+
+def test_two_numeric_parts_in_arabic_paid_less_tax_withheld():
+    r = _run({"amount": 25506.48, "desc": "سداد فواتير ٣٨٣ و ٥٨٥"})
+    assert allocations(r) == [("SI-26/00383", 5754.41, "withholding-tax", "Matched"),
+                              ("SI-26/00585", 19752.07, "withholding-tax", "Matched")]
+    assert _withheld(r) == [58.13, 199.51]
+
+
+def test_numeric_parts_short_by_more_than_a_charge_are_not_settled():
+    r = _run({"amount": 25500.00, "desc": "TRF INV 383 + 585"})
+    assert not (r.matches["Status"] == "Matched").any()

@@ -166,3 +166,14 @@ def test_an_arabic_workbook_says_the_discount_was_on_the_amount_before_vat(tmp_p
     assert matches["Method"].tolist() == ["early-discount"]
     assert ("خصم تعجيل الدفع 200.00 الذي تمنحه شروطه (2 % خلال 10 أيام، على المبلغ قبل "
             "ضريبة القيمة المضافة 14%)، أُخذ في موعده") in matches["Reason"].iat[0]
+
+
+def test_before_vat_the_charge_on_top_must_be_whole():
+    # 11,400.00 less 200.00 (2 % before 14 % VAT) and 15.00: the discount and a charge
+    r = _match({"amount": 11185.00, "desc": "INV-7001", "date": "2026-11-10"})
+    assert allocations(r) == [("INV-7001", 11185.00, "early-discount", "Matched")]
+    assert _writeoffs(r) == [215.00]
+    # 210.37 short: 200.00 and an odd 10.37 (nor 228.00 of the total): no discount
+    r = _match({"amount": 11189.63, "desc": "INV-7001", "date": "2026-11-10"})
+    assert [m for _, _, m, _ in allocations(r)] == ["partial"]
+    assert _writeoffs(r) == [0.0]

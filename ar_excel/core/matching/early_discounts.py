@@ -119,6 +119,9 @@ class EarlyDiscounts:
             charges = gap - sum(per.values())
             if charges < -slack or charges > max(tolerance, slack) or 0 in per.values():
                 continue
+            if divisor != 1.0 and charges > slack and charges % self.inv.whole:
+                continue  # (before VAT: the discount to the cent, a charge whole; else any
+                # gap between the bases' discounts would read as one)
             if best is None or abs(charges) < abs(best[1]):
                 best = (per, charges, name)
         return best

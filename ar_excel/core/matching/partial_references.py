@@ -34,6 +34,7 @@ from ar_excel.core.matching.normalize import (
     other_numbers,
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
+from ar_excel.core.matching.withholding import Reading
 
 # A group of digits between separators, inside a longer number (the 2026 and 09 of
 # INV/2026/09/0022).
@@ -212,6 +213,22 @@ class PartialReferences:
             return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
                                0.93, f"narrative has the numeric part of {nums}; the amount "
                                "equals the open amount")
+        # Or one customer's named invoices, two or more (all it has named), paid less a bank
+        # charge within the fee tolerance or less income tax withheld at a policy rate (INV
+        # 383 + 585, 15.00 short): two numbers of one customer's and an amount that fits them
+        # so are no coincidence.
+        short = self._named_short(by_customer, f) if len(by_customer) and len(weak) > 1 \
+            else None
+        if short is not None:
+            refs, reading = short
+            nums = ", ".join(self.inv.number[p] for p in refs)
+            if reading is not None:
+                return self._alloc_withheld(f, reading, 0.9,
+                                            f"narrative has the numeric parts of {nums}")
+            return self._alloc(f, refs, "multi-invoice", 0.9,
+                               f"narrative has the numeric parts of {nums}; short by "
+                               f"{self._money(self.inv.total(refs) - f.remaining)} within the "
+                               "fee tolerance: write-off proposed")
         # No payer identified (or none for sure): the name on the line shares a distinctive
         # word with exactly one of the named invoices' customers (a name glued, cut or
         # reordered that scores as no customer's: MERIDIANMARBLE CO ... bill 101): that
@@ -323,6 +340,26 @@ class PartialReferences:
                 by_customer[self.inv.customer[p]].append(p)
         chosen = self._named_exactly(by_customer, f.remaining)
         return chosen is not None and set(chosen) != set(refs)
+
+    def _named_short(self, by_customer: dict[str, list[int]], f: LineFacts
+                     ) -> tuple[list[int], Reading | None] | None:
+        """(invoices, tax reading) of the one customer whose named invoices (two or more,
+        numeric parts of 3+ digits) the receipt pays less a bank charge within the fee
+        tolerance (no reading), or less tax withheld at one rate on one base (its one
+        reading); None when no customer's, or several customers', do."""
+        found = []
+        for refs in by_customer.values():
+            if len(refs) < 2 or any(len(self.index.tails[p]) < 3 for p in refs):
+                continue
+            refs = self.inv.by_due(refs)
+            total = self.inv.total(refs)
+            if self._within_tolerance(total, f.remaining, f.grain):
+                found.append((refs, None))
+            elif total > f.remaining and self._wht_top:
+                readings = self._withholding_readings(f, refs, charges=False)
+                if len(readings) == 1:
+                    found.append((refs, readings[0]))
+        return found[0] if len(found) == 1 else None
 
     def _named_exactly(self, by_customer: dict[str, list[int]], amount: int) -> list[int] | None:
         """The invoices, of one customer's named (``by_customer``), that make ``amount``
