@@ -218,7 +218,7 @@ def test_two_numeric_parts_of_one_customer_paid_less_a_bank_charge():
     assert allocations(r) == [("SI-26/00383", 5812.54, "multi-invoice", "Matched"),
                               ("SI-26/00585", 19936.58, "fee-writeoff", "Matched")]
     assert _writeoffs(r) == [0.0, 15.00]
-    assert reason(r).startswith("narrative has the numeric parts of SI-26/00383, SI-26/00585; "
+    assert reason(r).startswith("narrative has the numeric part of SI-26/00383, SI-26/00585; "
                                 "short by 15.00 within the fee tolerance")
 
 
@@ -232,3 +232,10 @@ def test_two_numeric_parts_in_arabic_paid_less_tax_withheld():
 def test_numeric_parts_short_by_more_than_a_charge_are_not_settled():
     r = _run({"amount": 25500.00, "desc": "TRF INV 383 + 585"})
     assert not (r.matches["Status"] == "Matched").any()
+
+
+def test_numeric_parts_less_a_charge_read_in_arabic():
+    r = _run({"amount": 25749.12, "desc": "TRF INV 383 + 585"})
+    assert arabic_reason(r.matches["Reason"].iat[0]) == (
+        "البيان به الجزء الرقمي من SI-26/00383, SI-26/00585؛ ناقص 15.00 في حدود سماح "
+        "المصاريف: يُقترح الشطب")

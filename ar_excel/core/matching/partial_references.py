@@ -224,9 +224,9 @@ class PartialReferences:
             nums = ", ".join(self.inv.number[p] for p in refs)
             if reading is not None:
                 return self._alloc_withheld(f, reading, 0.9,
-                                            f"narrative has the numeric parts of {nums}")
+                                            f"narrative has the numeric part of {nums}")
             return self._alloc(f, refs, "multi-invoice", 0.9,
-                               f"narrative has the numeric parts of {nums}; short by "
+                               f"narrative has the numeric part of {nums}; short by "
                                f"{self._money(self.inv.total(refs) - f.remaining)} within the "
                                "fee tolerance: write-off proposed")
         # No payer identified (or none for sure): the name on the line shares a distinctive
