@@ -362,3 +362,38 @@ def test_price_far_from_the_usual_without_a_price_list(tmp_path):
                            "customer's usual price 120.00 (median of 3 lines): a price per "
                            "another unit, or a digit too many or too few?")
     assert "is 1/4.1 × this customer's usual price 122.00 (median of 3 lines)" in found[1][5]
+
+
+def test_a_number_used_again_each_year_is_a_duplicate_said_so(tmp_path):
+    customers = [["Customer ID", "Customer Name"], ["C1", "Nile"], ["C2", "Delta"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["0001", "C1", D(2025, 1, 5), 100], ["0002", "C1", D(2025, 1, 6), 200],
+                ["0001", "C2", D(2026, 1, 4), 300], ["0002", "C2", D(2026, 1, 4), 400],
+                ["0002", "C1", D(2026, 1, 9), 500]]
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    dup = [f for f in found if f[3] == "DUPLICATE_INVOICE_NO"]
+    assert [(f[0], f[1], f[4]) for f in dup] == [("0001", 2, "Error"), ("0001", 4, "Error"),
+                                                 ("0002", 3, "Error"), ("0002", 5, "Error"),
+                                                 ("0002", 6, "Error")]
+    assert dup[0][5] == ("Invoice number 0001 appears 2 times (rows 2, 4), once in each of "
+                         "2025, 2026: the series restarts each year, so receipts and the bank "
+                         "cannot tell them apart; put the year in the number (2025-0001)")
+    # twice in one year is a plain duplicate
+    assert dup[2][5] == "Invoice number 0002 appears 3 times (rows 3, 5, 6)"
+
+
+@pytest.mark.parametrize(("column", "table"), [("ضريبة الجدول", 50), ("Table Tax %", "5%")])
+def test_egypt_table_tax_is_in_the_vat_base(tmp_path, column, table):
+    """Net 1,000, table tax 5 % = 50, VAT 14 % on 1,050 = 147: total 1,197. VAT charged on
+    the net alone (140) is wrong, and said against the right base."""
+    customers = [["كود العميل", "اسم العميل", "العملة"], ["C1", "النيل", "EGP"]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["I-1", "C1", D(2026, 11, 2), 1197.00], ["I-2", "C1", D(2026, 11, 3), 1190.00]]
+    lines = [["رقم الفاتورة", "الصنف", "الكمية", "الوحدة", "سعر الوحدة", column,
+              "نسبة الضريبة", "قيمة الضريبة", "إجمالي البند"],
+             ["I-1", "CIG-1", 10, "كرتونة", 100, table, 14, 147, 1197],
+             ["I-2", "CIG-1", 10, "كرتونة", 100, table, 14, 140, 1190]]
+    found = run(tmp_path, {"العملاء": customers, "الفواتير": invoices, "بنود الفواتير": lines})
+    assert codes(found) == [("I-2", 3, "TAX_AMOUNT_MISMATCH", "Error")]
+    assert found[0][5] == ("مبلغ الضريبة 140.00 يجب أن يكون 147.00 (14% من 1,050.00)؛ "
+                           "الفرق -7.00")

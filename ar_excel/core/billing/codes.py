@@ -177,6 +177,14 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: نهاية الشهر التالي لتاريخ الفاتورة "
         "{date} + {terms} يوم = {expected} ({diff} يوم)",
     ),
+    "DUPLICATE_INVOICE_NO/years": (
+        "Invoice number {invoice} appears {n} times (rows {rows}), once in each of {years}: "
+        "the series restarts each year, so receipts and the bank cannot tell them apart; "
+        "put the year in the number ({example})",
+        "رقم الفاتورة {invoice} مكرر {n} مرات (الصفوف {rows})، مرة في كل سنة من {years}: "
+        "الترقيم يبدأ من جديد كل سنة فلا يمكن التمييز بينها عند التحصيل أو في كشف البنك؛ "
+        "أضف السنة إلى الرقم ({example})",
+    ),
     "NUMBER_GAP/series": (
         "{Series} has {ranges} gaps ({count} numbers missing between {prev} and "
         "{next}): the sheet may hold only part of the series",

@@ -43,6 +43,8 @@ UNIT = "_unit"  # normalized unit
 PRICE_INCL = "_price_incl"  # the line's unit price includes tax (its header says so)
 WITHHELD = "_withheld"  # income tax withheld shown on the line (Egypt's 1 %): an amount
 WITHHELD_RATE = "_withheld_rate"  # or its rate, of the line's net
+TABLE_TAX = "_table_tax"  # Egypt's table tax on the line (part of the VAT base): an amount
+TABLE_TAX_RATE = "_table_tax_rate"  # or its rate, of the line's net
 
 # A unit price column headed as including tax: retail and B2C price lists in the Gulf and
 # Egypt are kept with VAT in (``Price Incl VAT``, ``السعر شامل الضريبة``).
@@ -164,15 +166,19 @@ _WITHHOLDING = re.compile(r"withholding|wht|خصموالاضافه|خصماضا�
 _A_RATE = re.compile(r"pct|rate|percent|نسبه")
 
 
-def withholding_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
-    """Lines showing the income tax the customer will withhold (Egypt's e-invoices carry it
-    as a tax of their own, T4, taken off the total): the column's amounts (as positive
-    numbers) as ``WITHHELD``, or its rates as ``WITHHELD_RATE``."""
+_TABLE_TAX = re.compile(r"tabletax|scheduletax|ضريبهالجدول|جدول")
+
+
+def _tax_column(lines: pd.DataFrame, pattern: re.Pattern[str], amount: str, rate: str
+                ) -> pd.DataFrame:
+    """The lines with the amounts of the column ``pattern`` names (as positive numbers) as
+    ``amount``, or its rates (a header saying %, rate, نسبة) as ``rate``; unchanged without
+    one."""
     from ar_excel.names import match_key
     from ar_excel.parsing import parse_money, parse_percent
 
     column = next((c for c in lines.columns if isinstance(c, str) and not c.startswith("_")
-                   and _WITHHOLDING.search(match_key(c))), None)
+                   and pattern.search(match_key(c))), None)
     if column is None:
         return lines
     is_rate = bool(_A_RATE.search(match_key(column)) or "%" in column)
@@ -181,14 +187,26 @@ def withholding_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
     def value(v: object) -> float:
         try:
             return abs(float(parse(v)))
-        except (TypeError, ValueError):  # blank or no number: nothing withheld
+        except (TypeError, ValueError):  # blank or no number: none
             return 0.0
 
     values = per_distinct(lines[column], value).astype("float64")
     if is_rate:
-        rates = values.where(values >= 1.0, values * 100.0)  # 0.01 typed for 1 %
-        return lines.assign(**{WITHHELD_RATE: rates})
-    return lines.assign(**{WITHHELD: values})
+        return lines.assign(**{rate: values.where(values >= 1.0, values * 100.0)})  # 0.05: 5 %
+    return lines.assign(**{amount: values})
+
+
+def table_tax_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Lines showing Egypt's table tax (ضريبة الجدول, on some goods): it is added to the
+    line's net before VAT, which is charged on both."""
+    return _tax_column(lines, _TABLE_TAX, TABLE_TAX, TABLE_TAX_RATE)
+
+
+def withholding_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Lines showing the income tax the customer will withhold (Egypt's e-invoices carry it
+    as a tax of their own, T4, taken off the total): the column's amounts (as positive
+    numbers) as ``WITHHELD``, or its rates as ``WITHHELD_RATE``."""
+    return _tax_column(lines, _WITHHOLDING, WITHHELD, WITHHELD_RATE)
 
 
 def prices_with_tax(lines: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
@@ -238,8 +256,8 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     policy = policy or Policy()
     customers = _frame(customers, "Customers")
     invoices = _frame(invoices, "Invoices")
-    lines = withholding_on_lines(
-        prices_with_tax(_frame(lines, "Invoice Lines"), dict(line_headers or {})))
+    lines = table_tax_on_lines(withholding_on_lines(
+        prices_with_tax(_frame(lines, "Invoice Lines"), dict(line_headers or {}))))
     prices = _frame(prices, "Price List")
     conversions = _frame(conversions, "Unit Conversions")
     deliveries = _frame(deliveries, "Orders")

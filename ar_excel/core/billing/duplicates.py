@@ -3,7 +3,10 @@
 Rules:
 
 * An invoice number is used once (matched ignoring case and spaces): every row of a number
-  used twice is DUPLICATE_INVOICE_NO (Error), as a tax authority would reject it.
+  used twice is DUPLICATE_INVOICE_NO (Error), as a tax authority would reject it. A number
+  used once a year (a series restarted each January) is still one: receipts, the bank and
+  the e-invoicing portal cannot tell the invoices apart; the message says so and how to
+  number them (the year in the number).
 * Two invoices with different numbers for the same customer, the same amount (to the
   currency's decimals) and the same date are POSSIBLE_DUPLICATE_INVOICE (Warning): often the
   same delivery billed twice, sometimes two identical orders. Every invoice of the group is
@@ -12,6 +15,7 @@ Rules:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
@@ -30,12 +34,21 @@ def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
         where = dup[SHEET].astype(str).str.cat(dup[ROW].astype("int64").astype(str), sep="' ")
         rows = ("'" + where).groupby(dup[KEY], sort=False).agg(", ".join)
     count = dup.groupby(KEY, sort=False)[ROW].size()
+    # a series restarted each year (INV-0001 in 2025 and in 2026): said so, with the fix
+    year = pd.to_datetime(dup["Invoice Date"]).dt.year
+    years = year.groupby(dup[KEY], sort=False).agg(
+        lambda y: ", ".join(str(int(v)) for v in sorted(set(y.dropna()))))
+    per_year = (year.groupby(dup[KEY], sort=False).transform("nunique")
+                == dup[KEY].map(count)).to_numpy()
     return findings(
         "DUPLICATE_INVOICE_NO", n=len(dup), sheet=book.sheet_of("Invoices", dup), row=dup[ROW],
         field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
         amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
+        variant=np.where(per_year, "years", None).tolist(),
         params={"invoice": text(dup["Invoice No"]), "n": [str(int(c)) for c in dup[KEY].map(count)],
-                "rows": text(dup[KEY].map(rows))},
+                "rows": text(dup[KEY].map(rows)), "years": text(dup[KEY].map(years)),
+                "example": [f"{int(y)}-{n}" if y == y else str(n)
+                            for y, n in zip(year, text(dup["Invoice No"]), strict=True)]},
     )
 
 

@@ -16,7 +16,13 @@ Rules:
   tax is held to that instead. A credit note may list its lines as positive amounts.
 * A stated Tax Amount is the line's tax (the total may also be rounded on its own from the
   rate), and must itself be the rate applied to the net within rounding (or to the net
-  rounded first): else TAX_AMOUNT_MISMATCH (Error).
+  rounded first): else TAX_AMOUNT_MISMATCH (Error). Egypt's table tax, where the lines show
+  it (``Table Tax``, ``ضريبة الجدول``, an amount or a rate of the net), is added to the net
+  and VAT is charged on both.
+* A price with tax in (headed so, or a stated tax that is the tax inside quantity × price)
+  has that as the line's value with tax; income tax withheld shown on the line (Egypt's 1 %)
+  may be taken off its total or its invoice's Amount. VAT rounded once on the invoice's net
+  rather than per line is no mismatch.
 * A priced line without a quantity is one unit. A line without a unit price is a lump sum:
   its Line Total is taken as it is; with no Line Total either it cannot be valued
   (INCOMPLETE_LINE, Warning) and its invoice's total is not checked.
@@ -32,6 +38,8 @@ from ar_excel.core.billing.context import (
     INVOICE_ROW,
     KEY,
     PRICE_INCL,
+    TABLE_TAX,
+    TABLE_TAX_RATE,
     WITHHELD,
     WITHHELD_RATE,
     BillingBook,
@@ -71,6 +79,16 @@ def _withheld(lines: pd.DataFrame, net: np.ndarray) -> np.ndarray:
     return np.zeros(len(lines))
 
 
+def _table_tax(lines: pd.DataFrame, net: np.ndarray) -> np.ndarray:
+    """Egypt's table tax shown on each line (0 where none): its amount, or its rate of the
+    line's net."""
+    if TABLE_TAX in lines:
+        return lines[TABLE_TAX].fillna(0.0).to_numpy(dtype="float64")
+    if TABLE_TAX_RATE in lines:
+        return net * lines[TABLE_TAX_RATE].fillna(0.0).to_numpy(dtype="float64") / 100.0
+    return np.zeros(len(lines))
+
+
 def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     """Exact net, tax and gross of each line, and whether its Line Total fits either basis.
     A line priced with tax in has quantity × price (less discounts) as its gross and that
@@ -91,11 +109,15 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     incl = _price_includes_tax(lines, priced, rate, stated_tax, total,
                                half_unit(places) + FLOAT_SLACK * np.maximum(1.0, np.abs(priced)))
     net = np.where(incl, priced / (1.0 + rate / 100.0), priced)
-    gross = np.where(incl, priced, net + np.where(has_tax, stated_tax, net * rate / 100.0))
+    # Egypt's table tax is added to the net, and VAT charged on both (the VAT base)
+    table = np.where(incl, 0.0, _table_tax(lines, net))
+    base = net + table
+    gross = np.where(incl, priced, base + np.where(has_tax, stated_tax, base * rate / 100.0))
     rounded_net = round_half_up(net, places)
-    net_plus_tax = np.where(incl, round_half_up(priced, places), rounded_net + np.where(
-        has_tax, stated_tax, round_half_up(rounded_net * rate / 100.0, places)))
-    by_rate = net * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
+    rounded_base = rounded_net + round_half_up(table, places)
+    net_plus_tax = np.where(incl, round_half_up(priced, places), rounded_base + np.where(
+        has_tax, stated_tax, round_half_up(rounded_base * rate / 100.0, places)))
+    by_rate = base * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
     withheld = _withheld(lines, net)
     fits_gross = ((np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
                   | (np.abs(total - by_rate) <= tol)
@@ -104,7 +126,8 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     # before tax from a price with tax in: the tax inside taken off, either one rounded
     fits_net = (np.abs(total - net) <= tol) | (
         incl & has_tax & (np.abs(total - (priced - stated_tax)) <= tol))
-    return pd.DataFrame({"net": net, "gross": gross, "rate": rate, "stated_tax": stated_tax,
+    return pd.DataFrame({"net": net, "base": base, "table": table, "gross": gross,
+                         "rate": rate, "stated_tax": stated_tax,
                          "taxed": (rate != 0) | (has_tax & (stated_tax != 0)),
                          "fits_gross": fits_gross, "fits_net": fits_net, "places": places,
                          "incl": incl, "withheld": withheld},
@@ -211,16 +234,20 @@ def _invoice_sums(lines: pd.DataFrame) -> tuple[pd.DataFrame, str]:
                                       round_half_up(exact, calc["places"]))
     rate = calc["rate"] / 100.0
     stated = calc["stated_tax"]
+    table = calc["table"]
     if basis == GROSS:
+        # the VAT taken off leaves the VAT base: the net and any table tax
         gross, net = value, value - stated.where(stated.notna(), value * rate / (1.0 + rate))
+        net = net - table
     else:
-        net, gross = value, value + stated.where(stated.notna(), value * rate)
+        net, gross = value, value + table + stated.where(stated.notna(),
+                                                         (value + table) * rate)
     # the invoice's tax computed once on its net total (not per line): each line's net as
     # its Line Total gives it, to the minor unit, the tax on their sum (rounded on the
     # invoice, not here)
-    line_net = round_half_up(net, calc["places"])  # as the lines state it
+    line_base = round_half_up(net + table, calc["places"])  # as the lines state it
     sums = pd.DataFrame({KEY: lines[KEY], "gross": gross, "net": net,
-                         "on_total": line_net * (1.0 + rate), "withheld": calc["withheld"],
+                         "on_total": line_base * (1.0 + rate), "withheld": calc["withheld"],
                          "unknown": value.isna(), "taxed": calc["taxed"]}).groupby(
         KEY, sort=False).agg(gross=("gross", "sum"), net=("net", "sum"),
                              on_total=("on_total", "sum"), withheld=("withheld", "sum"),
@@ -309,8 +336,8 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
     calc = _arithmetic(lines)
     stated = calc["stated_tax"].to_numpy()
     places = calc["places"].to_numpy()
-    exact = calc["net"].to_numpy() * calc["rate"].to_numpy() / 100.0
-    on_rounded_net = round_half_up(round_half_up(calc["net"], places) * calc["rate"] / 100.0,
+    exact = calc["base"].to_numpy() * calc["rate"].to_numpy() / 100.0  # net + table tax
+    on_rounded_net = round_half_up(round_half_up(calc["base"], places) * calc["rate"] / 100.0,
                                    places)
     slack = FLOAT_SLACK * np.maximum(1.0, np.abs(stated))
     fits = (np.abs(stated - exact) <= half_unit(places) + slack) | (
@@ -326,6 +353,6 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
         field="Tax Amount", invoice=bad["Invoice No"], customer=bad["_customer"],
         amount=bad["Line Total"], document=bad[KEY], arabic=book.arabic,
         params={"actual": money(bad["Tax Amount"], p), "expected": money(expected, p),
-                "tax": number(bad["Tax Rate"]), "net": money(round_half_up(c["net"], p), p),
+                "tax": number(bad["Tax Rate"]), "net": money(round_half_up(c["base"], p), p),
                 "diff": money(bad["Tax Amount"].to_numpy() - expected, p)},
     )
