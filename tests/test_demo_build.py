@@ -14,7 +14,8 @@ from ar_excel.io.reader import read_book
 def test_build_writes_both_books_and_the_statement_at_any_scale(tmp_path, capsys):
     assert build.main(["--scale", "0.05", "--out", str(tmp_path), "--seed", "5"]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["demo_ar.xlsx", "demo_ar_arabic.xlsx", "demo_bank.csv"]
+    assert names == ["demo_ar.xlsx", "demo_ar_arabic.xlsx", "demo_bank.csv",
+                     "demo_bank_arabic.csv"]
     book = read_book(tmp_path / "demo_ar.xlsx")
     assert (len(book.customers), len(book.invoices), len(book.payments)) == (15, 200, 185)
     arabic = read_book(tmp_path / "demo_ar_arabic.xlsx")
@@ -25,13 +26,16 @@ def test_build_writes_both_books_and_the_statement_at_any_scale(tmp_path, capsys
     assert dates.min() >= pd.Timestamp("2026-11-01") and dates.max() <= pd.Timestamp("2026-11-30")
     assert book.invoices["Invoice Date"].max() <= pd.Timestamp(build.AS_OF)
     assert book.payments["Date"].max() <= pd.Timestamp(build.AS_OF)
-    assert "demo_bank.csv" in capsys.readouterr().out
+    arabic_statement = pd.read_csv(tmp_path / "demo_bank_arabic.csv", encoding="utf-8-sig")
+    assert 0 < len(arabic_statement) <= 20  # at most round(180 x 0.05), what the book can pay
+    said = capsys.readouterr().out
+    assert "demo_bank.csv" in said and "demo_bank_arabic.csv" in said
 
 
 def test_same_seed_same_bytes(tmp_path):
     for out in ("a", "b"):
         build.build(tmp_path / out, scale=0.03, seed=1, log=lambda *_: None)
-    for name in ("demo_ar.xlsx", "demo_ar_arabic.xlsx", "demo_bank.csv"):
+    for name in ("demo_ar.xlsx", "demo_ar_arabic.xlsx", "demo_bank.csv", "demo_bank_arabic.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 

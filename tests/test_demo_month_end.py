@@ -193,6 +193,25 @@ def test_the_arabic_demo_closes_on_the_same_day(tmp_path):
     assert [k[("CEI %", c)] for c in ("EGP", "SAR", "AED", "USD")] == [87.44, 94.04, 71.31, 69.53]
 
 
+DEMO_AR_BANK = REPO / "workbooks" / "demo_bank_arabic.csv"
+
+
+@pytest.mark.skipif(not DEMO_AR_BANK.exists(), reason="workbooks/demo_bank_arabic.csv not built")
+def test_the_arabic_demo_has_its_own_statement(tmp_path):
+    """The Arabic book's EGP account: its receipts, not the English book's (against which
+    most lines were only suggested on their amounts)."""
+    out = tmp_path / "month.xlsx"
+    assert main(["reconcile", str(DEMO_AR), "--bank", str(DEMO_AR_BANK), "-o", str(out),
+                 "--no-backup"]) == 0
+    rows = list(load_workbook(out)["Bank Matches"].iter_rows(values_only=True))
+    at = next(k for k, r in enumerate(rows) if "Status" in r)  # under the Arabic labels
+    matches = pd.DataFrame(rows[at + 1:], columns=rows[at])
+    credits = pd.read_csv(DEMO_AR_BANK, encoding="utf-8-sig")["Credit"].notna().sum()
+    matched = matches.loc[matches["Status"] == "Matched", "Bank Line"].nunique()
+    assert matched >= 0.6 * credits
+    assert (matches["Status"] == "Suggested").sum() <= 5
+
+
 @pytest.mark.skipif(not DEMO_BANK.exists(), reason="workbooks/demo_bank.csv not built")
 def test_the_demo_month_end_reconciles_recorded_and_new_receipts(tmp_path):
     """The counts of what the matcher finds are other modules' to move; the demo must show

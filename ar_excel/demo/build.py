@@ -9,7 +9,8 @@
 * ``demo_bank.csv``: the EGP account's bank statement of the book's last month (November
   2026): the month's receipts the book has recorded, as the bank credited them, and transfers
   the book has not (paying invoices open in ``demo_ar.xlsx`` as the contract reader reads it),
-  other inflows and payments, exported the way Egyptian and Gulf banks export CSV.
+  other inflows and payments, exported the way Egyptian and Gulf banks export CSV;
+  ``demo_bank_arabic.csv`` the same for ``demo_ar_arabic.xlsx``.
 
 ``python -m ar_excel.demo.build [--scale N] [--out DIR] [--seed S]``; ``--scale 10`` builds
 books ten times larger (for trying the jobs on volume; benchmarks use ``write_workbook``
@@ -37,6 +38,7 @@ AS_OF = date(2026, 11, 30)
 ENGLISH = (300, 4000, 3700)
 ARABIC = (120, 1500, 1400)
 BANK_LINES = 450  # a month of the EGP account: recorded receipts, others, inflows, payments
+ARABIC_BANK_LINES = 180  # the Arabic book's EGP account, a smaller company's month
 STATEMENT_CURRENCY = "EGP"
 SEED = 2026
 
@@ -92,11 +94,14 @@ def build(out: Path, scale: float = 1.0, seed: int = SEED, log=print) -> list[Pa
         log(f"{book.path}: {n_c:,} customers, {n_i:,} invoices, {n_p:,} receipts, "
             f"{len(book.planted)} unusable values planted ({time.perf_counter() - t0:.1f} s)")
         written.append(book.path)
-    t0 = time.perf_counter()
-    bank = build_bank_statement(out / "demo_ar.xlsx", out / "demo_bank.csv",
-                                max(20, round(BANK_LINES * scale)), seed)
-    log(f"{bank}: the month's statement ({time.perf_counter() - t0:.1f} s)")
-    written.append(bank)
+    for book_name, bank_name, n_lines in (("demo_ar.xlsx", "demo_bank.csv", BANK_LINES),
+                                          ("demo_ar_arabic.xlsx", "demo_bank_arabic.csv",
+                                           ARABIC_BANK_LINES)):
+        t0 = time.perf_counter()
+        bank = build_bank_statement(out / book_name, out / bank_name,
+                                    max(20, round(n_lines * scale)), seed)
+        log(f"{bank}: the month's statement ({time.perf_counter() - t0:.1f} s)")
+        written.append(bank)
     return written
 
 
