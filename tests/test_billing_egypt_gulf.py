@@ -397,3 +397,26 @@ def test_egypt_table_tax_is_in_the_vat_base(tmp_path, column, table):
     assert codes(found) == [("I-2", 3, "TAX_AMOUNT_MISMATCH", "Error")]
     assert found[0][5] == ("مبلغ الضريبة 140.00 يجب أن يكون 147.00 (14% من 1,050.00)؛ "
                            "الفرق -7.00")
+
+
+def test_exempt_zero_rated_and_reverse_charge_lines_read_as_no_tax(tmp_path):
+    """ETA/ZATCA exports write the VAT treatment instead of 0 %: no Input Issue, no finding;
+    a line that says exempt but charges VAT is still caught by its arithmetic."""
+    customers = [["Customer ID", "Customer Name", "Currency"], ["C1", "Gulf Trade FZE", "AED"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"]]
+    lines = [LINE_HEAD]
+    words = ["Exempt", "معفى", "Reverse Charge", "RC", "Zero-rated", "خاضع للنسبة الصفرية",
+             "Out of scope"]
+    for i, word in enumerate(words):
+        invoices.append([f"I-{i}", "C1", D(2026, 11, 1 + i), 100 + i])
+        lines.append([f"I-{i}", "SRV", 1, "HR", 100 + i, 0, word, 0, 100 + i])
+    invoices.append(["I-7", "C1", D(2026, 11, 20), 105])
+    lines.append(["I-7", "SRV", 1, "HR", 100, 0, "Exempt", "", 105])
+    book = read_book(save_sheets(tmp_path / "rc.xlsx", {
+        "Customers": customers, "Invoices": invoices, "Invoice Lines": lines}))
+    assert book.issues == []
+    assert book.frame("Invoice Lines")["Tax Rate"].tolist() == [0.0] * 8
+    result = JOB.run(book, JobOptions(as_of=AS_OF))
+    found = result.tabs[0].frame
+    assert found[["Invoice No", "Row", "Code"]].values.tolist() == [
+        ["I-7", 9, "LINE_TOTAL_MISMATCH"]]

@@ -218,8 +218,20 @@ def parse_terms(value: Any, decimal_comma: bool = False) -> int:
     return int(days)
 
 
+# A tax rate written as the VAT treatment of the line (an exempt, zero-rated, reverse-charge
+# or out-of-scope supply; ETA and ZATCA exports, the Gulf's invoices): no tax charged, 0 %.
+_NO_TAX_CHARGED = frozenset(re.sub(r"[\s\-_.]+", "", w).lower() for w in (
+    "Exempt", "VAT Exempt", "Tax Exempt", "Zero-rated", "Zero rated", "Zero", "Nil",
+    "Reverse Charge", "RC", "Reverse-charge", "Out of scope", "Outside scope", "N/A", "NA",
+    "Not applicable", "No VAT", "Non-taxable", "معفى", "معفي", "معفاة", "معفاه", "صفر",
+    "خاضع للنسبة الصفرية", "نسبة صفرية", "صفري", "احتساب عكسي", "خاضع للاحتساب العكسي",
+    "التكليف العكسي", "خارج النطاق", "غير خاضع", "غير خاضع للضريبة", "بدون ضريبة", "لا يوجد"))
+
+
 def parse_percent(value: Any, decimal_comma: bool = False) -> float:
     if isinstance(value, str):
+        if re.sub(r"[\s\-_.]+", "", value).lower() in _NO_TAX_CHARGED:
+            return 0.0
         if (early := early_payment_discount(value)) is not None:
             return early.rate  # the discount written as the terms that grant it: "2/10 Net 30"
         s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
