@@ -117,6 +117,14 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
     })
 
     on_account = apps[apps["Unapplied Amount"].abs() >= CENT]
+    # what is left of a receipt naming an invoice is in that invoice's currency
+    named = payments["Invoice No"].reindex(on_account.index)
+    numbered = inv[inv["Invoice No"].notna()].drop_duplicates("Invoice No")
+    by_no = pd.Series(numbered["Currency"].fillna(numbered["Customer ID"].map(currency))
+                      .to_numpy(), index=numbered["Invoice No"].to_numpy(), dtype=object)
+    left_ccy = named.map(by_no[by_no.notna()])
+    own_ccy = on_account["Customer ID"].map(currency)
+    left_ccy = own_ccy.where(left_ccy.isna(), left_ccy)
     payment_rows = pd.DataFrame({
         "Customer ID": on_account["Customer ID"],
         "Item Type": "Payment",
@@ -124,7 +132,7 @@ def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Dat
         "Invoice No": None,
         "Date": on_account["Date"],
         "Due Date": on_account["Date"],
-        "Currency": on_account["Customer ID"].map(currency),
+        "Currency": left_ccy,
         "Amount": -on_account["Amount"],
         "Open Amount": -on_account["Unapplied Amount"],
         ROW: on_account[ROW],

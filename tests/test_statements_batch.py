@@ -37,7 +37,7 @@ def reference_statement(cid, cust, inv, pay, start, end, due, items, policy=None
     mine_c = cust[cust["Customer ID"] == cid]
     row = mine_c.iloc[0] if len(mine_c) else pd.Series(dtype=object)
     currency = row.get("Currency") if len(mine_c) else None
-    docs = documents(cust, inv, pay, due)
+    docs = documents(cust, inv, pay, due, end)  # the ledger as it stood on the last day
     docs = docs[docs["Customer ID"] == cid]
     docs = docs[docs["Date"].isna() | (docs["Date"] <= end)]
     mine = items[items["Customer ID"] == cid]

@@ -334,7 +334,13 @@ def kpi_table(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     closing = ledger.ar(period.end)
     opening = ledger.ar(period.start - pd.Timedelta(days=1))
     rows = []
-    for ccy in ledger.currencies():
+    # every currency of the period's documents, and of the AR at either end (a receipt
+    # left on account in its customer's currency counts in that one's closing AR)
+    codes = set(ledger.currencies())
+    for items in (opening, closing):
+        if len(items):
+            codes |= set(items["Currency"].astype(str))
+    for ccy in sorted(codes):
         figures = period_figures(ledger, period, ccy, closing, opening)
         rows.append({"KPI": "Days in Period", "Currency": ccy or None,
                      "Value": float(period.days), "Unit": "days",

@@ -3,7 +3,9 @@
 Rules (the contract's, made explicit):
 
 * A blank invoice currency is the customer's (the master's, else the one currency its other
-  invoices name); a receipt on account is in the customer's currency.
+  invoices name); a receipt on account is in the customer's currency, and what is left of
+  a receipt naming an invoice in the invoice's currency (an EGP customer's 130 paying a
+  USD 100 invoice leaves USD 30 on account, as the KPIs and statements count that receipt).
 * An invoice's due date is its Due Date, or when blank its Invoice Date plus its own Payment
   Terms where the invoice list states them, else the customer's (no terms known: due on
   the invoice date); end-of-month terms ("Net 30 EOM") count from the last day of the
@@ -300,6 +302,28 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
     return True
 
 
+def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFrame,
+                   currency: pd.Series) -> pd.Series:
+    """The currency of what is left of each receipt: that of the invoice it names (blank:
+    the invoice's customer's), else its own customer's."""
+    own = on_account["Customer ID"].map(currency)
+    if not len(on_account):
+        return own
+    named_s = pd.Series(named, index=on_account.index, dtype=object)
+    wanted = named_s.notna()
+    if not wanted.any():
+        return own
+    first = inv[inv["Invoice No"].isin(set(named_s[wanted]))].drop_duplicates("Invoice No")
+    if not len(first):
+        return own
+    theirs_ccy = first["Customer ID"].map(currency)
+    codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
+        if "Currency" in first else theirs_ccy
+    by_invoice = pd.Series(codes.to_numpy(), index=first["Invoice No"].to_numpy())
+    theirs = named_s.map(by_invoice[by_invoice.notna()])
+    return own.where(theirs.isna(), theirs)  # own's dtype kept
+
+
 # open items already built in this run: the month-end jobs (credit, reconcile, aging,
 # collections) each ask for the same ledger on the same date
 _SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("shared_open_items",
@@ -374,7 +398,8 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
         "Invoice No": None,
         "Date": on_account["Date"],
         "Due Date": on_account["Date"],
-        "Currency": on_account["Customer ID"].map(currency),
+        "Currency": _left_currency(on_account, existing_payments["Invoice No"].to_numpy(
+            dtype=object)[np.flatnonzero(left)], inv, currency),
         "Amount": -on_account["Amount"],
         "Open Amount": -on_account["Unapplied Amount"],
         ROW: on_account[ROW],

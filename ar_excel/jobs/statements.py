@@ -100,7 +100,7 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     code = blank_currency(book)
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of), code)
     aging = aging_by_customer(items, customers, book.policy)
-    docs = documents(customers, invoices, payments, due)
+    docs = documents(customers, invoices, payments, due, as_of)
     if code is not None and docs["Currency"].isna().any():
         docs = docs.assign(Currency=docs["Currency"].fillna(code))
     options.progress(0.1, "statements")

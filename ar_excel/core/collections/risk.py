@@ -6,6 +6,7 @@ Rules:
 * Paid history: a receipt that names an invoice settles that invoice (as the ledger applies
   it); what is left of a receipt, and receipts that name none, settle the customer's oldest
   open invoices (by due date) that exist on the receipt's date, as customers usually pay.
+  A receipt naming another customer's invoice pays that invoice (as the ledger has it).
   An invoice is paid on the date of the receipt that completes it; Days Late = that date -
   the Due Date (negative: paid early). Credit notes are not payments.
 * Write-offs, discounts, tax withheld and other non-cash settlements (``non_cash``) settle
@@ -100,10 +101,14 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     # plain records grouped once: per-customer pandas slicing costs more than the rule;
     # dates as integers (nanoseconds) to compare, rows by position to take the dates from
     receipts: dict = {}
+    # a receipt recorded under one customer naming another's invoice pays that invoice, as
+    # the ledger applies it
+    owner = dict(zip(inv["Invoice No"].tolist(), inv["Customer ID"].tolist(), strict=True))
     for r in zip(pay["Customer ID"].tolist(), pay["Amount"].astype(float).tolist(),
                  pay["Invoice No"].tolist(), _nanoseconds(pay["Date"]), range(len(pay)), cash,
                  strict=True):
-        receipts.setdefault(r[0], []).append(r[1:])
+        payer = owner.get(r[2], r[0]) if isinstance(r[2], str) else r[0]
+        receipts.setdefault(payer, []).append(r[1:])
     bills: dict = {}
     for r in zip(inv["Customer ID"].tolist(), inv["Invoice No"].tolist(),
                  inv["Amount"].astype(float).tolist(),

@@ -18,6 +18,9 @@ Rules:
   To Post writes them) moves no balance: the statement shows the credit note once, as the
   Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
   A credit-note row that is not so balanced is an adjustment, never a refund.
+* A receipt recorded under one customer but naming another customer's invoice is where the
+  ledger applied it: the part it paid is on the invoice's customer's statement, what is left
+  on the payer's (as the Aging has them).
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -113,9 +116,11 @@ def balanced_applications(payments: pd.DataFrame, applying: pd.Series) -> pd.Ser
 
 
 def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-              due: pd.Series) -> pd.DataFrame:
+              due: pd.Series, as_of: date | None = None) -> pd.DataFrame:
     """Every customer's documents as statement lines with their signed amounts (all at once:
-    the job cuts this frame by customer instead of building one per customer)."""
+    the job cuts this frame by customer instead of building one per customer). ``as_of``:
+    the statements' last day, the ledger's date for a receipt paying another customer's
+    invoice."""
     currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
         if "Currency" in customers else pd.Series(dtype=object)
     inv = invoices[invoices["Amount"].notna()]
@@ -138,8 +143,11 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Currency": inv_currency,
     })
     pamount = pay["Amount"].astype(float)
-    # a receipt belongs to the currency of the invoice it pays, else the customer's
-    by_invoice = pd.Series(inv_currency.to_numpy(), index=inv["Invoice No"].to_numpy())
+    # a receipt belongs to the currency of the invoice it pays, else the customer's (an
+    # invoice dated after the last day does not exist yet: as in the ledger on that day)
+    exists = _existing_on(inv, as_of)
+    by_invoice = pd.Series(inv_currency[exists].to_numpy(),
+                           index=inv.loc[exists, "Invoice No"].to_numpy())
     by_invoice = by_invoice[~by_invoice.index.duplicated()]
     docs_pay = pd.DataFrame({
         "Customer ID": pay["Customer ID"],
@@ -152,8 +160,11 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,
         "Signed": -pamount,
-        "Currency": pay["Invoice No"].map(by_invoice).fillna(pay["Customer ID"].map(currency)),
+        "Currency": pay["Invoice No"].map(by_invoice).astype(object).fillna(
+            pay["Customer ID"].map(currency)),
     })
+    if len(docs_pay):
+        docs_pay = _to_invoice_owners(docs_pay, pay, invoices, payments, customers, as_of)
     parts = [p for p in (docs_inv, docs_pay) if len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in DOC_COLUMNS})
@@ -161,6 +172,40 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     docs["Date"] = pd.to_datetime(docs["Date"])
     docs["Due Date"] = pd.to_datetime(docs["Due Date"])
     return docs[DOC_COLUMNS]
+
+
+def _existing_on(inv: pd.DataFrame, as_of: date | None) -> pd.Series:
+    """The invoices that exist on ``as_of`` (undated ones are taken to exist)."""
+    if as_of is None:
+        return pd.Series(True, index=inv.index)
+    dates = pd.to_datetime(inv["Invoice Date"])
+    return dates.isna() | (dates <= pd.Timestamp(as_of).normalize())
+
+
+def _to_invoice_owners(docs_pay: pd.DataFrame, pay: pd.DataFrame, invoices: pd.DataFrame,
+                       payments: pd.DataFrame, customers: pd.DataFrame,
+                       as_of: date | None) -> pd.DataFrame:
+    """Receipts naming another customer's invoice split as the ledger applies them: the
+    applied part to the invoice's customer, the rest left with the payer."""
+    first = invoices[invoices["Invoice No"].notna() & _existing_on(invoices, as_of)]
+    first = first.drop_duplicates("Invoice No")
+    owner = pd.Series(first["Customer ID"].to_numpy(), index=first["Invoice No"].to_numpy())
+    named = pay["Invoice No"].map(owner)
+    crossing = (named.notna() & (named != pay["Customer ID"])
+                & (pay["Amount"].astype(float) > 0)).to_numpy()
+    if not crossing.any():
+        return docs_pay
+    from ar_excel.core.ledger import applications
+
+    apps = applications(invoices, payments, as_of, customers)
+    applied = apps["Applied Amount"].reindex(pay.index).fillna(0.0).to_numpy()
+    amount = pay["Amount"].astype(float).to_numpy()
+    moved = docs_pay[crossing].assign(**{"Customer ID": named[crossing].to_numpy(),
+                                         "Signed": -applied[crossing]})
+    kept = docs_pay[crossing].assign(Signed=-(amount - applied)[crossing])
+    parts = [docs_pay[~crossing], moved[moved["Signed"].abs() >= 0.0005],
+             kept[kept["Signed"].abs() >= 0.0005]]
+    return pd.concat([p for p in parts if len(p)]).sort_index(kind="stable")
 
 
 def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.DataFrame,
@@ -177,10 +222,17 @@ def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.D
     ``customer_statements``, which cuts the ledger once instead of once per customer.
     """
     if docs is None:
-        # receipts take the currency of the customer's own invoice they name
-        docs = documents(customers[customers["Customer ID"] == customer_id],
-                         invoices[invoices["Customer ID"] == customer_id],
-                         payments[payments["Customer ID"] == customer_id], due)
+        # its own invoices and receipts, the invoices these name and the receipts naming its
+        # invoices (recorded under another customer): a receipt takes the currency of the
+        # invoice it names, and sits where the ledger applied it
+        own = invoices["Customer ID"] == customer_id
+        paying = (payments["Customer ID"] == customer_id) | payments["Invoice No"].isin(
+            set(invoices.loc[own, "Invoice No"].dropna()))
+        named = own | invoices["Invoice No"].isin(set(payments.loc[paying, "Invoice No"]
+                                                      .dropna()))
+        # every receipt of those invoices: they are applied in date order
+        paying |= payments["Invoice No"].isin(set(invoices.loc[named, "Invoice No"].dropna()))
+        docs = documents(customers, invoices[named], payments[paying], due, period_end)
     if aging is None:
         items = items[items["Customer ID"] == customer_id]
     return customer_statements([customer_id], customers, invoices, payments, period_start,
@@ -210,7 +262,7 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
         first = pd.Timestamp(period_start).normalize()
         starts = dict.fromkeys(ids, first)
     if docs is None:
-        docs = documents(customers, invoices, payments, due)
+        docs = documents(customers, invoices, payments, due, end)
     if aging is None:
         aging = aging_by_customer(items, customers, policy) if len(items) else None
     labels = bucket_labels(policy.aging_buckets_days)
