@@ -45,6 +45,7 @@ def test_a_numeric_part_and_the_year_after_it(text, called):
     ("INVOICES 00383 TO 00660", [("383", "660")]),
     ("INV 45-47", []),  # listed whole by invoice_mentions
     ("INV 2026-0045", []),  # a number with a dash
+    ("INV 2026-2107", []),  # a year and a sequence
     ("INV/2026/383-660", []),  # inside a longer number
 ])
 def test_ranges_too_wide_to_list(text, ranges):

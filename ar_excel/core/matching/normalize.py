@@ -315,7 +315,9 @@ def invoice_ranges(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _WIDE_RANGE.finditer(text):
         first, last = m.group(1).lstrip("0"), m.group(2).lstrip("0")
-        if first and last and int(first) + RANGE_SPAN < int(last):
+        # (INV 2026-2107: a year and a sequence, one number, not a range from invoice 2026.)
+        if first and last and int(first) + RANGE_SPAN < int(last) \
+                and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
             out.append((first, last))
     return out
 
