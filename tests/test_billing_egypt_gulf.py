@@ -420,3 +420,27 @@ def test_exempt_zero_rated_and_reverse_charge_lines_read_as_no_tax(tmp_path):
     found = result.tabs[0].frame
     assert found[["Invoice No", "Row", "Code"]].values.tolist() == [
         ["I-7", 9, "LINE_TOTAL_MISMATCH"]]
+
+
+def test_an_eta_discount_column_of_amounts(tmp_path):
+    """ETA exports write the line's discount as an amount under الخصم: 50.00 off 1,000, VAT
+    on the 950. Read as amounts (they add up so), the lines are right; a wrong one is still
+    caught."""
+    customers = [["كود العميل", "اسم العميل", "العملة"], ["C1", "النيل", "EGP"]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["I-1", "C1", D(2026, 11, 2), 1083.00], ["I-2", "C1", D(2026, 11, 3), 2280.00],
+                ["I-3", "C1", D(2026, 11, 4), 1140.00]]
+    lines = [["رقم الفاتورة", "الصنف", "الكمية", "الوحدة", "سعر الوحدة", "الخصم",
+              "نسبة الضريبة", "إجمالي البند"],
+             ["I-1", "P1", 10, "قطعة", 100, 50, 14, 1083.00],
+             ["I-2", "P1", 20, "قطعة", 100, 0, 14, 2280.00],
+             ["I-3", "P1", 10, "قطعة", 100, 25, 14, 1140.00]]    # 25 off not taken
+    book = read_book(save_sheets(tmp_path / "d.xlsx", {
+        "العملاء": customers, "الفواتير": invoices, "بنود الفواتير": lines}))
+    result = JOB.run(book, JobOptions(as_of=AS_OF))
+    found = result.tabs[0].frame
+    assert found[["Invoice No", "Row", "Code"]].values.tolist() == [
+        ["I-3", 4, "LINE_TOTAL_MISMATCH"]]
+    assert found["Message"].iloc[0] == ("إجمالي البند 1,140.00 يجب أن يكون 1,111.50 (10 × 100، "
+                                        "خصم 25.00، ضريبة 14%)؛ الفرق 28.50")
+    assert "Discount % read as amounts" in result.summary

@@ -4,7 +4,10 @@ Rule: a Tax Rate or Discount % column whose non-zero values are all between 0 an
 fractions (multiplied by 100) when that makes more of the sheet's Line Totals add up than
 reading it as typed; for tax rates, also when the totals cannot tell (totals before tax) and
 every such rate times 100 is an allowed rate. A column mixing both forms is left as typed, and
-the checks report each odd line. Each conversion is named in the job's summary.
+the checks report each odd line. A discount column holding amounts rather than percentages
+(an ETA export's ``الخصم``) is read as Discount Amount when that makes more Line Totals add
+up, where the sheet has no discount amount column. Each conversion is named in the job's
+summary.
 """
 
 from __future__ import annotations
@@ -54,4 +57,26 @@ def as_percentages(lines: pd.DataFrame, places: pd.Series,
         if convert:
             lines = lines.assign(**{column: scaled})
             notes.append(f"{column} read as fractions (0.14 = 14%)")
-    return lines, notes
+    return _discounts_as_amounts(lines, places, notes)
+
+
+def _discounts_as_amounts(lines: pd.DataFrame, places: pd.Series, notes: list[str]
+                          ) -> tuple[pd.DataFrame, list[str]]:
+    """A discount column holding amounts (an ETA export's ``الخصم``: 50.00 off the line, not
+    50 %) where the sheet has no discount amount column: read as amounts when that makes
+    more Line Totals add up than reading them as percentages."""
+    values = lines["Discount %"].to_numpy(dtype="float64")
+    given = ~np.isnan(values) & (values != 0)
+    if not given.any() or lines["Discount Amount"].notna().any():
+        return lines, notes
+    sub = lines[given]
+    p = places.to_numpy()[given]
+    rate = sub["Tax Rate"].fillna(0.0).to_numpy(dtype="float64")
+    as_percent = _fits(sub, p, values[given], rate)
+    as_amount = _fits(sub.assign(**{"Discount Amount": values[given]}), p,
+                      np.zeros(int(given.sum())), rate)
+    if as_amount <= as_percent:
+        return lines, notes
+    notes.append("Discount % read as amounts off each line (they add up so)")
+    return lines.assign(**{"Discount Amount": lines["Discount %"],
+                           "Discount %": np.nan}), notes
