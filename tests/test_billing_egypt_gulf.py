@@ -444,3 +444,45 @@ def test_an_eta_discount_column_of_amounts(tmp_path):
     assert found["Message"].iloc[0] == ("إجمالي البند 1,140.00 يجب أن يكون 1,111.50 (10 × 100، "
                                         "خصم 25.00، ضريبة 14%)؛ الفرق 28.50")
     assert "Discount % read as amounts" in result.summary
+
+
+def test_saudi_register_with_net_and_vat_columns_by_date(tmp_path):
+    customers = [["Customer ID", "Customer Name", "Currency"], ["S1", "Riyadh Co", "SAR"],
+                 ["B1", "Manama Co", "BHD"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount Excl VAT", "VAT Amount",
+                 "Total Incl VAT"],
+                ["R-1", "S1", D(2020, 5, 10), 1000, 50, 1050],
+                ["R-2", "S1", D(2026, 11, 1), 1000, 150, 1150],
+                ["R-3", "S1", D(2026, 11, 2), 1000, 50, 1050],
+                ["R-4", "B1", D(2021, 11, 2), 100.000, 5.000, 105.000],
+                ["R-5", "B1", D(2026, 11, 2), 100.000, 10.000, 110.000],
+                ["R-6", "S1", D(2026, 11, 3), 333.33, 50.00, 383.33]]
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert [f[:5] for f in found] == [
+        ["R-3", 4, "VAT Amount", "TAX_RATE_NOT_ALLOWED", "Error"]]
+    assert found[0][5] == "Tax rate 5% is not an allowed rate (0, 15 for SAR)"
+
+
+def test_the_command_writes_the_egyptian_findings_in_arabic(tmp_path, capsys):
+    import openpyxl
+
+    from ar_excel.cli import build_parser, execute
+
+    rows = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي",
+             "حالة الفاتورة الإلكترونية"],
+            ["F-1", "C-001", D(2026, 11, 2), 1140, "صالحة"],
+            ["F-2", "C-002", D(2026, 11, 3), 2280, "مرفوضة"]]
+    path = save_sheets(tmp_path / "eta.xlsx", {"العملاء": ETA_CUSTOMERS, "الفواتير": rows})
+    out = tmp_path / "out.xlsx"
+    jobs = {"invoices": JOB}
+    args = build_parser(jobs).parse_args(
+        ["invoices", str(path), "--as-of", "2026-11-20", "-o", str(out)])
+    assert execute(args, jobs) == 0
+    assert "1 خطأ" in capsys.readouterr().out
+    ws = openpyxl.load_workbook(out)["Invoice Checks"]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    assert rows[1][:8] == ["Invoice No", "Row", "Field", "Code", "Severity", "Message", "Sheet",
+                           "Customer ID"]
+    assert rows[2][:5] == ["F-2", 3, "حالة الفاتورة الإلكترونية", "EINVOICE_NOT_VALID", "Error"]
+    assert rows[2][5].startswith("الفاتورة الإلكترونية مرفوضة لدى الجهة الضريبية ('مرفوضة')")
+    assert rows[2][6:8] == ["الفواتير", "C-002"]
