@@ -25,6 +25,7 @@ from ar_excel.core.matching.normalize import (
     without_branches,
 )
 from ar_excel.core.matching.payers import Payer, printed_accounts
+from ar_excel.core.matching.structured_references import readable
 
 _HAS_DIGIT = re.compile(r"\d").search
 
@@ -112,7 +113,8 @@ class StatementLines:
                        for pos, amount in enumerate(L["Amount"].tolist())
                        if not (amount is None or amount != amount
                                or units(amount, line_grain[pos], unit) <= 0)]
-        texts = [fold_text(desc[pos]) + " " + fold_text(ref[pos]) for pos, _ in credits]
+        # (A structured creditor reference, RF or QR, is read as the reference it carries.)
+        texts = [readable(fold_text(desc[pos]) + " " + fold_text(ref[pos])) for pos, _ in credits]
         # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
         # whole statement each, joined once.
         joined = Joined(texts)
