@@ -39,6 +39,12 @@ NORMAL = [
     ["C-008", "مصنع الشروق", "٥٥٥٤٤٤٣٣٣", "٠١٢٢٧٦٥٤٣٢١", "مصر", "EGP", "٤٥", "١٠٠ ألف", "نشط"],
     ["C-009", "VAT No. Saudi Trading", "VAT No. 300555666700003", "0551234567", "Saudi Arabia",
      "SAR", "60", 80000, "Active"],
+    ["C-010", "شركة الصعيد للمقاولات", "ب.ض ٤٤٤-٣٣٣-٢٢٢", "01098765432", "مصر", "EGP", "60",
+     150000, "نشط"],
+    ["C-011", "مصنع العاشر للحديد", "رقم التسجيل: 333222111", "01556789012", "مصر", "EGP",
+     "90", 500000, "نشط"],
+    ["C-012", "مؤسسة جدة التجارية", "الرقم الضريبي 300777888900003", "0569876543", "السعودية",
+     "SAR", "30", 60000, "نشط"],
 ]
 
 
@@ -65,3 +71,14 @@ def test_wrong_gulf_and_egyptian_numbers_name_their_cell(tmp_path):
     ]
     assert "15 رقماً يبدأ بـ 100" in found[2][6]
     assert found[1][6].startswith("الرقم الضريبي '310123456700004' للعميل C-003 (C4) غير صحيح")
+
+
+def test_missing_tax_id_only_where_one_is_owed(tmp_path):
+    """A master keeping tax IDs: a credit customer in Egypt without one is reported; a
+    Kuwaiti or Qatari customer (no VAT there) and a walk-in cash buyer are not."""
+    rows = [list(r) for r in NORMAL]
+    rows[1][2] = ""                                   # C-002: credit customer, Egypt
+    rows.append(["C-013", "Doha Supplies", "", "+974 4412 3456", "Qatar", "QAR", "30", 50000,
+                 "Active"])
+    found = checks(tmp_path, rows)
+    assert [f[:6] for f in found] == [["C-002", 3, "Tax ID", "MISSING_TAX_ID", "Warning", "C3"]]

@@ -72,7 +72,8 @@ _FORMATS = {
 _COUNTRY_NAME = {"EG": ("Egyptian", "المصري"), "SA": ("Saudi", "السعودي"),
                  "AE": ("UAE", "الإماراتي")}
 _NOISE = re.compile(r"[\s\-./]")
-_PREFIX = re.compile(r"^(?:TRN|VATNO|VAT|TIN|TAXID|TAXNO)?:?(?:EG|SA|AE)?(?=\d)")
+# the number's name before it, in either script, and a country code (contacts._TAX_PREFIX)
+_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE)?(?=\d+$)")
 
 
 def _headed(invoices: pd.DataFrame, accept) -> str | None:

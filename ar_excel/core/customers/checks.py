@@ -151,17 +151,43 @@ def missing_name(ctx: CheckContext) -> Iterator[Finding]:
 
 # A blank tax ID is an omission where the master keeps them: at least this share of its
 # customers has one. Where many have none (consumers, businesses below the VAT threshold:
-# a UK or US book), the blanks are the norm, and a warning on each is noise.
+# a UK or US book), the blanks are the norm, and a warning on each is noise. Customers in a
+# country without VAT (Kuwait, Qatar) have none to give and are left out of the count; a
+# cash customer without a credit limit (a walk-in buyer) is not asked for one.
 TAX_IDS_KEPT = 0.8
+
+
+def _without_vat(ctx: CheckContext) -> set[object]:
+    """Customers in a country without VAT (Kuwait, Qatar): no tax ID to keep."""
+    if not ctx.has("Country") and "Currency" not in ctx.frame.columns:
+        return set()
+    currency = ctx._column("parsed", "Currency") if "Currency" in ctx.frame.columns else None
+    return {index for index in ctx.frame.index if contacts.in_country_without_vat(
+        ctx.raw(index, "Country") if ctx.has("Country") else None,
+        None if currency is None else currency[index])}
+
+
+def _cash_customers(ctx: CheckContext) -> set[object]:
+    """Customers buying for cash (Payment Terms 0 days: كاش, نقدي, COD) without a credit
+    limit: walk-in and retail buyers, who need give no tax number."""
+    if "Payment Terms" not in ctx.frame.columns:
+        return set()
+    terms = ctx._column("parsed", "Payment Terms")
+    return {index for index in ctx.frame.index
+            if not blank(terms[index]) and float(terms[index]) == 0 and not _has_limit(ctx, index)}
 
 
 def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.has("Tax ID"):
         return
+    exempt = _without_vat(ctx)
+    cash = _cash_customers(ctx) - exempt
+    judged = len(ctx.frame) - len(exempt)
     blank_ids = [index for index, value in ctx.values("Tax ID").items()
-                 if not duplicates.usable_tax_key(value)]
-    if len(ctx.frame) and 1 - len(blank_ids) / len(ctx.frame) < TAX_IDS_KEPT:
+                 if index not in exempt and not duplicates.usable_tax_key(value)]
+    if judged <= 0 or 1 - len(blank_ids) / judged < TAX_IDS_KEPT:
         return
+    blank_ids = [index for index in blank_ids if index not in cash]
     for index in blank_ids:
         yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
 

@@ -250,6 +250,22 @@ _COUNTRY_OF = {fold_text(name): code for code, names in _COUNTRIES.items() for n
 _CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE"}
 
 
+# Countries without VAT (or any tax number a customer's invoices need): Kuwait, Qatar.
+_NO_VAT_COUNTRIES = frozenset(fold_text(n) for n in (
+    "kuwait", "state of kuwait", "kw", "kwt", "الكويت", "دولة الكويت", "qatar", "state of qatar",
+    "qa", "qat", "قطر", "دولة قطر"))
+_NO_VAT_CURRENCIES = frozenset({"KWD", "QAR"})
+
+
+def in_country_without_vat(country: object, currency: object) -> bool:
+    """The customer is in Kuwait or Qatar (its Country cell, else its currency): it has no
+    VAT number to give."""
+    stated = " ".join(_text(country).split())
+    if stated:
+        return stated in _NO_VAT_COUNTRIES
+    return _text(currency).upper() in _NO_VAT_CURRENCIES
+
+
 def tax_country(country: object, currency: object) -> tuple[str | None, bool]:
     """The customer's country code (EG, SA, AE) and whether its Country cell says so
     (False: taken from its currency); (None, False) when neither tells one of the three. A
@@ -267,8 +283,9 @@ _TAX_FORMATS = {
            "a Saudi VAT number has 15 digits, starting and ending with 3"),
     "AE": (re.compile(r"100\d{12}"), "a UAE TRN has 15 digits, starting with 100"),
 }
-# a country code, or the number's name typed before it ("TRN 100...", "VAT No. 3...")
-_TAX_PREFIX = re.compile(r"^(?:TRN|VATNO|VAT|TIN|TAXID|TAXNO)?:?(?:EG|SA|AE)?(?=\d)")
+# a country code, or the number's name typed before it, in either script ("TRN 100...",
+# "VAT No. 3...", "Tax Reg. No 204...", "ب.ض 204-331-876", "رقم التسجيل: 204331876")
+_TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE)?(?=\d+$)")
 
 
 def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
