@@ -28,6 +28,11 @@ TERMS_EOM = "_terms_eom"
 # Beside a Credit Limit typed as a word for no limit ("Unlimited", "غير محدود"): True on those
 # rows (the limit itself is blank: no limit, as the contract's blank).
 UNLIMITED = "_unlimited"
+# An invoice's customer purchase order and its payment reference (optional Invoices columns):
+# what a receipt may quote instead of the invoice number (``core.matching.order_references``).
+CUSTOMER_PO = "Customer PO"
+PAYMENT_REFERENCE = "Payment Reference"
+ORDER_REFERENCES = (CUSTOMER_PO, PAYMENT_REFERENCE)
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,26 @@ INVOICES = SheetSchema(
                                    "O/S", "Amount O/S", "Outstanding Amt",
                                    "Remaining Amt", "Remaining Amt LCY",  # Business Central
                                    "المبلغ المتبقي بعملة الشركة", "المتبقي بعملة الشركة")),
+        # What the customer quotes when it pays instead of our invoice number: its purchase
+        # order (one PO often covers several invoices, its deliveries), or the payment
+        # reference an ERP gives each invoice (Odoo's Payment Reference, an RF creditor
+        # reference, a Swiss QR reference). Read by the reconciliation (``order_references``).
+        Field(CUSTOMER_PO, "id", ("PO No", "PO Number", "PO", "PO #", "P.O. No", "P.O. Number",
+                                  "Customer PO No", "Customer PO Number", "Cust PO", "LPO",
+                                  "LPO No", "LPO Number", "LPO #", "Purchase Order",
+                                  "Purchase Order No", "Purchase Order Number", "Customer Order No",
+                                  "External Document No",  # Business Central: the buyer's PO
+                                  "Bestellnummer",
+                                  "Your Reference", "Your Ref", "Customer Reference",
+                                  "Client Reference", "Buyer Reference", "Client Order Ref",
+                                  "رقم أمر الشراء", "أمر الشراء", "أمر شراء", "رقم أمر شراء",
+                                  "رقم أمر التوريد", "أمر التوريد", "أمر توريد",
+                                  "رقم طلب الشراء", "طلب الشراء", "مرجع العميل")),
+        Field(PAYMENT_REFERENCE, "id", ("Payment Ref", "Payment Reference No",
+                                        "Structured Reference", "Creditor Reference",
+                                        "RF Reference", "QR Reference", "ESR Reference",
+                                        "Remittance Reference", "payment_reference",
+                                        "Zahlungsreferenz", "مرجع الدفع", "مرجع السداد")),
     ),
 )
 

@@ -49,7 +49,7 @@ import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.model import ROW
-from ar_excel.schema import TERMS_EOM
+from ar_excel.schema import ORDER_REFERENCES, TERMS_EOM
 
 PAYS_INVOICE = "_pays_invoice"  # the invoice a credit row of the invoice list pays
 CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
@@ -422,7 +422,9 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     item_below = CENT if inv_currency is None else half_units(items["Currency"], items.index)
     items = items[items["Open Amount"].abs() >= item_below].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
-    return items[OPEN_ITEM_COLUMNS]
+    # An invoice's customer PO or payment reference, where the list gives them, goes with it:
+    # the reconciliation reads receipts quoting them (``matching.order_references``).
+    return items[OPEN_ITEM_COLUMNS + [c for c in ORDER_REFERENCES if c in items]]
 
 
 _REFUND_OF = "_refund_of"
@@ -526,6 +528,7 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
     """Invoices and credit notes as open items (credit notes due on their own date)."""
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
+    quoted = {c: inv[c] for c in ORDER_REFERENCES if c in inv and inv[c].notna().any()}
     return pd.DataFrame({
         "Customer ID": inv["Customer ID"],
         "Item Type": np.where(credit_note, "Credit Note", "Invoice"),
@@ -538,6 +541,7 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
         "Amount": inv["Amount"].astype("float64"),
         "Open Amount": open_amount,
         ROW: inv[ROW],
+        **quoted,
     })
 
 

@@ -69,6 +69,22 @@ def _kind(text: str) -> str:
 # (pattern of a whole clause, Arabic with {0}, {1}... for the groups, or a function of the
 # match). First match wins, so the specific comes before the general.
 _CLAUSES: list[tuple[str, object]] = [
+    # the customer's purchase order or the invoice's payment reference (``order_references``)
+    (r"quotes PO (.+?) \(of (.+)\)", "يذكر أمر الشراء {0} (لـ {1})"),
+    (r"quotes payment reference (.+?) \(of (.+)\)", "يذكر مرجع الدفع {0} (لـ {1})"),
+    (r"amount equals the open total of (.+) \(one of several sets of them\): please confirm",
+     "المبلغ يساوي إجمالي المفتوح لـ {0} (إحدى عدة مجموعات منها): " + _CONFIRM),
+    (r"amount equals the open total of (.+)", "المبلغ يساوي إجمالي المفتوح لـ {0}"),
+    (r"amount equals the open amount of each of (.+): the oldest, please confirm",
+     "المبلغ يساوي الرصيد المفتوح لكل من {0}: طُبّق على الأقدم، " + _CONFIRM),
+    (r"short of (\S+) by (\S+) within the fee tolerance: write-off proposed",
+     "ناقص {1} عن {0} " + _WRITE_OFF),
+    (r"paid (\S+) more than their open total: please confirm",
+     "مدفوع {0} زيادة عن إجمالي المفتوح منها: " + _CONFIRM),
+    (r"pays less than their open total \((\S+)\): applied oldest first, please confirm",
+     "يدفع أقل من إجمالي المفتوح منها ({0}): طُبّق على الأقدم أولاً، " + _CONFIRM),
+    (r"it also names (.+): please confirm", "يذكر أيضاً {0}: " + _CONFIRM),
+    (r"the payer is customer (\S+): please confirm", "الدافع هو العميل {0}: " + _CONFIRM),
     # references
     (r"amount equals the open amount of (.+) less the customer's unapplied receipt (.+): "
      r"apply it to (.+) too",

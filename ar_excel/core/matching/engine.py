@@ -33,6 +33,11 @@ The cascade (each allocation names its rule in ``Method`` and carries a ``Confid
                       or is the reference field, or comes from the customer's own account, and
                       is no PO / cheque / phone number; a month inside a written number,
                       the 09 of INV/2026/09/0022, is none);
+2a. ``po-reference``  the narrative (or the Reference field) quotes the customer's purchase
+                      order, or an invoice's payment reference (``payment-reference``), that
+                      the invoice list files open invoices of one customer under: the amount
+                      is one of them, all of them or one set of them (or short by a bank
+                      charge): matched; a part payment or more: suggested (``order_references``);
 3. ``amount+payer``   no usable reference: the payer is known by account or name and one of
                       its open invoices has exactly the receipt's amount (a name that is
                       clearly another customer's paying what a look-alike owes is suggested:
@@ -88,7 +93,7 @@ when the amount or the payer agrees (``references``).
 
 Where each part lives: ``line_facts`` reads the lines, ``invoice_ledger`` keeps the open
 amounts, ``booking`` books allocations; the stages are ``full_references`` (1),
-``partial_references`` (2), ``payer_stages`` (3, 4 and the payer's suggestions),
+``partial_references`` (2), ``order_references`` (2a), ``payer_stages`` (3, 4 and the payer's suggestions),
 ``credit_notes`` (4a: receipts net of a credit note the customer holds),
 ``short_payments`` (4b),
 ``withholding_stage`` and ``amount_search`` (sets of invoices making an amount, and 5);
@@ -119,6 +124,7 @@ from ar_excel.core.matching.minor_units import (
     unit_of,
     units,
 )
+from ar_excel.core.matching.order_references import OrderIndex, OrderReferences
 from ar_excel.core.matching.partial_references import PartialReferences
 from ar_excel.core.matching.payer_stages import SUMS_FOR, PayerStages
 from ar_excel.core.matching.payers import Payer, PayerDirectory
@@ -137,8 +143,8 @@ __all__ = ["AMOUNT_ONLY_CHANCE", "CENTS", "MATCHED", "SUMS_FOR", "THOUSANDTHS", 
            "grain", "money_text", "unit_of", "units"]
 
 
-class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerStages,
-              CreditNotes, ShortPayments, WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
+class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderReferences,
+              PayerStages, CreditNotes, ShortPayments, WithholdingStage, AmountSearch, RecordedPairing, UnmatchedReasons):
     """The cascade over one statement: reads its lines, then runs the stages in order against
     one ledger of open invoices, certain rules first. Each stage lives in the module named for
     it; this class only holds the run's state and the order of the stages."""
@@ -162,6 +168,9 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
         self.payers = payers
         self.policy = policy
         self.index = InvoiceIndex(invoices.number)
+        # The open invoices by the customer's PO / payment reference (empty without such a
+        # column: the stage then costs nothing).
+        self.orders = OrderIndex(invoices, self.index)
         # the window around a target where the density of subset sums is measured (50.00)
         self._window = DENSITY_WINDOW * invoices.cent
         self.allocations: list[Allocation] = []
@@ -205,7 +214,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, PayerS
                          key=lambda f: f.pos)
         # (A receipt net of a credit note before tax withheld or charges: writing its gap off
         # would grant the credit twice.)
-        stages = (self.propose_reference, self.propose_weak_reference, self.propose_payer_exact,
+        stages = (self.propose_reference, self.propose_weak_reference,
+                  self.propose_order_reference, self.propose_payer_exact,
                   self.propose_net_of_credits, self.propose_withholding,
                   self.propose_payer_tolerance, self.propose_payer_short,
                   self.propose_payer_rest,

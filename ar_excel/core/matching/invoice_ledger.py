@@ -17,6 +17,7 @@ import pandas as pd
 
 from ar_excel.core.matching.minor_units import CENTS, amounts_in_units, grain, unit_of, units
 from ar_excel.policy import Policy
+from ar_excel.schema import ORDER_REFERENCES
 
 _NO_DAY = np.iinfo(np.int64).min  # an invoice without a date is issued by any date
 
@@ -81,6 +82,9 @@ class OpenInvoices:
         self.original: list[int] = amounts_in_units(inv["Amount"] if "Amount" in inv else inv["Open Amount"],
                                           self.unit, self._grain)
         self.remaining: list[int] = list(self.open)
+        # Per column (Customer PO, Payment Reference) where the list gives one: what each
+        # invoice's customer may quote for it instead of its number (``order_references``).
+        self.quoted: dict[str, list] = {c: inv[c].tolist() for c in ORDER_REFERENCES if c in inv}
         self._original = np.array(self.original, dtype=np.int64)
         self._round_sorted: dict[int, np.ndarray] | None = None
         self._tolerances: dict[int, int] = {}
