@@ -81,6 +81,22 @@ def test_lpo_quoted_in_arabic_indic_digits_pays_its_two_invoices(tmp_path):
     assert (u["Amount"] > 0).sum() == 0
 
 
+@pytest.mark.parametrize(("header", "po", "narrative"), [
+    ("PO Number", "4500012345", "INWARD TT YOUR REF 4500012345"),
+    ("رقم أمر الشراء", "88231", "امر توريد 88231 شركة النور"),
+    ("أمر التوريد", "٨٨٢٣١", "حوالة واردة امر توريد رقم 88231"),
+    ("Customer PO", "PO-4500012345", "PO#4500012345"),
+    ("Your Reference", "4500012345", "CUST REF 4500012345"),
+    ("External Document No", "88231", "P.O. NO. 88231 NOV DELIVERY"),
+    ("Cust PO #", "88231", "PURCHASE ORDER 88231"),
+])
+def test_po_columns_and_quotes_as_written(tmp_path, header, po, narrative):
+    book = [("INV-8001", "C1", "2026-10-01", 3125.00, po),
+            ("INV-8002", "C2", "2026-10-02", 3125.00, None)]
+    m, _ = _reconcile(tmp_path, book, [("2026-11-10", narrative, "3125.00")], po_header=header)
+    assert _rows(m) == [("INV-8001", "C1", 3125.0, 0.0, "po-reference", "Matched")]
+
+
 def test_the_same_receipt_without_the_po_column_is_not_applied_for_sure(tmp_path):
     """The column absent: the reconciliation is what it was (C2's 10,500.00 invoice and C1's
     two deliveries both make the amount: nothing is certain)."""
