@@ -486,3 +486,22 @@ def test_the_command_writes_the_egyptian_findings_in_arabic(tmp_path, capsys):
     assert rows[2][:5] == ["F-2", 3, "حالة الفاتورة الإلكترونية", "EINVOICE_NOT_VALID", "Error"]
     assert rows[2][5].startswith("الفاتورة الإلكترونية مرفوضة لدى الجهة الضريبية ('مرفوضة')")
     assert rows[2][6:8] == ["الفواتير", "C-002"]
+
+
+def test_one_e_invoice_uuid_on_two_invoices(tmp_path):
+    rows = [ETA_HEAD,
+            ["F-1", "C-001", D(2026, 11, 2), None, 1140, "F-1", "4E7NKYT4AJEX8Q5B2PR7QPQE10",
+             "Valid", "123456789", "100200300"],
+            ["F-2", "C-002", D(2026, 11, 3), None, 2280, "F-2", "4E7NKYT4AJEX8Q5B2PR7QPQE10",
+             "Valid", "204331876", "100200300"],
+            ["F-3", "C-002", D(2026, 11, 4), None, 570, "F-3", "", "Valid", "204331876",
+             "100200300"],
+            ["F-4", "C-002", D(2026, 11, 5), None, 570, "F-4", "", "Valid", "204331876",
+             "100200300"]]
+    found = run(tmp_path, {"العملاء": ETA_CUSTOMERS, "الفواتير": rows})
+    assert [f[:5] for f in found] == [
+        ["F-1", 2, "UUID", "EINVOICE_DUPLICATE", "Error"],
+        ["F-2", 3, "UUID", "EINVOICE_DUPLICATE", "Error"]]
+    assert found[0][5] == ("الرقم الموحد للفاتورة الإلكترونية 4E7NKYT4AJEX8Q5B2PR7QPQE10 مسجل "
+                           "أيضًا على الفاتورة F-2: لا يمكن أن تكون فاتورة إلكترونية واحدة "
+                           "فاتورتين؛ الفاتورة المسجلة برقم غيرها ليس لها فاتورة إلكترونية صالحة")

@@ -48,6 +48,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("due dates", terms.due_date_terms),
     ("e-invoice status", einvoice.einvoice_status),
     ("e-invoice tax numbers", einvoice.einvoice_tax_numbers),
+    ("e-invoice UUIDs", einvoice.einvoice_duplicates),
     ("duplicate numbers", duplicates.duplicate_numbers),
     ("possible duplicates", duplicates.possible_duplicates),
     ("credit notes", credit_notes.credit_notes),

@@ -143,6 +143,12 @@ _CODES = (
          "e-invoice",
          "الفاتورة الإلكترونية {status} لدى الجهة الضريبية ('{written}') ولكن {amount} ما زال "
          "مفتوحًا في المديونية: ألغها بإشعار دائن أو استبدلها بفاتورة إلكترونية صالحة"),
+    Code("EINVOICE_DUPLICATE", ERROR,
+         "E-invoice UUID {uuid} is also on invoice {others}: one e-invoice cannot be two "
+         "invoices; the one keyed with the other's UUID has no valid e-invoice of its own",
+         "الرقم الموحد للفاتورة الإلكترونية {uuid} مسجل أيضًا على الفاتورة {others}: لا يمكن "
+         "أن تكون فاتورة إلكترونية واحدة فاتورتين؛ الفاتورة المسجلة برقم غيرها ليس لها فاتورة "
+         "إلكترونية صالحة"),
     Code("EINVOICE_TAX_ID", ERROR,
          "E-invoice tax registration number '{number}' ({column}): {reason}",
          "رقم التسجيل الضريبي '{number}' على الفاتورة الإلكترونية ({column}): {reason}"),

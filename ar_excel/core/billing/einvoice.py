@@ -12,6 +12,10 @@ such as ``ETA Status``, ``Submission Status``, ``E-Invoice Status``, ``ZATCA Sta
   receivables it is EINVOICE_NOT_VALID (Error): reverse it with a credit note, or issue a
   valid one and close this. Settled (nothing open) it is history, not reported. Valid,
   Submitted, Cleared, Reported and blank statuses are not judged.
+* An e-invoice's UUID (``UUID``, ``ETA UUID``, ``E-Invoice ID``, ``الرقم الموحد``) names one
+  document: the same UUID on invoices of different numbers is EINVOICE_DUPLICATE (Error),
+  each row naming the others: one of them was keyed with another's e-invoice and has none
+  of its own.
 * A tax registration number on an e-invoice has its country's format: Egypt 9 digits
   (a person's 14-digit national ID for a consumer), Saudi Arabia 15 digits starting and
   ending with 3, UAE 15 digits starting with 100 (the country from the customer's Country,
@@ -97,6 +101,42 @@ def tax_number_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     receiver = _headed(invoices, lambda k: number(k) and bool(_RECEIVER.search(k)))
     issuer = _headed(invoices, lambda k: number(k) and bool(_ISSUER.search(k)))
     return receiver, issuer
+
+
+_UUID_HEADERS = frozenset(match_key(h) for h in (
+    "UUID", "ETA UUID", "E-Invoice UUID", "EInvoice UUID", "E-Invoice ID", "EInvoice ID",
+    "Electronic Invoice ID", "ETA ID", "Document UUID", "Submission UUID", "ZATCA UUID",
+    "الرقم الموحد", "رقم الفاتورة الإلكترونية", "معرف الفاتورة الإلكترونية", "الرقم المرجعي للمنظومة"))
+
+
+def uuid_column(invoices: pd.DataFrame) -> str | None:
+    """The e-invoice UUID column of an Invoices sheet, if any."""
+    return _headed(invoices, lambda k: k in _UUID_HEADERS)
+
+
+def einvoice_duplicates(book: BillingBook) -> pd.DataFrame:
+    """EINVOICE_DUPLICATE: one e-invoice UUID on invoices of different numbers."""
+    inv = book.invoices
+    column = uuid_column(inv)
+    if column is None:
+        return empty()
+    ids = inv[column].map(lambda v: _NOISE.sub("", str(v)).upper()
+                          if isinstance(v, str) and v.strip() else None)
+    named = inv[ids.notna() & inv[KEY].notna()]
+    ids = ids[named.index]
+    numbers = named.groupby(ids, sort=False)[KEY].transform("nunique")
+    dup = named[numbers > 1]
+    if dup.empty:
+        return empty()
+    members = dup.groupby(ids[dup.index], sort=False)["Invoice No"].agg(list)
+    others = [", ".join(sorted({str(n) for n in members.loc[u] if str(n) != str(own)}))
+              for u, own in zip(ids[dup.index], dup["Invoice No"], strict=True)]
+    return findings(
+        "EINVOICE_DUPLICATE", n=len(dup), sheet=book.sheet_of("Invoices", dup), row=dup[ROW],
+        field=column, invoice=dup["Invoice No"], customer=dup["Customer ID"],
+        amount=dup["Amount"], document=dup[KEY], arabic=book.arabic,
+        params={"uuid": text(dup[column]), "others": others},
+    )
 
 
 def verdict(value: object) -> str | None:
