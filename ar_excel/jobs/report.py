@@ -332,7 +332,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
         tabs = arabic_pack(tabs)
     forecast_note = "" if forecast is not None else " (no collection forecast available)"
     overdue = overdue_customers(aging[aging["Currency"].fillna("") == currency], book.policy)
-    summary = (f"management pack as of {as_of:%Y-%m-%d}, {currency}: DSO "
+    # (a book that names no currency has its figures in its own, unnamed one)
+    summary = (f"management pack as of {as_of:%Y-%m-%d}{f', {currency}' if currency else ''}: DSO "
                f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'))}"
                f" %, {overdue} customers overdue{forecast_note}")
     return JobResult(tabs=tabs, issues=issues, summary=summary)
