@@ -175,7 +175,8 @@ INVOICES = SheetSchema(
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
                                    # ERP exports (Odoo, QuickBooks, SAP, ERPNext, Zoho)
-                                   "Document Number", "Voucher No", "Number", "Num",
+                                   "Document Number", "Voucher No", "Voucher Number",
+                                   "Number", "Num",
                                    "Invoice ID", "ID",
                                    # Tally, Sage, Oracle, JD Edwards, Dynamics GP
                                    "Ref No", "Bill No", "Transaction Number",
@@ -302,7 +303,8 @@ PAYMENTS = SheetSchema(
     (
         Field("Payment ID", "id", ("رقم التحصيل", "Receipt No", "Receipt ID", "Payment No",
                                    "رقم الإيصال", "Receipt Number", "رقم السند",
-                                   "رقم سند القبض", "Voucher No", "Receipt Voucher",
+                                   "رقم سند القبض", "Voucher No", "Voucher Number",
+                                   "Receipt Voucher",
                                    "Number", "Payment Number", "Document No",
                                    "Document Number", "ID",
                                    # QuickBooks' payment lists: the receipt's own number
@@ -337,7 +339,9 @@ PAYMENTS = SheetSchema(
                                    "مقابل فاتورة", "عن فاتورة", "سداد فاتورة")),
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
-                                 "Payment Mode", "Receipt Type", "Payment Type",
+                                 "Payment Mode", "Mode of Payment",  # (ERPNext's, beside
+                                 # its Payment Type, Receive / Pay)
+                                 "Receipt Type", "Payment Type",
                                  "نوع التحصيل", "نوع السداد", "الطريقة",
                                  "Mode", "Payment Mode Name")),  # Zoho Books' payments
         # the cheque's number or the transfer's reference, by which the bank line is known

@@ -275,10 +275,23 @@ def reader_messages(tmp_path: Path) -> list[str]:
             wb["Customers"].column_dimensions["C"].hidden = True
             wb.save(path)
         limits.append(path)
+    # "12.000": thousands of pounds, or of a currency nothing names; two decimal marks mixed
+    marks = [_save(tmp_path, f"marks_{n}.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", currency]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"]] + [
+            [f"I-{k}", "C1", "1/10/2026", a] for k, a in enumerate(amounts)]})
+        for n, (currency, amounts) in enumerate((("EGP", ["12.000"]), (None, ["12.000"]),
+                                                 ("EGP", ["1.234,56", "1,234.56", "2.500"])))]
+    # a day-first CSV opened month first: the dates Excel could turn, turned the wrong way
+    marks.append(_save(tmp_path, "swapped.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 1, 9), 1], ["I-2", "C1", datetime(2026, 2, 9), 1],
+                     ["I-3", "C1", "15/09/2026", 1]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,
-             by_customer, filtered, collapsed, thousands, template, *limits]
+             by_customer, filtered, collapsed, thousands, template, *limits, *marks]
     return [i.message for p in paths for i in read_book(p).issues]
 
 

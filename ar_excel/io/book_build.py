@@ -17,6 +17,7 @@ from ar_excel.io.customer_keys import (
 )
 from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
+from ar_excel.io.decimal_marks import thousands_by_currency
 from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
@@ -110,6 +111,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             if table is not None:
                 book.tables["Payments"] = table
     book.unusable = unusable
+    thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)

@@ -46,12 +46,18 @@ _HEAD = 1 << 20  # the <cols> element precedes the cells: the sheet's first MiB 
 
 
 def hidden_columns(path: Path | None, sheet: str) -> frozenset[int]:
-    """The 0-based columns of an .xlsx/.xlsm sheet hidden in Excel (none of other files, or
-    of one that cannot be looked into)."""
+    """The 0-based columns of a sheet hidden in Excel or LibreOffice: an .xlsx/.xlsm's
+    ``<col hidden="1">``, an .ods's ``table:visibility="collapse"`` column, an .xls's COLINFO
+    record flagged hidden (none of other files, or of one that cannot be looked into)."""
     from ar_excel.io.cell_errors import UNREADABLE_XLSX
     from ar_excel.io.safety import sheet_parts
 
-    if path is None or Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+    suffix = "" if path is None else Path(path).suffix.lower()
+    if suffix == ".ods":
+        return _ods_hidden_columns(Path(path), sheet)
+    if suffix == ".xls":
+        return _xls_hidden_columns(Path(path), sheet)
+    if path is None or suffix not in (".xlsx", ".xlsm"):
         return frozenset()
     try:
         with zipfile.ZipFile(path) as archive:
@@ -79,6 +85,79 @@ def hidden_columns(path: Path | None, sheet: str) -> frozenset[int]:
             continue
         hidden.update(range(low - 1, min(high, low + 16_384)))
     return frozenset(hidden)
+
+
+_ODS_COLUMN_MARKS = (b'visibility="collapse"', b'visibility="filter"',
+                     b"visibility='collapse'", b"visibility='filter'")
+_MAX_COLUMNS = 16_384
+
+
+def _ods_hidden_columns(path: Path, sheet: str) -> frozenset[int]:
+    """An .ods sheet's hidden columns: its ``table:table-column`` elements (each standing
+    for ``number-columns-repeated`` columns) marked ``collapse`` or ``filter``, read up to
+    its first row (the columns come first); content.xml parsed only where a mark is."""
+    from defusedxml import DefusedXmlException
+
+    from ar_excel.io.ods_xml import COLS_REPEATED, ROW, SHEET, TABLE, count, sheet_elements
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read("content.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return frozenset()
+    if not any(mark in data for mark in _ODS_COLUMN_MARKS):
+        return frozenset()
+    column_tag, visibility = f"{{{TABLE}}}table-column", f"{{{TABLE}}}visibility"
+    hidden: set[int] = set()
+    column = 0
+    try:
+        for event, element, name in sheet_elements(data):
+            if element.tag == SHEET:
+                column = 0
+                continue
+            if name != sheet:
+                continue
+            if element.tag == ROW:
+                break  # (past the sheet's columns)
+            if element.tag == column_tag and event == "start":
+                repeat = min(count(element, COLS_REPEATED), _MAX_COLUMNS)
+                if element.get(visibility) in ("collapse", "filter"):
+                    hidden.update(range(column, min(column + repeat, _MAX_COLUMNS)))
+                column += repeat
+    except (DefusedXmlException, SyntaxError):
+        return frozenset()
+    return frozenset(hidden)
+
+
+# BIFF8's COLINFO record (0x007D, 12 bytes: first and last column, width, format, options
+# whose lowest bit hides them), as bytes: xlrd (which parses the whole book in Python) is
+# run only where one hides columns.
+_HIDDEN_COLINFO = re.compile(rb"\x7d\x00\x0c\x00.{8}[\x01\x03\x05\x07\x09\x0b\x0d\x0f"
+                             rb"\x11\x13\x15\x17\x19\x1b\x1d\x1f]", re.S)
+
+
+def _xls_hidden_columns(path: Path, sheet: str) -> frozenset[int]:
+    """A legacy .xls sheet's hidden columns (its COLINFO records, through xlrd)."""
+    import os
+
+    import xlrd
+
+    try:
+        data = path.read_bytes()
+        if _HIDDEN_COLINFO.search(data) is None:
+            return frozenset()
+        with open(os.devnull, "w") as quiet:  # xlrd reports oddities of the file on its log
+            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=quiet,
+                                      formatting_info=True)
+            try:
+                if sheet not in book.sheet_names():
+                    return frozenset()
+                info = book.sheet_by_name(sheet).colinfo_map
+                return frozenset(c for c, i in info.items() if i.hidden)
+            finally:
+                book.release_resources()
+    except Exception:  # noqa: BLE001 - a file xlrd cannot read hides nothing we can tell
+        return frozenset()
 
 
 def _gives(header: Any, index: dict[str, str]) -> str | None:

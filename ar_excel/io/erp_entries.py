@@ -68,9 +68,11 @@ def entries_as_meant(book: Book) -> None:
 # "Dr/Cr" beside an unsigned amount).
 SIDE_HEADERS = frozenset(match_key(h) for h in (
     "Dr/Cr", "Dr Cr", "DrCr", "D/C", "Cr/Dr", "Debit/Credit", "Debit or Credit", "Side",
-    "مدين/دائن", "دائن/مدين", "الجانب", "طبيعة الرصيد"))
-_CREDIT_SIDE = frozenset(match_key(w) for w in ("Cr", "Cr.", "C", "Credit", "دائن", "د"))
-_DEBIT_SIDE = frozenset(match_key(w) for w in ("Dr", "Dr.", "D", "Debit", "مدين", "م"))
+    "مدين/دائن", "دائن/مدين", "الجانب", "طبيعة الرصيد",
+    # SAP's debit/credit indicator: S (Soll, debit) or H (Haben, credit)
+    "SHKZG", "Debit/Credit Ind", "Debit/Credit Indicator", "D/C Indicator", "D/C Ind"))
+_CREDIT_SIDE = frozenset(match_key(w) for w in ("Cr", "Cr.", "C", "Credit", "دائن", "د", "H"))
+_DEBIT_SIDE = frozenset(match_key(w) for w in ("Dr", "Dr.", "D", "Debit", "مدين", "م", "S"))
 
 
 def _sides_as_signs(invoices: Table) -> None:

@@ -58,6 +58,8 @@ _SHORT_WORDS = {
     "nbr": "no", "num": "no", "no.": "no", "#": "no", "qty": "quantity",
     "pmt": "payment", "pymt": "payment", "rcpt": "receipt", "lmt": "limit", "lim": "limit",
     "trn": "tax id", "vat": "vat", "tel": "phone", "mob": "mobile",
+    "vch": "voucher",  # Tally's "Vch No." / "Vch Type"
+    "crcy": "currency", "lcurr": "local currency",  # SAP's short column headings
 }
 # Words that only say a number is registered ("VAT Reg No" is the VAT No).
 _FILLER = {"reg", "regn", "registration", "reg.", "regd"}
@@ -90,7 +92,21 @@ def _header_key(text: str, index: dict[str, str]) -> str | None:
     full = _written_out(_BRACKETED.sub(" ", bare if bare.strip() else text))
     if full is not None and match_key(full) in index:
         return match_key(full)
+    label = _SAP_FIELDS.get(key)
+    if label is not None and match_key(label) in index:
+        return match_key(label)
     return _bilingual_key(text, index)
+
+
+# SAP's tables exported under their field names (SE16N's "technical names": KNA1 and KNB1,
+# the customer master; KNKK, its credit limits; BSID / BSAD, the customers' open and cleared
+# items) and the heading each is shown under otherwise.
+_SAP_FIELDS = {match_key(k): v for k, v in {
+    "KUNNR": "Customer No", "NAME1": "Name 1", "ORT01": "City", "LAND1": "Country",
+    "STCEG": "VAT Number", "STCD1": "Tax Number", "WAERS": "Currency",
+    "KLIMK": "Credit Limit", "BELNR": "Document Number", "BLDAT": "Document Date",
+    "DMBTR": "Amount in Local Currency", "FAEDT": "Net Due Date", "AUGBL": "Clearing Document",
+}.items()}
 
 
 # A bilingual header cell: the Arabic and the English name side by side ("رقم العميل /

@@ -71,6 +71,30 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"(?: \(.*\))?$", "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة): اعتُبر فارغاً"),
     (r"^'(.*)' read as (\S+) \(written in thousands or millions\)$",
      "'{0}' قُرئ {1} (مكتوب بالآلاف أو الملايين)"),
+    (r"^(\d+) amount\(s\) written with a point before three digits read as thousands "
+     r"\('(.*)' = (\S+): (\S+) has no third decimal, the point groups thousands\): (.*)$",
+     "{0} مبلغاً مكتوباً بنقطة قبل ثلاثة أرقام قُرئت بالآلاف ('{1}' = {2}: ليس لـ {3} منزلة "
+     "عشرية ثالثة، فالنقطة تفصل الآلاف): {4}"),
+    (r"^(\d+) amount\(s\) written with a point before three digits read as decimals "
+     r"\('(.*)' = (\S+), as a dinar's fils are written\), but no currency says so: it may "
+     r"mean (\S+); give the row its Currency \(or the Policy its base_currency\): (.*)$",
+     "{0} مبلغاً مكتوباً بنقطة قبل ثلاثة أرقام قُرئت كسوراً عشرية ('{1}' = {2}، كما تُكتب "
+     "فلوس الدينار)، لكن لا عملة تدل على ذلك: قد يكون المقصود {3}؛ اذكر عملة الصف (أو "
+     "base_currency في السياسة): {4}"),
+    (r"^'(.*)' read as (\S+) \(a decimal (comma|point), as the Policy says\), but the column "
+     r"mixes decimal commas \('(.*)' at (\S+)\) and points \('(.*)' at (\S+)\): it may "
+     r"mean (\S+); type it as a number$",
+     lambda m: f"'{m[1]}' قُرئ {m[2]} ({'بفاصلة' if m[3] == 'comma' else 'بنقطة'} عشرية كما "
+               f"تقول السياسة)، لكن العمود يخلط الفاصلة العشرية ('{m[4]}' في {m[5]}) والنقطة "
+               f"العشرية ('{m[6]}' في {m[7]}): قد يكون المقصود {m[8]}؛ اكتبه رقماً"),
+    (r"^(\d+) date cell\(s\) read with day and month swapped back \(the cell's (\S+) as "
+     r"(\S+)\): the column's typed dates are written (day|month) first \('(.*)'\) and none "
+     r"of its date cells has a day above 12, as where Excel opened a CSV in the other date "
+     r"order: (.*)$",
+     lambda m: f"{m[1]} خلية تاريخ قُرئت بعد إعادة اليوم والشهر إلى موضعيهما ({m[2]} في الخلية "
+               f"= {m[3]}): التواريخ المكتوبة نصاً في العمود تبدأ "
+               f"{'باليوم' if m[4] == 'day' else 'بالشهر'} ('{m[5]}') ولا يزيد اليوم في أي خلية "
+               f"تاريخ فيه على 12، كما يحدث حين يفتح Excel ملف CSV بترتيب التاريخ الآخر: {m[6]}"),
     (r"^'(.*)' gives limits in thousands: (\d+) read x 1,000 \(e\.g\. (\S+)\)$",
      "'{0}' يذكر الحدود بالألف: قُرئ {1} منها مضروباً في 1,000 (مثلاً {2})"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\), so the row cannot be used$",

@@ -11,6 +11,10 @@ for the rest) instead of shown overdue beside a credit of the same money.
   number written whole (its letters and digits, any separators), or its digits written
   after the word invoice (``فاتورة 1005`` for ``INV-1005``, where no other invoice of the
   customer has those digits). Naming none or several, it stays a credit on the account.
+* An ERP's ledger that prints how it reconciled its lines (Odoo's "Matching Number": the
+  payment and the invoice it paid share ``P7``) says it plainly: a credit row sharing its
+  matching number with exactly one invoice of its customer pays that one, whatever it names.
+  (One payment reconciled with several invoices names none of them alone: a credit.)
 * The row is kept as it is; the invoice it pays is noted in ``PAYS_INVOICE`` for the ledger
   (``core.ledger``) to apply.
 """
@@ -31,11 +35,19 @@ _SEPARATORS = str.maketrans("", "", "-/._#:")
 _NONE: frozenset[str] = frozenset()
 _CREDIT_NOTE = re.compile(
     r"(?i)\bcredit\s*note|\bc\s*/\s*n\b|\bcn\b|\breturns?\b|\brefund|إشعار\s*دائن|اشعار\s*دائن|"
-    r"مرتجع|خصم")
+    r"مرتجع|خصم|"
+    r"\breversal\b|\brinv\b")  # Odoo's credit notes: RINV/2026/00003, "Reversal of: INV/..."
 # A ledger's narration column, by its usual headers.
 _NARRATION = frozenset(match_key(h) for h in (
     "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
-    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
+    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات",
+    # an ERP ledger's reference or label beside the document's own number (Odoo 17's Ref:
+    # a payment's memo, the invoice it pays)
+    "Ref", "Label", "Communication", "Payment Reference"))
+# A ledger's column of reconciliation marks (Odoo's matching number), by its headers.
+_MATCHING = frozenset(match_key(h) for h in (
+    "Matching", "Matching Number", "Matching No", "Matching #", "Reconciliation",
+    "Reconcile Ref", "رقم المطابقة", "المطابقة", "مطابقة"))
 
 
 def _digits(number: str) -> str:
@@ -67,13 +79,19 @@ def receipts_naming_invoices(frame: pd.DataFrame) -> int:
             if digits:
                 called.setdefault(owners[pos], {}).setdefault(digits, set()).add(number)
     pays = np.full(len(frame), None, dtype=object)
+    matched = _matched_invoices(frame, amount, numbers, owners, paying)
     columns = [frame[c].to_numpy(dtype=object) for c in texts]
     for pos in credits.tolist():
         mine = whole.get(owners[pos])
         if not mine:
             continue
         said = "\n".join(c[pos] for c in columns if isinstance(c[pos], str))
-        if not said or _CREDIT_NOTE.search(said):
+        if _CREDIT_NOTE.search(said):
+            continue
+        if pos in matched:
+            pays[pos] = matched[pos]
+            continue
+        if not said:
             continue
         folded = fold_text(said)
         named: set[str] = set()
@@ -90,3 +108,28 @@ def receipts_naming_invoices(frame: pd.DataFrame) -> int:
     if noted:
         frame[PAYS_INVOICE] = pd.Series(pays, index=frame.index, dtype="object")
     return noted
+
+
+def _matched_invoices(frame: pd.DataFrame, amount: np.ndarray, numbers: np.ndarray,
+                      owners: np.ndarray, paying: set) -> dict[int, str]:
+    """Credit row -> the one invoice of its customer sharing its matching number (module
+    docstring); empty where the list has no such column."""
+    column = next((c for c in frame.columns if isinstance(c, str) and match_key(c) in _MATCHING),
+                  None)
+    if column is None:
+        return {}
+    marks = frame[column].to_numpy(dtype=object)
+    invoices: dict[tuple, set[str]] = {}
+    for pos in np.flatnonzero(amount > 0).tolist():
+        mark, number = marks[pos], numbers[pos]
+        if owners[pos] in paying and isinstance(number, str) and number.strip() and \
+                isinstance(mark, str | int) and str(mark).strip():
+            invoices.setdefault((owners[pos], str(mark).strip()), set()).add(number.strip())
+    found = {}
+    for pos in np.flatnonzero(amount < 0).tolist():
+        mark = marks[pos]
+        if isinstance(mark, str | int) and str(mark).strip():
+            named = invoices.get((owners[pos], str(mark).strip()), _NONE)
+            if len(named) == 1:
+                found[pos] = next(iter(named))
+    return found

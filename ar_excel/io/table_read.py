@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
+from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
@@ -58,6 +59,8 @@ from ar_excel.io.report_rows import (
     totals_rows,
 )
 from ar_excel.io.review_dates import review_periods
+from ar_excel.io.swapped_dates import swapped_date_cells
+from ar_excel.io.unlabelled_column import unlabelled_first_column
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
     EARLY_DISCOUNT,
@@ -272,13 +275,18 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         issues.extend(narration_as_number(header, names, written, sheet, grid.left, header_row))
     letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
 
-    if kind == "Invoices" and "Invoice No" not in written and names and is_blank(header[0]) \
-            and "Invoice Date" in written:
-        # a report's first column left unlabelled (Odoo's Aged Receivable): the documents'
-        # numbers, under a heading row per customer
-        names[0] = "Invoice No"
-        written["Invoice No"] = f"Column {column_letter(grid.left)}"
-        letters["Invoice No"] = column_letter(grid.left)
+    first = unlabelled_first_column(kind, header, names, written, data)
+    if first is not None:
+        # a report's first column left unlabelled (Odoo's Aged Receivable, its Partner
+        # Ledger): the documents' numbers or dates, under a heading row per customer
+        if first in written:  # (Odoo 17's "Ref", blank on most lines: a plain column)
+            at = names.index(first)
+            names[at] = str(header[at]).strip()
+            del written[first], letters[first]
+            letters[names[at]] = column_letter(grid.left + at)
+        names[0] = first
+        written[first] = f"Column {column_letter(grid.left)}"
+        letters[first] = column_letter(grid.left)
         unlabelled = True
         account = one_ledger_account(written, names, data)
         if account is not None:  # the receivable account: the customers are the headings
@@ -386,6 +394,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     unreadable: dict[str, set[int]] = {}
     kinds = {f.name: f.kind for f in schema.fields}
     unlimited = {f.name for f in schema.fields if f.unlimited_words}
+    thousandths: set[str] = set()
     for j, name in enumerate(names):
         values, value_kinds = columns[j], types[j]
         if name == "Next Credit Review":  # "Mar 2027", "2027": due by the period's end
@@ -417,9 +426,19 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                                 str(written.get(name, name)), header_row)
             issues.extend(said)
         if kind in ("money", "number") and str in value_kinds.present:
+            said, three = amount_marks(values, np.flatnonzero(value_kinds.mask(str)), errors,
+                                       policy.decimal_comma, sheet, letters[name],
+                                       written.get(name, name), excel_rows)
+            issues.extend(said)
+            if three:  # (a "12.000" the currency decides: ``decimal_marks``)
+                thousandths.add(name)
             issues.extend(_scaled_amounts(values, value_kinds, series, errors, sheet,
                                           letters[name], written.get(name, name), excel_rows))
         if kind == "date" and str in value_kinds.present:
+            series, said = swapped_date_cells(values, value_kinds, series, errors, sheet,
+                                              letters[name], written.get(name, name),
+                                              excel_rows)  # a CSV opened the other way
+            issues.extend(said)
             issues.extend(_hijri_dates(values, value_kinds, series, errors, sheet,
                                        letters[name], written.get(name, name), excel_rows))
         if kind == "terms" and str in value_kinds.present:
@@ -475,6 +494,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                             letters["On Hold"], written["On Hold"], excel_rows)
         issues.extend(said)
     frame = pd.DataFrame(parsed, copy=False)
+    frame.attrs[MAY_HOLD_THOUSANDTHS] = frozenset(thousandths)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed
         if f.name not in frame.columns:
             empty, _ = parse_column([None] * len(frame), f.kind)

@@ -31,10 +31,9 @@ _POINT_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|(?<![\d,.])\d+\.\d{1,2}(?!
 _SAMPLE = 5000  # typed values looked at to learn a column's conventions
 
 
-def column_decimal_comma(values: Any, default: bool) -> bool:
-    """Whether a column's typed numbers use a decimal comma: the policy says so by default,
-    but a column whose unambiguous values ("1.234,50", "12,5") all use a comma (or all a
-    point) decides for its ambiguous ones ("1.234")."""
+def decimal_votes(values: Any) -> tuple[int, int]:
+    """How many of the typed values show a decimal comma ("1.234,50", "12,5") and how many a
+    decimal point ("1,234.50", "12.5"), the first ``_SAMPLE`` that show either."""
     comma = point = 0
     for v in values:
         if type(v) is str and ("," in v or "." in v):
@@ -43,6 +42,14 @@ def column_decimal_comma(values: Any, default: bool) -> bool:
             point += bool(_POINT_DECIMAL.search(t))
             if comma + point >= _SAMPLE:
                 break
+    return comma, point
+
+
+def column_decimal_comma(values: Any, default: bool) -> bool:
+    """Whether a column's typed numbers use a decimal comma: the policy says so by default,
+    but a column whose unambiguous values ("1.234,50", "12,5") all use a comma (or all a
+    point) decides for its ambiguous ones ("1.234")."""
+    comma, point = decimal_votes(values)
     if comma and not point:
         return True
     if point and not comma:

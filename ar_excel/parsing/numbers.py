@@ -21,6 +21,7 @@ _CURRENCY_WORDS = re.compile(
     # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ), not a word's start ("دائن": a credit)
     r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأا]\.?(?![\u0621-\u064a]))"
 )
+CURRENCY_WORDS = _CURRENCY_WORDS  # (the words an amount may carry: "KD 12.000", "500 ج.م")
 _NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
 # thousands grouped by commas: "1,250,000.00", or the Indian way (lakhs and crores, as Tally
 # prints them): "12,50,000.00"
