@@ -29,3 +29,18 @@ def save_sheets(path: Path, sheets: dict[str, list[list[Any]]], *,
         post(wb)
     wb.save(path)
     return path
+
+
+def save_frames(path: Path, sheets: dict[str, Any]) -> Path:
+    """``sheets`` (title -> DataFrame, headers in row 1) saved as an .xlsx at ``path``; a
+    ``Payments`` sheet with the contract's columns and no rows where none is given (a book
+    whose receipts are all on the statement)."""
+    import pandas as pd
+
+    sheets = {**sheets}
+    sheets.setdefault("Payments", pd.DataFrame(
+        columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]))
+    with pd.ExcelWriter(path) as writer:
+        for title, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=title, index=False)
+    return path

@@ -16,6 +16,7 @@ import pytest
 from ar_excel.bank import read_statement
 from ar_excel.bank.narrative import parse_narrative
 from ar_excel.cli import main
+from tests._workbooks import save_frames
 
 POSTFINANCE = (Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "bank" / "mt940"
                / "postfinance_ch.sta")
@@ -45,16 +46,13 @@ def test_postfinance_payers_are_read_by_name_and_their_receipts_matched(tmp_path
     # the whole text stays in the description
     assert "EXAMPLESTRASSE 10 1234 XXXX" in lines["Description"].iloc[0]
 
-    book = tmp_path / "ch.xlsx"
-    with pd.ExcelWriter(book) as w:
-        pd.DataFrame({"Customer ID": ["K1", "K2"], "Name": ["Jane Doe", "Acme AG"],
-                      "Currency": ["CHF", "CHF"]}).to_excel(w, sheet_name="Customers", index=False)
+    book = save_frames(tmp_path / "ch.xlsx", {
+        "Customers": pd.DataFrame({"Customer ID": ["K1", "K2"], "Name": ["Jane Doe", "Acme AG"],
+                                   "Currency": ["CHF", "CHF"]}),
         # Acme's invoice is the same amount: the amount alone cannot tell the payer
-        pd.DataFrame({"Invoice No": ["RE-7", "RE-9"], "Customer ID": ["K1", "K2"],
-                      "Invoice Date": [pd.Timestamp("2013-11-20")] * 2, "Amount": [79.70, 79.70]}
-                     ).to_excel(w, sheet_name="Invoices", index=False)
-        pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
-                     ).to_excel(w, sheet_name="Payments", index=False)
+        "Invoices": pd.DataFrame({"Invoice No": ["RE-7", "RE-9"], "Customer ID": ["K1", "K2"],
+                                  "Invoice Date": [pd.Timestamp("2013-11-20")] * 2,
+                                  "Amount": [79.70, 79.70]})})
     out = tmp_path / "o.xlsx"
     assert main(["reconcile", str(book), "--bank", str(POSTFINANCE), "-o", str(out)]) == 0
     m = pd.read_excel(out, sheet_name="Bank Matches", dtype={"Bank Line": str})

@@ -13,6 +13,7 @@ import pandas as pd
 from ar_excel.bank import read_statement
 from ar_excel.bank.combine import combine_statements
 from ar_excel.cli import main
+from tests._workbooks import save_frames
 
 HEADER = "Booking Date,Narrative,Debit,Credit,Balance\n"
 # 1-15 November and 10-30 November of one account: 10-15 November in both
@@ -53,12 +54,7 @@ def test_the_same_file_given_twice_reconciles_as_once(tmp_path):
                              "Customer ID": ["C1", "C2", "C3"],
                              "Invoice Date": [pd.Timestamp("2026-10-20")] * 3,
                              "Amount": [1500.0, 2750.0, 4100.0]})
-    book = tmp_path / "b.xlsx"
-    with pd.ExcelWriter(book) as w:
-        customers.to_excel(w, sheet_name="Customers", index=False)
-        invoices.to_excel(w, sheet_name="Invoices", index=False)
-        pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
-                     ).to_excel(w, sheet_name="Payments", index=False)
+    book = save_frames(tmp_path / "b.xlsx", {"Customers": customers, "Invoices": invoices})
     statement = _csv(tmp_path / "nov.csv", FIRST_HALF + SECOND_HALF[2:])
     out = tmp_path / "o.xlsx"
     assert main(["reconcile", str(book), "--bank", str(statement), "--bank", str(statement),

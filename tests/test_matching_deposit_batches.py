@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ar_excel.cli import main
 from ar_excel.core.matching.deposit_batches import pair_deposits
 from ar_excel.io.reasons_ar import arabic_reason
+from tests._workbooks import save_frames
 
 CUSTOMERS = pd.DataFrame({"Customer ID": ["C1", "C2", "C3"],
                           "Name": ["Nile Foods", "Delta Paper", "Cairo Steel"],
@@ -35,13 +36,9 @@ def _cheques(methods=("Cheque", "Cheque", "Cheque"), amounts=(10000.0, 5500.0, 2
 
 
 def _reconcile(tmp_path, payments, statement):
-    book = tmp_path / "b.xlsx"
-    with pd.ExcelWriter(book) as w:
-        CUSTOMERS.to_excel(w, sheet_name="Customers", index=False)
-        INVOICES.to_excel(w, sheet_name="Invoices", index=False)
-        payments.to_excel(w, sheet_name="Payments", index=False)
-        pd.DataFrame(statement, columns=["Date", "Description", "Amount"]).to_excel(
-            w, sheet_name="Bank Statement", index=False)
+    book = save_frames(tmp_path / "b.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": INVOICES, "Payments": payments,
+        "Bank Statement": pd.DataFrame(statement, columns=["Date", "Description", "Amount"])})
     out = tmp_path / "o.xlsx"
     assert main(["reconcile", str(book), "-o", str(out)]) == 0
     matches = pd.read_excel(out, sheet_name="Bank Matches", dtype={"Bank Line": str})

@@ -17,6 +17,7 @@ from ar_excel.bank import read_statement
 from ar_excel.cli import main
 from ar_excel.core.matching.classify import inflow_category
 from ar_excel.core.matching.normalize import fold_text
+from tests._workbooks import save_frames
 
 POSTFINANCE = (Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "bank" / "camt053"
                / "postfinance_ch_v04.xml")
@@ -38,15 +39,12 @@ def test_reject_code_of_an_esr_credit_is_no_return(narrative, category):
 
 @needs_fixture
 def test_postfinance_esr_credits_are_matched_and_its_returns_are_not(tmp_path):
-    book = tmp_path / "ch.xlsx"
-    with pd.ExcelWriter(book) as w:
-        pd.DataFrame({"Customer ID": ["K1"], "Name": ["Hans Kaufmann"], "Currency": ["CHF"]}
-                     ).to_excel(w, sheet_name="Customers", index=False)
-        pd.DataFrame({"Invoice No": ["2016-0311"], "Customer ID": ["K1"],
-                      "Invoice Date": [pd.Timestamp("2016-05-01")], "Amount": [100.00]}
-                     ).to_excel(w, sheet_name="Invoices", index=False)
-        pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
-                     ).to_excel(w, sheet_name="Payments", index=False)
+    book = save_frames(tmp_path / "ch.xlsx", {
+        "Customers": pd.DataFrame({"Customer ID": ["K1"], "Name": ["Hans Kaufmann"],
+                                   "Currency": ["CHF"]}),
+        "Invoices": pd.DataFrame({"Invoice No": ["2016-0311"], "Customer ID": ["K1"],
+                                  "Invoice Date": [pd.Timestamp("2016-05-01")],
+                                  "Amount": [100.00]})})
     out = tmp_path / "o.xlsx"
     assert main(["reconcile", str(book), "--bank", str(POSTFINANCE), "-o", str(out)]) == 0
     matches = pd.read_excel(out, sheet_name="Bank Matches", dtype={"Bank Line": str})

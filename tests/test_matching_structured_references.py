@@ -12,6 +12,7 @@ import pytest
 
 from ar_excel.cli import main
 from ar_excel.core.matching.structured_references import readable
+from tests._workbooks import save_frames
 
 
 @pytest.mark.parametrize(("printed", "read"), [
@@ -56,13 +57,8 @@ def test_structured_references_pay_the_invoices_they_carry(tmp_path):
                               "Reference": ["RF7812345", "RF1620260077",
                                             "000000000000000000000123465"],
                               "Amount": [500.0, 800.0, 500.0]})
-    book = tmp_path / "b.xlsx"
-    with pd.ExcelWriter(book) as w:
-        customers.to_excel(w, sheet_name="Customers", index=False)
-        invoices.to_excel(w, sheet_name="Invoices", index=False)
-        pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
-                     ).to_excel(w, sheet_name="Payments", index=False)
-        statement.to_excel(w, sheet_name="Bank Statement", index=False)
+    book = save_frames(tmp_path / "b.xlsx", {"Customers": customers, "Invoices": invoices,
+                                              "Bank Statement": statement})
     out = tmp_path / "o.xlsx"
     assert main(["reconcile", str(book), "-o", str(out)]) == 0
     m = pd.read_excel(out, sheet_name="Bank Matches", dtype={"Bank Line": str, "Invoice No": str})

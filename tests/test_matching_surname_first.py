@@ -10,6 +10,7 @@ import pytest
 
 from ar_excel.cli import main
 from ar_excel.core.matching.payers import PayerDirectory
+from tests._workbooks import save_frames
 
 MASTER = pd.DataFrame({"Customer ID": ["K1", "K2", "K3"],
                        "Name": ["Gretel Müller", "Hans und Erna Schneider", "Mohamed Ahmed"]})
@@ -39,15 +40,12 @@ def test_without_the_comma_or_with_other_names_nobody_for_sure(printed):
 
 
 def test_a_receipt_from_a_surname_first_payer_is_matched_where_the_amount_alone_cannot(tmp_path):
-    book = tmp_path / "b.xlsx"
-    with pd.ExcelWriter(book) as w:
-        MASTER.assign(Currency="EUR").to_excel(w, sheet_name="Customers", index=False)
+    book = save_frames(tmp_path / "b.xlsx", {
+        "Customers": MASTER.assign(Currency="EUR"),
         # the Schneiders owe the same amount: the amount alone cannot tell who paid
-        pd.DataFrame({"Invoice No": ["RE-101", "RE-102"], "Customer ID": ["K1", "K2"],
-                      "Invoice Date": [pd.Timestamp("2026-10-20")] * 2,
-                      "Amount": [80.00, 80.00]}).to_excel(w, sheet_name="Invoices", index=False)
-        pd.DataFrame(columns=["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
-                     ).to_excel(w, sheet_name="Payments", index=False)
+        "Invoices": pd.DataFrame({"Invoice No": ["RE-101", "RE-102"], "Customer ID": ["K1", "K2"],
+                                  "Invoice Date": [pd.Timestamp("2026-10-20")] * 2,
+                                  "Amount": [80.00, 80.00]})})
     statement = tmp_path / "dkb.csv"
     statement.write_text(
         "Buchungsdatum;Wertstellung;Auftraggeber / Begünstigter;Verwendungszweck;Betrag (EUR)\n"
