@@ -54,7 +54,8 @@ def _reconcile(tmp: Path, invoices: list[tuple], bank: list[tuple], *,
 
 
 def _rows(m: pd.DataFrame) -> list[tuple]:
-    return list(zip(m["Invoice No"], m["Customer ID"], m["Applied Amount"], m["Write-off"],
+    return list(zip(m["Invoice No"].astype(object).where(m["Invoice No"].notna(), None),
+                    m["Customer ID"], m["Applied Amount"], m["Write-off"],
                     m["Method"], m["Status"], strict=True))
 
 
@@ -143,6 +144,28 @@ def test_part_payment_of_a_po_is_only_suggested(tmp_path):
     assert m["Reason"].iloc[0].endswith("pays less than their open total (10,500.00): applied "
                                         "oldest first, please confirm")
     assert (u["Amount"] > 0).sum() == 0
+
+
+def test_paying_more_than_the_po_owes_is_suggested_with_the_rest_on_account(tmp_path):
+    m, _ = _reconcile(tmp_path, BOOK, [("2026-11-10", "LPO 4512", "12000.00")])
+    assert _rows(m) == [("INV-1001", "C1", 4000.0, 0.0, "po-reference", "Suggested"),
+                        ("INV-1002", "C1", 6500.0, 0.0, "po-reference", "Suggested"),
+                        (None, "C1", 1500.0, 0.0, "on-account", "Suggested")]
+    # more than twice what the PO owes: not the PO's invoices being paid
+    m, _ = _reconcile(tmp_path, BOOK, [("2026-11-10", "LPO 4512", "30000.00")])
+    assert "po-reference" not in set(m["Method"])
+
+
+def test_a_part_payment_from_another_customers_account_is_not_read_as_the_po(tmp_path):
+    book = [("INV-6001", "C1", "2026-10-01", 5400.00, "LPO 88250"),
+            ("INV-6003", "C2", "2026-09-01", 1200.00, None)]
+    bank = [("2026-11-09", "INV-6003", "1200.00", "GULF STAR CONTRACTING",
+             "AE070331234567890123456"),
+            ("2026-11-10", "LPO 88250", "2000.00", "GULF STAR CONTRACTING",
+             "AE070331234567890123456")]
+    m, _ = _reconcile(tmp_path, book, bank, bank_header="Date,Description,Amount,Counterparty,"
+                      "Counterparty Account")
+    assert "po-reference" not in set(m["Method"])
 
 
 def test_a_po_number_that_is_another_invoices_number(tmp_path):

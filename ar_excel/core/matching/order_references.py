@@ -11,8 +11,10 @@ customer filed under it (a PO often covers several invoices, its deliveries):
 * the amount is one of them's open amount: that invoice; all of them together: each of them
   (one row each); exactly one set of them: those; short of those by a bank charge within the
   fee tolerance: as the other rules, the gap a write-off (``Matched``);
-* a part payment, more than they owe, or two of them with the very amount: applied oldest
-  first (the excess on account) and only ``Suggested``.
+* a part payment, more than they owe (at most twice: beyond, other invoices or another
+  number are paid), or two of them with the very amount: applied oldest first (the excess on
+  account) and only ``Suggested``; from a payer known for sure to be another customer, only
+  the amount that makes the invoices is suggested.
 
 A PO is weaker than an invoice number: it is read where the narrative calls it one (PO, LPO,
 P.O. NO., purchase order, your reference, أمر شراء / توريد), where it is the whole Reference
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ar_excel.core.matching.amounts import find_subsets
-from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.invoice_ledger import OpenInvoices
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.normalize import (
@@ -273,30 +275,35 @@ class OrderReferences:
         said = (f"quotes payment reference {quoted}" if payment_ref else f"quotes PO {quoted}"
                 ) + " (of " + ", ".join(inv.number[p] for p in inv.by_due(filed)) + ")"
         sure = SURE if called else BARE
-        cap, note = self._order_doubts(f, cust, invs)
+        cap, note, another = self._order_doubts(f, cust, invs)
         out = self._order_allocations(f, invs, method, sure, said, cust)
+        if another and out and out[0].confidence < MATCHED:
+            # Paid by another customer for sure and not the amount the PO's invoices make: a
+            # coincidence of numbers more likely than a part payment for someone else.
+            return None
         for a in out:
             if a.confidence > cap:
                 a.confidence = cap
                 a.reason += note
         return out or None
 
-    def _order_doubts(self, f: LineFacts, cust: str, invs: list[int]) -> tuple[float, str]:
-        """(the highest confidence the line allows, the note saying why): a refund or claim,
-        a line naming another invoice in full, or a payer known for sure to be another
-        customer leave it to a person."""
+    def _order_doubts(self, f: LineFacts, cust: str, invs: list[int]
+                      ) -> tuple[float, str, bool]:
+        """(the highest confidence the line allows, the note saying why, whether the payer is
+        known for sure to be another customer): a refund or claim, a line naming another
+        invoice in full, or another customer paying leave it to a person."""
         if f.category is not None:
             return 0.6, (f"; the narrative reads like a {f.category}, not a customer's payment: "
-                         "please confirm")
+                         "please confirm"), False
         others = [p for p in self.inv.by_due(list(f.strong)) if p not in invs
                   and self.inv.remaining[p] > 0]
         if others:
             return 0.6, ("; it also names " + ", ".join(self.inv.number[p] for p in others)
-                         + ": please confirm")
+                         + ": please confirm"), False
         if f.payer is not None and f.payer.certain and f.payer.customer not in (None, cust):
             return 0.6, (self._payer_against(f, cust, "it")
-                         or f"; the payer is customer {f.payer.customer}: please confirm")
-        return 1.0, ""
+                         or f"; the payer is customer {f.payer.customer}: please confirm"), True
+        return 1.0, "", False
 
     def _order_allocations(self, f: LineFacts, invs: list[int], method: str, sure: float,
                            said: str, cust: str) -> list[Allocation]:
@@ -340,6 +347,8 @@ class OrderReferences:
                                f"{said}; short of {inv.number[near[0]]} by "
                                f"{self._money(inv.remaining[near[0]] - amount)} within the fee "
                                "tolerance: write-off proposed")
+        if amount > 2 * total:
+            return []  # (more than twice what the PO owes: other invoices, or another number)
         if amount > total:
             return self._alloc(f, invs, method, 0.6,
                                f"{said}; paid {self._money(amount - total)} more than their "
