@@ -1,0 +1,85 @@
+"""The dates of a statement table: Hijri calendars, and each day's date printed once.
+
+The rule: Hijri dates (Umm al-Qura) are read as the Gregorian day they are; where a statement
+prints each day's date once, the rows without a date of their own under it take it, unless they
+are a summary under the lines (``summary_rows``) or too few to be such a layout.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ar_excel.bank.cells import (
+    ColumnCells,
+    per_value,
+)
+from ar_excel.bank.day_rows import DayRows, rows_of_the_day
+from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
+from ar_excel.bank.row_screening import (
+    a_line_for_all_its_summary_word,
+    moves_the_balance,
+)
+from ar_excel.bank.summary_rows import (
+    COUNT_LABEL,
+    SUMMARY_LABEL,
+    is_a_short_summary_label,
+)
+
+
+def hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
+                        ) -> tuple[int, str, str] | None:
+    """Date columns written in the Hijri calendar, made Gregorian in place; the note for the
+    clerk (column, sample, message)."""
+    note = None
+    for canon in ("Date", "Value Date"):
+        idx = cols.get(canon)
+        if idx is None or not mostly_hijri(table.cells(idx)):
+            continue
+        cells = table.cells(idx)
+        table.replace(idx, per_value(cells, to_gregorian))
+        sample = next(c for c in cells if hijri_parts(c) is not None)
+        note = note or (idx, sample, (
+            f"the dates are in the Hijri calendar ('{sample}'); they were read as Umm al-Qura "
+            f"dates and converted to Gregorian ('{sample}' = {to_gregorian(sample):%d %b %Y})"))
+    return note
+
+
+def rows_taking_the_date_above(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
+                        no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
+                        cols: dict[str, int], desc_cols: list[int], booked: np.ndarray,
+                        foot: np.ndarray, decimal: str, at_least: int = 1
+                        ) -> tuple[DayRows, np.ndarray]:
+    """Rows without a date of their own that take the date above (``day_rows``), where there
+    are ``at_least`` of them; their dates are set in ``booked``."""
+    text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
+                               if c in cols)]
+    has_text = np.zeros(len(main), dtype=bool)
+    for i in text_cols:
+        has_text |= ~table.blank(i)
+    own_dates = np.flatnonzero(main & dated & ~no_money)
+    last_dated = int(own_dates[-1]) if len(own_dates) else -1
+    for pos in np.flatnonzero(has_text & main & ~dated & ~no_money).tolist():
+        label = " ".join(str(c).strip() for c in data[pos] if isinstance(c, str)).strip()
+        # "No. of credits | 3", "Available balance" under the closing balance: no
+        # transaction; a line of the day whose narrative mentions a balance ("BALANCE
+        # TRANSFER", "PAYMENT OF OUTSTANDING BALANCE", "سداد رصيد") is one. Under the
+        # last line, a short label that opens with a summary word ("صافي الحركة", "Net
+        # movement", "Total credits") sums the lines even without a totals row above it.
+        if COUNT_LABEL.match(label) or (
+                foot[pos] and SUMMARY_LABEL.search(label)
+                and not a_line_for_all_its_summary_word(data, pos, cols, decimal, label)) or (
+                pos > last_dated and is_a_short_summary_label(label)
+                and not moves_the_balance(data, pos, cols, decimal)):
+            has_text[pos] = False
+    # a row with a value date but no booking date has a date of its own (not yet booked,
+    # perhaps): it does not take the one above
+    undated = table.blank(cols.get("Date", cols.get("Value Date"))) & table.blank(
+        cols.get("Value Date"))
+    day, anchor = rows_of_the_day(main, dated, undated, no_money, has_text, empty)
+    if len(day.dated_from) < at_least:  # a date left out here and there: no such layout
+        day = DayRows(memos=day.memos)
+    for pos, above in day.dated_from.items():
+        booked[pos] = booked[above]
+    return day, anchor
