@@ -39,10 +39,24 @@ def test_a_numeric_part_and_the_year_after_it(text, called):
     assert invoice_mentions(fold_text(text)) == called
 
 
+@pytest.mark.parametrize(("text", "called"), [
+    ("فواتير من ١٠٠١ الى ١٠٠٤", {"1001", "1002", "1003", "1004"}),
+    ("سداد الفواتير من ١٠٠١ إلى ١٠٠٣", {"1001", "1002", "1003"}),
+    ("INVOICES FROM 1001 TO 1003", {"1001", "1002", "1003"}),
+    ("INV NOS 1001-1002", {"1001", "1002"}),
+    ("فواتير ارقام ١٠٠١ - ١٠٠٢", {"1001", "1002"}),
+    ("INV NOS. 1001, 1003", {"1001", "1003"}),
+])
+def test_ranges_and_lists_as_payers_word_them(text, called):
+    assert invoice_mentions(fold_text(text)) == called
+
+
 @pytest.mark.parametrize(("text", "ranges"), [
     ("EL HADITHA DRUGS سداد INV 383-660", [("383", "660")]),
     ("فواتير ٣٨٣ الى ٦٦٠", [("383", "660")]),
     ("INVOICES 00383 TO 00660", [("383", "660")]),
+    ("INVOICES FROM 383 TO 660", [("383", "660")]),
+    ("فواتير من ٣٨٣ حتى ٦٦٠", [("383", "660")]),
     ("INV 45-47", []),  # listed whole by invoice_mentions
     ("INV 2026-0045", []),  # a number with a dash
     ("INV 2026-2107", []),  # a year and a sequence
@@ -72,3 +86,13 @@ def test_letters_inside_a_number_with_other_zero_padding():
     assert allocations(r) == [("2026-INV-0527", 9400.00, "partial", "Matched")]
     r = match(CUSTOMERS, INVOICES, {"amount": 12000.00, "desc": "2026INV00527"})
     assert allocations(r) == [("2026-INV-0527", 12000.00, "reference", "Matched")]
+
+
+def test_invoices_from_the_first_to_the_last_in_arabic_words():
+    invoices = INVOICES + [invoice("INV-01039", "C1", 1000.00, "2026-10-07")]
+    # 500.00 more than the two invoices the range holds: an overpayment of them, on account
+    r = match(CUSTOMERS, invoices,
+              {"amount": 71758.71, "desc": "سداد الفواتير من ١٠٣١ إلى ١٠٣٨"})
+    assert allocations(r) == [("INV-01031", 25080.91, "overpayment", "Matched"),
+                              ("INV-01038", 46177.80, "overpayment", "Matched"),
+                              (None, 500.00, "on-account", "Matched")]

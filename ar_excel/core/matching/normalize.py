@@ -249,13 +249,16 @@ def without_accounts(text: str) -> str:
 # ``reference_keys`` instead.
 _INVOICE_WORD = re.compile(
     r"(?:\bINV(?:OICE)?S?|\bBILLS?|\bFACTURES?|\bRECHNUNG(?:EN)?|فاتوره|فواتير)"
-    r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?"
+    r"[\s.:#-]*(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*)?"
     r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
 # A range of invoices: INV 45-47, INVOICES 1023 TO 1026, فواتير ٤٥ الى ٤٧ (at most RANGE_SPAN).
-_RANGE = re.compile(r"(\d+)\s*(?:-|\bTO\b|الي)\s*(\d+)")
+_RANGE = re.compile(r"(\d+)\s*(?:-|\bTO\b|الي|حتي)\s*(\d+)")
+# (Also "from": INVOICES FROM 1001 TO 1004, فواتير من ١٠٠١ الى ١٠٠٤, INV NOS 1001 - 1004.)
 _WORD_RANGE = re.compile(r"(?:\bINV(?:OICE)?S?|\bBILLS?|فاتوره|فواتير)[\s.:#-]*"
-                         r"(?:(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|رقم\s*)?(\d+\s*(?:\bTO\b|الي)\s*\d+)")
+                         r"(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*)?"
+                         r"(?:(?:\bFROM\b|من)\s*)?"
+                         r"(?<![\d/-])(\d+\s*(?:\bTO\b|الي|حتي|\s-\s?|-\s)\s*\d+)(?![\d/-])")
 RANGE_SPAN = 30
 
 
@@ -279,7 +282,8 @@ def invoice_mentions(text: str) -> set[str]:
     if not _may_call_invoice(text):
         return out
     found = [m.group(1) for m in _INVOICE_WORD.finditer(text)]
-    if " TO " in text or "الي" in text:  # (a range in words: rare)
+    if " TO " in text or "الي" in text or "حتي" in text or " - " in text or "- " in text \
+            or " -" in text:  # (a range in words, or a dash apart from its numbers: rare)
         found += [m.group(1) for m in _WORD_RANGE.finditer(text)]
     for numbers in found:
         if "-" in numbers or "TO" in numbers or "الي" in numbers:
@@ -302,7 +306,8 @@ _SEQUENCE_OF_YEAR = re.compile(r"(?!(?:19|20)\d\d[/-])(\d{1,6})[/-](?:19|20)\d\d
 # A range of invoices too wide to list (INV 383-660, INVOICES 1001 TO 1140, فواتير ٣٨٣ الى ٦٦٠):
 # the first and last numbers paid, the ones between them not all paid.
 _WIDE_RANGE = re.compile(r"(?:\bINV(?:OICE)?S?|\bBILLS?|فاتوره|فواتير)[\s.:#-]*"
-                         r"(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*|من\s*)?"
+                         r"(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*)?"
+                         r"(?:(?:\bFROM\b|من)\s*)?"
                          r"(?<![\d/-])(\d+)\s*(?:-|\bTO\b|الي|حتي)\s*(\d+)(?![\d/-])")
 
 
