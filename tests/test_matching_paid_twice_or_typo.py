@@ -43,3 +43,25 @@ def test_a_number_that_is_no_invoice_one_digit_away_is_still_a_typo(tmp_path):
     assert list(zip(m["Bank Line"], m["Invoice No"], m["Method"], m["Status"], strict=True)) == [
         ("1", "INV-20346", "reference-fuzzy", "Matched"),
         ("2", "INV-20345", "reference", "Matched")]
+
+
+def test_an_order_or_cheque_number_one_digit_off_an_invoice_is_no_typo(tmp_path):
+    sheets = {
+        "Customers": pd.DataFrame({"Customer ID": ["K1", "K2"],
+                                   "Name": ["Nile Foods", "Delta Paper"],
+                                   "Currency": ["EGP", "EGP"]}),
+        "Invoices": pd.DataFrame({"Invoice No": ["INV-20345", "INV-20346"],
+                                  "Customer ID": ["K1", "K2"],
+                                  "Invoice Date": [pd.Timestamp("2026-10-15")] * 2,
+                                  "Amount": [4000.0, 5000.0]}),
+        "Bank Statement": pd.DataFrame(
+            [("05/11/2026", "PAYMENT AGAINST LPO 20347", 5000.0),
+             ("06/11/2026", "CHQ NO 20347 CLEARING", 5000.0)],
+            columns=["Date", "Description", "Amount"])}
+    out = tmp_path / "o.xlsx"
+    assert main(["reconcile", str(save_frames(tmp_path / "b.xlsx", sheets)), "-o",
+                 str(out)]) == 0
+    m = pd.read_excel(out, sheet_name="Bank Matches", dtype={"Bank Line": str})
+    # (was: reference-fuzzy Matched, "a number one digit away from INV-20346")
+    assert "reference-fuzzy" not in m["Method"].tolist()
+    assert "Matched" not in m["Status"].tolist()

@@ -64,9 +64,13 @@ class PartialReferences:
 
     @staticmethod
     def _runs(f: LineFacts) -> list[str]:
-        """The runs of 4+ digits the line's narrative writes, read once per line."""
+        """The runs of 4+ digits the line's narrative writes, read once per line; not those
+        it calls a cheque, an order (LPO 4512) or a phone number: a number of another kind one
+        digit off an invoice's is no mistyped invoice number."""
         if f.runs is None:
-            f.runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+            runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
+            others = other_numbers(f.numbers) if runs else set()
+            f.runs = [r for r in runs if r.lstrip("0") not in others]
         return f.runs
 
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:
