@@ -4,7 +4,8 @@ Accounting rule: ``123`` or ``INV 4557`` names an invoice less surely than ``INV
 many invoices of a ledger end so, and a PO, cheque or phone number may be the same digits. It
 settles an invoice when the amount confirms it (one customer's named invoices make it exactly,
 or fall short of one within the fee tolerance, or one is paid less income tax withheld at a
-policy rate, to the minor unit), or the payer (by account or name, even a name
+policy rate, to the minor unit; two or more of one customer's, all it has named, paid less a
+bank charge within the tolerance or less tax withheld, when no other customer's are), or the payer (by account or name, even a name
 shared by several customers of which only one has that number) is the invoice's customer. A
 part payment or an overpayment is read only when the number has 4+ digits, or is called an
 invoice or is the reference field, and is no PO / cheque / phone number. A number one digit
