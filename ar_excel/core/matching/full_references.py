@@ -7,7 +7,9 @@ a write-off), short by income tax withheld at a policy rate (``withholding-tax``
 that (``partial``: the amount does not confirm the number, so it is only suggested when the line
 shows someone else paying - another customer's account or name, or a name that is not the
 customer's), or over it (``overpayment``: the excess pays other open invoices of the
-customer that make it exactly, or that it pays less a bank charge, else stays on account; more
+customer that make it exactly, or that it pays less a bank charge (one of them, or the one set
+of them unlikely by chance), or it is the tax withheld on the invoices named and on the one set
+of others it then pays (``withholding-tax``), else stays on account; more
 than twice the invoices named is only suggested without a known payer). Numeric parts the
 narrative writes that make the amount exactly win over a full number that does not; a number
 one digit away from an invoice whose open amount is the receipt wins when the payer agrees. A
