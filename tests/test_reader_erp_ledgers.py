@@ -260,3 +260,42 @@ def test_tally_ledger_vouchers_a_sheet_per_party_keyed_by_voucher_number(tmp_pat
     assert not [m for _, _, m in _issues(book) if "no document number column" in m]
     assert {k: v[-1] for k, v in _aging(book).items()} == {
         "Delta Traders": 8000, "Nile Foods": 13000, "Sinai Build": 12000}
+
+
+# ---------------------------------------------------------------- a summary, not the ledger
+
+
+def _summary(tmp_path, extra: dict | None = None):
+    return save_sheets(tmp_path / "summary.xlsx", {
+        "AR Aging Summary": [
+            ["Nile Trading Co"], ["A/R Aging Summary"], ["As of November 30, 2026"], [],
+            [None, "Current", "1 - 30", "31 - 60", "61 - 90", "91 and over", "Total"],
+            ["Delta Traders", None, None, "8,000.00", None, None, "$8,000.00"],
+            ["Nile Foods", "3,000.00", "10,000.00", None, None, None, "$13,000.00"],
+            ["TOTAL", "$3,000.00", "$10,000.00", "$8,000.00", "$0.00", "$0.00", "$21,000.00"],
+            [], ["Monday, December 01, 2026 09:14 AM GMT+02:00"]], **(extra or {})})
+
+
+SUMMARY = ("sheet 'AR Aging Summary' is an aging summary (one total per customer and age band, "
+           "no invoices): ar_excel works from the invoices themselves; export the detailed "
+           "report instead (QuickBooks' A/R Aging Detail or Open Invoices, Xero's Aged "
+           "Receivables Detail, Odoo's Aged Receivable unfolded, Sage's Aged Debtors "
+           "detailed) or the open invoice list")
+
+
+def test_an_aging_summary_handed_over_instead_of_the_invoices_is_named(tmp_path):
+    from ar_excel.cli import main
+
+    book = read_book(_summary(tmp_path))
+    with pytest.raises(Exception, match="is an aging summary"):
+        _ = book.customers
+    assert book.unusable["Invoices"] == SUMMARY
+    assert main(["aging", str(tmp_path / "summary.xlsx"), "-o", str(tmp_path / "o.xlsx")]) == 1
+
+
+def test_beside_a_customer_list_only_the_jobs_needing_invoices_stop(tmp_path):
+    book = read_book(_summary(tmp_path, {"Customers": [["Customer ID", "Name"],
+                                                       ["C1", "Nile Foods"]]}))
+    assert book.customers["Customer ID"].tolist() == ["C1"]
+    assert book.unusable == {"Invoices": SUMMARY}
+    assert "Customer Checks" in _tabs(book, "validate")

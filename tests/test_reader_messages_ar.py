@@ -288,6 +288,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", datetime(2026, 1, 9), 1], ["I-2", "C1", datetime(2026, 2, 9), 1],
                      ["I-3", "C1", "15/09/2026", 1]]}))
+    # a semicolon CSV opened whole into column A
+    marks.append(_save(tmp_path, "semicolons.xlsx", {
+        "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "1/10/2026", 1]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

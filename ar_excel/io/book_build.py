@@ -18,6 +18,7 @@ from ar_excel.io.customer_keys import (
 from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.decimal_marks import thousands_by_currency
+from ar_excel.io.delimited_rows import split_delimited
 from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
@@ -29,6 +30,7 @@ from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.side_blocks import split_side_by_side
+from ar_excel.io.summary_reports import aging_summary_sheet, summary_instead_of_invoices
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book, Issue
 from ar_excel.names import is_arabic
@@ -42,6 +44,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     named like a contract sheet wins over a plain sheet of that name; a contract sheet no
     sheet is named for is looked for by its header row."""
     chosen: dict[str, Grid] = {}
+    for g in grids:  # a CSV opened whole into column A: split as Text to Columns would
+        split_delimited(g)
     for g in grids:
         kind = find_kind(g.name, is_table=g.header is not None)
         if kind is None:
@@ -124,6 +128,12 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         names = NameIndex(book.tables["Customers"].frame)
         customer_names_as_ids(book, names)
         blank_ids_from_name_columns(book, names)
+    if "Invoices" not in book.tables and "Invoices" not in book.unusable:
+        summary = aging_summary_sheet(grids, sheet_loader)  # a total per customer, no invoice
+        if summary is not None:
+            book.unusable["Invoices"] = summary_instead_of_invoices(summary)
+            if "Customers" not in book.tables:
+                book.unusable.setdefault("Customers", book.unusable["Invoices"])
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     book.sheet_loader = sheet_loader

@@ -95,6 +95,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
                f"= {m[3]}): التواريخ المكتوبة نصاً في العمود تبدأ "
                f"{'باليوم' if m[4] == 'day' else 'بالشهر'} ('{m[5]}') ولا يزيد اليوم في أي خلية "
                f"تاريخ فيه على 12، كما يحدث حين يفتح Excel ملف CSV بترتيب التاريخ الآخر: {m[6]}"),
+    (r"^sheet '(.*)' holds each row in one cell, its values separated by ('.'|tabs) \(a CSV "
+     r"opened without being split into columns\): read split into (\d+) columns, its cells "
+     r"named as Excel's Text to Columns would place them$",
+     lambda m: f"الورقة '{m[1]}' تضع كل صف في خلية واحدة، قيمه مفصولة "
+               f"{'بعلامات الجدولة' if m[2] == 'tabs' else 'بـ ' + m[2]} (ملف CSV فُتح دون "
+               f"تقسيمه إلى أعمدة): قُرئت مقسمة إلى {m[3]} أعمدة، وعناوين خلاياها كما "
+               f"يضعها أمر تحويل النص إلى أعمدة في Excel"),
     (r"^'(.*)' gives limits in thousands: (\d+) read x 1,000 \(e\.g\. (\S+)\)$",
      "'{0}' يذكر الحدود بالألف: قُرئ {1} منها مضروباً في 1,000 (مثلاً {2})"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\), so the row cannot be used$",

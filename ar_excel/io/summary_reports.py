@@ -1,0 +1,58 @@
+"""A workbook holding an aging summary instead of the receivables themselves.
+
+Asked for their receivables, a finance team often sends the report it reads every month:
+QuickBooks' A/R Aging Summary, Xero's Aged Receivables Summary, Sage's Aged Debtors summary,
+Odoo's Aged Receivable left folded. Each gives one total per customer and age band, and no
+invoice: nothing ar_excel can age, match or dun. Where no sheet holds an invoice list but one
+is headed by age bands (``Current``, ``1 - 30``, ``31 - 60``... ``Total``), the jobs stop
+saying so and naming the report to export instead, rather than "the workbook has no
+'Customers' sheet".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ar_excel.io.grid import Grid
+from ar_excel.parsing import is_blank, normalize_digits
+
+_BAND = re.compile(
+    r"(?i)^\s*(?:current|not\s+(?:yet\s+)?due|total|older|future|"
+    r"\d+\s*(?:[-–]|to)\s*\d+(?:\s*days?)?|(?:over|>|more\s+than)\s*\d+(?:\s*days?)?|"
+    r"\d+\s*(?:\+|and\s+over|days?\s+and\s+over|plus)|\d+\+?\s*days?\s*(?:past\s+due)?|"
+    r"period\s*\d|month\s*\d|"
+    r"الإجمالي|الاجمالي|جاري|غير\s+مستحق|أكثر\s+من\s*\d+|\d+\s*[-–]\s*\d+\s*يوم(?:اً)?)\s*$")
+_DOCUMENT_WORDS = re.compile(r"(?i)invoice|\bnum\b|\bno\b|number|\bdate\b|\bref|فاتورة|تاريخ|رقم")
+_ROWS_LOOKED_AT = 30
+
+
+def _headed_by_bands(row: list[Any]) -> bool:
+    texts = [normalize_digits(str(v)) for v in row if not is_blank(v)]
+    bands = sum(bool(_BAND.match(t)) for t in texts)
+    return bands >= 3 and not any(_DOCUMENT_WORDS.search(t) for t in texts)
+
+
+def aging_summary_sheet(grids: list[Grid], loader: Callable[[str], list[list[Any]] | None]
+                        | None = None) -> str | None:
+    """The name of the first visible sheet headed by age bands and no document column (a
+    sheet not loaded yet is loaded through ``loader``)."""
+    from ar_excel.io.sheet_kinds import OUTPUT_TABS
+    from ar_excel.names import match_key
+
+    for grid in grids:
+        if grid.hidden or grid.header is not None or match_key(grid.name) in OUTPUT_TABS:
+            continue  # (an earlier run's Aging tab is ours, not the books)
+        rows = grid.rows or ((loader(grid.name) or []) if loader is not None else [])
+        if any(_headed_by_bands(list(r)) for r in rows[:_ROWS_LOOKED_AT]):
+            return grid.sheet or grid.name
+    return None
+
+
+def summary_instead_of_invoices(sheet: str) -> str:
+    return (f"sheet '{sheet}' is an aging summary (one total per customer and age band, no "
+            f"invoices): ar_excel works from the invoices themselves; export the detailed "
+            f"report instead (QuickBooks' A/R Aging Detail or Open Invoices, Xero's Aged "
+            f"Receivables Detail, Odoo's Aged Receivable unfolded, Sage's Aged Debtors "
+            f"detailed) or the open invoice list")
