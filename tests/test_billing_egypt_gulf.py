@@ -505,3 +505,16 @@ def test_one_e_invoice_uuid_on_two_invoices(tmp_path):
     assert found[0][5] == ("الرقم الموحد للفاتورة الإلكترونية 4E7NKYT4AJEX8Q5B2PR7QPQE10 مسجل "
                            "أيضًا على الفاتورة F-2: لا يمكن أن تكون فاتورة إلكترونية واحدة "
                            "فاتورتين؛ الفاتورة المسجلة برقم غيرها ليس لها فاتورة إلكترونية صالحة")
+
+
+def test_a_rejected_e_invoice_is_judged_by_what_is_still_open(tmp_path):
+    """An open-items list (a Balance column, no receipts): the rejected invoice paid off is
+    history; the one still owing 1,000 of 2,280 is reported for the 1,000."""
+    rows = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي", "الرصيد",
+             "ETA Status"],
+            ["F-1", "C-001", D(2026, 11, 2), 1140, 0, "Rejected"],
+            ["F-2", "C-002", D(2026, 11, 3), 2280, 1000, "Rejected"],
+            ["F-3", "C-002", D(2026, 11, 4), 570, 570, "Valid"]]
+    found = run(tmp_path, {"العملاء": ETA_CUSTOMERS, "الفواتير": rows})
+    assert [f[:5] for f in found] == [["F-2", 3, "ETA Status", "EINVOICE_NOT_VALID", "Error"]]
+    assert "ولكن 1,000.00 ما زال مفتوحًا" in found[0][5]

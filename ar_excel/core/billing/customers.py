@@ -41,7 +41,7 @@ from ar_excel.parsing import parse_date
 CREATED_HEADERS = frozenset(match_key(h) for h in (
     "Created", "Created On", "Created Date", "Creation Date", "Date Created", "Created At",
     "Customer Since", "Opening Date", "Account Opened", "Date Opened", "Open Date",
-    "Account Creation Date", "Start Date", "تاريخ الإنشاء", "تاريخ الانشاء", "تاريخ الإضافة",
+    "Account Creation Date", "تاريخ الإنشاء", "تاريخ الانشاء", "تاريخ الإضافة",
     "تاريخ التسجيل", "تاريخ فتح الحساب", "تاريخ إنشاء الحساب", "تاريخ بداية التعامل",
     "عميل منذ"))
 _IMPORT_DAY_SHARE, _IMPORT_DAY_MIN = 0.1, 5
