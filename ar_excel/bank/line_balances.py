@@ -62,8 +62,8 @@ def ends_of_the_lines(lines: Any, balances: StatementBalance) -> str | None:
 
 
 def report_page_balances(screened: Any, kept: np.ndarray, amount: np.ndarray,
-                 balance: np.ndarray | None, opening: float | None, issue: Any,
-                 numbers: list[int]) -> None:
+                         balance: np.ndarray | None, opening: float | None, issue: Any,
+                         numbers: list[int]) -> None:
     """Each balance brought or carried forward between pages that is not the running balance
     at its place, reported at its cell (a line lost or misread at the page break)."""
     if not screened.page_balances:

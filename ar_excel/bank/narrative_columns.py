@@ -15,21 +15,27 @@ import numpy as np
 from ar_excel.bank.cells import (
     ColumnCells,
     cell_at,
+    cell_texts,
+    is_constant,
 )
-from ar_excel.bank.column_words import header_words
+from ar_excel.bank.column_words import Layout, header_words
+from ar_excel.bank.day_rows import DayRows
+from ar_excel.bank.row_issues import RowIssues
 from ar_excel.bank.statement import (
     StatementBalance,
 )
+from ar_excel.bank.summary_rows import SUMMARY_LABEL
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.parsing import is_blank
 
 
 def row_narrative(row: list[Any], desc_cols: list[int]) -> str:
+    """A row's narrative cells, joined."""
     return " ".join(str(cell_at(row, i)) for i in desc_cols if not is_blank(cell_at(row, i)))
 
 
 def line_descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | None,
-                  kept: np.ndarray) -> list[str]:
+                      kept: np.ndarray) -> list[str]:
     """The narrative of each kept row: its narrative cells, then the posting text unless it
     repeats one of them."""
     columns = [(table.cells(i), table.blank(i)) for i in desc_cols]
@@ -52,7 +58,7 @@ _COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner
 
 
 def counterparty_accounts(values: list[str | None], header: str,
-                           balances: StatementBalance) -> list[str | None]:
+                          balances: StatementBalance) -> list[str | None]:
     """A generic account column ("Account Number") holding one number on every line is the
     statement's own account (Lloyds, HSBC exports repeat it), not who paid: kept as the
     statement's account, and no line is said to come from it."""
@@ -71,3 +77,86 @@ def currency_of_the_own_account(lines: Any, balances: StatementBalance) -> None:
     if m and m.group(2) in ISO_4217 and len(lines) and lines["Currency"].isna().all():
         balances.account = m.group(1)
         lines["Currency"] = m.group(2)
+
+
+def narrative_columns(table: ColumnCells, layout: Layout) -> list[int]:
+    """The columns whose text tells each line's narrative: the Description column and the
+    narrative's parts, where they vary from line to line; else the other party's name
+    ("Date | Payee | Amount": the payee says it)."""
+    cols = layout.columns
+    # a narrative column with the same text on every row names the account product, not the line
+    parts = [i for i in layout.parts if not is_constant(table.cells(i), table.blank(i))]
+    desc_cols = ([cols["Description"]] if "Description" in cols and not (
+        parts and is_constant(table.cells(cols["Description"]), table.blank(cols["Description"])))
+        else []) + parts
+    if not desc_cols and "Counterparty" in cols:
+        desc_cols = [cols["Counterparty"]]
+    return desc_cols
+
+
+def kept_cells(table: ColumnCells, cols: dict[str, int], canon: str,
+               kept_rows: list[int]) -> list[Any]:
+    """The cells of the role's column on the kept rows (None each without the column)."""
+    if canon not in cols:
+        return [None] * len(kept_rows)
+    return list(map(table.cells(cols[canon]).__getitem__, kept_rows))
+
+
+def party_cells(table: ColumnCells, layout: Layout, canon: str, kept_rows: list[int],
+                money_in: np.ndarray) -> list[str | None]:
+    """The other party's name or account on each kept row: the chosen column, its blanks
+    filled from the role's other columns (the payee of a payment out beside the payer of
+    money in: ``money_in``, per kept row)."""
+    texts = cell_texts(kept_cells(table, layout.columns, canon, kept_rows))
+    if canon == "Counterparty" and layout.payer_payee is not None:
+        payer, payee = (cell_texts(list(map(table.cells(i).__getitem__, kept_rows)))
+                        for i in layout.payer_payee)
+        texts = [(a or b) if inward else (b or a) for a, b, inward in
+                 zip(payer, payee, money_in.tolist(), strict=True)]
+    for idx in layout.alternates.get(canon, []):
+        more = cell_texts(list(map(table.cells(idx).__getitem__, kept_rows)))
+        texts = [t if t is not None else m for t, m in zip(texts, more, strict=True)]
+    return texts
+
+
+def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols: list[int],
+                            posting_idx: int | None, live: np.ndarray, kept: np.ndarray,
+                            day: DayRows, anchor: np.ndarray,
+                            continued: list[tuple[int, str, str]], foot: np.ndarray,
+                            report: RowIssues) -> list[str]:
+    """Each kept line's narrative, with the narrative rows that belong to it: rows above its
+    amount row where the file prints a transaction's amount on its last row, and rows under
+    it carrying its narrative over. A summary row under the closing balance, or a row of
+    text with no line above it, is reported instead."""
+    descriptions = line_descriptions(table, desc_cols, posting_idx, kept)
+    leading: dict[int, list[tuple[int, str]]] = {}  # amount row -> narrative rows above it
+    for head, pos in day.heads.items():
+        if live[pos]:
+            leading.setdefault(pos, []).append((head, row_narrative(data[head], desc_cols)))
+    if continued:  # narrative carried over to the next rows belongs to the line above
+        last_kept = np.maximum.accumulate(np.where(live, np.arange(table.count), -1))
+        carried: dict[int, list[str]] = {}
+        for pos, desc, texts in continued:
+            target = day.lead_target(pos, live, anchor)
+            if foot[pos] and SUMMARY_LABEL.search(texts):  # "Available balance" at the foot
+                report.add(pos, 0, f"row {report.numbers[pos]}", "", texts,
+                           f"summary row under the closing balance ('{desc}'): not a "
+                           "transaction; left out")
+            elif target is not None:  # amounts on a transaction's last row: leads the one below
+                leading.setdefault(target, []).append((pos, desc))
+            elif last_kept[pos] >= 0:
+                carried.setdefault(int(last_kept[pos]), []).append(desc)
+            else:
+                report.add(pos, 0, f"row {report.numbers[pos]}", "", texts,
+                           "row has text but no date and no amount; not a transaction")
+        slot = {int(p): k for k, p in enumerate(kept.tolist())}
+        for pos, more in carried.items():
+            k = slot[pos]
+            descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
+    if leading:
+        slot = {int(p): k for k, p in enumerate(kept.tolist())}
+        for pos, texts in leading.items():
+            k = slot[pos]
+            descriptions[k] = " ".join(filter(None, [*(t for _, t in sorted(texts)),
+                                                     descriptions[k]]))
+    return descriptions

@@ -18,12 +18,13 @@ from ar_excel.bank.cells import (
     ColumnCells,
     currency_code,
 )
-from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
+from ar_excel.bank.column_words import SAMPLE_ROWS, Layout, decimal_asked
 from ar_excel.bank.date_order import (
     currency_of_a_day_first_country,
     headers_of_a_day_first_language,
 )
 from ar_excel.bank.numbers import (
+    decide_decimal,
     decimal_mark,
     parse_amount_column,
 )
@@ -46,8 +47,8 @@ _DECIMAL_COMMA_LANGUAGES = {"de": "German", "fr": "French", "pl": "Polish", "cs"
 
 
 def undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layout,
-                       data: list[list[Any]], delimiter: str | None,
-                       preamble: list[list[Any]]) -> tuple[str, str, str] | None:
+                      data: list[list[Any]], delimiter: str | None,
+                      preamble: list[list[Any]]) -> tuple[str, str, str] | None:
     """Where no amount shows its decimal mark and some read both ways (``1.250``: one and a
     quarter, or twelve hundred and fifty), the mark the file's language or delimiter writes
     (German, French... and ';'-separated files: the comma), else the point; with the note
@@ -83,7 +84,7 @@ _EITHER_MARK = re.compile(r"\d[.,]\d{3}(?![\d.,])")
 
 
 def balance_direction(table: ColumnCells, cols: dict[str, int], decimal: str,
-                       balance: np.ndarray | None) -> int | None:
+                      balance: np.ndarray | None) -> int | None:
     """+1 where the running balance (``balance``: None without one) follows the rows top down
     (each balance is the one above plus the row's amount: oldest first), -1 where it follows
     them bottom up (newest first), None where it says neither."""
@@ -104,7 +105,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
-                      amount_cols: list[int], sample: list[list[Any]]) -> str | None:
+                     amount_cols: list[int], sample: list[list[Any]]) -> str | None:
     """Why the file comes from a country that writes the day first, if it says so: headers in
     its language, Arabic text (every Arab country writes the day first), or its currency (the
     Currency column, a header, the account lines, a code at the amounts)."""
@@ -120,7 +121,7 @@ def day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[Any
 
 
 def currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
-                      amount_cols: list[int]) -> list[str | None]:
+                     amount_cols: list[int]) -> list[str | None]:
     """The currencies the file names for its account: a header's code, the Currency column,
     the account lines above the header, a code or symbol at the amounts."""
     cols = layout.columns
@@ -137,3 +138,18 @@ def currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[Any
         codes += [own.group(1)] if own and own.group(1) in ISO_4217 else []
     codes.append(currency_from_text([v for i in amount_cols for v in table.cells(i)[:50]]))
     return codes
+
+
+def decide_the_decimal_mark(table: ColumnCells, amount_cols: list[int], layout: Layout,
+                            data: list[list[Any]], options: dict[str, Any], source: str,
+                            delimiter: str | None, preamble: list[list[Any]]
+                            ) -> tuple[str, tuple[str, str, str] | None]:
+    """The file's decimal mark: the one asked for, else as the amounts show it (read row by
+    row, as the file reads), else as its language or delimiter writes it; with the note for
+    the clerk where no amount showed it (``undecided_decimal``)."""
+    asked = decimal_asked(options, source)
+    decimal = asked or decide_decimal(
+        v for row in zip(*(table.cells(i) for i in amount_cols), strict=True) for v in row)
+    note = None if asked else undecided_decimal(table, amount_cols, layout, data, delimiter,
+                                                preamble)
+    return (note[0] if note is not None else decimal), note

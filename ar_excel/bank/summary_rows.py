@@ -20,11 +20,10 @@ SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(numb
                             r"الإجمالي|اجمالي|إجمالي|\btotals?\b")
 
 
-# the first word of a short summary label under the lines ("صافي الحركة", "Net movement",
-# "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so
 _WORD = re.compile(r"[^\d.,'()+\-]")  # a word, not an amount or a count
 
-
+# the first word of a short summary label under the lines ("صافي الحركة", "Net movement",
+# "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so
 _SUMMARY_HEAD = re.compile(r"(?i)\s*(net\s+(movement|change|total|amount|flow)|totals?|sum|"
                            r"subtotal|turnover|(closing|available)\s+balance|صافي|إجمالي|"
                            r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع)(\s|:|$)")
@@ -43,8 +42,8 @@ def is_a_short_summary_label(label: str) -> bool:
         ch.isdigit() for w in words for ch in w)
 
 
-def rows_under_the_foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray, stops: list[int]
-          ) -> np.ndarray:
+def rows_under_the_foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray,
+                        stops: list[int]) -> np.ndarray:
     """The rows under the statement's foot: below a totals or closing balance row
     (``stops``) that comes after the last line dated on its own row."""
     foot = np.zeros(len(main), dtype=bool)

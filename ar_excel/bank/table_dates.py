@@ -7,6 +7,7 @@ are a summary under the lines (``summary_rows``) or too few to be such a layout.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -15,8 +16,10 @@ from ar_excel.bank.cells import (
     ColumnCells,
     per_value,
 )
+from ar_excel.bank.date_order import swap_day_month, swapped_by_excel
 from ar_excel.bank.day_rows import DayRows, rows_of_the_day
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
+from ar_excel.bank.row_issues import RowIssues
 from ar_excel.bank.row_screening import (
     a_line_for_all_its_summary_word,
     moves_the_balance,
@@ -26,6 +29,7 @@ from ar_excel.bank.summary_rows import (
     SUMMARY_LABEL,
     is_a_short_summary_label,
 )
+from ar_excel.bank.yearless_dates import yearless_sample, years_from_the_period
 
 
 def hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
@@ -47,10 +51,11 @@ def hijri_to_gregorian(table: ColumnCells, cols: dict[str, int]
 
 
 def rows_taking_the_date_above(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
-                        no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
-                        cols: dict[str, int], desc_cols: list[int], booked: np.ndarray,
-                        foot: np.ndarray, decimal: str, at_least: int = 1
-                        ) -> tuple[DayRows, np.ndarray]:
+                               no_money: np.ndarray, empty: np.ndarray, table: ColumnCells,
+                               cols: dict[str, int], desc_cols: list[int],
+                               booked: np.ndarray, foot: np.ndarray, decimal: str,
+                               at_least: int = 1
+                               ) -> tuple[DayRows, np.ndarray]:
     """Rows without a date of their own that take the date above (``day_rows``), where there
     are ``at_least`` of them; their dates are set in ``booked``."""
     text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
@@ -83,3 +88,50 @@ def rows_taking_the_date_above(data: list[list[Any]], main: np.ndarray, dated: n
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
     return day, anchor
+
+
+@dataclass
+class CalendarNotes:
+    """What was done to make a table's dates whole, for the clerk."""
+
+    hijri: tuple[int, str, str] | None = None  # (column, sample, message)
+    yearless: list[tuple[int, str]] = field(default_factory=list)  # (column, message)
+    no_year: tuple[int, str] | None = None  # (column, a date) where no year is known
+
+
+def with_calendar_and_year(table: ColumnCells, cols: dict[str, int],
+                           preamble: list[list[Any]], year: int | None) -> CalendarNotes:
+    """The date columns made whole in place: Hijri dates made Gregorian, dates printed
+    without a year ("22/11") given the year of the period stated above the table ("Period:
+    01/11/2026 - 30/11/2026") or the one asked for; where none is known, a sample of them."""
+    notes = CalendarNotes(hijri=hijri_to_gregorian(table, cols))
+    for canon in ("Date", "Value Date"):
+        given = (years_from_the_period(table.cells(cols[canon]), preamble, year=year)
+                 if canon in cols else None)
+        if given is not None:
+            table.replace(cols[canon], given[0])
+            notes.yearless.append((cols[canon], given[1]))
+        elif canon in cols and notes.no_year is None and (
+                sample := yearless_sample(table.cells(cols[canon]))) is not None:
+            notes.no_year = cols[canon], sample
+    return notes
+
+
+def dates_excel_swapped_put_right(idx: int | None, cells: list[Any], dayfirst: bool,
+                                  date_format: str | None, report: RowIssues) -> list[Any]:
+    """A date column whose day-first dates went through Excel set to month first (01/11/2026
+    stored as 11 January, 13/11/2026 left as text) put right, and a note saying so."""
+    swapped = swapped_by_excel(cells) if dayfirst and not date_format else []
+    if not swapped:
+        return cells
+    cells = list(cells)
+    for pos in swapped:
+        cells[pos] = swap_day_month(cells[pos])
+    rows_named = ", ".join(str(report.numbers[pos]) for pos in swapped[:10])
+    report.add(
+        -1, 1, "", report.column_name(idx, "Date"), len(swapped),
+        f"{len(swapped)} dates were stored as dates with day and month swapped (rows "
+        f"{rows_named}{' ...' if len(swapped) > 10 else ''}): the file went through Excel "
+        "set to month first, which turned 01/11/2026 into 11 January and left 13/11/2026 "
+        "as text. They were read day first, as the dates left as text show")
+    return cells
