@@ -299,3 +299,18 @@ def test_beside_a_customer_list_only_the_jobs_needing_invoices_stop(tmp_path):
     assert book.customers["Customer ID"].tolist() == ["C1"]
     assert book.unusable == {"Invoices": SUMMARY}
     assert "Customer Checks" in _tabs(book, "validate")
+
+
+def test_a_partner_ledger_of_a_period_says_the_balance_it_brings_forward(tmp_path):
+    """Run for October and November only, the Partner Ledger shows Nile's 4,000 brought
+    forward (INV 41, of September) in its Initial Balance column, not as a line: nothing
+    to age it by, so it is said at the first running balance, not lost in silence."""
+    rows = _odoo16_partner_ledger()
+    rows[1:3] = [["Nile Trading Co"], ["From 10/01/2026 to 11/30/2026"]]
+    del rows[6]  # (INV 41's line falls before the period)
+    rows[5][6:] = [4000.0, 15000.0, 6000.0, 13000.0]
+    book = read_book(save_sheets(tmp_path / "period.xlsx", {"Partner Ledger": rows}))
+    assert ("Partner Ledger", "J7", "the ledger's first balance 14,000.00 is not its first "
+            "entry's 10,000.00: 4,000.00 brought forward has no row of its own and is not read; "
+            "add a 'Balance b/f' row") in _issues(book)
+    assert _aging(book)["Nile Foods"] == [3000, 10000, -4000, 0, 0, 9000]

@@ -48,11 +48,20 @@ def unlabelled_first_column(kind: str, header: list[Any], names: list[str],
         return None
     if "Invoice No" not in written:
         return "Invoice No" if "Invoice Date" in written else None
+    number = names.index("Invoice No")
     if "Invoice Date" not in written:
-        filled = [r[0] for r in data if r and not is_blank(r[0])]
-        dates = sum(map(_is_date, filled))
-        return "Invoice Date" if dates >= 2 and dates * 2 > len(filled) else None
-    number, day = names.index("Invoice No"), names.index("Invoice Date")
+        # the lines' dates; every other text there heads a group or labels a row (a partner,
+        # "Initial Balance", "Total") and has no document beside it
+        dates = 0
+        for row in data:
+            if not row or is_blank(row[0]):
+                continue
+            if _is_date(row[0]):
+                dates += 1
+            elif len(row) > number and not is_blank(row[number]):
+                return None
+        return "Invoice Date" if dates >= 2 else None
+    day = names.index("Invoice Date")
     lines = [r for r in data if len(r) > max(number, day) and not is_blank(r[day])
              and not is_blank(r[0])]
     if len(lines) < 2 or not all(isinstance(r[0], str) for r in lines):
