@@ -16,7 +16,8 @@ Rules:
   They fill the customer's instalments in due-date order, oldest first; the excess over all
   instalments is left for the rest of the account. An instalment's Paid Date is the date of
   the receipt that completed it.
-* Status: ``Paid``; ``Overdue`` (due before the as-of date, not fully paid); ``Due soon``
+* Status: ``Paid``; ``Written off`` (settled, some of it by a write-off or another non-cash
+  row of Payments); ``Overdue`` (due before the as-of date, not fully paid); ``Due soon``
   (due within 7 days); ``Partly paid``; ``Not yet due``. A plan is active while any
   instalment is outstanding.
 * Plan reminders replace dunning letters for a customer with an active plan: the earliest
@@ -33,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_unit, half_units, round_money
+from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
 
 SOON_DAYS = 7
@@ -178,6 +180,7 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     sched = pd.DataFrame(rows)
     sched["Paid Amount"] = 0.0
     sched["Paid Date"] = pd.NaT
+    sched["_written_off"] = 0.0
     _apply_receipts(sched, payments, day)
     sched["Outstanding"] = round_money(sched["Amount"] - sched["Paid Amount"], sched["Currency"])
     sched["Status"] = _status(sched, day)
@@ -209,7 +212,9 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
         places = decimals_of(group["Currency"].iloc[0])  # a customer's plans share its currency
         nothing = half_unit(places)
         rows = by_customer.get(cid)
-        for receipt in (pay.iloc[rows] if rows is not None else pay.iloc[0:0]).itertuples():
+        receipts = pay.iloc[rows] if rows is not None else pay.iloc[0:0]
+        written_off = non_cash(receipts).tolist()
+        for receipt, settled_so in zip(receipts.itertuples(), written_off, strict=True):
             left = float(receipt.Amount)
             for i in order:
                 if left < nothing:
@@ -221,18 +226,25 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
                     continue
                 take = min(room, left)
                 sched.at[i, "Paid Amount"] = round(sched.at[i, "Paid Amount"] + take, places)
+                if settled_so:
+                    sched.at[i, "_written_off"] = round(sched.at[i, "_written_off"] + take,
+                                                        places)
                 left = round(left - take, places)
                 if sched.at[i, "Amount"] - sched.at[i, "Paid Amount"] < nothing:
                     sched.at[i, "Paid Date"] = receipt.Date
 
 
 def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
+    """An instalment settled in full is Paid, or Written off where a write-off, discount or
+    other non-cash row of Payments (``core.non_cash``) settled any of it: the plan is closed,
+    but the customer did not pay it."""
     due = sched["Due Date"]
     nothing = half_units(sched["Currency"], sched.index)
+    settled = sched["Outstanding"] < nothing
     return np.select(
-        [sched["Outstanding"] < nothing, due < day, (due - day).dt.days <= SOON_DAYS,
-         sched["Paid Amount"] >= nothing],
-        ["Paid", "Overdue", "Due soon", "Partly paid"], default="Not yet due")
+        [settled & (sched["_written_off"] >= nothing), settled, due < day,
+         (due - day).dt.days <= SOON_DAYS, sched["Paid Amount"] >= nothing],
+        ["Written off", "Paid", "Overdue", "Due soon", "Partly paid"], default="Not yet due")
 
 
 def active_plan_customers(schedule: pd.DataFrame) -> list[str]:

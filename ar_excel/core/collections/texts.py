@@ -161,10 +161,10 @@ PLAN_HEADERS = {
     "ar": ["القسط", "تاريخ الاستحقاق", "المبلغ", "المسدد", "المتبقي", "الحالة"],
 }
 PLAN_STATUS = {
-    "en": {"Paid": "Paid", "Partly paid": "Partly paid", "Overdue": "Overdue",
-           "Due soon": "Due soon", "Not yet due": "Not yet due"},
-    "ar": {"Paid": "مسدد", "Partly paid": "مسدد جزئياً", "Overdue": "متأخر",
-           "Due soon": "يستحق قريباً", "Not yet due": "لم يستحق بعد"},
+    "en": {"Paid": "Paid", "Written off": "Written off", "Partly paid": "Partly paid",
+           "Overdue": "Overdue", "Due soon": "Due soon", "Not yet due": "Not yet due"},
+    "ar": {"Paid": "مسدد", "Written off": "مشطوب", "Partly paid": "مسدد جزئياً",
+           "Overdue": "متأخر", "Due soon": "يستحق قريباً", "Not yet due": "لم يستحق بعد"},
 }
 
 
