@@ -24,9 +24,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import pandas as pd
+
 from ar_excel.core.matching.amounts import find_subsets
 from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.invoice_ledger import OpenInvoices
 from ar_excel.core.matching.line_facts import LineFacts
+from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import (
     digit_runs,
     invoice_mentions,
@@ -107,12 +111,32 @@ class PartialReferences:
             self._read_name(f)  # the name on the line decides between the two readings
         payer = f.payer.customer if f.payer else None
         agrees = payer == owner if payer else (named is None or owner in named)
-        # (A number that is an invoice of the ledger, already settled, was written as it is:
-        # that invoice paid twice is as likely as a typo for this one.)
-        conf = 0.92 if agrees and not self.settled_refs.get(f.pos) else 0.6
+        settled = self._paid_twice_fits(f, owner, payer)
+        conf = 0.92 if agrees and not settled else 0.6
         return self._alloc(f, [p], "reference-fuzzy", conf,
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
+
+    def _paid_twice_fits(self, f: LineFacts, owner: str, payer: str | None) -> bool:
+        """Whether the narrative writes the number of an invoice already settled whose amount
+        is the receipt's: that invoice paid twice fits the amount as well as a typo for
+        ``owner``'s open invoice does, and a person decides. Settled on the statement (named
+        by another line), or in the books (``closed_digits``) as another customer's where the
+        payer is not known to be ``owner`` (one of the same customer's paid twice would go to
+        its next invoice all the same). Such numbers are noted as settled invoices the line
+        names (its reason then asks: paid twice?)."""
+        if any(self.inv.remaining[p] <= 0 and self.inv.original[p] == f.amount
+               for p in f.strong):
+            return True
+        if payer == owner or not self.closed_digits:
+            return False
+        fits = [number for r in self._runs(f) if r in self.closed_digits
+                for number, customer, amount in [self.closed_digits[r]]
+                if customer != owner and units(amount, f.grain, self.inv.unit) == f.amount]
+        for number in fits:
+            if number not in self.settled_refs[f.pos]:
+                self.settled_refs[f.pos].append(number)
+        return bool(fits)
 
     def _series(self, p: int) -> str:
         return _LAST_DIGITS.sub("", self.inv.number[p].strip()).upper()
@@ -431,3 +455,27 @@ class PartialReferences:
         return any(self.index.tails[p] not in called
                    and (len(self.index.tails[p]) < NAMED_TAIL_LENGTH or self.index.tails[p] in other)
                    for p in bare)
+
+
+def closed_invoice_digits(invoice_sheet: pd.DataFrame | None, invoices: OpenInvoices
+                          ) -> dict[str, tuple[str, str, float]]:
+    """{digits: (number, customer, amount)} of the Invoices sheet's invoices that are not
+    open, with 5 digits or more, and no open invoice's digits (a number written so names the
+    settled one)."""
+    columns = ["Invoice No", "Customer ID", "Amount"]
+    if invoice_sheet is None or not len(invoice_sheet) \
+            or not set(columns) <= set(invoice_sheet.columns):
+        return {}
+    open_numbers = set(invoices.number)
+    open_digits = {re.sub(r"\D", "", str(n)) for n in open_numbers}
+    out: dict[str, tuple[str, str, float]] = {}
+    sheet = invoice_sheet[columns].dropna()
+    for number, customer, amount in zip(sheet["Invoice No"].astype(str).str.strip(),
+                                        sheet["Customer ID"].astype(str).str.strip(),
+                                        pd.to_numeric(sheet["Amount"], errors="coerce"),
+                                        strict=True):
+        digits = re.sub(r"\D", "", number)
+        if number not in open_numbers and len(digits) >= 5 and digits not in open_digits \
+                and amount == amount:
+            out.setdefault(digits, (number, customer, float(amount)))
+    return out
