@@ -11,7 +11,6 @@ once per file; the columns are then parsed whole.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -44,6 +43,7 @@ from ar_excel.bank.line_balances import (
     ends_of_the_lines,
     report_page_balances,
 )
+from ar_excel.bank.line_checks import payments_out_read_as_money_in, running_balance_checked
 from ar_excel.bank.narrative_columns import (
     counterparty_accounts,
     currency_of_the_own_account,
@@ -73,7 +73,6 @@ from ar_excel.bank.signs import signed_amounts, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
-    check_running_balance,
     lines_frame,
     tie_out,
     without_zero_amounts,
@@ -581,9 +580,10 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
             and len(lines) > 1 and (lines["Amount"] >= 0).all()):
         issues += signs_from_balance(lines, balances.opening, source,
                                      column_name(cols["Amount"], "Amount"))
-    issues += _payments_out_read_as_money_in(read, lines, balances)
+    issues += payments_out_read_as_money_in(lines, cols, balances, read.report)
     if "Balance" in cols:
-        issues += _running_balance_checked(read, lines, screened, issues)
+        issues += running_balance_checked(lines, cols, screened.page_numbers, read.report,
+                                          issues)
     money = next((read.header[cols[c]] for c in ("Amount", "Credit", "Debit")
                   if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
                  "Amount")
@@ -592,53 +592,3 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
     issues += zero
     issues += tie_out(stated, lines, source)
     return lines, stated, issues
-
-
-def _payments_out_read_as_money_in(read: _Reading, lines: pd.DataFrame,
-                                   balances: StatementBalance) -> list[Issue]:
-    """Where every amount is positive and nothing tells money out from money in (no
-    debit/credit column or mark, no running balance, no stated balances), the lines whose
-    narrative reads like a payment out: the file lost its signs."""
-    cols = read.cols
-    if ("Amount" in cols and not {"_sign", "Debit", "Credit", "Balance"} & set(cols)
-            and not (balances.opening is not None and balances.closing is not None)
-            and len(lines) >= 2 and (lines["Amount"] > 0).all()):
-        outgoing = [int(no) for no, text in zip(lines["Line No"], lines["Description"],
-                                                strict=True) if text and _MONEY_OUT.search(text)]
-        if outgoing:
-            name = read.report.column_name(cols["Amount"], "Amount")
-            named = ", ".join(map(str, outgoing[:10])) + (" ..." if len(outgoing) > 10 else "")
-            return [Issue(read.report.source, "", name, len(outgoing), (
-                f"every amount is positive and nothing in the file tells money out from money "
-                "in (no debit/credit column or mark, no running balance, no stated balances), "
-                f"so every line was read as money in, though rows {named} read like payments "
-                "out (fees, cheques paid, withdrawals). Export the statement with debit and "
-                "credit columns or signed amounts"))]
-    return []
-
-
-def _running_balance_checked(read: _Reading, lines: pd.DataFrame, screened: Screened,
-                             issues: list[Issue]) -> list[Issue]:
-    """The running balance checked line by line, across the rows already reported as left
-    out (``issues``; a page number is no line left out); on a multi-currency account (Wise,
-    Revolut) each currency runs its own balance."""
-    numbers, source = read.report.numbers, read.report.source
-    left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
-                and i.cell[4:].isdigit()} - {numbers[p] for p, _ in screened.page_numbers}
-    name = read.report.column_name(read.cols["Balance"], "") or "Balance"
-    currencies = lines["Currency"].dropna().unique().tolist()
-    if len(currencies) > 1 and lines["Currency"].notna().all():
-        found = []
-        for ccy in sorted(currencies):
-            found += check_running_balance(lines[lines["Currency"] == ccy].reset_index(
-                drop=True), source, name, left_out)
-        return found
-    return check_running_balance(lines, source, name, left_out)
-
-
-# narratives of money going out: a statement whose every amount is positive and unsigned
-# but has these lines has lost its signs
-_MONEY_OUT = re.compile(
-    r"(?i)\b(fees?|charges?|commission|withdrawal|atm|pos purchase|direct debit|standing order|"
-    r"cheque paid|chq paid|check paid|outward|payment to|transfer to)\b|عمولة|عمولات|مصاريف|"
-    r"رسوم|سحب|خصم|صادر")
