@@ -18,9 +18,9 @@ neither may be read in silence:
   the book's only currency. Thousands are said in one Input Issue per column; a row whose
   currency is nowhere to be found keeps the point's reading (12) and is said too, since it
   may mean 12,000. A column whose other values show a point (``1,250.500``, ``12.5``), a
-  comma grouping thousands beside a point, or four digits written without grouping
-  (``1500``: this list does not group thousands) reads its ``12.000`` as 12, in silence; a
-  Policy that says ``decimal_comma`` has read it as 12,000 already.
+  comma grouping thousands (``1,500``), or four digits written without grouping (``1500``:
+  this list does not group thousands) reads its ``12.000`` as 12, in silence; a Policy that
+  says ``decimal_comma`` has read it as 12,000 already.
 """
 
 from __future__ import annotations
