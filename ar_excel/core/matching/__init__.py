@@ -31,7 +31,6 @@ from ar_excel.core.matching.engine import (
     OpenInvoices,
     unit_of,
 )
-from ar_excel.core.matching.partial_references import closed_invoice_digits
 from ar_excel.core.matching.payers import THIRD_PARTY_CHECK, PayerDirectory
 from ar_excel.core.matching.recorded import receipts_in_window
 from ar_excel.core.matching.review import Review, apply_reviews
@@ -129,7 +128,7 @@ def match_statement(lines: pd.DataFrame, open_items: pd.DataFrame, customers: pd
     matcher = Matcher(lines, invoices, payers, policy, OpenCredits(open_items, unit),
                       OpenCredits(open_items, unit, "Payment"))
     matcher.discounts = EarlyDiscounts(invoices, customers, invoice_sheet)
-    matcher.closed_digits = closed_invoice_digits(invoice_sheet, invoices)
+    matcher.invoice_sheet = invoice_sheet
     if recorded is not None and len(recorded) and "Date" in lines:
         dates = pd.to_datetime(lines["Date"], errors="coerce")
         matcher.period = (dates.min(), dates.max())

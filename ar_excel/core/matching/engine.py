@@ -176,10 +176,11 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderR
         self.allocations: list[Allocation] = []
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
-        # The ledger's invoices no longer open, by their digits (5 or more): a receipt writing
-        # one names an invoice settled in the books (``PartialReferences._mistyped``); set by
-        # ``match_statement`` from the Invoices sheet.
-        self.closed_digits: dict[str, tuple[str, str, float]] = {}  # -> (number, customer, amount)
+        # The ledger's invoices no longer open: a receipt writing one names an invoice settled
+        # in the books (``PartialReferences._paid_twice_fits``); read from the Invoices sheet
+        # (set by ``match_statement``) the first time a typo reading needs it.
+        self.invoice_sheet: pd.DataFrame | None = None
+        self._closed: tuple | None = None  # (``PartialReferences._closed_invoice``)
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._neighbour_cache: dict[int, list[int]] = {}  # (``FullReferences._neighbours_of``)

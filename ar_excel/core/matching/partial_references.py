@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.amounts import find_subsets
 from ar_excel.core.matching.booking import Allocation
-from ar_excel.core.matching.invoice_ledger import OpenInvoices
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import (
@@ -40,6 +40,7 @@ from ar_excel.core.matching.normalize import (
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 from ar_excel.core.matching.withholding import Reading
+from ar_excel.parsing import is_blank
 
 # A group of digits between separators, inside a longer number (the 2026 and 09 of
 # INV/2026/09/0022).
@@ -60,6 +61,7 @@ _PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bS
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 # An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
+_DIGIT = re.compile(r"[0-9]")
 # Sets of a range's invoices making the amount by chance, below which the one set is the one paid.
 RANGE_CHANCE = 0.02
 
@@ -111,32 +113,66 @@ class PartialReferences:
             self._read_name(f)  # the name on the line decides between the two readings
         payer = f.payer.customer if f.payer else None
         agrees = payer == owner if payer else (named is None or owner in named)
-        settled = self._paid_twice_fits(f, owner, payer)
+        settled = self._paid_twice_fits(f, p, payer)
         conf = 0.92 if agrees and not settled else 0.6
         return self._alloc(f, [p], "reference-fuzzy", conf,
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
 
-    def _paid_twice_fits(self, f: LineFacts, owner: str, payer: str | None) -> bool:
-        """Whether the narrative writes the number of an invoice already settled whose amount
-        is the receipt's: that invoice paid twice fits the amount as well as a typo for
-        ``owner``'s open invoice does, and a person decides. Settled on the statement (named
-        by another line), or in the books (``closed_digits``) as another customer's where the
-        payer is not known to be ``owner`` (one of the same customer's paid twice would go to
-        its next invoice all the same). Such numbers are noted as settled invoices the line
-        names (its reason then asks: paid twice?)."""
-        if any(self.inv.remaining[p] <= 0 and self.inv.original[p] == f.amount
-               for p in f.strong):
+    def _paid_twice_fits(self, f: LineFacts, p: int, payer: str | None) -> bool:
+        """Whether the number the narrative writes one digit off open invoice ``p``'s is an
+        invoice already settled whose amount is the receipt's: that invoice paid twice fits
+        the amount as well as a typo for ``p`` does, and a person decides. Settled on the
+        statement (named by another line), or in the books as another customer's (written as
+        ``p``'s number is, the digit changed: INV-20345 for INV-20346) where the payer is not
+        known to be ``p``'s customer (one of the same customer's paid twice would go to its
+        next invoice all the same). Such numbers are noted as settled invoices the line names
+        (its reason then asks: paid twice?)."""
+        if any(self.inv.remaining[q] <= 0 and self.inv.original[q] == f.amount
+               for q in f.strong):
             return True
-        if payer == owner or not self.closed_digits:
+        owner = self.inv.customer[p]
+        if payer == owner or self.invoice_sheet is None:
             return False
-        fits = [number for r in self._runs(f) if r in self.closed_digits
-                for number, customer, amount in [self.closed_digits[r]]
-                if customer != owner and units(amount, f.grain, self.inv.unit) == f.amount]
-        for number in fits:
-            if number not in self.settled_refs[f.pos]:
-                self.settled_refs[f.pos].append(number)
+        number, digits = self.inv.number[p], self.index.digit_strings[p]
+        if len(_DIGIT.findall(number)) != len(digits):
+            return False  # (digits written otherwise than as read: not rewritten)
+        fits = []
+        for run in self._runs(f):
+            if len(run) != len(digits) or run == digits or not one_digit_apart(run, digits):
+                continue
+            other = _with_digits(number, run)
+            settled = self._closed_invoice(other)
+            if settled is not None and settled[0] != owner \
+                    and units(settled[1], f.grain, self.inv.unit) == f.amount:
+                fits.append(other)
+        for other in fits:
+            if other not in self.settled_refs[f.pos]:
+                self.settled_refs[f.pos].append(other)
         return bool(fits)
+
+    def _closed_invoice(self, number: str) -> tuple[str, float] | None:
+        """(customer, amount) of an invoice of the Invoices sheet that is not open (its first
+        row), or None; the sheet's numbers are indexed the first time one is asked for."""
+        if self._closed is None:
+            sheet = self.invoice_sheet
+            usable = sheet is not None and len(sheet) > 0 and {
+                "Invoice No", "Customer ID", "Amount"} <= set(sheet.columns)
+            self._closed = (pd.Index(sheet["Invoice No"].astype(str).str.strip()), sheet,
+                            set(self.inv.number)) if usable else ()
+        if not self._closed:
+            return None
+        index, sheet, open_numbers = self._closed
+        if number in open_numbers or number not in index:
+            return None
+        at = index.get_loc(number)
+        row = at if isinstance(at, int) else (
+            at.start if isinstance(at, slice) else int(np.flatnonzero(at)[0]))
+        customer = sheet["Customer ID"].iat[row]
+        amount = pd.to_numeric(pd.Series([sheet["Amount"].iat[row]]), errors="coerce").iat[0]
+        if is_blank(customer) or amount != amount:
+            return None
+        return str(customer).strip(), float(amount)
 
     def _series(self, p: int) -> str:
         return _LAST_DIGITS.sub("", self.inv.number[p].strip()).upper()
@@ -457,25 +493,7 @@ class PartialReferences:
                    for p in bare)
 
 
-def closed_invoice_digits(invoice_sheet: pd.DataFrame | None, invoices: OpenInvoices
-                          ) -> dict[str, tuple[str, str, float]]:
-    """{digits: (number, customer, amount)} of the Invoices sheet's invoices that are not
-    open, with 5 digits or more, and no open invoice's digits (a number written so names the
-    settled one)."""
-    columns = ["Invoice No", "Customer ID", "Amount"]
-    if invoice_sheet is None or not len(invoice_sheet) \
-            or not set(columns) <= set(invoice_sheet.columns):
-        return {}
-    open_numbers = set(invoices.number)
-    open_digits = {re.sub(r"\D", "", str(n)) for n in open_numbers}
-    out: dict[str, tuple[str, str, float]] = {}
-    sheet = invoice_sheet[columns].dropna()
-    for number, customer, amount in zip(sheet["Invoice No"].astype(str).str.strip(),
-                                        sheet["Customer ID"].astype(str).str.strip(),
-                                        pd.to_numeric(sheet["Amount"], errors="coerce"),
-                                        strict=True):
-        digits = re.sub(r"\D", "", number)
-        if number not in open_numbers and len(digits) >= 5 and digits not in open_digits \
-                and amount == amount:
-            out.setdefault(digits, (number, customer, float(amount)))
-    return out
+def _with_digits(number: str, digits: str) -> str:
+    """``number`` with its digits, in order, replaced by ``digits`` (as many)."""
+    written = iter(digits)
+    return _DIGIT.sub(lambda _: next(written), number)
