@@ -85,18 +85,17 @@ def pair_deposits(lines: list[tuple[int, int, int, int]],
     if not deposits:
         return []
     before, after = window
-    totals: dict[tuple[tuple[int, str | None], int], int] = {}
+    # Each deposit by its total (at each grain the lines have): a credit looks up its amount
+    # once, not every deposit of its window.
+    by_total: dict[tuple[int, int], list[tuple[int, str | None]]] = defaultdict(list)
+    for grain in {g for *_, g in lines}:
+        for key, members in deposits.items():
+            by_total[(sum(amount_units(i, grain) for i in members), grain)].append(key)
     fits_line: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
     fits_deposit: dict[tuple[int, str | None], list[int]] = defaultdict(list)
-    on_day: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
-    for key in deposits:
-        on_day[key[0]].append(key)
     for pos, amount, day, grain in lines:
-        for key in (k for d in range(day - after, day + before + 1) for k in on_day.get(d, ())):
-            members = deposits[key]
-            if (key, grain) not in totals:
-                totals[(key, grain)] = sum(amount_units(i, grain) for i in members)
-            if totals[(key, grain)] == amount:
+        for key in by_total.get((amount, grain), ()):
+            if -before <= day - key[0] <= after:
                 fits_line[pos].append(key)
                 fits_deposit[key].append(pos)
     out: list[Deposit] = []

@@ -163,16 +163,22 @@ class PartialReferences:
         if not self._closed:
             return None
         index, sheet, open_numbers = self._closed
-        if number in open_numbers or number not in index:
+        if number in open_numbers:
             return None
-        at = index.get_loc(number)
+        try:
+            at = index.get_loc(number)
+        except KeyError:
+            return None
         row = at if isinstance(at, int) else (
             at.start if isinstance(at, slice) else int(np.flatnonzero(at)[0]))
         customer = sheet["Customer ID"].iat[row]
-        amount = pd.to_numeric(pd.Series([sheet["Amount"].iat[row]]), errors="coerce").iat[0]
+        try:
+            amount = float(sheet["Amount"].iat[row])
+        except (TypeError, ValueError):
+            return None
         if is_blank(customer) or amount != amount:
             return None
-        return str(customer).strip(), float(amount)
+        return str(customer).strip(), amount
 
     def _series(self, p: int) -> str:
         return _LAST_DIGITS.sub("", self.inv.number[p].strip()).upper()
