@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from ar_excel.cli import main
-from ar_excel.core.matching.structured_references import readable
+from ar_excel.core.matching.structured_references import readable, reference_read
 from tests._workbooks import save_frames
 
 
@@ -21,27 +21,39 @@ from tests._workbooks import save_frames
     ("RF18 5390 0754 7034", "539007547034 "),  # ISO 11649's own example, in groups of four
     ("RF18539007547034 THANKS", "539007547034 THANKS"),
     ("RF1620260077", "20260077 "),
-    ("000000000000000000000123457", "12345"),  # a QR reference: zeros, 12345, check digit 7
-    ("QR 000000000002016030002820804", "QR 201603000282080"),  # PostFinance's fixture
     ("+++090/9337/55493+++", "909337554"),  # Belgian structured communication
     ("***090/9337/55493***", "909337554"),
 ])
 def test_a_reference_whose_check_digits_hold_is_read_as_what_it_carries(printed, read):
     assert readable(printed) == read
+    assert reference_read(printed) == read
+
+
+@pytest.mark.parametrize(("reference", "read"), [
+    ("000000000000000000000123457", "12345"),  # a QR reference: zeros, 12345, check digit 7
+    ("00 00000 00000 00000 00001 23457", "12345"),  # the same, printed in groups
+    ("000000000002016030002820804", "201603000282080"),  # PostFinance's fixture
+])
+def test_a_qr_reference_given_as_the_lines_reference(reference, read):
+    assert reference_read(reference) == read
 
 
 @pytest.mark.parametrize("printed", [
     "RF99 12345",  # check digits that do not hold: some other number, left as printed
-    "000000000000000000000123458",
     "+++090/9337/55494+++",
     "TRF 12345",  # RF inside a word
-    "INV 10023 10024 10025 10026 1002",  # 27 digits of several numbers are no QR reference
     "CHQ 648914 ACME TRADING",
-    # an Egyptian IBAN is EG and 27 digits (these pass the QR check by chance)
+    # 27 digits in a narrative are as often an account: an Egyptian IBAN is EG and 27 digits
     "TRF FROM EG640003235926887250792632531 INVOICES 205190",
+    "000000000000000000000123457",
 ])
 def test_anything_else_is_left_as_printed(printed):
     assert readable(printed) == printed
+
+
+def test_a_reference_that_is_no_qr_reference_is_read_as_any_narrative():
+    assert reference_read("000000000000000000000123458") == "000000000000000000000123458"
+    assert reference_read("INV 10023 10024 10025 10026 1002") == "INV 10023 10024 10025 10026 1002"
 
 
 def test_structured_references_pay_the_invoices_they_carry(tmp_path):

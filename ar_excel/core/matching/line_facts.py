@@ -25,7 +25,7 @@ from ar_excel.core.matching.normalize import (
     without_branches,
 )
 from ar_excel.core.matching.payers import Payer, printed_accounts
-from ar_excel.core.matching.structured_references import readable
+from ar_excel.core.matching.structured_references import readable, reference_read
 
 _HAS_DIGIT = re.compile(r"\d").search
 
@@ -114,7 +114,8 @@ class StatementLines:
                        if not (amount is None or amount != amount
                                or units(amount, line_grain[pos], unit) <= 0)]
         # (A structured creditor reference, RF or QR, is read as the reference it carries.)
-        texts = [readable(fold_text(desc[pos]) + " " + fold_text(ref[pos])) for pos, _ in credits]
+        texts = [readable(fold_text(desc[pos]) + " " + reference_read(fold_text(ref[pos])))
+                 for pos, _ in credits]
         # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
         # whole statement each, joined once.
         joined = Joined(texts)

@@ -13,7 +13,8 @@ check digits around the creditor's own reference (most often the invoice number)
 Read as printed, the check digits glue onto the reference (``RF7812345`` is no ``12345``): the
 invoice was not found, or another one a digit away was. A reference whose check digits hold is
 replaced by what it carries (leading zeros dropped); one whose check digits do not hold is left as
-printed (it is some other number).
+printed (it is some other number). A QR reference is read where the bank gives it, as the line's
+reference: in a narrative 27 digits are as often an account (an Egyptian IBAN is EG and 27).
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ from __future__ import annotations
 import re
 
 _RF = re.compile(r"\bRF(\d\d) ?((?:[A-Z0-9]{1,4} ?){1,6})")
-# (27 digits as printed: together, or 2 and five groups of 5; not any 27 digits of a narrative,
-# nor those of an IBAN: an Egyptian one is EG and 27 digits)
-_QR = re.compile(r"(?<![0-9A-Z])(\d{27}|\d\d(?: \d{5}){5})(?![0-9A-Z])")
-_OGM = re.compile(r"(?:\+{3}|\*{3}) ?(\d{3}) ?/ ?(\d{4}) ?/ ?(\d{5}) ?(?:\+{3}|\*{3})")
+# (27 digits as printed: together, or 2 and five groups of 5)
+_QR = re.compile(r"(\d{27}|\d\d(?: \d{5}){5})")
 _QR_TABLE = (0, 9, 4, 6, 8, 2, 7, 1, 3, 5)
-_TRIGGER = re.compile(r"RF\d\d|\d{27}|\d\d \d{5} \d{5}|\+{3}|\*{3}")
+_OGM = re.compile(r"(?:\+{3}|\*{3}) ?(\d{3}) ?/ ?(\d{4}) ?/ ?(\d{5}) ?(?:\+{3}|\*{3})")
 
 
 def _rf_valid(check: str, body: str) -> bool:
@@ -56,31 +55,38 @@ def _carried(body: str) -> str:
 
 
 def readable(text: str) -> str:
-    """``text`` (folded) with each structured reference whose check digits hold replaced by
-    the reference it carries."""
-    if _TRIGGER.search(text) is None:
-        return text
+    """``text`` (folded) with each RF reference and Belgian structured communication whose
+    check digits hold replaced by the reference it carries."""
+    if "RF" in text:
+        text = _RF.sub(_rf_read, text)
+    if "+++" in text or "***" in text:
+        text = _OGM.sub(_ogm_read, text)
+    return text
 
-    def rf(m: re.Match) -> str:
-        body = _rf_body(m[1], m[2])
-        if body is None:
-            return m[0]
-        rest = m[2].replace(" ", "")[len(body):]
-        # (the groups after the reference were other words of the narrative)
-        return f"{_carried(body)} " + _regroup(m[2], len(body)) if rest else f"{_carried(body)} "
 
-    def qr(m: re.Match) -> str:
-        digits = m[1].replace(" ", "")
-        return _carried(digits[:-1]) if _qr_valid(digits) else m[0]
+def reference_read(reference: str) -> str:
+    """A line's own reference (folded): a QR reference whose check digit holds, as the
+    reference it carries; else as ``readable`` reads it."""
+    if len(reference) >= 27 and _QR.fullmatch(reference.strip()):
+        digits = reference.replace(" ", "").strip()
+        if _qr_valid(digits):
+            return _carried(digits[:-1])
+    return readable(reference)
 
-    def ogm(m: re.Match) -> str:
-        digits = m[1] + m[2] + m[3]
-        check = int(digits[:10]) % 97 or 97
-        return _carried(digits[:10]) if check == int(digits[10:]) else m[0]
 
-    text = _RF.sub(rf, text)
-    text = _OGM.sub(ogm, text)
-    return _QR.sub(qr, text)
+def _rf_read(m: re.Match) -> str:
+    body = _rf_body(m[1], m[2])
+    if body is None:
+        return m[0]
+    rest = m[2].replace(" ", "")[len(body):]
+    # (the groups after the reference were other words of the narrative)
+    return f"{_carried(body)} " + _regroup(m[2], len(body)) if rest else f"{_carried(body)} "
+
+
+def _ogm_read(m: re.Match) -> str:
+    digits = m[1] + m[2] + m[3]
+    check = int(digits[:10]) % 97 or 97
+    return _carried(digits[:10]) if check == int(digits[10:]) else m[0]
 
 
 def _regroup(printed: str, used: int) -> str:
