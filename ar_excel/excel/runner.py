@@ -86,10 +86,11 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
     does its other jobs."""
     from ar_excel.bank.combine import named_files
     from ar_excel.bank.workbook_sheet import pasted_statement_sheet
+    from ar_excel.jobs.reconcile import statement_columns
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
-    if not chosen and (book.table("Bank Statement") is not None
-                       or pasted_statement_sheet(book)):  # (read by the bank importer)
+    if not chosen and (book.table("Bank Statement") is not None or pasted_statement_sheet(
+            book, statement_columns(book))):  # (read by the bank importer)
         return None
     named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:

@@ -115,6 +115,13 @@ _MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header
                     "year")
 
 
+def statement_columns(book: Book, options: JobOptions | None = None) -> dict[str, str] | None:
+    """The columns asked for the bank statement: the command's ``--bank-columns``, else the
+    Policy's ``bank_columns`` (``bank_columns``)."""
+    asked = options.args.get("bank_columns") if options is not None else None
+    return bank_columns(asked or book.policy.get("bank_columns"))
+
+
 def bank_columns(text: str | None) -> dict[str, str] | None:
     """``"Date=Buchungstag;Amount=Betrag;decimal=,"`` -> the importer's column mapping: which
     header holds each statement column, for a bank export whose layout is not recognised."""
@@ -156,7 +163,7 @@ def load_statement(book: Book, options: JobOptions):
     from ar_excel.bank.combine import combine_statements, file_names, named_files
     from ar_excel.bank.workbook_sheet import workbook_statement
 
-    mapping = bank_columns(options.args.get("bank_columns") or book.policy.get("bank_columns"))
+    mapping = statement_columns(book, options)
 
     def read_all(paths: list[Path]):  # every bank account's statement: one month
         if len(paths) == 1:
