@@ -13,9 +13,10 @@ DEMO = Path(__file__).resolve().parents[1] / "workbooks"
 
 
 @pytest.mark.parametrize(("book", "words"), [
-    ("demo_ar.xlsx", ("13-week cash-collection forecast from 2026-11-30, in EGP: ", " in all")),
+    ("demo_ar.xlsx", ("13-week cash-collection forecast from 2026-11-30, in EGP: ", " in all",
+                      "; in their own columns: ")),
     ("demo_ar_arabic.xlsx", ("توقعات التحصيل النقدي لـ 13 أسبوعاً من 2026-11-30، بعملة EGP: ",
-                             " إجمالاً")),
+                             " إجمالاً", "؛ وبالعملات الأخرى في أعمدتها: ")),
 ])
 def test_the_caption_gives_the_forecasts_total(tmp_path, capsys, book, words):
     out = tmp_path / "out.xlsx"
@@ -26,5 +27,13 @@ def test_the_caption_gives_the_forecasts_total(tmp_path, capsys, book, words):
     header = next(r for r in rows if "Expected Receipts" in r)
     at = header.index("Expected Receipts")
     start = rows.index(header) + 1
-    total = sum(r[at] for r in rows[start:] if isinstance(r[at], int | float))
-    assert caption == f"{words[0]}{total:,.2f}{words[1]}"
+    def total_of(column: int) -> float:
+        return sum(r[column] for r in rows[start:] if isinstance(r[column], int | float))
+
+    # the demo's other currencies, each totalled in its own column, are said after it
+    others = ", ".join(f"{name.removeprefix('Expected Receipts ')} {total_of(k):,.2f}"
+                       for k, name in enumerate(header)
+                       if isinstance(name, str) and name.startswith("Expected Receipts ")
+                       and total_of(k))
+    assert others.startswith("AED ")
+    assert caption == f"{words[0]}{total_of(at):,.2f}{words[1]}{words[2]}{others}"

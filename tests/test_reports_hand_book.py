@@ -271,7 +271,8 @@ def test_expected_payments_and_cash_forecast(runs):
              r["Expected Receipts EUR"]) for r in forecast if r["Items"]] == [
         (1, 8500, 2500, 1000), (5, 5000, 0, 0), (11, 0, 600, 0)]
     assert runs["run"]["Cash Forecast"]["I1"].value == (
-        "13-week cash-collection forecast from 2028-02-29, in EGP: 13,500.00 in all")
+        "13-week cash-collection forecast from 2028-02-29, in EGP: 13,500.00 in all; in their "
+        "own columns: EUR 1,000.00, USD 3,100.00")
 
 
 def _kpis(ws) -> dict:

@@ -158,7 +158,7 @@ def test_invoice_billed_after_a_payment_plan_is_still_forecast(runs):
     forecast = runs["run"]["Cash Forecast"]
     # every EGP receivable is expected within the 13 weeks: 12,400 in all
     assert forecast["H1"].value == ("13-week cash-collection forecast from 2028-03-15, in EGP: "
-                                    "12,400.00 in all")
+                                    "12,400.00 in all; in their own columns: USD 500.00")
     weeks = {r["Week"]: r["Expected Receipts"] for r in _table(forecast) if r["Items"]}
     assert weeks == {1: 7400, 3: 1000, 5: 2000, 7: 1000, 8: 1000}
 

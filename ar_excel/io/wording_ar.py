@@ -93,6 +93,10 @@ _CAPTIONS = rules(
      "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}"),
     (r"13-week cash-collection forecast from (\S+), in (\S+): (\S+) in all",
      "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}: {2} إجمالاً"),
+    (r"13-week cash-collection forecast from (\S+), in (\S+): (\S+) in all; in their own "
+     r"columns: (.+)",
+     "توقعات التحصيل النقدي لـ 13 أسبوعاً من {0}، بعملة {1}: {2} إجمالاً؛ وبالعملات الأخرى "
+     "في أعمدتها: {3}"),
     (r"Expected receipts by week", "التحصيلات المتوقعة حسب الأسبوع"),
     (r"Expected receipts by week \((\S+)\)", "التحصيلات المتوقعة حسب الأسبوع ({0})"),
     (r"Letters of every collections run \(read back to pace escalations\)",

@@ -263,7 +263,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                           ["Expected Receipts"])],
             title=f"13-week cash-collection forecast from {as_of:%Y-%m-%d}"
                   + (f", in {money_ccy}: {amount_text(weekly['Expected Receipts'].sum())} "
-                     "in all" if money_ccy and len(weekly) else "")),
+                     "in all" if money_ccy and len(weekly) else "") + _other_currencies(weekly)),
         Tab("Dunning History", history,
             formats={"Date": "date", "Level": "int", "Amount": "money",
                      **_text("Customer ID", "Level Name", "Currency", "Action")},
@@ -311,3 +311,15 @@ JOB = Job(
     month_end=True,
     needs=("Customers", "Invoices"),
 )
+
+
+def _other_currencies(weekly: pd.DataFrame) -> str:
+    """The caption's words on the forecast's other currencies, each totalled in its own
+    column (amounts in different currencies are never added)."""
+    others = [(c.removeprefix("Expected Receipts ").strip(), float(weekly[c].sum()))
+              for c in weekly.columns if c.startswith("Expected Receipts ")]
+    others = [(ccy, total) for ccy, total in others if ccy and total]
+    if not others:
+        return ""
+    return "; in their own columns: " + ", ".join(f"{ccy} {amount_text(total)}"
+                                                  for ccy, total in others)
