@@ -152,14 +152,25 @@ def test_recorded_receipts_pair_once_and_money_is_conserved(book):
         else:
             assert line not in applied.index, "a debit was applied"
 
-    # A paired line is that receipt only: one row, its whole amount, never applied again.
+    # A paired line is that receipt only (one row), or the receipts of one deposit (a row
+    # each): its whole amount, never applied again.
     recorded = m[m["Method"] == "recorded"]
     assert not m[m["Bank Line"].isin(recorded["Bank Line"])]["Method"].ne("recorded").any()
-    assert recorded["Bank Line"].is_unique
-    assert (recorded["Applied Amount"] == recorded["Bank Amount"]).all()
-    # One to one: each receipt pairs with at most one line, and the paired and the unbanked
-    # are different receipts.
-    ids = recorded["Reason"].astype(str).str.extract(r"recorded in Payments as (.+?) on ")[0]
+    per_line = recorded.groupby("Bank Line", sort=False).agg(
+        applied=("Applied Amount", "sum"), bank=("Bank Amount", "first"),
+        rows=("Applied Amount", "size"), reason=("Reason", "first"))
+    assert ((per_line["applied"] - per_line["bank"]).abs() < 0.005).all()
+    deposit = per_line["reason"].astype(str).str.extract(
+        r"^a deposit of (\d+) receipts recorded in Payments on \S+ \((.+?)\)")
+    alone = deposit[0].isna()
+    assert (per_line.loc[alone, "rows"] == 1).all()
+    assert (per_line.loc[~alone, "rows"] == deposit.loc[~alone, 0].astype(int)).all()
+    # Each receipt pairs with at most one line, and the paired and the unbanked are different
+    # receipts.
+    ids = list(per_line.loc[alone, "reason"].astype(str).str.extract(
+        r"recorded in Payments as (.+?) on ")[0])
+    ids += [i for listed in deposit.loc[~alone, 1] for i in listed.split(", ")]
+    ids = pd.Series(ids, dtype=object)
     assert ids.is_unique
     if r.unbanked is not None:
         assert set(ids).isdisjoint(set(r.unbanked["Payment ID"]))
