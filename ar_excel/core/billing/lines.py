@@ -69,23 +69,13 @@ def _price_includes_tax(lines: pd.DataFrame, priced: np.ndarray, rate: np.ndarra
     return marked | evidence
 
 
-def _withheld(lines: pd.DataFrame, net: np.ndarray) -> np.ndarray:
-    """Income tax withheld shown on each line (0 where none): its amount, or its rate of
-    the line's net."""
-    if WITHHELD in lines:
-        return lines[WITHHELD].fillna(0.0).to_numpy(dtype="float64")
-    if WITHHELD_RATE in lines:
-        return net * lines[WITHHELD_RATE].fillna(0.0).to_numpy(dtype="float64") / 100.0
-    return np.zeros(len(lines))
-
-
-def _table_tax(lines: pd.DataFrame, net: np.ndarray) -> np.ndarray:
-    """Egypt's table tax shown on each line (0 where none): its amount, or its rate of the
-    line's net."""
-    if TABLE_TAX in lines:
-        return lines[TABLE_TAX].fillna(0.0).to_numpy(dtype="float64")
-    if TABLE_TAX_RATE in lines:
-        return net * lines[TABLE_TAX_RATE].fillna(0.0).to_numpy(dtype="float64") / 100.0
+def _on_lines(lines: pd.DataFrame, net: np.ndarray, amount: str, rate: str) -> np.ndarray:
+    """A tax shown on each line (0 where none): its ``amount`` column, or its ``rate`` column
+    of the line's net (``context.withholding_on_lines``, ``context.table_tax_on_lines``)."""
+    if amount in lines:
+        return lines[amount].fillna(0.0).to_numpy(dtype="float64")
+    if rate in lines:
+        return net * lines[rate].fillna(0.0).to_numpy(dtype="float64") / 100.0
     return np.zeros(len(lines))
 
 
@@ -110,7 +100,7 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
                                half_unit(places) + FLOAT_SLACK * np.maximum(1.0, np.abs(priced)))
     net = np.where(incl, priced / (1.0 + rate / 100.0), priced)
     # Egypt's table tax is added to the net, and VAT charged on both (the VAT base)
-    table = np.where(incl, 0.0, _table_tax(lines, net))
+    table = np.where(incl, 0.0, _on_lines(lines, net, TABLE_TAX, TABLE_TAX_RATE))
     base = net + table
     gross = np.where(incl, priced, base + np.where(has_tax, stated_tax, base * rate / 100.0))
     rounded_net = round_half_up(net, places)
@@ -118,7 +108,7 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     net_plus_tax = np.where(incl, round_half_up(priced, places), rounded_base + np.where(
         has_tax, stated_tax, round_half_up(rounded_base * rate / 100.0, places)))
     by_rate = base * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
-    withheld = _withheld(lines, net)
+    withheld = _on_lines(lines, net, WITHHELD, WITHHELD_RATE)  # income tax withheld
     fits_gross = ((np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
                   | (np.abs(total - by_rate) <= tol)
                   # a total net of the income tax withheld, as Egypt's e-invoices show it
