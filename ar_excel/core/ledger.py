@@ -153,8 +153,7 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     cutoff = None if as_of is None else _timestamp(as_of)
     inv = _existing(invoices, "Invoice Date", cutoff)
     pay = _existing(payments, "Date", cutoff)
-    if PAYS_INVOICE in inv and inv[PAYS_INVOICE].notna().any() and (
-            len(payments) or not _states_open(inv)):
+    if _list_receipts_pay(inv, payments):
         inv, pay = _receipts_as_payments(inv, pay)
     currency = None
     if "Currency" in invoices:  # each customer's currency, else the one its invoices name
@@ -368,8 +367,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if inv["Amount"].isna().any():
         inv = inv[inv["Amount"].notna()]
     existing_payments = _existing(payments, "Date", cutoff)
-    if PAYS_INVOICE in inv and inv[PAYS_INVOICE].notna().any() and (
-            len(payments) or not _states_open(inv)):
+    if _list_receipts_pay(inv, payments):
         inv, existing_payments = _receipts_as_payments(inv, existing_payments)
     apps, keys = _applications(inv, existing_payments, currency)
     # each invoice's currency, where some currency of the book has other than two decimals
@@ -433,6 +431,13 @@ _REFUND_OF = "_refund_of"
 def _states_open(inv: pd.DataFrame) -> bool:
     """Whether the invoice list says what is open itself (a Balance or Paid Amount)."""
     return any(c in inv and inv[c].notna().any() for c in ("Balance", "Paid Amount"))
+
+
+def _list_receipts_pay(inv: pd.DataFrame, payments: pd.DataFrame) -> bool:
+    """Whether the invoice list's receipts naming an invoice (``PAYS_INVOICE``) are applied
+    as payments: where there is a Payments sheet, or the list does not state what is open."""
+    return bool(PAYS_INVOICE in inv and inv[PAYS_INVOICE].notna().any() and (
+        len(payments) or not _states_open(inv)))
 
 
 def _receipts_as_payments(inv: pd.DataFrame, pay: pd.DataFrame
