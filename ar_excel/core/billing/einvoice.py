@@ -189,8 +189,7 @@ def einvoice_status(book: BillingBook) -> pd.DataFrame:
     )
 
 
-def _countries(book: BillingBook, inv: pd.DataFrame) -> list[str | None]:
-    master = book.customers.drop_duplicates("Customer ID").set_index("Customer ID")
+def _countries(inv: pd.DataFrame, master: pd.DataFrame) -> list[str | None]:
     country = inv["Customer ID"].map(master["Country"]) if "Country" in master else None
     out = []
     for i, cur in enumerate(inv[CURRENCY].tolist()):
@@ -222,8 +221,8 @@ def einvoice_tax_numbers(book: BillingBook) -> pd.DataFrame:
     rows: list[tuple[int, str, str, str]] = []  # (position, column, severity, reason)
     if receiver is not None:
         numbers = inv[receiver].map(tax_number)
-        countries = _countries(book, inv)
         master = book.customers.drop_duplicates("Customer ID").set_index("Customer ID")
+        countries = _countries(inv, master)
         theirs = inv["Customer ID"].map(master["Tax ID"]).map(tax_number)
         for i, (number, country, own) in enumerate(zip(numbers, countries, theirs,
                                                        strict=True)):
