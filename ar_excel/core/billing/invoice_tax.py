@@ -103,10 +103,9 @@ def invoice_taxes(book: BillingBook) -> pd.DataFrame:
     inv = book.invoices[~book.invoices[KEY].isin(lined)]
     net, tax = _amounts(inv[net_col]), _amounts(inv[tax_col])
     days = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
-    known: dict[tuple[object, object], tuple[float, ...]] = {}  # once per currency and day
-    rates_of = [known.setdefault((c, d), allowed_rates(book.policy, c, d)) if (c, d) not in known
-                else known[(c, d)] for c, d in zip(inv[CURRENCY].tolist(), days.tolist(),
-                                                   strict=True)]
+    pairs = list(zip(inv[CURRENCY].tolist(), days.tolist(), strict=True))
+    known = {pair: allowed_rates(book.policy, *pair) for pair in set(pairs)}  # once per pair
+    rates_of = [known[pair] for pair in pairs]
     given = ~np.isnan(tax)
     if given.any() and all(any(abs(t - r) < 1e-9 or abs(t * 100 - r) < 1e-6 for r in rates)
                            for t, rates, g in zip(tax, rates_of, given, strict=True) if g):
