@@ -234,8 +234,7 @@ def _summary_block(rows: list[list[Any]], balances: StatementBalance, decimal: s
             if not label or j >= len(values) or is_blank(values[j]):
                 continue
             under = values[j]
-            if balances.account is None and any(
-                    _ACCOUNT_LABEL.match(part) for part in _BILINGUAL.split(label)):
+            if balances.account is None and _is_account_label(label):
                 balances.account = account_named([label, under])
                 continue
             if _CURRENCY_CELL.match(label) and isinstance(under, str):
