@@ -44,6 +44,7 @@ from ar_excel.core.matching.normalize import (
     other_numbers,
 )
 from ar_excel.core.matching.references import InvoiceIndex, printed_dates
+from ar_excel.core.matching.structured_references import rf_check_holds
 from ar_excel.schema import PAYMENT_REFERENCE
 
 PO_METHOD = "po-reference"
@@ -106,10 +107,7 @@ def is_creditor_reference(key: str) -> bool:
     characters) whose check digits are right: as sure as an invoice number."""
     if not (5 <= len(key) <= 25 and key.startswith("RF") and key[2:4].isdigit()):
         return False
-    moved = key[4:] + key[:4]
-    if not moved.isalnum():
-        return False
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    return key[4:].isalnum() and rf_check_holds(key[2:4], key[4:])
 
 
 class OrderIndex:

@@ -28,7 +28,8 @@ _QR_TABLE = (0, 9, 4, 6, 8, 2, 7, 1, 3, 5)
 _OGM = re.compile(r"(?:\+{3}|\*{3}) ?(\d{3}) ?/ ?(\d{4}) ?/ ?(\d{5}) ?(?:\+{3}|\*{3})")
 
 
-def _rf_valid(check: str, body: str) -> bool:
+def rf_check_holds(check: str, body: str) -> bool:
+    """Whether ``check`` is the ISO 11649 (mod 97) check of an RF reference carrying ``body``."""
     digits = "".join(str(int(c, 36)) for c in body + "RF" + check)
     return int(digits) % 97 == 1
 
@@ -38,7 +39,7 @@ def _rf_body(check: str, printed: str) -> str | None:
     groups = printed.split()
     for n in range(len(groups), 0, -1):
         body = "".join(groups[:n])
-        if len(body) <= 21 and _rf_valid(check, body):
+        if len(body) <= 21 and rf_check_holds(check, body):
             return body
     return None
 
