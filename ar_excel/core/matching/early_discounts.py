@@ -144,8 +144,7 @@ class EarlyDiscounts:
             if day is not None else [0]
         late = max(lateness)
         in_time = late <= TRANSFER_DAYS
-        terms = sorted({f"{self.granted[p].rate:g} % within {self.granted[p].days} days"
-                        for p in invs})
+        terms = sorted({str(self.granted[p]) for p in invs})
         if base != "total":  # "net of 14% VAT": on the amount before it
             terms[-1] += f", on the amount {base.replace('net of', 'before')}"
         said = (f"short by {self._money(gap)}: the early-payment discount of "
