@@ -129,8 +129,7 @@ class AmountSearch:
         the line names another payer."""
         if f.category is not None or f.cash:
             return None
-        same = [p for p in self.inv.by_amount.get(f.remaining, ())
-                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
+        same = self._open_of_exact_amount(f)
         if not same and f.payer is None:
             return self._oldest_of_one_customer(f)
         if len(same) != 1:
@@ -174,6 +173,11 @@ class AmountSearch:
         return self._alloc(f, [p], "amount-only", 0.5,
                            f"{who}; {self.inv.number[p]} is the only open invoice "
                            "of this amount, please confirm")
+
+    def _open_of_exact_amount(self, f: LineFacts) -> list[int]:
+        """The open invoices, usable for the line, whose open amount is the receipt's."""
+        return [p for p in self.inv.by_amount.get(f.remaining, ())
+                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
 
     def _names_another_payer(self, f: LineFacts, owner: str) -> bool:
         """Whether the line's payer evidence names someone else than ``owner`` (the

@@ -325,8 +325,7 @@ class PayerStages:
         """The one open invoice, of a customer other than ``cust``, whose open amount is
         exactly the receipt's, when the amount is not round and open amounts around it are
         sparse (the amount-only stage's test); else None."""
-        same = [p for p in self.inv.by_amount.get(f.remaining, ())
-                if self.inv.remaining[p] == f.remaining and self.inv.usable(p, f.currency, f.date)]
+        same = self._open_of_exact_amount(f)
         if len(same) != 1 or self.inv.customer[same[0]] == cust \
                 or f.remaining % self.inv.tens == 0 \
                 or self.inv.coincidence(f.remaining) >= AMOUNT_ONLY_CHANCE:
