@@ -536,10 +536,12 @@ class RecordedPairing:
         (``deposit_batches``): each receipt a row of the line's, Method ``recorded``. Returns
         the receipts paired so."""
         left = [r for r in receipts if r.index not in paired]
-        lines = [(f.pos, f.amount, f.date, f.grain) for f in sorted(self.facts.values(),
-                                                                     key=lambda f: f.pos)
+        if len(left) < 2:
+            return set()
+        # (In any order: ``pair_deposits`` takes the credits by position.)
+        lines = [(f.pos, f.amount, f.date, f.grain) for f in self.facts.values()
                  if f.remaining == f.amount and f.date is not None and f.category is None]
-        if len(left) < 2 or not lines:
+        if not lines:
             return set()
         by_index = {r.index: r for r in left}
         unit = self.inv.unit
