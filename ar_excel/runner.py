@@ -33,15 +33,13 @@ class RunOutcome:
 
 def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
     """Why a job cannot run on this book, or None."""
-    from ar_excel.bank.workbook_sheet import pasted_statement_sheet
-    from ar_excel.jobs.reconcile import statement_columns
+    from ar_excel.jobs.reconcile import statement_on_sheet
 
     for kind in job.needs:
         if kind == "Bank Statement":
             # (a sheet the reader could not read, a bank's export pasted as it came, is
             # read by the bank importer: ``bank.workbook_sheet``, with the columns asked)
-            if options.bank is None and book.table("Bank Statement") is None and \
-                    not pasted_statement_sheet(book, statement_columns(book, options)) and \
+            if options.bank is None and not statement_on_sheet(book, options) and \
                     not book.policy.bank_statement:
                 return "no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy key bank_statement)"
         elif book.table(kind) is None:

@@ -85,12 +85,10 @@ def bank_file(book: Book, xlbook: Any, bank: str | Path | None) -> Path | list[P
     but missing is left to the job to report, as on the command line: a month-end run still
     does its other jobs."""
     from ar_excel.bank.combine import named_files
-    from ar_excel.bank.workbook_sheet import pasted_statement_sheet
-    from ar_excel.jobs.reconcile import statement_columns
+    from ar_excel.jobs.reconcile import statement_on_sheet
 
     chosen = str(bank).strip() if bank not in (None, False) else ""
-    if not chosen and (book.table("Bank Statement") is not None or pasted_statement_sheet(
-            book, statement_columns(book))):  # (read by the bank importer)
+    if not chosen and statement_on_sheet(book):
         return None
     named = [chosen] if chosen else named_files(book.policy.bank_statement)
     if not named:

@@ -122,6 +122,16 @@ def statement_columns(book: Book, options: JobOptions | None = None) -> dict[str
     return bank_columns(asked or book.policy.get("bank_columns"))
 
 
+def statement_on_sheet(book: Book, options: JobOptions | None = None) -> bool:
+    """Whether the workbook holds the statement in its Bank Statement sheet: one the reader
+    read, or a bank's export pasted as it came, which the bank importer reads with the columns
+    asked (``bank.workbook_sheet``)."""
+    from ar_excel.bank.workbook_sheet import pasted_statement_sheet
+
+    return book.table("Bank Statement") is not None or \
+        pasted_statement_sheet(book, statement_columns(book, options)) is not None
+
+
 def bank_columns(text: str | None) -> dict[str, str] | None:
     """``"Date=Buchungstag;Amount=Betrag;decimal=,"`` -> the importer's column mapping: which
     header holds each statement column, for a bank export whose layout is not recognised."""
