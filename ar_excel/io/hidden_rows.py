@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ar_excel.model import Book
 
-_CHUNK = 1 << 22
 _HIDDEN_MARKS = (b'hidden="1"', b"hidden='1'", b'hidden="true"', b"hidden='true'")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=[\"'](\d+)[\"'][^>]*?\bhidden=[\"'](?:1|true)[\"']"
                          rb"|<(?:\w+:)?row\b[^>]*?\bhidden=[\"'](?:1|true)[\"'][^>]*?\br=[\"'](\d+)[\"']")
@@ -48,36 +47,13 @@ class HiddenRows:
         self._tail = window[-_TAIL:]
 
 
-def hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
-    from ar_excel.io.cell_errors import UNREADABLE_XLSX, sheet_parts_to_scan
-
-    """Sheet -> (its hidden rows, whether it has an AutoFilter), of the sheets asked for
-    that hide rows; nothing of a file that is no .xlsx/.xlsm or cannot be looked into. (The
-    reader has them from ``cell_errors.sheet_errors``'s pass instead.)"""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return {}
-    found: dict[str, tuple[set[int], bool]] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            sizes = {i.filename: i.file_size for i in archive.infolist()}
-            for sheet, part in sheet_parts_to_scan(archive, sheets, sizes, large=False):
-                rows = HiddenRows()
-                with archive.open(part) as stream:
-                    while chunk := stream.read(_CHUNK):
-                        rows.feed(chunk)
-                if rows.rows:
-                    found[sheet] = (rows.rows, rows.filtered)
-    except UNREADABLE_XLSX:
-        return found
-    return found
-
-
 _ODS_MARKS = (b'visibility="filter"', b'visibility="collapse"')
 _MAX_ROWS = 100_000  # hidden rows counted per sheet at most (a hidden empty tail: a million)
 
 
 def ods_hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
-    """``hidden_rows`` of an .ods file's sheets (module docstring)."""
+    """Sheet -> (its hidden rows, whether any is hidden by a filter), of an .ods file's
+    sheets asked for that hide rows (module docstring)."""
     from ar_excel.io.ods_xml import ROW, ROWS_REPEATED, SHEET, TABLE, count, sheet_elements
 
     with zipfile.ZipFile(path) as archive:
