@@ -153,10 +153,7 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
             if number_format.wrap:
                 cell.number_format = "@"
             if number_format.wrap or number_format.horizontal or number_format.top:
-                cell.alignment = Alignment(horizontal=number_format.horizontal,
-                                           vertical="top" if number_format.top else None,
-                                           wrap_text=number_format.wrap or None,
-                                           indent=number_format.indent)
+                cell.alignment = _layout_alignment(number_format, number_format.wrap)
     else:
         cell.value = value
         if number_format and value is not None:
@@ -164,10 +161,14 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
                 number_format, TextLayout) and number_format.whole else str(number_format)
         if isinstance(number_format, TextLayout) and value is not None and (
                 number_format.horizontal or number_format.top):
-            cell.alignment = Alignment(horizontal=number_format.horizontal,
-                                       vertical="top" if number_format.top else None,
-                                       indent=number_format.indent)
+            cell.alignment = _layout_alignment(number_format, False)
     return cell
+
+
+def _layout_alignment(layout: TextLayout, wrap: bool) -> Alignment:
+    """The alignment a ``TextLayout`` gives its cells (wrapped only where ``wrap``)."""
+    return _alignment(layout.horizontal, "top" if layout.top else None, wrap or None,
+                      layout.indent)
 
 
 def plain_column(series: pd.Series) -> list[Any]:
