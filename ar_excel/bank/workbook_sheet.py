@@ -172,10 +172,12 @@ def _missing(value: Any) -> bool:
 def _column_index(letter: str | None) -> int | None:
     if not letter or not letter.isalpha():
         return None
-    index = 0
-    for ch in letter.upper():
-        index = index * 26 + ord(ch) - 64
-    return index - 1
+    from openpyxl.utils import column_index_from_string  # (only a sheet's letters need it)
+
+    try:
+        return column_index_from_string(letter) - 1
+    except ValueError:  # not a column's letters (four or more, not A-Z)
+        return None
 
 
 def _same_header(rows: list[list[Any]], table: Table) -> bool:
