@@ -545,7 +545,7 @@ class PayerDirectory:
             self._cache[key] = self._score(tokens, truncated, narrative)
         scored = self._cache[key]
         if not narrative and (scored is None or not scored.certain):
-            scored = self._surname_first(str(name), truncated) or scored
+            scored = self._surname_first(str(name)) or scored
         learned = self._learned_names.get("".join(tokens))
         if learned and len(learned) == 1:
             cid = next(iter(learned))
@@ -557,7 +557,7 @@ class PayerDirectory:
                 return Payer(cid, "learned name", 97.0)
         return scored
 
-    def _surname_first(self, name: str, truncated: bool) -> Payer | None:
+    def _surname_first(self, name: str) -> Payer | None:
         """A person's name printed surname first, before a comma (German and Swiss banks:
         ``MÜLLER, GRETEL`` for Gretel Müller), read in the master's order: the payer when that
         reading is certain. (Only with the comma: without it ``AHMED MOHAMED`` and ``MOHAMED
@@ -569,7 +569,7 @@ class PayerDirectory:
                 or not 1 <= len(given_tokens) <= 3:
             return None
         tokens = given_tokens + surname_tokens
-        key = (tuple(tokens), truncated, False)
+        key = (tuple(tokens), False, False)  # (scored untruncated: its own cache entry)
         if key not in self._cache:
             self._cache[key] = self._score(tokens, False, False)
         found = self._cache[key]
