@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from ar_excel.bank.row_issues import row_span
 from ar_excel.bank.statement import Statement, line_values
 from ar_excel.model import Issue
 
@@ -44,10 +45,7 @@ def _places(lines: pd.DataFrame, positions: list[int]) -> str:
     """Where the lines are in their file: "rows 3-5" (the Excel or CSV row), else bank lines."""
     if "Line No" in lines and not lines["Line No"].iloc[positions].isna().any():
         rows = [int(r) for r in lines["Line No"].iloc[positions]]
-        if rows == list(range(rows[0], rows[0] + len(rows))):
-            return f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}-{rows[-1]}"
-        return ("row " if len(rows) == 1 else "rows ") + ", ".join(map(str, rows[:10])) + (
-            " ..." if len(rows) > 10 else "")
+        return ("row " if len(rows) == 1 else "rows ") + row_span(rows)
     ids = [str(b) for b in lines["Bank Line"].iloc[positions]]
     return "line " + ", ".join(ids[:10]) + (" ..." if len(ids) > 10 else "")
 

@@ -26,8 +26,7 @@ class RowIssues:
 
     def __call__(self, pos: int, order: int, canon: str, value: Any, message: str) -> None:
         """An issue at data row ``pos``, in the column of role ``canon``."""
-        idx = self.cols.get(canon)
-        name = self.header[idx] if idx is not None and idx < len(self.header) else canon
+        name = self.column_name(self.cols.get(canon), canon)
         self.found.append((pos, order, Issue(self.source, f"row {self.numbers[pos]}", name,
                                              value, message)))
 

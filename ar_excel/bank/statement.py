@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.row_issues import row_span
 from ar_excel.core.money import MINOR_UNITS
 from ar_excel.model import Issue
 
@@ -394,11 +395,7 @@ def _places(places: list[str]) -> str:
         named = list(dict.fromkeys(places))
         return ", ".join(named[:10]) + (" ..." if len(named) > 10 else "")
     numbers = [int(m[2]) for m in found if m is not None]
-    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-        span = f"{numbers[0]}-{numbers[-1]}"
-    else:
-        span = ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
-    return f"{_PLURAL[nouns.pop()]} {span}"
+    return f"{_PLURAL[nouns.pop()]} {row_span(numbers)}"
 
 
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
