@@ -134,7 +134,7 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
 
 
 # A ledger's narration column, by its usual headers.
-_NARRATION = frozenset(match_key(h) for h in (
+NARRATION_HEADERS = frozenset(match_key(h) for h in (
     "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
     "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
 
@@ -146,7 +146,7 @@ def narration_as_number(header: list[Any], names: list[str], written: dict[str, 
     if "Invoice No" in written:
         return []
     at = next((j for j, h in enumerate(header) if isinstance(h, str)
-               and match_key(h) in _NARRATION and names[j] not in written), None)
+               and match_key(h) in NARRATION_HEADERS and names[j] not in written), None)
     if at is None:
         return []
     names[at], written["Invoice No"] = "Invoice No", str(header[at]).strip()

@@ -28,6 +28,7 @@ import pandas as pd
 
 from ar_excel.core.ledger import PAYS_INVOICE
 from ar_excel.core.matching.normalize import alnum_key, fold_text, invoice_numbers_called
+from ar_excel.io.opening_balances import NARRATION_HEADERS
 from ar_excel.names import match_key
 
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
@@ -37,12 +38,10 @@ _CREDIT_NOTE = re.compile(
     r"(?i)\bcredit\s*note|\bc\s*/\s*n\b|\bcn\b|\breturns?\b|\brefund|إشعار\s*دائن|اشعار\s*دائن|"
     r"مرتجع|خصم|"
     r"\breversal\b|\brinv\b")  # Odoo's credit notes: RINV/2026/00003, "Reversal of: INV/..."
-# A ledger's narration column, by its usual headers.
-_NARRATION = frozenset(match_key(h) for h in (
-    "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
-    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات",
-    # an ERP ledger's reference or label beside the document's own number (Odoo 17's Ref:
-    # a payment's memo, the invoice it pays)
+# A ledger's narration column, by its usual headers (``opening_balances``'), or an ERP
+# ledger's reference or label beside the document's own number (Odoo 17's Ref: a payment's
+# memo, the invoice it pays).
+_NARRATION = NARRATION_HEADERS | frozenset(match_key(h) for h in (
     "Ref", "Label", "Communication", "Payment Reference"))
 # A ledger's column of reconciliation marks (Odoo's matching number), by its headers.
 _MATCHING = frozenset(match_key(h) for h in (
