@@ -76,7 +76,8 @@ def drop_lines_read_before(parts: list[tuple[str, Statement]]) -> list[tuple[str
         columns = [c for c in LINE_KEY if c in lines.columns]
         sure = [p for p in repeats if _identified(keys[p], columns)]
         drop = repeats if _overlap(lines, repeats) else sure
-        doubtful = [p for p in repeats if p not in drop]
+        dropped = set(drop)
+        doubtful = [p for p in repeats if p not in dropped]
         issues = list(statement.issues)
         if drop:
             others = sorted({owner[keys[p]] for p in drop})
@@ -101,7 +102,7 @@ def drop_lines_read_before(parts: list[tuple[str, Statement]]) -> list[tuple[str
                 + f" alike in {owner[keys[doubtful[0]]]} (the same date, amount and narrative, "
                 "no bank id or balance to tell them apart): read in both; if one transaction "
                 "was downloaded twice, leave it out of one file"))
-        kept = [p for p in range(len(lines)) if p not in set(drop)]
+        kept = [p for p in range(len(lines)) if p not in dropped]
         for p in kept:
             seen[keys[p]] += 1
             owner.setdefault(keys[p], source)
