@@ -46,6 +46,10 @@ def test_a_numeric_part_and_the_year_after_it(text, called):
     ("INV NOS 1001-1002", {"1001", "1002"}),
     ("فواتير ارقام ١٠٠١ - ١٠٠٢", {"1001", "1002"}),
     ("INV NOS. 1001, 1003", {"1001", "1003"}),
+    # "until" as Egyptian clerks write it: حتى (often حتي) and لغاية
+    ("سداد فواتير ١٠٠١ حتي ١٠٠٤", {"1001", "1002", "1003", "1004"}),
+    ("فواتير من 1001 حتى 1003", {"1001", "1002", "1003"}),
+    ("فواتير ١٠٠١ لغاية ١٠٠٣", {"1001", "1002", "1003"}),
 ])
 def test_ranges_and_lists_as_payers_word_them(text, called):
     assert invoice_mentions(fold_text(text)) == called
@@ -57,6 +61,7 @@ def test_ranges_and_lists_as_payers_word_them(text, called):
     ("INVOICES 00383 TO 00660", [("383", "660")]),
     ("INVOICES FROM 383 TO 660", [("383", "660")]),
     ("فواتير من ٣٨٣ حتى ٦٦٠", [("383", "660")]),
+    ("فواتير من ٣٨٣ لغاية ٦٦٠", [("383", "660")]),
     ("INV 45-47", []),  # listed whole by invoice_mentions
     ("INV 2026-0045", []),  # a number with a dash
     ("INV 2026-2107", []),  # a year and a sequence

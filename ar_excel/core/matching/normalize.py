@@ -253,14 +253,16 @@ _INVOICE_WORD = re.compile(
     r"(\d[\d/-]*(?:\s*(?:,|\+|&|\bAND\b|\sو)\s*\d[\d/-]*)*)(?![\s\d]*\d)")
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
 # A range of invoices: INV 45-47, INVOICES 1023 TO 1026, فواتير ٤٥ الى ٤٧ (at most RANGE_SPAN).
-_RANGE = re.compile(r"(\d+)\s*(?:-|\bTO\b|الي|حتي)\s*(\d+)")
+# "to" between the first and last invoice, folded: TO, الى, حتى, لغاية
+_TO = r"\bTO\b|الي|حتي|لغايه"
+_RANGE = re.compile(r"(\d+)\s*(?:-|" + _TO + r")\s*(\d+)")
 # The words before a range of invoices, "from" too (INVOICES FROM 1001 TO 1004, فواتير من
 # ١٠٠١ الى ١٠٠٤, INV NOS 1001 - 1004); ``_WORD_RANGE`` and ``_WIDE_RANGE`` read after them.
 _RANGE_OF_INVOICES = (r"(?:\bINV(?:OICE)?S?|\bBILLS?|فاتوره|فواتير)[\s.:#-]*"
                       r"(?:(?:NO|NR|NUM|NUMBER)S?\b[\s.:#-]*|رقم\s*|ارقام\s*)?"
                       r"(?:(?:\bFROM\b|من)\s*)?(?<![\d/-])")
 _WORD_RANGE = re.compile(_RANGE_OF_INVOICES
-                         + r"(\d+\s*(?:\bTO\b|الي|حتي|\s-\s?|-\s)\s*\d+)(?![\d/-])")
+                         + r"(\d+\s*(?:" + _TO + r"|\s-\s?|-\s)\s*\d+)(?![\d/-])")
 RANGE_SPAN = 30
 
 
@@ -284,11 +286,12 @@ def invoice_mentions(text: str) -> set[str]:
     if not _may_call_invoice(text):
         return out
     found = [m.group(1) for m in _INVOICE_WORD.finditer(text)]
-    if " TO " in text or "الي" in text or "حتي" in text or "- " in text or " -" in text:
+    if " TO " in text or "الي" in text or "حتي" in text or "لغايه" in text or "- " in text \
+            or " -" in text:
         # (a range in words, or a dash apart from its numbers: rare)
         found += [m.group(1) for m in _WORD_RANGE.finditer(text)]
     for numbers in found:
-        if "-" in numbers or "TO" in numbers or "الي" in numbers:
+        if not numbers.isdigit():
             numbers = _RANGE.sub(_expand_range, numbers)
         for item in _LIST_SEP.split(numbers):
             # A whole number (INV-2026-04557, 2026/123) is read by ``reference_keys``; its
@@ -308,7 +311,7 @@ _SEQUENCE_OF_YEAR = re.compile(r"(?!(?:19|20)\d\d[/-])(\d{1,6})[/-](?:19|20)\d\d
 # A range of invoices too wide to list (INV 383-660, INVOICES 1001 TO 1140, فواتير ٣٨٣ الى ٦٦٠):
 # the first and last numbers paid, the ones between them not all paid.
 _WIDE_RANGE = re.compile(_RANGE_OF_INVOICES
-                         + r"(\d+)\s*(?:-|\bTO\b|الي|حتي)\s*(\d+)(?![\d/-])")
+                         + r"(\d+)\s*(?:-|" + _TO + r")\s*(\d+)(?![\d/-])")
 
 
 def invoice_ranges(text: str) -> list[tuple[str, str]]:
