@@ -288,6 +288,34 @@ def test_rf_creditor_reference_in_a_camt_reference_field(tmp_path):
                                    "INV/2026/00101); amount equals the open amount")
 
 
+@pytest.mark.parametrize("narrative", [
+    "SEPA CREDIT RF18 5390 0754 7034 THANK YOU",  # in groups, words after it
+    "SEPA GUTSCHRIFT RF18539007547034",  # glued
+    "rf18 5390 0754 7034",  # lower case
+])
+def test_rf_creditor_reference_in_the_narrative(tmp_path, narrative):
+    """The RF reference an invoice's Payment Reference files it under, written in the
+    narrative (a CSV export has no reference field): the invoice it names, although the two
+    invoices have the same amount. (The line's numbers hold what the RF carries, 539007547034,
+    not the RF: the reference is read from the narrative as printed.)"""
+    book = [("INV-2101", "C1", "2026-10-01", 1250.00, "RF18 5390 0754 7034"),
+            ("INV-2102", "C3", "2026-10-02", 1250.00, "RF71 1234 5600 0000 0000 0000")]
+    m, u = _reconcile(tmp_path, book, [("2026-11-10", narrative, "1250.00")],
+                      po_header="Payment Reference")
+    assert _rows(m) == [("INV-2101", "C1", 1250.0, 0.0, "payment-reference", "Matched")]
+    assert m["Reason"].iloc[0] == ("quotes payment reference RF18 5390 0754 7034 (of "
+                                   "INV-2101); amount equals the open amount")
+    assert u.empty
+
+
+def test_rf_reference_whose_check_digits_fail_names_no_invoice(tmp_path):
+    book = [("INV-2101", "C1", "2026-10-01", 1250.00, "RF18 5390 0754 7034"),
+            ("INV-2102", "C3", "2026-10-02", 1250.00, "RF71 1234 5600 0000 0000 0000")]
+    m, _ = _reconcile(tmp_path, book, [("2026-11-10", "SEPA CREDIT RF19 5390 0754 7034",
+                                        "1250.00")], po_header="Payment Reference")
+    assert "payment-reference" not in set(m["Method"])
+
+
 def test_arabic_workbook_words_the_reason_in_arabic(tmp_path):
     from ar_excel.io.reasons_ar import arabic_reason
 

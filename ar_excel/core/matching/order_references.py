@@ -44,7 +44,7 @@ from ar_excel.core.matching.normalize import (
     other_numbers,
 )
 from ar_excel.core.matching.references import InvoiceIndex, printed_dates
-from ar_excel.core.matching.structured_references import rf_check_holds
+from ar_excel.core.matching.structured_references import creditor_references, rf_check_holds
 from ar_excel.schema import PAYMENT_REFERENCE
 
 PO_METHOD = "po-reference"
@@ -72,8 +72,7 @@ _LIST = re.compile(r"\s*(?:[,&+;]|\bAND\b|\sو|\s/\s)\s*")
 # A value the list writes with its label (PO-4512, LPO/2026/118, أمر شراء 88231): the label
 # is no part of what the customer quotes.
 _LEADING_LABEL = re.compile(r"^\s*" + _LABEL + _NUMBER_WORD + r"(?=\d)")
-# An ISO 11649 creditor reference and a Swiss QR reference, as printed in groups.
-_RF_GROUPED = re.compile(r"(?<![A-Z0-9])RF\d\d(?:\s?[A-Z0-9]{1,4}){1,6}(?![A-Z0-9])")
+# A Swiss QR reference, as printed in groups.
 _QR_GROUPED = re.compile(r"(?<!\d)\d\d(?:\s\d{5}){5}(?!\d)")
 _DIGIT = re.compile(r"\d")
 # A token of a narrative that may be a reference: letters and digits joined by separators.
@@ -141,8 +140,9 @@ class OrderIndex:
                         at.append(p)
                     self.written.setdefault(key, item.strip())
                     self.columns.setdefault(key, set()).add(column)
-        if any(k.startswith("RF") for k in self.keys):
-            self._grouped.append(_RF_GROUPED)
+        # (An RF reference is no longer in a line's numbers, which hold what it carries: it is
+        # read from the narrative as printed, ``_read``.)
+        self._creditor_references = any(k.startswith("RF") for k in self.keys)
         if any(len(k) >= 10 and k.isdigit() for k in self.keys):
             self._grouped.append(_QR_GROUPED)
 
@@ -154,22 +154,27 @@ class OrderIndex:
         n = self.numbers
         return {*n.alnum.get(key), *n.digits.get(key), *n.tail.get(key)}
 
-    def quoted(self, f: LineFacts, reference: object, account: object
-               ) -> tuple[list[str], bool] | None:
+    def quoted(self, f: LineFacts, reference: object, account: object,
+               narrative: object = None) -> tuple[list[str], bool] | None:
         """(the keys line ``f`` quotes, whether quoted as one: called a PO or reference, the
         whole Reference field, or a creditor reference with right check digits); None when
         it quotes none. Read once per line."""
         if f.pos in self._hits:
             return self._hits[f.pos]
-        found = self._read(f, reference, account)
+        found = self._read(f, reference, account, narrative)
         self._hits[f.pos] = found
         return found
 
-    def _read(self, f: LineFacts, reference: object, account: object
+    def _read(self, f: LineFacts, reference: object, account: object, narrative: object
               ) -> tuple[list[str], bool] | None:
         text = f.numbers
         keys = self.keys
         called: set[str] = set()
+        if self._creditor_references and isinstance(narrative, str) and "RF" in narrative.upper():
+            # The line's numbers hold what an RF reference carries, not the RF itself (the
+            # invoice-number rules read it so): an invoice filed under the RF is found in the
+            # narrative as printed.
+            called.update(k for k in creditor_references(fold_text(narrative)) if k in keys)
         if isinstance(reference, str):
             # The Reference field (each of its references: camt joins them with "; ") is the
             # reference as a whole.
@@ -248,7 +253,8 @@ class OrderReferences:
         orders: OrderIndex = self.orders
         if not orders or f.category in _NOT_RECEIPTS:
             return None
-        hit = orders.quoted(f, self._references[f.pos], self._accounts[f.pos])
+        hit = orders.quoted(f, self._references[f.pos], self._accounts[f.pos],
+                            self._descriptions[f.pos])
         if hit is None:
             return None
         keys, called = hit

@@ -65,6 +65,15 @@ def readable(text: str) -> str:
     return text
 
 
+def creditor_references(text: str) -> list[str]:
+    """The RF references (``RF`` + check + what they carry, without spaces) printed in a folded
+    ``text`` whose check digits hold: glued, in groups, or followed by other words."""
+    if "RF" not in text:
+        return []
+    return [f"RF{m[1]}{body}" for m in _RF.finditer(text)
+            if (body := _rf_body(m[1], m[2])) is not None]
+
+
 def reference_read(reference: str) -> str:
     """A line's own reference (folded): a QR reference whose check digit holds, as the
     reference it carries; else as ``readable`` reads it."""
