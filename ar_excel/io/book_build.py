@@ -25,6 +25,7 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.past_years import current_year_first, past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
+from ar_excel.io.rates_sheet import rates_from_sheet
 from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
@@ -75,6 +76,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         policy_grid = chosen.pop("Policy")
         policy, issues = read_policy(policy_grid)
         policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
+    policy, rate_issues = rates_from_sheet(grids, policy, sheet_loader)  # an FX Rates sheet
+    issues = [*issues, *rate_issues]
 
     by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen or \
         _header_only(chosen["Invoices"]) else None

@@ -1,0 +1,128 @@
+"""Exchange rates kept on a sheet of their own, as a distributor's workbook keeps them.
+
+Rules:
+
+* Where the Policy sheet gives no ``exchange_rates``, a sheet named for the rates (``FX
+  Rates``, ``FX``, ``Exchange Rates``, ``Currency Rates``, ``أسعار الصرف``, ``سعر الصرف``,
+  ``أسعار العملات``) gives them: a column of currency codes (``Currency``, ``Code``,
+  ``العملة``...) and, after it, a column of rates, each what one unit of that currency is
+  worth in the base currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
+* A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
+  a date column, else its last row: the month-end rate the books are closed at.
+* A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the base
+  currency where the Policy does not say it.
+* A row whose rate is no number above zero is an Input Issue at its cell (sheet, cell,
+  column, value) and gives its currency no rate; the sheet's other rates are used.
+* The rates are what the Policy key would hold (``USD=50.5; EUR=55``), so every job that
+  reads the Policy's rates (credit limits, the management pack, cross-currency receipts)
+  reads these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from ar_excel.io.grid import Grid
+from ar_excel.model import Issue, column_letter
+from ar_excel.names import match_key
+from ar_excel.parsing import normalize_digits, parse_currency, parse_money
+from ar_excel.policy import Policy
+
+SHEET_NAMES = {match_key(n) for n in (
+    "FX Rates", "FX", "Exchange Rates", "Exchange Rate", "Currency Rates", "FX Table",
+    "أسعار الصرف", "سعر الصرف", "أسعار العملات")}
+_CURRENCY_HEADERS = {match_key(h) for h in (
+    "Currency", "Currency Code", "Code", "CCY", "From", "From Currency", "العملة", "رمز العملة")}
+_DATE_HEADERS = {match_key(h) for h in ("Date", "As Of", "Rate Date", "Month", "Effective Date",
+                                         "التاريخ", "تاريخ السعر")}
+_CODE = re.compile(r"^[A-Z]{3}$")
+_HEADER_ROWS = 10
+
+
+def rates_from_sheet(grids: list[Grid], policy: Policy,
+                     loader: Callable[[str], list[list[Any]] | None] | None = None
+                     ) -> tuple[Policy, list[Issue]]:
+    """The Policy with the rates of an exchange-rates sheet where it gives none itself, and
+    the issues of the sheet's unusable rates."""
+    if str(policy.get("exchange_rates") or "").strip():
+        return policy, []
+    for grid in grids:
+        if grid.header is not None or match_key(grid.name) not in SHEET_NAMES:
+            continue
+        rows = grid.rows or (loader(grid.name) if loader else None) or []
+        found = _read(grid, rows)
+        if found is None:
+            continue
+        rates, base, issues = found
+        if not rates:
+            return policy, issues
+        text = "; ".join(f"{code}={_plain(rate)}" for code, rate in sorted(rates.items()))
+        base = base if base and base not in rates and not policy.base_currency.strip() else ""
+        changed = replace(policy, extra={**policy.extra, "exchangerates": text},
+                          **({"base_currency": base} if base else {}))
+        return changed, issues
+    return policy, []
+
+
+def _plain(rate: float) -> str:
+    return f"{rate:.10f}".rstrip("0").rstrip(".")
+
+
+def _read(grid: Grid, rows: list[list[Any]]
+          ) -> tuple[dict[str, float], str | None, list[Issue]] | None:
+    """(rates, the base currency a rate header names, issues), or None when the sheet has no
+    currency column with a rate column after it."""
+    for h, header in enumerate(rows[:_HEADER_ROWS]):
+        keys = [match_key(v) if isinstance(v, str) else "" for v in header]
+        code_at = next((j for j, k in enumerate(keys) if k in _CURRENCY_HEADERS), None)
+        if code_at is None:
+            continue
+        date_at = next((j for j, k in enumerate(keys) if k in _DATE_HEADERS), None)
+        rate_at = next((j for j in range(code_at + 1, len(header))
+                        if keys[j] and j != date_at), None)
+        if rate_at is None:
+            return None
+        return _rates(grid, rows, h, code_at, rate_at, date_at)
+    return None
+
+
+def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
+           date_at: int | None) -> tuple[dict[str, float], str | None, list[Issue]]:
+    header = str(rows[h][rate_at]).strip()
+    named = {c for c in re.findall(r"[A-Za-z]{3}", normalize_digits(header))
+             if _CODE.match(c.upper()) and c.upper() == c}
+    base = next(iter(named)) if len(named) == 1 else None
+    latest: dict[str, tuple[tuple[bool, datetime, int], float]] = {}
+    issues: list[Issue] = []
+    for i in range(h + 1, len(rows)):
+        row = rows[i]
+        code_cell = row[code_at] if code_at < len(row) else None
+        if code_cell is None or not str(code_cell).strip():
+            continue
+        code = parse_currency(code_cell)
+        if not _CODE.match(code):
+            continue  # a note or a total under the table
+        value = row[rate_at] if rate_at < len(row) else None
+        cell = f"{column_letter(grid.left + rate_at)}{grid.top + i + 1}"
+        try:
+            rate = parse_money(value)
+        except ValueError:
+            rate = float("nan")
+        if not rate > 0:
+            issues.append(Issue(grid.name, cell, header, value,
+                                f"the exchange rate of {code} is not a number above zero; "
+                                f"{code} is given no rate from this row"))
+            continue
+        when = row[date_at] if date_at is not None and date_at < len(row) else None
+        if isinstance(when, date) and not isinstance(when, datetime):
+            when = datetime(when.year, when.month, when.day)
+        dated = isinstance(when, datetime)
+        stamp = (dated, when if dated else datetime.min, i)  # latest date, then last row
+        if code not in latest or stamp > latest[code][0]:
+            latest[code] = (stamp, rate)
+    rates = {code: rate for code, (_, rate) in latest.items()}
+    return rates, base, issues
