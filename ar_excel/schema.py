@@ -217,7 +217,9 @@ INVOICES = SheetSchema(
                                        # a Saudi register's Gregorian date beside its Hijri
                                        "التاريخ الميلادي", "تاريخ الفاتورة الميلادي",
                                        "تاريخ الفاتورة ميلادي", "Gregorian Date",
-                                       "Invoice Date Gregorian", "تاريخ"),
+                                       "Invoice Date Gregorian", "تاريخ",
+                                       # a credit notes sheet beside it (Zoho's export)
+                                       "Credit Note Date", "تاريخ الإشعار"),
               required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),
@@ -424,7 +426,8 @@ CREDIT_REQUESTS = SheetSchema(
     "Credit Requests",
     ("طلبات الائتمان", "Limit Requests", "Credit Limit Requests", "طلبات زيادة الحد"),
     (
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account"), required=True),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
+                                    "Customer Code", "Customer", "العميل"), required=True),
         Field("Requested Limit", "money", ("الحد المطلوب", "New Limit", "Requested Credit Limit"),
               required=True),
         Field("Reason", "text", ("السبب", "Justification")),
@@ -437,15 +440,22 @@ INVOICE_LINES = SheetSchema(
     "Invoice Lines",
     ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail"),
     (
-        Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number"), required=True),
+        Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number",
+                                   # Odoo's Journal Items (account.move.line) of invoices
+                                   "Journal Entry", "Move",
+                                   # ERPNext's Sales Invoice Item, SAP's VBRP
+                                   "Parent", "Sales Invoice", "Billing Document"),
+              required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
         Field("Quantity", "number", ("الكمية", "Qty", "العدد")),
         Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس")),
         Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
-        Field("Discount %", "percent", ("الخصم", "Discount", "Disc %")),
+        Field("Discount %", "percent", ("الخصم", "Discount", "Disc %", "نسبة الخصم", "خصم %",
+                                        "Discount (%)", "Discount Percentage", "Disc. %")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
                                            "Disc Amount")),
-        Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax")),
+        Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax",
+                                      "Taxes")),  # (Odoo's invoice lines: "15%")
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
                                       "Tax Value", "VAT")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",

@@ -8,8 +8,12 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   ``exchange_rates`` (``core.fx``) and ``Note`` says at what rate; without a rate for it, it
   is added as it stands, like the ledger's balance, and ``Note`` says so. Without rates the
   tab's total therefore equals the ledger's open balance.
-* Overdue Amount = the open amount of invoices past their due date (days past due > 0).
-  Unapplied receipts and credit notes are not netted here; they show in ``Unapplied Credits``.
+* Overdue Amount = the open amount of invoices past their due date (days past due > 0), as
+  the Dunning tab's: what is owed late, the invoices to chase. Unapplied receipts and credit
+  notes are not netted here; they show in ``Unapplied Credits``. The Aging tab buckets them
+  by their own date, so its past-due buckets are net of those dated before the as-of date:
+  where that differs, ``Note`` gives the net figure and says why (both tabs tie to the
+  ledger; they answer different questions).
 * Oldest Overdue Days = the most days past due of an open invoice (0 when none is overdue).
 * Exposure = Open Balance + open orders (``Orders`` sheet: not invoiced, not cancelled,
   dated on or before the as-of date). Without an Orders sheet, Exposure = Open Balance.
@@ -73,6 +77,12 @@ _REASONS = {
     "closed_owing": ("customer is Closed in the master but owes {exposure}",
                      "العميل مغلق في بيانات العملاء وعليه {exposure}"),
     "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
+    "overdue_net": ("Overdue Amount {gross} is the invoices past due before unapplied credits; "
+                    "net of the credits dated before the as-of date it is {net}, as in the "
+                    "Aging tab's past-due buckets",
+                    "المبلغ المتأخر {gross} هو الفواتير المتأخرة قبل خصم الدائن غير المطبق؛ "
+                    "بعد خصم الدائن المؤرخ قبل تاريخ التقرير يصبح {net} كما في أعمدة التأخير "
+                    "في تبويب أعمار الديون"),
     "currencies": ("open items in {currencies}: added without conversion",
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
     "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
@@ -183,6 +193,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ["Customer ID", "_dpd", "Document No"], ascending=[True, False, True], kind="stable")
     oldest = oldest_pos.drop_duplicates("Customer ID").set_index("Customer ID")
     credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
+    # the Aging tab's past-due buckets: every open item past its due date (credits by their
+    # own date), net
+    past = dpd > 0
+    past_due_net = amount[past].groupby(items.loc[past, "Customer ID"]).sum()
     # each customer's currencies, sorted (one pass: a lambda per customer took seconds)
     with_ccy = items[items["Currency"].notna()]
     found: dict[object, set[str]] = {}
@@ -202,6 +216,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     col = {c: info[c].to_dict() for c in info.columns}
     oldest_days, oldest_doc = oldest["_dpd"].to_dict(), oldest["Document No"].to_dict()
     balance_of, overdue_of, credits_of = balance.to_dict(), overdue.to_dict(), credits.to_dict()
+    past_due_net_of = past_due_net.to_dict()
     orders_of, orders_exact_of = orders_open.to_dict(), orders_exact.to_dict()
 
     def at(cid: object, name: str) -> object:
@@ -269,6 +284,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         item_ccys = currencies_of.get(cid, [])
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
+        gross = round(float(overdue_of.get(cid, 0.0)), places)
+        net = round(float(past_due_net_of.get(cid, 0.0)), places)
+        if gross > 0 and abs(net - gross) >= 0.5 * 10 ** -places:
+            note.append(reason("overdue_net", arabic, gross=_money(gross), net=_money(net)))
         done = converted.get(cid, {})
         if done:
             note.append(reason("converted", arabic, rates=", ".join(
@@ -281,7 +300,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Customer": at(cid, "Name") if in_master else None,
             "Credit Limit": limit if in_master and not np.isnan(limit) else np.nan,
             "Open Balance": bal,
-            "Overdue Amount": round(float(overdue_of.get(cid, 0.0)), places),
+            "Overdue Amount": gross,
             "Exposure": exposure,
             "Utilization %": utilization,
             "Oldest Overdue Days": days,

@@ -235,5 +235,15 @@ def parse_percent(value: Any, decimal_comma: bool = False) -> float:
         if (early := early_payment_discount(value)) is not None:
             return early.rate  # the discount written as the terms that grant it: "2/10 Net 30"
         s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
-        return parse_number_text(s, decimal_comma)
+        try:
+            return parse_number_text(s, decimal_comma)
+        except ValueError:
+            named = _NAMED_RATE.findall(normalize_digits(value))
+            if len(named) != 1:  # a tax's name with one rate in it ("VAT 15%", "0% Export")
+                raise
+            return parse_number_text(named[0], decimal_comma)
     return parse_money(value)
+
+
+# The one percentage in a tax's name as an ERP exports it (Odoo's Taxes: "VAT 15%", "0% EX")
+_NAMED_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*[%٪]")

@@ -25,6 +25,7 @@ from ar_excel.core.billing import (
     numbering,
     prices,
     tax,
+    tax_category,
     terms,
     usual_prices,
 )
@@ -43,6 +44,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("usual prices", usual_prices.unusual_prices),
     ("discounts", discounts.discounts),
     ("tax rates", tax.tax_rates),
+    ("tax categories", tax_category.category_mismatches),
     ("tax amounts", lines.tax_amounts),
     ("invoice taxes", invoice_tax.invoice_taxes),
     ("due dates", terms.due_date_terms),

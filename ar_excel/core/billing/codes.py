@@ -72,6 +72,11 @@ _CODES = (
     Code("TAX_AMOUNT_MISMATCH", ERROR,
          "Tax amount {actual} should be {expected} ({tax}% of {net}); difference {diff}",
          "مبلغ الضريبة {actual} يجب أن يكون {expected} ({tax}% من {net})؛ الفرق {diff}"),
+    Code("TAX_CATEGORY_MISMATCH", ERROR,
+         "Tax category {category} ({name}) but the line charges {charged} tax: the category "
+         "reported to the tax authority or the tax billed is wrong",
+         "فئة الضريبة {category} ({name}) لكن البند يحمل ضريبة {charged}: إما الفئة المبلغة "
+         "للجهة الضريبية أو الضريبة المفوترة خاطئة"),
     Code("DUE_DATE_INCONSISTENT", ERROR,
          "Due date {due} does not follow the customer's terms: invoice date {date} + {terms} "
          "days = {expected} ({diff} days)",
@@ -166,6 +171,14 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "{expected}; difference {diff}",
         "مبلغ الفاتورة {actual} لا يساوي {net_col} {net} + {tax_col} {tax} = {expected}؛ "
         "الفرق {diff}",
+    ),
+    "TAX_CATEGORY_MISMATCH/standard": (
+        "Tax category S (standard rate) but the line charges {charged} tax: a standard-rated "
+        "supply carries the standard rate; a zero-rated, exempt or out-of-scope one is "
+        "category Z, E or O",
+        "فئة الضريبة S (النسبة الأساسية) لكن البند يحمل ضريبة {charged}: التوريد الخاضع "
+        "للنسبة الأساسية يحمل النسبة الأساسية، والخاضع للنسبة الصفرية أو المعفى أو خارج "
+        "النطاق فئته Z أو E أو O",
     ),
     "DUE_DATE_INCONSISTENT/before": (
         "Due date {due} is before the invoice date {date}",

@@ -27,6 +27,11 @@ import pandas as pd
 
 from ar_excel.core.billing.currency import decimals
 from ar_excel.core.billing.percentages import as_percentages
+from ar_excel.core.billing.tax_category import (
+    categories_on_lines,
+    rates_from_categories,
+    standard_rates,
+)
 from ar_excel.core.billing.units import normalize_units
 from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW, SHEET
@@ -114,12 +119,7 @@ class BillingBook:
     def home_currency(self) -> str:
         """The company's own currency: the policy's base currency, else the currency most
         invoices are in (ties: alphabetical)."""
-        if self.policy.base_currency:
-            return self.policy.base_currency.strip().upper()
-        counts = self.invoices[CURRENCY].dropna().astype(str).str.upper().value_counts()
-        if counts.empty:
-            return ""
-        return str(counts.sort_index().sort_values(ascending=False, kind="stable").index[0])
+        return _home(self.policy, self.invoices)
 
     @property
     def cycle_start(self) -> pd.Timestamp:
@@ -139,6 +139,13 @@ class BillingBook:
         return self.as_of if pd.isna(last) else max(self.as_of, pd.Timestamp(last).normalize())
 
     @cached_property
+    def billed(self) -> pd.DataFrame:
+        """The invoice list's invoices and credit notes: its rows less the receipts a ledger
+        export lists among them (QuickBooks' Payment rows, a hand-kept ledger's سند قبض),
+        whose numbers are cheque or voucher numbers, no billing document's."""
+        return self.invoices[~receipt_rows(self.invoices)]
+
+    @cached_property
     def open_items(self) -> pd.DataFrame:
         """The ledger's open items as of ``position_date``, taken once per book (several checks
         read them; nobody changes them)."""
@@ -152,6 +159,24 @@ class BillingBook:
         from ar_excel.core.billing.deliveries import invoicing_days  # builds on this module
 
         return invoicing_days(self)
+
+
+def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list are receipts: its document type column names money
+    received (``entries.RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or the reader found
+    the invoice the row pays (``ledger.PAYS_INVOICE``) on a credit."""
+    from ar_excel.core.entries import RECEIPT_TYPES, type_column
+    from ar_excel.core.ledger import PAYS_INVOICE
+    from ar_excel.names import match_key
+
+    out = np.zeros(len(invoices), dtype=bool)
+    column = type_column(invoices)
+    if column is not None:
+        out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
+                            in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+    if PAYS_INVOICE in invoices.columns:
+        out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
+    return out
 
 
 def _incl_header(header: object) -> bool:
@@ -243,6 +268,16 @@ def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
     return frame
 
 
+def _home(policy: Policy, invoices: pd.DataFrame) -> str:
+    """The company's currency as ``BillingBook.home_currency`` gives it, before the book is."""
+    if policy.base_currency:
+        return policy.base_currency.strip().upper()
+    counts = invoices[CURRENCY].dropna().astype(str).str.upper().value_counts()
+    if counts.empty:
+        return ""
+    return str(counts.sort_index().sort_values(ascending=False, kind="stable").index[0])
+
+
 def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
             lines: pd.DataFrame | None = None, prices: pd.DataFrame | None = None,
             conversions: pd.DataFrame | None = None, deliveries: pd.DataFrame | None = None,
@@ -286,6 +321,8 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
         UNIT: normalize_units(lines["Unit"]),
     })
     lines, notes = as_percentages(lines, lines[DECIMALS], tuple(policy.allowed_tax_rates_pct))
+    lines = categories_on_lines(lines)  # ZATCA's S / Z / E / O: a blank rate is the category's
+    lines = rates_from_categories(lines, standard_rates(lines, policy, _home(policy, invoices)))
     prices = prices.assign(**{UNIT: normalize_units(prices["Unit"])})
     conversions = conversions.assign(
         _from=normalize_units(conversions["From Unit"]),

@@ -37,7 +37,8 @@ _REFERENCE_HEADERS = {match_key(h) for h in (
     "Invoice Reference", "Ref Invoice", "Corrected Invoice", "Return Against",
     "Reversed Invoice", "Reversal Of", "Applies To", "Applied To Invoice", "Credit For Invoice",
     "Source Invoice", "Parent Invoice", "Linked Invoice", "الفاتورة الأصلية",
-    "رقم الفاتورة الأصلية", "مرجع الفاتورة", "الفاتورة المرتبطة", "فاتورة مرجعية")}
+    "رقم الفاتورة الأصلية", "مرجع الفاتورة", "الفاتورة المرتبطة", "فاتورة مرجعية",
+    "Associated Invoice Number", "Associated Invoice")}  # (Zoho Books' credit notes)
 _CN_AFFIX = re.compile(
     r"^(?:CN|CRN|CR|CRNOTE|CREDITNOTE|CREDIT|RET|RTN|RETURN|RMA)[-/_:#.]*(?P<a>.+)$"
     r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")

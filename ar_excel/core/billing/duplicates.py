@@ -11,6 +11,8 @@ Rules:
   currency's decimals) and the same date are POSSIBLE_DUPLICATE_INVOICE (Warning): often the
   same delivery billed twice, sometimes two identical orders. Every invoice of the group is
   reported, naming the others.
+* Receipts listed among the invoices (a ledger export's Payment rows) are no invoices: a
+  cheque numbered like an invoice, or two equal receipts on one day, are not reported.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ar_excel.model import ROW, SHEET
 
 def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
     """DUPLICATE_INVOICE_NO: the same invoice number on more than one row."""
-    inv = book.invoices[book.invoices[KEY].notna()]
+    inv = book.billed[book.billed[KEY].notna()]  # (a cheque may bear an invoice's number)
     dup = inv[inv[KEY].duplicated(keep=False)]
     if dup.empty:
         return empty()
@@ -54,7 +56,7 @@ def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
 
 def possible_duplicates(book: BillingBook) -> pd.DataFrame:
     """POSSIBLE_DUPLICATE_INVOICE: same customer, amount and date under different numbers."""
-    inv = book.invoices
+    inv = book.billed  # two receipts of one amount on one day are no invoice billed twice
     inv = inv[inv[KEY].notna() & inv["Customer ID"].notna() & inv["Invoice Date"].notna()
               & inv["Amount"].notna() & (inv["Amount"] != 0)]
     inv = inv.assign(_cents=(inv["Amount"] * 10.0 ** inv[DECIMALS]).round().astype("int64"),

@@ -10,6 +10,8 @@ Rules:
   range is one NUMBER_GAP (Warning: cancelled numbers are legitimate but must be explained to
   the auditor and, under e-invoicing, to the tax authority), on the row of the invoice after
   the gap, named by its first missing number written like its neighbour (same zero padding).
+* Receipts listed among the invoices (a ledger export's Payment rows) are left out: their
+  numbers are cheque or voucher numbers, and a gap in them is no billing question.
 * A series with more gaps than 10 or a tenth of its invoices, whichever is more, is most
   likely only part of the register (e.g. the open invoices): one summary finding, not a flood.
 """
@@ -57,7 +59,7 @@ def _name(label: str, digits: str, number: int) -> str:
 
 def numbering_gaps(book: BillingBook) -> pd.DataFrame:
     """NUMBER_GAP: numbers missing inside a series, once per missing range."""
-    seq = _numbered(book.invoices)
+    seq = _numbered(book.billed)  # a receipt's number (a cheque's) is in no invoice series
     if len(seq) < 2:
         return empty()
     same = seq["series"].to_numpy()[1:] == seq["series"].to_numpy()[:-1]

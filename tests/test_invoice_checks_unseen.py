@@ -1,0 +1,181 @@
+"""The invoices job on registers as ERPs and clerks really export them (not our generator's
+layout): ZATCA's line tax categories, Odoo's journal items, a QuickBooks ledger with its
+Payment rows, an Egyptian register's Arabic discount column, Zoho's credit notes sheet. Each
+finding is checked by code, cell and wording, and normal practice gives none."""
+
+from __future__ import annotations
+
+from datetime import datetime as D
+
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.invoices import JOB
+from ar_excel.parsing import parse_percent
+from tests._workbooks import save_sheets
+
+AS_OF = D(2026, 11, 30).date()
+
+
+def run(tmp_path, sheets):
+    result = JOB.run(read_book(save_sheets(tmp_path / "book.xlsx", sheets)),
+                     JobOptions(as_of=AS_OF))
+    checks = result.tabs[0].frame
+    return [(r["Invoice No"], int(r["Row"]), r["Field"], r["Code"], r["Severity"], r["Message"])
+            for _, r in checks.iterrows()], result
+
+
+# --- ZATCA: the line's tax category (S / Z / E / O) is its tax treatment --------------------
+
+SA_CUSTOMERS = [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع"],
+                ["C-101", "شركة الراجحي للتجارة", "SAR", "30 يوم"],
+                ["C-103", "Gulf Import LLC", "USD", "Net 45"]]
+
+
+def zatca_book(lines):
+    """lines: (invoice, customer, currency, category, rate, net, vat); one line each."""
+    invoices = [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "العملة",
+                 "الإجمالي شامل الضريبة"]]
+    rows = [["رقم الفاتورة", "الصنف", "الكمية", "الوحدة", "سعر الوحدة", "Tax Category",
+             "VAT Rate", "VAT Amount", "Line Total"]]
+    for day, (number, customer, currency, category, rate, net, vat) in enumerate(lines, 1):
+        invoices.append([number, customer, D(2026, 11, day), currency, net + vat])
+        rows.append([number, "P-100", 1, "حبة", net, category, rate, vat, net + vat])
+    return {"العملاء": SA_CUSTOMERS, "الفواتير": invoices, "بنود الفواتير": rows}
+
+
+def test_zatca_categories_that_contradict_the_tax_charged_are_errors(tmp_path):
+    found, _ = run(tmp_path, zatca_book([
+        ("INV-1", "C-101", "SAR", "S", 15, 1000.0, 150.0),   # standard at 15 %: right
+        ("INV-2", "C-101", "SAR", "Z", 0, 1000.0, 0.0),      # zero-rated: right
+        ("INV-3", "C-101", "SAR", "E", None, 1000.0, 0.0),   # exempt, no rate typed: 0 %
+        ("INV-4", "C-103", "USD", "O", None, 1000.0, 0.0),   # out of scope export
+        ("INV-5", "C-101", "SAR", "E", 15, 1000.0, 150.0),   # exempt but taxed
+        ("INV-6", "C-101", "SAR", "S", 0, 1000.0, 0.0),      # standard but no tax
+        ("INV-7", "C-101", "SAR", "S", None, 1000.0, 150.0),  # rate blank: S is 15 % in SAR
+        ("INV-8", "C-101", "SAR", "z", None, 1000.0, 50.0),  # zero-rated, tax stated
+    ]))
+    assert [f[:5] for f in found] == [
+        ("INV-5", 6, "Tax Category", "TAX_CATEGORY_MISMATCH", "Error"),
+        ("INV-6", 7, "Tax Category", "TAX_CATEGORY_MISMATCH", "Error"),
+        ("INV-8", 9, "Tax Category", "TAX_CATEGORY_MISMATCH", "Error"),
+        ("INV-8", 9, "Tax Amount", "TAX_AMOUNT_MISMATCH", "Error"),  # 50.00 of 0 % tax
+    ]
+    assert found[0][5] == ("فئة الضريبة E (معفى) لكن البند يحمل ضريبة 15%: إما الفئة المبلغة "
+                           "للجهة الضريبية أو الضريبة المفوترة خاطئة")
+    assert found[1][5].startswith("فئة الضريبة S (النسبة الأساسية) لكن البند يحمل ضريبة 0%")
+    assert "ضريبة 50.00" in found[2][5]
+
+
+def test_a_category_column_of_other_words_is_not_read_as_tax_categories(tmp_path):
+    book = zatca_book([("INV-1", "C-101", "SAR", "Goods", 0, 1000.0, 0.0),
+                       ("INV-2", "C-101", "SAR", "Services", 15, 1000.0, 150.0)])
+    found, _ = run(tmp_path, book)
+    assert found == []
+
+
+def test_english_category_words_and_a_standard_line_priced_in_usd_for_a_saudi_company(tmp_path):
+    # the company bills in SAR; a USD line of category S takes the Saudi standard rate
+    book = zatca_book([("INV-1", "C-101", "SAR", "Standard rated", 15, 100.0, 15.0),
+                       ("INV-2", "C-101", "SAR", "Standard rated", 15, 100.0, 15.0),
+                       ("INV-3", "C-103", "USD", "S", None, 200.0, 30.0),
+                       ("INV-4", "C-103", "USD", "Exempt", 5, 200.0, 10.0)])
+    book = {"Customers": [["Customer ID", "Name", "Currency", "Terms"], ["C-101", "Rajhi", "SAR",
+                                                                         "30"],
+                          ["C-103", "Gulf Import", "USD", "30"]],
+            "Invoices": book["الفواتير"], "Invoice Lines": book["بنود الفواتير"]}
+    found, _ = run(tmp_path, book)
+    assert [(f[0], f[1], f[3]) for f in found] == [("INV-4", 5, "TAX_CATEGORY_MISMATCH")]
+    assert found[0][5] == ("Tax category E (exempt) but the line charges 5% tax: the category "
+                           "reported to the tax authority or the tax billed is wrong")
+
+
+# --- Odoo: the invoices' journal items as exported ------------------------------------------
+
+def test_odoo_journal_items_are_read_as_the_invoice_lines(tmp_path):
+    customers = [["Name", "Customer Payment Terms"], ["Azure Interior", "30 Days"],
+                 ["Lumber Inc", "45 Days"]]
+    invoices = [["Number", "Partner", "Invoice/Bill Date", "Due Date", "Currency",
+                 "Total Signed"],
+                ["INV/2026/00001", "Azure Interior", D(2026, 11, 3), D(2026, 12, 3), "SAR",
+                 4255.0],
+                ["INV/2026/00002", "Lumber Inc", D(2026, 11, 4), D(2026, 12, 19), "SAR", 2800.0]]
+    lines = [["Journal Entry", "Product", "Quantity", "Unit of Measure", "Unit Price",
+              "Discount (%)", "Taxes", "Subtotal", "Total"],
+             ["INV/2026/00001", "[FURN_7800] Desk", 2, "Units", 1850.0, 0, "15%", 3700.0,
+              4255.0],
+             ["INV/2026/00002", "[FURN_9999] Software", 1, "Units", 2800.0, 10, "0% Export",
+              2520.0, 2800.0]]  # the 10 % discount was not taken off: 2,520.00
+    found, result = run(tmp_path, {"Customers": customers, "Invoices": invoices,
+                                   "Invoice Lines": lines})
+    assert found == [("INV/2026/00002", 3, "Line Total", "LINE_TOTAL_MISMATCH", "Error",
+                      "Line total 2,800.00 should be 2,520.00 (1 × 2,800, discount 10%, "
+                      "tax 0%); difference 280.00")]
+    assert "2 lines" in result.summary and not result.issues
+
+
+def test_a_tax_named_with_its_rate_reads_as_that_rate():
+    assert parse_percent("VAT 15%") == 15.0
+    assert parse_percent("0% Export") == 0.0
+    assert parse_percent("ضريبة ١٤٪") == 14.0
+
+
+# --- QuickBooks: a ledger export whose Payment rows carry cheque numbers -------------------
+
+def test_receipts_in_the_invoice_list_make_no_numbering_gap_or_duplicate(tmp_path):
+    customers = [["Customer", "Terms"], ["Acme Corp", "Net 30"], ["Cobalt Inc", "Net 30"]]
+    invoices = [["Type", "Date", "Num", "Name", "Due Date", "Amount", "Open Balance"],
+                ["Invoice", D(2026, 9, 1), "1041", "Acme Corp", D(2026, 10, 1), 5200.0, 5200.0],
+                ["Payment", D(2026, 10, 3), "5521", "Acme Corp", None, -3000.0, -3000.0],
+                ["Invoice", D(2026, 9, 10), "1042", "Cobalt Inc", D(2026, 10, 10), 1800.0,
+                 1800.0],
+                ["Invoice", D(2026, 10, 5), "1044", "Cobalt Inc", D(2026, 11, 4), 7400.0,
+                 7400.0],
+                ["Payment", D(2026, 11, 2), "5530", "Cobalt Inc", None, -500.0, -500.0],
+                ["Payment", D(2026, 11, 2), "5531", "Cobalt Inc", None, -500.0, -500.0],
+                ["Payment", D(2026, 11, 9), "1042", "Cobalt Inc", None, -200.0, -200.0]]
+    found, _ = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    # only the invoices' own gap: the cheques 5521-5531 (and cheque 1042) are no invoices
+    assert [f[:5] for f in found] == [
+        ("1043", 5, "Invoice No", "NUMBER_GAP", "Warning")]
+    assert found[0][5] == ("1 number(s) missing in the numeric series: 1043 (between 1042 "
+                           "and 1044)")
+
+
+# --- Egypt: the discount column as a clerk heads it ------------------------------------------
+
+def test_an_arabic_discount_rate_column_is_read_and_held_to_the_customers_discount(tmp_path):
+    customers = [["كود العميل", "اسم العميل", "شروط الدفع", "نسبة الخصم"],
+                 ["ع-001", "شركة النيل للمقاولات", "٣٠ يوم", "5%"],
+                 ["ع-005", "مكتب الهندسة الحديثة", "15 يوم", None]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["ف-2026/101", "ع-001", D(2026, 11, 3), 41154.0],
+                ["ف-2026/102", "ع-005", D(2026, 11, 5), 10260.0]]
+    lines = [["رقم الفاتورة", "كود الصنف", "الكمية", "الوحدة", "سعر الوحدة", "نسبة الخصم",
+              "نسبة الضريبة", "قيمة الضريبة", "الإجمالي"],
+             ["ف-2026/101", "أسمنت-50", 400, "شيكارة", 95.0, "5%", "14%", 5054.0, 41154.0],
+             ["ف-2026/102", "رمل", 40, "م3", 250.0, "10%", "14%", 1260.0, 10260.0]]
+    found, _ = run(tmp_path, {"العملاء": customers, "الفواتير": invoices,
+                              "بنود الفواتير": lines})
+    assert [f[:5] for f in found] == [
+        ("ف-2026/102", 3, "Discount %", "DISCOUNT_NOT_AGREED", "Error")]
+    assert found[0][5] == "الخصم 10% أكبر من الخصم المتفق عليه مع العميل ع-005 (0%)"
+
+
+# --- Zoho Books: its credit notes exported on a sheet of their own -------------------------
+
+def test_zoho_credit_notes_sheet_is_read_and_its_associated_invoice_checked(tmp_path):
+    customers = [["Display Name", "Customer Number", "Currency Code", "Payment Terms"],
+                 ["Emirates Catering", "CUS-00002", "AED", 15]]
+    invoices = [["Invoice Date", "Invoice Number", "Customer Name", "Due Date", "Currency Code",
+                 "Total", "Balance"],
+                ["2026-11-10", "INV-000106", "Emirates Catering", "2026-11-25", "AED", 446.25,
+                 446.25]]
+    notes = [["Credit Note Date", "Credit Note Number", "Customer Name", "Currency Code",
+              "Total", "Balance", "Associated Invoice Number"],
+             ["2026-11-15", "CN-00011", "Emirates Catering", "AED", 500.0, 500.0,
+              "INV-000106"]]
+    found, result = run(tmp_path, {"Contacts": customers, "Invoices": invoices,
+                                   "Credit Notes": notes})
+    assert [f[:5] for f in found] == [
+        ("CN-00011", 2, "Amount", "CREDIT_NOTE_EXCEEDS_INVOICE", "Error")]
+    assert "Invoice Date" not in " ".join(i.message for i in result.issues)
