@@ -271,8 +271,12 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                     action_date = last_plan + pd.Timedelta(days=WEEK)
                 else:
                     letter, action_date = True, day
-                    action = words[f"plan_{rem['Kind']}"].format(
-                        n=int(rem["Instalment"]), date=_iso(rem["Due Date"]))
+                    several = tuple(rem.get("Overdue Instalments") or ())
+                    kind = "overdue_several" if rem["Kind"] == "overdue" and len(
+                        several) > 1 else rem["Kind"]
+                    action = words[f"plan_{kind}"].format(
+                        n=int(rem["Instalment"]), date=_iso(rem["Due Date"]),
+                        numbers=texts.numbers_list(several, language))
         elif due_level == 0 or r["Amount To Collect"] < CENT:
             # nothing to collect in this currency: no letter for it, whatever the customer's
             # level in another currency (a "final notice" for 0.00 is no letter to send)

@@ -101,10 +101,15 @@ def plan_letter(row: dict, reminder: dict, schedule: pd.DataFrame,
     """The payment-plan reminder for one customer: the instalment due, and the plan's table."""
     lang = row.get("Language") or "en"
     ccy = reminder.get("Currency")
-    body = texts.BODIES[lang][f"plan_{reminder['Kind']}"].format(
+    several = tuple(reminder.get("Overdue Instalments") or ())
+    kind = "overdue_several" if reminder["Kind"] == "overdue" and len(several) > 1 else \
+        reminder["Kind"]
+    body = texts.BODIES[lang][f"plan_{kind}"].format(
         n=int(reminder["Instalment"]), count=int(reminder["Of"]),
         amount=format_money(reminder["Amount"], ccy), date=format_date(reminder["Due Date"]),
-        open=format_money(reminder["Outstanding"], ccy))
+        open=format_money(reminder["Outstanding"], ccy),
+        total=format_money(reminder.get("Overdue Total"), ccy),
+        numbers=texts.numbers_list(several, lang))
     status = texts.PLAN_STATUS[lang]
     places = decimals_of(ccy)
     plan = schedule[schedule["Plan"] == reminder["Plan"]].sort_values("Instalment")

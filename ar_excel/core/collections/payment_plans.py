@@ -259,16 +259,25 @@ def plan_reminders(schedule: pd.DataFrame) -> pd.DataFrame:
     """Per customer with an active plan: the instalment to remind of, if any.
 
     Kind ``overdue`` for the earliest overdue instalment; otherwise ``upcoming`` for an
-    instalment due within 7 days; customers with neither are on track (no row).
+    instalment due within 7 days; customers with neither are on track (no row). ``Overdue
+    Instalments`` lists every overdue instalment of the reminded plan (its numbers) and
+    ``Overdue Total`` what is outstanding on them: a customer who missed two instalments is
+    asked for both, not for the first one alone.
     """
     cols = ["Customer ID", "Kind", "Plan", "Instalment", "Of", "Due Date", "Currency",
-            "Amount", "Outstanding"]
+            "Amount", "Outstanding", "Overdue Instalments", "Overdue Total"]
     if len(schedule) == 0:
         return pd.DataFrame(columns=cols)
     s = schedule[schedule["Status"].isin(["Overdue", "Due soon"])]
     s = s.sort_values(["Customer ID", "Due Date", "Plan", "Instalment"], kind="stable")
     first = s.drop_duplicates("Customer ID")
     out = first.assign(Kind=np.where(first["Status"] == "Overdue", "overdue", "upcoming"))
+    overdue = s[s["Status"] == "Overdue"]
+    by_plan = {plan: (tuple(int(n) for n in g["Instalment"]),
+                      round(float(g["Outstanding"].sum()), decimals_of(g["Currency"].iloc[0])))
+               for plan, g in overdue.groupby("Plan", sort=False)}
+    out["Overdue Instalments"] = [by_plan.get(p, ((), 0.0))[0] for p in out["Plan"]]
+    out["Overdue Total"] = [by_plan.get(p, ((), 0.0))[1] for p in out["Plan"]]
     return out[cols].reset_index(drop=True)
 
 

@@ -28,6 +28,7 @@ ACTIONS = {
         "credit_balance": "Credit balance: apply to new invoices or refund",
         "current": "Nothing overdue",
         "plan_overdue": "Send plan reminder: instalment {n} overdue",
+        "plan_overdue_several": "Send plan reminder: instalments {numbers} overdue",
         "plan_upcoming": "Send plan reminder: instalment {n} due {date}",
         "plan_ok": "Payment plan on track",
         "plan_wait": "Wait: plan reminder sent {date}",
@@ -45,6 +46,7 @@ ACTIONS = {
         "credit_balance": "رصيد دائن: يخصم من الفواتير القادمة أو يرد للعميل",
         "current": "لا توجد متأخرات",
         "plan_overdue": "إرسال تذكير بالقسط رقم {n} المتأخر",
+        "plan_overdue_several": "إرسال تذكير بالأقساط المتأخرة رقم {numbers}",
         "plan_upcoming": "إرسال تذكير بالقسط رقم {n} المستحق في {date}",
         "plan_ok": "خطة السداد منتظمة",
         "plan_wait": "انتظار: أرسل تذكير الخطة في {date}",
@@ -104,6 +106,11 @@ BODIES = {
         "plan_overdue": ("Instalment {n} of {count} of your payment plan, {amount}, was due "
                          "on {date} and has not been received in full ({open} outstanding). "
                          "Please pay it within 7 days to keep the plan in place."),
+        "plan_overdue_several": ("Instalment {n} of {count} of your payment plan, {amount}, was "
+                                 "due on {date} and has not been received in full ({open} "
+                                 "outstanding). Instalments {numbers} are now overdue, {total} "
+                                 "outstanding in all. Please pay this within 7 days to keep the "
+                                 "plan in place."),
         "plan_upcoming": ("This is a reminder that instalment {n} of {count} of your payment "
                           "plan, {amount}, is due on {date}."),
     },
@@ -131,6 +138,11 @@ BODIES = {
         "plan_overdue": ("القسط رقم {n} من {count} من خطة السداد المتفق عليها بمبلغ {amount} "
                          "كان مستحقاً في {date} ولم يصلنا كاملاً (المتبقي {open}). نرجو سداده "
                          "خلال 7 أيام للحفاظ على خطة السداد."),
+        "plan_overdue_several": ("القسط رقم {n} من {count} من خطة السداد المتفق عليها بمبلغ "
+                                 "{amount} كان مستحقاً في {date} ولم يصلنا كاملاً (المتبقي "
+                                 "{open}). والأقساط المتأخرة الآن هي {numbers}، والمتبقي منها "
+                                 "{total} إجمالاً. نرجو سداده خلال 7 أيام للحفاظ على خطة "
+                                 "السداد."),
         "plan_upcoming": ("نود تذكيركم بأن القسط رقم {n} من {count} من خطة السداد بمبلغ "
                           "{amount} يستحق في {date}."),
     },
@@ -186,3 +198,13 @@ def letter_kind(level: int, levels: int) -> int:
     if level == 1:
         return 1
     return 3 if level == levels - 1 else 2
+
+
+def numbers_list(numbers: tuple[int, ...] | list[int], lang: str) -> str:
+    """Instalment numbers as a sentence lists them: "2 and 3", "2, 3 and 4" ("2 و3")."""
+    words = [str(n) for n in numbers]
+    if len(words) < 2:
+        return "".join(words)
+    if lang == "ar":
+        return "، ".join(words[:-1]) + " و" + words[-1]
+    return ", ".join(words[:-1]) + " and " + words[-1]
