@@ -57,6 +57,7 @@ import pandas as pd
 from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
+from ar_excel.core.ledger import open_balance
 from ar_excel.core.money import half_units, round_total
 from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
@@ -216,11 +217,10 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         hist_by.setdefault(cid, []).append((days, float(w)))
     open_by: dict = {}
     currencies: dict = {}
-    balances: dict = {}  # the ledger's balance per customer: every open item, signed
+    # the ledger's balance per customer (every open item, signed), as the Aging gives it
+    balances = open_balance(items).to_dict() if len(items) else {}
     if len(items):
-        for cid, amount, ccy in zip(items["Customer ID"], items["Open Amount"].astype(float),
-                                    items["Currency"], strict=True):
-            balances[cid] = balances.get(cid, 0.0) + amount
+        for cid, ccy in zip(items["Customer ID"], items["Currency"], strict=True):
             currencies.setdefault(cid, set()).add(ccy if isinstance(ccy, str) else "")
     if len(inv):
         for cid, dpd, amount in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
