@@ -68,7 +68,8 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
               "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن",
               "Af Bij", "Af/Bij"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
-                      "نوع العملية", "Mutatiesoort", "Art der Transaktion"),
+                      "نوع العملية", "Mutatiesoort", "Art der Transaktion",
+                      "Booking Text"),  # ZKB's English export: "Credit salary: <payer>"
     "_status": ("Status", "Booking Status", "الحالة", "Info",  # Sparkasse: "Umsatz vorgemerkt"
                 "State", "Transaction Status", "Transaction State", "حالة العملية",
                 "حالة المعاملة"),  # Revolut: COMPLETED / PENDING / REVERTED / DECLINED
@@ -122,6 +123,7 @@ _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details",
 
 # a currency sign in brackets that names one currency ("$" does not: USD, CAD, AUD...)
 _HEADER_WORD_CCY = re.compile(r"(?i)^(.*?)[\s_]*[(\[]\s*euros?\s*[)\]]\s*$")  # "Montant(EUROS)"
+_HEADER_TRAILING_CCY = re.compile(r"^(\w.*?)\s+([A-Z]{3})$")  # an ISO code after the words
 _HEADER_SYMBOL = re.compile(r"^(.*?)[\s_]*[(\[]\s*([€£₹])\s*[)\]]\s*$")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 
@@ -187,6 +189,12 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     m = _HEADER_WORD_CCY.match(text)
     if m:
         return m.group(1), "EUR"
+    m = _HEADER_TRAILING_CCY.match(text)  # ZKB's "Debit CHF | Credit CHF | Balance CHF"
+    if m:
+        from ar_excel.core.customers.currencies import ISO_4217
+
+        if m.group(2) in ISO_4217:
+            return m.group(1), m.group(2)
     m = _HEADER_SYMBOL.match(text)  # "Betrag (€)", "Amount (£)"
     if m and re.fullmatch(r"[A-Z]{3}", parse_currency(m.group(2))):
         return m.group(1), parse_currency(m.group(2))
@@ -285,7 +293,9 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                "verwendungszweck", "libelle", "purpose", "omschrijving",
                                "mededelingen", "concepto", "descripcion", "descrizione",
                                "causale", "descricao", "historico", "aciklama", "acıklama",
-                               "ملاحظات", "opis", "tytul", "tytuł", "popis", "kozlemeny"})),
+                               "ملاحظات", "opis", "tytul", "tytuł", "popis", "kozlemeny",
+                               # neon's "Subject", German "Betreff": the payer's words
+                               "subject", "betreff"})),
     ("Currency", frozenset({"currency", "ccy", "waehrung", "wahrung", "devise", "عملة", "waluta", "munt",
                             "mena"})),
 )
@@ -442,6 +452,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
     _numbered_narrative(layout, used)
     _amount_the_balance_follows(data, layout, used)
     _accounts_under_a_party_header(data, layout, used)
+    _account_beside_the_own_account(rows[:data_from], data, layout, used)
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
 
@@ -590,6 +601,32 @@ def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: 
             layout.columns["Counterparty"] = other
             used.add(other)
             return
+
+
+_OWN_ACCOUNT_KEYS = {"auftragskonto", "eigeneskonto", "eigenekontonummer"}
+_OTHER_ACCOUNT_KEYS = {"kontonummer", "kontonummeriban", "ibankontonummer"}
+
+
+def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]],
+                                    layout: Layout, used: set[int]) -> None:
+    """A German export's "Kontonummer" (or "Kontonummer/IBAN") column: GLS's holds the
+    holder's own account, the same on every line; it is the other party's where the export
+    names the own one otherwise - Sparkasse's "Auftragskonto" column, DKB's "Kontonummer:"
+    above the table (another number) - or where it changes from line to line."""
+    if "Counterparty Account" in layout.columns:
+        return
+    keys = {fold_key(split_header(h)[0]): i for i, h in enumerate(layout.headers) if h}
+    other = next((keys[k] for k in sorted(_OTHER_ACCOUNT_KEYS) if k in keys), None)
+    if other is None or other in used:
+        return
+    values = {str(r[other]).replace(" ", "") for r in data[:SAMPLE_ROWS]
+              if other < len(r) and not is_blank(r[other])}
+    stated = {m.group(0) for r in above for c in r if isinstance(c, str)
+              for m in _ACCOUNT_NUMBER.finditer(c.replace(" ", ""))}
+    if (keys.keys() & _OWN_ACCOUNT_KEYS or len(values) > 1
+            or (values and stated and not values & stated)):
+        layout.columns["Counterparty Account"] = other
+        used.add(other)
 
 
 def _party_alternates(layout: Layout, used: set[int]) -> None:

@@ -19,6 +19,10 @@ Accounting rules and the traps they avoid:
 * Amounts: SWIFT writes one decimal comma (``1250,50``, ``1000,``); a decimal point
   (``100.00``) and thousands separators (``2.500,00``, ``2,500.00``) are read too, anything
   else (``1,234,56``) is not guessed at.
+* A customer reference longer than SWIFT's 16 characters (ASN Bank puts the counterparty's
+  IBAN there, its name on the next line) is read whole, not refused; where the ``:86:`` opens
+  with that account and name they are the counterparty's, and the account is no reference.
+  ``NONREF`` straight after the amount (Penta) is no type code ``NONR`` and reference ``EF``.
 * A ``:61:`` the package cannot read is reported with its file line and left out; the rest of
   the file still imports. A balance line (``:60F:``, ``:62F:``, ``:64:``, ``:65:``...) that
   cannot be read is reported with its line and left out (the statement is then not tied out);
@@ -83,10 +87,12 @@ def _lines(text: str) -> list[str]:
     return _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[int]]:
+def _prepare(text: str, source: str
+             ) -> tuple[str, list[int], list[Issue], set[int], dict[int, str]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
-    an issue for each ``:61:`` or balance that cannot be read, and the statements (0-based
-    ``:20:`` blocks) whose unreadable balance was left out."""
+    an issue for each ``:61:`` or balance that cannot be read, the statements (0-based
+    ``:20:`` blocks) whose unreadable balance was left out, and the customer references
+    longer than the package reads (by the file line of their ``:61:``)."""
     lines = _lines(text)
     tags: list[tuple[str, int, list[str]]] = []
     for no, line in enumerate(lines, start=1):
@@ -101,6 +107,7 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
     previous = ""
     statement = -1
     bad_balances: set[int] = set()
+    long_refs: dict[int, str] = {}
     for tag, no, content in tags:
         statement += tag == "20"
         if tag == "86":
@@ -110,7 +117,7 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
             out.append(":86:" + join_lines(content))
         elif tag == "61":
             value = "\n".join(c.rstrip() for c in content).strip()
-            fixed = _check_statement_line(value)
+            fixed, full_ref = _check_statement_line(value)
             if fixed is None:
                 issues.append(Issue(source, f"line {no}", ":61:", value.split("\n")[0],
                                     "statement line could not be read (expected date, C/D mark, "
@@ -119,6 +126,8 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
                 continue
             out.append(":61:" + fixed)
             kept.append(no)
+            if full_ref:
+                long_refs[no] = full_ref
         elif tag == "20" and out:
             out.append("-")
             out.append(":20:" + content[0])
@@ -138,7 +147,7 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
         else:
             out.append(f":{tag}:" + content[0])
         previous = tag
-    return "\n".join(out) + "\n", kept, issues, bad_balances
+    return "\n".join(out) + "\n", kept, issues, bad_balances, long_refs
 
 
 # a letter typed or scanned for a digit inside the amount ("25O,00", "1l00,00"): what
@@ -146,8 +155,30 @@ def _prepare(text: str, source: str) -> tuple[str, list[int], list[Issue], set[i
 _DAMAGED_DIGIT = re.compile(r"[OoIl][\d,.]")
 
 
-def _check_statement_line(value: str) -> str | None:
-    """The ``:61:`` text if the package can read it (a missing type code filled in), else None."""
+def _check_statement_line(value: str) -> tuple[str | None, str | None]:
+    """The ``:61:`` text if the package can read it (a missing type code filled in), else None;
+    and the customer reference where it is longer than the package's 16 characters."""
+    fixed = _readable_statement_line(value)
+    if fixed is not None:
+        return fixed, None
+    # ASN Bank writes the counterparty's IBAN (18+ characters) where SWIFT allows 16
+    # ("D2000,00NOVBNL29INGB0006475121", the name on the next line): the package is given
+    # the first 16, and the reference is kept whole
+    m = _LONG_REFERENCE.match(value)
+    if m and len(m.group("ref")) > 16:
+        fixed = _readable_statement_line(m.group("head") + m.group("ref")[:16] + m.group("rest"))
+        if fixed is not None:
+            return fixed, m.group("ref")
+    return None, None
+
+
+# a :61: up to its type code, then a customer reference running past 16 characters
+_LONG_REFERENCE = re.compile(r"^(?P<head>\d{6}(?:\d{4})?R?[DC][A-Z]?\d[\d,]*[NSF][A-Z0-9]{3})"
+                             r"(?P<ref>(?:(?!//)[^\n])+)(?P<rest>.*)$", re.S)
+
+
+def _readable_statement_line(value: str) -> str | None:
+    """``_check_statement_line`` for the SWIFT field lengths."""
     mark = re.match(r"^(\d{6}(?:\d{4}|\s{4})?R?[DCdc][A-Z]?)(\d[\d.,]*)(.*)$", value, re.S)
     if mark:
         swift = _swift_amount(mark.group(2))
@@ -169,8 +200,10 @@ def _check_statement_line(value: str) -> str | None:
         return None
     if not re.search(r"\d", m.group("amount")):
         return None
-    if m.group("id") is None:
-        # without a type code the package would merge this line into the one before
+    if m.group("id") is None or value[m.start("id"):].startswith("NONREF"):
+        # without a type code the package would merge this line into the one before; and
+        # "D20,00NONREF" (Penta) is no type code "NONR" with a reference "EF": the reference
+        # NONREF straight after the amount
         return value[: m.end("amount")] + "NMSC" + value[m.end("amount"):]
     return value
 
@@ -273,7 +306,7 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
     decoded = decode_bytes(data, encoding)
-    text, line_numbers, issues, bad_balances = _prepare(decoded.text, source)
+    text, line_numbers, issues, bad_balances, long_refs = _prepare(decoded.text, source)
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
@@ -335,7 +368,11 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         issues += _stated_totals(block, sid, currency, source)
         read_all = len(block) == n61  # else the file lines of the records are not known
         for k, t in enumerate(block):
-            records.append(_record(t.data, currency, sid))
+            data = t.data
+            full_ref = long_refs.get(line_numbers[first + k]) if read_all else None
+            if full_ref:
+                data = {**data, "customer_reference": full_ref}
+            records.append(_record(data, currency, sid))
             at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
     lines = build_lines(records)
     lines, information = without_zero_amounts(lines, at, source, ":61:")
@@ -376,6 +413,20 @@ def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> l
     return issues
 
 
+def _account_and_name(details: str | None, name: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The ``:86:`` without the counterparty's account and name it opens with, and those two,
+    where the ``:61:`` supplementary details named the same party (ASN Bank, SNS, RegioBank:
+    ``:61:...NOVBNL29INGB0006475121`` / ``j blom``, ``:86:NL29INGB0006475121 j blom`` then the
+    remittance words or the SWIFT tags); else the ``:86:`` as it is and None."""
+    if not details or not name or name.startswith("/"):
+        return details, None
+    m = re.match(r"\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,12})\s+(.*)$", details, re.S)
+    words = m.group(2).split() if m else []
+    if not m or words[:len(name.split())] != name.split():
+        return details, None
+    return " ".join(words[len(name.split()):]) or None, (m.group(1), name)
+
+
 # the :61: supplementary details that are codes or restate money (original amount,
 # charges, rate, ING's transaction code), not the payer's words
 _AMOUNT_DETAILS = re.compile(r"(?:/(?:OCMT|CHGS|EXCH|TRCD|BUSP|PREF|SVCL|TRTP|CSID|ISDT|SUM"
@@ -383,13 +434,18 @@ _AMOUNT_DETAILS = re.compile(r"(?:/(?:OCMT|CHGS|EXCH|TRCD|BUSP|PREF|SVCL|TRTP|CS
 
 
 def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]:
-    narrative = parse_narrative(d.get("transaction_details"))
+    extra = " ".join((d.get("extra_details") or "").split())
+    details, named = _account_and_name(d.get("transaction_details"), extra)
+    narrative = parse_narrative(details)
+    if named:
+        narrative.account = named[0]
+        narrative.counterparty = narrative.counterparty or named[1]
+        extra = ""  # the name, now the counterparty's
     refs = []
     customer_ref = clean_ref(d.get("customer_reference"))
     if customer_ref and not customer_ref.endswith("+"):
         refs.append(customer_ref)
     refs += [r for r in narrative.references if r not in refs]
-    extra = " ".join((d.get("extra_details") or "").split())
     account = narrative.account
     description = narrative.description
     if extra.isdigit() and refs and refs[0] == customer_ref and len(customer_ref) == 16:
@@ -412,6 +468,10 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         description = " ".join(filter(None, [description, more]))
     if narrative.posting_text and narrative.posting_text not in (description or ""):
         description = " ".join(filter(None, [description, f"({narrative.posting_text})"]))
+    if account and customer_ref and customer_ref.replace(" ", "") == account.replace(" ", ""):
+        # ASN's :61: reference is the counterparty's IBAN, named again in the :86:: an
+        # account, no payment reference
+        refs = [r for r in refs if r != customer_ref]
     counterparty = narrative.counterparty
     if narrative.ordering and narrative.beneficiary:  # both named: the other side's
         money_in = str(d.get("status") or "").endswith("C")

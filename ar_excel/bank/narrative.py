@@ -12,13 +12,16 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
   ``/REMI/USTD//free text/`` (or ``/REMI/`` plain; ``/REMI/STRD/CUR/ref/`` or, without the
   issuer, ``/REMI/STRD//ref/``: a structured payment reference), ``/ORDP//NAME/``,
   ``/BENM//NAME/``.
+* solarisBank's (Penta's) GVC ``999`` and colon-parted fields: ``999SEPA_CREDIT_TRANSFER:``
+  purpose ``:`` name ``:`` IBAN (``parse_colon_fields``).
 * Free text, sometimes labelled (``NAAM:``, ``IBAN:``, ``KENMERK:``, ``AUFTRAGGEBER:``,
   ``OD:``, ``TYT.:``; Gulf and UK banks ``REMITTER:``, ``BY ORDER OF:``, ``FROM:``, ``REF:``).
 
 The wrap at 65 columns splits invoice numbers, IBANs and even tag names, so the lines are
 joined before anything is tokenised: without a separator where a line is full (65 characters:
-the bank broke a word); after a shorter line, in free text with a space, and in the structured
-dialects (where banks also break tags and numbers short of the width: ``//RE`` + ``MI/``)
+the bank broke a word; a line well over 65 is from a bank that does not wrap at 65 and ends
+where the bank ended it: bunq's ``... TAURANGA SOUT, NZ`` + ``1.00 NZD, 1 NZD = 0.61 EUR``);
+after a shorter line, in free text with a space, and in the structured dialects (where banks also break tags and numbers short of the width: ``//RE`` + ``MI/``)
 without one, except where digits meet letters (``.../11.3.2013`` + ``NR.201303-112`` are two
 words).
 """
@@ -38,7 +41,7 @@ _SEPA_KEY = re.compile(r"(?:(?<=[\s.,;])|^)(" + "|".join(_SEPA_KEYS) + r")\+|(?:
 DUTCH_TAGS = {"TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "ORDP", "BENM", "ID", "CNTP",
               "MARF", "CSID", "ADDR", "ISDT", "ACCW", "PURP", "RTRN", "ULTC", "ULTD", "ULTB",
               "OCMT", "CHGS", "SUM", "TRCD", "BUSP", "PREF", "SVCL", "EXCH", "CDTRREF",
-              "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR"}
+              "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR", "BBAN"}
 _DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=True)) + ")/")
 _PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "NONE", "-"}
 _LABELS = re.compile(
@@ -86,12 +89,15 @@ def join_lines(lines: list[str], first_prefix: int = 4) -> str:
                       or (re.fullmatch(r"(\d{3})?\s*", head) and len(lines) > 1
                           and bool(_GVC_START.match(lines[1].lstrip())
                                    or (not head and _DUTCH_START.match(lines[1].lstrip())))))
+    gvc = bool(_GVC_START.match(head) or (len(lines) > 1 and _GVC_START.match(lines[1].lstrip())))
     out = lines[0]
-    prev_len = len(lines[0]) + first_prefix
+    length = len(lines[0]) + first_prefix
     for ln in lines[1:]:
-        if prev_len >= WRAP:
+        if _full(length):
             sep = ""  # a full line: the bank broke a word
-        elif not structured:
+        elif not structured or (length > WRAP and not gvc):
+            # (a line past the width: the bank ended it there, not a wrap; but German
+            # sub-fields run on across lines of any length, to the next ?xx)
             sep = " "
         else:
             # banks also break structured text short of the width, inside tags and numbers
@@ -100,8 +106,15 @@ def join_lines(lines: list[str], first_prefix: int = 4) -> str:
             a, b = out[-1:], ln[:1]
             sep = " " if a.isalnum() and b.isalnum() and a.isdigit() != b.isdigit() else ""
         out += sep + ln
-        prev_len = len(ln)
+        length = len(ln)
     return out
+
+
+def _full(length: int) -> bool:
+    """A line the bank cut at the width: 65 columns with the tag, or (some banks) 65 after it,
+    and a character of slack (a trailing blank). A longer line is from a bank that does not
+    wrap at 65 at all, and ends where its writer ended it."""
+    return WRAP <= length <= WRAP + 5
 
 
 def clean_ref(value: str | None) -> str | None:
@@ -181,6 +194,31 @@ def _split_sepa(segment: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in out if k or v]
 
 
+# a SEPA keyword where the bank glued the 27-character fields together ("...PAYPALMREF+",
+# "...0011SVWZ+"): in text that opens with one, every one of these opens a value
+_GLUED_SEPA_KEY = re.compile(r"(EREF|KREF|MREF|CRED|SVWZ|ABWA|ABWE|DEBT)\+")
+SEPA_OPENING = re.compile(r"^\s*(?:EREF|KREF|MREF|CRED|SVWZ)\+")
+
+
+def parse_sepa_keywords(text: str) -> Narrative:
+    """A purpose written as SEPA keywords and nothing else (Sparkasse's CSV-MT940
+    "Verwendungszweck": ``EREF+...MREF+...CRED+...SVWZ+Rechnung 4711``): the end-to-end
+    (EREF) and customer (KREF) references, the remittance words (SVWZ, else the text)."""
+    parts = _GLUED_SEPA_KEY.split(text.strip())
+    keyed: dict[str, list[str]] = {}
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        keyed.setdefault(key, []).append(" ".join(value.split()))
+    n = Narrative()
+    for key in ("EREF", "KREF"):
+        for value in keyed.get(key, []):
+            ref = clean_ref(value)
+            if ref and ref not in n.references:
+                n.references.append(ref)
+    words = [v for k in ("SVWZ", "ABWA", "ABWE") for v in keyed.get(k, []) if v]
+    n.description = " ".join(words) or " ".join(text.split()) or None
+    return n
+
+
 def parse_dutch(text: str) -> Narrative:
     """SWIFT/Dutch ``/TAG/value/`` structures (see module docstring)."""
     tokens = text.strip().split("/")
@@ -224,7 +262,8 @@ def parse_dutch(text: str) -> Narrative:
         n.counterparty = clean_ref(cntp[2]) if len(cntp) > 2 else None
     n.bank = clean_ref(val("BIC")) or n.bank
     n.counterparty = clean_ref(val("NAME")) or n.counterparty
-    n.account = clean_ref(val("IBAN")) or n.account
+    # Knab's and ABN AMRO's older files give a domestic account number as /BBAN/
+    n.account = clean_ref(val("IBAN")) or clean_ref(val("BBAN")) or n.account
     if not n.account and val("ACCW"):
         n.account = clean_ref(val("ACCW").split(",")[0])
     next_tag = "|".join(sorted(DUTCH_TAGS, key=len, reverse=True))
@@ -301,6 +340,31 @@ def parse_free(text: str) -> Narrative:
     return n
 
 
+# solarisBank's (Penta's) fields after the GVC 999, parted by colons: the kind of payment,
+# the purpose (which may hold colons itself), the other party's name and account, and at
+# times a note: "999SEPA_CREDIT_TRANSFER:Rechnung Nr 7983:SRB Steuerberatung mbH:DE70...677"
+_COLON_KIND = re.compile(r"^\d{3}([A-Z][A-Z_]+):")
+_COLON_ACCOUNT = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
+
+
+def parse_colon_fields(text: str) -> Narrative | None:
+    """The colon-parted fields above -> Narrative; None for text not of that shape."""
+    kind = _COLON_KIND.match(text)
+    if not kind:
+        return None
+    parts = text[kind.end():].split(":")
+    at = max((i for i, p in enumerate(parts) if _COLON_ACCOUNT.fullmatch(p.strip())),
+             default=None)
+    if at is None or at < 1:
+        return None
+    n = Narrative(posting_text=kind.group(1).replace("_", " "), code=kind.group(1))
+    n.account = parts[at].strip()
+    n.counterparty = " ".join(parts[at - 1].split()) or None
+    words = [" ".join(":".join(parts[:at - 1]).split()), *(" ".join(p.split()) for p in parts[at + 1:])]
+    n.description = " ".join(w for w in words if w) or n.counterparty
+    return n
+
+
 def parse_narrative(text: str | None) -> Narrative:
     """Any ``:86:`` text (already joined with ``join_lines``) -> Narrative."""
     if not text or not text.strip():
@@ -310,4 +374,4 @@ def parse_narrative(text: str | None) -> Narrative:
         return parse_gvc(head)
     if _DUTCH_START.match(head):
         return parse_dutch(head)
-    return parse_free(text)
+    return parse_colon_fields(head) or parse_free(text)

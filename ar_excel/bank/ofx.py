@@ -47,6 +47,7 @@ Accounting rules:
 from __future__ import annotations
 
 import bisect
+import codecs
 import html
 import re
 from pathlib import Path
@@ -66,7 +67,7 @@ from ar_excel.bank.statement import (
     tie_out,
     without_zero_amounts,
 )
-from ar_excel.bank.text import decode_bytes
+from ar_excel.bank.text import Decoded, decode_bytes
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
@@ -123,6 +124,19 @@ _MARKUP = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\s*>|<!\[CDATA\[(.*?)\]\]>|<!--.*?
                      re.S)
 
 
+# a character reference left after one unescaping: the bank escaped its text twice
+_ESCAPED_TWICE = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+def _unescaped(written: str) -> str:
+    """A leaf's text with its character references read; twice where the bank escaped it
+    twice (``TPAY &amp;lt;DEFTPYMT&amp;gt;`` is ``TPAY <DEFTPYMT>``, not ``&lt;``)."""
+    text = html.unescape(written)
+    if "&amp;" in written and _ESCAPED_TWICE.search(text):
+        text = html.unescape(text)
+    return text
+
+
 def ofx_tree(text: str) -> Tag:
     """The file's elements under a root ``Tag`` (see the module docstring for the rules)."""
     root = Tag("", 0)
@@ -152,7 +166,7 @@ def ofx_tree(text: str) -> Tag:
             written = "".join(parts).strip()
             parts = []
             if written:  # a leaf: it ends here, whether this tag closes it or not
-                leaf.text = html.unescape(written)
+                leaf.text = _unescaped(written)
                 pop()
                 closing_it = m.group(1) and name.upper() == leaf.name
                 leaf = None
@@ -176,7 +190,7 @@ def ofx_tree(text: str) -> Tag:
     if leaf is not None:  # the file ends after a leaf's text
         written = "".join([*parts, text[end:]]).strip()
         if written:
-            leaf.text = html.unescape(written)
+            leaf.text = _unescaped(written)
     return root
 
 
@@ -245,9 +259,49 @@ def _server_error(root: Tag) -> str | None:
     return None
 
 
+# the character set an OFX file declares: the 1.x header's CHARSET (``1252``, ``8859-1``,
+# ``ISO-8859-1``) or the 2.x XML declaration's encoding
+_DECLARED = re.compile(rb"^\s*CHARSET:\s*([A-Za-z0-9_-]+)|<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.-]+)",
+                       re.M | re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the character set the file's header declares, else None."""
+    m = _DECLARED.search(data[:2000])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").upper()
+    if name in ("NONE", "USASCII"):
+        return None
+    name = {"1252": "cp1252", "8859-1": "latin-1", "8859-15": "iso8859-15"}.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # as browsers do: a file said to be Latin-1 is Windows-1252 (its superset with the euro
+    # sign and typographic quotes at 0x80-0x9F, where Latin-1 has control characters)
+    return "cp1252" if codec == "iso8859-1" else codec
+
+
+def _decode(data: bytes) -> Decoded:
+    """The file's text: UTF-8 where it reads as UTF-8 (banks declare 1252 and send UTF-8),
+    else in the character set its header declares (Chase's ``CHARSET:1252``: a lone ``¦``
+    would otherwise read as ``Ž`` of a Central European code page), else detected."""
+    charset = declared_charset(data)
+    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return decode_bytes(data, charset)
+            except InputError:
+                pass  # the declaration is wrong too: detect
+    return decode_bytes(data)
+
+
 def read_ofx(path: Path, data: bytes) -> Statement:
     source = path.name
-    decoded = decode_bytes(data)
+    decoded = _decode(data)
     text = decoded.text
     issues = decoded.issues(source)
     start = re.search(r"<OFX>", text, re.I)

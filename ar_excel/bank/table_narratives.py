@@ -2,7 +2,8 @@
 
 Dutch banks' CSV, XLS and TXT exports (ABN AMRO above all) write the same ``/TRTP/.../IBAN/
 .../NAME/.../REMI/.../EREF/...`` structure as their MT940 ``:86:``, and German exports the
-``166?00GUTSCHRIFT?20...?32NAME`` sub-fields. The rule is the MT940 one (``narrative.py``):
+``166?00GUTSCHRIFT?20...?32NAME`` sub-fields, or (Sparkasse's CSV-MT940) a purpose of SEPA
+keywords alone (``EREF+...MREF+...SVWZ+...``). The rule is the MT940 one (``narrative.py``):
 the remittance text is the description (the posting text after it in brackets), the tagged
 name, account, bank and end-to-end reference are the other party's and the payer's reference.
 A column of the file that states them already wins: only its blanks are filled. Free text is
@@ -17,14 +18,20 @@ import re
 
 import pandas as pd
 
-from ar_excel.bank.narrative import Narrative, parse_free, parse_narrative
+from ar_excel.bank.narrative import (
+    SEPA_OPENING,
+    Narrative,
+    parse_free,
+    parse_narrative,
+    parse_sepa_keywords,
+)
 
 # the opening of a structured narrative: a Dutch/SWIFT tag or a German GVC with a sub-field
 # ING Netherlands' "Mededelingen": "Naam: X Omschrijving: Y IBAN: Z Kenmerk: R Valutadatum: .."
 _LABELLED = re.compile(r"^Naam: .+ (?:Omschrijving|IBAN|Kenmerk): ")
 _STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
-_EITHER = re.compile(f"{_STRUCTURED.pattern}|{_LABELLED.pattern}")
-_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: )")
+_EITHER = re.compile(f"{_STRUCTURED.pattern}|{_LABELLED.pattern}|{SEPA_OPENING.pattern}")
+_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: |\s*(?:EREF|KREF|MREF|CRED|SVWZ)\+)")
 
 
 def _description(n: Narrative) -> str | None:
@@ -47,6 +54,8 @@ def with_structured_narratives(lines: pd.DataFrame) -> pd.DataFrame:
         if _LABELLED.match(texts[i]):  # ING's "Naam: .. Omschrijving: .. Kenmerk: ..": kept
             n = parse_free(texts[i])     # whole, its labels fill the blank fields
             n.description = texts[i]
+        elif SEPA_OPENING.match(texts[i]):  # Sparkasse's "EREF+..MREF+..SVWZ+Rechnung 4711"
+            n = parse_sepa_keywords(texts[i])
         else:
             n = parse_narrative(texts[i])
         counterparty = n.counterparty

@@ -1,0 +1,212 @@
+"""Shapes of public banks' statement files that the importer read wrongly, each a short
+hand-made file in tests/fixtures/bank_public/ (its README names the public sample it copies
+the shape of): every money line read, with its sign, date, party, account and reference, and
+the statement tied out where it states its balances."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ar_excel.bank import read_statement
+from ar_excel.bank.narrative import join_lines, parse_narrative, parse_sepa_keywords
+from ar_excel.bank.ofx import declared_charset
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bank_public"
+FIELDS = ["Date", "Amount", "Currency", "Description", "Reference", "Counterparty",
+          "Counterparty Account"]
+
+
+def read(name: str):
+    return read_statement(FIXTURES / name)
+
+
+def rows(statement, fields=FIELDS) -> list[tuple]:
+    out = []
+    for r in statement.lines[fields].itertuples(index=False):
+        out.append(tuple(None if (v is None or (isinstance(v, float) and pd.isna(v))) else v
+                         for v in r))
+    return out
+
+
+def day(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+def ties_out(statement) -> list[tuple]:
+    return [(b.statement, b.opening, b.closing, b.ties_out) for b in statement.balances]
+
+
+def test_asn_counterparty_iban_in_the_reference_field_keeps_every_line():
+    # ASN Bank writes the other party's IBAN (18 characters) where SWIFT allows a 16-character
+    # reference, its name on the next line: the package's pattern refused these lines, so
+    # every payment of the file was left out and the statement did not tie out
+    s = read("asn_nl_iban_as_reference.sta")
+    assert rows(s) == [
+        (day("2026-03-02"), 1250.0, "EUR", "Factuur INV-2026-0412", None, "nile trading bv",
+         "NL20INGB0001234567"),
+        (day("2026-03-02"), -61.8, "EUR", "Factuurnr.7903792 (Zakelijke Europese Incasso)",
+         "1755481/5570", "DELTA FUEL CARD BV", "NL44ABNA0512345678"),
+    ]
+    assert s.lines["Line No"].tolist() == [1, 2]
+    assert ties_out(s) == [("12/1", 5000.0, 6188.2, True)]
+    assert s.issues == []
+
+
+def test_penta_lines_without_a_type_code_and_colon_fields():
+    # ":61:2603020302C250,00NONREF": no type code, so "NONR" is not one and "EF" no reference;
+    # the :86: is solarisBank's "999KIND:purpose:name:IBAN[:note]"
+    s = read("penta_de_colon_fields_no_type_code.sta")
+    assert rows(s, FIELDS + ["Value Date", "Transaction Code"]) == [
+        (day("2026-03-02"), 250.0, "EUR", "Rechnung RE-2026-0815 (SEPA CREDIT TRANSFER)", None,
+         "Alpha Handel GmbH", "DE85213581701400076509", day("2026-03-02"),
+         "SEPA_CREDIT_TRANSFER"),
+        (day("2026-03-04"), -1.43, "EUR", "CLOUD EMEA, example.com (PURCHASE)", None,
+         "CLOUD EMEA", "XX95110103300013451000", day("2026-03-03"), "PURCHASE"),
+        (day("2026-03-17"), 108.88, "EUR",
+         "ERSTATT. UMS.ST 108,88 EUR FINANZAMT (SEPA CREDIT TRANSFER)", None,
+         "Finanzamt Kiel", "DE80200000000020201516", day("2026-03-17"),
+         "SEPA_CREDIT_TRANSFER"),
+    ]
+    assert s.lines["Bank Line"].tolist() == ["1", "2", "4"]  # the zero line 3 is left out
+    assert ties_out(s) == [("1", 1000.0, 1357.45, True)]
+    assert [(i.cell, i.value) for i in s.issues] == [("line 10", 1)]
+    assert "a line of amount 0 ('Ihr Verifizierungscode: 423782 (OTHER)')" in s.issues[0].message
+
+
+def test_colon_fields_need_an_account_after_the_name():
+    n = parse_narrative("999SEPA_CREDIT_TRANSFER:Lohn Mai:Jane Doe:DE04244445501261509986")
+    assert (n.description, n.counterparty, n.account, n.posting_text, n.code) == (
+        "Lohn Mai", "Jane Doe", "DE04244445501261509986", "SEPA CREDIT TRANSFER",
+        "SEPA_CREDIT_TRANSFER")
+    free = parse_narrative("999OTHER:no account here:at all")
+    assert (free.counterparty, free.description) == (None, "999OTHER:no account here:at all")
+
+
+def test_bunq_line_longer_than_65_ends_where_the_bank_ended_it():
+    s = read("bunq_nl_lines_longer_than_65.sta")
+    assert rows(s) == [
+        (day("2026-01-31"), 2.0, "EUR", "INV 2026-7", None, "Nile Trading",
+         "NL65BUNQ2206724936"),
+        (day("2026-02-01"), -0.61, "EUR",
+         "WWW.ROUTERHOSTING.COM TAURANGA SOUT, NZ 1.00 NZD, 1 NZD = 0.61000 EUR", None,
+         "WWW.ROUTERHOSTING.COM", None),
+    ]
+    assert ties_out(s) == [("00001", 32.33, 33.72, True)]
+    assert s.balances[0].account == "NL10BUNQ2290325473"
+
+
+def test_join_lines_full_only_at_the_width():
+    full = "A" * 61  # 65 columns with ":86:"
+    assert join_lines([full, "BC"]) == full + "BC"
+    assert join_lines(["A" * 65, "BC"]) == "A" * 65 + "BC"  # 65 after the tag
+    assert join_lines(["WORDS " * 12, "NEXT"]) == "WORDS " * 12 + " NEXT"  # 76 columns
+    # German sub-fields run on over long lines too
+    assert join_lines(["166?00GUTSCHRIFT?20EREF+RE-1?21SVWZ+Rechnung RE-1 K" + "X" * 30,
+                       "?32ALPHA HANDELSGE", "SELLSCHAFT"]).endswith("HANDELSGESELLSCHAFT")
+
+
+def test_knab_bban_is_the_counterparty_account():
+    s = read("knab_nl_bban.sta")
+    assert rows(s, FIELDS + ["Counterparty Bank", "Bank Ref"]) == [
+        (day("2026-06-30"), 1000.0, "EUR", "INV-2026-0630 (SEPA OVERBOEKING)", "108318805",
+         "NILE TRADING B.V.", "53851317", "KNABNL2HXXX", "C2F30PGZEG63AX84"),
+    ]
+    assert ties_out(s) == [("108/1", 0.0, 1000.0, True)]
+
+
+def test_ofx_charset_1252_header_is_honoured():
+    # a lone broken bar (0xA6) in a file declared CHARSET:1252 was read as "Ž" (cp852)
+    s = read("chase_cc_charset_1252.qfx")
+    assert s.encoding == "cp1252"
+    assert rows(s, ["Date", "Amount", "Currency", "Description", "Counterparty"]) == [
+        (day("2026-01-01"), -10.0, "USD", "SQ *CAFE UN POCO ¦ NATURA",
+         "SQ *CAFE UN POCO ¦ NATURA"),
+        (day("2026-01-02"), 25.0, "USD", "Remboursement 25€", "REFUND CAFÉ MÉTRO"),
+    ]
+    assert s.balances[0].closing == 15.0
+
+
+@pytest.mark.parametrize("header, codec", [
+    (b"OFXHEADER:100\nCHARSET:1252\n", "cp1252"),
+    (b"OFXHEADER:100\nCHARSET:8859-1\n", "cp1252"),  # as browsers read Latin-1
+    (b"OFXHEADER:100\nCHARSET:NONE\n", None),
+    (b'<?xml version="1.0" encoding="ISO-8859-15"?>', "iso8859-15"),
+    (b"OFXHEADER:100\nCHARSET:NOSUCH\n", None),
+])
+def test_declared_charset(header, codec):
+    assert declared_charset(header + b"<OFX>") == codec
+
+
+def test_ofx_names_escaped_twice_read_once_more():
+    s = read("ofx_sgml_names_escaped_twice.qfx")
+    assert s.lines["Counterparty"].tolist() == ["HYDRO & POWER", "TPAY <DEFTPYMT>"]
+    assert s.lines["Description"].tolist()[0] == (
+        "PREAUTHORIZED DEBIT;B.C. HYDRO & POWER AUTHORITY;Electronic Funds Transfer")
+    assert s.lines["Amount"].tolist() == [-41.0, -1200.0]
+    assert s.lines["Date"].tolist() == [day("2026-10-09"), day("2026-10-01")]  # not UTC-shifted
+
+
+def test_sparkasse_csv_mt940_layout_party_account_and_sepa_keywords():
+    s = read("sparkasse_de_csv_mt940_layout.csv")
+    assert rows(s) == [
+        (day("2026-11-04"), -24.14, "EUR",
+         "PP.2233.PP . ALPHA SHOP, Ihr Einkauf bei ALPHA SHOP FOLGELASTSCHRIFT",
+         "1011223344556 PP.2233", "PayPal (Europe) S.a.r.l. et Cie., S.C.A.",
+         "LU89751000135104200E"),
+        (day("2026-11-05"), 1500.0, "EUR",
+         "Rechnung RE-2026-0815 Kundennr 4711 GUTSCHR. UEBERWEISUNG", "RE-2026-0815",
+         "Nile Trading GmbH", "DE12500105170648489890"),
+    ]
+    assert s.lines["Line No"].tolist() == [2, 3]
+
+
+def test_sepa_keywords_glued_together():
+    n = parse_sepa_keywords("EREF+E2E-1KREF+K-9MREF+M-1CRED+DE98ZZZ09999999999SVWZ+RE 4711")
+    assert (n.references, n.description) == (["E2E-1", "K-9"], "RE 4711")
+    assert parse_sepa_keywords("EREF+NOTPROVIDED SVWZ+Miete").references == []
+
+
+def test_dkb_kontonummer_column_is_the_other_party_when_the_own_one_is_above():
+    s = read("dkb_de_account_number_above_the_table.csv")
+    assert rows(s) == [
+        (day("2026-01-16"), -15.37, "EUR", "REWE SAGT DANKE. Lastschrift", None,
+         "REWE Markt GmbH", "DE20370400440532013000"),
+    ]
+    assert s.balances[0].account == "DE99120300001234567890"
+    assert s.balances[0].closing == 5234.64
+
+
+def test_gls_kontonummer_column_stays_the_own_account(tmp_path):
+    text = ("Kontonummer;Buchungstag;Wertstellung;Auftraggeber/Empfänger;Buchungstext;VWZ1;"
+            "Betrag;Kontostand;Währung\n"
+            "1234567890;10.10.2026;10.10.2026;Nile Trading GmbH;Gutschrift;RE 4711;"
+            "1.500,00;2.734,56;EUR\n"
+            "1234567890;11.10.2026;11.10.2026;Stadtwerke;Lastschrift;Strom;-98,76;2.635,80;EUR\n")
+    path = tmp_path / "gls.csv"
+    path.write_bytes(text.encode("cp1252"))
+    s = read_statement(path)
+    assert s.lines["Counterparty Account"].tolist() == [None, None]
+    assert s.lines["Counterparty"].tolist() == ["Nile Trading GmbH", "Stadtwerke"]
+    assert s.lines["Amount"].tolist() == [1500.0, -98.76]
+
+
+def test_zkb_booking_text_is_the_narrative_and_the_headers_name_the_currency():
+    s = read("zkb_ch_booking_text_and_currency_in_headers.csv")
+    assert rows(s, ["Date", "Amount", "Currency", "Description", "Balance"]) == [
+        (day("2026-03-02"), 5000.0, "CHF",
+         "Credit Mobile Banking: Nile Trading AG, Bahnhofstrasse 1, Zuerich", 5000.0),
+        (day("2026-03-05"), -150.0, "CHF", "Example Utility Debit eBill: Example Utility",
+         4850.0),
+    ]
+    assert s.issues == []
+
+
+def test_neon_subject_column_is_part_of_the_narrative():
+    s = read("neon_ch_subject_column.csv")
+    assert rows(s, ["Date", "Amount", "Description"]) == [
+        (day("2026-03-20"), 7484.95, "Nile Trading AG Invoice INV-2026-0412"),
+        (day("2026-03-16"), -69.46, "Airline Company"),  # the CHF amount, not the USD one
+    ]
