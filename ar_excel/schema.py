@@ -94,14 +94,17 @@ CUSTOMERS = SheetSchema(
                                "اسم العميل بالعربي", "اسم العميل بالعربية", "الاسم عربي",
                                "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية",
                                "الاسم بالانجليزية", "اسم العميل بالإنجليزي",
-                               "اسم العميل بالانجليزي", "الاسم انجليزي"), required=True),
+                               "اسم العميل بالانجليزي", "الاسم انجليزي",
+                               "اسم العرض", "الاسم المعروض"), required=True),  # Odoo in Arabic
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
                                "VAT Registration No", "Tax Registration Number",
                                "Tax Number 1", "TIN", "GSTIN/UIN", "GSTIN",
                                # Egypt's tax card (البطاقة الضريبية) carries the number
                                "رقم البطاقة الضريبية", "البطاقة الضريبية", "رقم ضريبي",
-                               "Tax Card No", "Tax Card Number", "Tax Reg No")),
+                               "Tax Card No", "Tax Card Number", "Tax Reg No",
+                               "VAT Reg No",  # Sage's VAT Reg. No.
+                               "معرف الضريبة", "رقم التعريف الضريبي")),  # Odoo in Arabic
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
                                 "الايميل", "البريد الالكتروني", "EmailID",
                                 "Main Email")),  # QuickBooks Desktop's customer list
@@ -111,7 +114,8 @@ CUSTOMERS = SheetSchema(
                                 # Egypt's words: تليفون, محمول
                                 "التليفون", "تليفون", "رقم التليفون", "التلفون", "تلفون",
                                 "المحمول", "رقم المحمول", "موبايل", "جوال", "هاتف",
-                                "Phone Numbers")),  # QuickBooks Online's contact list
+                                "Phone Numbers",  # QuickBooks Online's contact list
+                                "Telephone 1")),  # SAP's TELF1
         Field("Address", "text", ("العنوان",)),
         Field("City", "text", ("المدينة",)),
         Field("Country", "text", ("الدولة", "البلد")),
@@ -125,6 +129,7 @@ CUSTOMERS = SheetSchema(
                                          "Payment Terms Label", "Terms of Payment",
                                          "Credit Period", "Credit Days",
                                          "Payment Terms ID",  # Dynamics GP
+                                         "Payment Due Days",  # Sage 50
                                          "Payment Terms Key", "ZTERM",  # SAP's key
                                          "شروط السداد للعميل", "شروط السداد",
                                          "شروط الدفع للعميل",  # Odoo in Arabic
@@ -137,14 +142,18 @@ CUSTOMERS = SheetSchema(
                                         "Credit Limit LCY", "سقف الائتمان"),
               unlimited_words=True),
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
-                                        "نسبة الخصم")),
+                                        "نسبة الخصم",
+                                        # Sage's early-payment discount
+                                        "Settlement Discount", "Settlement Discount %")),
         Field("Status", "status", ("الحالة", "Account Status", "حالة العميل",
                                    "Active Status")),  # QuickBooks: Active / Inactive
         # Sage's and hand-kept lists' Yes/No hold flag (io/hold_flags.py: Status Hold)
         Field("On Hold", "text", ("Account On Hold", "Credit Hold", "Hold", "On Stop",
                                   "Account On Stop", "Blocked", "Is Blocked", "Account Blocked",
+                                  "Is Frozen", "Frozen",  # ERPNext's Customer
                                   "Stop Credit", "Credit Stop", "موقوف", "إيقاف", "ايقاف",
-                                  "محظور")),
+                                  "محظور",
+                                  "Central Posting Block", "Posting Block")),  # SAP's SPERR
         Field("Next Credit Review", "date", ("تاريخ مراجعة الائتمان", "Credit Review",
                                              "Credit Review Date", "Next Review", "Review Date")),
         Field("IBAN / Bank Account", "text", ("رقم الحساب", "IBAN", "Bank Account", "Account IBAN",
@@ -170,7 +179,9 @@ INVOICES = SheetSchema(
      # hand-kept: the customers' debts, their invoices, what is open or falls due
      "كشف المديونية", "مديونية العملاء", "مديونيات العملاء", "المديونيات", "المديونية",
      "فواتير العملاء", "الفواتير المفتوحة", "الفواتير المستحقة", "قائمة الفواتير",
-     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors"),
+     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors",
+     # Business Central's and Dynamics 365's list pages as exported
+     "Posted Sales Invoices", "Posted Sales Invoice"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
@@ -189,9 +200,11 @@ INVOICES = SheetSchema(
                                    "الرقم", "قيد اليومية",  # Odoo in Arabic
                                    "Invoice Ref", "Inv Ref", "Invoice Reference No",
                                    # a hand-kept sub-ledger's reference column (Arabic)
-                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref"),
-              required=True),
+                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
+                                   "No."),  # Business Central's list pages (last: a serial
+              required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
+                                    "Sell-to Customer No", "Bill-to Customer No",  # BC
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
                                     # a column of names where an export keys its customers
@@ -408,14 +421,18 @@ POLICY = SheetSchema("Policy", ("السياسة", "Settings", "Parameters", "ا�
 # Optional sheets used by later jobs. Each is read only where the workbook has it.
 ORDERS = SheetSchema(
     "Orders",
-    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات"),
+    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات",
+     "Sales Order"),  # (ERPNext's doctype, as its export names the sheet)
     (
         Field("Order No", "id", ("رقم الأمر", "Order", "Order Number", "Delivery No",
                                  "Delivery Number", "رقم التسليم", "SO No")),
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل"),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
+                                    "Customer", "العميل"),
               required=True),
-        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم")),
-        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة"), required=True),
+        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
+                               "Transaction Date")),
+        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة", "Grand Total"),
+              required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoiced Invoice No", "Invoiced In",
                                    "Invoice")),
         Field("Status", "text", ("الحالة", "Order Status")),
@@ -438,27 +455,37 @@ CREDIT_REQUESTS = SheetSchema(
 
 INVOICE_LINES = SheetSchema(
     "Invoice Lines",
-    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail"),
+    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail",
+     "Sales Invoice Item", "Sales Invoice Items"),  # ERPNext's child table exported
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number",
                                    # Odoo's Journal Items (account.move.line) of invoices
                                    "Journal Entry", "Move",
                                    # ERPNext's Sales Invoice Item, SAP's VBRP
-                                   "Parent", "Sales Invoice", "Billing Document"),
+                                   "Parent", "Sales Invoice", "Billing Document",
+                                   "Document No"),  # (Business Central's sales lines)
               required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
-        Field("Quantity", "number", ("الكمية", "Qty", "العدد")),
-        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس")),
-        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
+        Field("Quantity", "number", ("الكمية", "Qty", "العدد", "Billed Quantity",
+                                     "Invoiced Quantity")),
+        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس",
+                               "Unit of Measure Code", "Usage Unit", "Sales Unit")),
+        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر",
+                                      # ERPNext, Zoho, Xero, QuickBooks, Business Central
+                                      "Rate", "Item Price", "Unit Amount", "Sales Price",
+                                      "Unit Price Excl. VAT")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %", "نسبة الخصم", "خصم %",
-                                        "Discount (%)", "Discount Percentage", "Disc. %")),
+                                        "Discount (%)", "Discount Percentage", "Disc. %",
+                                        "Line Discount %")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
                                            "Disc Amount")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax",
-                                      "Taxes")),  # (Odoo's invoice lines: "15%")
+                                      "Taxes",  # (Odoo's invoice lines: "15%")
+                                      "Item Tax %")),  # (Zoho's)
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
-                                      "Tax Value", "VAT")),
+                                      "Tax Value", "VAT", "Item Tax Amount", "Tax Amount")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",
+                                      "Item Total", "Line Amount Excl. VAT",  # Zoho, BC
                                       # an Arabic invoice's lines: the line's value
                                       "الإجمالي", "القيمة", "المبلغ", "قيمة البند")),
     ),
@@ -470,9 +497,12 @@ PRICE_LIST = SheetSchema(
     (
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف"), required=True),
         Field("Unit", "text", ("الوحدة", "UOM")),
-        Field("Price", "money", ("السعر", "Unit Price", "List Price"), required=True),
+        Field("Price", "money", ("السعر", "Unit Price", "List Price",
+                                 "Rate", "Price List Rate"),  # ERPNext's Item Price
+              required=True),
         Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
-        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date")),
+        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date", "Valid Upto", "Valid Up To",
+                                   "Valid Until")),
         # optional: a customer's own price (blank = every customer) and the price's currency
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr")),

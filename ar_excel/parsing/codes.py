@@ -11,7 +11,8 @@ from ar_excel.names import match_key
 from ar_excel.parsing.digits import normalize_digits
 
 _STATUS = {
-    "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط"),
+    "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط",
+               "see notes"),  # Sage's "1 See Notes": open, a note to read
     "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
              "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
              "مجمد", "frozen", "stop credit", "credit stop", "on stop",
@@ -19,6 +20,7 @@ _STATUS = {
              "legal", "legal case", "legal action", "litigation", "in litigation", "lawsuit",
              "bad debt", "doubtful", "collections", "with collections", "written off",
              "قضايا", "قضية", "قضائي", "قانوني", "شؤون قانونية", "الشؤون القانونية",
+             "bad payer", "liquidator", "liquidation", "in liquidation", "receivership",
              "الشئون القانونية", "متعثر", "تحت التحصيل", "ديون معدومة", "مشكوك فيه"),
     "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
                "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled", "archived",
@@ -32,8 +34,12 @@ _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
 _STATUS_REASON = re.compile(r"\s*[-–:(،,/]\s*")
 
 
+# Sage's account status is its code and name: "0 Open", "2 On Hold", "3 Closed".
+_STATUS_CODE = re.compile(r"^\d{1,2}\s*[-.:)]?\s+(?=\D)")
+
+
 def parse_status(value: Any, decimal_comma: bool = False) -> str:
-    key = " ".join(str(value).strip().lower().split())
+    key = _STATUS_CODE.sub("", " ".join(str(value).strip().lower().split()))
     if key in _STATUS_LOOKUP:
         return _STATUS_LOOKUP[key]
     head = _STATUS_REASON.split(key, maxsplit=1)[0]

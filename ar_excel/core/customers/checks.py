@@ -143,9 +143,25 @@ def missing_id(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(index, "Customer ID", "MISSING_ID")
 
 
+# Headers of an ID column that holds the customer's name: QuickBooks keys its list by the
+# "Customer" (its display name) and keeps "Company" for a business's legal name, blank for a
+# person or a sole trader.
+_NAMING_IDS = frozenset(match_key(h) for h in ("Customer", "Client", "العميل", "Customer Name",
+                                                "Client Name", "اسم العميل", "Display Name"))
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _named_by_id(ctx: CheckContext, index: object) -> bool:
+    """The record's ID is its name (a "Customer" column of names), so a blank Name cell
+    leaves it named."""
+    header = (ctx.table.headers or {}).get("Customer ID")
+    return isinstance(header, str) and match_key(header) in _NAMING_IDS and \
+        _LETTER.search(ctx.customer_id(index)) is not None
+
+
 def missing_name(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("Name").items():
-        if blank(value):
+        if blank(value) and not _named_by_id(ctx, index):
             yield ctx.finding(index, "Name", "MISSING_NAME")
 
 
@@ -167,6 +183,53 @@ def _without_vat(ctx: CheckContext) -> set[object]:
         None if currency is None else currency[index])}
 
 
+# The account an ERP or a shop keeps for its anonymous buyers (ERPNext's "Walk-in Customer",
+# Tally's and Odoo's "Cash Customer", Egypt's "عميل نقدي"): no one to write to or tax ID to ask.
+_WALK_IN = re.compile(
+    r"(?i)^(?:(?:walk[\s-]*in|cash|counter|pos)(?:\s+(?:customers?|clients?|buyers?|sales?))?|"
+    r"(?:عميل|عملاء|مبيعات|زبون|زباين)\s+(?:نقدي|نقدى|نقديه|نقدية|كاش|نقدا|نقداً))$")
+
+
+def _walk_in(ctx: CheckContext, index: object) -> bool:
+    name = ctx._column("parsed", "Name")[index]
+    return isinstance(name, str) and _WALK_IN.match(" ".join(name.split())) is not None
+
+
+# An ERP's flag marking a record for deletion (SAP's LOEVM "Deletion Flag": X): retired.
+_DELETION_FLAGS = frozenset(match_key(h) for h in (
+    "Deletion Flag", "Central Deletion Flag", "Deletion Indicator", "Marked for Deletion",
+    "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted"))
+_FLAG_SET = frozenset({"x", "yes", "y", "true", "1", "نعم"})
+
+
+def _retired(ctx: CheckContext) -> set[object]:
+    """Records the master has closed (Closed, Inactive, Sage's "3 Closed") or marked for
+    deletion (SAP's Deletion Flag X): kept for their history, nothing to complete on them."""
+    key = ("retired",)
+    if key not in ctx._cache:
+        retired = {index for index, value in ctx.values("Status").items()
+                   if isinstance(value, str) and value.strip() == "Closed"}
+        for column in ctx.frame.columns:
+            if isinstance(column, str) and column in ctx.table.letters and \
+                    match_key(column) in _DELETION_FLAGS:
+                retired |= {index for index, value in ctx.values(column).items()
+                            if isinstance(value, str | bool | int | float) and
+                            str(value).strip().lower() in _FLAG_SET}
+        ctx._cache[key] = retired
+    return ctx._cache[key]
+
+
+def _spared(ctx: CheckContext) -> set[object]:
+    """Records asked for no tax ID or contact: closed ones, cash customers without credit and
+    the walk-in account (no statement or reminder goes to them: they owe nothing after the
+    sale)."""
+    key = ("spared",)
+    if key not in ctx._cache:
+        ctx._cache[key] = _retired(ctx) | _cash_customers(ctx) | {
+            index for index in ctx.frame.index if _walk_in(ctx, index)}
+    return ctx._cache[key]
+
+
 def _cash_customers(ctx: CheckContext) -> set[object]:
     """Customers buying for cash (Payment Terms 0 days: كاش, نقدي, COD) without a credit
     limit: walk-in and retail buyers, who need give no tax number."""
@@ -177,17 +240,52 @@ def _cash_customers(ctx: CheckContext) -> set[object]:
             if not blank(terms[index]) and float(terms[index]) == 0 and not _has_limit(ctx, index)}
 
 
+def _keeps_tax_ids(ctx: CheckContext) -> bool:
+    return ctx.has("Tax ID") or bool(_more(ctx, "Tax ID"))
+
+
+def _tax_ids(ctx: CheckContext) -> tuple[pd.Series, dict[object, str]]:
+    """Each customer's tax ID and the column holding it: the Tax ID column's, else the first
+    further tax column's (SAP keeps an Egyptian number in Tax Number 1 and a Gulf VAT number
+    in VAT Registration No.: a customer's is in one or the other)."""
+    key = ("tax ids",)
+    if key not in ctx._cache:
+        values, columns = ctx.values("Tax ID"), {}
+        more = _more(ctx, "Tax ID")
+        if more:
+            further = [ctx._column("parsed", c) for c in more]
+            out = []
+            for index, value in values.items():
+                if not duplicates.usable_tax_key(value):
+                    for column, cells in zip(more, further, strict=True):
+                        if not blank(cells[index]) and duplicates.usable_tax_key(
+                                _typed(cells[index])):
+                            value, columns[index] = _typed(cells[index]), column
+                            break
+                out.append(value)
+            values = pd.Series(out, index=values.index, dtype="object")
+        ctx._cache[key] = (values, columns)
+    return ctx._cache[key]
+
+
+def _tax_finding(ctx: CheckContext, index: object, code: str, **details: object) -> Finding:
+    """A finding on the cell holding the customer's tax ID (``_tax_ids``)."""
+    values, columns = _tax_ids(ctx)
+    column = columns.get(index, "Tax ID")
+    return ctx.finding(index, column, code, value=None if column == "Tax ID" else values[index],
+                       **details)
+
+
 def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.has("Tax ID"):
+    if not _keeps_tax_ids(ctx):
         return
-    exempt = _without_vat(ctx)
-    cash = _cash_customers(ctx) - exempt
+    # (neither the customers owing no tax ID nor the ones not asked for it are counted)
+    exempt = _without_vat(ctx) | _spared(ctx)
     judged = len(ctx.frame) - len(exempt)
-    blank_ids = [index for index, value in ctx.values("Tax ID").items()
+    blank_ids = [index for index, value in _tax_ids(ctx)[0].items()
                  if index not in exempt and not duplicates.usable_tax_key(value)]
     if judged <= 0 or 1 - len(blank_ids) / judged < TAX_IDS_KEPT:
         return
-    blank_ids = [index for index in blank_ids if index not in cash]
     for index in blank_ids:
         yield ctx.finding(index, "Tax ID", "MISSING_TAX_ID")
 
@@ -196,20 +294,23 @@ def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 # an omission (invoices and letters need them), judged like the tax ID: only
 # where at least TAX_IDS_KEPT of the customers have the column filled. Raw cells are read:
 # a value that could not be parsed is an Input Issue, not a blank.
-def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...]) -> list[object]:
-    """Rows whose cells of ``columns`` are all blank, where the master keeps them."""
-    present = [c for c in columns if ctx.has(c)]
-    if not present or not len(ctx.frame):
+def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...],
+                 spared: set[object] = frozenset()) -> list[object]:
+    """Rows whose cells of ``columns`` are all blank, where the master keeps them; the
+    ``spared`` records, not asked for them, are neither reported nor counted."""
+    present = [c for c in columns if ctx.has(c) or c in ctx.table.letters]
+    judged = len(ctx.frame) - len(spared)
+    if not present or judged <= 0:
         return []
-    blanks = [index for index in ctx.frame.index
-              if all(blank(ctx.raw(index, c)) for c in present)]
-    if 1 - len(blanks) / len(ctx.frame) < TAX_IDS_KEPT:
+    blanks = [index for index in ctx.frame.index if index not in spared and
+              all(blank(ctx.raw(index, c)) for c in present)]
+    if 1 - len(blanks) / judged < TAX_IDS_KEPT:
         return []
     return blanks
 
 
 def missing_currency(ctx: CheckContext) -> Iterator[Finding]:
-    for index in _kept_blanks(ctx, ("Currency",)):
+    for index in _kept_blanks(ctx, ("Currency",), _retired(ctx)):
         yield ctx.finding(index, "Currency", "MISSING_CURRENCY")
 
 
@@ -224,14 +325,14 @@ def missing_terms(ctx: CheckContext) -> Iterator[Finding]:
     an omission that makes its invoices due on receipt, overdue the next day. A blank on a
     customer without a limit is no terms agreed (cash; a QuickBooks list leaves "due on
     receipt" blank), and where many customers have none, blanks are the master's way."""
-    for index in _kept_blanks(ctx, ("Payment Terms",)):
+    for index in _kept_blanks(ctx, ("Payment Terms",), _retired(ctx)):
         if _has_limit(ctx, index):
             yield ctx.finding(index, "Payment Terms", "MISSING_TERMS")
 
 
 # Every way the schema names a contact field, to find the sheet's further columns of it.
 _ALIASES = {field.name: {match_key(a) for a in (field.name, *field.aliases)}
-            for field in CUSTOMERS.fields if field.name in ("Phone", "Email")}
+            for field in CUSTOMERS.fields if field.name in ("Phone", "Email", "Tax ID")}
 
 
 def _more(ctx: CheckContext, field: str) -> list[str]:
@@ -266,9 +367,11 @@ def _all_of(ctx: CheckContext, field: str, joiner: str) -> pd.Series:
 
 
 def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
-    for index in _kept_blanks(ctx, ("Email", "Phone", *_more(ctx, "Email"),
-                                    *_more(ctx, "Phone"))):
-        yield ctx.finding(index, "Email" if ctx.has("Email") else "Phone", "MISSING_CONTACT")
+    columns = ("Email", "Phone", *_more(ctx, "Email"), *_more(ctx, "Phone"))
+    # the cell named is the sheet's own: a list whose only phone column is "Telephone 1"
+    cell = next((c for c in columns if ctx.has(c) or c in ctx.table.letters), "Email")
+    for index in _kept_blanks(ctx, columns, _spared(ctx)):
+        yield ctx.finding(index, cell, "MISSING_CONTACT")
 
 
 def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
@@ -279,13 +382,13 @@ def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
 
 
 def invalid_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.has("Tax ID"):
+    if not _keeps_tax_ids(ctx):
         return
-    for index, value in ctx.values("Tax ID").items():
+    for index, value in _tax_ids(ctx)[0].items():
         if not duplicates.usable_tax_key(value):
             continue
         if problem := contacts.tax_id_problem(value, *_country(ctx, index)):
-            yield ctx.finding(index, "Tax ID", "INVALID_TAX_ID", reason=problem)
+            yield _tax_finding(ctx, index, "INVALID_TAX_ID", reason=problem)
 
 
 def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -318,36 +421,82 @@ def _others(ctx: CheckContext, indexes: list[object], limit: int = 5) -> str:
 
 def _closed(ctx: CheckContext) -> list[bool]:
     """Per record, whether the master has closed it (Inactive, Closed: a duplicate retired)."""
-    return [str(v).strip() == "Closed" for v in ctx.values("Status").fillna("")]
+    retired = _retired(ctx)
+    return [index in retired for index in ctx.frame.index]
+
+
+def _branch_names(ctx: CheckContext) -> list[object]:
+    """The names as the duplicate search reads them: a part naming the record's own City or
+    Address, or a second name line naming a branch, marks a branch (``branches_by_place``)."""
+    key = ("branch names",)
+    if key not in ctx._cache:
+        places = [c for c in ("City", "Address") if ctx.has(c)]
+        second = next((c for c in ctx.frame.columns if isinstance(c, str) and
+                       c in ctx.table.letters and match_key(c) in ("name2", "الاسم2")), None)
+        cells = [ctx.values(c).tolist() for c in places]
+        ctx._cache[key] = duplicates.branches_by_place(
+            ctx.values("Name").tolist(), list(zip(*cells, strict=True)) if cells else
+            [()] * len(ctx.frame), None if second is None else ctx.values(second).tolist())
+    return ctx._cache[key]
+
+
+def _parent(customer_id: str) -> str:
+    """The customer a QuickBooks job or sub-customer belongs to ("Cool Cars:Service Dept"
+    is a job of "Cool Cars"): the ID's part before its first colon, else the ID itself."""
+    head, colon, _ = customer_id.partition(":")
+    return head.strip().casefold() if colon and head.strip() else customer_id.casefold()
+
+
+def _jobs(ctx: CheckContext) -> set[object]:
+    """The jobs of customers the master lists: each is judged through its customer."""
+    key = ("jobs",)
+    if key not in ctx._cache:
+        ids = {index: ctx.customer_id(index) for index in ctx.frame.index}
+        listed = {i.casefold() for i in ids.values()}
+        ctx._cache[key] = {index for index, i in ids.items()
+                           if ":" in i and _parent(i) != i.casefold() and _parent(i) in listed}
+    return ctx._cache[key]
+
+
+def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
+    """Two records are a customer and its job, two jobs of one customer (kept apart on
+    purpose: QuickBooks bills each job on its own, with the customer's details), or a job
+    of a listed customer beside another record, which is judged against its customer."""
+    ida, idb = ctx.customer_id(a), ctx.customer_id(b)
+    return ((":" in ida or ":" in idb) and _parent(ida) == _parent(idb)) or \
+        bool({a, b} & _jobs(ctx))
 
 
 def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.has("Tax ID"):
+    if not _keeps_tax_ids(ctx):
         return
     index = list(ctx.frame.index)
-    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(ctx.values("Tax ID")),
-                                       list(ctx.values("Name")))
+    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(_tax_ids(ctx)[0]),
+                                       _branch_names(ctx))
     # a closed record is a duplicate already retired (merged into the live one): not again
     closed = _closed(ctx)
     for p in sorted(shared):
-        partners = [q for q in shared[p] if not closed[q]]
+        partners = [q for q in shared[p] if not closed[q] and
+                    not _one_customers_jobs(ctx, index[p], index[q])]
         if closed[p] or not partners:
             continue
         others = [index[q] for q in partners]
-        yield ctx.finding(index[p], "Tax ID", "DUPLICATE_TAX_ID", others=_others(ctx, others))
+        yield _tax_finding(ctx, index[p], "DUPLICATE_TAX_ID", others=_others(ctx, others))
 
 
 def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     index = list(ctx.frame.index)
     details = duplicates.contacts_of(_all_of(ctx, "Phone", " / "), _all_of(ctx, "Email", "; "),
-                                     ctx.values("IBAN / Bank Account"), ctx.values("Tax ID"))
+                                     ctx.values("IBAN / Bank Account"), _tax_ids(ctx)[0])
     matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
-                                             list(ctx.values("Name")), details)
+                                             _branch_names(ctx), details)
     partners: dict[int, list[duplicates.Match]] = {}
     closed = _closed(ctx)
     for m in matches:
         if closed[m.left] or closed[m.right]:
             continue  # a duplicate the master has already retired
+        if _one_customers_jobs(ctx, index[m.left], index[m.right]):
+            continue
         partners.setdefault(m.left, []).append(m)
         partners.setdefault(m.right, []).append(m)
     for p in sorted(partners):
@@ -372,7 +521,7 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             value = value if column == "Phone" else _typed(value)
             problem = contacts.phone_problem(value, duplicates.usable_tax_key(
-                ctx.raw(index, "Tax ID") if ctx.has("Tax ID") else None),
+                _tax_ids(ctx)[0][index] if _keeps_tax_ids(ctx) else None),
                 _country(ctx, index)[0])
             if problem is not None:
                 yield ctx.finding(index, column, "INVALID_PHONE", reason=problem,

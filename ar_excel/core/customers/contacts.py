@@ -18,8 +18,13 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
   currency: EGP, SAR, AED), by that country's format, spaces, dashes and dots aside: Egypt a
   9-digit tax registration number (``123-456-789``) or, for a person, the 14-digit national
   ID; Saudi Arabia a 15-digit VAT number starting and ending with 3; the UAE a 15-digit TRN
-  starting with 100. A Gulf country taken from the currency alone accepts either Gulf format
-  (a customer billed in the other's currency keeps its own number).
+  starting with 100; Bahrain a 15-digit VAT account number starting with 2 (NBR's
+  ``200000412340002``); Oman the VATIN, ``OM`` and 10 digits (``OM1100006083``; the ``OM``
+  may be left out, as a country code is), or the 7-digit tax card number of a customer not
+  registered for VAT. A Gulf country taken from the currency alone accepts any Gulf format
+  (a customer billed in another's currency keeps its own number). A number typed with its
+  country's two letters (``EG204331876``, ``AE100...``: Odoo, Business Central) is the same
+  number as without them.
 * A Saudi landline is 10 digits from 011 (Riyadh) or 012 (Jeddah), the prefixes of Egyptian
   mobiles, which have 11: such a number is judged an Egyptian mobile only for a customer known
   to be in Egypt.
@@ -88,9 +93,10 @@ def _phone_parts(text: str) -> tuple[str, ...]:
     return tuple(numbers)
 
 
-# A 15-digit Gulf VAT number typed in the phone cell: Saudi VAT (3...3), UAE TRN (100...).
+# A 15-digit Gulf VAT number typed in the phone cell: Saudi VAT (3...3), UAE TRN (100...),
+# Bahrain's VAT account number (2...).
 # No national phone number is 15 digits long; only an international one with its "+"/"00".
-_VAT_SHAPE = re.compile(r"^(?:3\d{13}3|100\d{12})$")
+_VAT_SHAPE = re.compile(r"^(?:3\d{13}3|100\d{12}|2\d{14})$")
 
 
 # Mobile numbers have a fixed length in each country (the national plan): a digit dropped or
@@ -230,9 +236,13 @@ def invalid_ibans(value: object) -> list[str]:
     return [a for a in sorted(account_keys(value)) if _IBAN_SHAPE.match(a) and not iban_valid(a)]
 
 
+# A country's two letters before a registration number: "EG204331876", "SA3000...", "OM11..."
+COUNTRY_PREFIX = re.compile(r"^[A-Z]{2}(?=\d{7,}$)")
+
+
 def tax_key(value: object) -> str:
     """A tax registration number without spaces, dashes, dots or a leading country prefix."""
-    text = _TAX_NOISE.sub("", _text(value)).upper()
+    text = COUNTRY_PREFIX.sub("", _TAX_NOISE.sub("", _text(value)).upper())
     return text.lstrip("0") if text.isdigit() else text
 
 
@@ -245,9 +255,12 @@ _COUNTRIES = {
     "AE": ("united arab emirates", "uae", "ae", "are", "u.a.e", "u.a.e.", "emirates",
            "الامارات", "الإمارات", "الامارات العربية المتحدة", "الإمارات العربية المتحدة",
            "الامارات العربيه المتحده"),
+    "BH": ("bahrain", "kingdom of bahrain", "bh", "bhr", "البحرين", "مملكة البحرين"),
+    "OM": ("oman", "sultanate of oman", "om", "omn", "عمان", "عُمان", "سلطنة عمان",
+           "سلطنة عُمان"),
 }
 _COUNTRY_OF = {fold_text(name): code for code, names in _COUNTRIES.items() for name in names}
-_CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE"}
+_CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE", "BHD": "BH", "OMR": "OM"}
 
 
 # Countries without VAT (or any tax number a customer's invoices need): Kuwait, Qatar.
@@ -267,9 +280,9 @@ def in_country_without_vat(country: object, currency: object) -> bool:
 
 
 def tax_country(country: object, currency: object) -> tuple[str | None, bool]:
-    """The customer's country code (EG, SA, AE) and whether its Country cell says so
-    (False: taken from its currency); (None, False) when neither tells one of the three. A
-    Country cell naming another country is that country: none of the three."""
+    """The customer's country code (EG, SA, AE, BH, OM) and whether its Country cell says
+    so (False: taken from its currency); (None, False) when neither tells one of them. A
+    Country cell naming another country is that country: none of them."""
     stated = " ".join(_text(country).split())
     if stated:
         return _COUNTRY_OF.get(stated), True
@@ -282,22 +295,32 @@ _TAX_FORMATS = {
     "SA": (re.compile(r"3\d{13}3"),
            "a Saudi VAT number has 15 digits, starting and ending with 3"),
     "AE": (re.compile(r"100\d{12}"), "a UAE TRN has 15 digits, starting with 100"),
+    "BH": (re.compile(r"2\d{14}"),
+           "a Bahraini VAT account number has 15 digits, starting with 2"),
+    "OM": (re.compile(r"(?:OM)?\d{9}[\dX]|\d{7}"),
+           "an Omani VATIN is OM and 10 digits (OM1100006083)"),
 }
+_GULF = ("SA", "AE", "BH", "OM")
 # a country code, or the number's name typed before it, in either script ("TRN 100...",
 # "VAT No. 3...", "Tax Reg. No 204...", "ب.ض 204-331-876", "رقم التسجيل: 204331876")
-_TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE)?(?=\d+$)")
+_TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")
 
 
 def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
     """Why a tax ID does not have its country's format, or None (see the module's rules).
-    ``stated`` False: the country came from the currency, either Gulf format will do for a
-    Gulf country."""
+    ``stated`` False: the country came from the currency, any Gulf format will do for a
+    Gulf country (Oman's with its OM, from another's currency)."""
     if country not in _TAX_FORMATS:
         return None
-    key = _TAX_PREFIX.sub("", _TAX_NOISE.sub("", _text(value)).upper())
+    text = _TAX_NOISE.sub("", _text(value)).upper()
+    key = _TAX_PREFIX.sub("", text)
     if not key:
         return None
-    accepted = (country,) if stated or country == "EG" else ("SA", "AE")
-    if any(_TAX_FORMATS[c][0].fullmatch(key) for c in accepted):
+    accepted = (country,) if stated or country == "EG" else _GULF
+    if any(_TAX_FORMATS[c][0].fullmatch(key) for c in accepted if c != "OM" or (
+            stated or country == "OM") or (
+            # (from another Gulf currency, only a VATIN written with its OM: ten bare digits
+            # may be a Saudi CR number, seven any short number)
+            (key.startswith("OM") or text.endswith("OM" + key)) and len(key) >= 10)):
         return None
     return _TAX_FORMATS[country][1]

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ar_excel.core.customers import contacts
-from ar_excel.core.customers.names import NormalName, normalize_name
+from ar_excel.core.customers.names import NormalName, fold_text, normalize_name
 
 NAME_ALONE_MIN = 85  # % similarity of the whole reduced names for a match on names alone
 WORD_MIN = 85  # % similarity for two words to count as the same word
@@ -106,6 +106,36 @@ def _without_branch(name: object) -> tuple[str, bool]:
         if m.start() > 0 and not kept:  # "Panda Retail Riyadh Branch": the words before
             kept.append(part[:m.start()])
     return " ".join(kept), branch
+
+
+def _folded(value: object) -> str:
+    """A place or name part as compared: folded, punctuation as spaces ("Al Barsha, Dubai")."""
+    return "" if _blank(value) else " ".join(re.sub(r"[^\w]+", " ", fold_text(str(value))).split())
+
+
+def branches_by_place(names: Sequence[object], places: Sequence[Sequence[object]],
+                      seconds: Sequence[object] | None = None) -> list[object]:
+    """Each name with the parts naming the record's own place marked as a branch: an outlet
+    keyed as ``Lulu Hypermarket - Al Barsha`` whose City or Address says Al Barsha is that
+    company's branch there, as ``Lulu Hypermarket - Al Barsha Branch`` would be. ``places``:
+    per record, its City and Address cells; ``seconds``: a second name line (SAP's and
+    Business Central's ``Name 2``) taken in where it names a branch or the record's place."""
+    out: list[object] = []
+    for pos, name in enumerate(names):
+        if _blank(name):
+            out.append(name)
+            continue
+        where = [w for w in (_folded(p) for p in places[pos]) if len(w) >= 3]
+        parts = _NAME_PARTS.split(str(name).strip())
+        extra = None if seconds is None or _blank(seconds[pos]) else str(seconds[pos]).strip()
+        if extra and (_BRANCH_WORD.search(extra) or any(_folded(extra) in w for w in where)):
+            parts.append(extra)
+        marked = [parts[0]] + [
+            f"{part} Branch" if part and not _BRANCH_WORD.search(part) and any(
+                _folded(part) == w or f" {_folded(part)} " in f" {w} " for w in where)
+            else part for part in parts[1:]]
+        out.append(" - ".join(p for p in marked if p) if len(marked) > 1 else name)
+    return out
 
 
 def branches_of_one_company(a: object, b: object) -> bool:
@@ -222,7 +252,8 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
     domain = domain.where(plain_email & ~domain.isin(contacts.FREE_MAIL_DOMAINS), "")
 
     plain_tax = tax.str.match(_PLAIN_TAX)
-    tax_key = tax.str.replace(_TAX_NOISE, "", regex=True).str.upper()
+    tax_key = tax.str.replace(_TAX_NOISE, "", regex=True).str.upper().str.replace(
+        contacts.COUNTRY_PREFIX, "", regex=True)  # "EG204331876" is 204331876 (tax_key)
     numeric = tax_key.str.fullmatch(r"\d+")
     tax_key = tax_key.where(~numeric, tax_key.str.lstrip("0"))
     tax_key = tax_key.where(~tax_key.isin(PLACEHOLDER_TAX_IDS) & (tax_key.str.strip("0-") != ""),

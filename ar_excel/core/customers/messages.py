@@ -169,6 +169,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "a UAE TRN has 15 digits, starting with 100": (
         "a UAE TRN has 15 digits, starting with 100",
         "رقم التسجيل الضريبي الإماراتي 15 رقماً يبدأ بـ 100"),
+    "a Bahraini VAT account number has 15 digits, starting with 2": (
+        "a Bahraini VAT account number has 15 digits, starting with 2",
+        "رقم حساب ضريبة القيمة المضافة البحريني 15 رقماً يبدأ بالرقم 2"),
+    "an Omani VATIN is OM and 10 digits (OM1100006083)": (
+        "an Omani VATIN is OM and 10 digits (OM1100006083)",
+        "الرقم الضريبي العماني OM ثم 10 أرقام (OM1100006083)"),
     "discount below zero": ("is negative", "سالب"),
     "discount over 100": ("is more than 100%", "أكبر من 100%"),
     "discount not a number": ("is not a number", "ليس رقماً"),
