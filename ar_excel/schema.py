@@ -150,7 +150,6 @@ CUSTOMERS = SheetSchema(
         # Sage's and hand-kept lists' Yes/No hold flag (io/hold_flags.py: Status Hold)
         Field("On Hold", "text", ("Account On Hold", "Credit Hold", "Hold", "On Stop",
                                   "Account On Stop", "Blocked", "Is Blocked", "Account Blocked",
-                                  "Is Frozen", "Frozen",  # ERPNext's Customer
                                   "Stop Credit", "Credit Stop", "موقوف", "إيقاف", "ايقاف",
                                   "محظور",
                                   "Central Posting Block", "Posting Block")),  # SAP's SPERR
@@ -179,9 +178,7 @@ INVOICES = SheetSchema(
      # hand-kept: the customers' debts, their invoices, what is open or falls due
      "كشف المديونية", "مديونية العملاء", "مديونيات العملاء", "المديونيات", "المديونية",
      "فواتير العملاء", "الفواتير المفتوحة", "الفواتير المستحقة", "قائمة الفواتير",
-     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors",
-     # Business Central's and Dynamics 365's list pages as exported
-     "Posted Sales Invoices", "Posted Sales Invoice"),
+     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
@@ -200,11 +197,9 @@ INVOICES = SheetSchema(
                                    "الرقم", "قيد اليومية",  # Odoo in Arabic
                                    "Invoice Ref", "Inv Ref", "Invoice Reference No",
                                    # a hand-kept sub-ledger's reference column (Arabic)
-                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
-                                   "No."),  # Business Central's list pages (last: a serial
-              required=True),              # "No" beside an invoice number gives way)
+                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref"),
+              required=True),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
-                                    "Sell-to Customer No", "Bill-to Customer No",  # BC
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
                                     # a column of names where an export keys its customers
@@ -421,18 +416,14 @@ POLICY = SheetSchema("Policy", ("السياسة", "Settings", "Parameters", "ا�
 # Optional sheets used by later jobs. Each is read only where the workbook has it.
 ORDERS = SheetSchema(
     "Orders",
-    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات",
-     "Sales Order"),  # (ERPNext's doctype, as its export names the sheet)
+    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات"),
     (
         Field("Order No", "id", ("رقم الأمر", "Order", "Order Number", "Delivery No",
                                  "Delivery Number", "رقم التسليم", "SO No")),
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
-                                    "Customer", "العميل"),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل"),
               required=True),
-        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
-                               "Transaction Date")),
-        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة", "Grand Total"),
-              required=True),
+        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم")),
+        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة"), required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoiced Invoice No", "Invoiced In",
                                    "Invoice")),
         Field("Status", "text", ("الحالة", "Order Status")),
@@ -455,37 +446,27 @@ CREDIT_REQUESTS = SheetSchema(
 
 INVOICE_LINES = SheetSchema(
     "Invoice Lines",
-    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail",
-     "Sales Invoice Item", "Sales Invoice Items"),  # ERPNext's child table exported
+    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail"),
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number",
                                    # Odoo's Journal Items (account.move.line) of invoices
                                    "Journal Entry", "Move",
                                    # ERPNext's Sales Invoice Item, SAP's VBRP
-                                   "Parent", "Sales Invoice", "Billing Document",
-                                   "Document No"),  # (Business Central's sales lines)
+                                   "Parent", "Sales Invoice", "Billing Document"),
               required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
-        Field("Quantity", "number", ("الكمية", "Qty", "العدد", "Billed Quantity",
-                                     "Invoiced Quantity")),
-        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس",
-                               "Unit of Measure Code", "Usage Unit", "Sales Unit")),
-        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر",
-                                      # ERPNext, Zoho, Xero, QuickBooks, Business Central
-                                      "Rate", "Item Price", "Unit Amount", "Sales Price",
-                                      "Unit Price Excl. VAT")),
+        Field("Quantity", "number", ("الكمية", "Qty", "العدد")),
+        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس")),
+        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %", "نسبة الخصم", "خصم %",
-                                        "Discount (%)", "Discount Percentage", "Disc. %",
-                                        "Line Discount %")),
+                                        "Discount (%)", "Discount Percentage", "Disc. %")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
                                            "Disc Amount")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax",
-                                      "Taxes",  # (Odoo's invoice lines: "15%")
-                                      "Item Tax %")),  # (Zoho's)
+                                      "Taxes")),  # (Odoo's invoice lines: "15%")
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
-                                      "Tax Value", "VAT", "Item Tax Amount", "Tax Amount")),
+                                      "Tax Value", "VAT")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",
-                                      "Item Total", "Line Amount Excl. VAT",  # Zoho, BC
                                       # an Arabic invoice's lines: the line's value
                                       "الإجمالي", "القيمة", "المبلغ", "قيمة البند")),
     ),
@@ -497,12 +478,9 @@ PRICE_LIST = SheetSchema(
     (
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف"), required=True),
         Field("Unit", "text", ("الوحدة", "UOM")),
-        Field("Price", "money", ("السعر", "Unit Price", "List Price",
-                                 "Rate", "Price List Rate"),  # ERPNext's Item Price
-              required=True),
+        Field("Price", "money", ("السعر", "Unit Price", "List Price"), required=True),
         Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
-        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date", "Valid Upto", "Valid Up To",
-                                   "Valid Until")),
+        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date")),
         # optional: a customer's own price (blank = every customer) and the price's currency
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr")),
