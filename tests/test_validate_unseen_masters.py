@@ -345,3 +345,18 @@ def test_missing_contact_names_the_sheets_own_phone_column(tmp_path):
     rows = [[f"C{i}", f"Customer {chr(65 + i)} Trading", f"0100{i:07d}", 30, 10000]
             for i in range(1, 10)] + [["C10", "Silent Co", "", 30, 10000]]
     assert checks(tmp_path, {"Customers": [head, *rows]}) == [("C10", "MISSING_CONTACT", "C11")]
+
+
+def test_an_erpnext_customer_disabled_needs_no_contact(tmp_path):
+    head = ["ID", "Customer Name", "Customer Type", "Tax ID", "Default Currency",
+            "Default Payment Terms Template", "Credit Limit (Credit Limit)", "Disabled",
+            "Email Id", "Mobile No"]
+    rows = [[f"CUST-2026-{i:05d}", f"Customer {chr(64 + i)} Pharma", "Company",
+             f"{i:03d}-331-876", "EGP", "Net 30", "300000", 0, f"ar{i}@pharma{i}.com",
+             f"+2010012345{i:02d}"] for i in range(1, 9)]
+    rows += [["CUST-2026-00009", "Old Pharma", "Company", "", "EGP", "Net 30", "0", 1, "", ""],
+             ["CUST-2026-00010", "New Pharma", "Company", "", "EGP", "Net 30", "50000", 0, "",
+              ""]]
+    assert checks(tmp_path, {"Customer": [head, *rows]}) == [
+        ("CUST-2026-00010", "MISSING_TAX_ID", "D11"),
+        ("CUST-2026-00010", "MISSING_CONTACT", "I11")]

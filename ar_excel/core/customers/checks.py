@@ -195,10 +195,12 @@ def _walk_in(ctx: CheckContext, index: object) -> bool:
     return isinstance(name, str) and _WALK_IN.match(" ".join(name.split())) is not None
 
 
-# An ERP's flag marking a record for deletion (SAP's LOEVM "Deletion Flag": X): retired.
+# An ERP's flag marking a record for deletion (SAP's LOEVM "Deletion Flag": X) or put out of
+# use (ERPNext's "Disabled": 1): retired.
 _DELETION_FLAGS = frozenset(match_key(h) for h in (
     "Deletion Flag", "Central Deletion Flag", "Deletion Indicator", "Marked for Deletion",
-    "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted"))
+    "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted",
+    "Disabled", "Is Disabled"))
 _FLAG_SET = frozenset({"x", "yes", "y", "true", "1", "نعم"})
 
 
@@ -214,7 +216,7 @@ def _retired(ctx: CheckContext) -> set[object]:
                     match_key(column) in _DELETION_FLAGS:
                 retired |= {index for index, value in ctx.values(column).items()
                             if isinstance(value, str | bool | int | float) and
-                            str(value).strip().lower() in _FLAG_SET}
+                            _typed(value).lower() in _FLAG_SET}
         ctx._cache[key] = retired
     return ctx._cache[key]
 
