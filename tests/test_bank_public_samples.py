@@ -210,3 +210,47 @@ def test_neon_subject_column_is_part_of_the_narrative():
         (day("2026-03-20"), 7484.95, "Nile Trading AG Invoice INV-2026-0412"),
         (day("2026-03-16"), -69.46, "Airline Company"),  # the CHF amount, not the USD one
     ]
+
+
+def test_bil_bank_reference_longer_than_23_stays_whole():
+    s = read("bil_lu_bank_reference_over_23.sta")
+    assert rows(s, ["Date", "Amount", "Description", "Counterparty", "Bank Ref", "Bank Line"]) == [
+        (day("2026-03-03"), 1500.0, "FACTURE INV-2026-0301 (VIREMENT SEPA RECU)",
+         "NILE TRADING SARL", "CIOB260303990193/IACC/C3", "CIOB260303990193/IACC/C3"),
+        (day("2026-03-17"), -4.0,
+         "COMPTE . IBAN LU28 0019 4006 4475 0000 (FORFAIT MENSUEL ENVOI DE COURRIER)", None,
+         "CIOB260317990194/IACC/D3", "CIOB260317990194/IACC/D3"),
+    ]
+    assert s.balances[0].account == "BILLLULLXXX/LU280019400644750000"  # as written
+    assert ties_out(s) == [("00001/001", 1000.0, 2496.0, True)]
+    assert s.issues == []
+
+
+def test_paribas_fee_line_with_a_supplementary_line():
+    s = read("paribas_de_account_with_currency.sta")
+    assert s.balances[0].account == "12345678/0123456789EUR"  # as written (as ING's)
+    assert ties_out(s) == [("00001/00001", 100.0, 90.0, True)]
+    assert rows(s, ["Amount", "Counterparty", "Bank Ref", "Transaction Code"]) == [
+        (-10.0, "INVOICE", "TB-CA-TB001ZQ0", "808")]
+
+
+def test_olb_subfield_35_is_narrative_not_part_of_the_name():
+    s = read("olb_de_subfield_35_and_dash_line.sta")
+    assert rows(s) == [
+        (day("2026-06-17"), 1727.0, "EUR",
+         "Kunden-Nr. 20389020 Vertrags-Nr. 1000620785 Beta Vertrieb GmbH (GUTSCHRIFT)", None,
+         "Projektgemeinschaft Nord + Alpha GmbH + Co. KG", "DE41292500000123456789"),
+    ]
+    assert ties_out(s) == [("1/1", 1000.0, 2727.0, True)]
+
+
+def test_lbbw_closing_balance_tag_without_its_second_colon():
+    # ":62FC261018EUR101,00" was read as more of the :86: name above it: no closing balance,
+    # the name "NILE TRADING GMBH:62FC261018EUR101,00"
+    s = read("lbbw_de_balance_tag_without_colon.sta")
+    assert rows(s) == [
+        (day("2026-10-18"), 1.0, "EUR", "RE 2026-118 (GUTSCHR. UEBERWEISUNG)", None,
+         "NILE TRADING GMBH", None),
+    ]
+    assert ties_out(s) == [("6/1", 100.0, 101.0, True)]
+    assert s.issues == []

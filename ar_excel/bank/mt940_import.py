@@ -20,7 +20,8 @@ Accounting rules and the traps they avoid:
   (``100.00``) and thousands separators (``2.500,00``, ``2,500.00``) are read too, anything
   else (``1,234,56``) is not guessed at.
 * A customer reference longer than SWIFT's 16 characters (ASN Bank puts the counterparty's
-  IBAN there, its name on the next line) is read whole, not refused; where the ``:86:`` opens
+  IBAN there, its name on the next line) is read whole, not refused, and so is a bank
+  reference of one word longer than 23 (BIL's ``//CIOB220117990193/IACC/D3/``); where the ``:86:`` opens
   with that account and name they are the counterparty's, and the account is no reference.
   ``NONREF`` straight after the amount (Penta) is no type code ``NONR`` and reference ``EF``.
 * A ``:61:`` the package cannot read is reported with its file line and left out; the rest of
@@ -73,7 +74,9 @@ _library_log = logging.getLogger("mt940")
 _library_log.addHandler(logging.NullHandler())
 _library_log.propagate = False
 
-_TAG = re.compile(r"^:(\d{2}[A-Z]?|NS):")
+# a tag; a balance tag whose second colon was lost (LBBW's ":62FC221018EUR1,00") is one too,
+# not more words of the :86: above it
+_TAG = re.compile(r"^:(\d{2}[A-Z]?|NS):|^:(6[02][FM]|6[45])(?=[CD]\d{6}[A-Z]{3})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENVELOPE = re.compile(r"^\s*(\{[1-5]:.*|-?\}.*|-)\s*$")
 _STATEMENT_LINE = mt940.tags.Statement().re
@@ -88,17 +91,17 @@ def _lines(text: str) -> list[str]:
 
 
 def _prepare(text: str, source: str
-             ) -> tuple[str, list[int], list[Issue], set[int], dict[int, str]]:
+             ) -> tuple[str, list[int], list[Issue], set[int], dict[int, dict[str, str]]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
     an issue for each ``:61:`` or balance that cannot be read, the statements (0-based
-    ``:20:`` blocks) whose unreadable balance was left out, and the customer references
-    longer than the package reads (by the file line of their ``:61:``)."""
+    ``:20:`` blocks) whose unreadable balance was left out, and the references longer than
+    the package reads, whole (by the file line of their ``:61:``)."""
     lines = _lines(text)
     tags: list[tuple[str, int, list[str]]] = []
     for no, line in enumerate(lines, start=1):
         m = _TAG.match(line)
         if m:
-            tags.append((m.group(1), no, [line[m.end():]]))
+            tags.append((m.group(1) or m.group(2), no, [line[m.end():]]))
         elif tags and tags[-1][0] in _MULTILINE_TAGS and line.strip() and not _ENVELOPE.match(line):
             tags[-1][2].append(line)
     out: list[str] = []
@@ -107,7 +110,7 @@ def _prepare(text: str, source: str
     previous = ""
     statement = -1
     bad_balances: set[int] = set()
-    long_refs: dict[int, str] = {}
+    long_refs: dict[int, dict[str, str]] = {}
     for tag, no, content in tags:
         statement += tag == "20"
         if tag == "86":
@@ -117,7 +120,7 @@ def _prepare(text: str, source: str
             out.append(":86:" + join_lines(content))
         elif tag == "61":
             value = "\n".join(c.rstrip() for c in content).strip()
-            fixed, full_ref = _check_statement_line(value)
+            fixed, whole = _check_statement_line(value)
             if fixed is None:
                 issues.append(Issue(source, f"line {no}", ":61:", value.split("\n")[0],
                                     "statement line could not be read (expected date, C/D mark, "
@@ -126,8 +129,8 @@ def _prepare(text: str, source: str
                 continue
             out.append(":61:" + fixed)
             kept.append(no)
-            if full_ref:
-                long_refs[no] = full_ref
+            if whole:
+                long_refs[no] = whole
         elif tag == "20" and out:
             out.append("-")
             out.append(":20:" + content[0])
@@ -155,21 +158,31 @@ def _prepare(text: str, source: str
 _DAMAGED_DIGIT = re.compile(r"[OoIl][\d,.]")
 
 
-def _check_statement_line(value: str) -> tuple[str | None, str | None]:
+def _check_statement_line(value: str) -> tuple[str | None, dict[str, str]]:
     """The ``:61:`` text if the package can read it (a missing type code filled in), else None;
-    and the customer reference where it is longer than the package's 16 characters."""
+    and the references longer than the package's 16 (customer) and 23 (bank) characters,
+    whole: the package is given the first 16 or 23."""
+    whole: dict[str, str] = {}
+    # BIL's bank reference "//CIOB220117990193/IACC/D3/" (25 characters, one word): the
+    # package would cut it at 23 and give "3/" as the line's words
+    bank = _LONG_BANK_REFERENCE.search(value.split("\n", 1)[0])
+    if bank:
+        whole["bank_reference"] = bank.group(1)
+        value = value[:bank.start(1) + 23] + value[bank.end(1):]
     fixed = _readable_statement_line(value)
     if fixed is not None:
-        return fixed, None
+        return fixed, whole
     # ASN Bank writes the counterparty's IBAN (18+ characters) where SWIFT allows 16
-    # ("D2000,00NOVBNL29INGB0006475121", the name on the next line): the package is given
-    # the first 16, and the reference is kept whole
+    # ("D2000,00NOVBNL29INGB0006475121", the name on the next line)
     m = _LONG_REFERENCE.match(value)
     if m and len(m.group("ref")) > 16:
         fixed = _readable_statement_line(m.group("head") + m.group("ref")[:16] + m.group("rest"))
         if fixed is not None:
-            return fixed, m.group("ref")
-    return None, None
+            return fixed, {**whole, "customer_reference": m.group("ref")}
+    return None, {}
+
+
+_LONG_BANK_REFERENCE = re.compile(r"//(\S{24,})\s*$")
 
 
 # a :61: up to its type code, then a customer reference running past 16 characters
@@ -369,9 +382,9 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         read_all = len(block) == n61  # else the file lines of the records are not known
         for k, t in enumerate(block):
             data = t.data
-            full_ref = long_refs.get(line_numbers[first + k]) if read_all else None
-            if full_ref:
-                data = {**data, "customer_reference": full_ref}
+            whole = long_refs.get(line_numbers[first + k]) if read_all else None
+            if whole:
+                data = {**data, **whole}
             records.append(_record(data, currency, sid))
             at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
     lines = build_lines(records)

@@ -32,7 +32,9 @@ import re
 from dataclasses import dataclass, field
 
 WRAP = 65
-GVC_SUBFIELDS = "00|10|2[0-9]|3[0-4]|38|6[0-3]|7[0-9]"  # ?7x: some banks' ultimate parties
+# ?7x: some banks' ultimate parties; ?35-?37, ?39: more of the parties' words (Oldenburgische
+# Landesbank's "?33+ XYZ GmbH + Co. KG?35EWE Vertrieb GmbH"), not a name's own letters
+GVC_SUBFIELDS = "00|10|2[0-9]|3[0-9]|6[0-3]|7[0-9]"
 _GVC_START = re.compile(r"^\s*\d{3}\?(?:" + GVC_SUBFIELDS + r")|^\?(?:" + GVC_SUBFIELDS + ")")
 _GVC_SPLIT = re.compile(r"\?(" + GVC_SUBFIELDS + ")")
 _SEPA_KEYS = ("EREF", "KREF", "MREF", "CRED", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC", "DEBT",
@@ -163,7 +165,8 @@ def parse_gvc(text: str) -> Narrative:
     n.code = text[:3] if text[:3].isdigit() else None
     n.posting_text = clean_ref(" ".join(fields.get("00", []))) or None
     desc = [v for k, v in values if k in ("", "SVWZ", "MTLG", "ABWA", "ABWE")]
-    desc += [v for k in (f"7{i}" for i in range(10)) for v in fields.get(k, [])]
+    desc += [v for k in ("35", "36", "37", "39", *(f"7{i}" for i in range(10)))
+             for v in fields.get(k, [])]
     n.description = " ".join(" ".join(desc).split()) or None
     for key in ("EREF", "KREF"):
         for v in keyed.get(key, []):
