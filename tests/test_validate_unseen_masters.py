@@ -360,3 +360,43 @@ def test_an_erpnext_customer_disabled_needs_no_contact(tmp_path):
     assert checks(tmp_path, {"Customer": [head, *rows]}) == [
         ("CUST-2026-00010", "MISSING_TAX_ID", "D11"),
         ("CUST-2026-00010", "MISSING_CONTACT", "I11")]
+
+
+def test_paid_before_or_at_delivery_terms_are_zero_days(tmp_path):
+    # export and Gulf trade terms: a wire in advance, cash before or against delivery, a
+    # letter of credit or documents paid at sight; nothing owed after delivery
+    terms = ["TT in advance", "T/T in advance", "100% advance", "Advance Payment", "CBD",
+             "Cash Before Delivery", "against delivery", "COD/Cash", "L/C at sight",
+             "Irrevocable L/C at sight", "D/P", "تحويل بنكي مقدم", "دفعة مقدمة",
+             "نقدي عند الاستلام"]
+    head = ["Customer ID", "Name", "Payment Terms", "Phone"]
+    rows = [[f"X{i}", f"Importer {chr(65 + i)}", t, f"+971 4 555 {1000 + i}"]
+            for i, t in enumerate(terms)]
+    book, tab = _run(tmp_path, {"Customers": [head, *rows]})
+    assert book.customers["Payment Terms"].tolist() == [0] * len(terms)
+    assert tab.empty and [i for i in book.issues if i.sheet == "Customers"] == []
+
+
+def _limits_master(limits):
+    head = ["كود العميل", "اسم العميل", "حد الائتمان", "العملة", "مدة السداد"]
+    return {"العملاء": [head, *[[f"R{k:03d}", f"عميل رقم {k}", limit, "EGP", "30 يوم"]
+                               for k, limit in enumerate(limits)]]}
+
+
+SHOPS = [10000, 15000, 20000, 25000, 30000, 50000, 75000, 100000] * 12 + \
+    [200000, 300000, 500000, 800000] * 4
+
+
+def test_key_accounts_far_above_the_shops_are_a_tier_not_a_zero_too_many(tmp_path):
+    # a distributor's hypermarket chains at 2-10 million beside shops at 10-100 thousand
+    keys = [10_000_000, 5_000_000, 3_000_000, 2_000_000, 4_000_000]
+    assert checks(tmp_path, _limits_master(SHOPS + keys)) == []
+
+
+def test_a_lone_limit_far_above_the_rest_is_still_a_zero_too_many(tmp_path):
+    found = checks(tmp_path, _limits_master([*SHOPS, 5_000_000]))
+    assert found == [("R112", "UNUSUAL_CREDIT_LIMIT", "C114")]
+    # a lone limit typed in thousands is reported; three staff accounts at 150-250 are a tier
+    found = checks(tmp_path, _limits_master([*SHOPS, 200]), name="b.xlsx")
+    assert found == [("R112", "UNUSUAL_CREDIT_LIMIT", "C114")]
+    assert checks(tmp_path, _limits_master([*SHOPS, 150, 200, 250]), name="c.xlsx") == []

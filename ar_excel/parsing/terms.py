@@ -20,7 +20,17 @@ _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due 
                          # the Gulf's current-dated cheque: paid on delivery
                          r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery|"
                          # paid before delivery (cash or payment in advance)
-                         r"cia|pia|cash in advance|payment in advance|دفع مقدم|مقدما|مقدمًا)$")
+                         r"cia|pia|cash in advance|payment in advance|دفع مقدم|مقدما|مقدمًا|"
+                         # a wire before shipping, cash before or against delivery, a letter
+                         # of credit or documents paid at sight: nothing left owing after it
+                         r"(?:100\s*%\s*)?(?:t/?t\s+|wire\s+|bank transfer\s+)?(?:in\s+)?"
+                         r"advance(?:\s+(?:payment|t/?t))?|advance\s+payment|"
+                         r"cbd|c\.b\.d\.?|cash before delivery|cash against delivery|"
+                         r"(?:payment\s+)?(?:on|against|upon)\s+delivery|cod\s*/\s*cash|"
+                         r"cash\s*/\s*cod|(?:irrevocable\s+)?(?:l/?c|letter of credit)\s+at\s+sight|"
+                         r"sight\s+l/?c|at sight|d/?p(?:\s+at\s+sight)?|cash against documents|"
+                         r"cad|(?:تحويل|حوالة)(?: بنكي| بنكية)? مقدم|دفعة مقدمة|(?:ال)?دفع عند الاستلام|"
+                         r"(?:نقدي|نقدا|نقداً) عند الاستلام|مقدم\s*100\s*%)$")
 # "PDC 60": a post-dated cheque 60 days on (the Gulf's credit terms)
 _TERMS_DAYS = re.compile(r"(?i)^(?:net|n|terms?|credit|pdc|p\.d\.c\.?|اجل|أجل|آجل)?\s*(\d{1,3})\s*"
                          r"(?:days?|d|ds|day net|يوم|أيام|ايام|يوما|يومًا)?(?:\s*net)?$")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.customers import contacts, duplicates
@@ -561,6 +562,11 @@ def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
 LIMITS_TO_COMPARE = 10
 FAR_ABOVE = 10.0
 FAR_BELOW = 0.01
+# A limit with at least TIER_PEERS others within a factor of PEER_RATIO of it is a tier the
+# business grants on purpose (a distributor's hypermarket chains far above its shops, staff
+# accounts far below), not a slip of the keyboard, which stands alone.
+TIER_PEERS = 2
+PEER_RATIO = 3.0
 
 
 def _amount(value: float) -> str:
@@ -589,16 +595,24 @@ def unusual_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
         top = group.sort_values().iloc[:len(group) - max(1, len(group) // 20)].quantile(0.9) \
             if len(group) >= LIMITS_TO_COMPARE else None
         usual = group.median() if len(group) >= LIMITS_TO_COMPARE else None
+        ordered = group.sort_values().to_numpy()
+
+        def peers(value: float, ordered=ordered) -> int:
+            """How many other limits lie within PEER_RATIO of ``value``."""
+            low = np.searchsorted(ordered, value / PEER_RATIO, side="left")
+            high = np.searchsorted(ordered, value * PEER_RATIO, side="right")
+            return int(high - low) - 1  # (itself aside)
+
         for index, value in group.items():
             if cap is not None and value > cap:
                 reason = (f"أعلى من الحد الأقصى في السياسة ({_amount(cap)})" if ar else
                           f"is above the policy's maximum of {_amount(cap)}")
-            elif top is not None and value > FAR_ABOVE * top:
+            elif top is not None and value > FAR_ABOVE * top and peers(value) < TIER_PEERS:
                 reason = (f"يزيد على {FAR_ABOVE:g} أمثال حدود 90% من العملاء{where} (حتى "
                           f"{_amount(top)}): صفر زائد؟" if ar else
                           f"is more than {FAR_ABOVE:g} times the limits of 90% of the "
                           f"customers{where} (up to {_amount(top)}): a zero too many?")
-            elif usual is not None and value < FAR_BELOW * usual:
+            elif usual is not None and value < FAR_BELOW * usual and peers(value) < TIER_PEERS:
                 reason = (f"أقل من 1% من الحد المعتاد{where} ({_amount(usual)}): مكتوب "
                           "بالآلاف؟" if ar else
                           f"is under 1% of the usual limit{where} ({_amount(usual)}): typed "
