@@ -400,3 +400,21 @@ def test_a_lone_limit_far_above_the_rest_is_still_a_zero_too_many(tmp_path):
     found = checks(tmp_path, _limits_master([*SHOPS, 200]), name="b.xlsx")
     assert found == [("R112", "UNUSUAL_CREDIT_LIMIT", "C114")]
     assert checks(tmp_path, _limits_master([*SHOPS, 150, 200, 250]), name="c.xlsx") == []
+
+
+def test_hotlines_and_no_phone_placeholders_in_an_egyptian_master(tmp_path):
+    # Egyptian companies give their five-digit hotline; "-" and "لا يوجد" say there is none:
+    # no INVALID_PHONE, and a customer with nothing but placeholders has no contact
+    head = ["كود العميل", "اسم العميل", "التليفون", "البريد الإلكتروني", "الدولة"]
+    rows = [["E1", "بنك مصر", "19888", "ap@banquemisr.com", "مصر"],
+            ["E2", "جهينة", "16700", "-", "مصر"],
+            ["E3", "فودافون مصر", "0100 123 4567", "لا يوجد", "مصر"],
+            ["E4", "شركة الدلتا", "-", "-", "مصر"],
+            ["E5", "شركة المنار", "لا يوجد", "ap@manar.com.eg", "مصر"],
+            ["E6", "شركة الرواد", "0222 555 666", "n/a", "مصر"],
+            ["E7", "شركة النصر", "0122 333 4444", "ap@nasr.com", "مصر"],
+            ["E8", "شركة الفتح", "0111 222 3333", "ap@fath.com", "مصر"],
+            ["E9", "شركة البدر", "0155 666 7777", "ap@badr.com", "مصر"],
+            ["E10", "شركة القمر", "12345", "ap@qamar.com", "مصر"]]
+    assert checks(tmp_path, {"العملاء": [head, *rows]}) == [
+        ("E4", "MISSING_CONTACT", "D5"), ("E10", "INVALID_PHONE", "C11")]

@@ -298,15 +298,16 @@ def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 # where at least TAX_IDS_KEPT of the customers have the column filled. Raw cells are read:
 # a value that could not be parsed is an Input Issue, not a blank.
 def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...],
-                 spared: set[object] = frozenset()) -> list[object]:
-    """Rows whose cells of ``columns`` are all blank, where the master keeps them; the
-    ``spared`` records, not asked for them, are neither reported nor counted."""
+                 spared: set[object] = frozenset(),
+                 empty: Callable[[object], bool] = blank) -> list[object]:
+    """Rows whose cells of ``columns`` are all blank (``empty``), where the master keeps
+    them; the ``spared`` records, not asked for them, are neither reported nor counted."""
     present = [c for c in columns if ctx.has(c) or c in ctx.table.letters]
     judged = len(ctx.frame) - len(spared)
     if not present or judged <= 0:
         return []
     blanks = [index for index in ctx.frame.index if index not in spared and
-              all(blank(ctx.raw(index, c)) for c in present)]
+              all(empty(ctx.raw(index, c)) for c in present)]
     if 1 - len(blanks) / judged < TAX_IDS_KEPT:
         return []
     return blanks
@@ -373,7 +374,10 @@ def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
     columns = ("Email", "Phone", *_more(ctx, "Email"), *_more(ctx, "Phone"))
     # the cell named is the sheet's own: a list whose only phone column is "Telephone 1"
     cell = next((c for c in columns if ctx.has(c) or c in ctx.table.letters), "Email")
-    for index in _kept_blanks(ctx, columns, _spared(ctx)):
+    def none(value: object) -> bool:  # "N/A", "-", "لا يوجد": no email or phone either
+        return blank(value) or contacts.no_email(value)
+
+    for index in _kept_blanks(ctx, columns, _spared(ctx), none):
         yield ctx.finding(index, cell, "MISSING_CONTACT")
 
 
@@ -520,7 +524,7 @@ def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
     for column in ("Phone", *_more(ctx, "Phone")):
         for index, value in ctx.values(column).dropna().items():
-            if blank(value):
+            if blank(value) or contacts.no_phone(value):
                 continue
             value = value if column == "Phone" else _typed(value)
             problem = contacts.phone_problem(value, duplicates.usable_tax_key(

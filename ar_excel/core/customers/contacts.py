@@ -7,7 +7,9 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
   and several numbers separated by ``/ ; , و`` are all fine. A number is valid when it has
   7 to 15 digits (E.164 allows at most 15), is not a placeholder such as ``0000000``, and a
   mobile of a known plan has its length (Egypt 01[0125] + 8 digits, Saudi 05 + 8, UAE
-  05x + 7). The customer's own tax ID, or a 15-digit Gulf VAT number, is no phone.
+  05x + 7); an Egyptian company's five-digit hotline (``19019``) is a number too. The
+  customer's own tax ID, or a 15-digit Gulf VAT number, is no phone; ``N/A``, ``-``,
+  ``لا يوجد`` say there is none (as a blank).
 * Email: one address or several separated by ``;`` or ``,`` (``Name <address>`` is read as
   the address); each needs a local part, one
   ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
@@ -109,6 +111,10 @@ _LOCAL_MOBILES = ((re.compile(r"01[0125]"), 11, "an Egyptian mobile has 11 digit
                   (re.compile(r"05"), 10, "a Saudi or UAE mobile has 10 digits (05x xxx xxxx)"))
 
 
+# Egypt's companies' five-digit hotlines (19019, 16xxx), dialled as they are
+_HOTLINE = re.compile(r"1[5-9]\d{3}")
+
+
 # "011 200 9134": Riyadh's (011) or Jeddah's (012) landline, or an Egyptian mobile short of
 # a digit; which one only the customer's country says.
 _SAUDI_LANDLINE = re.compile(r"01[12]\d{7}")
@@ -148,7 +154,7 @@ def phone_problem(value: object, tax_id: str = "", country: str | None = None) -
             return "a 15-digit VAT number, not a phone"
         if digits.startswith("00"):
             digits = digits[2:]
-        if len(digits) < 7:
+        if len(digits) < 7 and not (country in (None, "EG") and _HOTLINE.fullmatch(digits)):
             return "too few digits"
         if len(digits) > 15:
             return "too many digits"
@@ -184,14 +190,18 @@ def _email_parts(text: str) -> tuple[str, ...]:
     return tuple(p.strip().strip("<>") for p in _EMAIL_SPLIT.split(text) if p.strip())
 
 
-_NO_EMAIL = frozenset({"n/a", "na", "none", "nil", "-", "--", "no email", "no e-mail",
-                       "لا يوجد", "لايوجد", "غير متوفر", "لا"})
+_NO_EMAIL = frozenset({"n/a", "na", "none", "nil", "-", "--", "---", ".", "no email",
+                       "no e-mail", "no phone", "no number", "لا يوجد", "لايوجد", "غير متوفر",
+                       "لا", "بدون"})
 
 
 def no_email(value: object) -> bool:
-    """The cell says the customer has no email ("N/A", "لا يوجد"): as blank, not a bad
-    address."""
+    """The cell says the customer has no email or phone ("N/A", "-", "لا يوجد"): as blank,
+    not a bad address or number."""
     return " ".join(_text(value).lower().split()) in _NO_EMAIL
+
+
+no_phone = no_email
 
 
 def email_problem(value: object) -> str | None:
