@@ -418,3 +418,13 @@ def test_hotlines_and_no_phone_placeholders_in_an_egyptian_master(tmp_path):
             ["E10", "شركة القمر", "12345", "ap@qamar.com", "مصر"]]
     assert checks(tmp_path, {"العملاء": [head, *rows]}) == [
         ("E4", "MISSING_CONTACT", "D5"), ("E10", "INVALID_PHONE", "C11")]
+
+
+def test_emails_with_a_label_beside_them_are_valid_a_broken_one_is_not(tmp_path):
+    head = ["Customer ID", "Name", "Email"]
+    rows = [["M1", "Alpha Trading", "ap@alpha.com (accounts)"],
+            ["M2", "Beta Foods", "Email: finance@betafoods.ae"],
+            ["M3", "Gamma Steel", "ap@gamma.com.eg و finance@gamma.com.eg"],
+            ["M4", "Delta Misr", "ap@xn--mgbh0fb.xn--wgbh1c"],  # an Arabic domain in punycode
+            ["M5", "Epsilon Co", "ap @epsilon.com"]]
+    assert checks(tmp_path, {"Customers": [head, *rows]}) == [("M5", "INVALID_EMAIL", "C6")]

@@ -11,7 +11,8 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
   customer's own tax ID, or a 15-digit Gulf VAT number, is no phone; ``N/A``, ``-``,
   ``لا يوجد`` say there is none (as a blank).
 * Email: one address or several separated by ``;`` or ``,`` (``Name <address>`` is read as
-  the address); each needs a local part, one
+  the address; a label beside it, ``Email:``, ``(accounts)``, is no address); each needs a
+  local part, one
   ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
   (``ap+invoices@x.com``) is valid.
 * IBAN: checked with the ISO 13616 mod-97 rule when the value looks like an IBAN (two letters,
@@ -53,7 +54,7 @@ _PHONE_LABEL = re.compile(
 _PHONE_ALLOWED = re.compile(r"^[\d\s\-\.\(\)\+]+$")
 EMAIL_PATTERN = (
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})$"
 )
 _EMAIL = EMAIL_RE = re.compile(EMAIL_PATTERN)
 _NON_DIGIT = re.compile(r"\D")
@@ -187,7 +188,10 @@ def _email_parts(text: str) -> tuple[str, ...]:
     bracketed = _BRACKETED.findall(text)  # "Ali Hassan <ali@x.com>": the address
     if bracketed:
         return tuple(b.strip() for b in bracketed)
-    return tuple(p.strip().strip("<>") for p in _EMAIL_SPLIT.split(text) if p.strip())
+    parts = [p.strip().strip("<>") for p in _EMAIL_SPLIT.split(text) if p.strip()]
+    if any("@" in p for p in parts):  # "ap@x.com (accounts)", "Email: ap@x.com", "و": the
+        parts = [p for p in parts if "@" in p]  # words beside the addresses are no address
+    return tuple(parts)
 
 
 _NO_EMAIL = frozenset({"n/a", "na", "none", "nil", "-", "--", "---", ".", "no email",
