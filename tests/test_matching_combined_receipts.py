@@ -12,6 +12,7 @@ quoting only some of them or a range, less a bank charge and/or income tax withh
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,14 @@ def test_a_range_names_its_ends_and_the_amount_the_invoices_between():
 
 def test_a_range_in_arabic_words_and_digits():
     r = _run({"amount": 37742.43, "desc": "سداد فواتير ٣٨٣ الى ٦٦٠"})
+    assert [(i, a) for i, a, _, s in allocations(r) if s == "Matched"] == [
+        ("SI-26/00383", 5812.54), ("SI-26/00585", 19951.58), ("SI-26/00601", 7000.00),
+        ("SI-26/00660", 4978.31)]
+
+
+@pytest.mark.parametrize("desc", ["سداد فواتير من ٣٨٣ لغاية ٦٦٠", "سداد فواتير ٣٨٣ حتي ٦٦٠"])
+def test_a_range_with_until_as_egyptian_clerks_write_it(desc):
+    r = _run({"amount": 37742.43, "desc": desc})
     assert [(i, a) for i, a, _, s in allocations(r) if s == "Matched"] == [
         ("SI-26/00383", 5812.54), ("SI-26/00585", 19951.58), ("SI-26/00601", 7000.00),
         ("SI-26/00660", 4978.31)]

@@ -37,6 +37,7 @@ from ar_excel.core.matching.normalize import (
     invoice_ranges,
     one_digit_apart,
     other_numbers,
+    writes_to,
 )
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 from ar_excel.core.matching.withholding import Reading
@@ -254,7 +255,7 @@ class PartialReferences:
         """Numeric parts (``123``) and mistyped numbers, confirmed by the amount or the payer."""
         if f.category is not None and not f.cash:
             return None
-        if "-" in f.numbers or " TO " in f.numbers or "الي" in f.numbers or "حتي" in f.numbers:
+        if "-" in f.numbers or writes_to(f.numbers):
             ranged = self._range_paid(f)
             if ranged:
                 return ranged
