@@ -428,3 +428,12 @@ def test_emails_with_a_label_beside_them_are_valid_a_broken_one_is_not(tmp_path)
             ["M4", "Delta Misr", "ap@xn--mgbh0fb.xn--wgbh1c"],  # an Arabic domain in punycode
             ["M5", "Epsilon Co", "ap @epsilon.com"]]
     assert checks(tmp_path, {"Customers": [head, *rows]}) == [("M5", "INVALID_EMAIL", "C6")]
+
+
+def test_a_blank_currency_code_is_business_centrals_local_currency(tmp_path):
+    rows = [[f"C{i:05d}", f"Customer {chr(65 + i)}", f"+20 100 123 45{i:02d}", "EG",
+             f"{i:03d}331876", "30 DAYS", "USD" if i else "", 50000, ""] for i in range(10)]
+    assert checks(tmp_path, {"Customers": [BC_HEAD, *rows]}) == []
+    head = [h.replace(" (LCY)", "").replace("Currency Code", "Currency") for h in BC_HEAD]
+    assert checks(tmp_path, {"Customers": [head, *rows]}, name="hand.xlsx") == [
+        ("C00000", "MISSING_CURRENCY", "G2")]

@@ -313,7 +313,15 @@ def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...],
     return blanks
 
 
+# Business Central and NAV leave the Currency Code of a customer billed in the local
+# currency blank, and say so in their headers' "(LCY)": there a blank is the local currency.
+_LOCAL_CURRENCY_WORD = re.compile(r"(?i)\blcy\b")
+
+
 def missing_currency(ctx: CheckContext) -> Iterator[Finding]:
+    if any(isinstance(h, str) and _LOCAL_CURRENCY_WORD.search(h)
+           for h in [*ctx.table.letters, *(ctx.table.headers or {}).values()]):
+        return
     for index in _kept_blanks(ctx, ("Currency",), _retired(ctx)):
         yield ctx.finding(index, "Currency", "MISSING_CURRENCY")
 
