@@ -10,9 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ar_excel.bank import read_statement
+from ar_excel.bank import detect_format, read_statement
 from ar_excel.bank.narrative import join_lines, parse_narrative, parse_sepa_keywords
 from ar_excel.bank.ofx import declared_charset
+from ar_excel.io.bank_messages_ar import arabic_bank_message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bank_public"
 FIELDS = ["Date", "Amount", "Currency", "Description", "Reference", "Counterparty",
@@ -253,4 +254,38 @@ def test_lbbw_closing_balance_tag_without_its_second_colon():
          "NILE TRADING GMBH", None),
     ]
     assert ties_out(s) == [("6/1", 100.0, 101.0, True)]
+    assert s.issues == []
+
+
+def test_sparkasse_earmarked_report_beside_the_statement_is_not_booked():
+    # the bank's HIKAZ answer: the day's booked statement (STARTUMSE) and, after "-+@446@",
+    # the payments earmarked but not booked yet (STARTDISPE, an MT942): no money moved
+    s = read("sparkasse_de_statement_and_earmarked_report.sta")
+    assert rows(s) == [
+        (day("2026-11-03"), 1500.0, "EUR", "Rechnung RE-2026-0815 (GUTSCHRIFT)", "RE-2026-0815",
+         "NILE TRADING GMBH", None),
+    ]
+    assert ties_out(s)[0] == ("STARTUMSE 00000/001", 1337.0, 2837.0, True)
+    assert [(i.cell, i.column, i.value, i.message) for i in s.issues] == [
+        ("line 14", ":61:", -14.99, "statement STARTDISPE 00000/001: earmarked (not booked) line "
+         "of -14.99 EUR left out (:20:STARTDISPE); it will come on a later statement"),
+        ("line 16", ":61:", 250.0, "statement STARTDISPE 00000/001: earmarked (not booked) line "
+         "of 250.00 EUR left out (:20:STARTDISPE); it will come on a later statement"),
+    ]
+    assert arabic_bank_message(s.issues[1].message) == (
+        "الكشف STARTDISPE 00000/001: استُبعد السطر المحجوز (لم يُقيَّد بعد) 250.00 EUR "
+        "(:20:STARTDISPE)؛ سيأتي في كشف لاحق")
+
+
+def test_fints_statement_sent_on_one_line_with_at_signs():
+    path = FIXTURES / "volksbank_de_fints_statement_on_one_line.sta"
+    assert detect_format(path.read_bytes(), path.name) == "mt940"
+    s = read_statement(path)
+    assert rows(s) == [
+        (day("2026-11-27"), 1500.0, "EUR", "RE 2026-1127 (GUTSCHRIFT)", None, "NILE TRADING GMBH",
+         "DE02120300000000202051"),
+        (day("2026-11-30"), -13.21, "EUR", "Abrechnung vom 30.11.2026 (Zinsen/Kontoführung)", None,
+         None, None),
+    ]
+    assert ties_out(s) == [("2/1", 32953.69, 34440.48, True)]
     assert s.issues == []

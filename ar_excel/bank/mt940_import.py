@@ -33,6 +33,9 @@ Accounting rules and the traps they avoid:
 * A ``:61:`` of amount 0 is an information record (Citi's, BAI-style "no activity" lines):
   no money moved, so it is left out, as in every format, with one issue naming the file
   lines and their text; the other lines keep their ``Bank Line`` and ``Line No``.
+* A ``:20:STARTDISPE`` report (German banks' MT942 of earmarked, not yet booked payments,
+  often in the same file as the ``STARTUMSE`` statement) moved no money yet: its lines are
+  left out, each with an issue, as camt's pending entries are.
 * An MT942 (``:13D:`` report time, ``:34F:`` floor limits, no balances) is read as its
   lines; its ``:90D:``/``:90C:`` (number and sum of the debit and credit entries, an MT940
   may carry them too) are checked against the lines read, with an issue where they differ,
@@ -86,8 +89,12 @@ _CLOSING = ("final_closing_balance", "closing_balance", "intermediate_closing_ba
 
 
 def _lines(text: str) -> list[str]:
-    """The file's lines as numbered in issues (CRLF, LF or CR; control characters dropped)."""
-    return _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """The file's lines as numbered in issues (CRLF, LF or CR; control characters dropped;
+    "@@" where a FinTS bank - Volksbanks through VBKM - sends the statement as one line)."""
+    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if "@@:20:" in text:
+        text = text.replace("@@", "\n")
+    return text.split("\n")
 
 
 def _prepare(text: str, source: str
@@ -380,6 +387,11 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
                                      f"{len(block)} read; check the file"))
         issues += _stated_totals(block, sid, currency, source)
         read_all = len(block) == n61  # else the file lines of the records are not known
+        if str(block.data.get("transaction_reference") or "").strip().upper() == "STARTDISPE":
+            issues += _earmarked(block, sid, currency, source,
+                                 [f"line {line_numbers[first + k]}" if read_all else
+                                  f"statement {sid}" for k in range(len(block))])
+            continue
         for k, t in enumerate(block):
             data = t.data
             whole = long_refs.get(line_numbers[first + k]) if read_all else None
@@ -394,6 +406,23 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     issues += repeated
     issues += tie_out(balances, lines, source)
     return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
+
+
+def _earmarked(block: Any, sid: str, currency: str | None, source: str, where: list[str]
+               ) -> list[Issue]:
+    """German banks' ``:20:STARTDISPE`` report (the MT942 of "Vormerkposten", sent beside the
+    day's ``STARTUMSE`` statement) lists payments earmarked but not booked yet: no money has
+    moved on the account, so they are no lines to reconcile; each is said, as camt's pending
+    entries are, and comes on a later statement when booked."""
+    issues = []
+    d = statement_decimals(currency)
+    for t, at in zip(block, where, strict=True):
+        amount = _amount(t.data.get("amount"))
+        shown = f"{amount:,.{d}f} {currency or ''}".strip() if amount is not None else "?"
+        issues.append(Issue(source, at, ":61:", amount,
+                            f"statement {sid}: earmarked (not booked) line of {shown} left out "
+                            "(:20:STARTDISPE); it will come on a later statement"))
+    return issues
 
 
 _SIDES = (("sum_debit_entries", ":90D:", "debits", ("D", "RC")),

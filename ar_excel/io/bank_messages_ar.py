@@ -334,6 +334,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
         (r"^statement (.+?): information entry \(info\) of (\S+ \S+): not booked on the "
          r"account; left out$",
          "الكشف {0}: حركة للعلم فقط (info) بمبلغ {1}: لم تُقيَّد على الحساب؛ استُبعدت"),
+        (r"^statement (.+?): earmarked \(not booked\) line of (\S+(?: \S+)?) left out "
+         r"\(:20:STARTDISPE\); it will come on a later statement$",
+         "الكشف {0}: استُبعد السطر المحجوز (لم يُقيَّد بعد) {1} (:20:STARTDISPE)؛ سيأتي في كشف لاحق"),
         (r"^statement (.+?): pdng \(not booked\) entry of (\S+ \S+) left out; it will come on a "
          r"later statement$",
          "الكشف {0}: استُبعدت الحركة المعلقة (pdng، لم تُقيَّد) {1}؛ ستأتي في كشف لاحق"),
