@@ -4,6 +4,8 @@ The English headers stay the table's real column names (the contract's interface
 sits above them for Arabic-speaking readers.
 """
 
+import re
+
 LABELS = {
     "Customer ID": "رقم العميل", "Customer": "العميل", "Name": "اسم العميل", "Row": "الصف",
     "Field": "الحقل", "Code": "الرمز", "Severity": "الخطورة", "Message": "الرسالة",
@@ -78,4 +80,12 @@ def arabic_label(header: str) -> str:
         return LABELS[header]
     if isinstance(header, str) and header.startswith("Expected Receipts "):  # Cash Forecast
         return f"{LABELS['Expected Receipts']} {header[len('Expected Receipts '):]}"
+    if isinstance(header, str) and _BUCKET.fullmatch(header):
+        # the Policy's own aging buckets ('91-180', '365+') are named as the rows name them
+        from ar_excel.io.wording_ar import bucket_label
+
+        return bucket_label(header)
     return header
+
+
+_BUCKET = re.compile(r"\d+-\d+|\d+\+")

@@ -1,0 +1,191 @@
+"""A Gulf contractor's books, in Arabic, closed on Saturday 28 February 2026, checked by
+pencil: progress billing (interim payment certificates) with the retention billed apart and
+due a year on, an advance received months before the first certificate, another before
+its customer was billed at all, and a credit note never applied. The sheets and headers
+are Arabic, so every output tab has its Arabic header row above the contract's English one.
+
+Every figure below is worked out by hand in the comments. (The KPIs' Closing Current AR,
+Best-Possible DSO and CEI of this book are not asserted: the advances sit in past-due
+buckets by their own dates, which makes the overdue AR negative; see the report.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from ar_excel.cli import main
+from tests._workbooks import save_sheets
+
+AS_OF = "2026-02-28"
+GULF = "شركة الخليج للتطوير العقاري"
+RAYAN = "مؤسسة الريان للمقاولات"
+
+
+def _book(path, policy=None):
+    d = date
+    customers = [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع", "حد الائتمان", "الهاتف",
+                  "المدينة"],
+                 ["C-100", GULF, "AED", "Net 30", 2000000, "+971 4 000 0001", "دبي"],
+                 ["C-200", RAYAN, "AED", "Net 60", 500000, "+971 2 000 0002", "أبوظبي"],
+                 ["C-300", "Emaar Facilities LLC", "AED", "Net 45", 0, "+971 4 000 0003",
+                  "Dubai"]]
+    invoices = [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "تاريخ الاستحقاق", "العملة",
+                 "المبلغ", "البيان"],
+                ["IPC-01", "C-100", d(2025, 10, 31), d(2025, 11, 30), "AED", 400000,
+                 "شهادة إنجاز 1"],
+                ["RET-01", "C-100", d(2025, 10, 31), d(2026, 10, 31), "AED", 50000,
+                 "محتجزات شهادة 1"],
+                ["IPC-02", "C-100", d(2025, 12, 31), d(2026, 1, 30), "AED", 320000,
+                 "شهادة إنجاز 2"],
+                ["RET-02", "C-100", d(2025, 12, 31), d(2026, 12, 31), "AED", 40000,
+                 "محتجزات شهادة 2"],
+                ["IPC-03", "C-100", d(2026, 2, 28), d(2026, 3, 30), "AED", 280000,
+                 "شهادة إنجاز 3"],
+                ["IPC-11", "C-200", d(2025, 11, 15), d(2026, 1, 14), "AED", 150000,
+                 "شهادة إنجاز 1"],
+                ["CN-11", "C-200", d(2026, 2, 10), None, "AED", -15000, "إشعار دائن - خصم أعمال"],
+                ["IPC-21", "C-300", d(2026, 2, 15), d(2026, 3, 31), "AED", 90000,
+                 "Progress claim 1"]]
+    payments = [["رقم الإيصال", "رقم العميل", "التاريخ", "المبلغ", "رقم الفاتورة", "طريقة الدفع"],
+                ["ADV-100", "C-100", d(2025, 9, 15), 300000, None, "دفعة مقدمة"],
+                ["R-101", "C-100", d(2025, 12, 20), 400000, "IPC-01", "تحويل بنكي"],
+                ["R-102", "C-100", d(2026, 2, 25), 200000, "IPC-02", "شيك"],
+                ["ADV-300", "C-300", d(2026, 1, 20), 45000, None, "دفعة مقدمة"],
+                ["R-201", "C-200", d(2026, 2, 26), 50000, "IPC-11", "تحويل بنكي"]]
+    sheets = {"العملاء": customers, "الفواتير": invoices, "التحصيلات": payments}
+    if policy:
+        sheets["السياسة"] = [["المفتاح", "القيمة"], *policy]
+    return save_sheets(path, sheets)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("contractor")
+    book = _book(tmp / "book.xlsx")
+    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx"}
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(out["run"])]) == 0
+    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out["pack"])]) == 0
+    assert main(["statements", str(book), "--as-of", AS_OF, "-o", str(out["statements"])]) == 0
+    wbs = {k: openpyxl.load_workbook(p) for k, p in out.items()}
+    wbs["dir"] = tmp
+    return wbs
+
+
+def _table(ws) -> list[dict]:
+    """The tab's rows under its English header (row 2 under an Arabic header row)."""
+    top = 2 if ws.cell(2, 1).value in ("Customer ID", "Priority", "KPI", "Week") else 1
+    header = [c.value for c in ws[top]]
+    rows = []
+    for row in ws.iter_rows(min_row=top + 1, values_only=True):
+        if row[0] is None:
+            break
+        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
+    return rows
+
+
+BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+
+
+def test_aging_with_retentions_and_advances(runs):
+    ws = runs["run"]["Aging"]
+    assert [c.value for c in ws[1]][:9] == ["رقم العميل", "العميل", "غير مستحق", "١-٣٠ يوم",
+                                            "٣١-٦٠ يوم", "٦١-٩٠ يوم", "أكثر من ٩٠ يوم",
+                                            "الإجمالي", "العملة"]
+    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in _table(ws)}
+    assert got == {
+        # RET-01 50,000 + RET-02 40,000 (due a year on) + IPC-03 280,000 not due; IPC-02
+        # 320,000 - 200,000 due 30 January (29 days); the advance of 15 September, 166 days
+        "C-100": (370000, 120000, 0, 0, -300000, 190000),
+        # IPC-11 150,000 - 50,000 (45 days); CN-11 of 10 February (18 days)
+        "C-200": (0, -15000, 100000, 0, 0, 85000),
+        # IPC-21 not due; the advance of 20 January (39 days)
+        "C-300": (90000, 0, -45000, 0, 0, 45000),
+    }
+    assert (ws["A9"].value, ws["B9"].value, ws["E9"].value) == ("AED", 320000, "مطابق")
+
+
+def test_dunning_sets_the_advance_against_the_overdue_certificate(runs):
+    dun = {r["Customer ID"]: r for r in _table(runs["run"]["Dunning"])}
+    pick = ("Level", "Overdue Amount", "Credit On Account", "Amount To Collect", "Next Action")
+    assert {c: tuple(dun[c][k] for k in pick) for c in dun} == {
+        "C-200": (2, 100000, 15000, 85000, "إرسال تذكير حازم، والاتصال إذا لم يرد خلال 7 أيام"),
+        "C-100": (0, 120000, 300000, 0, "تسوية الرصيد الدائن مع الفواتير المتأخرة"),
+        "C-300": (0, 0, 45000, 0, "لا توجد متأخرات"),
+    }
+    calls = [(r["Customer ID"], r["Phone"], r["Amount To Collect"])
+             for r in _table(runs["run"]["Call List"])]
+    assert calls == [("C-200", "+971 2 000 0002", 85000)]
+
+
+def test_forecast_leaves_the_retentions_beyond_13_weeks(runs):
+    expected = {r["Invoice No"]: (r["Expected Amount"], r["Expected Date"])
+                for r in _table(runs["run"]["Expected Payments"])}
+    # the advance's 300,000 covers IPC-02's 120,000 and 180,000 of IPC-03 (due 30 March
+    # before the retentions): 100,000 of IPC-03 is left, expected at C-100's 20 days late
+    # (IPC-01 paid 20 December, due 30 November)
+    assert expected == {"IPC-11": (85000, datetime(2026, 2, 28)),
+                        "IPC-03": (100000, datetime(2026, 4, 19)),
+                        "IPC-21": (45000, datetime(2026, 4, 20)),
+                        "RET-01": (50000, datetime(2026, 11, 20)),
+                        "RET-02": (40000, datetime(2027, 1, 20))}
+    ws = runs["run"]["Cash Forecast"]
+    assert ws["G1"].value == ("توقعات التحصيل النقدي لـ 13 أسبوعاً من 2026-02-28، بعملة AED: "
+                              "230,000.00 إجمالاً")
+
+
+def test_kpis_that_do_not_depend_on_the_advances(runs):
+    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
+    # opening at 31 January: C-100 50,000 + 320,000 + 40,000 - 300,000; C-200 150,000;
+    # C-300 -45,000. Sales IPC-03 + IPC-21 - CN-11; receipts R-102 + R-201;
+    # DSO 320,000 / 355,000 x 28; rate 250,000 / 570,000
+    assert [k[n] for n in ("Days in Period", "Opening AR", "Invoice Value Issued",
+                           "Credit Note Value", "Credit Sales", "Receipts", "Closing AR", "DSO",
+                           "Collection Rate %")] == [28, 215000, 370000, -15000, 355000, 250000,
+                                                     320000, 25.24, 43.86]
+
+
+def test_arabic_statement_and_its_pdf(runs):
+    rows = _table(runs["statements"]["Customer Statements"])
+    lines = [(r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"), r["Balance"])
+             for r in rows if r["Customer ID"] == "C-100" and r["Type"] != "أعمار الديون"]
+    assert lines == [("الرصيد الافتتاحي", None, None, None, 110000),
+                     ("تحصيل", "R-102", 0, 200000, -90000),
+                     ("فاتورة", "IPC-03", 280000, 0, 190000),
+                     ("الرصيد الختامي", None, None, None, 190000)]
+    closing = {r["Customer ID"]: r["Balance"] for r in rows if r["Type"] == "الرصيد الختامي"}
+    assert closing == {"C-100": 190000, "C-200": 85000, "C-300": 45000}
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    pdf = runs["dir"] / "statements" / "Statement_C-100.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for figure in ("110,000.00", "-90,000.00", "280,000.00", "190,000.00", "-300,000.00",
+                   "370,000.00", "120,000.00"):
+        assert figure in text
+
+
+def test_the_policy_s_own_buckets_get_arabic_headers(tmp_path):
+    """Buckets of 30, 60, 90, 180, 365 days by invoice date: the Arabic header row named the
+    Policy's own buckets in English ('91-180', '365+') while the bucket table below named
+    them in Arabic."""
+    book = _book(tmp_path / "book.xlsx", policy=[["فئات أعمار الديون", "30, 60, 90, 180, 365"],
+                                                 ["aging_basis", "invoice date"]])
+    out = tmp_path / "aging.xlsx"
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Aging"]
+    assert [c.value for c in ws[1]][6:9] == ["91-180 يوم", "181-365 يوم", "أكثر من 365 يوم"]
+    got = {r["Customer ID"]: tuple(r[b] for b in ("Current", "1-30", "31-60", "61-90",
+                                                    "91-180", "181-365", "365+", "Total"))
+           for r in _table(ws)}
+    assert got == {
+        # by invoice date: IPC-03 (0 days); IPC-02 120,000 + RET-02 (59 days); RET-01 (120
+        # days) and the advance (166 days)
+        "C-100": (280000, 0, 160000, 0, -250000, 0, 0, 190000),
+        "C-200": (0, -15000, 0, 0, 100000, 0, 0, 85000),  # IPC-11 105 days
+        "C-300": (0, 90000, -45000, 0, 0, 0, 0, 45000),
+    }
