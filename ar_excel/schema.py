@@ -150,6 +150,7 @@ CUSTOMERS = SheetSchema(
         # Sage's and hand-kept lists' Yes/No hold flag (io/hold_flags.py: Status Hold)
         Field("On Hold", "text", ("Account On Hold", "Credit Hold", "Hold", "On Stop",
                                   "Account On Stop", "Blocked", "Is Blocked", "Account Blocked",
+                                  "Is Frozen", "Frozen",  # ERPNext's Customer
                                   "Stop Credit", "Credit Stop", "موقوف", "إيقاف", "ايقاف",
                                   "محظور",
                                   "Central Posting Block", "Posting Block")),  # SAP's SPERR
@@ -178,7 +179,10 @@ INVOICES = SheetSchema(
      # hand-kept: the customers' debts, their invoices, what is open or falls due
      "كشف المديونية", "مديونية العملاء", "مديونيات العملاء", "المديونيات", "المديونية",
      "فواتير العملاء", "الفواتير المفتوحة", "الفواتير المستحقة", "قائمة الفواتير",
-     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors"),
+     "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors",
+     # Business Central's and Dynamics 365's list pages as exported
+     "Posted Sales Invoices", "Posted Sales Invoice",
+     "Billing Documents", "List of Billing Documents"),  # SAP's VF05 / VBRK
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",
                                    "Invoice #", "Document No", "Doc No",
@@ -197,9 +201,13 @@ INVOICES = SheetSchema(
                                    "الرقم", "قيد اليومية",  # Odoo in Arabic
                                    "Invoice Ref", "Inv Ref", "Invoice Reference No",
                                    # a hand-kept sub-ledger's reference column (Arabic)
-                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref"),
-              required=True),
+                                   "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
+                                   "Billing Document",  # SAP's VBRK (VF05)
+                                   "No."),  # Business Central's list pages (last: a serial
+              required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
+                                    "Sell-to Customer No", "Bill-to Customer No",  # BC
+                                    "Payer", "Sold-To Party",  # SAP's VBRK
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
                                     # a column of names where an export keys its customers
@@ -226,6 +234,7 @@ INVOICES = SheetSchema(
                                        "التاريخ الميلادي", "تاريخ الفاتورة الميلادي",
                                        "تاريخ الفاتورة ميلادي", "Gregorian Date",
                                        "Invoice Date Gregorian", "تاريخ",
+                                       "Billing Date",  # SAP's VBRK
                                        # a credit notes sheet beside it (Zoho's export)
                                        "Credit Note Date", "تاريخ الإشعار"),
               required=True),
@@ -416,14 +425,18 @@ POLICY = SheetSchema("Policy", ("السياسة", "Settings", "Parameters", "ا�
 # Optional sheets used by later jobs. Each is read only where the workbook has it.
 ORDERS = SheetSchema(
     "Orders",
-    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات"),
+    ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات",
+     "Sales Order"),  # (ERPNext's doctype, as its export names the sheet)
     (
         Field("Order No", "id", ("رقم الأمر", "Order", "Order Number", "Delivery No",
                                  "Delivery Number", "رقم التسليم", "SO No")),
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل"),
+        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
+                                    "Customer", "العميل"),
               required=True),
-        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم")),
-        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة"), required=True),
+        Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
+                               "Transaction Date")),
+        Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة", "Grand Total"),
+              required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoiced Invoice No", "Invoiced In",
                                    "Invoice")),
         Field("Status", "text", ("الحالة", "Order Status")),
@@ -446,27 +459,39 @@ CREDIT_REQUESTS = SheetSchema(
 
 INVOICE_LINES = SheetSchema(
     "Invoice Lines",
-    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail"),
+    ("بنود الفواتير", "Invoice Items", "Lines", "Invoice Detail",
+     "Sales Invoice Item", "Sales Invoice Items",  # ERPNext's child table exported
+     "Billing Items", "Billing Document Items"),  # SAP's VBRP
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice", "Invoice Number",
                                    # Odoo's Journal Items (account.move.line) of invoices
                                    "Journal Entry", "Move",
                                    # ERPNext's Sales Invoice Item, SAP's VBRP
-                                   "Parent", "Sales Invoice", "Billing Document"),
+                                   "Parent", "Sales Invoice", "Billing Document",
+                                   "Document No"),  # (Business Central's sales lines)
               required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
-        Field("Quantity", "number", ("الكمية", "Qty", "العدد")),
-        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس")),
-        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر")),
+        Field("Quantity", "number", ("الكمية", "Qty", "العدد", "Billed Quantity",
+                                     "Invoiced Quantity")),
+        Field("Unit", "text", ("الوحدة", "UOM", "Unit of Measure", "وحدة القياس",
+                               "Unit of Measure Code", "Usage Unit", "Sales Unit")),
+        Field("Unit Price", "money", ("سعر الوحدة", "Price", "السعر",
+                                      # ERPNext, Zoho, Xero, QuickBooks, Business Central
+                                      "Rate", "Item Price", "Unit Amount", "Sales Price",
+                                      "Unit Price Excl. VAT")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %", "نسبة الخصم", "خصم %",
-                                        "Discount (%)", "Discount Percentage", "Disc. %")),
+                                        "Discount (%)", "Discount Percentage", "Disc. %",
+                                        "Line Discount %")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
                                            "Disc Amount")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax",
-                                      "Taxes")),  # (Odoo's invoice lines: "15%")
+                                      "Taxes",  # (Odoo's invoice lines: "15%")
+                                      "Item Tax %")),  # (Zoho's)
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
-                                      "Tax Value", "VAT")),
+                                      "Tax Value", "VAT", "Item Tax Amount", "Tax Amount")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",
+                                      "Item Total", "Line Amount Excl. VAT",  # Zoho, BC
+                                      "Net Value",  # SAP's VBRP
                                       # an Arabic invoice's lines: the line's value
                                       "الإجمالي", "القيمة", "المبلغ", "قيمة البند")),
     ),
@@ -478,9 +503,12 @@ PRICE_LIST = SheetSchema(
     (
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف"), required=True),
         Field("Unit", "text", ("الوحدة", "UOM")),
-        Field("Price", "money", ("السعر", "Unit Price", "List Price"), required=True),
+        Field("Price", "money", ("السعر", "Unit Price", "List Price",
+                                 "Rate", "Price List Rate"),  # ERPNext's Item Price
+              required=True),
         Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
-        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date")),
+        Field("Valid To", "date", ("إلى تاريخ", "To", "End Date", "Valid Upto", "Valid Up To",
+                                   "Valid Until")),
         # optional: a customer's own price (blank = every customer) and the price's currency
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr")),

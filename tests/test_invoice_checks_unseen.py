@@ -179,3 +179,15 @@ def test_zoho_credit_notes_sheet_is_read_and_its_associated_invoice_checked(tmp_
     assert [f[:5] for f in found] == [
         ("CN-00011", 2, "Amount", "CREDIT_NOTE_EXCEEDS_INVOICE", "Error")]
     assert "Invoice Date" not in " ".join(i.message for i in result.issues)
+
+
+def test_zatca_invoice_type_codes_read_a_381_as_a_credit_note(tmp_path):
+    customers = [["Customer ID", "Name", "Currency", "Terms"], ["C-101", "Rajhi", "SAR", "30"]]
+    invoices = [["Invoice No", "Invoice Type Code", "Customer ID", "Invoice Date", "Amount",
+                 "Original Invoice"],
+                ["INV-0001", "388", "C-101", D(2026, 11, 2), 1150.0, None],
+                ["INV-0002", "381", "C-101", D(2026, 11, 9), 1380.0, "INV-0001"]]
+    found, result = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert [f[:5] for f in found] == [
+        ("INV-0002", 3, "Amount", "CREDIT_NOTE_EXCEEDS_INVOICE", "Error")]
+    assert not result.issues

@@ -42,7 +42,10 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     # Dynamics GP's receivables document types (SLS, DR, FIN, WRN, SVC, RTN, CR, PMT): "CR"
     # is its credit memo, unless the column says Cash / CR (a sale on credit terms)
     "CR", "out_refund",  # (and Odoo's move type for a credit note)
-    "DG"))  # SAP's customer credit memo
+    "DG",  # SAP's customer credit memo
+    # SAP's billing types (VBRK-FKART): credit memo, returns, cancellation of an invoice
+    "G2", "RE", "S1",
+    "381"))  # ZATCA's / UN/CEFACT credit note type code
 # Beside "CR" in one type column, these say the column is a sale's Cash / Credit terms.
 CASH_SALE_TYPES = frozenset(match_key(w) for w in (
     "Cash", "CS", "CA", "Cash Sale", "نقدي", "نقدا", "نقدى", "كاش"))
@@ -62,7 +65,9 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
 # The invoice list's document type column, kept as the sheet names it (no contract column).
 TYPE_HEADERS = frozenset(match_key(w) for w in (
     "Type", "Document Type", "Doc Type", "Transaction Type", "Trans Type", "Invoice Type",
-    "Entry Type", "نوع المستند", "النوع", "نوع الحركة", "نوع الفاتورة", "نوع القيد"))
+    "Entry Type", "نوع المستند", "النوع", "نوع الحركة", "نوع الفاتورة", "نوع القيد",
+    "Billing Type",  # SAP's VBRK-FKART
+    "Invoice Type Code", "Document Type Code", "رمز نوع الفاتورة"))  # ZATCA's 388 / 381
 
 _SEPARATORS = re.compile(r"\s*(?:[,;،؛&+\n/|]|\band\b|\sو\s)\s*")
 

@@ -167,6 +167,8 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
     "out_invoice", "RV",
+    "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
+    "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
     # a sale's terms (Cash / Credit) in the type column: a sale either way
     "Credit", "Credit Sale", "آجل", "اجل", "بيع آجل",
     "فاتورة", "فاتورة مبيعات", "فاتورة ضريبية", "فاتورة بيع", "مبيعات", "إشعار مدين",

@@ -82,7 +82,8 @@ def _credit_note_grid(grid: Grid) -> Grid | None:
                   if isinstance(v, str) and header_field(v, index) == "Invoice No" else v
                   for k, v in zip(keys, row, strict=True)]
         return replace(grid, rows=[*grid.rows[:h], header, *grid.rows[h + 1:]], notes=[])
-    return None
+    # its number headed as an invoice's (Business Central's Posted Sales Credit Memos: "No.")
+    return grid if _columns(grid, "Invoices") is not None else None
 
 
 def _named_for_a_period(grid: Grid, kind: str) -> bool:

@@ -180,6 +180,12 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "للنسبة الأساسية يحمل النسبة الأساسية، والخاضع للنسبة الصفرية أو المعفى أو خارج "
         "النطاق فئته Z أو E أو O",
     ),
+    "INVOICE_TOTAL_MISMATCH/net": (
+        "Invoice {net_col} {actual} does not equal its {n} line(s), which state no tax: "
+        "{expected}; difference {diff}",
+        "{net_col} الفاتورة {actual} لا يساوي مجموع بنودها ({n}) وهي بلا ضريبة: {expected}؛ "
+        "الفرق {diff}",
+    ),
     "DUE_DATE_INCONSISTENT/before": (
         "Due date {due} is before the invoice date {date}",
         "تاريخ الاستحقاق {due} يسبق تاريخ الفاتورة {date}",

@@ -38,7 +38,9 @@ _REFERENCE_HEADERS = {match_key(h) for h in (
     "Reversed Invoice", "Reversal Of", "Applies To", "Applied To Invoice", "Credit For Invoice",
     "Source Invoice", "Parent Invoice", "Linked Invoice", "الفاتورة الأصلية",
     "رقم الفاتورة الأصلية", "مرجع الفاتورة", "الفاتورة المرتبطة", "فاتورة مرجعية",
-    "Associated Invoice Number", "Associated Invoice")}  # (Zoho Books' credit notes)
+    "Associated Invoice Number", "Associated Invoice",  # (Zoho Books' credit notes)
+    "Applies-to Doc No", "Applies-to Doc. No.",  # (Business Central's credit memos)
+    "Cancelled Billing Doc", "Cancelled Billing Document")}  # (SAP's VBRK-SFAKN)
 _CN_AFFIX = re.compile(
     r"^(?:CN|CRN|CR|CRNOTE|CREDITNOTE|CREDIT|RET|RTN|RETURN|RMA)[-/_:#.]*(?P<a>.+)$"
     r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")

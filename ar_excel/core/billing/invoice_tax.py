@@ -42,8 +42,10 @@ NET_HEADERS = frozenset(match_key(h) for h in (
     "Net Amount", "Net", "Net Value", "Amount Before Tax", "Amount Excl Tax", "Amount Excl VAT",
     "Amount Before VAT", "Taxable Amount", "Subtotal", "Sub Total", "الصافي", "صافي المبلغ",
     "المبلغ الصافي", "المبلغ قبل الضريبة", "القيمة قبل الضريبة", "القيمة الصافية",
-    "صافي القيمة", "الإجمالي قبل الضريبة"))
-_TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
+    "صافي القيمة", "الإجمالي قبل الضريبة",
+    "Net Total"))  # ERPNext's Sales Invoice (beside Total Taxes and Charges, Grand Total)
+_TAX_HEADER = re.compile(
+    r"^(?:total)?(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
 _NOT_TAX_AMOUNT = re.compile(r"rate|percent|نسبه|id$|no$|number|code|type|رقم")
 
 
@@ -70,7 +72,7 @@ def _deductions(invoices: pd.DataFrame) -> bool:
                for c in invoices.columns)
 
 
-def _columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
+def register_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     """The net and the tax amount columns of an Invoices sheet, where it has both and no
     other tax amount."""
     keys = {c: match_key(c) for c in invoices.columns if isinstance(c, str) and
@@ -84,7 +86,7 @@ def _columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     return net, taxes[0]
 
 
-def _amounts(values: pd.Series) -> np.ndarray:
+def register_amounts(values: pd.Series) -> np.ndarray:
     """Typed amounts as numbers; NaN where blank or no amount."""
     out = np.full(len(values), np.nan)
     for i, v in enumerate(values.tolist()):
@@ -96,12 +98,12 @@ def _amounts(values: pd.Series) -> np.ndarray:
 def invoice_taxes(book: BillingBook) -> pd.DataFrame:
     """INVOICE_TOTAL_MISMATCH / TAX_RATE_NOT_ALLOWED / TAX_AMOUNT_MISMATCH on an invoice
     register's own net and tax columns."""
-    net_col, tax_col = _columns(book.invoices)
+    net_col, tax_col = register_columns(book.invoices)
     if net_col is None:
         return empty()
     lined = set(book.lines.loc[book.lines[INVOICE_ROW].notna(), KEY])
     inv = book.invoices[~book.invoices[KEY].isin(lined)]
-    net, tax = _amounts(inv[net_col]), _amounts(inv[tax_col])
+    net, tax = register_amounts(inv[net_col]), register_amounts(inv[tax_col])
     days = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
     pairs = list(zip(inv[CURRENCY].tolist(), days.tolist(), strict=True))
     known = {pair: allowed_rates(book.policy, *pair) for pair in set(pairs)}  # once per pair

@@ -126,11 +126,18 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
 
 def line_basis(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> str:
     """``gross`` when Line Totals include tax, ``net`` when they are before tax."""
+    return _basis_vote(lines, calc)[0]
+
+
+def _basis_vote(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> tuple[str, bool]:
+    """The lines' basis and whether their arithmetic decided it (some taxed line priced, its
+    total fitting one basis only); undecided, ``gross``."""
     calc = _arithmetic(lines) if calc is None else calc
     taxed = calc["taxed"].to_numpy()
     only_net = (calc["fits_net"] & ~calc["fits_gross"]).to_numpy() & taxed
     only_gross = (calc["fits_gross"] & ~calc["fits_net"]).to_numpy() & taxed
-    return NET if only_net.sum() > only_gross.sum() else GROSS
+    return (NET if only_net.sum() > only_gross.sum() else GROSS), bool(
+        only_net.sum() != only_gross.sum())
 
 
 def _basis_note(basis: str, arabic: bool) -> str:
@@ -213,11 +220,12 @@ def lines_without_invoice(book: BillingBook) -> pd.DataFrame:
     )
 
 
-def _invoice_sums(lines: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def _invoice_sums(lines: pd.DataFrame, basis: str | None = None) -> tuple[pd.DataFrame, str]:
     """Per invoice key: the sum of its lines with tax (``gross``) and before tax (``net``),
-    the tolerance steps of each, the line count; and the lines' basis."""
+    the tolerance steps of each, the line count; and the lines' basis (``basis``: taken as
+    given)."""
     calc = _arithmetic(lines)
-    basis = line_basis(lines, calc)
+    basis = line_basis(lines, calc) if basis is None else basis
     exact = calc["gross"] if basis == GROSS else calc["net"]
     lump = lines["Unit Price"].isna()
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
@@ -266,10 +274,17 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     lines = book.lines[book.lines[INVOICE_ROW].notna()]
     if lines.empty:
         return empty()
-    per_invoice, _ = _invoice_sums(lines)
+    per_invoice, basis = _invoice_sums(lines)
     inv = book.invoices
     duplicated = inv[KEY].duplicated(keep=False)
     inv = inv[inv[KEY].isin(per_invoice.index) & ~duplicated & inv["Amount"].notna()]
+    if not _basis_vote(lines)[1]:
+        # lump-sum lines (no unit price: SAP's VBRP net value beside its tax) cannot say
+        # whether their totals include the tax they state: the basis more invoices add up to
+        other = NET if basis == GROSS else GROSS
+        per_other, _ = _invoice_sums(lines, other)
+        if _adding_up(inv, per_other) > _adding_up(inv, per_invoice):
+            per_invoice = per_other
     sums = per_invoice.reindex(inv[KEY])
     amount = inv["Amount"].to_numpy(dtype="float64")
     places = inv[DECIMALS].to_numpy()
@@ -292,6 +307,15 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     taxed = sums["taxed"].to_numpy() > 0
     before_tax = (fits_net & ~fits_gross & taxed).sum() > (fits_gross & ~fits_net & taxed).sum()
     fits, expected = (fits_net, net) if before_tax else (fits_gross, gross)
+    # lines stating no tax at all (ERPNext's items: the VAT is charged on the invoice, in its
+    # taxes table) are the invoice's amount before tax: held to the register's net column
+    net_col, stated_net = _register_net(inv)
+    on_net = ~taxed & ~np.isnan(stated_net)
+    if on_net.any():
+        fits_reg, expected_reg = _fits_amount(stated_net, sums["net"].to_numpy(),
+                                              sums["net_steps"].to_numpy(), places)
+        fits = np.where(on_net, fits_reg, fits)
+        expected = np.where(on_net, expected_reg, expected)
     bad = inv[~fits]
     if bad.empty:
         return empty()
@@ -301,18 +325,41 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
         note = " قبل الضريبة" if book.arabic else " before tax"
     else:
         note = " مع الضريبة" if book.arabic else " with tax"
+    stated = np.where(on_net, stated_net, amount)[~fits]
     return findings(
         "INVOICE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet_of("Invoices", bad), row=bad[ROW],
-        field="Amount", invoice=bad["Invoice No"], customer=bad["Customer ID"],
+        field=np.where(on_net[~fits], net_col or "Amount", "Amount").tolist(),
+        invoice=bad["Invoice No"], customer=bad["Customer ID"],
         amount=bad["Amount"], document=bad[KEY], arabic=book.arabic,
+        variant=np.where(on_net[~fits], "net", None).tolist(),
         params={
-            "actual": money(bad["Amount"], p),
+            "actual": money(stated, p),
             "expected": money(expected, p),
             "n": [str(int(v)) for v in sums["n"].to_numpy()[~fits]],
             "basis": [note] * len(bad),
-            "diff": money(amount[~fits] - expected, p),
+            "diff": money(stated - expected, p),
+            "net_col": [net_col or ""] * len(bad),
         },
     )
+
+
+def _adding_up(inv: pd.DataFrame, sums: pd.DataFrame) -> int:
+    """How many of the invoices' Amounts their lines' sums with tax make."""
+    at = sums.reindex(inv[KEY])
+    return int((_fits_amount(inv["Amount"].to_numpy(dtype="float64"), at["gross"].to_numpy(),
+                             at["gross_steps"].to_numpy(), inv[DECIMALS].to_numpy())[0]
+                & ~np.isnan(at["gross"].to_numpy())).sum())
+
+
+def _register_net(inv: pd.DataFrame) -> tuple[str | None, np.ndarray]:
+    """The Invoices sheet's amount before tax (its net column beside its tax column,
+    ``invoice_tax.register_columns``) per invoice; NaN where it has none."""
+    from ar_excel.core.billing.invoice_tax import register_amounts, register_columns
+
+    net_col, _ = register_columns(inv)
+    if net_col is None:
+        return None, np.full(len(inv), np.nan)
+    return net_col, register_amounts(inv[net_col])
 
 
 def tax_amounts(book: BillingBook) -> pd.DataFrame:
