@@ -191,8 +191,17 @@ def _worded(table: list[Rule], words: Mapping[str, str]) -> Callable[[object], o
 
 _measure = _worded(rules((r"Customers with amounts (\d+)\+ days past due",
                           "عملاء لهم مبالغ متأخرة أكثر من {0} يوماً")), MEASURES)
+_BLANKS = {
+    "blank: no credit sales in the period": "فارغ: لا مبيعات آجلة في الفترة",
+    "blank: the period's sales are not known (invoices without an invoice date)":
+        "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
+    "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
+}
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
-                             lambda m: f"{_period(m[1])}، شاملاً اليومين")), DEFINITIONS)
+                             lambda m: f"{_period(m[1])}، شاملاً اليومين"),
+                            (r"(.+); (blank: .+)",
+                             lambda m: f"{DEFINITIONS.get(m[1], m[1])}؛ "
+                                       f"{_BLANKS.get(m[2], m[2])}")), DEFINITIONS)
 
 
 def _week(text: object) -> object:

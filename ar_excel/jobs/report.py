@@ -127,6 +127,29 @@ def _all_currencies(headline: pd.DataFrame, others: pd.DataFrame, currency: str,
                                    currency, ALL_CURRENCIES]
 
 
+# Why a headline ratio is left blank, said beside it (a manager reading an empty DSO cell
+# should not have to guess): by the KPI names of HEADLINE whose denominator is the sales.
+ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
+NO_SALES = "blank: no credit sales in the period"
+UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
+NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
+
+
+def _say_why_blank(headline: pd.DataFrame, sales: float) -> None:
+    """Each blank ratio's reason appended to its 'How it is computed'."""
+    for at, label, value in zip(headline.index, headline["Measure"], headline["Value"],
+                                strict=True):
+        if not (isinstance(value, float) and np.isnan(value)):
+            continue
+        if label in ON_SALES:
+            why = UNKNOWN_SALES if np.isnan(sales) else NO_SALES
+        elif label == "Collection effectiveness index (CEI)" and not np.isnan(sales):
+            why = NOTHING_COLLECTIBLE
+        else:
+            continue
+        headline.at[at, "How it is computed"] = f"{headline.at[at, 'How it is computed']}; {why}"
+
+
 def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
               kpis: pd.DataFrame, aging: pd.DataFrame, trend: pd.DataFrame,
               top: pd.DataFrame, forecast: pd.DataFrame | None, ties: bool,
@@ -141,6 +164,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     share = round(overdue / total * 100, 2) if total and total > 0 else float("nan")
     headline.loc[len(headline)] = ["Overdue share of receivables", share, "%",
                                    "overdue receivables / total receivables x 100"]
+    _say_why_blank(headline, _kpi(kpis, currency, "Credit Sales"))
     rates = policy_rates(book.policy, kpis["Currency"].dropna())
     others = other_currencies(kpis, currency, rates)
     if others is not None:
