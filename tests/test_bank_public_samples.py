@@ -289,3 +289,13 @@ def test_fints_statement_sent_on_one_line_with_at_signs():
     ]
     assert ties_out(s) == [("2/1", 32953.69, 34440.48, True)]
     assert s.issues == []
+
+
+def test_camt_creditor_reference_in_words_keeps_its_spaces():
+    # an RF reference printed in groups is one id; an order reference written in words is not
+    s = read("camt053_order_reference_in_words.xml")
+    assert rows(s, ["Amount", "Description", "Reference", "Counterparty"]) == [
+        (1250.0, "Betalning faktura", "Order 2026 118 shoes", "Nile Trading AB"),
+        (1250.0, None, "RF18539007547034", "Alpha Handel AB"),
+    ]
+    assert ties_out(s) == [("STMT-2026-11-30", 1900.0, 4400.0, True)]

@@ -288,6 +288,11 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     return records
 
 
+# a reference printed in groups of a few capitals and digits: "RF18 5390 0754 7034",
+# "21 00000 00003 13947 14300 09017"
+_GROUPED_CODE = re.compile(r"[A-Z0-9]{1,6}(?: +[A-Z0-9]{1,6})+")
+
+
 def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                    issues: list[Issue]) -> list[dict[str, Any]]:
     status = _status(entry)
@@ -482,8 +487,11 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
     for path in ("RmtInf/Strd/CdtrRefInf/Ref", "RmtInf/Strd/RfrdDocInf/Nb",
                  "Refs/EndToEndId"):
         for ref in _texts(tx, path):
-            if path.endswith("CdtrRefInf/Ref"):  # "RF18 5390 0754 7034" as printed: one id
-                ref = "".join(ref.split())
+            if path.endswith("CdtrRefInf/Ref"):
+                # "RF18 5390 0754 7034", a QR reference in groups of five, as printed: one id;
+                # words (Handelsbanken's Swish order id "Order 1234 shoes") stay words
+                ref = ("".join(ref.split()) if _GROUPED_CODE.fullmatch(ref.strip())
+                       else " ".join(ref.split()))
             if ref.upper() not in _PLACEHOLDERS and ref not in refs:
                 refs.append(ref)
     desc = _unstructured(tx) + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
