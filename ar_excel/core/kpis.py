@@ -22,6 +22,10 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   and below the line, as DOMAIN.md's credit sales are.
 * Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
   are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
+* A workbook that records no receipts but keeps its invoice list as open items (a Balance or
+  Paid Amount column, ``ledger.balances_as_stated``) does not say what was received in a
+  period: its receipts, non-cash settlements, CEI and collection rate are blank, not 0 (an
+  aging export read as "nothing collected, CEI 0 %").
 * A ratio whose denominator is zero or negative is left blank, never a made-up number. So are
   the period's sales and the KPIs built on them where invoices without an invoice date (an
   aging report giving due dates only) may have been issued in the period (they fall due on or
@@ -50,7 +54,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.ledger import applications, due_dates, open_items
+from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of
 from ar_excel.core.non_cash import non_cash
 
@@ -165,6 +169,11 @@ class Ledger:
         return _ccy(payment_currency(self.payments, self.customers, self.invoices),
                     self.blank_currency)
 
+    @cached_property
+    def balances_stated(self) -> bool:
+        """An open-items list without receipts (``ledger.balances_as_stated``)."""
+        return balances_as_stated(self.invoices, self.payments)
+
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
         """The open items on a date (computed once per date)."""
         on = _day(on)
@@ -252,7 +261,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         sales = float("nan")
     dso = _ratio(closing_ar * period.days, sales)
     best = _ratio(current_ar * period.days, sales)
-    return {
+    figures = {
         "Opening AR": opening_ar,
         **issued_figures,
         "Credit Sales": sales,
@@ -269,6 +278,14 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
                         opening_ar + sales - current_ar),
         "Collection Rate %": _ratio(receipts * 100.0, opening_ar + sales),
     }
+    if ledger.balances_stated:  # no receipt is recorded: what came in is not known
+        figures.update(dict.fromkeys(RECEIPT_FIGURES, float("nan")))
+    return figures
+
+
+# the figures a book without recorded receipts cannot give
+RECEIPT_FIGURES = ("Receipts Count", "Receipts", "Non-Cash Settlements", "CEI %",
+                   "Collection Rate %")
 
 
 # Undated invoices that may be the period's leave its sales unknown only when they would

@@ -428,6 +428,13 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
 _REFUND_OF = "_refund_of"
 
 
+def balances_as_stated(invoices: pd.DataFrame, payments: pd.DataFrame) -> bool:
+    """Whether the ledger is an open-items list taken at its word: no Payments rows, and the
+    invoice list says what is open (a Balance or Paid Amount). Such a book records no
+    receipt: what was received, and when, is not known."""
+    return not len(payments) and _states_open(invoices)
+
+
 def _states_open(inv: pd.DataFrame) -> bool:
     """Whether the invoice list says what is open itself (a Balance or Paid Amount)."""
     return any(c in inv and inv[c].notna().any() for c in ("Balance", "Paid Amount"))

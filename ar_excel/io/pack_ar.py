@@ -196,6 +196,8 @@ _BLANKS = {
     "blank: the period's sales are not known (invoices without an invoice date)":
         "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
     "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
+    "blank: the workbook records no receipts (its invoice list states what is open)":
+        "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
 }
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
                              lambda m: f"{_period(m[1])}، شاملاً اليومين"),

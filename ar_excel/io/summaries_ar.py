@@ -58,11 +58,11 @@ _CLAUSES = rules(
      lambda m: f"كشوف الحساب حتى {m[1]}: {m[2]} عميل"
                + (f"، {m[3]} ملف PDF في {m[4]}" if m[3] else "")),
     # report
-    (r"management pack as of (\S+?)(?:, (.*))?: DSO (\S+), CEI (\S+) %, (\d+) customers overdue"
-     r"( \(no collection forecast available\))?",
+    (r"management pack as of (\S+?)(?:, (.*))?: DSO (\S+), CEI (\S+)( %)?, (\d+) customers "
+     r"overdue( \(no collection forecast available\))?",
      lambda m: f"تقرير الإدارة في {m[1]}" + (f"، {m[2]}" if m[2] else "")
-               + f": DSO {_na(m[3])}، CEI {_na(m[4])} %، "
-               f"{m[5]} عميل متأخر" + (" (لا توجد توقعات تحصيل)" if m[6] else "")),
+               + f": DSO {_na(m[3])}، CEI {_na(m[4])}{m[5] or ''}، "
+               f"{m[6]} عميل متأخر" + (" (لا توجد توقعات تحصيل)" if m[7] else "")),
     # a job skipped by the month-end run
     (r"skipped, the workbook has no '(.*)' sheet", "تم التخطي: لا توجد ورقة '{0}' في المصنف"),
     (r"skipped, the workbook has no '(.*)' sheet of its own \(its customers are the ones '(.*)' "

@@ -133,15 +133,20 @@ ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
 NO_SALES = "blank: no credit sales in the period"
 UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
 NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
+ON_RECEIPTS = ("Receipts", "Collection effectiveness index (CEI)", "Collection rate")
+NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states what is "
+               "open)")
 
 
-def _say_why_blank(headline: pd.DataFrame, sales: float) -> None:
+def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> None:
     """Each blank ratio's reason appended to its 'How it is computed'."""
     for at, label, value in zip(headline.index, headline["Measure"], headline["Value"],
                                 strict=True):
         if not (isinstance(value, float) and np.isnan(value)):
             continue
-        if label in ON_SALES:
+        if label in ON_RECEIPTS and np.isnan(receipts):
+            why = NO_RECEIPTS
+        elif label in ON_SALES:
             why = UNKNOWN_SALES if np.isnan(sales) else NO_SALES
         elif label == "Collection effectiveness index (CEI)" and not np.isnan(sales):
             why = NOTHING_COLLECTIBLE
@@ -164,7 +169,8 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     share = round(overdue / total * 100, 2) if total and total > 0 else float("nan")
     headline.loc[len(headline)] = ["Overdue share of receivables", share, "%",
                                    "overdue receivables / total receivables x 100"]
-    _say_why_blank(headline, _kpi(kpis, currency, "Credit Sales"))
+    _say_why_blank(headline, _kpi(kpis, currency, "Credit Sales"),
+                   _kpi(kpis, currency, "Receipts"))
     rates = policy_rates(book.policy, kpis["Currency"].dropna())
     others = other_currencies(kpis, currency, rates)
     if others is not None:
@@ -358,13 +364,13 @@ def run(book: Book, options: JobOptions) -> JobResult:
     overdue = overdue_customers(aging[aging["Currency"].fillna("") == currency], book.policy)
     # (a book that names no currency has its figures in its own, unnamed one)
     summary = (f"management pack as of {as_of:%Y-%m-%d}{f', {currency}' if currency else ''}: DSO "
-               f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'))}"
-               f" %, {overdue} customers overdue{forecast_note}")
+               f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'), ' %')}"
+               f", {overdue} customers overdue{forecast_note}")
     return JobResult(tabs=tabs, issues=issues, summary=summary)
 
 
-def _fmt(value: float) -> str:
-    return "n/a" if value != value else f"{value:,.2f}"
+def _fmt(value: float, unit: str = "") -> str:
+    return "n/a" if value != value else f"{value:,.2f}{unit}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
