@@ -72,6 +72,7 @@ CUSTOMERS = SheetSchema(
                                     # Business Central's No., ERPNext's ID
                                     "Reference", "Internal Reference", "Contact ID", "No",
                                     "ID", "Customer Account", "Party",
+                                    "Customer Account Number",  # Oracle's
                                     # Sage's account reference, JD Edwards' address number
                                     "A/C", "Account Ref", "A/C Ref", "Account Reference",
                                     "Address Number",

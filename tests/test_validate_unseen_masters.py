@@ -437,3 +437,16 @@ def test_a_blank_currency_code_is_business_centrals_local_currency(tmp_path):
     head = [h.replace(" (LCY)", "").replace("Currency Code", "Currency") for h in BC_HEAD]
     assert checks(tmp_path, {"Customers": [head, *rows]}, name="hand.xlsx") == [
         ("C00000", "MISSING_CURRENCY", "G2")]
+
+
+def test_statuses_as_erps_and_clerks_write_them(tmp_path):
+    head = ["Customer Account Number", "Party Name", "Account Status", "Phone"]
+    said = ["A", "I", "Closed account", "Do not use", "Blacklisted", "قائمة سوداء",
+            "متوقف عن التعامل", "موقوف مؤقتاً", "جديد", "Active*", "Cash only"]
+    rows = [[str(1000 + i), f"Customer {chr(65 + i)}", s, f"+20 2 2574 11{i:02d}"]
+            for i, s in enumerate(said)]
+    book, _ = _run(tmp_path, {"Customers": [head, *rows]})
+    assert book.customers["Status"].tolist() == [
+        "Active", "Closed", "Closed", "Closed", "Hold", "Hold", "Closed", "Hold", "Active",
+        "Active", "Hold"]
+    assert [i for i in book.issues if i.sheet == "Customers"] == []

@@ -12,7 +12,9 @@ from ar_excel.parsing.digits import normalize_digits
 
 _STATUS = {
     "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط",
-               "see notes"),  # Sage's "1 See Notes": open, a note to read
+               "see notes",  # Sage's "1 See Notes": open, a note to read
+               "a",  # Oracle's account status codes: A(ctive), I(nactive)
+               "new", "جديد", "approved", "enabled", "vip", "key account"),
     "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
              "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
              "مجمد", "frozen", "stop credit", "credit stop", "on stop",
@@ -21,11 +23,15 @@ _STATUS = {
              "bad debt", "doubtful", "collections", "with collections", "written off",
              "قضايا", "قضية", "قضائي", "قانوني", "شؤون قانونية", "الشؤون القانونية",
              "bad payer", "liquidator", "liquidation", "in liquidation", "receivership",
-             "الشئون القانونية", "متعثر", "تحت التحصيل", "ديون معدومة", "مشكوك فيه"),
+             "الشئون القانونية", "متعثر", "تحت التحصيل", "ديون معدومة", "مشكوك فيه",
+             # no more credit: black-listed, or sold to for cash only
+             "blacklisted", "blacklist", "black list", "black listed", "قائمة سوداء",
+             "القائمة السوداء", "cash only", "كاش فقط", "نقدي فقط", "نقدا فقط"),
     "Closed": ("closed", "inactive", "close", "terminated", "مغلق", "ملغي", "ملغى", "غير نشط",
                "مقفل", "dormant", "خامل", "deleted", "cancelled", "canceled", "archived",
                "مؤرشف", "مغلقة", "موقوف نهائيا", "disabled", "in-active", "not active",
-               "غير فعال"),
+               "غير فعال", "i", "closed account", "account closed", "do not use",
+               "don't use", "لا يستخدم", "متوقف عن التعامل", "لا يتم التعامل"),
 }
 _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
 
@@ -34,12 +40,14 @@ _STATUS_LOOKUP = {v: k for k, vs in _STATUS.items() for v in vs}
 _STATUS_REASON = re.compile(r"\s*[-–:(،,/]\s*")
 
 
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 # Sage's account status is its code and name: "0 Open", "2 On Hold", "3 Closed".
 _STATUS_CODE = re.compile(r"^\d{1,2}\s*[-.:)]?\s+(?=\D)")
 
 
 def parse_status(value: Any, decimal_comma: bool = False) -> str:
-    key = _STATUS_CODE.sub("", " ".join(str(value).strip().lower().split()))
+    key = _STATUS_CODE.sub("", " ".join(str(value).strip().lower().split())).rstrip("*. ")
+    key = _ARABIC_MARKS.sub("", key)  # "موقوف مؤقتاً": the tanween typed or not
     if key in _STATUS_LOOKUP:
         return _STATUS_LOOKUP[key]
     head = _STATUS_REASON.split(key, maxsplit=1)[0]
