@@ -222,3 +222,20 @@ def test_an_arabic_rates_sheet_without_dates(tmp_path):
     assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
     # 185,000 + 4,000 x 55 + 19,000 x 50.75
     assert openpyxl.load_workbook(out)["Dashboard"]["B14"].value == 1369250
+
+
+def test_a_sheet_named_fx_listing_amounts_gives_no_rates(tmp_path, capsys):
+    """A sheet 'FX' listing foreign-currency invoices (Currency, Amount) is no rates table:
+    its amounts are never read as rates."""
+    fx = [["Currency", "Amount", "Invoice No"], ["USD", 9000, "INV-2026-0010"],
+          ["EUR", 5000, "INV-2026-0020"]]
+    book = _book(tmp_path / "book.xlsx", fx=fx)
+    wb = openpyxl.load_workbook(book)
+    wb["FX Rates"].title = "FX"
+    wb.save(book)
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Dashboard"]
+    assert ws["A14"].value != "Total receivables, all currencies"
+    assert any(str(c.value).endswith("(equivalent in EGP at the Policy's exchange rates; no "
+                                     "rate for EUR, USD)") for c in ws["A"])

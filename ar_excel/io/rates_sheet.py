@@ -5,8 +5,10 @@ Rules:
 * Where the Policy sheet gives no ``exchange_rates``, a sheet named for the rates (``FX
   Rates``, ``FX``, ``Exchange Rates``, ``Currency Rates``, ``أسعار الصرف``, ``سعر الصرف``,
   ``أسعار العملات``) gives them: a column of currency codes (``Currency``, ``Code``,
-  ``العملة``...) and, after it, a column of rates, each what one unit of that currency is
-  worth in the base currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
+  ``العملة``...) and, after it, a column of rates (its header says so: ``Rate``, ``Exchange
+  Rate``, ``Mid``, ``سعر الصرف``, or names a currency code: ``EGP``, ``Rate to EGP``; an
+  ``Amount`` column is no rate), each what one unit of that currency is worth in the base
+  currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
 * A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
   a date column, else its last row: the month-end rate the books are closed at.
 * A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the base
@@ -40,6 +42,7 @@ _CURRENCY_HEADERS = {match_key(h) for h in (
 _DATE_HEADERS = {match_key(h) for h in ("Date", "As Of", "Rate Date", "Month", "Effective Date",
                                          "التاريخ", "تاريخ السعر")}
 _CODE = re.compile(r"^[A-Z]{3}$")
+_RATE_WORDS = re.compile(r"rate|fx|exchange|mid|buy|sell|سعر|صرف|شراء|بيع")
 _HEADER_ROWS = 10
 
 
@@ -83,11 +86,18 @@ def _read(grid: Grid, rows: list[list[Any]]
             continue
         date_at = next((j for j, k in enumerate(keys) if k in _DATE_HEADERS), None)
         rate_at = next((j for j in range(code_at + 1, len(header))
-                        if keys[j] and j != date_at), None)
+                        if keys[j] and j != date_at and _names_a_rate(header[j])), None)
         if rate_at is None:
             return None
         return _rates(grid, rows, h, code_at, rate_at, date_at)
     return None
+
+
+def _names_a_rate(header: object) -> bool:
+    """A rate column's header: Rate, Exchange Rate, Mid / Buying / Selling, سعر الصرف,
+    or a currency code ('EGP', 'Rate to EGP'); not an Amount or a Balance."""
+    text = str(header)
+    return bool(_RATE_WORDS.search(text.lower()) or re.search(r"\b[A-Z]{3}\b", text))
 
 
 def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
