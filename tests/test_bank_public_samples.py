@@ -299,3 +299,19 @@ def test_camt_creditor_reference_in_words_keeps_its_spaces():
         (1250.0, None, "RF18539007547034", "Alpha Handel AB"),
     ]
     assert ties_out(s) == [("STMT-2026-11-30", 1900.0, 4400.0, True)]
+
+
+def test_unreadable_forward_balance_under_65f_does_not_stop_the_tie_out():
+    # ":65F:Dnullnull7414,3" (a tag SWIFT does not give, a balance no one can read) had the
+    # package refuse the statement's header; the available balance is no part of the tie-out
+    s = read("olb_de_forward_balance_65f.sta")
+    assert rows(s, ["Amount", "Reference", "Counterparty", "Counterparty Account"]) == [
+        (230.0, "SCP 100 / 0082002528", "NILE TRADING GmbH", "DE59280200501000000000")]
+    assert ties_out(s) == [("172/1", 100.0, 330.0, True)]
+    assert [(i.cell, i.column, i.value, i.message) for i in s.issues] == [(
+        "line 8", ":65F:", "Dnullnull7414,3",
+        "available balance could not be read (expected D/C mark, date YYMMDD, currency, "
+        "amount); it was left out (the statement's tie-out does not use it)")]
+    assert arabic_bank_message(s.issues[0].message) == (
+        "تعذرت قراءة الرصيد المتاح (المتوقع: علامة D/C وتاريخ YYMMDD وعملة ومبلغ)؛ استُبعد "
+        "(لا تعتمد عليه مطابقة أرصدة الكشف)")

@@ -141,10 +141,20 @@ def _prepare(text: str, source: str
         elif tag == "20" and out:
             out.append("-")
             out.append(":20:" + content[0])
-        elif tag in _BALANCE_TAGS:
+        elif tag in _BALANCE_TAGS or tag in ("64F", "65F"):
+            # (":65F:", ":64F:": the available balances under a letter SWIFT does not give
+            # them, as an Oldenburgische Landesbank export writes; read as :65: and :64:)
+            written, tag = tag, (tag[:2] if tag in ("64F", "65F") else tag)
             balance = _check_balance(content[0])
+            if balance is None and tag in ("64", "65"):
+                # an available balance: the tie-out does not use it
+                issues.append(Issue(source, f"line {no}", f":{written}:", content[0].strip(),
+                                    "available balance could not be read (expected D/C mark, "
+                                    "date YYMMDD, currency, amount); it was left out (the "
+                                    "statement's tie-out does not use it)"))
+                continue
             if balance is None:
-                issues.append(Issue(source, f"line {no}", f":{tag}:", content[0].strip(),
+                issues.append(Issue(source, f"line {no}", f":{written}:", content[0].strip(),
                                     "balance could not be read (expected D/C mark, date YYMMDD, "
                                     "currency, amount); it was left out, so this statement is "
                                     "not tied out"))

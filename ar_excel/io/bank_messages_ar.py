@@ -210,6 +210,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "تاريخ الحق '{0}' تعذرت قراءته؛ أُبقي السطر بتاريخ قيده"),
         (r"^an investment account's statement \((\S+)\) is not a bank statement; it was left "
          r"out$", "كشف حساب استثمار ({0}) ليس كشف حساب بنكي؛ استُبعد"),
+        (r"^available balance could not be read \(expected D/C mark, date YYMMDD, currency, "
+         r"amount\); it was left out \(the statement's tie-out does not use it\)$",
+         "تعذرت قراءة الرصيد المتاح (المتوقع: علامة D/C وتاريخ YYMMDD وعملة ومبلغ)؛ استُبعد "
+         "(لا تعتمد عليه مطابقة أرصدة الكشف)"),
         (r"^balance could not be read \(expected D/C mark, date YYMMDD, currency, amount\); it "
          r"was left out, so this statement is not tied out$",
          "تعذرت قراءة الرصيد (المتوقع: علامة D/C وتاريخ YYMMDD وعملة ومبلغ)؛ استُبعد، فلا "
