@@ -450,3 +450,19 @@ def test_statuses_as_erps_and_clerks_write_them(tmp_path):
         "Active", "Closed", "Closed", "Closed", "Hold", "Hold", "Closed", "Hold", "Active",
         "Active", "Hold"]
     assert [i for i in book.issues if i.sheet == "Customers"] == []
+
+
+def test_name_variants_of_gulf_and_egyptian_masters_are_possible_duplicates(tmp_path):
+    # an Arabic compound name with and without its space, M/s. before a firm's name (Tally),
+    # (Pvt) Ltd for Private Limited
+    head = ["Customer ID", "Name", "Phone"]
+    rows = [["T1", "مؤسسة عبد الرحمن محمد للتجارة", "0501111111"],
+            ["T2", "مؤسسة عبدالرحمن محمد للتجارة", "0502222222"],
+            ["T3", "M/s. Rajan Traders", "0503333333"],
+            ["T4", "Rajan Traders", "0504444444"],
+            ["T5", "ABC Trading (Pvt) Ltd", "0505555555"],
+            ["T6", "ABC Trading Private Limited", "0506666666"],
+            ["T7", "أبو بكر للمقاولات", "0507777777"],
+            ["T8", "Zamil Steel", "0508888888"]]
+    found = checks(tmp_path, {"Customers": [head, *rows]})
+    assert found == [(f"T{i}", "POSSIBLE_DUPLICATE", f"B{i + 1}") for i in range(1, 7)]

@@ -12,7 +12,9 @@ Arabic and English names, in this order:
   شركة, مؤسسة, ش.م.م, ذ.م.م, المحدودة ...; Co., Company, LLC, Ltd, Inc, S.A.E., GmbH ...
   The article ``ال`` / ``لل`` at the start of an Arabic word, ``al``/``el`` glued to a
   transliterated word (``Elnour``) and a standalone ``al``/``el``/``the`` are dropped, since
-  all spellings are common for one company.
+  all spellings are common for one company. An Arabic compound name is one word whether
+  typed with a space or not (``عبد الرحمن`` / ``عبدالرحمن``), and ``M/s.`` (Messrs) before a
+  firm's name says nothing either.
 
 What is left are the name's *tokens*; ``compact`` is them joined without spaces, so
 ``Al Nour`` and ``Alnour`` meet.
@@ -36,6 +38,8 @@ _LEGAL_WORDS = frozenset({
     "ltd", "limited", "plc", "lp", "llp", "sae", "sa", "saa", "sal", "sarl", "spa", "bv",
     "nv", "ag", "gmbh", "est", "establishment", "pjsc", "psc", "jsc", "fze", "fzco", "fzc",
     "fz", "wll", "the", "al", "el", "and", "of", "for", "group", "holding", "holdings",
+    "pvt", "pte", "private",  # "(Pvt) Ltd", "Private Limited"
+    "ms", "messrs",  # "M/s. Rajan Traders": Messrs, the salutation of a firm's name
     # Arabic (after letter unification): company, establishment, LLC, JSC, limited ...
     "شركه", "شركت", "مؤسسه", "موسسه", "موسسات", "شمم", "ذمم", "شذمم", "شمع", "شمب", "شمق",
     "شمخ", "محدوده", "المحدوده", "مساهمه", "المساهمه", "شركاه", "وشركاه",
@@ -74,6 +78,21 @@ def _join_initials(words: list[str]) -> list[str]:
     return out
 
 
+# The first half of an Arabic compound name, typed with or without the space after it:
+# عبد الرحمن / عبدالرحمن, ابو بكر / ابوبكر (letters unified: أبو -> ابو)
+_COMPOUND_HEADS = frozenset({"عبد", "ابو"})
+
+
+def _join_compounds(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _COMPOUND_HEADS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 def _is_arabic(text: str) -> bool:
     return not text.isascii() and _ARABIC_CHAR.search(text) is not None
 
@@ -95,7 +114,7 @@ def normalize_name(name: object) -> NormalName:
     text = fold_text(name).replace("&", " and ")
     text = _ABBREVIATION_DOTS.sub("", text)
     words = [w for w in _NON_WORD.sub(" ", text).replace("_", " ").split() if w]
-    words = _join_initials(words)
+    words = _join_compounds(_join_initials(words))
     tokens: list[str] = []
     for word in words:
         if word in _LEGAL_WORDS:
