@@ -163,15 +163,21 @@ def test_collections_by_pencil(runs):
     visits = [(r["Customer ID"], r["Amount To Collect"])
               for r in _table(runs["run"]["Visit List"])]
     assert visits == [("D001", 70000)]
-    # INV-1215's 30,000 (after RC-5) expected 4 February (due 30 Dec + D004's 35.5 days, the
-    # portfolio's average); INV-0030 23 March; INV-0003 14 April; INV-0901 doubtful (90+)
+    # D004 has paid nothing: it gets the EGP portfolio's average, D001's INV-1105 paid 41
+    # days late (D003's EUR invoice, paid a day early, is no part of it: 12,000 EUR is not
+    # 12,000 EGP). INV-1215's 30,000 (after RC-5) is expected 30 Dec + 41 = 9 February (week
+    # 2), INV-0030 15 Feb + 41 = 28 March (week 9); INV-0003 2 Feb + D001's 70.9 = 14 April
+    # (week 11); INV-0901 is doubtful (90+)
+    risk = {r["Customer ID"]: (r["Average Days Late"], r["Basis"])
+            for r in _table(runs["run"]["Payment Risk"])}
+    assert risk["D004"] == (41, "portfolio average")
     forecast = runs["run"]["Cash Forecast"]
     assert forecast["I1"].value == ("13-week cash-collection forecast from 2026-01-31, in EGP: "
                                     "115,000.00 in all; in their own columns: EUR 4,000.00, "
                                     "USD 10,000.00")
     weeks = {r["Week"]: r["Expected Receipts"] for r in _table(forecast)
              if r["Expected Receipts"]}
-    assert weeks == {1: 30000, 8: 25000, 11: 60000}
+    assert weeks == {2: 30000, 9: 25000, 11: 60000}
 
 
 def test_statements_tie_to_the_aging_per_currency(runs):

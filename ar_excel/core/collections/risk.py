@@ -21,8 +21,10 @@ Rules:
   weight = amount, and the average is taken again. "Open" here and below means what is left
   after the customer's credits on account (``dunning.chased_items``), as in the ledger's
   balance: an invoice covered by cash already received is not late.
-* A customer with no paid invoice and nothing overdue gets the portfolio's average (all
-  customers' paid invoices, same weights); Basis says which.
+* A customer with no paid invoice and nothing overdue gets the portfolio's average: the
+  paid invoices in its currency, same weights (amounts of different currencies are not
+  weighed against each other), else every paid invoice where none is in its currency;
+  Basis says which.
 * Risk Score (0-100) = 60 x min(max(Average Days Late, 0), 60) / 60
   + 40 x (share of the open invoice balance more than 30 days past due), rounded. (A
   customer billed in several currencies gets no Open Balance figure: amounts in different
@@ -90,7 +92,8 @@ EXPECTED_FORMATS = {
 def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
                  as_of: date) -> pd.DataFrame:
     """Invoices fully paid by the as-of date: Customer ID, Invoice No, Due Date, Amount,
-    Paid Date, Days Late. ``due`` is ``ledger.due_dates(invoices, customers)``."""
+    Paid Date, Currency (the invoice's, blank where it names none), Days Late. ``due`` is
+    ``ledger.due_dates(invoices, customers)``."""
     day = pd.Timestamp(as_of).normalize()
     inv = invoices.assign(_due=pd.to_datetime(due))
     inv = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna() & inv["_due"].notna()
@@ -149,6 +152,9 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
                             "Due Date": inv["_due"].to_numpy()[bill_rows], "Amount": amounts,
                             "Paid Date": pay["Date"].to_numpy()[receipt_rows]},
                            columns=columns)
+    # the invoice's own currency (blank: its customer's, which risk_scores knows)
+    out["Currency"] = (inv["Currency"].to_numpy()[bill_rows] if "Currency" in inv and ids
+                       else None)
     out["Days Late"] = (pd.to_datetime(out["Paid Date"]) - pd.to_datetime(out["Due Date"])).dt.days
     return out
 
@@ -205,6 +211,8 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         history.assign(_w=pd.Series(dtype="float64"))
     portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
     portfolio = 0.0 if np.isnan(portfolio) else portfolio
+    home = _home_currencies(customers, items)
+    by_currency = _portfolios(hist, home)
     # what is really unpaid: open invoices less the customer's credits on account
     if chased is None:
         chased = chased_items(items) if len(items) else items
@@ -232,7 +240,7 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
         avg, basis = _mean(h), f"own history ({len(h)} paid)"
         if np.isnan(avg):
-            avg, basis = portfolio, "portfolio average"
+            avg, basis = by_currency.get(home.get(cid), portfolio), "portfolio average"
         late = [(d, a) for d, a in o if d > avg and d > 0]
         if late:
             avg = _mean(h + late)
@@ -257,6 +265,38 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
                           ascending=[False, False, True], kind="stable", na_position="last")
     return out.reset_index(drop=True)
+
+
+def _home_currencies(customers: pd.DataFrame, items: pd.DataFrame) -> dict:
+    """Each customer's currency: the master's, else the one currency of its open items."""
+    home: dict = {}
+    if len(items) and "Currency" in items:
+        for cid, ccys in items.groupby("Customer ID")["Currency"]:
+            named = {c for c in ccys if isinstance(c, str) and c}
+            if len(named) == 1:
+                home[cid] = next(iter(named))
+    if "Currency" in customers:
+        for cid, ccy in zip(customers["Customer ID"], customers["Currency"], strict=True):
+            if isinstance(ccy, str) and ccy.strip():
+                home[cid] = ccy.strip()
+    return home
+
+
+def _portfolios(hist: pd.DataFrame, home: dict) -> dict[str, float]:
+    """The portfolio's average days late per currency: the paid invoices of that currency
+    only, weighted as every average is (amounts of different currencies are not weighed
+    against each other: 12,000 EUR is not 12,000 EGP)."""
+    if not len(hist):
+        return {}
+    own = hist["Currency"] if "Currency" in hist else pd.Series(None, index=hist.index)
+    ccy = own.where(own.notna() & (own.astype(str).str.strip() != ""),
+                    hist["Customer ID"].map(home))
+    out = {}
+    for code, part in hist.groupby(ccy.to_numpy()):
+        average = _weighted(part["Days Late"], part["_w"])
+        if not np.isnan(average):
+            out[code] = average
+    return out
 
 
 def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set) -> dict[int, float]:
