@@ -78,7 +78,8 @@ def runs(tmp_path_factory):
 
 def _table(ws) -> list[dict]:
     """The tab's rows under its English header (row 2 under an Arabic header row)."""
-    top = 2 if ws.cell(2, 1).value in ("Customer ID", "Priority", "KPI", "Week") else 1
+    top = 2 if ws.cell(2, 1).value in ("Customer ID", "Priority", "KPI", "Week", "Plan",
+                                       "Sheet") else 1
     header = [c.value for c in ws[top]]
     rows = []
     for row in ws.iter_rows(min_row=top + 1, values_only=True):
@@ -189,3 +190,28 @@ def test_the_policy_s_own_buckets_get_arabic_headers(tmp_path):
         "C-200": (0, -15000, 0, 0, 100000, 0, 0, 85000),  # IPC-11 105 days
         "C-300": (0, 90000, -45000, 0, 0, 0, 0, 45000),
     }
+
+
+def test_an_arabic_payment_plans_sheet(tmp_path):
+    """خطط السداد with تاريخ البداية and الدورية (and Arabic-Indic figures): the plan was
+    dropped ("no column Start") though every column was there under its Arabic name."""
+    book = _book(tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.create_sheet("خطط السداد")
+    for row in (["رقم العميل", "المبلغ", "عدد الأقساط", "تاريخ البداية", "الدورية"],
+                ["C-200", "١٠٠٬٠٠٠", "٤", "15/12/2025", "شهري"]):
+        ws.append(row)
+    wb.save(book)
+    out = tmp_path / "col.xlsx"
+    assert main(["collections", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    plan = [(r["Instalment"], r["Due Date"], r["Paid Amount"], r["Status"])
+            for r in _table(wb["Payment Plan Schedule"])]
+    # R-201's 50,000 of 26 February pays instalments 1 and 2 (late); 3 is 13 days overdue
+    assert plan == [(1, datetime(2025, 12, 15), 25000, "Paid"),
+                    (2, datetime(2026, 1, 15), 25000, "Paid"),
+                    (3, datetime(2026, 2, 15), 0, "Overdue"),
+                    (4, datetime(2026, 3, 15), 0, "Not yet due")]
+    assert [r for r in _table(wb["Input Issues"]) if r["Sheet"] == "خطط السداد"] == []
+    dun = {r["Customer ID"]: r["Next Action"] for r in _table(wb["Dunning"])}
+    assert dun["C-200"] == "إرسال تذكير بالقسط رقم 3 المتأخر"
