@@ -215,3 +215,19 @@ def test_an_arabic_payment_plans_sheet(tmp_path):
     assert [r for r in _table(wb["Input Issues"]) if r["Sheet"] == "خطط السداد"] == []
     dun = {r["Customer ID"]: r["Next Action"] for r in _table(wb["Dunning"])}
     assert dun["C-200"] == "إرسال تذكير بالقسط رقم 3 المتأخر"
+
+
+def test_the_dashboard_says_why_overdue_is_below_zero(runs):
+    """The advances (-300,000 and -45,000 in past-due buckets) outweigh the certificates past
+    due (120,000 + 100,000 - 15,000): the overdue receivables come to -140,000 (the Aging's
+    past-due buckets: 105,000 + 55,000 - 300,000) and the average days delinquent below zero.
+    The figures stand as the Aging's buckets give them; the dashboard says why beside them."""
+    ws = runs["pack"]["Dashboard"]
+    rows = {ws.cell(r, 1).value: (ws.cell(r, 2).value, ws.cell(r, 4).value)
+            for r in range(1, 20)}
+    why = ("؛ أقل من الصفر: الأرصدة الدائنة على الحساب المؤرخة في فئات التأخير (دفعات مقدمة، "
+           "إشعارات دائنة غير مخصومة) تزيد على الفواتير المتأخرة")
+    assert rows["المديونية المتأخرة"] == (-140000, "رصيد آخر الفترة - الرصيد غير المستحق آخر "
+                                                  "الفترة" + why)
+    assert rows["متوسط أيام التأخر (ADD)"] == (-11.04, "DSO - أفضل DSO ممكن" + why)
+    assert rows["متوسط فترة التحصيل (DSO)"][1].endswith("أيام الفترة")  # positive: no note

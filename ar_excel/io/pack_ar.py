@@ -196,12 +196,16 @@ _BLANKS = {
     "blank: the period's sales are not known (invoices without an invoice date)":
         "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
     "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
+    "below zero: credits on account dated in the past-due buckets (advances, unapplied credit "
+    "notes) exceed the invoices past due":
+        "أقل من الصفر: الأرصدة الدائنة على الحساب المؤرخة في فئات التأخير (دفعات مقدمة، "
+        "إشعارات دائنة غير مخصومة) تزيد على الفواتير المتأخرة",
     "blank: the workbook records no receipts (its invoice list states what is open)":
         "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
 }
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
                              lambda m: f"{_period(m[1])}، شاملاً اليومين"),
-                            (r"(.+); (blank: .+)",
+                            (r"(.+); ((?:blank|below zero): .+)",
                              lambda m: f"{DEFINITIONS.get(m[1], m[1])}؛ "
                                        f"{_BLANKS.get(m[2], m[2])}")), DEFINITIONS)
 

@@ -138,10 +138,24 @@ NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states
                "open)")
 
 
+# Credits on account (an advance, an unapplied credit note) sit in the past-due bucket of
+# their own date, so they can outweigh the invoices past due: said beside the figures that
+# then fall below zero, rather than left for a manager to puzzle over.
+BELOW_ZERO = ("Overdue receivables", "Average days delinquent", "Overdue share of receivables")
+CREDITS_PAST_DUE = ("below zero: credits on account dated in the past-due buckets (advances, "
+                    "unapplied credit notes) exceed the invoices past due")
+
+
 def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> None:
-    """Each blank ratio's reason appended to its 'How it is computed'."""
+    """Each blank ratio's reason appended to its 'How it is computed'; likewise why an
+    overdue figure is below zero."""
     for at, label, value in zip(headline.index, headline["Measure"], headline["Value"],
                                 strict=True):
+        if label in BELOW_ZERO and isinstance(value, float) and value < -0.005:
+            why = CREDITS_PAST_DUE
+            headline.at[at, "How it is computed"] = (f"{headline.at[at, 'How it is computed']}"
+                                                     f"; {why}")
+            continue
         if not (isinstance(value, float) and np.isnan(value)):
             continue
         if label in ON_RECEIPTS and np.isnan(receipts):
