@@ -245,3 +245,19 @@ def test_a_sheet_named_fx_listing_amounts_gives_no_rates(tmp_path, capsys):
     assert ws["A14"].value != "Total receivables, all currencies"
     assert any(str(c.value).endswith("(equivalent in EGP at the Policy's exchange rates; no "
                                      "rate for EUR, USD)") for c in ws["A"])
+
+
+def test_totals_tie_across_tabs_per_currency(runs):
+    aging, statements, credit, kpis = {}, {}, {}, {}
+    for r in _table(runs["run"]["Aging"]):
+        aging[r["Currency"]] = aging.get(r["Currency"], 0) + r["Total"]
+    for r in _table(runs["statements"]["Customer Statements"]):
+        if r["Type"] == "Closing balance":
+            statements[r["Currency"]] = statements.get(r["Currency"], 0) + r["Balance"]
+    for r in _table(runs["run"]["Credit Status"]):
+        credit[r["Currency"]] = credit.get(r["Currency"], 0) + r["Open Balance"]
+    for r in _table(runs["pack"]["KPIs"]):
+        if r["KPI"] == "Closing AR":
+            kpis[r["Currency"]] = r["Value"]
+    assert aging == statements == credit == kpis == {"EGP": 185000, "EUR": 4000, "USD": 19000}
+    assert runs["pack"]["Dashboard"]["B3"].value == 185000
