@@ -56,5 +56,5 @@ def test_the_reason_in_arabic():
     from ar_excel.io.reasons_ar import arabic_reason
 
     assert arabic_reason("payer by customer code (99); amount equals the open amount of "
-                         "INV-0101") == ("الدافع عُرف من رقم العميل في البيان (99)؛ المبلغ يساوي "
+                         "INV-0101") == ("الدافع عُرف من رقم العميل في البيان (تطابق 99%)؛ المبلغ يساوي "
                                          "الرصيد المفتوح لـ INV-0101")

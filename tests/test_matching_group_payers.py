@@ -51,6 +51,6 @@ def test_the_reason_in_arabic():
 
     r = match(CUSTOMERS, INVOICES, {"amount": 48917.35, "desc": SENDER})
     assert arabic_reason(reason(r)) == (
-        "الدافع عُرف من الاسم في البيان (98)؛ وعليه 2,100.00 إجمالاً؛ INV-2026-0214 للعميل C2 "
+        "الدافع عُرف من الاسم في البيان (تطابق 98%)؛ وعليه 2,100.00 إجمالاً؛ INV-2026-0214 للعميل C2 "
         "(Sinai Plastic Industries) هي الفاتورة المفتوحة الوحيدة بهذا المبلغ: شركة شقيقة تدفع "
         "عنه؟ يُرجى التأكيد")

@@ -94,5 +94,5 @@ def test_the_translated_name_reasons_read_in_arabic():
     from ar_excel.io.reasons_ar import arabic_reason
 
     assert arabic_reason("payer by translated name (88); amount equals the open amount of "
-                         "INV-101") == ("الدافع عُرف من الاسم مترجماً إلى الإنجليزية (88)؛ "
+                         "INV-101") == ("الدافع عُرف من الاسم مترجماً إلى الإنجليزية (تطابق 88%)؛ "
                                         "المبلغ يساوي الرصيد المفتوح لـ INV-101")

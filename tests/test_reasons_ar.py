@@ -27,7 +27,7 @@ from tests.test_reconcile_job import read_tab
     ("narrative names INV-2026-00102; amount equals the open amount",
      "البيان يذكر INV-2026-00102؛ المبلغ يساوي الرصيد المفتوح"),
     ("payer by name (92); amount equals the open amount of INV-1, INV-2",
-     "الدافع عُرف من الاسم (92)؛ المبلغ يساوي الرصيد المفتوح لـ INV-1, INV-2"),
+     "الدافع عُرف من الاسم (تطابق 92%)؛ المبلغ يساوي الرصيد المفتوح لـ INV-1, INV-2"),
     ("narrative names INV-5 (or a mistyped INV-6, which has this amount); part payment of "
      "1,200.00 open",
      "البيان يذكر INV-5 (أو رقم INV-6 مكتوب خطأ، وهي بهذا المبلغ)؛ سداد جزئي من 1,200.00 مفتوح"),
@@ -41,7 +41,7 @@ from tests.test_reconcile_job import read_tab
      "بالفعل، لا يُطبق مرة أخرى"),
     ("payer by name (90); no open invoice in the receipt's currency issued by its date (open: "
      "INV-1 in AED, INV-2 in USD): payment on account, please confirm",
-     "الدافع عُرف من الاسم (90)؛ لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
+     "الدافع عُرف من الاسم (تطابق 90%)؛ لا فاتورة مفتوحة بعملة التحصيل صادرة حتى تاريخه (المفتوح: "
      "INV-1 بعملة AED, INV-2 بعملة USD): دفعة تحت الحساب، يُرجى التأكيد"),
     ("paid by MIRAGEMARBLE, a name like customer C1204 (Mirage Marble Group)'s; its 3 oldest "
      "open invoices, F1, F2, F3, make the amount and no other set of its invoices does",
@@ -149,7 +149,7 @@ def test_an_arabic_workbook_gets_arabic_reasons_and_a_rejection_stays(tmp_path):
     suggested = matches[matches["Status"] == "Suggested"]
     assert suggested["Invoice No"].tolist() == ["ف-103"]
     assert suggested["Reason"].iloc[0] == (
-        "الدافع عُرف من الاسم في البيان (98)؛ لا يذكر فاتورة ويدفع أقل من أقدم فاتورة مفتوحة "
+        "الدافع عُرف من الاسم في البيان (تطابق 98%)؛ لا يذكر فاتورة ويدفع أقل من أقدم فاتورة مفتوحة "
         "(ف-103، 57,000.00 مفتوح): دفعة تحت الحساب مقترحة على الأقدم، يُرجى التأكيد")
     line = suggested["Bank Line"].iloc[0]
     wb = openpyxl.load_workbook(out)

@@ -28,6 +28,7 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         append_title,
         header_sides,
         number_formats,
+        right_to_left_texts,
         table_name,
         text_indents,
         text_side,
@@ -53,7 +54,10 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
                              indents=indents)
         header_row = row
         formats = with_text_side(formats, frame, text_side(rtl), indents=indents)
-        for values in zip(*[frame[h].tolist() for h in headers], strict=True):
+        columns = [frame.iloc[:, j].tolist() for j in range(len(headers))]
+        if rtl:  # Arabic text read right to left (writer.RightToLeftText)
+            columns = [right_to_left_texts(c) for c in columns]
+        for values in zip(*columns, strict=True):
             ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
         row = header_row + len(frame) + 1
         if block.as_table and len(frame) and headers:

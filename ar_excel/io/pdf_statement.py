@@ -28,7 +28,8 @@ from fpdf.fonts import TTFFont
 
 from ar_excel.core.collections.language import format_date, has_arabic
 from ar_excel.core.collections.statements import Statement
-from ar_excel.core.money import amount_text
+from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.io.wording_ar import bucket_label
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
@@ -304,10 +305,20 @@ def _memoise_fragment(fragment) -> None:  # noqa: ANN001
     fragment.render_pdf_text = render_pdf_text
 
 
-def _money(value: object) -> str:
+def _money(value: object, places: int = 2) -> str:
     if value is None or pd.isna(value) or abs(float(value)) < 0.0005:
         return ""
-    return amount_text(float(value))
+    return _amount(float(value), places)
+
+
+def _amount(value: float, places: int = 2) -> str:
+    """An amount in its currency's minor units: a dinar's three decimals on every line
+    (12,500.250 KWD, as the customer's own ledger and the tab show it), not 12,500.25 on
+    one line and 1,500.125 on the next; a two-decimal currency as ``amount_text``."""
+    v = float(value)
+    if places != 2 and round(v, places) == round(v, 3):
+        return f"{v:,.{places}f}"
+    return amount_text(v)
 
 
 def _cells(values: list[str], rtl: bool) -> list[tuple[str, float, str]]:
@@ -337,14 +348,14 @@ def _row(pdf: _StatementPDF, values: list[str], rtl: bool) -> None:
 
 
 def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float | None,
-                 rtl: bool, bold: bool = True) -> None:
+                 rtl: bool, bold: bool = True, places: int = 2) -> None:
     """Opening / closing line (and the no-movement note): the label spans the middle columns."""
     if pdf.get_y() + ROW_H > pdf.h - 18:
         pdf.add_page()
         _table_header(pdf, rtl)
     pdf.set_font(FONT, "B" if bold else "", 8)
     cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
-             ("" if balance is None else amount_text(balance), WIDTHS[-1], "R")]
+             ("" if balance is None else _amount(balance, places), WIDTHS[-1], "R")]
     for text, width, align in (reversed(cells) if rtl else cells):
         pdf.text_cell(width, ROW_H, text, align=align, border=1, fit=True)
     pdf.ln(ROW_H)
@@ -377,25 +388,33 @@ def _statement_pages(pdf: _StatementPDF, stmt: Statement, label: str = "") -> No
         if section.currency:
             pdf.fragments([f"{w['currency']}:", section.currency], 6, rtl)
         _table_header(pdf, rtl)
-        _balance_row(pdf, format_date(stmt.period_start), w["opening"], section.opening, rtl)
+        places = decimals_of(section.currency)
+        _balance_row(pdf, format_date(stmt.period_start), w["opening"], section.opening, rtl,
+                     places=places)
         for line in section.lines.to_dict("records"):
             ref = line["Reference"]
             _row(pdf, [format_date(line["Date"]), w.get(line["Type"], line["Type"]),
                        "" if line["Document"] is None else str(line["Document"]),
                        "" if ref is None or (not isinstance(ref, str) and pd.isna(ref)) else str(ref),
-                       format_date(line["Due Date"]), _money(line["Debit"]),
-                       _money(line["Credit"]), amount_text(line['Balance'])], rtl)
+                       format_date(line["Due Date"]), _money(line["Debit"], places),
+                       _money(line["Credit"], places), _amount(line["Balance"], places)], rtl)
         if len(section.lines) == 0:
             _balance_row(pdf, "", w["none"], None, rtl, bold=False)
-        _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl)
-        _aging_footer(pdf, section.aging, rtl, w)
+        _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl,
+                     places=places)
+        _aging_footer(pdf, section.aging, rtl, w, places)
 
 
-def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dict) -> None:
+def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dict,
+                  places: int = 2) -> None:
     if not aging:
         return
-    labels = [w.get(k, k) for k in aging] + [w["total"]]
-    values = [amount_text(v) for v in aging.values()] + [amount_text(sum(aging.values()))]
+    if rtl:  # the buckets named as the Aging tab's Arabic header names them ('١-٣٠ يوم')
+        labels = [str(bucket_label(k)) for k in aging] + [w["total"]]
+    else:
+        labels = [w.get(k, k) for k in aging] + [w["total"]]
+    values = [_amount(v, places) for v in aging.values()] + [_amount(sum(aging.values()),
+                                                                      places)]
     if pdf.get_y() + 3 * ROW_H + 4 > pdf.h - 18:
         pdf.add_page()
     pdf.ln(3)

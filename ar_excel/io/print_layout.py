@@ -11,6 +11,7 @@ import math
 
 from openpyxl.utils import get_column_letter
 
+from ar_excel.io.text_direction import RLM, reads_right_to_left
 from ar_excel.model import Tab
 
 ROWS_ON_A_PAGE = 40  # rows of a landscape page fitted to its width, about
@@ -31,10 +32,11 @@ def page_header(title: str) -> str:
     text = title.replace("&", "&&")
     if len(text) > HEADER_CHARS:
         text = text[:HEADER_CHARS - 2].rsplit(" ", 1)[0].rstrip(" ,;:؛،") + " …"
-    return text
+    # an Arabic caption read right to left (text_direction): its dates and amounts in place
+    return RLM + text if reads_right_to_left(text) else text
 
 
-HEADER_CHARS = 250
+HEADER_CHARS = 249  # and a right-to-left mark before an Arabic caption
 PAGE_FOOTER = {False: "Page &P of &N", True: "صفحة &P من &N"}
 # Inches: narrow side margins (a wide tab prints larger), room above for a caption of up to
 # three lines in the page header and below for the footer

@@ -62,6 +62,11 @@ def _how(text: str) -> str:
     return _HOW.get(text, text)
 
 
+def _likeness(text: str) -> str:
+    """The name match's score (0-100) said as what it is: 'تطابق 98%', not a bare '(98)'."""
+    return f"تطابق {text}%" if text.isdigit() else text
+
+
 def _kind(text: str) -> str:
     return _KIND.get(text, text)
 
@@ -138,7 +143,7 @@ _CLAUSES: list[tuple[str, object]] = [
      lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
     # who paid
     (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) \((.+)\)",
-     lambda m: f"الدافع عُرف من {_how(m[1])} ({m[2]})"),
+     lambda m: f"الدافع عُرف من {_how(m[1])} ({_likeness(m[2])})"),
     (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code)",
      lambda m: f"الدافع عُرف من {_how(m[1])}"),
     (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) and narrative "

@@ -43,6 +43,7 @@ from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.print_layout import print_setup
 from ar_excel.io.safety import losses, sheets_of_their_own
 from ar_excel.io.sheet_rows import SheetRows, save_workbook
+from ar_excel.io.text_direction import reads_right_to_left
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
@@ -70,6 +71,23 @@ class TextLayout(str):
         layout.horizontal, layout.wrap, layout.top = horizontal, wrap, top
         layout.whole, layout.indent = whole, indent
         return layout
+
+
+class RightToLeftText(str):
+    """Text of a right-to-left tab whose first letter is Arabic (or Hebrew): its cell reads
+    right to left (``readingOrder`` 2). Excel's default (context) reads such a cell so by
+    itself; LibreOffice lays every cell out left to right unless told, and an Arabic
+    sentence holding an invoice number or an amount then reads in the wrong order (the
+    words after 'INV-1' shown before it). Its own type, so the rows written at save
+    (``sheet_rows``) give it a style of its own."""
+
+    __slots__ = ()
+
+
+def right_to_left_texts(values: list[Any]) -> list[Any]:
+    """A column's values with its Arabic-first texts marked ``RightToLeftText``."""
+    return [RightToLeftText(v) if type(v) is str and reads_right_to_left(v) else v
+            for v in values]
 
 
 WRAP_TEXT = TextLayout("@", wrap=True)
@@ -145,6 +163,7 @@ def plain_value(value: Any) -> Any:
 
 def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     cell = Cell(ws, row=1, column=1)  # placed by append
+    rtl_text = type(value) is RightToLeftText
     value = plain_value(value)
     if isinstance(value, str):
         cell.value = value
@@ -152,8 +171,11 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
         if isinstance(number_format, TextLayout):
             if number_format.wrap:
                 cell.number_format = "@"
-            if number_format.wrap or number_format.horizontal or number_format.top:
-                cell.alignment = _layout_alignment(number_format, number_format.wrap)
+            if number_format.wrap or number_format.horizontal or number_format.top or rtl_text:
+                cell.alignment = _layout_alignment(number_format, number_format.wrap,
+                                                   rtl_text)
+        elif rtl_text:
+            cell.alignment = _alignment(None, None, None, 0, RIGHT_TO_LEFT)
     else:
         cell.value = value
         if number_format and value is not None:
@@ -165,10 +187,11 @@ def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     return cell
 
 
-def _layout_alignment(layout: TextLayout, wrap: bool) -> Alignment:
-    """The alignment a ``TextLayout`` gives its cells (wrapped only where ``wrap``)."""
+def _layout_alignment(layout: TextLayout, wrap: bool, rtl_text: bool = False) -> Alignment:
+    """The alignment a ``TextLayout`` gives its cells (wrapped only where ``wrap``; read
+    right to left where ``rtl_text``)."""
     return _alignment(layout.horizontal, "top" if layout.top else None, wrap or None,
-                      layout.indent)
+                      layout.indent, RIGHT_TO_LEFT if rtl_text else None)
 
 
 def plain_column(series: pd.Series) -> list[Any]:
@@ -236,10 +259,14 @@ def append_header(ws, headers: list[str], *, align: bool = True,
 
 @functools.lru_cache(maxsize=64)
 def _alignment(horizontal: str | None, vertical: str | None, wrap: bool | None,
-               indent: int) -> Alignment:
+               indent: int, reading_order: int | None = None) -> Alignment:
     """One Alignment for every header cell that has it: building one is slow (openpyxl's
     checked attributes), and a tab has hundreds of header and label cells."""
-    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, indent=indent)
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, indent=indent,
+                     readingOrder=reading_order or 0)
+
+
+RIGHT_TO_LEFT = 2  # an Alignment's readingOrder: 0 context, 1 left to right, 2 right to left
 
 
 def text_side(rtl: bool) -> str:
@@ -450,14 +477,19 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
         labels = [_make_cell(ws, arabic_label(h)) for h in headers]
         for c, side, indent in zip(labels, sides, indents, strict=True):
             c.font, c.fill = LABEL_FONT, LABEL_FILL
-            c.alignment = _alignment(side, None, None, indent)
+            c.alignment = _alignment(side, None, None, indent, RIGHT_TO_LEFT if rtl and (
+                isinstance(c.value, str) and reads_right_to_left(c.value)) else None)
         ws.append(labels)
         row += 1
     header_row = row
     head = append_header(ws, headers, sides=sides, indents=indents)
 
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
-    rows = SheetRows(ws, header_row + 1, [plain_column(frame[h]) for h in headers],
+    columns = [plain_column(frame[h]) for h in headers]
+    if rtl:  # Arabic text read right to left whatever the spreadsheet program's default
+        columns = [right_to_left_texts(c) if not pd.api.types.is_numeric_dtype(dtype) else c
+                   for c, dtype in zip(columns, frame.dtypes.tolist(), strict=True)]
+    rows = SheetRows(ws, header_row + 1, columns,
                      with_text_side(formats, frame, text_side(rtl), top=any(
                          tab.formats.get(h) == "wrap" for h in headers), indents=indents),
                      highlight, _make_cell, HIGHLIGHT_FILL,
@@ -519,7 +551,9 @@ def _captions_to_the_right(ws) -> None:
     the data rows are written on save."""
     for cell in list(ws._cells.values()):
         if cell.font == TITLE_FONT:
-            cell.alignment = Alignment(horizontal="right")
+            # an Arabic caption also read right to left: its dates and amounts in place
+            cell.alignment = Alignment(horizontal="right", readingOrder=RIGHT_TO_LEFT if (
+                isinstance(cell.value, str) and reads_right_to_left(cell.value)) else 0)
 
 
 def _add_choices(ws, tab: Tab, headers: list[str], header_row: int, last_row: int) -> None:

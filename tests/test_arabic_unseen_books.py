@@ -1,0 +1,261 @@
+"""Books as Egyptian and Gulf accountants keep them, read as their chief accountant would.
+
+* An Egyptian distributor: Arabic sheet names and headers (كود العميل، الأجل، الحد الائتماني،
+  فواتير المبيعات، المتحصلات), invoice numbers, dates and amounts typed in Arabic-Indic digits as
+  text (ف-٢٠٢٦-٠١٠٢, ١٥/١١/٢٠٢٦, ٥٧٬٠٠٠٫٥٠), a credit note (إشعار دائن), and the bank's
+  statement exported with Arabic headers (التاريخ، البيان، مدين، دائن، الرصيد).
+* A Saudi trader keeping the Hijri date in a column beside the Gregorian one.
+* A Kuwaiti book in English, amounts in dinars (three decimals), one customer named in Arabic.
+
+Checked: the PDF statement's aging footer names its buckets in Arabic (١-٣٠ يوم), as the
+Aging tab does, not '1-30' and '90+' (which a right-to-left line shows as '+90'); a dinar
+statement prints its three decimals on every line (12,500.250, not 12,500.25); the dunning
+letter says the overdue total is the invoices' net of credits (it read as the credits'
+total); the match reason gives the name likeness as 'تطابق 98%' not a bare '(98)'; Arabic
+text cells, captions and page headers are told to read right to left (LibreOffice lays them
+out left to right otherwise, and a sentence holding an invoice number comes out scrambled),
+and English text, or an English book, is left as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import email
+from datetime import date
+from email import policy as email_policy
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from ar_excel.cli import main
+from ar_excel.io.text_direction import RLM
+from tests._workbooks import save_sheets
+
+AS_OF = "2026-11-30"
+_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _ar(text: object) -> str:
+    return str(text).translate(_DIGITS)
+
+
+def _ar_date(d: date) -> str:  # ١٥/١١/٢٠٢٦, typed as text
+    return _ar(d.strftime("%d/%m/%Y"))
+
+
+def _ar_money(x: float) -> str:  # ٥٧٬٠٠٠٫٥٠: the Arabic thousands and decimal signs
+    return _ar(f"{x:,.2f}".replace(",", "٬").replace(".", "٫"))
+
+
+def _egypt_book(path):
+    d = date
+    customers = [
+        ["شركة النيل للتوزيع والتجارة - بيانات العملاء"], [],
+        ["كود العميل", "اسم العميل", "البطاقة الضريبية", "التليفون", "البريد الالكتروني",
+         "العنوان", "المحافظة", "العملة", "الأجل", "الحد الائتماني", "الحالة"],
+        ["1201", "شركة الأمل للمقاولات", "٢٠٤-٣٣١-٨٧٦", "٠١٠٠١٢٣٤٥٦٧", "accounts@alamal.com.eg",
+         "١٥ شارع التحرير", "القاهرة", "ج.م", "٣٠ يوم", "٢٥٠٬٠٠٠", "نشط"],
+        ["1202", "مؤسسة النور التجارية", "٣١٢-٤٤٥-٩٠١", "٠٢٢٣٤٥٦٧٨٩", "nour@nour-trade.com",
+         "ميدان الجيزة", "الجيزة", "ج.م", "٦٠ يوم", "١٠٠٬٠٠٠", "نشط"],
+        ["1203", "شركة الدلتا للأغذية", "٤٠٩-١١٢-٣٣٤", "٠١٢٢٧٧٧٨٨٨٩", "finance@delta-foods.com",
+         "المنطقة الصناعية", "طنطا", "ج.م", "٤٥ يوم", "٥٠٬٠٠٠", "موقوف"],
+        ["1205", "شركة الصعيد للتوريدات", "", "٠٩٣٢٣٤٥٦٧٨", "", "أسيوط الجديدة", "أسيوط",
+         "ج.م", "٣٠ يوم", "٧٥٬٠٠٠", "نشط"]]
+    invoices = [["رقم الفاتورة", "التاريخ", "كود العميل", "اسم العميل", "البيان", "نوع المستند",
+                 "الإجمالي", "تاريخ الاستحقاق"]]
+    for no, when, cid, name, kind, amount, terms in [
+            ("ف-٢٠٢٦-٠١٠١", d(2026, 8, 10), "1201", "شركة الأمل للمقاولات", "فاتورة", 114000, 30),
+            ("ف-٢٠٢٦-٠١٠٢", d(2026, 9, 5), "1201", "شركة الأمل للمقاولات", "فاتورة", 57000.5, 30),
+            ("ف-٢٠٢٦-٠١٠٣", d(2026, 10, 20), "1202", "مؤسسة النور التجارية", "فاتورة", 22800, 60),
+            ("ف-٢٠٢٦-٠١٠٤", d(2026, 6, 1), "1203", "شركة الدلتا للأغذية", "فاتورة", 68400, 45),
+            ("ف-٢٠٢٦-٠١٠٥", d(2026, 11, 15), "1205", "شركة الصعيد للتوريدات", "فاتورة", 91200, 30),
+            ("إ-٢٠٢٦-٠٠٠٧", d(2026, 10, 1), "1201", "شركة الأمل للمقاولات", "إشعار دائن", -11400,
+             0),
+            ("ف-٢٠٢٦-٠١٠٦", d(2026, 7, 12), "1202", "مؤسسة النور التجارية", "فاتورة", 34200, 60)]:
+        invoices.append([no, _ar_date(when), cid, name, "توريد", kind, _ar_money(amount),
+                         _ar_date(date.fromordinal(when.toordinal() + terms))])
+    receipts = [["رقم الإيصال", "التاريخ", "كود العميل", "المبلغ", "رقم الفاتورة", "طريقة السداد"],
+                ["١٠٠١", _ar_date(d(2026, 9, 12)), "1201", _ar_money(114000), "ف-٢٠٢٦-٠١٠١", "شيك"],
+                ["١٠٠٢", _ar_date(d(2026, 10, 28)), "1202", _ar_money(20000), "ف-٢٠٢٦-٠١٠٦",
+                 "تحويل بنكي"]]
+    return save_sheets(path, {"بيانات العملاء": customers, "فواتير المبيعات": invoices,
+                              "المتحصلات": receipts})
+
+
+def _egypt_bank(path):
+    rows = [("03/11/2026", "إيداع شيك رقم ٧٧٨٨٩٩ من شركة الأمل للمقاولات سداد ف-٢٠٢٦-٠١٠٢", "",
+             "57,000.50", "557,000.50"),
+            ("09/11/2026", "تحويل وارد من مؤسسة النور التجارية فاتورة ف-٢٠٢٦-٠١٠٦", "",
+             "14,200.00", "571,200.50"),
+            ("10/11/2026", "مصاريف بنكية", "35.00", "", "571,165.50"),
+            ("18/11/2026", "إيداع نقدي - الصعيد للتوريدات", "", "45,600.00", "616,765.50")]
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        out = csv.writer(fh)
+        out.writerow(["التاريخ", "البيان", "مدين", "دائن", "الرصيد"])
+        out.writerows(rows)
+    return path
+
+
+def _kuwait_book(path):
+    d = date
+    return save_sheets(path, {
+        "Customers": [["Customer ID", "Name", "Email", "Currency", "Payment Terms",
+                       "Credit Limit", "Status"],
+                      ["K100", "شركة الكويت للتجارة", "ap@kwtrade.com.kw", "KWD", "30", 20000,
+                       "Active"],
+                      ["K101", "Boubyan Foods Co.", "fin@boubyanfoods.com", "KWD", "60", 15000,
+                       "Active"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount",
+                      "Currency"],
+                     ["KI-1", "K100", d(2026, 8, 1), d(2026, 8, 31), 12500.25, "KWD"],
+                     ["KI-2", "K101", d(2026, 10, 1), d(2026, 11, 30), 4000, "KWD"],
+                     ["KI-3", "K100", d(2026, 11, 5), d(2026, 12, 5), 1500.5, "KWD"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["P-1", "K100", d(2026, 9, 15), 5000, "KI-1"]]})
+
+
+def _saudi_book(path):
+    from hijridate import Gregorian
+
+    def hijri(x: date) -> str:
+        h = Gregorian(x.year, x.month, x.day).to_hijri()
+        return _ar(f"{h.year}/{h.month:02d}/{h.day:02d}")
+
+    d = date
+    invoices = [["رقم الفاتورة", "التاريخ الهجري", "التاريخ الميلادي", "رقم العميل",
+                 "الإجمالي شامل الضريبة", "العملة", "تاريخ الاستحقاق"]]
+    for no, when, cid, gross, terms in [("INV-1448-002", d(2026, 8, 15), "C-502", 287500, 60),
+                                        ("INV-1448-006", d(2026, 5, 3), "C-504", 9200, 30)]:
+        invoices.append([no, hijri(when), when, cid, f"{gross:,.2f} ر.س", "ر.س",
+                         date.fromordinal(when.toordinal() + terms)])
+    return save_sheets(path, {
+        "العملاء": [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع", "حد الائتمان"],
+                    ["C-502", "شركة المراعي الحديثة", "ر.س", "٦٠ يوم", "500,000 ر.س"],
+                    ["C-504", "شركة نجد للتموين", "ر.س", "٣٠ يوم", "50,000 ر.س"]],
+        "الفواتير": invoices,
+        "سندات القبض": [["رقم السند", "التاريخ الهجري", "التاريخ الميلادي", "رقم العميل", "المبلغ",
+                         "رقم الفاتورة"],
+                        ["RV-0092", hijri(d(2026, 10, 15)), d(2026, 10, 15), "C-502",
+                         _ar_money(100000), "INV-1448-002"]]})
+
+
+@pytest.fixture(scope="module")
+def egypt(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("egypt")
+    book, bank = _egypt_book(tmp / "book.xlsx"), _egypt_bank(tmp / "bank.csv")
+    assert main(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
+                 "-o", str(tmp / "run.xlsx")]) == 0
+    assert main(["statements", str(book), "--as-of", AS_OF, "--from", "2026-07-01",
+                 "-o", str(tmp / "st.xlsx"), "--pdf-dir", str(tmp / "pdf")]) == 0
+    return {"run": openpyxl.load_workbook(tmp / "run.xlsx"), "dir": tmp}
+
+
+@pytest.fixture(scope="module")
+def kuwait(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("kuwait")
+    book = _kuwait_book(tmp / "book.xlsx")
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp / "run.xlsx")]) == 0
+    assert main(["statements", str(book), "--as-of", AS_OF, "--from", "2026-07-01",
+                 "-o", str(tmp / "st.xlsx"), "--pdf-dir", str(tmp / "pdf")]) == 0
+    return {"run": openpyxl.load_workbook(tmp / "run.xlsx"), "dir": tmp}
+
+
+def _pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_arabic_pdf_statement_names_its_aging_buckets_in_arabic(egypt):
+    text = _pdf_text(egypt["dir"] / "pdf" / "Statement_1201.pdf")
+    assert "كشف حساب" in text and "الرصيد الختامي" in text and "أعمار الديون" in text
+    # the footer's buckets as the Aging tab's header names them; no '1-30', no '90+'
+    header = next(line for line in text.splitlines() if "غير مستحق" in line)
+    assert "أكثر من" in header and header.count("يوم") == 4 and "الإجمالي" in header
+    assert not any(c in header for c in "0123456789+")  # no '1-30', no '90+'
+    # 1201: 57,000.50 open, less the credit note 11,400.00, all of it 56 days past due
+    assert text.splitlines()[-2] == "45,600.50 0.00 0.00 45,600.50 0.00 0.00"
+
+
+def test_dinar_pdf_statement_prints_three_decimals_on_every_line(kuwait):
+    lines = _pdf_text(kuwait["dir"] / "pdf" / "Statement_K101.pdf").splitlines()
+    assert "2026-10-01 Invoice KI-2 2026-11-30 4,000.000 4,000.000" in lines
+    assert "2026-11-30 Closing balance 4,000.000" in lines
+    assert "4,000.000 0.000 0.000 0.000 0.000 4,000.000" in lines
+    # K100's statement is in Arabic (its name is): 12,500.250 KWD, less 5,000.000 received
+    text = _pdf_text(kuwait["dir"] / "pdf" / "Statement_K100.pdf")
+    for figure in ("12,500.250", "5,000.000", "7,500.250", "1,500.500", "9,000.750"):
+        assert figure in text
+    assert "12,500.25 " not in text and "1,500.50 " not in text
+
+
+def test_arabic_dunning_letter_says_whose_total_the_figure_is(egypt):
+    with open(egypt["dir"] / "dunning" / "2026-11-30_1202.eml", "rb") as fh:
+        message = email.message_from_binary_file(fh, policy=email_policy.default)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert message["Subject"] == "إنذار نهائي: حساب رقم 1202"
+    # 1202 owes 14,200.00 past due (34,200.00 less 20,000.00 received) and has no credit: the
+    # figure follows the invoices, not "the credits totalling 14,200.00"
+    assert body.splitlines()[3].startswith(
+        "هذا إنذار نهائي. فواتيركم المتأخرة، وإجماليها 14,200.00 EGP بعد خصم الأرصدة الدائنة، "
+        "متأخرة حتى 81 يوماً عن تاريخ استحقاقها.")
+    assert "الأرصدة الدائنة بإجمالي" not in body
+
+
+def test_match_reason_gives_the_name_likeness_as_a_percentage(egypt):
+    ws = egypt["run"]["Bank Matches"]
+    assert [c.value for c in ws[2]][:12] == [
+        "Bank Line", "Date", "Bank Amount", "Invoice No", "Customer ID", "Applied Amount",
+        "Method", "Confidence", "Status", "Write-off", "Customer", "Reason"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=3, max_col=12, values_only=True) if r[0]}
+    assert rows["1"][3:9] == ("ف-2026-0102", "1201", 57000.5, "reference", 0.99, "Matched")
+    assert rows["4"][3:9] == ("ف-2026-0105", "1205", 45600, "partial", 0.6, "Suggested")
+    assert rows["4"][11] == (
+        "الدافع عُرف من الاسم في البيان (تطابق 98%)؛ لا يذكر فاتورة ويدفع أقل من أقدم فاتورة "
+        "مفتوحة (ف-2026-0105، 91,200.00 مفتوح): دفعة تحت الحساب مقترحة على الأقدم، يُرجى التأكيد")
+
+
+def test_arabic_text_cells_read_right_to_left_english_ones_as_they_were(egypt):
+    ws = egypt["run"]["Credit Status"]
+    assert ws.sheet_view.rightToLeft
+    assert [ws[c].value for c in ("A3", "B3", "J3")] == ["1203", "شركة الدلتا للأغذية", "Hold"]
+    assert ws["P3"].value.startswith("العميل موقوف في بيانات العملاء؛ الفاتورة ف-2026-0104 "
+                                     "متأخرة 137 يوماً")
+    assert [ws[c].alignment.readingOrder for c in ("B3", "P3", "A1", "S1")] == [2, 2, 2, 2]
+    # a code, an id and the contract's English header keep the default (context) order
+    assert [ws[c].alignment.readingOrder for c in ("A3", "J3", "A2")] == [0, 0, 0]
+    assert all(ws[c].alignment.horizontal == "right" for c in ("B3", "J3", "P3"))
+    # a small table under a tab: its Arabic rows too
+    aging = egypt["run"]["Aging"]
+    assert (aging["A14"].value, aging["A14"].alignment.readingOrder) == ("غير مستحق", 2)
+    assert (aging["A10"].value, aging["A10"].alignment.readingOrder) == ("EGP", 0)
+    # the caption, printed as the page header, begins with a right-to-left mark
+    assert ws.oddHeader.center.text == (
+        RLM + "في 2026-11-30: إجمالي الرصيد المفتوح 242,200.50 = الرصيد المفتوح في الدفاتر "
+              "242,200.50")
+
+
+def test_english_book_gets_no_reading_order_nor_mark(kuwait):
+    wb = kuwait["run"]
+    for ws in wb.worksheets:
+        assert not ws.sheet_view.rightToLeft
+        assert all(c.alignment.readingOrder == 0 for row in ws.iter_rows() for c in row), \
+            ws.title
+        assert RLM not in (ws.oddHeader.center.text or "")
+    # an Arabic customer name in an English tab is data: as written, in the tab's order
+    assert wb["Aging"]["B2"].value == "شركة الكويت للتجارة"
+    assert wb["Aging"]["B2"].alignment.readingOrder == 0
+
+
+def test_hijri_column_beside_the_gregorian_one_is_not_the_invoice_date(tmp_path):
+    book = _saudi_book(tmp_path / "book.xlsx")
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "a.xlsx")]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["Aging Detail"]
+    head = [c.value for c in ws[2]]
+    rows = {r[head.index("Invoice No")]: r for r in ws.iter_rows(min_row=3, values_only=True)
+            if r[0]}
+    due, date_, open_ = head.index("Due Date"), head.index("Date"), head.index("Open Amount")
+    assert {k: (r[date_].date(), r[due].date(), r[open_]) for k, r in rows.items()} == {
+        "INV-1448-002": (date(2026, 8, 15), date(2026, 10, 14), 187500),
+        "INV-1448-006": (date(2026, 5, 3), date(2026, 6, 2), 9200)}
+    issues = openpyxl.load_workbook(tmp_path / "a.xlsx")["Input Issues"]
+    assert issues.max_row == 2  # the Arabic and English header rows: nothing unreadable
