@@ -101,3 +101,23 @@ def test_arabic_note_and_limit_requests_keyed_by_customer_code(tmp_path):
     assert requests[["Customer ID", "Requested Limit", "Current Limit", "Row"]].values.tolist(
     ) == [["ع-002", 250000.0, 150000.0, 2]]
     assert not [i for i in result.issues if i.sheet == "طلبات الائتمان"]
+
+
+def test_draft_and_quotation_orders_add_nothing_to_exposure(tmp_path):
+    sheets = {
+        "Customer": [["ID", "Customer Name", "Credit Limit (Credit Limits)"],
+                     ["Delta Foods", "Delta Foods", 50000]],
+        "Sales Invoice": [["ID", "Customer", "Posting Date", "Grand Total"],
+                          ["ACC-SINV-2026-00109", "Delta Foods", D(2026, 11, 20), 17670.0]],
+        "Sales Order": [["ID", "Customer", "Transaction Date", "Grand Total", "Status"],
+                        ["SAL-ORD-2026-00212", "Delta Foods", D(2026, 11, 27), 20000.0,
+                         "Draft"],
+                        ["SAL-ORD-2026-00213", "Delta Foods", D(2026, 11, 27), 9000.0,
+                         "Quotation"],
+                        ["SAL-ORD-2026-00214", "Delta Foods", D(2026, 11, 28), 5000.0,
+                         "To Deliver and Bill"]],
+    }
+    result = CREDIT.run(read_book(save_sheets(tmp_path / "erp.xlsx", sheets)),
+                        JobOptions(as_of=AS_OF))
+    row = result.tabs[0].frame.set_index("Customer ID").loc["Delta Foods"]
+    assert (row["Open Orders"], row["Exposure"], row["Utilization %"]) == (5000.0, 22670.0, 45.3)

@@ -56,10 +56,11 @@ FORMATS = {"Credit Limit": "money", "Open Balance": "money", "Overdue Amount": "
            "Over Limit": "bool", "Open Orders": "money", "Unapplied Credits": "money",
            "Next Credit Review": "date"}
 
-# Order statuses that mean the order no longer adds to exposure.
+# Order statuses that mean the order no longer adds to exposure, or never did: a draft or a
+# quotation (ERPNext's Draft, Odoo's Quotation) is no commitment to deliver.
 _CLOSED_ORDER = re.compile(
-    r"(?i)invoiced|billed|cancel+ed|cancel|closed|complete|void|rejected|"
-    r"مفوتر|فوترة|ملغ[يى]|الغاء|إلغاء|مغلق|مكتمل|مرفوض")
+    r"(?i)invoiced|billed|cancel+ed|cancel|closed|complete|void|rejected|draft|quotation|"
+    r"مفوتر|فوترة|ملغ[يى]|الغاء|إلغاء|مغلق|مكتمل|مرفوض|مسود|عرض سعر")
 
 _REASONS = {
     "hold_master": ("customer is on Hold in the master", "العميل موقوف في بيانات العملاء"),

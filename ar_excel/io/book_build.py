@@ -23,6 +23,7 @@ from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
+from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.past_years import current_year_first, past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.rates_sheet import rates_from_sheet
@@ -122,6 +123,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)
+    if "Invoices" in chosen:  # an invoice list exported a row per line: its lines too
+        book.issues.extend(lines_from_invoice_rows(book, chosen["Invoices"], policy))
     payers_from_invoices(book)
     customers_from_lists(book)  # an export handed over without its customer list
     if "Customers" in book.tables:

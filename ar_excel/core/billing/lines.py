@@ -79,6 +79,20 @@ def _on_lines(lines: pd.DataFrame, net: np.ndarray, amount: str, rate: str) -> n
     return np.zeros(len(lines))
 
 
+def _stated_twice(lines: pd.DataFrame) -> pd.Series:
+    """Lines stating their one discount twice, as a rate and as what it comes to (Zoho's
+    Discount and Discount Amount): it is taken once."""
+    qty = lines["Quantity"].fillna(1.0).to_numpy(dtype="float64")
+    gross = qty * lines["Unit Price"].to_numpy(dtype="float64")
+    disc = lines["Discount %"].fillna(0.0).to_numpy(dtype="float64")
+    amount = lines["Discount Amount"].fillna(0.0).to_numpy(dtype="float64")
+    tol = half_unit(lines[DECIMALS].to_numpy(dtype="int64")) + FLOAT_SLACK * np.maximum(
+        1.0, amount)
+    with np.errstate(invalid="ignore"):
+        twice = (disc > 0) & (amount > 0) & (np.abs(amount - gross * disc / 100.0) <= tol)
+    return pd.Series(twice, index=lines.index)
+
+
 def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     """Exact net, tax and gross of each line, and whether its Line Total fits either basis.
     A line priced with tax in has quantity × price (less discounts) as its gross and that
@@ -93,7 +107,8 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     stated_tax = lines["Tax Amount"].to_numpy(dtype="float64")
     has_tax = ~np.isnan(stated_tax)
     disc_amount = lines["Discount Amount"].fillna(0.0).to_numpy(dtype="float64")
-    priced = qty * price * (1.0 - disc / 100.0) - disc_amount
+    twice = _stated_twice(lines).to_numpy()
+    priced = qty * price * (1.0 - disc / 100.0) - np.where(twice, 0.0, disc_amount)
     slack = FLOAT_SLACK * np.maximum(1.0, np.abs(total))
     tol = half_unit(places) + slack
     incl = _price_includes_tax(lines, priced, rate, stated_tax, total,
@@ -109,8 +124,11 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
         has_tax, stated_tax, round_half_up(rounded_base * rate / 100.0, places)))
     by_rate = base * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
     withheld = _on_lines(lines, net, WITHHELD, WITHHELD_RATE)  # income tax withheld
+    # (by the rate only where there is one: a tax stated without a rate makes the rate's
+    # total the net, which is no total with tax)
+    by_rate_fits = (np.abs(total - by_rate) <= tol) & ~(has_tax & (stated_tax != 0) & (rate == 0))
     fits_gross = ((np.abs(total - gross) <= tol) | (np.abs(total - net_plus_tax) <= slack)
-                  | (np.abs(total - by_rate) <= tol)
+                  | by_rate_fits
                   # a total net of the income tax withheld, as Egypt's e-invoices show it
                   | ((withheld != 0) & (np.abs(total - (gross - withheld)) <= 2 * tol)))
     # before tax from a price with tax in: the tax inside taken off, either one rounded
@@ -152,7 +170,8 @@ _INCL_NOTE = {False: ", price includes tax", True: "، السعر شامل ال�
 def _discount(lines: pd.DataFrame, places: list[int]) -> list[str]:
     """The discount as stated: ``5%``, ``12.50``, or both."""
     pct = [f"{v}%" for v in number(lines["Discount %"].fillna(0.0))]
-    amounts = money(lines["Discount Amount"], places)
+    # (the one discount stated as a rate and as what it comes to is said once: as the rate)
+    amounts = money(lines["Discount Amount"].where(~_stated_twice(lines)), places)
     return [f"{p} + {a}" if a and p != "0%" else (a or p) for p, a in zip(pct, amounts, strict=True)]
 
 
