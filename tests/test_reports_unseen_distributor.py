@@ -261,3 +261,22 @@ def test_totals_tie_across_tabs_per_currency(runs):
             kpis[r["Currency"]] = r["Value"]
     assert aging == statements == credit == kpis == {"EGP": 185000, "EUR": 4000, "USD": 19000}
     assert runs["pack"]["Dashboard"]["B3"].value == 185000
+
+
+def test_a_policy_base_other_than_the_sheet_s(tmp_path):
+    """The Policy makes USD the main currency while the sheet's rates are against EGP
+    ('Rate to EGP'): EGP is worth 1 / 50.50 USD and EUR 55 / 50.50. Each equivalent is in
+    cents of a dollar and the total foots to them (it showed 27,019.802 USD)."""
+    book = _book(tmp_path / "book.xlsx", policy=[["base_currency", "USD"]])
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Dashboard"]
+    assert (ws["A3"].value, ws["B3"].value, ws["C3"].value) == ("Total receivables", 19000,
+                                                                "USD")
+    at = next(r for r in range(1, ws.max_row + 1)
+              if str(ws.cell(r, 1).value).startswith("Receivables in other currencies"))
+    # 185,000 / 50.50 = 3,663.366..; 4,000 x 55 / 50.50 = 4,356.435..
+    assert [(ws.cell(r, 1).value, ws.cell(r, 6).value) for r in (at + 2, at + 3)] == [
+        ("EGP", 3663.37), ("EUR", 4356.44)]
+    assert (ws["A14"].value, ws["B14"].value) == ("Total receivables, all currencies",
+                                                  27019.81)  # 19,000 + 3,663.37 + 4,356.44

@@ -11,8 +11,9 @@ Rules:
   currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
 * A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
   a date column, else its last row: the month-end rate the books are closed at.
-* A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the base
-  currency where the Policy does not say it.
+* A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the
+  currency the rates are against (its rate is 1), and so the base currency where the Policy
+  does not say it; where the Policy names another (USD), amounts convert through it.
 * A row whose rate is no number above zero is an Input Issue at its cell (sheet, cell,
   column, value) and gives its currency no rate; the sheet's other rates are used.
 * The rates are what the Policy key would hold (``USD=50.5; EUR=55``), so every job that
@@ -63,8 +64,10 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         rates, base, issues = found
         if not rates:
             return policy, issues
+        if base and base not in rates:
+            rates[base] = 1.0  # the rates are against it, whatever the Policy's base is
         text = "; ".join(f"{code}={_plain(rate)}" for code, rate in sorted(rates.items()))
-        base = base if base and base not in rates and not policy.base_currency.strip() else ""
+        base = base if base and not policy.base_currency.strip() else ""
         changed = replace(policy, extra={**policy.extra, "exchangerates": text},
                           **({"base_currency": base} if base else {}))
         return changed, issues

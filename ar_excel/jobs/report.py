@@ -32,7 +32,7 @@ from ar_excel.core.kpis import (
     month_to,
     payment_behaviour,
 )
-from ar_excel.core.money import round_total
+from ar_excel.core.money import decimals_of, round_total
 from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
@@ -112,8 +112,9 @@ def other_currencies(kpis: pd.DataFrame, currency: str, rates: Rates | None
         rows.append({"Currency": c, "Receivables": total,
                      "Overdue": _kpi(kpis, c, "Closing Overdue AR"), "DSO": _kpi(kpis, c, "DSO"),
                      "Rate": factor if factor is not None else np.nan,
-                     "Equivalent": round_total(total * factor) if factor is not None
-                     else np.nan})
+                     # worth in the main currency, to its minor unit (cents of a dollar)
+                     "Equivalent": round(total * factor, decimals_of(currency))
+                     if factor is not None else np.nan})
     return pd.DataFrame(rows) if rows else None
 
 
@@ -123,7 +124,8 @@ def _all_currencies(headline: pd.DataFrame, others: pd.DataFrame, currency: str,
     if others["Equivalent"].isna().any():
         return
     headline.loc[len(headline)] = ["Total receivables, all currencies",
-                                   round_total(total + float(others["Equivalent"].sum())),
+                                   round(total + float(others["Equivalent"].sum()),
+                                         decimals_of(currency)),
                                    currency, ALL_CURRENCIES]
 
 
