@@ -466,3 +466,36 @@ def test_name_variants_of_gulf_and_egyptian_masters_are_possible_duplicates(tmp_
             ["T8", "Zamil Steel", "0508888888"]]
     found = checks(tmp_path, {"Customers": [head, *rows]})
     assert found == [(f"T{i}", "POSSIBLE_DUPLICATE", f"B{i + 1}") for i in range(1, 7)]
+
+
+def test_a_master_without_country_or_currency_is_judged_by_its_own_tax_ids(tmp_path):
+    # a Saudi branch's hand-kept list: no Country, no Currency; most VAT numbers are Saudi,
+    # so one short of five digits is wrong as a Saudi number
+    head = ["رقم العميل", "اسم العميل", "الرقم الضريبي", "الجوال", "المدينة"]
+    rows = [["101", "مؤسسة الراجحي للتجارة", "٣٠٠٠١٢٣٤٥٦٠٠٠٠٣", "٠٥٠١٢٣٤٥٦٧", "الرياض"],
+            ["102", "شركة العثيم", "300055566600003", "0551234567", "الرياض"],
+            ["103", "مطاعم البيك", "300099988800003", "0561234567", "جدة"],
+            ["104", "مؤسسة الفيصل", "3000777888", "0541234567", "الرياض"],
+            ["105", "شركة المراعي", "300044433300003", "0112345678", "الرياض"],
+            ["106", "شركة جرير", "300033322200003", "0114445555", "الرياض"]]
+    assert checks(tmp_path, {"العملاء": [head, *rows]}) == [("104", "INVALID_TAX_ID", "C5")]
+    # (a master of many countries' numbers names none: nothing judged without a country)
+    mixed = [r[:] for r in rows]
+    for r, number in zip(mixed[1:4], ["204331876", "100234567800003", "220018945400002"],
+                         strict=True):
+        r[2] = number
+    assert checks(tmp_path, {"العملاء": [head, *mixed]}, name="mixed.xlsx") == []
+
+
+def test_a_delivery_account_billed_to_its_customer_is_no_duplicate(tmp_path):
+    # Dynamics 365's Invoice account: the Alexandria account is billed to the head office
+    head = ["Customer account", "Name", "Currency", "Telephone", "Email", "Terms of payment",
+            "Credit limit", "Invoice account"]
+    rows = [["EG-001", "Cairo Distribution SAE", "EGP", "+20 2 2574 9000", "ap@cairodist.com",
+             "Net30", 2500000, ""],
+            ["EG-002", "Cairo Distribution - Alexandria", "EGP", "+20 3 4251 9000",
+             "alex@cairodist.com", "Net30", 0, "EG-001"],
+            ["EG-003", "Cairo Distribution Co.", "EGP", "+20 2 2574 9001", "ar@cairodist.com",
+             "Net30", 100000, ""]]
+    assert checks(tmp_path, {"All customers": [head, *rows]}) == [
+        ("EG-001", "POSSIBLE_DUPLICATE", "B2"), ("EG-003", "POSSIBLE_DUPLICATE", "B4")]

@@ -389,11 +389,40 @@ def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(index, cell, "MISSING_CONTACT")
 
 
+# A master kept without Country or Currency (a Saudi branch's own list) is the country whose
+# format most of its tax IDs have: at least this share of at least MASTER_TAX_IDS of them.
+MASTER_COUNTRY_SHARE = 0.8
+MASTER_TAX_IDS = 5
+
+
+def _master_country(ctx: CheckContext) -> str | None:
+    """The one country (EG, SA, AE, BH, OM) whose tax ID format the master's tax IDs have,
+    where at least MASTER_COUNTRY_SHARE of them have it; else None."""
+    key = ("master country",)
+    if key not in ctx._cache:
+        fits = []
+        for value in _tax_ids(ctx)[0]:
+            if duplicates.usable_tax_key(value):
+                countries = [c for c in contacts.TAX_COUNTRIES
+                             if contacts.tax_id_problem(value, c) is None]
+                fits.append(countries[0] if len(countries) == 1 else None)
+        counts = pd.Series([f for f in fits if f], dtype="object").value_counts()
+        ctx._cache[key] = counts.index[0] if len(fits) >= MASTER_TAX_IDS and len(counts) and \
+            counts.iloc[0] >= MASTER_COUNTRY_SHARE * len(fits) else None
+    return ctx._cache[key]
+
+
 def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
-    """The customer's country (EG, SA, AE) from its Country cell, else its currency."""
-    return contacts.tax_country(ctx.raw(index, "Country") if ctx.has("Country") else None,
-                                ctx._column("parsed", "Currency")[index]
-                                if "Currency" in ctx.frame.columns else None)
+    """The customer's country (EG, SA, AE, BH, OM) from its Country cell, else its currency,
+    else (neither given) the master's own (``_master_country``)."""
+    country_cell = ctx.raw(index, "Country") if ctx.has("Country") else None
+    currency = ctx._column("parsed", "Currency")[index] if "Currency" in ctx.frame.columns \
+        else None
+    country, stated = contacts.tax_country(country_cell, currency)
+    if country is None and not stated and blank(currency) and \
+            (master := _master_country(ctx)) is not None:
+        return master, True
+    return country, stated
 
 
 def invalid_tax_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -473,13 +502,55 @@ def _jobs(ctx: CheckContext) -> set[object]:
     return ctx._cache[key]
 
 
+# A column naming the account a record is billed to or belongs under: Dynamics 365's Invoice
+# account, Business Central's Bill-to Customer No., a parent or head-office account.
+_PARENT_HEADERS = frozenset(match_key(h) for h in (
+    "Invoice account", "Invoice Account No", "Bill-to Customer No", "Bill-to Customer No.",
+    "Bill-to Customer", "Bill To Customer", "Parent Customer", "Parent Account",
+    "Parent Customer No", "Head Office", "Head Office Account", "Main Account",
+    "Parent", "الحساب الرئيسي", "العميل الرئيسي", "المركز الرئيسي", "الحساب الأم"))
+
+
+def _billed_to(ctx: CheckContext) -> dict[object, str]:
+    """Per record, the account it is billed to or belongs under (another record's ID)."""
+    key = ("billed to",)
+    if key not in ctx._cache:
+        column = next((c for c in ctx.frame.columns if isinstance(c, str) and
+                       c in ctx.table.letters and match_key(c) in _PARENT_HEADERS), None)
+        out: dict[object, str] = {}
+        if column is not None:
+            for index, value in ctx.values(column).items():
+                if not blank(value):
+                    out[index] = duplicates.id_key(_typed(value))
+        ctx._cache[key] = out
+    return ctx._cache[key]
+
+
+def _listed_ids(ctx: CheckContext) -> set[str]:
+    key = ("listed ids",)
+    if key not in ctx._cache:
+        ctx._cache[key] = {duplicates.id_key(ctx.customer_id(i)) for i in ctx.frame.index}
+    return ctx._cache[key]
+
+
 def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
     """Two records are a customer and its job, two jobs of one customer (kept apart on
-    purpose: QuickBooks bills each job on its own, with the customer's details), or a job
-    of a listed customer beside another record, which is judged against its customer."""
+    purpose: QuickBooks bills each job on its own, with the customer's details), a job of a
+    listed customer beside another record (judged against its customer), or two accounts
+    of which one is billed to the other or both to a third (a delivery account, judged
+    through the customer billed)."""
     ida, idb = ctx.customer_id(a), ctx.customer_id(b)
-    return ((":" in ida or ":" in idb) and _parent(ida) == _parent(idb)) or \
-        bool({a, b} & _jobs(ctx))
+    if ((":" in ida or ":" in idb) and _parent(ida) == _parent(idb)) or {a, b} & _jobs(ctx):
+        return True
+    billed = _billed_to(ctx)
+    pa, pb = billed.get(a), billed.get(b)
+    if pa == duplicates.id_key(idb) or pb == duplicates.id_key(ida) or (
+            pa is not None and pa == pb):
+        return True
+    # an account billed to another listed customer is judged through that customer
+    listed = _listed_ids(ctx)
+    return any(p is not None and p in listed and p != duplicates.id_key(i)
+               for p, i in ((pa, ida), (pb, idb)))
 
 
 def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -530,15 +601,15 @@ def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
+    tax_ids = _tax_ids(ctx)[0].to_dict() if _keeps_tax_ids(ctx) else {}
     for column in ("Phone", *_more(ctx, "Phone")):
         for index, value in ctx.values(column).dropna().items():
-            if blank(value) or contacts.no_phone(value):
+            if blank(value):
                 continue
             value = value if column == "Phone" else _typed(value)
             problem = contacts.phone_problem(value, duplicates.usable_tax_key(
-                _tax_ids(ctx)[0][index] if _keeps_tax_ids(ctx) else None),
-                _country(ctx, index)[0])
-            if problem is not None:
+                tax_ids.get(index)), _country(ctx, index)[0])
+            if problem is not None and not contacts.no_phone(value):  # ("-", "N/A": none)
                 yield ctx.finding(index, column, "INVALID_PHONE", reason=problem,
                                   value=None if column == "Phone" else value)
 

@@ -315,6 +315,7 @@ _TAX_FORMATS = {
            "an Omani VATIN is OM and 10 digits (OM1100006083)"),
 }
 _GULF = ("SA", "AE", "BH", "OM")
+TAX_COUNTRIES = tuple(_TAX_FORMATS)
 # a country code, or the number's name typed before it, in either script ("TRN 100...",
 # "VAT No. 3...", "Tax Reg. No 204...", "ب.ض 204-331-876", "رقم التسجيل: 204331876")
 _TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")

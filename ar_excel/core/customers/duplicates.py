@@ -125,9 +125,12 @@ def branches_by_place(names: Sequence[object], places: Sequence[Sequence[object]
         if _blank(name):
             out.append(name)
             continue
-        where = [w for w in (_folded(p) for p in places[pos]) if len(w) >= 3]
         parts = _NAME_PARTS.split(str(name).strip())
         extra = None if seconds is None or _blank(seconds[pos]) else str(seconds[pos]).strip()
+        if len(parts) == 1 and not extra:  # (most names: one part, nothing to mark)
+            out.append(name)
+            continue
+        where = [w for w in (_folded(p) for p in places[pos]) if len(w) >= 3]
         if extra and (_BRANCH_WORD.search(extra) or any(_folded(extra) in w for w in where)):
             parts.append(extra)
         marked = [parts[0]] + [
