@@ -259,3 +259,35 @@ def test_hijri_column_beside_the_gregorian_one_is_not_the_invoice_date(tmp_path)
         "INV-1448-006": (date(2026, 5, 3), date(2026, 6, 2), 9200)}
     issues = openpyxl.load_workbook(tmp_path / "a.xlsx")["Input Issues"]
     assert issues.max_row == 2  # the Arabic and English header rows: nothing unreadable
+
+
+def test_undated_receipt_is_named_at_its_arabic_column(tmp_path):
+    """An Arabic receipts log with a receipt whose date was left blank: the Input Issue
+    names the column as the sheet writes it (التاريخ), as the reader's own issues do."""
+    book = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع"],
+                    ["A-1", "شركة الفجر للتجارة", "ر.س", "٣٠ يوم"]],
+        "الفواتير": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                     ["F-1", "A-1", "٠١/٠٩/٢٠٢٦", "١١٥٬٠٠٠٫٠٠"]],
+        "التحصيلات": [["رقم التحصيل", "رقم العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["R-1", "A-1", "١٠/١٠/٢٠٢٦", "٥٠٬٠٠٠", "F-1"],
+                      ["R-2", "A-1", None, "١٬٠٠٠", None]]})
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "a.xlsx")]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["Input Issues"]
+    assert [c.value for c in ws[3]] == [
+        "التحصيلات", "C3", "التاريخ", None,
+        "R-2 بلا تاريخ فلا يمكن حساب عمره: مبلغه -1,000.00 يظهر تحت غير مستحق"]
+
+
+def test_arabic_summary_lists_are_parted_by_the_arabic_comma():
+    from ar_excel.io.summaries_ar import arabic_summary
+
+    assert arabic_summary(
+        "aging: Aging as of 2026-11-30: 5 customer rows, 6 open items, grand total 2,300.00 "
+        "AED, 76,200.00 SAR (ties to the ledger)") == (
+        "aging: أعمار الديون في 2026-11-30: 5 صف عميل، 6 بند مفتوح، الإجمالي العام 2,300.00 "
+        "AED، 76,200.00 SAR (مطابق للدفاتر)")
+    assert arabic_summary(
+        "invoices: Invoice checks on 1,500 invoices, 304 lines (with بنود الفواتير, قائمة "
+        "الأسعار): 17 errors, 15 warnings") == (
+        "invoices: فحص 1,500 فاتورة، 304 سطر (مع بنود الفواتير، قائمة الأسعار): 17 خطأ، 15 تنبيه")

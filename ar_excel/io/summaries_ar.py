@@ -16,6 +16,12 @@ def _na(text: str) -> str:
     return "غير متاح" if text == "n/a" else text
 
 
+def _listed(text: str) -> str:
+    """A list inside an Arabic clause parted by the Arabic comma: 'بنود الفواتير، قائمة
+    الأسعار', '2,300.00 AED، 76,200.00 SAR' (an amount's own thousands commas stay)."""
+    return text.replace(", ", "، ")
+
+
 _CLAUSES = rules(
     # validate
     (r"(\S+) customers checked: (\d+) errors, (\d+) warnings",
@@ -33,7 +39,7 @@ _CLAUSES = rules(
     (r"Invoice checks on (\S+) invoices(?:, (\S+) lines)?(?: \(with (.*)\))?: (\d+) errors, "
      r"(\d+) warnings",
      lambda m: f"فحص {m[1]} فاتورة" + (f"، {m[2]} سطر" if m[2] else "")
-               + (f" (مع {m[3]})" if m[3] else "") + f": {m[4]} خطأ، {m[5]} تنبيه"),
+               + (f" (مع {_listed(m[3])})" if m[3] else "") + f": {m[4]} خطأ، {m[5]} تنبيه"),
     (r"(\d+) accounts to review", "{0} حساب للمراجعة"),
     (r"(.*) read as fractions \(0\.14 = 14%\)", "{0} قُرئت كسوراً (0.14 = 14%)"),
     # reconcile
@@ -45,7 +51,7 @@ _CLAUSES = rules(
     (r"Aging as of (\S+): (\d+) customer rows, (\d+) open items, grand total (.*) "
      r"\((ties to the ledger|DOES NOT TIE to the ledger)\)",
      lambda m: f"أعمار الديون في {m[1]}: {m[2]} صف عميل، {m[3]} بند مفتوح، الإجمالي العام "
-               f"{m[4]} (" + ("مطابق للدفاتر" if m[5].startswith("ties") else
+               f"{_listed(m[4])} (" + ("مطابق للدفاتر" if m[5].startswith("ties") else
                               "غير مطابق للدفاتر") + ")"),
     # collections
     (r"Collections as of (\S+): (\d+) customer row\(s\) overdue, (\d+) letter\(s\) due "

@@ -192,7 +192,9 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
             continue
         sheet = table.sheet if table is not None else kind
         letter = table.letters.get(column) if table is not None else None
-        issues.append(Issue(sheet, cell_ref(letter, int(item['_row'])), column, None, message))
+        header = table.headers.get(column, column) if table is not None else column
+        # the column named as its sheet writes it (التاريخ), as the reader's issues name it
+        issues.append(Issue(sheet, cell_ref(letter, int(item['_row'])), header, None, message))
     return issues
 
 
