@@ -280,3 +280,16 @@ def test_a_policy_base_other_than_the_sheet_s(tmp_path):
         ("EGP", 3663.37), ("EUR", 4356.44)]
     assert (ws["A14"].value, ws["B14"].value) == ("Total receivables, all currencies",
                                                   27019.81)  # 19,000 + 3,663.37 + 4,356.44
+
+
+def test_rates_dated_as_text_latest_first(tmp_path):
+    """An Arabic rates sheet typed by hand: dates as text (day first), the latest month on
+    top. The rate of 31/01/2026 is the one used, not the last row's (31/12/2025)."""
+    fx = [["العملة", "سعر الصرف", "التاريخ"],
+          ["USD", 50.50, "31/01/2026"], ["EUR", 55, "31/01/2026"],
+          ["USD", 49.80, "31/12/2025"], ["EUR", 53.90, "31/12/2025"]]
+    book = _book(tmp_path / "book.xlsx", fx=fx)
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    # 185,000 + 4,000 x 55 + 19,000 x 50.50, as from the dated sheet
+    assert openpyxl.load_workbook(out)["Dashboard"]["B14"].value == 1364500

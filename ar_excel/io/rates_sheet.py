@@ -10,7 +10,8 @@ Rules:
   ``Amount`` column is no rate), each what one unit of that currency is worth in the base
   currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
 * A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
-  a date column, else its last row: the month-end rate the books are closed at.
+  a date column (date cells or dates typed as text, read as the Policy's date order), else
+  its last row: the month-end rate the books are closed at.
 * A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the
   currency the rates are against (its rate is 1), and so the base currency where the Policy
   does not say it; where the Policy names another (USD), amounts convert through it.
@@ -26,13 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from ar_excel.io.grid import Grid
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
-from ar_excel.parsing import normalize_digits, parse_currency, parse_money
+from ar_excel.parsing import normalize_digits, parse_currency, parse_date, parse_money
 from ar_excel.policy import Policy
 
 SHEET_NAMES = {match_key(n) for n in (
@@ -58,7 +59,7 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         if grid.header is not None or match_key(grid.name) not in SHEET_NAMES:
             continue
         rows = grid.rows or (loader(grid.name) if loader else None) or []
-        found = _read(grid, rows)
+        found = _read(grid, rows, policy.day_first)
         if found is None:
             continue
         rates, base, issues = found
@@ -78,7 +79,7 @@ def _plain(rate: float) -> str:
     return f"{rate:.10f}".rstrip("0").rstrip(".")
 
 
-def _read(grid: Grid, rows: list[list[Any]]
+def _read(grid: Grid, rows: list[list[Any]], day_first: bool = True
           ) -> tuple[dict[str, float], str | None, list[Issue]] | None:
     """(rates, the base currency a rate header names, issues), or None when the sheet has no
     currency column with a rate column after it."""
@@ -92,8 +93,19 @@ def _read(grid: Grid, rows: list[list[Any]]
                         if keys[j] and j != date_at and _names_a_rate(header[j])), None)
         if rate_at is None:
             return None
-        return _rates(grid, rows, h, code_at, rate_at, date_at)
+        return _rates(grid, rows, h, code_at, rate_at, date_at, day_first)
     return None
+
+
+def _when(value: object, day_first: bool) -> datetime | None:
+    """A rate's date: a date cell, or a date typed as text ('31/01/2026'); None when blank
+    or no date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_date(value, day_first)
+    except (ValueError, TypeError):
+        return None
 
 
 def _names_a_rate(header: object) -> bool:
@@ -104,7 +116,8 @@ def _names_a_rate(header: object) -> bool:
 
 
 def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
-           date_at: int | None) -> tuple[dict[str, float], str | None, list[Issue]]:
+           date_at: int | None, day_first: bool = True
+           ) -> tuple[dict[str, float], str | None, list[Issue]]:
     header = str(rows[h][rate_at]).strip()
     named = {c for c in re.findall(r"[A-Za-z]{3}", normalize_digits(header))
              if _CODE.match(c.upper()) and c.upper() == c}
@@ -130,10 +143,9 @@ def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int
                                 f"the exchange rate of {code} is not a number above zero; "
                                 f"{code} is given no rate from this row"))
             continue
-        when = row[date_at] if date_at is not None and date_at < len(row) else None
-        if isinstance(when, date) and not isinstance(when, datetime):
-            when = datetime(when.year, when.month, when.day)
-        dated = isinstance(when, datetime)
+        when = _when(row[date_at] if date_at is not None and date_at < len(row) else None,
+                     day_first)
+        dated = when is not None
         stamp = (dated, when if dated else datetime.min, i)  # latest date, then last row
         if code not in latest or stamp > latest[code][0]:
             latest[code] = (stamp, rate)
