@@ -191,3 +191,33 @@ def test_zatca_invoice_type_codes_read_a_381_as_a_credit_note(tmp_path):
     assert [f[:5] for f in found] == [
         ("INV-0002", 3, "Amount", "CREDIT_NOTE_EXCEEDS_INVOICE", "Error")]
     assert not result.issues
+
+
+def test_a_running_ledgers_receipt_vouchers_make_no_numbering_gap(tmp_path):
+    # one list of debits and credits, the receipts known by their narration (البيان)
+    customers = [["كود العميل", "اسم العميل", "شروط الدفع"], ["1001", "شركة الأمل", "30 يوم"],
+                 ["1002", "مؤسسة الفجر", "45 يوم"]]
+    ledger = [["التاريخ", "رقم المستند", "كود العميل", "البيان", "مدين", "دائن"],
+              [D(2026, 9, 1), "501", "1001", "فاتورة مبيعات", 20000, None],
+              [D(2026, 9, 20), "7781", "1001", "سند قبض - شيك بنك مصر", None, 20000],
+              [D(2026, 10, 2), "503", "1001", "فاتورة مبيعات", 30000, None],
+              [D(2026, 10, 15), "7790", "1002", "سند قبض نقدي", None, 5000],
+              [D(2026, 10, 20), "504", "1002", "فاتورة مبيعات", 12000, None],
+              [D(2026, 11, 3), "7802", "1001", "سند قبض - تحويل", None, 10000]]
+    found, _ = run(tmp_path, {"العملاء": customers, "حركة العملاء": ledger})
+    assert found == [("502", 4, "Invoice No", "NUMBER_GAP", "Warning",
+                      "أرقام مفقودة (1) في التسلسل الرقمي: 502 (بين 501 و 503)")]
+
+
+def test_credit_notes_numbered_apart_from_the_invoices_are_a_series_of_their_own(tmp_path):
+    customers = [["Customer ID", "Name", "Terms"], ["K1", "Alpha", "30"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"]]
+    for i, n in enumerate([101, 102, 103, 105, 106]):
+        invoices.append([str(n), "K1", D(2026, 11, 1 + i), 1000.0 + i])
+    for i, n in enumerate([9001, 9002, 9004]):
+        invoices.append([str(n), "K1", D(2026, 11, 10 + i), -100.0 - i])
+    found, _ = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert [(f[0], f[1], f[3]) for f in found] == [("104", 5, "NUMBER_GAP"),
+                                                   ("9003", 9, "NUMBER_GAP")]
+    assert found[1][5] == ("1 number(s) missing in the numeric series: 9003 (between 9002 "
+                           "and 9004)")

@@ -161,12 +161,27 @@ class BillingBook:
         return invoicing_days(self)
 
 
+def _names_a_receipt(text: object) -> bool:
+    """A narration that opens with the name of money received ("سند قبض - شيك ...",
+    "Payment - thank you", "Receipt 7781")."""
+    from ar_excel.core.entries import RECEIPT_TYPES
+    from ar_excel.names import match_key
+
+    if not isinstance(text, str):
+        return False
+    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
+    return any(match_key(" ".join(words[:n])) in RECEIPT_TYPES for n in (1, 2, 3)
+               if len(words) >= n)
+
+
 def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     """Which rows of an invoice list are receipts: its document type column names money
-    received (``entries.RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or the reader found
-    the invoice the row pays (``ledger.PAYS_INVOICE``) on a credit."""
+    received (``entries.RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or, on a credit, its
+    narration opens with such a name (a running ledger's البيان: "سند قبض - شيك") or the
+    reader found the invoice the row pays (``ledger.PAYS_INVOICE``)."""
     from ar_excel.core.entries import RECEIPT_TYPES, type_column
     from ar_excel.core.ledger import PAYS_INVOICE
+    from ar_excel.io.opening_balances import NARRATION_HEADERS
     from ar_excel.names import match_key
 
     out = np.zeros(len(invoices), dtype=bool)
@@ -174,6 +189,11 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     if column is not None:
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+    credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
+    for narration in [c for c in invoices.columns if isinstance(c, str)
+                      and match_key(c) in NARRATION_HEADERS]:
+        out |= credit & per_distinct(invoices[narration], _names_a_receipt).fillna(
+            False).to_numpy(dtype=bool)
     if PAYS_INVOICE in invoices.columns:
         out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
     return out

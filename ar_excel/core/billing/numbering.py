@@ -10,8 +10,10 @@ Rules:
   range is one NUMBER_GAP (Warning: cancelled numbers are legitimate but must be explained to
   the auditor and, under e-invoicing, to the tax authority), on the row of the invoice after
   the gap, named by its first missing number written like its neighbour (same zero padding).
-* Receipts listed among the invoices (a ledger export's Payment rows) are left out: their
-  numbers are cheque or voucher numbers, and a gap in them is no billing question.
+* Receipts listed among the invoices (a ledger export's Payment rows, a running ledger's
+  "سند قبض" entries) are left out: their numbers are cheque or voucher numbers, and a gap in
+  them is no billing question. Credit notes whose numbers lie wholly above or below the
+  invoices' of the same prefix (9001... beside 101...) are a series of their own.
 * A series with more gaps than 10 or a tenth of its invoices, whichever is more, is most
   likely only part of the register (e.g. the open invoices): one summary finding, not a flood.
 """
@@ -28,13 +30,28 @@ from ar_excel.model import ROW, SHEET
 NUMBER_PATTERN = r"^(?P<series>.*?)(?P<digits>\d{1,18})$"  # series prefix, then its number
 
 
+def _credit_blocks(series: pd.Series, number: pd.Series, credit: pd.Series) -> pd.Series:
+    """The series of each number, with the credits of a series put in one of their own where
+    they lie wholly above or below its invoices' numbers (credit notes numbered 9001... among
+    invoices 101...: two series sharing a prefix, not 8,850 numbers missing)."""
+    out = series.copy()
+    for name in pd.unique(series):
+        at = series == name
+        debit, owed = number[at & ~credit], number[at & credit]
+        if len(debit) and len(owed) and (owed.min() > debit.max() or owed.max() < debit.min()):
+            out[at & credit] = f"{name}\x00credit"
+    return out
+
+
 def _numbered(invoices: pd.DataFrame) -> pd.DataFrame:
     numbers = invoices["Invoice No"].astype("string").str.strip()
     parts = numbers.str.extract(NUMBER_PATTERN)
     keep = parts["digits"].notna()
     parts = parts[keep]
+    credit = (invoices.loc[keep[keep].index, "Amount"] < 0).fillna(False).astype(bool)
     return pd.DataFrame({
-        "series": parts["series"].str.upper().astype("object"),
+        "series": _credit_blocks(parts["series"].str.upper().astype("object"),
+                                 parts["digits"].astype("int64"), credit),
         "label": parts["series"].astype("object"),
         "digits": parts["digits"].astype("object"),
         "number": parts["digits"].astype("int64"),
