@@ -291,3 +291,39 @@ def test_arabic_summary_lists_are_parted_by_the_arabic_comma():
         "invoices: Invoice checks on 1,500 invoices, 304 lines (with بنود الفواتير, قائمة "
         "الأسعار): 17 errors, 15 warnings") == (
         "invoices: فحص 1,500 فاتورة، 304 سطر (مع بنود الفواتير، قائمة الأسعار): 17 خطأ، 15 تنبيه")
+
+
+@pytest.mark.parametrize(("text", "worded"), [
+    ("منذ 1 يوماً.", "منذ يوم واحد."),
+    ("متأخرة 2 يوماً", "متأخرة يومين"),
+    ("يسدد متأخراً 9 يوماً في المتوسط", "يسدد متأخراً 9 أيام في المتوسط"),
+    ("متأخرة 10 يوماً", "متأخرة 10 أيام"),
+    ("متأخرة 11 يوماً", "متأخرة 11 يوماً"),
+    ("متأخرة 137 يوماً", "متأخرة 137 يوماً"),
+    ("خلال 100 يوماً", "خلال 100 يوم"),
+    ("متأخرة 103 يوماً", "متأخرة 103 أيام"),
+    ("السياسة تسمح بـ 0, 7, 15, 30, 45, 60, 90 يوماً.",
+     "السياسة تسمح بـ 0, 7, 15, 30, 45, 60, 90 يوماً."),
+    ("متوسط 21.6 يوماً", "متوسط 21.6 يوماً"),  # a decimal keeps the written form
+])
+def test_days_take_the_form_their_number_asks(text, worded):
+    from ar_excel.core.arabic_counts import agree_days
+
+    assert agree_days(text) == worded
+
+
+def test_a_review_five_days_late_says_five_days(tmp_path):
+    book = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "البريد الإلكتروني", "العملة", "شروط الدفع",
+                     "حد الائتمان", "تاريخ مراجعة الائتمان"],
+                    ["A-1", "شركة الفجر للتجارة", "a@fajr.sa", "SAR", "30", 100000,
+                     date(2026, 11, 25)],
+                    ["A-2", "شركة الرمال", "b@raml.sa", "SAR", "30", 100000,
+                     date(2026, 10, 31)]]})
+    assert main(["validate", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "v.xlsx")]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "v.xlsx")["Customer Checks"]
+    messages = {r[0]: r[5] for r in ws.iter_rows(min_row=3, values_only=True)
+                if r[3] == "REVIEW_OVERDUE"}
+    assert messages == {
+        "A-1": "مراجعة ائتمان العميل A-1 كانت مستحقة في 2026-11-25 (G2)، منذ 5 أيام.",
+        "A-2": "مراجعة ائتمان العميل A-2 كانت مستحقة في 2026-10-31 (G3)، منذ 30 يوماً."}

@@ -41,6 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
@@ -92,7 +93,9 @@ _REASONS = {
 
 
 def reason(key: str, arabic: bool, **values: object) -> str:
-    return _REASONS[key][1 if arabic else 0].format(**values)
+    if arabic:  # '9 أيام', '137 يوماً': the count's own form (arabic_counts)
+        return agree_days(_REASONS[key][1].format(**values))
+    return _REASONS[key][0].format(**values)
 
 
 def _money(value: float) -> str:

@@ -30,6 +30,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.kpis import days_late
 from ar_excel.core.money import round_total
 from ar_excel.policy import Policy
@@ -73,7 +74,9 @@ _TEXT = {
 
 
 def _t(key: str, arabic: bool, **values: object) -> str:
-    return _TEXT[key][1 if arabic else 0].format(**values)
+    if arabic:  # '9 أيام', '137 يوماً': the count's own form (arabic_counts)
+        return agree_days(_TEXT[key][1].format(**values))
+    return _TEXT[key][0].format(**values)
 
 
 def threshold(policy: Policy, key: str) -> float:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ar_excel.core.arabic_counts import agree_days
+
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
@@ -21,5 +23,6 @@ def apply_rules(table: Sequence[Rule], text: str) -> str | None:
     for pattern, arabic in table:
         m = pattern.match(text)
         if m:
-            return arabic(m) if callable(arabic) else arabic.format(*m.groups())
+            # '9 أيام', '137 يوماً': each count of days in its own form (core.arabic_counts)
+            return agree_days(arabic(m) if callable(arabic) else arabic.format(*m.groups()))
     return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.disputes import is_disputed
 from ar_excel.core.collections.language import format_date, format_money
@@ -70,6 +71,8 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     wording = "2_first" if kind == 2 and never_written else kind
     body = texts.BODIES[lang][wording].format(
         total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
+    if lang == "ar":  # 'متأخرة 8 أيام', not '8 يوماً' (arabic_counts)
+        body = agree_days(body)
     types = texts.ITEM_TYPES[lang]
     places = decimals_of(ccy)  # the table's amounts in the letter's currency, without its code
     table = []

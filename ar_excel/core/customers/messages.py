@@ -8,6 +8,8 @@ cell so the clerk can go straight to it.
 
 from __future__ import annotations
 
+from ar_excel.core.arabic_counts import agree_days
+
 ERROR = "Error"
 WARNING = "Warning"
 
@@ -200,7 +202,8 @@ def message(code: str, arabic: bool, **values: object) -> str:
     template = MESSAGES[code][2 if arabic else 1]
     if "reason" in values and str(values["reason"]) in REASONS:
         values["reason"] = REASONS[str(values["reason"])][1 if arabic else 0]
-    return template.format(**values)
+    # '5 أيام', '25 يوماً': the count's own form in Arabic (arabic_counts)
+    return agree_days(template.format(**values)) if arabic else template.format(**values)
 
 
 def evidence(kinds: list[tuple[str, object]], arabic: bool) -> str:
