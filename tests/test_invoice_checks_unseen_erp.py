@@ -172,3 +172,17 @@ def test_sap_billing_types_and_lump_sum_items_with_their_tax(tmp_path):
     # G2 (credit memo) and S1 (the cancellation of 90000103) count as credits
     assert status.loc["100002", "Open Balance"] == 8694.0
     assert status.loc["100003", "Open Balance"] == 0.0
+
+
+def test_an_invoice_cancelled_by_its_credit_note_is_not_held_back(tmp_path):
+    book = _sap_book()
+    book["Customers"] = [[*book["Customers"][0], "Central Posting Block"],
+                         *[[*r, "X" if r[0] == "100003" else ""] for r in book["Customers"][1:]]]
+    book["Billing Documents"].append(["90000107", "F2", D(2026, 11, 20), "100003", 2000.0,
+                                      300.0, "SAR", None])
+    book["Billing Items"].append(["90000107", 10, "MAT-1", 1, "EA", 2000.0, 300.0])
+    found = _found(_run(INVOICES, save_sheets(tmp_path / "sap.xlsx", book)))
+    # 90000103 was cancelled by 90000104 (S1): only the new invoice waits for approval
+    assert found == [("90000107", 7, "Customer ID", "CUSTOMER_ON_HOLD", "Error",
+                      "Customer 100003 is on Hold: this invoice of 2026-11-20 (2,300.00 open) "
+                      "needs the credit controller's approval")]

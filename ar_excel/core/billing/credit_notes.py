@@ -74,12 +74,11 @@ def _from_own_number(key: object, invoice_keys: set[str]) -> str | None:
     return None
 
 
-def credit_notes(book: BillingBook) -> pd.DataFrame:
-    """CREDIT_NOTE_EXCEEDS_INVOICE, CREDIT_NOTE_OTHER_CUSTOMER, CREDIT_NOTE_INVOICE_UNKNOWN."""
-    inv = book.invoices
+def _naming(inv: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
+    """The credit notes naming an invoice (``_named``: its key; ``_from_column``: named in
+    the reference column rather than by their own number), the invoices by key, and the
+    reference column."""
     notes = inv[inv["Amount"].notna() & (inv["Amount"] < 0)]
-    if notes.empty:
-        return empty()
     bills = inv[inv[KEY].notna() & (inv["Amount"] > 0)].drop_duplicates(KEY).set_index(KEY)
     keys = set(bills.index)
     column = reference_column(inv)
@@ -87,9 +86,30 @@ def credit_notes(book: BillingBook) -> pd.DataFrame:
         else pd.Series(None, index=notes.index, dtype=object)
     own = notes[KEY].map(lambda k: _from_own_number(k, keys))
     named = stated.where(stated.notna(), own)
-    from_column = stated.notna()
-    notes = notes.assign(_named=named, _from_column=from_column)
-    notes = notes[notes["_named"].notna() & (notes["_named"] != notes[KEY])]
+    notes = notes.assign(_named=named, _from_column=stated.notna())
+    return notes[notes["_named"].notna() & (notes["_named"] != notes[KEY])], bills, column
+
+
+def credited(book: BillingBook) -> pd.Series:
+    """What the customer's own credit notes naming an invoice, still open in the ledger
+    (not already set against it), take off it, per invoice key (a positive amount; an SAP
+    cancellation, a return against it)."""
+    notes, bills, _ = _naming(book.invoices)
+    notes = notes[notes["_named"].isin(bills.index)]
+    owner = notes["_named"].map(bills["Customer ID"]).astype(str)
+    notes = notes[owner == notes["Customer ID"].astype(str)]
+    items = book.open_items
+    items = items[items["Item Type"] == "Credit Note"]
+    still_open = (-items["Open Amount"].astype("float64")).groupby(
+        invoice_key(items["Document No"])).sum()
+    return notes[KEY].map(still_open).fillna(0.0).groupby(notes["_named"]).sum()
+
+
+def credit_notes(book: BillingBook) -> pd.DataFrame:
+    """CREDIT_NOTE_EXCEEDS_INVOICE, CREDIT_NOTE_OTHER_CUSTOMER, CREDIT_NOTE_INVOICE_UNKNOWN."""
+    inv = book.invoices
+    notes, bills, column = _naming(inv)
+    keys = set(bills.index)
     if notes.empty:
         return empty()
     parts = []

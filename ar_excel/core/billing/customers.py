@@ -30,6 +30,7 @@ import pandas as pd
 
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
+from ar_excel.core.billing.credit_notes import credited
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.ledger import open_balance
@@ -96,6 +97,11 @@ def blocked_customers(book: BillingBook) -> pd.DataFrame:
     items = book.open_items
     items = items[(items["Item Type"] == "Invoice") & items["Customer ID"].isin(blocked)]
     items = _with_invoice_rows(book, items)
+    # an invoice its own credit notes cancel (SAP's S1, a return against it) holds nothing
+    # back: what they leave open is what the customer still owes on it
+    left = items["Open Amount"] - items[KEY].map(credited(book)).fillna(0.0)
+    items = items.assign(**{"Open Amount": left.clip(lower=0.0)})
+    items = items[items["Open Amount"] >= 0.5 * 10.0 ** -items[DECIMALS].astype("float64")]
     parts = []
     for state, code in (("Hold", "CUSTOMER_ON_HOLD"), ("Closed", "CUSTOMER_CLOSED")):
         these = items[items["Customer ID"].map(status) == state]
