@@ -180,3 +180,19 @@ def test_an_empty_month_says_why_its_ratios_are_blank(tmp_path):
     texts = [c.value for c in ar["D"] if isinstance(c.value, str)]
     assert ("رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة؛ فارغ: لا مبيعات آجلة في "
             "الفترة") in texts
+
+
+def test_a_pack_before_the_books_begin_says_why_each_figure_is_blank(tmp_path):
+    book = _year_end(tmp_path / "book.xlsx")
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2025-06-30", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Dashboard"]
+    notes = {ws.cell(r, 1).value: (ws.cell(r, 2).value, ws.cell(r, 4).value.rsplit("; ", 1)[-1])
+             for r in range(3, 14)}
+    assert notes["Total receivables"] == (0, "open items at the period end")
+    assert notes["DSO"] == (None, "blank: no credit sales in the period")
+    assert notes["Collection effectiveness index (CEI)"] == (
+        None, "blank: nothing was collectible in the period")
+    assert notes["Collection rate"] == (None, "blank: nothing was collectible in the period")
+    assert notes["Overdue share of receivables"] == (
+        None, "blank: nothing is receivable at the period end")

@@ -196,6 +196,7 @@ _BLANKS = {
     "blank: the period's sales are not known (invoices without an invoice date)":
         "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
     "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
+    "blank: nothing is receivable at the period end": "فارغ: لا مديونية في نهاية الفترة",
     "below zero: credits on account dated in the past-due buckets (advances, unapplied credit "
     "notes) exceed the invoices past due":
         "أقل من الصفر: الأرصدة الدائنة على الحساب المؤرخة في فئات التأخير (دفعات مقدمة، "

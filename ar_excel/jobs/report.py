@@ -135,6 +135,7 @@ ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
 NO_SALES = "blank: no credit sales in the period"
 UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
 NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
+NOTHING_RECEIVABLE = "blank: nothing is receivable at the period end"
 ON_RECEIPTS = ("Receipts", "Collection effectiveness index (CEI)", "Collection rate")
 NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states what is "
                "open)")
@@ -164,8 +165,11 @@ def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> Non
             why = NO_RECEIPTS
         elif label in ON_SALES:
             why = UNKNOWN_SALES if np.isnan(sales) else NO_SALES
-        elif label == "Collection effectiveness index (CEI)" and not np.isnan(sales):
+        elif label in ("Collection effectiveness index (CEI)", "Collection rate") \
+                and not np.isnan(sales):
             why = NOTHING_COLLECTIBLE
+        elif label == "Overdue share of receivables":
+            why = NOTHING_RECEIVABLE
         else:
             continue
         headline.at[at, "How it is computed"] = f"{headline.at[at, 'How it is computed']}; {why}"
