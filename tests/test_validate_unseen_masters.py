@@ -499,3 +499,29 @@ def test_a_delivery_account_billed_to_its_customer_is_no_duplicate(tmp_path):
              "Net30", 100000, ""]]
     assert checks(tmp_path, {"All customers": [head, *rows]}) == [
         ("EG-001", "POSSIBLE_DUPLICATE", "B2"), ("EG-003", "POSSIBLE_DUPLICATE", "B4")]
+
+
+def test_limits_in_lakhs_and_crores_as_an_indian_run_tally_master_writes_them(tmp_path):
+    # "1 crore" was read as 1 ("ore" taken for a currency code, "cr" for a credit mark)
+    head = ["Name of Ledger", "Under", "Credit Limit", "Credit Period", "Phone No."]
+    rows = [["Sharma Traders", "Sundry Debtors", "5 lakh", "30 Days", "+971 4 333 1111"],
+            ["Gupta Exports", "Sundry Debtors", "1 crore", "60 Days", "+971 4 333 2222"],
+            ["Patel Foods", "Sundry Debtors", "2.5 lacs", "30 Days", "+971 4 333 3333"],
+            ["Rao & Sons", "Sundry Debtors", "1,00,000.00", "45 Days", "+971 4 333 4444"]]
+    book, tab = _run(tmp_path, {"Ledgers": [head, *rows]})
+    assert book.customers["Credit Limit"].tolist() == [500000.0, 10_000_000.0, 250000.0,
+                                                       100000.0]
+    assert tab.empty
+
+
+def test_quickbooks_online_phone_numbers_cell_holds_two_labelled_numbers(tmp_path):
+    # QuickBooks Online's contact list writes "Phone: ... Mobile: ..." in one cell, and clerks
+    # put a second number on a new line: two numbers, not one too long
+    head = ["Customer", "Phone Numbers", "Email"]
+    rows = [["Amy's Bird Sanctuary", "Phone: (650) 555-3311 Mobile: (650) 555-1212",
+             "birds@intuit.com"],
+            ["Bill's Windsurf Shop", "Phone: (415) 444-6538", "surf@intuit.com"],
+            ["مؤسسة النور", "0100 123 4567\n0122 345 6789", "ap@nour.com"],
+            ["Cool Cars", "Phone: (415) 555-9933 Mobile: 555-12", "cars@intuit.com"]]
+    assert checks(tmp_path, {"Customers": [head, *rows]}) == [
+        ("Cool Cars", "INVALID_PHONE", "B5")]

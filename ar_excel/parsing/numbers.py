@@ -16,7 +16,7 @@ import pandas as pd
 from ar_excel.parsing.digits import normalize_digits
 
 _CURRENCY_WORDS = re.compile(
-    r"(?i)(?:E£|US\$|[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
+    r"(?i)(?:E£|US\$|(?<![A-Z])[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
     r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤]"
     # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ), not a word's start ("دائن": a credit)
     r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأا]\.?(?![\u0621-\u064a]))"
@@ -34,7 +34,9 @@ _NIL = frozenset(("-", "\u2013", "\u2014", "--"))
 # An amount in thousands or millions, as a credit limit is often typed: "50K", "1.5M",
 # "2 mn", "٥٠ ألف", "1.5 مليون". Read at its face value (an Input Issue says how: ``scaled``).
 _SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "thousand": 1e3,
-           "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6}
+           "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
+           # India's (Tally's) lakh and crore: "5 lakh" 500,000, "1.2 crore" 12,000,000
+           "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}
 _SCALE_WORDS = "|".join(map(re.escape, sorted(_SCALES, key=len, reverse=True)))
 _SCALED = re.compile(rf"(?i)^(\d[\d.,' ]*?)\s*({_SCALE_WORDS})\.?$")
 # A whole column's texts searched at once for one that may be so written (``scaled`` decides).

@@ -43,7 +43,7 @@ from functools import lru_cache
 from ar_excel.core.customers.names import fold_text
 
 # "و" (and) / "او" (or) only as a word: inside "تحويلة" (extension) it splits nothing
-_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|،|\||\bor\b|\band\b)\s*|\s+(?:او|و)\s*|\s+[-–]\s+")
+_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|،|\||\bor\b|\band\b|\n)\s*|\s+(?:او|و)\s*|\s+[-–]\s+")
 # (cells are folded first: "تحويلة" arrives as "تحويله")
 _EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|تحويله|داخلي)\s*:?\s*\d+\s*$",
                         re.IGNORECASE)
@@ -89,7 +89,8 @@ def phone_numbers(value: object) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)  # the checks and the duplicate search read each phone cell
 def _phone_parts(text: str) -> tuple[str, ...]:
     numbers = []
-    for part in _PHONE_SPLIT.split(_PHONE_LABEL.sub(" ", text)):
+    # a label starts a number: "Phone: (415) 555-9876 Mobile: (415) 555-1212" is two
+    for part in _PHONE_SPLIT.split(_PHONE_LABEL.sub(" / ", text)):
         part = _EXTENSION.sub("", part.strip()).strip()
         if part:
             numbers.append(part)
