@@ -117,6 +117,8 @@ def test_a_tax_named_with_its_rate_reads_as_that_rate():
     assert parse_percent("VAT 15%") == 15.0
     assert parse_percent("0% Export") == 0.0
     assert parse_percent("ضريبة ١٤٪") == 14.0
+    # ZATCA's category letters typed as the rate: zero-rated, exempt, out of scope
+    assert [parse_percent(v) for v in ("Z", "E", "o")] == [0.0, 0.0, 0.0]
 
 
 # --- QuickBooks: a ledger export whose Payment rows carry cheque numbers -------------------

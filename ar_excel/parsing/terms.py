@@ -235,7 +235,10 @@ _NO_TAX_CHARGED = frozenset(re.sub(r"[\s\-_.]+", "", w).lower() for w in (
     "Reverse Charge", "RC", "Reverse-charge", "Out of scope", "Outside scope", "N/A", "NA",
     "Not applicable", "No VAT", "Non-taxable", "معفى", "معفي", "معفاة", "معفاه", "صفر",
     "خاضع للنسبة الصفرية", "نسبة صفرية", "صفري", "احتساب عكسي", "خاضع للاحتساب العكسي",
-    "التكليف العكسي", "خارج النطاق", "غير خاضع", "غير خاضع للضريبة", "بدون ضريبة", "لا يوجد"))
+    "التكليف العكسي", "خارج النطاق", "غير خاضع", "غير خاضع للضريبة", "بدون ضريبة", "لا يوجد",
+    # ZATCA's / EN 16931's category letters typed in the rate column: zero-rated, exempt,
+    # out of scope (S, the standard rate, is a rate only the country tells)
+    "Z", "E", "O"))
 
 
 def parse_percent(value: Any, decimal_comma: bool = False) -> float:
