@@ -121,3 +121,29 @@ def test_draft_and_quotation_orders_add_nothing_to_exposure(tmp_path):
                         JobOptions(as_of=AS_OF))
     row = result.tabs[0].frame.set_index("Customer ID").loc["Delta Foods"]
     assert (row["Open Orders"], row["Exposure"], row["Utilization %"]) == (5000.0, 22670.0, 45.3)
+
+
+def test_a_request_to_lower_a_limit_is_approved_or_referred_never_declined(tmp_path):
+    sheets = {
+        "Customers": [["Customer Code", "Customer Name", "Terms", "Credit Limit"],
+                      ["AE-02", "Lulu Group", "Net 45", 250000],
+                      ["AE-06", "Carrefour", "Net 30", 100000]],
+        "Invoices": [["Invoice No", "Customer Code", "Invoice Date", "Due Date", "Amount"],
+                     ["AE-INV-1002", "AE-02", D(2026, 6, 1), D(2026, 7, 16), 40000],
+                     ["AE-INV-1006", "AE-02", D(2026, 11, 5), D(2026, 12, 20), 180000],
+                     ["AE-INV-1007", "AE-06", D(2026, 11, 5), D(2026, 12, 5), 20000]],
+        "Credit Limit Requests": [["Customer", "New Limit", "Justification"],
+                                  ["AE-02", "200,000", "reduce exposure"],
+                                  ["AE-06", 50000, "smaller orders"]],
+    }
+    result = CREDIT.run(read_book(save_sheets(tmp_path / "ae.xlsx", sheets)),
+                        JobOptions(as_of=AS_OF))
+    review = next(t.frame for t in result.tabs if t.name == "Credit Requests Review")
+    got = review[["Customer ID", "Increase", "Recommendation", "Suggested Limit"]]
+    assert got.values.tolist() == [["AE-02", -50000.0, "Refer", 200000.0],
+                                   ["AE-06", -50000.0, "Approve", 50000.0]]
+    # AE-02 is on Hold (137 days past due): the reason to cut, listed, not a veto
+    assert review.loc[0, "Reasons"].startswith(
+        "a lower limit reduces the credit risk; exposure 220,000.00 is already above the "
+        "lower limit: the customer is over it at once; the customer is on Hold (invoice "
+        "AE-INV-1002 is 137 days past due (policy: hold after 90)")

@@ -18,6 +18,11 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
   current limit; the requested limit would already be exceeded by today's exposure.
 * Approve otherwise.
 
+A request to lower a limit (requested below the current limit, above zero) lowers the risk:
+the evidence that would decline an increase (Hold, lateness, overdue share) argues for it.
+It is approved, or referred where today's exposure is already above the lower limit (the
+customer is over it at once, its orders held until it pays down); the evidence is listed.
+
 ``Suggested Limit``: Approve -> the requested limit; Refer -> the smaller of the request and
 the current limit + 50 % (what can be granted while the manager decides; with no limit set:
 the request); Decline -> the current limit. Every reason is spelled out.
@@ -68,6 +73,9 @@ _TEXT = {
                  "المديونية {exposure}؛ {then}% من الحد المطلوب"),
     "exceeded": ("the requested limit is below today's exposure", "الحد المطلوب أقل من المديونية الحالية"),
     "doubles": ("the request more than doubles the current limit", "الطلب يزيد الحد الحالي لأكثر من الضعف"),
+    "lowers": ("a lower limit reduces the credit risk", "تخفيض الحد يقلل مخاطر الائتمان"),
+    "over_at_once": ("exposure {exposure} is already above the lower limit: the customer is "
+                     "over it at once", "المديونية {exposure} أعلى من الحد المخفض: يتجاوزه العميل فوراً"),
     "too_late": ("average lateness above {limit} days", "متوسط التأخير أعلى من {limit} يوماً"),
     "too_overdue": ("overdue share above {limit}%", "نسبة المتأخرات أعلى من {limit}%"),
 }
@@ -173,7 +181,17 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 refer.append(_t("too_overdue", arabic,
                                 limit=f"{threshold(policy, 'refer_overdue_pct'):g}"))
 
-        if decline:
+        lowering = known and not np.isnan(requested) and not np.isnan(current) and (
+            0 < requested < current)
+        if lowering:
+            # the risk that would stop an increase is the reason to cut: facts, not verdicts
+            facts = [r for r in decline + refer if r != _t("exceeded", arabic)] + facts
+            exposure = float(row["Exposure"]) if row["Exposure"] is not None else 0.0
+            over = exposure > requested
+            why = [_t("lowers", arabic)] + (
+                [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else [])
+            verdict, suggested = ("Refer" if over else "Approve"), requested
+        elif decline:
             verdict, suggested, why = "Decline", current, decline + refer
         elif refer:
             cap = current * 1.5 if not np.isnan(current) and current > 0 else requested
