@@ -469,7 +469,8 @@ INVOICE_LINES = SheetSchema(
                                    "Journal Entry", "Move",
                                    # ERPNext's Sales Invoice Item, SAP's VBRP
                                    "Parent", "Sales Invoice", "Billing Document",
-                                   "Document No"),  # (Business Central's sales lines)
+                                   "Document No",  # (Business Central's sales lines)
+                                   "Num", "Invoice #", "Inv No"),  # QuickBooks' reports
               required=True),
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف")),
         Field("Quantity", "number", ("الكمية", "Qty", "العدد", "Billed Quantity",

@@ -96,3 +96,35 @@ def test_xero_export_lines_and_its_credit_note_rows(tmp_path):
                       "Line total 1,508.00 should be 1,500.00 (10 × 150, discount 0%, tax 0%, "
                       "before tax); difference 8.00")]
     assert book.invoices.set_index("Invoice No").loc["CN-0007", "Amount"] == -3990.0
+
+
+def test_quickbooks_sales_by_customer_detail_as_the_invoice_lines(tmp_path):
+    customers = [["Customer", "Terms"], ["Acme Corp", "Net 30"], ["Cobalt Inc", "Net 30"]]
+    invoices = [["Type", "Date", "Num", "Name", "Due Date", "Amount"],
+                ["Invoice", D(2026, 11, 1), "1041", "Acme Corp", D(2026, 12, 1), 5200.0],
+                ["Invoice", D(2026, 11, 12), "1042", "Acme Corp", D(2026, 12, 12), 3100.0],
+                ["Credit Memo", D(2026, 11, 20), "1043", "Cobalt Inc", D(2026, 11, 20), 400.0]]
+    detail = [["Sample Co"], ["Sales by Customer Detail"], [],
+              [None, None, "Type", "Date", "Num", "Memo", "Name", "Item", "Qty", "Sales Price",
+               "Amount", "Balance"],
+              ["Acme Corp"],
+              [None, None, "Invoice", D(2026, 11, 1), "1041", "Widgets", "Acme Corp", "WID-100",
+               100, 52.0, 5200.0, 5200.0],
+              [None, None, "Invoice", D(2026, 11, 12), "1042", "Gadgets", "Acme Corp",
+               "GAD-200", 20, 150.0, 3000.0, 8200.0],
+              [None, None, "Invoice", D(2026, 11, 12), "1042", "Shipping", "Acme Corp", "SHIP",
+               None, None, 150.0, 8350.0],  # shipping billed 150.00: the invoice says 100
+              ["Total Acme Corp", None, None, None, None, None, None, None, 120, None, 8350.0,
+               8350.0],
+              ["Cobalt Inc"],
+              [None, None, "Credit Memo", D(2026, 11, 20), "1043", "Return", "Cobalt Inc",
+               "WID-100", -8, 50.0, -400.0, -400.0],
+              ["Total Cobalt Inc", None, None, None, None, None, None, None, -8, None, -400.0,
+               -400.0]]
+    found, book, _ = run(tmp_path, {"Customers": customers, "Invoices": invoices,
+                                    "Invoice Lines": detail})
+    assert found == [("1042", 3, "Amount", "INVOICE_TOTAL_MISMATCH", "Invoices",
+                      "Invoice amount 3,100.00 does not equal its 2 line(s) with tax: "
+                      "3,150.00; difference -50.00")]
+    assert book.tables["Invoice Lines"].frame["Invoice No"].tolist() == [
+        "1041", "1042", "1042", "1043"]
