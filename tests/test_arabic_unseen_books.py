@@ -327,3 +327,30 @@ def test_a_review_five_days_late_says_five_days(tmp_path):
     assert messages == {
         "A-1": "مراجعة ائتمان العميل A-1 كانت مستحقة في 2026-11-25 (G2)، منذ 5 أيام.",
         "A-2": "مراجعة ائتمان العميل A-2 كانت مستحقة في 2026-10-31 (G3)، منذ 30 يوماً."}
+
+
+def test_arabic_bank_workbook_issues_are_placed_and_worded_in_arabic(tmp_path):
+    """A bank's Excel export in Arabic (preamble, Arabic-Indic digits with ٬ and ٫, an amount
+    the clerk overtyped with a word, a closing balance 1,000.00 off): the Input Issues name
+    the row and the statement in Arabic and the importer's field by its Arabic name."""
+    book = _egypt_book(tmp_path / "book.xlsx")
+    bank = save_sheets(tmp_path / "nbe.xlsx", {"كشف حساب": [
+        ["البنك الأهلي المصري"], ["اسم العميل:", "شركة النيل للتوزيع والتجارة"],
+        ["رقم الحساب:", "0123456789012"], [],
+        ["التاريخ", "البيان", "مدين", "دائن", "الرصيد"],
+        ["٠١/١١/٢٠٢٦", "رصيد افتتاحي", "", "", "٥٠٠٬٠٠٠٫٠٠"],
+        ["٠٣/١١/٢٠٢٦", "إيداع شيك من شركة الأمل للمقاولات سداد ف-٢٠٢٦-٠١٠٢", "", "٥٧٬٠٠٠٫٥٠",
+         "٥٥٧٬٠٠٠٫٥٠"],
+        ["١٠/١١/٢٠٢٦", "مصاريف بنكية", "٣٥٫٠٠", "", "٥٥٦٬٩٦٥٫٥٠"],
+        ["٢٠/١١/٢٠٢٦", "تحويل وارد", "", "خطأ", "٥٥٦٬٩٦٥٫٥٠"],
+        ["الرصيد الختامي", "", "", "", "٥٥٧٬٩٦٥٫٥٠"]]})
+    assert main(["reconcile", str(book), "--bank", str(bank), "--as-of", AS_OF,
+                 "-o", str(tmp_path / "r.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    issues = [r[1:] for r in wb["Input Issues"].iter_rows(min_row=3, values_only=True)]
+    assert ("الصف 9", "دائن", "خطأ",
+            "دائن 'خطأ' تعذرت قراءته مبلغاً ('خطأ' ليس رقماً)؛ استُبعد السطر") in issues
+    balance = next(i for i in issues if i[0] == "الكشف 1")
+    assert balance[1] == "الرصيد" and "(الفرق -1,000.00)" in balance[3]
+    matched = [r for r in wb["Bank Matches"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert [(r[3], r[5], r[8]) for r in matched] == [("ف-2026-0102", 57000.5, "Matched")]

@@ -203,7 +203,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "مضبوطاً على الشهر أولاً، فحوّل {2} إلى {3} وترك {4} نصاً. قُرئت باليوم أولاً كما "
          "تُظهر التواريخ التي بقيت نصاً"),
         (r"^(.+?) '(.*)' could not be read as an amount \((.*)\); the line was left out$",
-         lambda m: f"{m[1]} '{m[2]}' تعذرت قراءته مبلغاً ({_inner(m[3])})؛ استُبعد السطر"),
+         lambda m: f"{_field(m[1])} '{m[2]}' تعذرت قراءته مبلغاً ({_inner(m[3])})؛ استُبعد "
+                   "السطر"),
         (r"^date '(.*)' could not be read \((.*)\); the line was left out$",
          lambda m: f"التاريخ '{m[1]}' تعذرت قراءته ({_inner(m[2])})؛ استُبعد السطر"),
         (r"^value date '(.*)' could not be read; the line was kept with its booking date$",
@@ -477,6 +478,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          lambda m: f"سطور بمبلغ 0 (عددها {m[1]}){m[2] or ''}: لم يتحرك بها مال، فهي قيود "
                    "معلومات لا معاملات؛ استُبعدت"),
     )]
+
+
+def _field(name: str) -> str:
+    """A statement column the importer names in English (Credit, Debit, Amount) in Arabic."""
+    from ar_excel.io.labels_ar import LABELS
+
+    return LABELS.get(name, name)
 
 
 def _totals(text: str) -> str:

@@ -379,3 +379,26 @@ def arabic_message(message: str) -> str:
     from ar_excel.io.wording_ar import arabic_job_issue
 
     return arabic_job_issue(message)
+
+
+# Where a statement file's issue is: a row, line, entry or statement of the file (it has no
+# cell of the workbook), named in Arabic
+_PLACES = {"row": "الصف", "line": "السطر", "entry": "القيد", "statement": "الكشف"}
+_PLACE = re.compile(r"(row|line|entry|statement) (\S+)")
+
+
+def arabic_place(cell: object) -> object:
+    """'row 14' -> 'الصف 14', 'statement 1' -> 'الكشف 1'; a cell address as it is."""
+    m = _PLACE.fullmatch(cell) if isinstance(cell, str) else None
+    return f"{_PLACES[m[1]]} {m[2]}" if m else cell
+
+
+def arabic_field(column: object, cell: object) -> object:
+    """The field of a whole statement's issue (its balance) in Arabic: the importer's own
+    name for it (Balance الرصيد). A row's column is named as its file writes it, and a
+    format's tag (:61:, BALAMT) as the file does."""
+    from ar_excel.io.labels_ar import LABELS
+
+    if isinstance(cell, str) and cell.startswith("statement ") and isinstance(column, str):
+        return LABELS.get(column, column)
+    return column

@@ -575,9 +575,13 @@ def issues_tab(issues: list[Issue], arabic: bool = False) -> Tab:
     frame = pd.DataFrame([i.as_row() for i in issues],
                          columns=["Sheet", "Cell", "Column", "Value", "Message"])
     if arabic and len(frame):
-        from ar_excel.io.messages_ar import arabic_message
+        from ar_excel.io.messages_ar import arabic_field, arabic_message, arabic_place
 
         frame["Message"] = frame["Message"].map(arabic_message)
+        # a statement file's own places and fields ('row 14', 'Balance') in Arabic too
+        frame["Column"] = [arabic_field(c, at) for c, at in zip(frame["Column"], frame["Cell"],
+                                                                 strict=True)]
+        frame["Cell"] = frame["Cell"].map(arabic_place)
     # the message is what is read: wrapped within its column, on screen and printed
     return Tab("Input Issues", frame, formats={"Value": "text", "Message": "wrap"})
 
