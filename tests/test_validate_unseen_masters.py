@@ -525,3 +525,14 @@ def test_quickbooks_online_phone_numbers_cell_holds_two_labelled_numbers(tmp_pat
             ["Cool Cars", "Phone: (415) 555-9933 Mobile: 555-12", "cars@intuit.com"]]
     assert checks(tmp_path, {"Customers": [head, *rows]}) == [
         ("Cool Cars", "INVALID_PHONE", "B5")]
+
+
+def test_a_name_written_in_both_scripts_meets_its_english_or_arabic_twin(tmp_path):
+    head = ["Customer Code / كود العميل", "Customer Name / اسم العميل", "Mobile / الجوال"]
+    rows = [["G-201", "Al Othaim Markets - أسواق العثيم", "0551111111"],
+            ["G-202", "Othaim Markets Co", "0552222222"],
+            ["G-203", "Nile Foods - النيل للأغذية", "0553333333"],
+            ["G-204", "شركة النيل للأغذية", "0554444444"],
+            ["G-205", "Nile Motors", "0555555555"]]
+    assert checks(tmp_path, {"Customers": [head, *rows]}) == [
+        (f"G-20{i}", "POSSIBLE_DUPLICATE", f"B{i + 1}") for i in range(1, 5)]

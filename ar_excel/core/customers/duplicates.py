@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ar_excel.core.customers import contacts
-from ar_excel.core.customers.names import NormalName, fold_text, normalize_name
+from ar_excel.core.customers.names import NormalName, fold_text, in_script, normalize_name
 
 NAME_ALONE_MIN = 85  # % similarity of the whole reduced names for a match on names alone
 WORD_MIN = 85  # % similarity for two words to count as the same word
@@ -432,6 +432,17 @@ def _candidate_pairs(names: list[NormalName], details: list[Contact]
     return every, by_contact
 
 
+def _facing(reduced: list[NormalName], left: list[int], right: list[int]
+            ) -> list[tuple[NormalName, NormalName]]:
+    """Each candidate pair's names as compared: a name written in both scripts ("Nile Foods
+    - النيل للأغذية") beside one written in one is read by its part in that one's script."""
+    pairs = list(zip([reduced[p] for p in left], [reduced[q] for q in right], strict=True))
+    if not any(r.mixed for r in reduced):
+        return pairs
+    return [((in_script(a, b.arabic), b) if a.mixed else (a, in_script(b, a.arabic)))
+            if a.mixed != b.mixed else (a, b) for a, b in pairs]
+
+
 def possible_duplicates(ids: Sequence[object], names: Sequence[object],
                         details: Sequence[Contact]) -> list[Match]:
     """Pairs of records (different Customer IDs) that are probably the same company."""
@@ -443,12 +454,13 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
         return []
     n = len(reduced)
     left, right = (codes // n).tolist(), (codes % n).tolist()
+    facing = _facing(reduced, left, right)
     # Whole-name similarity of every candidate pair in one call (rapidfuzz, in C); only
     # pairs that can still match get the word-by-word comparison in Python.
-    compact = process.cpdist([reduced[p].compact for p in left],
-                             [reduced[q].compact for q in right], scorer=fuzz.ratio)
-    ordered = process.cpdist([reduced[p].ordered for p in left],
-                             [reduced[q].ordered for q in right], scorer=fuzz.ratio)
+    compact = process.cpdist([a.compact for a, _ in facing], [b.compact for _, b in facing],
+                             scorer=fuzz.ratio)
+    ordered = process.cpdist([a.ordered for a, _ in facing], [b.ordered for _, b in facing],
+                             scorer=fuzz.ratio)
     worth = (np.maximum(compact, ordered) >= NAME_ALONE_MIN) | np.isin(codes, contact_codes)
 
     users = _detail_users(details)
@@ -457,7 +469,7 @@ def possible_duplicates(ids: Sequence[object], names: Sequence[object],
         p, q = left[i], right[i]
         if keys[p] and keys[p] == keys[q]:
             continue  # already a DUPLICATE_ID
-        a, b = reduced[p], reduced[q]
+        a, b = facing[i]
         if not a.tokens or not b.tokens:
             continue
         shared = shared_details(details[p], details[q])

@@ -56,6 +56,7 @@ class NormalName:
     arabic: bool
     compact: str = ""  # the tokens joined: "Al Nour" and "Alnour" meet
     ordered: str = ""  # the tokens sorted, then joined: word order does not matter
+    mixed: bool = False  # written in both scripts: "Nile Foods - النيل للأغذية"
 
     @property
     def text(self) -> str:
@@ -126,5 +127,13 @@ def normalize_name(name: object) -> NormalName:
     digits = " ".join(sorted(t for t in tokens if t.isdigit()))
     # the script of what identifies the company: "Horizon ذ.م.م" is a Latin name
     arabic = _is_arabic(" ".join(tokens) if tokens else text)
+    scripts = {_is_arabic(t) for t in tokens if not t.isdigit()}
     return NormalName(tuple(tokens), digits, arabic, "".join(tokens),
-                      "".join(sorted(tokens)))
+                      "".join(sorted(tokens)), len(scripts) == 2)
+
+
+def in_script(name: NormalName, arabic: bool) -> NormalName:
+    """The part of a name written in both scripts that is in one of them: the name a list
+    in that script would give ("Nile Foods - النيل للأغذية" -> "Nile Foods" / "النيل للأغذية")."""
+    tokens = tuple(t for t in name.tokens if t.isdigit() or _is_arabic(t) == arabic)
+    return NormalName(tokens, name.digits, arabic, "".join(tokens), "".join(sorted(tokens)))
