@@ -354,3 +354,12 @@ def test_arabic_bank_workbook_issues_are_placed_and_worded_in_arabic(tmp_path):
     assert balance[1] == "الرصيد" and "(الفرق -1,000.00)" in balance[3]
     matched = [r for r in wb["Bank Matches"].iter_rows(min_row=3, values_only=True) if r[0]]
     assert [(r[3], r[5], r[8]) for r in matched] == [("ف-2026-0102", 57000.5, "Matched")]
+
+
+def test_reconciliation_is_called_a_bank_reconciliation(egypt):
+    ws = egypt["run"]["Reconciliation"]
+    # مطابقة بنكية (تسوية is an adjustment); the statement's running balance ties
+    assert ws["F1"].value == "مطابقة بنكية لـ 4 سطر من كشف البنك حتى 2026-11-18؛ الكشف متطابق"
+    items = {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_col=2, values_only=True) if r[0]}
+    assert items["الرصيد الافتتاحي"] == 500000
+    assert items["الفرق"] == 0

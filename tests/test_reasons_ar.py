@@ -141,7 +141,7 @@ def test_an_arabic_workbook_gets_arabic_reasons_and_a_rejection_stays(tmp_path):
 
     captions = {ws.title: [c.value for c in ws[1] if isinstance(c.value, str)][-1]
                 for ws in openpyxl.load_workbook(out).worksheets if ws.title != "Input Issues"}
-    assert captions["Reconciliation"] == "تسوية بنكية لعدد 3 سطر حتى 2026-11-25"
+    assert captions["Reconciliation"] == "مطابقة بنكية لـ 3 سطر من كشف البنك حتى 2026-11-25"
     assert captions["Unmatched Bank"].startswith("الإيداعات غير المطبقة")
     checks = openpyxl.load_workbook(out)["Bank Matches"].data_validations.dataValidation
     assert [c.formula1 for c in checks] == ['"Matched,Suggested,Rejected,معتمد,مرفوض"']
