@@ -37,6 +37,9 @@ class Issue:
     column: str
     value: Any
     message: str
+    # what the issue is, for the code that acts on it (``bank.statement.TIE_OUT``...): no
+    # part of the issue as written, nor of its identity
+    kind: str = field(default="", compare=False)
 
     def as_row(self) -> dict[str, Any]:
         return {

@@ -287,16 +287,17 @@ def _force_hint(sample: Any, day_first: bool) -> str:
             f"\"date_format={fmt}\"; for the Excel buttons in the Policy key bank_columns)")
 
 
-# how the note of dates read in the order asked for, where nothing else decides, says so
-ASKED_ORDER = "the order asked for (the Policy's date_order)"
+# the ``kind`` of the note of dates read in the order asked for, where nothing else decides
+ASKED_ORDER = "date order as asked"
 
 
 def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: list[list[Any]],
                       preference: bool | None, forced: bool = False, column: str = "Date",
                       locale: str | None = None, running: Callable[[], int | None] | None = None
-                      ) -> tuple[bool, tuple[str, str] | None]:
+                      ) -> tuple[bool, tuple[str, str, str] | None]:
     """Whether the statement's dates are day first, and the note for the clerk (sample,
-    message) where that was not plain from the dates themselves.
+    message, its ``Issue.kind``: ``ASKED_ORDER`` where the order asked for was followed for
+    want of evidence) where that was not plain from the dates themselves.
 
     ``booked``/``valued``: the date cells of each row (booking date, value date);
     ``preamble``: the rows above the header; ``preference``: the order asked for (the
@@ -345,7 +346,7 @@ def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: lis
         return decided, (sample, (
             f"every date of the statement reads both ways; read {order} ('{sample}' = "
             f"{read:%d %b %Y}) because {because}. If that is wrong, "
-            + _force_hint(sample, decided)))
+            + _force_hint(sample, decided)), "")
     sample = differ[0]
     order = "day first" if dayfirst else "month first"
     other = "month first" if dayfirst else "day first"
@@ -354,5 +355,5 @@ def decide_date_order(booked: list[Any], valued: list[Any] | None, preamble: lis
         f"the dates in column '{column}' read both ways ('{sample}' is {first:%d %b %Y} day "
         f"first, {second:%d %b %Y} month first) and nothing in the file tells which (no date "
         f"with a day above 12, statement period, value dates or date order that decides): "
-        f"read {order}, {ASKED_ORDER}. If the bank wrote them "
-        f"{other}, " + _force_hint(sample, dayfirst)))
+        f"read {order}, the order asked for (the Policy's date_order). If the bank wrote "
+        f"them {other}, " + _force_hint(sample, dayfirst)), ASKED_ORDER)

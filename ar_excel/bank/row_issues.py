@@ -31,9 +31,9 @@ class RowIssues:
                                              value, message)))
 
     def add(self, pos: int, order: int, cell: str, column: str, value: Any,
-            message: str) -> None:
+            message: str, kind: str = "") -> None:
         """An issue with its cell and column as given (``pos`` -1: a note on the file)."""
-        self.found.append((pos, order, Issue(self.source, cell, column, value, message)))
+        self.found.append((pos, order, Issue(self.source, cell, column, value, message, kind)))
 
     def column_name(self, idx: int | None, default: str) -> str:
         """The header of column ``idx`` as the file prints it, else ``default``."""

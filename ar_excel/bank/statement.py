@@ -61,6 +61,8 @@ TEXT_COLUMNS = ("Bank Line", "Currency", "Description", "Reference", "Counterpar
                 "Counterparty Account", "Bank Ref", "Statement", *DETAIL_COLUMNS)
 
 FORMATS = ("csv", "xlsx", "spreadsheetml", "html", "mt940", "camt053", "ofx", "qif")
+# the ``kind`` of the issue saying a statement does not tie out (opening + lines != closing)
+TIE_OUT = "tie-out"
 
 
 @dataclass
@@ -420,7 +422,7 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
                 f"credits {bal.credits:,.{d}f} - debits {bal.debits:,.{d}f} = "
                 f"{bal.opening + bal.credits - bal.debits:,.{d}f}, but the closing balance is "
                 f"{bal.closing:,.{d}f} (difference {bal.difference:,.{d}f}); lines may be missing "
-                "from the file",
+                "from the file", kind=TIE_OUT,
             ))
     return issues
 

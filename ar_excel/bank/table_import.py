@@ -237,7 +237,7 @@ def _rows_split_by_the_delimiter_joined(data: list[list[Any]], layout: Layout,
 
 
 def _decide_the_day_first(read: _Reading, options: dict[str, Any], day_first: bool | None
-                          ) -> tuple[bool, tuple[Any, str] | None]:
+                          ) -> tuple[bool, tuple[Any, str, str] | None]:
     """Whether the dates run day first (asked for, else as the dates, the running balance or
     the file's locale say), with the note for the clerk where it was a guess."""
     cols, table, date_idx = read.cols, read.table, read.date_idx
@@ -257,7 +257,7 @@ def _decide_the_day_first(read: _Reading, options: dict[str, Any], day_first: bo
 
 def _notes_on_the_file(read: _Reading, mended: list[int], split_amounts: list[int],
                        decimal_note: tuple[str, str, str] | None, calendar: CalendarNotes,
-                       order_note: tuple[Any, str] | None) -> None:
+                       order_note: tuple[Any, str, str] | None) -> None:
     """What was decided for the whole file and the clerk should know: the layout, amounts and
     narratives the delimiter split, the decimal mark, the year, the calendar, the date order."""
     report, numbers = read.report, read.report.numbers
@@ -288,8 +288,7 @@ def _notes_on_the_file(read: _Reading, mended: list[int], split_amounts: list[in
         idx, sample, message = calendar.hijri
         report.add(-1, 0, "", report.column_name(idx, "Date"), sample, message)
     if order_note is not None:
-        report.add(-1, 0, "", report.column_name(read.date_idx, "Date"), order_note[0],
-                   order_note[1])
+        report.add(-1, 0, "", report.column_name(read.date_idx, "Date"), *order_note)
 
 
 def _balances_above_the_table(read: _Reading, balances: StatementBalance

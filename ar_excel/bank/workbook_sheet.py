@@ -34,7 +34,7 @@ import pandas as pd
 
 from ar_excel.bank.column_words import BOOKING_FIRST, OPTION_KEYS, fold_key
 from ar_excel.bank.date_order import ASKED_ORDER
-from ar_excel.bank.statement import Statement
+from ar_excel.bank.statement import TIE_OUT, Statement
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.errors import InputError
@@ -94,7 +94,7 @@ def statement_of_sheet(table: Table | None, sheet: str, loader: SheetLoader | No
     # the Policy's date order is the whole workbook's: following it needs no word here
     stmt.issues = [i for i in _at_their_cells(stmt, layout.headers,
                                               layout.columns.get("Balance"), sheet)
-                   if not (i.cell == "" and ASKED_ORDER in i.message)]
+                   if i.kind != ASKED_ORDER]
     return stmt
 
 
@@ -256,8 +256,7 @@ def _at_their_cells(stmt: Statement, headers: list[str], balance_at: int | None,
             letter = letters.get(str(issue.column))
             row = m.group(1)
             issue = replace(issue, cell=f"{letter}{row}" if letter else f"{row}:{row}")
-        elif issue.cell.startswith("statement ") and "does not tie out" in issue.message \
-                and stmt.closing_row is not None:
+        elif issue.kind == TIE_OUT and stmt.closing_row is not None:
             issue = replace(issue, cell=f"{balance}{stmt.closing_row}" if balance
                             else f"{stmt.closing_row}:{stmt.closing_row}")
         out.append(replace(issue, sheet=sheet) if issue.sheet != sheet else issue)
