@@ -160,9 +160,20 @@ class Book:
     # read as blank too, and must be told (io.cell_errors)
     policy_blank_cells: dict[str, dict[str, str]] = field(default_factory=dict)
     sheet_loader: Callable[[str], list[list[Any]] | None] | None = None  # other sheets, lazily
+    # the reader's issues a job answered (``withdraw``): left out of the run's Input Issues
+    withdrawn: list[Issue] = field(default_factory=list)
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
+
+    def withdraw(self, answered: Callable[[Issue], bool]) -> None:
+        """The reader's issues that a job answered (a Bank Statement sheet the reader could
+        not read, read by the bank importer) are withdrawn: no longer the book's issues, and
+        left out of the run's (``runner``)."""
+        gone = [i for i in self.issues if answered(i)]
+        if gone:
+            self.issues = [i for i in self.issues if not answered(i)]
+            self.withdrawn.extend(gone)
 
     def frame(self, kind: str) -> pd.DataFrame | None:
         t = self.tables.get(kind)

@@ -72,7 +72,7 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
                 outcome.issues.append(i)
 
     add_issues(book.issues)
-    read_issues = set(book.issues)
+    withdrawn = len(book.withdrawn)
     tab_index: dict[str, int] = {}
     for n, job in enumerate(jobs):
         if progress:
@@ -103,11 +103,11 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
                 tab_index[tab.name] = len(outcome.tabs)
                 outcome.tabs.append(tab)
         add_issues(result.issues)
-        if len(book.issues) < len(read_issues):  # a job answered what the reader said (a
-            # Bank Statement sheet it could not read, read by the bank importer): withdrawn
-            kept = set(book.issues)
-            outcome.issues = [i for i in outcome.issues if i not in read_issues or i in kept]
-            read_issues = kept
+        if len(book.withdrawn) > withdrawn:  # a job answered what the reader said (a Bank
+            # Statement sheet it could not read, read by the bank importer): left out
+            gone = set(book.withdrawn[withdrawn:])
+            outcome.issues = [i for i in outcome.issues if i not in gone]
+            withdrawn = len(book.withdrawn)
         outcome.files.extend(result.files)
         outcome.protect.extend(result.protect)
         if result.summary:

@@ -115,7 +115,7 @@ def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Stat
     stmt = statement_of_sheet(None, sheet, loader, mapping, day_first)
     # the reader's "no column for Date" is answered: its header was found below the details
     why = book.unusable.get("Bank Statement")
-    book.issues = [i for i in book.issues if not (i.sheet == sheet and i.message == why)]
+    book.withdraw(lambda i: i.sheet == sheet and i.message == why)
     return stmt
 
 
