@@ -162,6 +162,10 @@ class Book:
     sheet_loader: Callable[[str], list[list[Any]] | None] | None = None  # other sheets, lazily
     # the reader's issues a job answered (``withdraw``): left out of the run's Input Issues
     withdrawn: list[Issue] = field(default_factory=list)
+    # what the jobs of a run work out from the book alike, worked out once (the pasted Bank
+    # Statement sheet: ``bank.workbook_sheet``)
+    worked_out: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False,
+                                                   compare=False)
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)

@@ -121,7 +121,18 @@ def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Stat
 
 def pasted_statement_sheet(book: Any, mapping: dict[str, Any] | None = None) -> str | None:
     """The Bank Statement sheet the workbook reader could not read in which the importer
-    finds a statement's header (account details above it), else None."""
+    finds a statement's header (account details above it), else None. Looked for once per
+    book and mapping: the run asks before the job (``runner.missing_inputs``), the job again."""
+    memo = getattr(book, "worked_out", None)
+    if memo is None:
+        return _pasted_statement_sheet(book, mapping)
+    key = ("pasted statement sheet", repr(mapping))
+    if key not in memo:
+        memo[key] = _pasted_statement_sheet(book, mapping)
+    return memo[key]
+
+
+def _pasted_statement_sheet(book: Any, mapping: dict[str, Any] | None) -> str | None:
     loader = getattr(book, "sheet_loader", None)
     if "Bank Statement" not in book.unusable or loader is None:
         return None
