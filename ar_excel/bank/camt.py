@@ -55,15 +55,13 @@ from typing import Any
 import pandas as pd
 from defusedxml import DefusedXmlException, ElementTree
 
+from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     booking_day,
-    build_lines,
-    drop_repeated_statements,
     statement_decimals,
-    tie_out,
-    without_zero_amounts,
+    statement_of_records,
 )
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -141,13 +139,8 @@ def read_camt(path: Path, data: bytes) -> Statement:
         balances += found
         issues += doc_issues
         held_in.update((b.statement, name) for b in found)
-    lines, zero = without_zero_amounts(build_lines(all_records), [r["_at"] for r in all_records],
-                                       source, "Amt")
-    issues += zero
-    lines, balances, repeated = drop_repeated_statements(lines, balances, source, held_in, taken)
-    issues += repeated
-    issues += tie_out(balances, lines, source)
-    return Statement(lines, balances, issues, "camt053", source, "utf-8")
+    return statement_of_records(all_records, [r["_at"] for r in all_records], balances, issues,
+                                source, "Amt", "camt053", "utf-8", held_in, taken)
 
 
 _MEMBER_LIMIT = 200 * 2**20  # bytes of XML a statement ZIP may unpack to
@@ -246,14 +239,12 @@ def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> 
         booked = [(a, n) for direction, a, book, n in entries if direction == side and book]
         every = [(a, n) for direction, a, _, n in entries if direction == side]
         if any(number in (len(found), sum(n for _, n in found))
-               and abs(total - sum(a for a, _ in found)) < 0.5 * 10 ** -d
+               and same_total(total, sum(a for a, _ in found), d)
                for found in (booked, every)):
             continue
-        issues.append(Issue(source, f"statement {sid}", "TxsSummry", f"{number} / {total:,.{d}f}",
-                            f"statement {sid}: the file counts {number} {word if number != 1 else word[:-1]} totalling "
-                            f"{total:,.{d}f} ({tag}), the entries read {len(booked)} totalling "
-                            f"{round(sum(a for a, _ in booked), d):,.{d}f}; entries may be missing from the "
-                            "file or misread"))
+        issues.append(totals_differ(source, sid, "TxsSummry", tag, word, (number, total),
+                                    (len(booked), round(sum(a for a, _ in booked), d)), d,
+                                    "entries"))
     return issues
 
 

@@ -58,14 +58,12 @@ from typing import Any
 import mt940
 
 from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
+from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
-    build_lines,
-    drop_repeated_statements,
     statement_decimals,
-    tie_out,
-    without_zero_amounts,
+    statement_of_records,
 )
 from ar_excel.bank.text import decode_bytes
 from ar_excel.model import Issue
@@ -409,13 +407,8 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
                 data = {**data, **whole}
             records.append(_record(data, currency, sid))
             at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
-    lines = build_lines(records)
-    lines, information = without_zero_amounts(lines, at, source, ":61:")
-    issues += information
-    lines, balances, repeated = drop_repeated_statements(lines, balances, source)
-    issues += repeated
-    issues += tie_out(balances, lines, source)
-    return Statement(lines, balances, issues, "mt940", source, decoded.encoding)
+    return statement_of_records(records, at, balances, issues, source, ":61:", "mt940",
+                                decoded.encoding)
 
 
 def _earmarked(block: Any, sid: str, currency: str | None, source: str, where: list[str]
@@ -456,12 +449,10 @@ def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> l
         amounts = [abs(_amount(t.data.get("amount")) or 0.0) for t in block
                    if str(t.data.get("status") or "").upper() in marks]
         read = round(sum(amounts), d)
-        if number == len(amounts) and abs(total - read) < 0.5 * 10 ** -d:
+        if number == len(amounts) and same_total(total, read, d):
             continue
-        issues.append(Issue(source, f"statement {sid}", tag, f"{number} / {total:,.{d}f}",
-                            f"statement {sid}: the file counts {number} {side if number != 1 else side[:-1]} totalling "
-                            f"{total:,.{d}f} ({tag}), the lines read {len(amounts)} totalling "
-                            f"{read:,.{d}f}; lines may be missing from the file or misread"))
+        issues.append(totals_differ(source, sid, tag, tag, side, (number, total),
+                                    (len(amounts), read), d))
     return issues
 
 

@@ -61,11 +61,8 @@ from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     booking_day,
-    build_lines,
-    drop_repeated_statements,
     statement_decimals,
-    tie_out,
-    without_zero_amounts,
+    statement_of_records,
 )
 from ar_excel.bank.text import Decoded, decode_bytes
 from ar_excel.errors import InputError
@@ -414,13 +411,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             sid, _account_id(st), currency, None, closing, None,
             _written_date(ledger.value("DTASOF")) if ledger is not None else None))
     issues += _sign_unsigned_debits(records, source)
-    lines, zero = without_zero_amounts(build_lines(records), [r["_at"] for r in records],
-                                       source, "TRNAMT")
-    issues += zero
-    lines, balances, repeated = drop_repeated_statements(lines, balances, source)
-    issues += repeated
-    issues += tie_out(balances, lines, source)
-    return Statement(lines, balances, issues, "ofx", source, decoded.encoding)
+    return statement_of_records(records, [r["_at"] for r in records], balances, issues, source,
+                                "TRNAMT", "ofx", decoded.encoding)
 
 
 def _account_id(statement: Tag) -> str | None:

@@ -400,6 +400,22 @@ def _places(places: list[str]) -> str:
     return f"{_PLURAL[nouns.pop()]} {row_span(numbers)}"
 
 
+def statement_of_records(records: list[dict[str, Any]], places: list[str],
+                         balances: list[StatementBalance], issues: list[Issue], source: str,
+                         amount_tag: str, fmt: str, encoding: str | None,
+                         documents: dict[str, str] | None = None,
+                         written_ids: dict[str, str] | None = None) -> Statement:
+    """The statement a file's records make (``places``: where each record is in the file),
+    after what every statement file goes through alike: lines of amount 0 left out (no money
+    moved: information records, said at ``amount_tag``), a statement the file holds twice
+    read once (``drop_repeated_statements``), and each statement tied out (``tie_out``)."""
+    lines, zero = without_zero_amounts(build_lines(records), places, source, amount_tag)
+    lines, balances, repeated = drop_repeated_statements(lines, balances, source, documents,
+                                                         written_ids)
+    issues = [*issues, *zero, *repeated, *tie_out(balances, lines, source)]
+    return Statement(lines, balances, issues, fmt, source, encoding)
+
+
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
     """Fill credits/debits/lines/difference of each statement; an issue for each that misses."""
     issues: list[Issue] = []
