@@ -118,19 +118,27 @@ def sheet_parts_to_scan(archive: zipfile.ZipFile, sheets: list[str], sizes: dict
             if parts.get(sheet) in sizes and (large or sizes[parts[sheet]] <= SCAN_BYTES)]
 
 
-def _ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+def _ods_errors(path: Path, sheets: list[str],
+                hidden: dict[str, tuple[set[int], bool]] | None = None
+                ) -> dict[str, dict[str, str]]:
+    from ar_excel.io.hidden_rows import ods_hidden_rows
     from ar_excel.io.ods_errors import ods_errors
 
-    return ods_errors(path, sheets)
+    found = ods_errors(path, sheets)
+    if hidden is not None:  # (from the same content.xml: ``ods_xml.read_once``)
+        hidden.update(ods_hidden_rows(path, sheets))
+    return found
 
 
-def _xls_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+def _xls_errors(path: Path, sheets: list[str],
+                hidden: dict[str, tuple[set[int], bool]] | None = None
+                ) -> dict[str, dict[str, str]]:
     from ar_excel.io.xls_errors import xls_errors
 
-    return xls_errors(path, sheets)
+    return xls_errors(path, sheets)  # (an .xls is not looked at for hidden rows)
 
 
-# How each kind of workbook file is looked at for its error cells.
+# How each kind of workbook file is looked at for its error cells, and hidden rows.
 SCANNED = {".xlsx": sheet_errors, ".xlsm": sheet_errors, ".ods": _ods_errors, ".xls": _xls_errors}
 
 
@@ -151,14 +159,7 @@ class ErrorScan:
         from ar_excel.io.uncalculated import uncalculated_formulas
 
         try:
-            if SCANNED[path.suffix.lower()] is sheet_errors:  # (hidden rows in its pass)
-                self._found = sheet_errors(path, sheets, self._hidden)
-            else:
-                self._found = SCANNED[path.suffix.lower()](path, sheets)
-            if path.suffix.lower() == ".ods":
-                from ar_excel.io.hidden_rows import ods_hidden_rows
-
-                self._hidden = ods_hidden_rows(path, sheets)
+            self._found = SCANNED[path.suffix.lower()](path, sheets, self._hidden)
             self._formulas = uncalculated_formulas(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a

@@ -98,11 +98,18 @@ def _ods_hidden_columns(path: Path, sheet: str) -> frozenset[int]:
     its first row (the columns come first); content.xml parsed only where a mark is."""
     from defusedxml import DefusedXmlException
 
-    from ar_excel.io.ods_xml import COLS_REPEATED, ROW, SHEET, TABLE, count, sheet_elements
+    from ar_excel.io.ods_xml import (
+        COLS_REPEATED,
+        ROW,
+        SHEET,
+        TABLE,
+        content_xml,
+        count,
+        sheet_elements,
+    )
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read("content.xml")
+        data = content_xml(path)
     except (OSError, KeyError, zipfile.BadZipFile):
         return frozenset()
     if not any(mark in data for mark in _ODS_COLUMN_MARKS):

@@ -16,7 +16,6 @@ content.xml is parsed only where either mark is. (An .xls is not looked at.)
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,10 +53,17 @@ _MAX_ROWS = 100_000  # hidden rows counted per sheet at most (a hidden empty tai
 def ods_hidden_rows(path: Path, sheets: list[str]) -> dict[str, tuple[set[int], bool]]:
     """Sheet -> (its hidden rows, whether any is hidden by a filter), of an .ods file's
     sheets asked for that hide rows (module docstring)."""
-    from ar_excel.io.ods_xml import ROW, ROWS_REPEATED, SHEET, TABLE, count, sheet_elements
+    from ar_excel.io.ods_xml import (
+        ROW,
+        ROWS_REPEATED,
+        SHEET,
+        TABLE,
+        content_xml,
+        count,
+        sheet_elements,
+    )
 
-    with zipfile.ZipFile(path) as archive:
-        data = archive.read("content.xml")
+    data = content_xml(path)
     if not any(mark in data for mark in _ODS_MARKS):
         return {}
     visibility = f"{{{TABLE}}}visibility"

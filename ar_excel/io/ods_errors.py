@@ -12,7 +12,6 @@ LibreOffice) and parsed (defusedxml) only when it has one.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from ar_excel.io.ods_xml import (
@@ -22,6 +21,7 @@ from ar_excel.io.ods_xml import (
     ROWS_REPEATED,
     SHEET,
     TABLE,
+    content_xml,
     count,
     sheet_elements,
 )
@@ -57,8 +57,7 @@ def ods_errors(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
     """Sheet -> {cell: error} for the error cells of these sheets of an .ods file (nothing
     for a file without any). Raises what reading a damaged file raises: the caller's
     ``ErrorScan`` then leaves the messages as they are."""
-    with zipfile.ZipFile(path) as archive:
-        data = archive.read("content.xml")
+    data = content_xml(path)
     marks = (_LIBREOFFICE_MARK,) if _CALCEXT.encode() in data[:65536] else _ERROR_TEXTS
     if not any(mark in data for mark in marks):
         return {}

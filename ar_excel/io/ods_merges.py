@@ -23,6 +23,7 @@ from ar_excel.io.ods_xml import (
     ROWS_REPEATED,
     SHEET,
     TABLE,
+    content_xml,
     count,
     sheet_elements,
 )
@@ -37,8 +38,7 @@ def ods_merges(path: Path) -> dict[str, list[Merge]]:
     """Sheet name -> its merges over more than one row (0-based, as the cell reader's
     rows), of an .ods file; nothing for a file without any (or one that cannot be read)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read("content.xml")
+        data = content_xml(path)
     except (OSError, KeyError, zipfile.BadZipFile):
         return {}
     if b"number-rows-spanned" not in data:

@@ -40,6 +40,7 @@ from ar_excel.io.headers import (
     map_headers,
 )
 from ar_excel.io.hidden_rows import tell_hidden_rows
+from ar_excel.io.ods_xml import read_once
 from ar_excel.io.other_sheets import remember_previous_output, rows_frame, sheet_frame
 from ar_excel.io.report_rows import _TOTAL_STARTS, TOTAL_LABELS, _may_start_a_total
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, OUTPUT_TABS, find_kind, sheets_to_read
@@ -70,6 +71,11 @@ def read_book(path: str | Path) -> Book:
     path = Path(path)
     if not path.exists():
         raise InputError(f"no such file: {path}")
+    with read_once(path):  # an .ods file's content.xml: unzipped once for every look into it
+        return _read_book(path)
+
+
+def _read_book(path: Path) -> Book:
     grids, loader, loads = calamine_grids(path)
     # the cells calamine gives as blank that hold an Excel error, found meanwhile
     scan = ErrorScan(path, list(dict.fromkeys(
