@@ -536,3 +536,35 @@ def test_a_name_written_in_both_scripts_meets_its_english_or_arabic_twin(tmp_pat
             ["G-205", "Nile Motors", "0555555555"]]
     assert checks(tmp_path, {"Customers": [head, *rows]}) == [
         (f"G-20{i}", "POSSIBLE_DUPLICATE", f"B{i + 1}") for i in range(1, 5)]
+
+
+def test_a_contacts_export_as_csv_is_read_as_the_customer_list(tmp_path):
+    # Zoho's contacts as exported: UTF-8 with a byte-order mark, commas, a 15-digit
+    # Contact ID and a code with leading zeros that Excel would have dropped
+    path = tmp_path / "Contacts.csv"
+    path.write_bytes("\ufeffContact ID,Display Name,Currency Code,Payment Terms,EmailID,"
+                     "Phone,Tax Registration Number\n"
+                     "460000000026049,Emirates Logistics LLC,AED,30,ap@emlog.ae,"
+                     "+971 4 800 1234,100123456700003\n"
+                     "000123,Sharjah Foods,AED,45,ap@sharjahfoods.ae,+971 6 555 1212,"
+                     "10098765430003\n".encode("utf-8"))
+    book = read_book(path)
+    assert book.customers["Customer ID"].tolist() == ["460000000026049", "000123"]
+    result = JOB.run(book, JobOptions(as_of=date(2026, 11, 20)))
+    tab = result.tabs[0].frame
+    assert [(r["Customer ID"], r["Code"], r["Cell"]) for _, r in tab.iterrows()] == [
+        ("000123", "INVALID_TAX_ID", "G3")]
+
+
+def test_an_arabic_windows_csv_with_semicolons(tmp_path):
+    # a local Egyptian system's export: Windows-1256, semicolons, Arabic headers
+    path = tmp_path / "عملاء.csv"
+    path.write_bytes("كود العميل;اسم العميل;الرقم الضريبي;التليفون;حد الائتمان\n"
+                     "C1;شركة النيل للأغذية;204-331-876;01001234567;50000\n"
+                     "C2;النيل للاغذيه ش.م.م;204331876;01001234567;50000\n".encode("cp1256"))
+    book = read_book(path)
+    assert book.customers["Name"].tolist() == ["شركة النيل للأغذية", "النيل للاغذيه ش.م.م"]
+    result = JOB.run(book, JobOptions(as_of=date(2026, 11, 20)))
+    assert [(r["Customer ID"], r["Code"]) for _, r in result.tabs[0].frame.iterrows()] == [
+        ("C1", "DUPLICATE_TAX_ID"), ("C1", "POSSIBLE_DUPLICATE"),
+        ("C2", "DUPLICATE_TAX_ID"), ("C2", "POSSIBLE_DUPLICATE")]

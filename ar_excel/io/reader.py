@@ -65,12 +65,35 @@ __all__ = [
 ]
 
 
+# Lists exported as delimited text (Zoho's, Xero's and ERPNext's contacts; any ERP's CSV)
+_DELIMITED = (".csv", ".tsv", ".txt")
+
+
+def _delimited_book(path: Path) -> Book:
+    """A CSV export read as a workbook of one sheet named after the file, which its headers
+    say the kind of: every cell as the text it is (a code keeps its leading zeros, as it
+    would not once opened in Excel), its encoding and delimiter detected as for a bank's."""
+    import csv
+    import io
+
+    from ar_excel.bank.dialect import sniff_delimiter
+    from ar_excel.bank.text import decode_bytes
+
+    text = decode_bytes(path.read_bytes()).text
+    rows = [[cell if cell.strip() else None for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))]
+    return book_from_grids([Grid(path.stem, rows)], source=path, sheet_loader=lambda name: None)
+
+
 @bulk()
 def read_book(path: str | Path) -> Book:
-    """Read an AR workbook (.xlsx, .xlsm, .xls, .ods) from a file."""
+    """Read an AR workbook (.xlsx, .xlsm, .xls, .ods) from a file, or a list exported as
+    CSV (one sheet)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"no such file: {path}")
+    if path.suffix.lower() in _DELIMITED:
+        return _delimited_book(path)
     with read_once(path):  # an .ods file's content.xml: unzipped once for every look into it
         return _read_book(path)
 
