@@ -363,3 +363,13 @@ def test_reconciliation_is_called_a_bank_reconciliation(egypt):
     items = {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_col=2, values_only=True) if r[0]}
     assert items["الرصيد الافتتاحي"] == 500000
     assert items["الفرق"] == 0
+
+
+def test_credit_and_matching_labels_in_the_accountants_terms(egypt):
+    ws = egypt["run"]["Credit Status"]
+    labels = dict(zip([c.value for c in ws[2]], [c.value for c in ws[1]], strict=False))
+    assert (labels["Exposure"], labels["Unapplied Credits"], labels["Open Orders"]) == (
+        "التعرض الائتماني", "أرصدة دائنة غير مطبقة", "أوامر بيع مفتوحة")
+    ws = egypt["run"]["Bank Matches"]
+    labels = dict(zip([c.value for c in ws[2]], [c.value for c in ws[1]], strict=False))
+    assert labels["Confidence"] == "درجة الثقة"
