@@ -13,7 +13,7 @@ import pytest
 from ar_excel.io.bulk import BULK_THRESHOLDS, bulk
 from ar_excel.io.reader import _columns
 from ar_excel.io.writer import plain_column, plain_value
-from ar_excel.parsing import ValueTypes, _date_cells, _parse_dates, object_array, parse_column
+from ar_excel.parsing import ValueTypes, date_cells, object_array, parse_column, parse_dates
 
 
 @pytest.mark.parametrize("series", [
@@ -41,10 +41,10 @@ def test_plain_column_is_plain_value_of_each(series):
 def test_date_cells_match_the_careful_parser():
     values = [date(2024, 1, 31), None, "", datetime(2023, 12, 31, 23, 59), datetime(1969, 7, 20, 20, 17),
               date(1901, 1, 1)]
-    fast = _date_cells(values)
+    fast = date_cells(values)
     errors: dict[int, str] = {}
     arr = object_array(values)
-    careful = _parse_dates(arr, ValueTypes(arr), True, errors)  # parse_column's careful path
+    careful = parse_dates(arr, ValueTypes(arr), True, errors)  # parse_column's careful path
     assert errors == {}
     pd.testing.assert_series_equal(fast, careful)
     assert fast.iloc[3] == pd.Timestamp("2023-12-31") and pd.isna(fast.iloc[1])
@@ -58,7 +58,7 @@ def test_date_cells_match_the_careful_parser():
     [date(2024, 1, 1), float("nan")],
 ])
 def test_date_cells_leave_anything_else_to_the_careful_parser(values):
-    assert _date_cells(values) is None
+    assert date_cells(values) is None
 
 
 def test_dates_a_frame_cannot_hold_are_reported_not_turned_into_other_dates():

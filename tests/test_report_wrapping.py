@@ -14,7 +14,7 @@ import pytest
 
 from ar_excel.cli import main
 from ar_excel.core.kpis import CEI_DEFINITION, NON_CASH_DEFINITION
-from ar_excel.io.writer import _make_cell, fill_sheet, wrapped_heights, write_tabs
+from ar_excel.io.writer import fill_sheet, make_cell, wrapped_heights, write_tabs
 from ar_excel.model import Tab
 from tests.collections_data import customers, invoices, payments, write_workbook
 
@@ -43,7 +43,7 @@ def test_wrapped_rows_are_byte_for_byte_what_openpyxl_writes(tmp_path):
     after = ws._current_row
     ws._current_row = rows.first_row - 1
     for values in zip(*rows.columns, strict=True):
-        ws.append([_make_cell(ws, v, f) for v, f in zip(values, rows.number_formats,
+        ws.append([make_cell(ws, v, f) for v, f in zip(values, rows.number_formats,
                                                          strict=True)])
     for r, h in rows.heights.items():
         ws.row_dimensions[r].height = h

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ar_excel.io.writer import HIGHLIGHT_FILL, _make_cell, fill_sheet, write_tabs
+from ar_excel.io.writer import HIGHLIGHT_FILL, fill_sheet, make_cell, write_tabs
 from ar_excel.model import Tab
 
 TRICKY = ["plain", " leading space", "trailing space ", "a & b < c > d", "=SUM(A1:A2)",
@@ -50,7 +50,7 @@ def _openpyxl_reference(tab: Tab, path, arabic: bool = False) -> None:
     for i, values in enumerate(zip(*rows.columns, strict=True)):
         cells = []
         for j, v in enumerate(values):
-            c = _make_cell(ws, v, rows.number_formats[j])
+            c = make_cell(ws, v, rows.number_formats[j])
             if rows.highlight is not None and rows.highlight[i]:
                 c.fill = HIGHLIGHT_FILL
             cells.append(c)

@@ -238,7 +238,7 @@ def test_statement_balance_rows_are_bold_in_the_file_and_live(tmp_path):
 
 
 def test_bold_and_highlighted_rows_read_back_as_openpyxl_writes_them(tmp_path):
-    from ar_excel.io.writer import BOLD_FONT, HIGHLIGHT_FILL, _make_cell, fill_sheet
+    from ar_excel.io.writer import BOLD_FONT, HIGHLIGHT_FILL, fill_sheet, make_cell
 
     frame = pd.DataFrame({"Type": ["Opening balance", "Invoice", "Receipt", "Closing balance"],
                           "Amount": [100.0, 50.0, None, 150.0], "Note": ["a", None, "c", "d"]})
@@ -253,7 +253,7 @@ def test_bold_and_highlighted_rows_read_back_as_openpyxl_writes_them(tmp_path):
     rows = fill_sheet(ws, tab, arabic=False, taken_tables=set())
     ws._current_row = rows.first_row - 1
     for i, values in enumerate(zip(*rows.columns, strict=True)):
-        cells = [_make_cell(ws, v, rows.number_formats[j]) for j, v in enumerate(values)]
+        cells = [make_cell(ws, v, rows.number_formats[j]) for j, v in enumerate(values)]
         for c in cells:
             if rows.highlight[i]:
                 c.fill = HIGHLIGHT_FILL

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.bank.repeated_lines import drop_lines_read_before
-from ar_excel.bank.statement import Statement, _unique, statement_keys
+from ar_excel.bank.statement import Statement, statement_keys, unique_bank_ids
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank
 
@@ -79,6 +79,6 @@ def combine_statements(parts: list[tuple[str, Statement]]) -> Statement:
                      for b in statement.balances]
         issues += statement.issues
     lines = pd.concat(frames, ignore_index=True)
-    lines["Bank Line"] = _unique(lines["Bank Line"].tolist())
+    lines["Bank Line"] = unique_bank_ids(lines["Bank Line"].tolist())
     return Statement(lines, balances, issues, source_format="several",
                      source=", ".join(s.source or name for name, s in parts))

@@ -158,7 +158,7 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
     # statement (its n-th transaction, whatever header rows the file has above it).
     text["Bank Line"] = [line or ref or str(pos) for pos, (line, ref) in
                          enumerate(zip(text["Bank Line"], text["Bank Ref"], strict=True), start=1)]
-    text["Bank Line"] = _unique(text["Bank Line"])
+    text["Bank Line"] = unique_bank_ids(text["Bank Line"])
     frame = pd.DataFrame({c: pd.Series(text[c], dtype=object) for c in TEXT_COLUMNS})
     for c in ("Date", "Value Date"):
         frame[c] = pd.to_datetime(series(c), errors="coerce").astype("datetime64[ns]")
@@ -245,7 +245,7 @@ def clean_texts(values: list[Any]) -> list[str | None]:
             if type(v) is str else clean_text(v) for v in values]
 
 
-def _unique(keys: list[str]) -> list[str]:
+def unique_bank_ids(keys: list[str]) -> list[str]:
     """Repeated bank ids suffixed ``-2``, ``-3`` ... in file order, never onto another's id."""
     if len(set(keys)) == len(keys):
         return keys

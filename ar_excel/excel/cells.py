@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.io.writer import NUMBER_FORMATS as FILE_NUMBER_FORMATS
-from ar_excel.io.writer import _default_format, excel_text, plain_value
+from ar_excel.io.writer import default_format, excel_text, plain_value
 
 # The file writer's number formats, so a tab looks the same written from Excel or the CLI.
 NUMBER_FORMATS = FILE_NUMBER_FORMATS
@@ -63,10 +63,10 @@ def cell_value(value: Any, text_column: bool = False) -> Any:
 
 def column_format(frame: pd.DataFrame, column: str, formats: dict[str, str]) -> str | None:
     """The Excel number format for a column: the Tab's own, else from its dtype as the file
-    writer takes it (``writer._default_format``), else text for a column of text only."""
+    writer takes it (``writer.default_format``), else text for a column of text only."""
     kind = formats.get(column)
     if kind not in NUMBER_FORMATS and kind != "bool":
-        kind = _default_format(frame[column])
+        kind = default_format(frame[column])
     if kind is None:
         return NUMBER_FORMATS["text"] if _all_text(frame[column]) else None
     return NUMBER_FORMATS.get(kind)  # a bool column has no number format

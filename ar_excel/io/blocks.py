@@ -22,11 +22,11 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
     """Append ``tab.blocks`` from ``first_row`` on; returns the next free row."""
     from ar_excel.io.charts import add_charts
     from ar_excel.io.writer import (
-        _make_cell,
         add_table,
         append_header,
         append_title,
         header_sides,
+        make_cell,
         number_formats,
         right_to_left_texts,
         table_name,
@@ -58,7 +58,7 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
         if rtl:  # Arabic text read right to left (writer.RightToLeftText)
             columns = [right_to_left_texts(c) for c in columns]
         for values in zip(*columns, strict=True):
-            ws.append([_make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
+            ws.append([make_cell(ws, v, nf) for v, nf in zip(values, formats, strict=True)])
         row = header_row + len(frame) + 1
         if block.as_table and len(frame) and headers:
             ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + len(frame)}"

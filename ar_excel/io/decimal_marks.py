@@ -37,7 +37,7 @@ from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import SHEET, Issue, Table
 from ar_excel.parsing import normalize_digits, parse_currency, parse_number_text
-from ar_excel.parsing.columns import _COMMA_DECIMAL, _POINT_DECIMAL, decimal_votes
+from ar_excel.parsing.columns import COMMA_DECIMAL, POINT_DECIMAL, decimal_votes
 from ar_excel.parsing.numbers import CURRENCY_WORDS
 
 # A point before exactly three digits, no other separator: 12.000, (25.125), KD 2.500
@@ -109,8 +109,8 @@ def mixed_marks(values: np.ndarray, texts_at: np.ndarray, texts: list[str], join
     """Each ambiguous amount of a column mixing decimal commas and points, said at its cell
     (module docstring). ``texts``: the column's typed texts (at ``texts_at``), ``joined``:
     them joined by NULs, digits made ASCII; each match is placed by its offset."""
-    comma = _COMMA_DECIMAL.search(joined)
-    point = _POINT_DECIMAL.search(joined) if comma else None
+    comma = COMMA_DECIMAL.search(joined)
+    point = POINT_DECIMAL.search(joined) if comma else None
     hits = _AMBIGUOUS.finditer(joined) if point else None
     if hits is None:
         return []

@@ -315,7 +315,7 @@ CREDIT = frozenset(match_key(h) for h in (
     "مبلغ دائن", "قيمة دائنة"))
 
 
-def _bare_key(text: Any) -> str:
+def bare_key(text: Any) -> str:
     """A header's key without its unit or currency ("Debit (EGP)", "مدين ج.م")."""
     if not isinstance(text, str):
         return ""
@@ -324,7 +324,7 @@ def _bare_key(text: Any) -> str:
 
 def names_debit_and_credit(row: Iterable[Any]) -> bool:
     """Whether a header row has a Debit column and a Credit column."""
-    keys = {_bare_key(v) for v in row}
+    keys = {bare_key(v) for v in row}
     return bool(keys & DEBIT) and bool(keys & CREDIT)
 
 
@@ -336,13 +336,13 @@ def debit_credit_as_amount(schema: SheetSchema, header: list[Any], names: list[s
     if schema.name != "Invoices" or "Amount" in written:
         return None
     index = alias_index(schema)
-    keys = [_bare_key(h) for h in header]
+    keys = [bare_key(h) for h in header]
     debit = next((j for j, k in enumerate(keys) if k in DEBIT and names[j] not in written), None)
     credit = next((j for j, k in enumerate(keys) if k in CREDIT and names[j] not in written), None)
     if debit is None or credit is None:
         return None
     names[debit], written["Amount"] = "Amount", str(header[debit]).strip()
-    if "Balance" in written and _bare_key(written["Balance"]) in _RUNNING_BALANCE:
+    if "Balance" in written and bare_key(written["Balance"]) in RUNNING_BALANCE:
         # beside a ledger's debits and credits, "Balance" is the running balance (or each
         # line's debit less credit), not what is open of the item: an open amount column
         # (Odoo's "Amount Residual") is read instead, if any
@@ -353,7 +353,7 @@ def debit_credit_as_amount(schema: SheetSchema, header: list[Any], names: list[s
         names[at] = name
         open_amount = [j for j, h in enumerate(header) if j != at and names[j] not in written
                        and isinstance(h, str) and header_field(h, index) == "Balance"
-                       and _bare_key(h) not in _RUNNING_BALANCE]
+                       and bare_key(h) not in RUNNING_BALANCE]
         if open_amount:
             names[open_amount[0]], written["Balance"] = "Balance", str(
                 header[open_amount[0]]).strip()
@@ -386,7 +386,7 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
     """The position of a customer column that is the general ledger's account on every line
     ("Account" holding "Accounts Receivable (A/R)", "Undeposited Funds"...), or None: its
     customers are elsewhere (the report's headings)."""
-    if "Customer ID" not in written or _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+    if "Customer ID" not in written or bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
         return None
     at = names.index("Customer ID")
     seen = {v.strip() for r in rows if at < len(r) and isinstance(v := r[at], str) and v.strip()}
@@ -401,7 +401,7 @@ def one_ledger_account(written: dict[str, str], names: list[str], rows: list[lis
                        ) -> int | None:
     """The position of a customer column that is the ledger's account ("Account" holding
     one value, the receivable account, on every row that has one), or None."""
-    if "Customer ID" not in written or _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+    if "Customer ID" not in written or bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
         return None
     at = names.index("Customer ID")
     seen = [r[at] for r in rows if at < len(r) and not is_blank(r[at])]
@@ -415,7 +415,7 @@ def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: l
     while the other names several (Odoo's journal items: "Account" is the receivable
     account, "Partner" the customer), the other is the customer column."""
     if "Customer ID" not in written or len(columns) != len(names) or \
-            _bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
+            bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
         return
     at = names.index("Customer ID")
     # the lines that are documents (a number beside them): a report's blank rows, totals
@@ -442,7 +442,7 @@ def customer_column_that_varies(schema: SheetSchema, header: list[Any], names: l
         written["Customer ID"] = str(header[other]).strip()
 
 
-_RUNNING_BALANCE = frozenset(match_key(h) for h in (
+RUNNING_BALANCE = frozenset(match_key(h) for h in (
     "Balance", "Running Balance", "Cumulative Balance", "الرصيد", "رصيد", "الرصيد التراكمي"))
 
 

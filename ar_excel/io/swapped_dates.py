@@ -24,7 +24,7 @@ import pandas as pd
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Issue
 from ar_excel.parsing import ValueTypes, normalize_digits
-from ar_excel.parsing.dates import _DMY
+from ar_excel.parsing.dates import DAY_MONTH_YEAR
 
 _MIN_CELLS = 2
 
@@ -34,7 +34,7 @@ def _text_order(texts: list[str]) -> str | None:
     second, else None (no such text, or both)."""
     first = second = 0
     for text in texts:
-        m = _DMY.match(normalize_digits(text).strip())
+        m = DAY_MONTH_YEAR.match(normalize_digits(text).strip())
         if m is None:
             continue
         a, b = int(m[1]), int(m[2])
@@ -83,7 +83,7 @@ def swapped_date_cells(values: np.ndarray, value_kinds: ValueTypes, series: pd.S
     cells_at = [f"{letter}{excel_rows[p]}" for p in swapped]
     first = values[swapped[0]]
     shown = series.iat[swapped[0]].strftime("%d/%m/%Y")
-    typed = next(t for t in texts if _DMY.match(normalize_digits(t).strip()))
+    typed = next(t for t in texts if DAY_MONTH_YEAR.match(normalize_digits(t).strip()))
     way = "day first" if order == "dmy" else "month first"
     return series, [Issue(
         sheet, cells_at[0], header, first,

@@ -17,11 +17,11 @@ from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
-    _RUNNING_BALANCE,
     DERIVED,
     NOT_COPIED,
-    _bare_key,
+    RUNNING_BALANCE,
     alias_index,
+    bare_key,
     customer_column_that_varies,
     debit_credit_as_amount,
     find_header_row,
@@ -478,7 +478,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(2).where(either)
         unreadable["Amount"] = unreadable["Amount"] | {
             p for p in errors if pd.isna(debit.iat[p])}
-        running = running_balance_column(header, names, _RUNNING_BALANCE, _bare_key)
+        running = running_balance_column(header, names, RUNNING_BALANCE, bare_key)
         balance = None if running is None else parse_column(
             columns[running], "money", day_first=policy.day_first,
             decimal_comma=policy.decimal_comma, types=types[running])[0]

@@ -53,7 +53,7 @@ class TextLayout(str):
     aligned to one side (``horizontal``), and wrapped within the column's width (``wrap``: a
     KPI's definition, a message) instead of running into the next cell, or off the printed
     page, and being cut there; at the top of the cell (``top``) in a tab whose rows grow
-    for wrapped text, so a row's values are read on its first line. ``_make_cell`` knows it
+    for wrapped text, so a row's values are read on its first line. ``make_cell`` knows it
     by its type ("" is General). ``whole``: the format of the column's whole numbers (int
     values) where it differs, in a column of figures of several kinds (a KPI's value: an
     amount, a rate, a count of invoices: 35, not 35.00)."""
@@ -161,7 +161,7 @@ def plain_value(value: Any) -> Any:
     return excel_text(str(value))
 
 
-def _make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
+def make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
     cell = Cell(ws, row=1, column=1)  # placed by append
     rtl_text = type(value) is RightToLeftText
     value = plain_value(value)
@@ -215,7 +215,7 @@ def plain_column(series: pd.Series) -> list[Any]:
     return [plain_value(v) for v in values]
 
 
-def _default_format(series: pd.Series) -> str | None:
+def default_format(series: pd.Series) -> str | None:
     if pd.api.types.is_datetime64_any_dtype(series):
         return "date"
     if pd.api.types.is_bool_dtype(series):
@@ -231,7 +231,7 @@ def _default_format(series: pd.Series) -> str | None:
 
 def append_title(ws, text: str) -> None:
     """A caption on a row of its own."""
-    title = _make_cell(ws, text)
+    title = make_cell(ws, text)
     title.font = TITLE_FONT
     ws.append([title])
 
@@ -244,7 +244,7 @@ def append_header(ws, headers: list[str], *, align: bool = True,
     values (``header_sides``, ``text_indents``)."""
     head = []
     for j, h in enumerate(headers):
-        c = _make_cell(ws, h)
+        c = make_cell(ws, h)
         c.font, c.fill = HEADER_FONT, HEADER_FILL
         side = sides[j] if sides else None
         indent = indents[j] if indents else 0
@@ -325,7 +325,7 @@ def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | N
     column shows three decimals where the tab's Currency column names a currency counted in
     fils (KWD, BHD, OMR...), or, in a tab without one, where one of its amounts has a third
     decimal (1,234.125); otherwise two."""
-    kinds = [formats.get(h) or _default_format(frame[h]) or "" for h in frame.columns]
+    kinds = [formats.get(h) or default_format(frame[h]) or "" for h in frame.columns]
     if "money" in kinds or "figure" in kinds:
         fils = _names_fils_currency(frame) if "Currency" in frame.columns else None
         kinds = [(f"{k}3" if k in ("money", "figure") and (
@@ -474,7 +474,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     formats = number_formats(frame, tab.formats)
     sides, indents = header_sides(formats, rtl), text_indents(formats, rtl)
     if arabic:
-        labels = [_make_cell(ws, arabic_label(h)) for h in headers]
+        labels = [make_cell(ws, arabic_label(h)) for h in headers]
         for c, side, indent in zip(labels, sides, indents, strict=True):
             c.font, c.fill = LABEL_FONT, LABEL_FILL
             c.alignment = _alignment(side, None, None, indent, RIGHT_TO_LEFT if rtl and (
@@ -492,7 +492,7 @@ def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRo
     rows = SheetRows(ws, header_row + 1, columns,
                      with_text_side(formats, frame, text_side(rtl), top=any(
                          tab.formats.get(h) == "wrap" for h in headers), indents=indents),
-                     highlight, _make_cell, HIGHLIGHT_FILL,
+                     highlight, make_cell, HIGHLIGHT_FILL,
                      bold=None if tab.bold is None else tab.bold.reset_index(drop=True).tolist(),
                      bold_font=BOLD_FONT)
     ws._current_row = header_row + len(frame)  # blocks are appended below the rows

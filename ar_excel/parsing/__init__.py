@@ -23,14 +23,14 @@ from ar_excel.parsing.codes import (
 from ar_excel.parsing.columns import (
     PARSERS,
     ValueTypes,
-    _date_cells,
-    _parse_dates,
     blank_mask,
     column_day_first,
     column_decimal_comma,
+    date_cells,
     object_array,
     of_type,
     parse_column,
+    parse_dates,
 )
 from ar_excel.parsing.dates import (
     EXCEL_EPOCH,
@@ -110,7 +110,7 @@ __all__ = [
     "of_type",
     "object_array",
     "blank_mask",
-    "_date_cells",
-    "_parse_dates",
+    "date_cells",
+    "parse_dates",
     "parse_column",
 ]

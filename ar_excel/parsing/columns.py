@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.parsing.codes import parse_currency, parse_id, parse_status, parse_text
-from ar_excel.parsing.dates import _DMY, parse_date
+from ar_excel.parsing.dates import DAY_MONTH_YEAR, parse_date
 from ar_excel.parsing.digits import is_blank, normalize_digits
 from ar_excel.parsing.numbers import parse_int, parse_money
 from ar_excel.parsing.terms import parse_percent, parse_terms
@@ -26,8 +26,8 @@ PARSERS: dict[str, Callable[..., Any]] = {
 }
 
 
-_COMMA_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|(?<![\d,.])\d+,\d{1,2}(?![\d,.])")
-_POINT_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|(?<![\d,.])\d+\.\d{1,2}(?![\d,.])")
+COMMA_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|(?<![\d,.])\d+,\d{1,2}(?![\d,.])")
+POINT_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|(?<![\d,.])\d+\.\d{1,2}(?![\d,.])")
 _SAMPLE = 5000  # typed values looked at to learn a column's conventions
 
 
@@ -38,8 +38,8 @@ def decimal_votes(values: Any) -> tuple[int, int]:
     for v in values:
         if type(v) is str and ("," in v or "." in v):
             t = normalize_digits(v)
-            comma += bool(_COMMA_DECIMAL.search(t))
-            point += bool(_POINT_DECIMAL.search(t))
+            comma += bool(COMMA_DECIMAL.search(t))
+            point += bool(POINT_DECIMAL.search(t))
             if comma + point >= _SAMPLE:
                 break
     return comma, point
@@ -65,7 +65,7 @@ def column_day_first(values: Any, default: bool) -> bool:
     seen = 0
     for v in values:
         if type(v) is str:
-            m = _DMY.match(normalize_digits(v).strip())
+            m = DAY_MONTH_YEAR.match(normalize_digits(v).strip())
             if m:
                 first_big |= int(m[1]) > 12
                 second_big |= int(m[2]) > 12
@@ -206,7 +206,7 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())  # what pandas holds
 
 
-def _date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
+def date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
     """A date column holding only date cells (and empty cells), converted in one step: what
     ``parse_column``'s careful path makes of it (the day of each cell, NaT for the empty
     ones), without its per-value work. None when any value needs the careful path."""
@@ -239,7 +239,7 @@ def _usable_date(day: date, value: Any) -> date:
     return day
 
 
-def _parse_dates(arr: np.ndarray, types: ValueTypes, day_first: bool,
+def parse_dates(arr: np.ndarray, types: ValueTypes, day_first: bool,
                  errors: dict[int, str]) -> pd.Series:
     """A date column value by value (typed text in ``day_first`` order, serials, cells);
     each value that is no usable date gets its message in ``errors``."""
@@ -306,10 +306,10 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
                     out, errors, memo=False)
         return pd.Series(out, dtype="float64", copy=False), errors
     if kind == "date":
-        quick = _date_cells(arr, types)  # only date cells: one step
+        quick = date_cells(arr, types)  # only date cells: one step
         if quick is not None:
             return quick, errors
-        return _parse_dates(arr, types, day_first, errors), errors
+        return parse_dates(arr, types, day_first, errors), errors
     if kind == "percent":
         return _parse_percents(arr, blank_mask(arr, types), decimal_comma, errors), errors
     parsed = np.full(n, None, dtype=object)

@@ -14,7 +14,7 @@ from ar_excel.parsing.digits import normalize_digits
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _MIN_SERIAL, _MAX_SERIAL = 367, 73051  # 1901-01-01 .. 2099-12-31: anything else is no date
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
                   r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|ص|م))?)?$")
 # A weekday written before a date ("Thu 01/10/2026", "الخميس 01/10/2026") says nothing more.
 _WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
@@ -117,7 +117,7 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     s = _ERA.sub("", _WEEKDAY.sub("", s))
     if m := _ISO.match(s):
         return _make(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := _DMY.match(s):
+    if m := DAY_MONTH_YEAR.match(s):
         a, b, y = int(m[1]), int(m[2]), _year(m[3])
         if a > 12 and b <= 12:
             d, mo = a, b
@@ -143,7 +143,7 @@ def hijri_date_text(text: Any) -> bool:
         return False
     s = _ERA.sub("", _WEEKDAY.sub("", normalize_digits(text).strip()))
     m = _ISO.match(s)
-    year = int(m[1]) if m else (int(m[3]) if (m := _DMY.match(s)) and len(m[3]) == 4 else 0)
+    year = int(m[1]) if m else (int(m[3]) if (m := DAY_MONTH_YEAR.match(s)) and len(m[3]) == 4 else 0)
     return year in _HIJRI_YEARS
 
 

@@ -37,7 +37,7 @@ import pandas as pd
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import CURRENCY, DECIMALS, KEY, BillingBook
 from ar_excel.core.billing.findings import empty, findings, money, text
-from ar_excel.core.customers.contacts import _TAX_FORMATS, _TAX_NOISE, _TAX_PREFIX, tax_country
+from ar_excel.core.customers.contacts import TAX_FORMATS, TAX_NOISE, TAX_PREFIX, tax_country
 from ar_excel.model import ROW, SHEET
 from ar_excel.names import fold_text, match_key
 
@@ -69,10 +69,10 @@ _ISSUER = re.compile(r"issuer|seller|supplier|vendor|company|البايع|الم
 
 # each country's format as the customer checks hold a master's Tax ID to it
 _FORMATS = {
-    "EG": (_TAX_FORMATS["EG"][0], "9 digits", "9 أرقام"),
-    "SA": (_TAX_FORMATS["SA"][0], "15 digits starting and ending with 3",
+    "EG": (TAX_FORMATS["EG"][0], "9 digits", "9 أرقام"),
+    "SA": (TAX_FORMATS["SA"][0], "15 digits starting and ending with 3",
            "15 رقمًا يبدأ وينتهي بالرقم 3"),
-    "AE": (_TAX_FORMATS["AE"][0], "15 digits starting with 100", "15 رقمًا يبدأ بـ 100"),
+    "AE": (TAX_FORMATS["AE"][0], "15 digits starting with 100", "15 رقمًا يبدأ بـ 100"),
 }
 _COUNTRY_NAME = {"EG": ("Egyptian", "المصري"), "SA": ("Saudi", "السعودي"),
                  "AE": ("UAE", "الإماراتي")}
@@ -118,7 +118,7 @@ def einvoice_duplicates(book: BillingBook) -> pd.DataFrame:
     column = uuid_column(inv)
     if column is None:
         return empty()
-    ids = inv[column].map(lambda v: _TAX_NOISE.sub("", str(v)).upper()
+    ids = inv[column].map(lambda v: TAX_NOISE.sub("", str(v)).upper()
                           if isinstance(v, str) and v.strip() else None)
     named = inv[ids.notna() & inv[KEY].notna()]
     ids = ids[named.index]
@@ -152,8 +152,8 @@ def tax_number(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    key = _TAX_NOISE.sub("", fold_text(str(value))).upper()
-    return _TAX_PREFIX.sub("", key)
+    key = TAX_NOISE.sub("", fold_text(str(value))).upper()
+    return TAX_PREFIX.sub("", key)
 
 
 def einvoice_status(book: BillingBook) -> pd.DataFrame:

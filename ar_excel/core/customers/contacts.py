@@ -62,7 +62,7 @@ _BRACKETED = re.compile(r"<([^<>]+)>")
 _EMAIL_SPLIT = re.compile(r"[;,\s|]+|\s*/\s*(?=\S+@)")
 _ACCOUNT_SPLIT = re.compile(r"[;,\n]+")
 _ACCOUNT_NOISE = re.compile(r"[\s\-\.]")
-_TAX_NOISE = re.compile(r"[\s\-\./]")
+TAX_NOISE = re.compile(r"[\s\-\./]")
 _IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$")
 
 # Mailbox providers: two customers on gmail.com share nothing.
@@ -257,7 +257,7 @@ COUNTRY_PREFIX = re.compile(r"^[A-Z]{2}(?=\d{7,}$)")
 
 def tax_key(value: object) -> str:
     """A tax registration number without spaces, dashes, dots or a leading country prefix."""
-    text = COUNTRY_PREFIX.sub("", _TAX_NOISE.sub("", _text(value)).upper())
+    text = COUNTRY_PREFIX.sub("", TAX_NOISE.sub("", _text(value)).upper())
     return text.lstrip("0") if text.isdigit() else text
 
 
@@ -304,7 +304,7 @@ def tax_country(country: object, currency: object) -> tuple[str | None, bool]:
     return _CURRENCY_COUNTRY.get(_text(currency).upper()), False
 
 
-_TAX_FORMATS = {
+TAX_FORMATS = {
     "EG": (re.compile(r"\d{9}|\d{14}"),
            "an Egyptian tax registration number has 9 digits (123-456-789)"),
     "SA": (re.compile(r"3\d{13}3"),
@@ -316,27 +316,27 @@ _TAX_FORMATS = {
            "an Omani VATIN is OM and 10 digits (OM1100006083)"),
 }
 _GULF = ("SA", "AE", "BH", "OM")
-TAX_COUNTRIES = tuple(_TAX_FORMATS)
+TAX_COUNTRIES = tuple(TAX_FORMATS)
 # a country code, or the number's name typed before it, in either script ("TRN 100...",
 # "VAT No. 3...", "Tax Reg. No 204...", "ب.ض 204-331-876", "رقم التسجيل: 204331876")
-_TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")
+TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")
 
 
 def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
     """Why a tax ID does not have its country's format, or None (see the module's rules).
     ``stated`` False: the country came from the currency, any Gulf format will do for a
     Gulf country (Oman's with its OM, from another's currency)."""
-    if country not in _TAX_FORMATS:
+    if country not in TAX_FORMATS:
         return None
-    text = _TAX_NOISE.sub("", _text(value)).upper()
-    key = _TAX_PREFIX.sub("", text)
+    text = TAX_NOISE.sub("", _text(value)).upper()
+    key = TAX_PREFIX.sub("", text)
     if not key:
         return None
     accepted = (country,) if stated or country == "EG" else _GULF
-    if any(_TAX_FORMATS[c][0].fullmatch(key) for c in accepted if c != "OM" or (
+    if any(TAX_FORMATS[c][0].fullmatch(key) for c in accepted if c != "OM" or (
             stated or country == "OM") or (
             # (from another Gulf currency, only a VATIN written with its OM: ten bare digits
             # may be a Saudi CR number, seven any short number)
             (key.startswith("OM") or text.endswith("OM" + key)) and len(key) >= 10)):
         return None
-    return _TAX_FORMATS[country][1]
+    return TAX_FORMATS[country][1]
