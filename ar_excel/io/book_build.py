@@ -34,7 +34,7 @@ from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.io.summary_reports import aging_summary_sheet, summary_instead_of_invoices
 from ar_excel.io.table_read import read_table
-from ar_excel.model import Book, Issue
+from ar_excel.model import Book, Issue, Table
 from ar_excel.names import is_arabic
 from ar_excel.policy import Policy
 from ar_excel.schema import SCHEMAS
@@ -80,8 +80,12 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     policy, rate_issues = rates_from_sheet(grids, policy, sheet_loader)  # an FX Rates sheet
     issues = [*issues, *rate_issues]
 
-    by_customer = _customer_sheets(grids, chosen, policy) if "Invoices" not in chosen or \
-        _header_only(chosen["Invoices"]) else None
+    if "Customers" in chosen:  # (two columns of one field: the visible one is read)
+        grid = chosen["Customers"]
+        grid.hidden_columns = hidden_columns(source, grid.sheet or grid.name)
+    read_first: dict[str, tuple[Table | None, list[Issue]]] = {}  # (read once, used below)
+    by_customer = _customer_sheets(grids, chosen, policy, read_first) if "Invoices" not in \
+        chosen or _header_only(chosen["Invoices"]) else None
     book = Book(source=source, policy=policy, issues=list(issues),
                 policy_blank_cells=policy_blanks)
     unusable: dict[str, str] = {}
@@ -89,10 +93,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     for kind in SCHEMAS:
         if kind not in chosen:
             continue
-        if kind == "Customers":  # (two columns of one field: the visible one is read)
-            chosen[kind].hidden_columns = hidden_columns(
-                source, chosen[kind].sheet or chosen[kind].name)
-        table, table_issues = read_table(chosen[kind], kind, policy)
+        table, table_issues = read_first.get(kind) or read_table(chosen[kind], kind, policy)
         book.issues.extend([*chosen[kind].notes, *table_issues])
         if table is None:
             unusable[kind] = table_issues[0].message if table_issues else "unreadable"
@@ -152,17 +153,20 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     return book
 
 
-def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy
+def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy,
+                     read: dict[str, tuple[Table | None, list[Issue]]]
                      ) -> tuple[list[Grid], list[Issue], list[Grid]] | None:
     """No sheet holds the invoice list: a ledger kept a sheet per customer is it
     (``io.customer_sheets``); the customer sheets and the issues saying so, or None. One of
-    them taken for the receipts by its header alone is no receipts log (``chosen`` changed)."""
+    them taken for the receipts by its header alone is no receipts log (``chosen`` changed).
+    The customer list read to tell them is put in ``read``, not read again."""
     from ar_excel.io.customer_sheets import customer_sheet_grids
 
     empty = [k for k in ("Invoices", "Payments") if k in chosen and _header_only(chosen[k])]
     master = None
     if "Customers" in chosen:
-        master, _ = read_table(chosen["Customers"], "Customers", policy)
+        read["Customers"] = read_table(chosen["Customers"], "Customers", policy)
+        master = read["Customers"][0]
         if master is None:
             return None
     guessed = chosen.get("Payments")
