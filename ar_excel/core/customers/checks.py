@@ -9,6 +9,12 @@ What the rules accept as valid is deliberately lenient (see ``contacts``): phone
 country codes, spaces or Arabic-Indic digits, plus-addressed emails, ``Net 30`` terms and
 limits typed as ``"50,000"`` are good data. Policy rules use the workbook's Policy sheet:
 allowed payment terms, maximum discount, and the credit review date against the as-of date.
+
+Completeness rules (tax ID, contact, currency, terms) judge only the records a master keeps
+them for: a closed or deletion-flagged record, a cash customer without credit and the walk-in
+account are neither reported nor counted. Records kept apart on purpose are no duplicates: a
+QuickBooks job and its customer, an account billed to another, a branch named as one or by
+its own place.
 """
 
 from __future__ import annotations
