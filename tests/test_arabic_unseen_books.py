@@ -373,3 +373,13 @@ def test_credit_and_matching_labels_in_the_accountants_terms(egypt):
     ws = egypt["run"]["Bank Matches"]
     labels = dict(zip([c.value for c in ws[2]], [c.value for c in ws[1]], strict=False))
     assert labels["Confidence"] == "درجة الثقة"
+
+
+def test_risk_score_caption_has_no_english_function(egypt):
+    ws = egypt["run"]["Payment Risk"]
+    caption = next(c.value for c in ws[1] if str(c.value or "").startswith("درجة المخاطر ="))
+    assert caption == ("درجة المخاطر = 60 × (متوسط أيام التأخير بحد أقصى 60) / 60 + 40 × نسبة "
+                       "المتأخر أكثر من 30 يوماً؛ متوسط أيام التأخير مرجّح بالمبلغ، ويقل وزن "
+                       "السداد إلى النصف كل 180 يوماً")
+    rows = {r[0]: r[3] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
+    assert rows == {"1203": "High", "1202": "High", "1201": "High", "1205": "Low"}

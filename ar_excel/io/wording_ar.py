@@ -82,7 +82,7 @@ _CAPTIONS = rules(
      "أقساط كل خطة سداد؛ تُوزَّع التحصيلات على الأقساط من الأقدم"),
     (r"Risk Score = 60 x min\(avg days late, 60\)/60 \+ 40 x share 30\+ days overdue; avg "
      r"days late weighted by amount, halving every 180 days",
-     "درجة المخاطر = 60 × min(متوسط أيام التأخير، 60)/60 + 40 × نسبة المتأخر أكثر من 30 "
+     "درجة المخاطر = 60 × (متوسط أيام التأخير بحد أقصى 60) / 60 + 40 × نسبة المتأخر أكثر من 30 "
      "يوماً؛ متوسط أيام التأخير مرجّح بالمبلغ، ويقل وزن السداد إلى النصف كل 180 يوماً"),
     (r"Each open invoice's expected payment date \(due date \+ the customer's average days "
      r"late\)", "تاريخ السداد المتوقع لكل فاتورة مفتوحة (تاريخ الاستحقاق + متوسط أيام تأخير "
