@@ -85,9 +85,15 @@ class RightToLeftText(str):
 
 
 def right_to_left_texts(values: list[Any]) -> list[Any]:
-    """A column's values with its Arabic-first texts marked ``RightToLeftText``."""
+    """A column's values with its Arabic-first texts marked ``RightToLeftText``; a column
+    with no right-to-left letter at all (ids, codes, amounts) as it is, at one search."""
+    if not _RIGHT_TO_LEFT.search("\n".join(v for v in values if type(v) is str)):
+        return values
     return [RightToLeftText(v) if type(v) is str and reads_right_to_left(v) else v
             for v in values]
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]")
 
 
 WRAP_TEXT = TextLayout("@", wrap=True)
