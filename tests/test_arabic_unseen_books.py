@@ -383,3 +383,12 @@ def test_risk_score_caption_has_no_english_function(egypt):
                        "السداد إلى النصف كل 180 يوماً")
     rows = {r[0]: r[3] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
     assert rows == {"1203": "High", "1202": "High", "1201": "High", "1205": "Low"}
+
+
+def test_pack_caption_lists_currencies_with_the_arabic_comma():
+    from ar_excel.io.pack_ar import pack_caption
+
+    assert pack_caption("Receivables in other currencies (equivalent in EGP at the Policy's "
+                        "exchange rates; no rate for AED, SAR, USD)") == (
+        "المديونية بالعملات الأخرى (المعادل بعملة EGP بأسعار الصرف في السياسة؛ لا يوجد سعر صرف "
+        "لـ AED، SAR، USD)")
