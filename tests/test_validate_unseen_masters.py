@@ -568,3 +568,20 @@ def test_an_arabic_windows_csv_with_semicolons(tmp_path):
     assert [(r["Customer ID"], r["Code"]) for _, r in result.tabs[0].frame.iterrows()] == [
         ("C1", "DUPLICATE_TAX_ID"), ("C1", "POSSIBLE_DUPLICATE"),
         ("C2", "DUPLICATE_TAX_ID"), ("C2", "POSSIBLE_DUPLICATE")]
+
+
+def test_dynamics_gp_terms_ids_and_its_inactive_flag(tmp_path):
+    # GP's "2% 10/Net 30" and the classic "2/10, n/30" are net 30 with an early discount;
+    # a customer flagged Inactive needs no phone
+    head = ["Customer ID", "Customer Name", "Payment Terms ID", "Credit Limit Amount", "Hold",
+            "Inactive", "Phone 1"]
+    rows = [["AARONFIT0001", "Aaron Fitz Electrical", "Net 30", 15000, "No", "No",
+             "(312) 555-0100"],
+            ["ADAMPARK0001", "Adam Park Resort", "2% 10/Net 30", 0, "No", "No", "(312) 555-0101"],
+            ["ADVANCED0001", "Advanced Paging", "2/10, n/30", 0, "Yes", "No", "(312) 555-0102"],
+            ["ALLENSON0001", "Allenson Properties", "Net 30", 25000, "No", "Yes", ""],
+            ["AMERICAN0001", "American Electrical Contractor", "Net 30", 20000, "No", "No",
+             "(312) 555-0104"]]
+    book, tab = _run(tmp_path, {"Customers": [head, *rows]})
+    assert book.customers["Payment Terms"].tolist() == [30] * 5
+    assert tab.empty and [i for i in book.issues if i.sheet == "Customers"] == []

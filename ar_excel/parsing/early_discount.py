@@ -1,8 +1,8 @@
 """The early-payment (cash) discount a customer's payment terms grant: "2/10 Net 30".
 
 "2/10 Net 30" means: 2 % off when paid within 10 days of the invoice, else the full amount in
-30. Masters and ERPs write it "2/10 Net 30", "2/10 N30", "2%/10 net 30", QuickBooks' "2% 10
-Net 30", "1.5/15, Net 45", or spelled out: "2% 10 days, net 30", "خصم ٢٪ خلال ١٠ أيام صافي ٣٠".
+30. Masters and ERPs write it "2/10 Net 30", "2/10 N30", "2/10, n/30", "2%/10 net 30",
+QuickBooks' "2% 10 Net 30", Dynamics GP's "2% 10/Net 30", "1.5/15, Net 45", or spelled out: "2% 10 days, net 30", "خصم ٢٪ خلال ١٠ أيام صافي ٣٠".
 The net days are ``parse_terms``'s; this module reads the discount beside them, so cash
 application can tell an agreed discount taken in time from a short payment.
 """
@@ -30,7 +30,7 @@ _EARLY_DISCOUNT = re.compile(
     r"(?i)^(?:(?:cash\s+)?discount\s+|خصم\s+(?:تعجيل\s+(?:ال)?دفع\s+)?)?"
     r"(\d{1,2}(?:\.\d{1,2})?)\s*(?:%\s*/?|/|٪\s*/?)\s*"
     r"(?:(?:if\s+paid\s+)?within\s+|in\s+|خلال\s+)?(\d{1,3})" + _DAYS +
-    r"\s*[,;]?\s*(?:(?:n(?:et)?|صافي|الصافي)\s*)(\d{1,3})" + _DAYS + r"$")
+    r"\s*[,;/]?\s*(?:(?:n(?:et)?|صافي|الصافي)\s*/?\s*)(\d{1,3})" + _DAYS + r"$")
 
 
 @dataclass(frozen=True)

@@ -203,11 +203,11 @@ def _walk_in(ctx: CheckContext, index: object) -> bool:
 
 
 # An ERP's flag marking a record for deletion (SAP's LOEVM "Deletion Flag": X) or put out of
-# use (ERPNext's "Disabled": 1): retired.
+# use (ERPNext's "Disabled": 1, Dynamics GP's "Inactive": Yes): retired.
 _DELETION_FLAGS = frozenset(match_key(h) for h in (
     "Deletion Flag", "Central Deletion Flag", "Deletion Indicator", "Marked for Deletion",
     "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted",
-    "Disabled", "Is Disabled"))
+    "Disabled", "Is Disabled", "Inactive", "Is Inactive"))  # (Dynamics GP's Inactive: Yes)
 _FLAG_SET = frozenset({"x", "yes", "y", "true", "1", "نعم"})
 
 
