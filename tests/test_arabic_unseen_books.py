@@ -392,3 +392,33 @@ def test_pack_caption_lists_currencies_with_the_arabic_comma():
                         "exchange rates; no rate for AED, SAR, USD)") == (
         "المديونية بالعملات الأخرى (المعادل بعملة EGP بأسعار الصرف في السياسة؛ لا يوجد سعر صرف "
         "لـ AED، SAR، USD)")
+
+
+def test_gulf_book_with_currency_words_and_cash_terms_with_tanween(tmp_path):
+    """A Dubai trader's Arabic book: currencies in words (درهم إماراتي، ريال، دولار أمريكي) and
+    signs (د.إ، ر.س، $) beside the amounts, terms 'صافي ٣٠ يوم', '٦٠ يوماً' and 'نقداً' (cash,
+    typed with its tanween): all read, nothing left to Input Issues."""
+    book = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع", "الحد الائتماني"],
+                    ["U-1", "مؤسسة الإمارات للتجارة", "درهم إماراتي", "صافي ٣٠ يوم",
+                     "٢٠٠٬٠٠٠ درهم"],
+                    ["U-2", "شركة الخليج للمقاولات", "ريال سعودي", "٦٠ يوماً", "SAR 150,000"],
+                    ["U-3", "مكتب النخبة", "دولار", "نقداً", ""]],
+        "الفواتير": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ", "العملة"],
+                     ["INV-1", "U-1", "١٥/٠٩/٢٠٢٦", "٥٢٬٥٠٠٫٠٠ د.إ", "د.إ"],
+                     ["INV-2", "U-2", "٠١/١٠/٢٠٢٦", "ر.س ٣٤٬٥٠٠", "ريال"],
+                     ["INV-3", "U-3", "٠١/١١/٢٠٢٦", "$1,250.00", "دولار أمريكي"],
+                     ["INV-4", "U-1", "٢٠/١١/٢٠٢٦", "١٠٬٥٠٠ درهم", ""]],
+        "التحصيلات": [["رقم التحصيل", "رقم العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["R-1", "U-1", "٠١/١١/٢٠٢٦", "٢٠٬٠٠٠ د.إ", "INV-1"]]})
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "r.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert wb["Input Issues"].max_row == 2
+    assert [r[3] for r in wb["Customer Checks"].iter_rows(min_row=3, values_only=True)
+            if r[0]] == []
+    aging = {r[0]: r[2:9] for r in wb["Aging"].iter_rows(min_row=3, max_row=5, values_only=True)}
+    # U-1: INV-1 52,500 less 20,000, due 15 Oct (46 days); INV-4 10,500 due 20 Dec.
+    # U-2: INV-2 due 30 Nov (60 days): current. U-3: cash, INV-3 due 1 Nov: 29 days
+    assert aging == {"U-1": (10500, 0, 32500, 0, 0, 43000, "AED"),
+                     "U-2": (34500, 0, 0, 0, 0, 34500, "SAR"),
+                     "U-3": (0, 1250, 0, 0, 0, 1250, "USD")}

@@ -107,7 +107,8 @@ def month_end_terms(value: Any) -> int | None:
 
 @lru_cache(maxsize=4096)
 def parse_terms_text(text: str) -> int:
-    s = " ".join(normalize_digits(text).strip().split())
+    # the tanween and vowel marks a clerk may type (نقداً، مقدماً، يوماً) change no word
+    s = " ".join(_ARABIC_MARKS.sub("", normalize_digits(text)).strip().split())
     if _EOM.search(s):  # the days after the month's end: "EOM" alone is 0
         rest = " ".join(_EOM.sub(" ", s).split())
         while (bare := _EOM_JOINER.sub("", rest).strip()) != rest:
