@@ -228,7 +228,9 @@ def test_dunning_and_call_lists(runs):
     }
     assert dun["C4"]["Next Action"] == "Credit balance: apply to new invoices or refund"
     calls = [(r["Customer ID"], r["Amount To Collect"]) for r in _table(runs["run"]["Call List"])]
-    assert calls == [("C1", 8500), ("C3", 2500), ("C7", 1000)]
+    # ranked by worth in EGP at the Policy's rates: USD 2,500 x 50 = 125,000, EUR 1,000 x 55
+    # = 55,000, then EGP 8,500 (as they stood, EGP 8,500 came first)
+    assert calls == [("C3", 2500), ("C7", 1000), ("C1", 8500)]
     visits = [(r["Customer ID"], r["Amount To Collect"])
               for r in _table(runs["run"]["Visit List"])]
     assert visits == [("C2", 7000), ("C5", 700)]

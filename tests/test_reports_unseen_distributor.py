@@ -159,9 +159,9 @@ def test_collections_by_pencil(runs):
                    "D002": (2, 53, 10000, 0, 10000),
                    "D003": (0, 0, 0, 1000, 0)}
     calls = [(r["Customer ID"], r["Amount To Collect"]) for r in _table(runs["run"]["Call List"])]
-    # ranked by the amounts as they stand, across currencies (USD 10,000 is EGP 505,000 at
-    # the sheet's rate): test_reports_hand_book asserts this order too, so it stays
-    assert calls == [("D004", 30000), ("D002", 10000)]
+    # USD 10,000 is EGP 505,000 at the sheet's 50.50: Gulf Import is called first (ranked
+    # by raw amounts, EGP 30,000 came first)
+    assert calls == [("D002", 10000), ("D004", 30000)]
     visits = [(r["Customer ID"], r["Amount To Collect"])
               for r in _table(runs["run"]["Visit List"])]
     assert visits == [("D001", 70000)]

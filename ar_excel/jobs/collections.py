@@ -21,6 +21,7 @@ from ar_excel.core.collections import call_lists, dunning, forecast, payment_pla
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
 from ar_excel.core.collections.texts import letter_kind
+from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.core.money import amount_text
 from ar_excel.errors import InputError
@@ -212,7 +213,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of)
     scores = risk.risk_scores(items, paid, customers, as_of, chased)
-    calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores)
+    rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]])
+    calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
     history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)

@@ -9,7 +9,9 @@ Rules:
   on hold and someone visits.
 * Customers on an active payment plan are not on these lists (the plan is being followed).
 * Ordered by the amount to collect (largest first), then days overdue (oldest first), then
-  Customer ID; ``Priority`` numbers the rows.
+  Customer ID; ``Priority`` numbers the rows. Amounts in different currencies are ranked by
+  their worth in the base currency where the Policy's exchange rates give it (USD 10,000 at
+  50.50 is EGP 505,000, ahead of EGP 30,000); without a rate, as they stand.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.fx import Rates
 from ar_excel.policy import Policy
 
 CENT = 0.005
@@ -47,8 +50,9 @@ def _oldest(chased: pd.DataFrame) -> pd.DataFrame:
 
 def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,
                   policy: Policy | None = None, risk: pd.DataFrame | None = None,
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(Call List, Visit List) from the Dunning tab and ``dunning.chased_items``."""
+                  rates: Rates | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(Call List, Visit List) from the Dunning tab and ``dunning.chased_items``; ``rates``:
+    the Policy's exchange rates (``core.fx.policy_rates``), to rank currencies by worth."""
     policy = policy or Policy()
     edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
     call_from = edges[1] if len(edges) > 1 else edges[0]
@@ -74,11 +78,23 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     else:
         d["Oldest Invoice"] = None
         d["Oldest Due Date"] = pd.to_datetime([pd.NaT] * len(d))
-    d = d.sort_values(["Amount To Collect", "Days Overdue", "Customer ID"],
+    d["_worth"] = _worth(d, rates)
+    d = d.sort_values(["_worth", "Days Overdue", "Customer ID"],
                       ascending=[False, False, True], kind="stable")
     calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]
     visits = d[d["Days Overdue"] >= visit_from]
     return _numbered(calls, CALL_COLUMNS), _numbered(visits, VISIT_COLUMNS)
+
+
+def _worth(rows: pd.DataFrame, rates: Rates | None) -> pd.Series:
+    """Each row's amount to collect in the base currency where a rate gives it, else as it
+    stands."""
+    amount = rows["Amount To Collect"].astype("float64")
+    if rates is None or not rates.base or "Currency" not in rows:
+        return amount
+    factors = [rates.factor(c if isinstance(c, str) and c else None, rates.base)
+               for c in rows["Currency"]]
+    return amount * pd.Series([1.0 if f is None else f for f in factors], index=rows.index)
 
 
 def _numbered(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
