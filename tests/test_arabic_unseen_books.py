@@ -422,3 +422,14 @@ def test_gulf_book_with_currency_words_and_cash_terms_with_tanween(tmp_path):
     assert aging == {"U-1": (10500, 0, 32500, 0, 0, 43000, "AED"),
                      "U-2": (34500, 0, 0, 0, 0, 34500, "SAR"),
                      "U-3": (0, 1250, 0, 0, 0, 1250, "USD")}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("١٥ نوڤمبر ٢٠٢٦", date(2026, 11, 15)),  # the Gulf's ڤ
+    ("1 ڤبراير 2026", date(2026, 2, 1)),
+    ("15 نوفمبر 2026", date(2026, 11, 15)),
+])
+def test_month_names_as_the_gulf_spells_them(text, day):
+    from ar_excel.parsing import parse_date
+
+    assert parse_date(text).date() == day

@@ -37,7 +37,9 @@ _MONTHS = {
 }
 # Arabic month names as hand typed: hamza and madda dropped (اذار, ايار, اغسطس), the article
 # left off the Levantine pairs (تشرين اول, كانون ثاني), a final ه for ة: all one spelling
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+# (and the Gulf's ڤ for the v of نوڤمبر, ڤبراير; tanween and vowel marks dropped)
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ڤ": "ف",
+                        **{chr(c): None for c in range(0x064B, 0x0653)}})
 
 
 def _arabic_month_key(word: str) -> str:
