@@ -433,3 +433,21 @@ def test_month_names_as_the_gulf_spells_them(text, day):
     from ar_excel.parsing import parse_date
 
     assert parse_date(text).date() == day
+
+
+def test_arabic_message_opening_on_an_invoice_number_reads_right_to_left(tmp_path):
+    book = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع"],
+                    ["A-1", "Al Fajr Trading Co.", "SAR", "30"]],
+        "الفواتير": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                     ["F-1", "A-1", "٠١/٠٩/٢٠٢٦", "١١٥٬٠٠٠٫٠٠"]],
+        "التحصيلات": [["رقم التحصيل", "رقم العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["R-1", "A-1", "١٠/١٠/٢٠٢٦", "١٬٠٠٠", "F-99"]]})
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "a.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    cell = wb["Input Issues"]["E3"]
+    assert cell.value.startswith("'F-99' غير موجود في قائمة الفواتير")
+    assert cell.alignment.readingOrder == 2
+    # an English name in the Arabic tab keeps the context order (its final '.' in place)
+    name = wb["Aging"]["B3"]
+    assert (name.value, name.alignment.readingOrder) == ("Al Fajr Trading Co.", 0)

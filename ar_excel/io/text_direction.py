@@ -1,6 +1,7 @@
 """Which way a text reads: the direction of its first letter with one (Latin, Greek, Cyrillic
 left to right; Hebrew, Arabic right to left), as the Unicode bidi algorithm and Excel's
-'context' reading order decide a paragraph's. An Arabic tab's own texts are told to read so
+'context' reading order decide a paragraph's, or of most of its letters where it begins
+with a Latin code (an Arabic sentence opening on an invoice number). An Arabic tab's own texts are told to read so
 (a cell's ``readingOrder``, a page header's leading right-to-left mark): LibreOffice lays
 cells and page headers out left to right unless told, and an Arabic sentence holding an
 invoice number, a date or an amount then reads in the wrong order."""
@@ -14,7 +15,19 @@ _FIRST_STRONG = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: invisible, sets the direction of what follows
 
 
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]")
+_LEFT_TO_RIGHT_LETTER = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
+
+
 def reads_right_to_left(text: str) -> bool:
-    """Whether ``text``'s first letter is of a right-to-left script."""
+    """Whether ``text`` reads right to left: its first letter is of a right-to-left script,
+    or, begun with a Latin invoice number or code, most of its letters are ("'F-99' غير
+    موجود في قائمة الفواتير": an Arabic sentence, though a context reading order would lay it
+    out left to right)."""
     m = _FIRST_STRONG.search(text)
-    return m is not None and m.group() >= "\u0590"
+    if m is None:
+        return False
+    if m.group() >= "\u0590":
+        return True
+    rtl = len(_RIGHT_TO_LEFT_LETTER.findall(text))
+    return rtl > 0 and rtl > len(_LEFT_TO_RIGHT_LETTER.findall(text))
