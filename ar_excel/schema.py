@@ -81,7 +81,11 @@ CUSTOMERS = SheetSchema(
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer",
                                # Odoo's contacts: "Company" is the company owning the record
                                # (blank but on its contact persons); Display Name the name
-                               "Display Name", "Company", "الاسم",
+                               "Display Name", "Company",
+                               # the business's own name, before a contact person's "الاسم"
+                               # (Daftra's, Qoyod's and other Arabic cloud books' exports)
+                               "الاسم التجاري", "اسم المنشأة", "اسم المنشاة", "اسم المؤسسة",
+                               "الاسم",
                                "Client Name", "العميل", "Name 1",
                                "Contact Name", "Company Name", "Party Name",
                                # Tally's ledger list, JD Edwards' Alpha Name, Sage's
@@ -96,7 +100,9 @@ CUSTOMERS = SheetSchema(
                                "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية",
                                "الاسم بالانجليزية", "اسم العميل بالإنجليزي",
                                "اسم العميل بالانجليزي", "الاسم انجليزي",
-                               "اسم العرض", "الاسم المعروض"), required=True),  # Odoo in Arabic
+                               "اسم العرض", "الاسم المعروض",  # Odoo in Arabic
+                               "Trade Name", "Business Name", "Legal Name", "اسم الشركة"),
+              required=True),
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
                                "VAT Registration No", "Tax Registration Number",

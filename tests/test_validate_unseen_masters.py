@@ -585,3 +585,21 @@ def test_dynamics_gp_terms_ids_and_its_inactive_flag(tmp_path):
     book, tab = _run(tmp_path, {"Customers": [head, *rows]})
     assert book.customers["Payment Terms"].tolist() == [30] * 5
     assert tab.empty and [i for i in book.issues if i.sheet == "Customers"] == []
+
+
+def test_arabic_cloud_books_exports_name_the_business_not_the_contact(tmp_path):
+    # Daftra's export: الاسم التجاري (trade name) beside the contact's first and last name;
+    # Qoyod's: اسم المنشأة (the establishment) beside الاسم (the contact person)
+    daftra = ["رقم العميل", "الاسم التجاري", "الاسم الأول", "الاسم الأخير", "الجوال",
+              "الرقم الضريبي", "حد الائتمان", "أيام الائتمان"]
+    qoyod = ["كود", "اسم المنشأة", "الاسم", "رقم الجوال", "الرقم الضريبي", "الدولة",
+             "الحد الائتماني", "شروط الدفع"]
+    rows = [["1", "مؤسسة النور للتجارة", "أحمد", "علي", "0501234567", "300012345600003",
+             "50000", "30"],
+            ["2", "شركة الفجر", "خالد", "عمر", "0561234567", "300098765400003", "100000", "60"]]
+    book = read_book(save_sheets(tmp_path / "daftra.xlsx", {"Sheet1": [daftra, *rows]}))
+    assert book.customers["Name"].tolist() == ["مؤسسة النور للتجارة", "شركة الفجر"]
+    rows = [[r[0], r[1], f"{r[2]} {r[3]}", *r[4:6], "السعودية", *r[6:]] for r in rows]
+    book = read_book(save_sheets(tmp_path / "qoyod.xlsx", {"Sheet1": [qoyod, *rows]}))
+    assert book.customers["Name"].tolist() == ["مؤسسة النور للتجارة", "شركة الفجر"]
+    assert book.customers["Payment Terms"].tolist() == [30, 60]
