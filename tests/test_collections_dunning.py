@@ -267,6 +267,10 @@ def test_level_names_for_other_policies():
         "Friendly reminder", "Firm reminder", "Firm reminder", "Final notice", "Hold / visit"]
     assert [letter_kind(k, 5) for k in (1, 2, 3, 4, 5)] == [1, 2, 2, 3, 4]
     assert level_name(2, 4, "ar") == "تذكير حازم"
+    # level 0: not overdue only where nothing is
+    assert level_name(0, 4) == "Not overdue"
+    assert level_name(0, 4, "en", days_overdue=5) == "Overdue, below first level"
+    assert level_name(0, 4, "ar", days_overdue=5) == "متأخر، دون المستوى الأول"
     policy = Policy(dunning_levels_days=(15, 45, 75))
     cust, inv, pay = ledger()
     d = by_id(dunning_run(open_items(cust, inv, pay, AS_OF), cust, AS_OF, policy))

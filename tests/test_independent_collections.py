@@ -235,7 +235,8 @@ def test_gulf_policy_levels_and_currencies(gulf):
         "G-01": ("SAR", 1, "Friendly reminder", 40, 7850.25, True, day),
         "G-02": ("AED", 2, "Final notice", 50, 13375.75, True, day),
         "G-03": ("SAR", 3, "Hold / visit", 75, 64400, True, day),
-        "G-04": ("SAR", 0, "Not overdue", 10, 3200, False, date(2026, 12, 5)),
+        # 10 days late, under the Policy's first level (15 days): overdue, no letter yet
+        "G-04": ("SAR", 0, "Overdue, below first level", 10, 3200, False, date(2026, 12, 5)),
         "G-05": ("SAR", 0, "Payment plan", 152, 7500.08, True, day),
     }
     assert [r["Customer ID"] for r in tab(gulf, "Call List")] == ["G-02"]

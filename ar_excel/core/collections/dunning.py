@@ -309,7 +309,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             "Currency": r["_ccy"] or None,
             "Level": level,
             "Level Name": texts.PLAN[language] if cid in on_plan
-            else texts.level_name(level, n_levels, language),
+            else texts.level_name(level, n_levels, language, int(r["Days Overdue"])),
             "Days Overdue": int(r["Days Overdue"]),
             "Overdue Amount": round_total(r["Overdue Amount"]),
             "Credit On Account": round_total(r["Credit On Account"]),

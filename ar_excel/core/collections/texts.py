@@ -11,6 +11,9 @@ LEVEL_NAMES = {
     "en": ["Not overdue", "Friendly reminder", "Firm reminder", "Final notice", "Hold / visit"],
     "ar": ["غير متأخر", "تذكير ودي", "تذكير حازم", "إنذار نهائي", "إيقاف / زيارة ميدانية"],
 }
+# Level 0 of an account with something overdue, fewer days than the first level's: it is
+# overdue all the same ("Not overdue" said otherwise of an invoice 10 days late).
+BELOW_FIRST_LEVEL = {"en": "Overdue, below first level", "ar": "متأخر، دون المستوى الأول"}
 PLAN = {"en": "Payment plan", "ar": "خطة سداد"}
 PLAN_REMINDER = {"en": "Payment plan reminder", "ar": "تذكير بقسط خطة السداد"}
 
@@ -182,12 +185,15 @@ PLAN_STATUS = {
 }
 
 
-def level_name(level: int, levels: int, language: str = "en") -> str:
+def level_name(level: int, levels: int, language: str = "en", days_overdue: int = 0) -> str:
     """Name of a dunning level for a policy with ``levels`` levels.
 
     With four levels the names above apply. Otherwise the first is the friendly reminder,
     the last the hold / visit, the one before it the final notice, the rest firm reminders.
+    Level 0 is "Not overdue" only where nothing is (``days_overdue``).
     """
+    if level <= 0 and days_overdue > 0:
+        return BELOW_FIRST_LEVEL[language]
     return LEVEL_NAMES[language][letter_kind(level, levels)]
 
 
