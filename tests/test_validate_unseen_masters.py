@@ -603,3 +603,10 @@ def test_arabic_cloud_books_exports_name_the_business_not_the_contact(tmp_path):
     book = read_book(save_sheets(tmp_path / "qoyod.xlsx", {"Sheet1": [qoyod, *rows]}))
     assert book.customers["Name"].tolist() == ["مؤسسة النور للتجارة", "شركة الفجر"]
     assert book.customers["Payment Terms"].tolist() == [30, 60]
+
+
+def test_a_blank_name_beside_a_code_is_still_missing(tmp_path):
+    head = ["Customer", "Company", "Main Phone"]
+    rows = [["C001", "", "(212) 555-0100"], ["Diego's Deli", "", "(212) 555-0199"],
+            ["Acme", "", "(212) 555-0111"]]
+    assert checks(tmp_path, {"Customers": [head, *rows]}) == [("C001", "MISSING_NAME", "B2")]

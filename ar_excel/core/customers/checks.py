@@ -162,8 +162,10 @@ def _named_by_id(ctx: CheckContext, index: object) -> bool:
     """The record's ID is its name (a "Customer" column of names), so a blank Name cell
     leaves it named."""
     header = (ctx.table.headers or {}).get("Customer ID")
-    return isinstance(header, str) and match_key(header) in _NAMING_IDS and \
-        _LETTER.search(ctx.customer_id(index)) is not None
+    if not (isinstance(header, str) and match_key(header) in _NAMING_IDS):
+        return False
+    cid = ctx.customer_id(index)  # a name, not a code such as "C001" or "CUST-2026-00004"
+    return _LETTER.search(cid) is not None and (" " in cid or not any(c.isdigit() for c in cid))
 
 
 def missing_name(ctx: CheckContext) -> Iterator[Finding]:
