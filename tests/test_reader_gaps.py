@@ -213,6 +213,32 @@ def test_end_of_month_terms_give_due_dates_aging_and_credit(tmp_path):
     assert checks[["Customer ID", "Code"]].values.tolist() == [["C7", "UNUSUAL_TERMS"]]
 
 
+def test_a_day_of_the_following_month_as_terms(tmp_path):
+    """"15th of following month", proximo and MFI terms (and their Arabic): due on that day of
+    the month after the invoice's, whatever day the invoice is dated."""
+    cases = {"15th of following month": 15, "Due 10th of next month": 10, "Net 10th Prox": 10,
+             "Prox 25": 25, "10 MFI": 10, "يوم 15 من الشهر التالي": 15,
+             "١٠ من الشهر القادم": 10}
+    assert {t: parse_terms(t) for t in cases} == cases
+    assert {month_end_terms(t) for t in cases} == {0}
+    customers = [
+        ["C1", "Fifteenth Co", "EGP", "15th of following month", 100_000, None, "Active"],
+        ["C2", "Prox Co", "EGP", "Prox 10", 100_000, None, "Active"],
+        ["C3", "شركة الخامس عشر", "EGP", "يوم 15 من الشهر التالي", 100_000, None, "Active"],
+    ]
+    invoices = [
+        ["I-1", "C1", datetime(2026, 10, 1), None, 1000],
+        ["I-2", "C1", datetime(2026, 10, 31), None, 2000],
+        ["I-3", "C2", datetime(2026, 1, 31), None, 3000],  # the 10th of February
+        ["I-4", "C3", datetime(2026, 12, 20), None, 4000],  # across the year end
+    ]
+    book = read_book(book_file(tmp_path, customers, invoices))
+    assert book.issues == []
+    assert book.customers["Payment Terms"].tolist() == [15, 10, 15]
+    due = due_dates(book.invoices, book.customers).dt.strftime("%Y-%m-%d").tolist()
+    assert due == ["2026-11-15", "2026-11-15", "2026-02-10", "2027-01-15"]
+
+
 def test_the_scaled_amount_message_reads_in_arabic():
     from ar_excel.io.messages_ar import arabic_message
 

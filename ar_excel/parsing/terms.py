@@ -49,7 +49,15 @@ _EOM_NEXT = re.compile(r"(?i)" + _NEXT_MONTH)
 # A whole column's texts searched at once for terms that may count from a month's end
 # (``month_end_terms`` decides): every ``_EOM`` match holds one of these, and every date
 # formula naming the current month ("CM").
-MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر|c\s*m")
+MAY_COUNT_FROM_MONTH_END = re.compile(r"(?i)e\.?\s?o\.?\s?m|month|شهر|c\s*m|prox|m\.?\s?f\.?\s?i")
+# A day of the month after the invoice's: "15th of following month", "Due 10th of next month",
+# "Net 10th Prox" / "Prox 10" (proximo), "10 MFI" (month following invoice), "يوم 15 من الشهر
+# التالي": that many days after the end of the invoice's month.
+_DAY_OF_NEXT_MONTH = re.compile(
+    r"(?i)^(?:(?:net|due|payable)\s+)?(?:(?:on|by)\s+)?(?:the\s+)?(?:(?:يوم|في)\s+)?"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+(?:the\s+)?|من\s+)?(?:"
+    + _NEXT_MONTH + r"|prox(?:imo|\.)?|m\.?\s?f\.?\s?i\.?)|prox(?:imo|\.)?\s+(\d{1,2})"
+    r"(?:st|nd|rd|th)?)$")
 _EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
                          r"\s*(?:\+|from|after|following|من|بعد)$")
 
@@ -100,15 +108,28 @@ def month_end_terms(value: Any) -> int | None:
     s = normalize_digits(value)
     if (formula := date_formula_terms(s)) is not None:
         return formula[1]
+    if _day_of_next_month(s) is not None:
+        return 0
     if (m := _EOM.search(s)) is None:
         return None
     return 1 if _EOM_NEXT.search(m[0]) else 0
+
+
+def _day_of_next_month(text: str) -> int | None:
+    """The day of the following month ``_DAY_OF_NEXT_MONTH`` reads in ``text`` (1-31)."""
+    m = _DAY_OF_NEXT_MONTH.match(" ".join(text.split()))
+    if m is None:
+        return None
+    day = int(m[1] or m[2])
+    return day if 1 <= day <= 31 else None
 
 
 @lru_cache(maxsize=4096)
 def parse_terms_text(text: str) -> int:
     # the tanween and vowel marks a clerk may type (نقداً، مقدماً، يوماً) change no word
     s = " ".join(_ARABIC_MARKS.sub("", normalize_digits(text)).strip().split())
+    if (day := _day_of_next_month(s)) is not None:
+        return day
     if _EOM.search(s):  # the days after the month's end: "EOM" alone is 0
         rest = " ".join(_EOM.sub(" ", s).split())
         while (bare := _EOM_JOINER.sub("", rest).strip()) != rest:
