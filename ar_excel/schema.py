@@ -210,6 +210,7 @@ INVOICES = SheetSchema(
                                    # a hand-kept sub-ledger's reference column (Arabic)
                                    "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
                                    "Billing Document",  # SAP's VBRK (VF05)
+                                   "Internal ID",  # Egypt's e-invoicing portal export
                                    "No."),  # Business Central's list pages (last: a serial
               required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
@@ -242,6 +243,7 @@ INVOICES = SheetSchema(
                                        "تاريخ الفاتورة ميلادي", "Gregorian Date",
                                        "Invoice Date Gregorian", "تاريخ",
                                        "Billing Date",  # SAP's VBRK
+                                       "Date Issued", "Issue Date", "dateTimeIssued",  # ETA
                                        # a credit notes sheet beside it (Zoho's export)
                                        "Credit Note Date", "تاريخ الإشعار"),
               required=True),

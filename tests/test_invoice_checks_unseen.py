@@ -223,3 +223,28 @@ def test_credit_notes_numbered_apart_from_the_invoices_are_a_series_of_their_own
                                                    ("9003", 9, "NUMBER_GAP")]
     assert found[1][5] == ("1 number(s) missing in the numeric series: 9003 (between 9002 "
                            "and 9004)")
+
+
+def test_egypt_portal_export_types_and_status(tmp_path):
+    # the ETA portal's Documents export: Type I / C / D, every amount positive, Status as the
+    # portal holds the document, beside its UUID
+    customers = [["Customer ID", "Customer Name", "Payment Terms"], ["C1", "Nile Trading", 30],
+                 ["C2", "Delta Steel", 60]]
+    head = ["Internal ID", "Type", "Status", "Date Issued", "Receiver Name", "Total Sales",
+            "Total Discount", "Net Amount", "Total Tax", "Total Amount", "UUID", "Customer ID"]
+    rows = [["INV-26-0001", "I", "Valid", D(2026, 10, 1, 10, 5), "Nile Trading", 10000, 0,
+             10000, 1400, 11400, "A1B2C3", "C1"],
+            ["INV-26-0002", "I", "Invalid", D(2026, 10, 20, 9), "Delta Steel", 8000, 0, 8000,
+             1120, 9120, "G7H8I9", "C2"],
+            ["CN-26-0001", "C", "Valid", D(2026, 11, 2, 11), "Nile Trading", 2000, 0, 2000, 280,
+             2280, "J1K2L3", "C1"],
+            ["DN-26-0001", "D", "Valid", D(2026, 11, 18, 11), "Delta Steel", 500, 0, 500, 70,
+             570, "P7Q8R9", "C2"]]
+    found, result = run(tmp_path, {"Customers": customers, "Invoices": [head, *rows]})
+    assert found == [("INV-26-0002", 3, "Status", "EINVOICE_NOT_VALID", "Error",
+                      "The e-invoice is Invalid at the tax authority ('Invalid') but 9,120.00 "
+                      "is still open in receivables: reverse it with a credit note or replace "
+                      "it with a valid e-invoice")]
+    assert not result.issues  # I and D are read as what they are, C as a credit note
+    credit = read_book(tmp_path / "book.xlsx").invoices.set_index("Invoice No")["Amount"]
+    assert (credit["CN-26-0001"], credit["DN-26-0001"]) == (-2280.0, 570.0)

@@ -90,6 +90,15 @@ def type_column(invoices: pd.DataFrame) -> str | None:
     return _column_headed(invoices, TYPE_HEADERS)
 
 
+ETA_TYPES = frozenset(("i", "c", "d"))  # Egypt's e-invoice types: invoice, credit, debit note
+
+
+def _eta_types(kinds: object) -> bool:
+    """A type column of Egypt's e-invoice document types alone (I, C, D), one letter each."""
+    said = {match_key(v) for v in kinds if isinstance(v, str) and v.strip()}
+    return bool(said) and said <= ETA_TYPES and "c" in said
+
+
 def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     """Negate (in place) the amounts of the positive rows whose type is a credit; returns
     their index."""
@@ -99,6 +108,8 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     types = invoices[column]
     kinds = pd.unique(types)  # a few words, many rows
     credit_types = [v for v in kinds if is_credit_type(v)]
+    if _eta_types(kinds):  # Egypt's e-invoice document types: I, C (credit note), D
+        credit_types += [v for v in kinds if isinstance(v, str) and match_key(v) == "c"]
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
         credit_types = [v for v in credit_types if match_key(v) != "cr"]  # Cash / Credit
     credit = types.isin(credit_types).to_numpy(bool) & (invoices["Amount"] > 0).to_numpy(bool)

@@ -188,7 +188,9 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     from ar_excel.core.entries import (
         CASH_SALE_TYPES,
         CREDIT_TYPES,
+        ETA_TYPES,
         RECEIPT_TYPES,
+        _eta_types,
         type_column,
     )
 
@@ -197,6 +199,8 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     if column is None:
         return []
     known = DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | CASH_SALE_TYPES
+    if _eta_types(pd.unique(frame[column].dropna())):
+        known = known | ETA_TYPES
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
     said = pd.unique(texts.dropna())
     unknown = [t for t in said if match_key(t) not in known]

@@ -85,10 +85,25 @@ def _headed(invoices: pd.DataFrame, accept) -> str | None:
     return None
 
 
+# The authority's own words for a document it holds (Egypt's portal export: Valid, Invalid,
+# Rejected, Cancelled, Submitted; ZATCA: CLEARED, REPORTED): a plain Status column holding
+# them beside an e-invoice UUID is the portal's status.
+_AUTHORITY_WORDS = frozenset(match_key(w) for w in (
+    "Valid", "Submitted", "Cleared", "Reported", "Not Cleared", "صالحة", "مقبولة"))
+
+
 def status_column(invoices: pd.DataFrame) -> str | None:
-    """The e-invoice status column of an Invoices sheet, if any."""
-    return _headed(invoices, lambda k: k not in _NOT_EINVOICE and bool(
+    """The e-invoice status column of an Invoices sheet, if any: headed so, or, beside an
+    e-invoice UUID, a plain Status holding the authority's words (an ETA portal export)."""
+    named = _headed(invoices, lambda k: k not in _NOT_EINVOICE and bool(
         _STATUS_WORD.search(k) and _EINVOICE_WORD.search(k)))
+    if named is not None or uuid_column(invoices) is None:
+        return named
+    plain = _headed(invoices, lambda k: k in ("status", "state", "الحاله"))
+    if plain is None:
+        return None
+    words = {match_key(v) for v in pd.unique(invoices[plain].dropna()) if isinstance(v, str)}
+    return plain if words & _AUTHORITY_WORDS else None
 
 
 def tax_number_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:

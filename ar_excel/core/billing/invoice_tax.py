@@ -124,7 +124,10 @@ def invoice_taxes(book: BillingBook) -> pd.DataFrame:
 def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarray,
             places: np.ndarray, unit: np.ndarray, net_col: str, tax_col: str) -> pd.DataFrame:
     amount = inv["Amount"].to_numpy(dtype="float64")
-    expected = net + np.nan_to_num(tax)
+    # a credit note the register writes positive in its net and tax columns (Egypt's portal
+    # export), its Amount read negative: the same sum, its sign the Amount's
+    sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
+    expected = sign * (net + np.nan_to_num(tax))
     judged = ~np.isnan(net) & ~np.isnan(amount)
     tol = unit + FLOAT_SLACK * np.maximum(1.0, np.abs(amount))  # half a unit on net and tax
     bad = judged & (np.abs(amount - expected) > tol)
