@@ -196,7 +196,7 @@ def test_arabic_dunning_letter_says_whose_total_the_figure_is(egypt):
     # 1202 owes 14,200.00 past due (34,200.00 less 20,000.00 received) and has no credit: the
     # figure follows the invoices, not "the credits totalling 14,200.00"
     assert body.splitlines()[3].startswith(
-        "هذا إنذار نهائي. فواتيركم المتأخرة، وإجماليها 14,200.00 EGP بعد خصم الأرصدة الدائنة، "
+        "هذا إنذار نهائي. فواتيركم المتأخرة بإجمالي 14,200.00 EGP بعد خصم الأرصدة الدائنة "
         "متأخرة حتى 81 يوماً عن تاريخ استحقاقها.")
     assert "الأرصدة الدائنة بإجمالي" not in body
 
@@ -451,3 +451,19 @@ def test_arabic_message_opening_on_an_invoice_number_reads_right_to_left(tmp_pat
     # an English name in the Arabic tab keeps the context order (its final '.' in place)
     name = wb["Aging"]["B3"]
     assert (name.value, name.alignment.readingOrder) == ("Al Fajr Trading Co.", 0)
+
+
+def test_dinar_summaries_give_three_decimals(kuwait):
+    """The run's summary and the Aging caption of a dinar book in fils, as its tabs show."""
+    ws = kuwait["run"]["Aging"]
+    caption = next(c.value for c in ws[1] if str(c.value or "").startswith("Aging as of"))
+    assert caption == ("Aging as of 2026-11-30 by due date; grand total KWD 13,000.750 vs ledger "
+                       "open balance 13,000.750: difference 0.000 (ties)")
+
+
+def test_dinar_run_summary_lines(tmp_path, capsys):
+    book = _kuwait_book(tmp_path / "book.xlsx")
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "r.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "grand total 13,000.750 KWD (ties to the ledger)" in out
+    assert "13-week forecast 4,000.000 KWD" in out

@@ -347,4 +347,4 @@ def test_dunning_letter_says_its_total_is_net_of_credits(runs, tmp_path_factory)
         arabic = email.message_from_binary_file(fh, policy=email_policy.default)
     text = arabic.get_body(preferencelist=("plain",)).get_content()
     # the total is the invoices' (net of credits), not the credits' own
-    assert "فواتيركم المتأخرة، وإجماليها 7,000.00 EGP بعد خصم الأرصدة الدائنة" in text
+    assert "فواتيركم المتأخرة بإجمالي 7,000.00 EGP بعد خصم الأرصدة الدائنة" in text

@@ -22,7 +22,7 @@ from ar_excel.core.aging import (
     undated_items,
 )
 from ar_excel.core.ledger import open_items
-from ar_excel.core.money import amount_text
+from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab, cell_ref
 from ar_excel.policy import Policy
@@ -30,7 +30,11 @@ from ar_excel.policy import Policy
 MAX_DETAIL_ROWS = 1_048_576 - 4  # Excel's rows less title, Arabic labels, header, spare
 
 
-def _money(value: float) -> str:
+def _money(value: float, currency: object = None) -> str:
+    """An amount in its currency's minor units: 13,000.750 KWD, as its tabs show it."""
+    places = decimals_of(currency)
+    if places != 2 and round(value, places) == round(value, 3):
+        return f"{value:,.{places}f}"
     return amount_text(value)
 
 
@@ -43,8 +47,9 @@ def tie_out_caption(as_of: pd.Timestamp, policy: Policy, checks: list[TieOut]) -
     for c in checks:
         ccy = f" {c.currency}" if c.currency else ""
         verdict = "ties" if c.ties else "DOES NOT TIE"
-        parts.append(f"grand total{ccy} {_money(c.aging_total)} vs ledger open balance "
-                     f"{_money(c.ledger_balance)}: difference {_money(c.difference)} ({verdict})")
+        parts.append(f"grand total{ccy} {_money(c.aging_total, c.currency)} vs ledger open "
+                     f"balance {_money(c.ledger_balance, c.currency)}: difference "
+                     f"{_money(c.difference, c.currency)} ({verdict})")
     return f"{head}; " + "; ".join(parts)
 
 
@@ -166,7 +171,8 @@ def aging_tabs(book: Book, as_of: pd.Timestamp) -> tuple[list[Tab], list[Issue],
         title=detail_title,
     )
     ties = all(c.ties for c in checks)
-    totals = ", ".join(f"{_money(c.aging_total)}{' ' + c.currency if c.currency else ''}"
+    totals = ", ".join(f"{_money(c.aging_total, c.currency)}"
+                       f"{' ' + c.currency if c.currency else ''}"
                        for c in checks) or "0.00"
     summary = (f"Aging as of {as_of:%Y-%m-%d}: {len(aging)} customer rows, {len(items)} open "
                f"items, grand total {totals} "
