@@ -36,10 +36,11 @@ _CLAUSES = rules(
     (r"(\d+) credit reviews due", "{0} مراجعة ائتمان مستحقة"),
     (r"requests: (.*)", "طلبات زيادة حد الائتمان: {0}"),
     # invoices
-    (r"Invoice checks on (\S+) invoices(?:, (\S+) lines)?(?: \(with (.*)\))?: (\d+) errors, "
-     r"(\d+) warnings",
+    (r"Invoice checks on (\S+) invoices(?:, (\S+) lines)?(?: \(read from the rows of '(.*?)'\))?"
+     r"(?: \(with (.*)\))?: (\d+) errors, (\d+) warnings",
      lambda m: f"فحص {m[1]} فاتورة" + (f"، {m[2]} سطر" if m[2] else "")
-               + (f" (مع {_listed(m[3])})" if m[3] else "") + f": {m[4]} خطأ، {m[5]} تنبيه"),
+               + (f" (مقروءة من صفوف '{m[3]}')" if m[3] else "")
+               + (f" (مع {_listed(m[4])})" if m[4] else "") + f": {m[5]} خطأ، {m[6]} تنبيه"),
     (r"(\d+) accounts to review", "{0} حساب للمراجعة"),
     (r"(.*) read as fractions \(0\.14 = 14%\)", "{0} قُرئت كسوراً (0.14 = 14%)"),
     # reconcile

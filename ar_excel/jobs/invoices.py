@@ -49,8 +49,14 @@ def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,
     optional = [book.tables[k].sheet for k in ("Invoice Lines", "Price List", "Orders")
                 if book.table(k) is not None]
     lines = book.table("Invoice Lines")
+    invoices = book.table("Invoices")
+    # lines read from the invoice list's own rows (an export of a row per line)
+    own_rows = lines is not None and invoices is not None and lines.sheet == invoices.sheet
+    if own_rows:
+        optional.remove(lines.sheet)
     checked = f"{len(book.invoices):,} invoices" + (
-        f", {len(lines):,} lines" if lines is not None else "")
+        f", {len(lines):,} lines" if lines is not None else "") + (
+        f" (read from the rows of '{lines.sheet}')" if own_rows else "")
     extra = f" (with {', '.join(optional)})" if optional else ""
     notes = "".join(f"; {n}" for n in billing.notes)
     return (f"Invoice checks on {checked}{extra}: {errors} errors, {warnings} warnings; "
