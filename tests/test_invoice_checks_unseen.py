@@ -248,3 +248,24 @@ def test_egypt_portal_export_types_and_status(tmp_path):
     assert not result.issues  # I and D are read as what they are, C as a credit note
     credit = read_book(tmp_path / "book.xlsx").invoices.set_index("Invoice No")["Amount"]
     assert (credit["CN-26-0001"], credit["DN-26-0001"]) == (-2280.0, 570.0)
+
+
+def test_a_book_naming_no_currency_is_held_to_the_vat_of_its_customers_tax_ids(tmp_path):
+    # an Egyptian clerk's register: no currency anywhere, the customers' 9-digit tax cards
+    customers = [["كود العميل", "اسم العميل", "رقم التسجيل الضريبي", "شروط الدفع"],
+                 ["ع-001", "شركة النيل", "204-331-876", "30"],
+                 ["ع-002", "مصنع الدلتا", "311-222-444", "30"],
+                 ["ع-003", "سوبر ماركت الأمل", "455666777", "30"]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["ف-1", "ع-001", D(2026, 11, 2), 1140.0],
+                ["ف-2", "ع-002", D(2026, 11, 3), 1150.0],
+                ["ف-3", "ع-003", D(2026, 11, 4), 1050.0]]
+    lines = [["رقم الفاتورة", "كود الصنف", "الكمية", "سعر الوحدة", "نسبة الضريبة", "الإجمالي"],
+             ["ف-1", "A", 1, 1000.0, "14%", 1140.0],
+             ["ف-2", "A", 1, 1000.0, "15%", 1150.0],  # a Saudi template's rate
+             ["ف-3", "A", 1, 1000.0, "5%", 1050.0]]
+    found, result = run(tmp_path, {"العملاء": customers, "الفواتير": invoices,
+                                   "بنود الفواتير": lines})
+    assert found == [("ف-2", 3, "Tax Rate", "TAX_RATE_NOT_ALLOWED", "Error",
+                      "نسبة الضريبة 15% غير مسموح بها (0, 5, 14 للعملة EGP)")]
+    assert "لا عملة في الدفاتر: EGP" in result.summary

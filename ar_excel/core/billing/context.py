@@ -288,6 +288,28 @@ def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
     return frame
 
 
+# A tax registration number's country by its digits alone: Egypt's 9, Saudi Arabia's 15 from
+# 3 to 3, the UAE's 15 from 100 (``customers.contacts.TAX_FORMATS``), and its currency.
+_TAX_ID_CURRENCY = ((re.compile(r"\d{9}"), "EGP"), (re.compile(r"3\d{13}3"), "SAR"),
+                    (re.compile(r"100\d{12}"), "AED"))
+
+
+def currency_by_tax_ids(customers: pd.DataFrame) -> str | None:
+    """The currency of the country nearly all the customers' tax IDs are from (at least 3,
+    and 80 % of those read), for a book that names no currency; None when they do not say
+    one country."""
+    if "Tax ID" not in customers.columns:
+        return None
+    found = []
+    for value in customers["Tax ID"].dropna().astype(str):
+        digits = re.sub(r"\D", "", value)
+        found.append(next((c for p, c in _TAX_ID_CURRENCY if p.fullmatch(digits)), None))
+    counts = pd.Series([c for c in found if c], dtype="object").value_counts()
+    if counts.empty or counts.iloc[0] < 3 or counts.iloc[0] < 0.8 * len(found):
+        return None
+    return str(counts.index[0])
+
+
 def _home(policy: Policy, invoices: pd.DataFrame) -> str:
     """The company's currency as ``BillingBook.home_currency`` gives it, before the book is."""
     if policy.base_currency:
@@ -323,6 +345,15 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
                                           invoices["Customer ID"].map(first_customer["Currency"]))
     if policy.base_currency:
         currency = currency.where(currency.notna(), policy.base_currency.upper())
+    read_notes: list[str] = []
+    if len(currency) and currency.isna().all():  # a hand-kept book naming no currency
+        home = currency_by_tax_ids(customers)
+        if home is not None:
+            currency = currency.fillna(home)
+            read_notes.append(
+                f"لا عملة في الدفاتر: {home}، عملة بلد الأرقام الضريبية للعملاء (ونسب ضريبتها)"
+                if arabic else f"no currency in the book: {home}, the country of the "
+                f"customers' tax IDs (its VAT rates)")
     invoices = invoices.assign(**{
         KEY: invoice_key(invoices["Invoice No"]),
         CURRENCY: currency,
@@ -352,4 +383,4 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     return BillingBook(invoices=invoices, customers=customers, lines=lines, prices=prices,
                        conversions=conversions, deliveries=deliveries, payments=payments,
                        policy=policy, as_of=stamp, arabic=arabic, sheets=dict(sheets or {}),
-                       notes=tuple(notes))
+                       notes=tuple(read_notes + notes))
