@@ -99,6 +99,6 @@ def test_in_an_arabic_pack(tmp_path, capsys, rates):
     rows = _rows(out)
     caption = next(r[0] for r in rows if r and str(r[0]).startswith("المديونية بالعملات"))
     assert caption == ("المديونية بالعملات الأخرى (المعادل بعملة EGP بأسعار الصرف في السياسة"
-                       + ("" if rates else "؛ لا يوجد سعر صرف لـ EUR, USD") + ")")
+                       + ("" if rates else "؛ لا يوجد سعر صرف لـ EUR، USD") + ")")
     totals = [r for r in rows if r and r[0] == "إجمالي المديونية بكل العملات"]
     assert [r[1] for r in totals] == ([32060] if rates else [])
