@@ -207,13 +207,13 @@ def test_an_english_month_end_is_unchanged_by_the_arabic_wording(tmp_path):
      "currencies converted at the Policy's exchange rates; in their own currencies: EGP 9.00, "
      "USD 1.00)",
      "في 2026-11-30: إجمالي الرصيد المفتوح EGP 10.00 ≠ الرصيد المفتوح في الدفاتر EGP 12.00 "
-     "(العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: EGP 9.00, USD 1.00)"),
+     "(العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: EGP 9.00، USD 1.00)"),
     ("As of 2026-11-30: Open Balance total EGP 10.00 = ledger open balance EGP 10.00 (other "
      "currencies added to their customer's currency as they stand: no exchange rate; in their "
      "own currencies: EGP 9.00, USD 1.00)",
      "في 2026-11-30: إجمالي الرصيد المفتوح EGP 10.00 = الرصيد المفتوح في الدفاتر EGP 10.00 "
      "(العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف؛ بعملاتها الأصلية: EGP "
-     "9.00, USD 1.00)"),
+     "9.00، USD 1.00)"),
     ("13-week cash-collection forecast from 2026-11-30",
      "توقعات التحصيل النقدي لـ 13 أسبوعاً من 2026-11-30"),
     ("Statement of account C1 Nile Foods: 2026-11-01 to 2026-11-30",

@@ -467,3 +467,12 @@ def test_dinar_run_summary_lines(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "grand total 13,000.750 KWD (ties to the ledger)" in out
     assert "13-week forecast 4,000.000 KWD" in out
+
+
+def test_credit_caption_lists_currencies_with_the_arabic_comma():
+    from ar_excel.io.wording_ar import arabic_caption
+
+    assert arabic_caption("As of 2026-11-30: Open Balance total AED 272,291.49, EGP 2,329,704.34 "
+                          "= ledger open balance AED 272,291.49, EGP 2,329,704.34") == (
+        "في 2026-11-30: إجمالي الرصيد المفتوح AED 272,291.49، EGP 2,329,704.34 = الرصيد المفتوح "
+        "في الدفاتر AED 272,291.49، EGP 2,329,704.34")

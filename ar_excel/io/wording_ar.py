@@ -38,6 +38,12 @@ def _basis(word: str) -> str:
     return "تاريخ الفاتورة" if word == "invoice date" else "تاريخ الاستحقاق"
 
 
+def _listed(text: str) -> str:
+    """Amounts per currency listed with the Arabic comma ('AED 1,250.00، EGP 3,000.00'; an
+    amount's own thousands commas, without a space after them, stay)."""
+    return text.replace(", ", "، ")
+
+
 def _days(text: str) -> str:
     """'7, 30, 60, 90' -> '7، 30، 60، 90' (the Arabic comma between numbers)."""
     return text.replace(", ", "، ")
@@ -51,11 +57,12 @@ _CAPTIONS = rules(
      r"currencies: (.*)\))?"
      r"( \(other currencies added to their customer's currency as they stand: no exchange "
      r"rate; in their own currencies: (.*)\))?",
-     lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {m[2]} {m[3]} الرصيد المفتوح في الدفاتر "
-               f"{m[4]}" + (f" (العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: "
-                            f"{m[6]})" if m[5] else "")
+     lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {_listed(m[2])} {m[3]} الرصيد المفتوح في "
+               f"الدفاتر {_listed(m[4])}"
+               + (f" (العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: "
+                  f"{_listed(m[6])})" if m[5] else "")
                + (" (العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف؛ بعملاتها "
-                  f"الأصلية: {m[8]})" if m[7] else "")),
+                  f"الأصلية: {_listed(m[8])})" if m[7] else "")),
     # aging
     (r"Open items as of (\S+), each with its bucket",
      "البنود المفتوحة في {0}، كل بند في فئته العمرية"),
