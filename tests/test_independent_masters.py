@@ -190,7 +190,7 @@ def test_an_invoice_register_is_checked_on_its_own_net_and_vat_columns(outcomes)
 ])
 def test_which_register_columns_are_the_net_and_the_vat(headers, judged):
     frame = pd.DataFrame(columns=["Invoice No", *headers, "Amount"])
-    assert invoice_tax._columns(frame) == judged
+    assert invoice_tax.register_columns(frame) == judged
 
 
 def test_the_exception_report_lists_the_accounts_with_findings(outcomes):
