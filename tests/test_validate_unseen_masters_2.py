@@ -44,3 +44,37 @@ def test_dynamics_365_blocked_values_hold_for_sales_and_never_is_not_blocked(tmp
             for i in range(1, 9)] == [None, None, "Hold", "Hold", None, "Hold", None, None]
     said = [i for i in book.issues if i.column == "Blocked"]
     assert [(i.cell, i.value) for i in said] == [("G9", "Maybe")]
+
+
+TALLY_HEAD = ["Name of Ledger", "Under", "Mailing Name", "Country", "Phone No.", "E-mail", "TRN",
+              "Credit Period", "Credit Limit"]
+
+
+def test_tallys_ledger_groups_are_not_customers(tmp_path):
+    rows = [["Sahara Trading LLC"], ["List of Ledgers (Sundry Debtors)"], TALLY_HEAD,
+            ["Sundry Debtors", "Primary", None, None, None, None, None, None, None],
+            ["Dubai Customers", "Sundry Debtors", None, None, None, None, None, None, None],
+            ["Al Maya Supermarket", "Dubai Customers", "Al Maya Group LLC",
+             "United Arab Emirates", "04-3977700", "accounts@almaya.ae", "100234567800003",
+             "30 Days", "1,00,000.00"],
+            ["Nesto Sharjah", "Sundry Debtors", None, "United Arab Emirates", "06-5551234",
+             None, None, "45 Days", "50,000.00"],
+            ["Gulf Mart", "Sundry Debtors", None, "United Arab Emirates", "04-3311220", None,
+             None, "30 Days", "20,000.00"],
+            ["Union Coop", "Sundry Debtors", None, "United Arab Emirates", "04-2850000", None,
+             None, "30 Days", "20,000.00"],
+            ["Oasis Trading", "Sundry Debtors", None, "United Arab Emirates", None, None, None,
+             "30 Days", "10,000.00"],
+            ["Grand Total"]]
+    book, tab = _run(tmp_path, {"Ledgers": rows})
+    assert book.customers["Customer ID"].tolist() == ["Al Maya Supermarket", "Nesto Sharjah",
+                                                      "Gulf Mart", "Union Coop", "Oasis Trading"]
+    assert book.customers["Credit Limit"].tolist() == [100000.0, 50000.0, 20000.0, 20000.0,
+                                                       10000.0]
+    said = [(i.cell, i.message) for i in book.issues if "ledger group" in i.message]
+    assert said == [("A4", "'Sundry Debtors' is a ledger group (under 'Primary'), not a "
+                           "customer: not read"),
+                    ("A5", "'Dubai Customers' is a ledger group (under 'Sundry Debtors'), not "
+                           "a customer: not read")]
+    # the only customer without a contact is Oasis: no group is asked for one
+    assert _findings(tab) == [("Oasis Trading", "MISSING_CONTACT", "F10")]

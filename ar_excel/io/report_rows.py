@@ -383,3 +383,52 @@ def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[An
         issues.append(Issue(sheet, cell(pos, at), str(header[at] or ""), label,
                             f"'{label}' row is a totals row, not a record: not read"))
     return issues
+
+
+# A ledger list's column naming each ledger's parent group (Tally's "Under", a chart's
+# "Parent Group"); "Primary" is Tally's root, under which only groups sit, never a ledger.
+# (Not a bare "Parent": Odoo's and QuickBooks' parent is a customer, the company its
+# contacts or jobs belong to, and is read as one.)
+_PARENT_HEADERS = frozenset(match_key(w) for w in (
+    "Under", "Under Group", "Parent Group", "Group Under",
+    "تحت", "تحت المجموعة", "المجموعة الأم", "المجموعة الرئيسية"))
+_ROOT_GROUPS = frozenset(match_key(w) for w in ("Primary", "رئيسي", "رئيسية", "أساسي"))
+
+
+def ledger_group_rows(columns: list[np.ndarray], header: list[Any], names: list[str],
+                      keep: np.ndarray) -> list[tuple[int, int, str, str]]:
+    """The rows of a ledger list that are groups, not customers (position, column of the
+    name, name, parent): in a list with a parent-group column (Tally's ``Under``), a row
+    other rows name as their parent ("Sundry Debtors", over the customers' ledgers), or one
+    under the root ``Primary``, where only groups sit. A customer is a ledger, and no ledger
+    is any other row's parent."""
+    parent = next((j for j, h in enumerate(header) if match_key(h) in _PARENT_HEADERS
+                   and names[j] not in ("Customer ID", "Name")), None)
+    own = [j for j, n in enumerate(names) if n in ("Customer ID", "Name")]
+    if parent is None or not own or not len(keep):
+        return []
+    parents = {match_key(v) for pos, v in enumerate(columns[parent].tolist())
+               if keep[pos] and not is_blank(v)}
+    found = []
+    for pos in np.flatnonzero(keep).tolist():
+        above = columns[parent][pos]
+        for j in own:
+            value = columns[j][pos]
+            if is_blank(value):
+                continue
+            said = match_key(value)
+            if said in parents or (not is_blank(above) and match_key(above) in _ROOT_GROUPS):
+                found.append((pos, j, str(value).strip(),
+                              "" if is_blank(above) else str(above).strip()))
+                break
+    return found
+
+
+def ledger_group_issues(found: list[tuple[int, int, str, str]], sheet: str, header: list[Any],
+                        left: int, first_row: int) -> list[Issue]:
+    """An Input Issue at each ledger group's name (``ledger_group_rows``) saying it is not
+    read as a customer."""
+    return [Issue(sheet, f"{column_letter(left + at)}{pos + first_row + 1}", str(header[at] or ""),
+                  name, f"'{name}' is a ledger group" + (f" (under '{above}')" if above else "")
+                  + ", not a customer: not read")
+            for pos, at, name, above in found]

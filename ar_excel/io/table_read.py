@@ -51,6 +51,8 @@ from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
     headings_with_sums,
+    ledger_group_issues,
+    ledger_group_rows,
     record_rows,
     repeated_headers,
     sum_rows,
@@ -330,6 +332,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in totals:
         keep[pos] = False  # a totals row sums the records above it: it is none of them
     issues.extend(totals_issues(totals, sheet, header, grid.left, first_row))
+    if schema.name == "Customers":  # a ledger list's groups (Tally's Sundry Debtors)
+        groups = ledger_group_rows(columns, header, names, keep)
+        keep[[pos for pos, *_ in groups]] = False
+        issues.extend(ledger_group_issues(groups, sheet, header, grid.left, first_row))
 
     def ledger_amounts(j: int) -> pd.Series:
         series, _ = parse_column(columns[j], "money", day_first=policy.day_first,
