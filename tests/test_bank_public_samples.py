@@ -13,6 +13,7 @@ import pytest
 from ar_excel.bank import detect_format, read_statement
 from ar_excel.bank.narrative import join_lines, parse_narrative, parse_sepa_keywords
 from ar_excel.bank.ofx import declared_charset
+from ar_excel.bank.own_account import own_account
 from ar_excel.io.bank_messages_ar import arabic_bank_message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bank_public"
@@ -222,14 +223,20 @@ def test_bil_bank_reference_longer_than_23_stays_whole():
          "COMPTE . IBAN LU28 0019 4006 4475 0000 (FORFAIT MENSUEL ENVOI DE COURRIER)", None,
          "CIOB260317990194/IACC/D3", "CIOB260317990194/IACC/D3"),
     ]
-    assert s.balances[0].account == "BILLLULLXXX/LU280019400644750000"  # as written
+    # ":25:BILLLULLXXX/LU280019400644750000": the account is the IBAN, the BIC before it only
+    # names the bank (it was kept as written only because nothing had decided otherwise; no
+    # code reads the BIC from the account)
+    assert s.balances[0].account == "LU280019400644750000"
     assert ties_out(s) == [("00001/001", 1000.0, 2496.0, True)]
     assert s.issues == []
 
 
 def test_paribas_fee_line_with_a_supplementary_line():
     s = read("paribas_de_account_with_currency.sta")
-    assert s.balances[0].account == "12345678/0123456789EUR"  # as written (as ING's)
+    # ":25:12345678/0123456789EUR": the currency after the account is none of it (was kept as
+    # written, as ING's, only because nothing had decided); no IBAN here, so BLZ/Konto stays
+    assert s.balances[0].account == "12345678/0123456789"
+    assert s.balances[0].currency == "EUR"
     assert ties_out(s) == [("00001/00001", 100.0, 90.0, True)]
     assert rows(s, ["Amount", "Counterparty", "Bank Ref", "Transaction Code"]) == [
         (-10.0, "INVOICE", "TB-CA-TB001ZQ0", "808")]
@@ -315,3 +322,32 @@ def test_unreadable_forward_balance_under_65f_does_not_stop_the_tie_out():
     assert arabic_bank_message(s.issues[0].message) == (
         "تعذرت قراءة الرصيد المتاح (المتوقع: علامة D/C وتاريخ YYMMDD وعملة ومبلغ)؛ استُبعد "
         "(لا تعتمد عليه مطابقة أرصدة الكشف)")
+
+
+def test_mt940_own_account_is_the_iban_without_bic_or_currency_suffix():
+    # ING writes ":25:INGBNL2A/NL20INGB0001234567" or ":25:NL20INGB0001234567EUR": both are the
+    # account NL20INGB0001234567, so the two statements chain as one account; the second
+    # (intraday, no balances) takes its currency from the suffix, it had none before
+    s = read("ing_nl_account_with_bic_or_currency.sta")
+    assert [(b.statement, b.account, b.currency) for b in s.balances] == [
+        ("00001", "NL20INGB0001234567", "EUR"), ("00002", "NL20INGB0001234567", "EUR")]
+    assert rows(s, ["Statement", "Amount", "Currency", "Description", "Bank Ref"]) == [
+        ("00001", 1500.0, "EUR", "INV-2026-0301 NILE TRADING BV", "2603020001"),
+        ("00002", -25.0, "EUR", "BANK FEES MARCH 2026", "2603030001"),
+    ]
+    assert ties_out(s) == [("00001", 1000.0, 2500.0, True), ("00002", None, None, None)]
+    assert s.issues == []
+
+
+@pytest.mark.parametrize(("written", "account", "currency"), [
+    ("NL20INGB0001234567EUR", "NL20INGB0001234567", "EUR"),
+    ("INGBNL2A/NL20INGB0001234567", "NL20INGB0001234567", None),
+    ("NL10BUNQ2290325473 EUR", "NL10BUNQ2290325473", "EUR"),
+    ("UBRTHUHB/123456789150ABCDEF002/HUF", "UBRTHUHB/123456789150ABCDEF002", "HUF"),
+    # an IBAN whose own last letters pass its check digits keeps them (Seychelles)
+    ("SC18SSCB11010000000000001497USD", "SC18SSCB11010000000000001497USD", None),
+    ("CIBEEGCX/100012345678", "CIBEEGCX/100012345678", None),  # BIC/account, no IBAN
+    ("50880050/0194774600888", "50880050/0194774600888", None),  # BLZ/Konto
+])
+def test_own_account_rules(written, account, currency):
+    assert own_account(written) == (account, currency)

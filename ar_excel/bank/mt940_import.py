@@ -14,7 +14,8 @@ Accounting rules and the traps they avoid:
   ``Reference`` unless it is ``NONREF``. ``:86:`` narratives are joined across their 65-column
   wrap and read in all dialects (``narrative.py``).
 * Each ``:20:`` block is a statement; its ``:60F:``/``:60M:`` and ``:62F:``/``:62M:`` balances
-  give the tie-out. A ``:86:`` after the closing balance describes the statement, not its last
+  give the tie-out. Its account is the IBAN the ``:25:`` names, without the bank's BIC or the
+  currency written around it (``own_account.py``). A ``:86:`` after the closing balance describes the statement, not its last
   line, and is not glued onto that line.
 * Amounts: SWIFT writes one decimal comma (``1250,50``, ``1000,``); a decimal point
   (``100.00``) and thousands separators (``2.500,00``, ``2,500.00``) are read too, anything
@@ -58,6 +59,7 @@ from typing import Any
 import mt940
 
 from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
+from ar_excel.bank.own_account import own_account
 from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
@@ -375,10 +377,8 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     at: list[str] = []  # where each record is in the file, for its issues
     balances: list[StatementBalance] = []
     for block, sid, (first, n61, chunk_no) in zip(blocks, ids, counts, strict=True):
-        currency = block.currency
-        account = block.data.get("account_identification")
-        if account and re.fullmatch(r"\S+ [A-Z]{3}", account.strip()):
-            account = account.split()[0]  # bunq's "NL23BUNQ0123456789 EUR": the currency after
+        account, suffix = own_account(block.data.get("account_identification"), block.currency)
+        currency = block.currency or suffix
         opening, opening_date = _balance(block.data, _OPENING)
         closing, closing_date = _balance(block.data, _CLOSING)
         balances.append(StatementBalance(sid, account, currency, opening, closing,
