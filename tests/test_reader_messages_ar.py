@@ -288,6 +288,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", datetime(2026, 1, 9), 1], ["I-2", "C1", datetime(2026, 2, 9), 1],
                      ["I-3", "C1", "15/09/2026", 1]]}))
+    # a credit review scheduled for a quarter
+    marks.append(_save(tmp_path, "quarters.xlsx", {
+        "Customers": [["Customer ID", "Name", "Next Credit Review"], ["C1", "Nile", "Q1 2027"]]}))
     # a semicolon CSV opened whole into column A
     marks.append(_save(tmp_path, "semicolons.xlsx", {
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],

@@ -78,3 +78,26 @@ def test_tallys_ledger_groups_are_not_customers(tmp_path):
                            "a customer: not read")]
     # the only customer without a contact is Oasis: no group is asked for one
     assert _findings(tab) == [("Oasis Trading", "MISSING_CONTACT", "F10")]
+
+
+REVIEW_HEAD = ["Customer ID", "Name", "Phone", "Currency", "Credit Limit", "Next Credit Review"]
+
+
+def test_a_review_due_in_a_quarter_is_due_by_its_last_day(tmp_path):
+    rows = [["C1", "Nile Foods", "0225741100", "EGP", 100000, "Q1 2027"],
+            ["C2", "Delta Packaging", "034591234", "EGP", 100000, "2026-Q3"],
+            ["C3", "Cairo Steel", "0223456789", "EGP", 100000, "H2 2027"],
+            ["C4", "Giza Mills", "0233445566", "EGP", 100000, "الربع الرابع 2026"],
+            ["C5", "Alex Trading", "034445566", "EGP", 100000, "Q5 2027"]]
+    book, tab = _run(tmp_path, {"Customers": [REVIEW_HEAD, *rows]})
+    review = book.customers.set_index("Customer ID")["Next Credit Review"]
+    assert [None if pd.isna(review[c]) else review[c].date() for c in review.index] == [
+        date(2027, 3, 31), date(2026, 9, 30), date(2027, 12, 31), date(2026, 12, 31), None]
+    said = [(i.cell, i.message) for i in book.issues if i.column == "Next Credit Review"]
+    assert said == [
+        ("F2", "4 review date(s) given as a month, a quarter or a year read as its last day "
+               "('Q1 2027' = 31/03/2027): F2, F3, F4, F5"),
+        ("F6", "'Q5 2027' is not a date ('Q' is not a month)")]
+    # Q3 2026 ended before 20/11/2026: that review is overdue, the others are not yet due
+    assert [(c, code) for c, code, _ in _findings(tab) if code == "REVIEW_OVERDUE"] == [
+        ("C2", "REVIEW_OVERDUE")]

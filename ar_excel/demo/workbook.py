@@ -498,7 +498,7 @@ def _render_text(series: pd.Series, kind: str, rng: np.random.Generator, messy: 
 
 # Values a clerk types that no reader can use: each must come back as an Input Issue.
 _PLANTS = {
-    "Customers": {"Credit Limit": ("ask manager", "TBD"), "Next Credit Review": ("Q1 2027",)},
+    "Customers": {"Credit Limit": ("ask manager", "TBD"), "Next Credit Review": ("after audit",)},
     "Invoices": {"Amount": ("TBC", "see attached"), "Due Date": ("31/02/2026", "end of month")},
     "Payments": {"Amount": ("pending",), "Date": ("15/13/2026",)},
 }

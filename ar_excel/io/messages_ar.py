@@ -26,7 +26,8 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a date$", "'{0}' ليس تاريخاً"),
     (r"^'(.*)' is not a usable date \(only years 1678 to 2261\)$",
      "'{0}' تاريخ غير قابل للاستخدام (السنوات من 1678 إلى 2261 فقط)"),
-    (r"^'(.*)' is not a month$", "'{0}' ليس اسم شهر"),
+    (r"^'(.*)' is not a date \('(.*)' is not a month\)$",
+     "'{0}' ليس تاريخاً ('{1}' ليس اسم شهر)"),
     (r"^'(.*)' is not payment terms in days \(e\.g\. 30, Net 30, 30 days\)$",
      "'{0}' ليست شروط دفع بالأيام (مثل 30 أو Net 30 أو 30 يوم)"),
     (r"^'(.*)' is not a whole number of days$", "'{0}' ليس عدداً صحيحاً من الأيام"),
@@ -173,6 +174,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) review date\(s\) given as a month or a year read as its last day "
      r"\('(.*)' = (\S+)\): (.*)$",
      "{0} من تواريخ المراجعة مكتوبة شهراً أو سنة فقُرئت بآخر يوم فيها "
+     "('{1}' = {2}): {3}"),
+    (r"^(\d+) review date\(s\) given as a month, a quarter or a year read as its last day "
+     r"\('(.*)' = (\S+)\): (.*)$",
+     "{0} من تواريخ المراجعة مكتوبة شهراً أو ربع سنة أو سنة فقُرئت بآخر يوم فيها "
      "('{1}' = {2}): {3}"),
     (r"^(\d+) date\(s\) in the Hijri calendar read as Gregorian dates \('(.*)' = (\S+)\): "
      r"(.*)$", "{0} تاريخ بالتقويم الهجري قُرئ بالميلادي ('{1}' = {2}): {3}"),

@@ -1,8 +1,9 @@
 """Credit review dates as credit controllers schedule them: a month (``Mar 2027``, ``03/2027``,
-``2027-03``, ``مارس ٢٠٢٧``) or a year (``2027``, as text or as a number, which as a date would
-be Excel's day 2,027: 19/07/1905). The review is due by the period's end, its last day, so no
-review is called overdue before its month or year is out. One Input Issue per column says how
-many were read so, at the first."""
+``2027-03``, ``مارس ٢٠٢٧``), a quarter or a half (``Q1 2027``, ``2027-Q1``, ``1Q27``, ``الربع
+الأول 2027``, ``H2 2027``) or a year (``2027``, as text or as a number, which as a date would
+be Excel's day 2,027: 19/07/1905). The review is due by the period's end, its last day (a
+review due in Q1 2027 is due by 31/03/2027), so no review is called overdue before its period
+is out. One Input Issue per column says how many were read so, at the first."""
 
 from __future__ import annotations
 
@@ -20,11 +21,27 @@ _YEARS = range(2000, 2101)
 _MONTH_WORD_YEAR = re.compile(r"^([^\W\d_]+)\.?[\s\-/,]*(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})$")
+# A quarter or half: Q1 2027, Q1-2027, Q1/27, 1Q 2027, 2027 Q1, 2027-Q1, FY2027 Q1 (the
+# calendar's: a fiscal year's quarters are not known here), H2 2027.
+_PART = r"(?:([QH])\s*([1-4])|([1-4])\s*([QH]))"
+_PART_YEAR = re.compile(r"^" + _PART + r"[\s\-/,']*(\d{4}|\d{2})$", re.IGNORECASE)
+_YEAR_PART = re.compile(r"^(\d{4})[\s\-/,]*" + _PART + "$", re.IGNORECASE)
+_ARABIC_QUARTERS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثانى": 2, "الثالث": 3,
+                    "الرابع": 4}
+_ARABIC_QUARTER = re.compile(r"^(?:ال)?ربع\s+(\S+)[\s\-/,]*(?:من\s+)?(?:عام\s+|سنة\s+)?(\d{4})$")
+
+
+def _part_end(letter: str, number: int, year: int) -> datetime | None:
+    """The last day of quarter (Q) or half (H) ``number`` of ``year``."""
+    months = 3 if letter.upper() == "Q" else 6
+    month = number * months
+    if month > 12 or year not in _YEARS:
+        return None
+    return datetime(year, month, calendar.monthrange(year, month)[1])
 
 
 def period_end(value: object) -> datetime | None:
-    """The last day of the month or year a review cell names, else None. (A quarter,
-    ``Q1 2027``, stays a value that cannot be used: the demo book plants it as one.)"""
+    """The last day of the month, quarter, half or year a review cell names, else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -35,6 +52,13 @@ def period_end(value: object) -> datetime | None:
     text = " ".join(normalize_digits(value).split())
     if text.isdigit():
         return datetime(int(text), 12, 31) if int(text) in _YEARS else None
+    if m := _PART_YEAR.match(text):
+        year = int(m[5]) if len(m[5]) == 4 else 2000 + int(m[5])
+        return _part_end(m[1] or m[4], int(m[2] or m[3]), year)
+    if m := _YEAR_PART.match(text):
+        return _part_end(m[2] or m[5], int(m[3] or m[4]), int(m[1]))
+    if (m := _ARABIC_QUARTER.match(text)) and m[1] in _ARABIC_QUARTERS:
+        return _part_end("Q", _ARABIC_QUARTERS[m[1]], int(m[2]))
     if m := _MONTH_WORD_YEAR.match(text):
         month, year = month_number(m[1]), int(m[2])
     elif m := _MONTH_YEAR.match(text):
@@ -50,8 +74,8 @@ def period_end(value: object) -> datetime | None:
 
 def review_periods(values: np.ndarray, sheet: str, letter: str, header: str,
                    excel_rows: list[int]) -> tuple[np.ndarray, list[Issue]]:
-    """The review column with each month or year replaced by its last day, and the Input
-    Issue saying so (none when no cell names a period)."""
+    """The review column with each month, quarter or year replaced by its last day, and the
+    Input Issue saying so (none when no cell names a period)."""
     found = [(p, end) for p, v in enumerate(values.tolist())
              if not is_blank(v) and not isinstance(v, datetime) and (end := period_end(v))]
     if not found:
@@ -61,7 +85,17 @@ def review_periods(values: np.ndarray, sheet: str, letter: str, header: str,
         out[p] = end
     first, end = found[0]
     cells = [f"{letter}{excel_rows[p]}" for p, _ in found]
+    parts = any(_is_part(values[p]) for p, _ in found)
+    periods = "a month, a quarter or a year" if parts else "a month or a year"
     return out, [Issue(sheet, cells[0], header, values[first],
-                       f"{len(found)} review date(s) given as a month or a year read as its "
-                       f"last day ('{str(values[first]).strip()}' = {end:%d/%m/%Y}): "
+                       f"{len(found)} review date(s) given as {periods} read as its last day "
+                       f"('{str(values[first]).strip()}' = {end:%d/%m/%Y}): "
                        f"{cells_named(cells)}")]
+
+
+def _is_part(value: object) -> bool:
+    """Whether a review cell names a quarter or a half (not a month or a year)."""
+    if not isinstance(value, str):
+        return False
+    text = " ".join(normalize_digits(value).split())
+    return bool(_PART_YEAR.match(text) or _YEAR_PART.match(text) or _ARABIC_QUARTER.match(text))

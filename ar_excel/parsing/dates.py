@@ -73,6 +73,15 @@ def _month(word: str) -> int:
     raise ValueError(f"'{word}' is not a month")
 
 
+def _text_month(word: str, text: str) -> int:
+    """The month a date's word names; where it names none, the error says the whole value
+    (``'Q1 2027' is not a date ('Q' is not a month)``), not the word alone."""
+    try:
+        return _month(word)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a date ({exc})") from None
+
+
 def month_number(word: str) -> int | None:
     """A month's name as typed (``Nov``, ``November``, ``نوفمبر``, ``يونيه``) -> 1..12, or
     None where the word is no month."""
@@ -133,9 +142,9 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     if re.fullmatch(r"\d{3,5}(?:\.\d+)?", s):
         return excel_serial_to_date(float(s))
     if m := _WORD_DATE.match(s):
-        return _make(_year(m[3]), _month(m[2]), int(m[1]), text)
+        return _make(_year(m[3]), _text_month(m[2], text), int(m[1]), text)
     if m := _WORD_DATE_US.match(s):
-        return _make(_year(m[3]), _month(m[1]), int(m[2]), text)
+        return _make(_year(m[3]), _text_month(m[1], text), int(m[2]), text)
     raise ValueError(f"'{text}' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")
 
 
