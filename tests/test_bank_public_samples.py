@@ -179,6 +179,21 @@ def test_dkb_kontonummer_column_is_the_other_party_when_the_own_one_is_above():
     ]
     assert s.balances[0].account == "DE99120300001234567890"
     assert s.balances[0].closing == 5234.64
+    # "Kontostand vom 31.01.2026:": the balance is of that day (its date was dropped)
+    assert s.balances[0].closing_date == day("2026-01-31")
+
+
+def test_balances_above_the_table_take_the_day_their_label_names(tmp_path):
+    text = ("Account;GB29NWBK60161331926819\n"
+            "Opening balance as at 01/11/2026;1,000.00\n"
+            "Closing balance as at 30/11/2026;1,250.00\n"
+            "Date;Description;Amount\n"
+            "03/11/2026;INV-2026-0412 NILE TRADING;250.00\n")
+    path = tmp_path / "export.csv"
+    path.write_text(text)
+    [b] = read_statement(path).balances
+    assert (b.opening, b.opening_date, b.closing, b.closing_date, b.ties_out) == (
+        1000.0, day("2026-11-01"), 1250.0, day("2026-11-30"), True)
 
 
 def test_gls_kontonummer_column_stays_the_own_account(tmp_path):

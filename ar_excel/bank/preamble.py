@@ -11,7 +11,8 @@ A balance named without saying which ("Saldo;12.345,67;EUR", "Kontostand", "Curr
 ING Germany's export) is the account's balance when the file was made: the balance after the
 newest line the file holds (the export lists booked lines only), so it is the statement's
 closing balance where none is stated otherwise and the newest line's running balance, if
-printed, agrees (else it is of a later day than the lines, and said so).
+printed, agrees (else it is of a later day than the lines, and said so). A balance line naming
+its day ("Kontostand vom 31.01.2026") gives the balance's date.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.balance_rows import CLOSING_RE, DATES_IN_TEXT, OPENING_RE, number_in_text
-from ar_excel.bank.numbers import parse_amount
+from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.parsing import is_blank, normalize_digits, parse_currency
 
@@ -214,7 +215,22 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
                 value = number_in_text(after, decimal)
             if value is not None:
                 setattr(balances, attr, value)
+                setattr(balances, f"{attr}_date", _date_in_label(texts[m.end():], dayfirst))
     return _summary_block(rows, balances, decimal) or currency
+
+
+def _date_in_label(after_label: str, dayfirst: bool) -> Any:
+    """The day a balance line names right after its label (DKB's "Kontostand vom 31.01.2026:",
+    "Closing balance as at 30/11/2026"): the balance's date; None where the line names none
+    before another balance's label (a line stating both balances)."""
+    text = normalize_digits(after_label)
+    m = DATES_IN_TEXT.search(text)
+    if m is None or OPENING_RE.search(text[:m.start()]) or CLOSING_RE.search(text[:m.start()]):
+        return None
+    try:
+        return parse_date(m.group(0), dayfirst)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _summary_block(rows: list[list[Any]], balances: StatementBalance, decimal: str
