@@ -291,6 +291,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
     # a credit review scheduled for a quarter
     marks.append(_save(tmp_path, "quarters.xlsx", {
         "Customers": [["Customer ID", "Name", "Next Credit Review"], ["C1", "Nile", "Q1 2027"]]}))
+    # SAP's customers a row per sales area, alike and with terms differing by area
+    for n, terms in enumerate((("NT30", "NT30"), ("NT30", "NT45"))):
+        marks.append(_save(tmp_path, f"areas_{n}.xlsx", {
+            "Customers": [["Customer", "Name 1", "Sales Organization", "Terms of Payment"],
+                          ["100001", "Nile", "EG10", terms[0]],
+                          ["100001", "Nile", "EG20", terms[1]]]}))
     # a semicolon CSV opened whole into column A
     marks.append(_save(tmp_path, "semicolons.xlsx", {
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],

@@ -101,3 +101,35 @@ def test_a_review_due_in_a_quarter_is_due_by_its_last_day(tmp_path):
     # Q3 2026 ended before 20/11/2026: that review is overdue, the others are not yet due
     assert [(c, code) for c, code, _ in _findings(tab) if code == "REVIEW_OVERDUE"] == [
         ("C2", "REVIEW_OVERDUE")]
+
+
+KNVV_HEAD = ["Customer", "Name 1", "Sales Organization", "Distribution Channel", "Division",
+             "Country", "Telephone 1", "Tax Number 1", "Terms of Payment", "Currency",
+             "Credit Limit"]
+NILE = ["0000100001", "Nile Foods Industries S.A.E."]
+NILE_REST = ["EG", "+20 2 2574 1100", "204331876"]
+
+
+def test_sap_rows_per_sales_area_are_one_customer_not_a_duplicate_id(tmp_path):
+    rows = [[*NILE, "EG10", "10", "00", *NILE_REST, "NT30", "EGP", 500000],
+            [*NILE, "EG10", "20", "00", *NILE_REST, "NT30", "EGP", 500000],
+            [*NILE, "EG20", "10", "00", *NILE_REST, "NT45", "EGP", 500000],
+            ["0000100002", "Delta Packaging Co.", "EG10", "10", "00", "EG", "03 4591234",
+             "311422987", "NT45", "EGP", 250000],
+            # one ID under two names in one area: a duplicate ID still
+            ["0000100003", "Cairo Steel", "EG10", "10", "00", "EG", "02 23456789", "100200300",
+             "NT30", "EGP", 100000],
+            ["0000100003", "Giza Mills", "EG10", "10", "00", "EG", "02 33445566", "100200311",
+             "NT30", "EGP", 100000]]
+    book, tab = _run(tmp_path, {"Customers": [KNVV_HEAD, *rows]})
+    customers = book.customers
+    assert customers["Customer ID"].tolist() == ["0000100001", "0000100002", "0000100003",
+                                                 "0000100003"]
+    assert customers["Payment Terms"].tolist()[:2] == [30, 45]
+    assert customers["Credit Limit"].tolist() == [500000, 250000, 100000, 100000]
+    said = [(i.cell, i.message) for i in book.issues if "sales area" in i.message]
+    assert said == [("A2", "customer 0000100001 is on 3 rows (2, 3, 4), one per sales area "
+                           "(EG10/10/00, EG10/20/00, EG20/10/00): read as one customer; the "
+                           "areas differ in Payment Terms (NT30, NT45): row 2's are read")]
+    assert _findings(tab) == [("0000100003", "DUPLICATE_ID", "A6"),
+                              ("0000100003", "DUPLICATE_ID", "A7")]

@@ -29,6 +29,7 @@ from ar_excel.io.policy_sheet import blank_value_cells, read_policy
 from ar_excel.io.rates_sheet import rates_from_sheet
 from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
+from ar_excel.io.sales_areas import sales_areas_as_one_customer
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.side_blocks import split_side_by_side
@@ -120,6 +121,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             if table is not None:
                 book.tables["Payments"] = table
     book.unusable = unusable
+    sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_as_spelled_in_their_lists(book)

@@ -26,6 +26,12 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a date$", "'{0}' ليس تاريخاً"),
     (r"^'(.*)' is not a usable date \(only years 1678 to 2261\)$",
      "'{0}' تاريخ غير قابل للاستخدام (السنوات من 1678 إلى 2261 فقط)"),
+    (r"^customer (.*) is on (\d+) rows \((.*)\), one per sales area \((.*)\): read as one "
+     r"customer$", "العميل {0} في {1} صفوف ({2})، صف لكل منطقة مبيعات ({3}): قُرئ عميلاً واحداً"),
+    (r"^customer (.*) is on (\d+) rows \((.*)\), one per sales area \((.*)\): read as one "
+     r"customer; the areas differ in (.*): row (\d+)'s are read$",
+     "العميل {0} في {1} صفوف ({2})، صف لكل منطقة مبيعات ({3}): قُرئ عميلاً واحداً؛ تختلف "
+     "المناطق في {4}: قُرئت قيم الصف {5}"),
     (r"^'(.*)' is not a date \('(.*)' is not a month\)$",
      "'{0}' ليس تاريخاً ('{1}' ليس اسم شهر)"),
     (r"^'(.*)' is not payment terms in days \(e\.g\. 30, Net 30, 30 days\)$",
