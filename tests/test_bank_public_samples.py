@@ -366,3 +366,17 @@ def test_mt940_own_account_is_the_iban_without_bic_or_currency_suffix():
 ])
 def test_own_account_rules(written, account, currency):
     assert own_account(written) == (account, currency)
+
+
+def test_ofx_name_without_a_letter_is_no_counterparty():
+    # NAME "000000" (the bank's filler where it has no payee) was taken as the counterparty,
+    # and as the description of a line without a memo; digits alone (a check number) are no
+    # name either, but stay the description where nothing else describes the line
+    s = read("ofx_name_of_zeros.ofx")
+    assert rows(s, ["Amount", "Description", "Reference", "Counterparty"]) == [
+        (1250.0, "E-TRANSFER NILE TRADING INV-2026-0412", None, None),
+        (-4.5, None, None, None),
+        (-300.0, "1042", "1042", None),
+        (800.0, "DEPOSIT", None, "DELTA RETAIL 2000"),
+    ]
+    assert s.issues == []

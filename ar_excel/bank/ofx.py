@@ -28,7 +28,8 @@ Accounting rules:
   ``LEDGERBAL`` ``DTASOF``): a time with a zone (``20261105223000[-5:EST]``) is the bank's
   local time, and moving it to UTC would move the posting to the next day.
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
-  ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``);
+  ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``), where
+  it has a letter (a ``NAME`` of ``000000`` is the bank's filler, digits alone no name);
   ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO`` and
   ``Counterparty Bank`` its ``BANKID``; ``Transaction Code`` = ``TRNTYPE``;
   ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
@@ -123,6 +124,7 @@ _MARKUP = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\s*>|<!\[CDATA\[(.*?)\]\]>|<!--.*?
 
 # a character reference left after one unescaping: the bank escaped its text twice
 _ESCAPED_TWICE = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 def _unescaped(written: str) -> str:
@@ -374,7 +376,11 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                                     "transaction without a usable posting date; left out"))
                 continue
             # EXTDNAME (OFX 2): the payee's full name where NAME is cut at 32 characters
-            name = " ".join((t.value("EXTDNAME") or t.value("NAME") or "").split()) or None
+            written = " ".join((t.value("EXTDNAME") or t.value("NAME") or "").split()) or None
+            if written and not written.strip("0 .-"):
+                written = None  # "000000": the bank's filler where it has no payee
+            # a name without a letter ("1042", the check number again) is no party's name
+            name = written if written and _LETTER.search(written) else None
             memo = " ".join((t.value("MEMO") or "").split()) or None
             check = (t.value("CHECKNUM") or "").strip()
             refs = [r for r in (check if check.strip("0") else None, t.value("REFNUM")) if r]
@@ -387,7 +393,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "Value Date": _written_date(t.value("DTAVAIL")),  # DTAVAIL: funds available
                 "Amount": round(amount, 3),  # to the minor unit: lines_frame
                 "Currency": symbol.upper() if symbol else currency,
-                "Description": memo or name,
+                "Description": memo or written,
                 "Reference": "; ".join(dict.fromkeys(refs)) or None,
                 "Counterparty": name,
                 "Counterparty Account": other.value("ACCTID") if other is not None else None,
