@@ -28,11 +28,23 @@ TERMS_EOM = "_terms_eom"
 # Beside a Credit Limit typed as a word for no limit ("Unlimited", "غير محدود"): True on those
 # rows (the limit itself is blank: no limit, as the contract's blank).
 UNLIMITED = "_unlimited"
+# Beside a Credit Limit whose limit type says the customer gets no credit (Dynamics GP's
+# Credit Limit Type "No Credit"): True on those rows, whose limit is 0 (cash only, not "no
+# limit" as a bare 0 is on credit terms).
+NO_CREDIT = "_no_credit"
 # An invoice's customer purchase order and its payment reference (optional Invoices columns):
 # what a receipt may quote instead of the invoice number (``core.matching.order_references``).
 CUSTOMER_PO = "Customer PO"
 PAYMENT_REFERENCE = "Payment Reference"
 ORDER_REFERENCES = (CUSTOMER_PO, PAYMENT_REFERENCE)
+# A customer's name kept in each language (English Name beside الاسم بالعربي): the one in the
+# language of the headers is the Name, the other a column of its own.
+NAME_IN_EACH_LANGUAGE = (
+    "English Name", "Name in English", "Name EN", "Arabic Name", "Name in Arabic", "Name AR",
+    "الاسم بالعربي", "الاسم بالعربية", "اسم العميل بالعربي", "اسم العميل بالعربية", "الاسم عربي",
+    "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية", "الاسم بالانجليزية",
+    "اسم العميل بالإنجليزي", "اسم العميل بالانجليزي", "الاسم انجليزي",
+)
 
 
 @dataclass(frozen=True)
@@ -93,13 +105,9 @@ CUSTOMERS = SheetSchema(
                                "Name of Ledger", "Ledger Name", "Alpha Name",
                                "Account Name",
                                # a name kept in each language: the one in the language of
-                               # the headers is the name (the other is carried as written)
-                               "English Name", "Name in English", "Name EN", "Arabic Name",
-                               "Name in Arabic", "Name AR", "الاسم بالعربي", "الاسم بالعربية",
-                               "اسم العميل بالعربي", "اسم العميل بالعربية", "الاسم عربي",
-                               "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية",
-                               "الاسم بالانجليزية", "اسم العميل بالإنجليزي",
-                               "اسم العميل بالانجليزي", "الاسم انجليزي",
+                               # the headers is the name (the other is carried as written,
+                               # and the payer is known by it too)
+                               *NAME_IN_EACH_LANGUAGE,
                                "اسم العرض", "الاسم المعروض",  # Odoo in Arabic
                                "Trade Name", "Business Name", "Legal Name", "اسم الشركة"),
               required=True),

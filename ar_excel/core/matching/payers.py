@@ -45,6 +45,8 @@ from ar_excel.core.matching.names import (
     translated_tokens,
 )
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
+from ar_excel.names import match_key
+from ar_excel.schema import NAME_IN_EACH_LANGUAGE
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
 MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
@@ -181,6 +183,9 @@ MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 
 
+_OTHER_LANGUAGE_HEADERS = frozenset(match_key(h) for h in NAME_IN_EACH_LANGUAGE)
+
+
 class PayerDirectory:
     """Customers indexed by account and by name keys, for identifying the payer of a line."""
 
@@ -257,6 +262,7 @@ class PayerDirectory:
         self._prefix_postings = {t: np.array(v, dtype=np.int64) for t, v in prefix_postings.items()}
         self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
+        self.other_language = self._names_in_the_other_language(customers)
         if learned is not None and len(learned):
             checked = learned.get(THIRD_PARTY_CHECK, [False] * len(learned))
             for cid, acc, nm, check in zip(
@@ -264,6 +270,25 @@ class PayerDirectory:
                     learned.get("Counterparty", [None] * len(learned)), checked, strict=True):
                 if not check or self.name_fits(cid, nm):
                     self.learn(cid, acc, nm)
+
+    def _names_in_the_other_language(self, customers: pd.DataFrame) -> PayerDirectory | None:
+        """The customers by the name a master keeps in its other language (English Name beside
+        الاسم بالعربي, the one the reader did not take for Name), each a name of its customer
+        as well; None where the master keeps none. A bank prints the name in either."""
+        columns = [c for c in customers.columns if isinstance(c, str) and c != "Name"
+                   and match_key(c) in _OTHER_LANGUAGE_HEADERS]
+        if not columns:
+            return None
+        frame = pd.concat([pd.DataFrame({"Customer ID": customers["Customer ID"],
+                                         "Name": customers[c]}) for c in columns])
+        frame = frame[[isinstance(n, str) and bool(name_tokens(n)) for n in frame["Name"]]]
+        if not len(frame):
+            return None
+        for cid, name in zip(frame["Customer ID"].astype(str), frame["Name"], strict=True):
+            if cid in self._tokens:
+                self._earlier_names.setdefault(cid, []).append(
+                    (name_tokens(name), _scripts(name)))
+        return PayerDirectory(frame.reset_index(drop=True))
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
@@ -546,6 +571,11 @@ class PayerDirectory:
         scored = self._cache[key]
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
+        if (scored is None or not scored.certain) and self.other_language is not None:
+            # (printed in the language of the master's other name column)
+            other = self.other_language.by_name(name, narrative)
+            if other is not None and other.certain:
+                return other
         learned = self._learned_names.get("".join(tokens))
         if learned and len(learned) == 1:
             cid = next(iter(learned))
