@@ -133,3 +133,44 @@ def test_sap_rows_per_sales_area_are_one_customer_not_a_duplicate_id(tmp_path):
                            "areas differ in Payment Terms (NT30, NT45): row 2's are read")]
     assert _findings(tab) == [("0000100003", "DUPLICATE_ID", "A6"),
                               ("0000100003", "DUPLICATE_ID", "A7")]
+
+
+GP_HEAD = ["Customer Number", "Customer Name", "Phone 1", "Currency ID", "Payment Terms ID",
+           "Credit Limit Type", "Credit Limit Amount"]
+
+
+def _gp_book(tmp_path):
+    rows = [["AARONFIT0001", "Aaron Fitz Electrical", "4255550101", "Z-US$", "Net 30",
+             "No Credit", 0],
+            ["ADAMPARK0001", "Adam Park Resort", "4255550102", "Z-US$", "Net 30", "Unlimited", 0],
+            ["ADVANCED0001", "Advanced Paper Co.", "4255550103", "Z-US$", "Net 30", "Amount",
+             15000],
+            ["AMERICAN0001", "American Science Museum", "4255550104", "Z-US$", "Net 30",
+             "Sometimes", 5000]]
+    invoices = [["Document Number", "Customer Number", "Document Date", "Due Date", "Amount"],
+                ["SLS1001", "AARONFIT0001", date(2026, 11, 2), date(2026, 12, 2), 1200],
+                ["SLS1002", "ADAMPARK0001", date(2026, 11, 3), date(2026, 12, 3), 90000],
+                ["SLS1003", "ADVANCED0001", date(2026, 11, 4), date(2026, 12, 4), 16000]]
+    return read_book(save_sheets(tmp_path / "gp.xlsx", {"Customers": [GP_HEAD, *rows],
+                                                         "Invoices": invoices}))
+
+
+def test_gp_no_credit_is_a_limit_of_zero_unlimited_is_none(tmp_path):
+    from ar_excel.jobs.credit import JOB as CREDIT
+
+    book = _gp_book(tmp_path)
+    limits = book.customers.set_index("Customer ID")["Credit Limit"]
+    assert [None if pd.isna(v) else v for v in limits.tolist()] == [0.0, None, 15000.0, 5000.0]
+    said = [(i.cell, i.message) for i in book.issues if i.column == "Credit Limit Type"]
+    assert said == [("F5", "'Sometimes' is not a credit limit type (No Credit, Unlimited or "
+                           "Amount): the limit is read as it stands")]
+    status = CREDIT.run(book, JobOptions(as_of=date(2026, 11, 20))).tabs[0].frame
+    status = status.set_index("Customer ID")
+    # No Credit owes 1,200: over its zero limit; Unlimited owes 90,000 and has no limit
+    assert [(c, r["Over Limit"], r["Status"], r["Reason"]) for c, r in status.iterrows()] == [
+        ("AARONFIT0001", True, "Over Limit",
+         "exposure 1,200.00 is over the limit 0.00 by 1,200.00"),
+        ("ADVANCED0001", True, "Over Limit",
+         "exposure 16,000.00 is over the limit 15,000.00 by 1,000.00"),
+        ("ADAMPARK0001", False, "OK", "unlimited credit (no limit)"),
+        ("AMERICAN0001", False, "OK", "within the limit")]

@@ -20,8 +20,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
 * A credit limit is *set* when it is a positive amount; blank, 0 or a word for it
   ("Unlimited", "غير محدود": Reason says so) = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
-  Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي): no credit at all, so
-  any exposure is Over Limit (Utilization % blank: nothing to divide by).
+  Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي, or a limit type of "No
+  Credit", Dynamics GP's): no credit at all, so any exposure is Over Limit (Utilization % blank: nothing to divide by).
 * Utilization % = Exposure / Credit Limit x 100, to 0.1 (a half up). Over Limit = a
   limit is set and Exposure > Credit Limit.
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
@@ -45,7 +45,7 @@ from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.policy import Policy
-from ar_excel.schema import TERMS_EOM, UNLIMITED
+from ar_excel.schema import NO_CREDIT, TERMS_EOM, UNLIMITED
 
 CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Overdue Amount",
                   "Exposure", "Utilization %", "Oldest Overdue Days", "Over Limit", "Status"]
@@ -236,6 +236,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         cash = in_master and "Payment Terms" in info.columns and pd.notna(
             at(cid, "Payment Terms")) and int(at(cid, "Payment Terms")) == 0 and not (
             TERMS_EOM in info.columns and pd.notna(at(cid, TERMS_EOM)))  # "EOM": credit
+        # (or a limit type saying so: GP's "No Credit")
+        cash = cash or (in_master and NO_CREDIT in info.columns and bool(at(cid, NO_CREDIT)))
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in

@@ -35,6 +35,7 @@ from ar_excel.io.headers import (
 )
 from ar_excel.io.hold_flags import hold_flags
 from ar_excel.io.limit_currencies import in_thousands, limits_by_currency
+from ar_excel.io.limit_types import limit_types, type_column
 from ar_excel.io.line_items import line_rows, line_rows_issue
 from ar_excel.io.opening_balances import (
     CLOSING,
@@ -499,6 +500,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)
         issues.extend(said)
+    if schema.name == "Customers" and (limit_type := type_column(list(parsed))):
+        # GP's No Credit / Unlimited / Amount: what the limit's amount means
+        issues.extend(limit_types(parsed, limit_type, sheet, letters[limit_type],
+                                  str(written.get(limit_type, limit_type)), excel_rows))
     frame = pd.DataFrame(parsed, copy=False)
     frame.attrs[MAY_HOLD_THOUSANDTHS] = frozenset(thousandths)
     for f in schema.fields:  # optional columns the sheet lacks: present, empty, typed

@@ -25,7 +25,7 @@ import pandas as pd
 from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
 from ar_excel.parsing import EARLY_DISCOUNT
-from ar_excel.schema import TERMS_EOM, UNLIMITED
+from ar_excel.schema import NO_CREDIT, TERMS_EOM, UNLIMITED
 
 KEY = "Customer ID"
 SNAPSHOT_KEY = "Key"
@@ -62,7 +62,7 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     kept so that correcting it shows as a change.
     """
     fields = [c for c in frame.columns
-              if c not in (ROW, KEY, TERMS_EOM, UNLIMITED, EARLY_DISCOUNT)]
+              if c not in (ROW, KEY, TERMS_EOM, UNLIMITED, NO_CREDIT, EARLY_DISCOUNT)]
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
