@@ -32,10 +32,6 @@ UNLIMITED = "_unlimited"
 # Credit Limit Type "No Credit"): True on those rows, whose limit is 0 (cash only, not "no
 # limit" as a bare 0 is on credit terms).
 NO_CREDIT = "_no_credit"
-# Beside a Credit Limit whose limit type says the customer gets no credit (Dynamics GP's
-# Credit Limit Type "No Credit"): True on those rows, whose limit is 0 (cash only, not "no
-# limit" as a bare 0 is on credit terms).
-NO_CREDIT = "_no_credit"
 # An invoice's customer purchase order and its payment reference (optional Invoices columns):
 # what a receipt may quote instead of the invoice number (``core.matching.order_references``).
 CUSTOMER_PO = "Customer PO"
