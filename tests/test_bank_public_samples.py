@@ -380,3 +380,21 @@ def test_ofx_name_without_a_letter_is_no_counterparty():
         (800.0, "DEPOSIT", None, "DELTA RETAIL 2000"),
     ]
     assert s.issues == []
+
+
+def test_lbbw_name_run_from_the_purpose_into_33_is_one_counterparty():
+    # LBBW wrote no ?32: the ABWA+ name ran on from ?21 past its 27 characters and ended in
+    # ?33, which alone was taken as the name ("TUTTGART-MITTE"); ?33 continues that name.
+    # ?32 + ?33 (the GVC name, a full 27-character ?32 cut mid-word) stays one name, and
+    # ?20-?29 stay the purpose
+    s = read("lbbw_de_name_run_into_the_purpose.sta")
+    assert rows(s, ["Amount", "Description", "Reference", "Counterparty"]) == [
+        (250.0, "RE 1187 N.T.NILE HANDEL GMBH + CO. KG STUTTGART-MITTE (GUTSCHR. UEBERWEISUNG)",
+         None, "N.T.NILE HANDEL GMBH + CO. KG STUTTGART-MITTE"),
+        (80.0, "RE 1190 (GUTSCHR. UEBERWEISUNG)", None, "DELTA MASCHINENBAU GMBH + CO. KG"),
+    ]
+    assert ties_out(s) == [("7/1", 100.0, 430.0, True)]
+    assert s.issues == []
+    # a ?33 after plain purpose text (no party named there) is still the name as written
+    n = parse_narrative("166?00GUTSCHRIFT?20RE 1187?33NILE HANDEL GMBH")
+    assert (n.description, n.counterparty) == ("RE 1187", "NILE HANDEL GMBH")

@@ -5,7 +5,8 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
 * German DFÜ/GVC sub-fields: ``166?00GUTSCHRIFT?20EREF+...?21SVWZ+RE 4711?32MUELLER GMBH``:
   ``?20``-``?29`` and ``?60``-``?63`` remittance (each 27 characters, a value runs on into the
   next), SEPA keywords ``EREF+``/``KREF+``/``MREF+``/``SVWZ+``/``ABWA+`` inside it, ``?32``/
-  ``?33`` the name, ``?31``/``?38`` account or IBAN, ``?30`` the counterparty's bank (BIC or
+  ``?33`` the name (a ``?33`` without ``?32`` right after an ``ABWA+`` name run on past its
+  sub-field ends that name: LBBW), ``?31``/``?38`` account or IBAN, ``?30`` the counterparty's bank (BIC or
   BLZ), ``?00`` the posting text, the three digits before the first ``?`` the GVC
   (Geschaeftsvorfallcode: 166 a SEPA credit transfer, 051 a transfer credit...).
 * Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/BIC/``, ``/EREF/``,
@@ -158,6 +159,7 @@ def parse_gvc(text: str) -> Narrative:
             else:
                 values.append((key, val))
         prev_len = len(seg)
+    name_rest = _name_run_into_the_purpose(parts[1::2], fields, purpose_keys, values, prev_len)
     keyed: dict[str, list[str]] = {}
     for key, val in values:
         keyed.setdefault(key, []).append(val)
@@ -173,7 +175,7 @@ def parse_gvc(text: str) -> Narrative:
             ref = clean_ref(v)
             if ref and ref not in n.references:
                 n.references.append(ref)
-    name = _join_segments(fields.get("32", []) + fields.get("33", []))
+    name = name_rest or _join_segments(fields.get("32", []) + fields.get("33", []))
     n.counterparty = " ".join(name.split()) or None
     account = (fields.get("38") or fields.get("31") or [None])[0]
     if not account and keyed.get("IBAN"):
@@ -182,6 +184,28 @@ def parse_gvc(text: str) -> Narrative:
     bank = (fields.get("30") or keyed.get("BIC") or [None])[0]
     n.bank = clean_ref(bank.replace(" ", "")) if bank else None
     return n
+
+
+def _name_run_into_the_purpose(order: list[str], fields: dict[str, list[str]],
+                               purpose_keys: list[str], values: list[tuple[str, str]],
+                               last_len: int) -> str | None:
+    """A ``?33`` (the name's second part) without its ``?32``, straight after the purpose's
+    last sub-field, whose last value names a party (``ABWA+``/``ABWE+``): the bank ran that
+    name on past its sub-field (LBBW's ``?21ABWA+J.W.EXAMPLE GMBH + CO. KG F?33REIBURG``), so
+    ``?33`` continues it (without a space where the sub-field was full), and that whole name is
+    the counterparty; ``values`` gets the continued name. None where this is not so."""
+    if "32" in fields or "33" not in fields or not values or values[-1][0] not in (
+            "ABWA", "ABWE"):
+        return None
+    at = order.index("33")
+    if not at or order[at - 1] not in purpose_keys or any(
+            k in purpose_keys for k in order[at:]):
+        return None
+    key, value = values[-1]
+    rest = " ".join(fields["33"])
+    values[-1] = (key, value + ("" if last_len >= 27 else " ") + rest)
+    fields["33"] = []
+    return values[-1][1]
 
 
 def _split_sepa(segment: str) -> list[tuple[str, str]]:
