@@ -171,7 +171,7 @@ def test_money_columns_show_three_decimals_only_for_fils():
     assert number_formats(plain.assign(Amount=[1234.12, 2.0]), fmt)[0] == NUMBER_FORMATS["money"]
 
 
-def test_reconcile_end_to_end_writes_fils(tmp_path: Path):
+def test_reconcile_end_to_end_writes_fils(tmp_path: Path, capsys):
     cust, inv, pay = kwd_book()
     book = write_book(tmp_path / "book.xlsx", {"Customers": cust, "Invoices": inv,
                                                 "Payments": pay})
@@ -199,6 +199,16 @@ def test_reconcile_end_to_end_writes_fils(tmp_path: Path):
     assert summary.at["Credits (money in)", "Amount"] == 1234.125
     assert summary.at["Debits (money out, not AR)", "Amount"] == -1.25
     assert summary.at["Check: matched + suggested + unmatched - credits", "Amount"] == 0
+    # the run's summary line: the statement's currency, to the fils (was 1,234.12)
+    assert "1 matched (KWD 1,234.125), 0 suggested" in capsys.readouterr().out
+
+
+def test_the_reconcile_summary_in_arabic_keeps_the_currency():
+    from ar_excel.io.summaries_ar import arabic_summary
+
+    assert arabic_summary("Reconciled 2 bank lines: 1 matched (KWD 1,234.125), 0 suggested, "
+                          "0 credits unmatched") == (
+        "مطابقة بنكية لـ 2 سطر: 1 مطابق (KWD 1,234.125)، 0 مقترح، 0 إيداع غير مطابق")
 
 
 @settings(max_examples=40, deadline=None)

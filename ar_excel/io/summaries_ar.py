@@ -44,7 +44,7 @@ _CLAUSES = rules(
     (r"(\d+) accounts to review", "{0} حساب للمراجعة"),
     (r"(.*) read as fractions \(0\.14 = 14%\)", "{0} قُرئت كسوراً (0.14 = 14%)"),
     # reconcile
-    (r"Reconciled (\d+) bank lines: (\d+) matched \((\S+)\), (\d+) suggested, (\d+) credits "
+    (r"Reconciled (\d+) bank lines: (\d+) matched \(([^)]+)\), (\d+) suggested, (\d+) credits "
      r"unmatched", "مطابقة بنكية لـ {0} سطر: {1} مطابق ({2})، {3} مقترح، {4} إيداع غير مطابق"),
     (r"(\d+) receipts to record in Payments \(Receipts To Post\)",
      "{0} تحصيل يُسجَّل في التحصيلات (Receipts To Post)"),

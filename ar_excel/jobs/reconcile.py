@@ -48,7 +48,7 @@ import pandas as pd
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.review import reviews_from
-from ar_excel.core.money import amount_text
+from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
 from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
@@ -295,12 +295,24 @@ def run(book: Book, options: JobOptions) -> JobResult:
     n_suggested = matches.loc[matches["Status"] == "Suggested", "Bank Line"].nunique()
     n_unmatched = int((unmatched["Amount"] > 0).sum())
     summary_line = (f"Reconciled {len(lines)} bank lines: {n_matched} matched "
-                    f"({amount_text(check.get('Matched (applied)', 0))}), {n_suggested} suggested, "
+                    f"({_money_of(lines, check.get('Matched (applied)', 0))}), "
+                    f"{n_suggested} suggested, "
                     f"{n_unmatched} credits unmatched"
                     + (f"; {to_post['Payment ID'].nunique()} receipts to record in Payments "
                        "(Receipts To Post)" if len(to_post) else ""))
     options.progress(1.0, "reconciliation done")
     return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)
+
+
+def _money_of(lines: pd.DataFrame, amount: float) -> str:
+    """An amount of the statement for the run's summary: with its currency where the statement
+    has one, to that currency's minor unit (KWD 11,500.250); else as ``amount_text``."""
+    ccys = ({str(c).strip().upper() for c in lines["Currency"].dropna() if str(c).strip()}
+            if "Currency" in lines else set())
+    if len(ccys) != 1:
+        return amount_text(amount)
+    ccy = ccys.pop()
+    return f"{ccy} {float(amount):,.{decimals_of(ccy)}f}"
 
 
 def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataFrame,
