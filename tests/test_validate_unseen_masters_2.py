@@ -174,3 +174,36 @@ def test_gp_no_credit_is_a_limit_of_zero_unlimited_is_none(tmp_path):
          "exposure 16,000.00 is over the limit 15,000.00 by 1,000.00"),
         ("ADAMPARK0001", False, "OK", "unlimited credit (no limit)"),
         ("AMERICAN0001", False, "OK", "within the limit")]
+
+
+XERO_HEAD = ["*ContactName", "AccountNumber", "EmailAddress", "PhoneNumber", "DueDateSalesDay",
+             "DueDateSalesTerm", "DefaultCurrency"]
+
+
+def test_xeros_terms_in_a_day_and_a_kind_are_one_payment_terms(tmp_path):
+    from ar_excel.core.ledger import due_dates
+
+    rows = [["Bayside Club", "BC001", "bob@bsclub.co", "02 2024455", "20", "OFFOLLOWINGMONTH",
+             "AUD"],
+            ["City Agency", "CA001", "ray@cityagency.co", "09 5557777", "30",
+             "DAYSAFTERBILLDATE", "NZD"],
+            ["Marine Systems", "MS001", "ms@marinesys.co", "021 555 123", 7,
+             "DAYSAFTERBILLMONTH", "NZD"],
+            ["Ridgeway University", "RU001", "accounts@ridgeway.edu", "02 555 1000", None, None,
+             "AUD"],
+            ["Hamilton Smith", "HS001", "ap@hsltd.co.uk", "020 7946 0000", "15",
+             "OFCURRENTMONTH", "GBP"]]
+    book, _ = _run(tmp_path, {"Contacts": [XERO_HEAD, *rows]})
+    customers = book.customers
+    assert [None if pd.isna(t) else int(t) for t in customers["Payment Terms"]] == [
+        20, 30, 7, None, None]
+    said = [(i.cell, i.message) for i in book.issues if i.column == "DueDateSalesDay"]
+    assert said == [("E6", "'15th of current month' is not payment terms in days (e.g. 30, "
+                           "Net 30, 30 days)")]
+    # invoices of 14/10/2026 fall due on the 20th of November, 30 days on, 7 days after 31/10
+    # (Xero's invoices name the contact: the ContactName is the ID)
+    invoices = pd.DataFrame({"Customer ID": ["Bayside Club", "City Agency", "Marine Systems"],
+                             "Invoice Date": pd.to_datetime(["2026-10-14"] * 3),
+                             "Due Date": pd.to_datetime([None] * 3)})
+    assert [d.date() for d in due_dates(invoices, customers)] == [
+        date(2026, 11, 20), date(2026, 11, 13), date(2026, 11, 7)]

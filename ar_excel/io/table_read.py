@@ -62,6 +62,7 @@ from ar_excel.io.report_rows import (
     totals_rows,
 )
 from ar_excel.io.review_dates import review_periods
+from ar_excel.io.split_terms import terms_from_day_and_kind
 from ar_excel.io.swapped_dates import swapped_date_cells
 from ar_excel.io.unlabelled_column import unlabelled_first_column
 from ar_excel.model import ROW, Issue, Table, column_letter
@@ -322,6 +323,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if said:
             issues.extend(said)
             letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+    if schema.name == "Customers" and (at := terms_from_day_and_kind(header, names,
+                                                                     columns)) is not None:
+        names[at] = "Payment Terms"  # Xero's DueDateSalesDay + DueDateSalesTerm
+        written["Payment Terms"] = str(header[at]).strip()
+        letters["Payment Terms"] = column_letter(grid.left + at)
     types = [ValueTypes(c) for c in columns]
     blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
     keep = record_rows(columns, types, blanks)  # blank rows are not records
