@@ -297,6 +297,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
             "Customers": [["Customer", "Name 1", "Sales Organization", "Terms of Payment"],
                           ["100001", "Nile", "EG10", terms[0]],
                           ["100001", "Nile", "EG20", terms[1]]]}))
+    # Tally's ledger groups (one under Primary, one only named as the others' group) and a
+    # credit limit type that is none
+    marks.append(_save(tmp_path, "groups.xlsx", {
+        "Ledgers": [["Name of Ledger", "Under", "Phone No.", "Credit Limit Type", "Credit Limit"],
+                    ["Sundry Debtors", "Primary", None, None, None],
+                    ["Dubai Customers", None, None, None, None],
+                    ["Al Maya", "Dubai Customers", "04-3977700", "Sometimes", 100]]}))
     # a semicolon CSV opened whole into column A
     marks.append(_save(tmp_path, "semicolons.xlsx", {
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],

@@ -26,6 +26,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a date$", "'{0}' ليس تاريخاً"),
     (r"^'(.*)' is not a usable date \(only years 1678 to 2261\)$",
      "'{0}' تاريخ غير قابل للاستخدام (السنوات من 1678 إلى 2261 فقط)"),
+    (r"^'(.*)' is a ledger group \(under '(.*)'\), not a customer: not read$",
+     "'{0}' مجموعة حسابات (تحت '{1}') وليس عميلاً: لم يُقرأ"),
+    (r"^'(.*)' is a ledger group, not a customer: not read$",
+     "'{0}' مجموعة حسابات وليس عميلاً: لم يُقرأ"),
+    (r"^'(.*)' is not a credit limit type \(No Credit, Unlimited or Amount\): the limit is "
+     r"read as it stands$", "'{0}' ليس نوع حد ائتمان (بدون ائتمان أو غير محدود أو مبلغ): قُرئ "
+                            "الحد كما هو"),
     (r"^customer (.*) is on (\d+) rows \((.*)\), one per sales area \((.*)\): read as one "
      r"customer$", "العميل {0} في {1} صفوف ({2})، صف لكل منطقة مبيعات ({3}): قُرئ عميلاً واحداً"),
     (r"^customer (.*) is on (\d+) rows \((.*)\), one per sales area \((.*)\): read as one "
