@@ -22,8 +22,16 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   negative limit is an input error reported by ``validate``): no utilization, never over.
   Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي, or a limit type of "No
   Credit", Dynamics GP's): no credit at all, so any exposure is Over Limit (Utilization % blank: nothing to divide by).
+  A cash customer with no limit at all (blank: the terms alone say no credit) is held to the
+  same rule: what it owes breaches the credit policy (Over Limit, Reason says cash terms give
+  no credit), its Credit Limit cell left blank as the master has it. For either, invoices
+  dated in the last ``CASH_GRACE_DAYS`` days (the cash on its way: a COD driver's takings,
+  a transfer clearing) are not a breach: the row stays OK and Reason says what is due on
+  receipt. A limit of 0 on credit terms, or "Unlimited", stays no limit.
 * Utilization % = Exposure / Credit Limit x 100, to 0.1 (a half up). Over Limit = a
-  limit is set and Exposure > Credit Limit.
+  limit is set and Exposure > Credit Limit. A customer in credit (Exposure below zero) uses
+  nothing of its limit: 0 %, and Note says it is in credit by how much (Exposure keeps the
+  negative figure, which the totals tie on).
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
   more than ``overdue_hold_days`` past due), ``Over Limit``, ``Warning`` (Utilization % >=
   ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
@@ -51,6 +59,8 @@ CREDIT_COLUMNS = ["Customer ID", "Customer", "Credit Limit", "Open Balance", "Ov
                   "Exposure", "Utilization %", "Oldest Overdue Days", "Over Limit", "Status"]
 EXTRA_COLUMNS = ["Currency", "Open Orders", "Unapplied Credits", "Customer Status",
                  "Next Credit Review", "Reason", "Note"]
+# Days an invoice of a cash customer may stay open before it is owed on credit it never had
+CASH_GRACE_DAYS = 2
 STATUS_ORDER = {"Hold": 0, "Over Limit": 1, "Warning": 2, "OK": 3}
 FORMATS = {"Credit Limit": "money", "Open Balance": "money", "Overdue Amount": "money",
            "Exposure": "money", "Utilization %": "percent", "Oldest Overdue Days": "int",
@@ -72,6 +82,13 @@ _REASONS = {
     "warning": ("utilization {pct}% is at or above the warning level {warn}%",
                 "نسبة الاستخدام {pct}% بلغت حد التنبيه {warn}% أو تجاوزته"),
     "ok_limit": ("within the limit", "ضمن الحد"),
+    "cash_owing": ("cash terms give no credit, yet exposure {exposure} is open",
+                   "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك توجد مديونية قائمة {exposure}"),
+    "cash_recent": ("cash terms: {recent} invoiced in the last {grace} days, due on receipt",
+                    ("شروط دفع نقدي: فواتير آخر {grace} يوماً بمبلغ {recent} "
+                     "تُسدد عند الاستلام")),
+    "in_credit": ("in credit by {amount}: nothing of the limit used",
+                  "رصيد دائن للعميل بمبلغ {amount}: لم يُستخدم شيء من الحد"),
     "no_limit": ("no credit limit set", "لا يوجد حد ائتمان"),
     "unlimited": ("unlimited credit (no limit)", "ائتمان غير محدود (بلا حد)"),
     "negative_limit": ("credit limit {limit} is negative: not used (see Customer Checks)",
@@ -197,6 +214,12 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ["Customer ID", "_dpd", "Document No"], ascending=[True, False, True], kind="stable")
     oldest = oldest_pos.drop_duplicates("Customer ID").set_index("Customer ID")
     credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
+    # invoices of the last CASH_GRACE_DAYS days: on a cash customer, cash still on its way
+    since = pd.Timestamp(as_of or date.today()).normalize() - pd.Timedelta(days=CASH_GRACE_DAYS)
+    dated = pd.to_datetime(items["Date"], errors="coerce") if "Date" in items else pd.Series(
+        pd.NaT, index=items.index, dtype="datetime64[ns]")
+    fresh = invoice & (amount > 0) & (dated >= since)
+    recent_of = amount[fresh].groupby(items.loc[fresh, "Customer ID"]).sum().to_dict()
     # the Aging tab's past-due buckets: every open item past its due date (credits by their
     # own date), net
     past = dpd > 0
@@ -238,6 +261,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             TERMS_EOM in info.columns and pd.notna(at(cid, TERMS_EOM)))  # "EOM": credit
         # (or a limit type saying so: GP's "No Credit")
         cash = cash or (in_master and NO_CREDIT in info.columns and bool(at(cid, NO_CREDIT)))
+        unlimited = in_master and UNLIMITED in info.columns and bool(at(cid, UNLIMITED))
+        # a cash customer without a limit (0, or none at all): its terms give no credit
+        no_credit = cash and not unlimited and (np.isnan(limit) or limit == 0)
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in
@@ -246,8 +272,13 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ordered = round(float((orders_of if places == 2 else orders_exact_of).get(cid, 0.0)),
                         places)
         exposure = round(bal + ordered, places)
-        utilization = utilization_pct(exposure, limit) if has_limit and limit else np.nan
-        over = bool(has_limit and exposure > limit + 0.005)
+        utilization = utilization_pct(max(exposure, 0.0), limit) if has_limit and limit \
+            else np.nan
+        recent = round(min(float(recent_of.get(cid, 0.0)), max(exposure, 0.0)), places)
+        if no_credit:  # only what is open beyond the days cash takes to arrive is a breach
+            over = bool(exposure - recent > 0.5 * 10 ** -places)
+        else:
+            over = bool(has_limit and exposure > limit + 0.005)
         days = int(oldest_days[cid]) if cid in oldest_days else 0
         master_status = str(at(cid, "Status")) if in_master and pd.notna(
             at(cid, "Status")) else ""
@@ -268,14 +299,18 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             status = "Warning"
         else:
             status = "OK"
-        if over:
+        if over and np.isnan(limit):  # blank on a cash customer: no limit to be over
+            why.append(reason("cash_owing", arabic, exposure=_money(exposure)))
+        elif over:
             why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
                               excess=_money(exposure - limit)))
+        elif no_credit and recent > 0:
+            why.append(reason("cash_recent", arabic, recent=_money(recent),
+                              grace=CASH_GRACE_DAYS))
         elif has_limit and utilization >= policy.credit_warning_pct:
             why.append(reason("warning", arabic, pct=f"{utilization:g}",
                               warn=f"{policy.credit_warning_pct:g}"))
         if not why:
-            unlimited = in_master and UNLIMITED in info.columns and bool(at(cid, UNLIMITED))
             if not np.isnan(limit) and limit < 0:
                 why.append(reason("negative_limit", arabic, limit=_money(limit)))
             else:
@@ -290,6 +325,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         item_ccys = currencies_of.get(cid, [])
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
+        if has_limit and limit and exposure < 0:
+            note.append(reason("in_credit", arabic, amount=_money(-exposure)))
         gross = round(float(overdue_of.get(cid, 0.0)), places)
         net = round(float(past_due_net_of.get(cid, 0.0)), places)
         if gross > 0 and abs(net - gross) >= 0.5 * 10 ** -places:

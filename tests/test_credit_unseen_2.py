@@ -1,0 +1,117 @@
+"""The credit job on books as real credit controllers keep them: cash customers (CIA, COD,
+نقدي, terms of 0 days) owing money with no limit in the master, a customer in credit against
+its limit, and one company kept under two accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime as D
+
+import pytest
+
+from ar_excel.core.credit import credit_status
+from ar_excel.core.ledger import open_items
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.credit import JOB as CREDIT
+from tests._workbooks import save_sheets
+
+AS_OF = D(2026, 11, 30).date()
+
+BOOK = {
+    "Customers": [["Customer ID", "Name", "Payment Terms", "Credit Limit"],
+                  ["C1", "Walk-in Trading", "CIA", None],
+                  ["C2", "Delta Couriers", "COD", None],
+                  ["C3", "مؤسسة النور", "نقدي", None],
+                  ["C4", "Cash Client Zero", "Cash", 0],
+                  ["C5", "Net Thirty Co", "Net 30", None],
+                  ["C6", "Overpaid Ltd", "Net 30", 10000],
+                  ["C7", "Old Cash Debt", 0, None],
+                  ["C8", "Cash Paid Up", "COD", None]],
+    "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                 ["INV-101", "C1", D(2026, 11, 10), 500.0],
+                 ["INV-102", "C2", D(2026, 11, 29), 750.0],
+                 ["INV-103", "C3", D(2026, 11, 10), 300.0],
+                 ["INV-104", "C3", D(2026, 11, 29), 200.0],
+                 ["INV-105", "C4", D(2026, 11, 28), 100.0],
+                 ["INV-106", "C5", D(2026, 10, 1), 900.0],
+                 ["INV-107", "C6", D(2026, 11, 2), 2000.0],
+                 ["INV-108", "C7", D(2026, 7, 1), 1250.0],
+                 ["INV-109", "C8", D(2026, 11, 5), 400.0]],
+    "Payments": [["Payment ID", "Date", "Customer ID", "Invoice No", "Amount"],
+                 ["P1", D(2026, 11, 20), "C6", "INV-107", 3100.0],
+                 ["P2", D(2026, 11, 6), "C8", "INV-109", 400.0]],
+}
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return read_book(save_sheets(tmp_path_factory.mktemp("cash") / "cash.xlsx", BOOK))
+
+
+@pytest.fixture(scope="module")
+def status(book):
+    frame = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    return frame.set_index("Customer ID")
+
+
+def _cells(row, *names):
+    return tuple(None if v != v else v for v in (row[n] for n in names))
+
+
+def test_cash_customer_without_a_limit_owing_beyond_two_days_is_over_limit(status):
+    cols = ("Credit Limit", "Exposure", "Utilization %", "Over Limit", "Status", "Reason")
+    assert _cells(status.loc["C1"], *cols) == (
+        None, 500.0, None, True, "Over Limit",
+        "cash terms give no credit, yet exposure 500.00 is open")
+    # one invoice of 10 November, one of yesterday: the whole exposure is in breach
+    assert _cells(status.loc["C3"], *cols) == (
+        None, 500.0, None, True, "Over Limit",
+        "cash terms give no credit, yet exposure 500.00 is open")
+
+
+def test_cash_customer_invoiced_in_the_last_two_days_is_ok_and_says_due_on_receipt(status):
+    cols = ("Credit Limit", "Exposure", "Utilization %", "Over Limit", "Status", "Reason")
+    assert _cells(status.loc["C2"], *cols) == (
+        None, 750.0, None, False, "OK",
+        "cash terms: 750.00 invoiced in the last 2 days, due on receipt")
+    # a limit of 0 on cash terms: the same grace, the 0 shown as the master has it
+    assert _cells(status.loc["C4"], *cols) == (
+        0.0, 100.0, None, False, "OK",
+        "cash terms: 100.00 invoiced in the last 2 days, due on receipt")
+
+
+def test_cash_customer_long_overdue_is_held_and_says_why(status):
+    row = status.loc["C7"]
+    assert _cells(row, "Status", "Over Limit", "Oldest Overdue Days") == ("Hold", True, 152)
+    assert row["Reason"] == ("invoice INV-108 is 152 days past due (policy: hold after 90); "
+                             "cash terms give no credit, yet exposure 1,250.00 is open")
+
+
+def test_paid_cash_customer_and_credit_terms_without_a_limit_are_unchanged(status):
+    assert _cells(status.loc["C8"], "Exposure", "Status", "Reason") == (
+        0.0, "OK", "no credit limit set")
+    assert _cells(status.loc["C5"], "Exposure", "Over Limit", "Status", "Reason") == (
+        900.0, False, "OK", "no credit limit set")
+
+
+def test_customer_in_credit_uses_none_of_its_limit(status):
+    row = status.loc["C6"]
+    assert _cells(row, "Credit Limit", "Open Balance", "Exposure", "Utilization %",
+                  "Unapplied Credits", "Status", "Reason", "Note") == (
+        10000.0, -1100.0, -1100.0, 0.0, -1100.0, "OK", "within the limit",
+        "in credit by 1,100.00: nothing of the limit used")
+
+
+def test_status_order_puts_the_breaches_first(status):
+    assert list(status.index) == ["C7", "C1", "C3", "C2", "C4", "C5", "C6", "C8"]
+
+
+def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    frame = credit_status(book.customers, items, book.policy, None, AS_OF, arabic=True)
+    frame = frame.set_index("Customer ID")
+    assert frame.at["C1", "Reason"] == (
+        "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك توجد مديونية قائمة 500.00")
+    assert frame.at["C2", "Reason"] == (
+        "شروط دفع نقدي: فواتير آخر يومين بمبلغ 750.00 تُسدد عند الاستلام")
+    assert frame.at["C6", "Note"] == "رصيد دائن للعميل بمبلغ 1,100.00: لم يُستخدم شيء من الحد"
