@@ -115,3 +115,64 @@ def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
     assert frame.at["C2", "Reason"] == (
         "شروط دفع نقدي: فواتير آخر يومين بمبلغ 750.00 تُسدد عند الاستلام")
     assert frame.at["C6", "Note"] == "رصيد دائن للعميل بمبلغ 1,100.00: لم يُستخدم شيء من الحد"
+
+
+GROUP = {
+    "Customers": [["Customer ID", "Name", "Tax ID", "Payment Terms", "Credit Limit"],
+                  ["K100", "Gulf Steel Trading LLC", "100234567800003", "Net 30", 50000],
+                  ["K230", "Gulf Steel Trading", "100234567800003", "Net 30", 30000],
+                  ["K300", "Sahara Paints", "100998877600003", "Net 60", 20000],
+                  ["K400", "Sahara Paint Co", "100998877600003", "Net 60", None],
+                  ["K500", "Desert Rose Hotels", "100555444300003", "Net 45", 10000]],
+    "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                 ["S-1", "K100", D(2026, 11, 2), 45000.0],
+                 ["S-2", "K230", D(2026, 11, 9), 28000.0],
+                 ["S-3", "K300", D(2026, 11, 3), 5000.0],
+                 ["S-4", "K400", D(2026, 11, 4), 12500.0],
+                 ["S-5", "K500", D(2026, 11, 4), 1000.0]],
+}
+
+
+@pytest.fixture(scope="module")
+def group_book(tmp_path_factory):
+    return read_book(save_sheets(tmp_path_factory.mktemp("group") / "group.xlsx", GROUP))
+
+
+def test_one_company_under_two_accounts_notes_the_combined_exposure(group_book):
+    from ar_excel.jobs.validate import JOB as VALIDATE
+
+    checks = VALIDATE.run(group_book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    flagged = checks[checks["Code"] == "DUPLICATE_TAX_ID"]
+    assert sorted(flagged["Customer ID"]) == ["K100", "K230", "K300", "K400"]
+    status = CREDIT.run(group_book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    status = status.set_index("Customer ID")
+    # the rows stay apart, each with its own limit and status
+    assert _cells(status.loc["K100"], "Exposure", "Utilization %", "Status") == (
+        45000.0, 90.0, "Warning")
+    assert status.at["K100", "Note"] == (
+        "same company as K230 (Customer Checks: duplicate): combined exposure 73,000.00 "
+        "against combined limit 80,000.00")
+    assert status.at["K230", "Note"] == (
+        "same company as K100 (Customer Checks: duplicate): combined exposure 73,000.00 "
+        "against combined limit 80,000.00")
+    assert status.at["K300", "Note"] == (
+        "same company as K400 (Customer Checks: duplicate): combined exposure 17,500.00; "
+        "no combined limit (K400 has none set)")
+    assert _cells(status.loc["K500"], "Note") == (None,)
+    assert len(status) == 5
+
+
+def test_one_company_under_two_accounts_in_arabic(group_book):
+    from ar_excel.core.customers.checks import same_company
+
+    same = same_company(group_book.table("Customers"), group_book.policy, AS_OF)
+    assert same == {"K100": ["K230"], "K230": ["K100"], "K300": ["K400"], "K400": ["K300"]}
+    items = open_items(group_book.customers, group_book.invoices, group_book.payments, AS_OF)
+    frame = credit_status(group_book.customers, items, group_book.policy, None, AS_OF,
+                          arabic=True, same_company=same).set_index("Customer ID")
+    assert frame.at["K230", "Note"] == (
+        "نفس الشركة مسجلة أيضاً بالحساب K100 (فحص العملاء: تكرار): إجمالي المديونية "
+        "73,000.00 مقابل إجمالي الحدود 80,000.00")
+    assert frame.at["K400", "Note"] == (
+        "نفس الشركة مسجلة أيضاً بالحساب K300 (فحص العملاء: تكرار): إجمالي المديونية "
+        "17,500.00؛ لا حد إجمالي (لا حد للحساب K400)")

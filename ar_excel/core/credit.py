@@ -87,6 +87,18 @@ _REASONS = {
     "cash_recent": ("cash terms: {recent} invoiced in the last {grace} days, due on receipt",
                     ("شروط دفع نقدي: فواتير آخر {grace} يوماً بمبلغ {recent} "
                      "تُسدد عند الاستلام")),
+    "same_company": ("same company as {others} (Customer Checks: duplicate): combined exposure "
+                     "{exposure} against combined limit {limit}",
+                     "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): إجمالي "
+                     "المديونية {exposure} مقابل إجمالي الحدود {limit}"),
+    "same_company_no_limit": ("same company as {others} (Customer Checks: duplicate): combined "
+                              "exposure {exposure}; no combined limit ({unset} has none set)",
+                              "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): "
+                              "إجمالي المديونية {exposure}؛ لا حد إجمالي (لا حد للحساب {unset})"),
+    "same_company_currencies": ("same company as {others} (Customer Checks: duplicate), in "
+                                "other currencies: exposures not added",
+                                "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار) "
+                                "بعملات أخرى: لم تُجمع المديونيات"),
     "in_credit": ("in credit by {amount}: nothing of the limit used",
                   "رصيد دائن للعميل بمبلغ {amount}: لم يُستخدم شيء من الحد"),
     "no_limit": ("no credit limit set", "لا يوجد حد ائتمان"),
@@ -197,9 +209,13 @@ def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.D
 
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
-                  arabic: bool = False, rates: Rates | None = None) -> pd.DataFrame:
+                  arabic: bool = False, rates: Rates | None = None,
+                  same_company: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
-    ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none."""
+    ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none.
+    ``same_company``: per Customer ID, its other accounts the master's duplicate checks take
+    for the same company (``customers.checks.same_company``): each row's Note gives the
+    group's exposure against its limits (the rows are not merged)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
     items, converted = _in_customer_currency(items, master, rates)
@@ -357,6 +373,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Reason": sep.join(why),
             "Note": sep.join(note) or None,
         })
+    if same_company:
+        _note_same_company(rows, same_company, arabic, sep)
     out = pd.DataFrame(rows, columns=CREDIT_COLUMNS + EXTRA_COLUMNS)
     out["Oldest Overdue Days"] = out["Oldest Overdue Days"].astype("int64")
     out["Over Limit"] = out["Over Limit"].astype(bool)
@@ -365,6 +383,37 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     out = out.assign(_order=order, _pos=range(len(out))).sort_values(
         ["_order", "_pos"], kind="stable").drop(columns=["_order", "_pos"])
     return out.reset_index(drop=True)
+
+
+def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], arabic: bool,
+                       sep: str) -> None:
+    """Adds to each row of a company kept under several accounts the group's exposure and
+    limit: a limit per account hides a company owing more than any one limit allows.
+    Amounts in different currencies are not added."""
+    by_id = {str(r["Customer ID"]): r for r in rows}
+    for row in rows:
+        cid = str(row["Customer ID"])
+        others = [o for o in same_company.get(cid, []) if o in by_id]
+        if not others:
+            continue
+        group = [row, *(by_id[o] for o in others)]
+        named = ", ".join(others)
+        if len({r["Currency"] or "" for r in group}) > 1:
+            text = reason("same_company_currencies", arabic, others=named)
+        else:
+            places = max(decimals_of(r["Currency"]) for r in group)
+            exposure = round(sum(float(r["Exposure"]) for r in group), places)
+            unset = [str(r["Customer ID"]) for r in group if not (
+                r["Credit Limit"] == r["Credit Limit"] and r["Credit Limit"] is not None
+                and float(r["Credit Limit"]) > 0)]
+            if unset:
+                text = reason("same_company_no_limit", arabic, others=named,
+                              exposure=_money(exposure), unset=", ".join(unset))
+            else:
+                limit = round(sum(float(r["Credit Limit"]) for r in group), places)
+                text = reason("same_company", arabic, others=named, exposure=_money(exposure),
+                              limit=_money(limit))
+        row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
 
 
 REVIEW_COLUMNS = ["Customer ID", "Customer", "Next Credit Review", "Days To Review", "Review",

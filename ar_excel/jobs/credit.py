@@ -13,6 +13,7 @@ import pandas as pd
 
 from ar_excel.core import credit, credit_requests
 from ar_excel.core.aging import fill_blank_currency
+from ar_excel.core.customers.checks import same_company
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
@@ -85,8 +86,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
                                 blank_currency(book))
     rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]])
+    table = book.table("Customers")
+    # one company under several accounts, as the master's duplicate checks find it
+    same = same_company(table, book.policy, as_of) if table is not None and len(
+        table.frame) else None
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
-                                  book.arabic, rates)
+                                  book.arabic, rates, same)
 
     counted, moved = credit.ledger_as_counted(status, items, customers, rates)
     tab_totals, ledger_totals, tie, own = _totals(status, items, counted)

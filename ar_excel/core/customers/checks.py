@@ -561,24 +561,35 @@ def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
                for p, i in ((pa, ida), (pb, idb)))
 
 
-def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
+def _tax_partners(ctx: CheckContext) -> dict[int, list[int]]:
+    """Per position, the live records sharing its tax ID that are not its own company's
+    branches or jobs (positions in the frame)."""
     if not _keeps_tax_ids(ctx):
-        return
+        return {}
     index = list(ctx.frame.index)
     shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(_tax_ids(ctx)[0]),
                                        _branch_names(ctx))
     # a closed record is a duplicate already retired (merged into the live one): not again
     closed = _closed(ctx)
+    out: dict[int, list[int]] = {}
     for p in sorted(shared):
         partners = [q for q in shared[p] if not closed[q] and
                     not _one_customers_jobs(ctx, index[p], index[q])]
-        if closed[p] or not partners:
-            continue
+        if not closed[p] and partners:
+            out[p] = partners
+    return out
+
+
+def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
+    index = list(ctx.frame.index)
+    for p, partners in _tax_partners(ctx).items():
         others = [index[q] for q in partners]
         yield _tax_finding(ctx, index[p], "DUPLICATE_TAX_ID", others=_others(ctx, others))
 
 
-def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
+def _name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
+    """Per position, the possible-duplicate matches it is in (live records, not one
+    customer's jobs)."""
     index = list(ctx.frame.index)
     details = duplicates.contacts_of(_all_of(ctx, "Phone", " / "), _all_of(ctx, "Email", "; "),
                                      ctx.values("IBAN / Bank Account"), _tax_ids(ctx)[0])
@@ -593,6 +604,44 @@ def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
             continue
         partners.setdefault(m.left, []).append(m)
         partners.setdefault(m.right, []).append(m)
+    return partners
+
+
+def same_company(table: Table, policy: Policy, as_of: date | pd.Timestamp
+                 ) -> dict[str, list[str]]:
+    """Per Customer ID, the other Customer IDs the master's duplicate checks
+    (DUPLICATE_TAX_ID, POSSIBLE_DUPLICATE) take for the same company, joined into groups
+    (one company's accounts, each linked to another), sorted."""
+    ctx = CheckContext(table, policy, pd.Timestamp(as_of).normalize(), False)
+    links = {p: set(qs) for p, qs in _tax_partners(ctx).items()}
+    for p, found in _name_partners(ctx).items():
+        links.setdefault(p, set()).update(m.right if m.left == p else m.left for m in found)
+    ids = [ctx.customer_id(i) for i in ctx.frame.index]
+    parent = {i: i for i in ids if i}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for p, qs in sorted(links.items()):
+        for q in sorted(qs):
+            a, b = ids[p], ids[q]
+            if a and b and a != b:
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return {i: [j for j in members if j != i] for members in groups.values()
+            if len(members) > 1 for i in members}
+
+
+def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
+    index = list(ctx.frame.index)
+    partners = _name_partners(ctx)
     for p in sorted(partners):
         found = sorted(partners[p], key=lambda m: (-m.score, m.right if m.left == p else m.left))
         others = [index[m.right if m.left == p else m.left] for m in found]
