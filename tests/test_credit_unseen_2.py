@@ -26,7 +26,8 @@ BOOK = {
                   ["C5", "Net Thirty Co", "Net 30", None],
                   ["C6", "Overpaid Ltd", "Net 30", 10000],
                   ["C7", "Old Cash Debt", 0, None],
-                  ["C8", "Cash Paid Up", "COD", None]],
+                  ["C8", "Cash Paid Up", "COD", None],
+                  ["C9", "Orders On Delivery", "COD", None]],
     "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                  ["INV-101", "C1", D(2026, 11, 10), 500.0],
                  ["INV-102", "C2", D(2026, 11, 29), 750.0],
@@ -40,6 +41,9 @@ BOOK = {
     "Payments": [["Payment ID", "Date", "Customer ID", "Invoice No", "Amount"],
                  ["P1", D(2026, 11, 20), "C6", "INV-107", 3100.0],
                  ["P2", D(2026, 11, 6), "C8", "INV-109", 400.0]],
+    "Orders": [["Order No", "Customer ID", "Date", "Amount", "Status"],
+               ["SO-1", "C9", D(2026, 11, 12), 5080.0, "Open"],
+               ["SO-2", "C1", D(2026, 11, 20), 250.0, "Open"]],
 }
 
 
@@ -60,13 +64,14 @@ def _cells(row, *names):
 
 def test_cash_customer_without_a_limit_owing_beyond_two_days_is_over_limit(status):
     cols = ("Credit Limit", "Exposure", "Utilization %", "Over Limit", "Status", "Reason")
+    # the open order adds to the exposure; what is owed is the invoice
     assert _cells(status.loc["C1"], *cols) == (
-        None, 500.0, None, True, "Over Limit",
-        "cash terms give no credit, yet exposure 500.00 is open")
+        None, 750.0, None, True, "Over Limit",
+        "cash terms give no credit, yet 500.00 is owed")
     # one invoice of 10 November, one of yesterday: the whole exposure is in breach
     assert _cells(status.loc["C3"], *cols) == (
         None, 500.0, None, True, "Over Limit",
-        "cash terms give no credit, yet exposure 500.00 is open")
+        "cash terms give no credit, yet 500.00 is owed")
 
 
 def test_cash_customer_invoiced_in_the_last_two_days_is_ok_and_says_due_on_receipt(status):
@@ -84,7 +89,7 @@ def test_cash_customer_long_overdue_is_held_and_says_why(status):
     row = status.loc["C7"]
     assert _cells(row, "Status", "Over Limit", "Oldest Overdue Days") == ("Hold", True, 152)
     assert row["Reason"] == ("invoice INV-108 is 152 days past due (policy: hold after 90); "
-                             "cash terms give no credit, yet exposure 1,250.00 is open")
+                             "cash terms give no credit, yet 1,250.00 is owed")
 
 
 def test_paid_cash_customer_and_credit_terms_without_a_limit_are_unchanged(status):
@@ -92,6 +97,11 @@ def test_paid_cash_customer_and_credit_terms_without_a_limit_are_unchanged(statu
         0.0, "OK", "no credit limit set")
     assert _cells(status.loc["C5"], "Exposure", "Over Limit", "Status", "Reason") == (
         900.0, False, "OK", "no credit limit set")
+
+
+def test_cash_customer_with_only_an_open_order_owes_nothing_on_credit(status):
+    assert _cells(status.loc["C9"], "Open Balance", "Open Orders", "Exposure", "Over Limit",
+                  "Status", "Reason") == (0.0, 5080.0, 5080.0, False, "OK", "no credit limit set")
 
 
 def test_customer_in_credit_uses_none_of_its_limit(status):
@@ -103,7 +113,7 @@ def test_customer_in_credit_uses_none_of_its_limit(status):
 
 
 def test_status_order_puts_the_breaches_first(status):
-    assert list(status.index) == ["C7", "C1", "C3", "C2", "C4", "C5", "C6", "C8"]
+    assert list(status.index) == ["C7", "C1", "C3", "C2", "C4", "C5", "C6", "C8", "C9"]
 
 
 def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
@@ -111,7 +121,7 @@ def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
     frame = credit_status(book.customers, items, book.policy, None, AS_OF, arabic=True)
     frame = frame.set_index("Customer ID")
     assert frame.at["C1", "Reason"] == (
-        "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك توجد مديونية قائمة 500.00")
+        "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 500.00")
     assert frame.at["C2", "Reason"] == (
         "شروط دفع نقدي: فواتير آخر يومين بمبلغ 750.00 تُسدد عند الاستلام")
     assert frame.at["C6", "Note"] == "رصيد دائن للعميل بمبلغ 1,100.00: لم يُستخدم شيء من الحد"

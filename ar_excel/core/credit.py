@@ -24,7 +24,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   Credit", Dynamics GP's): no credit at all, so any exposure is Over Limit (Utilization % blank: nothing to divide by).
   A cash customer with no limit at all (blank: the terms alone say no credit) is held to the
   same rule: what it owes breaches the credit policy (Over Limit, Reason says cash terms give
-  no credit), its Credit Limit cell left blank as the master has it. For either, invoices
+  no credit), its Credit Limit cell left blank as the master has it. For either, only the
+  Open Balance counts (an open order is paid before or on delivery, no credit), and invoices
   dated in the last ``CASH_GRACE_DAYS`` days (the cash on its way: a COD driver's takings,
   a transfer clearing) are not a breach: the row stays OK and Reason says what is due on
   receipt. A limit of 0 on credit terms, or "Unlimited", stays no limit.
@@ -82,8 +83,8 @@ _REASONS = {
     "warning": ("utilization {pct}% is at or above the warning level {warn}%",
                 "نسبة الاستخدام {pct}% بلغت حد التنبيه {warn}% أو تجاوزته"),
     "ok_limit": ("within the limit", "ضمن الحد"),
-    "cash_owing": ("cash terms give no credit, yet exposure {exposure} is open",
-                   "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك توجد مديونية قائمة {exposure}"),
+    "cash_owing": ("cash terms give no credit, yet {owed} is owed",
+                   "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل {owed}"),
     "cash_recent": ("cash terms: {recent} invoiced in the last {grace} days, due on receipt",
                     ("شروط دفع نقدي: فواتير آخر {grace} يوماً بمبلغ {recent} "
                      "تُسدد عند الاستلام")),
@@ -290,9 +291,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         exposure = round(bal + ordered, places)
         utilization = utilization_pct(max(exposure, 0.0), limit) if has_limit and limit \
             else np.nan
-        recent = round(min(float(recent_of.get(cid, 0.0)), max(exposure, 0.0)), places)
-        if no_credit:  # only what is open beyond the days cash takes to arrive is a breach
-            over = bool(exposure - recent > 0.5 * 10 ** -places)
+        recent = round(min(float(recent_of.get(cid, 0.0)), max(bal, 0.0)), places)
+        if no_credit:  # what is owed beyond the days cash takes to arrive is a breach; an
+            # order is not (paid before or on delivery)
+            over = bool(bal - recent > 0.5 * 10 ** -places)
         else:
             over = bool(has_limit and exposure > limit + 0.005)
         days = int(oldest_days[cid]) if cid in oldest_days else 0
@@ -316,7 +318,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         else:
             status = "OK"
         if over and np.isnan(limit):  # blank on a cash customer: no limit to be over
-            why.append(reason("cash_owing", arabic, exposure=_money(exposure)))
+            why.append(reason("cash_owing", arabic, owed=_money(bal)))
         elif over:
             why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
                               excess=_money(exposure - limit)))
