@@ -186,3 +186,16 @@ def test_one_company_under_two_accounts_in_arabic(group_book):
     assert frame.at["K400", "Note"] == (
         "نفس الشركة مسجلة أيضاً بالحساب K300 (فحص العملاء: تكرار): إجمالي المديونية "
         "17,500.00؛ لا حد إجمالي (لا حد للحساب K400)")
+
+
+def test_limit_request_of_a_customer_in_credit_uses_none_of_either_limit(tmp_path):
+    sheets = {key: value for key, value in BOOK.items() if key != "Orders"}
+    sheets["Credit Requests"] = [["Customer ID", "Requested Limit", "Reason"],
+                                 ["C6", 20000, "seasonal orders"]]
+    result = CREDIT.run(read_book(save_sheets(tmp_path / "req.xlsx", sheets)),
+                        JobOptions(as_of=AS_OF))
+    review = next(t.frame for t in result.tabs if t.name == "Credit Requests Review")
+    row = review.set_index("Customer ID").loc["C6"]
+    assert _cells(row, "Exposure", "Utilization %", "Utilization At Request %") == (
+        -1100.0, 0.0, 0.0)
+    assert "utilization 0% now, 0% at the requested limit" in row["Reasons"]

@@ -146,7 +146,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             else:
                 # two limits as typed: their difference to the fils, exact for every currency
                 row["Increase"] = round_total(requested - (current if has_limit else 0.0))
-                at_request = round(exposure / requested * 100, 1)
+                # a customer in credit uses nothing of a limit (0 %, as Credit Status shows)
+                at_request = round(max(exposure, 0.0) / requested * 100, 1)
                 row["Utilization At Request %"] = at_request
                 facts.append(_t("util", arabic, now=f"{s['Utilization %']:g}", then=f"{at_request:g}")
                              if has_limit else
