@@ -199,3 +199,31 @@ def test_limit_request_of_a_customer_in_credit_uses_none_of_either_limit(tmp_pat
     assert _cells(row, "Exposure", "Utilization %", "Utilization At Request %") == (
         -1100.0, 0.0, 0.0)
     assert "utilization 0% now, 0% at the requested limit" in row["Reasons"]
+
+
+def test_arabic_register_cash_account_of_a_company_counts_as_a_limit_of_zero(tmp_path):
+    sheets = {
+        "العملاء": [["كود العميل", "اسم العميل", "شروط الدفع", "حد الائتمان", "الرقم الضريبي"],
+                    ["ع-1", "مؤسسة النور للتجارة", "نقدي", None, "300111222300003"],
+                    ["ع-2", "مؤسسة النور", "آجل 30 يوم", 20000, "300111222300003"],
+                    ["ع-3", "شركة الأمل", "آجل 60 يوم", 10000, "300999888700003"]],
+        "الفواتير": [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                     ["ف-1", "ع-1", D(2026, 11, 3), 4200.0],
+                     ["ف-2", "ع-2", D(2026, 11, 4), 15000.0],
+                     ["ف-3", "ع-3", D(2026, 10, 4), 1000.0]],
+        "التحصيلات": [["رقم الإيصال", "كود العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["إ-1", "ع-3", D(2026, 11, 20), 2500.0, None]],
+    }
+    book = read_book(save_sheets(tmp_path / "ar.xlsx", sheets))
+    assert book.arabic
+    status = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
+    assert _cells(status.loc["ع-1"], "Credit Limit", "Exposure", "Over Limit", "Status",
+                  "Reason") == (None, 4200.0, True, "Over Limit",
+                                "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 4,200.00")
+    # the cash account's limit is 0 in the company's combined limit
+    for cid, other in (("ع-1", "ع-2"), ("ع-2", "ع-1")):
+        assert status.at[cid, "Note"] == (
+            f"نفس الشركة مسجلة أيضاً بالحساب {other} (فحص العملاء: تكرار): إجمالي المديونية "
+            "19,200.00 مقابل إجمالي الحدود 20,000.00")
+    assert _cells(status.loc["ع-3"], "Exposure", "Utilization %", "Note") == (
+        -1500.0, 0.0, "رصيد دائن للعميل بمبلغ 1,500.00: لم يُستخدم شيء من الحد")

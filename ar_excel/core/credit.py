@@ -374,6 +374,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Next Credit Review": at(cid, "Next Credit Review") if in_master else pd.NaT,
             "Reason": sep.join(why),
             "Note": sep.join(note) or None,
+            "_no_credit": no_credit,  # read by _note_same_company, not a column
         })
     if same_company:
         _note_same_company(rows, same_company, arabic, sep)
@@ -405,14 +406,20 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
         else:
             places = max(decimals_of(r["Currency"]) for r in group)
             exposure = round(sum(float(r["Exposure"]) for r in group), places)
-            unset = [str(r["Customer ID"]) for r in group if not (
-                r["Credit Limit"] == r["Credit Limit"] and r["Credit Limit"] is not None
-                and float(r["Credit Limit"]) > 0)]
+
+            def limit_of(r: dict) -> float:  # a cash account's limit is 0: no credit
+                value = r["Credit Limit"]
+                if r.get("_no_credit"):
+                    return 0.0
+                return float(value) if value == value and value is not None and value > 0 \
+                    else np.nan
+
+            unset = [str(r["Customer ID"]) for r in group if np.isnan(limit_of(r))]
             if unset:
                 text = reason("same_company_no_limit", arabic, others=named,
                               exposure=_money(exposure), unset=", ".join(unset))
             else:
-                limit = round(sum(float(r["Credit Limit"]) for r in group), places)
+                limit = round(sum(limit_of(r) for r in group), places)
                 text = reason("same_company", arabic, others=named, exposure=_money(exposure),
                               limit=_money(limit))
         row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
