@@ -227,3 +227,36 @@ def test_arabic_register_cash_account_of_a_company_counts_as_a_limit_of_zero(tmp
             "19,200.00 مقابل إجمالي الحدود 20,000.00")
     assert _cells(status.loc["ع-3"], "Exposure", "Utilization %", "Note") == (
         -1500.0, 0.0, "رصيد دائن للعميل بمبلغ 1,500.00: لم يُستخدم شيء من الحد")
+
+
+def test_possible_duplicate_by_name_and_phone_is_one_company_too(tmp_path):
+    from ar_excel.jobs.validate import JOB as VALIDATE
+
+    sheets = {
+        "Customers": [["Customer ID", "Name", "Phone", "Payment Terms", "Credit Limit"],
+                      ["A-17", "Al Noor Trading Co", "+971 4 336 1200", "Net 30", 25000],
+                      ["A-52", "Al-Noor Trading Company", "04 336 1200", "Net 30", 15000],
+                      ["B-03", "Blue Lagoon Resorts", "+971 2 611 9000", "Net 30", 40000]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["T-1", "A-17", D(2026, 11, 2), 24000.0],
+                     ["T-2", "A-52", D(2026, 11, 9), 16500.0],
+                     ["T-3", "B-03", D(2026, 11, 9), 1000.0]],
+    }
+    book = read_book(save_sheets(tmp_path / "names.xlsx", sheets))
+    checks = VALIDATE.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert sorted(checks.loc[checks["Code"] == "POSSIBLE_DUPLICATE", "Customer ID"]) == [
+        "A-17", "A-52"]
+    status = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
+    # A-52 is over its own 15,000; the company owes 40,500.00 of its 40,000.00 together
+    assert _cells(status.loc["A-52"], "Status", "Reason") == (
+        "Over Limit", "exposure 16,500.00 is over the limit 15,000.00 by 1,500.00")
+    assert status.at["A-17", "Note"] == (
+        "same company as A-52 (Customer Checks: duplicate): combined exposure 40,500.00 "
+        "against combined limit 40,000.00, over by 500.00")
+    assert _cells(status.loc["B-03"], "Note") == (None,)
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    arabic = credit_status(book.customers, items, book.policy, None, AS_OF, arabic=True,
+                           same_company={"A-17": ["A-52"], "A-52": ["A-17"]})
+    assert arabic.set_index("Customer ID").at["A-52", "Note"] == (
+        "نفس الشركة مسجلة أيضاً بالحساب A-17 (فحص العملاء: تكرار): إجمالي المديونية "
+        "40,500.00 مقابل إجمالي الحدود 40,000.00، بتجاوز 500.00")

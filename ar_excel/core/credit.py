@@ -92,6 +92,7 @@ _REASONS = {
                      "{exposure} against combined limit {limit}",
                      "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): إجمالي "
                      "المديونية {exposure} مقابل إجمالي الحدود {limit}"),
+    "same_company_over": (", over by {excess}", "، بتجاوز {excess}"),
     "same_company_no_limit": ("same company as {others} (Customer Checks: duplicate): combined "
                               "exposure {exposure}; no combined limit ({unset} has none set)",
                               "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): "
@@ -422,6 +423,9 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
                 limit = round(sum(limit_of(r) for r in group), places)
                 text = reason("same_company", arabic, others=named, exposure=_money(exposure),
                               limit=_money(limit))
+                if exposure > limit + 0.5 * 10 ** -places:
+                    text += reason("same_company_over", arabic,
+                                   excess=_money(round(exposure - limit, places)))
         row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
 
 
