@@ -37,6 +37,11 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   more than ``overdue_hold_days`` past due), ``Over Limit``, ``Warning`` (Utilization % >=
   ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
 
+* One company under several accounts (the master's duplicate checks: same tax ID, or a
+  possible duplicate): the rows stay apart, each judged on its own limit, and ``Note`` gives
+  the group's exposure against its limits (a cash account's counting 0), and by how much it
+  is over.
+
 Rows: every customer of the master (first row of a repeated ID), then customers with open
 items or orders that the master does not have. Sorted by Status severity, then master order.
 """
