@@ -163,12 +163,20 @@ def test_the_demo_books_close_on_the_30th_of_november_like_a_real_companys(tmp_p
     out = tmp_path / "pack.xlsx"
     assert main(["report", str(DEMO), "--as-of", "2026-11-30", "-o", str(out),
                  "--no-backup"]) == 0
-    assert "EGP: DSO 41.97, CEI 82.40 %, 21 customers overdue" in capsys.readouterr().out
+    # EGP CEI (opening 7,799,202.30 + sales 5,148,234.64 - closing 7,202,843.52) /
+    # (12,947,436.94 - closing current AR 5,177,637.49) = 5,744,593.42 / 7,769,799.45 = 73.93.
+    # Current AR = closing AR - overdue 2,025,206.03: per customer its past-due invoices less
+    # its own credits on account, never below zero. (82.40 before: of the 46 customers'
+    # 1,543,526.52 on account, the 1,447,526.52 dated in past-due buckets were netted
+    # against the whole book's 2,674,469.85 past due, an overdue of 1,226,943.33 and a
+    # current AR of 5,975,900.19.) The other currencies move the same way, DSO not at all.
+    assert "EGP: DSO 41.97, CEI 73.93 %, 21 customers overdue" in capsys.readouterr().out
     k = _kpis(out)
     assert [k[("Invoices Issued", c)] for c in ("EGP", "SAR", "AED", "USD")] == [146, 100, 35, 28]
     assert [k[("Receipts Count", c)] for c in ("EGP", "SAR", "AED", "USD")] == [155, 112, 42, 27]
     assert [k[("DSO", c)] for c in ("EGP", "SAR", "AED", "USD")] == [41.97, 36.48, 70.07, 42.19]
-    assert [k[("CEI %", c)] for c in ("EGP", "SAR", "AED", "USD")] == [82.4, 78.73, 56.97, 73.26]
+    assert [k[("CEI %", c)] for c in ("EGP", "SAR", "AED", "USD")] == [73.93, 68.81, 54.11,
+                                                                       66.95]
     assert main(["credit", str(DEMO), "--as-of", "2026-11-30", "-o", str(tmp_path / "c.xlsx"),
                  "--no-backup"]) == 0
     assert ("301 customers as of 2026-11-30: 18 Hold, 10 Over Limit, 4 Warning, 269 OK"
@@ -179,7 +187,7 @@ def test_the_readme_quotes_the_demos_figures():
     """The figures the README promises a new user are the ones pinned above."""
     text = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     for quoted in ("300 customers, 4,000 invoices and 3,700 receipts", "450 lines",
-                   "18 of 301 customers on Hold", "DSO of 41.97 days", "CEI of 82.40 %"):
+                   "18 of 301 customers on Hold", "DSO of 41.97 days", "CEI of 73.93 %"):
         assert quoted in text, quoted
 
 
@@ -190,7 +198,11 @@ def test_the_arabic_demo_closes_on_the_same_day(tmp_path):
                  "--no-backup"]) == 0
     k = _kpis(out)
     assert [k[("DSO", c)] for c in ("EGP", "SAR", "AED", "USD")] == [43.9, 28.69, 37.86, 66.73]
-    assert [k[("CEI %", c)] for c in ("EGP", "SAR", "AED", "USD")] == [87.44, 94.04, 71.31, 69.53]
+    # overdue per customer after its own credits (EGP 494,322.39 where the book-wide netting
+    # gave 317,590.20): EGP (2,948,339.92 + 1,592,169.49 - 2,329,704.34) / (4,540,509.41 -
+    # 1,835,381.95) = 2,210,805.07 / 2,705,127.46 = 81.73 (87.44 before)
+    assert [k[("CEI %", c)] for c in ("EGP", "SAR", "AED", "USD")] == [81.73, 88.6, 64.92,
+                                                                       65.12]
 
 
 DEMO_AR_BANK = REPO / "workbooks" / "demo_bank_arabic.csv"

@@ -454,12 +454,16 @@ def test_uae_kpis_count_a_usd_receipt_in_usd(outputs):
     assert aed["CEI %"] == 0.0  # nothing collected: (93,400 + 29,400 - 122,800) = 0
     assert aed["Collection Rate %"] == 0.0
     # USD: opening 10,000 + 12,250 = 22,250; sales 8,400; closing 6,000 + 15,650 = 21,650;
-    # current 8,400 - 5,000 = 3,400
+    # overdue per customer, past-due invoices less its own credits: CU-01 6,000; CU-03
+    # 12,250 - PMT-05's 5,000 on account = 7,250 (as its Dunning's Amount To Collect) ->
+    # 13,250; current 21,650 - 13,250 = 8,400 (INV-7020; the old rule set the 5,000, dated
+    # on the as-of date, against the invoice not yet due: 3,400)
     assert (usd["Opening AR"], usd["Credit Sales"], usd["Closing AR"],
-            usd["Closing Current AR"]) == (22250.0, 8400.0, 21650.0, 3400.0)
+            usd["Closing Current AR"], usd["Closing Overdue AR"]) == (
+        22250.0, 8400.0, 21650.0, 8400.0, 13250.0)
     assert usd["DSO"] == 77.32  # 21,650 / 8,400 x 30 = 77.321
-    assert usd["Best-Possible DSO"] == 12.14  # 3,400 / 8,400 x 30 = 12.143
-    assert usd["CEI %"] == 33.03  # 9,000 / 27,250 = 33.028
+    assert usd["Best-Possible DSO"] == 30.0  # 8,400 / 8,400 x 30
+    assert usd["CEI %"] == 40.45  # 9,000 / (22,250 + 8,400 - 8,400) = 9,000 / 22,250 = 40.449
     assert usd["Collection Rate %"] == 29.36  # 9,000 / 30,650 = 29.364
     # payment behaviour per currency: PMT-01 paid INV-7001 5 days early (AED), PMT-02 paid
     # INV-7002 6 days late (USD); never weighed together
@@ -631,13 +635,17 @@ def test_jordan_statement_and_kpis_leave_the_refund_out_of_receipts(outputs):
     k = kpis(out, "JOD")
     # opening: 1,000.000 + 800.000 + 450.750 - 300.000 = 1,950.750; sales 2,500.500 +
     # 1,100.000; received RJ-1 1,200.000 (the refund is money paid out, no receipt);
-    # closing 2,300.500 + 1,900.000 + 450.750; current (not yet due) JI-02 + JI-12
+    # closing 2,300.500 + 1,900.000 + 450.750; overdue per customer, past-due invoices less
+    # its own credits: J-1 0 - RJ-1 200 -> 0; J-2 JI-10 800; J-3 JI-20 450.750 -> 1,250.750;
+    # current 4,651.250 - 1,250.750 = 3,400.500 (JI-02 2,500.500 + JI-12 1,100 less J-1's
+    # 200 on account, which no longer offsets J-2's and J-3's arrears: 3,600.500 before)
     assert (k["Opening AR"], k["Credit Sales"], k["Receipts Count"], k["Receipts"],
-            k["Closing AR"], k["Closing Current AR"]) == (
-        1950.75, 3600.5, 1, 1200.0, 4651.25, 3600.5)
+            k["Closing AR"], k["Closing Current AR"], k["Closing Overdue AR"]) == (
+        1950.75, 3600.5, 1, 1200.0, 4651.25, 3400.5, 1250.75)
     assert k["DSO"] == 38.76  # 4,651.250 / 3,600.500 x 30 = 38.755
-    assert k["Best-Possible DSO"] == 30.0
-    assert k["CEI %"] == 46.14  # (1,950.750 + 3,600.500 - 4,651.250) / 1,950.750 = 46.136
+    assert k["Best-Possible DSO"] == 28.33  # 3,400.500 / 3,600.500 x 30 = 28.334
+    # (1,950.750 + 3,600.500 - 4,651.250) / (5,551.250 - 3,400.500) = 900 / 2,150.750
+    assert k["CEI %"] == 41.85  # 41.846
     assert k["Collection Rate %"] == 21.62  # 1,200 / 5,551.250 = 21.617
 
 

@@ -51,12 +51,16 @@ def test_june_kpis_by_hand():
     assert k["Credit Sales"] == 2400.00
     assert (k["Receipts Count"], k["Receipts"]) == (3, 1800.00)  # P2 + P3 + P4
     assert k["Closing AR"] == 2100.00  # I0 800 + I2 1500 + CN1 -200
-    assert k["Closing Current AR"] == 1500.00  # I2, due 07-05
-    assert k["Closing Overdue AR"] == 600.00
+    # overdue per customer, its past-due invoices less its own credits, never below zero:
+    # B: I0 800 (due 04-01); A: no invoice past due, CN1's 200 on account (dated 06-20, 10
+    # days: the old rule counted it as -200 "overdue", offsetting B's I0) -> 0
+    assert k["Closing Overdue AR"] == 800.00  # max(0, 800 - 0) + max(0, 0 - 200)
+    # closing AR - overdue: I2 1500 (due 07-05) less the CN1 200 A has left on account
+    assert k["Closing Current AR"] == 1300.00  # 2100 - 800
     assert k["DSO"] == 26.25  # 2100 / 2400 x 30
-    assert k["Best-Possible DSO"] == 18.75  # 1500 / 2400 x 30
-    assert k["Average Days Delinquent"] == 7.50
-    assert k["CEI %"] == 75.00  # (1500 + 2400 - 2100) / (1500 + 2400 - 1500)
+    assert k["Best-Possible DSO"] == 16.25  # 1300 / 2400 x 30
+    assert k["Average Days Delinquent"] == 10.00  # 26.25 - 16.25 (800 / 2400 x 30)
+    assert k["CEI %"] == 69.23  # (1500 + 2400 - 2100) / (1500 + 2400 - 1300) = 1800 / 2600
     assert k["Collection Rate %"] == 46.15  # 1800 / 3900
 
 
@@ -82,7 +86,8 @@ def test_dso_trend_per_month():
     trend = dso_trend(cust, inv, pay, "2026-06-30", months=12).set_index("Month")
     assert len(trend) == 12 and trend.index[0] == "2025-07" and trend.index[-1] == "2026-06"
     june = trend.loc["2026-06"]
-    assert (june["DSO"], june["Best-Possible DSO"], june["CEI %"]) == (26.25, 18.75, 75.00)
+    # as test_june_kpis_by_hand: best 1300 / 2400 x 30; CEI 1800 / 2600
+    assert (june["DSO"], june["Best-Possible DSO"], june["CEI %"]) == (26.25, 16.25, 69.23)
     may = trend.loc["2026-05"]
     # Opening (Apr 30) 800; sales 1000; receipts 300; closing 1500, of which I1 700 not due.
     assert (may["Credit Sales"], may["Receipts"], may["Closing AR"]) == (1000.0, 300.0, 1500.0)

@@ -25,20 +25,23 @@ def book(tmp_path) -> Path:
 def test_pack_contents(tmp_path, book, capsys):
     out = tmp_path / "pack.xlsx"
     assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
-    assert "DSO 26.25, CEI 75.00 %" in capsys.readouterr().out
+    # CEI (1500 + 2400 - 2100) / (1500 + 2400 - 1300) = 1800 / 2600 (test_kpis_core)
+    assert "DSO 26.25, CEI 69.23 %" in capsys.readouterr().out
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Dashboard", "KPIs", "Aging", "Top Overdue", "Payment Behaviour"]
     dash = {r[0]: r[1:3] for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]}
     assert dash["Total receivables"] == (2100, "EGP")
     assert dash["DSO"] == (26.25, "days")
-    assert dash["Best-possible DSO"] == (18.75, "days")
-    assert dash["Average days delinquent"] == (7.5, "days")
-    assert dash["Collection effectiveness index (CEI)"] == (75, "%")
+    # overdue: B's I0 800; A has no invoice past due, its CN1 200 on account lowers its
+    # current AR (1500 - 200), not B's arrears: current 2100 - 800 = 1300
+    assert dash["Best-possible DSO"] == (16.25, "days")  # 1300 / 2400 x 30
+    assert dash["Average days delinquent"] == (10, "days")  # 26.25 - 16.25
+    assert dash["Collection effectiveness index (CEI)"] == (69.23, "%")  # 1800 / 2600
     assert dash["Collection rate"] == (46.15, "%")
     assert dash["Invoices issued"][0] == 2 and dash["Receipts recorded"][0] == 3
     assert dash["Customers with an open balance"][0] == 2
-    assert dash["Customers with an overdue balance"][0] == 1  # A's only past-due item: CN1
-    assert dash["Overdue share of receivables"] == (28.57, "%")  # 600 / 2100
+    assert dash["Customers with an overdue balance"][0] == 1  # B (A's CN1 is a credit)
+    assert dash["Overdue share of receivables"] == (38.1, "%")  # 800 / 2100 = 38.095
     title = wb["Dashboard"]["A1"].value
     assert "as of 2026-06-30 in EGP" in title and "aging ties to the ledger" in title
     kpis = {r[0]: r[2] for r in wb["KPIs"].iter_rows(values_only=True) if r[1] == "EGP"}
@@ -128,7 +131,7 @@ def test_pack_renders_headless_in_libreoffice(tmp_path, book):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, timeout=60).stdout
     for expected in ("Management pack: receivables as of 2026-06-30", "Total receivables",
-                     "2,100.00", "26.25", "75.00", "Aging by bucket (EGP)", "Bahary Oils",
+                     "2,100.00", "26.25", "69.23", "Aging by bucket (EGP)", "Bahary Oils",
                      "DSO trend", "closing AR / credit sales x days in period",
                      "difference 0.00 (ties)", "Improving"):
         assert expected in text, expected
@@ -141,11 +144,12 @@ def test_period_from_option(tmp_path, book):
     kpis = {r[0]: r[2] for r in openpyxl.load_workbook(out)["KPIs"].iter_rows(values_only=True)
             if r[1] == "EGP"}
     # 1 Apr .. 30 Jun (91 days): opening 0; sales 800 + 1000 + 2000 + 600 - 200; receipts
-    # 300 + 700 + 600 + 500; closing 2100 of which 1500 not yet due.
+    # 300 + 700 + 600 + 500; closing 2100 of which 800 overdue (B's I0; A's CN1 200 offsets
+    # no invoice of A's past due, so it lowers A's current AR: 1500 - 200 = 1300).
     assert (kpis["Days in Period"], kpis["Opening AR"], kpis["Credit Sales"]) == (91, 0, 4200)
     assert (kpis["Receipts"], kpis["Closing AR"]) == (2100, 2100)
     assert kpis["DSO"] == 45.5  # 2100 / 4200 x 91
-    assert kpis["CEI %"] == 77.78  # 2100 / 2700
+    assert kpis["CEI %"] == 72.41  # (0 + 4200 - 2100) / (0 + 4200 - 1300) = 2100 / 2900
     assert kpis["Collection Rate %"] == 50.0
 
 

@@ -293,11 +293,17 @@ def test_kpis_by_pencil(runs):
         "Credit Sales": 700,
         "Receipts Count": 2, "Receipts": 3500,  # P4 1,000 + P6 2,500
         "Non-Cash Settlements": 400,  # the write-off
-        "Closing AR": 22800, "Closing Current AR": 6200, "Closing Overdue AR": 16600,
+        # overdue per customer, its past-due invoices less its own credits on account,
+        # never below zero: C1 I101 6,000 + I103 3,000 - CN1 500 = 8,500; C2 I201 8,000 +
+        # I203 900 (disputed, still owed) - P4 1,000 = 7,900; C4 0 - 500 -> 0 (its credit
+        # balance no longer offsets the others' arrears: 16,600 by the old rule); C5 700
+        "Closing AR": 22800, "Closing Overdue AR": 17100,  # 8,500 + 7,900 + 0 + 700
+        # 22,800 - 17,100: I102 5,000 + I202 1,200 not yet due - C4's 500 on account
+        "Closing Current AR": 5700,
         "DSO": 944.57,  # 22,800 / 700 x 29
-        "Best-Possible DSO": 256.86,  # 6,200 / 700 x 29
-        "Average Days Delinquent": 687.71,
-        "CEI %": 17.07,  # (26,000 + 700 - 22,800 - 400) / (26,000 + 700 - 6,200)
+        "Best-Possible DSO": 236.14,  # 5,700 / 700 x 29 = 236.142
+        "Average Days Delinquent": 708.43,  # 944.57 - 236.14
+        "CEI %": 16.67,  # (26,000 + 700 - 22,800 - 400) / (26,000 + 700 - 5,700) = 3,500 / 21,000
         "Collection Rate %": 13.11,  # 3,500 / 26,700
     }
     # EUR: no sales in February: DSO undefined (blank, never a made-up number); nothing
@@ -322,8 +328,8 @@ def test_dashboard_says_its_counts_are_of_the_main_currency(runs):
                       "Customers with an overdue balance": 3,  # C1, C2, C5
                       "Customers with amounts 90+ days past due": 2, "Input issues": 0}
     headline = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 15)}
-    assert headline["Overdue receivables"] == 16600
-    assert headline["Overdue share of receivables"] == 72.81  # 16,600 / 22,800
+    assert headline["Overdue receivables"] == 17100  # test_kpis_by_pencil
+    assert headline["Overdue share of receivables"] == 75  # 17,100 / 22,800
     assert headline["Receipts"] == 3500
 
 

@@ -4,9 +4,10 @@ due a year on, an advance received months before the first certificate, another 
 its customer was billed at all, and a credit note never applied. The sheets and headers
 are Arabic, so every output tab has its Arabic header row above the contract's English one.
 
-Every figure below is worked out by hand in the comments. (The KPIs' Closing Current AR,
-Best-Possible DSO and CEI of this book are not asserted: the advances sit in past-due
-buckets by their own dates, which makes the overdue AR negative; see the report.)
+Every figure below is worked out by hand in the comments. The advances sit in the Aging's
+past-due buckets by their own dates (as ERPs show them); the KPIs set each customer's credits
+on account against its own past-due invoices first (the overdue AR was -140,000 AED when the
+advances were netted against every customer's arrears by their dates).
 """
 
 from __future__ import annotations
@@ -217,17 +218,28 @@ def test_an_arabic_payment_plans_sheet(tmp_path):
     assert dun["C-200"] == "إرسال تذكير بالقسط رقم 3 المتأخر"
 
 
-def test_the_dashboard_says_why_overdue_is_below_zero(runs):
-    """The advances (-300,000 and -45,000 in past-due buckets) outweigh the certificates past
-    due (120,000 + 100,000 - 15,000): the overdue receivables come to -140,000 (the Aging's
-    past-due buckets: 105,000 + 55,000 - 300,000) and the average days delinquent below zero.
-    The figures stand as the Aging's buckets give them; the dashboard says why beside them."""
+def test_kpis_set_each_customer_s_advance_against_its_own_arrears(runs):
+    """Overdue AR per customer, its certificates past due less its own credits on account,
+    never below zero: C-100 IPC-02 120,000 - ADV-100 300,000 -> 0 (the rest of the advance
+    lowers its current AR); C-200 IPC-11 100,000 - CN-11 15,000 = 85,000 (the Dunning's
+    Amount To Collect); C-300 nothing past due, ADV-300 45,000 -> 0. The advances no longer
+    offset other customers' arrears (the Aging's past-due buckets, 105,000 + 55,000 - 300,000,
+    gave an overdue of -140,000, an ADD of -11.04 and a CEI of 227.27 %)."""
+    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
+    assert k["Closing Overdue AR"] == 85000  # 0 + 85,000 + 0
+    # 320,000 - 85,000: C-100 370,000 not due - 180,000 of its advance left; C-300 90,000 -
+    # 45,000
+    assert k["Closing Current AR"] == 235000
+    assert k["Best-Possible DSO"] == 18.54  # 235,000 / 355,000 x 28 = 18.535
+    assert k["Average Days Delinquent"] == 6.7  # 25.24 - 18.54 (85,000 / 355,000 x 28)
+    # (215,000 + 355,000 - 320,000 - 0) / (215,000 + 355,000 - 235,000) = 250,000 / 335,000
+    assert k["CEI %"] == 74.63  # 74.627
     ws = runs["pack"]["Dashboard"]
     rows = {ws.cell(r, 1).value: (ws.cell(r, 2).value, ws.cell(r, 4).value)
-            for r in range(1, 20)}
-    why = ("؛ أقل من الصفر: الأرصدة الدائنة على الحساب المؤرخة في فئات التأخير (دفعات مقدمة، "
-           "إشعارات دائنة غير مخصومة) تزيد على الفواتير المتأخرة")
-    assert rows["المديونية المتأخرة"] == (-140000, "رصيد آخر الفترة - الرصيد غير المستحق آخر "
-                                                  "الفترة" + why)
-    assert rows["متوسط أيام التأخر (ADD)"] == (-11.04, "DSO - أفضل DSO ممكن" + why)
-    assert rows["متوسط فترة التحصيل (DSO)"][1].endswith("أيام الفترة")  # positive: no note
+            for r in range(1, 25)}
+    assert rows["المديونية المتأخرة"] == (
+        85000, "لكل عميل: فواتيره المتأخرة في نهاية الفترة ناقص أرصدته الدائنة على الحساب "
+               "(دفعات مقدمة، تحصيلات وإشعارات دائنة غير مخصومة)، بحد أدنى صفر؛ مجموع العملاء")
+    assert rows["متوسط أيام التأخر (ADD)"] == (6.7, "DSO - أفضل DSO ممكن")
+    assert rows["نسبة المتأخر من المديونية"][0] == 26.56  # 85,000 / 320,000 = 26.5625
+    assert rows["عملاء لهم رصيد متأخر"][0] == 1  # C-200 only

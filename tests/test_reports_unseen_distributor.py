@@ -142,7 +142,10 @@ def test_dashboard_reads_the_rates_sheet(runs):
     assert ws.cell(at, 1).value == ("Receivables in other currencies (equivalent in EGP at "
                                     "the Policy's exchange rates)")
     rows = [[ws.cell(r, c).value for c in range(1, 7)] for r in (at + 2, at + 3)]
-    assert rows == [["EUR", 4000, -1000, 31, 55, 220000],
+    # EUR overdue: D003 has no invoice past due (INV-2026-0020 falls due 6 March) and its
+    # credit note of 25 January (-1,000) lowers its current AR: max(0, 0 - 1,000) = 0, not
+    # the -1,000 "overdue" of the credit note's own date
+    assert rows == [["EUR", 4000, 0, 31, 55, 220000],
                     ["USD", 19000, 10000, 65.44, 50.5, 959500]]
     issues = _table(runs["pack"]["Input Issues"])
     assert [(i["Sheet"], i["Cell"], i["Value"]) for i in issues] == [("FX Rates", "B6", "n/a")]

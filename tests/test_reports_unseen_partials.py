@@ -168,11 +168,18 @@ def test_expected_payments_and_forecast(runs):
 def test_kpis_of_june_by_pencil(runs):
     k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "EGP"}
     # opening at 31 May: P01 75,000, P02 -5,500, P04 65,000, P05 -5,000; sales 1004; receipts
-    # TRF-88 + DEP-1; DSO 132,500 / 25,000 x 30; CEI 22,000 / (154,500 - 25,000)
+    # TRF-88 + DEP-1; DSO 132,500 / 25,000 x 30.
+    # Overdue per customer, past-due invoices less its own credits, never below zero: P01
+    # 1001 20,000 + 1002 15,000 + 1003 40,000 (disputed, still owed) - TRF-88 12,000 =
+    # 63,000; P04 1007 60,000 + 1008 30,000 - PL-1 15,000 - PL-2 10,000 = 65,000; P02, P03,
+    # P05 hold credits only: 0 each. Overdue 128,000; current 132,500 - 128,000 = 4,500
+    # (1004's 25,000 less the 5,500 + 10,000 + 5,000 those three hold on account; the old
+    # rule left their credits in the past-due buckets of their dates: current 25,000).
+    # CEI 22,000 / (154,500 - 4,500) = 22,000 / 150,000
     assert [k[n] for n in ("Opening AR", "Credit Sales", "Receipts Count", "Receipts",
-                           "Closing AR", "Closing Current AR", "DSO", "CEI %",
-                           "Collection Rate %")] == [129500, 25000, 2, 22000, 132500, 25000,
-                                                      159, 16.99, 14.24]
+                           "Closing AR", "Closing Current AR", "Closing Overdue AR", "DSO",
+                           "CEI %", "Collection Rate %")] == [129500, 25000, 2, 22000, 132500,
+                                                              4500, 128000, 159, 14.67, 14.24]
     dash = runs["pack"]["Dashboard"]
     counts = {dash.cell(r, 1).value: dash.cell(r, 2).value for r in range(16, 24)}
     assert (counts["Customers with an open balance"],

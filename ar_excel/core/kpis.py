@@ -7,7 +7,20 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   that ends on the as-of date (e.g. 16 Oct .. 15 Nov).
 * AR at a date: the sum of the signed open items of ``ledger.open_items`` on that date
   (invoices less credit notes less unapplied cash). Opening AR = AR at the day before start,
-  closing AR = AR at end; current AR = the open items not yet due (days past due <= 0).
+  closing AR = AR at end.
+* Overdue AR at a date, per customer (and currency, as every KPI): its invoices past due
+  (positive open items, days past due > 0) less its credits on account (negative open items:
+  unapplied receipts, advances received before invoicing, unapplied credit notes, whatever
+  their own date), never below zero; the book's overdue AR is the sum over its customers.
+  Current AR = AR - overdue AR: the invoices not yet due less whatever credits are left
+  after the customer's own past-due invoices. So a customer's advance first clears its own
+  arrears (as the Dunning tab's Amount To Collect sets it) and never another customer's, and
+  an advance dated months ago is no negative "overdue" (the Aging tab still shows each
+  credit in the bucket of its own date, as ERPs do; its past-due buckets may therefore add
+  up to less than the overdue AR here). Total AR, and so DSO, is the same either way.
+  An invoice in dispute past due is overdue AR all the same (the Dunning leaves it out of
+  what it chases, not out of what is owed). CEI takes the whole opening AR, which the rule
+  does not change; only the closing current AR enters it.
 * Credit sales = invoices issued in the period less credit notes issued in it (net).
 * DSO = closing AR / credit sales x days in period.
 * Best-possible DSO = closing current AR / credit sales x days in period.
@@ -212,6 +225,34 @@ def receipt_count(rows: pd.DataFrame) -> int:
     return int(receipt_keys(rows).nunique()) if len(rows) else 0
 
 
+def overdue_after_credits(items: pd.DataFrame, places: int = 2) -> float:
+    """The overdue AR of open items of one currency: per customer, its invoices past due less
+    its credits on account (negative open items, whatever their date), never below zero,
+    summed over the customers; each item to the currency's minor unit (``places``), exact."""
+    # summed in minor units, divided once: 128.02, not 128.01999999999998
+    return float(_overdue_units(items, places).sum() / 10.0 ** places)
+
+
+def overdue_by_customer(items: pd.DataFrame, places: int = 2) -> pd.Series:
+    """Per Customer ID (open items of one currency): its invoices past due less its credits
+    on account, never below zero (``overdue_after_credits``)."""
+    return _overdue_units(items, places) / 10.0 ** places
+
+
+def _overdue_units(items: pd.DataFrame, places: int) -> pd.Series:
+    """``overdue_by_customer`` in the currency's minor units (cents, fils), whole numbers."""
+    if not len(items):
+        return pd.Series(dtype="float64")
+    scale = 10.0 ** places
+    units = np.rint(np.nan_to_num(items["Open Amount"].to_numpy(dtype="float64")) * scale)
+    past_due = items["Days Past Due"].fillna(0).to_numpy(dtype="float64") > 0
+    owed = np.where(past_due & (units > 0), units, 0.0)
+    credits = np.where(units < 0, units, 0.0)
+    per_customer = pd.DataFrame({"owed": owed, "credits": credits}).groupby(
+        items["Customer ID"].fillna("").astype(str).to_numpy(), sort=False).sum()
+    return (per_customer["owed"] + per_customer["credits"]).clip(lower=0)
+
+
 def period_figures(ledger: Ledger, period: Period, currency: str,
                    closing_items: pd.DataFrame | None = None,
                    opening_items: pd.DataFrame | None = None) -> dict[str, float]:
@@ -241,8 +282,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
     opening_ar = _cents_sum(opening["Open Amount"], places)
     closing_ar = _cents_sum(closing["Open Amount"], places)
-    not_due = closing["Days Past Due"].fillna(0).to_numpy(dtype="float64") <= 0
-    current_ar = _cents_sum(closing.loc[not_due, "Open Amount"], places)
+    overdue_ar = overdue_after_credits(closing, places)
+    current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(received, places)
     non_cash_settled = _cents_sum(adjusted, places)
@@ -270,7 +311,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         "Non-Cash Settlements": non_cash_settled,
         "Closing AR": closing_ar,
         "Closing Current AR": current_ar,
-        "Closing Overdue AR": round(closing_ar - current_ar, places),
+        "Closing Overdue AR": overdue_ar,
         "DSO": dso,
         "Best-Possible DSO": best,
         "Average Days Delinquent": round(dso - best, 2) if np.isfinite(dso) else float("nan"),
@@ -316,6 +357,10 @@ NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and ot
 CEI_DEFINITION = ("(opening AR + credit sales - closing AR - non-cash settlements) / "
                   "(opening AR + credit sales - closing current AR) x 100; the numerator is "
                   "the cash collected (single-period CEI)")
+OVERDUE_DEFINITION = ("per customer, its invoices past due at the period end less its "
+                      "credits on account (advances, unapplied receipts and credit notes), "
+                      "never below zero; summed over the customers")
+CURRENT_DEFINITION = "closing AR - closing overdue AR"
 # (KPI, unit, definition) in the order of the KPIs tab.
 KPI_ROWS: list[tuple[str, str, str]] = [
     ("Opening AR", "amount", "open items at the day before the period starts"),
@@ -331,8 +376,8 @@ KPI_ROWS: list[tuple[str, str, str]] = [
                            "tax withheld or refunds)"),
     ("Non-Cash Settlements", "amount", NON_CASH_DEFINITION),
     ("Closing AR", "amount", "open items at the period end"),
-    ("Closing Current AR", "amount", "open items not yet due at the period end"),
-    ("Closing Overdue AR", "amount", "closing AR - closing current AR"),
+    ("Closing Current AR", "amount", CURRENT_DEFINITION),
+    ("Closing Overdue AR", "amount", OVERDUE_DEFINITION),
     ("DSO", "days", "closing AR / credit sales x days in period"),
     ("Best-Possible DSO", "days", "closing current AR / credit sales x days in period"),
     ("Average Days Delinquent", "days", "DSO - best-possible DSO"),

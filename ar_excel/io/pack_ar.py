@@ -17,7 +17,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ar_excel.core.fx import ALL_CURRENCIES
-from ar_excel.core.kpis import CEI_DEFINITION, NON_CASH_DEFINITION
+from ar_excel.core.kpis import (
+    CEI_DEFINITION,
+    CURRENT_DEFINITION,
+    NON_CASH_DEFINITION,
+    OVERDUE_DEFINITION,
+)
 from ar_excel.io.wording_ar import (
     BLOCK_HEADERS,
     arabic_block,
@@ -85,8 +90,10 @@ DEFINITIONS = {
     "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds)":
         _RECEIPTS + ")",
     "open items at the period end": "البنود المفتوحة في نهاية الفترة",
-    "open items not yet due at the period end": "البنود المفتوحة غير المستحقة في نهاية الفترة",
-    "closing AR - closing current AR": "رصيد آخر الفترة - الرصيد غير المستحق آخر الفترة",
+    CURRENT_DEFINITION: "رصيد آخر الفترة - الرصيد المتأخر آخر الفترة",
+    OVERDUE_DEFINITION: "لكل عميل: فواتيره المتأخرة في نهاية الفترة ناقص أرصدته الدائنة على "
+                        "الحساب (دفعات مقدمة، تحصيلات وإشعارات دائنة غير مخصومة)، بحد أدنى "
+                        "صفر؛ مجموع العملاء",
     "closing AR / credit sales x days in period":
         "رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
     "closing current AR / credit sales x days in period":
@@ -197,16 +204,12 @@ _BLANKS = {
         "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
     "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
     "blank: nothing is receivable at the period end": "فارغ: لا مديونية في نهاية الفترة",
-    "below zero: credits on account dated in the past-due buckets (advances, unapplied credit "
-    "notes) exceed the invoices past due":
-        "أقل من الصفر: الأرصدة الدائنة على الحساب المؤرخة في فئات التأخير (دفعات مقدمة، "
-        "إشعارات دائنة غير مخصومة) تزيد على الفواتير المتأخرة",
     "blank: the workbook records no receipts (its invoice list states what is open)":
         "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
 }
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
                              lambda m: f"{_period(m[1])}، شاملاً اليومين"),
-                            (r"(.+); ((?:blank|below zero): .+)",
+                            (r"(.+); (blank: .+)",
                              lambda m: f"{DEFINITIONS.get(m[1], m[1])}؛ "
                                        f"{_BLANKS.get(m[2], m[2])}")), DEFINITIONS)
 

@@ -30,6 +30,7 @@ from ar_excel.core.kpis import (
     dso_trend,
     kpi_table,
     month_to,
+    overdue_by_customer,
     payment_behaviour,
 )
 from ar_excel.core.money import decimals_of, round_total
@@ -85,10 +86,12 @@ def main_currency(book: Book, items: pd.DataFrame, kpis: pd.DataFrame) -> str:
     return str(codes.iloc[0]) if len(codes) else ""
 
 
-def overdue_customers(aging: pd.DataFrame, policy) -> int:
-    """Customers whose past-due buckets add up to more than zero."""
-    past_due = bucket_labels(policy.aging_buckets_days)[1:]
-    return int((aging[past_due].sum(axis=1) > 0.005).sum()) if len(aging) else 0
+def overdue_customers(items: pd.DataFrame, currency: str) -> int:
+    """Customers with overdue AR in ``currency`` as the KPIs count it: invoices past due
+    left after their own credits on account (``kpis.overdue_by_customer``; a customer whose
+    advance covers its arrears is not overdue, whatever bucket the advance is dated in)."""
+    mine = items[items["Currency"].fillna("") == currency] if len(items) else items
+    return int((overdue_by_customer(mine, decimals_of(currency)) > 0.005).sum())
 
 
 def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
@@ -141,24 +144,12 @@ NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states
                "open)")
 
 
-# Credits on account (an advance, an unapplied credit note) sit in the past-due bucket of
-# their own date, so they can outweigh the invoices past due: said beside the figures that
-# then fall below zero, rather than left for a manager to puzzle over.
-BELOW_ZERO = ("Overdue receivables", "Average days delinquent", "Overdue share of receivables")
-CREDITS_PAST_DUE = ("below zero: credits on account dated in the past-due buckets (advances, "
-                    "unapplied credit notes) exceed the invoices past due")
-
-
 def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> None:
-    """Each blank ratio's reason appended to its 'How it is computed'; likewise why an
-    overdue figure is below zero."""
+    """Each blank ratio's reason appended to its 'How it is computed'. (No overdue figure
+    falls below zero: a customer's credits on account offset only its own past-due invoices,
+    never beyond them, ``kpis.overdue_after_credits``.)"""
     for at, label, value in zip(headline.index, headline["Measure"], headline["Value"],
                                 strict=True):
-        if label in BELOW_ZERO and isinstance(value, float) and value < -0.005:
-            why = CREDITS_PAST_DUE
-            headline.at[at, "How it is computed"] = (f"{headline.at[at, 'How it is computed']}"
-                                                     f"; {why}")
-            continue
         if not (isinstance(value, float) and np.isnan(value)):
             continue
         if label in ON_RECEIPTS and np.isnan(receipts):
@@ -178,7 +169,7 @@ def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> Non
 def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
               kpis: pd.DataFrame, aging: pd.DataFrame, trend: pd.DataFrame,
               top: pd.DataFrame, forecast: pd.DataFrame | None, ties: bool,
-              issues: int) -> Tab:
+              issues: int, *, items: pd.DataFrame) -> Tab:
     headline = pd.DataFrame(
         [{"Measure": label, "Value": _kpi(kpis, currency, name),
           "Unit": currency if unit == "amount" else unit,
@@ -206,7 +197,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                   _kpi(kpis, currency, "Credit Notes Issued"),
                   _kpi(kpis, currency, "Receipts Count"),
                   int((mine["Total"] != 0).sum()),
-                  overdue_customers(mine, book.policy),
+                  overdue_customers(items, currency),
                   int((mine[last] > 0).sum()), issues],
     })
     # the counts are of the main currency's invoices, receipts and customers: in a book of
@@ -335,7 +326,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
 
     password = options.args.get("password") or None
     dash = dashboard(book, as_of, period, currency, kpis, aging, trend, top, forecast, ties,
-                     len(book.issues) + len(issues))
+                     len(book.issues) + len(issues), items=items)
     past_due = bucket_labels(book.policy.aging_buckets_days)[1:]
     tabs = [
         dash,
@@ -381,7 +372,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
 
         tabs = arabic_pack(tabs)
     forecast_note = "" if forecast is not None else " (no collection forecast available)"
-    overdue = overdue_customers(aging[aging["Currency"].fillna("") == currency], book.policy)
+    overdue = overdue_customers(items, currency)
     # (a book that names no currency has its figures in its own, unnamed one)
     summary = (f"management pack as of {as_of:%Y-%m-%d}{f', {currency}' if currency else ''}: DSO "
                f"{_fmt(_kpi(kpis, currency, 'DSO'))}, CEI {_fmt(_kpi(kpis, currency, 'CEI %'), ' %')}"
