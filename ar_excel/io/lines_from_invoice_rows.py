@@ -17,11 +17,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ar_excel.io.grid import Grid
+from ar_excel.io.headers import alias_index, fields_named
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book, Issue
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 from ar_excel.policy import Policy
+from ar_excel.schema import INVOICE_LINES
 
 
 def _header_at(grid: Grid, header_row: int) -> int | None:
@@ -36,6 +38,15 @@ def _without(row: list, headers: set[str]) -> list:
     return [None if isinstance(v, str) and v.strip() in headers else v for v in row]
 
 
+_LINE_HEADERS = alias_index(INVOICE_LINES)
+
+
+def _names_a_line(cells: list) -> bool:
+    """Whether header cells name a line's quantity and its amount (the list's rows read
+    again as lines would have both)."""
+    return {"Quantity", "Line Total"} <= fields_named(cells, _LINE_HEADERS)
+
+
 def lines_from_invoice_rows(book: Book, grid: Grid, policy: Policy) -> list[Issue]:
     """Add ``Invoice Lines`` read from the invoice list's rows (see the module docstring);
     returns the issues of the line columns' values."""
@@ -44,13 +55,21 @@ def lines_from_invoice_rows(book: Book, grid: Grid, policy: Policy) -> list[Issu
         return []
     taken = {h.strip() for k, h in invoices.headers.items() if k != "Invoice No" and h}
     if grid.header is not None:  # an Excel table: its header row beside its rows
-        copy = replace(grid, header=_without(list(grid.header), taken), notes=[])
+        header = _without(list(grid.header), taken)
+        if not _names_a_line(header):
+            return []
+        copy = replace(grid, header=header, notes=[])
     else:
         at = _header_at(grid, invoices.header_row)
         if at is None:
             return []
+        header = _without(list(grid.rows[at]), taken)
+        # (the row under it too: a header written over two rows)
+        below = grid.rows[at + 1] if at + 1 < len(grid.rows) else []
+        if not _names_a_line([*header, *below]):
+            return []  # no quantity and line amount of its own: no list of lines, not read again
         rows = list(grid.rows)
-        rows[at] = _without(list(rows[at]), taken)
+        rows[at] = header
         copy = replace(grid, rows=rows, notes=[])
     lines, issues = read_table(copy, "Invoice Lines", policy)
     if lines is None or not {"Quantity", "Line Total"} <= set(lines.headers):
