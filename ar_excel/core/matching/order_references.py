@@ -119,8 +119,6 @@ class OrderIndex:
         self.written: dict[str, str] = {}  # key -> as the invoice list first writes it
         self.columns: dict[str, set[str]] = {}  # key -> the columns it is found in
         self._hits: dict[int, tuple[list[str], bool] | None] = {}
-        # The patterns of references printed in groups, where the index holds such references.
-        self._grouped: list[re.Pattern[str]] = []
         for column, values in inv.quoted.items():
             for p, value in enumerate(values):
                 if isinstance(value, int | float) and value == value:  # (a number cell)
@@ -140,11 +138,11 @@ class OrderIndex:
                         at.append(p)
                     self.written.setdefault(key, item.strip())
                     self.columns.setdefault(key, set()).add(column)
-        # (An RF reference is no longer in a line's numbers, which hold what it carries: it is
-        # read from the narrative as printed, ``_read``.)
+        # (A line's numbers hold what an RF reference carries, not the RF itself: ``_read``
+        # looks for it in the narrative as printed, where the index holds one.)
         self._creditor_references = any(k.startswith("RF") for k in self.keys)
-        if any(len(k) >= 10 and k.isdigit() for k in self.keys):
-            self._grouped.append(_QR_GROUPED)
+        # (A QR reference printed in groups is looked for where the index holds a long number.)
+        self._qr_grouped = any(len(k) >= 10 and k.isdigit() for k in self.keys)
 
     def __bool__(self) -> bool:
         return bool(self.keys)
@@ -154,8 +152,8 @@ class OrderIndex:
         n = self.numbers
         return {*n.alnum.get(key), *n.digits.get(key), *n.tail.get(key)}
 
-    def quoted(self, f: LineFacts, reference: object, account: object,
-               narrative: object = None) -> tuple[list[str], bool] | None:
+    def quoted(self, f: LineFacts, reference: object, account: object, narrative: object
+               ) -> tuple[list[str], bool] | None:
         """(the keys line ``f`` quotes, whether quoted as one: called a PO or reference, the
         whole Reference field, or a creditor reference with right check digits); None when
         it quotes none. Read once per line."""
@@ -189,11 +187,10 @@ class OrderIndex:
                 k = order_key(item)
                 if len(k) >= LABELLED_LENGTH and k in keys:
                     called.add(k)
-        for pattern in self._grouped:
-            for m in pattern.finditer(text):
-                k = order_key(m.group(0))
-                if k in keys and (k.isdigit() or is_creditor_reference(k)):
-                    called.add(k)
+        for m in _QR_GROUPED.finditer(text) if self._qr_grouped else ():
+            k = order_key(m.group(0))  # (digits: a QR reference without its spaces)
+            if k in keys:
+                called.add(k)
         bare: set[str] = set()
         for k in self._written_whole(text):
             if k not in called:
