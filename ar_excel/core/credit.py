@@ -21,7 +21,8 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   ("Unlimited", "غير محدود": Reason says so) = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
   Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي, or a limit type of "No
-  Credit", Dynamics GP's): no credit at all, so any exposure is Over Limit (Utilization % blank: nothing to divide by).
+  Credit", Dynamics GP's): no credit at all, so what it owes is Over Limit (Utilization %
+  blank: nothing to divide by).
   A cash customer with no limit at all (blank: the terms alone say no credit) is held to the
   same rule: what it owes breaches the credit policy (Over Limit, Reason says cash terms give
   no credit), its Credit Limit cell left blank as the master has it. For either, only the
@@ -394,6 +395,15 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     return out.reset_index(drop=True)
 
 
+def _group_limit(row: dict) -> float:
+    """What a Credit Status row adds to its company's combined limit: its limit where one is
+    set, 0 on a cash account (no credit), NaN where none is set (no combined limit)."""
+    if row.get("_no_credit"):
+        return 0.0
+    value = row["Credit Limit"]
+    return float(value) if pd.notna(value) and value > 0 else np.nan
+
+
 def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], arabic: bool,
                        sep: str) -> None:
     """Adds to each row of a company kept under several accounts the group's exposure and
@@ -412,20 +422,12 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
         else:
             places = max(decimals_of(r["Currency"]) for r in group)
             exposure = round(sum(float(r["Exposure"]) for r in group), places)
-
-            def limit_of(r: dict) -> float:  # a cash account's limit is 0: no credit
-                value = r["Credit Limit"]
-                if r.get("_no_credit"):
-                    return 0.0
-                return float(value) if value == value and value is not None and value > 0 \
-                    else np.nan
-
-            unset = [str(r["Customer ID"]) for r in group if np.isnan(limit_of(r))]
+            unset = [str(r["Customer ID"]) for r in group if np.isnan(_group_limit(r))]
             if unset:
                 text = reason("same_company_no_limit", arabic, others=named,
                               exposure=_money(exposure), unset=", ".join(unset))
             else:
-                limit = round(sum(limit_of(r) for r in group), places)
+                limit = round(sum(_group_limit(r) for r in group), places)
                 text = reason("same_company", arabic, others=named, exposure=_money(exposure),
                               limit=_money(limit))
                 if exposure > limit + 0.5 * 10 ** -places:

@@ -88,6 +88,7 @@ def _t(key: str, arabic: bool, **values: object) -> str:
 
 
 def threshold(policy: Policy, key: str) -> float:
+    """The Policy's number for ``key``, else (none, or no number) its ``THRESHOLDS`` default."""
     try:
         return float(policy.get(key, THRESHOLDS[key]))
     except (TypeError, ValueError):
@@ -187,8 +188,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
         if lowering:
             # the risk that would stop an increase is the reason to cut: facts, not verdicts
             facts = [r for r in decline + refer if r != _t("exceeded", arabic)] + facts
-            exposure = float(row["Exposure"]) if row["Exposure"] is not None else 0.0
-            over = exposure > requested
+            over = exposure > requested  # (a known customer's: its Credit Status row's)
             why = [_t("lowers", arabic)] + (
                 [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else [])
             verdict, suggested = ("Refer" if over else "Approve"), requested
