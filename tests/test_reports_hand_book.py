@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import openpyxl
 import pytest
 
-from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 AMAL = "شركة الأمل للتجارة"
@@ -76,37 +75,15 @@ def _book(path):
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     """The month-end run, the management pack and the statements, once for the module."""
-    tmp = tmp_path_factory.mktemp("hand_book")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "month_end.xlsx", "pack": tmp / "pack.xlsx",
-           "statements": tmp / "statements.xlsx"}
-    assert main(["run", str(book), "--as-of", "2028-02-29", "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", "2028-02-29", "-o", str(out["pack"])]) == 0
-    assert main(["statements", str(book), "--as-of", "2028-02-29", "-o",
-                 str(out["statements"])]) == 0
-    return {k: openpyxl.load_workbook(p) for k, p in out.items()}
-
-
-def _table(ws, first_col: str = "A", last_col: str | None = None) -> list[dict]:
-    """The rows under the header row 1 as dicts, up to the first blank row."""
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
+    return run_jobs(_book(tmp_path_factory.mktemp("hand_book") / "book.xlsx"), "2028-02-29")
 
 
 def _by(rows: list[dict], *keys: str) -> dict:
     return {tuple(r[k] for k in keys) if len(keys) > 1 else r[keys[0]]: r for r in rows}
 
 
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
-
-
 def test_aging_rows_by_pencil(runs):
-    aging = _table(runs["run"]["Aging"])
+    aging = table(runs["run"]["Aging"])
     got = {(r["Customer ID"], r["Currency"]): tuple(r[b] for b in BUCKETS) for r in aging}
     assert got == {
         # I102 5,000 not due (03-01); I101 6,000 (30 days: 1-30) + I103 3,000 (29 days,
@@ -125,7 +102,7 @@ def test_aging_rows_by_pencil(runs):
 
 
 def test_aging_detail_boundaries(runs):
-    detail = _by(_table(runs["run"]["Aging Detail"]), "Document No")
+    detail = _by(table(runs["run"]["Aging Detail"]), "Document No")
     assert "I104" not in detail  # dated after the as-of date
     assert "I105" not in detail  # written off
     assert (detail["I101"]["Due Date"], detail["I101"]["Days Past Due"],
@@ -143,9 +120,9 @@ def test_totals_tie_per_currency(runs):
     """aging total = open items total = sum of the statements' closing balances = the
     Dashboard's receivables (the main currency's headline, the others' block)."""
     want = {"EGP": 22800, "USD": 3100, "EUR": 1000}
-    aging = _table(runs["run"]["Aging"])
-    detail = _table(runs["run"]["Aging Detail"])
-    closing = [r for r in _table(runs["statements"]["Customer Statements"])
+    aging = table(runs["run"]["Aging"])
+    detail = table(runs["run"]["Aging Detail"])
+    closing = [r for r in table(runs["statements"]["Customer Statements"])
                if r["Type"] == "Closing balance"]
     for ccy, total in want.items():
         assert sum(r["Total"] for r in aging if r["Currency"] == ccy) == total
@@ -163,13 +140,13 @@ def test_totals_tie_per_currency(runs):
     # 22,800 + 3,100 x 50 + 1,000 x 55
     assert (dash["A14"].value, dash["B14"].value) == ("Total receivables, all currencies",
                                                       232800)
-    credit = _table(runs["run"]["Credit Status"])
+    credit = table(runs["run"]["Credit Status"])
     for ccy, total in want.items():
         assert sum(r["Open Balance"] for r in credit if r["Currency"] == ccy) == total
 
 
 def test_statements_by_pencil(runs):
-    rows = _table(runs["statements"]["Customer Statements"])
+    rows = table(runs["statements"]["Customer Statements"])
     lines = [(r["Customer ID"], r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"),
               r["Balance"]) for r in rows if r["Type"] != "Aging"]
     assert lines == [
@@ -198,7 +175,7 @@ def test_statements_by_pencil(runs):
 
 
 def test_credit_status_by_pencil(runs):
-    credit = _by(_table(runs["run"]["Credit Status"]), "Customer ID")
+    credit = _by(table(runs["run"]["Credit Status"]), "Customer ID")
     pick = ("Open Balance", "Overdue Amount", "Utilization %", "Oldest Overdue Days", "Status",
             "Unapplied Credits")
     got = {c: tuple(credit[c][k] for k in pick) for c in credit}
@@ -214,7 +191,7 @@ def test_credit_status_by_pencil(runs):
 
 
 def test_dunning_and_call_lists(runs):
-    dun = _by(_table(runs["run"]["Dunning"]), "Customer ID")
+    dun = _by(table(runs["run"]["Dunning"]), "Customer ID")
     pick = ("Level", "Days Overdue", "Overdue Amount", "Credit On Account", "Amount To Collect",
             "Disputed Amount")
     got = {c: tuple(dun[c][k] for k in pick) for c in dun}
@@ -227,12 +204,12 @@ def test_dunning_and_call_lists(runs):
         "C7": (2, 51, 1000, 0, 1000, 0),
     }
     assert dun["C4"]["Next Action"] == "Credit balance: apply to new invoices or refund"
-    calls = [(r["Customer ID"], r["Amount To Collect"]) for r in _table(runs["run"]["Call List"])]
+    calls = [(r["Customer ID"], r["Amount To Collect"]) for r in table(runs["run"]["Call List"])]
     # ranked by worth in EGP at the Policy's rates: USD 2,500 x 50 = 125,000, EUR 1,000 x 55
     # = 55,000, then EGP 8,500 (as they stood, EGP 8,500 came first)
     assert calls == [("C3", 2500), ("C7", 1000), ("C1", 8500)]
     visits = [(r["Customer ID"], r["Amount To Collect"])
-              for r in _table(runs["run"]["Visit List"])]
+              for r in table(runs["run"]["Visit List"])]
     assert visits == [("C2", 7000), ("C5", 700)]
 
 
@@ -241,7 +218,7 @@ def test_payment_risk_write_off_is_no_payment(runs):
     paid 57 days late, 0 % on time). With no payment of its own to go by, its open overdue
     invoices set its lateness: (30 x 5,500 + 29 x 3,000) / 8,500 = 29.6 days; the invoice not
     yet due (I102, 1 day before due) is no 'open overdue' one."""
-    risk = _by(_table(runs["run"]["Payment Risk"]), "Customer ID")
+    risk = _by(table(runs["run"]["Payment Risk"]), "Customer ID")
     c1 = risk["C1"]
     assert (c1["Paid Invoices"], c1["Paid On Time %"], c1["Average Days Late"],
             c1["Risk Score"], c1["Risk Class"], c1["Basis"]) == (
@@ -259,7 +236,7 @@ def test_payment_risk_write_off_is_no_payment(runs):
 
 
 def test_expected_payments_and_cash_forecast(runs):
-    expected = _by(_table(runs["run"]["Expected Payments"]), "Invoice No")
+    expected = _by(table(runs["run"]["Expected Payments"]), "Invoice No")
     pick = ("Expected Amount", "Expected Date", "Basis")
     assert tuple(expected["I101"][k] for k in pick) == (  # 6,000 less the 500 credit note
         5500, datetime(2028, 2, 29), "due + 29.6 days (customer average)")
@@ -268,7 +245,7 @@ def test_expected_payments_and_cash_forecast(runs):
     assert tuple(expected["I201"][k] for k in pick) == (
         7000, None, "doubtful: more than 90 days past due")
     assert expected["I203"]["Basis"] == "in dispute: not expected until the dispute is resolved"
-    forecast = _table(runs["run"]["Cash Forecast"])
+    forecast = table(runs["run"]["Cash Forecast"])
     assert [(r["Week"], r["Expected Receipts"], r["Expected Receipts USD"],
              r["Expected Receipts EUR"]) for r in forecast if r["Items"]] == [
         (1, 8500, 2500, 1000), (5, 5000, 0, 0), (11, 0, 600, 0)]
@@ -278,7 +255,7 @@ def test_expected_payments_and_cash_forecast(runs):
 
 
 def _kpis(ws) -> dict:
-    return {(r["KPI"], r["Currency"]): r["Value"] for r in _table(ws)}
+    return {(r["KPI"], r["Currency"]): r["Value"] for r in table(ws)}
 
 
 def test_kpis_by_pencil(runs):

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 NOOR = "مؤسسة النور"
@@ -53,49 +54,27 @@ def _book(path):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("mid_month")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx",
-           "pack_ar": tmp / "pack_ar.xlsx"}
-    assert main(["run", str(book), "--as-of", "2028-03-15", "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", "2028-03-15", "-o", str(out["pack"])]) == 0
-    assert main(["report", str(book), "--as-of", "2028-03-15", "--lang", "ar", "-o",
-                 str(out["pack_ar"])]) == 0
-    assert main(["statements", str(book), "--as-of", "2028-03-15", "-o",
-                 str(out["statements"])]) == 0
-    return {k: openpyxl.load_workbook(p) for k, p in out.items()}
-
-
-def _table(ws) -> list[dict]:
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
-
-
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+    book = _book(tmp_path_factory.mktemp("mid_month") / "book.xlsx")
+    return run_jobs(book, "2028-03-15", ("run", "pack", "pack_ar", "statements"))
 
 
 def test_aging_eom_terms_and_applied_credit_note(runs):
     aging = {(r["Customer ID"], r["Currency"]): tuple(r[b] for b in BUCKETS)
-             for r in _table(runs["run"]["Aging"])}
+             for r in table(runs["run"]["Aging"])}
     assert aging == {
         ("A1", "EGP"): (2000, 2400, 0, 0, 0, 4400),  # J1 4,000 - 600 - 1,000, 14 days
         ("A2", "EGP"): (1000, -1000, 3000, 0, 0, 3000),  # J3 45 days; R2 16 days; J4
         ("A3", "EGP"): (0, 5000, 0, 0, 0, 5000),  # R4 comes after the as-of date
         ("A3", "USD"): (0, 500, 0, 0, 0, 500),  # M3 (16 March) does not exist yet
     }
-    detail = {r["Document No"]: r for r in _table(runs["run"]["Aging Detail"])}
+    detail = {r["Document No"]: r for r in table(runs["run"]["Aging Detail"])}
     assert "K1" not in detail and "M3" not in detail
     assert (detail["J1"]["Due Date"], detail["J2"]["Due Date"]) == (datetime(2028, 3, 1),
                                                                     datetime(2028, 3, 30))
 
 
 def test_kpis_of_the_month_to_the_15th(runs):
-    k = {(r["KPI"], r["Currency"]): r["Value"] for r in _table(runs["pack"]["KPIs"])}
+    k = {(r["KPI"], r["Currency"]): r["Value"] for r in table(runs["pack"]["KPIs"])}
     egp = [k[(n, "EGP")] for n in (
         "Days in Period", "Opening AR", "Credit Sales", "Receipts", "Non-Cash Settlements",
         "Closing AR", "Closing Current AR", "DSO", "CEI %", "Collection Rate %")]
@@ -109,7 +88,7 @@ def test_kpis_of_the_month_to_the_15th(runs):
 
 
 def test_statements_month_to_date_and_totals_tie(runs):
-    rows = _table(runs["statements"]["Customer Statements"])
+    rows = table(runs["statements"]["Customer Statements"])
     lines = [(r["Customer ID"], r["Currency"], r["Type"], r.get("Credit"), r["Balance"])
              for r in rows if r["Type"] in ("Opening balance", "Receipt", "Closing balance")]
     assert lines == [
@@ -129,13 +108,13 @@ def test_statements_month_to_date_and_totals_tie(runs):
         if r["Type"] == "Closing balance":
             closing[r["Currency"]] = closing.get(r["Currency"], 0) + r["Balance"]
     aging = {}
-    for r in _table(runs["run"]["Aging"]):
+    for r in table(runs["run"]["Aging"]):
         aging[r["Currency"]] = aging.get(r["Currency"], 0) + r["Total"]
     assert closing == aging == {"EGP": 12400, "USD": 500}
     dash = runs["pack"]["Dashboard"]
     assert (dash["B3"].value, dash["C3"].value) == (12400, "EGP")
     assert [c.value for c in dash[28]][:2] == ["USD", 500]
-    credit = {r["Customer ID"]: r for r in _table(runs["run"]["Credit Status"])}
+    credit = {r["Customer ID"]: r for r in table(runs["run"]["Credit Status"])}
     # the USD 500 at 50 joins the EGP 5,000 for the credit check
     assert (credit["A3"]["Open Balance"], credit["A3"]["Currency"]) == (30000, "EGP")
 
@@ -146,12 +125,12 @@ def test_invoice_billed_after_a_payment_plan_is_still_forecast(runs):
     days late: 9 May); it was left out of the forecast, which then fell 1,000 short of what
     is owed."""
     plan = [(r["Instalment"], r["Due Date"], r["Paid Amount"], r["Outstanding"], r["Status"])
-            for r in _table(runs["run"]["Payment Plan Schedule"])]
+            for r in table(runs["run"]["Payment Plan Schedule"])]
     assert plan == [(1, datetime(2028, 2, 29), 1000, 0, "Paid"),
                     (2, datetime(2028, 3, 29), 0, 1000, "Not yet due"),
                     (3, datetime(2028, 4, 29), 0, 1000, "Not yet due")]
     expected = [(r["Invoice No"], r["Expected Amount"], r["Expected Date"])
-                for r in _table(runs["run"]["Expected Payments"]) if r["Customer ID"] == "A2"]
+                for r in table(runs["run"]["Expected Payments"]) if r["Customer ID"] == "A2"]
     assert expected == [("Plan A2-1 #2", 1000, datetime(2028, 3, 29)),
                         ("Plan A2-1 #3", 1000, datetime(2028, 4, 29)),
                         ("J4", 1000, datetime(2028, 5, 9))]
@@ -159,7 +138,7 @@ def test_invoice_billed_after_a_payment_plan_is_still_forecast(runs):
     # every EGP receivable is expected within the 13 weeks: 12,400 in all
     assert forecast["H1"].value == ("13-week cash-collection forecast from 2028-03-15, in EGP: "
                                     "12,400.00 in all; in their own columns: USD 500.00")
-    weeks = {r["Week"]: r["Expected Receipts"] for r in _table(forecast) if r["Items"]}
+    weeks = {r["Week"]: r["Expected Receipts"] for r in table(forecast) if r["Items"]}
     assert weeks == {1: 7400, 3: 1000, 5: 2000, 7: 1000, 8: 1000}
 
 
@@ -204,7 +183,7 @@ def test_statement_shows_an_applied_credit_note_once_and_no_refund(tmp_path):
     out = tmp_path / "st.xlsx"
     assert main(["statements", str(book), "--as-of", "2028-02-29", "--customer", "A1", "-o",
                  str(out)]) == 0
-    rows = _table(openpyxl.load_workbook(out)["Customer Statements"])
+    rows = table(openpyxl.load_workbook(out)["Customer Statements"])
     assert [(r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"), r["Balance"])
             for r in rows if r["Type"] != "Aging"] == [
         ("Opening balance", None, None, None, 4000),

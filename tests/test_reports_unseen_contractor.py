@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 AS_OF = "2026-02-28"
@@ -66,31 +67,7 @@ def _book(path, policy=None):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("contractor")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx"}
-    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out["pack"])]) == 0
-    assert main(["statements", str(book), "--as-of", AS_OF, "-o", str(out["statements"])]) == 0
-    wbs = {k: openpyxl.load_workbook(p) for k, p in out.items()}
-    wbs["dir"] = tmp
-    return wbs
-
-
-def _table(ws) -> list[dict]:
-    """The tab's rows under its English header (row 2 under an Arabic header row)."""
-    top = 2 if ws.cell(2, 1).value in ("Customer ID", "Priority", "KPI", "Week", "Plan",
-                                       "Sheet") else 1
-    header = [c.value for c in ws[top]]
-    rows = []
-    for row in ws.iter_rows(min_row=top + 1, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
-
-
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+    return run_jobs(_book(tmp_path_factory.mktemp("contractor") / "book.xlsx"), AS_OF)
 
 
 def test_aging_with_retentions_and_advances(runs):
@@ -98,7 +75,7 @@ def test_aging_with_retentions_and_advances(runs):
     assert [c.value for c in ws[1]][:9] == ["رقم العميل", "العميل", "غير مستحق", "١-٣٠ يوم",
                                             "٣١-٦٠ يوم", "٦١-٩٠ يوم", "أكثر من ٩٠ يوم",
                                             "الإجمالي", "العملة"]
-    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in _table(ws)}
+    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(ws)}
     assert got == {
         # RET-01 50,000 + RET-02 40,000 (due a year on) + IPC-03 280,000 not due; IPC-02
         # 320,000 - 200,000 due 30 January (29 days); the advance of 15 September, 166 days
@@ -112,7 +89,7 @@ def test_aging_with_retentions_and_advances(runs):
 
 
 def test_dunning_sets_the_advance_against_the_overdue_certificate(runs):
-    dun = {r["Customer ID"]: r for r in _table(runs["run"]["Dunning"])}
+    dun = {r["Customer ID"]: r for r in table(runs["run"]["Dunning"])}
     pick = ("Level", "Overdue Amount", "Credit On Account", "Amount To Collect", "Next Action")
     assert {c: tuple(dun[c][k] for k in pick) for c in dun} == {
         "C-200": (2, 100000, 15000, 85000, "إرسال تذكير حازم، والاتصال إذا لم يرد خلال 7 أيام"),
@@ -120,13 +97,13 @@ def test_dunning_sets_the_advance_against_the_overdue_certificate(runs):
         "C-300": (0, 0, 45000, 0, "لا توجد متأخرات"),
     }
     calls = [(r["Customer ID"], r["Phone"], r["Amount To Collect"])
-             for r in _table(runs["run"]["Call List"])]
+             for r in table(runs["run"]["Call List"])]
     assert calls == [("C-200", "+971 2 000 0002", 85000)]
 
 
 def test_forecast_leaves_the_retentions_beyond_13_weeks(runs):
     expected = {r["Invoice No"]: (r["Expected Amount"], r["Expected Date"])
-                for r in _table(runs["run"]["Expected Payments"])}
+                for r in table(runs["run"]["Expected Payments"])}
     # the advance's 300,000 covers IPC-02's 120,000 and 180,000 of IPC-03 (due 30 March
     # before the retentions): 100,000 of IPC-03 is left, expected at C-100's 20 days late
     # (IPC-01 paid 20 December, due 30 November)
@@ -141,7 +118,7 @@ def test_forecast_leaves_the_retentions_beyond_13_weeks(runs):
 
 
 def test_kpis_that_do_not_depend_on_the_advances(runs):
-    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
+    k = {r["KPI"]: r["Value"] for r in table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
     # opening at 31 January: C-100 50,000 + 320,000 + 40,000 - 300,000; C-200 150,000;
     # C-300 -45,000. Sales IPC-03 + IPC-21 - CN-11; receipts R-102 + R-201;
     # DSO 320,000 / 355,000 x 28; rate 250,000 / 570,000
@@ -152,7 +129,7 @@ def test_kpis_that_do_not_depend_on_the_advances(runs):
 
 
 def test_arabic_statement_and_its_pdf(runs):
-    rows = _table(runs["statements"]["Customer Statements"])
+    rows = table(runs["statements"]["Customer Statements"])
     lines = [(r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"), r["Balance"])
              for r in rows if r["Customer ID"] == "C-100" and r["Type"] != "أعمار الديون"]
     assert lines == [("الرصيد الافتتاحي", None, None, None, 110000),
@@ -183,7 +160,7 @@ def test_the_policy_s_own_buckets_get_arabic_headers(tmp_path):
     assert [c.value for c in ws[1]][6:9] == ["91-180 يوم", "181-365 يوم", "أكثر من 365 يوم"]
     got = {r["Customer ID"]: tuple(r[b] for b in ("Current", "1-30", "31-60", "61-90",
                                                     "91-180", "181-365", "365+", "Total"))
-           for r in _table(ws)}
+           for r in table(ws)}
     assert got == {
         # by invoice date: IPC-03 (0 days); IPC-02 120,000 + RET-02 (59 days); RET-01 (120
         # days) and the advance (166 days)
@@ -207,14 +184,14 @@ def test_an_arabic_payment_plans_sheet(tmp_path):
     assert main(["collections", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
     wb = openpyxl.load_workbook(out)
     plan = [(r["Instalment"], r["Due Date"], r["Paid Amount"], r["Status"])
-            for r in _table(wb["Payment Plan Schedule"])]
+            for r in table(wb["Payment Plan Schedule"])]
     # R-201's 50,000 of 26 February pays instalments 1 and 2 (late); 3 is 13 days overdue
     assert plan == [(1, datetime(2025, 12, 15), 25000, "Paid"),
                     (2, datetime(2026, 1, 15), 25000, "Paid"),
                     (3, datetime(2026, 2, 15), 0, "Overdue"),
                     (4, datetime(2026, 3, 15), 0, "Not yet due")]
-    assert [r for r in _table(wb["Input Issues"]) if r["Sheet"] == "خطط السداد"] == []
-    dun = {r["Customer ID"]: r["Next Action"] for r in _table(wb["Dunning"])}
+    assert [r for r in table(wb["Input Issues"]) if r["Sheet"] == "خطط السداد"] == []
+    dun = {r["Customer ID"]: r["Next Action"] for r in table(wb["Dunning"])}
     assert dun["C-200"] == "إرسال تذكير بالقسط رقم 3 المتأخر"
 
 
@@ -225,7 +202,7 @@ def test_kpis_set_each_customer_s_advance_against_its_own_arrears(runs):
     Amount To Collect); C-300 nothing past due, ADV-300 45,000 -> 0. The advances no longer
     offset other customers' arrears (the Aging's past-due buckets, 105,000 + 55,000 - 300,000,
     gave an overdue of -140,000, an ADD of -11.04 and a CEI of 227.27 %)."""
-    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
+    k = {r["KPI"]: r["Value"] for r in table(runs["pack"]["KPIs"]) if r["Currency"] == "AED"}
     assert k["Closing Overdue AR"] == 85000  # 0 + 85,000 + 0
     # 320,000 - 85,000: C-100 370,000 not due - 180,000 of its advance left; C-300 90,000 -
     # 45,000

@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 AS_OF = "2026-01-31"
@@ -67,33 +68,12 @@ def _book(path, fx=None, policy=None):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("distributor")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx"}
-    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out["pack"])]) == 0
-    assert main(["statements", str(book), "--as-of", AS_OF, "-o", str(out["statements"])]) == 0
-    wbs = {k: openpyxl.load_workbook(p) for k, p in out.items()}
-    wbs["pdf_dir"] = tmp / "statements"
-    return wbs
-
-
-def _table(ws) -> list[dict]:
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
-
-
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+    return run_jobs(_book(tmp_path_factory.mktemp("distributor") / "book.xlsx"), AS_OF)
 
 
 def test_aging_per_currency_by_pencil(runs):
     got = {(r["Customer ID"], r["Currency"]): tuple(r[b] for b in BUCKETS)
-           for r in _table(runs["run"]["Aging"])}
+           for r in table(runs["run"]["Aging"])}
     assert got == {
         # INV-0901 120,000 - 50,000 due 20 Oct: 103 days; INV-0003 due 2 Feb
         ("D001", "EGP"): (60000, 0, 0, 0, 70000, 130000),
@@ -112,7 +92,7 @@ def test_aging_per_currency_by_pencil(runs):
 
 
 def test_kpis_per_currency_by_pencil(runs):
-    k = {(r["KPI"], r["Currency"]): r["Value"] for r in _table(runs["pack"]["KPIs"])}
+    k = {(r["KPI"], r["Currency"]): r["Value"] for r in table(runs["pack"]["KPIs"])}
     names = ("Days in Period", "Opening AR", "Credit Sales", "Receipts", "Closing AR",
              "Closing Current AR", "DSO", "Best-Possible DSO", "CEI %", "Collection Rate %")
     # EGP: opening at 31 Dec 70,000 + 80,000 + 40,000; sales 60,000 + 25,000; receipts
@@ -147,7 +127,7 @@ def test_dashboard_reads_the_rates_sheet(runs):
     # the -1,000 "overdue" of the credit note's own date
     assert rows == [["EUR", 4000, 0, 31, 55, 220000],
                     ["USD", 19000, 10000, 65.44, 50.5, 959500]]
-    issues = _table(runs["pack"]["Input Issues"])
+    issues = table(runs["pack"]["Input Issues"])
     assert [(i["Sheet"], i["Cell"], i["Value"]) for i in issues] == [("FX Rates", "B6", "n/a")]
     assert issues[0]["Message"] == ("the exchange rate of GBP is not a number above zero; GBP "
                                     "is given no rate from this row")
@@ -156,17 +136,17 @@ def test_dashboard_reads_the_rates_sheet(runs):
 def test_collections_by_pencil(runs):
     dun = {r["Customer ID"]: (r["Level"], r["Days Overdue"], r["Overdue Amount"],
                               r["Credit On Account"], r["Amount To Collect"])
-           for r in _table(runs["run"]["Dunning"])}
+           for r in table(runs["run"]["Dunning"])}
     assert dun == {"D001": (4, 103, 70000, 0, 70000),  # 90+: hold and visit
                    "D004": (2, 32, 40000, 10000, 30000),  # RC-5 set against INV-1215
                    "D002": (2, 53, 10000, 0, 10000),
                    "D003": (0, 0, 0, 1000, 0)}
-    calls = [(r["Customer ID"], r["Amount To Collect"]) for r in _table(runs["run"]["Call List"])]
+    calls = [(r["Customer ID"], r["Amount To Collect"]) for r in table(runs["run"]["Call List"])]
     # USD 10,000 is EGP 505,000 at the sheet's 50.50: Gulf Import is called first (ranked
     # by raw amounts, EGP 30,000 came first)
     assert calls == [("D002", 10000), ("D004", 30000)]
     visits = [(r["Customer ID"], r["Amount To Collect"])
-              for r in _table(runs["run"]["Visit List"])]
+              for r in table(runs["run"]["Visit List"])]
     assert visits == [("D001", 70000)]
     # D004 has paid nothing: it gets the EGP portfolio's average, D001's INV-1105 paid 41
     # days late (D003's EUR invoice, paid a day early, is no part of it: 12,000 EUR is not
@@ -174,22 +154,22 @@ def test_collections_by_pencil(runs):
     # 2), INV-0030 15 Feb + 41 = 28 March (week 9); INV-0003 2 Feb + D001's 70.9 = 14 April
     # (week 11); INV-0901 is doubtful (90+)
     risk = {r["Customer ID"]: (r["Average Days Late"], r["Basis"])
-            for r in _table(runs["run"]["Payment Risk"])}
+            for r in table(runs["run"]["Payment Risk"])}
     assert risk["D004"] == (41, "portfolio average")
     forecast = runs["run"]["Cash Forecast"]
     assert forecast["I1"].value == ("13-week cash-collection forecast from 2026-01-31, in EGP: "
                                     "115,000.00 in all; in their own columns: EUR 4,000.00, "
                                     "USD 10,000.00")
-    weeks = {r["Week"]: r["Expected Receipts"] for r in _table(forecast)
+    weeks = {r["Week"]: r["Expected Receipts"] for r in table(forecast)
              if r["Expected Receipts"]}
     assert weeks == {2: 30000, 9: 25000, 11: 60000}
 
 
 def test_statements_tie_to_the_aging_per_currency(runs):
-    rows = _table(runs["statements"]["Customer Statements"])
+    rows = table(runs["statements"]["Customer Statements"])
     closing = {(r["Customer ID"], r["Currency"]): r["Balance"] for r in rows
                if r["Type"] == "Closing balance"}
-    aging = {(r["Customer ID"], r["Currency"]): r["Total"] for r in _table(runs["run"]["Aging"])}
+    aging = {(r["Customer ID"], r["Currency"]): r["Total"] for r in table(runs["run"]["Aging"])}
     assert closing == aging
     d003 = [(r["Type"], r.get("Document"), r.get("Debit"), r.get("Credit"), r["Balance"])
             for r in rows if r["Customer ID"] == "D003" and r["Type"] != "Aging"]
@@ -198,7 +178,7 @@ def test_statements_tie_to_the_aging_per_currency(runs):
                     ("Invoice", "INV-2026-0020", 5000, 0, 5000),
                     ("Credit Note", "CN-2026-0001", 0, 1000, 4000),
                     ("Closing balance", None, None, None, 4000)]
-    pdf = runs["pdf_dir"] / "Statement_D003.pdf"
+    pdf = runs["dir"] / "statements" / "Statement_D003.pdf"
     import shutil
     import subprocess
 
@@ -254,14 +234,14 @@ def test_a_sheet_named_fx_listing_amounts_gives_no_rates(tmp_path, capsys):
 
 def test_totals_tie_across_tabs_per_currency(runs):
     aging, statements, credit, kpis = {}, {}, {}, {}
-    for r in _table(runs["run"]["Aging"]):
+    for r in table(runs["run"]["Aging"]):
         aging[r["Currency"]] = aging.get(r["Currency"], 0) + r["Total"]
-    for r in _table(runs["statements"]["Customer Statements"]):
+    for r in table(runs["statements"]["Customer Statements"]):
         if r["Type"] == "Closing balance":
             statements[r["Currency"]] = statements.get(r["Currency"], 0) + r["Balance"]
-    for r in _table(runs["run"]["Credit Status"]):
+    for r in table(runs["run"]["Credit Status"]):
         credit[r["Currency"]] = credit.get(r["Currency"], 0) + r["Open Balance"]
-    for r in _table(runs["pack"]["KPIs"]):
+    for r in table(runs["pack"]["KPIs"]):
         if r["KPI"] == "Closing AR":
             kpis[r["Currency"]] = r["Value"]
     assert aging == statements == credit == kpis == {"EGP": 185000, "EUR": 4000, "USD": 19000}

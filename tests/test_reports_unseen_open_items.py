@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import run_jobs, table
 from tests._workbooks import save_sheets
 
 
@@ -36,39 +36,23 @@ def _book(path):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("open_items")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "pack_ar": tmp / "pack_ar.xlsx"}
-    assert main(["run", str(book), "--as-of", "2026-09-30", "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", "2026-09-30", "-o", str(out["pack"])]) == 0
-    assert main(["report", str(book), "--as-of", "2026-09-30", "--lang", "ar", "-o",
-                 str(out["pack_ar"])]) == 0
-    return {k: openpyxl.load_workbook(p) for k, p in out.items()}
-
-
-def _table(ws) -> list[dict]:
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
+    book = _book(tmp_path_factory.mktemp("open_items") / "book.xlsx")
+    return run_jobs(book, "2026-09-30", ("run", "pack", "pack_ar"))
 
 
 def test_aging_and_dunning_of_the_stated_balances(runs):
     got = {r["Customer ID"]: tuple(r[b] for b in ("Current", "1-30", "31-60", "61-90", "90+",
                                                    "Total"))
-           for r in _table(runs["run"]["Aging"])}
+           for r in table(runs["run"]["Aging"])}
     # 9001's balance 30,000, 16 days; 9002 not due; 9003 settled; 9101's 50,000, 52 days
     assert got == {"B1": (40000, 30000, 0, 0, 0, 70000), "B2": (15000, 0, 50000, 0, 0, 65000)}
     dun = {r["Customer ID"]: (r["Level"], r["Amount To Collect"])
-           for r in _table(runs["run"]["Dunning"])}
+           for r in table(runs["run"]["Dunning"])}
     assert dun == {"B2": (2, 50000), "B1": (1, 30000)}
 
 
 def test_kpis_leave_what_was_received_blank(runs, capsys):
-    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"])}
+    k = {r["KPI"]: r["Value"] for r in table(runs["pack"]["KPIs"])}
     # opening at 31 August: the balances of 9001, 9003 and 9101 (what is open now, the
     # columns saying nothing of when it was paid); sales 9002 + 9102; DSO 135,000 / 55,000 x
     # 30; best-possible 55,000 / 55,000 x 30

@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 AS_OF = "2026-06-30"
@@ -67,32 +68,11 @@ def _book(path):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("partials")
-    book = _book(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx"}
-    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out["pack"])]) == 0
-    assert main(["statements", str(book), "--as-of", AS_OF, "-o", str(out["statements"])]) == 0
-    wbs = {k: openpyxl.load_workbook(p) for k, p in out.items()}
-    wbs["dir"] = tmp
-    return wbs
-
-
-def _table(ws) -> list[dict]:
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
-
-
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+    return run_jobs(_book(tmp_path_factory.mktemp("partials") / "book.xlsx"), AS_OF)
 
 
 def test_aging_by_pencil(runs):
-    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in _table(runs["run"]["Aging"])}
+    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(runs["run"]["Aging"])}
     assert got == {
         # 1001 50,000 - 30,000 (82 days); 1002 30,000 - 15,000 (56); 1003 disputed, owed
         # (11) and TRF-88 on account (10): 40,000 - 12,000; 1004 not due
@@ -106,7 +86,7 @@ def test_aging_by_pencil(runs):
 
 
 def test_dunning_disputes_credits_and_the_plan(runs):
-    dun = {r["Customer ID"]: r for r in _table(runs["run"]["Dunning"])}
+    dun = {r["Customer ID"]: r for r in table(runs["run"]["Dunning"])}
     pick = ("Level", "Days Overdue", "Overdue Amount", "Credit On Account", "Amount To Collect",
             "Disputed Amount", "Next Action")
     assert {c: tuple(dun[c][k] for k in pick) for c in dun} == {
@@ -120,13 +100,13 @@ def test_dunning_disputes_credits_and_the_plan(runs):
         "P05": (0, 0, 0, 5000, 0, 0, "Credit balance: apply to new invoices or refund"),
     }
     assert [(r["Customer ID"], r["Amount To Collect"])
-            for r in _table(runs["run"]["Call List"])] == [("P01", 23000)]
-    assert _table(runs["run"]["Visit List"]) == []
+            for r in table(runs["run"]["Call List"])] == [("P01", 23000)]
+    assert table(runs["run"]["Visit List"]) == []
 
 
 def test_plan_schedule_and_its_reminder_name_every_missed_instalment(runs):
     plan = [(r["Instalment"], r["Due Date"], r["Paid Amount"], r["Outstanding"], r["Status"],
-             r["Days Overdue"]) for r in _table(runs["run"]["Payment Plan Schedule"])]
+             r["Days Overdue"]) for r in table(runs["run"]["Payment Plan Schedule"])]
     assert plan == [(1, datetime(2026, 3, 31), 15000, 0, "Paid", 0),
                     (2, datetime(2026, 4, 30), 10000, 5000, "Overdue", 61),
                     (3, datetime(2026, 5, 31), 0, 15000, "Overdue", 30),
@@ -144,7 +124,7 @@ def test_plan_schedule_and_its_reminder_name_every_missed_instalment(runs):
 
 def test_expected_payments_and_forecast(runs):
     expected = [(r["Customer ID"], r["Invoice No"], r["Expected Amount"], r["Expected Date"])
-                for r in _table(runs["run"]["Expected Payments"])]
+                for r in table(runs["run"]["Expected Payments"])]
     # P01 has no paid invoice: 1001's 8,000 (20,000 less TRF-88) at 82 days and 1002 at 56
     # set its average, (8,000 x 82 + 15,000 x 56) / 23,000 = 65: 1001 (9 April + 65 has
     # passed) is expected 7 days after the as-of date, 1002 on 5 May + 65 = 9 July
@@ -166,7 +146,7 @@ def test_expected_payments_and_forecast(runs):
 
 
 def test_kpis_of_june_by_pencil(runs):
-    k = {r["KPI"]: r["Value"] for r in _table(runs["pack"]["KPIs"]) if r["Currency"] == "EGP"}
+    k = {r["KPI"]: r["Value"] for r in table(runs["pack"]["KPIs"]) if r["Currency"] == "EGP"}
     # opening at 31 May: P01 75,000, P02 -5,500, P04 65,000, P05 -5,000; sales 1004; receipts
     # TRF-88 + DEP-1; DSO 132,500 / 25,000 x 30.
     # Overdue per customer, past-due invoices less its own credits, never below zero: P01
@@ -187,7 +167,7 @@ def test_kpis_of_june_by_pencil(runs):
 
 
 def test_statements_of_credit_only_customers(runs):
-    rows = _table(runs["statements"]["Customer Statements"])
+    rows = table(runs["statements"]["Customer Statements"])
     lines = [(r["Customer ID"], r["Type"], r.get("Document"), r.get("Credit"), r["Balance"])
              for r in rows if r["Type"] != "Aging" and r["Customer ID"] in ("P02", "P03")]
     assert lines == [("P02", "Opening balance", None, None, -5500),
@@ -196,7 +176,7 @@ def test_statements_of_credit_only_customers(runs):
                      ("P03", "Receipt", "DEP-1", 10000, -10000),
                      ("P03", "Closing balance", None, None, -10000)]
     closing = {r["Customer ID"]: r["Balance"] for r in rows if r["Type"] == "Closing balance"}
-    assert closing == {r["Customer ID"]: r["Total"] for r in _table(runs["run"]["Aging"])}
+    assert closing == {r["Customer ID"]: r["Total"] for r in table(runs["run"]["Aging"])}
 
 
 def test_the_split_cheque_on_the_may_statement(tmp_path):
@@ -204,7 +184,7 @@ def test_the_split_cheque_on_the_may_statement(tmp_path):
     out = tmp_path / "st.xlsx"
     assert main(["statements", str(book), "--as-of", "2026-05-31", "--customer", "P01", "-o",
                  str(out)]) == 0
-    rows = _table(openpyxl.load_workbook(out)["Customer Statements"])
+    rows = table(openpyxl.load_workbook(out)["Customer Statements"])
     assert [(r["Type"], r.get("Document"), r.get("Reference"), r.get("Credit"), r["Balance"])
             for r in rows if r["Type"] != "Aging"] == [
         ("Opening balance", None, None, None, 80000),

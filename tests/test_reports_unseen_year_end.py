@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 
 from ar_excel.cli import main
+from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
 
@@ -67,51 +68,31 @@ def _empty_month(path):
 
 @pytest.fixture(scope="module")
 def year_end(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("year_end")
-    book = _year_end(tmp / "book.xlsx")
-    out = {"run": tmp / "run.xlsx", "pack": tmp / "pack.xlsx", "statements": tmp / "st.xlsx"}
-    assert main(["run", str(book), "--as-of", "2026-01-05", "-o", str(out["run"])]) == 0
-    assert main(["report", str(book), "--as-of", "2026-01-05", "-o", str(out["pack"])]) == 0
-    assert main(["statements", str(book), "--as-of", "2026-01-05", "-o",
-                 str(out["statements"])]) == 0
-    return {k: openpyxl.load_workbook(p) for k, p in out.items()}
-
-
-def _table(ws) -> list[dict]:
-    header = [c.value for c in ws[1]]
-    rows = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row[0] is None:
-            break
-        rows.append({h: v for h, v in zip(header, row, strict=False) if h is not None})
-    return rows
-
-
-BUCKETS = ("Current", "1-30", "31-60", "61-90", "90+", "Total")
+    return run_jobs(_year_end(tmp_path_factory.mktemp("year_end") / "book.xlsx"), "2026-01-05")
 
 
 def test_terms_in_words_across_the_new_year(year_end):
     got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS)
-           for r in _table(year_end["run"]["Aging"])}
+           for r in table(year_end["run"]["Aging"])}
     assert got == {
         "K1": (7000, 25000, 0, 0, 0, 32000),  # S-102 + S-103, 5 days; S-104 not due
         "K2": (4000, 0, 0, 0, 0, 4000),  # S-201 paid on the as-of day
         "K3": (12000, 0, 15000, 0, 0, 27000),  # S-301 30,000 - 15,000, 36 days
         "K4": (0, 3000, 0, 0, 0, 3000),  # cash terms: 8 days; S-402 does not exist yet
     }
-    due = {r["Document No"]: r["Due Date"] for r in _table(year_end["run"]["Aging Detail"])}
+    due = {r["Document No"]: r["Due Date"] for r in table(year_end["run"]["Aging Detail"])}
     assert due == {"S-102": datetime(2025, 12, 31), "S-103": datetime(2025, 12, 31),
                    "S-104": datetime(2026, 1, 31), "S-202": datetime(2026, 2, 5),
                    "S-301": datetime(2025, 11, 30), "S-302": datetime(2026, 2, 13),
                    "S-401": datetime(2025, 12, 28)}
     dun = {r["Customer ID"]: (r["Level"], r["Days Overdue"], r["Amount To Collect"],
-                              r["Next Action"]) for r in _table(year_end["run"]["Dunning"])}
+                              r["Next Action"]) for r in table(year_end["run"]["Dunning"])}
     assert dun["K1"] == (0, 5, 25000, "Not yet at the first reminder")  # the first is at 7
     assert dun["K3"][:3] == (2, 36, 15000) and dun["K4"][:3] == (1, 8, 3000)
 
 
 def test_kpis_of_the_month_across_the_new_year(year_end):
-    k = {r["KPI"]: r["Value"] for r in _table(year_end["pack"]["KPIs"])}
+    k = {r["KPI"]: r["Value"] for r in table(year_end["pack"]["KPIs"])}
     # opening at 5 December: S-101 10,000 + S-102 20,000 + S-201 9,000 + S-301 30,000; sales
     # S-103, S-104, S-202, S-302, S-401; receipts P1..P4; DSO 66,000 / 31,000 x 31; best
     # 23,000 / 31,000 x 31; CEI 34,000 / (100,000 - 23,000); rate 34,000 / 100,000
@@ -133,7 +114,7 @@ def test_kpis_of_the_month_across_the_new_year(year_end):
 
 
 def test_statements_open_on_new_year_s_day(year_end):
-    rows = _table(year_end["statements"]["Customer Statements"])
+    rows = table(year_end["statements"]["Customer Statements"])
     opening = {r["Customer ID"]: (r["Date"], r["Balance"]) for r in rows
                if r["Type"] == "Opening balance"}
     jan1 = datetime(2026, 1, 1)
@@ -153,14 +134,14 @@ def test_an_empty_month_says_why_its_ratios_are_blank(tmp_path):
     assert main(["report", str(book), "--as-of", "2026-02-28", "--lang", "ar", "-o",
                  str(pack_ar)]) == 0
     detail = {r["Document No"]: (r["Due Date"], r["Days Past Due"], r["Open Amount"])
-              for r in _table(openpyxl.load_workbook(run)["Aging Detail"])}
+              for r in table(openpyxl.load_workbook(run)["Aging Detail"])}
     assert detail == {"F-1": (datetime(2026, 2, 8), 20, 6000),  # 10,000 - Q1
                       "F-2": (datetime(2026, 1, 31), 28, 6000),
                       "F-3": (datetime(2026, 2, 24), 4, 8000),
                       "F-4": (datetime(2026, 2, 24), 4, 4000),
                       "Q2": (datetime(2026, 1, 30), 29, -2000)}
     wb = openpyxl.load_workbook(pack)
-    k = {r["KPI"]: r["Value"] for r in _table(wb["KPIs"])}
+    k = {r["KPI"]: r["Value"] for r in table(wb["KPIs"])}
     # opening at 31 January 26,000; no sales; Q1 4,000 received; CEI and the collection
     # rate 4,000 / 26,000 (nothing is current at the end of February)
     assert [k[n] for n in ("Opening AR", "Credit Sales", "Receipts", "Closing AR", "DSO",
