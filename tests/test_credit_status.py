@@ -90,6 +90,23 @@ def test_reviews_due_lists_overdue_and_upcoming_reviews(result):
         ["K3", -30, "Overdue"], ["K6", -29, "Overdue"], ["K2", 15, "Due in 15 days"]]
 
 
+def test_reviews_due_say_their_days_as_a_reader_would():
+    from ar_excel.core.credit import reviews_due
+
+    today = pd.Timestamp(AS_OF)
+    status = pd.DataFrame({
+        "Customer ID": ["A", "B", "C", "D", "E"], "Customer": ["a", "b", "c", "d", "e"],
+        "Next Credit Review": [today + pd.Timedelta(days=d) for d in (1, 2, 3, 10, 15)],
+        "Credit Limit": 1000.0, "Exposure": 0.0, "Utilization %": 0.0, "Status": "OK",
+        "Customer Status": None})
+    # Arabic: one day, two days, 3-10 days and 11-99 days each take their own form
+    assert reviews_due(status, AS_OF, arabic=True)["Review"].tolist() == [
+        "مستحقة خلال يوم واحد", "مستحقة خلال يومين", "مستحقة خلال 3 أيام",
+        "مستحقة خلال 10 أيام", "مستحقة خلال 15 يوماً"]
+    assert reviews_due(status, AS_OF)["Review"].tolist() == [
+        "Due in 1 day", "Due in 2 days", "Due in 3 days", "Due in 10 days", "Due in 15 days"]
+
+
 def test_credit_request_recommendations_with_reasons(result):
     req = _tab(result, "Credit Requests Review").set_index("Customer ID")
     assert req["Recommendation"].to_dict() == {"K1": "Refer", "K4": "Decline", "K6": "Decline",

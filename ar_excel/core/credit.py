@@ -450,10 +450,13 @@ def reviews_due(status: pd.DataFrame, as_of: date,
     due = due[due["Next Credit Review"] <= today + pd.Timedelta(days=notice_days)]
     days = (due["Next Credit Review"] - today).dt.days
     due["Days To Review"] = days.astype("int64")
-    overdue_text, today_text, soon_text = (
-        ("متأخرة", "مستحقة اليوم", "مستحقة خلال {d} يوماً") if arabic else
-        ("Overdue", "Due today", "Due in {d} days"))
-    due["Review"] = [overdue_text if d < 0 else today_text if d == 0 else soon_text.format(d=d)
-                     for d in days]
+    overdue_text, today_text = ("متأخرة", "مستحقة اليوم") if arabic else ("Overdue", "Due today")
+
+    def soon(d: int) -> str:  # '3 أيام', '15 يوماً': the count's own form (arabic_counts)
+        if arabic:
+            return agree_days(f"مستحقة خلال {d} يوماً")
+        return f"Due in {d} day{'' if d == 1 else 's'}"
+
+    due["Review"] = [overdue_text if d < 0 else today_text if d == 0 else soon(d) for d in days]
     due = due.sort_values(["Next Credit Review", "Customer ID"], kind="stable")
     return due[REVIEW_COLUMNS].reset_index(drop=True)
