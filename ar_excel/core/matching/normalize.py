@@ -254,7 +254,8 @@ _INVOICE_WORD = re.compile(
 _LIST_SEP = re.compile(r"\s*(?:,|\+|&|\bAND\b|\sو)\s*")
 # A range of invoices: INV 45-47, INVOICES 1023 TO 1026, فواتير ٤٥ الى ٤٧ (at most RANGE_SPAN).
 # "to" between the first and last invoice, folded: TO, الى, حتى, لغاية
-_TO = r"\bTO\b|الي|حتي|لغايه"
+_TO_WORDS_AR = ("الي", "حتي", "لغايه")
+_TO = r"\bTO\b|" + "|".join(_TO_WORDS_AR)
 _RANGE = re.compile(r"(\d+)\s*(?:-|" + _TO + r")\s*(\d+)")
 # The words before a range of invoices, "from" too (INVOICES FROM 1001 TO 1004, فواتير من
 # ١٠٠١ الى ١٠٠٤, INV NOS 1001 - 1004); ``_WORD_RANGE`` and ``_WIDE_RANGE`` read after them.
@@ -269,7 +270,7 @@ RANGE_SPAN = 30
 def writes_to(text: str) -> bool:
     """Whether a folded narrative has a word ``_TO`` reads (a cheap test before the range
     patterns)."""
-    return " TO " in text or "الي" in text or "حتي" in text or "لغايه" in text
+    return " TO " in text or any(word in text for word in _TO_WORDS_AR)
 
 
 def _expand_range(m: re.Match) -> str:
