@@ -333,10 +333,11 @@ def tax_id_problem(value: object, country: str | None, stated: bool = True) -> s
     if not key:
         return None
     accepted = (country,) if stated or country == "EG" else _GULF
-    if any(TAX_FORMATS[c][0].fullmatch(key) for c in accepted if c != "OM" or (
-            stated or country == "OM") or (
-            # (from another Gulf currency, only a VATIN written with its OM: ten bare digits
-            # may be a Saudi CR number, seven any short number)
-            (key.startswith("OM") or text.endswith("OM" + key)) and len(key) >= 10)):
+    if country != "OM" and not ((key.startswith("OM") or text.endswith("OM" + key))
+                                and len(key) >= 10):
+        # from another Gulf currency, Oman's format only for a VATIN written with its OM:
+        # ten bare digits may be a Saudi CR number, seven any short number
+        accepted = tuple(c for c in accepted if c != "OM")
+    if any(TAX_FORMATS[c][0].fullmatch(key) for c in accepted):
         return None
     return TAX_FORMATS[country][1]
