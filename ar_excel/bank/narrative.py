@@ -221,10 +221,12 @@ def _split_sepa(segment: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in out if k or v]
 
 
+# the SEPA keywords a purpose of keywords alone opens with
+_OPENING_SEPA_KEYS = "EREF|KREF|MREF|CRED|SVWZ"
+SEPA_OPENING = re.compile(r"^\s*(?:" + _OPENING_SEPA_KEYS + r")\+")
 # a SEPA keyword where the bank glued the 27-character fields together ("...PAYPALMREF+",
 # "...0011SVWZ+"): in text that opens with one, every one of these opens a value
-_GLUED_SEPA_KEY = re.compile(r"(EREF|KREF|MREF|CRED|SVWZ|ABWA|ABWE|DEBT)\+")
-SEPA_OPENING = re.compile(r"^\s*(?:EREF|KREF|MREF|CRED|SVWZ)\+")
+_GLUED_SEPA_KEY = re.compile(r"(" + _OPENING_SEPA_KEYS + r"|ABWA|ABWE|DEBT)\+")
 
 
 def parse_sepa_keywords(text: str) -> Narrative:

@@ -31,7 +31,8 @@ from ar_excel.bank.narrative import (
 _LABELLED = re.compile(r"^Naam: .+ (?:Omschrijving|IBAN|Kenmerk): ")
 _STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
 _EITHER = re.compile(f"{_STRUCTURED.pattern}|{_LABELLED.pattern}|{SEPA_OPENING.pattern}")
-_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: |\s*(?:EREF|KREF|MREF|CRED|SVWZ)\+)")
+_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: |"
+                          + SEPA_OPENING.pattern.removeprefix("^") + ")")
 
 
 def _description(n: Narrative) -> str | None:
