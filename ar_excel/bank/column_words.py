@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank, parse_currency
@@ -190,11 +191,8 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     if m:
         return m.group(1), "EUR"
     m = _HEADER_TRAILING_CCY.match(text)  # ZKB's "Debit CHF | Credit CHF | Balance CHF"
-    if m:
-        from ar_excel.core.customers.currencies import ISO_4217
-
-        if m.group(2) in ISO_4217:
-            return m.group(1), m.group(2)
+    if m and m.group(2) in ISO_4217:
+        return m.group(1), m.group(2)
     m = _HEADER_SYMBOL.match(text)  # "Betrag (€)", "Amount (£)"
     if m and re.fullmatch(r"[A-Z]{3}", parse_currency(m.group(2))):
         return m.group(1), parse_currency(m.group(2))

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 
-from ar_excel.bank.preamble import _CODES_ALONE
+from ar_excel.bank.preamble import CODES_ALONE
 from ar_excel.core.customers.contacts import iban_valid
 
 # the currencies read as a glued suffix: the region's and the majors' (the list a preamble's
 # lone code is read from), not any three capitals an account might end with
-_SUFFIX_CURRENCIES = _CODES_ALONE
+_SUFFIX_CURRENCIES = CODES_ALONE
 
 _IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _BIC = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")

@@ -25,6 +25,7 @@ import numpy as np
 from ar_excel.bank.balance_rows import CLOSING_RE, DATES_IN_TEXT, OPENING_RE, number_in_text
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.statement import StatementBalance
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.parsing import is_blank, normalize_digits, parse_currency
 
 _CURRENCY_WORDS = r"currency|ccy|währung|devise|monnaie|العملة|عملة الحساب"
@@ -64,8 +65,6 @@ def _abbreviation_at(text: str) -> str | None:
     m = _AROUND_AMOUNT.match(normalize_digits(text))
     if m is None:
         return None
-    from ar_excel.core.customers.currencies import ISO_4217
-
     for word in (m.group(1), m.group(2)):
         word = (word or "").strip()
         if word and word.upper() not in _NO_CURRENCY:
@@ -119,7 +118,7 @@ def _label_value_pairs(cells: list[str], is_label: Any) -> list[tuple[str, str]]
 
 # codes taken from an account line without a label ("Account | 2001234567 | KWD"): the
 # currencies of the region and the majors, not any three capitals (a branch code "CAI")
-_CODES_ALONE = frozenset({
+CODES_ALONE = frozenset({
     "EGP", "SAR", "AED", "KWD", "BHD", "OMR", "QAR", "JOD", "LBP", "IQD", "LYD", "TND", "MAD",
     "DZD", "SDG", "YER", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "PKR", "TRY", "CAD",
     "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "SGD", "HKD"})
@@ -127,7 +126,7 @@ _CODES_ALONE = frozenset({
 
 def _code_alone(row: list[Any]) -> str | None:
     """A currency code written alone in a cell of an account line."""
-    codes = {str(c).strip().upper() for c in row if isinstance(c, str)} & _CODES_ALONE
+    codes = {str(c).strip().upper() for c in row if isinstance(c, str)} & CODES_ALONE
     return next(iter(codes)) if len(codes) == 1 else None
 
 
