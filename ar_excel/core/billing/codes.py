@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 ERROR = "Error"
 WARNING = "Warning"
-SEVERITY_RANK = {ERROR: 0, WARNING: 1}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,13 @@ check stays a short rule over columns. The joins follow the contract:
 * An invoice number is matched ignoring case and spaces (``inv-001`` is ``INV-001``); when
   a number is used twice, lines are joined to its first row (the duplicate is its own Error).
 * An invoice's currency is its Currency, or when blank the customer's; its decimals come from
-  ISO 4217.
+  ISO 4217. A book naming no currency anywhere (a clerk's register) takes the currency of the
+  country nearly all its customers' tax IDs are from (``currency_by_tax_ids``), said in a
+  note: its lines are then held to that country's VAT rates.
+* Receipts listed among the invoices (a ledger export's Payment rows, a running ledger's
+  "سند قبض") are no billing documents: ``BillingBook.billed`` leaves them out of the
+  numbering and duplicate checks (``receipt_rows``).
+* A line's blank tax rate is its VAT category's, where the lines state one (``tax_category``).
 * Rates typed as fractions (0.14) are read as percentages where the sheet means them so
   (see ``percentages``).
 * The billing position is taken once every invoice in the workbook exists: as of the later of

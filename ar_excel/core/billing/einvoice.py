@@ -30,6 +30,7 @@ such as ``ETA Status``, ``Submission Status``, ``E-Invoice Status``, ``ZATCA Sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -78,7 +79,8 @@ _COUNTRY_NAME = {"EG": ("Egyptian", "المصري"), "SA": ("Saudi", "السعو
                  "AE": ("UAE", "الإماراتي")}
 
 
-def _headed(invoices: pd.DataFrame, accept) -> str | None:
+def _headed(invoices: pd.DataFrame, accept: Callable[[str], bool]) -> str | None:
+    """The first column whose header's key ``accept`` takes."""
     for column in invoices.columns:
         if isinstance(column, str) and not column.startswith("_") and accept(match_key(column)):
             return column

@@ -19,11 +19,19 @@ scope (also the words: Standard, Zero rated, Exempt, Out of scope, ``خاضع ل
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.currency import half_unit
 from ar_excel.core.billing.findings import empty, findings, number
+from ar_excel.model import ROW
+from ar_excel.names import match_key
+
+if TYPE_CHECKING:  # (context reads the categories: it imports this module)
+    from ar_excel.core.billing.context import BillingBook
+    from ar_excel.policy import Policy
 
 CATEGORY = "_tax_category"  # the line's VAT category: S, Z, E, O (None: not stated)
 CATEGORY_COLUMN = "_tax_category_column"  # the header it was read from
@@ -44,8 +52,6 @@ _NAMES = {"S": ("standard rate", "النسبة الأساسية"), "Z": ("zero-r
 
 def _category(value: object) -> str | None:
     """The category a cell states, or None (blank or no category)."""
-    from ar_excel.names import match_key
-
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     raw = str(value)
@@ -61,8 +67,6 @@ def _category(value: object) -> str | None:
 def categories_on_lines(lines: pd.DataFrame) -> pd.DataFrame:
     """The lines with ``CATEGORY`` (and ``CATEGORY_COLUMN``) where a column of the sheet is
     headed as a tax category and holds only categories; unchanged otherwise."""
-    from ar_excel.names import match_key
-
     for column in lines.columns:
         if not isinstance(column, str) or column.startswith("_") or not _HEADER.search(
                 match_key(column)):
@@ -90,14 +94,12 @@ def rates_from_categories(lines: pd.DataFrame, standard: pd.Series) -> pd.DataFr
     return lines.assign(**{"Tax Rate": rate.astype("float64")})
 
 
-def category_mismatches(book: object) -> pd.DataFrame:
+def category_mismatches(book: BillingBook) -> pd.DataFrame:
     """TAX_CATEGORY_MISMATCH: the line's category says one tax treatment, its rate or tax
     amount another."""
     from ar_excel.core.billing.context import CUSTOMER, DECIMALS, KEY
-    from ar_excel.core.billing.currency import half_unit
-    from ar_excel.model import ROW
 
-    lines = book.lines  # type: ignore[attr-defined]
+    lines = book.lines
     if CATEGORY not in lines.columns:
         return empty()
     cat = lines[CATEGORY]
@@ -111,7 +113,7 @@ def category_mismatches(book: object) -> pd.DataFrame:
     rows = lines[bad.fillna(False).to_numpy()]
     if rows.empty:
         return empty()
-    arabic = bool(book.arabic)  # type: ignore[attr-defined]
+    arabic = bool(book.arabic)
     charged_text = []
     for r, t, d in zip(rows["Tax Rate"], rows["Tax Amount"], rows[DECIMALS], strict=True):
         if pd.notna(t) and abs(float(t)) > 0.5 * 10.0 ** -int(d) and not (pd.notna(r) and r > 0):
@@ -120,7 +122,7 @@ def category_mismatches(book: object) -> pd.DataFrame:
             charged_text.append(f"{number([0.0 if pd.isna(r) else r])[0]}%")
     codes = rows[CATEGORY].tolist()
     return findings(
-        "TAX_CATEGORY_MISMATCH", n=len(rows), sheet=book.sheet("Invoice Lines"),  # type: ignore[attr-defined]
+        "TAX_CATEGORY_MISMATCH", n=len(rows), sheet=book.sheet("Invoice Lines"),
         row=rows[ROW], field=rows[CATEGORY_COLUMN].tolist(), invoice=rows["Invoice No"],
         customer=rows[CUSTOMER], amount=rows["Line Total"], document=rows[KEY], arabic=arabic,
         variant=["standard" if c == "S" else None for c in codes],
@@ -129,7 +131,7 @@ def category_mismatches(book: object) -> pd.DataFrame:
     )
 
 
-def standard_rates(lines: pd.DataFrame, policy: object, home: str) -> pd.Series:
+def standard_rates(lines: pd.DataFrame, policy: Policy, home: str) -> pd.Series:
     """Each line's standard VAT rate (the highest rate its country charges on the invoice
     date: its currency's, else the home currency's); NaN where neither names a country."""
     from ar_excel.core.billing.context import CURRENCY, DATE
@@ -144,7 +146,7 @@ def standard_rates(lines: pd.DataFrame, policy: object, home: str) -> pd.Series:
         if country is None:
             out.append(np.nan)
             continue
-        rates = allowed_rates(policy, country, None if pd.isna(day) else day)  # type: ignore[arg-type]
+        rates = allowed_rates(policy, country, None if pd.isna(day) else day)
         top = max(rates) if rates else 0.0
         out.append(top if top > 0 else np.nan)
     return pd.Series(out, index=lines.index, dtype="float64")
