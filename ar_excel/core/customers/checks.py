@@ -503,6 +503,9 @@ def _jobs(ctx: CheckContext) -> set[object]:
     """The jobs of customers the master lists: each is judged through its customer."""
     key = ("jobs",)
     if key not in ctx._cache:
+        if not ctx.values("Customer ID").map(str).str.contains(":", regex=False).any():
+            ctx._cache[key] = set()  # no job is written "Customer:Job"
+            return ctx._cache[key]
         ids = {index: ctx.customer_id(index) for index in ctx.frame.index}
         listed = {i.casefold() for i in ids.values()}
         ctx._cache[key] = {index for index, i in ids.items()
@@ -555,6 +558,8 @@ def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
     if pa == duplicates.id_key(idb) or pb == duplicates.id_key(ida) or (
             pa is not None and pa == pb):
         return True
+    if pa is None and pb is None:
+        return False
     # an account billed to another listed customer is judged through that customer
     listed = _listed_ids(ctx)
     return any(p is not None and p in listed and p != duplicates.id_key(i)

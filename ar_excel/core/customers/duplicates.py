@@ -248,6 +248,10 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
     digits = phone.str.replace(r"\D", "", regex=True)
     usable = (digits.str.len() >= 7) & ~digits.str.fullmatch(r"(\d)\1*").fillna(False)
     phone_key = digits.str[-9:].where(usable, "")
+    # a plain cell is one number: dialled with its country code when it opens with + or 00
+    lead = phone.str.lstrip()
+    by_00 = lead.str.startswith("00")
+    dialled = digits.str[2:].where(by_00, digits).where(by_00 | lead.str.startswith("+"))
 
     address = email.str.strip().str.lower()
     plain_email = address.str.match(contacts.EMAIL_PATTERN)  # one valid ASCII address
@@ -263,9 +267,9 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
                             "")
 
     out = []
-    for ph, ph_plain, ph_key, em, em_plain, address_, dom, acc, tx, tx_plain, tx_key in zip(
-            phone, plain_phone, phone_key, email, plain_email, address, domain, account, tax,
-            plain_tax, tax_key, strict=True):
+    for ph, ph_plain, ph_key, dial, em, em_plain, address_, dom, acc, tx, tx_plain, tx_key in zip(
+            phone, plain_phone, phone_key, dialled, email, plain_email, address, domain, account,
+            tax, plain_tax, tax_key, strict=True):
         if not (ph or em or acc or tx):
             out.append(_NO_CONTACT)
             continue
@@ -277,6 +281,7 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
             frozenset(contacts.account_keys(acc)) if acc else frozenset(),
             (tx_key if tx_plain else usable_tax_key(tx)) if tx else "",
             (frozenset([address_]) if em_plain else _addresses(em)) if em else frozenset(),
+            (frozenset() if dial != dial else frozenset([dial])) if ph_plain else
             dialled_numbers(ph) if ("+" in ph or "00" in ph) else frozenset()))
     return out
 
