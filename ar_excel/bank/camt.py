@@ -279,11 +279,6 @@ def _entry_lines(entry: Any, entry_no: int, sid: str, source: str,
     return records
 
 
-# a reference printed in groups of a few capitals and digits: "RF18 5390 0754 7034",
-# "21 00000 00003 13947 14300 09017"
-_GROUPED_CODE = re.compile(r"[A-Z0-9]{1,6}(?: +[A-Z0-9]{1,6})+")
-
-
 def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                    issues: list[Issue]) -> list[dict[str, Any]]:
     status = _status(entry)
@@ -466,6 +461,11 @@ def bank_transaction_code(el: Any) -> str | None:
     if len(given) == len(codes):
         return "-".join(given)
     return _text(el, "BkTxCd/Prtry/Cd") or "-".join(given) or None
+
+
+# a reference printed in groups of a few capitals and digits: "RF18 5390 0754 7034",
+# "21 00000 00003 13947 14300 09017"
+_GROUPED_CODE = re.compile(r"[A-Z0-9]{1,6}(?: +[A-Z0-9]{1,6})+")
 
 
 def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,

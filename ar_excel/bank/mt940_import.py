@@ -15,15 +15,16 @@ Accounting rules and the traps they avoid:
   wrap and read in all dialects (``narrative.py``).
 * Each ``:20:`` block is a statement; its ``:60F:``/``:60M:`` and ``:62F:``/``:62M:`` balances
   give the tie-out. Its account is the IBAN the ``:25:`` names, without the bank's BIC or the
-  currency written around it (``own_account.py``). A ``:86:`` after the closing balance describes the statement, not its last
-  line, and is not glued onto that line.
+  currency written around it (``own_account.py``). A ``:86:`` after the closing balance
+  describes the statement, not its last line, and is not glued onto that line.
 * Amounts: SWIFT writes one decimal comma (``1250,50``, ``1000,``); a decimal point
   (``100.00``) and thousands separators (``2.500,00``, ``2,500.00``) are read too, anything
   else (``1,234,56``) is not guessed at.
 * A customer reference longer than SWIFT's 16 characters (ASN Bank puts the counterparty's
   IBAN there, its name on the next line) is read whole, not refused, and so is a bank
-  reference of one word longer than 23 (BIL's ``//CIOB220117990193/IACC/D3/``); where the ``:86:`` opens
-  with that account and name they are the counterparty's, and the account is no reference.
+  reference of one word longer than 23 (BIL's ``//CIOB220117990193/IACC/D3/``); where the
+  ``:86:`` opens with that account and name they are the counterparty's, and the account is
+  no reference.
   ``NONREF`` straight after the amount (Penta) is no type code ``NONR`` and reference ``EF``.
 * A ``:61:`` the package cannot read is reported with its file line and left out; the rest of
   the file still imports. A balance line (``:60F:``, ``:62F:``, ``:64:``, ``:65:``...) that
@@ -174,6 +175,12 @@ def _prepare(text: str, source: str
 # follows the digits is more of the amount, not the transaction type code
 _DAMAGED_DIGIT = re.compile(r"[OoIl][\d,.]")
 
+# a bank reference of one word past SWIFT's 23 characters, at the end of the :61:'s first line
+_LONG_BANK_REFERENCE = re.compile(r"//(\S{24,})\s*$")
+# a :61: up to its type code, then a customer reference running past 16 characters
+_LONG_REFERENCE = re.compile(r"^(?P<head>\d{6}(?:\d{4})?R?[DC][A-Z]?\d[\d,]*[NSF][A-Z0-9]{3})"
+                             r"(?P<ref>(?:(?!//)[^\n])+)(?P<rest>.*)$", re.S)
+
 
 def _check_statement_line(value: str) -> tuple[str | None, dict[str, str]]:
     """The ``:61:`` text if the package can read it (a missing type code filled in), else None;
@@ -199,16 +206,9 @@ def _check_statement_line(value: str) -> tuple[str | None, dict[str, str]]:
     return None, {}
 
 
-_LONG_BANK_REFERENCE = re.compile(r"//(\S{24,})\s*$")
-
-
-# a :61: up to its type code, then a customer reference running past 16 characters
-_LONG_REFERENCE = re.compile(r"^(?P<head>\d{6}(?:\d{4})?R?[DC][A-Z]?\d[\d,]*[NSF][A-Z0-9]{3})"
-                             r"(?P<ref>(?:(?!//)[^\n])+)(?P<rest>.*)$", re.S)
-
-
 def _readable_statement_line(value: str) -> str | None:
-    """``_check_statement_line`` for the SWIFT field lengths."""
+    """The ``:61:`` text, its references within SWIFT's lengths, if the package can read it
+    (the amount written as SWIFT does, a missing type code filled in), else None."""
     mark = re.match(r"^(\d{6}(?:\d{4}|\s{4})?R?[DCdc][A-Z]?)(\d[\d.,]*)(.*)$", value, re.S)
     if mark:
         swift = _swift_amount(mark.group(2))

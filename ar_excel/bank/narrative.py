@@ -5,8 +5,9 @@ The ``:86:`` field is 6 lines of 65 characters and banks fill it in three dialec
 * German DFÜ/GVC sub-fields: ``166?00GUTSCHRIFT?20EREF+...?21SVWZ+RE 4711?32MUELLER GMBH``:
   ``?20``-``?29`` and ``?60``-``?63`` remittance (each 27 characters, a value runs on into the
   next), SEPA keywords ``EREF+``/``KREF+``/``MREF+``/``SVWZ+``/``ABWA+`` inside it, ``?32``/
-  ``?33`` the name (a ``?33`` without ``?32`` right after an ``ABWA+`` name run on past its
-  sub-field ends that name: LBBW), ``?31``/``?38`` account or IBAN, ``?30`` the counterparty's bank (BIC or
+  ``?33`` the name (a ``?33`` without ``?32`` right after an ``ABWA+``/``ABWE+`` name run on
+  past its sub-field ends that name: LBBW), ``?35``-``?37``/``?39`` more of the parties' words
+  (narrative), ``?31``/``?38`` account or IBAN, ``?30`` the counterparty's bank (BIC or
   BLZ), ``?00`` the posting text, the three digits before the first ``?`` the GVC
   (Geschaeftsvorfallcode: 166 a SEPA credit transfer, 051 a transfer credit...).
 * Dutch/SWIFT tags: ``/CNTP/iban/bic/name/city/``, ``/NAME/``, ``/IBAN/``, ``/BIC/``, ``/EREF/``,
@@ -22,9 +23,9 @@ The wrap at 65 columns splits invoice numbers, IBANs and even tag names, so the 
 joined before anything is tokenised: without a separator where a line is full (65 characters:
 the bank broke a word; a line well over 65 is from a bank that does not wrap at 65 and ends
 where the bank ended it: bunq's ``... TAURANGA SOUT, NZ`` + ``1.00 NZD, 1 NZD = 0.61 EUR``);
-after a shorter line, in free text with a space, and in the structured dialects (where banks also break tags and numbers short of the width: ``//RE`` + ``MI/``)
-without one, except where digits meet letters (``.../11.3.2013`` + ``NR.201303-112`` are two
-words).
+after a shorter line, in free text with a space, and in the structured dialects (where banks
+also break tags and numbers short of the width: ``//RE`` + ``MI/``) without one, except where
+digits meet letters (``.../11.3.2013`` + ``NR.201303-112`` are two words).
 """
 
 from __future__ import annotations
@@ -377,7 +378,9 @@ _COLON_ACCOUNT = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
 
 
 def parse_colon_fields(text: str) -> Narrative | None:
-    """The colon-parted fields above -> Narrative; None for text not of that shape."""
+    """solarisBank's colon-parted fields (``_COLON_KIND``) -> Narrative: the account is the last
+    field shaped as an IBAN, the name the field before it, the rest the purpose; None for text
+    not of that shape."""
     kind = _COLON_KIND.match(text)
     if not kind:
         return None
@@ -389,7 +392,8 @@ def parse_colon_fields(text: str) -> Narrative | None:
     n = Narrative(posting_text=kind.group(1).replace("_", " "), code=kind.group(1))
     n.account = parts[at].strip()
     n.counterparty = " ".join(parts[at - 1].split()) or None
-    words = [" ".join(":".join(parts[:at - 1]).split()), *(" ".join(p.split()) for p in parts[at + 1:])]
+    words = [" ".join(":".join(parts[:at - 1]).split()),
+             *(" ".join(p.split()) for p in parts[at + 1:])]
     n.description = " ".join(w for w in words if w) or n.counterparty
     return n
 
