@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ar_excel.io.wording_rules import apply_rules
+from ar_excel.io.wording_rules import apply_rules, arabic_commas
 
 _WAY = {"money in": "مبلغاً وارداً", "money out": "مبلغاً صادراً"}
 _MOVES = {"rises": "يرتفع", "falls": "ينخفض"}
@@ -488,8 +488,7 @@ def _field(name: str) -> str:
 
 
 def _totals(text: str) -> str:
-    return (text.replace("debits", "المدين").replace("credits", "الدائن")
-            .replace(", ", "، "))
+    return arabic_commas(text.replace("debits", "المدين").replace("credits", "الدائن"))
 
 
 def arabic_bank_message(message: str) -> str | None:

@@ -30,7 +30,7 @@ from ar_excel.io.wording_ar import (
     bucket_label,
     translate_columns,
 )
-from ar_excel.io.wording_rules import Rule, apply_rules, rules
+from ar_excel.io.wording_rules import Rule, apply_rules, arabic_commas, rules
 from ar_excel.model import Tab
 
 KPI_NAMES = {
@@ -150,7 +150,7 @@ _CAPTIONS = rules(
     (r"Receivables in other currencies \(equivalent in (\S+) at the Policy's exchange "
      r"rates(?:; no rate for (.+))?\)",
      lambda m: f"المديونية بالعملات الأخرى (المعادل بعملة {m[1]} بأسعار الصرف في السياسة"
-               + (f"؛ لا يوجد سعر صرف لـ {m[2].replace(', ', '، ')}" if m[2] else "") + ")"),
+               + (f"؛ لا يوجد سعر صرف لـ {arabic_commas(m[2])}" if m[2] else "") + ")"),
     (r"Aging by bucket \((.*)\)", lambda m: f"أعمار الديون حسب الفئة ({m[1]})"),
     (r"DSO trend, last 12 months \(days\)", lambda m: "اتجاه DSO، آخر 12 شهراً (بالأيام)"),
     (r"DSO trend, last 12 months, each ending on day (\d+)( or the month's last day)? "

@@ -9,17 +9,11 @@ and paths are carried over unchanged.
 
 from __future__ import annotations
 
-from ar_excel.io.wording_rules import apply_rules, rules
+from ar_excel.io.wording_rules import apply_rules, arabic_commas, rules
 
 
 def _na(text: str) -> str:
     return "غير متاح" if text == "n/a" else text
-
-
-def _listed(text: str) -> str:
-    """A list inside an Arabic clause parted by the Arabic comma: 'بنود الفواتير، قائمة
-    الأسعار', '2,300.00 AED، 76,200.00 SAR' (an amount's own thousands commas stay)."""
-    return text.replace(", ", "، ")
 
 
 _CLAUSES = rules(
@@ -40,7 +34,7 @@ _CLAUSES = rules(
      r"(?: \(with (.*)\))?: (\d+) errors, (\d+) warnings",
      lambda m: f"فحص {m[1]} فاتورة" + (f"، {m[2]} سطر" if m[2] else "")
                + (f" (مقروءة من صفوف '{m[3]}')" if m[3] else "")
-               + (f" (مع {_listed(m[4])})" if m[4] else "") + f": {m[5]} خطأ، {m[6]} تنبيه"),
+               + (f" (مع {arabic_commas(m[4])})" if m[4] else "") + f": {m[5]} خطأ، {m[6]} تنبيه"),
     (r"(\d+) accounts to review", "{0} حساب للمراجعة"),
     (r"(.*) read as fractions \(0\.14 = 14%\)", "{0} قُرئت كسوراً (0.14 = 14%)"),
     # reconcile
@@ -52,7 +46,7 @@ _CLAUSES = rules(
     (r"Aging as of (\S+): (\d+) customer rows, (\d+) open items, grand total (.*) "
      r"\((ties to the ledger|DOES NOT TIE to the ledger)\)",
      lambda m: f"أعمار الديون في {m[1]}: {m[2]} صف عميل، {m[3]} بند مفتوح، الإجمالي العام "
-               f"{_listed(m[4])} (" + ("مطابق للدفاتر" if m[5].startswith("ties") else
+               f"{arabic_commas(m[4])} (" + ("مطابق للدفاتر" if m[5].startswith("ties") else
                               "غير مطابق للدفاتر") + ")"),
     # collections
     (r"Collections as of (\S+): (\d+) customer row\(s\) overdue, (\d+) letter\(s\) due "

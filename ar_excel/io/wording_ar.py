@@ -26,7 +26,7 @@ import pandas as pd
 
 from ar_excel.core.aging import UNKNOWN_CUSTOMER
 from ar_excel.io.labels_ar import LABELS
-from ar_excel.io.wording_rules import apply_rules, rules
+from ar_excel.io.wording_rules import apply_rules, arabic_commas, rules
 from ar_excel.model import Chart, Tab
 
 
@@ -38,17 +38,6 @@ def _basis(word: str) -> str:
     return "تاريخ الفاتورة" if word == "invoice date" else "تاريخ الاستحقاق"
 
 
-def _listed(text: str) -> str:
-    """Amounts per currency listed with the Arabic comma ('AED 1,250.00، EGP 3,000.00'; an
-    amount's own thousands commas, without a space after them, stay)."""
-    return text.replace(", ", "، ")
-
-
-def _days(text: str) -> str:
-    """'7, 30, 60, 90' -> '7، 30، 60، 90' (the Arabic comma between numbers)."""
-    return text.replace(", ", "، ")
-
-
 # Whole captions (a tab's, a small table's, a chart's). First match wins.
 _CAPTIONS = rules(
     # credit
@@ -57,12 +46,12 @@ _CAPTIONS = rules(
      r"currencies: (.*)\))?"
      r"( \(other currencies added to their customer's currency as they stand: no exchange "
      r"rate; in their own currencies: (.*)\))?",
-     lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {_listed(m[2])} {m[3]} الرصيد المفتوح في "
-               f"الدفاتر {_listed(m[4])}"
+     lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {arabic_commas(m[2])} {m[3]} الرصيد المفتوح في "
+               f"الدفاتر {arabic_commas(m[4])}"
                + (f" (العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: "
-                  f"{_listed(m[6])})" if m[5] else "")
+                  f"{arabic_commas(m[6])})" if m[5] else "")
                + (" (العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف؛ بعملاتها "
-                  f"الأصلية: {_listed(m[8])})" if m[7] else "")),
+                  f"الأصلية: {arabic_commas(m[8])})" if m[7] else "")),
     # aging
     (r"Open items as of (\S+), each with its bucket",
      "البنود المفتوحة في {0}، كل بند في فئته العمرية"),
@@ -78,7 +67,7 @@ _CAPTIONS = rules(
     # collections
     (r"Dunning as of (\S+): levels at (.*) days overdue; one escalation a week; "
      r"Letter = draft written",
-     lambda m: f"المطالبات في {m[1]}: المستويات عند {_days(m[2])} يوماً من التأخير؛ تصعيد "
+     lambda m: f"المطالبات في {m[1]}: المستويات عند {arabic_commas(m[2])} يوماً من التأخير؛ تصعيد "
                "واحد في الأسبوع بحد أقصى؛ خطاب = كُتبت مسودة الخطاب"),
     (r"Customers to call: oldest unpaid invoice past the firm-reminder level, largest amount "
      r"first", "عملاء للاتصال الهاتفي: أقدم فاتورة غير مسددة تجاوزت مستوى التذكير الحازم، "

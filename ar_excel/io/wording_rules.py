@@ -26,3 +26,10 @@ def apply_rules(table: Sequence[Rule], text: str) -> str | None:
             # '9 أيام', '137 يوماً': each count of days in its own form (core.arabic_counts)
             return agree_days(arabic(m) if callable(arabic) else arabic.format(*m.groups()))
     return None
+
+
+def arabic_commas(text: str) -> str:
+    """A list inside an Arabic sentence parted by the Arabic comma: '7، 30، 60', 'AED
+    1,250.00، EGP 3,000.00', 'بنود الفواتير، قائمة الأسعار' (an amount's own thousands
+    commas, without a space after them, stay)."""
+    return text.replace(", ", "، ")
