@@ -24,6 +24,7 @@ from ar_excel.schema import NO_CREDIT, UNLIMITED
 TYPE_HEADERS = frozenset(match_key(w) for w in (
     "Credit Limit Type", "Limit Type", "Credit Type", "CRLMTTYP", "Credit Limit Kind",
     "نوع حد الائتمان", "نوع الحد الائتماني", "نوع الائتمان"))
+# (the digits: the type as GP stores it in CRLMTTYP, 0 No Credit, 1 Unlimited, 2 Amount)
 _NONE = frozenset(match_key(w) for w in (
     "No Credit", "No Credit Allowed", "Cash Only", "Cash", "COD", "None", "0",
     "بدون ائتمان", "لا ائتمان", "نقدي", "نقدا", "نقداً"))

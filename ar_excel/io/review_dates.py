@@ -40,6 +40,17 @@ def _part_end(letter: str, number: int, year: int) -> datetime | None:
     return datetime(year, month, calendar.monthrange(year, month)[1])
 
 
+def _part(text: str) -> tuple[str, int, int] | None:
+    """The quarter or half a review cell's text names: Q or H, its number and its year."""
+    if m := _PART_YEAR.match(text):
+        return m[1] or m[4], int(m[2] or m[3]), int(m[5]) if len(m[5]) == 4 else 2000 + int(m[5])
+    if m := _YEAR_PART.match(text):
+        return m[2] or m[5], int(m[3] or m[4]), int(m[1])
+    if (m := _ARABIC_QUARTER.match(text)) and m[1] in _ARABIC_QUARTERS:
+        return "Q", _ARABIC_QUARTERS[m[1]], int(m[2])
+    return None
+
+
 def period_end(value: object) -> datetime | None:
     """The last day of the month, quarter, half or year a review cell names, else None."""
     if isinstance(value, bool):
@@ -52,13 +63,8 @@ def period_end(value: object) -> datetime | None:
     text = " ".join(normalize_digits(value).split())
     if text.isdigit():
         return datetime(int(text), 12, 31) if int(text) in _YEARS else None
-    if m := _PART_YEAR.match(text):
-        year = int(m[5]) if len(m[5]) == 4 else 2000 + int(m[5])
-        return _part_end(m[1] or m[4], int(m[2] or m[3]), year)
-    if m := _YEAR_PART.match(text):
-        return _part_end(m[2] or m[5], int(m[3] or m[4]), int(m[1]))
-    if (m := _ARABIC_QUARTER.match(text)) and m[1] in _ARABIC_QUARTERS:
-        return _part_end("Q", _ARABIC_QUARTERS[m[1]], int(m[2]))
+    if (part := _part(text)) is not None:
+        return _part_end(*part)
     if m := _MONTH_WORD_YEAR.match(text):
         month, year = month_number(m[1]), int(m[2])
     elif m := _MONTH_YEAR.match(text):
@@ -74,8 +80,8 @@ def period_end(value: object) -> datetime | None:
 
 def review_periods(values: np.ndarray, sheet: str, letter: str, header: str,
                    excel_rows: list[int]) -> tuple[np.ndarray, list[Issue]]:
-    """The review column with each month, quarter or year replaced by its last day, and the
-    Input Issue saying so (none when no cell names a period)."""
+    """The review column with each month, quarter, half or year replaced by its last day, and
+    the Input Issue saying so (none when no cell names a period)."""
     found = [(p, end) for p, v in enumerate(values.tolist())
              if not is_blank(v) and not isinstance(v, datetime) and (end := period_end(v))]
     if not found:
@@ -95,7 +101,4 @@ def review_periods(values: np.ndarray, sheet: str, letter: str, header: str,
 
 def _is_part(value: object) -> bool:
     """Whether a review cell names a quarter or a half (not a month or a year)."""
-    if not isinstance(value, str):
-        return False
-    text = " ".join(normalize_digits(value).split())
-    return bool(_PART_YEAR.match(text) or _YEAR_PART.match(text) or _ARABIC_QUARTER.match(text))
+    return isinstance(value, str) and _part(" ".join(normalize_digits(value).split())) is not None
