@@ -40,8 +40,10 @@ left unapplied, when the same allocations are proposed again.
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -54,6 +56,9 @@ from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, JobResult, Tab
+
+if TYPE_CHECKING:  # (the bank importer is loaded only when a statement is read)
+    from ar_excel.bank.statement import Statement
 
 MATCH_FORMATS = {
     "Bank Line": "text", "Date": "date", "Bank Amount": "money", "Invoice No": "text",
@@ -117,8 +122,9 @@ _MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header
 
 
 def statement_columns(book: Book, options: JobOptions | None = None) -> dict[str, str] | None:
-    """The columns asked for the bank statement: the command's ``--bank-columns``, else the
-    Policy's ``bank_columns`` (``bank_columns``)."""
+    """The columns asked for the bank statement, as the importer's mapping (``bank_columns``):
+    the command's ``--bank-columns``, else the Policy's key ``bank_columns``; None where
+    neither names any (the importer finds the layout itself)."""
     asked = options.args.get("bank_columns") if options is not None else None
     return bank_columns(asked or book.policy.get("bank_columns"))
 
@@ -156,7 +162,7 @@ def bank_columns(text: str | None) -> dict[str, str] | None:
     return mapping
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bank-columns", dest="bank_columns", metavar="MAP",
         help="for a bank export whose layout is not recognised: which header holds what, e.g. "
@@ -167,7 +173,7 @@ def add_arguments(parser) -> None:
              "the statement begins in, \"year=2026\"")
 
 
-def load_statement(book: Book, options: JobOptions):
+def load_statement(book: Book, options: JobOptions) -> Statement:
     """The statement to reconcile, from the option (one file, or several: one per bank
     account, reconciled together), the sheet or the policy, in that order."""
     from ar_excel.bank import read_statement
