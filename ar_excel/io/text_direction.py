@@ -1,22 +1,21 @@
 """Which way a text reads: the direction of its first letter with one (Latin, Greek, Cyrillic
 left to right; Hebrew, Arabic right to left), as the Unicode bidi algorithm and Excel's
 'context' reading order decide a paragraph's, or of most of its letters where it begins
-with a Latin code (an Arabic sentence opening on an invoice number). An Arabic tab's own texts are told to read so
-(a cell's ``readingOrder``, a page header's leading right-to-left mark): LibreOffice lays
-cells and page headers out left to right unless told, and an Arabic sentence holding an
-invoice number, a date or an amount then reads in the wrong order."""
+with a Latin code (an Arabic sentence opening on an invoice number). An Arabic tab's own
+texts are told to read so (a cell's ``readingOrder``, a page header's leading right-to-left
+mark): LibreOffice lays cells and page headers out left to right unless told, and an Arabic
+sentence holding an invoice number, a date or an amount then reads in the wrong order."""
 
 from __future__ import annotations
 
 import re
 
-_FIRST_STRONG = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
-                           "\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]")
+_LEFT_TO_RIGHT = "A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"  # Latin, Greek, Cyrillic
+_RIGHT_TO_LEFT = "\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC"  # Hebrew, Arabic and their forms
+RIGHT_TO_LEFT_LETTER = re.compile(f"[{_RIGHT_TO_LEFT}]")
+_LEFT_TO_RIGHT_LETTER = re.compile(f"[{_LEFT_TO_RIGHT}]")
+_FIRST_STRONG = re.compile(f"[{_LEFT_TO_RIGHT}{_RIGHT_TO_LEFT}]")
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: invisible, sets the direction of what follows
-
-
-_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]")
-_LEFT_TO_RIGHT_LETTER = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
 
 
 def reads_right_to_left(text: str) -> bool:
@@ -27,7 +26,7 @@ def reads_right_to_left(text: str) -> bool:
     m = _FIRST_STRONG.search(text)
     if m is None:
         return False
-    if m.group() >= "\u0590":
+    if m.group() >= "\u0590":  # every right-to-left letter sorts after every left-to-right one
         return True
-    rtl = len(_RIGHT_TO_LEFT_LETTER.findall(text))
+    rtl = len(RIGHT_TO_LEFT_LETTER.findall(text))
     return rtl > 0 and rtl > len(_LEFT_TO_RIGHT_LETTER.findall(text))

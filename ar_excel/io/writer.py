@@ -43,7 +43,7 @@ from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.print_layout import print_setup
 from ar_excel.io.safety import losses, sheets_of_their_own
 from ar_excel.io.sheet_rows import SheetRows, save_workbook
-from ar_excel.io.text_direction import reads_right_to_left
+from ar_excel.io.text_direction import RIGHT_TO_LEFT_LETTER, reads_right_to_left
 from ar_excel.model import ROW, Issue, SheetProtection, Tab
 from ar_excel.names import match_key
 
@@ -74,8 +74,9 @@ class TextLayout(str):
 
 
 class RightToLeftText(str):
-    """Text of a right-to-left tab whose first letter is Arabic (or Hebrew): its cell reads
-    right to left (``readingOrder`` 2). Excel's default (context) reads such a cell so by
+    """Text of a right-to-left tab that reads right to left (``text_direction``: an Arabic
+    or Hebrew first letter, or mostly Arabic after an invoice number): its cell reads right
+    to left (``readingOrder`` 2). Excel's default (context) reads such a cell so by
     itself; LibreOffice lays every cell out left to right unless told, and an Arabic
     sentence holding an invoice number or an amount then reads in the wrong order (the
     words after 'INV-1' shown before it). Its own type, so the rows written at save
@@ -85,15 +86,12 @@ class RightToLeftText(str):
 
 
 def right_to_left_texts(values: list[Any]) -> list[Any]:
-    """A column's values with its Arabic-first texts marked ``RightToLeftText``; a column
+    """A column's values with its right-to-left texts marked ``RightToLeftText``; a column
     with no right-to-left letter at all (ids, codes, amounts) as it is, at one search."""
-    if not _RIGHT_TO_LEFT.search("\n".join(v for v in values if type(v) is str)):
+    if not RIGHT_TO_LEFT_LETTER.search("\n".join(v for v in values if type(v) is str)):
         return values
     return [RightToLeftText(v) if type(v) is str and reads_right_to_left(v) else v
             for v in values]
-
-
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]")
 
 
 WRAP_TEXT = TextLayout("@", wrap=True)
