@@ -38,7 +38,7 @@ from ar_excel.bank.statement import TIE_OUT, Statement
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.errors import InputError
-from ar_excel.model import ROW, Issue, Table, column_letter
+from ar_excel.model import ROW, Book, Issue, Table, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 from ar_excel.schema import BANK
@@ -98,7 +98,7 @@ def statement_of_sheet(table: Table | None, sheet: str, loader: SheetLoader | No
     return stmt
 
 
-def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Statement | None:
+def workbook_statement(book: Book, mapping: dict[str, Any] | None = None) -> Statement | None:
     """The statement on the workbook's Bank Statement sheet, None where it has none. A sheet
     the workbook reader could not read as one (a bank's export pasted with its account
     details above the header) is read by the importer where it finds the statement's header
@@ -119,20 +119,17 @@ def workbook_statement(book: Any, mapping: dict[str, Any] | None = None) -> Stat
     return stmt
 
 
-def pasted_statement_sheet(book: Any, mapping: dict[str, Any] | None = None) -> str | None:
+def pasted_statement_sheet(book: Book, mapping: dict[str, Any] | None = None) -> str | None:
     """The Bank Statement sheet the workbook reader could not read in which the importer
     finds a statement's header (account details above it), else None. Looked for once per
     book and mapping: the run asks before the job (``runner.missing_inputs``), the job again."""
-    memo = getattr(book, "worked_out", None)
-    if memo is None:
-        return _pasted_statement_sheet(book, mapping)
     key = ("pasted statement sheet", repr(mapping))
-    if key not in memo:
-        memo[key] = _pasted_statement_sheet(book, mapping)
-    return memo[key]
+    if key not in book.worked_out:
+        book.worked_out[key] = _pasted_statement_sheet(book, mapping)
+    return book.worked_out[key]
 
 
-def _pasted_statement_sheet(book: Any, mapping: dict[str, Any] | None) -> str | None:
+def _pasted_statement_sheet(book: Book, mapping: dict[str, Any] | None) -> str | None:
     loader = getattr(book, "sheet_loader", None)
     if "Bank Statement" not in book.unusable or loader is None:
         return None
