@@ -271,10 +271,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                     action_date = last_plan + pd.Timedelta(days=WEEK)
                 else:
                     letter, action_date = True, day
-                    several = tuple(rem.get("Overdue Instalments") or ())
-                    kind = "overdue_several" if rem["Kind"] == "overdue" and len(
-                        several) > 1 else rem["Kind"]
-                    action = words[f"plan_{kind}"].format(
+                    wording, several = texts.plan_reminder_wording(rem)
+                    action = words[wording].format(
                         n=int(rem["Instalment"]), date=_iso(rem["Due Date"]),
                         numbers=texts.numbers_list(several, language))
         elif due_level == 0 or r["Amount To Collect"] < CENT:

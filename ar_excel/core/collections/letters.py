@@ -104,10 +104,8 @@ def plan_letter(row: dict, reminder: dict, schedule: pd.DataFrame,
     """The payment-plan reminder for one customer: the instalment due, and the plan's table."""
     lang = row.get("Language") or "en"
     ccy = reminder.get("Currency")
-    several = tuple(reminder.get("Overdue Instalments") or ())
-    kind = "overdue_several" if reminder["Kind"] == "overdue" and len(several) > 1 else \
-        reminder["Kind"]
-    body = texts.BODIES[lang][f"plan_{kind}"].format(
+    wording, several = texts.plan_reminder_wording(reminder)
+    body = texts.BODIES[lang][wording].format(
         n=int(reminder["Instalment"]), count=int(reminder["Of"]),
         amount=format_money(reminder["Amount"], ccy), date=format_date(reminder["Due Date"]),
         open=format_money(reminder["Outstanding"], ccy),

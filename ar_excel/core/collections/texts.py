@@ -6,6 +6,8 @@ without reading the rules. ``{placeholders}`` are filled by ``letters``.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Level names for the default four-level policy (7, 30, 60, 90 days).
 LEVEL_NAMES = {
     "en": ["Not overdue", "Friendly reminder", "Firm reminder", "Final notice", "Hold / visit"],
@@ -206,6 +208,17 @@ def letter_kind(level: int, levels: int) -> int:
     if level == 1:
         return 1
     return 3 if level == levels - 1 else 2
+
+
+def plan_reminder_wording(reminder: Any) -> tuple[str, tuple[int, ...]]:
+    """The key of a plan reminder's wording in ``ACTIONS`` and ``BODIES`` and the numbers of
+    its plan's overdue instalments (``reminder``: a ``payment_plans.plan_reminders`` row):
+    ``plan_overdue_several`` where more than one is overdue, so the customer is asked for
+    all of them, else ``plan_`` and its Kind."""
+    several = tuple(reminder.get("Overdue Instalments") or ())
+    kind = "overdue_several" if reminder["Kind"] == "overdue" and len(several) > 1 else \
+        reminder["Kind"]
+    return f"plan_{kind}", several
 
 
 def numbers_list(numbers: tuple[int, ...] | list[int], lang: str) -> str:
