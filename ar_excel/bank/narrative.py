@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 WRAP = 65
+SUBFIELD = 27  # a GVC sub-field's width: a full one runs its word on into the next
 # ?7x: some banks' ultimate parties; ?35-?37, ?39: more of the parties' words (Oldenburgische
 # Landesbank's "?33+ XYZ GmbH + Co. KG?35EWE Vertrieb GmbH"), not a name's own letters
 GVC_SUBFIELDS = "00|10|2[0-9]|3[0-9]|6[0-3]|7[0-9]"
@@ -128,11 +129,11 @@ def clean_ref(value: str | None) -> str | None:
     return None if value.upper() in _PLACEHOLDERS else value
 
 
-def _join_segments(segments: list[str], width: int = 27) -> str:
-    """Sub-fields of 27 characters: a full one continues a word into the next."""
-    out, prev_len = "", width
+def _join_segments(segments: list[str]) -> str:
+    """Sub-fields of ``SUBFIELD`` characters: a full one continues a word into the next."""
+    out, prev_len = "", SUBFIELD
     for seg in segments:
-        if out and prev_len < width:
+        if out and prev_len < SUBFIELD:
             out += " "
         out += seg
         prev_len = len(seg)
@@ -156,7 +157,7 @@ def parse_gvc(text: str) -> Narrative:
         for j, (key, val) in enumerate(_split_sepa(seg)):
             if j == 0 and key == "" and values:
                 k0, v0 = values[-1]
-                values[-1] = (k0, v0 + ("" if prev_len >= 27 else " ") + val)
+                values[-1] = (k0, v0 + ("" if prev_len >= SUBFIELD else " ") + val)
             else:
                 values.append((key, val))
         prev_len = len(seg)
@@ -204,7 +205,7 @@ def _name_run_into_the_purpose(order: list[str], fields: dict[str, list[str]],
         return None
     key, value = values[-1]
     rest = " ".join(fields["33"])
-    values[-1] = (key, value + ("" if last_len >= 27 else " ") + rest)
+    values[-1] = (key, value + ("" if last_len >= SUBFIELD else " ") + rest)
     fields["33"] = []
     return values[-1][1]
 
