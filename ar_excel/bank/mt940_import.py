@@ -59,7 +59,7 @@ from typing import Any
 
 import mt940
 
-from ar_excel.bank.narrative import IBAN_RE, clean_ref, join_lines, parse_narrative
+from ar_excel.bank.narrative import IBAN_RE, IBAN_WHOLE, clean_ref, join_lines, parse_narrative
 from ar_excel.bank.own_account import own_account
 from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
@@ -456,6 +456,10 @@ def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> l
     return issues
 
 
+# an account (IBAN or domestic number) a :86: opens with, then the rest of it
+_OPENING_ACCOUNT = re.compile(r"\s*(" + IBAN_WHOLE + r"|\d{6,12})\s+(.*)$", re.S)
+
+
 def _account_and_name(details: str | None, name: str) -> tuple[str | None, tuple[str, str] | None]:
     """The ``:86:`` without the counterparty's account and name it opens with, and those two,
     where the ``:61:`` supplementary details named the same party (ASN Bank, SNS, RegioBank:
@@ -463,7 +467,7 @@ def _account_and_name(details: str | None, name: str) -> tuple[str | None, tuple
     remittance words or the SWIFT tags); else the ``:86:`` as it is and None."""
     if not details or not name or name.startswith("/"):
         return details, None
-    m = re.match(r"\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,12})\s+(.*)$", details, re.S)
+    m = _OPENING_ACCOUNT.match(details)
     words = m.group(2).split() if m else []
     if not m or words[:len(name.split())] != name.split():
         return details, None

@@ -65,7 +65,8 @@ _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam"
                "sender": "name", "payer": "name", "from": "name", "reference": "ref",
                "ref": "ref", "bic": "bank"}
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
-_BIC = re.compile(r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # ISO 9362
+IBAN_WHOLE = r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}"  # an IBAN written without spaces, as a pattern
+BIC_RE = re.compile(r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # ISO 9362
 
 
 @dataclass
@@ -362,7 +363,7 @@ def parse_free(text: str) -> Narrative:
             n.counterparty = without_address(value)
         elif role == "ref" and value not in n.references:
             n.references.append(value)
-        elif role == "bank" and not n.bank and _BIC.fullmatch(value.split()[0]):
+        elif role == "bank" and not n.bank and BIC_RE.fullmatch(value.split()[0]):
             n.bank = value.split()[0]
     if not n.account:
         m = IBAN_RE.search(text)
@@ -375,7 +376,7 @@ def parse_free(text: str) -> Narrative:
 # the purpose (which may hold colons itself), the other party's name and account, and at
 # times a note: "999SEPA_CREDIT_TRANSFER:Rechnung Nr 7983:SRB Steuerberatung mbH:DE70...677"
 _COLON_KIND = re.compile(r"^\d{3}([A-Z][A-Z_]+):")
-_COLON_ACCOUNT = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
+_COLON_ACCOUNT = re.compile(IBAN_WHOLE)
 
 
 def parse_colon_fields(text: str) -> Narrative | None:

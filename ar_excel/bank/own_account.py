@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ar_excel.bank.narrative import BIC_RE
 from ar_excel.bank.preamble import CODES_ALONE
 from ar_excel.core.customers.contacts import iban_valid
 
@@ -28,7 +29,6 @@ from ar_excel.core.customers.contacts import iban_valid
 _SUFFIX_CURRENCIES = CODES_ALONE
 
 _IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
-_BIC = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
 _GLUED_CURRENCY = re.compile(r"(.*\d)([A-Z]{3})")
 
 
@@ -63,6 +63,6 @@ def own_account(written: str | None, currency: str | None = None
     if _is_iban(compact):
         return compact, suffix
     bank, slash, rest = compact.partition("/")
-    if slash and _BIC.fullmatch(bank) and _is_iban(rest):
+    if slash and BIC_RE.fullmatch(bank) and _is_iban(rest):
         return rest, suffix
     return (account if suffix else written.strip()), suffix
