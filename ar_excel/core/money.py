@@ -93,3 +93,14 @@ def amount_text(value: float) -> str:
     """An amount for a sentence: 1,234.13, or 1,234.125 where it has a third decimal."""
     v = float(value)
     return f"{v:,.3f}" if round(v, 2) != round(v, 3) else f"{v:,.2f}"
+
+
+def amount_in_units(value: float, places: int) -> str:
+    """An amount for a sentence in its currency's minor units (``places``, ``decimals_of``):
+    a dinar's three decimals on every line (12,500.250 KWD, as the tabs show it), not
+    12,500.25 beside 1,500.125; a whole yen without decimals; a two-decimal currency, or an
+    amount finer than its unit, as ``amount_text``."""
+    v = float(value)
+    if places != 2 and round(v, places) == round(v, 3):
+        return f"{v:,.{places}f}"
+    return amount_text(v)

@@ -28,7 +28,7 @@ from fpdf.fonts import TTFFont
 
 from ar_excel.core.collections.language import format_date, has_arabic
 from ar_excel.core.collections.statements import Statement
-from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.core.money import amount_in_units, decimals_of
 from ar_excel.io.wording_ar import bucket_label
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -308,17 +308,7 @@ def _memoise_fragment(fragment) -> None:  # noqa: ANN001
 def _money(value: object, places: int = 2) -> str:
     if value is None or pd.isna(value) or abs(float(value)) < 0.0005:
         return ""
-    return _amount(float(value), places)
-
-
-def _amount(value: float, places: int = 2) -> str:
-    """An amount in its currency's minor units: a dinar's three decimals on every line
-    (12,500.250 KWD, as the customer's own ledger and the tab show it), not 12,500.25 on
-    one line and 1,500.125 on the next; a two-decimal currency as ``amount_text``."""
-    v = float(value)
-    if places != 2 and round(v, places) == round(v, 3):
-        return f"{v:,.{places}f}"
-    return amount_text(v)
+    return amount_in_units(float(value), places)
 
 
 def _cells(values: list[str], rtl: bool) -> list[tuple[str, float, str]]:
@@ -355,7 +345,7 @@ def _balance_row(pdf: _StatementPDF, when: str, label: str, balance: float | Non
         _table_header(pdf, rtl)
     pdf.set_font(FONT, "B" if bold else "", 8)
     cells = [(when, WIDTHS[0], "R" if rtl else "L"), (label, sum(WIDTHS[1:-1]), "R" if rtl else "L"),
-             ("" if balance is None else _amount(balance, places), WIDTHS[-1], "R")]
+             ("" if balance is None else amount_in_units(balance, places), WIDTHS[-1], "R")]
     for text, width, align in (reversed(cells) if rtl else cells):
         pdf.text_cell(width, ROW_H, text, align=align, border=1, fit=True)
     pdf.ln(ROW_H)
@@ -397,7 +387,8 @@ def _statement_pages(pdf: _StatementPDF, stmt: Statement, label: str = "") -> No
                        "" if line["Document"] is None else str(line["Document"]),
                        "" if ref is None or (not isinstance(ref, str) and pd.isna(ref)) else str(ref),
                        format_date(line["Due Date"]), _money(line["Debit"], places),
-                       _money(line["Credit"], places), _amount(line["Balance"], places)], rtl)
+                       _money(line["Credit"], places),
+                       amount_in_units(line["Balance"], places)], rtl)
         if len(section.lines) == 0:
             _balance_row(pdf, "", w["none"], None, rtl, bold=False)
         _balance_row(pdf, format_date(stmt.period_end), w["closing"], section.closing, rtl,
@@ -413,8 +404,7 @@ def _aging_footer(pdf: _StatementPDF, aging: dict[str, float], rtl: bool, w: dic
         labels = [str(bucket_label(k)) for k in aging] + [w["total"]]
     else:
         labels = [w.get(k, k) for k in aging] + [w["total"]]
-    values = [_amount(v, places) for v in aging.values()] + [_amount(sum(aging.values()),
-                                                                      places)]
+    values = [amount_in_units(v, places) for v in [*aging.values(), sum(aging.values())]]
     if pdf.get_y() + 3 * ROW_H + 4 > pdf.h - 18:
         pdf.add_page()
     pdf.ln(3)

@@ -22,7 +22,7 @@ from ar_excel.core.aging import (
     undated_items,
 )
 from ar_excel.core.ledger import open_items
-from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.core.money import amount_in_units, amount_text, decimals_of
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab, cell_ref
 from ar_excel.policy import Policy
@@ -32,10 +32,7 @@ MAX_DETAIL_ROWS = 1_048_576 - 4  # Excel's rows less title, Arabic labels, heade
 
 def _money(value: float, currency: object = None) -> str:
     """An amount in its currency's minor units: 13,000.750 KWD, as its tabs show it."""
-    places = decimals_of(currency)
-    if places != 2 and round(value, places) == round(value, 3):
-        return f"{value:,.{places}f}"
-    return amount_text(value)
+    return amount_in_units(value, decimals_of(currency))
 
 
 def tie_out_caption(as_of: pd.Timestamp, policy: Policy, checks: list[TieOut]) -> str:

@@ -23,7 +23,7 @@ from ar_excel.core.collections.letters import Letter, dunning_letter, plan_lette
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import due_dates, open_items
-from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.core.money import amount_in_units, amount_text, decimals_of
 from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import blank_currency
@@ -280,18 +280,10 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                f"{sent} letter(s) due ({len([f for f in files if f.suffix == '.eml'])} drafts "
                f"written), {len(calls)} to call, {len(visits)} to visit, "
                f"{0 if schedule is None else schedule['Plan'].nunique()} payment plan(s); "
-               f"13-week forecast {_in_units(total, money_ccy)}"
+               f"13-week forecast {amount_in_units(total, decimals_of(money_ccy))}"
                f"{' ' + money_ccy if money_ccy else ''}")
     options.progress(1.0, "collections done")
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
-
-
-def _in_units(amount: float, currency: str | None) -> str:
-    """An amount in its currency's minor units (4,000.000 KWD), else as ``amount_text``."""
-    places = decimals_of(currency)
-    if places != 2 and round(amount, places) == round(amount, 3):
-        return f"{amount:,.{places}f}"
-    return amount_text(amount)
 
 
 def _in_arabic(tabs: list[Tab]) -> list[Tab]:
