@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ar_excel.core.ledger import shared_open_items
-from ar_excel.errors import ArExcelError, InputError
+from ar_excel.core.per_run import shared_work
+from ar_excel.errors import ArExcelError, InputError, UsageError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Issue, JobResult, SheetProtection, Tab
 
@@ -31,6 +31,10 @@ class RunOutcome:
     protect: list[SheetProtection] = field(default_factory=list)  # input sheets to protect
 
 
+NO_STATEMENT = ("no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy "
+                "key bank_statement)")
+
+
 def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
     """Why a job cannot run on this book, or None."""
     from ar_excel.jobs.reconcile import statement_on_sheet
@@ -41,7 +45,7 @@ def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
             # read by the bank importer: ``bank.workbook_sheet``, with the columns asked)
             if options.bank is None and not statement_on_sheet(book, options) and \
                     not book.policy.bank_statement:
-                return "no bank statement (give --bank FILE, a 'Bank Statement' sheet, or the Policy key bank_statement)"
+                return NO_STATEMENT
         elif book.table(kind) is None:
             return book.unusable.get(kind) or f"the workbook has no '{kind}' sheet"
         elif kind in job.own and kind in book.derived:
@@ -54,9 +58,9 @@ def run_jobs(book: Book, jobs: list[Job], options: JobOptions, *, month_end: boo
              progress: Callable[[float, str], None] | None = None) -> RunOutcome:
     """Run ``jobs`` in order. With ``month_end`` a job whose inputs are absent is skipped and
     a failing job is recorded; for a single job both are errors (raised)."""
-    # the jobs of one run share each date's open items (credit, reconcile, aging and
-    # collections all age the same ledger): built once per run, not once per job
-    with shared_open_items():
+    # the jobs of one run share the work they have in common (``core.per_run``): the open
+    # items of a date, the master's duplicate records
+    with shared_work():
         return _run_jobs(book, jobs, options, month_end, progress)
 
 
@@ -80,7 +84,9 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
         why = missing_inputs(job, book, options)
         if why:
             if not month_end:
-                raise InputError(f"{job.name}: {why}")
+                # the statement is the command's to give (reconcile BOOK --bank STATEMENT):
+                # without it, and none in the workbook, the command was used wrongly
+                raise (UsageError if why == NO_STATEMENT else InputError)(f"{job.name}: {why}")
             outcome.skipped.append(f"{job.name}: skipped, {why}")
             continue
         try:

@@ -1,7 +1,8 @@
 """The month-end run shares work between its jobs without changing what any job writes.
 
-* the open-items ledger of a date is built once per run (``core.ledger.shared_open_items``),
-  though credit, reconcile, aging and collections each ask for it;
+* the open-items ledger of a date is built once per run (``core.per_run.shared_work``),
+  though credit, reconcile, aging and collections each ask for it; so is the search for the
+  master's duplicate records, which validate and credit both need;
 * a job run alone writes the very tabs it writes in the month-end run;
 * re-running into an existing -o workbook (whose tabs are replaced unread) writes the same
   cells as loading the whole workbook would.
@@ -18,7 +19,7 @@ import pandas as pd
 import pytest
 
 from ar_excel.cli import main as cli_main
-from ar_excel.core import ledger
+from ar_excel.core import ledger, per_run
 from ar_excel.io import writer
 
 AS_OF = "2026-11-30"
@@ -58,9 +59,9 @@ def _counting_builds(monkeypatch) -> list[tuple]:
     built: list[tuple] = []
     build = ledger._open_items
 
-    def counted(customers, invoices, payments, as_of=None):
+    def counted(customers, invoices, payments, as_of=None, blank=None):
         built.append(_key(customers, invoices, payments, as_of))
-        return build(customers, invoices, payments, as_of)
+        return build(customers, invoices, payments, as_of, blank)
 
     monkeypatch.setattr(ledger, "_open_items", counted)
     return built
@@ -71,9 +72,9 @@ def test_the_month_end_run_builds_each_dates_open_items_once(month, tmp_path, mo
     asked: list[tuple] = []
     shared = ledger.open_items
 
-    def asking(customers, invoices, payments, as_of=None):
+    def asking(customers, invoices, payments, as_of=None, blank=None):
         asked.append(_key(customers, invoices, payments, as_of))
-        return shared(customers, invoices, payments, as_of)
+        return shared(customers, invoices, payments, as_of, blank)
 
     for module in ("credit", "reconcile", "aging", "collections"):
         monkeypatch.setattr(f"ar_excel.jobs.{module}.open_items", asking)
@@ -94,7 +95,7 @@ def test_shared_open_items_are_copies_and_end_with_the_block(month, monkeypatch)
     b = read_book(month[0])
     built = _counting_builds(monkeypatch)
     args = (b.customers, b.invoices, b.payments, pd.Timestamp(AS_OF))
-    with ledger.shared_open_items():
+    with per_run.shared_work():
         first = ledger.open_items(*args)
         first.loc[:, "Open Amount"] = 0.0  # a job changing its own items
         second = ledger.open_items(*args)
@@ -174,3 +175,31 @@ def test_the_tabs_to_replace_are_not_read_the_others_are(month_end):
     assert wb.sheetnames == full.sheetnames  # in place until removed (names bound by position)
     assert wb["Aging Detail"].max_row == 1 and full["Aging Detail"].max_row > 10
     assert [list(r) for r in wb["Aging"].values] == [list(r) for r in full["Aging"].values]
+
+
+def test_the_month_end_run_looks_for_the_masters_duplicates_once(month, tmp_path, monkeypatch):
+    """validate (Customer Checks) and credit (the same-company Notes) both ask which records
+    are one company's: a month-end run searches once, and each job alone searches itself."""
+    from ar_excel.core.customers import checks
+
+    book, bank = month
+    searched: list[str] = []
+    for name in ("_find_tax_partners", "_find_name_partners"):
+        work = getattr(checks, name)
+
+        def counted(ctx, work=work, name=name):
+            searched.append(name)
+            return work(ctx)
+
+        monkeypatch.setattr(checks, name, counted)
+    assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
+                 "-o", str(tmp_path / "run.xlsx")]) == 0
+    assert sorted(searched) == ["_find_name_partners", "_find_tax_partners"]
+    searched.clear()
+    for job in ("validate", "credit"):
+        assert _run([job, str(book), "--as-of", AS_OF, "-o", str(tmp_path / f"{job}.xlsx")]) == 0
+    assert sorted(searched) == ["_find_name_partners"] * 2 + ["_find_tax_partners"] * 2
+    # and each job alone wrote what the month-end run wrote
+    month_end = _cells(tmp_path / "run.xlsx")
+    assert _cells(tmp_path / "validate.xlsx")["Customer Checks"] == month_end["Customer Checks"]
+    assert _cells(tmp_path / "credit.xlsx")["Credit Status"] == month_end["Credit Status"]

@@ -36,9 +36,7 @@ Rules (the contract's, made explicit):
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import count, repeat
@@ -48,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
+from ar_excel.core.per_run import once_per_run, sharing
 from ar_excel.model import ROW
 from ar_excel.schema import ORDER_REFERENCES, TERMS_EOM
 
@@ -323,45 +322,36 @@ def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFram
     return own.where(theirs.isna(), theirs)  # own's dtype kept
 
 
-# open items already built in this run: the month-end jobs (credit, reconcile, aging,
-# collections) each ask for the same ledger on the same date
-_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("shared_open_items",
-                                                                      default=None)
-
-
-@contextlib.contextmanager
-def shared_open_items() -> Iterator[None]:
-    """Within this block ``open_items`` of the very same frames on the same day is built
-    once; each caller gets its own copy (a job may change its items freely). The frames
-    are taken as they are while the block lasts: who changes a book's frames in place
-    inside it gets the ledger of before."""
-    token = _SHARED.set({})
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
-
-
 def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-               as_of: date | datetime | None = None) -> pd.DataFrame:
-    """Every item open on the as-of date, with its signed open amount and days past due."""
-    shared = _SHARED.get()
-    if shared is None or as_of is None:
-        return _open_items(customers, invoices, payments, as_of)
-    frames = (customers, invoices, payments)
-    key = (*map(id, frames), _timestamp(as_of))
-    hit = shared.get(key)
-    # the frames are held with the items, so their ids cannot be reused by others meanwhile
-    if hit is None or any(a is not b for a, b in zip(hit[0], frames, strict=True)):
-        hit = shared[key] = (frames, _open_items(customers, invoices, payments, as_of))
-    return hit[1].copy()
+               as_of: date | datetime | None = None, blank: str | None = None) -> pd.DataFrame:
+    """Every item open on the as-of date, with its signed open amount and days past due.
+    ``blank``: the currency of a customer kept without one (``aging.book_currency``), so its
+    amounts are exact to that currency's minor unit (fils of a dinar)."""
+    if as_of is None or not sharing():
+        return _open_items(customers, invoices, payments, as_of, blank)
+    # the month-end jobs (credit, reconcile, aging, collections) each ask for the same
+    # ledger on the same date; each gets its own copy, to change freely
+    return once_per_run(("open items", _timestamp(as_of), blank), (customers, invoices, payments),
+                        lambda: _open_items(customers, invoices, payments, as_of, blank)).copy()
+
+
+def _with_blank(currency: pd.Series, blank: str, *frames: pd.DataFrame) -> pd.Series:
+    """Each customer's currency, ``blank`` for every customer of ``frames`` without one."""
+    ids = pd.Index(pd.unique(pd.concat([f["Customer ID"] for f in frames]).dropna()))
+    extra = ids[~ids.isin(currency.index)]
+    if len(extra):
+        currency = pd.concat([currency, pd.Series(None, index=extra, dtype=object)])
+    return currency.where(currency.notna(), blank)
 
 
 def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-                as_of: date | datetime | None = None) -> pd.DataFrame:
+                as_of: date | datetime | None = None, blank: str | None = None
+                ) -> pd.DataFrame:
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
     currency = account_currencies(customers, invoices)
+    if blank:
+        currency = _with_blank(currency, blank, invoices, payments)
 
     inv = _existing(invoices, "Invoice Date", cutoff)
     if inv["Amount"].isna().any():

@@ -30,11 +30,12 @@ import pandas as pd
 from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.messages import evidence, message, severity
+from ar_excel.core.per_run import once_per_run
 from ar_excel.model import ROW, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
 from ar_excel.policy import Policy
-from ar_excel.schema import CUSTOMERS
+from ar_excel.schema import CUSTOMERS, TERMS_EOM
 
 CHECKS_COLUMNS = ["Customer ID", "Row", "Field", "Code", "Severity", "Message", "Cell", "Value"]
 
@@ -182,12 +183,26 @@ def missing_name(ctx: CheckContext) -> Iterator[Finding]:
 TAX_IDS_KEPT = 0.8
 
 
+def _per_value(ctx: CheckContext, rule: Callable[..., object], *cells: object) -> object:
+    """``rule(*cells)``, worked out once per run for each distinct set of cells (a master
+    names a handful of countries and currencies across thousands of customers)."""
+    memo = ctx._cache.setdefault(("per value", rule), {})
+    try:
+        return memo[cells]
+    except KeyError:
+        memo[cells] = found = rule(*cells)
+        return found
+    except TypeError:  # a cell holding something unhashable: worked out each time
+        return rule(*cells)
+
+
 def _without_vat(ctx: CheckContext) -> set[object]:
     """Customers in a country without VAT (Kuwait, Qatar): no tax ID to keep."""
     if not ctx.has("Country") and "Currency" not in ctx.frame.columns:
         return set()
     currency = ctx._column("parsed", "Currency") if "Currency" in ctx.frame.columns else None
-    return {index for index in ctx.frame.index if contacts.in_country_without_vat(
+    return {index for index in ctx.frame.index if _per_value(
+        ctx, contacts.in_country_without_vat,
         ctx.raw(index, "Country") if ctx.has("Country") else None,
         None if currency is None else currency[index])}
 
@@ -243,12 +258,15 @@ def _spared(ctx: CheckContext) -> set[object]:
 
 def _cash_customers(ctx: CheckContext) -> set[object]:
     """Customers buying for cash (Payment Terms 0 days: كاش, نقدي, COD) without a credit
-    limit: walk-in and retail buyers, who need give no tax number."""
+    limit: walk-in and retail buyers, who need give no tax number. Terms of 0 days after the
+    month's end ("EOM") are a month's credit, as Credit Status reads them: not cash."""
     if "Payment Terms" not in ctx.frame.columns:
         return set()
     terms = ctx._column("parsed", "Payment Terms")
+    month_end = ctx._column("parsed", TERMS_EOM)
     return {index for index in ctx.frame.index
-            if not blank(terms[index]) and float(terms[index]) == 0 and not _has_limit(ctx, index)}
+            if not blank(terms[index]) and float(terms[index]) == 0
+            and blank(month_end[index]) and not _has_limit(ctx, index)}
 
 
 def _keeps_tax_ids(ctx: CheckContext) -> bool:
@@ -426,7 +444,7 @@ def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
     country_cell = ctx.raw(index, "Country") if ctx.has("Country") else None
     currency = ctx._column("parsed", "Currency")[index] if "Currency" in ctx.frame.columns \
         else None
-    country, stated = contacts.tax_country(country_cell, currency)
+    country, stated = _per_value(ctx, contacts.tax_country, country_cell, currency)
     if country is None and not stated and blank(currency) and \
             (master := _master_country(ctx)) is not None:
         return master, True
@@ -568,7 +586,12 @@ def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
 
 def _tax_partners(ctx: CheckContext) -> dict[int, list[int]]:
     """Per position, the live records sharing its tax ID that are not its own company's
-    branches or jobs (positions in the frame)."""
+    branches or jobs (positions in the frame). In a month-end run validate and credit
+    both ask: it is found once."""
+    return once_per_run("tax partners", (ctx.table, ctx.policy), lambda: _find_tax_partners(ctx))
+
+
+def _find_tax_partners(ctx: CheckContext) -> dict[int, list[int]]:
     if not _keeps_tax_ids(ctx):
         return {}
     index = list(ctx.frame.index)
@@ -594,7 +617,12 @@ def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 
 def _name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
     """Per position, the possible-duplicate matches it is in (live records, not one
-    customer's jobs)."""
+    customer's jobs). In a month-end run validate and credit both ask: it is found once."""
+    return once_per_run("name partners", (ctx.table, ctx.policy),
+                        lambda: _find_name_partners(ctx))
+
+
+def _find_name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
     index = list(ctx.frame.index)
     details = duplicates.contacts_of(_all_of(ctx, "Phone", " / "), _all_of(ctx, "Email", "; "),
                                      ctx.values("IBAN / Bank Account"), _tax_ids(ctx)[0])
