@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 from ar_excel import __version__
@@ -131,13 +134,9 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         extra_write = {"protect": outcome.protect} if outcome.protect and writer is write_tabs else {}
         written = writer(tabs, source=args.book, out=args.out, arabic=arabic,
                          backup=not args.no_backup, **extra_write)
-    except ArExcelError as exc:
+    finally:
         if bar is not None:
             bar.close()
-        print(f"ar-excel: {exc}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_INPUT
-    if bar is not None:
-        bar.close()
     for line in outcome.summaries:
         print(line)
     said = _arabic_lines if arabic else list
@@ -154,7 +153,7 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
                          f"{outcome.files[0].parent}"] if len(outcome.files) > 5 else [])]):
         print(line)
     for line in outcome.failures:
-        print(f"ar-excel: {line}", file=sys.stderr)
+        print(one_line(f"ar-excel: {line}"), file=sys.stderr)
     return EXIT_INPUT if outcome.failures else EXIT_OK
 
 
@@ -164,6 +163,30 @@ def _arabic_lines(lines: list[str]) -> list[str]:
     return [arabic_summary(line) for line in lines]
 
 
+def one_line(text: str) -> str:
+    """A message as the one line the contract promises on stderr."""
+    return " ".join(str(text).split())
+
+
+def _unexpected(exc: BaseException) -> int:
+    """What reaches the user when something failed that ar_excel has no message for: one line
+    (the contract's), never a traceback; the traceback is kept in a file for whoever fixes it.
+    A file or folder the system refused (a folder given as -o, a read-only disk) says which."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(f"ar-excel: cannot use{where}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    log = Path(tempfile.gettempdir()) / "ar-excel-error.txt"
+    try:
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        kept = f"; details in {log}"
+    except OSError:
+        kept = ""
+    print(one_line(f"ar-excel: internal error ({type(exc).__name__}: {exc}){kept}"),
+          file=sys.stderr)
+    return EXIT_INPUT
+
+
 def main(argv: list[str] | None = None) -> int:
     jobs = registry()
     parser = build_parser(jobs)
@@ -171,9 +194,20 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    if hasattr(args, "handler"):  # commands that are not jobs (install-buttons, demo)
-        return int(args.handler(args) or 0)
-    return execute(args, jobs)
+    try:
+        if hasattr(args, "handler"):  # commands that are not jobs (install-buttons, demo)
+            return int(args.handler(args) or 0)
+        return execute(args, jobs)
+    except ArExcelError as exc:
+        print(one_line(f"ar-excel: {exc}"), file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_INPUT
+    except KeyboardInterrupt:  # written files are replaced atomically: none is half written
+        print("ar-excel: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the boundary: no traceback reaches the user
+        if os.environ.get("AR_EXCEL_DEBUG"):
+            raise
+        return _unexpected(exc)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ jobs: figures checked against what an accountant works out by hand."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import datetime
 
 import openpyxl
@@ -757,7 +758,13 @@ def test_a_chart_on_the_users_own_sheet_is_named_once_in_the_refusal(tmp_path, c
     chart = BarChart()
     chart.add_data(Reference(wb["Customers"], min_col=3, min_row=1, max_row=2))
     wb["Customers"].add_chart(chart, "E2")
-    path = _save(wb, tmp_path)
+    made = _save(wb, tmp_path, "made.xlsx")
+    path = tmp_path / "book.xlsx"  # the chart as Excel keeps it, with its extensions
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(path, "w") as dst:
+        for part in src.namelist():
+            data = src.read(part)
+            dst.writestr(part, data.replace(b"</chartSpace>", b"<extLst/></chartSpace>")
+                         if part.startswith("xl/charts/") else data)
     assert main(["validate", str(path)]) == 1
     assert capsys.readouterr().err.strip() == (
         "ar-excel: 'book.xlsx' has shapes, pictures or charts, which would be lost if ar_excel "

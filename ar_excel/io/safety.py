@@ -6,7 +6,8 @@ VBA projects (unless asked), form controls and ActiveX, shapes and text boxes, s
 timelines, Power Query connections, threaded comments, embedded objects and Excel 2010+
 worksheet extensions (data bars, sparklines). So before writing in place we list the file's
 parts and refuse when any part we cannot round-trip belongs to a sheet we would keep.
-Drawings, charts and images on tabs we are about to replace (our own output) don't count.
+Drawings, charts and images on tabs we are about to replace (our own output) don't count,
+nor do charts openpyxl reads back as they were (our own, on a tab another job wrote).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _SAFE = (
     r"xl/sharedStrings\.xml", r"xl/theme/[^/]+\.xml", r"xl/calcChain\.xml",
     r"xl/worksheets/[^/]+\.xml", r"xl/worksheets/_rels/[^/]+\.rels", r"xl/tables/[^/]+\.xml",
     r"xl/comments[^/]*\.xml", r"xl/drawings/vmlDrawing[^/]*\.vml",
+    # cell comments as openpyxl names them (a workbook ar_excel or openpyxl wrote before)
+    r"xl/comments/[^/]+\.xml", r"xl/drawings/commentsDrawing[^/]*\.vml",
     r"xl/printerSettings/[^/]+\.bin", r"xl/externalLinks/.*",
 )
 _SAFE_RE = re.compile("^(?:" + "|".join(_SAFE) + ")$")
@@ -104,6 +107,50 @@ def _owned(z: zipfile.ZipFile, part: str) -> set[str]:
     return seen
 
 
+_DRAWING_RE = re.compile(r"^xl/drawings/drawing[^/]*\.xml$")
+_ANCHOR_PARTS = {"from", "to", "ext", "pos", "clientData"}
+# how openpyxl opens a chart part (the chart namespace as the default one, no prefix)
+_OPENPYXL_CHART = re.compile(
+    rb'^(?:<\?xml[^>]*\?>\s*)?<chartSpace xmlns="http://schemas\.openxmlformats\.org/'
+    rb'drawingml/2006/chart"')
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _plain_charts(z: zipfile.ZipFile, drawing: str) -> set[str]:
+    """The parts of a drawing that holds only charts openpyxl wrote and reads back as it
+    wrote them (the Aging and Cash Forecast tabs' own charts, kept when another job writes
+    beside them): the drawing, its charts and their .rels; empty where the drawing holds
+    anything else (a shape, a picture) or a chart Excel, LibreOffice or another program
+    wrote (their ``c:`` prefix) or extended (styles, colours, extensions: not kept)."""
+    root = ElementTree.fromstring(z.read(drawing))
+    for anchor in root:
+        objects = [_local(e.tag) for e in anchor if _local(e.tag) not in _ANCHOR_PARTS]
+        if objects != ["graphicFrame"] or not any(_local(e.tag) == "chart" for e in anchor.iter()):
+            return set()
+    charts = _targets(z, drawing)
+    names = set(z.namelist())
+    for chart in charts:
+        folder, name = posixpath.split(chart)
+        if chart not in names or posixpath.join(folder, "_rels", name + ".rels") in names:
+            return set()
+        xml = z.read(chart)
+        if not _OPENPYXL_CHART.match(xml) or \
+                any(mark in xml for mark in (b"extLst", b"AlternateContent", b"userShapes")):
+            return set()
+    folder, name = posixpath.split(drawing)
+    return {drawing, posixpath.join(folder, "_rels", name + ".rels"), *charts}
+
+
+def _form_controls(z: zipfile.ZipFile, part: str) -> bool:
+    """Whether a legacy (VML) drawing holds form controls: openpyxl writes VML back only for
+    cell comments (ObjectType Note), so a button drawn there would be lost."""
+    kinds = re.findall(rb'ObjectType\s*=\s*"([^"]*)"', z.read(part))
+    return any(k != b"Note" for k in kinds)
+
+
 def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
     """What an openpyxl round trip of ``path`` would lose, keeping every sheet except the
     tabs named in ``replaced_tabs``. An empty list means it is safe to write in place."""
@@ -126,10 +173,14 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
                 found.append(f"Excel 2010+ features on sheet '{sheet}' (data bars, sparklines or "
                              "extended validation)")
         for part in sorted(names - ignorable):
+            if _DRAWING_RE.match(part):
+                ignorable |= _plain_charts(z, part)
+        for part in sorted(names - ignorable):
             if part.endswith("/"):
                 continue
-            if not _SAFE_RE.match(part):
-                what = _describe(part)
+            buttons = part.endswith(".vml") and _form_controls(z, part)
+            if buttons or not _SAFE_RE.match(part):
+                what = _describe("xl/ctrlProps/" if buttons else part)
                 if what not in found:
                     found.append(what)
         # "charts" says nothing "shapes, pictures or charts" did not say already

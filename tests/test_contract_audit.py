@@ -1,0 +1,300 @@
+"""The workbook contract (shared/spec/workbook-contract.md) as a user meets it through the
+``ar-excel`` command: what the other contract tests leave out.
+
+* Exit status: 1 with ONE line on stderr for every kind of unusable input, 2 for bad usage
+  (reconcile with no statement anywhere), and never a Python traceback, even for a failure
+  ar_excel has no message for.
+* Writing into BOOK: a single job after a month-end run (the Aging and Cash Forecast charts
+  on the workbook); a workbook whose buttons sit in a legacy drawing is refused, not stripped.
+* Determinism: two month-end runs give the same cell values on every tab.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ar_excel import cli
+from ar_excel.cli import main
+
+AS_OF = "2026-10-31"
+
+
+def _book(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Payment Terms", "Credit Limit", "Currency"])
+    ws.append(["C1", "Nile Foods", "Net 30", "50,000", "EGP"])
+    ws.append(["C2", "Delta Traders", 45, 1000, "EGP"])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    inv.append(["INV-1", "C1", datetime(2026, 8, 1), 1200])
+    inv.append(["INV-2", "C1", datetime(2026, 10, 10), 800])
+    inv.append(["INV-3", "C2", datetime(2026, 9, 1), 1500])
+    pay = wb.create_sheet("Payments")
+    pay.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"])
+    pay.append(["P-1", "C1", datetime(2026, 9, 5), 200, "INV-1"])
+    wb.save(path)
+    return path
+
+
+def _bank(path: Path) -> Path:
+    path.write_text("Date,Description,Amount\n"
+                    "2026-10-20,TRANSFER NILE FOODS INV-2,800\n"
+                    "2026-10-21,UNKNOWN PAYER,55.5\n", encoding="utf-8")
+    return path
+
+
+def _values(path: Path) -> dict[str, list[tuple]]:
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+
+
+def _one_line(err: str) -> str:
+    assert "Traceback" not in err
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    return err.strip()
+
+
+# ------------------------------------------------------------------ exit status and stderr
+
+def _encrypted(path: Path, tmp_path: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = _book(tmp_path / "plain.xlsx")
+    with plain.open("rb") as src, path.open("wb") as out:
+        OOXMLFile(src).encrypt("secret", out)
+    return path
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+UNUSABLE = {
+    "missing": (lambda p, t: p, "no such file"),
+    "csv renamed .xlsx": (lambda p, t: _written(p, b"Customer ID,Name\nC1,Nile\n"),
+                          "cannot open 'book.xlsx' as a workbook"),
+    "empty file": (lambda p, t: _written(p, b""), "cannot open 'book.xlsx' as a workbook"),
+    "cut short": (lambda p, t: _written(p, _book(t / "whole.xlsx").read_bytes()[:900]),
+                  "cannot open 'book.xlsx' as a workbook"),
+    "password protected": (_encrypted, "password protected"),
+}
+
+
+@pytest.mark.parametrize("case", UNUSABLE)
+def test_an_unusable_workbook_exits_1_with_one_line(tmp_path, capsys, case):
+    make, said = UNUSABLE[case]
+    book = make(tmp_path / "book.xlsx", tmp_path)
+    for job in (["validate"], ["aging", "--as-of", AS_OF]):
+        assert main([*job, str(book), "-o", str(tmp_path / "out.xlsx")]) == 1
+        assert said in _one_line(capsys.readouterr().err)
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_workbook_without_customers_or_an_empty_statement_exits_1(tmp_path, capsys):
+    other = tmp_path / "notes.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["just", "notes"])
+    wb.save(other)
+    assert main(["credit", str(other), "-o", str(tmp_path / "o.xlsx")]) == 1
+    assert _one_line(capsys.readouterr().err) == \
+        "ar-excel: credit: the workbook has no 'Customers' sheet"
+    empty = tmp_path / "statement.csv"
+    empty.write_text("")
+    book = _book(tmp_path / "book.xlsx")
+    assert main(["reconcile", str(book), "--bank", str(empty), "-o", str(tmp_path / "o.xlsx")]) == 1
+    assert _one_line(capsys.readouterr().err) == \
+        f"ar-excel: {empty.name}: the bank statement file is empty"
+
+
+def test_reconcile_with_no_statement_anywhere_is_bad_usage(tmp_path, capsys):
+    # the contract's usage line is `reconcile BOOK --bank STATEMENT`: without --bank, and no
+    # Bank Statement sheet or Policy key, the command was used wrongly (was exit 1)
+    book = _book(tmp_path / "book.xlsx")
+    assert main(["reconcile", str(book), "-o", str(tmp_path / "o.xlsx")]) == 2
+    assert _one_line(capsys.readouterr().err) == (
+        "ar-excel: reconcile: no bank statement (give --bank FILE, a 'Bank Statement' sheet, "
+        "or the Policy key bank_statement)")
+    # in a month-end run it is skipped, as before
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 0
+    assert "reconcile: skipped, no bank statement" in capsys.readouterr().out
+
+
+def test_a_folder_given_as_the_output_is_one_line_not_a_traceback(tmp_path):
+    book = _book(tmp_path / "book.xlsx")
+    (tmp_path / "results.xlsx").mkdir()
+    done = subprocess.run([sys.executable, "-m", "ar_excel", "aging", str(book), "--as-of",
+                           AS_OF, "-o", str(tmp_path / "results.xlsx")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert _one_line(done.stderr) == f"ar-excel: cannot use '{tmp_path / 'results.xlsx'}': " \
+                                     "Is a directory"
+
+
+def test_a_failure_ar_excel_has_no_message_for_is_one_line(tmp_path, capsys, monkeypatch):
+    jobs = cli.registry()
+
+    def broken(book, options):
+        raise KeyError("Amount")
+
+    monkeypatch.setattr(cli, "registry", lambda: {
+        **jobs, "aging": dataclasses.replace(jobs["aging"], run=broken)})
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    book = _book(tmp_path / "book.xlsx")
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 1
+    log = tmp_path / "ar-excel-error.txt"
+    assert _one_line(capsys.readouterr().err) == \
+        f"ar-excel: internal error (KeyError: 'Amount'); details in {log}"
+    assert "Traceback" in log.read_text() and "in broken" in log.read_text()
+    # in a month-end run the other jobs' tabs are still written (the runner's rule)
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "run.xlsx")]) == 1
+    assert "ar-excel: aging: internal error: 'Amount'" in capsys.readouterr().err
+    assert "Credit Status" in openpyxl.load_workbook(tmp_path / "run.xlsx").sheetnames
+
+
+# ------------------------------------------------------------------ writing into BOOK
+
+def _charts(path: Path) -> dict[str, int]:
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: len(ws._charts) for ws in wb.worksheets if ws._charts}
+
+
+def test_a_single_job_writes_into_book_after_a_month_end_run(tmp_path, capsys):
+    # `run` into BOOK leaves charts on Aging and Cash Forecast; every single job into the same
+    # BOOK was then refused ("has shapes, pictures or charts"), even aging itself
+    book = _book(tmp_path / "book.xlsx")
+    bank = _bank(tmp_path / "bank.csv")
+    assert main(["run", str(book), "--bank", str(bank), "--as-of", AS_OF]) == 0
+    charts = _charts(book)
+    assert charts == {"Aging": 1, "Cash Forecast": 1}
+    names = openpyxl.load_workbook(book).sheetnames
+    for job in (["validate"], ["credit", "--as-of", AS_OF], ["aging", "--as-of", AS_OF],
+                ["reconcile", "--bank", str(bank)]):
+        capsys.readouterr()
+        assert main([job[0], str(book), *job[1:]]) == 0, capsys.readouterr().err
+        assert _charts(book) == charts  # the other tabs' charts kept
+        after = openpyxl.load_workbook(book).sheetnames
+        assert sorted(after) == sorted(names) and len(set(after)) == len(after)
+    assert len(list(tmp_path.glob("book.backup-*.xlsx"))) >= 1
+    aging = _values(book)["Aging"]
+    assert aging[0][:8] == ("Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
+                            "90+", "Total")
+    assert aging[1][:8] == ("C1", "Nile Foods", 800, 0, 0, 1000, 0, 1800)
+    assert aging[2][:8] == ("C2", "Delta Traders", 0, 1500, 0, 0, 0, 1500)
+
+
+def _rezip(src: Path, dst: Path, change) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, change(info.filename, zin.read(info)))
+    return dst
+
+
+def test_a_chart_of_the_users_own_is_still_refused(tmp_path, capsys):
+    # only charts openpyxl wrote (ar_excel's own) are known to come back as they were; one
+    # Excel extended, or one another program wrote (c: prefixed, as Excel and LibreOffice
+    # write them), would lose what openpyxl does not read
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    book = _book(tmp_path / "book.xlsx")
+    assert main(["aging", str(book), "--as-of", AS_OF]) == 0
+    extended = _rezip(book, tmp_path / "extended.xlsx", lambda name, data: data.replace(
+        b"</chartSpace>", b"<extLst/></chartSpace>") if name.startswith("xl/charts/") else data)
+    theirs = tmp_path / "theirs.xlsx"
+    wb = xlsxwriter.Workbook(theirs)
+    ws = wb.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name", "Credit Limit"])
+    ws.write_row(1, 0, ["C1", "Nile Foods", 5000])
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "=Customers!$C$2:$C$2"})
+    ws.insert_chart("E2", chart)
+    wb.close()
+    for path in (extended, theirs):
+        before = path.read_bytes()
+        capsys.readouterr()
+        assert main(["validate", str(path)]) == 1
+        assert "has shapes, pictures or charts" in _one_line(capsys.readouterr().err)
+        assert path.read_bytes() == before
+
+
+BUTTON_VML = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" '
+              b'xmlns:o="urn:schemas-microsoft-com:office:office" '
+              b'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+              b'<v:shape id="_x0000_s1025" type="#_x0000_t201" o:button="t">'
+              b'<x:ClientData ObjectType="Button"><x:Anchor>1, 2, 3, 2, 1, 252, 3, 30</x:Anchor>'
+              b'<x:FmlaMacro>[0]!ArExcel.Aging</x:FmlaMacro></x:ClientData></v:shape></xml>')
+
+
+def test_buttons_in_a_legacy_drawing_are_never_stripped(tmp_path, capsys):
+    # a form-control button kept in the sheet's VML drawing (no ctrlProps part): openpyxl
+    # writes VML back only for comments, so writing into BOOK silently removed the buttons
+    book = _book(tmp_path / "book.xlsx")
+    rel = (b'<Relationship Id="rIdVml" Type="http://schemas.openxmlformats.org/officeDocument/'
+           b'2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>')
+
+    def add_button(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", b'<Default Extension="vml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.vmlDrawing"/></Types>')
+        if name == "xl/worksheets/sheet1.xml":
+            return re.sub(rb"</worksheet>$", b'<legacyDrawing xmlns:r="http://schemas.openxml'
+                          b'formats.org/officeDocument/2006/relationships" r:id="rIdVml"/>'
+                          b"</worksheet>", data)
+        return data
+
+    with_button = _rezip(book, tmp_path / "buttons.xlsx", add_button)
+    with zipfile.ZipFile(with_button, "a") as z:
+        z.writestr("xl/drawings/vmlDrawing1.vml", BUTTON_VML)
+        z.writestr("xl/worksheets/_rels/sheet1.xml.rels",
+                   b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                   b'openxmlformats.org/package/2006/relationships">' + rel + b"</Relationships>")
+    assert openpyxl.load_workbook(with_button)["Customers"]["A2"].value == "C1"  # a sound file
+    before = with_button.read_bytes()
+    assert main(["aging", str(with_button), "--as-of", AS_OF]) == 1
+    assert _one_line(capsys.readouterr().err) == (
+        "ar-excel: 'buttons.xlsx' has form controls (buttons, check boxes), which would be lost "
+        "if ar_excel wrote into it; use -o OUT to write the results to a new workbook")
+    assert with_button.read_bytes() == before and not list(tmp_path.glob("buttons.backup*"))
+    out = tmp_path / "out.xlsx"
+    assert main(["aging", str(with_button), "--as-of", AS_OF, "-o", str(out)]) == 0
+
+
+def test_cell_comments_still_allow_writing_into_book(tmp_path):
+    from openpyxl.comments import Comment
+
+    book = _book(tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"]["B2"].comment = Comment("key account", "AR")
+    wb.save(book)
+    # saved by openpyxl, the comments are xl/comments/comment1.xml and commentsDrawing1.vml
+    # (Excel's names are xl/comments1.xml, vmlDrawing1.vml): the second write into BOOK was
+    # refused ("has 'xl/comments/comment1.xml', shapes, pictures or charts")
+    for job in (["aging", "--as-of", AS_OF], ["validate"]):
+        assert main([job[0], str(book), *job[1:]]) == 0
+        assert openpyxl.load_workbook(book)["Customers"]["B2"].comment.text == "key account"
+
+
+# ------------------------------------------------------------------ determinism
+
+def test_two_month_end_runs_give_the_same_cells_on_every_tab(tmp_path):
+    book = _book(tmp_path / "book.xlsx")
+    bank = _bank(tmp_path / "bank.csv")
+    outs = [tmp_path / "one.xlsx", tmp_path / "two.xlsx"]
+    for out in outs:
+        assert main(["run", str(book), "--bank", str(bank), "--as-of", AS_OF, "-o", str(out)]) == 0
+    one, two = (_values(out) for out in outs)
+    assert list(one) == list(two)
+    assert {"Customer Checks", "Credit Status", "Bank Matches", "Unmatched Bank",
+            "Reconciliation", "Aging", "Input Issues"} <= set(one)
+    for name in one:
+        assert one[name] == two[name], name
