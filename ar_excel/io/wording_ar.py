@@ -137,8 +137,6 @@ def arabic_caption(text: str | None) -> str | None:
 
 # --- the text of cells -------------------------------------------------------------------
 
-BUCKET_WORDS = {"Current": LABELS["Current"]}
-
 
 def bucket_label(label: object) -> object:
     """An aging bucket's name in Arabic ('Current' غير مستحق, '1-30' ١-٣٠ يوم, '120+')."""

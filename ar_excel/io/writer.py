@@ -35,6 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ar_excel.core.money import decimals_of
 from ar_excel.errors import InputError, UnsafeWriteError
@@ -165,7 +166,7 @@ def plain_value(value: Any) -> Any:
     return excel_text(str(value))
 
 
-def make_cell(ws, value: Any, number_format: str | None = None) -> Cell:
+def make_cell(ws: Worksheet, value: Any, number_format: str | None = None) -> Cell:
     cell = Cell(ws, row=1, column=1)  # placed by append
     rtl_text = type(value) is RightToLeftText
     value = plain_value(value)
@@ -233,14 +234,14 @@ def default_format(series: pd.Series) -> str | None:
 
 # ------------------------------------------------------------------ one tab
 
-def append_title(ws, text: str) -> None:
+def append_title(ws: Worksheet, text: str) -> None:
     """A caption on a row of its own."""
     title = make_cell(ws, text)
     title.font = TITLE_FONT
     ws.append([title])
 
 
-def append_header(ws, headers: list[str], *, align: bool = True,
+def append_header(ws: Worksheet, headers: list[str], *, align: bool = True,
                   sides: list[str | None] | None = None,
                   indents: list[int] | None = None) -> list[Cell]:
     """A table's header row (white on dark blue), appended; its cells are returned. ``sides``
@@ -354,7 +355,7 @@ def _has_third_decimal(values: pd.Series) -> bool:
     return bool((np.abs(np.round(numbers, 2) - np.round(numbers, 3)) > 1e-9).any())
 
 
-def add_table(ws, name: str, ref: str, style: str, head: list[Cell]) -> None:
+def add_table(ws: Worksheet, name: str, ref: str, style: str, head: list[Cell]) -> None:
     """An Excel table over ``ref`` whose header row is ``head``."""
     table = XlTable(displayName=name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
@@ -464,7 +465,7 @@ def wrapped_heights(frame: pd.DataFrame, formats: dict[str, str], widths: list[f
     return {first_row + i: LINE_POINTS * int(n) for i, n in enumerate(lines) if n > 1}
 
 
-def fill_sheet(ws, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRows:
+def fill_sheet(ws: Worksheet, tab: Tab, *, arabic: bool, taken_tables: set[str]) -> SheetRows:
     """Write one tab into an empty worksheet; its data rows are returned, to be written
     into the sheet when the workbook is saved (``sheet_rows.save_workbook``)."""
     frame = tab.frame.drop(columns=[ROW], errors="ignore").reset_index(drop=True)
