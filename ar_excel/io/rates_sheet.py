@@ -68,9 +68,10 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         if base and base not in rates:
             rates[base] = 1.0  # the rates are against it, whatever the Policy's base is
         text = "; ".join(f"{code}={_plain(rate)}" for code, rate in sorted(rates.items()))
-        base = base if base and not policy.base_currency.strip() else ""
+        # the sheet's base becomes the book's only where the Policy names none
+        named_base = base if base and not policy.base_currency.strip() else ""
         changed = replace(policy, extra={**policy.extra, "exchangerates": text},
-                          **({"base_currency": base} if base else {}))
+                          **({"base_currency": named_base} if named_base else {}))
         return changed, issues
     return policy, []
 
@@ -119,8 +120,7 @@ def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int
            date_at: int | None, day_first: bool = True
            ) -> tuple[dict[str, float], str | None, list[Issue]]:
     header = str(rows[h][rate_at]).strip()
-    named = {c for c in re.findall(r"[A-Za-z]{3}", normalize_digits(header))
-             if _CODE.match(c.upper()) and c.upper() == c}
+    named = {c for c in re.findall(r"[A-Za-z]{3}", normalize_digits(header)) if _CODE.match(c)}
     base = next(iter(named)) if len(named) == 1 else None
     latest: dict[str, tuple[tuple[bool, datetime, int], float]] = {}
     issues: list[Issue] = []
