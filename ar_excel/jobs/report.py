@@ -77,6 +77,9 @@ def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
 
 
 def main_currency(book: Book, items: pd.DataFrame, kpis: pd.DataFrame) -> str:
+    """The Dashboard's headline currency: the Policy's base currency, else the one with the
+    largest open balance, credit or debit (the first by code on a tie), else the first the
+    KPIs name."""
     if book.policy.base_currency.strip():
         return book.policy.base_currency.strip().upper()
     if len(items):
@@ -133,7 +136,9 @@ def _all_currencies(headline: pd.DataFrame, others: pd.DataFrame, currency: str,
 
 
 # Why a headline ratio is left blank, said beside it (a manager reading an empty DSO cell
-# should not have to guess): by the KPI names of HEADLINE whose denominator is the sales.
+# should not have to guess). ON_SALES and ON_RECEIPTS are Dashboard labels (HEADLINE's first
+# column): the ratios whose denominator is the period's sales, and the figures a book
+# without recorded receipts cannot give.
 ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
 NO_SALES = "blank: no credit sales in the period"
 UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
