@@ -286,6 +286,18 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
 
 
+def _other_currencies(weekly: pd.DataFrame) -> str:
+    """The caption's words on the forecast's other currencies, each totalled in its own
+    column (amounts in different currencies are never added)."""
+    others = [(c.removeprefix("Expected Receipts ").strip(), float(weekly[c].sum()))
+              for c in weekly.columns if c.startswith("Expected Receipts ")]
+    others = [(ccy, total) for ccy, total in others if ccy and total]
+    if not others:
+        return ""
+    return "; in their own columns: " + ", ".join(f"{ccy} {amount_text(total)}"
+                                                  for ccy, total in others)
+
+
 def _in_arabic(tabs: list[Tab]) -> list[Tab]:
     """The tabs as an Arabic workbook shows them: captions, chart titles and how each figure
     was reached (copies: the frames the job computed with are left as they are). A plan
@@ -314,15 +326,3 @@ JOB = Job(
     month_end=True,
     needs=("Customers", "Invoices"),
 )
-
-
-def _other_currencies(weekly: pd.DataFrame) -> str:
-    """The caption's words on the forecast's other currencies, each totalled in its own
-    column (amounts in different currencies are never added)."""
-    others = [(c.removeprefix("Expected Receipts ").strip(), float(weekly[c].sum()))
-              for c in weekly.columns if c.startswith("Expected Receipts ")]
-    others = [(ccy, total) for ccy, total in others if ccy and total]
-    if not others:
-        return ""
-    return "; in their own columns: " + ", ".join(f"{ccy} {amount_text(total)}"
-                                                  for ccy, total in others)
