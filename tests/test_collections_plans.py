@@ -124,6 +124,20 @@ def test_bad_plan_rows_are_reported_not_scheduled():
     assert sched["Due Date"].tolist() == [pd.Timestamp("2026-09-01"), pd.Timestamp("2026-10-01")]
 
 
+def test_an_instalment_count_no_plan_has_is_reported_not_scheduled():
+    """A date serial (45,000) or an amount (99,999,999) typed as the number of instalments:
+    the month-end run failed on 45,000 monthly dates (past the year 2262)."""
+    plan = plans([("C1", 1000.00, 45000, "2026-09-01"), ("C1", 1000.00, 99_999_999, "2026-09-01"),
+                  ("C2", 5200.00, 520, "2026-09-01", "weekly")])
+    sched, problems = plan_schedule(plan, payments([]), AS_OF, CUST)
+    assert [(i, c) for i, c, _ in problems] == [(0, "Instalments"), (1, "Instalments")]
+    assert problems[0][2] == ("number of instalments must be a whole number up to 520: "
+                              "not scheduled")
+    assert sched["Plan"].unique().tolist() == ["C2-1"]  # ten years weekly is a plan
+    assert len(sched) == 520 and sched["Amount"].sum() == pytest.approx(5200.00)
+    assert sched["Due Date"].iloc[-1] == pd.Timestamp("2026-09-01") + pd.Timedelta(weeks=519)
+
+
 @settings(max_examples=60, deadline=None)
 @given(amount=st.integers(min_value=1, max_value=10_000_000),
        count=st.integers(min_value=1, max_value=24),

@@ -105,6 +105,11 @@ def instalment_amounts(amount: float, count: int, places: int = DEFAULT_DECIMALS
     return [base / scale] * (count - 1) + [(total - base * (count - 1)) / scale]
 
 
+# Ten years of weekly instalments: the longest schedule a plan for a customer in difficulty
+# runs to; more is a value typed in the wrong column.
+MAX_INSTALMENTS = 520
+
+
 def due_dates(start: pd.Timestamp, count: int, frequency: tuple[str, int]) -> list[pd.Timestamp]:
     unit, size = frequency
     if unit == "days":
@@ -146,6 +151,12 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
         if count is None or pd.isna(count) or int(count) < 1:
             problems.append((idx, "Instalments", "number of instalments must be 1 or more: "
                                                  "not scheduled"))
+            continue
+        if count != int(count) or count > MAX_INSTALMENTS:
+            # 2.5 instalments, or a date or an amount typed in the column (45,000 monthly
+            # instalments would run past the year 5000): not a plan anyone agreed
+            problems.append((idx, "Instalments", "number of instalments must be a whole number "
+                                                 f"up to {MAX_INSTALMENTS}: not scheduled"))
             continue
         if start is None or pd.isna(start):
             problems.append((idx, "Start", "payment plan without a start date: not scheduled"))
