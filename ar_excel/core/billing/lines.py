@@ -5,7 +5,8 @@ Rules:
 * A line's value is quantity × unit price × (1 − discount %) − discount amount, plus tax
   at its rate. Its Line Total is right when within half a unit of the currency's last
   decimal of that exact value (any rounding rule lands there), or when it equals the net and
-  the tax each rounded first.
+  the tax each rounded first. One discount stated both as a rate and as what it comes to
+  (Zoho's Discount and Discount Amount) is taken once.
 * Workbooks state line totals either including tax or before tax. The sheet's own convention
   is read from its lines (whichever basis more taxed lines follow; including tax on a tie)
   and every line is held to it, so one convention never hides an error in the other.
@@ -13,7 +14,11 @@ Rules:
   Line Totals, or the computed value where a Line Total is blank; on the before-tax basis each
   line's tax is added, and the tolerance grows by half a unit per taxed line because tax may
   be rounded per line or on the total. A sheet whose Amounts are mostly the lines' sum before
-  tax is held to that instead. A credit note may list its lines as positive amounts.
+  tax is held to that instead. A credit note may list its lines as positive amounts. Where
+  the lines' arithmetic cannot tell the basis (lump sums beside their tax: SAP's billing
+  items), the basis more invoices add up to is taken. An invoice whose lines state no tax at
+  all (ERPNext charges VAT on the invoice) is held to the register's net column instead,
+  where it has one (INVOICE_TOTAL_MISMATCH on that column).
 * A stated Tax Amount is the line's tax (the total may also be rounded on its own from the
   rate), and must itself be the rate applied to the net within rounding (or to the net
   rounded first): else TAX_AMOUNT_MISMATCH (Error). Egypt's table tax, where the lines show
@@ -46,6 +51,7 @@ from ar_excel.core.billing.context import (
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
 from ar_excel.core.billing.findings import empty, findings, money, number, text
+from ar_excel.core.billing.invoice_tax import register_amounts, register_columns
 from ar_excel.model import ROW
 
 GROSS, NET = "gross", "net"
@@ -373,8 +379,6 @@ def _adding_up(inv: pd.DataFrame, sums: pd.DataFrame) -> int:
 def _register_net(inv: pd.DataFrame) -> tuple[str | None, np.ndarray]:
     """The Invoices sheet's amount before tax (its net column beside its tax column,
     ``invoice_tax.register_columns``) per invoice; NaN where it has none."""
-    from ar_excel.core.billing.invoice_tax import register_amounts, register_columns
-
     net_col, _ = register_columns(inv)
     if net_col is None:
         return None, np.full(len(inv), np.nan)

@@ -141,12 +141,13 @@ def standard_rates(lines: pd.DataFrame, policy: Policy, home: str) -> pd.Series:
         return pd.Series(np.nan, index=lines.index, dtype="float64")
     out = []
     for ccy, day in zip(lines[CURRENCY], lines[DATE], strict=True):
-        code = str(ccy).strip().upper() if isinstance(ccy, str) else ""
-        country = code if code in NATIONAL_RATES else home if home in NATIONAL_RATES else None
-        if country is None:
+        own = str(ccy).strip().upper() if isinstance(ccy, str) else ""
+        # the currency whose country's VAT the line is under (NATIONAL_RATES is by currency)
+        taxed_in = own if own in NATIONAL_RATES else home if home in NATIONAL_RATES else None
+        if taxed_in is None:
             out.append(np.nan)
             continue
-        rates = allowed_rates(policy, country, None if pd.isna(day) else day)
+        rates = allowed_rates(policy, taxed_in, None if pd.isna(day) else day)
         top = max(rates) if rates else 0.0
         out.append(top if top > 0 else np.nan)
     return pd.Series(out, index=lines.index, dtype="float64")
