@@ -11,7 +11,9 @@ Rules:
 * A customer on Hold, or Closed, is not billed without approval: its open invoices of the
   current billing cycle (see ``BillingBook.cycle_start``) are CUSTOMER_ON_HOLD /
   CUSTOMER_CLOSED Errors; its older open invoices the same codes as Warnings (billed before
-  the block, still to be collected).
+  the block, still to be collected). What the customer's own open credit notes naming an
+  invoice take off it (an SAP cancellation, a return against it) is not open: an invoice
+  they cancel in full is not reported (``credit_notes.credited``).
 * OVER_CREDIT_LIMIT (Warning): where a limit is set and the open balance is over it, the
   open invoices that took it over, walked oldest first from the customer's credits
   (unapplied payments, credit notes): each invoice after which the running balance exceeds

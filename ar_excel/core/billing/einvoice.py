@@ -3,7 +3,9 @@
 Egypt's ETA portal, Saudi Arabia's ZATCA (Fatoora) and the UAE's FTA give each invoice a
 status; registers exported from them (or kept beside the ERP's list) carry it in a column
 such as ``ETA Status``, ``Submission Status``, ``E-Invoice Status``, ``ZATCA Status``,
-``حالة الفاتورة الإلكترونية``, and the buyer's and seller's tax registration numbers
+``حالة الفاتورة الإلكترونية`` (or, beside an e-invoice UUID, a plain ``Status`` holding the
+authority's words: Valid, Submitted, Cleared, as the ETA portal exports it), and the buyer's
+and seller's tax registration numbers
 (``Receiver Tax ID``, ``Buyer VAT No``, ``الرقم الضريبي للمشتري``; ``Issuer Tax ID``,
 ``الرقم الضريبي للبائع``). Rules:
 

@@ -8,7 +8,9 @@ to the same rules as a line:
 
 * its total is the net plus the tax, within half a unit of the currency's last decimal on
   each, else INVOICE_TOTAL_MISMATCH (Error), unless the register also takes amounts off
-  after VAT (a contractor's retention, an advance recovered);
+  after VAT (a contractor's retention, an advance recovered); a credit note whose net and
+  tax are written positive beside its negative total (Egypt's portal export) is the same
+  sum with the total's sign;
 * its tax is an allowed rate (``tax.allowed_rates``: the Policy's, or the currency's
   country's) of the net, within rounding (tax rounded per line: two units, or 0.001 % of the
   net on a large invoice). A tax that is exactly another whole rate of the net (10 %) is
