@@ -136,9 +136,11 @@ def test_statement_named_by_the_policy(month, tmp_path):
     assert main(["reconcile", str(b), "-o", str(tmp_path / "o.xlsx")]) == 0
 
 
-def test_no_statement_is_an_input_error(month, tmp_path, capsys):
+def test_no_statement_is_bad_usage(month, tmp_path, capsys):
+    # (exit 2, the contract's bad usage: reconcile without --bank, a Bank Statement sheet or the
+    # Policy's bank_statement; 981e08b, test_contract_audit)
     d, led, lines, truth, book, csv = month
-    assert main(["reconcile", str(book), "-o", str(tmp_path / "o.xlsx")]) == 1
+    assert main(["reconcile", str(book), "-o", str(tmp_path / "o.xlsx")]) == 2
     assert "bank statement" in capsys.readouterr().err
 
 
