@@ -15,8 +15,9 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   where that differs, ``Note`` gives the net figure and says why (both tabs tie to the
   ledger; they answer different questions).
 * Oldest Overdue Days = the most days past due of an open invoice (0 when none is overdue).
-* Exposure = Open Balance + open orders (``Orders`` sheet: not invoiced, not cancelled,
-  dated on or before the as-of date). Without an Orders sheet, Exposure = Open Balance.
+* Exposure = Open Balance + open orders (``Orders`` sheet: not invoiced, not cancelled, no
+  draft or quotation, dated on or before the as-of date). Without an Orders sheet, Exposure
+  = Open Balance.
 * A credit limit is *set* when it is a positive amount; blank, 0 or a word for it
   ("Unlimited", "غير محدود": Reason says so) = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
@@ -148,8 +149,9 @@ def utilization_pct(exposure: float, limit: float) -> float:
 
 def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,
                 places: int | None = 2) -> pd.Series:
-    """Open order value per Customer ID: orders not invoiced, not cancelled, dated by as-of
-    (rounded to ``places`` decimals; None: unrounded, for the caller to round per currency)."""
+    """Open order value per Customer ID: orders not invoiced, not cancelled, no draft or
+    quotation (``_CLOSED_ORDER``), dated by as-of (rounded to ``places`` decimals; None:
+    unrounded, for the caller to round per currency)."""
     if orders is None or orders.empty:
         return pd.Series(dtype="float64")
     cutoff = pd.Timestamp(as_of).normalize()
