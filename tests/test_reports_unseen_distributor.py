@@ -215,6 +215,21 @@ def test_an_arabic_rates_sheet_without_dates(tmp_path):
     assert openpyxl.load_workbook(out)["Dashboard"]["B14"].value == 1369250
 
 
+def test_a_rate_header_in_capitals_names_no_currency(tmp_path):
+    """A treasury's sheet headed CURRENCY | RATE: 'RATE' is no currency, so the book's
+    currency is not 'RAT' (its first three letters were read as the code the rates are
+    against), and 'RATE TO EGP' names EGP as 'Rate to EGP' does."""
+    for header in ("RATE", "RATE TO EGP"):
+        fx = [["CURRENCY", header], ["USD", 50.50], ["EUR", 55]]
+        book = _book(tmp_path / "book.xlsx", fx=fx)
+        out = tmp_path / "pack.xlsx"
+        assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+        ws = openpyxl.load_workbook(out)["Dashboard"]
+        # 185,000 + 4,000 x 55 + 19,000 x 50.50, in EGP
+        assert (ws["A14"].value, ws["B14"].value, ws["C14"].value) == (
+            "Total receivables, all currencies", 1364500, "EGP"), header
+
+
 def test_a_sheet_named_fx_listing_amounts_gives_no_rates(tmp_path, capsys):
     """A sheet 'FX' listing foreign-currency invoices (Currency, Amount) is no rates table:
     its amounts are never read as rates."""

@@ -12,9 +12,10 @@ Rules:
 * A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
   a date column (date cells or dates typed as text, read as the Policy's date order), else
   its last row: the month-end rate the books are closed at.
-* A rate header naming one currency code (``Rate to EGP``, ``EGP per unit``) names the
-  currency the rates are against (its rate is 1), and so the base currency where the Policy
-  does not say it; where the Policy names another (USD), amounts convert through it.
+* A rate header naming one currency code, as a word of its own (``Rate to EGP``, ``RATE TO
+  EGP``, ``EGP per unit``; ``RATE`` names none), names the currency the rates are against
+  (its rate is 1), and so the base currency where the Policy does not say it; where the
+  Policy names another (USD), amounts convert through it.
 * A row whose rate is no number above zero is an Input Issue at its cell (sheet, cell,
   column, value) and gives its currency no rate; the sheet's other rates are used.
 * The rates are what the Policy key would hold (``USD=50.5; EUR=55``), so every job that
@@ -30,6 +31,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.io.grid import Grid
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
@@ -44,6 +46,7 @@ _CURRENCY_HEADERS = {match_key(h) for h in (
 _DATE_HEADERS = {match_key(h) for h in ("Date", "As Of", "Rate Date", "Month", "Effective Date",
                                          "التاريخ", "تاريخ السعر")}
 _CODE = re.compile(r"^[A-Z]{3}$")
+_CODE_WORD = re.compile(r"\b[A-Z]{3}\b")
 _RATE_WORDS = re.compile(r"rate|fx|exchange|mid|buy|sell|سعر|صرف|شراء|بيع")
 _HEADER_ROWS = 10
 
@@ -113,14 +116,15 @@ def _names_a_rate(header: object) -> bool:
     """A rate column's header: Rate, Exchange Rate, Mid / Buying / Selling, سعر الصرف,
     or a currency code ('EGP', 'Rate to EGP'); not an Amount or a Balance."""
     text = str(header)
-    return bool(_RATE_WORDS.search(text.lower()) or re.search(r"\b[A-Z]{3}\b", text))
+    return bool(_RATE_WORDS.search(text.lower()) or _CODE_WORD.search(text))
 
 
 def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
            date_at: int | None, day_first: bool = True
            ) -> tuple[dict[str, float], str | None, list[Issue]]:
     header = str(rows[h][rate_at]).strip()
-    named = {c for c in re.findall(r"[A-Za-z]{3}", normalize_digits(header)) if _CODE.match(c)}
+    # a currency code as a word of its own ('Rate to EGP'), never the start of one ('RATE')
+    named = {c for c in _CODE_WORD.findall(normalize_digits(header)) if c in ISO_4217}
     base = next(iter(named)) if len(named) == 1 else None
     latest: dict[str, tuple[tuple[bool, datetime, int], float]] = {}
     issues: list[Issue] = []
