@@ -113,7 +113,9 @@ class StatementLines:
                        for pos, amount in enumerate(L["Amount"].tolist())
                        if not (amount is None or amount != amount
                                or units(amount, line_grain[pos], unit) <= 0)]
-        # (A structured creditor reference, RF or QR, is read as the reference it carries.)
+        # (A structured reference whose check digits hold is read as the reference it carries:
+        # RF and Belgian +++ references anywhere, a QR reference only as the line's own
+        # Reference, since in a narrative 27 digits are as often an account.)
         texts = [readable(fold_text(desc[pos]) + " " + reference_read(fold_text(ref[pos])))
                  for pos, _ in credits]
         # The kinds of inflow, the cash deposits and the accounts printed: one pass over the
