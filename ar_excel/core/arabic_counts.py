@@ -27,7 +27,7 @@ def days_word(n: int) -> str:
         return f"{n} أيام"
     if tail >= 11:
         return f"{n} يوماً"
-    return f"{n} يوم" if n else "0 يوم"
+    return f"{n} يوم"  # 0, and a round hundred or thousand or one or two past it
 
 
 def agree_days(text: str) -> str:
