@@ -4,6 +4,8 @@ The file adapter reads cell values with python-calamine (fast, no styles); the l
 adapter (``ar_excel.excel``) hands the same ``Grid`` of values to ``book_from_grids``, so both
 parse identically. Every data row is either parsed or reported: a value that cannot be used
 becomes an ``Issue`` with its cell address and is left empty in the frame, the row is kept.
+A list exported as delimited text (``.csv``, ``.tsv``, ``.txt``) is read as a book of one
+sheet named after the file, every cell as the text it is.
 
 The reading is done by the modules named for each step, re-exported here:
 
