@@ -133,7 +133,8 @@ CUSTOMERS = SheetSchema(
                                 "Telephone 1")),  # SAP's TELF1
         Field("Address", "text", ("العنوان",)),
         Field("City", "text", ("المدينة",)),
-        Field("Country", "text", ("الدولة", "البلد")),
+        Field("Country", "text", ("الدولة", "البلد",
+                                  "Country/Region Code")),  # Business Central's
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
                                        "Default Currency")),
         Field("Payment Terms", "terms", ("شروط الدفع", "Terms", "Payment Terms Days",

@@ -30,19 +30,19 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.ledger import open_balance
+from ar_excel.core.local_currency import local_currency
 from ar_excel.policy import Policy
 
 CURRENT = "Current"
 UNKNOWN_CUSTOMER = "(not in Customers)"
 
 
-def book_currency(policy: Policy, named: Sequence[object]) -> str | None:
-    """The currency a blank currency stands for: the policy's base currency, else the
-    book's only named currency; None when the book has several and no base currency."""
-    if policy.base_currency.strip():
-        return policy.base_currency.strip().upper()
-    codes = {str(c) for c in named if not _is_blank(c) and str(c).strip()}
-    return codes.pop() if len(codes) == 1 else None
+def book_currency(policy: Policy, named: Sequence[object],
+                  customers: pd.DataFrame | None = None) -> str | None:
+    """The currency a blank currency stands for: the book's local currency
+    (``core.local_currency``: the policy's base currency, the customers' country or tax
+    IDs), else the book's only named currency; None when nothing says which."""
+    return local_currency(policy, named, customers).code
 
 
 def fill_blank_currency(items: pd.DataFrame, code: str | None) -> pd.DataFrame:

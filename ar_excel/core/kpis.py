@@ -164,6 +164,7 @@ class Ledger:
     invoices: pd.DataFrame
     payments: pd.DataFrame
     blank_currency: str = ""  # what a blank currency stands for (aging.book_currency)
+    ledger_blank: str = ""  # the same, where the ledger needs it (jobs.aging.ledger_blank)
     _ar: dict = field(default_factory=dict, compare=False, repr=False)  # AR by date, reused
 
     def currencies(self) -> list[str]:
@@ -191,7 +192,8 @@ class Ledger:
         """The open items on a date (computed once per date)."""
         on = _day(on)
         if on not in self._ar:
-            items = open_items(self.customers, self.invoices, self.payments, on)
+            items = open_items(self.customers, self.invoices, self.payments, on,
+                               blank=self.ledger_blank or None)
             self._ar[on] = items.assign(
                 Currency=_ccy(items["Currency"], self.blank_currency) if len(items) else "")
         return self._ar[on]

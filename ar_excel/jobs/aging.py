@@ -21,8 +21,10 @@ from ar_excel.core.aging import (
     tie_out,
     undated_items,
 )
-from ar_excel.core.ledger import open_items
+from ar_excel.core.ledger import account_currencies, open_items
+from ar_excel.core.local_currency import GUESSED, local_currency
 from ar_excel.core.money import amount_in_units, amount_text, decimals_of
+from ar_excel.io.cells_named import cells_named
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab, cell_ref
 from ar_excel.policy import Policy
@@ -84,18 +86,67 @@ def buckets_block(aging: pd.DataFrame, policy: Policy) -> Tab:
                title="Grand total by bucket")
 
 
+def _named_currencies(book: Book) -> list[object]:
+    return [*book.customers["Currency"].tolist(), *book.invoices["Currency"].tolist()]
+
+
 def blank_currency(book: Book) -> str | None:
-    """What a blank currency means in this book (``core.aging.book_currency``)."""
-    named = [*book.customers["Currency"].tolist(), *book.invoices["Currency"].tolist()]
-    return book_currency(book.policy, named)
+    """What a blank currency means in this book (``core.aging.book_currency``): its local
+    currency (a Business Central master leaves it blank, "LCY")."""
+    return book_currency(book.policy, _named_currencies(book), book.customers)
+
+
+def ledger_blank(book: Book) -> str | None:
+    """The blank currency the open-items ledger is built with (``open_items``' ``blank``):
+    the book's where it counts in other than cents (a Kuwaiti dinar's fils), so amounts of
+    customers kept without a currency keep their fils; else None, and ``fill_blank_currency``
+    names it afterwards (the same items, and the ledger the month-end jobs share)."""
+    code = blank_currency(book)
+    return code if code and decimals_of(code) != 2 else None
+
+
+def guessed_currency_issues(book: Book, items: pd.DataFrame) -> list[Issue]:
+    """One Input Issue where open items without a currency are read as the only currency
+    the workbook names because nothing else says the company's own currency (no Policy Base
+    Currency, no customers' country or tax IDs): a guess a person should confirm. It names
+    the blank Currency cells of those customers (else of their invoices)."""
+    found = local_currency(book.policy, _named_currencies(book), book.customers)
+    if found.source != GUESSED or not len(items):
+        return []
+    # customers with open items whose currency neither the master nor their invoices name
+    named = account_currencies(book.customers, book.invoices).dropna()
+    ids = set(items["Customer ID"].dropna()) - set(named.index)
+    if not ids:
+        return []
+    for kind in ("Customers", "Invoices"):
+        table = book.table(kind)
+        if table is None or "Currency" not in table.frame or "Currency" not in table.letters:
+            continue
+        frame = table.frame
+        blank = frame.index[frame["Currency"].isna() & frame["Customer ID"].isin(ids)]
+        if not len(blank):
+            continue
+        cells = [table.cell(i, "Currency") for i in blank]
+        what = ("customer" if kind == "Customers" else "invoice") + \
+            (" has" if len(blank) == 1 else "s have")
+        return [table.issue(blank[0], "Currency", (
+            f"{len(blank)} {what} no currency ({cells_named(cells)}): read as "
+            f"{found.code}, the only currency the workbook names; nothing says the company's "
+            "own currency (set Base Currency on the Policy sheet, or the customers' Country)"))]
+    return [Issue("Customers", "", "Currency", None, (
+        f"open items without a currency are read as {found.code}, the only currency the "
+        "workbook names; nothing says the company's own currency (set Base Currency on "
+        "the Policy sheet, or the customers' Country)"))]
 
 
 def aging_tab(book: Book, as_of: pd.Timestamp) -> tuple[Tab, pd.DataFrame, list, list[Issue]]:
     """The Aging tab, the open items it ages, its tie-out to the ledger, and issues about
     items that cannot be aged (the management pack needs no more than this)."""
     policy = book.policy
-    items = fill_blank_currency(open_items(book.customers, book.invoices, book.payments, as_of),
-                                blank_currency(book))
+    items = open_items(book.customers, book.invoices, book.payments, as_of,
+                       blank=ledger_blank(book))
+    guessed = guessed_currency_issues(book, items)
+    items = fill_blank_currency(items, blank_currency(book))
     aging = aging_by_customer(items, book.customers, policy)
     checks = tie_out(aging, items)
     labels = bucket_labels(policy.aging_buckets_days)
@@ -121,7 +172,7 @@ def aging_tab(book: Book, as_of: pd.Timestamp) -> tuple[Tab, pd.DataFrame, list,
         formats={**money, "Customer ID": "text", "Customer": "text", "Currency": "text"},
         title=title, blocks=blocks,
     )
-    return tab, items, checks, _undated_issues(book, undated_items(items))
+    return tab, items, checks, guessed + _undated_issues(book, undated_items(items))
 
 
 def _with_disputes(detail: pd.DataFrame, items: pd.DataFrame, book: Book) -> pd.DataFrame:

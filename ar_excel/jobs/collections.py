@@ -26,7 +26,7 @@ from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.core.money import amount_in_units, amount_text, decimals_of
 from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.jobs.aging import blank_currency
+from ar_excel.jobs.aging import blank_currency, ledger_blank
 from ar_excel.model import Book, Chart, Issue, JobResult, Tab
 
 TEXT = "text"
@@ -190,8 +190,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.05, "open items")
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
-    items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
-                                blank_currency(book))
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
+                                           blank=ledger_blank(book)), blank_currency(book))
     items = mark_disputed(items, invoices, dispute_log(book))  # owed, not chased meanwhile
     plans_frame = book.frame("Payment Plans")
     schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers)

@@ -18,7 +18,7 @@ from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.jobs.aging import blank_currency
+from ar_excel.jobs.aging import blank_currency, ledger_blank
 from ar_excel.model import Book, JobResult, Tab
 
 STATUS_TAB = "Credit Status"
@@ -83,8 +83,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     payments = book.payments
     options.progress(0.1, "building the open items ledger")
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
-    items = fill_blank_currency(open_items(customers, invoices, payments, as_of),
-                                blank_currency(book))
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
+                                           blank=ledger_blank(book)), blank_currency(book))
     rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]])
     table = book.table("Customers")
     # one company under several accounts, as the master's duplicate checks find it

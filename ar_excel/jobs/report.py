@@ -37,7 +37,7 @@ from ar_excel.core.money import decimals_of, round_total
 from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
-from ar_excel.jobs.aging import aging_tab, blank_currency
+from ar_excel.jobs.aging import aging_tab, blank_currency, ledger_blank
 from ar_excel.model import Book, Chart, JobResult, Tab
 
 log = logging.getLogger(__name__)
@@ -305,7 +305,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.05, "aging")
     aging_summary, _items, _checks, issues = aging_tab(book, as_of)
     # AR of each date computed once; blank currencies read as the book's currency.
-    ledger = Ledger(customers, invoices, payments, blank_currency=blank_currency(book) or "")
+    ledger = Ledger(customers, invoices, payments, blank_currency=blank_currency(book) or "",
+                    ledger_blank=ledger_blank(book) or "")
     items = ledger.ar(as_of)
     aging = aging_summary.frame
     ties = all(c.ties for c in tie_out(aging, items))

@@ -27,7 +27,7 @@ from ar_excel.core.collections.statements import (
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.errors import UsageError
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.jobs.aging import blank_currency
+from ar_excel.jobs.aging import blank_currency, ledger_blank
 from ar_excel.model import Book, JobResult, Tab
 
 ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
@@ -98,7 +98,8 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     due = due_dates(invoices, customers)
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     code = blank_currency(book)
-    items = fill_blank_currency(open_items(customers, invoices, payments, as_of), code)
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
+                                           blank=ledger_blank(book)), code)
     aging = aging_by_customer(items, customers, book.policy)
     docs = documents(customers, invoices, payments, due, as_of)
     if code is not None and docs["Currency"].isna().any():

@@ -1,0 +1,123 @@
+"""What a blank currency stands for: the company's own (local) currency.
+
+Business Central and NAV leave a customer's Currency Code blank when it is billed in the
+company's local currency (their "LCY"); hand-kept lists leave it blank for the currency
+everything is in. So a blank is read as the local currency, found in this order:
+
+1. the Policy's Base Currency;
+2. the currency of the company's country: the Policy's ``Country``, else the country more
+   than half of the customers whose Country cell names a known one are in;
+3. the currency of the country nearly all the customers' tax IDs are from
+   (``billing.context.currency_by_tax_ids``);
+4. the currency of the country nearly all (80 %) the customers kept without a currency are
+   in (an exporter's foreign customers name their currency; its home customers leave it
+   blank);
+5. only then the one currency the workbook names: a guess, which the jobs say in an Input
+   Issue (``GUESSED``);
+and None when nothing says which (several currencies named): the blank stays blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from ar_excel.names import fold_text
+from ar_excel.policy import Policy
+
+# The countries' currencies, by ISO code; their names as Country cells write them below.
+_CURRENCY_OF = {
+    "EG": "EGP", "SA": "SAR", "AE": "AED", "BH": "BHD", "OM": "OMR", "KW": "KWD", "QA": "QAR",
+    "JO": "JOD", "IQ": "IQD", "LB": "LBP", "LY": "LYD", "TN": "TND", "MA": "MAD", "DZ": "DZD",
+    "SD": "SDG", "YE": "YER", "SY": "SYP", "PS": "ILS", "US": "USD", "GB": "GBP", "IN": "INR",
+    "PK": "PKR", "TR": "TRY", "CN": "CNY", "CH": "CHF", "JP": "JPY",
+}
+_NAMES = {
+    "EG": ("egy", "egypt", "arab republic of egypt", "مصر", "جمهورية مصر العربية"),
+    "SA": ("sau", "ksa", "saudi", "saudi arabia", "kingdom of saudi arabia", "السعودية",
+           "المملكة العربية السعودية"),
+    "AE": ("are", "uae", "u.a.e", "u.a.e.", "emirates", "united arab emirates", "الامارات",
+           "الإمارات", "الإمارات العربية المتحدة"),
+    "BH": ("bhr", "bahrain", "kingdom of bahrain", "البحرين", "مملكة البحرين"),
+    "OM": ("omn", "oman", "sultanate of oman", "عمان", "عُمان", "سلطنة عمان"),
+    "KW": ("kwt", "kuwait", "state of kuwait", "الكويت", "دولة الكويت"),
+    "QA": ("qat", "qatar", "state of qatar", "قطر", "دولة قطر"),
+    "JO": ("jor", "jordan", "hashemite kingdom of jordan", "الأردن", "الاردن",
+           "المملكة الأردنية الهاشمية"),
+    "IQ": ("irq", "iraq", "العراق"),
+    "LB": ("lbn", "lebanon", "لبنان"),
+    "US": ("usa", "u.s.a.", "united states", "united states of america",
+           "الولايات المتحدة"),
+    "GB": ("gbr", "uk", "u.k.", "united kingdom", "great britain", "المملكة المتحدة",
+           "بريطانيا"),
+}
+_COUNTRY = {fold_text(code): code for code in _CURRENCY_OF} | {
+    fold_text(name): code for code, names in _NAMES.items() for name in names}
+
+NEARLY_ALL = 0.8  # share of the blank-currency customers that must be in one country
+
+# How the local currency was found (``LocalCurrency.source``).
+POLICY, COUNTRY, TAX_IDS, BLANKS_COUNTRY, GUESSED = (
+    "policy", "country", "tax ids", "blank customers' country", "only named")
+
+
+class LocalCurrency(NamedTuple):
+    code: str | None
+    source: str  # POLICY, COUNTRY, TAX_IDS, BLANKS_COUNTRY, GUESSED; "" when code is None
+
+
+def country_currency(country: object) -> str | None:
+    """The currency of the country a Country cell names ("KW", "Kuwait", "الكويت")."""
+    if country is None or (isinstance(country, float) and country != country):
+        return None
+    code = _COUNTRY.get(" ".join(fold_text(str(country)).split()))
+    return _CURRENCY_OF.get(code) if code else None
+
+
+def _countries(customers: pd.DataFrame) -> pd.Series:
+    """The currency of each customer's stated country (NaN where none is known)."""
+    if "Country" not in customers.columns:
+        return pd.Series(dtype="object")
+    return customers["Country"].map(country_currency).dropna()
+
+
+def _most(currencies: pd.Series) -> tuple[str | None, float]:
+    """The commonest currency and the share of ``currencies`` it is; (None, 0) if none."""
+    if currencies.empty:
+        return None, 0.0
+    counts = currencies.value_counts()
+    return str(counts.index[0]), counts.iloc[0] / len(currencies)
+
+
+def local_currency(policy: Policy, named: Sequence[object],
+                   customers: pd.DataFrame | None = None) -> LocalCurrency:
+    """The currency a blank currency stands for, and how it was found (module docstring).
+    ``named``: the currencies the workbook's customers and invoices name."""
+    if policy.base_currency.strip():
+        return LocalCurrency(policy.base_currency.strip().upper(), POLICY)
+    stated = country_currency(policy.get("country") or policy.get("company_country"))
+    if stated:
+        return LocalCurrency(stated, POLICY)
+    if customers is not None and len(customers):
+        found, share = _most(_countries(customers))
+        if found and share > 0.5:
+            return LocalCurrency(found, COUNTRY)
+        from ar_excel.core.billing.context import currency_by_tax_ids
+
+        found = currency_by_tax_ids(customers)
+        if found:
+            return LocalCurrency(found, TAX_IDS)
+        if "Currency" in customers.columns:
+            found, share = _most(_countries(customers[customers["Currency"].isna()]))
+            if found and share >= NEARLY_ALL:
+                return LocalCurrency(found, BLANKS_COUNTRY)
+    codes = {str(c) for c in named if _named(c)}
+    return LocalCurrency(codes.pop(), GUESSED) if len(codes) == 1 else LocalCurrency(None, "")
+
+
+def _named(value: object) -> bool:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return False
+    return bool(str(value).strip())
