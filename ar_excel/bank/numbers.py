@@ -205,19 +205,6 @@ def span_days(values: Iterable[Any], day_first: bool) -> int | None:
     return (max(days) - min(days)).days if len(days) > 1 else None
 
 
-def order_by_span(values: list[Any], day_first: bool) -> bool:
-    """For dates that all read both ways (``03/11/2026``): the other order when the preferred
-    one spreads the statement over more than a month and a half while the other keeps it
-    within a month (a US export read day first jumps a month per day: 11/03, 11/04, 11/05 ->
-    March, April, May); else the preferred order."""
-    preferred, other = span_days(values, day_first), span_days(values, not day_first)
-    if preferred is None or other is None:
-        return day_first
-    if preferred > LONG_SPAN_DAYS and other <= MONTH_SPAN_DAYS:
-        return not day_first
-    return day_first
-
-
 # a time of day after the date: "01 Nov 2026 10:22", "05/11/2026 10:22 AM", "... 09:00 م"
 _TIME_OF_DAY = re.compile(r"(?<=\d)(?:[ T,]+|\s*[-–|@]\s*|\s+(?:ص|م)\s+)"  # "- 10:15", "م 04:20"
                           r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
