@@ -39,6 +39,7 @@ from ar_excel.core.billing.tax_category import (
     standard_rates,
 )
 from ar_excel.core.billing.units import normalize_units
+from ar_excel.core.customers.contacts import TAX_FORMATS
 from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
@@ -294,10 +295,11 @@ def _frame(frame: pd.DataFrame | None, kind: str) -> pd.DataFrame:
     return frame
 
 
-# A tax registration number's country by its digits alone: Egypt's 9, Saudi Arabia's 15 from
-# 3 to 3, the UAE's 15 from 100 (``customers.contacts.TAX_FORMATS``), and its currency.
-_TAX_ID_CURRENCY = ((re.compile(r"\d{9}"), "EGP"), (re.compile(r"3\d{13}3"), "SAR"),
-                    (re.compile(r"100\d{12}"), "AED"))
+# A tax registration number's country by its digits alone, and its currency: the customer
+# checks' formats (Saudi Arabia's 15 from 3 to 3, the UAE's 15 from 100), Egypt's by its
+# company registration number of 9 alone.
+_TAX_ID_CURRENCY = ((re.compile(r"\d{9}"), "EGP"), (TAX_FORMATS["SA"][0], "SAR"),
+                    (TAX_FORMATS["AE"][0], "AED"))
 
 
 def currency_by_tax_ids(customers: pd.DataFrame) -> str | None:
