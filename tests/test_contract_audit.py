@@ -81,14 +81,37 @@ def _written(path: Path, data: bytes) -> Path:
     return path
 
 
+def _renamed_copy(path: Path, tmp_path: Path) -> Path:
+    book = _book(tmp_path / "whole.xlsx")
+    return _written(path.with_suffix(".xls"), book.read_bytes())
+
+
+# what the file is, said so the clerk can act (was the library's words: "invalid Zip
+# archive: Could not find EOCD", "Cfb error: Invalid OLE (signature ...)")
 UNUSABLE = {
-    "missing": (lambda p, t: p, "no such file"),
-    "csv renamed .xlsx": (lambda p, t: _written(p, b"Customer ID,Name\nC1,Nile\n"),
-                          "cannot open 'book.xlsx' as a workbook"),
-    "empty file": (lambda p, t: _written(p, b""), "cannot open 'book.xlsx' as a workbook"),
+    "missing": (lambda p, t: p, "ar-excel: no such file: {path}"),
+    "csv renamed .xlsx": (
+        lambda p, t: _written(p, "Customer ID;Name\nC1;Nile\nC2;شركة النور\n".encode()),
+        "ar-excel: cannot open 'book.xlsx': it is a text file (a CSV or similar export), not an "
+        "Excel workbook; rename it .csv to read it as a list, or open it in Excel and save it as .xlsx"),
+    "web page named .xlsx": (
+        lambda p, t: _written(p, b"<html><body><table><tr><td>C1</td></tr></table>"),
+        "ar-excel: cannot open 'book.xlsx': it is a web page or XML file saved under a workbook's "
+        "name, not a workbook; open it in Excel and save it as .xlsx"),
+    "empty file": (lambda p, t: _written(p, b""),
+                   "ar-excel: cannot open 'book.xlsx': it is empty (0 bytes), not a workbook"),
     "cut short": (lambda p, t: _written(p, _book(t / "whole.xlsx").read_bytes()[:900]),
-                  "cannot open 'book.xlsx' as a workbook"),
-    "password protected": (_encrypted, "password protected"),
+                  "ar-excel: cannot open 'book.xlsx': the workbook is damaged (cut short or broken, "
+                  "as by an interrupted download or copy); open it in Excel to repair it, or "
+                  "copy it again (invalid Zip archive: Could not find EOCD)"),
+    "xlsx named .xls": (_renamed_copy,
+                        "ar-excel: cannot open 'book.xls': it is an .xlsx workbook named .xls; rename "
+                        "it book.xlsx"),
+    "password protected": (_encrypted,
+                           "ar-excel: cannot open 'book.xlsx': it has a password to open it, which "
+                           "ar_excel cannot read; save a copy without it (File > Info > Protect Workbook "
+                           "> Encrypt with Password, cleared)"),
+    "a folder": (lambda p, t: p.mkdir() or p, "ar-excel: cannot open 'book.xlsx': it is a folder, not a workbook"),
 }
 
 
@@ -97,8 +120,8 @@ def test_an_unusable_workbook_exits_1_with_one_line(tmp_path, capsys, case):
     make, said = UNUSABLE[case]
     book = make(tmp_path / "book.xlsx", tmp_path)
     for job in (["validate"], ["aging", "--as-of", AS_OF]):
-        assert main([*job, str(book), "-o", str(tmp_path / "out.xlsx")]) == 1
-        assert said in _one_line(capsys.readouterr().err)
+        assert main([job[0], str(book), *job[1:], "-o", str(tmp_path / "out.xlsx")]) == 1
+        assert _one_line(capsys.readouterr().err) == said.format(path=book)
     assert not (tmp_path / "out.xlsx").exists()
 
 

@@ -30,7 +30,9 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
     try:
         wb = pc.CalamineWorkbook.from_path(str(path), load_tables=path.suffix.lower() in (".xlsx", ".xlsm"))
     except Exception as exc:  # calamine raises several of its own types
-        raise InputError(f"cannot open '{path.name}' as a workbook: {exc}") from exc
+        from ar_excel.io.not_a_workbook import why_not_a_workbook
+
+        raise InputError(why_not_a_workbook(path, exc)) from exc
     hidden = {m.name for m in wb.sheets_metadata if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
     try:
         table_names = wb.table_names

@@ -1,0 +1,71 @@
+"""Why a file given as the workbook could not be opened, said as the clerk can act on it.
+
+The spreadsheet library's own words ("invalid Zip archive: Could not find EOCD", "Cfb error:
+Invalid OLE signature") name its internals. The file's first bytes usually tell what it is:
+nothing at all, a text export (CSV) or a web page saved under a workbook's name, or a
+workbook cut short by a download or a copy.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+_ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
+_OLE = b"\xd0\xcf\x11\xe0"  # .xls, and a password-protected .xlsx
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether the file's first bytes read as text: a BOM of UTF-16 (Excel's "Unicode text"),
+    else UTF-8 or Windows-1256 without control characters but line ends and tabs."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    try:
+        text = head[:-4].decode("utf-8")  # the last bytes may cut a character in two
+    except UnicodeDecodeError:
+        text = head.decode("cp1256", errors="replace")
+    return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
+
+
+def why_not_a_workbook(path: Path, reason: object) -> str:
+    """The one line saying why ``path`` is no workbook; ``reason``: the library's words,
+    kept where the file's bytes tell nothing better."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        head = None
+    name = path.name
+    said = _what_it_is(path, head, reason)
+    return f"cannot open '{name}': {said}" if said else \
+        f"cannot open '{name}' as a workbook: {reason}"
+
+
+def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
+    if path.is_dir():
+        return "it is a folder, not a workbook"
+    if head is not None and not head:
+        return "it is empty (0 bytes), not a workbook"
+    if "password" in str(reason).lower():
+        return ("it has a password to open it, which ar_excel cannot read; save a copy without "
+                "it (File > Info > Protect Workbook > Encrypt with Password, cleared)")
+    if head is None:
+        return None
+    if head.startswith(_ZIP) and zipfile.is_zipfile(path):
+        kind = ".ods" if b"mimetypeapplication/vnd.oasis" in head[:100] else ".xlsx"
+        if path.suffix.lower() not in (kind, ".xlsm" if kind == ".xlsx" else kind):
+            named = f"named {path.suffix}" if path.suffix else "without its extension"
+            return f"it is an {kind} workbook {named}; rename it {path.stem}{kind}"
+    if head.startswith(_ZIP):
+        return ("the workbook is damaged (cut short or broken, as by an interrupted download "
+                f"or copy); open it in Excel to repair it, or copy it again ({reason})")
+    if not head.startswith(_OLE) and _is_text(head):
+        lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+        if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+            return ("it is a web page or XML file saved under a workbook's name, not a "
+                    "workbook; open it in Excel and save it as .xlsx")
+        return ("it is a text file (a CSV or similar export), not an Excel workbook; rename it "
+                ".csv to read it as a list, or open it in Excel and save it as .xlsx")
+    return None
