@@ -19,7 +19,8 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
 * Approve otherwise.
 
 A request to lower a limit (requested below the current limit, above zero) lowers the risk:
-the evidence that would decline an increase (Hold, lateness, overdue share) argues for it.
+the evidence that would decline an increase (a closed account, Hold, lateness, overdue share)
+argues for it.
 It is approved, or referred where today's exposure is already above the lower limit (the
 customer is over it at once, its orders held until it pays down); the evidence is listed.
 
