@@ -136,7 +136,7 @@ CUSTOMERS = SheetSchema(
         Field("Country", "text", ("الدولة", "البلد",
                                   "Country/Region Code")),  # Business Central's
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
-                                       "Default Currency")),
+                                       "Default Currency", "Currency ID")),  # GP's
         Field("Payment Terms", "terms", ("شروط الدفع", "Terms", "Payment Terms Days",
                                          "Terms Days", "مدة السداد", "أجل السداد",
                                          "Customer Payment Terms", "Payment Terms Code",
@@ -259,7 +259,8 @@ INVOICES = SheetSchema(
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due")),
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
-                                       "Local Currency", "Document Currency")),
+                                       "Local Currency", "Document Currency",
+                                       "Currency ID")),  # Great Plains
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
                                   "Invoice Total", "Gross Amount", "القيمة", "الإجمالي",
                                   "Gross", "Gross Value", "Gross Total",  # (beside a Net)

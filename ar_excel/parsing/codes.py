@@ -91,14 +91,34 @@ CURRENCY_ABBREVIATIONS = {
     "JD": "JOD", "J.D": "JOD", "J.D.": "JOD"}
 
 
+# Great Plains' currency IDs: those its sample company (Fabrikam) installs, prefixed "Z-" so
+# they sort last, and which many live companies kept; a company's own "Z-" ID names its
+# currency after the prefix (a Saudi company's Z-SR).
+_GP_PREFIX = re.compile(r"(?i)^Z-(?=\S)")
+_GP_SAMPLE = {"US$": "USD", "C$": "CAD", "UK": "GBP", "EURO": "EUR", "AUD": "AUD",
+              "NZ$": "NZD", "SGD": "SGD", "YEN": "JPY", "MXP": "MXN", "RAND": "ZAR"}
+
+
 def parse_currency(value: Any, decimal_comma: bool = False) -> str:
-    """ISO code upper-cased; common symbols, the Gulf's abbreviations (``CURRENCY_ABBREVIATIONS``)
-    and English and Arabic names mapped. Validity is checked by the customer checks
-    (INVALID_CURRENCY), not here, so an odd code is kept as typed."""
+    """ISO code upper-cased; common symbols, the Gulf's abbreviations (``CURRENCY_ABBREVIATIONS``),
+    Great Plains' "Z-" currency IDs (``Z-US$``, ``Z-C$``, ``Z-EURO``, ``Z-UK``) and English
+    and Arabic names mapped. Validity is checked by the customer checks (INVALID_CURRENCY),
+    not here, so an odd code is kept as typed."""
     s = " ".join(str(value).strip().split())
+    if _GP_PREFIX.match(s):
+        rest = _GP_PREFIX.sub("", s)
+        known = _GP_SAMPLE.get(rest.upper()) or _known_currency(rest)
+        if known:
+            return known
+    return _known_currency(s) or s.upper()
+
+
+def _known_currency(s: str) -> str | None:
+    """The ISO code a symbol, an abbreviation or a name stands for; a three-letter code as
+    it is; None for anything else."""
     found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper()) \
-        or CURRENCY_ABBREVIATIONS.get(s.upper())
-    return found or _CURRENCY_BY_NAME.get(match_key(s), s.upper())
+        or CURRENCY_ABBREVIATIONS.get(s.upper()) or _CURRENCY_BY_NAME.get(match_key(s))
+    return found or (s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None)
 
 
 def parse_id(value: Any, decimal_comma: bool = False) -> str:
