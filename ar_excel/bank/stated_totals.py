@@ -11,12 +11,13 @@ do not, the same for every format.
 
 from __future__ import annotations
 
+from ar_excel.core.money import half_unit
 from ar_excel.model import Issue
 
 
 def same_total(stated: float, read: float, decimals: int) -> bool:
     """Whether two totals agree to the currency's smallest unit (half a unit either way)."""
-    return abs(stated - read) < 0.5 * 10 ** -decimals
+    return abs(stated - read) < half_unit(decimals)
 
 
 def totals_differ(source: str, statement: str, column: str, tag: str, side: str,
