@@ -321,3 +321,30 @@ def test_two_month_end_runs_give_the_same_cells_on_every_tab(tmp_path):
             "Reconciliation", "Aging", "Input Issues"} <= set(one)
     for name in one:
         assert one[name] == two[name], name
+
+
+# ------------------------------------------------------------------ Input Issues
+
+def test_a_bad_cell_of_the_bank_statement_sheet_is_one_input_issue(tmp_path, capsys):
+    # the reader said "'abc' is not a number" at C3 and the bank importer said it again with
+    # "the line was left out": two rows for one cell
+    book = _book(tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.create_sheet("Bank Statement")
+    ws.append(["Date", "Description", "Amount"])
+    ws.append([datetime(2026, 10, 20), "TRANSFER NILE FOODS INV-2", 800])
+    ws.append([datetime(2026, 10, 21), "CASH DEPOSIT", "abc"])
+    ws.append(["someday", "DELTA TRADERS", 1500])
+    wb.save(book)
+    out = tmp_path / "out.xlsx"
+    for job in (["reconcile"], ["run", "--as-of", AS_OF]):
+        assert main([job[0], str(book), *job[1:], "-o", str(out)]) == 0
+        issues = [r for r in _values(out)["Input Issues"][1:] if r[0] == "Bank Statement"]
+        assert issues == [
+            ("Bank Statement", "C3", "Amount", "abc", "Amount 'abc' could not be read as an "
+             "amount ('abc' is not a number); the line was left out"),
+            ("Bank Statement", "A4", "Date", "someday", "date 'someday' could not be read "
+             "('someday' is not a date (expected e.g. 31/01/2024 or 2024-01-31)); the line was "
+             "left out")]
+    matched = [r for r in _values(out)["Bank Matches"][1:] if r[0] is not None]
+    assert [(r[0], r[3], r[5], r[8]) for r in matched] == [("1", "INV-2", 800, "Matched")]

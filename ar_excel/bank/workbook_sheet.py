@@ -108,7 +108,13 @@ def workbook_statement(book: Book, mapping: dict[str, Any] | None = None) -> Sta
     loader = getattr(book, "sheet_loader", None)
     day_first = book.policy.day_first
     if table is not None:
-        return statement_of_sheet(table, table.sheet, loader, mapping, day_first)
+        stmt = statement_of_sheet(table, table.sheet, loader, mapping, day_first)
+        # the importer says each cell it could not use again, with what became of the line
+        # ("the line was left out"): the reader's word on that cell is answered (it was
+        # two Input Issues rows for one cell)
+        said = {(i.cell, i.column) for i in stmt.issues}
+        book.withdraw(lambda i: i.sheet == table.sheet and (i.cell, i.column) in said)
+        return stmt
     sheet = pasted_statement_sheet(book, mapping)
     if sheet is None:
         return None
