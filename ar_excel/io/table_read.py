@@ -502,7 +502,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if schema.name == "Customers":  # a limit column per currency: each row's own
         issues.extend(limits_by_currency(parsed, names, header, written, columns, sheet,
                                          letters, excel_rows, policy.decimal_comma))
-    if "On Hold" in parsed:  # a customer list's Yes/No hold flag: its Status says Hold
+    if "On Hold" in written:  # a customer list's Yes/No hold flag: its Status says Hold
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)
         issues.extend(said)
