@@ -22,7 +22,7 @@ from tests._workbooks import save_sheets
 AS_OF = "2026-01-31"
 
 
-def _book(path, fx=None, policy=None):
+def _book(path, fx=None, policy=None, fx_title="FX Rates"):
     d = date
     customers = [["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit", "Email",
                   "Phone"],
@@ -60,7 +60,7 @@ def _book(path, fx=None, policy=None):
               ["EUR", 55.00, d(2026, 1, 31)],
               ["GBP", "n/a", d(2026, 1, 31)]]
     sheets = {"Customers": customers, "Invoices": invoices, "Payments": payments,
-              "FX Rates": fx}
+              fx_title: fx}
     if policy:
         sheets["Policy"] = [["Key", "Value"], *policy]
     return save_sheets(path, sheets)
@@ -190,13 +190,18 @@ def test_statements_tie_to_the_aging_per_currency(runs):
     assert " ".join(text.split()).count("4,000.00") >= 2  # the closing balance and its aging
 
 
-def test_a_policy_rate_wins_over_the_sheet(tmp_path, capsys):
-    book = _book(tmp_path / "book.xlsx", policy=[["exchange_rates", "USD=48; EUR=52"]])
+def _dashboard(tmp_path, **book):
+    """The management pack's Dashboard of the book ``_book(**book)`` makes."""
     out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
-    wb = openpyxl.load_workbook(out)
+    assert main(["report", str(_book(tmp_path / "book.xlsx", **book)), "--as-of", AS_OF, "-o",
+                 str(out)]) == 0
+    return openpyxl.load_workbook(out)["Dashboard"]
+
+
+def test_a_policy_rate_wins_over_the_sheet(tmp_path, capsys):
+    ws = _dashboard(tmp_path, policy=[["exchange_rates", "USD=48; EUR=52"]])
     # 185,000 + 4,000 x 52 + 19,000 x 48
-    assert wb["Dashboard"]["B14"].value == 1305000
+    assert ws["B14"].value == 1305000
     # the sheet is not read: its GBP row says nothing
     assert "0 input issue(s)" in capsys.readouterr().out
 
@@ -205,14 +210,9 @@ def test_an_arabic_rates_sheet_without_dates(tmp_path):
     """``أسعار الصرف`` with ``العملة`` and ``السعر``, a rate per currency and the last row of
     a currency winning: the base is the book's currency the rates leave out (EGP)."""
     fx = [["العملة", "السعر"], ["دولار", 50], ["USD", "٥٠٫٧٥"], ["EUR", 55]]
-    book = _book(tmp_path / "book.xlsx", fx=fx)
-    wb = openpyxl.load_workbook(book)
-    wb["FX Rates"].title = "أسعار الصرف"
-    wb.save(book)
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    ws = _dashboard(tmp_path, fx=fx, fx_title="أسعار الصرف")
     # 185,000 + 4,000 x 55 + 19,000 x 50.75
-    assert openpyxl.load_workbook(out)["Dashboard"]["B14"].value == 1369250
+    assert ws["B14"].value == 1369250
 
 
 def test_a_rate_header_in_capitals_names_no_currency(tmp_path):
@@ -220,11 +220,7 @@ def test_a_rate_header_in_capitals_names_no_currency(tmp_path):
     currency is not 'RAT' (its first three letters were read as the code the rates are
     against), and 'RATE TO EGP' names EGP as 'Rate to EGP' does."""
     for header in ("RATE", "RATE TO EGP"):
-        fx = [["CURRENCY", header], ["USD", 50.50], ["EUR", 55]]
-        book = _book(tmp_path / "book.xlsx", fx=fx)
-        out = tmp_path / "pack.xlsx"
-        assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
-        ws = openpyxl.load_workbook(out)["Dashboard"]
+        ws = _dashboard(tmp_path, fx=[["CURRENCY", header], ["USD", 50.50], ["EUR", 55]])
         # 185,000 + 4,000 x 55 + 19,000 x 50.50, in EGP
         assert (ws["A14"].value, ws["B14"].value, ws["C14"].value) == (
             "Total receivables, all currencies", 1364500, "EGP"), header
@@ -235,13 +231,7 @@ def test_a_sheet_named_fx_listing_amounts_gives_no_rates(tmp_path, capsys):
     its amounts are never read as rates."""
     fx = [["Currency", "Amount", "Invoice No"], ["USD", 9000, "INV-2026-0010"],
           ["EUR", 5000, "INV-2026-0020"]]
-    book = _book(tmp_path / "book.xlsx", fx=fx)
-    wb = openpyxl.load_workbook(book)
-    wb["FX Rates"].title = "FX"
-    wb.save(book)
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
-    ws = openpyxl.load_workbook(out)["Dashboard"]
+    ws = _dashboard(tmp_path, fx=fx, fx_title="FX")
     assert ws["A14"].value != "Total receivables, all currencies"
     assert any(str(c.value).endswith("(equivalent in EGP at the Policy's exchange rates; no "
                                      "rate for EUR, USD)") for c in ws["A"])
@@ -267,10 +257,7 @@ def test_a_policy_base_other_than_the_sheet_s(tmp_path):
     """The Policy makes USD the main currency while the sheet's rates are against EGP
     ('Rate to EGP'): EGP is worth 1 / 50.50 USD and EUR 55 / 50.50. Each equivalent is in
     cents of a dollar and the total foots to them (it showed 27,019.802 USD)."""
-    book = _book(tmp_path / "book.xlsx", policy=[["base_currency", "USD"]])
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
-    ws = openpyxl.load_workbook(out)["Dashboard"]
+    ws = _dashboard(tmp_path, policy=[["base_currency", "USD"]])
     assert (ws["A3"].value, ws["B3"].value, ws["C3"].value) == ("Total receivables", 19000,
                                                                 "USD")
     at = next(r for r in range(1, ws.max_row + 1)
@@ -288,8 +275,5 @@ def test_rates_dated_as_text_latest_first(tmp_path):
     fx = [["العملة", "سعر الصرف", "التاريخ"],
           ["USD", 50.50, "31/01/2026"], ["EUR", 55, "31/01/2026"],
           ["USD", 49.80, "31/12/2025"], ["EUR", 53.90, "31/12/2025"]]
-    book = _book(tmp_path / "book.xlsx", fx=fx)
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
     # 185,000 + 4,000 x 55 + 19,000 x 50.50, as from the dated sheet
-    assert openpyxl.load_workbook(out)["Dashboard"]["B14"].value == 1364500
+    assert _dashboard(tmp_path, fx=fx)["B14"].value == 1364500
