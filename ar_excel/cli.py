@@ -106,6 +106,8 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     from ar_excel.io.writer import issues_tab, write_tabs
     from ar_excel.runner import resolve_as_of, run_jobs
 
+    if args.out is not None and args.out.resolve() == args.book.resolve():
+        args.out = None  # -o BOOK is writing into BOOK: with its backup copy, as without -o
     bar, progress = _progress_bar(sys.stderr.isatty())
     try:
         progress(0.02, "reading workbook")

@@ -218,6 +218,16 @@ def test_a_single_job_writes_into_book_after_a_month_end_run(tmp_path, capsys):
     assert aging[2][:8] == ("C2", "Delta Traders", 0, 1500, 0, 0, 0, 1500)
 
 
+def test_o_naming_book_itself_keeps_a_backup_as_writing_into_book_does(tmp_path, capsys):
+    # `-o BOOK` wrote into BOOK without the backup copy the contract promises for BOOK
+    book = _book(tmp_path / "book.xlsx")
+    before = book.read_bytes()
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "." / "book.xlsx")]) == 0
+    backups = list(tmp_path.glob("book.backup-*.xlsx"))
+    assert len(backups) == 1 and backups[0].read_bytes() == before
+    assert "Aging" in openpyxl.load_workbook(book).sheetnames
+
+
 def _rezip(src: Path, dst: Path, change) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
