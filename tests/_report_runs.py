@@ -26,13 +26,11 @@ def run_jobs(book: Path, as_of: str,
     """Each of ``outputs`` (run, pack, pack_ar, statements), in that order, written beside
     ``book`` as of ``as_of`` and opened with openpyxl; ``"dir"`` is the folder, where the
     statement PDFs (``statements/``) and the dunning drafts (``dunning/``) land."""
-    opened: dict[str, Any] = {}
-    for name in outputs:
+    written = {name: book.parent / f"{name}.xlsx" for name in outputs}
+    for name, out in written.items():
         command, *options = _JOBS[name]
-        out = book.parent / f"{name}.xlsx"
         assert main([command, str(book), "--as-of", as_of, *options, "-o", str(out)]) == 0
-        opened[name] = out
-    opened = {name: openpyxl.load_workbook(path) for name, path in opened.items()}
+    opened: dict[str, Any] = {name: openpyxl.load_workbook(out) for name, out in written.items()}
     opened["dir"] = book.parent
     return opened
 
