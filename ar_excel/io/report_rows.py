@@ -268,12 +268,18 @@ def _all_of(ids: np.ndarray, pos: int, start: int, records: np.ndarray) -> bool:
     return all(is_blank(v) or str(v).strip() == own for v in above.tolist())
 
 
+def _cell(left: int, first_row: int, pos: int, at: int) -> str:
+    """The sheet cell of a row's column: ``pos`` counted from the first data row, whose sheet
+    row is ``first_row`` + 1; ``at`` from the grid's ``left`` column."""
+    return f"{column_letter(left + at)}{pos + first_row + 1}"
+
+
 def sum_rows_issues(found: list[tuple[int, int, float]], sheet: str, header: list[Any],
                     left: int, first_row: int) -> list[Issue]:
     """One Input Issue for the unlabelled totals rows set aside (``sum_rows``), at the first."""
     if not found:
         return []
-    cells = [f"{column_letter(left + j)}{pos + first_row + 1}" for pos, j, _ in found]
+    cells = [_cell(left, first_row, pos, j) for pos, j, _ in found]
     pos, j, total = found[0]
     shown = f"{total:,.2f}"
     if len(found) == 1:
@@ -367,7 +373,7 @@ def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[An
     Foods", "إجمالي العميل 1002"), when more than one, are one issue at the first of them,
     saying how many were set aside and where the first few are."""
     def cell(pos: int, at: int) -> str:
-        return f"{column_letter(left + at)}{pos + first_row + 1}"
+        return _cell(left, first_row, pos, at)
 
     subtotals = [t for t in found if match_key(t[2]) not in TOTAL_LABELS]
     many = len(subtotals) > 1
@@ -428,7 +434,7 @@ def ledger_group_issues(found: list[tuple[int, int, str, str]], sheet: str, head
                         left: int, first_row: int) -> list[Issue]:
     """An Input Issue at each ledger group's name (``ledger_group_rows``) saying it is not
     read as a customer."""
-    return [Issue(sheet, f"{column_letter(left + at)}{pos + first_row + 1}", str(header[at] or ""),
+    return [Issue(sheet, _cell(left, first_row, pos, at), str(header[at] or ""),
                   name, f"'{name}' is a ledger group" + (f" (under '{above}')" if above else "")
                   + ", not a customer: not read")
             for pos, at, name, above in found]
