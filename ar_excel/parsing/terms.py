@@ -269,6 +269,8 @@ def parse_percent(value: Any, decimal_comma: bool = False) -> float:
             return 0.0
         if (early := early_payment_discount(value)) is not None:
             return early.rate  # the discount written as the terms that grant it: "2/10 Net 30"
+        if len(_FIGURES.findall(normalize_digits(value))) > 1:
+            return _one_of_several(value, decimal_comma)
         s = normalize_digits(value).replace("%", "").replace("٪", "").strip()
         try:
             return parse_number_text(s, decimal_comma)
@@ -282,3 +284,20 @@ def parse_percent(value: Any, decimal_comma: bool = False) -> float:
 
 # The one percentage in a tax's name as an ERP exports it (Odoo's Taxes: "VAT 15%", "0% EX")
 _NAMED_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*[%٪]")
+_FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _one_of_several(value: str, decimal_comma: bool) -> float:
+    """A cell with several figures: the one percentage among them ("VAT 15% (2020)"); two
+    percentages ("5% off 10%") or figures without one ("5 10") say no one rate: which
+    applies is for a person to say, not to be glued into 510."""
+    text = normalize_digits(value)
+    named = _NAMED_RATE.findall(text)
+    if len(named) == 1 and len(re.findall(r"[%٪]", text)) == 1:
+        return parse_number_text(named[0], decimal_comma)
+    rates = [f"{n}%" for n in _FIGURES.findall(text)] if len(re.findall(r"[%٪]", text)) > 1 \
+        else []
+    if rates:
+        raise ValueError(f"'{value}' names {len(rates)} percentages ({', '.join(rates)}): "
+                         "which one applies is not clear")
+    raise ValueError(f"'{value}' is not one percentage")
