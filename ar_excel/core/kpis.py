@@ -363,6 +363,14 @@ OVERDUE_DEFINITION = ("per customer, its invoices past due at the period end les
                       "credits on account (advances, unapplied receipts and credit notes), "
                       "never below zero; summed over the customers")
 CURRENT_DEFINITION = "closing AR - closing overdue AR"
+# Why a Dashboard figure is left blank, said after its definition (jobs.report); the Arabic
+# pack words each (io.pack_ar), finding them by their "blank: " opening.
+NO_SALES = "blank: no credit sales in the period"
+UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
+NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
+NOTHING_RECEIVABLE = "blank: nothing is receivable at the period end"
+NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states what is "
+               "open)")
 # (KPI, unit, definition) in the order of the KPIs tab.
 KPI_ROWS: list[tuple[str, str, str]] = [
     ("Opening AR", "amount", "open items at the day before the period starts"),

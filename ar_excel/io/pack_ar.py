@@ -20,8 +20,13 @@ from ar_excel.core.fx import ALL_CURRENCIES
 from ar_excel.core.kpis import (
     CEI_DEFINITION,
     CURRENT_DEFINITION,
+    NO_RECEIPTS,
+    NO_SALES,
     NON_CASH_DEFINITION,
+    NOTHING_COLLECTIBLE,
+    NOTHING_RECEIVABLE,
     OVERDUE_DEFINITION,
+    UNKNOWN_SALES,
 )
 from ar_excel.io.wording_ar import (
     BLOCK_HEADERS,
@@ -199,13 +204,11 @@ def _worded(table: list[Rule], words: Mapping[str, str]) -> Callable[[object], o
 _measure = _worded(rules((r"Customers with amounts (\d+)\+ days past due",
                           "عملاء لهم مبالغ متأخرة أكثر من {0} يوماً")), MEASURES)
 _BLANKS = {
-    "blank: no credit sales in the period": "فارغ: لا مبيعات آجلة في الفترة",
-    "blank: the period's sales are not known (invoices without an invoice date)":
-        "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
-    "blank: nothing was collectible in the period": "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
-    "blank: nothing is receivable at the period end": "فارغ: لا مديونية في نهاية الفترة",
-    "blank: the workbook records no receipts (its invoice list states what is open)":
-        "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
+    NO_SALES: "فارغ: لا مبيعات آجلة في الفترة",
+    UNKNOWN_SALES: "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
+    NOTHING_COLLECTIBLE: "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
+    NOTHING_RECEIVABLE: "فارغ: لا مديونية في نهاية الفترة",
+    NO_RECEIPTS: "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
 }
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
                              lambda m: f"{_period(m[1])}، شاملاً اليومين"),

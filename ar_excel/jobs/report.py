@@ -25,6 +25,11 @@ from ar_excel.core.aging import bucket_labels, tie_out, top_overdue
 from ar_excel.core.fx import ALL_CURRENCIES, Rates, policy_rates
 from ar_excel.core.kpis import (
     KPI_ROWS,
+    NO_RECEIPTS,
+    NO_SALES,
+    NOTHING_COLLECTIBLE,
+    NOTHING_RECEIVABLE,
+    UNKNOWN_SALES,
     Ledger,
     Period,
     dso_trend,
@@ -136,17 +141,11 @@ def _all_currencies(headline: pd.DataFrame, others: pd.DataFrame, currency: str,
 
 
 # Why a headline ratio is left blank, said beside it (a manager reading an empty DSO cell
-# should not have to guess). ON_SALES and ON_RECEIPTS are Dashboard labels (HEADLINE's first
-# column): the ratios whose denominator is the period's sales, and the figures a book
-# without recorded receipts cannot give.
+# should not have to guess; the reasons are kpis.NO_SALES and its kin). ON_SALES and
+# ON_RECEIPTS are Dashboard labels (HEADLINE's first column): the ratios whose denominator
+# is the period's sales, and the figures a book without recorded receipts cannot give.
 ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
-NO_SALES = "blank: no credit sales in the period"
-UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
-NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
-NOTHING_RECEIVABLE = "blank: nothing is receivable at the period end"
 ON_RECEIPTS = ("Receipts", "Collection effectiveness index (CEI)", "Collection rate")
-NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states what is "
-               "open)")
 
 
 def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> None:
