@@ -196,14 +196,14 @@ def test_xeros_terms_in_a_day_and_a_kind_are_one_payment_terms(tmp_path):
     book, _ = _run(tmp_path, {"Contacts": [XERO_HEAD, *rows]})
     customers = book.customers
     assert [None if pd.isna(t) else int(t) for t in customers["Payment Terms"]] == [
-        20, 30, 7, None, None]
+        20, 30, 7, None, 15]
     said = [(i.cell, i.message) for i in book.issues if i.column == "DueDateSalesDay"]
-    assert said == [("E6", "'15th of current month' is not payment terms in days (e.g. 30, "
-                           "Net 30, 30 days)")]
-    # invoices of 14/10/2026 fall due on the 20th of November, 30 days on, 7 days after 31/10
-    # (Xero's invoices name the contact: the ContactName is the ID)
-    invoices = pd.DataFrame({"Customer ID": ["Bayside Club", "City Agency", "Marine Systems"],
-                             "Invoice Date": pd.to_datetime(["2026-10-14"] * 3),
-                             "Due Date": pd.to_datetime([None] * 3)})
+    assert said == []  # OFCURRENTMONTH too: the 15th of the invoice's own month
+    # invoices of 14/10/2026 fall due on the 20th of November, 30 days on, 7 days after 31/10,
+    # on the 15th of October (Xero's invoices name the contact: the ContactName is the ID)
+    invoices = pd.DataFrame({"Customer ID": ["Bayside Club", "City Agency", "Marine Systems",
+                                             "Hamilton Smith"],
+                             "Invoice Date": pd.to_datetime(["2026-10-14"] * 4),
+                             "Due Date": pd.to_datetime([None] * 4)})
     assert [d.date() for d in due_dates(invoices, customers)] == [
-        date(2026, 11, 20), date(2026, 11, 13), date(2026, 11, 7)]
+        date(2026, 11, 20), date(2026, 11, 13), date(2026, 11, 7), date(2026, 10, 15)]

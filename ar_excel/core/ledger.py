@@ -87,7 +87,7 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     blank = given.isna().to_numpy()
     # the terms are looked up for the invoices without a due date only: the others keep theirs
     days = np.zeros(len(invoices))
-    month_end = np.full(len(invoices), -1)  # after which month's end (-1: none)
+    month_end = np.full(len(invoices), _NO_MONTH_END)  # after which month's end
     if blank.any():
         looked_up = invoices["Customer ID"][blank].map(terms)
         if "Payment Terms" in invoices:  # the invoice's own terms, where it states them
@@ -96,15 +96,25 @@ def due_dates(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
         days[blank] = pd.to_numeric(looked_up, errors="coerce").fillna(0).astype("float64")
         if TERMS_EOM in customers or TERMS_EOM in invoices:
             month_end[blank] = terms_from_month_end(invoices[blank], customers).fillna(
-                -1).to_numpy(dtype="int64")
-    start = pd.to_datetime(invoices["Invoice Date"])
-    for months in sorted(set(month_end[month_end >= 0].tolist())):
-        # "Net 30 EOM": the days count from the end of the invoice's month (or the next's)
+                _NO_MONTH_END).to_numpy(dtype="int64")
+    dated = pd.to_datetime(invoices["Invoice Date"])
+    start = dated
+    for months in sorted(set(month_end[month_end != _NO_MONTH_END].tolist())):
+        # "Net 30 EOM": the days count from the end of the invoice's month (or the next's);
+        # "25th of current month" (-1) from the end of the month before the invoice's
         at = month_end == months
         ends = start[at] + pd.offsets.MonthEnd(0)
-        start = start.where(~at, ends + pd.offsets.MonthEnd(months) if months else ends)
+        start = start.where(~at, ends + pd.offsets.MonthEnd(months) if months > 0 else
+                            ends - pd.offsets.MonthEnd(-months) if months else ends)
     computed = start + pd.to_timedelta(pd.Series(days, index=invoices.index), unit="D")
+    if (this_month := month_end == -1).any():
+        # a day of the invoice's own month already past when it was raised: due at once,
+        # never before the invoice
+        computed = computed.where(~this_month | (computed >= dated), dated)
     return given.fillna(computed)
+
+
+_NO_MONTH_END = -99  # (due_dates: terms counted from the invoice date)
 
 
 def account_currencies(customers: pd.DataFrame, invoices: pd.DataFrame) -> pd.Series:

@@ -5,9 +5,8 @@
 * ``DAYSAFTERBILLMONTH`` N: N days after the end of the bill's month (``EOM + 7``);
 * ``OFFOLLOWINGMONTH`` N: the Nth of the month after the bill's (``20th of following month``,
   the end of the bill's month + N days);
-* ``OFCURRENTMONTH`` N: the Nth of the bill's own month, a date the terms in days cannot
-  hold (an invoice dated after the Nth would be due before it was raised): an Input Issue
-  at its cell, as any terms that cannot be read.
+* ``OFCURRENTMONTH`` N: the Nth of the bill's own month (``25th of current month``; an
+  invoice dated after the Nth is due on its own date, never before it was raised).
 
 The day column's cell stands for the terms (its address in any message); the kind column is
 carried as written. A sheet with its own Payment Terms column keeps it."""
@@ -19,14 +18,10 @@ from typing import Any
 import numpy as np
 
 from ar_excel.names import match_key
+from ar_excel.parsing.terms import xero_terms_text
 
 _DAY = frozenset(match_key(w) for w in ("DueDateSalesDay", "Due Date Sales Day"))
 _KIND = frozenset(match_key(w) for w in ("DueDateSalesTerm", "Due Date Sales Term"))
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _day(value: Any) -> int | None:
@@ -43,18 +38,9 @@ def terms_text(day: Any, kind: Any) -> Any:
     """The Payment Terms a day and its kind make (``20``, ``OFFOLLOWINGMONTH`` ->
     ``20th of following month``); the day as it stands where the kind is blank or unknown."""
     n = _day(day)
-    said = match_key(kind) if isinstance(kind, str) else ""
-    if n is None or not said:
+    if n is None or not isinstance(kind, str) or not kind.strip():
         return day
-    if said == "daysafterbilldate":
-        return f"Net {n}"
-    if said == "daysafterbillmonth":
-        return f"EOM + {n}"
-    if said == "offollowingmonth":
-        return f"{_ordinal(n)} of following month"
-    if said == "ofcurrentmonth":
-        return f"{_ordinal(n)} of current month"
-    return day
+    return xero_terms_text(n, kind) or day
 
 
 def terms_from_day_and_kind(header: list[Any], names: list[str],

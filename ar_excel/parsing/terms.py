@@ -58,6 +58,17 @@ _DAY_OF_NEXT_MONTH = re.compile(
     r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+(?:the\s+)?|من\s+)?(?:"
     + _NEXT_MONTH + r"|prox(?:imo|\.)?|m\.?\s?f\.?\s?i\.?)|prox(?:imo|\.)?\s+(\d{1,2})"
     r"(?:st|nd|rd|th)?)$")
+# A day of the invoice's own month: "20th of current month" (Xero's OFCURRENTMONTH), "يوم 20
+# من الشهر الحالي": 20 days after the end of the month before it (``month_end_terms`` -1).
+_DAY_OF_THIS_MONTH = re.compile(
+    r"(?i)^(?:(?:net|due|payable)\s+)?(?:(?:on|by)\s+)?(?:the\s+)?(?:(?:يوم|في)\s+)?"
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+(?:the\s+)?|من\s+)?"
+    r"(?:(?:current|this)\s+month|(?:ال)?شهر\s+(?:ال)?(?:حالي|جاري))$")
+# Xero's due-date kinds with their day in one cell ("20 OFFOLLOWINGMONTH", "OFCURRENTMONTH
+# 25", "Days after bill date: 30"), as its two contact columns hold them (io.split_terms).
+_XERO_KIND = re.compile(
+    r"(?i)^(?:(\d{1,3})\s*[-:/,]?\s*)?(days\s*after\s*bill\s*date|days\s*after\s*bill\s*month|"
+    r"of\s*following\s*month|of\s*current\s*month)(?:\s*[-:/,]?\s*(\d{1,3}))?$")
 _EOM_JOINER = re.compile(r"(?i)^(?:\+|from|after|following|due|payable|من|بعد|مستحق)\s*|"
                          r"\s*(?:\+|from|after|following|من|بعد)$")
 
@@ -99,13 +110,41 @@ def date_formula_terms(text: str) -> tuple[int, int | None] | None:
     return days, month_end
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def xero_terms_text(day: int, kind: str) -> str | None:
+    """The Payment Terms a Xero due-date kind and its day make: DAYSAFTERBILLDATE 30 ->
+    ``Net 30``; DAYSAFTERBILLMONTH 7 -> ``EOM + 7``; OFFOLLOWINGMONTH 20 -> ``20th of
+    following month``; OFCURRENTMONTH 25 -> ``25th of current month``; None for another
+    kind."""
+    said = re.sub(r"[\s_\-]+", "", kind).lower()
+    return {"daysafterbilldate": f"Net {day}", "daysafterbillmonth": f"EOM + {day}",
+            "offollowingmonth": f"{_ordinal(day)} of following month",
+            "ofcurrentmonth": f"{_ordinal(day)} of current month"}.get(said)
+
+
+def _xero_in_one_cell(text: str) -> str | None:
+    """Terms written as Xero's kind and day in one cell, as the terms they make."""
+    m = _XERO_KIND.match(" ".join(text.split()))
+    if m is None or (m[1] is None) == (m[3] is None):  # one day, before or after the kind
+        return None
+    return xero_terms_text(int(m[1] or m[3]), m[2])
+
+
 def month_end_terms(value: Any) -> int | None:
     """From the end of which month typed payment terms count: 0 for the invoice's month
     (``"EOM"``, ``"Net 30 EOM"``, ``"30 يوم من نهاية الشهر"``), 1 for the month after it
-    (``"End of Following Month"``); None for terms counted from the invoice date."""
+    (``"End of Following Month"``), -1 for the month before it (a day of the invoice's own
+    month: ``"25th of current month"``); None for terms counted from the invoice date."""
     if not isinstance(value, str):
         return None
     s = normalize_digits(value)
+    s = _xero_in_one_cell(s) or s
+    if _day_of_this_month(s) is not None:
+        return -1
     if (formula := date_formula_terms(s)) is not None:
         return formula[1]
     if _day_of_next_month(s) is not None:
@@ -113,6 +152,12 @@ def month_end_terms(value: Any) -> int | None:
     if (m := _EOM.search(s)) is None:
         return None
     return 1 if _EOM_NEXT.search(m[0]) else 0
+
+
+def _day_of_this_month(text: str) -> int | None:
+    """The day of the invoice's own month ``_DAY_OF_THIS_MONTH`` reads in ``text`` (1-31)."""
+    m = _DAY_OF_THIS_MONTH.match(" ".join(text.split()))
+    return int(m[1]) if m is not None and 1 <= int(m[1]) <= 31 else None
 
 
 def _day_of_next_month(text: str) -> int | None:
@@ -128,7 +173,10 @@ def _day_of_next_month(text: str) -> int | None:
 def parse_terms_text(text: str) -> int:
     # the tanween and vowel marks a clerk may type (نقداً، مقدماً، يوماً) change no word
     s = " ".join(_ARABIC_MARKS.sub("", normalize_digits(text)).strip().split())
+    s = _xero_in_one_cell(s) or s
     if (day := _day_of_next_month(s)) is not None:
+        return day
+    if (day := _day_of_this_month(s)) is not None:
         return day
     if _EOM.search(s):  # the days after the month's end: "EOM" alone is 0
         rest = " ".join(_EOM.sub(" ", s).split())
