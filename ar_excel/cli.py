@@ -106,8 +106,6 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     from ar_excel.io.writer import issues_tab, write_tabs
     from ar_excel.runner import resolve_as_of, run_jobs
 
-    if args.out is not None and args.out.resolve() == args.book.resolve():
-        args.out = None  # -o BOOK is writing into BOOK: with its backup copy, as without -o
     bar, progress = _progress_bar(sys.stderr.isatty())
     try:
         progress(0.02, "reading workbook")
@@ -134,7 +132,10 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
         progress(0.9, "writing tabs")
         writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
         extra_write = {"protect": outcome.protect} if outcome.protect and writer is write_tabs else {}
-        written = writer(tabs, source=args.book, out=args.out, arabic=arabic,
+        out = args.out
+        if writer is write_tabs and out is not None and out.resolve() == args.book.resolve():
+            out = None  # -o BOOK is writing into BOOK: with its backup copy, as without -o
+        written = writer(tabs, source=args.book, out=out, arabic=arabic,
                          backup=not args.no_backup, **extra_write)
     finally:
         if bar is not None:
