@@ -13,7 +13,9 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
 * Decline: unknown or closed customer; customer on Hold (master status or an invoice more
   than ``overdue_hold_days`` past due); requested limit missing or not above zero;
   average days late > ``decline_days_late`` (30) or overdue share > ``decline_overdue_pct`` (50).
-* Refer to the credit manager: no payment history yet; average days late > ``refer_days_late``
+* Refer to the credit manager: a requested limit written so that it cannot be read (in
+  words, "خمسمائة ألف": no library reads Arabic number words well enough to trust with a
+  limit), suggesting the current limit until a person reads it; no payment history yet; average days late > ``refer_days_late``
   (10) or overdue share > ``refer_overdue_pct`` (20); the request more than doubles the
   current limit; the requested limit would already be exceeded by today's exposure.
 * Approve otherwise.
@@ -62,6 +64,8 @@ _TEXT = {
     "closed": ("the account is closed", "الحساب مغلق"),
     "hold": ("the customer is on Hold ({why})", "العميل موقوف ({why})"),
     "no_amount": ("no requested limit above zero", "لا يوجد حد مطلوب أكبر من صفر"),
+    "unread": ("the requested limit '{typed}' could not be read as an amount: a person to read "
+               "it and decide", "تعذرت قراءة الحد المطلوب '{typed}' كمبلغ: يقرؤه شخص ويقرر"),
     "late": ("pays on average {days} days late over {n} paid invoice(s)",
              "يسدد متأخراً {days} يوماً في المتوسط على {n} فاتورة مسددة"),
     "on_time": ("pays on time on average over {n} paid invoice(s)",
@@ -110,9 +114,20 @@ def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd
     })
 
 
+def _unread(as_typed: pd.Series | None, index: object) -> str:
+    """The Requested Limit cell as written where something is written there, else ""."""
+    if as_typed is None or index not in as_typed.index:
+        return ""
+    value = as_typed.at[index]
+    return "" if value is None or pd.isna(value) else " ".join(str(value).split())
+
+
 def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame,
-              items: pd.DataFrame, policy: Policy, arabic: bool = False) -> pd.DataFrame:
-    """One row per request (in the sheet's order) with the recommendation and its reasons."""
+              items: pd.DataFrame, policy: Policy, arabic: bool = False,
+              as_typed: pd.Series | None = None) -> pd.DataFrame:
+    """One row per request (in the sheet's order) with the recommendation and its reasons.
+    ``as_typed``: the Requested Limit cells as written (same index): a limit written so that
+    it cannot be read ("خمسمائة ألف", words) is referred to a person, not declined."""
     by_id = status.set_index("Customer ID")
     invoices_open = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)]
     open_invoices = invoices_open.groupby("Customer ID")["Open Amount"].sum()
@@ -143,7 +158,9 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 decline.append(_t("closed", arabic))
             if s["Status"] == "Hold":
                 decline.append(_t("hold", arabic, why=s["Reason"]))
-            if np.isnan(requested) or requested <= 0:
+            if np.isnan(requested) and (typed := _unread(as_typed, req.name)):
+                refer.append(_t("unread", arabic, typed=typed))
+            elif np.isnan(requested) or requested <= 0:
                 decline.append(_t("no_amount", arabic))
             else:
                 # two limits as typed: their difference to the fils, exact for every currency
@@ -195,6 +212,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             verdict, suggested = ("Refer" if over else "Approve"), requested
         elif decline:
             verdict, suggested, why = "Decline", current, decline + refer
+        elif refer and np.isnan(requested):  # an amount not read: nothing granted meanwhile
+            verdict, suggested, why = "Refer", current, refer
         elif refer:
             cap = current * 1.5 if not np.isnan(current) and current > 0 else requested
             verdict, suggested, why = "Refer", min(requested, cap), refer

@@ -121,8 +121,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
     if requests is not None:
         options.progress(0.7, "reviewing credit requests")
         record = credit_requests.payment_record(customers, invoices, payments, as_of)
+        table = book.table("Credit Requests")
+        typed = table.raw.get("Requested Limit") if table is not None else None
         decided = credit_requests.recommend(requests, status, record, items, book.policy,
-                                            book.arabic)
+                                            book.arabic, typed)
         tabs.append(Tab(REQUESTS_TAB, decided, formats=credit_requests.FORMATS,
                         highlight=decided["Recommendation"] == "Decline"))
 
