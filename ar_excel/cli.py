@@ -190,7 +190,22 @@ def _unexpected(exc: BaseException) -> int:
     return EXIT_INPUT
 
 
+def _printable_output() -> None:
+    """An Arabic workbook's summaries and messages printed to a file or a pipe in a Windows
+    code page (cp1252: ``ar-excel run book.xlsx > log.txt``) failed the command after its tabs
+    were written: such output is written as UTF-8, as Python's UTF-8 mode would; a console
+    shows what it cannot as '?' rather than fail."""
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure") or not hasattr(stream, "isatty"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        elif not (stream.encoding or "").lower().replace("-", "").startswith("utf"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _printable_output()
     jobs = registry()
     parser = build_parser(jobs)
     args = parser.parse_args(argv)

@@ -364,3 +364,28 @@ def test_a_bad_cell_of_the_bank_statement_sheet_is_one_input_issue(tmp_path, cap
              "left out")]
     matched = [r for r in _values(out)["Bank Matches"][1:] if r[0] is not None]
     assert [(r[0], r[3], r[5], r[8]) for r in matched] == [("1", "INV-2", 800, "Matched")]
+
+
+def test_arabic_output_into_a_file_in_a_windows_code_page_does_not_fail(tmp_path):
+    # `ar-excel aging book.xlsx > log.txt` on Windows: stdout is cp1252, and printing the
+    # Arabic summary raised UnicodeEncodeError after the tabs were written (exit 1)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["رقم العميل", "اسم العميل", "شروط الدفع"])
+    ws.append(["C1", "شركة النور للتجارة", "٣٠"])
+    inv = wb.create_sheet("الفواتير")
+    inv.append(["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"])
+    inv.append(["F-1", "C1", datetime(2026, 9, 1), "١٬٠٠٠"])
+    book = tmp_path / "دفتر.xlsx"
+    wb.save(book)
+    done = subprocess.run([sys.executable, "-m", "ar_excel", "aging", str(book), "--as-of", AS_OF,
+                           "-o", str(tmp_path / "out.xlsx")], capture_output=True, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "cp1252"})
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    printed = done.stdout.decode("utf-8")
+    assert printed.startswith("aging: أعمار الديون في 2026-10-31: 1 صف عميل")
+    aging = _values(tmp_path / "out.xlsx")["Aging"]
+    assert aging[1][:8] == ("Customer ID", "Customer", "Current", "1-30", "31-60", "61-90",
+                            "90+", "Total")
+    assert aging[2][:8] == ("C1", "شركة النور للتجارة", 0, 1000, 0, 0, 0, 1000)
