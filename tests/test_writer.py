@@ -87,6 +87,25 @@ def test_writing_twice_replaces_the_tab(tmp_path):
     assert not list(tmp_path.glob(".book.*"))  # no temporary file left behind
 
 
+def test_a_tab_written_again_keeps_its_place_among_the_sheets(tmp_path):
+    """The accountant moved Aging between Customers and Invoices and Credit Status to the
+    front: a month later the tabs are written again where they stand (they went to the end),
+    and a tab new to the book goes after the others."""
+    src = _source(tmp_path)
+    write_tabs([Tab("Aging", _frame()), Tab("Credit Status", _frame())], source=src)
+    wb = openpyxl.load_workbook(src)
+    wb.create_sheet("Invoices").append(["Invoice No", "Customer ID", "Amount"])
+    wb.move_sheet("Credit Status", offset=-2)
+    wb.save(src)
+    assert wb.sheetnames == ["Credit Status", "Customers", "Aging", "Invoices"]
+    write_tabs([Tab("Aging", _frame().head(2)), Tab("Dunning", _frame()),
+                Tab("credit status", _frame().head(1))], source=src)
+    wb = openpyxl.load_workbook(src)
+    assert wb.sheetnames == ["credit status", "Customers", "Aging", "Invoices", "Dunning"]
+    assert wb["Aging"].max_row == 3 and wb["credit status"].max_row == 2
+    assert wb["Invoices"]["A1"].value == "Invoice No"
+
+
 def test_arabic_option_adds_label_row_and_rtl(tmp_path):
     out = write_tabs([Tab("Aging", _frame())], out=tmp_path / "o.xlsx", arabic=True)
     ws = openpyxl.load_workbook(out)["Aging"]

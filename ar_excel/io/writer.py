@@ -704,6 +704,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     replaced = {match_key(n) for n in names}
 
     before = None
+    places: dict[str, int] = {}  # where each tab replaced stood among the workbook's sheets
     if target.exists():
         advice = "use -o OUT to write the results to a new workbook" if in_place else \
             "choose another -o file"
@@ -728,8 +729,9 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
         except Exception as exc:  # openpyxl raises many types for files it cannot read
             raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
         before = _read_values(target, replaced)
-        for ws in list(wb.worksheets):
+        for at, ws in enumerate(list(wb.worksheets)):
             if match_key(ws.title) in replaced:
+                places[match_key(ws.title)] = at
                 wb.remove(ws)
         taken = {t.lower() for ws in wb.worksheets for t in ws.tables}
     else:
@@ -743,6 +745,11 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     for tab in tabs:
         ws = wb.create_sheet(tab.name[:31])
         deferred[ws] = fill_sheet(ws, tab, arabic=arabic, taken_tables=taken)
+    # a tab written again stays where it stood (the accountant's order of the sheets); the
+    # places are taken lowest first, so each one's sheets before it are already in order
+    for key, at in sorted(places.items(), key=lambda p: p[1]):
+        ws = next(w for w in wb.worksheets if match_key(w.title) == key)
+        wb.move_sheet(ws, offset=at - wb.index(ws))
     from ar_excel.io.readonly import protect_structure
 
     protect_structure(wb, tabs)
