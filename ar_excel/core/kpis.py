@@ -70,6 +70,7 @@ import pandas as pd
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of
 from ar_excel.core.non_cash import non_cash
+from ar_excel.policy import Policy
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
 
@@ -116,6 +117,18 @@ def trailing_months(as_of: date | datetime | str | pd.Timestamp, months: int = 1
         periods.append(month_to(e) if month_end else
                        Period(e - pd.DateOffset(months=1) + pd.Timedelta(days=1), e))
     return periods[::-1]
+
+
+def main_currency_of(totals: pd.Series, policy: Policy | None = None) -> str:
+    """The currency a report leads with: the Policy's base currency, else the one with the
+    largest of ``totals`` (a figure per currency code, "" for none), the first by code on a
+    tie; "" where there is neither. The Dashboard weighs the open balances, the cash
+    forecast what it expects to collect."""
+    if policy is not None and policy.base_currency.strip():
+        return policy.base_currency.strip().upper()
+    if not len(totals):
+        return ""
+    return str(totals.sort_index().sort_values(ascending=False, kind="stable").index[0])
 
 
 def invoice_currency(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:

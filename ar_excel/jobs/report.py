@@ -34,6 +34,7 @@ from ar_excel.core.kpis import (
     Period,
     dso_trend,
     kpi_table,
+    main_currency_of,
     month_to,
     overdue_by_customer,
     payment_behaviour,
@@ -82,14 +83,14 @@ def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
 
 
 def main_currency(book: Book, items: pd.DataFrame, kpis: pd.DataFrame) -> str:
-    """The Dashboard's headline currency: the Policy's base currency, else the one with the
-    largest open balance, credit or debit (the first by code on a tie), else the first the
-    KPIs name."""
-    if book.policy.base_currency.strip():
-        return book.policy.base_currency.strip().upper()
-    if len(items):
-        totals = items.groupby(items["Currency"].fillna(""))["Open Amount"].sum().abs()
-        return str(totals.sort_index().sort_values(ascending=False, kind="stable").index[0])
+    """The Dashboard's headline currency (``kpis.main_currency_of``): the Policy's base
+    currency, else the one with the largest open balance, credit or debit, else the first
+    the KPIs name."""
+    totals = items.groupby(items["Currency"].fillna(""))["Open Amount"].sum().abs() \
+        if len(items) else pd.Series(dtype="float64")
+    found = main_currency_of(totals, book.policy)
+    if found or len(totals):
+        return found
     codes = kpis["Currency"].dropna()
     return str(codes.iloc[0]) if len(codes) else ""
 

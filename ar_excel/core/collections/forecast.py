@@ -10,7 +10,7 @@ Rules:
   plan contribute their outstanding instalments instead of their invoices.
 * Expected payments after week 13 are beyond the horizon and not shown.
 * Amounts in different currencies are never added: ``Expected Receipts`` is in the base
-  currency (the policy's ``base_currency``, else the currency with the most open amount);
+  currency (the policy's ``base_currency``, else the currency with the most expected);
   each other currency gets its own ``Expected Receipts <CCY>`` column.
 """
 
@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.kpis import main_currency_of
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.policy import Policy
 
@@ -30,14 +31,11 @@ FORECAST_FORMATS = {"Week": "int", "Week Start": "date", "Week End": "date",
 
 
 def base_currency(expected: pd.DataFrame, policy: Policy | None = None) -> str | None:
-    """The policy's base currency, else the currency with the largest expected amount."""
-    if policy is not None and policy.base_currency.strip():
-        return policy.base_currency.strip().upper()
-    if len(expected) == 0 or expected["Currency"].isna().all():
-        return None
-    totals = expected.groupby(expected["Currency"].fillna(""))["Expected Amount"].sum()
-    totals = totals.sort_index().sort_values(ascending=False, kind="stable")
-    return totals.index[0] or None
+    """The policy's base currency, else the currency with the largest expected amount
+    (``kpis.main_currency_of``); None where the expected payments name none."""
+    totals = expected.groupby(expected["Currency"].fillna(""))["Expected Amount"].sum() \
+        if len(expected) else pd.Series(dtype="float64")
+    return main_currency_of(totals, policy) or None
 
 
 def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEEKS,
