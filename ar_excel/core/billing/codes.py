@@ -118,6 +118,11 @@ _CODES = (
          "master ({created}): backdated, or billed to the wrong account?",
          "تاريخ الفاتورة {date} يسبق إنشاء العميل {customer} في ورقة العملاء ({created}) بعدد "
          "{days} يوم: هل الفاتورة بتاريخ سابق أم صادرة لحساب خاطئ؟"),
+    Code("INVOICE_AFTER_AS_OF", WARNING,
+         "Invoice dated {date}, {days} days after the as-of date {as_of}: a slip in the date, "
+         "or raised ahead of time? It is in no balance or aging as of {as_of}",
+         "تاريخ الفاتورة {date} بعد تاريخ التقرير {as_of} بعدد {days} يوم: خطأ في كتابة "
+         "التاريخ أم فاتورة صادرة مقدمًا؟ لا تدخل في أي رصيد أو أعمار ديون حتى {as_of}"),
     Code("OVER_CREDIT_LIMIT", WARNING,
          "With this invoice the open balance reaches {balance}, over the credit limit {limit} "
          "by {excess}",
