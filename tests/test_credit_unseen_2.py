@@ -173,7 +173,7 @@ def test_one_company_under_two_accounts_notes_the_combined_exposure(group_book):
 
 
 def test_one_company_under_two_accounts_in_arabic(group_book):
-    from ar_excel.core.customers.checks import same_company
+    from ar_excel.core.customers.duplicate_checks import same_company
 
     same = same_company(group_book.table("Customers"), group_book.policy, AS_OF)
     assert same == {"K100": ["K230"], "K230": ["K100"], "K300": ["K400"], "K400": ["K300"]}

@@ -180,18 +180,18 @@ def test_the_tabs_to_replace_are_not_read_the_others_are(month_end):
 def test_the_month_end_run_looks_for_the_masters_duplicates_once(month, tmp_path, monkeypatch):
     """validate (Customer Checks) and credit (the same-company Notes) both ask which records
     are one company's: a month-end run searches once, and each job alone searches itself."""
-    from ar_excel.core.customers import checks
+    from ar_excel.core.customers import duplicate_checks
 
     book, bank = month
     searched: list[str] = []
     for name in ("_find_tax_partners", "_find_name_partners"):
-        work = getattr(checks, name)
+        work = getattr(duplicate_checks, name)
 
         def counted(ctx, work=work, name=name):
             searched.append(name)
             return work(ctx)
 
-        monkeypatch.setattr(checks, name, counted)
+        monkeypatch.setattr(duplicate_checks, name, counted)
     assert _run(["run", str(book), "--bank", str(bank), "--as-of", AS_OF,
                  "-o", str(tmp_path / "run.xlsx")]) == 0
     assert sorted(searched) == ["_find_name_partners", "_find_tax_partners"]

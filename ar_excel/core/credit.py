@@ -224,7 +224,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
     ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none.
     ``same_company``: per Customer ID, its other accounts the master's duplicate checks take
-    for the same company (``customers.checks.same_company``): each row's Note gives the
+    for the same company (``customers.duplicate_checks.same_company``): each row's Note gives the
     group's exposure against its limits (the rows are not merged)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ar_excel.core import credit, credit_requests
 from ar_excel.core.aging import fill_blank_currency
-from ar_excel.core.customers.checks import same_company
+from ar_excel.core.customers.duplicate_checks import same_company
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total

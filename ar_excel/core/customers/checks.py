@@ -14,135 +14,41 @@ Completeness rules (tax ID, contact, currency, terms) judge only the records a m
 them for: a closed or deletion-flagged record, a cash customer without credit and the walk-in
 account are neither reported nor counted. Records kept apart on purpose are no duplicates: a
 QuickBooks job and its customer, an account billed to another, a branch named as one or by
-its own place.
+its own place (``duplicate_checks``). The Finding, the context the rules read the sheet
+through and the readings they share are in ``check_context``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Set
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from ar_excel.core.customers import contacts, duplicates
+from ar_excel.core.customers.check_context import (
+    CHECKS_COLUMNS,
+    Check,
+    CheckContext,
+    Finding,
+    as_typed,
+    blank,
+    customer_tax_ids,
+    further_columns,
+    keeps_tax_ids,
+    retired_records,
+    tax_finding,
+)
 from ar_excel.core.customers.currencies import ISO_4217
-from ar_excel.core.customers.messages import evidence, message, severity
-from ar_excel.core.per_run import once_per_run
-from ar_excel.model import ROW, Table
+from ar_excel.core.customers.duplicate_checks import duplicate_tax_id, possible_duplicate
+from ar_excel.core.customers.messages import message, severity
+from ar_excel.model import Table
 from ar_excel.names import match_key
 from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
 from ar_excel.policy import Policy
-from ar_excel.schema import CUSTOMERS, TERMS_EOM
-
-CHECKS_COLUMNS = ["Customer ID", "Row", "Field", "Code", "Severity", "Message", "Cell", "Value"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in one customer record: a row of the ``Customer Checks`` tab."""
-
-    customer_id: str
-    row: int | None
-    field: str
-    code: str
-    severity: str
-    message: str
-    cell: str = ""
-    value: str = ""
-
-    def as_row(self) -> dict[str, object]:
-        return dict(zip(CHECKS_COLUMNS, (self.customer_id, self.row, self.field, self.code,
-                                         self.severity, self.message, self.cell, self.value),
-                        strict=True))
-
-
-@dataclass(frozen=True)
-class CheckContext:
-    table: Table
-    policy: Policy
-    as_of: pd.Timestamp
-    arabic: bool
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self.table.frame
-
-    def has(self, column: str) -> bool:
-        """The sheet has this column (not just an empty one added by the reader)."""
-        if column not in self.frame.columns:
-            return False
-        return column in self.table.letters if self.table.letters else True
-
-    def values(self, column: str) -> pd.Series:
-        return self.frame[column] if column in self.frame.columns else pd.Series(
-            None, index=self.frame.index, dtype="object")
-
-    def _column(self, which: str, column: str) -> dict[object, object]:
-        """{frame index: value} of a parsed or raw column, built once per run."""
-        key = (which, column)
-        if key not in self._cache:
-            source = self.table.raw if which == "raw" and self.table.raw is not None and \
-                column in self.table.raw.columns else self.frame
-            values = source[column].tolist() if column in source.columns else \
-                [None] * len(self.frame)
-            self._cache[key] = dict(zip(self.frame.index, values, strict=True))
-        return self._cache[key]
-
-    def raw(self, index: object, column: str) -> object:
-        return self._column("raw", column)[index]
-
-    def cell(self, index: object, column: str) -> str:
-        letter = self.table.letters.get(column)
-        return f"{letter}{self.row(index)}" if letter else f"{column} @ {self.row(index)}"
-
-    def row(self, index: object) -> int:
-        return int(self._column("parsed", ROW)[index])
-
-    def customer_id(self, index: object) -> str:
-        value = self._column("parsed", "Customer ID")[index]
-        return "" if blank(value) else str(value).strip()
-
-    def finding(self, index: object, column: str, code: str, value: object = None,
-                **details: object) -> Finding:
-        """A finding on one cell, its message filled with the row's facts."""
-        raw = self.raw(index, column) if value is None else value
-        if value is None and isinstance(raw, float) and column in _KEYS:
-            raw = self._column("parsed", column)[index]  # a number cell's key: 123456789, no commas
-        shown = display(raw)
-        text = message(code, self.arabic, id=self.customer_id(index) or "?",
-                       row=self.row(index), cell=self.cell(index, column), value=shown,
-                       **details)
-        return Finding(self.customer_id(index), self.row(index), column, code, severity(code),
-                       text, self.cell(index, column), shown)
-
-
-# Keys typed into number cells are shown as the keys they are, not as amounts.
-_KEYS = frozenset(f.name for f in CUSTOMERS.fields if f.kind == "id") | {"Phone"}
-
-
-def blank(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    return isinstance(value, str) and value.strip() == ""
-
-
-def display(value: object) -> str:
-    if blank(value):
-        return ""
-    if isinstance(value, pd.Timestamp | date):
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:,.0f}" if abs(value) >= 10_000 else str(int(value))
-    return str(value).strip()
-
-
-Check = Callable[[CheckContext], Iterable[Finding]]
+from ar_excel.schema import TERMS_EOM
 
 
 def missing_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -219,39 +125,13 @@ def _walk_in(ctx: CheckContext, index: object) -> bool:
     return isinstance(name, str) and _WALK_IN.match(" ".join(name.split())) is not None
 
 
-# An ERP's flag marking a record for deletion (SAP's LOEVM "Deletion Flag": X) or put out of
-# use (ERPNext's "Disabled": 1, Dynamics GP's "Inactive": Yes): retired.
-_DELETION_FLAGS = frozenset(match_key(h) for h in (
-    "Deletion Flag", "Central Deletion Flag", "Deletion Indicator", "Marked for Deletion",
-    "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted",
-    "Disabled", "Is Disabled", "Inactive", "Is Inactive"))  # (Dynamics GP's Inactive: Yes)
-_FLAG_SET = frozenset({"x", "yes", "y", "true", "1", "نعم"})
-
-
-def _retired(ctx: CheckContext) -> set[object]:
-    """Records the master has closed (Closed, Inactive, Sage's "3 Closed") or marked for
-    deletion (SAP's Deletion Flag X): kept for their history, nothing to complete on them."""
-    key = ("retired",)
-    if key not in ctx._cache:
-        retired = {index for index, value in ctx.values("Status").items()
-                   if isinstance(value, str) and value.strip() == "Closed"}
-        for column in ctx.frame.columns:
-            if isinstance(column, str) and column in ctx.table.letters and \
-                    match_key(column) in _DELETION_FLAGS:
-                retired |= {index for index, value in ctx.values(column).items()
-                            if isinstance(value, str | bool | int | float) and
-                            _typed(value).lower() in _FLAG_SET}
-        ctx._cache[key] = retired
-    return ctx._cache[key]
-
-
 def _spared(ctx: CheckContext) -> set[object]:
     """Records asked for no tax ID or contact: closed ones, cash customers without credit and
     the walk-in account (no statement or reminder goes to them: they owe nothing after the
     sale)."""
     key = ("spared",)
     if key not in ctx._cache:
-        ctx._cache[key] = _retired(ctx) | _cash_customers(ctx) | {
+        ctx._cache[key] = retired_records(ctx) | _cash_customers(ctx) | {
             index for index in ctx.frame.index if _walk_in(ctx, index)}
     return ctx._cache[key]
 
@@ -269,49 +149,13 @@ def _cash_customers(ctx: CheckContext) -> set[object]:
             and blank(month_end[index]) and not _has_limit(ctx, index)}
 
 
-def _keeps_tax_ids(ctx: CheckContext) -> bool:
-    return ctx.has("Tax ID") or bool(_more(ctx, "Tax ID"))
-
-
-def _tax_ids(ctx: CheckContext) -> tuple[pd.Series, dict[object, str]]:
-    """Each customer's tax ID and the column holding it: the Tax ID column's, else the first
-    further tax column's (SAP keeps an Egyptian number in Tax Number 1 and a Gulf VAT number
-    in VAT Registration No.: a customer's is in one or the other)."""
-    key = ("tax ids",)
-    if key not in ctx._cache:
-        values, columns = ctx.values("Tax ID"), {}
-        more = _more(ctx, "Tax ID")
-        if more:
-            further = [ctx._column("parsed", c) for c in more]
-            out = []
-            for index, value in values.items():
-                if not duplicates.usable_tax_key(value):
-                    for column, cells in zip(more, further, strict=True):
-                        if not blank(cells[index]) and duplicates.usable_tax_key(
-                                _typed(cells[index])):
-                            value, columns[index] = _typed(cells[index]), column
-                            break
-                out.append(value)
-            values = pd.Series(out, index=values.index, dtype="object")
-        ctx._cache[key] = (values, columns)
-    return ctx._cache[key]
-
-
-def _tax_finding(ctx: CheckContext, index: object, code: str, **details: object) -> Finding:
-    """A finding on the cell holding the customer's tax ID (``_tax_ids``)."""
-    values, columns = _tax_ids(ctx)
-    column = columns.get(index, "Tax ID")
-    return ctx.finding(index, column, code, value=None if column == "Tax ID" else values[index],
-                       **details)
-
-
 def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    if not _keeps_tax_ids(ctx):
+    if not keeps_tax_ids(ctx):
         return
     # (neither the customers owing no tax ID nor the ones not asked for it are counted)
     exempt = _without_vat(ctx) | _spared(ctx)
     judged = len(ctx.frame) - len(exempt)
-    blank_ids = [index for index, value in _tax_ids(ctx)[0].items()
+    blank_ids = [index for index, value in customer_tax_ids(ctx)[0].items()
                  if index not in exempt and not duplicates.usable_tax_key(value)]
     if judged <= 0 or 1 - len(blank_ids) / judged < TAX_IDS_KEPT:
         return
@@ -324,7 +168,7 @@ def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
 # where at least TAX_IDS_KEPT of the customers have the column filled. Raw cells are read:
 # a value that could not be parsed is an Input Issue, not a blank.
 def _kept_blanks(ctx: CheckContext, columns: tuple[str, ...],
-                 spared: set[object] = frozenset(),
+                 spared: Set[object] = frozenset(),
                  empty: Callable[[object], bool] = blank) -> list[object]:
     """Rows whose cells of ``columns`` are all blank (``empty``), where the master keeps
     them; the ``spared`` records, not asked for them, are neither reported nor counted."""
@@ -348,7 +192,7 @@ def missing_currency(ctx: CheckContext) -> Iterator[Finding]:
     if any(isinstance(h, str) and _LOCAL_CURRENCY_WORD.search(h)
            for h in [*ctx.table.letters, *(ctx.table.headers or {}).values()]):
         return
-    for index in _kept_blanks(ctx, ("Currency",), _retired(ctx)):
+    for index in _kept_blanks(ctx, ("Currency",), retired_records(ctx)):
         yield ctx.finding(index, "Currency", "MISSING_CURRENCY")
 
 
@@ -363,49 +207,13 @@ def missing_terms(ctx: CheckContext) -> Iterator[Finding]:
     an omission that makes its invoices due on receipt, overdue the next day. A blank on a
     customer without a limit is no terms agreed (cash; a QuickBooks list leaves "due on
     receipt" blank), and where many customers have none, blanks are the master's way."""
-    for index in _kept_blanks(ctx, ("Payment Terms",), _retired(ctx)):
+    for index in _kept_blanks(ctx, ("Payment Terms",), retired_records(ctx)):
         if _has_limit(ctx, index):
             yield ctx.finding(index, "Payment Terms", "MISSING_TERMS")
 
 
-# Every way the schema names a contact field, to find the sheet's further columns of it.
-_ALIASES = {field.name: {match_key(a) for a in (field.name, *field.aliases)}
-            for field in CUSTOMERS.fields if field.name in ("Phone", "Email", "Tax ID")}
-
-
-def _more(ctx: CheckContext, field: str) -> list[str]:
-    """The sheet's further columns of a contact field ("Phone" and "Mobile", "تليفون" and
-    "موبايل", "Email" and "Email 2"): the reader reads one and carries the others as written;
-    a customer's phone or email may be in any of them."""
-    key = ("more", field)
-    if key not in ctx._cache:
-        ctx._cache[key] = [
-            c for c in ctx.frame.columns if isinstance(c, str) and c != field and
-            c in ctx.table.letters and match_key(re.sub(r"\s*\(\d+\)$|\s*\d$", "", c))
-            in _ALIASES[field]]
-    return ctx._cache[key]
-
-
-def _typed(value: object) -> str:
-    """A carried cell as typed: a number cell's phone 1012345678, not 1012345678.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _all_of(ctx: CheckContext, field: str, joiner: str) -> pd.Series:
-    """A contact field with its further columns' values joined in (for the duplicate search)."""
-    more = _more(ctx, field)
-    if not more:
-        return ctx.values(field)
-    cells = [ctx.values(c) for c in (field, *more)]
-    return pd.Series([joiner.join(_typed(v) for v in row if not blank(v)) or None
-                      for row in zip(*cells, strict=True)], index=ctx.frame.index,
-                     dtype="object")
-
-
 def missing_contact(ctx: CheckContext) -> Iterator[Finding]:
-    columns = ("Email", "Phone", *_more(ctx, "Email"), *_more(ctx, "Phone"))
+    columns = ("Email", "Phone", *further_columns(ctx, "Email"), *further_columns(ctx, "Phone"))
     # the cell named is the sheet's own: a list whose only phone column is "Telephone 1"
     cell = next((c for c in columns if ctx.has(c) or c in ctx.table.letters), "Email")
     def none(value: object) -> bool:  # "N/A", "-", "لا يوجد": no email or phone either
@@ -427,7 +235,7 @@ def _master_country(ctx: CheckContext) -> str | None:
     key = ("master country",)
     if key not in ctx._cache:
         fits = []
-        for value in _tax_ids(ctx)[0]:
+        for value in customer_tax_ids(ctx)[0]:
             if duplicates.usable_tax_key(value):
                 countries = [c for c in contacts.TAX_COUNTRIES
                              if contacts.tax_id_problem(value, c) is None]
@@ -452,13 +260,13 @@ def _country(ctx: CheckContext, index: object) -> tuple[str | None, bool]:
 
 
 def invalid_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    if not _keeps_tax_ids(ctx):
+    if not keeps_tax_ids(ctx):
         return
-    for index, value in _tax_ids(ctx)[0].items():
+    for index, value in customer_tax_ids(ctx)[0].items():
         if not duplicates.usable_tax_key(value):
             continue
         if problem := contacts.tax_id_problem(value, *_country(ctx, index)):
-            yield _tax_finding(ctx, index, "INVALID_TAX_ID", reason=problem)
+            yield tax_finding(ctx, index, "INVALID_TAX_ID", reason=problem)
 
 
 def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
@@ -473,217 +281,8 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
                               rows=rows)
 
 
-def _who(ctx: CheckContext, index: object) -> str:
-    """``C0042 'Nile Foods' (row 17)`` — how another record is named in a message."""
-    name = ctx._column("parsed", "Name")[index]
-    label = f"{ctx.customer_id(index) or '?'} '{display(name)}'" if not blank(name) else \
-        ctx.customer_id(index) or "?"
-    return f"{label} ({'صف' if ctx.arabic else 'row'} {ctx.row(index)})"
-
-
-def _others(ctx: CheckContext, indexes: list[object], limit: int = 5) -> str:
-    shown = ", ".join(_who(ctx, i) for i in indexes[:limit])
-    if len(indexes) > limit:
-        more = len(indexes) - limit
-        shown += f" {'و' if ctx.arabic else 'and'} {more} {'آخرين' if ctx.arabic else 'more'}"
-    return shown
-
-
-def _closed(ctx: CheckContext) -> list[bool]:
-    """Per record, whether the master has closed it (Inactive, Closed: a duplicate retired)."""
-    retired = _retired(ctx)
-    return [index in retired for index in ctx.frame.index]
-
-
-def _branch_names(ctx: CheckContext) -> list[object]:
-    """The names as the duplicate search reads them: a part naming the record's own City or
-    Address, or a second name line naming a branch, marks a branch (``branches_by_place``)."""
-    key = ("branch names",)
-    if key not in ctx._cache:
-        places = [c for c in ("City", "Address") if ctx.has(c)]
-        second = next((c for c in ctx.frame.columns if isinstance(c, str) and
-                       c in ctx.table.letters and match_key(c) in ("name2", "الاسم2")), None)
-        cells = [ctx.values(c).tolist() for c in places]
-        ctx._cache[key] = duplicates.branches_by_place(
-            ctx.values("Name").tolist(), list(zip(*cells, strict=True)) if cells else
-            [()] * len(ctx.frame), None if second is None else ctx.values(second).tolist())
-    return ctx._cache[key]
-
-
-def _parent(customer_id: str) -> str:
-    """The customer a QuickBooks job or sub-customer belongs to ("Cool Cars:Service Dept"
-    is a job of "Cool Cars"): the ID's part before its first colon, else the ID itself."""
-    head, colon, _ = customer_id.partition(":")
-    return head.strip().casefold() if colon and head.strip() else customer_id.casefold()
-
-
-def _jobs(ctx: CheckContext) -> set[object]:
-    """The jobs of customers the master lists: each is judged through its customer."""
-    key = ("jobs",)
-    if key not in ctx._cache:
-        if not ctx.values("Customer ID").map(str).str.contains(":", regex=False).any():
-            ctx._cache[key] = set()  # no job is written "Customer:Job"
-            return ctx._cache[key]
-        ids = {index: ctx.customer_id(index) for index in ctx.frame.index}
-        listed = {i.casefold() for i in ids.values()}
-        ctx._cache[key] = {index for index, i in ids.items()
-                           if ":" in i and _parent(i) != i.casefold() and _parent(i) in listed}
-    return ctx._cache[key]
-
-
-# A column naming the account a record is billed to or belongs under: Dynamics 365's Invoice
-# account, Business Central's Bill-to Customer No., a parent or head-office account.
-_PARENT_HEADERS = frozenset(match_key(h) for h in (
-    "Invoice account", "Invoice Account No", "Bill-to Customer No", "Bill-to Customer No.",
-    "Bill-to Customer", "Bill To Customer", "Parent Customer", "Parent Account",
-    "Parent Customer No", "Head Office", "Head Office Account", "Main Account",
-    "Parent", "الحساب الرئيسي", "العميل الرئيسي", "المركز الرئيسي", "الحساب الأم"))
-
-
-def _billed_to(ctx: CheckContext) -> dict[object, str]:
-    """Per record, the account it is billed to or belongs under (another record's ID)."""
-    key = ("billed to",)
-    if key not in ctx._cache:
-        column = next((c for c in ctx.frame.columns if isinstance(c, str) and
-                       c in ctx.table.letters and match_key(c) in _PARENT_HEADERS), None)
-        out: dict[object, str] = {}
-        if column is not None:
-            for index, value in ctx.values(column).items():
-                if not blank(value):
-                    out[index] = duplicates.id_key(_typed(value))
-        ctx._cache[key] = out
-    return ctx._cache[key]
-
-
-def _listed_ids(ctx: CheckContext) -> set[str]:
-    key = ("listed ids",)
-    if key not in ctx._cache:
-        ctx._cache[key] = {duplicates.id_key(ctx.customer_id(i)) for i in ctx.frame.index}
-    return ctx._cache[key]
-
-
-def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
-    """Two records are a customer and its job, two jobs of one customer (kept apart on
-    purpose: QuickBooks bills each job on its own, with the customer's details), a job of a
-    listed customer beside another record (judged against its customer), or two accounts
-    of which one is billed to the other or both to a third (a delivery account, judged
-    through the customer billed)."""
-    ida, idb = ctx.customer_id(a), ctx.customer_id(b)
-    if ((":" in ida or ":" in idb) and _parent(ida) == _parent(idb)) or {a, b} & _jobs(ctx):
-        return True
-    billed = _billed_to(ctx)
-    pa, pb = billed.get(a), billed.get(b)
-    if pa == duplicates.id_key(idb) or pb == duplicates.id_key(ida) or (
-            pa is not None and pa == pb):
-        return True
-    if pa is None and pb is None:
-        return False
-    # an account billed to another listed customer is judged through that customer
-    listed = _listed_ids(ctx)
-    return any(p is not None and p in listed and p != duplicates.id_key(i)
-               for p, i in ((pa, ida), (pb, idb)))
-
-
-def _tax_partners(ctx: CheckContext) -> dict[int, list[int]]:
-    """Per position, the live records sharing its tax ID that are not its own company's
-    branches or jobs (positions in the frame). In a month-end run validate and credit
-    both ask: it is found once."""
-    return once_per_run("tax partners", (ctx.table, ctx.policy), lambda: _find_tax_partners(ctx))
-
-
-def _find_tax_partners(ctx: CheckContext) -> dict[int, list[int]]:
-    if not _keeps_tax_ids(ctx):
-        return {}
-    index = list(ctx.frame.index)
-    shared = duplicates.shared_tax_ids(list(ctx.values("Customer ID")), list(_tax_ids(ctx)[0]),
-                                       _branch_names(ctx))
-    # a closed record is a duplicate already retired (merged into the live one): not again
-    closed = _closed(ctx)
-    out: dict[int, list[int]] = {}
-    for p in sorted(shared):
-        partners = [q for q in shared[p] if not closed[q] and
-                    not _one_customers_jobs(ctx, index[p], index[q])]
-        if not closed[p] and partners:
-            out[p] = partners
-    return out
-
-
-def duplicate_tax_id(ctx: CheckContext) -> Iterator[Finding]:
-    index = list(ctx.frame.index)
-    for p, partners in _tax_partners(ctx).items():
-        others = [index[q] for q in partners]
-        yield _tax_finding(ctx, index[p], "DUPLICATE_TAX_ID", others=_others(ctx, others))
-
-
-def _name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
-    """Per position, the possible-duplicate matches it is in (live records, not one
-    customer's jobs). In a month-end run validate and credit both ask: it is found once."""
-    return once_per_run("name partners", (ctx.table, ctx.policy),
-                        lambda: _find_name_partners(ctx))
-
-
-def _find_name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
-    index = list(ctx.frame.index)
-    details = duplicates.contacts_of(_all_of(ctx, "Phone", " / "), _all_of(ctx, "Email", "; "),
-                                     ctx.values("IBAN / Bank Account"), _tax_ids(ctx)[0])
-    matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
-                                             _branch_names(ctx), details)
-    partners: dict[int, list[duplicates.Match]] = {}
-    closed = _closed(ctx)
-    for m in matches:
-        if closed[m.left] or closed[m.right]:
-            continue  # a duplicate the master has already retired
-        if _one_customers_jobs(ctx, index[m.left], index[m.right]):
-            continue
-        partners.setdefault(m.left, []).append(m)
-        partners.setdefault(m.right, []).append(m)
-    return partners
-
-
-def same_company(table: Table, policy: Policy, as_of: date | pd.Timestamp
-                 ) -> dict[str, list[str]]:
-    """Per Customer ID, the other Customer IDs the master's duplicate checks
-    (DUPLICATE_TAX_ID, POSSIBLE_DUPLICATE) take for the same company, joined into groups
-    (one company's accounts, each linked to another), sorted."""
-    ctx = CheckContext(table, policy, pd.Timestamp(as_of).normalize(), False)
-    links = {p: set(qs) for p, qs in _tax_partners(ctx).items()}
-    for p, found in _name_partners(ctx).items():
-        links.setdefault(p, set()).update(m.right if m.left == p else m.left for m in found)
-    ids = [ctx.customer_id(i) for i in ctx.frame.index]
-    parent = {i: i for i in ids if i}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for p, qs in sorted(links.items()):
-        for q in sorted(qs):
-            a, b = ids[p], ids[q]
-            if a and b and a != b:
-                ra, rb = root(a), root(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for i in sorted(parent):
-        groups.setdefault(root(i), []).append(i)
-    return {i: [j for j in members if j != i] for members in groups.values()
-            if len(members) > 1 for i in members}
-
-
-def possible_duplicate(ctx: CheckContext) -> Iterator[Finding]:
-    index = list(ctx.frame.index)
-    partners = _name_partners(ctx)
-    for p in sorted(partners):
-        found = sorted(partners[p], key=lambda m: (-m.score, m.right if m.left == p else m.left))
-        others = [index[m.right if m.left == p else m.left] for m in found]
-        yield ctx.finding(index[p], "Name", "POSSIBLE_DUPLICATE", others=_others(ctx, others),
-                          evidence=evidence(list(found[0].evidence), ctx.arabic))
-
-
 def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
-    for column in ("Email", *_more(ctx, "Email")):
+    for column in ("Email", *further_columns(ctx, "Email")):
         for index, value in ctx.values(column).dropna().items():
             if not blank(value) and not contacts.no_email(value) and \
                     contacts.email_problem(value) is not None:
@@ -691,12 +290,12 @@ def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
-    tax_ids = _tax_ids(ctx)[0].to_dict() if _keeps_tax_ids(ctx) else {}
-    for column in ("Phone", *_more(ctx, "Phone")):
+    tax_ids = customer_tax_ids(ctx)[0].to_dict() if keeps_tax_ids(ctx) else {}
+    for column in ("Phone", *further_columns(ctx, "Phone")):
         for index, value in ctx.values(column).dropna().items():
             if blank(value):
                 continue
-            value = value if column == "Phone" else _typed(value)
+            value = value if column == "Phone" else as_typed(value)
             problem = contacts.phone_problem(value, duplicates.usable_tax_key(
                 tax_ids.get(index)), _country(ctx, index)[0])
             if problem is not None and not contacts.no_phone(value):  # ("-", "N/A": none)
