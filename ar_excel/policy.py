@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+# The words meaning yes in a yes/no cell: a Policy sheet's switch (Decimal Comma: Yes) and an
+# ERP's flag column (SAP's Deletion Flag: X, ERPNext's Disabled: 1, نعم), read lower-cased.
+YES_WORDS = frozenset({"1", "true", "yes", "y", "نعم", "x"})
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -172,7 +176,7 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
     default = getattr(Policy(), f.name)
     text = "" if value is None else str(value).strip()
     if isinstance(default, bool):
-        return {f.name: text.lower() in ("1", "true", "yes", "y", "نعم", "x")}
+        return {f.name: text.lower() in YES_WORDS}
     if isinstance(default, tuple):
         nums = _numbers(text)
         if not nums:

@@ -18,7 +18,7 @@ from ar_excel.core.customers import duplicates
 from ar_excel.core.customers.messages import message, severity
 from ar_excel.model import ROW, Table
 from ar_excel.names import match_key
-from ar_excel.policy import Policy
+from ar_excel.policy import YES_WORDS, Policy
 from ar_excel.schema import CUSTOMERS
 
 CHECKS_COLUMNS = ["Customer ID", "Row", "Field", "Code", "Severity", "Message", "Cell", "Value"]
@@ -172,7 +172,6 @@ _DELETION_FLAGS = frozenset(match_key(h) for h in (
     "Deletion Flag", "Central Deletion Flag", "Deletion Indicator", "Marked for Deletion",
     "Deletion Flag for Master Record", "Central Del.Flag", "Del. Flag", "Deleted",
     "Disabled", "Is Disabled", "Inactive", "Is Inactive"))  # (Dynamics GP's Inactive: Yes)
-_FLAG_SET = frozenset({"x", "yes", "y", "true", "1", "نعم"})
 
 
 def retired_records(ctx: CheckContext) -> set[object]:
@@ -187,7 +186,7 @@ def retired_records(ctx: CheckContext) -> set[object]:
                     match_key(column) in _DELETION_FLAGS:
                 retired |= {index for index, value in ctx.values(column).items()
                             if isinstance(value, str | bool | int | float) and
-                            as_typed(value).lower() in _FLAG_SET}
+                            as_typed(value).lower() in YES_WORDS}
         ctx._cache[key] = retired
     return ctx._cache[key]
 

@@ -232,7 +232,6 @@ _NO_CONTACT = Contact(frozenset(), frozenset(), frozenset(), "")
 # Cells the column-wise fast path may read: one plain ASCII value, no separators or labels.
 _PLAIN_PHONE = r"^[0-9+() .\-]*$"
 _PLAIN_TAX = r"^[0-9A-Za-z .\-/]*$"
-_TAX_NOISE = r"[\s\-./]"
 
 
 def _as_text(column: pd.Series) -> pd.Series:
@@ -259,7 +258,7 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
     domain = domain.where(plain_email & ~domain.isin(contacts.FREE_MAIL_DOMAINS), "")
 
     plain_tax = tax.str.match(_PLAIN_TAX)
-    tax_key = tax.str.replace(_TAX_NOISE, "", regex=True).str.upper().str.replace(
+    tax_key = tax.str.replace(contacts.TAX_NOISE.pattern, "", regex=True).str.upper().str.replace(
         contacts.COUNTRY_PREFIX, "", regex=True)  # "EG204331876" is 204331876 (tax_key)
     numeric = tax_key.str.fullmatch(r"\d+")
     tax_key = tax_key.where(~numeric, tax_key.str.lstrip("0"))
