@@ -15,6 +15,9 @@ invoice's month; a due date that another common reading of them gives (the month
 after adding the days; the end of the next month for 30 days) is accepted too: the terms
 do not say which the customer agreed.
 
+A retention invoice (``retention``: its type or narration says "Retention", "محتجزات")
+falls due when the works are accepted: a due date later than the terms is expected there.
+
 Credit notes and blank due dates are not judged; for a customer without terms only a due
 date before the invoice date is (wrong whatever the terms).
 """
@@ -27,6 +30,7 @@ import pandas as pd
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
+from ar_excel.core.billing.retention import retention_invoices
 from ar_excel.core.ledger import due_dates, terms_from_month_end
 from ar_excel.model import ROW
 
@@ -76,7 +80,9 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     before = before_all.loc[inv.index]
     month_end = terms_from_month_end(inv, book.customers)
     other_reading = _month_end_readings(inv, days.loc[inv.index], month_end, due)
-    bad = (with_terms & (diff != 0) & ~other_reading) | before
+    # a retention invoice falls due when the works are accepted, long after the terms
+    retained_later = retention_invoices(inv).to_numpy() & (diff > 0).fillna(False).to_numpy()
+    bad = (with_terms & (diff != 0) & ~other_reading & ~retained_later) | before
     inv, diff, before, expected = inv[bad], diff[bad], before[bad], expected[bad]
     month_end = month_end[bad]
     if inv.empty:
