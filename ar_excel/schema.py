@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ar_excel.names import match_key
+
 # Beside a sheet's Payment Terms, where any of its terms count from the end of a month ("Net
 # 30 EOM"): on those rows, after the end of which month (0: the invoice's own, 1: the next;
 # blank on the others); the terms are then the days after that month's end.
@@ -45,6 +47,13 @@ NAME_IN_EACH_LANGUAGE = (
     "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية", "الاسم بالانجليزية",
     "اسم العميل بالإنجليزي", "اسم العميل بالانجليزي", "الاسم انجليزي",
 )
+
+# A ledger's narration column, by its usual headers (keys as ``names.match_key`` gives them):
+# the reader takes it for the document number of a ledger without one and reads in it the
+# invoices a receipt pays; billing reads in it a receipt's name ("سند قبض - شيك").
+NARRATION_HEADERS = frozenset(match_key(h) for h in (
+    "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
+    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ import numpy as np
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import ValueTypes
+from ar_excel.schema import NARRATION_HEADERS
 
 OPENING = re.compile(
     r"(?i)\bbalance\s*(?:b\s*/\s*[fd]|brought\s*(?:forward|down)|forward)\b|^\s*b\s*/\s*[fd]\b|"
@@ -131,12 +132,6 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
                             f"opening balance '{label}' read as one open item of {how}: the "
                             f"balance owed from before the ledger's first entry{dated}"))
     return issues
-
-
-# A ledger's narration column, by its usual headers.
-NARRATION_HEADERS = frozenset(match_key(h) for h in (
-    "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
-    "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
 
 
 def narration_as_number(header: list[Any], names: list[str], written: dict[str, str],

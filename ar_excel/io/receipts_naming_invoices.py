@@ -28,8 +28,8 @@ import pandas as pd
 
 from ar_excel.core.ledger import PAYS_INVOICE
 from ar_excel.core.matching.normalize import alnum_key, fold_text, invoice_numbers_called
-from ar_excel.io.opening_balances import NARRATION_HEADERS
 from ar_excel.names import match_key
+from ar_excel.schema import NARRATION_HEADERS
 
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _SEPARATORS = str.maketrans("", "", "-/._#:")

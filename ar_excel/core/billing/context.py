@@ -43,7 +43,7 @@ from ar_excel.core.customers.contacts import TAX_FORMATS
 from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
-from ar_excel.schema import empty_frame
+from ar_excel.schema import NARRATION_HEADERS, empty_frame
 
 KEY = "_key"  # invoice number as matched
 CUSTOMER = "_customer"  # the invoice's customer (lines, joined)
@@ -188,7 +188,6 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     reader found the invoice the row pays (``ledger.PAYS_INVOICE``)."""
     from ar_excel.core.entries import RECEIPT_TYPES, type_column
     from ar_excel.core.ledger import PAYS_INVOICE
-    from ar_excel.io.opening_balances import NARRATION_HEADERS
     from ar_excel.names import match_key
 
     out = np.zeros(len(invoices), dtype=bool)
