@@ -130,3 +130,23 @@ def test_how_the_local_currency_is_found():
     nothing = _customers([None, "Mars"], [None, "USD"])
     assert local_currency(Policy(), named, nothing) == ("USD", GUESSED)
     assert local_currency(Policy(), ["USD", "EUR"], nothing) == (None, "")
+
+
+def test_the_guess_is_said_in_arabic_in_an_arabic_book(tmp_path):
+    from ar_excel.cli import main
+
+    book = save_sheets(tmp_path / "دفتر.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "العملة", "شروط الدفع"],
+                    ["101", "شركة النيل", "EGP", "Net 30"], ["102", "Delta", None, "30"]],
+        "الفواتير": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                     ["F-1", "101", "01/05/2026", "1,250.50"], ["F-2", "102", "2026-06-20", "300"]]})
+    out = tmp_path / "out.xlsx"
+    assert main(["aging", str(book), "--as-of", "30/06/2026", "-o", str(out)]) == 0
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out)["Input Issues"].iter_rows(values_only=True))
+    assert rows[2:] == [(
+        "العملاء", "C3", "العملة", None,
+        "عملاء بلا عملة (1) (C3): قُرئت عملتهم EGP، العملة الوحيدة المذكورة في المصنف؛ لا شيء "
+        "يحدد عملة الشركة نفسها (اكتب العملة الأساسية في ورقة السياسة (Policy)، أو دولة "
+        "العملاء)")]

@@ -241,6 +241,11 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      "هذا البند بلا تاريخ فلا يمكن حساب عمره: مبلغه {0} يظهر تحت غير مستحق"),
     (r"^(.*) has no date, so it cannot be aged: its (\S+) is shown under Current$",
      "{0} بلا تاريخ فلا يمكن حساب عمره: مبلغه {1} يظهر تحت غير مستحق"),
+    (r"^(\d+) (?:customers have|customer has) no currency \((.*)\): read as (\S+), the only "
+     r"currency the workbook names; nothing says the company's own currency \(set Base "
+     r"Currency on the Policy sheet, or the customers' Country\)$",
+     "عملاء بلا عملة ({0}) ({1}): قُرئت عملتهم {2}، العملة الوحيدة المذكورة في المصنف؛ لا شيء "
+     "يحدد عملة الشركة نفسها (اكتب العملة الأساسية في ورقة السياسة (Policy)، أو دولة العملاء)"),
     (r"^the Dunning History sheet has no header row with (.*?): its rows were not read and "
      r"the sheet is kept as it is; the Dunning History written with this run starts from this "
      r"run's letters \(earlier letters were not known to pace them\); to use it, add the "
