@@ -169,7 +169,7 @@ def test_gp_no_credit_is_a_limit_of_zero_unlimited_is_none(tmp_path):
     # No Credit owes 1,200: over its zero limit; Unlimited owes 90,000 and has no limit
     assert [(c, r["Over Limit"], r["Status"], r["Reason"]) for c, r in status.iterrows()] == [
         ("AARONFIT0001", True, "Over Limit",
-         "exposure 1,200.00 is over the limit 0.00 by 1,200.00"),
+         "open balance 1,200.00 is over the limit 0.00 by 1,200.00"),
         ("ADVANCED0001", True, "Over Limit",
          "exposure 16,000.00 is over the limit 15,000.00 by 1,000.00"),
         ("ADAMPARK0001", False, "OK", "unlimited credit (no limit)"),

@@ -27,10 +27,11 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   A cash customer with no limit at all (blank: the terms alone say no credit) is held to the
   same rule: what it owes breaches the credit policy (Over Limit, Reason says cash terms give
   no credit), its Credit Limit cell left blank as the master has it. For either, only the
-  Open Balance counts (an open order is paid before or on delivery, no credit), and invoices
-  dated in the last ``CASH_GRACE_DAYS`` days (the cash on its way: a COD driver's takings,
-  a transfer clearing) are not a breach: the row stays OK and Reason says what is due on
-  receipt. A limit of 0 on credit terms, or "Unlimited", stays no limit.
+  Open Balance counts (an open order is paid before or on delivery, no credit), and Reason
+  quotes it, not Exposure; invoices dated in the last ``CASH_GRACE_DAYS`` days (the cash on
+  its way: a COD driver's takings, a transfer clearing) are not a breach: the row stays OK
+  and Reason says what is due on receipt. A limit of 0 on credit terms, or "Unlimited",
+  stays no limit.
 * Utilization % = Exposure / Credit Limit x 100, to 0.1 (a half up). Over Limit = a
   limit is set and Exposure > Credit Limit. A customer in credit (Exposure below zero) uses
   nothing of its limit: 0 %, and Note says it is in credit by how much (Exposure keeps the
@@ -87,6 +88,9 @@ _REASONS = {
                      "الفاتورة {invoice} متأخرة {days} يوماً (السياسة: إيقاف بعد {limit})"),
     "over": ("exposure {exposure} is over the limit {limit} by {excess}",
              "المديونية {exposure} تتجاوز الحد {limit} بمقدار {excess}"),
+    # a cash customer is judged on its Open Balance alone: the Reason quotes it, not Exposure
+    "over_owed": ("open balance {owed} is over the limit {limit} by {excess}",
+                  "الرصيد المفتوح {owed} يتجاوز الحد {limit} بمقدار {excess}"),
     "warning": ("utilization {pct}% is at or above the warning level {warn}%",
                 "نسبة الاستخدام {pct}% بلغت حد التنبيه {warn}% أو تجاوزته"),
     "ok_limit": ("within the limit", "ضمن الحد"),
@@ -328,6 +332,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             status = "OK"
         if over and np.isnan(limit):  # blank on a cash customer: no limit to be over
             why.append(reason("cash_owing", arabic, owed=_money(bal)))
+        elif over and no_credit:  # a limit of 0 on cash terms: its orders are not credit
+            why.append(reason("over_owed", arabic, owed=_money(bal), limit=_money(limit),
+                              excess=_money(bal - limit)))
         elif over:
             why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
                               excess=_money(exposure - limit)))
