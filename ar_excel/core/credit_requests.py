@@ -11,7 +11,8 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
 ``THRESHOLDS``):
 
 * Decline: unknown or closed customer; customer on Hold (master status or an invoice more
-  than ``overdue_hold_days`` past due); requested limit missing or not above zero;
+  than ``overdue_hold_days`` past due); requested limit missing, below zero, or 0 where no
+  limit is set (nothing to cut);
   average days late > ``decline_days_late`` (30) or overdue share > ``decline_overdue_pct`` (50).
 * Refer to the credit manager: a requested limit written so that it cannot be read (in
   words, "خمسمائة ألف": no library reads Arabic number words well enough to trust with a
@@ -20,7 +21,8 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
   current limit; the requested limit would already be exceeded by today's exposure.
 * Approve otherwise.
 
-A request to lower a limit (requested below the current limit, above zero) lowers the risk:
+A request to lower a limit (requested below the current limit; 0 is a cut to no credit, stop
+credit or cash only) lowers the risk:
 the evidence that would decline an increase (a closed account, Hold, lateness, overdue share)
 argues for it.
 It is approved, or referred where today's exposure is already above the lower limit (the
@@ -160,8 +162,10 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 decline.append(_t("hold", arabic, why=s["Reason"]))
             if np.isnan(requested) and (typed := _unread(as_typed, req.name)):
                 refer.append(_t("unread", arabic, typed=typed))
-            elif np.isnan(requested) or requested <= 0:
+            elif np.isnan(requested) or requested < 0 or (requested == 0 and not has_limit):
                 decline.append(_t("no_amount", arabic))
+            elif requested == 0:  # stop credit, cash only: a cut to 0 (no utilization at 0)
+                row["Increase"] = round_total(-current)
             else:
                 # two limits as typed: their difference to the fils, exact for every currency
                 row["Increase"] = round_total(requested - (current if has_limit else 0.0))
@@ -202,7 +206,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                                 limit=f"{threshold(policy, 'refer_overdue_pct'):g}"))
 
         lowering = known and not np.isnan(requested) and not np.isnan(current) and (
-            0 < requested < current)
+            0 <= requested < current)
         if lowering:
             # the risk that would stop an increase is the reason to cut: facts, not verdicts
             facts = [r for r in decline + refer if r != _t("exceeded", arabic)] + facts
