@@ -28,3 +28,44 @@ def test_a_column_headed_on_hold_outside_the_customer_list_is_kept_as_it_is(tmp_
     # on the customer list it is the hold flag: C1's Status says Hold
     status = book.customers.set_index("Customer ID")["Status"]
     assert status["C1"] == "Hold" and status["C2"] != "Hold"
+
+
+def test_a_number_out_of_a_times_range_is_an_input_issue_not_a_crash(tmp_path):
+    """-1E15 in a cell formatted as a time (a clerk's paste into a formatted column): the
+    cell reader (python-calamine) panics on it, which no ``except Exception`` catches, and
+    the command died with a Rust backtrace. The sheet is read another way; the cell is an
+    Input Issue at its address and every other row is read."""
+    def as_time(wb):
+        wb["Invoices"]["C3"].number_format = "h:mm"
+        wb["Invoices"]["D2"].number_format = "[h]:mm:ss"  # a duration too large for Python
+
+    invoices = [*INVOICES, ["INV-3", "C1", dt.datetime(2026, 10, 9), 500.0]]
+    invoices[2] = ["INV-2", "C2", -1e15, 3400.0]
+    invoices[1] = ["INV-1", "C1", dt.datetime(2026, 10, 1), 1e15]
+    path = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices},
+                       post=as_time)
+    book = read_book(path)
+    assert book.invoices["Invoice No"].tolist() == ["INV-1", "INV-2", "INV-3"]
+    assert book.invoices["Amount"].tolist()[1:] == [3400.0, 500.0]
+    cells = {(i.sheet, i.cell) for i in book.issues}
+    assert ("Invoices", "C3") in cells and ("Invoices", "D2") in cells
+
+
+def test_the_same_in_an_excel_table_off_a1(tmp_path):
+    """The same cell inside an Excel table (tblInvoices at B3) that does not start at A1."""
+    from openpyxl.worksheet.table import Table
+
+    def table(wb):
+        ws = wb["Invoices"]
+        ws.add_table(Table(displayName="tblInvoices", ref="B3:E5"))
+        ws["D5"].number_format = "h:mm"
+
+    rows = [["Invoices register"], [],
+            [None, "Invoice No", "Customer ID", "Invoice Date", "Amount"],
+            [None, "INV-1", "C1", dt.datetime(2026, 10, 1), 1200.0],
+            [None, "INV-2", "C2", -1e15, 3400.0]]
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS,
+                                                          "Invoices": rows}, post=table))
+    assert book.invoices["Invoice No"].tolist() == ["INV-1", "INV-2"]
+    assert book.invoices["Amount"].tolist() == [1200.0, 3400.0]
+    assert ("Invoices", "D5") in {(i.sheet, i.cell) for i in book.issues}

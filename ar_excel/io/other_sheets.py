@@ -29,7 +29,7 @@ def remember_previous_output(book: Book, out: str | Path) -> None:
     import python_calamine as pc
 
     try:
-        out_loader = lazy_loader(pc.CalamineWorkbook.from_path(str(out)))
+        out_loader = lazy_loader(pc.CalamineWorkbook.from_path(str(out)), out)
     except Exception:  # not a workbook we can read: writing to it will say so
         return
     own = book.sheet_loader

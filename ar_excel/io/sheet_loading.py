@@ -41,7 +41,13 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
     tables: list[Grid] = []
     for tname in table_names:
         t = wb.get_table_by_name(tname)
-        tables.append(Grid(tname, t.to_python(), t.start[0], t.start[1], header=list(t.columns),
+        try:
+            rows = t.to_python()
+        except BaseException as exc:  # (a panic in calamine is no Exception)
+            (top, left), (bottom, right) = t.start, t.end  # the data rows, 0-based, inclusive
+            rows = [(row + [None] * (right + 1 - len(row)))[left:right + 1] for row in
+                    rows_without_calamine(path, t.sheet, exc)[top:bottom + 1]]
+        tables.append(Grid(tname, rows, t.start[0], t.start[1], header=list(t.columns),
                            sheet=t.sheet))
     if tables:  # rows typed under a table, outside it, are read as its rows (and said)
         from ar_excel.io.table_tails import read_rows_below
@@ -49,7 +55,7 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
         read_rows_below(path, wb, tables)
     names = list(wb.sheet_names)
     read = sheets_to_read(names, hidden, tables)
-    loader = lazy_loader(wb)  # used once every sheet is read (``finish``)
+    loader = lazy_loader(wb, path)  # used once every sheet is read (``finish``)
     merges = None
     if path.suffix.lower() == ".ods":  # calamine gives no merges of an .ods file
         from ar_excel.io.ods_merges import ods_merges
@@ -78,6 +84,28 @@ def fill_merged_down(rows: list[list[Any]], merged: list | None) -> list[list[An
                 if is_blank(row[c]):
                     row[c] = value
     return rows
+
+
+def rows_without_calamine(path: Path, name: str, failure: BaseException) -> list[list[Any]]:
+    """A sheet's values read by openpyxl where calamine fails on one of its cells: calamine
+    panics on a number out of a date's or a time's range in a cell formatted as one (-1E15
+    shown as h:mm), where openpyxl gives the cell as Excel shows it, #VALUE! (an Input Issue
+    on that cell). A workbook openpyxl cannot read (.xls, .ods) is refused, saying why."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(f"cannot read sheet '{name}' of '{path.name}': a cell holds a value "
+                         f"the reader cannot convert ({failure}); save it as .xlsx and retry")
+    import warnings
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        with warnings.catch_warnings():  # ("Cell C3 is marked as a date but ... out of range")
+            warnings.simplefilter("ignore")
+            return [list(row) for row in wb[name].iter_rows(min_row=1, min_col=1,
+                                                            values_only=True)]
+    finally:
+        wb.close()
 
 
 class _LoadingGrid(Grid):
@@ -109,6 +137,7 @@ class _SheetLoads:
     def __init__(self, path: Path, wb: Any, names: list[str],
                  merges: dict[str, list] | None = None) -> None:
         self.names = names
+        self._path = path
         self._merges = merges or {}  # sheet -> merges the cell reader does not give (.ods)
         self._pending = list(reversed(names))
         self._lock = threading.Lock()
@@ -141,7 +170,10 @@ class _SheetLoads:
                 name = self._pending.pop()
             try:
                 sheet = book.get_sheet_by_name(name)
-                rows = sheet.to_python(skip_empty_area=False)
+                try:
+                    rows = sheet.to_python(skip_empty_area=False)
+                except BaseException as exc:  # (a panic in calamine is no Exception)
+                    rows = rows_without_calamine(self._path, name, exc)
                 self._rows[name] = fill_merged_down(
                     rows, sheet.merged_cell_ranges or self._merges.get(name))
             except BaseException as exc:  # raised by ``finish``, in sheet order
@@ -171,12 +203,17 @@ class _SheetLoads:
                 raise self._failed[name]
 
 
-def lazy_loader(wb: Any) -> Callable[[str], list[list[Any]] | None]:
+def lazy_loader(wb: Any, path: Path) -> Callable[[str], list[list[Any]] | None]:
     """Reads a sheet's values by name (matched like sheet names) only when asked."""
     by_key = {match_key(n): n for n in wb.sheet_names}
 
     def load(name: str) -> list[list[Any]] | None:
         real = by_key.get(match_key(name))
-        return None if real is None else wb.get_sheet_by_name(real).to_python(skip_empty_area=False)
+        if real is None:
+            return None
+        try:
+            return wb.get_sheet_by_name(real).to_python(skip_empty_area=False)
+        except BaseException as exc:  # (a panic in calamine is no Exception)
+            return rows_without_calamine(path, real, exc)
 
     return load
