@@ -21,7 +21,7 @@ from ar_excel.io.headers import alias_index, fields_named
 from ar_excel.io.table_read import read_table
 from ar_excel.model import Book, Issue
 from ar_excel.names import match_key
-from ar_excel.parsing import is_blank
+from ar_excel.parsing import is_blank, parse_money
 from ar_excel.policy import Policy
 from ar_excel.schema import INVOICE_LINES
 
@@ -45,6 +45,18 @@ def _names_a_line(cells: list) -> bool:
     """Whether header cells name a line's quantity and its amount (the list's rows read
     again as lines would have both)."""
     return {"Quantity", "Line Total"} <= fields_named(cells, _LINE_HEADERS)
+
+
+def _zero(amount: object, decimal_comma: bool) -> bool:
+    """The invoice's Amount cell is blank or zero by value (0, "0,00", "0.000", "EGP 0.00"):
+    an invoice of nothing as typed (samples, a free delivery), whose lines were billed; an
+    Amount the list counts as 0 but typed otherwise is a draft's or a cancelled invoice's."""
+    if is_blank(amount):
+        return True
+    try:
+        return parse_money(amount, decimal_comma) == 0
+    except ValueError:
+        return False
 
 
 def lines_from_invoice_rows(book: Book, grid: Grid, policy: Policy) -> list[Issue]:
@@ -82,7 +94,7 @@ def lines_from_invoice_rows(book: Book, grid: Grid, policy: Policy) -> list[Issu
     raw_amount = invoices.raw.get("Amount")
     if raw_amount is not None:
         nothing = (invoices.frame["Amount"] == 0) & ~raw_amount.map(
-            lambda v: is_blank(v) or str(v).strip() in ("0", "0.0", "0.00"))
+            lambda v: _zero(v, policy.decimal_comma))
         void = {match_key(n) for n in invoices.frame.loc[nothing, "Invoice No"].dropna()}
         if void:
             keep = ~numbers.map(lambda n: match_key(n) in void if n is not None and n == n
