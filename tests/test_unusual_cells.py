@@ -69,3 +69,43 @@ def test_the_same_in_an_excel_table_off_a1(tmp_path):
     assert book.invoices["Invoice No"].tolist() == ["INV-1", "INV-2"]
     assert book.invoices["Amount"].tolist() == [1200.0, 3400.0]
     assert ("Invoices", "D5") in {(i.sheet, i.cell) for i in book.issues}
+
+
+def test_the_same_in_a_bank_statement_xlsx_and_when_writing_into_the_book(tmp_path):
+    """A bank's .xlsx export with such a cell is read (that line an Input Issue). Writing into
+    a book holding one is refused naming the cell: openpyxl, which writes, would save it as
+    #VALUE! (the round trip loses the number); with -o the tabs are written."""
+    import openpyxl
+    import pandas as pd
+    import pytest
+
+    from ar_excel.bank import read_statement
+    from ar_excel.errors import UnsafeWriteError
+    from ar_excel.io.writer import write_tabs
+    from ar_excel.model import Tab
+
+    def as_time(wb):
+        wb["Statement"]["A3"].number_format = "h:mm"
+
+    bank = save_sheets(tmp_path / "bank.xlsx", {"Statement": [
+        ["Date", "Description", "Amount"],
+        [dt.datetime(2026, 11, 2), "TRF FROM NILE FOODS INV-1", 1200.0],
+        [-1e15, "TRF FROM DELTA STEEL INV-2", 3400.0],
+        [dt.datetime(2026, 11, 4), "TRF FROM DELTA STEEL INV-2", 3400.0]]}, post=as_time)
+    statement = read_statement(bank)
+    assert statement.lines["Amount"].tolist() == [1200.0, 3400.0]
+    assert [(i.cell, i.message[:21]) for i in statement.issues] == [
+        ("row 3", "date '#VALUE!' could ")]
+
+    def odd(wb):
+        wb["Notes"]["A1"].number_format = "h:mm"
+
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES,
+                                                "Notes": [[-1e15]]}, post=odd)
+    before = book.read_bytes()
+    aging = Tab("Aging", pd.DataFrame({"Customer ID": ["C1"]}))
+    with pytest.raises(UnsafeWriteError, match="sheet 'Notes' cell A1 would change"):
+        write_tabs([aging], source=book)
+    assert book.read_bytes() == before
+    out = write_tabs([aging], source=book, out=tmp_path / "out.xlsx")
+    assert openpyxl.load_workbook(out).sheetnames == ["Aging"]

@@ -152,9 +152,9 @@ def read_xlsx(path: Path, mapping: dict[str, Any] | None = None,
         wb = pc.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several of its own error types
         raise InputError(f"{path.name}: could not open the workbook ({exc})") from exc
-    return statement_sheet(path, list(wb.sheet_names),
-                           lambda name: wb.get_sheet_by_name(name).to_python(
-                               skip_empty_area=False),
+    from ar_excel.io.sheet_loading import sheet_rows
+
+    return statement_sheet(path, list(wb.sheet_names), lambda name: sheet_rows(wb, path, name),
                            "xlsx", mapping, day_first)
 
 

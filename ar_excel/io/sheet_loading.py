@@ -43,7 +43,9 @@ def calamine_grids(path: Path) -> tuple[list[Grid], Callable[[str], list[list[An
         t = wb.get_table_by_name(tname)
         try:
             rows = t.to_python()
-        except BaseException as exc:  # (a panic in calamine is no Exception)
+        except BaseException as exc:
+            if not calamine_failed(exc):
+                raise
             (top, left), (bottom, right) = t.start, t.end  # the data rows, 0-based, inclusive
             rows = [(row + [None] * (right + 1 - len(row)))[left:right + 1] for row in
                     rows_without_calamine(path, t.sheet, exc)[top:bottom + 1]]
@@ -84,6 +86,23 @@ def fill_merged_down(rows: list[list[Any]], merged: list | None) -> list[list[An
                 if is_blank(row[c]):
                     row[c] = value
     return rows
+
+
+def calamine_failed(exc: BaseException) -> bool:
+    """The cell reader failed on the file (not Ctrl-C): its errors, or a panic of its Rust
+    code, which Python raises as a PanicException, no ``Exception``."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def sheet_rows(wb: Any, path: Path, name: str, sheet: Any = None) -> list[list[Any]]:
+    """A sheet's cell values from A1 (calamine's ``to_python``), read by openpyxl where
+    calamine fails on one of its cells (``rows_without_calamine``)."""
+    try:
+        return (sheet or wb.get_sheet_by_name(name)).to_python(skip_empty_area=False)
+    except BaseException as exc:
+        if not calamine_failed(exc):
+            raise
+        return rows_without_calamine(path, name, exc)
 
 
 def rows_without_calamine(path: Path, name: str, failure: BaseException) -> list[list[Any]]:
@@ -170,10 +189,7 @@ class _SheetLoads:
                 name = self._pending.pop()
             try:
                 sheet = book.get_sheet_by_name(name)
-                try:
-                    rows = sheet.to_python(skip_empty_area=False)
-                except BaseException as exc:  # (a panic in calamine is no Exception)
-                    rows = rows_without_calamine(self._path, name, exc)
+                rows = sheet_rows(book, self._path, name, sheet)
                 self._rows[name] = fill_merged_down(
                     rows, sheet.merged_cell_ranges or self._merges.get(name))
             except BaseException as exc:  # raised by ``finish``, in sheet order
@@ -209,11 +225,6 @@ def lazy_loader(wb: Any, path: Path) -> Callable[[str], list[list[Any]] | None]:
 
     def load(name: str) -> list[list[Any]] | None:
         real = by_key.get(match_key(name))
-        if real is None:
-            return None
-        try:
-            return wb.get_sheet_by_name(real).to_python(skip_empty_area=False)
-        except BaseException as exc:  # (a panic in calamine is no Exception)
-            return rows_without_calamine(path, real, exc)
+        return None if real is None else sheet_rows(wb, path, real)
 
     return load

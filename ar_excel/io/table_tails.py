@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ar_excel.io.grid import Grid
+from ar_excel.io.sheet_loading import sheet_rows
 from ar_excel.model import Issue, column_letter
 from ar_excel.parsing import is_blank
 
@@ -80,7 +81,7 @@ def read_rows_below(path: Path, wb: Any, tables: list[Grid]) -> None:
         if grid.sheet is None or ends.get(grid.sheet, -1) <= last:
             continue
         try:
-            cells = wb.get_sheet_by_name(grid.sheet).to_python(skip_empty_area=False)
+            cells = sheet_rows(wb, path, grid.sheet)
         except Exception:  # the table's own rows are read all the same
             continue
         if totals is None:

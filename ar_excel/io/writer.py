@@ -619,9 +619,10 @@ def _read_values(path: Path, skip: set[str]) -> dict[str, list[list[Any]]]:
     tabs being replaced are neither compared nor worth reading."""
     import python_calamine as pc
 
+    from ar_excel.io.sheet_loading import sheet_rows
+
     wb = pc.CalamineWorkbook.from_path(str(path))
-    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names
-            if match_key(n) not in skip}
+    return {n: sheet_rows(wb, path, n) for n in wb.sheet_names if match_key(n) not in skip}
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:
