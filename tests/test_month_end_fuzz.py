@@ -37,7 +37,7 @@ IDS = ["C1", "C2", "c1 ", 1001, 1001.0, "١٠٠٢", "C-3", None, "", "#N/A"]
 INVOICE_NOS = ["INV-1", "INV-2", "inv-1", 5001, "٥٠٠٢", "INV-1 ", None, "", "=INV-9"]
 MONEY = [1234.5, -50, 0, 0.001, 1e12, "1,234.50", "(12.50)", "EGP 1,000", "١٬٢٣٤٫٥٠",
          "1.234,50", "abc", None, "", True, "-", "12-", "$ 99", "KD 1,234.125", "#VALUE!",
-         datetime(2026, 11, 5)]
+         datetime(2026, 11, 5), -1e15]
 DATES = [datetime(2026, 11, 5), datetime(2026, 9, 30, 13, 45), "05/11/2026", "2026-11-05",
          "11/31/2026", "31/02/2026", 46000, 46000.5, -3, "tomorrow", None, "",
          datetime(1900, 1, 1), datetime(2099, 12, 31), "٠٥/١١/٢٠٢٦", "5-Nov-26", 1.5e9]
@@ -48,7 +48,7 @@ TEXT = ["Nile Foods", "شركة النيل للأغذية", "=1+1", "+20 100 123
 CURRENCY = ["EGP", "usd", "$", "ج.م", "SAR", "KWD", "XXX", "", None, 3]
 STATUS = ["Active", "Hold", "Closed", "موقوف", "نشط", "maybe", None]
 PERCENT = [5, "5%", 0.05, 150, -1, "abc", None]
-INTS = [3, "6", 0, -2, 1000, "abc", None, 2.5, "٣"]
+INTS = [3, "6", 0, -2, 1000, "abc", None, 2.5, "٣", 45000, 99_999_999]
 PALETTE = {"int": INTS, "id": IDS, "money": MONEY, "number": MONEY, "date": DATES, "terms": TERMS,
            "text": TEXT, "currency": CURRENCY, "status": STATUS, "percent": PERCENT}
 
@@ -122,6 +122,8 @@ def _write_book(path: Path, sheets: dict[str, tuple]) -> None:
             for cell in ws[ws.max_row]:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = "s"
+                elif isinstance(cell.value, float) and cell.value < -1e14:
+                    cell.number_format = "h:mm"  # pasted into a time column: no time at all
     wb.remove(wb["Sheet"])
     wb.save(path)
 
