@@ -37,3 +37,19 @@ def test_the_caption_gives_the_forecasts_total(tmp_path, capsys, book, words):
                        and total_of(k))
     assert others.startswith("AED ")
     assert caption == f"{words[0]}{total_of(at):,.2f}{words[1]}{words[2]}{others}"
+
+
+def test_other_currencies_are_said_in_their_own_minor_units():
+    """A dinar column keeps its fils in the caption (KWD 1,000.000, as the tab shows it; it
+    said 1,000.00), a yen column has none."""
+    import pandas as pd
+
+    from ar_excel.jobs.collections import _other_currencies
+
+    weekly = pd.DataFrame({"Expected Receipts": [100.0, 50.0],
+                           "Expected Receipts KWD": [1000.0, 0.0],
+                           "Expected Receipts JPY": [5000.0, 250.0],
+                           "Expected Receipts USD": [12.5, 0.0],
+                           "Expected Receipts SAR": [0.0, 0.0]})
+    assert _other_currencies(weekly) == (
+        "; in their own columns: KWD 1,000.000, JPY 5,250, USD 12.50")

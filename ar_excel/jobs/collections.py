@@ -294,8 +294,8 @@ def _other_currencies(weekly: pd.DataFrame) -> str:
     others = [(ccy, total) for ccy, total in others if ccy and total]
     if not others:
         return ""
-    return "; in their own columns: " + ", ".join(f"{ccy} {amount_text(total)}"
-                                                  for ccy, total in others)
+    return "; in their own columns: " + ", ".join(
+        f"{ccy} {amount_in_units(total, decimals_of(ccy))}" for ccy, total in others)
 
 
 def _in_arabic(tabs: list[Tab]) -> list[Tab]:
