@@ -109,3 +109,31 @@ def test_the_same_in_a_bank_statement_xlsx_and_when_writing_into_the_book(tmp_pa
     assert book.read_bytes() == before
     out = write_tabs([aging], source=book, out=tmp_path / "out.xlsx")
     assert openpyxl.load_workbook(out).sheetnames == ["Aging"]
+
+
+def test_payment_terms_of_more_than_a_century_are_an_input_issue(tmp_path):
+    """1E15 days typed as a customer's terms (an amount in the wrong column): its due dates
+    fell past the year 2262 and credit, aging and collections failed with an internal error.
+    The cell is an Input Issue; the invoices fall due on their dates as with blank terms."""
+    import contextlib
+    import io
+
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    customers = [row[:] for row in CUSTOMERS]
+    customers[1][3] = 1e15
+    customers[2][3] = "Net 99999999"
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": customers, "Invoices": INVOICES})
+    issues = {(i.sheet, i.cell): i.message for i in read_book(book).issues}
+    assert "more days than a century" in issues[("Customers", "D2")]
+    assert ("Customers", "D3") in issues  # (not terms in days either)
+    out = tmp_path / "out.xlsx"
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert "internal error" not in printed.getvalue()
+    aging = list(openpyxl.load_workbook(out)["Aging"].iter_rows(values_only=True))
+    # due on their invoice dates (1 and 5 October): 56 and 52 days past due on 30 November
+    assert [r[:8] for r in aging if r[0] in ("C1", "C2")] == [
+        ("C1", "Nile Foods", 0, 0, 1200, 0, 0, 1200), ("C2", "Delta Steel", 0, 0, 3400, 0, 0, 3400)]

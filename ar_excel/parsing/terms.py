@@ -289,12 +289,21 @@ def means_unlimited(value: Any) -> bool:
     return isinstance(value, str) and _UNLIMITED.match(" ".join(value.strip().split())) is not None
 
 
+# A century: beyond it a number in the terms column is an amount or a date serial typed in
+# the wrong column, and its due date would fall past what a date can hold (the year 2262).
+MAX_TERMS_DAYS = 36_500
+
+
 def parse_terms(value: Any, decimal_comma: bool = False) -> int:
     if isinstance(value, str):
-        return parse_terms_text(value)
-    days = parse_money(value)
-    if days < 0 or not float(days).is_integer():
-        raise ValueError(f"'{value}' is not a whole number of days")
+        days = parse_terms_text(value)
+    else:
+        days = parse_money(value)
+        if days < 0 or not float(days).is_integer():
+            raise ValueError(f"'{value}' is not a whole number of days")
+    if days > MAX_TERMS_DAYS:
+        raise ValueError(f"'{value}' is not payment terms: more days than a century "
+                         f"({MAX_TERMS_DAYS:,})")
     return int(days)
 
 
