@@ -24,37 +24,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ar_excel.names import fold_text
+from ar_excel.core.countries import country_currency
 from ar_excel.policy import Policy
-
-# The countries' currencies, by ISO code; their names as Country cells write them below.
-_CURRENCY_OF = {
-    "EG": "EGP", "SA": "SAR", "AE": "AED", "BH": "BHD", "OM": "OMR", "KW": "KWD", "QA": "QAR",
-    "JO": "JOD", "IQ": "IQD", "LB": "LBP", "LY": "LYD", "TN": "TND", "MA": "MAD", "DZ": "DZD",
-    "SD": "SDG", "YE": "YER", "SY": "SYP", "PS": "ILS", "US": "USD", "GB": "GBP", "IN": "INR",
-    "PK": "PKR", "TR": "TRY", "CN": "CNY", "CH": "CHF", "JP": "JPY",
-}
-_NAMES = {
-    "EG": ("egy", "egypt", "arab republic of egypt", "مصر", "جمهورية مصر العربية"),
-    "SA": ("sau", "ksa", "saudi", "saudi arabia", "kingdom of saudi arabia", "السعودية",
-           "المملكة العربية السعودية"),
-    "AE": ("are", "uae", "u.a.e", "u.a.e.", "emirates", "united arab emirates", "الامارات",
-           "الإمارات", "الإمارات العربية المتحدة"),
-    "BH": ("bhr", "bahrain", "kingdom of bahrain", "البحرين", "مملكة البحرين"),
-    "OM": ("omn", "oman", "sultanate of oman", "عمان", "عُمان", "سلطنة عمان"),
-    "KW": ("kwt", "kuwait", "state of kuwait", "الكويت", "دولة الكويت"),
-    "QA": ("qat", "qatar", "state of qatar", "قطر", "دولة قطر"),
-    "JO": ("jor", "jordan", "hashemite kingdom of jordan", "الأردن", "الاردن",
-           "المملكة الأردنية الهاشمية"),
-    "IQ": ("irq", "iraq", "العراق"),
-    "LB": ("lbn", "lebanon", "لبنان"),
-    "US": ("usa", "u.s.a.", "united states", "united states of america",
-           "الولايات المتحدة"),
-    "GB": ("gbr", "uk", "u.k.", "united kingdom", "great britain", "المملكة المتحدة",
-           "بريطانيا"),
-}
-_COUNTRY = {fold_text(code): code for code in _CURRENCY_OF} | {
-    fold_text(name): code for code, names in _NAMES.items() for name in names}
 
 NEARLY_ALL = 0.8  # share of the blank-currency customers that must be in one country
 
@@ -66,14 +37,6 @@ POLICY, COUNTRY, TAX_IDS, BLANKS_COUNTRY, GUESSED = (
 class LocalCurrency(NamedTuple):
     code: str | None
     source: str  # POLICY, COUNTRY, TAX_IDS, BLANKS_COUNTRY, GUESSED; "" when code is None
-
-
-def country_currency(country: object) -> str | None:
-    """The currency of the country a Country cell names ("KW", "Kuwait", "الكويت")."""
-    if country is None or (isinstance(country, float) and country != country):
-        return None
-    code = _COUNTRY.get(" ".join(fold_text(str(country)).split()))
-    return _CURRENCY_OF.get(code) if code else None
 
 
 def _countries(customers: pd.DataFrame) -> pd.Series:

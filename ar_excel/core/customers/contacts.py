@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ar_excel.core.countries import country_code
 from ar_excel.core.customers.names import fold_text
 
 # "و" (and) / "او" (or) only as a word: inside "تحويلة" (extension) it splits nothing
@@ -261,36 +262,18 @@ def tax_key(value: object) -> str:
     return text.lstrip("0") if text.isdigit() else text
 
 
-# The customer's country as its Country cell names it (English, Arabic, ISO codes), else as
-# its currency implies.
-_COUNTRIES = {
-    "EG": ("egypt", "eg", "egy", "arab republic of egypt", "مصر", "جمهورية مصر العربية"),
-    "SA": ("saudi arabia", "ksa", "sa", "sau", "saudi", "kingdom of saudi arabia", "السعودية",
-           "المملكة العربية السعودية", "السعوديه", "المملكه العربيه السعوديه"),
-    "AE": ("united arab emirates", "uae", "ae", "are", "u.a.e", "u.a.e.", "emirates",
-           "الامارات", "الإمارات", "الامارات العربية المتحدة", "الإمارات العربية المتحدة",
-           "الامارات العربيه المتحده"),
-    "BH": ("bahrain", "kingdom of bahrain", "bh", "bhr", "البحرين", "مملكة البحرين"),
-    "OM": ("oman", "sultanate of oman", "om", "omn", "عمان", "عُمان", "سلطنة عمان",
-           "سلطنة عُمان"),
-}
-_COUNTRY_OF = {fold_text(name): code for code, names in _COUNTRIES.items() for name in names}
+# The countries whose tax IDs are checked (TAX_FORMATS) by the currency a customer without a
+# Country is billed in, and the ones with no VAT (Kuwait, Qatar: no tax number to give).
 _CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE", "BHD": "BH", "OMR": "OM"}
-
-
-# Countries without VAT (or any tax number a customer's invoices need): Kuwait, Qatar.
-_NO_VAT_COUNTRIES = frozenset(fold_text(n) for n in (
-    "kuwait", "state of kuwait", "kw", "kwt", "الكويت", "دولة الكويت", "qatar", "state of qatar",
-    "qa", "qat", "قطر", "دولة قطر"))
+_NO_VAT = frozenset({"KW", "QA"})
 _NO_VAT_CURRENCIES = frozenset({"KWD", "QAR"})
 
 
 def in_country_without_vat(country: object, currency: object) -> bool:
     """The customer is in Kuwait or Qatar (its Country cell, else its currency): it has no
     VAT number to give."""
-    stated = " ".join(_text(country).split())
-    if stated:
-        return stated in _NO_VAT_COUNTRIES
+    if _text(country):
+        return country_code(country) in _NO_VAT
     return _text(currency).upper() in _NO_VAT_CURRENCIES
 
 
@@ -298,9 +281,9 @@ def tax_country(country: object, currency: object) -> tuple[str | None, bool]:
     """The customer's country code (EG, SA, AE, BH, OM) and whether its Country cell says
     so (False: taken from its currency); (None, False) when neither tells one of them. A
     Country cell naming another country is that country: none of them."""
-    stated = " ".join(_text(country).split())
-    if stated:
-        return _COUNTRY_OF.get(stated), True
+    if _text(country):
+        code = country_code(country)
+        return (code if code in _CURRENCY_COUNTRY.values() else None), True
     return _CURRENCY_COUNTRY.get(_text(currency).upper()), False
 
 
