@@ -150,3 +150,20 @@ def test_the_guess_is_said_in_arabic_in_an_arabic_book(tmp_path):
         "عملاء بلا عملة (1) (C3): قُرئت عملتهم EGP، العملة الوحيدة المذكورة في المصنف؛ لا شيء "
         "يحدد عملة الشركة نفسها (اكتب العملة الأساسية في ورقة السياسة (Policy)، أو دولة "
         "العملاء)")]
+
+
+def test_reconcile_matches_a_blank_currency_customers_dinars_to_the_fils(tmp_path):
+    """The reconciliation's ledger keeps the fils of customers kept without a currency, as
+    the Aging does: a transfer of 234.562 KWD naming I1 settles it exactly (the ledger said
+    234.56, and the receipt was 0.002 over the invoice)."""
+    from ar_excel.jobs.reconcile import JOB as RECONCILE
+
+    book = _book(tmp_path)
+    statement = tmp_path / "bank.csv"
+    statement.write_text("Date,Description,Amount,Currency\n"
+                         "18/11/2026,TRF ALGHANIM INV I1 BALANCE,234.562,KWD\n"
+                         "19/11/2026,TRF BOUBYAN TRADING I2,250.125,KWD\n", encoding="utf-8")
+    result = RECONCILE.run(book, JobOptions(as_of=AS_OF, bank=statement))
+    matches = result.tabs[0].frame
+    got = [(r["Invoice No"], r["Applied Amount"], r["Status"]) for _, r in matches.iterrows()]
+    assert got == [("I1", 234.562, "Matched"), ("I2", 250.125, "Matched")]

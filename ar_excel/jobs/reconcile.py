@@ -55,6 +55,7 @@ from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
 from ar_excel.errors import InputError, UsageError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.aging import ledger_blank
 from ar_excel.model import Book, JobResult, Tab
 
 if TYPE_CHECKING:  # (the bank importer is loaded only when a statement is read)
@@ -257,7 +258,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     dates = pd.to_datetime(lines["Date"])
     as_of = dates.max() if dates.notna().any() else pd.Timestamp(options.as_of)
     options.progress(0.2, "open invoices")
-    items = open_items(book.customers, book.invoices, book.payments, as_of)
+    # customers kept without a currency owe in the book's own: a dinar's fils are kept
+    items = open_items(book.customers, book.invoices, book.payments, as_of, ledger_blank(book))
     previous = _optional_sheet(book, "Bank Matches", ("Bank Line", "Customer ID"))
     learned = history(book, lines["Bank Line"], previous)
     options.progress(0.35, "matching")
