@@ -72,6 +72,21 @@ def test_unknown_frequency_is_an_error():
         parse_frequency("whenever")
 
 
+def test_a_frequency_of_more_than_a_year_is_an_error_and_the_plan_runs_monthly():
+    """45,000 (a date serial typed in the Frequency column) read as every 45,000 months put
+    the second instalment in the year 5776: the month-end's collections job failed."""
+    for text in ("45000", "every 3750 years", "400 days", "13 months"):
+        with pytest.raises(ValueError, match="longer than a year between instalments"):
+            parse_frequency(text)
+    assert parse_frequency("12") == ("months", 12) and parse_frequency("yearly") == ("months", 12)
+    sched, problems = plan_schedule(plans([("C1", 300.00, 3, "2026-09-01", 45000)]),
+                                    payments([]), AS_OF, CUST)
+    assert [(i, c) for i, c, _ in problems] == [(0, "Frequency")]
+    assert problems[0][2].endswith("; monthly is used")
+    assert sched["Due Date"].tolist() == [pd.Timestamp("2026-09-01"), pd.Timestamp("2026-10-01"),
+                                          pd.Timestamp("2026-11-01")]
+
+
 def test_schedule_and_paid_tracking():
     plan = plans([("C1", 1200.00, 3, "2026-09-01", "monthly")])
     pay = payments([

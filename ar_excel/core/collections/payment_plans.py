@@ -59,6 +59,15 @@ _UNITS = {
 }
 
 
+def _at_most_yearly(text: object, frequency: tuple[str, int]) -> tuple[str, int]:
+    """An instalment at least once a year: '45000' months is an amount or a date serial
+    typed in the Frequency column (its second instalment would fall after the year 2262)."""
+    unit, size = frequency
+    if size > (12 if unit == "months" else 366):
+        raise ValueError(f"frequency '{text}' is longer than a year between instalments")
+    return frequency
+
+
 def parse_frequency(text: object) -> tuple[str, int]:
     """``"monthly"`` -> ("months", 1); ``"every 2 weeks"`` -> ("days", 14); blank -> monthly.
 
@@ -90,9 +99,9 @@ def parse_frequency(text: object) -> tuple[str, int]:
         if word in s:
             if times < 1:
                 break
-            return (unit, size * times)
+            return _at_most_yearly(text, (unit, size * times))
     if number and not re.search(r"[^\d\s]", s):  # a bare number: months
-        return ("months", times)
+        return _at_most_yearly(text, ("months", times))
     raise ValueError(f"unknown frequency '{text}' (use weekly, monthly, quarterly or e.g. '2 weeks')")
 
 
