@@ -69,3 +69,16 @@ def test_overdue_is_each_customer_s_past_due_less_its_own_credits(ledger, as_of)
     assert f["Closing Overdue AR"] == _by_hand(items)
     # total AR is unchanged by the rule: current + overdue ties to it
     assert round(f["Closing Current AR"] + f["Closing Overdue AR"], 2) == f["Closing AR"]
+
+
+def test_a_dinar_customer_a_few_fils_overdue_is_counted_overdue():
+    """The Dashboard's count of customers with an overdue balance takes a dinar customer
+    3 fils overdue (the overdue KPI has them); the count stopped at half a cent."""
+    from ar_excel.jobs.report import overdue_customers
+
+    items = pd.DataFrame({"Customer ID": ["K1", "K2", "K2", "E1"],
+                          "Currency": ["KWD", "KWD", "KWD", "EGP"],
+                          "Open Amount": [0.003, 10.0, -10.0, 0.004],
+                          "Days Past Due": [40, 40, -5, 40]})
+    assert overdue_customers(items, "KWD") == 1  # K1; K2's credit covers its arrears
+    assert overdue_customers(items, "EGP") == 0  # 0.4 piastre rounds to nothing

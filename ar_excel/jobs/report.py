@@ -39,7 +39,7 @@ from ar_excel.core.kpis import (
     overdue_by_customer,
     payment_behaviour,
 )
-from ar_excel.core.money import decimals_of, round_total
+from ar_excel.core.money import decimals_of, half_unit, round_total
 from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
@@ -100,7 +100,8 @@ def overdue_customers(items: pd.DataFrame, currency: str) -> int:
     left after their own credits on account (``kpis.overdue_by_customer``; a customer whose
     advance covers its arrears is not overdue, whatever bucket the advance is dated in)."""
     mine = items[items["Currency"].fillna("") == currency] if len(items) else items
-    return int((overdue_by_customer(mine, decimals_of(currency)) > 0.005).sum())
+    places = decimals_of(currency)  # (a dinar customer 3 fils overdue is overdue)
+    return int((overdue_by_customer(mine, places) > half_unit(places)).sum())
 
 
 def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
