@@ -137,3 +137,20 @@ def test_payment_terms_of_more_than_a_century_are_an_input_issue(tmp_path):
     # due on their invoice dates (1 and 5 October): 56 and 52 days past due on 30 November
     assert [r[:8] for r in aging if r[0] in ("C1", "C2")] == [
         ("C1", "Nile Foods", 0, 0, 1200, 0, 0, 1200), ("C2", "Delta Steel", 0, 0, 3400, 0, 0, 3400)]
+
+
+def test_a_customer_id_too_long_for_a_file_name_still_gets_its_letter_and_statement(tmp_path):
+    """A master keyed by long names (an Arabic name of 150 letters is 300 bytes; a file name
+    holds 255): the dunning draft and the statement PDF named after the Customer ID failed
+    with 'File name too long' and the collections job with them. The name is cut, with a
+    digest of the whole, so two IDs beginning alike still get a file each."""
+    from ar_excel.io.eml import safe_name
+
+    long_a = "شركة " + "النيل للتجارة والتوزيع " * 7 + "فرع أ"
+    long_b = long_a[:-1] + "ب"
+    a, b = safe_name(long_a), safe_name(long_b)
+    assert a != b and len(a.encode("utf-8")) < 150 and len(b.encode("utf-8")) < 150
+    assert safe_name("C0042") == "C0042" and safe_name("a/b:c") == "a_b_c"
+    path = tmp_path / f"2026-11-30_{a}.eml"
+    path.write_text("x", encoding="utf-8")  # the file system takes it
+    assert path.exists()

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import mimetypes
 import re
@@ -172,8 +173,19 @@ def draft_message(letter: Letter, sender: str | None = None,
     return msg
 
 
+# A file name holds at most 255 bytes; an Arabic letter takes two. A Customer ID that is a
+# long name (a master keyed by names) is cut, and a digest of the whole keeps two such IDs
+# that begin alike in two files.
+_NAME_CHARS = 60
+
+
 def safe_name(text: str) -> str:
-    return _UNSAFE.sub("_", str(text)).strip("_") or "customer"
+    """``text`` as part of a file name: no path or reserved characters, at most 69 letters."""
+    name = _UNSAFE.sub("_", str(text)).strip("_") or "customer"
+    if len(name) <= _NAME_CHARS:
+        return name
+    digest = hashlib.sha1(str(text).encode("utf-8")).hexdigest()[:8]
+    return f"{name[:_NAME_CHARS].rstrip('_')}_{digest}"
 
 
 def write_draft(letter: Letter, path: Path, sender: str | None = None,
