@@ -144,3 +144,18 @@ def test_long_document_numbers_and_names_stay_in_their_cells(tmp_path):
     from pypdf import PdfReader  # keeps lam-alef as two letters, where pdftotext does not
 
     assert f"العميل:{stmt.name}\n" in PdfReader(path).pages[0].extract_text()  # whole, one line
+
+
+def test_a_line_break_typed_in_a_name_is_a_space_on_the_statement(tmp_path, caplog):
+    """A customer name typed with Alt+Enter ('Acme\\nLtd'): the PDF drew a glyph the font
+    lacks and fpdf2 logged 'Font ... is missing the following glyphs' on the command's
+    stderr; the name reads as one line."""
+    from dataclasses import replace
+
+    stmt, _ = statement("C2")
+    stmt = replace(stmt, name="Acme\nLtd\tCairo")
+    with caplog.at_level("WARNING", logger="fpdf"):
+        path = render_statement(stmt, tmp_path / "C2.pdf", company="Example\r\nTrading Co")
+    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
+    text = pdf_text(path)
+    assert "Customer: Acme Ltd Cairo" in text and "Example Trading Co" in text

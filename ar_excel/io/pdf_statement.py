@@ -17,6 +17,7 @@ are laid out in one document and split into one file per customer with pypdf.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -64,6 +65,9 @@ ROW_H = 6.0
 # the path operators of rect(style="D" / "F" / "DF")
 _DRAW, _FILL, _DRAW_FILL = (RenderStyle.coerce(x).operator for x in ("D", "F", "DF"))
 
+
+
+_ONE_LINE = re.compile(r"[\r\n\t\v\f]+")
 
 class _ShapeMemoFont(TTFFont):
     """The statement font, remembering HarfBuzz's shaping of each text it is asked again
@@ -125,7 +129,9 @@ class _StatementPDF(FPDF):
         """A cell whose Arabic text is shaped; Latin text skips the (slower) shaper.
         ``fit``: text wider than the cell is drawn smaller (as Excel's shrink to fit), so a
         long document number or reference never runs over the next column."""
-        s = "" if text is None else str(text)
+        # a cell is one line: a line break or tab typed in a name or reference (Alt+Enter in
+        # Excel) is a space, not a glyph the font lacks
+        s = "" if text is None else _ONE_LINE.sub(" ", str(text))
         if fit and w and s:
             size = self.font_size_pt
             s = self._fitted(s, w - 2 * self.c_margin)
