@@ -135,3 +135,16 @@ def test_a_currency_settled_before_the_period_and_quiet_in_it_is_left_out():
     items = open_items(cust, inv, pay, END)
     stmt = customer_statement("C2", cust, inv, pay, START, END, due_dates(inv, cust), items)
     assert [(s.currency, s.closing, len(s.lines)) for s in stmt.sections] == [("USD", 0.0, 0)]
+
+
+def test_a_receipt_of_a_fraction_of_a_fils_naming_another_customers_invoice():
+    """C2's one receipt is 1E-9 (a value typed by mistake) naming C1's invoice: split between
+    the two customers it is nothing on either side; the statements job failed ('No objects
+    to concatenate'). Both statements are as without it."""
+    cust, inv, _ = ledger()
+    tiny = payments([("R9", "C2", "2026-10-12", 1e-9, "INV-2")])
+    none = tiny.iloc[:0]
+    for cid, closing in (("C1", 1400.00), ("C2", 300.00)):  # 1,000 + 500 - 100 in EGP
+        got = [customer_statement(cid, cust, inv, pay, START, END, due_dates(inv, cust),
+                                  open_items(cust, inv, pay, END)) for pay in (tiny, none)]
+        assert got[0].sections[0].closing == got[1].sections[0].closing == closing

@@ -205,7 +205,9 @@ def _to_invoice_owners(docs_pay: pd.DataFrame, pay: pd.DataFrame, invoices: pd.D
     kept = docs_pay[crossing].assign(Signed=-(amount - applied)[crossing])
     parts = [docs_pay[~crossing], moved[moved["Signed"].abs() >= 0.0005],
              kept[kept["Signed"].abs() >= 0.0005]]
-    return pd.concat([p for p in parts if len(p)]).sort_index(kind="stable")
+    parts = [p for p in parts if len(p)]
+    # (a receipt of a fraction of a fils, 1E-9 typed, moves and keeps nothing)
+    return pd.concat(parts).sort_index(kind="stable") if parts else docs_pay.iloc[:0]
 
 
 def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.DataFrame,
