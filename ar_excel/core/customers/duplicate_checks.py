@@ -15,8 +15,9 @@ Records kept apart on purpose are no duplicates, and are neither reported nor li
   details; a job of a listed customer is judged through that customer;
 - billed-to accounts: an account billed to another (Business Central's Bill-to Customer No.,
   Dynamics 365's Invoice account, a head office), or two billed to the same one;
-- branches: a record whose name names its own City or Address, or whose second name line
-  names a branch ("Nile Foods - Alexandria" beside "Nile Foods - Cairo").
+- branches: a record named as a branch ("Lulu Hypermarket - Al Barsha Branch"), by its own
+  City or Address ("Lulu Hypermarket - Al Barsha" in Al Barsha), or so in its second name
+  line (SAP's Name 2): one company's outlets, not duplicates of it.
 
 In a month-end run validate and credit both ask these questions of the same book: the
 answers are found once (``per_run.once_per_run``).
