@@ -260,6 +260,8 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      "مبلغ خطة السداد يجب أن يكون موجباً: لم تُجدول أقساطها"),
     (r"^number of instalments must be 1 or more: not scheduled$",
      "عدد الأقساط يجب أن يكون 1 أو أكثر: لم تُجدول الخطة"),
+    (r"^number of instalments must be a whole number up to (\d+): not scheduled$",
+     "عدد الأقساط يجب أن يكون عدداً صحيحاً حتى {0}: لم تُجدول الخطة"),
     (r"^payment plan without a start date: not scheduled$",
      "خطة سداد بلا تاريخ بداية: لم تُجدول أقساطها"),
     (r"^customer '(.*)' is not in the Customers sheet: payment plan not scheduled$",
@@ -272,6 +274,8 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      r"monthly is used$",
      "دورية غير معروفة '{0}' (استخدم أسبوعي أو شهري أو ربع سنوي أو مثلاً 'أسبوعين')؛ "
      "استُخدمت الدورية الشهرية"),
+    (r"^frequency '(.*)' is longer than a year between instalments; monthly is used$",
+     "الدورية '{0}' أطول من سنة بين الأقساط؛ استُخدمت الدورية الشهرية"),
     (r"^the billing check '(.*)' could not run; the other checks ran$",
      "تعذر تشغيل فحص الفوترة '{0}'؛ تم تشغيل باقي الفحوص"),
 )]
