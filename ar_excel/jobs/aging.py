@@ -14,7 +14,6 @@ from ar_excel.core.aging import (
     TieOut,
     aging_by_customer,
     aging_detail,
-    book_currency,
     bucket_labels,
     bucket_totals,
     fill_blank_currency,
@@ -22,7 +21,7 @@ from ar_excel.core.aging import (
     undated_items,
 )
 from ar_excel.core.ledger import account_currencies, open_items
-from ar_excel.core.local_currency import GUESSED, local_currency
+from ar_excel.core.local_currency import GUESSED, LocalCurrency, local_currency
 from ar_excel.core.money import amount_in_units, amount_text, decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.jobs import Job, JobOptions
@@ -90,10 +89,20 @@ def _named_currencies(book: Book) -> list[object]:
     return [*book.customers["Currency"].tolist(), *book.invoices["Currency"].tolist()]
 
 
+def _local_currency(book: Book) -> LocalCurrency:
+    """The book's local currency and how it was found (``core.local_currency``), worked out
+    once per book: every job of a month-end run asks, some twice."""
+    key = ("local currency", "")
+    if key not in book.worked_out:
+        book.worked_out[key] = local_currency(book.policy, _named_currencies(book),
+                                              book.customers)
+    return book.worked_out[key]
+
+
 def blank_currency(book: Book) -> str | None:
-    """What a blank currency means in this book (``core.aging.book_currency``): its local
+    """What a blank currency means in this book (``core.aging.book_currency``'s rule): its local
     currency (a Business Central master leaves it blank, "LCY")."""
-    return book_currency(book.policy, _named_currencies(book), book.customers)
+    return _local_currency(book).code
 
 
 def ledger_blank(book: Book) -> str | None:
@@ -110,7 +119,7 @@ def guessed_currency_issues(book: Book, items: pd.DataFrame) -> list[Issue]:
     the workbook names because nothing else says the company's own currency (no Policy Base
     Currency, no customers' country or tax IDs): a guess a person should confirm. It names
     the blank Currency cells of those customers (else of their invoices)."""
-    found = local_currency(book.policy, _named_currencies(book), book.customers)
+    found = _local_currency(book)
     if found.source != GUESSED or not len(items):
         return []
     # customers with open items whose currency neither the master nor their invoices name
