@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ar_excel.core.countries import country_code
+from ar_excel.core.countries import CURRENCY_OF, country_code
 from ar_excel.core.customers.names import fold_text
 
 # "و" (and) / "او" (or) only as a word: inside "تحويلة" (extension) it splits nothing
@@ -262,11 +262,10 @@ def tax_key(value: object) -> str:
     return text.lstrip("0") if text.isdigit() else text
 
 
-# The countries whose tax IDs are checked (TAX_FORMATS) by the currency a customer without a
-# Country is billed in, and the ones with no VAT (Kuwait, Qatar: no tax number to give).
-_CURRENCY_COUNTRY = {"EGP": "EG", "SAR": "SA", "AED": "AE", "BHD": "BH", "OMR": "OM"}
+# The countries with no VAT (Kuwait, Qatar: no tax number to give), by Country cell or by the
+# currency a customer without one is billed in.
 _NO_VAT = frozenset({"KW", "QA"})
-_NO_VAT_CURRENCIES = frozenset({"KWD", "QAR"})
+_NO_VAT_CURRENCIES = frozenset(CURRENCY_OF[code] for code in _NO_VAT)
 
 
 def in_country_without_vat(country: object, currency: object) -> bool:
@@ -300,6 +299,9 @@ TAX_FORMATS = {
 }
 _GULF = ("SA", "AE", "BH", "OM")
 TAX_COUNTRIES = tuple(TAX_FORMATS)
+# the country whose tax IDs are checked, by the currency a customer without a Country is
+# billed in (EGP: EG)
+_CURRENCY_COUNTRY = {CURRENCY_OF[code]: code for code in TAX_COUNTRIES}
 # a country code, or the number's name typed before it, in either script ("TRN 100...",
 # "VAT No. 3...", "Tax Reg. No 204...", "ب.ض 204-331-876", "رقم التسجيل: 204331876")
 TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")
