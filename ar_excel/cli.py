@@ -222,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # written files are replaced atomically: none is half written
         print("ar-excel: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # the boundary: no traceback reaches the user
-        if os.environ.get("AR_EXCEL_DEBUG"):
+    except BaseException as exc:  # the boundary: no traceback reaches the user (a panic of
+        # the cell reader's Rust code is raised as a BaseException, no Exception)
+        if isinstance(exc, SystemExit | GeneratorExit) or os.environ.get("AR_EXCEL_DEBUG"):
             raise
         return _unexpected(exc)
 

@@ -96,8 +96,9 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
                 raise
             outcome.failures.append(f"{job.name}: {exc}")
             continue
-        except Exception as exc:  # one broken job must not lose the month-end run
-            if not month_end:
+        except BaseException as exc:  # one broken job must not lose the month-end run (nor
+            # a panic of the cell reader's Rust code, raised as a BaseException)
+            if not month_end or isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
                 raise
             outcome.failures.append(f"{job.name}: internal error: {exc}")
             outcome.details.append(f"{job.name}\n{traceback.format_exc()}")

@@ -187,6 +187,31 @@ def test_a_failure_ar_excel_has_no_message_for_is_one_line(tmp_path, capsys, mon
     assert "Credit Status" in openpyxl.load_workbook(tmp_path / "run.xlsx").sheetnames
 
 
+def test_a_panic_of_the_cell_reader_is_one_line_too(tmp_path, capsys, monkeypatch):
+    """python-calamine's Rust panics reach Python as a PanicException, a BaseException that
+    no 'except Exception' catches: one line and exit 1 for a job alone, and a failed job (the
+    others' tabs written) in a month-end run, as any other failure."""
+    class PanicException(BaseException):  # (pyo3_runtime's, as calamine raises it)
+        pass
+
+    jobs = cli.registry()
+
+    def panics(book, options):
+        raise PanicException("TimeDelta::milliseconds out of bounds")
+
+    monkeypatch.setattr(cli, "registry", lambda: {
+        **jobs, "aging": dataclasses.replace(jobs["aging"], run=panics)})
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    book = _book(tmp_path / "book.xlsx")
+    assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 1
+    assert _one_line(capsys.readouterr().err) == (
+        "ar-excel: internal error (PanicException: TimeDelta::milliseconds out of bounds); "
+        f"details in {tmp_path / 'ar-excel-error.txt'}")
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "run.xlsx")]) == 1
+    assert "ar-excel: aging: internal error: TimeDelta" in capsys.readouterr().err
+    assert "Credit Status" in openpyxl.load_workbook(tmp_path / "run.xlsx").sheetnames
+
+
 # ------------------------------------------------------------------ writing into BOOK
 
 def _charts(path: Path) -> dict[str, int]:
