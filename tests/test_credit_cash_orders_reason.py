@@ -1,6 +1,7 @@
-"""Credit Status: a cash customer (a limit of 0 on cash terms) is judged on its Open Balance
-alone (its open orders are paid on delivery), and its Reason quotes that balance, not the
-Exposure that adds the orders in."""
+"""Credit Status: a cash customer (a limit of 0 on cash terms) has no limit set, as the
+contract rules (blank or 0), so it is not Over Limit; its Reason says what it owes on cash
+terms, its Open Balance alone (its open orders are paid on delivery), not the Exposure that
+adds the orders in."""
 
 from __future__ import annotations
 
@@ -36,14 +37,15 @@ def book(tmp_path_factory):
     return read_book(save_sheets(tmp_path_factory.mktemp("cash_orders") / "book.xlsx", BOOK))
 
 
-def test_cash_customers_reason_quotes_the_open_balance_it_was_judged_on(book):
+def test_cash_customer_with_a_zero_limit_is_not_over_limit_and_reason_quotes_what_it_owes(book):
     status = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
     row = status.loc["Q1"]
-    # owes 1,200.00 against a limit of 0; Exposure 1,200 + 5,000 ordered = 6,200
+    # owes 1,200.00 with a limit of 0 (no limit set); Exposure 1,200 + 5,000 ordered = 6,200
     assert (row["Credit Limit"], row["Open Balance"], row["Open Orders"], row["Exposure"],
-            row["Over Limit"], row["Status"]) == (0.0, 1200.0, 5000.0, 6200.0, True,
-                                                  "Over Limit")
-    assert row["Reason"] == "open balance 1,200.00 is over the limit 0.00 by 1,200.00"
+            row["Over Limit"], row["Status"]) == (0.0, 1200.0, 5000.0, 6200.0, False, "OK")
+    assert row["Utilization %"] != row["Utilization %"]  # blank: no limit to use
+    assert row["Reason"] == ("no credit limit set; "
+                             "cash terms give no credit, yet 1,200.00 is owed")
     # a customer on credit is judged on its Exposure and its Reason quotes it:
     # 2,000 owed + 1,500 ordered = 3,500, over 3,000 by 500
     row = status.loc["Q2"]
@@ -51,9 +53,10 @@ def test_cash_customers_reason_quotes_the_open_balance_it_was_judged_on(book):
         3500.0, "Over Limit", "exposure 3,500.00 is over the limit 3,000.00 by 500.00")
 
 
-def test_arabic_reason_quotes_the_open_balance(book):
+def test_arabic_reason_quotes_the_open_balance_owed_on_cash_terms(book):
     items = open_items(book.customers, book.invoices, book.payments, AS_OF)
     frame = credit_status(book.customers, items, book.policy, book.frame("Orders"), AS_OF,
                           arabic=True).set_index("Customer ID")
     assert frame.at["Q1", "Exposure"] == 6200.0
-    assert frame.at["Q1", "Reason"] == "الرصيد المفتوح 1,200.00 يتجاوز الحد 0.00 بمقدار 1,200.00"
+    assert frame.at["Q1", "Reason"] == (
+        "لا يوجد حد ائتمان؛ شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 1,200.00")

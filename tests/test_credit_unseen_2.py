@@ -62,16 +62,17 @@ def _cells(row, *names):
     return tuple(None if v != v else v for v in (row[n] for n in names))
 
 
-def test_cash_customer_without_a_limit_owing_beyond_two_days_is_over_limit(status):
+def test_cash_customer_without_a_limit_owing_beyond_two_days_is_said_not_over_limit(status):
+    # the contract: a blank limit is no limit set, never Over Limit; Reason says what is owed
     cols = ("Credit Limit", "Exposure", "Utilization %", "Over Limit", "Status", "Reason")
     # the open order adds to the exposure; what is owed is the invoice
     assert _cells(status.loc["C1"], *cols) == (
-        None, 750.0, None, True, "Over Limit",
-        "cash terms give no credit, yet 500.00 is owed")
-    # one invoice of 10 November, one of yesterday: the whole exposure is in breach
+        None, 750.0, None, False, "OK",
+        "no credit limit set; cash terms give no credit, yet 500.00 is owed")
+    # one invoice of 10 November, one of yesterday: the whole balance is said
     assert _cells(status.loc["C3"], *cols) == (
-        None, 500.0, None, True, "Over Limit",
-        "cash terms give no credit, yet 500.00 is owed")
+        None, 500.0, None, False, "OK",
+        "no credit limit set; cash terms give no credit, yet 500.00 is owed")
 
 
 def test_cash_customer_invoiced_in_the_last_two_days_is_ok_and_says_due_on_receipt(status):
@@ -87,7 +88,7 @@ def test_cash_customer_invoiced_in_the_last_two_days_is_ok_and_says_due_on_recei
 
 def test_cash_customer_long_overdue_is_held_and_says_why(status):
     row = status.loc["C7"]
-    assert _cells(row, "Status", "Over Limit", "Oldest Overdue Days") == ("Hold", True, 152)
+    assert _cells(row, "Status", "Over Limit", "Oldest Overdue Days") == ("Hold", False, 152)
     assert row["Reason"] == ("invoice INV-108 is 152 days past due (policy: hold after 90); "
                              "cash terms give no credit, yet 1,250.00 is owed")
 
@@ -113,7 +114,7 @@ def test_customer_in_credit_uses_none_of_its_limit(status):
 
 
 def test_status_order_puts_the_breaches_first(status):
-    assert list(status.index) == ["C7", "C1", "C3", "C2", "C4", "C5", "C6", "C8", "C9"]
+    assert list(status.index) == ["C7", "C1", "C2", "C3", "C4", "C5", "C6", "C8", "C9"]
 
 
 def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
@@ -121,7 +122,7 @@ def test_arabic_wording_of_the_cash_and_in_credit_texts(book):
     frame = credit_status(book.customers, items, book.policy, None, AS_OF, arabic=True)
     frame = frame.set_index("Customer ID")
     assert frame.at["C1", "Reason"] == (
-        "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 500.00")
+        "لا يوجد حد ائتمان؛ شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 500.00")
     assert frame.at["C2", "Reason"] == (
         "شروط دفع نقدي: فواتير آخر يومين بمبلغ 750.00 تُسدد عند الاستلام")
     assert frame.at["C6", "Note"] == "رصيد دائن للعميل بمبلغ 1,100.00: لم يُستخدم شيء من الحد"
@@ -218,7 +219,8 @@ def test_arabic_register_cash_account_of_a_company_counts_as_a_limit_of_zero(tmp
     assert book.arabic
     status = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
     assert _cells(status.loc["ع-1"], "Credit Limit", "Exposure", "Over Limit", "Status",
-                  "Reason") == (None, 4200.0, True, "Over Limit",
+                  "Reason") == (None, 4200.0, False, "OK",
+                                "لا يوجد حد ائتمان؛ "
                                 "شروط الدفع النقدي لا تمنح ائتماناً، ومع ذلك على العميل 4,200.00")
     # the cash account's limit is 0 in the company's combined limit
     for cid, other in (("ع-1", "ع-2"), ("ع-2", "ع-1")):

@@ -145,7 +145,7 @@ def test_credit_limits_unlimited_words_are_no_limit_not_an_error(tmp_path):
     assert "is negative" in found[0][4] and "'fifty thousand'" in found[1][4]
 
 
-def test_credit_status_unlimited_is_no_limit_and_zero_on_a_cash_customer_is_no_credit(tmp_path):
+def test_credit_status_unlimited_and_zero_are_no_limit_and_zero_on_cash_terms_is_said(tmp_path):
     rows = [rec(cid, f"Limit Client {cid}x", f"8{i}0-000-000", f"ap@{cid}.com",
                 f"0100888{1000 + i}", terms=t, limit=lim)
             for i, (cid, lim, t) in enumerate(LIMITS)]
@@ -163,12 +163,14 @@ def test_credit_status_unlimited_is_no_limit_and_zero_on_a_cash_customer_is_no_c
         assert tab.at[cid, "Over Limit"]
         assert tab.at[cid, "Utilization %"] == pytest.approx(120)
         assert tab.at[cid, "Status"] == "Over Limit"
-    # 0 on a cash customer is no credit at all: any balance is over; on credit terms, no limit
+    # 0 is no limit set (the contract), on cash terms too: never Over Limit, but the balance
+    # owed on cash terms is said
     for cid in ("L0", "L9"):
         assert tab.at[cid, "Credit Limit"] == 0
-        assert tab.at[cid, "Over Limit"] and tab.at[cid, "Status"] == "Over Limit"
+        assert not tab.at[cid, "Over Limit"] and tab.at[cid, "Status"] == "OK"
         assert tab.at[cid, "Utilization %"] != tab.at[cid, "Utilization %"]
-        assert "60,000.00" in tab.at[cid, "Reason"]
+        assert tab.at[cid, "Reason"] == (
+            "no credit limit set; cash terms give no credit, yet 60,000.00 is owed")
     assert not tab.at["L8", "Over Limit"] and tab.at["L8", "Status"] == "OK"
 
 

@@ -21,17 +21,15 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
 * A credit limit is *set* when it is a positive amount; blank, 0 or a word for it
   ("Unlimited", "غير محدود": Reason says so) = no limit (and a
   negative limit is an input error reported by ``validate``): no utilization, never over.
-  Except 0 on a cash customer (Payment Terms 0 days: COD, Cash, نقدي, or a limit type of "No
-  Credit", Dynamics GP's): no credit at all, so what it owes is Over Limit (Utilization %
-  blank: nothing to divide by).
-  A cash customer with no limit at all (blank: the terms alone say no credit) is held to the
-  same rule: what it owes breaches the credit policy (Over Limit, Reason says cash terms give
-  no credit), its Credit Limit cell left blank as the master has it. For either, only the
-  Open Balance counts (an open order is paid before or on delivery, no credit), and Reason
-  quotes it, not Exposure; invoices dated in the last ``CASH_GRACE_DAYS`` days (the cash on
-  its way: a COD driver's takings, a transfer clearing) are not a breach: the row stays OK
-  and Reason says what is due on receipt. A limit of 0 on credit terms, or "Unlimited",
-  stays no limit.
+  Cash terms (Payment Terms 0 days: COD, Cash, نقدي) do not change that: a cash customer
+  with a blank or 0 limit has no limit set, as the contract rules, so it is never Over
+  Limit; what it owes on credit it was never given (its Open Balance, less invoices dated in
+  the last ``CASH_GRACE_DAYS`` days: the cash on its way, a COD driver's takings, a transfer
+  clearing; an open order is paid on delivery) is said in Reason ("cash terms give no credit,
+  yet 500.00 is owed"), or what is due on receipt.
+  Only a limit type saying so (Dynamics GP's "No Credit") sets a limit of 0: no credit at
+  all, so what it owes beyond those days is Over Limit (Utilization % blank: nothing to
+  divide by), judged on the Open Balance alone and quoted in Reason.
 * Utilization % = Exposure / Credit Limit x 100, to 0.1 (a half up). Over Limit = a
   limit is set and Exposure > Credit Limit. A customer in credit (Exposure below zero) uses
   nothing of its limit: 0 %, and Note says it is in credit by how much (Exposure keeps the
@@ -285,16 +283,19 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         in_master = cid in known
         limit = float(at(cid, "Credit Limit")) if in_master and pd.notna(
             at(cid, "Credit Limit")) else np.nan
-        # 0 on a cash customer (terms 0 days) is "no credit", not "no limit"
-        cash = in_master and "Payment Terms" in info.columns and pd.notna(
+        # cash terms (0 days; "EOM" is a month's credit)
+        cash_terms = in_master and "Payment Terms" in info.columns and pd.notna(
             at(cid, "Payment Terms")) and int(at(cid, "Payment Terms")) == 0 and not (
-            TERMS_EOM in info.columns and pd.notna(at(cid, TERMS_EOM)))  # "EOM": credit
-        # (or a limit type saying so: GP's "No Credit")
-        cash = cash or (in_master and NO_CREDIT in info.columns and bool(at(cid, NO_CREDIT)))
+            TERMS_EOM in info.columns and pd.notna(at(cid, TERMS_EOM)))
+        # a limit type saying "no credit" (GP's No Credit) sets a limit of 0: no credit at all
+        typed_no_credit = in_master and NO_CREDIT in info.columns and bool(at(cid, NO_CREDIT))
         unlimited = in_master and UNLIMITED in info.columns and bool(at(cid, UNLIMITED))
-        # a cash customer without a limit (0, or none at all): its terms give no credit
-        no_credit = cash and not unlimited and (np.isnan(limit) or limit == 0)
-        has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and cash))
+        no_limit = np.isnan(limit) or limit == 0
+        no_credit = typed_no_credit and not unlimited and no_limit
+        # cash terms without a limit: the contract's "blank or 0 = no limit set" (never Over
+        # Limit), but what is owed on them is said in Reason
+        cash_unlimited = cash_terms and not unlimited and no_limit and not no_credit
+        has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and no_credit))
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in
                       [at(cid, "Currency") if in_master else None, *currencies_of.get(cid, [])]])
@@ -305,11 +306,11 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         utilization = utilization_pct(max(exposure, 0.0), limit) if has_limit and limit \
             else np.nan
         recent = round(min(float(recent_of.get(cid, 0.0)), max(bal, 0.0)), places)
-        if no_credit:  # what is owed beyond the days cash takes to arrive is a breach; an
-            # order is not (paid before or on delivery)
-            over = bool(bal - recent > 0.5 * 10 ** -places)
-        else:
-            over = bool(has_limit and exposure > limit + 0.005)
+        # what a cash buyer owes beyond the days cash takes to arrive; an order is not owed
+        # (paid before or on delivery)
+        owed_on_cash = (no_credit or cash_unlimited) and bool(
+            bal - recent > 0.5 * 10 ** -places)
+        over = owed_on_cash if no_credit else bool(has_limit and exposure > limit + 0.005)
         days = int(oldest_days[cid]) if cid in oldest_days else 0
         master_status = str(at(cid, "Status")) if in_master and pd.notna(
             at(cid, "Status")) else ""
@@ -330,15 +331,17 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             status = "Warning"
         else:
             status = "OK"
-        if over and np.isnan(limit):  # blank on a cash customer: no limit to be over
+        if owed_on_cash and not over:  # cash terms, no limit set: said, not Over Limit
+            if not why:
+                why.append(reason("no_limit", arabic))
             why.append(reason("cash_owing", arabic, owed=_money(bal)))
-        elif over and no_credit:  # a limit of 0 on cash terms: its orders are not credit
+        elif over and no_credit:  # no credit by its limit type: its orders are not credit
             why.append(reason("over_owed", arabic, owed=_money(bal), limit=_money(limit),
                               excess=_money(bal - limit)))
         elif over:
             why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
                               excess=_money(exposure - limit)))
-        elif no_credit and recent > 0:
+        elif (no_credit or cash_unlimited) and recent > 0:
             why.append(reason("cash_recent", arabic, recent=_money(recent),
                               grace=CASH_GRACE_DAYS))
         elif has_limit and utilization >= policy.credit_warning_pct:
@@ -390,7 +393,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             "Next Credit Review": at(cid, "Next Credit Review") if in_master else pd.NaT,
             "Reason": sep.join(why),
             "Note": sep.join(note) or None,
-            "_no_credit": no_credit,  # read by _note_same_company, not a column
+            # read by _note_same_company, not a column: a cash account adds no credit
+            "_no_credit": no_credit or cash_unlimited,
         })
     if same_company:
         _note_same_company(rows, same_company, arabic, sep)
