@@ -154,3 +154,30 @@ def test_a_customer_id_too_long_for_a_file_name_still_gets_its_letter_and_statem
     path = tmp_path / f"2026-11-30_{a}.eml"
     path.write_text("x", encoding="utf-8")  # the file system takes it
     assert path.exists()
+
+
+def test_an_amount_of_more_digits_than_a_number_holds_is_an_input_issue(tmp_path):
+    """400 nines pasted into an Amount cell as text: read as a float it is infinity, which
+    the month-end's credit job could not round (decimal.InvalidOperation, an internal
+    error). It is a value that cannot be parsed: an Input Issue on its cell, the invoice kept
+    without an amount and every other row read. Found by fuzzing the tests' Saudi book."""
+    invoices = [*INVOICES]
+    invoices[2] = ["INV-2", "C2", dt.datetime(2026, 10, 5), "9" * 400]
+    book = read_book(save_sheets(tmp_path / "book.xlsx",
+                                 {"Customers": CUSTOMERS, "Invoices": invoices}))
+    assert book.invoices["Invoice No"].tolist() == ["INV-1", "INV-2"]
+    assert book.invoices["Amount"].tolist()[0] == 1200.0
+    issues = [(i.sheet, i.cell, i.column, i.message) for i in book.issues]
+    assert issues == [("Invoices", "D3", "Amount",
+                       f"'{'9' * 400}' is too large to be an amount")]
+
+
+def test_utilization_of_a_figure_of_three_hundred_digits_is_still_rounded():
+    """An exposure of 1E+300 (a figure typed in the wrong column) on a limit of 1,000: the
+    ratio has more digits than the decimal module's default precision rounds, and the
+    credit job failed with decimal.InvalidOperation. An infinite exposure has no ratio."""
+    from ar_excel.core.credit import utilization_pct
+
+    assert utilization_pct(1e300, 1000) == 1e299
+    assert utilization_pct(8900, 8000) == 111.3  # a half still rounded up
+    assert utilization_pct(float("inf"), 1000) != utilization_pct(float("inf"), 1000)  # NaN

@@ -51,14 +51,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.fx import Rates
-from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.core.money import amount_text, decimals_of, round_half_up
 from ar_excel.policy import Policy
 from ar_excel.schema import NO_CREDIT, TERMS_EOM, UNLIMITED
 
@@ -145,8 +145,10 @@ def _money(value: float) -> str:
 def utilization_pct(exposure: float, limit: float) -> float:
     """Exposure / limit x 100 to one decimal, a half rounded up as an accountant (and
     Excel's ROUND) does: 8,900 on a limit of 8,000 is 111.3 %, not the float's 111.2."""
+    if not (np.isfinite(exposure) and np.isfinite(limit)):  # no ratio of infinities
+        return float("nan")
     exact = Decimal(repr(float(exposure))) * 100 / Decimal(repr(float(limit)))
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return round_half_up(exact, "0.1")
 
 
 def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,

@@ -61,14 +61,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
-from ar_excel.core.money import TOTAL_DECIMALS, decimals_of
+from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
 from ar_excel.policy import Policy
 
@@ -166,7 +166,7 @@ def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
             or not np.isfinite(numerator):
         return float("nan")
     exact = Decimal(repr(round(numerator * scale, 6))) / Decimal(repr(round(denominator, 6)))
-    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return round_half_up(exact, "0.01")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ two-decimal book (its float noise is far below half a fils).
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import numpy as np
@@ -82,6 +83,19 @@ def half_units(currencies: pd.Series | None, index: pd.Index) -> pd.Series | flo
     if places is None:
         return half_unit(DEFAULT_DECIMALS)
     return pd.Series(0.5 * np.power(10.0, -places.astype("float64")), index=index)
+
+
+def round_half_up(exact: Decimal, step: str) -> float:
+    """``exact`` to the decimals of ``step`` (``"0.1"``), a half rounded up as an accountant
+    (and Excel's ROUND) does. Any size: a ratio of 1E+300 (a figure typed in an amount cell
+    in the wrong column) has more digits than the decimal module's default 28 can round,
+    and rounding it raised InvalidOperation; an infinite one (two such figures added) has no
+    rounding and is NaN, a blank cell."""
+    if not exact.is_finite():
+        return float("nan")
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, exact.adjusted() + 30)
+        return float(exact.quantize(Decimal(step), rounding=ROUND_HALF_UP))
 
 
 def round_total(value: float) -> float:

@@ -106,7 +106,7 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     if not _NUMBER_SHAPE.match(s):
         if m := _SCALED.match(s):  # "50K", "1.5M", "٥٠ ألف": thousands, millions
             value = round(parse_number_text(m[1], decimal_comma) * _SCALES[m[2].lower()], 6)
-            return -value if negative else value
+            return _finite(-value if negative else value, text)
         raise ValueError(f"'{text}' is not a number")
     s = s.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
@@ -139,7 +139,15 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
             raise ValueError(f"'{text}' has misplaced thousands separators")
         s = s.replace(",", "").replace(".", "")
     value = float(s)
-    return -value if negative else value
+    return _finite(-value if negative else value, text)
+
+
+def _finite(value: float, text: str) -> float:
+    """A number of more digits than a float holds (a 400-digit paste) reads as infinity,
+    which no sum, rounding or limit can use: it is a value that cannot be parsed."""
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is too large to be an amount")
+    return value
 
 
 def parse_money(value: Any, decimal_comma: bool = False) -> float:
