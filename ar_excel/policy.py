@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ar_excel.core.fx import SheetRate
 
 # The words meaning yes in a yes/no cell: a Policy sheet's switch (Decimal Comma: Yes) and an
 # ERP's flag column (SAP's Deletion Flag: X, ERPNext's Disabled: 1, نعم), read lower-cased.
@@ -45,6 +48,9 @@ class Policy:
     bank_statement: str = ""  # path of the statement file for the month-end run / buttons
     language: str = ""  # "ar" or "en"; blank = from the workbook's headers
     extra: dict[str, str] = field(default_factory=dict)
+    # The dated rows of an exchange-rates sheet (``io.rates_sheet``), to take each currency's
+    # rate as of a job's date; ``extra``'s exchange rates are their latest. No Policy key.
+    rate_sheet: tuple[SheetRate, ...] = ()
 
     @property
     def day_first(self) -> bool:
@@ -62,7 +68,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-.]+", "", str(text)).lower()
 
 
-_FIELDS = {_key(f.name): f for f in fields(Policy) if f.name != "extra"}
+_FIELDS = {_key(f.name): f for f in fields(Policy) if f.name not in ("extra", "rate_sheet")}
 _ALIASES = {
     _key("fee tolerance"): "fee_tolerance",
     _key("tolerance"): "fee_tolerance",

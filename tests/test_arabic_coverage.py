@@ -289,6 +289,8 @@ def test_the_jobs_own_input_issues_have_their_arabic():
                  "INV-1 has no date, so it cannot be aged: its 10.00 is shown under Current",
                  "this item has no date, so it cannot be aged: its 10.00 is shown under Current",
                  "the billing check 'x' could not run; the other checks ran",
+                 "USD has no exchange rate dated on or before the as-of date 2026-11-30; its "
+                 "earliest, 50.1 of 2026-12-05, is used",
                  HEADERLESS_HISTORY]
     assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
     used = {next(k for k, (p, _) in enumerate(JOB_ISSUES) if p.match(m)) for m in messages}

@@ -9,11 +9,14 @@ Rules:
   Rate``, ``Mid``, ``سعر الصرف``, or names a currency code: ``EGP``, ``Rate to EGP``; an
   ``Amount`` column is no rate), each what one unit of that currency is worth in the base
   currency (the Policy key's meaning: ``USD 50.50`` in an EGP book).
-* A currency on several rows (a rate a month) takes its latest-dated row where the sheet has
-  a date column (date cells or dates typed as text, read as the Policy's date order), else
-  its last row: the month-end rate the books are closed at.
-* A rate header naming one currency code, as a word of its own (``Rate to EGP``, ``RATE TO
-  EGP``, ``EGP per unit``; ``RATE`` names none), names the currency the rates are against
+* A currency on several rows (a rate a month) takes its last row, or where the sheet has a
+  date column (date cells or dates typed as text, read as the Policy's date order) its latest
+  rate dated on or before the job's as-of date (``core.fx.rates_as_of``: a report as of 30
+  November uses November's rate, not one of 5 December that did not exist yet); where each
+  of its rates is dated after the as-of date, the earliest of them, and an Input Issue at its
+  date cell says so. Jobs without an as-of date of their own take the latest-dated row.
+* A rate header naming one ISO 4217 currency code, as a word of its own (``Rate to EGP``,
+  ``RATE TO EGP``, ``EGP per unit``; ``RATE`` names none, nor does ``QTY``), names the currency the rates are against
   (its rate is 1), and so the base currency where the Policy does not say it; where the
   Policy names another (USD), amounts convert through it.
 * A row whose rate is no number above zero is an Input Issue at its cell (sheet, cell,
@@ -32,6 +35,7 @@ from datetime import datetime
 from typing import Any
 
 from ar_excel.core.customers.currencies import ISO_4217
+from ar_excel.core.fx import SheetRate
 from ar_excel.io.grid import Grid
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
@@ -65,7 +69,7 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         found = _read(grid, rows, policy.day_first)
         if found is None:
             continue
-        rates, base, issues = found
+        rates, base, dated, issues = found
         if not rates:
             return policy, issues
         if base and base not in rates:
@@ -74,6 +78,7 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         # the sheet's base becomes the book's only where the Policy names none
         named_base = base if base and not policy.base_currency.strip() else ""
         changed = replace(policy, extra={**policy.extra, "exchangerates": text},
+                          rate_sheet=dated,
                           **({"base_currency": named_base} if named_base else {}))
         return changed, issues
     return policy, []
@@ -84,9 +89,10 @@ def _plain(rate: float) -> str:
 
 
 def _read(grid: Grid, rows: list[list[Any]], day_first: bool = True
-          ) -> tuple[dict[str, float], str | None, list[Issue]] | None:
-    """(rates, the base currency a rate header names, issues), or None when the sheet has no
-    currency column with a rate column after it."""
+          ) -> tuple[dict[str, float], str | None, tuple[SheetRate, ...], list[Issue]] | None:
+    """(latest rates, the base currency a rate header names, the rows of a sheet with a date
+    column, issues), or None when the sheet has no currency column with a rate column after
+    it."""
     for h, header in enumerate(rows[:_HEADER_ROWS]):
         keys = [match_key(v) if isinstance(v, str) else "" for v in header]
         code_at = next((j for j, k in enumerate(keys) if k in _CURRENCY_HEADERS), None)
@@ -114,20 +120,23 @@ def _when(value: object, day_first: bool) -> datetime | None:
 
 def _names_a_rate(header: object) -> bool:
     """A rate column's header: Rate, Exchange Rate, Mid / Buying / Selling, سعر الصرف,
-    or a currency code ('EGP', 'Rate to EGP'); not an Amount or a Balance."""
+    or an ISO 4217 currency code ('EGP', 'Rate to EGP'); not an Amount or a Balance, nor a
+    word in capitals that is no currency ('QTY', 'REF')."""
     text = str(header)
-    return bool(_RATE_WORDS.search(text.lower()) or _CODE_WORD.search(text))
+    return bool(_RATE_WORDS.search(text.lower())
+                or any(c in ISO_4217 for c in _CODE_WORD.findall(normalize_digits(text))))
 
 
 def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
            date_at: int | None, day_first: bool = True
-           ) -> tuple[dict[str, float], str | None, list[Issue]]:
+           ) -> tuple[dict[str, float], str | None, tuple[SheetRate, ...], list[Issue]]:
     header = str(rows[h][rate_at]).strip()
     # a currency code as a word of its own ('Rate to EGP'), never the start of one ('RATE')
     named = {c for c in _CODE_WORD.findall(normalize_digits(header)) if c in ISO_4217}
     base = next(iter(named)) if len(named) == 1 else None
     latest: dict[str, tuple[tuple[bool, datetime, int], float]] = {}
     issues: list[Issue] = []
+    dated: list[SheetRate] = []
     for i in range(h + 1, len(rows)):
         row = rows[i]
         code_cell = row[code_at] if code_at < len(row) else None
@@ -149,9 +158,13 @@ def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int
             continue
         when = _when(row[date_at] if date_at is not None and date_at < len(row) else None,
                      day_first)
-        dated = when is not None
-        stamp = (dated, when if dated else datetime.min, i)  # latest date, then last row
+        stamp = (when is not None, when or datetime.min, i)  # latest date, then last row
         if code not in latest or stamp > latest[code][0]:
             latest[code] = (stamp, rate)
+        if date_at is not None:  # (the job's as-of date chooses among them)
+            at = date_at if when is not None else rate_at
+            dated.append(SheetRate(code, rate, when.date() if when else None, grid.name,
+                                   f"{column_letter(grid.left + at)}{grid.top + i + 1}",
+                                   str(rows[h][at]).strip()))
     rates = {code: rate for code, (_, rate) in latest.items()}
-    return rates, base, issues
+    return rates, base, tuple(dated), issues

@@ -278,6 +278,10 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      "الدورية '{0}' أطول من سنة بين الأقساط؛ استُخدمت الدورية الشهرية"),
     (r"^the billing check '(.*)' could not run; the other checks ran$",
      "تعذر تشغيل فحص الفوترة '{0}'؛ تم تشغيل باقي الفحوص"),
+    (r"^(\S+) has no exchange rate dated on or before the as-of date (\S+); its earliest, "
+     r"(\S+) of (\S+), is used$",
+     "لا يوجد سعر صرف لـ {0} بتاريخ في {1} (تاريخ التقرير) أو قبله؛ استُخدم أقدم سعر بعده، "
+     "{2} بتاريخ {3}"),
 )]
 
 

@@ -213,7 +213,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of)
     scores = risk.risk_scores(items, paid, customers, as_of, chased)
-    rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]])
+    rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]],
+                         as_of)
+    issues += list(rates.issues) if rates is not None else []
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)

@@ -85,7 +85,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
                                            blank=ledger_blank(book)), blank_currency(book))
-    rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]])
+    rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]],
+                         as_of)
     table = book.table("Customers")
     # one company under several accounts, as the master's duplicate checks find it
     same = same_company(table, book.policy, as_of) if table is not None and len(
@@ -136,7 +137,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
         verdicts = decided["Recommendation"].value_counts()
         summary += "; requests: " + ", ".join(
             f"{verdicts.get(v, 0)} {v}" for v in ("Approve", "Refer", "Decline"))
-    return JobResult(tabs=tabs, summary=summary)
+    return JobResult(tabs=tabs, issues=list(rates.issues) if rates is not None else [],
+                     summary=summary)
 
 
 JOB = Job(

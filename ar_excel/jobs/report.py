@@ -175,7 +175,7 @@ def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> Non
 def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
               kpis: pd.DataFrame, aging: pd.DataFrame, trend: pd.DataFrame,
               top: pd.DataFrame, forecast: pd.DataFrame | None, ties: bool,
-              issues: int, *, items: pd.DataFrame) -> Tab:
+              issues: int, *, items: pd.DataFrame, rates: Rates | None = None) -> Tab:
     headline = pd.DataFrame(
         [{"Measure": label, "Value": _kpi(kpis, currency, name),
           "Unit": currency if unit == "amount" else unit,
@@ -188,7 +188,6 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                                    "overdue receivables / total receivables x 100"]
     _say_why_blank(headline, _kpi(kpis, currency, "Credit Sales"),
                    _kpi(kpis, currency, "Receipts"))
-    rates = policy_rates(book.policy, kpis["Currency"].dropna())
     others = other_currencies(kpis, currency, rates)
     if others is not None:
         _all_currencies(headline, others, currency, total)
@@ -332,8 +331,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
     forecast = _forecast(book, as_of)
 
     password = options.args.get("password") or None
+    # a rates sheet's rates as they stood on the as-of date (a later one only for want of it)
+    rates = policy_rates(book.policy, kpis["Currency"].dropna(), as_of)
+    issues = [*issues, *(rates.issues if rates is not None else ())]
     dash = dashboard(book, as_of, period, currency, kpis, aging, trend, top, forecast, ties,
-                     len(book.issues) + len(issues), items=items)
+                     len(book.issues) + len(issues), items=items, rates=rates)
     past_due = bucket_labels(book.policy.aging_buckets_days)[1:]
     tabs = [
         dash,
