@@ -10,7 +10,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ar_excel.core.per_run import shared_work
@@ -142,13 +142,16 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
 def resolve_as_of(book: Book, as_of: date | str | None = None) -> date:
     """The as-of date: the one asked for, else the Policy sheet's ``as_of``, else today."""
     from ar_excel.parsing import parse_date
+    from ar_excel.parsing.dates import usable_as_of
 
     value = as_of if as_of not in (None, "") else book.policy.get("as_of")
     if value in (None, ""):
         return date.today()
-    if isinstance(value, date):
-        return value
     try:
-        return parse_date(value, book.policy.day_first).date()
+        day = value if isinstance(value, date) else parse_date(value, book.policy.day_first)
     except ValueError as exc:
         raise InputError(f"the as-of date '{value}' is not a date (use YYYY-MM-DD)") from exc
+    try:  # 9999-12-31 failed every dated job with an internal error (OutOfBoundsDatetime)
+        return usable_as_of(day.date() if isinstance(day, datetime) else day)
+    except ValueError as exc:
+        raise InputError(f"the as-of date {exc}") from None

@@ -181,3 +181,29 @@ def test_utilization_of_a_figure_of_three_hundred_digits_is_still_rounded():
     assert utilization_pct(1e300, 1000) == 1e299
     assert utilization_pct(8900, 8000) == 111.3  # a half still rounded up
     assert utilization_pct(float("inf"), 1000) != utilization_pct(float("inf"), 1000)  # NaN
+
+
+def test_an_as_of_date_no_month_end_can_be_run_as_of_is_refused_in_one_line(tmp_path, capsys):
+    """--as-of 9999-12-31 (Excel's "no end date") or 2262-04-11: every dated job (credit,
+    aging, collections) failed with an internal error (pandas OutOfBoundsDatetime) and the
+    run said so once per job. The option is bad usage (exit 2, naming it); the same date as
+    the Policy's as_of is an input that cannot be processed (exit 1, one line)."""
+    import pytest
+
+    from ar_excel.cli import main
+
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES})
+    for day in ("9999-12-31", "2262-04-11", "1899-12-31"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["run", str(book), "--as-of", day, "-o", str(tmp_path / "out.xlsx")])
+        assert exit_.value.code == 2
+        assert (f"--as-of: {day} is outside the years 1900 to 2200 a month-end can be run as "
+                f"of") in capsys.readouterr().err
+    book = save_sheets(tmp_path / "policy.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": INVOICES,
+        "Policy": [["Key", "Value"], ["as_of", dt.datetime(9999, 12, 31)]]})
+    assert main(["run", str(book), "-o", str(tmp_path / "out.xlsx")]) == 1
+    assert capsys.readouterr().err == ("ar-excel: the as-of date 9999-12-31 is outside the "
+                                       "years 1900 to 2200 a month-end can be run as of\n")
+    assert main(["run", str(book), "--as-of", "2200-12-31", "-o",
+                 str(tmp_path / "out.xlsx")]) == 0

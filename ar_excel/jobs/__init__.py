@@ -57,10 +57,11 @@ def date_argument(option: str) -> Callable[[str], date]:
     """The argparse type of a date option (``--as-of``, ``--from``): day first, as the
     contract reads dates; a bad date is a usage error naming the option."""
     from ar_excel.parsing import parse_date_text
+    from ar_excel.parsing.dates import usable_as_of
 
     def parse(text: str) -> date:
         try:
-            return parse_date_text(text, day_first=True).date()
+            return usable_as_of(parse_date_text(text, day_first=True).date())
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"{option}: {exc}") from None
 

@@ -148,6 +148,20 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     raise ValueError(f"'{text}' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")
 
 
+# The dates a month-end can be run as of: Excel's calendar begins in 1900, and a frame's
+# dates end in April 2262 (``columns._usable_date``), before which a run's due dates,
+# forecasts and plan instalments after the as-of date need room.
+AS_OF_YEARS = range(1900, 2201)
+
+
+def usable_as_of(day: date) -> date:
+    """``day`` if a month-end can be run as of it; else ValueError saying the years."""
+    if day.year not in AS_OF_YEARS:
+        raise ValueError(f"{day:%Y-%m-%d} is outside the years {AS_OF_YEARS[0]} to "
+                         f"{AS_OF_YEARS[-1]} a month-end can be run as of")
+    return day
+
+
 def hijri_date_text(text: Any) -> bool:
     """Whether a typed date is in the Hijri calendar (``1448/05/15``, ``١٥/٠٥/١٤٤٨``)."""
     if not isinstance(text, str) or not MAY_BE_HIJRI.search(text):
