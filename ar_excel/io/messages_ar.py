@@ -14,6 +14,7 @@ from ar_excel.io.wording_rules import Rule, apply_rules
 _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
     (r"^'(.*)' has misplaced thousands separators$", "'{0}' فواصل الآلاف فيه في غير موضعها"),
+    (r"^'(.*)' is too large to be an amount$", "'{0}' أكبر من أن يكون مبلغاً"),
     (r"^'(.*)' is TRUE/FALSE, not an amount$", "'{0}' قيمة صح/خطأ وليس مبلغاً"),
     (r"^a date \((.*)\) where an amount was expected$", "تاريخ ({0}) في موضع مبلغ"),
     (r"^'(.*)' is not a whole number$", "'{0}' ليس عدداً صحيحاً"),
