@@ -167,17 +167,23 @@ def test_every_cent_lands_in_exactly_one_bucket(items_spec):
 
 
 def test_top_overdue_ranks_by_amount_past_due():
-    from ar_excel.core.aging import top_overdue
+    from ar_excel.core.top_overdue import top_overdue
 
     cust, inv, pay = june_book()
     items = open_items(cust, inv, pay, "2026-06-30")
     top = top_overdue(aging_by_customer(items, cust, Policy()), items, Policy())
-    # C1: 180.15 + 400.00 + 1000.00 = 1580.15; C2: -500.00 + 2000.00 = 1500.00; C10: 50.00
+    # past-due invoices less the customer's credits, whatever their date (the KPIs' overdue):
+    # C1: 300.25 + 400.00 + 1000.00 - CN1 120.10 = 1580.15; C2: INV5 2000.00 - P4's 500.00
+    # to spare - P1 800.00 (dated on the as-of day, in Aging's Current: the Aging's past-due
+    # buckets said 1500.00) = 700.00; C10: 250.00 + 100.00 - P2 300.00 = 50.00
     assert list(top["Customer ID"]) == ["C1", "C2", "C10"]
-    assert list(top["Overdue Amount"]) == [1580.15, 1500.00, 50.00]
+    assert list(top["Overdue Amount"]) == [1580.15, 700.00, 50.00]
+    assert [list(top[b]) for b in ("1-30", "31-60", "61-90", "90+", "Credit On Account")] == [
+        [300.25, 0, 0], [400.00, 0, 0], [0, 2000.00, 250.00], [1000.00, 0, 100.00],
+        [120.10, 1300.00, 300.00]]
     assert list(top["Rank"]) == [1, 2, 3]
     assert list(top["Oldest Days Past Due"]) == [91, 61, 91]
-    assert list(top["Share of Overdue %"]) == [50.48, 47.92, 1.60]  # of 3130.15
+    assert list(top["Share of Overdue %"]) == [67.81, 30.04, 2.15]  # of 2330.15
     assert list(top["Open Balance"]) == [2330.15, 700.00, 50.00]
     assert len(top_overdue(aging_by_customer(items, cust, Policy()), items, limit=2)) == 2
 

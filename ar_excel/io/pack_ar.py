@@ -173,8 +173,12 @@ _CAPTIONS = rules(
      lambda m: f"مؤشرات التحصيل للفترة {_period(m[1])} ({m[2]} يوماً)، لكل عملة"),
     (r"DSO trend by month \(each month: closing AR / its credit sales x its days\)",
      lambda m: "اتجاه DSO شهرياً (لكل شهر: رصيد آخر الشهر / صافي مبيعاته الآجلة × أيامه)"),
-    (r"Customers with the most overdue as of (\S+) \(top (\d+) per currency\)",
-     lambda m: f"العملاء الأكثر تأخراً في {m[1]} (أعلى {m[2]} لكل عملة)"),
+    (r"Customers with the most overdue as of (\S+) \(top (\d+) per currency\): Overdue "
+     r"Amount = invoices past due \(by days past due\) less the customer's credits on "
+     r"account, whatever their date, as the KPIs' overdue AR",
+     lambda m: f"العملاء الأكثر تأخراً في {m[1]} (أعلى {m[2]} لكل عملة): المبلغ المتأخر = "
+               "الفواتير المتأخرة (حسب أيام التأخير) ناقص الأرصدة الدائنة للعميل على الحساب "
+               "أياً كان تاريخها، كالمتأخرات في مؤشرات التحصيل"),
     (r"Payments applied to invoices in the 6 months to (\S+): days late = payment date - due "
      r"date \(0 when on time\), weighted by amount; trend: last 3 months vs the 3 before "
      r"\(5-day band\)",

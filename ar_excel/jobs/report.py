@@ -21,7 +21,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.aging import bucket_labels, tie_out, top_overdue
+from ar_excel.core.aging import bucket_labels, tie_out
 from ar_excel.core.fx import ALL_CURRENCIES, Rates, policy_rates
 from ar_excel.core.kpis import (
     KPI_ROWS,
@@ -40,6 +40,7 @@ from ar_excel.core.kpis import (
     payment_behaviour,
 )
 from ar_excel.core.money import decimals_of, half_unit, round_total
+from ar_excel.core.top_overdue import CREDIT_COLUMN, top_overdue
 from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
 from ar_excel.jobs import Job, JobOptions, date_argument
@@ -354,12 +355,15 @@ def run(book: Book, options: JobOptions) -> JobResult:
                               "x its days)")]),
         aging_summary,
         Tab("Top Overdue", top,
-            formats={**dict.fromkeys(["Overdue Amount", *past_due, "Open Balance"], "money"),
+            formats={**dict.fromkeys(["Overdue Amount", *past_due, CREDIT_COLUMN,
+                                      "Open Balance"], "money"),
                      "Rank": "int", "Oldest Days Past Due": "int", "Share of Overdue %":
                      "percent", "Avg Days Late": TWO_DECIMALS, "Customer ID": "text",
                      "Customer": "text", "Currency": "text", "Trend": "text"},
             title=f"Customers with the most overdue as of {as_of:%Y-%m-%d} (top 25 per "
-                  "currency)",
+                  "currency): Overdue Amount = invoices past due (by days past due) less the "
+                  "customer's credits on account, whatever their date, as the KPIs' overdue "
+                  "AR",
             charts=[Chart("bar", f"Top {TOP_CHART} overdue customers", "Customer",
                           ["Overdue Amount"], rows=min(TOP_CHART, int(
                               (top["Currency"].fillna("") == currency).sum()) or TOP_CHART))]),
