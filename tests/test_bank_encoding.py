@@ -52,3 +52,22 @@ def test_language_of_statement_words():
     assert language_of("Data;Opis;Kwota;Przelew") == "pl"
     assert language_of("Date;Libellé;Montant;Débit;Crédit") == "fr"
     assert language_of("Date,Description,Amount,Balance") is None
+
+
+def test_a_utf16_export_cut_short_keeps_its_lines_and_says_so(tmp_path):
+    """A UTF-16 export ending in half a character (an interrupted download, one byte short):
+    decoding it failed the month-end's reconcile with an internal error (UnicodeDecodeError).
+    The lines before it are read and the statement says the file may have been cut short,
+    in Arabic too. Found by fuzzing the shared bank fixtures."""
+    from ar_excel.io.messages_ar import arabic_message
+
+    path = tmp_path / "nov.csv"
+    path.write_bytes(("Date,Description,Amount\r\n03/11/2026,TRF NILE FOODS INV-1,1200.00\r\n"
+                      "14/11/2026,TRF DELTA STEEL,3400.00\r\n").encode("utf-16")[:-1])
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1200.0, 3400.0]
+    assert stmt.lines["Description"].tolist() == ["TRF NILE FOODS INV-1", "TRF DELTA STEEL"]
+    said = [i.message for i in stmt.issues]
+    assert said == ["the file ends in half a character (UTF-16 takes two bytes each): it may "
+                    "have been cut short, and its last line may be incomplete"]
+    assert arabic_message(said[0]).startswith("ينتهي الملف بنصف حرف")

@@ -207,7 +207,15 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     if data.startswith(b"\xef\xbb\xbf"):
         return _checked(Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked(Decoded(data.decode("utf-16"), "utf-16"))
+        # a UTF-16 export cut short (an interrupted download) ends in half a character,
+        # which failed the whole statement: the lines before it are read, and it is said
+        whole = data[: len(data) - len(data) % 2]
+        decoded = Decoded(whole.decode("utf-16", errors="replace"), "utf-16")
+        if len(whole) < len(data):
+            decoded.warnings.append(
+                "the file ends in half a character (UTF-16 takes two bytes each): it may have "
+                "been cut short, and its last line may be incomplete")
+        return _checked(decoded)
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:

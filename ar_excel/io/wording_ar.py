@@ -297,6 +297,10 @@ STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p,
      r"\(e\.g\. encoding='cp1256'\) if the file is not \S+$",
      "النص يبدو مشوهاً (قُرئ بترميز {0}): {1}؛ ربما حُفظ الملف بترميز خاطئ، فقد لا تتطابق "
      "الأسماء والمراجع. حدد الترميز الصحيح (مثلاً encoding='cp1256') إن لم يكن الملف {0}"),
+    (r"^the file ends in half a character \(UTF-16 takes two bytes each\): it may have been "
+     r"cut short, and its last line may be incomplete$",
+     "ينتهي الملف بنصف حرف (في ترميز UTF-16 كل حرف بايتان): ربما قُطع الملف، وقد يكون سطره "
+     "الأخير ناقصاً"),
     (r"^row has text but no date and no amount; not a transaction$",
      "صف فيه نص بلا تاريخ ولا مبلغ؛ ليس حركة"),
     (r"^statement (.+) repeats statement (.+) \(the same account, balances and (\d+) lines\): "
