@@ -134,6 +134,23 @@ def test_closed_customers_need_no_credit_review():
         ("B", "REVIEW_OVERDUE")]
 
 
+def test_records_flagged_for_deletion_or_disabled_need_no_credit_review(tmp_path):
+    """SAP's Deletion Flag X and ERPNext's Disabled 1 retire a record as Status Closed does:
+    its review date long past is no REVIEW_OVERDUE (nor MISSING_TAX_ID, as before); the live
+    record beside it still is, at its cell."""
+    from tests._workbooks import save_sheets
+
+    review = date(2026, 1, 15)
+    for flag, yes in (("Deletion Flag", "X"), ("Disabled", 1)):
+        book = read_book(save_sheets(tmp_path / f"{flag}.xlsx", {"Customers": [
+            ["Customer ID", "Name", "Tax ID", "Email", "Next Credit Review", flag],
+            ["K1", "Kept Co", "100-200-301", "a@kept.example", review, None],
+            ["R1", "Retired Co", None, None, review, yes]]}))
+        findings = run_checks(book.table("Customers"), book.policy, date(2026, 6, 30))
+        assert [(f.customer_id, f.code, f.cell) for f in findings] == [
+            ("K1", "REVIEW_OVERDUE", "E2")], flag
+
+
 def test_arabic_workbook_gets_arabic_messages(tmp_path):
     header = ["رقم العميل", "اسم العميل", "الرقم الضريبي", "البريد الإلكتروني", "الهاتف",
               "المدينة", "الدولة", "العملة", "شروط الدفع", "حد الائتمان", "الخصم", "الحالة",

@@ -439,9 +439,13 @@ def discount(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def review_overdue(ctx: CheckContext) -> Iterator[Finding]:
+    """A credit review date past; not for a record closed, flagged for deletion (SAP's
+    Deletion Flag X) or disabled (ERPNext's Disabled 1): no credit is given on it, so
+    there is nothing to review (as the other checks leave those records out)."""
     dates = pd.to_datetime(ctx.values("Next Credit Review")).dt.normalize()
     closed = ctx.values("Status").fillna("").astype(str).str.strip().str.lower() == "closed"
-    for index in dates.index[(dates < ctx.as_of) & ~closed]:
+    retired = dates.index.isin(list(retired_records(ctx)))
+    for index in dates.index[(dates < ctx.as_of) & ~closed & ~retired]:
         due = dates[index]
         yield ctx.finding(index, "Next Credit Review", "REVIEW_OVERDUE",
                           value=due.strftime("%Y-%m-%d"), days=(ctx.as_of - due).days)
