@@ -207,3 +207,27 @@ def test_an_as_of_date_no_month_end_can_be_run_as_of_is_refused_in_one_line(tmp_
                                        "years 1900 to 2200 a month-end can be run as of\n")
     assert main(["run", str(book), "--as-of", "2200-12-31", "-o",
                  str(tmp_path / "out.xlsx")]) == 0
+
+
+def test_a_ledger_none_of_whose_customers_is_in_the_customer_list_is_aged_quietly(tmp_path,
+                                                                                  capsys):
+    """Every invoice naming a customer the list lacks (IDs mistyped in each row): the aging
+    names each 'not in Customers' and the command's stderr stays empty (pandas warned there
+    of a text fill on a float column, twice a run). Found by fuzzing the tests' Kuwait book."""
+    import warnings
+
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    invoices = [INVOICES[0], ["INV-1", "K-77", dt.datetime(2026, 10, 1), 1200.0],
+                ["INV-2", "K-88", dt.datetime(2026, 10, 5), 3400.0]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices})
+    out = tmp_path / "out.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning is what the command wrote on stderr
+        assert main(["aging", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    rows = list(openpyxl.load_workbook(out)["Aging"].iter_rows(min_row=2, max_col=2,
+                                                               values_only=True))
+    assert rows[:2] == [("K-77", "(not in Customers)"), ("K-88", "(not in Customers)")]
