@@ -332,7 +332,8 @@ def test_a_review_five_days_late_says_five_days(tmp_path):
 def test_arabic_bank_workbook_issues_are_placed_and_worded_in_arabic(tmp_path):
     """A bank's Excel export in Arabic (preamble, Arabic-Indic digits with ٬ and ٫, an amount
     the clerk overtyped with a word, a closing balance 1,000.00 off): the Input Issues name
-    the row and the statement in Arabic and the importer's field by its Arabic name."""
+    the word's cell as Excel shows the export (D9), the statement in Arabic and the
+    importer's field by its Arabic name."""
     book = _egypt_book(tmp_path / "book.xlsx")
     bank = save_sheets(tmp_path / "nbe.xlsx", {"كشف حساب": [
         ["البنك الأهلي المصري"], ["اسم العميل:", "شركة النيل للتوزيع والتجارة"],
@@ -348,7 +349,7 @@ def test_arabic_bank_workbook_issues_are_placed_and_worded_in_arabic(tmp_path):
                  "-o", str(tmp_path / "r.xlsx")]) == 0
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     issues = [r[1:] for r in wb["Input Issues"].iter_rows(min_row=3, values_only=True)]
-    assert ("الصف 9", "دائن", "خطأ",
+    assert ("D9", "دائن", "خطأ",
             "دائن 'خطأ' تعذرت قراءته مبلغاً ('خطأ' ليس رقماً)؛ استُبعد السطر") in issues
     balance = next(i for i in issues if i[0] == "الكشف 1")
     assert balance[1] == "الرصيد" and "(الفرق -1,000.00)" in balance[3]

@@ -56,7 +56,7 @@ def test_an_available_funds_transfer_under_a_page_total_is_a_line(tmp_path):
             "28/11/2026,TRF FROM NILE FOODS INV-1001,,12500.00\n")
     stmt = read_statement(write(tmp_path, text, "hsbc_paged.csv"))
     assert stmt.lines["Amount"].tolist() == [12500.0]
-    assert messages(stmt) == [("row 2", "Date", "date '' could not be read (blank); the line "
+    assert messages(stmt) == [("A2", "Date", "date '' could not be read (blank); the line "
                                "was left out")]
 
 
@@ -94,10 +94,10 @@ def test_real_summary_rows_under_the_lines_stay_summaries(tmp_path):
     assert stmt.lines["Amount"].tolist() == [12500.0, -25.0]
     summary = "summary row without a date ('{}'): not a transaction; left out"
     assert messages(stmt) == [
-        ("row 5", "Date", summary.format("Available balance 12,345.00")),
-        ("row 6", "Date", summary.format("الرصيد المتاح 12,345.00")),
-        ("row 7", "Date", summary.format("Available funds as of 30 Nov 2026 12,345.00")),
-        ("row 8", "Date", summary.format(
+        ("A5", "Date", summary.format("Available balance 12,345.00")),
+        ("A6", "Date", summary.format("الرصيد المتاح 12,345.00")),
+        ("A7", "Date", summary.format("Available funds as of 30 Nov 2026 12,345.00")),
+        ("A8", "Date", summary.format(
             "Available balance for account AE070331234567890123456 12,345.00"))]
     # with a running balance: a row the balance does not move by its figure is no line
     text = ("Date,Description,Debit,Credit,Balance\n"
@@ -107,7 +107,7 @@ def test_real_summary_rows_under_the_lines_stay_summaries(tmp_path):
             ",Available balance transfer limit,,\"12,345.00\",\"12,345.00\"\n")
     stmt = read_statement(write(tmp_path, text, "foot.csv"))
     assert stmt.lines["Amount"].tolist() == [12500.0, -25.0]
-    assert [i.cell for i in stmt.issues] == ["row 5"]
+    assert [i.cell for i in stmt.issues] == ["A5"]
 
 
 # --- 2. a negative figure in a Debit or Credit column ------------------------------------
@@ -127,10 +127,10 @@ def test_a_returned_cheque_as_a_negative_credit_is_money_out(tmp_path):
     stmt = read_statement(write(tmp_path, text, "nbe.csv"))
     assert stmt.lines["Amount"].tolist() == [12500.0, -12500.0, 4100.0, -25.0, 25.0]
     assert messages(stmt) == [
-        ("row 3", "Credit", "Credit '-12,500.00' is negative: read as a credit reversed (a "
+        ("F3", "Credit", "Credit '-12,500.00' is negative: read as a credit reversed (a "
          "cheque returned unpaid, a transfer recalled), money out (-12,500.00); the file has "
          "no running balance to confirm it"),
-        ("row 6", "Debit", "Debit '-25.00' is negative: read as a debit reversed (a charge "
+        ("E6", "Debit", "Debit '-25.00' is negative: read as a debit reversed (a charge "
          "refunded, a payment returned), money in (25.00); the file has no running balance "
          "to confirm it")]
 
@@ -143,20 +143,20 @@ def test_the_running_balance_decides_a_negative_figure(tmp_path):
     stmt = read_statement(write(tmp_path, text, "nbe.csv"))
     assert stmt.lines["Amount"].tolist() == [12500.0, -12500.0, 4100.0, -25.0, 25.0, 300.0]
     assert messages(stmt) == [  # and no word from the line-by-line balance check
-        ("row 4", "Credit", "Credit '-12,500.00' is negative: read as a credit reversed (a "
+        ("F4", "Credit", "Credit '-12,500.00' is negative: read as a credit reversed (a "
          "cheque returned unpaid, a transfer recalled), money out (-12,500.00), as the "
          "running balance falls by it"),
-        ("row 7", "Debit", "Debit '-25.00' is negative: read as a debit reversed (a charge "
+        ("E7", "Debit", "Debit '-25.00' is negative: read as a debit reversed (a charge "
          "refunded, a payment returned), money in (25.00), as the running balance rises by "
          "it"),
-        ("row 8", "Credit", "Credit '-300.00' is negative, but the running balance rises by "
+        ("F8", "Credit", "Credit '-300.00' is negative, but the running balance rises by "
          "it: read as money in (300.00)")]
     # newest first: the balance before a line is the one printed below it
     head, *rows = text.splitlines()[1:]
     newest_first = "\n".join([head, *reversed(rows)]) + "\n"
     stmt = read_statement(write(tmp_path, newest_first, "nbe.csv"))
     assert stmt.lines["Amount"].tolist() == [300.0, 25.0, -25.0, 4100.0, -12500.0, 12500.0]
-    assert [i.cell for i in stmt.issues] == ["row 2", "row 3", "row 6"]
+    assert [i.cell for i in stmt.issues] == ["F2", "E3", "F6"]
 
 
 def test_debits_all_printed_with_a_minus_are_money_out(tmp_path):
@@ -243,7 +243,9 @@ def test_with_a_running_balance_every_line_moves_it_by_its_amount(tmp_path, rows
     assert round(stmt.lines["Amount"].sum(), 2) == round(balance - 50000.0, 2)
     assert not [i for i in stmt.issues if i.column == "Balance"]  # it follows every line
     told = [i.cell for i in stmt.issues if i.column in ("Debit", "Credit", "Debit / Credit")]
-    assert told == [f"row {k + 3}" for k, (_, how, _) in enumerate(rows) if how != "plain"]
+    # a reversal at its cell (a debit's minus in C, a credit's in D); both sides: the row's
+    assert told == [(f"{'C' if m > 0 else 'D'}{k + 3}" if how == "reversed" else f"row {k + 3}")
+                    for k, (m, how, _) in enumerate(rows) if how != "plain"]
 
 
 # --- 4. an OFX in a currency of three decimals -------------------------------------------

@@ -68,7 +68,7 @@ def test_headerless_csv_mapped_by_number_reports_bad_cells_by_column_letter(tmp_
                           mapping=bank_columns("Date=1;Description=3;Debit=4;Credit=5"))
     assert stmt.lines["Amount"].tolist() == [1250.0, -15.5, 300.0]
     [bad] = stmt.issues
-    assert (bad.cell, bad.column, bad.value) == ("row 4", "column A", "31/11/2026")
+    assert (bad.cell, bad.column, bad.value) == ("A4", "column A", "31/11/2026")
 
 
 def test_headerless_xlsx_below_account_lines(tmp_path):

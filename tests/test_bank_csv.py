@@ -119,7 +119,7 @@ def test_debit_and_credit_columns(tmp_path):
     # was read as money out); the clerk is told so, at its cell
     assert stmt.lines["Amount"].tolist() == [-12.5, 500.0, 20.0]
     [note] = stmt.issues
-    assert (note.cell, note.column, note.value) == ("row 4", "Withdrawals", "-20.00")
+    assert (note.cell, note.column, note.value) == ("C4", "Withdrawals", "-20.00")
     assert note.message.startswith("Withdrawals '-20.00' is negative: read as a debit reversed")
     # a bank that prints every debit with a minus: money out, nothing to say
     text = text.replace("Card fee,12.50", "Card fee,-12.50")
@@ -191,7 +191,7 @@ def test_bad_amount_row_is_an_issue_and_nothing_else_is_lost(tmp_path):
     assert stmt.lines["Description"].tolist() == ["ok one", "ok two"]
     assert stmt.lines["Line No"].tolist() == [2, 5]
     bad = {(i.cell, i.column, i.value) for i in stmt.issues}
-    assert bad == {("row 3", "Amount", "12..3x"), ("row 4", "Date", "31/02/2024")}
+    assert bad == {("C3", "Amount", "12..3x"), ("A4", "Date", "31/02/2024")}
     assert all(i.sheet == "bank.csv" for i in stmt.issues)
     assert all("left out" in i.message for i in stmt.issues)
 
@@ -206,7 +206,7 @@ def test_continuation_rows_repeated_ids_and_pending(tmp_path):
     assert stmt.lines["Description"].tolist() == [
         "Payment from Delta for invoices 1001 and 1002", "Second part"]
     assert stmt.lines["Bank Line"].tolist() == ["T1", "T1-2"]
-    assert [(i.cell, i.value) for i in stmt.issues] == [("row 5", "Pending")]
+    assert [(i.cell, i.value) for i in stmt.issues] == [("E5", "Pending")]
 
 
 def test_garbled_text_is_flagged(tmp_path):
@@ -337,7 +337,7 @@ def test_a_file_with_no_usable_line_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as exc:
         read_statement(path)
     assert "no line of the statement could be used" in str(exc.value)
-    assert "row 2, Date" in str(exc.value)
+    assert "the first problem: A2 (Date): date 'soon' could not be read" in str(exc.value)
     with pytest.raises(InputError, match="headers not found"):
         read_statement(path, mapping={"Date": "Booking day", "Amount": "Amount"})
 
@@ -347,7 +347,7 @@ def test_no_usable_line_names_the_failing_row_not_the_date_order_note(tmp_path):
     path = write(tmp_path, "Date,Amount,Description\n01/11/2026,abc,x\n02/11/2026,n/a,y\n")
     with pytest.raises(InputError) as exc:
         read_statement(path)
-    assert "the first problem: row 2, Amount: Amount 'abc' could not be read" in str(exc.value)
+    assert "the first problem: B2 (Amount): Amount 'abc' could not be read" in str(exc.value)
 
 
 def test_repeated_page_headers_and_bad_value_date(tmp_path):
@@ -359,7 +359,7 @@ def test_repeated_page_headers_and_bad_value_date(tmp_path):
     assert stmt.lines["Amount"].tolist() == [1.0, 2.0]
     assert stmt.lines["Value Date"].isna().tolist() == [False, True]
     assert [(i.cell, i.column, i.value) for i in without_order_note(stmt.issues)] == [
-        ("row 4", "Value Date", "soon")]
+        ("B4", "Value Date", "soon")]
 
 
 def test_wrong_explicit_encoding_is_a_clear_error(tmp_path):
@@ -386,15 +386,17 @@ def test_gulf_bank_layout_with_narration_and_reference_no(tmp_path):
     assert stmt.lines["Currency"].tolist() == ["AED", "AED"]  # stated above the header
 
 
-def test_quoted_narrative_over_two_lines_keeps_file_row_numbers(tmp_path):
+def test_quoted_narrative_over_two_lines_keeps_the_rows_excel_shows(tmp_path):
+    # Excel opens the quoted narrative as one cell of row 2 (its line break inside the cell):
+    # the bad amount is in C3, on the file's fourth text line
     text = ('Date,Description,Amount\n'
             '01/03/2024,"Nile Foods\nINV-1001",100.00\n'
             '02/03/2024,Fee,oops\n'
             '03/03/2024,Delta,50.00\n')
     stmt = read_statement(write(tmp_path, text))
     assert stmt.lines["Description"].tolist() == ["Nile Foods INV-1001", "Delta"]
-    assert stmt.lines["Line No"].tolist() == [2, 5]  # the row's first line in the file
-    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("row 4", "Amount", "oops")]
+    assert stmt.lines["Line No"].tolist() == [2, 4]  # the record's row, as Excel numbers it
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [("C3", "Amount", "oops")]
 
 
 def test_narrative_after_a_left_out_row_continues_the_last_kept_line(tmp_path):
@@ -412,8 +414,8 @@ def test_narrative_after_a_left_out_row_continues_the_last_kept_line(tmp_path):
         "Payment from Delta for invoices 1001 and 1002 second part", "Fee"]
     assert stmt.lines["Amount"].tolist() == [100.0, -5.0]
     assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
-        ("row 2", "", "orphan text before any line"), ("row 4", "Status", "Pending"),
-        ("row 6", "Debit", "x"), ("row 6", "Credit", "1..2")]
+        ("row 2", "", "orphan text before any line"), ("E4", "Status", "Pending"),
+        ("C6", "Debit", "x"), ("D6", "Credit", "1..2")]
 
 
 _AMOUNT_TEXTS = st.one_of(

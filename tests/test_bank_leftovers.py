@@ -250,7 +250,7 @@ def test_arabic_balances_at_the_start_and_end_of_the_period_tie_the_statement_ou
     assert (bal.opening, bal.closing, bal.difference) == (5000.0, 5990.0, 0.0)
     # the counts of lines under the totals are no transactions, each said
     assert [(i.cell, i.value) for i in st.issues] == [
-        ("row 7", "عدد الحركات المدينة 1"), ("row 8", "عدد الحركات الدائنة 1")]
+        ("A7", "عدد الحركات المدينة 1"), ("A8", "عدد الحركات الدائنة 1")]
 
 
 @pytest.mark.parametrize(("opening", "closing"), [
@@ -279,7 +279,7 @@ def test_a_balance_under_an_unknown_label_is_said_and_never_glued_to_the_line_ab
     assert st.lines["Description"].tolist() == ["إيداع INV-4501 تتمة البيان", "رسوم"]
     assert st.lines["Amount"].tolist() == [1000.0, -10.0]
     (issue,) = st.issues
-    assert (issue.cell, issue.column, issue.value) == ("row 5", "الرصيد", "5,990.00")
+    assert (issue.cell, issue.column, issue.value) == ("E5", "الرصيد", "5,990.00")
     assert "names no opening or closing balance" in issue.message
     assert arabic_bank_message(issue.message) == (
         "صف فيه رصيد (5,990.00) بلا تاريخ ولا مبلغ، تحت 'المتبقي' الذي لا يسمّي رصيداً "

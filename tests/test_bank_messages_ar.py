@@ -34,18 +34,18 @@ Date,Description,Debit,Credit,Balance
 Total,,115.00,"9,100.00",
 """
 
-ARABIC = {  # row -> the Arabic of what the importer says there
-    "row 4": "Debit '-15.00' سالب: قُرئ عكس قيد مدين (عمولة مستردة أو دفعة مرتجعة)، مبلغاً "
-             "وارداً (15.00)، إذ يتحرك الرصيد الجاري به (يرتفع)",
+ARABIC = {  # cell (the row where no one cell) -> the Arabic of what the importer says there
+    "C4": "Debit '-15.00' سالب: قُرئ عكس قيد مدين (عمولة مستردة أو دفعة مرتجعة)، مبلغاً "
+          "وارداً (15.00)، إذ يتحرك الرصيد الجاري به (يرتفع)",
     "row 5": "Debit (100.00) وCredit (2,100.00) كلاهما مملوء: قُرئا سطراً واحداً بالفرق "
              "بينهما، 2,000.00؛ تحرك الرصيد الجاري بمقدار 2,000.00، فهما حركتان قُيّدتا في صف "
              "واحد (2,100.00 وارد، 100.00 صادر)",
-    "row 6": "رقم صفحة ('Page 1 of 2'، الصف 6): فاصل صفحات الكشف وليس معاملة؛ استُبعد",
-    "row 8": "التاريخ '31/02/2026' تعذرت قراءته ('31/02/2026' ليس تاريخاً صحيحاً)؛ استُبعد "
-             "السطر",
-    "row 9": "استُبعد صف الإجماليات، لكنه لا يوافق السطور التي فوقه: 'Total' يقول المدين "
-              "115.00، الدائن 9,100.00؛ والسطور مجموعها المدين 0.00، الدائن 8,015.00؛ ربما سقط "
-              "سطر من الملف أو قُرئ خطأ",
+    "B6": "رقم صفحة ('Page 1 of 2'، الصف 6): فاصل صفحات الكشف وليس معاملة؛ استُبعد",
+    "A8": "التاريخ '31/02/2026' تعذرت قراءته ('31/02/2026' ليس تاريخاً صحيحاً)؛ استُبعد "
+          "السطر",
+    "D9": "استُبعد صف الإجماليات، لكنه لا يوافق السطور التي فوقه: 'Total' يقول المدين "
+          "115.00، الدائن 9,100.00؛ والسطور مجموعها المدين 0.00، الدائن 8,015.00؛ ربما سقط "
+          "سطر من الملف أو قُرئ خطأ",
 }
 
 
@@ -120,6 +120,7 @@ def test_reconcile_of_an_arabic_workbook_writes_the_statements_issues_in_arabic(
     rows = list(openpyxl.load_workbook(out)["Input Issues"].iter_rows(values_only=True))
     assert rows[1] == ("Sheet", "Cell", "Column", "Value", "Message")
     written = {r[1]: r[4] for r in rows[2:] if r[0] == "nov.csv"}
-    # the file's rows named in Arabic too ('row 4' -> 'الصف 4')
-    assert written == {f"الصف {k.removeprefix('row ')}": v for k, v in ARABIC.items()}
-    assert "الصف 4" in written
+    # a whole row named in Arabic too ('row 5' -> 'الصف 5'), a cell as Excel names it
+    assert written == {f"الصف {k.removeprefix('row ')}" if k.startswith("row ") else k: v
+                       for k, v in ARABIC.items()}
+    assert "الصف 5" in written and "C4" in written

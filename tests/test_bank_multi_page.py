@@ -97,7 +97,7 @@ def told(stmt) -> list[tuple[str, str, object, str]]:
     return [(i.cell, i.column, i.value, i.message) for i in stmt.issues]
 
 
-PAGE_NOTE = ("row 12", "Date", "Page 1 of 3", "page numbers ('Page 1 of 3', rows 12, 24, 36): "
+PAGE_NOTE = ("A12", "Date", "Page 1 of 3", "page numbers ('Page 1 of 3', rows 12, 24, 36): "
              "the statement's page breaks, not a transaction; left out")
 
 
@@ -128,7 +128,7 @@ def test_first_page_without_brought_forward_does_not_take_a_later_pages(tmp_path
     assert stmt.lines["Amount"].tolist() == AMOUNTS
     [bal] = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (None, 188935.25, None)
-    assert [i.cell for i in stmt.issues] == ["row 11"]  # the page numbers, nothing else
+    assert [i.cell for i in stmt.issues] == ["A11"]  # the page numbers, nothing else
 
 
 def test_a_brought_forward_that_is_not_the_running_balance_is_reported_at_its_cell(tmp_path):
@@ -139,7 +139,7 @@ def test_a_brought_forward_that_is_not_the_running_balance_is_reported_at_its_ce
     assert stmt.balances[0].difference == 0.0
     assert told(stmt) == [
         PAGE_NOTE,
-        ("row 18", "Balance", 176625.5, "'Balance brought forward' between pages is "
+        ("G18", "Balance", 176625.5, "'Balance brought forward' between pages is "
          "176,625.50, but the running balance there is 176,265.50 (the balance of row 11 "
          "('Balance carried forward') above it; difference 360.00): a line may be missing at "
          "the page break, or misread")]
@@ -150,11 +150,11 @@ def test_a_brought_forward_that_is_not_the_running_balance_is_reported_at_its_ce
     stmt = read_statement(write_csv(tmp_path / "cib.csv", rows))
     assert stmt.lines["Amount"].tolist() == AMOUNTS
     assert told(stmt)[1:] == [
-        ("row 23", "Balance", 161456.5, "'Balance carried forward' between pages is "
+        ("G23", "Balance", 161456.5, "'Balance carried forward' between pages is "
          "161,456.50, but the running balance there is 161,465.50 (the balance of row 21, the "
          "line above it; difference -9.00): a line may be missing at the page break, or "
          "misread"),
-        ("row 30", "Balance", 161465.5, "'Balance brought forward' between pages is "
+        ("G30", "Balance", 161465.5, "'Balance brought forward' between pages is "
          "161,465.50, but the running balance there is 161,456.50 (the balance of row 23 "
          "('Balance carried forward') above it; difference 9.00): a line may be missing at "
          "the page break, or misread")]
@@ -170,8 +170,8 @@ def test_a_line_lost_at_a_page_break_is_found_by_the_carried_forward(tmp_path):
     [bal] = stmt.balances
     assert bal.difference == 75.0  # does not tie out; the page break says where
     assert [i[:3] for i in told(stmt)] == [
-        ("row 9", "Credit", "Page total"),  # page 1's total counts the line lost
-        ("row 10", "Balance", 176265.5), ("row 11", "Date", "Page 1 of 3"),
+        ("F9", "Credit", "Page total"),  # page 1's total counts the line lost
+        ("G10", "Balance", 176265.5), ("A11", "Date", "Page 1 of 3"),
         ("statement 1", "Balance", 75.0)]
     assert stmt.issues[1].message == (
         "'Balance carried forward' between pages is 176,265.50, but the running balance "
@@ -233,7 +233,7 @@ def test_arabic_pages_with_brought_forward_from_the_previous_page(tmp_path, kind
     # it was read as a closing balance, and the file had no opening
     assert (bal.opening, bal.closing, bal.difference) == (84500.0, 128540.5, 0.0)
     assert told(stmt) == [
-        ("row 7", "البيان", "صفحة ١ من ٣", "page numbers ('صفحة ١ من ٣', rows 7, 15, 22): "
+        ("C7", "البيان", "صفحة ١ من ٣", "page numbers ('صفحة ١ من ٣', rows 7, 15, 22): "
          "the statement's page breaks, not a transaction; left out")]
 
 
@@ -244,14 +244,14 @@ def test_a_line_copied_twice_at_a_page_break(tmp_path):
     assert stmt.lines["Amount"].tolist() == AMOUNTS  # kept once
     assert stmt.balances[0].difference == 0.0
     assert told(stmt)[1] == (
-        "row 19", "Date", "05/11/2026", "this line repeats row 9, the last line of the page "
+        "A19", "Date", "05/11/2026", "this line repeats row 9, the last line of the page "
         "before, cell for cell, with the same running balance: the line copied twice at the "
         "page break; left out")
     # without a running balance it may be a second charge of the day: kept, and said
     rows = [r[:6] for r in rows]
     stmt = read_statement(write_csv(tmp_path / "cib.csv", rows))
     assert stmt.lines["Amount"].tolist() == [*AMOUNTS[:4], -75.0, *AMOUNTS[4:]]
-    [copy] = [i for i in stmt.issues if i.cell == "row 19"]
+    [copy] = [i for i in stmt.issues if i.cell == "A19"]
     assert copy.message.endswith("the file has no running balance to tell a line copied "
                                  "twice at the page break from two like transactions: kept, "
                                  "so check it against the bank's statement")
@@ -317,10 +317,10 @@ def test_a_positive_debit_among_minus_debits_is_read_as_the_balance_shows(tmp_pa
     assert stmt.lines["Amount"].tolist() == [4100.0, -1250.75, -200.0, 52.5, -3000.0, -310.25]
     reversal, cheque, written = cells
     assert told(stmt) == [
-        ("row 6", "Withdrawals", reversal, f"Withdrawals '{reversal}' is positive, where the "
+        ("C6", "Withdrawals", reversal, f"Withdrawals '{reversal}' is positive, where the "
          "column writes its debits with a minus, and the running balance rises by it: read "
          "as money in (52.50), a debit reversed"),
-        ("row 7", "Withdrawals", cheque, f"Withdrawals '{written}' is positive, where the "
+        ("C7", "Withdrawals", cheque, f"Withdrawals '{written}' is positive, where the "
          "column writes its debits with a minus: read as money out (-3,000.00), as the "
          "running balance falls by it")]  # and the balance follows every line: no more
 
@@ -331,7 +331,7 @@ def test_a_positive_debit_among_minus_debits_without_a_balance_is_money_out_and_
     rows = [r[:4] for r in MINUS_DEBITS if r[1] != "Opening Balance"]
     stmt = read_statement(_minus_debits(tmp_path, kind, rows))
     assert stmt.lines["Amount"].tolist() == [4100.0, -1250.75, -200.0, -52.5, -3000.0, -310.25]
-    assert [i.cell for i in stmt.issues if i.column == "Withdrawals"] == ["row 5", "row 6"]
+    assert [i.cell for i in stmt.issues if i.column == "Withdrawals"] == ["C5", "C6"]
     written = "3000.0" if kind == "xlsx" else "3,000.00"
     assert stmt.issues[-1].message == (
         f"Withdrawals '{written}' is positive, where the column writes its debits with a "
@@ -380,7 +380,8 @@ def test_a_line_opening_like_a_total_moves_the_balance_by_a_two_column_reading(t
         "BANK CHARGES"]
     assert stmt.lines["Amount"].tolist() == [2000.0, 250.0, 1000.0, -15.0]
     assert stmt.balances[0].difference == 0.0
-    assert [i.cell for i in stmt.issues if i.cell] == ["row 4", "row 5"]  # each reading told
+    # each reading told: the refund at its Debit cell, the row of both sides as a row
+    assert [i.cell for i in stmt.issues if i.cell] == ["C4", "row 5"]
     # a true totals row still does not move it
     totals = [*TOTAL_ENERGIES[:4], ["", "Total", "250.00", "2,000.00", ""]]
     assert balance_says(totals[1:], 3, cols, ".") is None
@@ -407,9 +408,9 @@ def test_kuwaiti_dinar_pages_with_minus_debits_and_page_totals_without(tmp_path)
     [bal] = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (12500.0, 11705.25, 0.0)
     assert told(stmt) == [
-        ("row 7", "Posting Date", "Page 1 of 2", "page numbers ('Page 1 of 2', rows 7, 13): "
+        ("A7", "Posting Date", "Page 1 of 2", "page numbers ('Page 1 of 2', rows 7, 13): "
          "the statement's page breaks, not a transaction; left out"),
-        ("row 9", "Balance", 13705.025, "'Balance B/F' between pages is 13,705.025, but the "
+        ("E9", "Balance", 13705.025, "'Balance B/F' between pages is 13,705.025, but the "
          "running balance there is 13,705.250 (the balance of row 6 ('Balance C/F') above "
          "it; difference -0.225): a line may be missing at the page break, or misread")]
 

@@ -104,7 +104,7 @@ def test_merged_date_cells_of_an_egyptian_xlsx_and_its_footer(tmp_path):
     messages = [i.message for i in stmt.issues]
     assert any("rows 7, 8" in m for m in messages)
     # the count of credits under the totals is no transaction: reported, not dated and kept
-    [count] = [i for i in stmt.issues if i.cell == "row 12"]
+    [count] = [i for i in stmt.issues if i.cell == "A12"]
     assert count.value == "عدد الحركات الدائنة"
     assert count.message == ("summary row without a date ('عدد الحركات الدائنة'): not a "
                              "transaction; left out")
@@ -307,7 +307,7 @@ def test_placeholders_on_the_empty_side_of_debit_and_credit(tmp_path):
     assert stmt.lines["Reference"].tolist() == [None, "000123", None]
     # a row with no amount on either side is still named, with both cells
     assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
-        ("row 5", "Debit", "N/A"), ("row 5", "Credit", "N/A")]
+        ("F5", "Debit", "N/A"), ("G5", "Credit", "N/A")]
 
 
 def test_a_pdf_statement_is_refused_with_what_to_download_instead(tmp_path):
@@ -499,7 +499,7 @@ def test_a_row_with_a_value_date_but_no_booking_date_does_not_take_the_date_abov
         ",15/11/2026,CARD PURCHASE,50.00,\n")))
     assert stmt.lines["Amount"].tolist() == [1000.0]
     [issue] = stmt.issues  # not booked yet: named, left out, never dated 13 Nov
-    assert (issue.cell, issue.column) == ("row 3", "Posting Date")
+    assert (issue.cell, issue.column) == ("A3", "Posting Date")
 
 
 def test_whole_amounts_of_a_german_export_are_not_read_as_thousandths(tmp_path):

@@ -39,7 +39,7 @@ def test_revolut_states_completed_date_and_fees_taken_on_top():
     assert lines["Balance"].tolist() == [1500.0, 1454.01, 1254.01, 1253.51, 1573.51]
     assert set(lines["Currency"]) == {"EUR"}
     status = [(i.cell, i.column, i.value) for i in stmt.issues if i.column == "State"]
-    assert status == [("row 5", "State", "PENDING"), ("row 7", "State", "REVERTED")]
+    assert status == [("I5", "State", "PENDING"), ("I7", "State", "REVERTED")]
     assert "did not carry this payment out" in next(
         i.message for i in stmt.issues if i.value == "REVERTED")
     fee_note = [i for i in stmt.issues if i.column == "Fee"]
@@ -99,7 +99,7 @@ def test_status_words_in_arabic_and_a_failed_transfer(tmp_path):
     assert stmt.lines["Amount"].tolist() == [1500.0]
     assert pd.Timestamp(stmt.lines["Date"].iloc[0]) == pd.Timestamp("2026-11-02")
     assert [(i.cell, i.value) for i in stmt.issues if i.column == "الحالة"] == [
-        ("row 3", "مرفوضة"), ("row 4", "FAILED")]
+        ("D3", "مرفوضة"), ("D4", "FAILED")]
 
 
 def _abn_amro_lines_are_right(stmt):
@@ -178,7 +178,7 @@ def test_paypal_gross_is_the_receipt_its_fee_a_line_and_invoice_number_the_refer
     assert lines["Balance"].tolist() == [1000.0, 965.1, 465.1]
     assert set(lines["Currency"]) == {"USD"}
     assert [(i.cell, i.value) for i in stmt.issues if i.column == "Status"] == [
-        ("row 4", "Pending")]
+        ("F4", "Pending")]
     (fee,) = [i for i in stmt.issues if i.column == "Fee"]
     assert "net column is the amount less the fee" in fee.message
     assert len(stmt.issues) == 2
@@ -374,7 +374,7 @@ def test_a_multi_currency_account_runs_one_balance_per_currency(tmp_path):
     broken.write_text((FIXTURES / "multi_currency_account_balance_per_currency.csv").read_text(
         encoding="utf-8").replace("-5.00,EUR,495.00", "-5.00,EUR,490.00"), encoding="utf-8")
     issues = read_statement(broken).issues
-    assert [i.cell for i in issues] == ["row 5", "row 7"]
+    assert [i.cell for i in issues] == ["E5", "E7"]  # each break at its Running Balance
     assert "expected 495.00" in issues[0].message
 
 
@@ -563,7 +563,8 @@ def test_a_column_of_whole_numbers_beside_the_debits_is_not_taken_for_the_credit
                     "23/11/2026,FEE,,15.00,11485.00\n", encoding="utf-8")
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [-15.0]  # the deposit row has no amount: said
-    assert [i.cell for i in stmt.issues if "no amount" in i.message] == ["row 2"]
+    assert [(i.cell, i.column) for i in stmt.issues if "no amount" in i.message] == [
+        ("D2", "Debit")]
 
 
 def test_a_currency_named_in_words_above_the_table_tells_the_day_first_order(tmp_path):

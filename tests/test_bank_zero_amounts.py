@@ -58,7 +58,7 @@ def test_xlsx_export_with_one_zero_line(tmp_path):
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [5000.0, -25.0]
     assert stmt.lines["Line No"].tolist() == [2, 4]
-    assert where(stmt) == [("row 3", "Amount", 1, ONE.format(
+    assert where(stmt) == [("C3", "Amount", 1, ONE.format(  # one line: at its Amount cell
         "'CHEQUE BOOK ISSUED - NO CHARGE'"))]
 
 

@@ -51,8 +51,8 @@ def test_undated_lines_mentioning_a_balance_are_lines_of_the_day(tmp_path):
     assert left_out == {
         "row 9": "summary row under the closing balance ('Available balance'): not a "
                   "transaction; left out",
-        "row 10": "summary row without a date ('No. of credits 3'): not a transaction; left "
-                  "out"}
+        "A10": "summary row without a date ('No. of credits 3'): not a transaction; left "
+               "out"}  # (at its Date cell, the one it lacks; the row above is all summary)
 
 
 def test_two_identical_transfers_on_one_day_are_two_lines(tmp_path):

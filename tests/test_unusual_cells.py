@@ -95,7 +95,7 @@ def test_the_same_in_a_bank_statement_xlsx_and_when_writing_into_the_book(tmp_pa
     statement = read_statement(bank)
     assert statement.lines["Amount"].tolist() == [1200.0, 3400.0]
     assert [(i.cell, i.message[:21]) for i in statement.issues] == [
-        ("row 3", "date '#VALUE!' could ")]
+        ("A3", "date '#VALUE!' could ")]
 
     def odd(wb):
         wb["Notes"]["A1"].number_format = "h:mm"

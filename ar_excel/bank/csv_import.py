@@ -32,7 +32,9 @@ are skipped and checked against the lines above them (reported where they differ
 only text continue the narrative of the line above; opening/closing and brought/carried
 forward rows become the statement's balances (also when printed as a dated credit line).
 A running balance is checked line by line. A row with a date or an amount that cannot be
-read is reported as an issue naming its row and column; it never silently disappears.
+read is reported as an issue naming its cell as Excel opens the file (``D6``: the column's
+letter, the record's row, a quoted cell over several lines being one row) and its column's
+header; it never silently disappears.
 
 ``mapping`` ({canonical column: header as in the file}) overrides detection; extra keys:
 ``decimal`` ("," or "."), ``date_format`` (strptime), ``date_order`` ("day first" or
@@ -81,25 +83,19 @@ def read_csv(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     records = None if (mapping or {}).get("delimiter") else labelled_rows(text)
     if records is not None:  # "Date: ..", "Amount: .." lines, a record per transaction
         return _text_statement(decoded, records[0], records[1], path, "csv", mapping,
-                               day_first)
+                               day_first, excel_columns=False)
     fixed = None if (mapping or {}).get("delimiter") else fixed_width_rows(text)
     if fixed is not None:  # a report printed in columns under a ruler of dashes
-        return _text_statement(decoded, fixed[0], fixed[1], path, "csv", mapping, day_first)
+        return _text_statement(decoded, fixed[0], fixed[1], path, "csv", mapping, day_first,
+                               excel_columns=False)
     delim = (mapping or {}).get("delimiter") or sniff_delimiter(text)
     if len(delim) != 1:
         raise InputError(f"{path.name}: delimiter '{delim}' is not one character (such as ';', "
                          "',' or '|')")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    rows = list(reader)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    # each record is a row as Excel opens the file, a quoted cell over several lines too
+    # (its line breaks kept within the cell): the n-th record is Excel's row n
     numbers = list(range(1, len(rows) + 1))
-    if reader.line_num != len(rows):  # a quoted cell spans lines: count each row's first line
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-        rows, numbers = [], []
-        start = 1
-        for fields in reader:
-            rows.append(fields)
-            numbers.append(start)
-            start = reader.line_num + 1
     if '="' in text:  # Excel-safe exports write text as a formula: ="000123", ="01/11/2026"
         rows = [[c[2:-1] if c.startswith('="') and c.endswith('"') else c for c in r]
                 for r in rows]
@@ -130,15 +126,19 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     """A QIF download (``qif``): its records as the rows of a table."""
     decoded = decode_bytes(data, encoding)
     rows, numbers = qif_rows(decoded.text, path.name)
-    return _text_statement(decoded, rows, numbers, path, "qif", mapping, day_first)
+    return _text_statement(decoded, rows, numbers, path, "qif", mapping, day_first,
+                           excel_columns=False)
 
 
 def _text_statement(decoded: Decoded, rows: list[list[Any]], numbers: list[int], path: Path,
                     fmt: str, mapping: dict[str, Any] | None, day_first: bool | None,
-                    delimiter: str = ",") -> Statement:
+                    delimiter: str = ",", excel_columns: bool = True) -> Statement:
     """The statement of a text file's table rows, with the file's encoding and what its
-    decoding said (a guessed code page) first among the issues."""
-    stmt = rows_to_statement(rows, numbers, path.name, fmt, mapping, day_first, delimiter)
+    decoding said (a guessed code page) first among the issues. ``excel_columns``: the rows'
+    cells are the columns Excel opens the file in (a delimited file, an HTML table), not a
+    report's printed columns or a record's fields, which are named by their row."""
+    stmt = rows_to_statement(rows, numbers, path.name, fmt, mapping, day_first, delimiter,
+                             excel_columns=excel_columns)
     stmt.encoding = decoded.encoding
     stmt.issues[:0] = decoded.issues(path.name)
     return stmt

@@ -95,6 +95,21 @@ def amounts_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimi
     return out, mended
 
 
+def columns_in_the_file(raw: list[str], joined: list[str], delimiter: str) -> list[int]:
+    """The column of ``raw`` (a CSV row as the delimiter split it: as Excel shows it) each
+    cell of ``joined`` (the row with its split narrative or amount joined back, above)
+    starts at."""
+    starts, k = [], 0
+    for cell in joined:
+        starts.append(k)
+        width = 1
+        if k < len(raw) and cell != raw[k]:  # parts joined back: as many as make the cell
+            width = next((m for m in range(2, len(raw) - k + 1) if cell in (
+                delimiter.join(raw[k:k + m]), ",".join(c.strip() for c in raw[k:k + m]))), 1)
+        k += width
+    return starts
+
+
 def _bare(cell: str) -> str:
     return normalize_digits(cell).strip()
 

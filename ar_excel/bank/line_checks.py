@@ -48,19 +48,23 @@ def payments_out_read_as_money_in(lines: pd.DataFrame, cols: dict[str, int],
 
 
 def running_balance_checked(lines: pd.DataFrame, cols: dict[str, int],
-                            page_numbers: list[tuple[int, Any]], report: RowIssues,
-                            issues: list[Issue]) -> list[Issue]:
+                            page_numbers: list[tuple[int, Any]], report: RowIssues
+                            ) -> list[Issue]:
     """The running balance checked line by line, across the rows already reported as left
-    out (``issues``; a page number's row, of ``page_numbers``, is no line left out); on a
-    multi-currency account each currency runs its own balance."""
-    left_out = {int(i.cell[4:]) for i in issues if i.cell.startswith("row ")
-                and i.cell[4:].isdigit()} - {report.numbers[p] for p, _ in page_numbers}
+    out (in ``report``; a page number's row, of ``page_numbers``, is no line left out), each
+    break at its line's Balance cell; on a multi-currency account each currency runs its own
+    balance."""
+    left_out = report.rows_reported() - {report.numbers[p] for p, _ in page_numbers}
     name = report.column_name(cols["Balance"], "") or "Balance"
+
+    def place(row: int) -> str:
+        return report.cell_of_row(row, cols["Balance"])
+
     currencies = lines["Currency"].dropna().unique().tolist()
     if len(currencies) > 1 and lines["Currency"].notna().all():
         found = []
         for ccy in sorted(currencies):
             found += check_running_balance(lines[lines["Currency"] == ccy].reset_index(
-                drop=True), report.source, name, left_out)
+                drop=True), report.source, name, left_out, place)
         return found
-    return check_running_balance(lines, report.source, name, left_out)
+    return check_running_balance(lines, report.source, name, left_out, place)

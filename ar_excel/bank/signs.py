@@ -137,11 +137,12 @@ def net_of(debit: np.ndarray, credit: np.ndarray) -> np.ndarray:
     return net
 
 
-def signs_from_balance(lines: Any, opening: float | None, source: str, column: str
-                        ) -> list[Issue]:
+def signs_from_balance(lines: Any, opening: float | None, source: str, column: str,
+                       place: Callable[[int], str] = "row {}".format) -> list[Issue]:
     """Amounts printed without a sign and no column saying debit or credit: the running
     balance tells the money out (it falls by the amount). Applied only where the balance
-    follows every line; each line read as money out is named in one issue."""
+    follows every line; each line read as money out is named in one issue, a line it cannot
+    tell at its cell (``place``: from its ``Line No``)."""
     found = signs_from_running_balance(lines["Amount"].to_numpy(dtype="float64"),
                                        lines["Balance"].to_numpy(dtype="float64"), opening)
     if found is None or not found[0].any():
@@ -156,7 +157,7 @@ def signs_from_balance(lines: Any, opening: float | None, source: str, column: s
                     f"amount (rows {named})")]
     if undecided is not None:
         row = int(lines["Line No"].iloc[undecided])
-        issues.append(Issue(source, f"row {row}", column, float(lines["Amount"].iloc[undecided]),
+        issues.append(Issue(source, place(row), column, float(lines["Amount"].iloc[undecided]),
                             "no balance before this line to tell whether it is money in or "
                             "out (the statement states no opening balance); read as money in"))
     return issues

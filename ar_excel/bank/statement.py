@@ -23,6 +23,7 @@ Accounting rules kept here, whatever the file format:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -444,7 +445,8 @@ def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) 
 
 
 def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balance",
-                          left_out: set[int] | None = None) -> list[Issue]:
+                          left_out: set[int] | None = None,
+                          place: Callable[[int], str] | None = None) -> list[Issue]:
     """Each line's running balance against the one before it and its amount.
 
     A statement printed oldest first moves its balance by each line's amount
@@ -453,7 +455,8 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
     be missing between the two, or an amount (or its sign) was misread. A balance column that
     follows no order at all (an available balance that holds and limits move) is reported
     once, not line by line. A break across a row that was left out and reported already
-    (``left_out``: file row numbers) is that row's doing and not reported again.
+    (``left_out``: file row numbers) is that row's doing and not reported again. ``place``
+    gives a line's cell from its ``Line No`` (``row 5`` without it).
     """
     balance = lines["Balance"].to_numpy(dtype="float64")
     amount = lines["Amount"].to_numpy(dtype="float64")
@@ -490,7 +493,8 @@ def check_running_balance(lines: pd.DataFrame, source: str, column: str = "Balan
                "a line may be missing before it, or its amount was misread")
         d = statement_decimals(lines["Currency"].iloc[line])
         issues.append(Issue(
-            source, f"row {line_no[line]}", column, float(balance[line]),
+            source, place(int(line_no[line])) if place else f"row {line_no[line]}", column,
+            float(balance[line]),
             f"running balance {balance[line]:,.{d}f} does not follow from the balance "
             f"{balance[before]:,.{d}f} of row {line_no[before]} and this line's amount "
             f"{amount[line]:,.{d}f} (expected {expected:,.{d}f}); {why}"))

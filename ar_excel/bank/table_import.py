@@ -11,7 +11,7 @@ once per file; the columns are then parsed whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -36,7 +36,11 @@ from ar_excel.bank.date_order import (
     order_named,
 )
 from ar_excel.bank.day_rows import DayRows, narratives_after_their_amount
-from ar_excel.bank.dialect import amounts_split_by_the_delimiter, narratives_split_by_the_delimiter
+from ar_excel.bank.dialect import (
+    amounts_split_by_the_delimiter,
+    columns_in_the_file,
+    narratives_split_by_the_delimiter,
+)
 from ar_excel.bank.fees import split_fees
 from ar_excel.bank.line_balances import (
     balances_of_the_chain,
@@ -107,7 +111,7 @@ from ar_excel.parsing import is_blank
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None,
                       delimiter: str = ",", layout: Layout | None = None,
-                      dates_printed_once: int = 1) -> Statement:
+                      dates_printed_once: int = 1, excel_columns: bool = True) -> Statement:
     """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
 
     The layout (header, column roles, decimal mark, date order) is decided once; the columns
@@ -116,16 +120,23 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     ``layout``: the one ``find_layout`` gave for these rows, where the caller needed it first.
     ``dates_printed_once``: how many rows without a date of their own it takes to read the
     statement as printing each day's date once (each taking the date above); fewer are
-    lines without a date, each reported.
+    lines without a date, each reported. ``excel_columns``: the rows' cells are the file's
+    columns as Excel shows it (a CSV, a sheet, an HTML table), so each issue names its cell
+    (``C5``); else (a fixed-width report, labelled records, QIF) its row.
     """
     if layout is None:
         layout = find_layout(rows, mapping, source)
     options = mapping or {}
+    as_read = rows[layout.header_row + 1:]
     data, mended, split_amounts = _rows_split_by_the_delimiter_joined(
-        rows[layout.header_row + 1:], layout, delimiter, fmt == "csv")
+        as_read, layout, delimiter, fmt == "csv")
+    # a row joined back: each of its cells at the column Excel shows it in
+    moved = {pos: columns_in_the_file(as_read[pos], data[pos], delimiter)
+             for pos in {*mended, *split_amounts}} if excel_columns else {}
     read = _Reading(layout, data, ColumnCells(data), rows[: layout.preamble_end],
                     RowIssues(source, row_numbers[layout.header_row + 1:], layout.headers,
-                              layout.columns), options.get("date_format"))
+                              layout.columns, excel_columns, moved),
+                    options.get("date_format"))
     calendar = with_calendar_and_year(read.table, read.cols, read.preamble,
                                       named_year(options.get("year"), source))
     read.decimal, decimal_note = decide_the_decimal_mark(
@@ -273,9 +284,9 @@ def _notes_on_the_file(read: _Reading, mended: list[int], split_amounts: list[in
             "over the next column ('2,000.75' as '2' and '000.75'); the parts were joined back "
             "and read as one amount")
     description = read.cols.get("Description")
-    for pos in mended:
+    for pos in mended:  # (at the cells it was split over: C5:D5)
         report.add(
-            pos, -1, f"row {numbers[pos]}", read.header[description],
+            pos, -1, report.cell(pos, description, spread=True), read.header[description],
             read.data[pos][description],
             "the narrative holds the file's delimiter without quotes, which split it over "
             "the next columns; its parts were joined back and the line kept")
@@ -433,7 +444,8 @@ def _amounts(read: _Reading, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
                                     read.header, balance_of=read.running_balance)
     live &= ~failed
     for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
-        read.report(pos, 5, "Amount" if "Amount" in cols else "Credit", None,
+        # at the money-in cell (the Debit's, in a file of debits only)
+        read.report(pos, 5, next((c for c in ("Amount", "Credit") if c in cols), "Debit"), None,
                     "no amount on this line; the line was left out")
     live &= ~np.isnan(amount)
     return amount, live
@@ -477,7 +489,7 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
         more = " ..." if len(screened.page_numbers) > 10 else ""
         where = next((i for i, c in enumerate(data[pos]) if not is_blank(c)), 0)
         report.add(
-            pos, 0, f"row {numbers[pos]}", read.header[where] if where < len(read.header)
+            pos, 0, report.cell(pos, where), read.header[where] if where < len(read.header)
             else "", page,
             f"page number{'s' if len(screened.page_numbers) > 1 else ''} ('{page}', row"
             f"{'s' if len(screened.page_numbers) > 1 else ''} {named}{more}): the statement's "
@@ -500,7 +512,8 @@ def _unless_some_line_is_usable(source: str, kept: np.ndarray, issues: list[Issu
         # the first row that failed, not a note about the whole file (the date order, the
         # layout), which would send the clerk looking for the wrong fault
         first = next((i for i in issues if i.cell), issues[0])
-        where = ", ".join(filter(None, (first.cell, first.column)))
+        where = (f"{first.cell} ({first.column})" if first.cell[:1].isupper() and first.column
+                 else ", ".join(filter(None, (first.cell, first.column))))  # C5 (Amount); row 5
         raise InputError(
             f"{source}: no line of the statement could be used; the first problem: "
             f"{where + ': ' if where else ''}{first.message}. If a column was "
@@ -577,17 +590,20 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
         balances.currency = lines["Currency"].dropna().iloc[0]
     if ("Balance" in cols and "Amount" in cols and not {"_sign", "Debit", "Credit"} & set(cols)
             and len(lines) > 1 and (lines["Amount"] >= 0).all()):
-        issues += signs_from_balance(lines, balances.opening, source,
-                                     column_name(cols["Amount"], "Amount"))
+        issues += signs_from_balance(
+            lines, balances.opening, source, column_name(cols["Amount"], "Amount"),
+            lambda row: read.report.cell_of_row(row, cols["Amount"]))
     issues += payments_out_read_as_money_in(lines, cols, balances, read.report)
     if "Balance" in cols:
-        issues += running_balance_checked(lines, cols, screened.page_numbers, read.report,
-                                          issues)
-    money = next((read.header[cols[c]] for c in ("Amount", "Credit", "Debit")
-                  if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
-                 "Amount")
+        issues += running_balance_checked(lines, cols, screened.page_numbers, read.report)
+    money_at = next((cols[c] for c in ("Amount", "Credit", "Debit")
+                     if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
+                    None)
+    money = read.header[money_at] if money_at is not None else "Amount"
     lines, zero = without_zero_amounts(lines, [f"row {no}" for no in lines["Line No"].tolist()],
                                        source, str(money))
-    issues += zero
+    issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at))
+               if i.value == 1 and i.cell.startswith("row ") else i
+               for i in zero]  # one line: at its cell; several: "rows 3, 7", as a note
     issues += tie_out(stated, lines, source)
     return lines, stated, issues

@@ -257,8 +257,9 @@ def _cell_of(row: str, header: str, headers: list[str]) -> str:
 
 def _at_their_cells(stmt: Statement, headers: list[str], balance_at: int | None,
                     sheet: str) -> list[Issue]:
-    """The importer's issues ("row 14", under the column's header) at the sheet's cells
-    (``C14``; ``14:14`` for the whole row); a tie-out at the closing balance's cell."""
+    """The importer's issues at the sheet's cells: it names a cell as the sheet's rows give
+    it (``C14``); where it names the row ("row 14"), the cell of the column under its
+    header, else the whole row (``14:14``); a tie-out at the closing balance's cell."""
     letters: dict[str, str] = {}
     for i, h in enumerate(headers):
         letters.setdefault(str(h), column_letter(i))
