@@ -11,8 +11,7 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
 ``THRESHOLDS``):
 
 * Decline: unknown or closed customer; customer on Hold (master status or an invoice more
-  than ``overdue_hold_days`` past due); requested limit missing, below zero, or 0 where no
-  limit is set (nothing to cut);
+  than ``overdue_hold_days`` past due); requested limit missing or below zero;
   average days late > ``decline_days_late`` (30) or overdue share > ``decline_overdue_pct`` (50).
 * Refer to the credit manager: a requested limit written so that it cannot be read (in
   words, "خمسمائة ألف": no library reads Arabic number words well enough to trust with a
@@ -22,11 +21,14 @@ Rules, first that applies (thresholds can be set in the Policy sheet under the k
 * Approve otherwise.
 
 A request to lower a limit (requested below the current limit; 0 is a cut to no credit, stop
-credit or cash only) lowers the risk:
+credit or cash only, and so where no limit is set: a customer on credit terms without a
+limit is given credit without a cap, and "cash only from now" stops it) lowers the risk:
 the evidence that would decline an increase (a closed account, Hold, lateness, overdue share)
 argues for it.
 It is approved, or referred where today's exposure is already above the lower limit (the
 customer is over it at once, its orders held until it pays down); the evidence is listed.
+A request for 0 also says how to record it: a Credit Limit of 0 is read as no limit set (the
+contract's rule), so the stop is recorded as Status ``Cash only`` (a Hold: no more credit).
 
 ``Suggested Limit``: Approve -> the requested limit; Refer -> the smaller of the request and
 the current limit + 50 % (what can be granted while the manager decides; with no limit set:
@@ -81,6 +83,11 @@ _TEXT = {
     "exceeded": ("the requested limit is below today's exposure", "الحد المطلوب أقل من المديونية الحالية"),
     "doubles": ("the request more than doubles the current limit", "الطلب يزيد الحد الحالي لأكثر من الضعف"),
     "lowers": ("a lower limit reduces the credit risk", "تخفيض الحد يقلل مخاطر الائتمان"),
+    "stops": ("stopping the credit given without a limit reduces the credit risk",
+              "إيقاف الائتمان الممنوح بلا حد يقلل مخاطر الائتمان"),
+    "record_stop": ("a Credit Limit of 0 is read as no limit set: record the stop as Status "
+                    "'Cash only' (a Hold)", "حد الائتمان 0 يُقرأ بلا حد: سجّل الإيقاف بالحالة "
+                    "'كاش فقط' (إيقاف)"),
     "over_at_once": ("exposure {exposure} is already above the lower limit: the customer is "
                      "over it at once", "المديونية {exposure} أعلى من الحد المخفض: يتجاوزه العميل فوراً"),
     "too_late": ("average lateness above {limit} days", "متوسط التأخير أعلى من {limit} يوماً"),
@@ -141,6 +148,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
         known = cid in by_id.index and pd.notna(by_id.at[cid, "Customer"]) if pd.notna(cid) else False
         decline: list[str] = []
         refer: list[str] = []
+        has_limit = False
         facts: list[str] = []
         row = {c: None for c in REQUEST_COLUMNS}
         row.update({"Customer ID": cid, "Requested Limit": requested,
@@ -162,10 +170,11 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 decline.append(_t("hold", arabic, why=s["Reason"]))
             if np.isnan(requested) and (typed := _unread(as_typed, req.name)):
                 refer.append(_t("unread", arabic, typed=typed))
-            elif np.isnan(requested) or requested < 0 or (requested == 0 and not has_limit):
+            elif np.isnan(requested) or requested < 0:
                 decline.append(_t("no_amount", arabic))
             elif requested == 0:  # stop credit, cash only: a cut to 0 (no utilization at 0)
-                row["Increase"] = round_total(-current)
+                # (from no limit there is no amount to cut: credit without a cap, stopped)
+                row["Increase"] = round_total(-current) if has_limit else None
             else:
                 # two limits as typed: their difference to the fils, exact for every currency
                 row["Increase"] = round_total(requested - (current if has_limit else 0.0))
@@ -205,14 +214,18 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 refer.append(_t("too_overdue", arabic,
                                 limit=f"{threshold(policy, 'refer_overdue_pct'):g}"))
 
-        lowering = known and not np.isnan(requested) and not np.isnan(current) and (
-            0 <= requested < current)
+        lowering = known and not np.isnan(requested) and (
+            (not np.isnan(current) and 0 <= requested < current)
+            or (requested == 0 and not has_limit))  # credit without a cap, stopped
         if lowering:
             # the risk that would stop an increase is the reason to cut: facts, not verdicts
             facts = [r for r in decline + refer if r != _t("exceeded", arabic)] + facts
             over = exposure > requested  # (a known customer's: its Credit Status row's)
-            why = [_t("lowers", arabic)] + (
-                [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else [])
+            why = [_t("lowers" if has_limit else "stops", arabic)] + (
+                [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else []) + (
+                # (a Closed or Hold master status has recorded it already)
+                [_t("record_stop", arabic)] if requested == 0 and s["Customer Status"]
+                not in ("Closed", "Hold") else [])
             verdict, suggested = ("Refer" if over else "Approve"), requested
         elif decline:
             verdict, suggested, why = "Decline", current, decline + refer
