@@ -314,6 +314,16 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
                     except ValueError as exc:  # read once here, where the cell is known
                         problems.append((cell, f"policy '{key}': {exc}; no rate is used"))
                         del extra[extra_key]
+                if extra_key == "bankcolumns" and extra[extra_key].strip():
+                    from ar_excel.errors import UsageError
+                    from ar_excel.jobs.reconcile import bank_columns
+
+                    try:  # read here too: as the command's option, a misread value was bad
+                        bank_columns(value)  # usage, and failed every run (exit 2)
+                    except UsageError as exc:
+                        why = str(exc).removeprefix("bank columns: ")
+                        problems.append((cell, f"policy '{key}': {why}; the default is used"))
+                        del extra[extra_key]
                 continue
         if value is None or str(value).strip() == "":
             continue  # blank keeps the default

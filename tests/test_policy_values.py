@@ -170,3 +170,30 @@ def test_credit_with_negative_hold_days_holds_as_the_default_does(tmp_path):
         "B2", "Hold After Days", "-5",
         "policy 'Hold After Days': '-5' is not a number of days of 0 or more (e.g. 90); the "
         "default is used"]]
+
+
+def test_bank_columns_that_name_no_column_are_an_input_issue_not_bad_usage(tmp_path, capsys):
+    """The Policy's bank_columns was read as the command's --bank-columns: a value naming no
+    column ('9999-12-31' pasted there) failed every run, even one without a statement, with
+    exit 2 (bad usage). It is an Input Issue at its cell; the statement's columns are found
+    from its headers, as with no bank_columns. Found by fuzzing the tests' Jordan book."""
+    from datetime import datetime
+
+    path = _book(tmp_path, {"Customers": CUSTOMER_ROWS,
+                            "Policy": [["Key", "Value"], ["bank_columns", datetime(9999, 12, 31)],
+                                       ["max_discount_pct", 7]]})
+    book = read_book(path)
+    assert [(i.sheet, i.cell, i.column, i.message) for i in book.issues] == [
+        ("Policy", "B2", "bank_columns",
+         "policy 'bank_columns': '9999-12-31' is not COLUMN=HEADER with a column among Date, "
+         "Value Date, Description, Amount, Debit, Credit, Currency, Reference, Counterparty, "
+         "Counterparty Account, Bank Ref, Balance, decimal, date_format, date_order, delimiter, "
+         "header_row, sheet, year; the default is used")]
+    assert book.policy.get("bank_columns") is None and book.policy.max_discount_pct == 7
+    assert main(["run", str(path), "--as-of", "2026-11-30", "-o", str(tmp_path / "out.xlsx")]) == 0
+    assert capsys.readouterr().err == ""
+    # a good one is read as before
+    path = _book(tmp_path, {"Customers": CUSTOMER_ROWS, "Policy": [
+        ["Key", "Value"], ["bank_columns", "Date=Buchungstag;Amount=Betrag"]]}, name="good.xlsx")
+    book = read_book(path)
+    assert book.issues == [] and book.policy.get("bank_columns") == "Date=Buchungstag;Amount=Betrag"
