@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "excel_errors"
 # Bad values of each kind a contract column parses, as typed in workbooks.
 BAD_VALUES = {
     "money": ["abc", "1,00,0", True, datetime(2024, 1, 1), "9" * 400],
-    "int": ["1.5"],
+    "int": ["1.5", 1e308],
     "date": ["31/02/2024", 10**9, "hello", True, "01/01/1500", "31 Foo 2024", time(12, 30)],
     "terms": ["abc", 1.5, "10D+CM", "ZB01"],
     "status": ["xyz"],

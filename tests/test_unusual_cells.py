@@ -231,3 +231,21 @@ def test_a_ledger_none_of_whose_customers_is_in_the_customer_list_is_aged_quietl
     rows = list(openpyxl.load_workbook(out)["Aging"].iter_rows(min_row=2, max_col=2,
                                                                values_only=True))
     assert rows[:2] == [("K-77", "(not in Customers)"), ("K-88", "(not in Customers)")]
+
+
+def test_a_count_of_instalments_too_large_for_any_column_is_an_input_issue(tmp_path):
+    """1E+308 typed as a plan's number of instalments: the reader's whole-number column
+    could not hold it and reading the book failed (OverflowError), every job with it. It
+    is an Input Issue at its cell; the plan's other cells and every other sheet are read.
+    Found by fuzzing the tests' Egypt collections book."""
+    plans = [["Customer ID", "Total Amount", "Instalments", "Start Date"],
+             ["C1", 1200.0, 1e308, dt.datetime(2026, 9, 1)],
+             ["C2", 3400.0, 4, dt.datetime(2026, 9, 1)]]
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": INVOICES, "Payment Plans": plans}))
+    frame = book.frame("Payment Plans")
+    assert frame["Customer ID"].tolist() == ["C1", "C2"]
+    assert frame["Instalments"].isna().tolist() == [True, False]
+    assert frame["Instalments"].iloc[1] == 4
+    assert [(i.sheet, i.cell, i.column, i.message) for i in book.issues] == [
+        ("Payment Plans", "C2", "Instalments", "'1e+308' is too large to be a count")]

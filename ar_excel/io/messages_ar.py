@@ -18,6 +18,7 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is TRUE/FALSE, not an amount$", "'{0}' قيمة صح/خطأ وليس مبلغاً"),
     (r"^a date \((.*)\) where an amount was expected$", "تاريخ ({0}) في موضع مبلغ"),
     (r"^'(.*)' is not a whole number$", "'{0}' ليس عدداً صحيحاً"),
+    (r"^'(.*)' is too large to be a count$", "'{0}' أكبر من أن يكون عدداً"),
     (r"^'(.*)' is not a valid date$", "'{0}' ليس تاريخاً صحيحاً"),
     (r"^(.*) is not a date \(as an Excel date number it is out of range\)$",
      "{0} ليس تاريخاً (رقم تاريخ Excel خارج النطاق)"),

@@ -166,6 +166,9 @@ def parse_money(value: Any, decimal_comma: bool = False) -> float:
 
 def parse_int(value: Any, decimal_comma: bool = False) -> int:
     number = parse_money(value, decimal_comma)
+    if not -2**63 < number < 2**63:  # 1E+308 typed: no count, and no column can hold it (the
+        # whole book's reading failed with OverflowError)
+        raise ValueError(f"'{value}' is too large to be a count")
     if number != int(number):
         raise ValueError(f"'{value}' is not a whole number")
     return int(number)
