@@ -11,7 +11,9 @@ another column tells them (``DERIVED``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -26,14 +28,16 @@ from ar_excel.schema import SheetSchema
 HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
 
 
-def alias_index(schema: SheetSchema) -> dict[str, str]:
+@cache  # asked for by every table read (16 times a book): the schemas are fixed, frozen
+def alias_index(schema: SheetSchema) -> Mapping[str, str]:
+    """Header key -> the field it names; shared between reads, hence read-only."""
     index: dict[str, str] = {}
     for f in schema.fields:  # canonical names first, so they win over another field's alias
         index.setdefault(match_key(f.name), f.name)
     for f in schema.fields:
         for alias in f.aliases:
             index.setdefault(match_key(alias), f.name)
-    return index
+    return MappingProxyType(index)
 
 
 # A header's unit or currency in brackets or after it ("Amount (EGP)", "Credit limit EGP",
@@ -194,7 +198,8 @@ def two_row_header(rows: list[list[Any]], h: int, schema: SheetSchema) -> list[A
     return combined
 
 
-def _alias_rank(schema: SheetSchema) -> dict[str, int]:
+@cache
+def _alias_rank(schema: SheetSchema) -> Mapping[str, int]:
     """How strongly an alias names its field: 0 for the field's own name, then the order of
     its aliases (``Customer Code`` names the Customer ID more surely than ``Customer``)."""
     rank: dict[str, int] = {}
@@ -203,7 +208,7 @@ def _alias_rank(schema: SheetSchema) -> dict[str, int]:
     for f in schema.fields:
         for i, alias in enumerate(f.aliases, 1):
             rank.setdefault(match_key(alias), i)
-    return rank
+    return MappingProxyType(rank)
 
 
 # An invoice list with a tax column keeps its amount before tax under "Amount" and the

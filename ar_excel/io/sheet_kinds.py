@@ -8,6 +8,7 @@ the header of the tab we write, is the user's invoice list (said)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ar_excel.core.collections.disputes import DISPUTE_SHEETS
@@ -29,8 +30,9 @@ from ar_excel.names import match_key, table_key
 from ar_excel.schema import POLICY, SCHEMAS, SheetSchema
 
 
-def _names_for(schema: SheetSchema) -> set[str]:
-    return {match_key(n) for n in (schema.name, *schema.aliases)}
+@cache  # asked for each sheet name read; the schemas are fixed, frozen
+def _names_for(schema: SheetSchema) -> frozenset[str]:
+    return frozenset(match_key(n) for n in (schema.name, *schema.aliases))
 
 
 def find_kind(name: str, is_table: bool = False) -> str | None:
