@@ -68,7 +68,7 @@ def general_path():
         ledger._InvoiceKeys.of = staticmethod(keys)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ledgers())
 def test_fast_application_equals_the_general_path(case):
     customers, invoices, payments, as_of = case

@@ -67,7 +67,7 @@ def books(draw):
     return customers, invoices, payments, pd.DataFrame(rows)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(books())
 def test_money_is_conserved_and_runs_repeat(book):
     customers, invoices, payments, lines = book
@@ -127,7 +127,7 @@ def books_with_receipts(draw):
     return customers, invoices, payments, lines
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(books_with_receipts())
 def test_recorded_receipts_pair_once_and_money_is_conserved(book):
     customers, invoices, payments, lines = book
