@@ -249,3 +249,38 @@ def test_a_count_of_instalments_too_large_for_any_column_is_an_input_issue(tmp_p
     assert frame["Instalments"].iloc[1] == 4
     assert [(i.sheet, i.cell, i.column, i.message) for i in book.issues] == [
         ("Payment Plans", "C2", "Instalments", "'1e+308' is too large to be a count")]
+
+
+def test_an_invoice_numbered_with_a_superscript_is_aged(tmp_path):
+    """'²' typed as an invoice number (a superscript two, which str.isdigit takes for a digit
+    and int() refuses): the Aging Detail's natural sort of document numbers failed the aging
+    job (ValueError). It sorts as text, after INV-1. Found by fuzzing the tests' Saudi book."""
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    invoices = [*INVOICES, ["²", "C1", dt.datetime(2026, 10, 9), 500.0]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices})
+    out = tmp_path / "out.xlsx"
+    assert main(["aging", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    detail = openpyxl.load_workbook(out)["Aging Detail"]
+    header = [c.value for c in next(detail.iter_rows(max_row=1))]
+    docs = [r[header.index("Document No")] for r in detail.iter_rows(min_row=2, values_only=True)
+            if r[0] in ("C1", "C2")]
+    assert docs == ["INV-1", "²", "INV-2"]
+
+
+def test_the_forecasts_currency_of_expected_payments_kept_without_one_is_quiet():
+    """Expected payments whose Currency is blank on every row (a float column of NaN): the
+    base currency is worked out without pandas warning on the command's stderr (a text
+    fill on a float column). Found by fuzzing the tests' Kuwait book."""
+    import warnings
+
+    import pandas as pd
+
+    from ar_excel.core.collections.forecast import base_currency
+
+    expected = pd.DataFrame({"Currency": [float("nan")] * 2, "Expected Amount": [100.0, 50.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert base_currency(expected) is None

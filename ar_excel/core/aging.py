@@ -199,7 +199,8 @@ def _natural(value: object) -> tuple:
     if _is_blank(value):
         return ((2, ""),)
     parts = re.split(r"(\d+)", str(value))
-    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts if p)
+    # isdecimal, not isdigit: a superscript ('²', a digit to isdigit) is no number to int()
+    return tuple((0, int(p)) if p.isdecimal() else (1, p.casefold()) for p in parts if p)
 
 
 def aging_detail(items: pd.DataFrame, customers: pd.DataFrame | None,

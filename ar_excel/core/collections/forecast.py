@@ -33,7 +33,9 @@ FORECAST_FORMATS = {"Week": "int", "Week Start": "date", "Week End": "date",
 def base_currency(expected: pd.DataFrame, policy: Policy | None = None) -> str | None:
     """The policy's base currency, else the currency with the largest expected amount
     (``kpis.main_currency_of``); None where the expected payments name none."""
-    totals = expected.groupby(expected["Currency"].fillna(""))["Expected Amount"].sum() \
+    # (as objects: a Currency column all blank is a float one, where a text fill warned)
+    totals = expected.groupby(expected["Currency"].astype(object).fillna(""))[
+        "Expected Amount"].sum() \
         if len(expected) else pd.Series(dtype="float64")
     return main_currency_of(totals, policy) or None
 
