@@ -307,3 +307,21 @@ def test_a_draft_from_cells_typed_over_two_lines():
     assert msg["Subject"] == "Overdue invoices - Beta Foods"
     assert msg["To"] == "ap@beta.example, ar@beta.example"
     assert msg["From"] == "Credit Control <credit@ours.example>"
+
+
+def test_a_draft_to_a_cell_holding_no_address_is_written_without_it():
+    """An Email cell holding '"', '<' or 'a@' (no address: validate's INVALID_EMAIL): the
+    standard library's header parser failed on them (IndexError) and the month-end's
+    collections job with it. The draft is written to the addresses that are ones, else
+    with no To for the clerk to fill in. Found by fuzzing the tests' QuickBooks book."""
+    import dataclasses
+
+    cust, inv, pay = ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    row = run().set_index("Customer ID").loc["C2"].to_dict() | {"Customer ID": "C2"}
+    letter = dunning_letter(row, items[items["Customer ID"] == "C2"], levels=4)
+    for typed in ('"', "<", "a@", '"; <'):
+        msg = draft_message(dataclasses.replace(letter, email=typed))
+        assert msg["To"] is None and b"Overdue invoices" in msg.as_bytes()
+    msg = draft_message(dataclasses.replace(letter, email='a@; "; Beta AP <ap@beta.example>'))
+    assert msg["To"] == "Beta AP <ap@beta.example>"

@@ -23,6 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ar_excel.core.collections.letters import Letter
+from ar_excel.core.customers.contacts import email_problem
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
@@ -154,9 +155,14 @@ def draft_message(letter: Letter, sender: str | None = None,
     # a header is one line: a name typed over two lines of its cell (Alt+Enter) is joined
     msg["Subject"] = _one_line(letter.subject)
     if isinstance(letter.email, str) and letter.email.strip():
-        # several addresses may be typed in one cell: "a@x.com; b@y.com", or one per line
-        msg["To"] = ", ".join(a.strip() for a in re.split(r"[;,\r\n]", letter.email)
-                              if a.strip())
+        # several addresses may be typed in one cell: "a@x.com; b@y.com", or one per line;
+        # one that is no address ('"', 'a@': the validate job's INVALID_EMAIL) is left for
+        # the clerk to fill in: the standard library's parser failed on some (IndexError),
+        # and the whole collections job with it
+        to = [a.strip() for a in re.split(r"[;,\r\n]", letter.email)
+              if a.strip() and email_problem(a) is None]
+        if to:
+            msg["To"] = ", ".join(to)
     if sender:
         msg["From"] = _one_line(sender)
     msg["Date"] = formatdate(localtime=True)
