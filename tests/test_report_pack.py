@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -22,11 +24,24 @@ def book(tmp_path) -> Path:
     return path
 
 
-def test_pack_contents(tmp_path, book, capsys):
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> tuple[Path, str]:
+    """The pack of ``book`` as of 2026-06-30 and what the run printed: made once, read by the
+    tests that only look at it (none writes to it)."""
+    folder = tmp_path_factory.mktemp("pack")
+    path = folder / "ar book.xlsx"
+    write_book(path, *kpi_book())
+    out = folder / "pack.xlsx"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["report", str(path), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    return out, printed.getvalue()
+
+
+def test_pack_contents(pack):
+    out, printed = pack
     # CEI (1500 + 2400 - 2100) / (1500 + 2400 - 1300) = 1800 / 2600 (test_kpis_core)
-    assert "DSO 26.25, CEI 69.23 %" in capsys.readouterr().out
+    assert "DSO 26.25, CEI 69.23 %" in printed
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Dashboard", "KPIs", "Aging", "Top Overdue", "Payment Behaviour"]
     dash = {r[0]: r[1:3] for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]}
@@ -118,9 +133,8 @@ def test_report_is_not_part_of_the_month_end_run():
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext is not installed")
-def test_pack_renders_headless_in_libreoffice(tmp_path, book):
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+def test_pack_renders_headless_in_libreoffice(tmp_path, pack):
+    out, _ = pack
     profile = (tmp_path / "lo-profile").as_uri()
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -182,14 +196,13 @@ def test_arabic_pack_labels_every_column_in_arabic(tmp_path, book):
     assert LABELS["How it is computed"] == wb["Dashboard"]["D2"].value
 
 
-def test_kpis_caption_is_right_of_every_table_not_inside_the_printed_page(tmp_path, book):
+def test_kpis_caption_is_right_of_every_table_not_inside_the_printed_page(pack):
     """The KPIs tab's DSO trend below is wider than the KPI table: its caption goes right of
     both, outside the print area (printed, it is the page header), not over the trend's
     columns where it was cut at the page edge."""
     from openpyxl.utils import column_index_from_string
 
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(book), "--as-of", "2026-06-30", "-o", str(out)]) == 0
+    out, _ = pack
     ws = openpyxl.load_workbook(out)["KPIs"]
     captions = [c for c in ws[1] if isinstance(c.value, str)
                 and c.value.startswith("Collection KPIs for")]
