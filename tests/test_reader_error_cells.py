@@ -173,3 +173,25 @@ def test_the_xls_screen_knows_an_error_record_from_a_value_record():
     assert screen.search(formula(b"\x02\x00\x07\x00\x00\x00\xff\xff"))  # =1/0: #DIV/0!
     assert not screen.search(formula(b"\x01\x00\x01\x00\x00\x00\xff\xff"))  # =TRUE()
     assert not screen.search(formula(struct.pack("<d", 5000.0)))  # =5*1000
+
+
+def test_a_row_holding_nothing_but_an_excel_error_is_said_not_skipped(tmp_path):
+    """A row of a list whose only value is a broken formula's error (#N/A between two
+    invoices): the cell reader gives the error as blank, so the row was a blank row and
+    left out in silence. It is an Input Issue at its error cell; the rows around it are
+    read. Found by fuzzing the tests' Egypt book and the English master."""
+    from datetime import datetime
+
+    from tests._workbooks import save_sheets
+
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100],
+                     [None, None, "#N/A", "#REF!"],
+                     ["I-2", "C1", datetime(2026, 10, 2), 200]]})
+    book = read_book(path)
+    assert book.invoices["Invoice No"].tolist() == ["I-1", "I-2"]
+    assert _issues(book) == [
+        ("Invoices", "C3", "Invoice Date", "#N/A",
+         "the row holds nothing but the Excel error #N/A (its formula has no value): not read")]

@@ -202,6 +202,7 @@ def explain_error_cells(book: Book, errors: dict[str, dict[str, str]]) -> None:
                           f"value), so the row cannot be used")
         out.append(issue)
     book.issues = out + _policy_error_issues(book, errors) + _optional_error_issues(book, errors)
+    book.issues += _error_only_rows(book, errors)
 
 
 def _policy_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
@@ -215,6 +216,37 @@ def _policy_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[
                   "value); the default is used")
             for sheet, cells in book.policy_blank_cells.items()
             for cell, key in cells.items() if cell in errors.get(sheet, {})]
+
+
+def _error_only_rows(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
+    """A row of a table holding nothing but Excel errors (a row of broken formulas): read as
+    blank, it was left out in silence. It is said once, at its first error cell in the
+    table's columns."""
+    from ar_excel.model import ROW, Issue
+
+    issues: list[Issue] = []
+    for table in book.tables.values():
+        cells = errors.get(table.sheet)
+        if not cells or table.sheet_letters:
+            continue
+        headers = {letter: table.headers.get(c, c) for c, letter in table.letters.items()}
+        read = {int(r) for r in table.frame[ROW].dropna()}
+        said = {int(m[1]) for i in book.issues if i.sheet == table.sheet
+                for m in [re.search(r"(\d+)$", str(i.cell))] if m}
+        first: dict[int, str] = {}  # row -> its leftmost error's column letter
+        for cell in cells:
+            letter = cell.rstrip("0123456789")
+            row = int(cell[len(letter):] or 0)
+            if letter not in headers or row <= table.header_row or row in read or row in said:
+                continue
+            if row not in first or (len(letter), letter) < (len(first[row]), first[row]):
+                first[row] = letter
+        for row, letter in sorted(first.items()):
+            error = cells[f"{letter}{row}"]
+            issues.append(Issue(table.sheet, f"{letter}{row}", headers[letter], error,
+                                f"the row holds nothing but the Excel error {error} (its "
+                                "formula has no value): not read"))
+    return issues
 
 
 # What a missing optional value then means, where it is worth saying.

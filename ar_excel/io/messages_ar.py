@@ -122,6 +122,8 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "'{0}' يذكر الحدود بالألف: قُرئ {1} منها مضروباً في 1,000 (مثلاً {2})"),
     (r"^(.*) is the Excel error (\S+) \(its formula has no value\), so the row cannot be used$",
      "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة)، فلا يمكن استخدام الصف"),
+    (r"^the row holds nothing but the Excel error (\S+) \(its formula has no value\): not read$",
+     "الصف ليس فيه إلا خطأ Excel {0} (المعادلة بلا قيمة): لم يُقرأ"),
     (r"^sheet '(.*)' has no column for (.*) \(header row (\d+) has: (.*)\)$",
      "الورقة '{0}' ليس فيها عمود {1} (صف العناوين {2} فيه: {3})"),
     (r"^sheet '(.*)' has no Customer ID column \(column (.*) is not read as one\): each "
