@@ -159,3 +159,18 @@ def test_a_line_break_typed_in_a_name_is_a_space_on_the_statement(tmp_path, capl
     assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
     text = pdf_text(path)
     assert "Customer: Acme Ltd Cairo" in text and "Example Trading Co" in text
+
+
+def test_characters_the_font_lacks_are_drawn_as_the_nearest_it_has(tmp_path, caplog):
+    """An emoji or fullwidth letters typed in a customer's name (ＣＵＳ００１ 💰): fpdf2
+    drew empty boxes and logged 'Font ... is missing the following glyphs' on the command's
+    stderr. Fullwidth letters are their plain forms, an emoji a '?'. Found by fuzzing."""
+    from dataclasses import replace
+
+    stmt, _ = statement("C2")
+    stmt = replace(stmt, name="ＣＵＳ００１ Foods 💰")
+    with caplog.at_level("WARNING", logger="fpdf"):
+        path = render_statement(stmt, tmp_path / "C2.pdf", company="Example 🧾 Trading")
+    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
+    text = pdf_text(path)
+    assert "Customer: CUS001 Foods ?" in text and "Example ? Trading" in text

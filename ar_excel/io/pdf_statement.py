@@ -18,6 +18,7 @@ are laid out in one document and split into one file per customer with pypdf.
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -131,7 +132,7 @@ class _StatementPDF(FPDF):
         long document number or reference never runs over the next column."""
         # a cell is one line: a line break or tab typed in a name or reference (Alt+Enter in
         # Excel) is a space, not a glyph the font lacks
-        s = "" if text is None else _ONE_LINE.sub(" ", str(text))
+        s = "" if text is None else self._drawable(_ONE_LINE.sub(" ", str(text)))
         if fit and w and s:
             size = self.font_size_pt
             s = self._fitted(s, w - 2 * self.c_margin)
@@ -146,6 +147,28 @@ class _StatementPDF(FPDF):
         self._shape_for(s)
         self.cell(w, h, s, border=border, align=align, fill=fill,
                   new_x="LMARGIN" if ln else "RIGHT", new_y="NEXT" if ln else "TOP")
+
+    def _drawable(self, s: str) -> str:
+        """``s`` with each character the statement font lacks (an emoji, a Chinese name)
+        as the nearest it has: its compatibility form where the font draws that (fullwidth
+        ＣＵＳ００１ is CUS001), nothing for an invisible mark, else '?'. fpdf2 drew an empty
+        box for it and logged 'Font ... is missing the following glyphs' on the command's
+        stderr."""
+        if s.isascii():
+            return s
+        cmap = self.current_font.cmap
+        if all(ord(c) in cmap for c in s):
+            return s
+        out = []
+        for c in s:
+            folded = unicodedata.normalize("NFKC", c)
+            if ord(c) in cmap:
+                out.append(c)
+            elif folded != c and all(ord(f) in cmap for f in folded):
+                out.append(folded)
+            elif unicodedata.category(c) != "Cf":
+                out.append("?")
+        return "".join(out)
 
     def _preload_bidirectional_text(self, text: str, markdown: bool):  # noqa: ANN202
         """fpdf2's bidi split of a shaped text into styled fragments, cached per text and
