@@ -196,6 +196,27 @@ def test_bad_amount_row_is_an_issue_and_nothing_else_is_lost(tmp_path):
     assert all("left out" in i.message for i in stmt.issues)
 
 
+def test_a_line_that_cannot_be_read_keeps_the_bank_lines_of_the_lines_after_it(tmp_path):
+    # no bank ids: a line is known by its position in the statement. The lines that could
+    # not be read are still the statement's second and third, so the fourth stays "4" when
+    # they are put right (last run's decision on "4" is still on the same transfer); the
+    # page footer is no line
+    text = ("Date,Description,Amount\n"
+            "13/11/2026,TRF NILE TRADING INV-101,11400.00\n"
+            "14/11/2026,TRF DELTA FOODS INV-102,12O.00\n"
+            "31/11/2026,CHQ DEP 000123,500.00\n"
+            ",Page 1 of 2,\n"
+            "15/11/2026,TRF CAIRO STEEL INV-103,750.00\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Description"].tolist() == ["TRF NILE TRADING INV-101",
+                                                  "TRF CAIRO STEEL INV-103"]
+    assert stmt.lines["Bank Line"].tolist() == ["1", "4"]  # was "1", "2"
+    fixed = read_statement(write(tmp_path, text.replace("12O.00", "120.00").replace(
+        "31/11/2026", "30/11/2026")))
+    assert fixed.lines["Bank Line"].tolist() == ["1", "2", "3", "4"]
+    assert fixed.lines["Amount"].tolist() == [11400.0, 120.0, 500.0, 750.0]
+
+
 def test_continuation_rows_repeated_ids_and_pending(tmp_path):
     text = ("Date,Description,Amount,Transaction ID,Status\n"
             "01/03/2024,Payment from Delta,100.00,T1,Booked\n"

@@ -7,8 +7,9 @@ Accounting rules kept here, whatever the file format:
   thousandths: KWD, BHD, OMR, JOD, TND, LYD, IQD).
 * ``Bank Line`` identifies a line for reconciliation (the contract's rule): the bank's own
   transaction id where the file has one, else the line's 1-based position in the statement
-  (1 for its first transaction). It is unique within a statement file: a repeated bank id
-  gets ``-2``, ``-3`` ... in file order.
+  (1 for its first transaction; a line of a table that could not be read, its date or
+  amount, keeps its place, so the lines after it keep theirs once it is put right). It is
+  unique within a statement file: a repeated bank id gets ``-2``, ``-3`` ... in file order.
 * ``Line No`` is the line's 1-based position in the file: its row number for CSV, XLSX and
   workbook sheets (so the clerk can find it), its transaction position for MT940, camt and OFX.
 * A statement that states opening and closing balances ties out when
@@ -136,9 +137,12 @@ def build_lines(records: list[dict[str, Any]]) -> pd.DataFrame:
     return lines_frame({c: [rec.get(c) for rec in records] for c in LINE_COLUMNS}, len(records))
 
 
-def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
+def lines_frame(columns: dict[str, Any], count: int, positions: list[int] | None = None
+                ) -> pd.DataFrame:
     """Columns (sequences of ``count`` values keyed by LINE_COLUMNS, missing keys allowed) -> the
-    normalised lines frame, with the same defaults as ``build_lines``, built column by column."""
+    normalised lines frame, with the same defaults as ``build_lines``, built column by column.
+    ``positions``: each line's 1-based position in the statement where lines were left out
+    before it (a line that could not be read is still the statement's), else 1, 2, 3..."""
     def column(name: str) -> list[Any]:
         values = columns.get(name)
         if values is None:
@@ -157,8 +161,9 @@ def lines_frame(columns: dict[str, Any], count: int) -> pd.DataFrame:
     text["Currency"] = [c.upper() if c else c for c in text["Currency"]]
     # The contract: the bank's transaction id, else the line's 1-based position in the
     # statement (its n-th transaction, whatever header rows the file has above it).
-    text["Bank Line"] = [line or ref or str(pos) for pos, (line, ref) in
-                         enumerate(zip(text["Bank Line"], text["Bank Ref"], strict=True), start=1)]
+    text["Bank Line"] = [line or ref or str(pos) for pos, line, ref in
+                         zip(positions or range(1, count + 1), text["Bank Line"], text["Bank Ref"],
+                             strict=True)]
     text["Bank Line"] = unique_bank_ids(text["Bank Line"])
     frame = pd.DataFrame({c: pd.Series(text[c], dtype=object) for c in TEXT_COLUMNS})
     for c in ("Date", "Value Date"):

@@ -149,11 +149,17 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     current, file_ccy = _balances_above_the_table(read, balances)
 
     kinds = _kinds_of_rows(read, desc_cols, balances, dates_printed_once)
-    without_year = _undated_rows_reported(read, kinds, calendar)
-    live = kinds.main & kinds.dated
-    value_dates = _value_dates(read, kinds, live, calendar)
-    amount, live = _amounts(read, live)
+    without_year, undated_lines = _undated_rows_reported(read, kinds, calendar)
+    dated_lines = kinds.main & kinds.dated
+    value_dates = _value_dates(read, kinds, dated_lines, calendar)
+    amount, live = _amounts(read, dated_lines.copy())
+    # the statement's lines, read or not: a line keeps its position among them (its Bank
+    # Line without a bank id) whether a line above it could be read or not, so putting
+    # that one right moves no decision taken on the lines after it
+    counted = dated_lines & ~live  # (its amount unreadable or missing)
+    counted[undated_lines] = True
     kept = _rows_that_are_no_lines_checked(read, kinds, live, amount, balances)
+    counted[kept] = True
     descriptions = narratives_of_the_lines(
         read.table, data, desc_cols, read.cols.get("_posting_text"), live, kept, kinds.day,
         kinds.anchor, kinds.screened.continued, kinds.foot, read.report)
@@ -166,7 +172,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     _unless_some_line_is_usable(source, kept, issues, without_year, kinds.screened.no_movement)
 
     lines = _lines_frame(read, kinds, kept, amount, value_dates, descriptions, balances,
-                         file_ccy)
+                         file_ccy, np.cumsum(counted)[kept])
     lines, stated, issues = _lines_checked(read, lines, kept, kinds.screened, balances,
                                            current, issues)
     closing_at = kinds.screened.closing_at
@@ -368,10 +374,11 @@ def _kinds_of_rows(read: _Reading, desc_cols: list[int], balances: StatementBala
 
 
 def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarNotes
-                           ) -> list[int]:
+                           ) -> tuple[list[int], list[int]]:
     """Each row that may be a line but has no readable date, reported as what it is (a page
-    footer, a summary row, a date that cannot be read); the rows whose dates carry no year
-    the file names, returned (one issue for them all)."""
+    footer, a summary row, a date that cannot be read); returned: the rows whose dates carry
+    no year the file names (one issue for them all), and the lines left out for their date
+    (those and the dates that cannot be read)."""
     report, numbers, date_idx = read.report, read.report.numbers, read.date_idx
     no_year = calendar.no_year
     date_column = "Date" if "Date" in read.cols else "Value Date"
@@ -389,6 +396,7 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
             "the statement with full dates, or name the year with --bank-columns "
             "\"year=<year the statement begins in>\"")
     skipped = set(without_year)
+    unreadable: list[int] = []
     for pos in undated:
         if pos in skipped:
             continue
@@ -407,7 +415,8 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
             continue
         report(pos, 0, date_column, raw, f"date '{raw}' could not be read "
                f"({kinds.date_errors.get(pos, 'blank')}); the line was left out")
-    return without_year
+        unreadable.append(pos)
+    return without_year, without_year + unreadable
 
 
 def _value_dates(read: _Reading, kinds: _RowKinds, live: np.ndarray, calendar: CalendarNotes
@@ -524,9 +533,11 @@ def _unless_some_line_is_usable(source: str, kept: np.ndarray, issues: list[Issu
 
 def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.ndarray,
                  value_dates: np.ndarray, descriptions: list[str],
-                 balances: StatementBalance, file_ccy: str | None) -> pd.DataFrame:
+                 balances: StatementBalance, file_ccy: str | None,
+                 positions: np.ndarray) -> pd.DataFrame:
     """The kept rows as the statement's lines, each in the section's or the file's currency
-    where the row names none, with its narrative and other party."""
+    where the row names none, with its narrative and other party; ``positions``: each one's
+    among the statement's lines (its Bank Line where the bank gives no id)."""
     table, cols = read.table, read.cols
     kept_rows = kept.tolist()
     column = read.running_balance()  # an unreadable running balance does not cost the line
@@ -552,7 +563,7 @@ def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.
         "Balance": balance,
         "Statement": ["1"] * len(kept),
         "Line No": line_numbers.tolist(),
-    }, len(kept))
+    }, len(kept), positions.tolist())
     lines = with_structured_narratives(lines)
     currency_of_the_own_account(lines, balances)
     return lines
