@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,12 +23,22 @@ def bank_fixtures() -> Path:
     return BANK_FIXTURES
 
 
+@functools.cache
+def _lo_profile() -> Path:
+    """One LibreOffice user profile per test process, made by its first conversion and reused
+    (a fresh profile costs each start ~0.3 s); per process, so parallel workers never share
+    one, and conversions within a process run one at a time."""
+    profile = tempfile.mkdtemp(prefix="ar_excel_lo_profile_")
+    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    return Path(profile)
+
+
 def soffice_convert(path: Path, fmt: str, outdir: Path, *, sheet: str | None = None) -> Path:
     """Convert a file with headless LibreOffice; skip the test where LibreOffice is absent."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    profile = outdir / "lo-profile"
+    profile = _lo_profile()
     target = fmt
     if sheet is not None and fmt == "csv":
         # 44,34,76,1,,0,false,true,false,false,false,N: UTF-8 CSV of the N-th sheet
