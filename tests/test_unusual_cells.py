@@ -284,3 +284,25 @@ def test_the_forecasts_currency_of_expected_payments_kept_without_one_is_quiet()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert base_currency(expected) is None
+
+
+def test_an_empty_payments_sheet_is_no_receipts(tmp_path, capsys):
+    """A Payments tab left empty (a template's, before the first receipt is recorded): the
+    month-end's credit, aging and collections jobs failed, each saying only 'unreadable'.
+    It is no receipts, as a Payments sheet with only its header row is; an empty Invoices
+    sheet, which a run cannot do without, is said to be empty."""
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES,
+                                                "Payments": []})
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    aging = {r[0]: r[-1] for r in openpyxl.load_workbook(out)["Aging"].iter_rows(
+        min_row=2, max_row=3, max_col=8, values_only=True)}
+    assert aging == {"C1": 1200, "C2": 3400}
+    book = save_sheets(tmp_path / "empty.xlsx", {"Customers": CUSTOMERS, "Invoices": []})
+    assert main(["aging", str(book), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == "ar-excel: aging: sheet 'Invoices' is empty\n"
