@@ -306,3 +306,17 @@ def test_an_empty_payments_sheet_is_no_receipts(tmp_path, capsys):
     book = save_sheets(tmp_path / "empty.xlsx", {"Customers": CUSTOMERS, "Invoices": []})
     assert main(["aging", str(book), "-o", str(out)]) == 1
     assert capsys.readouterr().err == "ar-excel: aging: sheet 'Invoices' is empty\n"
+
+
+def test_a_header_marked_required_with_a_trailing_asterisk_is_its_column(tmp_path):
+    """A template marking its required columns after the name ('Amount *', 'Customer ID*';
+    Xero's '*Name' before it was already read): the Payments sheet had no Amount column
+    and the month-end's credit, aging and collections jobs failed. Found by fuzzing the
+    tests' Egypt book."""
+    payments = [["Receipt No", "Customer ID*", "Date", "Amount Received *", "Invoice No"],
+                ["R1", "C1", dt.datetime(2026, 11, 2), 200.0, "INV-1"]]
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": INVOICES, "Payments": payments}))
+    assert book.issues == []
+    assert book.payments[["Customer ID", "Amount", "Invoice No"]].values.tolist() == [
+        ["C1", 200.0, "INV-1"]]

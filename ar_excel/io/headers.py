@@ -83,7 +83,8 @@ def _written_out(text: str) -> str | None:
 def _header_key(text: str, index: dict[str, str]) -> str | None:
     """The alias key a header matches: as written, else without its unit or currency, else
     with its shortened words written out."""
-    key = match_key(text.lstrip("*"))  # Xero marks its import's required columns "*Name"
+    # Xero marks its import's required columns "*Name"; other templates "Amount *"
+    key = match_key(text.strip().strip("*"))
     if key in index:
         return key
     if "(" in text or "[" in text:
