@@ -76,12 +76,12 @@ def one_by_one(values, kind, *, day_first=True, decimal_comma=False):
         cells, cell_pos = [], []
 
         def outside(day) -> bool:  # beyond the years a frame holds: reported, never wrapped
-            return not date(1678, 1, 1) <= date(day.year, day.month, day.day) <= date(2261, 12, 31)
+            return not date(1900, 1, 1) <= date(day.year, day.month, day.day) <= date(2261, 12, 31)
 
         for i, v in enumerate(values):
             if type(v) is datetime or type(v) is date:
                 if outside(v):
-                    errors[i] = f"'{v:%Y-%m-%d}' is not a usable date (only years 1678 to 2261)"
+                    errors[i] = f"'{v:%Y-%m-%d}' is not a usable date (only years 1900 to 2261)"
                     continue
                 cells.append(v)
                 cell_pos.append(i)
@@ -91,7 +91,7 @@ def one_by_one(values, kind, *, day_first=True, decimal_comma=False):
             try:
                 day = parse_date(v, day_first)
                 if outside(day):
-                    raise ValueError(f"'{v}' is not a usable date (only years 1678 to 2261)")
+                    raise ValueError(f"'{v}' is not a usable date (only years 1900 to 2261)")
                 out_dt[i] = np.datetime64(day, "ns")
             except ValueError as exc:
                 errors[i] = str(exc)

@@ -67,9 +67,9 @@ def test_dates_a_frame_cannot_hold_are_reported_not_turned_into_other_dates():
     parsed, errors = parse_column(values, "date")
     assert parsed.tolist()[0] == pd.Timestamp("2024-01-31")
     assert parsed.isna().tolist() == [False, True, True, True, True]
-    assert errors == {1: "'9999-12-31' is not a usable date (only years 1678 to 2261)",
-                      2: "'31/12/9999' is not a usable date (only years 1678 to 2261)",
-                      3: "'1500-01-01' is not a usable date (only years 1678 to 2261)"}
+    assert errors == {1: "'9999-12-31' is not a usable date (only years 1900 to 2261)",
+                      2: "'31/12/9999' is not a usable date (only years 1900 to 2261)",
+                      3: "'1500-01-01' is not a usable date (only years 1900 to 2261)"}
 
 
 def test_columns_are_the_rows_transposed():

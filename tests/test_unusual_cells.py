@@ -193,19 +193,19 @@ def test_an_as_of_date_no_month_end_can_be_run_as_of_is_refused_in_one_line(tmp_
     from ar_excel.cli import main
 
     book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES})
-    for day in ("9999-12-31", "2262-04-11", "1899-12-31"):
+    for day in ("9999-12-31", "2262-04-11", "1969-12-31"):
         with pytest.raises(SystemExit) as exit_:
             main(["run", str(book), "--as-of", day, "-o", str(tmp_path / "out.xlsx")])
         assert exit_.value.code == 2
-        assert (f"--as-of: {day} is outside the years 1900 to 2200 a month-end can be run as "
+        assert (f"--as-of: {day} is outside the years 1970 to 2190 a month-end can be run as "
                 f"of") in capsys.readouterr().err
     book = save_sheets(tmp_path / "policy.xlsx", {
         "Customers": CUSTOMERS, "Invoices": INVOICES,
         "Policy": [["Key", "Value"], ["as_of", dt.datetime(9999, 12, 31)]]})
     assert main(["run", str(book), "-o", str(tmp_path / "out.xlsx")]) == 1
     assert capsys.readouterr().err == ("ar-excel: the as-of date 9999-12-31 is outside the "
-                                       "years 1900 to 2200 a month-end can be run as of\n")
-    assert main(["run", str(book), "--as-of", "2200-12-31", "-o",
+                                       "years 1970 to 2190 a month-end can be run as of\n")
+    assert main(["run", str(book), "--as-of", "2190-12-31", "-o",
                  str(tmp_path / "out.xlsx")]) == 0
 
 
@@ -320,3 +320,20 @@ def test_a_header_marked_required_with_a_trailing_asterisk_is_its_column(tmp_pat
     assert book.issues == []
     assert book.payments[["Customer ID", "Amount", "Invoice No"]].values.tolist() == [
         ["C1", 200.0, "INV-1"]]
+
+
+def test_a_date_before_excels_calendar_is_an_input_issue_and_the_run_completes(tmp_path,
+                                                                               capsys):
+    """'1678-01-01' typed as an invoice's date (Excel holds no date before 1900): it was
+    read, and the month-end as of 2026 failed in every job reading the ledger, its age of
+    348 years overflowing pandas' nanoseconds (OverflowError). It is an Input Issue at its
+    cell and the run completes. Found by fuzzing the tests' UAE books."""
+    from ar_excel.cli import main
+
+    invoices = [*INVOICES, ["INV-3", "C1", "1678-01-01", 500.0]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices})
+    assert [(i.cell, i.message) for i in read_book(book).issues] == [
+        ("C4", "'1678-01-01' is not a usable date (only years 1900 to 2261)")]
+    assert main(["run", str(book), "--as-of", "2026-11-30", "-o",
+                 str(tmp_path / "out.xlsx")]) == 0
+    assert capsys.readouterr().err == ""

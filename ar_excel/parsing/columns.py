@@ -203,7 +203,11 @@ def _parse_one(parser: Callable[..., Any], value: Any, decimal_comma: bool) -> A
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_NS_RANGE = (date(1678, 1, 1).toordinal(), date(2261, 12, 31).toordinal())  # what pandas holds
+# The dates a record may carry: from 1900, where Excel's calendar begins (no cell holds an
+# earlier date: '1678-01-01' is a typo), to 2261, the last year a frame holds. 1678 to 1899
+# were read, and a run as of today failed on their age: 292 years and more of nanoseconds
+# overflow (OverflowError in the ledger and every job after it).
+_NS_RANGE = (date(1900, 1, 1).toordinal(), date(2261, 12, 31).toordinal())
 
 
 def date_cells(values: Any, types: ValueTypes | None = None) -> pd.Series | None:
@@ -235,7 +239,7 @@ def _usable_date(day: date, value: Any) -> date:
     """``day``, if a frame can hold it (an ERP's 31/12/9999 "no end date" cannot: it would
     silently become another date)."""
     if not _NS_RANGE[0] <= day.toordinal() <= _NS_RANGE[1]:
-        raise ValueError(f"'{value}' is not a usable date (only years 1678 to 2261)")
+        raise ValueError(f"'{value}' is not a usable date (only years 1900 to 2261)")
     return day
 
 

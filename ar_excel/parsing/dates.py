@@ -148,10 +148,11 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     raise ValueError(f"'{text}' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")
 
 
-# The dates a month-end can be run as of: Excel's calendar begins in 1900, and a frame's
-# dates end in April 2262 (``columns._usable_date``), before which a run's due dates,
-# forecasts and plan instalments after the as-of date need room.
-AS_OF_YEARS = range(1900, 2201)
+# The dates a month-end can be run as of: within 292 years (what nanoseconds span) of every
+# date a record may carry, 1900 to 2261 (``columns._usable_date``), so that each item's age
+# can be counted; and before the April 2262 a frame's dates end in, with room for the due
+# dates, forecasts and plan instalments after it.
+AS_OF_YEARS = range(1970, 2191)
 
 
 def usable_as_of(day: date) -> date:
