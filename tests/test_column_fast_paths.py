@@ -70,6 +70,10 @@ def one_by_one(values, kind, *, day_first=True, decimal_comma=False):
                     out[i] = parse_money(v, decimal_comma)
                 except ValueError as exc:
                     errors[i] = str(exc)
+            if abs(out[i]) >= 1e15:  # no amount: an ID or serial pasted in the column
+                shown = format(v, "g") if type(v) is float else v
+                errors[i] = f"'{shown}' is too large to be an amount"
+                out[i] = np.nan
         return pd.Series(out, dtype="float64"), errors
     if kind == "date":
         out_dt = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")

@@ -16,7 +16,7 @@ import pandas as pd
 from ar_excel.parsing.codes import parse_currency, parse_id, parse_status, parse_text
 from ar_excel.parsing.dates import DAY_MONTH_YEAR, parse_date
 from ar_excel.parsing.digits import is_blank, normalize_digits
-from ar_excel.parsing.numbers import parse_int, parse_money
+from ar_excel.parsing.numbers import MAX_AMOUNT, parse_int, parse_money
 from ar_excel.parsing.terms import parse_percent, parse_terms
 
 PARSERS: dict[str, Callable[..., Any]] = {
@@ -308,6 +308,13 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
             out[numbers] = arr[numbers].astype(np.float64)
         _parse_each(arr, np.flatnonzero(~numbers & ~mask(_NONE)), parse_money, decimal_comma,
                     out, errors, memo=False)
+        too_large = np.flatnonzero(np.abs(out) >= MAX_AMOUNT)  # (NaN compares False)
+        for i in too_large:
+            shown = format(arr[i], "g") if isinstance(arr[i], float) else arr[i]
+            errors[int(i)] = f"'{shown}' is too large to be an amount"
+            out[i] = np.nan
+        if len(too_large):  # the messages in the column's order, as the rows are
+            errors = dict(sorted(errors.items()))
         return pd.Series(out, dtype="float64", copy=False), errors
     if kind == "date":
         quick = date_cells(arr, types)  # only date cells: one step

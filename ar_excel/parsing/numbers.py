@@ -142,6 +142,13 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     return _finite(-value if negative else value, text)
 
 
+# No amount is this large: Excel keeps 15 significant digits, so it cannot hold one to the
+# unit, and the ledger sums amounts in thousandths in 64-bit integers (9.2E+15 at most),
+# which wrapped round to a negative aging in silence. It is an ID or a serial pasted into an
+# amount column.
+MAX_AMOUNT = 1e15
+
+
 def _finite(value: float, text: str) -> float:
     """A number of more digits than a float holds (a 400-digit paste) reads as infinity,
     which no sum, rounding or limit can use: it is a value that cannot be parsed."""
