@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.schema import empty_frame
+from tests._workbooks import save_workbook
 
 
 def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
@@ -105,4 +106,4 @@ def write_book(path, cust: pd.DataFrame, inv: pd.DataFrame, pay: pd.DataFrame,
         ws.append(["Key", "Value"])
         for k, v in policy.items():
             ws.append([k, v])
-    wb.save(path)
+    save_workbook(wb, path)

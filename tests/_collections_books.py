@@ -18,6 +18,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests._workbooks import save_workbook
+
 AS_OF = "2026-11-30"
 
 
@@ -32,7 +34,7 @@ def _book(path: Path, sheets: dict[str, list[list]]) -> Path:
         for row in rows:
             ws.append(row)
     wb.remove(wb["Sheet"])
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 

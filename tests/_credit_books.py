@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests._workbooks import save_workbook
+
 AS_OF = date(2026, 6, 30)
 
 CUSTOMERS = [
@@ -68,5 +70,5 @@ def write_ledger(path: Path, *, orders: bool = True, requests: bool = True) -> P
         ws = wb.create_sheet(name)
         for r in rows:
             ws.append(r)
-    wb.save(path)
+    save_workbook(wb, path)
     return path

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests._workbooks import save_workbook
+
 HEADER = ["Customer ID", "Customer Name", "Tax ID", "E-mail", "Mobile", "City", "Country",
           "Currency", "Terms", "Credit Limit", "Discount %", "Status", "Next Credit Review",
           "IBAN"]
@@ -115,7 +117,7 @@ def write_customers(path: Path, rows: list[list], sheet: str = "Customers",
         other = wb.create_sheet(name)
         for r in data:
             other.append(r)
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 

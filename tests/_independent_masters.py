@@ -26,6 +26,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests._workbooks import save_workbook
+
 AS_OF = date(2026, 3, 31)
 
 
@@ -91,7 +93,7 @@ class Book:
                 for c in cells:
                     if isinstance(c.value, datetime):
                         c.number_format = "dd/mm/yyyy"
-        wb.save(path)
+        save_workbook(wb, path)
         return path
 
 

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from ar_excel.schema import empty_frame
+from tests._workbooks import save_workbook
 
 AS_OF = pd.Timestamp("2024-06-30")
 
@@ -247,4 +248,4 @@ def write_workbook(cyc: Cycle, path, deliveries_sheet: str = "Deliveries") -> No
         for r in rows:
             ws.append([v.to_pydatetime() if isinstance(v, pd.Timestamp) else v
                        for v in (r[h] for h in header)])
-    wb.save(path)
+    save_workbook(wb, path)

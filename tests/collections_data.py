@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.model import ROW
+from tests._workbooks import save_workbook
 
 
 def customers(rows: list[dict]) -> pd.DataFrame:
@@ -87,4 +88,4 @@ def write_workbook(path, sheets: dict[str, pd.DataFrame]) -> None:
             ws.append([None if v is None or (not isinstance(v, str) and pd.isna(v))
                        else v.to_pydatetime() if isinstance(v, pd.Timestamp) else v
                        for v in rec])
-    wb.save(path)
+    save_workbook(wb, path)

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests._workbooks import save_workbook
+
 AS_OF = "2026-11-30"
 
 
@@ -50,7 +52,7 @@ def _sheet(wb: openpyxl.Workbook, title: str, rows: list[list], *,
 
 def _save(wb: openpyxl.Workbook, path: Path) -> Path:
     wb.remove(wb["Sheet"])
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 

@@ -17,6 +17,7 @@ import python_calamine as pc
 from ar_excel.cli import main
 from ar_excel.demo.bank_month import make_bank_month, write_statement_csv
 from ar_excel.demo.ledger import AS_OF, make_ledger
+from tests._workbooks import save_workbook
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "bank"
 MATCH_HEAD = ["Bank Line", "Date", "Bank Amount", "Invoice No", "Customer ID", "Applied Amount",
@@ -34,7 +35,7 @@ def write_book(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
         for row in f.itertuples(index=False, name=None):
             ws.append([None if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v)
                        else v.to_pydatetime() if isinstance(v, pd.Timestamp) else v for v in row])
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 
