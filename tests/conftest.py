@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
+import io
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +23,26 @@ def bank_fixtures() -> Path:
     if not BANK_FIXTURES.is_dir():
         pytest.skip(f"shared bank fixtures not found at {BANK_FIXTURES} (../shared is absent)")
     return BANK_FIXTURES
+
+
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory):
+    """``demo_output(command, *args)``: the workbook ``ar-excel command *args -o OUT
+    --no-backup`` writes, run once per session for the tests (in several files) that run the
+    same command on the committed demo files and only read what it wrote."""
+    from ar_excel.cli import main
+
+    made: dict[tuple[str, ...], Path] = {}
+
+    def get(*args: str) -> Path:
+        if args not in made:
+            out = tmp_path_factory.mktemp("demo_output") / "out.xlsx"
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert main([*args, "-o", str(out), "--no-backup"]) == 0
+            made[args] = out
+        return made[args]
+
+    return get
 
 
 @functools.cache

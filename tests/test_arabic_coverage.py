@@ -156,10 +156,8 @@ def test_every_text_of_arabic_statements_is_arabic(tmp_path):
                                           "أكثر من ٩٠ يوم"]
 
 
-def test_every_text_of_the_arabic_management_pack_is_arabic(tmp_path):
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(WORKBOOKS / "demo_ar_arabic.xlsx"), "--as-of", "2026-11-30",
-                 "-o", str(out), "--no-backup"]) == 0
+def test_every_text_of_the_arabic_management_pack_is_arabic(demo_output):
+    out = demo_output("report", str(WORKBOOKS / "demo_ar_arabic.xlsx"), "--as-of", "2026-11-30")
     assert english_texts(out) == []
     wb = load_workbook(out)
     kpis = {r[0]: (r[3], r[4]) for r in wb["KPIs"].iter_rows(min_row=3, max_row=20,

@@ -192,10 +192,8 @@ def test_the_readme_quotes_the_demos_figures():
 
 
 @pytest.mark.skipif(not DEMO_AR.exists(), reason="workbooks/demo_ar_arabic.xlsx not built")
-def test_the_arabic_demo_closes_on_the_same_day(tmp_path):
-    out = tmp_path / "pack.xlsx"
-    assert main(["report", str(DEMO_AR), "--as-of", "2026-11-30", "-o", str(out),
-                 "--no-backup"]) == 0
+def test_the_arabic_demo_closes_on_the_same_day(demo_output):
+    out = demo_output("report", str(DEMO_AR), "--as-of", "2026-11-30")
     k = _kpis(out)
     assert [k[("DSO", c)] for c in ("EGP", "SAR", "AED", "USD")] == [43.9, 28.69, 37.86, 66.73]
     # overdue per customer after its own credits (EGP 494,322.39 where the book-wide netting
@@ -225,15 +223,13 @@ def test_the_arabic_demo_has_its_own_statement(tmp_path):
 
 
 @pytest.mark.skipif(not DEMO_BANK.exists(), reason="workbooks/demo_bank.csv not built")
-def test_the_demo_month_end_reconciles_recorded_and_new_receipts(tmp_path):
+def test_the_demo_month_end_reconciles_recorded_and_new_receipts(demo_output):
     """The counts of what the matcher finds are other modules' to move; the demo must show
     each kind: pairs with recorded receipts, matches, suggestions, unmatched credits, and
     unbanked receipts that are all the EGP account's (a SAR receipt is on the SAR account)."""
     from ar_excel.io.reader import read_book
 
-    out = tmp_path / "month.xlsx"
-    assert main(["reconcile", str(DEMO), "--bank", str(DEMO_BANK), "-o", str(out),
-                 "--no-backup"]) == 0
+    out = demo_output("reconcile", str(DEMO), "--bank", str(DEMO_BANK))
     wb = load_workbook(out)
 
     def frame(tab: str) -> pd.DataFrame:

@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ar_excel.cli import main
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import match_statement
 from ar_excel.core.matching.recorded import (
@@ -366,13 +365,11 @@ DEMO, DEMO_BANK = REPO / "workbooks" / "demo_ar.xlsx", REPO / "workbooks" / "dem
 
 
 @pytest.mark.skipif(not DEMO_BANK.exists(), reason="workbooks/demo_bank.csv not built")
-def test_the_demo_pairs_every_recorded_receipt_the_bank_credited(tmp_path):
+def test_the_demo_pairs_every_recorded_receipt_the_bank_credited(demo_output):
     """November's statement credits 157 receipts the books recorded (README): all pair, one
     only suggested (a round amount); the three receipts of Nov 28-29 not
     yet credited are the Unbanked Receipts, deposits in transit."""
-    out = tmp_path / "month.xlsx"
-    assert main(["reconcile", str(DEMO), "--bank", str(DEMO_BANK), "-o", str(out),
-                 "--no-backup"]) == 0
+    out = demo_output("reconcile", str(DEMO), "--bank", str(DEMO_BANK))
     m = read_tab(out, "Bank Matches", "Bank Line")
     paired = m[m["Method"] == "recorded"]
     assert paired["Bank Line"].nunique() == len(paired) == 157
