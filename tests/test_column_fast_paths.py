@@ -120,6 +120,11 @@ def one_by_one(values, kind, *, day_first=True, decimal_comma=False):
             parsed[i] = parser(v, decimal_comma)
         except ValueError as exc:
             errors[i] = str(exc)
+            continue
+        if kind == "percent" and abs(parsed[i]) >= 1e15:  # no rate
+            shown = format(v, "g") if type(v) is float else v
+            errors[i] = f"'{shown}' is too large to be a percentage"
+            parsed[i] = None
     if kind == "percent":
         series = pd.Series(parsed, dtype="float64")
         typed = [i for i, v in enumerate(values) if isinstance(v, int | float) and not is_blank(v)]

@@ -27,6 +27,7 @@ BAD_VALUES = {
     "date": ["31/02/2024", 10**9, "hello", True, "01/01/1500", "31 Foo 2024", time(12, 30)],
     "terms": ["abc", 1.5, "10D+CM", "ZB01"],
     "status": ["xyz"],
+    "percent": [1e308],
 }
 
 

@@ -359,3 +359,18 @@ def test_an_amount_no_ledger_holds_is_an_input_issue_not_a_wrapped_aging(tmp_pat
     assert main(["aging", str(book), "--as-of", "2026-11-30", "-o",
                  str(tmp_path / "out.xlsx")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_discount_percentage_no_rate_can_be_is_an_input_issue(tmp_path):
+    """1E+308 typed as an invoice line's Discount %: the billing checks multiplied it out to
+    infinity (numpy's overflow warnings on the command's stderr). A percentage of 1E+15 or
+    more is an Input Issue at its cell, as such an amount is. Found by fuzzing the lite
+    toolkit's Invoice Lines."""
+    lines = [["Invoice No", "Item", "Quantity", "Unit Price", "Discount %", "Line Total"],
+             ["INV-1", "Rice 5kg", 10, 120.0, 1e308, 1200.0],
+             ["INV-2", "Oil 1L", 20, 170.0, 0, 3400.0]]
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": INVOICES, "Invoice Lines": lines}))
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [
+        ("Invoice Lines", "E2", "'1e+308' is too large to be a percentage")]
+    assert book.frame("Invoice Lines")["Discount %"].isna().tolist() == [True, False]

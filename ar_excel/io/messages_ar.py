@@ -19,6 +19,7 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^a date \((.*)\) where an amount was expected$", "تاريخ ({0}) في موضع مبلغ"),
     (r"^'(.*)' is not a whole number$", "'{0}' ليس عدداً صحيحاً"),
     (r"^'(.*)' is too large to be a count$", "'{0}' أكبر من أن يكون عدداً"),
+    (r"^'(.*)' is too large to be a percentage$", "'{0}' أكبر من أن يكون نسبة مئوية"),
     (r"^'(.*)' is not a valid date$", "'{0}' ليس تاريخاً صحيحاً"),
     (r"^(.*) is not a date \(as an Excel date number it is out of range\)$",
      "{0} ليس تاريخاً (رقم تاريخ Excel خارج النطاق)"),

@@ -349,6 +349,11 @@ def _parse_percents(arr: np.ndarray, blank: np.ndarray, decimal_comma: bool,
             parsed[i] = parse_percent(arr[i], decimal_comma)
         except ValueError as exc:
             errors[i] = str(exc)
+            continue
+        if abs(parsed[i]) >= MAX_AMOUNT:  # no rate: the billing checks' products overflowed
+            shown = format(arr[i], "g") if isinstance(arr[i], float) else arr[i]
+            errors[i] = f"'{shown}' is too large to be a percentage"
+            parsed[i] = None
     series = pd.Series(parsed, dtype="float64")
     typed = [i for i, v in enumerate(arr.tolist()) if isinstance(v, int | float) and not is_blank(v)]
     # A percent-formatted cell arrives as a fraction (0.05 for 5%): when every typed number
