@@ -374,3 +374,30 @@ def test_a_discount_percentage_no_rate_can_be_is_an_input_issue(tmp_path):
     assert [(i.sheet, i.cell, i.message) for i in book.issues] == [
         ("Invoice Lines", "E2", "'1e+308' is too large to be a percentage")]
     assert book.frame("Invoice Lines")["Discount %"].isna().tolist() == [True, False]
+
+
+def test_an_invoice_due_at_the_end_of_the_calendar_is_not_forecast(tmp_path, capsys):
+    """An invoice due 2261-12-31 (a 'never' placeholder a frame still holds) of a customer
+    who pays months late: its due date plus the customer's lateness passed the last day
+    pandas holds (April 2262) and the collections job failed (OutOfBoundsDatetime). It is
+    listed as not expected, the due date too far off to forecast. Found by fuzzing the
+    tests' Egypt master."""
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    invoices = [[*INVOICES[0], "Due Date"], *[[*r, None] for r in INVOICES[1:]],
+                ["INV-0", "C1", dt.datetime(2026, 1, 1), 800.0, dt.datetime(2026, 1, 31)],
+                ["INV-9", "C1", dt.datetime(2026, 10, 1), 500.0, "2261-12-31"]]
+    payments = [["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"],
+                ["R1", "C1", dt.datetime(2026, 6, 1), 800.0, "INV-0"]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices,
+                                                "Payments": payments})
+    out = tmp_path / "out.xlsx"
+    assert main(["collections", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    ws = openpyxl.load_workbook(out)["Expected Payments"]
+    header = [c.value for c in ws[1]]
+    rows = {r[header.index("Invoice No")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["INV-9"][header.index("Expected Date")] is None
+    assert rows["INV-9"][header.index("Basis")] == "not expected: due too far off to forecast"

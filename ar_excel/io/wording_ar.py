@@ -172,6 +172,7 @@ _CELL_TEXTS = rules(
      "محل نزاع: لا يتوقع تحصيلها قبل حل النزاع"),
     (r"no due date: the invoice's date could not be read",
      "بلا تاريخ استحقاق: تعذرت قراءة تاريخ الفاتورة"),
+    (r"not expected: due too far off to forecast", "غير متوقعة: الاستحقاق أبعد من أن يُتوقع"),
 )
 
 

@@ -370,8 +370,13 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         due = pd.Timestamp(r["Due Date"])
         # an invoice whose date could not be read (an Input Issue) has no due date to go by
         dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
-        expected = due + pd.Timedelta(days=round(late))
+        lateness = pd.Timedelta(days=round(late))
+        # (a due date a frame can hold, 2262-01-30, may be one the lateness takes past it)
+        beyond_dates = pd.Timestamp.max - due <= lateness if pd.notna(due) else False
+        expected = pd.NaT if beyond_dates else due + lateness
         basis = f"due + {round(late, 1):g} days (customer average)"
+        if beyond_dates:
+            basis = "not expected: due too far off to forecast"
         if disputed:
             expected, basis = pd.NaT, "in dispute: not expected until the dispute is resolved"
         elif dpd is None:
