@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
+from ar_excel.parsing.terms import MAX_TERMS_DAYS
+
 if TYPE_CHECKING:
     from ar_excel.core.fx import SheetRate
 
@@ -253,6 +255,9 @@ def _check_number(name: str, value: Any, number: float, default: Any) -> None:
     if name in _DAY_COUNTS and number < 0:
         raise ValueError(f"'{_shown(value)}' is not a number of days of 0 or more "
                          f"(e.g. {_example(default)})")
+    if name in _DAY_COUNTS and number > MAX_TERMS_DAYS:
+        raise ValueError(f"'{_shown(value)}' is more days than a century "
+                         f"(e.g. {_example(default)})")
 
 
 def _check_list(name: str, value: Any, numbers: list[float], default: tuple) -> None:
@@ -265,6 +270,9 @@ def _check_list(name: str, value: Any, numbers: list[float], default: tuple) -> 
                              f"in ascending order (e.g. {_example(default)})")
     elif name == "allowed_terms_days" and min(numbers) < 0:
         raise ValueError(f"'{_shown(value)}' is not a list of days of 0 or more "
+                         f"(e.g. {_example(default)})")
+    if max(numbers) > MAX_TERMS_DAYS:  # 1E+9 days: the dunning job's dates overflowed
+        raise ValueError(f"'{_shown(value)}' is more days than a century "
                          f"(e.g. {_example(default)})")
 
 

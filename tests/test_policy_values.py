@@ -32,6 +32,11 @@ BAD = [  # key, value as typed, Policy field, message (before "; the default is 
      "'-1' is not a percentage from 0 to 100 (e.g. 5)"),
     ("max_discount_pct", 150, "max_discount_pct",
      "'150' is not a percentage from 0 to 100 (e.g. 5)"),
+    # (found by fuzzing: 1E+9 dunning days failed the collections job, OutOfBoundsTimedelta)
+    ("dunning_levels_days", "0, 15, 1000000000", "dunning_levels_days",
+     "'0, 15, 1000000000' is more days than a century (e.g. '7, 30, 60, 90')"),
+    ("overdue_hold_days", 1_000_000_000, "overdue_hold_days",
+     "'1000000000' is more days than a century (e.g. 90)"),
     ("aging_buckets_days", "60;30", "aging_buckets_days",
      "'60;30' is not a list of days above 0 in ascending order (e.g. '30, 60, 90')"),
     ("aging_buckets_days", "0, 30, 60", "aging_buckets_days",

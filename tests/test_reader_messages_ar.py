@@ -140,6 +140,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
     wb = openpyxl.load_workbook(error_text)
     wb["Policy"]["B2"].value, wb["Policy"]["B2"].data_type = "#DIV/0!", "s"
     wb.save(error_text)
+    # a Policy's days beyond a century
+    century = _save(tmp_path, "century.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Policy": [["Key", "Value"], ["dunning_levels_days", "0, 15, 1000000000"]]})
     # a row of invoices holding nothing but a broken formula's error
     error_row = _save(tmp_path, "error_row.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
@@ -317,7 +321,7 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", "1/10/2026", 1]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
-             due_only, aging_tab, by_name, error_text, error_row, credit_open, per_line, formulas, months,
+             due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,
              by_customer, filtered, collapsed, thousands, template, *limits, *marks]
     return [i.message for p in paths for i in read_book(p).issues]
