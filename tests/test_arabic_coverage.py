@@ -269,18 +269,18 @@ def test_the_jobs_own_input_issues_have_their_arabic():
 
     day = pd.Timestamp("2026-11-01")
     plans = pd.DataFrame({
-        "Customer ID": [None, "C1", "C1", "C1", "C1", "C1", "C9", "C1", "C1"],
-        "Amount": [100.0, -5.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0],
-        "Instalments": [2, 2, 0, 2, 2, 2, 2, 45000, 2],
-        "Start": [day, day, day, None, day, day, day, day, day],
+        "Customer ID": [None, "C1", "C1", "C1", "C1", "C1", "C9", "C1", "C1", "C1"],
+        "Amount": [100.0, -5.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0],
+        "Instalments": [2, 2, 0, 2, 2, 2, 2, 45000, 2, 12],
+        "Start": [day, day, day, None, day, day, day, day, day, pd.Timestamp("2261-12-01")],
         "Frequency": ["monthly"] * 4 + ["twice a month", "every blue moon", "monthly",
-                                         "monthly", "45000"],
-        ROW: range(2, 11)})
+                                         "monthly", "45000", "monthly"],
+        ROW: range(2, 12)})
     customers = pd.DataFrame({"Customer ID": ["C1"], "Name": ["Nile"], "Currency": ["EGP"]})
     payments = pd.DataFrame(columns=["Customer ID", "Date", "Amount", "Invoice No"])
     _, problems = plan_schedule(plans, payments, day, customers)
     messages = [m for _, _, m in problems]
-    assert len(messages) == 9
+    assert len(messages) == 10
     messages += ["3 customers have no currency (C1, C2, C3): read as USD, the only currency "
                  "the workbook names; nothing says the company's own currency (set Base "
                  "Currency on the Policy sheet, or the customers' Country)",

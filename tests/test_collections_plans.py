@@ -181,3 +181,13 @@ def test_a_kwd_instalment_three_fils_short_is_still_expected():
     expected = expected_payments(pd.DataFrame(), pd.DataFrame(), AS_OF, plans=sched)
     assert expected[["Invoice No", "Currency", "Expected Amount"]].values.tolist() == [
         ["Plan K1-1 #3", "KWD", 0.003]]
+
+
+def test_a_plan_running_past_the_calendar_is_reported_not_scheduled():
+    """A plan starting 2261-12-31 (a 'never' placeholder typed as its start): its monthly
+    instalments ran past April 2262, the last day a schedule holds, and the month-end's
+    collections job failed (OutOfBoundsDatetime). Found by fuzzing the Arabic demo book."""
+    plan = plans([("C1", 1200.00, 12, "2261-12-31"), ("C2", 400.00, 4, "2026-09-01")])
+    sched, problems = plan_schedule(plan, payments([]), AS_OF, CUST)
+    assert problems == [(0, "Start", "payment plan runs past the year 2261: not scheduled")]
+    assert sched["Plan"].unique().tolist() == ["C2-1"] and len(sched) == 4

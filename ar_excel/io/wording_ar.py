@@ -265,6 +265,8 @@ JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in 
      "عدد الأقساط يجب أن يكون عدداً صحيحاً حتى {0}: لم تُجدول الخطة"),
     (r"^payment plan without a start date: not scheduled$",
      "خطة سداد بلا تاريخ بداية: لم تُجدول أقساطها"),
+    (r"^payment plan runs past the year 2261: not scheduled$",
+     "خطة السداد تمتد إلى ما بعد سنة 2261: لم تُجدول أقساطها"),
     (r"^customer '(.*)' is not in the Customers sheet: payment plan not scheduled$",
      "العميل '{0}' غير موجود في ورقة العملاء: لم تُجدول خطة السداد"),
     (r"^frequency '(.*)' \(twice a month\) does not say which days: write '15 days' or "

@@ -175,7 +175,7 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
         except ValueError as exc:
             problems.append((idx, "Frequency", f"{exc}; monthly is used"))
             freq = ("months", 1)
-        start = pd.Timestamp(start).normalize()
+        start = pd.Timestamp(start).normalize().as_unit("ns")  # (the schedule's dates: ns)
         cid = str(cid)
         if known is not None and cid not in known:
             # a mistyped account would put instalments nobody owes into the forecast
@@ -185,8 +185,16 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
         seq[cid] = seq.get(cid, 0) + 1
         plan_id = f"{cid}-{seq[cid]}"
         n = int(count)
-        back = due_dates(start, 2, freq)[1] - start
-        for k, (due, amt) in enumerate(zip(due_dates(start, n, freq),
+        try:
+            dues = due_dates(start, max(n, 2), freq)
+        except pd.errors.OutOfBoundsDatetime:
+            # a start in 2261 (a 'never' placeholder): its instalments run past April 2262,
+            # the last day a schedule holds, and the collections job failed
+            problems.append((idx, "Start", "payment plan runs past the year 2261: not "
+                                           "scheduled"))
+            continue
+        back = dues[1] - start
+        for k, (due, amt) in enumerate(zip(dues[:n],
                                            instalment_amounts(float(amount), n, decimals_of(currency.get(cid))),
                                            strict=True)):
             rows.append({"Plan": plan_id, "Customer ID": cid, "Customer": names.get(cid),
