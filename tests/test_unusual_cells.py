@@ -388,7 +388,9 @@ def test_an_invoice_due_at_the_end_of_the_calendar_is_not_forecast(tmp_path, cap
 
     invoices = [[*INVOICES[0], "Due Date"], *[[*r, None] for r in INVOICES[1:]],
                 ["INV-0", "C1", dt.datetime(2026, 1, 1), 800.0, dt.datetime(2026, 1, 31)],
-                ["INV-9", "C1", dt.datetime(2026, 10, 1), 500.0, "2261-12-31"]]
+                ["INV-9", "C1", dt.datetime(2026, 10, 1), 500.0, "2261-12-31"],
+                # due 122 years ago: the guard's own subtraction overflowed (a Timedelta)
+                ["INV-8", "C1", dt.datetime(1904, 1, 1), 300.0, dt.datetime(1904, 1, 31)]]
     payments = [["Receipt No", "Customer ID", "Date", "Amount", "Invoice No"],
                 ["R1", "C1", dt.datetime(2026, 6, 1), 800.0, "INV-0"]]
     book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": invoices,
@@ -401,3 +403,4 @@ def test_an_invoice_due_at_the_end_of_the_calendar_is_not_forecast(tmp_path, cap
     rows = {r[header.index("Invoice No")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["INV-9"][header.index("Expected Date")] is None
     assert rows["INV-9"][header.index("Basis")] == "not expected: due too far off to forecast"
+    assert rows["INV-8"][header.index("Basis")] == "doubtful: more than 90 days past due"

@@ -372,7 +372,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
         lateness = pd.Timedelta(days=round(late))
         # (a due date a frame can hold, 2262-01-30, may be one the lateness takes past it)
-        beyond_dates = pd.Timestamp.max - due <= lateness if pd.notna(due) else False
+        beyond_dates = pd.notna(due) and due > pd.Timestamp.max - max(lateness, pd.Timedelta(0))
         expected = pd.NaT if beyond_dates else due + lateness
         basis = f"due + {round(late, 1):g} days (customer average)"
         if beyond_dates:
