@@ -155,3 +155,18 @@ def test_closing_ar_rolls_forward(as_of):
     cust, inv, pay = kpi_book()
     k = values(kpi_table(cust, inv, pay, month_to(as_of)))
     assert round(k["Opening AR"] + k["Credit Sales"] - k["Receipts"], 2) == k["Closing AR"]
+
+
+def test_payment_behaviour_of_payers_none_of_whom_is_on_the_customer_list_is_quiet():
+    """Every payer's ID missing from Customers (a Customer ID column mistyped): the names
+    looked up are all NaN, a float column, and pandas warned on the report's stderr when it
+    was filled with text. Found by fuzzing the tests' Kuwait book."""
+    import warnings
+
+    cust = customers(("A", "Alpha", "EGP", 0))
+    inv = invoices(("Z1", "Z", "2026-05-01", None, 100.0))
+    pay = payments(("1", "Z", "2026-05-11", 100.0, "Z1"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        b = payment_behaviour(cust, inv, pay, "2026-06-30")
+    assert b[["Customer ID", "Customer", "Avg Days Late"]].values.tolist() == [["Z", "", 10.0]]

@@ -539,7 +539,8 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
     ids = g.index.get_level_values("Customer ID")
     out = pd.DataFrame({
         "Customer ID": ids.to_numpy(dtype=object),
-        "Customer": ids.map(names).fillna("").to_numpy(dtype=object),
+        # (as objects: where no payer is on the list the names are a float column of NaN)
+        "Customer": ids.map(names).astype(object).fillna("").to_numpy(dtype=object),
         "Payments": g["n"].astype("int64").to_numpy(),
         "Amount Paid": g["amount"].round(TOTAL_DECIMALS).to_numpy(),
         "Avg Days Late": _weighted(g["weighted"], g["amount"]).to_numpy(),
