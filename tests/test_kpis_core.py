@@ -170,3 +170,16 @@ def test_payment_behaviour_of_payers_none_of_whom_is_on_the_customer_list_is_qui
         warnings.simplefilter("error")
         b = payment_behaviour(cust, inv, pay, "2026-06-30")
     assert b[["Customer ID", "Customer", "Avg Days Late"]].values.tolist() == [["Z", "", 10.0]]
+
+
+def test_currencies_blank_on_every_row_are_the_books_without_a_warning():
+    """A customer list with no currencies and invoices with none (a float column of NaN):
+    the KPIs' currencies are the book's, and pandas no longer warns on the report's stderr
+    of a text fill on a float column. Found by fuzzing the tests' Saudi book."""
+    import warnings
+
+    from ar_excel.core.kpis import _ccy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _ccy(pd.Series([float("nan")] * 2), "SAR").tolist() == ["SAR", "SAR"]

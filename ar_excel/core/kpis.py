@@ -156,7 +156,9 @@ def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame,
 
 
 def _ccy(series: pd.Series, blank: str = "") -> pd.Series:
-    return series.fillna(blank).astype(str)
+    # (as objects: a currency column blank on every row is a float one, where a text fill
+    # warned on the report's stderr)
+    return series.astype(object).fillna(blank).astype(str)
 
 
 def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
