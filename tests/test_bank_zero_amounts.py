@@ -182,3 +182,24 @@ def test_nothing_is_said_where_no_line_is_zero(tmp_path):
     stmt = read_statement(path)
     assert stmt.lines["Amount"].tolist() == [0.01, -0.01]
     assert stmt.issues == []
+
+
+def test_a_line_whose_amount_no_account_moves_is_left_out_and_said(tmp_path):
+    """A reference read as a line's amount (123456789012345678901, or 1E+20 in a camt
+    file): matching sums amounts in thousandths in 64-bit integers, which it overflowed
+    (numpy's RuntimeWarning on the month-end's stderr, a wrong figure). A line of 1E+15 or
+    more is left out and said at its cell, in Arabic too; the others keep their Bank Line.
+    Found by fuzzing the shared camt fixtures."""
+    path = tmp_path / "nov.csv"
+    path.write_text("Date,Description,Amount\n03/11/2026,TRF NILE FOODS INV-1,1200.00\n"
+                    "04/11/2026,REF 123456789012345678901,123456789012345678901\n"
+                    "05/11/2026,TRF DELTA,3400.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines[["Bank Line", "Amount"]].values.tolist() == [["1", 1200.0], ["3", 3400.0]]
+    assert [(i.cell, i.column, i.message) for i in stmt.issues] == [
+        ("C3", "Amount", "amount 1.23457e+20 is too large to be an amount; the line was left "
+                         "out")]
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message(stmt.issues[0].message) == (
+        "المبلغ 1.23457e+20 أكبر من أن يكون مبلغاً؛ استُبعد السطر")

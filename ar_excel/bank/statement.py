@@ -392,6 +392,25 @@ def without_zero_amounts(lines: pd.DataFrame, places: list[str], source: str, co
     return lines.loc[~zero].reset_index(drop=True), [issue]
 
 
+def without_impossible_amounts(lines: pd.DataFrame, places: list[str], source: str,
+                               column: str) -> tuple[pd.DataFrame, list[str], list[Issue]]:
+    """The lines without those whose amount no account moves (1E+15 or more: a reference
+    or an account number read as the amount, ``parsing.numbers.MAX_AMOUNT``), each said at
+    its place; matching sums amounts in thousandths in 64-bit integers, which such a figure
+    overflowed in silence. The other lines keep their ``Bank Line`` and ``Line No``; their
+    places are returned with them."""
+    from ar_excel.parsing.numbers import MAX_AMOUNT
+
+    huge = (lines["Amount"].abs() >= MAX_AMOUNT).to_numpy()
+    if not huge.any():
+        return lines, places, []
+    issues = [Issue(source, places[pos], column, f"{lines['Amount'].iat[pos]:g}",
+                    f"amount {lines['Amount'].iat[pos]:g} is too large to be an amount; the "
+                    "line was left out") for pos in np.flatnonzero(huge).tolist()]
+    kept = [p for p, drop in zip(places, huge.tolist(), strict=True) if not drop]
+    return lines.loc[~huge].reset_index(drop=True), kept, issues
+
+
 def _places(places: list[str]) -> str:
     """One place as it is; several of one kind as "rows 3, 7" (or "rows 3-5"), the first ten
     named."""
@@ -415,10 +434,12 @@ def statement_of_records(records: list[dict[str, Any]], places: list[str],
     after what every statement file goes through alike: lines of amount 0 left out (no money
     moved: information records, said at ``amount_tag``), a statement the file holds twice
     read once (``drop_repeated_statements``), and each statement tied out (``tie_out``)."""
-    lines, zero = without_zero_amounts(build_lines(records), places, source, amount_tag)
+    lines, places, huge = without_impossible_amounts(build_lines(records), places, source,
+                                                     amount_tag)
+    lines, zero = without_zero_amounts(lines, places, source, amount_tag)
     lines, balances, repeated = drop_repeated_statements(lines, balances, source, documents,
                                                          written_ids)
-    issues = [*issues, *zero, *repeated, *tie_out(balances, lines, source)]
+    issues = [*issues, *huge, *zero, *repeated, *tie_out(balances, lines, source)]
     return Statement(lines, balances, issues, fmt, source, encoding)
 
 

@@ -79,6 +79,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     lines_frame,
     tie_out,
+    without_impossible_amounts,
     without_zero_amounts,
 )
 from ar_excel.bank.statement_locale import (
@@ -611,6 +612,9 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
                      if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
                     None)
     money = read.header[money_at] if money_at is not None else "Amount"
+    lines, _, huge = without_impossible_amounts(
+        lines, [f"row {no}" for no in lines["Line No"].tolist()], source, str(money))
+    issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at)) for i in huge]
     lines, zero = without_zero_amounts(lines, [f"row {no}" for no in lines["Line No"].tolist()],
                                        source, str(money))
     issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at))

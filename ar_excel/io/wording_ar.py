@@ -304,6 +304,8 @@ STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p,
      r"cut short, and its last line may be incomplete$",
      "ينتهي الملف بنصف حرف (في ترميز UTF-16 كل حرف بايتان): ربما قُطع الملف، وقد يكون سطره "
      "الأخير ناقصاً"),
+    (r"^amount (\S+) is too large to be an amount; the line was left out$",
+     "المبلغ {0} أكبر من أن يكون مبلغاً؛ استُبعد السطر"),
     (r"^row has text but no date and no amount; not a transaction$",
      "صف فيه نص بلا تاريخ ولا مبلغ؛ ليس حركة"),
     (r"^statement (.+) repeats statement (.+) \(the same account, balances and (\d+) lines\): "
