@@ -259,3 +259,29 @@ def test_a_requested_increase_keeps_its_fils(result):
     items = open_items(book.customers, book.invoices, book.payments, AS_OF)
     row = recommend(requests, status, record, items, Policy()).iloc[0]
     assert row["Increase"] == 50000.125  # not rounded to the cent
+
+
+def test_records_flagged_for_deletion_or_disabled_are_no_credit_review_due(tmp_path):
+    """Credit Reviews leaves out a record SAP flags for deletion (X) or ERPNext disables (1),
+    as it leaves out Closed ones and as validate's REVIEW_OVERDUE does: it is given no credit.
+    The live record with the same review date is listed, 168 days overdue."""
+    from datetime import date
+
+    from ar_excel.io.reader import read_book
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.credit import JOB
+    from tests._workbooks import save_sheets
+
+    review = date(2026, 1, 15)
+    for flag, yes in (("Deletion Flag", "X"), ("Disabled", 1)):
+        book = read_book(save_sheets(tmp_path / f"{flag}.xlsx", {"Customers": [
+            ["Customer ID", "Name", "Credit Limit", "Next Credit Review", flag],
+            ["K1", "Kept Co", 5000, review, None],
+            ["R1", "Retired Co", 5000, review, yes]],
+            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                         ["INV-1", "K1", date(2026, 6, 1), 100.0]]}))
+        tabs = {t.name: t.frame for t in JOB.run(book, JobOptions(as_of=date(2026, 7, 2))).tabs}
+        reviews = tabs["Credit Reviews"]
+        assert list(zip(reviews["Customer ID"], reviews["Days To Review"], strict=True)) == [
+            ("K1", -168)], flag
+        assert sorted(tabs["Credit Status"]["Customer ID"]) == ["K1", "R1"]  # still listed

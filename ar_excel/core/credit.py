@@ -50,6 +50,7 @@ items or orders that the master does not have. Sorted by Status severity, then m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -456,12 +457,15 @@ REVIEW_COLUMNS = ["Customer ID", "Customer", "Next Credit Review", "Days To Revi
 
 
 def reviews_due(status: pd.DataFrame, as_of: date,
-                notice_days: int = 30, arabic: bool = False) -> pd.DataFrame:
+                notice_days: int = 30, arabic: bool = False,
+                retired: Iterable[object] = ()) -> pd.DataFrame:
     """Customers whose credit review date has passed or falls within ``notice_days``,
-    oldest first. Closed customers need no review."""
+    oldest first. Closed customers, and the ``retired`` IDs (a record flagged for deletion or
+    disabled: given no credit), need no review."""
     today = pd.Timestamp(as_of).normalize()
     due = status[status["Next Credit Review"].notna()
-                 & (status["Customer Status"].fillna("") != "Closed")].copy()
+                 & (status["Customer Status"].fillna("") != "Closed")
+                 & ~status["Customer ID"].isin(list(retired))].copy()
     due = due[due["Next Credit Review"] <= today + pd.Timedelta(days=notice_days)]
     days = (due["Next Credit Review"] - today).dt.days
     due["Days To Review"] = days.astype("int64")

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ar_excel.core import credit, credit_requests
 from ar_excel.core.aging import fill_blank_currency
+from ar_excel.core.customers.check_context import flagged_for_deletion
 from ar_excel.core.customers.duplicate_checks import same_company
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import open_items
@@ -111,7 +112,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
     tabs = [Tab(STATUS_TAB, status, formats=credit.FORMATS, title=title,
                 highlight=status["Status"].isin(["Hold", "Over Limit"]))]
 
-    reviews = credit.reviews_due(status, as_of, _notice_days(book), book.arabic)
+    # a record flagged for deletion or disabled is given no credit: no review due on it
+    ids = customers["Customer ID"] if "Customer ID" in customers else pd.Series(dtype=object)
+    retired = ids.loc[list(flagged_for_deletion(dict(customers.items())))]
+    reviews = credit.reviews_due(status, as_of, _notice_days(book), book.arabic, retired)
     tabs.append(Tab(REVIEWS_TAB, reviews, formats={
         "Next Credit Review": "date", "Days To Review": "int", "Credit Limit": "money",
         "Exposure": "money", "Utilization %": "percent"},

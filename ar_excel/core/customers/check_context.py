@@ -174,6 +174,17 @@ _DELETION_FLAGS = frozenset(match_key(h) for h in (
     "Disabled", "Is Disabled", "Inactive", "Is Inactive"))  # (Dynamics GP's Inactive: Yes)
 
 
+def flagged_for_deletion(columns: dict[object, pd.Series]) -> set[object]:
+    """The index labels of records a deletion or out-of-use flag column marks (X, 1, Yes)."""
+    flagged: set[object] = set()
+    for column, values in columns.items():
+        if isinstance(column, str) and match_key(column) in _DELETION_FLAGS:
+            flagged |= {index for index, value in values.items()
+                        if isinstance(value, str | bool | int | float) and
+                        as_typed(value).lower() in YES_WORDS}
+    return flagged
+
+
 def retired_records(ctx: CheckContext) -> set[object]:
     """Records the master has closed (Closed, Inactive, Sage's "3 Closed") or marked for
     deletion (SAP's Deletion Flag X): kept for their history, nothing to complete on them."""
@@ -181,12 +192,8 @@ def retired_records(ctx: CheckContext) -> set[object]:
     if key not in ctx._cache:
         retired = {index for index, value in ctx.values("Status").items()
                    if isinstance(value, str) and value.strip() == "Closed"}
-        for column in ctx.frame.columns:
-            if isinstance(column, str) and column in ctx.table.letters and \
-                    match_key(column) in _DELETION_FLAGS:
-                retired |= {index for index, value in ctx.values(column).items()
-                            if isinstance(value, str | bool | int | float) and
-                            as_typed(value).lower() in YES_WORDS}
+        flags = [c for c in ctx.frame.columns if isinstance(c, str) and c in ctx.table.letters]
+        retired |= flagged_for_deletion({c: ctx.values(c) for c in flags})
         ctx._cache[key] = retired
     return ctx._cache[key]
 
