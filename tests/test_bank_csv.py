@@ -128,6 +128,39 @@ def test_debit_and_credit_columns(tmp_path):
     assert stmt.issues == []
 
 
+def test_narratives_split_by_the_comma_on_a_debit_and_a_credit_line_are_joined_back(tmp_path):
+    # Credit is the last column: a debit's blank Credit is a trailing empty field, which the
+    # join must count (it left the debit unjoined, its amount read from the narrative's tail)
+    fees = "".join(f"{d:02d}/11/2026,Card fee {d},1.00,\n" for d in range(3, 13))
+    text = ("Opening balance:,5000.00\n"
+            "Date,Description,Debit,Credit\n"
+            "01/11/2026,POS PURCHASE, CAIRO MALL,1200.50,\n"
+            "02/11/2026,TT IN ACME, LLC,,2000.00\n"
+            + fees + "Closing balance:,5789.50\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-1200.5, 2000.0] + [-1.0] * 10
+    assert stmt.lines["Description"].tolist()[:2] == ["POS PURCHASE, CAIRO MALL",
+                                                      "TT IN ACME, LLC"]
+    bal = stmt.balances[0]
+    assert (bal.opening, bal.credits, bal.debits, bal.closing) == (5000.0, 2000.0, 1210.5,
+                                                                   5789.5)
+    assert bal.ties_out
+    assert [(i.cell, i.column, i.value) for i in stmt.issues] == [
+        ("B3:C3", "Description", "POS PURCHASE, CAIRO MALL"),
+        ("B4:C4", "Description", "TT IN ACME, LLC")]
+    # the same with a signed amount and a trailing delimiter on every row
+    text = ("Opening balance:,5000.00,\n"
+            "Date,Description,Amount,\n"
+            "01/11/2026,POS PURCHASE, CAIRO MALL,-1200.50,\n"
+            "02/11/2026,TT IN ACME, LLC,2000.00,\n"
+            + fees.replace(",1.00,", ",-1.00,").replace("\n", ",\n")
+            + "Closing balance:,5789.50,\n")
+    stmt = read_statement(write(tmp_path, text))
+    assert stmt.lines["Amount"].tolist() == [-1200.5, 2000.0] + [-1.0] * 10
+    assert stmt.balances[0].ties_out
+    assert [i.cell for i in stmt.issues] == ["B3:C3", "B4:C4"]
+
+
 def test_amount_with_debit_credit_indicator(tmp_path):
     text = ("Date;Text;Amount;S/H\n01.03.2024;Lastschrift;12,50;S\n02.03.2024;Gutschrift;99,00;H\n")
     stmt = read_statement(write(tmp_path, text))

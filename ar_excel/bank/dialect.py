@@ -32,26 +32,43 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
              if c in layout.columns]
     if not money or width <= desc:
         return data, []
-    longer = [pos for pos, row in enumerate(data) if len(row) > width and any(
-        not is_blank(c) for c in row[width:])]
+    # The fields a row has, not its last filled cell, say how far the narrative spilled: a
+    # debit's Credit (or Balance) left blank at the end of the row is a field all the same,
+    # and counting only to the last filled cell left the debit unjoined, its amount read
+    # from the narrative's tail ("no amount", or the Debit taken for the Credit).
+    fields = max(width, _usual_length(data))
+    longer = [pos for pos, row in enumerate(data) if len(row) > width and (
+        any(not is_blank(c) for c in row[width:])
+        or (len(row) > fields and not _moneys(row, money)))]
     if not longer or (len(longer) > 1 and len(longer) * 5 > len(data)):
         return data, []  # most rows fill columns the header does not name: a layout, no error
     out, mended = data, []
     for pos in longer:
         row = data[pos]
         filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
-        extra = filled - width
-        if extra <= 0 or len(row) < desc + extra + 1:
-            continue
-        joined = (row[:desc] + [delimiter.join(row[desc: desc + extra + 1])]
-                  + row[desc + extra + 1:])
-        if not _moneys(joined, money):
+        for extra in dict.fromkeys((filled - width, len(row) - fields)):
+            if extra <= 0 or len(row) < desc + extra + 1:
+                continue
+            joined = (row[:desc] + [delimiter.join(row[desc: desc + extra + 1])]
+                      + row[desc + extra + 1:])
+            if _moneys(joined, money):
+                break
+        else:
             continue
         if out is data:
             out = list(data)
         out[pos] = joined
         mended.append(pos)
     return out, mended
+
+
+def _usual_length(data: list[list[Any]]) -> int:
+    """The number of fields most rows have (the longer when as many have each): the header's,
+    with the trailing delimiter some exports put on every row."""
+    counts: dict[int, int] = {}
+    for row in data:
+        counts[len(row)] = counts.get(len(row), 0) + 1
+    return max(counts, key=lambda n: (counts[n], n), default=0)
 
 
 _HEAD = re.compile(r"^[-+(]?\s*(?:[A-Z]{3}\s*)?\d{1,3}(?:,\d{3})*$")  # "2", "-12", "SAR 1,250"
