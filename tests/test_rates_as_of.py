@@ -106,3 +106,12 @@ def test_a_header_in_capitals_that_is_no_currency_is_no_rate_column():
     grid = Grid("FX", [["CURRENCY", "EGP"], ["USD", 50.5]])
     policy, _ = rates_from_sheet([grid], Policy())
     assert (policy.get("exchange_rates"), policy.base_currency) == ("EGP=1; USD=50.5", "EGP")
+
+
+def test_a_total_row_under_the_rates_is_no_currency():
+    """'SUM' and 'TOT' under the table are three capitals but no ISO 4217 code: no rate of a
+    currency 'SUM' (and no issue for its text), the real rows read."""
+    grid = Grid("FX", [["Currency", "Rate to EGP"], ["USD", 50.5], ["EUR", 55],
+                       ["SUM", 105.5], ["TOT", "n/a"]])
+    policy, issues = rates_from_sheet([grid], Policy())
+    assert (policy.get("exchange_rates"), issues) == ("EGP=1; EUR=55; USD=50.5", [])

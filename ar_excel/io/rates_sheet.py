@@ -143,8 +143,8 @@ def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int
         if code_cell is None or not str(code_cell).strip():
             continue
         code = parse_currency(code_cell)
-        if not _CODE.match(code):
-            continue  # a note or a total under the table
+        if not _CODE.match(code) or code not in ISO_4217:
+            continue  # a note or a total under the table ('SUM', 'TOTAL': no currency)
         value = row[rate_at] if rate_at < len(row) else None
         cell = f"{column_letter(grid.left + rate_at)}{grid.top + i + 1}"
         try:
