@@ -72,3 +72,21 @@ def test_an_egp_receipt_of_a_usd_invoice_at_the_policys_rate_is_suggested_and_sa
         in arabic_reason(reason)
     assert "exchange rate" not in _match_egp(484_000.0, None)["Reason"].iat[0]  # no rate
     assert "exchange rate" not in _match_egp(300_000.0, "USD=48.50")["Reason"].iat[0]
+
+
+def test_a_rates_sheet_is_read_as_it_stood_on_the_statements_last_day():
+    """The bank line of 5 November: a rates sheet's USD 48.50 of 31 October, not its 60.00 of
+    5 December (the latest on the sheet, which the Policy's exchange_rates carries), says
+    which invoice an EGP receipt of 484,000.00 is."""
+    from datetime import date
+
+    from ar_excel.core.fx import SheetRate
+
+    sheet = (SheetRate("USD", 48.5, date(2026, 10, 31), "FX", "C2", "Date"),
+             SheetRate("USD", 60.0, date(2026, 12, 5), "FX", "C3", "Date"))
+    lines = _lines(("TT DESERT ROSE GENERAL TRADING", 484_000.0)).assign(Currency="EGP")
+    items = open_items(CUSTOMERS, _invoices(), NO_PAYMENTS, pd.Timestamp("2026-11-30"))
+    policy = Policy(extra={"exchangerates": "USD=60"}, rate_sheet=sheet)
+    reason = match_statement(lines, items, CUSTOMERS, policy).matches["Reason"].iat[0]
+    assert "(10,000.00 USD is 485,000.00 EGP at the Policy's exchange rate: paid in EGP?)" \
+        in reason

@@ -18,6 +18,7 @@ the lines a full reference has not settled, after the accounts it taught are add
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cached_property
 
 import numpy as np
@@ -384,9 +385,13 @@ class PayerStages:
     @cached_property
     def _rates(self) -> Rates | None:
         """The Policy's exchange rates, read as the credit job reads them: the base, where the
-        Policy names none, is the one currency of the ledger and statement without a rate."""
+        Policy names none, is the one currency of the ledger and statement without a rate; a
+        rates sheet's rates as they stood on the statement's last booking day (a rate dated
+        after it did not exist when the money came in)."""
+        days = [f.date for f in self.facts.values() if f.date is not None]
+        last = date(1970, 1, 1) + timedelta(days=int(max(days))) if days else None
         return policy_rates(self.policy, [*self.inv.currency,
-                                          *(f.currency for f in self.facts.values())])
+                                          *(f.currency for f in self.facts.values())], last)
 
     def read_names(self) -> None:
         """The payer by name (the bank's name field, else the narrative) for the lines no
