@@ -150,14 +150,8 @@ def test_a_line_break_typed_in_a_name_is_a_space_on_the_statement(tmp_path, capl
     """A customer name typed with Alt+Enter ('Acme\\nLtd'): the PDF drew a glyph the font
     lacks and fpdf2 logged 'Font ... is missing the following glyphs' on the command's
     stderr; the name reads as one line."""
-    from dataclasses import replace
-
-    stmt, _ = statement("C2")
-    stmt = replace(stmt, name="Acme\nLtd\tCairo")
-    with caplog.at_level("WARNING", logger="fpdf"):
-        path = render_statement(stmt, tmp_path / "C2.pdf", company="Example\r\nTrading Co")
-    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
-    text = pdf_text(path)
+    text = _text_drawn_without_missing_glyphs(tmp_path, caplog, "Acme\nLtd\tCairo",
+                                              "Example\r\nTrading Co")
     assert "Customer: Acme Ltd Cairo" in text and "Example Trading Co" in text
 
 
@@ -165,12 +159,18 @@ def test_characters_the_font_lacks_are_drawn_as_the_nearest_it_has(tmp_path, cap
     """An emoji or fullwidth letters typed in a customer's name (ＣＵＳ００１ 💰): fpdf2
     drew empty boxes and logged 'Font ... is missing the following glyphs' on the command's
     stderr. Fullwidth letters are their plain forms, an emoji a '?'. Found by fuzzing."""
+    text = _text_drawn_without_missing_glyphs(tmp_path, caplog, "ＣＵＳ００１ Foods 💰",
+                                              "Example 🧾 Trading")
+    assert "Customer: CUS001 Foods ?" in text and "Example ? Trading" in text
+
+
+def _text_drawn_without_missing_glyphs(tmp_path, caplog, name: str, company: str) -> str:
+    """C2's statement with ``name`` and ``company`` as typed, rendered with no fpdf2 warning
+    of glyphs the font lacks; its text."""
     from dataclasses import replace
 
     stmt, _ = statement("C2")
-    stmt = replace(stmt, name="ＣＵＳ００１ Foods 💰")
     with caplog.at_level("WARNING", logger="fpdf"):
-        path = render_statement(stmt, tmp_path / "C2.pdf", company="Example 🧾 Trading")
+        path = render_statement(replace(stmt, name=name), tmp_path / "C2.pdf", company=company)
     assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
-    text = pdf_text(path)
-    assert "Customer: CUS001 Foods ?" in text and "Example ? Trading" in text
+    return pdf_text(path)
