@@ -165,16 +165,22 @@ def test_a_folder_given_as_the_output_is_one_line_not_a_traceback(tmp_path, caps
         f"ar-excel: cannot use '{tmp_path / 'results.xlsx'}': Is a directory"
 
 
-def test_a_failure_ar_excel_has_no_message_for_is_one_line(tmp_path, capsys, monkeypatch):
+def _book_whose_aging_raises(tmp_path, monkeypatch, exc: BaseException):
+    """A book, the aging job made to raise ``exc`` (named 'broken' in the traceback), and
+    the error log kept in ``tmp_path``."""
     jobs = cli.registry()
 
     def broken(book, options):
-        raise KeyError("Amount")
+        raise exc
 
     monkeypatch.setattr(cli, "registry", lambda: {
         **jobs, "aging": dataclasses.replace(jobs["aging"], run=broken)})
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    book = _book(tmp_path / "book.xlsx")
+    return _book(tmp_path / "book.xlsx")
+
+
+def test_a_failure_ar_excel_has_no_message_for_is_one_line(tmp_path, capsys, monkeypatch):
+    book = _book_whose_aging_raises(tmp_path, monkeypatch, KeyError("Amount"))
     assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 1
     log = tmp_path / "ar-excel-error.txt"
     assert _one_line(capsys.readouterr().err) == \
@@ -193,15 +199,8 @@ def test_a_panic_of_the_cell_reader_is_one_line_too(tmp_path, capsys, monkeypatc
     class PanicException(BaseException):  # (pyo3_runtime's, as calamine raises it)
         pass
 
-    jobs = cli.registry()
-
-    def panics(book, options):
-        raise PanicException("TimeDelta::milliseconds out of bounds")
-
-    monkeypatch.setattr(cli, "registry", lambda: {
-        **jobs, "aging": dataclasses.replace(jobs["aging"], run=panics)})
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    book = _book(tmp_path / "book.xlsx")
+    book = _book_whose_aging_raises(
+        tmp_path, monkeypatch, PanicException("TimeDelta::milliseconds out of bounds"))
     assert main(["aging", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 1
     assert _one_line(capsys.readouterr().err) == (
         "ar-excel: internal error (PanicException: TimeDelta::milliseconds out of bounds); "
