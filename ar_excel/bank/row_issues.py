@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ar_excel.model import Issue
+from ar_excel.model import Issue, column_letter
 
 
 @dataclass
@@ -50,15 +50,13 @@ class RowIssues:
         row = self.numbers[pos]
         if idx is None or not self.excel:
             return f"row {row}"
-        from openpyxl.utils import get_column_letter  # (only an issue's cell needs it)
-
         starts = self.moved.get(pos)
         if starts is None or idx >= len(starts):
-            return f"{get_column_letter(idx + 1)}{row}"
+            return f"{column_letter(idx)}{row}"
         first = starts[idx]
         end = starts[idx + 1] - 1 if spread and idx + 1 < len(starts) else first
-        return f"{get_column_letter(first + 1)}{row}" + (
-            f":{get_column_letter(end + 1)}{row}" if end > first else "")
+        return f"{column_letter(first)}{row}" + (
+            f":{column_letter(end)}{row}" if end > first else "")
 
     def cell_of_row(self, row: int, idx: int | None) -> str:
         """The cell in column ``idx`` of the file's row ``row`` (a line's ``Line No``)."""
