@@ -612,11 +612,10 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
                      if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
                     None)
     money = read.header[money_at] if money_at is not None else "Amount"
-    lines, _, huge = without_impossible_amounts(
+    lines, places, huge = without_impossible_amounts(
         lines, [f"row {no}" for no in lines["Line No"].tolist()], source, str(money))
     issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at)) for i in huge]
-    lines, zero = without_zero_amounts(lines, [f"row {no}" for no in lines["Line No"].tolist()],
-                                       source, str(money))
+    lines, zero = without_zero_amounts(lines, places, source, str(money))
     issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at))
                if i.value == 1 and i.cell.startswith("row ") else i
                for i in zero]  # one line: at its cell; several: "rows 3, 7", as a note
