@@ -123,16 +123,20 @@ def _names_a_rate(header: object) -> bool:
     or an ISO 4217 currency code ('EGP', 'Rate to EGP'); not an Amount or a Balance, nor a
     word in capitals that is no currency ('QTY', 'REF')."""
     text = str(header)
-    return bool(_RATE_WORDS.search(text.lower())
-                or any(c in ISO_4217 for c in _CODE_WORD.findall(normalize_digits(text))))
+    return bool(_RATE_WORDS.search(text.lower()) or _currencies_named(text))
+
+
+def _currencies_named(text: str) -> set[str]:
+    """The ISO 4217 codes a header names as words of their own ('Rate to EGP'), never the
+    start of one ('RATE') nor capitals that are no currency ('QTY')."""
+    return {c for c in _CODE_WORD.findall(normalize_digits(text)) if c in ISO_4217}
 
 
 def _rates(grid: Grid, rows: list[list[Any]], h: int, code_at: int, rate_at: int,
            date_at: int | None, day_first: bool = True
            ) -> tuple[dict[str, float], str | None, tuple[SheetRate, ...], list[Issue]]:
     header = str(rows[h][rate_at]).strip()
-    # a currency code as a word of its own ('Rate to EGP'), never the start of one ('RATE')
-    named = {c for c in _CODE_WORD.findall(normalize_digits(header)) if c in ISO_4217}
+    named = _currencies_named(header)
     base = next(iter(named)) if len(named) == 1 else None
     latest: dict[str, tuple[tuple[bool, datetime, int], float]] = {}
     issues: list[Issue] = []
