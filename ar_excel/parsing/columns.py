@@ -310,8 +310,7 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
                     out, errors, memo=False)
         too_large = np.flatnonzero(np.abs(out) >= MAX_AMOUNT)  # (NaN compares False)
         for i in too_large:
-            shown = format(arr[i], "g") if isinstance(arr[i], float) else arr[i]
-            errors[int(i)] = f"'{shown}' is too large to be an amount"
+            errors[int(i)] = f"'{_as_typed(arr[i])}' is too large to be an amount"
             out[i] = np.nan
         if len(too_large):  # the messages in the column's order, as the rows are
             errors = dict(sorted(errors.items()))
@@ -341,6 +340,11 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
     return pd.Series(parsed, dtype="object", copy=False), errors
 
 
+def _as_typed(value: Any) -> Any:
+    """A value too large to use, as its message shows it: a float in short (1e+15)."""
+    return format(value, "g") if isinstance(value, float) else value
+
+
 def _parse_percents(arr: np.ndarray, blank: np.ndarray, decimal_comma: bool,
                     errors: dict[int, str]) -> pd.Series:
     parsed: list[Any] = [None] * len(arr)
@@ -351,8 +355,7 @@ def _parse_percents(arr: np.ndarray, blank: np.ndarray, decimal_comma: bool,
             errors[i] = str(exc)
             continue
         if abs(parsed[i]) >= MAX_AMOUNT:  # no rate: the billing checks' products overflowed
-            shown = format(arr[i], "g") if isinstance(arr[i], float) else arr[i]
-            errors[i] = f"'{shown}' is too large to be a percentage"
+            errors[i] = f"'{_as_typed(arr[i])}' is too large to be a percentage"
             parsed[i] = None
     series = pd.Series(parsed, dtype="float64")
     typed = [i for i, v in enumerate(arr.tolist()) if isinstance(v, int | float) and not is_blank(v)]
