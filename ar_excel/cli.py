@@ -91,7 +91,7 @@ def _read_statement_early(args: argparse.Namespace, selected: list[Job]) -> None
         return
     bank = bank[0]
     from ar_excel.bank import prefetch
-    from ar_excel.jobs.reconcile import bank_columns
+    from ar_excel.bank.column_mapping import bank_columns
     from ar_excel.policy import Policy
 
     try:

@@ -323,8 +323,8 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
                         problems.append((cell, f"policy '{key}': {exc}; no rate is used"))
                         del extra[extra_key]
                 if extra_key == "bankcolumns" and extra[extra_key].strip():
+                    from ar_excel.bank.column_mapping import bank_columns
                     from ar_excel.errors import UsageError
-                    from ar_excel.jobs.reconcile import bank_columns
 
                     try:  # read here too: as the command's option, a misread value was bad
                         bank_columns(value)  # usage, and failed every run (exit 2)

@@ -41,18 +41,18 @@ left unapplied, when the same allocations are proposed again.
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ar_excel.bank.column_mapping import bank_columns
 from ar_excel.core.ledger import open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text, decimals_of
 from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
-from ar_excel.errors import InputError, UsageError
+from ar_excel.errors import InputError
 from ar_excel.io.bulk import bulk
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import ledger_blank
@@ -118,10 +118,6 @@ def _arabic_note(note: str) -> str:
     return arabic_note(note)
 
 
-_MAPPING_OPTIONS = ("decimal", "date_format", "date_order", "delimiter", "header_row", "sheet",
-                    "year")
-
-
 def statement_columns(book: Book, options: JobOptions | None = None) -> dict[str, str] | None:
     """The columns asked for the bank statement, as the importer's mapping (``bank_columns``):
     the command's ``--bank-columns``, else the Policy's key ``bank_columns``; None where
@@ -138,29 +134,6 @@ def statement_on_sheet(book: Book, options: JobOptions | None = None) -> bool:
 
     return book.table("Bank Statement") is not None or \
         pasted_statement_sheet(book, statement_columns(book, options)) is not None
-
-
-def bank_columns(text: str | None) -> dict[str, str] | None:
-    """``"Date=Buchungstag;Amount=Betrag;decimal=,"`` -> the importer's column mapping: which
-    header holds each statement column, for a bank export whose layout is not recognised."""
-    if not text or not str(text).strip():
-        return None
-    from ar_excel.names import match_key
-    from ar_excel.schema import BANK
-
-    names = {match_key(n): n for n in (*BANK.columns, *_MAPPING_OPTIONS)}
-    mapping: dict[str, str] = {}
-    for part in re.split(r"[;\n]", str(text)):
-        if not part.strip():
-            continue
-        key, sep, header = part.partition("=")
-        name = names.get(match_key(key))
-        if not sep or name is None or not header.strip():
-            known = ", ".join([*BANK.columns, *_MAPPING_OPTIONS])
-            raise UsageError(f"bank columns: '{part.strip()}' is not COLUMN=HEADER with a column "
-                             f"among {known}")
-        mapping[name] = header.strip() if name != "decimal" else header
-    return mapping
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
