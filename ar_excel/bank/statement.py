@@ -363,13 +363,16 @@ _PLACE = re.compile(r"(row|line|entry) (\d+)")
 _PLURAL = {"row": "rows", "line": "lines", "entry": "entries"}
 
 
-def without_zero_amounts(lines: pd.DataFrame, places: list[str], source: str, column: str
+def without_zero_amounts(lines: pd.DataFrame, places: list[str], source: str, column: str,
+                         place: Callable[[int], str] | None = None
                          ) -> tuple[pd.DataFrame, list[Issue]]:
     """The lines without those of amount 0 (to the minor unit), whatever the format: no money
     moved (a bank's information record, a "no activity" or balance-enquiry line, a fee
     waived), so there is nothing to reconcile; one issue says how many, where (``places``:
-    each line's place in the file) and what they said. The other lines keep their ``Bank
-    Line`` and ``Line No``, so a line's id does not move when the reader changes."""
+    each line's place in the file) and what they said. ``place`` gives a line's cell from
+    its ``Line No``: one such line is said at its cell, several as a note on their places.
+    The other lines keep their ``Bank Line`` and ``Line No``, so a line's id does not move
+    when the reader changes."""
     zero = (lines["Amount"] == 0).to_numpy()
     if not zero.any():
         return lines, []
@@ -388,23 +391,30 @@ def without_zero_amounts(lines: pd.DataFrame, places: list[str], source: str, co
     else:
         message = (f"{len(at)} lines of amount 0{said}: no money moved, so they are "
                    "information records, not transactions; left out")
-    issue = Issue(source, _places([places[pos] for pos in at]), column, len(at), message)
+    where = (place(int(lines["Line No"].iat[at[0]])) if place is not None and len(at) == 1
+             else _places([places[pos] for pos in at]))
+    issue = Issue(source, where, column, len(at), message)
     return lines.loc[~zero].reset_index(drop=True), [issue]
 
 
 def without_impossible_amounts(lines: pd.DataFrame, places: list[str], source: str,
-                               column: str) -> tuple[pd.DataFrame, list[str], list[Issue]]:
+                               column: str, place: Callable[[int], str] | None = None
+                               ) -> tuple[pd.DataFrame, list[str], list[Issue]]:
     """The lines without those whose amount no account moves (1E+15 or more: a reference
     or an account number read as the amount, ``parsing.numbers.MAX_AMOUNT``), each said at
-    its place; matching sums amounts in thousandths in 64-bit integers, which such a figure
-    overflowed in silence. The other lines keep their ``Bank Line`` and ``Line No``; their
-    places are returned with them."""
+    its place (at its cell when ``place`` gives a line's cell from its ``Line No``);
+    matching sums amounts in thousandths in 64-bit integers, which such a figure overflowed
+    in silence. The other lines keep their ``Bank Line`` and ``Line No``; their places are
+    returned with them."""
     from ar_excel.parsing.numbers import MAX_AMOUNT
 
     huge = (lines["Amount"].abs() >= MAX_AMOUNT).to_numpy()
     if not huge.any():
         return lines, places, []
-    issues = [Issue(source, places[pos], column, f"{lines['Amount'].iat[pos]:g}",
+    def where(pos: int) -> str:
+        return places[pos] if place is None else place(int(lines["Line No"].iat[pos]))
+
+    issues = [Issue(source, where(pos), column, f"{lines['Amount'].iat[pos]:g}",
                     f"amount {lines['Amount'].iat[pos]:g} is too large to be an amount; the "
                     "line was left out") for pos in np.flatnonzero(huge).tolist()]
     kept = [p for p, drop in zip(places, huge.tolist(), strict=True) if not drop]

@@ -11,7 +11,7 @@ once per file; the columns are then parsed whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -612,12 +612,14 @@ def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screen
                      if c in cols and cols[c] < len(read.header) and read.header[cols[c]]),
                     None)
     money = read.header[money_at] if money_at is not None else "Amount"
+    def money_cell(row: int) -> str:
+        return read.report.cell_of_row(row, money_at)
+
     lines, places, huge = without_impossible_amounts(
-        lines, [f"row {no}" for no in lines["Line No"].tolist()], source, str(money))
-    issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at)) for i in huge]
-    lines, zero = without_zero_amounts(lines, places, source, str(money))
-    issues += [replace(i, cell=read.report.cell_of_row(int(i.cell[4:]), money_at))
-               if i.value == 1 and i.cell.startswith("row ") else i
-               for i in zero]  # one line: at its cell; several: "rows 3, 7", as a note
+        lines, [f"row {no}" for no in lines["Line No"].tolist()], source, str(money),
+        money_cell)
+    # one zero line: at its cell; several: "rows 3, 7", as a note
+    lines, zero = without_zero_amounts(lines, places, source, str(money), money_cell)
+    issues += huge + zero
     issues += tie_out(stated, lines, source)
     return lines, stated, issues
