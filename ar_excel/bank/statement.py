@@ -34,6 +34,7 @@ import pandas as pd
 from ar_excel.bank.row_issues import row_span
 from ar_excel.core.money import MINOR_UNITS
 from ar_excel.model import Issue
+from ar_excel.parsing.numbers import MAX_AMOUNT
 
 COLUMNS: list[str] = [
     "Bank Line",
@@ -406,8 +407,6 @@ def without_impossible_amounts(lines: pd.DataFrame, places: list[str], source: s
     matching sums amounts in thousandths in 64-bit integers, which such a figure overflowed
     in silence. The other lines keep their ``Bank Line`` and ``Line No``; their places are
     returned with them."""
-    from ar_excel.parsing.numbers import MAX_AMOUNT
-
     huge = (lines["Amount"].abs() >= MAX_AMOUNT).to_numpy()
     if not huge.any():
         return lines, places, []
