@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from typing import Any
 
 from ar_excel.bank.column_words import Layout
@@ -65,9 +66,7 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
 def _usual_length(data: list[list[Any]]) -> int:
     """The number of fields most rows have (the longer when as many have each): the header's,
     with the trailing delimiter some exports put on every row."""
-    counts: dict[int, int] = {}
-    for row in data:
-        counts[len(row)] = counts.get(len(row), 0) + 1
+    counts = Counter(map(len, data))
     return max(counts, key=lambda n: (counts[n], n), default=0)
 
 
