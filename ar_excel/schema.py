@@ -267,7 +267,8 @@ INVOICES = SheetSchema(
                                        "Credit Note Date", "تاريخ الإشعار"),
               required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
-                                   "Payment Due Date", "Due On", "invoice_date_due")),
+                                   "Payment Due Date", "Due On", "invoice_date_due",
+                                   "Due Date/Receive By")),  # NetSuite's transaction search
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
                                        "Local Currency", "Document Currency",
                                        "Currency ID")),  # Great Plains
@@ -308,6 +309,7 @@ INVOICES = SheetSchema(
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
                                    "Amount Due", "Amount Due Signed", "Amount Residual",
+                                   "Amount Remaining",  # NetSuite's transaction search
                                    "Invoice Amount Due",  # Xero's export
                                    "الباقي", "الباقى", "المتبقى", "الرصيد الباقي",
                                    "Remaining Amount", "Due Amount",
@@ -373,6 +375,7 @@ PAYMENTS = SheetSchema(
                                   "المبلغ المحصل", "المبلغ المدفوع", "المحصل", "قيمة التحصيل"),
               required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
+                                   "Applied To Transaction",  # NetSuite's payment search
                                    "Inv No", "Reconciled Invoices", "Memo", "Reference Name",
                                    # ERPNext's Payment Entry exported with its references
                                    "Payment References/Reference Name",

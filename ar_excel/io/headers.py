@@ -233,6 +233,42 @@ def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
     return texts.index("name") if snake >= 2 else None
 
 
+# An amount kept twice, in the document's own currency and converted to the company's
+# (NetSuite's "Amount (Foreign Currency)" beside "Amount", SAP's "Amount in Doc. Curr." beside
+# "Amount in Local Currency"), and the currency column of each.
+_DOCUMENT_CURRENCY = re.compile(
+    r"(?:foreign|transaction|document|doc|trx|original|invoice)(?:currency|curr|ccy)|fcy$")
+_LOCAL_CURRENCY = re.compile(
+    r"(?:local|company|base|functional|accounting|home|reporting)(?:currency|curr|ccy)|lcy$")
+_AMOUNTS = ("Amount", "Balance", "Paid Amount")
+
+
+def _in_document_currency(texts: list[str], keys: list[str | None], index: Mapping[str, str],
+                          claims: dict[str, tuple[float, int]]) -> dict[str, tuple[float, int]]:
+    """The claims with each amount read in the document's own currency where the export also
+    gives it in the company's: the contract's amounts are in the invoice's Currency, and
+    the one converted at the day's rate would age a EUR invoice of 10,000 as 11,700 EUR.
+    The currency column follows: the document's where both are given."""
+    def named(field: str) -> list[int]:
+        return [j for j, k in enumerate(keys) if k is not None and index[k] == field]
+
+    out = dict(claims)
+    switched = False
+    for field in _AMOUNTS:
+        if field not in out or _DOCUMENT_CURRENCY.search(match_key(texts[out[field][1]])):
+            continue
+        own = [j for j in named(field) if _DOCUMENT_CURRENCY.search(match_key(texts[j]))]
+        if own:
+            out[field] = (0, own[0])
+            switched = True
+    if switched and "Currency" in out and _LOCAL_CURRENCY.search(
+            match_key(texts[out["Currency"][1]])):
+        own = [j for j in named("Currency") if _DOCUMENT_CURRENCY.search(match_key(texts[j]))]
+        if own:
+            out["Currency"] = (0, own[0])
+    return out
+
+
 _BARE_CUSTOMER = frozenset(match_key(h) for h in ("Customer", "Client", "العميل", "Debtor"))
 
 
@@ -267,6 +303,8 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
             _TAX_HEADER.match(match_key(t)) for t in texts if t):
         claims["Amount"] = (0, gross[0])
+    if schema.name in ("Invoices", "Payments"):
+        claims = _in_document_currency(texts, keys, index, claims)
     document = technical_name(texts, schema)
     if document is not None and "Invoice No" not in claims:
         claims["Invoice No"] = (0, document)

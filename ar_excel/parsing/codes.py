@@ -14,7 +14,10 @@ _STATUS = {
     "Active": ("active", "open", "ok", "normal", "نشط", "فعال", "مفعل", "ساري", "نشيط",
                "see notes",  # Sage's "1 See Notes": open, a note to read
                "a",  # Oracle's account status codes: A(ctive), I(nactive)
-               "new", "جديد", "approved", "enabled", "vip", "key account"),
+               "new", "جديد", "approved", "enabled", "vip", "key account",
+               # NetSuite's entity status is the sales stage after the kind of entity
+               # ("CUSTOMER-Closed Won"): a customer, whichever its stage
+               "customer"),
     "Hold": ("hold", "on hold", "onhold", "blocked", "block", "stop", "stopped", "suspended",
              "credit hold", "موقوف", "معلق", "متوقف", "محظور", "ايقاف", "إيقاف", "موقوف مؤقتا",
              "مجمد", "frozen", "stop credit", "credit stop", "on stop",

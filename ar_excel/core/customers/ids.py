@@ -234,10 +234,13 @@ _CODE_FIRST = re.compile(r"^\s*(\S+?)\s+[-–—|:]\s+(.+)$")
 _CODE_LAST = re.compile(r"\(\s*([^()\s]+)\s*\)\s*$")
 # "C003 Sinai Build": a code holding a digit, a space, then a name without digits
 _CODE_SPACE = re.compile(r"^\s*(\S*\d\S*)\s+([^\W\d_][^\d]*)$")
+# "Invoice #INV10466": a document's type and its number, as NetSuite shows the transaction
+# a payment was applied to (or a credit memo created from)
+_TYPE_AND_NUMBER = re.compile(r"^\s*[^\W\d_][^\d#]*#\s*(\S+)\s*$")
 
 
 def _printed_code(value: str) -> list[str]:
-    """The code a "code - name", "code name" or "name (code)" text leads with or ends in; the
+    """The code a "code - name", "code name", "name (code)" or "type #code" text holds; the
     name part must hold a letter and no digit, so "5001 - 5002" (two invoices) is no such
     text, and a code without a separator must hold a digit ("C003 Sinai Build")."""
     codes = []
@@ -248,6 +251,8 @@ def _printed_code(value: str) -> list[str]:
         codes.append(m[1])
     if not codes and (m := _CODE_SPACE.match(value)):
         codes.append(m[1])  # (taken only where it is a known key, as every form here)
+    if not codes and (m := _TYPE_AND_NUMBER.match(value)):
+        codes.append(m[1])
     return codes
 
 

@@ -1,0 +1,141 @@
+"""A NetSuite company's October, closed on Saturday 31 October 2026, checked by pencil.
+
+The books are NetSuite saved searches pasted as they export: the customer search (ID, Name
+with the Customer:Job hierarchy "Acme Corp : Cairo Branch", Terms, the entity Status
+"CUSTOMER-Closed Won"), the transaction search of invoices and credit memos (m/d/yyyy dates
+as text, "Due Date/Receive By", the amount twice: "Amount (Foreign Currency)" in the
+invoice's currency and "Amount" in the company's USD, "Amount Remaining", credits in
+parentheses) and the payment search, whose "Applied To Transaction" shows the invoice as
+NetSuite links it ("Invoice #INV10466"). The month's cash came through Payoneer: its
+activity CSV with a Status column (a cancelled and a pending line).
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+
+import openpyxl
+import pytest
+
+from ar_excel.cli import main
+from tests._report_runs import BUCKETS, table
+from tests._workbooks import save_sheets
+
+AS_OF = "2026-10-31"
+
+CUSTOMERS = [
+    ["Internal ID", "ID", "Name", "Email", "Phone", "Terms", "Credit Limit", "Currency",
+     "Status", "Balance"],
+    [1201, "CUST1001", "Acme Corp", "ap@acme.example", "212-555-0100", "Net 30", 50000, "USD",
+     "CUSTOMER-Closed Won", 11750],
+    [1202, "CUST1002", "Acme Corp : Cairo Branch", "cairo@acme.example", "+20 2 2555 0101",
+     "Net 30", 20000, "USD", "CUSTOMER-Closed Won", 5600],
+    [1203, "CUST1003", "Hamburg Handel GmbH", "fin@hh.example", None, "Net 60", 40000, "EUR",
+     "CUSTOMER-Closed Won", 11700],
+    [1204, "CUST1004", "Delta Trading", "ar@delta.example", None, "Due on receipt", None, "USD",
+     "CUSTOMER-Renewal", 3300],
+]
+INVOICES = [
+    ["Date", "Type", "Document Number", "Name", "Status", "Due Date/Receive By", "Currency",
+     "Exchange Rate", "Amount (Foreign Currency)", "Amount", "Amount Remaining", "Memo"],
+    ["6/15/2026", "Invoice", "INV10388", "Acme Corp : Cairo Branch", "Open", "7/15/2026", "USD",
+     1, "2,400.00", "2,400.00", "2,400.00", None],
+    ["7/20/2026", "Invoice", "INV10412", "Hamburg Handel GmbH", "Open", "9/18/2026", "EUR",
+     1.17, "10,000.00", "11,700.00", "11,700.00", None],
+    # due 14 November by agreement, not Acme's Net 30 (15 October)
+    ["9/15/2026", "Invoice", "INV10451", "Acme Corp", "Open", "11/14/2026", "USD", 1,
+     "12,500.00", "12,500.00", "12,500.00", None],
+    ["9/28/2026", "Invoice", "INV10466", "Acme Corp : Cairo Branch", "Open", "10/28/2026",
+     "USD", 1, "8,200.00", "8,200.00", "3,200.00", None],
+    ["10/3/2026", "Invoice", "INV10480", "Acme Corp", "Paid In Full", "11/2/2026", "USD", 1,
+     "4,000.00", "4,000.00", "0.00", None],
+    ["10/12/2026", "Credit Memo", "CM1007", "Acme Corp", "Open", None, "USD", 1, "(750.00)",
+     "(750.00)", "(750.00)", "Returned goods"],
+    ["10/20/2026", "Invoice", "INV10495", "Delta Trading", "Open", "10/20/2026", "USD", 1,
+     "3,300.00", "3,300.00", "3,300.00", None],
+]
+PAYMENTS = [
+    ["Date", "Type", "Document Number", "Name", "Applied To Transaction", "Amount", "Currency",
+     "Memo"],
+    ["10/10/2026", "Payment", "PYMT2201", "Acme Corp : Cairo Branch", "Invoice #INV10466",
+     "5,000.00", "USD", "Wire"],
+    ["10/25/2026", "Payment", "PYMT2207", "Acme Corp", "Invoice #INV10480", "4,000.00", "USD",
+     "Payoneer"],
+]
+PAYONEER = [
+    ["Transaction Date", "Transaction ID", "Description", "Amount", "Currency", "Status"],
+    ["10/10/2026", "118000001", "Payment from Acme Corp Cairo Branch INV10466", "5,000.00",
+     "USD", "Completed"],
+    ["10/15/2026", "118000002", "Payment from Delta Trading", "3,300.00", "USD", "Canceled"],
+    ["10/25/2026", "118000003", "Payment from ACME CORP INV10480", "4,000.00", "USD",
+     "Completed"],
+    ["10/27/2026", "118000004", "Payment from Acme Corp - INV10451", "12,500.00", "USD",
+     "Completed"],
+    ["10/28/2026", "118000005", "Payment from Delta Trading INV10495", "3,280.00", "USD",
+     "Completed"],
+    ["10/29/2026", "118000006", "Withdrawal to bank account ****1234", "-10,000.00", "USD",
+     "Completed"],
+    ["10/30/2026", "118000007", "Payment from Hamburg Handel", "2,000.00", "USD", "Pending"],
+    ["10/30/2026", "118000008", "Annual account fee", "-29.95", "USD", "Completed"],
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("netsuite")
+    book = save_sheets(folder / "book.xlsx", {"Customers": CUSTOMERS, "Invoices": INVOICES,
+                                              "Payments": PAYMENTS})
+    statement = folder / "payoneer.csv"
+    with statement.open("w", newline="") as f:
+        csv.writer(f).writerows(PAYONEER)
+    written = folder / "out.xlsx"
+    assert main(["run", str(book), "--bank", str(statement), "--as-of", AS_OF,
+                 "-o", str(written)]) == 0
+    return openpyxl.load_workbook(written)
+
+
+def test_aging_in_each_invoice_currency_by_pencil(out):
+    got = {(r["Customer ID"], r["Currency"]): tuple(r[b] for b in BUCKETS)
+           for r in table(out["Aging"])}
+    assert got == {
+        # INV10451 12,500 due 14 Nov (its own due date): current; CM1007 -750 of 12 Oct: 19
+        # days; INV10480 paid in full by PYMT2207 ("Invoice #INV10480")
+        ("CUST1001", "USD"): (12500, -750, 0, 0, 0, 11750),
+        # INV10466 8,200 less PYMT2201's 5,000, due 28 Oct: 3 days; INV10388 due 15 Jul: 108
+        ("CUST1002", "USD"): (0, 3200, 0, 0, 2400, 5600),
+        # the invoice's own 10,000 EUR, not the 11,700 USD it was booked at; due 18 Sep: 43
+        ("CUST1003", "EUR"): (0, 0, 10000, 0, 0, 10000),
+        # Due on receipt: due 20 Oct, 11 days
+        ("CUST1004", "USD"): (0, 3300, 0, 0, 0, 3300),
+    }
+
+
+def test_customer_stage_and_applied_invoices_raise_no_issue(out):
+    # the four "CUSTOMER-..." stages are customers; the payments' "Invoice #..." links are
+    # their invoices; only the statement's two unbooked lines are said
+    assert [(r["Sheet"], r["Cell"], r["Value"]) for r in table(out["Input Issues"])] == [
+        ("payoneer.csv", "F3", "Canceled"), ("payoneer.csv", "F8", "Pending")]
+    assert {r["Customer ID"]: r["Customer Status"] for r in table(out["Credit Status"])} == {
+        "CUST1001": "Active", "CUST1002": "Active", "CUST1003": "Active", "CUST1004": "Active"}
+
+
+def test_payoneer_lines_pair_the_recorded_payments_and_match_the_new(out):
+    got = [(r["Bank Line"], r["Invoice No"], r["Customer ID"], r["Applied Amount"],
+            r["Method"], r["Status"]) for r in table(out["Bank Matches"])]
+    assert got == [
+        ("118000001", "INV10466", "CUST1002", 5000, "recorded", "Matched"),
+        ("118000003", "INV10480", "CUST1001", 4000, "recorded", "Matched"),
+        ("118000004", "INV10451", "CUST1001", 12500, "reference", "Matched"),
+        ("118000005", "INV10495", "CUST1004", 3280, "fee-writeoff", "Matched"),
+    ]
+    # only the new cash is to post (the 20.00 short as a write-off); none recorded twice
+    assert [(r["Payment ID"], r["Invoice No"], r["Amount"], r["Method"])
+            for r in table(out["Receipts To Post"])] == [
+        ("118000004", "INV10451", 12500, "Bank Transfer"),
+        ("118000005", "INV10495", 3280, "Bank Transfer"),
+        ("118000005", "INV10495", 20, "Write-off")]
+    assert table(out["Unbanked Receipts"]) == []
+    assert [(r["Bank Line"], r["Date"], r["Amount"]) for r in table(out["Unmatched Bank"])] == [
+        ("118000006", datetime(2026, 10, 29), -10000),
+        ("118000008", datetime(2026, 10, 30), -29.95)]
