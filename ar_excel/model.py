@@ -67,6 +67,14 @@ def cell_ref(letter: str | None, row: int) -> str:
     return f"{letter}{row}" if letter and letter != "?" else f"{row}:{row}"
 
 
+def cell_parts(cell: str) -> tuple[str, int | None]:
+    """A cell address's column letters and row number: ``D14`` -> (``D``, 14); no row
+    (None) where no digits end it, so an address that is none is passed over, not a crash."""
+    letter = cell.rstrip("0123456789")
+    digits = cell[len(letter):]
+    return letter, int(digits) if digits else None
+
+
 @dataclass
 class Table:
     """One input sheet (or Excel table) after reading.

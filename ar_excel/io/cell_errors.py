@@ -222,7 +222,7 @@ def _error_only_rows(book: Book, errors: dict[str, dict[str, str]]) -> list[Issu
     """A row of a table holding nothing but Excel errors (a row of broken formulas): read as
     blank, it was left out in silence. It is said once, at its first error cell in the
     table's columns."""
-    from ar_excel.model import ROW, Issue
+    from ar_excel.model import ROW, Issue, cell_parts
 
     issues: list[Issue] = []
     for table in book.tables.values():
@@ -235,9 +235,9 @@ def _error_only_rows(book: Book, errors: dict[str, dict[str, str]]) -> list[Issu
                 for m in [re.search(r"(\d+)$", str(i.cell))] if m}
         first: dict[int, str] = {}  # row -> its leftmost error's column letter
         for cell in cells:
-            letter = cell.rstrip("0123456789")
-            row = int(cell[len(letter):] or 0)
-            if letter not in headers or row <= table.header_row or row in read or row in said:
+            letter, row = cell_parts(cell)
+            if (letter not in headers or row is None or row <= table.header_row or row in read
+                    or row in said):
                 continue
             if row not in first or (len(letter), letter) < (len(first[row]), first[row]):
                 first[row] = letter
@@ -257,7 +257,7 @@ _MISSING_MEANS = {
 
 
 def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
-    from ar_excel.model import ROW, Issue
+    from ar_excel.model import ROW, Issue, cell_parts
     from ar_excel.schema import SCHEMAS
 
     issues: list[Issue] = []
@@ -270,12 +270,11 @@ def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> lis
                      and c in table.letters}
         rows = pd.Series(table.frame.index, index=table.frame[ROW].to_numpy())
         for cell, error in cells.items():
-            letter = cell.rstrip("0123456789")
+            letter, row = cell_parts(cell)
             column = by_letter.get(letter)
-            row = cell[len(letter):]
-            if column is None or not row.isdigit() or int(row) not in rows.index:
+            if column is None or row is None or row not in rows.index:
                 continue
-            index = rows[int(row)]
+            index = rows[row]
             if isinstance(index, pd.Series):  # a receipt split over its invoices: once
                 index = index.iloc[0]
             if not pd.isna(table.frame.at[index, column]):

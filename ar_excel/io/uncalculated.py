@@ -155,7 +155,7 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
     """The book's issues told about the formula cells that could not be worked out: where the
     reader says a required cell is blank, it says why; a formula cell of another read column
     gets an issue of its own."""
-    from ar_excel.model import ROW, Issue
+    from ar_excel.model import ROW, Issue, cell_parts
 
     if not failed:
         return
@@ -176,9 +176,8 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
         by_letter = {letter: table.headers.get(c, c) for c, letter in table.letters.items()}
         rows = set(table.frame[ROW].tolist())  # a totals row left out is not told again
         for cell, (formula, why) in cells.items():
-            letter = cell.rstrip("0123456789")
-            if (sheet, cell) in told or letter not in by_letter or \
-                    int(cell[len(letter):]) not in rows:
+            letter, row = cell_parts(cell)
+            if (sheet, cell) in told or letter not in by_letter or row not in rows:
                 continue
             out.append(Issue(sheet, cell, by_letter[letter], formula,
                              _cannot(by_letter[letter], formula, why, "so it is read as blank")))
