@@ -36,7 +36,7 @@ from ar_excel.io.hidden_rows import HiddenRows
 from ar_excel.io.safety import sheet_parts
 
 if TYPE_CHECKING:
-    from ar_excel.model import Book, Issue
+    from ar_excel.model import Book, Issue, Table
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _CELL = f"{{{_NS['m']}}}c"
@@ -201,8 +201,19 @@ def explain_error_cells(book: Book, errors: dict[str, dict[str, str]]) -> None:
                           f"{issue.column} is the Excel error {error} (its formula has no "
                           f"value), so the row cannot be used")
         out.append(issue)
-    book.issues = out + _policy_error_issues(book, errors) + _optional_error_issues(book, errors)
-    book.issues += _error_only_rows(book, errors)
+    read = {kind: _read_rows(table) for kind, table in book.tables.items()
+            if errors.get(table.sheet)}
+    book.issues = (out + _policy_error_issues(book, errors)
+                   + _optional_error_issues(book, errors, read))
+    book.issues += _error_only_rows(book, errors, read)
+
+
+def _read_rows(table: Table) -> pd.Series:
+    """A table's records (frame index) by the sheet row each was read from; a row read
+    into several records (a receipt split over its invoices) is there for each."""
+    from ar_excel.model import ROW
+
+    return pd.Series(table.frame.index, index=table.frame[ROW].to_numpy())
 
 
 def _policy_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
@@ -218,26 +229,30 @@ def _policy_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[
             for cell, key in cells.items() if cell in errors.get(sheet, {})]
 
 
-def _error_only_rows(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
+def _error_only_rows(book: Book, errors: dict[str, dict[str, str]],
+                     read: dict[str, pd.Series]) -> list[Issue]:
     """A row of a table holding nothing but Excel errors (a row of broken formulas): read as
     blank, it was left out in silence. It is said once, at its first error cell in the
-    table's columns."""
-    from ar_excel.model import ROW, Issue, cell_parts
+    table's columns. ``read``: each table's records by their sheet row (``_read_rows``)."""
+    from ar_excel.model import Issue, cell_parts
 
+    tables = [(kind, table) for kind, table in book.tables.items()
+              if errors.get(table.sheet) and not table.sheet_letters]
+    # the rows an issue is at already, of the sheets looked at: one pass over the issues
+    said: dict[str, set[int]] = {table.sheet: set() for _, table in tables}
+    for issue in book.issues:
+        if issue.sheet in said and (m := re.search(r"(\d+)$", str(issue.cell))):
+            said[issue.sheet].add(int(m[1]))
     issues: list[Issue] = []
-    for table in book.tables.values():
-        cells = errors.get(table.sheet)
-        if not cells or table.sheet_letters:
-            continue
+    for kind, table in tables:
+        cells = errors[table.sheet]
         headers = {letter: table.headers.get(c, c) for c, letter in table.letters.items()}
-        read = {int(r) for r in table.frame[ROW].dropna()}
-        said = {int(m[1]) for i in book.issues if i.sheet == table.sheet
-                for m in [re.search(r"(\d+)$", str(i.cell))] if m}
+        rows, told = read[kind].index, said[table.sheet]
         first: dict[int, str] = {}  # row -> its leftmost error's column letter
         for cell in cells:
             letter, row = cell_parts(cell)
-            if (letter not in headers or row is None or row <= table.header_row or row in read
-                    or row in said):
+            if (letter not in headers or row is None or row <= table.header_row or row in rows
+                    or row in told):
                 continue
             if row not in first or (len(letter), letter) < (len(first[row]), first[row]):
                 first[row] = letter
@@ -256,8 +271,9 @@ _MISSING_MEANS = {
 }
 
 
-def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> list[Issue]:
-    from ar_excel.model import ROW, Issue, cell_parts
+def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]],
+                           read: dict[str, pd.Series]) -> list[Issue]:
+    from ar_excel.model import Issue, cell_parts
     from ar_excel.schema import SCHEMAS
 
     issues: list[Issue] = []
@@ -268,7 +284,7 @@ def _optional_error_issues(book: Book, errors: dict[str, dict[str, str]]) -> lis
         optional = {f.name for f in SCHEMAS[kind].fields if not f.required}
         by_letter = {table.letters[c]: c for c in table.headers if c in optional
                      and c in table.letters}
-        rows = pd.Series(table.frame.index, index=table.frame[ROW].to_numpy())
+        rows = read[kind]
         for cell, error in cells.items():
             letter, row = cell_parts(cell)
             column = by_letter.get(letter)
