@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.blanks import filled
 from ar_excel.core.ledger import open_balance
 from ar_excel.core.local_currency import local_currency
 from ar_excel.policy import Policy
@@ -163,10 +164,8 @@ def _names(ids: pd.Series, customers: pd.DataFrame | None) -> pd.Series:
         return pd.Series([""] * len(ids), index=ids.index, dtype=object)
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     known = ids.isin(names.index)
-    # An ID missing from Customers is still aged (its money is real), and says so. Where no
-    # ID is in Customers the mapped names are all NaN, a float column: filled as text only
-    # once they are objects (pandas warned on the command's stderr).
-    return ids.map(names).astype(object).fillna("").where(known, UNKNOWN_CUSTOMER)
+    # An ID missing from Customers is still aged (its money is real), and says so.
+    return filled(ids.map(names)).where(known, UNKNOWN_CUSTOMER)
 
 
 def _natural_rank(values: Sequence[object]) -> np.ndarray:

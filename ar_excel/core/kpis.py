@@ -67,6 +67,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.blanks import filled
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
@@ -156,9 +157,7 @@ def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame,
 
 
 def _ccy(series: pd.Series, blank: str = "") -> pd.Series:
-    # (as objects: a currency column blank on every row is a float one, where a text fill
-    # warned on the report's stderr)
-    return series.astype(object).fillna(blank).astype(str)
+    return filled(series, blank).astype(str)
 
 
 def _ratio(numerator: float, denominator: float, scale: float = 1.0) -> float:
@@ -541,8 +540,7 @@ def payment_behaviour(customers: pd.DataFrame, invoices: pd.DataFrame, payments:
     ids = g.index.get_level_values("Customer ID")
     out = pd.DataFrame({
         "Customer ID": ids.to_numpy(dtype=object),
-        # (as objects: where no payer is on the list the names are a float column of NaN)
-        "Customer": ids.map(names).astype(object).fillna("").to_numpy(dtype=object),
+        "Customer": filled(ids.map(names)).to_numpy(dtype=object),
         "Payments": g["n"].astype("int64").to_numpy(),
         "Amount Paid": g["amount"].round(TOTAL_DECIMALS).to_numpy(),
         "Avg Days Late": _weighted(g["weighted"], g["amount"]).to_numpy(),

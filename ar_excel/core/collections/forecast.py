@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.blanks import filled
 from ar_excel.core.kpis import main_currency_of
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.policy import Policy
@@ -33,8 +34,7 @@ FORECAST_FORMATS = {"Week": "int", "Week Start": "date", "Week End": "date",
 def base_currency(expected: pd.DataFrame, policy: Policy | None = None) -> str | None:
     """The policy's base currency, else the currency with the largest expected amount
     (``kpis.main_currency_of``); None where the expected payments name none."""
-    # (as objects: a Currency column all blank is a float one, where a text fill warned)
-    totals = expected.groupby(expected["Currency"].astype(object).fillna(""))[
+    totals = expected.groupby(filled(expected["Currency"]))[
         "Expected Amount"].sum() \
         if len(expected) else pd.Series(dtype="float64")
     return main_currency_of(totals, policy) or None
@@ -56,7 +56,7 @@ def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEE
         week = ((pd.to_datetime(e["Expected Date"]) - day).dt.days // 7).astype(int)
         e = e.assign(_week=week)
         e = e[(e["_week"] >= 0) & (e["_week"] < weeks)]
-    ccy = e["Currency"].astype(object).fillna(base or "") if len(e) else pd.Series(dtype=object)
+    ccy = filled(e["Currency"], base or "") if len(e) else pd.Series(dtype=object)
     in_base = ccy == (base or "")
     sums = e[in_base].groupby("_week")["Expected Amount"].sum() if len(e) else pd.Series(dtype=float)
     counts = e.groupby("_week").size() if len(e) else pd.Series(dtype=int)
