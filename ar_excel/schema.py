@@ -234,6 +234,9 @@ INVOICES = SheetSchema(
               required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Sell-to Customer No", "Bill-to Customer No",  # BC
+                                    # Oracle Receivables: the bill-to customer's account
+                                    "Account Number", "Bill-to Account Number",
+                                    "Bill-to Customer Account Number",
                                     "Payer", "Sold-To Party",  # SAP's VBRK
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
@@ -244,6 +247,7 @@ INVOICES = SheetSchema(
                                     # Odoo's Customer Invoices list exported as is
                                     "Invoice Partner Display Name", "Partner Display Name",
                                     "Contact Name",  # Xero's invoice export (ContactName)
+                                    "Bill-to Customer", "Bill-to Customer Name",  # Oracle's
                                     "invoice_partner_display_name",
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",

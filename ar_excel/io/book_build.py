@@ -13,6 +13,7 @@ from ar_excel.io.customer_keys import (
     blank_ids_from_name_columns,
     customer_names_as_ids,
     keys_as_spelled_in_their_lists,
+    keys_in_a_master_column,
     payers_from_invoices,
 )
 from ar_excel.io.customer_sheets import read_customer_sheets
@@ -129,6 +130,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
+    keys_in_a_master_column(book)  # a list keyed by names whose sheets name it by a code
     keys_as_spelled_in_their_lists(book)
     entries_as_meant(book)
     if "Invoices" in chosen:  # an invoice list exported a row per line: its lines too

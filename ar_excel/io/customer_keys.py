@@ -62,6 +62,54 @@ def keys_as_spelled_in_their_lists(book: Book) -> None:
                 table.frame[column] = values.map(lambda v, s=numbered: s.get(v, v))
 
 
+def keys_in_a_master_column(book: Book) -> None:
+    """A customer list read without a code column (keyed by its names) whose other sheets key
+    the customers by a code it keeps in a column of its own (Oracle's Account Number beside
+    its Party Number; a header the reader does not know as the code) is keyed by that column:
+    the one column holding every key the other sheets give that is no name of the list, once
+    per customer (the issue saying the names were read as the IDs is then withdrawn)."""
+    master = book.tables.get("Customers")
+    if master is None or "Customer ID" in master.headers or not len(master.frame):
+        return
+    from ar_excel.core.customers.ids import unknown_values
+    from ar_excel.schema import CUSTOMERS
+
+    ids = master.frame["Customer ID"]
+    known = set(ids.dropna())
+    wanted: set[str] = set()
+    for kind, table in book.tables.items():
+        if kind != "Customers" and "Customer ID" in table.frame:
+            wanted.update(unknown_values(table.frame["Customer ID"], known))
+    if not wanted:
+        return
+    fields = set(CUSTOMERS.columns)
+    for column in master.frame.columns:
+        if not isinstance(column, str) or column in fields or column.startswith("_"):
+            continue
+        codes = master.frame[column].map(_as_key)
+        given = codes.dropna()
+        if given.duplicated().any() or not wanted <= set(given):
+            continue
+        master.frame["Customer ID"] = codes.where(codes.notna(), ids)
+        master.letters["Customer ID"] = master.letters.get(column, "")
+        master.headers["Customer ID"] = column
+        # (the reader's doubt that it missed the codes is answered)
+        book.issues[:] = [i for i in book.issues if not (
+            i.sheet == master.sheet and i.column == "Customer ID"
+            and "has no Customer ID column" in i.message)]
+        return
+
+
+def _as_key(value: object) -> str | None:
+    """A cell as a key: a number cell's 1001.0 is "1001"; blank is None."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
 def payers_from_invoices(book: Book) -> None:
     """A receipt without a Customer ID that names an invoice is that invoice's customer's
     (its "required but blank" issue is then withdrawn); a receipt that names none of the

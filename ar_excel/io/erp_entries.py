@@ -169,6 +169,8 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "out_invoice", "RV",
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
+    # Oracle Receivables' seeded transaction types (classes INV, DM; a chargeback is a debit)
+    "Standard Invoice", "Standard", "Chargeback",
     # a sale's terms (Cash / Credit) in the type column: a sale either way
     "Credit", "Credit Sale", "آجل", "اجل", "بيع آجل",
     "فاتورة", "فاتورة مبيعات", "فاتورة ضريبية", "فاتورة بيع", "مبيعات", "إشعار مدين",
