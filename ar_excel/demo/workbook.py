@@ -150,6 +150,8 @@ def _row_currencies(frames: dict[str, pd.DataFrame]) -> dict[str, np.ndarray]:
     if "Invoices" in frames:
         inv = frames["Invoices"]
         out["Invoices"] = inv["Currency"].fillna(inv["Customer ID"].map(home)).to_numpy()
+    # a credit limit is in its customer's currency (typed with that currency's code)
+    out["Customers"] = frames["Customers"]["Currency"].to_numpy()
     for kind in ("Payments", "Orders", "Payment Plans", "Credit Requests"):
         if kind in frames:
             out[kind] = frames[kind]["Customer ID"].map(home).to_numpy()
@@ -211,9 +213,11 @@ def _write_sheet(wb: xlsxwriter.Workbook, fmt: dict[str, Any], kind: str, frame:
     use_fractions = not arabic  # English book: discount typed as 5% (a fraction cell)
     for j, column in enumerate(columns):
         ckind = _column_kind(kind, column)
+        # (the Customers' limits draw no "$": the demo's other values stay as they were
+        # generated before their limits were written in their own currency)
         codes, values, styles = _render(frame[column], ckind, rng, messy=messy, arabic=arabic,
                                         currency=currency, fractions=use_fractions and
-                                        kind == "Customers")
+                                        kind == "Customers", symbols=kind != "Customers")
         if plant and kind in _PLANTS and column in _PLANTS[kind] and n > 10:
             for i, bad in _plant(rng, _PLANTS[kind][column], n):
                 codes[i], values[i] = TEXT, bad
@@ -303,13 +307,14 @@ def _pick(rng: np.random.Generator, n: int, shares: dict[str, float]) -> np.ndar
 
 
 def _render(series: pd.Series, kind: str, rng: np.random.Generator, *, messy: bool,
-            arabic: bool, currency: np.ndarray | None, fractions: bool
+            arabic: bool, currency: np.ndarray | None, fractions: bool, symbols: bool = True
             ) -> tuple[list[int], list[Any], dict[str, int]]:
-    """Codes (how to write) and values for one column, and a count per style used."""
+    """Codes (how to write) and values for one column, and a count per style used.
+    ``symbols`` False: an amount typed with its currency has its code, never ``$``."""
     blank = series.isna().to_numpy()
     if kind in ("money", "number"):
         codes, values, style = _render_money(series, rng, messy, arabic, currency,
-                                             money=kind == "money")
+                                             money=kind == "money", symbols=symbols)
     elif kind == "date":
         codes, values, style = _render_date(series, rng, messy)
     elif kind == "percent":
@@ -325,7 +330,7 @@ def _render(series: pd.Series, kind: str, rng: np.random.Generator, *, messy: bo
 
 
 def _render_money(series: pd.Series, rng: np.random.Generator, messy: bool, arabic: bool,
-                  currency: np.ndarray | None, money: bool
+                  currency: np.ndarray | None, money: bool, symbols: bool = True
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     x = series.to_numpy(dtype="float64", na_value=np.nan)
     n = len(x)
@@ -356,7 +361,7 @@ def _render_money(series: pd.Series, rng: np.random.Generator, messy: bool, arab
             sign = "-" if v < 0 else ""
             if arabic and ccy in ARABIC_CURRENCY:
                 text = f"{sign}{grouped} {ARABIC_CURRENCY[ccy]}"
-            elif ccy == "USD" and rng.random() < 0.6:
+            elif ccy == "USD" and symbols and rng.random() < 0.6:
                 text = f"{sign}${grouped}"
             else:
                 text = f"{ccy} {sign}{grouped}"

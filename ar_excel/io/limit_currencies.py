@@ -14,9 +14,11 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.customers.currencies import ISO_4217
+from ar_excel.core.money import decimals_of
 from ar_excel.io.headers import alias_index, header_field
 from ar_excel.model import Issue
 from ar_excel.parsing import parse_column, parse_currency
+from ar_excel.parsing.numbers import CURRENCY_WORDS
 from ar_excel.schema import CUSTOMERS
 
 _IN_THOUSANDS = re.compile(r"(?i)\([^)]*(?:'?\b000s?\b|thousands?|بالأ?[لا]ف|بالآلاف|ألف)[^)]*\)")
@@ -81,4 +83,56 @@ def limits_by_currency(parsed: dict[str, pd.Series], names: list[str], header: l
                                 f"customer's currency ({own or 'none'}): the {first} limit "
                                 "is read"))
     parsed["Credit Limit"] = limits
+    return issues
+
+
+# Signs several currencies write their amounts with: "$" is any dollar, "£" the Egyptian
+# pound as often as sterling, "ريال" any riyal, "درهم" any dirham. A limit so written is
+# taken to be in the customer's currency where that is one of them.
+_SHARED_SIGNS = {
+    "$": frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"}),
+    "£": frozenset({"GBP", "EGP", "LBP", "SYP", "SDG"}),
+    "ريال": frozenset({"SAR", "QAR", "OMR", "YER"}),
+    "درهم": frozenset({"AED", "MAD"}),
+}
+
+
+def _named_currency(text: str, own: str) -> str | None:
+    """The one currency a limit's text names, where it is not ``own``; None otherwise."""
+    named = set()
+    for sign in CURRENCY_WORDS.findall(text):
+        if own in _SHARED_SIGNS.get(sign.strip(), ()):
+            named.add(own)
+        elif (code := parse_currency(sign)) in ISO_4217:
+            named.add(code)
+    return next(iter(named)) if len(named) == 1 and own not in named else None
+
+
+def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
+                               written: dict[str, str], columns: list[np.ndarray], sheet: str,
+                               letters: dict[str, str], excel_rows: list[int]) -> list[Issue]:
+    """An Input Issue at each limit typed with another currency than its customer's
+    (``USD 10,000`` on a customer billed in EGP): Credit Status compares the limit with
+    what the customer owes in its own currency, so the amount is read as in that currency,
+    and the clerk is told to type it so (a limit is granted in the currency billed)."""
+    if "Credit Limit" not in parsed or "Currency" not in parsed or \
+            "Credit Limit" not in names or header_currency(written.get("Credit Limit", "")):
+        return []  # (a column headed with its currency: ``limits_by_currency``'s to judge)
+    raw = columns[names.index("Credit Limit")]
+    limits, currencies = parsed["Credit Limit"], parsed["Currency"]
+    ids = parsed.get("Customer ID")
+    issues = []
+    for pos, text in enumerate(raw.tolist()):
+        own = currencies.iat[pos]
+        if type(text) is not str or not isinstance(own, str) or own not in ISO_4217 or \
+                pd.isna(limits.iat[pos]):
+            continue
+        if (named := _named_currency(text, own)) is None:
+            continue
+        who = f"customer {ids.iat[pos]}" if ids is not None and pd.notna(ids.iat[pos]) \
+            else "the customer"
+        issues.append(Issue(
+            sheet, f"{letters['Credit Limit']}{excel_rows[pos]}", written["Credit Limit"], text,
+            f"'{text.strip()}' is a limit in {named}, but {who} is billed in {own}: read as "
+            f"{float(limits.iat[pos]):,.{decimals_of(own)}f} {own}; type the limit in {own}"))
     return issues

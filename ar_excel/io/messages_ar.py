@@ -191,6 +191,12 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "فوقها ({2})"),
     (r"^limits in (.*) and none in the customer's currency \((.*)\): the (\S+) limit is "
      r"read$", "حدود بعملات {0} وليس بعملة العميل ({1}): قُرئ الحد بعملة {2}"),
+    (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): read as (\S+) \S+; "
+     r"type the limit in \S+$",
+     "'{0}' حد بعملة {1}، لكن العميل {2} يُفوتر بعملة {3}: قُرئ {4} {3}؛ اكتب الحد بعملة {3}"),
+    (r"^'(.*)' is a limit in (\S+), but the customer is billed in (\S+): read as (\S+) \S+; "
+     r"type the limit in \S+$",
+     "'{0}' حد بعملة {1}، لكن العميل يُفوتر بعملة {2}: قُرئ {3} {2}؛ اكتب الحد بعملة {2}"),
     (r"^(\d+) review date\(s\) given as a month or a year read as its last day "
      r"\('(.*)' = (\S+)\): (.*)$",
      "{0} من تواريخ المراجعة مكتوبة شهراً أو سنة فقُرئت بآخر يوم فيها "

@@ -34,7 +34,11 @@ from ar_excel.io.headers import (
     two_row_header,
 )
 from ar_excel.io.hold_flags import hold_flags
-from ar_excel.io.limit_currencies import in_thousands, limits_by_currency
+from ar_excel.io.limit_currencies import (
+    in_thousands,
+    limits_by_currency,
+    limits_in_other_currencies,
+)
 from ar_excel.io.limit_types import limit_types, type_column
 from ar_excel.io.line_items import line_rows, line_rows_issue
 from ar_excel.io.opening_balances import (
@@ -502,6 +506,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if schema.name == "Customers":  # a limit column per currency: each row's own
         issues.extend(limits_by_currency(parsed, names, header, written, columns, sheet,
                                          letters, excel_rows, policy.decimal_comma))
+        issues.extend(limits_in_other_currencies(parsed, names, written, columns, sheet,
+                                                 letters, excel_rows))
     if "On Hold" in written:  # a customer list's Yes/No hold flag: its Status says Hold
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)

@@ -152,10 +152,13 @@ def _cash_customers(ctx: CheckContext) -> set[object]:
 def missing_tax_id(ctx: CheckContext) -> Iterator[Finding]:
     if not keeps_tax_ids(ctx):
         return
-    # (neither the customers owing no tax ID nor the ones not asked for it are counted)
-    exempt = _without_vat(ctx) | _spared(ctx)
+    # (neither the customers owing no tax ID nor the ones not asked for it are counted; nor
+    # the ones the cell says have none: a person, a business not registered for VAT)
+    tax_ids = customer_tax_ids(ctx)[0]
+    exempt = _without_vat(ctx) | _spared(ctx) | {
+        index for index, value in tax_ids.items() if contacts.not_registered(value)}
     judged = len(ctx.frame) - len(exempt)
-    blank_ids = [index for index, value in customer_tax_ids(ctx)[0].items()
+    blank_ids = [index for index, value in tax_ids.items()
                  if index not in exempt and not duplicates.usable_tax_key(value)]
     if judged <= 0 or 1 - len(blank_ids) / judged < TAX_IDS_KEPT:
         return

@@ -3,14 +3,16 @@
 Lenient by design, because a false alarm on a good record costs the clerk's trust:
 
 * Phone: country codes (``+20``, ``0020``), spaces, dashes, dots, brackets, Arabic-Indic
-  digits, an extension (``ext 12``, ``x12``), a label (``Tel:``, ``(mobile)``, ``موبايل``)
-  and several numbers separated by ``/ ; , و`` are all fine. A number is valid when it has
+  digits, an extension (``ext 12``, ``x12``), a label (``Tel:``, ``(mobile)``, ``موبايل``,
+  ``ت:``), the contact person beside a number (``01001234567 أ/ محمد``) and several numbers
+  separated by ``/ ; , & و`` are all fine; ``01001234567/8`` is two numbers, the second
+  the first with its last digit replaced. A number is valid when it has
   7 to 15 digits (E.164 allows at most 15), is not a placeholder such as ``0000000``, and a
   mobile of a known plan has its length (Egypt 01[0125] + 8 digits, Saudi 05 + 8, UAE
   05x + 7); an Egyptian company's five-digit hotline (``19019``) is a number too. The
   customer's own tax ID, or a 15-digit Gulf VAT number, is no phone; ``N/A``, ``-``,
   ``لا يوجد`` say there is none (as a blank).
-* Email: one address or several separated by ``;`` or ``,`` (``Name <address>`` is read as
+* Email: one address or several separated by ``;``, ``؛`` or ``,`` (``Name <address>`` is read as
   the address; a label beside it, ``Email:``, ``(accounts)``, is no address); each needs a
   local part, one
   ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
@@ -44,7 +46,7 @@ from ar_excel.core.countries import CURRENCY_OF, country_code
 from ar_excel.core.customers.names import fold_text
 
 # "و" (and) / "او" (or) only as a word: inside "تحويلة" (extension) it splits nothing
-_PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|،|\||\bor\b|\band\b|\n)\s*|\s+(?:او|و)\s*|\s+[-–]\s+")
+_PHONE_SPLIT = re.compile(r"\s*(?:/|;|؛|,|،|\||&|\bor\b|\band\b|\n)\s*|\s+(?:او|و)\s*|\s+[-–]\s+")
 # (cells are folded first: "تحويلة" arrives as "تحويله")
 _EXTENSION = re.compile(r"(?:ext\.?|extension|x|تحويلة|تحويله|داخلي)\s*:?\s*\d+\s*$",
                         re.IGNORECASE)
@@ -53,6 +55,14 @@ _PHONE_LABEL = re.compile(
     r"(?i)\((?:[^\d()]*)\)|\b(?:tel|telephone|phone|ph|mob|mobile|cell|office|whatsapp|"
     r"landline|main|home|work|fax)\b\.?\s*:?|(?:هاتف|تليفون|موبايل|محمول|جوال|واتساب|مكتب)\s*:?")
 _PHONE_ALLOWED = re.compile(r"^[\d\s\-\.\(\)\+]+$")
+# A word of letters alone beside a number: the contact person and the title or label before
+# the name ("01001234567 أ/ محمد", "م/ أحمد", "Ahmed 0100...", "ت: 0100..." (تليفون)); a
+# token mixing letters and digits ("O1001234567"), or letters inside a number ("0100-ABC-4567"),
+# is no such word.
+_WORD_BESIDE = re.compile(r"(?<!\S)[^\W\d_]+(?::|\.?(?!\S))")
+# The last digits of a second number written after the first ("01001234567/8",
+# "02 23456789/90": ...568, ...790), as Egypt's letterheads list consecutive lines.
+_LAST_DIGITS = re.compile(r"\d{1,4}")
 EMAIL_PATTERN = (
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})$"
@@ -60,8 +70,9 @@ EMAIL_PATTERN = (
 _EMAIL = EMAIL_RE = re.compile(EMAIL_PATTERN)
 _NON_DIGIT = re.compile(r"\D")
 _BRACKETED = re.compile(r"<([^<>]+)>")
-_EMAIL_SPLIT = re.compile(r"[;,\s|]+|\s*/\s*(?=\S+@)")
-_ACCOUNT_SPLIT = re.compile(r"[;,\n]+")
+# (the Arabic semicolon "؛" as ";": the Arabic comma arrives folded to ",")
+_EMAIL_SPLIT = re.compile(r"[;؛,\s|]+|\s*/\s*(?=\S+@)")
+_ACCOUNT_SPLIT = re.compile(r"[;؛,\n]+")
 _ACCOUNT_NOISE = re.compile(r"[\s\-\.]")
 TAX_NOISE = re.compile(r"[\s\-\./]")
 _IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$")
@@ -143,14 +154,38 @@ def _mobile_length(part: str, digits: str, country: str | None = None) -> str | 
     return None
 
 
+def _dialled(parts: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """Each number of a phone cell's parts as (its text, its digits): the words beside the
+    numbers set aside, a second number's last digits alone (``/8``) completed from the number
+    before it (its text then stands for both). None when a part mixes letters with its
+    digits, or the cell holds words and no number."""
+    numbers: list[tuple[str, str]] = []
+    worded = False
+    for part in parts:
+        if not _PHONE_ALLOWED.match(part):
+            bare = _WORD_BESIDE.sub(" ", part).strip()
+            if bare and not _PHONE_ALLOWED.match(bare):
+                return None
+            worded, part = True, bare
+            if not part:
+                continue
+        digits = _NON_DIGIT.sub("", part)
+        if numbers and _LAST_DIGITS.fullmatch(part) and len(numbers[-1][1]) >= 7:
+            text, before = numbers[-1]
+            numbers.append((text, before[:-len(digits)] + digits))
+            continue
+        numbers.append((part, digits))
+    return None if worded and not numbers else numbers
+
+
 def phone_problem(value: object, tax_id: str = "", country: str | None = None) -> str | None:
     """Why a phone cell is not usable, or None when every number in it is plausible.
     ``tax_id`` is the customer's own tax ID (``tax_key``): typed in the phone cell, it is
     no phone. ``country`` (``tax_country``), where known, settles numbers two plans share."""
-    for part in phone_numbers(value):
-        if not _PHONE_ALLOWED.match(part):
-            return "letters or symbols"
-        digits = _NON_DIGIT.sub("", part)
+    numbers = _dialled(phone_numbers(value))
+    if numbers is None:
+        return "letters or symbols"
+    for part, digits in numbers:
         if tax_id and digits.lstrip("0") == tax_id:
             return "it is the customer's tax ID"
         if _VAT_SHAPE.match(digits) and not part.lstrip().startswith("+"):
@@ -171,8 +206,9 @@ def phone_problem(value: object, tax_id: str = "", country: str | None = None) -
 def phone_keys(value: object) -> set[str]:
     """The last 9 digits of each number: the same line typed with or without country code."""
     keys = set()
-    for part in phone_numbers(value):
-        digits = _NON_DIGIT.sub("", part)
+    numbers = _dialled(phone_numbers(value))
+    for digits in ([_NON_DIGIT.sub("", p) for p in phone_numbers(value)] if numbers is None
+                   else [d for _, d in numbers]):
         if len(digits) >= 7 and len(set(digits)) > 1:
             keys.add(digits[-9:])
     return keys
@@ -254,6 +290,24 @@ def invalid_ibans(value: object) -> list[str]:
 
 # A country's two letters before a registration number: "EG204331876", "SA3000...", "OM11..."
 COUNTRY_PREFIX = re.compile(r"^[A-Z]{2}(?=\d{7,}$)")
+
+
+# A tax ID cell saying the customer has no number to give, rightly: a person or a consumer,
+# or a business not registered for VAT or exempt from it (Gulf masters mark their small
+# customers so). Neither a wrong number nor a missing one. (Cells are folded first:
+# "أفراد" arrives as "افراد", "معفى" as "معفي".)
+_NOT_REGISTERED = re.compile(
+    r"(?i)^(?:individuals?|(?:private|natural) person|person|(?:end |final )?consumers?|"
+    r"not (?:vat |tax )?registered|non[- ]?(?:vat[- ]?)?registered|unregistered|non[- ]?vat|"
+    r"no vat|(?:vat |tax )?exempt(?:ed)?|فرد|افراد|شخص طبيعي|مستهلك(?: نهايي)?|"
+    r"غير مسجل(?: ضريبيا| في الضريبه)?|غير خاضع(?: للضريبه)?|معفي|معفاه)$")
+
+
+def not_registered(value: object) -> bool:
+    """The tax ID cell says the customer has no tax number: a person, a consumer, or not
+    registered for VAT (``Individual``, ``فرد``, ``Not registered``, ``غير مسجل``, ``Exempt``)."""
+    text = " ".join(_text(value).split()).strip(" .()-")
+    return bool(text) and _NOT_REGISTERED.match(text) is not None
 
 
 def tax_key(value: object) -> str:

@@ -27,6 +27,7 @@ match are compared word by word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,7 +49,8 @@ MAX_CONTACT_BLOCK = 25  # a phone shared by more customers is a switchboard or a
 NEIGHBOURS = 1  # sorted-neighbourhood window on each side
 
 PLACEHOLDER_TAX_IDS = frozenset({"", "NA", "N/A", "NONE", "NIL", "NULL", "-", "--", "X", "TBA",
-                                 "TBD", "لايوجد", "لا", "غيرمتوفر", "0"})
+                                 "TBD", "TBC", "PENDING", "لايوجد", "لا", "بدون", "غيرمتوفر",
+                                 "تحتالتسجيل", "تحتالاجراء", "0"})
 
 
 def _blank(value: object) -> bool:
@@ -56,11 +58,16 @@ def _blank(value: object) -> bool:
 
 
 def id_key(value: object) -> str:
-    """A Customer ID as compared: case aside, and a number's leading zeros (Excel drops them
-    from a code typed as a number: 0456 and 456 are one code)."""
+    """A Customer ID as compared: case aside, every space aside (a stray or non-breaking one
+    inside, ``C 001``: a keying slip, and the invoices' IDs are read so too), full-width digits
+    as digits (``C００４``: typed with an Arabic or East Asian keyboard), and a number's
+    leading zeros (Excel drops them from a code typed as a number: 0456 and 456 are one
+    code)."""
     if _blank(value):
         return ""
-    key = str(value).strip().casefold()
+    text = str(value)
+    key = "".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).split())
+    key = key.casefold()
     return key.lstrip("0") or "0" if key.isdigit() else key
 
 
@@ -73,6 +80,8 @@ def usable_tax_key(value: object) -> str:
 
 @lru_cache(maxsize=65536)
 def _tax_key(value: str) -> str:
+    if contacts.not_registered(value):  # "Individual", "غير مسجل": no number to compare
+        return ""
     key = contacts.tax_key(value)
     return "" if key in PLACEHOLDER_TAX_IDS or set(key) <= {"0", "-"} else key
 

@@ -15,6 +15,7 @@ Arabic and English names, in this order:
   all spellings are common for one company. An Arabic compound name is one word whether
   typed with a space or not (``عبد الرحمن`` / ``عبدالرحمن``), and ``M/s.`` (Messrs) before a
   firm's name says nothing either.
+* A word a master shortened (``Ind.``, ``Intl``, ``Trdg``, ``Mfg``) is the word it stands for.
 
 What is left are the name's *tokens*; ``compact`` is them joined without spaces, so
 ``Al Nour`` and ``Alnour`` meet.
@@ -45,6 +46,16 @@ _LEGAL_WORDS = frozenset({
     "شمخ", "محدوده", "المحدوده", "مساهمه", "المساهمه", "شركاه", "وشركاه",
     "وشركاهم", "وشركائه", "وشركايه", "مجموعه", "و", "ل",
 })
+
+
+# Words a master shortens to fit an old system's name field ("MISR FOOD IND.", "Delta Trdg &
+# Contr.", "Nile Intl Imp. & Exp."): read as the word they stand for, so the two records meet.
+_ABBREVIATED = {
+    "ind": "industries", "inds": "industries", "indus": "industries", "intl": "international",
+    "mfg": "manufacturing", "trdg": "trading", "engg": "engineering", "contr": "contracting",
+    "mgmt": "management", "svcs": "services", "svc": "services", "bros": "brothers",
+    "distr": "distribution", "natl": "national", "imp": "import", "exp": "export",
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,7 @@ def normalize_name(name: object) -> NormalName:
     for word in words:
         if word in _LEGAL_WORDS:
             continue
-        word = _without_article(word)
+        word = _without_article(_ABBREVIATED.get(word, word))
         if word in _LEGAL_WORDS or not word:
             continue
         tokens.append(word)

@@ -1,0 +1,146 @@
+"""validate and credit on customer masters as Egyptian and Gulf clerks type them, checked as
+an accountant would: one code typed with a stray or non-breaking space or in full-width digits
+is one code; a phone cell's shorthand for a second number (``01001234567/8``), its Arabic label
+(``ت:``) and its contact person beside the number are a valid phone; an email list separated
+by the Arabic semicolon is valid; a limit typed in another currency than the customer's is
+said at its cell. Every output row is asserted: a false alarm fails as surely as a miss."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ar_excel.core.customers import contacts
+from ar_excel.io.messages_ar import arabic_message
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.credit import run as run_credit
+from ar_excel.jobs.validate import run as run_validate
+from tests._workbooks import save_sheets
+
+AS_OF = date(2026, 11, 20)
+HEAD = ["Customer ID", "Name", "Tax ID", "Email", "Phone", "Country", "Currency",
+        "Payment Terms", "Credit Limit", "Status"]
+_WORDS = ["Amber", "Birch", "Cedar", "Dune", "Elm", "Fern", "Grove", "Heath", "Iris", "Jade",
+          "Kite", "Lark", "Maple", "Nova", "Oak", "Pine", "Quartz", "Reed", "Sage", "Teak"]
+
+
+def _row(i: int, *, cid: object = None, name: str | None = None, email: str | None = None,
+         phone: object = None, currency: str = "EGP", limit: object = 50000) -> list:
+    word = _WORDS[i]
+    return [f"C{i:02d}" if cid is None else cid, name or f"{word} Trading",
+            f"{100 + i}-{200 + i}-{300 + i}", email or f"ap@{word.lower()}.com",
+            phone or f"0100123{4000 + i}", "Egypt", currency, 30, limit, "Active"]
+
+
+def _book(tmp_path, rows: list[list], **sheets):
+    return read_book(save_sheets(tmp_path / "master.xlsx", {"Customers": [HEAD, *rows],
+                                                            **sheets}))
+
+
+def _checks(book) -> list[tuple[str, str, str, str]]:
+    frame = run_validate(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    return [(r["Customer ID"], r["Cell"], r["Code"], r["Severity"]) for _, r in frame.iterrows()]
+
+
+def test_an_id_with_a_space_inside_or_full_width_digits_is_the_same_id(tmp_path):
+    rows = [_row(1, cid="C001"), _row(2, cid="C 001"), _row(3, cid="C\u00a0002"),
+            _row(4, cid="C002"), _row(5, cid="C\uff10\uff10\uff14"), _row(6, cid="C004"),
+            _row(7, cid="C-005"), _row(8, cid="C005")]
+    book = _book(tmp_path, rows)
+    assert _checks(book) == [
+        ("C001", "A2", "DUPLICATE_ID", "Error"), ("C 001", "A3", "DUPLICATE_ID", "Error"),
+        ("C 002", "A4", "DUPLICATE_ID", "Error"), ("C002", "A5", "DUPLICATE_ID", "Error"),
+        ("C\uff10\uff10\uff14", "A6", "DUPLICATE_ID", "Error"),
+        ("C004", "A7", "DUPLICATE_ID", "Error")]
+    frame = run_validate(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert "rows (2 'C001', 3 'C 001')" in frame.iloc[0]["Message"]
+    # (a dash is a different code: C-005 and C005 are two codes, as a system keys them)
+
+
+def test_phone_cells_as_egyptian_clerks_write_them_are_valid(tmp_path):
+    phones = ["01001234561/2", "02 23456781/90", "ت: 01001234563", "ت/ 0223456784",
+              "م: 01112345675", "01001234566 & 0223456786", "01001234567 أ/ محمد",
+              "Ahmed 01001234568", "01001234569 - م/ أحمد", "٠١٠٠١٢٣٤٥٧٠ Eng. Sameh"]
+    assert [contacts.phone_problem(p, country="EG") for p in phones] == [None] * len(phones)
+    rows = [_row(i + 1, phone=p) for i, p in enumerate(phones)]
+    assert _checks(_book(tmp_path, rows)) == []
+
+
+def test_a_phone_cell_of_words_or_a_short_number_alone_is_still_invalid():
+    assert contacts.phone_problem("see email", country="EG") == "letters or symbols"
+    assert contacts.phone_problem("Ahmed", country="EG") == "letters or symbols"
+    assert contacts.phone_problem("O1001234567", country="EG") == "letters or symbols"
+    assert contacts.phone_problem("12345/8", country="EG") == "too few digits"
+    assert contacts.phone_problem("01001234567/12345", country="EG") == "too few digits"
+    assert contacts.phone_problem("0100123456/7", country="EG") == \
+        "an Egyptian mobile has 11 digits (01x xxxx xxxx)"
+    # the shorthand's second number is the first with its last digits replaced
+    assert contacts.phone_keys("01001234567/8") == {"001234567", "001234568"}
+
+
+def test_emails_separated_by_the_arabic_semicolon_are_valid(tmp_path):
+    rows = [_row(1, email="ap@amber.com؛ finance@amber.com"),
+            _row(2, email="AP@BIRCH.COM ؛ ar@birch.com")]
+    assert _checks(_book(tmp_path, rows)) == []
+
+
+def test_a_limit_typed_in_another_currency_than_the_customers_is_said_at_its_cell(tmp_path):
+    rows = [_row(1, limit="USD 10,000"), _row(2, limit="$10,000"),
+            _row(3, currency="USD", limit="10,000 ج.م"), _row(4, currency="USD", limit="$10,000"),
+            _row(5, limit="50,000 EGP"), _row(6, limit="٥٠ ألف ج.م"), _row(7, limit=40000)]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                ["I1", "C01", date(2026, 10, 1), date(2026, 10, 31), 20000]]
+    book = _book(tmp_path, rows, Invoices=invoices)
+    said = [(i.cell, i.message) for i in book.issues if "is billed in" in i.message]
+    assert said == [
+        ("I2", "'USD 10,000' is a limit in USD, but customer C01 is billed in EGP: read as "
+               "10,000.00 EGP; type the limit in EGP"),
+        ("I3", "'$10,000' is a limit in USD, but customer C02 is billed in EGP: read as "
+               "10,000.00 EGP; type the limit in EGP"),
+        ("I4", "'10,000 ج.م' is a limit in EGP, but customer C03 is billed in USD: read as "
+               "10,000.00 USD; type the limit in USD")]
+    assert arabic_message(said[0][1]) == (
+        "'USD 10,000' حد بعملة USD، لكن العميل C01 يُفوتر بعملة EGP: قُرئ 10,000.00 EGP؛ "
+        "اكتب الحد بعملة EGP")
+    status = run_credit(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
+    assert status.loc["C01", "Credit Limit"] == 10000.0  # as typed: the clerk is told
+
+
+def test_a_tax_id_cell_saying_the_customer_has_none_is_no_wrong_or_missing_number(tmp_path):
+    # a person, a consumer, a business not registered for VAT: nothing to fix; a number
+    # awaited ("Pending", "تحت التسجيل") or "بدون" (without) is missing
+    names = ["Amber", "Birch", "Cedar", "Dune", "Elm", "Fern", "Grove", "Heath", "Iris",
+             "Jade", "Kite", "Lark", "Maple", "Nova", "Oak", "Pine", "Quartz", "Reed", "Sage",
+             "Teak", "Onyx", "Vale", "Willow", "Yarrow", "Zinc", "Aspen", "Brook", "Cliff",
+             "Delta", "Flint", "Glen", "Holly", "Ivy", "Juniper", "Kelp", "Lotus"]
+    stated = [("Individual", "Egypt", "EGP"), ("فرد", "Egypt", "EGP"), ("أفراد", "Egypt", "EGP"),
+              ("مستهلك نهائي", "Egypt", "EGP"), ("معفى", "Egypt", "EGP"),
+              ("Not registered", "Saudi Arabia", "SAR"), ("غير مسجل", "Saudi Arabia", "SAR"),
+              ("Non-VAT", "UAE", "AED"), ("Unregistered", "UAE", "AED"),
+              ("individual", "Egypt", "EGP")]
+    missing = ["Pending", "تحت التسجيل", "بدون"]
+    rows = []
+    for i, name in enumerate(names):
+        if i < len(stated):
+            tax, country, currency = stated[i]
+        elif i < len(stated) + len(missing):
+            tax, country, currency = missing[i - len(stated)], "Egypt", "EGP"
+        else:
+            tax, country, currency = f"{100 + i}-{200 + i}-{300 + i}", "Egypt", "EGP"
+        rows.append([f"C{i + 1:02d}", f"{name} Supplies", tax, f"ap@{name.lower()}.com",
+                     f"0100123{4000 + i}", country, currency, 30, 50000, "Active"])
+    assert _checks(_book(tmp_path, rows)) == [
+        ("C11", "C12", "MISSING_TAX_ID", "Warning"), ("C12", "C13", "MISSING_TAX_ID", "Warning"),
+        ("C13", "C14", "MISSING_TAX_ID", "Warning")]
+
+
+def test_a_name_shortened_to_fit_an_old_systems_field_is_the_same_company(tmp_path):
+    rows = [_row(1, name="Misr Food Industries S.A.E."), _row(2, name="MISR FOOD IND."),
+            _row(3, name="Delta Trading & Contracting"), _row(4, name="Delta Trdg & Contr. Co."),
+            _row(5, name="Nile International Import & Export"),
+            _row(6, name="Nile Intl Imp. & Exp."), _row(7, name="Cairo Food Industries"),
+            _row(8, name="Cairo Steel Ind.")]
+    assert _checks(_book(tmp_path, rows)) == [
+        ("C01", "B2", "POSSIBLE_DUPLICATE", "Warning"), ("C02", "B3", "POSSIBLE_DUPLICATE", "Warning"),
+        ("C03", "B4", "POSSIBLE_DUPLICATE", "Warning"), ("C04", "B5", "POSSIBLE_DUPLICATE", "Warning"),
+        ("C05", "B6", "POSSIBLE_DUPLICATE", "Warning"), ("C06", "B7", "POSSIBLE_DUPLICATE", "Warning")]
