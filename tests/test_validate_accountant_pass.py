@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+
 from ar_excel.core.customers import contacts
 from ar_excel.io.messages_ar import arabic_message
 from ar_excel.io.reader import read_book
@@ -144,3 +146,25 @@ def test_a_name_shortened_to_fit_an_old_systems_field_is_the_same_company(tmp_pa
         ("C01", "B2", "POSSIBLE_DUPLICATE", "Warning"), ("C02", "B3", "POSSIBLE_DUPLICATE", "Warning"),
         ("C03", "B4", "POSSIBLE_DUPLICATE", "Warning"), ("C04", "B5", "POSSIBLE_DUPLICATE", "Warning"),
         ("C05", "B6", "POSSIBLE_DUPLICATE", "Warning"), ("C06", "B7", "POSSIBLE_DUPLICATE", "Warning")]
+
+
+def test_a_credit_request_never_suggests_a_negative_limit(tmp_path):
+    # -5,000 typed as the limit is an input error (INVALID_CREDIT_LIMIT): no limit in Credit
+    # Status; a declined request kept "the current limit", suggesting -5,000.00
+    rows = [_row(1, limit=-5000), _row(2, limit="(5,000)")]
+    rows[0][9] = "Hold"
+    requests = [["Customer ID", "Requested Limit", "Reason"], ["C01", 20000, "growth"],
+                ["C02", 20000, "growth"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"]]
+    book = _book(tmp_path, rows, Invoices=invoices, **{"Credit Requests": requests})
+    tabs = {t.name: t.frame for t in run_credit(book, JobOptions(as_of=AS_OF)).tabs}
+    review = tabs["Credit Requests Review"].set_index("Customer ID")
+    assert review.loc["C01", "Recommendation"] == "Decline"
+    assert review.loc["C01", "Current Limit"] == -5000.0  # as typed, as in Credit Status
+    assert np.isnan(review.loc["C01", "Suggested Limit"])
+    assert review.loc["C01", "Reasons"] == (
+        "the customer is on Hold (customer is on Hold in the master); no payment history yet; "
+        "0% of open invoices are overdue; the current limit -5,000.00 is negative: not used "
+        "(see Customer Checks); exposure 0.00; 0% of the requested limit")
+    assert review.loc["C02", ["Recommendation", "Suggested Limit", "Increase"]].tolist() == [
+        "Refer", 20000.0, 20000.0]

@@ -83,6 +83,8 @@ _TEXT = {
     "exceeded": ("the requested limit is below today's exposure", "الحد المطلوب أقل من المديونية الحالية"),
     "doubles": ("the request more than doubles the current limit", "الطلب يزيد الحد الحالي لأكثر من الضعف"),
     "lowers": ("a lower limit reduces the credit risk", "تخفيض الحد يقلل مخاطر الائتمان"),
+    "negative": ("the current limit {limit} is negative: not used (see Customer Checks)",
+                 "الحد الحالي {limit} سالب: لم يُستخدم (انظر فحص العملاء)"),
     "stops": ("stopping the credit given without a limit reduces the credit risk",
               "إيقاف الائتمان الممنوح بلا حد يقلل مخاطر الائتمان"),
     "record_stop": ("a Credit Limit of 0 is read as no limit set: record the stop as Status "
@@ -159,11 +161,15 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
         else:
             s = by_id.loc[cid]
             current = float(s["Credit Limit"]) if pd.notna(s["Credit Limit"]) else np.nan
-            has_limit = not np.isnan(current) and current > 0
             exposure = float(s["Exposure"])
             row.update({"Customer": s["Customer"], "Current Limit": current,
                         "Open Balance": s["Open Balance"], "Exposure": exposure,
                         "Utilization %": s["Utilization %"]})
+            if current < 0:  # an input error (INVALID_CREDIT_LIMIT): no limit, as Credit
+                # Status reads it; never a limit to keep or suggest
+                facts.append(_t("negative", arabic, limit=f"{current:,.2f}"))
+                current = np.nan
+            has_limit = not np.isnan(current) and current > 0
             if s["Customer Status"] == "Closed":
                 decline.append(_t("closed", arabic))
             if s["Status"] == "Hold":
