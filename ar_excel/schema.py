@@ -267,6 +267,8 @@ INVOICES = SheetSchema(
                                        "Invoice Date Gregorian", "تاريخ",
                                        "Billing Date",  # SAP's VBRK
                                        "Date Issued", "Issue Date", "dateTimeIssued",  # ETA
+                                       # Saudi cloud books (Qoyod, Wafeq in Arabic)
+                                       "تاريخ الإصدار", "تاريخ إصدار الفاتورة",
                                        # a credit notes sheet beside it (Zoho's export)
                                        "Credit Note Date", "تاريخ الإشعار"),
               required=True),

@@ -139,6 +139,27 @@ CANCELLED_WORDS = frozenset(match_key(w) for w in (
     "لاغية", "مسترجعة بالكامل"))
 
 
+# A document not posted yet: no receivable (``io.document_states`` counts it 0).
+DRAFT_WORDS = frozenset(match_key(w) for w in (
+    "Draft", "Pro-forma", "Proforma", "Pro forma", "Unposted", "Not Posted", "مسودة", "مسوده",
+    "غير مرحل", "غير مرحلة", "فاتورة مبدئية", "مبدئية"))
+# The state columns such words stand in (Odoo's State beside the status headers above).
+_STATE_HEADERS = STATUS_HEADERS | frozenset(match_key(w) for w in (
+    "State", "Document Status", "Posting Status", "حالة المستند", "حالة الترحيل"))
+
+
+def void_or_draft(invoices: pd.DataFrame) -> np.ndarray:
+    """The rows a status column says are cancelled or drafts: the reader counts them 0, so
+    what they were billed for is no receivable and no total to check."""
+    out = np.zeros(len(invoices), dtype=bool)
+    words = CANCELLED_WORDS | DRAFT_WORDS
+    for column in invoices.columns:
+        if isinstance(column, str) and match_key(column) in _STATE_HEADERS:
+            out |= invoices[column].map(
+                lambda v: isinstance(v, str) and match_key(v) in words).to_numpy(bool)
+    return out
+
+
 def status_column(invoices: pd.DataFrame) -> str | None:
     """The invoice list's payment status column, if it has one."""
     return _column_headed(invoices, STATUS_HEADERS)

@@ -19,6 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.entries import DRAFT_WORDS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Issue, Table
 from ar_excel.names import match_key
@@ -28,9 +29,6 @@ from ar_excel.parsing import is_blank
 STATE_HEADERS = frozenset(match_key(w) for w in (
     "Status", "State", "Invoice Status", "Document Status", "Posting Status", "الحالة",
     "حالة الفاتورة", "حالة المستند", "حالة الترحيل"))
-DRAFT_WORDS = frozenset(match_key(w) for w in (
-    "Draft", "Pro-forma", "Proforma", "Pro forma", "Unposted", "Not Posted", "مسودة", "مسوده",
-    "غير مرحل", "غير مرحلة", "فاتورة مبدئية", "مبدئية"))
 
 _AMOUNTS = ("Amount", "Balance", "Paid Amount")
 
