@@ -168,3 +168,14 @@ def test_a_credit_request_never_suggests_a_negative_limit(tmp_path):
         "(see Customer Checks); exposure 0.00; 0% of the requested limit")
     assert review.loc["C02", ["Recommendation", "Suggested Limit", "Increase"]].tolist() == [
         "Refer", 20000.0, 20000.0]
+
+
+def test_transliterated_compound_and_given_names_are_one_name(tmp_path):
+    rows = [_row(1, name="Abdel Aziz Trading"), _row(2, name="Abd El Aziz Trading"),
+            _row(3, name="Abdelaziz Trading"), _row(4, name="Mohamed Hassan Stores"),
+            _row(5, name="Muhammad Hasan Stores"), _row(6, name="Mostafa Kamel Motors"),
+            _row(7, name="Mustafa Kamel Motors"), _row(8, name="Abou Bakr Sweets"),
+            _row(9, name="Abu Bakr Sweets"), _row(10, name="Abdel Rahman Motors"),
+            _row(11, name="El Abd Sweets")]
+    assert _checks(_book(tmp_path, rows)) == [
+        (f"C{i:02d}", f"B{i + 1}", "POSSIBLE_DUPLICATE", "Warning") for i in range(1, 10)]

@@ -13,8 +13,10 @@ Arabic and English names, in this order:
   The article ``ال`` / ``لل`` at the start of an Arabic word, ``al``/``el`` glued to a
   transliterated word (``Elnour``) and a standalone ``al``/``el``/``the`` are dropped, since
   all spellings are common for one company. An Arabic compound name is one word whether
-  typed with a space or not (``عبد الرحمن`` / ``عبدالرحمن``), and ``M/s.`` (Messrs) before a
-  firm's name says nothing either.
+  typed with a space or not (``عبد الرحمن`` / ``عبدالرحمن``), and so is its transliteration
+  (``Abdel Aziz`` / ``Abd El Aziz`` / ``Abdul Aziz`` / ``Abdelaziz``); ``Muhammad``,
+  ``Mohammed`` and ``Mohamed`` (``Mustafa`` / ``Mostafa``, ``Yusuf`` / ``Youssef``) are one
+  name; ``M/s.`` (Messrs) before a firm's name says nothing either.
 * A word a master shortened (``Ind.``, ``Intl``, ``Trdg``, ``Mfg``) is the word it stands for.
 
 What is left are the name's *tokens*; ``compact`` is them joined without spaces, so
@@ -92,14 +94,38 @@ def _join_initials(words: list[str]) -> list[str]:
 
 # The first half of an Arabic compound name, typed with or without the space after it:
 # عبد الرحمن / عبدالرحمن, ابو بكر / ابوبكر (letters unified: أبو -> ابو)
-_COMPOUND_HEADS = frozenset({"عبد", "ابو"})
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "abd", "abu"})
+
+
+# The same compounds transliterated: "Abdel Aziz", "Abd El Aziz", "Abdul Aziz", "Abdelaziz",
+# "Abu El Ela", "Abou Bakr" are one word each, "abd" / "abu" and the name after the article.
+_LATIN_HEADS = {"abd": "abd", "abdel": "abd", "abdul": "abd", "abdal": "abd", "abdol": "abd",
+                "abu": "abu", "abou": "abu", "abo": "abu"}
+_LATIN_ARTICLES = frozenset({"el", "al", "ul", "l"})
+_LATIN_GLUED = re.compile(r"^(?:abd[eua]l|abdol)(?=[a-z]{3})")
+# The given names a company is named after, in the spellings English lists give one Arabic
+# name (محمد, مصطفى, يوسف, أسامة): read as one, as the Arabic letters are.
+_GIVEN_NAMES = {
+    **dict.fromkeys(("muhammad", "muhammed", "mohammad", "mohamad", "mohammed", "mohd",
+                     "mhd"), "mohamed"),
+    **dict.fromkeys(("mustafa", "moustafa", "mustapha"), "mostafa"),
+    **dict.fromkeys(("yusuf", "yousef", "yousif", "yusef"), "youssef"),
+    "usama": "osama", "ahmad": "ahmed", "mahmud": "mahmoud", "ibraheem": "ibrahim",
+}
 
 
 def _join_compounds(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
+        if word.isascii():
+            word = _GIVEN_NAMES.get(word, word)
+            word = _LATIN_GLUED.sub("abd", word)  # "abdelaziz" -> "abdaziz"
         if out and out[-1] in _COMPOUND_HEADS:
+            if word.isascii() and word in _LATIN_ARTICLES:
+                continue  # "abd el aziz": the article between the two halves
             out[-1] += word
+        elif word in _LATIN_HEADS:
+            out.append(_LATIN_HEADS[word])
         else:
             out.append(word)
     return out
