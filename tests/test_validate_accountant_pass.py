@@ -78,6 +78,15 @@ def test_a_phone_cell_of_words_or_a_short_number_alone_is_still_invalid():
         "an Egyptian mobile has 11 digits (01x xxxx xxxx)"
     # the shorthand's second number is the first with its last digits replaced
     assert contacts.phone_keys("01001234567/8") == {"001234567", "001234568"}
+    # two numbers with only a dash or spaces between them: each judged and compared; where
+    # no gap parts them into two plausible numbers, the whole is still too long
+    assert contacts.phone_problem("01001234567-01112345678", country="EG") is None
+    assert contacts.phone_problem("0100 123 4567 0111 234 5678", country="EG") is None
+    assert contacts.phone_problem("02 2345 6789 02 2345 6790", country="EG") is None
+    assert contacts.phone_keys("01001234567-01112345678") == {"001234567", "112345678"}
+    assert contacts.phone_problem("0100123456701112345678", country="EG") == "too many digits"
+    assert contacts.phone_problem("01001234567-0111234567", country="EG") == "too many digits"
+    assert contacts.phone_problem("00201001234567", country="EG") is None  # one number
 
 
 def test_emails_separated_by_the_arabic_semicolon_are_valid(tmp_path):

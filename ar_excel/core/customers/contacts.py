@@ -5,8 +5,9 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
 * Phone: country codes (``+20``, ``0020``), spaces, dashes, dots, brackets, Arabic-Indic
   digits, an extension (``ext 12``, ``x12``), a label (``Tel:``, ``(mobile)``, ``موبايل``,
   ``ت:``), the contact person beside a number (``01001234567 أ/ محمد``) and several numbers
-  separated by ``/ ; , & و`` are all fine; ``01001234567/8`` is two numbers, the second
-  the first with its last digit replaced. A number is valid when it has
+  separated by ``/ ; , & و`` are all fine, as are two whole numbers with only a dash or a
+  space between them; ``01001234567/8`` is two numbers, the second the first with its last
+  digit replaced. A number is valid when it has
   7 to 15 digits (E.164 allows at most 15), is not a placeholder such as ``0000000``, and a
   mobile of a known plan has its length (Egypt 01[0125] + 8 digits, Saudi 05 + 8, UAE
   05x + 7); an Egyptian company's five-digit hotline (``19019``) is a number too. The
@@ -154,11 +155,43 @@ def _mobile_length(part: str, digits: str, country: str | None = None) -> str | 
     return None
 
 
-def _dialled(parts: tuple[str, ...]) -> list[tuple[str, str]] | None:
+# Where two numbers typed one after the other may part: a dash or spaces between digits
+_NUMBER_GAP = re.compile(r"(?<=\d)[\s\-\.]+(?=[\d(+])")
+
+
+def _one_number(part: str, country: str | None) -> bool:
+    """The text is one plausible number written whole: from its trunk 0 or its country code
+    (``+``, ``00``), 7 to 13 digits (a "00" aside), a mobile of its plan's length."""
+    if not part.lstrip().startswith(("0", "+", "(")):
+        return False  # ("8901 2345" after a number: more digits of it, not a number)
+    digits = _NON_DIGIT.sub("", part)
+    national = digits[2:] if digits.startswith("00") else digits
+    return 7 <= len(national) <= 13 and len(set(national)) > 1 and \
+        _mobile_length(part, national, country) is None
+
+
+def _two_numbers(part: str, country: str | None) -> list[str]:
+    """Two numbers typed one after the other with only a dash or a space between them
+    (``01001234567-01112345678``, ``0100 123 4567 0111 234 5678``): the first gap at which
+    both halves are plausible numbers parts them, where the whole is too long for one."""
+    digits = _NON_DIGIT.sub("", part)
+    if len(digits[2:] if digits.startswith("00") else digits) <= 13:
+        return [part]
+    for gap in _NUMBER_GAP.finditer(part):
+        left, right = part[:gap.start()], part[gap.end():]
+        if _one_number(left, country) and _one_number(right, country):
+            return [left, right]
+    return [part]
+
+
+def _dialled(parts: tuple[str, ...], country: str | None = None
+             ) -> list[tuple[str, str]] | None:
     """Each number of a phone cell's parts as (its text, its digits): the words beside the
-    numbers set aside, a second number's last digits alone (``/8``) completed from the number
-    before it (its text then stands for both). None when a part mixes letters with its
-    digits, or the cell holds words and no number."""
+    numbers set aside, two numbers typed with a dash or a space between them parted, a second
+    number's last digits alone (``/8``) completed from the number before it (its text then
+    stands for both). None when a part mixes letters with its digits, or the cell holds words
+    and no number."""
+    parts = tuple(p for part in parts for p in _two_numbers(part, country))
     numbers: list[tuple[str, str]] = []
     worded = False
     for part in parts:
@@ -182,7 +215,7 @@ def phone_problem(value: object, tax_id: str = "", country: str | None = None) -
     """Why a phone cell is not usable, or None when every number in it is plausible.
     ``tax_id`` is the customer's own tax ID (``tax_key``): typed in the phone cell, it is
     no phone. ``country`` (``tax_country``), where known, settles numbers two plans share."""
-    numbers = _dialled(phone_numbers(value))
+    numbers = _dialled(phone_numbers(value), country)
     if numbers is None:
         return "letters or symbols"
     for part, digits in numbers:
