@@ -180,6 +180,9 @@ CUSTOMERS = SheetSchema(
                                   "Stop Credit", "Credit Stop", "موقوف", "إيقاف", "ايقاف",
                                   "محظور",
                                   "Central Posting Block", "Posting Block")),  # SAP's SPERR
+        # NetSuite's Inactive, ERPNext's Disabled: Yes / No (io/hold_flags.py: Status Closed)
+        Field("Inactive", "text", ("Is Inactive", "Disabled", "Is Disabled",
+                                   "Account Inactive", "Inactive Customer")),
         Field("Next Credit Review", "date", ("تاريخ مراجعة الائتمان", "Credit Review",
                                              "Credit Review Date", "Next Review", "Review Date")),
         Field("IBAN / Bank Account", "text", ("رقم الحساب", "IBAN", "Bank Account", "Account IBAN",

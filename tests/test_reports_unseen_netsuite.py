@@ -139,3 +139,38 @@ def test_payoneer_lines_pair_the_recorded_payments_and_match_the_new(out):
     assert [(r["Bank Line"], r["Date"], r["Amount"]) for r in table(out["Unmatched Bank"])] == [
         ("118000006", datetime(2026, 10, 29), -10000),
         ("118000008", datetime(2026, 10, 30), -29.95)]
+
+
+def test_ar_aging_detail_report_and_an_inactive_customer(tmp_path):
+    """NetSuite's A/R Aging Detail report exported to Excel (company and title rows, a
+    heading per customer, "Total - <customer>" rows, $ amounts with credits in brackets)
+    beside the customer search with its Inactive column: Delta Trading is inactive."""
+    customers = [[*row, flag] for row, flag in zip(CUSTOMERS, ["Inactive", "No", "No", "No",
+                                                               "Yes"], strict=True)]
+    report = [
+        ["Nile Holdings Inc."], ["A/R Aging Detail"], ["As of 10/31/2026"], [],
+        [None, "Type", "Date", "Document Number", "Due Date", "Age", "Open Balance"],
+        ["Acme Corp"],
+        [None, "Invoice", "9/15/2026", "INV10451", "11/14/2026", None, "$12,500.00"],
+        [None, "Credit Memo", "10/12/2026", "CM1007", "10/12/2026", "19", "($750.00)"],
+        ["Total - Acme Corp", None, None, None, None, None, "$11,750.00"],
+        ["Acme Corp : Cairo Branch"],
+        [None, "Invoice", "6/15/2026", "INV10388", "7/15/2026", "108", "$2,400.00"],
+        [None, "Invoice", "9/28/2026", "INV10466", "10/28/2026", "3", "$3,200.00"],
+        ["Total - Acme Corp : Cairo Branch", None, None, None, None, None, "$5,600.00"],
+        ["Delta Trading"],
+        [None, "Invoice", "10/20/2026", "INV10495", "10/20/2026", "11", "$3,300.00"],
+        ["Total - Delta Trading", None, None, None, None, None, "$3,300.00"],
+        ["Total", None, None, None, None, None, "$20,650.00"]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": customers, "Sheet1": report})
+    written = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(written)]) == 0
+    out = openpyxl.load_workbook(written)
+    assert {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(out["Aging"])} == {
+        "CUST1001": (12500, -750, 0, 0, 0, 11750),
+        "CUST1002": (0, 3200, 0, 0, 2400, 5600),
+        "CUST1004": (0, 3300, 0, 0, 0, 3300)}
+    assert [r["Cell"] for r in table(out["Input Issues"])] == ["A9", "A17"]  # the totals
+    status = {r["Customer ID"]: r["Customer Status"] for r in table(out["Credit Status"])}
+    assert status == {"CUST1001": "Active", "CUST1002": "Active", "CUST1003": "Active",
+                      "CUST1004": "Closed"}

@@ -51,3 +51,32 @@ def hold_flags(flags: pd.Series, status: pd.Series | None, sheet: str, letter: s
                                 f"'{str(value).strip()}' is neither Yes nor No: the account "
                                 "is not put on hold"))
     return out, issues
+
+
+# NetSuite's Inactive (Yes / No; T / F in a CSV) and ERPNext's Disabled (1 / 0): a retired
+# customer, Closed as a Status of Closed says (a Hold becomes Closed: it is no longer sold to).
+_RETIRED = frozenset({"yes", "y", "true", "t", "1", "x", "✓", "✔", "نعم", "inactive",
+                      "disabled"})
+_IN_USE = frozenset({"no", "n", "false", "f", "0", "-", "لا", "active"})
+
+
+def inactive_flags(flags: pd.Series, status: pd.Series | None, sheet: str, letter: str,
+                   header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
+    """The Status column with Closed where an inactive flag says yes (a new one where the
+    sheet has none), and an Input Issue for each flag that says neither yes nor no."""
+    out = status.copy() if status is not None else pd.Series(None, index=flags.index,
+                                                             dtype="object")
+    issues = []
+    for pos, value in enumerate(flags.tolist()):
+        if is_blank(value):
+            continue
+        said = _said(value)
+        if said.endswith(".0"):  # a 1 or 0 from a number cell
+            said = said[:-2]
+        if said in _RETIRED:
+            out.iat[pos] = "Closed"
+        elif said not in _IN_USE:
+            issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value,
+                                f"'{str(value).strip()}' is neither Yes nor No: the account "
+                                "is not taken as inactive"))
+    return out, issues

@@ -33,7 +33,7 @@ from ar_excel.io.headers import (
     one_ledger_account,
     two_row_header,
 )
-from ar_excel.io.hold_flags import hold_flags
+from ar_excel.io.hold_flags import hold_flags, inactive_flags
 from ar_excel.io.limit_currencies import (
     in_thousands,
     limits_by_currency,
@@ -511,6 +511,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if "On Hold" in written:  # a customer list's Yes/No hold flag: its Status says Hold
         parsed["Status"], said = hold_flags(parsed["On Hold"], parsed.get("Status"), sheet,
                                             letters["On Hold"], written["On Hold"], excel_rows)
+        issues.extend(said)
+    if "Inactive" in written:  # NetSuite's Inactive, ERPNext's Disabled: Status Closed
+        parsed["Status"], said = inactive_flags(parsed["Inactive"], parsed.get("Status"),
+                                                sheet, letters["Inactive"], written["Inactive"],
+                                                excel_rows)
         issues.extend(said)
     if schema.name == "Customers" and (limit_type := type_column(list(parsed))):
         # GP's No Credit / Unlimited / Amount: what the limit's amount means
