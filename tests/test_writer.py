@@ -307,3 +307,61 @@ def test_the_written_workbook_keeps_its_permissions_or_gets_a_new_files(tmp_path
     finally:
         os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def _runs(book: Path, sheet: str = "Customers") -> list[str]:
+    """The formatted runs of the sheet's text cells, as Excel reads them: inline strings in
+    the sheet part and shared ones in xl/sharedStrings.xml."""
+    from xml.etree import ElementTree
+
+    from ar_excel.io.safety import sheet_parts
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(book) as z:
+        cells = ElementTree.fromstring(z.read(sheet_parts(z)[sheet])).iter(f"{ns}c")
+        shared = list(ElementTree.fromstring(z.read("xl/sharedStrings.xml"))) if \
+            "xl/sharedStrings.xml" in z.namelist() else []
+    out = []
+    for cell in cells:
+        text = shared[int(cell.find(f"{ns}v").text)] if cell.get("t") == "s" else \
+            cell.find(f"{ns}is")
+        for run in text.iter(f"{ns}r") if text is not None else ():
+            font = run.find(f"{ns}rPr")
+            bold = font is not None and font.find(f"{ns}b") is not None and \
+                font.find(f"{ns}b").get("val", "1") in ("1", "true")
+            red = font is not None and font.find(f"{ns}color") is not None and \
+                font.find(f"{ns}color").get("rgb", "").endswith("FF0000")
+            out.append(f"{cell.get('r')}:{'bold ' if bold else ''}{'red ' if red else ''}"
+                       f"{run.find(f'{ns}t').text}")
+    return out
+
+
+def test_text_formatted_in_part_keeps_its_formatting_when_written_in_place(tmp_path):
+    """A note in Customers typed half in bold red ('Important:' then the rest plain), both as
+    openpyxl writes it (inline) and as Excel does (a shared string): written into in place,
+    the note was flattened to plain text."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    src = _source(tmp_path)
+    wb = openpyxl.load_workbook(src)
+    wb["Customers"]["E2"] = CellRichText([TextBlock(InlineFont(b=True, color="FF0000"),
+                                                    "Important: "), "check limits"])
+    wb.save(src)
+    excel = tmp_path / "excel.xlsx"
+    book = xlsxwriter.Workbook(excel)
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name", "Credit Limit"])
+    ws.write_row(1, 0, ["C1", "Nile Foods", 5000])
+    ws.write_rich_string("E2", book.add_format({"bold": True, "font_color": "#FF0000"}),
+                         "Hold: ", "until the cheque clears")
+    book.close()
+    for path, note in ((src, ["E2:bold red Important: ", "E2:check limits"]),
+                       (excel, ["E2:bold red Hold: ", "E2:until the cheque clears"])):
+        assert _runs(path) == note
+        write_tabs([Tab("Aging", _frame())], source=path)
+        assert _runs(path) == note
+        assert pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(
+            "Customers").to_python()[1][4] == "".join(n.split(":", 1)[1].replace(
+                "bold red ", "") for n in note)

@@ -669,7 +669,9 @@ def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
     from openpyxl.reader import excel
 
     parse = excel.WorksheetReader
-    reader = excel.ExcelReader(target, keep_links=True)  # as openpyxl.load_workbook
+    # as openpyxl.load_workbook, but text formatted in part (a note with 'Important:' in bold
+    # red) read as its runs: read as plain text it was written back flattened
+    reader = excel.ExcelReader(target, keep_links=True, rich_text=True)
 
     class KeepingReader(parse):
         def bind_all(self) -> None:
