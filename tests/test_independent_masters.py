@@ -211,7 +211,8 @@ def test_the_exception_report_lists_the_accounts_with_findings(outcomes):
     ("300055566600003", "SA", False, None),
     ("30005 55666 00003", "SA", True, None),
     ("SA300055566600003", "SA", True, None),
-    ("1010456789", "SA", True, "a Saudi VAT number has 15 digits, starting and ending with 3"),
+    ("1010456789", "SA", True, "a Saudi VAT number has 15 digits, starting and ending with 3; "
+     "this one has the shape of a commercial registration (CR) number"),
     ("300456789000031", "SA", False, "a Saudi VAT number has 15 digits, starting and ending with 3"),
     ("100234567890003", "SA", False, None),  # a UAE TRN on a SAR customer: its own number
     ("100234567890003", "SA", True, "a Saudi VAT number has 15 digits, starting and ending with 3"),

@@ -12,6 +12,7 @@ from datetime import date
 import numpy as np
 
 from ar_excel.core.customers import contacts
+from ar_excel.core.customers.messages import REASONS, message
 from ar_excel.io.messages_ar import arabic_message
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions
@@ -188,3 +189,22 @@ def test_transliterated_compound_and_given_names_are_one_name(tmp_path):
             _row(11, name="El Abd Sweets")]
     assert _checks(_book(tmp_path, rows)) == [
         (f"C{i:02d}", f"B{i + 1}", "POSSIBLE_DUPLICATE", "Warning") for i in range(1, 10)]
+
+
+def test_a_commercial_register_number_in_the_tax_column_is_said_so(tmp_path):
+    rows = [_row(i) for i in range(1, 13)]
+    rows[0][2] = "س.ت 123456789"  # nine digits, but the clerk says it is the CR's number
+    rows[1][2] = "سجل تجاري 98765"
+    rows[2][2], rows[2][4:7] = "1010123456", ["0501234567", "Saudi Arabia", "SAR"]
+    rows[3][2], rows[3][4:7] = "C.R. 4030123456", ["0551234567", "Saudi Arabia", "SAR"]
+    frame = run_validate(_book(tmp_path, rows), JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert [(r["Customer ID"], r["Cell"], r["Code"], r["Severity"]) for _, r in
+            frame.iterrows()] == [(f"C0{i}", f"C{i + 1}", "INVALID_TAX_ID", "Warning")
+                                  for i in range(1, 5)]
+    cr = "(a commercial register number (س.ت / CR), not the tax registration number)"
+    assert [cr in m for m in frame["Message"]] == [True, True, False, True]
+    assert "(a Saudi VAT number has 15 digits, starting and ending with 3; this one has the " \
+           "shape of a commercial registration (CR) number)" in frame["Message"][2]
+    for reason in (contacts.CR_LABELLED, contacts.SAUDI_CR_SHAPE):  # worded in Arabic too
+        arabic = message("INVALID_TAX_ID", True, value="x", id="C01", cell="C2", reason=reason)
+        assert REASONS[reason][1] in arabic and "commercial" not in arabic

@@ -394,12 +394,26 @@ _CURRENCY_COUNTRY = {CURRENCY_OF[code]: code for code in TAX_COUNTRIES}
 TAX_PREFIX = re.compile(r"^(?:[^\W\d_]+:?)??(?:EG|SA|AE|BH|OM)?(?=\d+$)")
 
 
+# The commercial register's number typed in the tax column, named as such ("س.ت 12345",
+# "سجل تجاري ...", "CR 1010123456", "C.R. No."): whatever its digits, not the tax number.
+_CR_LABEL = re.compile(r"(?i)^\s*(?:س\s*\.?\s*ت\b\.?|سجل\s+تجاري|c\s*\.?\s*r\b\.?|"
+                       r"commercial\s+reg)")
+# A Saudi commercial registration (CR) number: 10 digits from its city's office code (1010...
+# Riyadh, 4030... Jeddah, 2050... Dammam, 7... the unified number)
+_SAUDI_CR = re.compile(r"[1245]\d{9}|7\d{9}")
+CR_LABELLED = "a commercial register number (س.ت / CR), not the tax registration number"
+SAUDI_CR_SHAPE = ("a Saudi VAT number has 15 digits, starting and ending with 3; this one has "
+                  "the shape of a commercial registration (CR) number")
+
+
 def tax_id_problem(value: object, country: str | None, stated: bool = True) -> str | None:
     """Why a tax ID does not have its country's format, or None (see the module's rules).
     ``stated`` False: the country came from the currency, any Gulf format will do for a
     Gulf country (Oman's with its OM, from another's currency)."""
     if country not in TAX_FORMATS:
         return None
+    if _CR_LABEL.match(_text(value)):
+        return CR_LABELLED
     text = TAX_NOISE.sub("", _text(value)).upper()
     key = TAX_PREFIX.sub("", text)
     if not key:
@@ -412,4 +426,6 @@ def tax_id_problem(value: object, country: str | None, stated: bool = True) -> s
         accepted = tuple(c for c in accepted if c != "OM")
     if any(TAX_FORMATS[c][0].fullmatch(key) for c in accepted):
         return None
+    if "SA" in accepted and _SAUDI_CR.fullmatch(key):
+        return SAUDI_CR_SHAPE
     return TAX_FORMATS[country][1]

@@ -177,6 +177,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "an Omani VATIN is OM and 10 digits (OM1100006083)": (
         "an Omani VATIN is OM and 10 digits (OM1100006083)",
         "الرقم الضريبي العماني OM ثم 10 أرقام (OM1100006083)"),
+    "a commercial register number (س.ت / CR), not the tax registration number": (
+        "a commercial register number (س.ت / CR), not the tax registration number",
+        "رقم سجل تجاري (س.ت / CR) وليس رقم التسجيل الضريبي"),
+    "a Saudi VAT number has 15 digits, starting and ending with 3; this one has the shape of "
+    "a commercial registration (CR) number": (
+        "a Saudi VAT number has 15 digits, starting and ending with 3; this one has the shape "
+        "of a commercial registration (CR) number",
+        "الرقم الضريبي السعودي 15 رقماً يبدأ وينتهي بالرقم 3؛ وهذا الرقم على شكل رقم سجل "
+        "تجاري"),
     "discount below zero": ("is negative", "سالب"),
     "discount over 100": ("is more than 100%", "أكبر من 100%"),
     "discount not a number": ("is not a number", "ليس رقماً"),
