@@ -99,7 +99,9 @@ CUSTOMERS = SheetSchema(
                                     "A/C", "Account Ref", "A/C Ref", "Account Reference",
                                     "Address Number",
                                     # Odoo in Arabic: the contact's Reference
-                                    "المرجع", "المرجع الداخلي", "رمز العميل"), required=True),
+                                    "المرجع", "المرجع الداخلي", "رمز العميل",
+                                    "الرمز"),  # Wafeq's contacts in Arabic: the code
+              required=True),
         Field("Name", "text", ("اسم العميل", "Customer Name", "Customer",
                                # Odoo's contacts: "Company" is the company owning the record
                                # (blank but on its contact persons); Display Name the name
@@ -240,6 +242,7 @@ INVOICES = SheetSchema(
                                     # Oracle Receivables: the bill-to customer's account
                                     "Account Number", "Bill-to Account Number",
                                     "Bill-to Customer Account Number",
+                                    "Customer Account Number",  # (AR_OPEN_TRX_V's)
                                     "Payer", "Sold-To Party",  # SAP's VBRK
                                     "Customer Code", "Cust ID", "كود العميل", "Customer",
                                     "العميل", "Customer Account", "Party",
@@ -257,6 +260,7 @@ INVOICES = SheetSchema(
                                     "Alpha Name", "Address Number", "Customer Account No",
                                     "A/C", "اسم الحساب", "الشريك", "الشريك التجاري",
                                     "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
+                                    "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
                                     "رقم العميل / الاسم", "كود / اسم العميل"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
@@ -280,7 +284,10 @@ INVOICES = SheetSchema(
                                    "Due Date/Receive By")),  # NetSuite's transaction search
         Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code",
                                        "Local Currency", "Document Currency",
-                                       "Currency ID")),  # Great Plains
+                                       "Currency ID",  # Great Plains
+                                       # Oracle's INVOICE_CURRENCY_CODE as labelled
+                                       "Invoice Currency", "Invoice Currency Code",
+                                       "Transaction Currency")),
         Field("Amount", "money", ("المبلغ", "Invoice Amount", "Total", "Amount Incl Tax",
                                   "Invoice Total", "Gross Amount", "القيمة", "الإجمالي",
                                   "Gross", "Gross Value", "Gross Total",  # (beside a Net)
@@ -365,6 +372,7 @@ PAYMENTS = SheetSchema(
                                    "رقم سند القبض", "Voucher No", "Voucher Number",
                                    "Receipt Voucher",
                                    "Number", "Payment Number", "Document No",
+                                   "رقم الدفعة",  # Wafeq's payments in Arabic
                                    "Document Number", "ID",
                                    # QuickBooks' payment lists: the receipt's own number
                                    "Num", "Ref No")),
@@ -372,6 +380,7 @@ PAYMENTS = SheetSchema(
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",
                                     "Customer Name", "Contact", "Contact Name", "Name", "Received From",
+                                    "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
                                     "اسم العميل", "Client", "العميل/المورد", "الشريك"),
               required=True),
         Field("Date", "date", ("التاريخ", "Payment Date", "Receipt Date", "تاريخ التحصيل",
@@ -396,7 +405,8 @@ PAYMENTS = SheetSchema(
                                    # receipt vouchers as Gulf and Egyptian clerks head them
                                    "Against Inv", "Against Inv No", "Against Invoice",
                                    "Against Invoice No", "Against Bill", "Against Bill No",
-                                   "مقابل فاتورة", "عن فاتورة", "سداد فاتورة")),
+                                   "مقابل فاتورة", "عن فاتورة", "سداد فاتورة",
+                                   "الفاتورة")),  # Wafeq's payments in Arabic
         # how it was paid; a write-off, discount or tax withheld is no cash (core.non_cash)
         Field("Method", "text", ("Payment Method", "طريقة الدفع", "طريقة السداد",
                                  "Payment Mode", "Mode of Payment",  # (ERPNext's, beside

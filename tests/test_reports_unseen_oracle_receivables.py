@@ -98,3 +98,22 @@ def test_snb_receipt_matches_its_invoice(out):
         ("1", "10032", "1002", 11500, "Matched")]
     assert [(r["Date"], r["Amount"]) for r in table(out["Unmatched Bank"])] == [
         (datetime(2026, 11, 30), -5.75)]
+
+
+def test_open_transactions_under_the_views_labels(tmp_path):
+    """The open transactions as a BI report labels AR_OPEN_TRX_V's columns: the customer
+    account number keys the customer (not its name beside it) and the invoice currency is
+    each transaction's own."""
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": CUSTOMERS,
+        "Open Transactions": [
+            ["Transaction Number", "Customer Account Number", "Customer Name",
+             "Transaction Date", "Due Date", "Invoice Currency", "Original Amount",
+             "Remaining Amount", "Class"],
+            ["10101", "1002", "Gulf Medical Supplies", "03-NOV-2026", "18-DEC-2026", "USD",
+             "4,000.00", "4,000.00", "INV"]]}))
+    assert book.invoices[["Invoice No", "Customer ID", "Currency", "Amount", "Balance"]
+                         ].values.tolist() == [["10101", "1002", "USD", 4000.0, 4000.0]]
+    assert book.issues == []

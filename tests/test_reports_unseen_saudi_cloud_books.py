@@ -124,3 +124,36 @@ def test_rajhi_credits_match_their_invoices(out):
         ("3", "INV-0118", OFUQ, 46000, "Matched")]
     assert [(r["Date"], r["Amount"]) for r in _rows(out["Unmatched Bank"], "Bank Line")] == [
         (datetime(2026, 11, 30), -11.5)]
+
+
+def test_wafeq_in_arabic_contacts_invoices_and_payments(tmp_path):
+    """Wafeq's exports with Arabic headers: contacts keyed by their code (الرمز), invoices
+    and payments naming the contact (جهة الاتصال), the subtotal, VAT and total, the amount
+    still due; each payment names its invoice (الفاتورة) and has its own number."""
+    rose, wave = "فندق الوردة الصحراوية", "شركة الموجة الزرقاء"
+    contacts = [["الاسم", "الرمز", "البريد الإلكتروني", "رقم الهاتف", "رقم التسجيل الضريبي",
+                 "المدينة", "العملة"],
+                [rose, "C-0001", "ap@rose.example", "+966 11 555 0101", "300111222300003",
+                 "الرياض", "SAR"],
+                [wave, "C-0002", "fin@wave.example", "+966 12 555 0102", "300222333400003",
+                 "جدة", "SAR"]]
+    invoices = [["رقم الفاتورة", "جهة الاتصال", "تاريخ الفاتورة", "تاريخ الاستحقاق", "الحالة",
+                 "العملة", "المجموع الفرعي", "الضريبة", "الإجمالي", "المبلغ المستحق"],
+                ["INV-2001", rose, "2026-09-14", "2026-10-14", "متأخرة", "SAR", "12,000.00",
+                 "1,800.00", "13,800.00", "13,800.00"],
+                ["INV-2002", rose, "2026-10-28", "2026-11-27", "مدفوعة جزئياً", "SAR",
+                 "30,000.00", "4,500.00", "34,500.00", "20,000.00"],
+                ["INV-2003", wave, "2026-11-02", "2026-12-02", "مرسلة", "SAR", "4,000.00",
+                 "600.00", "4,600.00", "4,600.00"]]
+    payments = [["رقم الدفعة", "التاريخ", "جهة الاتصال", "المبلغ", "طريقة الدفع", "الفاتورة"],
+                ["PAY-301", "2026-11-20", rose, "14,500.00", "تحويل بنكي", "INV-2002"]]
+    book = save_sheets(tmp_path / "wafeq.xlsx", {"جهات الاتصال": contacts,
+                                                 "الفواتير": invoices, "المدفوعات": payments})
+    written = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(written)]) == 0
+    out = openpyxl.load_workbook(written)
+    assert {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(out["Aging"])} == {
+        # INV-2001 due 14 Oct: 47 days; INV-2002 34,500 less PAY-301's 14,500, due 27 Nov
+        "C-0001": (0, 20000, 13800, 0, 0, 33800),
+        "C-0002": (4600, 0, 0, 0, 0, 4600)}
+    assert _rows(out["Input Issues"], "Sheet") == []

@@ -172,7 +172,9 @@ NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
     "Partner", "Customer/Vendor", "Contact", "Client", "Received From", "Party Name",
     "partner_id",  # Odoo's technical export gives the partner's display name
-    "الشريك", "الشريك التجاري", "العميل/المورد", "Party's Name", "Alpha Name"))
+    "الشريك", "الشريك التجاري", "العميل/المورد", "Party's Name", "Alpha Name",
+    "Bill-to Customer", "Bill-to Customer Name",  # Oracle Receivables
+    "جهة الاتصال", "اسم جهة الاتصال"))  # Wafeq in Arabic: the contact
 
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 
