@@ -174,3 +174,24 @@ def test_ar_aging_detail_report_and_an_inactive_customer(tmp_path):
     status = {r["Customer ID"]: r["Customer Status"] for r in table(out["Credit Status"])}
     assert status == {"CUST1001": "Active", "CUST1002": "Active", "CUST1003": "Active",
                       "CUST1004": "Closed"}
+
+
+def test_payoneer_payments_still_in_progress_are_left_for_the_next_statement(tmp_path):
+    """Payoneer's activity export as it shows a payment not yet available ("In Progress"),
+    Wise's as "Processing": no money on the account yet, so, as a pending line, left out
+    and named at its cell; completed and cancelled lines as before."""
+    from ar_excel.bank import read_statement
+
+    path = tmp_path / "payoneer.csv"
+    with path.open("w", newline="") as f:
+        csv.writer(f).writerows([
+            ["Date", "Description", "Amount", "Currency", "Status"],
+            ["Nov 10, 2026", "Payment from Acme Corp", "5,000.00", "USD", "Completed"],
+            ["Nov 12, 2026", "Payment from Delta Trading", "1,200.00", "USD", "In Progress"],
+            ["Nov 13, 2026", "Payment from Hamburg Handel", "800.00", "USD", "Processing"],
+            ["Nov 14, 2026", "Payment from Nile Foods", "300.00", "USD", "Canceled"]])
+    statement = read_statement(str(path))
+    assert statement.lines[["Date", "Amount"]].values.tolist() == [
+        [datetime(2026, 11, 10), 5000.0]]
+    assert [(i.cell, i.value) for i in statement.issues] == [
+        ("E3", "In Progress"), ("E4", "Processing"), ("E5", "Canceled")]

@@ -4,9 +4,10 @@ The books are Oracle's exports as they come: the customer accounts (Party Number
 Name, Account Number, Payment Terms "30 NET" / "IMMEDIATE", Account Status A / I) and the
 open transactions (AR_OPEN_TRX_V's columns as labelled: Account Number, Bill-to Customer,
 Transaction Number, Class INV / CM / PMT / DM, Transaction Type "Standard Invoice", dates as
-05-AUG-2026, Amount Due Original, Balance Due): an open-items list, no Payments sheet. The
-account number keys the customer; the party number is the company's, not the account's.
-The bank is SNB's statement (an opening balance row, Debit / Credit, a running balance).
+05-AUG-2026, Amount Due Original, Balance Due, a credit as <2,300.00>): an open-items list,
+no Payments sheet. The account number keys the customer; the party number is the company's,
+not the account's. The bank is SNB's statement (an opening balance row, Debit / Credit, a
+running balance).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ TRANSACTIONS = [
      "04-SEP-2026", "SAR", "57,500.00", "57,500.00"],
     ["1001", "Al Noor Trading Co.", "10077", "INV", "Standard Invoice", "20-OCT-2026",
      "19-NOV-2026", "SAR", "34,500.00", "14,500.00"],
+    # a BI Publisher layout's PR number format: negatives in angle brackets
     ["1001", "Al Noor Trading Co.", "5012", "CM", "Credit Memo", "02-NOV-2026", "02-NOV-2026",
-     "SAR", "-2,300.00", "-2,300.00"],
+     "SAR", "<2,300.00>", "<2,300.00>"],
     ["1001", "Al Noor Trading Co.", "88231", "PMT", "Receipt", "15-NOV-2026", None, "SAR",
      "-5,000.00", "-5,000.00"],
     ["1002", "Gulf Medical Supplies", "10081", "INV", "Standard Invoice", "01-NOV-2026",

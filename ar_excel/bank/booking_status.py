@@ -17,7 +17,10 @@ from ar_excel.bank.cells import (
 )
 
 _PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
-            "قيد التنفيذ"}
+            "قيد التنفيذ",
+            # a wallet's payment still on its way (Payoneer's "In Progress", Wise's
+            # "Processing"): not available yet, it is on the statement it completes on
+            "in progress", "in process", "processing", "قيد المعالجة"}
 
 
 # a payment the bank never carried out (Revolut's and Wise's states): no money moved

@@ -86,13 +86,15 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
+    elif s.startswith("<") and s.endswith(">"):  # Oracle's PR format: "<750.00>"
+        negative, s = True, s[1:-1].strip()
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
         return 0.0
     if s.endswith("/-"):  # "AED 1,250/-": no fils, as the Gulf's clerks write it
         s = s[:-2].strip()
-    if s.startswith("(") and s.endswith(")"):  # "EGP (1,250.00)": the currency came first
-        negative, s = not negative, s[1:-1].strip()
+    if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
+        negative, s = not negative, s[1:-1].strip()  # "EGP (1,250.00)": the currency first
     if s.endswith("-"):
         negative, s = not negative, s[:-1].strip()
     if s.startswith("-"):
