@@ -365,3 +365,154 @@ def test_text_formatted_in_part_keeps_its_formatting_when_written_in_place(tmp_p
         assert pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(
             "Customers").to_python()[1][4] == "".join(n.split(":", 1)[1].replace(
                 "bold red ", "") for n in note)
+
+
+def _edited(path: Path, part: str, old: str, new: str) -> None:
+    """``path`` with ``old`` replaced by ``new`` in one of its parts (what Excel writes that
+    the libraries building test books do not)."""
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for item, data in items:
+            if item.filename == part:
+                assert old.encode() in data, f"{old!r} not in {part}"
+                data = data.replace(old.encode(), new.encode(), 1)
+            z.writestr(item, data)
+
+
+def _elements(book: Path, part: str, *tags: str) -> dict[str, list[dict[str, str]]]:
+    """The attributes of the ``tags`` elements (and of their children) in a part: what a
+    round trip must keep."""
+    from xml.etree import ElementTree
+
+    from ar_excel.io.safety import sheet_parts
+
+    with zipfile.ZipFile(book) as z:
+        root = ElementTree.fromstring(z.read(sheet_parts(z).get(part, part)))
+    out: dict[str, list[dict[str, str]]] = {}
+    for e in root.iter():
+        tag = e.tag.rsplit("}", 1)[-1]
+        if tag in tags:
+            out.setdefault(tag, []).extend([dict(e.attrib)] + [dict(c.attrib) for c in e])
+    return out
+
+
+def _customers_book(tmp_path: Path, **options) -> Path:
+    """A customer master as Excel has it: IDs kept as text, their 'number stored as text'
+    flags (the green triangles) switched off, credit limits grouped away from view."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "master.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.set_properties({"company": "Nile Foods Ltd", "manager": "Finance Manager",
+                         "hyperlink_base": "https://intranet/ar/", **options})
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name", "Credit Limit", "Contact"])
+    for i in range(1, 6):
+        ws.write_string(i, 0, f"{1000 + i}")
+        ws.write_row(i, 1, [f"Customer {i}", 1000 * i, f"c{i}@example.com"])
+    ws.ignore_errors({"number_stored_as_text": "A2:A6"})
+    ws.set_column("C:C", 12, None, {"level": 1})
+    book.close()
+    return path
+
+
+def test_what_openpyxl_leaves_out_of_a_kept_sheet_is_put_back(tmp_path):
+    """Written into in place, the customer master lost its switched-off green triangles
+    (ignored 'number stored as text'), its Allow Edit Ranges (contacts editable with a
+    password), its last sort, its phonetic settings and its column outline bar: openpyxl
+    reads none of them. A second run keeps them once."""
+    book = _customers_book(tmp_path)
+    _edited(book, "xl/worksheets/sheet1.xml", "<pageMargins",
+            '<protectedRanges><protectedRange algorithmName="SHA-512" hashValue="Zm9v" '
+            'saltValue="c2Fs" spinCount="100000" sqref="D2:D6" name="Contacts"/>'
+            '</protectedRanges><sortState ref="A2:D6"><sortCondition descending="1" '
+            'ref="C2:C6"/></sortState><phoneticPr fontId="0" type="noConversion"/><pageMargins')
+    tags = ("ignoredErrors", "protectedRanges", "sortState", "phoneticPr", "sheetFormatPr")
+    before = _elements(book, "Customers", *tags)
+    assert before["ignoredErrors"][1] == {"sqref": "A2:A6", "numberStoredAsText": "1"}
+    assert before["sheetFormatPr"][0]["outlineLevelCol"] == "1"
+    for _ in range(2):
+        write_tabs([Tab("Aging", _frame())], source=book)
+        after = _elements(book, "Customers", *tags)
+        assert {t: after.get(t) for t in tags[:-1]} == {t: before[t] for t in tags[:-1]}
+        assert after["sheetFormatPr"][0]["outlineLevelCol"] == "1"
+    assert openpyxl.load_workbook(book).sheetnames == ["Customers", "Aging"]
+
+
+def test_workbook_settings_and_document_properties_are_put_back(tmp_path):
+    """openpyxl writes a workbook's properties anew: 'always create a backup', the privacy
+    flag, 'don't update links', 'password to modify' with 'read-only recommended', AutoRecover
+    switched off, and the document's company, manager and hyperlink base were gone."""
+    book = _customers_book(tmp_path)
+    _edited(book, "xl/workbook.xml", "<workbookPr ",
+            '<fileSharing readOnlyRecommended="1" userName="AR Clerk" algorithmName="SHA-512" '
+            'hashValue="Zm9vYmFy" saltValue="c2FsdA==" spinCount="100000"/><workbookPr '
+            'backupFile="1" filterPrivacy="1" updateLinks="never" ')
+    _edited(book, "xl/workbook.xml", "</workbook>", '<fileRecoveryPr autoRecover="0"/></workbook>')
+    tags = ("fileSharing", "workbookPr", "fileRecoveryPr")
+    before = _elements(book, "xl/workbook.xml", *tags)
+    assert before["workbookPr"][0]["backupFile"] == "1"
+    write_tabs([Tab("Aging", _frame())], source=book)
+    assert _elements(book, "xl/workbook.xml", *tags) == before
+    with zipfile.ZipFile(book) as z:
+        app = z.read("docProps/app.xml").decode()
+    for text in ("<Company", ">Nile Foods Ltd</Company>", ">Finance Manager</Manager>",
+                 ">https://intranet/ar/</HyperlinkBase>"):
+        assert text in app
+    assert openpyxl.load_workbook(book)["Customers"]["B2"].value == "Customer 1"
+
+
+@pytest.mark.parametrize(("part", "old", "new", "what"), [
+    ("xl/worksheets/sheet1.xml", "<pageMargins",
+     '<customSheetViews><customSheetView guid="{0A1B2C3D-0000-0000-0000-000000000001}" '
+     'filter="1"><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+     'footer="0.3"/></customSheetView></customSheetViews><pageMargins',
+     r"custom views \(View > Custom Views\) on sheet 'Customers'"),
+    ("xl/workbook.xml", "</workbook>",
+     '<customWorkbookViews><customWorkbookView name="Collections" '
+     'guid="{0A1B2C3D-0000-0000-0000-000000000001}" windowWidth="900" windowHeight="600" '
+     'activeSheetId="1"/></customWorkbookViews></workbook>',
+     r"custom views \(View > Custom Views\)"),
+    ("xl/sharedStrings.xml", "<t>Customer 1</t>",
+     '<t>東京商事</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>',
+     r"phonetic guides \(furigana\)"),
+    ("xl/workbook.xml", "</workbook>",
+     '<extLst><ext uri="{BBE1A952-AA13-448e-AADC-164F8A28A991}" xmlns:x14="http://schemas.'
+     'microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerCaches/></ext></extLst>'
+     '</workbook>', r"Excel 2010\+ workbook features"),
+])
+def test_refuses_what_openpyxl_would_drop_and_cannot_be_put_back(tmp_path, part, old, new, what):
+    book = _customers_book(tmp_path)
+    _edited(book, part, old, new)
+    before = book.read_bytes()
+    with pytest.raises(UnsafeWriteError, match=rf"'master.xlsx' has {what}.*, which would be "
+                                                r"lost .*use -o OUT"):
+        write_tabs([Tab("Aging", _frame())], source=book)
+    assert book.read_bytes() == before
+    assert not list(tmp_path.glob("*backup*"))
+
+
+def test_extensions_excel_writes_into_every_workbook_are_no_reason_to_refuse(tmp_path):
+    book = _customers_book(tmp_path)
+    _edited(book, "xl/workbook.xml", "</workbook>",
+            '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://'
+            'schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr '
+            'chartTrackingRefBase="1"/></ext><ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}" '
+            'xmlns:xcalcf="http://schemas.microsoft.com/office/spreadsheetml/2018/calcfeatures">'
+            '<xcalcf:calcFeatures><xcalcf:feature name="microsoft.com:RD"/></xcalcf:calcFeatures>'
+            '</ext></extLst></workbook>')
+    write_tabs([Tab("Aging", _frame())], source=book)
+    assert openpyxl.load_workbook(book).sheetnames == ["Customers", "Aging"]
+
+
+def test_a_chart_sheet_is_named_in_the_refusal(tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "charts.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Customers").write_column(0, 0, ["Credit Limit", 1000, 2000])
+    chart = book.add_chart({"type": "column"})
+    chart.add_series({"values": "=Customers!$A$2:$A$3"})
+    book.add_chartsheet("Limits").set_chart(chart)
+    book.close()
+    with pytest.raises(UnsafeWriteError, match=r"'charts.xlsx' has chart sheets, shapes"):
+        write_tabs([Tab("Aging", _frame())], source=path)

@@ -4,8 +4,10 @@ openpyxl rewrites the whole file from what it understood. It keeps cell values, 
 styles, merged cells, Excel tables, comments, defined names and data validation, but drops
 VBA projects (unless asked), form controls and ActiveX, shapes and text boxes, slicers,
 timelines, Power Query connections, threaded comments, embedded objects and Excel 2010+
-worksheet extensions (data bars, sparklines). So before writing in place we list the file's
-parts and refuse when any part we cannot round-trip belongs to a sheet we would keep.
+worksheet extensions (data bars, sparklines), custom views and phonetic guides (some other
+settings it drops ``carried`` puts back). So before writing in place we list the file's
+parts and refuse when any part we cannot round-trip belongs to a sheet we would keep, or
+the sheets we keep or the workbook hold what openpyxl drops.
 Drawings, charts and images on tabs we are about to replace (our own output) don't count,
 nor do charts openpyxl reads back as they were (our own, on a tab another job wrote).
 """
@@ -57,7 +59,34 @@ _WHAT = (
     ("customXml/", "custom XML parts"),
     ("xl/metadata.xml", "dynamic array formulas"),
     ("xl/richData/", "rich data (images in cells, data types)"),
+    ("xl/chartsheets/", "chart sheets"),
+    ("xl/customProperty", "sheet properties an add-in stored"),
 )
+
+# What openpyxl drops from a sheet we keep or from the workbook, and ar_excel cannot put
+# back (``carried`` puts back the rest: ignored errors, Allow Edit Ranges, workbook settings).
+# Custom views name the sheets' and the workbook's views by ids openpyxl does not keep.
+_SHEET_DROPPED = {
+    "customSheetViews": "custom views (View > Custom Views)",
+    "smartTags": "smart tags",
+    "webPublishItems": "web page publishing settings",
+}
+_SHEET_DROPPED_RE = re.compile(rb"<(?:\w+:)?(" + b"|".join(
+    t.encode() for t in _SHEET_DROPPED) + rb")\b")
+_BOOK_DROPPED = {
+    "customWorkbookViews": "custom views (View > Custom Views)",
+    "smartTagTypes": "smart tags",
+    "webPublishObjects": "web page publishing settings",
+    "functionGroups": "macro function categories",
+}
+# Extensions to the workbook part Excel and LibreOffice write into nearly every file, that
+# record nothing the user made: chart data tracking, calculation features, image resolution,
+# LibreOffice's reference syntax. Any other (slicers, timelines, a data model) is a loss.
+_BOOK_EXT_HARMLESS = {
+    "{140A7094-0E35-4892-8432-C4D2E57EDEB5}", "{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}",
+    "{79F54976-1DA5-4618-B147-4CDE4B953A38}", "{7626C862-2A13-11E5-B345-FEFF819CDC9F}",
+}
+_PHONETIC_RE = re.compile(rb"<(?:\w+:)?rPh\b")
 
 
 def _describe(part: str) -> str:
@@ -151,6 +180,19 @@ def _form_controls(z: zipfile.ZipFile, part: str) -> bool:
     return any(k != b"Note" for k in kinds)
 
 
+def _workbook_losses(z: zipfile.ZipFile) -> list[str]:
+    """What openpyxl drops from the workbook part that ``carried`` does not put back."""
+    out: list[str] = []
+    for e in ElementTree.fromstring(z.read("xl/workbook.xml")):
+        tag = _local(e.tag)
+        if tag in _BOOK_DROPPED:
+            out.append(_BOOK_DROPPED[tag])
+        elif tag == "extLst" and any(ext.get("uri", "").upper() not in {
+                u.upper() for u in _BOOK_EXT_HARMLESS} for ext in e):
+            out.append("Excel 2010+ workbook features (slicers, timelines or a data model)")
+    return out
+
+
 def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
     """What an openpyxl round trip of ``path`` would lose, keeping every sheet except the
     tabs named in ``replaced_tabs``. An empty list means it is safe to write in place."""
@@ -166,12 +208,22 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
         sheets = sheet_parts(z)
         ignorable: set[str] = set()
         found: list[str] = []
+        phonetic = "xl/sharedStrings.xml" in names and \
+            _PHONETIC_RE.search(z.read("xl/sharedStrings.xml")) is not None
         for sheet, part in sheets.items():
             if match_key(sheet) in replaced:
                 ignorable |= _owned(z, part)
-            elif part in names and b"<extLst" in z.read(part):
+                continue
+            xml = z.read(part) if part in names else b""
+            if b"<extLst" in xml:
                 found.append(f"Excel 2010+ features on sheet '{sheet}' (data bars, sparklines or "
                              "extended validation)")
+            for tag in dict.fromkeys(m.group(1).decode() for m in _SHEET_DROPPED_RE.finditer(xml)):
+                found.append(f"{_SHEET_DROPPED[tag]} on sheet '{sheet}'")
+            phonetic = phonetic or _PHONETIC_RE.search(xml) is not None
+        if phonetic:
+            found.append("phonetic guides (furigana) over cell text")
+        found.extend(w for w in _workbook_losses(z) if w not in found)
         for part in sorted(names - ignorable):
             if _DRAWING_RE.match(part):
                 ignorable |= _plain_charts(z, part)

@@ -27,6 +27,9 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import ARC_APP, ARC_WORKBOOK
+
+from ar_excel.io.carried import Carried, app_with, sheet_with, workbook_with
 
 _ROW_START = re.compile(rb'<row r="(\d+)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"\s*/>')
@@ -165,12 +168,33 @@ def _number(value: Any) -> str:
     return "%.16g" % value  # noqa: UP031 (openpyxl's own format, kept identical)
 
 
-class _Writer(ExcelWriter):
-    """openpyxl's workbook writer, with the rows of ``deferred`` sheets spliced into their XML."""
+class _Archive:
+    """The zip archive written into, the workbook part and the document properties with what
+    openpyxl leaves out of them put back (``carried``)."""
 
-    def __init__(self, workbook, archive, deferred: dict[Worksheet, SheetRows]) -> None:
-        super().__init__(workbook, archive)
+    def __init__(self, archive: ZipFile, carried: Carried) -> None:
+        self._zip, self._carried = archive, carried
+
+    def writestr(self, name, data, *args, **kwargs) -> None:
+        if name in (ARC_WORKBOOK, ARC_APP):
+            data = data.encode() if isinstance(data, str) else data
+            data = workbook_with(data, self._carried) if name == ARC_WORKBOOK else \
+                app_with(data, self._carried)
+        self._zip.writestr(name, data, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._zip, name)
+
+
+class _Writer(ExcelWriter):
+    """openpyxl's workbook writer, with the rows of ``deferred`` sheets spliced into their XML
+    and what openpyxl drops from a workbook written into put back (``carried``)."""
+
+    def __init__(self, workbook, archive, deferred: dict[Worksheet, SheetRows],
+                 carried: Carried | None = None) -> None:
+        super().__init__(workbook, archive if carried is None else _Archive(archive, carried))
         self.deferred = deferred
+        self.carried = carried
 
     def write_worksheet(self, ws) -> None:
         if self.workbook.write_only:
@@ -182,10 +206,16 @@ class _Writer(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
+        # openpyxl writes the sheet's outline depth for columns before it works it out from
+        # the columns (written after): grouped columns lost their outline bar
+        ws.column_dimensions.max_outline = max(
+            (d.outlineLevel or 0 for d in ws.column_dimensions.values()), default=0) or None
         writer = WorksheetWriter(ws, out=BytesIO())
         writer.write()
         ws._rels = writer._rels
         xml = writer.out.getvalue()
+        if self.carried is not None and ws.title in self.carried.sheets:
+            xml = sheet_with(xml, self.carried.sheets[ws.title])
         rows = self.deferred.get(ws)
         with self._archive.open(ws.path[1:], "w") as part:
             if rows is None or not rows.n_rows:
@@ -227,9 +257,11 @@ def _wider_dimension(m: re.Match, rows: SheetRows) -> bytes:
     return f'<dimension ref="{ref}"/>'.encode()
 
 
-def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows]) -> None:
-    """``openpyxl.Workbook.save`` with the deferred rows written into their sheets."""
+def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows],
+                  carried: Carried | None = None) -> None:
+    """``openpyxl.Workbook.save`` with the deferred rows written into their sheets, and what
+    openpyxl drops from a workbook read put back (``carried.read_carried``)."""
     with ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=3) as archive:
         wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
             tzinfo=None)
-        _Writer(wb, archive, deferred).write_data()
+        _Writer(wb, archive, deferred, carried).write_data()

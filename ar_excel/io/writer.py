@@ -40,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ar_excel.core.money import decimals_of
 from ar_excel.errors import InputError, UnsafeWriteError
 from ar_excel.io.bulk import bulk
+from ar_excel.io.carried import read_carried
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.print_layout import print_setup
 from ar_excel.io.safety import losses, sheets_of_their_own
@@ -707,6 +708,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     replaced = {match_key(n) for n in names}
 
     before = None
+    carried = None  # what openpyxl drops from the workbook written into, put back on save
     places: dict[str, int] = {}  # where each tab replaced stood among the workbook's sheets
     if target.exists():
         advice = "use -o OUT to write the results to a new workbook" if in_place else \
@@ -732,6 +734,8 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
         except Exception as exc:  # openpyxl raises many types for files it cannot read
             raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
         before = _read_values(target, replaced)
+        carried = read_carried(target, [ws.title for ws in wb.worksheets
+                                        if match_key(ws.title) not in replaced])
         for at, ws in enumerate(list(wb.worksheets)):
             if match_key(ws.title) in replaced:
                 places[match_key(ws.title)] = at
@@ -778,7 +782,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        save_workbook(wb, tmp, deferred)
+        save_workbook(wb, tmp, deferred, carried)
         if before is not None:
             _verify_kept(before, tmp, wb, replaced)
             if in_place and backup:

@@ -1,0 +1,212 @@
+"""What openpyxl drops on a round trip but ar_excel puts back itself, writing into a workbook.
+
+openpyxl reads a sheet's cells, styles, filters, validation, print settings and protection,
+but not some small settings a clerk makes in Excel, which it would silently leave out when
+ar_excel writes its tabs into the workbook itself:
+
+* on a sheet: the errors told to be ignored (the green triangles of 'number stored as text'
+  switched off on a column of customer IDs), ranges a password lets users edit (Allow Edit
+  Ranges), the sort last applied, Consolidate settings, watched cells, phonetic settings;
+* in the workbook: 'always create a backup', the privacy and link-update settings and the
+  rest of its properties (openpyxl writes only the 1904 date system and the code name),
+  'password to modify' and 'read-only recommended', AutoRecover switched off;
+* in the document properties: the company, the manager and the hyperlink base.
+
+They refer to nothing openpyxl renumbers (cell ranges of a sheet whose cells are written
+back where they were, passwords' hashes, flags), so they are copied from the workbook as it
+was into the parts openpyxl writes, at their place in the schema's order. What cannot be
+carried over so makes ``safety.losses`` refuse instead.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+# A worksheet's elements after its cells, in the schema's order (CT_Worksheet).
+SHEET_ORDER = (
+    "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter",
+    "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr",
+    "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
+    "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+    "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
+    "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+# Those openpyxl drops that are carried over.
+SHEET_CARRIED = ("protectedRanges", "sortState", "dataConsolidate", "phoneticPr", "cellWatches",
+                 "ignoredErrors")
+_SHEET_CARRIED_RE = re.compile(rb"<(?:\w+:)?(?:" + b"|".join(
+    t.encode() for t in SHEET_CARRIED) + rb")\b")
+
+# The workbook part's elements (CT_Workbook), in order.
+BOOK_ORDER = (
+    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
+    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize",
+    "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
+    "fileRecoveryPr", "webPublishObjects", "extLst")
+BOOK_CARRIED = ("fileSharing", "fileRecoveryPr")
+# document properties openpyxl does not write (it writes a new app.xml)
+APP_CARRIED = ("Company", "Manager", "HyperlinkBase")
+
+_TAG = re.compile(rb"<(/?)([\w:.-]+)[^>]*?(/?)>")
+
+
+@dataclass
+class Carried:
+    """What is carried over: fragments of XML ready to be put back, by where they go."""
+
+    sheets: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)  # sheet name
+    workbook_pr: dict[str, str] = field(default_factory=dict)
+    workbook: list[tuple[str, bytes]] = field(default_factory=list)
+    app: list[bytes] = field(default_factory=list)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+# a file's XML read as data only: no entities expanded, nothing fetched
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _parse(xml: bytes):
+    return etree.fromstring(xml, _PARSER)
+
+
+def _fragment(element, namespace: str) -> bytes:
+    """An element as XML of its own (its namespace declared on it), without what belongs to
+    other namespaces (Excel's revision ids): the part it goes into does not declare them
+    ignorable, and Excel would call the file corrupt."""
+    copy = etree.fromstring(etree.tostring(element), _PARSER)
+    for e in list(copy.iter()):
+        if not isinstance(e.tag, str) or etree.QName(e).namespace != namespace:
+            if e is not copy and e.getparent() is not None:
+                e.getparent().remove(e)
+            continue
+        for key in list(e.attrib):
+            if key.startswith("{"):
+                del e.attrib[key]
+    etree.cleanup_namespaces(copy)
+    return etree.tostring(copy, encoding="us-ascii")
+
+
+def read_carried(path: Path, kept: Iterable[str]) -> Carried:
+    """What openpyxl would drop from ``path`` that is carried over, for the sheets named in
+    ``kept`` (those written back as they were)."""
+    from ar_excel.io.safety import sheet_parts
+
+    carried = Carried()
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        parts = sheet_parts(z)
+        for sheet in kept:
+            part = parts.get(sheet)
+            if part not in names:
+                continue
+            xml = z.read(part)
+            if not _SHEET_CARRIED_RE.search(xml):  # nearly every sheet: no parsing
+                continue
+            root = _parse(xml)
+            found = [(_local(e.tag), _fragment(e, MAIN_NS)) for e in root
+                     if isinstance(e.tag, str) and _local(e.tag) in SHEET_CARRIED]
+            if found:
+                carried.sheets[sheet] = found
+        book = _parse(z.read("xl/workbook.xml"))
+        for e in book:
+            if not isinstance(e.tag, str):
+                continue
+            if _local(e.tag) == "workbookPr":
+                carried.workbook_pr = {k: v for k, v in e.attrib.items() if "}" not in k}
+            elif _local(e.tag) in BOOK_CARRIED:
+                carried.workbook.append((_local(e.tag), _fragment(e, MAIN_NS)))
+        if "docProps/app.xml" in names:
+            app = _parse(z.read("docProps/app.xml"))
+            carried.app = [_fragment(e, APP_NS) for e in app if isinstance(e.tag, str)
+                           and _local(e.tag) in APP_CARRIED and (e.text or "").strip()]
+    return carried
+
+
+def _top_level(xml: bytes, start: int) -> list[tuple[str, int]]:
+    """The root's children from ``start`` (a position at the root's depth): local name and
+    where each begins; the root's end tag last, as ''."""
+    out: list[tuple[str, int]] = []
+    depth = 0
+    for m in _TAG.finditer(xml, start):
+        closing, name, empty = m.group(1), m.group(2).decode().rsplit(":", 1)[-1], m.group(3)
+        if closing:
+            if depth == 0:
+                out.append(("", m.start()))
+                break
+            depth -= 1
+        elif name.startswith(("?", "!")):
+            continue
+        else:
+            if depth == 0:
+                out.append((name, m.start()))
+            if not empty:
+                depth += 1
+    return out
+
+
+def insert_in_order(xml: bytes, fragments: list[tuple[str, bytes]], order: tuple[str, ...],
+                    start: int) -> bytes:
+    """``xml`` with each fragment (its element's name, its XML) put among the root's children
+    from ``start`` before the first that comes after it in ``order``."""
+    for name, fragment in sorted(fragments, key=lambda f: -order.index(f[0])):
+        rank = order.index(name)
+        at = next(pos for child, pos in _top_level(xml, start)
+                  if child == "" or (child in order and order.index(child) > rank))
+        xml = xml[:at] + fragment + xml[at:]
+    return xml
+
+
+def sheet_with(xml: bytes, fragments: list[tuple[str, bytes]]) -> bytes:
+    """A worksheet's XML as openpyxl wrote it, with the carried elements put back (all of
+    them come after the cells: only the part after them is searched)."""
+    end = xml.rfind(b"</sheetData>")
+    if end >= 0:
+        end += len(b"</sheetData>")
+    else:
+        m = re.search(rb"<sheetData\s*/>", xml)
+        end = m.end() if m else -1
+    if end < 0:
+        return xml
+    return insert_in_order(xml, fragments, SHEET_ORDER, end)
+
+
+def workbook_with(xml: bytes, carried: Carried) -> bytes:
+    """The workbook part as openpyxl wrote it, with its properties and settings put back."""
+    if carried.workbook_pr:
+        m = re.search(rb"<workbookPr\b([^>]*?)(/?)>", xml)
+        if m:
+            written = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1).decode()))  # escaped
+            # openpyxl's own (the 1904 date system, the code name) win: they are the workbook's
+            attrs = {**{k: _escape(v) for k, v in carried.workbook_pr.items()}, **written}
+            text = "".join(f' {k}="{v}"' for k, v in attrs.items())
+            xml = xml[:m.start()] + f"<workbookPr{text}".encode() + m.group(2) + b">" + \
+                xml[m.end():]
+    if carried.workbook:
+        root = re.search(rb"<(?:\w+:)?workbook\b[^>]*>", xml)
+        if root:
+            xml = insert_in_order(xml, carried.workbook, BOOK_ORDER, root.end())
+    return xml
+
+
+def app_with(xml: bytes, carried: Carried) -> bytes:
+    """The document properties as openpyxl wrote them, with the company, manager and
+    hyperlink base put back."""
+    end = xml.rfind(b"</Properties>")
+    if not carried.app or end < 0:
+        return xml
+    return xml[:end] + b"".join(carried.app) + xml[end:]
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
