@@ -315,6 +315,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
                     ["Sundry Debtors", "Primary", None, None, None],
                     ["Dubai Customers", None, None, None, None],
                     ["Al Maya", "Dubai Customers", "04-3977700", "Sometimes", 100]]}))
+    # limits typed in another currency than the customer's (one customer without an ID), and
+    # a customer's further contact line under it
+    marks.append(_save(tmp_path, "limit_currencies.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency", "Credit Limit", "Phone"],
+                      ["C1", "Nile", "EGP", "USD 10,000", "01001234567"],
+                      ["C1", None, None, None, "0223456789"],
+                      [None, "Delta", "EGP", "$5,000", "01001234568"]]}))
     # a semicolon CSV opened whole into column A
     marks.append(_save(tmp_path, "semicolons.xlsx", {
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],

@@ -208,3 +208,44 @@ def test_a_commercial_register_number_in_the_tax_column_is_said_so(tmp_path):
     for reason in (contacts.CR_LABELLED, contacts.SAUDI_CR_SHAPE):  # worded in Arabic too
         arabic = message("INVALID_TAX_ID", True, value="x", id="C01", cell="C2", reason=reason)
         assert REASONS[reason][1] in arabic and "commercial" not in arabic
+
+
+def test_a_customers_further_contact_line_is_read_into_it_not_a_duplicate_id(tmp_path):
+    """A hand-kept master keeps a second phone or email on the line under the customer, its
+    ID and name merged down beside it (or the ID typed again): one customer, not two."""
+    blank = [None] * 5
+    rows = [_row(1),
+            _row(2), ["C02", None, None, "b@cedar.com", "01001234599", *blank],  # merged
+            _row(3), ["C03", None, None, None, "0223456789", *blank],  # the ID typed again
+            _row(4), ["C04", "Other Name Co", None, None, "0223456780", *blank],  # another
+            _row(5), ["C05", None, None, None, "0223456781", None, None, None, 9000, None],
+            _row(6), _row(7, cid="C06", name="Grove Trading Branch 2")]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                ["I1", "C02", date(2026, 10, 1), date(2026, 10, 31), 20000]]
+    merges = {"Customers": ["A3:A4", "B3:B4", "C3:C4", "F3:F4", "G3:G4", "H3:H4", "I3:I4",
+                            "J3:J4"]}
+    book = read_book(save_sheets(tmp_path / "master.xlsx", {"Customers": [HEAD, *rows],
+                                                            "Invoices": invoices},
+                                 merges=merges))
+    customers = book.customers.set_index("Customer ID")
+    assert customers.loc["C02", ["Phone", "Email", "Credit Limit"]].tolist() == [
+        "01001234002 / 01001234599", "ap@cedar.com; b@cedar.com", 50000.0]
+    assert customers.loc["C03", "Phone"] == "01001234003 / 0223456789"
+    said = [(i.cell, i.message) for i in book.issues if "further contact" in i.message]
+    assert said == [
+        ("A4", "row 4 repeats customer C02 of row 3 with only a further contact (phone "
+               "01001234599, email b@cedar.com): read as one customer, the contact added to "
+               "row 3's"),
+        ("A6", "row 6 repeats customer C03 of row 5 with only a further contact (phone "
+               "0223456789): read as one customer, the contact added to row 5's")]
+    assert arabic_message(said[1][1]) == (
+        "الصف 6 يكرر العميل C03 من الصف 5 بجهة اتصال إضافية فقط (phone 0223456789): قُرئ "
+        "عميلاً واحداً وأُضيفت جهة الاتصال إلى الصف 5")
+    # another name, a limit of its own, or the same ID further down: two records on one ID
+    assert _checks(book) == [
+        ("C04", "A7", "DUPLICATE_ID", "Error"), ("C04", "A8", "DUPLICATE_ID", "Error"),
+        ("C05", "A9", "DUPLICATE_ID", "Error"), ("C05", "B10", "MISSING_NAME", "Error"),
+        ("C05", "A10", "DUPLICATE_ID", "Error"),
+        ("C06", "A11", "DUPLICATE_ID", "Error"), ("C06", "A12", "DUPLICATE_ID", "Error")]
+    status = run_credit(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert status["Customer ID"].tolist().count("C02") == 1

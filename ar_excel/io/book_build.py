@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ar_excel.io.contact_rows import contact_lines_into_their_customer
 from ar_excel.io.customer_keys import (
     blank_ids_from_name_columns,
     customer_names_as_ids,
@@ -128,6 +129,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.tables["Payments"] = table
     book.unusable = unusable
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
+    contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_in_a_master_column(book)  # a list keyed by names whose sheets name it by a code

@@ -189,6 +189,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"cell\(s\) read as the customer above \((.*)\)$",
      "{0} مكتوب في أول صف من كل مجموعة للعميل فقط: {1} خلية فارغة قُرئت على أنها العميل الذي "
      "فوقها ({2})"),
+    (r"^row (\d+) repeats customer (.*) of row (\d+) with only a further contact \((.*)\): "
+     r"read as one customer, the contact added to row (\d+)'s$",
+     "الصف {0} يكرر العميل {1} من الصف {2} بجهة اتصال إضافية فقط ({3}): قُرئ عميلاً واحداً "
+     "وأُضيفت جهة الاتصال إلى الصف {4}"),
     (r"^limits in (.*) and none in the customer's currency \((.*)\): the (\S+) limit is "
      r"read$", "حدود بعملات {0} وليس بعملة العميل ({1}): قُرئ الحد بعملة {2}"),
     (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): read as (\S+) \S+; "

@@ -1,0 +1,80 @@
+"""A customer kept on two or more lines of a hand-kept master: its ID (and name) merged down
+beside a second phone or email, or typed again on the line under it with nothing but the
+further contact. Such a line is a contact of the customer above it, not a second customer
+under the same ID: it is read into that customer (its phone and email added to the
+customer's, as a cell holding several is read), with one Input Issue at its ID cell. A line
+stating anything else of its own (another name, tax ID, terms, limit, currency, status) stays
+a record of its own: DUPLICATE_ID says so."""
+
+from __future__ import annotations
+
+from ar_excel.core.customers.duplicates import id_key
+from ar_excel.model import ROW, Book, Issue
+from ar_excel.parsing import is_blank
+
+# the contact fields a further line adds, and how a cell holding several joins them
+_CONTACTS = {"Phone": " / ", "Email": "; "}
+
+
+def _said(value: object) -> str:
+    return "" if is_blank(value) else " ".join(str(value).split()).casefold()
+
+
+def _contacts_of(value: object, joiner: str) -> list[str]:
+    return [p for p in (_said(v) for v in str(value).split(joiner.strip())) if p] \
+        if not is_blank(value) else []
+
+
+def contact_lines_into_their_customer(book: Book) -> None:
+    """Fold each further contact line of the Customers sheet into the customer above it."""
+    table = book.tables.get("Customers")
+    if table is None or "Customer ID" not in table.frame.columns or len(table.frame) < 2:
+        return
+    frame, raw = table.frame, table.raw
+    contacts = [c for c in _CONTACTS if raw is not None and c in raw.columns
+                and c in table.letters]
+    if not contacts:
+        return
+    if raw is None or "Customer ID" not in raw.columns:
+        return  # (IDs made by the reader, from names: no clerk typed them twice)
+    keys = [id_key(v) for v in raw["Customer ID"].tolist()]
+    if len(set(k for k in keys if k)) == sum(1 for k in keys if k):
+        return  # no ID on two rows: nothing to fold (the common case, decided at once)
+    others = [c for c in raw.columns if c not in contacts and c != ROW
+              and c != "Customer ID" and not str(c).startswith("_")]
+    index = list(frame.index)
+    rows = frame[ROW].tolist()
+    dropped: list[object] = []
+    record = 0  # the position of the customer a further line would belong to
+    for pos in range(1, len(index)):
+        i, r = index[pos], index[record]
+        line = keys[pos] and keys[pos] == keys[record] and rows[pos] == rows[pos - 1] + 1 \
+            and all(is_blank(raw.at[i, c]) or _said(raw.at[i, c]) == _said(raw.at[r, c])
+                    for c in others)
+        # (contacts compared as read: a phone typed as a number is its digits' text)
+        added = {c: [p for p in _contacts_of(frame.at[i, c], _CONTACTS[c])
+                     if p not in _contacts_of(frame.at[r, c], _CONTACTS[c])]
+                 for c in contacts} if line else {}
+        if not any(added.values()):
+            record = pos
+            continue
+        for c in contacts:
+            if added[c]:
+                new = str(frame.at[i, c]).strip()
+                for target in (frame, raw):
+                    before = target.at[r, c]
+                    target.at[r, c] = new if is_blank(before) else \
+                        f"{str(frame.at[r, c]).strip()}{_CONTACTS[c]}{new}"
+        what = ", ".join(f"{c.lower()} {str(frame.at[i, c]).strip()}" for c in contacts
+                         if added[c])
+        cid = frame.at[r, "Customer ID"]
+        letter = table.letters.get("Customer ID", "A")
+        book.issues.append(Issue(
+            table.sheet, f"{letter}{rows[pos]}", table.headers.get("Customer ID", "Customer ID"),
+            raw.at[i, "Customer ID"],
+            f"row {rows[pos]} repeats customer {cid} of row {rows[record]} with only a further "
+            f"contact ({what}): read as one customer, the contact added to row {rows[record]}'s"))
+        dropped.append(i)
+    if dropped:
+        table.frame = frame.drop(index=dropped).reset_index(drop=True)
+        table.raw = raw.drop(index=dropped).reset_index(drop=True)
