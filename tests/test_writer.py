@@ -516,3 +516,35 @@ def test_a_chart_sheet_is_named_in_the_refusal(tmp_path):
     book.close()
     with pytest.raises(UnsafeWriteError, match=r"'charts.xlsx' has chart sheets, shapes"):
         write_tabs([Tab("Aging", _frame())], source=path)
+
+
+def test_notes_on_a_kept_sheet_keep_their_look(tmp_path):
+    """openpyxl keeps a note's text but draws its box anew: the note the clerk pinned open
+    ('always shown') was hidden, its enlarged pink box shrunk to the default yellow one, and
+    its author line's bold lost. The kept sheet's notes are written back as they were."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "notes.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name"])
+    ws.write_row(1, 0, ["C1", "Nile Foods"])
+    ws.write_row(2, 0, ["C2", "Delta Traders"])
+    ws.write_comment("B2", "Call before shipping", {"visible": True, "x_scale": 2,
+                                                    "y_scale": 2, "color": "#FFCCCC"})
+    ws.write_comment("B3", "Cheques bounce", {"author": "AR Clerk"})
+    book.close()
+
+    def notes(book: Path) -> tuple[bytes, bytes]:
+        with zipfile.ZipFile(book) as z:
+            names = z.namelist()
+            comments = next(n for n in names if "comment" in n and n.endswith(".xml"))
+            vml = next(n for n in names if n.endswith(".vml"))
+            return z.read(comments), z.read(vml)
+
+    comments, vml = notes(path)
+    assert b"visibility:visible" in vml and b"width:192pt" in vml and b'"#ffcccc"' in vml
+    write_tabs([Tab("Aging", _frame())], source=path)
+    assert notes(path) == (comments, vml)
+    ws = openpyxl.load_workbook(path)["Customers"]
+    assert ws["B2"].comment.text == "Call before shipping"
+    assert ws["B3"].comment.author == "AR Clerk"

@@ -10,7 +10,11 @@ ar_excel writes its tabs into the workbook itself:
 * in the workbook: 'always create a backup', the privacy and link-update settings and the
   rest of its properties (openpyxl writes only the 1904 date system and the code name),
   'password to modify' and 'read-only recommended', AutoRecover switched off;
-* in the document properties: the company, the manager and the hyperlink base.
+* in the document properties: the company, the manager and the hyperlink base;
+* notes (cell comments): openpyxl keeps their text and author but writes every box anew,
+  hidden, at its default size, plain: a note pinned visible was hidden, its bold author
+  line and its box's size and colour lost. A kept sheet's notes are written back as they
+  were (their cells have not moved).
 
 They refer to nothing openpyxl renumbers (cell ranges of a sheet whose cells are written
 back where they were, passwords' hashes, flags), so they are copied from the workbook as it
@@ -20,6 +24,7 @@ carried over so makes ``safety.losses`` refuse instead.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
@@ -63,6 +68,8 @@ class Carried:
     """What is carried over: fragments of XML ready to be put back, by where they go."""
 
     sheets: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)  # sheet name
+    # sheet name -> its notes' comments part and VML drawing, as they were
+    notes: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
     workbook_pr: dict[str, str] = field(default_factory=dict)
     workbook: list[tuple[str, bytes]] = field(default_factory=list)
     app: list[bytes] = field(default_factory=list)
@@ -97,6 +104,26 @@ def _fragment(element, namespace: str) -> bytes:
     return etree.tostring(copy, encoding="us-ascii")
 
 
+def _notes(z: zipfile.ZipFile, part: str) -> tuple[bytes, bytes] | None:
+    """A sheet's notes as Excel wrote them: the comments part and the VML drawing of their
+    boxes, or None without both (``safety.losses`` has refused a drawing holding anything
+    but notes, and a picture in a note's box)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in z.namelist():
+        return None
+    found = {}
+    for rel in _parse(z.read(rels)):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if kind in ("comments", "vmlDrawing") and rel.get("TargetMode") != "External":
+            found[kind] = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join(folder, target))
+    if not all(found.get(k) in z.namelist() for k in ("comments", "vmlDrawing")):
+        return None
+    return z.read(found["comments"]), z.read(found["vmlDrawing"])
+
+
 def read_carried(path: Path, kept: Iterable[str]) -> Carried:
     """What openpyxl would drop from ``path`` that is carried over, for the sheets named in
     ``kept`` (those written back as they were)."""
@@ -110,6 +137,9 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
             part = parts.get(sheet)
             if part not in names:
                 continue
+            notes = _notes(z, part)
+            if notes:
+                carried.notes[sheet] = notes
             xml = z.read(part)
             if not _SHEET_CARRIED_RE.search(xml):  # nearly every sheet: no parsing
                 continue

@@ -32,6 +32,7 @@ from openpyxl.xml.constants import ARC_APP, ARC_WORKBOOK
 from ar_excel.io.carried import Carried, app_with, sheet_with, workbook_with
 
 _ROW_START = re.compile(rb'<row r="(\d+)"')
+_NOTES_PART = re.compile(r"^xl/(?:comments/comment\d+\.xml|drawings/commentsDrawing\d+\.vml)$")
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"\s*/>')
 _CHUNK_ROWS = 2000  # rows serialised per write into the zip stream
 HIGHLIGHTED, BOLD = 1, 2  # a row's look: filled to catch the eye, in bold (a balance)
@@ -174,9 +175,12 @@ class _Archive:
 
     def __init__(self, archive: ZipFile, carried: Carried) -> None:
         self._zip, self._carried = archive, carried
+        self.notes: tuple[bytes, bytes] | None = None  # the sheet's whose notes are written
 
     def writestr(self, name, data, *args, **kwargs) -> None:
-        if name in (ARC_WORKBOOK, ARC_APP):
+        if self.notes is not None and _NOTES_PART.match(name):
+            data = self.notes[0] if name.endswith(".xml") else self.notes[1]
+        elif name in (ARC_WORKBOOK, ARC_APP):
             data = data.encode() if isinstance(data, str) else data
             data = workbook_with(data, self._carried) if name == ARC_WORKBOOK else \
                 app_with(data, self._carried)
@@ -195,6 +199,20 @@ class _Writer(ExcelWriter):
         super().__init__(workbook, archive if carried is None else _Archive(archive, carried))
         self.deferred = deferred
         self.carried = carried
+
+    def _write_comment(self, ws) -> None:
+        # openpyxl's parts for a kept sheet's notes (its names, relationships, content
+        # types) holding the notes as they were
+        notes = self.carried.notes.get(ws.title) if self.carried is not None else None
+        if notes is None or len(re.findall(rb"<(?:\w+:)?comment\b", notes[0])) != len(
+                ws._comments):  # not the notes it had: openpyxl's
+            super()._write_comment(ws)
+            return
+        self._archive.notes = notes
+        try:
+            super()._write_comment(ws)
+        finally:
+            self._archive.notes = None
 
     def write_worksheet(self, ws) -> None:
         if self.workbook.write_only:
