@@ -548,3 +548,37 @@ def test_notes_on_a_kept_sheet_keep_their_look(tmp_path):
     ws = openpyxl.load_workbook(path)["Customers"]
     assert ws["B2"].comment.text == "Call before shipping"
     assert ws["B3"].comment.author == "AR Clerk"
+
+
+def test_dates_and_times_on_a_kept_sheet_are_written_back_to_the_digit(tmp_path):
+    """Read as datetimes, a kept sheet's date and time cells came back rounded or changed:
+    a receipt time-stamped to the sub-millisecond (45000.123456789 became 45000.12345679398),
+    a duration of 12.3456789012345 days (12.34567890046296), Excel's 29 Feb 1900 (serial 60,
+    written as 59); a serial past year 9999 under a date format made the write refuse."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "stamps.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Receipts")
+    ws.write_row(0, 0, ["Receipt No", "Received"])
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss.000"})
+    values = [45000.123456789, 45000.99999999, 12.3456789012345, 60, 3000000, 0.5]
+    for row, value in enumerate(values, start=1):
+        ws.write_row(row, 0, [f"R{row}"])
+        ws.write_number(row, 1, value, stamp)
+    book.close()
+
+    def stored(book: Path) -> list[str]:
+        with zipfile.ZipFile(book) as z:
+            xml = z.read("xl/worksheets/sheet1.xml").decode()
+        import re
+
+        return [v for row, v in re.findall(r'<c r="B(\d+)"[^>]*><v>([^<]*)</v>', xml)
+                if row != "1"]
+
+    assert stored(path) == ["45000.123456789", "45000.99999999", "12.3456789012345", "60",
+                            "3000000", "0.5"]
+    before = stored(path)
+    write_tabs([Tab("Aging", _frame())], source=path)
+    assert stored(path) == before
+    assert openpyxl.load_workbook(path)["Receipts"]["B2"].number_format == \
+        "yyyy-mm-dd hh:mm:ss.000"

@@ -675,6 +675,15 @@ def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
     reader = excel.ExcelReader(target, keep_links=True, rich_text=True)
 
     class KeepingReader(parse):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if self.ws.parent is getattr(reader, "wb", None):
+                # a date or time cell read as the number it holds, and written back so: read
+                # as a datetime it came back rounded (14:00:00.0004 a millisecond off, a
+                # duration of 12.3456789012345 days 14 microseconds off) or changed (Excel's
+                # 29 Feb 1900, serial 60, as 59; a serial past 9999 as #VALUE!)
+                self.parser.date_formats = self.parser.timedelta_formats = frozenset()
+
         def bind_all(self) -> None:
             # another thread's load meanwhile is read in full
             if self.ws.parent is not getattr(reader, "wb", None) or \
