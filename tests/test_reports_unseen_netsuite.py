@@ -195,3 +195,44 @@ def test_payoneer_payments_still_in_progress_are_left_for_the_next_statement(tmp
         [datetime(2026, 11, 10), 5000.0]]
     assert [(i.cell, i.value) for i in statement.issues] == [
         ("E3", "In Progress"), ("E4", "Processing"), ("E5", "Canceled")]
+
+
+def _short_export(policy=None):
+    """A week's NetSuite export pasted as text: every invoice date and due date reads either
+    way (9/5/2026, 10/3/2026); only the payment search's 10/28/2026 shows the order."""
+    sheets = {
+        "Customers": [["ID", "Name", "Terms"], ["CUST1001", "Acme Corp", "Net 30"]],
+        "Invoices": [["Date", "Type", "Document Number", "Name", "Due Date/Receive By",
+                      "Amount"],
+                     ["9/5/2026", "Invoice", "INV1", "Acme Corp", "10/5/2026", "100.00"],
+                     ["10/3/2026", "Invoice", "INV2", "Acme Corp", "11/2/2026", "200.00"],
+                     ["10/12/2026", "Invoice", "INV3", "Acme Corp", "11/11/2026", "300.00"]],
+        "Payments": [["Date", "Document Number", "Name", "Amount", "Applied To Transaction"],
+                     ["10/28/2026", "P1", "Acme Corp", "100.00", "Invoice #INV1"]]}
+    if policy:
+        sheets["Policy"] = [["Key", "Value"], *policy]
+    return sheets
+
+
+def test_dates_that_read_either_way_follow_the_books_month_first_dates(tmp_path):
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "book.xlsx", _short_export()))
+    assert [(d.date().isoformat(), e.date().isoformat()) for d, e in zip(
+        book.invoices["Invoice Date"], book.invoices["Due Date"], strict=True)] == [
+        ("2026-09-05", "2026-10-05"), ("2026-10-03", "2026-11-02"),
+        ("2026-10-12", "2026-11-11")]  # (day first: 9 May due 10 May, 10 March due 11 Feb)
+    assert [(i.cell, i.column) for i in book.issues] == [
+        ("A2", "Date"), ("E2", "Due Date/Receive By")]
+    assert "read month first, as the book's other dates are written (Payments Date: " \
+           "10/28/2026)" in book.issues[0].message
+
+
+def test_a_policy_saying_day_first_keeps_them_day_first(tmp_path):
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "book.xlsx",
+                                 _short_export([["date_order", "day first"]])))
+    assert book.invoices["Invoice Date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-05-09", "2026-03-10", "2026-12-10"]
+    assert book.issues == []

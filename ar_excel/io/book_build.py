@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ar_excel.io.book_date_order import dates_in_the_books_order
 from ar_excel.io.contact_rows import contact_lines_into_their_customer
 from ar_excel.io.customer_keys import (
     blank_ids_from_name_columns,
@@ -27,7 +28,7 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.past_years import current_year_first, past_year_archives
-from ar_excel.io.policy_sheet import blank_value_cells, read_policy
+from ar_excel.io.policy_sheet import blank_value_cells, gives_date_order, read_policy
 from ar_excel.io.rates_sheet import rates_from_sheet
 from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
@@ -76,9 +77,11 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                           chosen)
     # A table sitting on a sheet of the same kind replaces that sheet: don't read it twice.
     policy, issues, policy_blanks = Policy(), [], {}
+    order_given = False
     if "Policy" in chosen:
         policy_grid = chosen.pop("Policy")
         policy, issues = read_policy(policy_grid)
+        order_given = gives_date_order(policy_grid)
         policy_blanks = {policy_grid.name: blank_value_cells(policy_grid)}
     policy, rate_issues = rates_from_sheet(grids, policy, sheet_loader)  # an FX Rates sheet
     issues = [*issues, *rate_issues]
@@ -128,6 +131,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             if table is not None:
                 book.tables["Payments"] = table
     book.unusable = unusable
+    dates_in_the_books_order(book, order_given)  # a short export's dates that read either way
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds

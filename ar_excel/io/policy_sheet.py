@@ -41,6 +41,13 @@ def read_policy(grid: Grid) -> tuple[Policy, list[Issue]]:
     return policy, issues
 
 
+def gives_date_order(grid: Grid) -> bool:
+    """Whether the sheet sets the date order: a filled row whose key, however worded, is the
+    date order's (the one a "month first" value would set)."""
+    return any(value is not None and not policy_from_pairs([(key, "month first", cell)])[0]
+               .day_first for key, value, cell in _settings(grid))
+
+
 def blank_value_cells(grid: Grid) -> dict[str, str]:
     """The cell -> key of each setting read as blank (the default kept): where the cell
     holds an Excel error the reader gave as blank, that is worth saying
