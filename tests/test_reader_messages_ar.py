@@ -322,6 +322,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       ["C1", "Nile", "EGP", "USD 10,000", "01001234567"],
                       ["C1", None, None, None, "0223456789"],
                       [None, "Delta", "EGP", "$5,000", "01001234568"]]}))
+    # one limit cell merged over two customers' rows
+    marks.append(save_sheets(tmp_path / "merged_limit.xlsx", {
+        "Customers": [["Customer ID", "Name", "Credit Limit"], ["C1", "Nile", 70000],
+                      ["C2", "Delta", None]]}, merges={"Customers": ["C2:C3"]}))
     # a semicolon CSV opened whole into column A
     marks.append(_save(tmp_path, "semicolons.xlsx", {
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],

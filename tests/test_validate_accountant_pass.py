@@ -249,3 +249,22 @@ def test_a_customers_further_contact_line_is_read_into_it_not_a_duplicate_id(tmp
         ("C06", "A11", "DUPLICATE_ID", "Error"), ("C06", "A12", "DUPLICATE_ID", "Error")]
     status = run_credit(book, JobOptions(as_of=AS_OF)).tabs[0].frame
     assert status["Customer ID"].tolist().count("C02") == 1
+
+
+def test_a_limit_cell_merged_over_several_customers_is_said(tmp_path):
+    rows = [_row(1), _row(2, limit=70000), _row(3, limit=None), _row(4, limit=None),
+            _row(5, limit=None), _row(6, limit=20000), _row(7, limit=None)]
+    rows[5][4] = None  # (C06's own line, its ID merged with its further contact below)
+    rows[6][0:3] = [None, None, None]
+    book = read_book(save_sheets(tmp_path / "master.xlsx", {"Customers": [HEAD, *rows]},
+                                 merges={"Customers": ["I3:I5", "A7:A8", "I7:I8"]}))
+    said = [(i.cell, i.message) for i in book.issues if "merged" in i.message]
+    assert said == [("I3:I5", "one credit limit cell (70,000.00) is merged over customers C02, "
+                              "C03, C04 (rows 3-5): read as each one's limit; type each "
+                              "customer's own limit in its row")]
+    limits = book.customers.set_index("Customer ID")["Credit Limit"]
+    assert limits[["C02", "C03", "C04", "C05", "C06"]].tolist()[:3] == [70000.0] * 3
+    assert limits["C06"] == 20000.0 and np.isnan(limits["C05"])
+    assert arabic_message(said[0][1]) == (
+        "خلية حد ائتمان واحدة (70,000.00) مدمجة على العملاء C02, C03, C04 (الصفوف 3-5): "
+        "قُرئت حداً لكل منهم؛ اكتب حد كل عميل في صفه")

@@ -28,3 +28,7 @@ class Grid:
     customer_letter: str | None = None
     # the sheet's columns hidden in Excel (0-based), where looked for (``duplicate_columns``)
     hidden_columns: frozenset[int] = frozenset()
+    # the sheet's merged cells, ((first row, first column), (last row, last column)), 0-based
+    # from A1, where the cell reader gives them: a merge down several rows has been filled
+    # into each (``sheet_loading.fill_merged_down``); this says where
+    merged: list = field(default_factory=list)

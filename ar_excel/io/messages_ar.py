@@ -193,6 +193,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"read as one customer, the contact added to row (\d+)'s$",
      "الصف {0} يكرر العميل {1} من الصف {2} بجهة اتصال إضافية فقط ({3}): قُرئ عميلاً واحداً "
      "وأُضيفت جهة الاتصال إلى الصف {4}"),
+    (r"^one credit limit cell \((.*)\) is merged over customers (.*) \(rows (\d+)-(\d+)\): "
+     r"read as each one's limit; type each customer's own limit in its row$",
+     "خلية حد ائتمان واحدة ({0}) مدمجة على العملاء {1} (الصفوف {2}-{3}): قُرئت حداً لكل "
+     "منهم؛ اكتب حد كل عميل في صفه"),
     (r"^limits in (.*) and none in the customer's currency \((.*)\): the (\S+) limit is "
      r"read$", "حدود بعملات {0} وليس بعملة العميل ({1}): قُرئ الحد بعملة {2}"),
     (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): read as (\S+) \S+; "

@@ -136,12 +136,22 @@ class _LoadingGrid(Grid):
     def rows(self) -> list[list[Any]]:
         if self.loads is not None:
             self._rows = self.loads.rows(self.name)
+            self._merged = self.loads.merged(self.name)
             self.loads = None
         return self._rows
 
     @rows.setter
     def rows(self, value: list[list[Any]]) -> None:
         self._rows = value
+
+    @property  # type: ignore[override]
+    def merged(self) -> list:
+        self.rows  # noqa: B018 (the merges come with the cells)
+        return self._merged
+
+    @merged.setter
+    def merged(self, value: list) -> None:
+        self._merged = value
 
 
 class _SheetLoads:
@@ -162,6 +172,7 @@ class _SheetLoads:
         self._lock = threading.Lock()
         self._done = {name: threading.Event() for name in names}
         self._rows: dict[str, list[list[Any]]] = {}
+        self._merged: dict[str, list] = {}
         self._failed: dict[str, BaseException] = {}
         helpers = min(len(names), os.cpu_count() or 1, MAX_READ_THREADS)
         self._threads = [threading.Thread(target=self._work, args=(wb,), daemon=True)]
@@ -190,8 +201,9 @@ class _SheetLoads:
             try:
                 sheet = book.get_sheet_by_name(name)
                 rows = sheet_rows(book, self._path, name, sheet)
-                self._rows[name] = fill_merged_down(
-                    rows, sheet.merged_cell_ranges or self._merges.get(name))
+                merged = sheet.merged_cell_ranges or self._merges.get(name)
+                self._merged[name] = list(merged or ())
+                self._rows[name] = fill_merged_down(rows, merged)
             except BaseException as exc:  # raised by ``finish``, in sheet order
                 self._failed[name] = exc
             finally:
@@ -203,6 +215,10 @@ class _SheetLoads:
         grid = _LoadingGrid(name, [], 0, 0, hidden=hidden)
         grid.loads = self
         return grid
+
+    def merged(self, name: str) -> list:
+        """The sheet's merged cells (read with its rows: ``rows`` first)."""
+        return self._merged.get(name, [])
 
     def rows(self, name: str) -> list[list[Any]]:
         self._done[name].wait()
