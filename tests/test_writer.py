@@ -412,6 +412,7 @@ def _customers_book(tmp_path: Path, **options) -> Path:
         ws.write_row(i, 1, [f"Customer {i}", 1000 * i, f"c{i}@example.com"])
     ws.ignore_errors({"number_stored_as_text": "A2:A6"})
     ws.set_column("C:C", 12, None, {"level": 1})
+    ws.set_header('&LNile Foods &KFF0000Ltd&C&"Arial,Bold"Customers &"Arial,Italic"as of &D')
     book.close()
     return path
 
@@ -420,7 +421,8 @@ def test_what_openpyxl_leaves_out_of_a_kept_sheet_is_put_back(tmp_path):
     """Written into in place, the customer master lost its switched-off green triangles
     (ignored 'number stored as text'), its Allow Edit Ranges (contacts editable with a
     password), its last sort, its phonetic settings and its column outline bar: openpyxl
-    reads none of them. A second run keeps them once."""
+    reads none of them; and its page header, which openpyxl rewrites with one font and colour
+    for each third of it. A second run keeps them once."""
     book = _customers_book(tmp_path)
     _edited(book, "xl/worksheets/sheet1.xml", "<pageMargins",
             '<protectedRanges><protectedRange algorithmName="SHA-512" hashValue="Zm9v" '
@@ -429,6 +431,15 @@ def test_what_openpyxl_leaves_out_of_a_kept_sheet_is_put_back(tmp_path):
             'ref="C2:C6"/></sortState><phoneticPr fontId="0" type="noConversion"/><pageMargins')
     tags = ("ignoredErrors", "protectedRanges", "sortState", "phoneticPr", "sheetFormatPr")
     before = _elements(book, "Customers", *tags)
+
+    def header(book: Path) -> str:
+        with zipfile.ZipFile(book) as z:
+            return z.read("xl/worksheets/sheet1.xml").decode().split("<oddHeader>")[1].split(
+                "</oddHeader>")[0]
+
+    assert header(book) == '&amp;LNile Foods &amp;KFF0000Ltd&amp;C&amp;"Arial,Bold"Customers ' \
+                           '&amp;"Arial,Italic"as of &amp;D'
+    written = header(book)
     assert before["ignoredErrors"][1] == {"sqref": "A2:A6", "numberStoredAsText": "1"}
     assert before["sheetFormatPr"][0]["outlineLevelCol"] == "1"
     for _ in range(2):
@@ -436,6 +447,7 @@ def test_what_openpyxl_leaves_out_of_a_kept_sheet_is_put_back(tmp_path):
         after = _elements(book, "Customers", *tags)
         assert {t: after.get(t) for t in tags[:-1]} == {t: before[t] for t in tags[:-1]}
         assert after["sheetFormatPr"][0]["outlineLevelCol"] == "1"
+        assert header(book) == written  # only 'Ltd' red, only 'as of' in italics
     assert openpyxl.load_workbook(book).sheetnames == ["Customers", "Aging"]
 
 

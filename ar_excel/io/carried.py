@@ -7,6 +7,8 @@ ar_excel writes its tabs into the workbook itself:
 * on a sheet: the errors told to be ignored (the green triangles of 'number stored as text'
   switched off on a column of customer IDs), ranges a password lets users edit (Allow Edit
   Ranges), the sort last applied, Consolidate settings, watched cells, phonetic settings;
+  and its headers and footers, which openpyxl rewrites (the part in another font or colour
+  no longer so: the whole third of the header took it), are written back as they were;
 * in the workbook: 'always create a backup', the privacy and link-update settings and the
   rest of its properties (openpyxl writes only the 1904 date system and the code name),
   'password to modify' and 'read-only recommended', AutoRecover switched off;
@@ -45,8 +47,11 @@ SHEET_ORDER = (
     "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
     "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
 # Those openpyxl drops that are carried over.
+# Those openpyxl drops that are carried over, and the headers and footers it rewrites: it
+# takes one font, size and colour for each third of a header, so 'Nile Foods &KFF0000Ltd'
+# (only 'Ltd' red) came back all red, and an italic word in the middle italicised the rest.
 SHEET_CARRIED = ("protectedRanges", "sortState", "dataConsolidate", "phoneticPr", "cellWatches",
-                 "ignoredErrors")
+                 "ignoredErrors", "headerFooter")
 _SHEET_CARRIED_RE = re.compile(rb"<(?:\w+:)?(?:" + b"|".join(
     t.encode() for t in SHEET_CARRIED) + rb")\b")
 
@@ -163,35 +168,41 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
     return carried
 
 
-def _top_level(xml: bytes, start: int) -> list[tuple[str, int]]:
+def _top_level(xml: bytes, start: int) -> list[tuple[str, int, int]]:
     """The root's children from ``start`` (a position at the root's depth): local name and
-    where each begins; the root's end tag last, as ''."""
-    out: list[tuple[str, int]] = []
-    depth = 0
+    where each begins and ends; the root's end tag last, as ''."""
+    out: list[tuple[str, int, int]] = []
+    depth, began = 0, 0
     for m in _TAG.finditer(xml, start):
         closing, name, empty = m.group(1), m.group(2).decode().rsplit(":", 1)[-1], m.group(3)
         if closing:
             if depth == 0:
-                out.append(("", m.start()))
+                out.append(("", m.start(), m.start()))
                 break
             depth -= 1
-        elif name.startswith(("?", "!")):
-            continue
-        else:
             if depth == 0:
-                out.append((name, m.start()))
-            if not empty:
-                depth += 1
+                out[-1] = (out[-1][0], began, m.end())
+        elif depth == 0:
+            began = m.start()
+            out.append((name, began, m.end()))
+            depth += not empty
+        else:
+            depth += not empty
     return out
 
 
 def insert_in_order(xml: bytes, fragments: list[tuple[str, bytes]], order: tuple[str, ...],
                     start: int) -> bytes:
-    """``xml`` with each fragment (its element's name, its XML) put among the root's children
-    from ``start`` before the first that comes after it in ``order``."""
+    """``xml`` with each fragment (its element's name, its XML) in place of the root's child
+    of that name from ``start``, or put before the first that comes after it in ``order``."""
     for name, fragment in sorted(fragments, key=lambda f: -order.index(f[0])):
         rank = order.index(name)
-        at = next(pos for child, pos in _top_level(xml, start)
+        children = _top_level(xml, start)
+        same = next(((b, e) for child, b, e in children if child == name), None)
+        if same is not None:
+            xml = xml[:same[0]] + fragment + xml[same[1]:]
+            continue
+        at = next(b for child, b, _ in children
                   if child == "" or (child in order and order.index(child) > rank))
         xml = xml[:at] + fragment + xml[at:]
     return xml
