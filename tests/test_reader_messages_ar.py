@@ -331,6 +331,14 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID;Name;Currency"], ["C1;Nile;EGP"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", "1/10/2026", 1]]}))
+    # a short export's dates that read either way beside a month-first one; an inactive flag
+    # that is neither yes nor no
+    marks.append(_save(tmp_path, "month_first.xlsx", {
+        "Customers": [["Customer ID", "Name", "Inactive"], ["C1", "Nile", "Maybe"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "9/5/2026", 1]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount"],
+                     ["P-1", "C1", "10/28/2026", 1]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -132,6 +132,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}' ليس فيها عمود رقم العميل (العمود {1} لا يُقرأ كذلك): يُقرأ {2} لكل عميل "
      "رقماً له؛ سمِّ عمود الكود 'رقم العميل' ليُعرف العملاء بأكوادهم"),
     (r"^no header row found in sheet '(.*)'$", "لم يوجد صف عناوين في الورقة '{0}'"),
+    (r"^(\d+) date\(s\) that read either way read month first, as the book's other dates "
+     r"are written \((.*): (.*)\): set date_order on the Policy sheet if they are day first "
+     r"\((.*)\)$",
+     "{0} تاريخ يُقرأ بالترتيبين قُرئ الشهر فيه أولاً كما تُكتب تواريخ الملف الأخرى ({1}: "
+     "{2}): اضبط date_order في ورقة السياسة إن كان اليوم فيها أولاً ({3})"),
+    (r"^'(.*)' is neither Yes nor No: the account is not taken as inactive$",
+     "'{0}' ليست نعم ولا لا: لا يُعد الحساب غير نشط"),
     (r"^policy '(.*)' is the Excel error (\S+) \(its formula has no value\); the default is "
      r"used$", "السياسة '{0}' فيها خطأ Excel {1} (المعادلة بلا قيمة)؛ استُخدمت القيمة "
                "الافتراضية"),
