@@ -594,3 +594,25 @@ def test_dates_and_times_on_a_kept_sheet_are_written_back_to_the_digit(tmp_path)
     assert stored(path) == before
     assert openpyxl.load_workbook(path)["Receipts"]["B2"].number_format == \
         "yyyy-mm-dd hh:mm:ss.000"
+
+
+def test_refuses_what_openpyxl_says_it_could_not_read(tmp_path):
+    """openpyxl leaves out, with only a warning, what it cannot read: here a document
+    property of a type it does not know (an ANSI string, as older document systems write
+    them). Written into, the property was gone; now the write is refused, saying what."""
+    book = _customers_book(tmp_path)
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "props.xlsx"
+    made = xlsxwriter.Workbook(path)
+    made.add_worksheet("Customers").write_row(0, 0, ["Customer ID", "Name"])
+    made.set_custom_property("Department", "Receivables")
+    made.close()
+    _edited(path, "docProps/custom.xml", "<vt:lpwstr>Receivables</vt:lpwstr>",
+            "<vt:lpstr>Receivables</vt:lpstr>")
+    before = path.read_bytes()
+    with pytest.raises(UnsafeWriteError, match=r"'props.xlsx' has what openpyxl, which writes "
+                                                r"it, cannot read and would leave out \(Unknown "
+                                                r"type for Department\); use -o OUT"):
+        write_tabs([Tab("Aging", _frame())], source=path)
+    assert path.read_bytes() == before
+    write_tabs([Tab("Aging", _frame())], source=book)  # nothing said of a book read whole

@@ -22,6 +22,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -690,13 +691,35 @@ def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
                     match_key(self.ws.title) not in replaced:
                 super().bind_all()
 
-    with _LOADING:  # openpyxl's sheet reader is swapped for this load only
-        excel.WorksheetReader = KeepingReader
+    with _LOADING, warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        excel.WorksheetReader = KeepingReader  # openpyxl's sheet reader swapped for this load
         try:
             reader.read()
         finally:
             excel.WorksheetReader = parse
+    dropped = [str(w.message) for w in said if _said_dropped(w, replaced)]
+    if dropped:
+        raise UnsafeWriteError(
+            f"'{target.name}' has what openpyxl, which writes it, cannot read and would leave "
+            f"out ({'; '.join(dict.fromkeys(dropped))}); use -o OUT to write the results to "
+            "a new workbook")
     return reader.wb
+
+
+def _said_dropped(said: warnings.WarningMessage, replaced: set[str]) -> bool:
+    """Whether openpyxl, loading a workbook, said it left out something of a sheet kept: a
+    conditional format it could not read, defined names it could not place, a custom
+    property of a type it does not know, a note on a merged cell, the workbook's styles.
+    Not what it says of drawings (``safety.losses`` judged them, by the sheet they are on),
+    nor a header it could not parse (written back as it was: ``carried``)."""
+    where = Path(said.filename)
+    text = str(said.message)
+    note = re.match(r"Cell '(.*)':[A-Z]+\d+ is part of a merged range", text)
+    return "openpyxl" in where.parts and where.name != "drawings.py" and \
+        issubclass(said.category, UserWarning) and \
+        not text.startswith("Cannot parse header or footer") and \
+        not (note and match_key(note.group(1)) in replaced)
 
 
 @bulk()
@@ -740,6 +763,8 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
                 f"rename that sheet, or {advice}")
         try:
             wb = _load_for_writing(target, replaced)
+        except UnsafeWriteError:
+            raise
         except Exception as exc:  # openpyxl raises many types for files it cannot read
             raise InputError(f"cannot open '{target.name}' for writing: {exc}") from exc
         before = _read_values(target, replaced)
