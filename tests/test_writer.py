@@ -616,3 +616,52 @@ def test_refuses_what_openpyxl_says_it_could_not_read(tmp_path):
         write_tabs([Tab("Aging", _frame())], source=path)
     assert path.read_bytes() == before
     write_tabs([Tab("Aging", _frame())], source=book)  # nothing said of a book read whole
+
+
+def test_drop_downs_from_another_sheet_and_sparklines_are_kept_data_bars_refused(tmp_path):
+    """Excel writes a drop-down list drawn from another sheet (the Payment Terms on a Lists
+    sheet) and sparklines as Excel 2010 extensions, which openpyxl drops: writing into such a
+    book was refused. They stand alone and are now written back as they were; a data bar,
+    tied to a rule openpyxl rewrites, is still refused."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "terms.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name", "Credit Limit", "Terms"])
+    ws.write_row(1, 0, ["C1", "Nile Foods", 5000, "Net 30"])
+    ws.add_sparkline("F2", {"range": "Customers!C2:C2", "type": "column"})
+    book.add_worksheet("Lists").write_column(0, 0, ["Net 30", "Net 60", "COD"])
+    book.close()
+    _edited(path, "xl/worksheets/sheet1.xml", '<ext xmlns:x14',
+            '<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.'
+            'microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" '
+            'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation '
+            'type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" xr:uid="{5F3B1C2A'
+            '-0000-4000-8000-000000000001}" xmlns:xr="http://schemas.microsoft.com/office/'
+            'spreadsheetml/2014/revision"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f>'
+            '</x14:formula1><xm:sqref>D2:D6</xm:sqref></x14:dataValidation></x14:dataValidations>'
+            '</ext><ext xmlns:x14')
+
+    def extensions(book: Path) -> list[str]:
+        import re
+
+        with zipfile.ZipFile(book) as z:
+            xml = z.read("xl/worksheets/sheet1.xml").decode()
+        return re.findall(r"<xm:(?:f|sqref)>([^<]*)</xm:", xml)
+
+    assert extensions(path) == ["Lists!$A$1:$A$3", "D2:D6", "Customers!C2:C2", "F2"]
+    for _ in range(2):
+        write_tabs([Tab("Aging", _frame())], source=path)
+        assert extensions(path) == ["Lists!$A$1:$A$3", "D2:D6", "Customers!C2:C2", "F2"]
+    with zipfile.ZipFile(path) as z:
+        assert b"xr:uid" not in z.read("xl/worksheets/sheet1.xml")  # not declared ignorable
+
+    bars = tmp_path / "bars.xlsx"
+    book = xlsxwriter.Workbook(bars)
+    ws = book.add_worksheet("Customers")
+    ws.write_column(0, 0, ["Credit Limit", 1000, 2000])
+    ws.conditional_format("A2:A3", {"type": "data_bar", "bar_solid": True})
+    book.close()
+    with pytest.raises(UnsafeWriteError, match=r"Excel 2010\+ features on sheet 'Customers' "
+                                                r"\(data bars, icon sets, slicers or timelines\)"):
+        write_tabs([Tab("Aging", _frame())], source=bars)

@@ -8,7 +8,8 @@ ar_excel writes its tabs into the workbook itself:
   switched off on a column of customer IDs), ranges a password lets users edit (Allow Edit
   Ranges), the sort last applied, Consolidate settings, watched cells, phonetic settings;
   and its headers and footers, which openpyxl rewrites (the part in another font or colour
-  no longer so: the whole third of the header took it), are written back as they were;
+  no longer so: the whole third of the header took it), are written back as they were, and
+  its drop-down lists drawn from another sheet and its sparklines (Excel 2010 extensions);
 * in the workbook: 'always create a backup', the privacy and link-update settings and the
   rest of its properties (openpyxl writes only the 1904 date system and the code name),
   'password to modify' and 'read-only recommended', AutoRecover switched off;
@@ -53,7 +54,22 @@ SHEET_ORDER = (
 SHEET_CARRIED = ("protectedRanges", "sortState", "dataConsolidate", "phoneticPr", "cellWatches",
                  "ignoredErrors", "headerFooter")
 _SHEET_CARRIED_RE = re.compile(rb"<(?:\w+:)?(?:" + b"|".join(
-    t.encode() for t in SHEET_CARRIED) + rb")\b")
+    t.encode() for t in (*SHEET_CARRIED, "extLst")) + rb")\b")
+# Excel 2010+ extensions of a sheet that stand alone, carried over when a sheet's extensions
+# are all of them: drop-down lists and other validation referring to another sheet (Excel
+# writes those as an extension: a 'Payment Terms' list kept on a Lists sheet), sparklines.
+# Any other (data bars and icon sets tied to a rule openpyxl rewrites, slicers) is refused
+# by ``safety.losses``.
+SHEET_EXT_CARRIED = frozenset({
+    "{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}",  # x14:dataValidations
+    "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}",  # x14:sparklineGroups
+})
+_EXT_URI = re.compile(rb'<(?:\w+:)?ext\b[^>]*?\buri="([^"]*)"')
+
+
+def sheet_extensions(xml: bytes) -> set[str]:
+    """The extensions (their uri, upper case) a worksheet's XML holds, at any depth."""
+    return {m.group(1).decode().upper() for m in _EXT_URI.finditer(xml)}
 
 # The workbook part's elements (CT_Workbook), in order.
 BOOK_ORDER = (
@@ -92,11 +108,18 @@ def _parse(xml: bytes):
     return etree.fromstring(xml, _PARSER)
 
 
-def _fragment(element, namespace: str) -> bytes:
+def _fragment(element, namespace: str, extension: bool = False) -> bytes:
     """An element as XML of its own (its namespace declared on it), without what belongs to
     other namespaces (Excel's revision ids): the part it goes into does not declare them
-    ignorable, and Excel would call the file corrupt."""
+    ignorable, and Excel would call the file corrupt. An ``extension`` keeps its elements of
+    other namespaces (an extension is made of them), not its revision ids."""
     copy = etree.fromstring(etree.tostring(element), _PARSER)
+    if extension:
+        for e in copy.iter():
+            for key in [k for k in e.attrib if "/revision" in k]:
+                del e.attrib[key]
+        etree.cleanup_namespaces(copy)
+        return etree.tostring(copy, encoding="us-ascii")
     for e in list(copy.iter()):
         if not isinstance(e.tag, str) or etree.QName(e).namespace != namespace:
             if e is not copy and e.getparent() is not None:
@@ -151,6 +174,9 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
             root = _parse(xml)
             found = [(_local(e.tag), _fragment(e, MAIN_NS)) for e in root
                      if isinstance(e.tag, str) and _local(e.tag) in SHEET_CARRIED]
+            found += [("extLst", _fragment(e, MAIN_NS, extension=True)) for e in root
+                      if isinstance(e.tag, str) and _local(e.tag) == "extLst"
+                      and sheet_extensions(etree.tostring(e)) <= SHEET_EXT_CARRIED]
             if found:
                 carried.sheets[sheet] = found
         book = _parse(z.read("xl/workbook.xml"))

@@ -4,10 +4,11 @@ openpyxl rewrites the whole file from what it understood. It keeps cell values, 
 styles, merged cells, Excel tables, comments, defined names and data validation, but drops
 VBA projects (unless asked), form controls and ActiveX, shapes and text boxes, slicers,
 timelines, Power Query connections, threaded comments, embedded objects and Excel 2010+
-worksheet extensions (data bars, sparklines), custom views and phonetic guides (some other
-settings it drops ``carried`` puts back). So before writing in place we list the file's
-parts and refuse when any part we cannot round-trip belongs to a sheet we would keep, or
-the sheets we keep or the workbook hold what openpyxl drops.
+worksheet extensions (data bars, slicers), custom views and phonetic guides (``carried``
+puts back some other settings it drops, drop-downs drawn from another sheet, sparklines).
+So before writing in place we list the file's parts and refuse when any part we cannot
+round-trip belongs to a sheet we would keep, or the sheets we keep or the workbook hold what
+openpyxl drops.
 Drawings, charts and images on tabs we are about to replace (our own output) don't count,
 nor do charts openpyxl reads back as they were (our own, on a tab another job wrote).
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
+from ar_excel.io.carried import SHEET_EXT_CARRIED, sheet_extensions
 from ar_excel.names import match_key
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -215,9 +217,9 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
                 ignorable |= _owned(z, part)
                 continue
             xml = z.read(part) if part in names else b""
-            if b"<extLst" in xml:
-                found.append(f"Excel 2010+ features on sheet '{sheet}' (data bars, sparklines or "
-                             "extended validation)")
+            if sheet_extensions(xml) - SHEET_EXT_CARRIED:
+                found.append(f"Excel 2010+ features on sheet '{sheet}' (data bars, icon sets, "
+                             "slicers or timelines)")
             for tag in dict.fromkeys(m.group(1).decode() for m in _SHEET_DROPPED_RE.finditer(xml)):
                 found.append(f"{_SHEET_DROPPED[tag]} on sheet '{sheet}'")
             phonetic = phonetic or _PHONETIC_RE.search(xml) is not None

@@ -711,14 +711,16 @@ def _said_dropped(said: warnings.WarningMessage, replaced: set[str]) -> bool:
     """Whether openpyxl, loading a workbook, said it left out something of a sheet kept: a
     conditional format it could not read, defined names it could not place, a custom
     property of a type it does not know, a note on a merged cell, the workbook's styles.
-    Not what it says of drawings (``safety.losses`` judged them, by the sheet they are on),
-    nor a header it could not parse (written back as it was: ``carried``)."""
+    Not what it says of drawings and sheet extensions (``safety.losses`` judged them; the
+    extensions it lets through are written back as they were), nor a header it could not
+    parse (written back as it was: ``carried``)."""
     where = Path(said.filename)
     text = str(said.message)
     note = re.match(r"Cell '(.*)':[A-Z]+\d+ is part of a merged range", text)
     return "openpyxl" in where.parts and where.name != "drawings.py" and \
         issubclass(said.category, UserWarning) and \
         not text.startswith("Cannot parse header or footer") and \
+        not text.endswith("extension is not supported and will be removed") and \
         not (note and match_key(note.group(1)) in replaced)
 
 
