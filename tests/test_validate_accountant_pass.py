@@ -233,8 +233,8 @@ def test_a_customers_further_contact_line_is_read_into_it_not_a_duplicate_id(tmp
     assert customers.loc["C03", "Phone"] == "01001234003 / 0223456789"
     said = [(i.cell, i.message) for i in book.issues if "further contact" in i.message]
     assert said == [
-        ("A4", "row 4 repeats customer C02 of row 3 with only a further contact (phone "
-               "01001234599, email b@cedar.com): read as one customer, the contact added to "
+        ("A4", "row 4 repeats customer C02 of row 3 with only a further contact (email "
+               "b@cedar.com, phone 01001234599): read as one customer, the contact added to "
                "row 3's"),
         ("A6", "row 6 repeats customer C03 of row 5 with only a further contact (phone "
                "0223456789): read as one customer, the contact added to row 5's")]
@@ -268,3 +268,27 @@ def test_a_limit_cell_merged_over_several_customers_is_said(tmp_path):
     assert arabic_message(said[0][1]) == (
         "خلية حد ائتمان واحدة (70,000.00) مدمجة على العملاء C02, C03, C04 (الصفوف 3-5): "
         "قُرئت حداً لكل منهم؛ اكتب حد كل عميل في صفه")
+
+
+def test_a_further_contact_line_with_its_contact_person_and_mobile_columns(tmp_path):
+    head = ["Customer ID", "Name", "Contact Person", "Phone", "Mobile", "Email",
+            "Salesman Contact", "Currency", "Payment Terms", "Credit Limit"]
+    rows = [["C01", "Birch Trading", "Mona", "0223456782", "01001234562", "a@birch.com", "Ali",
+             "EGP", 30, 60000],
+            [None, None, "Sami", None, "01001234599", "sami@birch.com", None, None, None, None],
+            ["C02", "Cedar Trading", "Omar", "0223456783", "01001234563", "a@cedar.com", "Ali",
+             "EGP", 30, 70000],
+            ["C02", None, None, None, "01001234598", None, "Hany", None, None, None]]
+    book = read_book(save_sheets(tmp_path / "master.xlsx", {"Customers": [head, *rows]},
+                                 merges={"Customers": ["A2:A3", "B2:B3"]}))
+    customers = book.customers
+    assert customers["Customer ID"].tolist() == ["C01", "C02", "C02"]
+    assert customers.iloc[0][["Contact Person", "Mobile", "Email"]].tolist() == [
+        "Mona / Sami", "01001234562 / 01001234599", "a@birch.com; sami@birch.com"]
+    raw = book.tables["Customers"].raw  # (the cells as the checks read them, alike)
+    assert raw.iloc[0][["Mobile", "Email"]].tolist() == [
+        "01001234562 / 01001234599", "a@birch.com; sami@birch.com"]
+    assert [i.message for i in book.issues if "further contact" in i.message] == [
+        "row 3 repeats customer C01 of row 2 with only a further contact (Contact Person "
+        "Sami, Mobile 01001234599, email sami@birch.com): read as one customer, the contact "
+        "added to row 2's"]  # (another salesman on C02's line: a record of its own)

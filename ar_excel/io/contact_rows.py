@@ -1,12 +1,15 @@
 """A customer kept on two or more lines of a hand-kept master: its ID (and name) merged down
 beside a second phone or email, or typed again on the line under it with nothing but the
 further contact. Such a line is a contact of the customer above it, not a second customer
-under the same ID: it is read into that customer (its phone and email added to the
-customer's, as a cell holding several is read), with one Input Issue at its ID cell. A line
+under the same ID: it is read into that customer (its phone and email, and the further
+contact columns the master keeps, a mobile or a contact person, added to the customer's, as
+a cell holding several is read), with one Input Issue at its ID cell. A line
 stating anything else of its own (another name, tax ID, terms, limit, currency, status) stays
 a record of its own: DUPLICATE_ID says so."""
 
 from __future__ import annotations
+
+import re
 
 from ar_excel.core.customers.duplicates import id_key
 from ar_excel.model import ROW, Book, Issue
@@ -14,6 +17,25 @@ from ar_excel.parsing import is_blank
 
 # the contact fields a further line adds, and how a cell holding several joins them
 _CONTACTS = {"Phone": " / ", "Email": "; "}
+# further columns of contacts the master keeps beside them (carried as headed): a second
+# phone, the contact person, a fax; a line adding one is a contact line too
+_CONTACT_HEADER = re.compile(
+    r"(?i)contact|attn|mobile|\bmob\b|\bcell|phone|\btel\b|fax|whats|e-?mail|"
+    r"مسؤول|مسئول|الشخص|اتصال|جوال|موبايل|محمول|هاتف|تليفون|تلفون|فاكس|بريد|[اإ]يميل|واتس")
+
+
+# (the salesman responsible for the account, "مسؤول المبيعات", is no contact of the customer)
+_SALES = re.compile(r"(?i)sales|rep\b|مبيعات|مندوب")
+
+
+def _joiner(column: str) -> str | None:
+    """How a cell of the column joins several contacts; None: no contact column."""
+    if column in _CONTACTS:
+        return _CONTACTS[column]
+    if not isinstance(column, str) or not _CONTACT_HEADER.search(column) or \
+            _SALES.search(column):
+        return None
+    return "; " if re.search(r"(?i)mail|بريد|[اإ]يميل", column) else " / "
 
 
 def _said(value: object) -> str:
@@ -31,9 +53,9 @@ def contact_lines_into_their_customer(book: Book) -> None:
     if table is None or "Customer ID" not in table.frame.columns or len(table.frame) < 2:
         return
     frame, raw = table.frame, table.raw
-    contacts = [c for c in _CONTACTS if raw is not None and c in raw.columns
-                and c in table.letters]
-    if not contacts:
+    contacts = [c for c in (raw.columns if raw is not None else ())
+                if c in table.letters and _joiner(c) is not None]
+    if not any(c in _CONTACTS for c in contacts):
         return
     if raw is None or "Customer ID" not in raw.columns:
         return  # (IDs made by the reader, from names: no clerk typed them twice)
@@ -52,21 +74,19 @@ def contact_lines_into_their_customer(book: Book) -> None:
             and all(is_blank(raw.at[i, c]) or _said(raw.at[i, c]) == _said(raw.at[r, c])
                     for c in others)
         # (contacts compared as read: a phone typed as a number is its digits' text)
-        added = {c: [p for p in _contacts_of(frame.at[i, c], _CONTACTS[c])
-                     if p not in _contacts_of(frame.at[r, c], _CONTACTS[c])]
+        added = {c: [p for p in _contacts_of(frame.at[i, c], _joiner(c))
+                     if p not in _contacts_of(frame.at[r, c], _joiner(c))]
                  for c in contacts} if line else {}
         if not any(added.values()):
             record = pos
             continue
         for c in contacts:
             if added[c]:
-                new = str(frame.at[i, c]).strip()
-                for target in (frame, raw):
-                    before = target.at[r, c]
-                    target.at[r, c] = new if is_blank(before) else \
-                        f"{str(frame.at[r, c]).strip()}{_CONTACTS[c]}{new}"
-        what = ", ".join(f"{c.lower()} {str(frame.at[i, c]).strip()}" for c in contacts
-                         if added[c])
+                new, before = str(frame.at[i, c]).strip(), frame.at[r, c]
+                joined = new if is_blank(before) else f"{str(before).strip()}{_joiner(c)}{new}"
+                frame.at[r, c] = raw.at[r, c] = joined
+        what = ", ".join(f"{c.lower() if c in _CONTACTS else c} {str(frame.at[i, c]).strip()}"
+                         for c in contacts if added[c])
         cid = frame.at[r, "Customer ID"]
         letter = table.letters.get("Customer ID", "A")
         book.issues.append(Issue(
