@@ -213,6 +213,8 @@ INVOICES = SheetSchema(
      "Customer Invoices", "Debtors Ledger", "Sales Ledger", "AR Ledger", "Debtors",
      # Business Central's and Dynamics 365's list pages as exported
      "Posted Sales Invoices", "Posted Sales Invoice",
+     # an accounts receivable register: invoices and what settled them (NetSuite's A/R)
+     "AR Register", "A/R Register", "Accounts Receivable Register", "Receivables Register",
      "Billing Documents", "List of Billing Documents"),  # SAP's VF05 / VBRK
     (
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Inv No",

@@ -236,3 +236,33 @@ def test_a_policy_saying_day_first_keeps_them_day_first(tmp_path):
     assert book.invoices["Invoice Date"].dt.strftime("%Y-%m-%d").tolist() == [
         "2026-05-09", "2026-03-10", "2026-12-10"]
     assert book.issues == []
+
+
+def test_an_ar_register_of_invoices_and_their_payments(tmp_path):
+    """NetSuite's A/R register as a transaction search: invoices, payments and a credit memo
+    in one list (Type), signed amounts, the customer shown with its ID ("CUST1001 Acme
+    Corp"), each payment's memo naming the invoice it paid. The sheet is the invoice list
+    (no receipts list types a line Invoice), and each payment pays the invoice it names."""
+    register = [
+        ["Date", "Type", "Document Number", "Name", "Memo", "Amount", "Status"],
+        ["9/15/2026", "Invoice", "INV10451", "CUST1001 Acme Corp", None, "12,500.00", "Open"],
+        ["9/28/2026", "Invoice", "INV10466", "CUST1002 Acme Corp : Cairo Branch", None,
+         "8,200.00", "Open"],
+        ["10/3/2026", "Invoice", "INV10480", "CUST1001 Acme Corp", None, "4,000.00",
+         "Paid In Full"],
+        ["10/10/2026", "Payment", "PYMT2201", "CUST1002 Acme Corp : Cairo Branch",
+         "Wire INV10466", "-5,000.00", "Deposited"],
+        ["10/12/2026", "Credit Memo", "CM1007", "CUST1001 Acme Corp", "Returned goods",
+         "-750.00", "Open"],
+        ["10/25/2026", "Payment", "PYMT2207", "CUST1001 Acme Corp", "INV10480", "-4,000.00",
+         "Deposited"]]
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS, "Sheet1": register})
+    written = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "--as-of", AS_OF, "-o", str(written)]) == 0
+    out = openpyxl.load_workbook(written)
+    assert [(r["Customer ID"], r["Document No"], r["Open Amount"], r["Bucket"])
+            for r in table(out["Aging Detail"])] == [
+        ("CUST1001", "CM1007", -750, "1-30"),  # a credit memo stays a credit
+        ("CUST1001", "INV10451", 12500, "1-30"),
+        ("CUST1002", "INV10466", 3200, "1-30")]  # 8,200 less PYMT2201; INV10480 paid
+    assert table(out["Input Issues"]) == []

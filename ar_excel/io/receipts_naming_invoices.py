@@ -17,6 +17,9 @@ for the rest) instead of shown overdue beside a credit of the same money.
   (One payment reconciled with several invoices names none of them alone: a credit.)
 * The row is kept as it is; the invoice it pays is noted in ``PAYS_INVOICE`` for the ledger
   (``core.ledger``) to apply.
+* A list of signed amounts with a document type column (NetSuite's and QuickBooks'
+  transaction lists: Invoice, Payment, Credit Memo) writes its receipts as lines typed so:
+  those lines, and no credit memo, are read the same way (``receipt_lines``).
 """
 
 from __future__ import annotations
@@ -53,13 +56,13 @@ def _digits(number: str) -> str:
     return re.sub(r"\D", "", fold_text(number)).lstrip("0")
 
 
-def receipts_naming_invoices(frame: pd.DataFrame) -> int:
+def receipts_naming_invoices(frame: pd.DataFrame, only: np.ndarray | None = None) -> int:
     """Note (in place, in ``PAYS_INVOICE``) the one invoice each credit row names (module
-    docstring); returns how many rows were so noted."""
+    docstring), among the rows ``only`` marks where given; returns how many were noted."""
     if not {"Invoice No", "Amount", "Customer ID"} <= set(frame.columns):
         return 0
     amount = frame["Amount"].to_numpy(dtype="float64", na_value=np.nan)
-    credits = np.flatnonzero(amount < 0)
+    credits = np.flatnonzero((amount < 0) & (True if only is None else only))
     if not len(credits):
         return 0
     texts = ["Invoice No"] + [c for c in frame.columns if isinstance(c, str)
@@ -132,3 +135,15 @@ def _matched_invoices(frame: pd.DataFrame, amount: np.ndarray, numbers: np.ndarr
             if len(named) == 1:
                 found[pos] = next(iter(named))
     return found
+
+
+def receipt_lines(frame: pd.DataFrame) -> np.ndarray | None:
+    """The lines a document type column types as receipts (Payment, Receipt, PMT...); None
+    where the list has no such column or types no line so."""
+    from ar_excel.core.entries import RECEIPT_TYPES, type_column
+
+    column = type_column(frame)
+    if column is None:
+        return None
+    typed = frame[column].map(lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES)
+    return typed.to_numpy(bool) if typed.any() else None

@@ -104,9 +104,29 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
             continue  # dated amounts by customer: a report of documents, not a customer list
         if schema.name == "Payments" and documents & {"Due Date", "Balance"}:
             continue  # documents falling due, or still open: invoices, not receipts
+        if schema.name == "Payments" and _typed_invoices(row, grid.rows[i + 1:i + 1 + _PEEK]):
+            continue  # a register typing its lines Invoice / Payment: invoices, receipts among
         if required <= named:
             best = max(best, len(named))
     return best
+
+
+_PEEK = 200  # lines under a header looked at for a document type
+# A document type column's words for an invoice (NetSuite's and QuickBooks' transaction
+# lists: Invoice, Payment, Credit Memo in one column).
+_INVOICE_TYPES = frozenset(match_key(w) for w in (
+    "Invoice", "Sales Invoice", "Tax Invoice", "Customer Invoice", "Debit Memo", "Debit Note",
+    "فاتورة", "فاتورة مبيعات", "فاتورة ضريبية"))
+
+
+def _typed_invoices(header: list[Any], rows: list[list[Any]]) -> bool:
+    """Whether a document type column under this header types some of its lines as invoices:
+    no receipts list does, a register of invoices and their payments does."""
+    from ar_excel.core.entries import TYPE_HEADERS
+
+    at = [j for j, h in enumerate(header) if isinstance(h, str) and match_key(h) in TYPE_HEADERS]
+    return any(j < len(r) and isinstance(r[j], str) and match_key(r[j]) in _INVOICE_TYPES
+               for r in rows for j in at)
 
 
 def _heading_follows(rows: list[list[Any]]) -> bool:

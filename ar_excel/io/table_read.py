@@ -51,7 +51,7 @@ from ar_excel.io.opening_balances import (
     running_balance_breaks,
     running_balance_column,
 )
-from ar_excel.io.receipts_naming_invoices import receipts_naming_invoices
+from ar_excel.io.receipts_naming_invoices import receipt_lines, receipts_naming_invoices
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     group_headings,
@@ -568,5 +568,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             column_letter(grid.left + running), excel_rows))
     if credit_column is not None and schema.name == "Invoices":
         receipts_naming_invoices(frame)  # a receipt row naming the invoice it pays
+    elif schema.name == "Invoices" and (typed := receipt_lines(frame)) is not None:
+        receipts_naming_invoices(frame, typed)  # a register's Payment line naming its invoice
     table = Table(schema.name, sheet, frame, raw_frame, letters, header_row, written)
     return table, issues
