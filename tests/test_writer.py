@@ -492,6 +492,10 @@ def test_workbook_settings_and_document_properties_are_put_back(tmp_path):
      '<extLst><ext uri="{BBE1A952-AA13-448e-AADC-164F8A28A991}" xmlns:x14="http://schemas.'
      'microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerCaches/></ext></extLst>'
      '</workbook>', r"Excel 2010\+ workbook features"),
+    ("xl/workbook.xml", "<calcPr",
+     '<definedNames><definedName name="_xlnm.Criteria" localSheetId="0">Customers!$F$1:$F$2'
+     '</definedName></definedNames><calcPr',
+     r"Advanced Filter criteria and copy-to ranges on sheet 'Customers'"),
 ])
 def test_refuses_what_openpyxl_would_drop_and_cannot_be_put_back(tmp_path, part, old, new, what):
     book = _customers_book(tmp_path)

@@ -182,8 +182,19 @@ def _form_controls(z: zipfile.ZipFile, part: str) -> bool:
     return any(k != b"Note" for k in kinds)
 
 
-def _workbook_losses(z: zipfile.ZipFile) -> list[str]:
-    """What openpyxl drops from the workbook part that ``carried`` does not put back."""
+# A sheet's names Excel keeps for a command, which openpyxl reads and drops (it keeps only
+# the print area and titles, and rebuilds the filter's own name from the sheet's filter).
+_COMMAND_NAMES = {
+    "_xlnm.Criteria": "Advanced Filter criteria and copy-to ranges",
+    "_xlnm.Extract": "Advanced Filter criteria and copy-to ranges",
+    "_xlnm.Consolidate_Area": "Consolidate settings",
+    "_xlnm.Sheet_Title": "a sheet title name",
+}
+
+
+def _workbook_losses(z: zipfile.ZipFile, kept: list[str]) -> list[str]:
+    """What openpyxl drops from the workbook part that ``carried`` does not put back;
+    ``kept``: the sheets kept, in the workbook's order of sheets, None for those replaced."""
     out: list[str] = []
     for e in ElementTree.fromstring(z.read("xl/workbook.xml")):
         tag = _local(e.tag)
@@ -192,7 +203,14 @@ def _workbook_losses(z: zipfile.ZipFile) -> list[str]:
         elif tag == "extLst" and any(ext.get("uri", "").upper() not in {
                 u.upper() for u in _BOOK_EXT_HARMLESS} for ext in e):
             out.append("Excel 2010+ workbook features (slicers, timelines or a data model)")
-    return out
+        elif tag == "definedNames":
+            for name in e:
+                what = _COMMAND_NAMES.get(name.get("name", ""))
+                at = name.get("localSheetId", "")
+                sheet = kept[int(at)] if at.isdigit() and int(at) < len(kept) else None
+                if what and sheet is not None:
+                    out.append(f"{what} on sheet '{sheet}'")
+    return list(dict.fromkeys(out))
 
 
 def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
@@ -225,7 +243,8 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
             phonetic = phonetic or _PHONETIC_RE.search(xml) is not None
         if phonetic:
             found.append("phonetic guides (furigana) over cell text")
-        found.extend(w for w in _workbook_losses(z) if w not in found)
+        kept = [None if match_key(sheet) in replaced else sheet for sheet in sheets]
+        found.extend(w for w in _workbook_losses(z, kept) if w not in found)
         for part in sorted(names - ignorable):
             if _DRAWING_RE.match(part):
                 ignorable |= _plain_charts(z, part)
