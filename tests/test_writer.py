@@ -669,3 +669,46 @@ def test_drop_downs_from_another_sheet_and_sparklines_are_kept_data_bars_refused
     with pytest.raises(UnsafeWriteError, match=r"Excel 2010\+ features on sheet 'Customers' "
                                                 r"\(data bars, icon sets, slicers or timelines\)"):
         write_tabs([Tab("Aging", _frame())], source=bars)
+
+
+def test_a_kept_sheets_printer_settings_are_kept(tmp_path):
+    """Excel keeps what a sheet's printer was set to (two-sided, the paper tray) in a part of
+    its own, which openpyxl leaves out: the statements printed single-sided after a run."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "printed.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Name"])
+    ws.set_landscape()
+    book.close()
+    devmode = b"\x00DUPLEX\x02TRAY\x07" * 40
+    path = _with_part(path, "xl/printerSettings/printerSettings1.bin", devmode, ".xlsx")
+    path = _with_part(path, "xl/worksheets/_rels/sheet1.xml.rels", (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
+        b'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+        b'http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" '
+        b'Target="../printerSettings/printerSettings1.bin"/></Relationships>'), ".xlsx")
+    _edited(path, "xl/worksheets/sheet1.xml", '<pageSetup ', '<pageSetup r:id="rId1" ')
+    _edited(path, "[Content_Types].xml", "<Default ", '<Default Extension="bin" ContentType="'
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/><Default ')
+
+    def printer(book: Path) -> bytes | None:
+        with zipfile.ZipFile(book) as z:
+            rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+            setup = z.read("xl/worksheets/sheet1.xml").decode().split("<pageSetup")[1]
+            import re
+
+            rel = re.search(r'r:id="([^"]+)"', setup.split(">")[0])
+            target = re.search(rf'<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="{rel.group(1)}"'
+                               rf'|<Relationship [^>]*?Id="{rel.group(1)}"[^>]*?Target="([^"]+)"',
+                               rels)
+            part = (target.group(1) or target.group(2)).replace("../", "xl/").lstrip("/")
+            types = z.read("[Content_Types].xml").decode()
+            assert "vbaProject" not in types and "printerSettings" in types
+            return z.read(part)
+
+    assert printer(path) == devmode
+    for _ in range(2):
+        write_tabs([Tab("Aging", _frame())], source=path)
+        assert printer(path) == devmode
+    assert openpyxl.load_workbook(path)["Customers"].page_setup.orientation == "landscape"

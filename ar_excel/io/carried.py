@@ -14,6 +14,8 @@ ar_excel writes its tabs into the workbook itself:
   rest of its properties (openpyxl writes only the 1904 date system and the code name),
   'password to modify' and 'read-only recommended', AutoRecover switched off;
 * in the document properties: the company, the manager and the hyperlink base;
+* a sheet's printer settings (two-sided printing, the paper tray: what the page setup's
+  printer keeps of its own), which openpyxl leaves out;
 * notes (cell comments): openpyxl keeps their text and author but writes every box anew,
   hidden, at its default size, plain: a note pinned visible was hidden, its bold author
   line and its box's size and colour lost. A kept sheet's notes are written back as they
@@ -91,6 +93,8 @@ class Carried:
     sheets: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)  # sheet name
     # sheet name -> its notes' comments part and VML drawing, as they were
     notes: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    # sheet name -> its printer settings (the printer's own: two-sided, paper tray, quality)
+    printers: dict[str, bytes] = field(default_factory=dict)
     workbook_pr: dict[str, str] = field(default_factory=dict)
     workbook: list[tuple[str, bytes]] = field(default_factory=list)
     app: list[bytes] = field(default_factory=list)
@@ -132,24 +136,30 @@ def _fragment(element, namespace: str, extension: bool = False) -> bytes:
     return etree.tostring(copy, encoding="us-ascii")
 
 
-def _notes(z: zipfile.ZipFile, part: str) -> tuple[bytes, bytes] | None:
-    """A sheet's notes as Excel wrote them: the comments part and the VML drawing of their
-    boxes, or None without both (``safety.losses`` has refused a drawing holding anything
-    but notes, and a picture in a note's box)."""
+def _related(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """The parts a part refers to, by the kind of relationship (its Type's last word): the
+    first of each kind, by relationship id where the part names it (``ids``)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
+    found: dict[str, str] = {}
     if rels not in z.namelist():
-        return None
-    found = {}
+        return found
     for rel in _parse(z.read(rels)):
         kind = rel.get("Type", "").rsplit("/", 1)[-1]
         target = rel.get("Target", "")
-        if kind in ("comments", "vmlDrawing") and rel.get("TargetMode") != "External":
+        if rel.get("TargetMode") != "External" and kind not in found:
             found[kind] = target.lstrip("/") if target.startswith("/") else \
                 posixpath.normpath(posixpath.join(folder, target))
-    if not all(found.get(k) in z.namelist() for k in ("comments", "vmlDrawing")):
+    return {k: v for k, v in found.items() if v in z.namelist()}
+
+
+def _notes(related: dict[str, str], z: zipfile.ZipFile) -> tuple[bytes, bytes] | None:
+    """A sheet's notes as Excel wrote them: the comments part and the VML drawing of their
+    boxes, or None without both (``safety.losses`` has refused a drawing holding anything
+    but notes, and a picture in a note's box)."""
+    if "comments" not in related or "vmlDrawing" not in related:
         return None
-    return z.read(found["comments"]), z.read(found["vmlDrawing"])
+    return z.read(related["comments"]), z.read(related["vmlDrawing"])
 
 
 def read_carried(path: Path, kept: Iterable[str]) -> Carried:
@@ -165,9 +175,12 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
             part = parts.get(sheet)
             if part not in names:
                 continue
-            notes = _notes(z, part)
+            related = _related(z, part)
+            notes = _notes(related, z)
             if notes:
                 carried.notes[sheet] = notes
+            if "printerSettings" in related:
+                carried.printers[sheet] = z.read(related["printerSettings"])
             xml = z.read(part)
             if not _SHEET_CARRIED_RE.search(xml):  # nearly every sheet: no parsing
                 continue

@@ -22,16 +22,22 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.cell.cell import Cell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.packaging.manifest import Override
+from openpyxl.packaging.relationship import Relationship
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.constants import ARC_APP, ARC_WORKBOOK
+from openpyxl.xml.constants import ARC_APP, ARC_CONTENT_TYPES, ARC_WORKBOOK
 
 from ar_excel.io.carried import Carried, app_with, sheet_with, workbook_with
 
 _ROW_START = re.compile(rb'<row r="(\d+)"')
+_PRINTER_REL = "rIdArPrinter"
+_PRINTER_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"
+_BIN_AS_VBA = re.compile(rb'<Default Extension="bin" ContentType="application/vnd\.ms-office\.'
+                         rb'vbaProject"\s*/>')
 _NOTES_PART = re.compile(r"^xl/(?:comments/comment\d+\.xml|drawings/commentsDrawing\d+\.vml)$")
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"\s*/>')
 _CHUNK_ROWS = 2000  # rows serialised per write into the zip stream
@@ -180,6 +186,11 @@ class _Archive:
     def writestr(self, name, data, *args, **kwargs) -> None:
         if self.notes is not None and _NOTES_PART.match(name):
             data = self.notes[0] if name.endswith(".xml") else self.notes[1]
+        elif name == ARC_CONTENT_TYPES and self._carried.printers:
+            # openpyxl's manifest types every .bin file a VBA project; here they are printer
+            # settings (as Excel types them), each also named
+            data = _BIN_AS_VBA.sub(f'<Default Extension="bin" ContentType="{_PRINTER_TYPE}"/>'
+                                   .encode(), data.encode() if isinstance(data, str) else data)
         elif name in (ARC_WORKBOOK, ARC_APP):
             data = data.encode() if isinstance(data, str) else data
             data = workbook_with(data, self._carried) if name == ARC_WORKBOOK else \
@@ -199,6 +210,14 @@ class _Writer(ExcelWriter):
         super().__init__(workbook, archive if carried is None else _Archive(archive, carried))
         self.deferred = deferred
         self.carried = carried
+
+    def _write_printer(self, ws, settings: bytes) -> None:
+        """A kept sheet's printer settings, as they were, the page setup referring to them."""
+        self._printers = getattr(self, "_printers", 0) + 1
+        path = f"/xl/printerSettings/printerSettings{self._printers}.bin"
+        self._archive.writestr(path[1:], settings)
+        ws._rels.append(Relationship(Id=_PRINTER_REL, type="printerSettings", Target=path))
+        self.manifest.Override.append(Override(PartName=path, ContentType=_PRINTER_TYPE))
 
     def _write_comment(self, ws) -> None:
         # openpyxl's parts for a kept sheet's notes (its names, relationships, content
@@ -228,9 +247,14 @@ class _Writer(ExcelWriter):
         # the columns (written after): grouped columns lost their outline bar
         ws.column_dimensions.max_outline = max(
             (d.outlineLevel or 0 for d in ws.column_dimensions.values()), default=0) or None
+        printer = self.carried.printers.get(ws.title) if self.carried is not None else None
+        if printer is not None:
+            ws.page_setup.id = _PRINTER_REL
         writer = WorksheetWriter(ws, out=BytesIO())
         writer.write()
         ws._rels = writer._rels
+        if printer is not None:
+            self._write_printer(ws, printer)
         xml = writer.out.getvalue()
         if self.carried is not None and ws.title in self.carried.sheets:
             xml = sheet_with(xml, self.carried.sheets[ws.title])
