@@ -232,6 +232,9 @@ def test_a_customers_further_contact_line_is_read_into_it_not_a_duplicate_id(tmp
         "01001234002 / 01001234599", "ap@cedar.com; b@cedar.com", 50000.0]
     assert customers.loc["C03", "Phone"] == "01001234003 / 0223456789"
     said = [(i.cell, i.message) for i in book.issues if "further contact" in i.message]
+    # (the name left blank on C03's line is C03's: no "required but blank"; on C05's own
+    # record line it is said)
+    assert [i.cell for i in book.issues if "required but blank" in i.message] == ["B10"]
     assert said == [
         ("A4", "row 4 repeats customer C02 of row 3 with only a further contact (email "
                "b@cedar.com, phone 01001234599): read as one customer, the contact added to "
