@@ -712,3 +712,21 @@ def test_a_kept_sheets_printer_settings_are_kept(tmp_path):
         write_tabs([Tab("Aging", _frame())], source=path)
         assert printer(path) == devmode
     assert openpyxl.load_workbook(path)["Customers"].page_setup.orientation == "landscape"
+
+
+def test_a_workbook_saved_with_its_preview_picture_is_written_into_and_keeps_it(tmp_path):
+    """Mac Excel saves a preview picture (docProps/thumbnail.jpeg) in every workbook by
+    default: openpyxl leaves it out, so writing into such a book was refused, naming a part
+    the accountant does not know. It is now written back as it was."""
+    book = _customers_book(tmp_path)
+    picture = b"\xff\xd8\xff\xe0 a preview"
+    book = _with_part(book, "docProps/thumbnail.jpeg", picture, ".xlsx")
+    _edited(book, "_rels/.rels", "</Relationships>",
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/package/2006/'
+            'relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/></Relationships>')
+    for _ in range(2):
+        write_tabs([Tab("Aging", _frame())], source=book)
+        with zipfile.ZipFile(book) as z:
+            assert z.read("docProps/thumbnail.jpeg") == picture
+            assert z.read("_rels/.rels").count(b"metadata/thumbnail") == 1
+            assert b'Extension="jpeg"' in z.read("[Content_Types].xml")

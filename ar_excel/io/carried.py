@@ -14,6 +14,7 @@ ar_excel writes its tabs into the workbook itself:
   rest of its properties (openpyxl writes only the 1904 date system and the code name),
   'password to modify' and 'read-only recommended', AutoRecover switched off;
 * in the document properties: the company, the manager and the hyperlink base;
+* the workbook's preview picture (thumbnail), which openpyxl leaves out;
 * a sheet's printer settings (two-sided printing, the paper tray: what the page setup's
   printer keeps of its own), which openpyxl leaves out;
 * notes (cell comments): openpyxl keeps their text and author but writes every box anew,
@@ -95,6 +96,8 @@ class Carried:
     notes: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
     # sheet name -> its printer settings (the printer's own: two-sided, paper tray, quality)
     printers: dict[str, bytes] = field(default_factory=dict)
+    # the preview picture of the workbook (Mac Excel saves one by default): path, picture
+    thumbnail: tuple[str, bytes] | None = None
     workbook_pr: dict[str, str] = field(default_factory=dict)
     workbook: list[tuple[str, bytes]] = field(default_factory=list)
     app: list[bytes] = field(default_factory=list)
@@ -200,6 +203,9 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
                 carried.workbook_pr = {k: v for k, v in e.attrib.items() if "}" not in k}
             elif _local(e.tag) in BOOK_CARRIED:
                 carried.workbook.append((_local(e.tag), _fragment(e, MAIN_NS)))
+        thumbnail = _related(z, "").get("thumbnail")
+        if thumbnail:
+            carried.thumbnail = (thumbnail, z.read(thumbnail))
         if "docProps/app.xml" in names:
             app = _parse(z.read("docProps/app.xml"))
             carried.app = [_fragment(e, APP_NS) for e in app if isinstance(e.tag, str)
@@ -277,6 +283,19 @@ def workbook_with(xml: bytes, carried: Carried) -> bytes:
         if root:
             xml = insert_in_order(xml, carried.workbook, BOOK_ORDER, root.end())
     return xml
+
+
+THUMBNAIL_TYPE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def root_rels_with(xml: bytes, carried: Carried) -> bytes:
+    """The package's relationships as openpyxl wrote them, with the preview picture's."""
+    end = xml.rfind(b"</Relationships>")
+    if carried.thumbnail is None or end < 0:
+        return xml
+    rel = f'<Relationship Id="rIdArThumbnail" Type="{THUMBNAIL_TYPE}" ' \
+          f'Target="{_escape(carried.thumbnail[0])}"/>'
+    return xml[:end] + rel.encode() + xml[end:]
 
 
 def app_with(xml: bytes, carried: Carried) -> bytes:

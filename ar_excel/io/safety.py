@@ -40,6 +40,8 @@ _SAFE = (
     # cell comments as openpyxl names them (a workbook ar_excel or openpyxl wrote before)
     r"xl/comments/[^/]+\.xml", r"xl/drawings/commentsDrawing[^/]*\.vml",
     r"xl/printerSettings/[^/]+\.bin", r"xl/externalLinks/.*",
+    # the workbook's preview picture (``carried`` puts it back, as the printer settings)
+    r"docProps/thumbnail\.[^/]+",
 )
 _SAFE_RE = re.compile("^(?:" + "|".join(_SAFE) + ")$")
 

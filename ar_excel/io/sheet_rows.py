@@ -29,9 +29,9 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.constants import ARC_APP, ARC_CONTENT_TYPES, ARC_WORKBOOK
+from openpyxl.xml.constants import ARC_APP, ARC_CONTENT_TYPES, ARC_ROOT_RELS, ARC_WORKBOOK
 
-from ar_excel.io.carried import Carried, app_with, sheet_with, workbook_with
+from ar_excel.io.carried import Carried, app_with, root_rels_with, sheet_with, workbook_with
 
 _ROW_START = re.compile(rb'<row r="(\d+)"')
 _PRINTER_REL = "rIdArPrinter"
@@ -191,6 +191,11 @@ class _Archive:
             # settings (as Excel types them), each also named
             data = _BIN_AS_VBA.sub(f'<Default Extension="bin" ContentType="{_PRINTER_TYPE}"/>'
                                    .encode(), data.encode() if isinstance(data, str) else data)
+        elif name == ARC_ROOT_RELS and self._carried.thumbnail is not None:
+            # the preview picture written before the manifest, which types it by its name
+            self._zip.writestr(*self._carried.thumbnail)
+            data = root_rels_with(data.encode() if isinstance(data, str) else data,
+                                  self._carried)
         elif name in (ARC_WORKBOOK, ARC_APP):
             data = data.encode() if isinstance(data, str) else data
             data = workbook_with(data, self._carried) if name == ARC_WORKBOOK else \
