@@ -266,3 +266,38 @@ def test_an_ar_register_of_invoices_and_their_payments(tmp_path):
         ("CUST1001", "INV10451", 12500, "1-30"),
         ("CUST1002", "INV10466", 3200, "1-30")]  # 8,200 less PYMT2201; INV10480 paid
     assert table(out["Input Issues"]) == []
+
+
+def test_open_invoices_exported_after_the_months_payments(tmp_path):
+    """The Open Invoices search alone (no payment search), exported at the month's end: its
+    Amount Remaining already takes off October's payments. The Payoneer lines paying them
+    (5,000 on INV10466, now 3,200 open; 4,000 on INV10480, Paid In Full) are in the books
+    already: paired with what the list says is paid, not posted again. INV10451's and
+    INV10495's payments are not in NetSuite yet: to post."""
+    invoices = [row[:] for row in INVOICES]
+    invoices.append(["10/1/2026", "Invoice", "INV10475", "Delta Trading", "Open",
+                     "10/1/2026", "USD", 1, "6,000.00", "6,000.00", "3,000.00", None])
+    book = save_sheets(tmp_path / "book.xlsx", {"Customers": CUSTOMERS,
+                                                "Open Invoices": invoices})
+    statement = tmp_path / "payoneer.csv"
+    with statement.open("w", newline="") as f:
+        # and half of INV10475 (paid in two halves): which half, the list cannot say
+        csv.writer(f).writerows([*PAYONEER, ["10/30/2026", "118000009",
+                                             "Payment from Delta Trading INV10475",
+                                             "3,000.00", "USD", "Completed"]])
+    written = tmp_path / "out.xlsx"
+    assert main(["run", str(book), "--bank", str(statement), "--as-of", AS_OF,
+                 "-o", str(written)]) == 0
+    out = openpyxl.load_workbook(written)
+    assert [(r["Bank Line"], r["Invoice No"], r["Applied Amount"], r["Method"], r["Status"])
+            for r in table(out["Bank Matches"])] == [
+        ("118000001", "INV10466", 5000, "recorded", "Matched"),
+        ("118000003", "INV10480", 4000, "recorded", "Matched"),
+        ("118000004", "INV10451", 12500, "reference", "Matched"),
+        ("118000005", "INV10495", 3280, "fee-writeoff", "Matched"),
+        ("118000009", "INV10475", 3000, "reference", "Matched")]
+    assert [(r["Payment ID"], r["Invoice No"], r["Amount"])
+            for r in table(out["Receipts To Post"])] == [
+        ("118000004", "INV10451", 12500), ("118000005", "INV10495", 3280),
+        ("118000005", "INV10495", 20), ("118000009", "INV10475", 3000)]
+    assert table(out["Unbanked Receipts"]) == []

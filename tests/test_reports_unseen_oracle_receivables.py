@@ -57,9 +57,12 @@ SNB = [
     ["IBAN", "SA4410000010000012345678"], ["Period", "01/11/2026 - 30/11/2026"], [],
     ["Date", "Transaction Details", "Debit", "Credit", "Balance"],
     ["01/11/2026", "OPENING BALANCE", None, None, "250,000.00"],
+    # Al Noor's 20,000 on 10077: applied in Oracle already (34,500 less 20,000 is its 14,500)
+    ["03/11/2026", "SARIE INCOMING TRANSFER AL NOOR TRADING CO INV 10077", None,
+     "20,000.00", "270,000.00"],
     ["29/11/2026", "SARIE INCOMING TRANSFER GULF MEDICAL SUPPLIES INV 10032", None,
-     "11,500.00", "261,500.00"],
-    ["30/11/2026", "SARIE FEES + VAT", "5.75", None, "261,494.25"],
+     "11,500.00", "281,500.00"],
+    ["30/11/2026", "SARIE FEES + VAT", "5.75", None, "281,494.25"],
 ]
 
 
@@ -94,10 +97,15 @@ def test_types_and_statuses_read_without_issues(out):
         "1001": "Active", "1002": "Active", "1003": "Closed"}
 
 
-def test_snb_receipt_matches_its_invoice(out):
+def test_snb_receipts_paired_with_the_books_or_matched(out):
+    # the 20,000 is in the books (what the list shows paid on 10077): not applied again;
+    # Gulf Medical's 11,500 is new: matched to 10032 and to post
     assert [(r["Bank Line"], r["Invoice No"], r["Customer ID"], r["Applied Amount"],
-             r["Status"]) for r in table(out["Bank Matches"])] == [
-        ("1", "10032", "1002", 11500, "Matched")]
+             r["Method"], r["Status"]) for r in table(out["Bank Matches"])] == [
+        ("1", "10077", "1001", 20000, "recorded", "Matched"),
+        ("2", "10032", "1002", 11500, "reference", "Matched")]
+    assert [(r["Invoice No"], r["Amount"]) for r in table(out["Receipts To Post"])] == [
+        ("10032", 11500)]
     assert [(r["Date"], r["Amount"]) for r in table(out["Unmatched Bank"])] == [
         (datetime(2026, 11, 30), -5.75)]
 

@@ -730,3 +730,25 @@ def test_a_workbook_saved_with_its_preview_picture_is_written_into_and_keeps_it(
             assert z.read("docProps/thumbnail.jpeg") == picture
             assert z.read("_rels/.rels").count(b"metadata/thumbnail") == 1
             assert b'Extension="jpeg"' in z.read("[Content_Types].xml")
+
+
+def test_cell_metadata_and_people_nothing_uses_are_no_reason_to_refuse(tmp_path):
+    """Excel keeps its cell metadata part after the last dynamic array formula is deleted,
+    and its list of people after the last threaded comment: writing into such a book was
+    refused ('dynamic array formulas', 'threaded comments') though nothing would be lost. A
+    dynamic array formula on a kept sheet is still refused."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "spill.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Customers")
+    ws.write_row(0, 0, ["Customer ID", "Credit Limit"])
+    ws.write_row(1, 0, ["C1", 5000])
+    ws.write_dynamic_array_formula("D2:D2", "=SORT(B2:B2)")
+    book.close()
+    with pytest.raises(UnsafeWriteError, match="dynamic array formulas"):
+        write_tabs([Tab("Aging", _frame())], source=path)
+    _edited(path, "xl/worksheets/sheet1.xml", ' cm="1"', "")  # the formula retyped plain
+    path = _with_part(path, "xl/persons/person.xml", b'<personList xmlns="http://schemas.'
+                      b'microsoft.com/office/spreadsheetml/2018/threadedcomments"/>', ".xlsx")
+    write_tabs([Tab("Aging", _frame())], source=path)
+    assert openpyxl.load_workbook(path).sheetnames == ["Customers", "Aging"]

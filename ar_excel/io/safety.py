@@ -91,6 +91,7 @@ _BOOK_EXT_HARMLESS = {
     "{79F54976-1DA5-4618-B147-4CDE4B953A38}", "{7626C862-2A13-11E5-B345-FEFF819CDC9F}",
 }
 _PHONETIC_RE = re.compile(rb"<(?:\w+:)?rPh\b")
+_CELL_METADATA_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\s[cv]m="')
 
 
 def _describe(part: str) -> str:
@@ -232,6 +233,7 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
         found: list[str] = []
         phonetic = "xl/sharedStrings.xml" in names and \
             _PHONETIC_RE.search(z.read("xl/sharedStrings.xml")) is not None
+        cell_metadata = False
         for sheet, part in sheets.items():
             if match_key(sheet) in replaced:
                 ignorable |= _owned(z, part)
@@ -243,6 +245,14 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
             for tag in dict.fromkeys(m.group(1).decode() for m in _SHEET_DROPPED_RE.finditer(xml)):
                 found.append(f"{_SHEET_DROPPED[tag]} on sheet '{sheet}'")
             phonetic = phonetic or _PHONETIC_RE.search(xml) is not None
+            cell_metadata = cell_metadata or _CELL_METADATA_RE.search(xml) is not None
+        # Excel's cell metadata (a dynamic array formula's spill) and its list of people (the
+        # authors of threaded comments) lose nothing where nothing uses them: a workbook
+        # whose FILTER formula or threaded comment was deleted keeps both parts
+        if not cell_metadata:
+            ignorable.add("xl/metadata.xml")
+        if not any(n.startswith("xl/threadedComments/") for n in names):
+            ignorable |= {n for n in names if n.startswith("xl/persons/")}
         if phonetic:
             found.append("phonetic guides (furigana) over cell text")
         kept = [None if match_key(sheet) in replaced else sheet for sheet in sheets]

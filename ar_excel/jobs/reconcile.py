@@ -47,10 +47,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ar_excel.bank.column_mapping import bank_columns
-from ar_excel.core.ledger import open_items
+from ar_excel.core.ledger import balances_as_stated, open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text, decimals_of
+from ar_excel.core.paid_in_the_list import paid_in_the_list
 from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
 from ar_excel.errors import InputError
 from ar_excel.io.bulk import bulk
@@ -236,8 +237,13 @@ def run(book: Book, options: JobOptions) -> JobResult:
     previous = _optional_sheet(book, "Bank Matches", ("Bank Line", "Customer ID"))
     learned = history(book, lines["Bank Line"], previous)
     options.progress(0.35, "matching")
+    recorded = receipts_of_accounts(book, lines)
+    if balances_as_stated(book.invoices, book.payments):
+        # an open-items list exported after the month's receipts: those the statement shows
+        # are in the books already (``core.paid_in_the_list``)
+        recorded = paid_in_the_list(book.invoices, lines)
     result = match_statement(lines, items, book.customers, book.policy, learned,
-                             statement.balances, recorded=receipts_of_accounts(book, lines),
+                             statement.balances, recorded=recorded,
                              reviews=reviews_from(previous, lines, _optional_sheet(
                                  book, "Unmatched Bank", ("Bank Line", "Reason"))),
                              invoice_sheet=book.invoices)

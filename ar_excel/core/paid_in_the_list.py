@@ -1,0 +1,90 @@
+"""Receipts an open-items list already holds, as the month's statement shows them.
+
+An invoice list kept as open items (a Balance or Paid Amount column, no Payments sheet) is
+exported after the month's receipts were applied in the ERP: an invoice of 8,200 paid 5,000
+in the month stands open for 3,200, and the month's statement holds the 5,000 naming it.
+That credit is in the books already; applied again it would be posted twice (3,200 to the
+invoice, 1,800 on account) and the invoice shown settled. So each such paid part is a
+receipt recorded in the books for the reconciliation's book-to-bank pairing
+(``core.matching.recorded``: Method ``recorded``, not applied again), dated on its line's
+day. Only where one credit of the statement names the invoice (its number written whole in
+the narrative or reference) for exactly the part paid, in the invoice's currency, and that
+amount is not also what stays open: an invoice paid in two equal halves does not say which
+half the line is, and the cascade applies it as the list stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ar_excel.core.matching.normalize import alnum_key, fold_text
+
+PAID_IN_THE_LIST = " (paid in the invoice list)"  # after the invoice's number: the receipt's ID
+
+_CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
+_SEPARATORS = str.maketrans("", "", "-/._#:")
+_TEXTS = ("Description", "Reference")
+
+
+def _paid_parts(invoices: pd.DataFrame) -> pd.Series:
+    """Each invoice's part the list says is paid: its Amount less its Balance, else its Paid
+    Amount (0 where it says neither)."""
+    amount = invoices["Amount"].astype("float64")
+    paid = pd.Series(0.0, index=invoices.index)
+    if "Paid Amount" in invoices:
+        paid = invoices["Paid Amount"].astype("float64").abs().fillna(0.0)
+    if "Balance" in invoices:
+        balance = invoices["Balance"].astype("float64")
+        paid = (amount - balance.clip(lower=0.0)).where(balance.notna(), paid)
+    return paid.clip(lower=0.0, upper=amount.clip(lower=0.0)).round(6)
+
+
+def _named(lines: pd.DataFrame) -> list[set[str]]:
+    """The keys of the numbers each line writes (letters and digits of each chunk)."""
+    texts = [lines[c].tolist() for c in _TEXTS if c in lines]
+    out = []
+    for row in zip(*texts, strict=True) if texts else [() for _ in range(len(lines))]:
+        said = fold_text(" ".join(t for t in row if isinstance(t, str))).upper()
+        out.append({c.translate(_SEPARATORS) for c in _CHUNK.findall(said)})
+    return out
+
+
+def paid_in_the_list(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame | None:
+    """The receipts the open-items list holds that a statement credit names (module
+    docstring), as Payments rows; None where there is none."""
+    if not len(invoices) or not len(lines) or "Amount" not in lines:
+        return None
+    paid = _paid_parts(invoices)
+    amount = invoices["Amount"].astype("float64")
+    settled = (paid > 0) & (amount > 0) & ((amount - paid).round(6) != paid)
+    if not settled.any():
+        return None
+    wanted: dict[str, list[int]] = {}
+    for i in np.flatnonzero(settled.to_numpy(bool)).tolist():
+        number = invoices["Invoice No"].iat[i]
+        if isinstance(number, str) and len(alnum_key(number)) >= 3:
+            wanted.setdefault(alnum_key(number), []).append(i)
+    credits = np.flatnonzero(lines["Amount"].astype("float64").to_numpy() > 0).tolist()
+    named = _named(lines.iloc[credits])
+    found: dict[int, list[int]] = {}  # invoice position -> the credits naming it for its part
+    line_ccy = lines["Currency"].tolist() if "Currency" in lines else [None] * len(lines)
+    inv_ccy = invoices["Currency"].tolist() if "Currency" in invoices else [None] * len(invoices)
+    for pos, keys in zip(credits, named, strict=True):
+        for key in keys & wanted.keys():
+            for i in wanted[key]:
+                same_ccy = not (isinstance(line_ccy[pos], str) and isinstance(inv_ccy[i], str)
+                                and line_ccy[pos].strip().upper() != inv_ccy[i].strip().upper())
+                if same_ccy and abs(float(lines["Amount"].iat[pos]) - paid.iat[i]) < 0.005:
+                    found.setdefault(i, []).append(pos)
+    rows = [{"Payment ID": f"{invoices['Invoice No'].iat[i]}{PAID_IN_THE_LIST}",
+             "Customer ID": invoices["Customer ID"].iat[i],
+             "Date": pd.Timestamp(lines["Date"].iat[at[0]]),
+             "Amount": float(paid.iat[i]), "Invoice No": invoices["Invoice No"].iat[i]}
+            for i, at in sorted(found.items()) if len(at) == 1]  # one credit: that one
+    if not rows:
+        return None
+    return pd.DataFrame(rows, columns=["Payment ID", "Customer ID", "Date", "Amount",
+                                       "Invoice No"])
