@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import ElementTree as defused
 from lxml import etree
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -112,6 +113,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 
 
 def _parse(xml: bytes):
+    """A part of the workbook parsed, after defusedxml has read it: the file comes from
+    outside, and a part declaring entities (an XML bomb, an external entity) is refused
+    there with an error, as every other XML the project reads is; lxml then keeps the
+    prefixes and extensions as Excel wrote them, which the parts written back need."""
+    defused.fromstring(xml)
     return etree.fromstring(xml, _PARSER)
 
 
