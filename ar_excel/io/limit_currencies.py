@@ -97,14 +97,24 @@ _SHARED_SIGNS = {
 }
 
 
-def _named_currency(text: str, own: str) -> str | None:
-    """The one currency a limit's text names, where it is not ``own``; None otherwise."""
+# a character no figure is written with: a currency's sign or letters may be there
+_NOT_FIGURES = re.compile(r"[^\d\s.,()\-+'/\u066b\u066c]")
+
+
+def _named_currency(text: str, own: str, codes: dict[str, str | None]) -> str | None:
+    """The one currency a limit's text names, where it is not ``own``; None otherwise.
+    ``codes``: each sign's ISO code, as worked out so far (a column repeats a few signs)."""
     named = set()
     for sign in CURRENCY_WORDS.findall(text):
-        if own in _SHARED_SIGNS.get(sign.strip(), ()):
+        sign = sign.strip()
+        if own in _SHARED_SIGNS.get(sign, ()):
             named.add(own)
-        elif (code := parse_currency(sign)) in ISO_4217:
-            named.add(code)
+            continue
+        if sign not in codes:
+            code = parse_currency(sign)
+            codes[sign] = code if code in ISO_4217 else None
+        if codes[sign] is not None:
+            named.add(codes[sign])
     return next(iter(named)) if len(named) == 1 and own not in named else None
 
 
@@ -118,21 +128,25 @@ def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
     if "Credit Limit" not in parsed or "Currency" not in parsed or \
             "Credit Limit" not in names or header_currency(written.get("Credit Limit", "")):
         return []  # (a column headed with its currency: ``limits_by_currency``'s to judge)
-    raw = columns[names.index("Credit Limit")]
-    limits, currencies = parsed["Credit Limit"], parsed["Currency"]
+    texts = [(pos, text) for pos, text in enumerate(columns[names.index("Credit Limit")].tolist())
+             if type(text) is str]
+    if not texts or not _NOT_FIGURES.search("\n".join(t for _, t in texts)):
+        return []  # (limits typed as numbers, or as figures alone: no currency to compare)
+    texts = [(pos, text) for pos, text in texts if _NOT_FIGURES.search(text)]
+    limits, currencies = parsed["Credit Limit"].tolist(), parsed["Currency"].tolist()
     ids = parsed.get("Customer ID")
+    codes: dict[str, str | None] = {}
     issues = []
-    for pos, text in enumerate(raw.tolist()):
-        own = currencies.iat[pos]
-        if type(text) is not str or not isinstance(own, str) or own not in ISO_4217 or \
-                pd.isna(limits.iat[pos]):
+    for pos, text in texts:
+        own, limit = currencies[pos], limits[pos]
+        if not isinstance(own, str) or own not in ISO_4217 or limit is None or limit != limit:
             continue
-        if (named := _named_currency(text, own)) is None:
+        if (named := _named_currency(text, own, codes)) is None:
             continue
         who = f"customer {ids.iat[pos]}" if ids is not None and pd.notna(ids.iat[pos]) \
             else "the customer"
         issues.append(Issue(
             sheet, f"{letters['Credit Limit']}{excel_rows[pos]}", written["Credit Limit"], text,
             f"'{text.strip()}' is a limit in {named}, but {who} is billed in {own}: read as "
-            f"{float(limits.iat[pos]):,.{decimals_of(own)}f} {own}; type the limit in {own}"))
+            f"{float(limit):,.{decimals_of(own)}f} {own}; type the limit in {own}"))
     return issues
