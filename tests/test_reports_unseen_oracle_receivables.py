@@ -60,9 +60,11 @@ SNB = [
     # Al Noor's 20,000 on 10077: applied in Oracle already (34,500 less 20,000 is its 14,500)
     ["03/11/2026", "SARIE INCOMING TRANSFER AL NOOR TRADING CO INV 10077", None,
      "20,000.00", "270,000.00"],
+    # Al Noor's unapplied receipt 88231, in Oracle as a PMT line
+    ["15/11/2026", "IPS INCOMING AL NOOR TRADING", None, "5,000.00", "275,000.00"],
     ["29/11/2026", "SARIE INCOMING TRANSFER GULF MEDICAL SUPPLIES INV 10032", None,
-     "11,500.00", "281,500.00"],
-    ["30/11/2026", "SARIE FEES + VAT", "5.75", None, "281,494.25"],
+     "11,500.00", "286,500.00"],
+    ["30/11/2026", "SARIE FEES + VAT", "5.75", None, "286,494.25"],
 ]
 
 
@@ -98,12 +100,17 @@ def test_types_and_statuses_read_without_issues(out):
 
 
 def test_snb_receipts_paired_with_the_books_or_matched(out):
-    # the 20,000 is in the books (what the list shows paid on 10077): not applied again;
-    # Gulf Medical's 11,500 is new: matched to 10032 and to post
+    # the 20,000 is in the books (what the list shows paid on 10077), so is the 5,000 (the
+    # PMT line 88231 of 15 Nov): not applied again; Gulf Medical's 11,500 is new: matched to
+    # 10032 and to post
     assert [(r["Bank Line"], r["Invoice No"], r["Customer ID"], r["Applied Amount"],
              r["Method"], r["Status"]) for r in table(out["Bank Matches"])] == [
         ("1", "10077", "1001", 20000, "recorded", "Matched"),
-        ("2", "10032", "1002", 11500, "reference", "Matched")]
+        ("2", None, "1001", 5000, "recorded", "Matched"),
+        ("3", "10032", "1002", 11500, "reference", "Matched")]
+    assert "recorded in Payments as 88231 on 2026-11-15" in table(out["Bank Matches"])[1][
+        "Reason"]
+    assert table(out["Unbanked Receipts"]) == []
     assert [(r["Invoice No"], r["Amount"]) for r in table(out["Receipts To Post"])] == [
         ("10032", 11500)]
     assert [(r["Date"], r["Amount"]) for r in table(out["Unmatched Bank"])] == [

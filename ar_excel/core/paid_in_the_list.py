@@ -11,6 +11,11 @@ day. Only where one credit of the statement names the invoice (its number writte
 the narrative or reference) for exactly the part paid, in the invoice's currency, and that
 amount is not also what stays open: an invoice paid in two equal halves does not say which
 half the line is, and the cascade applies it as the list stands.
+
+A receipt the list keeps as a line of its own (Oracle's unapplied PMT, a payment typed so
+beside the invoices) is a receipt in the books too, with its own number, date and amount:
+paired with its bank credit as a Payments row would be (by its payer, its number...), and
+listed as recorded but not banked where none is.
 """
 
 from __future__ import annotations
@@ -52,11 +57,41 @@ def _named(lines: pd.DataFrame) -> list[set[str]]:
     return out
 
 
+_COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
+
+
+def _receipt_lines(invoices: pd.DataFrame) -> pd.DataFrame | None:
+    """The list's lines typed as receipts (Payment, PMT, Receipt), as Payments rows."""
+    from ar_excel.core.entries import RECEIPT_TYPES, type_column
+    from ar_excel.names import match_key
+
+    column = type_column(invoices)
+    if column is None:
+        return None
+    typed = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES)
+    amount = invoices["Amount"].astype("float64")
+    rows = invoices[typed.to_numpy(bool) & (amount < 0).to_numpy(bool)]
+    if not len(rows):
+        return None
+    return pd.DataFrame({"Payment ID": rows["Invoice No"].to_numpy(dtype=object),
+                         "Customer ID": rows["Customer ID"].to_numpy(dtype=object),
+                         "Date": pd.to_datetime(rows["Invoice Date"]).to_numpy(),
+                         "Amount": -rows["Amount"].astype("float64").to_numpy(),
+                         "Invoice No": np.full(len(rows), None, dtype=object)},
+                        columns=_COLUMNS)
+
+
 def paid_in_the_list(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame | None:
-    """The receipts the open-items list holds that a statement credit names (module
-    docstring), as Payments rows; None where there is none."""
+    """The receipts the open-items list holds: the paid parts a statement credit names and
+    the lines typed as receipts (module docstring), as Payments rows; None where none."""
     if not len(invoices) or not len(lines) or "Amount" not in lines:
         return None
+    parts = [f for f in (_paid_parts_named(invoices, lines), _receipt_lines(invoices))
+             if f is not None]
+    return pd.concat(parts, ignore_index=True) if parts else None
+
+
+def _paid_parts_named(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame | None:
     paid = _paid_parts(invoices)
     amount = invoices["Amount"].astype("float64")
     settled = (paid > 0) & (amount > 0) & ((amount - paid).round(6) != paid)
@@ -84,7 +119,4 @@ def paid_in_the_list(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFram
              "Date": pd.Timestamp(lines["Date"].iat[at[0]]),
              "Amount": float(paid.iat[i]), "Invoice No": invoices["Invoice No"].iat[i]}
             for i, at in sorted(found.items()) if len(at) == 1]  # one credit: that one
-    if not rows:
-        return None
-    return pd.DataFrame(rows, columns=["Payment ID", "Customer ID", "Date", "Amount",
-                                       "Invoice No"])
+    return pd.DataFrame(rows, columns=_COLUMNS) if rows else None
