@@ -332,9 +332,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", "1/10/2026", 1]]}))
     # a short export's dates that read either way beside a month-first one; an inactive flag
-    # that is neither yes nor no
+    # that is neither yes nor no; a contacts list with a supplier among its customers
     marks.append(_save(tmp_path, "month_first.xlsx", {
-        "Customers": [["Customer ID", "Name", "Inactive"], ["C1", "Nile", "Maybe"]],
+        "Customers": [["Customer ID", "Name", "Inactive", "Contact Type"],
+                      ["C1", "Nile", "Maybe", "Customer"], ["S1", "Paper Co", None, "Vendor"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", "9/5/2026", 1]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount"],

@@ -157,3 +157,30 @@ def test_wafeq_in_arabic_contacts_invoices_and_payments(tmp_path):
         "C-0001": (0, 20000, 13800, 0, 0, 33800),
         "C-0002": (4600, 0, 0, 0, 0, 4600)}
     assert _rows(out["Input Issues"], "Sheet") == []
+
+
+def test_wafeq_contacts_export_with_its_suppliers(tmp_path):
+    """Wafeq's contacts exported whole (customers and suppliers, a Relationship column) and
+    pasted as the customer list: the supplier no invoice names is no customer; the contact
+    that is both stays, and so does a supplier an invoice names."""
+    contacts = [["Name", "Code", "Email", "Relationship"],
+                ["Desert Rose Hospitality", "C-0001", "ap@rose.example", "Customer"],
+                ["Najd Office Supplies", "S-0001", "sales@najd.example", "Supplier"],
+                ["Gulf Packaging", "S-0002", "ar@gulfpack.example", "Customer, Supplier"],
+                ["Riyadh Printers", "S-0003", "ar@printers.example", "Supplier"]]
+    invoices = [["Invoice Number", "Contact", "Invoice Date", "Due Date", "Status", "Currency",
+                 "Total", "Amount Due"],
+                ["INV-1041", "Desert Rose Hospitality", "2026-11-02", "2026-12-02", "Sent",
+                 "SAR", "11,500.00", "11,500.00"],
+                ["INV-1042", "Gulf Packaging", "2026-11-03", "2026-12-03", "Sent", "SAR",
+                 "2,300.00", "2,300.00"],
+                ["INV-1043", "Riyadh Printers", "2026-11-04", "2026-12-04", "Sent", "SAR",
+                 "1,150.00", "1,150.00"]]
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "wafeq.xlsx", {"Contacts": contacts,
+                                                           "Invoices": invoices}))
+    assert book.customers["Customer ID"].tolist() == ["C-0001", "S-0002", "S-0003"]
+    assert [(i.cell, i.value, i.message) for i in book.issues] == [
+        ("D3", "Supplier", "1 contact(s) the list marks as suppliers only, named by no invoice "
+                           "or receipt: not read as customers (D3)")]

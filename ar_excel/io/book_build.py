@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ar_excel.io.book_date_order import dates_in_the_books_order
+from ar_excel.io.contact_kinds import suppliers_left_out
 from ar_excel.io.contact_rows import contact_lines_into_their_customer
 from ar_excel.io.customer_keys import (
     blank_ids_from_name_columns,
@@ -152,6 +153,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         names = NameIndex(book.tables["Customers"].frame)
         customer_names_as_ids(book, names)
         blank_ids_from_name_columns(book, names)
+        suppliers_left_out(book)  # a contacts list exported whole: its suppliers
     if "Invoices" not in book.tables and "Invoices" not in book.unusable:
         summary = aging_summary_sheet(grids, sheet_loader)  # a total per customer, no invoice
         if summary is not None:

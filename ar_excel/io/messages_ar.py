@@ -139,6 +139,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "{2}): اضبط date_order في ورقة السياسة إن كان اليوم فيها أولاً ({3})"),
     (r"^'(.*)' is neither Yes nor No: the account is not taken as inactive$",
      "'{0}' ليست نعم ولا لا: لا يُعد الحساب غير نشط"),
+    (r"^(\d+) contact\(s\) the list marks as suppliers only, named by no invoice or receipt: "
+     r"not read as customers \((.*)\)$",
+     "{0} جهة اتصال تصفها القائمة بأنها مورد فقط ولا تذكرها فاتورة ولا تحصيل: لم تُقرأ عملاء "
+     "({1})"),
     (r"^policy '(.*)' is the Excel error (\S+) \(its formula has no value\); the default is "
      r"used$", "السياسة '{0}' فيها خطأ Excel {1} (المعادلة بلا قيمة)؛ استُخدمت القيمة "
                "الافتراضية"),
