@@ -2,8 +2,12 @@
 an accountant would: one code typed with a stray or non-breaking space or in full-width digits
 is one code; a phone cell's shorthand for a second number (``01001234567/8``), its Arabic label
 (``ت:``) and its contact person beside the number are a valid phone; an email list separated
-by the Arabic semicolon is valid; a limit typed in another currency than the customer's is
-said at its cell. Every output row is asserted: a false alarm fails as surely as a miss."""
+by the Arabic semicolon is valid; a tax ID cell saying the customer has none is neither wrong
+nor missing, a commercial register number in it is said so; shortened, transliterated and
+given-name spellings of one company meet; a customer's further contact line is read into it;
+a limit typed in another currency than the customer's, or one limit cell merged over several
+customers, is said at its cell; a credit request never suggests a negative limit. Every
+output row is asserted: a false alarm fails as surely as a miss."""
 
 from __future__ import annotations
 
