@@ -12,7 +12,12 @@ their rows. A contact that is both, or that a sheet names, stays a customer.
 from __future__ import annotations
 
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.receipt_kinds import CUSTOMER_PARTIES, OTHER_PARTIES, PARTY_HEADERS, _column
+from ar_excel.io.receipt_kinds import (
+    CUSTOMER_PARTIES,
+    OTHER_PARTIES,
+    PARTY_HEADERS,
+    column_of_words,
+)
 from ar_excel.model import Book
 from ar_excel.names import match_key
 
@@ -35,7 +40,8 @@ def suppliers_left_out(book: Book) -> None:
     table = book.tables.get("Customers")
     if table is None or not len(table.frame):
         return
-    column = _column(table, CONTACT_TYPE_HEADERS, CUSTOMER_PARTIES | OTHER_PARTIES | BOTH)
+    column = column_of_words(table, CONTACT_TYPE_HEADERS,
+                             CUSTOMER_PARTIES | OTHER_PARTIES | BOTH)
     if column is None:
         return
     frame = table.frame

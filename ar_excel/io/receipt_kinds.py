@@ -58,7 +58,7 @@ NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voide
                     "مرفوضة", "مرتد", "شيك مرتد", "مرتجع")
 
 
-def _column(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
+def column_of_words(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
     """The first column headed so (as written) whose every value is one of ``known``."""
     frame = table.frame
     for c in frame.columns:
@@ -80,19 +80,19 @@ def receipts_as_meant(book: Book) -> None:
     frame = table.frame
     out = np.zeros(len(frame), dtype=bool)
     reasons: list[tuple[np.ndarray, str, str]] = []
-    party = _column(table, PARTY_HEADERS, CUSTOMER_PARTIES | OTHER_PARTIES)
+    party = column_of_words(table, PARTY_HEADERS, CUSTOMER_PARTIES | OTHER_PARTIES)
     if party is not None:
         other = frame[party].map(lambda v: match_key(v) in OTHER_PARTIES).to_numpy(bool)
         reasons.append((other, party, "paid to or by a vendor, supplier or employee, not a "
                                       "customer"))
-    direction = _column(table, DIRECTION_HEADERS, INBOUND | OUTBOUND | TRANSFER)
+    direction = column_of_words(table, DIRECTION_HEADERS, INBOUND | OUTBOUND | TRANSFER)
     refund = np.zeros(len(frame), dtype=bool)
     if direction is not None:
         keys = frame[direction].map(lambda v: match_key(v) if isinstance(v, str) else "")
         reasons.append((keys.isin(TRANSFER).to_numpy(bool), direction,
                         "internal transfers, not a customer's"))
         refund = keys.isin(OUTBOUND).to_numpy(bool, copy=True)
-    state = _column(table, STATE_HEADERS, POSTED | NOT_POSTED)
+    state = column_of_words(table, STATE_HEADERS, POSTED | NOT_POSTED)
     if state is not None:
         unposted = frame[state].map(lambda v: match_key(v) in NOT_POSTED).to_numpy(bool)
         reasons.append((unposted, state, "drafts, cancelled or bounced, not posted"))

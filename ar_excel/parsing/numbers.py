@@ -84,9 +84,8 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     if not s:
         raise ValueError("blank")
     negative = False
-    if s.startswith("(") and s.endswith(")"):
-        negative, s = True, s[1:-1].strip()
-    elif s.startswith("<") and s.endswith(">"):  # Oracle's PR format: "<750.00>"
+    # "(750.00)", and Oracle's PR number format "<750.00>"
+    if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
         negative, s = True, s[1:-1].strip()
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
