@@ -120,6 +120,12 @@ def test_customer_stage_and_applied_invoices_raise_no_issue(out):
         "CUST1001": "Active", "CUST1002": "Active", "CUST1003": "Active", "CUST1004": "Active"}
 
 
+def test_a_sub_customer_is_no_duplicate_of_its_parent(out):
+    # "Acme Corp : Cairo Branch" is Acme Corp's sub-customer (NetSuite's Customer:Job names),
+    # billed on its own: no POSSIBLE_DUPLICATE, as a QuickBooks job and its customer
+    assert table(out["Customer Checks"]) == []
+
+
 def test_payoneer_lines_pair_the_recorded_payments_and_match_the_new(out):
     got = [(r["Bank Line"], r["Invoice No"], r["Customer ID"], r["Applied Amount"],
             r["Method"], r["Status"]) for r in table(out["Bank Matches"])]

@@ -12,7 +12,8 @@ Records kept apart on purpose are no duplicates, and are neither reported nor li
   into the live one);
 - one customer's jobs: a QuickBooks job and its customer ("Cool Cars:Service Dept" and
   "Cool Cars"), or two jobs of one customer, each billed on its own with the customer's
-  details; a job of a listed customer is judged through that customer;
+  details; a job of a listed customer is judged through that customer; so are NetSuite's
+  sub-customers, keyed by code and named under their parent ("Acme Corp : Cairo Branch");
 - billed-to accounts: an account billed to another (Business Central's Bill-to Customer No.,
   Dynamics 365's Invoice account, a head office), or two billed to the same one;
 - branches: a record named as a branch ("Lulu Hypermarket - Al Barsha Branch"), by its own
@@ -148,6 +149,12 @@ def _one_customers_jobs(ctx: CheckContext, a: object, b: object) -> bool:
     through the customer billed)."""
     ida, idb = ctx.customer_id(a), ctx.customer_id(b)
     if ((":" in ida or ":" in idb) and _parent(ida) == _parent(idb)) or {a, b} & _jobs(ctx):
+        return True
+    # NetSuite keys its customers by code and names a sub-customer with its parent's name
+    # ("Acme Corp : Cairo Branch"): the hierarchy is in the names
+    names = ctx.values("Name")
+    na, nb = (str(names.get(i)) if not blank(names.get(i)) else "" for i in (a, b))
+    if (":" in na or ":" in nb) and na and nb and _parent(na) == _parent(nb):
         return True
     billed = _billed_to(ctx)
     pa, pb = billed.get(a), billed.get(b)
