@@ -234,6 +234,22 @@ def test_dates_that_read_either_way_follow_the_books_month_first_dates(tmp_path)
            "10/28/2026)" in book.issues[0].message
 
 
+def test_a_bank_statement_sheets_order_is_the_banks_not_the_books(tmp_path):
+    """An Egyptian book's invoice dates that read either way (05/10/2026: 5 October) beside
+    a statement sheet of a bank writing month first: the bank's order says nothing of the
+    book's, which stays day first (the default)."""
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "05/10/2026", 100]],
+        "Bank Statement": [["Date", "Description", "Amount"],
+                           ["10/28/2026", "Transfer Nile Foods I-1", 100]]}))
+    assert book.invoices["Invoice Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-05"]
+    assert book.issues == []
+
+
 def test_a_policy_saying_day_first_keeps_them_day_first(tmp_path):
     from ar_excel.io.reader import read_book
 

@@ -19,7 +19,7 @@ from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book, Table
 from ar_excel.parsing import normalize_digits, parse_column
 from ar_excel.parsing.dates import DAY_MONTH_YEAR
-from ar_excel.schema import SCHEMAS
+from ar_excel.schema import BANK, SCHEMAS
 
 _SAMPLE = 5000  # typed dates looked at per column: an order shows in the first few
 
@@ -49,7 +49,10 @@ def _order(values: list[object]) -> tuple[str | None, int]:
 
 
 def _date_columns(book: Book) -> list[tuple[Table, str]]:
-    return [(table, f.name) for kind, table in book.tables.items() if kind in SCHEMAS
+    """The typed date columns of the book's own lists: not a bank statement kept on a sheet,
+    which the bank writes in its own order (and the statement's reading decides)."""
+    return [(table, f.name) for kind, table in book.tables.items()
+            if kind in SCHEMAS and kind != BANK.name
             for f in SCHEMAS[kind].fields if f.kind == "date" and f.name in table.raw]
 
 
