@@ -32,6 +32,29 @@ def test_abbreviations_read_as_codes_and_still_flagged(tmp_path):
     flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
     assert list(zip(flagged["Customer ID"], flagged["Value"], strict=True)) == [
         ("G1", "Dhs"), ("K1", "K.D.")]
+    # read as their codes, nothing later breaks: a Warning, not an Error on every Gulf row
+    assert flagged["Severity"].tolist() == ["Warning", "Warning"]
+    assert flagged["Message"].tolist() == [
+        "Currency 'Dhs' of customer G1 (C2) is not an ISO 4217 code such as EGP, SAR or USD; "
+        "read as AED, write AED.",
+        "Currency 'K.D.' of customer K1 (C3) is not an ISO 4217 code such as EGP, SAR or USD; "
+        "read as KWD, write KWD."]
+
+
+def test_a_code_no_currency_has_stays_an_error(tmp_path):
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["X1", "Unknown Money Co", "XYZ", 30], ["S1", "Riyadh Foods", "SR", 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-1", "X1", "2026-10-01", 100]]})
+    out = tmp_path / "checks.xlsx"
+    assert main(["validate", str(path), "-o", str(out)]) == 0
+    checks = pd.read_excel(out, sheet_name="Customer Checks", engine="calamine")
+    flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
+    assert list(zip(flagged["Customer ID"], flagged["Severity"], strict=True)) == [
+        ("X1", "Error"), ("S1", "Warning")]
+    assert flagged["Message"].iloc[0] == (
+        "Currency 'XYZ' of customer X1 (C2) is not an ISO 4217 code such as EGP, SAR or USD.")
 
 
 def test_an_aed_line_pays_the_dhs_customers_invoice(tmp_path):

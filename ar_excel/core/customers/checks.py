@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Set
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -43,7 +44,7 @@ from ar_excel.core.customers.check_context import (
 )
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.duplicate_checks import duplicate_tax_id, possible_duplicate
-from ar_excel.core.customers.messages import message, severity
+from ar_excel.core.customers.messages import WARNING, message, severity
 from ar_excel.model import Table
 from ar_excel.names import match_key
 from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
@@ -311,13 +312,19 @@ def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
         raw = ctx.raw(index, "Currency")
         if blank(value):
             if not blank(raw):  # typed but not understood by the reader
-                yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
-        elif str(value).strip().upper() not in ISO_4217 or (
-                isinstance(raw, str)
-                and " ".join(raw.strip().split()).upper() in CURRENCY_ABBREVIATIONS):
-            # (an abbreviation is read as its code for the other jobs, but the master should
-            # hold the code)
-            yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
+                yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
+        elif str(value).strip().upper() not in ISO_4217:
+            yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
+        elif isinstance(raw, str) and \
+                " ".join(raw.strip().split()).upper() in CURRENCY_ABBREVIATIONS:
+            # A Gulf abbreviation (SR, Dhs, KD) is read as its code by every job, so nothing
+            # breaks: a Warning that the master should hold the code, not an Error on every
+            # row of a master that writes SR throughout.
+            code = str(value).strip().upper()
+            found = ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as=(
+                f"؛ قُرئت {code}، فاكتب {code}" if ctx.arabic else
+                f"; read as {code}, write {code}"))
+            yield replace(found, severity=WARNING)
 
 
 def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
