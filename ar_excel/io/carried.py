@@ -99,6 +99,7 @@ class Carried:
     printers: dict[str, bytes] = field(default_factory=dict)
     # the preview picture of the workbook (Mac Excel saves one by default): path, picture
     thumbnail: tuple[str, bytes] | None = None
+    thumbnail_type: str = ""  # its content type, as the workbook typed it
     workbook_pr: dict[str, str] = field(default_factory=dict)
     workbook: list[tuple[str, bytes]] = field(default_factory=list)
     app: list[bytes] = field(default_factory=list)
@@ -121,15 +122,29 @@ def _parse(xml: bytes):
     return etree.fromstring(xml, _PARSER)
 
 
-def _fragment(element, namespace: str, extension: bool = False) -> bytes:
+_MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+
+
+def _ignorable(root) -> frozenset[str]:
+    """The namespaces a part's root declares ignorable (``mc:Ignorable``, by prefix)."""
+    return frozenset(filter(None, ((root.nsmap or {}).get(p)
+                                   for p in (root.get(_MC_IGNORABLE) or "").split())))
+
+
+def _fragment(element, namespace: str, extension: bool = False,
+              droppable: frozenset[str] = frozenset()) -> bytes:
     """An element as XML of its own (its namespace declared on it), without what belongs to
     other namespaces (Excel's revision ids): the part it goes into does not declare them
     ignorable, and Excel would call the file corrupt. An ``extension`` keeps its elements of
-    other namespaces (an extension is made of them), not its revision ids."""
+    other namespaces (an extension is made of them), not its revision ids nor attributes of
+    the ``droppable`` namespaces: those the part it came from declared ignorable (a reader
+    may drop them), which an Excel not knowing them calls corrupt where the part written
+    does not declare them ignorable."""
     copy = etree.fromstring(etree.tostring(element), _PARSER)
     if extension:
         for e in copy.iter():
-            for key in [k for k in e.attrib if "/revision" in k]:
+            for key in [k for k in e.attrib if "/revision" in k or
+                        (k.startswith("{") and etree.QName(k).namespace in droppable)]:
                 del e.attrib[key]
         etree.cleanup_namespaces(copy)
         return etree.tostring(copy, encoding="us-ascii")
@@ -160,6 +175,22 @@ def _related(z: zipfile.ZipFile, part: str) -> dict[str, str]:
             found[kind] = target.lstrip("/") if target.startswith("/") else \
                 posixpath.normpath(posixpath.join(folder, target))
     return {k: v for k, v in found.items() if v in z.namelist()}
+
+
+def _content_type(z: zipfile.ZipFile, part: str) -> str:
+    """A part's content type as the package's manifest gives it (its own, else its
+    extension's), or '' where the manifest gives none."""
+    types = _parse(z.read("[Content_Types].xml"))
+    extension = posixpath.splitext(part)[1][1:].lower()
+    found = ""
+    for e in types:
+        if not isinstance(e.tag, str):
+            continue
+        if _local(e.tag) == "Override" and e.get("PartName", "").lstrip("/") == part:
+            return e.get("ContentType", "")
+        if _local(e.tag) == "Default" and e.get("Extension", "").lower() == extension:
+            found = e.get("ContentType", "")
+    return found
 
 
 def _notes(related: dict[str, str], z: zipfile.ZipFile) -> tuple[bytes, bytes] | None:
@@ -196,7 +227,7 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
             root = _parse(xml)
             found = [(_local(e.tag), _fragment(e, MAIN_NS)) for e in root
                      if isinstance(e.tag, str) and _local(e.tag) in SHEET_CARRIED]
-            found += [("extLst", _fragment(e, MAIN_NS, extension=True)) for e in root
+            found += [("extLst", _fragment(e, MAIN_NS, True, _ignorable(root))) for e in root
                       if isinstance(e.tag, str) and _local(e.tag) == "extLst"
                       and sheet_extensions(etree.tostring(e)) <= SHEET_EXT_CARRIED]
             if found:
@@ -212,6 +243,7 @@ def read_carried(path: Path, kept: Iterable[str]) -> Carried:
         thumbnail = _related(z, "").get("thumbnail")
         if thumbnail:
             carried.thumbnail = (thumbnail, z.read(thumbnail))
+            carried.thumbnail_type = _content_type(z, thumbnail)
         if "docProps/app.xml" in names:
             app = _parse(z.read("docProps/app.xml"))
             carried.app = [_fragment(e, APP_NS) for e in app if isinstance(e.tag, str)

@@ -13,6 +13,7 @@ the rest of the workbook (header, captions, tables, views, print setup, other sh
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.cell.cell import Cell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.packaging import manifest
 from openpyxl.packaging.manifest import Override
 from openpyxl.packaging.relationship import Relationship
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -193,6 +195,12 @@ class _Archive:
                                    .encode(), data.encode() if isinstance(data, str) else data)
         elif name == ARC_ROOT_RELS and self._carried.thumbnail is not None:
             # the preview picture written before the manifest, which types it by its name
+            # from Python's list of types: a Windows Excel thumbnail.wmf missing from it
+            # made the save fail (KeyError '.wmf'); the type the workbook gave it is added
+            extension = posixpath.splitext(self._carried.thumbnail[0])[1]
+            if extension and extension not in manifest.mimetypes.types_map[True]:
+                manifest.mimetypes.add_type(self._carried.thumbnail_type or
+                                            f"image/{extension[1:].lower()}", extension)
             self._zip.writestr(*self._carried.thumbnail)
             data = root_rels_with(data.encode() if isinstance(data, str) else data,
                                   self._carried)
