@@ -205,3 +205,36 @@ def test_a_windows_thumbnail_is_written_back_typed_as_the_workbook_typed_it(tmp_
             assert b'<Default Extension="wmf" ContentType="image/x-wmf"/>' in \
                 z.read("[Content_Types].xml")
         assert _problems(book) == []
+
+
+def test_consolidate_settings_drawing_from_another_workbook_are_refused(tmp_path):
+    """Consolidate settings name a source in another workbook by a relationship of the
+    sheet, which openpyxl does not keep: put back without it, the source became a sheet of
+    this workbook, in silence. Such a book is refused; one drawing from its own sheets is
+    written into, its settings kept."""
+    from ar_excel.errors import UnsafeWriteError
+
+    book = _customers_book(tmp_path)
+    _edited(book, "xl/worksheets/sheet1.xml", "<pageMargins",
+            '<dataConsolidate><dataRefs count="1"><dataRef ref="A1:C9" sheet="Sales" '
+            'r:id="rId7"/></dataRefs></dataConsolidate><pageMargins')
+    book = _with_part(book, "xl/worksheets/_rels/sheet1.xml.rels", (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/externalLinkPath" Target="file:///C:/AR/Branches.xlsx" '
+        b'TargetMode="External"/></Relationships>'), ".xlsx")
+    before = book.read_bytes()
+    with pytest.raises(UnsafeWriteError, match=r"has Consolidate settings drawing from another "
+                                                r"workbook on sheet 'Customers'.*use -o OUT"):
+        write_tabs([Tab("Aging", _frame())], source=book)
+    assert book.read_bytes() == before
+
+    (tmp_path / "own").mkdir()
+    own = _customers_book(tmp_path / "own")
+    _edited(own, "xl/worksheets/sheet1.xml", "<pageMargins",
+            '<dataConsolidate><dataRefs count="1"><dataRef ref="A1:C6" sheet="Customers"/>'
+            '</dataRefs></dataConsolidate><pageMargins')
+    write_tabs([Tab("Aging", _frame())], source=own)
+    with zipfile.ZipFile(own) as z:
+        assert b'<dataRef ref="A1:C6" sheet="Customers"/>' in z.read("xl/worksheets/sheet1.xml")
+    assert _problems(own) == []

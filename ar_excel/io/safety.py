@@ -91,6 +91,10 @@ _BOOK_EXT_HARMLESS = {
     "{79F54976-1DA5-4618-B147-4CDE4B953A38}", "{7626C862-2A13-11E5-B345-FEFF819CDC9F}",
 }
 _PHONETIC_RE = re.compile(rb"<(?:\w+:)?rPh\b")
+# Consolidate settings drawing from another workbook: the source names the workbook by a
+# relationship of the sheet, which openpyxl does not keep (``carried`` puts the settings
+# back without it: the source would become a sheet of this workbook)
+_OTHER_BOOK_SOURCE_RE = re.compile(rb"<(?:\w+:)?dataRef\b[^>]*?\s\w+:id\s*=")
 _CELL_METADATA_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\s[cv]m="')
 
 
@@ -244,6 +248,9 @@ def losses(path: Path, replaced_tabs: list[str]) -> list[str]:
                              "slicers or timelines)")
             for tag in dict.fromkeys(m.group(1).decode() for m in _SHEET_DROPPED_RE.finditer(xml)):
                 found.append(f"{_SHEET_DROPPED[tag]} on sheet '{sheet}'")
+            if _OTHER_BOOK_SOURCE_RE.search(xml):
+                found.append(f"Consolidate settings drawing from another workbook on sheet "
+                             f"'{sheet}'")
             phonetic = phonetic or _PHONETIC_RE.search(xml) is not None
             cell_metadata = cell_metadata or _CELL_METADATA_RE.search(xml) is not None
         # Excel's cell metadata (a dynamic array formula's spill) and its list of people (the
