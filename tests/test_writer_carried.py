@@ -238,3 +238,18 @@ def test_consolidate_settings_drawing_from_another_workbook_are_refused(tmp_path
     with zipfile.ZipFile(own) as z:
         assert b'<dataRef ref="A1:C6" sheet="Customers"/>' in z.read("xl/worksheets/sheet1.xml")
     assert _problems(own) == []
+
+
+def test_every_autorecover_setting_of_the_workbook_is_kept(tmp_path):
+    """The workbook part may hold its AutoRecover settings more than once (the schema allows
+    it); each was put in place of the one before, so only the last came back."""
+    book = _customers_book(tmp_path)
+    _edited(book, "xl/workbook.xml", "</workbook>", '<fileRecoveryPr autoRecover="0"/>'
+            '<fileRecoveryPr repairLoad="1"/></workbook>')
+    for _ in range(2):
+        write_tabs([Tab("Aging", _frame())], source=book)
+        with zipfile.ZipFile(book) as z:
+            xml = z.read("xl/workbook.xml").decode()
+        assert re.findall(r"<fileRecoveryPr [^>]*?(autoRecover|repairLoad)=", xml) == [
+            "autoRecover", "repairLoad"]
+        assert _problems(book) == []

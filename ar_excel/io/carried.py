@@ -277,8 +277,12 @@ def _top_level(xml: bytes, start: int) -> list[tuple[str, int, int]]:
 def insert_in_order(xml: bytes, fragments: list[tuple[str, bytes]], order: tuple[str, ...],
                     start: int) -> bytes:
     """``xml`` with each fragment (its element's name, its XML) in place of the root's child
-    of that name from ``start``, or put before the first that comes after it in ``order``."""
-    for name, fragment in sorted(fragments, key=lambda f: -order.index(f[0])):
+    of that name from ``start``, or put before the first that comes after it in ``order``.
+    Fragments of one name (a workbook's several AutoRecover settings) go together."""
+    together: dict[str, bytes] = {}
+    for name, fragment in fragments:
+        together[name] = together.get(name, b"") + fragment
+    for name, fragment in sorted(together.items(), key=lambda f: -order.index(f[0])):
         rank = order.index(name)
         children = _top_level(xml, start)
         same = next(((b, e) for child, b, e in children if child == name), None)
