@@ -23,6 +23,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,6 +32,7 @@ import pandas as pd
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of
 from ar_excel.model import ROW
 from ar_excel.names import match_key
+from ar_excel.schema import NARRATION_HEADERS
 
 # Not "Credit" alone: a sale type column says Cash / Credit for a sale on credit terms.
 CREDIT_TYPES = frozenset(match_key(w) for w in (
@@ -334,3 +337,43 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame,
     out["Invoice No"] = pd.Series(numbers, dtype="object")
     out["Amount"] = pd.Series(values, dtype="float64")
     return out, source
+
+
+def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``fn`` applied once per distinct value (a register repeats its numbers and codes)."""
+    codes, uniques = pd.factorize(values.astype("object"), use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques] + [None], dtype="object")
+    return pd.Series(mapped[codes], index=values.index, dtype="object")
+
+
+def _names_a_receipt(text: object) -> bool:
+    """A narration that opens with the name of money received ("سند قبض - شيك ...",
+    "Payment - thank you", "Receipt 7781")."""
+    if not isinstance(text, str):
+        return False
+    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
+    return any(match_key(" ".join(words[:n])) in RECEIPT_TYPES for n in (1, 2, 3)
+               if len(words) >= n)
+
+
+def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list are receipts: its document type column names money
+    received (``RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or, on a credit, its
+    narration opens with such a name (a running ledger's البيان: "سند قبض - شيك") or the
+    reader found the invoice the row pays (``ledger.PAYS_INVOICE``). They are money received,
+    not credit notes: the ledger's items, the KPIs and the statements take them so."""
+    from ar_excel.core.ledger import PAYS_INVOICE  # (the ledger builds on this module)
+
+    out = np.zeros(len(invoices), dtype=bool)
+    column = type_column(invoices)
+    if column is not None:
+        out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
+                            in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+    credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
+    for narration in [c for c in invoices.columns if isinstance(c, str)
+                      and match_key(c) in NARRATION_HEADERS]:
+        out |= credit & per_distinct(invoices[narration], _names_a_receipt).fillna(
+            False).to_numpy(dtype=bool)
+    if PAYS_INVOICE in invoices.columns:
+        out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
+    return out

@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.blanks import filled
+from ar_excel.core.entries import receipt_rows
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
@@ -198,6 +199,13 @@ class Ledger:
                     self.blank_currency)
 
     @cached_property
+    def receipts_in_invoices(self) -> pd.Series:
+        """The invoice list's rows that are money received (a running ledger's سند قبض, a
+        transaction list's Payment lines): receipts, not credit notes (``entries``)."""
+        return pd.Series(receipt_rows(self.invoices) & (self.invoices["Amount"] < 0).to_numpy(
+            dtype=bool), index=self.invoices.index)
+
+    @cached_property
     def balances_stated(self) -> bool:
         """An open-items list without receipts (``ledger.balances_as_stated``)."""
         return balances_as_stated(self.invoices, self.payments)
@@ -284,7 +292,9 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     in_period = (inv_dates >= period.start) & (inv_dates <= period.end) & inv["Amount"].notna()
     in_period &= ledger.invoice_currencies == currency
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
-    credited = inv.loc[in_period & (inv["Amount"] < 0), "Amount"]
+    listed_receipts = ledger.receipts_in_invoices
+    credited = inv.loc[in_period & (inv["Amount"] < 0) & ~listed_receipts, "Amount"]
+    received_in_list = -inv.loc[in_period & listed_receipts, "Amount"]
 
     pay = ledger.payments
     pay_dates = pd.to_datetime(pay["Date"])
@@ -301,7 +311,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     overdue_ar = overdue_after_credits(closing, places)
     current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
-    receipts = _cents_sum(received, places)
+    receipts = _cents_sum(pd.concat([received, received_in_list]), places)
     non_cash_settled = _cents_sum(adjusted, places)
     issued_figures = {
         "Invoices Issued": float(len(issued)),
@@ -322,7 +332,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         "Opening AR": opening_ar,
         **issued_figures,
         "Credit Sales": sales,
-        "Receipts Count": float(receipt_count(pay.loc[received.index])),
+        "Receipts Count": float(receipt_count(pay.loc[received.index])
+                                + len(received_in_list)),
         "Receipts": receipts,
         "Non-Cash Settlements": non_cash_settled,
         "Closing AR": closing_ar,

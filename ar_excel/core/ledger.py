@@ -537,13 +537,18 @@ def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
 
 def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataFrame,
                   currency: pd.Series) -> pd.DataFrame:
-    """Invoices and credit notes as open items (credit notes due on their own date)."""
+    """Invoices and credit notes as open items (credit notes due on their own date); a
+    receipt kept in the invoice list (a running ledger's سند قبض, a transaction list's
+    Payment) is a payment held on account, as one in Payments is, not a credit note."""
+    from ar_excel.core.entries import receipt_rows  # (it builds on this module's names)
+
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
+    received = credit_note.to_numpy(dtype=bool) & receipt_rows(inv)
     quoted = {c: inv[c] for c in ORDER_REFERENCES if c in inv and inv[c].notna().any()}
     return pd.DataFrame({
         "Customer ID": inv["Customer ID"],
-        "Item Type": np.where(credit_note, "Credit Note", "Invoice"),
+        "Item Type": np.select([received, credit_note], ["Payment", "Credit Note"], "Invoice"),
         "Document No": inv["Invoice No"],
         "Invoice No": inv["Invoice No"],
         "Date": pd.to_datetime(inv["Invoice Date"]),

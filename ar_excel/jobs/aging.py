@@ -241,8 +241,9 @@ def _undated_issues(book: Book, undated: pd.DataFrame) -> list[Issue]:
     """An open item without a date is aged as Current; say so at the cell that is blank."""
     issues = []
     for _, item in undated.iterrows():
-        kind, column = ("Payments", "Date") if item["Item Type"] == "Payment" else \
-            ("Invoices", "Invoice Date")
+        # (a receipt kept in the invoice list is a Payment item with its Invoice No)
+        in_payments = item["Item Type"] == "Payment" and pd.isna(item["Invoice No"])
+        kind, column = ("Payments", "Date") if in_payments else ("Invoices", "Invoice Date")
         table = book.table(kind)
         message = (f"{item['Document No'] or 'this item'} has no date, so it cannot be aged: "
                    f"its {amount_text(item['Open Amount'])} is shown under Current")

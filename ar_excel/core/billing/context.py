@@ -22,7 +22,6 @@ check stays a short rule over columns. The joins follow the contract:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -40,10 +39,11 @@ from ar_excel.core.billing.tax_category import (
 )
 from ar_excel.core.billing.units import normalize_units
 from ar_excel.core.customers.contacts import TAX_FORMATS
+from ar_excel.core.entries import per_distinct, receipt_rows
 from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
-from ar_excel.schema import NARRATION_HEADERS, empty_frame
+from ar_excel.schema import empty_frame
 
 KEY = "_key"  # invoice number as matched
 CUSTOMER = "_customer"  # the invoice's customer (lines, joined)
@@ -62,13 +62,6 @@ TABLE_TAX_RATE = "_table_tax_rate"  # or its rate, of the line's net
 # Egypt are kept with VAT in (``Price Incl VAT``, ``السعر شامل الضريبة``).
 _PRICE_WORD = re.compile(r"price|rate|سعر")
 _INCLUDING = re.compile(r"incl|inclusive|withvat|withtax|gross|شامل|بالضريبه|مع(?:ال)?ضريبه")
-
-
-def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
-    """``fn`` applied once per distinct value (a register repeats its numbers and codes)."""
-    codes, uniques = pd.factorize(values.astype("object"), use_na_sentinel=True)
-    mapped = np.array([fn(u) for u in uniques] + [None], dtype="object")
-    return pd.Series(mapped[codes], index=values.index, dtype="object")
 
 
 def _number_key(value: Any) -> Any:
@@ -166,43 +159,6 @@ class BillingBook:
         from ar_excel.core.billing.deliveries import invoicing_days  # builds on this module
 
         return invoicing_days(self)
-
-
-def _names_a_receipt(text: object) -> bool:
-    """A narration that opens with the name of money received ("سند قبض - شيك ...",
-    "Payment - thank you", "Receipt 7781")."""
-    from ar_excel.core.entries import RECEIPT_TYPES
-    from ar_excel.names import match_key
-
-    if not isinstance(text, str):
-        return False
-    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
-    return any(match_key(" ".join(words[:n])) in RECEIPT_TYPES for n in (1, 2, 3)
-               if len(words) >= n)
-
-
-def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
-    """Which rows of an invoice list are receipts: its document type column names money
-    received (``entries.RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or, on a credit, its
-    narration opens with such a name (a running ledger's البيان: "سند قبض - شيك") or the
-    reader found the invoice the row pays (``ledger.PAYS_INVOICE``)."""
-    from ar_excel.core.entries import RECEIPT_TYPES, type_column
-    from ar_excel.core.ledger import PAYS_INVOICE
-    from ar_excel.names import match_key
-
-    out = np.zeros(len(invoices), dtype=bool)
-    column = type_column(invoices)
-    if column is not None:
-        out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
-                            in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
-    credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
-    for narration in [c for c in invoices.columns if isinstance(c, str)
-                      and match_key(c) in NARRATION_HEADERS]:
-        out |= credit & per_distinct(invoices[narration], _names_a_receipt).fillna(
-            False).to_numpy(dtype=bool)
-    if PAYS_INVOICE in invoices.columns:
-        out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
-    return out
 
 
 def _incl_header(header: object) -> bool:

@@ -37,6 +37,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.entries import receipt_rows
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
 from ar_excel.policy import Policy
@@ -134,7 +135,10 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     docs_inv = pd.DataFrame({
         "Customer ID": inv["Customer ID"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
-        "Type": np.where(amount < 0, "Credit Note", "Invoice"),
+        # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
+        # customer's statement too, not a credit note
+        "Type": np.select([(amount < 0).to_numpy(dtype=bool) & receipt_rows(inv), amount < 0],
+                          ["Receipt", "Credit Note"], "Invoice"),
         "Document": inv["Invoice No"],
         # a credit note names the invoice it corrects, where the sheet says which
         "Reference": _corrected_invoice(inv).where(amount < 0, None),
