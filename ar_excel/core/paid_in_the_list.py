@@ -28,6 +28,10 @@ import pandas as pd
 from ar_excel.core.matching.normalize import alnum_key, fold_text
 
 PAID_IN_THE_LIST = " (paid in the invoice list)"  # after the invoice's number: the receipt's ID
+# The same in an Arabic workbook. Put in only where the tabs are worded (``io.reasons_ar``):
+# matching reads the ID's letters and digits, and Arabic words would leave just the invoice's
+# number, which a narrative naming the invoice would then hold as the receipt's own ID.
+PAID_IN_THE_LIST_AR = " (مسدد في قائمة الفواتير)"
 
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _SEPARATORS = str.maketrans("", "", "-/._#:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ar_excel.core.matching.review import REJECTED_AR
+from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST, PAID_IN_THE_LIST_AR
 from ar_excel.io.wording_rules import apply_rules
 
 # How the payer was found ("payer by account", "payer by name (92)").
@@ -338,6 +339,8 @@ _ASIDES = [(re.compile(p), t) for p, t in (
      r" (الدافع هو العميل \1، \2: يدفع عنه؟)"),
     (r", one digit away from (\S+) of the payer's \(mistyped\?\)",
      r"، يختلف في خانة واحدة عن \1 من فواتير الدافع (خطأ كتابة؟)"),
+    # the ID of a receipt an open-items list holds (``core.paid_in_the_list``)
+    (re.escape(PAID_IN_THE_LIST), PAID_IN_THE_LIST_AR),
 )]
 
 
