@@ -516,7 +516,7 @@ def test_xero_invoices_export_with_lines_a_credit_note_a_draft_and_a_void(tmp_pa
         "1 invoice(s) are written on several rows, one per line (Description differs, the "
         "invoice's total the same): each read once, 1 row(s) not counted again (C3)",
         "1 draft invoice(s) (not posted): not receivables, counted as 0 (K8)",
-        "1 cancelled invoice(s): not receivables, counted as 0"]
+        "1 cancelled invoice(s): not receivables, counted as 0 (K9)"]
     inv = book.invoices.set_index("Invoice No")
     assert inv.loc["CN-0001", ["Amount", "Balance"]].tolist() == [-1000, -1000]
     assert inv.loc["INV-0002", ["Paid Amount", "Balance"]].tolist() == [2000, 3000]

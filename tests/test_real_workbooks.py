@@ -832,13 +832,31 @@ def test_a_cancelled_invoice_is_no_receivable(tmp_path):
     book = read_book(path)
     assert book.invoices["Amount"].tolist() == [400, 0, 250]
     assert [(i.cell, i.message) for i in book.issues] == [
-        ("E3", "1 cancelled invoice(s): not receivables, counted as 0")]
+        ("E3", "1 cancelled invoice(s): not receivables, counted as 0 (E3)")]
     assert _aging(tmp_path, path) == {"C1": (250, 300, 0, 0, 0, 550)}
     credit = _tab(_run(tmp_path, path, "credit", "--as-of", "2026-11-30"), "Credit Status")
     assert (credit[0]["Exposure"], credit[0]["Status"]) == (550, "OK")  # 55 %, not 145 %
     checks = _tab(_run(tmp_path, path, "invoices", "--as-of", "2026-11-30"), "Invoice Checks",
                   key="Invoice No")
     assert [r["Code"] for r in checks if r["Code"] == "NUMBER_GAP"] == []
+
+
+def test_the_cancelled_invoices_are_named_by_their_cells_as_the_drafts_are(tmp_path):
+    from ar_excel.io.messages_ar import arabic_message
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Customers", [["Customer ID", "Name"], ["C1", "Nile"]])
+    _sheet(wb, "Invoices", [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Status"],
+                            *[[100 + n, "C1", datetime(2026, 10, n + 1), 100 * (n + 1),
+                               "Void" if n in (1, 3, 4, 5, 6, 7, 8) else "Posted"]
+                              for n in range(10)]])
+    book = read_book(_save(wb, tmp_path))
+    assert book.invoices["Amount"].tolist() == [100, 0, 300, 0, 0, 0, 0, 0, 0, 1000]
+    message = "7 cancelled invoice(s): not receivables, counted as 0 (E3, E5, E6, E7, E8 and 2 more)"
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [("Invoices", "E3", message)]
+    assert arabic_message("2 cancelled invoice(s): not receivables, counted as 0 (E3, E5)") == (
+        "2 فاتورة ملغاة: ليست مديونية، احتُسبت صفراً (E3, E5)")
 
 
 def test_a_blank_customer_id_beside_the_customers_name(tmp_path):

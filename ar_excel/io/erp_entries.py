@@ -42,9 +42,11 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
         void = cancelled_invoices(invoices.frame)
         if len(void):
+            column = status_column(invoices.frame)
+            cells = [invoices.cell(i, column) for i in void]
             book.issues.append(invoices.issue(
-                void[0], status_column(invoices.frame), f"{len(void)} cancelled invoice(s): not receivables, "
-                                 f"counted as 0"))
+                void[0], column, f"{len(void)} cancelled invoice(s): not receivables, counted as "
+                                 f"0 ({cells_named(cells)})"))
         if payments is None or not len(payments.frame):
             _paid_words(book, invoices)
             paid_by_status(invoices.frame)  # an open-items list that only says "Paid"

@@ -296,8 +296,8 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"payment's own cells blank\) read as part of the payment above them \((.*)\)$",
      "{0} صف تخصيص تحت دفعته (الفاتورة وقيمة {1}، وخانات الدفعة نفسها فارغة): قُرئ جزءاً من "
      "الدفعة التي فوقه ({2})"),
-    (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0$",
-     "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً"),
+    (r"^(\d+) cancelled invoice\(s\): not receivables, counted as 0 \((.*)\)$",
+     "{0} فاتورة ملغاة: ليست مديونية، احتُسبت صفراً ({1})"),
     (r"^(.*) is blank: read as (.*), the customer named beside it$",
      "{0} فارغ: قُرئ على أنه {1}، العميل المذكور اسمه بجانبه"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
