@@ -383,7 +383,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
         paid = keys.paid(apps, inv.index)
     open_amount = round_money(inv["Amount"] - paid, inv_currency)
     if not len(payments):
-        open_amount = _open_as_stated(inv, open_amount, inv_currency)
+        open_amount = open_as_stated(inv, open_amount, inv_currency)
     settled_below = CENT
     if inv_currency is not None:
         settled_below = half_units(apps["Customer ID"].map(currency), apps.index)
@@ -516,8 +516,8 @@ def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:
     return items.assign(**{"Open Amount": open_amount})
 
 
-def _open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
-                    currency: pd.Series | None = None) -> pd.Series:
+def open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
+                   currency: pd.Series | None = None) -> pd.Series:
     """What an open-items list says is open: its Balance, else Amount less Paid Amount, kept
     between nothing and the whole amount (a credit note's the same way, below zero)."""
     stated = pd.Series(np.nan, index=inv.index)

@@ -21,6 +21,12 @@ Rules:
 * A receipt recorded under one customer but naming another customer's invoice is where the
   ledger applied it: the part it paid is on the invoice's customer's statement, what is left
   on the payer's (as the Aging has them).
+* An open-items list taken at its word (a Balance or Paid Amount column, no Payments sheet:
+  ``ledger.balances_as_stated``) says what is open, not when the rest was settled: each
+  document's settled part is a line of its own, on the document's own date (a Receipt for
+  an invoice's paid part, an Adjustment for a credit note's applied part, Reference the
+  document), so the opening and closing balances are the list's open balances, as in the
+  Aging, on any date.
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -38,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.entries import receipt_rows
+from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
 from ar_excel.policy import Policy
@@ -117,11 +124,14 @@ def balanced_applications(payments: pd.DataFrame, applying: pd.Series) -> pd.Ser
 
 
 def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-              due: pd.Series, as_of: date | None = None) -> pd.DataFrame:
+              due: pd.Series, as_of: date | None = None,
+              as_stated: bool | None = None) -> pd.DataFrame:
     """Every customer's documents as statement lines with their signed amounts (all at once:
     the job cuts this frame by customer instead of building one per customer). ``as_of``:
     the statements' last day, the ledger's date for a receipt paying another customer's
-    invoice."""
+    invoice. ``as_stated``: whether the book is an open-items list taken at its word
+    (``ledger.balances_as_stated`` of the whole book; worked out from the frames given
+    when None)."""
     currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
         if "Currency" in customers else pd.Series(dtype=object)
     inv = invoices[invoices["Amount"].notna()]
@@ -169,13 +179,30 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     })
     if len(docs_pay):
         docs_pay = _to_invoice_owners(docs_pay, pay, invoices, payments, customers, as_of)
-    parts = [p for p in (docs_inv, docs_pay) if len(p)]
+    if as_stated is None:
+        as_stated = balances_as_stated(invoices, payments)
+    docs_settled = _settled_as_stated(docs_inv, inv) if as_stated else None
+    parts = [p for p in (docs_inv, docs_pay, docs_settled) if p is not None and len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in DOC_COLUMNS})
     docs = pd.concat(parts, ignore_index=True)
     docs["Date"] = pd.to_datetime(docs["Date"])
     docs["Due Date"] = pd.to_datetime(docs["Due Date"])
     return docs[DOC_COLUMNS]
+
+
+def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
+    """An open-items list's settled parts as lines: what its Balance / Paid Amount says is
+    no longer open (an invoice's a receipt, a credit note's applied part an adjustment),
+    dated the document's own date, as the ledger holds the stated balance on any date."""
+    amount = inv["Amount"].astype(float)
+    stated = open_as_stated(inv, amount, docs_inv["Currency"])
+    settled = (amount - stated).round(6)
+    moved = (settled.abs() >= 0.0005).to_numpy()
+    rows = docs_inv[moved]
+    return rows.assign(Type=np.where(settled[moved] > 0, "Receipt", "Adjustment"),
+                       Document=None, Reference=rows["Document"], **{"Due Date": pd.NaT},
+                       Signed=-settled[moved].to_numpy())
 
 
 def _existing_on(inv: pd.DataFrame, as_of: date | None) -> pd.Series:
@@ -238,7 +265,8 @@ def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.D
                                                       .dropna()))
         # every receipt of those invoices: they are applied in date order
         paying |= payments["Invoice No"].isin(set(invoices.loc[named, "Invoice No"].dropna()))
-        docs = documents(customers, invoices[named], payments[paying], due, period_end)
+        docs = documents(customers, invoices[named], payments[paying], due, period_end,
+                         balances_as_stated(invoices, payments))
     if aging is None:
         items = items[items["Customer ID"] == customer_id]
     return customer_statements([customer_id], customers, invoices, payments, period_start,

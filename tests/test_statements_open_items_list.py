@@ -1,0 +1,66 @@
+"""An open-items list (a Balance column, no Payments sheet) on the customer's statement: the
+ledger takes the list at its word, so the statement does too. Before, every document was on
+the statement at its full amount: Mu Traders' closing balance was 13,900.00 against an Aging
+(and Dunning Open Balance) of 7,400.00, its opening 12,000.00 for the 7,000.00 still open."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+
+from ar_excel.cli import main
+
+
+def _book(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["M1", "Mu Traders", "m@mu.com", "EGP", 30, 50000])
+    ws.append(["M2", "Nu Stores", "n@nu.com", "EGP", 30, 50000])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Balance"])
+    for no, cid, day, due, amount, balance in [
+            ("I-1", "M1", "2026-07-01", "2026-07-31", 8000, 3000),
+            ("I-2", "M1", "2026-09-15", "2026-10-15", 4000, 4000),
+            ("I-3", "M1", "2026-10-10", "2026-11-09", 2500, 1000),
+            ("CN-9", "M1", "2026-10-20", None, -600, -600),
+            ("CN-8", "M1", "2026-10-22", None, -200, 0),  # applied in full
+            ("I-4", "M2", "2026-09-01", "2026-10-01", 1000, 0),
+            ("I-5", "M2", "2026-10-05", "2026-11-04", 700, 700)]:
+        ws.append([no, cid, datetime.fromisoformat(day),
+                   datetime.fromisoformat(due) if due else None, amount, balance])
+    path = tmp_path / "open_items.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_the_statement_of_an_open_items_list_closes_on_its_balances(tmp_path):
+    path = _book(tmp_path)
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-10-31", "--no-pdf",
+                 "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    m1 = tab[(tab["Customer ID"] == "M1") & (tab["Type"] != "Aging")]
+    assert list(zip(m1["Type"], m1["Document"].fillna(""), m1["Reference"].fillna(""),
+                    m1["Debit"].fillna(0), m1["Credit"].fillna(0), m1["Balance"],
+                    strict=True)) == [
+        ("Opening balance", "", "", 0, 0, 7000.0),  # I-1's 3,000 and I-2's 4,000 open
+        ("Invoice", "I-3", "", 2500.0, 0, 9500.0),
+        ("Receipt", "", "I-3", 0, 1500.0, 8000.0),  # the part the list says is paid
+        ("Credit Note", "CN-9", "", 0, 600.0, 7400.0),
+        ("Credit Note", "CN-8", "", 0, 200.0, 7200.0),
+        ("Adjustment", "", "CN-8", 200.0, 0, 7400.0),  # CN-8 applied: nothing open
+        ("Closing balance", "", "", 0, 0, 7400.0)]
+    aging = tab[(tab["Customer ID"] == "M1") & (tab["Type"] == "Aging")]
+    assert aging["Balance"].sum() == 7400.0
+    m2 = tab[(tab["Customer ID"] == "M2") & (tab["Type"] != "Aging")]
+    assert m2["Balance"].tolist() == [0.0, 700.0, 700.0]  # I-4 paid before the period
+
+    dunning = tmp_path / "collections.xlsx"
+    assert main(["collections", str(path), "--as-of", "2026-10-31", "-o", str(dunning)]) == 0
+    dun = pd.read_excel(dunning, sheet_name="Dunning", engine="calamine")
+    assert dict(zip(dun["Customer ID"], dun["Open Balance"], strict=True)) == {
+        "M1": 7400.0, "M2": 700.0}
