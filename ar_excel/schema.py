@@ -17,6 +17,7 @@ how to parse what people type:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,6 +56,16 @@ NAME_IN_EACH_LANGUAGE = (
 NARRATION_HEADERS = frozenset(match_key(h) for h in (
     "Description", "Details", "Detail", "Particulars", "Narration", "Memo", "Remarks",
     "Transaction Details", "البيان", "بيان", "الوصف", "التفاصيل", "الشرح", "التفصيل", "ملاحظات"))
+
+# A running ledger's balance brought forward ("Balance b/f", "Opening Balance", "رصيد أول
+# المدة"): the reader makes it an open item (``io.opening_balances``), the KPIs opening AR
+# rather than a sale (``core.entries.opening_rows``).
+OPENING = re.compile(
+    r"(?i)\bbalance\s*(?:b\s*/\s*[fd]|brought\s*(?:forward|down)|forward)\b|^\s*b\s*/\s*[fd]\b|"
+    r"\bbrought\s+(?:forward|down)\b|\bopening\s+(?:balance|bal\.?)|\bprevious\s+balance\b|"
+    r"رصيد\s*(?:أول|اول|بداية)\s*(?:المدة|المده|الفترة|الفتره|السنة|العام)|"
+    r"(?:ال)?رصيد\s*(?:ال)?افتتاحي|(?:ال)?رصيد\s*(?:ال)?سابق|رصيد\s*ما\s*قبله|رصيد\s*منقول\s*من|"
+    r"رصيد\s*مرحل\s*من")
 
 
 @dataclass(frozen=True)

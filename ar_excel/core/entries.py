@@ -32,7 +32,7 @@ import pandas as pd
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of
 from ar_excel.model import ROW
 from ar_excel.names import match_key
-from ar_excel.schema import NARRATION_HEADERS
+from ar_excel.schema import NARRATION_HEADERS, OPENING
 
 # Not "Credit" alone: a sale type column says Cash / Credit for a sale on credit terms.
 CREDIT_TYPES = frozenset(match_key(w) for w in (
@@ -376,4 +376,20 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
             False).to_numpy(dtype=bool)
     if PAYS_INVOICE in invoices.columns:
         out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
+    return out
+
+
+def opening_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list are a balance brought forward ("Opening Balance",
+    "Balance b/f", "رصيد افتتاحي"): its narration, document type or number (a ledger known by
+    its narration reads it as the number) says so. What was owed before the ledger starts,
+    not a sale nor a credit note of the day it is dated: the KPIs take it as opening AR."""
+    out = np.zeros(len(invoices), dtype=bool)
+    columns = [c for c in invoices.columns if isinstance(c, str)
+               and match_key(c) in NARRATION_HEADERS]
+    column = type_column(invoices)
+    columns += [c for c in (column, "Invoice No") if c is not None and c in invoices.columns]
+    for name in columns:
+        out |= per_distinct(invoices[name], lambda v: isinstance(v, str) and OPENING.search(v)
+                            is not None).fillna(False).to_numpy(dtype=bool)
     return out

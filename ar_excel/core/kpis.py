@@ -21,6 +21,8 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   An invoice in dispute past due is overdue AR all the same (the Dunning leaves it out of
   what it chases, not out of what is owed). CEI takes the whole opening AR, which the rule
   does not change; only the closing current AR enters it.
+  A running ledger's balance brought forward (``entries.opening_rows``) dated in the
+  period is owed from before it: opening AR, not a sale of the period.
 * Credit sales = invoices issued in the period less credit notes issued in it (net).
 * DSO = closing AR / credit sales x days in period.
 * Best-possible DSO = closing current AR / credit sales x days in period.
@@ -68,7 +70,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.blanks import filled
-from ar_excel.core.entries import receipt_rows
+from ar_excel.core.entries import opening_rows, receipt_rows
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
@@ -206,6 +208,12 @@ class Ledger:
             dtype=bool), index=self.invoices.index)
 
     @cached_property
+    def brought_forward(self) -> pd.Series:
+        """The invoice list's balances brought forward (``entries.opening_rows``): owed
+        before the ledger starts, so opening AR of the period they are dated in, no sale."""
+        return pd.Series(opening_rows(self.invoices), index=self.invoices.index)
+
+    @cached_property
     def balances_stated(self) -> bool:
         """An open-items list without receipts (``ledger.balances_as_stated``)."""
         return balances_as_stated(self.invoices, self.payments)
@@ -291,6 +299,9 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     inv_dates = pd.to_datetime(inv["Invoice Date"])
     in_period = (inv_dates >= period.start) & (inv_dates <= period.end) & inv["Amount"].notna()
     in_period &= ledger.invoice_currencies == currency
+    # a balance brought forward dated in the period was owed before it: opening AR, no sale
+    brought_forward = inv.loc[in_period & ledger.brought_forward, "Amount"]
+    in_period &= ~ledger.brought_forward
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
     listed_receipts = ledger.receipts_in_invoices
     credited = inv.loc[in_period & (inv["Amount"] < 0) & ~listed_receipts, "Amount"]
@@ -306,7 +317,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     adjusted = pay.loc[mine & settled_non_cash, "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
-    opening_ar = _cents_sum(opening["Open Amount"], places)
+    opening_ar = round(_cents_sum(opening["Open Amount"], places)
+                       + _cents_sum(brought_forward, places), places)
     closing_ar = _cents_sum(closing["Open Amount"], places)
     overdue_ar = overdue_after_credits(closing, places)
     current_ar = round(closing_ar - overdue_ar, places)

@@ -30,14 +30,8 @@ import numpy as np
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import ValueTypes
-from ar_excel.schema import NARRATION_HEADERS
+from ar_excel.schema import NARRATION_HEADERS, OPENING
 
-OPENING = re.compile(
-    r"(?i)\bbalance\s*(?:b\s*/\s*[fd]|brought\s*(?:forward|down)|forward)\b|^\s*b\s*/\s*[fd]\b|"
-    r"\bbrought\s+(?:forward|down)\b|\bopening\s+(?:balance|bal\.?)|\bprevious\s+balance\b|"
-    r"رصيد\s*(?:أول|اول|بداية)\s*(?:المدة|المده|الفترة|الفتره|السنة|العام)|"
-    r"(?:ال)?رصيد\s*(?:ال)?افتتاحي|(?:ال)?رصيد\s*(?:ال)?سابق|رصيد\s*ما\s*قبله|رصيد\s*منقول\s*من|"
-    r"رصيد\s*مرحل\s*من")
 CLOSING = re.compile(
     r"(?i)\bbalance\s*(?:c\s*/\s*[fd]|carried\s*(?:forward|down))\b|^\s*c\s*/\s*[fd]\b|"
     r"\bcarried\s+(?:forward|down)\b|\bclosing\s+(?:balance|bal\.?)|"
