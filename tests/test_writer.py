@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -132,6 +133,42 @@ def test_refuses_in_place_write_into_a_workbook_with_vba(tmp_path):
     assert not list(tmp_path.glob("*backup*"))
     out = write_tabs([Tab("Aging", _frame())], source=book, out=tmp_path / "results.xlsx")
     assert openpyxl.load_workbook(out).sheetnames == ["Aging"]
+
+
+_XLSX_MAIN = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_XLSM_MAIN = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+def _workbook_type(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        types = z.read("[Content_Types].xml")
+        assert "xl/vbaProject.bin" not in z.namelist()
+    return re.search(rb'PartName="/xl/workbook\.xml" ContentType="([^"]+)"', types)[1]
+
+
+@pytest.mark.parametrize("typed", [_XLSM_MAIN, _XLSX_MAIN])
+def test_an_xlsm_without_macros_is_written_into_and_stays_a_macro_enabled_workbook(
+        tmp_path, typed):
+    """An .xlsm whose macros were deleted (Excel keeps it macro-enabled, no VBA project) holds
+    nothing openpyxl drops: written into, and typed as its extension says, else Excel refuses
+    to open it ('the file format or file extension is not valid'). One typed as an .xlsx under
+    the .xlsm name (renamed by hand) is typed as Excel wants it too."""
+    src = _source(tmp_path)
+    book = tmp_path / "book.xlsm"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(book, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, data.replace(_XLSX_MAIN, typed)
+                          if item.filename == "[Content_Types].xml" else data)
+    assert _workbook_type(book) == typed
+    for run in (_frame(), _frame().head(2)):
+        assert write_tabs([Tab("Aging", run)], source=book) == book
+        assert _workbook_type(book) == _XLSM_MAIN
+        wb = openpyxl.load_workbook(book)
+        assert wb.sheetnames == ["Customers", "Aging"]
+        assert [c.value for c in wb["Customers"][2]] == ["C1", "Nile Foods", 5000, "=C2*2"]
+        assert wb["Aging"].max_row == len(run) + 1
+    assert len(sorted(tmp_path.glob("book.backup-*.xlsm"))) == 2
 
 
 def test_refuses_in_place_write_into_a_workbook_with_shapes(tmp_path):

@@ -31,7 +31,14 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.constants import ARC_APP, ARC_CONTENT_TYPES, ARC_ROOT_RELS, ARC_WORKBOOK
+from openpyxl.xml.constants import (
+    ARC_APP,
+    ARC_CONTENT_TYPES,
+    ARC_ROOT_RELS,
+    ARC_WORKBOOK,
+    XLSM,
+    XLSX,
+)
 
 from ar_excel.io.carried import Carried, app_with, root_rels_with, sheet_with, workbook_with
 
@@ -312,6 +319,22 @@ def _wider_dimension(m: re.Match, rows: SheetRows) -> bytes:
     return f'<dimension ref="{ref}"/>'.encode()
 
 
+class _MacroEnabled(manifest.Manifest):
+    """The content types of an .xlsm: its workbook part typed macro-enabled though it holds
+    no VBA project (openpyxl types it by the project alone). Excel refuses to open an .xlsm
+    typed as an .xlsx ('the file format or file extension is not valid'), and one whose
+    macros were deleted is still typed macro-enabled by Excel."""
+
+    # openpyxl's serialiser takes a class's parts from its own body: Manifest's, as they are
+    __elements__ = manifest.Manifest.__elements__
+    __attrs__ = manifest.Manifest.__attrs__
+
+    def append(self, obj) -> None:
+        super().append(obj)
+        if self.Override[-1].ContentType == XLSX:
+            self.Override[-1].ContentType = XLSM
+
+
 def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows],
                   carried: Carried | None = None) -> None:
     """``openpyxl.Workbook.save`` with the deferred rows written into their sheets, and what
@@ -319,4 +342,7 @@ def save_workbook(wb, filename, deferred: dict[Worksheet, SheetRows],
     with ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=3) as archive:
         wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
             tzinfo=None)
-        _Writer(wb, archive, deferred, carried).write_data()
+        writer = _Writer(wb, archive, deferred, carried)
+        if str(filename).lower().endswith(".xlsm"):
+            writer.manifest = _MacroEnabled()
+        writer.write_data()
