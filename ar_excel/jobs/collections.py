@@ -144,6 +144,7 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
     from ar_excel.core.collections.statements import customer_statements
     from ar_excel.io.eml import safe_name, write_draft
     from ar_excel.io.pdf_statement import render_each
+    from ar_excel.jobs.statements import book_documents
 
     sender = book.policy.get("collections_email") or book.policy.get("sender_email")
     company = book.policy.get("company_name") or book.policy.get("company")
@@ -164,8 +165,10 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
             start = oldest.get(cid, pd.NaT)
             starts[cid] = (start if pd.notna(start) else as_of).replace(day=1)
         # all of them at once: the ledger is cut by customer once, not filtered per customer
+        # the statements job's lines: a blank currency is the book's, as in the open items
         statements = customer_statements(finals, book.customers, book.invoices, book.payments,
-                                         starts, as_of, due, items, book.policy, book.arabic)
+                                         starts, as_of, due, items, book.policy, book.arabic,
+                                         docs=book_documents(book, due, as_of))
     pdfs = render_each(statements, folder, company, suffix=f"_{as_of:%Y-%m-%d}") \
         if statements else []
     enclosed = dict(zip(finals, pdfs, strict=True))

@@ -89,6 +89,17 @@ def _tab_name(customer_id: str) -> str:
     return ("Statement " + re.sub(r"[\[\]:*?/\\]", "_", customer_id))[:31]
 
 
+def book_documents(book: Book, due: pd.Series, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The book's statement lines (``documents``), a blank currency read as the book's, as
+    in the Aging tab (a book kept in one currency): a line left without one would miss its
+    aging row, and the statement's footer would be zeros under its closing balance."""
+    docs = documents(book.customers, book.invoices, book.payments, due, as_of)
+    code = blank_currency(book)
+    if code is not None and docs["Currency"].isna().any():
+        docs = docs.assign(Currency=docs["Currency"].fillna(code))
+    return docs
+
+
 def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     as_of = pd.Timestamp(options.as_of).normalize()
     start = _period_start(options, as_of)
@@ -101,9 +112,7 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
                                            blank=ledger_blank(book)), code)
     aging = aging_by_customer(items, customers, book.policy)
-    docs = documents(customers, invoices, payments, due, as_of)
-    if code is not None and docs["Currency"].isna().any():
-        docs = docs.assign(Currency=docs["Currency"].fillna(code))
+    docs = book_documents(book, due, as_of)
     options.progress(0.1, "statements")
     # the ledger is cut by customer once (customer_statements), not filtered per customer
     statements = customer_statements(ids, customers, invoices, payments, start, as_of, due,
