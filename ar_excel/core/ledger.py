@@ -24,6 +24,9 @@ Rules (the contract's, made explicit):
   Amount less Paid Amount, within the invoice's amount. Those columns tell what is open now,
   not when it was paid, so they hold for any as-of date; with a Payments sheet they are not
   used (the payments are the record).
+* A returned cheque (a negative Payments row whose Method says so) and the receipt it
+  reverses pay nothing: the invoice is open again, nothing is left on account
+  (``core.returned_cheques``).
 * Amounts are exact to their currency's minor unit (``ar_excel.core.money``): a KWD invoice
   of 1,234.125 is open for 1,234.125, an EGP one of 1,140.0456 for 1,140.05; an item below
   half a unit of its currency (half a piastre, half a fils) is settled.
@@ -47,6 +50,7 @@ import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.core.per_run import once_per_run, sharing
+from ar_excel.core.returned_cheques import reversed_pairs
 from ar_excel.model import ROW
 from ar_excel.schema import ORDER_REFERENCES, TERMS_EOM
 
@@ -246,6 +250,9 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         target = keys.target(inv["Amount"], pay.index)
     # A payment naming no invoice is on account, even where an invoice lacks its number too.
     applicable = target.notna() & (amount > 0) & pay["Invoice No"].notna()
+    # a returned cheque and the receipt it reverses pay nothing, and leave nothing on account
+    reversed_ = reversed_pairs(pay)
+    applicable &= ~reversed_
 
     applied = pd.Series(0.0, index=pay.index)
     if applicable.any() and not _apply_in_date_order(
@@ -268,7 +275,8 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         "Amount": amount,
         "Invoice No": pay["Invoice No"].where(applied > 0, None),
         "Applied Amount": round_money(applied, pay_currency),
-        "Unapplied Amount": round_money(amount - applied, pay_currency),
+        "Unapplied Amount": round_money((amount - applied).where(~reversed_, 0.0),
+                                        pay_currency),
         ROW: pay[ROW],
     })
     return out, keys

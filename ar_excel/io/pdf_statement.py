@@ -45,7 +45,8 @@ WORDS = {
         "opening": "Opening balance", "closing": "Closing balance", "aging": "Aging",
         "total": "Total", "page": "Page", "Current": "Current",
         "Invoice": "Invoice", "Credit Note": "Credit note", "Receipt": "Receipt",
-        "Adjustment": "Adjustment", "Refund": "Refund", "none": "No transactions in the period",
+        "Adjustment": "Adjustment", "Refund": "Refund", "Returned Cheque": "Returned cheque",
+        "none": "No transactions in the period",
     },
     "ar": {
         "title": "كشف حساب", "customer": "العميل", "id": "رقم العميل",
@@ -55,7 +56,8 @@ WORDS = {
         "opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
         "total": "الإجمالي", "page": "صفحة", "Current": "غير مستحق",  # as the tabs say (labels_ar)
         "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
-        "Adjustment": "تسوية", "Refund": "رد مبلغ", "none": "لا توجد حركات في الفترة",
+        "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
+        "none": "لا توجد حركات في الفترة",
     },
 }
 

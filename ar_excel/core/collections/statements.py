@@ -18,6 +18,8 @@ Rules:
   To Post writes them) moves no balance: the statement shows the credit note once, as the
   Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
   A credit-note row that is not so balanced is an adjustment, never a refund.
+* A returned cheque (``core.returned_cheques``: a negative Payments row whose Method says
+  so) is a debit of its own type, Returned Cheque (شيك مرتد), not a refund paid out.
 * A receipt recorded under one customer but naming another customer's invoice is where the
   ledger applied it: the part it paid is on the invoice's customer's statement, what is left
   on the payer's (as the Aging has them).
@@ -47,6 +49,7 @@ from ar_excel.core.entries import receipt_rows
 from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
+from ar_excel.core.returned_cheques import returned_rows
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -54,7 +57,8 @@ LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "C
 TAB_COLUMNS = ["Customer ID", "Customer", "Currency", *LINE_COLUMNS]
 TAB_FORMATS = {"Date": "date", "Due Date": "date", "Debit": "money", "Credit": "money",
                "Balance": "money"}
-_TYPE_ORDER = {"Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4}
+_TYPE_ORDER = {"Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4,
+               "Returned Cheque": 5}
 
 
 @dataclass
@@ -167,9 +171,9 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Customer ID": pay["Customer ID"],
         "Date": pd.to_datetime(pay["Date"]),
         # a write-off or tax withheld settles like a receipt, but no money came in
-        "Type": np.where(applying, "Adjustment",
-                         np.where(pamount < 0, "Refund",
-                                  np.where(non_cash(pay), "Adjustment", "Receipt"))),
+        "Type": np.select([applying.to_numpy(dtype=bool), returned_rows(pay).to_numpy(dtype=bool),
+                           (pamount < 0).to_numpy(dtype=bool), non_cash(pay).to_numpy(dtype=bool)],
+                          ["Adjustment", "Returned Cheque", "Refund", "Adjustment"], "Receipt"),
         "Document": pay["Payment ID"],
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,

@@ -1,0 +1,74 @@
+"""Returned cheques recorded in Payments: a receipt the bank took back.
+
+A hand-kept Payments sheet records a bounced cheque as a second row against the same
+invoice: the amount negative, its Method saying what happened (``Returned cheque``,
+``Bounced``, ``NSF``, ``شيك مرتد``...). That row is no refund paid out: it takes back the
+receipt it reverses, so the invoice is unpaid again, due when it was due. Rules:
+
+* The row reverses one receipt of its customer naming the same invoice for the same amount
+  (to the cent), dated on or before it (undated receipts count), the latest such first; a
+  receipt is reversed once.
+* The pair pays nothing: the ledger applies neither, so the invoice stays open for what the
+  receipt had paid and nothing is left on account (before, the invoice was settled and the
+  returned amount a debit on account that no dunning letter, credit check or overdue figure
+  looked at). A statement shows both lines: the receipt, then the returned cheque (a debit).
+* A returned-cheque row that reverses no such receipt is left as it was (a debit on
+  account), as is any negative row whose Method says nothing of a cheque returned.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+_RETURNED = re.compile(
+    r"bounced?|returned\s*(?:cheque|check|chq)|(?:cheque|check|chq)\s*returned|dishono(?:u)?red"
+    r"|\bnsf\b|unpaid\s*(?:cheque|check)|شيك\s*مرتد|شيكات\s*مرتدة|ارتداد|شيك\s*راجع|شيك\s*مرفوض",
+    re.IGNORECASE)
+
+
+def is_returned_method(method: object) -> bool:
+    """Whether a Payments row's Method says a cheque came back unpaid."""
+    return isinstance(method, str) and _RETURNED.search(method) is not None
+
+
+def returned_rows(payments: pd.DataFrame) -> pd.Series:
+    """Per Payments row: True for a returned cheque (a negative row whose Method says so)."""
+    if "Method" not in payments or not len(payments):
+        return pd.Series(False, index=payments.index)
+    methods = payments["Method"]
+    seen = {m: is_returned_method(m) for m in pd.unique(methods.to_numpy(dtype=object))}
+    said = methods.map(seen).fillna(False).astype(bool)
+    return said & (payments["Amount"].astype(float) < 0)
+
+
+def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
+    """Per Payments row: True for a returned cheque and for the receipt it reverses (see the
+    module's rules); False for every other row, and for a returned cheque with no receipt."""
+    out = pd.Series(False, index=payments.index)
+    returned = returned_rows(payments) & payments["Invoice No"].notna()
+    if not returned.any():
+        return out
+    amount = payments["Amount"].astype(float).round(6)
+    dates = pd.to_datetime(payments["Date"])
+    receipts = payments[(amount > 0) & payments["Invoice No"].notna()]
+    taken: set = set()
+    for r in payments.index[returned.to_numpy()]:
+        same = receipts[(receipts["Customer ID"] == payments.at[r, "Customer ID"])
+                        & (receipts["Invoice No"].astype(str)
+                           == str(payments.at[r, "Invoice No"]))
+                        & (np.abs(amount[receipts.index] + amount[r]) < 0.005)]
+        when = dates[r]
+        if pd.notna(when):
+            same = same[dates[same.index].isna() | (dates[same.index] <= when)]
+        same = [i for i in same.index if i not in taken]
+        if not same:
+            continue
+        # the latest receipt before it (undated ones last), as the bank returns the last cheque
+        pick = max(same, key=lambda i: (pd.notna(dates[i]), dates[i] if pd.notna(dates[i])
+                                        else pd.Timestamp.min))
+        taken.add(pick)
+        out.at[pick] = out.at[r] = True
+    return out

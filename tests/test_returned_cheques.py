@@ -1,0 +1,81 @@
+"""A returned cheque kept in Payments (a negative row against the invoice, Method 'Returned
+cheque' / 'شيك مرتد') takes back the receipt it reverses: the invoice is unpaid again. Before,
+the invoice stayed paid and the 5,000 a debit on account ('Refund' on the statement) that no
+dunning looked at: Bouncer Co, 92 days late, was 'Nothing overdue', no letter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+
+from ar_excel.cli import main
+from ar_excel.core.ledger import open_items
+from ar_excel.core.returned_cheques import reversed_pairs
+from tests.collections_data import customers, invoices, payments
+
+
+def _book(tmp_path, method="Returned cheque"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["R1", "Bouncer Co", "r@bouncer.example", "EGP", 30, 50000])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
+    ws.append(["RI-1", "R1", datetime(2026, 7, 1), datetime(2026, 7, 31), 5000])
+    ws.append(["RI-2", "R1", datetime(2026, 10, 5), datetime(2026, 11, 4), 1000])
+    ws = wb.create_sheet("Payments")
+    ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
+    ws.append(["CHQ-77", "R1", datetime(2026, 7, 30), 5000, "RI-1", "Cheque"])
+    ws.append(["CHQ-77R", "R1", datetime(2026, 8, 5), -5000, "RI-1", method])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_the_invoice_is_unpaid_again_and_dunned(tmp_path):
+    path = _book(tmp_path)
+    out = tmp_path / "collections.xlsx"
+    assert main(["collections", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    dun = pd.read_excel(out, sheet_name="Dunning", engine="calamine")
+    (row,) = dun.to_dict("records")
+    assert (row["Level"], row["Days Overdue"], row["Overdue Amount"], row["Credit On Account"],
+            row["Amount To Collect"], row["Open Balance"], row["Letter"]) == (
+        4, 92, 5000.0, 0.0, 5000.0, 6000.0, True)
+    letter = (tmp_path / "dunning" / "2026-10-31_R1.eml").read_text(encoding="utf-8")
+    assert "RI-1 | Invoice | 2026-07-01 | 2026-07-31 | 92 | 5,000.00" in letter
+
+    out = tmp_path / "aging.xlsx"
+    assert main(["aging", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    detail = pd.read_excel(out, sheet_name="Aging Detail", engine="calamine")
+    assert list(zip(detail["Document No"], detail["Open Amount"], strict=True)) == [
+        ("RI-1", 5000.0), ("RI-2", 1000.0)]
+
+
+def test_the_statement_shows_the_cheque_and_its_return(tmp_path):
+    path = _book(tmp_path, method="شيك مرتد")
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-10-31", "--from", "2026-07-01",
+                 "--no-pdf", "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    lines = tab[tab["Document"].isin(["CHQ-77", "CHQ-77R"])]
+    assert list(zip(lines["Type"], lines["Debit"], lines["Credit"], lines["Balance"],
+                    strict=True)) == [("Receipt", 0, 5000.0, 0.0), ("Returned Cheque", 5000.0, 0, 5000.0)]
+    aging = tab[tab["Type"] == "Aging"]
+    assert aging["Balance"].tolist() == [1000.0, 0, 0, 0, 5000.0]
+
+
+def test_a_return_reverses_one_receipt_of_its_amount_and_no_other_row():
+    cust = customers([{"Customer ID": "C1"}])
+    inv = invoices([("I1", "C1", "2026-07-01", "2026-07-31", 3000.0)])
+    pay = payments([("P1", "C1", "2026-07-10", 1000.0, "I1"),
+                    ("P2", "C1", "2026-07-20", 2000.0, "I1"),
+                    ("P2R", "C1", "2026-07-25", -2000.0, "I1"),  # returns P2, not P1
+                    ("X", "C1", "2026-07-26", -300.0, "I1")])  # a refund: Method says so
+    pay["Method"] = ["Cheque", "Cheque", "Bounced", "Refund"]
+    assert reversed_pairs(pay).tolist() == [False, True, True, False]
+    items = open_items(cust, inv, pay, pd.Timestamp("2026-10-31").date())
+    assert sorted(zip(items["Document No"], items["Open Amount"], strict=True)) == [
+        ("I1", 2000.0), ("X", 300.0)]
