@@ -171,6 +171,66 @@ def test_an_xlsm_without_macros_is_written_into_and_stays_a_macro_enabled_workbo
     assert len(sorted(tmp_path.glob("book.backup-*.xlsm"))) == 2
 
 
+def _cell_formats(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as z:
+        styles = z.read("xl/styles.xml")
+    cell_xfs = re.search(rb"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S)[1]
+    return re.findall(rb"<xf\b.*?(?:/>|</xf>)", cell_xfs, re.S)
+
+
+def test_validating_in_place_again_adds_no_cell_formats(tmp_path):
+    """Each run in place wrote the header cells' formats (white on blue, aligned) once more:
+    4 more cell formats a month toward Excel's limit. The second run finds them."""
+    from ar_excel.cli import main
+
+    book = tmp_path / "book.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Customer Name", "Credit Limit", "Payment Terms"])
+    ws.append(["C1", "Nile Foods", 5000, 30])
+    ws.append(["C2", "Delta Trading", None, 45])
+    wb.save(book)
+    counts = []
+    for _ in range(3):
+        assert main(["validate", str(book)]) == 0
+        counts.append(len(_cell_formats(book)))
+    assert counts[1:] == counts[:1] * 2
+    assert len(set(_cell_formats(book))) == counts[0]  # none twice
+
+
+def test_a_format_renumbered_on_reading_is_found_again(tmp_path):
+    """A workbook whose own number format is numbered 170 (Excel numbers them as they were
+    made): openpyxl reads it as 164, and a date written in the format a kept cell has was
+    given a cell format of its own twice over."""
+    src = tmp_path / "made.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Since"])
+    ws.append(["C1", "Nile Foods", datetime(2020, 1, 5)])
+    ws["C2"].number_format = "yyyy-mm-dd"
+    wb.save(src)
+    book = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(book, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, data.replace(b'numFmtId="164"', b'numFmtId="170"')
+                          if item.filename == "xl/styles.xml" else data)
+    frame = pd.DataFrame({"Customer ID": ["C1"], "Date": pd.to_datetime(["2026-11-30"])})
+    counts = []
+    for _ in range(2):
+        write_tabs([Tab("Aging", frame, formats={"Date": "date"})], source=book)
+        formats = _cell_formats(book)
+        assert len(set(formats)) == len(formats)  # none twice
+        counts.append(len(formats))
+    assert counts[1] == counts[0]
+    wb = openpyxl.load_workbook(book)
+    assert wb["Customers"]["C2"].number_format == "yyyy-mm-dd"
+    assert wb["Customers"]["C2"].value == datetime(2020, 1, 5)
+    assert wb["Aging"]["B2"].number_format == "yyyy-mm-dd"
+
+
 def test_refuses_in_place_write_into_a_workbook_with_shapes(tmp_path):
     xlsxwriter = pytest.importorskip("xlsxwriter")
     path = tmp_path / "shapes.xlsx"

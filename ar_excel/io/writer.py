@@ -33,6 +33,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
@@ -256,7 +257,9 @@ def append_header(ws: Worksheet, headers: list[str], *, align: bool = True,
         side = sides[j] if sides else None
         indent = indents[j] if indents else 0
         if align:
-            c.alignment = _alignment(side, "center", False, indent)
+            # no wrap as None, not False: a header read back from the workbook has None (Excel
+            # writes no wrapText="0"), and False made it another cell format on every re-run
+            c.alignment = _alignment(side, "center", None, indent)
         elif side:
             c.alignment = _alignment(side, None, None, indent)
         head.append(c)
@@ -704,7 +707,22 @@ def _load_for_writing(target: Path, replaced: set[str]) -> openpyxl.Workbook:
             f"'{target.name}' has what openpyxl, which writes it, cannot read and would leave "
             f"out ({'; '.join(dict.fromkeys(dropped))}); use -o OUT to write the results to "
             "a new workbook")
+    _index_styles(reader.wb)
     return reader.wb
+
+
+def _index_styles(wb: openpyxl.Workbook) -> None:
+    """The workbook's cell styles found by what they are again. openpyxl indexes the styles it
+    reads, then renumbers their custom number formats (from 164 up, in the order the styles
+    use them), so a style whose format was renumbered stood in the index under its old
+    number: each cell written with it added it again, once more on the next re-run in
+    place. Positions are kept (cells read point to them); a style listed twice is found at
+    its first place."""
+    styles = IndexedList()
+    for style in wb._cell_styles:
+        styles._dict.setdefault(style, len(styles))
+        list.append(styles, style)
+    wb._cell_styles = styles
 
 
 def _said_dropped(said: warnings.WarningMessage, replaced: set[str]) -> bool:
