@@ -340,6 +340,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", "9/5/2026", 1]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount"],
                      ["P-1", "C1", "10/28/2026", 1]]}))
+    # a credit note of the invoice list applied to an invoice by a Payments row
+    marks.append(_save(tmp_path, "credit_note_used.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "2026-09-01", 500], ["CN-1", "C1", "2026-09-05", -100]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
+                     ["CN-1", "C1", "2026-09-05", 100, "I-1", "Credit Note"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

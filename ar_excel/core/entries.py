@@ -393,3 +393,89 @@ def opening_rows(invoices: pd.DataFrame) -> np.ndarray:
         out |= per_distinct(invoices[name], lambda v: isinstance(v, str) and OPENING.search(v)
                             is not None).fillna(False).to_numpy(dtype=bool)
     return out
+
+
+# A Payments row's Method saying a credit note settles the invoice ("Credit Note", "CN
+# applied", "إشعار دائن"): no money, the credit note's use.
+_CREDIT_NOTE_METHOD = re.compile(r"(?i)credit\s*(?:note|memo)|\bcn\b|[إا]شعار\s*دائن")
+
+
+def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
+                         ) -> tuple[pd.DataFrame, np.ndarray, list[int]] | None:
+    """The payments with the use of each credit note a Payments row applies made explicit.
+
+    A book keeping its credit notes in the invoice list often records their use as a
+    Payments row against the invoice, its Method a credit note (``Credit Note``, ``إشعار
+    دائن``) and its Payment ID, Invoice No, Reference or Method the credit note's number:
+    that row settles the invoice, and the credit note is used by as much. Read alone it is a
+    second credit (the invoice paid by it and the credit note still open): AR short by the
+    credit note, twice credited. Each such row is followed by a row of the same receipt
+    taking the credit note's amount back off it (negative, naming it, as the reconciliation's
+    own ``Credit Note`` rows do), up to what is left of it; not where a negative Payments row
+    already names that credit note (the book records its use itself).
+
+    Returns the payments, for each row the position of the row it came from, and the
+    positions (in the payments given) of the rows so read; None when there is none.
+    """
+    if not len(payments) or "Method" not in payments or "Invoice No" not in invoices:
+        return None
+    methods = payments["Method"]
+    by_method = per_distinct(methods, lambda v: isinstance(v, str)
+                             and _CREDIT_NOTE_METHOD.search(v) is not None)
+    amounts = payments["Amount"]
+    rows = np.flatnonzero(by_method.fillna(False).to_numpy(dtype=bool)
+                          & (amounts > 0).to_numpy(dtype=bool))
+    if not len(rows):
+        return None
+    notes = invoices[(invoices["Amount"] < 0) & invoices["Invoice No"].notna()
+                     & ~receipt_rows(invoices)]
+    if not len(notes):
+        return None
+    left = {}  # (customer, credit note) -> what is left of it to use
+    for number, customer, amount in zip(notes["Invoice No"], notes["Customer ID"],
+                                        notes["Amount"], strict=True):
+        key = (customer, str(number).strip())
+        left[key] = left.get(key, 0.0) - float(amount)
+    named = payments["Invoice No"].map(lambda v: str(v).strip() if isinstance(v, str | int)
+                                       else None)
+    # a credit note whose use the book records with negative rows of its own
+    for customer, number in zip(payments.loc[amounts < 0, "Customer ID"],
+                                named[amounts < 0], strict=True):
+        left.pop((customer, number), None)
+    if not left:
+        return None
+    numbers_of: dict = {}
+    for customer, number in left:
+        numbers_of.setdefault(customer, []).append(number)
+    texts = [c for c in ("Payment ID", "Invoice No", "Reference", "Method") if c in payments]
+    takes: dict[int, tuple[str, float]] = {}
+    for pos in rows:
+        customer = payments["Customer ID"].iat[pos]
+        own = numbers_of.get(customer)
+        if not own:
+            continue
+        said = [str(payments[c].iat[pos]).strip() for c in texts
+                if isinstance(payments[c].iat[pos], str | int | float)
+                and payments[c].iat[pos] == payments[c].iat[pos]]
+        number = next((n for n in own if any(t == n or re.search(
+            rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for t in said)), None)
+        if number is None:
+            continue
+        take = round(min(float(amounts.iat[pos]), left[(customer, number)]), 6)
+        if take <= 0:
+            continue
+        left[(customer, number)] -= take
+        takes[pos] = (number, take)
+    if not takes:
+        return None
+    source = np.concatenate([np.full(2 if p in takes else 1, p)
+                             for p in range(len(payments))]).astype(np.int64)
+    out = payments.iloc[source].reset_index(drop=True)
+    second = np.flatnonzero(np.r_[False, source[1:] == source[:-1]])
+    numbers, values = out["Invoice No"].tolist(), out["Amount"].tolist()
+    for i in second:
+        numbers[i], take = takes[int(source[i])]
+        values[i] = -take
+    out["Invoice No"] = pd.Series(numbers, dtype="object")
+    out["Amount"] = pd.Series(values, dtype="float64")
+    return out, source, sorted(takes)

@@ -7,6 +7,7 @@ cell (its rows read with their amounts as written)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
@@ -64,6 +65,29 @@ def entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+        book.issues.extend(_credit_notes_used(payments, invoices))
+
+
+def _credit_notes_used(payments: Table, invoices: Table) -> list[Issue]:
+    """A Payments row applying a credit note of the invoice list is the credit note's use,
+    not a second credit (``core.entries.credit_notes_applied``): one Input Issue per row."""
+    from ar_excel.core.entries import credit_notes_applied
+
+    found = credit_notes_applied(payments.frame, invoices.frame)
+    if found is None:
+        return []
+    frame, source, rows = found
+    issues = []
+    for pos in rows:
+        index = payments.frame.index[pos]
+        at = int(np.flatnonzero(source == pos)[-1])
+        issues.append(payments.issue(
+            index, "Method", f"applies credit note {frame['Invoice No'].iat[at]} of the "
+                             f"invoice list ({-frame['Amount'].iat[at]:,.2f}): read as its use, "
+                             f"not a second credit"))
+    payments.frame = frame
+    payments.raw = payments.raw.iloc[source].reset_index(drop=True)
+    return issues
 
 
 # A ledger's column saying which side each amount is on (Tally's and many local systems'

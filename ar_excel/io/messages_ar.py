@@ -230,6 +230,9 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",
      "'{0}' غير موجود في {1}: قُرئ على أنه {2} (نفس الرقم) في {3} صف"),
+    (r"^applies credit note (.*) of the invoice list \((\S+)\): read as its use, not a "
+     r"second credit$", "تطبيق لإشعار الدائن {0} من قائمة الفواتير ({1}): قُرئ استخداماً له لا "
+     "دائناً ثانياً"),
     (r"^every receipt amount is negative \(receipts kept as credits\): each is read as money "
      r"received$", "كل مبالغ التحصيلات سالبة (مسجلة كدائن): قُرئ كل منها مبلغاً محصلاً"),
     (r"^(\d+) row\(s\) with no amount of their own but a credit open \((.*) below zero: a "
