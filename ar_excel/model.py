@@ -95,6 +95,10 @@ class Table:
     # each other sheet, whose columns may stand in another order (a credit notes sheet)
     sheet_letters: dict[str, dict[str, str]] = field(default_factory=dict)
     sheet_headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A cell read from several lines (a customer's further contact lines, ``io.contact_rows``):
+    # (the record's sheet row, column) -> each line's sheet row and what it held, so a check
+    # names the cell where a contact was typed
+    typed_on: dict[tuple[int, str], list[tuple[int, str]]] = field(default_factory=dict)
     _rows: tuple[pd.DataFrame, dict[int, list[Any]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 

@@ -258,6 +258,26 @@ def test_a_customers_further_contact_line_is_read_into_it_not_a_duplicate_id(tmp
     assert status["Customer ID"].tolist().count("C02") == 1
 
 
+def test_a_bad_contact_on_a_further_line_is_said_at_the_cell_it_was_typed_in(tmp_path):
+    """A further contact line's phone or email that is no phone or email: the finding names
+    that line's cell and what was typed there, not the customer's first row cell holding
+    both contacts (where the first ones are fine)."""
+    blank = [None] * 5
+    rows = [_row(1),
+            _row(2), ["C02", None, None, "b@cedar", "555-12", *blank],  # the ID typed again
+            _row(3, phone="0100"), ["C03", None, None, None, "0223456789", *blank]]
+    book = _book(tmp_path, rows)
+    assert book.customers.set_index("Customer ID").loc["C02", "Phone"] == \
+        "01001234002 / 555-12"
+    frame = run_validate(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert [(r["Customer ID"], r["Row"], r["Cell"], r["Code"], r["Value"])
+            for _, r in frame.iterrows()] == [
+        ("C02", 4, "D4", "INVALID_EMAIL", "b@cedar"),
+        ("C02", 4, "E4", "INVALID_PHONE", "555-12"),
+        ("C03", 5, "E5", "INVALID_PHONE", "0100")]  # the customer's own number, its own cell
+    assert "'555-12'" in frame["Message"].iloc[1] and "(E4)" in frame["Message"].iloc[1]
+
+
 def test_a_limit_cell_merged_over_several_customers_is_said(tmp_path):
     rows = [_row(1), _row(2, limit=70000), _row(3, limit=None), _row(4, limit=None),
             _row(5, limit=None), _row(6, limit=20000), _row(7, limit=None)]

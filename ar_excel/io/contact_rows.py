@@ -85,6 +85,9 @@ def contact_lines_into_their_customer(book: Book) -> None:
                 new, before = str(frame.at[i, c]).strip(), frame.at[r, c]
                 joined = new if is_blank(before) else f"{str(before).strip()}{_joiner(c)}{new}"
                 frame.at[r, c] = raw.at[r, c] = joined
+                typed = table.typed_on.setdefault((int(rows[record]), c), [] if is_blank(
+                    before) else [(int(rows[record]), str(before).strip())])
+                typed.append((int(rows[pos]), new))
         what = ", ".join(f"{c.lower() if c in _CONTACTS else c} {str(frame.at[i, c]).strip()}"
                          for c in contacts if added[c])
         cid = frame.at[r, "Customer ID"]

@@ -91,17 +91,26 @@ class CheckContext:
         return "" if blank(value) else str(value).strip()
 
     def finding(self, index: object, column: str, code: str, value: object = None,
-                **details: object) -> Finding:
-        """A finding on one cell, its message filled with the row's facts."""
+                line: int | None = None, **details: object) -> Finding:
+        """A finding on one cell, its message filled with the row's facts. ``line``: the
+        sheet row of a further line of the record where ``value`` was typed (``typed_on``)."""
         raw = self.raw(index, column) if value is None else value
         if value is None and isinstance(raw, float) and column in _KEYS:
             raw = self._column("parsed", column)[index]  # a number cell's key: 123456789, no commas
         shown = display(raw)
-        text = message(code, self.arabic, id=self.customer_id(index) or "?",
-                       row=self.row(index), cell=self.cell(index, column), value=shown,
-                       **details)
-        return Finding(self.customer_id(index), self.row(index), column, code, severity(code),
-                       text, self.cell(index, column), shown)
+        row = self.row(index) if line is None else line
+        letter = self.table.letters.get(column)
+        cell = self.cell(index, column) if line is None else \
+            f"{letter}{line}" if letter else f"{column} @ {line}"
+        text = message(code, self.arabic, id=self.customer_id(index) or "?", row=row,
+                       cell=cell, value=shown, **details)
+        return Finding(self.customer_id(index), row, column, code, severity(code), text, cell,
+                       shown)
+
+    def typed_on(self, index: object, column: str) -> list[tuple[int, str]] | None:
+        """Each line's sheet row and text where the record's cell was read from several
+        lines (a further contact line, ``io.contact_rows``); None: from its own cell."""
+        return self.table.typed_on.get((self.row(index), column))
 
 
 # Keys typed into number cells are shown as the keys they are, not as amounts.

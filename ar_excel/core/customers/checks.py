@@ -288,9 +288,12 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
 def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
     for column in ("Email", *further_columns(ctx, "Email")):
         for index, value in ctx.values(column).dropna().items():
-            if not blank(value) and not contacts.no_email(value) and \
-                    contacts.email_problem(value) is not None:
-                yield ctx.finding(index, column, "INVALID_EMAIL")
+            # addresses added from further lines: each said at the cell it was typed in
+            for line, typed in ctx.typed_on(index, column) or [(None, value)]:
+                if not blank(typed) and not contacts.no_email(typed) and \
+                        contacts.email_problem(typed) is not None:
+                    yield ctx.finding(index, column, "INVALID_EMAIL",
+                                      value=None if line is None else typed, line=line)
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
@@ -300,11 +303,14 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
             if blank(value):
                 continue
             value = value if column == "Phone" else as_typed(value)
-            problem = contacts.phone_problem(value, duplicates.usable_tax_key(
-                tax_ids.get(index)), _country(ctx, index)[0])
-            if problem is not None and not contacts.no_phone(value):  # ("-", "N/A": none)
-                yield ctx.finding(index, column, "INVALID_PHONE", reason=problem,
-                                  value=None if column == "Phone" else value)
+            # numbers added from further lines: each said at the cell it was typed in
+            for line, typed in ctx.typed_on(index, column) or [(None, value)]:
+                problem = contacts.phone_problem(typed, duplicates.usable_tax_key(
+                    tax_ids.get(index)), _country(ctx, index)[0])
+                if problem is not None and not contacts.no_phone(typed):  # ("-", "N/A")
+                    yield ctx.finding(index, column, "INVALID_PHONE", reason=problem,
+                                      value=None if column == "Phone" and line is None
+                                      else typed, line=line)
 
 
 def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
