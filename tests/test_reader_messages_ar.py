@@ -347,6 +347,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", "2026-09-01", 500], ["CN-1", "C1", "2026-09-05", -100]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
                      ["CN-1", "C1", "2026-09-05", 100, "I-1", "Credit Note"]]}))
+    # a USD invoice paid by a receipt written in EGP
+    marks.append(_save(tmp_path, "receipt_currency.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                     ["I-1", "C1", "2026-09-01", 400, "USD"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
+                     ["P-1", "C1", "2026-09-05", 19600, "I-1", "EGP"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -13,7 +13,7 @@ import pandas as pd
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.document_states import states_as_meant
 from ar_excel.io.line_items import one_row_per_invoice
-from ar_excel.model import Book, Issue, Table
+from ar_excel.model import ROW, Book, Issue, Table
 from ar_excel.names import match_key
 from ar_excel.parsing import (
     is_blank,
@@ -66,6 +66,46 @@ def entries_as_meant(book: Book) -> None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
         book.issues.extend(_credit_notes_used(payments, invoices))
+        book.issues.extend(_receipts_in_another_currency(payments, invoices,
+                                                         book.tables.get("Customers")))
+
+
+def _receipts_in_another_currency(payments: Table, invoices: Table,
+                                  customers: Table | None) -> list[Issue]:
+    """A Payments row whose own Currency is not that of the invoice it names (a USD invoice
+    paid in EGP): the ledger applies its amount to the invoice as the invoice's currency
+    (``core.ledger``: amounts are never converted), so an EGP 19,600 pays USD 400 and leaves
+    USD 19,200 on account. Said at its Currency cell, once per row."""
+    from ar_excel.core.kpis import invoice_currency
+
+    frame, inv = payments.frame, invoices.frame
+    if "Currency" not in frame or "Invoice No" not in frame or "Invoice No" not in inv:
+        return []
+    stated = frame["Currency"].map(lambda v: v.strip().upper() if isinstance(v, str)
+                                   and len(v.strip()) == 3 else None)
+    if stated.isna().all():
+        return []
+    first = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna()].drop_duplicates("Invoice No")
+    master = customers.frame if customers is not None else None
+    if master is not None and {"Customer ID", "Currency"} <= set(master.columns):
+        codes = invoice_currency(first, master)
+    else:
+        codes = first["Currency"] if "Currency" in first else pd.Series(None, index=first.index)
+    by_invoice = {n: c.strip().upper() for n, c in zip(first["Invoice No"], codes, strict=True)
+                  if isinstance(c, str) and c.strip()}
+    issues, said = [], set()
+    for index in stated.index[stated.notna()]:
+        number, own = frame.at[index, "Invoice No"], stated[index]
+        theirs = by_invoice.get(number) if isinstance(number, str) else None
+        if theirs is None or theirs == own or frame.at[index, ROW] in said:
+            continue
+        said.add(frame.at[index, ROW])
+        issues.append(payments.issue(
+            index, "Currency", f"a receipt in {own} names invoice {number}, which is in "
+                               f"{theirs}: its amount is applied to it as {theirs} (amounts "
+                               f"are not converted); write the amount in {theirs}, or leave "
+                               f"its invoice blank to hold it on account"))
+    return issues
 
 
 def _credit_notes_used(payments: Table, invoices: Table) -> list[Issue]:
