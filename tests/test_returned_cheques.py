@@ -79,3 +79,42 @@ def test_a_return_reverses_one_receipt_of_its_amount_and_no_other_row():
     items = open_items(cust, inv, pay, pd.Timestamp("2026-10-31").date())
     assert sorted(zip(items["Document No"], items["Open Amount"], strict=True)) == [
         ("I1", 2000.0), ("X", 300.0)]
+
+
+def test_a_running_ledgers_returned_cheque_reverses_its_receipt(tmp_path):
+    """An Arabic running ledger (التاريخ، المرجع، البيان، مدين، دائن، الرصيد): the cheque
+    4411 paid F-101 (سند قبض) and came back (شيك مرتد). Before, the return was an invoice due
+    30 days after it, the receipt stayed on account against F-101: a firm reminder at 42 days
+    and a statement calling the return فاتورة; F-101 is 83 days late (a final notice)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["كود العميل", "اسم العميل", "البريد الإلكتروني", "العملة", "مدة السداد",
+               "حد الائتمان"])
+    ws.append(["A1", "شركة النيل للتجارة", "nile@nile.example", "EGP", 30, 100000])
+    ws = wb.create_sheet("الفواتير")
+    ws.append(["كود العميل", "التاريخ", "المرجع", "البيان", "مدين", "دائن", "الرصيد"])
+    ws.append(["A1", datetime(2026, 7, 10), "F-101", "فاتورة مبيعات", 12000, None, 12000])
+    ws.append(["A1", datetime(2026, 8, 5), "SQ-11", "سند قبض - شيك 4411", None, 12000, 0])
+    ws.append(["A1", datetime(2026, 8, 20), "RC-11", "شيك مرتد رقم 4411", 12000, None, 12000])
+    ws.append(["A1", datetime(2026, 10, 25), "F-103", "فاتورة مبيعات", 4000, None, 16000])
+    path = tmp_path / "ledger.xlsx"
+    wb.save(path)
+
+    out = tmp_path / "collections.xlsx"
+    assert main(["collections", str(path), "--as-of", "2026-10-31", "-o", str(out)]) == 0
+    dun = pd.read_excel(out, sheet_name="Dunning", engine="calamine", header=1)
+    (row,) = dun.to_dict("records")
+    assert (row["Level"], row["Days Overdue"], row["Credit On Account"],
+            row["Amount To Collect"], row["Open Balance"]) == (3, 83, 0.0, 12000.0, 16000.0)
+
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-10-31", "--from", "2026-07-01",
+                 "--no-pdf", "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine", header=1)
+    lines = tab[tab["Document"].isin(["F-101", "SQ-11", "RC-11", "F-103"])]
+    assert list(zip(lines["Type"], lines["Due Date"].isna(), lines["Balance"],
+                    strict=True)) == [("فاتورة", False, 12000.0), ("تحصيل", True, 0.0),
+                                      ("شيك مرتد", True, 12000.0), ("فاتورة", False, 16000.0)]
+    aging = tab[tab["Type"] == "أعمار الديون"]
+    assert aging["Balance"].tolist() == [4000.0, 0, 0, 12000.0, 0]

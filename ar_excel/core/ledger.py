@@ -50,7 +50,7 @@ import pandas as pd
 
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_units, round_money
 from ar_excel.core.per_run import once_per_run, sharing
-from ar_excel.core.returned_cheques import reversed_pairs
+from ar_excel.core.returned_cheques import reversed_in_list, reversed_pairs
 from ar_excel.model import ROW
 from ar_excel.schema import ORDER_REFERENCES, TERMS_EOM
 
@@ -392,6 +392,9 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     open_amount = round_money(inv["Amount"] - paid, inv_currency)
     if not len(payments):
         open_amount = open_as_stated(inv, open_amount, inv_currency)
+    # a running ledger's returned cheque and the receipt of the list it reverses: open for
+    # nothing, so what the cheque was for is unpaid again
+    open_amount = open_amount.where(~reversed_in_list(inv), 0.0)
     settled_below = CENT
     if inv_currency is not None:
         settled_below = half_units(apps["Customer ID"].map(currency), apps.index)

@@ -14,6 +14,12 @@ receipt it reverses, so the invoice is unpaid again, due when it was due. Rules:
   looked at). A statement shows both lines: the receipt, then the returned cheque (a debit).
 * A returned-cheque row that reverses no such receipt is left as it was (a debit on
   account), as is any negative row whose Method says nothing of a cheque returned.
+* A running ledger kept in the invoice list records it as a debit row whose narration or
+  document type says so (``شيك مرتد رقم 4411``, ``Returned cheque``): it reverses a receipt
+  of that list (a credit row read as money received) of its customer for the same amount,
+  dated on or before it, the latest first; the pair is open for nothing, so the invoices the
+  cheque was for are unpaid again, from their own due dates. On the customer's statement it
+  is a Returned Cheque, not an invoice.
 """
 
 from __future__ import annotations
@@ -71,4 +77,50 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
                                         else pd.Timestamp.min))
         taken.add(pick)
         out.at[pick] = out.at[r] = True
+    return out
+
+
+def returned_in_list(invoices: pd.DataFrame) -> np.ndarray:
+    """Per invoice-list row: True for a debit whose document type or narration says it is a
+    returned cheque (a running ledger's شيك مرتد)."""
+    from ar_excel.core.entries import type_column
+    from ar_excel.names import match_key
+    from ar_excel.schema import NARRATION_HEADERS
+
+    out = np.zeros(len(invoices), dtype=bool)
+    columns = [c for c in invoices.columns if isinstance(c, str)
+               and match_key(c) in NARRATION_HEADERS]
+    kind = type_column(invoices)
+    if kind is not None:
+        columns.append(kind)
+    for column in columns:
+        values = invoices[column]
+        seen = {v: is_returned_method(v) for v in pd.unique(values.to_numpy(dtype=object))}
+        out |= values.map(seen).fillna(False).to_numpy(dtype=bool)
+    return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool)
+
+
+def reversed_in_list(invoices: pd.DataFrame) -> np.ndarray:
+    """Per invoice-list row: True for a returned cheque of the list and for the receipt of
+    the list (``entries.receipt_rows``) it reverses."""
+    from ar_excel.core.entries import receipt_rows
+
+    out = np.zeros(len(invoices), dtype=bool)
+    returned = returned_in_list(invoices)
+    if not returned.any():
+        return out
+    received = receipt_rows(invoices)
+    amount = invoices["Amount"].astype(float).round(6).to_numpy()
+    dates = pd.to_datetime(invoices["Invoice Date"]).to_numpy()
+    customer = invoices["Customer ID"].to_numpy(dtype=object)
+    candidates = np.flatnonzero(received & (amount < 0))
+    for r in np.flatnonzero(returned):
+        same = [i for i in candidates if not out[i] and customer[i] == customer[r]
+                and abs(amount[i] + amount[r]) < 0.005
+                and (pd.isna(dates[r]) or pd.isna(dates[i]) or dates[i] <= dates[r])]
+        if not same:
+            continue
+        pick = max(same, key=lambda i: (not pd.isna(dates[i]), dates[i] if not pd.isna(
+            dates[i]) else np.datetime64("1677-09-22")))
+        out[pick] = out[r] = True
     return out

@@ -19,7 +19,8 @@ Rules:
   Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
   A credit-note row that is not so balanced is an adjustment, never a refund.
 * A returned cheque (``core.returned_cheques``: a negative Payments row whose Method says
-  so) is a debit of its own type, Returned Cheque (شيك مرتد), not a refund paid out.
+  so) is a debit of its own type, Returned Cheque (شيك مرتد), not a refund paid out; so is
+  a running ledger's debit row saying so (``returned_in_list``), not an invoice.
 * A receipt recorded under one customer but naming another customer's invoice is where the
   ledger applied it: the part it paid is on the invoice's customer's statement, what is left
   on the payer's (as the Aging has them).
@@ -49,7 +50,7 @@ from ar_excel.core.entries import receipt_rows
 from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
-from ar_excel.core.returned_cheques import returned_rows
+from ar_excel.core.returned_cheques import returned_in_list, returned_rows
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -146,17 +147,18 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     amount = inv["Amount"].astype(float)
     inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
     inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
+    returned = returned_in_list(inv)  # a running ledger's شيك مرتد: no invoice, due at once
     docs_inv = pd.DataFrame({
         "Customer ID": inv["Customer ID"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
         # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
         # customer's statement too, not a credit note
-        "Type": np.select([(amount < 0).to_numpy(dtype=bool) & receipt_rows(inv), amount < 0],
-                          ["Receipt", "Credit Note"], "Invoice"),
+        "Type": np.select([(amount < 0).to_numpy(dtype=bool) & receipt_rows(inv), amount < 0,
+                           returned], ["Receipt", "Credit Note", "Returned Cheque"], "Invoice"),
         "Document": inv["Invoice No"],
         # a credit note names the invoice it corrects, where the sheet says which
         "Reference": _corrected_invoice(inv).where(amount < 0, None),
-        "Due Date": pd.to_datetime(due.reindex(inv.index)).where(amount >= 0),
+        "Due Date": pd.to_datetime(due.reindex(inv.index)).where((amount >= 0) & ~returned),
         "Signed": amount,
         "Currency": inv_currency,
     })
