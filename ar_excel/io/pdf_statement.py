@@ -46,6 +46,7 @@ WORDS = {
         "total": "Total", "page": "Page", "Current": "Current",
         "Invoice": "Invoice", "Credit Note": "Credit note", "Receipt": "Receipt",
         "Adjustment": "Adjustment", "Refund": "Refund", "Returned Cheque": "Returned cheque",
+        "Balance Brought Forward": "Balance b/f",
         "none": "No transactions in the period",
     },
     "ar": {
@@ -57,7 +58,7 @@ WORDS = {
         "total": "الإجمالي", "page": "صفحة", "Current": "غير مستحق",  # as the tabs say (labels_ar)
         "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
         "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
-        "none": "لا توجد حركات في الفترة",
+        "Balance Brought Forward": "رصيد مرحل", "none": "لا توجد حركات في الفترة",
     },
 }
 

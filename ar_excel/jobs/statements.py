@@ -33,7 +33,8 @@ from ar_excel.model import Book, JobResult, Tab
 ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
                 # the document types, as the PDF statement writes them
                 "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
-                "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد"}
+                "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
+                "Balance Brought Forward": "رصيد مرحل"}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

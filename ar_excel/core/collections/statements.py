@@ -18,6 +18,9 @@ Rules:
   To Post writes them) moves no balance: the statement shows the credit note once, as the
   Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
   A credit-note row that is not so balanced is an adjustment, never a refund.
+* A running ledger's balance brought forward (``entries.opening_rows``: "Balance b/f",
+  "رصيد افتتاحي") is a line of type Balance Brought Forward (رصيد مرحل), first on its day,
+  not an invoice: it is what the customer owed before the ledger starts.
 * A returned cheque (``core.returned_cheques``: a negative Payments row whose Method says
   so) is a debit of its own type, Returned Cheque (شيك مرتد), not a refund paid out; so is
   a running ledger's debit row saying so (``returned_in_list``), not an invoice.
@@ -46,7 +49,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import receipt_rows
+from ar_excel.core.entries import opening_rows, receipt_rows
 from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -58,7 +61,7 @@ LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "C
 TAB_COLUMNS = ["Customer ID", "Customer", "Currency", *LINE_COLUMNS]
 TAB_FORMATS = {"Date": "date", "Due Date": "date", "Debit": "money", "Credit": "money",
                "Balance": "money"}
-_TYPE_ORDER = {"Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4,
+_TYPE_ORDER = {"Balance Brought Forward": -1, "Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4,
                "Returned Cheque": 5}
 
 
@@ -153,8 +156,10 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Date": pd.to_datetime(inv["Invoice Date"]),
         # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
         # customer's statement too, not a credit note
-        "Type": np.select([(amount < 0).to_numpy(dtype=bool) & receipt_rows(inv), amount < 0,
-                           returned], ["Receipt", "Credit Note", "Returned Cheque"], "Invoice"),
+        "Type": np.select([opening_rows(inv), (amount < 0).to_numpy(dtype=bool)
+                           & receipt_rows(inv), amount < 0, returned],
+                          ["Balance Brought Forward", "Receipt", "Credit Note",
+                           "Returned Cheque"], "Invoice"),
         "Document": inv["Invoice No"],
         # a credit note names the invoice it corrects, where the sheet says which
         "Reference": _corrected_invoice(inv).where(amount < 0, None),
