@@ -61,8 +61,8 @@ LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "C
 TAB_COLUMNS = ["Customer ID", "Customer", "Currency", *LINE_COLUMNS]
 TAB_FORMATS = {"Date": "date", "Due Date": "date", "Debit": "money", "Credit": "money",
                "Balance": "money"}
-_TYPE_ORDER = {"Balance Brought Forward": -1, "Invoice": 0, "Credit Note": 1, "Receipt": 2, "Adjustment": 3, "Refund": 4,
-               "Returned Cheque": 5}
+_TYPE_ORDER = {"Balance Brought Forward": -1, "Invoice": 0, "Credit Note": 1, "Receipt": 2,
+               "Adjustment": 3, "Refund": 4, "Returned Cheque": 5}
 
 
 @dataclass
