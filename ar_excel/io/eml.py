@@ -23,7 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ar_excel.core.collections.letters import Letter
-from ar_excel.core.customers.contacts import email_problem
+from ar_excel.core.customers.contacts import email_addresses, email_problem
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
@@ -159,8 +159,15 @@ def draft_message(letter: Letter, sender: str | None = None,
         # one that is no address ('"', 'a@': the validate job's INVALID_EMAIL) is left for
         # the clerk to fill in: the standard library's parser failed on some (IndexError),
         # and the whole collections job with it
-        to = [a.strip() for a in re.split(r"[;,\r\n]", letter.email)
-              if a.strip() and email_problem(a) is None]
+        to = []
+        for part in re.split(r"[;,،؛|\r\n]", letter.email):
+            part = part.strip()
+            if not part or email_problem(part) is not None:
+                continue
+            # a name with its address stays whole; else the addresses as validate reads
+            # them: "a@x.com / b@y.com" and "a@x.com b@y.com" are two (the header parser
+            # kept the first only), "ap@x.com (accounts)" the address
+            to += [part] if "<" in part else list(email_addresses(part))
         if to:
             msg["To"] = ", ".join(to)
     if sender:
