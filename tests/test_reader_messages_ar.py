@@ -354,6 +354,15 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", "2026-09-01", 400, "USD"]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
                      ["P-1", "C1", "2026-09-05", 19600, "I-1", "EGP"]]}))
+    # a refund and a returned cheque typed positive, their Method saying so
+    marks.append(_save(tmp_path, "paid_out.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "2026-09-01", 500]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
+                     ["P-1", "C1", "2026-09-05", 500, "I-1", "Cheque"],
+                     ["P-1R", "C1", "2026-09-09", 500, "I-1", "Returned cheque"],
+                     ["R-1", "C1", "2026-09-10", 50, None, "Refund"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -297,6 +297,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) payment\(s\) sent to customers \(refunds\): read as money paid out, their "
      r"amounts negative \((.*)\)$",
      "{0} دفعة مرسلة إلى عملاء (ردّ مبالغ): قُرئت مبالغ مدفوعة لهم، بالسالب ({1})"),
+    (r"^(\d+) payment\(s\) whose Method says refunds paid out to customers: read as money "
+     r"paid out, their amounts negative \((.*)\)$",
+     "{0} دفعة تقول طريقة الدفع إنها ردّ مبالغ للعملاء: قُرئت مبالغ مدفوعة لهم، بالسالب ({1})"),
+    (r"^(\d+) payment\(s\) whose Method says cheques returned unpaid \(each takes back its "
+     r"receipt\): read as money paid out, their amounts negative \((.*)\)$",
+     "{0} دفعة تقول طريقة الدفع إنها شيكات مرتدة (كلٌّ منها يلغي التحصيل الذي ارتد): قُرئت "
+     "بالسالب ({1})"),
     (r"^(\d+) receipt\(s\) written on several rows, one per invoice paid, the receipt's "
      r"amount on each: each row read for its (.*), the receipt counted once \((.*)\)$",
      "{0} تحصيل مكتوب في عدة صفوف، صف لكل فاتورة مسددة ومبلغ التحصيل في كل منها: قُرئ كل صف "

@@ -19,6 +19,7 @@ and transfers (a method) is left alone.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -56,6 +57,40 @@ POSTED = _words("Posted", "Submitted", "Paid", "In Process", "Reconciled", "Sent
 NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voided",
                     "Bounced", "Returned", "مسودة", "ملغاة", "ملغي", "ملغى", "مرفوض",
                     "مرفوضة", "مرتد", "شيك مرتد", "مرتجع")
+
+
+# A Method saying the row is money paid out to the customer, typed as a positive amount
+# as every other row of a hand-kept sheet: a refund, or a cheque the bank returned
+# (``core.returned_cheques``). (Not "Refund Note": a credit note's name.)
+_PAID_OUT_METHOD = re.compile(r"(?i)^\s*refund(?:ed)?\b(?!\s*note)|\brefund\s*(?:paid|to)\b"
+                              r"|رد\s*(?:مبلغ|المبلغ)|استرداد|مسترد")
+
+
+def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
+    """Turn negative the positive Payments rows whose Method says a refund or a returned
+    cheque: money paid out or taken back, not received. One Input Issue per kind."""
+    from ar_excel.core.returned_cheques import is_returned_method
+
+    frame = table.frame
+    if "Method" not in frame or not len(frame):
+        return
+    positive = (frame["Amount"] > 0).to_numpy(bool) & ~out
+    methods = frame["Method"]
+    kinds = {m: ("refund" if isinstance(m, str) and _PAID_OUT_METHOD.search(m) else
+                 "returned" if is_returned_method(m) else None)
+             for m in pd.unique(methods.to_numpy(dtype=object))}
+    said = methods.map(kinds).to_numpy(dtype=object)
+    for kind, why in (("refund", "refunds paid out to customers"),
+                      ("returned", "cheques returned unpaid (each takes back its receipt)")):
+        rows = positive & (said == kind)
+        if not rows.any():
+            continue
+        at = frame.index[rows]
+        frame.loc[at, "Amount"] = -frame.loc[at, "Amount"]
+        cells = [table.cell(i, "Method") for i in at]
+        issues.append(table.issue(
+            at[0], "Method", f"{len(at)} payment(s) whose Method says {why}: read as money "
+                             f"paid out, their amounts negative ({cells_named(cells)})"))
 
 
 def column_of_words(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
@@ -113,6 +148,7 @@ def receipts_as_meant(book: Book) -> None:
         book.issues.append(table.issue(
             at[0], direction, f"{len(at)} payment(s) sent to customers (refunds): read as "
                               f"money paid out, their amounts negative ({cells_named(cells)})"))
+    _paid_out_by_method(table, out, book.issues)
     if out.any():
         table.frame = frame[~out].reset_index(drop=True)
         table.raw = table.raw[~out].reset_index(drop=True)
