@@ -13,6 +13,8 @@ error."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ar_excel.model import Issue
@@ -36,6 +38,19 @@ def hold_flags(flags: pd.Series, status: pd.Series | None, sheet: str, letter: s
                header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
     """The Status column with Hold where the flag says yes (a new one where the sheet has
     none), and an Input Issue for each flag that says neither yes nor no."""
+    return _flagged(flags, status, (sheet, letter, header, excel_rows), _YES, _NO,
+                    lambda now: now if now == "Closed" else "Hold",
+                    "is not put on hold", from_numbers=False)
+
+
+def _flagged(flags: pd.Series, status: pd.Series | None,
+             where: tuple[str, str, str, list[int]], yes: frozenset[str], no: frozenset[str],
+             flagged: Callable[[object], object], otherwise: str, from_numbers: bool
+             ) -> tuple[pd.Series, list[Issue]]:
+    """The Status column with ``flagged(status)`` where a flag says yes, and an Input Issue
+    (its account ``otherwise``) for each flag that says neither yes nor no. ``from_numbers``:
+    a 1.0 / 0.0 of a number cell reads as 1 / 0."""
+    sheet, letter, header, excel_rows = where
     out = status.copy() if status is not None else pd.Series(None, index=flags.index,
                                                              dtype="object")
     issues = []
@@ -43,13 +58,14 @@ def hold_flags(flags: pd.Series, status: pd.Series | None, sheet: str, letter: s
         if is_blank(value):
             continue
         said = _said(value)
-        if said in _YES:
-            if out.iat[pos] != "Closed":
-                out.iat[pos] = "Hold"
-        elif said not in _NO:
+        if from_numbers and said.endswith(".0"):
+            said = said[:-2]
+        if said in yes:
+            out.iat[pos] = flagged(out.iat[pos])
+        elif said not in no:
             issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value,
                                 f"'{str(value).strip()}' is neither Yes nor No: the account "
-                                "is not put on hold"))
+                                f"{otherwise}"))
     return out, issues
 
 
@@ -64,19 +80,5 @@ def inactive_flags(flags: pd.Series, status: pd.Series | None, sheet: str, lette
                    header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
     """The Status column with Closed where an inactive flag says yes (a new one where the
     sheet has none), and an Input Issue for each flag that says neither yes nor no."""
-    out = status.copy() if status is not None else pd.Series(None, index=flags.index,
-                                                             dtype="object")
-    issues = []
-    for pos, value in enumerate(flags.tolist()):
-        if is_blank(value):
-            continue
-        said = _said(value)
-        if said.endswith(".0"):  # a 1 or 0 from a number cell
-            said = said[:-2]
-        if said in _RETIRED:
-            out.iat[pos] = "Closed"
-        elif said not in _IN_USE:
-            issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value,
-                                f"'{str(value).strip()}' is neither Yes nor No: the account "
-                                "is not taken as inactive"))
-    return out, issues
+    return _flagged(flags, status, (sheet, letter, header, excel_rows), _RETIRED, _IN_USE,
+                    lambda now: "Closed", "is not taken as inactive", from_numbers=True)
