@@ -66,7 +66,8 @@ def test_kpis_leave_what_was_received_blank(runs, capsys):
     rows = {ws.cell(r, 1).value: (ws.cell(r, 2).value, ws.cell(r, 4).value)
             for r in range(3, 14)}
     assert rows["Receipts"] == (None, "cash receipts recorded in the period (not write-offs, "
-                                      "discounts, tax withheld or refunds)" + why)
+                                      "discounts, tax withheld or refunds), less cheques "
+                                      "returned unpaid in it" + why)
     assert rows["Collection rate"] == (None, "receipts / (opening AR + credit sales) x 100"
                                              + why)
     assert rows["Collection effectiveness index (CEI)"][0] is None

@@ -118,3 +118,34 @@ def test_a_running_ledgers_returned_cheque_reverses_its_receipt(tmp_path):
                                       ("شيك مرتد", True, 12000.0), ("فاتورة", False, 16000.0)]
     aging = tab[tab["Type"] == "أعمار الديون"]
     assert aging["Balance"].tolist() == [4000.0, 0, 0, 12000.0, 0]
+
+
+def test_a_cheque_returned_unpaid_is_no_cash_collected_in_the_kpis(tmp_path):
+    # Sept: a 5,000 cheque and a 1,000 transfer received, the cheque back unpaid on the 20th.
+    # Cash collected in September is 1,000, one receipt; before, Receipts said 6,000 (2).
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["R1", "Bouncer Co", "r@bouncer.example", "EGP", 30, 50000])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
+    ws.append(["RI-1", "R1", datetime(2026, 8, 1), datetime(2026, 8, 31), 5000])
+    ws.append(["RI-2", "R1", datetime(2026, 8, 5), datetime(2026, 9, 4), 1000])
+    ws.append(["RI-3", "R1", datetime(2026, 9, 1), datetime(2026, 10, 1), 2000])
+    ws = wb.create_sheet("Payments")
+    ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
+    ws.append(["CHQ-90", "R1", datetime(2026, 9, 3), 5000, "RI-1", "Cheque"])
+    ws.append(["TRF-91", "R1", datetime(2026, 9, 10), 1000, "RI-2", "Bank transfer"])
+    ws.append(["CHQ-90R", "R1", datetime(2026, 9, 20), -5000, "RI-1", "Returned cheque"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    table = pd.read_excel(out, sheet_name="KPIs", engine="calamine")
+    kpis = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert (kpis["Receipts"], kpis["Receipts Count"]) == (1000.0, 1)
+    assert (kpis["Opening AR"], kpis["Credit Sales"], kpis["Closing AR"]) == (
+        6000.0, 2000.0, 7000.0)
+    assert kpis["Collection Rate %"] == 12.5  # 1,000 / (6,000 + 2,000)
+    assert kpis["CEI %"] == 16.67  # (6,000 + 2,000 - 7,000) / (6,000 + 2,000 - 2,000)

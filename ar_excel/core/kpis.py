@@ -74,6 +74,7 @@ from ar_excel.core.entries import opening_rows, receipt_rows
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
+from ar_excel.core.returned_cheques import returned_rows
 from ar_excel.policy import Policy
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
@@ -314,6 +315,9 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     settled_non_cash = non_cash(pay)
     received = pay.loc[mine & ~settled_non_cash & (pay["Amount"] > 0),
                        "Amount"]  # a refund paid out is no receipt
+    # A cheque returned unpaid takes back the cash its receipt counted (in the period it
+    # came back): without it a bounced cheque stayed collected in Receipts.
+    bounced = pay.loc[mine & returned_rows(pay), "Amount"]
     adjusted = pay.loc[mine & settled_non_cash, "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
@@ -323,7 +327,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     overdue_ar = overdue_after_credits(closing, places)
     current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
-    receipts = _cents_sum(pd.concat([received, received_in_list]), places)
+    receipts = _cents_sum(pd.concat([received, received_in_list, bounced]), places)
     non_cash_settled = _cents_sum(adjusted, places)
     issued_figures = {
         "Invoices Issued": float(len(issued)),
@@ -344,8 +348,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         "Opening AR": opening_ar,
         **issued_figures,
         "Credit Sales": sales,
-        "Receipts Count": float(receipt_count(pay.loc[received.index])
-                                + len(received_in_list)),
+        "Receipts Count": float(max(receipt_count(pay.loc[received.index])
+                                    + len(received_in_list) - len(bounced), 0)),
         "Receipts": receipts,
         "Non-Cash Settlements": non_cash_settled,
         "Closing AR": closing_ar,
@@ -418,9 +422,9 @@ KPI_ROWS: list[tuple[str, str, str]] = [
     ("Credit Sales", "amount", "invoices less credit notes issued in the period"),
     ("Receipts Count", "count", "cash receipts recorded in the period (not write-offs, "
                                 "discounts, tax withheld or refunds; a receipt paying several "
-                                "invoices counts once)"),
+                                "invoices counts once), less cheques returned unpaid in it"),
     ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts, "
-                           "tax withheld or refunds)"),
+                           "tax withheld or refunds), less cheques returned unpaid in it"),
     ("Non-Cash Settlements", "amount", NON_CASH_DEFINITION),
     ("Closing AR", "amount", "open items at the period end"),
     ("Closing Current AR", "amount", CURRENT_DEFINITION),

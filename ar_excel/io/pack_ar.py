@@ -81,6 +81,7 @@ MEASURES = {
 }
 _RECEIPTS = ("التحصيلات النقدية المسجلة في الفترة (دون الشطب والخصومات والضريبة المخصومة من "
              "المنبع والمبالغ المردودة")
+_LESS_RETURNED = "، ناقص الشيكات المرتدة فيها"
 DEFINITIONS = {
     "open items at the day before the period starts": "البنود المفتوحة في اليوم السابق لبداية الفترة",
     "invoices dated in the period": "الفواتير المؤرخة في الفترة",
@@ -90,10 +91,11 @@ DEFINITIONS = {
     "invoices less credit notes issued in the period":
         "الفواتير ناقص الإشعارات الدائنة الصادرة في الفترة",
     "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds; "
-    "a receipt paying several invoices counts once)":
-        _RECEIPTS + "؛ التحصيل الذي يسدد عدة فواتير يُحسب مرة واحدة)",
-    "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds)":
-        _RECEIPTS + ")",
+    "a receipt paying several invoices counts once), less cheques returned unpaid in it":
+        _RECEIPTS + "؛ التحصيل الذي يسدد عدة فواتير يُحسب مرة واحدة)" + _LESS_RETURNED,
+    "cash receipts recorded in the period (not write-offs, discounts, tax withheld or refunds), "
+    "less cheques returned unpaid in it":
+        _RECEIPTS + ")" + _LESS_RETURNED,
     "open items at the period end": "البنود المفتوحة في نهاية الفترة",
     CURRENT_DEFINITION: "رصيد آخر الفترة - الرصيد المتأخر آخر الفترة",
     OVERDUE_DEFINITION: "لكل عميل: فواتيره المتأخرة في نهاية الفترة ناقص أرصدته الدائنة على "
