@@ -21,6 +21,8 @@ import re
 
 import pandas as pd
 
+from ar_excel.core.entries import per_distinct
+
 # Words of a non-cash Method, English and Arabic. "Cash discount" / "خصم نقدي" is a discount
 # (the words of the adjustment win over those of the instrument).
 _NON_CASH = re.compile(
@@ -39,6 +41,4 @@ def non_cash(payments: pd.DataFrame) -> pd.Series:
     """Per row of ``payments``: True for a write-off, discount, tax withheld or charge."""
     if "Method" not in payments:
         return pd.Series(False, index=payments.index)
-    methods = payments["Method"]
-    seen = {m: is_non_cash_method(m) for m in pd.unique(methods.to_numpy(dtype=object))}
-    return methods.map(seen).fillna(False).astype(bool)
+    return per_distinct(payments["Method"], is_non_cash_method).fillna(False).astype(bool)

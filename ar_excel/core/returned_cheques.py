@@ -29,6 +29,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.entries import per_distinct
+
 _RETURNED = re.compile(
     r"bounced?|returned\s*(?:cheque|check|chq)|(?:cheque|check|chq)\s*returned|dishono(?:u)?red"
     r"|\bnsf\b|unpaid\s*(?:cheque|check)|شيك\s*مرتد|شيكات\s*مرتدة|ارتداد|شيك\s*راجع|شيك\s*مرفوض",
@@ -44,9 +46,7 @@ def returned_rows(payments: pd.DataFrame) -> pd.Series:
     """Per Payments row: True for a returned cheque (a negative row whose Method says so)."""
     if "Method" not in payments or not len(payments):
         return pd.Series(False, index=payments.index)
-    methods = payments["Method"]
-    seen = {m: is_returned_method(m) for m in pd.unique(methods.to_numpy(dtype=object))}
-    said = methods.map(seen).fillna(False).astype(bool)
+    said = per_distinct(payments["Method"], is_returned_method).fillna(False).astype(bool)
     return said & (payments["Amount"].astype(float) < 0)
 
 

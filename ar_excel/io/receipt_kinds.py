@@ -69,17 +69,16 @@ _PAID_OUT_METHOD = re.compile(r"(?i)^\s*refund(?:ed)?\b(?!\s*note)|\brefund\s*(?
 def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
     """Turn negative the positive Payments rows whose Method says a refund or a returned
     cheque: money paid out or taken back, not received. One Input Issue per kind."""
+    from ar_excel.core.entries import per_distinct
     from ar_excel.core.returned_cheques import is_returned_method
 
     frame = table.frame
     if "Method" not in frame or not len(frame):
         return
     positive = (frame["Amount"] > 0).to_numpy(bool) & ~out
-    methods = frame["Method"]
-    kinds = {m: ("refund" if isinstance(m, str) and _PAID_OUT_METHOD.search(m) else
-                 "returned" if is_returned_method(m) else None)
-             for m in pd.unique(methods.to_numpy(dtype=object))}
-    said = methods.map(kinds).to_numpy(dtype=object)
+    said = per_distinct(frame["Method"], lambda m: (
+        "refund" if isinstance(m, str) and _PAID_OUT_METHOD.search(m) else
+        "returned" if is_returned_method(m) else None)).to_numpy(dtype=object)
     for kind, why in (("refund", "refunds paid out to customers"),
                       ("returned", "cheques returned unpaid (each takes back its receipt)")):
         rows = positive & (said == kind)
