@@ -16,7 +16,8 @@ from ar_excel.core.returned_cheques import reversed_pairs
 from tests.collections_data import customers, invoices, payments
 
 
-def _book(tmp_path, method="Returned cheque"):
+def _book(tmp_path, method="Returned cheque", invoices=None, payments=None):
+    """Bouncer Co's book: by default a 5,000 cheque of 30 July on RI-1 returned on 5 August."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Customers"
@@ -24,12 +25,14 @@ def _book(tmp_path, method="Returned cheque"):
     ws.append(["R1", "Bouncer Co", "r@bouncer.example", "EGP", 30, 50000])
     ws = wb.create_sheet("Invoices")
     ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
-    ws.append(["RI-1", "R1", datetime(2026, 7, 1), datetime(2026, 7, 31), 5000])
-    ws.append(["RI-2", "R1", datetime(2026, 10, 5), datetime(2026, 11, 4), 1000])
+    for row in invoices or [["RI-1", "R1", datetime(2026, 7, 1), datetime(2026, 7, 31), 5000],
+                            ["RI-2", "R1", datetime(2026, 10, 5), datetime(2026, 11, 4), 1000]]:
+        ws.append(row)
     ws = wb.create_sheet("Payments")
     ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
-    ws.append(["CHQ-77", "R1", datetime(2026, 7, 30), 5000, "RI-1", "Cheque"])
-    ws.append(["CHQ-77R", "R1", datetime(2026, 8, 5), -5000, "RI-1", method])
+    for row in payments or [["CHQ-77", "R1", datetime(2026, 7, 30), 5000, "RI-1", "Cheque"],
+                            ["CHQ-77R", "R1", datetime(2026, 8, 5), -5000, "RI-1", method]]:
+        ws.append(row)
     path = tmp_path / "book.xlsx"
     wb.save(path)
     return path
@@ -123,23 +126,13 @@ def test_a_running_ledgers_returned_cheque_reverses_its_receipt(tmp_path):
 def test_a_cheque_returned_unpaid_is_no_cash_collected_in_the_kpis(tmp_path):
     # Sept: a 5,000 cheque and a 1,000 transfer received, the cheque back unpaid on the 20th.
     # Cash collected in September is 1,000, one receipt; before, Receipts said 6,000 (2).
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
-    ws.append(["R1", "Bouncer Co", "r@bouncer.example", "EGP", 30, 50000])
-    ws = wb.create_sheet("Invoices")
-    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
-    ws.append(["RI-1", "R1", datetime(2026, 8, 1), datetime(2026, 8, 31), 5000])
-    ws.append(["RI-2", "R1", datetime(2026, 8, 5), datetime(2026, 9, 4), 1000])
-    ws.append(["RI-3", "R1", datetime(2026, 9, 1), datetime(2026, 10, 1), 2000])
-    ws = wb.create_sheet("Payments")
-    ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
-    ws.append(["CHQ-90", "R1", datetime(2026, 9, 3), 5000, "RI-1", "Cheque"])
-    ws.append(["TRF-91", "R1", datetime(2026, 9, 10), 1000, "RI-2", "Bank transfer"])
-    ws.append(["CHQ-90R", "R1", datetime(2026, 9, 20), -5000, "RI-1", "Returned cheque"])
-    path = tmp_path / "book.xlsx"
-    wb.save(path)
+    path = _book(tmp_path, invoices=[
+        ["RI-1", "R1", datetime(2026, 8, 1), datetime(2026, 8, 31), 5000],
+        ["RI-2", "R1", datetime(2026, 8, 5), datetime(2026, 9, 4), 1000],
+        ["RI-3", "R1", datetime(2026, 9, 1), datetime(2026, 10, 1), 2000]], payments=[
+        ["CHQ-90", "R1", datetime(2026, 9, 3), 5000, "RI-1", "Cheque"],
+        ["TRF-91", "R1", datetime(2026, 9, 10), 1000, "RI-2", "Bank transfer"],
+        ["CHQ-90R", "R1", datetime(2026, 9, 20), -5000, "RI-1", "Returned cheque"]])
     out = tmp_path / "pack.xlsx"
     assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
     table = pd.read_excel(out, sheet_name="KPIs", engine="calamine")
