@@ -38,6 +38,10 @@ class Policy:
     fee_tolerance_pct: float = 0.5
     # Beyond the contract's table: defaults used by later jobs.
     dunning_levels_days: tuple[int, ...] = (7, 30, 60, 90)
+    # The least Amount To Collect (in each currency's own units) worth a letter, a call or a
+    # visit: a 0.50 left by a short payment is written off or collected with the next
+    # invoice, not chased with a final notice. 0 chases every cent.
+    dunning_min_amount: float = 10.0
     allowed_tax_rates_pct: tuple[float, ...] = (0.0, 5.0, 14.0, 15.0)
     # Income tax a customer withholds at source from each payment (Egypt's Form 41: 1 % on
     # goods, 3 % on services, 5 % on some professional fees). None (not on the Policy sheet):
@@ -102,6 +106,9 @@ _WORDED = {
     "fee_tolerance": ("Fee Tolerance", "Bank Charges Tolerance", "سماحية الرسوم",
                       "حد فرق العمولة"),
     "dunning_levels_days": ("مستويات التذكير",),
+    "dunning_min_amount": ("Minimum Dunning Amount", "Dunning Minimum", "Min Dunning Amount",
+                           "Minimum Amount To Dun", "الحد الأدنى للمطالبة",
+                           "أقل مبلغ للمطالبة"),
     "withholding_tax_rates_pct": ("Withholding Tax %", "WHT %", "نسب الخصم تحت حساب الضريبة",
                                   "الخصم تحت حساب الضريبة", "نسب الخصم من المنبع"),
     "base_currency": ("Functional Currency", "Company Currency", "Home Currency",
@@ -214,6 +221,7 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
 # The bounds a mistyped value is checked against (the reader's message says what is expected).
 _PERCENTAGES = ("max_discount_pct", "credit_warning_pct", "fee_tolerance_pct")
 _DAY_COUNTS = ("overdue_hold_days", "uninvoiced_delivery_days")
+_AMOUNTS = ("dunning_min_amount",)
 _FEE_EXPECTED = ("is not a fee tolerance (expected an amount of 0 or more and/or a percentage "
                  "from 0 to 100, e.g. '25 or 0.5 %')")
 # Days after the due date that start each aging bucket (above 0) or dunning level (a letter may
@@ -252,6 +260,9 @@ def _check_number(name: str, value: Any, number: float, default: Any) -> None:
                          f"(e.g. {_example(default)})")
     if name == "fee_tolerance_abs" and number < 0:
         raise ValueError(f"'{_shown(value)}' {_FEE_EXPECTED}")
+    if name in _AMOUNTS and number < 0:
+        raise ValueError(f"'{_shown(value)}' is not an amount of 0 or more "
+                         f"(e.g. {_example(default)})")
     if name in _DAY_COUNTS and number < 0:
         raise ValueError(f"'{_shown(value)}' is not a number of days of 0 or more "
                          f"(e.g. {_example(default)})")

@@ -143,7 +143,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
     # a Policy's days beyond a century
     century = _save(tmp_path, "century.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
-        "Policy": [["Key", "Value"], ["dunning_levels_days", "0, 15, 1000000000"]]})
+        "Policy": [["Key", "Value"], ["dunning_levels_days", "0, 15, 1000000000"],
+                   # and a dunning minimum below nothing
+                   ["Minimum Dunning Amount", -5]]})
     # a row of invoices holding nothing but a broken formula's error
     error_row = _save(tmp_path, "error_row.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],

@@ -149,6 +149,9 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^policy '(.*)': '(.*)' is not a number of days of 0 or more \(e\.g\. (\S+)\); the "
      r"default is used$", "السياسة '{0}': '{1}' ليس عدداً من الأيام صفراً أو أكثر (مثل {2})؛ "
                           "استُخدمت القيمة الافتراضية"),
+    (r"^policy '(.*)': '(.*)' is not an amount of 0 or more \(e\.g\. (\S+)\); the default "
+     r"is used$", "السياسة '{0}': '{1}' ليس مبلغاً صفراً أو أكثر (مثل {2})؛ استُخدمت القيمة "
+                  "الافتراضية"),
     (r"^policy '(.*)': '(.*)' is more days than a century \(e\.g\. (.*)\); the default is used$",
      "السياسة '{0}': '{1}' أيام أكثر من قرن (مثل {2})؛ استُخدمت القيمة الافتراضية"),
     (r"^policy '(.*)': '(.*)' is not a percentage from 0 to 100 \(e\.g\. (\S+)\); the default "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.collections.dunning import min_amount
 from ar_excel.core.fx import Rates
 from ar_excel.policy import Policy
 
@@ -58,7 +59,8 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     call_from = edges[1] if len(edges) > 1 else edges[0]
     visit_from = edges[-1]
     plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
-    d = dunning[(dunning["Amount To Collect"] >= CENT)
+    # a trivial amount is not worth a call or a visit, as it is not worth a letter
+    d = dunning[(dunning["Amount To Collect"] >= min_amount(policy))
                 & ~dunning["Level Name"].isin(plan_names)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     for col in ("Address", "City"):

@@ -17,6 +17,10 @@ Rules:
   replaces them) and letters dated after it are ignored.
 * A customer with an active payment plan is not dunned: it gets the plan's reminders
   instead (``payment_plans.plan_reminders``).
+* A trivial amount is not chased: where the Amount To Collect of a currency is below the
+  Policy's ``dunning_min_amount`` (default 10.00, in that currency's own units; 0 chases
+  every cent) there is no level, letter, call or visit; the row still shows it as overdue
+  and says why nothing is sent.
 * Invoices in dispute (``disputes``) are owed but not dunned: they take no credit, set no
   level, are not in Overdue Amount nor Amount To Collect, and show in Disputed Amount
   (every open disputed invoice); where they are all that is overdue, the next action is to
@@ -40,7 +44,7 @@ import pandas as pd
 
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.disputes import is_disputed
-from ar_excel.core.money import TOTAL_DECIMALS, round_total
+from ar_excel.core.money import TOTAL_DECIMALS, amount_in_units, decimals_of, round_total
 from ar_excel.policy import Policy
 
 CENT = 0.005
@@ -67,6 +71,11 @@ def dunning_level(days_overdue: float, levels_days: Sequence[int]) -> int:
         return 0
     edges = sorted(int(d) for d in levels_days)
     return int(np.searchsorted(np.asarray(edges), days_overdue, side="right"))
+
+
+def min_amount(policy: Policy | None) -> float:
+    """The least Amount To Collect that is dunned (``dunning_min_amount``), at least a cent."""
+    return max(float((policy or Policy()).dunning_min_amount), CENT)
 
 
 def chased_items(items: pd.DataFrame) -> pd.DataFrame:
@@ -203,6 +212,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     day = pd.Timestamp(as_of).normalize()
     edges = sorted(int(d) for d in policy.dunning_levels_days)
     n_levels = len(edges)
+    minimum = min_amount(policy)
     on_plan = {str(c) for c in plan_customers}
     if len(items) == 0:
         return _no_dunning()
@@ -288,6 +298,13 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 action_date = r["_oldest_due"] + pd.Timedelta(days=edges[0])
             else:
                 action = words["credit_balance"] if r["Open Balance"] < 0 else words["current"]
+        elif r["Amount To Collect"] < minimum:
+            # a trivial balance (a short payment's cents) is not chased: it stays owed and
+            # overdue in the tab, with no letter, call or visit
+            level = 0
+            action = words["below_minimum"].format(
+                minimum=amount_in_units(minimum, decimals_of(r["_ccy"] or None)),
+                currency=r["_ccy"] or "").replace(" )", ")")
         else:
             since_esc = (day - last_esc).days if pd.notna(last_esc) else None
             since_letter = (day - last_letter).days if pd.notna(last_letter) else None

@@ -32,6 +32,8 @@ ACTIONS = {
         "disputed": "Resolve the dispute: the overdue invoices are in dispute (not dunned)",
         "credit_balance": "Credit balance: apply to new invoices or refund",
         "current": "Nothing overdue",
+        "below_minimum": "Below the dunning minimum ({minimum} {currency}): no letter; write "
+                         "off or collect with the next payment",
         "plan_overdue": "Send plan reminder: instalment {n} overdue",
         "plan_overdue_several": "Send plan reminder: instalments {numbers} overdue",
         "plan_upcoming": "Send plan reminder: instalment {n} due {date}",
@@ -50,6 +52,8 @@ ACTIONS = {
         "disputed": "حل النزاع: الفواتير المتأخرة محل نزاع (لا ترسل مطالبة)",
         "credit_balance": "رصيد دائن: يخصم من الفواتير القادمة أو يرد للعميل",
         "current": "لا توجد متأخرات",
+        "below_minimum": "أقل من الحد الأدنى للمطالبة ({minimum} {currency}): لا يرسل خطاب؛ "
+                         "يشطب أو يحصل مع الدفعة القادمة",
         "plan_overdue": "إرسال تذكير بالقسط رقم {n} المتأخر",
         "plan_overdue_several": "إرسال تذكير بالأقساط المتأخرة رقم {numbers}",
         "plan_upcoming": "إرسال تذكير بالقسط رقم {n} المستحق في {date}",

@@ -1,0 +1,83 @@
+"""A trivial balance is not dunned: Alpha's 0.50 left by a short payment, 70 days past due,
+got a final notice with its statement (and a visit at 95 days); real AR teams write such
+cents off or collect them with the next payment. The Policy's ``dunning_min_amount``
+(default 10.00 in each currency's units; 0 chases every cent) sets the least amount chased."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ar_excel.core.collections.call_lists import severe_delays
+from ar_excel.core.collections.dunning import dunning_run
+from ar_excel.core.ledger import open_items
+from ar_excel.policy import Policy, policy_from_pairs
+from tests.collections_data import customers, invoices, payments
+
+AS_OF = pd.Timestamp("2026-10-31")
+
+
+def _ledger():
+    cust = customers([{"Customer ID": "C1", "Name": "Alpha"},
+                      {"Customer ID": "C2", "Name": "Beta"},
+                      {"Customer ID": "C3", "Name": "Gamma"},
+                      {"Customer ID": "C4", "Name": "Delta", "Currency": "KWD"}])
+    inv = invoices([
+        ("I1", "C1", "2026-07-23", "2026-08-22", 1000.00),  # 70 days past due
+        ("I2", "C2", "2026-07-23", "2026-08-22", 10.00),  # exactly the minimum
+        ("I3", "C3", "2026-06-28", "2026-07-28", 800.00),  # 95 days past due
+        ("I4", "C4", "2026-07-23", "2026-08-22", 500.000, "KWD"),
+    ])
+    pay = payments([("P1", "C1", "2026-09-01", 999.50, "I1"),
+                    ("P3", "C3", "2026-09-01", 799.75, "I3"),
+                    ("P4", "C4", "2026-09-01", 499.995, "I4")])  # 0.005 KWD: 5 fils left
+    return cust, inv, pay
+
+
+def _run(policy: Policy | None = None) -> pd.DataFrame:
+    cust, inv, pay = _ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    return dunning_run(items, cust, AS_OF, policy or Policy()).set_index("Customer ID")
+
+
+def test_a_trivial_balance_gets_no_letter_and_says_why():
+    d = _run()
+    assert d.loc["C1", "Amount To Collect"] == 0.50  # still owed and overdue
+    assert d.loc["C1", "Days Overdue"] == 70
+    assert (d.loc["C1", "Level"], bool(d.loc["C1", "Letter"])) == (0, False)  # was 3, True
+    assert d.loc["C1", "Next Action"] == ("Below the dunning minimum (10.00 EGP): no letter; "
+                                          "write off or collect with the next payment")
+    assert (d.loc["C2", "Level"], bool(d.loc["C2", "Letter"])) == (3, True)  # 10.00 is chased
+    assert d.loc["C4", "Next Action"].startswith("Below the dunning minimum (10.000 KWD)")
+
+
+def test_a_trivial_balance_is_not_called_or_visited():
+    cust, inv, pay = _ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    d = dunning_run(items, cust, AS_OF, Policy())
+    from ar_excel.core.collections.dunning import chased_items
+
+    calls, visits = severe_delays(d, chased_items(items), cust, Policy())
+    assert calls["Customer ID"].tolist() == ["C2"]  # C1's 0.50 at 70 days is no call
+    assert visits["Customer ID"].tolist() == []  # C3's 0.25 at 95 days is no visit
+
+
+def test_the_minimum_is_a_policy_key():
+    policy, problems = policy_from_pairs([("Minimum Dunning Amount", "0", "B2")])
+    assert problems == [] and policy.dunning_min_amount == 0.0
+    d = _run(policy)  # 0: every cent is chased, as before
+    assert d.loc[["C1", "C3", "C4"], "Level"].tolist() == [3, 4, 3]
+    assert d.loc[["C1", "C3", "C4"], "Letter"].astype(bool).tolist() == [True, True, True]
+    policy, problems = policy_from_pairs([("dunning_min_amount", "500", "B2")])
+    assert _run(policy).loc["C2", "Level"] == 0
+    policy, problems = policy_from_pairs([("dunning_min_amount", "-5", "B3")])
+    assert policy.dunning_min_amount == 10.0
+    assert problems == [("B3", "policy 'dunning_min_amount': '-5' is not an amount of 0 or "
+                               "more (e.g. 10); the default is used")]
+
+
+def test_the_arabic_tab_says_it_in_arabic():
+    cust, inv, pay = _ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    d = dunning_run(items, cust, AS_OF, Policy(), arabic=True).set_index("Customer ID")
+    assert d.loc["C1", "Next Action"] == ("أقل من الحد الأدنى للمطالبة (10.00 EGP): لا يرسل "
+                                          "خطاب؛ يشطب أو يحصل مع الدفعة القادمة")
