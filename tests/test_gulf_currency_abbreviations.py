@@ -1,6 +1,7 @@
 """A customer master keeping the Gulf's abbreviations (Dhs, SR, KD) instead of ISO codes: the
-customer checks still flag them (INVALID_CURRENCY), but every other job reads them as their
-codes, so an AED statement line pays the customer's invoice and a KD invoice keeps its fils."""
+customer checks take them as written (no INVALID_CURRENCY, as for ج.م or LE), and every other job
+reads them as their codes, so an AED statement line pays the customer's invoice and a KD
+invoice keeps its fils."""
 
 from __future__ import annotations
 
@@ -22,39 +23,28 @@ def _gulf_book(tmp_path):
                                                                 1234.125]]})
 
 
-def test_abbreviations_read_as_codes_and_still_flagged(tmp_path):
-    path = _gulf_book(tmp_path)
-    book = read_book(path)
-    assert book.customers["Currency"].tolist() == ["AED", "KWD"]
-    out = tmp_path / "checks.xlsx"
-    assert main(["validate", str(path), "-o", str(out)]) == 0
-    checks = pd.read_excel(out, sheet_name="Customer Checks", engine="calamine")
-    flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
-    assert list(zip(flagged["Customer ID"], flagged["Value"], strict=True)) == [
-        ("G1", "Dhs"), ("K1", "K.D.")]
-    # read as their codes, nothing later breaks: a Warning, not an Error on every Gulf row
-    assert flagged["Severity"].tolist() == ["Warning", "Warning"]
-    assert flagged["Message"].tolist() == [
-        "Currency 'Dhs' of customer G1 (C2) is not an ISO 4217 code such as EGP, SAR or USD; "
-        "read as AED, write AED.",
-        "Currency 'K.D.' of customer K1 (C3) is not an ISO 4217 code such as EGP, SAR or USD; "
-        "read as KWD, write KWD."]
-
-
-def test_a_code_no_currency_has_stays_an_error(tmp_path):
+def test_abbreviations_and_symbols_read_as_codes_are_no_finding(tmp_path):
+    """One rule for every way a currency is written locally: what every job reads as its
+    code (SR, Dhs, KD as ج.م, LE, L.E., د.إ and GP's Z-US$) is good data, as the Egyptian,
+    Saudi and GP masters of test_independent_masters / test_leftovers_gp_currency keep it;
+    INVALID_CURRENCY is for what no job can read (an Error)."""
+    written = ["SR", "Dhs", "KD", "LE", "ج.م", "L.E.", "د.إ", "XYZ", "RS"]
     path = _book(tmp_path, {
         "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
-                      ["X1", "Unknown Money Co", "XYZ", 30], ["S1", "Riyadh Foods", "SR", 30]],
+                      *[[f"C{i}", f"Trader {i}", c, 30] for i, c in enumerate(written, 1)]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
-                     ["INV-1", "X1", "2026-10-01", 100]]})
+                     ["INV-1", "C1", "2026-10-01", 100]]})
+    assert read_book(path).customers["Currency"].tolist() == [
+        "SAR", "AED", "KWD", "EGP", "EGP", "EGP", "AED", "XYZ", "RS"]
     out = tmp_path / "checks.xlsx"
     assert main(["validate", str(path), "-o", str(out)]) == 0
     checks = pd.read_excel(out, sheet_name="Customer Checks", engine="calamine")
     flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
-    assert list(zip(flagged["Customer ID"], flagged["Severity"], strict=True)) == [
-        ("X1", "Error"), ("S1", "Warning")]
-    assert flagged["Message"].iloc[0] == (
-        "Currency 'XYZ' of customer X1 (C2) is not an ISO 4217 code such as EGP, SAR or USD.")
+    assert list(zip(flagged["Customer ID"], flagged["Cell"], flagged["Severity"],
+                    strict=True)) == [("C8", "C9", "Error"), ("C9", "C10", "Error")]
+    assert flagged["Message"].tolist() == [
+        "Currency 'XYZ' of customer C8 (C9) is not an ISO 4217 code such as EGP, SAR or USD.",
+        "Currency 'RS' of customer C9 (C10) is not an ISO 4217 code such as EGP, SAR or USD."]
 
 
 def test_an_aed_line_pays_the_dhs_customers_invoice(tmp_path):

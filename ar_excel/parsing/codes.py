@@ -71,7 +71,7 @@ _CURRENCY_SYMBOLS = {
 
 # Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
 # Arabic letter variants aside).
-_CURRENCY_NAMES = {  # names only: abbreviations (SR, KD) stay as typed, for the checks to flag
+_CURRENCY_NAMES = {  # names only: the abbreviations (SR, KD) are CURRENCY_ABBREVIATIONS
     "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$",
                                      "American Dollar", "دولار أمريكي", "دولار امريكي"),
     "EGP": ("Egyptian Pound", "Egyptian Pounds", "جنيه مصرى"),
@@ -85,8 +85,8 @@ _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items
 
 
 # The Gulf's local abbreviations (Dhs 1,000; SR 500; KD 1.250): read as their ISO codes, so
-# invoices in them meet the bank's AED / SAR / KWD lines and keep their minor units; the
-# customer checks still flag them (INVALID_CURRENCY: a master should hold the ISO code).
+# invoices in them meet the bank's AED / SAR / KWD lines and keep their minor units; as a
+# symbol (ج.م, LE) they are how the book writes its currency, no INVALID_CURRENCY.
 CURRENCY_ABBREVIATIONS = {
     "DHS": "AED", "DH": "AED", "DHS.": "AED", "SR": "SAR", "S.R": "SAR", "S.R.": "SAR",
     "KD": "KWD", "K.D": "KWD", "K.D.": "KWD", "BD": "BHD", "B.D": "BHD", "B.D.": "BHD",
@@ -105,8 +105,8 @@ _GP_SAMPLE = {"US$": "USD", "C$": "CAD", "UK": "GBP", "EURO": "EUR", "AUD": "AUD
 def parse_currency(value: Any, decimal_comma: bool = False) -> str:
     """ISO code upper-cased; common symbols, the Gulf's abbreviations (``CURRENCY_ABBREVIATIONS``),
     Great Plains' "Z-" currency IDs (``Z-US$``, ``Z-C$``, ``Z-EURO``, ``Z-UK``) and English
-    and Arabic names mapped. Validity is checked by the customer checks (INVALID_CURRENCY),
-    not here, so an odd code is kept as typed."""
+    and Arabic names mapped. What is none of these is kept as typed, for the customer checks
+    to judge (INVALID_CURRENCY)."""
     s = " ".join(str(value).strip().split())
     if _GP_PREFIX.match(s):
         rest = _GP_PREFIX.sub("", s)

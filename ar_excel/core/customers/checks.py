@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Set
-from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -44,10 +43,10 @@ from ar_excel.core.customers.check_context import (
 )
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.duplicate_checks import duplicate_tax_id, possible_duplicate
-from ar_excel.core.customers.messages import WARNING, message, severity
+from ar_excel.core.customers.messages import message, severity
 from ar_excel.model import Table
 from ar_excel.names import match_key
-from ar_excel.parsing import CURRENCY_ABBREVIATIONS, means_unlimited, parse_money
+from ar_excel.parsing import means_unlimited, parse_money
 from ar_excel.policy import Policy
 from ar_excel.schema import TERMS_EOM
 
@@ -314,23 +313,16 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
+    """A currency no job can read. What the reader reads as a code (SR, Dhs, KD as ج.م, ر.س,
+    LE, $ or GP's Z-US$) is how the book writes its currency, read so by every job: no
+    finding, on one row or on all of them."""
     for index, value in ctx.values("Currency").items():
         raw = ctx.raw(index, "Currency")
         if blank(value):
             if not blank(raw):  # typed but not understood by the reader
-                yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
+                yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
         elif str(value).strip().upper() not in ISO_4217:
-            yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
-        elif isinstance(raw, str) and \
-                " ".join(raw.strip().split()).upper() in CURRENCY_ABBREVIATIONS:
-            # A Gulf abbreviation (SR, Dhs, KD) is read as its code by every job, so nothing
-            # breaks: a Warning that the master should hold the code, not an Error on every
-            # row of a master that writes SR throughout.
-            code = str(value).strip().upper()
-            found = ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as=(
-                f"؛ قُرئت {code}، فاكتب {code}" if ctx.arabic else
-                f"; read as {code}, write {code}"))
-            yield replace(found, severity=WARNING)
+            yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
 
 
 def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
