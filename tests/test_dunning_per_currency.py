@@ -118,14 +118,14 @@ def test_letters_and_history_per_currency_through_the_cli(tmp_path):
         return msg, msg.get_body(("plain",)).get_content()
 
     msg, body = read("2026-10-31_M1_EGP.eml")
-    assert msg["Subject"] == "Payment reminder - account M1"
+    assert msg["Subject"] == "Payment reminder - account M1 (EGP)"
     assert "15,000.00 EGP in all" in body and "Account balance: 20,000.00 EGP" in body
     assert "U1" not in body and list(msg.iter_attachments()) == []
     msg, body = read("2026-10-31_M1_USD.eml")
-    assert msg["Subject"] == "Account M1 on hold"
+    assert msg["Subject"] == "Account M1 (USD) on hold"
     assert "4,000.00 USD in all, are up to 95 days past due" in body and "E1" not in body
     msg, _ = read("2026-10-31_S1.eml")
-    assert msg["Subject"] == "Final notice: overdue account S1"
+    assert msg["Subject"] == "Final notice: overdue account S1"  # one currency: as before
     assert [p.get_filename() for p in msg.iter_attachments()] == ["Statement_S1_2026-10-31.pdf"]
 
     ws = openpyxl.load_workbook(book)["Dunning History"]
@@ -142,3 +142,21 @@ def test_letters_and_history_per_currency_through_the_cli(tmp_path):
     level, letter = header.index("Level"), header.index("Letter")
     assert {k: (v[level], v[letter]) for k, v in recs.items()} == {
         ("M1", "USD"): (4, False), ("M1", "EGP"): (1, False), ("S1", "EGP"): (3, False)}
+
+
+def test_two_currencies_letters_of_one_level_say_their_currency_in_the_subject(tmp_path):
+    """Before, M1's USD and EGP friendly reminders were both 'Payment reminder - account M1':
+    the customer (and the sender's sent items) could not tell the two apart."""
+    cust, inv, pay = ledger()
+    inv.loc[inv["Invoice No"] == "U1", "Due Date"] = pd.Timestamp("2026-10-20")  # 11 days
+    cust.loc[cust["Customer ID"] == "M1", "Name"] = "شركة الثنائي"  # an Arabic letter too
+    book = tmp_path / "ar.xlsx"
+    write_workbook(book, {"Customers": cust, "Invoices": inv, "Payments": pay})
+    assert main(["collections", str(book), "--as-of", "2026-10-31", "-o",
+                 str(tmp_path / "out.xlsx")]) == 0
+    folder = tmp_path / "dunning"
+    subjects = {p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)[
+        "Subject"] for p in sorted(folder.glob("*.eml"))}
+    assert subjects == {"2026-10-31_M1_EGP.eml": "تذكير بالسداد - حساب رقم M1 (EGP)",
+                        "2026-10-31_M1_USD.eml": "تذكير بالسداد - حساب رقم M1 (USD)",
+                        "2026-10-31_S1.eml": "Final notice: overdue account S1"}

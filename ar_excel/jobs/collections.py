@@ -123,6 +123,7 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
                                  sort=False).indices
     letters = []
     planned: set[str] = set()
+    rows_of = dun["Customer ID"].value_counts()  # a customer's accounts (one per currency)
     for row in dun[dun["Letter"]].to_dict("records"):
         cid = row["Customer ID"]
         if row["Level"] == 0:
@@ -135,7 +136,8 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
         ccy = row["Currency"] or ""
         rows = by_account.get((cid, ccy))
         mine = ordered.iloc[rows] if rows is not None else items.iloc[0:0]
-        letters.append(dunning_letter(row, mine, levels, signature))
+        letters.append(dunning_letter(row, mine, levels, signature,
+                                      several_currencies=rows_of.get(cid, 1) > 1))
     return letters
 
 

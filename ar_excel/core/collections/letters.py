@@ -56,11 +56,14 @@ class Letter:
 
 
 def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
-                   signature: str | None = None) -> Letter:
+                   signature: str | None = None, several_currencies: bool = False) -> Letter:
     """The letter for one Dunning row (``Letter`` TRUE, Level > 0).
 
     ``items`` are the customer's open items in that currency (``ledger.open_items`` rows), in
-    the order to list them (the job sorts them by due date).
+    the order to list them (the job sorts them by due date). ``several_currencies``: the
+    customer has a Dunning row in another currency too, so the subject names the account's
+    currency ("account C1 (USD)"): two letters of one day would otherwise read alike in the
+    customer's inbox and the sender's.
     """
     lang = row.get("Language") or "en"
     kind = texts.letter_kind(int(row["Level"]), levels)
@@ -86,10 +89,12 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
                       format_date(when), format_date(due) if kind_ == "Invoice" else "",
                       str(int(dpd)) if overdue else "", format_money(amount, places=places)])
     words = texts.TOTALS[lang]
+    account = f"{row['Customer ID']} ({ccy})" if several_currencies and ccy \
+        else row["Customer ID"]
     return Letter(
         customer_id=str(row["Customer ID"]), customer=_text(row.get("Customer")),
         email=_text(row.get("Email")), language=lang, level=int(row["Level"]),
-        subject=texts.SUBJECTS[lang][wording].format(cid=row["Customer ID"]),
+        subject=texts.SUBJECTS[lang][wording].format(cid=account),
         greeting=texts.GREETING[lang].format(name=name),
         paragraphs=[body], headers=texts.ITEM_HEADERS[lang], rows=table,
         totals=[(words["overdue"], format_money(row["Amount To Collect"], ccy)),
