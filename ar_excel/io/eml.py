@@ -6,6 +6,9 @@
 * A plain-text part and an HTML part (``dir="rtl"`` for Arabic so the letter reads right to
   left); attachments (e.g. the statement PDF) are added as they are.
 * ``safe_name`` makes a customer ID fit for a file name on any file system.
+* The same letter gives the same file: the Date header is the letter's date (the run's
+  as-of date), the Message-ID and the MIME boundaries are drawn from the letter's content,
+  so re-running a month-end writes its drafts again byte for byte.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ import hashlib
 import html
 import mimetypes
 import re
+from datetime import UTC, date, datetime
 from email.generator import NLCRE, BytesGenerator
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -149,8 +153,24 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _noon_utc(sent_on: date | None) -> datetime:
+    """The Date header of a letter of ``sent_on`` (today when None): noon UTC, which every
+    mail client from UTC-11 to UTC+11 shows on that same calendar day (midnight UTC would
+    show the day before in the Americas)."""
+    day = date.today() if sent_on is None else sent_on
+    if isinstance(day, datetime):
+        day = day.date()
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
 def draft_message(letter: Letter, sender: str | None = None,
-                  attachments: list[Path] | None = None) -> EmailMessage:
+                  attachments: list[Path] | None = None,
+                  sent_on: date | None = None) -> EmailMessage:
+    """The draft of ``letter`` dated ``sent_on`` (the run's as-of date; today when None)."""
     msg = EmailMessage(policy=_BUILD)
     # a header is one line: a name typed over two lines of its cell (Alt+Enter) is joined
     msg["Subject"] = _one_line(letter.subject)
@@ -172,11 +192,18 @@ def draft_message(letter: Letter, sender: str | None = None,
             msg["To"] = ", ".join(to)
     if sender:
         msg["From"] = _one_line(sender)
-    msg["Date"] = formatdate(localtime=True)
-    msg["Message-ID"] = make_msgid(domain="ar-excel.local")
+    # the letter's date, not the wall clock: a re-run of the same month-end (same --as-of)
+    # writes the same file, and the draft says the date its figures are as of
+    when = _noon_utc(sent_on)
+    msg["Date"] = format_datetime(when)
+    # unique per letter and stable across re-runs: from the date and what the letter says
+    text = letter.text()
+    said = _digest(letter.customer_id, letter.currency, letter.level, letter.subject,
+                   letter.email, text)
+    msg["Message-ID"] = f"<{when:%Y%m%d}.{said[:24]}@ar-excel.local>"
     msg["X-Unsent"] = "1"
     msg["Content-Language"] = letter.language
-    msg.set_content(letter.text(), charset="utf-8")
+    msg.set_content(text, charset="utf-8")
     msg.add_alternative(letter_html(letter), subtype="html", charset="utf-8")
     for path in attachments or []:
         ctype, _ = mimetypes.guess_type(path.name)
@@ -201,11 +228,27 @@ def safe_name(text: str) -> str:
     return f"{name[:_NAME_CHARS].rstrip('_')}_{digest}"
 
 
+def fix_boundaries(msg: EmailMessage) -> EmailMessage:
+    """``msg`` with each multipart's boundary drawn from the message's own content instead
+    of at random (the generator's way), so the same letter is written as the same bytes. A
+    boundary found in a part's text (it may not appear there) is drawn again."""
+    leaves = [part.get_payload() for part in msg.walk() if not part.is_multipart()]
+    seed = _digest(msg["Message-ID"], *leaves)
+    for k, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        for attempt in range(100):
+            boundary = "=" * 15 + str(int(_digest(seed, k, attempt)[:15], 16)).zfill(19) + "=="
+            if not any(boundary in leaf for leaf in leaves if isinstance(leaf, str)):
+                break
+        part.set_boundary(boundary)
+    return msg
+
+
 def write_draft(letter: Letter, path: Path, sender: str | None = None,
-                attachments: list[Path] | None = None) -> Path:
-    """Write the draft to ``path`` (replacing a previous one, atomically) and return it."""
+                attachments: list[Path] | None = None, sent_on: date | None = None) -> Path:
+    """Write the draft of ``letter`` dated ``sent_on`` (the run's as-of date; today when
+    None) to ``path`` (replacing a previous one, atomically) and return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = draft_bytes(draft_message(letter, sender, attachments))
+    data = draft_bytes(fix_boundaries(draft_message(letter, sender, attachments, sent_on)))
     tmp = path.with_suffix(".eml.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)

@@ -7,7 +7,9 @@ every run so far: the previous history is read back from the workbook so a custo
 escalated twice in a week; a re-run on the same date replaces that date's rows). The letters
 are written as email drafts (``.eml``) into ``<out_dir>/dunning`` when an output folder is
 known, named ``<as-of date>_<customer id>.eml`` (a re-run for the same date replaces that
-date's drafts); a final notice carries the customer's statement as a PDF attachment.
+date's drafts); a final notice carries the customer's statement as a PDF attachment. A
+draft is dated the as-of date (its Date header), so a re-run for the same date writes the
+same files, byte for byte (``io.eml``).
 """
 
 from __future__ import annotations
@@ -182,7 +184,9 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
         name = f"{as_of:%Y-%m-%d}_{safe_name(letter.customer_id)}"
         if per_customer.get(letter.customer_id, 1) > 1 and letter.currency:
             name += f"_{safe_name(letter.currency)}"  # one letter per currency
-        files.append(write_draft(letter, folder / f"{name}.eml", sender, attach))
+        # dated the as-of date: a re-run for the same date writes the same files
+        files.append(write_draft(letter, folder / f"{name}.eml", sender, attach,
+                                 sent_on=as_of))
     return files
 
 
