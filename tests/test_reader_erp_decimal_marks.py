@@ -124,12 +124,50 @@ def _one_column(tmp_path, amounts: list, currency: str | None = "EGP", policy=No
     ["1,250.50"],  # a decimal point shown
     ["7.5"],
     ["1500"],  # four digits ungrouped: this list groups no thousands
-    ["1,500"],  # a comma grouping thousands: the point is the decimal mark
+    ["1,500.000"],  # a comma grouping thousands and three decimals: as an export prints
 ])
 def test_a_column_that_shows_its_decimal_point_reads_12_000_as_twelve(tmp_path, others):
     book = _one_column(tmp_path, ["12.000", *others])
     assert book.invoices["Amount"].tolist()[0] == 12.0
     assert _issues(book) == []
+
+
+def test_a_point_beside_commas_grouping_thousands_in_pounds_is_thousands(tmp_path):
+    """An Egyptian list typing '75,000' and, on one row, '50.000': a pound has no third
+    decimal and the column shows no decimals at all, so the point was typed for the comma:
+    fifty thousand (before: 50, in silence), said at its cell."""
+    book = _one_column(tmp_path, ["75,000", "50.000", "12,500"])
+    assert book.invoices["Amount"].tolist() == [75000.0, 50000.0, 12500.0]
+    assert _issues(book) == [
+        ("Invoices", "D3", "1 amount(s) written with a point before three digits read as "
+                           "thousands ('50.000' = 50,000: EGP has no third decimal, the point "
+                           "groups thousands): D3")]
+
+
+def test_a_point_beside_commas_grouping_thousands_in_dinars_stays_ambiguous(tmp_path):
+    """The same in dinars: 50.000 is how fils are written, but this column writes its other
+    amounts without fils ('75,000' at D2): read as fifty dinars, said at the cell."""
+    book = _one_column(tmp_path, ["75,000", "50.000"], currency="KWD")
+    assert book.invoices["Amount"].tolist() == [75000.0, 50.0]
+    message = ("1 amount(s) written with a point before three digits read as decimals "
+               "('50.000' = 50, as a dinar's fils are written), but the column groups "
+               "thousands with commas without decimals ('75,000' at D2): it may mean 50,000; "
+               "type it as a number: D3")
+    assert _issues(book) == [("Invoices", "D3", message)]
+    assert arabic_message(message) == (
+        "1 مبلغاً مكتوباً بنقطة قبل ثلاثة أرقام قُرئت كسوراً عشرية ('50.000' = 50، كما "
+        "تُكتب فلوس الدينار)، لكن العمود يفصل الآلاف بفواصل دون كسور ('75,000' في D2): قد "
+        "يكون المقصود 50,000؛ اكتبه رقماً: D3")
+
+
+def test_a_point_beside_commas_grouping_thousands_without_a_currency(tmp_path):
+    book = _one_column(tmp_path, ["75,000", "50.000"], currency=None)
+    assert book.invoices["Amount"].tolist() == [75000.0, 50.0]
+    assert _issues(book) == [
+        ("Invoices", "D3", "1 amount(s) written with a point before three digits read as "
+                           "decimals ('50.000' = 50, as a dinar's fils are written), but no "
+                           "currency says so: it may mean 50,000; give the row its Currency "
+                           "(or the Policy its base_currency): D3")]
 
 
 def test_a_decimal_comma_policy_has_read_it_as_thousands_already(tmp_path):

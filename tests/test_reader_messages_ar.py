@@ -365,6 +365,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["P-1", "C1", "2026-09-05", 500, "I-1", "Cheque"],
                      ["P-1R", "C1", "2026-09-09", 500, "I-1", "Returned cheque"],
                      ["R-1", "C1", "2026-09-10", 50, None, "Refund"]]}))
+    # a dinar list typing its thousands with commas and, on one row, a point before three digits
+    marks.append(_save(tmp_path, "dinar_point.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "KWD"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", "2026-09-01", "75,000"], ["I-2", "C1", "2026-09-02", "50.000"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

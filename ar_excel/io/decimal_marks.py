@@ -17,10 +17,13 @@ neither may be read in silence:
   (``KD 12.000``), else the row's Currency, the customer's, the Policy's base currency, or
   the book's only currency. Thousands are said in one Input Issue per column; a row whose
   currency is nowhere to be found keeps the point's reading (12) and is said too, since it
-  may mean 12,000. A column whose other values show a point (``1,250.500``, ``12.5``), a
-  comma grouping thousands (``1,500``), or four digits written without grouping (``1500``:
-  this list does not group thousands) reads its ``12.000`` as 12, in silence; a Policy that
-  says ``decimal_comma`` has read it as 12,000 already.
+  may mean 12,000. A column whose other values show a point (``1,250.500``, ``12.5``), or
+  four digits written without grouping (``1500``: this list does not group thousands) reads
+  its ``12.000`` as 12, in silence; a Policy that says ``decimal_comma`` has read it as
+  12,000 already. A column grouping thousands with commas and showing no decimals
+  (``75,000`` beside ``50.000``) is decided by the currency too, since its point stands
+  where its other amounts have a comma; in dinars, whose fils this column does not show
+  elsewhere, ``50.000`` stays fifty and is said at its cell, as it may mean 50,000.
 """
 
 from __future__ import annotations
@@ -150,15 +153,26 @@ def mixed_marks(values: np.ndarray, texts_at: np.ndarray, texts: list[str], join
 
 def _column_settles_point(texts: list[str]) -> bool:
     """Whether a column's typed amounts show how it writes them (module docstring): a
-    decimal mark either way, a comma grouping thousands, or four digits ungrouped (no
-    ``12.000`` shows any of these: its own column's texts may be searched whole)."""
+    decimal mark either way, or four digits ungrouped (no ``12.000`` shows either: its own
+    column's texts may be searched whole). A comma grouping thousands alone settles nothing
+    (``_comma_grouped``)."""
     joined = normalize_digits("\n".join(texts))
     commas, points = decimal_votes([joined])
     if commas or points:
         return True
-    if _BARE_FOUR.search(joined):
-        return True
-    return _COMMA_GROUP.search(joined) is not None
+    return _BARE_FOUR.search(joined) is not None
+
+
+def _comma_grouped(cells: list[Any]) -> int | None:
+    """The position of a column's first amount grouping thousands with a comma ('75,000'),
+    in a column showing no decimal mark (``_column_settles_point``): its ``50.000`` has a
+    point where its other amounts have a comma. A pound, a riyal or a dirham has no third
+    decimal, so that point was typed for the comma (fifty thousand); a dinar's fils are
+    written so, but this column writes no fils elsewhere: fifty dinars, said."""
+    for i, v in enumerate(cells):
+        if type(v) is str and _COMMA_GROUP.search(normalize_digits(v)):
+            return i
+    return None
 
 
 def _book_currencies(book: Any) -> set[str]:
@@ -237,6 +251,7 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
         return []
     if _column_settles_point([joined]):
         return []  # (its "12.000" shapes show nothing either way: the search is on all)
+    grouped = _comma_grouped(cells) if _COMMA_GROUP.search(joined) else None
     at = [i for i, v in enumerate(cells) if type(v) is str]
     texts = [raw[i] for i in at]
     candidates = []
@@ -249,7 +264,7 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
     frame = table.frame
     values = frame[field].to_numpy(dtype=float).copy()
     currencies = None
-    thousands, unknown = [], []
+    thousands, unknown, fils = [], [], []
     for i in candidates:
         value = values[i]
         if np.isnan(value):
@@ -271,6 +286,8 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
         elif decimals_of(code) != 3:
             values[i] = round(value * 1000, 6)
             thousands.append((i, code))
+        elif grouped is not None:
+            fils.append(i)
     issues = []
     if thousands:
         frame[field] = pd.Series(values, index=frame.index)
@@ -292,6 +309,14 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
             f"dinar's fils are written), but no currency says so: it may mean "
             f"{_shown(values[first] * 1000)}; give the row its Currency (or the Policy its "
             f"base_currency): {cells}")))
+    if fils:
+        evidence = f"'{str(raw[grouped]).strip()}' at {table.cell(frame.index[grouped], field)}"
+        issues.extend(_said(table, field, fils, (
+            lambda first, n, cells: f"{n} amount(s) written with a point before three digits "
+            f"read as decimals ('{str(raw[first]).strip()}' = {_shown(values[first])}, as a "
+            f"dinar's fils are written), but the column groups thousands with commas without "
+            f"decimals ({evidence}): it may mean {_shown(values[first] * 1000)}; type it as "
+            f"a number: {cells}")))
     return issues
 
 

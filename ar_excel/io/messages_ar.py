@@ -98,6 +98,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "{0} مبلغاً مكتوباً بنقطة قبل ثلاثة أرقام قُرئت كسوراً عشرية ('{1}' = {2}، كما تُكتب "
      "فلوس الدينار)، لكن لا عملة تدل على ذلك: قد يكون المقصود {3}؛ اذكر عملة الصف (أو "
      "base_currency في السياسة): {4}"),
+    (r"^(\d+) amount\(s\) written with a point before three digits read as decimals "
+     r"\('(.*)' = (\S+), as a dinar's fils are written\), but the column groups thousands "
+     r"with commas without decimals \('(.*)' at (\S+)\): it may mean (\S+); type it as a "
+     r"number: (.*)$",
+     "{0} مبلغاً مكتوباً بنقطة قبل ثلاثة أرقام قُرئت كسوراً عشرية ('{1}' = {2}، كما تُكتب "
+     "فلوس الدينار)، لكن العمود يفصل الآلاف بفواصل دون كسور ('{3}' في {4}): قد يكون "
+     "المقصود {5}؛ اكتبه رقماً: {6}"),
     (r"^'(.*)' read as (\S+) \(a decimal (comma|point), as the Policy says\), but the column "
      r"mixes decimal commas \('(.*)' at (\S+)\) and points \('(.*)' at (\S+)\): it may "
      r"mean (\S+); type it as a number$",
