@@ -21,7 +21,12 @@ import pandas as pd
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
-from ar_excel.core.collections.letters import Letter, dunning_letter, plan_letter
+from ar_excel.core.collections.letters import (
+    Letter,
+    dunning_letter,
+    mark_brought_forward,
+    plan_letter,
+)
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.fx import policy_rates
 from ar_excel.core.ledger import due_dates, open_items
@@ -115,10 +120,14 @@ def _plan_issues(book: Book, problems: list) -> list[Issue]:
 
 
 def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame | None,
-                  levels: int, signature: str | None = None) -> list[Letter]:
-    """A letter for every Dunning row marked Letter, in the tab's order."""
+                  levels: int, signature: str | None = None,
+                  invoices: pd.DataFrame | None = None) -> list[Letter]:
+    """A letter for every Dunning row marked Letter, in the tab's order. ``invoices``: the
+    invoice list the items come from, to tell a balance brought forward from an invoice."""
     reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
     reminders = reminders.set_index("Customer ID") if reminders is not None else None
+    if invoices is not None:  # a balance b/f is listed as such, not as an invoice
+        items = mark_brought_forward(items, invoices)
     ordered = items.sort_values(["Customer ID", "Due Date", "Date", "Document No"], kind="stable")
     # the rows of each account, cut out only for the accounts that get a letter
     by_account = ordered.groupby(["Customer ID", ordered["Currency"].fillna("")],
@@ -232,7 +241,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.5, "letters")
     signature = policy.get("collections_signature") or policy.get("company_name") or None
-    letters = build_letters(dun, items, schedule, levels, signature)
+    letters = build_letters(dun, items, schedule, levels, signature, invoices)
     files: list[Path] = []
     if options.out_dir is not None and letters:
         files = _write_letters(book, letters, dun, items, due, as_of,

@@ -7,6 +7,9 @@ on the level (``texts.BODIES``); a firm reminder to a customer never written to 
 letter in the Dunning History) does not speak of an earlier reminder. A customer on a
 payment plan gets the plan reminder and the plan's instalments instead. The language is the
 customer's (``language.letter_language``).
+A running ledger's balance brought forward (``entries.opening_rows``) is listed as such
+("Balance b/f", رصيد مرحل, as on the customer's statement), not as an invoice: it is what the
+customer owed before the ledger starts; it is chased all the same (its due date and days).
 Amounts are written in the currency's minor units: a KWD, BHD, OMR or JOD letter shows fils
 (``1,234.567 KWD``), as the customer's own books do.
 """
@@ -22,6 +25,9 @@ from ar_excel.core.collections import texts
 from ar_excel.core.collections.disputes import is_disputed
 from ar_excel.core.collections.language import format_date, format_money
 from ar_excel.core.money import decimals_of
+from ar_excel.model import ROW
+
+BROUGHT_FORWARD = "_brought_forward"  # the open items' column: True for a balance b/f
 
 
 @dataclass
@@ -55,6 +61,22 @@ class Letter:
         return "\n".join(parts).strip() + "\n"
 
 
+def mark_brought_forward(items: pd.DataFrame, invoices: pd.DataFrame) -> pd.DataFrame:
+    """``items`` (``ledger.open_items``) with ``BROUGHT_FORWARD``: True for an open invoice
+    item that is a running ledger's balance brought forward (its Invoices row, by sheet row
+    and number, is one of ``entries.opening_rows``)."""
+    from ar_excel.core.entries import opening_rows
+
+    flags = opening_rows(invoices) if len(invoices) else None
+    if flags is None or not flags.any() or ROW not in invoices or ROW not in items:
+        return items.assign(**{BROUGHT_FORWARD: False})
+    opening = invoices[flags]
+    keys = set(zip(opening[ROW], opening["Invoice No"].astype(str), strict=True))
+    marked = [kind == "Invoice" and (row, str(doc)) in keys for kind, row, doc in zip(
+        items["Item Type"], items[ROW], items["Document No"], strict=True)]
+    return items.assign(**{BROUGHT_FORWARD: marked})
+
+
 def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
                    signature: str | None = None, several_currencies: bool = False) -> Letter:
     """The letter for one Dunning row (``Letter`` TRUE, Level > 0).
@@ -80,11 +102,14 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     places = decimals_of(ccy)  # the table's amounts in the letter's currency, without its code
     table = []
     disputed = is_disputed(items)
-    for doc, kind_, when, due, dpd, amount, held in zip(
+    brought = items[BROUGHT_FORWARD].fillna(False).astype(bool) if BROUGHT_FORWARD in items \
+        else pd.Series(False, index=items.index)
+    for doc, kind_, when, due, dpd, amount, held, before in zip(
             items["Document No"], items["Item Type"], items["Date"], items["Due Date"],
-            items["Days Past Due"], items["Open Amount"], disputed, strict=True):
+            items["Days Past Due"], items["Open Amount"], disputed, brought, strict=True):
         overdue = kind_ == "Invoice" and dpd is not None and not pd.isna(dpd) and dpd > 0
-        label = texts.DISPUTED_ITEM[lang] if held else types.get(kind_, kind_)
+        label = texts.DISPUTED_ITEM[lang] if held else \
+            types["Balance Brought Forward"] if before else types.get(kind_, kind_)
         table.append(["" if doc is None else str(doc), label,
                       format_date(when), format_date(due) if kind_ == "Invoice" else "",
                       str(int(dpd)) if overdue else "", format_money(amount, places=places)])

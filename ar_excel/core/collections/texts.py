@@ -170,8 +170,10 @@ ITEM_HEADERS = {
     "ar": ["رقم المستند", "النوع", "التاريخ", "تاريخ الاستحقاق", "أيام التأخير", "المبلغ المتبقي"],
 }
 ITEM_TYPES = {
-    "en": {"Invoice": "Invoice", "Credit Note": "Credit note", "Payment": "Payment on account"},
-    "ar": {"Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Payment": "دفعة تحت الحساب"},
+    "en": {"Invoice": "Invoice", "Credit Note": "Credit note", "Payment": "Payment on account",
+           "Balance Brought Forward": "Balance b/f"},  # as the statement PDF says
+    "ar": {"Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Payment": "دفعة تحت الحساب",
+           "Balance Brought Forward": "رصيد مرحل"},
 }
 # an invoice in dispute, listed in a letter but not asked for
 DISPUTED_ITEM = {"en": "Invoice (in dispute)", "ar": "فاتورة (محل نزاع)"}
