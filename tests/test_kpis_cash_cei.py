@@ -51,8 +51,8 @@ def test_the_kpis_tab_states_the_cash_only_rule():
     table = kpi_table(cust, inv, pay, NOV).set_index("KPI")
     assert table.at["CEI %", "Definition"] == (
         "(opening AR + credit sales - closing AR - non-cash settlements) / (opening AR + "
-        "credit sales - closing current AR) x 100; the numerator is the cash collected "
-        "(single-period CEI)")
+        "credit sales - closing current AR) x 100; the numerator is the cash collected less "
+        "refunds paid out (single-period CEI)")
     kpis = table.index.tolist()
     assert kpis.index("Non-Cash Settlements") == kpis.index("Receipts") + 1
     assert table.at["Non-Cash Settlements", "Value"] == 1200.00

@@ -68,15 +68,17 @@ def test_kpis_leave_what_was_received_blank(runs, capsys):
     assert rows["Receipts"] == (None, "cash receipts recorded in the period (not write-offs, "
                                       "discounts, tax withheld or refunds), less cheques "
                                       "returned unpaid in it" + why)
-    assert rows["Collection rate"] == (None, "receipts / (opening AR + credit sales) x 100"
-                                             + why)
+    assert rows["Collection rate"] == (None, "(receipts - refunds paid) / (opening AR + credit "
+                                             "sales) x 100; the numerator is the cash collected less "
+                                             "refunds paid out, as CEI's" + why)
     assert rows["Collection effectiveness index (CEI)"][0] is None
     assert rows["Collection effectiveness index (CEI)"][1].endswith(why)
     assert rows["DSO"] == (73.64, "closing AR / credit sales x days in period")
     ar = runs["pack_ar"]["Dashboard"]
     texts = [c.value for c in ar["D"] if isinstance(c.value, str)]
-    assert ("التحصيلات / (رصيد أول الفترة + صافي المبيعات الآجلة) × 100؛ فارغ: لا يسجل الملف "
-            "التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)") in texts
+    assert ("(التحصيلات - المبالغ المردودة للعملاء) / (رصيد أول الفترة + صافي المبيعات الآجلة) "
+            "× 100؛ البسط هو النقد المحصل فعلاً ناقص المبالغ المردودة للعملاء، كبسط CEI؛ فارغ: "
+            "لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)") in texts
 
 
 def test_the_summary_line_says_cei_is_not_available(tmp_path, capsys):

@@ -24,9 +24,13 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   A running ledger's balance brought forward (``entries.opening_rows``) dated in the
   period is owed from before it: opening AR, not a sale of the period.
 * Credit sales = invoices issued in the period less credit notes issued in it (net).
-* DSO = closing AR / credit sales x days in period.
-* Best-possible DSO = closing current AR / credit sales x days in period.
-* Average days delinquent (ADD) = DSO - best-possible DSO.
+* DSO = closing AR / credit sales x days in period; blank when closing AR is below zero
+  (customers' credits exceed what they owe: no days of sales are outstanding).
+* Best-possible DSO = closing current AR / credit sales x days in period; blank when the
+  current AR is below zero (credits left on account exceed the invoices not yet due).
+* Average days delinquent (ADD) = DSO - best-possible DSO, worked from the unrounded figures:
+  closing overdue AR / credit sales x days in period (the difference of the two rounded
+  DSOs can be a cent of a day off: 16.66 for 16.67).
 * CEI (single period) = (opening AR + credit sales - closing AR - non-cash settlements) /
   (opening AR + credit sales - closing current AR) x 100 (DOMAIN.md's single-period CEI,
   its numerator the cash collected). Non-cash settlements are the Payments rows of the
@@ -35,8 +39,13 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   clear is not counted as collected (a 200 early-payment discount on a 10,000 invoice is
   9,800 collected of 10,000). Credit notes in Invoices are netted in credit sales, above
   and below the line, as DOMAIN.md's credit sales are.
-* Collection rate = receipts in the period / (opening AR + credit sales) x 100; receipts
-  are money received (not write-offs, discounts, tax withheld, nor refunds paid out).
+* Refunds paid = the period's Payments rows paying money back out to customers (negative,
+  neither a returned cheque nor a non-cash settlement).
+* Collection rate = (receipts - refunds paid) in the period / (opening AR + credit sales) x
+  100; receipts are money received (not write-offs, discounts, tax withheld, nor refunds
+  paid out). Its numerator is CEI's: AR's movement less non-cash settlements is the cash
+  collected less refunds paid out, so an overpayment refunded in the month is collected
+  in neither (collection rate and CEI both 100 %, not one of them 105 %).
 * A workbook that records no receipts but keeps its invoice list as open items (a Balance or
   Paid Amount column, ``ledger.balances_as_stated``) does not say what was received in a
   period: its receipts, non-cash settlements, CEI and collection rate are blank, not 0 (an
@@ -272,6 +281,22 @@ def overdue_by_customer(items: pd.DataFrame, places: int = 2) -> pd.Series:
     return _overdue_units(items, places) / 10.0 ** places
 
 
+def overdue_share(items: pd.DataFrame, places: int = 2) -> float:
+    """The overdue AR of open items of one currency as a share of what customers owe: the
+    balances of the customers who owe (a customer in credit owes nothing and has nothing
+    overdue), x 100, two decimals; blank when none owes. Never above 100 %: a customer's
+    overdue AR is at most its balance. (Over the net closing AR a customer in credit made
+    it 125 %: its credit lowered the total but not the other customers' arrears.)"""
+    if not len(items):
+        return float("nan")
+    units = np.rint(np.nan_to_num(items["Open Amount"].to_numpy(dtype="float64"))
+                    * 10.0 ** places)
+    balances = pd.Series(units).groupby(
+        items["Customer ID"].fillna("").astype(str).to_numpy(), sort=False).sum()
+    owed = float(balances.clip(lower=0).sum())
+    return _ratio(float(_overdue_units(items, places).sum()) * 100.0, owed)
+
+
 def _overdue_units(items: pd.DataFrame, places: int) -> pd.Series:
     """``overdue_by_customer`` in the currency's minor units (cents, fils), whole numbers."""
     if not len(items):
@@ -317,7 +342,12 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
                        "Amount"]  # a refund paid out is no receipt
     # A cheque returned unpaid takes back the cash its receipt counted (in the period it
     # came back): without it a bounced cheque stayed collected in Receipts.
-    bounced = pay.loc[mine & returned_rows(pay), "Amount"]
+    returned = returned_rows(pay)
+    bounced = pay.loc[mine & returned, "Amount"]
+    # Money paid back out to customers: AR rises by it, so CEI's numerator (AR's movement)
+    # is already net of it; the collection rate takes it off too, or a 500 overpayment
+    # refunded in the month counted as 500 more collected there than in CEI.
+    refunded = -pay.loc[mine & ~settled_non_cash & ~returned & (pay["Amount"] < 0), "Amount"]
     adjusted = pay.loc[mine & settled_non_cash, "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils
@@ -328,6 +358,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(pd.concat([received, received_in_list, bounced]), places)
+    refunds = _cents_sum(refunded, places)
     non_cash_settled = _cents_sum(adjusted, places)
     issued_figures = {
         "Invoices Issued": float(len(issued)),
@@ -342,8 +373,10 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         # is blank over unknown sales), are unknown
         issued_figures = dict.fromkeys(issued_figures, float("nan"))
         sales = float("nan")
-    dso = _ratio(closing_ar * period.days, sales)
-    best = _ratio(current_ar * period.days, sales)
+    # Days of sales in a credit balance are no days: a DSO of -12 (customers' credits
+    # exceeding what they owe) is left blank, its reason said on the Dashboard.
+    dso = _ratio(closing_ar * period.days, sales) if closing_ar >= 0 else float("nan")
+    best = _ratio(current_ar * period.days, sales) if current_ar >= 0 else float("nan")
     figures = {
         "Opening AR": opening_ar,
         **issued_figures,
@@ -352,15 +385,18 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
                                     + len(received_in_list) - len(bounced), 0)),
         "Receipts": receipts,
         "Non-Cash Settlements": non_cash_settled,
+        "Refunds Paid": refunds,
         "Closing AR": closing_ar,
         "Closing Current AR": current_ar,
         "Closing Overdue AR": overdue_ar,
         "DSO": dso,
         "Best-Possible DSO": best,
-        "Average Days Delinquent": round(dso - best, 2) if np.isfinite(dso) else float("nan"),
+        # DSO - best-possible DSO worked from the unrounded figures (closing AR - closing
+        # current AR is the overdue AR), not from the two rounded ones: 16.67, not 16.66
+        "Average Days Delinquent": _ratio(overdue_ar * period.days, sales),
         "CEI %": _ratio((opening_ar + sales - closing_ar - non_cash_settled) * 100.0,
                         opening_ar + sales - current_ar),
-        "Collection Rate %": _ratio(receipts * 100.0, opening_ar + sales),
+        "Collection Rate %": _ratio((receipts - refunds) * 100.0, opening_ar + sales),
     }
     if ledger.balances_stated:  # no receipt is recorded: what came in is not known
         figures.update(dict.fromkeys(RECEIPT_FIGURES, float("nan")))
@@ -368,8 +404,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
 
 
 # the figures a book without recorded receipts cannot give
-RECEIPT_FIGURES = ("Receipts Count", "Receipts", "Non-Cash Settlements", "CEI %",
-                   "Collection Rate %")
+RECEIPT_FIGURES = ("Receipts Count", "Receipts", "Non-Cash Settlements", "Refunds Paid",
+                   "CEI %", "Collection Rate %")
 
 
 # Undated invoices that may be the period's leave its sales unknown only when they would
@@ -399,7 +435,14 @@ NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and ot
                        "are not collections")
 CEI_DEFINITION = ("(opening AR + credit sales - closing AR - non-cash settlements) / "
                   "(opening AR + credit sales - closing current AR) x 100; the numerator is "
-                  "the cash collected (single-period CEI)")
+                  "the cash collected less refunds paid out (single-period CEI)")
+REFUNDS_DEFINITION = ("refunds paid out to customers recorded in Payments in the period (not "
+                      "cheques returned unpaid: Receipts takes those back)")
+COLLECTION_RATE_DEFINITION = ("(receipts - refunds paid) / (opening AR + credit sales) x 100; "
+                              "the numerator is the cash collected less refunds paid out, "
+                              "as CEI's")
+ADD_DEFINITION = ("DSO - best-possible DSO, from the unrounded figures: closing overdue AR / "
+                  "credit sales x days in period")
 OVERDUE_DEFINITION = ("per customer, its invoices past due at the period end less its "
                       "credits on account (advances, unapplied receipts and credit notes), "
                       "never below zero; summed over the customers")
@@ -412,6 +455,10 @@ NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
 NOTHING_RECEIVABLE = "blank: nothing is receivable at the period end"
 NO_RECEIPTS = ("blank: the workbook records no receipts (its invoice list states what is "
                "open)")
+CREDIT_BALANCE = ("blank: closing AR is a credit balance (customers' credits exceed what they "
+                  "owe)")
+CURRENT_CREDIT = ("blank: closing current AR is below zero (credits on account exceed the "
+                  "invoices not yet due)")
 # (KPI, unit, definition) in the order of the KPIs tab.
 KPI_ROWS: list[tuple[str, str, str]] = [
     ("Opening AR", "amount", "open items at the day before the period starts"),
@@ -426,14 +473,15 @@ KPI_ROWS: list[tuple[str, str, str]] = [
     ("Receipts", "amount", "cash receipts recorded in the period (not write-offs, discounts, "
                            "tax withheld or refunds), less cheques returned unpaid in it"),
     ("Non-Cash Settlements", "amount", NON_CASH_DEFINITION),
+    ("Refunds Paid", "amount", REFUNDS_DEFINITION),
     ("Closing AR", "amount", "open items at the period end"),
     ("Closing Current AR", "amount", CURRENT_DEFINITION),
     ("Closing Overdue AR", "amount", OVERDUE_DEFINITION),
     ("DSO", "days", "closing AR / credit sales x days in period"),
     ("Best-Possible DSO", "days", "closing current AR / credit sales x days in period"),
-    ("Average Days Delinquent", "days", "DSO - best-possible DSO"),
+    ("Average Days Delinquent", "days", ADD_DEFINITION),
     ("CEI %", "%", CEI_DEFINITION),
-    ("Collection Rate %", "%", "receipts / (opening AR + credit sales) x 100"),
+    ("Collection Rate %", "%", COLLECTION_RATE_DEFINITION),
 ]
 
 

@@ -18,7 +18,11 @@ from dataclasses import replace
 
 from ar_excel.core.fx import ALL_CURRENCIES
 from ar_excel.core.kpis import (
+    ADD_DEFINITION,
     CEI_DEFINITION,
+    COLLECTION_RATE_DEFINITION,
+    CREDIT_BALANCE,
+    CURRENT_CREDIT,
     CURRENT_DEFINITION,
     NO_RECEIPTS,
     NO_SALES,
@@ -26,6 +30,7 @@ from ar_excel.core.kpis import (
     NOTHING_COLLECTIBLE,
     NOTHING_RECEIVABLE,
     OVERDUE_DEFINITION,
+    REFUNDS_DEFINITION,
     UNKNOWN_SALES,
 )
 from ar_excel.io.wording_ar import (
@@ -49,6 +54,7 @@ KPI_NAMES = {
     "Receipts Count": "عدد التحصيلات",
     "Receipts": "التحصيلات",
     "Non-Cash Settlements": "التسويات غير النقدية",
+    "Refunds Paid": "المبالغ المردودة للعملاء",
     "Closing AR": "رصيد المدينين آخر الفترة",
     "Closing Current AR": "الرصيد غير المستحق آخر الفترة",
     "Closing Overdue AR": "الرصيد المتأخر آخر الفترة",
@@ -105,16 +111,23 @@ DEFINITIONS = {
         "رصيد آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
     "closing current AR / credit sales x days in period":
         "الرصيد غير المستحق آخر الفترة / صافي المبيعات الآجلة × أيام الفترة",
-    "DSO - best-possible DSO": "DSO - أفضل DSO ممكن",
+    ADD_DEFINITION: "DSO - أفضل DSO ممكن، من الأرقام قبل التقريب: الرصيد المتأخر آخر الفترة "
+                    "/ صافي المبيعات الآجلة × أيام الفترة",
     CEI_DEFINITION: "(رصيد أول الفترة + صافي المبيعات الآجلة - رصيد آخر الفترة - التسويات "
                     "غير النقدية) / (رصيد أول الفترة + صافي المبيعات الآجلة - الرصيد غير "
-                    "المستحق آخر الفترة) × 100؛ البسط هو النقد المحصل فعلاً (مؤشر فترة واحدة)",
+                    "المستحق آخر الفترة) × 100؛ البسط هو النقد المحصل فعلاً ناقص المبالغ المردودة "
+                    "للعملاء (مؤشر فترة واحدة)",
     NON_CASH_DEFINITION: "الشطب والخصومات والضريبة المخصومة من المنبع والمصاريف البنكية "
                          "وغيرها من التسويات غير النقدية المسجلة في التحصيلات خلال الفترة: "
                          "تخفض المديونية لكنها ليست تحصيلاً",
-    "receipts / (opening AR + credit sales) x 100":
-        "التحصيلات / (رصيد أول الفترة + صافي المبيعات الآجلة) × 100",
-    "overdue receivables / total receivables x 100": "المديونية المتأخرة / إجمالي المديونية × 100",
+    COLLECTION_RATE_DEFINITION: "(التحصيلات - المبالغ المردودة للعملاء) / (رصيد أول الفترة + "
+                                "صافي المبيعات الآجلة) × 100؛ البسط هو النقد المحصل فعلاً "
+                                "ناقص المبالغ المردودة للعملاء، كبسط CEI",
+    REFUNDS_DEFINITION: "المبالغ المردودة للعملاء المسجلة في التحصيلات خلال الفترة (دون "
+                        "الشيكات المرتدة: تخصمها التحصيلات)",
+    "overdue receivables / the balances of the customers who owe x 100 (a customer in credit "
+    "owes nothing)": "المديونية المتأخرة / أرصدة العملاء المدينين × 100 (العميل ذو الرصيد "
+                     "الدائن لا يدين بشيء)",
     ALL_CURRENCIES: "إجمالي المديونية بالعملة الرئيسية + مديونية كل عملة أخرى × سعر صرفها في "
                     "السياسة",
 }
@@ -215,6 +228,9 @@ _BLANKS = {
     NOTHING_COLLECTIBLE: "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
     NOTHING_RECEIVABLE: "فارغ: لا مديونية في نهاية الفترة",
     NO_RECEIPTS: "فارغ: لا يسجل الملف التحصيلات (قائمة الفواتير تذكر الأرصدة المفتوحة)",
+    CREDIT_BALANCE: "فارغ: رصيد آخر الفترة دائن (أرصدة العملاء الدائنة تزيد على ما يدينون به)",
+    CURRENT_CREDIT: "فارغ: الرصيد غير المستحق آخر الفترة أقل من صفر (الأرصدة الدائنة على "
+                    "الحساب تزيد على الفواتير غير المستحقة)",
 }
 _definition = _worded(rules((r"(\S+ \.\. \S+), both days included",
                              lambda m: f"{_period(m[1])}، شاملاً اليومين"),

@@ -24,6 +24,8 @@ import pandas as pd
 from ar_excel.core.aging import bucket_labels, tie_out
 from ar_excel.core.fx import ALL_CURRENCIES, Rates, policy_rates
 from ar_excel.core.kpis import (
+    CREDIT_BALANCE,
+    CURRENT_CREDIT,
     KPI_ROWS,
     NO_RECEIPTS,
     NO_SALES,
@@ -37,6 +39,7 @@ from ar_excel.core.kpis import (
     main_currency_of,
     month_to,
     overdue_by_customer,
+    overdue_share,
     payment_behaviour,
 )
 from ar_excel.core.money import decimals_of, half_unit, round_total
@@ -65,6 +68,8 @@ HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
     ("Receipts", "Receipts", "amount"),
 ]
 DEFINITIONS = {name: definition for name, _, definition in KPI_ROWS}
+OVERDUE_SHARE_DEFINITION = ("overdue receivables / the balances of the customers who owe x "
+                            "100 (a customer in credit owes nothing)")
 
 
 def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
@@ -151,16 +156,22 @@ ON_SALES = ("DSO", "Best-possible DSO", "Average days delinquent")
 ON_RECEIPTS = ("Receipts", "Collection effectiveness index (CEI)", "Collection rate")
 
 
-def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float) -> None:
+def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float,
+                   closing: float = 0.0, current: float = 0.0) -> None:
     """Each blank ratio's reason appended to its 'How it is computed'. (No overdue figure
     falls below zero: a customer's credits on account offset only its own past-due invoices,
-    never beyond them, ``kpis.overdue_after_credits``.)"""
+    never beyond them, ``kpis.overdue_after_credits``; ``closing`` and ``current``: the
+    closing and closing current AR, blank DSOs below zero.)"""
     for at, label, value in zip(headline.index, headline["Measure"], headline["Value"],
                                 strict=True):
         if not (isinstance(value, float) and np.isnan(value)):
             continue
         if label in ON_RECEIPTS and np.isnan(receipts):
             why = NO_RECEIPTS
+        elif label == "DSO" and not np.isnan(sales) and sales > 0 and closing < 0:
+            why = CREDIT_BALANCE
+        elif label == "Best-possible DSO" and not np.isnan(sales) and sales > 0 and current < 0:
+            why = CURRENT_CREDIT
         elif label in ON_SALES:
             why = UNKNOWN_SALES if np.isnan(sales) else NO_SALES
         elif label in ("Collection effectiveness index (CEI)", "Collection rate") \
@@ -183,12 +194,13 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
           "How it is computed": DEFINITIONS.get(name, "")} for label, name, unit in HEADLINE],
         columns=["Measure", "Value", "Unit", "How it is computed"])
     total = _kpi(kpis, currency, "Closing AR")
-    overdue = _kpi(kpis, currency, "Closing Overdue AR")
-    share = round(overdue / total * 100, 2) if total and total > 0 else float("nan")
-    headline.loc[len(headline)] = ["Overdue share of receivables", share, "%",
-                                   "overdue receivables / total receivables x 100"]
+    mine_items = items[items["Currency"].fillna("") == currency] if len(items) else items
+    headline.loc[len(headline)] = ["Overdue share of receivables",
+                                   overdue_share(mine_items, decimals_of(currency)), "%",
+                                   OVERDUE_SHARE_DEFINITION]
     _say_why_blank(headline, _kpi(kpis, currency, "Credit Sales"),
-                   _kpi(kpis, currency, "Receipts"))
+                   _kpi(kpis, currency, "Receipts"), total,
+                   _kpi(kpis, currency, "Closing Current AR"))
     others = other_currencies(kpis, currency, rates)
     if others is not None:
         _all_currencies(headline, others, currency, total)
