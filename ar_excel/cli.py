@@ -102,6 +102,7 @@ def _read_statement_early(args: argparse.Namespace, selected: list[Job]) -> None
 
 
 def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
+    from ar_excel.io.pack import kept_tabs, write_pack
     from ar_excel.io.reader import read_book, remember_previous_output
     from ar_excel.io.writer import issues_tab, write_tabs
     from ar_excel.runner import resolve_as_of, run_jobs
@@ -137,6 +138,8 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
             out = None  # -o BOOK is writing into BOOK: with its backup copy, as without -o
         written = writer(tabs, source=args.book, out=out, arabic=arabic,
                          backup=not args.no_backup, **extra_write)
+        if writer is write_pack:  # (it leaves out an empty Input Issues: say what it wrote)
+            tabs = kept_tabs(tabs)
     finally:
         if bar is not None:
             bar.close()

@@ -44,6 +44,10 @@ def test_pack_contents(pack):
     assert "DSO 26.25, CEI 69.23 %" in printed
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Dashboard", "KPIs", "Aging", "Top Overdue", "Payment Behaviour"]
+    # what it says it wrote is what it wrote: no empty Input Issues (it listed one)
+    assert printed.splitlines()[-1].endswith(
+        "tabs written to " + str(out) + ": Dashboard, KPIs, Aging, Top Overdue, "
+        "Payment Behaviour")
     dash = {r[0]: r[1:3] for r in wb["Dashboard"].iter_rows(values_only=True) if r[0]}
     assert dash["Total receivables"] == (2100, "EGP")
     assert dash["DSO"] == (26.25, "days")

@@ -44,6 +44,12 @@ def is_pack(path: Path) -> bool:
     return bool(names) and all(match_key(n) in allowed for n in names)
 
 
+def kept_tabs(tabs: list[Tab]) -> list[Tab]:
+    """The tabs the pack holds: ``Input Issues`` only when there are issues. (What the
+    command prints as written is this list, not the jobs' tabs.)"""
+    return [t for t in tabs if not (t.name == "Input Issues" and t.frame.empty)]
+
+
 def write_pack(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
                arabic: bool = False, backup: bool = True, password: str | None = None) -> Path:
     """Write ``tabs`` as a new protected workbook; returns its path (see the module rules)."""
@@ -62,7 +68,7 @@ def write_pack(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
                                "choose another -o file")
 
     password = password or next((t.protect_password for t in tabs if t.protect_password), None)
-    kept = [t for t in tabs if not (t.name == "Input Issues" and t.frame.empty)]
+    kept = kept_tabs(tabs)
     locked = [replace(t, protect=True, protect_password=password or t.protect_password,
                       blocks=[replace(b, protect=True) for b in t.blocks]) for t in kept]
     target.parent.mkdir(parents=True, exist_ok=True)
