@@ -64,3 +64,61 @@ def test_the_statement_of_an_open_items_list_closes_on_its_balances(tmp_path):
     dun = pd.read_excel(dunning, sheet_name="Dunning", engine="calamine")
     assert dict(zip(dun["Customer ID"], dun["Open Balance"], strict=True)) == {
         "M1": 7400.0, "M2": 700.0}
+
+
+def _book_with_receipts(tmp_path):
+    """Mu Traders' list keeps its receipts as rows too (Type Payment, Balance 0: applied)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["M1", "Mu Traders", "m@mu.com", "EGP", 30, 50000])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Type", "Customer ID", "Invoice Date", "Due Date", "Amount",
+               "Balance"])
+    for no, kind, day, due, amount, balance in [
+            ("I-1", "Invoice", "2026-10-01", "2026-10-31", 1000, 400),
+            ("R-1", "Payment", "2026-10-20", None, -600, 0),  # paid 600 of I-1
+            ("I-2", "Invoice", "2026-10-05", "2026-11-04", 700, 700)]:
+        ws.append([no, kind, "M1", datetime.fromisoformat(day),
+                   datetime.fromisoformat(due) if due else None, amount, balance])
+    path = tmp_path / "open_items_receipts.xlsx"
+    wb.save(path)
+    return path
+
+
+def _lines(path, tmp_path, as_of, start=None):
+    out = tmp_path / f"statements_{as_of}.xlsx"
+    assert main(["statements", str(path), "--as-of", as_of, "--no-pdf", "-o", str(out),
+                 *(["--from", start] if start else [])]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    aging = tab.loc[tab["Type"] == "Aging", "Balance"].sum()
+    m1 = tab[tab["Type"] != "Aging"]
+    return list(zip(m1["Type"], m1["Document"].fillna(""), m1["Reference"].fillna(""),
+                    m1["Debit"].fillna(0), m1["Credit"].fillna(0), m1["Balance"],
+                    strict=True)), aging
+
+
+def test_a_receipt_kept_in_the_list_is_on_the_statement_once(tmp_path):
+    """By pencil: I-1 1,000 and I-2 700 billed, R-1 600 received, 1,100 owed. Before, the
+    statement showed the 600 received twice and taken back once: R-1 as a Receipt, an
+    Adjustment of 600 debiting it back beside it, and a Receipt of I-1's paid part on
+    I-1's date (right balance, three lines for one cheque)."""
+    path = _book_with_receipts(tmp_path)
+    lines, aging = _lines(path, tmp_path, "2026-10-31")
+    assert lines == [
+        ("Opening balance", "", "", 0, 0, 0.0),
+        ("Invoice", "I-1", "", 1000.0, 0, 1000.0),
+        ("Invoice", "I-2", "", 700.0, 0, 1700.0),
+        ("Receipt", "R-1", "", 0, 600.0, 1100.0),
+        ("Closing balance", "", "", 0, 0, 1100.0)]
+    assert aging == 1100.0
+    # to a day before R-1 came in, the list's stated balances still close it (as the Aging)
+    lines, aging = _lines(path, tmp_path, "2026-10-15")
+    assert lines == [
+        ("Opening balance", "", "", 0, 0, 0.0),
+        ("Invoice", "I-1", "", 1000.0, 0, 1000.0),
+        ("Receipt", "", "I-1", 0, 600.0, 400.0),  # the part the list says is paid
+        ("Invoice", "I-2", "", 700.0, 0, 1100.0),
+        ("Closing balance", "", "", 0, 0, 1100.0)]
+    assert aging == 1100.0

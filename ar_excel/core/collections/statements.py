@@ -32,7 +32,10 @@ Rules:
   document's settled part is a line of its own, on the document's own date (a Receipt for
   an invoice's paid part, an Adjustment for a credit note's applied part, Reference the
   document), so the opening and closing balances are the list's open balances, as in the
-  Aging, on any date.
+  Aging, on any date. A receipt the list keeps as a row of its own and says is applied is
+  the money that paid those invoices: it is its one line, on its own date, with neither an
+  adjustment taking it back nor the invoices' paid parts it covers (oldest first) beside it
+  (where it exists on the last day; the closing balance is the list's all the same).
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -192,7 +195,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         docs_pay = _to_invoice_owners(docs_pay, pay, invoices, payments, customers, as_of)
     if as_stated is None:
         as_stated = balances_as_stated(invoices, payments)
-    docs_settled = _settled_as_stated(docs_inv, inv) if as_stated else None
+    docs_settled = _settled_as_stated(docs_inv, inv, as_of) if as_stated else None
     parts = [p for p in (docs_inv, docs_pay, docs_settled) if p is not None and len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in DOC_COLUMNS})
@@ -202,18 +205,54 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     return docs[DOC_COLUMNS]
 
 
-def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
+def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
+                       as_of: date | None = None) -> pd.DataFrame:
     """An open-items list's settled parts as lines: what its Balance / Paid Amount says is
     no longer open (an invoice's a receipt, a credit note's applied part an adjustment),
-    dated the document's own date, as the ledger holds the stated balance on any date."""
+    dated the document's own date, as the ledger holds the stated balance on any date.
+
+    A receipt the list keeps as a row of its own (Type Receipt) and says is applied is the
+    money that settled its customer's invoices: the receipt is its line, on its date, and
+    neither its applied part (an adjustment debiting it back) nor as much of the invoices'
+    paid parts (oldest first) is a line again, where it exists on ``as_of`` (a receipt
+    dated later is not on the statement: the invoices' paid parts stand for it there)."""
     amount = inv["Amount"].astype(float)
     stated = open_as_stated(inv, amount, docs_inv["Currency"])
     settled = (amount - stated).round(6)
+    settled = _receipts_settle_invoices(docs_inv, settled, _existing_on(inv, as_of))
     moved = (settled.abs() >= 0.0005).to_numpy()
     rows = docs_inv[moved]
     return rows.assign(Type=np.where(settled[moved] > 0, "Receipt", "Adjustment"),
                        Document=None, Reference=rows["Document"], **{"Due Date": pd.NaT},
                        Signed=-settled[moved].to_numpy())
+
+
+def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series,
+                              exists: pd.Series) -> pd.Series:
+    """``settled`` less, per customer and currency, the part of its applied list receipts
+    (negative) and of its invoices' paid parts (positive, oldest first) that are the same
+    money: what the receipts applied, up to what the invoices say is paid."""
+    receipt = (docs_inv["Type"] == "Receipt") & (settled < 0) & exists
+    paid = (docs_inv["Type"] != "Receipt") & (docs_inv["Signed"] > 0) & (settled > 0) & exists
+    if not receipt.any() or not paid.any():
+        return settled
+    out = settled.copy()
+    keys = docs_inv["Customer ID"].astype(str) + "|" + docs_inv["Currency"].fillna("").astype(str)
+    order = docs_inv.assign(_undated=docs_inv["Date"].isna()).sort_values(
+        ["_undated", "Date"], kind="stable").index
+    for key in set(keys[receipt]) & set(keys[paid]):
+        mine = order[keys[order] == key]
+        receipts, invoices = mine[receipt[mine]], mine[paid[mine]]
+        same = min(float(-settled[receipts].sum()), float(settled[invoices].sum()))
+        for rows, sign in ((receipts, -1.0), (invoices, 1.0)):
+            left = same
+            for i in rows:  # oldest first
+                take = min(left, sign * float(out.loc[i]))
+                out.loc[i] = round(float(out.loc[i]) - sign * take, 6)
+                left -= take
+                if left < 0.0005:
+                    break
+    return out
 
 
 def _existing_on(inv: pd.DataFrame, as_of: date | None) -> pd.Series:
