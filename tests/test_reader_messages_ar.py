@@ -364,7 +364,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
                      ["P-1", "C1", "2026-09-05", 500, "I-1", "Cheque"],
                      ["P-1R", "C1", "2026-09-09", 500, "I-1", "Returned cheque"],
-                     ["R-1", "C1", "2026-09-10", 50, None, "Refund"]]}))
+                     ["R-1", "C1", "2026-09-10", 50, None, "Refund"],
+                     # a discount typed negative, as a deduction on a voucher
+                     ["D-1", "C1", "2026-09-10", -20, "I-1", "Cash discount"]]}))
     # a dinar list typing its thousands with commas and, on one row, a point before three digits
     marks.append(_save(tmp_path, "dinar_point.xlsx", {
         "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "KWD"]],

@@ -32,6 +32,20 @@ _NON_CASH = re.compile(
     re.IGNORECASE)
 
 
+# Of those, the words that may go either way: an adjustment, a rounding difference, a credit
+# note's use (taken back off the credit note as a negative row, ``entries``), a reversal.
+_EITHER_WAY = re.compile(
+    r"credit (?:note|memo)|adjustment|rounding|revers|cancel"
+    r"|تسوي|إشعار دائن|اشعار دائن|فرق تقريب|عكس|إلغاء|الغاء|ملغ", re.IGNORECASE)
+
+
+def settles_only(method: object) -> bool:
+    """Whether a Payments row's Method names a settlement that only ever lowers what the
+    customer owes (a write-off, discount, tax withheld, bank charge): typed negative, as a
+    deduction is on a voucher, it is the same settlement, not money paid out."""
+    return is_non_cash_method(method) and _EITHER_WAY.search(str(method)) is None
+
+
 def is_non_cash_method(method: object) -> bool:
     """Whether a Payments row's Method names a settlement that is not money received."""
     return isinstance(method, str) and _NON_CASH.search(method) is not None

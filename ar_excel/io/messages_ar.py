@@ -314,6 +314,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"receipt\): read as money paid out, their amounts negative \((.*)\)$",
      "{0} دفعة تقول طريقة الدفع إنها شيكات مرتدة (كلٌّ منها يلغي التحصيل الذي ارتد): قُرئت "
      "بالسالب ({1})"),
+    (r"^(\d+) payment\(s\) typed negative whose Method says a write-off, discount, tax "
+     r"withheld or charge: read as settling what the customer owes, their amounts positive "
+     r"\((.*)\)$",
+     "{0} دفعة مكتوبة بالسالب تقول طريقة الدفع إنها شطب أو خصم أو ضريبة مخصومة من المنبع أو "
+     "مصاريف: قُرئت تسوية تخفض ما على العميل، بالموجب ({1})"),
     (r"^(\d+) receipt\(s\) written on several rows, one per invoice paid, the receipt's "
      r"amount on each: each row read for its (.*), the receipt counted once \((.*)\)$",
      "{0} تحصيل مكتوب في عدة صفوف، صف لكل فاتورة مسددة ومبلغ التحصيل في كل منها: قُرئ كل صف "

@@ -92,6 +92,30 @@ def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> N
                              f"paid out, their amounts negative ({cells_named(cells)})"))
 
 
+def _settlements_typed_negative(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
+    """Turn positive the negative Payments rows whose Method says a write-off, discount, tax
+    withheld or charge (``core.non_cash.settles_only``): a deduction typed as a minus on the
+    voucher still settles the invoice; read negative it was a refund, a debit on the
+    customer's account (a 200 discount left INV-1 owing 400, not 0). One Input Issue."""
+    from ar_excel.core.entries import per_distinct
+    from ar_excel.core.non_cash import settles_only
+
+    frame = table.frame
+    if "Method" not in frame or not len(frame):
+        return
+    rows = ((frame["Amount"] < 0).to_numpy(bool) & ~out
+            & per_distinct(frame["Method"], settles_only).fillna(False).to_numpy(bool))
+    if not rows.any():
+        return
+    at = frame.index[rows]
+    frame.loc[at, "Amount"] = -frame.loc[at, "Amount"]
+    cells = [table.cell(i, "Method") for i in at]
+    issues.append(table.issue(
+        at[0], "Method", f"{len(at)} payment(s) typed negative whose Method says a write-off, "
+                         f"discount, tax withheld or charge: read as settling what the "
+                         f"customer owes, their amounts positive ({cells_named(cells)})"))
+
+
 def column_of_words(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
     """The first column headed so (as written) whose every value is one of ``known``."""
     frame = table.frame
@@ -148,6 +172,7 @@ def receipts_as_meant(book: Book) -> None:
             at[0], direction, f"{len(at)} payment(s) sent to customers (refunds): read as "
                               f"money paid out, their amounts negative ({cells_named(cells)})"))
     _paid_out_by_method(table, out, book.issues)
+    _settlements_typed_negative(table, out, book.issues)
     if out.any():
         table.frame = frame[~out].reset_index(drop=True)
         table.raw = table.raw[~out].reset_index(drop=True)
