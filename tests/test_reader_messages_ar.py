@@ -372,6 +372,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "KWD"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "C1", "2026-09-01", "75,000"], ["I-2", "C1", "2026-09-02", "50.000"]]}))
+    # a customer's second contact on the line under it, its ID left out
+    marks.append(_save(tmp_path, "contact_no_id.xlsx", {
+        "Customers": [["Customer ID", "Name", "Phone"], ["C1", "Nile", "0223456782"],
+                      [None, None, "0223456799"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -1,9 +1,10 @@
 """A customer kept on two or more lines of a hand-kept master: its ID (and name) merged down
 beside a second phone or email, or typed again on the line under it with nothing but the
 further contact. Such a line is a contact of the customer above it, not a second customer
-under the same ID: it is read into that customer (its phone and email, and the further
-contact columns the master keeps, a mobile or a contact person, added to the customer's, as
-a cell holding several is read), with one Input Issue at its ID cell. A line
+under the same ID; so is a line under it left without an ID that states nothing else (a
+name, if any, the customer's). It is read into that customer (its phone and email, and the
+further contact columns the master keeps, a mobile or a contact person, added to the
+customer's, as a cell holding several is read), with one Input Issue at its ID cell. A line
 stating anything else of its own (another name, tax ID, terms, limit, currency, status) stays
 a record of its own: DUPLICATE_ID says so."""
 
@@ -38,12 +39,20 @@ def _joiner(column: str) -> str | None:
     return "; " if re.search(r"(?i)mail|بريد|[اإ]يميل", column) else " / "
 
 
+def _typed(value: object) -> str:
+    """A contact as typed: a number cell's 1001234567.0 is the phone 1001234567 (a text cell
+    keeps its leading zero)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _said(value: object) -> str:
-    return "" if is_blank(value) else " ".join(str(value).split()).casefold()
+    return "" if is_blank(value) else " ".join(_typed(value).split()).casefold()
 
 
 def _contacts_of(value: object, joiner: str) -> list[str]:
-    return [p for p in (_said(v) for v in str(value).split(joiner.strip())) if p] \
+    return [p for p in (_said(v) for v in _typed(value).split(joiner.strip())) if p] \
         if not is_blank(value) else []
 
 
@@ -60,8 +69,9 @@ def contact_lines_into_their_customer(book: Book) -> None:
     if raw is None or "Customer ID" not in raw.columns:
         return  # (IDs made by the reader, from names: no clerk typed them twice)
     keys = [id_key(v) for v in raw["Customer ID"].tolist()]
-    if len(set(k for k in keys if k)) == sum(1 for k in keys if k):
-        return  # no ID on two rows: nothing to fold (the common case, decided at once)
+    if len(set(k for k in keys if k)) == sum(1 for k in keys if k) and \
+            all(k or not above for above, k in zip(keys, keys[1:], strict=False)):
+        return  # no ID on two rows, none left out under one: nothing to fold (decided at once)
     others = [c for c in raw.columns if c not in contacts and c != ROW
               and c != "Customer ID" and not str(c).startswith("_")]
     index = list(frame.index)
@@ -70,7 +80,10 @@ def contact_lines_into_their_customer(book: Book) -> None:
     record = 0  # the position of the customer a further line would belong to
     for pos in range(1, len(index)):
         i, r = index[pos], index[record]
-        line = keys[pos] and keys[pos] == keys[record] and rows[pos] == rows[pos - 1] + 1 \
+        # the ID typed again (or merged down), or left out under the customer's line
+        no_id = not keys[pos] and bool(keys[record])
+        line = (no_id or keys[pos] and keys[pos] == keys[record]) \
+            and rows[pos] == rows[pos - 1] + 1 \
             and all(is_blank(raw.at[i, c]) or _said(raw.at[i, c]) == _said(raw.at[r, c])
                     for c in others)
         # (contacts compared as read: a phone typed as a number is its digits' text)
@@ -82,19 +95,22 @@ def contact_lines_into_their_customer(book: Book) -> None:
             continue
         for c in contacts:
             if added[c]:
-                new, before = str(frame.at[i, c]).strip(), frame.at[r, c]
-                joined = new if is_blank(before) else f"{str(before).strip()}{_joiner(c)}{new}"
+                new, before = _typed(frame.at[i, c]), frame.at[r, c]
+                joined = new if is_blank(before) else f"{_typed(before)}{_joiner(c)}{new}"
                 frame.at[r, c] = raw.at[r, c] = joined
                 typed = table.typed_on.setdefault((int(rows[record]), c), [] if is_blank(
-                    before) else [(int(rows[record]), str(before).strip())])
+                    before) else [(int(rows[record]), _typed(before))])
                 typed.append((int(rows[pos]), new))
-        what = ", ".join(f"{c.lower() if c in _CONTACTS else c} {str(frame.at[i, c]).strip()}"
+        what = ", ".join(f"{c.lower() if c in _CONTACTS else c} {_typed(frame.at[i, c])}"
                          for c in contacts if added[c])
         cid = frame.at[r, "Customer ID"]
         letter = table.letters.get("Customer ID", "A")
         book.issues.append(Issue(
             table.sheet, f"{letter}{rows[pos]}", table.headers.get("Customer ID", "Customer ID"),
             raw.at[i, "Customer ID"],
+            f"row {rows[pos]} has no customer ID, only a further contact ({what}): read as "
+            f"customer {cid}'s of row {rows[record]} above, the contact added to row "
+            f"{rows[record]}'s" if no_id else
             f"row {rows[pos]} repeats customer {cid} of row {rows[record]} with only a further "
             f"contact ({what}): read as one customer, the contact added to row {rows[record]}'s"))
         dropped.append(i)

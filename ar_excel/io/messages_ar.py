@@ -210,6 +210,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"cell\(s\) read as the customer above \((.*)\)$",
      "{0} مكتوب في أول صف من كل مجموعة للعميل فقط: {1} خلية فارغة قُرئت على أنها العميل الذي "
      "فوقها ({2})"),
+    (r"^row (\d+) has no customer ID, only a further contact \((.*)\): read as customer (.*)'s "
+     r"of row (\d+) above, the contact added to row (\d+)'s$",
+     "الصف {0} بلا رقم عميل وبه جهة اتصال إضافية فقط ({1}): قُرئت للعميل {2} من الصف {3} "
+     "أعلاه وأُضيفت جهة الاتصال إلى الصف {4}"),
     (r"^row (\d+) repeats customer (.*) of row (\d+) with only a further contact \((.*)\): "
      r"read as one customer, the contact added to row (\d+)'s$",
      "الصف {0} يكرر العميل {1} من الصف {2} بجهة اتصال إضافية فقط ({3}): قُرئ عميلاً واحداً "
