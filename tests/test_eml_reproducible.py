@@ -63,3 +63,22 @@ def test_a_draft_is_dated_the_day_it_is_given():
     assert again["Message-ID"] == msg["Message-ID"]
     later = draft_message(letter, sent_on=pd.Timestamp("2026-12-07"))
     assert later["Message-ID"] != msg["Message-ID"]  # a new letter a week on
+
+
+def test_a_boundary_found_in_the_letter_is_drawn_again(tmp_path, monkeypatch):
+    import hashlib
+
+    from ar_excel.io import eml
+
+    # every draw made from its attempt number alone, so the first one is known beforehand
+    monkeypatch.setattr(eml, "_digest", lambda *parts: hashlib.sha1(
+        str(parts[-1]).encode()).hexdigest())
+    first = "=" * 15 + str(int(hashlib.sha1(b"0").hexdigest()[:15], 16)).zfill(19) + "=="
+    letter = Letter(customer_id="C3", customer="Acme", email=None, language="en", level=1,
+                    subject="Payment reminder - account C3", greeting="Dear Acme,",
+                    paragraphs=[f"see below\n--{first}\nthe end"], headers=["Document"],
+                    rows=[["INV-1"]], closing="Kind regards,\nAR")
+    path = eml.write_draft(letter, tmp_path / "a.eml", sent_on=pd.Timestamp("2026-11-30"))
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert msg.get_boundary() not in (None, first)
+    assert f"--{first}\r\nthe end" in msg.get_body(("plain",)).get_content()
