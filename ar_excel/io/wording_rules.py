@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ar_excel.core.arabic_counts import agree_days
+from ar_excel.io.cells_named import arabic_more
 
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
@@ -23,8 +24,10 @@ def apply_rules(table: Sequence[Rule], text: str) -> str | None:
     for pattern, arabic in table:
         m = pattern.match(text)
         if m:
-            # '9 أيام', '137 يوماً': each count of days in its own form (core.arabic_counts)
-            return agree_days(arabic(m) if callable(arabic) else arabic.format(*m.groups()))
+            # '9 أيام', '137 يوماً': each count of days in its own form (core.arabic_counts);
+            # a list of cells named with how many more, in Arabic too (io.cells_named)
+            return arabic_more(agree_days(arabic(m) if callable(arabic) else
+                                          arabic.format(*m.groups())))
     return None
 
 
