@@ -149,11 +149,20 @@ def _numbers(text: str) -> list[float]:
                                          normalize_digits(str(text)))]
 
 
+# "1,000" or "2,500,000.00" typed as text: one amount with its thousands separators (a list
+# key keeps its commas: "30,60,90,120" is four buckets, not 30 and 60,090,120).
+_THOUSANDS = re.compile(r"(?<![\d.,٫٬])\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])")
+
+
+def _thousands_joined(text: str) -> str:
+    return _THOUSANDS.sub(lambda m: re.sub("[,٬]", "", m.group(0)), text)
+
+
 def _fee_tolerance(value: Any) -> dict[str, float]:
     """``25.00 absolute or 0.5 % of the invoice`` -> abs and pct; a bare number is absolute."""
     from ar_excel.parsing import normalize_digits
 
-    text = normalize_digits(str(value))
+    text = _thousands_joined(normalize_digits(str(value)))
     if re.search(r"(?<![\w.])-\s*\d", text):
         raise ValueError(f"'{_shown(value)}' {_FEE_EXPECTED}")
     out: dict[str, float] = {}
@@ -200,7 +209,7 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
         kind = float if isinstance(default[0], float) else int
         return {f.name: tuple(sorted(kind(n) for n in nums))}
     if isinstance(default, int | float):
-        nums = _numbers(text)
+        nums = _numbers(_thousands_joined(text))
         if len(nums) != 1:
             raise ValueError("expected one number")
         _check_number(f.name, value, nums[0], default)

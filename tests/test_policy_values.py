@@ -148,9 +148,14 @@ def test_valid_values_read_as_before_with_no_issue(tmp_path):
     ("date_order", "dd-mm-yyyy", "day first"), ("date_order", "الشهر أولاً", "month first"),
     ("aging_basis", "due", "due date"), ("aging_basis", "تاريخ الفاتورة", "invoice date"),
     ("aging_buckets_days", "30-60-90", (30, 60, 90)),  # a hyphen between days, no minus
+    # an amount typed as text with its thousands separators is one number, not 1 and 0
+    ("dunning_min_amount", "1,000", 1000.0), ("dunning_min_amount", "2,500.50", 2500.5),
+    ("dunning_min_amount", "١٬٠٠٠", 1000.0), ("fee_tolerance_abs", "1,000 or 0.5 %", 1000.0),
+    ("aging_buckets_days", "30,60,90,120", (30, 60, 90, 120)),  # a list keeps its commas
 ])
 def test_the_ways_people_write_a_valid_value(tmp_path, field, typed, read):
-    book = _policy_book(tmp_path, [[field, typed]])
+    key = "fee_tolerance" if field == "fee_tolerance_abs" else field
+    book = _policy_book(tmp_path, [[key, typed]])
     assert (book.issues, getattr(book.policy, field)) == ([], read)
 
 
