@@ -378,7 +378,20 @@ def arabic_reason(reason: object) -> object:
     """A Reason in Arabic, clause by clause (blank and non-text values as they are)."""
     if not isinstance(reason, str) or not reason.strip():
         return reason
-    return "؛ ".join(arabic_clause(c) for c in reason.split("; "))
+    return arabic_receipt_name("؛ ".join(arabic_clause(c) for c in reason.split("; ")))
+
+
+# A receipt kept in Payments without a Payment ID is named by its row (``matching.recorded``),
+# in a Payment ID cell or inside a reason: in Arabic as the Input Issues name a row.
+_RECEIPT_ROW = re.compile(r"\bPayments row (\d+)\b")
+_RECEIPT_NO = re.compile(r"\breceipt (\d+)\b")
+
+
+def arabic_receipt_name(text: object) -> object:
+    """'Payments row 3' -> 'الصف 3 من التحصيلات', 'receipt 2' -> 'التحصيل 2'; else as it is."""
+    if not isinstance(text, str) or not ("Payments row" in text or "receipt " in text):
+        return text
+    return _RECEIPT_NO.sub(r"التحصيل \1", _RECEIPT_ROW.sub(r"الصف \1 من التحصيلات", text))
 
 
 # Reconciliation tab: its items and notes.

@@ -310,6 +310,7 @@ def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataF
         arabic_item,
         arabic_note,
         arabic_reason,
+        arabic_receipt_name,
     )
 
     def reasons(frame: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -325,6 +326,9 @@ def _in_arabic(matches: pd.DataFrame, unmatched: pd.DataFrame, summary: pd.DataF
     unmatched = reasons(unmatched)
     if "Candidates" in unmatched:
         unmatched = unmatched.assign(Candidates=unmatched["Candidates"].map(arabic_candidates))
+    if unbanked is not None and "Payment ID" in unbanked:
+        unbanked = unbanked.assign(**{"Payment ID": unbanked["Payment ID"].map(
+            arabic_receipt_name)})  # (a receipt without its ID: named by its row)
     return reasons(matches), unmatched, summary, reasons(unbanked)
 
 
