@@ -13,7 +13,7 @@ import pandas as pd
 from ar_excel.cli import main
 
 
-def _book(tmp_path):
+def _book(tmp_path, cn8_against=None):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Customers"
@@ -21,7 +21,8 @@ def _book(tmp_path):
     ws.append(["M1", "Mu Traders", "m@mu.com", "EGP", 30, 50000])
     ws.append(["M2", "Nu Stores", "n@nu.com", "EGP", 30, 50000])
     ws = wb.create_sheet("Invoices")
-    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Balance"])
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Balance",
+               "Original Invoice"])
     for no, cid, day, due, amount, balance in [
             ("I-1", "M1", "2026-07-01", "2026-07-31", 8000, 3000),
             ("I-2", "M1", "2026-09-15", "2026-10-15", 4000, 4000),
@@ -31,7 +32,8 @@ def _book(tmp_path):
             ("I-4", "M2", "2026-09-01", "2026-10-01", 1000, 0),
             ("I-5", "M2", "2026-10-05", "2026-11-04", 700, 700)]:
         ws.append([no, cid, datetime.fromisoformat(day),
-                   datetime.fromisoformat(due) if due else None, amount, balance])
+                   datetime.fromisoformat(due) if due else None, amount, balance,
+                   cn8_against if no == "CN-8" else None])
     path = tmp_path / "open_items.xlsx"
     wb.save(path)
     return path
@@ -47,12 +49,13 @@ def test_the_statement_of_an_open_items_list_closes_on_its_balances(tmp_path):
     assert list(zip(m1["Type"], m1["Document"].fillna(""), m1["Reference"].fillna(""),
                     m1["Debit"].fillna(0), m1["Credit"].fillna(0), m1["Balance"],
                     strict=True)) == [
-        ("Opening balance", "", "", 0, 0, 7000.0),  # I-1's 3,000 and I-2's 4,000 open
-        ("Invoice", "I-3", "", 2500.0, 0, 9500.0),
-        ("Receipt", "", "I-3", 0, 1500.0, 8000.0),  # the part the list says is paid
-        ("Credit Note", "CN-9", "", 0, 600.0, 7400.0),
-        ("Credit Note", "CN-8", "", 0, 200.0, 7200.0),
-        ("Adjustment", "", "CN-8", 200.0, 0, 7400.0),  # CN-8 applied: nothing open
+        # I-1's 3,200 open on 1 October (CN-8 took 200 off it on the 22nd, oldest first) and
+        # I-2's 4,000
+        ("Opening balance", "", "", 0, 0, 7200.0),
+        ("Invoice", "I-3", "", 2500.0, 0, 9700.0),
+        ("Receipt", "", "I-3", 0, 1500.0, 8200.0),  # the part the list says is paid
+        ("Credit Note", "CN-9", "", 0, 600.0, 7600.0),
+        ("Credit Note", "CN-8", "", 0, 200.0, 7400.0),  # applied: once, no Adjustment
         ("Closing balance", "", "", 0, 0, 7400.0)]
     aging = tab[(tab["Customer ID"] == "M1") & (tab["Type"] == "Aging")]
     assert aging["Balance"].sum() == 7400.0
@@ -122,3 +125,31 @@ def test_a_receipt_kept_in_the_list_is_on_the_statement_once(tmp_path):
         ("Invoice", "I-2", "", 700.0, 0, 1100.0),
         ("Closing balance", "", "", 0, 0, 1100.0)]
     assert aging == 1100.0
+
+
+def test_an_applied_credit_note_is_on_the_statement_once(tmp_path):
+    """By pencil: M1's list says 6,700 of its invoices is settled (I-1 5,000 of 8,000, I-3
+    1,500 of 2,500) and CN-8 (200, 22 October) applied in full: 200 of that is the credit
+    note, 6,500 the receipts. The statement shows each document once: CN-8 as its credit,
+    the receipts as the invoices' paid parts less CN-8's 200, closing 7,400.00 = Aging.
+    Before, CN-8 was a credit of 200, then an Adjustment debiting the 200 back, and the
+    invoice's paid part it settled a Receipt of 200 more: no cheque came in for it.
+
+    A credit note naming the invoice it corrects settled that invoice's paid part: CN-8
+    against I-3 leaves I-3's receipt 1,300 and I-1's 5,000 (opening 7,000)."""
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(_book(tmp_path, cn8_against="I-3")), "--as-of",
+                 "2026-10-31", "--no-pdf", "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    m1 = tab[(tab["Customer ID"] == "M1") & (tab["Type"] != "Aging")]
+    assert list(zip(m1["Type"], m1["Document"].fillna(""), m1["Reference"].fillna(""),
+                    m1["Debit"].fillna(0), m1["Credit"].fillna(0), m1["Balance"],
+                    strict=True)) == [
+        ("Opening balance", "", "", 0, 0, 7000.0),  # I-1's 3,000 and I-2's 4,000 open
+        ("Invoice", "I-3", "", 2500.0, 0, 9500.0),
+        ("Receipt", "", "I-3", 0, 1300.0, 8200.0),  # 1,500 paid, 200 of it by CN-8
+        ("Credit Note", "CN-9", "", 0, 600.0, 7600.0),
+        ("Credit Note", "CN-8", "I-3", 0, 200.0, 7400.0),
+        ("Closing balance", "", "", 0, 0, 7400.0)]
+    aging = tab[(tab["Customer ID"] == "M1") & (tab["Type"] == "Aging")]
+    assert aging["Balance"].sum() == 7400.0

@@ -33,9 +33,11 @@ Rules:
   an invoice's paid part, an Adjustment for a credit note's applied part, Reference the
   document), so the opening and closing balances are the list's open balances, as in the
   Aging, on any date. A receipt the list keeps as a row of its own and says is applied is
-  the money that paid those invoices: it is its one line, on its own date, with neither an
-  adjustment taking it back nor the invoices' paid parts it covers (oldest first) beside it
-  (where it exists on the last day; the closing balance is the list's all the same).
+  the money that paid those invoices, and a credit note it says is applied likewise: it is
+  its one line, on its own date, with neither an adjustment taking it back nor the
+  invoices' paid parts it covers beside it (the invoice a credit note names first, then
+  oldest first; where it exists on the last day; the closing balance is the list's all
+  the same).
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -211,11 +213,12 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
     no longer open (an invoice's a receipt, a credit note's applied part an adjustment),
     dated the document's own date, as the ledger holds the stated balance on any date.
 
-    A receipt the list keeps as a row of its own (Type Receipt) and says is applied is the
-    money that settled its customer's invoices: the receipt is its line, on its date, and
-    neither its applied part (an adjustment debiting it back) nor as much of the invoices'
-    paid parts (oldest first) is a line again, where it exists on ``as_of`` (a receipt
-    dated later is not on the statement: the invoices' paid parts stand for it there)."""
+    A receipt the list keeps as a row of its own (Type Receipt), or a credit note, that it
+    says is applied settled its customer's invoices: the document is its line, on its date,
+    and neither its applied part (an adjustment debiting it back) nor as much of the
+    invoices' paid parts (a credit note's named invoice first, then oldest first) is a line
+    again, where it exists on ``as_of`` (one dated later is not on the statement: the
+    invoices' paid parts stand for it there)."""
     amount = inv["Amount"].astype(float)
     stated = open_as_stated(inv, amount, docs_inv["Currency"])
     settled = (amount - stated).round(6)
@@ -230,21 +233,31 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
 def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series,
                               exists: pd.Series) -> pd.Series:
     """``settled`` less, per customer and currency, the part of its applied list receipts
-    (negative) and of its invoices' paid parts (positive, oldest first) that are the same
-    money: what the receipts applied, up to what the invoices say is paid."""
-    receipt = (docs_inv["Type"] == "Receipt") & (settled < 0) & exists
-    paid = (docs_inv["Type"] != "Receipt") & (docs_inv["Signed"] > 0) & (settled > 0) & exists
-    if not receipt.any() or not paid.any():
+    and credit notes (negative) and of its invoices' paid parts (positive) that are the same
+    settlement: what the receipts and credit notes applied, up to what the invoices say is
+    paid. A credit note naming the invoice it corrects took that invoice's paid part first;
+    the rest is taken oldest first on both sides."""
+    settling = docs_inv["Type"].isin(["Receipt", "Credit Note"])
+    credit = settling & (settled < 0) & exists
+    paid = ~settling & (docs_inv["Signed"] > 0) & (settled > 0) & exists
+    if not credit.any() or not paid.any():
         return settled
     out = settled.copy()
     keys = docs_inv["Customer ID"].astype(str) + "|" + docs_inv["Currency"].fillna("").astype(str)
     order = docs_inv.assign(_undated=docs_inv["Date"].isna()).sort_values(
         ["_undated", "Date"], kind="stable").index
-    for key in set(keys[receipt]) & set(keys[paid]):
+    named = credit & (docs_inv["Type"] == "Credit Note") & docs_inv["Reference"].notna()
+    if named.any():
+        paid_row = {(keys[j], str(docs_inv.at[j, "Document"])): j for j in order[paid[order]]}
+        for i in order[named[order]]:
+            j = paid_row.get((keys[i], str(docs_inv.at[i, "Reference"])))
+            if j is not None:
+                _take(out, i, j, min(-float(out.loc[i]), float(out.loc[j])))
+    for key in set(keys[credit]) & set(keys[paid]):
         mine = order[keys[order] == key]
-        receipts, invoices = mine[receipt[mine]], mine[paid[mine]]
-        same = min(float(-settled[receipts].sum()), float(settled[invoices].sum()))
-        for rows, sign in ((receipts, -1.0), (invoices, 1.0)):
+        credits, invoices = mine[credit[mine]], mine[paid[mine]]
+        same = min(float(-out[credits].sum()), float(out[invoices].sum()))
+        for rows, sign in ((credits, -1.0), (invoices, 1.0)):
             left = same
             for i in rows:  # oldest first
                 take = min(left, sign * float(out.loc[i]))
@@ -253,6 +266,13 @@ def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series,
                 if left < 0.0005:
                     break
     return out
+
+
+def _take(out: pd.Series, credit: object, invoice: object, amount: float) -> None:
+    """``amount`` of a credit's applied part and of an invoice's paid part are the same money."""
+    if amount > 0:
+        out.loc[credit] = round(float(out.loc[credit]) + amount, 6)
+        out.loc[invoice] = round(float(out.loc[invoice]) - amount, 6)
 
 
 def _existing_on(inv: pd.DataFrame, as_of: date | None) -> pd.Series:
