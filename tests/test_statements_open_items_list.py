@@ -128,9 +128,9 @@ def test_a_receipt_kept_in_the_list_is_on_the_statement_once(tmp_path):
 
 
 def test_an_applied_credit_note_is_on_the_statement_once(tmp_path):
-    """By pencil: M1's list says 6,700 of its invoices is settled (I-1 5,000 of 8,000, I-3
+    """By pencil: M1's list says 6,500 of its invoices is settled (I-1 5,000 of 8,000, I-3
     1,500 of 2,500) and CN-8 (200, 22 October) applied in full: 200 of that is the credit
-    note, 6,500 the receipts. The statement shows each document once: CN-8 as its credit,
+    note, 6,300 the receipts. The statement shows each document once: CN-8 as its credit,
     the receipts as the invoices' paid parts less CN-8's 200, closing 7,400.00 = Aging.
     Before, CN-8 was a credit of 200, then an Adjustment debiting the 200 back, and the
     invoice's paid part it settled a Receipt of 200 more: no cheque came in for it.
