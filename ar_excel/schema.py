@@ -95,11 +95,16 @@ class SheetSchema:
 CUSTOMERS = SheetSchema(
     "Customers",
     ("العملاء", "Customer Master", "Customer List", "Clients", "عملاء", "بيانات العملاء",
-     "قائمة العملاء", "Customer Data"),
+     "قائمة العملاء", "Customer Data",
+     # SAP Business One's master data of its business partners (customers, vendors, leads)
+     "Business Partners", "Business Partner Master Data", "BP Master Data"),
     (
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Account No", "Customer Code", "Cust ID", "Code",
                                     "كود العميل", "رقم الحساب العميل", "الكود", "كود",
+                                    # SAP Business One's business partner code (CardCode),
+                                    # before "No" (its exports' row number "#" reads so)
+                                    "BP Code", "Business Partner Code",
                                     "Client Code", "Client ID",
                                     # ERP exports: Odoo's Reference, Zoho's Contact ID,
                                     # Business Central's No., ERPNext's ID
@@ -132,7 +137,11 @@ CUSTOMERS = SheetSchema(
                                # and the payer is known by it too)
                                *NAME_IN_EACH_LANGUAGE,
                                "اسم العرض", "الاسم المعروض",  # Odoo in Arabic
-                               "Trade Name", "Business Name", "Legal Name", "اسم الشركة"),
+                               "Trade Name", "Business Name", "Legal Name", "اسم الشركة",
+                               "BP Name", "Business Partner Name",  # SAP Business One
+                               # an Arabic package's chart of accounts (Al-Ameen's account
+                               # cards): the customer's account is its ID, its name the name
+                               "اسم الحساب"),
               required=True),
         Field("Tax ID", "id", ("الرقم الضريبي", "VAT No", "VAT Number", "Tax Number", "TRN",
                                "Tax Registration No", "رقم التسجيل الضريبي", "VAT ID",
@@ -142,7 +151,9 @@ CUSTOMERS = SheetSchema(
                                "رقم البطاقة الضريبية", "البطاقة الضريبية", "رقم ضريبي",
                                "Tax Card No", "Tax Card Number", "Tax Reg No",
                                "VAT Reg No",  # Sage's VAT Reg. No.
-                               "معرف الضريبة", "رقم التعريف الضريبي")),  # Odoo in Arabic
+                               "معرف الضريبة", "رقم التعريف الضريبي",  # Odoo in Arabic
+                               # SAP Business One's (LicTradNum), in Egypt the tax card
+                               "Federal Tax ID", "Unified Federal Tax ID")),
         Field("Email", "text", ("البريد الإلكتروني", "E-mail", "Email Address", "البريد",
                                 "الايميل", "البريد الالكتروني", "EmailID",
                                 "Main Email")),  # QuickBooks Desktop's customer list
@@ -248,6 +259,8 @@ INVOICES = SheetSchema(
                                    "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
                                    "Billing Document",  # SAP's VBRK (VF05)
                                    "Internal ID",  # Egypt's e-invoicing portal export
+                                   # an Arabic package's ledger (Al-Ameen): the voucher
+                                   "رقم السند",
                                    "No."),  # Business Central's list pages (last: a serial
               required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
@@ -271,10 +284,13 @@ INVOICES = SheetSchema(
                                     "Name", "اسم العميل", "Client", "Client Name",
                                     "Party's Name", "Party Name", "Account Name",
                                     "Alpha Name", "Address Number", "Customer Account No",
-                                    "A/C", "اسم الحساب", "الشريك", "الشريك التجاري",
+                                    "A/C", "رقم الحساب", "اسم الحساب", "الشريك",
+                                    "الشريك التجاري",
                                     "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
                                     "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
-                                    "رقم العميل / الاسم", "كود / اسم العميل"),
+                                    "رقم العميل / الاسم", "كود / اسم العميل",
+                                    # SAP Business One's document lists
+                                    "Customer/Vendor Code", "BP Code"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
@@ -290,7 +306,8 @@ INVOICES = SheetSchema(
                                        # Saudi cloud books (Qoyod, Wafeq in Arabic)
                                        "تاريخ الإصدار", "تاريخ إصدار الفاتورة",
                                        # a credit notes sheet beside it (Zoho's export)
-                                       "Credit Note Date", "تاريخ الإشعار"),
+                                       "Credit Note Date", "تاريخ الإشعار",
+                                       "تاريخ السند"),  # a voucher's date (Al-Ameen)
               required=True),
         Field("Due Date", "date", ("تاريخ الاستحقاق", "Due", "Maturity Date", "Net Due Date",
                                    "Payment Due Date", "Due On", "invoice_date_due",
@@ -322,7 +339,8 @@ INVOICES = SheetSchema(
                                   "الإجمالي شامل الضريبة", "الإجمالي شامل ضريبة القيمة المضافة",
                                   "الإجمالي بعد الضريبة", "المبلغ شامل الضريبة",
                                   "Total Incl VAT", "Amount Incl VAT", "Total with VAT",
-                                  "Total Including VAT"),
+                                  "Total Including VAT",
+                                  "Document Total", "Doc Total"),  # SAP Business One
               required=True),
         # An invoice's own terms (an ERP export's "Terms" column) win over the customer's.
         Field("Payment Terms", "terms", ("Terms", "شروط الدفع", "مدة السداد", "أجل السداد",
@@ -333,7 +351,8 @@ INVOICES = SheetSchema(
                                        "المدفوع", "المسدد", "المحصل", "المبلغ المدفوع",
                                        "Invoice Amount Paid",  # Xero's export
                                        # a Gulf sales register's Received beside its Balance
-                                       "Received", "Total Received")),
+                                       "Received", "Total Received",
+                                       "Paid to Date")),  # SAP Business One's PaidToDate
         Field("Balance", "money", ("Open Amount", "Outstanding", "Balance Due",
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",
@@ -378,7 +397,8 @@ INVOICES = SheetSchema(
 PAYMENTS = SheetSchema(
     "Payments",
     ("التحصيلات", "Receipts", "Collections", "Cash Receipts", "المقبوضات", "تحصيلات",
-     "المدفوعات", "مدفوعات", "الدفعات", "المتحصلات", "Customer Payments", "Payments Received"),
+     "المدفوعات", "مدفوعات", "الدفعات", "المتحصلات", "Customer Payments", "Payments Received",
+     "Incoming Payments", "Incoming Payment"),  # SAP Business One's
     (
         Field("Payment ID", "id", ("رقم التحصيل", "Receipt No", "Receipt ID", "Payment No",
                                    "رقم الإيصال", "Receipt Number", "رقم السند",
@@ -388,13 +408,15 @@ PAYMENTS = SheetSchema(
                                    "رقم الدفعة",  # Wafeq's payments in Arabic
                                    "Document Number", "ID",
                                    # QuickBooks' payment lists: the receipt's own number
-                                   "Num", "Ref No")),
+                                   "Num", "Ref No",
+                                   "Doc No")),  # SAP Business One's "Doc. No."
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",
                                     "Customer Name", "Contact", "Contact Name", "Name", "Received From",
                                     "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
-                                    "اسم العميل", "Client", "العميل/المورد", "الشريك"),
+                                    "اسم العميل", "Client", "العميل/المورد", "الشريك",
+                                    "Customer/Vendor Code", "BP Code"),  # SAP Business One
               required=True),
         Field("Date", "date", ("التاريخ", "Payment Date", "Receipt Date", "تاريخ التحصيل",
                                "Posting Date",
@@ -403,7 +425,9 @@ PAYMENTS = SheetSchema(
         Field("Amount", "money", ("المبلغ", "Payment Amount", "Receipt Amount", "القيمة",
                                   "Amount Received", "Received Amount", "Received",
                                   "Value Received", "Paid Amount", "Amount Paid",
-                                  "المبلغ المحصل", "المبلغ المدفوع", "المحصل", "قيمة التحصيل"),
+                                  "المبلغ المحصل", "المبلغ المدفوع", "المحصل", "قيمة التحصيل",
+                                  # SAP Business One's incoming payments: the payment's total
+                                  "Total", "Document Total", "Doc Total"),
               required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
                                    "Applied To Transaction",  # NetSuite's payment search
@@ -426,7 +450,8 @@ PAYMENTS = SheetSchema(
                                  # its Payment Type, Receive / Pay)
                                  "Receipt Type", "Payment Type",
                                  "نوع التحصيل", "نوع السداد", "الطريقة",
-                                 "Mode", "Payment Mode Name")),  # Zoho Books' payments
+                                 "Mode", "Payment Mode Name",  # Zoho Books' payments
+                                 "Payment Means")),  # SAP Business One's
         # the cheque's number or the transfer's reference, by which the bank line is known
         # (book-to-bank: ``core.matching.recorded``)
         Field("Reference", "text", ("Cheque No", "Cheque Number", "Check No", "Check Number",

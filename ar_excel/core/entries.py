@@ -39,6 +39,7 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     "Credit Note", "Credit Notes", "CN", "CR Note", "Credit Memo", "Return", "Returns",
     "Sales Return", "Refund Note", "إشعار دائن", "اشعار دائن", "إشعار إضافة", "مرتجع",
     "مرتجعات", "مرتجع مبيعات",
+    "مردود مبيعات", "مردودات مبيعات", "مردود",  # Egypt's and Syria's word (Al-Ameen's vouchers)
     # ERP document types: Dynamics GP (Credit Memos, RTN), Sage 50 (SC: sales credit),
     # QuickBooks / Sage US (CM)
     "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note",
@@ -70,7 +71,8 @@ TYPE_HEADERS = frozenset(match_key(w) for w in (
     "Type", "Document Type", "Doc Type", "Transaction Type", "Trans Type", "Invoice Type",
     "Entry Type", "نوع المستند", "النوع", "نوع الحركة", "نوع الفاتورة", "نوع القيد",
     "Billing Type",  # SAP's VBRK-FKART
-    "Invoice Type Code", "Document Type Code", "رمز نوع الفاتورة"))  # ZATCA's 388 / 381
+    "Invoice Type Code", "Document Type Code", "رمز نوع الفاتورة",  # ZATCA's 388 / 381
+    "نوع السند", "Voucher Type"))  # a voucher's type (Al-Ameen's ledger, Tally's Vch Type)
 
 _SEPARATORS = re.compile(r"\s*(?:[,;،؛&+\n/|]|\band\b|\sو\s)\s*")
 
@@ -160,6 +162,10 @@ def void_or_draft(invoices: pd.DataFrame) -> np.ndarray:
         if isinstance(column, str) and match_key(column) in _STATE_HEADERS:
             out |= invoices[column].map(
                 lambda v: isinstance(v, str) and match_key(v) in words).to_numpy(bool)
+    flag = cancelled_column(invoices)
+    if flag is not None and match_key(flag) in CANCELLED_FLAG_HEADERS:
+        out |= invoices[flag].map(
+            lambda v: isinstance(v, str) and match_key(v) in _FLAG_YES).to_numpy(bool)
     return out
 
 
@@ -168,14 +174,43 @@ def status_column(invoices: pd.DataFrame) -> str | None:
     return _column_headed(invoices, STATUS_HEADERS)
 
 
+# A Yes / No column saying whether the document was cancelled (SAP Business One's
+# "Canceled" beside its Document Status, which says Closed of a cancelled invoice too).
+CANCELLED_FLAG_HEADERS = frozenset(match_key(w) for w in (
+    "Canceled", "Cancelled", "Is Cancelled", "Is Canceled", "Void", "Voided", "ملغاة؟",
+    "ملغي؟", "ملغاة", "ملغي"))
+_FLAG_YES = frozenset(match_key(w) for w in ("Yes", "Y", "True", "نعم"))
+_FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
+
+
+def cancelled_column(invoices: pd.DataFrame) -> str | None:
+    """The column saying which invoices are cancelled: the status column where it says so
+    of some, else a Yes / No cancelled flag (every value Yes or No, some Yes)."""
+    status = status_column(invoices)
+    if status is not None and invoices[status].map(
+            lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
+        return status
+    for column in invoices.columns:
+        if not isinstance(column, str) or match_key(column) not in CANCELLED_FLAG_HEADERS:
+            continue
+        said = {match_key(v) for v in invoices[column].dropna().unique().tolist()
+                if isinstance(v, str) and v.strip()}
+        typed = invoices[column].map(lambda v: isinstance(v, str) and bool(v.strip()))
+        if said and said <= _FLAG_YES | _FLAG_NO and said & _FLAG_YES and \
+                typed.sum() == invoices[column].notna().sum():
+            return column
+    return status
+
+
 def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
     """Invoices a status column says are cancelled or void (``Cancelled``, ``Void``,
-    ``ملغاة``): no receivable. Their amounts are set to 0 (in place): the rows stay, so the
-    invoice numbering keeps them. Returns their index."""
-    column = status_column(invoices)
+    ``ملغاة``), or a cancelled flag says Yes of: no receivable. Their amounts are set to 0
+    (in place): the rows stay, so the invoice numbering keeps them. Returns their index."""
+    column = cancelled_column(invoices)
     if column is None:
         return invoices.index[:0]
-    void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS)
+    words = CANCELLED_WORDS if column == status_column(invoices) else _FLAG_YES
+    void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in words)
     rows = invoices.index[void.astype(bool)]
     for c in ("Amount", "Paid Amount", "Balance"):
         if c in invoices and len(rows):

@@ -64,17 +64,17 @@ def _named(lines: pd.DataFrame) -> list[set[str]]:
 _COLUMNS = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]
 
 
-def _receipt_lines(invoices: pd.DataFrame) -> pd.DataFrame | None:
-    """The list's lines typed as receipts (Payment, PMT, Receipt), as Payments rows."""
-    from ar_excel.core.entries import RECEIPT_TYPES, type_column
-    from ar_excel.names import match_key
+def receipts_in_the_list(invoices: pd.DataFrame) -> pd.DataFrame | None:
+    """The list's lines that are receipts (typed Payment, PMT, Receipt, سند قبض; a running
+    ledger's credit whose narration opens so or that pays an invoice it names), as
+    Payments rows: receipts in the books, whose bank credits are not applied again. None
+    where there are none."""
+    from ar_excel.core.entries import receipt_rows
 
-    column = type_column(invoices)
-    if column is None:
+    if not len(invoices) or "Amount" not in invoices:
         return None
-    typed = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES)
     amount = invoices["Amount"].astype("float64")
-    rows = invoices[typed.to_numpy(bool) & (amount < 0).to_numpy(bool)]
+    rows = invoices[receipt_rows(invoices) & (amount < 0).to_numpy(bool)]
     if not len(rows):
         return None
     return pd.DataFrame({"Payment ID": rows["Invoice No"].to_numpy(dtype=object),
@@ -90,7 +90,7 @@ def paid_in_the_list(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFram
     the lines typed as receipts (module docstring), as Payments rows; None where none."""
     if not len(invoices) or not len(lines) or "Amount" not in lines:
         return None
-    parts = [f for f in (_paid_parts_named(invoices, lines), _receipt_lines(invoices))
+    parts = [f for f in (_paid_parts_named(invoices, lines), receipts_in_the_list(invoices))
              if f is not None]
     return pd.concat(parts, ignore_index=True) if parts else None
 

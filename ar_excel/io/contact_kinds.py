@@ -28,7 +28,8 @@ def _words(*words: str) -> frozenset[str]:
 
 CONTACT_TYPE_HEADERS = PARTY_HEADERS | _words(
     "Contact Type", "Relationship", "Contact Relationship", "Type", "Contact Kind",
-    "نوع جهة الاتصال", "نوع جهة الإتصال", "العلاقة", "نوع العلاقة")
+    "نوع جهة الاتصال", "نوع جهة الإتصال", "العلاقة", "نوع العلاقة",
+    "BP Type", "Business Partner Type")  # SAP Business One's business partners
 BOTH = _words("Customer, Supplier", "Supplier, Customer", "Customer & Supplier",
               "Customer and Supplier", "Customer, Vendor", "Vendor, Customer", "Both",
               "عميل ومورد", "عميل، مورد")

@@ -25,12 +25,12 @@ def entries_as_meant(book: Book) -> None:
     with a minus sign are money received; a receipt naming several invoices is one row per
     invoice (``core.entries``)."""
     from ar_excel.core.entries import (
+        cancelled_column,
         cancelled_invoices,
         credits_as_negative,
         paid_by_status,
         receipts_kept_as_credits,
         split_multi_invoice_receipts,
-        status_column,
     )
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
@@ -43,7 +43,7 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
         void = cancelled_invoices(invoices.frame)
         if len(void):
-            column = status_column(invoices.frame)
+            column = cancelled_column(invoices.frame)
             cells = [invoices.cell(i, column) for i in void]
             book.issues.append(invoices.issue(
                 void[0], column, f"{len(void)} cancelled invoice(s): not receivables, counted as "

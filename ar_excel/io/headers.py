@@ -238,9 +238,37 @@ def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
 # "Amount in Local Currency"), and the currency column of each.
 _DOCUMENT_CURRENCY = re.compile(
     r"(?:foreign|transaction|document|doc|trx|original|invoice)(?:currency|curr|ccy)|fcy$")
+# SAP Business One's "Document Total (FC)" beside its "Document Total"
+_FC = re.compile(r"(?i)\(\s*FC\s*\)\s*$")
+
+
+def _in_document(text: str) -> bool:
+    """Whether a header names an amount or currency in the document's own currency."""
+    return bool(_DOCUMENT_CURRENCY.search(match_key(text)) or _FC.search(text))
 _LOCAL_CURRENCY = re.compile(
     r"(?:local|company|base|functional|accounting|home|reporting)(?:currency|curr|ccy)|lcy$")
 _AMOUNTS = ("Amount", "Balance", "Paid Amount")
+
+
+def in_company_currency_beside(written: Mapping[str, str], names: list[str],
+                               texts: list[Any]) -> dict[str, int]:
+    """For each amount read in the document's own currency (``_in_document_currency``), the
+    position of the same amount in the company's currency beside it ("Document Total" beside
+    "Document Total (FC)"): SAP Business One leaves the foreign-currency amount empty (or 0)
+    on a document in the company's own currency, whose amount is then that one."""
+    out: dict[str, int] = {}
+    for field in _AMOUNTS:
+        own = written.get(field)
+        if not isinstance(own, str) or not _in_document(own):
+            continue
+        bare = match_key(_BRACKETED.sub(" ", own))
+        if bare == match_key(own):
+            continue
+        for j, (name, text) in enumerate(zip(names, texts, strict=False)):
+            if name not in written and isinstance(text, str) and match_key(text) == bare:
+                out[field] = j
+                break
+    return out
 
 
 def _in_document_currency(texts: list[str], keys: list[str | None], index: Mapping[str, str],
@@ -255,21 +283,24 @@ def _in_document_currency(texts: list[str], keys: list[str | None], index: Mappi
     out = dict(claims)
     switched = False
     for field in _AMOUNTS:
-        if field not in out or _DOCUMENT_CURRENCY.search(match_key(texts[out[field][1]])):
+        if field not in out or _in_document(texts[out[field][1]]):
             continue
-        own = [j for j in named(field) if _DOCUMENT_CURRENCY.search(match_key(texts[j]))]
+        own = [j for j in named(field) if _in_document(texts[j])]
         if own:
             out[field] = (0, own[0])
             switched = True
     if switched and "Currency" in out and _LOCAL_CURRENCY.search(
             match_key(texts[out["Currency"][1]])):
-        own = [j for j in named("Currency") if _DOCUMENT_CURRENCY.search(match_key(texts[j]))]
+        own = [j for j in named("Currency") if _in_document(texts[j])]
         if own:
             out["Currency"] = (0, own[0])
     return out
 
 
 _BARE_CUSTOMER = frozenset(match_key(h) for h in ("Customer", "Client", "العميل", "Debtor"))
+# An Arabic package's account cards (Al-Ameen's chart of accounts: رقم الحساب beside اسم
+# الحساب): the account's number is the customer's own, not a bank account of it.
+_ACCOUNT_NUMBER, _ACCOUNT_NAME = match_key("رقم الحساب"), match_key("اسم الحساب")
 
 
 def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list[str], dict[str, str]]:
@@ -299,6 +330,10 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
             claims["Customer ID"] = (99, bare[0])
             rest = [j for j in named if j != bare[0]]
             claims["Name"] = min((rank.get(keys[j], 99), j) for j in rest)
+    bank = claims.get("IBAN / Bank Account")
+    if schema.name == "Customers" and "Customer ID" not in claims and bank is not None and \
+            keys[bank[1]] == _ACCOUNT_NUMBER and _ACCOUNT_NAME in keys:
+        claims["Customer ID"] = (99, claims.pop("IBAN / Bank Account")[1])
     gross = [j for j, k in enumerate(keys) if k in GROSS_AMOUNT and index[k] == "Amount"]
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
             _TAX_HEADER.match(match_key(t)) for t in texts if t):

@@ -39,7 +39,7 @@ _SEPARATORS = str.maketrans("", "", "-/._#:")
 _NONE: frozenset[str] = frozenset()
 _CREDIT_NOTE = re.compile(
     r"(?i)\bcredit\s*note|\bc\s*/\s*n\b|\bcn\b|\breturns?\b|\brefund|إشعار\s*دائن|اشعار\s*دائن|"
-    r"مرتجع|خصم|"
+    r"مرتجع|مردود|خصم|"  # (مردود مبيعات: a sales return, as Egypt's and Syria's books say)
     r"\breversal\b|\brinv\b")  # Odoo's credit notes: RINV/2026/00003, "Reversal of: INV/..."
 # A ledger's narration column, by its usual headers (``opening_balances``'), or an ERP
 # ledger's reference or label beside the document's own number (Odoo 17's Ref: a payment's

@@ -27,6 +27,7 @@ from ar_excel.io.headers import (
     find_header_row,
     gl_account_column,
     header_field,
+    in_company_currency_beside,
     map_headers,
     net_as_amount,
     non_empty,
@@ -87,6 +88,7 @@ from ar_excel.parsing import (
     parse_column,
     scaled,
 )
+from ar_excel.parsing.codes import ANY_CURRENCY
 from ar_excel.policy import Policy
 from ar_excel.schema import SCHEMAS, TERMS_EOM, UNLIMITED
 
@@ -431,6 +433,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                       decimal_comma=policy.decimal_comma, types=value_kinds)
         if kind == "money" and schema.name == "Invoices" and str in value_kinds.present:
             series = as_ledger_sides(values, series)  # "10,000.00 Dr": owed by the customer
+        if kind == "currency" and str in value_kinds.present:
+            # SAP Business One's "##" (All Currencies): billed in any, so no one currency
+            series = series.where(~series.isin(ANY_CURRENCY), None)
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             said = [p for p in errors if means_unlimited(values[p])]
             if said:
@@ -503,6 +508,15 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"],
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
+    if schema.name in ("Invoices", "Payments"):
+        # a document in the company's currency has no foreign-currency amount: its own
+        for name, j in in_company_currency_beside(written, names, header).items():
+            local, _ = parse_column(columns[j], "money", day_first=policy.day_first,
+                                    decimal_comma=policy.decimal_comma, types=types[j])
+            foreign = parsed[name]
+            none = local.notna() & (foreign.isna() | (foreign.eq(0.0) & local.ne(0.0)))
+            parsed[name] = foreign.where(~none, local)
+            unreadable[name] -= set(np.flatnonzero(none.to_numpy(bool)).tolist())
     if schema.name == "Customers":  # a limit column per currency: each row's own
         issues.extend(limits_by_currency(parsed, names, header, written, columns, sheet,
                                          letters, excel_rows, policy.decimal_comma))

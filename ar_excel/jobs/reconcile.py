@@ -51,7 +51,7 @@ from ar_excel.core.ledger import balances_as_stated, open_items
 from ar_excel.core.matching import learned_payers, match_statement
 from ar_excel.core.matching.review import reviews_from
 from ar_excel.core.money import amount_text, decimals_of
-from ar_excel.core.paid_in_the_list import paid_in_the_list
+from ar_excel.core.paid_in_the_list import paid_in_the_list, receipts_in_the_list
 from ar_excel.core.receipts_to_post import bank_line_positions, receipts_to_post
 from ar_excel.errors import InputError
 from ar_excel.io.bulk import bulk
@@ -242,6 +242,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
         # an open-items list exported after the month's receipts: those the statement shows
         # are in the books already (``core.paid_in_the_list``)
         recorded = paid_in_the_list(book.invoices, lines)
+    elif not len(book.payments):
+        # a running ledger's receipts (its credit rows: سند قبض, Receipt) are in the books:
+        # their bank credits are paired with them, not applied again
+        recorded = receipts_in_the_list(book.invoices)
     result = match_statement(lines, items, book.customers, book.policy, learned,
                              statement.balances, recorded=recorded,
                              reviews=reviews_from(previous, lines, _optional_sheet(

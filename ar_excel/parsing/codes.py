@@ -102,6 +102,12 @@ _GP_SAMPLE = {"US$": "USD", "C$": "CAD", "UK": "GBP", "EURO": "EUR", "AUD": "AUD
               "NZ$": "NZD", "SGD": "SGD", "YEN": "JPY", "MXP": "MXN", "RAND": "ZAR"}
 
 
+# A customer's currency saying it is billed in any currency (SAP Business One's "##", All
+# Currencies): no currency of its own (its invoices say theirs), read as a blank, not an
+# invalid code.
+ANY_CURRENCY = frozenset(("##", "ALL CURRENCIES", "جميع العملات", "كل العملات"))
+
+
 def parse_currency(value: Any, decimal_comma: bool = False) -> str:
     """ISO code upper-cased; common symbols, the Gulf's abbreviations (``CURRENCY_ABBREVIATIONS``),
     Great Plains' "Z-" currency IDs (``Z-US$``, ``Z-C$``, ``Z-EURO``, ``Z-UK``) and English

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Set
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -43,10 +44,11 @@ from ar_excel.core.customers.check_context import (
 )
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.customers.duplicate_checks import duplicate_tax_id, possible_duplicate
-from ar_excel.core.customers.messages import message, severity
+from ar_excel.core.customers.messages import EMAIL_FULL_STOP, WARNING, message, severity
 from ar_excel.model import Table
 from ar_excel.names import match_key
 from ar_excel.parsing import means_unlimited, parse_money
+from ar_excel.parsing.codes import ANY_CURRENCY
 from ar_excel.policy import Policy
 from ar_excel.schema import TERMS_EOM
 
@@ -289,10 +291,18 @@ def invalid_email(ctx: CheckContext) -> Iterator[Finding]:
         for index, value in ctx.values(column).dropna().items():
             # addresses added from further lines: each said at the cell it was typed in
             for line, typed in ctx.typed_on(index, column) or [(None, value)]:
-                if not blank(typed) and not contacts.no_email(typed) and \
-                        contacts.email_problem(typed) is not None:
+                if blank(typed) or contacts.no_email(typed):
+                    continue
+                if contacts.email_problem(typed) is not None:
                     yield ctx.finding(index, column, "INVALID_EMAIL",
                                       value=None if line is None else typed, line=line)
+                elif stopped := contacts.full_stop_addresses(typed):
+                    found = ctx.finding(index, column, "INVALID_EMAIL",
+                                        value=None if line is None else typed, line=line)
+                    text = EMAIL_FULL_STOP[1 if ctx.arabic else 0].format(
+                        value=found.value, id=found.customer_id or "?", cell=found.cell,
+                        address=", ".join(stopped))
+                    yield replace(found, severity=WARNING, message=text)
 
 
 def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
@@ -319,7 +329,8 @@ def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
     for index, value in ctx.values("Currency").items():
         raw = ctx.raw(index, "Currency")
         if blank(value):
-            if not blank(raw):  # typed but not understood by the reader
+            # typed but not understood by the reader ("##": any currency, read as none)
+            if not blank(raw) and " ".join(str(raw).split()).upper() not in ANY_CURRENCY:
                 yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
         elif str(value).strip().upper() not in ISO_4217:
             yield ctx.finding(index, "Currency", "INVALID_CURRENCY")

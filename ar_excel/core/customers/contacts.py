@@ -254,6 +254,26 @@ def email_addresses(value: object) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _email_parts(text: str) -> tuple[str, ...]:
+    return tuple(_without_full_stop(p) for p in _typed_parts(text))
+
+
+def _without_full_stop(address: str) -> str:
+    """'ap@firm.com.' (an address pasted from a sentence) is ap@firm.com: a full stop
+    cannot end an address, and the one before it is plain."""
+    if address.endswith(".") and not _EMAIL.match(address) and _EMAIL.match(address[:-1]):
+        return address[:-1]
+    return address
+
+
+def full_stop_addresses(value: object) -> list[str]:
+    """The addresses of an email cell typed with a full stop after them, read without it."""
+    text = _text(value)
+    return [_without_full_stop(p) for p in _typed_parts(text)
+            if _without_full_stop(p) != p] if text and "." in text else []
+
+
+@lru_cache(maxsize=65536)
+def _typed_parts(text: str) -> tuple[str, ...]:
     if text.lower().startswith("mailto:"):
         text = text[7:]
     bracketed = _BRACKETED.findall(text)  # "Ali Hassan <ali@x.com>": the address

@@ -202,6 +202,15 @@ EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 
+# An email readable once the full stop after it is dropped: INVALID_EMAIL, but a Warning
+# (statements go to the address read).
+EMAIL_FULL_STOP = (
+    "Email '{value}' of customer {id} ({cell}) ends with a full stop: read as {address}; "
+    "remove the full stop.",
+    "البريد الإلكتروني '{value}' للعميل {id} ({cell}) ينتهي بنقطة: قُرئ {address}؛ احذف "
+    "النقطة.")
+
+
 def severity(code: str) -> str:
     return MESSAGES[code][0]
 

@@ -1,0 +1,111 @@
+"""Columns of SAP Business One's and Al-Ameen's exports, each read as the program means it
+(the whole books, by pencil, are in test_reports_unseen_egypt_gulf_erps)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ar_excel.cli import main
+from ar_excel.io.reader import read_book
+from tests._workbooks import save_sheets
+
+D = datetime
+CUSTOMERS = [["BP Code", "BP Name", "Currency", "Payment Terms Code"],
+             ["C1", "Delta Pharma", "EGP", "Net 30"], ["C2", "Gulf Star", "USD", "Net 45"]]
+
+
+def test_an_amount_in_the_invoice_currency_left_empty_on_a_local_invoice_is_its_local_one(
+        tmp_path):
+    """SAP Business One's A/R list gives each amount in the company's currency and, as
+    ``(FC)``, in the invoice's: empty (or 0) on an invoice in the company's own currency.
+    Before, the EGP column was read for every invoice: the USD 30,000 invoice was aged as
+    USD 1,455,000."""
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Due Date", "Document Currency",
+                 "Document Total", "Balance Due", "Document Total (FC)", "Balance Due (FC)"],
+                [1001, "C1", D(2026, 10, 1), D(2026, 10, 31), "EGP", 114000, 14000, None, None],
+                [1002, "C1", D(2026, 10, 5), D(2026, 11, 4), "EGP", 57000, 0, 0, 0],
+                [1005, "C2", D(2026, 9, 1), D(2026, 10, 16), "USD", 1455000, 970000, 30000,
+                 20000]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {"Customers": CUSTOMERS,
+                                                        "Invoices": invoices}))
+    frame = book.invoices
+    assert frame["Amount"].tolist() == [114000, 57000, 30000]
+    assert frame["Balance"].tolist() == [14000, 0, 20000]
+    assert frame["Currency"].tolist() == ["EGP", "EGP", "USD"]
+    assert book.issues == []
+
+
+def test_a_cancelled_flag_says_which_invoices_are_no_receivables(tmp_path):
+    """SAP Business One keeps a cancelled invoice in the list, Closed like a paid one, with
+    Canceled Yes. Before, with the receipts recorded, it was open for its 34,200."""
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Due Date", "Document Total",
+                 "Document Status", "Canceled"],
+                [1004, "C1", D(2026, 11, 5), D(2026, 12, 5), 57000, "Open", "No"],
+                [1009, "C1", D(2026, 11, 20), D(2026, 12, 20), 34200, "Closed", "Yes"]]
+    payments = [["Doc. No.", "Posting Date", "Customer/Vendor Code", "Payment Means", "Total"],
+                [501, D(2026, 11, 10), "C1", "Bank Transfer", 1000]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": invoices, "Incoming Payments": payments}))
+    assert book.invoices["Amount"].tolist() == [57000, 0]
+    assert [(i.cell, i.value, i.message) for i in book.issues] == [
+        ("G3", "Yes", "1 cancelled invoice(s): not receivables, counted as 0 (G3)")]
+    # the incoming payments are the receipts: Doc. No., Customer/Vendor Code, Total, Means
+    assert book.payments[["Payment ID", "Customer ID", "Amount", "Method"]].values.tolist() \
+        == [["501", "C1", 1000, "Bank Transfer"]]
+
+
+def test_all_currencies_and_a_vendor_in_the_business_partners(tmp_path):
+    """SAP Business One's business partners: Currency "##" (All Currencies) is no currency
+    of the customer's own, not an invalid one; a Vendor no invoice names is no customer; the
+    row number "#" is not the ID. Before, "##" was an INVALID_CURRENCY error and the
+    currency of the customer's receipts (## -100,000 beside EGP 342,000)."""
+    partners = [["Business Partner Master Data"], [],
+                ["#", "BP Code", "BP Name", "BP Type", "Currency", "Federal Tax ID"],
+                [1, "C1", "Delta Pharma", "Customer", "##", "100-200-300"],
+                [2, "V1", "Cairo Paper", "Vendor", "EGP", "400-500-603"]]
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Due Date", "Document Total"],
+                [1001, "C1", D(2026, 10, 1), D(2026, 10, 31), 114000]]
+    path = save_sheets(tmp_path / "b1.xlsx", {"Business Partners": partners,
+                                              "A-R Invoices": invoices})
+    book = read_book(path)
+    customers = book.customers
+    assert customers["Customer ID"].tolist() == ["C1"]
+    assert customers["Tax ID"].tolist() == ["100-200-300"]
+    assert customers["Currency"].isna().tolist() == [True]
+    assert [(i.cell, i.value) for i in book.issues] == [("D5", "Vendor")]
+    out = tmp_path / "out.xlsx"
+    assert main(["validate", str(path), "-o", str(out)]) == 0
+    import openpyxl
+
+    checks = openpyxl.load_workbook(out)["Customer Checks"]
+    assert [c.value for c in checks[2]] == [None] * checks.max_column
+
+
+@pytest.mark.parametrize("header", ["رقم الحساب", "رقم الحساب "])
+def test_an_account_number_beside_the_account_name_is_the_customer(tmp_path, header):
+    """Al-Ameen's account cards: رقم الحساب beside اسم الحساب is the customer's account
+    number in the chart of accounts, its ID, not a bank account. Before, the list had no
+    Customer ID (each name was read as its ID) and 1201001 was its IBAN / Bank Account."""
+    cards = [["بطاقات الحسابات - العملاء"], [],
+             [header, "اسم الحساب", "الهاتف", "مدة السداد", "حد الائتمان"],
+             ["1201001", "شركة النور للتجارة", "01001112233", 30, 150000]]
+    ledger = [[header, "اسم الحساب", "تاريخ السند", "رقم السند", "نوع السند", "البيان", "مدين",
+               "دائن", "الرصيد"],
+              ["1201001", "شركة النور للتجارة", D(2026, 9, 5), "3102", "فاتورة مبيعات",
+               "فاتورة مبيعات رقم 3102", 45000, None, 45000],
+              ["1201001", "شركة النور للتجارة", D(2026, 10, 15), "8002", "مردود مبيعات",
+               "مردود مبيعات عن فاتورة 3102", None, 5000, 40000]]
+    book = read_book(save_sheets(tmp_path / "ameen.xlsx", {"دليل الحسابات": cards,
+                                                           "كشف حساب": ledger}))
+    assert book.customers[["Customer ID", "Name", "IBAN / Bank Account"]].values.tolist() == [
+        ["1201001", "شركة النور للتجارة", None]]
+    frame = book.invoices
+    assert frame[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+        ["3102", "1201001", 45000], ["8002", "1201001", -5000]]
+    assert frame["Invoice Date"].tolist() == [D(2026, 9, 5), D(2026, 10, 15)]
+    # the sales return (مردود مبيعات) is a credit note, not a receipt paying 3102
+    from ar_excel.core.entries import receipt_rows
+
+    assert receipt_rows(frame).tolist() == [False, False]
