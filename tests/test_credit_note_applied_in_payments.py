@@ -74,9 +74,52 @@ def test_a_credit_note_applied_in_payments_is_taken_off_ar_once(tmp_path, shape)
     detail = pd.read_excel(out, sheet_name="Aging Detail", engine="calamine")
     expected = {"INV-2": 4000.0, "INV-3": 2000.0, "CN-2": -500.0}
     if shape == "invoice no is the credit note":
-        # the row names no invoice the credit note went to: its credit stays on account
-        expected |= {"INV-1": 1000.0, "APP-1": -1000.0}
+        # the row names no invoice the credit note went to: its credit stays open on the
+        # credit note (it was moved to a payment APP-1 on account)
+        expected |= {"INV-1": 1000.0, "CN-1": -1000.0}
     assert dict(zip(detail["Document No"], detail["Open Amount"], strict=True)) == expected
+
+
+ALONE = {
+    # the row's Invoice No is the credit note, dated when it was recorded as "applied"
+    "invoice no": [["APP-1", "C1", "2026-09-28", 1000, "CN-1", "Credit Note Applied"]],
+    # the Payment ID is the credit note, no invoice named
+    "payment id": [["CN-1", "C1", "2026-09-28", 1000, None, "Credit Note"]],
+}
+
+
+@pytest.mark.parametrize("shape", list(ALONE))
+def test_a_row_naming_only_the_credit_note_leaves_it_open_under_its_own_number(tmp_path,
+                                                                               shape):
+    """The row says CN-1 is there, not what it paid: CN-1 stays open, a credit note dated 12
+    September (18 days), once. Before, its credit moved to a payment on account under the
+    row's Payment ID, dated 28 September (2 days): APP-1 (or a payment numbered CN-1)."""
+    out = tmp_path / "aging.xlsx"
+    path = _book(tmp_path, ALONE[shape])
+    assert main(["aging", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    detail = pd.read_excel(out, sheet_name="Aging Detail", engine="calamine")
+    c1 = detail[detail["Customer ID"] == "C1"]
+    assert list(zip(c1["Item Type"], c1["Document No"], c1["Open Amount"], c1["Age Days"],
+                    strict=True)) == [("Invoice", "INV-1", 1000.0, 21),
+                                      ("Credit Note", "CN-1", -1000.0, 18),
+                                      ("Invoice", "INV-2", 4000.0, -5)]
+    issues = pd.read_excel(out, sheet_name="Input Issues", engine="calamine")
+    assert list(zip(issues["Cell"], issues["Message"], strict=True)) == [
+        ("F2", "names credit note CN-1 of the invoice list and no invoice it paid (1,000.00): "
+               "read as the credit note's own record, not a payment; CN-1 stays open on the "
+               "account")]
+
+
+def test_a_credit_note_used_and_named_again_alone_is_credited_once(tmp_path):
+    """CN-1 applied to INV-1 by one row, and named alone by another: before, the second
+    row was 1,000 more on account (Closing AR 4,500.00, the credit note counted twice)."""
+    out = tmp_path / "pack.xlsx"
+    path = _book(tmp_path, [*APPLIED["payment id is the credit note"],
+                            ["APP-2", "C1", "2026-09-28", 1000, "CN-1", "Credit Note Applied"]])
+    assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    table = pd.read_excel(out, sheet_name="KPIs", engine="calamine")
+    kpis = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert kpis["Closing AR"] == 5500.0  # INV-2 4,000 + INV-3 2,000 - CN-2 500
 
 
 def test_the_row_read_as_the_credit_notes_use_is_said_at_its_method_cell(tmp_path):

@@ -367,6 +367,14 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["R-1", "C1", "2026-09-10", 50, None, "Refund"],
                      # a discount typed negative, as a deduction on a voucher
                      ["D-1", "C1", "2026-09-10", -20, "I-1", "Cash discount"]]}))
+    # a Payments row naming a credit note of the list and no invoice it paid
+    marks.append(_save(tmp_path, "credit_note_alone.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"],
+                     ["I-1", "C1", "2026-09-01", "Invoice", 500],
+                     ["CN-1", "C1", "2026-09-02", "Credit Note", -100]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
+                     ["A-1", "C1", "2026-09-05", 100, "CN-1", "Credit Note"]]}))
     # a dinar list typing its thousands with commas and, on one row, a point before three digits
     marks.append(_save(tmp_path, "dinar_point.xlsx", {
         "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "KWD"]],

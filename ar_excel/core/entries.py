@@ -436,7 +436,8 @@ _CREDIT_NOTE_METHOD = re.compile(r"(?i)credit\s*(?:note|memo)|\bcn\b|[إا]شع�
 
 
 def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
-                         ) -> tuple[pd.DataFrame, np.ndarray, list[int]] | None:
+                         ) -> tuple[pd.DataFrame, np.ndarray, list[int],
+                                    list[tuple[int, str]]] | None:
     """The payments with the use of each credit note a Payments row applies made explicit.
 
     A book keeping its credit notes in the invoice list often records their use as a
@@ -449,8 +450,15 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
     own ``Credit Note`` rows do), up to what is left of it; not where a negative Payments row
     already names that credit note (the book records its use itself).
 
-    Returns the payments, for each row the position of the row it came from, and the
-    positions (in the payments given) of the rows so read; None when there is none.
+    A row naming the credit note and no invoice (its Invoice No the credit note's, or blank)
+    says the credit note is there, not what it paid: it is the credit note's own record, set
+    aside, and the credit stays open on the credit note, under its number and date. (Read
+    with its take-back row, the credit moved from the credit note to a payment on account
+    under the row's Payment ID and date.)
+
+    Returns the payments, for each row the position of the row it came from, the positions
+    (in the payments given) of the rows read as a use, and those of the rows set aside with
+    the credit note each names; None when there is none.
     """
     if not len(payments) or "Method" not in payments or "Invoice No" not in invoices:
         return None
@@ -484,6 +492,7 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
         numbers_of.setdefault(customer, []).append(number)
     texts = [c for c in ("Payment ID", "Invoice No", "Reference", "Method") if c in payments]
     takes: dict[int, tuple[str, float]] = {}
+    alone: dict[int, str] = {}  # rows naming the credit note and no invoice: set aside
     for pos in rows:
         customer = payments["Customer ID"].iat[pos]
         own = numbers_of.get(customer)
@@ -496,15 +505,19 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
             rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for t in said)), None)
         if number is None:
             continue
+        if not isinstance(named.iat[pos], str) or named.iat[pos] in ("", number):
+            alone[pos] = number
+            continue
         take = round(min(float(amounts.iat[pos]), left[(customer, number)]), 6)
         if take <= 0:
             continue
         left[(customer, number)] -= take
         takes[pos] = (number, take)
-    if not takes:
+    if not takes and not alone:
         return None
-    source = np.concatenate([np.full(2 if p in takes else 1, p)
-                             for p in range(len(payments))]).astype(np.int64)
+    kept = [p for p in range(len(payments)) if p not in alone]
+    source = np.repeat(np.asarray(kept, dtype=np.int64),
+                       [2 if p in takes else 1 for p in kept]).astype(np.int64)
     out = payments.iloc[source].reset_index(drop=True)
     second = np.flatnonzero(np.r_[False, source[1:] == source[:-1]])
     numbers, values = out["Invoice No"].tolist(), out["Amount"].tolist()
@@ -513,4 +526,4 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
         values[i] = -take
     out["Invoice No"] = pd.Series(numbers, dtype="object")
     out["Amount"] = pd.Series(values, dtype="float64")
-    return out, source, sorted(takes)
+    return out, source, sorted(takes), sorted(alone.items())

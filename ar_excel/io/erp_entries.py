@@ -116,8 +116,15 @@ def _credit_notes_used(payments: Table, invoices: Table) -> list[Issue]:
     found = credit_notes_applied(payments.frame, invoices.frame)
     if found is None:
         return []
-    frame, source, rows = found
+    frame, source, rows, alone = found
     issues = []
+    for pos, number in alone:
+        index = payments.frame.index[pos]
+        issues.append(payments.issue(
+            index, "Method", f"names credit note {number} of the invoice list and no invoice it "
+                             f"paid ({payments.frame['Amount'].iat[pos]:,.2f}): read as the "
+                             f"credit note's own record, not a payment; {number} stays open on "
+                             f"the account"))
     for pos in rows:
         index = payments.frame.index[pos]
         at = int(np.flatnonzero(source == pos)[-1])

@@ -253,6 +253,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^applies credit note (.*) of the invoice list \((\S+)\): read as its use, not a "
      r"second credit$", "تطبيق لإشعار الدائن {0} من قائمة الفواتير ({1}): قُرئ استخداماً له لا "
      "دائناً ثانياً"),
+    (r"^names credit note (.*) of the invoice list and no invoice it paid \((\S+)\): read as "
+     r"the credit note's own record, not a payment; (.*) stays open on the account$",
+     "يذكر إشعار الدائن {0} من قائمة الفواتير دون فاتورة سددها ({1}): قُرئ سجلاً لإشعار الدائن "
+     "نفسه لا دفعة؛ يبقى {2} مفتوحاً على الحساب"),
     (r"^every receipt amount is negative \(receipts kept as credits\): each is read as money "
      r"received$", "كل مبالغ التحصيلات سالبة (مسجلة كدائن): قُرئ كل منها مبلغاً محصلاً"),
     (r"^(\d+) row\(s\) with no amount of their own but a credit open \((.*) below zero: a "
