@@ -50,6 +50,23 @@ def test_a_trivial_balance_gets_no_letter_and_says_why():
     assert d.loc["C4", "Next Action"].startswith("Below the dunning minimum (10.000 KWD)")
 
 
+def test_a_trivial_balance_is_named_for_why_it_is_level_0():
+    """Before, Alpha's 0.50 at 70 days (past the third level) and Gamma's 0.25 at 95 read
+    Level Name 'Overdue, below first level': they are below the minimum, not the first level."""
+    d = _run()
+    assert d.loc[["C1", "C3", "C4"], "Level Name"].tolist() == ["Below dunning minimum"] * 3
+    assert d.loc["C2", "Level Name"] == "Final notice"  # 10.00 at 70 days is chased
+    cust, inv, pay = _ledger()
+    items = open_items(cust, inv, pay, AS_OF)
+    ar = dunning_run(items, cust, AS_OF, Policy(), arabic=True).set_index("Customer ID")
+    assert ar.loc["C1", "Level Name"] == "دون الحد الأدنى للمطالبة"
+    # a few days late and below the first level: said so, whatever the amount
+    inv = inv.assign(**{"Due Date": pd.Timestamp("2026-10-28")})
+    d = dunning_run(open_items(cust, inv, pay, AS_OF), cust, AS_OF, Policy()).set_index(
+        "Customer ID")
+    assert d.loc[["C1", "C2"], "Level Name"].tolist() == ["Overdue, below first level"] * 2
+
+
 def test_a_trivial_balance_is_not_called_or_visited():
     cust, inv, pay = _ledger()
     items = open_items(cust, inv, pay, AS_OF)

@@ -270,6 +270,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         last_letter = last["Last Letter"] if last is not None else pd.NaT
         last_esc = last["Last Escalation"] if last is not None else pd.NaT
         level, letter, action, action_date = due_level, False, "", pd.NaT
+        trivial = False
         if cid in on_plan:
             level, action = 0, words["plan_ok"]
             last_plan = plan_rows[str(cid)]["Last Plan Reminder"] \
@@ -301,7 +302,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         elif r["Amount To Collect"] < minimum:
             # a trivial balance (a short payment's cents) is not chased: it stays owed and
             # overdue in the tab, with no letter, call or visit
-            level = 0
+            level, trivial = 0, True
             action = words["below_minimum"].format(
                 minimum=amount_in_units(minimum, decimals_of(r["_ccy"] or None)),
                 currency=r["_ccy"] or "").replace(" )", ")")
@@ -324,7 +325,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             "Currency": r["_ccy"] or None,
             "Level": level,
             "Level Name": texts.PLAN[language] if cid in on_plan
-            else texts.level_name(level, n_levels, language, int(r["Days Overdue"])),
+            else texts.level_name(level, n_levels, language, int(r["Days Overdue"]), trivial),
             "Days Overdue": int(r["Days Overdue"]),
             "Overdue Amount": round_total(r["Overdue Amount"]),
             "Credit On Account": round_total(r["Credit On Account"]),

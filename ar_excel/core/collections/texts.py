@@ -16,6 +16,9 @@ LEVEL_NAMES = {
 # Level 0 of an account with something overdue, fewer days than the first level's: it is
 # overdue all the same ("Not overdue" said otherwise of an invoice 10 days late).
 BELOW_FIRST_LEVEL = {"en": "Overdue, below first level", "ar": "متأخر، دون المستوى الأول"}
+# Level 0 of an amount too small to chase (the Policy's dunning_min_amount), however late:
+# "below first level" said otherwise of 0.50 at 70 days, which is past the third.
+BELOW_MINIMUM = {"en": "Below dunning minimum", "ar": "دون الحد الأدنى للمطالبة"}
 PLAN = {"en": "Payment plan", "ar": "خطة سداد"}
 PLAN_REMINDER = {"en": "Payment plan reminder", "ar": "تذكير بقسط خطة السداد"}
 
@@ -193,13 +196,17 @@ PLAN_STATUS = {
 }
 
 
-def level_name(level: int, levels: int, language: str = "en", days_overdue: int = 0) -> str:
+def level_name(level: int, levels: int, language: str = "en", days_overdue: int = 0,
+               below_minimum: bool = False) -> str:
     """Name of a dunning level for a policy with ``levels`` levels.
 
     With four levels the names above apply. Otherwise the first is the friendly reminder,
     the last the hold / visit, the one before it the final notice, the rest firm reminders.
-    Level 0 is "Not overdue" only where nothing is (``days_overdue``).
+    Level 0 is "Not overdue" only where nothing is (``days_overdue``), and "Below dunning
+    minimum" where what is overdue is too little to chase (``below_minimum``).
     """
+    if level <= 0 and below_minimum:
+        return BELOW_MINIMUM[language]
     if level <= 0 and days_overdue > 0:
         return BELOW_FIRST_LEVEL[language]
     return LEVEL_NAMES[language][letter_kind(level, levels)]
