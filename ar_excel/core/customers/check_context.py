@@ -18,6 +18,7 @@ from ar_excel.core.customers import duplicates
 from ar_excel.core.customers.messages import message, severity
 from ar_excel.model import ROW, Table
 from ar_excel.names import match_key
+from ar_excel.parsing.numbers import MAX_AMOUNT
 from ar_excel.policy import YES_WORDS, Policy
 from ar_excel.schema import CUSTOMERS
 
@@ -130,6 +131,9 @@ def display(value: object) -> str:
         return ""
     if isinstance(value, pd.Timestamp | date):
         return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if isinstance(value, float) and abs(value) >= MAX_AMOUNT:
+        # no amount: as Excel shows it (1E+308), not its 309 digits
+        return f"{value:.6G}"
     if isinstance(value, float) and value.is_integer():
         return f"{value:,.0f}" if abs(value) >= 10_000 else str(int(value))
     return str(value).strip()

@@ -49,6 +49,7 @@ from ar_excel.model import Table
 from ar_excel.names import match_key
 from ar_excel.parsing import means_unlimited, parse_money
 from ar_excel.parsing.codes import ANY_CURRENCY
+from ar_excel.parsing.numbers import MAX_AMOUNT
 from ar_excel.policy import Policy
 from ar_excel.schema import TERMS_EOM
 
@@ -341,8 +342,11 @@ def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
         raw = ctx.raw(index, "Credit Limit")
         if blank(value):
             if not blank(raw) and not means_unlimited(raw):  # "Unlimited": no limit, as blank
+                # a number cell beyond any amount (1E+308) is a number all the same
+                too_large = isinstance(raw, float | int) and not isinstance(raw, bool) \
+                    and not abs(raw) < MAX_AMOUNT
                 yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT",
-                                  reason="not a number")
+                                  reason="too large" if too_large else "not a number")
         elif float(value) < 0:
             yield ctx.finding(index, "Credit Limit", "INVALID_CREDIT_LIMIT", reason="negative")
 

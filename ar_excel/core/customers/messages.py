@@ -141,6 +141,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 # Reasons inserted into the messages above, per language.
 REASONS: dict[str, tuple[str, str]] = {
     "not a number": ("is not a number", "ليس رقماً"),
+    "too large": ("is too large to be an amount", "أكبر من أن يكون مبلغاً"),
     "negative": ("is negative", "سالب"),
     "not allowed": ("are not in the policy's list", "غير مدرجة في السياسة"),
     "unreadable terms": ("cannot be read as days", "لا يمكن قراءتها كعدد أيام"),
