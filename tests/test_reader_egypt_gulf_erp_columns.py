@@ -109,3 +109,20 @@ def test_an_account_number_beside_the_account_name_is_the_customer(tmp_path, hea
     from ar_excel.core.entries import receipt_rows
 
     assert receipt_rows(frame).tolist() == [False, False]
+
+
+def test_a_cancelled_incoming_payment_is_no_receipt(tmp_path):
+    """SAP Business One lists a cancelled incoming payment with Canceled Yes (its reversal
+    is no row of the list). Before, it was a receipt: C1 owed 57,000 less 20,000 twice."""
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Due Date", "Document Total"],
+                [1004, "C1", D(2026, 11, 5), D(2026, 12, 5), 57000]]
+    payments = [["Doc. No.", "Posting Date", "Customer/Vendor Code", "Payment Means", "Total",
+                 "Canceled"],
+                [501, D(2026, 11, 10), "C1", "Check", 20000, "Yes"],
+                [502, D(2026, 11, 12), "C1", "Check", 20000, "No"]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": invoices, "Incoming Payments": payments}))
+    assert book.payments["Payment ID"].tolist() == ["502"]
+    assert [(i.sheet, i.cell, i.value, i.message) for i in book.issues] == [
+        ("Incoming Payments", "F2", "Yes",
+         "1 payment(s) cancelled, not posted: not read as receipts (F2)")]

@@ -9,7 +9,8 @@ Entry, Zoho's and QuickBooks' payment lists), and each row says what it is:
 * its direction (Payment Type: Receive / Send, Inbound / Outbound, Pay): money sent to a
   customer is a refund, a negative receipt in the contract's sign;
 * its state (Status / State): a draft is not posted yet, a cancelled or rejected payment
-  never was, a bounced cheque paid nothing: no receipt.
+  never was, a bounced cheque paid nothing: no receipt; so is one a Yes / No cancelled
+  flag (SAP Business One's Canceled) says Yes of.
 
 The rows that are no customer's receipt are set aside (one Input Issue per reason names
 them, nothing is dropped unsaid); a refund keeps its row with its amount negative. A column
@@ -54,6 +55,8 @@ POSTED = _words("Posted", "Submitted", "Paid", "In Process", "Reconciled", "Sent
                 "Pending", "Under Collection", "مرحل", "مرحلة", "معتمد", "معتمدة", "محصل",
                 "تم التحصيل", "تحت التحصيل", "مودع")
 # (a bounced cheque paid nothing)
+# A Yes / No cancelled flag's words (SAP Business One's Canceled)
+_CANCELLED, _NOT_CANCELLED = _words("Yes", "Y", "True", "نعم"), _words("No", "N", "False", "لا")
 NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voided",
                     "Bounced", "Returned", "مسودة", "ملغاة", "ملغي", "ملغى", "مرفوض",
                     "مرفوضة", "مرتد", "شيك مرتد", "مرتجع")
@@ -154,6 +157,12 @@ def receipts_as_meant(book: Book) -> None:
     if state is not None:
         unposted = frame[state].map(lambda v: match_key(v) in NOT_POSTED).to_numpy(bool)
         reasons.append((unposted, state, "drafts, cancelled or bounced, not posted"))
+    from ar_excel.core.entries import CANCELLED_FLAG_HEADERS
+
+    cancelled = column_of_words(table, CANCELLED_FLAG_HEADERS, _CANCELLED | _NOT_CANCELLED)
+    if cancelled is not None:
+        reasons.append((frame[cancelled].map(lambda v: match_key(v) in _CANCELLED).to_numpy(
+            bool), cancelled, "cancelled, not posted"))
     for rows, column, why in reasons:
         rows = rows & ~out  # (said once, for its first reason)
         if rows.any():
