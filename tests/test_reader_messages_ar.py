@@ -384,6 +384,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
     marks.append(_save(tmp_path, "contact_no_id.xlsx", {
         "Customers": [["Customer ID", "Name", "Phone"], ["C1", "Nile", "0223456782"],
                       [None, None, "0223456799"]]}))
+    # a limit typed in dollars for a customer left without a currency, in a pound book
+    marks.append(_save(tmp_path, "limit_blank_currency.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency", "Credit Limit"],
+                      ["C1", "Nile", None, "USD 10,000"]],
+        "Policy": [["Key", "Value"], ["base_currency", "EGP"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

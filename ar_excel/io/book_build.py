@@ -27,6 +27,7 @@ from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
+from ar_excel.io.limit_currencies import limits_against_the_books_currency
 from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.merged_limits import limits_merged_over_customers
 from ar_excel.io.past_years import current_year_first, past_year_archives
@@ -137,6 +138,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
     limits_merged_over_customers(book, grids)  # one limit cell over a group's rows: said
+    limits_against_the_books_currency(book)  # 'USD 10,000' where the Currency is left blank
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_in_a_master_column(book)  # a list keyed by names whose sheets name it by a code

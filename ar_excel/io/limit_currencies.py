@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.customers.currencies import ISO_4217
+from ar_excel.core.local_currency import local_currency
 from ar_excel.core.money import decimals_of
 from ar_excel.io.headers import alias_index, header_field
-from ar_excel.model import Issue
+from ar_excel.model import Book, Issue
 from ar_excel.parsing import parse_column, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
 from ar_excel.schema import CUSTOMERS
@@ -150,3 +151,38 @@ def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
             f"'{text.strip()}' is a limit in {named}, but {who} is billed in {own}: read as "
             f"{float(limit):,.{decimals_of(own)}f} {own}; type the limit in {own}"))
     return issues
+
+
+def limits_against_the_books_currency(book: Book) -> None:
+    """``limits_in_other_currencies`` for the customers whose Currency is blank: each is
+    billed in the book's own currency (``core.local_currency``: the Policy's Base Currency,
+    the customers' country...), and Credit Status compares its limit in that one, so a limit
+    typed in another is said at its cell. Nothing where the book has no currency of its own."""
+    table = book.tables.get("Customers")
+    if table is None or table.raw is None or "Credit Limit" not in table.raw.columns or \
+            "Currency" not in table.frame.columns or \
+            header_currency(table.headers.get("Credit Limit", "")):
+        return
+    frame = table.frame
+    typed = table.raw["Credit Limit"]
+    rows = [i for i in frame.index[frame["Currency"].isna() & frame["Credit Limit"].notna()]
+            if type(typed.at[i]) is str and _NOT_FIGURES.search(typed.at[i])]
+    if not rows:
+        return  # (the common case: every limit typed as a number, or its customer's currency)
+    named = frame["Currency"].tolist()
+    if "Invoices" in book.tables and "Currency" in book.tables["Invoices"].frame.columns:
+        named += book.tables["Invoices"].frame["Currency"].tolist()
+    own = local_currency(book.policy, named, frame).code
+    if own not in ISO_4217:
+        return
+    codes: dict[str, str | None] = {}
+    for i in rows:
+        text = typed.at[i]
+        if (other := _named_currency(text, own, codes)) is None:
+            continue
+        cid = frame.at[i, "Customer ID"] if "Customer ID" in frame.columns else None
+        who = f"customer {cid}" if isinstance(cid, str) and cid else "the customer"
+        limit = f"{float(frame.at[i, 'Credit Limit']):,.{decimals_of(own)}f}"
+        book.issues.append(table.issue(i, "Credit Limit", (
+            f"'{text.strip()}' is a limit in {other}, but {who} has no currency and is billed "
+            f"in the book's {own}: read as {limit} {own}; type the limit in {own}")))

@@ -227,6 +227,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): read as (\S+) \S+; "
      r"type the limit in \S+$",
      "'{0}' حد بعملة {1}، لكن العميل {2} يُفوتر بعملة {3}: قُرئ {4} {3}؛ اكتب الحد بعملة {3}"),
+    (r"^'(.*)' is a limit in (\S+), but (?:customer (.*)|the customer()) has no currency and is "
+     r"billed in the book's (\S+): read as (\S+) \S+; type the limit in \S+$",
+     lambda m: f"'{m[1]}' حد بعملة {m[2]}، لكن العميل {m[3] + ' ' if m[3] else ''}بلا عملة "
+               f"ويُفوتر بعملة الدفاتر {m[5]}: قُرئ {m[6]} {m[5]}؛ اكتب الحد بعملة {m[5]}"),
     (r"^'(.*)' is a limit in (\S+), but the customer is billed in (\S+): read as (\S+) \S+; "
      r"type the limit in \S+$",
      "'{0}' حد بعملة {1}، لكن العميل يُفوتر بعملة {2}: قُرئ {3} {2}؛ اكتب الحد بعملة {2}"),
