@@ -126,3 +126,33 @@ def test_a_cancelled_incoming_payment_is_no_receipt(tmp_path):
     assert [(i.sheet, i.cell, i.value, i.message) for i in book.issues] == [
         ("Incoming Payments", "F2", "Yes",
          "1 payment(s) cancelled, not posted: not read as receipts (F2)")]
+
+
+def test_a_customer_row_carrying_the_sums_of_its_documents_is_no_document(tmp_path):
+    """SAP Business One's Customer Receivables Aging: each business partner's row carries
+    the sums of its documents listed under it (their customer cells blank). Before, that row
+    was one more invoice of the whole balance, undated: Delta owed 484,000 (242,000 twice)
+    and Nile 206,600, with 'Doc. No. is required but blank' at each."""
+    aging = [["Customer Receivables Aging"], ["Aging Date: 30.11.26"], [],
+             ["BP Code", "BP Name", "Type", "Doc. No.", "Posting Date", "Due Date",
+              "Balance Due", "0 - 30", "31 - 60", "61 - 90", "91 - 120", "121+"],
+             ["C1", "Delta Pharma", None, None, None, None, 242000, 128000, 0, 0, 114000, 0],
+             [None, None, "IN", 1001, D(2026, 7, 15), D(2026, 8, 14), 114000, None, None, None,
+              114000, None],
+             [None, None, "IN", 1002, D(2026, 10, 20), D(2026, 11, 19), 128000, 128000, None,
+              None, None, None],
+             ["C2", "Gulf Star", None, None, None, None, 22800, 27800, 0, 0, 0, 0],
+             [None, None, "IN", 1008, D(2026, 11, 15), D(2026, 12, 15), 27800, 27800, None,
+              None, None, None],
+             [None, None, "RC", 503, D(2026, 11, 25), D(2026, 11, 25), -5000, -5000, None,
+              None, None, None],
+             [None, "Total", None, None, None, None, 264800, 155800, 0, 0, 114000, 0]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {"Customers": CUSTOMERS,
+                                                        "Customer Receivables Aging": aging}))
+    frame = book.invoices
+    assert frame[["Invoice No", "Customer ID", "Balance"]].values.tolist() == [
+        ["1001", "C1", 114000], ["1002", "C1", 128000], ["1008", "C2", 27800],
+        ["503", "C2", -5000]]
+    assert [(i.cell, i.message) for i in book.issues if i.column == "BP Code"] == [
+        ("A5", "2 customer row(s) carry the sums of the documents listed under them: not "
+               "documents, not read; each document is its customer's (A5, A8)")]

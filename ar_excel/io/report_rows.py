@@ -364,6 +364,45 @@ def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep:
     return np.array(found, dtype=np.int64)
 
 
+def customer_rows_with_sums(columns: list[np.ndarray], types: list[ValueTypes],
+                            keep: np.ndarray, names: list[str], schema: SheetSchema,
+                            blanks: dict[int, np.ndarray], parse_amounts: Any) -> np.ndarray:
+    """Positions of the rows of a report that name a customer and carry the sums of its
+    documents listed under it, whose own customer cells are blank (SAP Business One's
+    Customer Receivables Aging: the business partner's row, then its invoices and
+    payments). Such a row leaves the document's number and date blank, and each amount it
+    shows is the sum of that column over the records under it, down to the next such row:
+    no record of its own."""
+    if "Customer ID" not in names:
+        return np.zeros(0, dtype=np.int64)
+    kinds = {f.name: f.kind for f in schema.fields}
+    who = names.index("Customer ID")
+    others = [j for j, n in enumerate(names) if j != who and n in kinds
+              and schema.field(n).required and kinds[n] not in ("money", "number")]
+    amounts = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
+    if not others or not amounts or not len(keep):
+        return np.zeros(0, dtype=np.int64)
+
+    def blank(j: int) -> np.ndarray:
+        return blanks[j] if j in blanks else blank_mask(columns[j], types[j])
+
+    nobody = blank(who)
+    candidates = np.flatnonzero(keep & ~nobody & np.logical_and.reduce([blank(j) for j in others]))
+    if not len(candidates):
+        return np.zeros(0, dtype=np.int64)
+    values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
+    found = []
+    for pos, end in zip(candidates.tolist(), [*candidates.tolist()[1:], len(keep)], strict=True):
+        below = np.flatnonzero(keep[pos + 1:end]) + pos + 1
+        shown = [j for j in amounts if not blank(j)[pos]]
+        if not len(below) or not shown or not nobody[below].all():
+            continue
+        if all(not np.isnan(values[j][pos]) and abs(
+                values[j][pos] - np.nansum(values[j][below])) < 0.005 for j in shown):
+            found.append(pos)
+    return np.array(found, dtype=np.int64)
+
+
 def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[Any], left: int,
                   first_row: int) -> list[Issue]:
     """The Input Issues for the totals rows set aside (``totals_rows``: position, column of

@@ -55,6 +55,7 @@ from ar_excel.io.opening_balances import (
 from ar_excel.io.receipts_naming_invoices import receipt_lines, receipts_naming_invoices
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
+    customer_rows_with_sums,
     group_headings,
     headings_with_sums,
     ledger_group_issues,
@@ -359,6 +360,25 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     for pos, _, _ in sums:
         keep[pos] = False  # the sum of the rows above, printed without a label
     issues.extend(sum_rows_issues(sums, sheet, header, grid.left, first_row))
+    if kind == "Invoices" and not unlabelled:
+        # a customer's row carrying its documents' sums, the documents under it naming no
+        # customer (SAP Business One's Customer Receivables Aging): the documents' customer
+        carriers = customer_rows_with_sums(columns, types, keep, names, schema, blanks,
+                                           ledger_amounts)
+        if len(carriers):
+            who = names.index("Customer ID")
+            filled = columns[who].copy()
+            for pos, end in zip(carriers.tolist(), [*carriers.tolist()[1:], len(keep)],
+                                strict=True):
+                filled[pos + 1:end] = filled[pos]
+            columns[who], types[who] = filled, ValueTypes(filled)
+            keep[carriers] = False
+            cells = [f"{letters['Customer ID']}{pos + first_row + 1}" for pos in carriers]
+            issues.append(Issue(
+                sheet, cells[0], written["Customer ID"], columns[who][carriers[0]],
+                f"{len(carriers)} customer row(s) carry the sums of the documents listed "
+                f"under them: not documents, not read; each document is its customer's "
+                f"({cells_named(cells)})"))
     opening: list[int] = []
     balance = None  # a ledger's running balance, parsed
     if credit_column is not None:  # a running-balance ledger's brought and carried forward
