@@ -98,6 +98,12 @@ CURRENCY_ABBREVIATIONS = {
 # they sort last, and which many live companies kept; a company's own "Z-" ID names its
 # currency after the prefix (a Saudi company's Z-SR).
 _GP_PREFIX = re.compile(r"(?i)^Z-(?=\S)")
+def is_erp_currency_id(value: Any) -> bool:
+    """Whether ``value`` is an accounting system's own currency ID (Great Plains' ``Z-US$``):
+    the export writes it so whatever the accountant does."""
+    return isinstance(value, str) and bool(_GP_PREFIX.match(value.strip()))
+
+
 _GP_SAMPLE = {"US$": "USD", "C$": "CAD", "UK": "GBP", "EURO": "EUR", "AUD": "AUD",
               "NZ$": "NZD", "SGD": "SGD", "YEN": "JPY", "MXP": "MXN", "RAND": "ZAR"}
 

@@ -48,7 +48,7 @@ from ar_excel.core.customers.messages import EMAIL_FULL_STOP, WARNING, message, 
 from ar_excel.model import Table
 from ar_excel.names import match_key
 from ar_excel.parsing import means_unlimited, parse_money
-from ar_excel.parsing.codes import ANY_CURRENCY
+from ar_excel.parsing.codes import ANY_CURRENCY, is_erp_currency_id
 from ar_excel.parsing.numbers import MAX_AMOUNT
 from ar_excel.policy import Policy
 from ar_excel.schema import TERMS_EOM
@@ -324,17 +324,28 @@ def invalid_phone(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
-    """A currency no job can read. What the reader reads as a code (SR, Dhs, KD as ج.م, ر.س,
-    LE, $ or GP's Z-US$) is how the book writes its currency, read so by every job: no
-    finding, on one row or on all of them."""
+    """The contract's Currency is an ISO 4217 code. A currency no job can read (XYZ, EGY) is
+    an Error. One every job reads as its code but written otherwise (SR, Dhs, KD, LE, ج.م,
+    ر.س, $, a name) breaks nothing: a Warning that says what it was read as, so the master
+    can be put right (and a dollar sign read as USD checked), not an Error on every row of a
+    master written that way. An ERP's own currency ID (GP's Z-US$) is no finding: its export
+    always writes it so."""
     for index, value in ctx.values("Currency").items():
         raw = ctx.raw(index, "Currency")
         if blank(value):
             # typed but not understood by the reader ("##": any currency, read as none)
             if not blank(raw) and " ".join(str(raw).split()).upper() not in ANY_CURRENCY:
-                yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
-        elif str(value).strip().upper() not in ISO_4217:
-            yield ctx.finding(index, "Currency", "INVALID_CURRENCY")
+                yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
+            continue
+        code = str(value).strip().upper()
+        if code not in ISO_4217:
+            yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
+        elif isinstance(raw, str) and " ".join(raw.split()).upper() != code \
+                and not is_erp_currency_id(raw):
+            found = ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as=(
+                f"؛ قُرئت {code}، فاكتب {code}" if ctx.arabic else
+                f"; read as {code}, write {code}"))
+            yield replace(found, severity=WARNING)
 
 
 def invalid_credit_limit(ctx: CheckContext) -> Iterator[Finding]:

@@ -88,8 +88,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "INVALID_CURRENCY": (
         ERROR,
         "Currency '{value}' of customer {id} ({cell}) is not an ISO 4217 code such as EGP, "
-        "SAR or USD.",
-        "العملة '{value}' للعميل {id} ({cell}) ليست رمزاً معتمداً مثل EGP أو SAR أو USD.",
+        "SAR or USD{read_as}.",
+        "العملة '{value}' للعميل {id} ({cell}) ليست رمزاً معتمداً مثل EGP أو SAR أو USD{read_as}.",
     ),
     "INVALID_CREDIT_LIMIT": (
         ERROR,
