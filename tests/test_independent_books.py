@@ -646,7 +646,10 @@ def test_jordan_statement_and_kpis_leave_the_refund_out_of_receipts(outputs):
     assert k["Best-Possible DSO"] == 28.33  # 3,400.500 / 3,600.500 x 30 = 28.334
     # (1,950.750 + 3,600.500 - 4,651.250) / (5,551.250 - 3,400.500) = 900 / 2,150.750
     assert k["CEI %"] == 41.85  # 41.846
-    assert k["Collection Rate %"] == 21.62  # 1,200 / 5,551.250 = 21.617
+    # the cash CEI counts: received 1,200 less the 300 refunded (1,200 / 5,551.250 = 21.62
+    # counted the refunded 300 as collected)
+    assert k["Refunds Paid"] == 300.0
+    assert k["Collection Rate %"] == 16.21  # 900 / 5,551.250 = 16.212
 
 
 def test_every_book_ties_aging_credit_statements_and_kpis(outputs):
