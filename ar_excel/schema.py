@@ -261,6 +261,9 @@ INVOICES = SheetSchema(
                                    "Internal ID",  # Egypt's e-invoicing portal export
                                    # an Arabic package's ledger (Al-Ameen): the voucher
                                    "رقم السند",
+                                   # a bare "Number" in Arabic (Daftra's lists); weak, as
+                                   # "No." is: a serial beside the invoice number gives way
+                                   "رقم",
                                    "No."),  # Business Central's list pages (last: a serial
               required=True),              # "No" beside an invoice number gives way)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
@@ -409,7 +412,8 @@ PAYMENTS = SheetSchema(
                                    "Document Number", "ID",
                                    # QuickBooks' payment lists: the receipt's own number
                                    "Num", "Ref No",
-                                   "Doc No")),  # SAP Business One's "Doc. No."
+                                   "Doc No",  # SAP Business One's "Doc. No."
+                                   "رقم")),  # a bare "Number" in Arabic (Daftra's)
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
                                     "Customer Code", "كود العميل", "Customer", "العميل",
                                     "Customer Account", "Party", "Partner", "Customer/Vendor",

@@ -156,3 +156,29 @@ def test_a_customer_row_carrying_the_sums_of_its_documents_is_no_document(tmp_pa
     assert [(i.cell, i.message) for i in book.issues if i.column == "BP Code"] == [
         ("A5", "2 customer row(s) carry the sums of the documents listed under them: not "
                "documents, not read; each document is its customer's (A5, A8)")]
+
+
+def test_daftra_lists_headed_by_a_bare_number_and_a_failed_payment(tmp_path):
+    """Daftra's invoices and payments lists head their numbers رقم (Number), and a payment
+    the gateway failed (الحالة: فشل) beside the completed ones (مكتمل) paid nothing. Before,
+    the invoice list was refused ('no column for Invoice No'); with it read, the failed
+    23,000 card payment settled 000101."""
+    customers = [["رقم العميل", "الاسم التجاري", "العملة"], ["1", "شركة الريادة للتجارة", "SAR"]]
+    invoices = [["رقم", "التاريخ", "العميل", "تاريخ الاستحقاق", "الإجمالي", "المدفوع",
+                 "المتبقي", "حالة الدفع"],
+                ["000101", "20/08/2026", "شركة الريادة للتجارة", "19/09/2026", "23,000.00",
+                 "0.00", "23,000.00", "غير مدفوعة"],
+                ["000102", "25/10/2026", "شركة الريادة للتجارة", "24/11/2026", "34,500.00",
+                 "20,000.00", "14,500.00", "مدفوعة جزئيا"]]
+    payments = [["رقم", "التاريخ", "العميل", "رقم الفاتورة", "طريقة الدفع", "المبلغ", "الحالة"],
+                ["P-1", "05/11/2026", "شركة الريادة للتجارة", "000102", "تحويل بنكي",
+                 "20,000.00", "مكتمل"],
+                ["P-2", "07/11/2026", "شركة الريادة للتجارة", "000101", "بطاقة ائتمان",
+                 "23,000.00", "فشل"]]
+    book = read_book(save_sheets(tmp_path / "daftra.xlsx", {
+        "العملاء": customers, "الفواتير": invoices, "المدفوعات": payments}))
+    assert book.invoices["Invoice No"].tolist() == ["000101", "000102"]
+    assert book.payments[["Payment ID", "Invoice No", "Amount"]].values.tolist() == [
+        ["P-1", "000102", 20000]]
+    assert [(i.sheet, i.cell, i.value) for i in book.issues if i.column == "الحالة"] == [
+        ("المدفوعات", "G3", "فشل")]

@@ -9,8 +9,8 @@ Entry, Zoho's and QuickBooks' payment lists), and each row says what it is:
 * its direction (Payment Type: Receive / Send, Inbound / Outbound, Pay): money sent to a
   customer is a refund, a negative receipt in the contract's sign;
 * its state (Status / State): a draft is not posted yet, a cancelled or rejected payment
-  never was, a bounced cheque paid nothing: no receipt; so is one a Yes / No cancelled
-  flag (SAP Business One's Canceled) says Yes of.
+  never was, a bounced cheque or a payment that failed paid nothing: no receipt; so is
+  one a Yes / No cancelled flag (SAP Business One's Canceled) says Yes of.
 
 The rows that are no customer's receipt are set aside (one Input Issue per reason names
 them, nothing is dropped unsaid); a refund keeps its row with its amount negative. A column
@@ -53,13 +53,15 @@ STATE_HEADERS = _words("Status", "State", "Payment Status", "Document Status", "
 POSTED = _words("Posted", "Submitted", "Paid", "In Process", "Reconciled", "Sent",
                 "Validated", "Completed", "Confirmed", "Cleared", "Collected", "Deposited",
                 "Pending", "Under Collection", "مرحل", "مرحلة", "معتمد", "معتمدة", "محصل",
-                "تم التحصيل", "تحت التحصيل", "مودع")
-# (a bounced cheque paid nothing)
-# A Yes / No cancelled flag's words (SAP Business One's Canceled)
-_CANCELLED, _NOT_CANCELLED = _words("Yes", "Y", "True", "نعم"), _words("No", "N", "False", "لا")
+                "تم التحصيل", "تحت التحصيل", "مودع",
+                "مكتمل", "مكتملة", "معلق", "معلقة")  # (Daftra's payments: completed, pending)
+# (a bounced cheque paid nothing; a payment that failed at the gateway, Daftra's فشل, neither)
 NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voided",
                     "Bounced", "Returned", "مسودة", "ملغاة", "ملغي", "ملغى", "مرفوض",
-                    "مرفوضة", "مرتد", "شيك مرتد", "مرتجع")
+                    "مرفوضة", "مرتد", "شيك مرتد", "مرتجع",
+                    "Failed", "فشل", "فشلت", "فاشل", "فاشلة")
+# A Yes / No cancelled flag's words (SAP Business One's Canceled)
+_CANCELLED, _NOT_CANCELLED = _words("Yes", "Y", "True", "نعم"), _words("No", "N", "False", "لا")
 
 
 # A Method saying the row is money paid out to the customer, typed as a positive amount
