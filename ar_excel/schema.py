@@ -165,7 +165,12 @@ CUSTOMERS = SheetSchema(
                                 "المحمول", "رقم المحمول", "موبايل", "جوال", "هاتف",
                                 "Phone Numbers",  # QuickBooks Online's contact list
                                 "Telephone 1")),  # SAP's TELF1
-        Field("Address", "text", ("العنوان",)),
+        Field("Address", "text", ("العنوان",
+                                  # an address kept on numbered lines (Daftra's العنوان 1 and
+                                  # 2, Zoho's and QuickBooks' Address Line 1): the first line
+                                  "Address 1", "Address Line 1", "Billing Address",
+                                  "Billing Address Line 1", "Street", "Street Address",
+                                  "العنوان 1", "العنوان الأول", "عنوان 1")),
         Field("City", "text", ("المدينة",)),
         Field("Country", "text", ("الدولة", "البلد",
                                   "Country/Region Code")),  # Business Central's

@@ -182,3 +182,22 @@ def test_daftra_lists_headed_by_a_bare_number_and_a_failed_payment(tmp_path):
         ["P-1", "000102", 20000]]
     assert [(i.sheet, i.cell, i.value) for i in book.issues if i.column == "الحالة"] == [
         ("المدفوعات", "G3", "فشل")]
+
+
+def test_an_address_kept_on_numbered_lines_gives_its_first_line(tmp_path):
+    """Daftra's customers export keeps the address on two lines (العنوان 1, العنوان 2), as
+    Zoho and QuickBooks do (Address Line 1): the first is the Address the Visit List and the
+    statements print. Before, the customer had no address."""
+    customers = [["رقم العميل", "الاسم التجاري", "العنوان 1", "العنوان 2", "المدينة",
+                  "السجل التجاري", "الرقم الضريبي"],
+                 ["1", "شركة الريادة للتجارة", "طريق الملك فهد", "حي العليا", "الرياض",
+                  "1010123456", "310111222300003"]]
+    invoices = [["رقم الفاتورة", "العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["000101", "1", "2026-08-20", "23,000.00"]]
+    book = read_book(save_sheets(tmp_path / "daftra.xlsx", {"العملاء": customers,
+                                                            "الفواتير": invoices}))
+    row = book.customers.iloc[0]
+    assert (row["Address"], row["City"], row["Tax ID"]) == (
+        "طريق الملك فهد", "الرياض", "310111222300003")
+    # (the commercial registration number is no tax ID: carried as written)
+    assert row["السجل التجاري"] == "1010123456"
