@@ -10,6 +10,7 @@ from datetime import datetime
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from ar_excel.cli import main
 
@@ -69,3 +70,37 @@ def test_a_negative_adjustment_keeps_its_sign(tmp_path):
     """An adjustment may go either way: a negative one stays a debit, as typed."""
     closing, issues, _ = _statement_and_kpis(tmp_path, _book(tmp_path, method="Adjustment"))
     assert closing == [3400.0] and issues.empty
+
+
+def _written_off_and_recovered(tmp_path, method):
+    """INV-1 10,000 written off in September; in October a row typed -10,000 whose Method
+    says the bad debt is recovered puts it back on the account, and 10,000 is received."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Email", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["C1", "Nile Foods", "ap@nile.example", "EGP", 30, 50000])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"])
+    ws.append(["INV-1", "C1", datetime(2026, 6, 1), datetime(2026, 7, 1), 10000])
+    ws.append(["INV-2", "C1", datetime(2026, 10, 5), datetime(2026, 11, 4), 3000])
+    ws = wb.create_sheet("Payments")
+    ws.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
+    ws.append(["W1", "C1", datetime(2026, 9, 30), 10000, "INV-1", "Write-off"])
+    ws.append(["B1", "C1", datetime(2026, 10, 20), -10000, "INV-1", method])
+    ws.append(["R1", "C1", datetime(2026, 10, 20), 10000, "INV-1", "Bank transfer"])
+    path = tmp_path / "recovered.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("method", ["Bad debt recovered", "Write-off reinstated",
+                                    "Write-off written back", "استرداد ديون معدومة"])
+def test_a_write_off_undone_typed_negative_keeps_its_sign(tmp_path, method):
+    """A write-off undone puts the debt back: read positive (7cab3bf) it was a second
+    write-off, INV-1 settled 30,000 for 10,000 and C1 in credit by 17,000."""
+    closing, issues, kpis = _statement_and_kpis(tmp_path, _written_off_and_recovered(
+        tmp_path, method))
+    assert closing == [3000.0] and issues.empty  # INV-2 only
+    assert (kpis["Receipts"], kpis["Non-Cash Settlements"], kpis["Closing AR"]) == (
+        10000.0, -10000.0, 3000.0)
