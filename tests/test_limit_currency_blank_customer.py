@@ -52,3 +52,20 @@ def test_a_book_without_a_currency_of_its_own_compares_nothing(tmp_path):
         r[2] = r[5] = None  # (no tax ID, no Country: nothing says the company's currency)
     _, said = _said(tmp_path, rows)
     assert said == []
+
+
+def test_a_customer_whose_invoices_name_their_currency_is_billed_in_it(tmp_path):
+    """C01 has no Currency but its invoice is in USD: Credit Status compares 'USD 10,000'
+    with the USD 8,000 it owes (80 %), so the limit is no mistake. Before, the Input Issue
+    said it was billed in the book's EGP and to type the limit in EGP."""
+    from datetime import datetime
+
+    rows = [_row(1, currency=None, limit="USD 10,000"), _row(2, currency=None,
+                                                             limit="USD 20,000")]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Currency"],
+                ["I1", "C01", datetime(2026, 10, 1), datetime(2026, 10, 31), 8000, "USD"],
+                ["I2", "C02", datetime(2026, 10, 1), datetime(2026, 10, 31), 1000, None]]
+    _, said = _said(tmp_path, rows, Invoices=invoices)
+    assert said == [  # C02's invoice is in the book's currency: said, as before
+        ("I3", "'USD 20,000' is a limit in USD, but customer C02 has no currency and is billed "
+               "in the book's EGP: read as 20,000.00 EGP; type the limit in EGP")]

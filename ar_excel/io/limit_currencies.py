@@ -175,14 +175,30 @@ def limits_against_the_books_currency(book: Book) -> None:
     own = local_currency(book.policy, named, frame).code
     if own not in ISO_4217:
         return
+    elsewhere = _billed_elsewhere(book, own)
     codes: dict[str, str | None] = {}
     for i in rows:
         text = typed.at[i]
         if (other := _named_currency(text, own, codes)) is None:
             continue
         cid = frame.at[i, "Customer ID"] if "Customer ID" in frame.columns else None
+        if cid in elsewhere:
+            # its invoices name their currency (USD): Credit Status compares the limit with
+            # what it owes in that one, not in the book's, so 'USD 10,000' is no mistake
+            continue
         who = f"customer {cid}" if isinstance(cid, str) and cid else "the customer"
         limit = f"{float(frame.at[i, 'Credit Limit']):,.{decimals_of(own)}f}"
         book.issues.append(table.issue(i, "Credit Limit", (
             f"'{text.strip()}' is a limit in {other}, but {who} has no currency and is billed "
             f"in the book's {own}: read as {limit} {own}; type the limit in {own}")))
+
+
+def _billed_elsewhere(book: Book, own: str) -> set[object]:
+    """The customers with an invoice whose Currency names another currency than the book's
+    ``own``: they are not billed (only) in the book's currency."""
+    invoices = book.tables.get("Invoices")
+    if invoices is None or not {"Customer ID", "Currency"} <= set(invoices.frame.columns):
+        return set()
+    frame = invoices.frame
+    other = frame["Currency"].notna() & (frame["Currency"] != own)
+    return set(frame.loc[other, "Customer ID"].dropna().tolist())
