@@ -415,8 +415,13 @@ def test_gulf_book_with_currency_words_and_cash_terms_with_tanween(tmp_path):
     assert main(["run", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "r.xlsx")]) == 0
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert wb["Input Issues"].max_row == 2
-    assert [r[3] for r in wb["Customer Checks"].iter_rows(min_row=3, values_only=True)
-            if r[0]] == []
+    # currencies in words are read, and each is a Warning saying its code (2d5aea4: the
+    # master's Currency is an ISO code), nothing else
+    checks = [r for r in wb["Customer Checks"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert [r[3] for r in checks] == ["INVALID_CURRENCY"] * 3
+    assert [next(m for m in r if isinstance(m, str) and "قُرئت" in m).split("؛ ")[-1]
+            for r in checks] == ["قُرئت AED، فاكتب AED.", "قُرئت SAR، فاكتب SAR.",
+                                 "قُرئت USD، فاكتب USD."]
     aging = {r[0]: r[2:9] for r in wb["Aging"].iter_rows(min_row=3, max_row=5, values_only=True)}
     # U-1: INV-1 52,500 less 20,000, due 15 Oct (46 days); INV-4 10,500 due 20 Dec.
     # U-2: INV-2 due 30 Nov (60 days): current. U-3: cash, INV-3 due 1 Nov: 29 days
