@@ -201,3 +201,37 @@ def test_an_address_kept_on_numbered_lines_gives_its_first_line(tmp_path):
         "طريق الملك فهد", "الرياض", "310111222300003")
     # (the commercial registration number is no tax ID: carried as written)
     assert row["السجل التجاري"] == "1010123456"
+
+
+def test_a_status_only_list_paid_more_than_due_and_partly_paid(tmp_path):
+    """Daftra's invoices exported with their status and no amount paid: 'مدفوعة بالزيادة'
+    (paid more than due) is paid, and 'مدفوعة جزئيا' (partly paid) is open in full, as
+    nothing says how much, said at its cell. Before, the overpaid 28,750 stayed open and the
+    partly paid 34,500 was open without a word."""
+    customers = [["رقم العميل", "الاسم التجاري", "العملة"], ["1", "شركة الريادة للتجارة", "SAR"]]
+    invoices = [["رقم", "العميل", "التاريخ", "تاريخ الاستحقاق", "الإجمالي", "الحالة"],
+                ["000102", "1", "25/10/2026", "24/11/2026", "34,500.00", "مدفوعة جزئيا"],
+                ["000103", "1", "01/10/2026", "16/10/2026", "11,500.00", "مدفوعة"],
+                ["000104", "1", "10/11/2026", "25/11/2026", "28,750.00", "مدفوعة بالزيادة"]]
+    path = save_sheets(tmp_path / "daftra.xlsx", {"العملاء": customers, "الفواتير": invoices})
+    book = read_book(path)
+    assert book.invoices["Paid Amount"].fillna(0).tolist() == [0, 11500, 28750]
+    assert [(i.cell, i.value, i.message) for i in book.issues] == [
+        ("F2", "مدفوعة جزئيا", "1 invoice(s) the status says are partly paid, the list giving "
+                               "no amount paid: counted open in full (F2)")]
+
+
+def test_the_new_messages_read_in_arabic():
+    from ar_excel.io.messages_ar import arabic_message
+
+    assert arabic_message("1 invoice(s) the status says are partly paid, the list giving no "
+                          "amount paid: counted open in full (F2)") == (
+        "1 فاتورة حالتها مدفوعة جزئياً ولا تذكر القائمة المبلغ المدفوع: احتُسبت مفتوحة بكامل "
+        "قيمتها (F2)")
+    assert arabic_message("1 payment(s) cancelled, not posted: not read as receipts (F2)") == (
+        "1 دفعة ملغاة غير مرحّلة: لم تُقرأ تحصيلات (F2)")
+    assert arabic_message(
+        "2 customer row(s) carry the sums of the documents listed under them: not documents, "
+        "not read; each document is its customer's (A5, A8)") == (
+        "2 صف عميل يحمل مجاميع المستندات المدرجة تحته: ليست مستندات ولم تُقرأ؛ كل مستند "
+        "لعميله (A5, A8)")

@@ -389,6 +389,27 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name", "Currency", "Credit Limit"],
                       ["C1", "Nile", None, "USD 10,000"]],
         "Policy": [["Key", "Value"], ["base_currency", "EGP"]]}))
+    # SAP Business One: a cancelled incoming payment; its aging report's business partner
+    # rows carrying their documents' sums. Daftra: a partly paid status and no amount paid
+    marks.append(_save(tmp_path, "b1_cancelled.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 500]],
+        "Incoming Payments": [["Doc. No.", "Posting Date", "Customer/Vendor Code", "Total",
+                               "Canceled"], [501, datetime(2026, 11, 1), "C1", 100, "Yes"],
+                              [502, datetime(2026, 11, 2), "C1", 100, "No"]]}))
+    marks.append(_save(tmp_path, "b1_aging.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Customer Receivables Aging": [
+            ["BP Code", "BP Name", "Doc. No.", "Posting Date", "Balance Due"],
+            ["C1", "Nile", None, None, 300],
+            [None, None, 1001, datetime(2026, 10, 1), 100],
+            [None, None, 1002, datetime(2026, 10, 2), 200]]}))
+    marks.append(_save(tmp_path, "partly_paid.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Status"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 500, "Partially Paid"],
+                     ["I-2", "C1", datetime(2026, 10, 2), 300, "Paid"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -131,7 +131,15 @@ STATUS_HEADERS = frozenset(match_key(w) for w in (
     "حالة السداد", "حالة الفاتورة", "مسدد؟"))
 PAID_WORDS = frozenset(match_key(w) for w in (
     "Paid", "Fully Paid", "Settled", "Closed", "Collected", "Yes", "Y", "مسدد", "مسددة",
-    "مدفوع", "مدفوعة", "محصل", "محصلة", "خالص", "خالصة", "تم السداد", "تم التحصيل", "نعم"))
+    "مدفوع", "مدفوعة", "محصل", "محصلة", "خالص", "خالصة", "تم السداد", "تم التحصيل", "نعم",
+    # paid and more (Daftra's مدفوعة بالزيادة): the invoice is settled, the excess a credit
+    "Overpaid", "مدفوعة بالزيادة", "مدفوع بالزيادة", "مدفوعة زيادة"))
+# A status saying an invoice is partly paid (Daftra's, Qoyod's مدفوعة جزئياً): how much, only
+# a Paid or Balance figure says.
+PARTLY_PAID_WORDS = frozenset(match_key(w) for w in (
+    "Partially Paid", "Partly Paid", "Part Paid", "Partial", "مدفوعة جزئياً", "مدفوعة جزئيا",
+    "مدفوع جزئياً", "مدفوع جزئيا", "مسددة جزئياً", "مسددة جزئيا", "مسدد جزئياً", "مسدد جزئيا",
+    "سداد جزئي", "جزئي"))
 
 
 UNPAID_WORDS = frozenset(match_key(w) for w in (
@@ -244,6 +252,19 @@ def paid_by_status(invoices: pd.DataFrame) -> pd.Index:
     if len(rows):
         invoices.loc[rows, "Paid Amount"] = invoices.loc[rows, "Amount"].abs()
     return rows
+
+
+def partly_paid_by_status(invoices: pd.DataFrame) -> pd.Index:
+    """The invoices a status column says are partly paid in a list kept as open items that
+    gives no Paid Amount or Balance figures: open in full, as nothing says how much was paid
+    (the reader says so). Call before ``paid_by_status`` (which fills Paid Amount)."""
+    column = status_column(invoices)
+    if column is None or invoices.get("Paid Amount", pd.Series(dtype=float)).notna().any() or \
+            invoices.get("Balance", pd.Series(dtype=float)).notna().any():
+        return invoices.index[:0]
+    partly = invoices[column].map(
+        lambda v: isinstance(v, str) and match_key(v) in PARTLY_PAID_WORDS)
+    return invoices.index[partly.astype(bool)]
 
 
 def receipts_kept_as_credits(payments: pd.DataFrame) -> bool:

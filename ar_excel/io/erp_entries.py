@@ -29,8 +29,10 @@ def entries_as_meant(book: Book) -> None:
         cancelled_invoices,
         credits_as_negative,
         paid_by_status,
+        partly_paid_by_status,
         receipts_kept_as_credits,
         split_multi_invoice_receipts,
+        status_column,
     )
 
     invoices, payments = book.tables.get("Invoices"), book.tables.get("Payments")
@@ -50,6 +52,14 @@ def entries_as_meant(book: Book) -> None:
                                  f"0 ({cells_named(cells)})"))
         if payments is None or not len(payments.frame):
             _paid_words(book, invoices)
+            partly = partly_paid_by_status(invoices.frame)
+            if len(partly):  # "Partially Paid" with no amount paid: open in full, said
+                column = status_column(invoices.frame)
+                cells = [invoices.cell(i, column) for i in partly]
+                book.issues.append(invoices.issue(
+                    partly[0], column, f"{len(partly)} invoice(s) the status says are partly "
+                                       f"paid, the list giving no amount paid: counted open "
+                                       f"in full ({cells_named(cells)})"))
             paid_by_status(invoices.frame)  # an open-items list that only says "Paid"
             _cleared_items(invoices)
     if payments is not None and receipts_kept_as_credits(payments.frame):

@@ -316,6 +316,16 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"\((.*)\)$", "{0} دفعة تحويلات داخلية وليست لعميل: لم تُقرأ تحصيلات ({1})"),
     (r"^(\d+) payment\(s\) drafts, cancelled or bounced, not posted: not read as receipts "
      r"\((.*)\)$", "{0} دفعة مسودة أو ملغاة أو شيك مرتد غير مرحّلة: لم تُقرأ تحصيلات ({1})"),
+    (r"^(\d+) payment\(s\) cancelled, not posted: not read as receipts \((.*)\)$",
+     "{0} دفعة ملغاة غير مرحّلة: لم تُقرأ تحصيلات ({1})"),
+    (r"^(\d+) customer row\(s\) carry the sums of the documents listed under them: not "
+     r"documents, not read; each document is its customer's \((.*)\)$",
+     "{0} صف عميل يحمل مجاميع المستندات المدرجة تحته: ليست مستندات ولم تُقرأ؛ كل مستند "
+     "لعميله ({1})"),
+    (r"^(\d+) invoice\(s\) the status says are partly paid, the list giving no amount paid: "
+     r"counted open in full \((.*)\)$",
+     "{0} فاتورة حالتها مدفوعة جزئياً ولا تذكر القائمة المبلغ المدفوع: احتُسبت مفتوحة "
+     "بكامل قيمتها ({1})"),
     (r"^(\d+) payment\(s\) sent to customers \(refunds\): read as money paid out, their "
      r"amounts negative \((.*)\)$",
      "{0} دفعة مرسلة إلى عملاء (ردّ مبالغ): قُرئت مبالغ مدفوعة لهم، بالسالب ({1})"),
