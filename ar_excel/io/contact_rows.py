@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ar_excel.core.customers.check_context import as_typed as _typed  # 1001234567.0: its digits
 from ar_excel.core.customers.duplicates import id_key
 from ar_excel.model import ROW, Book, Issue
 from ar_excel.parsing import is_blank
@@ -37,14 +38,6 @@ def _joiner(column: str) -> str | None:
             _SALES.search(column):
         return None
     return "; " if re.search(r"(?i)mail|بريد|[اإ]يميل", column) else " / "
-
-
-def _typed(value: object) -> str:
-    """A contact as typed: a number cell's 1001234567.0 is the phone 1001234567 (a text cell
-    keeps its leading zero)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _said(value: object) -> str:
