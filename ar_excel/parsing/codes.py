@@ -85,8 +85,9 @@ _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items
 
 
 # The Gulf's local abbreviations (Dhs 1,000; SR 500; KD 1.250): read as their ISO codes, so
-# invoices in them meet the bank's AED / SAR / KWD lines and keep their minor units; as a
-# symbol (ج.م, LE) they are how the book writes its currency, no INVALID_CURRENCY.
+# invoices in them meet the bank's AED / SAR / KWD lines and keep their minor units. In a
+# customer's Currency cell each is read all the same, with an INVALID_CURRENCY Warning
+# saying its code (the contract's Currency is an ISO code a master can be loaded with).
 CURRENCY_ABBREVIATIONS = {
     "DHS": "AED", "DH": "AED", "DHS.": "AED", "SR": "SAR", "S.R": "SAR", "S.R.": "SAR",
     "KD": "KWD", "K.D": "KWD", "K.D.": "KWD", "BD": "BHD", "B.D": "BHD", "B.D.": "BHD",
@@ -98,6 +99,8 @@ CURRENCY_ABBREVIATIONS = {
 # they sort last, and which many live companies kept; a company's own "Z-" ID names its
 # currency after the prefix (a Saudi company's Z-SR).
 _GP_PREFIX = re.compile(r"(?i)^Z-(?=\S)")
+
+
 def is_erp_currency_id(value: Any) -> bool:
     """Whether ``value`` is an accounting system's own currency ID (Great Plains' ``Z-US$``):
     the export writes it so whatever the accountant does."""
