@@ -235,3 +235,16 @@ def test_the_new_messages_read_in_arabic():
         "not read; each document is its customer's (A5, A8)") == (
         "2 صف عميل يحمل مجاميع المستندات المدرجة تحته: ليست مستندات ولم تُقرأ؛ كل مستند "
         "لعميله (A5, A8)")
+
+
+def test_sap_business_ones_cash_terms(tmp_path):
+    """SAP Business One's built-in payment terms '- Cash Basic -' are cash: 0 days. Before,
+    'not payment terms in days' at the cell, and the customer had no terms."""
+    partners = [["BP Code", "BP Name", "Payment Terms Code"], ["C1", "Counter Sales", "- Cash Basic -"],
+                ["C2", "Delta Pharma", "Net 30"]]
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Document Total"],
+                [1001, "C1", D(2026, 10, 1), 1000]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {"Business Partners": partners,
+                                                        "A-R Invoices": invoices}))
+    assert book.customers["Payment Terms"].tolist() == [0, 30]
+    assert book.issues == []

@@ -16,6 +16,8 @@ _TERMS_ZERO = re.compile(r"(?i)^(cod|cash|c\.o\.d\.?|immediate(?: payment)?|due 
                          r"advance|نقد[اي]?|نقدي|فوري|عند الاستلام|مقدم|"
                          # Egypt's spoken word for cash (كاش، كاش عند الاستلام)
                          r"كاش|كاش عند الاستلام|"
+                         # SAP Business One's built-in cash terms, "- Cash Basic -"
+                         r"-?\s*cash\s+basic\s*-?|"
                          r"(?:ال)?دفع (?:ال)?فوري|(?:ال)?سداد (?:ال)?فوري|"
                          # the Gulf's current-dated cheque: paid on delivery
                          r"cdc|c\.d\.c\.?|current dated cheques?|cash on delivery|"
