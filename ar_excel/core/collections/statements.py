@@ -36,8 +36,10 @@ Rules:
   the money that paid those invoices, and a credit note it says is applied likewise: it is
   its one line, on its own date, with neither an adjustment taking it back nor the
   invoices' paid parts it covers beside it (the invoice a credit note names first, then
-  oldest first; where it exists on the last day; the closing balance is the list's all
-  the same).
+  oldest first). The list is as of today: a settlement it dates after a statement's last
+  day was not yet made then, so the invoice it paid still owed that part on that day (the
+  part is no Receipt on the invoice's date); the closing of one statement is the opening of
+  the next, and the statement to today closes at the list's balances, as the Aging.
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -197,7 +199,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         docs_pay = _to_invoice_owners(docs_pay, pay, invoices, payments, customers, as_of)
     if as_stated is None:
         as_stated = balances_as_stated(invoices, payments)
-    docs_settled = _settled_as_stated(docs_inv, inv, as_of) if as_stated else None
+    docs_settled = _settled_as_stated(docs_inv, inv) if as_stated else None
     parts = [p for p in (docs_inv, docs_pay, docs_settled) if p is not None and len(p)]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in DOC_COLUMNS})
@@ -207,8 +209,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     return docs[DOC_COLUMNS]
 
 
-def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
-                       as_of: date | None = None) -> pd.DataFrame:
+def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
     """An open-items list's settled parts as lines: what its Balance / Paid Amount says is
     no longer open (an invoice's a receipt, a credit note's applied part an adjustment),
     dated the document's own date, as the ledger holds the stated balance on any date.
@@ -217,12 +218,13 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
     says is applied settled its customer's invoices: the document is its line, on its date,
     and neither its applied part (an adjustment debiting it back) nor as much of the
     invoices' paid parts (a credit note's named invoice first, then oldest first) is a line
-    again, where it exists on ``as_of`` (one dated later is not on the statement: the
-    invoices' paid parts stand for it there)."""
+    again, whatever the statement's last day: one dated after that day is not on the
+    statement, nor the paid parts it settled, which the invoices still owed then (had
+    those parts stood for it, that statement would close lower than the next opened)."""
     amount = inv["Amount"].astype(float)
     stated = open_as_stated(inv, amount, docs_inv["Currency"])
     settled = (amount - stated).round(6)
-    settled = _receipts_settle_invoices(docs_inv, settled, _existing_on(inv, as_of))
+    settled = _receipts_settle_invoices(docs_inv, settled)
     moved = (settled.abs() >= 0.0005).to_numpy()
     rows = docs_inv[moved]
     return rows.assign(Type=np.where(settled[moved] > 0, "Receipt", "Adjustment"),
@@ -230,16 +232,15 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame,
                        Signed=-settled[moved].to_numpy())
 
 
-def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series,
-                              exists: pd.Series) -> pd.Series:
+def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series) -> pd.Series:
     """``settled`` less, per customer and currency, the part of its applied list receipts
     and credit notes (negative) and of its invoices' paid parts (positive) that are the same
     settlement: what the receipts and credit notes applied, up to what the invoices say is
     paid. A credit note naming the invoice it corrects took that invoice's paid part first;
     the rest is taken oldest first on both sides."""
     settling = docs_inv["Type"].isin(["Receipt", "Credit Note"])
-    credit = settling & (settled < 0) & exists
-    paid = ~settling & (docs_inv["Signed"] > 0) & (settled > 0) & exists
+    credit = settling & (settled < 0)
+    paid = ~settling & (docs_inv["Signed"] > 0) & (settled > 0)
     if not credit.any() or not paid.any():
         return settled
     out = settled.copy()
