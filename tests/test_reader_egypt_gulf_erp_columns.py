@@ -248,3 +248,17 @@ def test_sap_business_ones_cash_terms(tmp_path):
                                                         "A-R Invoices": invoices}))
     assert book.customers["Payment Terms"].tolist() == [0, 30]
     assert book.issues == []
+
+
+def test_business_partners_with_a_lead_among_them(tmp_path):
+    """SAP Business One's BP Type also says Lead (a prospect, kept as the customers are):
+    the vendor is still left out. Before, a Lead made the column unread and the vendor was
+    checked, credit-rated and dunned as a customer."""
+    partners = [["BP Code", "BP Name", "BP Type"], ["C1", "Delta Pharma", "Customer"],
+                ["L1", "Sinai Resorts", "Lead"], ["V1", "Cairo Paper", "Vendor"]]
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Document Total"],
+                [1001, "C1", D(2026, 10, 1), 1000]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {"Business Partners": partners,
+                                                        "A-R Invoices": invoices}))
+    assert book.customers["Customer ID"].tolist() == ["C1", "L1"]
+    assert [(i.cell, i.value) for i in book.issues] == [("C4", "Vendor")]

@@ -30,6 +30,8 @@ CONTACT_TYPE_HEADERS = PARTY_HEADERS | _words(
     "Contact Type", "Relationship", "Contact Relationship", "Type", "Contact Kind",
     "نوع جهة الاتصال", "نوع جهة الإتصال", "العلاقة", "نوع العلاقة",
     "BP Type", "Business Partner Type")  # SAP Business One's business partners
+# A prospective customer (SAP Business One's BP Type Lead): kept as the customers are.
+PROSPECTS = _words("Lead", "Leads", "Prospect", "عميل محتمل")
 BOTH = _words("Customer, Supplier", "Supplier, Customer", "Customer & Supplier",
               "Customer and Supplier", "Customer, Vendor", "Vendor, Customer", "Both",
               "عميل ومورد", "عميل، مورد")
@@ -42,7 +44,7 @@ def suppliers_left_out(book: Book) -> None:
     if table is None or not len(table.frame):
         return
     column = column_of_words(table, CONTACT_TYPE_HEADERS,
-                             CUSTOMER_PARTIES | OTHER_PARTIES | BOTH)
+                             CUSTOMER_PARTIES | OTHER_PARTIES | BOTH | PROSPECTS)
     if column is None:
         return
     frame = table.frame
