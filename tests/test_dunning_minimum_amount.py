@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ar_excel.core.collections import dunning
 from ar_excel.core.collections.call_lists import severe_delays
 from ar_excel.core.collections.dunning import dunning_run
 from ar_excel.core.ledger import open_items
@@ -98,3 +99,21 @@ def test_the_arabic_tab_says_it_in_arabic():
     d = dunning_run(items, cust, AS_OF, Policy(), arabic=True).set_index("Customer ID")
     assert d.loc["C1", "Next Action"] == ("أقل من الحد الأدنى للمطالبة (10.00 EGP): لا يرسل "
                                           "خطاب؛ يشطب أو يحصل مع الدفعة القادمة")
+
+
+def test_the_minimum_owed_as_a_sum_of_cents_is_chased():
+    """Epsilon owes 0.01, 9.37 and 0.62, 46 days past due: 10.00, the minimum, whose float
+    sum is 9.999999999999998. Before, the Dunning row said Amount To Collect 10.00 and
+    'Below the dunning minimum (10.00 EGP)', no letter, while the Call List (comparing the
+    tab's 10.00) called the customer. Now it is chased as its 10.00 says: a firm reminder."""
+    cust = customers([{"Customer ID": "C5", "Name": "Epsilon"}])
+    inv = invoices([("J1", "C5", "2026-08-16", "2026-09-15", 0.01),
+                    ("J2", "C5", "2026-08-16", "2026-09-15", 9.37),
+                    ("J3", "C5", "2026-08-16", "2026-09-15", 0.62)])
+    items = open_items(cust, inv, payments([]), AS_OF)
+    d = dunning_run(items, cust, AS_OF, Policy()).set_index("Customer ID")
+    assert d.loc["C5", "Amount To Collect"] == 10.00
+    assert (d.loc["C5", "Level"], bool(d.loc["C5", "Letter"])) == (2, True)
+    assert d.loc["C5", "Level Name"] == "Firm reminder"
+    calls, _ = severe_delays(d.reset_index(), dunning.chased_items(items), cust)
+    assert calls["Customer ID"].tolist() == ["C5"]

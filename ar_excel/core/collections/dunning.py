@@ -299,9 +299,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 action_date = r["_oldest_due"] + pd.Timedelta(days=edges[0])
             else:
                 action = words["credit_balance"] if r["Open Balance"] < 0 else words["current"]
-        elif r["Amount To Collect"] < minimum:
+        elif round_total(r["Amount To Collect"]) < minimum:
             # a trivial balance (a short payment's cents) is not chased: it stays owed and
-            # overdue in the tab, with no letter, call or visit
+            # overdue in the tab, with no letter, call or visit. (Compared as the tab shows
+            # it, as the Call List does: 0.01 + 9.37 + 0.62 sums to 9.999999999999998.)
             level, trivial = 0, True
             action = words["below_minimum"].format(
                 minimum=amount_in_units(minimum, decimals_of(r["_ccy"] or None)),
