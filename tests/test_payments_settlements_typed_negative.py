@@ -104,3 +104,22 @@ def test_a_write_off_undone_typed_negative_keeps_its_sign(tmp_path, method):
     assert closing == [3000.0] and issues.empty  # INV-2 only
     assert (kpis["Receipts"], kpis["Non-Cash Settlements"], kpis["Closing AR"]) == (
         10000.0, -10000.0, 3000.0)
+
+
+@pytest.mark.parametrize("method", ["Late payment charges", "Interest charges",
+                                    "Penalty charges", "Delivery charges"])
+def test_a_charge_billed_to_the_customer_typed_negative_keeps_its_sign(tmp_path, method):
+    """INV-1 paid in full, then a 150 late payment charge billed to C1, typed -150 in
+    Payments (a debit on its account). 'charges' is a non-cash word (a bank's charges
+    deducted from a receipt), but a charge the company bills puts a debt on the account:
+    read positive (7cab3bf) it settled 150 more, C1 in credit by 150 instead of owing it."""
+    wb = openpyxl.load_workbook(_book(tmp_path, discount=-150, method=method))
+    ws = wb["Payments"]
+    ws["D2"] = 10000  # R1 pays INV-1 in full
+    ws = wb["Invoices"]
+    ws.delete_rows(3)  # INV-2 left out: C1 owes only the charge
+    path = tmp_path / "charged.xlsx"
+    wb.save(path)
+    closing, issues, kpis = _statement_and_kpis(tmp_path, path)
+    assert closing == [150.0] and issues.empty
+    assert (kpis["Non-Cash Settlements"], kpis["Closing AR"]) == (-150.0, 150.0)

@@ -33,13 +33,15 @@ _NON_CASH = re.compile(
 
 
 # Of those, the words that may go either way: an adjustment, a rounding difference, a credit
-# note's use (taken back off the credit note as a negative row, ``entries``), a reversal, and
-# a write-off or charge undone (a bad debt recovered or reinstated, written back, refunded):
-# typed negative, that row puts the debt back, and read positive it was written off twice.
+# note's use (taken back off the credit note as a negative row, ``entries``), a reversal, a
+# write-off or charge undone (a bad debt recovered or reinstated, written back, refunded), and
+# a charge the company bills the customer (late payment, interest, penalty, delivery): typed
+# negative, such a row puts a debt on the account, and read positive it settled it instead.
 _EITHER_WAY = re.compile(
     r"credit (?:note|memo)|adjustment|rounding|revers|cancel|recover|reinstat|refund"
-    r"|writ(?:e|ten)[\s-]*back"
-    r"|تسوي|إشعار دائن|اشعار دائن|فرق تقريب|عكس|إلغاء|الغاء|ملغ|سترد|إعادة|اعادة", re.IGNORECASE)
+    r"|writ(?:e|ten)[\s-]*back|\blate\b|interest|penalt|finance charge|delivery|freight"
+    r"|shipping|تسوي|إشعار دائن|اشعار دائن|فرق تقريب|عكس|إلغاء|الغاء|ملغ|سترد|إعادة|اعادة"
+    r"|غرام|فوائد|فائدة", re.IGNORECASE)
 
 
 def settles_only(method: object) -> bool:
