@@ -117,3 +117,29 @@ def test_the_minimum_owed_as_a_sum_of_cents_is_chased():
     assert d.loc["C5", "Level Name"] == "Firm reminder"
     calls, _ = severe_delays(d.reset_index(), dunning.chased_items(items), cust)
     assert calls["Customer ID"].tolist() == ["C5"]
+
+
+def test_a_trivial_amount_not_yet_at_the_first_level_says_it_is_below_the_minimum():
+    """Alpha's 0.50 and Delta's 0.005 KWD three days late (below the first level): at the
+    first level they will still be below the minimum and get no letter, so the Next Action
+    says so now, with no date, as for the rows past the first level. Before: 'Not yet at the
+    first reminder', dated the day it reaches the first level. Beta's 10.00, the minimum,
+    is waited for as before."""
+    cust, inv, pay = _ledger()
+    inv = inv.assign(**{"Due Date": pd.Timestamp("2026-10-28")})
+    items = open_items(cust, inv, pay, AS_OF)
+    d = dunning_run(items, cust, AS_OF, Policy()).set_index("Customer ID")
+    assert d.loc[["C1", "C2", "C4"], "Days Overdue"].tolist() == [3, 3, 3]
+    assert d.loc["C1", "Next Action"] == ("Below the dunning minimum (10.00 EGP): no letter; "
+                                          "write off or collect with the next payment")
+    assert d.loc["C4", "Next Action"] == ("Below the dunning minimum (10.000 KWD): no "
+                                          "letter; write off or collect with the next payment")
+    assert d.loc[["C1", "C4"], "Next Action Date"].isna().all()
+    assert d.loc[["C1", "C2", "C4"], "Level"].tolist() == [0, 0, 0]
+    assert not d.loc[["C1", "C2", "C4"], "Letter"].astype(bool).any()
+    assert d.loc["C2", "Next Action"] == "Not yet at the first reminder"
+    assert d.loc["C2", "Next Action Date"] == pd.Timestamp("2026-11-04")
+    ar = dunning_run(items, cust, AS_OF, Policy(), arabic=True).set_index("Customer ID")
+    assert ar.loc["C1", "Next Action"] == ("أقل من الحد الأدنى للمطالبة (10.00 EGP): لا يرسل "
+                                           "خطاب؛ يشطب أو يحصل مع الدفعة القادمة")
+    assert ar.loc["C2", "Next Action"] == "لم يبلغ التذكير الأول بعد"

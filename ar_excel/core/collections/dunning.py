@@ -294,6 +294,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 action, action_date = words["disputed"], day
             elif r["Overdue Amount"] >= CENT and r["Amount To Collect"] < CENT:
                 action, action_date = words["covered"], day
+            elif r["Amount To Collect"] >= CENT and round_total(r["Amount To Collect"]) < minimum:
+                # at the first level it will still be too little to chase: no reminder is
+                # coming, so no day to wait for (its Level Name stays below the first level)
+                action = _below_minimum(words, minimum, r["_ccy"])
             elif r["Amount To Collect"] >= CENT:
                 action = words["watch"]
                 action_date = r["_oldest_due"] + pd.Timedelta(days=edges[0])
@@ -304,9 +308,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             # overdue in the tab, with no letter, call or visit. (Compared as the tab shows
             # it, as the Call List does: 0.01 + 9.37 + 0.62 sums to 9.999999999999998.)
             level, trivial = 0, True
-            action = words["below_minimum"].format(
-                minimum=amount_in_units(minimum, decimals_of(r["_ccy"] or None)),
-                currency=r["_ccy"] or "").replace(" )", ")")
+            action = _below_minimum(words, minimum, r["_ccy"])
         else:
             since_esc = (day - last_esc).days if pd.notna(last_esc) else None
             since_letter = (day - last_letter).days if pd.notna(last_letter) else None
@@ -388,6 +390,13 @@ def merge_history(previous: pd.DataFrame | None, new: pd.DataFrame, as_of: date)
         merged = pd.concat([prev, new], ignore_index=True) if len(new) else prev
     merged = merged.sort_values(["Date", "Customer ID"], kind="stable", na_position="first")
     return merged.reset_index(drop=True)
+
+
+def _below_minimum(words: dict[str, str], minimum: float, currency: str) -> str:
+    """The Next Action of an amount too small to chase, the minimum in its currency's units."""
+    return words["below_minimum"].format(
+        minimum=amount_in_units(minimum, decimals_of(currency or None)),
+        currency=currency or "").replace(" )", ")")
 
 
 def _iso(value: pd.Timestamp) -> str:
