@@ -154,9 +154,10 @@ def test_an_empty_month_says_why_its_ratios_are_blank(tmp_path):
                       "the period"),
         ("Best-possible DSO", None, "closing current AR / credit sales x days in period; blank: "
                                     "no credit sales in the period"),
-        ("Average days delinquent", None, "DSO - best-possible DSO, from the unrounded "
-                                          "figures: closing overdue AR / credit sales x days in "
-                                          "period; blank: no credit sales in the period")]
+        ("Average days delinquent", None, "closing overdue AR / credit sales x days in period "
+                                          "(= DSO - best-possible DSO from the unrounded "
+                                          "figures, where both are given); blank: no credit "
+                                          "sales in the period")]
     assert ws["D8"].value.endswith("(single-period CEI)")  # CEI has a value: no note
     ar = openpyxl.load_workbook(pack_ar)["Dashboard"]
     texts = [c.value for c in ar["D"] if isinstance(c.value, str)]

@@ -40,7 +40,9 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   9,800 collected of 10,000). Credit notes in Invoices are netted in credit sales, above
   and below the line, as DOMAIN.md's credit sales are.
 * Refunds paid = the period's Payments rows paying money back out to customers (negative,
-  neither a returned cheque nor a non-cash settlement).
+  neither a returned cheque nor a non-cash settlement), and the refunds a running ledger
+  keeps in its invoice list (``entries.refund_rows``: a debit typed Refund, a سند صرف),
+  which are no sales.
 * Collection rate = (receipts - refunds paid) in the period / (opening AR + credit sales) x
   100; receipts are money received (not write-offs, discounts, tax withheld, nor refunds
   paid out). Its numerator is CEI's: AR's movement less non-cash settlements is the cash
@@ -79,7 +81,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.blanks import filled
-from ar_excel.core.entries import opening_rows, receipt_rows
+from ar_excel.core.entries import opening_rows, receipt_rows, refund_rows
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
@@ -218,6 +220,12 @@ class Ledger:
             dtype=bool), index=self.invoices.index)
 
     @cached_property
+    def refunds_in_invoices(self) -> pd.Series:
+        """The invoice list's rows that are money paid back out to customers (a running
+        ledger's سند صرف, a transaction list's Refund lines: ``entries.refund_rows``)."""
+        return pd.Series(refund_rows(self.invoices), index=self.invoices.index)
+
+    @cached_property
     def brought_forward(self) -> pd.Series:
         """The invoice list's balances brought forward (``entries.opening_rows``): owed
         before the ledger starts, so opening AR of the period they are dated in, no sale."""
@@ -328,6 +336,9 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     # a balance brought forward dated in the period was owed before it: opening AR, no sale
     brought_forward = inv.loc[in_period & ledger.brought_forward, "Amount"]
     in_period &= ~ledger.brought_forward
+    # a refund the list keeps is money paid out, as a negative Payments row: no sale
+    refunded_in_list = inv.loc[in_period & ledger.refunds_in_invoices, "Amount"]
+    in_period &= ~ledger.refunds_in_invoices
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
     listed_receipts = ledger.receipts_in_invoices
     credited = inv.loc[in_period & (inv["Amount"] < 0) & ~listed_receipts, "Amount"]
@@ -358,7 +369,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
     receipts = _cents_sum(pd.concat([received, received_in_list, bounced]), places)
-    refunds = _cents_sum(refunded, places)
+    refunds = _cents_sum(pd.concat([refunded, refunded_in_list]), places)
     non_cash_settled = _cents_sum(adjusted, places)
     issued_figures = {
         "Invoices Issued": float(len(issued)),
@@ -436,13 +447,15 @@ NON_CASH_DEFINITION = ("write-offs, discounts, tax withheld, bank charges and ot
 CEI_DEFINITION = ("(opening AR + credit sales - closing AR - non-cash settlements) / "
                   "(opening AR + credit sales - closing current AR) x 100; the numerator is "
                   "the cash collected less refunds paid out (single-period CEI)")
-REFUNDS_DEFINITION = ("refunds paid out to customers recorded in Payments in the period (not "
-                      "cheques returned unpaid: Receipts takes those back)")
+REFUNDS_DEFINITION = ("refunds paid out to customers recorded in Payments or the invoice list "
+                      "in the period (not cheques returned unpaid: Receipts takes those back)")
 COLLECTION_RATE_DEFINITION = ("(receipts - refunds paid) / (opening AR + credit sales) x 100; "
                               "the numerator is the cash collected less refunds paid out, "
                               "as CEI's")
-ADD_DEFINITION = ("DSO - best-possible DSO, from the unrounded figures: closing overdue AR / "
-                  "credit sales x days in period")
+# Said as overdue days of sales, not as the difference: a month whose closing AR is a credit
+# balance has no DSO, yet its customers in arrears owe days of sales all the same.
+ADD_DEFINITION = ("closing overdue AR / credit sales x days in period (= DSO - best-possible "
+                  "DSO from the unrounded figures, where both are given)")
 OVERDUE_DEFINITION = ("per customer, its invoices past due at the period end less its "
                       "credits on account (advances, unapplied receipts and credit notes), "
                       "never below zero; summed over the customers")
