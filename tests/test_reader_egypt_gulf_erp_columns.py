@@ -37,6 +37,21 @@ def test_an_amount_in_the_invoice_currency_left_empty_on_a_local_invoice_is_its_
     assert book.issues == []
 
 
+def test_a_foreign_invoice_paid_in_full_is_paid_whatever_its_local_balance_says(tmp_path):
+    """A USD invoice paid in full: Balance Due (FC) 0, while its EGP Balance Due keeps the
+    exchange difference of the payment (1,500 until the exchange-rate-difference run). Its
+    currency is told by its Document Total (FC): it is paid. Before, the 0 in its (FC)
+    column was taken as 'a local invoice' and the EGP 1,500 read as USD 1,500 open."""
+    invoices = [["Doc. No.", "Customer Code", "Posting Date", "Due Date", "Document Currency",
+                 "Document Total", "Balance Due", "Document Total (FC)", "Balance Due (FC)"],
+                [1002, "C1", D(2026, 10, 5), D(2026, 11, 4), "EGP", 57000, 7000, 0, 0],
+                [1006, "C2", D(2026, 9, 1), D(2026, 10, 16), "USD", 1455000, 1500, 30000, 0]]
+    book = read_book(save_sheets(tmp_path / "b1.xlsx", {"Customers": CUSTOMERS,
+                                                        "Invoices": invoices}))
+    assert book.invoices["Amount"].tolist() == [57000, 30000]
+    assert book.invoices["Balance"].tolist() == [7000, 0]
+
+
 def test_a_cancelled_flag_says_which_invoices_are_no_receivables(tmp_path):
     """SAP Business One keeps a cancelled invoice in the list, Closed like a paid one, with
     Canceled Yes. Before, with the receipts recorded, it was open for its 34,200."""

@@ -530,11 +530,19 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
     if schema.name in ("Invoices", "Payments"):
         # a document in the company's currency has no foreign-currency amount: its own
-        for name, j in in_company_currency_beside(written, names, header).items():
+        in_company = None  # which documents are, told by their totals
+        for name, j in sorted(in_company_currency_beside(written, names, header).items(),
+                              key=lambda item: item[0] != "Amount"):
             local, _ = parse_column(columns[j], "money", day_first=policy.day_first,
                                     decimal_comma=policy.decimal_comma, types=types[j])
             foreign = parsed[name]
             none = local.notna() & (foreign.isna() | (foreign.eq(0.0) & local.ne(0.0)))
+            if name == "Amount":
+                in_company = foreign.isna() | foreign.eq(0.0)
+            elif in_company is not None:
+                # a foreign document whose balance (FC) is 0 is paid, though its balance in
+                # the company's currency still holds the exchange difference of its payment
+                none &= in_company
             parsed[name] = foreign.where(~none, local)
             unreadable[name] -= set(np.flatnonzero(none.to_numpy(bool)).tolist())
     if schema.name == "Customers":  # a limit column per currency: each row's own
