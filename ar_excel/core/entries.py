@@ -66,6 +66,13 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "ايصال استلام", "تحصيل نقدي", "تحصيلات", "سندات قبض", "Receipt Voucher",
     "Payment Received", "Customer Receipt", "Cheque Received", "Check Received"))
 
+# Money paid back out to a customer, as a running ledger or a transaction list keeps it: a
+# debit of the account (a credit the customer held, paid out). Not "Refund Note": a credit.
+REFUND_TYPES = frozenset(match_key(w) for w in (
+    "Refund", "Refunds", "Customer Refund", "Refund Paid", "Cash Refund", "Refund Receipt",
+    "Payment Refund", "سند صرف", "سند صرف نقدي", "سند صرف بنكي", "رد مبلغ", "رد نقدية",
+    "مبلغ مردود"))
+
 # The invoice list's document type column, kept as the sheet names it (no contract column).
 TYPE_HEADERS = frozenset(match_key(w) for w in (
     "Type", "Document Type", "Doc Type", "Transaction Type", "Trans Type", "Invoice Type",
@@ -433,6 +440,37 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     if PAYS_INVOICE in invoices.columns:
         out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
     return out
+
+
+def _names_a_refund(text: object) -> bool:
+    """A narration that opens with the name of money paid out ("سند صرف - رد المبلغ الزائد",
+    "Refund of overpayment"), not with a credit note's ("Refund Note 12")."""
+    if not isinstance(text, str):
+        return False
+    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
+    keys = [match_key(" ".join(words[:n])) for n in (1, 2, 3) if len(words) >= n]
+    return any(k in REFUND_TYPES for k in keys) and not any(k in CREDIT_TYPES for k in keys)
+
+
+def refund_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list are refunds paid out to the customer: a debit whose
+    document type names one (``REFUND_TYPES``: Refund, Customer Refund, سند صرف...) or whose
+    narration opens with such a name, but not a returned cheque (``returned_in_list``: the
+    money came back, none was paid out). Money paid out, not a sale: the KPIs count it in
+    Refunds Paid, as a negative Payments row, and not in the period's credit sales."""
+    from ar_excel.core.returned_cheques import returned_in_list  # (it builds on this module)
+
+    out = np.zeros(len(invoices), dtype=bool)
+    column = type_column(invoices)
+    if column is not None:
+        out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
+                            in REFUND_TYPES).fillna(False).to_numpy(dtype=bool)
+    for narration in [c for c in invoices.columns if isinstance(c, str)
+                      and match_key(c) in NARRATION_HEADERS]:
+        out |= per_distinct(invoices[narration], _names_a_refund).fillna(
+            False).to_numpy(dtype=bool)
+    return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool) & ~returned_in_list(
+        invoices)
 
 
 def opening_rows(invoices: pd.DataFrame) -> np.ndarray:

@@ -275,6 +275,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         CREDIT_TYPES,
         ETA_TYPES,
         RECEIPT_TYPES,
+        REFUND_TYPES,
         _eta_types,
         type_column,
     )
@@ -283,7 +284,8 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     column = type_column(frame)
     if column is None:
         return []
-    known = DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | CASH_SALE_TYPES
+    known = (DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | REFUND_TYPES
+             | CASH_SALE_TYPES)
     if _eta_types(pd.unique(frame[column].dropna())):
         known = known | ETA_TYPES
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
