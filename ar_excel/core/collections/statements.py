@@ -32,14 +32,16 @@ Rules:
   document's settled part is a line of its own, on the document's own date (a Receipt for
   an invoice's paid part, an Adjustment for a credit note's applied part, Reference the
   document), so the opening and closing balances are the list's open balances, as in the
-  Aging, on any date. A receipt the list keeps as a row of its own and says is applied is
+  Aging, on any date, but for the settlements the list keeps as rows (below). A receipt the list keeps as a row of its own and says is applied is
   the money that paid those invoices, and a credit note it says is applied likewise: it is
   its one line, on its own date, with neither an adjustment taking it back nor the
   invoices' paid parts it covers beside it (the invoice a credit note names first, then
   oldest first). The list is as of today: a settlement it dates after a statement's last
   day was not yet made then, so the invoice it paid still owed that part on that day (the
   part is no Receipt on the invoice's date); the closing of one statement is the opening of
-  the next, and the statement to today closes at the list's balances, as the Aging.
+  the next, and the statement to today closes at the list's balances, as the Aging. (To an
+  earlier day, the aging footer, ``ledger.open_items`` of the list on that day, still takes
+  the list's balances of today: it is short of the closing by those later settlements.)
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
