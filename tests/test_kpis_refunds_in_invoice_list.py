@@ -79,3 +79,29 @@ def test_a_refund_type_is_a_document_type_read(tmp_path):
     assert main(["aging", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
     issues = pd.read_excel(out, sheet_name="Input Issues", engine="calamine")
     assert list(issues.get("Message", [])) == []
+
+
+def test_a_returned_cheque_in_the_invoice_list_takes_its_cash_back_out_of_receipts(tmp_path):
+    """A running ledger's شيك مرتد (a debit reversing the سند قبض it names) is counted as a
+    Payments returned cheque is: the cash back out of Receipts, and no sale. By pencil,
+    September: opening 1,800 (C1's F-1 1,000, C2's F-9 800, both overdue at the end); F-2
+    2,000 billed; cheque 4411 of 1,000 received on the 15th came back on the 25th. Credit
+    sales 2,000, receipts 0 (count 0), closing AR 3,800 (1,800 overdue, 2,000 current),
+    CEI (1,800 + 2,000 - 3,800) / (3,800 - 2,000) = 0.00 %, collection rate 0.00 %. Before:
+    the returned cheque was a second invoice of the month (credit sales 3,000), the cheque
+    collected (receipts 1,000), CEI 35.71 %, collection rate 20.83 %."""
+    path = _book(tmp_path, "البيان", [
+        ["F-1", "C1", "2026-08-01", "فاتورة مبيعات", 1000],
+        ["F-9", "C2", "2026-07-01", "فاتورة مبيعات", 800],
+        ["F-2", "C1", "2026-09-05", "فاتورة مبيعات", 2000],
+        ["SQ-7", "C1", "2026-09-15", "سند قبض - شيك 4411", -1000],
+        ["SM-1", "C1", "2026-09-25", "شيك مرتد 4411", 1000]])
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    table = pd.read_excel(out, sheet_name="KPIs", engine="calamine")
+    k = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert (k["Opening AR"], k["Invoices Issued"], k["Credit Sales"]) == (1800.0, 1, 2000.0)
+    assert (k["Receipts Count"], k["Receipts"], k["Refunds Paid"]) == (0, 0.0, 0.0)
+    assert (k["Closing AR"], k["Closing Current AR"], k["Closing Overdue AR"]) == (
+        3800.0, 2000.0, 1800.0)
+    assert (k["CEI %"], k["Collection Rate %"]) == (0.0, 0.0)

@@ -45,7 +45,9 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   which are no sales.
 * Collection rate = (receipts - refunds paid) in the period / (opening AR + credit sales) x
   100; receipts are money received (not write-offs, discounts, tax withheld, nor refunds
-  paid out). Its numerator is CEI's: AR's movement less non-cash settlements is the cash
+  paid out), less the cheques returned unpaid in the period (a Payments row so named, or a
+  running ledger's شيك مرتد debit, ``returned_cheques.returned_in_list``, which is no
+  sale). Its numerator is CEI's: AR's movement less non-cash settlements is the cash
   collected less refunds paid out, so an overpayment refunded in the month is collected
   in neither (collection rate and CEI both 100 %, not one of them 105 %).
 * A workbook that records no receipts but keeps its invoice list as open items (a Balance or
@@ -85,7 +87,7 @@ from ar_excel.core.entries import opening_rows, receipt_rows, refund_rows
 from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
-from ar_excel.core.returned_cheques import returned_rows
+from ar_excel.core.returned_cheques import returned_in_list, returned_rows
 from ar_excel.policy import Policy
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
@@ -226,6 +228,13 @@ class Ledger:
         return pd.Series(refund_rows(self.invoices), index=self.invoices.index)
 
     @cached_property
+    def returned_in_invoices(self) -> pd.Series:
+        """The invoice list's returned cheques (a running ledger's شيك مرتد debit:
+        ``returned_cheques.returned_in_list``): cash taken back, as a Payments returned
+        cheque is, not a sale."""
+        return pd.Series(returned_in_list(self.invoices), index=self.invoices.index)
+
+    @cached_property
     def brought_forward(self) -> pd.Series:
         """The invoice list's balances brought forward (``entries.opening_rows``): owed
         before the ledger starts, so opening AR of the period they are dated in, no sale."""
@@ -339,6 +348,9 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     # a refund the list keeps is money paid out, as a negative Payments row: no sale
     refunded_in_list = inv.loc[in_period & ledger.refunds_in_invoices, "Amount"]
     in_period &= ~ledger.refunds_in_invoices
+    # a cheque the list says came back unpaid takes its cash back out of Receipts
+    bounced_in_list = -inv.loc[in_period & ledger.returned_in_invoices, "Amount"]
+    in_period &= ~ledger.returned_in_invoices
     issued = inv.loc[in_period & (inv["Amount"] > 0), "Amount"]
     listed_receipts = ledger.receipts_in_invoices
     credited = inv.loc[in_period & (inv["Amount"] < 0) & ~listed_receipts, "Amount"]
@@ -368,7 +380,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     overdue_ar = overdue_after_credits(closing, places)
     current_ar = round(closing_ar - overdue_ar, places)
     sales = round(_cents_sum(issued, places) + _cents_sum(credited, places), places)
-    receipts = _cents_sum(pd.concat([received, received_in_list, bounced]), places)
+    receipts = _cents_sum(pd.concat([received, received_in_list, bounced, bounced_in_list]),
+                          places)
     refunds = _cents_sum(pd.concat([refunded, refunded_in_list]), places)
     non_cash_settled = _cents_sum(adjusted, places)
     issued_figures = {
@@ -393,7 +406,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
         **issued_figures,
         "Credit Sales": sales,
         "Receipts Count": float(max(receipt_count(pay.loc[received.index])
-                                    + len(received_in_list) - len(bounced), 0)),
+                                    + len(received_in_list) - len(bounced)
+                                    - len(bounced_in_list), 0)),
         "Receipts": receipts,
         "Non-Cash Settlements": non_cash_settled,
         "Refunds Paid": refunds,
