@@ -264,6 +264,7 @@ INVOICES = SheetSchema(
                                    "المرجع", "رقم المرجع", "مرجع", "Doc Ref",
                                    "Billing Document",  # SAP's VBRK (VF05)
                                    "Internal ID",  # Egypt's e-invoicing portal export
+                                   "رقم داخلي", "الرقم الداخلي",  # (the portal in Arabic)
                                    # an Arabic package's ledger (Al-Ameen): the voucher
                                    "رقم السند",
                                    # a bare "Number" in Arabic (Daftra's lists); weak, as
@@ -298,7 +299,12 @@ INVOICES = SheetSchema(
                                     "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
                                     "رقم العميل / الاسم", "كود / اسم العميل",
                                     # SAP Business One's document lists
-                                    "Customer/Vendor Code", "BP Code"),
+                                    "Customer/Vendor Code", "BP Code",
+                                    # the tax authority portals' exports (Egypt's ETA,
+                                    # ZATCA's Fatoora): the buyer by name, its tax number
+                                    # beside it links it to the master's Tax ID
+                                    "Receiver Name", "اسم المستقبل", "Buyer Name",
+                                    "اسم المشتري"),
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
@@ -311,6 +317,7 @@ INVOICES = SheetSchema(
                                        "Invoice Date Gregorian", "تاريخ",
                                        "Billing Date",  # SAP's VBRK
                                        "Date Issued", "Issue Date", "dateTimeIssued",  # ETA
+                                       "Issuance Date", "Date Time Issued",
                                        # Saudi cloud books (Qoyod, Wafeq in Arabic)
                                        "تاريخ الإصدار", "تاريخ إصدار الفاتورة",
                                        # a credit notes sheet beside it (Zoho's export)

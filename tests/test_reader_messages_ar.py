@@ -410,6 +410,14 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Status"],
                      ["I-1", "C1", datetime(2026, 10, 1), 500, "Partially Paid"],
                      ["I-2", "C1", datetime(2026, 10, 2), 300, "Paid"]]}))
+    marks.append(_save(tmp_path, "eta_portal.xlsx", {  # refused documents; by tax number
+        "Customers": [["Customer ID", "Name", "Tax ID"], ["C1", "Nile", "123456789"]],
+        "Documents": [["Internal ID", "UUID", "Issuance Date", "Receiver Name", "Receiver ID",
+                       "Total Amount", "Status"],
+                      ["I-1", "A1", "2026-10-01T10:00:00Z", "NILE FOODS", "123456789", 500,
+                       "Valid"],
+                      ["I-2", "A2", "2026-10-02T10:00:00Z", "NILE FOODS", "123456789", 300,
+                       "Rejected"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

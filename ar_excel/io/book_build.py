@@ -18,6 +18,7 @@ from ar_excel.io.customer_keys import (
     keys_as_spelled_in_their_lists,
     keys_in_a_master_column,
     payers_from_invoices,
+    receivers_by_tax_number,
 )
 from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
@@ -153,6 +154,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         from ar_excel.core.customers.ids import NameIndex
 
         names = NameIndex(book.tables["Customers"].frame)
+        receivers_by_tax_number(book)  # a portal's export: its buyers by tax number
         customer_names_as_ids(book, names)
         blank_ids_from_name_columns(book, names)
         suppliers_left_out(book)  # a contacts list exported whole: its suppliers

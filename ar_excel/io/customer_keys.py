@@ -167,6 +167,52 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
             table.frame.loc[rows, "Customer ID"] = cid
 
 
+def receivers_by_tax_number(book: Book) -> None:
+    """A list keyed by its buyers' names (a tax authority portal's export: ETA's Receiver
+    Name, ZATCA's Buyer Name) whose names are not the master's Customer IDs but whose
+    receiver tax number column (``Receiver ID``, ``Buyer VAT Number``, ``رقم التسجيل الضريبي
+    للمستقبل``) is the Tax ID of exactly one customer of the master: each such row is that
+    customer's. The portal writes the name the taxpayer registered, seldom the master's
+    spelling; the tax number is the same. One Input Issue per sheet says so."""
+    master = book.tables.get("Customers")
+    if master is None or "Tax ID" not in master.frame:
+        return
+    import re
+
+    from ar_excel.core.billing.einvoice import tax_number_columns
+    from ar_excel.core.customers.ids import unknown_values
+
+    def digits(value: object) -> str | None:
+        text = re.sub(r"\D", "", _as_key(value) or "")
+        return text if len(text) >= 5 else None  # (a stray serial is no tax number)
+
+    owners: dict[str, object] = {}
+    for cid, tax in zip(master.frame["Customer ID"], master.frame["Tax ID"], strict=True):
+        key = digits(tax)
+        if key is not None and cid is not None:
+            owners[key] = cid if owners.get(key, cid) == cid else None  # shared: no owner
+    if not owners:
+        return
+    known = set(master.frame["Customer ID"].dropna())
+    for kind, table in book.tables.items():
+        frame = table.frame
+        if kind == "Customers" or "Customer ID" not in frame:
+            continue
+        column = tax_number_columns(frame.drop(columns=["Customer ID"]))[0]
+        if column is None or not unknown_values(frame["Customer ID"], known):
+            continue
+        unknown = ~frame["Customer ID"].isin(known)
+        found = frame.loc[unknown, column].map(lambda v: owners.get(digits(v) or ""))
+        found = found[found.notna()]
+        if not len(found):
+            continue
+        frame.loc[found.index, "Customer ID"] = found
+        book.issues.append(table.issue(
+            found.index[0], column,
+            f"{len(found)} row(s) whose customer is not a Customer ID of {master.sheet} read "
+            f"by this tax registration number as the customer with that Tax ID"))
+
+
 # A sheet's column of customer names beside its Customer ID (carried, not a contract column).
 NAME_HEADERS = frozenset(match_key(h) for h in (
     "Customer Name", "Client Name", "Name", "اسم العميل", "الاسم", "العميل", "Customer",
@@ -174,7 +220,8 @@ NAME_HEADERS = frozenset(match_key(h) for h in (
     "partner_id",  # Odoo's technical export gives the partner's display name
     "الشريك", "الشريك التجاري", "العميل/المورد", "Party's Name", "Alpha Name",
     "Bill-to Customer", "Bill-to Customer Name",  # Oracle Receivables
-    "جهة الاتصال", "اسم جهة الاتصال"))  # Wafeq in Arabic: the contact
+    "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic: the contact
+    "Receiver Name", "اسم المستقبل", "Buyer Name", "اسم المشتري"))  # ETA / ZATCA exports
 
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 

@@ -98,7 +98,35 @@ def reversals_as_credits(invoices: Table) -> list[Issue]:
                            f"their amounts count negative ({cells_named(cells)})")]
 
 
+def refused_by_the_portal(invoices: Table) -> list[Issue]:
+    """A tax authority portal's own export (a plain Status beside the e-invoice UUID: the
+    ETA portal's Valid / Invalid / Rejected / Cancelled) is the list of documents the
+    authority holds: one it rejected or found invalid is no tax invoice and no receivable
+    (the seller issues a valid one in its place, which the list also holds). Its amounts
+    count as 0, as a cancelled one's do, and one Input Issue names the rows. A status column
+    kept beside an ERP's own list (``ETA Status``) is left to the e-invoice checks: the ERP
+    posted the invoice, and it is reversed there."""
+    from ar_excel.core.billing.einvoice import portal_refusals, status_column, verdict
+
+    frame = invoices.frame
+    refused = portal_refusals(frame)  # (cancelled ones: said apart, as any list's)
+    if not refused.any():
+        return []
+    column = status_column(frame)
+    words = frame[column].map(verdict)
+    rows = frame.index[refused]
+    for name in _AMOUNTS:
+        if name in frame:
+            frame.loc[rows, name] = 0.0
+    said = " / ".join(dict.fromkeys(words[refused]))
+    cells = [invoices.cell(i, column) for i in rows]
+    return [invoices.issue(rows[0], column, f"{len(rows)} document(s) the tax authority "
+                           f"holds as {said} (no valid tax invoice): not receivables, counted "
+                           f"as 0 ({cells_named(cells)})")]
+
+
 def states_as_meant(invoices: Table) -> list[Issue]:
-    """Both rules above, drafts first (a draft reversal is no credit either)."""
-    return [*drafts_not_posted(invoices), *reversals_as_credits(invoices)]
+    """The rules above, drafts first (a draft reversal is no credit either)."""
+    return [*drafts_not_posted(invoices), *refused_by_the_portal(invoices),
+            *reversals_as_credits(invoices)]
 

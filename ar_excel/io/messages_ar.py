@@ -74,6 +74,14 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "الورقة '{0}' اسمها كاسم تبويب يكتبه ar_excel لكنها تحوي قائمة فواتير (ولا ورقة غيرها "
      "تحويها): قُرئت على أنها ورقة الفواتير؛ غيّر اسمها (مثلاً 'الفواتير') لأن ar_excel يكتب "
      "تبويباً بهذا الاسم"),
+    (r"^(\d+) document\(s\) the tax authority holds as (.*) \(no valid tax invoice\): not "
+     r"receivables, counted as 0 \((.*)\)$",
+     "{0} مستند تعتبره الجهة الضريبية {1} (ليس فاتورة ضريبية صالحة): ليست مديونية، حُسبت "
+     "صفراً ({2})"),
+    (r"^(\d+) row\(s\) whose customer is not a Customer ID of (.*) read by this tax "
+     r"registration number as the customer with that Tax ID$",
+     "{0} صف عميلها ليس رقم عميل في {1}: قُرئ برقم التسجيل الضريبي هذا على أنه العميل "
+     "صاحب هذا الرقم الضريبي"),
     (r"^(.*) '(.*)' is no document type ar_excel reads \(an invoice, a credit note, a "
      r"receipt\): (\d+) row\(s\) read with their amounts as written \((.*)\)$",
      "{0} '{1}' ليس نوع مستند يقرؤه ar_excel (فاتورة أو إشعار دائن أو تحصيل): قُرئ {2} صف "

@@ -67,7 +67,11 @@ _VERDICT_AR = {"Cancelled": "ملغاة", "Rejected": "مرفوضة", "Invalid":
 _TAX_WORD = re.compile(r"tax|vat|trn|registrationn(?:o|umber)|regno|ضريبي|رقمالتسجيل|رقمتسجيل")
 _NOT_A_NUMBER = re.compile(r"date|تاريخ|amount|مبلغ|قيمه|rate|نسبه|status|حاله")
 _RECEIVER = re.compile(r"receiver|recipient|buyer|customer|client|المشتري|المستلم|العميل|"
-                       r"المستقبل|مستلم|مشتري")
+                       r"المستقبل|مستقبل|مستلم|مشتري")  # (للمستقبل: "the receiver's")
+# The ETA portal heads the receiver's tax registration number (a person's national ID for
+# a consumer) "Receiver ID"; ZATCA's exports, "Buyer ID" beside the Buyer VAT Number.
+_RECEIVER_IDS = frozenset(match_key(h) for h in (
+    "Receiver ID", "رقم المستقبل", "Buyer ID", "Recipient ID"))
 _ISSUER = re.compile(r"issuer|seller|supplier|vendor|company|البايع|المصدر|المورد|الشركه|بايع")
 
 # each country's format as the customer checks hold a master's Tax ID to it
@@ -115,7 +119,8 @@ def tax_number_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     def number(key: str) -> bool:
         return bool(_TAX_WORD.search(key)) and not _NOT_A_NUMBER.search(key)
 
-    receiver = _headed(invoices, lambda k: number(k) and bool(_RECEIVER.search(k)))
+    receiver = _headed(invoices, lambda k: (number(k) and bool(_RECEIVER.search(k)))
+                       or k in _RECEIVER_IDS)
     issuer = _headed(invoices, lambda k: number(k) and bool(_ISSUER.search(k)))
     return receiver, issuer
 
@@ -162,6 +167,17 @@ def verdict(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     return _VERDICT_OF.get(match_key(fold_text(value)))
+
+
+def portal_refusals(invoices: pd.DataFrame) -> np.ndarray:
+    """The documents a tax authority portal's own export (a plain Status beside the UUID,
+    as the ETA portal writes it) says it rejected or found invalid: no tax invoice, so no
+    receivable (``io.document_states`` counts them 0). A status column headed as the
+    e-invoice's beside an ERP's own list is not the list's own: those stay as posted."""
+    column = status_column(invoices)
+    if column is None or match_key(column) not in ("status", "state", "الحاله"):
+        return np.zeros(len(invoices), dtype=bool)
+    return invoices[column].map(verdict).isin(("Rejected", "Invalid")).to_numpy(bool)
 
 
 def tax_number(value: object) -> str:

@@ -33,6 +33,7 @@ import pandas as pd
 
 from ar_excel.core.billing.context import CURRENCY, DECIMALS, INVOICE_ROW, KEY, BillingBook
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
+from ar_excel.core.billing.einvoice import portal_refusals
 from ar_excel.core.billing.findings import empty, findings, money, number
 from ar_excel.core.billing.tax import allowed_label, allowed_rates
 from ar_excel.core.entries import void_or_draft
@@ -131,8 +132,10 @@ def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarr
     # export), its Amount read negative: the same sum, its sign the Amount's
     sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
     expected = sign * (net + np.nan_to_num(tax))
-    # a draft or cancelled invoice counts 0 beside the net and tax it was written for
-    judged = ~np.isnan(net) & ~np.isnan(amount) & ~(void_or_draft(inv) & (amount == 0))
+    # a draft or cancelled invoice (or one the tax portal refused) counts 0 beside the net
+    # and tax it was written for
+    void = void_or_draft(inv) | portal_refusals(inv)
+    judged = ~np.isnan(net) & ~np.isnan(amount) & ~(void & (amount == 0))
     tol = unit + FLOAT_SLACK * np.maximum(1.0, np.abs(amount))  # half a unit on net and tax
     bad = judged & (np.abs(amount - expected) > tol)
     if not bad.any():
