@@ -106,8 +106,11 @@ def test_the_eta_portal_export_in_arabic(tmp_path):
     totals, detail, issues = _aging(tmp_path, {"العملاء": customers,
                                                "المستندات": [AR_HEAD, *map(_ar, ETA)]})
     assert totals == {"C-001": 12540, "C-002": 6270}
+    # '05/10/2026 10:22' is 5 October: the day first, as the export's 31/10/2026 says
+    assert detail["INV-101"] == ("2026-10-05", 11400)
     assert detail["INV-102"] == ("2026-10-31", 5700)
     assert detail["CN-101"] == ("2026-10-20", -1140)
+    assert detail["DN-101"] == ("2026-10-21", 570)  # إشعار مدين adds
     assert len(issues) == 3
     assert issues[0][:3] == ("L7", "الحالة", "مرفوضة")
 
