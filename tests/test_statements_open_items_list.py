@@ -164,11 +164,12 @@ def test_consecutive_statements_of_an_open_items_list_agree(tmp_path):
     October): the next statement of the same customer opened 200 and 600 higher, and a
     customer ticking one against the other found the settlement counted twice."""
     book = _book(tmp_path)
-    sep, _ = _lines(book, tmp_path, "2026-09-30")
+    sep, aging = _lines(book, tmp_path, "2026-09-30")
     assert sep == [
         ("Opening balance", "", "", 0, 0, 3200.0),  # I-1's 3,000 open and CN-8's 200
         ("Invoice", "I-2", "", 4000.0, 0, 7200.0),
         ("Closing balance", "", "", 0, 0, 7200.0)]
+    assert aging == 7200.0  # the footer ages what was owed then (61-90: I-1's 3,200)
     oct_, aging = _lines(book, tmp_path, "2026-10-31")
     assert oct_[0] == ("Opening balance", "", "", 0, 0, 7200.0)
     assert oct_[-1] == ("Closing balance", "", "", 0, 0, 7400.0)
@@ -181,12 +182,13 @@ def test_consecutive_statements_of_an_open_items_list_agree(tmp_path):
         ("Closing balance", "", "", 0, 0, 3200.0)]
 
     path = _book_with_receipts(tmp_path)
-    first, _ = _lines(path, tmp_path, "2026-10-15")
+    first, aging = _lines(path, tmp_path, "2026-10-15")
     assert first == [
         ("Opening balance", "", "", 0, 0, 0.0),
         ("Invoice", "I-1", "", 1000.0, 0, 1000.0),
         ("Invoice", "I-2", "", 700.0, 0, 1700.0),
         ("Closing balance", "", "", 0, 0, 1700.0)]
+    assert aging == 1700.0
     second, aging = _lines(path, tmp_path, "2026-10-31", "2026-10-16")
     assert second == [
         ("Opening balance", "", "", 0, 0, 1700.0),

@@ -39,9 +39,9 @@ Rules:
   oldest first). The list is as of today: a settlement it dates after a statement's last
   day was not yet made then, so the invoice it paid still owed that part on that day (the
   part is no Receipt on the invoice's date); the closing of one statement is the opening of
-  the next, and the statement to today closes at the list's balances, as the Aging. (To an
-  earlier day, the aging footer, ``ledger.open_items`` of the list on that day, still takes
-  the list's balances of today: it is short of the closing by those later settlements.)
+  the next, and the statement to today closes at the list's balances, as the Aging. To an
+  earlier day, the aging footer ages what was owed then (``owed_on``: the Aging of that day
+  takes the list's balances of today, short by those later settlements).
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
@@ -156,26 +156,8 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     applying = credit_note_rows(pay)
     moved = ~balanced_applications(pay, applying)
     pay, applying = pay[moved], applying[moved]
-    amount = inv["Amount"].astype(float)
-    inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
-    inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
-    returned = returned_in_list(inv)  # a running ledger's شيك مرتد: no invoice, due at once
-    docs_inv = pd.DataFrame({
-        "Customer ID": inv["Customer ID"],
-        "Date": pd.to_datetime(inv["Invoice Date"]),
-        # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
-        # customer's statement too, not a credit note
-        "Type": np.select([opening_rows(inv), (amount < 0).to_numpy(dtype=bool)
-                           & receipt_rows(inv), amount < 0, returned],
-                          ["Balance Brought Forward", "Receipt", "Credit Note",
-                           "Returned Cheque"], "Invoice"),
-        "Document": inv["Invoice No"],
-        # a credit note names the invoice it corrects, where the sheet says which
-        "Reference": _corrected_invoice(inv).where(amount < 0, None),
-        "Due Date": pd.to_datetime(due.reindex(inv.index)).where((amount >= 0) & ~returned),
-        "Signed": amount,
-        "Currency": inv_currency,
-    })
+    docs_inv = _invoice_docs(inv, currency, due)
+    inv_currency = docs_inv["Currency"]
     pamount = pay["Amount"].astype(float)
     # a receipt belongs to the currency of the invoice it pays, else the customer's (an
     # invoice dated after the last day does not exist yet: as in the ledger on that day)
@@ -211,6 +193,33 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     return docs[DOC_COLUMNS]
 
 
+def _invoice_docs(inv: pd.DataFrame, currency: pd.Series, due: pd.Series | None
+                  ) -> pd.DataFrame:
+    """The invoice list's rows as statement lines (DOC_COLUMNS); ``currency``: each
+    customer's, for a row naming none; ``due``: ``ledger.due_dates`` (None: no due dates)."""
+    amount = inv["Amount"].astype(float)
+    inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
+    inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
+    returned = returned_in_list(inv)  # a running ledger's شيك مرتد: no invoice, due at once
+    return pd.DataFrame({
+        "Customer ID": inv["Customer ID"],
+        "Date": pd.to_datetime(inv["Invoice Date"]),
+        # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
+        # customer's statement too, not a credit note
+        "Type": np.select([opening_rows(inv), (amount < 0).to_numpy(dtype=bool)
+                           & receipt_rows(inv), amount < 0, returned],
+                          ["Balance Brought Forward", "Receipt", "Credit Note",
+                           "Returned Cheque"], "Invoice"),
+        "Document": inv["Invoice No"],
+        # a credit note names the invoice it corrects, where the sheet says which
+        "Reference": _corrected_invoice(inv).where(amount < 0, None),
+        "Due Date": (pd.NaT if due is None else
+                     pd.to_datetime(due.reindex(inv.index)).where((amount >= 0) & ~returned)),
+        "Signed": amount,
+        "Currency": inv_currency,
+    })
+
+
 def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
     """An open-items list's settled parts as lines: what its Balance / Paid Amount says is
     no longer open (an invoice's a receipt, a credit note's applied part an adjustment),
@@ -234,14 +243,18 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFram
                        Signed=-settled[moved].to_numpy())
 
 
-def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series) -> pd.Series:
+def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series,
+                              made: pd.Series | None = None) -> pd.Series:
     """``settled`` less, per customer and currency, the part of its applied list receipts
     and credit notes (negative) and of its invoices' paid parts (positive) that are the same
     settlement: what the receipts and credit notes applied, up to what the invoices say is
     paid. A credit note naming the invoice it corrects took that invoice's paid part first;
-    the rest is taken oldest first on both sides."""
+    the rest is taken oldest first on both sides. ``made``: the receipts and credit notes
+    taken (all when None)."""
     settling = docs_inv["Type"].isin(["Receipt", "Credit Note"])
     credit = settling & (settled < 0)
+    if made is not None:
+        credit &= made
     paid = ~settling & (docs_inv["Signed"] > 0) & (settled > 0)
     if not credit.any() or not paid.any():
         return settled
@@ -269,6 +282,39 @@ def _receipts_settle_invoices(docs_inv: pd.DataFrame, settled: pd.Series) -> pd.
                 if left < 0.0005:
                     break
     return out
+
+
+def owed_on(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
+            as_of: date) -> pd.DataFrame:
+    """The invoice list as it stood on ``as_of``, for the statement's aging footer: an
+    open-items list (``ledger.balances_as_stated``) is as of today, and an invoice whose paid
+    part a receipt or credit note of the list dated after ``as_of`` settled still owed that
+    part then (as the statement's lines say: ``_settled_as_stated``); its Balance is that
+    much more. The list itself where no such settlement is kept."""
+    if not balances_as_stated(invoices, payments):
+        return invoices
+    inv = invoices[invoices["Amount"].notna()]
+    currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
+        if "Currency" in customers else pd.Series(dtype=object)
+    docs_inv = _invoice_docs(inv, currency, None)
+    later = docs_inv["Date"] > pd.Timestamp(as_of).normalize()
+    if not later.any():
+        return invoices
+    amount = inv["Amount"].astype(float)
+    stated = open_as_stated(inv, amount, docs_inv["Currency"])
+    settled = (amount - stated).round(6)
+    # the earlier settlements paid the oldest paid parts, as on the statement's lines: what
+    # the later ones took is the difference of the two pairings
+    extra = (_receipts_settle_invoices(docs_inv, settled, ~later)
+             - _receipts_settle_invoices(docs_inv, settled)).round(6)
+    owed = (amount > 0) & ~docs_inv["Type"].isin(["Receipt", "Credit Note"]) \
+        & (extra >= 0.0005)
+    if not owed.any():
+        return invoices
+    balance = (invoices["Balance"].astype("float64") if "Balance" in invoices
+               else pd.Series(np.nan, index=invoices.index))
+    balance.loc[owed[owed].index] = (stated + extra)[owed]
+    return invoices.assign(Balance=balance)
 
 
 def _take(out: pd.Series, credit: object, invoice: object, amount: float) -> None:
