@@ -142,3 +142,27 @@ def test_a_zatca_export_linked_to_the_master_by_vat_number(tmp_path):
     assert issues == [("E2", "Buyer VAT Number", "310123456700003", "4 row(s) whose customer "
                        "is not a Customer ID of Customers read by this tax registration "
                        "number as the customer with that Tax ID")]
+
+
+def test_zatca_simplified_documents_are_read_as_their_kinds(tmp_path):
+    """A POS's ZATCA export names the B2C documents 'Simplified ...': a simplified credit note
+    is a credit, a simplified debit note a charge. Before, the credit note of 115 was added
+    (1,150 + 115 + 23 = 1,288.00) and each type had a 'no document type' Input Issue."""
+    customers = [["Customer ID", "Customer Name", "VAT Number", "Currency", "Payment Terms"],
+                 ["S-3", "Riyadh Corner Store", "312222222200003", "SAR", 30]]
+    invoices = [["Invoice Number", "Invoice Type", "Issue Date", "Buyer Name", "Buyer VAT Number",
+                 "Total Including VAT"],
+                ["SS-1", "Simplified Tax Invoice", "2026-10-05", "Riyadh Corner Store",
+                 "312222222200003", 1150],
+                ["SS-2", "Simplified Credit Note", "2026-10-06", "Riyadh Corner Store",
+                 "312222222200003", 115],
+                ["SS-3", "Simplified Debit Note", "2026-10-07", "Riyadh Corner Store",
+                 "312222222200003", 23],
+                ["SS-4", "فاتورة ضريبية مبسطة", "2026-10-08", "Riyadh Corner Store",
+                 "312222222200003", 100],
+                ["SS-5", "إشعار دائن مبسط", "2026-10-09", "Riyadh Corner Store",
+                 "312222222200003", 10]]
+    totals, detail, issues = _aging(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert totals["S-3"] == 1148  # 1,150 - 115 + 23 + 100 - 10
+    assert detail["SS-2"] == ("2026-10-06", -115)
+    assert [i[0] for i in issues] == ["E2"]  # only the buyers read by their VAT number

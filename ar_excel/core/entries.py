@@ -49,7 +49,11 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     "DG",  # SAP's customer credit memo
     # SAP's billing types (VBRK-FKART): credit memo, returns, cancellation of an invoice
     "G2", "RE", "S1",
-    "381"))  # ZATCA's / UN/CEFACT credit note type code
+    "381",  # ZATCA's / UN/CEFACT credit note type code
+    # ZATCA's two kinds of every document: standard (B2B, cleared) and simplified (B2C,
+    # reported), both as the POS / ERP names them
+    "Simplified Credit Note", "Standard Credit Note", "Tax Credit Note",
+    "إشعار دائن مبسط", "اشعار دائن مبسط"))
 # Beside "CR" in one type column, these say the column is a sale's Cash / Credit terms.
 CASH_SALE_TYPES = frozenset(match_key(w) for w in (
     "Cash", "CS", "CA", "Cash Sale", "نقدي", "نقدا", "نقدى", "كاش"))

@@ -252,6 +252,9 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "out_invoice", "RV",
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
+    "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
+    "Simplified Debit Note", "Standard Debit Note", "فاتورة ضريبية مبسطة", "فاتورة مبسطة",
+    "إشعار مدين مبسط", "اشعار مدين مبسط",
     # Oracle Receivables' seeded transaction types (classes INV, DM; a chargeback is a debit)
     "Standard Invoice", "Standard", "Chargeback",
     # a sale's terms (Cash / Credit) in the type column: a sale either way
