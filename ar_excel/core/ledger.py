@@ -23,7 +23,10 @@ Rules (the contract's, made explicit):
   Paid Amount column) is taken at its word: an invoice is open for its Balance, else its
   Amount less Paid Amount, within the invoice's amount. Those columns tell what is open now,
   not when it was paid, so they hold for any as-of date; with a Payments sheet they are not
-  used (the payments are the record).
+  used (the payments are the record). But for the settlements the list keeps as dated rows
+  (its receipts, its applied credit notes): one dated after the as-of date was not yet made,
+  so the invoices it settled still owed that part then (``statements.owed_on``, the pairing
+  of the customer's statement), as an invoice paid by a later Payments row is still open.
 * A returned cheque (a negative Payments row whose Method says so) and the receipt it
   reverses pay nothing: the invoice is open again, nothing is left on account
   (``core.returned_cheques``).
@@ -367,6 +370,13 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
                 ) -> pd.DataFrame:
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
+    if cutoff is not None and not len(payments) and _settled_after(invoices, cutoff):
+        # an open-items list's balances are today's: a receipt or credit note of the list
+        # dated after the as-of date had not yet settled the invoices it paid (the
+        # statement's own pairing, so the Aging and the statement to that day agree)
+        from ar_excel.core.collections.statements import owed_on
+
+        invoices = owed_on(customers, invoices, payments, cutoff.date())
     currency = account_currencies(customers, invoices)
     if blank:
         currency = _with_blank(currency, blank, invoices, payments)
@@ -437,6 +447,15 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
 
 
 _REFUND_OF = "_refund_of"
+
+
+def _settled_after(invoices: pd.DataFrame, cutoff: pd.Timestamp) -> bool:
+    """Whether the invoice list keeps a credit (a receipt, a credit note) dated after
+    ``cutoff``: the only rows that can have settled, later, what the list says is paid."""
+    if not len(invoices):
+        return False
+    later = pd.to_datetime(invoices["Invoice Date"], errors="coerce") > cutoff
+    return bool((later & (invoices["Amount"].astype("float64") < 0)).any())
 
 
 def balances_as_stated(invoices: pd.DataFrame, payments: pd.DataFrame) -> bool:

@@ -22,7 +22,6 @@ from ar_excel.core.collections.statements import (
     Statement,
     customer_statements,
     documents,
-    owed_on,
     statement_rows,
 )
 from ar_excel.core.ledger import due_dates, open_items
@@ -111,10 +110,10 @@ def build_statements(book: Book, options: JobOptions) -> list[Statement]:
     due = due_dates(invoices, customers)
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     code = blank_currency(book)
-    # an open-items list's footer ages what was owed on the last day (``owed_on``)
-    items = fill_blank_currency(open_items(customers, owed_on(customers, invoices, payments,
-                                                              as_of),
-                                           payments, as_of, blank=ledger_blank(book)), code)
+    # an open-items list's footer ages what was owed on the last day: the ledger adds back
+    # what the list's settlements dated after it paid (``owed_on``), as the Aging does
+    items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
+                                           blank=ledger_blank(book)), code)
     aging = aging_by_customer(items, customers, book.policy)
     docs = book_documents(book, due, as_of)
     options.progress(0.1, "statements")
