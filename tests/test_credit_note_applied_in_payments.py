@@ -141,3 +141,34 @@ def test_a_credit_note_row_naming_no_credit_note_of_the_list_is_a_settlement(tmp
     kpis = dict(zip(table["KPI"], table["Value"], strict=False))
     assert kpis["Non-Cash Settlements"] == 1000.0
     assert kpis["Closing AR"] == 4500.0  # CN-1 open and INV-1 settled by CN-9
+
+
+def test_the_credit_notes_amount_is_said_in_the_minor_units_of_its_currency(tmp_path):
+    """A KWD book: the credit note of 1,000.125 dinars is said as 1,000.125 (three decimals,
+    as the tabs show it), not 1,000.13; so is one named alone (250.500, not 250.50)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit", "Email"])
+    ws.append(["K1", "Gulf Traders", "KWD", 30, 100000, "ap@gulf.example"])
+    sheet = wb.create_sheet("Invoices")
+    for row in [["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"],
+                ["INV-1", "K1", "2026-08-10", "Invoice", 5000],
+                ["CN-1", "K1", "2026-09-12", "Credit Note", -1000.125],
+                ["CN-2", "K1", "2026-09-14", "Credit Note", -250.5]]:
+        sheet.append(row)
+    sheet = wb.create_sheet("Payments")
+    sheet.append(["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"])
+    sheet.append(["CN-1", "K1", "2026-09-12", 1000.125, "INV-1", "Credit Note"])
+    sheet.append(["APP-2", "K1", "2026-09-14", 250.5, "CN-2", "Credit Note"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    out = tmp_path / "aging.xlsx"
+    assert main(["aging", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    issues = pd.read_excel(out, sheet_name="Input Issues", engine="calamine")
+    assert sorted(zip(issues["Cell"], issues["Message"], strict=True)) == [
+        ("F2", "applies credit note CN-1 of the invoice list (1,000.125): read as its use, not "
+               "a second credit"),
+        ("F3", "names credit note CN-2 of the invoice list and no invoice it paid (250.500): "
+               "read as the credit note's own record, not a payment; CN-2 stays open on the "
+               "account")]

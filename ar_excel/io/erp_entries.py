@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import amount_in_units, decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.document_states import states_as_meant
 from ar_excel.io.line_items import one_row_per_invoice
@@ -75,7 +76,7 @@ def entries_as_meant(book: Book) -> None:
         if split is not None:
             payments.frame, source = split
             payments.raw = payments.raw.iloc[source].reset_index(drop=True)
-        book.issues.extend(_credit_notes_used(payments, invoices))
+        book.issues.extend(_credit_notes_used(payments, invoices, customers))
         book.issues.extend(_receipts_in_another_currency(payments, invoices,
                                                          book.tables.get("Customers")))
 
@@ -118,33 +119,48 @@ def _receipts_in_another_currency(payments: Table, invoices: Table,
     return issues
 
 
-def _credit_notes_used(payments: Table, invoices: Table) -> list[Issue]:
+def _credit_notes_used(payments: Table, invoices: Table,
+                       customers: Table | None) -> list[Issue]:
     """A Payments row applying a credit note of the invoice list is the credit note's use,
-    not a second credit (``core.entries.credit_notes_applied``): one Input Issue per row."""
+    not a second credit (``core.entries.credit_notes_applied``): one Input Issue per row,
+    its amount in the minor units of its currency (1,000.125 KWD, not 1,000.13)."""
     from ar_excel.core.entries import credit_notes_applied
 
     found = credit_notes_applied(payments.frame, invoices.frame)
     if found is None:
         return []
     frame, source, rows, alone = found
+    places = _payment_decimals(payments.frame, customers)
     issues = []
     for pos, number in alone:
         index = payments.frame.index[pos]
+        amount = amount_in_units(payments.frame["Amount"].iat[pos], places[pos])
         issues.append(payments.issue(
             index, "Method", f"names credit note {number} of the invoice list and no invoice it "
-                             f"paid ({payments.frame['Amount'].iat[pos]:,.2f}): read as the "
-                             f"credit note's own record, not a payment; {number} stays open on "
-                             f"the account"))
+                             f"paid ({amount}): read as the credit note's own record, not a "
+                             f"payment; {number} stays open on the account"))
     for pos in rows:
         index = payments.frame.index[pos]
         at = int(np.flatnonzero(source == pos)[-1])
+        amount = amount_in_units(-frame["Amount"].iat[at], places[pos])
         issues.append(payments.issue(
             index, "Method", f"applies credit note {frame['Invoice No'].iat[at]} of the "
-                             f"invoice list ({-frame['Amount'].iat[at]:,.2f}): read as its use, "
-                             f"not a second credit"))
+                             f"invoice list ({amount}): read as its use, not a second credit"))
     payments.frame = frame
     payments.raw = payments.raw.iloc[source].reset_index(drop=True)
     return issues
+
+
+def _payment_decimals(frame: pd.DataFrame, customers: Table | None) -> list[int]:
+    """Each Payments row's decimals: its own Currency's, else its customer's, else two."""
+    own = frame["Currency"] if "Currency" in frame else pd.Series(None, index=frame.index,
+                                                                  dtype="object")
+    master = None if customers is None else customers.frame
+    if master is not None and {"Customer ID", "Currency"} <= set(master.columns):
+        by_customer = master.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+        own = own.where(own.map(lambda v: not is_blank(v)), frame["Customer ID"].map(
+            by_customer))
+    return [decimals_of(c) for c in own.tolist()]
 
 
 # A ledger's column saying which side each amount is on (Tally's and many local systems'
