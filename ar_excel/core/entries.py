@@ -128,12 +128,31 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
         credit_types += [v for v in kinds if isinstance(v, str) and match_key(v) == "c"]
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
         credit_types = [v for v in credit_types if match_key(v) != "cr"]  # Cash / Credit
-    credit = types.isin(credit_types).to_numpy(bool) & (invoices["Amount"] > 0).to_numpy(bool)
+    positive = (invoices["Amount"] > 0).to_numpy(bool)
+    credit = types.isin(credit_types).to_numpy(bool) & positive
     rows = invoices.index[credit]
+    paid_out = _receipts_written_negative(invoices, types, kinds, positive)
     for column in ("Amount", "Balance", "Paid Amount"):
         if column in invoices and len(rows):
             invoices.loc[rows, column] = -invoices.loc[rows, column].abs()
+        if column in invoices and len(paid_out):
+            invoices.loc[paid_out, column] = invoices.loc[paid_out, column].abs()
     return rows
+
+
+def _receipts_written_negative(invoices: pd.DataFrame, types: pd.Series, kinds: object,
+                               positive: np.ndarray) -> pd.Index:
+    """The receipt-typed rows written negative in a list that writes its receipts positive
+    (more such rows positive than negative): the minus sign says the money went the other
+    way, paid back to the customer (a refund, ``refund_rows``), a debit. Not where as many
+    are written negative: that may be a ledger signing its receipts, whose one positive
+    Payment is no clearer a refund than its negative one."""
+    receipt = types.isin([v for v in kinds if isinstance(v, str) and match_key(v)
+                          in RECEIPT_TYPES]).to_numpy(bool)
+    negative = receipt & (invoices["Amount"] < 0).to_numpy(bool)
+    if not negative.any() or (receipt & positive).sum() <= negative.sum():
+        return invoices.index[:0]
+    return invoices.index[negative]
 
 
 # An invoice list's payment status column, and the words saying an invoice is paid.
@@ -467,8 +486,10 @@ def refund_rows(invoices: pd.DataFrame) -> np.ndarray:
     out = np.zeros(len(invoices), dtype=bool)
     column = type_column(invoices)
     if column is not None:
+        # a receipt type on a debit (the ledger's Dr side, a Payment written -500 among
+        # positive ones, both read positive by the reader): money paid back, not received
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
-                            in REFUND_TYPES).fillna(False).to_numpy(dtype=bool)
+                            in REFUND_TYPES | RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
     for narration in [c for c in invoices.columns if isinstance(c, str)
                       and match_key(c) in NARRATION_HEADERS]:
         out |= per_distinct(invoices[narration], _names_a_refund).fillna(

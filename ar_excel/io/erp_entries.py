@@ -40,8 +40,8 @@ def entries_as_meant(book: Book) -> None:
     if invoices is not None:
         book.issues.extend(one_row_per_invoice(invoices))  # an export of one row per line
         book.issues.extend(_unknown_types(invoices))
-        credits_as_negative(invoices.frame)
-        _sides_as_signs(invoices)
+        typed_credits = credits_as_negative(invoices.frame)
+        _sides_as_signs(invoices, typed_credits)
         book.issues.extend(_credits_shown_by_balance(invoices))
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
         void = cancelled_invoices(invoices.frame)
@@ -174,10 +174,17 @@ _CREDIT_SIDE = frozenset(match_key(w) for w in ("Cr", "Cr.", "C", "Credit", "د�
 _DEBIT_SIDE = frozenset(match_key(w) for w in ("Dr", "Dr.", "D", "Debit", "مدين", "م", "S"))
 
 
-def _sides_as_signs(invoices: Table) -> None:
+def _sides_as_signs(invoices: Table, typed_credits: pd.Index) -> None:
     """An invoice list whose amounts are unsigned beside a Dr/Cr column: the Cr rows (a
     credit note, a receipt: owed to the customer) count negative, Amount, Balance and Paid
-    Amount alike. Only where every filled cell of the column says Dr or Cr."""
+    Amount alike. Only where every filled cell of the column says Dr or Cr.
+
+    A row typed as a receipt on the Dr side, where more receipt-typed rows are on the Cr side
+    (the column tells each entry's side, not the running balance's), is money paid back to
+    the customer, a refund (``entries.refund_rows``), not a receipt: positive, though its
+    type made it negative (``typed_credits``)."""
+    from ar_excel.core.entries import RECEIPT_TYPES, type_column
+
     frame = invoices.frame
     column = next((c for c in frame.columns if isinstance(c, str) and c not in invoices.headers
                    and match_key(c) in SIDE_HEADERS), None)
@@ -188,9 +195,16 @@ def _sides_as_signs(invoices: Table) -> None:
     if not len(said) or not said.isin(_CREDIT_SIDE | _DEBIT_SIDE).all():
         return
     credit = sides.isin(_CREDIT_SIDE).to_numpy(bool)
+    kind = type_column(frame)
+    receipt = (np.zeros(len(frame), dtype=bool) if kind is None else frame[kind].map(
+        lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES).to_numpy(bool))
+    debit = receipt & sides.isin(_DEBIT_SIDE).to_numpy(bool) & frame.index.isin(typed_credits)
+    if (receipt & credit).sum() <= debit.sum():
+        debit[:] = False
     for name in ("Amount", "Balance", "Paid Amount"):
         values = frame[name]
-        frame[name] = values.where(~(credit & (values > 0).to_numpy(bool)), -values)
+        frame[name] = values.where(~(credit & (values > 0).to_numpy(bool)), -values).where(
+            ~debit, values.abs())
 
 
 def _credits_shown_by_balance(invoices: Table) -> list[Issue]:

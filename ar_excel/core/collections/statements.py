@@ -24,6 +24,9 @@ Rules:
 * A returned cheque (``core.returned_cheques``: a negative Payments row whose Method says
   so) is a debit of its own type, Returned Cheque (شيك مرتد), not a refund paid out; so is
   a running ledger's debit row saying so (``returned_in_list``), not an invoice.
+* A running ledger's refund paid out (``entries.refund_rows``: a debit typed Refund, a سند
+  صرف, a Payment on the Dr side) is a Refund (رد مبلغ), as a refund in Payments is: no
+  invoice, no due date.
 * A receipt recorded under one customer but naming another customer's invoice is where the
   ledger applied it: the part it paid is on the invoice's customer's statement, what is left
   on the payer's (as the Aging has them).
@@ -58,7 +61,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import opening_rows, receipt_rows
+from ar_excel.core.entries import opening_rows, receipt_rows, refund_rows
 from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -201,20 +204,24 @@ def _invoice_docs(inv: pd.DataFrame, currency: pd.Series, due: pd.Series | None
     inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
     inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
     returned = returned_in_list(inv)  # a running ledger's شيك مرتد: no invoice, due at once
+    # a running ledger's سند صرف (money paid back out): a refund, as one in Payments reads,
+    # no invoice and nothing falling due
+    refunded = refund_rows(inv)
     return pd.DataFrame({
         "Customer ID": inv["Customer ID"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
         # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
         # customer's statement too, not a credit note
         "Type": np.select([opening_rows(inv), (amount < 0).to_numpy(dtype=bool)
-                           & receipt_rows(inv), amount < 0, returned],
+                           & receipt_rows(inv), amount < 0, returned, refunded],
                           ["Balance Brought Forward", "Receipt", "Credit Note",
-                           "Returned Cheque"], "Invoice"),
+                           "Returned Cheque", "Refund"], "Invoice"),
         "Document": inv["Invoice No"],
         # a credit note names the invoice it corrects, where the sheet says which
         "Reference": _corrected_invoice(inv).where(amount < 0, None),
         "Due Date": (pd.NaT if due is None else
-                     pd.to_datetime(due.reindex(inv.index)).where((amount >= 0) & ~returned)),
+                     pd.to_datetime(due.reindex(inv.index)).where(
+                         (amount >= 0) & ~returned & ~refunded)),
         "Signed": amount,
         "Currency": inv_currency,
     })

@@ -1,0 +1,129 @@
+"""Money paid back to a customer in a running ledger's invoice list is a refund, not a receipt
+and not an invoice.
+
+* A row typed Payment on the Debit side of a Dr/Cr ledger, or typed Payment -500 among
+  Payments written positive, is money that went out: before, the type made it one more
+  receipt (Receipts 2,000, the customer's balance short by twice the refund). (A Payments
+  sheet's -500 was already read as a refund.)
+* On the customer's statement such a row, and a row typed Refund or سند صرف, is a Refund
+  (رد مبلغ), as a refund in Payments reads, with no due date: before, an 'Invoice' due 30
+  days later."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ar_excel.cli import main
+
+
+def _book(tmp_path, header, rows, name="book.xlsx"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit", "Email"])
+    ws.append(["C1", "Nile Foods", "EGP", 30, 100000, "ap@nilefoods.com"])
+    sheet = wb.create_sheet("Invoices")
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+SIDES = (["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount", "Dr/Cr"], [
+    ["INV-1", "C1", "2026-08-01", "Invoice", 1000, "Dr"],
+    ["RV-7", "C1", "2026-09-10", "Payment", 1000, "Cr"],
+    ["RV-8", "C1", "2026-09-10", "Payment", 500, "Cr"],
+    ["INV-2", "C1", "2026-09-20", "Invoice", 2000, "Dr"],
+    ["PV-2", "C1", "2026-09-25", "Payment", 500, "Dr"]])
+SIGNED = (["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"], [
+    ["INV-1", "C1", "2026-08-01", "Invoice", 1000],
+    ["RV-7", "C1", "2026-09-10", "Payment", 1000],
+    ["RV-8", "C1", "2026-09-10", "Payment", 500],
+    ["INV-2", "C1", "2026-09-20", "Invoice", 2000],
+    ["PV-2", "C1", "2026-09-25", "Payment", -500]])
+
+
+@pytest.mark.parametrize("header, rows", [SIDES, SIGNED], ids=["debit-side", "minus-sign"])
+def test_a_payment_paid_back_to_the_customer_is_a_refund(tmp_path, header, rows):
+    """By pencil, September: opening AR 1,000 (INV-1); 1,000 and 500 received on the 10th
+    (500 over); INV-2 2,000 billed on the 20th; the 500 paid back on the 25th. Receipts
+    1,500 (two),
+    Refunds Paid 500, credit sales 2,000, closing AR 1,000 - 1,500 + 2,000 + 500 = 2,000, as
+    the Aging, the Credit Status open balance and the statement close. Before: Receipts
+    2,000 (three), Refunds Paid 0, closing AR 1,000."""
+    path = _book(tmp_path, header, rows)
+    pack = tmp_path / "pack.xlsx"
+    assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(pack)]) == 0
+    table = pd.read_excel(pack, sheet_name="KPIs", engine="calamine")
+    k = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert (k["Opening AR"], k["Invoices Issued"], k["Credit Sales"]) == (1000.0, 1, 2000.0)
+    assert (k["Receipts Count"], k["Receipts"], k["Refunds Paid"]) == (2, 1500.0, 500.0)
+    assert k["Closing AR"] == 2000.0
+    aging = pd.read_excel(pack, sheet_name="Aging", engine="calamine")
+    assert aging.loc[aging["Customer ID"] == "C1", "Total"].tolist() == [2000.0]
+
+    credit = tmp_path / "credit.xlsx"
+    assert main(["credit", str(path), "--as-of", "2026-09-30", "-o", str(credit)]) == 0
+    status = pd.read_excel(credit, sheet_name="Credit Status", engine="calamine")
+    assert status["Open Balance"].tolist() == [2000.0]
+
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-09-30", "--no-pdf",
+                 "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    lines = tab[tab["Type"] != "Aging"]
+    assert list(zip(lines["Type"], lines["Document"].fillna(""), lines["Balance"],
+                    strict=True)) == [
+        ("Opening balance", "", 1000.0), ("Receipt", "RV-7", 0.0), ("Receipt", "RV-8", -500.0),
+        ("Invoice", "INV-2", 1500.0), ("Refund", "PV-2", 2000.0),
+        ("Closing balance", "", 2000.0)]
+    refund = lines[lines["Document"] == "PV-2"].iloc[0]
+    assert (refund["Debit"], refund["Credit"]) == (500.0, 0.0)
+    assert pd.isna(refund["Due Date"])
+
+
+def test_a_refund_row_of_the_list_is_a_refund_on_the_statement(tmp_path):
+    """A row typed Refund (fbe4673's refund in the invoice list) reads on the statement as a
+    refund in Payments does: 'Refund', no due date (before: 'Invoice' due 2026-10-25)."""
+    path = _book(tmp_path, ["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"], [
+        ["INV-1", "C1", "2026-09-01", "Invoice", 1000],
+        ["RV-7", "C1", "2026-09-10", "Payment", 1500],
+        ["RF-1", "C1", "2026-09-25", "Refund", 500]])
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-09-30", "--no-pdf",
+                 "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine")
+    refund = tab[tab["Document"] == "RF-1"].iloc[0]
+    assert (refund["Type"], refund["Debit"], refund["Balance"]) == ("Refund", 500.0, 0.0)
+    assert pd.isna(refund["Due Date"])
+
+
+def test_an_arabic_ledgers_payment_voucher_is_a_refund_on_its_statement(tmp_path):
+    """سند صرف in an Arabic running ledger: رد مبلغ, as the Payments refund is worded."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "العملاء"
+    ws.append(["كود العميل", "اسم العميل", "البريد الإلكتروني", "العملة", "مدة السداد",
+               "حد الائتمان"])
+    ws.append(["A1", "شركة النيل", "a@nile.example", "EGP", 30, 100000])
+    ws = wb.create_sheet("الفواتير")
+    ws.append(["كود العميل", "التاريخ", "المرجع", "البيان", "مدين", "دائن", "الرصيد"])
+    ws.append(["A1", datetime(2026, 9, 1), "F-1", "فاتورة مبيعات", 1000, None, 1000])
+    ws.append(["A1", datetime(2026, 9, 10), "SQ-7", "سند قبض - تحويل بنكي", None, 1500, -500])
+    ws.append(["A1", datetime(2026, 9, 25), "SS-1", "سند صرف - رد المبلغ الزائد", 500, None, 0])
+    path = tmp_path / "ledger_ar.xlsx"
+    wb.save(path)
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-09-30", "--no-pdf",
+                 "-o", str(out)]) == 0
+    tab = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine", header=1)
+    lines = tab[tab["Document"].isin(["F-1", "SQ-7", "SS-1"])]
+    assert list(zip(lines["Type"], lines["Balance"], strict=True)) == [
+        ("فاتورة", 1000.0), ("تحصيل", -500.0), ("رد مبلغ", 0.0)]
+    assert pd.isna(lines["Due Date"].iloc[2])
