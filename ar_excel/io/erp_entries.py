@@ -179,8 +179,9 @@ def _sides_as_signs(invoices: Table, typed_credits: pd.Index) -> None:
     credit note, a receipt: owed to the customer) count negative, Amount, Balance and Paid
     Amount alike. Only where every filled cell of the column says Dr or Cr.
 
-    A row typed as a receipt on the Dr side, where more receipt-typed rows are on the Cr side
-    (the column tells each entry's side, not the running balance's), is money paid back to
+    A row typed as a receipt on the Dr side, where as many receipt-typed rows or more are on
+    the Cr side (the column tells each entry's side, not the running balance's, which a
+    customer paying while still owing leaves Dr), is money paid back to
     the customer, a refund (``entries.refund_rows``), not a receipt: positive, though its
     type made it negative (``typed_credits``)."""
     from ar_excel.core.entries import RECEIPT_TYPES, type_column
@@ -199,7 +200,7 @@ def _sides_as_signs(invoices: Table, typed_credits: pd.Index) -> None:
     receipt = (np.zeros(len(frame), dtype=bool) if kind is None else frame[kind].map(
         lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES).to_numpy(bool))
     debit = receipt & sides.isin(_DEBIT_SIDE).to_numpy(bool) & frame.index.isin(typed_credits)
-    if (receipt & credit).sum() <= debit.sum():
+    if (receipt & credit).sum() < debit.sum():
         debit[:] = False
     for name in ("Amount", "Balance", "Paid Amount"):
         values = frame[name]
