@@ -130,3 +130,22 @@ def test_an_arabic_ledgers_payment_voucher_is_a_refund_on_its_statement(tmp_path
     assert list(zip(lines["Type"], lines["Balance"], strict=True)) == [
         ("فاتورة", 1000.0), ("تحصيل", -500.0), ("رد مبلغ", 0.0)]
     assert pd.isna(lines["Due Date"].iloc[2])
+
+
+@pytest.mark.parametrize("header, rows", [SIDES, SIGNED], ids=["debit-side", "minus-sign"])
+def test_a_refund_in_the_list_pays_out_the_credit_it_repays_in_the_aging(tmp_path, header, rows):
+    """As a refund in Payments does: the 500 paid back on 25 September pays out 500 of the
+    customer's 1,500 received (held on account), so the Aging as of 30 September is Current
+    2,000 (INV-2) and 1-30 0 (INV-1 1,000 less the 1,000 still on account). Before, the
+    refund was an 'Invoice' due on the customer's terms (25 October): Current 2,500 and
+    1-30 -500, and the refund was an invoice the dunning could chase."""
+    path = _book(tmp_path, header, rows)
+    out = tmp_path / "aging.xlsx"
+    assert main(["aging", str(path), "--as-of", "2026-09-30", "-o", str(out)]) == 0
+    aging = pd.read_excel(out, sheet_name="Aging", engine="calamine")
+    assert aging.loc[0, ["Current", "1-30", "31-60", "Total"]].tolist() == [2000, 0, 0, 2000]
+    detail = pd.read_excel(out, sheet_name="Aging Detail", engine="calamine")
+    assert detail.loc[detail["Item Type"] == "Invoice", "Document No"].tolist() == [
+        "INV-1", "INV-2"]
+    assert detail["Open Amount"].sum() == 2000
+    assert "PV-2" not in detail["Document No"].tolist()  # paid out in full against the credit

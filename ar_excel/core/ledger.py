@@ -569,20 +569,26 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
                   currency: pd.Series) -> pd.DataFrame:
     """Invoices and credit notes as open items (credit notes due on their own date); a
     receipt kept in the invoice list (a running ledger's سند قبض, a transaction list's
-    Payment) is a payment held on account, as one in Payments is, not a credit note."""
-    from ar_excel.core.entries import receipt_rows  # (it builds on this module's names)
+    Payment) is a payment held on account, as one in Payments is, not a credit note; a
+    refund kept there (سند صرف, a Payment on the debit side) is money paid back, as a
+    negative Payments row is: it pays out the customer's credits (``refunds_settle_credits``)
+    and is due on its own date, not dunned as an invoice on the customer's terms."""
+    from ar_excel.core.entries import receipt_rows, refund_rows  # (they build on this module)
 
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
     received = credit_note.to_numpy(dtype=bool) & receipt_rows(inv)
+    refund = ~credit_note.to_numpy(dtype=bool) & refund_rows(inv)
+    own_date = credit_note | refund
     quoted = {c: inv[c] for c in ORDER_REFERENCES if c in inv and inv[c].notna().any()}
     return pd.DataFrame({
         "Customer ID": inv["Customer ID"],
-        "Item Type": np.select([received, credit_note], ["Payment", "Credit Note"], "Invoice"),
+        "Item Type": np.select([received | refund, credit_note], ["Payment", "Credit Note"],
+                               "Invoice"),
         "Document No": inv["Invoice No"],
         "Invoice No": inv["Invoice No"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
-        "Due Date": due.where(~credit_note, pd.to_datetime(inv["Invoice Date"])),
+        "Due Date": due.where(~own_date, pd.to_datetime(inv["Invoice Date"])),
         "Currency": (inv["Currency"].fillna(inv["Customer ID"].map(currency))
                      if inv["Currency"].isna().any() else inv["Currency"].copy()),
         "Amount": inv["Amount"].astype("float64"),
