@@ -43,8 +43,8 @@ Rules:
   day was not yet made then, so the invoice it paid still owed that part on that day (the
   part is no Receipt on the invoice's date); the closing of one statement is the opening of
   the next, and the statement to today closes at the list's balances, as the Aging. To an
-  earlier day, the aging footer ages what was owed then (``owed_on``: the Aging of that day
-  takes the list's balances of today, short by those later settlements).
+  earlier day, the statement and its aging footer close at what was owed then (``owed_on``,
+  which the ledger also uses, so the Aging of that day says the same).
 * One section per currency: amounts in different currencies are never added. A receipt is
   in the currency of the invoice it names, else in the customer's currency. A currency with
   nothing to say (no balance at either end, no movement in the period) is left out, unless
