@@ -87,14 +87,9 @@ def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> N
     for kind, why in (("refund", "refunds paid out to customers"),
                       ("returned", "cheques returned unpaid (each takes back its receipt)")):
         rows = positive & (said == kind)
-        if not rows.any():
-            continue
-        at = frame.index[rows]
-        frame.loc[at, "Amount"] = -frame.loc[at, "Amount"]
-        cells = [table.cell(i, "Method") for i in at]
-        issues.append(table.issue(
-            at[0], "Method", f"{len(at)} payment(s) whose Method says {why}: read as money "
-                             f"paid out, their amounts negative ({cells_named(cells)})"))
+        if rows.any():
+            _sign_turned(table, rows, issues, f"whose Method says {why}: read as money paid "
+                                              f"out, their amounts negative")
 
 
 def _settlements_typed_negative(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
@@ -110,15 +105,20 @@ def _settlements_typed_negative(table: Table, out: np.ndarray, issues: list[Issu
         return
     rows = ((frame["Amount"] < 0).to_numpy(bool) & ~out
             & per_distinct(frame["Method"], settles_only).fillna(False).to_numpy(bool))
-    if not rows.any():
-        return
-    at = frame.index[rows]
-    frame.loc[at, "Amount"] = -frame.loc[at, "Amount"]
+    if rows.any():
+        _sign_turned(table, rows, issues, "typed negative whose Method says a write-off, "
+                                          "discount, tax withheld or charge: read as settling "
+                                          "what the customer owes, their amounts positive")
+
+
+def _sign_turned(table: Table, rows: np.ndarray, issues: list[Issue], said: str) -> None:
+    """The Payments rows at ``rows`` read with their amounts' sign turned, said in one Input
+    Issue at the first one's Method cell naming every such cell."""
+    at = table.frame.index[rows]
+    table.frame.loc[at, "Amount"] = -table.frame.loc[at, "Amount"]
     cells = [table.cell(i, "Method") for i in at]
-    issues.append(table.issue(
-        at[0], "Method", f"{len(at)} payment(s) typed negative whose Method says a write-off, "
-                         f"discount, tax withheld or charge: read as settling what the "
-                         f"customer owes, their amounts positive ({cells_named(cells)})"))
+    issues.append(table.issue(at[0], "Method",
+                              f"{len(at)} payment(s) {said} ({cells_named(cells)})"))
 
 
 def column_of_words(table: Table, headers: frozenset[str], known: frozenset[str]) -> str | None:
