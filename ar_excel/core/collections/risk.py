@@ -45,6 +45,9 @@ Rules:
   ones within 7 days); a plan settles the debt owed when it was agreed, so what the customer
   owes beyond the plan's outstanding instalments (in the plan's currency) is its newest
   invoices, billed since, expected as any invoice is (they were left out of the forecast).
+  The instalments are expected, oldest first, only as far as the customer still owes
+  (its balance after credits, in the plan's currency): a credit note or cash outside the
+  plan's window that cleared the debt leaves nothing to expect from the plan.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.core.ledger import open_balance
-from ar_excel.core.money import half_units, round_total
+from ar_excel.core.money import decimals_of, half_unit, half_units, round_total
 from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
@@ -299,17 +302,40 @@ def _portfolios(hist: pd.DataFrame, home: dict) -> dict[str, float]:
     return out
 
 
-def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set) -> dict[int, float]:
+def _plan_currency(cid: object, ccy: object, records: list[dict]) -> str:
+    """A plan's currency as the invoices name it: the customer's master currency, else (a
+    master without one leaves the schedule's blank) the one currency of its open items."""
+    if isinstance(ccy, str) and ccy.strip():
+        return ccy.strip()
+    named = {r["Currency"] for r in records
+             if r["Customer ID"] == cid and isinstance(r["Currency"], str) and r["Currency"]}
+    return next(iter(named)) if len(named) == 1 else ""
+
+
+def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set,
+                  ) -> tuple[dict[int, float], dict[tuple, float]]:
     """For the undisputed invoices of customers on a plan (positions in ``records``): the
-    part owed beyond the plans' outstanding instalments, taken from the newest invoices."""
+    part owed beyond the plans' outstanding instalments, taken from the newest invoices;
+    and per (customer, currency) what the instalments can still bring in: no more than the
+    customer owes after its credits (a credit note or cash received outside the plan's
+    window can clear the debt the plan was agreed for: nothing is then expected)."""
     active = plans[plans["Customer ID"].isin(on_plan)]
-    covered = active.groupby([active["Customer ID"], active["Currency"].fillna("")])[
-        "Outstanding"].sum().to_dict()
+    covered: dict[tuple, float] = {}
+    for cid, ccy, outstanding in zip(active["Customer ID"], active["Currency"],
+                                     active["Outstanding"].astype(float), strict=True):
+        key = (cid, _plan_currency(cid, ccy, records))
+        covered[key] = covered.get(key, 0.0) + outstanding
     mine: dict = {}
+    owed_all: dict = {}
     for at, r in enumerate(records):
-        if r["Customer ID"] in on_plan and not bool(r.get(DISPUTED, False)):
+        if r["Customer ID"] in on_plan:
             ccy = r["Currency"] if isinstance(r["Currency"], str) else ""
-            mine.setdefault((r["Customer ID"], ccy), []).append(at)
+            key = (r["Customer ID"], ccy)
+            owed_all[key] = owed_all.get(key, 0.0) + float(r["Uncovered Amount"])
+            if not bool(r.get(DISPUTED, False)):
+                mine.setdefault(key, []).append(at)
+    room = {key: max(0.0, min(amount, owed_all.get(key, 0.0)))
+            for key, amount in covered.items()}
     out: dict[int, float] = {}
     for key, positions in mine.items():
         owed = sum(float(records[at]["Uncovered Amount"]) for at in positions)
@@ -323,7 +349,7 @@ def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set) -> dic
             take = min(float(records[at]["Uncovered Amount"]), left)
             out[at] = round_total(take)
             left = round(left - take, 3)
-    return out
+    return out, room
 
 
 def risk_score(average_days_late: float, overdue_30_share: float) -> int:
@@ -355,7 +381,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
-    beyond = _beyond_plans(records, plans, on_plan) if on_plan else {}
+    beyond, room = _beyond_plans(records, plans, on_plan) if on_plan else ({}, {})
     rows = []
     for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
@@ -394,13 +420,26 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     if plans is not None and len(plans):
         open_ = plans[(plans["Outstanding"] >= half_units(plans["Currency"], plans.index))
                       & plans["Customer ID"].isin(on_plan)]
+        # (a caller without the ledger, no items' columns, cannot say what is owed)
+        ledger = "Customer ID" in items.columns
+        open_ = open_.sort_values(["Customer ID", "Due Date", "Plan", "Instalment"],
+                                  kind="stable")
         for r in open_.to_dict("records"):
+            # the oldest instalments first, as far as the customer still owes anything
+            key = (r["Customer ID"], _plan_currency(r["Customer ID"], r["Currency"], records))
+            amount = float(r["Outstanding"])
+            if ledger:
+                amount = round(min(amount, room.get(key, 0.0)), 3)
+                room[key] = round(room.get(key, 0.0) - amount, 3)
+            if amount < half_unit(decimals_of(key[1] or r["Currency"])):
+                continue
             due = pd.Timestamp(r["Due Date"])
             expected = due if due >= day else day + pd.Timedelta(days=CHASE_DAYS)
             rows.append({"Customer ID": r["Customer ID"], "Customer": r["Customer"],
                          "Invoice No": f"Plan {r['Plan']} #{r['Instalment']}", "Due Date": due,
-                         "Days Past Due": max(0, (day - due).days), "Currency": r["Currency"],
-                         "Expected Amount": round_total(r["Outstanding"]),
+                         "Days Past Due": max(0, (day - due).days),
+                         "Currency": key[1] or r["Currency"],
+                         "Expected Amount": round_total(amount),
                          "Expected Days Late": 0.0,
                          "Expected Date": expected, "Basis": "payment plan instalment"})
     out = pd.DataFrame(rows, columns=EXPECTED_COLUMNS)
