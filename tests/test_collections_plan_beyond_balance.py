@@ -8,6 +8,7 @@ instalments of 10,000.00, 10,000.00, 10,000.01 from 2026-10-15; each paid 10,000
 * P2 then returned the goods: a credit note of 30,000.01 on 2026-11-01 leaves it a credit
   balance of 10,000.00. Nothing is to be expected from it (before: 20,000.01 in the
   forecast, 10,000.00 in week 2 and 10,000.01 in week 3).
+  Nor is a plan reminder letter sent to it.
 * P3's master names no currency (its invoice says EGP): its 20,000.01 still owed is the
   plan's two instalments, in EGP, not also the invoice (before: the instalments with a
   blank currency and INV-P3 again, 20,000.01, as a doubtful row).
@@ -30,7 +31,7 @@ def _rows(path: Path, name: str) -> list[dict]:
     return [dict(zip(head, r, strict=False)) for r in rows[1:] if r and r[0] != ""]
 
 
-def test_plan_instalments_are_expected_only_while_the_customer_owes(tmp_path):
+def _run(tmp_path: Path) -> Path:
     book = _book(tmp_path / "plans.xlsx", {
         "Customers": [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
                       ["P2", "Returned Co", "EGP", "Net 30"],
@@ -51,6 +52,11 @@ def test_plan_instalments_are_expected_only_while_the_customer_owes(tmp_path):
     })
     out = tmp_path / "out.xlsx"
     assert main(["collections", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    return out
+
+
+def test_plan_instalments_are_expected_only_while_the_customer_owes(tmp_path):
+    out = _run(tmp_path)
     schedule = _rows(out, "Payment Plan Schedule")
     assert [(r["Plan"], r["Amount"], r["Outstanding"], r["Status"]) for r in schedule] == [
         ("P2-1", 10000.0, 0.0, "Paid"), ("P2-1", 10000.0, 10000.0, "Overdue"),
@@ -64,3 +70,17 @@ def test_plan_instalments_are_expected_only_while_the_customer_owes(tmp_path):
     weeks = _rows(out, "Cash Forecast")
     assert [w["Expected Receipts"] for w in weeks[:3]] == [0.0, 10000.0, 10000.01]
     assert round(sum(w["Expected Receipts"] for w in weeks), 2) == 20000.01
+
+
+def test_no_plan_reminder_to_a_customer_in_credit(tmp_path):
+    """P2's instalment 2 is overdue by the schedule, but P2 is owed 10,000.00: before, a plan
+    reminder letter asked it for the instalment."""
+    out = _run(tmp_path)
+    dunning = {r["Customer ID"]: r for r in _rows(out, "Dunning")}
+    assert (dunning["P2"]["Open Balance"], dunning["P2"]["Amount To Collect"]) == (-10000.0, 0.0)
+    assert dunning["P2"]["Letter"] is False
+    assert dunning["P2"]["Next Action"] == "Apply credit on account to the overdue invoices"
+    assert dunning["P3"]["Letter"] is True
+    assert dunning["P3"]["Next Action"] == "Send plan reminder: instalment 2 overdue"
+    assert sorted(p.name for p in (tmp_path / "dunning").glob("*.eml")) == [
+        "2026-11-30_P3.eml"]

@@ -16,7 +16,8 @@ Rules:
   next step is due. Letters dated on the as-of date itself are this run's own (a re-run
   replaces them) and letters dated after it are ignored.
 * A customer with an active payment plan is not dunned: it gets the plan's reminders
-  instead (``payment_plans.plan_reminders``).
+  instead (``payment_plans.plan_reminders``), while it owes anything (an account in credit
+  gets none).
 * A trivial amount is not chased: where the Amount To Collect of a currency is below the
   Policy's ``dunning_min_amount`` (default 10.00, in that currency's own units; 0 chases
   every cent) there is no level, letter, call or visit; the row still shows it as overdue
@@ -275,7 +276,12 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
             level, action = 0, words["plan_ok"]
             last_plan = plan_rows[str(cid)]["Last Plan Reminder"] \
                 if str(cid) in plan_rows else pd.NaT
-            if reminders is not None and cid in reminders.index:
+            if r["Open Balance"] < CENT:
+                # a credit note or cash outside the plan cleared the debt: a reminder would
+                # ask a customer in credit for an instalment
+                if r["Overdue Amount"] >= CENT:
+                    action, action_date = words["covered"], day
+            elif reminders is not None and cid in reminders.index:
                 rem = reminders.loc[cid]
                 if pd.notna(last_plan) and (day - last_plan).days < WEEK:
                     action = words["plan_wait"].format(date=_iso(last_plan))
