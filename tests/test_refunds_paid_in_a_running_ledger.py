@@ -2,9 +2,11 @@
 and not an invoice.
 
 * A row typed Payment on the Debit side of a Dr/Cr ledger, or typed Payment -500 among
-  Payments written positive, is money that went out: before, the type made it one more
+  Payments written positive, or +500 among Payments written negative (the mirror), is
+  money that went out: before, the type made it one more
   receipt (Receipts 2,000, the customer's balance short by twice the refund). (A Payments
-  sheet's -500 was already read as a refund.)
+  sheet's -500 was already read as a refund.) As many Payments each way, or a lone one,
+  give no such evidence: each stays a receipt.
 * On the customer's statement such a row, and a row typed Refund or سند صرف, is a Refund
   (رد مبلغ), as a refund in Payments reads, with no due date: before, an 'Invoice' due 30
   days later."""
@@ -46,13 +48,23 @@ SIGNED = (["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"], [
     ["RV-8", "C1", "2026-09-10", "Payment", 500],
     ["INV-2", "C1", "2026-09-20", "Invoice", 2000],
     ["PV-2", "C1", "2026-09-25", "Payment", -500]])
+# the mirror: a list writing its receipts negative, the money paid back positive
+NEGATIVE = (SIGNED[0], [
+    ["INV-1", "C1", "2026-08-01", "Invoice", 1000],
+    ["RV-7", "C1", "2026-09-10", "Payment", -1000],
+    ["RV-8", "C1", "2026-09-10", "Payment", -500],
+    ["INV-2", "C1", "2026-09-20", "Invoice", 2000],
+    ["PV-2", "C1", "2026-09-25", "Payment", 500]])
+CASES = pytest.mark.parametrize("header, rows", [SIDES, SIGNED, NEGATIVE],
+                                ids=["debit-side", "minus-sign", "plus-sign"])
 
 
-@pytest.mark.parametrize("header, rows", [SIDES, SIGNED], ids=["debit-side", "minus-sign"])
+@CASES
 def test_a_payment_paid_back_to_the_customer_is_a_refund(tmp_path, header, rows):
     """By pencil, September: opening AR 1,000 (INV-1); 1,500 received on the 10th (500
-    over: RV-7, or RV-7 1,000 and RV-8 500); INV-2 2,000 billed on the 20th; the 500 paid
-    back on the 25th. Receipts 1,500, Refunds Paid 500, credit sales 2,000, closing AR
+    over: RV-7, or RV-7 1,000 and RV-8 500, written positive or, the mirror, negative);
+    INV-2 2,000 billed on the 20th; the 500 paid back on the 25th (PV-2: a Payment on the
+    Dr side, written -500 among positive Payments, or +500 among negative ones). Receipts 1,500, Refunds Paid 500, credit sales 2,000, closing AR
     1,000 - 1,500 + 2,000 + 500 = 2,000, as the Aging, the Credit Status open balance and
     the statement close. Before: Receipts 2,000 (one receipt more), Refunds Paid 0, closing
     AR 1,000."""
@@ -132,7 +144,7 @@ def test_an_arabic_ledgers_payment_voucher_is_a_refund_on_its_statement(tmp_path
     assert pd.isna(lines["Due Date"].iloc[2])
 
 
-@pytest.mark.parametrize("header, rows", [SIDES, SIGNED], ids=["debit-side", "minus-sign"])
+@CASES
 def test_a_refund_in_the_list_pays_out_the_credit_it_repays_in_the_aging(tmp_path, header, rows):
     """As a refund in Payments does: the 500 paid back on 25 September pays out 500 of the
     customer's 1,500 received (held on account), so the Aging as of 30 September is Current
@@ -149,3 +161,40 @@ def test_a_refund_in_the_list_pays_out_the_credit_it_repays_in_the_aging(tmp_pat
         "INV-1", "INV-2"]
     assert detail["Open Amount"].sum() == 2000
     assert "PV-2" not in detail["Document No"].tolist()  # paid out in full against the credit
+
+
+BEFORE = (["Invoice No", "Customer ID", "Invoice Date", "Type", "Amount"], [
+    ["INV-1", "C1", "2026-08-01", "Invoice", 1000],
+    ["INV-2", "C1", "2026-09-20", "Invoice", 2000]])
+
+
+@pytest.mark.parametrize("payments", [
+    [["RV-7", "2026-09-10", 1500], ["PV-2", "2026-09-25", -500]],
+    [["RV-7", "2026-09-10", -1500], ["PV-2", "2026-09-25", 500]],
+    [["RV-7", "2026-09-10", 1000], ["RV-8", "2026-09-10", -300],
+     ["RV-9", "2026-09-12", -200], ["PV-2", "2026-09-25", 300]],
+    [["PV-2", "2026-09-25", 500]],
+    [["PV-2", "2026-09-25", -500]],
+], ids=["tie-plus-first", "tie-minus-first", "two-and-two", "one-plus", "one-minus"])
+def test_a_payment_is_not_read_as_a_refund_without_the_lists_sign_to_say_so(tmp_path,
+                                                                           payments):
+    """Only a sign against most of the list's Payments says money went out. As many
+    Payments each way (a list mixing both conventions), or one Payment alone, gives no such
+    evidence: every Payment stays a receipt, as before. By pencil: opening AR 1,000, INV-2
+    2,000, receipts the Payments' amounts taken whole (2,000; 2,000; 1,800; 500; 500),
+    Refunds Paid 0, Closing AR 3,000 less them, the Credit Status open balance too."""
+    header, rows = BEFORE
+    rows = rows + [[n, "C1", d, "Payment", a] for n, d, a in payments]
+    path = _book(tmp_path, header, rows)
+    received = sum(abs(a) for _, _, a in payments)
+    pack = tmp_path / "pack.xlsx"
+    assert main(["report", str(path), "--as-of", "2026-09-30", "-o", str(pack)]) == 0
+    table = pd.read_excel(pack, sheet_name="KPIs", engine="calamine")
+    k = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert (k["Receipts Count"], k["Receipts"], k["Refunds Paid"]) == (
+        len(payments), received, 0.0)
+    assert k["Closing AR"] == 3000.0 - received
+    credit = tmp_path / "credit.xlsx"
+    assert main(["credit", str(path), "--as-of", "2026-09-30", "-o", str(credit)]) == 0
+    status = pd.read_excel(credit, sheet_name="Credit Status", engine="calamine")
+    assert status["Open Balance"].tolist() == [3000.0 - received]

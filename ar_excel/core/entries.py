@@ -129,9 +129,10 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
         credit_types = [v for v in credit_types if match_key(v) != "cr"]  # Cash / Credit
     positive = (invoices["Amount"] > 0).to_numpy(bool)
-    credit = types.isin(credit_types).to_numpy(bool) & positive
+    paid_out = _receipts_against_the_lists_sign(invoices, types, kinds, positive)
+    credit = (types.isin(credit_types).to_numpy(bool) & positive
+              & ~invoices.index.isin(paid_out))
     rows = invoices.index[credit]
-    paid_out = _receipts_written_negative(invoices, types, kinds, positive)
     for column in ("Amount", "Balance", "Paid Amount"):
         if column in invoices and len(rows):
             invoices.loc[rows, column] = -invoices.loc[rows, column].abs()
@@ -140,19 +141,23 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     return rows
 
 
-def _receipts_written_negative(invoices: pd.DataFrame, types: pd.Series, kinds: object,
-                               positive: np.ndarray) -> pd.Index:
-    """The receipt-typed rows written negative in a list that writes its receipts positive
-    (more such rows positive than negative): the minus sign says the money went the other
-    way, paid back to the customer (a refund, ``refund_rows``), a debit. Not where as many
-    are written negative: that may be a ledger signing its receipts, whose one positive
-    Payment is no clearer a refund than its negative one."""
+def _receipts_against_the_lists_sign(invoices: pd.DataFrame, types: pd.Series, kinds: object,
+                                     positive: np.ndarray) -> pd.Index:
+    """The receipt-typed rows signed against most such rows of the list: written negative
+    where more are positive, or positive where more are negative (a list writing its
+    receipts as credits). The other sign says the money went the other way, paid back to
+    the customer (a refund, ``refund_rows``), a debit. Not where as many are written each
+    way, nor for a lone one: a list mixing both conventions, or one Payment, says nothing of
+    which way its money went."""
     receipt = types.isin([v for v in kinds if isinstance(v, str) and match_key(v)
                           in RECEIPT_TYPES]).to_numpy(bool)
-    negative = receipt & (invoices["Amount"] < 0).to_numpy(bool)
-    if not negative.any() or (receipt & positive).sum() <= negative.sum():
-        return invoices.index[:0]
-    return invoices.index[negative]
+    plus = receipt & positive
+    minus = receipt & (invoices["Amount"] < 0).to_numpy(bool)
+    if plus.sum() > minus.sum():
+        return invoices.index[minus]
+    if minus.sum() > plus.sum():
+        return invoices.index[plus]
+    return invoices.index[:0]
 
 
 # An invoice list's payment status column, and the words saying an invoice is paid.
