@@ -84,3 +84,32 @@ def test_no_plan_reminder_to_a_customer_in_credit(tmp_path):
     assert dunning["P3"]["Next Action"] == "Send plan reminder: instalment 2 overdue"
     assert sorted(p.name for p in (tmp_path / "dunning").glob("*.eml")) == [
         "2026-11-30_P3.eml"]
+
+
+def test_a_plan_of_a_customer_without_a_master_currency_is_in_its_invoices_currency(tmp_path):
+    """P3's master names no currency, its invoice says EGP: its Payment Plan Schedule rows
+    say EGP (before: blank, while Expected Payments already said EGP)."""
+    schedule = _rows(_run(tmp_path), "Payment Plan Schedule")
+    assert [(r["Plan"], r["Currency"]) for r in schedule] == [
+        ("P2-1", "EGP"), ("P2-1", "EGP"), ("P2-1", "EGP"),
+        ("P3-1", "EGP"), ("P3-1", "EGP"), ("P3-1", "EGP")]
+
+
+def test_a_dinar_plan_without_a_master_currency_is_cut_in_fils(tmp_path):
+    """K1's master names no currency, its invoice is KWD 1,000.125: three instalments of
+    333.375, in fils (before: blank currency, cut in cents as 333.38 / 333.38 / 333.37)."""
+    book = _book(tmp_path / "kwd.xlsx", {
+        "Customers": [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
+                      ["K1", "Kuwait Trading", None, "Net 30"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount",
+                      "Currency"],
+                     ["INV-K1", "K1", D(2026, 6, 1), D(2026, 7, 1), 1000.125, "KWD"]],
+        "Payment Plans": [["Customer ID", "Total Amount", "Instalments", "Start Date",
+                           "Frequency"],
+                          ["K1", 1000.125, 3, D(2026, 12, 15), "monthly"]],
+    })
+    out = tmp_path / "out.xlsx"
+    assert main(["collections", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    schedule = _rows(out, "Payment Plan Schedule")
+    assert [(r["Currency"], r["Amount"]) for r in schedule] == [
+        ("KWD", 333.375), ("KWD", 333.375), ("KWD", 333.375)]

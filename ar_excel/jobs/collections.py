@@ -212,7 +212,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                            blank=ledger_blank(book)), blank_currency(book))
     items = mark_disputed(items, invoices, dispute_log(book))  # owed, not chased meanwhile
     plans_frame = book.frame("Payment Plans")
-    schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers)
+    schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers,
+                                                         items)
                           if plans_frame is not None else (None, []))
     issues += _plan_issues(book, problems)
     previous, hist_issues = read_history(book)

@@ -92,7 +92,7 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     risk = risk_scores(items, history, customers, as_of, chased)
-    schedule = plan_schedule(plans, payments, as_of, customers)[0] \
+    schedule = plan_schedule(plans, payments, as_of, customers, items)[0] \
         if plans is not None and len(plans) else None
     expected = expected_payments(items, risk, as_of, policy, schedule, chased)
     return forecast_from_expected(expected, as_of, weeks, policy)

@@ -127,10 +127,12 @@ def due_dates(start: pd.Timestamp, count: int, frequency: tuple[str, int]) -> li
 
 
 def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
-                  customers: pd.DataFrame | None = None,
+                  customers: pd.DataFrame | None = None, items: pd.DataFrame | None = None,
                   ) -> tuple[pd.DataFrame, list[tuple[Hashable, str, str]]]:
     """The instalment schedule with paid tracking, and problems as (index, column, message).
 
+    A plan is in its customer's currency: the master's, else (a master without one) the one
+    currency of the customer's open ``items``, in whose minor unit its instalments are cut.
     A plan row without a customer (or whose customer is not in ``customers``), a positive
     amount, a number of instalments of at least 1 or a start date cannot be scheduled: it is
     reported and left out.
@@ -138,7 +140,9 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     day = pd.Timestamp(as_of).normalize()
     problems: list[tuple[Hashable, str, str]] = []
     names = _lookup(customers, "Name")
-    currency = _lookup(customers, "Currency")
+    currency = {**_one_currency_each(items),
+                **{c: v for c, v in _lookup(customers, "Currency").items()
+                   if isinstance(v, str) and v.strip()}}
     known = set(customers["Customer ID"].dropna().astype(str)) \
         if customers is not None and "Customer ID" in customers and len(customers) else None
     rows: list[dict] = []
@@ -307,6 +311,15 @@ def plan_reminders(schedule: pd.DataFrame) -> pd.DataFrame:
     out["Overdue Instalments"] = [by_plan.get(p, ((), 0.0))[0] for p in out["Plan"]]
     out["Overdue Total"] = [by_plan.get(p, ((), 0.0))[1] for p in out["Plan"]]
     return out[cols].reset_index(drop=True)
+
+
+def _one_currency_each(items: pd.DataFrame | None) -> dict[str, str]:
+    """Each customer's currency where its open items name one only."""
+    if items is None or not len(items) or "Currency" not in items:
+        return {}
+    named = items[items["Currency"].notna() & (items["Currency"].astype(str).str.strip() != "")]
+    each = named.groupby(named["Customer ID"].astype(str))["Currency"].unique()
+    return {cid: str(c[0]) for cid, c in each.items() if len(c) == 1}
 
 
 def _lookup(customers: pd.DataFrame | None, column: str) -> dict:
