@@ -241,6 +241,18 @@ class Ledger:
         return pd.Series(opening_rows(self.invoices), index=self.invoices.index)
 
     @cached_property
+    def non_cash_payments(self) -> pd.Series:
+        """The Payments rows that settle without money (``non_cash``), classified once for
+        every period and currency."""
+        return non_cash(self.payments)
+
+    @cached_property
+    def returned_payments(self) -> pd.Series:
+        """The Payments rows that are cheques returned unpaid (``returned_rows``), classified
+        once for every period and currency."""
+        return returned_rows(self.payments)
+
+    @cached_property
     def balances_stated(self) -> bool:
         """An open-items list without receipts (``ledger.balances_as_stated``)."""
         return balances_as_stated(self.invoices, self.payments)
@@ -360,12 +372,12 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     pay_dates = pd.to_datetime(pay["Date"])
     mine = ((pay_dates >= period.start) & (pay_dates <= period.end)
             & (ledger.payment_currencies == currency))
-    settled_non_cash = non_cash(pay)
+    settled_non_cash = ledger.non_cash_payments
     received = pay.loc[mine & ~settled_non_cash & (pay["Amount"] > 0),
                        "Amount"]  # a refund paid out is no receipt
     # A cheque returned unpaid takes back the cash its receipt counted (in the period it
     # came back): without it a bounced cheque stayed collected in Receipts.
-    returned = returned_rows(pay)
+    returned = ledger.returned_payments
     bounced = pay.loc[mine & returned, "Amount"]
     # Money paid back out to customers: AR rises by it, so CEI's numerator (AR's movement)
     # is already net of it; the collection rate takes it off too, or a 500 overpayment
