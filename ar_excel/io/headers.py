@@ -240,19 +240,19 @@ _DOCUMENT_CURRENCY = re.compile(
     r"(?:foreign|transaction|document|doc|trx|original|invoice)(?:currency|curr|ccy)|fcy$")
 # SAP Business One's "Document Total (FC)" beside its "Document Total"
 _FC = re.compile(r"(?i)\(\s*FC\s*\)\s*$")
-
-
-def _in_document(text: str) -> bool:
-    """Whether a header names an amount or currency in the document's own currency."""
-    return bool(_DOCUMENT_CURRENCY.search(match_key(text)) or _FC.search(text))
 _LOCAL_CURRENCY = re.compile(
     r"(?:local|company|base|functional|accounting|home|reporting)(?:currency|curr|ccy)|lcy$")
 _AMOUNTS = ("Amount", "Balance", "Paid Amount")
 
 
+def _in_document(text: str) -> bool:
+    """Whether a header names an amount or currency in the document's own currency."""
+    return bool(_DOCUMENT_CURRENCY.search(match_key(text)) or _FC.search(text))
+
+
 def in_company_currency_beside(written: Mapping[str, str], names: list[str],
                                texts: list[Any]) -> dict[str, int]:
-    """For each amount read in the document's own currency (``_in_document_currency``), the
+    """For each amount read in the document's own currency (``_in_document``), the
     position of the same amount in the company's currency beside it ("Document Total" beside
     "Document Total (FC)"): SAP Business One leaves the foreign-currency amount empty (or 0)
     on a document in the company's own currency, whose amount is then that one."""
