@@ -482,6 +482,9 @@ COLLECTION_RATE_DEFINITION = ("(receipts - refunds paid) / (opening AR + credit 
 # balance has no DSO, yet its customers in arrears owe days of sales all the same.
 ADD_DEFINITION = ("closing overdue AR / credit sales x days in period (= DSO - best-possible "
                   "DSO from the unrounded figures, where both are given)")
+# the Dashboard's overdue share (``overdue_share``)
+OVERDUE_SHARE_DEFINITION = ("overdue receivables / the balances of the customers who owe x "
+                            "100 (a customer in credit owes nothing)")
 OVERDUE_DEFINITION = ("per customer, its invoices past due at the period end less its "
                       "credits on account (advances, unapplied receipts and credit notes), "
                       "never below zero; summed over the customers")

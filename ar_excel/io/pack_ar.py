@@ -30,6 +30,7 @@ from ar_excel.core.kpis import (
     NOTHING_COLLECTIBLE,
     NOTHING_RECEIVABLE,
     OVERDUE_DEFINITION,
+    OVERDUE_SHARE_DEFINITION,
     REFUNDS_DEFINITION,
     UNKNOWN_SALES,
 )
@@ -125,9 +126,8 @@ DEFINITIONS = {
                                 "ناقص المبالغ المردودة للعملاء، كبسط CEI",
     REFUNDS_DEFINITION: "المبالغ المردودة للعملاء المسجلة في التحصيلات أو في قائمة الفواتير "
                         "خلال الفترة (دون الشيكات المرتدة: تخصمها التحصيلات)",
-    "overdue receivables / the balances of the customers who owe x 100 (a customer in credit "
-    "owes nothing)": "المديونية المتأخرة / أرصدة العملاء المدينين × 100 (العميل ذو الرصيد "
-                     "الدائن لا يدين بشيء)",
+    OVERDUE_SHARE_DEFINITION: "المديونية المتأخرة / أرصدة العملاء المدينين × 100 (العميل ذو "
+                              "الرصيد الدائن لا يدين بشيء)",
     ALL_CURRENCIES: "إجمالي المديونية بالعملة الرئيسية + مديونية كل عملة أخرى × سعر صرفها في "
                     "السياسة",
 }

@@ -31,6 +31,7 @@ from ar_excel.core.kpis import (
     NO_SALES,
     NOTHING_COLLECTIBLE,
     NOTHING_RECEIVABLE,
+    OVERDUE_SHARE_DEFINITION,
     UNKNOWN_SALES,
     Ledger,
     Period,
@@ -68,8 +69,6 @@ HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
     ("Receipts", "Receipts", "amount"),
 ]
 DEFINITIONS = {name: definition for name, _, definition in KPI_ROWS}
-OVERDUE_SHARE_DEFINITION = ("overdue receivables / the balances of the customers who owe x "
-                            "100 (a customer in credit owes nothing)")
 
 
 def _forecast(book: Book, as_of: pd.Timestamp) -> pd.DataFrame | None:
