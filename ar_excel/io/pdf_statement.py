@@ -29,7 +29,7 @@ from fpdf.enums import RenderStyle, TextMode
 from fpdf.fonts import TTFFont
 
 from ar_excel.core.collections.language import format_date, has_arabic
-from ar_excel.core.collections.statements import Statement
+from ar_excel.core.collections.statements import TYPE_NAMES_AR, Statement
 from ar_excel.core.money import amount_in_units, decimals_of
 from ar_excel.io.wording_ar import bucket_label
 
@@ -56,9 +56,7 @@ WORDS = {
         "Due Date": "الاستحقاق", "Debit": "مدين", "Credit": "دائن", "Balance": "الرصيد",
         "opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
         "total": "الإجمالي", "page": "صفحة", "Current": "غير مستحق",  # as the tabs say (labels_ar)
-        "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
-        "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
-        "Balance Brought Forward": "رصيد مرحل", "none": "لا توجد حركات في الفترة",
+        **TYPE_NAMES_AR, "none": "لا توجد حركات في الفترة",
     },
 }
 

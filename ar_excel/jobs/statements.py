@@ -19,6 +19,7 @@ from ar_excel.core.aging import aging_by_customer, fill_blank_currency
 from ar_excel.core.collections.statements import (
     TAB_COLUMNS,
     TAB_FORMATS,
+    TYPE_NAMES_AR,
     Statement,
     customer_statements,
     documents,
@@ -31,10 +32,7 @@ from ar_excel.jobs.aging import blank_currency, ledger_blank
 from ar_excel.model import Book, JobResult, Tab
 
 ARABIC_WORDS = {"opening": "الرصيد الافتتاحي", "closing": "الرصيد الختامي", "aging": "أعمار الديون",
-                # the document types, as the PDF statement writes them
-                "Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
-                "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
-                "Balance Brought Forward": "رصيد مرحل"}
+                **TYPE_NAMES_AR}  # the document types, as the PDF statement writes them
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -75,6 +75,10 @@ TAB_FORMATS = {"Date": "date", "Due Date": "date", "Debit": "money", "Credit": "
                "Balance": "money"}
 _TYPE_ORDER = {"Balance Brought Forward": -1, "Invoice": 0, "Credit Note": 1, "Receipt": 2,
                "Adjustment": 3, "Refund": 4, "Returned Cheque": 5}
+# the line types in Arabic, as the statement tab and its PDF both write them
+TYPE_NAMES_AR = {"Invoice": "فاتورة", "Credit Note": "إشعار دائن", "Receipt": "تحصيل",
+                 "Adjustment": "تسوية", "Refund": "رد مبلغ", "Returned Cheque": "شيك مرتد",
+                 "Balance Brought Forward": "رصيد مرحل"}
 
 
 @dataclass
