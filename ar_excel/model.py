@@ -195,6 +195,14 @@ class Book:
         t = self.tables.get(kind)
         return None if t is None else t.frame
 
+    def named_currencies(self) -> list[object]:
+        """The Currency of each customer and invoice as read, blanks too: what
+        ``core.local_currency`` tells the book's own currency from (the reader asks before
+        the jobs do, with the invoice list perhaps absent)."""
+        return [code for kind in ("Customers", "Invoices")
+                if (frame := self.frame(kind)) is not None
+                for code in frame["Currency"].tolist()]
+
     @property
     def customers(self) -> pd.DataFrame:
         return self._required("Customers")

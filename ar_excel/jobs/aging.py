@@ -85,16 +85,12 @@ def buckets_block(aging: pd.DataFrame, policy: Policy) -> Tab:
                title="Grand total by bucket")
 
 
-def _named_currencies(book: Book) -> list[object]:
-    return [*book.customers["Currency"].tolist(), *book.invoices["Currency"].tolist()]
-
-
 def _local_currency(book: Book) -> LocalCurrency:
     """The book's local currency and how it was found (``core.local_currency``), worked out
     once per book: every job of a month-end run asks, some twice."""
     key = ("local currency", "")
     if key not in book.worked_out:
-        book.worked_out[key] = local_currency(book.policy, _named_currencies(book),
+        book.worked_out[key] = local_currency(book.policy, book.named_currencies(),
                                               book.customers)
     return book.worked_out[key]
 
