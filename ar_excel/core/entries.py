@@ -208,7 +208,7 @@ def void_or_draft(invoices: pd.DataFrame) -> np.ndarray:
     flag = cancelled_column(invoices)
     if flag is not None and match_key(flag) in CANCELLED_FLAG_HEADERS:
         out |= invoices[flag].map(
-            lambda v: isinstance(v, str) and match_key(v) in _FLAG_YES).to_numpy(bool)
+            lambda v: isinstance(v, str) and match_key(v) in FLAG_YES).to_numpy(bool)
     return out
 
 
@@ -222,8 +222,8 @@ def status_column(invoices: pd.DataFrame) -> str | None:
 CANCELLED_FLAG_HEADERS = frozenset(match_key(w) for w in (
     "Canceled", "Cancelled", "Is Cancelled", "Is Canceled", "Void", "Voided", "ملغاة؟",
     "ملغي؟", "ملغاة", "ملغي"))
-_FLAG_YES = frozenset(match_key(w) for w in ("Yes", "Y", "True", "نعم"))
-_FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
+FLAG_YES = frozenset(match_key(w) for w in ("Yes", "Y", "True", "نعم"))
+FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
 
 
 def cancelled_column(invoices: pd.DataFrame) -> str | None:
@@ -239,7 +239,7 @@ def cancelled_column(invoices: pd.DataFrame) -> str | None:
         said = {match_key(v) for v in invoices[column].dropna().unique().tolist()
                 if isinstance(v, str) and v.strip()}
         typed = invoices[column].map(lambda v: isinstance(v, str) and bool(v.strip()))
-        if said and said <= _FLAG_YES | _FLAG_NO and said & _FLAG_YES and \
+        if said and said <= FLAG_YES | FLAG_NO and said & FLAG_YES and \
                 typed.sum() == invoices[column].notna().sum():
             return column
     return status
@@ -252,7 +252,7 @@ def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
     column = cancelled_column(invoices)
     if column is None:
         return invoices.index[:0]
-    words = CANCELLED_WORDS if column == status_column(invoices) else _FLAG_YES
+    words = CANCELLED_WORDS if column == status_column(invoices) else FLAG_YES
     void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in words)
     rows = invoices.index[void.astype(bool)]
     for c in ("Amount", "Paid Amount", "Balance"):

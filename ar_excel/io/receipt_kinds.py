@@ -60,8 +60,6 @@ NOT_POSTED = _words("Draft", "Cancelled", "Canceled", "Rejected", "Void", "Voide
                     "Bounced", "Returned", "مسودة", "ملغاة", "ملغي", "ملغى", "مرفوض",
                     "مرفوضة", "مرتد", "شيك مرتد", "مرتجع",
                     "Failed", "فشل", "فشلت", "فاشل", "فاشلة")
-# A Yes / No cancelled flag's words (SAP Business One's Canceled)
-_CANCELLED, _NOT_CANCELLED = _words("Yes", "Y", "True", "نعم"), _words("No", "N", "False", "لا")
 
 
 # A Method saying the row is money paid out to the customer, typed as a positive amount
@@ -159,11 +157,12 @@ def receipts_as_meant(book: Book) -> None:
     if state is not None:
         unposted = frame[state].map(lambda v: match_key(v) in NOT_POSTED).to_numpy(bool)
         reasons.append((unposted, state, "drafts, cancelled or bounced, not posted"))
-    from ar_excel.core.entries import CANCELLED_FLAG_HEADERS
+    # a Yes / No cancelled flag (SAP Business One's Canceled), read as the invoice list's is
+    from ar_excel.core.entries import CANCELLED_FLAG_HEADERS, FLAG_NO, FLAG_YES
 
-    cancelled = column_of_words(table, CANCELLED_FLAG_HEADERS, _CANCELLED | _NOT_CANCELLED)
+    cancelled = column_of_words(table, CANCELLED_FLAG_HEADERS, FLAG_YES | FLAG_NO)
     if cancelled is not None:
-        reasons.append((frame[cancelled].map(lambda v: match_key(v) in _CANCELLED).to_numpy(
+        reasons.append((frame[cancelled].map(lambda v: match_key(v) in FLAG_YES).to_numpy(
             bool), cancelled, "cancelled, not posted"))
     for rows, column, why in reasons:
         rows = rows & ~out  # (said once, for its first reason)
