@@ -348,6 +348,7 @@ def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep:
         return none
     amounts = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
     values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
+    shows = {j: ~blank(j) for j in amounts}  # (once, not a whole column per heading)
     is_candidate = np.zeros(len(keep), dtype=bool)
     is_candidate[candidates] = True
     records = keep & ~is_candidate
@@ -357,7 +358,7 @@ def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep:
         below = np.flatnonzero(records[pos + 1:end]) + pos + 1
         if not len(below):
             continue
-        shown = [j for j in amounts if not blank(j)[pos]]
+        shown = [j for j in amounts if shows[j][pos]]
         if all(not np.isnan(values[j][pos]) and abs(
                 values[j][pos] - np.nansum(values[j][below])) < 0.005 for j in shown):
             found.append(pos)
@@ -391,10 +392,11 @@ def customer_rows_with_sums(columns: list[np.ndarray], types: list[ValueTypes],
     if not len(candidates):
         return np.zeros(0, dtype=np.int64)
     values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
+    shows = {j: ~blank(j) for j in amounts}  # (once, not a whole column per customer row)
     found = []
     for pos, end in zip(candidates.tolist(), [*candidates.tolist()[1:], len(keep)], strict=True):
         below = np.flatnonzero(keep[pos + 1:end]) + pos + 1
-        shown = [j for j in amounts if not blank(j)[pos]]
+        shown = [j for j in amounts if shows[j][pos]]
         if not len(below) or not shown or not nobody[below].all():
             continue
         if all(not np.isnan(values[j][pos]) and abs(
