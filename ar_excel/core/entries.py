@@ -437,6 +437,12 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
     return pd.Series(mapped[codes], index=values.index, dtype="object")
 
 
+def narration_columns(invoices: pd.DataFrame) -> list[str]:
+    """The invoice list's narration columns (البيان, Description), as a running ledger keeps."""
+    return [c for c in invoices.columns if isinstance(c, str)
+            and match_key(c) in NARRATION_HEADERS]
+
+
 def _names_a_receipt(text: object) -> bool:
     """A narration that opens with the name of money received ("سند قبض - شيك ...",
     "Payment - thank you", "Receipt 7781")."""
@@ -461,8 +467,7 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
-    for narration in [c for c in invoices.columns if isinstance(c, str)
-                      and match_key(c) in NARRATION_HEADERS]:
+    for narration in narration_columns(invoices):
         out |= credit & per_distinct(invoices[narration], _names_a_receipt).fillna(
             False).to_numpy(dtype=bool)
     if PAYS_INVOICE in invoices.columns:
@@ -495,8 +500,7 @@ def refund_rows(invoices: pd.DataFrame) -> np.ndarray:
         # positive ones, both read positive by the reader): money paid back, not received
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in REFUND_TYPES | RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
-    for narration in [c for c in invoices.columns if isinstance(c, str)
-                      and match_key(c) in NARRATION_HEADERS]:
+    for narration in narration_columns(invoices):
         out |= per_distinct(invoices[narration], _names_a_refund).fillna(
             False).to_numpy(dtype=bool)
     return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool) & ~returned_in_list(
@@ -509,8 +513,7 @@ def opening_rows(invoices: pd.DataFrame) -> np.ndarray:
     its narration reads it as the number) says so. What was owed before the ledger starts,
     not a sale nor a credit note of the day it is dated: the KPIs take it as opening AR."""
     out = np.zeros(len(invoices), dtype=bool)
-    columns = [c for c in invoices.columns if isinstance(c, str)
-               and match_key(c) in NARRATION_HEADERS]
+    columns = narration_columns(invoices)
     column = type_column(invoices)
     columns += [c for c in (column, "Invoice No") if c is not None and c in invoices.columns]
     for name in columns:

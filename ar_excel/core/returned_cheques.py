@@ -83,20 +83,16 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
 def returned_in_list(invoices: pd.DataFrame) -> np.ndarray:
     """Per invoice-list row: True for a debit whose document type or narration says it is a
     returned cheque (a running ledger's شيك مرتد)."""
-    from ar_excel.core.entries import type_column
-    from ar_excel.names import match_key
-    from ar_excel.schema import NARRATION_HEADERS
+    from ar_excel.core.entries import narration_columns, per_distinct, type_column
 
     out = np.zeros(len(invoices), dtype=bool)
-    columns = [c for c in invoices.columns if isinstance(c, str)
-               and match_key(c) in NARRATION_HEADERS]
+    columns = narration_columns(invoices)
     kind = type_column(invoices)
     if kind is not None:
         columns.append(kind)
     for column in columns:
-        values = invoices[column]
-        seen = {v: is_returned_method(v) for v in pd.unique(values.to_numpy(dtype=object))}
-        out |= values.map(seen).fillna(False).to_numpy(dtype=bool)
+        out |= per_distinct(invoices[column], is_returned_method).fillna(False).to_numpy(
+            dtype=bool)
     return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool)
 
 
