@@ -81,8 +81,11 @@ class CheckContext:
         return self._column("raw", column)[index]
 
     def cell(self, index: object, column: str) -> str:
+        return self._address(column, self.row(index))
+
+    def _address(self, column: str, row: int) -> str:
         letter = self.table.letters.get(column)
-        return f"{letter}{self.row(index)}" if letter else f"{column} @ {self.row(index)}"
+        return f"{letter}{row}" if letter else f"{column} @ {row}"
 
     def row(self, index: object) -> int:
         return int(self._column("parsed", ROW)[index])
@@ -100,9 +103,7 @@ class CheckContext:
             raw = self._column("parsed", column)[index]  # a number cell's key: 123456789, no commas
         shown = display(raw)
         row = self.row(index) if line is None else line
-        letter = self.table.letters.get(column)
-        cell = self.cell(index, column) if line is None else \
-            f"{letter}{line}" if letter else f"{column} @ {line}"
+        cell = self._address(column, row)
         text = message(code, self.arabic, id=self.customer_id(index) or "?", row=row,
                        cell=cell, value=shown, **details)
         return Finding(self.customer_id(index), row, column, code, severity(code), text, cell,
