@@ -443,14 +443,19 @@ def narration_columns(invoices: pd.DataFrame) -> list[str]:
             and match_key(c) in NARRATION_HEADERS]
 
 
+def _opening_names(text: object) -> list[str]:
+    """The keys of a narration's first one, two and three words ("سند قبض - شيك 12": سند,
+    سند قبض, سند قبض شيك), the names a document type may take there."""
+    if not isinstance(text, str):
+        return []
+    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
+    return [match_key(" ".join(words[:n])) for n in (1, 2, 3) if len(words) >= n]
+
+
 def _names_a_receipt(text: object) -> bool:
     """A narration that opens with the name of money received ("سند قبض - شيك ...",
     "Payment - thank you", "Receipt 7781")."""
-    if not isinstance(text, str):
-        return False
-    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
-    return any(match_key(" ".join(words[:n])) in RECEIPT_TYPES for n in (1, 2, 3)
-               if len(words) >= n)
+    return any(k in RECEIPT_TYPES for k in _opening_names(text))
 
 
 def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
@@ -478,10 +483,7 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
 def _names_a_refund(text: object) -> bool:
     """A narration that opens with the name of money paid out ("سند صرف - رد المبلغ الزائد",
     "Refund of overpayment"), not with a credit note's ("Refund Note 12")."""
-    if not isinstance(text, str):
-        return False
-    words = re.split(r"[\s\-–:/#(),.]+", text.strip())
-    keys = [match_key(" ".join(words[:n])) for n in (1, 2, 3) if len(words) >= n]
+    keys = _opening_names(text)
     return any(k in REFUND_TYPES for k in keys) and not any(k in CREDIT_TYPES for k in keys)
 
 
