@@ -123,7 +123,7 @@ def parse_currency(value: Any, decimal_comma: bool = False) -> str:
     and Arabic names mapped. What is none of these is kept as typed, for the customer checks
     to judge (INVALID_CURRENCY)."""
     s = " ".join(str(value).strip().split())
-    if _GP_PREFIX.match(s):
+    if is_erp_currency_id(s):
         rest = _GP_PREFIX.sub("", s)
         known = _GP_SAMPLE.get(rest.upper()) or _known_currency(rest)
         if known:

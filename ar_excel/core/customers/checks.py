@@ -332,16 +332,16 @@ def invalid_currency(ctx: CheckContext) -> Iterator[Finding]:
     always writes it so."""
     for index, value in ctx.values("Currency").items():
         raw = ctx.raw(index, "Currency")
+        typed = "" if blank(raw) else " ".join(str(raw).split()).upper()
         if blank(value):
             # typed but not understood by the reader ("##": any currency, read as none)
-            if not blank(raw) and " ".join(str(raw).split()).upper() not in ANY_CURRENCY:
+            if typed and typed not in ANY_CURRENCY:
                 yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
             continue
         code = str(value).strip().upper()
         if code not in ISO_4217:
             yield ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as="")
-        elif isinstance(raw, str) and " ".join(raw.split()).upper() != code \
-                and not is_erp_currency_id(raw):
+        elif isinstance(raw, str) and typed != code and not is_erp_currency_id(raw):
             found = ctx.finding(index, "Currency", "INVALID_CURRENCY", read_as=(
                 f"؛ قُرئت {code}، فاكتب {code}" if ctx.arabic else
                 f"; read as {code}, write {code}"))
