@@ -24,6 +24,24 @@ if TYPE_CHECKING:
 YES_WORDS = frozenset({"1", "true", "yes", "y", "نعم", "x"})
 
 
+# The default dunning minimum: 10 units of a currency. That is about the same money as a
+# trivial balance in the currencies whose unit is worth a few US cents to a dollar or so (EGP,
+# SAR, AED, QAR, USD, EUR ...: 10 SAR or AED is some USD 2.70). A unit worth far more or far
+# less made 10 the wrong money: 10 KWD, BHD or OMR is some USD 26-33, more than a credit
+# controller leaves unchased, and 10 JPY or 10 IQD is under a US cent, nothing. Those
+# currencies default to a round amount about the worth of 10 SAR or AED instead (1.000 KWD ~
+# USD 3.25; 500 JPY ~ USD 3.30). A table, not today's exchange rates: a threshold that moves
+# with the rate sheet would chase a customer one month and not the next for the same debt.
+DUNNING_MINIMUM_DEFAULT = 10.0
+DUNNING_MINIMUMS: dict[str, float] = {
+    # three decimals, a unit worth several US dollars
+    "KWD": 1.0, "BHD": 1.0, "OMR": 1.0, "JOD": 2.0,
+    # a unit worth a fraction of a US cent (the Iraqi dinar counts in fils, yet 1,300 make
+    # a dollar)
+    "JPY": 500.0, "KRW": 5_000.0, "IQD": 5_000.0, "LBP": 250_000.0,
+}
+
+
 @dataclass(frozen=True)
 class Policy:
     allowed_terms_days: tuple[int, ...] = (0, 7, 15, 30, 45, 60, 90)
@@ -38,10 +56,11 @@ class Policy:
     fee_tolerance_pct: float = 0.5
     # Beyond the contract's table: defaults used by later jobs.
     dunning_levels_days: tuple[int, ...] = (7, 30, 60, 90)
-    # The least Amount To Collect (in each currency's own units) worth a letter, a call or a
-    # visit: a 0.50 left by a short payment is written off or collected with the next
-    # invoice, not chased with a final notice. 0 chases every cent.
-    dunning_min_amount: float = 10.0
+    # The least Amount To Collect worth a letter, a call or a visit: a 0.50 left by a short
+    # payment is written off or collected with the next invoice, not chased with a final
+    # notice. Set on the sheet: one figure in each currency's own units, for every currency
+    # (0 chases every cent). None (not on the sheet): ``dunning_minimum`` by currency.
+    dunning_min_amount: float | None = None
     allowed_tax_rates_pct: tuple[float, ...] = (0.0, 5.0, 14.0, 15.0)
     # Income tax a customer withholds at source from each payment (Egypt's Form 41: 1 % on
     # goods, 3 % on services, 5 % on some professional fees). None (not on the Policy sheet):
@@ -65,6 +84,16 @@ class Policy:
     def fee_tolerance(self, invoice_amount: float) -> float:
         """Short-payment accepted as bank charges / discount: the larger of absolute and %."""
         return max(self.fee_tolerance_abs, abs(invoice_amount) * self.fee_tolerance_pct / 100.0)
+
+    def dunning_minimum(self, currency: Any = None) -> float:
+        """The least Amount To Collect that is dunned in ``currency`` (blank: the base
+        currency's): the Policy's ``dunning_min_amount`` where the sheet sets it, else
+        ``DUNNING_MINIMUMS``' figure for the currency, else 10."""
+        if self.dunning_min_amount is not None:
+            return float(self.dunning_min_amount)
+        code = currency.strip().upper() if isinstance(currency, str) else ""
+        return DUNNING_MINIMUMS.get(code or self.base_currency.strip().upper(),
+                                    DUNNING_MINIMUM_DEFAULT)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.extra.get(_key(key), default)
@@ -198,6 +227,8 @@ def _convert(name: str, value: Any) -> dict[str, Any]:
         return {name: _withholding_rates(value)}
     f = _FIELDS[_key(name)]
     default = getattr(Policy(), f.name)
+    if f.name == "dunning_min_amount":  # None: by currency; typed, one number
+        default = DUNNING_MINIMUM_DEFAULT
     text = "" if value is None else str(value).strip()
     if isinstance(default, bool):
         return {f.name: text.lower() in YES_WORDS}

@@ -1,7 +1,8 @@
 """A trivial balance is not dunned: Alpha's 0.50 left by a short payment, 70 days past due,
 got a final notice with its statement (and a visit at 95 days); real AR teams write such
 cents off or collect them with the next payment. The Policy's ``dunning_min_amount``
-(default 10.00 in each currency's units; 0 chases every cent) sets the least amount chased."""
+(by default 10.00 in EGP, SAR, AED, USD, 1.000 in KWD: ``Policy.dunning_minimum``; set, one
+figure in each currency's units; 0 chases every cent) sets the least amount chased."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def test_a_trivial_balance_gets_no_letter_and_says_why():
     assert d.loc["C1", "Next Action"] == ("Below the dunning minimum (10.00 EGP): no letter; "
                                           "write off or collect with the next payment")
     assert (d.loc["C2", "Level"], bool(d.loc["C2", "Letter"])) == (3, True)  # 10.00 is chased
-    assert d.loc["C4", "Next Action"].startswith("Below the dunning minimum (10.000 KWD)")
+    assert d.loc["C4", "Next Action"].startswith("Below the dunning minimum (1.000 KWD)")
 
 
 def test_a_trivial_balance_is_named_for_why_it_is_level_0():
@@ -88,7 +89,7 @@ def test_the_minimum_is_a_policy_key():
     policy, problems = policy_from_pairs([("dunning_min_amount", "500", "B2")])
     assert _run(policy).loc["C2", "Level"] == 0
     policy, problems = policy_from_pairs([("dunning_min_amount", "-5", "B3")])
-    assert policy.dunning_min_amount == 10.0
+    assert policy.dunning_min_amount is None  # the default, by currency
     assert problems == [("B3", "policy 'dunning_min_amount': '-5' is not an amount of 0 or "
                                "more (e.g. 10); the default is used")]
 
@@ -132,7 +133,7 @@ def test_a_trivial_amount_not_yet_at_the_first_level_says_it_is_below_the_minimu
     assert d.loc[["C1", "C2", "C4"], "Days Overdue"].tolist() == [3, 3, 3]
     assert d.loc["C1", "Next Action"] == ("Below the dunning minimum (10.00 EGP): no letter; "
                                           "write off or collect with the next payment")
-    assert d.loc["C4", "Next Action"] == ("Below the dunning minimum (10.000 KWD): no "
+    assert d.loc["C4", "Next Action"] == ("Below the dunning minimum (1.000 KWD): no "
                                           "letter; write off or collect with the next payment")
     assert d.loc[["C1", "C4"], "Next Action Date"].isna().all()
     assert d.loc[["C1", "C2", "C4"], "Level"].tolist() == [0, 0, 0]

@@ -60,7 +60,10 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     visit_from = edges[-1]
     plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
     # a trivial amount is not worth a call or a visit, as it is not worth a letter
-    d = dunning[(dunning["Amount To Collect"] >= min_amount(policy))
+    floor = dunning["Currency"].map(lambda c: min_amount(policy, c if isinstance(c, str)
+                                                         else None)) \
+        if "Currency" in dunning else min_amount(policy)
+    d = dunning[(dunning["Amount To Collect"] >= floor)
                 & ~dunning["Level Name"].isin(plan_names)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     for col in ("Address", "City"):

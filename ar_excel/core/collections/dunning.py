@@ -19,9 +19,13 @@ Rules:
   instead (``payment_plans.plan_reminders``), while it owes anything (an account in credit
   gets none).
 * A trivial amount is not chased: where the Amount To Collect of a currency is below the
-  Policy's ``dunning_min_amount`` (default 10.00, in that currency's own units; 0 chases
-  every cent) there is no level, letter, call or visit; the row still shows it as overdue
-  and says why nothing is sent.
+  dunning minimum there is no level, letter, call or visit; the row still shows it as
+  overdue and says why nothing is sent. The minimum is the Policy's ``dunning_min_amount``
+  where the sheet sets it (one figure, in each currency's own units; 0 chases every cent);
+  by default 10 units of most currencies (EGP, SAR, AED, USD ...) and, for a currency whose
+  unit is worth far more or far less, a round amount worth about as much as 10 SAR or AED:
+  1.000 KWD, BHD or OMR, 2.000 JOD, 500 JPY, 5,000 KRW or IQD, 250,000 LBP
+  (``policy.DUNNING_MINIMUMS``; a blank currency takes the base currency's).
 * Invoices in dispute (``disputes``) are owed but not dunned: they take no credit, set no
   level, are not in Overdue Amount nor Amount To Collect, and show in Disputed Amount
   (every open disputed invoice); where they are all that is overdue, the next action is to
@@ -74,9 +78,10 @@ def dunning_level(days_overdue: float, levels_days: Sequence[int]) -> int:
     return int(np.searchsorted(np.asarray(edges), days_overdue, side="right"))
 
 
-def min_amount(policy: Policy | None) -> float:
-    """The least Amount To Collect that is dunned (``dunning_min_amount``), at least a cent."""
-    return max(float((policy or Policy()).dunning_min_amount), CENT)
+def min_amount(policy: Policy | None, currency: object = None) -> float:
+    """The least Amount To Collect in ``currency`` that is dunned
+    (``Policy.dunning_minimum``), at least a cent."""
+    return max((policy or Policy()).dunning_minimum(currency), CENT)
 
 
 def chased_items(items: pd.DataFrame) -> pd.DataFrame:
@@ -213,7 +218,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     day = pd.Timestamp(as_of).normalize()
     edges = sorted(int(d) for d in policy.dunning_levels_days)
     n_levels = len(edges)
-    minimum = min_amount(policy)
+    minimums: dict[str, float] = {}  # per currency code, worked out once
     on_plan = {str(c) for c in plan_customers}
     if len(items) == 0:
         return _no_dunning()
@@ -272,6 +277,9 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         last_esc = last["Last Escalation"] if last is not None else pd.NaT
         level, letter, action, action_date = due_level, False, "", pd.NaT
         trivial = False
+        minimum = minimums.get(r["_ccy"])
+        if minimum is None:
+            minimum = minimums[r["_ccy"]] = min_amount(policy, r["_ccy"])
         if cid in on_plan:
             level, action = 0, words["plan_ok"]
             last_plan = plan_rows[str(cid)]["Last Plan Reminder"] \
