@@ -132,7 +132,9 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     """The instalment schedule with paid tracking, and problems as (index, column, message).
 
     A plan is in its customer's currency: the master's, else (a master without one) the one
-    currency of the customer's open ``items``, in whose minor unit its instalments are cut.
+    currency of the customer's open invoices in ``items`` (``invoice_currency_each``: the
+    debt the plan covers), in whose minor unit its instalments are cut. Expected Payments
+    and the forecast take the plan's currency from this schedule.
     A plan row without a customer (or whose customer is not in ``customers``), a positive
     amount, a number of instalments of at least 1 or a start date cannot be scheduled: it is
     reported and left out.
@@ -140,7 +142,7 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     day = pd.Timestamp(as_of).normalize()
     problems: list[tuple[Hashable, str, str]] = []
     names = _lookup(customers, "Name")
-    currency = {**_one_currency_each(items),
+    currency = {**invoice_currency_each(items),
                 **{c: v for c, v in _lookup(customers, "Currency").items()
                    if isinstance(v, str) and v.strip()}}
     known = set(customers["Customer ID"].dropna().astype(str)) \
@@ -313,11 +315,17 @@ def plan_reminders(schedule: pd.DataFrame) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def _one_currency_each(items: pd.DataFrame | None) -> dict[str, str]:
-    """Each customer's currency where its open items name one only."""
+def invoice_currency_each(items: pd.DataFrame | None) -> dict[str, str]:
+    """Each customer's currency where its open invoices (the debt a plan covers) name one
+    only. Credit notes and cash on account are not what a plan is agreed for: an EGP
+    invoice beside a USD credit note makes an EGP plan, not one in no currency."""
     if items is None or not len(items) or "Currency" not in items:
         return {}
-    named = items[items["Currency"].notna() & (items["Currency"].astype(str).str.strip() != "")]
+    owed = items["Open Amount"] > 0 if "Open Amount" in items else True
+    if "Item Type" in items:
+        owed = owed & (items["Item Type"] == "Invoice")
+    named = items[owed & items["Currency"].notna()
+                  & (items["Currency"].astype(str).str.strip() != "")]
     each = named.groupby(named["Customer ID"].astype(str))["Currency"].unique()
     return {cid: str(c[0]) for cid, c in each.items() if len(c) == 1}
 

@@ -302,26 +302,13 @@ def _portfolios(hist: pd.DataFrame, home: dict) -> dict[str, float]:
     return out
 
 
-def _one_invoice_currency(records: list[dict]) -> dict:
-    """Each customer's currency where its chased invoices (``records``) name one only: read
-    once, for every plan row (``_plan_currency``)."""
-    named: dict = {}
-    for r in records:
-        if isinstance(r["Currency"], str) and r["Currency"]:
-            named.setdefault(r["Customer ID"], set()).add(r["Currency"])
-    return {cid: next(iter(c)) for cid, c in named.items() if len(c) == 1}
+def _plan_currency(ccy: object) -> str:
+    """A plan's currency as the schedule gives it (``payment_plans.plan_schedule``: the
+    master's, else the one currency of the invoices the plan covers); blank as ``""``."""
+    return ccy.strip() if isinstance(ccy, str) else ""
 
 
-def _plan_currency(cid: object, ccy: object, named: dict) -> str:
-    """A plan's currency as the invoices name it: the schedule's (the customer's master
-    currency, else the one currency of its open items), else (the schedule's blank) the one
-    currency of its chased invoices (``named``: ``_one_invoice_currency``)."""
-    if isinstance(ccy, str) and ccy.strip():
-        return ccy.strip()
-    return named.get(cid, "")
-
-
-def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set, named: dict,
+def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set,
                   ) -> tuple[dict[int, float], dict[tuple, float]]:
     """For the undisputed invoices of customers on a plan (positions in ``records``): the
     part owed beyond the plans' outstanding instalments, taken from the newest invoices;
@@ -332,7 +319,7 @@ def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set, named:
     covered: dict[tuple, float] = {}
     for cid, ccy, outstanding in zip(active["Customer ID"], active["Currency"],
                                      active["Outstanding"].astype(float), strict=True):
-        key = (cid, _plan_currency(cid, ccy, named))
+        key = (cid, _plan_currency(ccy))
         covered[key] = covered.get(key, 0.0) + outstanding
     mine: dict = {}
     owed_all: dict = {}
@@ -390,8 +377,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
-    named = _one_invoice_currency(records) if on_plan else {}
-    beyond, room = _beyond_plans(records, plans, on_plan, named) if on_plan else ({}, {})
+    beyond, room = _beyond_plans(records, plans, on_plan) if on_plan else ({}, {})
     rows = []
     for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
@@ -436,7 +422,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
                                   kind="stable")
         for r in open_.to_dict("records"):
             # the oldest instalments first, as far as the customer still owes anything
-            key = (r["Customer ID"], _plan_currency(r["Customer ID"], r["Currency"], named))
+            key = (r["Customer ID"], _plan_currency(r["Currency"]))
             amount = float(r["Outstanding"])
             if ledger:
                 amount = round(min(amount, room.get(key, 0.0)), 3)
