@@ -202,9 +202,9 @@ def test_customer_order_is_natural_whatever_the_id_shape():
 
 
 def test_book_currency_for_blank_currencies():
-    from ar_excel.core.aging import book_currency
+    from ar_excel.core.local_currency import local_currency
 
-    assert book_currency(Policy(), ["EGP", None, "EGP"]) == "EGP"
-    assert book_currency(Policy(), ["EGP", "USD", None]) is None
-    assert book_currency(Policy(base_currency="sar"), ["EGP", "USD"]) == "SAR"
-    assert book_currency(Policy(), [None, float("nan")]) is None
+    assert local_currency(Policy(), ["EGP", None, "EGP"]).code == "EGP"
+    assert local_currency(Policy(), ["EGP", "USD", None]).code is None
+    assert local_currency(Policy(base_currency="sar"), ["EGP", "USD"]).code == "SAR"
+    assert local_currency(Policy(), [None, float("nan")]).code is None

@@ -31,23 +31,15 @@ import pandas as pd
 
 from ar_excel.core.blanks import filled
 from ar_excel.core.ledger import open_balance
-from ar_excel.core.local_currency import local_currency
 from ar_excel.policy import Policy
 
 CURRENT = "Current"
 UNKNOWN_CUSTOMER = "(not in Customers)"
 
 
-def book_currency(policy: Policy, named: Sequence[object],
-                  customers: pd.DataFrame | None = None) -> str | None:
-    """The currency a blank currency stands for: the book's local currency
-    (``core.local_currency``: the policy's base currency, the customers' country or tax
-    IDs), else the book's only named currency; None when nothing says which."""
-    return local_currency(policy, named, customers).code
-
-
 def fill_blank_currency(items: pd.DataFrame, code: str | None) -> pd.DataFrame:
-    """Open items with a blank currency put in ``code`` (``book_currency``), when given."""
+    """Open items with a blank currency put in ``code`` (the book's local currency,
+    ``core.local_currency``), when given."""
     if code is None or len(items) == 0 or not items["Currency"].isna().any():
         return items
     return items.assign(Currency=items["Currency"].fillna(code))

@@ -194,7 +194,7 @@ class Ledger:
     customers: pd.DataFrame
     invoices: pd.DataFrame
     payments: pd.DataFrame
-    blank_currency: str = ""  # what a blank currency stands for (aging.book_currency)
+    blank_currency: str = ""  # what a blank currency stands for (core.local_currency)
     ledger_blank: str = ""  # the same, where the ledger needs it (jobs.aging.ledger_blank)
     _ar: dict = field(default_factory=dict, compare=False, repr=False)  # AR by date, reused
 

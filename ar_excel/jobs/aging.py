@@ -96,7 +96,7 @@ def _local_currency(book: Book) -> LocalCurrency:
 
 
 def blank_currency(book: Book) -> str | None:
-    """What a blank currency means in this book (``core.aging.book_currency``'s rule): its local
+    """What a blank currency means in this book (``core.local_currency``'s rule): its local
     currency (a Business Central master leaves it blank, "LCY")."""
     return _local_currency(book).code
 
