@@ -289,6 +289,9 @@ def test_the_jobs_own_input_issues_have_their_arabic():
                  "the billing check 'x' could not run; the other checks ran",
                  "USD has no exchange rate dated on or before the as-of date 2026-11-30; its "
                  "earliest, 50.1 of 2026-12-05, is used",
+                 "customer C1's credit limit is in EGP (as typed) and it owes in USD: no "
+                 "exchange rate in the Policy for USD to EGP, so Credit Status does not compare "
+                 "them; give the rate (exchange_rates)",
                  HEADERLESS_HISTORY]
     assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
     used = {next(k for k, (p, _) in enumerate(JOB_ISSUES) if p.match(m)) for m in messages}

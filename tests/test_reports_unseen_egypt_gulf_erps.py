@@ -165,7 +165,7 @@ def test_sap_business_partners_are_the_customers_and_none_is_in_error(sap):
     # the BP Code is the customer's ID (not the row number "#"), the vendor is left out,
     # and "##" (all currencies) is no invalid currency: nothing to report
     assert [r["Customer ID"] for r in table(sap["Credit Status"])] == [
-        "C10001", "C10004", "C10002", "C10003"]
+        "C10001", "C10004", "C10003", "C10002"]
     assert _rows(sap["Customer Checks"], "Customer ID") == []
     assert {(r["Sheet"], r["Cell"], r["Value"]) for r in _rows(sap["Input Issues"], "Sheet")} \
         == {("A-R Invoices", "I14", "271000.0"),  # the totals rows
@@ -194,7 +194,8 @@ def test_sap_credit_status_by_pencil(sap):
            for r in table(sap["Credit Status"])}
     assert got == {"C10001": (242000, 48.4, "Hold"),  # 1001 108 days past due
                    "C10002": (57000, 28.5, "OK"),
-                   "C10003": (42000, 1.7, "OK"),
+                   # SAP B1's limit is in the company's EGP: USD 42,000 x 48.50 of 2,500,000
+                   "C10003": (2037000, 81.5, "Warning"),
                    "C10004": (103300, 103.3, "Over Limit")}
     assert [(r["Invoice No"], r["Code"]) for r in _rows(sap["Invoice Checks"], "Invoice No")] \
         == [("1008", "OVER_CREDIT_LIMIT")]

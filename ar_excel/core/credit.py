@@ -7,7 +7,11 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   customer's currency, the limit's. An item in another currency is converted at the Policy's
   ``exchange_rates`` (``core.fx``) and ``Note`` says at what rate; without a rate for it, it
   is added as it stands, like the ledger's balance, and ``Note`` says so. Without rates the
-  tab's total therefore equals the ledger's open balance.
+  tab's total therefore equals the ledger's open balance. A limit the master keeps in
+  another currency than the customer's (SAP Business One's, in the company's own currency)
+  makes that currency the row's: what is owed is converted into it, and ``Note`` says why
+  the limit is in it; where a rate is missing the two are not compared (no Utilization %,
+  never Over Limit or Warning; ``Reason`` says so and the job's Input Issue names the cell).
 * Overdue Amount = the open amount of invoices past their due date (days past due > 0), as
   the Dunning tab's: what is owed late, the invoices to chase. Unapplied receipts and credit
   notes are not netted here; they show in ``Unapplied Credits``. The Aging tab buckets them
@@ -50,7 +54,7 @@ items or orders that the master does not have. Sorted by Status severity, then m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -130,6 +134,21 @@ _REASONS = {
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
     "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
                   "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف في السياسة: {rates}"),
+    "limit_currency": ("credit limit in {currency}: {why}", "حد الائتمان بعملة {currency}: {why}"),
+    "not_compared": ("credit limit {limit} is in {currency} ({why}), what is owed in {owed}: no "
+                     "exchange rate in the Policy, not compared",
+                     "حد الائتمان {limit} بعملة {currency} ({why})، والمستحق بعملة {owed}: لا سعر "
+                     "صرف في السياسة، فلم تتم المقارنة"),
+}
+
+# Why a limit is in another currency than its customer's (``credit_status``'s
+# ``limit_currencies``: io.limit_currencies' TYPED, HEADED, COMPANY, SAP_B1)
+_LIMIT_WHY = {
+    "typed": ("as typed in its cell", "كما كُتب في خانته"),
+    "headed": ("as its column is headed", "كما في عنوان عموده"),
+    "company": ("its column is in the company's own currency", "عموده بعملة الشركة المحلية"),
+    "sap b1": ("SAP Business One keeps it in the company's own currency",
+               "يحفظه SAP Business One بعملة الشركة المحلية"),
 }
 
 
@@ -172,13 +191,44 @@ def open_orders(orders: pd.DataFrame | None, as_of: date | pd.Timestamp,
     return totals if places is None else totals.round(places)
 
 
-def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None
+def not_comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str],
+                   rates: Rates | None) -> dict[object, list[str]]:
+    """Per customer whose limit is in another currency than its Currency says
+    (``limit_currencies``), the currencies of its open items no rate converts into the
+    limit's: its exposure cannot be weighed against its limit."""
+    if not limit_currencies or not len(items):
+        return {}
+    found: dict[object, set[str]] = {}
+    for cid, ccy in zip(items["Customer ID"].tolist(), items["Currency"].tolist(), strict=True):
+        target = limit_currencies.get(cid)
+        if target is None or not isinstance(ccy, str) or not ccy.strip() or ccy == target:
+            continue
+        if rates is None or rates.factor(ccy, target) is None:
+            found.setdefault(cid, set()).add(ccy)
+    return {cid: sorted(ccys) for cid, ccys in found.items()}
+
+
+def _comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str] | None,
+                rates: Rates | None) -> dict[object, str]:
+    """``limit_currencies`` less the customers ``not_comparable`` finds."""
+    if not limit_currencies:
+        return {}
+    apart = not_comparable(items, limit_currencies, rates)
+    return {cid: code for cid, code in limit_currencies.items() if cid not in apart}
+
+
+def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None,
+                          limit_currencies: Mapping[object, str] | None = None
                           ) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
-    """The open items with their amounts in their customer's currency where ``rates`` allow,
-    and per customer the rates used ({currency: what one unit is in the customer's})."""
+    """The open items with their amounts in their customer's currency (its limit's, where
+    ``limit_currencies`` names another) where ``rates`` allow, and per customer the rates
+    used ({currency: what one unit is in the customer's})."""
     if rates is None or not len(items) or "Currency" not in master:
         return items, {}
     own = items["Customer ID"].map(master.set_index("Customer ID")["Currency"])
+    if limit_currencies:
+        limit_ccy = items["Customer ID"].map(limit_currencies)
+        own = limit_ccy.where(limit_ccy.notna(), own)
     used: dict[str, dict[str, float]] = {}
     factors = []
     for cid, source, target in zip(items["Customer ID"], items["Currency"], own, strict=True):
@@ -197,15 +247,18 @@ def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rate
 
 
 def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
-                      rates: Rates | None) -> tuple[pd.Series, bool]:
+                      rates: Rates | None,
+                      limit_currencies: Mapping[object, tuple[str, str]] | None = None
+                      ) -> tuple[pd.Series, bool]:
     """The ledger's open balance grouped by the currency of the Credit Status row each item
     is counted in (its customer's; converted at ``rates`` where they give one, else as it
     stands), and whether any item was counted in another currency than its own. This is
     what the tab's Open Balance total is tied to: by the items' own currencies a customer
-    billed in two currencies would never tie."""
+    billed in two currencies would never tie. ``limit_currencies``: as ``credit_status``'s."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     known = items[items["Customer ID"].notna()]
-    counted, _ = _in_customer_currency(known, master, rates)
+    stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
+    counted, _ = _in_customer_currency(known, master, rates, _comparable(known, stated, rates))
     rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     row_ccy = known["Customer ID"].map(rows)
     row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)
@@ -225,15 +278,24 @@ def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.D
 def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
                   arabic: bool = False, rates: Rates | None = None,
-                  same_company: dict[str, list[str]] | None = None) -> pd.DataFrame:
+                  same_company: dict[str, list[str]] | None = None,
+                  limit_currencies: Mapping[object, tuple[str, str]] | None = None
+                  ) -> pd.DataFrame:
     """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
     ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none.
     ``same_company``: per Customer ID, its other accounts the master's duplicate checks take
     for the same company (``customers.duplicate_checks.same_company``): each row's Note gives the
-    group's exposure against its limits (the rows are not merged)."""
+    group's exposure against its limits (the rows are not merged).
+    ``limit_currencies``: per Customer ID, the currency its limit is in where the master says
+    it otherwise than by its Currency, and how that is known (``io.limit_currencies``' TYPED,
+    HEADED, COMPANY, SAP_B1; Note words it, ``_LIMIT_WHY``): its row is in that currency, what it owes converted into it; without a rate for one of
+    its items' currencies it is not compared (Reason says so; ``not_comparable``)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
-    items, converted = _in_customer_currency(items, master, rates)
+    stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
+    apart = not_comparable(items, stated, rates)
+    limit_in = _comparable(items, stated, rates)
+    items, converted = _in_customer_currency(items, master, rates, limit_in)
     amount = items["Open Amount"].astype("float64")
     balance = amount.groupby(items["Customer ID"]).sum()
     invoice = items["Item Type"] == "Invoice"
@@ -299,9 +361,12 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         # Limit), but what is owed on them is said in Reason
         cash_unlimited = cash_terms and not unlimited and no_limit and not no_credit
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and no_credit))
+        if cid in apart:  # a limit in one currency, what is owed in another: no rate
+            has_limit = no_credit = cash_unlimited = False
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in
-                      [at(cid, "Currency") if in_master else None, *currencies_of.get(cid, [])]])
+                      [at(cid, "Currency") if in_master else None, limit_in.get(cid),
+                       *currencies_of.get(cid, [])]])
         bal = round(float(balance_of.get(cid, 0.0)), places)
         ordered = round(float((orders_of if places == 2 else orders_exact_of).get(cid, 0.0)),
                         places)
@@ -350,6 +415,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         elif has_limit and utilization >= policy.credit_warning_pct:
             why.append(reason("warning", arabic, pct=f"{utilization:g}",
                               warn=f"{policy.credit_warning_pct:g}"))
+        if cid in apart:
+            code, how = (limit_currencies or {})[cid]
+            why.append(reason("not_compared", arabic, limit=_money(limit), currency=code,
+                              why=_LIMIT_WHY[how][arabic], owed=", ".join(apart[cid])))
         if not why:
             if not np.isnan(limit) and limit < 0:
                 why.append(reason("negative_limit", arabic, limit=_money(limit)))
@@ -362,9 +431,13 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
 
         currency = at(cid, "Currency") if in_master else None
         currency = None if currency is None or pd.isna(currency) else str(currency)
+        currency = limit_in.get(cid, currency)  # the row is in its limit's currency
         item_ccys = currencies_of.get(cid, [])
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
+        if cid in limit_in:
+            note.append(reason("limit_currency", arabic, currency=limit_in[cid],
+                               why=_LIMIT_WHY[(limit_currencies or {})[cid][1]][arabic]))
         if has_limit and limit and exposure < 0:
             note.append(reason("in_credit", arabic, amount=_money(-exposure)))
         gross = round(float(overdue_of.get(cid, 0.0)), places)

@@ -8,7 +8,7 @@ others as written; this step picks, per row."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,8 @@ from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.local_currency import local_currency
 from ar_excel.core.money import decimals_of
 from ar_excel.io.headers import alias_index, header_field
-from ar_excel.model import Book, Issue
+from ar_excel.model import Book, Issue, Table
+from ar_excel.names import match_key
 from ar_excel.parsing import parse_column, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
 from ar_excel.schema import CUSTOMERS
@@ -199,3 +200,85 @@ def _billed_elsewhere(book: Book, own: str) -> set[object]:
     frame = invoices.frame
     other = frame["Currency"].notna() & (frame["Currency"] != own)
     return set(frame.loc[other, "Customer ID"].dropna().tolist())
+
+
+# How a limit's currency is known where it is not its customer's Currency (``LimitCurrency``;
+# core.credit words each)
+TYPED, HEADED, COMPANY, SAP_B1 = "typed", "headed", "company", "sap b1"
+
+
+class LimitCurrency(NamedTuple):
+    """The currency a customer's Credit Limit is in, where that is not its Currency."""
+
+    code: str
+    index: Any  # the customer's row in the Customers frame: its Credit Limit cell
+    how: str  # TYPED in the cell, HEADED by its column, the COMPANY's own currency (SAP_B1)
+
+
+# SAP Business One's business partners: its export names the code, name and type so (and
+# its Query Manager the fields CardCode, CardName); the master data's window, the sheet
+_SAP_B1_HEADERS = frozenset(match_key(h) for h in (
+    "BP Code", "Business Partner Code", "CardCode", "BP Name", "Business Partner Name",
+    "CardName", "BP Type", "Business Partner Type"))
+_SAP_B1_SHEETS = frozenset(match_key(s) for s in (
+    "Business Partners", "Business Partner Master Data", "BP Master Data"))
+
+
+def sap_business_one(table: Table) -> bool:
+    """The customer list is SAP Business One's business partners (BP Code, BP Name, BP Type,
+    or its Business Partners sheet): SAP B1 keeps a business partner's credit limit in the
+    company's local currency whatever the partner's own currency is."""
+    written = {match_key(h) for h in table.headers.values()}
+    return bool(written & _SAP_B1_HEADERS) or match_key(table.sheet) in _SAP_B1_SHEETS
+
+
+_FC = re.compile(r"(?i)\(FC\)\s*$")
+
+
+def _blank(value: object) -> bool:
+    return value is None or value != value or (isinstance(value, str) and not value.strip())
+
+
+def sap_company_currency(book: Book) -> str | None:
+    """The company's own currency as SAP Business One's A/R list shows it: beside each amount
+    in the company's currency, its "(FC)" twin in the document's, left empty (or 0) on a
+    document in the company's currency; the one currency of those documents. None: no such
+    list, or not one currency."""
+    table = book.tables.get("Invoices")
+    if table is None or table.raw is None or "Amount" not in table.raw.columns or \
+            "Currency" not in table.frame.columns or \
+            not _FC.search(str(table.headers.get("Amount", ""))):
+        return None
+    local = {ccy for ccy, fc in zip(table.frame["Currency"].tolist(),
+                                    table.raw["Amount"].tolist(), strict=True)
+             if isinstance(ccy, str) and ccy in ISO_4217 and (_blank(fc) or fc == 0)}
+    return local.pop() if len(local) == 1 else None
+
+
+def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrency]:
+    """Per Customer ID (its first row), the currency its Credit Limit is in where the master
+    says it otherwise than by its Currency, or its Currency is blank: the company's own
+    currency, ``local`` (else as its A/R list shows it: ``sap_company_currency``), on an SAP
+    Business One export (its "Credit Limit" is in the local currency whatever the partner's
+    currency). Credit Status compares each such limit with
+    what the customer owes converted into it."""
+    table = book.tables.get("Customers")
+    if table is None or "Credit Limit" not in table.frame.columns or \
+            "Customer ID" not in table.frame.columns:
+        return {}
+    frame = table.frame
+    company = None
+    if sap_business_one(table):
+        company = local if local in ISO_4217 else sap_company_currency(book)
+    if company is None:
+        return {}  # (the common case: limits in their customers' currencies)
+    ids = frame["Customer ID"]
+    currencies = frame["Currency"] if "Currency" in frame.columns else pd.Series(
+        None, index=frame.index, dtype=object)
+    found: dict[object, LimitCurrency] = {}
+    for i in frame.index[ids.notna() & ~ids.duplicated() & frame["Credit Limit"].notna()]:
+        own = currencies.at[i]
+        own = own if isinstance(own, str) and own in ISO_4217 else None
+        if company != own:
+            found[ids.at[i]] = LimitCurrency(company, i, SAP_B1)
+    return found

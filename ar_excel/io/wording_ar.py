@@ -238,6 +238,11 @@ def arabic_chart(chart: Chart) -> Chart:
 # The issues the jobs raise themselves (the reader's are in ``messages_ar``), for the Input
 # Issues tab of an Arabic workbook.
 JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"^customer (.*)'s credit limit is in (\S+) \((.*)\) and it owes in (.*): no exchange "
+     r"rate in the Policy for (.*) to (\S+), so Credit Status does not compare them; give the "
+     r"rate \(exchange_rates\)$",
+     "حد ائتمان العميل {0} بعملة {1} والمستحق عليه بعملة {3}: لا سعر صرف في السياسة من {4} "
+     "إلى {5}، فلم تُقارن حالة الائتمان بينهما؛ أضف السعر (exchange_rates)"),
     (r"^this item has no date, so it cannot be aged: its (\S+) is shown under Current$",
      "هذا البند بلا تاريخ فلا يمكن حساب عمره: مبلغه {0} يظهر تحت غير مستحق"),
     (r"^(.*) has no date, so it cannot be aged: its (\S+) is shown under Current$",

@@ -15,12 +15,20 @@ from ar_excel.core import credit, credit_requests
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.customers.check_context import flagged_for_deletion
 from ar_excel.core.customers.duplicate_checks import same_company
-from ar_excel.core.fx import policy_rates
+from ar_excel.core.fx import Rates, policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
+from ar_excel.io.limit_currencies import (
+    COMPANY,
+    HEADED,
+    SAP_B1,
+    TYPED,
+    LimitCurrency,
+    limit_currencies,
+)
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.aging import blank_currency, ledger_blank
-from ar_excel.model import Book, JobResult, Tab
+from ar_excel.model import Book, Issue, JobResult, Tab
 
 STATUS_TAB = "Credit Status"
 REVIEWS_TAB = "Credit Reviews"
@@ -77,6 +85,29 @@ def _converted(status: pd.DataFrame) -> bool:
     return bool(note.str.contains("converted|محوّلة|محولة", regex=True).any())
 
 
+# Why a limit is in another currency than its customer's, as the Input Issue says it
+_KEPT = {TYPED: "as typed", HEADED: "as its column is headed",
+         COMPANY: "its column is in the company's own currency",
+         SAP_B1: "SAP Business One keeps a credit limit in the company's own currency"}
+
+
+def _not_compared(book: Book, items: pd.DataFrame, stated: dict[object, LimitCurrency],
+                  rates: Rates | None) -> list[Issue]:
+    """An Input Issue at each Credit Limit cell in one currency whose customer owes in
+    another that no exchange rate converts into it: Credit Status leaves it uncompared."""
+    table = book.table("Customers")
+    apart = credit.not_comparable(items[items["Customer ID"].notna()],
+                                  {cid: found.code for cid, found in stated.items()}, rates)
+    if table is None or not apart:
+        return []
+    return [table.issue(stated[cid].index, "Credit Limit", (
+        f"customer {cid}'s credit limit is in {stated[cid].code} ({_KEPT[stated[cid].how]}) "
+        f"and it owes in {', '.join(owed)}: no exchange rate in the Policy for "
+        f"{', '.join(owed)} to {stated[cid].code}, so Credit Status does not compare them; "
+        "give the rate (exchange_rates)"))
+        for cid, owed in apart.items()]
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = options.as_of
     customers = book.customers
@@ -92,10 +123,17 @@ def run(book: Book, options: JobOptions) -> JobResult:
     # one company under several accounts, as the master's duplicate checks find it
     same = same_company(table, book.policy, as_of) if table is not None and len(
         table.frame) else None
+    # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
+    # One's in the company's currency): compared in its own, what is owed converted into it
+    stated = limit_currencies(book, blank_currency(book) or (
+        rates.base if rates is not None else None))
+    limit_in = {cid: (found.code, found.how) for cid, found in stated.items()}
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
-                                  book.arabic, rates, same)
+                                  book.arabic, rates, same, limit_in)
+    issues = [*(rates.issues if rates is not None else ()),
+              *_not_compared(book, items, stated, rates)]
 
-    counted, moved = credit.ledger_as_counted(status, items, customers, rates)
+    counted, moved = credit.ledger_as_counted(status, items, customers, rates, limit_in)
     tab_totals, ledger_totals, tie, own = _totals(status, items, counted)
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
@@ -141,8 +179,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
         verdicts = decided["Recommendation"].value_counts()
         summary += "; requests: " + ", ".join(
             f"{verdicts.get(v, 0)} {v}" for v in ("Approve", "Refer", "Decline"))
-    return JobResult(tabs=tabs, issues=list(rates.issues) if rates is not None else [],
-                     summary=summary)
+    return JobResult(tabs=tabs, issues=issues, summary=summary)
 
 
 JOB = Job(
