@@ -463,7 +463,8 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     received (``RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or, on a credit, its
     narration opens with such a name (a running ledger's البيان: "سند قبض - شيك") or the
     reader found the invoice the row pays (``ledger.PAYS_INVOICE``). They are money received,
-    not credit notes: the ledger's items, the KPIs and the statements take them so."""
+    not credit notes: the ledger's items, the KPIs and the statements take them so (the
+    credits among them: ``received_rows``; a receipt type on a debit is ``refund_rows``')."""
     from ar_excel.core.ledger import PAYS_INVOICE  # (the ledger builds on this module)
 
     out = np.zeros(len(invoices), dtype=bool)
@@ -478,6 +479,13 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     if PAYS_INVOICE in invoices.columns:
         out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
     return out
+
+
+def received_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list are money received: its receipts (``receipt_rows``) on
+    the credit side, a negative amount. What the ledger holds on account, the KPIs count as
+    receipts and a statement shows as one, not as a credit note."""
+    return receipt_rows(invoices) & (invoices["Amount"] < 0).to_numpy(dtype=bool)
 
 
 def _names_a_refund(text: object) -> bool:
@@ -565,7 +573,7 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
     if not len(rows):
         return None
     notes = invoices[(invoices["Amount"] < 0) & invoices["Invoice No"].notna()
-                     & ~receipt_rows(invoices)]
+                     & ~received_rows(invoices)]
     if not len(notes):
         return None
     left = {}  # (customer, credit note) -> what is left of it to use

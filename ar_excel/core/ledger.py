@@ -573,11 +573,11 @@ def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataF
     refund kept there (سند صرف, a Payment on the debit side) is money paid back, as a
     negative Payments row is: it pays out the customer's credits (``refunds_settle_credits``)
     and is due on its own date, not dunned as an invoice on the customer's terms."""
-    from ar_excel.core.entries import receipt_rows, refund_rows  # (they build on this module)
+    from ar_excel.core.entries import received_rows, refund_rows  # (they build on this module)
 
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
-    received = credit_note.to_numpy(dtype=bool) & receipt_rows(inv)
+    received = received_rows(inv)
     refund = ~credit_note.to_numpy(dtype=bool) & refund_rows(inv)
     own_date = credit_note | refund
     quoted = {c: inv[c] for c in ORDER_REFERENCES if c in inv and inv[c].notna().any()}

@@ -69,12 +69,11 @@ def receipts_in_the_list(invoices: pd.DataFrame) -> pd.DataFrame | None:
     ledger's credit whose narration opens so or that pays an invoice it names), as
     Payments rows: receipts in the books, whose bank credits are not applied again. None
     where there are none."""
-    from ar_excel.core.entries import receipt_rows
+    from ar_excel.core.entries import received_rows
 
     if not len(invoices) or "Amount" not in invoices:
         return None
-    amount = invoices["Amount"].astype("float64")
-    rows = invoices[receipt_rows(invoices) & (amount < 0).to_numpy(bool)]
+    rows = invoices[received_rows(invoices)]
     if not len(rows):
         return None
     return pd.DataFrame({"Payment ID": rows["Invoice No"].to_numpy(dtype=object),

@@ -98,14 +98,14 @@ def returned_in_list(invoices: pd.DataFrame) -> np.ndarray:
 
 def reversed_in_list(invoices: pd.DataFrame) -> np.ndarray:
     """Per invoice-list row: True for a returned cheque of the list and for the receipt of
-    the list (``entries.receipt_rows``) it reverses."""
-    from ar_excel.core.entries import receipt_rows
+    the list (``entries.received_rows``) it reverses."""
+    from ar_excel.core.entries import received_rows
 
     out = np.zeros(len(invoices), dtype=bool)
     returned = returned_in_list(invoices)
     if not returned.any():
         return out
-    received = receipt_rows(invoices)
+    received = received_rows(invoices)
     amount = invoices["Amount"].astype(float).round(6).to_numpy()
     dates = pd.to_datetime(invoices["Invoice Date"]).to_numpy()
     customer = invoices["Customer ID"].to_numpy(dtype=object)
