@@ -44,7 +44,11 @@ Rules:
   plan is expected to pay its outstanding instalments on their due dates instead (overdue
   ones within 7 days); a plan settles the debt owed when it was agreed, so what the customer
   owes beyond the plan's outstanding instalments (in the plan's currency) is its newest
-  invoices, billed since, expected as any invoice is (they were left out of the forecast).
+  invoices, billed since, expected as any invoice is (they were left out of the forecast),
+  but by an average without the debt the plan covers: its paid history (else the
+  portfolio's average), joined by those newest invoices already later than it. (The Risk
+  tab keeps that debt in: a customer whose debt had to be rescheduled is a risk; its
+  instalments, not its new invoices, are when that debt is expected.)
   The instalments are expected, oldest first, only as far as the customer still owes
   (its balance after credits, in the plan's currency): a credit note or cash outside the
   plan's window that cleared the debt leaves nothing to expect from the plan.
@@ -52,9 +56,11 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -73,6 +79,7 @@ HALF_LIFE_DAYS = 180.0
 SCORE_CAP_DAYS = 60.0
 SEVERE_DAYS = 30
 CHASE_DAYS = 7
+PAID_ONLY = "paid_only_lateness"  # risk_scores' attrs: see _plan_customer_lateness
 
 RISK_COLUMNS = [
     "Customer ID", "Customer", "Risk Score", "Risk Class", "Average Days Late",
@@ -239,6 +246,9 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             open_by.setdefault(cid, []).append((dpd, amount))
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
+    # the average before open overdue invoices joined it, and the weight it carries, for
+    # the customers they changed (``expected_payments`` takes a payment plan's debt out)
+    paid_only: dict = {}
     for cid in sorted(set(hist_by) | set(open_by), key=str):
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
         avg, basis = _mean(h), f"own history ({len(h)} paid)"
@@ -246,6 +256,7 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             avg, basis = by_currency.get(home.get(cid), portfolio), "portfolio average"
         late = [(d, a) for d, a in o if d > avg and d > 0]
         if late:
+            paid_only[cid] = (avg, sum(w for _, w in h))
             avg = _mean(h + late)
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
@@ -267,7 +278,21 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     out = pd.DataFrame(rows, columns=RISK_COLUMNS)
     out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
                           ascending=[False, False, True], kind="stable", na_position="last")
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs[PAID_ONLY] = _PaidOnly(MappingProxyType(paid_only))
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class _PaidOnly:
+    """Per customer whose open overdue invoices joined its average: (the average before
+    they did, the weight of the paid history it came from; 0 for the portfolio's)."""
+
+    lateness: Mapping[object, tuple[float, float]]
+
+    def __deepcopy__(self, memo: dict) -> _PaidOnly:
+        # read-only, so shared: pandas deep-copies attrs on every operation on the tab
+        return self
 
 
 def _home_currencies(customers: pd.DataFrame, items: pd.DataFrame) -> dict:
@@ -348,6 +373,29 @@ def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set,
     return out, room
 
 
+def _plan_customer_lateness(risk: pd.DataFrame, records: list[dict], beyond: dict[int, float],
+                            on_plan: set) -> dict:
+    """The days late a plan customer's invoices beyond its plan are expected by: its paid
+    history (or the portfolio's average), joined by those invoices of them already later
+    (the rule of ``risk_scores``), without the debt the plan rescheduled, which its
+    instalments bring in. Only customers whose average that debt changed are given."""
+    paid_only = risk.attrs.get(PAID_ONLY)
+    if not isinstance(paid_only, _PaidOnly):
+        return {}
+    mine = {cid: paid_only.lateness[cid] for cid in on_plan if cid in paid_only.lateness}
+    owed: dict = {}
+    for at, amount in beyond.items():
+        r = records[at]
+        dpd = r["Days Past Due"]
+        if pd.notna(dpd):
+            owed.setdefault(r["Customer ID"], []).append((float(dpd), amount))
+    out = {}
+    for cid, (days, weight) in mine.items():
+        late = [(d, a) for d, a in owed.get(cid, []) if d > days and d > 0]
+        out[cid] = _mean(([(days, weight)] if weight > 0 else []) + late) if late else days
+    return out
+
+
 def risk_score(average_days_late: float, overdue_30_share: float) -> int:
     """60 points for lateness (capped at 60 days), 40 for the share seriously overdue."""
     lateness = min(max(average_days_late, 0.0), SCORE_CAP_DAYS) / SCORE_CAP_DAYS
@@ -378,6 +426,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
     beyond, room = _beyond_plans(records, plans, on_plan) if on_plan else ({}, {})
+    plan_late = _plan_customer_lateness(risk, records, beyond, on_plan) if on_plan else {}
     rows = []
     for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
@@ -388,7 +437,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
             amount = 0.0 if disputed else beyond.get(at, 0.0)
         if amount < CENT:
             continue
-        late = float(avg.get(cid, 0.0))
+        late = float(plan_late.get(cid, avg.get(cid, 0.0)))
         due = pd.Timestamp(r["Due Date"])
         # an invoice whose date could not be read (an Input Issue) has no due date to go by
         dpd = None if pd.isna(r["Days Past Due"]) else int(r["Days Past Due"])
