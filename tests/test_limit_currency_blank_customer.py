@@ -1,7 +1,7 @@
 """A credit limit typed with a currency ('USD 10,000') for a customer whose Currency is
-blank: the customer is billed in the book's currency (core.local_currency), and Credit Status
-compares the limit with what it owes in that currency, so a limit in another one is said at
-its cell, as for a customer whose Currency says it."""
+blank: the customer is billed in the book's currency (core.local_currency), so a limit in
+another one is said at its cell, as for a customer whose Currency says it (Credit Status
+compares it in the currency typed: test_limit_currency_typed)."""
 
 from __future__ import annotations
 
@@ -25,16 +25,19 @@ def test_a_blank_currency_customers_limit_is_compared_with_the_books(tmp_path):
     book, said = _said(tmp_path, rows)
     assert said == [
         ("I2", "'USD 10,000' is a limit in USD, but customer C01 has no currency and is billed "
-               "in the book's EGP: read as 10,000.00 EGP; type the limit in EGP"),
+               "in the book's EGP: Credit Status compares USD 10,000.00 with what it owes "
+               "converted at the Policy's exchange rates"),
         ("I4", "'$10,000' is a limit in USD, but customer C03 has no currency and is billed in "
-               "the book's EGP: read as 10,000.00 EGP; type the limit in EGP"),
-        ("I6", "'USD 5,000' is a limit in USD, but customer C05 is billed in EGP: read as "
-               "5,000.00 EGP; type the limit in EGP")]
+               "the book's EGP: Credit Status compares USD 10,000.00 with what it owes "
+               "converted at the Policy's exchange rates"),
+        ("I6", "'USD 5,000' is a limit in USD, but customer C05 is billed in EGP: Credit "
+               "Status compares USD 5,000.00 with what it owes converted at the Policy's "
+               "exchange rates")]
     assert book.customers["Credit Limit"].tolist() == [10000.0, 50000.0, 10000.0, 40000.0,
                                                        5000.0]
     assert arabic_message(said[0][1]) == (
-        "'USD 10,000' حد بعملة USD، لكن العميل C01 بلا عملة ويُفوتر بعملة الدفاتر EGP: قُرئ "
-        "10,000.00 EGP؛ اكتب الحد بعملة EGP")
+        "'USD 10,000' حد بعملة USD، لكن العميل C01 بلا عملة ويُفوتر بعملة الدفاتر EGP: تقارن "
+        "حالة الائتمان USD 10,000.00 بالمستحق عليه محوّلاً بأسعار الصرف في السياسة")
 
 
 def test_the_policys_base_currency_is_the_books(tmp_path):
@@ -42,7 +45,8 @@ def test_the_policys_base_currency_is_the_books(tmp_path):
     _, said = _said(tmp_path, rows, Policy=[["Key", "Value"], ["base_currency", "SAR"]])
     assert said == [
         ("I2", "'EGP 10,000' is a limit in EGP, but customer C01 has no currency and is billed "
-               "in the book's SAR: read as 10,000.00 SAR; type the limit in SAR")]
+               "in the book's SAR: Credit Status compares EGP 10,000.00 with what it owes "
+               "converted at the Policy's exchange rates")]
 
 
 def test_a_book_without_a_currency_of_its_own_compares_nothing(tmp_path):
@@ -68,4 +72,5 @@ def test_a_customer_whose_invoices_name_their_currency_is_billed_in_it(tmp_path)
     _, said = _said(tmp_path, rows, Invoices=invoices)
     assert said == [  # C02's invoice is in the book's currency: said, as before
         ("I3", "'USD 20,000' is a limit in USD, but customer C02 has no currency and is billed "
-               "in the book's EGP: read as 20,000.00 EGP; type the limit in EGP")]
+               "in the book's EGP: Credit Status compares USD 20,000.00 with what it owes "
+               "converted at the Policy's exchange rates")]

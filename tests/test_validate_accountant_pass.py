@@ -109,17 +109,23 @@ def test_a_limit_typed_in_another_currency_than_the_customers_is_said_at_its_cel
     book = _book(tmp_path, rows, Invoices=invoices)
     said = [(i.cell, i.message) for i in book.issues if "is billed in" in i.message]
     assert said == [
-        ("I2", "'USD 10,000' is a limit in USD, but customer C01 is billed in EGP: read as "
-               "10,000.00 EGP; type the limit in EGP"),
-        ("I3", "'$10,000' is a limit in USD, but customer C02 is billed in EGP: read as "
-               "10,000.00 EGP; type the limit in EGP"),
-        ("I4", "'10,000 ج.م' is a limit in EGP, but customer C03 is billed in USD: read as "
-               "10,000.00 USD; type the limit in USD")]
+        ("I2", "'USD 10,000' is a limit in USD, but customer C01 is billed in EGP: Credit "
+               "Status compares USD 10,000.00 with what it owes converted at the Policy's "
+               "exchange rates"),
+        ("I3", "'$10,000' is a limit in USD, but customer C02 is billed in EGP: Credit Status "
+               "compares USD 10,000.00 with what it owes converted at the Policy's exchange "
+               "rates"),
+        ("I4", "'10,000 ج.م' is a limit in EGP, but customer C03 is billed in USD: Credit "
+               "Status compares EGP 10,000.00 with what it owes converted at the Policy's "
+               "exchange rates")]
     assert arabic_message(said[0][1]) == (
-        "'USD 10,000' حد بعملة USD، لكن العميل C01 يُفوتر بعملة EGP: قُرئ 10,000.00 EGP؛ "
-        "اكتب الحد بعملة EGP")
+        "'USD 10,000' حد بعملة USD، لكن العميل C01 يُفوتر بعملة EGP: تقارن حالة الائتمان USD "
+        "10,000.00 بالمستحق عليه محوّلاً بأسعار الصرف في السياسة")
     status = run_credit(book, JobOptions(as_of=AS_OF)).tabs[0].frame.set_index("Customer ID")
-    assert status.loc["C01", "Credit Limit"] == 10000.0  # as typed: the clerk is told
+    # as typed, in USD: EGP 20,000 owed and no rate, so not compared (before: 200 %, Over
+    # Limit, as if the limit were EGP 10,000)
+    assert status.loc["C01", ["Credit Limit", "Over Limit", "Status"]].tolist() == [
+        10000.0, False, "OK"]
 
 
 def test_a_tax_id_cell_saying_the_customer_has_none_is_no_wrong_or_missing_number(tmp_path):

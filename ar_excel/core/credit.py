@@ -431,11 +431,14 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
 
         currency = at(cid, "Currency") if in_master else None
         currency = None if currency is None or pd.isna(currency) else str(currency)
-        currency = limit_in.get(cid, currency)  # the row is in its limit's currency
         item_ccys = currencies_of.get(cid, [])
+        # said where it is not plain: the master names another currency, or the items do
+        # ('USD 10,000' on a customer without a currency billed in USD is plain)
+        limit_said = cid in limit_in and bool(currency or set(item_ccys) - {limit_in[cid]})
+        currency = limit_in.get(cid, currency)  # the row is in its limit's currency
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
-        if cid in limit_in:
+        if limit_said:
             note.append(reason("limit_currency", arabic, currency=limit_in[cid],
                                why=_LIMIT_WHY[(limit_currencies or {})[cid][1]][arabic]))
         if has_limit and limit and exposure < 0:

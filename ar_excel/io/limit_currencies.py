@@ -103,6 +103,12 @@ _SHARED_SIGNS = {
 _NOT_FIGURES = re.compile(r"[^\d\s.,()\-+'/\u066b\u066c]")
 
 
+def _compared(code: str, limit: object) -> str:
+    """What Credit Status does with a limit typed in ``code``, another currency than billed."""
+    return (f"Credit Status compares {code} {float(limit):,.{decimals_of(code)}f} with what it "
+            "owes converted at the Policy's exchange rates")
+
+
 def _named_currency(text: str, own: str, codes: dict[str, str | None]) -> str | None:
     """The one currency a limit's text names, where it is not ``own``; None otherwise.
     ``codes``: each sign's ISO code, as worked out so far (a column repeats a few signs)."""
@@ -124,9 +130,10 @@ def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
                                written: dict[str, str], columns: list[np.ndarray], sheet: str,
                                letters: dict[str, str], excel_rows: list[int]) -> list[Issue]:
     """An Input Issue at each limit typed with another currency than its customer's
-    (``USD 10,000`` on a customer billed in EGP): Credit Status compares the limit with
-    what the customer owes in its own currency, so the amount is read as in that currency,
-    and the clerk is told to type it so (a limit is granted in the currency billed)."""
+    (``USD 10,000`` on a customer billed in EGP): the typed currency wins, and Credit Status
+    compares the limit with what the customer owes converted into it (``limit_currencies``;
+    not at all without a rate, the credit job says so), where a clerk may have meant the
+    currency billed."""
     if "Credit Limit" not in parsed or "Currency" not in parsed or \
             "Credit Limit" not in names or header_currency(written.get("Credit Limit", "")):
         return []  # (a column headed with its currency: ``limits_by_currency``'s to judge)
@@ -149,16 +156,17 @@ def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
             else "the customer"
         issues.append(Issue(
             sheet, f"{letters['Credit Limit']}{excel_rows[pos]}", written["Credit Limit"], text,
-            f"'{text.strip()}' is a limit in {named}, but {who} is billed in {own}: read as "
-            f"{float(limit):,.{decimals_of(own)}f} {own}; type the limit in {own}"))
+            f"'{text.strip()}' is a limit in {named}, but {who} is billed in {own}: "
+            f"{_compared(named, limit)}"))
     return issues
 
 
 def limits_against_the_books_currency(book: Book) -> None:
     """``limits_in_other_currencies`` for the customers whose Currency is blank: each is
     billed in the book's own currency (``core.local_currency``: the Policy's Base Currency,
-    the customers' country...), and Credit Status compares its limit in that one, so a limit
-    typed in another is said at its cell. Nothing where the book has no currency of its own."""
+    the customers' country...), so a limit typed in another is said at its cell (Credit
+    Status compares it in the currency typed). Nothing where the book has no currency of its
+    own."""
     table = book.tables.get("Customers")
     if table is None or table.raw is None or "Credit Limit" not in table.raw.columns or \
             header_currency(table.headers.get("Credit Limit", "")):
@@ -181,14 +189,13 @@ def limits_against_the_books_currency(book: Book) -> None:
             continue
         cid = frame.at[i, "Customer ID"] if "Customer ID" in frame.columns else None
         if cid in elsewhere:
-            # its invoices name their currency (USD): Credit Status compares the limit with
-            # what it owes in that one, not in the book's, so 'USD 10,000' is no mistake
+            # its invoices name their currency (USD): 'USD 10,000' is the one it is billed
+            # in, no mistake
             continue
         who = f"customer {cid}" if isinstance(cid, str) and cid else "the customer"
-        limit = f"{float(frame.at[i, 'Credit Limit']):,.{decimals_of(own)}f}"
         book.issues.append(table.issue(i, "Credit Limit", (
             f"'{text.strip()}' is a limit in {other}, but {who} has no currency and is billed "
-            f"in the book's {own}: read as {limit} {own}; type the limit in {own}")))
+            f"in the book's {own}: {_compared(other, frame.at[i, 'Credit Limit'])}")))
 
 
 def _billed_elsewhere(book: Book, own: str) -> set[object]:
@@ -255,13 +262,33 @@ def sap_company_currency(book: Book) -> str | None:
     return local.pop() if len(local) == 1 else None
 
 
+def _typed_currency(text: str, hint: str | None, codes: dict[str, str | None]) -> str | None:
+    """The one currency a limit's text names ('EGP 50,000', '$10,000'); a sign several
+    currencies share is ``hint``'s where it is one of them. None: none, or several."""
+    named = set()
+    for sign in CURRENCY_WORDS.findall(text):
+        sign = sign.strip()
+        if hint in _SHARED_SIGNS.get(sign, ()):
+            named.add(hint)
+            continue
+        if sign not in codes:
+            code = parse_currency(sign)
+            codes[sign] = code if code in ISO_4217 else None
+        if codes[sign] is not None:
+            named.add(codes[sign])
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrency]:
     """Per Customer ID (its first row), the currency its Credit Limit is in where the master
-    says it otherwise than by its Currency, or its Currency is blank: the company's own
-    currency, ``local`` (else as its A/R list shows it: ``sap_company_currency``), on an SAP
-    Business One export (its "Credit Limit" is in the local currency whatever the partner's
-    currency). Credit Status compares each such limit with
-    what the customer owes converted into it."""
+    says it otherwise than by its Currency, or its Currency is blank:
+
+    * typed in the cell ('EGP 50,000'): what was typed wins;
+    * the company's own currency, ``local`` (else as its A/R list shows it:
+      ``sap_company_currency``), on an SAP Business One export (its "Credit Limit" is in the
+      local currency whatever the partner's currency).
+
+    Credit Status compares each such limit with what the customer owes converted into it."""
     table = book.tables.get("Customers")
     if table is None or "Credit Limit" not in table.frame.columns or \
             "Customer ID" not in table.frame.columns:
@@ -270,15 +297,25 @@ def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrenc
     company = None
     if sap_business_one(table):
         company = local if local in ISO_4217 else sap_company_currency(book)
-    if company is None:
-        return {}  # (the common case: limits in their customers' currencies)
+    typed = table.raw["Credit Limit"] if table.raw is not None and \
+        "Credit Limit" in table.raw.columns else None
+    if company is None and (typed is None or not any(
+            type(t) is str and _NOT_FIGURES.search(t) for t in typed.tolist())):
+        return {}  # (the common case: limits in their customers' currencies, as numbers)
     ids = frame["Customer ID"]
     currencies = frame["Currency"] if "Currency" in frame.columns else pd.Series(
         None, index=frame.index, dtype=object)
+    codes: dict[str, str | None] = {}
     found: dict[object, LimitCurrency] = {}
     for i in frame.index[ids.notna() & ~ids.duplicated() & frame["Credit Limit"].notna()]:
         own = currencies.at[i]
         own = own if isinstance(own, str) and own in ISO_4217 else None
-        if company != own:
-            found[ids.at[i]] = LimitCurrency(company, i, SAP_B1)
+        text = typed.at[i] if typed is not None else None
+        code, how = None, ""
+        if type(text) is str and _NOT_FIGURES.search(text):
+            code, how = _typed_currency(text, own or local, codes), TYPED
+        if code is None and company is not None:
+            code, how = company, SAP_B1
+        if code is not None and code != own:
+            found[ids.at[i]] = LimitCurrency(code, i, how)
     return found

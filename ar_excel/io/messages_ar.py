@@ -232,16 +232,20 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "منهم؛ اكتب حد كل عميل في صفه"),
     (r"^limits in (.*) and none in the customer's currency \((.*)\): the (\S+) limit is "
      r"read$", "حدود بعملات {0} وليس بعملة العميل ({1}): قُرئ الحد بعملة {2}"),
-    (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): read as (\S+) \S+; "
-     r"type the limit in \S+$",
-     "'{0}' حد بعملة {1}، لكن العميل {2} يُفوتر بعملة {3}: قُرئ {4} {3}؛ اكتب الحد بعملة {3}"),
+    (r"^'(.*)' is a limit in (\S+), but customer (.*) is billed in (\S+): Credit Status "
+     r"compares \S+ (\S+) with what it owes converted at the Policy's exchange rates$",
+     "'{0}' حد بعملة {1}، لكن العميل {2} يُفوتر بعملة {3}: تقارن حالة الائتمان {1} {4} بالمستحق "
+     "عليه محوّلاً بأسعار الصرف في السياسة"),
     (r"^'(.*)' is a limit in (\S+), but (?:customer (.*)|the customer()) has no currency and is "
-     r"billed in the book's (\S+): read as (\S+) \S+; type the limit in \S+$",
+     r"billed in the book's (\S+): Credit Status compares \S+ (\S+) with what it owes "
+     r"converted at the Policy's exchange rates$",
      lambda m: f"'{m[1]}' حد بعملة {m[2]}، لكن العميل {m[3] + ' ' if m[3] else ''}بلا عملة "
-               f"ويُفوتر بعملة الدفاتر {m[5]}: قُرئ {m[6]} {m[5]}؛ اكتب الحد بعملة {m[5]}"),
-    (r"^'(.*)' is a limit in (\S+), but the customer is billed in (\S+): read as (\S+) \S+; "
-     r"type the limit in \S+$",
-     "'{0}' حد بعملة {1}، لكن العميل يُفوتر بعملة {2}: قُرئ {3} {2}؛ اكتب الحد بعملة {2}"),
+               f"ويُفوتر بعملة الدفاتر {m[5]}: تقارن حالة الائتمان {m[2]} {m[6]} بالمستحق عليه "
+               "محوّلاً بأسعار الصرف في السياسة"),
+    (r"^'(.*)' is a limit in (\S+), but the customer is billed in (\S+): Credit Status "
+     r"compares \S+ (\S+) with what it owes converted at the Policy's exchange rates$",
+     "'{0}' حد بعملة {1}، لكن العميل يُفوتر بعملة {2}: تقارن حالة الائتمان {1} {3} بالمستحق "
+     "عليه محوّلاً بأسعار الصرف في السياسة"),
     (r"^(\d+) review date\(s\) given as a month or a year read as its last day "
      r"\('(.*)' = (\S+)\): (.*)$",
      "{0} من تواريخ المراجعة مكتوبة شهراً أو سنة فقُرئت بآخر يوم فيها "
