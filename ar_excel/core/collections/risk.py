@@ -7,8 +7,9 @@ Rules:
   it); what is left of a receipt, and receipts that name none, settle the customer's oldest
   open invoices (by due date) that exist on the receipt's date, as customers usually pay.
   A receipt naming another customer's invoice pays that invoice (as the ledger has it).
-  An invoice is paid on the date of the receipt that completes it; Days Late = that date -
-  the Due Date (negative: paid early). Credit notes are not payments.
+  An invoice is paid on the date of the receipt that completes it (nothing of it left, to
+  half its currency's minor unit: a KWD invoice 4 fils short is not paid); Days Late = that
+  date - the Due Date (negative: paid early). Credit notes are not payments.
 * Write-offs, discounts, tax withheld and other non-cash settlements (``non_cash``) settle
   their part of an invoice, but no money came with them: an invoice is paid on the date of
   the last cash receipt applied to it (a withholding certificate filed two months after the
@@ -69,12 +70,21 @@ from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.core.ledger import open_balance
-from ar_excel.core.money import decimals_of, half_unit, half_units, round_total
+from ar_excel.core.money import (
+    DEFAULT_DECIMALS,
+    TOTAL_DECIMALS,
+    decimals,
+    decimals_of,
+    half_unit,
+    half_units,
+    round_total,
+)
 from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
 from ar_excel.policy import Policy
 
 CENT = 0.005
+LEAST = half_unit(TOTAL_DECIMALS)  # a receipt's remainder below it is nothing, in any currency
 HALF_LIFE_DAYS = 180.0
 SCORE_CAP_DAYS = 60.0
 SEVERE_DAYS = 30
@@ -124,9 +134,13 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
         payer = owner.get(r[2], r[0]) if isinstance(r[2], str) else r[0]
         receipts.setdefault(payer, []).append(r[1:])
     bills: dict = {}
+    # what is left of an invoice is nothing below half its currency's minor unit: a KWD
+    # invoice 4 fils short is not paid, as an EGP one a piastre short is not
+    places = decimals(inv["Currency"]).tolist() if "Currency" in inv \
+        else [DEFAULT_DECIMALS] * len(inv)
     for r in zip(inv["Customer ID"].tolist(), inv["Invoice No"].tolist(),
                  inv["Amount"].astype(float).tolist(),
-                 _nanoseconds(pd.to_datetime(inv["Invoice Date"])), range(len(inv)),
+                 _nanoseconds(pd.to_datetime(inv["Invoice Date"])), range(len(inv)), places,
                  strict=True):
         bills.setdefault(r[0], []).append(r[1:])
     columns = ["Customer ID", "Invoice No", "Due Date", "Amount", "Paid Date"]
@@ -134,21 +148,21 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     for cid in sorted(bills, key=str):
         invs = bills[cid]
         account = _OpenInvoices(invs)
-        left = account.left
+        left, unit, nothing = account.left, account.places, account.nothing
         paid_on: dict[str, int] = {}  # invoice -> the row of its last cash receipt (-1: none)
         last_cash: dict[str, int] = {}
         for amount, named, when, at, is_cash in receipts.get(cid, []):
             for target in account.targets(named, when):
-                if amount < CENT:
+                if amount < LEAST:
                     break
                 take = min(amount, left[target])
-                left[target] = round(left[target] - take, 2)
-                amount = round(amount - take, 2)
+                left[target] = round(left[target] - take, unit[target])
+                amount = round(amount - take, TOTAL_DECIMALS)
                 if is_cash:
                     last_cash[target] = at
-                if left[target] < CENT and target not in paid_on:
+                if left[target] < nothing[target] and target not in paid_on:
                     paid_on[target] = last_cash.get(target, -1)
-        for no, amount, _, at in invs:
+        for no, amount, _, at, _ in invs:
             if paid_on.get(no, -1) >= 0:
                 ids.append(cid)
                 numbers.append(no)
@@ -178,21 +192,24 @@ class _OpenInvoices:
     """A customer's invoices in due-date order with what is left to pay on each."""
 
     def __init__(self, invs: list[tuple]) -> None:
-        self.order = [no for no, _, _, _ in invs]
-        self.left = {no: amount for no, amount, _, _ in invs}
-        self.issued = {no: when for no, _, when, _ in invs}
+        self.order = [no for no, _, _, _, _ in invs]
+        self.left = {no: amount for no, amount, _, _, _ in invs}
+        self.issued = {no: when for no, _, when, _, _ in invs}
+        self.places = {no: places for no, _, _, _, places in invs}
+        self.nothing = {no: half_unit(places) for no, _, _, _, places in invs}
         self.first_open = 0  # everything before it is settled
 
     def targets(self, named: object, when: int) -> Iterator[str]:
         """The invoice a receipt names first, then the oldest open invoices issued by then
         (lazily: the caller stops when the receipt is used up)."""
-        left = self.left
-        if isinstance(named, str) and named in left and left[named] >= CENT:
+        left, nothing = self.left, self.nothing
+        if isinstance(named, str) and named in left and left[named] >= nothing[named]:
             yield named
-        while self.first_open < len(self.order) and left[self.order[self.first_open]] < CENT:
+        while self.first_open < len(self.order) \
+                and left[self.order[self.first_open]] < nothing[self.order[self.first_open]]:
             self.first_open += 1
         for no in islice(self.order, self.first_open, None):
-            if left[no] >= CENT and no != named and self.issued[no] <= when:
+            if left[no] >= nothing[no] and no != named and self.issued[no] <= when:
                 yield no
 
 
