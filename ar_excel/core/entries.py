@@ -458,6 +458,15 @@ def _names_a_receipt(text: object) -> bool:
     return any(k in RECEIPT_TYPES for k in _opening_names(text))
 
 
+def said_on(values: pd.Series, fn: Callable[[Any], bool], rows: np.ndarray) -> np.ndarray:
+    """``fn`` of each value, read once per distinct value among the ``rows`` marked only (a
+    narration said of a credit row alone need not be read on the debits); False elsewhere."""
+    out = np.zeros(len(values), dtype=bool)
+    if rows.any():
+        out[rows] = per_distinct(values[rows], fn).fillna(False).to_numpy(dtype=bool)
+    return out
+
+
 def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     """Which rows of an invoice list are receipts: its document type column names money
     received (``RECEIPT_TYPES``: Payment, Receipt, سند قبض...), or, on a credit, its
@@ -474,10 +483,9 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
                             in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
     for narration in narration_columns(invoices):
-        out |= credit & per_distinct(invoices[narration], _names_a_receipt).fillna(
-            False).to_numpy(dtype=bool)
+        out |= said_on(invoices[narration], _names_a_receipt, credit)
     if PAYS_INVOICE in invoices.columns:
-        out |= (invoices[PAYS_INVOICE].notna() & (invoices["Amount"] < 0)).to_numpy(dtype=bool)
+        out |= invoices[PAYS_INVOICE].notna().to_numpy(dtype=bool) & credit
     return out
 
 
@@ -495,14 +503,16 @@ def _names_a_refund(text: object) -> bool:
     return any(k in REFUND_TYPES for k in keys) and not any(k in CREDIT_TYPES for k in keys)
 
 
-def refund_rows(invoices: pd.DataFrame) -> np.ndarray:
+def refund_rows(invoices: pd.DataFrame, returned: np.ndarray | None = None) -> np.ndarray:
     """Which rows of an invoice list are refunds paid out to the customer: a debit whose
     document type names one (``REFUND_TYPES``: Refund, Customer Refund, سند صرف...) or whose
     narration opens with such a name, but not a returned cheque (``returned_in_list``: the
-    money came back, none was paid out). Money paid out, not a sale: the KPIs count it in
-    Refunds Paid, as a negative Payments row, and not in the period's credit sales."""
+    money came back, none was paid out; ``returned``: those rows, where already known). Money
+    paid out, not a sale: the KPIs count it in Refunds Paid, as a negative Payments row, and
+    not in the period's credit sales."""
     from ar_excel.core.returned_cheques import returned_in_list  # (it builds on this module)
 
+    debit = (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool)
     out = np.zeros(len(invoices), dtype=bool)
     column = type_column(invoices)
     if column is not None:
@@ -511,10 +521,10 @@ def refund_rows(invoices: pd.DataFrame) -> np.ndarray:
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in REFUND_TYPES | RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
     for narration in narration_columns(invoices):
-        out |= per_distinct(invoices[narration], _names_a_refund).fillna(
-            False).to_numpy(dtype=bool)
-    return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool) & ~returned_in_list(
-        invoices)
+        out |= said_on(invoices[narration], _names_a_refund, debit)
+    if returned is None:
+        returned = returned_in_list(invoices)
+    return out & debit & ~returned
 
 
 def opening_rows(invoices: pd.DataFrame) -> np.ndarray:

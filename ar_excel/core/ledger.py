@@ -370,6 +370,9 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
                 ) -> pd.DataFrame:
     cutoff = None if as_of is None else _timestamp(as_of)
     today = _timestamp(as_of)
+    # what each row of the list is (a receipt, a refund, a returned cheque), read once a run
+    # for every as-of date: the rows below are the list's own, only fewer
+    kinds = list_kinds(invoices)
     if cutoff is not None and not len(payments) and _settled_after(invoices, cutoff):
         # an open-items list's balances are today's: a receipt or credit note of the list
         # dated after the as-of date had not yet settled the invoices it paid (the
@@ -388,6 +391,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if _list_receipts_pay(inv, payments):
         inv, existing_payments = _receipts_as_payments(inv, existing_payments)
     apps, keys = _applications(inv, existing_payments, currency)
+    kinds = _kinds_of(kinds, inv)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
     if "Currency" in inv and _other_decimals(currency, inv["Currency"]):
@@ -404,7 +408,8 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
         open_amount = open_as_stated(inv, open_amount, inv_currency)
     # a running ledger's returned cheque and the receipt of the list it reverses: open for
     # nothing, so what the cheque was for is unpaid again
-    open_amount = open_amount.where(~reversed_in_list(inv), 0.0)
+    open_amount = open_amount.where(~reversed_in_list(
+        inv, kinds["returned"].to_numpy(), kinds["received"].to_numpy()), 0.0)
     settled_below = CENT
     if inv_currency is not None:
         settled_below = half_units(apps["Customer ID"].map(currency), apps.index)
@@ -431,8 +436,8 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     invoice_below = CENT if inv_currency is None else half_units(inv_currency, inv.index)
     still_open = (open_amount.abs() >= invoice_below).to_numpy()
     if still_open.any() and not still_open.all():
-        inv, open_amount = inv[still_open], open_amount[still_open]
-    invoice_rows = _invoice_rows(inv, open_amount, customers, currency)
+        inv, open_amount, kinds = inv[still_open], open_amount[still_open], kinds[still_open]
+    invoice_rows = _invoice_rows(inv, open_amount, customers, currency, kinds)
 
     parts = [p for p in (invoice_rows, payment_rows) if len(p)]
     if not parts:
@@ -447,6 +452,37 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
 
 
 _REFUND_OF = "_refund_of"
+_KINDS = ["received", "refund", "returned"]
+
+
+def list_kinds(invoices: pd.DataFrame) -> pd.DataFrame:
+    """Per row of the invoice list, by its index: money received (``entries.received_rows``),
+    a refund paid out (``entries.refund_rows``), a returned cheque
+    (``returned_cheques.returned_in_list``). Each row's own type, narration and sign say
+    which, so the answer holds for any of its rows: read once in a run (a 40,000-row running
+    ledger's narrations take a second, and a month-end asks for several as-of dates)."""
+    return once_per_run("invoice list kinds", (invoices,), lambda: _read_kinds(invoices))
+
+
+def _read_kinds(invoices: pd.DataFrame) -> pd.DataFrame:
+    from ar_excel.core.entries import received_rows, refund_rows  # (they build on this module)
+    from ar_excel.core.returned_cheques import returned_in_list
+
+    returned = returned_in_list(invoices)
+    return pd.DataFrame({"received": received_rows(invoices),
+                         "refund": refund_rows(invoices, returned),
+                         "returned": returned}, index=invoices.index, columns=_KINDS)
+
+
+def _kinds_of(kinds: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
+    """``list_kinds`` of ``inv``, rows of the list they were read from (fewer, or a Balance
+    changed: ``statements.owed_on``, ``_receipts_as_payments``), taken by index; read afresh
+    where the index cannot tell its rows apart."""
+    if kinds.index.is_unique:
+        at = kinds.index.get_indexer(inv.index)
+        if (at >= 0).all():
+            return kinds.iloc[at].set_axis(inv.index)
+    return _read_kinds(inv)
 
 
 def _settled_after(invoices: pd.DataFrame, cutoff: pd.Timestamp) -> bool:
@@ -566,19 +602,18 @@ def open_as_stated(inv: pd.DataFrame, open_amount: pd.Series,
 
 
 def _invoice_rows(inv: pd.DataFrame, open_amount: pd.Series, customers: pd.DataFrame,
-                  currency: pd.Series) -> pd.DataFrame:
+                  currency: pd.Series, kinds: pd.DataFrame) -> pd.DataFrame:
     """Invoices and credit notes as open items (credit notes due on their own date); a
     receipt kept in the invoice list (a running ledger's سند قبض, a transaction list's
     Payment) is a payment held on account, as one in Payments is, not a credit note; a
     refund kept there (سند صرف, a Payment on the debit side) is money paid back, as a
     negative Payments row is: it pays out the customer's credits (``refunds_settle_credits``)
-    and is due on its own date, not dunned as an invoice on the customer's terms."""
-    from ar_excel.core.entries import received_rows, refund_rows  # (they build on this module)
-
+    and is due on its own date, not dunned as an invoice on the customer's terms. ``kinds``:
+    ``list_kinds`` of ``inv``."""
     due = due_dates(inv, customers)
     credit_note = inv["Amount"] < 0
-    received = received_rows(inv)
-    refund = ~credit_note.to_numpy(dtype=bool) & refund_rows(inv)
+    received = kinds["received"].to_numpy(dtype=bool)
+    refund = kinds["refund"].to_numpy(dtype=bool)
     own_date = credit_note | refund
     quoted = {c: inv[c] for c in ORDER_REFERENCES if c in inv and inv[c].notna().any()}
     return pd.DataFrame({

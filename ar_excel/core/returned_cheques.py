@@ -83,36 +83,42 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
 def returned_in_list(invoices: pd.DataFrame) -> np.ndarray:
     """Per invoice-list row: True for a debit whose document type or narration says it is a
     returned cheque (a running ledger's شيك مرتد)."""
-    from ar_excel.core.entries import narration_columns, per_distinct, type_column
+    from ar_excel.core.entries import narration_columns, said_on, type_column
 
+    debit = (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool)
     out = np.zeros(len(invoices), dtype=bool)
     columns = narration_columns(invoices)
     kind = type_column(invoices)
     if kind is not None:
         columns.append(kind)
     for column in columns:
-        out |= per_distinct(invoices[column], is_returned_method).fillna(False).to_numpy(
-            dtype=bool)
-    return out & (invoices["Amount"].astype(float) > 0).to_numpy(dtype=bool)
+        out |= said_on(invoices[column], is_returned_method, debit)
+    return out
 
 
-def reversed_in_list(invoices: pd.DataFrame) -> np.ndarray:
+def reversed_in_list(invoices: pd.DataFrame, returned: np.ndarray | None = None,
+                     received: np.ndarray | None = None) -> np.ndarray:
     """Per invoice-list row: True for a returned cheque of the list and for the receipt of
-    the list (``entries.received_rows``) it reverses."""
+    the list (``entries.received_rows``) it reverses. ``returned`` and ``received``: those
+    rows of the list (``returned_in_list``, ``received_rows``), where already known."""
     from ar_excel.core.entries import received_rows
 
     out = np.zeros(len(invoices), dtype=bool)
-    returned = returned_in_list(invoices)
+    if returned is None:
+        returned = returned_in_list(invoices)
     if not returned.any():
         return out
-    received = received_rows(invoices)
+    if received is None:
+        received = received_rows(invoices)
     amount = invoices["Amount"].astype(float).round(6).to_numpy()
     dates = pd.to_datetime(invoices["Invoice Date"]).to_numpy()
     customer = invoices["Customer ID"].to_numpy(dtype=object)
     candidates = np.flatnonzero(received & (amount < 0))
     for r in np.flatnonzero(returned):
-        same = [i for i in candidates if not out[i] and customer[i] == customer[r]
-                and abs(amount[i] + amount[r]) < 0.005
+        # the receipts of its amount to the cent first (a few of a ledger's thousands), in
+        # the list's order, then the rest of the rule on them
+        near = candidates[np.abs(amount[candidates] + amount[r]) < 0.005]
+        same = [i for i in near if not out[i] and customer[i] == customer[r]
                 and (pd.isna(dates[r]) or pd.isna(dates[i]) or dates[i] <= dates[r])]
         if not same:
             continue
