@@ -5,13 +5,17 @@ Rules:
 * Week 1 starts on the as-of date and runs 7 days; week k starts 7 x (k - 1) days later.
 * Each open invoice contributes what is left of it after the customer's credits on account,
   in the week of its expected payment date (``risk.expected_payments``: due date plus the
-  customer's average days late; overdue invoices within a week of chasing; invoices more
-  than the last dunning level past due are doubtful and left out). Customers on a payment
-  plan contribute their outstanding instalments instead of their invoices.
+  customer's average days late; an invoice whose expected date has passed, 7 days after the
+  as-of date, so in week 2: chased now, it is given the reminder's week to be paid rather
+  than counted on in the week under way; invoices more than the last dunning level past due
+  are doubtful and left out). Customers on a payment plan contribute their outstanding
+  instalments instead of their invoices (overdue ones in week 2 too).
 * Expected payments after week 13 are beyond the horizon and not shown.
 * Amounts in different currencies are never added: ``Expected Receipts`` is in the base
   currency (the policy's ``base_currency``, else the currency with the most expected);
-  each other currency gets its own ``Expected Receipts <CCY>`` column.
+  each other currency gets its own ``Expected Receipts <CCY>`` column. ``Items`` counts the
+  invoices and instalments expected in the week in every currency: how many receipts to
+  look for, not money (a week of USD receipts alone has Items and no base-currency amount).
 """
 
 from __future__ import annotations
