@@ -217,6 +217,26 @@ def _comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str] | No
     return {cid: code for cid, code in limit_currencies.items() if cid not in apart}
 
 
+def _targets(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None,
+             limit_in: Mapping[object, str]) -> dict[object, str]:
+    """The currency each customer's open items are counted in where its master names none:
+    the one currency its items are in (a customer without a Currency invoiced in USD is
+    billed in USD, and its limit is read so), else the rates' base; ``limit_in`` over all."""
+    if rates is None or not len(items):
+        return dict(limit_in)
+    named = master.set_index("Customer ID")["Currency"] if "Currency" in master else None
+    found: dict[object, set[str]] = {}
+    for cid, ccy in zip(items["Customer ID"].tolist(), items["Currency"].tolist(), strict=True):
+        own = named.get(cid) if named is not None else None
+        if not (isinstance(own, str) and own.strip()):
+            ccys = found.setdefault(cid, set())
+            if isinstance(ccy, str) and ccy.strip():
+                ccys.add(ccy)
+    blank = {cid: next(iter(ccys)) if len(ccys) == 1 else rates.base
+             for cid, ccys in found.items()}
+    return {**{cid: c for cid, c in blank.items() if c}, **limit_in}
+
+
 def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None,
                           limit_currencies: Mapping[object, str] | None = None
                           ) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
@@ -258,7 +278,8 @@ def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.D
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     known = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
-    counted, _ = _in_customer_currency(known, master, rates, _comparable(known, stated, rates))
+    counted, _ = _in_customer_currency(known, master, rates, _targets(
+        known, master, rates, _comparable(known, stated, rates)))
     rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     row_ccy = known["Customer ID"].map(rows)
     row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)
@@ -295,7 +316,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
     apart = not_comparable(items, stated, rates)
     limit_in = _comparable(items, stated, rates)
-    items, converted = _in_customer_currency(items, master, rates, limit_in)
+    counted_in = _targets(items, master, rates, limit_in)
+    items, converted = _in_customer_currency(items, master, rates, counted_in)
     amount = items["Open Amount"].astype("float64")
     balance = amount.groupby(items["Customer ID"]).sum()
     invoice = items["Item Type"] == "Invoice"
@@ -435,7 +457,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         # said where it is not plain: the master names another currency, or the items do
         # ('USD 10,000' on a customer without a currency billed in USD is plain)
         limit_said = cid in limit_in and bool(currency or set(item_ccys) - {limit_in[cid]})
-        currency = limit_in.get(cid, currency)  # the row is in its limit's currency
+        # the row is in its limit's currency, else the one its items are counted in
+        currency = limit_in.get(cid, currency) or counted_in.get(cid)
         mixed = [c for c in item_ccys if c != currency] if currency else item_ccys[1:]
         note = [reason("unknown", arabic)] if not in_master else []
         if limit_said:
