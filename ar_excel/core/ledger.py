@@ -550,7 +550,9 @@ def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:
     if not refunds.any() or not credits.any():
         return items
     items = items.reset_index(drop=True)
-    refunds, credits = refunds.reset_index(drop=True), credits.reset_index(drop=True)
+    # by position, as plain arrays: a Series read an item at a time (.iat) took most of a
+    # 40,000-row running ledger's second here
+    refunds, credits = refunds.to_numpy(dtype=bool), credits.to_numpy(dtype=bool)
     open_amount = items["Open Amount"].to_numpy(dtype="float64").copy()
     keys = list(zip(items["Customer ID"], items["Currency"].fillna(""), strict=True))
     named = items[_REFUND_OF].to_numpy(dtype=object) if _REFUND_OF in items else \
@@ -560,11 +562,11 @@ def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:
         ["_undated", "Date", ROW], kind="stable").index.to_numpy()
     held: dict[tuple, list[int]] = {}  # each customer's credits, oldest first
     for i in by_date:
-        if credits.iat[i]:
+        if credits[i]:
             held.setdefault(keys[i], []).append(i)
     touched: set[int] = set()
     for r in by_date:
-        if not refunds.iat[r] or keys[r] not in held:
+        if not refunds[r] or keys[r] not in held:
             continue
         own = held[keys[r]]
         first = [c for c in own if isinstance(named[r], str) and documents[c] == named[r]]
@@ -577,8 +579,9 @@ def refunds_settle_credits(items: pd.DataFrame) -> pd.DataFrame:
             touched |= {r, c}
             if open_amount[r] < CENT / 10:  # below half a fils: paid out in full
                 break
+    currencies = items["Currency"].to_numpy(dtype=object)
     for i in touched:  # to the currency's minor unit again (the sums are exact in it)
-        open_amount[i] = round(open_amount[i], decimals_of(items["Currency"].iat[i])) + 0.0
+        open_amount[i] = round(open_amount[i], decimals_of(currencies[i])) + 0.0
     return items.assign(**{"Open Amount": open_amount})
 
 
