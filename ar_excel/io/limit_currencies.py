@@ -231,6 +231,12 @@ _SAP_B1_SHEETS = frozenset(match_key(s) for s in (
     "Business Partners", "Business Partner Master Data", "BP Master Data"))
 
 
+# a limit column headed as kept in the company's currency: Business Central's "Credit Limit
+# (LCY)", "(LC)", "بالعملة المحلية"
+_LOCAL_HEADER = re.compile(r"(?i)\bLCY?\b|\blocal\s+currency|\bcompany\s+currency|"
+                           r"العملة\s+المحلية|عملة\s+الشركة")
+
+
 def sap_business_one(table: Table) -> bool:
     """The customer list is SAP Business One's business partners (BP Code, BP Name, BP Type,
     or its Business Partners sheet): SAP B1 keeps a business partner's credit limit in the
@@ -279,14 +285,32 @@ def _typed_currency(text: str, hint: str | None, codes: dict[str, str | None]) -
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _headed_currencies(table: Table) -> tuple[str | None, dict[str, str]]:
+    """The currency the Credit Limit column's header names, and the further limit columns
+    named by currency (``limits_by_currency``'s: {currency: column})."""
+    first = header_currency(table.headers.get("Credit Limit", ""))
+    if first is None or table.raw is None:
+        return first, {}
+    index = alias_index(CUSTOMERS)
+    more: dict[str, str] = {}
+    for c in table.raw.columns:
+        if c != "Credit Limit" and isinstance(c, str) and c not in CUSTOMERS.columns and \
+                header_field(c, index) == "Credit Limit" and (code := header_currency(c)):
+            more.setdefault(code, c)
+    return first, more
+
+
 def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrency]:
     """Per Customer ID (its first row), the currency its Credit Limit is in where the master
     says it otherwise than by its Currency, or its Currency is blank:
 
     * typed in the cell ('EGP 50,000'): what was typed wins;
-    * the company's own currency, ``local`` (else as its A/R list shows it:
-      ``sap_company_currency``), on an SAP Business One export (its "Credit Limit" is in the
-      local currency whatever the partner's currency).
+    * the column's header ("Credit Limit (EGP)"; with a column per currency, the one
+      ``limits_by_currency`` read the row's limit from);
+    * the company's own currency, ``local`` (else, on SAP Business One's, as its A/R list
+      shows it: ``sap_company_currency``): a column headed so (Business Central's "Credit
+      Limit (LCY)") or an SAP Business One export (its "Credit Limit" is in the local
+      currency whatever the partner's currency).
 
     Credit Status compares each such limit with what the customer owes converted into it."""
     table = book.tables.get("Customers")
@@ -294,12 +318,15 @@ def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrenc
             "Customer ID" not in table.frame.columns:
         return {}
     frame = table.frame
-    company = None
-    if sap_business_one(table):
-        company = local if local in ISO_4217 else sap_company_currency(book)
-    typed = table.raw["Credit Limit"] if table.raw is not None and \
-        "Credit Limit" in table.raw.columns else None
-    if company is None and (typed is None or not any(
+    company, kept_by = None, COMPANY
+    if _LOCAL_HEADER.search(str(table.headers.get("Credit Limit", ""))):
+        company = local if local in ISO_4217 else None
+    elif sap_business_one(table):
+        company, kept_by = local if local in ISO_4217 else sap_company_currency(book), SAP_B1
+    first, more = _headed_currencies(table)
+    raw = table.raw
+    typed = raw["Credit Limit"] if raw is not None and "Credit Limit" in raw.columns else None
+    if company is None and first is None and (typed is None or not any(
             type(t) is str and _NOT_FIGURES.search(t) for t in typed.tolist())):
         return {}  # (the common case: limits in their customers' currencies, as numbers)
     ids = frame["Customer ID"]
@@ -314,8 +341,16 @@ def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrenc
         code, how = None, ""
         if type(text) is str and _NOT_FIGURES.search(text):
             code, how = _typed_currency(text, own or local, codes), TYPED
+        if code is None and first is not None:
+            filled = [c for c, col in more.items() if not _blank(raw.at[i, col])]
+            if not _blank(text):  # (the first column as read: the frame holds the one picked)
+                filled.insert(0, first)
+            # as limits_by_currency picks: the customer's own, else the one filled, else the
+            # first column's
+            code = own if own in filled else filled[0] if len(filled) == 1 else first
+            how = HEADED
         if code is None and company is not None:
-            code, how = company, SAP_B1
+            code, how = company, kept_by
         if code is not None and code != own:
             found[ids.at[i]] = LimitCurrency(code, i, how)
     return found
