@@ -236,7 +236,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                          as_of)
     issues += list(rates.issues) if rates is not None else []
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
-    expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased)
+    expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased,
+                                      paid, customers)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
     history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)
 

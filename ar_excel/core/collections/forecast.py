@@ -98,5 +98,6 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     risk = risk_scores(items, history, customers, as_of, chased)
     schedule = plan_schedule(plans, payments, as_of, customers, items)[0] \
         if plans is not None and len(plans) else None
-    expected = expected_payments(items, risk, as_of, policy, schedule, chased)
+    expected = expected_payments(items, risk, as_of, policy, schedule, chased, history,
+                                 customers)
     return forecast_from_expected(expected, as_of, weeks, policy)

@@ -57,11 +57,9 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import islice
-from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -89,7 +87,6 @@ HALF_LIFE_DAYS = 180.0
 SCORE_CAP_DAYS = 60.0
 SEVERE_DAYS = 30
 CHASE_DAYS = 7
-PAID_ONLY = "paid_only_lateness"  # risk_scores' attrs: see _plan_customer_lateness
 
 RISK_COLUMNS = [
     "Customer ID", "Customer", "Risk Score", "Risk Class", "Average Days Late",
@@ -233,23 +230,13 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
                 as_of: date, chased: pd.DataFrame | None = None) -> pd.DataFrame:
     """The Payment Risk tab: one row per customer with paid history or open invoices.
     ``chased``: ``chased_items(items)`` when the caller has it already."""
-    day = pd.Timestamp(as_of).normalize()
-    hist = history.assign(_w=_recency(history, day)) if len(history) else \
-        history.assign(_w=pd.Series(dtype="float64"))
-    portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
-    portfolio = 0.0 if np.isnan(portfolio) else portfolio
-    home = _home_currencies(customers, items)
-    by_currency = _portfolios(hist, home)
+    hist_by, portfolio_of = _paid_lateness(history, customers, items, as_of)
     # what is really unpaid: open invoices less the customer's credits on account
     if chased is None:
         chased = chased_items(items) if len(items) else items
     inv = chased
     if len(inv):
         inv = inv[inv["Uncovered Amount"] >= CENT].assign(**{"Open Amount": inv["Uncovered Amount"]})
-    hist_by: dict = {}
-    for cid, days, w in zip(hist["Customer ID"], hist["Days Late"].astype(float), hist["_w"],
-                            strict=True):
-        hist_by.setdefault(cid, []).append((days, float(w)))
     open_by: dict = {}
     currencies: dict = {}
     # the ledger's balance per customer (every open item, signed), as the Aging gives it
@@ -263,17 +250,13 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             open_by.setdefault(cid, []).append((dpd, amount))
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
-    # the average before open overdue invoices joined it, and the weight it carries, for
-    # the customers they changed (``expected_payments`` takes a payment plan's debt out)
-    paid_only: dict = {}
     for cid in sorted(set(hist_by) | set(open_by), key=str):
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
         avg, basis = _mean(h), f"own history ({len(h)} paid)"
         if np.isnan(avg):
-            avg, basis = by_currency.get(home.get(cid), portfolio), "portfolio average"
+            avg, basis = portfolio_of(cid), "portfolio average"
         late = [(d, a) for d, a in o if d > avg and d > 0]
         if late:
-            paid_only[cid] = (avg, sum(w for _, w in h))
             avg = _mean(h + late)
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
@@ -295,21 +278,26 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     out = pd.DataFrame(rows, columns=RISK_COLUMNS)
     out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
                           ascending=[False, False, True], kind="stable", na_position="last")
-    out = out.reset_index(drop=True)
-    out.attrs[PAID_ONLY] = _PaidOnly(MappingProxyType(paid_only))
-    return out
+    return out.reset_index(drop=True)
 
 
-@dataclass(frozen=True, eq=False)
-class _PaidOnly:
-    """Per customer whose open overdue invoices joined its average: (the average before
-    they did, the weight of the paid history it came from; 0 for the portfolio's)."""
-
-    lateness: Mapping[object, tuple[float, float]]
-
-    def __deepcopy__(self, memo: dict) -> _PaidOnly:
-        # read-only, so shared: pandas deep-copies attrs on every operation on the tab
-        return self
+def _paid_lateness(history: pd.DataFrame, customers: pd.DataFrame, items: pd.DataFrame,
+                   as_of: date) -> tuple[dict, Callable[[object], float]]:
+    """Each customer's paid invoices as (days late, weight by recency) pairs, and the days
+    late a customer without any is taken to pay by: its currency's portfolio average, else
+    the whole portfolio's."""
+    day = pd.Timestamp(as_of).normalize()
+    hist = history.assign(_w=_recency(history, day)) if len(history) else \
+        history.assign(_w=pd.Series(dtype="float64"))
+    portfolio = _weighted(hist["Days Late"], hist["_w"]) if len(hist) else 0.0
+    portfolio = 0.0 if np.isnan(portfolio) else portfolio
+    home = _home_currencies(customers, items)
+    by_currency = _portfolios(hist, home)
+    hist_by: dict = {}
+    for cid, days, w in zip(hist["Customer ID"], hist["Days Late"].astype(float), hist["_w"],
+                            strict=True):
+        hist_by.setdefault(cid, []).append((days, float(w)))
+    return hist_by, lambda cid: by_currency.get(home.get(cid), portfolio)
 
 
 def _home_currencies(customers: pd.DataFrame, items: pd.DataFrame) -> dict:
@@ -390,26 +378,32 @@ def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set,
     return out, room
 
 
-def _plan_customer_lateness(risk: pd.DataFrame, records: list[dict], beyond: dict[int, float],
-                            on_plan: set) -> dict:
+def _plan_customer_lateness(records: list[dict], beyond: dict[int, float], on_plan: set,
+                            hist_by: dict, portfolio_of: Callable[[object], float]) -> dict:
     """The days late a plan customer's invoices beyond its plan are expected by: its paid
     history (or the portfolio's average), joined by those invoices of them already later
     (the rule of ``risk_scores``), without the debt the plan rescheduled, which its
-    instalments bring in. Only customers whose average that debt changed are given."""
-    paid_only = risk.attrs.get(PAID_ONLY)
-    if not isinstance(paid_only, _PaidOnly):
-        return {}
-    mine = {cid: paid_only.lateness[cid] for cid in on_plan if cid in paid_only.lateness}
-    owed: dict = {}
-    for at, amount in beyond.items():
-        r = records[at]
-        dpd = r["Days Past Due"]
-        if pd.notna(dpd):
-            owed.setdefault(r["Customer ID"], []).append((float(dpd), amount))
+    instalments bring in. Only customers whose Payment Risk average that debt changed (an
+    open overdue invoice later than the paid average) are given."""
+    overdue: dict = {}  # what risk_scores averaged: every invoice still unpaid after credits
+    owed: dict = {}  # the invoices beyond the plan
+    for at, r in enumerate(records):
+        cid, dpd = r["Customer ID"], r["Days Past Due"]
+        dpd = float(dpd) if pd.notna(dpd) else float("nan")
+        if cid in on_plan and float(r["Uncovered Amount"]) >= CENT:
+            overdue.setdefault(cid, []).append(dpd)
+        if at in beyond and not np.isnan(dpd):
+            owed.setdefault(cid, []).append((dpd, beyond[at]))
     out = {}
-    for cid, (days, weight) in mine.items():
+    for cid in on_plan:
+        h = hist_by.get(cid, [])
+        days = _mean(h)
+        if np.isnan(days):
+            days, h = portfolio_of(cid), []
+        if not any(d > days and d > 0 for d in overdue.get(cid, [])):
+            continue  # the Payment Risk average is its paid one
         late = [(d, a) for d, a in owed.get(cid, []) if d > days and d > 0]
-        out[cid] = _mean(([(days, weight)] if weight > 0 else []) + late) if late else days
+        out[cid] = _mean(h + late) if late else days
     return out
 
 
@@ -426,9 +420,13 @@ def risk_class(score: int) -> str:
 def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
                       policy: Policy | None = None,
                       plans: pd.DataFrame | None = None,
-                      chased: pd.DataFrame | None = None) -> pd.DataFrame:
+                      chased: pd.DataFrame | None = None,
+                      history: pd.DataFrame | None = None,
+                      customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per open invoice (or outstanding plan instalment): when it should be paid.
-    ``chased``: ``chased_items(items)`` when the caller has it already."""
+    ``chased``: ``chased_items(items)`` when the caller has it already. ``history`` (the
+    ``paid_history`` ``risk`` was scored by) and ``customers``: a plan customer's newest
+    invoices expected by its paid history, not by the debt its plan rescheduled."""
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
     doubtful_after = max(policy.dunning_levels_days) if policy.dunning_levels_days else 90
@@ -443,7 +441,9 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
     beyond, room = _beyond_plans(records, plans, on_plan) if on_plan else ({}, {})
-    plan_late = _plan_customer_lateness(risk, records, beyond, on_plan) if on_plan else {}
+    plan_late = _plan_customer_lateness(
+        records, beyond, on_plan, *_paid_lateness(history, customers, items, as_of)) \
+        if on_plan and history is not None and customers is not None else {}
     rows = []
     for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
