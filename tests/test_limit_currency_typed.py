@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions
 from ar_excel.jobs.credit import run
@@ -34,9 +36,10 @@ def _credit(tmp_path, *policy: list):
     return book, result, result.tabs[0].frame.set_index("Customer ID")
 
 
-def test_the_typed_currency_wins_and_what_is_owed_is_converted_into_it(tmp_path):
-    book, result, status = _credit(tmp_path, ["exchange_rates", "USD=48.50"],
-                                   ["base_currency", "EGP"])
+# the rates against EGP: said, or the one currency the book names without a rate
+@pytest.mark.parametrize("base", [[["base_currency", "EGP"]], []])
+def test_the_typed_currency_wins_and_what_is_owed_is_converted_into_it(tmp_path, base):
+    book, result, status = _credit(tmp_path, ["exchange_rates", "USD=48.50"], *base)
     # USD 1,200 x 48.50 = EGP 58,200 against EGP 50,000: over by 8,200 (before: USD 1,200
     # against '50,000' = 2.4 %, OK)
     assert status.loc["C01", COLUMNS].tolist() == [
@@ -75,3 +78,18 @@ def test_without_a_rate_the_typed_currency_is_not_compared_and_said_at_its_cell(
          "customer C02's credit limit is in USD (as typed) and it owes in EGP: no exchange "
          "rate in the Policy for EGP to USD, so Credit Status does not compare them; give "
          "the rate (exchange_rates)")]
+
+
+def test_rates_are_against_the_books_own_currency_where_nothing_names_it(tmp_path):
+    """Only Nile Export, without a Currency, invoiced in USD, in a book of Egyptian customers
+    whose Policy gives 'USD=48.50' and no Base Currency: the rate is against the book's own
+    EGP. Before, no currency was left without a rate to be the base, nothing converted, and
+    the Input Issue said there was no rate for USD."""
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [HEAD, _row(1, currency=None, limit="EGP 50,000")],
+        "Invoices": INVOICES[:2], "Policy": [["Key", "Value"], ["exchange_rates", "USD=48.50"]]}))
+    result = run(book, JobOptions(as_of=AS_OF))
+    status = result.tabs[0].frame.set_index("Customer ID")
+    assert status.loc["C01", COLUMNS].tolist() == [
+        "EGP", 50000.0, 58200.0, 58200.0, 116.4, True, "Over Limit"]
+    assert result.issues == []

@@ -119,14 +119,18 @@ def run(book: Book, options: JobOptions) -> JobResult:
                                            blank=ledger_blank(book)), blank_currency(book))
     rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]],
                          as_of)
+    local = blank_currency(book)
+    if rates is not None and rates.base is None and local and local not in rates.rates:
+        # 'USD=48.50' in a book whose own currency is EGP is against EGP, though no customer
+        # or item names EGP (its customers leave their Currency blank)
+        rates = Rates(rates.rates, local, rates.issues)
     table = book.table("Customers")
     # one company under several accounts, as the master's duplicate checks find it
     same = same_company(table, book.policy, as_of) if table is not None and len(
         table.frame) else None
     # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
     # One's in the company's currency): compared in its own, what is owed converted into it
-    stated = limit_currencies(book, blank_currency(book) or (
-        rates.base if rates is not None else None))
+    stated = limit_currencies(book, local or (rates.base if rates is not None else None))
     limit_in = {cid: (found.code, found.how) for cid, found in stated.items()}
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates, same, limit_in)
