@@ -83,11 +83,17 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.blanks import filled
-from ar_excel.core.entries import opening_rows, receipt_rows, refund_rows
-from ar_excel.core.ledger import applications, balances_as_stated, due_dates, open_items
+from ar_excel.core.entries import opening_rows
+from ar_excel.core.ledger import (
+    applications,
+    balances_as_stated,
+    due_dates,
+    list_kinds,
+    open_items,
+)
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
-from ar_excel.core.returned_cheques import returned_in_list, returned_rows
+from ar_excel.core.returned_cheques import returned_rows
 from ar_excel.policy import Policy
 
 TREND_DAYS = 5.0  # a change in avg days late smaller than this is "Stable"
@@ -218,21 +224,20 @@ class Ledger:
     def receipts_in_invoices(self) -> pd.Series:
         """The invoice list's rows that are money received (a running ledger's سند قبض, a
         transaction list's Payment lines): receipts, not credit notes (``entries``)."""
-        return pd.Series(receipt_rows(self.invoices) & (self.invoices["Amount"] < 0).to_numpy(
-            dtype=bool), index=self.invoices.index)
+        return list_kinds(self.invoices)["received"]
 
     @cached_property
     def refunds_in_invoices(self) -> pd.Series:
         """The invoice list's rows that are money paid back out to customers (a running
         ledger's سند صرف, a transaction list's Refund lines: ``entries.refund_rows``)."""
-        return pd.Series(refund_rows(self.invoices), index=self.invoices.index)
+        return list_kinds(self.invoices)["refund"]
 
     @cached_property
     def returned_in_invoices(self) -> pd.Series:
         """The invoice list's returned cheques (a running ledger's شيك مرتد debit:
         ``returned_cheques.returned_in_list``): cash taken back, as a Payments returned
         cheque is, not a sale."""
-        return pd.Series(returned_in_list(self.invoices), index=self.invoices.index)
+        return list_kinds(self.invoices)["returned"]
 
     @cached_property
     def brought_forward(self) -> pd.Series:

@@ -61,7 +61,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import opening_rows, receipt_rows, refund_rows
+from ar_excel.core.entries import opening_rows, received_rows, refund_rows
 from ar_excel.core.ledger import balances_as_stated, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -216,8 +216,8 @@ def _invoice_docs(inv: pd.DataFrame, currency: pd.Series, due: pd.Series | None
         "Date": pd.to_datetime(inv["Invoice Date"]),
         # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
         # customer's statement too, not a credit note
-        "Type": np.select([opening_rows(inv), (amount < 0).to_numpy(dtype=bool)
-                           & receipt_rows(inv), amount < 0, returned, refunded],
+        "Type": np.select([opening_rows(inv), received_rows(inv), amount < 0, returned,
+                           refunded],
                           ["Balance Brought Forward", "Receipt", "Credit Note",
                            "Returned Cheque", "Refund"], "Invoice"),
         "Document": inv["Invoice No"],
