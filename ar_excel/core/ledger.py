@@ -346,7 +346,7 @@ def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFram
 def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
                as_of: date | datetime | None = None, blank: str | None = None) -> pd.DataFrame:
     """Every item open on the as-of date, with its signed open amount and days past due.
-    ``blank``: the currency of a customer kept without one (``aging.book_currency``), so its
+    ``blank``: the currency of a customer kept without one (``core.local_currency``), so its
     amounts are exact to that currency's minor unit (fils of a dinar)."""
     if as_of is None or not sharing():
         return _open_items(customers, invoices, payments, as_of, blank)
