@@ -94,6 +94,9 @@ _TEXT = {
                      "over it at once", "المديونية {exposure} أعلى من الحد المخفض: يتجاوزه العميل فوراً"),
     "too_late": ("average lateness above {limit} days", "متوسط التأخير أعلى من {limit} يوماً"),
     "too_overdue": ("overdue share above {limit}%", "نسبة المتأخرات أعلى من {limit}%"),
+    "not_weighed": ("Credit Status does not compare the exposure with the limit (owed in "
+                    "another currency, no exchange rate)",
+                    "لا تقارن حالة الائتمان المديونية بالحد (مستحقة بعملة أخرى بلا سعر صرف)"),
 }
 
 
@@ -170,6 +173,9 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 facts.append(_t("negative", arabic, limit=f"{current:,.2f}"))
                 current = np.nan
             has_limit = not np.isnan(current) and current > 0
+            # a limit set that Credit Status left uncompared (what is owed is in another
+            # currency, no rate): the exposure is no amount in the limit's currency
+            unweighed = has_limit and pd.isna(s["Utilization %"])
             if s["Customer Status"] == "Closed":
                 decline.append(_t("closed", arabic))
             if s["Status"] == "Hold":
@@ -184,6 +190,9 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             else:
                 # two limits as typed: their difference to the fils, exact for every currency
                 row["Increase"] = round_total(requested - (current if has_limit else 0.0))
+            if unweighed and not np.isnan(requested) and requested > 0:
+                refer.append(_t("not_weighed", arabic))
+            elif not np.isnan(requested) and requested > 0:
                 # a customer in credit uses nothing of a limit (0 %, as Credit Status shows)
                 at_request = round(max(exposure, 0.0) / requested * 100, 1)
                 row["Utilization At Request %"] = at_request
@@ -192,8 +201,9 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                              _t("util_new", arabic, exposure=f"{exposure:,.2f}", then=f"{at_request:g}"))
                 if exposure > requested:
                     refer.append(_t("exceeded", arabic))
-                if has_limit and requested > 2 * current:
-                    refer.append(_t("doubles", arabic))
+            if not np.isnan(requested) and requested > 0 and has_limit and \
+                    requested > 2 * current:
+                refer.append(_t("doubles", arabic))
 
             paid = int(record.at[cid, "Paid Invoices"]) if cid in record.index else 0
             days_late = float(record.at[cid, "Avg Days Late"]) if paid else np.nan
@@ -226,7 +236,9 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
         if lowering:
             # the risk that would stop an increase is the reason to cut: facts, not verdicts
             facts = [r for r in decline + refer if r != _t("exceeded", arabic)] + facts
-            over = exposure > requested  # (a known customer's: its Credit Status row's)
+            # (a known customer's: its Credit Status row's; not where it is in another
+            # currency than the limit)
+            over = exposure > requested and not unweighed
             why = [_t("lowers" if has_limit else "stops", arabic)] + (
                 [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else []) + (
                 # (a Closed or Hold master status has recorded it already)
