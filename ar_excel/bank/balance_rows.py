@@ -19,6 +19,7 @@ import numpy as np
 
 from ar_excel.bank.cells import cell_at
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.bank.signs import signed_balances
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.parsing import is_blank, normalize_digits
 
@@ -223,6 +224,9 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
         if value is not None:
             if canon == "Debit":
                 value = -abs(value)
+            elif canon == "Balance" and "_balance_sign" in cols:  # "120.500 | Dr": overdrawn
+                value = float(signed_balances(np.array([value]),
+                                              [cell_at(row, cols["_balance_sign"])])[0])
             break
     if value is None:
         value = number_in_text(row, decimal)
@@ -230,10 +234,14 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
         return None
     if page_break:
         return ("opening" if is_open else "closing"), value
+    day_cell = cell_at(row, cols.get("Date"))
     try:
-        when = parse_date(cell_at(row, cols.get("Date")), dayfirst, fmt)
+        when = parse_date(day_cell, dayfirst, fmt)
     except (ValueError, OverflowError):
         when = None
+    if (isinstance(day_cell, (int, float)) and not isinstance(day_cell, bool)
+            and abs(abs(day_cell) - abs(value)) < 0.005):
+        when = None  # "Closing balance | 67227.00" under the date column: the figure, no day
     if is_open:
         # each page repeats "brought forward": the first opens (the row may date the
         # preamble's opening balance)

@@ -64,6 +64,37 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
             return
 
 
+# a balance's own mark, in the column right of it ("Balance | Dr/Cr"): only these, one kind
+# enough (a balance is in credit all month more often than not)
+_BALANCE_MARKS = {"d": -1.0, "dr": -1.0, "debit": -1.0, "db": -1.0, "مدين": -1.0,
+                  "c": 1.0, "cr": 1.0, "credit": 1.0, "دائن": 1.0}
+
+
+def balance_sign_column(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
+    """Finacle-style ``Amount | Dr/Cr | Balance | Dr/Cr`` (Bahraini, Omani, Jordanian and
+    Indian banks): the column right of the balance, headed by no other role, whose every
+    value is Cr or Dr, signs the balance; else an overdrawn balance, printed positive beside
+    ``Dr``, reads as in credit and the running balance seems broken at every line."""
+    cols = layout.columns
+    if "Balance" not in cols or "_balance_sign" in cols:
+        return
+    idx = cols["Balance"] + 1
+    if idx >= len(layout.headers) or idx in set(cols.values()) | set(layout.parts):
+        return
+    marks = {str(r[idx]).strip().lower().rstrip(".") for r in rows[data_from: data_from + SAMPLE_ROWS]
+             if idx < len(r) and not is_blank(r[idx])}
+    if marks and marks <= _BALANCE_MARKS.keys():
+        cols["_balance_sign"] = idx
+
+
+def signed_balances(balance: np.ndarray, marks: list[Any]) -> np.ndarray:
+    """The running balance signed by its own Cr/Dr marks (``balance_sign_column``): a
+    balance beside ``Dr`` is overdrawn, below zero."""
+    sign = np.array([_BALANCE_MARKS.get(str(m or "").strip().lower().rstrip("."), 0.0)
+                     for m in marks], dtype="float64")
+    return np.where(sign == 0.0, balance, sign * np.abs(balance))
+
+
 def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live: np.ndarray,
                     issue: Any, headers: list[str] | None = None, *,
                     balance_of: Callable[[], np.ndarray | None]

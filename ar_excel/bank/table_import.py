@@ -73,7 +73,7 @@ from ar_excel.bank.row_screening import (
     a_line_for_all_its_summary_word,
     screen_rows,
 )
-from ar_excel.bank.signs import signed_amounts, signs_from_balance
+from ar_excel.bank.signs import signed_amounts, signed_balances, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
@@ -214,8 +214,12 @@ class _Reading:
 
     @cached_property
     def _balance_column(self) -> np.ndarray | None:
-        return (parse_amount_column(self.table.cells(self.cols["Balance"]), self.decimal)[0]
-                if "Balance" in self.cols else None)
+        if "Balance" not in self.cols:
+            return None
+        balance = parse_amount_column(self.table.cells(self.cols["Balance"]), self.decimal)[0]
+        if "_balance_sign" in self.cols:
+            balance = signed_balances(balance, self.table.cells(self.cols["_balance_sign"]))
+        return balance
 
     def running_balance(self) -> np.ndarray | None:
         """The Balance column's figures (NaN where blank or unreadable; None without the

@@ -33,7 +33,7 @@ from ar_excel.bank.column_words import (
 from ar_excel.bank.date_order import DATE_TEXT
 from ar_excel.bank.hijri import mostly_hijri
 from ar_excel.bank.numbers import parse_amount
-from ar_excel.bank.signs import sign_column_by_values
+from ar_excel.bank.signs import balance_sign_column, sign_column_by_values
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
 from ar_excel.parsing import is_blank, normalize_digits
@@ -291,6 +291,7 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             f"{_header_list(best)}). Name it with --bank-columns \"Amount=<signed amount header>\" "
             "or \"Debit=<money out header>;Credit=<money in header>\""
         )
+    balance_sign_column(rows, best, best.header_row + 1)
     return best
 
 
