@@ -587,12 +587,16 @@ INVOICE_LINES = SheetSchema(
                                       "Unit Price Excl. VAT")),
         Field("Discount %", "percent", ("الخصم", "Discount", "Disc %", "نسبة الخصم", "خصم %",
                                         "Discount (%)", "Discount Percentage", "Disc. %",
-                                        "Line Discount %")),
+                                        "Line Discount %",
+                                        # a clerk's own sheet: the word and a % sign
+                                        "الخصم %", "نسبة الخصم %", "Discount Rate")),
         Field("Discount Amount", "money", ("مبلغ الخصم", "قيمة الخصم", "Discount Value",
                                            "Disc Amount")),
         Field("Tax Rate", "percent", ("نسبة الضريبة", "VAT %", "Tax %", "VAT Rate", "Tax",
                                       "Taxes",  # (Odoo's invoice lines: "15%")
-                                      "Item Tax %")),  # (Zoho's)
+                                      "Item Tax %",  # (Zoho's)
+                                      "نسبة الضريبة %", "الضريبة %", "ضريبة القيمة المضافة %",
+                                      "نسبة ضريبة القيمة المضافة", "VAT Rate %", "Tax Rate %")),
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
                                       "Tax Value", "VAT", "Item Tax Amount", "Tax Amount")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",

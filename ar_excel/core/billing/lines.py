@@ -193,8 +193,17 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
         return empty()
     c = calc.loc[bad.index]
     exact = c["gross"] if basis == GROSS else c["net"]
+    # a sheet whose totals are after the income tax withheld (Egypt's e-invoice lines) wants
+    # that figure typed in, not the total before it
+    after_wht = (c["withheld"] != 0).to_numpy() & (basis == GROSS) & _totals_after_withholding(
+        lines, calc)
+    exact = exact.where(~after_wht, c["gross"] - c["withheld"])
     expected = round_half_up(exact, c["places"])
     places = c["places"].tolist()
+    less = money(c["withheld"], places)
+    wht_note = [("" if not a else f"، بعد خصم {w} ضريبة الخصم من المنبع" if book.arabic
+                 else f", less {w} income tax withheld") for a, w in zip(after_wht, less,
+                                                                       strict=True)]
     return findings(
         "LINE_TOTAL_MISMATCH", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
         field="Line Total", invoice=bad["Invoice No"], customer=bad["_customer"],
@@ -207,10 +216,22 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
             "disc": _discount(bad, places),
             "tax": number(bad["Tax Rate"].fillna(0.0)),
             "basis": [_basis_note(basis, book.arabic) + (_INCL_NOTE[book.arabic] if i else "")
-                      for i in c["incl"]],
+                      + w for i, w in zip(c["incl"], wht_note, strict=True)],
             "diff": money(bad["Line Total"].to_numpy() - expected, places),
         },
     )
+
+
+def _totals_after_withholding(lines: pd.DataFrame, calc: pd.DataFrame) -> bool:
+    """Whether the sheet's lines showing income tax withheld mostly total after it."""
+    withheld = calc["withheld"].to_numpy()
+    shown = (withheld != 0) & lines["Line Total"].notna().to_numpy()
+    total = lines["Line Total"].to_numpy(dtype="float64")
+    gross = calc["gross"].to_numpy()
+    tol = half_unit(calc["places"].to_numpy()) + FLOAT_SLACK * np.maximum(1.0, np.abs(total))
+    after = shown & (np.abs(total - (gross - withheld)) <= 2 * tol)
+    before = shown & (np.abs(total - gross) <= tol)
+    return bool(after.sum() > before.sum())
 
 
 def incomplete_lines(book: BillingBook) -> pd.DataFrame:
