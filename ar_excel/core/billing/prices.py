@@ -17,6 +17,9 @@ Rules:
   ``base_currency``, else the currency most invoices are in). For invoices in another
   currency it is only a guide (a difference is PRICE_OFF_LIST as a Warning), unless most of
   that currency's lines are at those very prices: then the list is used as it is (Error).
+* A unit that says what it holds (``Box of 12``, ``كرتونة 12 قطعة``, ``شيكارة 50 كجم``) needs
+  no conversion row: it is priced as 12 of the list's pieces (50 of its kilos), or as the
+  list's box; a list priced per such a unit prices a line in pieces at a twelfth.
 * A price row without a unit prices the item in any unit.
 * An item missing from the price list, or with no price valid on the invoice date: NO_PRICE
   (Warning; new or discontinued items are real, but someone should confirm the price).
@@ -40,6 +43,7 @@ from ar_excel.core.billing.context import (
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.findings import dates, empty, findings, number, text
+from ar_excel.core.billing.units import pack_size
 from ar_excel.model import ROW
 
 _ITEM, _CUST, _CCY, _FROM, _TO = "_item", "_pcust", "_pccy", "_vfrom", "_vto"
@@ -114,8 +118,17 @@ def _conversions(book: BillingBook) -> pd.DataFrame:
     item = _key(c["Item"])
     forward = pd.DataFrame({_ITEM: item, "from": c["_from"], "to": c["_to"],
                             "factor": c["Factor"].astype("float64")})
-    backward = pd.DataFrame({_ITEM: item, "from": c["_to"], "to": c["_from"],
-                             "factor": 1.0 / c["Factor"].astype("float64")})
+    # a unit that says what it holds (Box of 12) converts by itself, to its contents and to
+    # its bare container, after the sheet's own rows
+    packed = [(u, *size) for u in sorted(set(book.lines[UNIT]) | set(book.prices[UNIT]))
+              if (size := pack_size(u)) is not None]
+    if packed:
+        forward = pd.concat([forward, pd.DataFrame(
+            [("", u, base, n) for u, _, n, base in packed]
+            + [("", u, container, 1.0) for u, container, _, _ in packed],
+            columns=[_ITEM, "from", "to", "factor"])], ignore_index=True)
+    backward = pd.DataFrame({_ITEM: forward[_ITEM], "from": forward["to"],
+                             "to": forward["from"], "factor": 1.0 / forward["factor"]})
     return pd.concat([forward, backward], ignore_index=True).drop_duplicates(
         [_ITEM, "from", "to"])
 

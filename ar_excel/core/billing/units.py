@@ -4,6 +4,11 @@
 Arabic spellings are folded first (``كرتونة`` / ``كرتونه``, ``أكياس`` / ``اكياس``).
 Anything not in the short synonym list is compared case- and space-insensitively, with a
 plural ``s`` dropped. A blank unit stays blank (it means: the item's usual unit).
+
+A container written with what it holds (``Box of 12``, ``CTN x 24``, ``كرتونة 12 قطعة``,
+``شيكارة 50 كجم``) is a unit of its own, ``BOX×12`` / ``BAG×50KG``: ``pack_size`` gives what
+one holds (12 pieces, 50 kg), so it is priced from the list's piece or kilo, or its box,
+without a Unit Conversions row.
 """
 
 from __future__ import annotations
@@ -47,15 +52,52 @@ def _folded(text: str) -> str:
 _CANONICAL = {_folded(alias): canon for canon, aliases in _SYNONYMS.items() for alias in aliases}
 
 
-def _one(unit: object) -> str:
-    if unit is None or (not isinstance(unit, str) and pd.isna(unit)):
-        return ""
-    key = _folded(str(unit))
+def _known(key: str) -> str | None:
     if key in _CANONICAL:
         return _CANONICAL[key]
     if len(key) > 2 and key.endswith("S") and key[:-1] in _CANONICAL:
         return _CANONICAL[key[:-1]]
-    return key
+    return None
+
+
+# what a container holds is written after it: "Box of 12", "BOX (12)", "Box/12", "CTN x 24",
+# "كرتونة 12 قطعة", "شيكارة 50 كجم", "Pack of 6 bottles"
+_CONTAINERS = frozenset({"BOX", "CTN", "BAG", "PACK", "PALLET", "ROLL", "SET", "BOTTLE"})
+_PACK = re.compile(r"^(?P<unit>[^\d()]+?)\s*(?:\bof\b|\bx\b|×|\*|/|-|\(|\bبه\b|\bفيها\b)?"
+                   r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<base>[^\d()]*?)\s*\)?\s*$", re.IGNORECASE)
+_PACKED = re.compile(r"^(?P<unit>[A-Z]+)×(?P<n>\d+(?:\.\d+)?)(?P<base>[A-Z0-9]*)$")
+
+
+def _pack(text: str) -> str | None:
+    """``BOX×12`` for ``Box of 12`` (pieces unless another unit is named), else None."""
+    m = _PACK.match(text.strip())
+    if m is None:
+        return None
+    container = _known(_folded(m["unit"]))
+    base = _known(_folded(m["base"])) if m["base"].strip() else "PC"
+    size = float(m["n"])
+    if container not in _CONTAINERS or base is None or base == container or size <= 0:
+        return None
+    return f"{container}×{size:g}{'' if base == 'PC' else base}"
+
+
+def pack_size(unit: str) -> tuple[str, float, str] | None:
+    """``(container, how many, of what unit)`` of a packed unit (``BOX×12`` -> BOX, 12,
+    PC); None for any other unit."""
+    m = _PACKED.match(unit)
+    if m is None:
+        return None
+    return m["unit"], float(m["n"]), m["base"] or "PC"
+
+
+def _one(unit: object) -> str:
+    if unit is None or (not isinstance(unit, str) and pd.isna(unit)):
+        return ""
+    key = _folded(str(unit))
+    known = _known(key)
+    if known is not None:
+        return known
+    return _pack(str(unit)) or key
 
 
 def normalize_units(units: pd.Series) -> pd.Series:
