@@ -7,7 +7,7 @@ OK. Without an exchange rate the two are not compared and the Input Issue names 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -90,3 +90,24 @@ def test_a_customer_list_not_from_sap_keeps_its_limits_in_the_customers_currency
     # a limit kept by hand is in the customer's currency: USD 42,000 of USD 2,500,000
     assert status.loc["C10003", ["Currency", "Open Balance", "Utilization %", "Status"]
                       ].tolist() == ["USD", 42000.0, 1.7, "OK"]
+
+
+def test_an_open_order_in_the_partners_usd_is_converted_too(tmp_path):
+    """Gulf Star's open sales order of USD 5,000 (the Orders sheet names no currency: the
+    partner's) is EGP 242,500 of its exposure: EGP 2,279,500 of 2,500,000, 91.2 %. Before
+    this, USD 5,000 was added to the EGP 2,037,000 as it stood (81.7 %)."""
+    path = tmp_path / "sap.xlsx"
+    _sap_book(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("Orders")
+    ws.append(["Order No", "Customer ID", "Date", "Amount", "Status"])
+    ws.append(["SO-1", "C10003", datetime(2026, 11, 20), 5000, "Open"])
+    ws.append(["SO-2", "C10002", datetime(2026, 11, 21), 10000, "Open"])
+    wb.save(path)
+    status = run(read_book(path), JobOptions(as_of=AS_OF)).tabs[0].frame.set_index(
+        "Customer ID")
+    assert status.loc["C10003", ["Open Balance", "Open Orders", "Exposure", "Utilization %",
+                                 "Status"]].tolist() == [
+        2037000.0, 242500.0, 2279500.0, 91.2, "Warning"]
+    assert status.loc["C10002", ["Open Orders", "Exposure", "Utilization %"]].tolist() == [
+        10000.0, 67000.0, 33.5]

@@ -322,16 +322,32 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
-    apart = not_comparable(items, stated, rates)
-    limit_in = _comparable(items, stated, rates)
-    # a limit in the customer's Currency, what it owes in another too, and no rate for it:
-    # EGP 45,000 are no SAR 45,000 of a SAR limit
     named = master.set_index("Customer ID")["Currency"].to_dict() if "Currency" in master \
         else {}
+    orders_exact = open_orders(orders, as_of or date.today(), places=None)
+    # an open order is in its customer's Currency (an Orders sheet names none): weighed
+    # against a limit in another currency as the items are
+    owed = items[["Customer ID", "Currency"]]
+    if stated and len(orders_exact):
+        owed = pd.concat([owed, pd.DataFrame({
+            "Customer ID": orders_exact.index,
+            "Currency": [named.get(cid) for cid in orders_exact.index]})], ignore_index=True)
+    apart = not_comparable(owed, stated, rates)
+    limit_in = _comparable(owed, stated, rates)
+    # a limit in the customer's Currency, what it owes in another too, and no rate for it:
+    # EGP 45,000 are no SAR 45,000 of a SAR limit
     apart_own = not_comparable(items, {cid: c for cid, c in named.items() if cid not in stated
                                        and isinstance(c, str) and c.strip()}, rates)
     counted_in = _targets(items, master, rates, limit_in)
     items, converted = _in_customer_currency(items, master, rates, counted_in)
+    if limit_in and rates is not None and len(orders_exact):
+        orders_exact = orders_exact.copy()
+        for cid in orders_exact.index.intersection(list(limit_in)):
+            source = named.get(cid)
+            factor = rates.factor(source if isinstance(source, str) else None, limit_in[cid])
+            if factor is not None and factor != 1.0:
+                orders_exact[cid] = orders_exact[cid] * factor
+                converted.setdefault(cid, {})[source] = round(factor, 6)
     amount = items["Open Amount"].astype("float64")
     balance = amount.groupby(items["Customer ID"]).sum()
     invoice = items["Item Type"] == "Invoice"
@@ -360,7 +376,6 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                         strict=True):
         found.setdefault(cid, set()).add(ccy)
     currencies_of = {cid: sorted(ccys) for cid, ccys in found.items()}
-    orders_exact = open_orders(orders, as_of or date.today(), places=None)
     orders_open = orders_exact.round(2)
 
     ids = list(master["Customer ID"])
