@@ -55,6 +55,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.fixed_width import fixed_width_rows
 from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
+from ar_excel.bank.preamble import account_named
 from ar_excel.bank.qif import qif_rows
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement, line_values
@@ -195,6 +197,7 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
                 "bank statement: give the bank's export (or name the sheet to read with "
                 '--bank-columns "sheet=<name>")')
     last_error: InputError | None = None
+    no_table: list[list[list[Any]]] = []  # sheets before it without a statement table
     for name in dict.fromkeys(order):
         rows = rows_of(name)
         if not rows:
@@ -204,7 +207,11 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
                                      f"{path.name}", fmt, mapping, day_first)
         except InputError as exc:
             last_error = exc
+            if _header_of([list(r) for r in rows], mapping, path.name) is None:
+                no_table.append([list(r) for r in rows[:_SUMMARY_ROWS]])
             continue
+        if no_table and not stmt.balances:
+            stmt = _with_the_summary_sheets(path, rows, fmt, mapping, day_first, stmt, no_table)
         _name_the_sheet(stmt, path, name)
         if wanted or match_key(name) in bank_keys:
             return stmt  # the sheet asked for, or the contract's Bank Statement sheet
@@ -212,10 +219,32 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
     raise last_error or InputError(f"{path.name}: the workbook has no sheet with data")
 
 
+# the rows of a summary sheet looked at for the account's details and balances
+_SUMMARY_ROWS = 60
+
+
+def _with_the_summary_sheets(path: Path, rows: list[Any], fmt: str,
+                             mapping: dict[str, Any] | None, day_first: bool | None,
+                             stmt: Statement, sheets: list[list[list[Any]]]) -> Statement:
+    """A portal's workbook of an "Account Summary" sheet (account, currency, opening and
+    closing balances) before the "Transactions" sheet: the lines are read with the summary's
+    details as if above them, so the statement has its currency and ties out. Not where the
+    summary names another account than the lines' sheet."""
+    details = [r for sheet in sheets for r in sheet]
+    own = {a for r in rows[:_SUMMARY_ROWS] for a in [account_named(list(r))] if a}
+    theirs = {a for r in details for a in [account_named(r)] if a}
+    if own and theirs and not own & theirs:
+        return stmt
+    try:
+        return rows_to_statement([list(r) for r in rows], list(range(1, len(rows) + 1)),
+                                 f"{path.name}", fmt, mapping, day_first, details=details)
+    except InputError:
+        return stmt
+
+
 def _name_the_sheet(stmt: Statement, path: Path, name: str) -> None:
     for i, iss in enumerate(stmt.issues):  # name the sheet: the clerk opens it in Excel
-        stmt.issues[i] = Issue(f"{path.name} [{name}]", iss.cell, iss.column, iss.value,
-                               iss.message)
+        stmt.issues[i] = replace(iss, sheet=f"{path.name} [{name}]")  # its kind kept
 
 
 def _header_of(rows: list[list[Any]], mapping: dict[str, Any] | None, source: str

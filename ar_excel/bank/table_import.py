@@ -112,7 +112,8 @@ from ar_excel.parsing import is_blank
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None,
                       delimiter: str = ",", layout: Layout | None = None,
-                      dates_printed_once: int = 1, excel_columns: bool = True) -> Statement:
+                      dates_printed_once: int = 1, excel_columns: bool = True,
+                      details: list[list[Any]] | None = None) -> Statement:
     """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
 
     The layout (header, column roles, decimal mark, date order) is decided once; the columns
@@ -123,7 +124,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     statement as printing each day's date once (each taking the date above); fewer are
     lines without a date, each reported. ``excel_columns``: the rows' cells are the file's
     columns as Excel shows it (a CSV, a sheet, an HTML table), so each issue names its cell
-    (``C5``); else (a fixed-width report, labelled records, QIF) its row.
+    (``C5``); else (a fixed-width report, labelled records, QIF) its row. ``details``: account
+    lines found elsewhere (a workbook's summary sheet), read as if above the table.
     """
     if layout is None:
         layout = find_layout(rows, mapping, source)
@@ -134,7 +136,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     # a row joined back: each of its cells at the column Excel shows it in
     moved = {pos: columns_in_the_file(as_read[pos], data[pos], delimiter)
              for pos in {*mended, *split_amounts}} if excel_columns else {}
-    read = _Reading(layout, data, ColumnCells(data), rows[: layout.preamble_end],
+    read = _Reading(layout, data, ColumnCells(data), [*(details or []), *rows[: layout.preamble_end]],
                     RowIssues(source, row_numbers[layout.header_row + 1:], layout.headers,
                               layout.columns, excel_columns, moved),
                     options.get("date_format"))
