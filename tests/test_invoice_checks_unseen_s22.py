@@ -5,6 +5,7 @@ clean invoices beside them give nothing."""
 from __future__ import annotations
 
 from datetime import datetime as D
+from datetime import timedelta
 
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions
@@ -78,3 +79,82 @@ def test_lines_totalled_before_the_withholding_are_held_to_that(tmp_path):
                             ("F-1002", 4, "LINE_TOTAL_MISMATCH", "Error")]
     assert found[1][5] == ("إجمالي البند 2,464.20 يجب أن يكون 2,667.60 (3 × 780، خصم 0%، "
                            "ضريبة 14%)؛ الفرق -203.40")
+
+
+def _register(head, rows, vat_rate):
+    """rows: (number, customer, day, days, subtotal, discount, vat or None, total or None);
+    VAT on the subtotal less the discount, the total that plus the VAT, unless given."""
+    out = [head]
+    for number, customer, day, days, sub, disc, vat, total in rows:
+        vat = round((sub - disc) * vat_rate, 2) if vat is None else vat
+        total = round(sub - disc + vat, 2) if total is None else total
+        out.append([number, customer, day, day + timedelta(days=days), sub, disc, vat, total])
+    return out
+
+
+def test_a_saudi_register_with_a_discount_on_the_whole_invoice(tmp_path):
+    """Subtotal, Discount, VAT 15 % on what is left, Total: 10,000 − 500 + 1,425 = 10,925.
+    Before, each discounted invoice was two errors (total 'should be 11,425.00', VAT 'should
+    be 1,500.00'). The VAT charged before the discount (750 on 5,000 − 250) is wrong."""
+    customers = [["Customer ID", "Customer Name", "VAT Number", "Currency", "Payment Terms"],
+                 ["S-1", "Bin Dawood Stores", "300111222300003", "SAR", "Net 30"],
+                 ["S-2", "Nahdi Medical", "300444555600003", "SAR", "Net 60"]]
+    head = ["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Subtotal", "Discount",
+            "VAT 15%", "Total"]
+    invoices = _register(head, [
+        ("INV-301", "S-1", D(2026, 11, 1), 30, 10000, 0, None, None),
+        ("INV-302", "S-1", D(2026, 11, 2), 30, 10000, 500, None, None),
+        ("INV-303", "S-2", D(2026, 11, 3), 60, 8400, 400, None, None),
+        ("INV-304", "S-2", D(2026, 11, 4), 60, 5000, 250, 750.0, None),
+        ("INV-305", "S-1", D(2026, 11, 5), 30, 2000, 0, None, 2330.0),
+        ("INV-306", "S-2", D(2026, 11, 6), 60, 1234.56, 34.56, None, None),
+        ("INV-307", "S-2", D(2026, 11, 7), 60, 3000, 200, None, 3320.0)], 0.15)
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert codes(found) == [("INV-304", 5, "TAX_AMOUNT_MISMATCH", "Error"),
+                            ("INV-305", 6, "INVOICE_TOTAL_MISMATCH", "Error"),
+                            ("INV-307", 8, "INVOICE_TOTAL_MISMATCH", "Error")]
+    assert found[0][5] == "Tax amount 750.00 should be 712.50 (15% of 4,750.00); difference 37.50"
+    assert found[1][5] == ("Invoice amount 2,330.00 does not equal its Subtotal 2,000.00 + "
+                           "VAT 15% 300.00 = 2,300.00; difference 30.00")
+    assert found[2][5] == ("Invoice amount 3,320.00 does not equal its Subtotal 3,000.00 − "
+                           "Discount 200.00 + VAT 15% 420.00 = 3,220.00; difference 100.00")
+
+
+def test_an_arabic_register_with_an_additional_discount_is_judged(tmp_path):
+    """'خصم إضافي' was read as another tax (the withholding's 'خصم'): the register was not
+    judged at all, and a VAT charged before the discount and a mistyped total passed."""
+    customers = [["كود العميل", "اسم العميل", "الرقم الضريبي", "العملة", "شروط الدفع"],
+                 ["C1", "النيل", "123456789", "EGP", "30 يوم"],
+                 ["C2", "الدلتا", "223456789", "EGP", "60 يوم"]]
+    head = ["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "تاريخ الاستحقاق", "الصافي",
+            "خصم إضافي", "ضريبة القيمة المضافة", "الإجمالي"]
+    invoices = _register(head, [
+        ("F-1", "C1", D(2026, 11, 1), 30, 10000, 0, None, None),
+        ("F-2", "C1", D(2026, 11, 2), 30, 10000, 500, None, None),
+        ("F-3", "C2", D(2026, 11, 3), 60, 5000, 250, 700.0, None),
+        ("F-4", "C2", D(2026, 11, 4), 60, 2000, 100, None, 2216.0)], 0.14)
+    found = run(tmp_path, {"العملاء": customers, "الفواتير": invoices})
+    assert codes(found) == [("F-3", 4, "TAX_AMOUNT_MISMATCH", "Error"),
+                            ("F-4", 5, "INVOICE_TOTAL_MISMATCH", "Error")]
+    assert found[0][5] == "مبلغ الضريبة 700.00 يجب أن يكون 665.00 (14% من 4,750.00)؛ الفرق 35.00"
+    assert found[1][5] == ("مبلغ الفاتورة 2,216.00 لا يساوي الصافي 2,000.00 − خصم إضافي 100.00 "
+                           "+ ضريبة القيمة المضافة 266.00 = 2,166.00؛ الفرق 50.00")
+
+
+def test_invoice_lines_less_a_discount_on_the_whole_invoice(tmp_path):
+    """UAE lines of 1,400 + 5 % VAT = 1,470; the invoice takes 50 off: 1,417.50 (off the net,
+    VAT on 1,350) or 1,420 (off the total) are its lines; 1,470 less 60 is not."""
+    customers = [["Customer Code", "Customer Name", "Currency", "Credit Terms"],
+                 ["U-01", "Sharaf Retail LLC", "AED", "Net 60"]]
+    invoices = [["Invoice No", "Customer Code", "Invoice Date", "Due Date", "Sub Total",
+                 "Invoice Discount", "VAT", "Grand Total"]]
+    lines = [["Invoice No", "Item", "Qty", "Unit", "Rate", "VAT Rate", "VAT Amount", "Amount"]]
+    for i, total in enumerate((1417.50, 1420.00, 1410.00, 1470.00)):
+        number, day = f"TI-500{i + 1}", D(2026, 11, 2 + i)
+        invoices.append([number, "U-01", day, day + timedelta(days=60), 1400, 50, 67.50, total])
+        lines.append([number, "SOAP-1", 400, "Pcs", 3.5, 5, 70, 1470])
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices,
+                           "Invoice Lines": lines})
+    assert codes(found) == [("TI-5003", 4, "INVOICE_TOTAL_MISMATCH", "Error")]
+    assert found[0][5] == ("Invoice amount 1,410.00 does not equal its 1 line(s) with tax: "
+                           "1,470.00; difference -60.00")

@@ -176,6 +176,12 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "مبلغ الفاتورة {actual} لا يساوي {net_col} {net} + {tax_col} {tax} = {expected}؛ "
         "الفرق {diff}",
     ),
+    "INVOICE_TOTAL_MISMATCH/parts_discount": (
+        "Invoice amount {actual} does not equal its {net_col} {net} − {disc_col} {disc} + "
+        "{tax_col} {tax} = {expected}; difference {diff}",
+        "مبلغ الفاتورة {actual} لا يساوي {net_col} {net} − {disc_col} {disc} + {tax_col} {tax} "
+        "= {expected}؛ الفرق {diff}",
+    ),
     "TAX_CATEGORY_MISMATCH/standard": (
         "Tax category S (standard rate) but the line charges {charged} tax: a standard-rated "
         "supply carries the standard rate; a zero-rated, exempt or out-of-scope one is "

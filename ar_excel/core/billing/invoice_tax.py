@@ -15,7 +15,10 @@ to the same rules as a line:
   country's) of the net, within rounding (tax rounded per line: two units, or 0.001 % of the
   net on a large invoice). A tax that is exactly another whole rate of the net (10 %) is
   TAX_RATE_NOT_ALLOWED; any other is TAX_AMOUNT_MISMATCH (tax on the wrong base: before the
-  discount, on the total with tax), naming the allowed rate it is nearest to.
+  discount, on the total with tax), naming the allowed rate it is nearest to;
+* a discount on the whole invoice (``Discount``, ``Invoice Discount``, ``خصم إضافي``) beside
+  a net before it is taken off that net: the total is net − discount + tax, the tax a rate
+  of the net less the discount (a net already after the discount adds up without it).
 
 A blank net or tax, or a value that is no amount, is not judged; a tax column holding rates
 (every value an allowed rate) is no tax amount and is left alone; a register showing another
@@ -76,6 +79,24 @@ def _deductions(invoices: pd.DataFrame) -> bool:
                for c in invoices.columns)
 
 
+# A discount the Invoices sheet takes off the whole invoice ('Invoice Discount', 'Discount',
+# 'خصم إضافي', 'خصم على الفاتورة'); not Egypt's withholding (الخصم والإضافة).
+_INVOICE_DISCOUNT = re.compile(
+    r"^(?:invoice|total|additional|extra|special|cash|overall|trade)?discount"
+    r"(?:amount|value|amt)?$|^(?:ال)?خصم(?:ال)?(?:اضافي|فاتوره|عليالفاتوره|نقدي|خاص)?$"
+    r"|^(?:قيمه|مبلغ)الخصم$")
+
+
+def invoice_discount(invoices: pd.DataFrame) -> tuple[str | None, np.ndarray]:
+    """The Invoices sheet's discount on the whole invoice and its amounts (as positive
+    numbers; NaN where blank or no amount); no column, None."""
+    column = next((c for c in invoices.columns if isinstance(c, str) and not c.startswith("_")
+                   and _INVOICE_DISCOUNT.match(match_key(c))), None)
+    if column is None:
+        return None, np.full(len(invoices), np.nan)
+    return column, np.abs(register_amounts(invoices[column]))
+
+
 def register_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     """The net and the tax amount columns of an Invoices sheet, where it has both and no
     other tax amount."""
@@ -84,7 +105,7 @@ def register_columns(invoices: pd.DataFrame) -> tuple[str | None, str | None]:
     net = next((c for c, k in keys.items() if k in NET_HEADERS), None)
     taxes = [c for c, k in keys.items() if c != net and (
         _TAX_HEADER.match(k) or _OTHER_TAX.search(k)) and not _NOT_TAX_AMOUNT.search(k)
-        and not _a_rate(c)]
+        and not _a_rate(c) and not _INVOICE_DISCOUNT.match(k)]
     if net is None or len(taxes) != 1 or _OTHER_TAX.search(keys[taxes[0]]):
         return None, None
     return net, taxes[0]
@@ -118,20 +139,31 @@ def invoice_taxes(book: BillingBook) -> pd.DataFrame:
         return empty()  # a column of rates, not of tax amounts
     places = inv[DECIMALS].to_numpy(dtype="int64")
     unit = 2 * half_unit(places)
+    # a discount on the whole invoice beside a subtotal before it: the VAT is charged on the
+    # subtotal less the discount, and the total is that plus the VAT (a subtotal already
+    # after the discount adds up without it: read so)
+    disc_col, disc = invoice_discount(inv)
+    off = np.where(np.isnan(disc), 0.0, disc)
+    amount = inv["Amount"].to_numpy(dtype="float64")
+    sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
+    undiscounted = np.abs(amount - sign * (net + np.nan_to_num(tax))) <= unit + FLOAT_SLACK * (
+        np.maximum(1.0, np.abs(amount)))
+    off = np.where(undiscounted, 0.0, off)
     parts = [] if _deductions(inv) else [
-        _totals(book, inv, net, tax, places, unit, net_col, tax_col)]
-    parts.append(_rates(book, inv, net, tax, places, unit, rates_of, tax_col))
+        _totals(book, inv, net, tax, places, unit, net_col, tax_col, off, disc_col)]
+    parts.append(_rates(book, inv, net - off, tax, places, unit, rates_of, tax_col))
     parts = [p for p in parts if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else empty()
 
 
 def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarray,
-            places: np.ndarray, unit: np.ndarray, net_col: str, tax_col: str) -> pd.DataFrame:
+            places: np.ndarray, unit: np.ndarray, net_col: str, tax_col: str,
+            off: np.ndarray, disc_col: str | None) -> pd.DataFrame:
     amount = inv["Amount"].to_numpy(dtype="float64")
     # a credit note the register writes positive in its net and tax columns (Egypt's portal
     # export), its Amount read negative: the same sum, its sign the Amount's
     sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
-    expected = sign * (net + np.nan_to_num(tax))
+    expected = sign * (net - off + np.nan_to_num(tax))
     # a draft or cancelled invoice (or one the tax portal refused) counts 0 beside the net
     # and tax it was written for
     void = void_or_draft(inv) | portal_refusals(inv)
@@ -145,11 +177,12 @@ def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarr
     return findings(
         "INVOICE_TOTAL_MISMATCH", n=len(rows), sheet=book.sheet_of("Invoices", rows), row=rows[ROW],
         field="Amount", invoice=rows["Invoice No"], customer=rows["Customer ID"],
-        amount=rows["Amount"], document=rows[KEY], arabic=book.arabic, variant="parts",
+        amount=rows["Amount"], document=rows[KEY], arabic=book.arabic,
+        variant=np.where(off[bad] != 0, "parts_discount", "parts").tolist(),
         params={"actual": money(amount[bad], p), "net": money(net[bad], p),
                 "tax": money(np.nan_to_num(tax[bad]), p), "expected": money(expected[bad], p),
-                "net_col": net_col, "tax_col": tax_col,
-                "diff": money(amount[bad] - expected[bad], p)},
+                "net_col": net_col, "tax_col": tax_col, "disc_col": disc_col or "",
+                "disc": money(off[bad], p), "diff": money(amount[bad] - expected[bad], p)},
     )
 
 

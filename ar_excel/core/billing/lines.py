@@ -51,7 +51,11 @@ from ar_excel.core.billing.context import (
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
 from ar_excel.core.billing.findings import empty, findings, money, number, text
-from ar_excel.core.billing.invoice_tax import register_amounts, register_columns
+from ar_excel.core.billing.invoice_tax import (
+    invoice_discount,
+    register_amounts,
+    register_columns,
+)
 from ar_excel.model import ROW
 
 GROSS, NET = "gross", "net"
@@ -353,6 +357,7 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     taxed = sums["taxed"].to_numpy() > 0
     before_tax = (fits_net & ~fits_gross & taxed).sum() > (fits_gross & ~fits_net & taxed).sum()
     fits, expected = (fits_net, net) if before_tax else (fits_gross, gross)
+    fits = fits | _discounted_on_invoice(inv, sums, amount, places, before_tax)
     # lines stating no tax at all (ERPNext's items: the VAT is charged on the invoice, in its
     # taxes table) are the invoice's amount before tax: held to the register's net column
     net_col, stated_net = _register_net(inv)
@@ -387,6 +392,26 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
             "net_col": [net_col or ""] * len(bad),
         },
     )
+
+
+def _discounted_on_invoice(inv: pd.DataFrame, sums: pd.DataFrame, amount: np.ndarray,
+                           places: np.ndarray, before_tax: bool) -> np.ndarray:
+    """Amounts that are their lines less the invoice's own discount: taken off the total
+    with tax, or off the net before the VAT (the VAT then on the discounted net)."""
+    column, off = invoice_discount(inv)
+    if column is None:
+        return np.zeros(len(inv), dtype=bool)
+    given = ~np.isnan(off) & (off > 0)
+    gross, net = sums["gross"].to_numpy(), sums["net"].to_numpy()
+    if before_tax:
+        return given & _fits_amount(amount, net - off, sums["net_steps"].to_numpy() + 1,
+                                    places)[0] & ~np.isnan(net)
+    steps = sums["gross_steps"].to_numpy() + 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        with_tax = np.where(net != 0, gross / net, 1.0)
+    return given & ~np.isnan(gross) & (
+        _fits_amount(amount, gross - off, steps, places)[0]
+        | _fits_amount(amount, gross - off * with_tax, steps, places)[0])
 
 
 def _adding_up(inv: pd.DataFrame, sums: pd.DataFrame) -> int:
