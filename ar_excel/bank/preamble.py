@@ -29,7 +29,8 @@ from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.parsing import is_blank, normalize_digits, parse_currency
 
 _CURRENCY_WORDS = r"currency|ccy|währung|devise|monnaie|العملة|عملة الحساب"
-CURRENCY_LABEL = re.compile(rf"(?i:{_CURRENCY_WORDS})\s*:?\s*([A-Z]{{3}})\b")
+# a code, not any three capitals: "Currency | UAE Dirham" is no currency "UAE"
+CURRENCY_LABEL = re.compile(rf"(?i:{_CURRENCY_WORDS})\s*:?\s*({'|'.join(sorted(ISO_4217))})\b")
 
 
 _SYMBOL_CCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ج.م": "EGP",
@@ -94,6 +95,8 @@ def currency_named(row: list[Any]) -> str | None:
     cells = [str(c).strip() for c in row if not is_blank(c)]
     for _, value in _label_value_pairs(cells, _CURRENCY_CELL.match):
         code = parse_currency(value)
+        if not re.fullmatch(r"[A-Z]{3}", code):  # "الجنيه المصري": the name with its article
+            code = parse_currency(re.sub(r"(?<!\S)ال(?=\S{2})", "", value))
         return code if re.fullmatch(r"[A-Z]{3}", code) else None
     return None
 

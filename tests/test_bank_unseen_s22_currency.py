@@ -1,0 +1,47 @@
+"""The account's currency named in words above the table, as Gulf and Egyptian portals write
+it: "Currency | UAE Dirham" (its first word is three capitals, no currency code), and
+"العملة | الجنيه المصري" (the name with the Arabic article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from ar_excel.bank import read_statement
+
+
+def _sheet(path: Path, label: str, currency: str) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Account Number", "019100012345"])
+    ws.append([label, currency])
+    ws.append([])
+    ws.append(["Date", "Description", "Debit", "Credit", "Balance"])
+    ws.append([dt.date(2026, 11, 2), "TT FROM DESERT ROSE TRADING", None, 12600.0, 96810.0])
+    ws.append([dt.date(2026, 11, 7), "DEWA BILL", 2315.4, None, 94494.6])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("label", "currency", "code"), [
+    ("Currency", "UAE Dirham", "AED"),
+    ("Currency:", "US Dollar", "USD"),
+    ("العملة", "الجنيه المصري", "EGP"),
+    ("العملة :", "الريال السعودي", "SAR"),
+    ("عملة الحساب", "الدينار الكويتي", "KWD"),
+    ("Currency", "AED", "AED"),
+])
+def test_the_currency_named_in_words_above_the_table(tmp_path: Path, label: str,
+                                                     currency: str, code: str) -> None:
+    st = read_statement(_sheet(tmp_path / "st.xlsx", label, currency))
+    assert st.lines["Amount"].tolist() == [12600.0, -2315.4]
+    assert st.lines["Currency"].tolist() == [code, code]
+
+
+def test_three_capitals_that_are_no_currency_code_are_not_taken_for_one(tmp_path: Path) -> None:
+    # a name the importer does not know: no currency rather than "USA" on every line
+    st = read_statement(_sheet(tmp_path / "st.xlsx", "Currency", "USA Dollar"))
+    assert st.lines["Currency"].isna().all()
