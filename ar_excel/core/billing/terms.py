@@ -13,7 +13,8 @@ invoice list states them, else the customer's Payment Terms in days
 End-of-month terms ("30 days EOM", "نهاية الشهر") are read as the days after the end of the
 invoice's month; a due date that another common reading of them gives (the month's end
 after adding the days; the end of the next month for 30 days) is accepted too: the terms
-do not say which the customer agreed.
+do not say which the customer agreed. Terms of whole months (``شهرين``, ``3 months``,
+``60 days``) also accept the due date that many calendar months on (Excel's EDATE).
 
 A retention invoice (``retention``: its type or narration says "Retention", "محتجزات")
 falls due when the works are accepted: a due date later than the terms is expected there.
@@ -57,6 +58,21 @@ def _month_end_readings(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series
     return out
 
 
+def _calendar_months(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series,
+                     due: pd.Series) -> pd.Series:
+    """True where terms of whole months of days ("شهرين", "3 months", "60 days") give the
+    stated due date as that many calendar months on: 10 Nov + 2 months = 10 Jan, not the
+    60th day (9 Jan); the way Excel's EDATE and most ERPs count months."""
+    n = pd.to_numeric(days, errors="coerce")
+    whole = (n > 0) & (n % 30 == 0) & month_end.isna()
+    out = pd.Series(False, index=inv.index)
+    start = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
+    for months in sorted(set((n[whole] // 30).astype("int64"))):
+        at = whole & (n // 30 == months)
+        out[at] = due[at] == start[at] + pd.DateOffset(months=int(months))
+    return out
+
+
 def due_date_terms(book: BillingBook) -> pd.DataFrame:
     """DUE_DATE_INCONSISTENT: Due Date ≠ Invoice Date + the customer's Payment Terms."""
     inv = book.invoices
@@ -79,7 +95,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     diff = (due - expected.dt.normalize()).dt.days
     before = before_all.loc[inv.index]
     month_end = terms_from_month_end(inv, book.customers)
-    other_reading = _month_end_readings(inv, days.loc[inv.index], month_end, due)
+    other_reading = (_month_end_readings(inv, days.loc[inv.index], month_end, due)
+                     | _calendar_months(inv, days.loc[inv.index], month_end, due))
     # a retention invoice falls due when the works are accepted, long after the terms
     retained_later = retention_invoices(inv).to_numpy() & (diff > 0).fillna(False).to_numpy()
     bad = (with_terms & (diff != 0) & ~other_reading & ~retained_later) | before
