@@ -123,11 +123,13 @@ def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols
                             posting_idx: int | None, live: np.ndarray, kept: np.ndarray,
                             day: DayRows, anchor: np.ndarray,
                             continued: list[tuple[int, str, str]], foot: np.ndarray,
-                            report: RowIssues) -> list[str]:
+                            report: RowIssues,
+                            carried_over: dict[int, list[int]] | None = None) -> list[str]:
     """Each kept line's narrative, with the narrative rows that belong to it: rows above its
     amount row where the file prints a transaction's amount on its last row, and rows under
-    it carrying its narrative over. A summary row under the closing balance, or a row of
-    text with no line above it, is reported instead."""
+    it carrying its narrative over (``carried_over``, where given: each line's row -> those
+    rows). A summary row under the closing balance, or a row of text with no line above it,
+    is reported instead."""
     descriptions = line_descriptions(table, desc_cols, posting_idx, kept)
     leading: dict[int, list[tuple[int, str]]] = {}  # amount row -> narrative rows above it
     for head, pos in day.heads.items():
@@ -146,6 +148,8 @@ def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols
                 leading.setdefault(target, []).append((pos, desc))
             elif last_kept[pos] >= 0:
                 carried.setdefault(int(last_kept[pos]), []).append(desc)
+                if carried_over is not None:
+                    carried_over.setdefault(int(last_kept[pos]), []).append(pos)
             else:
                 report.add(pos, 0, f"row {report.numbers[pos]}", "", texts,
                            "row has text but no date and no amount; not a transaction")

@@ -58,6 +58,7 @@ from ar_excel.bank.narrative_columns import (
 )
 from ar_excel.bank.numbers import (
     parse_amount_column,
+    parse_date,
     parse_date_column,
 )
 from ar_excel.bank.page_breaks import lines_copied_at_a_page_break
@@ -77,6 +78,7 @@ from ar_excel.bank.signs import signed_amounts, signed_balances, signs_from_bala
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
+    booking_day,
     lines_frame,
     tie_out,
     without_impossible_amounts,
@@ -163,9 +165,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     counted[undated_lines] = True
     kept = _rows_that_are_no_lines_checked(read, kinds, live, amount, balances)
     counted[kept] = True
+    carried_over: dict[int, list[int]] = {}
     descriptions = narratives_of_the_lines(
         read.table, data, desc_cols, read.cols.get("_posting_text"), live, kept, kinds.day,
-        kinds.anchor, kinds.screened.continued, kinds.foot, read.report)
+        kinds.anchor, kinds.screened.continued, kinds.foot, read.report, carried_over)
 
     if kinds.screened.no_movement and not len(kept):
         read.report.add(-1, 2, "", "", kinds.screened.no_movement,
@@ -176,6 +179,7 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
     lines = _lines_frame(read, kinds, kept, amount, value_dates, descriptions, balances,
                          file_ccy, np.cumsum(counted)[kept])
+    _details_carried_over(read, lines, kept, carried_over)
     lines, stated, issues = _lines_checked(read, lines, kept, kinds.screened, balances,
                                            current, issues)
     closing_at = kinds.screened.closing_at
@@ -574,6 +578,33 @@ def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.
     lines = with_structured_narratives(lines)
     currency_of_the_own_account(lines, balances)
     return lines
+
+
+def _details_carried_over(read: _Reading, lines: pd.DataFrame, kept: np.ndarray,
+                          carried_over: dict[int, list[int]]) -> None:
+    """A line printed over two or three rows (Emirates NBD, Mashreq: the value date and the
+    bank's reference on the row under the amount's): its blank Reference and Value Date are
+    the ones its rows below give (their text is in its narrative too)."""
+    if not carried_over:
+        return
+    cols = read.cols
+    slot = {int(p): k for k, p in enumerate(kept.tolist())}
+    for pos, rows in carried_over.items():
+        k = slot[pos]
+        if "Reference" in cols and not isinstance(lines.at[k, "Reference"], str):
+            found = next((r for r in real_references(cell_texts(
+                [read.table.cells(cols["Reference"])[row] for row in rows])) if r), None)
+            lines.at[k, "Reference"] = found
+        if "Value Date" in cols and "Date" in cols and pd.isna(lines.at[k, "Value Date"]):
+            for row in rows:
+                try:
+                    day = parse_date(read.table.cells(cols["Value Date"])[row], read.dayfirst,
+                                     read.date_format)
+                except (ValueError, OverflowError):
+                    continue
+                if day is not None and booking_day(day) is not None:
+                    lines.at[k, "Value Date"] = day
+                    break
 
 
 def _lines_checked(read: _Reading, lines: pd.DataFrame, kept: np.ndarray, screened: Screened,
