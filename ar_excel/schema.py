@@ -614,7 +614,11 @@ PRICE_LIST = SheetSchema(
         Field("Item", "id", ("الصنف", "Item Code", "SKU", "Product", "كود الصنف"), required=True),
         Field("Unit", "text", ("الوحدة", "UOM")),
         Field("Price", "money", ("السعر", "Unit Price", "List Price",
-                                 "Rate", "Price List Rate"),  # ERPNext's Item Price
+                                 "Rate", "Price List Rate",  # ERPNext's Item Price
+                                 # a retailer's list kept with VAT in (read so)
+                                 "Price Incl VAT", "Price Including VAT", "Price with VAT",
+                                 "Unit Price Incl VAT", "السعر شامل الضريبة",
+                                 "السعر شامل ضريبة القيمة المضافة", "السعر بالضريبة"),
               required=True),
         Field("Valid From", "date", ("من تاريخ", "From", "Start Date")),
         Field("Valid To", "date", ("إلى تاريخ", "To", "End Date", "Valid Upto", "Valid Up To",

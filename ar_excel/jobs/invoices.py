@@ -36,10 +36,11 @@ def billing_book(book: Book, options: JobOptions) -> BillingBook:
     """The workbook's frames joined for the billing checks."""
     frames = {arg: book.frame(kind) for kind, arg in _OPTIONAL.items()}
     sheets = {kind: t.sheet for kind, t in book.tables.items()}
-    lines = book.table("Invoice Lines")
+    lines, prices = book.table("Invoice Lines"), book.table("Price List")
     return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
                    as_of=options.as_of, arabic=book.arabic, sheets=sheets,
-                   line_headers=lines.headers if lines is not None else None, **frames)
+                   line_headers=lines.headers if lines is not None else None,
+                   price_headers=prices.headers if prices is not None else None, **frames)
 
 
 def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,

@@ -289,16 +289,19 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
             payments: pd.DataFrame | None = None, policy: Policy | None = None,
             as_of: date | datetime | pd.Timestamp | None = None, arabic: bool = False,
             sheets: dict[str, str] | None = None,
-            line_headers: dict[str, str] | None = None) -> BillingBook:
+            line_headers: dict[str, str] | None = None,
+            price_headers: dict[str, str] | None = None) -> BillingBook:
     """Join the frames the checks need; the inputs are not changed. ``line_headers``: the
     Invoice Lines headers as written (canonical name -> header), which may say the prices
-    include tax."""
+    include tax; ``price_headers``: the Price List's, the same."""
     policy = policy or Policy()
     customers = _frame(customers, "Customers")
     invoices = _frame(invoices, "Invoices")
     lines = table_tax_on_lines(withholding_on_lines(
         prices_with_tax(_frame(lines, "Invoice Lines"), dict(line_headers or {}))))
     prices = _frame(prices, "Price List")
+    # a retailer's list kept with VAT in ('Price Incl VAT', 'السعر شامل الضريبة')
+    prices = prices.assign(**{PRICE_INCL: _incl_header(dict(price_headers or {}).get("Price", ""))})
     conversions = _frame(conversions, "Unit Conversions")
     deliveries = _frame(deliveries, "Orders")
     payments = _frame(payments, "Payments")

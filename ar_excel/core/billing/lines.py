@@ -79,6 +79,12 @@ def _price_includes_tax(lines: pd.DataFrame, priced: np.ndarray, rate: np.ndarra
     return marked | evidence
 
 
+def prices_include_tax(lines: pd.DataFrame) -> pd.Series:
+    """Whether each line's unit price has its tax in (headed so, or its stated tax is the tax
+    inside quantity × price)."""
+    return _arithmetic(lines)["incl"].astype(bool)
+
+
 def _on_lines(lines: pd.DataFrame, net: np.ndarray, amount: str, rate: str) -> np.ndarray:
     """A tax shown on each line (0 where none): its ``amount`` column, or its ``rate`` column
     of the line's net (``context.withholding_on_lines``, ``context.table_tax_on_lines``)."""

@@ -37,12 +37,14 @@ from ar_excel.core.billing.context import (
     DATE,
     DECIMALS,
     KEY,
+    PRICE_INCL,
     UNIT,
     BillingBook,
     per_distinct,
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.findings import dates, empty, findings, number, text
+from ar_excel.core.billing.lines import prices_include_tax
 from ar_excel.core.billing.units import pack_size
 from ar_excel.model import ROW
 
@@ -221,6 +223,30 @@ def _list_in_currency(prices: pd.DataFrame, lines: pd.DataFrame, priced: pd.Seri
     return sure
 
 
+def _on_the_lines_basis(book: BillingBook, lines: pd.DataFrame, list_price: pd.Series
+                        ) -> tuple[pd.Series, pd.Series]:
+    """The list price as each line states its price, with or without VAT: a list kept with
+    VAT in against a price before it is the list price less the VAT inside it (11.50 at
+    15 %: 10), and a list before VAT against a price with VAT in is that plus the VAT; and
+    how to say it where it was converted ("10 (11.50 with 15% VAT)"), else ""."""
+    list_incl = bool(PRICE_INCL in book.prices and book.prices[PRICE_INCL].any())
+    rate = lines["Tax Rate"].fillna(0.0).astype("float64")
+    line_incl = prices_include_tax(lines) if len(lines) else pd.Series(False, index=lines.index)
+    to_net = (line_incl != list_incl) & (rate != 0) & list_incl
+    to_gross = (line_incl != list_incl) & (rate != 0) & ~list_incl
+    listed = list_price.where(~to_net, list_price / (1.0 + rate / 100.0))
+    listed = listed.where(~to_gross, list_price * (1.0 + rate / 100.0))
+    ar = book.arabic
+    said = pd.Series("", index=lines.index, dtype="object")
+    for mask, en, arabic in ((to_net, "with", "شامل"), (to_gross, "before", "قبل")):
+        if mask.any():
+            said[mask] = [f"{x} ({y} {arabic} ضريبة {r}%)" if ar else f"{x} ({y} {en} {r}% VAT)"
+                          for x, y, r in zip(number(listed[mask].round(6)),
+                                             number(list_price[mask]), number(rate[mask]),
+                                             strict=True)]
+    return listed, said
+
+
 def price_list(book: BillingBook) -> pd.DataFrame:
     """PRICE_OFF_LIST, UNIT_MISMATCH and NO_PRICE, from one look-up of every line's price."""
     if book.prices.empty or book.lines.empty:
@@ -231,12 +257,14 @@ def price_list(book: BillingBook) -> pd.DataFrame:
     parts = []
 
     priced = prices["status"].eq("priced") & lines["Unit Price"].notna()
-    diff = lines["Unit Price"] - prices["list_price"]
-    tol = half_unit(lines[DECIMALS]) + FLOAT_SLACK * np.maximum(1.0, prices["list_price"].abs())
+    listed, said = _on_the_lines_basis(book, lines, prices["list_price"])
+    diff = lines["Unit Price"] - listed
+    tol = half_unit(lines[DECIMALS]) + FLOAT_SLACK * np.maximum(1.0, listed.abs())
     is_off = priced & (diff.abs() > tol)
     off = lines[is_off]
     if len(off):
-        lp = prices.loc[off.index, "list_price"]
+        lp = listed.loc[off.index]
+        shown = [s or e for s, e in zip(said.loc[off.index], number(lp.round(6)), strict=True)]
         pct = (off["Unit Price"] / lp.where(lp != 0) - 1.0) * 100.0
         sure = _list_in_currency(prices, lines, priced, is_off).loc[off.index].to_numpy(dtype=bool)
         parts.append(findings(
@@ -245,7 +273,7 @@ def price_list(book: BillingBook) -> pd.DataFrame:
             document=off[KEY], arabic=arabic,
             severity=np.where(sure, ERROR, WARNING),
             variant=np.where(sure, None, "other_currency").tolist(),
-            params={"price": number(off["Unit Price"]), "expected": number(lp.round(6)),
+            params={"price": number(off["Unit Price"]), "expected": shown,
                     "item": text(off["Item"]),
                     "unit": text(prices.loc[off.index, "list_unit"].where(
                         off["Unit"].isna(), off["Unit"])),
