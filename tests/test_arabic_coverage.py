@@ -292,6 +292,9 @@ def test_the_jobs_own_input_issues_have_their_arabic():
                  "customer C1's credit limit is in EGP (as typed) and it owes in USD: no "
                  "exchange rate in the Policy for USD to EGP, so Credit Status does not compare "
                  "them; give the rate (exchange_rates)",
+                 "SAP Business One keeps a credit limit in the company's own currency, but "
+                 "nothing in the workbook names it (customers in EGP, USD): each limit is "
+                 "compared in its customer's currency; set base_currency on the Policy sheet",
                  HEADERLESS_HISTORY]
     assert [m for m in messages if not ARABIC.search(arabic_message(m))] == []
     used = {next(k for k, (p, _) in enumerate(JOB_ISSUES) if p.match(m)) for m in messages}

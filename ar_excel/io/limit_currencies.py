@@ -17,7 +17,7 @@ from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.local_currency import local_currency
 from ar_excel.core.money import decimals_of
 from ar_excel.io.headers import alias_index, header_field
-from ar_excel.model import Book, Issue, Table
+from ar_excel.model import Book, Issue, Table, cell_ref
 from ar_excel.names import match_key
 from ar_excel.parsing import parse_column, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
@@ -354,3 +354,28 @@ def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrenc
         if code is not None and code != own:
             found[ids.at[i]] = LimitCurrency(code, i, how)
     return found
+
+
+def company_currency_unknown(book: Book, local: str | None) -> list[Issue]:
+    """An Input Issue at the Credit Limit header where the limits are in the company's own
+    currency (SAP Business One's, a column headed LCY) but nothing names that currency and
+    the customers name several: Credit Status can only read each limit in its customer's
+    currency, which is wrong for all but the company's own."""
+    table = book.tables.get("Customers")
+    if table is None or "Credit Limit" not in table.frame.columns or local in ISO_4217:
+        return []
+    header = str(table.headers.get("Credit Limit", ""))
+    kept = ("the column is in the company's own currency" if _LOCAL_HEADER.search(header)
+            else "SAP Business One keeps a credit limit in the company's own currency"
+            if sap_business_one(table) and sap_company_currency(book) is None else None)
+    if kept is None or "Currency" not in table.frame.columns:
+        return []
+    named = sorted({c for c in table.frame["Currency"].tolist()
+                    if isinstance(c, str) and c in ISO_4217})
+    if len(named) < 2:
+        return []
+    return [Issue(table.sheet, cell_ref(table.letters.get("Credit Limit"), table.header_row),
+                  "Credit Limit", header,
+                  f"{kept}, but nothing in the workbook names it (customers in "
+                  f"{', '.join(named)}): each limit is compared in its customer's currency; "
+                  "set base_currency on the Policy sheet")]

@@ -238,6 +238,11 @@ def arabic_chart(chart: Chart) -> Chart:
 # The issues the jobs raise themselves (the reader's are in ``messages_ar``), for the Input
 # Issues tab of an Arabic workbook.
 JOB_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"^(?:the column is in|SAP Business One keeps a credit limit in) the company's own "
+     r"currency, but nothing in the workbook names it \(customers in (.*)\): each limit is "
+     r"compared in its customer's currency; set base_currency on the Policy sheet$",
+     "حدود الائتمان بعملة الشركة المحلية، ولا شيء في المصنف يسميها (عملاء بعملات {0}): قورن كل "
+     "حد بعملة عميله؛ اكتب base_currency في ورقة السياسة (Policy)"),
     (r"^customer (.*)'s credit limit is in (\S+) \((.*)\) and it owes in (.*): no exchange "
      r"rate in the Policy for (.*) to (\S+), so Credit Status does not compare them; give the "
      r"rate \(exchange_rates\)$",

@@ -24,6 +24,7 @@ from ar_excel.io.limit_currencies import (
     SAP_B1,
     TYPED,
     LimitCurrency,
+    company_currency_unknown,
     limit_currencies,
 )
 from ar_excel.jobs import Job, JobOptions
@@ -135,7 +136,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates, same, limit_in)
     issues = [*(rates.issues if rates is not None else ()),
-              *_not_compared(book, items, stated, rates)]
+              *_not_compared(book, items, stated, rates),
+              *company_currency_unknown(book, local or (rates.base if rates is not None
+                                                        else None))]
 
     counted, moved = credit.ledger_as_counted(status, items, customers, rates, limit_in)
     tab_totals, ledger_totals, tie, own = _totals(status, items, counted)
