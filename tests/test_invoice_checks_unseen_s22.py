@@ -158,3 +158,21 @@ def test_invoice_lines_less_a_discount_on_the_whole_invoice(tmp_path):
     assert codes(found) == [("TI-5003", 4, "INVOICE_TOTAL_MISMATCH", "Error")]
     assert found[0][5] == ("Invoice amount 1,410.00 does not equal its 1 line(s) with tax: "
                            "1,470.00; difference -60.00")
+
+
+def test_one_number_typed_two_ways_is_a_duplicate(tmp_path):
+    """'inv 0104' (typed by hand) and 'INV-0104' (the series) are one number on two
+    invoices; the export series EXP-0101 beside INV-0101 and branch numbers 12-1 and 1-21
+    are not. Before, the two spellings passed as two numbers."""
+    customers = [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
+                 ["C1", "Cairo Foods", "EGP", "30"], ["C3", "Giza Build", "EGP", "30"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["INV-0101", "C1", D(2026, 11, 1), 11400], ["EXP-0101", "C3", D(2026, 11, 2), 500],
+                ["INV-0102", "C1", D(2026, 11, 3), 5700], ["INV-0103", "C3", D(2026, 11, 4), 2280],
+                ["inv 0104", "C3", D(2026, 11, 5), 3420], ["INV-0104", "C1", D(2026, 11, 6), 1140],
+                ["INV-0105", "C1", D(2026, 11, 7), 2280], ["12-1", "C1", D(2026, 11, 8), 100],
+                ["1-21", "C1", D(2026, 11, 9), 200]]
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices})
+    assert codes(found) == [("inv 0104", 6, "DUPLICATE_INVOICE_NO", "Error"),
+                            ("INV-0104", 7, "DUPLICATE_INVOICE_NO", "Error")]
+    assert found[0][5] == "Invoice number inv 0104 appears 2 times (rows 6, 7)"

@@ -2,7 +2,8 @@
 
 Rules:
 
-* An invoice number is used once (matched ignoring case and spaces): every row of a number
+* An invoice number is used once (matched ignoring case, spaces, separators and leading
+  zeros: INV-0104 and inv 104 are one number): every row of a number
   used twice is DUPLICATE_INVOICE_NO (Error), as a tax authority would reject it. A number
   used once a year (a series restarted each January) is still one: receipts, the bank and
   the e-invoicing portal cannot tell the invoices apart; the message says so and how to
@@ -17,17 +18,33 @@ Rules:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
+from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook, per_distinct
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.model import ROW, SHEET
 
+# the runs of digits and of letters a number is made of, whatever separates them
+_PART = re.compile(r"\d+|[^\d\s\-_/.#\\]+")
+
+
+def _same_number(key: object) -> object:
+    """One number however its separators and leading zeros are typed: INV-0104, INV 104,
+    inv0104 and INV/104 are all INV-104 (its parts kept apart: 12-1 is not 1-21)."""
+    if not isinstance(key, str):
+        return key
+    parts = [p.lstrip("0") or "0" if p.isdigit() else p for p in _PART.findall(key)]
+    return "-".join(parts) or key
+
 
 def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
-    """DUPLICATE_INVOICE_NO: the same invoice number on more than one row."""
+    """DUPLICATE_INVOICE_NO: the same invoice number on more than one row, however its
+    separators and leading zeros are typed (INV-0104 and inv 104 are one number)."""
     inv = book.billed[book.billed[KEY].notna()]  # (a cheque may bear an invoice's number)
+    inv = inv.assign(**{KEY: per_distinct(inv[KEY], _same_number)})
     dup = inv[inv[KEY].duplicated(keep=False)]
     if dup.empty:
         return empty()
