@@ -120,6 +120,7 @@ def layout_by_places(rows: list[list[Any]], mapping: dict[str, Any], source: str
             del layout.columns[held]
         layout.columns[canon] = idx
     layout.parts = [i for i in layout.parts if i not in places.values()]
+    layout.asked = layout.asked | frozenset(places)
     layout.header_row = above
     if layout.headerless:
         layout.headers = [f"column {column_letter(i)}" for i in range(width)]

@@ -29,6 +29,7 @@ from typing import Any
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
+from ar_excel.model import column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank, parse_currency
 from ar_excel.schema import BANK
@@ -172,6 +173,7 @@ class Layout:
     # the account holder's own name in the other): the other party is the payer of money in
     # and the payee of money out
     payer_payee: tuple[int, int] | None = None
+    asked: frozenset[str] = frozenset()  # the roles the clerk's mapping names: not second-guessed
 
     @property
     def preamble_end(self) -> int:
@@ -244,7 +246,8 @@ def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | No
                 parts.append(i)
     money_cols = {columns.get(c) for c in ("Amount", "Debit", "Credit", "Balance")}
     ccy = next((c for i, (_, c) in enumerate(split) if c and i in money_cols), None)
-    return Layout(0, columns, parts, ccy, headers)
+    return Layout(0, columns, parts, ccy, headers,
+                  asked=frozenset(c for c in (mapping or {}) if c not in OPTION_KEYS))
 
 
 # Words that name a column's role in headers no alias spells out ("Trans Date", "Val Date",
@@ -505,7 +508,7 @@ def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set
     beside "Amount in AED"): the account's money is the one the running balance moves by.
     The first named would otherwise be taken, and a dollar receipt booked as dirhams."""
     amount, balance = layout.columns.get("Amount"), layout.columns.get("Balance")
-    if amount is None:
+    if amount is None or "Amount" in layout.asked:
         return
     others = [i for i, h in enumerate(layout.headers) if i not in used and h and i != amount
               and (fold_key(split_header(h)[0]) in ALIASES["Amount"] or _role_by_words(
@@ -523,12 +526,20 @@ def _amount_the_balance_follows(data: list[list[Any]], layout: Layout, used: set
             others = [i for i in others if not _FOREIGN_MONEY.search(layout.headers[i])]
         if not others:
             return
-        named = ", ".join(f"'{layout.headers[i]}'" for i in others)
+        headers = [h.strip().lower() for h in layout.headers]
+
+        def called(i: int) -> str:  # "'Amount' (column D)" where another column is so headed
+            alike = headers.count(headers[i]) > 1
+            return f"'{layout.headers[i]}'" + (f" (column {column_letter(i)})" if alike else "")
+
+        other = others[0]
+        asked = column_letter(other) if headers.count(headers[other]) > 1 else layout.headers[other]
+        named = ", ".join(called(i) for i in others)
         layout.note = layout.note or (
-            f"the file has more than one amount column ('{layout.headers[amount]}', {named}) "
+            f"the file has more than one amount column ({called(amount)}, {named}) "
             f"and no running balance to tell which is the account's money: "
-            f"'{layout.headers[amount]}' was read. If another is, name it with --bank-columns "
-            f"\"Amount={layout.headers[others[0]]}\"")
+            f"{called(amount)} was read. If another is, name it with --bank-columns "
+            f"\"Amount={asked}\"")
         return
     best, (fits, steps) = amount, balance_steps_followed(data, amount, balance)
     for idx in others:
