@@ -93,3 +93,17 @@ def test_rates_are_against_the_books_own_currency_where_nothing_names_it(tmp_pat
     assert status.loc["C01", COLUMNS].tolist() == [
         "EGP", 50000.0, 58200.0, 58200.0, 116.4, True, "Over Limit"]
     assert result.issues == []
+
+
+def test_an_open_order_in_another_currency_than_the_limit_is_not_compared_either(tmp_path):
+    """Birch (EGP) owes nothing but has an EGP 30,000 order open against its 'USD 10,000'
+    limit, and the Policy gives no rate: not compared, and said at the limit's cell."""
+    book = read_book(save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [HEAD, _row(2, limit="USD 10,000")], "Invoices": INVOICES[:1],
+        "Orders": [["Order No", "Customer ID", "Date", "Amount", "Status"],
+                   ["SO-1", "C02", datetime(2026, 11, 20), 30000, "Open"]]}))
+    result = run(book, JobOptions(as_of=AS_OF))
+    row = result.tabs[0].frame.set_index("Customer ID").loc["C02"]
+    assert [row["Exposure"], row["Over Limit"], row["Status"]] == [30000.0, False, "OK"]
+    assert row["Utilization %"] != row["Utilization %"]
+    assert [(i.cell, i.value) for i in result.issues] == [("I2", "USD 10,000")]

@@ -214,6 +214,19 @@ def not_comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str],
     return {cid: sorted(ccys) for cid, ccys in found.items()}
 
 
+def owed_currencies(items: pd.DataFrame, named: Mapping[object, object],
+                    orders_open: pd.Series) -> pd.DataFrame:
+    """Customer ID and Currency of what each customer owes or has on order: its open items,
+    and its open orders (``open_orders``) in its Currency ``named`` (an Orders sheet names
+    none), weighed against a limit in another currency as the items are."""
+    owed = items[["Customer ID", "Currency"]]
+    if not len(orders_open):
+        return owed
+    return pd.concat([owed, pd.DataFrame({
+        "Customer ID": orders_open.index,
+        "Currency": [named.get(cid) for cid in orders_open.index]})], ignore_index=True)
+
+
 def _comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str] | None,
                 rates: Rates | None) -> dict[object, str]:
     """``limit_currencies`` less the customers ``not_comparable`` finds."""
@@ -325,13 +338,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     named = master.set_index("Customer ID")["Currency"].to_dict() if "Currency" in master \
         else {}
     orders_exact = open_orders(orders, as_of or date.today(), places=None)
-    # an open order is in its customer's Currency (an Orders sheet names none): weighed
-    # against a limit in another currency as the items are
-    owed = items[["Customer ID", "Currency"]]
-    if stated and len(orders_exact):
-        owed = pd.concat([owed, pd.DataFrame({
-            "Customer ID": orders_exact.index,
-            "Currency": [named.get(cid) for cid in orders_exact.index]})], ignore_index=True)
+    owed = owed_currencies(items, named, orders_exact) if stated else items
     apart = not_comparable(owed, stated, rates)
     limit_in = _comparable(owed, stated, rates)
     # a limit in the customer's Currency, what it owes in another too, and no rate for it:

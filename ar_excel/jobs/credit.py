@@ -9,6 +9,8 @@ Policy key ``credit_review_notice_days``, default 30) and, when the workbook has
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from ar_excel.core import credit, credit_requests
@@ -93,13 +95,21 @@ _KEPT = {TYPED: "as typed", HEADED: "as its column is headed",
 
 
 def _not_compared(book: Book, items: pd.DataFrame, stated: dict[object, LimitCurrency],
-                  rates: Rates | None) -> list[Issue]:
-    """An Input Issue at each Credit Limit cell in one currency whose customer owes in
-    another that no exchange rate converts into it: Credit Status leaves it uncompared."""
+                  rates: Rates | None, as_of: date) -> list[Issue]:
+    """An Input Issue at each Credit Limit cell in one currency whose customer owes (or has
+    on order) in another that no exchange rate converts into it: Credit Status leaves it
+    uncompared."""
     table = book.table("Customers")
-    apart = credit.not_comparable(items[items["Customer ID"].notna()],
-                                  {cid: found.code for cid, found in stated.items()}, rates)
-    if table is None or not apart:
+    if table is None or not stated:
+        return []
+    master = book.customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
+    named = master.set_index("Customer ID")["Currency"].to_dict() \
+        if "Currency" in master.columns else {}
+    owed = credit.owed_currencies(items[items["Customer ID"].notna()], named,
+                                  credit.open_orders(book.frame("Orders"), as_of, places=None))
+    apart = credit.not_comparable(owed, {cid: found.code for cid, found in stated.items()},
+                                  rates)
+    if not apart:
         return []
     return [table.issue(stated[cid].index, "Credit Limit", (
         f"customer {cid}'s credit limit is in {stated[cid].code} ({_KEPT[stated[cid].how]}) "
@@ -136,7 +146,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates, same, limit_in)
     issues = [*(rates.issues if rates is not None else ()),
-              *_not_compared(book, items, stated, rates),
+              *_not_compared(book, items, stated, rates, as_of),
               *company_currency_unknown(book, local or (rates.base if rates is not None
                                                         else None))]
 
