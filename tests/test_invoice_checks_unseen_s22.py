@@ -176,3 +176,37 @@ def test_one_number_typed_two_ways_is_a_duplicate(tmp_path):
     assert codes(found) == [("inv 0104", 6, "DUPLICATE_INVOICE_NO", "Error"),
                             ("INV-0104", 7, "DUPLICATE_INVOICE_NO", "Error")]
     assert found[0][5] == "Invoice number inv 0104 appears 2 times (rows 6, 7)"
+
+
+def test_an_invoices_subtotal_rows_in_its_lines_are_no_lines(tmp_path):
+    """Excel's Data > Subtotal writes 'F-1 Total' under each invoice's lines, and a clerk
+    'إجمالي الفاتورة' beside the number: each was read as one more line, and every invoice
+    was INVOICE_TOTAL_MISMATCH at twice its amount. A freight line of its own stays a line."""
+    customers = [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
+                 ["C1", "Nile", "EGP", "30"], ["C2", "Delta", "EGP", "30"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                ["F-1", "C1", D(2026, 11, 2), D(2026, 12, 2), 1596],
+                ["F-2", "C2", D(2026, 11, 3), D(2026, 12, 3), 2380],
+                ["F-3", "C1", D(2026, 11, 4), D(2026, 12, 4), 570]]
+    lines = [["Invoice No", "Item", "Qty", "Unit", "Unit Price", "VAT %", "VAT Amount",
+              "Line Total"],
+             ["F-1", "A", 10, "PCS", 100, 14, 140, 1140],
+             ["F-1", "B", 4, "PCS", 100, 14, 56, 456],
+             ["F-1 Total", None, None, None, None, None, 196, 1596],
+             ["F-2", "A", 20, "PCS", 100, 14, 280, 2280],
+             ["F-2", None, None, None, None, None, None, 100],             # freight
+             ["F-2 Total", None, None, None, None, None, 280, 2380],
+             ["F-3", "B", 5, "PCS", 100, 14, 70, 570],
+             ["F-3", "إجمالي الفاتورة", None, None, None, None, 70, 570],
+             ["Grand Total", None, None, None, None, None, 546, 4546]]
+    path = save_sheets(tmp_path / "book.xlsx", {"Customers": customers, "Invoices": invoices,
+                                                "Invoice Lines": lines})
+    result = JOB.run(read_book(path), JobOptions(as_of=AS_OF))
+    assert result.tabs[0].frame.empty
+    assert [(i.cell, i.value, i.message) for i in result.issues] == [
+        ("H4", "1,596.00", "Row 4 is invoice F-1's subtotal (1,596.00, the sum of its lines "
+                           "above), not a line: not read"),
+        ("H7", "2,380.00", "Row 7 is invoice F-2's subtotal (2,380.00, the sum of its lines "
+                           "above), not a line: not read"),
+        ("H9", "570.00", "Row 9 is invoice F-3's subtotal (570.00, the sum of its lines "
+                         "above), not a line: not read")]

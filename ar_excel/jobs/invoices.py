@@ -23,8 +23,9 @@ from ar_excel.core.billing import (
     run_checks,
 )
 from ar_excel.core.billing.codes import ERROR
+from ar_excel.core.billing.lines import subtotal_rows
 from ar_excel.jobs import Job, JobOptions
-from ar_excel.model import Book, JobResult, Tab
+from ar_excel.model import ROW, Book, Issue, JobResult, Tab
 
 CHECKS_TAB = "Invoice Checks"
 EXCEPTIONS_TAB = "Invoice Exceptions"
@@ -32,15 +33,42 @@ _OPTIONAL = {"Invoice Lines": "lines", "Price List": "prices", "Unit Conversions
              "Orders": "deliveries", "Payments": "payments"}
 
 
-def billing_book(book: Book, options: JobOptions) -> BillingBook:
-    """The workbook's frames joined for the billing checks."""
+def billing_book(book: Book, options: JobOptions, issues: list[Issue] | None = None
+                 ) -> BillingBook:
+    """The workbook's frames joined for the billing checks; an invoice's subtotal rows in
+    its lines set aside, each an Input Issue added to ``issues``."""
     frames = {arg: book.frame(kind) for kind, arg in _OPTIONAL.items()}
+    if frames["lines"] is not None and len(frames["lines"]):
+        frames["lines"] = _without_subtotals(book, frames["lines"], issues)
     sheets = {kind: t.sheet for kind, t in book.tables.items()}
     lines, prices = book.table("Invoice Lines"), book.table("Price List")
     return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
                    as_of=options.as_of, arabic=book.arabic, sheets=sheets,
                    line_headers=lines.headers if lines is not None else None,
                    price_headers=prices.headers if prices is not None else None, **frames)
+
+
+def _without_subtotals(book: Book, lines: pd.DataFrame, issues: list[Issue] | None
+                       ) -> pd.DataFrame:
+    """The lines less the invoices' subtotal rows (``lines.subtotal_rows``), each said at
+    its Line Total's cell."""
+    subtotal = subtotal_rows(lines)
+    if not subtotal.any():
+        return lines
+    table = book.table("Invoice Lines")
+    if issues is not None and table is not None:
+        letter = table.letters.get("Line Total", "")
+        for _, row in lines[subtotal].iterrows():
+            total = f"{row['Line Total']:,.2f}"
+            issues.append(Issue(
+                table.sheet, f"{letter}{int(row[ROW])}", table.headers.get("Line Total",
+                                                                           "Line Total"),
+                total,
+                f"الصف {int(row[ROW])} إجمالي فرعي للفاتورة {row['Invoice No']} ({total}، "
+                f"مجموع بنودها أعلاه) وليس بندًا: لم يُقرأ" if book.arabic else
+                f"Row {int(row[ROW])} is invoice {row['Invoice No']}'s subtotal ({total}, the "
+                f"sum of its lines above), not a line: not read"))
+    return lines[~subtotal]
 
 
 def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,
@@ -73,9 +101,11 @@ def _title(options: JobOptions, arabic: bool) -> str:
 
 def run(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.05, "joining invoices, lines and prices")
-    billing = billing_book(book, options)
+    read_issues: list[Issue] = []
+    billing = billing_book(book, options, read_issues)
     options.progress(0.2, "checking invoices")
     found, issues = run_checks(billing)
+    issues = read_issues + issues
     options.progress(0.9, "writing the exception report")
     report = exception_report(found, billing)
 

@@ -35,6 +35,8 @@ Rules:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -48,6 +50,7 @@ from ar_excel.core.billing.context import (
     WITHHELD,
     WITHHELD_RATE,
     BillingBook,
+    per_distinct,
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
 from ar_excel.core.billing.findings import empty, findings, money, number, text
@@ -57,6 +60,7 @@ from ar_excel.core.billing.invoice_tax import (
     register_columns,
 )
 from ar_excel.model import ROW
+from ar_excel.names import match_key
 
 GROSS, NET = "gross", "net"
 
@@ -77,6 +81,40 @@ def _price_includes_tax(lines: pd.DataFrame, priced: np.ndarray, rate: np.ndarra
                     & (np.isnan(total) | (np.abs(total - priced) <= tol)
                        | (np.abs(total - (priced - inside)) <= tol)))
     return marked | evidence
+
+
+# an invoice's subtotal row in its lines: its Item blank or saying so
+_SUBTOTAL_ITEM = re.compile(r"^(?:sub)?total|^grandtotal|^(?:ال)?اجمالي|^(?:ال)?مجموع|^(?:ال)?جمله")
+
+
+def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
+    """Rows of Invoice Lines that are an invoice's subtotal, not a line (Excel's Data >
+    Subtotal writes 'F-1 Total' under each invoice's lines; clerks add 'إجمالي الفاتورة'):
+    no quantity and no unit price, the Item blank or saying total, and a Line Total that is
+    the sum of that invoice's rows above it since its last such row. A lump-sum line of its
+    own (freight, a fee) is never that sum."""
+    out = pd.Series(False, index=lines.index)
+    item = lines["Item"]
+    said = item.isna() | per_distinct(item, lambda v: bool(_SUBTOTAL_ITEM.match(match_key(v))))
+    candidate = (lines["Quantity"].isna() & lines["Unit Price"].isna()
+                 & lines["Line Total"].notna() & lines["Invoice No"].notna() & said.astype(bool))
+    if not candidate.any():
+        return out
+    key = lines["Invoice No"].map(lambda v: re.sub(r"\s+", "", str(v)).upper())
+    involved = lines[key.isin(set(key[candidate]))]
+    for _, rows in involved.groupby(key.loc[involved.index], sort=False):
+        running, count = 0.0, 0
+        for i, total in zip(rows.index, rows["Line Total"].to_numpy(dtype="float64"),
+                            strict=True):
+            if np.isnan(total):
+                continue
+            if candidate[i] and count and abs(total - running) <= 0.005 + FLOAT_SLACK * max(
+                    1.0, abs(total)):
+                out[i] = True
+                running, count = 0.0, 0
+            else:
+                running, count = running + total, count + 1
+    return out
 
 
 def prices_include_tax(lines: pd.DataFrame) -> pd.Series:
