@@ -531,15 +531,21 @@ POLICY = SheetSchema("Policy", ("السياسة", "Settings", "Parameters", "ا�
 ORDERS = SheetSchema(
     "Orders",
     ("أوامر البيع", "Sales Orders", "Open Orders", "الطلبات", "Deliveries", "التسليمات",
-     "Sales Order"),  # (ERPNext's doctype, as its export names the sheet)
+     "Sales Order",  # (ERPNext's doctype, as its export names the sheet)
+     # delivery notes: an Egyptian store's goods issue notes (أذون صرف بضاعة) too
+     "Delivery Notes", "Delivery Note", "Dispatch Notes", "أذون التسليم", "أذونات التسليم",
+     "أذون الصرف", "أذونات الصرف", "أذون صرف البضاعة"),
     (
         Field("Order No", "id", ("رقم الأمر", "Order", "Order Number", "Delivery No",
-                                 "Delivery Number", "رقم التسليم", "SO No")),
+                                 "Delivery Number", "رقم التسليم", "SO No",
+                                 "Delivery Note No", "DN No", "رقم الإذن", "رقم إذن الصرف",
+                                 "رقم إذن التسليم")),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
                                     "Customer", "العميل"),
               required=True),
         Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
-                               "Transaction Date")),
+                               "Transaction Date", "Delivery Note Date", "DN Date",
+                               "Dispatch Date", "تاريخ الإذن", "تاريخ الصرف")),
         Field("Amount", "money", ("المبلغ", "Order Amount", "Value", "القيمة", "Grand Total"),
               required=True),
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoiced Invoice No", "Invoiced In",

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime as D
 from datetime import timedelta
 
+import pytest
+
 from ar_excel.io.reader import read_book
 from ar_excel.jobs import JobOptions
 from ar_excel.jobs.invoices import JOB
@@ -210,3 +212,34 @@ def test_an_invoices_subtotal_rows_in_its_lines_are_no_lines(tmp_path):
                            "above), not a line: not read"),
         ("H9", "570.00", "Row 9 is invoice F-3's subtotal (570.00, the sum of its lines "
                          "above), not a line: not read")]
+
+
+@pytest.mark.parametrize("sheet", ["أذون الصرف", "Delivery Notes"])
+def test_delivery_notes_are_deliveries_not_receipts(tmp_path, sheet):
+    """An Egyptian store's goods issue notes (أذون الصرف: رقم إذن الصرف, تاريخ الإذن) or a
+    'Delivery Notes' sheet were read as Payments: each delivery a receipt paying its
+    invoice, and no delivery checked. Now the deliveries: one not invoiced after 27 days,
+    one invoiced 19 days late, one invoiced before it left, one naming no invoice."""
+    customers = [["كود العميل", "اسم العميل", "العملة", "شروط الدفع"],
+                 ["C1", "النيل", "EGP", "30 يوم"], ["C2", "الدلتا", "EGP", "30 يوم"]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "تاريخ الاستحقاق", "الإجمالي"],
+                ["F-1", "C1", D(2026, 11, 2), D(2026, 12, 2), 1140],
+                ["F-2", "C2", D(2026, 11, 20), D(2026, 12, 20), 2280],
+                ["F-3", "C1", D(2026, 11, 5), D(2026, 12, 5), 570]]
+    notes = [["رقم إذن الصرف", "كود العميل", "تاريخ الإذن", "القيمة", "رقم الفاتورة"],
+             ["D-101", "C1", D(2026, 11, 1), 1140, "F-1"],
+             ["D-102", "C2", D(2026, 11, 1), 2280, "F-2"],
+             ["D-103", "C1", D(2026, 11, 8), 570, "F-3"],
+             ["D-104", "C2", D(2026, 11, 3), 3000, None],
+             ["D-105", "C1", D(2026, 11, 27), 800, None],
+             ["D-106", "C2", D(2026, 11, 4), 900, "F-9"]]
+    sheets = {"العملاء": customers, "الفواتير": invoices, sheet: notes}
+    book = read_book(save_sheets(tmp_path / "notes.xlsx", sheets))
+    assert book.table("Orders").sheet == sheet and book.table("Payments") is None
+    found = run(tmp_path, sheets)
+    assert codes(found) == [("F-2", 3, "LATE_INVOICING", "Warning"),
+                            ("F-3", 4, "INVOICE_BEFORE_DELIVERY", "Warning"),
+                            ("F-9", 7, "DELIVERY_INVOICE_UNKNOWN", "Warning"),
+                            (None, 5, "DELIVERY_NOT_INVOICED", "Error")]
+    assert found[3][5] == ("التسليم D-104 بتاريخ 2026-11-03 (3,000.00) لم تصدر له فاتورة بعد "
+                           "27 يوم (السياسة: 7 يوم)")
