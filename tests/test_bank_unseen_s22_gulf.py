@@ -94,3 +94,38 @@ def test_closing_balance_under_the_gregorian_date_column_is_no_date(tmp_path: Pa
     assert (bal.opening, bal.closing, bal.difference) == (50000.0, 67227.0, 0.0)
     # 67227 read as an Excel day number would be 2084-01-21: the row states no date
     assert bal.closing_date is None
+
+
+def _debit_credit_balance_flag(path: Path, currency_line: bool) -> Path:
+    # an Omani / Bahraini core system's CSV: the amounts in two columns, the balance's own
+    # mark after it; the dinars written to the fils, all under a thousand
+    head = "Currency,BHD\n\n" if currency_line else ""
+    path.write_text(head + "Date,Narration,Debit,Credit,Balance,Cr/Dr\n"
+                    "01/11/2026,OPENING BALANCE,,,120.500,Dr\n"
+                    "02/11/2026,FAWRI+ FROM SITRA FOODS,,500.000,379.500,Cr\n"
+                    "03/11/2026,CARD FEE,10.000,,369.500,Cr\n"
+                    "04/11/2026,EFTS OUT MANAMA,400.000,,30.500,Dr\n", encoding="utf-8")
+    return path
+
+
+def test_the_only_dr_cr_column_after_the_balance_of_debit_and_credit_columns_signs_it(
+        tmp_path: Path) -> None:
+    st = read_statement(_debit_credit_balance_flag(tmp_path / "omr.csv", True))
+    assert st.lines["Amount"].tolist() == [500.0, -10.0, -400.0]
+    assert st.lines["Balance"].tolist() == [379.5, 369.5, -30.5]
+    assert st.lines["Currency"].tolist() == ["BHD"] * 3
+    assert st.balances[0].opening == -120.5
+    assert st.issues == []
+
+
+def test_a_mark_after_the_balance_that_says_each_line_s_side_leaves_the_balance(
+        tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text("Currency,BHD\n\nDate,Narration,Debit,Credit,Balance,Dr/Cr\n"
+                    "02/11/2026,FAWRI+ FROM SITRA FOODS,,500.000,620.500,Cr\n"
+                    "03/11/2026,CARD FEE,10.000,,610.500,Dr\n"
+                    "04/11/2026,EFTS OUT MANAMA,400.000,,210.500,Dr\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [500.0, -10.0, -400.0]
+    assert st.lines["Balance"].tolist() == [620.5, 610.5, 210.5]
+    assert st.issues == []

@@ -79,12 +79,38 @@ def balance_sign_column(rows: list[list[Any]], layout: Layout, data_from: int) -
     if "Balance" not in cols or "_balance_sign" in cols:
         return
     idx = cols["Balance"] + 1
-    if idx >= len(layout.headers) or idx in set(cols.values()) | set(layout.parts):
+    # "Debit | Credit | Balance | Cr/Dr": the only mark, taken by its header for the amounts'
+    # sign, is the balance's where the amounts are in two columns
+    theirs = cols.get("_sign") == idx and "Amount" not in cols
+    if idx >= len(layout.headers) or (idx in set(cols.values()) | set(layout.parts)
+                                      and not theirs):
         return
     marks = {str(r[idx]).strip().lower().rstrip(".") for r in rows[data_from: data_from + SAMPLE_ROWS]
              if idx < len(r) and not is_blank(r[idx])}
     if marks and marks <= _BALANCE_MARKS.keys():
+        if theirs:
+            if _marks_each_line_s_side(rows[data_from: data_from + SAMPLE_ROWS], cols, idx):
+                return  # "Dr" on every debit, "Cr" on every credit: the line's, not the balance's
+            del cols["_sign"]
         cols["_balance_sign"] = idx
+
+
+def _marks_each_line_s_side(data: list[list[Any]], cols: dict[str, int], idx: int) -> bool:
+    """Whether the mark column says of every line the side its amount is in (Debit or
+    Credit): then it marks the lines, whatever follows the balance."""
+    def filled(row: list[Any], canon: str) -> bool:
+        return canon in cols and cols[canon] < len(row) and not is_blank(row[cols[canon]])
+
+    for row in data:
+        if idx >= len(row) or is_blank(row[idx]):
+            continue
+        debit, credit = filled(row, "Debit"), filled(row, "Credit")
+        if debit == credit:
+            continue
+        mark = _BALANCE_MARKS.get(str(row[idx]).strip().lower().rstrip("."), 0.0)
+        if mark != (-1.0 if debit else 1.0):
+            return False
+    return True
 
 
 def signed_balances(balance: np.ndarray, marks: list[Any]) -> np.ndarray:
