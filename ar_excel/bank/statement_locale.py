@@ -46,6 +46,11 @@ _DECIMAL_COMMA_LANGUAGES = {"de": "German", "fr": "French", "pl": "Polish", "cs"
                             "hu": "Hungarian"}
 
 
+# headers English writes as French does ("Date | Narration | Debit | Credit"): no sign of
+# French, whose own spelling ("Débit", "Crédit") still is
+_ENGLISH_ALIKE = re.compile(r"(?i)\b(?:date|debit|credit)\b")
+
+
 def undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layout,
                       data: list[list[Any]], delimiter: str | None,
                       preamble: list[list[Any]]) -> tuple[str, str, str] | None:
@@ -63,8 +68,8 @@ def undecided_decimal(table: ColumnCells, amount_cols: list[int], layout: Layout
     codes = {c for c in currencies_named(table, layout, preamble, amount_cols) if c}
     if codes and codes <= THREE_DECIMALS and not any("," in v for v in both):
         return None  # dinars written to the fils ("250.500"): the point is the mark
-    language = language_of(" ".join([*layout.headers, *(str(c) for r in data[:20] for c in r
-                                                        if isinstance(c, str))]))
+    language = language_of(_ENGLISH_ALIKE.sub(" ", " ".join(
+        [*layout.headers, *(str(c) for r in data[:20] for c in r if isinstance(c, str))])))
     why = None
     if language in _DECIMAL_COMMA_LANGUAGES:
         why = f"the headers are {_DECIMAL_COMMA_LANGUAGES[language]}"
