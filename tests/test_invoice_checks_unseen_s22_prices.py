@@ -50,3 +50,36 @@ def test_a_list_before_vat_against_prices_with_vat_in(tmp_path):
     assert codes(found) == [("SI-2", 3, "PRICE_OFF_LIST", "Error")]
     assert found[0][5] == ("Unit price 9.99 differs from the list price 10.35 (9 before 15% "
                            "VAT) of item OIL-1.5 per PCS valid on 2026-11-03 (-3.5%)")
+
+
+def test_a_return_is_credited_at_the_price_it_was_billed_at(tmp_path):
+    """Biscuits billed on 30 Oct at October's 240; two cartons returned on 5 Nov, after the
+    list went to 250: credited at 240, as billed. Before, the credit note was PRICE_OFF_LIST
+    against November's 250. A credit note at another price than its invoice's list is still
+    reported, at that invoice's date."""
+    customers = [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
+                 ["C1", "Nile Stores", "EGP", "30"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount",
+                 "Original Invoice"],
+                ["INV-1", "C1", D(2026, 10, 30), D(2026, 11, 29), 5472, None],
+                ["CN-1", "C1", D(2026, 11, 5), D(2026, 11, 5), -547.20, "INV-1"],
+                ["INV-2", "C1", D(2026, 11, 6), D(2026, 12, 6), 5700, None],
+                ["CN-2", "C1", D(2026, 11, 9), D(2026, 11, 9), -570, "INV-2"]]
+    lines = [["Invoice No", "Item", "Qty", "Unit", "Unit Price", "VAT %", "Line Total"],
+             ["INV-1", "BIS-1", 20, "CTN", 240, 14, 5472],
+             ["CN-1", "BIS-1", -2, "CTN", 240, 14, -547.20],
+             ["INV-2", "BIS-1", 20, "CTN", 250, 14, 5700],
+             ["CN-2", "BIS-1", -2, "CTN", 250, 14, -570]]
+    prices = [["Item", "Unit", "Price", "Valid From", "Valid To"],
+              ["BIS-1", "CTN", 240, D(2026, 1, 1), D(2026, 10, 31)],
+              ["BIS-1", "CTN", 250, D(2026, 11, 1), None]]
+    sheets = {"Customers": customers, "Invoices": invoices, "Invoice Lines": lines,
+              "Price List": prices}
+    assert run(tmp_path, sheets) == []
+    lines[2][4] = 250  # the return credited at November's price: more than was billed
+    lines[2][6] = -570
+    invoices[2][4] = -570
+    found = run(tmp_path, sheets, "more.xlsx")
+    assert codes(found) == [("CN-1", 3, "PRICE_OFF_LIST", "Error")]
+    assert found[0][5] == ("Unit price 250 differs from the list price 240 of item BIS-1 per "
+                           "CTN valid on 2026-10-30 (+4.2%)")

@@ -90,6 +90,15 @@ def _naming(inv: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     return notes[notes["_named"].notna() & (notes["_named"] != notes[KEY])], bills, column
 
 
+def original_dates(book: BillingBook) -> pd.Series:
+    """The date of the invoice each credit note names (by the credit note's key), where
+    that invoice is in Invoices."""
+    notes, bills, _ = _naming(book.invoices)
+    notes = notes[notes["_named"].isin(bills.index) & notes[KEY].notna()]
+    dates = notes["_named"].map(bills["Invoice Date"])
+    return pd.Series(dates.to_numpy(), index=notes[KEY].to_numpy()).groupby(level=0).first()
+
+
 def credited(book: BillingBook) -> pd.Series:
     """What the customer's own credit notes naming an invoice, still open in the ledger
     (not already set against it), take off it, per invoice key (a positive amount; an SAP

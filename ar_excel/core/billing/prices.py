@@ -21,6 +21,8 @@ Rules:
   no conversion row: it is priced as 12 of the list's pieces (50 of its kilos), or as the
   list's box; a list priced per such a unit prices a line in pieces at a twelfth.
 * A price row without a unit prices the item in any unit.
+* A credit note naming its invoice returns the goods at the price they were billed at: its
+  lines are held to the list valid on that invoice's date.
 * An item missing from the price list, or with no price valid on the invoice date: NO_PRICE
   (Warning; new or discontinued items are real, but someone should confirm the price).
 """
@@ -42,6 +44,7 @@ from ar_excel.core.billing.context import (
     BillingBook,
     per_distinct,
 )
+from ar_excel.core.billing.credit_notes import original_dates
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.findings import dates, empty, findings, number, text
 from ar_excel.core.billing.lines import prices_include_tax
@@ -148,6 +151,16 @@ def _converted(todo: pd.DataFrame, item_units: pd.DataFrame, conv: pd.DataFrame)
     return options.drop_duplicates("_i")[["_i", "to", "factor"]]
 
 
+def priced_on(book: BillingBook, lines: pd.DataFrame) -> pd.Series:
+    """The day each line's price is held to: its invoice's date; a credit note naming its
+    invoice returns the goods at the price they were billed at, the list of that invoice's
+    date."""
+    originals = original_dates(book)
+    if originals.empty:
+        return lines[DATE]
+    return lines[KEY].map(originals).astype("datetime64[ns]").fillna(lines[DATE])
+
+
 def list_prices(book: BillingBook) -> pd.DataFrame:
     """Each priced line's list price per its own unit and why a line has none.
 
@@ -169,7 +182,8 @@ def list_prices(book: BillingBook) -> pd.DataFrame:
     item = _key(lines["Item"])
     unit = lines[UNIT].where(lines[UNIT] != "", item.map(usual)).fillna("")
     want = pd.DataFrame({_ITEM: item, UNIT: unit, _CUST: _key(lines[CUSTOMER]),
-                         _CCY: _key(lines[CURRENCY]), DATE: lines[DATE]}, index=lines.index)
+                         _CCY: _key(lines[CURRENCY]), DATE: priced_on(book, lines)},
+                        index=lines.index)
 
     known_item = item.isin(set(item_units[_ITEM]))
     pairs = pd.MultiIndex.from_frame(item_units)
@@ -277,7 +291,7 @@ def price_list(book: BillingBook) -> pd.DataFrame:
                     "item": text(off["Item"]),
                     "unit": text(prices.loc[off.index, "list_unit"].where(
                         off["Unit"].isna(), off["Unit"])),
-                    "date": dates(off[DATE]),
+                    "date": dates(priced_on(book, off)),
                     "pct": ["" if pd.isna(v) else f"{v:+.1f}%" for v in pct],
                     "currency": text(off[CURRENCY])},
         ))
