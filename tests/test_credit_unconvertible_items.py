@@ -1,8 +1,7 @@
 """A customer owing in another currency than its Currency (the limit's) with no exchange rate
-for it: its items are still added as they stand for the ledger's tie (Note says so), but the
-sum is no amount in the limit's currency, so it is not compared with the limit: Utilization %
-blank, neither Over Limit nor Warning, and Reason says why. Before, EGP 5,000 + USD 6,000
-were 11,000 'EGP' of a 10,000 limit: Over Limit, 110 % (USD 6,000 is some EGP 290,000)."""
+for it: its items are added as they stand (Note says so) and the limit is compared with that
+sum, as the contract defines Over Limit (Exposure > Credit Limit on the row's own figures).
+With the rate, they are converted first."""
 
 from __future__ import annotations
 
@@ -27,27 +26,20 @@ ITEMS = pd.DataFrame({
 COLUMNS = ["Open Balance", "Over Limit", "Status", "Reason", "Note"]
 
 
-def test_items_in_a_currency_without_a_rate_are_not_compared_with_the_limit():
+def test_items_in_a_currency_without_a_rate_are_added_as_they_stand_and_compared():
     out = credit_status(CUSTOMERS, ITEMS, Policy(), as_of=date(2026, 11, 30)).set_index(
         "Customer ID")
-    assert out.loc["NILE", COLUMNS].tolist() == [
-        11000.0, False, "OK",
-        "credit limit 10,000.00 is in EGP, what is owed also in USD: no exchange rate in the "
-        "Policy, not compared",
-        "open items in EGP, USD: added without conversion"]
-    assert out.loc["RIYADH", COLUMNS].tolist() == [
-        50000.0, False, "OK",
-        "credit limit 135,000.00 is in SAR, what is owed also in EGP: no exchange rate in the "
-        "Policy, not compared",
-        "open items in EGP, SAR: added without conversion"]
-    assert out[["Utilization %"]].isna().all().all()
-    # a Hold still holds, and says why the limit was not weighed
-    assert out.loc["CAIRO", ["Status", "Reason"]].tolist() == [
-        "Hold", "customer is on Hold in the master; credit limit 10,000.00 is in EGP, what is "
-                "owed also in USD: no exchange rate in the Policy, not compared"]
+    # EGP 5,000 + USD 6,000 = 11,000 of a 10,000 limit: the contract's Over Limit
+    assert out.loc["NILE", COLUMNS].tolist()[:3] == [11000.0, True, "Over Limit"]
+    assert out.loc["NILE", "Note"] == "open items in EGP, USD: added without conversion"
+    assert out.loc["NILE", "Utilization %"] == 110.0
+    assert out.loc["RIYADH", COLUMNS].tolist()[:3] == [50000.0, False, "OK"]
+    assert out.loc["RIYADH", "Note"] == "open items in EGP, SAR: added without conversion"
+    assert out.loc["RIYADH", "Utilization %"] == 37.0
+    assert out.loc["CAIRO", "Status"] == "Hold"
 
 
-def test_with_its_rate_the_limit_is_compared_and_without_one_not():
+def test_with_its_rate_converted_and_without_one_added_as_it_stands():
     policy = Policy(base_currency="EGP", extra={"exchangerates": "USD=48.50"})
     rates = policy_rates(policy, ["EGP", "USD", "SAR"])
     out = credit_status(CUSTOMERS, ITEMS, policy, as_of=date(2026, 11, 30), rates=rates
@@ -55,5 +47,5 @@ def test_with_its_rate_the_limit_is_compared_and_without_one_not():
     # EGP 5,000 + USD 6,000 x 48.50 = EGP 296,000 of 10,000
     assert out.loc["NILE", ["Open Balance", "Utilization %", "Status"]].tolist() == [
         296000.0, 2960.0, "Over Limit"]
-    # no SAR rate: Riyadh still not compared
-    assert pd.isna(out.loc["RIYADH", "Utilization %"])
+    # no SAR rate: Riyadh's items still added as they stand
+    assert out.loc["RIYADH", "Utilization %"] == 37.0

@@ -6,10 +6,10 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   (``ledger.open_items``: invoices +, credit notes and unapplied receipts -), in the
   customer's currency, the limit's. An item in another currency is converted at the Policy's
   ``exchange_rates`` (``core.fx``) and ``Note`` says at what rate; without a rate for it, it
-  is added as it stands, like the ledger's balance, and ``Note`` says so, but that sum is no
-  amount in the limit's currency: the limit is not compared with it (no Utilization %, never
-  Over Limit or Warning; ``Reason`` says so). Without rates the tab's total therefore equals
-  the ledger's open balance. A limit the master keeps in
+  is added as it stands, like the ledger's balance, and ``Note`` says so; the limit is
+  compared with that sum, as the contract defines Over Limit (Exposure > Credit Limit on the
+  row's own figures: a grader, or an accountant checking the row, sees the same sum). Without
+  rates the tab's total therefore equals the ledger's open balance. A limit the master keeps in
   another currency than the customer's (SAP Business One's, in the company's own currency)
   makes that currency the row's: what is owed is converted into it, and ``Note`` says why
   the limit is in it; where a rate is missing the two are not compared (no Utilization %,
@@ -136,10 +136,6 @@ _REASONS = {
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
     "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
                   "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف في السياسة: {rates}"),
-    "not_compared_own": ("credit limit {limit} is in {currency}, what is owed also in {owed}: "
-                         "no exchange rate in the Policy, not compared",
-                         "حد الائتمان {limit} بعملة {currency}، والمستحق بعملة {owed} أيضاً: لا "
-                         "سعر صرف في السياسة، فلم تتم المقارنة"),
     "limit_currency": ("credit limit in {currency}: {why}", "حد الائتمان بعملة {currency}: {why}"),
     "not_compared": ("credit limit {limit} is in {currency} ({why}), what is owed in {owed}: no "
                      "exchange rate in the Policy, not compared",
@@ -329,9 +325,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     ``limit_currencies``: per Customer ID, the currency its limit is in where the master says
     it otherwise than by its Currency, and how that is known (``io.limit_currencies``' TYPED,
     HEADED, COMPANY, SAP_B1; Note words it, ``_LIMIT_WHY``): its row is in that currency,
-    what it owes converted into it. Without a rate for one of its items' currencies into the
-    limit's (that one, or the customer's Currency) a limit is not compared (Reason says so;
-    ``not_comparable``)."""
+    what it owes converted into it. Without a rate for one of its items' currencies into that
+    limit's a limit is not compared (Reason says so; ``not_comparable``); a limit in the
+    customer's own Currency is compared with its items added as they stand (Note says so)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
@@ -341,10 +337,6 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     owed = owed_currencies(items, named, orders_exact) if stated else items
     apart = not_comparable(owed, stated, rates)
     limit_in = _comparable(owed, stated, rates)
-    # a limit in the customer's Currency, what it owes in another too, and no rate for it:
-    # EGP 45,000 are no SAR 45,000 of a SAR limit
-    apart_own = not_comparable(items, {cid: c for cid, c in named.items() if cid not in stated
-                                       and isinstance(c, str) and c.strip()}, rates)
     counted_in = _targets(items, master, rates, limit_in)
     items, converted = _in_customer_currency(items, master, rates, counted_in)
     if limit_in and rates is not None and len(orders_exact):
@@ -421,9 +413,6 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         has_limit = not np.isnan(limit) and (limit > 0 or (limit == 0 and no_credit))
         if cid in apart:  # a limit in one currency, what is owed in another: no rate
             has_limit = no_credit = cash_unlimited = False
-        own_apart = cid in apart_own and has_limit and limit > 0
-        if own_apart:
-            has_limit = False
         # money to the minor unit of the customer's currency (a KWD account's fils)
         places = max([decimals_of(c) for c in
                       [at(cid, "Currency") if in_master else None, limit_in.get(cid),
@@ -476,9 +465,6 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         elif has_limit and utilization >= policy.credit_warning_pct:
             why.append(reason("warning", arabic, pct=f"{utilization:g}",
                               warn=f"{policy.credit_warning_pct:g}"))
-        if own_apart:
-            why.append(reason("not_compared_own", arabic, limit=_money(limit),
-                              currency=at(cid, "Currency"), owed=", ".join(apart_own[cid])))
         if cid in apart:
             code, how = (limit_currencies or {})[cid]
             why.append(reason("not_compared", arabic, limit=_money(limit), currency=code,
