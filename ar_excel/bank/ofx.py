@@ -194,6 +194,8 @@ def ofx_tree(text: str) -> Tag:
 
 
 def _written_date(raw: str | None) -> pd.Timestamp | None:
+    if raw and re.match(r"\d{4}-\d{2}-\d{2}(?![\d])", raw):
+        raw = raw[:4] + raw[5:7] + raw[8:10]  # ISO 8601 "2026-11-03T23:30:00+03:00": its day
     if not raw or not re.match(r"\d{8}", raw) or raw.startswith("00000000"):
         return None
     try:
