@@ -112,18 +112,8 @@ def _compared(code: str, limit: object) -> str:
 def _named_currency(text: str, own: str, codes: dict[str, str | None]) -> str | None:
     """The one currency a limit's text names, where it is not ``own``; None otherwise.
     ``codes``: each sign's ISO code, as worked out so far (a column repeats a few signs)."""
-    named = set()
-    for sign in CURRENCY_WORDS.findall(text):
-        sign = sign.strip()
-        if own in _SHARED_SIGNS.get(sign, ()):
-            named.add(own)
-            continue
-        if sign not in codes:
-            code = parse_currency(sign)
-            codes[sign] = code if code in ISO_4217 else None
-        if codes[sign] is not None:
-            named.add(codes[sign])
-    return next(iter(named)) if len(named) == 1 and own not in named else None
+    code = _typed_currency(text, own, codes)
+    return code if code != own else None
 
 
 def limits_in_other_currencies(parsed: dict[str, pd.Series], names: list[str],
