@@ -199,7 +199,13 @@ CUSTOMERS = SheetSchema(
         Field("Discount %", "percent", ("الخصم", "Discount", "Discount Pct", "Discount Percent",
                                         "نسبة الخصم",
                                         # Sage's early-payment discount
-                                        "Settlement Discount", "Settlement Discount %")),
+                                        "Settlement Discount", "Settlement Discount %",
+                                        # the discount agreed with the customer, as headed
+                                        # in a hand-kept master
+                                        "الخصم %", "نسبة الخصم %", "خصم العميل",
+                                        "خصم العميل %", "الخصم المسموح", "نسبة الخصم المسموح",
+                                        "الخصم المتفق عليه", "Agreed Discount",
+                                        "Allowed Discount", "Discount Allowed")),
         Field("Status", "status", ("الحالة", "Account Status", "حالة العميل",
                                    "Active Status")),  # QuickBooks: Active / Inactive
         # Sage's and hand-kept lists' Yes/No hold flag (io/hold_flags.py: Status Hold)

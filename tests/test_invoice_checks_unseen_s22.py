@@ -243,3 +243,23 @@ def test_delivery_notes_are_deliveries_not_receipts(tmp_path, sheet):
                             (None, 5, "DELIVERY_NOT_INVOICED", "Error")]
     assert found[3][5] == ("التسليم D-104 بتاريخ 2026-11-03 (3,000.00) لم تصدر له فاتورة بعد "
                            "27 يوم (السياسة: 7 يوم)")
+
+
+@pytest.mark.parametrize("header", ["الخصم %", "خصم العميل %", "نسبة الخصم المسموح"])
+def test_the_discount_agreed_in_a_hand_kept_master(tmp_path, header):
+    """The master's agreed discount headed 'الخصم %' (or as the customer's allowed discount)
+    was no column: a 10 % discount to a customer agreed at 5 % passed."""
+    customers = [["كود العميل", "اسم العميل", "العملة", "شروط الدفع", header],
+                 ["C1", "النيل", "EGP", "30 يوم", 5], ["C2", "الدلتا", "EGP", "30 يوم", None]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "تاريخ الاستحقاق", "الإجمالي"],
+                ["F-1", "C1", D(2026, 11, 2), D(2026, 12, 2), 1083],
+                ["F-2", "C1", D(2026, 11, 3), D(2026, 12, 3), 1026],
+                ["F-3", "C2", D(2026, 11, 4), D(2026, 12, 4), 1140]]
+    lines = [["رقم الفاتورة", "الصنف", "الكمية", "الوحدة", "سعر الوحدة", "نسبة الخصم",
+              "نسبة الضريبة", "إجمالي البند"],
+             ["F-1", "A", 10, "قطعة", 100, 5, 14, 1083],
+             ["F-2", "A", 10, "قطعة", 100, 10, 14, 1026],
+             ["F-3", "A", 10, "قطعة", 100, 0, 14, 1140]]
+    found = run(tmp_path, {"العملاء": customers, "الفواتير": invoices, "بنود الفواتير": lines})
+    assert codes(found) == [("F-2", 3, "DISCOUNT_NOT_AGREED", "Error")]
+    assert found[0][5] == "الخصم 10% أكبر من الخصم المتفق عليه مع العميل C1 (5%)"
