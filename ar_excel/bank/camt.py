@@ -63,6 +63,7 @@ from ar_excel.bank.statement import (
     statement_decimals,
     statement_of_records,
 )
+from ar_excel.core.money import MINOR_UNITS
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
@@ -349,10 +350,14 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
         rec = _details(txs[0], direction, entry_ref, entry_info, reversal)
         return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     if None in signed or (abs(sum(signed) - entry_signed) >= 0.005 and not deducted):
-        total = "unknown" if None in signed else f"{sum(signed):,.2f}"
+        places = MINOR_UNITS.get(ccy or "", 2)
+        missing = sum(a is None for a in signed)
+        # (the payers and references of all of them are in its narrative)
+        told = (f", {missing} of which state no amount of their own (TxDtls/AmtDtls)"
+                if missing else f" adding up to {sum(signed):,.{places}f}")
         issues.append(Issue(source, f"entry {entry_no}", "TxDtls", raw_amount,
-                            f"statement {sid}: batch entry of {amount:,.2f} has {len(txs)} "
-                            f"transactions adding up to {total}; kept as one line"))
+                            f"statement {sid}: batch entry of {amount:,.{places}f} has "
+                            f"{len(txs)} transactions{told}; kept as one line"))
         details = [_details(tx, direction, entry_ref, None) for tx, *_ in parts]
         rec = _details(None, direction, entry_ref, entry_info)
         rec["Description"] = " | ".join(filter(None, [rec["Description"]] + [
