@@ -93,7 +93,7 @@ def currency_named(row: list[Any]) -> str | None:
     """A currency written by name beside its label: "العملة: | جنيه مصري", "Currency | US
     Dollar" (a code is read by ``CURRENCY_LABEL``)."""
     cells = [str(c).strip() for c in row if not is_blank(c)]
-    for _, value in _label_value_pairs(cells, _CURRENCY_CELL.match):
+    for _, value in _label_value_pairs(cells, _is_currency_label):
         code = parse_currency(value)
         if not re.fullmatch(r"[A-Z]{3}", code):  # "الجنيه المصري": the name with its article
             code = parse_currency(re.sub(r"(?<!\S)ال(?=\S{2})", "", value))
@@ -145,6 +145,11 @@ _ACCOUNT_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$|^[\d][\d\- ]{5,30}\d$
 
 # a label in English and Arabic, "Account No / رقم الحساب": either half names it
 _BILINGUAL = re.compile(r"\s*/\s*(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])\s*/\s*")
+
+
+def _is_currency_label(cell: str) -> bool:
+    """"Currency", "العملة :", and the bilingual "Currency / العملة" of Gulf portals."""
+    return any(_CURRENCY_CELL.match(part) for part in _BILINGUAL.split(cell))
 
 
 def _is_account_label(cell: str) -> bool:
