@@ -610,12 +610,23 @@ INVOICE_LINES = SheetSchema(
                                       "نسبة الضريبة %", "الضريبة %", "ضريبة القيمة المضافة %",
                                       "نسبة ضريبة القيمة المضافة", "VAT Rate %", "Tax Rate %")),
         Field("Tax Amount", "money", ("مبلغ الضريبة", "قيمة الضريبة", "VAT Amount", "VAT Value",
-                                      "Tax Value", "VAT", "Item Tax Amount", "Tax Amount")),
+                                      "Tax Value", "VAT", "Item Tax Amount", "Tax Amount",
+                                      # a hand-kept sheet's VAT column, its rate in the header
+                                      "ضريبة القيمة المضافة", "قيمة ضريبة القيمة المضافة",
+                                      "ض.ق.م", "VAT 5%", "VAT 10%", "VAT 14%", "VAT 15%",
+                                      "ضريبة 5%", "ضريبة 14%", "ضريبة 15%", "ض.ق.م 14%",
+                                      "ضريبة القيمة المضافة 5%", "ضريبة القيمة المضافة 14%",
+                                      "ضريبة القيمة المضافة 15%")),
         Field("Line Total", "money", ("إجمالي البند", "Total", "Amount", "Line Amount",
                                       "Item Total", "Line Amount Excl. VAT",  # Zoho, BC
                                       "Net Value",  # SAP's VBRP
                                       # an Arabic invoice's lines: the line's value
-                                      "الإجمالي", "القيمة", "المبلغ", "قيمة البند")),
+                                      "الإجمالي", "القيمة", "المبلغ", "قيمة البند",
+                                      # the line's total with its VAT, beside its net
+                                      "Total Incl. VAT", "Total Including VAT",
+                                      "Line Total Incl VAT", "Amount Incl VAT", "Total Amount",
+                                      "الإجمالي شامل الضريبة", "الإجمالي بعد الضريبة",
+                                      "الإجمالي شامل ضريبة القيمة المضافة")),
     ),
 )
 

@@ -263,3 +263,28 @@ def test_the_discount_agreed_in_a_hand_kept_master(tmp_path, header):
     found = run(tmp_path, {"العملاء": customers, "الفواتير": invoices, "بنود الفواتير": lines})
     assert codes(found) == [("F-2", 3, "DISCOUNT_NOT_AGREED", "Error")]
     assert found[0][5] == "الخصم 10% أكبر من الخصم المتفق عليه مع العميل C1 (5%)"
+
+
+@pytest.mark.parametrize("heads", [
+    ("Qty", "Unit Price", "Amount Excl VAT", "VAT 15%", "Total Incl. VAT"),
+    ("الكمية", "سعر الوحدة", "الإجمالي قبل الضريبة", "ضريبة القيمة المضافة",
+     "الإجمالي شامل الضريبة"),
+    ("الكمية", "سعر الوحدة", "الصافي", "ض.ق.م 14%", "الإجمالي بعد الضريبة")])
+def test_lines_with_their_net_vat_and_total_with_vat(tmp_path, heads):
+    """A Gulf or Egyptian line sheet: net, VAT (its rate in the header or none), total with
+    VAT. The VAT and the total were no columns: every right invoice was INVOICE_TOTAL_MISMATCH
+    against its lines' net (1,150.00 'with tax: 1,000.00'). Now only SI-3's mistyped 700."""
+    customers = [["Customer ID", "Customer Name", "Currency", "Payment Terms"],
+                 ["S-1", "Panda", "SAR", "Net 30"]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Total Incl. VAT"],
+                ["SI-1", "S-1", D(2026, 11, 2), D(2026, 12, 2), 1150],
+                ["SI-2", "S-1", D(2026, 11, 3), D(2026, 12, 3), 575],
+                ["SI-3", "S-1", D(2026, 11, 4), D(2026, 12, 4), 690]]
+    lines = [["Invoice No", "Item", *heads], ["SI-1", "A", 10, 100, 1000, 150, 1150],
+             ["SI-2", "A", 5, 100, 500, 75, 575], ["SI-3", "A", 6, 100, 600, 90, 700]]
+    found = run(tmp_path, {"Customers": customers, "Invoices": invoices,
+                           "Invoice Lines": lines})
+    assert codes(found) == [("SI-3", 4, "INVOICE_TOTAL_MISMATCH", "Error"),
+                            ("SI-3", 4, "LINE_TOTAL_MISMATCH", "Error")]
+    assert found[1][5] == ("Line total 700.00 should be 690.00 (6 × 100, discount 0%, tax 0%); "
+                           "difference 10.00")
