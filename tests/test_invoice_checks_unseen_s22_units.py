@@ -9,7 +9,11 @@ from datetime import datetime as D
 import pandas as pd
 
 from ar_excel.core.billing.units import normalize_units, pack_size
-from tests.test_invoice_checks_unseen_s22 import codes, run
+from ar_excel.io.reader import read_book
+from ar_excel.jobs import JobOptions
+from ar_excel.jobs.invoices import JOB
+from tests._workbooks import save_sheets
+from tests.test_invoice_checks_unseen_s22 import AS_OF, codes, run
 
 
 def test_a_unit_written_with_its_contents():
@@ -47,3 +51,29 @@ def test_lines_in_packs_are_priced_from_the_list_without_a_conversion(tmp_path):
                             ("I-5", 6, "UNIT_MISMATCH", "Error")]
     assert found[0][5] == ("Unit price 15 differs from the list price 180 of item JUICE per "
                            "Box of 12 valid on 2026-11-03 (-91.7%)")
+
+
+def test_a_quantity_typed_with_its_unit(tmp_path):
+    """'5 كرتونة' and '١٠ قطعة' in the quantity column (no unit column): read as 5 cartons
+    and 10 pieces, the reader's 'not a number' issue answered. Before, each line was one
+    unit and LINE_TOTAL_MISMATCH ('should be 570.00 (1 × 500 ...)'). A line of 4 cartons
+    typed '5 كرتونة' is still wrong; '5 widgets' stays an Input Issue."""
+    customers = [["كود العميل", "اسم العميل", "العملة"], ["C1", "النيل", "EGP"]]
+    invoices = [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "الإجمالي"],
+                ["F-1", "C1", D(2026, 11, 2), 2850], ["F-2", "C1", D(2026, 11, 3), 1140],
+                ["F-3", "C1", D(2026, 11, 4), 2280], ["F-4", "C1", D(2026, 11, 5), 570]]
+    lines = [["رقم الفاتورة", "الصنف", "الكمية", "سعر الوحدة", "نسبة الضريبة", "إجمالي البند"],
+             ["F-1", "A", "5 كرتونة", 500, "14%", 2850],
+             ["F-2", "B", "١٠ قطعة", 100, "14%", 1140],
+             ["F-3", "A", "5 كرتونة", 500, "14%", 2280],
+             ["F-4", "B", "5 widgets", 100, "14%", 570]]
+    prices = [["الصنف", "الوحدة", "السعر"], ["A", "كرتونة", 500], ["B", "قطعة", 100]]
+    path = save_sheets(tmp_path / "book.xlsx", {"العملاء": customers, "الفواتير": invoices,
+                                                "بنود الفواتير": lines, "قائمة الأسعار": prices})
+    book = read_book(path)
+    checks = JOB.run(book, JobOptions(as_of=AS_OF)).tabs[0].frame
+    assert checks[["Invoice No", "Row", "Code"]].values.tolist() == [
+        ["F-3", 4, "LINE_TOTAL_MISMATCH"], ["F-4", 5, "LINE_TOTAL_MISMATCH"]]
+    assert checks["Message"].iloc[0] == ("إجمالي البند 2,280.00 يجب أن يكون 2,850.00 (5 × 500، "
+                                         "خصم 0%، ضريبة 14%)؛ الفرق -570.00")
+    assert [(i.cell, i.value) for i in book.issues] == [("C5", "5 widgets")]

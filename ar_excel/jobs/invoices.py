@@ -24,8 +24,10 @@ from ar_excel.core.billing import (
 )
 from ar_excel.core.billing.codes import ERROR
 from ar_excel.core.billing.lines import subtotal_rows
+from ar_excel.core.billing.units import counted
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import ROW, Book, Issue, JobResult, Tab
+from ar_excel.parsing import parse_number_text
 
 CHECKS_TAB = "Invoice Checks"
 EXCEPTIONS_TAB = "Invoice Exceptions"
@@ -39,13 +41,49 @@ def billing_book(book: Book, options: JobOptions, issues: list[Issue] | None = N
     its lines set aside, each an Input Issue added to ``issues``."""
     frames = {arg: book.frame(kind) for kind, arg in _OPTIONAL.items()}
     if frames["lines"] is not None and len(frames["lines"]):
-        frames["lines"] = _without_subtotals(book, frames["lines"], issues)
+        frames["lines"] = _without_subtotals(book, _counted_quantities(book, frames["lines"]),
+                                             issues)
     sheets = {kind: t.sheet for kind, t in book.tables.items()}
     lines, prices = book.table("Invoice Lines"), book.table("Price List")
     return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
                    as_of=options.as_of, arabic=book.arabic, sheets=sheets,
                    line_headers=lines.headers if lines is not None else None,
                    price_headers=prices.headers if prices is not None else None, **frames)
+
+
+def _counted_quantities(book: Book, lines: pd.DataFrame) -> pd.DataFrame:
+    """Quantities typed with their unit ('5 كرتونة', '10 pcs'), which the reader could not
+    read as numbers (a line of one unit, its total then wrong by the rest): the number as
+    the Quantity and, where the line states none, the unit as its Unit; the reader's issue
+    at the cell is answered, so withdrawn."""
+    table = book.table("Invoice Lines")
+    if table is None or "Quantity" not in table.raw.columns or ROW not in table.raw.columns:
+        return lines
+    by_row = table.raw.drop_duplicates(ROW).set_index(ROW)["Quantity"]
+    raw = lines[ROW].map(by_row)
+    unread = lines["Quantity"].isna() & raw.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    if not unread.any():
+        return lines
+    quantity = lines["Quantity"].copy()
+    unit = (lines["Unit"] if "Unit" in lines else pd.Series(None, index=lines.index)
+            ).astype("object").copy()
+    cells = set()
+    letter = table.letters.get("Quantity", "")
+    for i in lines.index[unread.to_numpy()]:
+        found = counted(raw[i])
+        if found is None:
+            continue
+        try:
+            quantity[i] = parse_number_text(found[0])
+        except ValueError:
+            continue
+        if pd.isna(unit[i]) or not str(unit[i]).strip():
+            unit[i] = found[1]
+        cells.add(f"{letter}{int(lines.at[i, ROW])}")
+    if not cells:
+        return lines
+    book.withdraw(lambda issue: issue.sheet == table.sheet and issue.cell in cells)
+    return lines.assign(Quantity=quantity, Unit=unit)
 
 
 def _without_subtotals(book: Book, lines: pd.DataFrame, issues: list[Issue] | None

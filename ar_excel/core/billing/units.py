@@ -90,6 +90,24 @@ def pack_size(unit: str) -> tuple[str, float, str] | None:
     return m["unit"], float(m["n"]), m["base"] or "PC"
 
 
+_COUNTED = re.compile(r"^\s*(?P<n>[\d\u0660-\u0669\u06f0-\u06f9][\d\u0660-\u0669\u06f0-\u06f9.,٫٬]*)"
+                      r"\s*(?P<unit>[^\d\u0660-\u0669\u06f0-\u06f9].*?)\s*$")
+
+
+def counted(text: object) -> tuple[str, str] | None:
+    """A quantity typed with its unit (``5 كرتونة``, ``10 pcs``, ``3 Box of 12``): the number
+    as typed and the unit, where the unit is one this module knows; else None."""
+    if not isinstance(text, str):
+        return None
+    m = _COUNTED.match(text)
+    if m is None:
+        return None
+    unit = m["unit"]
+    if _known(_folded(unit)) is None and _pack(unit) is None:
+        return None
+    return m["n"], unit
+
+
 def _one(unit: object) -> str:
     if unit is None or (not isinstance(unit, str) and pd.isna(unit)):
         return ""
