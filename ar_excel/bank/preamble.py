@@ -127,6 +127,20 @@ CODES_ALONE = frozenset({
     "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "SGD", "HKD"})
 
 
+# the account's own line: "Current Account - USD", "Account: 1012345678 (AED)", "حساب جاري KWD"
+_ACCOUNT_WORD = re.compile(r"(?i)\b(?:account|a/c|acct)\b|حساب")
+
+
+def _code_of_the_account(rows: list[list[Any]]) -> str | None:
+    """The one currency code (of the common ones, written in capitals) in the lines above the
+    table that name the account, where no label says the currency: not "ALL" nor "TRY" of
+    "ALL TRANSACTIONS", "TRY AGAIN", English words before they are codes."""
+    codes = {code for row in rows for c in row if isinstance(c, str) and _ACCOUNT_WORD.search(c)
+             for code in re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", c)
+             if code in CODES_ALONE and code != "TRY"}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _code_alone(row: list[Any]) -> str | None:
     """A currency code written alone in a cell of an account line."""
     codes = {str(c).strip().upper() for c in row if isinstance(c, str)} & CODES_ALONE
@@ -223,7 +237,7 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
             if value is not None:
                 setattr(balances, attr, value)
                 setattr(balances, f"{attr}_date", _date_in_label(texts[m.end():], dayfirst))
-    return _summary_block(rows, balances, decimal) or currency
+    return _summary_block(rows, balances, decimal) or currency or _code_of_the_account(rows)
 
 
 def _date_in_label(after_label: str, dayfirst: bool) -> Any:
