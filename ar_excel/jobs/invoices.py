@@ -23,6 +23,7 @@ from ar_excel.core.billing import (
     run_checks,
 )
 from ar_excel.core.billing.codes import ERROR
+from ar_excel.core.billing.context import QTY_UNREAD
 from ar_excel.core.billing.lines import subtotal_rows
 from ar_excel.core.billing.units import counted
 from ar_excel.jobs import Job, JobOptions
@@ -80,10 +81,10 @@ def _counted_quantities(book: Book, lines: pd.DataFrame) -> pd.DataFrame:
         if pd.isna(unit[i]) or not str(unit[i]).strip():
             unit[i] = found[1]
         cells.add(f"{letter}{int(lines.at[i, ROW])}")
-    if not cells:
-        return lines
-    book.withdraw(lambda issue: issue.sheet == table.sheet and issue.cell in cells)
-    return lines.assign(Quantity=quantity, Unit=unit)
+    unread = unread & quantity.isna()
+    if cells:
+        book.withdraw(lambda issue: issue.sheet == table.sheet and issue.cell in cells)
+    return lines.assign(Quantity=quantity, Unit=unit, **{QTY_UNREAD: unread})
 
 
 def _without_subtotals(book: Book, lines: pd.DataFrame, issues: list[Issue] | None

@@ -53,6 +53,8 @@ DATE = "_date"  # the invoice date (lines, joined)
 INVOICE_ROW = "_invoice_row"
 UNIT = "_unit"  # normalized unit
 PRICE_INCL = "_price_incl"  # the line's unit price includes tax (its header says so)
+# the line's Quantity cell holds what is no quantity (an Input Issue): the line not valued
+QTY_UNREAD = "_qty_unread"
 WITHHELD = "_withheld"  # income tax withheld shown on the line (Egypt's 1 %): an amount
 WITHHELD_RATE = "_withheld_rate"  # or its rate, of the line's net
 TABLE_TAX = "_table_tax"  # Egypt's table tax on the line (part of the VAT base): an amount

@@ -45,6 +45,7 @@ from ar_excel.core.billing.context import (
     INVOICE_ROW,
     KEY,
     PRICE_INCL,
+    QTY_UNREAD,
     TABLE_TAX,
     TABLE_TAX_RATE,
     WITHHELD,
@@ -236,6 +237,8 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
     basis = line_basis(lines, calc)
     fits = calc["fits_gross"] if basis == GROSS else calc["fits_net"]
     checkable = lines["Unit Price"].notna() & lines["Line Total"].notna()
+    if QTY_UNREAD in lines:  # a quantity that could not be read is no quantity of 1
+        checkable &= ~lines[QTY_UNREAD].fillna(False).astype(bool)
     bad = lines[checkable & ~fits]
     if bad.empty:
         return empty()
