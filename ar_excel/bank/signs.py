@@ -13,6 +13,7 @@ money out, and the clerk is told which lines were read so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,30 @@ _CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "إيداع
                  "crédito", "credito", "eingang"}
 
 
+# a type column's words that undo the other side ("Charge Reversal", "Fee Refund"): such a
+# phrase tells no side by its words
+_UNDOING = {"reversal", "reversed", "reverse", "refund", "refunded", "returned", "return",
+            "cancelled", "canceled", "عكس", "عكسي", "استرداد", "مرتجع", "إلغاء", "الغاء"}
+
+
+def side_of_mark(value: Any) -> int:
+    """-1 for a debit mark, 1 for a credit mark, 0 for neither: a mark alone ("DR", "Credit",
+    "مدين"), or a type's phrase whose words name one side only ("Transfer Out", "Cash
+    Deposit", "تحويل وارد", "سحب نقدي")."""
+    text = str(value or "").strip().lower().rstrip(".")
+    if text in _DEBIT_MARKS:
+        return -1
+    if text in _CREDIT_MARKS:
+        return 1
+    words = set(re.findall(r"[^\W\d_]{2,}", text))
+    if len(words) < 2 or words & _UNDOING:
+        return 0
+    if words & {"card", "بطاقة", "البطاقة"}:  # "Credit Card Payment": the card's kind, no side
+        words -= {"credit", "debit", "ائتمان", "الائتمان", "خصم"}
+    debit, credit = bool(words & _DEBIT_MARKS), bool(words & _CREDIT_MARKS)
+    return -1 if debit and not credit else 1 if credit and not debit else 0
+
+
 def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
     """An amount without a sign, next to a column whose every value is a debit/credit mark
     ("CR"/"DR", "Credit"/"Debit", "دائن"/"مدين") under a header no alias names ("Type",
@@ -61,6 +86,14 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
             if cols.get("_posting_text") == idx:
                 del cols["_posting_text"]
             cols["_sign"] = idx
+            return
+        sides = {side_of_mark(m) for m in marks}
+        if marks and sides == {-1, 1} and any(" " in m for m in marks):
+            # "Transfer In" / "Transfer Out", "إيداع نقدي" / "سحب نقدي": the type's words say
+            # the side, and the line's narrative keeps them
+            cols["_sign"] = idx
+            if "_posting_text" not in cols:
+                cols["_posting_text"] = idx
             return
 
 
@@ -157,10 +190,9 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
     if "Amount" in cols:
         amount, failed = column("Amount", 2, live)
         if "_sign" in cols:
-            marks = per_value(table.cells(cols["_sign"]),
-                               lambda v: str(v or "").strip().lower().rstrip("."))
-            debit = np.array([m in _DEBIT_MARKS for m in marks], dtype=bool)
-            credit = np.array([m in _CREDIT_MARKS for m in marks], dtype=bool)
+            sides = per_value(table.cells(cols["_sign"]), side_of_mark)
+            debit = np.array([m == -1 for m in sides], dtype=bool)
+            credit = np.array([m == 1 for m in sides], dtype=bool)
             amount = np.where(debit, -np.abs(amount), np.where(credit, np.abs(amount), amount))
         use_columns = np.isnan(amount) & ~failed  # no amount: the debit/credit columns say
     if "Debit" in cols or "Credit" in cols:
