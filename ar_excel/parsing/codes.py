@@ -72,16 +72,32 @@ _CURRENCY_SYMBOLS = {
 # Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
 # Arabic letter variants aside).
 _CURRENCY_NAMES = {  # names only: the abbreviations (SR, KD) are CURRENCY_ABBREVIATIONS
-    "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$",
-                                     "American Dollar", "دولار أمريكي", "دولار امريكي"),
+    "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$", "USA Dollar",
+                                     "United States Dollar", "American Dollar",
+                                     "دولار أمريكي", "دولار امريكي"),
     "EGP": ("Egyptian Pound", "Egyptian Pounds", "جنيه مصرى"),
     "GBP": ("Sterling", "Pound Sterling", "British Pound", "استرليني", "جنيه استرليني"),
-    "SAR": ("Saudi Riyal", "ريال سعودى"), "AED": ("UAE Dirham", "Emirati Dirham"),
+    "SAR": ("Saudi Riyal", "ريال سعودى"),
+    "AED": ("UAE Dirham", "Emirati Dirham", "درهم إماراتي"),
     "KWD": ("Kuwaiti Dinar", "دينار كويتى"), "QAR": ("Qatari Riyal",),
     "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar", "دينار بحريني"),
     "JOD": ("Jordanian Dinar", "دينار أردني"),
 }
 _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
+# The Arabic article on each word, as books and bank exports write a name ("الريال السعودي",
+# "الجنيه المصري"): read as the name without it, so a word reads as it does bare (الريال as
+# ريال) and what is no currency bare is none with it.
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)ال(?=\S{2})")
+
+
+def _currency_by_name(s: str) -> str | None:
+    key = match_key(s)
+    found = _CURRENCY_BY_NAME.get(key)
+    # an English plural of a name ("UAE Dirhams", "Saudi Riyals"); never a bare word's plural
+    # ("Dollars"), which is no name
+    if found is None and key.isascii() and key.endswith("s"):
+        found = _CURRENCY_BY_NAME.get(key[:-1])
+    return found
 
 
 # The Gulf's local abbreviations (Dhs 1,000; SR 500; KD 1.250): read as their ISO codes, so
@@ -135,7 +151,10 @@ def _known_currency(s: str) -> str | None:
     """The ISO code a symbol, an abbreviation or a name stands for; a three-letter code as
     it is; None for anything else."""
     found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper()) \
-        or CURRENCY_ABBREVIATIONS.get(s.upper()) or _CURRENCY_BY_NAME.get(match_key(s))
+        or CURRENCY_ABBREVIATIONS.get(s.upper()) or _currency_by_name(s)
+    if found is None and _ARABIC_ARTICLE.search(s):
+        bare = _ARABIC_ARTICLE.sub("", s)
+        found = _CURRENCY_SYMBOLS.get(bare) or _currency_by_name(bare)
     return found or (s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None)
 
 
