@@ -38,3 +38,25 @@ def test_article_reads_as_the_bare_word() -> None:
     # the bare Arabic words already read so (ريال as SAR, جنيه as EGP); with the article alike
     for bare in ("ريال", "جنيه", "درهم", "دولار"):
         assert parse_currency("ال" + bare) == parse_currency(bare)
+
+
+def test_a_master_written_with_names_has_warnings_saying_the_code(tmp_path) -> None:
+    import pandas as pd
+
+    from ar_excel.cli import main
+    from tests.test_reader import _book
+
+    written = ["USA Dollar", "الريال السعودي", "UAE Dirhams", "Dollar"]
+    path = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      *[[f"C{i}", f"Trader {i}", c, 30] for i, c in enumerate(written, 1)]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-1", "C1", "2026-10-01", 100]]})
+    out = tmp_path / "checks.xlsx"
+    assert main(["validate", str(path), "-o", str(out)]) == 0
+    checks = pd.read_excel(out, sheet_name="Customer Checks", engine="calamine")
+    flagged = checks[checks["Code"] == "INVALID_CURRENCY"]
+    assert list(zip(flagged["Customer ID"], flagged["Cell"], flagged["Severity"],
+                    strict=True)) == [("C1", "C2", "Warning"), ("C2", "C3", "Warning"),
+                                      ("C3", "C4", "Warning"), ("C4", "C5", "Error")]
+    assert flagged["Message"].tolist()[1].endswith("read as SAR, write SAR.")
