@@ -119,6 +119,24 @@ def _not_compared(book: Book, items: pd.DataFrame, stated: dict[object, LimitCur
         for cid, owed in apart.items()]
 
 
+def limit_terms(book: Book, currencies: list[object], as_of: date
+                ) -> tuple[Rates | None, str | None, dict[object, LimitCurrency]]:
+    """What a credit limit is weighed in: the Policy's exchange rates (``currencies``: those
+    the book names), the book's own currency (what a blank one means) and the limits the
+    master keeps in another currency than their customer's. The invoice checks' credit
+    limit takes them from here too, so both jobs compare a limit alike."""
+    rates = policy_rates(book.policy, currencies, as_of)
+    local = blank_currency(book)
+    if rates is not None and rates.base is None and local and local not in rates.rates:
+        # 'USD=48.50' in a book whose own currency is EGP is against EGP, though no customer
+        # or item names EGP (its customers leave their Currency blank)
+        rates = Rates(rates.rates, local, rates.issues)
+    # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
+    # One's in the company's currency): compared in its own, what is owed converted into it
+    stated = limit_currencies(book, local or (rates.base if rates is not None else None))
+    return rates, local, stated
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = options.as_of
     customers = book.customers
@@ -128,20 +146,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
                                            blank=ledger_blank(book)), blank_currency(book))
-    rates = policy_rates(book.policy, [*customers.get("Currency", []), *items["Currency"]],
-                         as_of)
-    local = blank_currency(book)
-    if rates is not None and rates.base is None and local and local not in rates.rates:
-        # 'USD=48.50' in a book whose own currency is EGP is against EGP, though no customer
-        # or item names EGP (its customers leave their Currency blank)
-        rates = Rates(rates.rates, local, rates.issues)
+    rates, local, stated = limit_terms(book, [*customers.get("Currency", []),
+                                              *items["Currency"]], as_of)
     table = book.table("Customers")
     # one company under several accounts, as the master's duplicate checks find it
     same = same_company(table, book.policy, as_of) if table is not None and len(
         table.frame) else None
-    # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
-    # One's in the company's currency): compared in its own, what is owed converted into it
-    stated = limit_currencies(book, local or (rates.base if rates is not None else None))
     limit_in = {cid: (found.code, found.how) for cid, found in stated.items()}
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates, same, limit_in)

@@ -27,6 +27,7 @@ from ar_excel.core.billing.context import QTY_UNREAD
 from ar_excel.core.billing.lines import subtotal_rows
 from ar_excel.core.billing.units import counted
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.credit import limit_terms
 from ar_excel.model import ROW, Book, Issue, JobResult, Tab
 from ar_excel.parsing import parse_number_text
 
@@ -46,10 +47,18 @@ def billing_book(book: Book, options: JobOptions, issues: list[Issue] | None = N
                                              issues)
     sheets = {kind: t.sheet for kind, t in book.tables.items()}
     lines, prices = book.table("Invoice Lines"), book.table("Price List")
+    # a credit limit weighed as the credit job weighs it (its currency, the Policy's rates)
+    rates, blank, stated = limit_terms(book, [
+        *book.customers.get("Currency", []), *book.invoices.get("Currency", []),
+        *(frames["payments"].get("Currency", []) if frames["payments"] is not None else [])],
+        options.as_of)
     return prepare(invoices=book.invoices, customers=book.customers, policy=book.policy,
                    as_of=options.as_of, arabic=book.arabic, sheets=sheets,
                    line_headers=lines.headers if lines is not None else None,
-                   price_headers=prices.headers if prices is not None else None, **frames)
+                   price_headers=prices.headers if prices is not None else None,
+                   rates=rates, blank_currency=blank,
+                   limit_currencies={cid: found.code for cid, found in stated.items()},
+                   **frames)
 
 
 def _counted_quantities(book: Book, lines: pd.DataFrame) -> pd.DataFrame:

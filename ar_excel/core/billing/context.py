@@ -40,6 +40,7 @@ from ar_excel.core.billing.tax_category import (
 from ar_excel.core.billing.units import normalize_units
 from ar_excel.core.customers.contacts import TAX_FORMATS
 from ar_excel.core.entries import per_distinct, receipt_rows
+from ar_excel.core.fx import Rates
 from ar_excel.core.ledger import open_items
 from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
@@ -106,6 +107,12 @@ class BillingBook:
     arabic: bool = False
     sheets: dict[str, str] = field(default_factory=dict)  # kind -> sheet name as in the book
     notes: tuple[str, ...] = ()  # how the input was read, where it needed a choice
+    # as the credit job weighs a limit (jobs.credit.limit_terms): the Policy's exchange
+    # rates, what a blank currency means, and per Customer ID the currency its limit is in
+    # where the master keeps it in another than the customer's (SAP B1's, 'EGP 50,000')
+    rates: Rates | None = None
+    blank_currency: str | None = None
+    limit_currencies: dict[object, str] = field(default_factory=dict)
 
     def sheet(self, kind: str) -> str:
         return self.sheets.get(kind, kind)
@@ -292,10 +299,13 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
             as_of: date | datetime | pd.Timestamp | None = None, arabic: bool = False,
             sheets: dict[str, str] | None = None,
             line_headers: dict[str, str] | None = None,
-            price_headers: dict[str, str] | None = None) -> BillingBook:
+            price_headers: dict[str, str] | None = None, rates: Rates | None = None,
+            blank_currency: str | None = None,
+            limit_currencies: dict[object, str] | None = None) -> BillingBook:
     """Join the frames the checks need; the inputs are not changed. ``line_headers``: the
     Invoice Lines headers as written (canonical name -> header), which may say the prices
-    include tax; ``price_headers``: the Price List's, the same."""
+    include tax; ``price_headers``: the Price List's, the same. ``rates``,
+    ``blank_currency``, ``limit_currencies``: as ``BillingBook``'s."""
     policy = policy or Policy()
     customers = _frame(customers, "Customers")
     invoices = _frame(invoices, "Invoices")
@@ -351,4 +361,6 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     return BillingBook(invoices=invoices, customers=customers, lines=lines, prices=prices,
                        conversions=conversions, deliveries=deliveries, payments=payments,
                        policy=policy, as_of=stamp, arabic=arabic, sheets=dict(sheets or {}),
-                       notes=tuple(read_notes + notes))
+                       notes=tuple(read_notes + notes), rates=rates,
+                       blank_currency=blank_currency,
+                       limit_currencies=dict(limit_currencies or {}))

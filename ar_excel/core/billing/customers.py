@@ -30,12 +30,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.core import credit
+from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook
 from ar_excel.core.billing.credit_notes import credited
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.ledger import open_balance
+from ar_excel.core.money import decimals_of
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 from ar_excel.parsing import parse_date
@@ -122,6 +125,31 @@ def blocked_customers(book: BillingBook) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else empty()
 
 
+def _counted(book: BillingBook, items: pd.DataFrame, limited: pd.Index
+             ) -> tuple[pd.DataFrame, dict[object, str]]:
+    """The open items of customers with a limit, in the currency each is weighed in, as the
+    credit job counts them (``core.credit``): a limit the master keeps in another currency
+    (SAP Business One's, 'EGP 50,000', 'Credit Limit (EGP)') in it, what is owed converted
+    at the Policy's rates; other items into the customer's currency where a rate allows,
+    else added as they stand (the contract's Over Limit on the sum). Also the currency of
+    each customer whose items were converted or whose limit is in another currency (its
+    message names it). A customer whose limit cannot be weighed (in another currency than
+    some of what it owes, with no rate) is left out: its sum is no amount in the limit's
+    currency, and the credit job's Input Issue at the limit's cell asks for the rate."""
+    items = fill_blank_currency(items, book.blank_currency)
+    stated = {cid: code for cid, code in book.limit_currencies.items() if cid in limited}
+    apart = set(credit.not_comparable(items, stated, book.rates))
+    limit_in = {cid: code for cid, code in stated.items() if cid not in apart}
+    master = book.customers[book.customers["Customer ID"].notna()].drop_duplicates(
+        "Customer ID")
+    targets = credit._targets(items, master, book.rates, limit_in)
+    counted, used = credit._in_customer_currency(items, master, book.rates, targets)
+    own = master.set_index("Customer ID")["Currency"]
+    named = {cid: targets.get(cid) or own.get(cid) for cid in {*used, *limit_in}}
+    return (counted[~counted["Customer ID"].isin(apart)],
+            {cid: c for cid, c in named.items() if isinstance(c, str) and c})
+
+
 def over_credit_limit(book: BillingBook) -> pd.DataFrame:
     """OVER_CREDIT_LIMIT: the open invoices that took a customer's balance over its limit."""
     limit = _master(book)["Credit Limit"]
@@ -129,7 +157,7 @@ def over_credit_limit(book: BillingBook) -> pd.DataFrame:
     if limit.empty:
         return empty()
     items = book.open_items
-    items = items[items["Customer ID"].isin(limit.index)]
+    items, named = _counted(book, items[items["Customer ID"].isin(limit.index)], limit.index)
     balance = open_balance(items)
     over = balance[balance > limit.reindex(balance.index)].index
     items = items[items["Customer ID"].isin(over)]
@@ -144,13 +172,22 @@ def over_credit_limit(book: BillingBook) -> pd.DataFrame:
     cap = inv["Customer ID"].map(limit)
     hit = inv[running > cap + 0.005]
     running, cap = running[hit.index], cap[hit.index]
-    places = hit[DECIMALS].tolist()
+    # a balance converted, or weighed in its limit's other currency, names that currency:
+    # it is not the invoice's
+    ccy = hit["Customer ID"].map(named)
+    places = [decimals_of(c) if isinstance(c, str) else p
+              for c, p in zip(ccy.tolist(), hit[DECIMALS].tolist(), strict=True)]
+    prefix = [f"{c} " if isinstance(c, str) else "" for c in ccy.tolist()]
+
+    def said(values: pd.Series) -> list[str]:
+        return [p + m for p, m in zip(prefix, money(values, places), strict=True)]
+
     return findings(
         "OVER_CREDIT_LIMIT", n=len(hit), sheet=book.sheet_of("Invoices", hit), row=hit[ROW],
         field="Amount", invoice=hit["Invoice No"], customer=hit["Customer ID"],
         amount=hit["Amount"], document=hit[KEY], arabic=book.arabic,
-        params={"balance": money(running, places), "limit": money(cap, places),
-                "excess": money(running - cap, places)},
+        params={"balance": said(running), "limit": said(cap),
+                "excess": said(running - cap)},
     )
 
 
