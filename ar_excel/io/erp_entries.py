@@ -284,6 +284,9 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
     "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
+    # a POS's or a clerk's short form of the simplified (B2C) invoice; its notes are named in
+    # full ("Simplified Credit Note"), so the word alone is the invoice
+    "Simplified", "مبسطة",
     "Simplified Debit Note", "Standard Debit Note", "فاتورة ضريبية مبسطة", "فاتورة مبسطة",
     "إشعار مدين مبسط", "اشعار مدين مبسط",
     # Oracle Receivables' seeded transaction types (classes INV, DM; a chargeback is a debit)
