@@ -21,6 +21,7 @@ from ar_excel.core.customers.changes import CHANGE_COLUMNS, append_log, diff, sn
 from ar_excel.core.customers.checks import findings_frame, run_checks
 from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
+from ar_excel.jobs.credit import limit_terms
 from ar_excel.model import Book, JobResult, SheetProtection, Tab
 from ar_excel.names import match_key
 
@@ -72,7 +73,12 @@ def run(book: Book, options: JobOptions) -> JobResult:
     if table is None:
         raise InputError("the workbook has no 'Customers' sheet (or Excel table)")
     options.progress(0.05, "checking customers")
-    findings = run_checks(table, book.policy, options.as_of, book.arabic)
+    # a limit kept in another currency than its customer's, as Credit Status reads it
+    invoices = book.frame("Invoices")  # (validate needs only the Customers sheet)
+    _, _, stated = limit_terms(book, [*table.frame.get("Currency", []), *(
+        invoices.get("Currency", []) if invoices is not None else [])], options.as_of)
+    findings = run_checks(table, book.policy, options.as_of, book.arabic, limit_currencies={
+        found.index: found.code for found in stated.values()})
     checks = findings_frame(findings)
     errors = int((checks["Severity"] == "Error").sum())
     checks_tab = Tab(CHECKS_TAB, checks, formats={"Row": "int", "Value": "text", "Cell": "text",

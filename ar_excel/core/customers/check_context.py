@@ -51,6 +51,9 @@ class CheckContext:
     as_of: pd.Timestamp
     arabic: bool
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
+    # {frame index: ISO code} of the limits kept in another currency than their customer's
+    # (io.limit_currencies: SAP Business One's company currency, 'EGP 50,000' typed...)
+    limit_currencies: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def frame(self) -> pd.DataFrame:

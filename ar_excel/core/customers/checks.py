@@ -21,7 +21,7 @@ through and the readings they share are in ``check_context``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import replace
 from datetime import date
 
@@ -393,6 +393,10 @@ def unusual_credit_limit(ctx: CheckContext) -> Iterator[Finding]:
         cap = None
     currency = ctx.values("Currency").reindex(limits.index).fillna("").astype(str) \
         if ctx.has("Currency") else pd.Series("", index=limits.index)
+    # a limit is judged among those of the currency it is in: SAP Business One's (in the
+    # company's currency) of a USD partner among the EGP ones, not USD amounts
+    kept = pd.Series(ctx.limit_currencies, dtype=object).reindex(limits.index)
+    currency = kept.where(kept.notna(), currency).astype(str)
     ar = ctx.arabic
     for ccy, group in limits.groupby(currency, sort=True):
         where = (f" بعملة {ccy}" if ar else f" in {ccy}") if ccy else ""
@@ -510,9 +514,13 @@ CHECKS: list[Check] = [
 
 
 def run_checks(table: Table, policy: Policy, as_of: date | pd.Timestamp,
-               arabic: bool = False, checks: list[Check] | None = None) -> list[Finding]:
-    """Every finding of every rule on the Customers sheet, sorted by row then rule order."""
-    ctx = CheckContext(table, policy, pd.Timestamp(as_of).normalize(), arabic)
+               arabic: bool = False, checks: list[Check] | None = None,
+               limit_currencies: Mapping[object, str] | None = None) -> list[Finding]:
+    """Every finding of every rule on the Customers sheet, sorted by row then rule order.
+    ``limit_currencies``: {frame index: ISO code} of the limits the master keeps in another
+    currency than their customer's (``io.limit_currencies``), judged among that currency's."""
+    ctx = CheckContext(table, policy, pd.Timestamp(as_of).normalize(), arabic,
+                       limit_currencies=dict(limit_currencies or {}))
     found: list[tuple[int, int, Finding]] = []
     for order, check in enumerate(CHECKS if checks is None else checks):
         try:
