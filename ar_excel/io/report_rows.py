@@ -133,6 +133,11 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
     if not keys or not len(keep):
         return []
     documents = schema.name in ("Invoices", "Payments")  # labels may end "Total" there
+    # and in an invoice's lines, where Data > Subtotal writes "F-1 Total" under each invoice's
+    # (a label ending so, in the Invoice No column, on a row naming no item)
+    lines = schema.name == "Invoice Lines"
+    ends = documents or lines
+    item = names.index("Item") if lines and "Item" in names else None
     blanks = {} if blanks is None else blanks  # (those ``record_rows`` found already)
     present = {j: ~(blanks[j] if j in blanks else blank_mask(columns[j], types[j]))
                for j in keys}
@@ -145,7 +150,7 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
         if len(one) and _may_start_a_total(columns[j][one].tolist()):
             # (each distinct text looked at once: a receipts log repeats its customers' IDs)
             values = pd.Series(columns[j][one], dtype="object")
-            labels = [v for v in pd.unique(values) if _label_text(v, documents)]
+            labels = [v for v in pd.unique(values) if _label_text(v, ends)]
             if labels:
                 candidates[one[values.isin(labels).to_numpy(bool)]] = True
     number = next((j for j in keys if names[j] in ("Invoice No", "Payment ID")), None)
@@ -170,7 +175,10 @@ def totals_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[
             at = next((j for j, v in enumerate(row) if _is_total_label(v, documents)), None)
         else:  # the one key filled is the label, and nothing but it comes first
             at = next(j for j, v in enumerate(row) if not is_blank(v))
-            at = at if at in keys and _is_total_label(row[at], documents) else None
+            at = at if at in keys and (_is_total_label(row[at], documents) or (
+                # a line's number ending "Total" beside an item is that line's number
+                lines and (item is None or is_blank(row[item]))
+                and _is_total_label(row[at], True))) else None
         if at is not None:
             found.append((pos, at, str(row[at]).strip()))
     return found
