@@ -94,9 +94,7 @@ def currency_named(row: list[Any]) -> str | None:
     Dollar" (a code is read by ``CURRENCY_LABEL``)."""
     cells = [str(c).strip() for c in row if not is_blank(c)]
     for _, value in _label_value_pairs(cells, _is_currency_label):
-        code = parse_currency(value)
-        if not re.fullmatch(r"[A-Z]{3}", code):  # "الجنيه المصري": the name with its article
-            code = parse_currency(re.sub(r"(?<!\S)ال(?=\S{2})", "", value))
+        code = parse_currency(value)  # (a name with its article too: "الجنيه المصري")
         return code if re.fullmatch(r"[A-Z]{3}", code) else None
     return None
 
