@@ -281,6 +281,18 @@ def _in_customer_currency(items: pd.DataFrame, master: pd.DataFrame, rates: Rate
     return items.assign(**{"Open Amount": converted}), used
 
 
+def items_as_counted(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None,
+                     limit_in: Mapping[object, str]
+                     ) -> tuple[pd.DataFrame, dict[str, dict[str, float]], dict[object, str]]:
+    """The open items as Credit Status counts them: in the currency each customer is weighed
+    in (its limit's where ``limit_in`` names another, else its Currency, else ``_targets``'),
+    converted where ``rates`` allow; the rates used per customer; and the currency of each
+    customer the master names none for, or whose limit is in another (``_targets``)."""
+    targets = _targets(items, master, rates, limit_in)
+    counted, used = _in_customer_currency(items, master, rates, targets)
+    return counted, used, targets
+
+
 def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
                       rates: Rates | None,
                       limit_currencies: Mapping[object, tuple[str, str]] | None = None
@@ -293,8 +305,7 @@ def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.D
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     known = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
-    counted, _ = _in_customer_currency(known, master, rates, _targets(
-        known, master, rates, _comparable(known, stated, rates)))
+    counted = items_as_counted(known, master, rates, _comparable(known, stated, rates))[0]
     rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     row_ccy = known["Customer ID"].map(rows)
     row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)
@@ -337,8 +348,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     owed = owed_currencies(items, named, orders_exact) if stated else items
     apart = not_comparable(owed, stated, rates)
     limit_in = _comparable(owed, stated, rates)
-    counted_in = _targets(items, master, rates, limit_in)
-    items, converted = _in_customer_currency(items, master, rates, counted_in)
+    items, converted, counted_in = items_as_counted(items, master, rates, limit_in)
     if limit_in and rates is not None and len(orders_exact):
         orders_exact = orders_exact.copy()
         for cid in orders_exact.index.intersection(list(limit_in)):

@@ -142,8 +142,7 @@ def _counted(book: BillingBook, items: pd.DataFrame, limited: pd.Index
     limit_in = {cid: code for cid, code in stated.items() if cid not in apart}
     master = book.customers[book.customers["Customer ID"].notna()].drop_duplicates(
         "Customer ID")
-    targets = credit._targets(items, master, book.rates, limit_in)
-    counted, used = credit._in_customer_currency(items, master, book.rates, targets)
+    counted, used, targets = credit.items_as_counted(items, master, book.rates, limit_in)
     own = master.set_index("Customer ID")["Currency"]
     named = {cid: targets.get(cid) or own.get(cid) for cid in {*used, *limit_in}}
     return (counted[~counted["Customer ID"].isin(apart)],
