@@ -198,7 +198,8 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
                 '--bank-columns "sheet=<name>")')
     last_error: InputError | None = None
     no_table: list[list[list[Any]]] = []  # sheets before it without a statement table
-    for name in dict.fromkeys(order):
+    tried = list(dict.fromkeys(order))
+    for name in tried:
         rows = rows_of(name)
         if not rows:
             continue
@@ -210,6 +211,9 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
             if _header_of([list(r) for r in rows], mapping, path.name) is None:
                 no_table.append([list(r) for r in rows[:_SUMMARY_ROWS]])
             continue
+        if not no_table and not wanted and not stmt.balances:
+            # the portal's summary sheet after its Transactions sheet: read as if before it
+            no_table = _summary_sheets(path, tried[tried.index(name) + 1:], rows_of, mapping)
         if no_table and not stmt.balances:
             stmt = _with_the_summary_sheets(path, rows, fmt, mapping, day_first, stmt, no_table)
         _name_the_sheet(stmt, path, name)
@@ -223,11 +227,26 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
 _SUMMARY_ROWS = 60
 
 
+def _summary_sheets(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
+                    mapping: dict[str, Any] | None) -> list[list[list[Any]]]:
+    """The first rows of the sheets ``names`` that hold no statement table (a portal's
+    "Account Summary" after its "Transactions" sheet), as the sheets before it are kept."""
+    sheets = []
+    for name in names:
+        try:
+            rows = [list(r) for r in rows_of(name)]
+        except InputError:
+            continue
+        if rows and _header_of(rows, mapping, path.name) is None:
+            sheets.append(rows[:_SUMMARY_ROWS])
+    return sheets
+
+
 def _with_the_summary_sheets(path: Path, rows: list[Any], fmt: str,
                              mapping: dict[str, Any] | None, day_first: bool | None,
                              stmt: Statement, sheets: list[list[list[Any]]]) -> Statement:
     """A portal's workbook of an "Account Summary" sheet (account, currency, opening and
-    closing balances) before the "Transactions" sheet: the lines are read with the summary's
+    closing balances) before or after the "Transactions" sheet: the lines are read with the summary's
     details as if above them, so the statement has its currency and ties out. Not where the
     summary names another account than the lines' sheet."""
     details = [r for sheet in sheets for r in sheet]
