@@ -139,6 +139,37 @@ def _code_of_the_account(rows: list[list[Any]]) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+# the parts of a title cell: "Current Account Statement - Egyptian Pound", "كشف حساب | الجنيه المصري"
+_TITLE_PARTS = re.compile(r"\s[-–—]\s|[|:()،,/]")
+
+
+def _name_in_the_title(rows: list[list[Any]]) -> str | None:
+    """The one currency named in full in the lines above the table that name the account,
+    where no label nor code says the currency ("كشف حساب جاري | الجنيه المصري", "Current
+    Account Statement - Egyptian Pound"). A name of two words or more, or a whole part of
+    one word of letters (Euro): "Pound", "Dollar", "ريال" alone are words, not currencies."""
+    codes = set()
+    for row in rows:
+        texts = [c for c in row if isinstance(c, str) and c.strip()]
+        if (not any(_ACCOUNT_WORD.search(c) for c in texts)
+                or any(isinstance(c, int | float) for c in row if not is_blank(c))):
+            continue  # a title is words only; a line of figures is no title
+        for part in (p for c in texts for p in _TITLE_PARTS.split(c)):
+            words = part.split()
+            spans = [words[i:j] for i in range(len(words))
+                     for j in range(i + 2, min(i + 4, len(words)) + 1)]
+            if len(words) == 1 and words[0].isascii() and words[0].isalpha() \
+                    and len(words[0]) > 3:
+                spans.append(words)
+            for span in spans:
+                if any(len(w) < 2 for w in span):
+                    continue  # "ج م", an abbreviation, is not written in a title
+                code = parse_currency(" ".join(span))
+                if re.fullmatch(r"[A-Z]{3}", code) and code in ISO_4217:
+                    codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _code_alone(row: list[Any]) -> str | None:
     """A currency code written alone in a cell of an account line."""
     codes = {str(c).strip().upper() for c in row if isinstance(c, str)} & CODES_ALONE
@@ -235,7 +266,8 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
             if value is not None:
                 setattr(balances, attr, value)
                 setattr(balances, f"{attr}_date", _date_in_label(texts[m.end():], dayfirst))
-    return _summary_block(rows, balances, decimal) or currency or _code_of_the_account(rows)
+    return (_summary_block(rows, balances, decimal) or currency or _code_of_the_account(rows)
+            or _name_in_the_title(rows))
 
 
 def _date_in_label(after_label: str, dayfirst: bool) -> Any:
