@@ -237,6 +237,16 @@ _CODE_SPACE = re.compile(r"^\s*(\S*\d\S*)\s+([^\W\d_][^\d]*)$")
 # "Invoice #INV10466": a document's type and its number, as NetSuite shows the transaction
 # a payment was applied to (or a credit memo created from)
 _TYPE_AND_NUMBER = re.compile(r"^\s*[^\W\d_][^\d#]*#\s*(\S+)\s*$")
+# Words that say a row totals what is above it ("C001 Total", "F-1 المجموع": Excel's Data >
+# Subtotal labels each group so): after a code they are no customer's name, so such a label
+# is no reading of that code (its amount would be taken for the customer's own).
+_TOTAL_WORDS = frozenset(match_key(w) for w in (
+    "Total", "Totals", "Sub Total", "Subtotal", "Grand Total", "Sum", "المجموع", "مجموع",
+    "الإجمالي", "إجمالي", "الجملة", "جملة"))
+
+
+def _says_total(name: str) -> bool:
+    return match_key(name) in _TOTAL_WORDS
 
 
 def _printed_code(value: str) -> list[str]:
@@ -245,11 +255,11 @@ def _printed_code(value: str) -> list[str]:
     text, and a code without a separator must hold a digit ("C003 Sinai Build")."""
     codes = []
     if (m := _CODE_FIRST.match(value)) and re.search(r"[^\W\d_]", m[2]) and not re.search(
-            r"\d", m[2]):
+            r"\d", m[2]) and not _says_total(m[2]):
         codes.append(m[1])
     if (m := _CODE_LAST.search(value)) and re.search(r"[^\W\d_]", value[:m.start()]):
         codes.append(m[1])
-    if not codes and (m := _CODE_SPACE.match(value)):
+    if not codes and (m := _CODE_SPACE.match(value)) and not _says_total(m[2]):
         codes.append(m[1])  # (taken only where it is a known key, as every form here)
     if not codes and (m := _TYPE_AND_NUMBER.match(value)):
         codes.append(m[1])
