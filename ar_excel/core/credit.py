@@ -347,7 +347,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     orders_exact = open_orders(orders, as_of or date.today(), places=None)
     owed = owed_currencies(items, named, orders_exact) if stated else items
     apart = not_comparable(owed, stated, rates)
-    limit_in = _comparable(owed, stated, rates)
+    limit_in = {cid: code for cid, code in stated.items() if cid not in apart}
     items, converted, counted_in = items_as_counted(items, master, rates, limit_in)
     if limit_in and rates is not None and len(orders_exact):
         orders_exact = orders_exact.copy()
