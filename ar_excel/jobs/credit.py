@@ -20,6 +20,7 @@ from ar_excel.core.customers.duplicate_checks import same_company
 from ar_excel.core.fx import Rates, policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
+from ar_excel.core.per_run import once_per_run
 from ar_excel.io.limit_currencies import (
     COMPANY,
     HEADED,
@@ -133,7 +134,11 @@ def limit_terms(book: Book, currencies: list[object], as_of: date
         rates = Rates(rates.rates, local, rates.issues)
     # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
     # One's in the company's currency): compared in its own, what is owed converted into it
-    stated = limit_currencies(book, local or (rates.base if rates is not None else None))
+    company = local or (rates.base if rates is not None else None)
+    # validate, credit and invoices each ask in a month-end run: the master walked once
+    stated = once_per_run(("limit currencies", company),
+                          (book, book.tables.get("Customers"), book.tables.get("Invoices")),
+                          lambda: limit_currencies(book, company))
     return rates, local, stated
 
 
