@@ -74,9 +74,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
         raise InputError("the workbook has no 'Customers' sheet (or Excel table)")
     options.progress(0.05, "checking customers")
     # a limit kept in another currency than its customer's, as Credit Status reads it
-    invoices = book.frame("Invoices")  # (validate needs only the Customers sheet)
-    _, _, stated = limit_terms(book, [*table.frame.get("Currency", []), *(
-        invoices.get("Currency", []) if invoices is not None else [])], options.as_of)
+    _, _, stated = limit_terms(book, book.named_currencies(), options.as_of)
     findings = run_checks(table, book.policy, options.as_of, book.arabic, limit_currencies={
         found.index: found.code for found in stated.values()})
     checks = findings_frame(findings)
