@@ -51,6 +51,7 @@ from ar_excel.core.billing.context import (
     WITHHELD,
     WITHHELD_RATE,
     BillingBook,
+    invoice_key,
     per_distinct,
 )
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
@@ -101,9 +102,9 @@ def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
                  & lines["Line Total"].notna() & lines["Invoice No"].notna() & said.astype(bool))
     if not candidate.any():
         return out
-    key = lines["Invoice No"].map(lambda v: re.sub(r"\s+", "", str(v)).upper())
+    key = invoice_key(lines["Invoice No"])
     involved = lines[key.isin(set(key[candidate]))]
-    for _, rows in involved.groupby(key.loc[involved.index], sort=False):
+    for _, rows in involved.groupby(key.loc[involved.index], sort=False, dropna=False):
         running, count = 0.0, 0
         for i, total in zip(rows.index, rows["Line Total"].to_numpy(dtype="float64"),
                             strict=True):
