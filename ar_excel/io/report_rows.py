@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.customers.ids import TOTAL_WORDS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.headers import header_field
 from ar_excel.model import Issue, column_letter
@@ -51,10 +52,10 @@ def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
 
 
 # What the first cell of a totals or subtotal row says, matched like headers at its start
-# ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي").
-TOTAL_LABELS = tuple(match_key(w) for w in (
-    "Total", "Totals", "Grand Total", "Sub Total", "Subtotal", "Sum", "الإجمالي", "إجمالي",
-    "الاجمالي العام", "المجموع", "مجموع", "الجملة", "جملة",
+# ("Total", "Grand Total", "Total 1001", "الإجمالي", "المجموع الكلي"): the words a code's
+# subtotal label ends in (``ids.TOTAL_WORDS``), and these.
+TOTAL_LABELS = TOTAL_WORDS + tuple(match_key(w) for w in (
+    "الاجمالي العام",
     # the share of the total in each column under an aging report's total (Xero's
     # "Percentage of total", Sage's "% of Total"): no record either
     "Percentage of Total", "Percent of Total", "% of Total", "Share of Total",

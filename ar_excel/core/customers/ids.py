@@ -239,10 +239,12 @@ _CODE_SPACE = re.compile(r"^\s*(\S*\d\S*)\s+([^\W\d_][^\d]*)$")
 _TYPE_AND_NUMBER = re.compile(r"^\s*[^\W\d_][^\d#]*#\s*(\S+)\s*$")
 # Words that say a row totals what is above it ("C001 Total", "F-1 المجموع": Excel's Data >
 # Subtotal labels each group so): after a code they are no customer's name, so such a label
-# is no reading of that code (its amount would be taken for the customer's own).
-_TOTAL_WORDS = frozenset(match_key(w) for w in (
-    "Total", "Totals", "Sub Total", "Subtotal", "Grand Total", "Sum", "المجموع", "مجموع",
-    "الإجمالي", "إجمالي", "الجملة", "جملة"))
+# is no reading of that code (its amount would be taken for the customer's own). The
+# reader's totals labels (``io.report_rows.TOTAL_LABELS``) are these and a few more.
+TOTAL_WORDS = tuple(match_key(w) for w in (
+    "Total", "Totals", "Grand Total", "Sub Total", "Subtotal", "Sum", "الإجمالي", "إجمالي",
+    "المجموع", "مجموع", "الجملة", "جملة"))
+_TOTAL_WORDS = frozenset(TOTAL_WORDS)
 
 
 def _says_total(name: str) -> bool:
