@@ -35,8 +35,6 @@ Rules:
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -61,6 +59,7 @@ from ar_excel.core.billing.invoice_tax import (
     register_amounts,
     register_columns,
 )
+from ar_excel.core.customers.ids import TOTAL_WORDS
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 
@@ -85,8 +84,9 @@ def _price_includes_tax(lines: pd.DataFrame, priced: np.ndarray, rate: np.ndarra
     return marked | evidence
 
 
-# an invoice's subtotal row in its lines: its Item blank or saying so
-_SUBTOTAL_ITEM = re.compile(r"^(?:sub)?total|^grandtotal|^(?:ال)?اجمالي|^(?:ال)?مجموع|^(?:ال)?جمله")
+# an invoice's subtotal row in its lines: its Item blank or starting with a total word
+# ("Sum" aside: items start so, as the reader's labels read it only alone)
+_SUBTOTAL_ITEM = tuple(w for w in TOTAL_WORDS if w != "sum")
 
 
 def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
@@ -97,7 +97,7 @@ def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
     own (freight, a fee) is never that sum."""
     out = pd.Series(False, index=lines.index)
     item = lines["Item"]
-    said = item.isna() | per_distinct(item, lambda v: bool(_SUBTOTAL_ITEM.match(match_key(v))))
+    said = item.isna() | per_distinct(item, lambda v: match_key(v).startswith(_SUBTOTAL_ITEM))
     candidate = (lines["Quantity"].isna() & lines["Unit Price"].isna()
                  & lines["Line Total"].notna() & lines["Invoice No"].notna() & said.astype(bool))
     if not candidate.any():
