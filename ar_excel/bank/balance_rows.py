@@ -19,7 +19,7 @@ import numpy as np
 
 from ar_excel.bank.cells import cell_at
 from ar_excel.bank.numbers import parse_amount, parse_date
-from ar_excel.bank.signs import signed_balances
+from ar_excel.bank.signs import balance_side
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.parsing import is_blank, normalize_digits
 
@@ -225,8 +225,8 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
             if canon == "Debit":
                 value = -abs(value)
             elif canon == "Balance" and "_balance_sign" in cols:  # "120.500 | Dr": overdrawn
-                value = float(signed_balances(np.array([value]),
-                                              [cell_at(row, cols["_balance_sign"])])[0])
+                side = balance_side(cell_at(row, cols["_balance_sign"]))
+                value = side * abs(value) if side else value
             break
     if value is None:
         value = number_in_text(row, decimal)

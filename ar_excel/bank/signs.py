@@ -103,6 +103,11 @@ _BALANCE_MARKS = {"d": -1.0, "dr": -1.0, "debit": -1.0, "db": -1.0, "مدين": 
                   "c": 1.0, "cr": 1.0, "credit": 1.0, "دائن": 1.0}
 
 
+def balance_side(mark: Any) -> float:
+    """-1.0 for a balance's Dr mark, 1.0 for its Cr mark, 0.0 for anything else."""
+    return _BALANCE_MARKS.get(str(mark or "").strip().lower().rstrip("."), 0.0)
+
+
 def balance_sign_column(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
     """Finacle-style ``Amount | Dr/Cr | Balance | Dr/Cr`` (Bahraini, Omani, Jordanian and
     Indian banks): the column right of the balance, headed by no other role, whose every
@@ -118,9 +123,9 @@ def balance_sign_column(rows: list[list[Any]], layout: Layout, data_from: int) -
     if idx >= len(layout.headers) or (idx in set(cols.values()) | set(layout.parts)
                                       and not theirs):
         return
-    marks = {str(r[idx]).strip().lower().rstrip(".") for r in rows[data_from: data_from + SAMPLE_ROWS]
+    sides = {balance_side(r[idx]) for r in rows[data_from: data_from + SAMPLE_ROWS]
              if idx < len(r) and not is_blank(r[idx])}
-    if marks and marks <= _BALANCE_MARKS.keys():
+    if sides and 0.0 not in sides:
         if theirs:
             if _marks_each_line_s_side(rows[data_from: data_from + SAMPLE_ROWS], cols, idx):
                 return  # "Dr" on every debit, "Cr" on every credit: the line's, not the balance's
@@ -140,8 +145,7 @@ def _marks_each_line_s_side(data: list[list[Any]], cols: dict[str, int], idx: in
         debit, credit = filled(row, "Debit"), filled(row, "Credit")
         if debit == credit:
             continue
-        mark = _BALANCE_MARKS.get(str(row[idx]).strip().lower().rstrip("."), 0.0)
-        if mark != (-1.0 if debit else 1.0):
+        if balance_side(row[idx]) != (-1.0 if debit else 1.0):
             return False
     return True
 
@@ -149,8 +153,7 @@ def _marks_each_line_s_side(data: list[list[Any]], cols: dict[str, int], idx: in
 def signed_balances(balance: np.ndarray, marks: list[Any]) -> np.ndarray:
     """The running balance signed by its own Cr/Dr marks (``balance_sign_column``): a
     balance beside ``Dr`` is overdrawn, below zero."""
-    sign = np.array([_BALANCE_MARKS.get(str(m or "").strip().lower().rstrip("."), 0.0)
-                     for m in marks], dtype="float64")
+    sign = np.array([balance_side(m) for m in marks], dtype="float64")
     return np.where(sign == 0.0, balance, sign * np.abs(balance))
 
 
