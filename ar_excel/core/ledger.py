@@ -391,7 +391,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if _list_receipts_pay(inv, payments):
         inv, existing_payments = _receipts_as_payments(inv, existing_payments)
     apps, keys = _applications(inv, existing_payments, currency)
-    kinds = _kinds_of(kinds, inv)
+    kinds = kinds_of(kinds, inv)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
     if "Currency" in inv and _other_decimals(currency, inv["Currency"]):
@@ -474,7 +474,7 @@ def _read_kinds(invoices: pd.DataFrame) -> pd.DataFrame:
                          "returned": returned}, index=invoices.index, columns=_KINDS)
 
 
-def _kinds_of(kinds: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
+def kinds_of(kinds: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
     """``list_kinds`` of ``inv``, rows of the list they were read from (fewer, or a Balance
     changed: ``statements.owed_on``, ``_receipts_as_payments``), taken by index; read afresh
     where the index cannot tell its rows apart."""

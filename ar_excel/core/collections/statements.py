@@ -61,11 +61,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import opening_rows, received_rows, refund_rows
-from ar_excel.core.ledger import balances_as_stated, open_as_stated
+from ar_excel.core.entries import opening_rows
+from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
-from ar_excel.core.returned_cheques import returned_in_list, returned_rows
+from ar_excel.core.returned_cheques import returned_rows
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -163,7 +163,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     applying = credit_note_rows(pay)
     moved = ~balanced_applications(pay, applying)
     pay, applying = pay[moved], applying[moved]
-    docs_inv = _invoice_docs(inv, currency, due)
+    docs_inv = _invoice_docs(inv, kinds_of(list_kinds(invoices), inv), currency, due)
     inv_currency = docs_inv["Currency"]
     pamount = pay["Amount"].astype(float)
     # a receipt belongs to the currency of the invoice it pays, else the customer's (an
@@ -200,24 +200,27 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     return docs[DOC_COLUMNS]
 
 
-def _invoice_docs(inv: pd.DataFrame, currency: pd.Series, due: pd.Series | None
-                  ) -> pd.DataFrame:
-    """The invoice list's rows as statement lines (DOC_COLUMNS); ``currency``: each
-    customer's, for a row naming none; ``due``: ``ledger.due_dates`` (None: no due dates)."""
+def _invoice_docs(inv: pd.DataFrame, kinds: pd.DataFrame, currency: pd.Series,
+                  due: pd.Series | None) -> pd.DataFrame:
+    """The invoice list's rows as statement lines (DOC_COLUMNS); ``kinds``: their
+    ``ledger.list_kinds`` (read once a run, as the ledger and the KPIs read them);
+    ``currency``: each customer's, for a row naming none; ``due``: ``ledger.due_dates``
+    (None: no due dates)."""
     amount = inv["Amount"].astype(float)
     inv_currency = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
     inv_currency = inv_currency.fillna(inv["Customer ID"].map(currency))
-    returned = returned_in_list(inv)  # a running ledger's شيك مرتد: no invoice, due at once
+    # a running ledger's شيك مرتد: no invoice, due at once
+    returned = kinds["returned"].to_numpy(dtype=bool)
     # a running ledger's سند صرف (money paid back out): a refund, as one in Payments reads,
     # no invoice and nothing falling due
-    refunded = refund_rows(inv)
+    refunded = kinds["refund"].to_numpy(dtype=bool)
     return pd.DataFrame({
         "Customer ID": inv["Customer ID"],
         "Date": pd.to_datetime(inv["Invoice Date"]),
         # a receipt kept in the invoice list (a running ledger's سند قبض) is one on the
         # customer's statement too, not a credit note
-        "Type": np.select([opening_rows(inv), received_rows(inv), amount < 0, returned,
-                           refunded],
+        "Type": np.select([opening_rows(inv), kinds["received"].to_numpy(dtype=bool),
+                           amount < 0, returned, refunded],
                           ["Balance Brought Forward", "Receipt", "Credit Note",
                            "Returned Cheque", "Refund"], "Invoice"),
         "Document": inv["Invoice No"],
@@ -307,7 +310,7 @@ def owed_on(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFr
     inv = invoices[invoices["Amount"].notna()]
     currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
         if "Currency" in customers else pd.Series(dtype=object)
-    docs_inv = _invoice_docs(inv, currency, None)
+    docs_inv = _invoice_docs(inv, kinds_of(list_kinds(invoices), inv), currency, None)
     later = docs_inv["Date"] > pd.Timestamp(as_of).normalize()
     if not later.any():
         return invoices
