@@ -60,8 +60,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     visit_from = edges[-1]
     plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
     # a trivial amount is not worth a call or a visit, as it is not worth a letter
-    floor = dunning["Currency"].map(lambda c: min_amount(policy, c if isinstance(c, str)
-                                                         else None)) \
+    floor = dunning["Currency"].map(lambda c: min_amount(policy, c)) \
         if "Currency" in dunning else min_amount(policy)
     d = dunning[(dunning["Amount To Collect"] >= floor)
                 & ~dunning["Level Name"].isin(plan_names)].copy()

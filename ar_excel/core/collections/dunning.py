@@ -218,7 +218,6 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     day = pd.Timestamp(as_of).normalize()
     edges = sorted(int(d) for d in policy.dunning_levels_days)
     n_levels = len(edges)
-    minimums: dict[str, float] = {}  # per currency code, worked out once
     on_plan = {str(c) for c in plan_customers}
     if len(items) == 0:
         return _no_dunning()
@@ -277,9 +276,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         last_esc = last["Last Escalation"] if last is not None else pd.NaT
         level, letter, action, action_date = due_level, False, "", pd.NaT
         trivial = False
-        minimum = minimums.get(r["_ccy"])
-        if minimum is None:
-            minimum = minimums[r["_ccy"]] = min_amount(policy, r["_ccy"])
+        minimum = min_amount(policy, r["_ccy"])
         if cid in on_plan:
             level, action = 0, words["plan_ok"]
             last_plan = plan_rows[str(cid)]["Last Plan Reminder"] \
