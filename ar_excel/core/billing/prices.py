@@ -166,13 +166,14 @@ def list_prices(book: BillingBook) -> pd.DataFrame:
 
     Columns: ``list_price`` (NaN when none), ``list_unit``, ``status``: ``priced``,
     ``unknown_item``, ``no_unit`` (unit not convertible) or ``no_date`` (nothing valid then),
-    and ``in_currency``: the price is certainly in the invoice's currency.
+    ``in_currency``: the price is certainly in the invoice's currency, and ``priced_on``: the
+    day the price is held to (``priced_on``).
     """
     lines = book.lines
     lines = lines[lines["Item"].notna() & lines[DATE].notna()]
     table = _price_rows(book.prices)
-    out = pd.DataFrame({"list_price": np.nan, "list_unit": "", "status": "unknown_item"},
-                       index=lines.index)
+    out = pd.DataFrame({"list_price": np.nan, "list_unit": "", "status": "unknown_item",
+                        "priced_on": lines[DATE]}, index=lines.index)
     if lines.empty or table.empty:
         return out
     item_units = table[[_ITEM, UNIT]].drop_duplicates()
@@ -184,6 +185,7 @@ def list_prices(book: BillingBook) -> pd.DataFrame:
     want = pd.DataFrame({_ITEM: item, UNIT: unit, _CUST: _key(lines[CUSTOMER]),
                          _CCY: _key(lines[CURRENCY]), DATE: priced_on(book, lines)},
                         index=lines.index)
+    out["priced_on"] = want[DATE]
 
     known_item = item.isin(set(item_units[_ITEM]))
     pairs = pd.MultiIndex.from_frame(item_units)
@@ -291,7 +293,7 @@ def price_list(book: BillingBook) -> pd.DataFrame:
                     "item": text(off["Item"]),
                     "unit": text(prices.loc[off.index, "list_unit"].where(
                         off["Unit"].isna(), off["Unit"])),
-                    "date": dates(priced_on(book, off)),
+                    "date": dates(prices.loc[off.index, "priced_on"]),
                     "pct": ["" if pd.isna(v) else f"{v:+.1f}%" for v in pct],
                     "currency": text(off[CURRENCY])},
         ))
