@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.money import amount_in_units, decimals_of
+from ar_excel.core.money import amount_in_units
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.document_states import states_as_meant
 from ar_excel.io.line_items import one_row_per_invoice
@@ -124,13 +124,14 @@ def _credit_notes_used(payments: Table, invoices: Table,
     """A Payments row applying a credit note of the invoice list is the credit note's use,
     not a second credit (``core.entries.credit_notes_applied``): one Input Issue per row,
     its amount in the minor units of its currency (1,000.125 KWD, not 1,000.13)."""
-    from ar_excel.core.entries import credit_notes_applied
+    from ar_excel.core.entries import _invoice_decimals, credit_notes_applied
 
     found = credit_notes_applied(payments.frame, invoices.frame)
     if found is None:
         return []
     frame, source, rows, alone = found
-    places = _payment_decimals(payments.frame, customers)
+    # (each row's own currency, else its customer's, as an invoice's)
+    places = _invoice_decimals(payments.frame, None if customers is None else customers.frame)
     issues = []
     for pos, number in alone:
         index = payments.frame.index[pos]
@@ -149,18 +150,6 @@ def _credit_notes_used(payments: Table, invoices: Table,
     payments.frame = frame
     payments.raw = payments.raw.iloc[source].reset_index(drop=True)
     return issues
-
-
-def _payment_decimals(frame: pd.DataFrame, customers: Table | None) -> list[int]:
-    """Each Payments row's decimals: its own Currency's, else its customer's, else two."""
-    own = frame["Currency"] if "Currency" in frame else pd.Series(None, index=frame.index,
-                                                                  dtype="object")
-    master = None if customers is None else customers.frame
-    if master is not None and {"Customer ID", "Currency"} <= set(master.columns):
-        by_customer = master.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
-        own = own.where(own.map(lambda v: not is_blank(v)), frame["Customer ID"].map(
-            by_customer))
-    return [decimals_of(c) for c in own.tolist()]
 
 
 # A ledger's column saying which side each amount is on (Tally's and many local systems'
