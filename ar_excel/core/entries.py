@@ -347,8 +347,9 @@ def _may_list_several(texts: list[str]) -> bool:
     return ("and" in joined or "و" in joined) and _SEPARATOR_WORDS.search(joined) is not None
 
 
-def _invoice_decimals(invoices: pd.DataFrame, customers: pd.DataFrame | None) -> list[int]:
-    """Each invoice's decimals: its own Currency's, else its customer's, else two."""
+def row_decimals(invoices: pd.DataFrame, customers: pd.DataFrame | None) -> list[int]:
+    """Each row's decimals (an invoice's, a payment's): its own Currency's, else its customer's,
+    else two."""
     own = (invoices["Currency"] if "Currency" in invoices
            else pd.Series(None, index=invoices.index, dtype="object"))
     if customers is not None and {"Customer ID", "Currency"} <= set(customers.columns):
@@ -388,7 +389,7 @@ def split_multi_invoice_receipts(payments: pd.DataFrame, invoices: pd.DataFrame,
     room = dict(zip(positive["Invoice No"], positive["Amount"].astype(float), strict=True))
     # a share is exact to the minor unit of the invoices' currency (fils for KWD, not cents):
     # the invoice's own, else its customer's
-    places = dict(zip(positive["Invoice No"], _invoice_decimals(positive, customers), strict=True))
+    places = dict(zip(positive["Invoice No"], row_decimals(positive, customers), strict=True))
     amounts = payments["Amount"].fillna(0.0).astype(float).tolist()
     dates = pd.to_datetime(payments["Date"])
     # receipts in the order they arrived (undated last), each taking its invoices' room

@@ -124,14 +124,14 @@ def _credit_notes_used(payments: Table, invoices: Table,
     """A Payments row applying a credit note of the invoice list is the credit note's use,
     not a second credit (``core.entries.credit_notes_applied``): one Input Issue per row,
     its amount in the minor units of its currency (1,000.125 KWD, not 1,000.13)."""
-    from ar_excel.core.entries import _invoice_decimals, credit_notes_applied
+    from ar_excel.core.entries import credit_notes_applied, row_decimals
 
     found = credit_notes_applied(payments.frame, invoices.frame)
     if found is None:
         return []
     frame, source, rows, alone = found
     # (each row's own currency, else its customer's, as an invoice's)
-    places = _invoice_decimals(payments.frame, None if customers is None else customers.frame)
+    places = row_decimals(payments.frame, None if customers is None else customers.frame)
     issues = []
     for pos, number in alone:
         index = payments.frame.index[pos]
