@@ -90,9 +90,9 @@ _SUBTOTAL_ITEM = tuple(w for w in TOTAL_WORDS if w != "sum")
 
 
 def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
-    """Rows of Invoice Lines that are an invoice's subtotal, not a line (Excel's Data >
-    Subtotal writes 'F-1 Total' under each invoice's lines; clerks add 'إجمالي الفاتورة'):
-    no quantity and no unit price, the Item blank or saying total, and a Line Total that is
+    """Rows of Invoice Lines that are an invoice's subtotal, not a line, keyed by the invoice's
+    own number (a clerk's 'إجمالي الفاتورة' beside F-1; Excel's Data > Subtotal labels, 'F-1
+    Total', the reader sets aside: ``io.report_rows``): no quantity and no unit price, the Item blank or saying total, and a Line Total that is
     the sum of that invoice's rows above it since its last such row. A lump-sum line of its
     own (freight, a fee) is never that sum."""
     out = pd.Series(False, index=lines.index)
