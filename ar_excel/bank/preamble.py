@@ -99,6 +99,13 @@ def currency_named(row: list[Any]) -> str | None:
     return None
 
 
+def labelled_currency(row: list[Any], texts: str) -> str | None:
+    """The currency a label in the row names, by code ("Currency: USD", in ``texts``, the
+    row's text) or by name ("Currency | US Dollar")."""
+    m = CURRENCY_LABEL.search(texts)
+    return m.group(1).upper() if m else currency_named(row)
+
+
 def _label_value_pairs(cells: list[str], is_label: Any) -> list[tuple[str, str]]:
     """(label, value) of a row's cells: each label with the cell after it; in a row laid out
     right to left (it ends with a label and opens with a value: an Arabic export, "جنيه مصري
@@ -241,11 +248,8 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
     currency = None
     for row in rows:
         texts = " ".join(str(c) for c in row if not is_blank(c))
-        m = CURRENCY_LABEL.search(texts)
-        if m and currency is None:
-            currency = m.group(1).upper()
-        elif currency is None:
-            currency = currency_named(row) or _code_alone(row)
+        if currency is None:
+            currency = labelled_currency(row, texts) or _code_alone(row)
         if balances.account is None:
             balances.account = account_named(row)
         for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):

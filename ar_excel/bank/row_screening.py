@@ -32,7 +32,7 @@ from ar_excel.bank.cells import ColumnCells, cell_at, row_key
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.page_breaks import page_number_of
-from ar_excel.bank.preamble import CURRENCY_LABEL, currency_named
+from ar_excel.bank.preamble import labelled_currency
 from ar_excel.bank.statement import StatementBalance, clean_text
 from ar_excel.bank.two_columns import readings_of
 from ar_excel.parsing import is_blank, normalize_digits
@@ -167,8 +167,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                 out.closing_at = pos
             continue
         if no_money[pos] and not dated[pos]:
-            section = CURRENCY_LABEL.search(texts)
-            code = section.group(1).upper() if section else currency_named(row)
+            code = labelled_currency(row, texts)
             if code:  # "Currency: USD" opening the next account's section of the export
                 out.not_lines[pos] = True
                 out.sections.append((pos, code))
