@@ -242,14 +242,20 @@ def current_balance(rows: list[list[Any]], decimal: str) -> float | None:
     return found[0] if len(found) == 1 else None
 
 
+def currencies_above(rows: list[list[Any]]) -> list[str]:
+    """Every currency the lines above the table state for the account, the surest first: by
+    a label (code or name) or a code alone in a cell, row by row; then the code in the
+    account's line; then the name in the title."""
+    stated = [labelled_currency(row, " ".join(str(c) for c in row if not is_blank(c)))
+              or _code_alone(row) for row in rows]
+    return [c for c in (*stated, _code_of_the_account(rows), _name_in_the_title(rows)) if c]
+
+
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
                    dayfirst: bool) -> str | None:
     """Account-info lines above the header: keep stated balances; return a stated currency."""
-    currency = None
     for row in rows:
         texts = " ".join(str(c) for c in row if not is_blank(c))
-        if currency is None:
-            currency = labelled_currency(row, texts) or _code_alone(row)
         if balances.account is None:
             balances.account = account_named(row)
         for regex, attr in ((OPENING_RE, "opening"), (CLOSING_RE, "closing")):
@@ -270,8 +276,7 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
             if value is not None:
                 setattr(balances, attr, value)
                 setattr(balances, f"{attr}_date", _date_in_label(texts[m.end():], dayfirst))
-    return (_summary_block(rows, balances, decimal) or currency or _code_of_the_account(rows)
-            or _name_in_the_title(rows))
+    return _summary_block(rows, balances, decimal) or next(iter(currencies_above(rows)), None)
 
 
 def _date_in_label(after_label: str, dayfirst: bool) -> Any:

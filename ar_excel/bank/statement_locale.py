@@ -29,9 +29,8 @@ from ar_excel.bank.numbers import (
     parse_amount_column,
 )
 from ar_excel.bank.preamble import (
-    CURRENCY_LABEL,
+    currencies_above,
     currency_from_text,
-    currency_named,
 )
 from ar_excel.bank.signs import net_of
 from ar_excel.bank.statement import (
@@ -128,14 +127,13 @@ def day_first_locale(table: ColumnCells, layout: Layout, preamble: list[list[Any
 def currencies_named(table: ColumnCells, layout: Layout, preamble: list[list[Any]],
                      amount_cols: list[int]) -> list[str | None]:
     """The currencies the file names for its account: a header's code, the Currency column,
-    the account lines above the header, a code or symbol at the amounts."""
+    the lines above the header (a label, the account's line, the title), a code or symbol at
+    the amounts."""
     cols = layout.columns
     codes = [layout.currency_hint]
     if "Currency" in cols:
         codes += [currency_code(v) for v in dict.fromkeys(table.cells(cols["Currency"])[:200])]
-    codes += [m.group(1).upper() for row in preamble for c in row if isinstance(c, str)
-              for m in [CURRENCY_LABEL.search(c)] if m]
-    codes += [currency_named(row) for row in preamble]  # "Currency: | Kuwaiti Dinar"
+    codes += currencies_above(preamble)  # "Currency: KWD", "Current Account - KWD"...
     if "Counterparty Account" in cols:  # Lloyds: "300000-12345678 GBP" on every line
         accounts = {str(v).strip() for v in table.cells(cols["Counterparty Account"])[:200]
                     if not is_blank(v)}
