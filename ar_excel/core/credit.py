@@ -223,13 +223,27 @@ def owed_currencies(items: pd.DataFrame, named: Mapping[object, object],
         "Currency": [named.get(cid) for cid in orders_open.index]})], ignore_index=True)
 
 
-def _comparable(items: pd.DataFrame, limit_currencies: Mapping[object, str] | None,
-                rates: Rates | None) -> dict[object, str]:
-    """``limit_currencies`` less the customers ``not_comparable`` finds."""
+def weighed_limits(items: pd.DataFrame, limit_currencies: Mapping[object, str],
+                   rates: Rates | None, master: pd.DataFrame | None = None,
+                   orders_open: pd.Series | None = None
+                   ) -> tuple[dict[object, str], dict[object, list[str]]]:
+    """Which limits the master keeps in another currency than their customer's
+    (``limit_currencies``) can be weighed against what the customer owes: those that can,
+    each in its currency, and those that cannot, with the currencies of what is owed that no
+    rate converts into the limit's (``not_comparable``). What is owed is the open items and,
+    with ``orders_open`` (``open_orders``), the open orders in the customer's Currency in
+    ``master``. Credit Status, its tie to the ledger, the credit job's Input Issue and the
+    invoice checks' credit limit all decide it here, so none compares a limit another
+    leaves uncompared."""
     if not limit_currencies:
-        return {}
-    apart = not_comparable(items, limit_currencies, rates)
-    return {cid: code for cid, code in limit_currencies.items() if cid not in apart}
+        return {}, {}
+    owed = items
+    if orders_open is not None:
+        named = master.set_index("Customer ID")["Currency"].to_dict() \
+            if master is not None and "Currency" in master else {}
+        owed = owed_currencies(items, named, orders_open)
+    apart = not_comparable(owed, limit_currencies, rates)
+    return {cid: code for cid, code in limit_currencies.items() if cid not in apart}, apart
 
 
 def _targets(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | None,
@@ -295,17 +309,20 @@ def items_as_counted(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | N
 
 def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
                       rates: Rates | None,
-                      limit_currencies: Mapping[object, tuple[str, str]] | None = None
-                      ) -> tuple[pd.Series, bool]:
+                      limit_currencies: Mapping[object, tuple[str, str]] | None = None,
+                      orders_open: pd.Series | None = None) -> tuple[pd.Series, bool]:
     """The ledger's open balance grouped by the currency of the Credit Status row each item
     is counted in (its customer's; converted at ``rates`` where they give one, else as it
     stands), and whether any item was counted in another currency than its own. This is
     what the tab's Open Balance total is tied to: by the items' own currencies a customer
-    billed in two currencies would never tie. ``limit_currencies``: as ``credit_status``'s."""
+    billed in two currencies would never tie. ``limit_currencies``: as ``credit_status``'s;
+    ``orders_open``: the open orders it weighed (``open_orders``, unrounded), which can leave
+    a limit uncompared (``weighed_limits``)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     known = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
-    counted = items_as_counted(known, master, rates, _comparable(known, stated, rates))[0]
+    limit_in = weighed_limits(known, stated, rates, master, orders_open)[0]
+    counted = items_as_counted(known, master, rates, limit_in)[0]
     rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     row_ccy = known["Customer ID"].map(rows)
     row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)
@@ -345,9 +362,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     named = master.set_index("Customer ID")["Currency"].to_dict() if "Currency" in master \
         else {}
     orders_exact = open_orders(orders, as_of or date.today(), places=None)
-    owed = owed_currencies(items, named, orders_exact) if stated else items
-    apart = not_comparable(owed, stated, rates)
-    limit_in = {cid: code for cid, code in stated.items() if cid not in apart}
+    limit_in, apart = weighed_limits(items, stated, rates, master, orders_exact)
     items, converted, counted_in = items_as_counted(items, master, rates, limit_in)
     if limit_in and rates is not None and len(orders_exact):
         orders_exact = orders_exact.copy()

@@ -96,20 +96,17 @@ _KEPT = {TYPED: "as typed", HEADED: "as its column is headed",
 
 
 def _not_compared(book: Book, items: pd.DataFrame, stated: dict[object, LimitCurrency],
-                  rates: Rates | None, as_of: date) -> list[Issue]:
+                  rates: Rates | None, orders_open: pd.Series) -> list[Issue]:
     """An Input Issue at each Credit Limit cell in one currency whose customer owes (or has
-    on order) in another that no exchange rate converts into it: Credit Status leaves it
-    uncompared."""
+    on order: ``orders_open``) in another that no exchange rate converts into it: Credit
+    Status leaves it uncompared (``credit.weighed_limits``, as it decides)."""
     table = book.table("Customers")
     if table is None or not stated:
         return []
     master = book.customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
-    named = master.set_index("Customer ID")["Currency"].to_dict() \
-        if "Currency" in master.columns else {}
-    owed = credit.owed_currencies(items[items["Customer ID"].notna()], named,
-                                  credit.open_orders(book.frame("Orders"), as_of, places=None))
-    apart = credit.not_comparable(owed, {cid: found.code for cid, found in stated.items()},
-                                  rates)
+    apart = credit.weighed_limits(items[items["Customer ID"].notna()],
+                                  {cid: found.code for cid, found in stated.items()}, rates,
+                                  master, orders_open)[1]
     if not apart:
         return []
     return [table.issue(stated[cid].index, "Credit Limit", (
@@ -160,12 +157,16 @@ def run(book: Book, options: JobOptions) -> JobResult:
     limit_in = {cid: (found.code, found.how) for cid, found in stated.items()}
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
                                   book.arabic, rates, same, limit_in)
+    # the open orders Credit Status weighed a limit with: its Input Issue and its tie to the
+    # ledger leave the same limits uncompared
+    orders_open = credit.open_orders(book.frame("Orders"), as_of, places=None)
     issues = [*(rates.issues if rates is not None else ()),
-              *_not_compared(book, items, stated, rates, as_of),
+              *_not_compared(book, items, stated, rates, orders_open),
               *company_currency_unknown(book, local or (rates.base if rates is not None
                                                         else None))]
 
-    counted, moved = credit.ledger_as_counted(status, items, customers, rates, limit_in)
+    counted, moved = credit.ledger_as_counted(status, items, customers, rates, limit_in,
+                                              orders_open)
     tab_totals, ledger_totals, tie, own = _totals(status, items, counted)
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"

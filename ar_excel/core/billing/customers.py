@@ -138,14 +138,14 @@ def _counted(book: BillingBook, items: pd.DataFrame, limited: pd.Index
     currency, and the credit job's Input Issue at the limit's cell asks for the rate."""
     items = fill_blank_currency(items, book.blank_currency)
     stated = {cid: code for cid, code in book.limit_currencies.items() if cid in limited}
-    apart = set(credit.not_comparable(items, stated, book.rates))
-    limit_in = {cid: code for cid, code in stated.items() if cid not in apart}
+    # weighed on the open items alone: this check compares the balance, not the exposure
+    limit_in, apart = credit.weighed_limits(items, stated, book.rates)
     master = book.customers[book.customers["Customer ID"].notna()].drop_duplicates(
         "Customer ID")
     counted, used, targets = credit.items_as_counted(items, master, book.rates, limit_in)
     own = master.set_index("Customer ID")["Currency"]
     named = {cid: targets.get(cid) or own.get(cid) for cid in {*used, *limit_in}}
-    return (counted[~counted["Customer ID"].isin(apart)],
+    return (counted[~counted["Customer ID"].isin(set(apart))],
             {cid: c for cid, c in named.items() if isinstance(c, str) and c})
 
 
