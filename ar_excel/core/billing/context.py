@@ -169,6 +169,16 @@ class BillingBook:
 
         return invoicing_days(self)
 
+    @cached_property
+    def line_arithmetic(self) -> pd.DataFrame:
+        """Each Invoice Lines row's exact net, tax and gross and the bases its Line Total
+        fits (``lines.arithmetic``), taken once per book: the line totals, the invoice
+        totals, the tax amounts and the price checks each read them, a line at a time, so
+        a part of the lines reads its rows of it."""
+        from ar_excel.core.billing.lines import arithmetic  # builds on this module
+
+        return arithmetic(self.lines)
+
 
 def _incl_header(header: object) -> bool:
     from ar_excel.names import match_key

@@ -119,10 +119,10 @@ def subtotal_rows(lines: pd.DataFrame) -> pd.Series:
     return out
 
 
-def prices_include_tax(lines: pd.DataFrame) -> pd.Series:
-    """Whether each line's unit price has its tax in (headed so, or its stated tax is the tax
-    inside quantity × price)."""
-    return _arithmetic(lines)["incl"].astype(bool)
+def prices_include_tax(book: BillingBook, lines: pd.DataFrame) -> pd.Series:
+    """Whether each of ``lines`` (rows of ``book.lines``) has its tax in its unit price
+    (headed so, or its stated tax is the tax inside quantity × price)."""
+    return _arithmetic_of(book, lines)["incl"].astype(bool)
 
 
 def _on_lines(lines: pd.DataFrame, net: np.ndarray, amount: str, rate: str) -> np.ndarray:
@@ -149,10 +149,19 @@ def _stated_twice(lines: pd.DataFrame) -> pd.Series:
     return pd.Series(twice, index=lines.index)
 
 
-def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
+def _arithmetic_of(book: BillingBook, lines: pd.DataFrame) -> pd.DataFrame:
+    """``arithmetic`` of ``lines``, rows of ``book.lines``: their rows of the book's, worked
+    out once (each line's figures are its own, whatever lines are beside it)."""
+    if book.lines.index.is_unique:  # (rows a repeated label names could not be told apart)
+        return book.line_arithmetic.loc[lines.index]
+    return arithmetic(lines)
+
+
+def arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     """Exact net, tax and gross of each line, and whether its Line Total fits either basis.
     A line priced with tax in has quantity × price (less discounts) as its gross and that
-    less the tax inside it as its net."""
+    less the tax inside it as its net. Line by line: no line's figures depend on another's
+    (``BillingBook.line_arithmetic`` takes them once for the book)."""
     # a priced line without a quantity is one unit (a single service, a fee)
     qty = lines["Quantity"].fillna(1.0).to_numpy(dtype="float64")
     price = lines["Unit Price"].to_numpy(dtype="float64")
@@ -198,15 +207,15 @@ def _arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
                         index=lines.index)
 
 
-def line_basis(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> str:
-    """``gross`` when Line Totals include tax, ``net`` when they are before tax."""
-    return _basis_vote(lines, calc)[0]
+def line_basis(calc: pd.DataFrame) -> str:
+    """``gross`` when Line Totals include tax, ``net`` when they are before tax; ``calc``:
+    the lines' ``arithmetic``."""
+    return _basis_vote(calc)[0]
 
 
-def _basis_vote(lines: pd.DataFrame, calc: pd.DataFrame | None = None) -> tuple[str, bool]:
-    """The lines' basis and whether their arithmetic decided it (some taxed line priced, its
-    total fitting one basis only); undecided, ``gross``."""
-    calc = _arithmetic(lines) if calc is None else calc
+def _basis_vote(calc: pd.DataFrame) -> tuple[str, bool]:
+    """The basis of the lines whose ``arithmetic`` is ``calc``, and whether it decided it
+    (some taxed line priced, its total fitting one basis only); undecided, ``gross``."""
     taxed = calc["taxed"].to_numpy()
     only_net = (calc["fits_net"] & ~calc["fits_gross"]).to_numpy() & taxed
     only_gross = (calc["fits_gross"] & ~calc["fits_net"]).to_numpy() & taxed
@@ -234,8 +243,8 @@ def _discount(lines: pd.DataFrame, places: list[int]) -> list[str]:
 def line_totals(book: BillingBook) -> pd.DataFrame:
     """LINE_TOTAL_MISMATCH: Line Total ≠ quantity × price − discount (+ tax) within rounding."""
     lines = book.lines
-    calc = _arithmetic(lines)
-    basis = line_basis(lines, calc)
+    calc = _arithmetic_of(book, lines)
+    basis = line_basis(calc)
     fits = calc["fits_gross"] if basis == GROSS else calc["fits_net"]
     checkable = lines["Unit Price"].notna() & lines["Line Total"].notna()
     if QTY_UNREAD in lines:  # a quantity that could not be read is no quantity of 1
@@ -318,12 +327,12 @@ def lines_without_invoice(book: BillingBook) -> pd.DataFrame:
     )
 
 
-def _invoice_sums(lines: pd.DataFrame, basis: str | None = None) -> tuple[pd.DataFrame, str]:
+def _invoice_sums(lines: pd.DataFrame, calc: pd.DataFrame, basis: str | None = None
+                  ) -> tuple[pd.DataFrame, str]:
     """Per invoice key: the sum of its lines with tax (``gross``) and before tax (``net``),
     the tolerance steps of each, the line count; and the lines' basis (``basis``: taken as
-    given)."""
-    calc = _arithmetic(lines)
-    basis = line_basis(lines, calc) if basis is None else basis
+    given). ``calc``: the lines' ``arithmetic``."""
+    basis = line_basis(calc) if basis is None else basis
     exact = calc["gross"] if basis == GROSS else calc["net"]
     lump = lines["Unit Price"].isna()
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
@@ -372,15 +381,16 @@ def invoice_totals(book: BillingBook) -> pd.DataFrame:
     lines = book.lines[book.lines[INVOICE_ROW].notna()]
     if lines.empty:
         return empty()
-    per_invoice, basis = _invoice_sums(lines)
+    calc = _arithmetic_of(book, lines)
+    per_invoice, basis = _invoice_sums(lines, calc)
     inv = book.invoices
     duplicated = inv[KEY].duplicated(keep=False)
     inv = inv[inv[KEY].isin(per_invoice.index) & ~duplicated & inv["Amount"].notna()]
-    if not _basis_vote(lines)[1]:
+    if not _basis_vote(calc)[1]:
         # lump-sum lines (no unit price: SAP's VBRP net value beside its tax) cannot say
         # whether their totals include the tax they state: the basis more invoices add up to
         other = NET if basis == GROSS else GROSS
-        per_other, _ = _invoice_sums(lines, other)
+        per_other, _ = _invoice_sums(lines, calc, other)
         if _adding_up(inv, per_other) > _adding_up(inv, per_invoice):
             per_invoice = per_other
     sums = per_invoice.reindex(inv[KEY])
@@ -487,7 +497,7 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
     lines = lines[judged]
     if lines.empty:
         return empty()
-    calc = _arithmetic(lines)
+    calc = _arithmetic_of(book, lines)
     stated = calc["stated_tax"].to_numpy()
     places = calc["places"].to_numpy()
     exact = calc["base"].to_numpy() * calc["rate"].to_numpy() / 100.0  # net + table tax

@@ -247,7 +247,7 @@ def _on_the_lines_basis(book: BillingBook, lines: pd.DataFrame, list_price: pd.S
     how to say it where it was converted ("10 (11.50 with 15% VAT)"), else ""."""
     list_incl = bool(PRICE_INCL in book.prices and book.prices[PRICE_INCL].any())
     rate = lines["Tax Rate"].fillna(0.0).astype("float64")
-    line_incl = prices_include_tax(lines) if len(lines) else pd.Series(False, index=lines.index)
+    line_incl = prices_include_tax(book, lines) if len(lines) else pd.Series(False, index=lines.index)
     to_net = (line_incl != list_incl) & (rate != 0) & list_incl
     to_gross = (line_incl != list_incl) & (rate != 0) & ~list_incl
     listed = list_price.where(~to_net, list_price / (1.0 + rate / 100.0))
