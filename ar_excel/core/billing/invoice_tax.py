@@ -145,24 +145,25 @@ def invoice_taxes(book: BillingBook) -> pd.DataFrame:
     disc_col, disc = invoice_discount(inv)
     off = np.where(np.isnan(disc), 0.0, disc)
     amount = inv["Amount"].to_numpy(dtype="float64")
+    # a credit note the register writes positive in its net and tax columns (Egypt's portal
+    # export), its Amount read negative: the same sum, its sign the Amount's
     sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
     undiscounted = np.abs(amount - sign * (net + np.nan_to_num(tax))) <= unit + FLOAT_SLACK * (
         np.maximum(1.0, np.abs(amount)))
     off = np.where(undiscounted, 0.0, off)
     parts = [] if _deductions(inv) else [
-        _totals(book, inv, net, tax, places, unit, net_col, tax_col, off, disc_col)]
+        _totals(book, inv, net, tax, sign, places, unit, net_col, tax_col, off, disc_col)]
     parts.append(_rates(book, inv, net - off, tax, places, unit, rates_of, tax_col))
     parts = [p for p in parts if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else empty()
 
 
 def _totals(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarray,
-            places: np.ndarray, unit: np.ndarray, net_col: str, tax_col: str,
-            off: np.ndarray, disc_col: str | None) -> pd.DataFrame:
+            sign: np.ndarray, places: np.ndarray, unit: np.ndarray, net_col: str,
+            tax_col: str, off: np.ndarray, disc_col: str | None) -> pd.DataFrame:
+    """INVOICE_TOTAL_MISMATCH where an Amount is not its net less ``off`` plus its tax;
+    ``sign``: -1 for a credit note written positive in those columns (``invoice_taxes``)."""
     amount = inv["Amount"].to_numpy(dtype="float64")
-    # a credit note the register writes positive in its net and tax columns (Egypt's portal
-    # export), its Amount read negative: the same sum, its sign the Amount's
-    sign = np.where((amount < 0) & (net > 0), -1.0, 1.0)
     expected = sign * (net - off + np.nan_to_num(tax))
     # a draft or cancelled invoice (or one the tax portal refused) counts 0 beside the net
     # and tax it was written for
