@@ -334,7 +334,8 @@ def _portfolios(hist: pd.DataFrame, home: dict) -> dict[str, float]:
 
 def _plan_currency(ccy: object) -> str:
     """A plan's currency as the schedule gives it (``payment_plans.plan_schedule``: the
-    master's, else the one currency of the invoices the plan covers); blank as ``""``."""
+    master's, else the one currency of the invoices the plan covers), and an open invoice's
+    as a plan is matched to it; blank as ``""``."""
     return ccy.strip() if isinstance(ccy, str) else ""
 
 
@@ -355,8 +356,7 @@ def _beyond_plans(records: list[dict], plans: pd.DataFrame, on_plan: set,
     owed_all: dict = {}
     for at, r in enumerate(records):
         if r["Customer ID"] in on_plan:
-            ccy = r["Currency"] if isinstance(r["Currency"], str) else ""
-            key = (r["Customer ID"], ccy)
+            key = (r["Customer ID"], _plan_currency(r["Currency"]))
             owed_all[key] = owed_all.get(key, 0.0) + float(r["Uncovered Amount"])
             if not bool(r.get(DISPUTED, False)):
                 mine.setdefault(key, []).append(at)
