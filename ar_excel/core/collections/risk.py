@@ -221,6 +221,19 @@ def _mean(pairs: list[tuple[float, float]]) -> float:
     return sum(d * w for d, w in pairs) / total if total > 0 else float("nan")
 
 
+def _average_days_late(paid: list[tuple[float, float]], open_: list[tuple[float, float]],
+                       otherwise: float) -> tuple[float, float, list]:
+    """The module's Average Days Late: the weighted mean of the ``paid`` (days late, weight)
+    pairs, else ``otherwise`` (the portfolio's), joined by the ``open_`` (days past due,
+    amount) pairs later than it, and the mean taken again. Also the average before those
+    joined it and the pairs that did (an invoice not yet due never joins)."""
+    before = _mean(paid)
+    if np.isnan(before):
+        before = otherwise
+    late = [(d, a) for d, a in open_ if d > before and d > 0]
+    return (_mean(paid + late) if late else before), before, late
+
+
 def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
     age = (day - pd.to_datetime(history["Paid Date"])).dt.days.clip(lower=0)
     return history["Amount"] * np.power(0.5, age / HALF_LIFE_DAYS)
@@ -252,12 +265,10 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     rows = []
     for cid in sorted(set(hist_by) | set(open_by), key=str):
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
-        avg, basis = _mean(h), f"own history ({len(h)} paid)"
-        if np.isnan(avg):
-            avg, basis = portfolio_of(cid), "portfolio average"
-        late = [(d, a) for d, a in o if d > avg and d > 0]
+        avg, _, late = _average_days_late(h, o, portfolio_of(cid))
+        basis = f"own history ({len(h)} paid)" if not np.isnan(_mean(h)) \
+            else "portfolio average"
         if late:
-            avg = _mean(h + late)
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
         balance = sum(a for _, a in o)
@@ -391,19 +402,16 @@ def _plan_customer_lateness(records: list[dict], beyond: dict[int, float], on_pl
         cid, dpd = r["Customer ID"], r["Days Past Due"]
         dpd = float(dpd) if pd.notna(dpd) else float("nan")
         if cid in on_plan and float(r["Uncovered Amount"]) >= CENT:
-            overdue.setdefault(cid, []).append(dpd)
+            overdue.setdefault(cid, []).append((dpd, float(r["Uncovered Amount"])))
         if at in beyond and not np.isnan(dpd):
             owed.setdefault(cid, []).append((dpd, beyond[at]))
     out = {}
     for cid in on_plan:
         h = hist_by.get(cid, [])
-        days = _mean(h)
-        if np.isnan(days):
-            days, h = portfolio_of(cid), []
-        if not any(d > days and d > 0 for d in overdue.get(cid, [])):
+        _, paid, later = _average_days_late(h, overdue.get(cid, []), portfolio_of(cid))
+        if not later:
             continue  # the Payment Risk average is its paid one
-        late = [(d, a) for d, a in owed.get(cid, []) if d > days and d > 0]
-        out[cid] = _mean(h + late) if late else days
+        out[cid] = _average_days_late(h, owed.get(cid, []), paid)[0]
     return out
 
 
