@@ -88,16 +88,22 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     from ar_excel.core.collections.disputes import mark_disputed
     from ar_excel.core.collections.dunning import chased_items
     from ar_excel.core.collections.payment_plans import plan_schedule
-    from ar_excel.core.collections.risk import expected_payments, paid_history, risk_scores
+    from ar_excel.core.collections.risk import (
+        expected_payments,
+        paid_history,
+        paid_lateness,
+        risk_scores,
+    )
     from ar_excel.core.ledger import due_dates, open_items
 
     policy = policy or Policy()
     items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices, disputed)
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
-    risk = risk_scores(items, history, customers, as_of, chased)
+    lateness = paid_lateness(history, customers, items, as_of)  # likewise, how late each pays
+    risk = risk_scores(items, history, customers, as_of, chased, lateness)
     schedule = plan_schedule(plans, payments, as_of, customers, items)[0] \
         if plans is not None and len(plans) else None
-    expected = expected_payments(items, risk, as_of, policy, schedule, chased, history,
-                                 customers)
+    expected = expected_payments(items, risk, as_of, policy, schedule, chased,
+                                 lateness=lateness)
     return forecast_from_expected(expected, as_of, weeks, policy)

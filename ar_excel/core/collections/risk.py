@@ -60,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -240,10 +241,12 @@ def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
 
 
 def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFrame,
-                as_of: date, chased: pd.DataFrame | None = None) -> pd.DataFrame:
+                as_of: date, chased: pd.DataFrame | None = None,
+                lateness: Lateness | None = None) -> pd.DataFrame:
     """The Payment Risk tab: one row per customer with paid history or open invoices.
-    ``chased``: ``chased_items(items)`` when the caller has it already."""
-    hist_by, portfolio_of = _paid_lateness(history, customers, items, as_of)
+    ``chased``: ``chased_items(items)`` when the caller has it already; ``lateness``:
+    ``paid_lateness`` of these ``history``, ``customers`` and ``items``, likewise."""
+    hist_by, portfolio_of = lateness or paid_lateness(history, customers, items, as_of)
     # what is really unpaid: open invoices less the customer's credits on account
     if chased is None:
         chased = chased_items(items) if len(items) else items
@@ -292,11 +295,20 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     return out.reset_index(drop=True)
 
 
-def _paid_lateness(history: pd.DataFrame, customers: pd.DataFrame, items: pd.DataFrame,
-                   as_of: date) -> tuple[dict, Callable[[object], float]]:
+class Lateness(NamedTuple):
+    """Each customer's paid invoices as (days late, weight by recency) pairs, and the days
+    late a customer without any is taken to pay by (``paid_lateness``)."""
+
+    paid: dict
+    otherwise: Callable[[object], float]
+
+
+def paid_lateness(history: pd.DataFrame, customers: pd.DataFrame, items: pd.DataFrame,
+                  as_of: date) -> Lateness:
     """Each customer's paid invoices as (days late, weight by recency) pairs, and the days
     late a customer without any is taken to pay by: its currency's portfolio average, else
-    the whole portfolio's."""
+    the whole portfolio's. The Payment Risk tab and Expected Payments both average them: a
+    caller of both works them out once and gives them to each."""
     day = pd.Timestamp(as_of).normalize()
     hist = history.assign(_w=_recency(history, day)) if len(history) else \
         history.assign(_w=pd.Series(dtype="float64"))
@@ -308,7 +320,7 @@ def _paid_lateness(history: pd.DataFrame, customers: pd.DataFrame, items: pd.Dat
     for cid, days, w in zip(hist["Customer ID"], hist["Days Late"].astype(float), hist["_w"],
                             strict=True):
         hist_by.setdefault(cid, []).append((days, float(w)))
-    return hist_by, lambda cid: by_currency.get(home.get(cid), portfolio)
+    return Lateness(hist_by, lambda cid: by_currency.get(home.get(cid), portfolio))
 
 
 def _home_currencies(customers: pd.DataFrame, items: pd.DataFrame) -> dict:
@@ -430,11 +442,13 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
                       plans: pd.DataFrame | None = None,
                       chased: pd.DataFrame | None = None,
                       history: pd.DataFrame | None = None,
-                      customers: pd.DataFrame | None = None) -> pd.DataFrame:
+                      customers: pd.DataFrame | None = None,
+                      lateness: Lateness | None = None) -> pd.DataFrame:
     """One row per open invoice (or outstanding plan instalment): when it should be paid.
     ``chased``: ``chased_items(items)`` when the caller has it already. ``history`` (the
-    ``paid_history`` ``risk`` was scored by) and ``customers``: a plan customer's newest
-    invoices expected by its paid history, not by the debt its plan rescheduled."""
+    ``paid_history`` ``risk`` was scored by) and ``customers``, or their ``paid_lateness``
+    (``lateness``, as ``risk_scores`` was given it): a plan customer's newest invoices
+    expected by its paid history, not by the debt its plan rescheduled."""
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
     doubtful_after = max(policy.dunning_levels_days) if policy.dunning_levels_days else 90
@@ -449,9 +463,10 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
     beyond, room = _beyond_plans(records, plans, on_plan) if on_plan else ({}, {})
-    plan_late = _plan_customer_lateness(
-        records, beyond, on_plan, *_paid_lateness(history, customers, items, as_of)) \
-        if on_plan and history is not None and customers is not None else {}
+    if on_plan and lateness is None and history is not None and customers is not None:
+        lateness = paid_lateness(history, customers, items, as_of)
+    plan_late = _plan_customer_lateness(records, beyond, on_plan, *lateness) \
+        if on_plan and lateness is not None else {}
     rows = []
     for at, r in enumerate(records):
         cid, amount = r["Customer ID"], float(r["Uncovered Amount"])
