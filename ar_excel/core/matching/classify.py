@@ -64,7 +64,20 @@ _RULES: list[tuple[str, str]] = [
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع|"
      r"\bVISA SETTLEMENT|\bMASTERCARD SETTLEMENT|\bMADA SETTLEMENT|\bMERCHANT CREDIT|"
      r"\bFAWRY SETTLEMENT|\bFAWRY PAYOUT|\bPAYMOB|\bPAYTABS|\bHYPERPAY|\bSTRIPE PAYOUT|"
-     r"\bACQUIRING SETTLEMENT", "card sales"),
+     r"\bACQUIRING SETTLEMENT|"
+     # Egypt's and the Gulf's acquirers, wallets and buy-now-pay-later providers paying out
+     # the shop's sales (MEEZA SETTLEMENT, GEIDEA PAYOUT, TABBY, تسوية ميزة, مستحقات التاجر),
+     # and a settlement quoting the merchant's id (MID 4410023): no customer paying an
+     # invoice, whatever the amount.
+     r"\bMEEZA (?:SETTL|POS|PAYOUT|MERCHANT)|\bGEIDEA\b|"
+     # (Tamara is a woman's name too: the provider only with what it pays.)
+     r"\b(?:TABBY|TAMARA|VALU) (?:SETTL|PAYOUT|DISBURS)|"
+     r"\bCHECKOUT\.?COM\b|\bNETWORK INT(?:ERNATIONAL|L)?\.? (?:PAYOUT|SETTL|MERCHANT|MID)|"
+     r"\bMERCHANT (?:PAYOUT|DEPOSIT|SALES)|\bPOS SETTL|\bCARD SETTL|\bMADA SETTL|"
+     r"\b(?:AMAN|OPAY|MASARY|KHALES|DAMEN) (?:SETTL|PAYOUT)|"
+     r"\bE-?COMMERCE SETTL|\bECOM SETTL|\bPAY SETTLEMENT|\bWALLET SETTLEMENT|"
+     r"\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
+     r"مستحقات تاجر", "card sales"),
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
     (r"\bWPS\b|\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
@@ -93,6 +106,9 @@ _TRIGGERS = (
     "RTN", "UNPAID", "MARGIN", "رد رسوم", "رد مصاريف", "رسوم", "CASHBACK", "PETTY CASH",
     "BILL", "اذون", "SUKUK", "صكوك", "COUPON", "SETTLEMENT", "MERCHANT", "FAWRY", "PAYMOB",
     "PAYTABS", "HYPERPAY", "STRIPE", "بين حسابات", "SUBSIDY", "EXPORT SUPPORT", "دعم",
+    "MEEZA", "GEIDEA", "TABBY", "TAMARA", "VALU", "CHECKOUT", "NETWORK INT", "SETTL", "MID",
+    "PAYOUT",
+    "ECOM", "تسويه", "مستحقات",
     "صندوق", "FIXED ASSET", "ASSET DISPOSAL", "ADVANCE", "STAFF", "سلف",
 )
 

@@ -63,6 +63,8 @@ _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 # An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
 _DIGIT = re.compile(r"[0-9]")
+# The words ``other_numbers`` reads a number after (most narratives have none).
+_OTHER_WORD = re.compile(r"PO|ORDER|CH|TEL|MOB|PHONE|CIF|CUST|CONTRACT|شيك|شراء|تليفون|موبايل")
 # Sets of a range's invoices making the amount by chance, below which the one set is the one paid.
 RANGE_CHANCE = 0.02
 
@@ -280,6 +282,15 @@ class PartialReferences:
                 return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
                                           0.05, self._numeric_part_unsure(f, named[0], refs))
 
+        # No payer of theirs: a number the narrative calls a cheque, an order, a phone or a
+        # customer number (CHQ DEP 0231 CLG, CUST NO 00231) names no invoice that ends so,
+        # however the amount agrees: the amount rules weigh the line as if it wrote none.
+        plain = self._not_other_numbers(f, weak)
+        if len(plain) < len(weak):
+            weak = plain
+            by_customer = defaultdict(list)
+            for p in weak:
+                by_customer[self.inv.customer[p]].append(p)
         # The amount alone confirms: one customer's named invoices make it exactly.
         chosen = self._named_exactly(by_customer, f.remaining)
         if chosen:
@@ -372,6 +383,21 @@ class PartialReferences:
                                f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _not_other_numbers(self, f: LineFacts, refs: list[int]) -> list[int]:
+        """``refs`` less those named only by a number the narrative calls a cheque, an order,
+        a phone or a customer number, and nowhere an invoice (named in full, surely, they stay)."""
+        if not refs or not _OTHER_WORD.search(f.numbers):
+            return refs
+        other = other_numbers(f.numbers)
+        if not other:
+            return refs
+        called = invoice_mentions(f.numbers)
+        tails = self.index.tails
+        # (PO 4512 where INV-4512 is filed under order 4512: that invoice's own order number.)
+        orders = self.orders.keys
+        return [p for p in refs if (p in f.strong and p not in f.loose)
+                or tails[p] not in other or tails[p] in called or p in orders.get(tails[p], ())]
 
     def _name_on_line(self, f: LineFacts) -> str:
         """The payer's name as the line gives it: the bank's name field, else the sender the

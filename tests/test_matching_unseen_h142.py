@@ -1,0 +1,64 @@
+"""Bank lines as Egyptian and Gulf banks print them, on books we did not generate (realism
+round, helper-142): each test pins the outcome an AR accountant expects, Matched only when
+certain."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+# Two customers owe 7,820.00 each; the digits 0231 end one invoice's number and are also
+# another customer's code, a cheque's or a phone's number.
+CODES = [customer("CUST-00231", "Riyadh Cables Group", Currency="SAR"),
+         customer("CUST-00234", "Sahara Petrochemicals", Currency="SAR"),
+         customer("CUST-00232", "Zamil Industrial", Currency="SAR")]
+CODE_INVOICES = [invoice("SI-2026-0231", "CUST-00234", 7820.00),
+                 invoice("SI-2026-0232", "CUST-00231", 7820.00),
+                 invoice("SI-2026-0233", "CUST-00232", 13455.00)]
+
+
+@pytest.mark.parametrize("desc", ["CHQ DEP 0231 CLG", "INWARD TRANSFER CUST NO 00231",
+                                  "SARIE INCOMING TEL 0231", "INWARD TRANSFER CIF 00231",
+                                  "إيداع شيك رقم 0231 مقاصة"])
+def test_a_cheque_phone_or_customer_number_is_no_invoice_numeric_part(desc):
+    """Before: Matched to SI-2026-0231 ('narrative has the numeric part'), though the number
+    is the cheque's (or a phone, or a customer number) and another customer owes the same
+    amount: nothing says which invoice is paid."""
+    r = match(CODES, CODE_INVOICES, {"amount": 7820.00, "desc": desc, "cur": "SAR"})
+    assert [a for a in allocations(r) if a[3] == "Matched"] == []
+
+
+def test_the_same_number_called_an_invoice_still_names_it():
+    r = match(CODES, CODE_INVOICES, {"amount": 7820.00, "desc": "INV 0231 CHQ 0231",
+                                     "cur": "SAR"})
+    assert allocations(r) == [("SI-2026-0231", 7820.00, "reference", "Matched")]
+    assert "numeric part of SI-2026-0231" in reason(r)
+
+
+# One open invoice of a particular amount: amount-only would match it, were the line a
+# customer's receipt.
+SHOP = [customer("C1", "Nile Cotton Ginning"), customer("C2", "Cairo Poultry Co"),
+        customer("C3", "Misr Chemical Industries")]
+SHOP_INVOICES = [invoice("INV-00123", "C1", 6843.27), invoice("INV-00124", "C2", 12840.00),
+                 invoice("INV-00125", "C3", 91200.00)]
+
+
+@pytest.mark.parametrize("desc", [
+    "MEEZA SETTLEMENT 05/11 MID 4410023", "GEIDEA PAYOUT 05/11", "TABBY PAYOUT 2611",
+    "TAMARA SETTLEMENT", "VALU DISBURSEMENT", "CHECKOUT.COM PAYOUT",
+    "NETWORK INTERNATIONAL PAYOUT MID 200123", "POS SETTL MADA 05/11", "E-COMMERCE SETTLEMENT",
+    "APPLE PAY SETTLEMENT", "AMAN SETTLEMENT", "تسوية ميزة", "مستحقات التاجر فيزا"])
+def test_acquirer_wallet_and_bnpl_payouts_are_card_sales(desc):
+    """Before: Matched to INV-00123 by amount alone (or, for MID 200123, as a number one
+    digit off INV-00123): an acquirer's payout of the shop's sales pays no invoice."""
+    r = match(SHOP, SHOP_INVOICES, {"amount": 6843.27, "desc": desc})
+    assert allocations(r) == []
+    assert reason(r) == "not a customer receipt (card sales)"
+
+
+def test_a_woman_named_tamara_paying_is_no_provider_payout():
+    r = match(SHOP, SHOP_INVOICES, {"amount": 6843.27,
+                                    "desc": "IPN TRANSFER FROM TAMARA AHMED"})
+    assert reason(r) != "not a customer receipt (card sales)"
+
