@@ -62,3 +62,20 @@ def test_a_woman_named_tamara_paying_is_no_provider_payout():
                                     "desc": "IPN TRANSFER FROM TAMARA AHMED"})
     assert reason(r) != "not a customer receipt (card sales)"
 
+
+
+def test_no_certain_match_on_what_a_suggestion_left_open():
+    """Two invoices under one PO (4,000.00 + 2,500.00). A transfer of 2,000.00 quoting the PO
+    is a part payment, only suggested against the older; a second of 4,500.00 then 'equals the
+    open total' (2,000.00 left + 2,500.00) only if the suggestion is right. Before: Matched
+    (the falsifying example of test_po_receipts_conserve_money_and_settle_only_their_pos_invoices)."""
+    customers = [customer("C1", "Al Noor Trading LLC", Currency="AED")]
+    invoices = [invoice("INV-1006", "C1", 4000.00, "2026-10-06", **{"Customer PO": "4500012345"}),
+                invoice("INV-1007", "C1", 2500.00, "2026-10-07", **{"Customer PO": "4500012345"})]
+    r = match(customers, invoices,
+              {"amount": 2000.00, "desc": "TRF 4500012345", "cur": "AED"},
+              {"amount": 4500.00, "desc": "TRF 4500012345", "cur": "AED"})
+    assert allocations(r, "L1") == [("INV-1006", 2000.00, "po-reference", "Suggested")]
+    assert allocations(r, "L2") == [("INV-1006", 2000.00, "po-reference", "Suggested"),
+                                    ("INV-1007", 2500.00, "po-reference", "Suggested")]
+    assert "after the suggestion of bank line L1" in reason(r, "L2")

@@ -9,7 +9,9 @@ invoices pays each its open amount in order, the last what is left; a shortfall 
 tolerance is a write-off, an excess goes on account. Each stage proposes for every pending line
 and the most confident proposals are booked first, so a weaker rule never takes an invoice a
 stronger one needs. A certain full-reference match teaches the payer's account and name,
-unless the name printed is plainly not the customer's (a third party paying for it).
+unless the name printed is plainly not the customer's (a third party paying for it). Nothing
+is certain on an invoice a suggestion has taken part of: the rest it leaves is only as sure
+as the suggestion.
 """
 
 from __future__ import annotations
@@ -75,12 +77,27 @@ class Booking:
         applied = sum(a.applied for a in allocations)
         if applied > line.remaining:
             return False
+        if self.suggested_on:
+            held = sorted({self.suggested_on[p] for p in need if p in self.suggested_on})
+            if held and any(a.confidence >= MATCHED for a in allocations):
+                # What is left open of an invoice a suggestion took part of is no certain
+                # amount: the suggestion may be wrong, and with it the fit (4,500.00 = the
+                # 2,000.00 a part payment was suggested to leave + 2,500.00).
+                lines = ", ".join(str(self.lines["Bank Line"].iat[k]) if "Bank Line" in self.lines
+                                  else str(k + 1) for k in held)
+                for a in allocations:
+                    a.confidence = min(a.confidence, 0.6)
+                    a.reason += (f"; fits what is left after the suggestion of bank line "
+                                 f"{lines}: please confirm")
         for p, n in need.items():
             self.inv.book(p, n)
         for p, n in credit.items():
             self.credits.use(p, n)
         line.remaining -= applied
         self.allocations.extend(allocations)
+        if allocations[0].confidence < MATCHED:
+            for p in need:
+                self.suggested_on.setdefault(p, line.pos)
         first = allocations[0]
         if first.confidence >= MATCHED and first.method.startswith("reference"):
             name = self._names[line.pos]

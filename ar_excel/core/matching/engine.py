@@ -174,6 +174,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderR
         # the window around a target where the density of subset sums is measured (50.00)
         self._window = DENSITY_WINDOW * invoices.cent
         self.allocations: list[Allocation] = []
+        # Invoice position -> the bank line of a suggestion booked against it (``apply``).
+        self.suggested_on: dict[int, int] = {}
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
         # The ledger's invoices no longer open: a receipt writing one names an invoice settled
