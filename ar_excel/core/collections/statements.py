@@ -156,14 +156,12 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     invoice. ``as_stated``: whether the book is an open-items list taken at its word
     (``ledger.balances_as_stated`` of the whole book; worked out from the frames given
     when None)."""
-    currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
-        if "Currency" in customers else pd.Series(dtype=object)
-    inv = invoices[invoices["Amount"].notna()]
+    currency = _currencies(customers)
+    inv, docs_inv = _list_docs(invoices, currency, due)
     pay = payments[payments["Amount"].notna()]
     applying = credit_note_rows(pay)
     moved = ~balanced_applications(pay, applying)
     pay, applying = pay[moved], applying[moved]
-    docs_inv = _invoice_docs(inv, kinds_of(list_kinds(invoices), inv), currency, due)
     inv_currency = docs_inv["Currency"]
     pamount = pay["Amount"].astype(float)
     # a receipt belongs to the currency of the invoice it pays, else the customer's (an
@@ -198,6 +196,30 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     docs["Date"] = pd.to_datetime(docs["Date"])
     docs["Due Date"] = pd.to_datetime(docs["Due Date"])
     return docs[DOC_COLUMNS]
+
+
+def _currencies(customers: pd.DataFrame) -> pd.Series:
+    """Each customer's Currency (its first row's), for a document naming none."""
+    if "Currency" not in customers:
+        return pd.Series(dtype=object)
+    return customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+
+
+def _list_docs(invoices: pd.DataFrame, currency: pd.Series, due: pd.Series | None
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The invoice list's rows with an amount, and their statement lines
+    (``_invoice_docs``), as the statements and ``owed_on`` both read them."""
+    inv = invoices[invoices["Amount"].notna()]
+    return inv, _invoice_docs(inv, kinds_of(list_kinds(invoices), inv), currency, due)
+
+
+def _settled_parts(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """An open-items list's rows' open amounts as it states them (``open_as_stated``) and
+    what of each is settled: its Amount less that. The statement's settled lines and
+    ``owed_on`` pair those parts with the list's receipts and credit notes alike."""
+    amount = inv["Amount"].astype(float)
+    stated = open_as_stated(inv, amount, docs_inv["Currency"])
+    return stated, (amount - stated).round(6)
 
 
 def _invoice_docs(inv: pd.DataFrame, kinds: pd.DataFrame, currency: pd.Series,
@@ -246,10 +268,7 @@ def _settled_as_stated(docs_inv: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFram
     again, whatever the statement's last day: one dated after that day is not on the
     statement, nor the paid parts it settled, which the invoices still owed then (had
     those parts stood for it, that statement would close lower than the next opened)."""
-    amount = inv["Amount"].astype(float)
-    stated = open_as_stated(inv, amount, docs_inv["Currency"])
-    settled = (amount - stated).round(6)
-    settled = _receipts_settle_invoices(docs_inv, settled)
+    settled = _receipts_settle_invoices(docs_inv, _settled_parts(docs_inv, inv)[1])
     moved = (settled.abs() >= 0.0005).to_numpy()
     rows = docs_inv[moved]
     return rows.assign(Type=np.where(settled[moved] > 0, "Receipt", "Adjustment"),
@@ -307,21 +326,16 @@ def owed_on(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFr
     much more. The list itself where no such settlement is kept."""
     if not balances_as_stated(invoices, payments):
         return invoices
-    inv = invoices[invoices["Amount"].notna()]
-    currency = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"] \
-        if "Currency" in customers else pd.Series(dtype=object)
-    docs_inv = _invoice_docs(inv, kinds_of(list_kinds(invoices), inv), currency, None)
+    inv, docs_inv = _list_docs(invoices, _currencies(customers), None)
     later = docs_inv["Date"] > pd.Timestamp(as_of).normalize()
     if not later.any():
         return invoices
-    amount = inv["Amount"].astype(float)
-    stated = open_as_stated(inv, amount, docs_inv["Currency"])
-    settled = (amount - stated).round(6)
+    stated, settled = _settled_parts(docs_inv, inv)
     # the earlier settlements paid the oldest paid parts, as on the statement's lines: what
     # the later ones took is the difference of the two pairings
     extra = (_receipts_settle_invoices(docs_inv, settled, ~later)
              - _receipts_settle_invoices(docs_inv, settled)).round(6)
-    owed = (amount > 0) & ~docs_inv["Type"].isin(["Receipt", "Credit Note"]) \
+    owed = (docs_inv["Signed"] > 0) & ~docs_inv["Type"].isin(["Receipt", "Credit Note"]) \
         & (extra >= 0.0005)
     if not owed.any():
         return invoices
