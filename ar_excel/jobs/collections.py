@@ -231,12 +231,12 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of)
-    # how late each customer pays: scored and expected from the one reading
-    lateness = risk.paid_lateness(paid, customers, items, as_of)
-    scores = risk.risk_scores(items, paid, customers, as_of, chased, lateness)
     rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]],
                          as_of)
     issues += list(rates.issues) if rates is not None else []
+    # how late each customer pays: scored and expected from the one reading
+    lateness = risk.paid_lateness(paid, customers, items, as_of)
+    scores = risk.risk_scores(items, paid, customers, as_of, chased, lateness, rates)
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased,
                                       lateness=lateness)

@@ -68,6 +68,7 @@ import pandas as pd
 from ar_excel.core.collections.disputes import DISPUTED
 from ar_excel.core.collections.dunning import chased_items
 from ar_excel.core.collections.payment_plans import receipts_until
+from ar_excel.core.fx import Rates
 from ar_excel.core.ledger import open_balance
 from ar_excel.core.money import (
     DEFAULT_DECIMALS,
@@ -242,10 +243,13 @@ def _recency(history: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
 
 def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFrame,
                 as_of: date, chased: pd.DataFrame | None = None,
-                lateness: Lateness | None = None) -> pd.DataFrame:
+                lateness: Lateness | None = None, rates: Rates | None = None
+                ) -> pd.DataFrame:
     """The Payment Risk tab: one row per customer with paid history or open invoices.
     ``chased``: ``chased_items(items)`` when the caller has it already; ``lateness``:
-    ``paid_lateness`` of these ``history``, ``customers`` and ``items``, likewise."""
+    ``paid_lateness`` of these ``history``, ``customers`` and ``items``, likewise.
+    ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), to order equal
+    scores by what each balance is worth (``_worth``)."""
     hist_by, portfolio_of = lateness or paid_lateness(history, customers, items, as_of)
     # what is really unpaid: open invoices less the customer's credits on account
     if chased is None:
@@ -290,9 +294,43 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
             "Overdue 30+ %": round(100.0 * share, 1), "Basis": basis,
         })
     out = pd.DataFrame(rows, columns=RISK_COLUMNS)
-    out = out.sort_values(["Risk Score", "Open Balance", "Customer ID"],
-                          ascending=[False, False, True], kind="stable", na_position="last")
-    return out.reset_index(drop=True)
+    out = out.assign(_worth=_worth(out, items, rates)).sort_values(
+        ["Risk Score", "_worth", "Customer ID"], ascending=[False, False, True], kind="stable",
+        na_position="last")
+    return out.drop(columns="_worth").reset_index(drop=True)
+
+
+def _worth(rows: pd.DataFrame, items: pd.DataFrame, rates: Rates | None) -> pd.Series:
+    """What each row's balance is worth in the rates' base, to put the larger first among
+    equal scores: EGP 50,000 is less than USD 2,000 at 48.50. A customer in several
+    currencies (no Open Balance: its currencies are not added as they stand) is worth its
+    balances converted; where no rate gives it, the Open Balance as it stands (all there is
+    to go by; blank for several currencies: last)."""
+    worth = rows["Open Balance"].astype("float64")
+    if rates is None or not rates.base:
+        return worth
+
+    def factor(code: object) -> float | None:
+        return rates.factor(code if isinstance(code, str) and code else None, rates.base)
+
+    single = [None if f is None else w * f
+              for w, f in zip(worth, rows["Currency"].map(factor), strict=True)]
+    several = worth.isna() & rows["Currency"].notna()
+    if several.any():
+        mixed = items[items["Customer ID"].isin(set(rows.loc[several, "Customer ID"]))]
+        code = mixed["Currency"].where(mixed["Currency"].map(
+            lambda c: isinstance(c, str) and c != ""), "")
+        owed = mixed["Open Amount"].astype("float64").groupby(
+            [mixed["Customer ID"], code]).sum()
+        total: dict = {}
+        for (cid, ccy), amount in owed.items():
+            f = factor(ccy)
+            total[cid] = None if f is None or total.get(cid, 0.0) is None \
+                else total.get(cid, 0.0) + amount * f
+        for at in np.flatnonzero(several.to_numpy()):
+            single[at] = total.get(rows["Customer ID"].iloc[at])
+    converted = pd.Series(single, index=rows.index, dtype="float64")
+    return converted.where(converted.notna(), worth)
 
 
 class Lateness(NamedTuple):
