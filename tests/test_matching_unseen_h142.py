@@ -79,3 +79,28 @@ def test_no_certain_match_on_what_a_suggestion_left_open():
     assert allocations(r, "L2") == [("INV-1006", 2000.00, "po-reference", "Suggested"),
                                     ("INV-1007", 2500.00, "po-reference", "Suggested")]
     assert "after the suggestion of bank line L1" in reason(r, "L2")
+
+
+# Money in that is no customer's paying: financing, Islamic banks' profit, a bond given back.
+OTHER = [customer("C3", "Delta Fertilizers"), customer("C4", "Cairo Poultry Co")]
+OTHER_INVOICES = [invoice("INV-503", "C3", 18333.33), invoice("INV-504", "C4", 7100.00)]
+
+
+@pytest.mark.parametrize(("desc", "kind"), [
+    ("MURABAHA DISBURSEMENT 7781", "loan"), ("TAWARRUQ PROCEEDS", "loan"),
+    ("BILLS DISCOUNTING PROCEEDS", "loan"), ("FACTORING PROCEEDS", "loan"),
+    ("KNET SETTLEMENT 01/11", "card sales"), ("NAPS SETTLEMENT", "card sales"),
+    ("OMANNET SETTLEMENT", "card sales"), ("HIBAH ON SAVINGS", "interest"),
+    ("ATM DISPUTE CREDIT", "refund"), ("TENDER BOND RELEASE", "refund"),
+    ("LG RELEASE", "refund"), ("GOVT GRANT", "non-trade income")])
+def test_financing_profit_and_released_margins_pay_no_invoice(desc, kind):
+    """Before: Matched to INV-503 by amount alone (18,333.33, the only one open)."""
+    r = match(OTHER, OTHER_INVOICES, {"amount": 18333.33, "desc": desc})
+    assert allocations(r) == []
+    assert reason(r) == f"not a customer receipt ({kind})"
+
+
+def test_a_retention_released_by_the_customer_is_its_receipt():
+    r = match(OTHER, OTHER_INVOICES, {"amount": 18333.33,
+                                      "desc": "RETENTION RELEASE DELTA FERTILIZERS"})
+    assert allocations(r) == [("INV-503", 18333.33, "amount+payer", "Matched")]

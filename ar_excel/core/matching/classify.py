@@ -19,11 +19,18 @@ _RULES: list[tuple[str, str]] = [
     # (Islamic banks pay profit, not interest: Mudaraba and Murabaha deposits.)
     (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"
      r"\bPROFIT (DISTRIBUTION|PAYMENT|CREDIT|SHARE|ON DEPOSIT|ON TD)\b|\bMUDARABA|\bCR INT\b|"
+     # (Hibah: the Islamic bank's gift on a savings account. Hiba alone is a woman's name.)
+     r"\bHIBAH?(?: PAYMENT| CREDIT| DISTRIBUTION| ON (?:SAVINGS|DEPOSIT|ACCOUNT))|"
      r"ارباح (الوديعه|وديعه|حساب|الحساب)", "interest"),
     # (A bank's facility is lent money; "EMIRATES FACILITY MANAGEMENT" is a customer's name.)
     (r"\bLOAN\b|\bFINANCING\b|\bDRAWDOWN\b|\bCREDIT FACILITY|\bBANK FACILITY|"
      r"\bREVOLVING FACILITY|\bTERM FACILITY|\bFACILITY (?:DRAW|DISBURS|UTILI[SZ]|ADVANCE)|"
-     r"\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل",
+     r"\bDARLEHEN|\bKREDIT\b|قرض|تمويل|تسهيل|"
+     # Islamic financing paid out (Tawarruq, a Murabaha drawn), and money advanced against
+     # the receivables themselves (factoring, bills or invoice discounting): the invoices
+     # stay open to the customer, whatever the amount.
+     r"\bTAWARR?UQ\b|\bMURABAHA (?:DISBURS|PROCEEDS|DRAW|FINANC)|\bFACTORING\b|"
+     r"\bBILLS? DISCOUNTING|\bDISCOUNTING PROCEEDS|\bINVOICE DISCOUNTING",
      "loan"),
     (r"\bOWN ACC|\bOWN A/?C|\bBETWEEN (OUR|OWN) ACC|\bINTERNAL TRANSFER|\bBOOK TRANSFER|"
      r"\bACCOUNT TRANSFER\b|\bUMBUCHUNG|\bVIREMENT INTERNE|تحويل بين الحسابات|بين حسابات|"
@@ -40,7 +47,10 @@ _RULES: list[tuple[str, str]] = [
      # letter of credit or guarantee released, fees refunded.
      r"\bRTN CHQ|\bCHQ RTN|\bUNPAID CHQ|\bRETURNED UNPAID|\bMARGIN RELEASE|\bMARGIN REFUND|"
      r"\bCASH MARGIN|\bLC MARGIN|\bLG MARGIN|رد رسوم|رد مصاريف|استرداد رسوم|\bCASHBACK|"
-     r"\bPETTY CASH RETURN",
+     r"\bPETTY CASH RETURN|"
+     # A card dispute won, a guarantee's or a bond's cash given back.
+     r"\bDISPUTE (?:CREDIT|SETTLEMENT|REFUND)|\b(?:LG|L/G|BID BOND|TENDER BOND|"
+     r"PERFORMANCE BOND|GUARANTEE) RELEASE",
      "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
      r"\bCAPITAL INJECTION|\bCAPITAL CONTRIBUTION|\bPARTNER CURRENT|\bPARTNERS CURRENT|"
@@ -58,7 +68,7 @@ _RULES: list[tuple[str, str]] = [
     # the sale of a fixed asset, an employee repaying an advance.
     (r"\bEXPORT SUBSIDY|\bGOVERNMENT SUBSIDY|\bEXPORT SUPPORT|\bSUBSIDY PAYMENT|دعم الصادرات|"
      r"صندوق تنميه الصادرات|\bSALE OF FIXED ASSET|\bFIXED ASSET SALE|\bASSET DISPOSAL|"
-     r"\bEMPLOYEE ADVANCE|\bSTAFF ADVANCE|\bSTAFF LOAN|سلفه موظف|سلف الموظفين|سلفه العامل",
+     r"\bGOVT? GRANT|\bGOVERNMENT GRANT|\bEMPLOYEE ADVANCE|\bSTAFF ADVANCE|\bSTAFF LOAN|سلفه موظف|سلف الموظفين|سلفه العامل",
      "non-trade income"),
     # (Card schemes and payment gateways pay out the shop's card and online sales in batches.)
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع|"
@@ -76,7 +86,7 @@ _RULES: list[tuple[str, str]] = [
      r"\bMERCHANT (?:PAYOUT|DEPOSIT|SALES)|\bPOS SETTL|\bCARD SETTL|\bMADA SETTL|"
      r"\b(?:AMAN|OPAY|MASARY|KHALES|DAMEN) (?:SETTL|PAYOUT)|"
      r"\bE-?COMMERCE SETTL|\bECOM SETTL|\bPAY SETTLEMENT|\bWALLET SETTLEMENT|"
-     r"\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
+     r"\b(?:KNET|NAPS|OMANNET|SPAN) (?:SETTL|PAYOUT|POS)|\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
      r"مستحقات تاجر", "card sales"),
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
@@ -107,7 +117,8 @@ _TRIGGERS = (
     "BILL", "اذون", "SUKUK", "صكوك", "COUPON", "SETTLEMENT", "MERCHANT", "FAWRY", "PAYMOB",
     "PAYTABS", "HYPERPAY", "STRIPE", "بين حسابات", "SUBSIDY", "EXPORT SUPPORT", "دعم",
     "MEEZA", "GEIDEA", "TABBY", "TAMARA", "VALU", "CHECKOUT", "NETWORK INT", "SETTL", "MID",
-    "PAYOUT",
+    "PAYOUT", "HIBA", "TAWAR", "MURABAHA", "FACTORING", "DISCOUNT", "DISPUTE", "RELEASE",
+    "KNET", "NAPS", "OMANNET", "SPAN", "GRANT",
     "ECOM", "تسويه", "مستحقات",
     "صندوق", "FIXED ASSET", "ASSET DISPOSAL", "ADVANCE", "STAFF", "سلف",
 )
