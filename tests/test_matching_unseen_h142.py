@@ -104,3 +104,10 @@ def test_a_retention_released_by_the_customer_is_its_receipt():
     r = match(OTHER, OTHER_INVOICES, {"amount": 18333.33,
                                       "desc": "RETENTION RELEASE DELTA FERTILIZERS"})
     assert allocations(r) == [("INV-503", 18333.33, "amount+payer", "Matched")]
+
+
+def test_the_reason_of_a_match_held_by_a_suggestion_reads_in_arabic():
+    from ar_excel.io.reasons_ar import arabic_clause
+    assert arabic_clause("fits what is left after the suggestion of bank line FT26334NVZR45: "
+                         "please confirm") == ("يطابق ما تبقى بعد اقتراح سطر البنك FT26334NVZR45: "
+                                               "يُرجى التأكيد")

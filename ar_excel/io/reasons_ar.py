@@ -284,6 +284,8 @@ _CLAUSES: list[tuple[str, object]] = [
      "لكن التحصيل المسجل {0} بمبلغ {1} يناسب أيضاً: تحقق أيهما في البنك"),
     (r"but bank line (.+) fits it as well: check which one it is",
      "لكن سطر البنك {0} يناسبه أيضاً: تحقق أيهما"),
+    (r"fits what is left after the suggestion of bank line (.+): please confirm",
+     "يطابق ما تبقى بعد اقتراح سطر البنك {0}: " + _CONFIRM),
     (r"but a round amount may be another receipt: check it is this one",
      "لكن المبلغ المقرّب قد يكون تحصيلاً آخر: تحقق أنه هذا التحصيل"),
     (r"recorded in the books, not in the bank: a deposit in transit if the bank credits it "
