@@ -111,3 +111,32 @@ def test_the_reason_of_a_match_held_by_a_suggestion_reads_in_arabic():
     assert arabic_clause("fits what is left after the suggestion of bank line FT26334NVZR45: "
                          "please confirm") == ("يطابق ما تبقى بعد اقتراح سطر البنك FT26334NVZR45: "
                                                "يُرجى التأكيد")
+
+
+@pytest.mark.parametrize(("name", "desc"), [
+    ("Abdullah Al Othaim Markets Co", "SARIE INCOMING ABDULLAH AL OTHAIM MKTS"),
+    ("Jarir Marketing Co", "SARIE INCOMING JARIR MKTG CO"),
+    ("El Sewedy Electric Distribution S.A.E", "ACH CR EL SEWEDY ELEC DIST"),
+    ("Wadi Degla Developments", "IPN TRANSFER FROM WADI DEGLA DEVS"),
+    ("شركة الأهرام للمشروبات", "IPN FROM AL AHRAM BEVERAGES"),
+    ("Savola Foods Holding Co", "SARIE INCOMING SAVOLA FOODS HLDG")])
+def test_names_cut_or_translated_as_banks_print_them(name, desc):
+    """Before: the payer was not identified (MKTS, MKTG, DEVS not read as their words; ELEC
+    read as ELECTRICAL but the master's ELECTRIC not; المشروبات not translated): only an
+    amount-only suggestion, or a name score under the bar. (HLDG, dropped as HOLDING is,
+    was read before too: a guard.)"""
+    customers = [customer("C1", name), customer("X1", "Orange Egypt Telecom"),
+                 customer("X2", "Misr Insurance Co"), customer("X3", "Zahran Market")]
+    invoices = [invoice("INV-77", "C1", 4567.89), invoice("INV-78", "C1", 1200.00),
+                invoice("XI1", "X1", 1000.00), invoice("XI2", "X2", 2000.00),
+                invoice("XI3", "X3", 3000.00)]
+    r = match(customers, invoices, {"amount": 1200.00, "desc": desc})
+    assert allocations(r) == [("INV-78", 1200.00, "amount+payer", "Matched")]
+
+
+def test_a_sister_company_by_trade_is_still_told_apart():
+    """El Sewedy Cables pays what El Sewedy Electric owes: a related company, suggested."""
+    customers = [customer("C1", "El Sewedy Electric"), customer("C2", "El Sewedy Cables")]
+    invoices = [invoice("INV-1", "C1", 4567.89), invoice("INV-2", "C2", 999.00)]
+    r = match(customers, invoices, {"amount": 4567.89, "desc": "ACH CR EL SEWEDY CABLES"})
+    assert [a[3] for a in allocations(r)] == ["Suggested"]

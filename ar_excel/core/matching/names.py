@@ -71,6 +71,9 @@ ARABIC_WORDS = {
     "منتجات": "PRODUCTS", "للاجهزه": "APPLIANCES", "اجهزه": "APPLIANCES", "المنزليه": "HOME",
     "للتغليف": "PACKAGING", "اخوان": "BROTHERS", "للمواد": "MATERIALS",
     "للمعدات": "EQUIPMENT", "معدات": "EQUIPMENT", "للطاقه": "ENERGY",
+    "للمشروبات": "BEVERAGES", "المشروبات": "BEVERAGES", "مشروبات": "BEVERAGES",
+    "للاسمنت": "CEMENT", "الاسمنت": "CEMENT", "اسمنت": "CEMENT",
+    "للكابلات": "CABLES", "الكابلات": "CABLES", "كابلات": "CABLES",
 }
 # Words that say nothing about who the payer is.
 FILLER = {
@@ -83,7 +86,7 @@ FILLER = {
     "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
     "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
     "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
-    "TRADING CO", "HOLDING",
+    "TRADING CO", "HOLDING", "HLDG", "HLDGS", "HOLDINGS",
     # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
     "SHOWROOM", "GALLERY", "OFFICE",
     # FOOD STUFF, as a clerk splits FOODSTUFF (مواد غذائية): the FOOD says it
@@ -134,6 +137,10 @@ SYNONYMS = {
     "GEN": "GENERAL", "NATL": "NATIONAL", "INDS": "INDUSTRIES", "ENGR": "ENGINEERING",
     "ENGRG": "ENGINEERING", "INTERNATL": "INTERNATIONAL", "TECH": "TECHNOLOGY",
     "DEVT": "DEVELOPMENT", "INVEST": "INVESTMENT",
+    # (ABDULLAH AL OTHAIM MKTS, JARIR MKTG CO, SEWEDY ELEC DIST for Electric Distribution,
+    # WADI DEGLA DEVS for Developments.)
+    "MKTS": "MARKETS", "MKTG": "MARKETING", "ELECTRIC": "ELECTRICAL",
+    "DEVELOPMENTS": "DEVELOPMENT", "DEVS": "DEVELOPMENT",
 }
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks
