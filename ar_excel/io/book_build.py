@@ -38,6 +38,7 @@ from ar_excel.io.receipt_invoices import receipts_naming_unknown_invoices
 from ar_excel.io.receipt_kinds import receipts_as_meant
 from ar_excel.io.sales_areas import sales_areas_as_one_customer
 from ar_excel.io.sheet_kinds import CONTENT_KINDS, choose_by_content, find_kind
+from ar_excel.io.sheet_loading import once_read
 from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.io.summary_reports import aging_summary_sheet, summary_instead_of_invoices
@@ -55,7 +56,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     sheet is named for is looked for by its header row."""
     chosen: dict[str, Grid] = {}
     for g in grids:  # a CSV opened whole into column A: split as Text to Columns would
-        split_delimited(g)
+        once_read(g, split_delimited)  # (a sheet still being read: once it is)
     for g in grids:
         kind = find_kind(g.name, is_table=g.header is not None)
         if kind is None:
@@ -94,6 +95,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         grid = chosen["Customers"]
         grid.hidden_columns = hidden_columns(source, grid.sheet or grid.name)
     read_first: dict[str, tuple[Table | None, list[Issue]]] = {}  # (read once, used below)
+    if "Customers" in chosen:  # (first: parsed while the invoices' cells are still read)
+        read_first["Customers"] = read_table(chosen["Customers"], "Customers", policy)
     by_customer = _customer_sheets(grids, chosen, policy, read_first) if "Invoices" not in \
         chosen or _header_only(chosen["Invoices"]) else None
     book = Book(source=source, policy=policy, issues=list(issues),
@@ -188,7 +191,8 @@ def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy,
     empty = [k for k in ("Invoices", "Payments") if k in chosen and _header_only(chosen[k])]
     master = None
     if "Customers" in chosen:
-        read["Customers"] = read_table(chosen["Customers"], "Customers", policy)
+        if "Customers" not in read:
+            read["Customers"] = read_table(chosen["Customers"], "Customers", policy)
         master = read["Customers"][0]
         if master is None:
             return None

@@ -127,10 +127,20 @@ def rows_without_calamine(path: Path, name: str, failure: BaseException) -> list
         wb.close()
 
 
+def once_read(grid: Grid, step: Callable[[Grid], None]) -> None:
+    """``step`` done on the grid's cells: now, or where they are still being read, when they
+    are first asked for, so that a sheet already read is parsed while the others are read."""
+    if isinstance(grid, _LoadingGrid) and grid.loads is not None:
+        grid.then.append(step)
+    else:
+        step(grid)
+
+
 class _LoadingGrid(Grid):
     """A sheet whose cells are still being read: its ``rows`` wait for them."""
 
     loads: _SheetLoads | None = None
+    then: list[Callable[[Grid], None]]  # steps done on the cells once they are here
 
     @property  # type: ignore[override]
     def rows(self) -> list[list[Any]]:
@@ -138,6 +148,9 @@ class _LoadingGrid(Grid):
             self._rows = self.loads.rows(self.name)
             self._merged = self.loads.merged(self.name)
             self.loads = None
+            steps, self.then = self.then, []
+            for step in steps:
+                step(self)
         return self._rows
 
     @rows.setter
@@ -213,7 +226,7 @@ class _SheetLoads:
         if name not in self._done:
             return Grid(name, [], 0, 0, hidden=hidden)
         grid = _LoadingGrid(name, [], 0, 0, hidden=hidden)
-        grid.loads = self
+        grid.loads, grid.then = self, []
         return grid
 
     def merged(self, name: str) -> list:
