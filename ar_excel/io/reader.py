@@ -96,6 +96,11 @@ def read_book(path: str | Path) -> Book:
         raise InputError(f"no such file: {path}")
     if path.suffix.lower() in _DELIMITED:
         return _delimited_book(path)
+    from ar_excel.io.web_workbook import web_book
+
+    web = web_book(path)  # a web page or Excel 2003 XML saved under a workbook's name
+    if web is not None:
+        return web
     with read_once(path):  # an .ods file's content.xml: unzipped once for every look into it
         return _read_book(path)
 
