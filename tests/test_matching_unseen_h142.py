@@ -140,3 +140,51 @@ def test_a_sister_company_by_trade_is_still_told_apart():
     invoices = [invoice("INV-1", "C1", 4567.89), invoice("INV-2", "C2", 999.00)]
     r = match(customers, invoices, {"amount": 4567.89, "desc": "ACH CR EL SEWEDY CABLES"})
     assert [a[3] for a in allocations(r)] == ["Suggested"]
+
+
+# Tamimi (K105) owes 101, 102, 104, 105; Almarai (K102) owes 103; Jarir (K107) 106, 107.
+GROUP = [customer("K105", "Tamimi Markets LLC", Currency="SAR"),
+         customer("K107", "Jarir Marketing Co", Currency="SAR"),
+         customer("K102", "Almarai Company", Currency="SAR")]
+GROUP_INVOICES = [invoice("101", "K105", 11500.00, "2026-09-20"),
+                  invoice("102", "K105", 8625.00, "2026-09-25"),
+                  invoice("103", "K102", 4025.00, "2026-09-26"),
+                  invoice("104", "K105", 17250.00, "2026-09-27"),
+                  invoice("105", "K105", 3450.00, "2026-10-01"),
+                  invoice("106", "K107", 6900.00), invoice("107", "K107", 2300.00)]
+
+
+def _group(amount: float, desc: str):
+    return match(GROUP, GROUP_INVOICES, {"amount": amount, "desc": desc, "cur": "SAR"})
+
+
+def test_a_sum_leaving_out_an_invoice_the_narrative_names_is_only_suggested():
+    """'INV 101,102' and 14,950.00 = 101 + 105. Before: Matched 101 + 105 (amount+payer's
+    sum), the 102 named and left out never weighed."""
+    r = _group(14950.00, "SARIE INCOMING TAMIMI MARKETS INV 101,102")
+    assert [a[3] for a in allocations(r)] == ["Suggested", "Suggested"]
+    r = _group(20125.00, "SARIE INCOMING TAMIMI MARKETS INV 101,102")
+    assert allocations(r) == [("101", 11500.00, "multi-invoice", "Matched"),
+                              ("102", 8625.00, "multi-invoice", "Matched")]
+
+
+def test_another_customer_named_in_full_paying_near_a_numeric_part_is_suggested():
+    """Jarir Marketing (known by its full name) pays 4,000.00 quoting INV 103, Almarai's
+    4,025.00. Before: Matched as a fee write-off of 25.00. The exact amount stays Matched."""
+    r = _group(4000.00, "SARIE INCOMING JARIR MARKETING INV 103")
+    assert allocations(r) == [("103", 4000.00, "fee-writeoff", "Suggested")]
+    assert "the name is customer K107's (Jarir Marketing Co): a related company" in reason(r)
+    r = _group(4025.00, "SARIE INCOMING JARIR MARKETING INV 103")
+    assert allocations(r) == [("103", 4025.00, "reference", "Matched")]
+
+
+def test_an_excess_that_is_exactly_another_customers_named_invoice():
+    """'INV 101 & 103' with 15,525.00 = 101 + Almarai's 103. Before: 101 and 4,025.00 on
+    Tamimi's account, both Matched."""
+    r = _group(15525.00, "SARIE INCOMING TAMIMI MARKETS INV 101 & 103")
+    assert allocations(r) == [("101", 11500.00, "overpayment", "Suggested"),
+                              (None, 4025.00, "on-account", "Suggested")]
+    assert "the rest is exactly 103 of customer K102 (Almarai Company)" in reason(r)
+    from ar_excel.io.reasons_ar import arabic_clause
+    assert arabic_clause("the rest is exactly 103 of customer K102 (Almarai Company), which it "
+                         "also names: paid for it too? please confirm").startswith("الباقي يساوي")

@@ -109,6 +109,9 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the rest equals (.+?)( \(one of several ways: please confirm\))?",
      lambda m: f"الباقي يساوي {m[1]}"
                + (f" (إحدى عدة طرق: {_CONFIRM})" if m[2] else "")),
+    (r"the rest is exactly (\S+) of customer (\S+) \((.*)\), which it also names: paid for it "
+     r"too\? please confirm", "الباقي يساوي تماماً {0} للعميل {1} ({2})، ويذكرها البيان أيضاً: "
+     "دُفعت عنه أيضاً؟ " + _CONFIRM),
     (r"the rest is (.+?) less charges within the fee tolerance: write-off proposed(, please "
      r"confirm)?", lambda m: f"الباقي {m[1]} ناقص المصاريف {_WRITE_OFF}"
                              + (f"، {_CONFIRM}" if m[2] else "")),

@@ -308,6 +308,19 @@ class FullReferences:
                     against = ("; it also names "
                                + ", ".join(self.inv.number[p] for p in settled)
                                + ", settled already, which the rest may be for: please confirm")
+                else:
+                    # Or writes the number of another customer's open invoice that the rest
+                    # is exactly (TAMIMI ... INV 101 & 103, 103 Almarai's): paid for it too.
+                    theirs = [p for p in self.inv.by_due((f.weak | f.strong) - set(refs))
+                              if self.inv.customer[p] != cust
+                              and self.inv.remaining[p] == excess
+                              and self.inv.usable(p, f.currency)]
+                    if theirs:
+                        p = theirs[0]
+                        other = self.inv.customer[p]
+                        against = (f"; the rest is exactly {self.inv.number[p]} of customer "
+                                   f"{other} ({self.payers.names.get(other, '')}), which it "
+                                   "also names: paid for it too? please confirm")
             return alloc(f, refs, "overpayment",
                          (0.9 if one_customer and not doubled and not against else 0.6) - penalty,
                          f"{said} {names}; paid {self._money(excess)} more than open"

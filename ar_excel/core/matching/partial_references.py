@@ -347,10 +347,11 @@ class PartialReferences:
                 if self._within_tolerance(self.inv.remaining[p], f.remaining, f.grain)]
         if len(near) == 1 and len(self.index.tails[near[0]]) >= 3:
             p = near[0]
-            return self._alloc(f, [p], "reference", 0.88,
+            against = self._another_customer_pays(f, p)
+            return self._alloc(f, [p], "reference", 0.6 if against else 0.88,
                                f"narrative has the numeric part of {self.inv.number[p]}; short by "
                                f"{self._money(self.inv.remaining[p] - f.remaining)} within the "
-                               "fee tolerance: write-off proposed")
+                               "fee tolerance: write-off proposed" + against)
         # One named invoice the receipt pays less income tax withheld at a policy rate, to the
         # minor unit (فاتورة رقم 0240 paid less 1 % of the amount before VAT): the amount
         # confirms the number as surely as a bank charge within the tolerance does.
@@ -360,8 +361,10 @@ class PartialReferences:
             if self._wht_top else []
         if len(withheld) == 1 and len(withheld[0][1]) == 1:
             p, readings = withheld[0]
-            return self._alloc_withheld(f, readings[0], 0.88, "narrative has the numeric part "
-                                        f"of {self.inv.number[p]}")
+            against = self._another_customer_pays(f, p)
+            return self._alloc_withheld(f, readings[0], 0.6 if against else 0.88,
+                                        "narrative has the numeric part "
+                                        f"of {self.inv.number[p]}" + against)
         # One invoice's numeric part (4+ digits) and no amount agreeing: a part payment or an
         # overpayment of it, perhaps; a person decides.
         long_hits = [p for p in weak if len(self.index.tails[p]) >= 4]
@@ -383,6 +386,22 @@ class PartialReferences:
                                f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _another_customer_pays(self, f: LineFacts, p: int) -> str:
+        """The note when the line's payer is known for sure (account, full name) to be a
+        customer other than invoice ``p``'s: a numeric part and an amount only near the open
+        amount do not outweigh it (a related company paying for it, or another invoice ending
+        so). "" otherwise."""
+        owner = self.inv.customer[p]
+        if f.payer is None or not f.payer.certain or f.payer.customer in (None, owner):
+            return ""
+        other = f.payer.customer
+        name = self.payers.names.get(other, "")
+        if f.payer.by_account:
+            return (f"; paid from the account of customer {other} ({name}): paying for it? "
+                    "please confirm")
+        return f"; the name is customer {other}'s ({name}): a related company paying for it? " \
+            "please confirm"
 
     def _not_other_numbers(self, f: LineFacts, refs: list[int]) -> list[int]:
         """``refs`` less those named only by a number the narrative calls a cheque, an order,

@@ -191,12 +191,19 @@ class PayerStages:
         coincidence, perhaps: the number tells which invoice the payer meant to pay. None when
         the narrative names one of ``invs`` too, or writes the end of its number."""
         named = f.strong | f.weak
-        if not named or not named.isdisjoint(invs):
-            return None  # (the number names the invoice chosen: BILL 000455 for F2026000455)
+        if not named:
+            return None
         written = set(_DIGIT_RUN.findall(f.numbers))
-        digits = self.index.digit_strings
-        if any(digits[q].endswith(w) for q in invs for w in written if len(w) >= 3):
-            return None  # (the end of the chosen invoice's number: INV#000603 for F2026000603)
+        # Several invoices making the amount, of which the narrative names one and leaves out
+        # another of the payer's it names (INV 101,102 paid with 101 + 105): the numbers and
+        # the sum disagree.
+        mixed = len(invs) > 1 and not named.isdisjoint(invs)
+        if not mixed:
+            if not named.isdisjoint(invs):
+                return None  # (the number names the invoice chosen: BILL 000455 for F2026000455)
+            digits = self.index.digit_strings
+            if any(digits[q].endswith(w) for q in invs for w in written if len(w) >= 3):
+                return None  # (the end of the chosen invoice's number: INV#000603 for F2026000603)
         called = invoice_mentions(f.numbers) if f.weak else set()
         other = other_numbers(f.numbers)
         tails = self.index.tails
@@ -204,6 +211,8 @@ class PayerStages:
             if p in invs or not self.inv.usable(p, f.currency) or tails[p] in other:
                 continue
             own = self.inv.customer[p] == cust
+            if mixed and not own:
+                continue
             if tails[p] in called or (own and (p in f.strong or self._padded_tail(p) in written)):
                 return p
         return None
