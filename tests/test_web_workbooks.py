@@ -83,7 +83,8 @@ SPREADSHEET_XML = f"""<?xml version="1.0" encoding="UTF-8"?>
    <Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>
 </Workbook>"""
 
-# Excel's "Single File Web Page": a frame page naming the sheets, a part per sheet
+# Excel's "Single File Web Page": a frame page naming the sheets, a part per sheet; dates
+# shown as a month-first Excel shows them, beside their values (x:num: 46266 is 1 Sep 2026)
 MHTML = """MIME-Version: 1.0
 X-Document-Type: Workbook
 Content-Type: multipart/related; boundary="----=_NextPart_01DB3E1A.5C3B7F60"
@@ -112,9 +113,10 @@ Content-Type: text/html; charset="utf-8"
 
 <html><body><table x:str border=3D0>
  <tr><td>Invoice No</td><td>Customer ID</td><td>Invoice Date</td><td>Due Date</td><td>Amount</td></tr>
- <tr><td>INV-1</td><td>C001</td><td>01/09/2026</td><td>01/10/2026</td><td x:num=3D"1500">1,500=
-.00</td></tr>
- <tr><td>INV-2</td><td>C002</td><td>15/11/2026</td><td>15/12/2026</td><td>(250.00)</td></tr>
+ <tr><td>INV-1</td><td>C001</td><td x:num=3D"46266">9/1/2026</td><td x:num=3D"46296">10/1/2026<=
+/td><td x:num=3D"1500">1,500.00</td></tr>
+ <tr><td>INV-2</td><td>C002</td><td x:num=3D"46327">11/1/2026</td><td x:num=3D"46357">12/1/2026<=
+/td><td x:num=3D"-250">(250.00)</td></tr>
 </table></body></html>
 
 ------=_NextPart_01DB3E1A.5C3B7F60

@@ -22,8 +22,10 @@ Each is read as a workbook whose sheets the book builder takes as it takes any o
   without two filled cells in a row holds no list and is no sheet.
 
 Cells are the page's text, parsed as typed text is in a workbook ('1,500.00', '(250.00)',
-Arabic-Indic digits, dates as text); a value that cannot be used is an Input Issue at its
-cell, addressed by the table's row and column. Such a file is never written into: the writer
+Arabic-Indic digits, dates as text), except where Excel saved the page and wrote the cell's
+value beside it (``x:num``: a date shown month first is its serial, as in the workbook); a
+value that cannot be used is an Input Issue at its cell, addressed by the table's row and
+column. Such a file is never written into: the writer
 writes only into .xlsx workbooks, and says to use -o.
 
 A page holding no such table, or an XML file that is no spreadsheet, is left to the cell
@@ -32,6 +34,7 @@ reader, whose failure says what the file is (``not_a_workbook``).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,6 +162,7 @@ class _PageTables(TableRows):
         super().__init__()
         self.tables: list[tuple[str, list[list[str]], list]] = []  # title, rows, merges
         self._merges: list = []  # the open table's cells spanning rows (``WebSheet.merged``)
+        self._number: float | None = None  # the open cell's value, where Excel gave it
         self._outer: list[tuple[Any, ...]] = []  # the enclosing tables' reading state
         self._lines: list[str] = []  # lines of text outside the tables since the last one
         self._line: list[str] = []
@@ -179,15 +183,17 @@ class _PageTables(TableRows):
         if tag == "table":
             self._end_line()
             self._outer.append((self.rows, self._row, self._cell, self._span, self._below,
-                                self._title, self._caption, self._merges))
+                                self._title, self._caption, self._merges, self._number))
             self.rows, self._row, self._cell, self._caption = [], None, None, ""
-            self._merges = []
+            self._merges, self._number = [], None
             before = " ".join("".join(self._outer[-1][2] or ()).split())  # (within a cell)
             self._title = self._heading or (self._lines[-1] if self._lines else before)
             self._lines, self._heading = [], ""
         elif not self._outer and tag in _BLOCKS:
             self._end_line()
         super().handle_starttag(tag, attrs)
+        if tag in ("td", "th") and self._cell is not None:
+            self._number = _excel_number(dict(attrs).get("x:num"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._in:
@@ -198,12 +204,17 @@ class _PageTables(TableRows):
             super().handle_endtag(tag)  # (its last row, left open)
             self.tables.append((self._caption or self._title, self.rows, self._merges))
             (self.rows, self._row, self._cell, self._span, self._below, self._title,
-             self._caption, self._merges) = self._outer.pop()
+             self._caption, self._merges, self._number) = self._outer.pop()
             return
-        if tag in ("td", "th") and self._row is not None and self._cell is not None and \
-                self._span[1] > 1:  # a customer's ID beside its invoices: filled down
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
             row, col = len(self.rows), len(self._row)
-            self._merges.append(((row, col), (row + self._span[1] - 1, col)))
+            if self._span[1] > 1:  # a customer's ID beside its invoices: filled down
+                self._merges.append(((row, col), (row + self._span[1] - 1, col)))
+            number, self._number = self._number, None
+            super().handle_endtag(tag)
+            if number is not None:
+                self._row[col] = number
+            return
         if not self._outer and tag in _BLOCKS:
             self._end_line()
             if tag in _HEADINGS and self._lines:
@@ -250,11 +261,22 @@ def html_sheets(text: str, stem: str) -> list[WebSheet]:
             for name, (_, rows, merged) in zip(_unique(names), tables, strict=True)]
 
 
-def _cells(rows: list[list[str]]) -> list[list[Any]]:
+def _excel_number(value: str | None) -> float | None:
+    """A cell's value as Excel wrote it beside the text it shows, in a page it saved
+    (``x:num="46266"`` for a date shown 9/1/2026 in a month-first Excel, ``x:num="-250"`` for
+    (250.00)): the cell's own value, as the workbook held it; None where there is none."""
+    try:
+        number = float(value) if value else None
+    except ValueError:
+        return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+def _cells(rows: list[list[Any]]) -> list[list[Any]]:
     """A table's rows all as wide as its widest, a blank cell None, as a sheet is read."""
     width = max(map(len, rows), default=0)
-    return [[v if v.strip() else None for v in row] + [None] * (width - len(row))
-            for row in rows]
+    return [[None if isinstance(v, str) and not v.strip() else v for v in row]
+            + [None] * (width - len(row)) for row in rows]
 
 
 def _unique(names: list[str]) -> list[str]:
