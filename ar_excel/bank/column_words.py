@@ -303,6 +303,8 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 _WORDS_OF = dict(_ROLE_WORDS)
+# Words saying a column of the other party's holds its account, not its name.
+_ACCOUNT_WORDS = frozenset({"account", "acct", "acc", "iban", "حساب", "الحساب"})
 
 
 MONEY_ROLES = {"Amount", "Debit", "Credit", "Balance"}
@@ -354,6 +356,9 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
     if (words & _WORDS_OF["Debit"] and words & _WORDS_OF["Credit"]
             and not words & _WORDS_OF["Balance"]):  # "Debit/Credit ..." (not "Balance Dr/Cr")
         return "Amount" if words & _WORDS_OF["Amount"] and "Amount" not in taken else None
+    if (words & _WORDS_OF["Counterparty"] and (words & _ACCOUNT_WORDS or {"a", "c"} <= words)
+            and "Counterparty Account" not in taken):
+        return "Counterparty Account"  # "Remitter Account", "Sender A/C", "حساب المحول"
     for canon, keys in _ROLE_WORDS:
         hit = bool(words & keys)
         if canon == "Date" and words & _STARTED_WORDS and "_started" not in taken:
