@@ -320,7 +320,11 @@ def test_a_file_that_is_neither_keeps_its_message(tmp_path, capsys):
             "open it in Excel and save it as .xlsx")
     for name, data in (("orders.xls", b'<?xml version="1.0"?><orders><o id="1"/></orders>'),
                        ("page.xls", b"<html><body><p>Session expired</p></body></html>"),
-                       ("one.xls", b"<table><tr><td>C1</td></tr></table>")):
+                       ("one.xls", b"<table><tr><td>C1</td></tr></table>"),
+                       ("login.xls", b"<html><body><table><tr><td>User</td><td>Password</td>"
+                                     b"</tr><tr><td>Forgot?</td><td>Help</td></tr></table>"),
+                       ("empty.xls", SPREADSHEET_XML.split("<Worksheet")[0].encode()
+                        + b"<Worksheet ss:Name='Sheet1'><Table/></Worksheet></Workbook>")):
         path = tmp_path / name
         path.write_bytes(data)
         assert main(["aging", str(path), "--as-of", AS_OF, "-o", str(tmp_path / "o.xlsx")]) == 1

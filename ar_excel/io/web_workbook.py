@@ -28,8 +28,9 @@ value that cannot be used is an Input Issue at its cell, addressed by the table'
 column. Such a file is never written into: the writer
 writes only into .xlsx workbooks, and says to use -o.
 
-A page holding no such table, or an XML file that is no spreadsheet, is left to the cell
-reader, whose failure says what the file is (``not_a_workbook``).
+A page holding no list a job reads (a portal's login page saved as the export), or an XML
+file that is no spreadsheet, is left to the cell reader, whose failure says what the file
+is (``not_a_workbook``).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def web_kind(head: bytes) -> str | None:
 
 def web_book(path: Path) -> Book | None:
     """The workbook a web page or an XML spreadsheet holds (module comment); None when the
-    file is neither, or a page without a table of at least two filled cells in a row."""
+    file is neither, or holds no sheet the book commands read (the cell reader's failure
+    then says what the file is)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
@@ -105,8 +107,11 @@ def web_book(path: Path) -> Book | None:
 
     grids = [Grid(s.name, s.rows, hidden=s.hidden, merged=s.merged) for s in sheets]
     by_key = {match_key(s.name): s.rows for s in sheets}
-    return book_from_grids(grids, source=path,
+    book = book_from_grids(grids, source=path,
                            sheet_loader=lambda name: by_key.get(match_key(name)))
+    if not book.tables and not book.unusable:
+        return None  # no list a job reads (a portal's login or error page): said as what it is
+    return book
 
 
 @dataclass
