@@ -285,6 +285,26 @@ def test_a_windows_1256_open_items_page_with_arabic_headers(tmp_path):
     assert _run(["run", str(path), "--as-of", AS_OF, "-o", str(out)]) == 0
 
 
+def test_a_windows_1256_page_of_two_tables_under_arabic_headings(tmp_path):
+    page = """<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=windows-1256"></head><body dir="rtl">
+<h3>العملاء</h3><table><tr><th>رقم العميل</th><th>اسم العميل</th><th>شروط الدفع</th></tr>
+<tr><td>ع-1</td><td>شركة النيل</td><td>30</td></tr></table>
+<h3>الفواتير</h3><table><tr><th>رقم الفاتورة</th><th>رقم العميل</th><th>تاريخ الفاتورة</th>
+<th>المبلغ</th></tr>
+<tr><td>ف-1</td><td>ع-1</td><td>01/11/2026</td><td>1,000.00</td></tr>
+<tr><td>ف-2</td><td>ع-1</td><td>01/09/2026</td><td>5O0</td></tr></table></body></html>"""
+    path = tmp_path / "erp.xls"
+    path.write_bytes(page.encode("cp1256"))
+    out = tmp_path / "aging.xlsx"
+    assert _run(["aging", str(path), "--as-of", AS_OF, "-o", str(out)]) == 0
+    rows = list(openpyxl.load_workbook(out)["Aging"].iter_rows(values_only=True))
+    # ف-1 due 1 December (the customer's 30 days): not yet due
+    assert [r[:8] for r in rows if r[0] == "ع-1"] == [("ع-1", "شركة النيل", 1000, 0, 0, 0, 0, 1000)]
+    issues = list(openpyxl.load_workbook(out)["Input Issues"].iter_rows(values_only=True))
+    assert [r[:4] for r in issues if r[1] == "D3"] == [("الفواتير", "D3", "المبلغ", "5O0")]
+
+
 @pytest.mark.parametrize("command", ["validate", "credit", "invoices", "collections",
                                      "statements", "report"])
 def test_every_book_command_reads_a_web_page(tmp_path, command):
