@@ -20,13 +20,22 @@ CODE_INVOICES = [invoice("SI-2026-0231", "CUST-00234", 7820.00),
 
 @pytest.mark.parametrize("desc", ["CHQ DEP 0231 CLG", "INWARD TRANSFER CUST NO 00231",
                                   "SARIE INCOMING TEL 0231", "INWARD TRANSFER CIF 00231",
-                                  "إيداع شيك رقم 0231 مقاصة"])
+                                  "إيداع شيك رقم 0231 مقاصة",
+                                  "SADAD PAYMENT BILLER 153 BILL ACCT 00231",
+                                  "SADAD 153 SUBSCRIBER NO 00231"])
 def test_a_cheque_phone_or_customer_number_is_no_invoice_numeric_part(desc):
     """Before: Matched to SI-2026-0231 ('narrative has the numeric part'), though the number
     is the cheque's (or a phone, or a customer number) and another customer owes the same
     amount: nothing says which invoice is paid."""
     r = match(CODES, CODE_INVOICES, {"amount": 7820.00, "desc": desc, "cur": "SAR"})
     assert [a for a in allocations(r) if a[3] == "Matched"] == []
+
+
+def test_a_sadad_bill_account_written_as_the_invoice_number_names_it():
+    """A biller whose SADAD bill accounts are its invoice numbers: the number in full."""
+    r = match(CODES, CODE_INVOICES, {"amount": 7820.00, "desc": "SADAD BILL ACCT SI20260231",
+                                     "cur": "SAR"})
+    assert allocations(r) == [("SI-2026-0231", 7820.00, "reference", "Matched")]
 
 
 def test_the_same_number_called_an_invoice_still_names_it():

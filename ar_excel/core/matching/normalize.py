@@ -349,7 +349,9 @@ def invoice_numbers_called(text: str) -> set[str]:
 # phone or customer number (PO 4557, LPO NO. 4557, CHQ 04557, CHQ DEP NO 288553, TEL 0100...,
 # أمر شراء 4557), or a list of them (CHQS 123456/123457 & 123458, شيكات ارقام 1234 و 1235).
 _OTHER_NUMBER = re.compile(
-    r"(?:\b(?:L?PO|P\.O|ORDER|CHQ|CHEQUE|CHECK|CHK|TEL|MOB|PHONE|CIF|CUST|CUSTOMER|CONTRACT)"
+    # (A SADAD bill account, BILL ACCT 00231, is the payer's account with us: its number.)
+    r"(?:\b(?:L?PO|P\.O|ORDER|CHQ|CHEQUE|CHECK|CHK|TEL|MOB|PHONE|CIF|CUST|CUSTOMER|CONTRACT|"
+    r"BILL ACC(?:OUN)?T|SUBSCRIBER)"
     r"(?P<plural>S)?|امر شراء|(?P<cheques>شيكات)|شيك|تليفون|موبايل)[\s.:#-]*"
     r"(?:(?:DEP|DEPOSIT|DEPOSITED|CLG|CLEARING)\b[\s.:#-]*)?"
     r"(?:(?P<nos>NOS|NUMBERS)\b[\s.:#-]*|(?:NO|NR|NUM|NUMBER)\b[\s.:#-]*|(?P<arnos>ارقام)\s*|رقم\s*)?"

@@ -64,7 +64,8 @@ _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
 _DIGIT = re.compile(r"[0-9]")
 # The words ``other_numbers`` reads a number after (most narratives have none).
-_OTHER_WORD = re.compile(r"PO|ORDER|CH|TEL|MOB|PHONE|CIF|CUST|CONTRACT|شيك|شراء|تليفون|موبايل")
+_OTHER_WORD = re.compile(r"PO|ORDER|CH|TEL|MOB|PHONE|CIF|CUST|CONTRACT|BILL ACC|SUBSCRIBER|شيك|"
+                         r"شراء|تليفون|موبايل")
 # Sets of a range's invoices making the amount by chance, below which the one set is the one paid.
 RANGE_CHANCE = 0.02
 
