@@ -105,7 +105,7 @@ def web_book(path: Path) -> Book | None:
         return None
     from ar_excel.io.book_build import book_from_grids
 
-    grids = [Grid(s.name, s.rows, hidden=s.hidden, merged=s.merged) for s in sheets]
+    grids = [Grid(s.name, s.rows, hidden=s.hidden, merged=list(s.merged)) for s in sheets]
     by_key = {match_key(s.name): s.rows for s in sheets}
     book = book_from_grids(grids, source=path,
                            sheet_loader=lambda name: by_key.get(match_key(name)))
