@@ -110,12 +110,18 @@ def _without_text_marks(rows: list[list[str]]) -> list[list[str]]:
     """NatWest's export writes its text cells as Excel's typed text, an apostrophe first
     ("'NILE TRADING LTD", "'600000-12345678"): in a column where most filled cells open with
     one, it is the mark, not the bank's words, and is taken off."""
-    width = max(map(len, rows), default=0)
+    # (Only the rows with a cell opening with one are looked at cell by cell: most of a
+    # statement's apostrophes are inside its words. In a row joined at NULs each cell's first
+    # character starts it or follows a NUL; a NUL in a cell only has its row looked at.)
+    opened: dict[int, int] = {}
+    for r, joined in zip(rows, map("\x00".join, rows), strict=True):
+        if joined.startswith("'") or "\x00'" in joined:
+            for i, c in enumerate(r):
+                if c.startswith("'") and not c.endswith("'"):
+                    opened[i] = opened.get(i, 0) + 1
     marked = []
-    for i in range(width):
-        filled = [r[i] for r in rows if i < len(r) and r[i].strip()]
-        opened = sum(1 for c in filled if c.startswith("'") and not c.endswith("'"))
-        if opened >= 2 and opened * 2 > len(filled):
+    for i in sorted(opened):
+        if opened[i] >= 2 and opened[i] * 2 > sum(1 for r in rows if i < len(r) and r[i].strip()):
             marked.append(i)
     if not marked:
         return rows
