@@ -104,7 +104,7 @@ def _read_statement_early(args: argparse.Namespace, selected: list[Job]) -> None
 def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
     from ar_excel.io.pack import kept_tabs, write_pack
     from ar_excel.io.reader import read_book, remember_previous_output
-    from ar_excel.io.writer import issues_tab, write_tabs
+    from ar_excel.io.writer import issues_tab, refuse_unwritable, write_tabs
     from ar_excel.runner import resolve_as_of, run_jobs
 
     bar, progress = _progress_bar(sys.stderr.isatty())
@@ -126,12 +126,14 @@ def execute(args: argparse.Namespace, jobs: dict[str, Job]) -> int:
                              out_dir=out_dir, out=args.out or args.book, args=extra,
                              progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
         selected = [jobs[name] for name in args.jobs]
+        writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
+        if writer is write_tabs and (args.out is None or args.out.resolve() == args.book.resolve()):
+            refuse_unwritable(args.book)  # before the jobs write letters or drafts beside it
         outcome = run_jobs(book, selected, options, month_end=args.month_end,
                            progress=lambda f, m="": progress(0.1 + 0.75 * f, m))
         arabic = book.arabic
         tabs = [*outcome.tabs, issues_tab(outcome.issues, arabic)]
         progress(0.9, "writing tabs")
-        writer = selected[0].write if len(selected) == 1 and selected[0].write else write_tabs
         extra_write = {"protect": outcome.protect} if outcome.protect and writer is write_tabs else {}
         out = args.out
         if writer is write_tabs and out is not None and out.resolve() == args.book.resolve():

@@ -23,6 +23,7 @@ import stat
 import tempfile
 import threading
 import warnings
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -742,6 +743,23 @@ def _said_dropped(said: warnings.WarningMessage, replaced: set[str]) -> bool:
         not (note and match_key(note.group(1)) in replaced)
 
 
+IN_PLACE_ADVICE = "use -o OUT to write the results to a new workbook"
+
+
+def refuse_unwritable(target: Path, advice: str = IN_PLACE_ADVICE) -> None:
+    """Refuse a workbook no tab can ever be written into, whichever the tabs: another format
+    than .xlsx / .xlsm, or a file under that name that is no Excel workbook inside (a web
+    page or text export renamed). Asked before the jobs run too, so that a run that cannot
+    write its tabs leaves no letters or files of its own beside the book either."""
+    if target.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UnsafeWriteError(f"'{target.name}' is a {target.suffix} file and ar_excel "
+                               f"writes only into .xlsx workbooks; {advice} (.xlsx)")
+    if target.is_file() and not zipfile.is_zipfile(target):
+        raise UnsafeWriteError(f"'{target.name}' is not an Excel workbook inside (a web page, "
+                               f"XML or text export saved under that name), and ar_excel "
+                               f"writes only into .xlsx workbooks; {advice} (.xlsx)")
+
+
 @bulk()
 def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None = None,
                arabic: bool = False, backup: bool = True,
@@ -765,9 +783,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     if target.exists():
         advice = "use -o OUT to write the results to a new workbook" if in_place else \
             "choose another -o file"
-        if target.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise UnsafeWriteError(f"'{target.name}' is a {target.suffix} file and ar_excel "
-                                   f"writes only into .xlsx workbooks; {advice} (.xlsx)")
+        refuse_unwritable(target, advice)
         found = losses(target, names)
         if found:
             raise UnsafeWriteError(
