@@ -197,3 +197,15 @@ def test_an_excess_that_is_exactly_another_customers_named_invoice():
     from ar_excel.io.reasons_ar import arabic_clause
     assert arabic_clause("the rest is exactly 103 of customer K102 (Almarai Company), which it "
                          "also names: paid for it too? please confirm").startswith("الباقي يساوي")
+
+
+def test_a_typo_reading_over_anothers_named_invoice_needs_a_payer_known_for_sure():
+    """'NILE PHARMA ... BALANCE INV 0412' pays 13,380.00: INV-2026-0412 is شركة النيل
+    للأدوية's (23,380.00 open: its balance after a part payment), INV-2026-0414 Nile Pharma
+    Distribution's, of 13,380.00 exactly. The name NILE PHARMA reads like the latter's but not
+    for sure (both are Nile Pharma). Before: Matched to 0414 as a mistyped 0412."""
+    customers = [customer("C3", "شركة النيل للأدوية"), customer("C4", "Nile Pharma Distribution")]
+    invoices = [invoice("INV-2026-0412", "C3", 23380.00), invoice("INV-2026-0414", "C4", 13380.00)]
+    r = match(customers, invoices,
+              {"amount": 13380.00, "desc": "IPN TRANSFER FROM NILE PHARMA BALANCE INV 0412"})
+    assert [a[3] for a in allocations(r)] == ["Suggested"]

@@ -117,11 +117,26 @@ class PartialReferences:
             self._read_name(f)  # the name on the line decides between the two readings
         payer = f.payer.customer if f.payer else None
         agrees = payer == owner if payer else (named is None or owner in named)
+        if agrees and payer and not f.payer.certain and self._names_anothers_open(f, owner):
+            # The number as written names an open invoice of another customer's: that it
+            # means the one a digit away takes a payer known for sure, not a name only like
+            # its owner's (NILE PHARMA ... BALANCE INV 0412: 0412 شركة النيل للأدوية's, 0414
+            # Nile Pharma Distribution's, of the amount).
+            agrees = False
         settled = self._paid_twice_fits(f, p, payer)
         conf = 0.92 if agrees and not settled else 0.6
         return self._alloc(f, [p], "reference-fuzzy", conf,
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
+
+    def _names_anothers_open(self, f: LineFacts, owner: str) -> bool:
+        """Whether the narrative names, in full for sure or by a number it calls an invoice
+        (INV 0412), an open invoice of a customer other than ``owner``."""
+        called = invoice_mentions(f.numbers) if f.weak else set()
+        tails = self.index.tails
+        return any(self.inv.customer[q] != owner and self.inv.remaining[q] > 0
+                   and ((q in f.strong and q not in f.loose) or tails[q] in called)
+                   for q in f.strong | f.weak)
 
     def _paid_twice_fits(self, f: LineFacts, p: int, payer: str | None) -> bool:
         """Whether the number the narrative writes one digit off open invoice ``p``'s is an
