@@ -51,6 +51,7 @@ _NOTES_PART = re.compile(r"^xl/(?:comments/comment\d+\.xml|drawings/commentsDraw
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"\s*/>')
 _CHUNK_ROWS = 2000  # rows serialised per write into the zip stream
 HIGHLIGHTED, BOLD = 1, 2  # a row's look: filled to catch the eye, in bold (a balance)
+_INFINITIES = (float("inf"), float("-inf"))
 
 
 @dataclass
@@ -179,7 +180,7 @@ def _escape(text: str) -> str:
 
 def _number(value: Any) -> str:
     """A number as openpyxl writes it (``compat.safe_string``)."""
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value in _INFINITIES:
         return ""
     return "%.16g" % value  # noqa: UP031 (openpyxl's own format, kept identical)
 
