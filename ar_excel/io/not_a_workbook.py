@@ -29,6 +29,30 @@ def _is_text(head: bytes) -> bool:
     return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
 
 
+_WEB_STARTS = (b"<!doctype html", b"<html", b"<table", b"<?xml")
+
+
+def saved_as_text(path: Path) -> bool:
+    """Whether ``path``, an .xls, is a delimited text export (tabs, commas or semicolons
+    between the values of its first line): what many systems' "Export to Excel" writes under
+    that name, and Excel opens after a word of warning. (Excel refuses such a file named
+    .xlsx: so does ar_excel, saying what it is.)"""
+    if path.suffix.lower() != ".xls":
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if not head or head.startswith((_ZIP, _OLE)) or not _is_text(head):
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": tab-separated
+        return True
+    lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+    first = lowered.split(b"\n", 1)[0]
+    return not lowered.startswith(_WEB_STARTS) and any(d in first for d in (b"\t", b",", b";"))
+
+
 def why_not_a_workbook(path: Path, reason: object) -> str:
     """The one line saying why ``path`` is no workbook; ``reason``: the library's words,
     kept where the file's bytes tell nothing better."""
@@ -63,7 +87,7 @@ def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
                 f"or copy); open it in Excel to repair it, or copy it again ({reason})")
     if not head.startswith(_OLE) and _is_text(head):
         lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-        if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        if lowered.startswith(_WEB_STARTS):
             return ("it is a web page or XML file saved under a workbook's name, not a "
                     "workbook; open it in Excel and save it as .xlsx")
         return ("it is a text file (a CSV or similar export), not an Excel workbook; rename it "

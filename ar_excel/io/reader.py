@@ -96,11 +96,14 @@ def read_book(path: str | Path) -> Book:
         raise InputError(f"no such file: {path}")
     if path.suffix.lower() in _DELIMITED:
         return _delimited_book(path)
+    from ar_excel.io.not_a_workbook import saved_as_text
     from ar_excel.io.web_workbook import web_book
 
     web = web_book(path)  # a web page or Excel 2003 XML saved under a workbook's name
     if web is not None:
         return web
+    if saved_as_text(path):  # a CSV or tab-separated export saved under an .xls name
+        return _delimited_book(path)
     with read_once(path):  # an .ods file's content.xml: unzipped once for every look into it
         return _read_book(path)
 
