@@ -209,3 +209,35 @@ def test_a_typo_reading_over_anothers_named_invoice_needs_a_payer_known_for_sure
     r = match(customers, invoices,
               {"amount": 13380.00, "desc": "IPN TRANSFER FROM NILE PHARMA BALANCE INV 0412"})
     assert [a[3] for a in allocations(r)] == ["Suggested"]
+
+
+# A Dubai distributor's common amounts: three invoices of 525.00, numbered densely.
+DENSE = [customer("C1", "Falcon Trading", Currency="AED"),
+         customer("C2", "Pearl Works", Currency="AED"),
+         customer("C3", "Oasis Pharmacy", Currency="AED")]
+DENSE_INVOICES = [invoice("SI-5097", "C1", 525.00), invoice("SI-5037", "C2", 525.00),
+                  invoice("SI-5012", "C3", 525.00), invoice("SI-5013", "C3", 7777.77)]
+
+
+@pytest.mark.parametrize("desc", ["CASH DEPOSIT CDM 5079", "UAEFTS INWARD REF 5079",
+                                  "CHEQUE DEPOSIT CLEARING 5079"])
+def test_a_bare_number_one_digit_off_names_no_invoice_without_a_payer(desc):
+    """Before: Matched to SI-5097 (reference-fuzzy: 5079 one digit off, 525.00 its amount),
+    though three invoices are of 525.00 and 5079 is a deposit machine's or a reference."""
+    r = match(DENSE, DENSE_INVOICES, {"amount": 525.00, "desc": desc, "cur": "AED"})
+    assert [a for a in allocations(r) if a[3] == "Matched"] == []
+
+
+@pytest.mark.parametrize("desc", ["UAEFTS INWARD INV 5079", "UAEFTS INWARD SI5079",
+                                  "SARIE IN FROM FALCON TRDG 5079"])
+def test_a_number_written_as_an_invoice_or_beside_a_name_still_reads_as_a_typo(desc):
+    r = match(DENSE, DENSE_INVOICES, {"amount": 525.00, "desc": desc, "cur": "AED"})
+    assert allocations(r) == [("SI-5097", 525.00, "reference-fuzzy", "Matched")]
+
+
+def test_a_one_letter_name_key_is_nobodys():
+    """SI of 'SI-5079' has the key s, as OASIS has: before, 'payer by narrative name (90)',
+    Oasis Pharmacy, and its 525.00 Matched (amount+payer)."""
+    r = match(DENSE, DENSE_INVOICES, {"amount": 525.00, "desc": "UAEFTS INWARD SI-5079",
+                                      "cur": "AED"})
+    assert allocations(r) == [("SI-5097", 525.00, "reference-fuzzy", "Matched")]

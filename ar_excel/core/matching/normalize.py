@@ -228,14 +228,15 @@ def without_amounts(text: str) -> str:
 
 # The branch, teller or ATM a deposit was made at (CASH DEP BRANCH 0199, BR: 12, فرع 045): a
 # number of the bank's, never the customer's reference to an invoice.
-_BRANCH_NUMBER = re.compile(r"(?<![\w/-])(?:BRANCH|BRN|BRCH|BR|TELLER|ATM)(?:\s*(?:NO|CODE)\b)?"
+# (A cash deposit machine's too: CASH DEPOSIT CDM 5079.)
+_BRANCH_NUMBER = re.compile(r"(?<![\w/-])(?:BRANCH|BRN|BRCH|BR|TELLER|ATM|CDM)(?:\s*(?:NO|CODE|ID)\b)?"
                             r"[\s.:#]+\d+|فرع\s*(?:رقم\s*)?\d+")
 
 
 def without_branches(text: str) -> str:
     """The folded narrative with the numbers of a bank's branch, teller or ATM blanked out."""
     return _BRANCH_NUMBER.sub(" ", text) if "BR" in text or "TELLER" in text or "ATM" in text \
-        or "فرع" in text else text
+        or "CDM" in text or "فرع" in text else text
 
 
 def without_accounts(text: str) -> str:

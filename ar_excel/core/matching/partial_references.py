@@ -63,6 +63,8 @@ _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 # An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
 _DIGIT = re.compile(r"[0-9]")
+# Digits written after letters, as an invoice number is (SI-5079, INV5079, F2026/00902).
+_AFTER_LETTERS = re.compile(r"[A-Z\u0600-\u06ff]+[-/.#]?((?:\d+[-/.]?)*\d{3,})(?!\d)")
 # The words ``other_numbers`` reads a number after (most narratives have none).
 _OTHER_WORD = re.compile(r"PO|ORDER|CH|TEL|MOB|PHONE|CIF|CUST|CONTRACT|BILL ACC|SUBSCRIBER|شيك|"
                          r"شراء|تليفون|موبايل")
@@ -117,6 +119,12 @@ class PartialReferences:
             self._read_name(f)  # the name on the line decides between the two readings
         payer = f.payer.customer if f.payer else None
         agrees = payer == owner if payer else (named is None or owner in named)
+        if agrees and f.payer is None and named is None and not self._written_as_invoice(f, p) \
+                and not re.search(r"[A-Z\u0600-\u06ff]{3}", self._name_on_line(f)):
+            # Nobody named and no invoice named: a bare number one digit off an invoice of the
+            # amount (a transfer's reference: REF 5079 for SI-5097) is chance in a dense
+            # numbering, unless written as an invoice's (INV 5079, SI-5079).
+            agrees = False
         if agrees and payer and not f.payer.certain and self._names_anothers_open(f, owner):
             # The number as written names an open invoice of another customer's: that it
             # means the one a digit away takes a payer known for sure, not a name only like
@@ -128,6 +136,19 @@ class PartialReferences:
         return self._alloc(f, [p], "reference-fuzzy", conf,
                            f"narrative has a number one digit away from {self.inv.number[p]}; "
                            "the amount equals its open amount")
+
+    def _written_as_invoice(self, f: LineFacts, p: int) -> bool:
+        """Whether a number one digit off invoice ``p``'s is written as an invoice number: called
+        an invoice (INV 5079, فاتورة 5079), after letters (SI-5079, INV5079), or long."""
+        d, tail = self.index.digit_strings[p], self.index.tails[p]
+        # (A long number one digit off the invoice's whole digits, 2026 00412 for
+        # INV-2026-00402, is rarely chance.)
+        if len(d) >= 6 and any(len(r) >= 6 and one_digit_apart(r, d) for r in self._runs(f)):
+            return True
+        written = invoice_mentions(f.numbers) | {
+            re.sub(r"\D", "", m.group(1)).lstrip("0") for m in _AFTER_LETTERS.finditer(f.numbers)}
+        return any(one_digit_apart(w, tail) or one_digit_apart(w, d.lstrip("0"))
+                   or one_digit_apart(w, d) for w in written)
 
     def _names_anothers_open(self, f: LineFacts, owner: str) -> bool:
         """Whether the narrative names, in full for sure or by a number it calls an invoice

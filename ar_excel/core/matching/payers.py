@@ -781,7 +781,9 @@ class PayerDirectory:
                 if lists else 0
             share = np.minimum(covered / self._token_count[hit], 1.0)
             scores[complete] = 88.0 + 10.0 * share
-        rest = np.flatnonzero(~complete)
+        # (A text whose name key is a letter or two, SI of SI-5079, is in every name: a partial
+        # comparison would find it in OASIS, whose key is s.)
+        rest = np.flatnonzero(~complete) if len(full) >= 3 else np.zeros(0, dtype=np.int64)
         if len(rest):
             # A score under LIKELY_NAME - MARGIN decides nothing (no candidate, and the best
             # likely name clears the margin over it), so it is not worked out exactly.
