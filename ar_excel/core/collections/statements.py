@@ -499,10 +499,15 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
             rows = mine.get(code, empty)  # statement order
             early = before[rows]
             places = decimals_of(code or currency)  # the currency's minor unit (KWD: fils)
-            # the opening sums the earlier documents in the ledger's order (same rounding)
-            opening = round(float(signed[np.sort(rows[early])].sum()), places)
+            # each document counts at its amount in that unit, as the ledger ages it: a list
+            # of formula amounts (5,858.6175) summed unrounded let half-cents of several
+            # invoices offset or add up, a closing a cent off the Aging and its own footer,
+            # and a Balance that did not foot from the Debit and Credit printed beside it;
+            # the opening sums the earlier documents in the ledger's order
+            opening = round(float(np.round(signed[np.sort(rows[early])], places).sum()),
+                            places)
             period = rows[~early]
-            amounts = signed[period]
+            amounts = np.round(signed[period], places)
             lines = pd.DataFrame({
                 "Date": columns["Date"][period],
                 "Type": columns["Type"][period],
