@@ -71,7 +71,7 @@ from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import rows_to_statement
 from ar_excel.bank.table_layout import find_layout
-from ar_excel.bank.text import Decoded, decode_bytes
+from ar_excel.bank.text import Decoded, decode_bytes, page_charset
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
@@ -371,7 +371,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
 
 def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
               encoding: str | None = None, day_first: bool | None = None) -> Statement:
-    decoded = decode_bytes(data, encoding)
+    decoded = decode_bytes(data, encoding or page_charset(data))
     parser = TableRows()
     parser.feed(decoded.text)
     parser.close()

@@ -190,6 +190,31 @@ def as_utf8(data: bytes) -> bytes:
     return text.encode("utf-8")
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def page_charset(data: bytes) -> str | None:
+    """The code page a web page declares (``<meta charset=windows-1256>``), where its bytes
+    are not UTF-8 (a page saved again keeps a stale declaration) and read in it: a bank's
+    or an ERP's HTML "Excel" export says what the letters are better than a guess does."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:65536])
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii")
+    try:
+        data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return name
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode ``data`` with ``encoding`` if given, else detect it (see module docstring)."""
     if encoding:

@@ -132,29 +132,23 @@ def _a_list(rows: list[list[Any]]) -> bool:
 
 # ------------------------------------------------------------------------- web pages
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-
 
 def _decoded(data: bytes, charset: str | None = None) -> str:
     """A page's text: in UTF-8 where its bytes are (whatever it declares: a page saved again
-    keeps a stale declaration), else in the code page it or its MIME part declares
+    keeps a stale declaration), else in the code page its MIME part or the page declares
     (windows-1256), else in the one its letters fit best (``bank.text``)."""
-    from ar_excel.bank.text import decode_bytes
+    from ar_excel.bank.text import decode_bytes, page_charset
 
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-        declared = _CHARSET.search(data[:_SNIFF])
-        for name in (charset, declared.group(1).decode("ascii") if declared else None):
-            if not name:
-                continue
-            try:
-                return data.decode(name)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return decode_bytes(data).text
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, page_charset(data)).text
 
 
 class _PageTables(TableRows):
