@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.aging import bucket_labels, tie_out
+from ar_excel.core.aging import bucket_labels, bucket_limits, tie_out
 from ar_excel.core.fx import ALL_CURRENCIES, Rates, policy_rates
 from ar_excel.core.kpis import (
     CREDIT_BALANCE,
@@ -107,6 +108,27 @@ def overdue_customers(items: pd.DataFrame, currency: str) -> int:
     mine = items[items["Currency"].fillna("") == currency] if len(items) else items
     places = decimals_of(currency)  # (a dinar customer 3 fils overdue is overdue)
     return int((overdue_by_customer(mine, places) > half_unit(places)).sum())
+
+
+def long_overdue_customers(items: pd.DataFrame, currency: str,
+                           buckets_days: Sequence[int]) -> int:
+    """Customers in ``currency`` with money in Top Overdue's last column: open amounts more
+    than the last aging limit past their due date, of a customer still overdue after its
+    credits on account. Not the Aging tab's last bucket: aged by invoice date (the Policy's
+    ``aging_basis``) that holds invoices so many days old, not so many past due, and by due
+    date it counted a customer whose advance of yesterday covers its arrears."""
+    mine = items[items["Currency"].fillna("") == currency] if len(items) else items
+    if not len(mine):
+        return 0
+    places = decimals_of(currency)
+    owed = overdue_by_customer(mine, places)
+    owed = owed[owed > half_unit(places)]
+    units = np.rint(np.nan_to_num(mine["Open Amount"].to_numpy(dtype="float64"))
+                    * 10.0 ** places)
+    days = np.nan_to_num(mine["Days Past Due"].to_numpy(dtype="float64", na_value=np.nan))
+    late = (units > 0) & (days > bucket_limits(buckets_days)[-1])
+    ids = mine["Customer ID"].fillna("").astype(str).to_numpy()[late]
+    return len(set(ids) & set(owed.index.astype(str)))
 
 
 def _kpi(kpis: pd.DataFrame, currency: str, name: str) -> float:
@@ -215,7 +237,8 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
                   _kpi(kpis, currency, "Receipts Count"),
                   int((mine["Total"] != 0).sum()),
                   overdue_customers(items, currency),
-                  int((mine[last] > 0).sum()), issues],
+                  long_overdue_customers(items, currency, book.policy.aging_buckets_days),
+                  issues],
     })
     # the counts are of the main currency's invoices, receipts and customers: in a book of
     # several currencies the caption says which (a USD invoice is not among them)
