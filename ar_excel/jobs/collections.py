@@ -152,6 +152,29 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
     return letters
 
 
+def _drop_drafts(book: Book, folder: Path, as_of: pd.Timestamp) -> None:
+    """Remove this book's drafts of the as-of date (letters, enclosed statements) before the
+    run writes its own: a re-run for the same date leaves none from a letter no longer due
+    (the customer paid in between), also when no letter at all is due any more. Only the
+    drafts of this book's customers: month-end for several companies into one folder kept
+    the other books' letters then (the last run deleted them all)."""
+    from ar_excel.io.eml import safe_name
+
+    if not folder.is_dir():
+        return
+    stamp = f"{as_of:%Y-%m-%d}"
+    ids = {safe_name(str(c)) for frame in (book.customers, book.invoices, book.payments)
+           if "Customer ID" in frame for c in frame["Customer ID"].dropna().unique()}
+    for old in folder.glob(f"{stamp}_*.eml"):
+        stem = old.name[len(stamp) + 1:-len(".eml")]
+        # a customer written to in several currencies: one letter each, ``<id>_<currency>``
+        if stem in ids or (stem[-4:-3] == "_" and stem[:-4] in ids):
+            old.unlink()
+    for old in folder.glob(f"Statement_*_{stamp}.pdf"):
+        if old.name[len("Statement_"):-len(f"_{stamp}.pdf")] in ids:
+            old.unlink()
+
+
 def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: pd.DataFrame,
                    due: pd.Series, as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
     from ar_excel.core.collections.statements import customer_statements
@@ -161,12 +184,6 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
 
     sender = book.policy.get("collections_email") or book.policy.get("sender_email")
     company = book.policy.get("company_name") or book.policy.get("company")
-    # a re-run for the same date replaces that date's drafts: none may be left from a letter
-    # that is no longer due (the customer paid in between)
-    stamp = f"{as_of:%Y-%m-%d}"
-    if folder.is_dir():
-        for old in [*folder.glob(f"{stamp}_*.eml"), *folder.glob(f"Statement_*_{stamp}.pdf")]:
-            old.unlink()
     # a final notice encloses the customer's statement, from the month of its oldest open item
     finals = sorted({x.customer_id for x in letters
                      if x.level and letter_kind(x.level, levels) == 3})
@@ -247,9 +264,11 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     signature = policy.get("collections_signature") or policy.get("company_name") or None
     letters = build_letters(dun, items, schedule, levels, signature, invoices)
     files: list[Path] = []
-    if options.out_dir is not None and letters:
-        files = _write_letters(book, letters, dun, items, due, as_of,
-                               Path(options.out_dir) / "dunning", levels)
+    if options.out_dir is not None:
+        folder = Path(options.out_dir) / "dunning"
+        _drop_drafts(book, folder, as_of)
+        if letters:
+            files = _write_letters(book, letters, dun, items, due, as_of, folder, levels)
 
     money_ccy = weekly.attrs.get("currency")
     forecast_money = {c: "money" for c in weekly.columns if c.startswith("Expected Receipts")}
