@@ -241,3 +241,29 @@ def test_a_one_letter_name_key_is_nobodys():
     r = match(DENSE, DENSE_INVOICES, {"amount": 525.00, "desc": "UAEFTS INWARD SI-5079",
                                       "cur": "AED"})
     assert allocations(r) == [("SI-5097", 525.00, "reference-fuzzy", "Matched")]
+
+
+BEHALF = [customer("D1", "Falcon General Trading LLC", Currency="AED"),
+          customer("D2", "Pearl Electromechanical Works", Currency="AED"),
+          customer("D3", "شركة الصقر للتجارة", Currency="AED"),
+          customer("D4", "مؤسسة اللؤلؤة للمقاولات", Currency="AED")]
+BEHALF_INVOICES = [invoice("SI-5060", "D1", 525.00), invoice("SI-5081", "D2", 525.00),
+                   invoice("SI-5090", "D3", 3150.00), invoice("SI-5091", "D4", 3150.00)]
+
+
+@pytest.mark.parametrize(("desc", "amount", "paid"), [
+    ("IPI CR FALCON GEN TRDG ON BEHALF OF PEARL ELECTROMECHANI", 525.00, "SI-5081"),
+    ("UAEFTS INWARD FALCON GENERAL TRADING OBO PEARL ELECTROMECHANICAL", 525.00, "SI-5081"),
+    ("حوالة واردة من شركة الصقر للتجارة نيابة عن مؤسسة اللؤلؤة للمقاولات", 3150.00, "SI-5091")])
+def test_a_transfer_on_behalf_of_another_customer_pays_that_ones_invoice(desc, amount, paid):
+    """Falcon sends 525.00 on behalf of Pearl; both owe 525.00. Before: Matched to Falcon's
+    SI-5060 (the sender read as the payer)."""
+    r = match(BEHALF, BEHALF_INVOICES, {"amount": amount, "desc": desc, "cur": "AED"})
+    assert [(a[0], a[3]) for a in allocations(r)] in ([(paid, "Matched")], [(paid, "Suggested")])
+
+
+def test_on_behalf_of_nobody_known_leaves_the_sender_the_payer():
+    r = match(BEHALF, BEHALF_INVOICES, {
+        "amount": 525.00, "desc": "IPI CR FALCON GEN TRDG ON BEHALF OF ZZYZX HOLDINGS",
+        "cur": "AED"})
+    assert allocations(r) == [("SI-5060", 525.00, "amount+payer", "Matched")]

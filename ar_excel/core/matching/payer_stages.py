@@ -29,12 +29,16 @@ from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
-from ar_excel.core.matching.payers import CERTAIN_NAME
+from ar_excel.core.matching.payers import CERTAIN_NAME, Payer
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 RATE_SPREAD = 0.03  # a bank's rate of the day against the Policy's month rate
 
 _DIGIT_RUN = re.compile(r"\d+")
+# A transfer sent for another (IPI CR FALCON GEN TRDG ON BEHALF OF PEARL ELECTROMECHANI,
+# نيابة عن): the name after it is the customer whose invoices are paid.
+_THIRD_PARTY = 85.0  # the name score a customer paid for by someone else reads at
+_ON_BEHALF = re.compile(r"\b(?:ON BEHALF OF|O/B/O|OBO)\b[\s:.-]*([^/\d]+)|نيابه عن\s*([^/\d]+)")
 # A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
 _ADVANCE = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
                       r"\bON ACC(?:OUNT)?\b|دفعه مقدمه|مقدم|تحت الحساب|على الحساب|عربون")
@@ -418,6 +422,25 @@ class PayerStages:
                 self._descriptions[f.pos])
             if name and name.isascii():
                 f.payer = self.payers.by_translation(name, f.payer) or f.payer
+        # Sent on behalf of another customer: that one's invoices are paid, whoever sends;
+        # a third party paying for it, which only a person confirms (a likely name at most).
+        desc = self._descriptions[f.pos]
+        if isinstance(desc, str) and ("BEHALF" in desc.upper() or "OBO" in desc.upper()
+                                      or "O/B/O" in desc.upper() or "نيابة" in desc):
+            m = _ON_BEHALF.search(fold_text(desc))
+            named = self.payers.by_name((m.group(1) or m.group(2)).strip()) if m else None
+            seen = dict(f.payer.candidates) if f.payer is not None else {}
+            if named is None or named.customer is None or (
+                    f.payer is not None and f.payer.customer == named.customer):
+                pass
+            elif f.payer is not None and f.payer.customer is None and named.customer in seen:
+                # (The narrative's words name both, sender and customer: the customer.)
+                score = seen[named.customer]
+                f.payer = Payer(named.customer, f.payer.how, score, [(named.customer, score)])
+            else:
+                score = min(named.score, _THIRD_PARTY)
+                f.payer = Payer(named.customer, "narrative name", score,
+                                [(named.customer, score)])
 
     def _read_printed_name(self, f: LineFacts) -> None:
         name = self._printed_name(f.pos)
