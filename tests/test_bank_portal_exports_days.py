@@ -168,7 +168,8 @@ def test_mt940_second_61_line_with_the_payer_s_reference_is_kept(tmp_path):
     stmt = read_statement(path)
     lines = stmt.lines
     assert lines["Amount"].tolist() == [1500.0, -250.5]  # "CD": credit, funds code D
-    assert lines["Description"].tolist() == ["INWARD TRANSFER /INV/INV-2001", "BANK CHARGES"]
+    assert lines["Description"].tolist() == ["INWARD TRANSFER /INV/INV-2001",
+                                             "BANK CHARGES (paid USD 68.20)"]
     assert lines["Bank Line"].tolist() == ["FT26309ABC123", "CHG0001"]
     assert stmt.balances[0].difference == 0.0
 

@@ -224,8 +224,10 @@ def test_mt940_plain_ordp_benm_names_and_standard_supplementary_details():
     # BENM the other party is the payer of money in, the beneficiary of money out
     assert lines["Counterparty"].tolist() == ["NILE TRADING CO", "DELTA SUPPLIES", None]
     assert lines["Counterparty Account"].isna().all()
-    # "/OCMT/USD4000,00//CHGS/SAR15,00/" restates money: not the payer's words
-    assert lines["Description"].tolist() == ["INV-1003", "PO 8891", "TRANSFER CHARGES"]
+    # "/OCMT/USD4000,00//CHGS/SAR15,00/" restates money, not the payer's words; the amount the
+    # payer sent in another currency than the account's is kept in words, for the reviewer
+    assert lines["Description"].tolist() == ["INV-1003 (paid USD 4,000.00)", "PO 8891",
+                                             "TRANSFER CHARGES"]
     assert lines["Transaction Code"].tolist() == ["S103", "S202", "NCHG"]
     assert lines["Bank Line"].tolist() == ["FT2632700012", "FT2632700013", "3"]
     (bal,) = stmt.balances

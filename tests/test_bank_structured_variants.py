@@ -579,8 +579,9 @@ def test_camt_v08_foreign_instructed_amount_charges_inside_and_a_returned_cheque
     assert column(stmt, "Currency") == ["AED", "AED", "USD"]
     first = stmt.lines.iloc[0]
     assert first["Date"] == D("2026-11-05")
+    # (the USD the payer instructed is kept in words, for the reviewer)
     assert first["Description"] == ("PAYMENT OF INVOICE INV-2026-0450 AND INV-2026-0451 "
-                                    "INWARD SWIFT TRANSFER")
+                                    "INWARD SWIFT TRANSFER (paid USD 10,000.00)")
     assert first["Reference"] == "INV-2026-0450"
     assert first["Counterparty"] == "GULF STAR GENERAL TRADING LLC"  # the debtor, not us
     assert first["Counterparty Account"] == "SA0380000000608010167519"

@@ -27,7 +27,9 @@ Accounting rules:
   the account's currency.
 * ``Description``: unstructured remittance (``Ustrd``; pieces the bank cut at their full
   width, 35 or 140 characters, joined without a space), then additional information, then a
-  returned payment's reason (``RtrInf``: "Returned: AM04 insufficient funds").
+  returned payment's reason (``RtrInf``: "Returned: AM04 insufficient funds"), then the
+  amount the payer instructed in another currency than the line's (``AmtDtls/InstdAmt``:
+  "(paid EUR 10,000.00)", what the invoice says).
   ``Reference``: structured creditor references (``Strd/CdtrRefInf/Ref``: RF/ISR/QR),
   referred document numbers, the end-to-end id unless ``NOTPROVIDED``.
 * Dates are taken as written (``2016-04-30`` or the date part of a date-time): no time-zone
@@ -347,7 +349,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
     deducted = (None not in signed and charges and all(c in (None, ccy) for _, _, c, _ in parts)
                 and abs(sum(signed) - charges - entry_signed) < 0.005)
     if len(txs) == 1 and not deducted:  # one transaction: the entry as booked
-        rec = _details(txs[0], direction, entry_ref, entry_info, reversal)
+        rec = _details(txs[0], direction, entry_ref, entry_info, reversal, ccy)
         return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     if None in signed or (abs(sum(signed) - entry_signed) >= 0.005 and not deducted):
         places = MINOR_UNITS.get(ccy or "", 2)
@@ -358,7 +360,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
         issues.append(Issue(source, f"entry {entry_no}", "TxDtls", raw_amount,
                             f"statement {sid}: batch entry of {amount:,.{places}f} has "
                             f"{len(txs)} transactions{told}; kept as one line"))
-        details = [_details(tx, direction, entry_ref, None) for tx, *_ in parts]
+        details = [_details(tx, direction, entry_ref, None, currency=ccy) for tx, *_ in parts]
         rec = _details(None, direction, entry_ref, entry_info)
         rec["Description"] = " | ".join(filter(None, [rec["Description"]] + [
             " ".join(filter(None, [d["Counterparty"], d["Description"], d["Reference"]]))
@@ -367,7 +369,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
         return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     out = []
     for (tx, _, tx_ccy, tx_direction), amt in zip(parts, signed, strict=True):
-        rec = _details(tx, tx_direction, entry_ref, entry_info, reversal)
+        rec = _details(tx, tx_direction, entry_ref, entry_info, reversal, tx_ccy or ccy)
         out.append({**base, **rec, "Amount": amt, "Currency": tx_ccy or ccy})
     if deducted:  # the bank booked the payments net of its charges: a line of their own
         what = "batch entry" if len(txs) > 1 else "entry"
@@ -473,9 +475,21 @@ def bank_transaction_code(el: Any) -> str | None:
 _GROUPED_CODE = re.compile(r"[A-Z0-9]{1,6}(?: +[A-Z0-9]{1,6})+")
 
 
+def _sent(tx: Any, currency: str | None) -> str | None:
+    """"(paid EUR 10,000.00)": the amount the payer instructed (``AmtDtls/InstdAmt``) where it is
+    in another currency than the line's, as a EUR invoice paid into an AED account says it,
+    for the reviewer (worded as mt940_import's /OCMT/: no name's words, an amount the matcher
+    reads as one). None where it is the line's own currency or not stated."""
+    amount, ccy = _amount(tx.find("AmtDtls/InstdAmt/Amt"))
+    if amount is None or not ccy or not currency or ccy == currency:
+        return None
+    return f"(paid {ccy} {amount:,.{2 if round(amount, 2) == amount else 3}f})"
+
+
 def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,
-             reversal: bool = False) -> dict[str, Any]:
-    """Description, references, counterparty and bank reference of one transaction."""
+             reversal: bool = False, currency: str | None = None) -> dict[str, Any]:
+    """Description, references, counterparty and bank reference of one transaction
+    (``currency``: the one its line is booked in)."""
     if tx is None:
         return {"Description": entry_info, "Reference": None, "Counterparty": None,
                 "Counterparty Account": None, "Bank Ref": entry_ref}
@@ -491,7 +505,7 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
             if ref.upper() not in _PLACEHOLDERS and ref not in refs:
                 refs.append(ref)
     desc = _unstructured(tx) + _texts(tx, "RmtInf/Strd/AddtlRmtInf")
-    for extra in (_text(tx, "AddtlTxInf"), entry_info, _returned(tx)):
+    for extra in (_text(tx, "AddtlTxInf"), entry_info, _returned(tx), _sent(tx, currency)):
         if extra and extra not in desc:
             desc.append(extra)
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")

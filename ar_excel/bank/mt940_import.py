@@ -44,6 +44,9 @@ Accounting rules and the traps they avoid:
   since it has no closing balance to tie out.
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit.
+* The amount the payer sent (SWIFT ``/OCMT/``, on the ``:61:``'s second line or in the
+  ``:86:``) in another currency than the line's is kept at the end of the description,
+  "(paid EUR 10,000.00)": a EUR invoice paid into an AED account says the EUR.
 * ``Counterparty Bank`` is the other party's bank from the narrative (GVC ``?30``, ``/CNTP/``
   or ``/BIC/``, ``BIC:``); ``Transaction Code`` the GVC (``166``) where the narrative has one,
   else the ``:61:`` transaction type (``NTRF``).
@@ -480,6 +483,34 @@ _AMOUNT_DETAILS = re.compile(r"(?:/(?:OCMT|CHGS|EXCH|TRCD|BUSP|PREF|SVCL|TRTP|CS
                              r"|CD|FX)/[^/]*/?)+")  # "/OCMT/USD4000,00//CHGS/SAR15,00/"
 
 
+# the amount the payer sent, in the currency it sent it in (SWIFT's /OCMT/, on the second
+# :61: line or in the :86:): "/OCMT/EUR10000,00/"
+_ORIGINAL_AMOUNT = re.compile(r"/OCMT/([A-Z]{3}) ?(\d[\d.,]*)")
+
+
+def _original_amount(texts: list[str | None], currency: str | None) -> str | None:
+    """"paid EUR 10,000.00" where the line's ``/OCMT/`` is in a currency other than the line's:
+    a EUR invoice paid into an AED account says EUR 10,000.00, the line AED 43,585.80, and the
+    reviewer sees the two agree. None where the amount is in the line's own currency (it says
+    nothing the amount does not) or cannot be read.
+
+    Worded for the matcher as much as for the reader: PAID and the currency code are no name's
+    words (a payer "Original Amount Trading" was found in "original amount"), and the amount
+    is printed with two decimals (three only for fils), as the matcher reads an amount and
+    not as an invoice number's digits."""
+    for text in texts:
+        m = _ORIGINAL_AMOUNT.search(text or "")
+        if not m:
+            continue
+        written = _swift_amount(m.group(2))
+        if m.group(1) == currency or written is None:
+            return None
+        value = float(written.replace(",", "."))
+        places = 2 if round(value, 2) == value else 3
+        return f"paid {m.group(1)} {value:,.{places}f}"
+    return None
+
+
 def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]:
     extra = " ".join((d.get("extra_details") or "").split())
     details, named = _account_and_name(d.get("transaction_details"), extra)
@@ -519,6 +550,10 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         # ASN's :61: reference is the counterparty's IBAN, named again in the :86:: an
         # account, no payment reference
         refs = [r for r in refs if r != customer_ref]
+    line_currency = getattr(d.get("amount"), "currency", None) or d.get("currency") or currency
+    original = _original_amount([extra, d.get("transaction_details")], line_currency)
+    if original and "/OCMT/" not in (description or ""):
+        description = " ".join(filter(None, [description, f"({original})"]))
     counterparty = narrative.counterparty
     if narrative.ordering and narrative.beneficiary:  # both named: the other side's
         money_in = str(d.get("status") or "").endswith("C")

@@ -1,0 +1,219 @@
+"""Structured statements as Gulf and Egyptian banks' corporate portals write them, checked by
+pencil (names, accounts and figures invented):
+
+* SNB-style MT940 with SWIFT codes in the ``:86:`` (``/TRCD/``, ``/REMI/``, ``/ORDP/``,
+  ``/BENM/``, ``/OCMT/``, ``/CHGS/``) and the ``/OCMT/`` on the ``:61:``'s second line too: a
+  EUR invoice paid into a SAR account. The line's amount is the SAR booked; the EUR the payer
+  sent is what the invoice says, kept in the description for the reviewer ("paid EUR
+  10,000.00"), in words the matcher reads neither as a payer's name nor as an invoice number;
+* the same in camt.053 (``AmtDtls/InstdAmt`` in EUR on an AED entry booked net of charges);
+* an ENBD-style MT940 of two pages (``:28C:00305/00001`` ending ``:62M:``, ``00305/00002``
+  opening ``:60M:``) with funds-code letters (``CD``, ``DD``: AED) and reversals (``RCD``,
+  ``RDD``), each page tied out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ar_excel.bank import read_statement
+from ar_excel.cli import main
+
+SNB = """:20:SNB2611090001
+:25:SA4210000001234567890123
+:28C:312/1
+:60F:C261108SAR402315,00
+:61:2611091109C57500,00NTRFINV-2026-2001//SN26313000451
+/OCMT/SAR57500,00/
+:86:/TRCD/00131/REMI/INVOICE INV-2026-2001 OCT SUPPLY/ORDP/SA03800000
+00608010167519/NAME/RIYADH MEDICAL SUPPLIES CO/
+:61:2611091109C43585,80NTRFNONREF//SN26313000452
+/OCMT/EUR10000,00//CHGS/SAR30,00/
+:86:/TRCD/00152/REMI/INV-2026-5001/ORDP//NAME/BERLIN MASCHINENBAU GMB
+H/BENM//NAME/OUR COMPANY FZE/OCMT/EUR10000,00/CHGS/SAR30,00/
+:61:2611101110D15000,00NTRFPAY-7781//SN26314000019
+:86:/TRCD/00201/REMI/SUPPLIER PAYMENT PO-7781/BENM/SA1110000009876543
+210987/NAME/AL JAZIRA PACKAGING/ORDP//NAME/OUR COMPANY/
+:61:2611101110D57,50NCHGNONREF//SN26314000020
+:86:/TRCD/00909/REMI/SARIE OUTWARD CHARGES INCL VAT/
+:62F:C261110SAR488343,30
+"""
+
+
+def test_snb_swift_codes_and_the_amount_sent_in_another_currency(tmp_path: Path) -> None:
+    path = tmp_path / "snb.sta"
+    path.write_bytes(SNB.replace("\n", "\r\n").encode())
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [57500.0, 43585.8, -15000.0, -57.5]
+    assert lines["Date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-11-09", "2026-11-09", "2026-11-10", "2026-11-10"]
+    # the EUR the payer sent is kept; a /OCMT/ in the account's own currency says nothing more
+    assert lines["Description"].tolist() == [
+        "INVOICE INV-2026-2001 OCT SUPPLY", "INV-2026-5001 (paid EUR 10,000.00)",
+        "SUPPLIER PAYMENT PO-7781", "SARIE OUTWARD CHARGES INCL VAT"]
+    assert lines["Reference"].tolist() == ["INV-2026-2001", None, "PAY-7781", None]
+    # the ordering party of money in, the beneficiary of money out
+    assert lines["Counterparty"].tolist() == [
+        "RIYADH MEDICAL SUPPLIES CO", "BERLIN MASCHINENBAU GMBH", "AL JAZIRA PACKAGING", None]
+    assert lines["Counterparty Account"].tolist() == [
+        "SA0380000000608010167519", None, "SA1110000009876543210987", None]
+    assert lines["Bank Line"].tolist() == ["SN26313000451", "SN26313000452", "SN26314000019",
+                                           "SN26314000020"]
+    (bal,) = st.balances
+    assert (bal.account, bal.currency, bal.opening, bal.closing, bal.credits, bal.debits,
+            bal.difference) == ("SA4210000001234567890123", "SAR", 402315.0, 488343.3,
+                                101085.8, 15057.5, 0.0)
+    assert st.issues == []
+
+
+def _book(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    for row in [("N1", "Nile Trading Co", "SAR", 30), ("D1", "Delta Foods Co", "SAR", 30),
+                ("O1", "Original Amount Trading", "SAR", 30)]:
+        ws.append(list(row))
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Currency", "Amount"])
+    for row in [("INV-1003", "N1", dt.date(2026, 10, 1), "SAR", 15000.0),
+                ("INV-1004", "D1", dt.date(2026, 10, 3), "SAR", 8000.0),
+                ("INV-1006", "O1", dt.date(2026, 10, 4), "SAR", 4000.0),
+                ("INV-4000", "O1", dt.date(2026, 10, 4), "SAR", 3150.0)]:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def test_the_amount_sent_names_no_payer_and_no_invoice_in_reconcile(tmp_path: Path) -> None:
+    """The words kept ("paid USD 4,000.00") change no match: "original amount" would have
+    named the customer Original Amount Trading, and 4,000 is no invoice INV-4000."""
+    from python_calamine import CalamineWorkbook
+
+    statement = tmp_path / "ocmt.sta"
+    statement.write_text(
+        ":20:940S261123\n:25:SA4210000001234567890123\n:28C:1/1\n:60F:C261122SAR10000,00\n"
+        ":61:2611231123C15000,00S103FT2632700012//FT2632700012\n/OCMT/USD4000,00//CHGS/SAR15,00/\n"
+        ":86:/ORDP/NILE TRADING CO/REMI/INV-1003/\n"
+        ":61:2611231123C5000,00S103FT2632700014//FT2632700014\n/OCMT/USD1333,33/\n"
+        ":86:/ORDP//NAME/DELTA FOODS CO/REMI/INV-1004/\n"
+        ":61:2611231123C4000,00S103FT2632700016//FT2632700016\n/OCMT/USD1066,67/\n"
+        ":86:INWARD SWIFT TRANSFER\n"
+        ":62F:C261123SAR34000,00\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(_book(tmp_path / "book.xlsx")), "--bank", str(statement),
+                 "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    got = [(r[0], r[3], r[6], r[8], r[12]) for r in rows[1:]]
+    assert got == [
+        ("FT2632700012", "INV-1003", "reference", "Matched", "INV-1003 (paid USD 4,000.00)"),
+        ("FT2632700014", "INV-1004", "partial", "Matched", "INV-1004 (paid USD 1,333.33)"),
+        # the amount alone: a suggestion, as without the words (no payer read in them)
+        ("FT2632700016", "INV-1006", "amount-only", "Suggested",
+         "INWARD SWIFT TRANSFER (paid USD 1,066.67)")]
+
+
+CAMT = """<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>FAB20261118STMT</MsgId><CreDtTm>2026-11-18T06:00:00+04:00</CreDtTm></GrpHdr>
+<Stmt><Id>FAB-0011223344-20261117</Id>
+<Acct><Id><IBAN>AE180260001012345678901</IBAN></Id><Ccy>AED</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">210000.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-16</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">253585.80</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-17</Dt></Dt></Bal>
+<Ntry><Amt Ccy="AED">43585.80</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-11-17</Dt></BookgDt><ValDt><Dt>2026-11-16</Dt></ValDt>
+<AcctSvcrRef>FAB26321S0002</AcctSvcrRef>
+<NtryDtls><TxDtls><Refs><EndToEndId>BMB-2026-11-0042</EndToEndId></Refs>
+<AmtDtls><InstdAmt><Amt Ccy="EUR">10000.00</Amt></InstdAmt>
+<TxAmt><Amt Ccy="AED">43615.80</Amt></TxAmt></AmtDtls>
+<Chrgs><TtlChrgsAndTaxAmt Ccy="AED">30.00</TtlChrgsAndTaxAmt></Chrgs>
+<RltdPties><Dbtr><Pty><Nm>BERLIN MASCHINENBAU GMBH</Nm></Pty></Dbtr>
+<DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct></RltdPties>
+<RmtInf><Ustrd>INVOICE INV-2026-5001</Ustrd></RmtInf></TxDtls>
+</NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>
+"""
+
+
+def test_camt_instructed_amount_in_another_currency_is_kept_for_the_reviewer(
+        tmp_path: Path) -> None:
+    path = tmp_path / "fab.xml"
+    path.write_text(CAMT, encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    # booked net of the charges: the payment gross, and the charges a line of their own
+    assert lines["Amount"].tolist() == [43615.8, -30.0]
+    assert lines["Description"].tolist() == [
+        "INVOICE INV-2026-5001 (paid EUR 10,000.00)",
+        "Bank charges deducted from entry of 43,585.80 AED"]
+    assert lines["Counterparty"].tolist() == ["BERLIN MASCHINENBAU GMBH", None]
+    assert lines["Reference"].tolist() == ["BMB-2026-11-0042", None]
+    assert lines["Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-11-17", "2026-11-17"]
+    assert lines["Value Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-11-16", "2026-11-16"]
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
+        210000.0, 253585.8, 43615.8, 30.0, 0.0)
+
+
+ENBD = """{1:F01EBILAEADAXXX0000000000}{2:O9401805261103EBILAEADAXXX00000000002611031805N}{4:
+:20:ENBD261103001
+:25:AE180260001012345678901
+:28C:00305/00001
+:60F:C261101AED125000,00
+:61:2611021102CD25000,00NTRFNONREF//FT26306ABCD12
+TT INWARD AL NOOR TRADING
+:86:INWARD TT FROM AL NOOR TRADING LLC
+INV-2026-1001 PAYMENT
+ORDERING A/C AE150330000010987654321
+:61:2611031103DD1250,50NCHGFT26307XY//FT26307EFGH34
+:86:OUTWARD TT CHARGES
+VAT ON CHARGES
+:61:2611031103CD8400,00NTRFINV-2026-1002//FT26307IJKL56
+:86:UAEFTS CREDIT GULF STAR GENERAL TRADING L.L.C
+:62M:C261103AED157149,50
+-}
+{1:F01EBILAEADAXXX0000000000}{2:O9401805261103EBILAEADAXXX00000000002611031805N}{4:
+:20:ENBD261103001
+:25:AE180260001012345678901
+:28C:00305/00002
+:60M:C261103AED157149,50
+:61:2611041104RCD8400,00NTRFINV-2026-1002//FT26308MNOP78
+:86:REVERSAL UAEFTS CREDIT GULF STAR GENERAL TRADING RETURNED
+:61:2611041104RDD500,00NCHGNONREF//FT26308QRST90
+:86:REVERSAL OF CHARGES
+:61:2611051105CD3150,75NCHKCHQ000123//CL26309UVWX12
+:86:CHEQUE DEPOSIT CLEARING CHQ 000123 DESERT ROSE CONTRACTING
+:62F:C261105AED152400,25
+:64:C261105AED152400,25
+-}
+"""
+
+
+def test_enbd_two_pages_funds_codes_and_reversals(tmp_path: Path) -> None:
+    path = tmp_path / "enbd.sta"
+    path.write_text(ENBD, encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    # CD/DD: a credit/debit with funds code D (AED); RCD a reversed credit (money out), RDD a
+    # reversed debit (money back in)
+    assert lines["Amount"].tolist() == [25000.0, -1250.5, 8400.0, -8400.0, 500.0, 3150.75]
+    assert lines["Statement"].tolist() == ["00305/00001"] * 3 + ["00305/00002"] * 3
+    assert lines["Reference"].tolist() == [None, "FT26307XY", "INV-2026-1002", "INV-2026-1002",
+                                           None, "CHQ000123"]
+    assert lines["Counterparty Account"].tolist() == ["AE150330000010987654321", None, None,
+                                                      None, None, None]
+    assert lines["Description"].tolist()[0] == (
+        "TT INWARD AL NOOR TRADING INWARD TT FROM AL NOOR TRADING LLC INV-2026-1001 PAYMENT "
+        "ORDERING A/C AE150330000010987654321")
+    assert [(b.statement, b.opening, b.closing, b.credits, b.debits, b.difference)
+            for b in st.balances] == [
+        ("00305/00001", 125000.0, 157149.5, 33400.0, 1250.5, 0.0),
+        ("00305/00002", 157149.5, 152400.25, 3650.75, 8400.0, 0.0)]
+    assert {b.account for b in st.balances} == {"AE180260001012345678901"}
+    assert st.issues == []
