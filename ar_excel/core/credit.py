@@ -127,11 +127,13 @@ _REASONS = {
                      "العميل مغلق في بيانات العملاء وعليه {exposure}"),
     "unknown": ("not in the Customers sheet", "غير موجود في بيانات العملاء"),
     "overdue_net": ("Overdue Amount {gross} is the invoices past due before unapplied credits; "
-                    "net of the credits dated before the as-of date it is {net}, as in the "
-                    "Aging tab's past-due buckets",
+                    "net of the credits dated before the as-of date it is {net}",
                     "المبلغ المتأخر {gross} هو الفواتير المتأخرة قبل خصم الدائن غير المطبق؛ "
-                    "بعد خصم الدائن المؤرخ قبل تاريخ التقرير يصبح {net} كما في أعمدة التأخير "
-                    "في تبويب أعمار الديون"),
+                    "بعد خصم الدائن المؤرخ قبل تاريخ التقرير يصبح {net}"),
+    # (only where the Aging's buckets count days past due: by invoice date they hold old
+    # invoices, not late ones)
+    "as_in_aging": (", as in the Aging tab's past-due buckets",
+                    " كما في أعمدة التأخير في تبويب أعمار الديون"),
     "currencies": ("open items in {currencies}: added without conversion",
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
     "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
@@ -522,7 +524,9 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         gross = round(float(overdue_of.get(cid, 0.0)), places)
         net = round(float(past_due_net_of.get(cid, 0.0)), places)
         if gross > 0 and abs(net - gross) >= 0.5 * 10 ** -places:
-            note.append(reason("overdue_net", arabic, gross=_money(gross), net=_money(net)))
+            note.append(reason("overdue_net", arabic, gross=_money(gross), net=_money(net))
+                        + (reason("as_in_aging", arabic) if policy.aging_basis == "due date"
+                           else ""))
         done = converted.get(cid, {})
         if done:
             note.append(reason("converted", arabic, rates=", ".join(
