@@ -217,3 +217,51 @@ def test_enbd_two_pages_funds_codes_and_reversals(tmp_path: Path) -> None:
         ("00305/00002", 157149.5, 152400.25, 3650.75, 8400.0, 0.0)]
     assert {b.account for b in st.balances} == {"AE180260001012345678901"}
     assert st.issues == []
+
+
+BATCH_FX = """<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-11-18T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>S1</Id><Acct><Id><IBAN>AE180260001012345678901</IBAN></Id><Ccy>AED</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">1000.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-16</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">66423.70</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-17</Dt></Dt></Bal>
+<Ntry><Amt Ccy="AED">65423.70</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-11-17</Dt></BookgDt><ValDt><Dt>2026-11-17</Dt></ValDt>
+<AcctSvcrRef>B1</AcctSvcrRef><NtryDtls>
+<TxDtls><Refs><AcctSvcrRef>B1-1</AcctSvcrRef></Refs><Amt Ccy="EUR">10000.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><AmtDtls><InstdAmt><Amt Ccy="EUR">10000.00</Amt></InstdAmt>
+<CntrValAmt><Amt Ccy="AED">43615.80</Amt><CcyXchg><SrcCcy>EUR</SrcCcy><TrgtCcy>AED</TrgtCcy>
+<XchgRate>4.36158</XchgRate></CcyXchg></CntrValAmt></AmtDtls>
+<RltdPties><Dbtr><Pty><Nm>BERLIN MASCHINENBAU GMBH</Nm></Pty></Dbtr></RltdPties>
+<RmtInf><Ustrd>INV-2026-5001</Ustrd></RmtInf></TxDtls>
+<TxDtls><Refs><AcctSvcrRef>B1-2</AcctSvcrRef></Refs><Amt Ccy="EUR">5000.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><AmtDtls><CntrValAmt><Amt Ccy="AED">21807.90</Amt></CntrValAmt>
+</AmtDtls><RltdPties><Dbtr><Pty><Nm>MUENCHEN TECHNIK AG</Nm></Pty></Dbtr></RltdPties>
+<RmtInf><Ustrd>INV-2026-5002</Ustrd></RmtInf></TxDtls>
+</NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>
+"""
+
+
+def test_camt_batch_of_payments_sent_in_euro_splits_on_their_aed_counter_values(
+        tmp_path: Path) -> None:
+    """Each transaction's Amt in the EUR the payer sent, its counter value in AED: the batch
+    adds up in AED (43,615.80 + 21,807.90), so each payment is a line of its own (it was one
+    line of 65,423.70 with an issue that its transactions added up to '15,000.00')."""
+    path = tmp_path / "batch.xml"
+    path.write_text(BATCH_FX, encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [43615.8, 21807.9]
+    assert lines["Currency"].tolist() == ["AED", "AED"]
+    assert lines["Bank Line"].tolist() == ["B1-1", "B1-2"]
+    assert lines["Counterparty"].tolist() == ["BERLIN MASCHINENBAU GMBH", "MUENCHEN TECHNIK AG"]
+    # the EUR sent, from InstdAmt, else the transaction's own amount in EUR
+    assert lines["Description"].tolist() == ["INV-2026-5001 (paid EUR 10,000.00)",
+                                             "INV-2026-5002 (paid EUR 5,000.00)"]
+    (bal,) = st.balances
+    assert (bal.opening, bal.closing, bal.credits, bal.difference) == (
+        1000.0, 66423.7, 65423.7, 0.0)
+    assert st.issues == []

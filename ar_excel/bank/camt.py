@@ -337,11 +337,16 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
         tx_amount, tx_ccy = _amount(tx.find("Amt"))
         if tx_amount is None:
             tx_amount, tx_ccy = _amount(tx.find("AmtDtls/TxAmt/Amt"))
-        for other in ("AmtDtls/CntrValAmt/Amt", "AmtDtls/InstdAmt/Amt"):
-            # the counter value or the instructed amount, where it is in the account's currency
+        foreign = tx_amount is not None and None not in (tx_ccy, ccy) and tx_ccy != ccy
+        for other in ("AmtDtls/TxAmt/Amt", "AmtDtls/CntrValAmt/Amt", "AmtDtls/InstdAmt/Amt"):
+            # the counter value or the instructed amount, where it is in the account's currency;
+            # also in place of a transaction amount in the currency the payer sent (EUR 10,000
+            # of a batch booked in AED): the batch adds up in the account's currency
             found, found_ccy = _amount(tx.find(other))
-            if tx_amount is None and found is not None and found_ccy in (None, ccy):
-                tx_amount, tx_ccy = found, found_ccy
+            if found is None or found_ccy not in (None, ccy) or (foreign and found_ccy is None):
+                continue
+            if tx_amount is None or foreign:
+                tx_amount, tx_ccy, foreign = found, found_ccy, False
         tx_direction = _text(tx, "CdtDbtInd") or direction
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
@@ -481,6 +486,8 @@ def _sent(tx: Any, currency: str | None) -> str | None:
     for the reviewer (worded as mt940_import's /OCMT/: no name's words, an amount the matcher
     reads as one). None where it is the line's own currency or not stated."""
     amount, ccy = _amount(tx.find("AmtDtls/InstdAmt/Amt"))
+    if amount is None:  # (some banks give the transaction's amount in the currency sent)
+        amount, ccy = _amount(tx.find("Amt"))
     if amount is None or not ccy or not currency or ccy == currency:
         return None
     return f"(paid {ccy} {amount:,.{2 if round(amount, 2) == amount else 3}f})"
