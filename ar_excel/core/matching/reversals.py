@@ -7,7 +7,7 @@ a debit of exactly the same amount. Together they net to zero, so the credit pay
 
 A debit reverses a credit when it is for the same amount, dated on the credit's day or up to
 ``WINDOW_DAYS`` later, and says so: its narrative has a reversal word (REVERSAL, RETURNED,
-UNPAID, CHARGEBACK, REFUND, عكس, مرتجع...), or it names the same counterparty account or name,
+UNPAID, CHARGEBACK, REFUND, عكس, مرتجع, شيك مرتد...), or it names the same counterparty account or name,
 or quotes the credit's bank reference. A debit of the same amount without such a sign is an
 ordinary payment out (suppliers are paid round sums too). Each debit reverses at most one
 credit: the latest one before it.
@@ -26,7 +26,10 @@ from ar_excel.core.matching.normalize import alnum_key, fold_text
 WINDOW_DAYS = 14
 _REVERSAL = re.compile(
     r"\bREVERS|\bRETURN|\bSTORNO|\bCHARGE ?BACK|\bUNPAID\b|\bBOUNCE|\bRECALL|\bREFUND|\bCANCEL|"
-    r"\bRUECK|\bRÜCK|\bREJECT|عكس|مرتجع|ارتجاع|\bرد\b|الغاء|استرداد|مردود")
+    r"\bRUECK|\bRÜCK|\bREJECT|عكس|مرتجع|ارتجاع|\bرد\b|الغاء|استرداد|مردود|"
+    # a cheque returned unpaid as Egyptian and Gulf banks write it: شيك مرتد, شيك راجع,
+    # شيك مرفوض, ارجاع شيك (راجع alone: مراجعه, a review, is none)
+    r"\bمرتده?\b|\bراجع\b|\bمرفوض|\bارجاع\b")
 
 
 def _texts(lines: pd.DataFrame, column: str) -> list[object]:
