@@ -7,7 +7,8 @@ receipt it reverses, so the invoice is unpaid again, due when it was due. Rules:
 
 * The row reverses one receipt of its customer naming the same invoice for the same amount
   (to the cent), dated on or before it (undated receipts count), the latest such first; a
-  receipt is reversed once.
+  receipt is reversed once. A row naming no invoice reverses, by the same rule, the receipt
+  of the same cheque: the same Reference (the cheque's number).
 * The pair pays nothing: the ledger applies neither, so the invoice stays open for what the
   receipt had paid and nothing is left on account (before, the invoice was settled and the
   returned amount a debit on account that no dunning letter, credit check or overdue figure
@@ -54,18 +55,23 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
     """Per Payments row: True for a returned cheque and for the receipt it reverses (see the
     module's rules); False for every other row, and for a returned cheque with no receipt."""
     out = pd.Series(False, index=payments.index)
-    returned = returned_rows(payments) & payments["Invoice No"].notna()
+    named = payments["Invoice No"].notna()
+    cheque = _cheque_numbers(payments)
+    returned = returned_rows(payments) & (named | cheque.notna())
     if not returned.any():
         return out
     amount = payments["Amount"].astype(float).round(6)
     dates = pd.to_datetime(payments["Date"])
-    receipts = payments[(amount > 0) & payments["Invoice No"].notna()]
+    receipts = payments[amount > 0]
     taken: set = set()
     for r in payments.index[returned.to_numpy()]:
         same = receipts[(receipts["Customer ID"] == payments.at[r, "Customer ID"])
-                        & (receipts["Invoice No"].astype(str)
-                           == str(payments.at[r, "Invoice No"]))
                         & (np.abs(amount[receipts.index] + amount[r]) < 0.005)]
+        if named[r]:
+            same = same[same["Invoice No"].notna() & (same["Invoice No"].astype(str)
+                                                      == str(payments.at[r, "Invoice No"]))]
+        else:  # no invoice named: the receipt of the same cheque (its number, as recorded)
+            same = same[cheque[same.index] == cheque[r]]
         when = dates[r]
         if pd.notna(when):
             same = same[dates[same.index].isna() | (dates[same.index] <= when)]
@@ -78,6 +84,23 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
         taken.add(pick)
         out.at[pick] = out.at[r] = True
     return out
+
+
+def _cheque_numbers(payments: pd.DataFrame) -> pd.Series:
+    """Per Payments row, its Reference (a cheque's number, 'Cheque No' / 'رقم الشيك') as
+    letters and digits alone, where it has one of at least three; else None. A returned
+    cheque recorded without its invoice is known by it."""
+    if "Reference" not in payments:
+        return pd.Series(None, index=payments.index, dtype=object)
+    return per_distinct(payments["Reference"], _cheque_key)
+
+
+def _cheque_key(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    key = re.sub(r"[\W_]+", "", text).upper()
+    return key if len(key) >= 3 else None
 
 
 def returned_in_list(invoices: pd.DataFrame) -> np.ndarray:
