@@ -265,3 +265,25 @@ def test_camt_batch_of_payments_sent_in_euro_splits_on_their_aed_counter_values(
     assert (bal.opening, bal.closing, bal.credits, bal.difference) == (
         1000.0, 66423.7, 65423.7, 0.0)
     assert st.issues == []
+
+
+def test_only_the_account_holder_named_is_no_counterparty(tmp_path: Path) -> None:
+    """SNB's credit advice names the beneficiary (we) and a debit the ordering party (we):
+    the other party is not named, so the line has none (it was 'OUR COMPANY FZE' on both)."""
+    path = tmp_path / "benm.sta"
+    path.write_text(
+        ":20:SNB2611250001\n:25:SA4210000001234567890123\n:28C:313/1\n"
+        ":60F:C261124SAR1000,00\n"
+        ":61:2611251125C11500,00NTRFNONREF//SN26329000001\n"
+        ":86:/TRCD/00131/BENM//NAME/OUR COMPANY FZE/REMI/INV-2026-2002/\n"
+        ":61:2611251125D2000,00NTRFNONREF//SN26329000002\n"
+        ":86:/TRCD/00201/ORDP//NAME/OUR COMPANY FZE/REMI/PO-1/\n"
+        ":61:2611251125C500,00NTRFNONREF//SN26329000003\n"
+        ":86:/TRCD/00131/ORDP//NAME/DELTA FOODS CO/REMI/INV-1004/\n"
+        ":62F:C261125SAR11000,00\n", encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [11500.0, -2000.0, 500.0]
+    assert lines["Counterparty"].tolist() == [None, None, "DELTA FOODS CO"]
+    assert lines["Description"].tolist() == ["INV-2026-2002", "PO-1", "INV-1004"]
+    assert st.balances[0].difference == 0.0

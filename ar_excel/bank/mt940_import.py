@@ -43,7 +43,9 @@ Accounting rules and the traps they avoid:
   may carry them too) are checked against the lines read, with an issue where they differ,
   since it has no closing balance to tie out.
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
-  counterparty is the ordering party of a credit and the beneficiary of a debit.
+  counterparty is the ordering party of a credit and the beneficiary of a debit; where it
+  names only the beneficiary of a credit or the ordering party of a debit, that is the
+  account holder, and no counterparty is named.
 * The amount the payer sent (SWIFT ``/OCMT/``, on the ``:61:``'s second line or in the
   ``:86:``) in another currency than the line's is kept at the end of the description,
   "(paid EUR 10,000.00)": a EUR invoice paid into an AED account says the EUR.
@@ -555,9 +557,14 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
     if original and "/OCMT/" not in (description or ""):
         description = " ".join(filter(None, [description, f"({original})"]))
     counterparty = narrative.counterparty
+    money_in = str(d.get("status") or "").endswith("C")  # (a reversal names the original's)
     if narrative.ordering and narrative.beneficiary:  # both named: the other side's
-        money_in = str(d.get("status") or "").endswith("C")
         counterparty = narrative.ordering if money_in else narrative.beneficiary
+    elif counterparty and counterparty == (narrative.beneficiary if money_in
+                                           else narrative.ordering):
+        # only the account holder named: the beneficiary of money in ("/BENM//NAME/OUR
+        # COMPANY FZE/" on a credit), the ordering party of money out; no other party
+        counterparty = None
     booked = d.get("entry_date") or d.get("date")
     amount = d.get("amount")
     bank_ref = clean_ref(d.get("bank_reference"))
