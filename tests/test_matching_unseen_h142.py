@@ -267,3 +267,16 @@ def test_on_behalf_of_nobody_known_leaves_the_sender_the_payer():
         "amount": 525.00, "desc": "IPI CR FALCON GEN TRDG ON BEHALF OF ZZYZX HOLDINGS",
         "cur": "AED"})
     assert allocations(r) == [("SI-5060", 525.00, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize(("desc", "kind"), [
+    ("تحويل من حساب جاري الى حساب توفير", "own transfer"),
+    ("تحويل من حسابكم رقم 100234567 الى حسابكم رقم 100234568", "own transfer"),
+    ("TRANSFER FROM YOUR ACCOUNT 100234567", "own transfer"),
+    ("كوبون سندات", "treasury"), ("قيمة شيكات مخصومة", "loan"),
+    ("رد تأمين خطاب ضمان", "refund")])
+def test_arabic_own_transfers_coupons_and_discounted_cheques_pay_no_invoice(desc, kind):
+    """Before: Matched to INV-00123 by amount alone (6,843.27, the only one open)."""
+    r = match(SHOP, SHOP_INVOICES, {"amount": 6843.27, "desc": desc})
+    assert allocations(r) == []
+    assert reason(r) == f"not a customer receipt ({kind})"

@@ -30,13 +30,17 @@ _RULES: list[tuple[str, str]] = [
      # the receivables themselves (factoring, bills or invoice discounting): the invoices
      # stay open to the customer, whatever the amount.
      r"\bTAWARR?UQ\b|\bMURABAHA (?:DISBURS|PROCEEDS|DRAW|FINANC)|\bFACTORING\b|"
-     r"\bBILLS? DISCOUNTING|\bDISCOUNTING PROCEEDS|\bINVOICE DISCOUNTING",
+     r"\bBILLS? DISCOUNTING|\bDISCOUNTING PROCEEDS|\bINVOICE DISCOUNTING|شيكات مخصومه|"
+     r"خصم شيكات|خصم (?:ال)?اوراق",
      "loan"),
     (r"\bOWN ACC|\bOWN A/?C|\bBETWEEN (OUR|OWN) ACC|\bINTERNAL TRANSFER|\bBOOK TRANSFER|"
      r"\bACCOUNT TRANSFER\b|\bUMBUCHUNG|\bVIREMENT INTERNE|تحويل بين الحسابات|بين حسابات|"
      r"تحويل داخلي|\bSWEEP\b|\bCASH POOL|\bFROM OUR (?:[A-Z]{3}|OTHER) (?:ACCOUNT|ACC|A/?C)\b|"
      r"\bFROM OUR (?:ACCOUNT|ACC|A/?C)\b|\bBETWEEN ACCOUNTS|\bINTERNAL (?:TRF|TFR|FUNDS)|"
-     r"\bSELF TRANSFER|\bOWN FUNDS|\bINTER ?ACCOUNT TRANSFER",
+     r"\bSELF TRANSFER|\bOWN FUNDS|\bINTER ?ACCOUNT TRANSFER|"
+     # The statement's holder addressed by its bank: from YOUR account, من حسابكم الى
+     # حسابكم; to a savings or deposit account of its own (الى حساب توفير).
+     r"\bFROM YOUR (?:ACCOUNT|ACC|A/?C)\b|من حسابكم.*الي حسابكم|الي حساب (?:التوفير|توفير|الودائع)",
      "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
@@ -50,7 +54,7 @@ _RULES: list[tuple[str, str]] = [
      r"\bPETTY CASH RETURN|"
      # A card dispute won, a guarantee's or a bond's cash given back.
      r"\bDISPUTE (?:CREDIT|SETTLEMENT|REFUND)|\b(?:LG|L/G|BID BOND|TENDER BOND|"
-     r"PERFORMANCE BOND|GUARANTEE) RELEASE",
+     r"PERFORMANCE BOND|GUARANTEE) RELEASE|رد تامين|خطاب ضمان|خطابات ضمان",
      "refund"),
     (r"\bDIVIDEND|\bCAPITAL INCREASE|\bSHAREHOLDER|\bPARTNER CONTRIBUTION|توزيعات|زياده راس المال|"
      r"\bCAPITAL INJECTION|\bCAPITAL CONTRIBUTION|\bPARTNER CURRENT|\bPARTNERS CURRENT|"
@@ -63,7 +67,7 @@ _RULES: list[tuple[str, str]] = [
     (r"\bFX DEAL|\bFX CONVERSION|\bFX (?:SPOT|FORWARD|FWD)\b|\bFOREX|\bMONEY MARKET|\bSWAP\b|"
      r"\bDEPOSIT MATURITY|\bTIME DEPOSIT|\bTD MATURITY|"
      r"وديعه|ودائع|شهادات|\bT-BILL|\bTBILL|\bTREASURY BILL|اذون خزانه|\bSUKUK|صكوك|\bCOUPON PAYMENT|"
-     r"\bSUKUK COUPON|\bBOND COUPON", "treasury"),
+     r"\bSUKUK COUPON|\bBOND COUPON|كوبون", "treasury"),
     # Money the company receives outside its trade: a government's export or other subsidy,
     # the sale of a fixed asset, an employee repaying an advance.
     (r"\bEXPORT SUBSIDY|\bGOVERNMENT SUBSIDY|\bEXPORT SUPPORT|\bSUBSIDY PAYMENT|دعم الصادرات|"
@@ -118,7 +122,8 @@ _TRIGGERS = (
     "PAYTABS", "HYPERPAY", "STRIPE", "بين حسابات", "SUBSIDY", "EXPORT SUPPORT", "دعم",
     "MEEZA", "GEIDEA", "TABBY", "TAMARA", "VALU", "CHECKOUT", "NETWORK INT", "SETTL", "MID",
     "PAYOUT", "HIBA", "TAWAR", "MURABAHA", "FACTORING", "DISCOUNT", "DISPUTE", "RELEASE",
-    "KNET", "NAPS", "OMANNET", "SPAN", "GRANT",
+    "KNET", "NAPS", "OMANNET", "SPAN", "GRANT", "YOUR", "حسابكم", "توفير", "الودائع", "كوبون",
+    "مخصومه", "خصم", "ضمان", "تامين",
     "ECOM", "تسويه", "مستحقات",
     "صندوق", "FIXED ASSET", "ASSET DISPOSAL", "ADVANCE", "STAFF", "سلف",
 )
