@@ -287,3 +287,79 @@ def test_only_the_account_holder_named_is_no_counterparty(tmp_path: Path) -> Non
     assert lines["Counterparty"].tolist() == [None, None, "DELTA FOODS CO"]
     assert lines["Description"].tolist() == ["INV-2026-2002", "PO-1", "INV-1004"]
     assert st.balances[0].difference == 0.0
+
+
+def _wrapped_at_65_bytes(text: str) -> list[bytes]:
+    data = text.encode("utf-8")
+    return [data[i:i + 65] for i in range(0, len(data), 65)]
+
+
+def test_arabic_narrative_wrapped_at_65_bytes_not_characters(tmp_path: Path) -> None:
+    """An Egyptian bank writing its MT940 in UTF-8 wraps the :86: at 65 bytes: the Arabic
+    letters (two bytes each) are cut in two at the breaks, the file is no valid UTF-8, and it
+    was read whole as cp1256 ('ط´ط±ظƒط©' for 'شركة', no issue said). Rejoined where the bank
+    broke it, it reads as written; the lines after it keep their file line numbers."""
+    narrative = ("051?00حوالة واردة?20فاتورة رقم INV-2026-3001 سداد مستحقات شهر أكتوبر"
+                 "?32شركة النيل للأدوية")
+    free = "حوالة واردة من شركة الدلتا للتجارة والتوريدات فاتورة رقم INV-2026-3002 سداد كامل"
+    pieces = _wrapped_at_65_bytes(narrative)
+    assert any(p.decode("utf-8", errors="replace") != p.decode("utf-8", errors="ignore")
+               for p in pieces)  # (a letter is cut in two at a break)
+    data = b"\r\n".join([
+        b":20:CIB20261112", b":25:EG380019000500000000263180002", b":28C:00045/00001",
+        b":60F:C261111EGP1250000,00",
+        b":61:2611121112C148250,00N051NONREF//CIB2631600001",
+        b":86:" + pieces[0], *pieces[1:],
+        b":61:2611121112C23380,00NTRFNONREF//CIB2631600002",
+        b":86:" + b"\r\n".join(_wrapped_at_65_bytes(free)),
+        b":61:2611121112D2500,00NCHGNONREF//CIB2631600003",
+        b":86:" + "عمولة تحويل".encode(),
+        b":61:2611121112C1,234,56NTRFNONREF//CIB2631600004",  # unreadable: said by its line
+        b":86:" + "حوالة".encode(),
+        b":62F:C261112EGP1419130,00", b""])
+    path = tmp_path / "cib.sta"
+    path.write_bytes(data)
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [148250.0, 23380.0, -2500.0]
+    assert lines["Counterparty"].tolist() == ["شركة النيل للأدوية", None, None]
+    assert lines["Description"].tolist() == [
+        "فاتورة رقم INV-2026-3001 سداد مستحقات شهر أكتوبر (حوالة واردة)", free, "عمولة تحويل"]
+    assert st.balances[0].difference == 0.0
+    bad = data.split(b"\r\n").index(b":61:2611121112C1,234,56NTRFNONREF//CIB2631600004") + 1
+    assert [(i.cell, i.column, i.value) for i in st.issues] == [
+        (f"line {bad}", ":61:", "2611121112C1,234,56NTRFNONREF//CIB2631600004")]
+
+
+def test_a_char_wrapped_utf8_or_cp1256_statement_is_read_as_before(tmp_path: Path) -> None:
+    """A bank wrapping at 65 characters (its Arabic lines longer than 65 bytes), and one
+    writing cp1256, are no byte-wrapped files: read as they were."""
+    text = ("حوالة واردة من شركة الدلتا للتجارة والتوريدات فاتورة رقم INV-2026-3002 سداد "
+            "كامل المستحقات عن شهر أكتوبر")
+    body = "\n".join(text[i:i + 65] for i in range(0, len(text), 65))
+    statement = (":20:X\n:25:EG380019000500000000263180002\n:28C:1/1\n:60F:C261111EGP0,00\n"
+                 f":61:2611121112C100,00NTRFNONREF//R1\n:86:{body}\n:62F:C261112EGP100,00\n")
+    for encoding in ("utf-8", "cp1256"):
+        path = tmp_path / f"{encoding}.sta"
+        path.write_bytes(statement.encode(encoding))
+        st = read_statement(path)
+        assert st.lines["Description"].tolist() == [text], encoding
+
+
+def test_byte_wrapped_utf8_whose_breaks_fell_between_letters_keeps_its_words(
+        tmp_path: Path) -> None:
+    """The same wrap where every break fell between two letters: the file is valid UTF-8,
+    but 'لل' + 'تجارة' and 'INV-2026-30' + '02' were read as two words each."""
+    text = ("REF0000000000 حوالة واردة من شركة الدلتا للتجارة والتوريدات فاتورة رقم "
+            "INV-2026-3002 سداد كامل المستحقات")
+    pieces = _wrapped_at_65_bytes(text)
+    assert [len(p) for p in pieces] == [65, 65, 39]
+    data = b"\n".join([
+        b":20:X", b":25:EG380019000500000000263180002", b":28C:1/1", b":60F:C261111EGP0,00",
+        b":61:2611121112C23380,00NTRFNONREF//R1", b":86:" + pieces[0], *pieces[1:],
+        b":62F:C261112EGP23380,00", b""])
+    data.decode("utf-8")  # valid UTF-8
+    path = tmp_path / "bytes.sta"
+    path.write_bytes(data)
+    st = read_statement(path)
+    assert st.lines["Description"].tolist() == [text]
