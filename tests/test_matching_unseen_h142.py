@@ -280,3 +280,23 @@ def test_arabic_own_transfers_coupons_and_discounted_cheques_pay_no_invoice(desc
     r = match(SHOP, SHOP_INVOICES, {"amount": 6843.27, "desc": desc})
     assert allocations(r) == []
     assert reason(r) == f"not a customer receipt ({kind})"
+
+
+def test_a_part_payment_that_is_another_invoices_amount_is_suggested():
+    """CRESCENT TECHNICAL SERVICES ... PART PAYMENT 2,100.00: half of SI-5038 (4,200.00), and
+    SI-5039 is 2,100.00. Before: Matched to SI-5039 (amount+payer), the words never read.
+    SPARE PART in a name is no part payment."""
+    customers = [customer("D1", "Crescent Technical Services LLC", Currency="AED"),
+                 customer("D2", "Golden Sands Auto Spare Part Trading", Currency="AED")]
+    invoices = [invoice("SI-5038", "D1", 4200.00, "2026-09-01"), invoice("SI-5039", "D1", 2100.00),
+                invoice("SI-5040", "D2", 3150.00)]
+    r = match(customers, invoices, {"amount": 2100.00, "cur": "AED",
+                                    "desc": "UAEFTS INWARD CRESCENT TECHNICAL SERVICES PART PAYMENT"})
+    assert allocations(r) == [("SI-5039", 2100.00, "amount+payer", "Suggested")]
+    assert "calls it a part payment" in reason(r)
+    from ar_excel.io.reasons_ar import arabic_clause
+    assert arabic_clause("but the narrative calls it a part payment: please confirm") != \
+        "but the narrative calls it a part payment: please confirm"
+    r = match(customers, invoices, {"amount": 3150.00, "cur": "AED",
+                                    "desc": "UAEFTS INWARD GOLDEN SANDS AUTO SPARE PART TRDG"})
+    assert "part payment" not in reason(r)

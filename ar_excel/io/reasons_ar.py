@@ -185,6 +185,8 @@ _CLAUSES: list[tuple[str, object]] = [
      "عدة عملاء بأسماء متشابهة لديهم هذا المبلغ مفتوحاً: اختير {0}، " + _CONFIRM),
     (r"but the narrative has the number of (\S+) \((\S+) open\): a part payment of it\? please "
      r"confirm", "لكن البيان به رقم {0} ({1} مفتوح): سداد جزئي لها؟ " + _CONFIRM),
+    (r"but the narrative calls it a part payment: please confirm",
+     "لكن البيان يصفه بأنه سداد جزئي: " + _CONFIRM),
     (r"it owes (\S+) in all", "وعليه {0} إجمالاً"),
     (r"it owes nothing", "وليس عليه شيء مفتوح"),
     (r"(.+) of customer (\S+) \((.*)\) is the only open invoice of this amount: a related "

@@ -39,6 +39,10 @@ _DIGIT_RUN = re.compile(r"\d+")
 # نيابة عن): the name after it is the customer whose invoices are paid.
 _THIRD_PARTY = 85.0  # the name score a customer paid for by someone else reads at
 _ON_BEHALF = re.compile(r"\b(?:ON BEHALF OF|O/B/O|OBO)\b[\s:.-]*([^/\d]+)|نيابه عن\s*([^/\d]+)")
+# A transfer that calls itself a part payment (not SPARE PART: PART PAYMENT, PARTIAL, سداد
+# جزئي, دفعة جزئية).
+_PART_PAYMENT = re.compile(r"\bPART(?:IAL)? ?(?:PAYMENT|PMT|PYMT|PAY)\b|\bPARTIAL\b|\bPART PAID\b|"
+                           r"سداد جزئي|دفعه جزئيه|جزء من")
 # A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
 _ADVANCE = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
                       r"\bON ACC(?:OUNT)?\b|دفعه مقدمه|مقدم|تحت الحساب|على الحساب|عربون")
@@ -181,7 +185,15 @@ class PayerStages:
         other = self._other_invoice_named(f, cust, invs)
         if other is not None:
             conf = min(conf, 0.6)
+        # (Called a part payment, the receipt is part of some invoice, not all of one that
+        # happens to be its amount: a person says which.)
+        part = other is None and _PART_PAYMENT.search(
+            fold_text(self._descriptions[f.pos])) is not None
+        if part:
+            conf = min(conf, 0.6)
         return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
+                           + ("; but the narrative calls it a part payment: please confirm"
+                              if part else "")
                            + self._other_customer_named(f, cust)
                            + ("" if other is None else
                               f"; but the narrative has the number of {self.inv.number[other]} "
