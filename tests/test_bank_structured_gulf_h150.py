@@ -363,3 +363,84 @@ def test_byte_wrapped_utf8_whose_breaks_fell_between_letters_keeps_its_words(
     path.write_bytes(data)
     st = read_statement(path)
     assert st.lines["Description"].tolist() == [text]
+
+
+OFX = """OFXHEADER:100
+DATA:OFXSGML
+VERSION:102
+SECURITY:NONE
+ENCODING:USASCII
+CHARSET:1252
+COMPRESSION:NONE
+OLDFILEUID:NONE
+NEWFILEUID:NONE
+
+<OFX>
+<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>
+<DTSERVER>20261121093000.000[+4:GST]<LANGUAGE>ENG<FI><ORG>Emirates NBD<FID>3000</FI>
+<INTU.BID>3000</SONRS></SIGNONMSGSRSV1>
+<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>
+<STMTRS><CURDEF>AED
+<BANKACCTFROM><BANKID>EBILAEAD<ACCTID>1012345678901<ACCTTYPE>CHECKING</BANKACCTFROM>
+<BANKTRANLIST><DTSTART>20261101000000.000[+4:GST]<DTEND>20261120235959.000[+4:GST]
+<STMTTRN>
+<TRNTYPE>CREDIT
+<DTPOSTED>20261102000000.000[+4:GST]
+<TRNAMT>25,000.00
+<FITID>FT26306ABCD12
+<NAME>AL NOOR TRADING LLC
+<MEMO>INWARD TT INV-2026-1001 PAYMENT
+</STMTTRN>
+<STMTTRN>
+<TRNTYPE>DEP
+<DTPOSTED>20261105000000.000[+4:GST]
+<TRNAMT>3150.75
+<FITID>CL26309UVWX12
+<CHECKNUM>000123
+<NAME>CHEQUE DEPOSIT CLEARING
+<MEMO>DESERT ROSE CONTRACTING
+</STMTTRN>
+</BANKTRANLIST>
+<LEDGERBAL><BALAMT>153150.75<DTASOF>20261120235959.000[+4:GST]</LEDGERBAL>
+</STMTRS></STMTTRNRS></BANKMSGSRSV1>
+</OFX>
+"""
+
+
+def test_ofx_name_of_the_bank_s_words_is_no_payer(tmp_path: Path) -> None:
+    """A QuickBooks-style export puts the kind of line in NAME ('CHEQUE DEPOSIT CLEARING')
+    and the payer in MEMO: that NAME is no counterparty ('paid by CHEQUE DEPOSIT CLEARING,
+    not a customer' and the cheque only Suggested by its amount), it opens the description;
+    a payer's NAME stays the counterparty."""
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "enbd.qbo"
+    path.write_text(OFX.replace("\n", "\r\n"), encoding="ascii")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [25000.0, 3150.75]
+    assert lines["Counterparty"].tolist() == ["AL NOOR TRADING LLC", None]
+    assert lines["Description"].tolist() == ["INWARD TT INV-2026-1001 PAYMENT",
+                                             "CHEQUE DEPOSIT CLEARING DESERT ROSE CONTRACTING"]
+    assert lines["Reference"].tolist() == [None, "000123"]
+    assert st.balances[0].closing == 153150.75
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    ws.append(["C001", "Al Noor Trading LLC", "AED", 30])
+    ws.append(["C003", "Desert Rose Contracting", "AED", 30])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    ws.append(["INV-2026-1001", "C001", dt.date(2026, 10, 1), 25000.0])
+    ws.append(["INV-2026-1003", "C003", dt.date(2026, 10, 5), 3150.75])
+    ws.append(["INV-2026-1004", "C001", dt.date(2026, 10, 6), 3150.75])
+    wb.save(tmp_path / "book.xlsx")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(tmp_path / "book.xlsx"), "--bank", str(path),
+                 "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    assert [(r[0], r[3], r[4], r[8]) for r in rows[1:]] == [
+        ("FT26306ABCD12", "INV-2026-1001", "C001", "Matched"),
+        ("CL26309UVWX12", "INV-2026-1003", "C003", "Matched")]

@@ -29,7 +29,9 @@ Accounting rules:
   local time, and moving it to UTC would move the posting to the next day.
 * ``Bank Ref`` = ``FITID`` (the bank's transaction id); ``Value Date`` = ``DTAVAIL``;
   ``Counterparty`` = ``EXTDNAME`` (the full name) else ``NAME`` (also inside ``PAYEE``), where
-  it has a letter (a ``NAME`` of ``000000`` is the bank's filler, digits alone no name);
+  it has a letter (a ``NAME`` of ``000000`` is the bank's filler, digits alone no name; a
+  ``NAME`` of the bank's words alone, "CHEQUE DEPOSIT CLEARING" beside a ``MEMO`` naming the
+  payer, is the kind of line: it opens the description and names no party);
   ``Counterparty Account`` = the ``ACCTID`` of ``BANKACCTTO``/``CCACCTTO`` and
   ``Counterparty Bank`` its ``BANKID``; ``Transaction Code`` = ``TRNTYPE``;
   ``Description`` = ``MEMO`` (or the name when there is no memo); ``Reference`` = the check
@@ -66,6 +68,7 @@ from ar_excel.bank.statement import (
     statement_of_records,
 )
 from ar_excel.bank.text import Decoded, decode_bytes
+from ar_excel.core.matching.payers import BOILERPLATE
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
@@ -300,6 +303,12 @@ def _decode(data: bytes) -> Decoded:
     return decode_bytes(data)
 
 
+def _bank_words_only(name: str) -> bool:
+    """A NAME made of the bank's words alone (kinds of transfer, cheque, deposit...)."""
+    words = re.findall(r"[^\W\d_]+", name.upper())
+    return bool(words) and all(w in BOILERPLATE for w in words)
+
+
 def read_ofx(path: Path, data: bytes) -> Statement:
     source = path.name
     decoded = _decode(data)
@@ -384,6 +393,9 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             # a name without a letter ("1042", the check number again) is no party's name
             name = written if written and _LETTER.search(written) else None
             memo = " ".join((t.value("MEMO") or "").split()) or None
+            if name and memo and _bank_words_only(name):
+                # "CHEQUE DEPOSIT CLEARING" (the kind of line, the payer in the MEMO): no name
+                memo, name = f"{name} {memo}", None
             check = (t.value("CHECKNUM") or "").strip()
             refs = [r for r in (check if check.strip("0") else None, t.value("REFNUM")) if r]
             other = t.first("BANKACCTTO") or t.first("CCACCTTO")
