@@ -440,10 +440,20 @@ class PayerStages:
         if isinstance(desc, str) and ("BEHALF" in desc.upper() or "OBO" in desc.upper()
                                       or "O/B/O" in desc.upper() or "نيابة" in desc):
             m = _ON_BEHALF.search(fold_text(desc))
-            named = self.payers.by_name((m.group(1) or m.group(2)).strip()) if m else None
+            words = (m.group(1) or m.group(2)).strip() if m else ""
+            named = self.payers.by_name(words) if words else None
+            if words and (named is None or named.customer is None):
+                # (A name cut short, BLUE OCEAN ELECTROME: its words as a narrative's.)
+                named = self.payers.by_name(words, narrative=True)
             seen = dict(f.payer.candidates) if f.payer is not None else {}
-            if named is None or named.customer is None or (
-                    f.payer is not None and f.payer.customer == named.customer):
+            if named is None or named.customer is None:
+                if words and f.payer is not None and not f.payer.by_account:
+                    # Sent for someone we cannot tell: the sender's own invoices are not
+                    # paid for sure.
+                    score = min(f.payer.score, _THIRD_PARTY)
+                    f.payer = Payer(f.payer.customer, f.payer.how, score,
+                                    [(c, min(v, _THIRD_PARTY)) for c, v in f.payer.candidates])
+            elif f.payer is not None and f.payer.customer == named.customer:
                 pass
             elif f.payer is not None and f.payer.customer is None and named.customer in seen:
                 # (The narrative's words name both, sender and customer: the customer.)
