@@ -444,3 +444,53 @@ def test_ofx_name_of_the_bank_s_words_is_no_payer(tmp_path: Path) -> None:
     assert [(r[0], r[3], r[4], r[8]) for r in rows[1:]] == [
         ("FT26306ABCD12", "INV-2026-1001", "C001", "Matched"),
         ("CL26309UVWX12", "INV-2026-1003", "C003", "Matched")]
+
+
+def _page(number: int, last: bool, balances: list[tuple[str, str, str]], entry: str) -> str:
+    bals = "".join(
+        f'<Bal><Tp><CdOrPrtry><Cd>{code}</Cd></CdOrPrtry></Tp><Amt Ccy="AED">{amount}</Amt>'
+        f"<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>"
+        for code, amount, day in balances)
+    return (f"<Stmt><Id>STM-317</Id><StmtPgntn><PgNb>{number}</PgNb>"
+            f"<LastPgInd>{str(last).lower()}</LastPgInd></StmtPgntn>"
+            "<Acct><Id><IBAN>AE180260001012345678901</IBAN></Id><Ccy>AED</Ccy></Acct>"
+            f"{bals}{entry}</Stmt>")
+
+
+def _entry(amount: str, side: str, ref: str) -> str:
+    return (f'<Ntry><Amt Ccy="AED">{amount}</Amt><CdtDbtInd>{side}</CdtDbtInd>'
+            "<Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-17</Dt></BookgDt>"
+            f"<AcctSvcrRef>{ref}</AcctSvcrRef></Ntry>")
+
+
+def test_camt_statement_in_pages_ties_out_page_by_page_on_interim_balances(
+        tmp_path: Path) -> None:
+    """A camt.053 cut into pages (StmtPgntn): the first page opens (OPBD) and ends on an
+    interim booked balance (ITBD), the middle one runs ITBD to ITBD, the last ends on CLBD.
+    Each page is tied out on them, as an MT940's :60M:/:62M: pages are; before, no page had
+    both balances, and the statement's closing balance of 1,300.00 was 'not stated'."""
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:'
+           'xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId>'
+           "<CreDtTm>2026-11-18T06:00:00</CreDtTm></GrpHdr>"
+           + _page(1, False, [("OPBD", "1000.00", "2026-11-16"),
+                              ("ITBD", "1500.00", "2026-11-17")], _entry("500.00", "CRDT", "P1"))
+           + _page(2, False, [("ITBD", "1500.00", "2026-11-17"),
+                              ("ITBD", "1450.00", "2026-11-17")], _entry("50.00", "DBIT", "P2"))
+           + _page(3, True, [("ITBD", "1450.00", "2026-11-17"),
+                             ("CLBD", "1300.00", "2026-11-17")], _entry("150.00", "DBIT", "P3"))
+           + "</BkToCstmrStmt></Document>")
+    path = tmp_path / "pages.xml"
+    path.write_text(xml, encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [500.0, -50.0, -150.0]
+    assert [(b.statement, b.opening, b.closing, b.difference) for b in st.balances] == [
+        ("STM-317", 1000.0, 1500.0, 0.0), ("STM-317 #2", 1500.0, 1450.0, 0.0),
+        ("STM-317 #3", 1450.0, 1300.0, 0.0)]
+    assert st.issues == []
+    # a report (camt.052) keeps its interim balance as no closing: banks state it before or
+    # after the entries
+    report = xml.replace("camt.053.001.08", "camt.052.001.08").replace(
+        "BkToCstmrStmt", "BkToCstmrAcctRpt").replace("<Stmt>", "<Rpt>").replace(
+        "</Stmt>", "</Rpt>")
+    path.write_text(report, encoding="utf-8")
+    assert [b.closing for b in read_statement(path).balances] == [None, None, 1300.0]

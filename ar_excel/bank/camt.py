@@ -39,7 +39,9 @@ Accounting rules:
 * Pending entries (``Sts`` PDNG, FUTR) are not booked yet, information entries (INFO)
   never: each left out with an issue saying which. Opening balance:
   OPBD (else PRCD, the previous statement's closing); closing: CLBD (never the available
-  balances CLAV/FWAV, which count holds and limits). A camt.054 notification states no
+  balances CLAV/FWAV, which count holds and limits); a page of a camt.053 cut into pages
+  (``StmtPgntn``/``MsgPgntn``) opens and ends on interim booked balances (ITBD), which tie
+  it out as an MT940's :60M:/:62M: (``_balances``). A camt.054 notification states no
   balances, and a camt.052 intraday report often only an opening and an interim one (ITBD,
   not taken as the closing: banks state it before or after the entries): their entries are
   read as lines, and where the file sums its entries (``TxsSummry``) the entries read are
@@ -188,6 +190,7 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
     all_records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     entry_no = 0
+    message_paged = next(root.iter("MsgPgntn"), None) is not None
     for pos, stmt in enumerate(containers, start=1):
         sid = _text(stmt, "Id") or _text(stmt, "LglSeqNb") or _text(stmt, "ElctrncSeqNb") or str(pos)
         base, copy = sid, 1
@@ -196,7 +199,8 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
             sid = f"{base} #{copy}"
         taken[sid] = base
         account = _text(stmt, "Acct/Id/IBAN") or _text(stmt, "Acct/Id/Othr/Id")
-        bal = _balances(stmt, sid, account)
+        bal = _balances(stmt, sid, account, paged=stmt.tag == "Stmt" and (
+            stmt.find("StmtPgntn") is not None or message_paged))
         records: list[dict[str, Any]] = []
         for entry in stmt.iterfind("Ntry"):
             entry_no += 1
@@ -251,18 +255,34 @@ def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> 
     return issues
 
 
-def _balances(stmt: Any, sid: str, account: str | None) -> StatementBalance:
+def _balances(stmt: Any, sid: str, account: str | None, paged: bool = False
+              ) -> StatementBalance:
+    """The statement's opening (OPBD, else PRCD) and closing (CLBD) balances. A page of a
+    statement the bank cut into pages (``paged``: ``StmtPgntn``, or the message's
+    ``MsgPgntn``) states its interim booked balance (ITBD) where the page ends and the next
+    begins, as an MT940's :62M:/:60M:: the page's first ITBD opens it where it has no OPBD,
+    its last closes it where it has no CLBD (one ITBD beside an OPBD closes the page, beside
+    a CLBD opens it), and each page is tied out."""
     found: dict[str, tuple[float, pd.Timestamp | None, str | None]] = {}
+    interim: list[tuple[float, pd.Timestamp | None, str | None]] = []
     for bal in stmt.iterfind("Bal"):
         code = (_text(bal, "Tp/CdOrPrtry/Cd") or _text(bal, "Tp/CdOrPrtry/Prtry") or "").upper()
         amount, ccy = _amount(bal.find("Amt"))
-        if amount is None or code in found:
+        if amount is None:
             continue
         if _text(bal, "CdtDbtInd") == "DBIT":
             amount = -amount
-        found[code] = (amount, _date(bal, "Dt"), ccy)
+        if code == "ITBD":
+            interim.append((amount, _date(bal, "Dt"), ccy))
+        if code not in found:
+            found[code] = (amount, _date(bal, "Dt"), ccy)
     opening = found.get("OPBD") or found.get("PRCD")
     closing = found.get("CLBD")
+    if paged and interim and not (opening and closing):
+        if opening is None and (closing is not None or len(interim) > 1):
+            opening = interim[0]
+        if closing is None and (found.get("OPBD") or found.get("PRCD") or len(interim) > 1):
+            closing = interim[-1]
     ccy = _text(stmt, "Acct/Ccy") or (opening or closing or (None, None, None))[2]
     return StatementBalance(
         sid, account, ccy,
