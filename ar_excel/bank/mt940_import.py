@@ -12,7 +12,8 @@ Accounting rules and the traps they avoid:
   2013-12-29).
 * ``Bank Ref`` is the bank reference after ``//``; the customer reference before it goes to
   ``Reference`` unless it is ``NONREF``. ``:86:`` narratives are joined across their 65-column
-  wrap and read in all dialects (``narrative.py``).
+  wrap and read in all dialects (``narrative.py``); a UTF-8 file wrapped at 65 bytes, not
+  characters (Arabic letters cut in two at the breaks), is rejoined first (``_byte_wrapped``).
 * Each ``:20:`` block is a statement; its ``:60F:``/``:60M:`` and ``:62F:``/``:62M:`` balances
   give the tie-out. Its account is the IBAN the ``:25:`` names, without the bank's BIC or the
   currency written around it (``own_account.py``). A ``:86:`` after the closing balance
