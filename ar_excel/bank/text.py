@@ -16,6 +16,7 @@ turns names into nonsense that no longer matches the customer master, so:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -207,8 +208,8 @@ def page_charset(data: bytes) -> str | None:
     declared = _META_CHARSET.search(data[:65536])
     if declared is None:
         return None
-    name = declared.group(1).decode("ascii")
     try:
+        name = codecs.lookup(declared.group(1).decode("ascii")).name  # windows-1256: cp1256
         data.decode(name)
     except (LookupError, UnicodeDecodeError):
         return None
