@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -115,6 +115,9 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
             gone = set(book.withdrawn[withdrawn:])
             outcome.issues = [i for i in outcome.issues if i not in gone]
             withdrawn = len(book.withdrawn)
+        posted = next((t.frame for t in result.tabs if t.name == "Receipts To Post"), None)
+        if posted is not None and len(posted):  # the later jobs hold letters to these payers
+            options = replace(options, received=posted)
         outcome.files.extend(result.files)
         outcome.protect.extend(result.protect)
         if result.summary:

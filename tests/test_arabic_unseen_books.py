@@ -148,6 +148,9 @@ def egypt(tmp_path_factory):
                  "-o", str(tmp / "run.xlsx")]) == 0
     assert main(["statements", str(book), "--as-of", AS_OF, "--from", "2026-07-01",
                  "-o", str(tmp / "st.xlsx"), "--pdf-dir", str(tmp / "pdf")]) == 0
+    (tmp / "alone").mkdir()  # collections without the bank statement: every letter drafted
+    assert main(["collections", str(book), "--as-of", AS_OF,
+                 "-o", str(tmp / "alone" / "collections.xlsx")]) == 0
     return {"run": openpyxl.load_workbook(tmp / "run.xlsx"), "dir": tmp}
 
 
@@ -189,7 +192,10 @@ def test_dinar_pdf_statement_prints_three_decimals_on_every_line(kuwait):
 
 
 def test_arabic_dunning_letter_says_whose_total_the_figure_is(egypt):
-    with open(egypt["dir"] / "dunning" / "2026-11-30_1202.eml", "rb") as fh:
+    # in the month-end run 1202's letter is held: the bank statement shows its 14,200.00 of
+    # 9 November (Receipts To Post); collections run alone drafts it
+    assert not (egypt["dir"] / "dunning" / "2026-11-30_1202.eml").exists()
+    with open(egypt["dir"] / "alone" / "dunning" / "2026-11-30_1202.eml", "rb") as fh:
         message = email.message_from_binary_file(fh, policy=email_policy.default)
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert message["Subject"] == "إنذار نهائي: حساب رقم 1202"

@@ -54,6 +54,8 @@ _CLAUSES = rules(
      "التحصيل في {0}: {1} صف عميل متأخر، {2} خطاب مطالبة مستحق ({3} مسودة كُتبت)، {4} "
      "للاتصال، {5} للزيارة، {6} خطة سداد"),
     (r"13-week forecast (.*)", "توقعات التحصيل لـ 13 أسبوعاً {0}"),
+    (r"(\d+) letter\(s\) held: paid on the bank statement, not yet in Payments",
+     "{0} خطاب مؤجل: العميل دفع في كشف البنك ولم يسجل في التحصيلات بعد"),
     # statements
     (r"Statements to (\S+): (\d+) customer\(s\)(?:, (\d+) PDF file\(s\) in (.*))?",
      lambda m: f"كشوف الحساب حتى {m[1]}: {m[2]} عميل"

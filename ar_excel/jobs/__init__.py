@@ -35,6 +35,9 @@ class JobOptions:
     out: Path | None = None
     args: dict[str, Any] = field(default_factory=dict)  # job-specific command-line options
     progress: Callable[..., None] = _no_progress  # progress(fraction 0..1, message)
+    # in a month-end run, the receipts this run's bank statement matched that Payments does
+    # not hold yet (reconcile's Receipts To Post): their payers' letters are held
+    received: Any = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
+from ar_excel.core.collections.bank_receipts import hold_letters_of_payers
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import (
     Letter,
@@ -243,8 +244,10 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.2, "dunning levels")
     chased = dunning.chased_items(items)  # open invoices less credits, taken once for all the tabs
-    dun = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
-                              arabic=book.arabic, chased=chased)
+    drafted = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
+                                  arabic=book.arabic, chased=chased)
+    dun = hold_letters_of_payers(drafted, options.received, as_of, book.arabic)
+    held = int(drafted["Letter"].astype(bool).sum() - dun["Letter"].astype(bool).sum())
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of)
@@ -325,6 +328,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                f"{0 if schedule is None else schedule['Plan'].nunique()} payment plan(s); "
                f"13-week forecast {amount_in_units(total, decimals_of(money_ccy))}"
                f"{' ' + money_ccy if money_ccy else ''}")
+    if held:
+        summary += (f"; {held} letter(s) held: paid on the bank statement, not yet in "
+                    "Payments")
     options.progress(1.0, "collections done")
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
 

@@ -42,6 +42,8 @@ ACTIONS = {
         "plan_upcoming": "Send plan reminder: instalment {n} due {date}",
         "plan_ok": "Payment plan on track",
         "plan_wait": "Wait: plan reminder sent {date}",
+        "paid_on_the_bank": "Letter held: {amount} received on the bank statement ({date}), "
+                            "not yet in Payments; record it (Receipts To Post) and run again",
     },
     "ar": {
         1: "إرسال تذكير ودي",
@@ -62,6 +64,8 @@ ACTIONS = {
         "plan_upcoming": "إرسال تذكير بالقسط رقم {n} المستحق في {date}",
         "plan_ok": "خطة السداد منتظمة",
         "plan_wait": "انتظار: أرسل تذكير الخطة في {date}",
+        "paid_on_the_bank": "الخطاب مؤجل: ورد {amount} في كشف البنك ({date}) ولم يسجل في "
+                            "التحصيلات بعد؛ سجله (Receipts To Post) ثم أعد التشغيل",
     },
 }
 
