@@ -494,3 +494,59 @@ def test_camt_statement_in_pages_ties_out_page_by_page_on_interim_balances(
         "</Stmt>", "</Rpt>")
     path.write_text(report, encoding="utf-8")
     assert [b.closing for b in read_statement(path).balances] == [None, None, 1300.0]
+
+
+REVERSALS = """<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-11-18T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>S1</Id><Acct><Id><IBAN>AE180260001012345678901</IBAN></Id><Ccy>AED</Ccy>
+<Ownr><Nm>Our Company FZE</Nm></Ownr></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">1000.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-16</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="AED">1200.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-17</Dt></Dt></Bal>
+<Ntry><Amt Ccy="AED">500.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>
+<Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-17</Dt></BookgDt><AcctSvcrRef>R1</AcctSvcrRef>
+<NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>AL NOOR TRADING LLC</Nm></Pty></Dbtr>
+<Cdtr><Pty><Nm>OUR COMPANY FZE</Nm></Pty></Cdtr></RltdPties>
+<RmtInf><Ustrd>CHEQUE 000877 RETURNED</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+<Ntry><Amt Ccy="AED">700.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><RvslInd>true</RvslInd>
+<Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-17</Dt></BookgDt><AcctSvcrRef>R2</AcctSvcrRef>
+<NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>OUR COMPANY FZE</Nm></Pty></Dbtr>
+<DbtrAcct><Id><IBAN>AE180260001012345678901</IBAN></Id></DbtrAcct>
+<Cdtr><Pty><Nm>AL JAZIRA PACKAGING</Nm></Pty></Cdtr>
+<CdtrAcct><Id><IBAN>SA1110000009876543210987</IBAN></Id></CdtrAcct></RltdPties>
+<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>
+"""
+
+
+def test_camt_reversal_repeating_the_original_parties_names_the_other_party(
+        tmp_path: Path) -> None:
+    """A returned cheque (DBIT, RvslInd) and a returned supplier payment (CRDT, RvslInd)
+    whose bank repeats the original payment's debtor and creditor: the party on the side the
+    direction reads is the account holder (its owner's name, its own IBAN), so the line names
+    the other one; before, both lines' counterparty was 'OUR COMPANY FZE'."""
+    path = tmp_path / "returns.xml"
+    path.write_text(REVERSALS, encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [-500.0, 700.0]
+    assert lines["Counterparty"].tolist() == ["AL NOOR TRADING LLC", "AL JAZIRA PACKAGING"]
+    assert lines["Counterparty Account"].tolist() == [None, "SA1110000009876543210987"]
+    assert st.balances[0].difference == 0.0
+
+
+def test_vr_bank_batch_transfer_names_the_other_account_not_the_holder() -> None:
+    """VR-Bank's real sample: its batch transfer out of DE14...33626 (owner 'Testkonto
+    Nummer 1') names that account as the creditor; the other party is the debtor it names,
+    'Testkonto Nummer 2' (DE58...33626)."""
+    fixture = Path(__file__).resolve().parents[2] / "shared/fixtures/bank/camt053/vrbank_de_v02.xml"
+    if not fixture.exists():
+        import pytest
+        pytest.skip("shared fixtures not next to the repo")
+    lines = read_statement(fixture).lines
+    batch = lines[lines["Description"].str.startswith("Sammelue")]
+    assert batch["Counterparty"].tolist() == ["Testkonto Nummer 2"] * 2
+    assert batch["Counterparty Account"].tolist() == ["DE58740618130100033626"] * 2
+    assert "DE14740618130000033626" not in lines["Counterparty Account"].tolist()

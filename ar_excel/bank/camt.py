@@ -209,6 +209,7 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
             records = _settle_reversals(records, bal, sid, source, issues)
         else:  # a report (camt.052) or notification (camt.054): its summary is the check
             issues += _summary_differs(stmt, sid, bal.currency, source)
+        _own_side_named(records, stmt, account)
         for r in records:
             r.pop("_reversal", None)
         if bal.currency is None:
@@ -538,6 +539,9 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
     name, account = _party(tx, role)
     bank = _agent(tx, role)
+    # the party of the other role: the account holder, unless the bank repeats a reversed
+    # payment's parties as they were (_own_side_named)
+    other_party = (*_party(tx, other), _agent(tx, other))
     if reversal and not (name or account):
         # a reversal repeats the parties of the payment it undoes, in either convention
         name, account = _party(tx, other)
@@ -549,11 +553,34 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
         "Counterparty Account": account,
         "Bank Ref": _text(tx, "Refs/AcctSvcrRef") or entry_ref,
         "Counterparty Bank": bank,
+        "_other": other_party,
     }
     code = bank_transaction_code(tx)
     if code:  # else the entry's (_entry_lines)
         record["Transaction Code"] = code
     return record
+
+
+def _own_side_named(records: list[dict[str, Any]], stmt: Any, account: str | None) -> None:
+    """A line whose counterparty is the account holder names the other party instead: a
+    reversal that repeats the parties of the payment it undoes as they were (a returned
+    cheque, DBIT: Cdtr 'OUR COMPANY FZE', Dbtr the customer who paid it) named us. The
+    holder is known only for sure: by the statement's account, or its owner's name
+    (``Acct/Ownr``). (Not by the names on our side of the other lines: a holder moving money
+    between accounts of its own has its name on both sides, VR-Bank's 'Testkonto Nummer 2'.)"""
+    own_names = {" ".join(n.upper().split()) for n in (
+        _text(stmt, "Acct/Ownr/Nm"), _text(stmt, "Acct/Ownr/Pty/Nm")) if n}
+    own_accounts = {account.replace(" ", "")} if account else set()
+    for r in records:
+        other = r.pop("_other", None)
+        name, acct = r.get("Counterparty"), r.get("Counterparty Account")
+        if not other or not (name or acct):
+            continue
+        ours = (" ".join(name.upper().split()) in own_names if name else False) or (
+            acct in own_accounts if acct else False)
+        if ours:
+            r["Counterparty"], r["Counterparty Account"] = other[0], other[1]
+            r["Counterparty Bank"] = other[2]
 
 
 def _settle_reversals(records: list[dict[str, Any]], bal: StatementBalance, sid: str,
