@@ -550,3 +550,27 @@ def test_vr_bank_batch_transfer_names_the_other_account_not_the_holder() -> None
     assert batch["Counterparty"].tolist() == ["Testkonto Nummer 2"] * 2
     assert batch["Counterparty Account"].tolist() == ["DE58740618130100033626"] * 2
     assert "DE14740618130000033626" not in lines["Counterparty Account"].tolist()
+
+
+def test_camt_money_from_the_holder_s_other_account_keeps_that_account(tmp_path: Path) -> None:
+    """A transfer in from the holder's own USD account: the debtor carries the owner's name
+    but another account, the creditor is this one. The other account is the counterparty
+    (it was swapped for this statement's own IBAN by the rule above, taken on the name)."""
+    xml = REVERSALS.replace(
+        "<Ntry><Amt Ccy=\"AED\">500.00</Amt>", "<Ntry><Amt Ccy=\"AED\">300.00</Amt><CdtDbtInd>"
+        "CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-17</Dt></BookgDt>"
+        "<AcctSvcrRef>T1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>OUR COMPANY "
+        "FZE</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>AE880260001012345678902</IBAN></Id>"
+        "</DbtrAcct><Cdtr><Pty><Nm>OUR COMPANY FZE</Nm></Pty></Cdtr><CdtrAcct><Id><IBAN>"
+        "AE180260001012345678901</IBAN></Id></CdtrAcct></RltdPties></TxDtls></NtryDtls></Ntry>"
+        "<Ntry><Amt Ccy=\"AED\">500.00</Amt>", 1).replace(">1200.00<", ">1500.00<")
+    path = tmp_path / "own.xml"
+    path.write_text(xml, encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [300.0, -500.0, 700.0]
+    assert lines["Counterparty"].tolist() == ["OUR COMPANY FZE", "AL NOOR TRADING LLC",
+                                              "AL JAZIRA PACKAGING"]
+    assert lines["Counterparty Account"].tolist() == [
+        "AE880260001012345678902", None, "SA1110000009876543210987"]
+    assert st.balances[0].difference == 0.0

@@ -571,14 +571,19 @@ def _own_side_named(records: list[dict[str, Any]], stmt: Any, account: str | Non
     own_names = {" ".join(n.upper().split()) for n in (
         _text(stmt, "Acct/Ownr/Nm"), _text(stmt, "Acct/Ownr/Pty/Nm")) if n}
     own_accounts = {account.replace(" ", "")} if account else set()
+
+    def holder(name: str | None, acct: str | None) -> bool:
+        # the holder's name with another account is the holder's other account (money moved
+        # between its own accounts): a party all the same
+        if acct:
+            return acct in own_accounts
+        return bool(name) and " ".join(name.upper().split()) in own_names
+
     for r in records:
         other = r.pop("_other", None)
         name, acct = r.get("Counterparty"), r.get("Counterparty Account")
-        if not other or not (name or acct):
-            continue
-        ours = (" ".join(name.upper().split()) in own_names if name else False) or (
-            acct in own_accounts if acct else False)
-        if ours:
+        if other and (name or acct) and holder(name, acct) and (
+                other[0] or other[1]) and not holder(other[0], other[1]):
             r["Counterparty"], r["Counterparty Account"] = other[0], other[1]
             r["Counterparty Bank"] = other[2]
 
