@@ -313,3 +313,30 @@ def test_on_behalf_of_a_name_cut_short_reads_it_as_a_narratives_words():
     r = match(customers, invoices, {"amount": 525.00, "cur": "AED",
                                     "desc": "IPI CR AL NOOR CONTRACTING ON BEHALF OF BLUE OCEAN ELECTROME"})
     assert ("SI-5104", 525.00, "amount+payer", "Matched") not in allocations(r)
+
+
+def test_mohamed_is_not_mahmoud_nor_hassan_hussein():
+    """The consonant skeletons of Mohamed and Mahmoud (محمد, محمود) were one key, mhmd, as
+    were Hassan's and Hussein's (hsn): CASH DEP BY MOHAMED AHMED read as customer 'Ahmed
+    Mahmoud & Sons' (98, the same two keys) and Matched its 2,500.00, though Mohamed Ahmed
+    Pharmacy owed 2,500.00 too."""
+    customers = [customer("1003", "Ahmed Mahmoud & Sons"), customer("1021", "Mohamed Ahmed Pharmacy"),
+                 customer("1030", "Hassan Aly Stores"), customer("1031", "Hussein Aly Trading")]
+    invoices = [invoice("INV-2026-0110", "1003", 2500.00), invoice("INV-2026-0179", "1021", 2500.00),
+                invoice("INV-2026-0201", "1030", 3000.00), invoice("INV-2026-0202", "1031", 4000.00)]
+    r = match(customers, invoices, {"amount": 2500.00, "desc": "CASH DEP BY MOHAMED AHMED"})
+    assert ("INV-2026-0110", 2500.00, "amount+payer", "Matched") not in allocations(r)
+    r = match(customers, invoices, {"amount": 3000.00, "desc": "IPN TRANSFER FROM HUSSEIN ALY"})
+    assert [a for a in allocations(r) if a[3] == "Matched"] == []
+
+
+@pytest.mark.parametrize(("master", "printed"), [
+    ("محمود حسن السيد", "IPN TRANSFER FROM MAHMOUD HASSAN ELSAYED"),
+    ("حسين علي للتوريدات", "IPN TRANSFER FROM HUSSEIN ALY SUPPLIES"),
+    ("شركة الحسين للتجارة", "ACH CR EL HUSSEIN TRADING")])
+def test_the_same_given_names_across_scripts_still_meet(master, printed):
+    customers = [customer("C1", master), customer("X1", "Orange Egypt Telecom")]
+    invoices = [invoice("INV-1", "C1", 4567.89), invoice("INV-2", "C1", 1200.00),
+                invoice("XI1", "X1", 1000.00)]
+    r = match(customers, invoices, {"amount": 1200.00, "desc": printed})
+    assert allocations(r) == [("INV-2", 1200.00, "amount+payer", "Matched")]

@@ -273,8 +273,23 @@ def _word_reading(w: str) -> tuple[str, ...]:
     return (w,)
 
 
+# Given names a consonant skeleton cannot tell apart (the و of محمود, the ي of حسين are dropped
+# as vowels): Mohamed and Mahmoud, Hassan and Hussein are different people, so MOHAMED AHMED
+# is no AHMED MAHMOUD. Each spelling, in either script, reads as its own key.
+_GIVEN_NAMES = {fold_text(w): key for key, spellings in {
+    "mhmwd": ("MAHMOUD", "MAHMUD", "MAHMOOD", "MAHMOD", "MAHMOUDE", "MAHMOUED", "MEHMOOD",
+              "MEHMUD", "محمود"),
+    "hsyn": ("HUSSEIN", "HUSSIEN", "HUSEIN", "HUSAIN", "HUSSAIN", "HOSSEIN", "HOSSIN", "HUSSEN",
+             "HUSEEN", "HOSEIN", "HOSAIN", "HUSEYN", "HOSSAIN", "حسين"),
+    "lhsyn": ("ELHUSSEIN", "ALHUSSEIN", "ELHUSSIEN", "ALHUSSAIN", "ELHUSSAIN", "ALHUSAIN",
+              "الحسين"),
+}.items() for w in spellings}
+
+
 @lru_cache(maxsize=200_000)
 def _word_skeletons(w: str) -> tuple[str, ...]:
+    if w in _GIVEN_NAMES:
+        return (_GIVEN_NAMES[w],)
     return tuple(skeleton(x) for x in _word_reading(w))
 
 
