@@ -18,6 +18,9 @@ Accounting rules:
   change the sign - the PostFinance sample ties out only that way. Some banks (the German
   "Storno" convention) instead repeat the original direction; when a statement ties out only
   with reversals flipped, they are flipped for that statement and an issue says so.
+  A reversal that brings money in (a payment of ours returned: CRDT + RvslInd) says
+  "Reversal of a payment out (RvslInd)" in its narrative: no customer paid it, so it is
+  never matched to an invoice (the matcher reads it as a refund).
 * Counterparty by direction: the debtor for credits, the creditor for debits (``Nm`` or
   ``Pty/Nm`` in v08), with their account (IBAN or other id) and their bank (``DbtrAgt`` /
   ``CdtrAgt``: BIC, else clearing member id); a reversal that names only the other party
@@ -211,7 +214,11 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
             issues += _summary_differs(stmt, sid, bal.currency, source)
         _own_side_named(records, stmt, account)
         for r in records:
-            r.pop("_reversal", None)
+            if r.pop("_reversal", None) and r["Amount"] > 0:
+                # money in that undoes a payment out (a supplier transfer returned): our own
+                # money back, never a customer's receipt, whatever its amount or names; the
+                # matcher reads the word as a refund
+                r["Description"] = " ".join(filter(None, [r.get("Description"), _REVERSED_OUT]))
         if bal.currency is None:
             bal.currency = next((r["Currency"] for r in records if r["Currency"]), None)
         for r in records:  # an amount without its Ccy is in the account's currency
@@ -220,6 +227,9 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
         all_records += records
     return all_records, balances, issues
 
+
+# the words a reversal that brings money in (RvslInd) adds to its narrative
+_REVERSED_OUT = "Reversal of a payment out (RvslInd)"
 
 _SUMMARY_SIDES = (("TtlCdtNtries", "CRDT", "credits"), ("TtlDbtNtries", "DBIT", "debits"))
 
