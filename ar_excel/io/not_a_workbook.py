@@ -39,11 +39,7 @@ def saved_as_text(path: Path) -> bool:
     .xlsx: so does ar_excel, saying what it is.)"""
     if path.suffix.lower() != ".xls":
         return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
+    head = _head(path)
     if not head or head.startswith((_ZIP, _OLE)) or not _is_text(head):
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": tab-separated
@@ -56,15 +52,20 @@ def saved_as_text(path: Path) -> bool:
 def why_not_a_workbook(path: Path, reason: object) -> str:
     """The one line saying why ``path`` is no workbook; ``reason``: the library's words,
     kept where the file's bytes tell nothing better."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        head = None
+    head = _head(path)
     name = path.name
     said = _what_it_is(path, head, reason)
     return f"cannot open '{name}': {said}" if said else \
         f"cannot open '{name}' as a workbook: {reason}"
+
+
+def _head(path: Path) -> bytes | None:
+    """The file's first bytes, enough to tell what it is; None where it cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4096)
+    except OSError:
+        return None
 
 
 def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
