@@ -781,8 +781,7 @@ def write_tabs(tabs: list[Tab], *, source: Path | None = None, out: Path | None 
     carried = None  # what openpyxl drops from the workbook written into, put back on save
     places: dict[str, int] = {}  # where each tab replaced stood among the workbook's sheets
     if target.exists():
-        advice = "use -o OUT to write the results to a new workbook" if in_place else \
-            "choose another -o file"
+        advice = IN_PLACE_ADVICE if in_place else "choose another -o file"
         refuse_unwritable(target, advice)
         found = losses(target, names)
         if found:
