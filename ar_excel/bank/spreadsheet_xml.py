@@ -17,6 +17,7 @@ Read with defusedxml: a file declaring entities or a DTD is refused, never expan
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -52,11 +53,34 @@ def spreadsheet_rows(data: bytes, source: str) -> list[tuple[str, list[list[Any]
 
 def _table_rows(table: Any) -> list[list[Any]]:
     rows: dict[int, list[Any]] = {}
+    for row_no, placed in _placed_rows(table):
+        cells = rows.setdefault(row_no, [])
+        for col, cell, _, _ in placed:
+            cells.extend([""] * (col - len(cells)))
+            value = _value(cell.find(f"{_SS}Data"))
+            cells[col - 1] = "" if value is None else value
+    # rows as a workbook reader gives them: all as wide as the widest, "" where empty
+    width = max(map(len, rows.values()), default=0)
+    return [rows.get(n, []) + [""] * (width - len(rows.get(n, [])))
+            for n in range(1, max(rows, default=0) + 1)]
+
+
+def merged_cells(table: Any) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A ``<Table>``'s merged cells as ((first row, column), (last row, column)), 0-based,
+    placed as its cells are (module docstring)."""
+    return [((row_no - 1, col - 1), (row_no - 1 + down, col - 1 + across))
+            for row_no, placed in _placed_rows(table)
+            for col, _, across, down in placed if across or down]
+
+
+def _placed_rows(table: Any) -> Iterator[tuple[int, list[tuple[int, Any, int, int]]]]:
+    """Each ``<Row>``'s 1-based number and its cells as (column, cell, columns merged across,
+    rows merged down): the one placement both the values and the merges are read by."""
     covered: set[tuple[int, int]] = set()  # (row, column) a merged cell above reaches
     row_no = 0
     for row in table.iterfind(f"{_SS}Row"):
         row_no = _index(row, row_no + 1)
-        cells = rows.setdefault(row_no, [])
+        placed = []
         col = 0
         for cell in row.iterfind(f"{_SS}Cell"):
             col += 1
@@ -67,14 +91,9 @@ def _table_rows(table: Any) -> list[list[Any]]:
             down = _count(cell, "MergeDown")
             covered.update((row_no + r, col + c) for r in range(down + 1)
                            for c in range(across + 1) if r or c)
-            cells.extend([""] * (col - len(cells)))
-            value = _value(cell.find(f"{_SS}Data"))
-            cells[col - 1] = "" if value is None else value
+            placed.append((col, cell, across, down))
             col += across
-    # rows as a workbook reader gives them: all as wide as the widest, "" where empty
-    width = max(map(len, rows.values()), default=0)
-    return [rows.get(n, []) + [""] * (width - len(rows.get(n, [])))
-            for n in range(1, max(rows, default=0) + 1)]
+        yield row_no, placed
 
 
 def _index(element: Any, default: int) -> int:

@@ -341,7 +341,7 @@ def _spreadsheet_sheets(data: bytes, source: str) -> list[WebSheet]:
     a cell merged down several rows filling each, a sheet hidden in Excel kept hidden."""
     from defusedxml import ElementTree
 
-    from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
+    from ar_excel.bank.spreadsheet_xml import merged_cells, spreadsheet_rows
     from ar_excel.io.sheet_loading import fill_merged_down
 
     sheets = spreadsheet_rows(data, source)  # (refuses a file with a DTD or entities)
@@ -352,48 +352,10 @@ def _spreadsheet_sheets(data: bytes, source: str) -> list[WebSheet]:
     for (name, rows), sheet in zip(sheets, looked, strict=True):
         cells = [[None if is_blank(v) else v for v in row] for row in rows]
         table = sheet.find(f"{_SS}Table") if sheet is not None else None
-        merged = _merges(table) if table is not None else []
+        merged = merged_cells(table) if table is not None else []
         fill_merged_down(cells, merged)
         visible = "" if sheet is None else \
             sheet.findtext(f"{_X}WorksheetOptions/{_X}Visible") or ""
         out.append(WebSheet(name, cells, hidden="hidden" in visible.lower(),
                             merged=tuple(merged)))
     return out
-
-
-def _merges(table: Any) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The table's merged cells, 0-based, found as ``spreadsheet_xml`` places its cells:
-    ``ss:Index`` moves to a row or column, a merge covers the positions after it."""
-    found = []
-    covered: set[tuple[int, int]] = set()
-    row_no = 0
-    for row in table.iterfind(f"{_SS}Row"):
-        row_no = _index(row, row_no + 1)
-        col = 0
-        for cell in row.iterfind(f"{_SS}Cell"):
-            col += 1
-            while (row_no, col) in covered:
-                col += 1
-            col = _index(cell, col)
-            across, down = _count(cell, "MergeAcross"), _count(cell, "MergeDown")
-            if across or down:
-                covered.update((row_no + r, col + c) for r in range(down + 1)
-                               for c in range(across + 1) if r or c)
-                found.append(((row_no - 1, col - 1), (row_no - 1 + down, col - 1 + across)))
-            col += across
-    return found
-
-
-def _index(element: Any, default: int) -> int:
-    try:
-        index = int(element.get(f"{_SS}Index") or 0)
-    except ValueError:
-        return default
-    return index if index > default else default
-
-
-def _count(cell: Any, attribute: str) -> int:
-    try:
-        return max(int(cell.get(f"{_SS}{attribute}") or 0), 0)
-    except ValueError:
-        return 0
