@@ -345,6 +345,27 @@ def without_address(name: str) -> str:
     return name[:m.start()].strip(" ,") if m else name
 
 
+# A reference's part: letters or digits joined by - / . : (INV-2026-4001, 26-01-2014, 18:14)
+_REF_PART = re.compile(r"(?:[^\W_]+[-/.:])*[^\W_]+[-/.:]?")
+
+
+def reference_value(value: str) -> str:
+    """The reference after a label, without the words the bank wrote after it: QNB's 'REF:
+    INV-2026-4001 محول من دوحة للخدمات البحرية' is INV-2026-4001. The reference runs on over
+    the parts with a digit that follow it (ABN AMRO's 'KENMERK: 26-01-2014 18:14 003000
+    0735822580', 'REF: INV 77') and stops at the first word; a value without a digit in
+    that run (no reference's shape) is kept whole, as written."""
+    words = value.split()
+    keep = 1
+    while keep < len(words) and _REF_PART.fullmatch(words[keep]) and any(
+            ch.isdigit() for ch in words[keep]):
+        keep += 1
+    head = " ".join(words[:keep])
+    if keep == len(words) or not any(ch.isdigit() for ch in head):
+        return value
+    return head
+
+
 def parse_free(text: str) -> Narrative:
     """Free text, keeping it whole as the description; labelled parts fill the other fields."""
     n = Narrative(description=" ".join(text.split()) or None)
@@ -361,7 +382,7 @@ def parse_free(text: str) -> Narrative:
             n.account = value.replace(" ", "")
         elif role == "name" and not n.counterparty:
             n.counterparty = without_address(value)
-        elif role == "ref" and value not in n.references:
+        elif role == "ref" and (value := reference_value(value)) not in n.references:
             n.references.append(value)
         elif role == "bank" and not n.bank and BIC_RE.fullmatch(value.split()[0]):
             n.bank = value.split()[0]
