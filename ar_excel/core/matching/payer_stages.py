@@ -436,10 +436,10 @@ class PayerStages:
                 f.payer = self.payers.by_translation(name, f.payer) or f.payer
         # Sent on behalf of another customer: that one's invoices are paid, whoever sends;
         # a third party paying for it, which only a person confirms (a likely name at most).
-        desc = self._descriptions[f.pos]
-        if isinstance(desc, str) and ("BEHALF" in desc.upper() or "OBO" in desc.upper()
-                                      or "O/B/O" in desc.upper() or "نيابة" in desc):
-            m = _ON_BEHALF.search(fold_text(desc))
+        # (Looked for in the folded text the pattern reads: نيابه عن as typed with ه.)
+        folded = fold_text(self._descriptions[f.pos])
+        if "BEHALF" in folded or "OBO" in folded or "O/B/O" in folded or "نيابه" in folded:
+            m = _ON_BEHALF.search(folded)
             words = (m.group(1) or m.group(2)).strip() if m else ""
             named = self.payers.by_name(words) if words else None
             if words and (named is None or named.customer is None):
