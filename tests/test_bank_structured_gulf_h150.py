@@ -322,7 +322,9 @@ def test_arabic_narrative_wrapped_at_65_bytes_not_characters(tmp_path: Path) -> 
     st = read_statement(path)
     lines = st.lines
     assert lines["Amount"].tolist() == [148250.0, 23380.0, -2500.0]
-    assert lines["Counterparty"].tolist() == ["شركة النيل للأدوية", None, None]
+    # (the free text's sender, 'حوالة واردة من X', is read as its counterparty: helper-152)
+    assert lines["Counterparty"].tolist() == ["شركة النيل للأدوية",
+                                              "شركة الدلتا للتجارة والتوريدات", None]
     assert lines["Description"].tolist() == [
         "فاتورة رقم INV-2026-3001 سداد مستحقات شهر أكتوبر (حوالة واردة)", free, "عمولة تحويل"]
     assert st.balances[0].difference == 0.0

@@ -386,11 +386,66 @@ def parse_free(text: str) -> Narrative:
             n.references.append(value)
         elif role == "bank" and not n.bank and BIC_RE.fullmatch(value.split()[0]):
             n.bank = value.split()[0]
+    if not n.counterparty:
+        sender = sender_name(text, matches)
+        if sender:
+            # the one who ordered the money in: the MT940 reader takes it for credits only (a
+            # debit's counterparty is its beneficiary)
+            n.counterparty = n.ordering = sender
     if not n.account:
         m = IBAN_RE.search(text)
         if m:
             n.account = m.group(0).replace(" ", "")
     return n
+
+
+# Who sent money in, as Gulf and Egyptian banks write it without a label's colon: INWARD TT
+# FROM X, TRANSFER FROM X, CASH DEP BY X, BY ORDER OF X, حوالة واردة من X, المحول من X. FROM only
+# after a word of a transfer or a deposit, BY only right after one (a debit's TO is never read).
+_MONEY_IN_WORDS = (r"INWARD|INCOMING|TT|TRANSFER|TRANSFERRED|TRF|TFR|REMITTANCE|REMITTED|IPI|"
+                   r"SWIFT|ACH|IBFT|UAEFTS|SARIE|AANI|INSTAPAY|RECEIVED|RCVD|CREDIT|DEPOSIT|"
+                   r"DEPOSITED|DEP|CASH|CHQ|CHEQUE|PAYMENT|PAID")
+_SENDER_AT = re.compile(
+    r"(?i)\b(?:" + _MONEY_IN_WORDS + r")\b(?:[^:;]*?)\bFROM\s+|"
+    r"\b(?:" + _MONEY_IN_WORDS + r")\s+BY\s+(?:ORDER\s+OF\s+)?|"
+    r"(?:^|\s)BY\s+ORDER\s+OF\s+|"
+    r"(?:^|\s)(?:ال)?(?:محول|واردة|وارده|حوالة|حواله|تحويل|ايداع|إيداع)\s+من\s+")
+# Words that end the sender's name: what was paid, how, or where to.
+_SENDER_ENDS = frozenset({
+    "INV", "INVOICE", "INVOICES", "INVS", "REF", "REFERENCE", "PO", "LPO", "PMT", "PAYMENT",
+    "PYMT", "SETTLEMENT", "AGAINST", "LESS", "NET", "VIA", "IBAN", "ACC", "AC", "A/C", "ACCOUNT",
+    "CHQ", "CHEQUE", "FOR", "ON", "BEING", "TO", "VALUE", "DATED", "DT", "DATE", "AMOUNT", "AMT",
+    "TT", "TRF", "TRANSFER", "THRU", "THROUGH", "BANK",
+    "سداد", "فاتورة", "فاتوره", "فواتير", "رقم", "مقابل", "دفعة", "دفعه", "قيمة", "قيمه", "تحت",
+    "عن", "بتاريخ", "لصالح", "حساب", "بخصوص", "بشأن", "بشان", "الى", "إلى", "إلي", "الي"})
+# A sender that is the holder (FROM OUR ACCOUNT) or a bank (INWARD TT FROM HSBC BANK): no payer.
+_NOT_A_SENDER = re.compile(
+    r"(?i)^(?:OUR|YOUR|OWN|MY|ACCOUNT|ACC|A/C)\b|\b(?:BANK|BANQUE|BANCO|NBD|ENBD|QNB|HSBC|ADCB|"
+    r"ADIB|FAB|CIB|NBE|NBK|KFH|MASHREQ|RAKBANK|CITIBANK|SABB|SNB|RAJHI|ALRAJHI|AAIB|ALEXBANK|"
+    r"EXCHANGE)\b|بنك|مصرف|حسابكم|حسابنا|الصرافه|الصرافة")
+# Money out: whatever follows names no payer (OUTWARD TT TO X FROM ...).
+_PAID_OUT = re.compile(r"(?i)\b(?:OUTWARD|OUTGOING|TO)\b|(?:^|\s)(?:الى|إلى|لصالح)\s")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'.&][^\W\d_]*)*\.?|&")
+
+
+def sender_name(text: str, labels: list[re.Match] | None = None) -> str | None:
+    """The sender's name a money-in phrase gives without a label (``_SENDER_AT``): the
+    words after FROM / BY / من up to a label, a number (an invoice, an account), a slash or
+    a word that says what was paid (``_SENDER_ENDS``). None where the name is one word, the
+    account holder or a bank: a wrong counterparty is worse than none."""
+    at = _SENDER_AT.search(text)
+    if at is None or _PAID_OUT.search(text, 0, at.start()):
+        return None
+    end = next((m.start() for m in labels or [] if m.start() >= at.end()), len(text))
+    words: list[str] = []
+    for w in text[at.end():end].split():
+        if w.upper() in _SENDER_ENDS or not _NAME_WORD.fullmatch(w):
+            break
+        words.append(w)
+    name = without_address(" ".join(words)).strip(" ,-&")
+    if len(name.split()) < 2 or _NOT_A_SENDER.search(name):
+        return None
+    return name
 
 
 # solarisBank's (Penta's) fields after the GVC 999, parted by colons: the kind of payment,
