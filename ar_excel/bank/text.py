@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ar_excel.errors import InputError
@@ -194,10 +195,12 @@ def as_utf8(data: bytes) -> bytes:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
-def page_charset(data: bytes) -> str | None:
-    """The code page a web page declares (``<meta charset=windows-1256>``), where its bytes
-    are not UTF-8 (a page saved again keeps a stale declaration) and read in it: a bank's
-    or an ERP's HTML "Excel" export says what the letters are better than a guess does."""
+def page_charset(data: bytes, declared: str | None = None) -> str | None:
+    """The code page a web page is in, where its bytes are not UTF-8 (a page saved again
+    keeps a stale declaration) and read in it: ``declared`` (a single-file page's part says
+    it in its MIME header), else the one the page declares (``<meta charset=windows-1256>``).
+    A bank's or an ERP's HTML "Excel" export says what the letters are better than a guess
+    does."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None
     try:
@@ -205,15 +208,22 @@ def page_charset(data: bytes) -> str | None:
         return None
     except UnicodeDecodeError:
         pass
-    declared = _META_CHARSET.search(data[:65536])
-    if declared is None:
-        return None
-    try:
-        name = codecs.lookup(declared.group(1).decode("ascii")).name  # windows-1256: cp1256
-        data.decode(name)
-    except (LookupError, UnicodeDecodeError):
-        return None
-    return name
+    for name in _declared_names(data, declared):
+        try:
+            codec = codecs.lookup(name).name  # windows-1256: cp1256
+            data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return codec
+    return None
+
+
+def _declared_names(data: bytes, declared: str | None) -> Iterator[str]:
+    if declared:
+        yield declared
+    found = _META_CHARSET.search(data[:65536])  # (looked for only if ``declared`` fails)
+    if found is not None:
+        yield found.group(1).decode("ascii")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:

@@ -139,16 +139,7 @@ def _decoded(data: bytes, charset: str | None = None) -> str:
     (windows-1256), else in the one its letters fit best (``bank.text``)."""
     from ar_excel.bank.text import decode_bytes, page_charset
 
-    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data, page_charset(data)).text
+    return decode_bytes(data, page_charset(data, charset)).text
 
 
 class _PageTables(TableRows):
