@@ -87,8 +87,12 @@ def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
         return ("the workbook is damaged (cut short or broken, as by an interrupted download "
                 f"or copy); open it in Excel to repair it, or copy it again ({reason})")
     if not head.startswith(_OLE) and _is_text(head):
+        from ar_excel.io.web_workbook import web_kind
+
         lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-        if lowered.startswith(_WEB_STARTS):
+        # (a page web_workbook reads as one, whatever it opens with: a single-file web page,
+        # a browser's "saved from url" comment; with no list, no text file to rename .csv)
+        if lowered.startswith(_WEB_STARTS) or web_kind(head) is not None:
             return ("it is a web page or XML file saved under a workbook's name, not a "
                     "workbook; open it in Excel and save it as .xlsx")
         return ("it is a text file (a CSV or similar export), not an Excel workbook; rename it "
