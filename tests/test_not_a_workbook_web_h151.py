@@ -25,3 +25,15 @@ def test_a_web_page_without_a_list_is_said_as_a_web_page(tmp_path, capsys):
         assert main(["aging", str(path), "--as-of", "2026-11-30",
                      "-o", str(tmp_path / "o.xlsx")]) == 1
         assert capsys.readouterr().err == f"ar-excel: cannot open '{name}': {SAID}\n"
+
+
+def test_a_page_opening_with_its_head_is_no_text_export(tmp_path, capsys):
+    """A page opening with <head> whose first line holds a ';' (content="text/html;
+    charset=utf-8") was read as a ';'-separated text export: 'the workbook has no
+    Customers sheet' instead of what the file is."""
+    path = tmp_path / "login.xls"
+    path.write_bytes(b'<head><meta http-equiv="Content-Type" content="text/html; '
+                     b'charset=utf-8"></head>\n<body><p>Session expired.</p></body>\n')
+    assert main(["aging", str(path), "--as-of", "2026-11-30",
+                 "-o", str(tmp_path / "o.xlsx")]) == 1
+    assert capsys.readouterr().err == f"ar-excel: cannot open 'login.xls': {SAID}\n"

@@ -29,9 +29,6 @@ def _is_text(head: bytes) -> bool:
     return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
 
 
-_WEB_STARTS = (b"<!doctype html", b"<html", b"<table", b"<?xml")
-
-
 def saved_as_text(path: Path) -> bool:
     """Whether ``path``, an .xls, is a delimited text export (tabs, commas or semicolons
     between the values of its first line): what many systems' "Export to Excel" writes under
@@ -46,7 +43,9 @@ def saved_as_text(path: Path) -> bool:
         return True
     lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
     first = lowered.split(b"\n", 1)[0]
-    return not lowered.startswith(_WEB_STARTS) and any(d in first for d in (b"\t", b",", b";"))
+    # (a file opening with a tag or a comment is markup, whatever its first line holds:
+    # <head><meta content="text/html; charset=utf-8"> has its ';')
+    return not lowered.startswith(b"<") and any(d in first for d in (b"\t", b",", b";"))
 
 
 def why_not_a_workbook(path: Path, reason: object) -> str:
@@ -90,9 +89,9 @@ def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
         from ar_excel.io.web_workbook import web_kind
 
         lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-        # (a page web_workbook reads as one, whatever it opens with: a single-file web page,
-        # a browser's "saved from url" comment; with no list, no text file to rename .csv)
-        if lowered.startswith(_WEB_STARTS) or web_kind(head) is not None:
+        # (markup, or a page web_workbook reads as one whatever it opens with: a single-file
+        # web page; with no list, no text file to rename .csv)
+        if lowered.startswith(b"<") or web_kind(head) is not None:
             return ("it is a web page or XML file saved under a workbook's name, not a "
                     "workbook; open it in Excel and save it as .xlsx")
         return ("it is a text file (a CSV or similar export), not an Excel workbook; rename it "
