@@ -219,7 +219,8 @@ def test_egyptian_mt940_in_windows_arabic_with_reversals_and_funds_codes(tmp_pat
     lines = stmt.lines
     # a reversed credit is money out, a reversed debit money in; E is the funds code
     assert lines["Amount"].tolist() == [-1000.0, 200.0, 3000.0]
-    assert lines["Description"].tolist() == ["عكس تحويل وارد شركة النور", "REVERSAL OF CHARGES",
+    assert lines["Description"].tolist() == ["عكس تحويل وارد شركة النور",
+                                             "REVERSAL OF CHARGES Reversal of a payment out (RD)",
                                              "تحويل وارد شركة الأمل INV-1003"]
     assert lines["Bank Line"].tolist() == ["R1", "R2", "R3"]
     assert lines["Reference"].tolist() == ["REV1", "REV2", "REF3"]

@@ -174,7 +174,7 @@ def test_mt940_dutch_tags_two_accounts_and_a_reversed_debit(tmp_path):
     assert column(stmt, "Description") == [
         "FACTUUR 2026-0042 EN 2026-0043",
         "ABONNEMENT NOVEMBER 2026 KLANTNUMMER 123456789",  # broken at 65 columns: joined
-        "RETOUR INCASSO 2026-0031", "INV 9001"]
+        "RETOUR INCASSO 2026-0031 Reversal of a payment out (RD)", "INV 9001"]
     assert column(stmt, "Counterparty") == ["DELTA TRADING B.V.", "KPN B.V.", "OMEGA RETAIL",
                                             "ACME CORP"]
     assert column(stmt, "Counterparty Account") == [
@@ -1005,7 +1005,9 @@ def test_mt940_any_statement_reads_back_exactly(tmp_path, sample):
     for x, (_, got) in zip(lines, stmt.lines.iterrows(), strict=True):
         text = " ".join(x["text"].split())
         expected = {"gvc": f"{text} (GUTSCHRIFT)", "dutch": text, "free": text}
-        assert got["Description"] == expected[x["dialect"]]
+        # a debit of ours reversed (RD) says so: money in that no customer paid
+        said = " Reversal of a payment out (RD)" if x["mark"] == "RD" else ""
+        assert got["Description"] == expected[x["dialect"]] + said
         assert got["Counterparty"] == (None if x["dialect"] == "free" else x["name"])
     assert [(b.statement, b.ties_out) for b in stmt.balances] == [
         (number, True) for number, _, _ in statements]

@@ -667,6 +667,10 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
     original = _original_amount([extra, d.get("transaction_details")], line_currency)
     if original and "/OCMT/" not in (description or ""):
         description = " ".join(filter(None, [description, f"({original})"]))
+    if str(d.get("status") or "") == "RD":
+        # a debit of ours reversed (a supplier transfer returned): our own money back, never
+        # a customer's receipt whatever its amount or names; the matcher reads it as a refund
+        description = " ".join(filter(None, [description, "Reversal of a payment out (RD)"]))
     counterparty = narrative.counterparty
     money_in = str(d.get("status") or "").endswith("C")  # (a reversal names the original's)
     if narrative.ordering and narrative.beneficiary:  # both named: the other side's
