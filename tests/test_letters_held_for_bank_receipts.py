@@ -86,3 +86,22 @@ def test_the_held_letter_is_said_in_arabic(tmp_path: Path) -> None:
              if isinstance(c, str) and "مؤجل" in c]
     assert texts == ["الخطاب مؤجل: ورد 5,000.00 في كشف البنك (2026-11-24) ولم يسجل في "
                      "التحصيلات بعد؛ سجله (Receipts To Post) ثم أعد التشغيل"]
+
+
+def test_an_undated_receipt_and_a_write_off_row() -> None:
+    import datetime
+
+    import pandas as pd
+
+    from ar_excel.core.collections.bank_receipts import hold_letters_of_payers
+
+    dun = pd.DataFrame({"Customer ID": ["C1", "C2"], "Letter": [True, True],
+                        "Next Action": ["Send friendly reminder"] * 2,
+                        "Next Action Date": [pd.Timestamp("2026-11-30")] * 2})
+    received = pd.DataFrame({"Customer ID": ["C1", "C2"], "Date": [pd.NaT, pd.NaT],
+                             "Amount": [100.0, 5.0], "Method": ["Bank Transfer", "Write-off"]})
+    out = hold_letters_of_payers(dun, received, datetime.date(2026, 11, 30))
+    assert out["Letter"].tolist() == [False, True]  # a write-off is no money received
+    assert out["Next Action"].tolist() == [
+        "Letter held: 100.00 received on the bank statement (undated), not yet in Payments; "
+        "record it (Receipts To Post) and run again", "Send friendly reminder"]

@@ -14,9 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ar_excel.model import Book, JobResult
+
+if TYPE_CHECKING:  # (pandas is imported by the jobs that need it, not by the registry)
+    import pandas as pd
 
 # Month-end order: master data first, then cash, then the reports that use the cleaned ledger.
 JOB_MODULES: list[str] = ["validate", "credit", "invoices", "reconcile", "aging", "collections", "statements", "report"]
@@ -37,7 +40,7 @@ class JobOptions:
     progress: Callable[..., None] = _no_progress  # progress(fraction 0..1, message)
     # in a month-end run, the receipts this run's bank statement matched that Payments does
     # not hold yet (reconcile's Receipts To Post): their payers' letters are held
-    received: Any = None
+    received: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)

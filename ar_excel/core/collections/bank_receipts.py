@@ -37,7 +37,8 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     out = dun.copy()
     out["Letter"] = out["Letter"].astype(bool) & ~hold
     out.loc[hold, "Next Action"] = [
-        words.format(amount=amount_text(paid[c]), date=f"{latest[c]:%Y-%m-%d}")
+        words.format(amount=amount_text(paid[c]),
+                     date=f"{latest[c]:%Y-%m-%d}" if pd.notna(latest[c]) else "undated")
         for c in out.loc[hold, "Customer ID"]]
     out.loc[hold, "Next Action Date"] = pd.Timestamp(as_of)
     return out
