@@ -70,6 +70,7 @@ from ar_excel.bank.statement import (
     statement_decimals,
     statement_of_records,
 )
+from ar_excel.core.matching.classify import PAYMENT_OUT_REVERSED
 from ar_excel.core.money import MINOR_UNITS
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -229,7 +230,7 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
 
 
 # the words a reversal that brings money in (RvslInd) adds to its narrative
-_REVERSED_OUT = "Reversal of a payment out (RvslInd)"
+_REVERSED_OUT = f"{PAYMENT_OUT_REVERSED} (RvslInd)"
 
 _SUMMARY_SIDES = (("TtlCdtNtries", "CRDT", "credits"), ("TtlDbtNtries", "DBIT", "debits"))
 

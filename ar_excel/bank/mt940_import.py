@@ -82,6 +82,7 @@ from ar_excel.bank.statement import (
     statement_of_records,
 )
 from ar_excel.bank.text import decode_bytes
+from ar_excel.core.matching.classify import PAYMENT_OUT_REVERSED
 from ar_excel.model import Issue
 
 # The mt-940 library logs every tag it cannot parse as an ERROR, with its regex; with no
@@ -670,7 +671,7 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
     if str(d.get("status") or "") == "RD":
         # a debit of ours reversed (a supplier transfer returned): our own money back, never
         # a customer's receipt whatever its amount or names; the matcher reads it as a refund
-        description = " ".join(filter(None, [description, "Reversal of a payment out (RD)"]))
+        description = " ".join(filter(None, [description, f"{PAYMENT_OUT_REVERSED} (RD)"]))
     counterparty = narrative.counterparty
     money_in = str(d.get("status") or "").endswith("C")  # (a reversal names the original's)
     if narrative.ordering and narrative.beneficiary:  # both named: the other side's

@@ -15,6 +15,11 @@ from functools import lru_cache
 from ar_excel.core.matching.normalize import Joined
 
 # (pattern over the folded narrative, category). Arabic words are folded (ة -> ه, أ -> ا).
+# The words the bank importers add to the narrative of money in that reverses a payment of
+# ours (camt RvslInd on a credit, MT940 ':61:' RD): the statement itself says no customer paid
+# it, so neither a known account nor a customer's name makes it a receipt.
+PAYMENT_OUT_REVERSED = "Reversal of a payment out"
+
 _RULES: list[tuple[str, str]] = [
     # (Islamic banks pay profit, not interest: Mudaraba and Murabaha deposits.)
     (r"\bINTEREST\b|\bINT\.? ?(CR|CREDIT|PAID)\b|\bZINS|\bINTERETS?\b|فوائد|فايده|عائد|عوائد|"

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ar_excel.core.matching.classify import cash_deposits, category_words, inflow_categories
+from ar_excel.core.matching.classify import (
+    PAYMENT_OUT_REVERSED,
+    cash_deposits,
+    category_words,
+    inflow_categories,
+)
 from ar_excel.core.matching.invoice_ledger import day_numbers
 from ar_excel.core.matching.minor_units import CENTS, cents, grain, units
 from ar_excel.core.matching.normalize import (
@@ -28,6 +33,7 @@ from ar_excel.core.matching.payers import Payer, printed_accounts
 from ar_excel.core.matching.structured_references import readable, reference_read
 
 _HAS_DIGIT = re.compile(r"\d").search
+_OURS_BACK = PAYMENT_OUT_REVERSED.upper()  # as the narrative reads once folded
 
 
 # Words of a customer's name that say nothing of who it is (legal forms, joining words).
@@ -58,6 +64,9 @@ class LineFacts:
     # also an invoice's number names it only when the amount or the payer agrees.
     loose: frozenset[int] | set[int] = frozenset()
     grain: int = 1  # the units in the minor unit of the line's currency
+    # a payment of ours the bank says came back (``PAYMENT_OUT_REVERSED``): no account or name
+    # on it identifies a payer
+    ours_back: bool = False
 
 
 class StatementLines:
@@ -127,6 +136,7 @@ class StatementLines:
         for (pos, amount), text, category, is_cash, accounts in zip(
                 credits, texts, categories, cash, printed, strict=True):
             sure: set[int] = set()
+            ours_back = _OURS_BACK in text  # a payment of ours returned, as the bank says
             if _HAS_DIGIT(text) is None:  # (a narrative without a digit names no invoice)
                 numbers, strong, weak = text, set(), set()
             else:
@@ -136,15 +146,20 @@ class StatementLines:
                 # A refund or a claim may quote an invoice as "INV 4557": only a full number
                 # counts.
                 strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
-                if category is not None and sure and self._words_of_named_customer(text, sure):
+                if category is not None and sure and not ours_back \
+                        and self._words_of_named_customer(text, sure):
                     category = None
                     strong, weak = self.index.lookup(numbers, sure=sure)
             # The name is read later, only for lines a full reference has not settled.
-            payer = self.payers.by_account(acc[pos], text, accounts) or self.payers.by_code(text)
+            # (our payment to a supplier that is a customer too comes back from its account:
+            # that account names no payer of ours)
+            payer = None if ours_back else (self.payers.by_account(acc[pos], text, accounts)
+                                            or self.payers.by_code(text))
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           strong, weak, payer, category, is_cash)
             f.remaining = f.amount
+            f.ours_back = ours_back
             f.grain = cent if line_grain is None else line_grain[pos]
             f.numbers = numbers
             if len(sure) < len(strong):

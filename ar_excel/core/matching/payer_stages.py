@@ -498,7 +498,7 @@ class PayerStages:
         its other lines (a customer who once wrote the invoice number, and once did not)."""
         accounts = self._accounts  # (read by ``read_lines``)
         for f in self.facts.values():
-            if f.remaining <= 0 or (f.payer is not None and f.payer.by_account):
+            if f.remaining <= 0 or (f.payer is not None and f.payer.by_account) or f.ours_back:
                 continue
             if isinstance(accounts[f.pos], str) and accounts[f.pos].strip():
                 found = self.payers.by_account(accounts[f.pos])
