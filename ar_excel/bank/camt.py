@@ -67,6 +67,7 @@ from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
     booking_day,
+    paid_in_another_currency,
     statement_decimals,
     statement_of_records,
 )
@@ -522,7 +523,7 @@ def _sent(tx: Any, currency: str | None) -> str | None:
         amount, ccy = _amount(tx.find("Amt"))
     if amount is None or not ccy or not currency or ccy == currency:
         return None
-    return f"(paid {ccy} {amount:,.{2 if round(amount, 2) == amount else 3}f})"
+    return f"({paid_in_another_currency(ccy, amount)})"
 
 
 def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,

@@ -78,6 +78,7 @@ from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
+    paid_in_another_currency,
     statement_decimals,
     statement_of_records,
 )
@@ -606,12 +607,8 @@ def _original_amount(texts: list[str | None], currency: str | None) -> str | Non
     """"paid EUR 10,000.00" where the line's ``/OCMT/`` is in a currency other than the line's:
     a EUR invoice paid into an AED account says EUR 10,000.00, the line AED 43,585.80, and the
     reviewer sees the two agree. None where the amount is in the line's own currency (it says
-    nothing the amount does not) or cannot be read.
-
-    Worded for the matcher as much as for the reader: PAID and the currency code are no name's
-    words (a payer "Original Amount Trading" was found in "original amount"), and the amount
-    is printed with two decimals (three only for fils), as the matcher reads an amount and
-    not as an invoice number's digits."""
+    nothing the amount does not) or cannot be read. (Worded by ``paid_in_another_currency``:
+    "original amount" found a payer "Original Amount Trading".)"""
     for text in texts:
         m = _ORIGINAL_AMOUNT.search(text or "")
         if not m:
@@ -619,9 +616,7 @@ def _original_amount(texts: list[str | None], currency: str | None) -> str | Non
         written = _swift_amount(m.group(2))
         if m.group(1) == currency or written is None:
             return None
-        value = float(written.replace(",", "."))
-        places = 2 if round(value, 2) == value else 3
-        return f"paid {m.group(1)} {value:,.{places}f}"
+        return paid_in_another_currency(m.group(1), float(written.replace(",", ".")))
     return None
 
 

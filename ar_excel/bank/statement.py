@@ -122,6 +122,14 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+def paid_in_another_currency(currency: str, amount: float) -> str:
+    """"paid EUR 10,000.00": the amount a payer sent in another currency than the account's
+    (MT940 /OCMT/, camt InstdAmt), for the reviewer. Worded for the matcher as much as for the
+    reader: PAID and the currency code are no name's words, and the amount has two decimals
+    (three only for fils), as the matcher reads an amount, not an invoice number's digits."""
+    return f"paid {currency} {amount:,.{2 if round(amount, 2) == amount else 3}f}"
+
+
 def booking_day(day: pd.Timestamp) -> pd.Timestamp | None:
     """A date read from a statement file, or None where its year cannot be a booking's
     (outside 1900-2200: ``0202-11-05``, ``02021105`` lost a digit)."""
