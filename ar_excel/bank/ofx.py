@@ -67,7 +67,7 @@ from ar_excel.bank.statement import (
     statement_decimals,
     statement_of_records,
 )
-from ar_excel.bank.text import Decoded, decode_bytes
+from ar_excel.bank.text import Decoded, decode_bytes, page_charset
 from ar_excel.core.matching.payers import BOILERPLATE
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
@@ -291,16 +291,7 @@ def _decode(data: bytes) -> Decoded:
     """The file's text: UTF-8 where it reads as UTF-8 (banks declare 1252 and send UTF-8),
     else in the character set its header declares (Chase's ``CHARSET:1252``: a lone ``¦``
     would otherwise read as ``Ž`` of a Central European code page), else detected."""
-    charset = declared_charset(data)
-    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                return decode_bytes(data, charset)
-            except InputError:
-                pass  # the declaration is wrong too: detect
-    return decode_bytes(data)
+    return decode_bytes(data, page_charset(data, declared_charset(data)))
 
 
 def _bank_words_only(name: str) -> bool:

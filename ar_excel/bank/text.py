@@ -198,7 +198,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 def page_charset(data: bytes, declared: str | None = None) -> str | None:
     """The code page a web page is in, where its bytes are not UTF-8 (a page saved again
     keeps a stale declaration) and read in it: ``declared`` (a single-file page's part says
-    it in its MIME header), else the one the page declares (``<meta charset=windows-1256>``).
+    it in its MIME header, an OFX file in its CHARSET header), else the one the page declares
+    (``<meta charset=windows-1256>``).
     A bank's or an ERP's HTML "Excel" export says what the letters are better than a guess
     does."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
