@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.entries import per_distinct
+from ar_excel.parsing import is_blank
 
 _RETURNED = re.compile(
     r"bounced?|returned\s*(?:cheque|check|chq)|(?:cheque|check|chq)\s*returned|dishono(?:u)?red"
@@ -96,7 +97,7 @@ def _cheque_numbers(payments: pd.DataFrame) -> pd.Series:
 
 
 def _cheque_key(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     key = re.sub(r"[\W_]+", "", text).upper()

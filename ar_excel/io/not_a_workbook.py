@@ -11,8 +11,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-_ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
-_OLE = b"\xd0\xcf\x11\xe0"  # .xls, and a password-protected .xlsx
+ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
+OLE = b"\xd0\xcf\x11\xe0"  # .xls, and a password-protected .xlsx
 
 
 def _is_text(head: bytes) -> bool:
@@ -37,7 +37,7 @@ def saved_as_text(path: Path) -> bool:
     if path.suffix.lower() != ".xls":
         return False
     head = _head(path)
-    if not head or head.startswith((_ZIP, _OLE)) or not _is_text(head):
+    if not head or head.startswith((ZIP, OLE)) or not _is_text(head):
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": tab-separated
         return True
@@ -77,15 +77,15 @@ def _what_it_is(path: Path, head: bytes | None, reason: object) -> str | None:
                 "it (File > Info > Protect Workbook > Encrypt with Password, cleared)")
     if head is None:
         return None
-    if head.startswith(_ZIP) and zipfile.is_zipfile(path):
+    if head.startswith(ZIP) and zipfile.is_zipfile(path):
         kind = ".ods" if b"mimetypeapplication/vnd.oasis" in head[:100] else ".xlsx"
         if path.suffix.lower() not in (kind, ".xlsm" if kind == ".xlsx" else kind):
             named = f"named {path.suffix}" if path.suffix else "without its extension"
             return f"it is an {kind} workbook {named}; rename it {path.stem}{kind}"
-    if head.startswith(_ZIP):
+    if head.startswith(ZIP):
         return ("the workbook is damaged (cut short or broken, as by an interrupted download "
                 f"or copy); open it in Excel to repair it, or copy it again ({reason})")
-    if not head.startswith(_OLE) and _is_text(head):
+    if not head.startswith(OLE) and _is_text(head):
         from ar_excel.io.web_workbook import web_kind
 
         lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()

@@ -43,12 +43,12 @@ from typing import Any
 
 from ar_excel.bank.html_table import TableRows
 from ar_excel.io.grid import Grid
+from ar_excel.io.not_a_workbook import OLE, ZIP
 from ar_excel.model import Book
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank
 
 _SNIFF = 65536  # bytes looked at to tell what the file is
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 _MAX_NAME = 31  # Excel's longest sheet name
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # tags that end a line of text outside the tables: the text before a table is its last line
@@ -63,7 +63,7 @@ def web_kind(head: bytes) -> str | None:
     head = head[:_SNIFF]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # a page saved as "Unicode" (UTF-16)
         text = head[:len(head) - len(head) % 2].decode("utf-16", errors="replace")
-    elif not head or head.startswith((_ZIP, _OLE)) or b"\x00" in head:
+    elif not head or head.startswith((ZIP, OLE)) or b"\x00" in head:
         return None
     else:
         text = head.decode("latin-1")
@@ -86,7 +86,7 @@ def web_book(path: Path) -> Book | None:
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
-            if head in (_ZIP, _OLE):  # a workbook: nothing more to look at
+            if head in (ZIP, OLE):  # a workbook: nothing more to look at
                 return None
             head += fh.read(_SNIFF - 4)
     except OSError:
