@@ -13,7 +13,7 @@ Accounting rules and the traps they avoid:
 * ``Bank Ref`` is the bank reference after ``//``; the customer reference before it goes to
   ``Reference`` unless it is ``NONREF``. ``:86:`` narratives are joined across their 65-column
   wrap and read in all dialects (``narrative.py``); a UTF-8 file wrapped at 65 bytes, not
-  characters (Arabic letters cut in two at the breaks), is rejoined first (``_byte_wrapped``).
+  characters (Arabic letters cut in two at the breaks), is rejoined first (``mt940_byte_wrap``).
 * Each ``:20:`` block is a statement; its ``:60F:``/``:60M:`` and ``:62F:``/``:62M:`` balances
   give the tie-out. Its account is the IBAN the ``:25:`` names, without the bank's BIC or the
   currency written around it (``own_account.py``). A ``:86:`` after the closing balance
@@ -65,10 +65,10 @@ from typing import Any
 
 import mt940
 
+from ar_excel.bank.mt940_byte_wrap import byte_wrapped
 from ar_excel.bank.narrative import (
     IBAN_RE,
     IBAN_WHOLE,
-    WRAP,
     clean_ref,
     join_lines,
     parse_narrative,
@@ -348,111 +348,10 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
     return ids
 
 
-# a UTF-8 character (Arabic: two bytes) cut in two by a line break
-_CUT_CHARACTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}\r?\n[\x80-\xbf]")
-# a tag, or the message's envelope ("{4:", "-}", a "-" alone): no more of the narrative
-_TAG_BYTES = re.compile(rb"^:(\d{2}[A-Z]?|NS):|^\s*(?:\{[1-5]:|-?\}|-\s*$)")
-
-
-def _ends_inside_a_character(line: bytes) -> bool:
-    """The line's last bytes open a UTF-8 character that they do not complete."""
-    tail = line[-3:]
-    for back in range(1, len(tail) + 1):
-        byte = tail[-back]
-        if byte < 0x80:
-            return False
-        if byte >= 0xC0:  # the lead byte: how many bytes its character takes
-            size = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            return back < size
-    return False
-
-
-def _narrative_lines(lines: list[bytes]) -> list[tuple[bytes, bool]]:
-    """The ``:86:`` lines of the file without their tag, each with whether more of the same
-    narrative follows it."""
-    out: list[tuple[bytes, bool]] = []
-    narrative = False
-    for line, following in zip(lines, [*lines[1:], b""], strict=True):
-        if _TAG_BYTES.match(line):
-            narrative = line.startswith(b":86:")
-        if narrative:
-            more = bool(following.strip()) and not _TAG_BYTES.match(following)
-            out.append((line.rstrip(b"\r").removeprefix(b":86:"), more))
-    return out
-
-
-def _wrapped_at_65_bytes(lines: list[bytes]) -> bool:
-    """A UTF-8 file whose breaks all fell between letters, wrapped at 65 bytes all the same:
-    a narrative line with letters past ASCII is exactly 65 bytes long with more below it,
-    and none is longer (a bank wrapping at 65 characters writes such a line of 65 letters in
-    more bytes)."""
-    wide = [(body, more) for body, more in _narrative_lines(lines) if not body.isascii()]
-    return (any(len(body) == 65 and more for body, more in wide)
-            and all(len(body) <= 65 for body, _ in wide))
-
-
-def _byte_wrapped(data: bytes) -> bytes:
-    """The file with its ``:86:`` lines rejoined where the bank wrapped them at 65 bytes, not
-    65 characters, in UTF-8: an Egyptian bank's Arabic narrative ("حوالة واردة ...") is then
-    cut inside its two-byte letters, the file is no valid UTF-8 and would be read whole as
-    cp1256 (every Arabic word garbled, in silence), or, where the breaks fell between letters,
-    its words split in two. Where a break falls inside a character,
-    and after each full line (65 bytes, 69 with the ``:86:`` tag) of such a file, the next line
-    follows without a break, as the 65-column wrap of a character-counting bank is undone
-    (``narrative.join_lines``); a line so rejoined that ends where the bank ended a line
-    short is given blanks past the width, so that it is not taken for a full one there. A
-    blank line (skipped) takes the place of each break taken out, so the lines after it keep
-    their numbers in issues. Any other file is returned as it is."""
-    if data.isascii():
-        return data
-    if not _CUT_CHARACTER.search(data):
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data  # another code page (cp1256, latin-1)
-        if not _wrapped_at_65_bytes(data.split(b"\n")):
-            return data
-    lines = data.split(b"\n")
-    out: list[bytes] = []
-    narrative = False
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if _TAG_BYTES.match(line):
-            narrative = line.startswith(b":86:")
-        piece = line.rstrip(b"\r")  # the last line as the bank wrote it
-        first = piece.startswith(b":86:")
-        owed = 0
-        while narrative and i + 1 < len(lines):
-            following = lines[i + 1]
-            if not following.strip() or _TAG_BYTES.match(following):
-                break
-            full = len(piece) - 4 * first == 65 or (first and len(piece) == 65)
-            if not (full or _ends_inside_a_character(piece)):
-                if owed:  # more lines follow this short one: not full, whatever its length
-                    body = line.rstrip(b"\r")
-                    shown = len(body.decode("utf-8", errors="replace"))
-                    line = body + b" " * max(0, WRAP + 6 - shown) + line[len(body):]
-                break
-            line = line.rstrip(b"\r") + following
-            piece, first = following.rstrip(b"\r"), False
-            owed += 1
-            i += 1
-        out.append(line)
-        out += [b""] * owed
-        i += 1
-    joined = b"\n".join(out)
-    try:
-        joined.decode("utf-8")
-    except UnicodeDecodeError:
-        return data  # not a byte-wrapped UTF-8 file after all
-    return joined
-
-
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
     if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8"):
-        data = _byte_wrapped(data)
+        data = byte_wrapped(data)
     decoded = decode_bytes(data, encoding)
     text, line_numbers, issues, bad_balances, long_refs = _prepare(decoded.text, source)
     issues[:0] = decoded.issues(source)
