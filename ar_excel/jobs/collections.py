@@ -20,7 +20,7 @@ import pandas as pd
 
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
-from ar_excel.core.collections.bank_receipts import hold_letters_of_payers
+from ar_excel.core.collections.bank_receipts import hold_letters_of_payers, receipt_currencies
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import (
     Letter,
@@ -246,7 +246,11 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     chased = dunning.chased_items(items)  # open invoices less credits, taken once for all the tabs
     drafted = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
                                   arabic=book.arabic, chased=chased)
-    dun = hold_letters_of_payers(drafted, options.received, as_of, book.arabic)
+    received = options.received
+    # each receipt holds the letter of its own currency's account only
+    paid_in = receipt_currencies(received, items, customers, invoices, blank_currency(book)) \
+        if received is not None and len(received) else None
+    dun = hold_letters_of_payers(drafted, received, as_of, book.arabic, paid_in)
     held = int(drafted["Letter"].astype(bool).sum() - dun["Letter"].astype(bool).sum())
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
