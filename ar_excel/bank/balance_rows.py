@@ -66,6 +66,11 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)
 
 
+# a balance carried over ("رصيد مرحل", "الرصيد المرحل"), to or from another period by where
+# it stands
+_CARRIED = re.compile(r"(?:ال)?رصيد\s*(?:ال)?مرحل")
+
+
 _BALANCE_WORD = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|brought\s*forward|"
                            r"carried\s*forward|\b[bc]\s*/\s*f(wd)?\b|übertrag|à nouveau")
 
@@ -205,6 +210,11 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
     # "الرصيد المرحل من الصفحة السابقة": 'carried' (مرحل), but from the page before
     is_open = bool(OPENING_RE.search(texts))
     is_close = bool(CLOSING_RE.search(texts)) and not re.search(FROM_PAGE_BEFORE, texts, re.I)
+    if is_close and not is_open and end == "opening" and not CLOSING_RE.search(
+            _CARRIED.sub(" ", texts)):
+        # "رصيد مرحل" says only that the balance was carried over: above the lines, from
+        # the month before (brought forward), below them to the next
+        is_open, is_close = True, False
     on_a_date = not (is_open or is_close) and bool(end or page_break) and bool(
         BALANCE_ON_A_DATE.match(_label(row, cols)))
     if on_a_date:  # between pages: the balance so far, checked as a carried-forward one

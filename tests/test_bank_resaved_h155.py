@@ -1,0 +1,71 @@
+"""Statements as people hand them over (helper-155's realism round): exports re-saved by hand,
+Gulf and Egyptian banks' CSVs. Each input is built here, by hand, and read line by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ar_excel.bank import read_statement
+
+
+def _xlsx(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+# Kuwait Finance House, re-saved: the account block, then a Hijri column beside the Gregorian
+# date, Arabic-Indic digits with the Arabic decimal and thousands marks, dinars to the fils;
+# the first row of the table is the balance taken over from last month, "رصيد مرحل"
+KFH = [
+    ["بيت التمويل الكويتي"],
+    ["رقم الحساب", "٠١١٢٣٤٥٦٧٨"],
+    ["العملة", "دينار كويتي"],
+    [],
+    ["التاريخ", "التاريخ الهجري", "البيان", "مدين", "دائن", "الرصيد"],
+    ["٠١/١٠/٢٠٢٦", "٢٠/٠٤/١٤٤٨", "رصيد مرحل", None, None, "١٬٢٣٤٫٥٠٠"],
+    ["٠٣/١٠/٢٠٢٦", "٢٢/٠٤/١٤٤٨", "حوالة واردة من شركة الصقر للتجارة فاتورة ٧٧١", None,
+     "٥٠٠٫٢٥٠", "١٬٧٣٤٫٧٥٠"],
+    ["٠٥/١٠/٢٠٢٦", "٢٤/٠٤/١٤٤٨", "رسوم خدمة", "٠٫٧٥٠", None, "١٬٧٣٤٫٠٠٠"],
+    ["٣١/١٠/٢٠٢٦", "٢٠/٠٥/١٤٤٨", "الرصيد الختامي", None, None, "١٬٧٣٤٫٠٠٠"],
+]
+
+
+def test_balance_carried_over_above_the_lines_opens_the_statement(tmp_path):
+    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", KFH, "كشف"))
+    assert stmt.lines["Amount"].tolist() == [500.25, -0.75]
+    assert stmt.lines["Line No"].tolist() == [7, 8]
+    assert stmt.lines["Currency"].tolist() == ["KWD", "KWD"]
+    assert stmt.lines["Description"].tolist()[0] == "حوالة واردة من شركة الصقر للتجارة فاتورة ٧٧١"
+    [bal] = stmt.balances
+    # 'رصيد مرحل' (a balance carried over) above the lines was read as a closing balance,
+    # which the real one below overwrote: the statement had no opening and was not tied out
+    assert (bal.opening, bal.closing, bal.credits, bal.debits) == (1234.5, 1734.0, 500.25, 0.75)
+    assert bal.difference == 0.0
+    assert str(bal.opening_date.date()) == "2026-10-01"
+    assert stmt.issues == []
+
+
+def test_balance_carried_over_below_the_lines_still_closes_it(tmp_path):
+    rows = [r[:] for r in KFH[:-1]]
+    rows[5][2] = "رصيد سابق"
+    rows.append(["٣١/١٠/٢٠٢٦", "٢٠/٠٥/١٤٤٨", "الرصيد المرحل", None, None, "١٬٧٣٤٫٠٠٠"])
+    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", rows))
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (1234.5, 1734.0, 0.0)
+
+
+def test_newest_first_balance_carried_over_at_the_foot_opens_it(tmp_path):
+    body = [KFH[8], KFH[7], KFH[6], KFH[5]]  # newest first: the carried-over balance last
+    body = [r[:] for r in body]
+    body[0][2] = "رصيد آخر المدة"
+    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", [*KFH[:5], *body]))
+    assert stmt.lines["Amount"].tolist() == [-0.75, 500.25]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (1234.5, 1734.0, 0.0)
