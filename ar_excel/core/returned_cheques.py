@@ -56,9 +56,14 @@ def reversed_pairs(payments: pd.DataFrame) -> pd.Series:
     """Per Payments row: True for a returned cheque and for the receipt it reverses (see the
     module's rules); False for every other row, and for a returned cheque with no receipt."""
     out = pd.Series(False, index=payments.index)
+    returned = returned_rows(payments)
+    # Most books return no cheque at all: their References (one per receipt, all distinct)
+    # need no reading then.
+    if not returned.any():
+        return out
     named = payments["Invoice No"].notna()
     cheque = _cheque_numbers(payments)
-    returned = returned_rows(payments) & (named | cheque.notna())
+    returned = returned & (named | cheque.notna())
     if not returned.any():
         return out
     amount = payments["Amount"].astype(float).round(6)
