@@ -140,6 +140,10 @@ def test_a_job_alone_writes_the_tabs_it_writes_in_the_month_end_run(month, month
     for tab in tabs:
         if tab in ("Dunning", "Dunning History") and held:
             continue
+        if tab in ("Call List", "Visit List") and held:
+            # nor called nor visited for money the bank shows paid: only payers' rows differ
+            _listed_but_payers(alone[tab], in_run[tab], in_run["Receipts To Post"])
+            continue
         assert alone[tab] == in_run[tab], tab
     if job == "collections":  # the same drafts and statements, by name, but the held ones
         files = {p.name for p in (tmp_path / "alone" / "dunning").iterdir()}
@@ -148,6 +152,25 @@ def test_a_job_alone_writes_the_tabs_it_writes_in_the_month_end_run(month, month
         assert {f.split("_")[1].removesuffix(".eml") for f in files - in_run_files
                 if f.endswith(".eml")} == held
         assert any(f.endswith(".eml") for f in in_run_files)
+
+
+def _listed_but_payers(alone: list[tuple], in_run: list[tuple], posted: list[tuple]) -> None:
+    """A Call or Visit List of the run is the alone run's, the same rows in the same order
+    (Priority renumbered), but for the customers whose money the bank statement shows:
+    left off, or listed for what is left with a Note saying what came in."""
+    assert in_run[0] == alone[0]
+    head = list(alone[0])
+    cid, priority, note = (head.index(c) for c in ("Customer ID", "Priority", "Note"))
+    payers = {r[posted[0].index("Customer ID")] for r in posted[1:]}
+
+    def others(rows: list[tuple]) -> list[tuple]:
+        return [tuple(v for i, v in enumerate(r) if i != priority) for r in rows[1:]
+                if r[cid] not in payers]
+
+    assert others(in_run) == others(alone)
+    assert [r[priority] for r in in_run[1:]] == list(range(1, len(in_run)))
+    assert all("received on the bank statement" in r[note] for r in in_run[1:]
+               if r[cid] in payers)
 
 
 def _held_letters(alone: dict, in_run: dict) -> set[str]:

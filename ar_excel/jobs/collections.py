@@ -20,7 +20,11 @@ import pandas as pd
 
 from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections import call_lists, dunning, forecast, payment_plans, risk
-from ar_excel.core.collections.bank_receipts import hold_letters_of_payers, receipt_currencies
+from ar_excel.core.collections.bank_receipts import (
+    bank_accounts,
+    hold_letters_of_payers,
+    receipt_currencies,
+)
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import (
     Letter,
@@ -250,7 +254,10 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     # each receipt holds the letter of its own currency's account only
     paid_in = receipt_currencies(received, items, customers, invoices, blank_currency(book)) \
         if received is not None and len(received) else None
-    dun = hold_letters_of_payers(drafted, received, as_of, book.arabic, paid_in)
+    # what the bank's receipts leave to collect once recorded: nothing, or the rest
+    bank, after = bank_accounts(received, paid_in, items, policy) \
+        if paid_in is not None else (None, None)
+    dun = hold_letters_of_payers(drafted, received, as_of, book.arabic, paid_in, bank)
     held = int(drafted["Letter"].astype(bool).sum() - dun["Letter"].astype(bool).sum())
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
@@ -261,7 +268,13 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     # how late each customer pays: scored and expected from the one reading
     lateness = risk.paid_lateness(paid, customers, items, as_of)
     scores = risk.risk_scores(items, paid, customers, as_of, chased, lateness, rates)
-    calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
+    calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates,
+                                             bank, after, book.arabic)
+    if bank is not None:  # listed by the books, not once the bank's receipts are recorded
+        by_books = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
+        unlisted = (len(by_books[0]) + len(by_books[1])) - (len(calls) + len(visits))
+    else:
+        unlisted = 0
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased,
                                       lateness=lateness)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
@@ -289,12 +302,12 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                   + " days overdue; one escalation a week; Letter = draft written"),
         Tab("Call List", calls, formats={**call_lists.LIST_FORMATS,
                                          **_text("Customer ID", "Customer", "Phone", "Email",
-                                                 "Oldest Invoice")},
+                                                 "Oldest Invoice", "Note")},
             title="Customers to call: oldest unpaid invoice past the firm-reminder level, "
                   "largest amount first"),
         Tab("Visit List", visits, formats={**call_lists.LIST_FORMATS,
                                            **_text("Customer ID", "Customer", "Phone",
-                                                   "Oldest Invoice")},
+                                                   "Oldest Invoice", "Note")},
             title="Customers to visit: oldest unpaid invoice past the last dunning level"),
         Tab("Payment Plan Schedule",
             schedule if schedule is not None else pd.DataFrame(columns=payment_plans.SCHEDULE_COLUMNS),
@@ -335,6 +348,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     if held:
         summary += (f"; {held} letter(s) held: paid on the bank statement, not yet in "
                     "Payments")
+    if unlisted:
+        summary += (f"; {unlisted} call(s) or visit(s) held: paid on the bank statement, "
+                    "not yet in Payments")
     options.progress(1.0, "collections done")
     return JobResult(tabs=tabs, issues=issues, summary=summary, files=files)
 

@@ -12,6 +12,14 @@ Each currency of a customer is an account of its own, as in Dunning: a receipt h
 letter of its own currency only (a USD transfer says nothing of what is owed in EGP). A
 receipt's currency is that of the open item it pays, else that of the invoice it names,
 else its customer's (``kpis.payment_currency``), a blank one the book's.
+
+What the receipts leave to collect is worked out as the Dunning would once they are
+recorded (``left_after``): each pays the open item it names, the rest goes on account
+against the oldest overdue invoices. A receipt that leaves nothing worth chasing (less than
+the dunning minimum) takes the customer off the call and visit lists as well, its Next
+Action saying so; one that leaves part keeps it there for what is left, with a note saying
+what came in (``call_lists``). Either way its letter is held, since a letter drafted now
+would ask for money already paid.
 """
 
 from __future__ import annotations
@@ -21,8 +29,11 @@ from datetime import date
 import pandas as pd
 
 from ar_excel.core.collections import texts
-from ar_excel.core.money import amount_text
+from ar_excel.core.collections.dunning import CENT, chased_items, min_amount
+from ar_excel.core.money import amount_text, round_total
 from ar_excel.core.non_cash import non_cash
+from ar_excel.parsing import is_blank
+from ar_excel.policy import Policy
 
 ACCOUNT = ["Customer ID", "_code"]
 
@@ -79,32 +90,126 @@ def cash_by_account(received: pd.DataFrame | None, currencies: pd.Series | None 
     return pd.DataFrame({"Received": grouped["Amount"].sum(), "Latest": grouped["Date"].max()})
 
 
+def left_after(items: pd.DataFrame, received: pd.DataFrame,
+               currencies: pd.Series) -> pd.DataFrame:
+    """``dunning.chased_items`` of the open items as they will be once ``received`` (Receipts
+    To Post, every row: cash, write-offs, credit notes used) is recorded: a row naming an open
+    item of its customer settles it, the others go on account in their currency. Customer ID
+    as text, Currency as a code (``codes``)."""
+    it = items.assign(**{"Customer ID": items["Customer ID"].astype(str),
+                         "Currency": codes(items["Currency"])})
+    rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
+                           _code=currencies.to_numpy(dtype=object),
+                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
+                           Date=pd.to_datetime(received["Date"], errors="coerce"))
+    rows = rows[rows["Amount"].notna() & (rows["Amount"] != 0)]
+    if not len(rows):
+        return chased_items(it)
+    key = it["Customer ID"] + "\x1f" + it["Document No"].astype(str)
+    number = rows["Invoice No"] if "Invoice No" in rows else pd.Series(None, index=rows.index)
+    named_key = rows["Customer ID"] + "\x1f" + number.map(
+        lambda v: "" if is_blank(v) else str(v).strip())
+    named = ~number.map(is_blank).astype(bool) & named_key.isin(set(key))
+    settled = rows["Amount"][named].groupby(named_key[named]).sum()
+    hit = ~key.duplicated() & key.isin(settled.index)  # an item listed twice is paid once
+    it.loc[hit, "Open Amount"] = (it.loc[hit, "Open Amount"]
+                                  - key[hit].map(settled)).round(6)
+    loose = rows[~named]
+    if len(loose):
+        on_account = pd.DataFrame({
+            "Customer ID": loose["Customer ID"].to_numpy(), "Item Type": "Payment",
+            "Document No": loose["Payment ID"].astype(str).to_numpy()
+            if "Payment ID" in loose else "",
+            "Invoice No": None, "Date": loose["Date"].to_numpy(),
+            "Due Date": loose["Date"].to_numpy(), "Currency": loose["_code"].to_numpy(),
+            "Amount": -loose["Amount"].to_numpy(), "Open Amount": -loose["Amount"].to_numpy(),
+            "Days Past Due": 0})
+        it = pd.concat([it, on_account], ignore_index=True)
+    return chased_items(it)
+
+
+def left_by_account(after: pd.DataFrame) -> pd.DataFrame:
+    """Per customer and currency (index Customer ID, ``_code``) of ``left_after``'s items:
+    Left, what is still overdue to collect, and Left Days, its oldest days past due."""
+    over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
+    grouped = over.assign(_code=codes(over["Currency"])).groupby(
+        [over["Customer ID"].astype(str), "_code"])
+    out = pd.DataFrame({"Left": grouped["Uncovered Amount"].sum(),
+                        "Left Days": grouped["Days Past Due"].max()})
+    out.index.names = ACCOUNT
+    return out
+
+
+def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
+                  items: pd.DataFrame | None = None,
+                  policy: Policy | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(accounts, after): per customer and currency that money came in for on the bank
+    (``cash_by_account``), with Left and Left Days (``left_by_account``; 0 where nothing is
+    left) and Covered (what is left is below the dunning minimum: nothing to chase once the
+    receipts are recorded); ``after``: ``left_after``'s items (None without ``items``)."""
+    paid = cash_by_account(received, currencies)
+    if items is None or not len(paid) or received is None:
+        return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), None
+    after = left_after(items, received, currencies if currencies is not None
+                       else pd.Series("", index=received.index))
+    left = left_by_account(after).reindex(paid.index)
+    paid["Left"] = left["Left"].fillna(0.0).round(6)
+    paid["Left Days"] = left["Left Days"].fillna(0).astype(int)
+    paid["Covered"] = [round_total(v) < min_amount(policy, c)
+                       for v, c in zip(paid["Left"], paid.index.get_level_values("_code"),
+                                       strict=True)]
+    return paid, after
+
+
 def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_of: date,
-                           arabic: bool = False, currencies: pd.Series | None = None
-                           ) -> pd.DataFrame:
+                           arabic: bool = False, currencies: pd.Series | None = None,
+                           accounts: pd.DataFrame | None = None) -> pd.DataFrame:
     """``dun`` (the Dunning rows) with the letters of customers who paid money in
     ``received`` (Receipts To Post rows: Customer ID, Date, Amount, Method) held back, each
     currency by the receipts in it (``currencies``: ``receipt_currencies`` of ``received``;
-    without it every receipt counts for each of its customer's accounts)."""
+    without it every receipt counts for each of its customer's accounts). ``accounts``:
+    ``bank_accounts``' first part, to say what is left to collect; where it covers the
+    overdue, an account chased without a letter this run (waiting a week) says it is held
+    too (it is off the call and visit lists)."""
     if received is None or not len(received) or not len(dun):
         return dun
-    paid = cash_by_account(received, currencies)
+    paid = accounts if accounts is not None else cash_by_account(received, currencies)
     if not len(paid):
         return dun
-    accounts = pd.MultiIndex.from_arrays([
+    keys = pd.MultiIndex.from_arrays([
         dun["Customer ID"].astype(str),
         codes(dun["Currency"]) if currencies is not None else pd.Series("", index=dun.index)])
-    mine = paid.reindex(accounts)
-    hold = dun["Letter"].astype(bool).to_numpy() & mine["Received"].notna().to_numpy()
-    if not hold.any():
+    mine = paid.reindex(keys)
+    came = mine["Received"].notna().to_numpy()
+    letter = dun["Letter"].astype(bool).to_numpy()
+    chased = pd.to_numeric(dun["Level"], errors="coerce").fillna(0).to_numpy() > 0 \
+        if "Level" in dun else letter
+    covered = mine["Covered"].fillna(True).astype(bool).to_numpy() if "Covered" in mine \
+        else came
+    left = mine["Left"].to_numpy() if "Left" in mine else [float("nan")] * len(dun)
+    hold = letter & came
+    still = ~letter & chased & came  # waiting a week between letters
+    if not (hold | still).any():
         return dun
-    words = texts.ACTIONS["ar" if arabic else "en"]["paid_on_the_bank"]
+    words = texts.ACTIONS["ar" if arabic else "en"]
     out = dun.copy()
     out["Letter"] = out["Letter"].astype(bool) & ~hold
-    out.loc[hold, "Next Action"] = [
-        words.format(amount=amount_text(amount),
-                     date=f"{pd.Timestamp(latest):%Y-%m-%d}" if pd.notna(latest) else "undated")
-        for amount, latest in zip(mine["Received"].to_numpy()[hold],
-                                  mine["Latest"].to_numpy()[hold], strict=True)]
-    out.loc[hold, "Next Action Date"] = pd.Timestamp(as_of)
+    actions = out["Next Action"].tolist()
+    for k in range(len(out)):
+        if not (hold[k] or still[k]):
+            continue
+        latest = mine["Latest"].iloc[k]
+        said = {"amount": amount_text(mine["Received"].iloc[k]),
+                "date": f"{pd.Timestamp(latest):%Y-%m-%d}" if pd.notna(latest) else "undated",
+                "left": amount_text(left[k]) if left[k] == left[k] else ""}
+        plan = hold[k] and not chased[k]  # a plan reminder: said as before
+        if covered[k] or plan or not said["left"]:
+            actions[k] = words["paid_on_the_bank" if hold[k] else "chasing_held"].format(**said)
+        elif hold[k]:
+            actions[k] = words["paid_on_the_bank_part"].format(**said)
+        else:  # a part paid while waiting: the wait stands, and what came in is said
+            actions[k] = f"{actions[k]}{words['then']}" + words["paid_part"].format(**said)
+    out["Next Action"] = actions
+    covered_now = hold | (still & covered)
+    out.loc[covered_now, "Next Action Date"] = pd.Timestamp(as_of)
     return out

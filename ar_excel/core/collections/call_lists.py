@@ -8,6 +8,11 @@ Rules:
 * Visit List: customers at or beyond the last threshold (default 90 days): the account goes
   on hold and someone visits.
 * Customers on an active payment plan are not on these lists (the plan is being followed).
+* In a month-end run, an account whose money the bank statement shows (Receipts To Post,
+  not yet in Payments) is listed for what it will owe once that is recorded
+  (``bank_receipts.left_after``): off the lists when that is nothing worth chasing, else in
+  the list, place and order its amount and oldest days left give it, its Note saying what
+  came in and what the books show.
 * Ordered by the amount to collect (largest first), then days overdue (oldest first), then
   Customer ID; ``Priority`` numbers the rows. Amounts in different currencies are ranked by
   their worth in the base currency where the Policy's exchange rates give it (USD 10,000 at
@@ -19,20 +24,22 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.collections.bank_receipts import codes
 from ar_excel.core.collections.dunning import min_amount
 from ar_excel.core.fx import Rates
+from ar_excel.core.money import amount_text, round_total
 from ar_excel.policy import Policy
 
 CENT = 0.005
 CALL_COLUMNS = [
     "Priority", "Customer ID", "Customer", "Phone", "Email", "Currency", "Amount To Collect",
     "Days Overdue", "Overdue Invoices", "Level Name", "Last Letter", "Risk Score",
-    "Oldest Invoice", "Oldest Due Date",
+    "Oldest Invoice", "Oldest Due Date", "Note",
 ]
 VISIT_COLUMNS = [
     "Priority", "Customer ID", "Customer", "Address", "City", "Phone", "Currency",
     "Amount To Collect", "Days Overdue", "Overdue Invoices", "Level Name", "Last Letter",
-    "Risk Score", "Oldest Invoice", "Oldest Due Date",
+    "Risk Score", "Oldest Invoice", "Oldest Due Date", "Note",
 ]
 LIST_FORMATS = {
     "Priority": "int", "Amount To Collect": "money", "Days Overdue": "int",
@@ -51,10 +58,18 @@ def _oldest(chased: pd.DataFrame) -> pd.DataFrame:
 
 def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,
                   policy: Policy | None = None, risk: pd.DataFrame | None = None,
-                  rates: Rates | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  rates: Rates | None = None, bank: pd.DataFrame | None = None,
+                  after: pd.DataFrame | None = None,
+                  arabic: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(Call List, Visit List) from the Dunning tab and ``dunning.chased_items``; ``rates``:
-    the Policy's exchange rates (``core.fx.policy_rates``), to rank currencies by worth."""
+    the Policy's exchange rates (``core.fx.policy_rates``), to rank currencies by worth.
+    ``bank`` and ``after``: ``bank_receipts.bank_accounts`` of the receipts the bank
+    statement shows and not yet recorded (``arabic``: their notes' language)."""
     policy = policy or Policy()
+    dunning = dunning.assign(Note=None)
+    moved = None
+    if bank is not None and after is not None and len(bank) and len(dunning):
+        dunning, moved = _as_left(dunning, bank, after, arabic)
     edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
     call_from = edges[1] if len(edges) > 1 else edges[0]
     visit_from = edges[-1]
@@ -82,12 +97,49 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     else:
         d["Oldest Invoice"] = None
         d["Oldest Due Date"] = pd.to_datetime([pd.NaT] * len(d))
+    if moved is not None and moved.any() and len(d):
+        # what is left once the bank's receipts are recorded: its own oldest invoice
+        mine = moved.reindex(d.index).fillna(False).astype(bool).to_numpy()
+        left = _oldest(after).reindex(pd.MultiIndex.from_arrays(
+            [d["Customer ID"].astype(str), codes(d["Currency"])]))
+        number = left["Invoice No"].to_numpy(dtype=object)
+        d.loc[mine, "Oldest Invoice"] = [None if v is None or v != v else v
+                                         for v in number[mine]]
+        d.loc[mine, "Oldest Due Date"] = pd.to_datetime(left["Due Date"].to_numpy()[mine])
     d["_worth"] = _worth(d, rates)
     d = d.sort_values(["_worth", "Days Overdue", "Customer ID"],
                       ascending=[False, False, True], kind="stable")
     calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]
     visits = d[d["Days Overdue"] >= visit_from]
     return _numbered(calls, CALL_COLUMNS), _numbered(visits, VISIT_COLUMNS)
+
+
+def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, after: pd.DataFrame,
+             arabic: bool) -> tuple[pd.DataFrame, pd.Series]:
+    """The Dunning rows of the accounts money came in for on the bank, with the amount,
+    oldest days and invoices left once it is recorded, and a Note of what the books show;
+    and which rows those are."""
+    d = dunning.copy()
+    keys = pd.MultiIndex.from_arrays([d["Customer ID"].astype(str), codes(d["Currency"])])
+    mine = bank.reindex(keys)
+    came = pd.Series(mine["Received"].notna().to_numpy(), index=d.index)
+    if not came.any():
+        return d, came
+    over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
+    count = over.groupby([over["Customer ID"].astype(str), codes(over["Currency"])]).size()
+    words = texts.ACTIONS["ar" if arabic else "en"]["listed_for_the_rest"]
+    rows = came.to_numpy()
+    d["Note"] = d["Note"].astype(object)
+    d.loc[came, "Note"] = [
+        words.format(amount=amount_text(r), books=amount_text(b), days=int(n),
+                     date=f"{pd.Timestamp(t):%Y-%m-%d}" if pd.notna(t) else "undated")
+        for r, t, b, n in zip(mine["Received"].to_numpy()[rows], mine["Latest"].to_numpy()[rows],
+                              d.loc[came, "Amount To Collect"], d.loc[came, "Days Overdue"],
+                              strict=True)]
+    d.loc[came, "Amount To Collect"] = [round_total(v) for v in mine["Left"].to_numpy()[rows]]
+    d.loc[came, "Days Overdue"] = mine["Left Days"].to_numpy()[rows].astype(int)
+    d.loc[came, "Overdue Invoices"] = count.reindex(keys[rows]).fillna(0).astype(int).to_numpy()
+    return d, came
 
 
 def _worth(rows: pd.DataFrame, rates: Rates | None) -> pd.Series:

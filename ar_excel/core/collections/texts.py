@@ -44,6 +44,21 @@ ACTIONS = {
         "plan_wait": "Wait: plan reminder sent {date}",
         "paid_on_the_bank": "Letter held: {amount} received on the bank statement ({date}), "
                             "not yet in Payments; record it (Receipts To Post) and run again",
+        # what the bank shows leaves part of the overdue: the letter would ask for all of it
+        "paid_on_the_bank_part": "Letter held: {amount} received on the bank statement "
+                                 "({date}), not yet in Payments; {left} left to collect; "
+                                 "record it (Receipts To Post) and run again",
+        # covered on the bank between two letters: no call or visit for money paid
+        "chasing_held": "Not chased: {amount} received on the bank statement ({date}) covers "
+                        "the overdue, not yet in Payments; record it (Receipts To Post) and "
+                        "run again",
+        "paid_part": "{amount} received on the bank statement ({date}), not yet in Payments; "
+                     "{left} left to collect",
+        "then": "; ",
+        # a Call / Visit List row shows what is left; its Note says what the books show
+        "listed_for_the_rest": "{amount} received on the bank statement ({date}), not yet in "
+                               "Payments: the books show {books} to collect, {days} days "
+                               "overdue; this row is what is left",
     },
     "ar": {
         1: "إرسال تذكير ودي",
@@ -66,6 +81,17 @@ ACTIONS = {
         "plan_wait": "انتظار: أرسل تذكير الخطة في {date}",
         "paid_on_the_bank": "الخطاب مؤجل: ورد {amount} في كشف البنك ({date}) ولم يسجل في "
                             "التحصيلات بعد؛ سجله (Receipts To Post) ثم أعد التشغيل",
+        "paid_on_the_bank_part": "الخطاب مؤجل: ورد {amount} في كشف البنك ({date}) ولم يسجل "
+                                 "في التحصيلات بعد؛ يتبقى {left} للتحصيل؛ سجله (Receipts To "
+                                 "Post) ثم أعد التشغيل",
+        "chasing_held": "لا متابعة: ورد {amount} في كشف البنك ({date}) ويغطي المتأخرات ولم "
+                        "يسجل في التحصيلات بعد؛ سجله (Receipts To Post) ثم أعد التشغيل",
+        "paid_part": "ورد {amount} في كشف البنك ({date}) ولم يسجل في التحصيلات بعد؛ يتبقى "
+                     "{left} للتحصيل",
+        "then": "؛ ",
+        "listed_for_the_rest": "ورد {amount} في كشف البنك ({date}) ولم يسجل في التحصيلات "
+                               "بعد: الدفاتر تظهر {books} للتحصيل، متأخر {days} يوماً؛ هذا "
+                               "الصف يبين المتبقي",
     },
 }
 
