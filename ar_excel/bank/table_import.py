@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.account_sections import account_sections, statements_of_the_accounts
 from ar_excel.bank.balance_rows import (
     totals_that_differ,
 )
@@ -132,6 +133,12 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if layout is None:
         layout = find_layout(rows, mapping, source)
     options = mapping or {}
+    sections = (None if details or options.get("header_row") is not None
+                else account_sections(rows, layout))
+    if sections:
+        return _accounts_one_after_another(rows, row_numbers, layout, sections, source, fmt,
+                                           mapping, day_first, delimiter, dates_printed_once,
+                                           excel_columns)
     as_read = rows[layout.header_row + 1:]
     data, mended, split_amounts = _rows_split_by_the_delimiter_joined(
         as_read, layout, delimiter, fmt == "csv")
@@ -186,6 +193,36 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     closing_row = (read.report.numbers[closing_at]
                    if closing_at is not None and balances.closing is not None else None)
     return Statement(lines, stated, issues, fmt, source, closing_row=closing_row)
+
+
+def _accounts_one_after_another(rows: list[list[Any]], row_numbers: list[int], layout: Layout,
+                                sections: list[tuple[int, str]], source: str, fmt: str,
+                                mapping: dict[str, Any] | None, day_first: bool | None,
+                                delimiter: str, dates_printed_once: int,
+                                excel_columns: bool) -> Statement:
+    """A table of several accounts (``account_sections``), each section read as a statement
+    of its own in the file's date order, decided on every section's dates (one account's
+    few lines may not show it), and said once."""
+    options = mapping or {}
+    data = rows[layout.header_row + 1:]
+    whole = _Reading(layout, data, ColumnCells(data), rows[:layout.preamble_end],
+                     RowIssues(source, row_numbers[layout.header_row + 1:], layout.headers,
+                               layout.columns, excel_columns, {}), options.get("date_format"))
+    whole.decimal, _ = decide_the_decimal_mark(whole.table, whole.amount_cols, layout, data,
+                                               options, source,
+                                               delimiter if fmt == "csv" else None,
+                                               whole.preamble)
+    dayfirst, order_note = _decide_the_day_first(whole, options, day_first)
+    in_order = {**options, "date_order": dayfirst}
+    stmt = statements_of_the_accounts(
+        sections, len(rows), source, fmt, lambda start, end: rows_to_statement(
+            rows[start:end], row_numbers[start:end], source, fmt, in_order, day_first,
+            delimiter, dates_printed_once=dates_printed_once, excel_columns=excel_columns),
+        lambda start, end: f"rows {row_numbers[start]}-{row_numbers[end - 1]}")
+    if order_note is not None:
+        stmt.issues.insert(0, Issue(source, "", whole.report.column_name(whole.date_idx, "Date"),
+                                    *order_note))
+    return stmt
 
 
 @dataclass

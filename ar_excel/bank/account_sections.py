@@ -1,0 +1,129 @@
+"""One table of several accounts: an export (a CSV, a sheet) of a customer's accounts prints
+each under its own account lines ("Account Number | 0101555002", "Currency | USD") and the
+header again, one after the other.
+
+The rule: each such section is a statement of its own, with its own opening and closing
+balances, tied out on its own, and its lines numbered from 1 (``combine``): read as one, the
+second account's closing balance closed the first's and the file did not tie out by the
+difference between them. A header printed again under the same account lines (a page of one
+statement), or with none, is no new account.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from ar_excel.bank.balance_rows import DATES_IN_TEXT
+from ar_excel.bank.cells import row_key
+from ar_excel.bank.column_words import Layout
+from ar_excel.bank.combine import combine_statements
+from ar_excel.bank.preamble import account_named, labelled_currency
+from ar_excel.bank.statement import Statement
+from ar_excel.errors import InputError
+from ar_excel.model import Issue
+from ar_excel.parsing import is_blank, normalize_digits
+
+# a figure with decimals, as an amount or a balance is written (a line's, a totals row's)
+_AMOUNT = re.compile(r"\d[.,]\d{2,3}(?!\d)")
+_FIGURE = re.compile(r"[-(]?\s*\d[\d,.\s]*\)?")
+
+
+def account_sections(rows: list[list[Any]], layout: Layout) -> list[tuple[int, str]] | None:
+    """Where each account's section of ``rows`` starts (the first at 0) and the account or
+    currency it names, where the table holds more than one account; else None."""
+    if layout.headerless or layout.header_row < 0:
+        return None
+    header = row_key(rows[layout.header_row])
+    if len(header) < 2:
+        return None
+    heads = [i for i in range(layout.header_row + 1, len(rows))
+             if rows[i] and row_key(rows[i]) == header]
+    if not heads:
+        return None
+    accounts, currencies = _named(rows[:layout.header_row])
+    sections = [(0, next(iter(sorted(accounts | currencies)), ""))]
+    above = layout.header_row
+    for head in heads:
+        start = head
+        while start - 1 > above and _account_line(rows[start - 1]):
+            start -= 1
+        while start < head and not any(not is_blank(c) for c in rows[start]):
+            start += 1  # the blank rows between two sections: the one above's end
+        above = head
+        its_accounts, its_currencies = _named(rows[start:head])
+        if (its_accounts and its_accounts != accounts) or (
+                its_currencies and currencies and its_currencies != currencies):
+            sections.append((start, next(iter(sorted(its_accounts | its_currencies)))))
+        accounts = its_accounts or accounts
+        currencies = its_currencies or currencies
+    return sections if len(sections) > 1 else None
+
+
+def _named(rows: list[list[Any]]) -> tuple[set[str], set[str]]:
+    """The accounts and the currencies the account lines ``rows`` name."""
+    accounts, currencies = set(), set()
+    for row in rows:
+        account = account_named(row)
+        if account:
+            accounts.add(account)
+        code = labelled_currency(row, " ".join(str(c) for c in row if not is_blank(c)))
+        if code:
+            currencies.add(code)
+    return accounts, currencies
+
+
+def _account_line(row: list[Any]) -> bool:
+    """Whether a row above a header may be one of the account's lines (blank, a label and its
+    value: the account, its name, currency, period), not a line, a totals or balance row of
+    the section above: a figure with decimals, two figures, or a date and a figure."""
+    if account_named(row):
+        return True
+    dates = figures = 0
+    for cell in row:
+        if is_blank(cell) or isinstance(cell, bool):
+            continue
+        if isinstance(cell, (dt.date, pd.Timestamp)):
+            dates += 1
+            continue
+        if isinstance(cell, (int, float)):
+            if not float(cell).is_integer():
+                return False
+            figures += 1
+            continue
+        text = normalize_digits(str(cell)).strip()
+        if DATES_IN_TEXT.fullmatch(text):
+            dates += 1
+        elif _AMOUNT.search(DATES_IN_TEXT.sub(" ", text)):
+            return False
+        elif _FIGURE.fullmatch(text):
+            figures += 1
+    return figures < 2 and not (dates and figures)
+
+
+def statements_of_the_accounts(sections: list[tuple[int, str]], end_of_rows: int, source: str,
+                               fmt: str, read: Callable[[int, int], Statement],
+                               rows_named: Callable[[int, int], str]) -> Statement:
+    """Each section (``read`` of its rows from start to end) a statement of its own, named by
+    its account (``combine``); a section none of whose lines can be used is said at its rows
+    (``rows_named``), the others read."""
+    ends = [start for start, _ in sections[1:]] + [end_of_rows]
+    parts: list[tuple[str, Statement]] = []
+    failed: list[Issue] = []
+    for k, ((start, named), end) in enumerate(zip(sections, ends, strict=True), 1):
+        name = named if named and named not in {n for n, _ in parts} else f"account {k}"
+        try:
+            parts.append((name, read(start, end)))
+        except InputError as exc:
+            failed.append(Issue(source, rows_named(start, end), "", name,
+                                f"the section of account {name}: {exc}"))
+    if not parts:
+        raise InputError(failed[0].message)
+    stmt = combine_statements(parts) if len(parts) > 1 else parts[0][1]
+    stmt.issues += failed
+    stmt.source_format, stmt.source = fmt, source
+    return stmt

@@ -1,0 +1,85 @@
+"""One export of two accounts, one under the other, each under its own account lines and
+header (helper-155): each is a statement of its own, with its own balances tied out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from ar_excel.bank import read_statement
+
+TWO_ACCOUNTS = [
+    ["Account Number", "0101555001"], ["Currency", "AED"],
+    ["Date", "Description", "Debit", "Credit", "Balance"],
+    ["01/11/2026", "Opening Balance", "", "", "10,000.00"],
+    ["05/11/2026", "TT IN NOOR TRADING INV-101", "", "5,000.00", "15,000.00"],
+    ["30/11/2026", "Closing Balance", "", "", "15,000.00"],
+    [],
+    ["Account Number", "0101555002"], ["Currency", "USD"],
+    ["Date", "Description", "Debit", "Credit", "Balance"],
+    ["01/11/2026", "Opening Balance", "", "", "2,000.00"],
+    ["06/11/2026", "SWIFT IN ACME INC INV-102", "", "1,250.00", "3,250.00"],
+    ["07/11/2026", "SWIFT CHARGES", "15.00", "", "3,235.00"],
+    ["30/11/2026", "Closing Balance", "", "", "3,235.00"],
+]
+
+
+def _write(tmp_path: Path, kind: str, rows: list[list[str]]) -> Path:
+    if kind == "csv":
+        path = tmp_path / "accounts.csv"
+        path.write_text("".join(",".join(f'"{c}"' if "," in c else c for c in r) + "\n"
+                                for r in rows), encoding="utf-8")
+        return path
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = tmp_path / "accounts.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_two_accounts_one_under_the_other_are_two_statements(tmp_path, kind):
+    stmt = read_statement(_write(tmp_path, kind, TWO_ACCOUNTS))
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [5000.0, 1250.0, -15.0]
+    assert lines["Currency"].tolist() == ["AED", "USD", "USD"]
+    assert lines["Line No"].tolist() == [5, 12, 13]
+    assert lines["Statement"].tolist() == ["0101555001", "0101555002", "0101555002"]
+    assert lines["Bank Line"].tolist() == ["0101555001-1", "0101555002-1", "0101555002-2"]
+    # read as one, the USD account's closing 3,235.00 closed the AED account's statement:
+    # 'does not tie out ... difference 13,000.00', and the second account's number line was
+    # reported as a row that is no transaction
+    assert [(b.account, b.currency, b.opening, b.closing, b.credits, b.debits, b.difference)
+            for b in stmt.balances] == [
+        ("0101555001", "AED", 10000.0, 15000.0, 5000.0, 0.0, 0.0),
+        ("0101555002", "USD", 2000.0, 3235.0, 1250.0, 15.0, 0.0)]
+    assert stmt.issues == []
+    assert stmt.source_format == kind
+
+
+def test_a_page_repeating_the_same_account_lines_is_no_second_account(tmp_path):
+    rows = [r[:] for r in TWO_ACCOUNTS[:5]] + [
+        ["Page 1 of 2"], ["Account Number", "0101555001"], ["Currency", "AED"],
+        TWO_ACCOUNTS[2], ["09/11/2026", "CHQ DEP DELTA", "", "500.00", "15,500.00"],
+        ["30/11/2026", "Closing Balance", "", "", "15,500.00"]]
+    stmt = read_statement(_write(tmp_path, "csv", rows))
+    assert stmt.lines["Amount"].tolist() == [5000.0, 500.0]
+    assert stmt.lines["Bank Line"].tolist() == ["1", "2"]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (10000.0, 15500.0, 0.0)
+
+
+def test_a_second_account_none_of_whose_lines_can_be_read_is_said(tmp_path):
+    rows = [r[:] for r in TWO_ACCOUNTS]
+    rows[11][0] = "06/13/2026x"
+    rows[12][0] = "07/13/2026x"
+    stmt = read_statement(_write(tmp_path, "csv", rows))
+    assert stmt.lines["Amount"].tolist() == [5000.0]  # the first account's, read
+    [said] = stmt.issues
+    assert (said.cell, said.value) == ("rows 8-14", "0101555002")
+    assert said.message.startswith(
+        "the section of account 0101555002: accounts.csv: no line of the statement could be "
+        "used; the first problem: A12 (Date): date '06/13/2026x' could not be read")
