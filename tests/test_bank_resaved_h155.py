@@ -69,3 +69,29 @@ def test_newest_first_balance_carried_over_at_the_foot_opens_it(tmp_path):
     assert stmt.lines["Amount"].tolist() == [-0.75, 500.25]
     [bal] = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (1234.5, 1734.0, 0.0)
+
+
+# National Bank of Bahrain's CSV: the currency only in the preamble, label and name in one
+# cell; Arabic-Indic digits with the Arabic decimal and thousands marks, dinars to the fils
+NBB = ("بنك البحرين الوطني\n"
+       "{currency}\n"
+       "التاريخ,البيان,مدين,دائن,الرصيد\n"
+       "٠٢/١١/٢٠٢٦,تحويل من شركة المنامة للتجارة فاتورة ٤٤٠١,,١٬٢٠٠٫٥٠٠,٣٬٢٠٠٫٥٠٠\n"
+       "٠٣/١١/٢٠٢٦,رسوم,٠٫٥٠٠,,٣٬٢٠٠٫٠٠٠\n")
+
+
+def test_currency_named_with_its_label_in_one_cell(tmp_path):
+    for said, code in (("العملة: دينار بحريني", "BHD"), ("Currency: Bahraini Dinar", "BHD"),
+                       ("العملة : الدينار الكويتي", "KWD"), ("Currency: UAE Dirham", "AED")):
+        path = tmp_path / "nbb.csv"
+        path.write_text(NBB.format(currency=said), encoding="utf-8")
+        stmt = read_statement(path)
+        # the currency was lost (None): the lines could not be told from another
+        # currency's in the reconciliation
+        assert stmt.lines["Currency"].tolist() == [code, code], said
+        assert stmt.lines["Amount"].tolist() == [1200.5, -0.5]
+        assert stmt.lines["Balance"].tolist() == [3200.5, 3200.0]
+        assert stmt.lines["Line No"].tolist() == [4, 5]
+        assert stmt.lines["Description"].tolist()[0] == "تحويل من شركة المنامة للتجارة فاتورة ٤٤٠١"
+    path.write_text(NBB.format(currency="Currency: Dirhams of the moon"), encoding="utf-8")
+    assert read_statement(path).lines["Currency"].isna().all()  # no currency: none guessed

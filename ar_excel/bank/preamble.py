@@ -96,7 +96,15 @@ def currency_named(row: list[Any]) -> str | None:
     for _, value in _label_value_pairs(cells, _is_currency_label):
         code = parse_currency(value)  # (a name with its article too: "الجنيه المصري")
         return code if re.fullmatch(r"[A-Z]{3}", code) else None
+    for cell in cells:  # the label and the name in one cell: "العملة: دينار بحريني"
+        m = _LABEL_AND_NAME.match(cell)
+        if m:
+            code = parse_currency(m.group(1))
+            return code if re.fullmatch(r"[A-Z]{3}", code) else None
     return None
+
+
+_LABEL_AND_NAME = re.compile(rf"(?i)^\s*(?:{_CURRENCY_WORDS})\s*:\s*(\S.*?)\s*$")
 
 
 def labelled_currency(row: list[Any], texts: str) -> str | None:
