@@ -21,6 +21,7 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -481,9 +482,48 @@ def render_combined(statements: Iterable[Statement], path: Path,
     return _save(pdf, path)
 
 
+def draft_file_name(customer_id: object, as_of: date | None = None,
+                    currency: str | None = None, statement: bool = False) -> str:
+    """The file a customer's document is written to, the one place its name is made:
+
+    * a dunning letter of ``as_of``: ``<as-of>_<customer id>.eml``, and
+      ``<as-of>_<customer id>_<currency>.eml`` for a customer written to in several
+      currencies (one letter each);
+    * its statement (``statement``): ``Statement_<customer id>_<as-of>.pdf`` enclosed with a
+      final notice, ``Statement_<customer id>.pdf`` from the statements job (no ``as_of``).
+
+    The customer id and currency as ``io.eml.safe_name`` makes them fit for any file system.
+    ``draft_owners`` reads a name back."""
+    from ar_excel.io.eml import safe_name
+
+    cid = safe_name(str(customer_id))
+    stamp = f"{pd.Timestamp(as_of):%Y-%m-%d}" if as_of is not None else None
+    if statement:
+        return f"Statement_{cid}{f'_{stamp}' if stamp else ''}.pdf"
+    return f"{stamp}_{cid}{f'_{safe_name(currency)}' if currency else ''}.eml"
+
+
+def draft_owners(name: str, as_of: date) -> tuple[str, ...]:
+    """The customer ids (as ``safe_name`` has them) a file named ``name`` may be the
+    ``as_of`` letter or enclosed statement of (``draft_file_name`` read back): a letter
+    ``<as-of>_C1_USD.eml`` is C1's in USD or, an id may hold ``_``, customer ``C1_USD``'s;
+    none for any other file."""
+    mark = "ID"  # an id safe_name keeps as it is
+    for statement in (False, True):
+        head, tail = draft_file_name(mark, as_of, statement=statement).split(mark)
+        if name.startswith(head) and name.endswith(tail) and len(name) > len(head + tail):
+            stem = name[len(head):-len(tail)]
+            if not statement and stem[-4:-3] == "_":  # a 3-letter currency after the id
+                return stem, stem[:-4]
+            return (stem,)
+    return ()
+
+
 def render_each(statements: Iterable[Statement], folder: Path, company: str | None = None,
-                progress: Callable[[int], None] | None = None, suffix: str = "") -> list[Path]:
-    """One PDF per customer, ``Statement_<customer id><suffix>.pdf`` in ``folder``.
+                progress: Callable[[int], None] | None = None,
+                as_of: date | None = None) -> list[Path]:
+    """One PDF per customer, named by ``draft_file_name`` (``Statement_<customer id>.pdf``;
+    ``Statement_<customer id>_<as-of>.pdf`` with ``as_of``) in ``folder``.
 
     The statements are laid out in one document and its pages then split into a file per
     customer (pypdf): building a PDF costs most in embedding the font, which is then done
@@ -492,8 +532,6 @@ def render_each(statements: Iterable[Statement], folder: Path, company: str | No
     from io import BytesIO
 
     from pypdf import PdfReader, PdfWriter
-
-    from ar_excel.io.eml import safe_name
 
     folder.mkdir(parents=True, exist_ok=True)
     pdf, ranges = _combined(statements, company, label=False)
@@ -505,7 +543,7 @@ def render_each(statements: Iterable[Statement], folder: Path, company: str | No
             writer.add_page(reader.pages[page])
         writer.add_metadata({"/Title": f"{WORDS['en']['title']} {stmt.customer_id}",
                              "/Creator": "ar_excel"})
-        path = folder / f"Statement_{safe_name(stmt.customer_id)}{suffix}.pdf"
+        path = folder / draft_file_name(stmt.customer_id, as_of, statement=True)
         tmp = path.with_suffix(".pdf.tmp")
         with open(tmp, "wb") as fh:
             writer.write(fh)

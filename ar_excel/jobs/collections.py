@@ -164,27 +164,22 @@ def _drop_drafts(book: Book, folder: Path, as_of: pd.Timestamp) -> None:
     drafts of this book's customers: month-end for several companies into one folder kept
     the other books' letters then (the last run deleted them all)."""
     from ar_excel.io.eml import safe_name
+    from ar_excel.io.pdf_statement import draft_owners
 
     if not folder.is_dir():
         return
-    stamp = f"{as_of:%Y-%m-%d}"
     ids = {safe_name(str(c)) for frame in (book.customers, book.invoices, book.payments)
            if "Customer ID" in frame for c in frame["Customer ID"].dropna().unique()}
-    for old in folder.glob(f"{stamp}_*.eml"):
-        stem = old.name[len(stamp) + 1:-len(".eml")]
-        # a customer written to in several currencies: one letter each, ``<id>_<currency>``
-        if stem in ids or (stem[-4:-3] == "_" and stem[:-4] in ids):
-            old.unlink()
-    for old in folder.glob(f"Statement_*_{stamp}.pdf"):
-        if old.name[len("Statement_"):-len(f"_{stamp}.pdf")] in ids:
+    for old in folder.iterdir():  # the names draft_file_name gives this date's drafts
+        if any(owner in ids for owner in draft_owners(old.name, as_of)) and old.is_file():
             old.unlink()
 
 
 def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: pd.DataFrame,
                    due: pd.Series, as_of: pd.Timestamp, folder: Path, levels: int) -> list[Path]:
     from ar_excel.core.collections.statements import customer_statements
-    from ar_excel.io.eml import safe_name, write_draft
-    from ar_excel.io.pdf_statement import render_each
+    from ar_excel.io.eml import write_draft
+    from ar_excel.io.pdf_statement import draft_file_name, render_each
     from ar_excel.jobs.statements import book_documents
 
     sender = book.policy.get("collections_email") or book.policy.get("sender_email")
@@ -204,20 +199,18 @@ def _write_letters(book: Book, letters: list[Letter], dun: pd.DataFrame, items: 
         statements = customer_statements(finals, book.customers, book.invoices, book.payments,
                                          starts, as_of, due, items, book.policy, book.arabic,
                                          docs=book_documents(book, due, as_of))
-    pdfs = render_each(statements, folder, company, suffix=f"_{as_of:%Y-%m-%d}") \
-        if statements else []
+    pdfs = render_each(statements, folder, company, as_of=as_of) if statements else []
     enclosed = dict(zip(finals, pdfs, strict=True))
     per_customer = dun.groupby("Customer ID").size()
     files: list[Path] = list(pdfs)
     for letter in letters:
         attach = [enclosed[letter.customer_id]] \
             if letter.level and letter_kind(letter.level, levels) == 3 else []
-        name = f"{as_of:%Y-%m-%d}_{safe_name(letter.customer_id)}"
-        if per_customer.get(letter.customer_id, 1) > 1 and letter.currency:
-            name += f"_{safe_name(letter.currency)}"  # one letter per currency
+        several = per_customer.get(letter.customer_id, 1) > 1  # one letter per currency
+        name = draft_file_name(letter.customer_id, as_of,
+                               letter.currency if several else None)
         # dated the as-of date: a re-run for the same date writes the same files
-        files.append(write_draft(letter, folder / f"{name}.eml", sender, attach,
-                                 sent_on=as_of))
+        files.append(write_draft(letter, folder / name, sender, attach, sent_on=as_of))
     return files
 
 
