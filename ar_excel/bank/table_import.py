@@ -75,6 +75,7 @@ from ar_excel.bank.row_screening import (
     a_line_for_all_its_summary_word,
     screen_rows,
 )
+from ar_excel.bank.shifted_figures import amounts_out_of_their_columns
 from ar_excel.bank.signs import signed_amounts, signed_balances, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
@@ -500,7 +501,15 @@ def _amounts(read: _Reading, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     amount, failed = signed_amounts(read.table, cols, read.decimal, live, read.report,
                                     read.header, balance_of=read.running_balance)
     live &= ~failed
-    for pos in np.flatnonzero(live & np.isnan(amount)).tolist():
+    without = np.flatnonzero(live & np.isnan(amount)).tolist()
+    shifted = amounts_out_of_their_columns(
+        read.data, without, read.header,
+        [cols[c] for c in ("Amount", "Debit", "Credit") if c in cols], read.decimal,
+        read.running_balance(), read.report) if without else {}
+    for pos in without:
+        if pos in shifted:
+            amount[pos] = np.nan if shifted[pos] is None else shifted[pos]
+            continue
         # at the money-in cell (the Debit's, in a file of debits only)
         read.report(pos, 5, next((c for c in ("Amount", "Credit") if c in cols), "Debit"), None,
                     "no amount on this line; the line was left out")
