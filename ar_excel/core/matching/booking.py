@@ -11,7 +11,8 @@ and the most confident proposals are booked first, so a weaker rule never takes 
 stronger one needs. A certain full-reference match teaches the payer's account and name,
 unless the name printed is plainly not the customer's (a third party paying for it). Nothing
 is certain on an invoice a suggestion has taken part of: the rest it leaves is only as sure
-as the suggestion.
+as the suggestion. Nor is a receipt the narrative calls a refund, a chargeback or a claim,
+even from a customer's known account, unless those words are the customer's own name.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ar_excel.core.matching.classify import category_words
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import money_text
+from ar_excel.core.matching.normalize import fold_text
 
 if TYPE_CHECKING:
     from ar_excel.core.matching.early_discounts import DiscountTaken
@@ -121,7 +124,7 @@ class Booking:
         for f in lines:
             if f.remaining <= 0:
                 continue
-            p = propose(f)
+            p = self._inflow_doubted(f, propose(f))
             if p and p[0].confidence >= floor:
                 proposals.append((p, f))
         proposals.sort(key=lambda x: (-x[0][0].confidence, x[1].pos))
@@ -129,9 +132,30 @@ class Booking:
             if f.remaining <= 0:
                 continue
             if not self.apply(p):
-                again = propose(f)
+                again = self._inflow_doubted(f, propose(f))
                 if again and again[0].confidence >= floor:
                     self.apply(again)
+
+    def _inflow_doubted(self, f: LineFacts, allocations: list[Allocation] | None
+                        ) -> list[Allocation] | None:
+        """``allocations`` made suggestions when the narrative calls the money something no
+        customer pays (REFUND, CHARGEBACK, مرتجع, INSURANCE CLAIM, POS SETTLEMENT) and the
+        payer is known by its account: a customer that is also a supplier, an insurer, a
+        card acquirer gives money back or pays a claim from the same account it pays its
+        invoices from, so the account says who, not that an invoice is paid. Not when every
+        such word is in the customer's own name (EGYPT LEASING AND FINANCING CO paying)."""
+        if not allocations or f.category is None or allocations[0].confidence < MATCHED:
+            return allocations
+        text = f"{fold_text(self._descriptions[f.pos])} {fold_text(self._references[f.pos])}"
+        words = [w.strip() for w in category_words(text)]
+        names = [fold_text(self.payers.names.get(str(a.customer), "")) for a in allocations]
+        if words and all(w in name for name in names for w in words):
+            return allocations
+        for a in allocations:
+            a.confidence = min(a.confidence, 0.6)
+            a.reason += (f"; the narrative reads like a {f.category}, not a customer's payment: "
+                         "please confirm")
+        return allocations
 
     def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,
                on_account_customer: str | None = None,
