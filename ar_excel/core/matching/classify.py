@@ -190,9 +190,10 @@ def _literal_start(alternative: str) -> str:
 # (rule, alternative, its literal start) in pattern order.
 _RULE_ALTERNATIVES = [(k, alt, _literal_start(alt))
                       for k, (p, _) in enumerate(_RULES) for alt in _alternatives(p)]
-# A line holding such a literal holds a trigger word too (``inflow_category`` looks no further
-# than the trigger words).
-_HAS_TRIGGER = [any(t in literal for t in _TRIGGERS) for _, _, literal in _RULE_ALTERNATIVES]
+# The trigger words that hold no other one (INT, not INTER or CR INT): a line holds a trigger
+# word exactly when it holds one of these, so only these are looked for.
+_LEAST_TRIGGERS = tuple(dict.fromkeys(t for t in _TRIGGERS
+                                      if not any(s != t and s in t for s in _TRIGGERS)))
 _CASH_LITERALS = [_literal_start(alt) for alt in _alternatives(_CASH.pattern)]
 
 
@@ -240,17 +241,21 @@ def inflow_categories(folded: list[str] | Joined) -> list[str | None]:
         return [inflow_category(t) for t in folded]
     # Which alternatives each line holds the literal start of: the only ones that can match
     # it, so the first match of those is the first match of all.
-    holds: dict[int, list[int]] = {}
     found = _lines_with_literals(joined)
+    # ``inflow_category`` reads no further a line holding no trigger word: those lines are
+    # found for the whole statement at once (the words the literals' search found already
+    # are not looked for again), not by each line trying every word (a few alternatives,
+    # BID BOND RELEASE, have no literal start, so every line holds them).
+    triggered: set[int] = set()
+    for word in _LEAST_TRIGGERS:
+        triggered |= found[word] if word in found else joined.lines_with(word)
+    holds: dict[int, list[int]] = {}
     for a, (_, _, literal) in enumerate(_RULE_ALTERNATIVES):
-        for line in found[literal]:
+        for line in found[literal] & triggered:
             holds.setdefault(line, []).append(a)
     out: list[str | None] = [None] * len(folded)
     for line, alternatives in holds.items():
-        text = folded[line]
-        if not any(_HAS_TRIGGER[a] for a in alternatives) and not any(t in text for t in _TRIGGERS):
-            continue
-        m = _rules_pattern(tuple(alternatives)).search(text)
+        m = _rules_pattern(tuple(alternatives)).search(folded[line])
         if m is not None:
             out[line] = _CATEGORY[m.lastgroup]
     return out
