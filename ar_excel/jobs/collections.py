@@ -23,6 +23,7 @@ from ar_excel.core.collections import call_lists, dunning, forecast, payment_pla
 from ar_excel.core.collections.bank_receipts import (
     bank_accounts,
     hold_letters_of_payers,
+    plan_notes,
     receipt_currencies,
 )
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
@@ -283,6 +284,10 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
         if letters:
             files = _write_letters(book, letters, dun, items, due, as_of, folder, levels)
 
+    # the instalments the bank's receipts pay once recorded, said beside the books' figures
+    plan_tab = plan_notes(schedule, plans_frame, payments, received, paid_in, as_of, customers,
+                          items, book.arabic) if schedule is not None \
+        else pd.DataFrame(columns=[*payment_plans.SCHEDULE_COLUMNS, "Note"])
     money_ccy = weekly.attrs.get("currency")
     forecast_money = {c: "money" for c in weekly.columns if c.startswith("Expected Receipts")}
     tabs = [
@@ -302,9 +307,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                            **_text("Customer ID", "Customer", "Phone",
                                                    "Oldest Invoice", "Note")},
             title="Customers to visit: oldest unpaid invoice past the last dunning level"),
-        Tab("Payment Plan Schedule",
-            schedule if schedule is not None else pd.DataFrame(columns=payment_plans.SCHEDULE_COLUMNS),
-            formats={**payment_plans.SCHEDULE_FORMATS, **_text("Plan", "Customer ID", "Customer")},
+        Tab("Payment Plan Schedule", plan_tab,
+            formats={**payment_plans.SCHEDULE_FORMATS,
+                     **_text("Plan", "Customer ID", "Customer", "Note")},
             title="Instalments of each payment plan; receipts fill them oldest first"),
         Tab("Payment Risk", scores, formats={**risk.RISK_FORMATS,
                                              **_text("Customer ID", "Customer", "Currency", "Basis")},

@@ -213,3 +213,56 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     covered_now = hold | (still & covered)
     out.loc[covered_now, "Next Action Date"] = pd.Timestamp(as_of)
     return out
+
+
+def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.DataFrame,
+               received: pd.DataFrame | None, currencies: pd.Series | None, as_of: date,
+               customers: pd.DataFrame, items: pd.DataFrame, arabic: bool = False
+               ) -> pd.DataFrame:
+    """``schedule`` (the Payment Plan Schedule) with a Note on each instalment the bank's
+    receipts (``received``, not yet in Payments; in the plan's currency, cash only) pay
+    more of once recorded, the receipts filling the instalments as Payments rows would. Its
+    figures and Status stay the books', as the Dunning's do."""
+    from ar_excel.core.collections.payment_plans import plan_schedule
+    from ar_excel.model import ROW
+
+    out = schedule.assign(Note=None)
+    if plans is None or not len(schedule) or received is None or not len(received):
+        return out
+    plan_ccy = codes(schedule.drop_duplicates("Customer ID").set_index("Customer ID")[
+        "Currency"])
+    rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
+                           _code=currencies if currencies is not None else "",
+                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
+                           Date=pd.to_datetime(received["Date"], errors="coerce"))
+    cash = ~non_cash(received).to_numpy() & (rows["Amount"] > 0).to_numpy()
+    mine = rows["Customer ID"].map(plan_ccy)
+    rows = rows[cash & mine.notna().to_numpy()
+                & ((rows["_code"] == mine) | (rows["_code"] == "")).to_numpy()]
+    if not len(rows):
+        return out
+    extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
+    extra["Invoice No"] = rows["Invoice No"].to_numpy() if "Invoice No" in rows else None
+    extra[ROW] = range(10**9, 10**9 + len(extra))  # after the books' own receipts of a day
+    after, _ = plan_schedule(plans, pd.concat([payments, extra], ignore_index=True), as_of,
+                             customers, items)
+    key = ["Plan", "Instalment"]
+    paid = after.set_index(key)["Paid Amount"].reindex(
+        pd.MultiIndex.from_frame(schedule[key])).to_numpy(dtype="float64")
+    more = paid - schedule["Paid Amount"].to_numpy(dtype="float64")
+    latest = rows.groupby("Customer ID")["Date"].max()
+    words = texts.ACTIONS["ar" if arabic else "en"]
+    notes = []
+    for k, (cid, extra_paid, amount) in enumerate(zip(
+            schedule["Customer ID"].astype(str), more, schedule["Amount"], strict=True)):
+        if not extra_paid >= CENT:
+            notes.append(None)
+            continue
+        day = latest.get(cid, pd.NaT)
+        left = round_total(float(amount) - paid[k])
+        notes.append(words["plan_paid" if left < CENT else "plan_part_paid"].format(
+            amount=amount_text(extra_paid), left=amount_text(left),
+            date=f"{pd.Timestamp(day):%Y-%m-%d}" if pd.notna(day) else "undated"))
+    out["Note"] = notes
+    return out
+

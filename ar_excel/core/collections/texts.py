@@ -59,6 +59,11 @@ ACTIONS = {
         "listed_for_the_rest": "{amount} received on the bank statement ({date}), not yet in "
                                "Payments: the books show {books} to collect, {days} days "
                                "overdue; this row is what is left",
+        # a plan instalment the bank's receipt pays (Payment Plan Schedule's Note)
+        "plan_paid": "{amount} of it received on the bank statement ({date}), not yet in "
+                     "Payments: paid once recorded",
+        "plan_part_paid": "{amount} of it received on the bank statement ({date}), not yet "
+                          "in Payments: {left} outstanding once recorded",
     },
     "ar": {
         1: "إرسال تذكير ودي",
@@ -92,6 +97,10 @@ ACTIONS = {
         "listed_for_the_rest": "ورد {amount} في كشف البنك ({date}) ولم يسجل في التحصيلات "
                                "بعد: الدفاتر تظهر {books} للتحصيل، متأخر {days} يوماً؛ هذا "
                                "الصف يبين المتبقي",
+        "plan_paid": "ورد {amount} منه في كشف البنك ({date}) ولم يسجل في التحصيلات بعد: "
+                     "يُسدد عند تسجيله",
+        "plan_part_paid": "ورد {amount} منه في كشف البنك ({date}) ولم يسجل في التحصيلات "
+                          "بعد: يتبقى {left} بعد تسجيله",
     },
 }
 
