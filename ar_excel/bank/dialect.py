@@ -7,7 +7,9 @@ narrative's parts joined back, where that leaves an amount or nothing in every m
 An amount whose thousands separator is the delimiter, unquoted ("2,000.75" in a comma file:
 cells "2" and "000.75") is joined back the same way: a money cell of one to three digits
 followed by a cell of three digits (and its decimals) in a row longer than the header is one
-amount, never the "2" it would otherwise silently read as.
+amount, never the "2" it would otherwise silently read as. Where a row reads either way and
+the narrative would take in nothing but the blank cell after it (a credit's empty Debit),
+the amount is the one split.
 """
 
 from __future__ import annotations
@@ -44,8 +46,17 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
     if not longer or (len(longer) > 1 and len(longer) * 5 > len(data)):
         return data, []  # most rows fill columns the header does not name: a layout, no error
     out, mended = data, []
+    # an amount split at its thousands comma ("EGP 37" | "000.50") is the amounts' to join
+    # where the narrative would take in nothing but the blank cell after it (the empty Debit
+    # of a credit): joined so, the split amount read as Debit 37 and Credit 0.50. A part
+    # with words or digits ("INV 55, 56") is the narrative's.
+    in_order = sorted(layout.columns[c] for c in ("Amount", "Debit", "Credit", "Balance")
+                      if c in layout.columns)
     for pos in longer:
         row = data[pos]
+        if (delimiter == "," and desc + 1 < len(row) and is_blank(row[desc + 1])
+                and _amounts_joined(row, width, in_order) is not None):
+            continue
         filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
         for extra in dict.fromkeys((filled - width, len(row) - fields)):
             if extra <= 0 or len(row) < desc + extra + 1:
@@ -88,27 +99,34 @@ def amounts_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimi
         return data, []
     out, mended = data, []
     for pos, row in enumerate(data):
-        if len(row) <= width:
-            continue
-        filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
-        if filled <= width:
-            continue
-        cells = list(row)
-        joined = False
-        for i in money:  # left to right: a join shifts the columns after it back into place
-            while (filled > width and i + 1 < len(cells) and isinstance(cells[i], str)
-                   and isinstance(cells[i + 1], str)
-                   and _HEAD.match(_bare(cells[i])) and _GROUP.match(_bare(cells[i + 1]))
-                   and "." not in _bare(cells[i])):
-                cells[i: i + 2] = [f"{cells[i].strip()},{cells[i + 1].strip()}"]
-                filled -= 1
-                joined = True
-        if joined and filled == width:
+        cells = _amounts_joined(row, width, money)
+        if cells is not None:
             if out is data:
                 out = list(data)
             out[pos] = cells
             mended.append(pos)
     return out, mended
+
+
+def _amounts_joined(row: list[Any], width: int, money: list[int]) -> list[Any] | None:
+    """``row`` with its split amounts joined back, where that makes it as long as the header
+    (``width``); else None."""
+    if len(row) <= width:
+        return None
+    filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+    if filled <= width:
+        return None
+    cells = list(row)
+    joined = False
+    for i in money:  # left to right: a join shifts the columns after it back into place
+        while (filled > width and i + 1 < len(cells) and isinstance(cells[i], str)
+               and isinstance(cells[i + 1], str)
+               and _HEAD.match(_bare(cells[i])) and _GROUP.match(_bare(cells[i + 1]))
+               and "." not in _bare(cells[i])):
+            cells[i: i + 2] = [f"{cells[i].strip()},{cells[i + 1].strip()}"]
+            filled -= 1
+            joined = True
+    return cells if joined and filled == width else None
 
 
 def columns_in_the_file(raw: list[str], joined: list[str], delimiter: str) -> list[int]:
