@@ -83,3 +83,44 @@ def test_a_second_account_none_of_whose_lines_can_be_read_is_said(tmp_path):
     assert said.message.startswith(
         "the section of account 0101555002: accounts.csv: no line of the statement could be "
         "used; the first problem: A12 (Date): date '06/13/2026x' could not be read")
+
+
+# one multi-currency account's export: a Currency column, and an opening and a closing balance
+# row for each currency; a narrative carried over to a row of its own under a USD line
+MULTI_CURRENCY = [
+    ["Date", "Description", "Currency", "Amount", "Balance"],
+    ["01/11/2026", "Opening Balance", "AED", "", "50,000.00"],
+    ["01/11/2026", "Opening Balance", "USD", "", "10,000.00"],
+    ["02/11/2026", "TT IN FROM NOOR TRADING INV 902", "AED", "3,672.50", "53,672.50"],
+    ["02/11/2026", "TT IN FROM ACME INC", "USD", "1,000.00", "11,000.00"],
+    ["", "INV 901", "", "", ""],
+    ["03/11/2026", "FX CHARGES", "USD", "-10.00", "10,990.00"],
+    ["30/11/2026", "Closing Balance", "AED", "", "53,672.50"],
+    ["30/11/2026", "Closing Balance", "USD", "", "10,990.00"],
+]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_each_currency_with_its_own_balances_ties_out_on_its_own(tmp_path, kind):
+    stmt = read_statement(_write(tmp_path, kind, MULTI_CURRENCY))
+    lines = stmt.lines
+    assert lines["Amount"].tolist() == [3672.5, 1000.0, -10.0]
+    assert lines["Currency"].tolist() == ["AED", "USD", "USD"]
+    assert lines["Line No"].tolist() == [4, 5, 7]
+    assert lines["Description"].tolist()[1] == "TT IN FROM ACME INC INV 901"
+    assert lines["Statement"].tolist() == ["AED", "USD", "USD"]
+    # read as one: opening 50,000.00 (AED) and closing 10,990.00 (USD), 'does not tie out
+    # ... difference 43,672.50'
+    assert [(b.currency, b.opening, b.closing, b.credits, b.debits, b.difference)
+            for b in stmt.balances] == [
+        ("AED", 50000.0, 53672.5, 3672.5, 0.0, 0.0),
+        ("USD", 10000.0, 10990.0, 1000.0, 10.0, 0.0)]
+    assert stmt.issues == []
+
+
+def test_a_currency_column_without_balances_per_currency_stays_one_statement(tmp_path):
+    rows = [r for r in MULTI_CURRENCY if "Balance" not in r[1]]
+    stmt = read_statement(_write(tmp_path, "csv", rows))
+    assert stmt.lines["Amount"].tolist() == [3672.5, 1000.0, -10.0]
+    assert stmt.lines["Bank Line"].tolist() == ["1", "2", "3"]
+    assert set(stmt.lines["Statement"]) == {"1"}

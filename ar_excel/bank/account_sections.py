@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ar_excel.bank.balance_rows import DATES_IN_TEXT
-from ar_excel.bank.cells import row_key
+from ar_excel.bank.balance_rows import CLOSING_RE, DATES_IN_TEXT, OPENING_RE
+from ar_excel.bank.cells import cell_at, currency_code, row_key
 from ar_excel.bank.column_words import Layout
 from ar_excel.bank.combine import combine_statements
 from ar_excel.bank.preamble import account_named, labelled_currency
@@ -105,25 +105,62 @@ def _account_line(row: list[Any]) -> bool:
     return figures < 2 and not (dates and figures)
 
 
-def statements_of_the_accounts(sections: list[tuple[int, str]], end_of_rows: int, source: str,
-                               fmt: str, read: Callable[[int, int], Statement],
-                               rows_named: Callable[[int, int], str]) -> Statement:
-    """Each section (``read`` of its rows from start to end) a statement of its own, named by
-    its account (``combine``); a section none of whose lines can be used is said at its rows
-    (``rows_named``), the others read."""
-    ends = [start for start, _ in sections[1:]] + [end_of_rows]
-    parts: list[tuple[str, Statement]] = []
+def statements_of_the_accounts(parts: list[tuple[str, list[int]]], source: str, fmt: str,
+                               read: Callable[[list[int]], Statement],
+                               rows_named: Callable[[list[int]], str],
+                               part_named: str = "the section of account {}") -> Statement:
+    """Each part (a name, and the rows ``read`` reads as a statement) a statement of its own,
+    named by its account or currency (``combine``); a part none of whose lines can be used
+    is said at its rows (``rows_named``) as ``part_named`` names it, the others read."""
+    read_parts: list[tuple[str, Statement]] = []
     failed: list[Issue] = []
-    for k, ((start, named), end) in enumerate(zip(sections, ends, strict=True), 1):
-        name = named if named and named not in {n for n, _ in parts} else f"account {k}"
+    for k, (named, rows) in enumerate(parts, 1):
+        name = named if named and named not in {n for n, _ in read_parts} else f"account {k}"
         try:
-            parts.append((name, read(start, end)))
+            read_parts.append((name, read(rows)))
         except InputError as exc:
-            failed.append(Issue(source, rows_named(start, end), "", name,
-                                f"the section of account {name}: {exc}"))
-    if not parts:
+            failed.append(Issue(source, rows_named(rows), "", name,
+                                f"{part_named.format(name)}: {exc}"))
+    if not read_parts:
         raise InputError(failed[0].message)
-    stmt = combine_statements(parts) if len(parts) > 1 else parts[0][1]
+    stmt = combine_statements(read_parts) if len(read_parts) > 1 else read_parts[0][1]
     stmt.issues += failed
     stmt.source_format, stmt.source = fmt, source
     return stmt
+
+
+def account_parts(sections: list[tuple[int, str]], end_of_rows: int
+                  ) -> list[tuple[str, list[int]]]:
+    """``account_sections``' sections as the rows of each."""
+    ends = [start for start, _ in sections[1:]] + [end_of_rows]
+    return [(name, list(range(start, end)))
+            for (start, name), end in zip(sections, ends, strict=True)]
+
+
+def currency_parts(rows: list[list[Any]], layout: Layout) -> list[tuple[str, list[int]]] | None:
+    """A multi-currency table (a Currency column) that states an opening or closing balance
+    for each of two currencies or more ("Opening Balance | AED | 50,000.00", "Opening Balance
+    | USD | 10,000.00"): the rows of each currency, the header and the lines above it in each,
+    a row without a currency with the currency of the row above (the rest of a narrative);
+    else None. Read as one, the first currency's opening and the last's closing balance were
+    the statement's, and it did not tie out by the difference between the currencies."""
+    at = layout.columns.get("Currency")
+    if at is None or layout.headerless or layout.header_row < 0:
+        return None
+    top = layout.header_row + 1
+    codes: list[str | None] = []
+    with_balances: set[str] = set()
+    for row in rows[top:]:
+        code = currency_code(cell_at(row, at))
+        codes.append(code)
+        if code and any(isinstance(c, str) and len(c) <= 60 and (
+                OPENING_RE.search(c) or CLOSING_RE.search(c)) for c in row):
+            with_balances.add(code)
+    if len(with_balances) < 2:
+        return None
+    rows_of: dict[str, list[int]] = {}
+    current = next((c for c in codes if c), None)
+    for pos, code in enumerate(codes, top):
+        current = code or current
+        rows_of.setdefault(current or "", list(range(top))).append(pos)
+    return list(rows_of.items())

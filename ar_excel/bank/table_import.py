@@ -18,7 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ar_excel.bank.account_sections import account_sections, statements_of_the_accounts
+from ar_excel.bank.account_sections import (
+    account_parts,
+    account_sections,
+    currency_parts,
+    statements_of_the_accounts,
+)
 from ar_excel.bank.balance_rows import (
     totals_that_differ,
 )
@@ -134,12 +139,14 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if layout is None:
         layout = find_layout(rows, mapping, source)
     options = mapping or {}
-    sections = (None if details or options.get("header_row") is not None
-                else account_sections(rows, layout))
-    if sections:
-        return _accounts_one_after_another(rows, row_numbers, layout, sections, source, fmt,
-                                           mapping, day_first, delimiter, dates_printed_once,
-                                           excel_columns)
+    if not details and options.get("header_row") is None:
+        sections = account_sections(rows, layout)
+        parts = (account_parts(sections, len(rows)) if sections
+                 else currency_parts(rows, layout))
+        if parts:
+            return _accounts_one_after_another(rows, row_numbers, layout, parts, bool(sections),
+                                               source, fmt, mapping, day_first, delimiter,
+                                               dates_printed_once, excel_columns)
     as_read = rows[layout.header_row + 1:]
     data, mended, split_amounts = _rows_split_by_the_delimiter_joined(
         as_read, layout, delimiter, fmt == "csv")
@@ -197,13 +204,15 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
 
 
 def _accounts_one_after_another(rows: list[list[Any]], row_numbers: list[int], layout: Layout,
-                                sections: list[tuple[int, str]], source: str, fmt: str,
+                                parts: list[tuple[str, list[int]]], by_account: bool,
+                                source: str, fmt: str,
                                 mapping: dict[str, Any] | None, day_first: bool | None,
                                 delimiter: str, dates_printed_once: int,
                                 excel_columns: bool) -> Statement:
-    """A table of several accounts (``account_sections``), each section read as a statement
-    of its own in the file's date order, decided on every section's dates (one account's
-    few lines may not show it), and said once."""
+    """A table of several accounts (``account_sections``) or currencies with their own
+    balances (``currency_parts``), each part read as a statement of its own in the file's
+    date order, decided on every part's dates (one account's few lines may not show it),
+    and said once."""
     options = mapping or {}
     data = rows[layout.header_row + 1:]
     whole = _Reading(layout, data, ColumnCells(data), rows[:layout.preamble_end],
@@ -216,10 +225,12 @@ def _accounts_one_after_another(rows: list[list[Any]], row_numbers: list[int], l
     dayfirst, order_note = _decide_the_day_first(whole, options, day_first)
     in_order = {**options, "date_order": dayfirst}
     stmt = statements_of_the_accounts(
-        sections, len(rows), source, fmt, lambda start, end: rows_to_statement(
-            rows[start:end], row_numbers[start:end], source, fmt, in_order, day_first,
-            delimiter, dates_printed_once=dates_printed_once, excel_columns=excel_columns),
-        lambda start, end: f"rows {row_numbers[start]}-{row_numbers[end - 1]}")
+        parts, source, fmt, lambda part: rows_to_statement(
+            [rows[i] for i in part], [row_numbers[i] for i in part], source, fmt, in_order,
+            day_first, delimiter, dates_printed_once=dates_printed_once,
+            excel_columns=excel_columns),
+        lambda part: f"rows {row_span([row_numbers[i] for i in part])}",
+        "the section of account {}" if by_account else "the {} lines")
     if order_note is not None:
         stmt.issues.insert(0, Issue(source, "", whole.report.column_name(whole.date_idx, "Date"),
                                     *order_note))
