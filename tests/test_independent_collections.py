@@ -219,9 +219,11 @@ def test_egypt_dunning_history(egypt):
     hist = [(r["Date"], r["Customer ID"], r["Level"], r["Amount"])
             for r in tab(egypt, "Dunning History")]
     day = date(2026, 11, 30)
+    # N-05's plan reminder asks for instalment 2 (8,333.33 overdue since 30 Oct; the third
+    # falls due today), not the 16,666.67 of its invoice the plan rescheduled
     assert hist == [(day, "N-01", 1, 12500), (day, "N-02", 2, 20000),
                     (day, "N-03", 3, 33750.5), (day, "N-04", 4, 45000),
-                    (day, "N-05", 0, 16666.67)]
+                    (day, "N-05", 0, 8333.33)]
 
 
 # --- Gulf: SAR/AED, Policy levels 15/45/75 --------------------------------------------

@@ -272,7 +272,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased,
                                       lateness=lateness)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
-    history = dunning.merge_history(previous, dunning.history_rows(dun, as_of), as_of)
+    history = dunning.merge_history(previous, dunning.history_rows(dun, as_of, schedule),
+                                   as_of)
 
     options.progress(0.5, "letters")
     signature = policy.get("collections_signature") or policy.get("company_name") or None

@@ -370,9 +370,23 @@ def _no_dunning() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
 
 
-def history_rows(dunning: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """The ``Dunning History`` rows for the letters of this run (Letter TRUE)."""
+def history_rows(dunning: pd.DataFrame, as_of: date,
+                 plans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``Dunning History`` rows for the letters of this run (Letter TRUE), each with the
+    amount its letter asks for: a dunning letter's Amount To Collect; a plan reminder's
+    instalment (``plans``: the payment-plan schedule), what is outstanding on the overdue
+    instalments it asks for, else on the instalment coming due - not the account's overdue
+    invoices, which the plan has rescheduled."""
+    from ar_excel.core.collections.payment_plans import plan_reminders
+
     sent = dunning[dunning["Letter"].astype(bool)]
+    amount = sent["Amount To Collect"].astype("float64")
+    if plans is not None and len(plans) and len(sent):
+        rem = plan_reminders(plans).set_index("Customer ID")
+        asked = pd.Series(np.where(rem["Kind"] == "overdue", rem["Overdue Total"],
+                                   rem["Outstanding"]).astype("float64"), index=rem.index)
+        reminder = (sent["Level"] == 0) & sent["Customer ID"].isin(asked.index)
+        amount = amount.where(~reminder, sent["Customer ID"].map(asked))
     return pd.DataFrame({
         "Date": pd.Timestamp(as_of).normalize(),
         "Customer ID": sent["Customer ID"].to_numpy(),
@@ -381,7 +395,7 @@ def history_rows(dunning: pd.DataFrame, as_of: date) -> pd.DataFrame:
                                [texts.PLAN_REMINDER["ar" if x == texts.PLAN["ar"] else "en"]
                                 for x in sent["Level Name"]]),
         "Currency": sent["Currency"].to_numpy(),
-        "Amount": sent["Amount To Collect"].to_numpy(),
+        "Amount": amount.to_numpy(),
         "Action": sent["Next Action"].to_numpy(),
     }, columns=HISTORY_COLUMNS)
 
