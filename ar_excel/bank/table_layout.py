@@ -169,6 +169,8 @@ def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
     cells = ["" if is_blank(c) else str(c).strip() for c in rows[r]]
     if not any(cells):
         return
+    if _names_split_over_two_rows(rows, layout, cells):
+        return
     sub = match_columns(rows[r], None)
     if sub is not None:  # bilingual sub-headers no alias spells ("مدين Debit | دائن Credit")
         for i, cell in enumerate(cells):
@@ -191,6 +193,34 @@ def _merge_second_header_row(rows: list[list[Any]], layout: Layout) -> None:
     layout.headers = [sub_name or top for top, sub_name in
                       zip_longest(layout.headers, cells, fillvalue="")]
     layout.header_row = r
+
+
+def _names_split_over_two_rows(rows: list[list[Any]], layout: Layout, cells: list[str]) -> bool:
+    """A header whose names a PDF conversion wrapped over two rows, no cell merged
+    ("Transaction | Value | Debit" over "Date | Date | Amount"): where the first row names no
+    date column and each column's two lines joined ("Transaction Date", "Value Date", "Debit
+    Amount") name a date and money, those are the header, and the lines start after it."""
+    if {"Date", "Value Date"} & set(layout.columns):
+        return False
+    r = layout.header_row
+    here = ["" if is_blank(c) else str(c).strip() for c in rows[r]]
+    above = ["" if is_blank(c) else str(c).strip() for c in rows[r - 1]] if r > 0 else []
+    # the header's first line and the row under it, or the row above it and the header
+    for top, under, last in ((here, cells, r + 1), (above, here, r)):
+        if not any(top) or any(c and (any(ch.isdigit() for ch in c) or len(c) > 40)
+                               for c in (*top, *under)):
+            continue  # a line, a note, an account line: no header's other line
+        joined = [" ".join(filter(None, pair)) for pair in zip_longest(top, under, fillvalue="")]
+        both = match_columns(joined, None)
+        if both is None or not ({"Date", "Value Date"} & set(both.columns)
+                                and MONEY_ROLES & set(both.columns)):
+            continue
+        for name in ("columns", "parts", "currency_hint", "alternates", "payer_payee"):
+            setattr(layout, name, getattr(both, name))
+        layout.headers = joined
+        layout.header_row = last
+        return True
+    return False
 
 
 _UNIT = re.compile(r"^[(\[]?\s*([A-Z]{3})\s*[)\]]?$")
