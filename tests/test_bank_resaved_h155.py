@@ -95,3 +95,20 @@ def test_currency_named_with_its_label_in_one_cell(tmp_path):
         assert stmt.lines["Description"].tolist()[0] == "تحويل من شركة المنامة للتجارة فاتورة ٤٤٠١"
     path.write_text(NBB.format(currency="Currency: Dirhams of the moon"), encoding="utf-8")
     assert read_statement(path).lines["Currency"].isna().all()  # no currency: none guessed
+
+
+def test_narrative_cells_excel_took_for_numbers_keep_their_digits(tmp_path):
+    # a re-saved export: Excel turned a narrative of digits into a number, and a PDF
+    # conversion's carried-over narrative row '102' (the rest of 'INV-102') too
+    rows = [["Date", "Description", "Debit", "Credit", "Balance"],
+            ["01/11/2026", "Opening Balance", None, None, 200000],
+            ["03/11/2026", "Incoming transfer from Nile Foods for invoice INV-", None, 37000,
+             237000],
+            [None, 102, None, None, None],
+            ["04/11/2026", 1234567890123, 2000, None, 235000]]
+    stmt = read_statement(_xlsx(tmp_path / "bm.xlsx", rows))
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0]
+    # before: '... INV- 102.0' and '1234567890123.0', digits the matcher reads as an amount
+    assert stmt.lines["Description"].tolist() == [
+        "Incoming transfer from Nile Foods for invoice INV- 102", "1234567890123"]
+    assert stmt.lines["Line No"].tolist() == [3, 5]

@@ -116,8 +116,14 @@ def real_references(values: list[str | None]) -> list[str | None]:
 def _text(value: Any) -> str | None:
     if is_blank(value):
         return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a check number read from a number cell
+    return cell_text(value)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the words it shows: a whole number typed in a number cell (a cheque number, a
+    narrative Excel took for a number: 1234567890123) without the '.0' of its float."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
     return str(value)
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from ar_excel.bank.cells import (
     ColumnCells,
     cell_at,
+    cell_text,
     cell_texts,
     is_constant,
 )
@@ -31,7 +32,8 @@ from ar_excel.parsing import is_blank
 
 def row_narrative(row: list[Any], desc_cols: list[int]) -> str:
     """A row's narrative cells, joined."""
-    return " ".join(str(cell_at(row, i)) for i in desc_cols if not is_blank(cell_at(row, i)))
+    return " ".join(cell_text(cell_at(row, i)) for i in desc_cols
+                    if not is_blank(cell_at(row, i)))
 
 
 def line_descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int | None,
@@ -45,9 +47,9 @@ def line_descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int
     posting_blank = table.blank(posting_idx) if posting_idx is not None else None
     out = []
     for p in kept.tolist():
-        parts = [str(values[p]) for values, blank in columns if not blank[p]]
-        if posting is not None and not posting_blank[p] and str(posting[p]) not in parts:
-            parts.append(str(posting[p]))
+        parts = [cell_text(values[p]) for values, blank in columns if not blank[p]]
+        if posting is not None and not posting_blank[p] and cell_text(posting[p]) not in parts:
+            parts.append(cell_text(posting[p]))
         out.append(" ".join(parts))
     return out
 

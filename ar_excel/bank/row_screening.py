@@ -28,7 +28,7 @@ from ar_excel.bank.balance_rows import (
     read_balance_row,
     starts_with_total,
 )
-from ar_excel.bank.cells import ColumnCells, cell_at, row_key
+from ar_excel.bank.cells import ColumnCells, cell_at, cell_text, row_key
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.page_breaks import page_number_of
@@ -188,7 +188,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.not_lines[pos] = True
             # the narrative, then what else the row carries on (a reference, the payer's
             # name in their own columns): nothing of it is dropped
-            desc = clean_text(" ".join(str(cell_at(row, i)) for i in (
+            desc = clean_text(" ".join(cell_text(cell_at(row, i)) for i in (
                 *desc_cols, *(i for i in range(len(row)) if i not in skip_in_narrative))
                 if not is_blank(cell_at(row, i))))
             if desc:
