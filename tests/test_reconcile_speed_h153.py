@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ar_excel.core.returned_cheques as rc
+from ar_excel.core.matching import classify as c
 from ar_excel.core.matching.normalize import Joined, fold_text
 from ar_excel.core.returned_cheques import reversed_pairs
 
@@ -45,8 +46,6 @@ def test_a_returned_cheque_without_its_invoice_still_pairs_by_its_number(monkeyp
 def _inflow_categories_before(folded: list[str]) -> list[str | None]:
     """``classify.inflow_categories`` as it was before the trigger words were looked for in
     the whole statement at once (each line held by some alternative tried every word)."""
-    from ar_excel.core.matching import classify as c
-
     joined = Joined(folded)
     if not joined.apart:
         return [c.inflow_category(t) for t in folded]
@@ -68,8 +67,6 @@ def _inflow_categories_before(folded: list[str]) -> list[str | None]:
 
 
 def _words() -> list[str]:
-    from ar_excel.core.matching import classify as c
-
     return sorted({*c._TRIGGERS, *(lit for _, _, lit in c._RULE_ALTERNATIVES if lit),
                    "BID BOND RELEASE", "TABBY PAYOUT", "MID 44100231", "INTL", "PRINT", "CO",
                    "INV-2026-00042", "من", "شركه", "ايداع نقدي", "TRF FROM", "ACME", "12"})
@@ -83,8 +80,10 @@ _LINE = st.lists(_PIECE, max_size=6).map(lambda ws: fold_text(" ".join(ws)))
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(texts=st.lists(_LINE, max_size=40))
 def test_a_statement_is_classified_as_before_and_as_line_by_line(texts):
-    from ar_excel.core.matching.classify import inflow_categories, inflow_category
-
-    got = inflow_categories(texts)
+    got = c.inflow_categories(texts)
     assert got == _inflow_categories_before(texts)
-    assert got == [inflow_category(t) for t in texts]
+    assert got == [c.inflow_category(t) for t in texts]
+    joined = Joined(texts)
+    if joined.apart:  # each word's lines, whether read from shorter words' lines or scanned
+        found = c._lines_with_literals(joined)
+        assert found == {w: {i for i, t in enumerate(texts) if w in t} for w in c._LITERALS}

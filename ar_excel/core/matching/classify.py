@@ -217,19 +217,30 @@ _ANCHORS = ("SETTLEMENT", "FACILITY", "MARGIN", "SUBSID", "CAPITAL", "PARTNER", 
 _LITERALS = sorted({literal for _, _, literal in _RULE_ALTERNATIVES} | set(_ANCHORS),
                    key=lambda x: (len(x), x))
 _INSIDE = {lit: [s for s in _LITERALS[:k] if s and s in lit] for k, lit in enumerate(_LITERALS)}
+# The same for the trigger words no literal is.
+_TRIGGER_INSIDE = {t: [s for s in _LITERALS if s and s in t]
+                   for t in _LEAST_TRIGGERS if t not in _INSIDE}
+
+
+def _lines_holding(joined: Joined, word: str, found: dict[str, set[int]],
+                   inside: list[str]) -> set[int]:
+    """The lines holding ``word``, where ``found`` holds the lines of the shorter words
+    ``inside`` it (a line holding ``word`` holds them)."""
+    if inside:
+        fewest = min((found[s] for s in inside), key=len)
+        # Reading the few lines that may hold it beats a scan of the whole statement; not
+        # when they are most of it (E, of E-COMMERCE, is in three lines of four).
+        if len(fewest) * 4 <= len(joined.texts):
+            texts = joined.texts
+            return {line for line in fewest if word in texts[line]}
+    return joined.lines_with(word)
 
 
 def _lines_with_literals(joined: Joined) -> dict[str, set[int]]:
     """The lines holding each literal start of the rules' alternatives."""
     found: dict[str, set[int]] = {}
-    texts = joined.texts
     for lit in _LITERALS:
-        inside = _INSIDE[lit]
-        if inside:
-            fewest = min((found[s] for s in inside), key=len)
-            found[lit] = {line for line in fewest if lit in texts[line]}
-        else:
-            found[lit] = joined.lines_with(lit)
+        found[lit] = _lines_holding(joined, lit, found, _INSIDE[lit])
     return found
 
 
@@ -248,7 +259,8 @@ def inflow_categories(folded: list[str] | Joined) -> list[str | None]:
     # BID BOND RELEASE, have no literal start, so every line holds them).
     triggered: set[int] = set()
     for word in _LEAST_TRIGGERS:
-        triggered |= found[word] if word in found else joined.lines_with(word)
+        triggered |= found[word] if word in found else _lines_holding(
+            joined, word, found, _TRIGGER_INSIDE[word])
     holds: dict[int, list[int]] = {}
     for a, (_, _, literal) in enumerate(_RULE_ALTERNATIVES):
         for line in found[literal] & triggered:
