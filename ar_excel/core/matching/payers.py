@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ar_excel.core.customers.contacts import iban_valid
 from ar_excel.core.matching.names import (
     TRADE_OF,
     distinctive,
@@ -112,6 +113,17 @@ _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
+# An IBAN printed in groups (EG38 0019 0005 0000 ...) or cut at the bank's field width with its
+# last digits on after a space (SA03800000006080101675 19): its pieces, read whole where the
+# check digits of the pieces joined hold.
+_SPACED_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]*(?:[ -][A-Z0-9]+){1,8}")
+_PIECE = re.compile(r"[ -]")
+# The IBAN's length in the countries whose banks pay ours (ISO 13616 registry): pieces are
+# joined only to exactly that length, never to whatever passes the check by chance.
+_IBAN_LENGTH = {"EG": 29, "AE": 23, "SA": 24, "QA": 29, "KW": 30, "BH": 22, "OM": 23, "JO": 30,
+                "LB": 28, "IQ": 23, "PS": 29, "LY": 25, "SD": 18, "TN": 24, "TR": 26, "PK": 24,
+                "GB": 22, "DE": 22, "FR": 27, "IT": 27, "ES": 24, "NL": 18, "BE": 16, "CH": 21,
+                "AT": 20}
 
 
 def _code_key(code: object) -> str:
@@ -139,15 +151,48 @@ def _name_words(text: str) -> list[str]:
             if w and w not in BOILERPLATE and (w.isalpha() or not any(c.isdigit() for c in w))]
 
 
+def _spaced_iban(printed: str) -> str | None:
+    """The IBAN a run of pieces starting with a country's letters and check digits writes:
+    the first pieces joined to that country's IBAN length, when the join passes the check
+    (ISO 13616); None otherwise, or when one piece is the whole."""
+    length = _IBAN_LENGTH.get(printed[:2])
+    pieces = _PIECE.split(printed)
+    if length is None or len(pieces[0]) >= length:
+        return None
+    key = ""
+    for piece in pieces:
+        key += piece
+        if len(key) >= length:
+            break
+    return key if len(key) == length and iban_valid(key) else None
+
+
+def _accounts_in(text: str) -> list[str]:
+    """The account numbers a folded narrative prints: IBANs and long digit runs, and IBANs
+    printed in pieces (``_SPACED_IBAN``)."""
+    found = [m.group(0) for m in _ACCOUNT_RUN.finditer(text)]
+    for m in _SPACED_IBAN.finditer(text):
+        key = _spaced_iban(m.group(0))
+        if key is not None and key not in found:
+            found.append(key)
+    return found
+
+
 def printed_accounts(texts: list[str] | Joined) -> list[list[str]]:
-    """The account numbers (IBANs, long digit runs) printed in each folded narrative, read
-    from all of them joined in one pass of the pattern."""
+    """The account numbers (IBANs, long digit runs, IBANs printed in pieces) printed in each
+    folded narrative, read from all of them joined in one pass of each pattern."""
     joined = texts if isinstance(texts, Joined) else Joined(texts)
     if not joined.apart:
-        return [[m.group(0) for m in _ACCOUNT_RUN.finditer(t)] for t in joined.texts]
+        return [_accounts_in(t) for t in joined.texts]
     out: list[list[str]] = [[] for _ in joined.texts]
     for m in _ACCOUNT_RUN.finditer(joined.joined):
         out[joined.line_at(m.start())].append(m.group(0))
+    # (the separator is no piece: a match never runs into the next line)
+    for m in _SPACED_IBAN.finditer(joined.joined):
+        key = _spaced_iban(m.group(0))
+        line = out[joined.line_at(m.start())]
+        if key is not None and key not in line:
+            line.append(key)
     return out
 
 
@@ -423,8 +468,7 @@ class PayerDirectory:
         key = alnum_key(account)
         if len(key) >= 6:
             keys.append(key)
-        keys.extend(printed if printed is not None
-                    else (m.group(0) for m in _ACCOUNT_RUN.finditer(narrative)))
+        keys.extend(printed if printed is not None else _accounts_in(narrative))
         for k in keys:
             owners = self._accounts.get(k)
             if owners is None:
