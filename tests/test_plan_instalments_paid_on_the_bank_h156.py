@@ -55,3 +55,7 @@ def test_the_instalments_the_bank_pays_are_noted(tmp_path: Path) -> None:
     assert [(r["Level Name"], r["Letter"], r["Next Action"]) for r in dun] == [
         ("Payment plan", False, "Letter held: 14,000.00 received on the bank statement "
          "(2026-11-28), not yet in Payments; record it (Receipts To Post) and run again")]
+    # the forecast expects what is left of the plan once the 14,000.00 is recorded
+    expected = _rows(tmp_path / "out.xlsx", "Expected Payments")
+    assert [(r["Invoice No"], r["Expected Amount"], r["Expected Date"]) for r in expected] == [
+        ("Plan P1-1 #3", 6000.0, D(2026, 12, 15))]

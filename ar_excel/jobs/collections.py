@@ -269,7 +269,15 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
         unlisted = (len(by_books[0]) + len(by_books[1])) - (len(calls) + len(visits))
     else:
         unlisted = 0
-    expected = risk.expected_payments(items, scores, as_of, policy, schedule, chased,
+    # the instalments the bank's receipts pay once recorded, said beside the books' figures
+    plan_tab, plans_then = plan_notes(schedule, plans_frame, payments, received, paid_in,
+                                      as_of, customers, items, book.arabic) \
+        if schedule is not None else (pd.DataFrame(columns=[*payment_plans.SCHEDULE_COLUMNS,
+                                                            "Note"]), None)
+    # money the bank statement already shows is no receipt to come: the forecast expects
+    # what is left once it is recorded
+    expected = risk.expected_payments(items, scores, as_of, policy, plans_then,
+                                      after if after is not None else chased,
                                       lateness=lateness)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
     history = dunning.merge_history(previous, dunning.history_rows(dun, as_of, schedule),
@@ -285,10 +293,6 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
         if letters:
             files = _write_letters(book, letters, dun, items, due, as_of, folder, levels)
 
-    # the instalments the bank's receipts pay once recorded, said beside the books' figures
-    plan_tab = plan_notes(schedule, plans_frame, payments, received, paid_in, as_of, customers,
-                          items, book.arabic) if schedule is not None \
-        else pd.DataFrame(columns=[*payment_plans.SCHEDULE_COLUMNS, "Note"])
     money_ccy = weekly.attrs.get("currency")
     forecast_money = {c: "money" for c in weekly.columns if c.startswith("Expected Receipts")}
     tabs = [

@@ -95,8 +95,10 @@ def left_after(items: pd.DataFrame, received: pd.DataFrame,
     """``dunning.chased_items`` of the open items as they will be once ``received`` (Receipts
     To Post, every row: cash, write-offs, credit notes used) is recorded: a row naming an open
     item of its customer settles it, the others go on account in their currency. Customer ID
-    as text, Currency as a code (``codes``)."""
-    it = items.assign(**{"Customer ID": items["Customer ID"].astype(str),
+    and Currency as ``items`` has them."""
+    # matched as text and codes; the items keep their own values to give back
+    it = items.assign(_given_id=items["Customer ID"], _given_ccy=items["Currency"],
+                      **{"Customer ID": items["Customer ID"].astype(str),
                          "Currency": codes(items["Currency"])})
     rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
                            _code=currencies.to_numpy(dtype=object),
@@ -104,7 +106,7 @@ def left_after(items: pd.DataFrame, received: pd.DataFrame,
                            Date=pd.to_datetime(received["Date"], errors="coerce"))
     rows = rows[rows["Amount"].notna() & (rows["Amount"] != 0)]
     if not len(rows):
-        return chased_items(it)
+        return _as_given(chased_items(it))
     key = it["Customer ID"] + "\x1f" + it["Document No"].astype(str)
     number = rows["Invoice No"] if "Invoice No" in rows else pd.Series(None, index=rows.index)
     named_key = rows["Customer ID"] + "\x1f" + number.map(
@@ -124,8 +126,22 @@ def left_after(items: pd.DataFrame, received: pd.DataFrame,
             "Due Date": loose["Date"].to_numpy(), "Currency": loose["_code"].to_numpy(),
             "Amount": -loose["Amount"].to_numpy(), "Open Amount": -loose["Amount"].to_numpy(),
             "Days Past Due": 0})
+        first = it.drop_duplicates(["Customer ID", "Currency"])
+        own_id = dict(zip(first["Customer ID"], first["_given_id"], strict=True))
+        own_ccy = dict(zip(zip(first["Customer ID"], first["Currency"], strict=True),
+                           first["_given_ccy"], strict=True))
+        on_account["_given_id"] = [own_id.get(c, c) for c in on_account["Customer ID"]]
+        on_account["_given_ccy"] = [own_ccy.get((c, k), k or None) for c, k in
+                              zip(on_account["Customer ID"], on_account["Currency"],
+                                  strict=True)]
         it = pd.concat([it, on_account], ignore_index=True)
-    return chased_items(it)
+    return _as_given(chased_items(it))
+
+
+def _as_given(chased: pd.DataFrame) -> pd.DataFrame:
+    return chased.assign(**{"Customer ID": chased["_given_id"],
+                            "Currency": chased["_given_ccy"]}).drop(
+        columns=["_given_id", "_given_ccy"])
 
 
 def left_by_account(after: pd.DataFrame) -> pd.DataFrame:
@@ -218,17 +234,18 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
 def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.DataFrame,
                received: pd.DataFrame | None, currencies: pd.Series | None, as_of: date,
                customers: pd.DataFrame, items: pd.DataFrame, arabic: bool = False
-               ) -> pd.DataFrame:
-    """``schedule`` (the Payment Plan Schedule) with a Note on each instalment the bank's
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(``schedule`` - the Payment Plan Schedule - with a Note on each instalment the bank's
     receipts (``received``, not yet in Payments; in the plan's currency, cash only) pay
-    more of once recorded, the receipts filling the instalments as Payments rows would. Its
-    figures and Status stay the books', as the Dunning's do."""
+    more of once recorded, the receipts filling the instalments as Payments rows would; the
+    schedule as it will be then). The tab's figures and Status stay the books', as the
+    Dunning's do."""
     from ar_excel.core.collections.payment_plans import plan_schedule
     from ar_excel.model import ROW
 
     out = schedule.assign(Note=None)
     if plans is None or not len(schedule) or received is None or not len(received):
-        return out
+        return out, schedule
     plan_ccy = codes(schedule.drop_duplicates("Customer ID").set_index("Customer ID")[
         "Currency"])
     rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
@@ -240,7 +257,7 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
     rows = rows[cash & mine.notna().to_numpy()
                 & ((rows["_code"] == mine) | (rows["_code"] == "")).to_numpy()]
     if not len(rows):
-        return out
+        return out, schedule
     extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
     extra["Invoice No"] = rows["Invoice No"].to_numpy() if "Invoice No" in rows else None
     extra[ROW] = range(10**9, 10**9 + len(extra))  # after the books' own receipts of a day
@@ -264,5 +281,5 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
             amount=amount_text(extra_paid), left=amount_text(left),
             date=f"{pd.Timestamp(day):%Y-%m-%d}" if pd.notna(day) else "undated"))
     out["Note"] = notes
-    return out
+    return out, after
 

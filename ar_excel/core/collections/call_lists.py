@@ -100,7 +100,9 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     if moved is not None and moved.any() and len(d):
         # what is left once the bank's receipts are recorded: its own oldest invoice
         mine = moved.reindex(d.index).fillna(False).astype(bool).to_numpy()
-        left = _oldest(after).reindex(pd.MultiIndex.from_arrays(
+        as_text = after.assign(**{"Customer ID": after["Customer ID"].astype(str),
+                                  "Currency": codes(after["Currency"])})
+        left = _oldest(as_text).reindex(pd.MultiIndex.from_arrays(
             [d["Customer ID"].astype(str), codes(d["Currency"])]))
         number = left["Invoice No"].to_numpy(dtype=object)
         d.loc[mine, "Oldest Invoice"] = [None if v is None or v != v else v
