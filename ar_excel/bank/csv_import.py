@@ -67,6 +67,7 @@ from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
 from ar_excel.bank.preamble import account_named
 from ar_excel.bank.qif import qif_rows
+from ar_excel.bank.sheet_pages import date_order_of, read_page, with_its_pages
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import rows_to_statement
@@ -323,12 +324,32 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
     header = _header_of([list(r) for r in rows], mapping, path.name)
     parts = [(first, stmt)]
     other_tables = []
+    pages: list[tuple[str, Statement]] = []
+    first_header: list[Any] = []
+    page_mapping = mapping
+    if header is not None:  # the pages are read under the first sheet's header, in its order
+        first_rows = [list(r) for r in rows]
+        layout = find_layout(first_rows, mapping, path.name)
+        first_header = first_rows[layout.header_row]
+        order = date_order_of(first_rows, layout.columns.get(
+            "Date", layout.columns.get("Value Date")), stmt.lines)
+        if order is not None and not (mapping or {}).get("date_order"):
+            page_mapping = {**(mapping or {}), "date_order": order}
     for name in names[names.index(first) + 1:]:
         rows = [list(r) for r in rows_of(name)]
         if not rows:
             continue
         its_header = _header_of(rows, mapping, path.name)
         if its_header is None:
+            if len(parts) == 1 and header is not None and (not pages or pages[-1][0] == (
+                    names[names.index(name) - 1])):
+                page = read_page(first_header, rows,
+                                 lambda page_rows, numbers: rows_to_statement(
+                                     page_rows, numbers, path.name, fmt, page_mapping,
+                                     day_first))
+                if page is not None:  # a PDF's next page on a sheet of its own
+                    _name_the_sheet(page, path, name)
+                    pages.append((name, page))
             continue
         if its_header != header:
             other_tables.append(name)
@@ -350,6 +371,8 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
                 "counted twice"))
             continue
         parts.append((name, part))
+    if pages and len(parts) == 1:
+        stmt = with_its_pages(stmt, pages, first)
     months = _one_month_each(parts)
     if len(parts) > 1:
         stmt = combine_statements(parts)

@@ -1,0 +1,86 @@
+"""A statement converted from PDF to Excel one sheet per page, the header only on the first
+(helper-155): the later sheets are its pages, read under that header, nothing left unread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from ar_excel.bank import read_statement
+
+HEADER = ["Date", "Description", "Debit", "Credit", "Balance"]
+PAGES = {
+    "Table 1": [HEADER,
+                ["01/11/2026", "Opening Balance", None, None, "200,000.00"],
+                ["03/11/2026", "Incoming transfer Nile Foods INV-101", None, "37,000.00",
+                 "237,000.00"],
+                ["04/11/2026", "ATM withdrawal", "2,000.00", None, "235,000.00"]],
+    "Table 2": [["08/11/2026", "Cheque deposit Delta Trading", None, "12,500.00", "247,500.00"],
+                ["09/11/2026", "Stamp duty", "2.50", None, "247,497.50"]],
+    "Table 3": [["12/11/2026", "Transfer from Gulf Marine INV-103", None, "3,700.00",
+                 "251,197.50"],
+                ["30/11/2026", "Closing Balance", None, None, "251,197.50"]],
+}
+
+
+def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_sheets_without_a_header_after_the_first_are_its_pages(tmp_path):
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", PAGES))
+    lines = stmt.lines
+    # before: only Table 1's two lines; Table 2 and 3 (12,500.00 and 3,700.00 received,
+    # 2.50 paid) were left unread without a word
+    assert lines["Amount"].tolist() == [37000.0, -2000.0, 12500.0, -2.5, 3700.0]
+    assert lines["Bank Line"].tolist() == ["1", "2", "3", "4", "5"]
+    assert lines["Line No"].tolist() == [3, 4, 1, 2, 1]  # each row of its own sheet
+    assert lines["Date"].tolist()[2] == pd.Timestamp(2026, 11, 8)
+    assert set(lines["Statement"]) == {"1"}
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.credits, bal.debits, bal.difference) == (
+        200000.0, 251197.5, 53200.0, 2002.5, 0.0)
+    assert [(i.sheet, i.message) for i in stmt.issues] == [
+        ("bm.xlsx", "the statement goes on over the sheets 'Table 2', 'Table 3' without a "
+         "header of their own (a PDF converted one sheet per page): read as its pages, under "
+         "the header of the sheet 'Table 1'")]
+
+
+def test_a_line_missing_between_two_pages_is_said(tmp_path):
+    sheets = {**PAGES, "Table 2": PAGES["Table 2"][1:]}  # the cheque deposit lost
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, -2.5, 3700.0]
+    said = [(i.sheet, i.cell, i.value) for i in stmt.issues[1:]]
+    assert said == [("bm.xlsx [Table 2]", "row 1", 247497.5),
+                    ("bm.xlsx", "statement 1", -12500.0)]
+    assert stmt.issues[1].message == (
+        "the first line of the sheet 'Table 2' does not follow from the running balance "
+        "235,000.00 at the end of the sheet 'Table 1' (expected 234,997.50): a line may be "
+        "missing between the two pages")
+
+
+def test_month_first_pages_read_in_the_first_sheets_order(tmp_path):
+    us = {"Table 1": [HEADER,
+                      ["11/01/2026", "Opening Balance", None, None, "1,000.00"],
+                      ["11/13/2026", "Deposit ACME INV-7", None, "500.00", "1,500.00"]],
+          "Table 2": [["12/01/2026", "Fee", "5.00", None, "1,495.00"]]}
+    stmt = read_statement(_book(tmp_path / "us.xlsx", us))
+    assert stmt.lines["Date"].tolist() == [pd.Timestamp(2026, 11, 13),
+                                           pd.Timestamp(2026, 12, 1)]  # not 12 Jan
+
+
+def test_a_summary_sheet_after_the_statement_is_no_page(tmp_path):
+    sheets = {"Table 1": PAGES["Table 1"],
+              "Summary": [["Account", "1234567890123"], ["Currency", "EGP"]]}
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0]
+    assert not any("goes on over the sheets" in i.message for i in stmt.issues)
