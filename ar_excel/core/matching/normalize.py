@@ -239,9 +239,32 @@ def without_branches(text: str) -> str:
         or "CDM" in text or "فرع" in text else text
 
 
+def _digits(n: int) -> str:
+    """``n`` more digits, each perhaps after a space or a dash (a number printed in groups)."""
+    return rf"(?:[ -]?\d){{{n}}}"
+
+
+# A mobile number as instant-payment narratives print the payer's (Fawran, WAMD, Fawri+ and
+# InstaPay aliases): with the country's code (974 5512 3456, +965 9912 3456, 00966 50 123
+# 4567, +20 100 123 4567) or Egypt's, Saudi Arabia's and the Emirates' own way (0100 123 4567,
+# 050 123 4567). Its groups are no invoice numbers (5512 of 974 5512 3456 is not INV-5512).
+_MOBILE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)?(?:965|974|973|968)[ -]?[35679]" + _digits(7)
+    + r"|(?:\+|00)?(?:966|971)[ -]?0?5" + _digits(8)
+    + r"|(?:\+|00)20[ -]?1[0125]" + _digits(8)
+    + r"|01[0125]" + _digits(8) + r"|05" + _digits(8) + r")(?![ -]?\d|\w)")
+
+
+def _spaced_mobile(m: re.Match) -> str:
+    # (written in one run of digits it is a long number, which no invoice's part is read from)
+    return " " if " " in m.group(0) or "-" in m.group(0) else m.group(0)
+
+
 def without_accounts(text: str) -> str:
-    """The folded narrative with IBANs blanked out (the payer's account is read elsewhere)."""
-    return _IBAN.sub(" ", text)  # (a text without digits has none: it comes back as it was)
+    """The folded narrative with IBANs and mobile numbers printed in groups blanked out (the
+    payer's account is read elsewhere)."""
+    text = _IBAN.sub(" ", text)  # (a text without digits has none: it comes back as it was)
+    return _MOBILE.sub(_spaced_mobile, text) if " " in text or "-" in text else text
 
 
 # A number (or a list of numbers) right after the word invoice: INV 4557, Inv#02040,
