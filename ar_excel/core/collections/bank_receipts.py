@@ -29,7 +29,7 @@ from datetime import date
 import pandas as pd
 
 from ar_excel.core.collections import texts
-from ar_excel.core.collections.dunning import CENT, chased_items, min_amount
+from ar_excel.core.collections.dunning import CENT, chased_items, min_amount, oldest_chased
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.core.non_cash import non_cash
 from ar_excel.parsing import is_blank
@@ -144,15 +144,17 @@ def _as_given(chased: pd.DataFrame) -> pd.DataFrame:
         columns=["_given_id", "_given_ccy"])
 
 
-def left_by_account(after: pd.DataFrame) -> pd.DataFrame:
+def left_by_account(after: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
     """Per customer and currency (index Customer ID, ``_code``) of ``left_after``'s items:
-    Left, what is still overdue to collect, and Left Days, its oldest days past due."""
+    Left, what is still overdue to collect, and Left Days, the days past due its level
+    would be set by (``dunning.oldest_chased``)."""
     over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
-    grouped = over.assign(_code=codes(over["Currency"])).groupby(
-        [over["Customer ID"].astype(str), "_code"])
-    out = pd.DataFrame({"Left": grouped["Uncovered Amount"].sum(),
-                        "Left Days": grouped["Days Past Due"].max()})
+    over = over.assign(**{"Customer ID": over["Customer ID"].astype(str),
+                          "Currency": codes(over["Currency"])})
+    out = pd.DataFrame({"Left": over.groupby(["Customer ID", "Currency"])[
+        "Uncovered Amount"].sum()})
     out.index.names = ACCOUNT
+    out["Left Days"] = oldest_chased(over, policy)["Days Past Due"].reindex(out.index)
     return out
 
 
@@ -168,7 +170,7 @@ def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
         return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), None
     after = left_after(items, received, currencies if currencies is not None
                        else pd.Series("", index=received.index))
-    left = left_by_account(after).reindex(paid.index)
+    left = left_by_account(after, policy).reindex(paid.index)
     paid["Left"] = left["Left"].fillna(0.0).round(6)
     paid["Left Days"] = left["Left Days"].fillna(0).astype(int)
     paid["Covered"] = [round_total(v) < min_amount(policy, c)

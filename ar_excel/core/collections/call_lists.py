@@ -25,7 +25,7 @@ import pandas as pd
 
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.bank_receipts import codes
-from ar_excel.core.collections.dunning import min_amount
+from ar_excel.core.collections.dunning import min_amount, oldest_chased
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.policy import Policy
@@ -48,12 +48,10 @@ LIST_FORMATS = {
 }
 
 
-def _oldest(chased: pd.DataFrame) -> pd.DataFrame:
+def _oldest(chased: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
+    """Per account, the invoice that sets its level (``dunning.oldest_chased``)."""
     c = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
-    c = c.assign(_ccy=c["Currency"].fillna(""))
-    c = c.sort_values(["Customer ID", "_ccy", "Due Date", "Document No"], kind="stable")
-    first = c.drop_duplicates(["Customer ID", "_ccy"])
-    return first.set_index(["Customer ID", "_ccy"])[["Invoice No", "Due Date"]]
+    return oldest_chased(c, policy)[["Invoice No", "Due Date"]]
 
 
 def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,
@@ -87,7 +85,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
         if risk is not None and len(risk) else None
     d["Risk Score"] = d["Customer ID"].map(scored.set_index("Customer ID")["Risk Score"]) \
         if scored is not None and len(scored) else None
-    oldest = _oldest(chased) if len(chased) else None
+    oldest = _oldest(chased, policy) if len(chased) else None
     if oldest is not None and len(d):
         first = oldest.reindex(pd.MultiIndex.from_arrays([d["Customer ID"],
                                                           d["Currency"].fillna("")]))
@@ -102,7 +100,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
         mine = moved.reindex(d.index).fillna(False).astype(bool).to_numpy()
         as_text = after.assign(**{"Customer ID": after["Customer ID"].astype(str),
                                   "Currency": codes(after["Currency"])})
-        left = _oldest(as_text).reindex(pd.MultiIndex.from_arrays(
+        left = _oldest(as_text, policy).reindex(pd.MultiIndex.from_arrays(
             [d["Customer ID"].astype(str), codes(d["Currency"])]))
         number = left["Invoice No"].to_numpy(dtype=object)
         d.loc[mine, "Oldest Invoice"] = [None if v is None or v != v else v

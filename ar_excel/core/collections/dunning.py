@@ -118,6 +118,32 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     return inv
 
 
+def oldest_chased(overdue: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
+    """Per account (index Customer ID, ``_ccy``: blank as ``""``), the overdue invoice that
+    sets its level: Days Past Due, Invoice No, Due Date. ``overdue``: ``chased_items`` past
+    due with an uncovered amount.
+
+    The oldest one, unless what is that late is too little to chase: counted from the
+    oldest, the invoice at which the amount at least that late reaches the dunning minimum.
+    A short payment's 9.50 left 91 days ago beside 12,000.00 30 days overdue is a firm
+    reminder's matter, not an account hold and a field visit (as SAP dunning takes a level's
+    items below its minimum amount to the level below). An account whose whole amount is
+    below the minimum keeps its oldest (it is not chased anyway)."""
+    keys = ["Customer ID", "_ccy"]
+    c = overdue.assign(_ccy=overdue["Currency"].fillna(""))
+    c = c.sort_values([*keys, "Due Date", "Document No"], kind="stable")
+    columns = ["Days Past Due", "Invoice No", "Due Date"]
+    if not len(c):
+        return pd.DataFrame(columns=columns, index=pd.MultiIndex.from_arrays([[], []],
+                                                                              names=keys))
+    so_far = c.groupby(keys)["Uncovered Amount"].cumsum().round(TOTAL_DECIMALS)
+    floors = {k: min_amount(policy, k) for k in c["_ccy"].unique()}
+    reached = (so_far >= c["_ccy"].map(floors)).to_numpy()
+    first = c.drop_duplicates(keys).set_index(keys)[columns]
+    setting = c[reached].drop_duplicates(keys).set_index(keys)[columns]
+    return pd.concat([setting, first[~first.index.isin(setting.index)]])
+
+
 def letter_history(history: pd.DataFrame | None, as_of: date,
                    by_currency: bool = False) -> pd.DataFrame:
     """Per customer: Last Level, Last Letter (date), Last Escalation (date), from the history.
@@ -234,7 +260,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     gross_overdue = gross.groupby(keys)["Open Amount"].sum()
     ov = overdue.assign(_ccy=overdue["Currency"].fillna(""))
     to_collect = ov.groupby(keys)["Uncovered Amount"].sum()
-    oldest = ov.groupby(keys)["Days Past Due"].max()
+    oldest = oldest_chased(overdue, policy)["Days Past Due"]
     oldest_due = ov.groupby(keys)["Due Date"].min()
     count = ov.groupby(keys).size()
     in_dispute = chased[is_disputed(chased)].assign(_ccy=lambda f: f["Currency"].fillna(""))
