@@ -84,3 +84,40 @@ def test_a_summary_sheet_after_the_statement_is_no_page(tmp_path):
     stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0]
     assert not any("goes on over the sheets" in i.message for i in stmt.issues)
+
+
+# one sheet, the second page a column to the right of the first (its header repeated there)
+MOVED = [
+    HEADER,
+    ["01/11/2026", "Opening Balance", None, None, "200,000.00"],
+    ["03/11/2026", "Incoming transfer Nile Foods INV-101", None, "37,000.00", "237,000.00"],
+    ["04/11/2026", "ATM withdrawal", "2,000.00", None, "235,000.00"],
+    [None, *HEADER],
+    [None, "08/11/2026", "Cheque deposit Delta Trading", None, "12,500.00", "247,500.00"],
+    [None, "09/11/2026", "Stamp duty", "2.50", None, "247,497.50"],
+    [None, "30/11/2026", "Closing Balance", None, None, "247,497.50"],
+]
+
+
+def test_a_page_a_column_to_the_right_is_read_under_the_header(tmp_path):
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", {"Table 1": MOVED}))
+    # before: the cheque deposit left out ('Debit 'Cheque deposit Delta Trading' could not be
+    # read'), a line of +2.50 named '09/11/2026' dated 4 Nov, and a tie-out difference
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, 12500.0, -2.5]
+    assert stmt.lines["Description"].tolist()[2:] == ["Cheque deposit Delta Trading",
+                                                      "Stamp duty"]
+    assert stmt.lines["Date"].tolist()[2:] == [pd.Timestamp(2026, 11, 8),
+                                               pd.Timestamp(2026, 11, 9)]
+    assert stmt.lines["Line No"].tolist() == [3, 4, 6, 7]
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (200000.0, 247497.5, 0.0)
+    assert stmt.issues == []
+
+
+def test_a_moved_pages_problem_is_said_at_the_files_own_cell(tmp_path):
+    rows = [list(r) for r in MOVED]
+    rows[5][4] = "12,5OO.00"  # in column E of the file: the page's Credit
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", {"Table 1": rows}))
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, -2.5]
+    assert [(i.cell, i.column, i.value) for i in stmt.issues][0] == (
+        "E6", "Credit", "12,5OO.00")

@@ -81,6 +81,7 @@ from ar_excel.bank.row_screening import (
     screen_rows,
 )
 from ar_excel.bank.shifted_figures import amounts_out_of_their_columns
+from ar_excel.bank.shifted_pages import pages_moved_back
 from ar_excel.bank.signs import signed_amounts, signed_balances, signs_from_balance
 from ar_excel.bank.statement import (
     Statement,
@@ -147,12 +148,13 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
             return _accounts_one_after_another(rows, row_numbers, layout, parts, bool(sections),
                                                source, fmt, mapping, day_first, delimiter,
                                                dates_printed_once, excel_columns)
-    as_read = rows[layout.header_row + 1:]
+    as_read, page_moved = pages_moved_back(rows[layout.header_row + 1:],
+                                           rows[layout.header_row])
     data, mended, split_amounts = _rows_split_by_the_delimiter_joined(
         as_read, layout, delimiter, fmt == "csv")
     # a row joined back: each of its cells at the column Excel shows it in
-    moved = {pos: columns_in_the_file(as_read[pos], data[pos], delimiter)
-             for pos in {*mended, *split_amounts}} if excel_columns else {}
+    moved = {**page_moved, **{pos: columns_in_the_file(as_read[pos], data[pos], delimiter)
+                              for pos in {*mended, *split_amounts}}} if excel_columns else {}
     read = _Reading(layout, data, ColumnCells(data), [*(details or []), *rows[: layout.preamble_end]],
                     RowIssues(source, row_numbers[layout.header_row + 1:], layout.headers,
                               layout.columns, excel_columns, moved),
