@@ -2,8 +2,9 @@
 
 Rules:
 
-* Call List: customers whose oldest unpaid overdue invoice (after credits on account) is at
-  least the second dunning threshold (default 30 days) and below the last (90): the firm
+* Call List: customers whose oldest unpaid overdue invoice (after credits on account; the
+  one that sets the Dunning level, ``dunning.oldest_chased``) is at least the second
+  dunning threshold (default 30 days) and below the last (90): the firm
   reminder and the final notice are followed by a call.
 * Visit List: customers at or beyond the last threshold (default 90 days): the account goes
   on hold and someone visits.

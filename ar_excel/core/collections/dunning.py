@@ -5,7 +5,9 @@ Rules:
 * Levels come from ``policy.dunning_levels_days`` (default 7, 30, 60, 90). A customer is at
   level k when its oldest overdue invoice still unpaid is at least the k-th number of days
   past due: 1 friendly reminder (7+), 2 firm reminder (30+), 3 final notice (60+: offers a
-  payment plan and lists the statement), 4 account on hold and a field visit (90+).
+  payment plan and lists the statement), 4 account on hold and a field visit (90+). An old
+  remainder too small to chase does not set the level: counted from the oldest, the invoice
+  at which the amount at least that late reaches the dunning minimum does (``oldest_chased``).
 * Money the customer already has on account (unapplied receipts, credit notes) is set
   against its overdue invoices oldest first: an invoice it covers is not chased. When it
   covers them all, the action is to apply it, not to send a letter.
