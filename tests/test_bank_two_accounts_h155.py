@@ -124,3 +124,49 @@ def test_a_currency_column_without_balances_per_currency_stays_one_statement(tmp
     assert stmt.lines["Amount"].tolist() == [3672.5, 1000.0, -10.0]
     assert stmt.lines["Bank Line"].tolist() == ["1", "2", "3"]
     assert set(stmt.lines["Statement"]) == {"1"}
+
+
+def _sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+AED_SHEET = [["Account", "0101555001"], ["Currency", "AED"],
+             ["Date", "Description", "Debit", "Credit", "Balance"],
+             ["01/11/2026", "Opening Balance", None, None, "10,000.00"],
+             ["05/11/2026", "TT IN NOOR TRADING INV-101", None, "5,000.00", "15,000.00"],
+             ["30/11/2026", "Closing Balance", None, None, "15,000.00"]]
+USD_SHEET = [["Account", "0101555002"], ["Currency", "USD"],
+             ["Date", "Value Date", "Description", "Debit", "Credit", "Balance"],
+             ["01/11/2026", None, "Opening Balance", None, None, "2,000.00"],
+             ["06/11/2026", "07/11/2026", "SWIFT IN ACME INC INV-102", None, "1,250.00",
+              "3,250.00"],
+             ["30/11/2026", None, "Closing Balance", None, None, "3,250.00"]]
+
+
+def test_another_accounts_sheet_with_other_columns_is_read_too(tmp_path):
+    stmt = read_statement(_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "USD": USD_SHEET}))
+    # before: only the AED sheet; 'the sheet 'USD' holds another table ...; it was not read'
+    assert stmt.lines["Amount"].tolist() == [5000.0, 1250.0]
+    assert stmt.lines["Currency"].tolist() == ["AED", "USD"]
+    assert stmt.lines["Statement"].tolist() == ["AED", "USD"]
+    assert str(stmt.lines["Value Date"].iloc[1].date()) == "2026-11-07"
+    assert [(b.account, b.opening, b.closing, b.difference) for b in stmt.balances] == [
+        ("0101555001", 10000.0, 15000.0, 0.0), ("0101555002", 2000.0, 3250.0, 0.0)]
+    assert stmt.issues == []
+
+
+def test_another_table_of_the_same_account_is_still_not_read(tmp_path):
+    pending = [["Account", "0101555001"], ["Currency", "AED"],
+               ["Date", "Value Date", "Description", "Debit", "Credit", "Balance"],
+               ["30/11/2026", "01/12/2026", "PENDING CHQ 4411", None, "900.00", None]]
+    stmt = read_statement(_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "Pending": pending}))
+    assert stmt.lines["Amount"].tolist() == [5000.0]
+    [said] = stmt.issues
+    assert said.message.startswith("the sheet 'Pending' holds another table")

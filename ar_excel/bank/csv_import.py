@@ -282,6 +282,16 @@ def _header_of(rows: list[list[Any]], mapping: dict[str, Any] | None, source: st
     return tuple(fold_key(h) for h in layout.headers if h)
 
 
+def _another_account(first: list[Any], rows: list[list[Any]]) -> bool:
+    """Whether the lines above a sheet's table name an account, and another one than the first
+    sheet's: a statement of its own whatever its columns (a USD account's sheet with a Value
+    Date column the AED account's has not), not another kind of table of the same account."""
+    def named(sheet: list[Any]) -> set[str]:
+        return {a for r in sheet[:_SUMMARY_ROWS] for a in [account_named(list(r))] if a}
+    theirs = named(rows)
+    return bool(theirs) and bool(named(first)) and not theirs & named(first)
+
+
 _LINE_KEYS = ["Date", "Value Date", "Amount", "Currency", "Description", "Reference",
               "Bank Ref", "Balance"]
 
@@ -351,7 +361,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
                     _name_the_sheet(page, path, name)
                     pages.append((name, page))
             continue
-        if its_header != header:
+        if its_header != header and not _another_account(rows_of(first), rows):
             other_tables.append(name)
             continue
         try:
