@@ -163,6 +163,7 @@ _CELL_TEXTS = rules(
     (r"portfolio average", "متوسط المحفظة (لا سجل سداد للعميل)"),
     # Expected Payments: how the expected date was reached
     (r"due \+ (\S+) days \(customer average\)", "الاستحقاق + {0} يوم (متوسط العميل)"),
+    (r"due \+ (\S+) days \(portfolio average\)", "الاستحقاق + {0} يوم (متوسط المحفظة)"),
     (r"doubtful: more than (\d+) days past due",
      "مشكوك في تحصيله: متأخر أكثر من {0} يوماً"),
     (r"later than usual: expected within (\d+) days of chasing",

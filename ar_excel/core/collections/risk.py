@@ -86,6 +86,7 @@ from ar_excel.policy import Policy
 CENT = 0.005
 LEAST = half_unit(TOTAL_DECIMALS)  # a receipt's remainder below it is nothing, in any currency
 HALF_LIFE_DAYS = 180.0
+PORTFOLIO_AVERAGE = "portfolio average"  # Payment Risk's Basis of a customer with no history
 SCORE_CAP_DAYS = 60.0
 SEVERE_DAYS = 30
 CHASE_DAYS = 7
@@ -274,7 +275,7 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
         avg, _, late = _average_days_late(h, o, portfolio_of(cid))
         basis = f"own history ({len(h)} paid)" if not np.isnan(_mean(h)) \
-            else "portfolio average"
+            else PORTFOLIO_AVERAGE
         if late:
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
@@ -497,6 +498,9 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     avg = dict(zip(risk["Customer ID"], risk["Average Days Late"], strict=True)) \
         if len(risk) else {}
     names = dict(zip(risk["Customer ID"], risk["Customer"], strict=True)) if len(risk) else {}
+    # a customer with no payments of its own is expected at the portfolio's pace: say so
+    pooled = set(risk.loc[risk["Basis"] == PORTFOLIO_AVERAGE, "Customer ID"]) \
+        if len(risk) and "Basis" in risk else set()
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
     records = chased.to_dict("records") if len(chased) else []
@@ -523,7 +527,8 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         # (a due date a frame can hold, 2262-01-30, may be one the lateness takes past it)
         beyond_dates = pd.notna(due) and due > pd.Timestamp.max - max(lateness, pd.Timedelta(0))
         expected = pd.NaT if beyond_dates else due + lateness
-        basis = f"due + {round(late, 1):g} days (customer average)"
+        whose = "portfolio" if cid in pooled and cid not in plan_late else "customer"
+        basis = f"due + {round(late, 1):g} days ({whose} average)"
         if beyond_dates:
             basis = "not expected: due too far off to forecast"
         if disputed:
