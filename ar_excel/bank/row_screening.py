@@ -15,6 +15,7 @@ a line (and is reported if its date or amount cannot be read).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -184,7 +185,9 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.not_lines[pos] = True
             out.unnamed_balances.append((pos, label, balance_cell))
             continue
-        if date_blank[pos] and no_money[pos]:
+        if (date_blank[pos] or _time_of_day(cell_at(row, date_idx))) and no_money[pos]:
+            # (a time of day under the line's date: its date cell wrapped onto this row by a
+            # PDF conversion, "02/11/2026" over "10:15:22"; the rest of its narrative with it)
             out.not_lines[pos] = True
             # the narrative, then what else the row carries on (a reference, the payer's
             # name in their own columns): nothing of it is dropped
@@ -194,6 +197,16 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             if desc:
                 out.continued.append((pos, desc, texts))
     return out
+
+
+# a time of day alone: "10:15:22", "3:40 PM", "10:15 ص"
+_TIME = re.compile(r"(?i)^\s*\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|ص|م)?\s*$")
+
+
+def _time_of_day(cell: Any) -> bool:
+    if isinstance(cell, (dt.time, dt.timedelta)):
+        return True  # a time cell Excel made of it
+    return isinstance(cell, str) and bool(_TIME.match(normalize_digits(cell)))
 
 
 def _repeats_the_header(row: list[Any], header_keys: list[str], fold: Any) -> bool:
