@@ -17,6 +17,8 @@ does (a set of some customer's invoices makes almost any sum by chance).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -25,10 +27,16 @@ from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
+from ar_excel.core.matching.normalize import fold_text
 from ar_excel.core.matching.payers import CERTAIN_NAME
 
 # Expected chance coincidences below which a unique open amount identifies the invoice alone.
 AMOUNT_ONLY_CHANCE = 0.02
+# An instant payment (Fawran, WAMD, Fawri+, IPS / سريع, mPay, InstaPay / IPN / تحويل لحظي, AANI
+# / IPP): the scheme prints the sender's name after its own words and the payer's mobile or
+# account, without FROM (FAWRAN IN 974 5512 3456 MOHAMMED ALI). Its words, read past.
+_INSTANT = re.compile(r"\b(?:FAWRAN|WAMD|FAWRI|IPS|MPAY|INSTAPAY|IPN|AANI|IPP|P2P)(?: IN)?\b|"
+                      r"لحظي|سريع")
 
 
 class AmountSearch:
@@ -158,7 +166,10 @@ class AmountSearch:
             # two words or more that is no customer's and cannot be the invoice's customer's
             # (``name_fits``: من محمد احمد حسن paying what شركة الفجر owes) is someone else
             # paying, as a printed name would be.
-            words = self.payers.narrative_sender(self._descriptions[f.pos])
+            text = self._descriptions[f.pos]
+            words = self.payers.narrative_sender(text)
+            if not words and _INSTANT.search(folded := fold_text(text)):
+                words = self.payers.name_run(_INSTANT.sub(" ", folded))
             if len(name_tokens(words)) >= 2 \
                     and not self.payers.name_fits(self.inv.customer[p], words):
                 name, stranger, alone = words, True, False
