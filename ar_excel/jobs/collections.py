@@ -264,11 +264,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     scores = risk.risk_scores(items, paid, customers, as_of, chased, lateness, rates)
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates,
                                              bank, after, book.arabic)
-    if bank is not None:  # listed by the books, not once the bank's receipts are recorded
-        by_books = call_lists.severe_delays(dun, chased, customers, policy, scores, rates)
-        unlisted = (len(by_books[0]) + len(by_books[1])) - (len(calls) + len(visits))
-    else:
-        unlisted = 0
+    # listed by the books, not once the bank's receipts are recorded
+    unlisted = call_lists.listed_count(dun, policy) - (len(calls) + len(visits)) \
+        if bank is not None else 0
     # the instalments the bank's receipts pay once recorded, said beside the books' figures
     plan_tab, plans_then = plan_notes(schedule, plans_frame, payments, received, paid_in,
                                       as_of, customers, items, book.arabic) \

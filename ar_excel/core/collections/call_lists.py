@@ -69,15 +69,8 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     moved = None
     if bank is not None and after is not None and len(bank) and len(dunning):
         dunning, moved = _as_left(dunning, bank, after, arabic)
-    edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
-    call_from = edges[1] if len(edges) > 1 else edges[0]
-    visit_from = edges[-1]
-    plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
-    # a trivial amount is not worth a call or a visit, as it is not worth a letter
-    floor = dunning["Currency"].map(lambda c: min_amount(policy, c)) \
-        if "Currency" in dunning else min_amount(policy)
-    d = dunning[(dunning["Amount To Collect"] >= floor)
-                & ~dunning["Level Name"].isin(plan_names)].copy()
+    call_from, visit_from = _edges(policy)
+    d = dunning[_worth_chasing(dunning, policy)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
     for col in ("Address", "City"):
         d[col] = d["Customer ID"].map(cust[col]) if col in cust else None
@@ -113,6 +106,31 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]
     visits = d[d["Days Overdue"] >= visit_from]
     return _numbered(calls, CALL_COLUMNS), _numbered(visits, VISIT_COLUMNS)
+
+
+def listed_count(dunning: pd.DataFrame, policy: Policy | None = None) -> int:
+    """How many rows of ``dunning`` ``severe_delays`` lists without the bank's receipts
+    (calls and visits together): the month-end run says how many of them those receipts
+    take off the lists."""
+    policy = policy or Policy()
+    days = dunning.loc[_worth_chasing(dunning, policy), "Days Overdue"]
+    return int((days >= _edges(policy)[0]).sum())  # a visit is past a call's threshold too
+
+
+def _edges(policy: Policy) -> tuple[int, int]:
+    """(days overdue from which a customer is called, from which it is visited)."""
+    edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
+    return (edges[1] if len(edges) > 1 else edges[0]), edges[-1]
+
+
+def _worth_chasing(dunning: pd.DataFrame, policy: Policy) -> pd.Series:
+    """The Dunning rows a call or a visit may be for: not on a payment plan (the plan is
+    being followed), nor a trivial amount (not worth a call or a visit, as it is not worth
+    a letter)."""
+    plan_names = set(texts.PLAN.values())  # the Level Name of a customer on a plan
+    floor = dunning["Currency"].map(lambda c: min_amount(policy, c)) \
+        if "Currency" in dunning else min_amount(policy)
+    return (dunning["Amount To Collect"] >= floor) & ~dunning["Level Name"].isin(plan_names)
 
 
 def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, after: pd.DataFrame,
