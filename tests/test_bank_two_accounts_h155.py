@@ -170,3 +170,18 @@ def test_another_table_of_the_same_account_is_still_not_read(tmp_path):
     assert stmt.lines["Amount"].tolist() == [5000.0]
     [said] = stmt.issues
     assert said.message.startswith("the sheet 'Pending' holds another table")
+
+
+def test_the_header_rows_found_fast_are_every_row_repeating_the_header():
+    from ar_excel.bank.account_sections import header_rows
+    from ar_excel.bank.cells import row_key
+
+    header = ["Date ", "Description", None, "Debit", "Credit", "Balance"]
+    rows = [["Account", "0101"], header,
+            ["01/11/2026", "TT IN", None, None, "5.00", "5.00"],
+            ["Date", "Description", "Debit", "Credit", "Balance"],  # trimmed, a cell less
+            [None, "Date ", "Description", None, "Debit", "Credit", "Balance"],  # moved
+            ["Date", "Description", "Debit", "Credit"],  # a cell lost: not the header
+            ["02/11/2026", "Date", "Description", "Debit", "Credit", "Balance"]]
+    plain = [i for i in range(2, len(rows)) if row_key(rows[i]) == row_key(header)]
+    assert header_rows(rows, 1) == plain == [3, 4]

@@ -28,6 +28,10 @@ from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
 
+# a word every opening or closing balance label has
+_BALANCE_WORDS = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|forward|b/f|c/f|"
+                            r"übertrag|nouveau")
+
 # a figure with decimals, as an amount or a balance is written (a line's, a totals row's)
 _AMOUNT = re.compile(r"\d[.,]\d{2,3}(?!\d)")
 _FIGURE = re.compile(r"[-(]?\s*\d[\d,.\s]*\)?")
@@ -41,8 +45,7 @@ def account_sections(rows: list[list[Any]], layout: Layout) -> list[tuple[int, s
     header = row_key(rows[layout.header_row])
     if len(header) < 2:
         return None
-    heads = [i for i in range(layout.header_row + 1, len(rows))
-             if rows[i] and row_key(rows[i]) == header]
+    heads = header_rows(rows, layout.header_row)
     if not heads:
         return None
     accounts, currencies = _named(rows[:layout.header_row])
@@ -62,6 +65,19 @@ def account_sections(rows: list[list[Any]], layout: Layout) -> list[tuple[int, s
         accounts = its_accounts or accounts
         currencies = its_currencies or currencies
     return sections if len(sections) > 1 else None
+
+
+def header_rows(rows: list[list[Any]], header_row: int) -> list[int]:
+    """The rows under ``header_row`` repeating it cell for cell (blank cells aside)."""
+    header = row_key(rows[header_row])
+    if not header:
+        return []
+    # (only a row holding the header's first name as the header writes it, or trimmed, is
+    # looked at whole: a statement has tens of thousands of rows and a header or two)
+    written = next(c for c in rows[header_row] if not is_blank(c))
+    first = header[0]
+    return [i for i in range(header_row + 1, len(rows))
+            if (first in rows[i] or written in rows[i]) and row_key(rows[i]) == header]
 
 
 def _named(rows: list[list[Any]]) -> tuple[set[str], set[str]]:
@@ -148,13 +164,19 @@ def currency_parts(rows: list[list[Any]], layout: Layout) -> list[tuple[str, lis
     if at is None or layout.headerless or layout.header_row < 0:
         return None
     top = layout.header_row + 1
-    codes: list[str | None] = []
+    distinct = {row[at] for row in rows[top:] if at < len(row)}
+    code_of = {cell: currency_code(cell) for cell in distinct
+               if isinstance(cell, (str, int, float))}
+    if len({c for c in code_of.values() if c}) < 2:
+        return None  # one currency: one statement (most files stop here)
+    cells = [cell_at(row, at) for row in rows[top:]]
+    codes: list[str | None] = [code_of.get(c) if isinstance(c, (str, int, float)) else None
+                               for c in cells]
     with_balances: set[str] = set()
-    for row in rows[top:]:
-        code = currency_code(cell_at(row, at))
-        codes.append(code)
-        if code and any(isinstance(c, str) and len(c) <= 60 and (
-                OPENING_RE.search(c) or CLOSING_RE.search(c)) for c in row):
+    for row, code in zip(rows[top:], codes, strict=True):
+        if code and code not in with_balances and any(
+                isinstance(c, str) and len(c) <= 60 and _BALANCE_WORDS.search(c) and (
+                    OPENING_RE.search(c) or CLOSING_RE.search(c)) for c in row):
             with_balances.add(code)
     if len(with_balances) < 2:
         return None

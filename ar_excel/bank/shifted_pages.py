@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ar_excel.bank.account_sections import header_rows
 from ar_excel.bank.cells import row_key
 from ar_excel.parsing import is_blank
 
@@ -29,9 +30,12 @@ def pages_moved_back(data: list[list[Any]], header: list[Any]
     if len(named) < 2 or start is None:
         return data, {}
     out, moved = data, {}
+    heads = {pos - 1 for pos in header_rows([header, *data], 0)}
+    if not heads:
+        return data, {}
     shift = 0
     for pos, row in enumerate(data):
-        if row and len(row) >= len(named) and row_key(row) == named:
+        if pos in heads:
             shift = (_lead(row) or 0) - start
         if shift == 0 or not any(not is_blank(c) for c in row):
             continue
