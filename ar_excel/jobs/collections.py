@@ -263,7 +263,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     lateness = risk.paid_lateness(paid, customers, items, as_of)
     scores = risk.risk_scores(items, paid, customers, as_of, chased, lateness, rates)
     calls, visits = call_lists.severe_delays(dun, chased, customers, policy, scores, rates,
-                                             bank, after, book.arabic)
+                                             bank, book.arabic)
     # listed by the books, not once the bank's receipts are recorded
     unlisted = call_lists.listed_count(dun, policy) - (len(calls) + len(visits)) \
         if bank is not None else 0

@@ -144,17 +144,25 @@ def _as_given(chased: pd.DataFrame) -> pd.DataFrame:
         columns=["_given_id", "_given_ccy"])
 
 
-def left_by_account(after: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
-    """Per customer and currency (index Customer ID, ``_code``) of ``left_after``'s items:
-    Left, what is still overdue to collect, and Left Days, the days past due its level
-    would be set by (``dunning.oldest_chased``)."""
+def left_by_account(after: pd.DataFrame, policy: Policy | None = None,
+                    accounts: pd.Index | None = None) -> pd.DataFrame:
+    """Per customer and currency (index Customer ID, ``_code``) of ``left_after``'s items,
+    of ``accounts`` only where given: Left, what is still overdue to collect, Left Invoices,
+    how many invoices that is, and the invoice its level would be set by
+    (``dunning.oldest_chased``): Left Days, its days past due, Left Invoice, Left Due Date."""
     over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
-    over = over.assign(**{"Customer ID": over["Customer ID"].astype(str),
-                          "Currency": codes(over["Currency"])})
-    out = pd.DataFrame({"Left": over.groupby(["Customer ID", "Currency"])[
-        "Uncovered Amount"].sum()})
+    ids = over["Customer ID"].astype(str)
+    if accounts is not None:  # the payers' accounts only: the rest are as the books say
+        over, ids = (f[ids.isin(set(accounts.get_level_values(0))).to_numpy()]
+                     for f in (over, ids))
+    over = over.assign(**{"Customer ID": ids, "Currency": codes(over["Currency"])})
+    grouped = over.groupby(["Customer ID", "Currency"])["Uncovered Amount"]
+    out = pd.DataFrame({"Left": grouped.sum(), "Left Invoices": grouped.size()})
     out.index.names = ACCOUNT
-    out["Left Days"] = oldest_chased(over, policy)["Days Past Due"].reindex(out.index)
+    setting = oldest_chased(over, policy).reindex(out.index)
+    out["Left Days"] = setting["Days Past Due"]
+    out["Left Invoice"] = setting["Invoice No"]
+    out["Left Due Date"] = setting["Due Date"]
     return out
 
 
@@ -162,17 +170,20 @@ def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
                   items: pd.DataFrame | None = None,
                   policy: Policy | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """(accounts, after): per customer and currency that money came in for on the bank
-    (``cash_by_account``), with Left and Left Days (``left_by_account``; 0 where nothing is
-    left) and Covered (what is left is below the dunning minimum: nothing to chase once the
+    (``cash_by_account``), with ``left_by_account``'s figures (Left, Left Days and Left
+    Invoices 0 where nothing is left) and Covered (what is left is below the dunning minimum: nothing to chase once the
     receipts are recorded); ``after``: ``left_after``'s items (None without ``items``)."""
     paid = cash_by_account(received, currencies)
     if items is None or not len(paid) or received is None:
         return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), None
     after = left_after(items, received, currencies if currencies is not None
                        else pd.Series("", index=received.index))
-    left = left_by_account(after, policy).reindex(paid.index)
+    left = left_by_account(after, policy, paid.index).reindex(paid.index)
     paid["Left"] = left["Left"].fillna(0.0).round(6)
     paid["Left Days"] = left["Left Days"].fillna(0).astype(int)
+    paid["Left Invoices"] = left["Left Invoices"].fillna(0).astype(int)
+    paid["Left Invoice"] = left["Left Invoice"]
+    paid["Left Due Date"] = left["Left Due Date"]
     paid["Covered"] = [round_total(v) < min_amount(policy, c)
                        for v, c in zip(paid["Left"], paid.index.get_level_values("_code"),
                                        strict=True)]

@@ -58,17 +58,16 @@ def _oldest(chased: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
 def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,
                   policy: Policy | None = None, risk: pd.DataFrame | None = None,
                   rates: Rates | None = None, bank: pd.DataFrame | None = None,
-                  after: pd.DataFrame | None = None,
                   arabic: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(Call List, Visit List) from the Dunning tab and ``dunning.chased_items``; ``rates``:
     the Policy's exchange rates (``core.fx.policy_rates``), to rank currencies by worth.
-    ``bank`` and ``after``: ``bank_receipts.bank_accounts`` of the receipts the bank
-    statement shows and not yet recorded (``arabic``: their notes' language)."""
+    ``bank``: ``bank_receipts.bank_accounts``' accounts of the receipts the bank statement
+    shows and not yet recorded, with what each leaves (``arabic``: their notes' language)."""
     policy = policy or Policy()
     dunning = dunning.assign(Note=None)
     moved = None
-    if bank is not None and after is not None and len(bank) and len(dunning):
-        dunning, moved = _as_left(dunning, bank, after, arabic)
+    if bank is not None and len(bank) and len(dunning):
+        dunning, moved = _as_left(dunning, bank, arabic)
     call_from, visit_from = _edges(policy)
     d = dunning[_worth_chasing(dunning, policy)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
@@ -92,14 +91,13 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     if moved is not None and moved.any() and len(d):
         # what is left once the bank's receipts are recorded: its own oldest invoice
         mine = moved.reindex(d.index).fillna(False).astype(bool).to_numpy()
-        as_text = after.assign(**{"Customer ID": after["Customer ID"].astype(str),
-                                  "Currency": codes(after["Currency"])})
-        left = _oldest(as_text, policy).reindex(pd.MultiIndex.from_arrays(
-            [d["Customer ID"].astype(str), codes(d["Currency"])]))
-        number = left["Invoice No"].to_numpy(dtype=object)
+        left = bank.reindex(pd.MultiIndex.from_arrays([d["Customer ID"].astype(str),
+                                                       codes(d["Currency"])]))
+        number = left["Left Invoice"].to_numpy(dtype=object)
         d.loc[mine, "Oldest Invoice"] = [None if v is None or v != v else v
                                          for v in number[mine]]
-        d.loc[mine, "Oldest Due Date"] = pd.to_datetime(left["Due Date"].to_numpy()[mine])
+        d.loc[mine, "Oldest Due Date"] = pd.to_datetime(
+            left["Left Due Date"].to_numpy()[mine])
     d["_worth"] = _worth(d, rates)
     d = d.sort_values(["_worth", "Days Overdue", "Customer ID"],
                       ascending=[False, False, True], kind="stable")
@@ -133,7 +131,7 @@ def _worth_chasing(dunning: pd.DataFrame, policy: Policy) -> pd.Series:
     return (dunning["Amount To Collect"] >= floor) & ~dunning["Level Name"].isin(plan_names)
 
 
-def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, after: pd.DataFrame,
+def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame,
              arabic: bool) -> tuple[pd.DataFrame, pd.Series]:
     """The Dunning rows of the accounts money came in for on the bank, with the amount,
     oldest days and invoices left once it is recorded, and a Note of what the books show;
@@ -144,8 +142,6 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, after: pd.DataFrame,
     came = pd.Series(mine["Received"].notna().to_numpy(), index=d.index)
     if not came.any():
         return d, came
-    over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
-    count = over.groupby([over["Customer ID"].astype(str), codes(over["Currency"])]).size()
     words = texts.ACTIONS["ar" if arabic else "en"]["listed_for_the_rest"]
     rows = came.to_numpy()
     d["Note"] = d["Note"].astype(object)
@@ -157,7 +153,7 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, after: pd.DataFrame,
                               strict=True)]
     d.loc[came, "Amount To Collect"] = [round_total(v) for v in mine["Left"].to_numpy()[rows]]
     d.loc[came, "Days Overdue"] = mine["Left Days"].to_numpy()[rows].astype(int)
-    d.loc[came, "Overdue Invoices"] = count.reindex(keys[rows]).fillna(0).astype(int).to_numpy()
+    d.loc[came, "Overdue Invoices"] = mine["Left Invoices"].to_numpy()[rows].astype(int)
     return d, came
 
 
