@@ -112,3 +112,22 @@ def test_narrative_cells_excel_took_for_numbers_keep_their_digits(tmp_path):
     assert stmt.lines["Description"].tolist() == [
         "Incoming transfer from Nile Foods for invoice INV- 102", "1234567890123"]
     assert stmt.lines["Line No"].tolist() == [3, 5]
+
+
+def test_an_overdrawn_balance_stated_above_the_table_keeps_its_side(tmp_path):
+    for opening, closing, line_balance in (
+            ('"1,000.00 Dr"', '"500.00 Cr"', '"500.00 Cr"'),
+            ('"١٬٠٠٠٫٠٠ مدين"', '"٥٠٠٫٠٠ دائن"', '"500.00 دائن"')):
+        path = tmp_path / "adcb.csv"
+        path.write_text("Account,0101555001\n"
+                        f"Opening Balance,{opening}\nClosing Balance,{closing}\n"
+                        "Date,Description,Amount,Balance\n"
+                        f'13/11/2026,TT IN AL NOOR INV-101,"1,500.00",{line_balance}\n',
+                        encoding="utf-8")
+        stmt = read_statement(path)
+        assert stmt.lines["Amount"].tolist() == [1500.0]
+        # before: the opening read as 1,000.00 in credit, 'does not tie out ... difference
+        # 2,000.00'
+        [bal] = stmt.balances
+        assert (bal.opening, bal.closing, bal.difference) == (-1000.0, 500.0, 0.0), opening
+        assert stmt.issues == []

@@ -259,6 +259,10 @@ def currencies_above(rows: list[list[Any]]) -> list[str]:
     return [c for c in (*stated, _code_of_the_account(rows), _name_in_the_title(rows)) if c]
 
 
+# a stated balance's figure and the side the bank marks it with
+_BALANCE_FIGURE = re.compile(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?i:CR|DR|مدين|دائن))?\)?")
+
+
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,
                    dayfirst: bool) -> str | None:
     """Account-info lines above the header: keep stated balances; return a stated currency."""
@@ -273,7 +277,8 @@ def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: st
             after = [c for c in row if not is_blank(c)]
             tail = DATES_IN_TEXT.sub(" ", normalize_digits(texts[m.end():]))
             value = None
-            m2 = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?", tail)
+            # (its side as the bank writes it: "1,000.00 Dr", "١٬٠٠٠٫٠٠ مدين" is overdrawn)
+            m2 = _BALANCE_FIGURE.search(tail)
             if m2:
                 try:
                     value = parse_amount(m2.group(0).strip(), decimal)
