@@ -274,8 +274,15 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
     extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
     extra["Invoice No"] = rows["Invoice No"].to_numpy() if "Invoice No" in rows else None
     extra[ROW] = range(10**9, 10**9 + len(extra))  # after the books' own receipts of a day
-    after, _ = plan_schedule(plans, pd.concat([payments, extra], ignore_index=True), as_of,
-                             customers, items)
+    # the payers' plans filled again with their receipts and the bank's; the others stand
+    payers = set(rows["Customer ID"])
+    theirs = payments["Customer ID"].astype(str).isin(payers).to_numpy()
+    owed = items["Customer ID"].astype(str).isin(payers).to_numpy()
+    then, _ = plan_schedule(plans, pd.concat([payments[theirs], extra], ignore_index=True),
+                            as_of, customers, items[owed])
+    after = pd.concat([schedule[~schedule["Customer ID"].isin(payers)],
+                       then[then["Customer ID"].isin(payers)]]).sort_values(
+        ["Customer ID", "Plan", "Instalment"], kind="stable").reset_index(drop=True)
     key = ["Plan", "Instalment"]
     paid = after.set_index(key)["Paid Amount"].reindex(
         pd.MultiIndex.from_frame(schedule[key])).to_numpy(dtype="float64")
