@@ -185,3 +185,17 @@ def test_the_header_rows_found_fast_are_every_row_repeating_the_header():
             ["02/11/2026", "Date", "Description", "Debit", "Credit", "Balance"]]
     plain = [i for i in range(2, len(rows)) if row_key(rows[i]) == row_key(header)]
     assert header_rows(rows, 1) == plain == [3, 4]
+
+
+def test_the_currency_written_at_each_amount_is_the_lines(tmp_path):
+    path = tmp_path / "fab.csv"
+    path.write_text("Date,Description,Amount\n"
+                    '02/11/2026,SWIFT IN ACME INC INV 901,"USD 1,000.00"\n'
+                    '02/11/2026,IPP IN NOOR TRADING INV 902,"AED 3,672.50"\n'
+                    '13/11/2026,SWIFT CHARGES,"USD -10.00"\n'
+                    "14/11/2026,ADJUSTMENT,5.00\n", encoding="utf-8")
+    stmt = read_statement(path)
+    assert stmt.lines["Amount"].tolist() == [1000.0, 3672.5, -10.0, 5.0]
+    # before: every line USD, the first code found: the AED 3,672.50 receipt in dollars; a
+    # line naming none keeps the file's currency, as before
+    assert stmt.lines["Currency"].tolist() == ["USD", "AED", "USD", "USD"]

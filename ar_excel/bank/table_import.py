@@ -69,6 +69,7 @@ from ar_excel.bank.numbers import (
 )
 from ar_excel.bank.page_breaks import lines_copied_at_a_page_break
 from ar_excel.bank.preamble import (
+    currencies_at_the_amounts,
     currency_from_text,
     current_balance,
     read_preamble,
@@ -615,12 +616,17 @@ def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.
     line_numbers = (np.asarray(read.report.numbers, dtype=np.int64)[kept] if table.count
                     else np.zeros(0, np.int64))
     money_in = amount[kept] > 0
+    # no Currency column: the code written at each line's amount, where they name several
+    at_amounts = None if "Currency" in cols else currencies_at_the_amounts(
+        [[cell_at(read.data[p], cols[c]) for c in ("Amount", "Debit", "Credit") if c in cols]
+         for p in kept_rows])
     lines = lines_frame({
         "Date": kinds.booked[kept],
         "Value Date": value_dates[kept],
         "Amount": amount[kept],  # rounded to each currency's minor unit by lines_frame
-        "Currency": [c or section_ccy for c, section_ccy in zip(
+        "Currency": [c or at or section_ccy for c, at, section_ccy in zip(
             per_value(kept_cells(table, cols, "Currency", kept_rows), currency_code),
+            at_amounts or [None] * len(kept_rows),
             section_currencies(kept, kinds.screened.sections, file_ccy), strict=True)],
         "Description": descriptions,
         "Reference": real_references(cell_texts(kept_cells(table, cols, "Reference",
