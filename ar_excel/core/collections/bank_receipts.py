@@ -278,7 +278,10 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
     payers = set(rows["Customer ID"])
     theirs = payments["Customer ID"].astype(str).isin(payers).to_numpy()
     owed = items["Customer ID"].astype(str).isin(payers).to_numpy()
-    then, _ = plan_schedule(plans, pd.concat([payments[theirs], extra], ignore_index=True),
+    # (an id that is no text is kept: plan_schedule makes it text its own way)
+    agreed = [not isinstance(c, str) or c in payers for c in plans["Customer ID"]]
+    then, _ = plan_schedule(plans[agreed], pd.concat([payments[theirs], extra],
+                                                     ignore_index=True),
                             as_of, customers, items[owed])
     after = pd.concat([schedule[~schedule["Customer ID"].isin(payers)],
                        then[then["Customer ID"].isin(payers)]]).sort_values(
