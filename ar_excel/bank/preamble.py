@@ -58,9 +58,9 @@ def currencies_at_the_amounts(rows: list[list[Any]]) -> list[str | None] | None:
     """Each row's currency as written at its amounts ("USD 1,000.00", "3,672.50 AED"), where
     the rows' amounts name two currencies or more (one export of a multi-currency account
     without a Currency column); else None: the file's one currency is every line's."""
-    texts = [c for r in rows for c in r if isinstance(c, str)]
-    if len(set(re.findall(r"[A-Z]{3}", "\0".join(texts)))) < 2 and not any(
-            s in t for t in texts for s in _SYMBOL_CCY):
+    joined = "\0".join(c for r in rows for c in r if isinstance(c, str))
+    if len(set(re.findall(r"[A-Z]{3}", joined))) < 2 and not any(
+            s in joined for s in _SYMBOL_CCY):
         return None  # (one scan of the amounts' text: most files name one or none)
     codes = [currency_from_text(r) for r in rows]
     return codes if len({c for c in codes if c}) >= 2 else None
