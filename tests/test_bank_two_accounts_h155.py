@@ -199,3 +199,17 @@ def test_the_currency_written_at_each_amount_is_the_lines(tmp_path):
     # before: every line USD, the first code found: the AED 3,672.50 receipt in dollars; a
     # line naming none keeps the file's currency, as before
     assert stmt.lines["Currency"].tolist() == ["USD", "AED", "USD", "USD"]
+
+
+def test_account_lines_only_above_a_later_page_open_no_second_account(tmp_path):
+    # the clerk deleted the logo and account lines above the first page, not those above
+    # the second: one account all the same, its running balance going on
+    rows = [TWO_ACCOUNTS[2], *TWO_ACCOUNTS[3:5],
+            ["Account Number", "0101555001"], TWO_ACCOUNTS[2],
+            ["09/11/2026", "CHQ DEP DELTA", "", "500.00", "15,500.00"],
+            ["30/11/2026", "Closing Balance", "", "", "15,500.00"]]
+    stmt = read_statement(_write(tmp_path, "csv", rows))
+    assert stmt.lines["Amount"].tolist() == [5000.0, 500.0]
+    assert set(stmt.lines["Statement"]) == {"1"}
+    [bal] = stmt.balances
+    assert (bal.opening, bal.closing, bal.difference) == (10000.0, 15500.0, 0.0)

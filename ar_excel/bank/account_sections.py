@@ -59,7 +59,7 @@ def account_sections(rows: list[list[Any]], layout: Layout) -> list[tuple[int, s
             start += 1  # the blank rows between two sections: the one above's end
         above = head
         its_accounts, its_currencies = _named(rows[start:head])
-        if (its_accounts and its_accounts != accounts) or (
+        if (its_accounts and accounts and its_accounts != accounts) or (
                 its_currencies and currencies and its_currencies != currencies):
             sections.append((start, next(iter(sorted(its_accounts | its_currencies)))))
         accounts = its_accounts or accounts
