@@ -69,6 +69,24 @@ def receipt_currencies(received: pd.DataFrame, items: pd.DataFrame, customers: p
     return out
 
 
+def _parsed(received: pd.DataFrame, currencies: pd.Series | None) -> pd.DataFrame:
+    """``received`` as the sums read it: Customer ID as text, Amount and Date parsed (blank
+    where they cannot be read), ``_code`` the currency of each row (``receipt_currencies``;
+    blank without)."""
+    return received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
+                           _code=currencies.to_numpy(dtype=object) if currencies is not None
+                           else "",
+                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
+                           Date=pd.to_datetime(received["Date"], errors="coerce"))
+
+
+def _cash(received: pd.DataFrame, currencies: pd.Series | None) -> pd.DataFrame:
+    """The money received of ``received`` (``_parsed``): its cash rows of a positive amount
+    (a write-off or tax withheld is no money received)."""
+    rows = _parsed(received, currencies)
+    return rows[~non_cash(received).to_numpy() & (rows["Amount"] > 0).to_numpy()]
+
+
 def cash_by_account(received: pd.DataFrame | None, currencies: pd.Series | None = None
                     ) -> pd.DataFrame:
     """Money in per customer and currency (index Customer ID, ``_code``): Received, the sum
@@ -79,13 +97,9 @@ def cash_by_account(received: pd.DataFrame | None, currencies: pd.Series | None 
                          index=pd.MultiIndex.from_arrays([[], []], names=ACCOUNT))
     if received is None or not len(received):
         return empty
-    rows = received.assign(_code=currencies if currencies is not None else "",
-                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
-                           Date=pd.to_datetime(received["Date"], errors="coerce"))
-    rows = rows[~non_cash(received).to_numpy() & (rows["Amount"] > 0).to_numpy()]
+    rows = _cash(received, currencies)
     if not len(rows):
         return empty
-    rows = rows.assign(**{"Customer ID": rows["Customer ID"].astype(str)})
     grouped = rows.groupby(ACCOUNT)
     return pd.DataFrame({"Received": grouped["Amount"].sum(), "Latest": grouped["Date"].max()})
 
@@ -100,10 +114,7 @@ def left_after(items: pd.DataFrame, received: pd.DataFrame,
     it = items.assign(_given_id=items["Customer ID"], _given_ccy=items["Currency"],
                       **{"Customer ID": items["Customer ID"].astype(str),
                          "Currency": codes(items["Currency"])})
-    rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
-                           _code=currencies.to_numpy(dtype=object),
-                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
-                           Date=pd.to_datetime(received["Date"], errors="coerce"))
+    rows = _parsed(received, currencies)
     rows = rows[rows["Amount"].notna() & (rows["Amount"] != 0)]
     if not len(rows):
         return _as_given(chased_items(it))
@@ -261,14 +272,9 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
         return out, schedule
     plan_ccy = codes(schedule.drop_duplicates("Customer ID").set_index("Customer ID")[
         "Currency"])
-    rows = received.assign(**{"Customer ID": received["Customer ID"].astype(str)},
-                           _code=currencies if currencies is not None else "",
-                           Amount=pd.to_numeric(received["Amount"], errors="coerce"),
-                           Date=pd.to_datetime(received["Date"], errors="coerce"))
-    cash = ~non_cash(received).to_numpy() & (rows["Amount"] > 0).to_numpy()
+    rows = _cash(received, currencies)
     mine = rows["Customer ID"].map(plan_ccy)
-    rows = rows[cash & mine.notna().to_numpy()
-                & ((rows["_code"] == mine) | (rows["_code"] == "")).to_numpy()]
+    rows = rows[(mine.notna() & ((rows["_code"] == mine) | (rows["_code"] == ""))).to_numpy()]
     if not len(rows):
         return out, schedule
     extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
