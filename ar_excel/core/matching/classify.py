@@ -51,7 +51,19 @@ _RULES: list[tuple[str, str]] = [
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
      # (PostFinance prints each ESR credit's reject code, ``?REJECT?0``: the slip's reference
      # was read by hand or not, the money is the customer's all the same.)
-     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT(?!\?\d)|"
+     r"\bRETURN (?:PAYMENT|TRANSFER|TRF|FUNDS)\b|"
+     # A transfer of ours that the instant-payment or clearing rail sent back (IPP RETURN,
+     # FAWRAN RETURN, AANI RTN, UAEFTS RETURN ... CLOSED ACCOUNT): the payee is often a
+     # supplier that is a customer too, and its name is no receipt.
+     r"\bIPP (?:RETURN|RTN)\b|\bAANI (?:RETURN|RTN)\b|\bIPI (?:RETURN|RTN)\b|"
+     r"\bIPN (?:RETURN|RTN)\b|\bINSTAPAY (?:RETURN|RTN)\b|\bUAEFTS (?:RETURN|RTN)\b|"
+     r"\bFTS (?:RETURN|RTN)\b|\bSARIE (?:RETURN|RTN)\b|\bIPS (?:RETURN|RTN)\b|"
+     r"\bFAWRAN (?:RETURN|RTN)\b|\bWAMD (?:RETURN|RTN)\b|\bFAWRI\+? (?:RETURN|RTN)\b|"
+     r"\bACH (?:RETURN|RTN)\b|\bRTGS (?:RETURN|RTN)\b|\bTT (?:RETURN|RTN)\b|"
+     r"\bTRF (?:RETURN|RTN)\b|\bTFR (?:RETURN|RTN)\b|\bTRANSFER (?:RETURN|RTN)\b|"
+     r"\bOUTWARD (?:RETURN|RTN)\b|\bRETURN OUTWARD\b|"
+     r"\b(?:CLOSED|INVALID|INCORRECT|WRONG) (?:ACCOUNT|ACC|A/C|IBAN)\b|\bNAME MISMATCH\b|"
+     r"\bCANCELL?ATION OF\b|الغاء|\bRETOURE|\bREJECT(?!\?\d)|"
      # The bank giving back our own money: a cheque of ours returned, a margin held against a
      # letter of credit or guarantee released, fees refunded.
      r"\bRTN CHQ|\bCHQ RTN|\bUNPAID CHQ|\bRETURNED UNPAID|\bMARGIN RELEASE|\bMARGIN REFUND|"
@@ -94,12 +106,25 @@ _RULES: list[tuple[str, str]] = [
      r"\bCHECKOUT\.?COM\b|\bNETWORK INT(?:ERNATIONAL|L)?\.? (?:PAYOUT|SETTL|MERCHANT|MID)|"
      r"\bMERCHANT (?:PAYOUT|DEPOSIT|SALES)|\bPOS SETTL|\bCARD SETTL|\bMADA SETTL|"
      r"\b(?:AMAN|OPAY|MASARY|KHALES|DAMEN) (?:SETTL|PAYOUT)|"
+     # The Gulf's and Egypt's payment gateways and wallets paying out the shop's sales, and
+     # a payout counting its transactions (142 TXNS): many buyers in one sum.
+     r"\b(?:TELR|CCAVENUE|PAYFORT|AMAZON PAYMENT SERVICES|MOYASAR|TAP PAYMENTS|MYFATOORAH|"
+     r"UPAYMENTS|THAWANI|SKIPCASH|POSTPAY|PAYSKY|NOON PAYMENTS|SPOTII|DIBSY|TABBY|MAMO PAY|"
+     r"ZIINA) (?:SETTL|PAYOUT|TRANSFER|TRF|DISBURS|COLLECTIONS|MERCH)|"
+     # (FAWRY PAY 8812345 NILE FOODS is one customer paying; its COLLECTIONS, many.)
+     r"\bFAWRY(?: ?PAY| PLUS)? (?:PAYOUT|DISBURS|COLLECTIONS)\b|"
+     r"\b(?:BENEFIT ?PAY|(?:APPLE|GOOGLE|SAMSUNG) PAY|STC ?PAY|URPAY|SADAD ?PAY|QPAY) "
+     r"(?:SETTL|PAYOUT|MERCH)|\bPAYMENT GATEWAY|\bGATEWAY SETTL|\bPG SETTL|تحصيلات فوري|"
+     r"\bCOLLECTIONS? SETTL|"
+     r"\b\d{2,} (?:TXNS?|TRX|TRANSACTIONS)\b|"
      r"\bE-?COMMERCE SETTL|\bECOM SETTL|\bPAY SETTLEMENT|\bWALLET SETTLEMENT|"
      r"\b(?:KNET|NAPS|OMANNET|SPAN) (?:SETTL|PAYOUT|POS)|\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
      r"مستحقات تاجر", "card sales"),
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
-    (r"\bWPS\b|\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
+    # A salary paid into the company's account is payroll coming back, never a customer's.
+    (r"\bWPS\b|\bSALARY (?:TRANSFER|TRF|CREDIT)\b|\bPAYROLL (?:CREDIT|TRANSFER)\b|"
+     r"\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
      r"مرتجع رواتب|رواتب مرتجعه|مرتجع مرتبات", "refund"),
 ]
 _CASH = re.compile(r"\bCASH DEP|\bCASH IN\b|\bCDM\b|\bATM DEP|\bBAREINZAHLUNG|\bVERSEMENT ESPECES|"
@@ -131,6 +156,10 @@ _TRIGGERS = (
     "مخصومه", "خصم", "ضمان", "تامين",
     "ECOM", "تسويه", "مستحقات",
     "صندوق", "FIXED ASSET", "ASSET DISPOSAL", "ADVANCE", "STAFF", "سلف",
+    "CLOSED", "INVALID", "INCORRECT", "WRONG", "MISMATCH", "TELR", "CCAVENUE", "PAYFORT",
+    "AMAZON PAYMENT", "MOYASAR", "TAP PAYMENTS", "MYFATOORAH", "UPAYMENTS", "THAWANI",
+    "SKIPCASH", "POSTPAY", "PAYSKY", "NOON PAYMENTS", "SPOTII", "DIBSY", "MAMO", "ZIINA",
+    "GATEWAY", "تحصيلات", "TXN", "TRX", "TRANSACTIONS",
 )
 
 
