@@ -121,3 +121,15 @@ def test_a_moved_pages_problem_is_said_at_the_files_own_cell(tmp_path):
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, -2.5]
     assert [(i.cell, i.column, i.value) for i in stmt.issues][0] == (
         "E6", "Credit", "12,5OO.00")
+
+
+def test_a_balance_carried_forward_at_the_foot_of_the_first_sheet_closes_nothing(tmp_path):
+    sheets = {"Table 1": [*PAGES["Table 1"], [None, "Balance carried forward", None, None,
+                                              "235,000.00"]],
+              "Table 2": PAGES["Table 2"]}  # the last page states no closing balance
+    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, 12500.0, -2.5]
+    [bal] = stmt.balances
+    # (235,000.00 kept as the closing balance did not tie out with the second page's lines)
+    assert (bal.opening, bal.closing, bal.difference) == (200000.0, None, None)
+    assert [i.kind for i in stmt.issues if i.kind == "tie-out"] == []

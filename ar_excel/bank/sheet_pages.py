@@ -84,6 +84,9 @@ def with_its_pages(first: Statement, pages: list[tuple[str, Statement]],
                 f"balance {last:,.2f} at the end of the sheet '{before_name}' (expected "
                 f"{last + float(lines['Amount'].iloc[0]):,.2f}): a line may be missing "
                 "between the two pages"))
+        # a closing balance above this page's lines ("carried forward" at the foot of the
+        # page before) is no longer the statement's: only the one after them is
+        balance.closing = balance.closing_date = None
         for bal in page.balances:
             if balance.opening is None and bal.opening is not None:
                 balance.opening, balance.opening_date = bal.opening, bal.opening_date
@@ -93,6 +96,7 @@ def with_its_pages(first: Statement, pages: list[tuple[str, Statement]],
         before, before_name = lines, name
     lines = pd.concat(frames, ignore_index=True)
     lines["Bank Line"] = unique_bank_ids(lines["Bank Line"].tolist())
+    balance.difference = None  # tied out again below, over every page
     stated = [balance] if balance.opening is not None or balance.closing is not None else []
     issues.insert(0, Issue(first.source, "", "", len(pages), (
         f"the statement goes on over the sheets {', '.join(repr(n) for n, _ in pages)} "
