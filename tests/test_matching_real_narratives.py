@@ -266,7 +266,7 @@ def test_a_returned_payment_quoting_an_invoice_is_only_suggested():
     r = match(NAMES, [invoice("INV-0104", "C4", 6420.35)],
               {"amount": 6420.35, "desc": "RETURN PAYMENT INV-0104"})
     assert allocations(r) == [("INV-0104", 6420.35, "reference", "Suggested")]
-    assert "reads like a refund" in reason(r)
+    assert "reads like a non-customer inflow (refund)" in reason(r)
 
 
 def test_a_credit_reversed_by_a_later_debit_pays_nothing():

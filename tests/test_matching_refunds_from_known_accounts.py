@@ -102,8 +102,8 @@ def test_the_reason_says_the_narrative_reads_like_a_refund(tmp_path: Path) -> No
         "Bank Matches").to_python()
     reasons = {r[0]: dict(zip(rows[0], r, strict=False))["Reason"] for r in rows[1:]}
     assert reasons["R1"] == ("payer by account; amount equals the open amount of INV-1; the "
-                             "narrative reads like a refund, not a customer's payment: please "
-                             "confirm")
+                             "narrative reads like a non-customer inflow (refund), not a "
+                             "customer's payment: please confirm")
 
 
 def test_a_customer_named_for_the_word_is_still_matched(tmp_path: Path) -> None:

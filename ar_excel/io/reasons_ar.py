@@ -143,7 +143,8 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the number may be a date, a cheque or an order number, and the amount does not confirm "
      r"it(?:: please confirm)?",
      "قد يكون الرقم تاريخاً أو رقم شيك أو أمر شراء، والمبلغ لا يؤكده: " + _CONFIRM),
-    (r"the narrative reads like a (.+), not a customer's payment: please confirm",
+    (r"the narrative reads like a non-customer inflow \((.+)\), not a customer's payment: "
+     r"please confirm",
      lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
     # who paid
     (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) \((.+)\)",

@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
 
 
+
+def doubted_inflow_note(category: str) -> str:
+    """The note on a match whose narrative reads like money in that is no customer's payment
+    (a refund, card sales...: ``classify``'s category), worded as Unmatched Bank's reason."""
+    return (f"; the narrative reads like a non-customer inflow ({category}), not a customer's "
+            "payment: please confirm")
+
 @dataclass(slots=True)
 class Allocation:
     line: int
@@ -153,8 +160,7 @@ class Booking:
             return allocations
         for a in allocations:
             a.confidence = min(a.confidence, 0.6)
-            a.reason += (f"; the narrative reads like a {f.category}, not a customer's payment: "
-                         "please confirm")
+            a.reason += doubted_inflow_note(f.category)
         return allocations
 
     def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,

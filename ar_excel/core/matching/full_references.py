@@ -24,7 +24,7 @@ from itertools import permutations
 import numpy as np
 
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
-from ar_excel.core.matching.booking import MATCHED, Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation, doubted_inflow_note
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -65,8 +65,7 @@ class FullReferences:
             # supplier's of the same shape): money in, but perhaps not this invoice paid.
             for a in out:
                 a.confidence = min(a.confidence, 0.6)
-                a.reason += f"; the narrative reads like a {f.category}, not a customer's " \
-                    "payment: please confirm"
+                a.reason += doubted_inflow_note(f.category)
         return out
 
     def _cheque_not_the_amount(self, f: LineFacts, cust: str | None, refs: list[int]) -> bool:

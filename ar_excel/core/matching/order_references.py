@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ar_excel.core.matching.amounts import find_subsets
-from ar_excel.core.matching.booking import MATCHED, Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation, doubted_inflow_note
 from ar_excel.core.matching.invoice_ledger import OpenInvoices
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.normalize import (
@@ -294,8 +294,7 @@ class OrderReferences:
         known for sure to be another customer): a refund or claim, a line naming another
         invoice in full, or another customer paying leave it to a person."""
         if f.category is not None:
-            return 0.6, (f"; the narrative reads like a {f.category}, not a customer's payment: "
-                         "please confirm"), False
+            return 0.6, doubted_inflow_note(f.category), False
         others = [p for p in self.inv.by_due(list(f.strong)) if p not in invs
                   and self.inv.remaining[p] > 0]
         if others:
