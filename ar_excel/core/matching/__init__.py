@@ -375,8 +375,10 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
             name = _balance_value(b, "statement") or ""
             ccy = _balance_value(b, "currency") or ""
             diff = _balance_value(b, "difference")
-            row(f"Statement {name} {ccy}".strip() + ": opening", _balance_value(b, "opening"))
-            row(f"Statement {name} {ccy}".strip() + ": closing", _balance_value(b, "closing"),
+            # (a statement of a multi-currency export is named by its currency: said once)
+            label = f"Statement {name}" + (f" {ccy}" if ccy != name else "")
+            row(label.strip() + ": opening", _balance_value(b, "opening"))
+            row(label.strip() + ": closing", _balance_value(b, "closing"),
                 None, "" if diff is None else ("ties out" if abs(diff) < 0.005
                                                else f"difference {diff:,.2f}"))
     for status in ("Matched", "Suggested"):
