@@ -235,11 +235,10 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     out = dun.copy()
     out["Letter"] = out["Letter"].astype(bool) & ~hold
     actions = out["Next Action"].tolist()
-    for k in range(len(out)):
-        if not (hold[k] or still[k]):
-            continue
-        latest = mine["Latest"].iloc[k]
-        said = {"amount": amount_text(mine["Received"].iloc[k]),
+    received_in, latest_on = mine["Received"].to_numpy(), mine["Latest"].to_numpy()
+    for k in (hold | still).nonzero()[0]:
+        latest = latest_on[k]
+        said = {"amount": amount_text(received_in[k]),
                 "date": f"{pd.Timestamp(latest):%Y-%m-%d}" if pd.notna(latest) else "undated",
                 "left": amount_text(left[k]) if left[k] == left[k] else ""}
         plan = hold[k] and not chased[k]  # a plan reminder: said as before
