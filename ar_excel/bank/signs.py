@@ -245,7 +245,8 @@ def signs_from_balance(lines: Any, opening: float | None, source: str, column: s
     named = ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")
     issues = [Issue(source, "", column, len(rows),
                     f"the amounts carry no sign and no column says debit or credit; {len(rows)} "
-                    f"lines were read as money out because the running balance falls by their "
+                    f"{'line was' if len(rows) == 1 else 'lines were'} read as money out because "
+                    f"the running balance falls by {'its' if len(rows) == 1 else 'their'} "
                     f"amount (rows {named})")]
     if undecided is not None:
         row = int(lines["Line No"].iloc[undecided])

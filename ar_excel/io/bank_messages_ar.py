@@ -354,8 +354,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
         (r"^statement line could not be read \(expected date, C/D mark, amount, type code\); "
          r"the line was left out$",
          "تعذرت قراءة سطر الكشف (المتوقع: تاريخ وعلامة C/D ومبلغ ورمز النوع)؛ استُبعد السطر"),
-        (r"^the amounts carry no sign and no column says debit or credit; (\d+) lines were read "
-         r"as money out because the running balance falls by their amount \(rows (.*?)\)$",
+        (r"^the amounts carry no sign and no column says debit or credit; (\d+) (?:lines were|"
+         r"line was) read as money out because the running balance falls by (?:their|its) amount "
+         r"\(rows (.*?)\)$",
          "المبالغ بلا إشارة ولا عمود يقول مدين أو دائن؛ قُرئ {0} سطر مبالغ صادرة لأن الرصيد "
          "الجاري ينخفض بمبلغها (الصفوف {1})"),
         (r"^the dates are in the Hijri calendar \('(.*)'\); they were read as Umm al-Qura dates "
