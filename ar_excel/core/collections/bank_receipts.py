@@ -125,8 +125,9 @@ def left_after(items: pd.DataFrame, received: pd.DataFrame,
     named = ~number.map(is_blank).astype(bool) & named_key.isin(set(key))
     settled = rows["Amount"][named].groupby(named_key[named]).sum()
     hit = ~key.duplicated() & key.isin(settled.index)  # an item listed twice is paid once
-    it.loc[hit, "Open Amount"] = (it.loc[hit, "Open Amount"]
-                                  - key[hit].map(settled)).round(6)
+    if hit.any():  # (pandas refuses an empty object-typed difference into a float column)
+        it.loc[hit, "Open Amount"] = (it.loc[hit, "Open Amount"]
+                                      - key[hit].map(settled)).round(6)
     loose = rows[~named]
     if len(loose):
         on_account = pd.DataFrame({
