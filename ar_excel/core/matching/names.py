@@ -324,6 +324,56 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A word's shape: its skeleton with each run of vowels kept as one ``_`` (SALMIYA ``s_lm_y``,
+# SALEM ``s_l_m``, NOUR and NUR ``n_r``); a Y or W between vowels is the consonant ي / و
+# (the -IYA of SALMIYA, the -AWA of ALHAWARI), elsewhere a vowel (SAMY, HUSSEIN).
+_VOWEL_RUN = re.compile(r"_+")
+_CONSONANT_YW = re.compile(r"(?<=[aeiou])[yw](?=[aeiou])")
+_SHAPE_LETTERS = {**_LATIN_LETTERS, "a": "_", "e": "_", "i": "_", "o": "_", "u": "_",
+                  "y": "_", "w": "_", "Y": "y", "W": "w"}
+
+
+@lru_cache(maxsize=200_000)
+def word_shape(word: str) -> str | None:
+    """The shape of a Latin word (see above); None for a word in Arabic letters, whose short
+    vowels are not written."""
+    if _AR.search(word):
+        return None
+    w = _NOT_LATIN.sub("", _strip_accents(word).lower())
+    if len(w) > 3:
+        w = _LATIN_FINAL_H.sub("", w)
+    w = _CONSONANT_YW.sub(lambda m: m.group(0).upper(), w)
+    for a, b in _LATIN_DIGRAPHS[:6]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
+        w = w.replace(a, b)
+    out = _DOUBLED.sub(r"\1", "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w))
+    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
+    # (A final vowel is not compared: the -EH of FATEH is the ح of FATH, the -A of SALMIYA the
+    # ة a bank writes or not.)
+    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_")
+
+
+@lru_cache(maxsize=200_000)
+def token_shapes(name: str) -> tuple[str | None, ...]:
+    """The shape (``word_shape``) of the printed word(s) each of ``name_tokens(name)`` comes
+    from, in order: an article glued to its word as one (AL NOUR: ALNOUR); None where the
+    token is a reading of the word (a business word translated or abbreviated) or in Arabic."""
+    out: list[str | None] = []
+    pending: str | None = None  # the article(s) waiting for their word, as printed
+    for w in _raw_words(name):
+        as_written = _word_reading(w) == (w,) or w in _GIVEN_NAMES
+        for s in _word_skeletons(w):
+            if not s:
+                continue
+            if s in _JOINS_NEXT:
+                pending = (pending or "") + (w if as_written else "")
+                continue
+            out.append(word_shape((pending or "") + w) if as_written else None)
+            pending = None
+    if pending is not None:
+        out.append(word_shape(pending) if pending else None)
+    return tuple(out)
+
+
 def distinctive(tokens: list[str]) -> list[str]:
     """The tokens of a name that are not generic business words (TRADING, GROUP...)."""
     return [t for t in tokens if t not in _GENERIC_KEYS]

@@ -43,6 +43,7 @@ from ar_excel.core.matching.names import (
     distinctive,
     keys_of,
     name_tokens,
+    token_shapes,
     translated_tokens,
 )
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
@@ -226,6 +227,8 @@ OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whos
 TRANSLATED_NAME = 88.0  # an Arabic name printed translated: a candidate, never known for sure
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
+SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
+SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
 
 
 _OTHER_LANGUAGE_HEADERS = frozenset(match_key(h) for h in NAME_IN_EACH_LANGUAGE)
@@ -307,6 +310,19 @@ class PayerDirectory:
         self._prefix_postings = {t: np.array(v, dtype=np.int64) for t, v in prefix_postings.items()}
         self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
+        # A needed word of a short skeleton (SALMIYA: slm) is one of many words (SALEM, SALMI):
+        # a narrative names the customer for sure only by writing the word's own shape (vowels
+        # where it has them, ``names.word_shape``). Only names in Latin letters: an Arabic
+        # word's short vowels are not written, its skeleton is all there is to compare.
+        # (The shapes are read when a narrative first makes the customer a candidate.)
+        self._short_shapes: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        short_words = {i: [t for t in self._needed[c][0] if len(t) <= SHORT_SKELETON]
+                       for i, c in enumerate(self._ids)}
+        short_words = {i: ts for i, ts in short_words.items() if ts}
+        self._short_words = short_words
+        self._short_tokens = frozenset(t for ts in short_words.values() for t in ts)
+        self._has_short = np.zeros(len(self._needed_count), dtype=bool)
+        self._has_short[list(short_words)] = True
         self.other_language = self._names_in_the_other_language(customers)
         if learned is not None and len(learned):
             checked = learned.get(THIRD_PARTY_CHECK, [False] * len(learned))
@@ -609,9 +625,13 @@ class PayerDirectory:
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
-        key = (tuple(tokens), truncated, narrative)
+        shapes = None
+        if narrative and self._short_tokens and any(
+                self._construct_state(t) in self._short_tokens for t in tokens):
+            shapes = token_shapes(text)
+        key = (tuple(tokens), truncated, narrative, shapes)
         if key not in self._cache:  # the same payer name comes back all month
-            self._cache[key] = self._score(tokens, truncated, narrative)
+            self._cache[key] = self._score(tokens, truncated, narrative, shapes)
         scored = self._cache[key]
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
@@ -686,12 +706,13 @@ class PayerDirectory:
             return None
         return Payer(cid, "translated name", TRANSLATED_NAME, [(cid, TRANSLATED_NAME)])
 
-    def _score(self, tokens: list[str], truncated: bool, narrative: bool) -> Payer | None:
+    def _score(self, tokens: list[str], truncated: bool, narrative: bool,
+               shapes: tuple[str | None, ...] | None = None) -> Payer | None:
         if truncated:
             tokens = tokens[:-1]  # the last word may have been cut
         full, distinct = keys_of(tokens)
         if narrative:
-            where, scores = self._narrative_scores(tokens, full)
+            where, scores = self._narrative_scores(tokens, full, shapes)
             if not len(where):
                 return None
         else:
@@ -802,10 +823,48 @@ class PayerDirectory:
             return token
         return token[:-1] if token[:-1] in self._postings else token
 
-    def _narrative_scores(self, tokens: list[str], full: str) -> tuple[np.ndarray, np.ndarray]:
+    def _short_shapes_of(self, i: int) -> list[tuple[str, frozenset[str]]]:
+        """(word, its shapes) of each short needed word of the customer at position ``i``
+        whose name writes it in Latin letters (``SHORT_SKELETON``)."""
+        known = self._short_shapes.get(i)
+        if known is None:
+            c = self._ids[i]
+            shapes = token_shapes(self.names[c])
+            known = []
+            for t in self._short_words[i]:
+                own = {sh for tok, sh in zip(self._tokens[c], shapes, strict=True) if tok == t}
+                if None not in own:
+                    known.append((t, frozenset(own)))
+            self._short_shapes[i] = known
+        return known
+
+    def _short_words_written(self, tokens: list[str], shapes: tuple[str | None, ...] | None,
+                             hit: np.ndarray, scores: np.ndarray, at: np.ndarray) -> None:
+        """Caps at ``SHORT_NAME`` the score (``scores[at[k]]``) of each customer ``hit[k]``
+        whose short word the text writes only as its skeleton, not in its shape: KHALED SALEM
+        and AHMED SALMI are no Salmiya Electronics for sure (AL NUR is Al Nour Trading: the
+        same shape). A word the text writes in Arabic letters keeps its skeleton's reading."""
+        # (No shapes read: the text has none of the short words, so "" is no shape of them.)
+        printed: dict[str, set[str | None]] = defaultdict(set)
+        for t, shape in zip(tokens, shapes if shapes is not None else [""] * len(tokens),
+                            strict=True):
+            printed[t].add(shape)
+            printed[self._construct_state(t)].add(shape)
+        for k in np.flatnonzero(self._has_short[hit]).tolist():
+            for t, own in self._short_shapes_of(int(hit[k])):
+                written = printed.get(t, set())
+                if None not in written and not written & own:
+                    scores[at[k]] = min(scores[at[k]], SHORT_NAME)
+                    break
+
+    def _narrative_scores(self, tokens: list[str], full: str,
+                          shapes: tuple[str | None, ...] | None = None
+                          ) -> tuple[np.ndarray, np.ndarray]:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
         more of its other words are there too, the higher. Customers sharing only some of
-        the words get a partial comparison. Returns (positions, scores)."""
+        the words get a partial comparison. ``shapes``: the shapes of the words the tokens
+        come from (``names.token_shapes``), where a token is a customer's short word. Returns
+        (positions, scores)."""
         lists = [self._postings[t] for t in {self._construct_state(t) for t in tokens}
                  if t in self._postings]
         if not lists:
@@ -825,6 +884,8 @@ class PayerDirectory:
                 if lists else 0
             share = np.minimum(covered / self._token_count[hit], 1.0)
             scores[complete] = 88.0 + 10.0 * share
+            if self._has_short[hit].any():
+                self._short_words_written(tokens, shapes, hit, scores, np.flatnonzero(complete))
         # (A text whose name key is a letter or two, SI of SI-5079, is in every name: a partial
         # comparison would find it in OASIS, whose key is s.)
         rest = np.flatnonzero(~complete) if len(full) >= 3 else np.zeros(0, dtype=np.int64)
