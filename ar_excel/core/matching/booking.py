@@ -32,12 +32,12 @@ if TYPE_CHECKING:
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
 
 
-
 def doubted_inflow_note(category: str) -> str:
     """The note on a match whose narrative reads like money in that is no customer's payment
     (a refund, card sales...: ``classify``'s category), worded as Unmatched Bank's reason."""
     return (f"; the narrative reads like a non-customer inflow ({category}), not a customer's "
             "payment: please confirm")
+
 
 @dataclass(slots=True)
 class Allocation:
