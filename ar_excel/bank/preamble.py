@@ -54,15 +54,16 @@ def currency_from_text(values: list[Any]) -> str | None:
     return None
 
 
-def currencies_at_the_amounts(rows: list[list[Any]]) -> list[str | None] | None:
-    """Each row's currency as written at its amounts ("USD 1,000.00", "3,672.50 AED"), where
-    the rows' amounts name two currencies or more (one export of a multi-currency account
-    without a Currency column); else None: the file's one currency is every line's."""
-    joined = "\0".join(c for r in rows for c in r if isinstance(c, str))
+def currencies_at_the_amounts(columns: list[list[Any]]) -> list[str | None] | None:
+    """Each row's currency as written at its amounts ("USD 1,000.00", "3,672.50 AED"; the
+    money ``columns``' cells, row by row), where the rows' amounts name two currencies or
+    more (one export of a multi-currency account without a Currency column); else None: the
+    file's one currency is every line's."""
+    joined = "\0".join(c for column in columns for c in column if isinstance(c, str))
     if len(set(re.findall(r"[A-Z]{3}", joined))) < 2 and not any(
             s in joined for s in _SYMBOL_CCY):
         return None  # (one scan of the amounts' text: most files name one or none)
-    codes = [currency_from_text(r) for r in rows]
+    codes = [currency_from_text(list(r)) for r in zip(*columns, strict=True)]
     return codes if len({c for c in codes if c}) >= 2 else None
 
 

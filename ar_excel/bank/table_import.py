@@ -618,8 +618,8 @@ def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.
     money_in = amount[kept] > 0
     # no Currency column: the code written at each line's amount, where they name several
     at_amounts = None if "Currency" in cols else currencies_at_the_amounts(
-        [[cell_at(read.data[p], cols[c]) for c in ("Amount", "Debit", "Credit") if c in cols]
-         for p in kept_rows])
+        [kept_cells(table, cols, c, kept_rows) for c in ("Amount", "Debit", "Credit")
+         if c in cols])
     lines = lines_frame({
         "Date": kinds.booked[kept],
         "Value Date": value_dates[kept],
