@@ -330,15 +330,15 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
     """A bank's export of several accounts (or of one too long for a sheet) puts each on a
     sheet of its own under the same header: those sheets are read too, each its own
     statement (``combine``). A later sheet with another table is not read, and said so."""
-    rows = rows_of(first)
-    header = _header_of([list(r) for r in rows], mapping, path.name)
+    first_sheet = rows_of(first)  # (read once: a later sheet is compared with it)
+    header = _header_of([list(r) for r in first_sheet], mapping, path.name)
     parts = [(first, stmt)]
     other_tables = []
     pages: list[tuple[str, Statement]] = []
     first_header: list[Any] = []
     page_mapping = mapping
     if header is not None:  # the pages are read under the first sheet's header, in its order
-        first_rows = [list(r) for r in rows]
+        first_rows = [list(r) for r in first_sheet]
         layout = find_layout(first_rows, mapping, path.name)
         first_header = first_rows[layout.header_row]
         order = date_order_of(first_rows, layout.columns.get(
@@ -361,7 +361,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
                     _name_the_sheet(page, path, name)
                     pages.append((name, page))
             continue
-        if its_header != header and not _another_account(rows_of(first), rows):
+        if its_header != header and not _another_account(first_sheet, rows):
             other_tables.append(name)
             continue
         try:
