@@ -37,15 +37,16 @@ _AMOUNT = re.compile(r"\d[.,]\d{2,3}(?!\d)")
 _FIGURE = re.compile(r"[-(]?\s*\d[\d,.\s]*\)?")
 
 
-def account_sections(rows: list[list[Any]], layout: Layout) -> list[tuple[int, str]] | None:
+def account_sections(rows: list[list[Any]], layout: Layout, heads: list[int]
+                     ) -> list[tuple[int, str]] | None:
     """Where each account's section of ``rows`` starts (the first at 0) and the account or
-    currency it names, where the table holds more than one account; else None."""
+    currency it names, where the table holds more than one account (``heads``: the rows
+    repeating the header, ``header_rows``); else None."""
     if layout.headerless or layout.header_row < 0:
         return None
     header = row_key(rows[layout.header_row])
     if len(header) < 2:
         return None
-    heads = header_rows(rows, layout.header_row)
     if not heads:
         return None
     accounts, currencies = _named(rows[:layout.header_row])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ar_excel.bank.account_sections import header_rows
 from ar_excel.bank.cells import row_key
 from ar_excel.parsing import is_blank
 
@@ -21,16 +20,17 @@ def _lead(row: list[Any]) -> int | None:
     return next((i for i, c in enumerate(row) if not is_blank(c)), None)
 
 
-def pages_moved_back(data: list[list[Any]], header: list[Any]
+def pages_moved_back(data: list[list[Any]], header: list[Any], heads: list[int]
                      ) -> tuple[list[list[Any]], dict[int, list[int]]]:
     """``data`` (the rows under the header) with each moved page put back under the header's
-    columns, and for each row moved the file's column of each of its cells."""
+    columns, and for each row moved the file's column of each of its cells (``heads``: the
+    rows of ``data`` repeating the header, ``account_sections.header_rows``)."""
     named = row_key(header)
     start = _lead(header)
     if len(named) < 2 or start is None:
         return data, {}
     out, moved = data, {}
-    heads = {pos - 1 for pos in header_rows([header, *data], 0)}
+    heads = set(heads)
     if not heads:
         return data, {}
     shift = 0

@@ -22,6 +22,7 @@ from ar_excel.bank.account_sections import (
     account_parts,
     account_sections,
     currency_parts,
+    header_rows,
     statements_of_the_accounts,
 )
 from ar_excel.bank.balance_rows import (
@@ -141,8 +142,10 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
     if layout is None:
         layout = find_layout(rows, mapping, source)
     options = mapping or {}
+    # the header printed again below: a second account's, or a page a column further on
+    heads = header_rows(rows, layout.header_row)
     if not details and options.get("header_row") is None:
-        sections = account_sections(rows, layout)
+        sections = account_sections(rows, layout, heads)
         parts = (account_parts(sections, len(rows)) if sections
                  else currency_parts(rows, layout))
         if parts:
@@ -150,7 +153,8 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                                                source, fmt, mapping, day_first, delimiter,
                                                dates_printed_once, excel_columns)
     as_read, page_moved = pages_moved_back(rows[layout.header_row + 1:],
-                                           rows[layout.header_row])
+                                           rows[layout.header_row],
+                                           [h - layout.header_row - 1 for h in heads])
     data, mended, split_amounts = _rows_split_by_the_delimiter_joined(
         as_read, layout, delimiter, fmt == "csv")
     # a row joined back: each of its cells at the column Excel shows it in
