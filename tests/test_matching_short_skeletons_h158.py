@@ -69,3 +69,19 @@ def test_a_name_field_and_an_arabic_narrative_are_read_as_before():
     payer = PayerDirectory(pd.DataFrame(customers)).by_name("حوالة واردة من النور للتجارة",
                                                             narrative=True)
     assert payer.customer == "C7" and payer.certain
+
+
+@pytest.mark.parametrize(("name", "narrative"), [
+    ("Alarabia Chemicals Company", "INWARD TRF/FT26376756G983/AL ARABIYA CHEMICAL COMPANY"),
+    ("Al Arabiya Chemicals", "INWARD TRANSFER ALARABIA CHEMICAL CO"),
+    ("Salmiya Electronics Co", "INWARD TRANSFER SALMIA ELECTRONICS")])
+def test_a_nisba_written_with_or_without_its_y_is_one_word(name, narrative):
+    """ARABIYA / ARABIA, SALMIYA / SALMIA (العربية, السالمية): the -IYA ending is written with
+    its Y or without, one word; independent_month seed 8 lost such a receipt to Suggested
+    (85) with the shapes alone. A bare -I (SALMI, above) is still another word."""
+    customers = [customer("C1", name), customer("C2", "Delta Star Paints")]
+    invoices = [invoice("INV-1", "C1", 17659.95), invoice("INV-2", "C2", 17659.95)]
+    payer = PayerDirectory(pd.DataFrame(customers)).by_name(narrative, narrative=True)
+    assert payer.customer == "C1" and payer.certain
+    r = match(customers, invoices, {"amount": 17659.95, "desc": narrative})
+    assert allocations(r) == [("INV-1", 17659.95, "amount+payer", "Matched")]

@@ -329,6 +329,10 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 # (the -IYA of SALMIYA, the -AWA of ALHAWARI), elsewhere a vowel (SAMY, HUSSEIN).
 _VOWEL_RUN = re.compile(r"_+")
 _CONSONANT_YW = re.compile(r"(?<=[aeiou])[yw](?=[aeiou])")
+# The -IYA / -IA ending of a nisba (ARABIYA, ARABIA, SALMIYA, SALMIA: العربية, السالمية),
+# written with its Y or without: one ending, kept apart from a bare -I (SALMI, ARABI: another
+# word), where the other final vowels are not compared.
+_NISBA_END = re.compile(r"iy?a$")
 _SHAPE_LETTERS = {**_LATIN_LETTERS, "a": "_", "e": "_", "i": "_", "o": "_", "u": "_",
                   "y": "_", "w": "_", "Y": "y", "W": "w"}
 
@@ -342,6 +346,9 @@ def word_shape(word: str) -> str | None:
     w = _NOT_LATIN.sub("", _strip_accents(word).lower())
     if len(w) > 3:
         w = _LATIN_FINAL_H.sub("", w)
+    nisba = len(w) > 4 and _NISBA_END.search(w) is not None
+    if nisba:
+        w = _NISBA_END.sub("", w)
     w = _CONSONANT_YW.sub(lambda m: m.group(0).upper(), w)
     for a, b in _LATIN_DIGRAPHS[:6]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
         w = w.replace(a, b)
@@ -349,7 +356,7 @@ def word_shape(word: str) -> str | None:
     out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
     # (A final vowel is not compared: the -EH of FATEH is the ح of FATH, the -A of SALMIYA the
     # ة a bank writes or not.)
-    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_")
+    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
 
 
 @lru_cache(maxsize=200_000)
