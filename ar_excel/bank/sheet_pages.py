@@ -63,15 +63,14 @@ def with_its_pages(first: Statement, pages: list[tuple[str, Statement]],
                else StatementBalance(statement))
     currencies = set(first.lines["Currency"].dropna())
     before, before_name = first.lines, first_name
+    offset = _last_line_number(first.lines)
     for name, page in pages:
         lines = page.lines.copy()
         lines["Statement"] = statement
         positions = [is_blank(r) for r in lines["Bank Ref"]]
-        done = pd.concat(frames)
-        offset = max((int(b) for b, r in zip(done["Bank Line"], done["Bank Ref"], strict=True)
-                      if is_blank(r) and str(b).isdigit()), default=0)
         lines.loc[positions, "Bank Line"] = [str(int(b) + offset) if str(b).isdigit() else b
                                              for b in lines.loc[positions, "Bank Line"]]
+        offset = max(offset, _last_line_number(lines))
         if len(currencies) == 1:
             lines["Currency"] = lines["Currency"].fillna(next(iter(currencies)))
         issues += [i for i in page.issues if i.kind != TIE_OUT]
@@ -104,6 +103,13 @@ def with_its_pages(first: Statement, pages: list[tuple[str, Statement]],
         "pages, under the header of the sheet " f"'{first_name}'")))
     return Statement(lines, stated, issues + tie_out(stated, lines, first.source),
                      first.source_format, first.source, first.encoding)
+
+
+def _last_line_number(lines: pd.DataFrame) -> int:
+    """The highest number the import gave a line of ``lines`` as its Bank Line (a line the
+    bank gave no reference); 0 where none: the next page's lines are numbered on from it."""
+    return max((int(b) for b, r in zip(lines["Bank Line"], lines["Bank Ref"], strict=True)
+                if is_blank(r) and str(b).isdigit()), default=0)
 
 
 def _break_between(before: pd.DataFrame, lines: pd.DataFrame) -> tuple[float, float] | None:
