@@ -60,9 +60,11 @@ def currencies_at_the_amounts(columns: list[list[Any]]) -> list[str | None] | No
     more (one export of a multi-currency account without a Currency column); else None: the
     file's one currency is every line's."""
     joined = "\0".join(c for column in columns for c in column if isinstance(c, str))
-    if len(set(re.findall(r"[A-Z]{3}", joined))) < 2 and not any(
-            s in joined for s in _SYMBOL_CCY):
-        return None  # (one scan of the amounts' text: most files name one or none)
+    # (one scan of the amounts' text: most files name one currency or none; the words other
+    # than a credit / debit mark count, abbreviations too: KD and BD are two currencies)
+    words = {w.upper() for w in _WORD.findall(joined)} - _NO_CURRENCY
+    if len(words) < 2 and not any(s in joined for s in _SYMBOL_CCY):
+        return None
     codes = [currency_from_text(list(r)) for r in zip(*columns, strict=True)]
     return codes if len({c for c in codes if c}) >= 2 else None
 
@@ -71,6 +73,7 @@ def currencies_at_the_amounts(columns: list[list[Any]]) -> list[str | None] | No
 _AROUND_AMOUNT = re.compile(r"^\s*([^\d\s(+\-][^\d]*?)?\s*[-+(]?\s*\d[\d.,'\s]*\)?\s*-?\s*"
                             r"([^\d]*?)\s*$")
 _NO_CURRENCY = frozenset({"CR", "DR", "DB", "CR.", "DR."})
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _abbreviation_at(text: str) -> str | None:
