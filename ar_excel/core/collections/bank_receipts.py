@@ -184,12 +184,17 @@ def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
     """(accounts, after): per customer and currency that money came in for on the bank
     (``cash_by_account``), with ``left_by_account``'s figures (Left, Left Days and Left
     Invoices 0 where nothing is left) and Covered (what is left is below the dunning minimum: nothing to chase once the
-    receipts are recorded); ``after``: ``left_after``'s items (None without ``items``)."""
+    receipts are recorded); ``after``: ``left_after``'s items (None without ``items`` or
+    without rows in ``received``), whether or not any of them is cash."""
     paid = cash_by_account(received, currencies)
-    if items is None or not len(paid) or received is None:
+    if items is None or received is None or not len(received):
         return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), None
+    # a write-off, tax withheld or credit note used closes invoices once recorded, cash or
+    # none came in with it: what is left must not hang on an unrelated cash row being there
     after = left_after(items, received, currencies if currencies is not None
                        else pd.Series("", index=received.index))
+    if not len(paid):
+        return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), after
     left = left_by_account(after, policy, paid.index).reindex(paid.index)
     paid["Left"] = left["Left"].fillna(0.0).round(6)
     paid["Left Days"] = left["Left Days"].fillna(0).astype(int)
