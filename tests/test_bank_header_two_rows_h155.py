@@ -3,20 +3,10 @@ each column's two lines are its name."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-from openpyxl import Workbook
 
 from ar_excel.bank import read_statement
-
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
+from tests._workbooks import save_sheets
 
 
 def test_english_names_wrapped_under_their_first_words(tmp_path):
@@ -29,7 +19,7 @@ def test_english_names_wrapped_under_their_first_words(tmp_path):
     ]
     # before: 'could not decide which column holds the booking date (headers: Transaction,
     # Value, Transaction, Debit, Credit, Running)', the file not read at all
-    stmt = read_statement(_xlsx(tmp_path / "enbd.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "enbd.xlsx", {"Sheet": rows}))
     assert stmt.lines["Amount"].tolist() == [2500.0, -500.0]
     assert stmt.lines["Date"].tolist() == [pd.Timestamp(2026, 11, 2), pd.Timestamp(2026, 11, 3)]
     assert stmt.lines["Value Date"].tolist() == [pd.Timestamp(2026, 11, 2),

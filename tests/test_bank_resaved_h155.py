@@ -3,22 +3,8 @@ Gulf and Egyptian banks' CSVs. Each input is built here, by hand, and read line 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from openpyxl import Workbook
-
 from ar_excel.bank import read_statement
-
-
-def _xlsx(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
+from tests._workbooks import save_sheets
 
 # Kuwait Finance House, re-saved: the account block, then a Hijri column beside the Gregorian
 # date, Arabic-Indic digits with the Arabic decimal and thousands marks, dinars to the fils;
@@ -38,7 +24,7 @@ KFH = [
 
 
 def test_balance_carried_over_above_the_lines_opens_the_statement(tmp_path):
-    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", KFH, "كشف"))
+    stmt = read_statement(save_sheets(tmp_path / "kfh.xlsx", {"كشف": KFH}))
     assert stmt.lines["Amount"].tolist() == [500.25, -0.75]
     assert stmt.lines["Line No"].tolist() == [7, 8]
     assert stmt.lines["Currency"].tolist() == ["KWD", "KWD"]
@@ -56,7 +42,7 @@ def test_balance_carried_over_below_the_lines_still_closes_it(tmp_path):
     rows = [r[:] for r in KFH[:-1]]
     rows[5][2] = "رصيد سابق"
     rows.append(["٣١/١٠/٢٠٢٦", "٢٠/٠٥/١٤٤٨", "الرصيد المرحل", None, None, "١٬٧٣٤٫٠٠٠"])
-    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "kfh.xlsx", {"Sheet1": rows}))
     [bal] = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (1234.5, 1734.0, 0.0)
 
@@ -65,7 +51,7 @@ def test_newest_first_balance_carried_over_at_the_foot_opens_it(tmp_path):
     body = [KFH[8], KFH[7], KFH[6], KFH[5]]  # newest first: the carried-over balance last
     body = [r[:] for r in body]
     body[0][2] = "رصيد آخر المدة"
-    stmt = read_statement(_xlsx(tmp_path / "kfh.xlsx", [*KFH[:5], *body]))
+    stmt = read_statement(save_sheets(tmp_path / "kfh.xlsx", {"Sheet1": [*KFH[:5], *body]}))
     assert stmt.lines["Amount"].tolist() == [-0.75, 500.25]
     [bal] = stmt.balances
     assert (bal.opening, bal.closing, bal.difference) == (1234.5, 1734.0, 0.0)
@@ -106,7 +92,7 @@ def test_narrative_cells_excel_took_for_numbers_keep_their_digits(tmp_path):
              237000],
             [None, 102, None, None, None],
             ["04/11/2026", 1234567890123, 2000, None, 235000]]
-    stmt = read_statement(_xlsx(tmp_path / "bm.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Sheet1": rows}))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0]
     # before: '... INV- 102.0' and '1234567890123.0', digits the matcher reads as an amount
     assert stmt.lines["Description"].tolist() == [

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-from openpyxl import Workbook
 
 from ar_excel.bank import read_statement
+from tests._workbooks import save_sheets
 
 HEADER = ["Date", "Description", "Debit", "Credit", "Balance"]
 PAGES = {
@@ -25,19 +23,8 @@ PAGES = {
 }
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_sheets_without_a_header_after_the_first_are_its_pages(tmp_path):
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", PAGES))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", PAGES))
     lines = stmt.lines
     # before: only Table 1's two lines; Table 2 and 3 (12,500.00 and 3,700.00 received,
     # 2.50 paid) were left unread without a word
@@ -57,7 +44,7 @@ def test_sheets_without_a_header_after_the_first_are_its_pages(tmp_path):
 
 def test_a_line_missing_between_two_pages_is_said(tmp_path):
     sheets = {**PAGES, "Table 2": PAGES["Table 2"][1:]}  # the cheque deposit lost
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", sheets))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, -2.5, 3700.0]
     said = [(i.sheet, i.cell, i.value) for i in stmt.issues[1:]]
     assert said == [("bm.xlsx [Table 2]", "row 1", 247497.5),
@@ -73,7 +60,7 @@ def test_month_first_pages_read_in_the_first_sheets_order(tmp_path):
                       ["11/01/2026", "Opening Balance", None, None, "1,000.00"],
                       ["11/13/2026", "Deposit ACME INV-7", None, "500.00", "1,500.00"]],
           "Table 2": [["12/01/2026", "Fee", "5.00", None, "1,495.00"]]}
-    stmt = read_statement(_book(tmp_path / "us.xlsx", us))
+    stmt = read_statement(save_sheets(tmp_path / "us.xlsx", us))
     assert stmt.lines["Date"].tolist() == [pd.Timestamp(2026, 11, 13),
                                            pd.Timestamp(2026, 12, 1)]  # not 12 Jan
 
@@ -81,7 +68,7 @@ def test_month_first_pages_read_in_the_first_sheets_order(tmp_path):
 def test_a_summary_sheet_after_the_statement_is_no_page(tmp_path):
     sheets = {"Table 1": PAGES["Table 1"],
               "Summary": [["Account", "1234567890123"], ["Currency", "EGP"]]}
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", sheets))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0]
     assert not any("goes on over the sheets" in i.message for i in stmt.issues)
 
@@ -100,7 +87,7 @@ MOVED = [
 
 
 def test_a_page_a_column_to_the_right_is_read_under_the_header(tmp_path):
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", {"Table 1": MOVED}))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Table 1": MOVED}))
     # before: the cheque deposit left out ('Debit 'Cheque deposit Delta Trading' could not be
     # read'), a line of +2.50 named '09/11/2026' dated 4 Nov, and a tie-out difference
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, 12500.0, -2.5]
@@ -117,7 +104,7 @@ def test_a_page_a_column_to_the_right_is_read_under_the_header(tmp_path):
 def test_a_moved_pages_problem_is_said_at_the_files_own_cell(tmp_path):
     rows = [list(r) for r in MOVED]
     rows[5][4] = "12,5OO.00"  # in column E of the file: the page's Credit
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", {"Table 1": rows}))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Table 1": rows}))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, -2.5]
     assert [(i.cell, i.column, i.value) for i in stmt.issues][0] == (
         "E6", "Credit", "12,5OO.00")
@@ -127,7 +114,7 @@ def test_a_balance_carried_forward_at_the_foot_of_the_first_sheet_closes_nothing
     sheets = {"Table 1": [*PAGES["Table 1"], [None, "Balance carried forward", None, None,
                                               "235,000.00"]],
               "Table 2": PAGES["Table 2"]}  # the last page states no closing balance
-    stmt = read_statement(_book(tmp_path / "bm.xlsx", sheets))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", sheets))
     assert stmt.lines["Amount"].tolist() == [37000.0, -2000.0, 12500.0, -2.5]
     [bal] = stmt.balances
     # (235,000.00 kept as the closing balance did not tie out with the second page's lines)

@@ -3,11 +3,8 @@ column without a header between Debit and Credit (helper-155)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from openpyxl import Workbook
-
 from ar_excel.bank import read_statement
+from tests._workbooks import save_sheets
 
 ROWS = [
     ["Banque Misr - Account Statement", None, None, None, None, "EGP"],
@@ -21,16 +18,8 @@ ROWS = [
 ]
 
 
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
-
-
 def test_amount_in_the_gap_between_debit_and_credit_read_by_the_running_balance(tmp_path):
-    stmt = read_statement(_xlsx(tmp_path / "bm.xlsx", ROWS))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Sheet": ROWS}))
     # before: rows 5 and 7 were left out ('no amount on this line'), 2,000.00 received and
     # 475.00 paid lost, and the statement did not tie out by 1,525.00
     assert stmt.lines["Amount"].tolist() == [1500.0, 2000.0, -25.0, -475.0]
@@ -53,7 +42,7 @@ def test_amount_in_the_gap_between_debit_and_credit_read_by_the_running_balance(
 
 def test_without_a_running_balance_the_figure_is_named_not_guessed(tmp_path):
     rows = [r[:5] for r in ROWS[:2] + ROWS[3:7]]  # no Balance column, no opening row
-    stmt = read_statement(_xlsx(tmp_path / "bm.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Sheet": rows}))
     assert stmt.lines["Amount"].tolist() == [1500.0, -25.0]
     assert stmt.lines["Bank Line"].tolist() == ["1", "3"]  # lines 2 and 4 keep their places
     assert [(i.cell, i.value) for i in stmt.issues] == [("D4", "2,000.00"), ("D6", "475.00")]
@@ -67,7 +56,7 @@ def test_without_a_running_balance_the_figure_is_named_not_guessed(tmp_path):
 def test_a_figure_the_balance_does_not_move_by_is_not_taken(tmp_path):
     rows = [r[:] for r in ROWS]
     rows[4][3] = "2,500.00"  # the balance rises by 2,000.00
-    stmt = read_statement(_xlsx(tmp_path / "bm.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "bm.xlsx", {"Sheet": rows}))
     assert stmt.lines["Amount"].tolist() == [1500.0, -25.0, -475.0]
     assert [i.cell for i in stmt.issues if "2,500.00" in i.message] == ["D5"]
     assert stmt.balances[0].difference == -2000.0  # the line left out: the tie-out says so

@@ -5,19 +5,9 @@ narrative on; its reference is not lost."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-from openpyxl import Workbook
 
 from ar_excel.bank import read_statement
-
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
+from tests._workbooks import save_sheets
 
 
 def test_a_time_under_the_date_carries_the_narrative_on(tmp_path):
@@ -29,7 +19,7 @@ def test_a_time_under_the_date_carries_the_narrative_on(tmp_path):
             ["2:02 PM", "ACC 2003344", None, None, None],
             [dt.date(2026, 11, 4), "CHQ DEP GULF MARINE", None, "3,700.00", "15,700.00"],
             [dt.time(9, 5), "CHQ 000123 INV-2026-102", None, None, None]]
-    stmt = read_statement(_xlsx(tmp_path / "enbd.xlsx", rows))
+    stmt = read_statement(save_sheets(tmp_path / "enbd.xlsx", {"Sheet": rows}))
     assert stmt.lines["Amount"].tolist() == [2500.0, -500.0, 3700.0]
     # before: 'row with no date and no amount ('10:15:22'): not a transaction; left out',
     # and the invoice reference beside the time with it

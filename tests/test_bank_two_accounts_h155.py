@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from ar_excel.bank import read_statement
+from tests._workbooks import save_sheets
 
 TWO_ACCOUNTS = [
     ["Account Number", "0101555001"], ["Currency", "AED"],
@@ -32,12 +32,7 @@ def _write(tmp_path: Path, kind: str, rows: list[list[str]]) -> Path:
         path.write_text("".join(",".join(f'"{c}"' if "," in c else c for c in r) + "\n"
                                 for r in rows), encoding="utf-8")
         return path
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    path = tmp_path / "accounts.xlsx"
-    wb.save(path)
-    return path
+    return save_sheets(tmp_path / "accounts.xlsx", {"Sheet": rows})
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
@@ -126,17 +121,6 @@ def test_a_currency_column_without_balances_per_currency_stays_one_statement(tmp
     assert set(stmt.lines["Statement"]) == {"1"}
 
 
-def _sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 AED_SHEET = [["Account", "0101555001"], ["Currency", "AED"],
              ["Date", "Description", "Debit", "Credit", "Balance"],
              ["01/11/2026", "Opening Balance", None, None, "10,000.00"],
@@ -151,7 +135,7 @@ USD_SHEET = [["Account", "0101555002"], ["Currency", "USD"],
 
 
 def test_another_accounts_sheet_with_other_columns_is_read_too(tmp_path):
-    stmt = read_statement(_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "USD": USD_SHEET}))
+    stmt = read_statement(save_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "USD": USD_SHEET}))
     # before: only the AED sheet; 'the sheet 'USD' holds another table ...; it was not read'
     assert stmt.lines["Amount"].tolist() == [5000.0, 1250.0]
     assert stmt.lines["Currency"].tolist() == ["AED", "USD"]
@@ -166,7 +150,7 @@ def test_another_table_of_the_same_account_is_still_not_read(tmp_path):
     pending = [["Account", "0101555001"], ["Currency", "AED"],
                ["Date", "Value Date", "Description", "Debit", "Credit", "Balance"],
                ["30/11/2026", "01/12/2026", "PENDING CHQ 4411", None, "900.00", None]]
-    stmt = read_statement(_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "Pending": pending}))
+    stmt = read_statement(save_sheets(tmp_path / "enbd.xlsx", {"AED": AED_SHEET, "Pending": pending}))
     assert stmt.lines["Amount"].tolist() == [5000.0]
     [said] = stmt.issues
     assert said.message.startswith("the sheet 'Pending' holds another table")
