@@ -414,7 +414,15 @@ def history_rows(dunning: pd.DataFrame, as_of: date,
         asked = pd.Series(np.where(rem["Kind"] == "overdue", rem["Overdue Total"],
                                    rem["Outstanding"]).astype("float64"), index=rem.index)
         reminder = (sent["Level"] == 0) & sent["Customer ID"].isin(asked.index)
-        amount = amount.where(~reminder, sent["Customer ID"].map(asked))
+        # one reminder goes for the plan, in its currency: a customer's rows in other
+        # currencies are asked nothing by it (an EGP instalment is no USD amount). A plan of no
+        # known currency, or none of the customer's rows in it, puts it on the first row.
+        plan_ccy = sent["Customer ID"].map(_codes(rem["Currency"]))
+        own = reminder & (_codes(sent["Currency"]) == plan_ccy)
+        first = reminder & ~sent["Customer ID"].duplicated() \
+            & ~sent["Customer ID"].isin(set(sent.loc[own, "Customer ID"]))
+        amount = amount.where(~reminder, 0.0)
+        amount = amount.where(~(own | first), sent["Customer ID"].map(asked))
     return pd.DataFrame({
         "Date": pd.Timestamp(as_of).normalize(),
         "Customer ID": sent["Customer ID"].to_numpy(),
