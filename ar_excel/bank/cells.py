@@ -98,6 +98,12 @@ def row_key(row: list[Any]) -> tuple[str, ...]:
     return tuple(str(c).strip() for c in row if not is_blank(c))
 
 
+def filled_width(row: list[Any]) -> int:
+    """How many columns ``row`` fills up to its last filled cell (0 for a blank row): blank
+    cells after it, as a conversion pads a row, do not count."""
+    return max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+
+
 # a screen of a whole column at once for a cell that is one of them (or zeros)
 _PLACEHOLDER_CELL = re.compile(
     r"\0(?:" + "|".join(map(re.escape, sorted(_NO_REFERENCE))) + r"|0+)(?=\0)", re.I)

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ar_excel.bank.cells import filled_width
 from ar_excel.bank.column_words import Layout
 from ar_excel.bank.numbers import parse_amount
 from ar_excel.parsing import is_blank, normalize_digits
@@ -57,7 +58,7 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
         if (delimiter == "," and desc + 1 < len(row) and is_blank(row[desc + 1])
                 and _amounts_joined(row, width, in_order) is not None):
             continue
-        filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+        filled = filled_width(row)
         for extra in dict.fromkeys((filled - width, len(row) - fields)):
             if extra <= 0 or len(row) < desc + extra + 1:
                 continue
@@ -113,7 +114,7 @@ def _amounts_joined(row: list[Any], width: int, money: list[int]) -> list[Any] |
     (``width``); else None."""
     if len(row) <= width:
         return None
-    filled = max((i + 1 for i, c in enumerate(row) if not is_blank(c)), default=0)
+    filled = filled_width(row)
     if filled <= width:
         return None
     cells = list(row)

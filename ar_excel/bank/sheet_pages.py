@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.cells import filled_width
 from ar_excel.bank.statement import (
     TIE_OUT,
     Statement,
@@ -39,10 +40,8 @@ def read_page(header: list[Any], rows: list[list[Any]],
               read: Callable[[list[list[Any]], list[int]], Statement]) -> Statement | None:
     """A sheet's ``rows`` read under the first sheet's ``header`` (``read`` of the rows and
     their row numbers), where they are statement lines; else None."""
-    width = max((i + 1 for i, c in enumerate(header) if not is_blank(c)), default=0)
-    if not rows or any(
-            max((i + 1 for i, c in enumerate(r) if not is_blank(c)), default=0) > width
-            for r in rows):
+    width = filled_width(header)
+    if not rows or any(filled_width(r) > width for r in rows):
         return None  # another table, or columns the first page has not
     try:
         page = read([list(header), *rows], [0, *range(1, len(rows) + 1)])
