@@ -146,21 +146,24 @@ class Booking:
     def _inflow_doubted(self, f: LineFacts, allocations: list[Allocation] | None
                         ) -> list[Allocation] | None:
         """``allocations`` made suggestions when the narrative calls the money something no
-        customer pays (REFUND, CHARGEBACK, مرتجع, INSURANCE CLAIM, POS SETTLEMENT) and the
-        payer is known by its account: a customer that is also a supplier, an insurer, a
+        customer pays (REFUND, CHARGEBACK, مرتجع, INSURANCE CLAIM, POS SETTLEMENT), whatever
+        the stage: an invoice it quotes may be a supplier's of the same shape, and a payer
+        known by its account: a customer that is also a supplier, an insurer, a
         card acquirer gives money back or pays a claim from the same account it pays its
         invoices from, so the account says who, not that an invoice is paid. Not when every
         such word is in the customer's own name (EGYPT LEASING AND FINANCING CO paying)."""
-        if not allocations or f.category is None or allocations[0].confidence < MATCHED:
+        if not allocations or f.category is None:
             return allocations
         text = f"{fold_text(self._descriptions[f.pos])} {fold_text(self._references[f.pos])}"
         words = [w.strip() for w in category_words(text)]
         names = [fold_text(self.payers.names.get(str(a.customer), "")) for a in allocations]
         if words and all(w in name for name in names for w in words):
             return allocations
+        note = doubted_inflow_note(f.category)
         for a in allocations:
             a.confidence = min(a.confidence, 0.6)
-            a.reason += doubted_inflow_note(f.category)
+            if note not in a.reason:  # (the purchase-order stage says it already)
+                a.reason += note
         return allocations
 
     def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,

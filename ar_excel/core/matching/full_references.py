@@ -24,7 +24,7 @@ from itertools import permutations
 import numpy as np
 
 from ar_excel.core.matching.amounts import MAX_ITEMS, find_subsets
-from ar_excel.core.matching.booking import MATCHED, Allocation, doubted_inflow_note
+from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -59,14 +59,9 @@ class FullReferences:
         payer = f.payer.customer if f.payer else None
         if payer and any(self.inv.customer[p] == payer for p in refs):
             refs = [p for p in refs if self.inv.customer[p] == payer]
-        out = self._settle_named(f, refs, "narrative names", 0.0)
-        if out and f.category is not None:
-            # A refund, a claim or a card settlement may quote an invoice of ours (or a
-            # supplier's of the same shape): money in, but perhaps not this invoice paid.
-            for a in out:
-                a.confidence = min(a.confidence, 0.6)
-                a.reason += doubted_inflow_note(f.category)
-        return out
+        # (A refund, a claim or a card settlement quoting an invoice of ours is made a
+        # suggestion by the booking, as every stage's: ``Booking._inflow_doubted``.)
+        return self._settle_named(f, refs, "narrative names", 0.0)
 
     def _cheque_not_the_amount(self, f: LineFacts, cust: str | None, refs: list[int]) -> bool:
         """Whether a number naming one of ``refs`` loosely (a bare 5-6 digit number) is one
