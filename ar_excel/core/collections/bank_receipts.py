@@ -29,19 +29,19 @@ from datetime import date
 import pandas as pd
 
 from ar_excel.core.collections import texts
-from ar_excel.core.collections.dunning import CENT, chased_items, min_amount, oldest_chased
+from ar_excel.core.collections.dunning import (
+    CENT,
+    chased_items,
+    codes,
+    min_amount,
+    oldest_chased,
+)
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.core.non_cash import non_cash
 from ar_excel.parsing import is_blank
 from ar_excel.policy import Policy
 
 ACCOUNT = ["Customer ID", "_code"]
-
-
-def codes(currencies: pd.Series) -> pd.Series:
-    """Currency codes as compared: trimmed, upper case, blank as ``""``."""
-    return currencies.map(lambda c: "" if c is None or (not isinstance(c, str) and pd.isna(c))
-                          else str(c).strip().upper())
 
 
 def receipt_currencies(received: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
@@ -183,8 +183,8 @@ def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
                   policy: Policy | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """(accounts, after): per customer and currency that money came in for on the bank
     (``cash_by_account``), with ``left_by_account``'s figures (Left, Left Days and Left
-    Invoices 0 where nothing is left) and Covered (what is left is below the dunning minimum: nothing to chase once the
-    receipts are recorded); ``after``: ``left_after``'s items (None without ``items`` or
+    Invoices 0 where nothing is left) and Covered (what is left is below the dunning minimum:
+    nothing to chase once the receipts are recorded); ``after``: ``left_after``'s items (None without ``items`` or
     without rows in ``received``), whether or not any of them is cash."""
     paid = cash_by_account(received, currencies)
     if items is None or received is None or not len(received):

@@ -25,8 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.collections import texts
-from ar_excel.core.collections.bank_receipts import codes
-from ar_excel.core.collections.dunning import min_amount, oldest_chased
+from ar_excel.core.collections.dunning import codes, min_amount, oldest_chased
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.policy import Policy

@@ -168,7 +168,7 @@ def letter_history(history: pd.DataFrame | None, as_of: date,
     h = h[h["Date"].notna() & (h["Date"] < day) & h["Customer ID"].notna()]
     h = h.assign(**{"Customer ID": h["Customer ID"].astype(str)})
     if by_currency:
-        h["Currency"] = _codes(h["Currency"]) if "Currency" in h else ""
+        h["Currency"] = codes(h["Currency"]) if "Currency" in h else ""
     rows = {}
     for cid, g in h.sort_values(["Date"], kind="stable").groupby(keys, sort=True):
         # one letter per customer and day: the highest level sent that day
@@ -193,7 +193,7 @@ def letter_history(history: pd.DataFrame | None, as_of: date,
     return out
 
 
-def _codes(currencies: pd.Series) -> pd.Series:
+def codes(currencies: pd.Series) -> pd.Series:
     """Currency codes as compared: trimmed, upper case, blank as ``""``."""
     return currencies.map(lambda c: "" if c is None or (not isinstance(c, str) and pd.isna(c))
                           else str(c).strip().upper())
@@ -211,10 +211,10 @@ def history_per_account(history: pd.DataFrame | None,
         return history
     h = history[history["Customer ID"].notna()].copy()
     h["Customer ID"] = h["Customer ID"].astype(str)
-    h["_code"] = _codes(h["Currency"]) if "Currency" in h else ""
+    h["_code"] = codes(h["Currency"]) if "Currency" in h else ""
     acc = pd.DataFrame({"Customer ID": accounts["Customer ID"].astype(str).to_numpy(),
                         "Currency": accounts["_ccy"].to_numpy(dtype=object)})
-    acc["_code"] = _codes(acc["Currency"])
+    acc["_code"] = codes(acc["Currency"])
     acc["_single"] = acc.groupby("Customer ID")["Currency"].transform("size") == 1
     joined = h.drop(columns=["Currency"], errors="ignore").merge(
         acc.rename(columns={"_code": "_account"}), on="Customer ID", how="inner")
@@ -292,7 +292,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     rows = []
     # plain dicts: a frame row (iterrows) or a .loc lookup per customer costs more than the
     # rules applied to it
-    frame["_code"] = _codes(frame["_ccy"]).to_numpy(dtype=object) if len(frame) else []
+    frame["_code"] = codes(frame["_ccy"]).to_numpy(dtype=object) if len(frame) else []
     past_rows = past.to_dict("index")
     plan_rows = plan_past.to_dict("index")
     for r in frame.to_dict("records"):
@@ -417,8 +417,8 @@ def history_rows(dunning: pd.DataFrame, as_of: date,
         # one reminder goes for the plan, in its currency: a customer's rows in other
         # currencies are asked nothing by it (an EGP instalment is no USD amount). A plan of no
         # known currency, or none of the customer's rows in it, puts it on the first row.
-        plan_ccy = sent["Customer ID"].map(_codes(rem["Currency"]))
-        own = reminder & (_codes(sent["Currency"]) == plan_ccy)
+        plan_ccy = sent["Customer ID"].map(codes(rem["Currency"]))
+        own = reminder & (codes(sent["Currency"]) == plan_ccy)
         first = reminder & ~sent["Customer ID"].duplicated() \
             & ~sent["Customer ID"].isin(set(sent.loc[own, "Customer ID"]))
         amount = amount.where(~reminder, 0.0)
