@@ -29,10 +29,11 @@ from ar_excel.core.matching.normalize import (
     without_amounts,
     without_branches,
 )
-from ar_excel.core.matching.payers import Payer, printed_accounts
+from ar_excel.core.matching.payers import BOILERPLATE, Payer, printed_accounts
 from ar_excel.core.matching.structured_references import readable, reference_read
 
 _HAS_DIGIT = re.compile(r"\d").search
+_PRINTED_WORD = re.compile(r"\S+")
 _OURS_BACK = PAYMENT_OUT_REVERSED.upper()  # as the narrative reads once folded
 
 
@@ -97,6 +98,26 @@ class StatementLines:
                 return True
         return False
 
+    def _documents_in_name(self, pos: int, named: bool) -> tuple[str, set[int]]:
+        """The invoices of the books a counterparty field writes in full (some banks' exports
+        put the payer's reference there: 'SI2600984 BLUE OCEAN', 'INV-2026-0042'), surely
+        (``references``: a number with its letters, or long enough to be no cheque's), and the
+        field's text, folded, where they were read ("" and none when it writes none). The
+        field is then the payer's name without them (``_names``): a document number is no
+        payer's name."""
+        name = self._names[pos]
+        if not isinstance(name, str) or _HAS_DIGIT(name) is None:
+            return "", set()
+        text = fold_text(name)
+        sure: set[int] = set()
+        self.index.lookup(without_amounts(without_accounts(text)), named=named, sure=sure)
+        if sure:
+            # (the words left, less the number and the words calling it one: INV, NO, REF)
+            words = [w for w in _PRINTED_WORD.findall(name) if _HAS_DIGIT(w) is None
+                     and fold_text(w).strip(".:#/-,;") not in BOILERPLATE]
+            self._names[pos] = " ".join(words) if any(len(w) >= 2 for w in words) else None
+        return text, sure
+
     def read_lines(self) -> None:
         L = self.lines
         desc = L["Description"].tolist() if "Description" in L else [None] * len(L)
@@ -137,12 +158,18 @@ class StatementLines:
                 credits, texts, categories, cash, printed, strict=True):
             sure: set[int] = set()
             ours_back = _OURS_BACK in text  # a payment of ours returned, as the bank says
+            strong, weak = set(), set()
             if _HAS_DIGIT(text) is None:  # (a narrative without a digit names no invoice)
-                numbers, strong, weak = text, set(), set()
+                numbers = text
             else:
                 # The payer's IBAN, an amount printed in the narrative and the bank's branch or
                 # teller number are no invoice numbers.
                 numbers = without_branches(without_amounts(without_accounts(text)))
+            # An invoice number the counterparty field carries is read with the narrative's.
+            in_name, named_there = self._documents_in_name(pos, category is None)
+            if named_there:
+                numbers = numbers + " " + without_amounts(without_accounts(in_name))
+            if _HAS_DIGIT(numbers) is not None:
                 # A refund or a claim may quote an invoice as "INV 4557": only a full number
                 # counts.
                 strong, weak = self.index.lookup(numbers, named=category is None, sure=sure)
