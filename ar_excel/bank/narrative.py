@@ -46,7 +46,10 @@ _SEPA_KEY = re.compile(r"(?:(?<=[\s.,;])|^)(" + "|".join(_SEPA_KEYS) + r")\+|(?:
 DUTCH_TAGS = {"TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "ORDP", "BENM", "ID", "CNTP",
               "MARF", "CSID", "ADDR", "ISDT", "ACCW", "PURP", "RTRN", "ULTC", "ULTD", "ULTB",
               "OCMT", "CHGS", "SUM", "TRCD", "BUSP", "PREF", "SVCL", "EXCH", "CDTRREF",
-              "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR", "BBAN"}
+              "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR", "BBAN",
+              # the ordering customer's own reference (SWIFT's "reference of customer"), which
+              # Gulf banks put first: "/ROC/INV-2026-114/ORDP//NAME/..."
+              "ROC"}
 _DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=True)) + ")/")
 _PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "NONE", "-"}
 _LABELS = re.compile(
@@ -283,7 +286,7 @@ def parse_dutch(text: str) -> Narrative:
             # reference (betalingskenmerk) all the same
             n.references.append("".join(remi.strip("/ ").split()))
         n.description = " ".join(remi.split()) or None
-    for tag in ("EREF", "PREF", "CDTRREF"):
+    for tag in ("EREF", "PREF", "CDTRREF", "ROC"):
         ref = clean_ref(val(tag))
         if ref and ref not in n.references:
             n.references.append(ref)

@@ -1,0 +1,43 @@
+"""Structured bank statements as Gulf, Egyptian and European banks send them (helper-165's
+realism round): each file written here by hand, with its truth (lines, amounts, signs,
+references, balances) pinned exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ar_excel.bank import read_statement_file
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8",
+           newline: str = "\r\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
+
+
+def test_mt940_gulf_narrative_opening_with_the_customers_reference(tmp_path: Path) -> None:
+    # an Emirati bank's :86: in SWIFT keys, the ordering customer's reference (/ROC/) first:
+    # read as free text before, the payer (/ORDP/) and the reference were lost
+    path = _write(tmp_path, "gulf.sta", """{1:F01EBILAEADAXXX0000000000}{2:O9401200261103EBILAEADAXXX00000000002611031200N}{4:
+:20:STMT261103001
+:25:AE070260001015123456701
+:28C:00215/00001
+:60F:C261102AED150000,00
+:61:2611031103CR25000,00NTRFNONREF//FT26307ABC12
+:86:/ROC/INV-2026-114/BENM//NAME/OUR CO LLC/ORDP//NAME/GULF STAR T
+RADING LLC/REMI/PAYMENT INV 2026 114
+:61:2611031103D1500,50NCHGNONREF//CH26307001
+:86:CHARGES FOR SWIFT TRANSFER
+:62F:C261103AED173499,50
+-}
+""")
+    st = read_statement_file(path)
+    lines = st.lines
+    assert list(lines["Amount"]) == [25000.0, -1500.5]
+    first = lines.iloc[0]
+    assert first["Reference"] == "INV-2026-114"
+    assert first["Counterparty"] == "GULF STAR TRADING LLC"
+    assert first["Description"] == "PAYMENT INV 2026 114"
+    assert first["Bank Ref"] == "FT26307ABC12"
+    assert st.balances[0].difference == 0.0
