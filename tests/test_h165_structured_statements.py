@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ar_excel.bank import read_statement_file
+from ar_excel.errors import InputError
 
 
 def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8",
@@ -41,3 +44,45 @@ RADING LLC/REMI/PAYMENT INV 2026 114
     assert first["Description"] == "PAYMENT INV 2026 114"
     assert first["Bank Ref"] == "FT26307ABC12"
     assert st.balances[0].difference == 0.0
+
+
+def test_qif_account_list_records_are_no_transactions(tmp_path: Path) -> None:
+    # Quicken's export of several accounts: the "!Account" records (N name, T type, D a
+    # description) were read as transactions (blank dates, amount 'Bank'), four issues of
+    # lines that are none, and the real lines numbered after them
+    path = _write(tmp_path, "accounts.qif", """!Option:AutoSwitch
+!Account
+NBusiness Checking
+TBank
+DOur main account
+^
+NSavings
+TBank
+^
+!Clear:AutoSwitch
+!Account
+NBusiness Checking
+TBank
+^
+!Type:Bank
+D11/23/2026
+T1,250.00
+PACME TRADING LTD
+MINV-1001
+^
+D11/24/2026
+T-45.50
+PBANK FEE
+^
+""", newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Amount"]) == [1250.0, -45.5]
+    assert list(st.lines["Bank Line"]) == ["1", "2"]
+    assert [str(d.date()) for d in st.lines["Date"]] == ["2026-11-23", "2026-11-24"]
+    assert st.issues == []
+
+
+def test_qif_of_account_records_alone_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "list.qif", "!Account\nNBusiness Checking\nTBank\n^\n", newline="\n")
+    with pytest.raises(InputError, match="without transactions"):
+        read_statement_file(path)

@@ -47,6 +47,10 @@ def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
     kind = None
     record: dict[str, str] = {}
     start = 0
+    # under "!Account", up to the next "!Type:", the records name accounts ("NBusiness
+    # Checking", "TBank", "DOur main account"), no transactions: their N, T, D letters are not
+    # a cheque number, an amount and a date
+    accounts = False
     for no, line in enumerate(text.splitlines(), start=1):
         line = line.rstrip()
         if not line.strip():
@@ -55,6 +59,11 @@ def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
             m = re.match(r"(?i)!type:\s*(.+)", line)
             if m:
                 kind = m.group(1).strip().lower()
+                accounts = False
+            elif re.match(r"(?i)!account\b", line):
+                accounts = True
+            continue
+        if accounts:
             continue
         if line.startswith("^"):
             if record:
