@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from ar_excel.core.collections import texts
@@ -36,7 +37,7 @@ from ar_excel.core.collections.dunning import (
     min_amount,
     oldest_chased,
 )
-from ar_excel.core.money import amount_text, round_total
+from ar_excel.core.money import TOTAL_DECIMALS, amount_text, round_total
 from ar_excel.core.non_cash import non_cash
 from ar_excel.parsing import is_blank
 from ar_excel.policy import Policy
@@ -233,6 +234,9 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     covered = mine["Covered"].fillna(True).astype(bool).to_numpy() if "Covered" in mine \
         else came
     left = mine["Left"].to_numpy() if "Left" in mine else [float("nan")] * len(dun)
+    # a receipt that pays only what is not yet due leaves the overdue as the letter asks for
+    # it: that letter is sent (a plan reminder is held by any receipt, the plan's to fill)
+    came = came & (~chased | lowers_overdue(dun.get("Amount To Collect"), left))
     hold = letter & came
     still = ~letter & chased & came  # waiting a week between letters
     if not (hold | still).any():
@@ -258,6 +262,17 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     covered_now = hold | (still & covered)
     out.loc[covered_now, "Next Action Date"] = pd.Timestamp(as_of)
     return out
+
+
+def lowers_overdue(books: pd.Series | None, left: object) -> np.ndarray:
+    """Per Dunning row: whether the bank's receipts leave less overdue to collect (``left``:
+    ``bank_accounts``' Left, NaN where not known, taken as lowering) than the books' Amount
+    To Collect (``books``; None: not known, taken as lowering), by at least a cent."""
+    left = np.asarray(left, dtype="float64")
+    if books is None:
+        return np.ones(len(left), dtype=bool)
+    books = pd.to_numeric(books, errors="coerce").fillna(0.0).to_numpy(dtype="float64")
+    return np.isnan(left) | (books - np.round(np.nan_to_num(left), TOTAL_DECIMALS) >= CENT)
 
 
 def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.DataFrame,

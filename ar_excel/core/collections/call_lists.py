@@ -25,6 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.collections import texts
+from ar_excel.core.collections.bank_receipts import lowers_overdue
 from ar_excel.core.collections.dunning import codes, min_amount, oldest_chased
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
@@ -138,7 +139,10 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame,
     d = dunning.copy()
     keys = pd.MultiIndex.from_arrays([d["Customer ID"].astype(str), codes(d["Currency"])])
     mine = bank.reindex(keys)
-    came = pd.Series(mine["Received"].notna().to_numpy(), index=d.index)
+    # a receipt for what is not yet due changes nothing here: no note of it
+    came = pd.Series(mine["Received"].notna().to_numpy()
+                     & lowers_overdue(d["Amount To Collect"], mine["Left"].to_numpy()),
+                     index=d.index)
     if not came.any():
         return d, came
     words = texts.ACTIONS["ar" if arabic else "en"]["listed_for_the_rest"]
