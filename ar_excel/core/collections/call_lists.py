@@ -26,7 +26,12 @@ import pandas as pd
 
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.bank_receipts import lowers_overdue
-from ar_excel.core.collections.dunning import codes, min_amount, oldest_chased
+from ar_excel.core.collections.dunning import (
+    codes,
+    dunning_level,
+    min_amount,
+    oldest_chased,
+)
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.policy import Policy
@@ -67,7 +72,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
     dunning = dunning.assign(Note=None)
     moved = None
     if bank is not None and len(bank) and len(dunning):
-        dunning, moved = _as_left(dunning, bank, arabic)
+        dunning, moved = _as_left(dunning, bank, arabic, policy)
     call_from, visit_from = _edges(policy)
     d = dunning[_worth_chasing(dunning, policy)].copy()
     cust = customers.drop_duplicates("Customer ID").set_index("Customer ID")
@@ -131,11 +136,11 @@ def _worth_chasing(dunning: pd.DataFrame, policy: Policy) -> pd.Series:
     return (dunning["Amount To Collect"] >= floor) & ~dunning["Level Name"].isin(plan_names)
 
 
-def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame,
-             arabic: bool) -> tuple[pd.DataFrame, pd.Series]:
+def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
+             policy: Policy) -> tuple[pd.DataFrame, pd.Series]:
     """The Dunning rows of the accounts money came in for on the bank, with the amount,
-    oldest days and invoices left once it is recorded, and a Note of what the books show;
-    and which rows those are."""
+    oldest days, invoices and Level Name left once it is recorded, and a Note of what the
+    books show; and which rows those are."""
     d = dunning.copy()
     keys = pd.MultiIndex.from_arrays([d["Customer ID"].astype(str), codes(d["Currency"])])
     mine = bank.reindex(keys)
@@ -157,6 +162,17 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame,
     d.loc[came, "Amount To Collect"] = [round_total(v) for v in mine["Left"].to_numpy()[rows]]
     d.loc[came, "Days Overdue"] = mine["Left Days"].to_numpy()[rows].astype(int)
     d.loc[came, "Overdue Invoices"] = mine["Left Invoices"].to_numpy()[rows].astype(int)
+    # the step the rest is at, not the books' ('Hold / visit' beside 45 days): its own due
+    # level, no higher than the books' level (one escalation a week still holds it back)
+    edges = sorted(int(x) for x in policy.dunning_levels_days) or [7, 30, 60, 90]
+    books = pd.to_numeric(d.loc[came, "Level"], errors="coerce").fillna(0).astype(int) \
+        if "Level" in d else None
+    days = d.loc[came, "Days Overdue"].astype(int).tolist()
+    level = [dunning_level(n, edges) for n in days]
+    if books is not None:
+        level = [min(k, b) for k, b in zip(level, books, strict=True)]
+    d.loc[came, "Level Name"] = [texts.level_name(k, len(edges), "ar" if arabic else "en", n)
+                                 for k, n in zip(level, days, strict=True)]
     return d, came
 
 
