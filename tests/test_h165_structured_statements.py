@@ -86,3 +86,22 @@ def test_qif_of_account_records_alone_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "list.qif", "!Account\nNBusiness Checking\nTBank\n^\n", newline="\n")
     with pytest.raises(InputError, match="without transactions"):
         read_statement_file(path)
+
+
+def test_mt940_sender_in_latin_letters_ends_where_the_arabic_words_begin(tmp_path: Path) -> None:
+    # an Egyptian bank's free :86:: the payer's name, then an Arabic word of the bank's
+    # ("مستحقات": dues); read as part of the name, the payer was only "like" the customer's
+    # Falcon Trading LLC, and the receipt was matched on its amount alone
+    path = _write(tmp_path, "nbe.sta", """:20:NBE2611
+:25:EG380003000100000012345678901
+:28C:00331/00001
+:60F:C261123EGP100000,00
+:61:2611241124C26030,92NTRFNONREF//FT263231NJF4K
+:86:INWARD TRANSFER FROM FALCON TRADING L.L.C مستحقات
+:61:2611241124C500,NTRFNONREF//FT263231NJF4L
+:86:حوالة واردة من شركة ABC للتجارة سداد
+:62F:C261124EGP126530,92
+""")
+    lines = read_statement_file(path).lines
+    assert list(lines["Counterparty"]) == ["FALCON TRADING L.L.C", "شركة ABC للتجارة"]
+    assert list(lines["Amount"]) == [26030.92, 500.0]

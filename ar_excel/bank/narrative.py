@@ -428,6 +428,8 @@ _NOT_A_SENDER = re.compile(
     r"EXCHANGE)\b|بنك|مصرف|حسابكم|حسابنا|الصرافه|الصرافة")
 # Money out: whatever follows names no payer (OUTWARD TT TO X FROM ...).
 _PAID_OUT = re.compile(r"(?i)\b(?:OUTWARD|OUTGOING|TO)\b|(?:^|\s)(?:الى|إلى|لصالح)\s")
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'.&][^\W\d_]*)*\.?|&")
 
 
@@ -443,6 +445,10 @@ def sender_name(text: str, labels: list[re.Match] | None = None) -> str | None:
     words: list[str] = []
     for w in text[at.end():end].split():
         if w.upper() in _SENDER_ENDS or not _NAME_WORD.fullmatch(w):
+            break
+        if words and _LATIN.search(words[0]) and _ARABIC.search(w):
+            # a name begun in Latin letters does not go on in Arabic: the bank's words after it
+            # ("FALCON TRADING L.L.C مستحقات": dues); an Arabic name may hold Latin ("شركة ABC")
             break
         words.append(w)
     name = without_address(" ".join(words)).strip(" ,-&")
