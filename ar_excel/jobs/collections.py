@@ -127,9 +127,17 @@ def _plan_issues(book: Book, problems: list) -> list[Issue]:
 
 def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame | None,
                   levels: int, signature: str | None = None,
-                  invoices: pd.DataFrame | None = None) -> list[Letter]:
+                  invoices: pd.DataFrame | None = None,
+                  chased: pd.DataFrame | None = None) -> list[Letter]:
     """A letter for every Dunning row marked Letter, in the tab's order. ``invoices``: the
-    invoice list the items come from, to tell a balance brought forward from an invoice."""
+    invoice list the items come from, to tell a balance brought forward from an invoice.
+    ``chased``: ``dunning.chased_items(items)`` when the caller has it already."""
+    # the letter names the days of the oldest invoice it asks for: a small old remainder
+    # does not set the level, but it is listed and asked for
+    chased = dunning.chased_items(items) if chased is None else chased
+    asked = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= dunning.CENT)]
+    oldest = asked.groupby([asked["Customer ID"], asked["Currency"].fillna("")])[
+        "Days Past Due"].max().to_dict() if len(asked) else {}
     reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
     reminders = reminders.set_index("Customer ID") if reminders is not None else None
     if invoices is not None:  # a balance b/f is listed as such, not as an invoice
@@ -153,8 +161,10 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
         ccy = row["Currency"] or ""
         rows = by_account.get((cid, ccy))
         mine = ordered.iloc[rows] if rows is not None else items.iloc[0:0]
+        days = oldest.get((cid, ccy))
         letters.append(dunning_letter(row, mine, levels, signature,
-                                      several_currencies=rows_of.get(cid, 1) > 1))
+                                      several_currencies=rows_of.get(cid, 1) > 1,
+                                      oldest_days=None if days is None else int(days)))
     return letters
 
 
@@ -283,7 +293,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.5, "letters")
     signature = policy.get("collections_signature") or policy.get("company_name") or None
-    letters = build_letters(dun, items, schedule, levels, signature, invoices)
+    letters = build_letters(dun, items, schedule, levels, signature, invoices, chased)
     files: list[Path] = []
     if options.out_dir is not None:
         folder = Path(options.out_dir) / "dunning"

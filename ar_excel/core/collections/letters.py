@@ -78,14 +78,18 @@ def mark_brought_forward(items: pd.DataFrame, invoices: pd.DataFrame) -> pd.Data
 
 
 def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
-                   signature: str | None = None, several_currencies: bool = False) -> Letter:
+                   signature: str | None = None, several_currencies: bool = False,
+                   oldest_days: int | None = None) -> Letter:
     """The letter for one Dunning row (``Letter`` TRUE, Level > 0).
 
     ``items`` are the customer's open items in that currency (``ledger.open_items`` rows), in
     the order to list them (the job sorts them by due date). ``several_currencies``: the
     customer has a Dunning row in another currency too, so the subject names the account's
     currency ("account C1 (USD)"): two letters of one day would otherwise read alike in the
-    customer's inbox and the sender's.
+    customer's inbox and the sender's. ``oldest_days``: the days past due of the oldest
+    invoice the letter asks for (after credits on account), which it names ("the oldest 92
+    days past due"); without it, the row's Days Overdue (its level's invoice, which may be
+    younger than a small remainder the table lists).
     """
     lang = row.get("Language") or "en"
     kind = texts.letter_kind(int(row["Level"]), levels)
@@ -95,7 +99,8 @@ def dunning_letter(row: dict, items: pd.DataFrame, levels: int,
     never_written = pd.isna(row.get("Last Letter")) and not row.get("Last Level")
     wording = "2_first" if kind == 2 and never_written else kind
     body = texts.BODIES[lang][wording].format(
-        total=format_money(row["Amount To Collect"], ccy), days=int(row["Days Overdue"]))
+        total=format_money(row["Amount To Collect"], ccy),
+        days=int(row["Days Overdue"] if oldest_days is None else oldest_days))
     if lang == "ar":  # 'متأخرة 8 أيام', not '8 يوماً' (arabic_counts)
         body = agree_days(body)
     types = texts.ITEM_TYPES[lang]
