@@ -21,6 +21,7 @@ _HOW = {
     "learned name": "اسم معروف من تحصيلات سابقة", "name": "الاسم",
     "narrative name": "الاسم في البيان",
     "translated name": "الاسم مترجماً إلى الإنجليزية", "customer code": "رقم العميل في البيان",
+    "mobile number": "رقم المحمول في البيان",
 }
 # What a non-customer inflow is ("not a customer receipt (loan)").
 _KIND = {
@@ -147,13 +148,15 @@ _CLAUSES: list[tuple[str, object]] = [
      r"please confirm",
      lambda m: f"البيان يبدو {_kind(m[1])} وليس سداد عميل: {_CONFIRM}"),
     # who paid
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) \((.+)\)",
+    (r"payer by mobile number (.+) \(the customer's phone\)",
+     "الدافع عُرف من رقم المحمول {0} المسجل هاتفاً للعميل"),
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code|mobile number) \((.+)\)",
      lambda m: f"الدافع عُرف من {_how(m[1])} ({_likeness(m[2])})"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code)",
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code|mobile number)",
      lambda m: f"الدافع عُرف من {_how(m[1])}"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) and narrative "
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code|mobile number) and narrative "
      r"names (.+)", lambda m: f"الدافع عُرف من {_how(m[1])} والبيان يذكر {m[2]}"),
-    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code) and narrative has "
+    (r"payer by (account|learned account|learned name|name|narrative name|translated name|customer code|mobile number) and narrative has "
      r"a number one digit away from (.+)",
      lambda m: f"الدافع عُرف من {_how(m[1])} والبيان به رقم يختلف في خانة واحدة عن {m[2]}"),
     (r"payer by a name seen on earlier receipts", "الدافع عُرف من اسم ظهر في تحصيلات سابقة"),

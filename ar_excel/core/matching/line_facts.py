@@ -126,7 +126,8 @@ class StatementLines:
         acc = L["Counterparty Account"].tolist() if "Counterparty Account" in L else [None] * len(L)
         cur = L["Currency"].tolist() if "Currency" in L else [None] * len(L)
         days = day_numbers(L["Date"]) if "Date" in L else [None] * len(L)
-        self._accounts, self._names, self._descriptions = acc, cp, desc
+        # (the names as read: a document number in the field is taken out of its name)
+        self._accounts, self._names, self._descriptions = acc, list(cp), desc
         self._references = ref
         # Each line's amount in its currency's minor unit (a line without one: the ledger's).
         unit, cent = self.inv.unit, self.inv.cent
@@ -180,8 +181,10 @@ class StatementLines:
             # The name is read later, only for lines a full reference has not settled.
             # (our payment to a supplier that is a customer too comes back from its account:
             # that account names no payer of ours)
-            payer = None if ours_back else (self.payers.by_account(acc[pos], text, accounts)
-                                            or self.payers.by_code(text))
+            payer = None if ours_back else (
+                self.payers.by_account(acc[pos], text, accounts) or self.payers.by_code(text)
+                or self.payers.by_mobile([text, fold_text(cp[pos]), fold_text(acc[pos])],
+                                         self._names[pos], desc[pos]))
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           strong, weak, payer, category, is_cash)

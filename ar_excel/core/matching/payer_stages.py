@@ -29,7 +29,7 @@ from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
-from ar_excel.core.matching.payers import CERTAIN_NAME, Payer
+from ar_excel.core.matching.payers import CERTAIN_NAME, MOBILE, Payer
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 RATE_SPREAD = 0.03  # a bank's rate of the day against the Policy's month rate
@@ -83,6 +83,9 @@ class PayerStages:
             return [(p.customer, 0.97, "payer by a name seen on earlier receipts")]
         if f.category is not None and not f.cash:
             return []
+        if p.how == MOBILE:
+            return [(p.customer, p.score / 100,
+                     f"payer by mobile number {p.evidence} (the customer's phone)")]
         return [(c, s / 100, f"payer by {p.how} ({s:.0f})") for c, s in p.candidates]
 
     def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float,

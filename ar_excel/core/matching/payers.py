@@ -38,6 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.customers.contacts import iban_valid
+from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     TRADE_OF,
     distinctive,
@@ -205,6 +206,7 @@ class Payer:
     how: str = ""  # "account", "learned account", "learned name", "name", "narrative name"
     score: float = 0.0  # 100 for account evidence; the name score otherwise
     candidates: list[tuple[str, float]] = field(default_factory=list)  # name candidates
+    evidence: str = ""  # what identified it, as printed (the mobile number)
 
     @property
     def by_account(self) -> bool:
@@ -229,6 +231,10 @@ MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
+MOBILE = "mobile number"  # ``Payer.how`` of a payer known by the mobile the narrative prints
+# A customer's own mobile: the customer for sure, as a certain name is (its contact person
+# pays, or pays for it), not as its bank account is: the amount decides as for a name.
+MOBILE_SCORE = 95.0
 
 
 _OTHER_LANGUAGE_HEADERS = frozenset(match_key(h) for h in NAME_IN_EACH_LANGUAGE)
@@ -324,6 +330,7 @@ class PayerDirectory:
         self._has_short = np.zeros(len(self._needed_count), dtype=bool)
         self._has_short[list(short_words)] = True
         self.other_language = self._names_in_the_other_language(customers)
+        self._mobiles = MobileDirectory(customers)
         if learned is not None and len(learned):
             checked = learned.get(THIRD_PARTY_CHECK, [False] * len(learned))
             for cid, acc, nm, check in zip(
@@ -510,6 +517,24 @@ class PayerDirectory:
                 cid = next(iter(owners))
                 return Payer(cid, "customer code", 99.0, [(cid, 99.0)])
         return None
+
+    def by_mobile(self, texts: list[str], name: object = None,
+                  narrative: object = None) -> Payer | None:
+        """The customer whose Phone is the mobile number the line's folded ``texts`` print
+        (``mobiles``), unless the name the bank prints (``name``, else the ``narrative``'s
+        words) is another customer's for certain: the two disagree, and neither decides."""
+        if not self._mobiles:
+            return None
+        found = self._mobiles.owner(texts)
+        if found is None:
+            return None
+        cid, printed = found
+        named = (self.by_name(name) if isinstance(name, str) and name.strip()
+                 else self.by_name(narrative, narrative=True) if isinstance(narrative, str)
+                 else None)
+        if named is not None and named.customer not in (None, cid) and named.certain:
+            return None
+        return Payer(cid, MOBILE, MOBILE_SCORE, [(cid, MOBILE_SCORE)], printed)
 
     @cached_property
     def _code_keys(self) -> dict[str, set[str]]:
