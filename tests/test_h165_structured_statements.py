@@ -105,3 +105,61 @@ def test_mt940_sender_in_latin_letters_ends_where_the_arabic_words_begin(tmp_pat
     lines = read_statement_file(path).lines
     assert list(lines["Counterparty"]) == ["FALCON TRADING L.L.C", "شركة ABC للتجارة"]
     assert list(lines["Amount"]) == [26030.92, 500.0]
+
+
+def _camt(entries: str, opening: str = "1000.00", closing: str = "1350.00",
+          closing_mark: str = "CRDT") -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>1</MsgId><CreDtTm>2026-11-04T00:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>S1</Id><Acct><Id><IBAN>SA0380000000608010167519</IBAN></Id><Ccy>SAR</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="SAR">{opening}</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="SAR">{closing}</Amt>
+<CdtDbtInd>{closing_mark}</CdtDbtInd><Dt><Dt>2026-11-03</Dt></Dt></Bal>
+{entries}
+</Stmt></BkToCstmrStmt></Document>"""
+
+
+def _entry(amount: str, mark: str, ref: str, tx: str = "") -> str:
+    return (f"<Ntry><Amt Ccy=\"SAR\">{amount}</Amt><CdtDbtInd>{mark}</CdtDbtInd><Sts>BOOK</Sts>"
+            f"<BookgDt><Dt>2026-11-03</Dt></BookgDt><AcctSvcrRef>{ref}</AcctSvcrRef>"
+            f"<AddtlNtryInf>{ref} WORDS</AddtlNtryInf>{tx}</Ntry>")
+
+
+def test_camt_debit_written_with_a_minus_is_money_out(tmp_path: Path) -> None:
+    # an exporter that writes a debit's amount with a minus besides DBIT: "-150.00" DBIT was
+    # read as money in (+150.00) and the statement said "lines may be missing" (300.00)
+    path = _write(tmp_path, "minus.xml", _camt(
+        _entry("500.00", "CRDT", "E1") + _entry("-150.00", "DBIT", "E2")), newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Amount"]) == [500.0, -150.0]
+    assert st.balances[0].difference == 0.0
+    assert st.issues == []
+
+
+def test_camt_debit_balance_and_batch_written_with_minus_signs(tmp_path: Path) -> None:
+    # the closing balance "-350.00" DBIT is a debit balance (was read as +350.00), and a
+    # debit batch whose transactions are written "-100.00", "-200.00" is split into them
+    batch = ("<NtryDtls>"
+             "<TxDtls><Amt Ccy=\"SAR\">-100.00</Amt><RmtInf><Ustrd>SUPPLIER A</Ustrd></RmtInf>"
+             "</TxDtls><TxDtls><Amt Ccy=\"SAR\">-200.00</Amt><RmtInf><Ustrd>SUPPLIER B</Ustrd>"
+             "</RmtInf></TxDtls></NtryDtls>")
+    path = _write(tmp_path, "minus_batch.xml", _camt(
+        _entry("-300.00", "DBIT", "B1", batch) + _entry("-1050.00", "DBIT", "E2"),
+        opening="1000.00", closing="-350.00", closing_mark="DBIT"), newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Amount"]) == [-100.0, -200.0, -1050.0]
+    assert st.balances[0].closing == -350.0
+    assert st.balances[0].difference == 0.0
+    assert st.issues == []
+
+
+def test_camt_credit_written_negative_follows_its_indicator_and_says_so(tmp_path: Path) -> None:
+    path = _write(tmp_path, "minus_credit.xml", _camt(
+        _entry("-350.00", "CRDT", "E1")), newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Amount"]) == [350.0]
+    assert st.balances[0].difference == 0.0
+    assert len(st.issues) == 1 and "written negative but marked as a credit" in (
+        st.issues[0].message)

@@ -245,7 +245,7 @@ def _summary_differs(stmt: Any, sid: str, currency: str | None, source: str) -> 
     summary = stmt.find("TxsSummry")
     if summary is None:
         return []
-    entries = [((_text(e, "CdtDbtInd") or "").upper(), _amount(e.find("Amt"))[0] or 0.0,
+    entries = [((_text(e, "CdtDbtInd") or "").upper(), abs(_amount(e.find("Amt"))[0] or 0.0),
                 _status(e) == "BOOK", max(1, len(e.findall("NtryDtls/TxDtls"))))
                for e in stmt.iterfind("Ntry")]
     d = statement_decimals(currency)
@@ -284,7 +284,7 @@ def _balances(stmt: Any, sid: str, account: str | None, paged: bool = False
         if amount is None:
             continue
         if _text(bal, "CdtDbtInd") == "DBIT":
-            amount = -amount
+            amount = -abs(amount)  # (some exporters write a debit balance with a minus too)
         if code == "ITBD":
             interim.append((amount, _date(bal, "Dt"), ccy))
         if code not in found:
@@ -342,6 +342,17 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             "whether it is a credit or a debit (CdtDbtInd CRDT/DBIT); entry "
                             "left out".replace("  ", " ")))
         return []
+    if amount < 0:
+        # camt amounts carry no sign (CdtDbtInd gives it), but some exporters write a debit's
+        # with a minus too: "-150.00" DBIT is a debit of 150.00, not money in. One marked
+        # CRDT contradicts itself: read by its indicator, as ISO says, and told
+        amount = -amount
+        if direction == "CRDT":
+            issues.append(Issue(source, f"entry {entry_no}", "Amt", raw_amount,
+                                f"statement {sid}: entry of {raw_amount} {ccy or ''} is written "
+                                "negative but marked as a credit (CdtDbtInd CRDT); read as a "
+                                "credit of its amount, as the indicator says: check it against "
+                                "the bank's statement".replace("  ", " ")))
     reversal = (_text(entry, "RvslInd") or "").lower() in ("true", "1")  # xs:boolean
     booked = _date(entry, "BookgDt")
     value = _date(entry, "ValDt")
@@ -381,6 +392,13 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
             if tx_amount is None or foreign:
                 tx_amount, tx_ccy, foreign = found, found_ccy, False
         tx_direction = _text(tx, "CdtDbtInd") or direction
+        if tx_amount is not None and tx_amount < 0:
+            # written with a minus (as the entry's may be): its own indicator gives the sign;
+            # without one, the minus is the exporter's sign of a debit (in a debit batch
+            # written as the entry is, or a debit in a credit batch)
+            if _text(tx, "CdtDbtInd") is None:
+                tx_direction = "DBIT"
+            tx_amount = -tx_amount
         parts.append((tx, tx_amount, tx_ccy, tx_direction))
     signed = [(-a if d == "DBIT" else a) if a is not None else None for _, a, _, d in parts]
     charges = _included_charges(entry, txs)
