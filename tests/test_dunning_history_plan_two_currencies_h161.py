@@ -36,5 +36,6 @@ def test_the_plan_amount_is_recorded_in_the_plans_currency_only(tmp_path: Path) 
     rows = list(openpyxl.load_workbook(tmp_path / "out.xlsx")["Dunning History"]
                 .iter_rows(min_row=2, values_only=True))
     history = sorted((r[1], r[2], r[4], r[5]) for r in rows if r[1])
-    # instalment 2 (4,000.00 EGP, due 30 Oct) is asked for; the USD row records nothing
-    assert history == [("E4", 0, "EGP", 4000.0), ("E4", 0, "USD", 0.0)]
+    # instalment 2 (4,000.00 EGP, due 30 Oct) is asked for; the USD row has no letter
+    # (helper-163: Letter TRUE on the plan's currency row only), so no history row
+    assert history == [("E4", 0, "EGP", 4000.0)]

@@ -295,6 +295,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     frame["_code"] = codes(frame["_ccy"]).to_numpy(dtype=object) if len(frame) else []
     past_rows = past.to_dict("index")
     plan_rows = plan_past.to_dict("index")
+    letter_row = _plan_letter_rows(frame, reminders)
     for r in frame.to_dict("records"):
         cid = r["Customer ID"]
         due_level = int(r["Due Level"])
@@ -319,6 +320,10 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 if pd.notna(last_plan) and (day - last_plan).days < WEEK:
                     action = words["plan_wait"].format(date=_iso(last_plan))
                     action_date = last_plan + pd.Timedelta(days=WEEK)
+                elif letter_row.get(str(cid), r["_code"]) != r["_code"]:
+                    # one reminder goes, in the plan's currency: this row gets no letter
+                    action = words["plan_other_currency"].format(
+                        currency=letter_row[str(cid)] or "-")
                 else:
                     letter, action_date = True, day
                     wording, several = texts.plan_reminder_wording(rem)
@@ -392,6 +397,26 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     for col in ("Last Letter", "Next Action Date"):
         out[col] = pd.to_datetime(out[col])
     return out.reset_index(drop=True)[DUNNING_COLUMNS]
+
+
+def _plan_letter_rows(frame: pd.DataFrame, reminders: pd.DataFrame | None) -> dict[str, str]:
+    """Per plan customer to remind with rows in several currencies (``frame``: Customer ID,
+    ``_code``), the currency code of the row its one reminder goes on: the plan's (its
+    ``reminders`` Currency), else, no row being in it, the customer's first."""
+    if reminders is None or not len(reminders) or not len(frame):
+        return {}
+    ids = frame["Customer ID"].astype(str)
+    several = ids.duplicated(keep=False) & frame["Customer ID"].isin(reminders.index)
+    if not several.any():
+        return {}
+    plan_ccy = codes(reminders["Currency"])
+    plan_ccy.index = plan_ccy.index.astype(str)
+    out: dict[str, str] = {}
+    for cid, code in zip(ids[several], frame.loc[several, "_code"], strict=True):
+        wanted = plan_ccy.get(cid, "")
+        if cid not in out or (code == wanted and out[cid] != wanted):
+            out[cid] = code
+    return out
 
 
 def _no_dunning() -> pd.DataFrame:
