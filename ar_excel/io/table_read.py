@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
+from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks, arabic_marks_read
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
@@ -92,6 +92,16 @@ from ar_excel.parsing import (
 from ar_excel.parsing.codes import ANY_CURRENCY
 from ar_excel.policy import Policy
 from ar_excel.schema import SCHEMAS, TERMS_EOM, UNLIMITED
+
+
+def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
+           ) -> tuple[pd.Series, dict[int, str]]:
+    """``parse_column`` by the Policy's conventions, an amount shown with the Arabic
+    separators read by them (``decimal_marks.arabic_marks_read``)."""
+    if kind in ("money", "number") and str in types.present:
+        values, types = arabic_marks_read(values, types)
+    return parse_column(values, kind, day_first=policy.day_first,
+                        decimal_comma=policy.decimal_comma, types=types)
 
 
 def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
@@ -352,8 +362,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         issues.extend(ledger_group_issues(groups, sheet, header, grid.left, first_row))
 
     def ledger_amounts(j: int) -> pd.Series:
-        series, _ = parse_column(columns[j], "money", day_first=policy.day_first,
-                                 decimal_comma=policy.decimal_comma, types=types[j])
+        series, _ = _parse(columns[j], "money", policy, types[j])
         return as_ledger_sides(columns[j], series) if schema.name == "Invoices" else series
 
     sums = sum_rows(columns, types, names, schema, keep, blanks, ledger_amounts)
@@ -449,8 +458,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             kept[blank_mask(values, value_kinds)] = None
             parsed[name] = pd.Series(kept, dtype="object", copy=False)
             continue
-        series, errors = parse_column(values, kind, day_first=policy.day_first,
-                                      decimal_comma=policy.decimal_comma, types=value_kinds)
+        series, errors = _parse(values, kind, policy, value_kinds)
         if kind == "money" and schema.name == "Invoices" and str in value_kinds.present:
             series = as_ledger_sides(values, series)  # "10,000.00 Dr": owed by the customer
         if kind == "currency" and str in value_kinds.present:
@@ -468,7 +476,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                                 str(written.get(name, name)), header_row)
             issues.extend(said)
         if kind in ("money", "number") and str in value_kinds.present:
-            said, three = amount_marks(values, np.flatnonzero(value_kinds.mask(str)), errors,
+            marked, marked_kinds = arabic_marks_read(values, value_kinds)  # (as read)
+            said, three = amount_marks(marked, np.flatnonzero(marked_kinds.mask(str)), errors,
                                        policy.decimal_comma, sheet, letters[name],
                                        written.get(name, name), excel_rows)
             issues.extend(said)
@@ -502,16 +511,14 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
                                 written.get(name, name), values[pos], message))
     if tax_column is not None:  # Amount = net + its tax, the invoice total
-        tax, errors = parse_column(columns[tax_column], "money", day_first=policy.day_first,
-                                   decimal_comma=policy.decimal_comma, types=types[tax_column])
+        tax, errors = _parse(columns[tax_column], "money", policy, types[tax_column])
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
                                 str(header[tax_column]), columns[tax_column][pos], message))
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(2)
     if credit_column is not None:
-        credit, errors = parse_column(columns[credit_column], "money", day_first=policy.day_first,
-                                      decimal_comma=policy.decimal_comma,
-                                      types=types[credit_column])
+        credit, errors = _parse(columns[credit_column], "money", policy,
+                                types[credit_column])
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{column_letter(grid.left + credit_column)}{excel_rows[pos]}",
                                 str(header[credit_column]), columns[credit_column][pos], message))
@@ -521,9 +528,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         unreadable["Amount"] = unreadable["Amount"] | {
             p for p in errors if pd.isna(debit.iat[p])}
         running = running_balance_column(header, names, RUNNING_BALANCE, bare_key)
-        balance = None if running is None else parse_column(
-            columns[running], "money", day_first=policy.day_first,
-            decimal_comma=policy.decimal_comma, types=types[running])[0]
+        balance = None if running is None else _parse(
+            columns[running], "money", policy, types[running])[0]
         if opening:
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"],
@@ -533,8 +539,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         in_company = None  # which documents are, told by their totals
         for name, j in sorted(in_company_currency_beside(written, names, header).items(),
                               key=lambda item: item[0] != "Amount"):
-            local, _ = parse_column(columns[j], "money", day_first=policy.day_first,
-                                    decimal_comma=policy.decimal_comma, types=types[j])
+            local, _ = _parse(columns[j], "money", policy, types[j])
             foreign = parsed[name]
             none = local.notna() & (foreign.isna() | (foreign.eq(0.0) & local.ne(0.0)))
             if name == "Amount":
