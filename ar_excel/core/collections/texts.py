@@ -42,7 +42,7 @@ ACTIONS = {
         "plan_upcoming": "Send plan reminder: instalment {n} due {date}",
         "plan_ok": "Payment plan on track",
         # a plan customer's row in another currency: the one reminder goes in the plan's
-        "plan_other_currency": "Plan reminder sent in {currency} (one letter for the plan)",
+        "plan_other_currency": "Plan reminder goes in {currency} (one letter for the plan)",
         "plan_wait": "Wait: plan reminder sent {date}",
         "paid_on_the_bank": "Letter held: {amount} received on the bank statement ({date}), "
                             "not yet in Payments; record it (Receipts To Post) and run again",
@@ -85,7 +85,7 @@ ACTIONS = {
         "plan_overdue_several": "إرسال تذكير بالأقساط المتأخرة رقم {numbers}",
         "plan_upcoming": "إرسال تذكير بالقسط رقم {n} المستحق في {date}",
         "plan_ok": "خطة السداد منتظمة",
-        "plan_other_currency": "تذكير خطة السداد يرسل بعملة {currency} (خطاب واحد للخطة)",
+        "plan_other_currency": "تذكير خطة السداد بعملة {currency} (خطاب واحد للخطة)",
         "plan_wait": "انتظار: أرسل تذكير الخطة في {date}",
         "paid_on_the_bank": "الخطاب مؤجل: ورد {amount} في كشف البنك ({date}) ولم يسجل في "
                             "التحصيلات بعد؛ سجله (Receipts To Post) ثم أعد التشغيل",
