@@ -163,3 +163,48 @@ def test_camt_credit_written_negative_follows_its_indicator_and_says_so(tmp_path
     assert st.balances[0].difference == 0.0
     assert len(st.issues) == 1 and "written negative but marked as a credit" in (
         st.issues[0].message)
+
+
+def _behalf_book(path: Path) -> Path:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    ws.append(["E1", "Emirates Steel Holding", "AED", 30])
+    ws.append(["E2", "Arkan Building Materials LLC", "AED", 30])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Currency", "Amount"])
+    ws.append(["SI-7001", "E1", dt.date(2026, 10, 1), "AED", 18000.0])
+    ws.append(["SI-7002", "E2", dt.date(2026, 10, 2), "AED", 18000.0])
+    wb.save(path)
+    return path
+
+
+def test_camt_ultimate_debtor_is_the_customer_paid_for(tmp_path: Path) -> None:
+    # the group's holding company pays for its subsidiary (camt Dbtr the holding, UltmtDbtr
+    # the subsidiary the invoice is addressed to); the ultimate debtor was dropped, so the
+    # holding's own invoice of the same amount was taken as paid
+    from python_calamine import CalamineWorkbook
+
+    from ar_excel.cli import main
+
+    tx = ("<NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>"
+          "<RltdPties><Dbtr><Nm>EMIRATES STEEL HOLDING</Nm></Dbtr>"
+          "<UltmtDbtr><Nm>ARKAN BUILDING MATERIALS LLC</Nm></UltmtDbtr></RltdPties>"
+          "<RmtInf><Ustrd>SUPPLIER PAYMENT NOV</Ustrd></RmtInf></TxDtls></NtryDtls>")
+    text = _camt(_entry("18000.00", "CRDT", "FT26327", tx), opening="0.00",
+                 closing="18000.00").replace("SAR", "AED")
+    text = text.replace("<AddtlNtryInf>FT26327 WORDS</AddtlNtryInf>", "")
+    statement = _write(tmp_path, "behalf.xml", text, newline="\n")
+    line = read_statement_file(statement).lines.iloc[0]
+    assert line["Counterparty"] == "EMIRATES STEEL HOLDING"
+    assert line["Description"] == "SUPPLIER PAYMENT NOV ON BEHALF OF ARKAN BUILDING MATERIALS LLC"
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(_behalf_book(tmp_path / "book.xlsx")), "--bank",
+                 str(statement), "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]

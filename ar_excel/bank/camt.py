@@ -568,6 +568,13 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
             desc.append(extra)
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
     name, account = _party(tx, role)
+    ultimate = _text(tx, "RltdPties/UltmtDbtr/Nm") or _text(tx, "RltdPties/UltmtDbtr/Pty/Nm")
+    if direction == "CRDT" and not reversal and name and ultimate and (
+            ultimate.upper() != name.upper() and ultimate not in " ".join(desc)):
+        # a parent company, an agent or an exchange house paid for the customer the
+        # invoice is addressed to (the ultimate debtor): said as the matcher reads it in a
+        # narrative, so that one's invoice is paid, whoever sent the money
+        desc.append(f"ON BEHALF OF {ultimate}")
     bank = _agent(tx, role)
     # the party of the other role: the account holder, unless the bank repeats a reversed
     # payment's parties as they were (_own_side_named)
