@@ -208,3 +208,25 @@ def test_camt_ultimate_debtor_is_the_customer_paid_for(tmp_path: Path) -> None:
                  str(statement), "-o", str(out)]) == 0
     rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
     assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]
+
+
+def test_mt940_arabic_sender_after_the_kind_of_transfer(tmp_path: Path) -> None:
+    # "تحويل وارد من X" (incoming transfer from X), "ايداع نقدي من X" (cash deposit from X):
+    # the kind of money in between the word and من; the payer was read only right after
+    # the word ("حوالة واردة من X"), so these lines named no counterparty. A transfer out
+    # ("تحويل صادر من حسابكم الى ...") still names none.
+    path = _write(tmp_path, "cib.sta", """:20:CIB261103
+:25:EG380003000100000012345678901
+:28C:1/1
+:60F:C261102EGP100000,00
+:61:261103C75000,00NTRFNONREF//EG1
+:86:تحويل وارد من شركة النيل للتجارة سداد فاتورة 7781
+:61:261103C30000,NTRFNONREF//EG2
+:86:ايداع نقدي من مؤسسة الأهرام للمقاولات فاتورة 7790
+:61:261103D5000,NTRFNONREF//EG3
+:86:تحويل صادر من حسابكم الى شركة الدلتا للحديد
+:62F:C261103EGP200000,00
+""", encoding="cp1256")
+    lines = read_statement_file(path).lines
+    assert list(lines["Amount"]) == [75000.0, 30000.0, -5000.0]
+    assert list(lines["Counterparty"]) == ["شركة النيل للتجارة", "مؤسسة الأهرام للمقاولات", None]

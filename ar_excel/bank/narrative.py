@@ -408,11 +408,16 @@ def parse_free(text: str) -> Narrative:
 _MONEY_IN_WORDS = (r"INWARD|INCOMING|TT|TRANSFER|TRANSFERRED|TRF|TFR|REMITTANCE|REMITTED|IPI|"
                    r"SWIFT|ACH|IBFT|UAEFTS|SARIE|AANI|INSTAPAY|RECEIVED|RCVD|CREDIT|DEPOSIT|"
                    r"DEPOSITED|DEP|CASH|CHQ|CHEQUE|PAYMENT|PAID")
+_MONEY_IN_KINDS = (r"وارد|واردة|وارده|نقدي|نقدى|نقدا|نقداً|شيك|بشيك|بنكي|بنكى|بنكية|بنكيه|"
+                   r"داخلي|داخلى|داخلية|خارجي|خارجى|خارجية|فوري|فورى|لحظي|لحظى|سريع|سويفت|"
+                   r"انستاباي|إنستاباي|ميزة")
 _SENDER_AT = re.compile(
     r"(?i)\b(?:" + _MONEY_IN_WORDS + r")\b(?:[^:;]*?)\bFROM\s+|"
     r"\b(?:" + _MONEY_IN_WORDS + r")\s+BY\s+(?:ORDER\s+OF\s+)?|"
     r"(?:^|\s)BY\s+ORDER\s+OF\s+|"
-    r"(?:^|\s)(?:ال)?(?:محول|واردة|وارده|حوالة|حواله|تحويل|ايداع|إيداع)\s+من\s+")
+    r"(?:^|\s)(?:ال)?(?:محول|واردة|وارده|حوالة|حواله|تحويل|ايداع|إيداع)"
+    # the kind of it between ("تحويل وارد من X", "ايداع نقدي من X", "حوالة سويفت واردة من")
+    r"(?:\s+(?:" + _MONEY_IN_KINDS + r")){0,2}\s+من\s+")
 # Words that end the sender's name: what was paid, how, or where to.
 _SENDER_ENDS = frozenset({
     "INV", "INVOICE", "INVOICES", "INVS", "REF", "REFERENCE", "PO", "LPO", "PMT", "PAYMENT",
