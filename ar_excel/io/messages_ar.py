@@ -348,6 +348,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"receipt\): read as money paid out, their amounts negative \((.*)\)$",
      "{0} دفعة تقول طريقة الدفع إنها شيكات مرتدة (كلٌّ منها يلغي التحصيل الذي ارتد): قُرئت "
      "بالسالب ({1})"),
+    (r"^(\d+) payment\(s\) typed negative whose note says a cheque returned unpaid: read "
+     r"as returned cheques, each taking back its receipt \((.*)\)$",
+     "{0} دفعة مكتوبة بالسالب تقول ملاحظتها إن الشيك ارتد: قُرئت شيكات مرتدة، كلٌّ منها يلغي "
+     "التحصيل الذي ارتد ({1})"),
     (r"^(\d+) payment\(s\) typed negative whose Method says a write-off, discount, tax "
      r"withheld or charge: read as settling what the customer owes, their amounts positive "
      r"\((.*)\)$",

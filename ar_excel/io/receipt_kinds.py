@@ -90,6 +90,46 @@ def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> N
                                               f"out, their amounts negative")
 
 
+def _returned_by_note(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
+    """A receipts book without a Method (or with the row's blank) records a returned cheque
+    as a negative row whose note says so (ملاحظات / البيان / Remarks: ``شيك مرتد``, ``ارتداد
+    الشيك``, ``Bounced``): that note is the row's Method, so the cheque takes back its
+    receipt (``core.returned_cheques``) and the invoice is unpaid again from its own due
+    date, not a debit on account dated when the cheque came back. Only a negative row: a
+    note beside a receipt may say its cheque came back later, and the receipt stands until
+    the row taking it back. One Input Issue names the cells."""
+    from ar_excel.core.entries import per_distinct
+    from ar_excel.core.returned_cheques import is_returned_method
+    from ar_excel.schema import NARRATION_HEADERS
+
+    frame = table.frame
+    if not len(frame):
+        return
+    negative = (frame["Amount"] < 0).to_numpy(bool) & ~out
+    if "Method" in frame:
+        negative &= frame["Method"].map(is_blank).to_numpy(bool)
+    if not negative.any():
+        return
+    for column in frame.columns:
+        if not isinstance(column, str) or column == "Method" \
+                or match_key(table.headers.get(column, column)) not in NARRATION_HEADERS:
+            continue
+        said = negative & per_distinct(frame[column], is_returned_method).fillna(
+            False).to_numpy(bool)
+        if not said.any():
+            continue
+        at = frame.index[said]
+        if "Method" not in frame:
+            frame["Method"] = pd.Series(None, index=frame.index, dtype=object)
+        frame["Method"] = frame["Method"].astype(object)
+        frame.loc[at, "Method"] = frame.loc[at, column]
+        cells = [table.cell(i, column) for i in at]
+        issues.append(table.issue(at[0], column, (
+            f"{len(at)} payment(s) typed negative whose note says a cheque returned unpaid: "
+            f"read as returned cheques, each taking back its receipt ({cells_named(cells)})")))
+        negative &= ~said
+
+
 def _settlements_typed_negative(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
     """Turn positive the negative Payments rows whose Method says a write-off, discount, tax
     withheld or charge (``core.non_cash.settles_only``): a deduction typed as a minus on the
@@ -182,6 +222,7 @@ def receipts_as_meant(book: Book) -> None:
             at[0], direction, f"{len(at)} payment(s) sent to customers (refunds): read as "
                               f"money paid out, their amounts negative ({cells_named(cells)})"))
     _paid_out_by_method(table, out, book.issues)
+    _returned_by_note(table, out, book.issues)
     _settlements_typed_negative(table, out, book.issues)
     if out.any():
         table.frame = frame[~out].reset_index(drop=True)

@@ -280,42 +280,34 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
                customers: pd.DataFrame, items: pd.DataFrame, arabic: bool = False
                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(``schedule`` - the Payment Plan Schedule - with a Note on each instalment the bank's
-    receipts (``received``, not yet in Payments; in the plan's currency, cash only) pay
-    more of once recorded, the receipts filling the instalments as Payments rows would; the
-    schedule as it will be then). The tab's figures and Status stay the books', as the
-    Dunning's do."""
-    from ar_excel.core.collections.payment_plans import plan_schedule
-    from ar_excel.model import ROW
-
+    cash receipts (``received``, not yet in Payments; in the plan's currency) pay more of
+    once recorded, and what is left of it then; the schedule as it will be then). Every row
+    of ``received`` fills the instalments as Payments rows would, a write-off or tax
+    withheld too (the books count those towards a plan: Written off); the Note's amount is
+    the cash. The tab's figures and Status stay the books', as the Dunning's do."""
     out = schedule.assign(Note=None)
     if plans is None or not len(schedule) or received is None or not len(received):
         return out, schedule
     plan_ccy = codes(schedule.drop_duplicates("Customer ID").set_index("Customer ID")[
         "Currency"])
-    rows = _cash(received, currencies)
-    mine = rows["Customer ID"].map(plan_ccy)
-    rows = rows[(mine.notna() & ((rows["_code"] == mine) | (rows["_code"] == ""))).to_numpy()]
-    if not len(rows):
-        return out, schedule
-    extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
-    extra["Invoice No"] = rows["Invoice No"].to_numpy() if "Invoice No" in rows else None
-    extra[ROW] = range(10**9, 10**9 + len(extra))  # after the books' own receipts of a day
+    parsed = _parsed(received, currencies)
+    mine = parsed["Customer ID"].map(plan_ccy)
+    keep = (mine.notna() & ((parsed["_code"] == mine) | (parsed["_code"] == ""))
+            & (parsed["Amount"] > 0)).to_numpy()
+    rows = parsed[keep]
+    cash = ~non_cash(received).to_numpy()[keep]
+    if not cash.any():
+        return out, schedule  # no money came in for a plan: nothing to note
     # the payers' plans filled again with their receipts and the bank's; the others stand
-    payers = set(rows["Customer ID"])
-    theirs = payments["Customer ID"].astype(str).isin(payers).to_numpy()
-    owed = items["Customer ID"].astype(str).isin(payers).to_numpy()
-    # (an id that is no text is kept: plan_schedule makes it text its own way)
-    agreed = [not isinstance(c, str) or c in payers for c in plans["Customer ID"]]
-    then, _ = plan_schedule(plans[agreed], pd.concat([payments[theirs], extra],
-                                                     ignore_index=True),
-                            as_of, customers, items[owed])
-    after = pd.concat([schedule[~schedule["Customer ID"].isin(payers)],
-                       then[then["Customer ID"].isin(payers)]]).sort_values(
-        ["Customer ID", "Plan", "Instalment"], kind="stable").reset_index(drop=True)
+    then = _plans_then(schedule, plans, payments, rows, as_of, customers, items)
+    by_cash = then if cash.all() else _plans_then(schedule, plans, payments, rows[cash],
+                                                  as_of, customers, items)
     key = ["Plan", "Instalment"]
-    paid = after.set_index(key)["Paid Amount"].reindex(
-        pd.MultiIndex.from_frame(schedule[key])).to_numpy(dtype="float64")
-    more = paid - schedule["Paid Amount"].to_numpy(dtype="float64")
+    at = pd.MultiIndex.from_frame(schedule[key])
+    paid = then.set_index(key)["Paid Amount"].reindex(at).to_numpy(dtype="float64")
+    more = by_cash.set_index(key)["Paid Amount"].reindex(at).to_numpy(dtype="float64") \
+        - schedule["Paid Amount"].to_numpy(dtype="float64")
+    rows = rows[cash]
     latest = rows.groupby("Customer ID")["Date"].max()
     words = texts.ACTIONS["ar" if arabic else "en"]
     notes = []
@@ -330,5 +322,30 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
             amount=amount_text(extra_paid), left=amount_text(left),
             date=f"{pd.Timestamp(day):%Y-%m-%d}" if pd.notna(day) else "undated"))
     out["Note"] = notes
-    return out, after
+    return out, then
+
+
+def _plans_then(schedule: pd.DataFrame, plans: pd.DataFrame, payments: pd.DataFrame,
+                rows: pd.DataFrame, as_of: date, customers: pd.DataFrame,
+                items: pd.DataFrame) -> pd.DataFrame:
+    """``schedule`` as it will be once ``rows`` (``_parsed`` Receipts To Post rows) are in
+    Payments: their customers' plans scheduled again with them, the others as they are."""
+    from ar_excel.core.collections.payment_plans import plan_schedule
+    from ar_excel.model import ROW
+
+    extra = pd.DataFrame({c: rows[c].to_numpy() for c in ("Customer ID", "Date", "Amount")})
+    extra["Invoice No"] = rows["Invoice No"].to_numpy() if "Invoice No" in rows else None
+    extra["Method"] = rows["Method"].to_numpy() if "Method" in rows else None
+    extra[ROW] = range(10**9, 10**9 + len(extra))  # after the books' own receipts of a day
+    payers = set(rows["Customer ID"])
+    theirs = payments["Customer ID"].astype(str).isin(payers).to_numpy()
+    owed = items["Customer ID"].astype(str).isin(payers).to_numpy()
+    # (an id that is no text is kept: plan_schedule makes it text its own way)
+    agreed = [not isinstance(c, str) or c in payers for c in plans["Customer ID"]]
+    then, _ = plan_schedule(plans[agreed], pd.concat([payments[theirs], extra],
+                                                     ignore_index=True),
+                            as_of, customers, items[owed])
+    return pd.concat([schedule[~schedule["Customer ID"].isin(payers)],
+                      then[then["Customer ID"].isin(payers)]]).sort_values(
+        ["Customer ID", "Plan", "Instalment"], kind="stable").reset_index(drop=True)
 
