@@ -252,8 +252,11 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
 
     options.progress(0.2, "dunning levels")
     chased = dunning.chased_items(items)  # open invoices less credits, taken once for all the tabs
+    # amounts in several currencies are ranked by their worth at the Policy's rates
+    rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]],
+                         as_of)
     drafted = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
-                                  arabic=book.arabic, chased=chased)
+                                  arabic=book.arabic, chased=chased, rates=rates)
     received = options.received
     # each receipt holds the letter of its own currency's account only
     paid_in = receipt_currencies(received, items, customers, invoices, blank_currency(book)) \
@@ -266,8 +269,6 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of)
-    rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]],
-                         as_of)
     issues += list(rates.issues) if rates is not None else []
     # how late each customer pays: scored and expected from the one reading
     lateness = risk.paid_lateness(paid, customers, items, as_of)

@@ -31,6 +31,7 @@ from ar_excel.core.collections.dunning import (
     dunning_level,
     min_amount,
     oldest_chased,
+    worth,
 )
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
@@ -103,7 +104,7 @@ def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.Dat
                                          for v in number[mine]]
         d.loc[mine, "Oldest Due Date"] = pd.to_datetime(
             left["Left Due Date"].to_numpy()[mine])
-    d["_worth"] = _worth(d, rates)
+    d["_worth"] = worth(d, rates)
     d = d.sort_values(["_worth", "Days Overdue", "Customer ID"],
                       ascending=[False, False, True], kind="stable")
     calls = d[(d["Days Overdue"] >= call_from) & (d["Days Overdue"] < visit_from)]
@@ -174,17 +175,6 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
     d.loc[came, "Level Name"] = [texts.level_name(k, len(edges), "ar" if arabic else "en", n)
                                  for k, n in zip(level, days, strict=True)]
     return d, came
-
-
-def _worth(rows: pd.DataFrame, rates: Rates | None) -> pd.Series:
-    """Each row's amount to collect in the base currency where a rate gives it, else as it
-    stands."""
-    amount = rows["Amount To Collect"].astype("float64")
-    if rates is None or not rates.base or "Currency" not in rows:
-        return amount
-    factors = [rates.factor(c if isinstance(c, str) and c else None, rates.base)
-               for c in rows["Currency"]]
-    return amount * pd.Series([1.0 if f is None else f for f in factors], index=rows.index)
 
 
 def _numbered(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

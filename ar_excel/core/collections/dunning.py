@@ -51,6 +51,7 @@ import pandas as pd
 
 from ar_excel.core.collections import texts
 from ar_excel.core.collections.disputes import is_disputed
+from ar_excel.core.fx import Rates
 from ar_excel.core.money import TOTAL_DECIMALS, amount_in_units, decimals_of, round_total
 from ar_excel.policy import Policy
 
@@ -225,7 +226,8 @@ def history_per_account(history: pd.DataFrame | None,
 def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 policy: Policy | None = None, history: pd.DataFrame | None = None,
                 plans: pd.DataFrame | None = None, arabic: bool = False,
-                chased: pd.DataFrame | None = None) -> pd.DataFrame:
+                chased: pd.DataFrame | None = None, rates: Rates | None = None
+                ) -> pd.DataFrame:
     """The Dunning tab: one row per customer and currency with an open balance.
 
     ``items`` is ``ledger.open_items`` as of ``as_of``; ``history`` the ``Dunning History``
@@ -233,7 +235,9 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     (``payment_plans.plan_schedule``): customers with an active plan get its reminders.
     ``arabic``: the tab's words in Arabic (letters follow each customer's ``Language``).
     Letters are not built here: rows with ``Letter`` TRUE are the ones to send.
-    ``chased``: ``chased_items(items)`` when the caller has it already.
+    ``chased``: ``chased_items(items)`` when the caller has it already. ``rates``: the
+    Policy's exchange rates (``core.fx.policy_rates``): within a level, rows are ranked by
+    what their Amount To Collect is worth in the base currency (``worth``).
     """
     from ar_excel.core.collections.language import letter_language
     from ar_excel.core.collections.payment_plans import active_plan_customers, plan_reminders
@@ -392,7 +396,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     if not rows:  # open items, but none with a balance to chase (all settled to the cent)
         return _no_dunning()
     out = pd.DataFrame(rows)
-    out = out.sort_values(["Level", "Amount To Collect", "Days Overdue", "Customer ID"],
+    out["_worth"] = worth(out, rates)
+    out = out.sort_values(["Level", "_worth", "Days Overdue", "Customer ID"],
                           ascending=[False, False, False, True], kind="stable")
     for col in ("Last Letter", "Next Action Date"):
         out[col] = pd.to_datetime(out[col])
@@ -417,6 +422,18 @@ def _plan_letter_rows(frame: pd.DataFrame, reminders: pd.DataFrame | None) -> di
         if cid not in out or (code == wanted and out[cid] != wanted):
             out[cid] = code
     return out
+
+
+def worth(rows: pd.DataFrame, rates: Rates | None) -> pd.Series:
+    """Each row's Amount To Collect in the base currency where the rates give it (USD 1,000
+    at 50.50 is EGP 50,500, ahead of EGP 30,000), else as it stands: the Dunning, Call and
+    Visit Lists rank amounts in different currencies by it."""
+    amount = rows["Amount To Collect"].astype("float64")
+    if rates is None or not rates.base or "Currency" not in rows:
+        return amount
+    factors = [rates.factor(c if isinstance(c, str) and c else None, rates.base)
+               for c in rows["Currency"]]
+    return amount * pd.Series([1.0 if f is None else f for f in factors], index=rows.index)
 
 
 def _no_dunning() -> pd.DataFrame:
