@@ -230,3 +230,31 @@ def test_mt940_arabic_sender_after_the_kind_of_transfer(tmp_path: Path) -> None:
     lines = read_statement_file(path).lines
     assert list(lines["Amount"]) == [75000.0, 30000.0, -5000.0]
     assert list(lines["Counterparty"]) == ["شركة النيل للتجارة", "مؤسسة الأهرام للمقاولات", None]
+
+
+def test_mt940_gvc_abwa_is_the_customer_paid_for(tmp_path: Path) -> None:
+    # the German GVC's ABWA+ (abweichender Auftraggeber: the ultimate debtor) is camt's
+    # UltmtDbtr: the ?32 holding paid for its subsidiary; read as plain words beside the
+    # holding's name, the holding's own SI-7001 of the same amount was Matched
+    from python_calamine import CalamineWorkbook
+
+    from ar_excel.cli import main
+
+    statement = _write(tmp_path, "abwa.sta", """:20:STARTUMSE
+:25:AE070260001015123456701
+:28C:1/1
+:60F:C261102AED0,00
+:61:2611031103C18000,00NTRFNONREF//FT26327
+:86:166?00GUTSCHRIFT?20SVWZ+SUPPLIER PAYMENT NOV?21ABWA+ARKAN BUILDING MATERIAL
+?22S LLC?32EMIRATES STEEL HOLDING
+:62F:C261103AED18000,00
+""")
+    line = read_statement_file(statement).lines.iloc[0]
+    assert line["Counterparty"] == "EMIRATES STEEL HOLDING"
+    assert line["Description"] == ("SUPPLIER PAYMENT NOV ON BEHALF OF ARKAN BUILDING "
+                                   "MATERIALS LLC (GUTSCHRIFT)")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(_behalf_book(tmp_path / "book.xlsx")), "--bank",
+                 str(statement), "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]

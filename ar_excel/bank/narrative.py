@@ -172,7 +172,10 @@ def parse_gvc(text: str) -> Narrative:
     n = Narrative()
     n.code = text[:3] if text[:3].isdigit() else None
     n.posting_text = clean_ref(" ".join(fields.get("00", []))) or None
-    desc = [v for k, v in values if k in ("", "SVWZ", "MTLG", "ABWA", "ABWE")]
+    name = name_rest or _join_segments(fields.get("32", []) + fields.get("33", []))
+    n.counterparty = " ".join(name.split()) or None
+    desc = [_on_behalf(v, n.counterparty) if k == "ABWA" else v
+            for k, v in values if k in ("", "SVWZ", "MTLG", "ABWA", "ABWE")]
     desc += [v for k in ("35", "36", "37", "39", *(f"7{i}" for i in range(10)))
              for v in fields.get(k, [])]
     n.description = " ".join(" ".join(desc).split()) or None
@@ -181,8 +184,6 @@ def parse_gvc(text: str) -> Narrative:
             ref = clean_ref(v)
             if ref and ref not in n.references:
                 n.references.append(ref)
-    name = name_rest or _join_segments(fields.get("32", []) + fields.get("33", []))
-    n.counterparty = " ".join(name.split()) or None
     account = (fields.get("38") or fields.get("31") or [None])[0]
     if not account and keyed.get("IBAN"):
         account = keyed["IBAN"][0]
@@ -190,6 +191,17 @@ def parse_gvc(text: str) -> Narrative:
     bank = (fields.get("30") or keyed.get("BIC") or [None])[0]
     n.bank = clean_ref(bank.replace(" ", "")) if bank else None
     return n
+
+
+def _on_behalf(name: str, counterparty: str | None) -> str:
+    """An ``ABWA+`` name (abweichender Auftraggeber: the ultimate debtor, for whom the ?32
+    party paid: a holding for its subsidiary) as a narrative says it, "ON BEHALF OF X", the
+    words the matcher reads to pay X's invoice whoever sent the money; as it is where it is
+    the counterparty itself (LBBW's name run on from the purpose)."""
+    written = " ".join(name.split())
+    if not written or not counterparty or written.upper() in counterparty.upper():
+        return name
+    return f"ON BEHALF OF {written}"
 
 
 def _name_run_into_the_purpose(order: list[str], fields: dict[str, list[str]],
