@@ -29,7 +29,9 @@ Rules:
 * Risk Score (0-100) = 60 x min(max(Average Days Late, 0), 60) / 60
   + 40 x (share of the open invoice balance more than 30 days past due), rounded. (A
   customer billed in several currencies gets no Open Balance figure: amounts in different
-  currencies are not added; its share and weights use the amounts as they are.)
+  currencies are not added; its share and weights use the amounts at what they are worth
+  in the base currency where the Policy's exchange rates give every one of its currencies,
+  else as they are.)
   Risk Class: Low below 20, Medium below 50, High from 50.
 * Open Balance is the customer's balance in the ledger, as the Aging and Credit Status give
   it (disputed invoices in, credits on account netted, a credit balance negative); Overdue
@@ -269,6 +271,9 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         for cid, dpd, amount in zip(inv["Customer ID"], inv["Days Past Due"].astype(float),
                                     inv["Open Amount"].astype(float), strict=True):
             open_by.setdefault(cid, []).append((dpd, amount))
+    if rates is not None and rates.base:
+        # a customer in several currencies: its amounts weighed at what they are worth
+        hist_by, open_by = _in_base(hist_by, open_by, history, inv, customers, items, rates)
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
     for cid in sorted(set(hist_by) | set(open_by), key=str):
@@ -299,6 +304,44 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         ["Risk Score", "_worth", "Customer ID"], ascending=[False, False, True], kind="stable",
         na_position="last")
     return out.drop(columns="_worth").reset_index(drop=True)
+
+
+def _in_base(hist_by: dict, open_by: dict, history: pd.DataFrame, open_: pd.DataFrame,
+             customers: pd.DataFrame, items: pd.DataFrame, rates: Rates) -> tuple[dict, dict]:
+    """``hist_by`` (paid: days late, weight) and ``open_by`` (open: days past due, amount)
+    with the weights and amounts of each customer in several currencies converted into the
+    rates' base, where the rates give every one of its currencies: USD 5,000 is not less
+    than EGP 100,000. The pairs are in the order of ``history`` and ``open_`` (the rows they
+    were made from); a blank currency is the customer's own. Others are left as they are."""
+    home = _home_currencies(customers, items)
+
+    def each(frame: pd.DataFrame) -> dict:
+        out: dict = {}
+        if not len(frame):
+            return out
+        own = frame["Currency"] if "Currency" in frame else pd.Series(None, index=frame.index)
+        for cid, ccy in zip(frame["Customer ID"], own, strict=True):
+            code = ccy.strip() if isinstance(ccy, str) else ""
+            out.setdefault(cid, []).append(code or home.get(cid) or "")
+        return out
+
+    paid_in, owed_in = each(history), each(open_)
+    hist_out, open_out = dict(hist_by), dict(open_by)
+    for cid in set(paid_in) | set(owed_in):
+        paid, owed = paid_in.get(cid, []), owed_in.get(cid, [])
+        if len(set(paid) | set(owed)) < 2 or len(paid) != len(hist_by.get(cid, [])) \
+                or len(owed) != len(open_by.get(cid, [])):
+            continue
+        factor = {c: rates.factor(c or None, rates.base) for c in set(paid) | set(owed)}
+        if any(f is None for f in factor.values()):
+            continue  # no rate for one of them: all there is to go by is the figures
+        if paid:
+            hist_out[cid] = [(d, w * factor[c]) for (d, w), c in zip(hist_by[cid], paid,
+                                                                     strict=True)]
+        if owed:
+            open_out[cid] = [(d, a * factor[c]) for (d, a), c in zip(open_by[cid], owed,
+                                                                     strict=True)]
+    return hist_out, open_out
 
 
 def _worth(rows: pd.DataFrame, items: pd.DataFrame, rates: Rates | None) -> pd.Series:
