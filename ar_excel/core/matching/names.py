@@ -246,10 +246,28 @@ def _raw_words(name: object) -> list[str]:
         if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):
             raw[k] = "AL"
     if "ABD" in text or "عبد" in text:  # (most names have neither)
+        for k in range(len(raw)):
+            raw[k] = _abdul(raw[k], raw[k + 1] if k + 1 < len(raw) else "")
         for k in range(len(raw) - 1):  # ABD AL RAHMAN, عبد الرحمن: one name
             if raw[k] in ("ABD", "عبد"):
                 raw[k], raw[k + 1] = "", raw[k] + raw[k + 1]
     return raw
+
+
+# ABDUL with its article spoken as the sun letter after it (عبد الرحمن, عبد السلام, عبد الناصر:
+# ABDURRAHMAN, ABDUR RAHMAN, ABDUS SALAM, ABDUNNASER), written so by Gulf and Pakistani banks.
+_ABDU_SUN = re.compile(r"ABD[UO]([TDSZRN])\1(\w+)")
+_ABDU_SUN_WORD = re.compile(r"ABD[UO]([TDSZRN])")
+
+
+def _abdul(word: str, following: str) -> str:
+    """``word`` with ABDU + the sun letter doubled read as ABDUL (ABDURRAHMAN: ABDULRAHMAN;
+    ABDUR before RAHMAN: ABDUL); as it is otherwise (ABDOU, ABDULLAH)."""
+    m = _ABDU_SUN.fullmatch(word)
+    if m:
+        return "ABDUL" + m.group(1) + m.group(2)
+    m = _ABDU_SUN_WORD.fullmatch(word)
+    return "ABDUL" if m and following.startswith(m.group(1)) else word
 
 
 @lru_cache(maxsize=200_000)
@@ -378,6 +396,85 @@ def token_shapes(name: str) -> tuple[str | None, ...]:
             pending = None
     if pending is not None:
         out.append(word_shape(pending) if pending else None)
+    return tuple(out)
+
+
+# The letters an Arabic word writes its long vowels with (ا و ي, ى): where a word writes one
+# between two consonants, any Latin spelling of it writes a vowel there too (سالم: SALEM,
+# SALIM, never ISLAM; الأمل: AL AMAL, never ALMULLA), while its short vowels are not written
+# at all. (Hamza and ain, ء ئ ؤ ع, are read as nothing either way: SAAD, SAD for سعد.)
+_AR_LONG = frozenset("اويىأإآٱ")
+
+
+@lru_cache(maxsize=200_000)
+def arabic_shape(word: str) -> str | None:
+    """The shape of a word in Arabic letters, as ``word_shape`` gives a Latin word's: its
+    skeleton with ``_`` where it writes a long vowel; None for a word in Latin letters."""
+    if not _AR.search(word):
+        return None
+    # (A word ending in ي, ية or يا may be the -IYA of a nisba: marked as word_shape marks it.)
+    nisba = len(word) > 3 and word.endswith(("ي", "يه", "ية", "يا"))
+    if len(word) > 2 and word[-1] in "هةح":
+        word = word[:-1]  # (as ``skeleton`` drops it)
+    out = _DOUBLED.sub(r"\1", "".join("_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "")
+                                     for ch in word))
+    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
+    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
+
+
+def _gaps(shape: str) -> tuple[str, frozenset[int]]:
+    """(the consonants of a shape, the gaps between them holding a vowel: 0 between the
+    first and the second...). A Latin Y or W between vowels is read as the vowel letter ي /
+    و an Arabic shape marks; a nisba's -IA is a final vowel."""
+    shape = shape.removesuffix("_ia").replace("y", "_").replace("w", "_")
+    consonants, vowels = [], set()
+    for ch in shape:
+        if ch == "_":
+            if consonants:
+                vowels.add(len(consonants) - 1)
+        else:
+            consonants.append(ch)
+    return "".join(consonants), frozenset(v for v in vowels if v < len(consonants) - 1)
+
+
+def long_vowels_agree(arabic: str, latin: str) -> bool:
+    """Whether a Latin word (its ``word_shape``) may spell an Arabic one (its
+    ``arabic_shape``): it writes a vowel wherever the Arabic writes a long vowel between two
+    consonants, and a nisba's -IYA only where the Arabic ends in ي (SALMIYA is السالمية,
+    not سالم). Shapes whose consonants differ (a letter folded another way) are not
+    compared: True."""
+    ar_consonants, written = _gaps(arabic)
+    latin_consonants, vowels = _gaps(latin)
+    return ar_consonants != latin_consonants or (
+        written <= vowels and (arabic.endswith("_ia") or not latin.endswith("_ia")))
+
+
+@lru_cache(maxsize=200_000)
+def token_scripts(name: str) -> tuple[tuple[str, bool] | None, ...]:
+    """Per token of ``name_tokens(name)``, in order: (the shape of the printed word(s) it
+    comes from, whether they are in Arabic letters): ``word_shape`` of a Latin word (an
+    article glued to it), ``arabic_shape`` of an Arabic one; None where the token is a
+    reading of the word (a business word translated, a given name's own key)."""
+    out: list[tuple[str, bool] | None] = []
+    pending: str | None = None
+    for w in _raw_words(name):
+        as_written = _word_reading(w) == (w,) and w not in _GIVEN_NAMES
+        for s in _word_skeletons(w):
+            if not s:
+                continue
+            if s in _JOINS_NEXT:
+                pending = (pending or "") + (w if as_written else "")
+                continue
+            word = (pending or "") + w
+            arabic = arabic_shape(word)
+            shape = arabic if arabic is not None else word_shape(word)
+            out.append((shape, arabic is not None) if as_written and shape is not None
+                       else None)
+            pending = None
+    if pending is not None:
+        arabic = arabic_shape(pending) if pending else None
+        shape = arabic if arabic is not None else (word_shape(pending) if pending else None)
+        out.append((shape, arabic is not None) if shape is not None else None)
     return tuple(out)
 
 

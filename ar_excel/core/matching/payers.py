@@ -43,7 +43,9 @@ from ar_excel.core.matching.names import (
     TRADE_OF,
     distinctive,
     keys_of,
+    long_vowels_agree,
     name_tokens,
+    token_scripts,
     token_shapes,
     translated_tokens,
 )
@@ -322,6 +324,7 @@ class PayerDirectory:
         # word's short vowels are not written, its skeleton is all there is to compare.
         # (The shapes are read when a narrative first makes the customer a candidate.)
         self._short_shapes: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        self._short_scripts: dict[int, list[tuple[str, frozenset[tuple[str, bool]]]]] = {}
         short_words = {i: [t for t in self._needed[c][0] if len(t) <= SHORT_SKELETON]
                        for i, c in enumerate(self._ids)}
         short_words = {i: ts for i, ts in short_words.items() if ts}
@@ -650,13 +653,15 @@ class PayerDirectory:
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
-        shapes = None
-        if narrative and self._short_tokens and any(
+        shapes = scripts = None
+        if self._short_tokens and any(
                 self._construct_state(t) in self._short_tokens for t in tokens):
-            shapes = token_shapes(text)
-        key = (tuple(tokens), truncated, narrative, shapes)
+            scripts = token_scripts(text)
+            if narrative:
+                shapes = token_shapes(text)
+        key = (tuple(tokens), truncated, narrative, shapes, scripts)
         if key not in self._cache:  # the same payer name comes back all month
-            self._cache[key] = self._score(tokens, truncated, narrative, shapes)
+            self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
         scored = self._cache[key]
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
@@ -732,12 +737,13 @@ class PayerDirectory:
         return Payer(cid, "translated name", TRANSLATED_NAME, [(cid, TRANSLATED_NAME)])
 
     def _score(self, tokens: list[str], truncated: bool, narrative: bool,
-               shapes: tuple[str | None, ...] | None = None) -> Payer | None:
+               shapes: tuple[str | None, ...] | None = None,
+               scripts: tuple[tuple[str, bool] | None, ...] | None = None) -> Payer | None:
         if truncated:
             tokens = tokens[:-1]  # the last word may have been cut
         full, distinct = keys_of(tokens)
         if narrative:
-            where, scores = self._narrative_scores(tokens, full, shapes)
+            where, scores = self._narrative_scores(tokens, full, shapes, scripts)
             if not len(where):
                 return None
         else:
@@ -761,6 +767,15 @@ class PayerDirectory:
                                             dtype=np.float32)[0]
                 scores = np.where(self._has_distinct[where], 0.75 * by_distinct + 0.25 * scores,
                                   scores)
+            if scripts is not None:
+                # (A name the bank prints, in the other script than the customer's: its short
+                # words must agree on the long vowels the Arabic writes, as a narrative's.)
+                by_script = self._by_script(tokens, scripts)
+                for k in np.flatnonzero(self._has_short[where]
+                                        & (scores > SHORT_NAME)).tolist():
+                    if self._other_script_disagrees(by_script,
+                                                    self._short_scripts_of(int(where[k]))):
+                        scores[k] = SHORT_NAME
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
@@ -863,27 +878,87 @@ class PayerDirectory:
             self._short_shapes[i] = known
         return known
 
+    def _short_scripts_of(self, i: int) -> list[tuple[str, frozenset[tuple[str, bool]]]]:
+        """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
+        of the customer at position ``i`` that its name writes as it is (not a reading)."""
+        known = self._short_scripts.get(i)
+        if known is None:
+            c = self._ids[i]
+            written = token_scripts(self.names[c])
+            known = []
+            for t in self._short_words[i]:
+                own = {sh for tok, sh in zip(self._tokens[c], written, strict=True) if tok == t}
+                if None not in own:
+                    known.append((t, frozenset(own)))
+            self._short_scripts[i] = known
+        return known
+
     def _short_words_written(self, tokens: list[str], shapes: tuple[str | None, ...] | None,
-                             hit: np.ndarray, scores: np.ndarray, at: np.ndarray) -> None:
+                             hit: np.ndarray, scores: np.ndarray, at: np.ndarray,
+                             scripts: tuple[tuple[str, bool] | None, ...] | None = None
+                             ) -> None:
         """Caps at ``SHORT_NAME`` the score (``scores[at[k]]``) of each customer ``hit[k]``
         whose short word the text writes only as its skeleton, not in its shape: KHALED SALEM
         and AHMED SALMI are no Salmiya Electronics for sure (AL NUR is Al Nour Trading: the
-        same shape). A word the text writes in Arabic letters keeps its skeleton's reading."""
+        same shape). A word written in Arabic letters on one side and in Latin on the other
+        (short vowels unwritten) must agree on the long vowels the Arabic writes
+        (``names.long_vowels_agree``): ISLAM is no سالم, AHMED ALMULLA no شركة الأمل, الانوار
+        no Al Noor Trading; SALEM, AL AMAL and النور keep their skeleton's reading."""
         # (No shapes read: the text has none of the short words, so "" is no shape of them.)
         printed: dict[str, set[str | None]] = defaultdict(set)
         for t, shape in zip(tokens, shapes if shapes is not None else [""] * len(tokens),
                             strict=True):
             printed[t].add(shape)
             printed[self._construct_state(t)].add(shape)
+        by_script = self._by_script(tokens, scripts or ())
         for k in np.flatnonzero(self._has_short[hit]).tolist():
             for t, own in self._short_shapes_of(int(hit[k])):
                 written = printed.get(t, set())
                 if None not in written and not written & own:
                     scores[at[k]] = min(scores[at[k]], SHORT_NAME)
                     break
+            else:
+                if by_script and self._other_script_disagrees(
+                        by_script, self._short_scripts_of(int(hit[k]))):
+                    scores[at[k]] = min(scores[at[k]], SHORT_NAME)
+
+    def _by_script(self, tokens: list[str], scripts: tuple[tuple[str, bool] | None, ...]
+                   ) -> dict[str, list[tuple[str, bool] | None]]:
+        """The shapes and scripts (``names.token_scripts``) each token is written in, by the
+        token as the master has it (``_construct_state``) too."""
+        by_script: dict[str, list[tuple[str, bool] | None]] = defaultdict(list)
+        # (a truncated name's last token is left out of ``tokens``: its shape with it)
+        for t, shape in zip(tokens, scripts, strict=False):
+            by_script[t].append(shape)
+            if self._construct_state(t) != t:
+                by_script[self._construct_state(t)].append(shape)
+        return by_script
+
+    @staticmethod
+    def _other_script_disagrees(
+            printed: dict[str, list[tuple[str, bool] | None]],
+            own: list[tuple[str, frozenset[tuple[str, bool]]]]) -> bool:
+        """Whether the text writes one of a customer's short words (``own``: its shapes and
+        scripts) only in the other script, and never with the long vowels the Arabic of the
+        two writes (``names.long_vowels_agree``)."""
+        for t, shapes in own:
+            written = printed.get(t)
+            if not written or None in written:
+                continue  # (not written, or read as a business word: no shape to compare)
+            agree = False
+            for shape, arabic in written:
+                for own_shape, own_arabic in shapes:
+                    if arabic == own_arabic or (
+                            long_vowels_agree(shape, own_shape) if arabic
+                            else long_vowels_agree(own_shape, shape)):
+                        agree = True
+            if not agree:
+                return True
+        return False
 
     def _narrative_scores(self, tokens: list[str], full: str,
-                          shapes: tuple[str | None, ...] | None = None
+                          shapes: tuple[str | None, ...] | None = None,
+                          scripts: tuple[tuple[str, bool] | None, ...] | None = None
                           ) -> tuple[np.ndarray, np.ndarray]:
         """Odoo's rule: every distinctive word of the customer's name is in the text; the
         more of its other words are there too, the higher. Customers sharing only some of
@@ -910,7 +985,8 @@ class PayerDirectory:
             share = np.minimum(covered / self._token_count[hit], 1.0)
             scores[complete] = 88.0 + 10.0 * share
             if self._has_short[hit].any():
-                self._short_words_written(tokens, shapes, hit, scores, np.flatnonzero(complete))
+                self._short_words_written(tokens, shapes, hit, scores, np.flatnonzero(complete),
+                                          scripts)
         # (A text whose name key is a letter or two, SI of SI-5079, is in every name: a partial
         # comparison would find it in OASIS, whose key is s.)
         rest = np.flatnonzero(~complete) if len(full) >= 3 else np.zeros(0, dtype=np.int64)
