@@ -89,6 +89,7 @@ CENT = 0.005
 LEAST = half_unit(TOTAL_DECIMALS)  # a receipt's remainder below it is nothing, in any currency
 HALF_LIFE_DAYS = 180.0
 PORTFOLIO_AVERAGE = "portfolio average"  # Payment Risk's Basis of a customer with no history
+POOLED = "portfolio pace"  # risk_scores' attrs key: the customers averaged at the portfolio's
 SCORE_CAP_DAYS = 60.0
 SEVERE_DAYS = 30
 CHASE_DAYS = 7
@@ -276,11 +277,14 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
         hist_by, open_by = _in_base(hist_by, open_by, history, inv, customers, items, rates)
     names = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Name"]
     rows = []
+    pooled = []  # averaged at the portfolio's pace: no paid invoice, none of its open later
     for cid in sorted(set(hist_by) | set(open_by), key=str):
         h, o = hist_by.get(cid, []), open_by.get(cid, [])
         avg, _, late = _average_days_late(h, o, portfolio_of(cid))
         basis = f"own history ({len(h)} paid)" if not np.isnan(_mean(h)) \
             else PORTFOLIO_AVERAGE
+        if basis == PORTFOLIO_AVERAGE and not late:
+            pooled.append(cid)
         if late:
             basis = (f"own history ({len(h)} paid) and {len(late)} open overdue" if h
                      else f"{len(late)} open overdue")
@@ -303,7 +307,10 @@ def risk_scores(items: pd.DataFrame, history: pd.DataFrame, customers: pd.DataFr
     out = out.assign(_worth=_worth(out, items, rates)).sort_values(
         ["Risk Score", "_worth", "Customer ID"], ascending=[False, False, True], kind="stable",
         na_position="last")
-    return out.drop(columns="_worth").reset_index(drop=True)
+    out = out.drop(columns="_worth").reset_index(drop=True)
+    # read by expected_payments: the Basis words may be shown translated or edited
+    out.attrs[POOLED] = frozenset(pooled)
+    return out
 
 
 def _in_base(hist_by: dict, open_by: dict, history: pd.DataFrame, open_: pd.DataFrame,
@@ -542,7 +549,9 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
         if len(risk) else {}
     names = dict(zip(risk["Customer ID"], risk["Customer"], strict=True)) if len(risk) else {}
     # a customer with no payments of its own is expected at the portfolio's pace: say so
-    pooled = set(risk.loc[risk["Basis"] == PORTFOLIO_AVERAGE, "Customer ID"]) \
+    # (as risk_scores found it; a frame from elsewhere by its Basis words)
+    pooled = set(risk.attrs[POOLED]) if POOLED in risk.attrs \
+        else set(risk.loc[risk["Basis"] == PORTFOLIO_AVERAGE, "Customer ID"]) \
         if len(risk) and "Basis" in risk else set()
     if chased is None:
         chased = chased_items(items) if len(items) else pd.DataFrame()
