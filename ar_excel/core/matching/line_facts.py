@@ -1,12 +1,14 @@
 """Reading the statement lines: what the rules need from each credit, read once.
 
 Accounting rule: only credits (money in) can be customer receipts; each is counted in the minor
-unit of its currency. From its narrative and reference come the invoices it names in full
-(``strong``) or by numeric part (``weak``), the kind of inflow it is (interest, loan, own
-transfer, refund...: never matched by amount or name), whether it is a cash deposit, and the
-payer known by the account it paid from. The payer's IBAN, amounts printed in the narrative
-and the number of the branch or teller a deposit was made at are no invoice numbers. The payer's name is read later, only for the lines a full reference
-has not settled.
+unit of its currency. From its narrative and reference (and a document number of the books
+its counterparty field carries) come the invoices it names in full (``strong``) or by numeric
+part (``weak``), the kind of inflow it is (interest, loan, own transfer, refund...: never
+matched by amount or name), whether it is a cash deposit, and the payer known by the account
+it paid from, the customer number it quotes or the customer's mobile it prints. The payer's
+IBAN, amounts printed in the narrative and the number of the branch or teller a deposit was
+made at are no invoice numbers. The payer's name is read later, only for the lines a full
+reference has not settled.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    that is the tail of the printed IBAN (Egyptian and Gulf IBANs embed the account number)
    counts too;
    The customer number the narrative quotes (CUST NO 11017, كود العميل 11017), exactly one
-   customer's ID, names the customer as its account would;
+   customer's ID, names the customer as its account would; the mobile number an instant
+   payment prints, exactly one customer's Phone (``mobiles``), names it as a certain name
+   does, unless the name printed is another customer's for certain;
 2. a payer name seen before on a receipt of exactly one customer (learned names), unless
    another customer of the master has that name too;
 3. the name: the bank's counterparty field, or the narrative when the bank prints none,
