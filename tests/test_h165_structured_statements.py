@@ -258,3 +258,33 @@ def test_mt940_gvc_abwa_is_the_customer_paid_for(tmp_path: Path) -> None:
                  str(statement), "-o", str(out)]) == 0
     rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
     assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]
+
+
+def test_mt940_swift_ultimate_debtor_is_the_customer_paid_for(tmp_path: Path) -> None:
+    # SWIFT keys "/ORDP//NAME/X/.../ULTD//NAME/Y/": the counterparty was the two names glued
+    # ("EMIRATES STEEL HOLDING/ARKAN BUILDING MATERIALS LLC") and the ultimate debtor, the
+    # customer paid for, was no more than that; the holding's own invoice was Matched
+    from python_calamine import CalamineWorkbook
+
+    from ar_excel.cli import main
+
+    statement = _write(tmp_path, "ultd.sta", """:20:STMT
+:25:AE070260001015123456701
+:28C:1/1
+:60F:C261102AED0,00
+:61:2611031103C18000,00NTRFNONREF//FT26327
+:86:/EREF/NOTPROVIDED/ORDP//NAME/EMIRATES STEEL HOLDING/REMI/USTD//SUPPLIER
+ PAYMENT NOV/ULTD//NAME/ARKAN BUILDING MATERIALS LLC/
+:61:2611031103C100,00NTRFNONREF//FT26328
+:86:/ORDP//NAME/DELTA BV/REMI/USTD//RE 55/ULTD/DELTA BV/
+:62F:C261103AED18100,00
+""")
+    lines = read_statement_file(statement).lines
+    assert list(lines["Counterparty"]) == ["EMIRATES STEEL HOLDING", "DELTA BV"]
+    assert list(lines["Description"]) == [
+        "SUPPLIER PAYMENT NOV ON BEHALF OF ARKAN BUILDING MATERIALS LLC", "RE 55"]
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(_behalf_book(tmp_path / "book.xlsx")), "--bank",
+                 str(statement), "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]

@@ -575,6 +575,11 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         # only the account holder named: the beneficiary of money in ("/BENM//NAME/OUR
         # COMPANY FZE/" on a credit), the ordering party of money out; no other party
         counterparty = None
+    ultimate = narrative.ultimate
+    if d.get("status") == "C" and ultimate and ultimate.upper() != (counterparty or "").upper():
+        # /ULTD/: the customer the payer paid for (camt's UltmtDbtr, the GVC's ABWA+), as the
+        # matcher reads it in a narrative, so that one's invoice is paid whoever sent it
+        description = " ".join(filter(None, [description, f"ON BEHALF OF {ultimate}"]))
     booked = d.get("entry_date") or d.get("date")
     amount = d.get("amount")
     bank_ref = clean_ref(d.get("bank_reference"))

@@ -83,6 +83,8 @@ class Narrative:
     # it), where the narrative names both: the counterparty is one or the other by direction
     ordering: str | None = None
     beneficiary: str | None = None
+    # SWIFT ``/ULTD/`` (the ultimate debtor: the party a payer paid for, where they differ)
+    ultimate: str | None = None
     bank: str | None = None  # the counterparty's bank: BIC, else a bank code (BLZ)
     code: str | None = None  # the German GVC transaction code ("166")
 
@@ -318,8 +320,19 @@ def parse_dutch(text: str) -> Narrative:
         party = re.search(rf"/{tag}/[^/]*/NAME/(.*?)(?=/(?:{next_tag})/|/?$)", text.strip())
         if party and clean_ref(party.group(1)):
             setattr(n, role, " ".join(party.group(1).split()))
+    # "/ULTD//NAME/ARKAN LLC/" (ING) or "/ULTD/ARKAN LLC/ID123/" (Rabobank's name, then id)
+    party = re.search(rf"/ULTD/[^/]*/NAME/(.*?)(?=/(?:{next_tag})/|/?$)", text.strip())
+    first = (fields.get("ULTD") or [""])[0].strip()
+    if party and clean_ref(party.group(1)):
+        n.ultimate = " ".join(party.group(1).split())
+    elif re.search(r"[A-Za-z]{2}", first) and not re.search(r"\d", first):
+        n.ultimate = " ".join(first.split())
     if n.ordering and n.beneficiary and n.counterparty == val("NAME"):
         n.counterparty = n.ordering  # "name1/name2" is the two parties: the caller picks
+    elif order.count("NAME") > 1 and n.counterparty == val("NAME") and (
+            n.ordering or n.beneficiary):
+        # "/ORDP//NAME/X/.../ULTD//NAME/Y/": two parties' names, not one name "X/Y"
+        n.counterparty = n.ordering or n.beneficiary
     for tag in ("ORDP", "BENM"):
         parts = fields.get(tag, [])
         if parts and parts[0].strip():
