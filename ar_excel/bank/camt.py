@@ -24,7 +24,10 @@ Accounting rules:
 * Counterparty by direction: the debtor for credits, the creditor for debits (``Nm`` or
   ``Pty/Nm`` in v08), with their account (IBAN or other id) and their bank (``DbtrAgt`` /
   ``CdtrAgt``: BIC, else clearing member id); a reversal that names only the other party
-  names that one. ``Transaction Code``: the transaction's ``BkTxCd``, else its entry's
+  names that one. A credit whose ultimate debtor (``UltmtDbtr``: the party that owes the
+  money, a subsidiary its holding paid for) is another than the debtor ends its description
+  "ON BEHALF OF <ultimate debtor>", as the matcher reads a narrative's on-behalf-of.
+  ``Transaction Code``: the transaction's ``BkTxCd``, else its entry's
   (``PMNT-RCDT-ESCT``, else the proprietary code). A batch transaction without its own amount is split on its
   ``TxAmt``, else its counter value (``CntrValAmt``) or instructed amount where that is in
   the account's currency.

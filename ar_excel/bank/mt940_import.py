@@ -46,7 +46,8 @@ Accounting rules and the traps they avoid:
 * Where the narrative names both parties (``/ORDP//NAME/`` and ``/BENM//NAME/``), the
   counterparty is the ordering party of a credit and the beneficiary of a debit; where it
   names only the beneficiary of a credit or the ordering party of a debit, that is the
-  account holder, and no counterparty is named.
+  account holder, and no counterparty is named. A credit's ultimate debtor (``/ULTD/``, the
+  GVC's ``ABWA+``: the customer its payer paid for) ends the description "ON BEHALF OF X".
 * The amount the payer sent (SWIFT ``/OCMT/``, on the ``:61:``'s second line or in the
   ``:86:``) in another currency than the line's is kept at the end of the description,
   "(paid EUR 10,000.00)": a EUR invoice paid into an AED account says the EUR.
