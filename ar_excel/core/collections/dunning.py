@@ -196,8 +196,12 @@ def letter_history(history: pd.DataFrame | None, as_of: date,
 
 def codes(currencies: pd.Series) -> pd.Series:
     """Currency codes as compared: trimmed, upper case, blank as ``""``."""
-    return currencies.map(lambda c: "" if c is None or (not isinstance(c, str) and pd.isna(c))
-                          else str(c).strip().upper())
+    if not len(currencies):
+        return currencies.map(str)  # (as empty as it came, of the type map gives)
+    # once per distinct value: a ledger's items repeat a handful of currencies
+    at, distinct = pd.factorize(currencies.astype("object"), use_na_sentinel=True)
+    spelt = np.array([str(c).strip().upper() for c in distinct] + [""], dtype=object)
+    return pd.Series(spelt[at], index=currencies.index, name=currencies.name)
 
 
 def history_per_account(history: pd.DataFrame | None,
