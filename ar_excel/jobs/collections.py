@@ -128,17 +128,20 @@ def _plan_issues(book: Book, problems: list) -> list[Issue]:
 def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame | None,
                   levels: int, signature: str | None = None,
                   invoices: pd.DataFrame | None = None,
-                  chased: pd.DataFrame | None = None) -> list[Letter]:
+                  chased: pd.DataFrame | None = None,
+                  reminders: pd.DataFrame | None = None) -> list[Letter]:
     """A letter for every Dunning row marked Letter, in the tab's order. ``invoices``: the
     invoice list the items come from, to tell a balance brought forward from an invoice.
-    ``chased``: ``dunning.chased_items(items)`` when the caller has it already."""
+    ``chased``: ``dunning.chased_items(items)`` and ``reminders``:
+    ``payment_plans.plan_reminders(schedule)``, when the caller has them already."""
     # the letter names the days of the oldest invoice it asks for: a small old remainder
     # does not set the level, but it is listed and asked for
     chased = dunning.chased_items(items) if chased is None else chased
     asked = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= dunning.CENT)]
     oldest = asked.groupby([asked["Customer ID"], asked["Currency"].fillna("")])[
         "Days Past Due"].max().to_dict() if len(asked) else {}
-    reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
+    if reminders is None and schedule is not None:
+        reminders = payment_plans.plan_reminders(schedule)
     reminders = reminders.set_index("Customer ID") if reminders is not None else None
     if invoices is not None:  # a balance b/f is listed as such, not as an invoice
         items = mark_brought_forward(items, invoices)
@@ -255,8 +258,11 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     # amounts in several currencies are ranked by their worth at the Policy's rates
     rates = policy_rates(policy, [*customers.get("Currency", []), *items["Currency"]],
                          as_of)
+    # the instalment each plan customer is reminded of, for the tab, its history and letters
+    reminders = payment_plans.plan_reminders(schedule) if schedule is not None else None
     drafted = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
-                                  arabic=book.arabic, chased=chased, rates=rates)
+                                  arabic=book.arabic, chased=chased, rates=rates,
+                                  reminders=reminders)
     received = options.received
     # each receipt holds the letter of its own currency's account only
     paid_in = receipt_currencies(received, items, customers, invoices, blank_currency(book)) \
@@ -289,12 +295,13 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                       after if after is not None else chased,
                                       lateness=lateness)
     weekly = forecast.forecast_from_expected(expected, as_of, forecast.WEEKS, policy)
-    history = dunning.merge_history(previous, dunning.history_rows(dun, as_of, schedule),
-                                   as_of)
+    history = dunning.merge_history(previous, dunning.history_rows(dun, as_of, schedule,
+                                                                   reminders), as_of)
 
     options.progress(0.5, "letters")
     signature = policy.get("collections_signature") or policy.get("company_name") or None
-    letters = build_letters(dun, items, schedule, levels, signature, invoices, chased)
+    letters = build_letters(dun, items, schedule, levels, signature, invoices, chased,
+                            reminders)
     files: list[Path] = []
     if options.out_dir is not None:
         folder = Path(options.out_dir) / "dunning"

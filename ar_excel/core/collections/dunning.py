@@ -230,8 +230,8 @@ def history_per_account(history: pd.DataFrame | None,
 def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
                 policy: Policy | None = None, history: pd.DataFrame | None = None,
                 plans: pd.DataFrame | None = None, arabic: bool = False,
-                chased: pd.DataFrame | None = None, rates: Rates | None = None
-                ) -> pd.DataFrame:
+                chased: pd.DataFrame | None = None, rates: Rates | None = None,
+                reminders: pd.DataFrame | None = None) -> pd.DataFrame:
     """The Dunning tab: one row per customer and currency with an open balance.
 
     ``items`` is ``ledger.open_items`` as of ``as_of``; ``history`` the ``Dunning History``
@@ -241,7 +241,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     Letters are not built here: rows with ``Letter`` TRUE are the ones to send.
     ``chased``: ``chased_items(items)`` when the caller has it already. ``rates``: the
     Policy's exchange rates (``core.fx.policy_rates``): within a level, rows are ranked by
-    what their Amount To Collect is worth in the base currency (``worth``).
+    what their Amount To Collect is worth in the base currency (``worth``). ``reminders``:
+    ``payment_plans.plan_reminders(plans)`` when the caller has it already.
     """
     from ar_excel.core.collections.language import letter_language
     from ar_excel.core.collections.payment_plans import active_plan_customers, plan_reminders
@@ -249,7 +250,8 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     language = "ar" if arabic else "en"
     schedule = plans if plans is not None else pd.DataFrame()
     plan_customers = active_plan_customers(schedule)
-    reminders = plan_reminders(schedule).set_index("Customer ID") if len(schedule) else None
+    reminders = (plan_reminders(schedule) if reminders is None else reminders).set_index(
+        "Customer ID") if len(schedule) else None
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
     edges = sorted(int(d) for d in policy.dunning_levels_days)
@@ -444,19 +446,21 @@ def _no_dunning() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in DUNNING_COLUMNS})
 
 
-def history_rows(dunning: pd.DataFrame, as_of: date,
-                 plans: pd.DataFrame | None = None) -> pd.DataFrame:
+def history_rows(dunning: pd.DataFrame, as_of: date, plans: pd.DataFrame | None = None,
+                 reminders: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``Dunning History`` rows for the letters of this run (Letter TRUE), each with the
     amount its letter asks for: a dunning letter's Amount To Collect; a plan reminder's
     instalment (``plans``: the payment-plan schedule), what is outstanding on the overdue
     instalments it asks for, else on the instalment coming due - not the account's overdue
-    invoices, which the plan has rescheduled."""
+    invoices, which the plan has rescheduled. ``reminders``: the plans' reminders
+    (``payment_plans.plan_reminders``) when the caller has them already."""
     from ar_excel.core.collections.payment_plans import plan_reminders
 
     sent = dunning[dunning["Letter"].astype(bool)]
     amount = sent["Amount To Collect"].astype("float64")
     if plans is not None and len(plans) and len(sent):
-        rem = plan_reminders(plans).set_index("Customer ID")
+        rem = (plan_reminders(plans) if reminders is None else reminders).set_index(
+            "Customer ID")
         asked = pd.Series(np.where(rem["Kind"] == "overdue", rem["Overdue Total"],
                                    rem["Outstanding"]).astype("float64"), index=rem.index)
         reminder = (sent["Level"] == 0) & sent["Customer ID"].isin(asked.index)
