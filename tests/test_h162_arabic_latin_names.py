@@ -102,3 +102,29 @@ def test_long_vowels_agree(arabic, latin, agree):
     ("ABDUR", ["bdr"])])
 def test_abdul_spoken_with_the_sun_letter(name, tokens):
     assert name_tokens(name) == tokens
+
+
+SALMIYA = [customer("C1", "Salmiya Electronics Co"), customer("C2", "Delta Star Paints"),
+           customer("C3", "Barta Est")]
+SALMIYA_INVOICES = [invoice("INV-101", "C1", 1250.00), invoice("INV-201", "C2", 1250.00),
+                    invoice("INV-301", "C3", 640.00), invoice("INV-302", "C3", 980.00)]
+
+
+@pytest.mark.parametrize(("row", "how"), [
+    ({"amount": 1250.00, "desc": "حوالة واردة من السالمية للالكترونيات"}, "narrative name (98)"),
+    ({"amount": 1250.00, "desc": "تحويل وارد", "cp": "السالمية للالكترونيات"}, "name (100)")])
+def test_the_arabic_article_the_english_name_leaves_out(row, how):
+    """A bank printing the Arabic name writes the article (السالمية) the master's English name
+    leaves out (Salmiya Electronics): the same name. Its amount, open for two customers, is
+    the payer's invoice."""
+    r = match(SALMIYA, SALMIYA_INVOICES, row)
+    assert allocations(r) == [("INV-101", 1250.00, "amount+payer", "Matched")]
+    assert reason(r) == f"payer by {how}; amount equals the open amount of INV-101"
+
+
+def test_a_latin_word_beginning_with_al_keeps_its_letters():
+    """ALBERT is no AL + BERT: only ال in Arabic letters is taken for the article."""
+    r = match(SALMIYA, SALMIYA_INVOICES, {"amount": 640.00, "desc": "INWARD TRANSFER ALBERT"})
+    assert allocations(r) == [("INV-301", 640.00, "amount-only", "Suggested")]
+    assert reason(r) == ("payer not identified; INV-301 is the only open invoice of this amount, "
+                         "please confirm")

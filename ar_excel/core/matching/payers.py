@@ -651,7 +651,7 @@ class PayerDirectory:
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = self.narrative_words(name) if narrative else fold_text(name)
-        tokens = name_tokens(text)
+        tokens = self._without_article(text, name_tokens(text))
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
@@ -682,6 +682,24 @@ class PayerDirectory:
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    def _without_article(self, text: str, tokens: list[str]) -> list[str]:
+        """``tokens`` with the article taken off a word written in Arabic with it (السالمية,
+        الفريد) that is no customer's word while the word without it is (the master's Salmiya
+        Electronics, Farid Motors): a bank printing the Arabic name writes the article the
+        English name leaves out. Only a word of 3 consonants or more once without it, and
+        only in Arabic letters, where ال is the article for sure (ALBERT, ALFREDO: no AL)."""
+        postings = self._postings
+        if not any(len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
+                   for t in tokens):
+            return tokens
+        written = token_scripts(text)
+        if len(written) != len(tokens):
+            return tokens
+        # (written with the article ال, then a consonant: not ALAMAL, الامل)
+        return [t[1:] if len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
+                and w is not None and w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_")
+                else t for t, w in zip(tokens, written, strict=True)]
 
     def _surname_first(self, name: str) -> Payer | None:
         """A person's name printed surname first, before a comma (German and Swiss banks:
