@@ -155,9 +155,9 @@ def test_money_helpers_round_by_currency():
     values = pd.Series([1.0005, 2.674, 1140.0456, 7.5])
     codes = pd.Series(["KWD", "EGP", None, "JPY"])
     assert decimals(codes).tolist() == [3, 2, 2, 0]
-    assert round_money(values, codes).tolist() == [1.0, 2.67, 1140.05, 8.0]
-    # a two-decimal book is rounded exactly as before
-    assert round_money(values, None).tolist() == values.round(2).tolist()
+    # half of a fils away from zero, as Excel's ROUND(1.0005, 3)
+    assert round_money(values, codes).tolist() == [1.001, 2.67, 1140.05, 8.0]
+    assert round_money(values, None).tolist() == [1.0, 2.67, 1140.05, 7.5]
 
 
 def test_money_columns_show_three_decimals_only_for_fils():

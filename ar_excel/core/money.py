@@ -57,17 +57,27 @@ def _places(currencies: pd.Series | None) -> np.ndarray | None:
     return decimals(currencies).to_numpy()
 
 
+def excel_round(values: np.ndarray | pd.Series, places: np.ndarray | pd.Series | int
+                ) -> np.ndarray:
+    """Each value to its ``places`` decimals as Excel's ROUND and its displayed figure do:
+    half away from zero, of the decimal figure the cell shows rather than its binary value. A
+    total typed as ``=123.25*1.14`` holds 140.50499999999999545 and shows 140.51; numpy's
+    round of the binary value gives 140.50, a cent the customer's payment of 140.51 would
+    leave open. A nudge of a few ulps makes such a figure the half it shows."""
+    scale = np.power(10.0, np.asarray(places, dtype="float64"))
+    v = np.asarray(values, dtype="float64") * scale
+    a = np.abs(v)
+    return np.sign(v) * np.floor(a + 0.5 + np.maximum(1e-9, a * 1e-12)) / scale
+
+
 def round_money(values: pd.Series, currencies: pd.Series | None) -> pd.Series:
     """Each amount rounded to its currency's decimals (``currencies`` aligned with ``values``;
-    None: two decimals). A two-decimal book is rounded exactly as ``values.round(2)``."""
+    None: two decimals), half away from zero as Excel rounds (``excel_round``)."""
     places = _places(currencies)
-    if places is None:
-        return values.round(DEFAULT_DECIMALS)
-    out = values.astype("float64").copy()
-    for d in np.unique(places).tolist():
-        rows = places == d
-        out[rows] = values[rows].astype("float64").round(int(d))
-    return out
+    rounded = excel_round(values, DEFAULT_DECIMALS if places is None else places)
+    if isinstance(values, pd.Series):
+        return pd.Series(rounded, index=values.index, name=values.name)
+    return rounded
 
 
 def half_unit(places: int) -> float:
