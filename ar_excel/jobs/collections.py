@@ -241,8 +241,12 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                            blank=ledger_blank(book)), blank_currency(book))
     items = mark_disputed(items, invoices, dispute_log(book))  # owed, not chased meanwhile
     plans_frame = book.frame("Payment Plans")
+    # a receipt pays the plan of its own currency only: each Payments row's currency
+    booked_in = payment_plans.booked_currencies(payments, items, customers, invoices,
+                                                blank_currency(book)) \
+        if plans_frame is not None else None
     schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers,
-                                                         items)
+                                                         items, booked_in)
                           if plans_frame is not None else (None, []))
     issues += _plan_issues(book, problems)
     previous, hist_issues = read_history(book)
@@ -286,7 +290,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
         if bank is not None else 0
     # the instalments the bank's receipts pay once recorded, said beside the books' figures
     plan_tab, plans_then = plan_notes(schedule, plans_frame, payments, received, paid_in,
-                                      as_of, customers, items, book.arabic) \
+                                      as_of, customers, items, book.arabic, booked_in) \
         if schedule is not None else (pd.DataFrame(columns=[*payment_plans.SCHEDULE_COLUMNS,
                                                             "Note"]), None)
     # money the bank statement already shows is no receipt to come: the forecast expects

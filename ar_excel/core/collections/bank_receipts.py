@@ -277,14 +277,16 @@ def lowers_overdue(books: pd.Series | None, left: object) -> np.ndarray:
 
 def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.DataFrame,
                received: pd.DataFrame | None, currencies: pd.Series | None, as_of: date,
-               customers: pd.DataFrame, items: pd.DataFrame, arabic: bool = False
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+               customers: pd.DataFrame, items: pd.DataFrame, arabic: bool = False,
+               booked_in: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(``schedule`` - the Payment Plan Schedule - with a Note on each instalment the bank's
     cash receipts (``received``, not yet in Payments; in the plan's currency) pay more of
     once recorded, and what is left of it then; the schedule as it will be then). Every row
     of ``received`` fills the instalments as Payments rows would, a write-off or tax
     withheld too (the books count those towards a plan: Written off); the Note's amount is
-    the cash. The tab's figures and Status stay the books', as the Dunning's do."""
+    the cash. The tab's figures and Status stay the books', as the Dunning's do.
+    ``booked_in``: each ``payments`` row's currency code, as the schedule was made with
+    (``payment_plans.plan_schedule``'s ``currencies``)."""
     out = schedule.assign(Note=None)
     if plans is None or not len(schedule) or received is None or not len(received):
         return out, schedule
@@ -299,9 +301,9 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
     if not cash.any():
         return out, schedule  # no money came in for a plan: nothing to note
     # the payers' plans filled again with their receipts and the bank's; the others stand
-    then = _plans_then(schedule, plans, payments, rows, as_of, customers, items)
+    then = _plans_then(schedule, plans, payments, rows, as_of, customers, items, booked_in)
     by_cash = then if cash.all() else _plans_then(schedule, plans, payments, rows[cash],
-                                                  as_of, customers, items)
+                                                  as_of, customers, items, booked_in)
     key = ["Plan", "Instalment"]
     at = pd.MultiIndex.from_frame(schedule[key])
     paid = then.set_index(key)["Paid Amount"].reindex(at).to_numpy(dtype="float64")
@@ -327,9 +329,10 @@ def plan_notes(schedule: pd.DataFrame, plans: pd.DataFrame | None, payments: pd.
 
 def _plans_then(schedule: pd.DataFrame, plans: pd.DataFrame, payments: pd.DataFrame,
                 rows: pd.DataFrame, as_of: date, customers: pd.DataFrame,
-                items: pd.DataFrame) -> pd.DataFrame:
+                items: pd.DataFrame, booked_in: pd.Series | None = None) -> pd.DataFrame:
     """``schedule`` as it will be once ``rows`` (``_parsed`` Receipts To Post rows) are in
-    Payments: their customers' plans scheduled again with them, the others as they are."""
+    Payments: their customers' plans scheduled again with them, the others as they are.
+    ``booked_in``: the currency code of each ``payments`` row (the rows' own: ``_code``)."""
     from ar_excel.core.collections.payment_plans import plan_schedule
     from ar_excel.model import ROW
 
@@ -342,9 +345,11 @@ def _plans_then(schedule: pd.DataFrame, plans: pd.DataFrame, payments: pd.DataFr
     owed = items["Customer ID"].astype(str).isin(payers).to_numpy()
     # (an id that is no text is kept: plan_schedule makes it text its own way)
     agreed = [not isinstance(c, str) or c in payers for c in plans["Customer ID"]]
+    paid_in = None if booked_in is None else pd.Series(np.concatenate(
+        [booked_in.to_numpy(dtype=object)[theirs], rows["_code"].to_numpy(dtype=object)]))
     then, _ = plan_schedule(plans[agreed], pd.concat([payments[theirs], extra],
                                                      ignore_index=True),
-                            as_of, customers, items[owed])
+                            as_of, customers, items[owed], paid_in)
     return pd.concat([schedule[~schedule["Customer ID"].isin(payers)],
                       then[then["Customer ID"].isin(payers)]]).sort_values(
         ["Customer ID", "Plan", "Instalment"], kind="stable").reset_index(drop=True)

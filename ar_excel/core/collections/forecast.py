@@ -87,7 +87,7 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     """
     from ar_excel.core.collections.disputes import mark_disputed
     from ar_excel.core.collections.dunning import chased_items
-    from ar_excel.core.collections.payment_plans import plan_schedule
+    from ar_excel.core.collections.payment_plans import booked_currencies, plan_schedule
     from ar_excel.core.collections.risk import (
         expected_payments,
         paid_history,
@@ -102,7 +102,9 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     lateness = paid_lateness(history, customers, items, as_of)  # likewise, how late each pays
     risk = risk_scores(items, history, customers, as_of, chased, lateness)
-    schedule = plan_schedule(plans, payments, as_of, customers, items)[0] \
+    # a receipt pays the plan of its own currency only
+    schedule = plan_schedule(plans, payments, as_of, customers, items,
+                             booked_currencies(payments, items, customers, invoices))[0] \
         if plans is not None and len(plans) else None
     expected = expected_payments(items, risk, as_of, policy, schedule, chased,
                                  lateness=lateness)

@@ -128,6 +128,7 @@ def due_dates(start: pd.Timestamp, count: int, frequency: tuple[str, int]) -> li
 
 def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
                   customers: pd.DataFrame | None = None, items: pd.DataFrame | None = None,
+                  currencies: pd.Series | None = None,
                   ) -> tuple[pd.DataFrame, list[tuple[Hashable, str, str]]]:
     """The instalment schedule with paid tracking, and problems as (index, column, message).
 
@@ -138,6 +139,10 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     A plan row without a customer (or whose customer is not in ``customers``), a positive
     amount, a number of instalments of at least 1 or a start date cannot be scheduled: it is
     reported and left out.
+    ``currencies``: each ``payments`` row's currency code, by position
+    (``bank_receipts.receipt_currencies``): a receipt in another currency than its plan's
+    pays none of it (USD 900 is not 900 of an EGP instalment); one of no known currency
+    (blank), or without ``currencies``, counts for the plan as it stands.
     """
     day = pd.Timestamp(as_of).normalize()
     problems: list[tuple[Hashable, str, str]] = []
@@ -215,7 +220,8 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     sched["Paid Amount"] = 0.0
     sched["Paid Date"] = pd.NaT
     sched["_written_off"] = 0.0
-    _apply_receipts(sched, payments, day)
+    _apply_receipts(sched, payments if currencies is None
+                    else payments.assign(**{_PAID_IN: currencies.to_numpy(dtype=object)}), day)
     sched["Outstanding"] = round_money(sched["Amount"] - sched["Paid Amount"], sched["Currency"])
     sched["Status"] = _status(sched, day)
     late = (day - sched["Due Date"]).dt.days
@@ -248,7 +254,13 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
         rows = by_customer.get(cid)
         receipts = pay.iloc[rows] if rows is not None else pay.iloc[0:0]
         written_off = non_cash(receipts).tolist()
-        for receipt, settled_so in zip(receipts.itertuples(), written_off, strict=True):
+        plan_ccy = _code(group["Currency"].iloc[0])
+        paid_in = [_code(c) for c in receipts[_PAID_IN]] if _PAID_IN in receipts \
+            else [""] * len(receipts)
+        for receipt, settled_so, ccy in zip(receipts.itertuples(), written_off, paid_in,
+                                            strict=True):
+            if ccy and plan_ccy and ccy != plan_ccy:
+                continue  # another currency's money: it pays that currency's invoices
             left = float(receipt.Amount)
             for i in order:
                 if left < nothing:
@@ -266,6 +278,34 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
                 left = round(left - take, places)
                 if sched.at[i, "Amount"] - sched.at[i, "Paid Amount"] < nothing:
                     sched.at[i, "Paid Date"] = receipt.Date
+
+
+_PAID_IN = "_paid_in"  # the payments' column of each receipt's currency code
+
+
+def booked_currencies(payments: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
+                      invoices: pd.DataFrame, blank: str | None = None) -> pd.Series | None:
+    """Each ``payments`` row's currency code for ``plan_schedule`` (``bank_receipts.
+    receipt_currencies``), a customer kept without a currency taken in the one its invoices
+    name, as the ledger takes it (``ledger.account_currencies``): its receipt on account
+    pays its plan. None without rows or customer ids."""
+    from ar_excel.core.collections.bank_receipts import receipt_currencies
+    from ar_excel.core.ledger import account_currencies
+
+    if not len(payments) or "Customer ID" not in payments or "Customer ID" not in customers:
+        return None
+    if "Currency" in customers and "Currency" in invoices and "Customer ID" in invoices:
+        accounts = account_currencies(customers, invoices)
+        customers = pd.DataFrame({"Customer ID": accounts.index,
+                                  "Currency": accounts.to_numpy(dtype=object)})
+    return receipt_currencies(payments, items, customers, invoices, blank)
+
+
+def _code(ccy: object) -> str:
+    """A currency as compared (``dunning.codes``' rule): trimmed, upper case, blank ``""``."""
+    if ccy is None or (not isinstance(ccy, str) and pd.isna(ccy)):
+        return ""
+    return str(ccy).strip().upper()
 
 
 def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
