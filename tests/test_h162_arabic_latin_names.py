@@ -128,3 +128,15 @@ def test_a_latin_word_beginning_with_al_keeps_its_letters():
     assert allocations(r) == [("INV-301", 640.00, "amount-only", "Suggested")]
     assert reason(r) == ("payer not identified; INV-301 is the only open invoice of this amount, "
                          "please confirm")
+
+
+@pytest.mark.parametrize("row", [
+    {"amount": 4400.00, "desc": "INWARD TRANSFER AL TAYYAR TRAVEL"},
+    {"amount": 4400.00, "desc": "IPI TT 8812", "cp": "AL TAYYAR TRAVEL & TOURISM"}])
+def test_travel_in_arabic_is_travel(row):
+    """شركة الطيار للسفر والسياحة: للسفر (travel) was no word the name keys put in English, so
+    AL TAYYAR TRAVEL lacked one of the name's words and named no one."""
+    customers = [customer("C1", "شركة الطيار للسفر والسياحة"), customer("C2", "Delta Star Paints")]
+    invoices = [invoice("INV-11", "C1", 4400.00), invoice("INV-21", "C2", 4400.00)]
+    r = match(customers, invoices, row)
+    assert allocations(r) == [("INV-11", 4400.00, "amount+payer", "Matched")]

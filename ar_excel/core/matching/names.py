@@ -59,6 +59,8 @@ ARABIC_WORDS = {
     "العقاريه": "REAL ESTATE", "للتطوير": "DEVELOPMENT", "التطوير": "DEVELOPMENT",
     "للالكترونيات": "ELECTRONICS", "الالكترونيات": "ELECTRONICS",
     "للسياحه": "TOURISM", "السياحيه": "TOURISM", "للتسويق": "MARKETING", "التسويق": "MARKETING",
+    "والسياحه": "TOURISM", "للسفر": "TRAVEL", "السفر": "TRAVEL", "والسفر": "TRAVEL",
+    "للسفريات": "TRAVEL", "السفريات": "TRAVEL",
     "للحديد": "STEEL", "والصلب": "STEEL", "للبلاستيك": "PLASTICS", "للورق": "PAPER",
     "للمنسوجات": "TEXTILES", "للملابس": "GARMENTS", "للاثاث": "FURNITURE",
     "للزراعه": "AGRICULTURE", "الزراعيه": "AGRICULTURE", "للتكنولوجيا": "TECHNOLOGY",
