@@ -24,7 +24,6 @@ from ar_excel.core.collections.bank_receipts import (
     bank_accounts,
     hold_letters_of_payers,
     plan_notes,
-    receipt_currencies,
 )
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.collections.letters import (
@@ -269,7 +268,9 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                   reminders=reminders)
     received = options.received
     # each receipt holds the letter of its own currency's account only
-    paid_in = receipt_currencies(received, items, customers, invoices, blank_currency(book)) \
+    # (a customer kept without a currency in the one its invoices name, as the ledger has it)
+    paid_in = payment_plans.booked_currencies(received, items, customers, invoices,
+                                              blank_currency(book)) \
         if received is not None and len(received) else None
     # what the bank's receipts leave to collect once recorded: nothing, or the rest
     bank, after = bank_accounts(received, paid_in, items, policy) \

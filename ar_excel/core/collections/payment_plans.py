@@ -10,9 +10,10 @@ Rules:
   semi-annual, yearly, or "N days / weeks / months", in English or Arabic; "twice a month"
   is reported, as it does not say which days). Months are counted from the Start date each time,
   so a plan starting 31 January falls due 28/29 February, then 31 March.
-* Paid tracking: the customer's receipts (positive payments, whatever invoice they name)
-  dated from one period before Start up to the as-of date count towards its plans — a plan
-  is usually agreed a period before its first instalment, and an early payment of it counts.
+* Paid tracking: the customer's receipts (positive payments, whatever invoice they name,
+  in the plan's currency or of none known) dated from one period before Start up to the
+  as-of date count towards its plans — a plan is usually agreed a period before its first
+  instalment, and an early payment of it counts.
   They fill the customer's instalments in due-date order, oldest first; the excess over all
   instalments is left for the rest of the account. An instalment's Paid Date is the date of
   the receipt that completed it.
@@ -285,10 +286,11 @@ _PAID_IN = "_paid_in"  # the payments' column of each receipt's currency code
 
 def booked_currencies(payments: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
                       invoices: pd.DataFrame, blank: str | None = None) -> pd.Series | None:
-    """Each ``payments`` row's currency code for ``plan_schedule`` (``bank_receipts.
-    receipt_currencies``), a customer kept without a currency taken in the one its invoices
-    name, as the ledger takes it (``ledger.account_currencies``): its receipt on account
-    pays its plan. None without rows or customer ids."""
+    """Each receipt's currency code (``payments``: Payments or Receipts To Post rows; for
+    ``plan_schedule``, and the bank's receipts' accounts): ``bank_receipts.
+    receipt_currencies``, a customer kept without a currency taken in the one its invoices
+    name, as the ledger takes it (``ledger.account_currencies``): its receipt on account is
+    money on that account. None without rows or customer ids."""
     from ar_excel.core.collections.bank_receipts import receipt_currencies
     from ar_excel.core.ledger import account_currencies
 
