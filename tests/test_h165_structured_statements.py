@@ -288,3 +288,48 @@ def test_mt940_swift_ultimate_debtor_is_the_customer_paid_for(tmp_path: Path) ->
                  str(statement), "-o", str(out)]) == 0
     rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
     assert [(r[0], r[3]) for r in rows[1:] if r[3]] == [("FT26327", "SI-7002")]
+
+
+def _pages(numbers: list[str], balances: list[tuple[str, str]], account: str = "AE07026000101512"
+           "3456701", day: str = "261103") -> str:
+    out = []
+    for k, (number, (opening, closing)) in enumerate(zip(numbers, balances, strict=True)):
+        first, last = k == 0, k == len(numbers) - 1
+        amount = float(closing.replace(",", ".")) - float(opening.replace(",", "."))
+        out += [":20:STMT", f":25:{account}", f":28C:{number}",
+                f":60{'F' if first else 'M'}:C{day}AED{opening}",
+                f":61:{day}{day[2:]}C{amount:.2f}NTRFNONREF//FT{k}".replace(".", ","),
+                f":86:/ORDP//NAME/GULF STAR TRADING LLC/REMI/INV-{k}",
+                f":62{'F' if last else 'M'}:C{day}AED{closing}", "-"]
+    return "\n".join(out) + "\n"
+
+
+def test_mt940_page_missing_between_pages_that_each_tie_out(tmp_path: Path) -> None:
+    # :28C: 215/1 closes (:62M:) at 1,500.00, 215/3 opens (:60M:) at 2,700.00: page 215/2
+    # (1,200.00 of lines) never came; each page ties out, and nothing said so
+    path = _write(tmp_path, "pages.sta", _pages(["00215/00001", "00215/00003"],
+                                                [("1000,00", "1500,00"), ("2700,00", "3000,00")]))
+    st = read_statement_file(path)
+    assert list(st.lines["Amount"]) == [500.0, 300.0]
+    assert [b.difference for b in st.balances] == [0.0, 0.0]
+    [issue] = st.issues
+    assert (issue.cell, issue.value) == ("statement 00215/00003", 1200.0)
+    assert issue.message == (
+        "statement 00215/00003 opens at 2,700.00, but statement 00215/00001 before it "
+        "(account AE070260001015123456701) closed at 1,500.00 (difference 1,200.00): a "
+        "statement or a page between them may be missing from the file")
+
+
+def test_mt940_pages_that_chain_or_are_of_two_accounts_say_nothing(tmp_path: Path) -> None:
+    chained = _pages(["00215/00001", "00215/00002", "00215/00003"],
+                     [("1000,00", "1500,00"), ("1500,00", "2700,00"), ("2700,00", "3000,00")])
+    other = _pages(["00007/00001"], [("50,00", "75,00")], account="AE070260001015123456702")
+    # (the next day's statement first)
+    newest_first = _pages(["00216/00001"], [("3000,00", "3100,00")], day="261104") + chained
+    for name, text in (("chained.sta", chained), ("two.sta", other + chained + other.replace(
+            "00007/00001", "00008/00001").replace("C261103AED50,00", "C261103AED75,00")
+            .replace("C261103AED75,00\n-", "C261103AED100,00\n-")),
+            ("newest_first.sta", newest_first)):
+        st = read_statement_file(_write(tmp_path, name, text))
+        assert st.issues == [], name
+        assert all(b.difference == 0.0 for b in st.balances), name

@@ -456,8 +456,55 @@ def statement_of_records(records: list[dict[str, Any]], places: list[str],
     lines, zero = without_zero_amounts(lines, places, source, amount_tag)
     lines, balances, repeated = drop_repeated_statements(lines, balances, source, documents,
                                                          written_ids)
-    issues = [*issues, *huge, *zero, *repeated, *tie_out(balances, lines, source)]
+    issues = [*issues, *huge, *zero, *repeated, *tie_out(balances, lines, source),
+              *chain_gaps(balances, source)]
     return Statement(lines, balances, issues, fmt, source, encoding)
+
+
+def chain_gaps(balances: list[StatementBalance], source: str) -> list[Issue]:
+    """An issue for each statement of an account that opens at a balance no other statement
+    of that account in the file closes at, though one closed before it opened: the statement,
+    or the page of one, between them is missing from the file (MT940 ``:28C:`` 215/1, 215/3:
+    ``:62M:`` 1,500.00, ``:60M:`` 2,700.00), and each of the two ties out on its own all the
+    same. Statements in any order (newest first too) are chained by their balances."""
+    issues: list[Issue] = []
+    accounts: dict[tuple[str, str | None], list[tuple[int, StatementBalance]]] = {}
+    for pos, bal in enumerate(balances):
+        if bal.account:  # (statements naming no account may be of several)
+            accounts.setdefault((bal.account, bal.currency), []).append((pos, bal))
+    for (account, currency), held in accounts.items():
+        d = statement_decimals(currency)
+        closings = [round(b.closing, d) for _, b in held if b.closing is not None]
+        for pos, after in held:
+            if after.opening is None or round(after.opening, d) in closings:
+                continue
+
+            def came_before(other: tuple[int, StatementBalance], pos: int = pos,
+                            after: StatementBalance = after) -> bool:
+                at, bal = other
+                if bal is after or bal.closing is None:
+                    return False
+                if bal.closing_date is not None and after.opening_date is not None and (
+                        bal.closing_date != after.opening_date):
+                    return bal.closing_date < after.opening_date
+                return at < pos  # (pages of one day: in the file's order)
+
+            earlier = [h for h in held if came_before(h)]
+            if not earlier or any(b is not after and (b.opening, b.closing, b.opening_date) == (
+                    after.opening, after.closing, after.opening_date) for _, b in held):
+                continue  # the first of the account's, or one the file holds twice (said)
+            _, before = max(earlier, key=lambda h: (
+                pd.Timestamp(h[1].closing_date) if h[1].closing_date is not None
+                else pd.Timestamp.min, h[0]))
+            assert before.closing is not None
+            gap = round(after.opening - before.closing, d) + 0.0
+            issues.append(Issue(
+                source, f"statement {after.statement}", "Balance", gap,
+                f"statement {after.statement} opens at {after.opening:,.{d}f}, but statement "
+                f"{before.statement} before it (account {account}) closed at "
+                f"{before.closing:,.{d}f} (difference {gap:,.{d}f}): a statement or a page "
+                "between them may be missing from the file"))
+    return issues
 
 
 def tie_out(balances: list[StatementBalance], lines: pd.DataFrame, source: str) -> list[Issue]:
