@@ -140,3 +140,48 @@ def test_travel_in_arabic_is_travel(row):
     invoices = [invoice("INV-11", "C1", 4400.00), invoice("INV-21", "C2", 4400.00)]
     r = match(customers, invoices, row)
     assert allocations(r) == [("INV-11", 4400.00, "amount+payer", "Matched")]
+
+
+AMAL = [customer("C1", "شركة الأمل للتجارة"), customer("C2", "Delta Star Paints")]
+AMAL_INVOICES = [invoice("INV-101", "C1", 6107.80, "2026-09-01"),
+                 invoice("INV-102", "C1", 8129.65, "2026-09-10"),
+                 invoice("INV-103", "C1", 2500.00, "2026-09-20"),
+                 invoice("INV-201", "C2", 3000.00)]
+
+
+def test_a_name_unlike_in_its_long_vowels_is_no_name_like_the_customers():
+    """AHMED ALMULLA in the name field was 'a name like the customer's' (the skeleton lml of
+    الأمل), so a particular amount making the customer's oldest invoices was Matched on it
+    (multi-invoice 0.86) as no stranger's would be: now it is a stranger paying, Suggested."""
+    r = match(AMAL, AMAL_INVOICES, {"amount": 14237.45, "desc": "INWARD TRANSFER",
+                                    "cp": "AHMED ALMULLA"})
+    assert allocations(r) == [("INV-101", 6107.80, "multi-invoice", "Suggested"),
+                              ("INV-102", 8129.65, "multi-invoice", "Suggested")]
+    assert r.matches["Confidence"].tolist() == [0.5, 0.5]
+    assert reason(r) == " | ".join(
+        ["paid by AHMED ALMULLA, not a customer; the 2 oldest open invoices of customer C1 "
+         "(شركة الأمل للتجارة), INV-101, INV-102, make the amount and no other set of its "
+         "invoices does: is it the payer? please confirm"] * 2)
+    r = match(AMAL, AMAL_INVOICES, {"amount": 6107.80, "desc": "INWARD TRANSFER",
+                                    "cp": "AHMED ALMULLA"})
+    assert allocations(r) == [("INV-101", 6107.80, "amount-only", "Suggested")]
+    assert reason(r) == ("paid by AHMED ALMULLA, not a customer; INV-101 is the only open "
+                         "invoice of this amount, please confirm")
+
+
+def test_the_customers_own_spelling_still_pays_its_invoices():
+    r = match(AMAL, AMAL_INVOICES, {"amount": 14237.45, "desc": "INWARD TRANSFER",
+                                    "cp": "AL AMAL TRADING"})
+    assert allocations(r) == [("INV-101", 6107.80, "multi-invoice", "Matched"),
+                              ("INV-102", 8129.65, "multi-invoice", "Matched")]
+    assert r.matches["Confidence"].tolist() == [0.9, 0.9]
+
+
+def test_a_customer_with_a_name_in_each_script_keeps_its_words():
+    """With an English name beside the Arabic (Al Mulla Trading), ALMULLA may be that one."""
+    directory = PayerDirectory(pd.DataFrame([
+        {"Customer ID": "C1", "Name": "شركة الأمل للتجارة", "English Name": "Almulla Trading"},
+        customer("C2", "Delta Star Paints")]))
+    assert directory.shares_words("C1", "AHMED ALMULLA")
+    assert not PayerDirectory(pd.DataFrame(AMAL)).shares_words("C1", "AHMED ALMULLA")
+    assert PayerDirectory(pd.DataFrame(AMAL)).shares_words("C1", "EL AMAL FOR TRADING")

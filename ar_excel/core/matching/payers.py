@@ -295,7 +295,7 @@ class PayerDirectory:
         # Customers by position in id order, blocks as arrays of positions: the candidates of
         # a name are gathered and scored in C (numpy, rapidfuzz), not customer by customer.
         self._ids = sorted(self._keys)
-        position = {c: i for i, c in enumerate(self._ids)}
+        position = self._position = {c: i for i, c in enumerate(self._ids)}
         self._full = np.array([self._keys[c][0] for c in self._ids] or [""], dtype=object)
         self._distinct = np.array([self._keys[c][1] for c in self._ids] or [""], dtype=object)
         self._has_distinct = np.array([bool(self._keys[c][1]) for c in self._ids] or [False])
@@ -440,7 +440,26 @@ class PayerDirectory:
         cid = str(cid)
         if not tokens or cid not in self._tokens:
             return True
+        tokens = self._without_unlike_short_words(cid, str(name), tokens)
         return any(self._close_names(tokens, own) for own, _ in self._names_of(cid))
+
+    def _without_unlike_short_words(self, cid: str, name: str, tokens: list[str]) -> list[str]:
+        """``tokens`` without those that are a short word of the customer's name written in
+        the other script without the long vowels its Arabic writes (``_short_words_written``):
+        AHMED ALMULLA shares no word with شركة الأمل للتجارة. (A customer with a name in
+        each script keeps them all: its other name may be the one the printed name writes.)"""
+        i = self._position.get(cid)
+        if i is None or not self._has_short[i] or cid in self._earlier_names:
+            return tokens
+        own = dict(self._short_scripts_of(i))
+        if not own or not any(t in own for t in tokens):
+            return tokens
+        written = token_scripts(name)
+        if len(written) != len(tokens):
+            return tokens
+        return [t for t, w in zip(tokens, written, strict=True)
+                if t not in own or w is None
+                or not self._other_script_disagrees({t: [w]}, [(t, own[t])])]
 
     def resembles(self, cid: object, name: object) -> bool:
         """Whether a printed name comes close to the customer's own (``shares_words``), both
