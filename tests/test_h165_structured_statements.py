@@ -333,3 +333,64 @@ def test_mt940_pages_that_chain_or_are_of_two_accounts_say_nothing(tmp_path: Pat
         st = read_statement_file(_write(tmp_path, name, text))
         assert st.issues == [], name
         assert all(b.difference == 0.0 for b in st.balances), name
+
+
+def _ofx_statement(transactions: list[tuple[str, str, str, str]], ledger: str) -> str:
+    trns = "".join(f"<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>{day}<TRNAMT>{amount}<FITID>{fitid}"
+                   f"<NAME>{name}<MEMO>SUPPLIES NOV" for day, amount, fitid, name in transactions)
+    return ("<STMTTRNRS><STMTRS><CURDEF>AED<BANKACCTFROM><BANKID>X<ACCTID>AE0703312345678901"
+            f"23456<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>{trns}</BANKTRANLIST>"
+            f"<LEDGERBAL><BALAMT>{ledger}<DTASOF>20261104</LEDGERBAL></STMTRS></STMTTRNRS>")
+
+
+def test_ofx_downloads_of_overlapping_periods_count_a_transaction_once(tmp_path: Path) -> None:
+    # two downloads in one file (1-3 Nov, 3-4 Nov): FITID F2 (unique within an account, OFX
+    # 3.2.1) is in both; it was read twice (F2, F2-2), and the second 2,500.00 went to the
+    # customer's other open invoice of that amount
+    from python_calamine import CalamineWorkbook
+
+    from ar_excel.cli import main
+
+    first = _ofx_statement([("20261102", "1000.00", "F1", "AL NOOR TRADING"),
+                            ("20261103", "2500.00", "F2", "DESERT ROSE CONTRACTING")], "3500.00")
+    second = _ofx_statement([("20261103", "2500.00", "F2", "DESERT ROSE CONTRACTING"),
+                             ("20261104", "700.00", "F3", "AL NOOR TRADING")], "4200.00")
+    head = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1>"
+    path = _write(tmp_path, "two_downloads.ofx",
+                  head + first + second + "</BANKMSGSRSV1></OFX>\n", newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Bank Line"]) == ["F1", "F2", "F3"]
+    assert list(st.lines["Amount"]) == [1000.0, 2500.0, 700.0]
+    assert list(st.lines["Line No"]) == [1, 2, 4]
+    [issue] = st.issues
+    assert (issue.column, issue.value) == ("FITID", "F2")
+    assert "read once, so it is not counted twice" in issue.message
+    # the same download twice is one statement held twice, said once, as before
+    path = _write(tmp_path, "same_twice.ofx",
+                  head + first + first + "</BANKMSGSRSV1></OFX>\n", newline="\n")
+    st = read_statement_file(path)
+    assert list(st.lines["Bank Line"]) == ["F1", "F2"]
+    [issue] = st.issues
+    assert "repeats statement" in issue.message
+
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    ws.append(["C1", "Al Noor Trading", "AED", 30])
+    ws.append(["C3", "Desert Rose Contracting", "AED", 30])
+    ws = wb.create_sheet("Invoices")
+    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Currency", "Amount"])
+    for no, cid, amount in (("SI-1", "C1", 1000.0), ("SI-2", "C3", 2500.0),
+                            ("SI-3", "C3", 2500.0), ("SI-4", "C1", 700.0)):
+        ws.append([no, cid, dt.date(2026, 10, 1), "AED", amount])
+    wb.save(tmp_path / "book.xlsx")
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(tmp_path / "book.xlsx"), "--bank",
+                 str(tmp_path / "two_downloads.ofx"), "-o", str(out)]) == 0
+    rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
+    assert sorted(r[3] for r in rows[1:] if r[3]) == ["SI-1", "SI-2", "SI-4"]

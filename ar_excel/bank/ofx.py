@@ -358,7 +358,27 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     records: list[dict[str, Any]] = []
     balances: list[StatementBalance] = []
     position = 0
-    for st, sid, currency, trns in zip(statements, ids, currencies, transactions, strict=True):
+    # (account, FITID) -> the statement, amount and day it was read with: FITID is unique
+    # within an account (OFX 3.2.1), so the same one again in another statement of the
+    # account, for the same money on the same day, is that transaction listed twice
+    # (downloads of overlapping periods in one file); within one statement banks do repeat
+    # a FITID for two payments alike, and both are kept
+    seen: dict[tuple[str, str], tuple[str, float, Any]] = {}
+    # a statement that is a whole copy of one before it is left to drop_repeated_statements,
+    # which says so once
+    written: set[tuple[Any, ...]] = set()
+    copies: set[int] = set()
+    for k, (st, trns) in enumerate(zip(statements, transactions, strict=True)):
+        ledger = st.first("LEDGERBAL")
+        key = (_account_id(st), ledger.value("BALAMT") if ledger is not None else None,
+               tuple((t.value("FITID"), t.value("TRNAMT"), (t.value("DTPOSTED") or "")[:8])
+                     for t in trns))
+        if key in written:
+            copies.add(k)
+        written.add(key)
+    for k, (st, sid, currency, trns) in enumerate(zip(statements, ids, currencies, transactions,
+                                                      strict=True)):
+        account = _account_id(st) or sid
         for t in trns:
             position += 1
             fitid = t.value("FITID")
@@ -393,6 +413,15 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             # <CURRENCY>: this amount is in CURSYM, not CURDEF (<ORIGCURRENCY>: converted)
             own = t.child("CURRENCY")
             symbol = own.value("CURSYM") if own is not None else None
+            if fitid and k not in copies:
+                first = seen.setdefault((account, fitid), (sid, amount, booked))
+                if first[0] != sid and first[1:] == (amount, booked):
+                    issues.append(Issue(
+                        source, where, "FITID", fitid,
+                        f"statement {sid}: transaction {fitid} ({amount:,.{statement_decimals(currency)}f}"
+                        f" on {booked:%Y-%m-%d}) is also in statement {first[0]} of the same "
+                        "account (their periods overlap): read once, so it is not counted twice"))
+                    continue
             records.append({
                 "Date": booked,
                 "Value Date": _written_date(t.value("DTAVAIL")),  # DTAVAIL: funds available
