@@ -185,3 +185,16 @@ def test_a_customer_with_a_name_in_each_script_keeps_its_words():
     assert directory.shares_words("C1", "AHMED ALMULLA")
     assert not PayerDirectory(pd.DataFrame(AMAL)).shares_words("C1", "AHMED ALMULLA")
     assert PayerDirectory(pd.DataFrame(AMAL)).shares_words("C1", "EL AMAL FOR TRADING")
+
+
+@pytest.mark.parametrize(("narrative", "payer"), [
+    ("حوالة واردة من الشركة المتحدة", None), ("حوالة من الشركة", None), ("حوالة المصنع", None),
+    ("حوالة الشرق", ("C1", 98.0, True))])
+def test_the_article_of_a_word_of_no_name_is_kept(narrative, payer):
+    """الشركة (the company) is no AL + SHARQ: a legal form, a business word or the bank's word
+    with the article names no customer written without it."""
+    directory = PayerDirectory(pd.DataFrame([customer("C1", "Sharq Co"),
+                                             customer("C2", "Delta Star Paints"),
+                                             customer("C3", "Masna Group")]))
+    found = directory.by_name(narrative, narrative=True)
+    assert (None if found is None else (found.customer, found.score, found.certain)) == payer

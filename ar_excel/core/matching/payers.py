@@ -117,6 +117,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 # An IBAN printed in groups (EG38 0019 0005 0000 ...) or cut at the bank's field width with its
@@ -715,8 +716,14 @@ class PayerDirectory:
         written = token_scripts(text)
         if len(written) != len(tokens):
             return tokens
+        # A word that is the article and a word of no name (الشركة, الحساب, المصنع: a legal
+        # form, the bank's words, a business word read in English) keeps its article.
+        kept = {name_tokens(w)[0] for w in _ARABIC_WORD.findall(text)
+                if w.startswith("ال") and len(name_tokens(w)) == 1
+                and (w[2:] in BOILERPLATE or name_tokens(w[2:]) != [name_tokens(w)[0][1:]])}
         # (written with the article ال, then a consonant: not ALAMAL, الامل)
         return [t[1:] if len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
+                and t not in kept
                 and w is not None and w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_")
                 else t for t, w in zip(tokens, written, strict=True)]
 
