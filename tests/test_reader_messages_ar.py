@@ -417,6 +417,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Remarks"],
                      ["P1", "C1", datetime(2026, 10, 5), 500, "I-1", None],
                      ["P2", "C1", datetime(2026, 10, 9), -500, "I-1", "Bounced cheque"]]}))
+    marks.append(_save(tmp_path, "amount_before_tax.xlsx", {  # every VAT 14 % of Amount
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "VAT"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 1000, 140]]}))
     marks.append(_save(tmp_path, "eta_portal.xlsx", {  # refused documents; by tax number
         "Customers": [["Customer ID", "Name", "Tax ID"], ["C1", "Nile", "123456789"]],
         "Documents": [["Internal ID", "UUID", "Issuance Date", "Receiver Name", "Receiver ID",

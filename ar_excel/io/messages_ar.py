@@ -348,6 +348,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"receipt\): read as money paid out, their amounts negative \((.*)\)$",
      "{0} دفعة تقول طريقة الدفع إنها شيكات مرتدة (كلٌّ منها يلغي التحصيل الذي ارتد): قُرئت "
      "بالسالب ({1})"),
+    (r"^'(.*)' is (\S+) % of (.*) on every row \((.*)\): (.*) looks like the amount before "
+     r"tax, and the invoices with their tax total (\S+), (\S+) more than read; (.*) is read "
+     r"as each invoice's total, as written: if it is before tax, head it 'Net Amount' and the "
+     r"tax is added$",
+     "'{0}' تساوي {1} % من {2} في كل صف ({3}): يبدو أن {4} هو المبلغ قبل الضريبة، وإجمالي "
+     "الفواتير بضريبتها {5}، أي أكثر بمقدار {6} مما قُرئ؛ قُرئ {7} إجمالياً لكل فاتورة كما "
+     "كُتب: إن كان قبل الضريبة فسمِّ العمود 'الصافي' فتُضاف إليه الضريبة"),
     (r"^(\d+) payment\(s\) typed negative whose note says a cheque returned unpaid: read "
      r"as returned cheques, each taking back its receipt \((.*)\)$",
      "{0} دفعة مكتوبة بالسالب تقول ملاحظتها إن الشيك ارتد: قُرئت شيكات مرتدة، كلٌّ منها يلغي "

@@ -70,6 +70,7 @@ from ar_excel.io.report_rows import (
 from ar_excel.io.review_dates import review_periods
 from ar_excel.io.split_terms import terms_from_day_and_kind
 from ar_excel.io.swapped_dates import swapped_date_cells
+from ar_excel.io.tax_beside_amount import amount_before_tax
 from ar_excel.io.unlabelled_column import unlabelled_first_column
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.parsing import (
@@ -534,6 +535,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"],
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
+    if schema.name == "Invoices" and tax_column is None and credit_column is None \
+            and "Amount" in parsed:
+        issues.extend(amount_before_tax(header, names, written, columns, parsed["Amount"],
+                                        sheet, grid.left, header_row, excel_rows,
+                                        policy.decimal_comma))
     if schema.name in ("Invoices", "Payments"):
         # a document in the company's currency has no foreign-currency amount: its own
         in_company = None  # which documents are, told by their totals
