@@ -42,7 +42,10 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
 * Refunds paid = the period's Payments rows paying money back out to customers (negative,
   neither a returned cheque nor a non-cash settlement), and the refunds a running ledger
   keeps in its invoice list (``entries.refund_rows``: a debit typed Refund, a سند صرف),
-  which are no sales.
+  which are no sales. A receipt whose rows go both ways (Payment ID, customer and date
+  shared: -1,000 off the account, +1,000 onto an invoice, the day money received earlier is
+  applied) counts its net only (``Ledger.cash_amounts``): the move is neither a receipt nor
+  a refund.
 * Collection rate = (receipts - refunds paid) in the period / (opening AR + credit sales) x
   100; receipts are money received (not write-offs, discounts, tax withheld, nor refunds
   paid out), less the cheques returned unpaid in the period (a Payments row so named, or a
@@ -258,6 +261,33 @@ class Ledger:
         return returned_rows(self.payments)
 
     @cached_property
+    def cash_amounts(self) -> pd.Series:
+        """Each Payments row's money in or out (non-cash settlements and returned cheques
+        aside, which are counted on their own), a receipt's rows netted: where the rows of
+        one receipt (``receipt_keys``) in one currency go both ways, the receipt moved money
+        it already held on account onto invoices (an ERP's receipt application: -1,000 off
+        the account, +1,000 to INV-7, the day it was applied). Only their net came in (or
+        went out): it is carried by the receipt's first row, its other rows count 0.
+        Read row by row, the move was a receipt of 1,000 and a refund of 1,000 paid out."""
+        pay = self.payments
+        amounts = pay["Amount"].astype("float64")
+        cash = amounts.notna() & ~self.non_cash_payments & ~self.returned_payments
+        if not cash.any():
+            return amounts
+        rows = amounts[cash]
+        keys = receipt_keys(pay.loc[cash]) + "|" + self.payment_currencies[cash].astype(str)
+        both = (rows.gt(0).groupby(keys).transform("any")
+                & rows.lt(0).groupby(keys).transform("any"))
+        if not both.any():
+            return amounts
+        mixed = rows[both]
+        net = mixed.groupby(keys[both]).transform("sum")
+        first = ~keys[both].duplicated()
+        out = amounts.copy()
+        out.loc[mixed.index] = np.where(first, net, 0.0)
+        return out
+
+    @cached_property
     def balances_stated(self) -> bool:
         """An open-items list without receipts (``ledger.balances_as_stated``)."""
         return balances_as_stated(self.invoices, self.payments)
@@ -378,8 +408,8 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     mine = ((pay_dates >= period.start) & (pay_dates <= period.end)
             & (ledger.payment_currencies == currency))
     settled_non_cash = ledger.non_cash_payments
-    received = pay.loc[mine & ~settled_non_cash & (pay["Amount"] > 0),
-                       "Amount"]  # a refund paid out is no receipt
+    cash = ledger.cash_amounts  # a receipt's move from the account onto invoices netted
+    received = cash[mine & ~settled_non_cash & (cash > 0)]  # a refund paid out is no receipt
     # A cheque returned unpaid takes back the cash its receipt counted (in the period it
     # came back): without it a bounced cheque stayed collected in Receipts.
     returned = ledger.returned_payments
@@ -387,7 +417,7 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     # Money paid back out to customers: AR rises by it, so CEI's numerator (AR's movement)
     # is already net of it; the collection rate takes it off too, or a 500 overpayment
     # refunded in the month counted as 500 more collected there than in CEI.
-    refunded = -pay.loc[mine & ~settled_non_cash & ~returned & (pay["Amount"] < 0), "Amount"]
+    refunded = -cash[mine & ~settled_non_cash & ~returned & (cash < 0)]
     adjusted = pay.loc[mine & settled_non_cash, "Amount"]
 
     places = decimals_of(currency)  # the currency's minor unit: KWD in fils

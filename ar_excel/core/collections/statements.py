@@ -147,6 +147,33 @@ def balanced_applications(payments: pd.DataFrame, applying: pd.Series) -> pd.Ser
     return out
 
 
+def moves_on_account(payments: pd.DataFrame) -> pd.Series:
+    """Per Payments row: True for the cash rows of a receipt (Payment ID, customer, date)
+    that go both ways and net to nothing: money the customer paid earlier, taken off its
+    account and put on an invoice the day it was applied (an ERP's receipt application:
+    -1,000 on account, +1,000 to INV-7). No movement of the account: the statement shows
+    the receipt when it came, not a second receipt and a refund on the day it was applied."""
+    out = pd.Series(False, index=payments.index)
+    amounts = payments["Amount"].astype(float)
+    ids = payments.get("Payment ID")
+    if ids is None or not ((amounts < 0).any() and (amounts > 0).any()):
+        return out
+    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    cash = (named & amounts.notna() & ~credit_note_rows(payments) & ~returned_rows(payments)
+            & ~non_cash(payments))
+    if not cash.any():
+        return out
+    rows = payments[cash]
+    keys = (rows["Payment ID"].astype(str).str.strip() + "|" + rows["Customer ID"].astype(str)
+            + "|" + pd.to_datetime(rows["Date"]).astype(str))
+    signed = amounts[cash]
+    both = signed.gt(0).groupby(keys).transform("any") & signed.lt(0).groupby(keys).transform(
+        "any")
+    net = signed.groupby(keys).transform("sum")
+    out.loc[rows.index] = (both & (net.abs() < 0.0005)).to_numpy()
+    return out
+
+
 def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               due: pd.Series, as_of: date | None = None,
               as_stated: bool | None = None) -> pd.DataFrame:
@@ -160,7 +187,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     inv, docs_inv = _list_docs(invoices, currency, due)
     pay = payments[payments["Amount"].notna()]
     applying = credit_note_rows(pay)
-    moved = ~balanced_applications(pay, applying)
+    moved = ~balanced_applications(pay, applying) & ~moves_on_account(pay)
     pay, applying = pay[moved], applying[moved]
     inv_currency = docs_inv["Currency"]
     pamount = pay["Amount"].astype(float)
