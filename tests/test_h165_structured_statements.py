@@ -394,3 +394,35 @@ def test_ofx_downloads_of_overlapping_periods_count_a_transaction_once(tmp_path:
                  str(tmp_path / "two_downloads.ofx"), "-o", str(out)]) == 0
     rows = CalamineWorkbook.from_path(out).get_sheet_by_name("Bank Matches").to_python()
     assert sorted(r[3] for r in rows[1:] if r[3]) == ["SI-1", "SI-2", "SI-4"]
+
+
+def test_camt_intraday_report_and_the_days_statement_in_one_zip(tmp_path: Path) -> None:
+    # a ZIP of the day's C52 (intraday report: E1 so far) and C53 (the statement: E1, E2):
+    # E1 was read twice (E1 from the report, E1-2 from the statement), 350.00 counted twice
+    import re
+    import zipfile
+
+    statement = _camt(_entry("350.00", "CRDT", "E1") + _entry("100.00", "CRDT", "E2"),
+                      opening="1000.00", closing="1450.00")
+    report = (statement.replace("camt.053.001.02", "camt.052.001.02")
+              .replace("BkToCstmrStmt", "BkToCstmrAcctRpt").replace("<Stmt>", "<Rpt>")
+              .replace("</Stmt>", "</Rpt>").replace("<Id>S1</Id>", "<Id>R1</Id>")
+              .replace(_entry("100.00", "CRDT", "E2"), ""))
+    report = re.sub(r"<Bal><Tp><CdOrPrtry><Cd>CLBD.*?</Bal>", "", report, flags=re.S)
+    path = tmp_path / "EBICS.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("C52_20261103.xml", report)
+        archive.writestr("C53_20261103.xml", statement)
+    st = read_statement_file(path)
+    assert list(st.lines["Bank Line"]) == ["E1", "E2"]
+    assert list(st.lines["Statement"]) == ["S1", "S1"]
+    assert list(st.lines["Amount"]) == [350.0, 100.0]
+    [issue] = st.issues
+    assert issue.message == (
+        "report R1: entry E1 of 350.00 SAR is booked again in the statement of the same "
+        "account in the file (camt.053): read from the statement only, so it is not counted "
+        "twice")
+    # the report alone keeps its entry
+    alone = tmp_path / "c52.xml"
+    alone.write_text(report, encoding="utf-8")
+    assert list(read_statement_file(alone).lines["Bank Line"]) == ["E1"]

@@ -59,6 +59,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,8 @@ def read_camt(path: Path, data: bytes) -> Statement:
         balances += found
         issues += doc_issues
         held_in.update((b.statement, name) for b in found)
+    all_records, twice = _reported_then_booked(all_records, source)
+    issues += twice
     return statement_of_records(all_records, [r["_at"] for r in all_records], balances, issues,
                                 source, "Amt", "camt053", "utf-8", held_in, taken)
 
@@ -228,9 +231,36 @@ def _read_document(source: str, data: bytes, taken: dict[str, str]
             bal.currency = next((r["Currency"] for r in records if r["Currency"]), None)
         for r in records:  # an amount without its Ccy is in the account's currency
             r["Currency"] = r["Currency"] or bal.currency
+            r["_booked_in"] = (stmt.tag, account)
         balances.append(bal)
         all_records += records
     return all_records, balances, issues
+
+
+def _reported_then_booked(records: list[dict[str, Any]], source: str
+                          ) -> tuple[list[dict[str, Any]], list[Issue]]:
+    """The records without those of an intraday report (camt.052 ``Rpt``) or a notification
+    (camt.054 ``Ntfctn``) that the statement (camt.053 ``Stmt``) of the same account books
+    again, by the bank's reference, amount and date: a ZIP of the day's C52 (or C54) and C53
+    files holds each such payment twice, and the statement is the booked record. Each left
+    out is said."""
+    booked = Counter((r["_booked_in"][1], r.get("Bank Ref"), r["Amount"], r["Date"])
+                     for r in records if r["_booked_in"][0] == "Stmt" and r.get("Bank Ref"))
+    kept, issues = [], []
+    for r in records:
+        kind, account = r.pop("_booked_in")
+        key = (account, r.get("Bank Ref"), r["Amount"], r["Date"])
+        if kind in ("Rpt", "Ntfctn") and booked[key] > 0:
+            booked[key] -= 1  # (as many as the statement books, no more)
+            issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
+                                f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
+                                f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
+                                f"{r.get('Currency') or ''} is booked again "
+                                "in the statement of the same account in the file (camt.053): "
+                                "read from the statement only, so it is not counted twice"))
+            continue
+        kept.append(r)
+    return kept, issues
 
 
 # the words a reversal that brings money in (RvslInd) adds to its narrative
