@@ -61,11 +61,18 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import opening_rows
+from ar_excel.core.entries import (
+    CANCELLED_WORDS,
+    FLAG_YES,
+    cancelled_column,
+    opening_rows,
+    status_column,
+)
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
 from ar_excel.core.returned_cheques import returned_rows
+from ar_excel.names import match_key
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -185,6 +192,11 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     when None)."""
     currency = _currencies(customers)
     inv, docs_inv = _list_docs(invoices, currency, due)
+    # a cancelled invoice (counted 0 by the reader, kept so its number is no gap) is no line
+    # of the customer's account: listed, it read as an invoice of 0.00
+    void = _cancelled(inv)
+    if void.any():
+        inv, docs_inv = inv[~void], docs_inv[~void.to_numpy()]
     pay = payments[payments["Amount"].notna()]
     applying = credit_note_rows(pay)
     moved = ~balanced_applications(pay, applying) & ~moves_on_account(pay)
@@ -223,6 +235,17 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     docs["Date"] = pd.to_datetime(docs["Date"])
     docs["Due Date"] = pd.to_datetime(docs["Due Date"])
     return docs[DOC_COLUMNS]
+
+
+def _cancelled(inv: pd.DataFrame) -> pd.Series:
+    """Per invoice row: True where a status column says cancelled or void (or a cancelled
+    flag says Yes: ``entries.cancelled_column``) and nothing is owed on it (amount 0)."""
+    column = cancelled_column(inv)
+    if column is None:
+        return pd.Series(False, index=inv.index)
+    words = CANCELLED_WORDS if column == status_column(inv) else FLAG_YES
+    said = inv[column].map(lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
+    return said & (inv["Amount"].astype(float).abs() < 0.0005)
 
 
 def _currencies(customers: pd.DataFrame) -> pd.Series:
