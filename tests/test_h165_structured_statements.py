@@ -426,3 +426,39 @@ def test_camt_intraday_report_and_the_days_statement_in_one_zip(tmp_path: Path) 
     alone = tmp_path / "c52.xml"
     alone.write_text(report, encoding="utf-8")
     assert list(read_statement_file(alone).lines["Bank Line"]) == ["E1"]
+
+
+def test_mt942_and_the_days_mt940_in_one_file(tmp_path: Path) -> None:
+    # a Qatari bank's day in one file: the intraday MT942 (QA26307-1 so far), then the
+    # MT940 statement booking it with the rest: 12,500.00 was read twice
+    path = _write(tmp_path, "day.sta", """:20:MT942-001
+:25:QA58QNBA000000000012345678901
+:28C:00307/00001
+:34F:QARD0,
+:13D:2611031015+0300
+:61:2611031103C12500,NTRFNONREF//QA26307-1
+:86:/ORDP//NAME/AL DOHA MARINE SERVICES/REMI/INV-2026-4001
+:90C:1QAR12500,
+-
+:20:MT940-001
+:25:QA58QNBA000000000012345678901
+:28C:00307/00001
+:60F:C261102QAR1000,
+:61:2611031103C12500,NTRFNONREF//QA26307-1
+:86:/ORDP//NAME/AL DOHA MARINE SERVICES/REMI/INV-2026-4001
+:61:2611031103C7250,75NTRFNONREF//QA26307-2
+:86:/ORDP//NAME/PEARL TRADING WLL/REMI/INV-2026-4002
+:62F:C261103QAR20750,75
+-
+""")
+    st = read_statement_file(path)
+    assert list(st.lines["Bank Line"]) == ["QA26307-1", "QA26307-2"]
+    assert list(st.lines["Amount"]) == [12500.0, 7250.75]
+    assert set(st.lines["Statement"]) == {"MT940-001 00307/00001"}
+    assert [b.difference for b in st.balances] == [None, 0.0]
+    [issue] = st.issues
+    assert (issue.cell, issue.value) == ("line 6", "QA26307-1")
+    assert issue.message == (
+        "report MT942-001 00307/00001: line QA26307-1 of 12,500.00 QAR is booked again in a "
+        "statement of the same account in the file (MT940): read from the statement only, so "
+        "it is not counted twice")

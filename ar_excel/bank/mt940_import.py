@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -393,6 +394,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
     ids = _statement_ids(blocks)
     records: list[dict[str, Any]] = []
     at: list[str] = []  # where each record is in the file, for its issues
+    kinds: list[tuple[bool, str | None]] = []  # each record's: from a report? its account
     balances: list[StatementBalance] = []
     for block, sid, (first, n61, chunk_no) in zip(blocks, ids, counts, strict=True):
         account, suffix = own_account(block.data.get("account_identification"), block.currency)
@@ -425,8 +427,41 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
                 data = {**data, **whole}
             records.append(_record(data, currency, sid))
             at.append(f"line {line_numbers[first + k]}" if read_all else f"statement {sid}")
-    return statement_of_records(records, at, balances, issues, source, ":61:", "mt940",
-                                decoded.encoding)
+            # an intraday report (MT942: no balances at all) or a statement
+            kinds.append((opening is None and closing is None and chunk_no not in bad_balances,
+                          account))
+    records, at, twice = _reported_then_booked(records, at, kinds, source)
+    return statement_of_records(records, at, balances, [*issues, *twice], source, ":61:",
+                                "mt940", decoded.encoding)
+
+
+def _reported_then_booked(records: list[dict[str, Any]], at: list[str],
+                          kinds: list[tuple[bool, str | None]], source: str
+                          ) -> tuple[list[dict[str, Any]], list[str], list[Issue]]:
+    """The records without the lines of an intraday report (MT942) that a statement (MT940)
+    of the same account in the file books again, by the bank's reference, amount and date:
+    a file of the day's MT942 and MT940 holds each such payment twice, and the statement is
+    the booked record (as camt's ``_reported_then_booked``). Each left out is said."""
+    def key(r: dict[str, Any], account: str | None) -> tuple[Any, ...]:
+        return account, r.get("Bank Ref"), r["Amount"], r["Date"]
+
+    booked = Counter(key(r, account) for r, (report, account) in zip(records, kinds, strict=True)
+                     if not report and r.get("Bank Ref"))
+    kept, where, issues = [], [], []
+    for r, place, (report, account) in zip(records, at, kinds, strict=True):
+        if report and booked[key(r, account)] > 0:
+            booked[key(r, account)] -= 1  # (as many as the statement books, no more)
+            d = statement_decimals(r.get("Currency"))
+            amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
+            issues.append(Issue(source, place, ":61:", r.get("Bank Ref"),
+                                f"report {r['Statement']}: line {r.get('Bank Ref')} of {amount} "
+                                f"{r.get('Currency') or ''} is booked again in a statement of "
+                                "the same account in the file (MT940): read from the statement "
+                                "only, so it is not counted twice"))
+            continue
+        kept.append(r)
+        where.append(place)
+    return kept, where, issues
 
 
 def _earmarked(block: Any, sid: str, currency: str | None, source: str, where: list[str]
