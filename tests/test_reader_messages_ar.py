@@ -421,6 +421,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "VAT"],
                      ["I-1", "C1", datetime(2026, 10, 1), 1000, 140]]}))
+    marks.append(_save(tmp_path, "receipt_naming_a_credit.xlsx", {  # a receipt for a credit
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["CN-1", "C1", datetime(2026, 10, 1), -300]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["P1", "C1", datetime(2026, 10, 5), 300, "CN-1"]]}))
     marks.append(_save(tmp_path, "eta_portal.xlsx", {  # refused documents; by tax number
         "Customers": [["Customer ID", "Name", "Tax ID"], ["C1", "Nile", "123456789"]],
         "Documents": [["Internal ID", "UUID", "Issuance Date", "Receiver Name", "Receiver ID",

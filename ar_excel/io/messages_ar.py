@@ -394,6 +394,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
                f"Excel) ولا تُحسب هنا ({_formula_why(m[3])})، "
                + ("فلا يمكن استخدام الصف" if m[4].endswith("used") else "فقُرئت فارغة")
                + ": افتح المصنف في Excel واحفظه ثم أعد التشغيل"),
+    (r"^'(.*)' is a credit note \((\S+)\), not an invoice: the receipt of (\S+) is held on "
+     r"account, unapplied, beside it; if it is the credit refunded to the customer, type it "
+     r"negative$",
+     "'{0}' إشعار دائن ({1}) وليس فاتورة: التحصيل البالغ {2} محفوظ على الحساب غير مطبق "
+     "بجانبه؛ إن كان ردّاً لقيمة الإشعار إلى العميل فاكتبه بالسالب"),
     (r"^'(.*)' is not in the invoice list: the receipt is held on account, unapplied, until "
      r"its invoice number is corrected \(the same customer's invoice (.*) is one keystroke "
      r"away\)$",

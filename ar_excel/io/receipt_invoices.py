@@ -24,7 +24,48 @@ _HINTS_UP_TO = 500  # unknown numbers looked up for a near one; beyond, not wort
 
 
 def receipts_naming_unknown_invoices(book: Book) -> None:
-    """An Input Issue for each receipt naming an invoice the invoice list does not hold."""
+    """An Input Issue for each receipt naming an invoice the invoice list does not hold, or
+    naming a credit note (``receipts_naming_credit_notes``)."""
+    _unknown_invoices(book)
+    receipts_naming_credit_notes(book)
+
+
+def receipts_naming_credit_notes(book: Book) -> None:
+    """An Input Issue for each receipt (money received, a positive amount) naming as its
+    invoice a credit note of the list (a negative Amount). The ledger applies no receipt to
+    a credit: the receipt is held on account beside it, which is right for money received
+    on account and wrong for the credit refunded to the customer typed positive (that is
+    money paid out and closes the credit). Which it is the row does not say."""
+    payments, invoices = book.tables.get("Payments"), book.tables.get("Invoices")
+    if payments is None or invoices is None or "Invoice No" not in payments.frame or \
+            "Invoice No" not in invoices.frame or "Amount" not in invoices.frame:
+        return
+    pay, listed = payments.frame, invoices.frame
+    credits = listed[pd.to_numeric(listed["Amount"], errors="coerce") < 0]
+    if credits.empty:
+        return
+    amounts = dict(zip(_texts(credits["Invoice No"].tolist()), credits["Amount"].tolist(),
+                       strict=True))
+    amounts.pop(None, None)
+    if not amounts:
+        return
+    received = pay[pay["Invoice No"].notna()
+                   & (pd.to_numeric(pay["Amount"], errors="coerce") > 0)]
+    told = {(i.sheet, i.cell) for i in book.issues}
+    for index, number in zip(received.index, _texts(received["Invoice No"].tolist()),
+                             strict=True):
+        if number not in amounts or \
+                (payments.sheet_at(index), payments.cell(index, "Invoice No")) in told:
+            continue
+        book.issues.append(payments.issue(
+            index, "Invoice No",
+            f"'{number}' is a credit note ({amounts[number]:,.2f}), not an invoice: the "
+            f"receipt of {float(received.at[index, 'Amount']):,.2f} is held on account, "
+            "unapplied, beside it; if it is the credit refunded to the customer, type it "
+            "negative"))
+
+
+def _unknown_invoices(book: Book) -> None:
     payments, invoices = book.tables.get("Payments"), book.tables.get("Invoices")
     if payments is None or invoices is None or "Invoice No" not in payments.frame or \
             "Invoice No" not in invoices.frame:
