@@ -527,6 +527,8 @@ CURRENT_DEFINITION = "closing AR - closing overdue AR"
 # Why a Dashboard figure is left blank, said after its definition (jobs.report); the Arabic
 # pack words each (io.pack_ar), finding them by their "blank: " opening.
 NO_SALES = "blank: no credit sales in the period"
+NET_RETURNS = ("blank: credit notes exceed the invoices of the period (net credit sales below "
+               "zero)")
 UNKNOWN_SALES = "blank: the period's sales are not known (invoices without an invoice date)"
 NOTHING_COLLECTIBLE = "blank: nothing was collectible in the period"
 NOTHING_RECEIVABLE = "blank: nothing is receivable at the period end"

@@ -24,6 +24,7 @@ from ar_excel.core.kpis import (
     CREDIT_BALANCE,
     CURRENT_CREDIT,
     CURRENT_DEFINITION,
+    NET_RETURNS,
     NO_RECEIPTS,
     NO_SALES,
     NON_CASH_DEFINITION,
@@ -224,6 +225,8 @@ _measure = _worded(rules((r"Customers with amounts (\d+)\+ days past due",
                           "عملاء لهم مبالغ متأخرة أكثر من {0} يوماً")), MEASURES)
 _BLANKS = {
     NO_SALES: "فارغ: لا مبيعات آجلة في الفترة",
+    NET_RETURNS: "فارغ: الإشعارات الدائنة تزيد على فواتير الفترة (صافي المبيعات الآجلة أقل من "
+                 "صفر)",
     UNKNOWN_SALES: "فارغ: مبيعات الفترة غير معروفة (فواتير بلا تاريخ فاتورة)",
     NOTHING_COLLECTIBLE: "فارغ: لم يكن هناك ما يُحصَّل في الفترة",
     NOTHING_RECEIVABLE: "فارغ: لا مديونية في نهاية الفترة",

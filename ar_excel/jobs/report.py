@@ -28,6 +28,7 @@ from ar_excel.core.kpis import (
     CREDIT_BALANCE,
     CURRENT_CREDIT,
     KPI_ROWS,
+    NET_RETURNS,
     NO_RECEIPTS,
     NO_SALES,
     NOTHING_COLLECTIBLE,
@@ -194,7 +195,9 @@ def _say_why_blank(headline: pd.DataFrame, sales: float, receipts: float,
         elif label == "Best-possible DSO" and not np.isnan(sales) and sales > 0 and current < 0:
             why = CURRENT_CREDIT
         elif label in ON_SALES:
-            why = UNKNOWN_SALES if np.isnan(sales) else NO_SALES
+            # a month whose returns exceed its invoices had sales all the same: "no credit
+            # sales" beside an Invoice value issued of 1,000.00 read as a month without any
+            why = UNKNOWN_SALES if np.isnan(sales) else NET_RETURNS if sales < 0 else NO_SALES
         elif label in ("Collection effectiveness index (CEI)", "Collection rate") \
                 and not np.isnan(sales):
             why = NOTHING_COLLECTIBLE
