@@ -69,3 +69,35 @@ def test_statement_shows_no_refund_for_the_move(runs):
         ("Receipt", "P2", "I1", 0, 500, 800),
         ("Closing balance", None, None, None, None, 800),
     ]
+
+
+def test_payment_behaviour_dates_the_money_when_it_came(tmp_path):
+    """Kilo pays 1,000 on 5 October, before its invoice I1 (1 October, due 31 October) falls
+    due; the clerk applies it on 10 November. Paid on time: Avg Days Late 0.0, Share Paid
+    Late 0 % (before: 10.0 days late, 100 %, dated by the application)."""
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    d = date
+    book = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["K", "Kilo Co", "EGP", "Net 30"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I1", "K", d(2026, 10, 1), 1000], ["I2", "K", d(2026, 10, 1), 400]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["P1", "K", d(2026, 10, 5), 1000, None],
+                     ["P1", "K", d(2026, 11, 10), -1000, None],
+                     ["P1", "K", d(2026, 11, 10), 1000, "I1"],
+                     ["P2", "K", d(2026, 11, 20), 400, "I2"]],
+    })
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-11-30", "-o", str(out)]) == 0
+    rows = table(openpyxl.load_workbook(out)["Payment Behaviour"])
+    assert len(rows) == 1
+    # I1 paid 5 Oct (0 days late), I2 paid 20 Nov, due 31 Oct: 20 days late on 400
+    # avg = (0 x 1,000 + 20 x 400) / 1,400 = 5.71 -> 5.7; share late = 400 / 1,400 = 28.57 %
+    assert rows[0]["Payments"] == 2
+    assert rows[0]["Amount Paid"] == 1400
+    assert rows[0]["Avg Days Late"] == 5.7
+    assert rows[0]["Share Paid Late %"] == 28.57

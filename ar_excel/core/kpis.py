@@ -616,6 +616,41 @@ def dso_trend(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
                                        "CEI %"])
 
 
+def money_dates(payments: pd.DataFrame) -> pd.Series:
+    """For each Payments row that puts money held on account onto an invoice (a positive row
+    of a receipt whose rows go both ways, as ``Ledger.cash_amounts`` reads it: -1,000 off the
+    account, +1,000 to INV-7, the day it was applied), the day that money came: the latest
+    earlier row of the same Payment ID and customer putting money on account (positive,
+    naming no invoice). NaT elsewhere. A customer who paid on 5 October, before its invoice
+    fell due, did not pay late because the clerk applied the money on 10 November."""
+    out = pd.Series(pd.NaT, index=payments.index, dtype="datetime64[ns]")
+    if not len(payments) or "Payment ID" not in payments:
+        return out
+    amounts = payments["Amount"].astype("float64")
+    if not ((amounts < 0).any() and (amounts > 0).any()):
+        return out
+    cash = amounts.notna() & ~non_cash(payments) & ~returned_rows(payments)
+    ids = payments["Payment ID"]
+    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    cash &= named
+    keys = receipt_keys(payments.loc[cash])
+    rows = amounts[cash]
+    both = rows.gt(0).groupby(keys).transform("any") & rows.lt(0).groupby(keys).transform("any")
+    applying = both[both & rows.gt(0)].index
+    if not len(applying):
+        return out
+    dates = pd.to_datetime(payments["Date"])
+    invoice = payments["Invoice No"] if "Invoice No" in payments else pd.Series(
+        None, index=payments.index, dtype=object)
+    on_account = cash & amounts.gt(0) & (invoice.isna() | (invoice.astype(str).str.strip() == ""))
+    who = ids.astype(str).str.strip() + "|" + payments["Customer ID"].astype(str)
+    for i in applying:
+        earlier = on_account & (who == who.loc[i]) & (dates < dates.loc[i])
+        if earlier.any():
+            out.loc[i] = dates[earlier].max()
+    return out
+
+
 def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               as_of: date | datetime | str | pd.Timestamp | None = None) -> pd.DataFrame:
     """Each payment application: Customer ID, Invoice No, Date, Due Date, Applied Amount, Days
@@ -635,10 +670,13 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     first = invoices.drop_duplicates("Invoice No")
     due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
     currency = pd.Series(invoice_currency(first, customers).to_numpy(), index=first["Invoice No"])
+    paid_on = pd.to_datetime(apps["Date"])
+    came = money_dates(payments).reindex(apps.index)
+    paid_on = paid_on.where(came.isna(), came)
     out = pd.DataFrame({
         "Customer ID": apps["Customer ID"],
         "Invoice No": apps["Invoice No"],
-        "Date": apps["Date"],
+        "Date": paid_on,
         "Due Date": apps["Invoice No"].map(due),
         "Applied Amount": apps["Applied Amount"],
     })
