@@ -330,6 +330,20 @@ STATEMENT_ISSUES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p,
      "ورصيدها): نسخة وليست كشف حساب آخر؛ لم تُقرأ حتى لا تُحتسب تحصيلاتها مرتين"),
     (r"^summary row under the closing balance \('(.*)'\): not a transaction; left out$",
      "صف ملخص تحت الرصيد الختامي ('{0}'): ليس حركة؛ استُبعد"),
+    (r"^statement (.+) opens at (\S+), but statement (.+) before it \(account (.+?)\) closed "
+     r"at (\S+) \(difference (\S+)\): a statement or a page between them may be missing from "
+     r"the file$",
+     "كشف الحساب {0} يبدأ برصيد {1}، لكن الكشف {2} قبله (الحساب {3}) انتهى برصيد {4} (الفرق "
+     "{5})؛ قد يكون كشف أو صفحة بينهما ناقصاً من الملف"),
+    (r"^statement (.+): transaction (\S+) \((\S+) on (\S+)\) is also in statement (.+) of "
+     r"the same account \(their periods overlap\): read once, so it is not counted twice$",
+     "كشف الحساب {0}: الحركة {1} ({2} بتاريخ {3}) موجودة أيضاً في كشف الحساب {4} للحساب "
+     "نفسه (فترتاهما متداخلتان): قُرئت مرة واحدة حتى لا تُحتسب مرتين"),
+    (r"^report (.+): (?:entry|line) (\S+) of (\S+) ?(\S*) is booked again in (?:the|a) "
+     r"statement of the same account in the file \((camt\.053|MT940)\): read from the "
+     r"statement only, so it is not counted twice$",
+     "التقرير {0}: الحركة {1} بمبلغ {2} {3} مقيدة مرة أخرى في كشف الحساب نفسه في الملف "
+     "({4})؛ قُرئت من الكشف وحده حتى لا تُحتسب مرتين"),
 )]
 
 
