@@ -83,6 +83,9 @@ FILLER = {
     "شركه", "مؤسسه", "موسسه", "ش", "م", "ع", "ذ", "ش.م.م", "ذ.م.م", "ش.م.ع", "و", "ال",
     "للتجاره", "ش.م.م.", "مساهمه", "مصريه", "ومشاركوه", "وشركاه", "شركاه", "المحدوده",
     "محدوده", "معرض", "مكتب", "ش.ذ.م.م", "م.ح", "فرع",
+    # the company, the establishment (a narrative's من الشركة العربية: the article on the legal
+    # form, which a skeleton would otherwise read as the name AL SHARQ or AL MASNA)
+    "الشركه", "المؤسسه", "الموسسه",
     # Latin legal forms and connectors
     "CO", "COMPANY", "COMP", "CORP", "CORPORATION", "INC", "LLC", "L", "LTD", "LIMITED", "EST",
     "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
