@@ -256,7 +256,9 @@ def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
     void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in words)
     rows = invoices.index[void.astype(bool)]
     for c in ("Amount", "Paid Amount", "Balance"):
-        if c in invoices and len(rows):
+        # (a Paid Amount or Balance the list never fills stays blank: filled on the cancelled
+        # rows alone, it would make the book an open-items list that records no receipt)
+        if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
             invoices.loc[rows, c] = 0.0
     return rows
 
