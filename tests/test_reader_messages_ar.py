@@ -427,6 +427,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["CN-1", "C1", datetime(2026, 10, 1), -300]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
                      ["P1", "C1", datetime(2026, 10, 5), 300, "CN-1"]]}))
+    marks.append(_save(tmp_path, "due_as_terms.xlsx", {  # '45 يوم' as the due date
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), "45 يوم", 300]]}))
     marks.append(_save(tmp_path, "eta_portal.xlsx", {  # refused documents; by tax number
         "Customers": [["Customer ID", "Name", "Tax ID"], ["C1", "Nile", "123456789"]],
         "Documents": [["Internal ID", "UUID", "Issuance Date", "Receiver Name", "Receiver ID",

@@ -394,6 +394,9 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
                f"Excel) ولا تُحسب هنا ({_formula_why(m[3])})، "
                + ("فلا يمكن استخدام الصف" if m[4].endswith("used") else "فقُرئت فارغة")
                + ": افتح المصنف في Excel واحفظه ثم أعد التشغيل"),
+    (r"^'(.*)' is payment terms, not a date: the invoice is due (\d+) days after its date, "
+     r"on (\S+)$",
+     "'{0}' شروط دفع وليس تاريخاً: تستحق الفاتورة بعد {1} يوماً من تاريخها، في {2}"),
     (r"^'(.*)' is a credit note \((\S+)\), not an invoice: the receipt of (\S+) is held on "
      r"account, unapplied, beside it; if it is the credit refunded to the customer, type it "
      r"negative$",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks, arabic_marks_read
+from ar_excel.io.due_terms import due_dates_as_terms
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
@@ -511,6 +512,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{letters[name]}{excel_rows[pos]}",
                                 written.get(name, name), values[pos], message))
+    if schema.name == "Invoices" and "Due Date" in written:  # '45 يوم' as the due date
+        due_dates_as_terms(parsed, raw, unreadable, issues, sheet, letters["Due Date"],
+                           excel_rows)
     if tax_column is not None:  # Amount = net + its tax, the invoice total
         tax, errors = _parse(columns[tax_column], "money", policy, types[tax_column])
         for pos, message in errors.items():
