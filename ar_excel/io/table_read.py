@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks, arabic_marks_read
 from ar_excel.io.due_terms import due_dates_as_terms
@@ -19,6 +20,7 @@ from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
 from ar_excel.io.headers import (
     DERIVED,
+    NET_AMOUNT,
     NOT_COPIED,
     RUNNING_BALANCE,
     alias_index,
@@ -71,9 +73,10 @@ from ar_excel.io.report_rows import (
 from ar_excel.io.review_dates import review_periods
 from ar_excel.io.split_terms import terms_from_day_and_kind
 from ar_excel.io.swapped_dates import swapped_date_cells
-from ar_excel.io.tax_beside_amount import amount_before_tax
+from ar_excel.io.tax_beside_amount import amount_before_tax, vat_of_amount
 from ar_excel.io.unlabelled_column import unlabelled_first_column
 from ar_excel.model import ROW, Issue, Table, column_letter
+from ar_excel.names import match_key
 from ar_excel.parsing import (
     EARLY_DISCOUNT,
     EARLY_DISCOUNT_COLUMN,
@@ -520,7 +523,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
                                 str(header[tax_column]), columns[tax_column][pos], message))
-        parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(2)
+        parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(TOTAL_DECIMALS)
     if credit_column is not None:
         credit, errors = _parse(columns[credit_column], "money", policy,
                                 types[credit_column])
@@ -529,7 +532,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                 str(header[credit_column]), columns[credit_column][pos], message))
         debit = parsed["Amount"]
         either = debit.notna() | credit.notna()
-        parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(2).where(either)
+        parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(
+            TOTAL_DECIMALS).where(either)
         unreadable["Amount"] = unreadable["Amount"] | {
             p for p in errors if pd.isna(debit.iat[p])}
         running = running_balance_column(header, names, RUNNING_BALANCE, bare_key)
@@ -541,9 +545,18 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
     if schema.name == "Invoices" and tax_column is None and credit_column is None \
             and "Amount" in parsed:
-        issues.extend(amount_before_tax(header, names, written, columns, parsed["Amount"],
-                                        sheet, grid.left, header_row, excel_rows,
-                                        policy.decimal_comma))
+        # Amount headed as before tax (Net Amount, Amount before VAT) beside a column headed
+        # just VAT / Tax (which may be a rate, so not taken by its header): it is the tax
+        # where each row's is a VAT rate of the row's amount, and the total is their sum
+        vat = vat_of_amount(header, names, written, columns, parsed["Amount"],
+                            policy.decimal_comma, each_its_own=True) \
+            if match_key(written.get("Amount", "")) in NET_AMOUNT else None
+        if vat is not None:
+            parsed["Amount"] = (parsed["Amount"] + vat[1].fillna(0.0)).round(TOTAL_DECIMALS)
+        else:
+            issues.extend(amount_before_tax(header, names, written, columns, parsed["Amount"],
+                                            sheet, grid.left, header_row, excel_rows,
+                                            policy.decimal_comma))
     if schema.name in ("Invoices", "Payments"):
         # a document in the company's currency has no foreign-currency amount: its own
         in_company = None  # which documents are, told by their totals

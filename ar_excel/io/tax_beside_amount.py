@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.money import amount_text
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import arabic_marks_read
 from ar_excel.model import Issue, column_letter
@@ -37,14 +38,15 @@ def _rates(header: str) -> tuple[float, ...]:
     return (float(found[1]) / 100,) if found else _RATES
 
 
-def amount_before_tax(header: list[Any], names: list[str], written: dict[str, str],
-                      columns: list[np.ndarray], amount: pd.Series, sheet: str, left: int,
-                      header_row: int, excel_rows: list[int], decimal_comma: bool
-                      ) -> list[Issue]:
-    """The Input Issue of an invoice list whose every VAT is one rate of its Amount (see the
-    module docstring); none where a column of the invoice total or the net was read."""
+def vat_of_amount(header: list[Any], names: list[str], written: dict[str, str],
+                  columns: list[np.ndarray], amount: pd.Series, decimal_comma: bool,
+                  each_its_own: bool = False) -> tuple[int, pd.Series, float | None] | None:
+    """The VAT column (its position, its amounts, its rate) that is one rate of Amount on
+    every row where both are filled (and not that rate's share of it); None where none is.
+    ``each_its_own``: each row's VAT a VAT rate of its own Amount (rate None), as where
+    exempt and taxed items share the list."""
     if "Amount" not in written or not len(amount):
-        return []
+        return None
     for j, text in enumerate(header):
         if not isinstance(text, str) or names[j] in written:
             continue
@@ -58,20 +60,42 @@ def amount_before_tax(header: list[Any], names: list[str], written: dict[str, st
         tax = parse_column(values, "money", decimal_comma=decimal_comma, types=types)[0]
         both = (tax.notna() & amount.notna() & tax.ne(0.0) & amount.ne(0.0)).to_numpy(bool)
         if not both.any():
-            return []
+            return None
         t, a = tax.to_numpy(float)[both], amount.to_numpy(float)[both]
+        if each_its_own:
+            rates = np.array(_rates(text))
+            of_own = (np.abs(t[:, None] - a[:, None] * rates) <= _SLACK).any(axis=1)
+            return (j, tax, None) if of_own.all() and (np.sign(t) == np.sign(a)).all() \
+                else None
         for rate in _rates(text):
             of_amount = np.abs(t - a * rate) <= _SLACK
             share = np.abs(t - a * rate / (1 + rate)) <= _SLACK
             if of_amount.all() and not share.all() and (np.sign(t) == np.sign(a)).all():
-                letter = column_letter(left + j)
-                cells = [f"{letter}{excel_rows[p]}" for p in np.flatnonzero(both).tolist()]
-                return [Issue(sheet, f"{letter}{header_row}", text.strip(), text.strip(), (
-                    f"'{text.strip()}' is {rate * 100:g} % of {written['Amount']} on every row "
-                    f"({cells_named(cells)}): {written['Amount']} looks like the amount before "
-                    f"tax, and the invoices with their tax total {a.sum() + t.sum():,.2f}, "
-                    f"{t.sum():,.2f} more than read; {written['Amount']} is read as each "
-                    f"invoice's total, as written: if it is before tax, head it 'Net Amount' "
-                    f"and the tax is added"))]
+                return j, tax, rate
+        return None
+    return None
+
+
+def amount_before_tax(header: list[Any], names: list[str], written: dict[str, str],
+                      columns: list[np.ndarray], amount: pd.Series, sheet: str, left: int,
+                      header_row: int, excel_rows: list[int], decimal_comma: bool
+                      ) -> list[Issue]:
+    """The Input Issue of an invoice list whose every VAT is one rate of its Amount (see the
+    module docstring); none where a column of the invoice total or the net was read."""
+    found = vat_of_amount(header, names, written, columns, amount, decimal_comma)
+    if found is None:
         return []
-    return []
+    j, tax, rate = found
+    assert rate is not None
+    both = (tax.notna() & amount.notna() & tax.ne(0.0) & amount.ne(0.0)).to_numpy(bool)
+    t, a = tax.to_numpy(float)[both], amount.to_numpy(float)[both]
+    text = str(header[j]).strip()
+    letter = column_letter(left + j)
+    cells = [f"{letter}{excel_rows[p]}" for p in np.flatnonzero(both).tolist()]
+    return [Issue(sheet, f"{letter}{header_row}", text, text, (
+        f"'{text}' is {rate * 100:g} % of {written['Amount']} on every row "
+        f"({cells_named(cells)}): {written['Amount']} looks like the amount before "
+        f"tax, and the invoices with their tax total {amount_text(a.sum() + t.sum())}, "
+        f"{amount_text(t.sum())} more than read; {written['Amount']} is read as each "
+        f"invoice's total, as written: if it is before tax, head it 'Net Amount' "
+        f"and the tax is added"))]
