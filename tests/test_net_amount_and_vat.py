@@ -72,3 +72,18 @@ def test_a_vat_that_is_a_rate_of_the_total_column_still_says_so(tmp_path):
         "tax, and the invoices with their tax total 1,907.544, 173.414 more than read; Amount "
         "is read as each invoice's total, as written: if it is before tax, head it 'Net "
         "Amount' and the tax is added"]
+
+
+def test_an_opening_balance_of_a_dinar_ledger_keeps_its_fils(tmp_path):
+    path = save_sheets(tmp_path / "ledger.xlsx", {
+        "Customers": CUSTOMERS,
+        "Customer Ledger": [
+            ["Date", "Ref", "Description", "Debit", "Credit", "Balance"],
+            ["K1 - Gulf Star Trading WLL"],
+            [None, None, "Opening Balance", None, None, 750.125],
+            [DAY, "BH-9", "Invoice", 1357.538, None, 2107.663]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert sorted(book.invoices["Amount"].tolist()) == [750.125, 1357.538]
+    assert any("read as one open item of its balance, 750.125 (nothing under Debit or Credit)"
+               in i.message for i in book.issues)

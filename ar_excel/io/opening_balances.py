@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from ar_excel.core.money import TOTAL_DECIMALS, amount_text
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import ValueTypes
@@ -103,14 +104,15 @@ def opening_amounts(columns: list[np.ndarray], opening: list[int], amount: Any, 
         label, j = _label(columns, pos, OPENING)
         if amount.iat[pos] != amount.iat[pos] and balance is not None and \
                 balance.iat[pos] == balance.iat[pos]:  # (NaN: nothing under Debit or Credit)
-            amount.iat[pos] = round(float(balance.iat[pos]), 2)
+            # (three decimals: a dinar ledger's fils; the ledger rounds to the currency)
+            amount.iat[pos] = round(float(balance.iat[pos]), TOTAL_DECIMALS)
             if amount.iat[pos] == 0:
                 continue
-            how = f"its balance, {amount.iat[pos]:,.2f} (nothing under Debit or Credit)"
+            how = f"its balance, {amount_text(amount.iat[pos])} (nothing under Debit or Credit)"
         elif amount.iat[pos] == 0:
             continue  # (nothing owed from before: nothing to say)
         elif amount.iat[pos] == amount.iat[pos]:
-            how = f"{amount.iat[pos]:,.2f}"
+            how = amount_text(amount.iat[pos])
         else:
             issues.append(Issue(sheet, f"{letters['Amount']}{excel_rows[pos]}", header, None,
                                 f"opening balance '{label}' on row {excel_rows[pos]} gives no "
