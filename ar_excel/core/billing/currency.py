@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.money import DEFAULT_DECIMALS, MINOR_UNITS, decimals
+from ar_excel.core.money import DEFAULT_DECIMALS, MINOR_UNITS, decimals, excel_round
 
 __all__ = ["DEFAULT_DECIMALS", "FLOAT_SLACK", "MINOR_UNITS", "decimals", "half_unit",
            "round_half_up"]
@@ -23,11 +23,5 @@ def half_unit(decimal_places: pd.Series | np.ndarray | int) -> np.ndarray:
     return 0.5 * np.power(10.0, -np.asarray(decimal_places, dtype="float64"))
 
 
-def round_half_up(values: np.ndarray | pd.Series, decimal_places: np.ndarray | pd.Series
-                  ) -> np.ndarray:
-    """Commercial rounding (half away from zero) to each value's decimals."""
-    scale = np.power(10.0, np.asarray(decimal_places, dtype="float64"))
-    v = np.asarray(values, dtype="float64") * scale
-    # a nudge of a few ulps so 2.675 (stored as 2.67499999...) rounds as the clerk expects
-    a = np.abs(v)
-    return np.sign(v) * np.floor(a + 0.5 + np.maximum(1e-9, a * 1e-12)) / scale
+# Commercial rounding (half away from zero) to each value's decimals, as Excel's ROUND.
+round_half_up = excel_round
