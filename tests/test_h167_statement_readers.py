@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ar_excel.bank import read_statement_file
+from ar_excel.bank import detect_format, read_statement_file
 
 
 def _write(tmp_path: Path, name: str, text: str, newline: str = "\n") -> Path:
@@ -41,3 +41,35 @@ def test_real_ibans_in_groups_of_four_and_local_numbers_stay_accounts(tmp_path: 
         st = read_statement_file(_write(tmp_path, "acct.csv", _PARTY_CSV.format(party=party)))
         assert list(st.lines["Counterparty Account"]) == [None, account, None, None], party
         assert list(st.lines["Counterparty"]) == [None] * 4, party
+
+
+_INDENTED_MT940 = """  :20:STMT261103001
+  :25:NL91ABNA0417164300
+  :28C:00001/001
+  :60F:C261102EUR1000,00
+  :61:2611031103C250,50NTRFNONREF//B1
+  :86:/EREF/INV-1002/NAME/BLUE OCEAN BV/REMI/INVOICE 1002 AND
+  1003
+  :61:2611031103D10,00NCHGNONREF
+  :86:BANK CHARGES
+  :62F:C261103EUR1240,50
+  -
+"""
+
+
+def test_an_mt940_with_indented_tags_is_read_as_mt940(tmp_path: Path) -> None:
+    # refused before: "could not find the header row ... ['  :20:STMT261103001']"
+    path = _write(tmp_path, "indented.sta", _INDENTED_MT940, newline="\r\n")
+    assert detect_format(path.read_bytes()) == "mt940"
+    st = read_statement_file(path)
+    lines = st.lines
+    assert list(lines["Amount"]) == [250.5, -10.0]
+    assert lines.iloc[0]["Reference"] == "INV-1002"
+    assert lines.iloc[0]["Counterparty"] == "BLUE OCEAN BV"
+    assert lines.iloc[0]["Description"] == "INVOICE 1002 AND 1003"
+    assert lines.iloc[0]["Bank Ref"] == "B1"
+    assert lines.iloc[1]["Description"] == "BANK CHARGES"
+    assert st.issues == []
+    assert len(st.balances) == 1
+    assert (st.balances[0].opening, st.balances[0].closing) == (1000.0, 1240.5)
+    assert st.balances[0].difference == 0.0

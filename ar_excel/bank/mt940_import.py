@@ -112,7 +112,16 @@ def _lines(text: str) -> list[str]:
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if "@@:20:" in text:
         text = text.replace("@@", "\n")
-    return text.split("\n")
+    lines = text.split("\n")
+    # some portals indent every line ("  :20:STMT..."): the tags are read from the margin the
+    # :20: line stands at, else not one of them is seen
+    indent = next((m.group(1) for line in lines if (m := _INDENTED_20.match(line))), "")
+    if indent:
+        lines = [line.removeprefix(indent) for line in lines]
+    return lines
+
+
+_INDENTED_20 = re.compile(r"^([ \t]+):20:")
 
 
 def _prepare(text: str, source: str
