@@ -73,3 +73,19 @@ def test_an_mt940_with_indented_tags_is_read_as_mt940(tmp_path: Path) -> None:
     assert len(st.balances) == 1
     assert (st.balances[0].opening, st.balances[0].closing) == (1000.0, 1240.5)
     assert st.balances[0].difference == 0.0
+
+
+def test_a_csv_narrative_in_gulf_swift_keys_is_read_as_structured(tmp_path: Path) -> None:
+    # /ROC/ (the ordering customer's reference) first, as MT940's :86: is read since b65b14d
+    path = _write(tmp_path, "gulf.csv", """Date,Description,Amount,Balance
+03/11/2026,/ROC/INV-2026-114/BENM//NAME/OUR CO LLC/ORDP//NAME/GULF STAR TRADING LLC/REMI/PAYMENT INV 2026 114,25000.00,175000.00
+03/11/2026,CHARGES FOR SWIFT TRANSFER,-1500.50,173499.50
+""")
+    lines = read_statement_file(path).lines
+    assert list(lines["Amount"]) == [25000.0, -1500.5]
+    first = lines.iloc[0]
+    assert first["Reference"] == "INV-2026-114"
+    assert first["Counterparty"] == "GULF STAR TRADING LLC"
+    assert first["Description"] == "PAYMENT INV 2026 114"
+    assert lines.iloc[1]["Description"] == "CHARGES FOR SWIFT TRANSFER"
+    assert lines.iloc[1]["Reference"] is None

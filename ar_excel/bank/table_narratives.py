@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from ar_excel.bank.narrative import (
+    DUTCH_TAGS,
     SEPA_OPENING,
     Narrative,
     parse_free,
@@ -29,9 +30,12 @@ from ar_excel.bank.narrative import (
 # the opening of a structured narrative: a Dutch/SWIFT tag or a German GVC with a sub-field
 # ING Netherlands' "Mededelingen": "Naam: X Omschrijving: Y IBAN: Z Kenmerk: R Valutadatum: .."
 _LABELLED = re.compile(r"^Naam: .+ (?:Omschrijving|IBAN|Kenmerk): ")
-_STRUCTURED = re.compile(r"^(?:/(?:TRTP|CNTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM)/|\d{3}\?\d\d)")
+# the tags MT940's :86: is read as structured by (narrative.DUTCH_TAGS), so a key taught there
+# (the Gulf banks' /ROC/) opens a table's narrative too
+_TAGS = "|".join(sorted(DUTCH_TAGS, key=len, reverse=True))
+_STRUCTURED = re.compile(rf"^(?:/(?:{_TAGS})/|\d{{3}}\?\d\d)")
 _EITHER = re.compile(f"{_STRUCTURED.pattern}|{_LABELLED.pattern}|{SEPA_OPENING.pattern}")
-_ANY_OPENING = re.compile(r"\n(?:/[A-Z]{2,4}/|\d{3}\?\d\d|Naam: |"
+_ANY_OPENING = re.compile(rf"\n(?:/(?:{_TAGS})/|\d{{3}}\?\d\d|Naam: |"
                           + SEPA_OPENING.pattern.removeprefix("^") + ")")
 
 
