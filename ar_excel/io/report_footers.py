@@ -5,8 +5,12 @@ page count ("Page 1 of 3", "صفحة ١ من ٣"), who printed it ("Printed by",
 "ملاحظة: ...", "Prepared by"). Each is a text alone in its row; a page or print line is one
 wherever it stands, a bare date and time or a note only below the last record (above it, a
 text alone is a record missing the rest). A customer list keyed by name would otherwise take the stamp for a
-customer. They hold no value of the ledger, so they are set aside without an Input Issue, as
-a report's group headings are (``report_rows.group_headings``)."""
+customer. A signature block under the list ("المحاسب ... المدير المالي", "Prepared by: ...
+Approved by: ...", a name under each title) holds two texts or more on a row: below the last
+row with an amount or a date, each of its texts a sign-off (a role, a signature or stamp
+line, a blank to fill), it is one too, with the rows under it. They hold no value of the
+ledger, so they are set aside without an Input Issue, as a report's group headings are
+(``report_rows.group_headings``)."""
 
 from __future__ import annotations
 
@@ -32,6 +36,57 @@ _NOTE_LINE = re.compile(
     r"(?i)^(?:notes?|n\.\s?b\.?|remarks?|comments?|ملاحظ[ةه]|ملاحظات|ملحوظ[ةه]|تنبيه)\s*[:：\-–]|"
     r"^(?:prepared|approved|reviewed|checked|authori[sz]ed)\s+by\b|"
     r"^(?:إعداد|اعداد|اعتماد|مراجع[ةه]|أعده|اعده|اعتمده|توقيع)\s*[:：]")
+
+
+# A cell of a signature block: who signs ("Prepared by", "المحاسب", "المدير المالي") or where
+# ("Signature: ....", "توقيع:", "الختم"), the rest of the cell a name or a blank to fill.
+_SIGN_OFF = re.compile(
+    r"(?i)^(?:prepared|approved|reviewed|checked|verified|audited|authori[sz]ed|received)"
+    r"\s+by\b|^(?:signature|signed|sign|stamp|seal|company\s+stamp)\b|"
+    r"^(?:(?:chief\s+|senior\s+)?accountant|(?:chief\s+)?financial\s+officer|cfo|ceo|"
+    r"(?:general|finance|financial|credit|accounts?|sales)\s+manager|managing\s+director|"
+    r"(?:financial\s+)?controller|credit\s+controller|auditor|cashier|treasurer|"
+    r"ar\s+clerk|accounts\s+receivable\s+clerk)\s*(?:$|[:：/\-–])|"
+    r"^(?:ال)?(?:توقيع|ختم)|^(?:إعداد|اعداد|المعد|أعده|اعده|اعتماد|المعتمد|اعتمده|"
+    r"مراجع[ةه]|المراجع|راجعه|تدقيق|المدقق|دققه|استلام|المستلم)\s*(?:$|[:：/\-–]|بواسط)|"
+    r"^(?:المحاسب|محاسب|رئيس\s+الحسابات|المدير\s+المالي|المدير\s+العام|مدير\s+الحسابات|"
+    r"مدير\s+الائتمان|مدير\s+المبيعات|المدير|أمين\s+الصندوق|امين\s+الصندوق|الصراف|"
+    r"مراقب\s+الائتمان|المراقب\s+المالي)\s*(?:$|[:：/\-–])")
+# a label and a blank to fill beside the signatures ("Date: ______", "التاريخ: ......"), or
+# the blank alone
+_BLANK_TO_FILL = re.compile(r"^(?:[^\d:：]{1,25}[:：])?\s*[._\-–—ـ…/]*\s*$")
+
+
+_BLOCK_ROWS = 12  # a signature block's rows at most (a list of texts is not read through)
+
+
+def sign_off(text: Any) -> bool:
+    """Whether a text is a cell of a signature block (``Prepared by``, ``المحاسب``,
+    ``توقيع: ....``)."""
+    return isinstance(text, str) and bool(_SIGN_OFF.search(text.strip()))
+
+
+def signature_rows(columns: list[np.ndarray], keep: np.ndarray) -> list[tuple[int, int]]:
+    """(position, first filled column) of the rows of a signature block at the list's foot:
+    from a row of two texts or more, each a sign-off (one at least) or a blank to fill, to
+    the end, every row of it texts alone with no figure (so no amount, no date: every row
+    with one is above it), and not the list's first row. A record missing its amount is no
+    such row: its texts are not sign-offs."""
+    rows = np.flatnonzero(keep).tolist()
+    block: list[tuple[int, list[str]]] = []
+    for pos in reversed(rows[-_BLOCK_ROWS:]):
+        cells = [c[pos] for c in columns if not is_blank(c[pos])]
+        if not all(isinstance(c, str) and not any(ch.isdigit() for ch in c) for c in cells):
+            break  # (a figure: an amount, a date, a number; the rows from here up are read)
+        block.append((pos, cells))
+    block.reverse()
+    start = next((k for k, (_, cells) in enumerate(block) if len(cells) >= 2
+                  and any(sign_off(c) for c in cells)
+                  and all(sign_off(c) or _BLANK_TO_FILL.match(c) for c in cells)), None)
+    if start is None or block[start][0] == (rows[0] if rows else -1):
+        return []  # (no sign-off, or nothing above it: a list of texts, not its foot)
+    return [(pos, next(j for j, c in enumerate(columns) if not is_blank(c[pos])))
+            for pos, _ in block[start:]]
 
 
 def print_line(text: Any) -> bool:
@@ -64,7 +119,8 @@ def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.nda
     """(position, column) of the report's page and print lines among the rows kept: a text
     alone in its row saying so, anywhere; a run stamp alone in its row below the last row
     with more than one value. Only rows with at most one of the ``keys`` columns (the
-    required ones) filled are looked at cell by cell: a record fills more."""
+    required ones) filled are looked at cell by cell: a record fills more. And the rows of a
+    signature block at the foot (``signature_rows``), at their first filled column."""
     if not columns or not len(keep):
         return []
     filled_keys = np.zeros(len(keep), dtype=np.int64)
@@ -83,4 +139,6 @@ def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.nda
         value = columns[at][pos]
         if print_line(value) or (pos > last_record and (run_stamp(value) or note_line(value))):
             found.append((pos, at))
-    return found
+    signed = signature_rows(columns, keep)
+    taken = {pos for pos, _ in found}
+    return found + [(pos, at) for pos, at in signed if pos not in taken]
