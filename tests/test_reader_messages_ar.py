@@ -431,6 +431,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
                      ["I-1", "C1", datetime(2026, 10, 1), "45 يوم", 300]]}))
+    marks.append(_save(tmp_path, "formula_ids.xlsx", {  # IDs by formulas never calculated
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"],
+                      ['=VLOOKUP("Delta",P!A:B,2,0)', "Delta"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["1", '=VLOOKUP("Nile",P!A:B,2,0)', "2026-11-01", 100]]}))
     marks.append(_save(tmp_path, "eta_portal.xlsx", {  # refused documents; by tax number
         "Customers": [["Customer ID", "Name", "Tax ID"], ["C1", "Nile", "123456789"]],
         "Documents": [["Internal ID", "UUID", "Issuance Date", "Receiver Name", "Receiver ID",

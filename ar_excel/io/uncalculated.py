@@ -160,13 +160,19 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
     if not failed:
         return
     tables = {t.sheet: t for t in book.tables.values()}
+    kinds = {t.sheet: kind for kind, t in book.tables.items()}
     told: set[tuple[str, str]] = set()
     out = []
     for issue in book.issues:
         formula_why = failed.get(issue.sheet, {}).get(issue.cell)
         if formula_why is not None and issue.message.endswith("is required but blank"):
+            table = tables.get(issue.sheet)
+            letter = cell_parts(issue.cell)[0]
+            field = next((f for f, at in table.letters.items() if at == letter), issue.column) \
+                if table is not None else issue.column
             issue = Issue(issue.sheet, issue.cell, issue.column, formula_why[0],
-                          _cannot(issue.column, *formula_why, "so the row cannot be used"))
+                          _cannot(issue.column, *formula_why,
+                                  _required_blank(kinds.get(issue.sheet, ""), field)))
             told.add((issue.sheet, issue.cell))
         out.append(issue)
     for sheet, cells in failed.items():
@@ -182,6 +188,22 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
             out.append(Issue(sheet, cell, by_letter[letter], formula,
                              _cannot(by_letter[letter], formula, why, "so it is read as blank")))
     book.issues = out
+
+
+def _required_blank(kind: str, field: str) -> str:
+    """What becomes of a row whose required ``field`` is read blank, as the jobs treat it:
+    only a document without its Amount is left out; an invoice without its customer is still
+    aged, under core.aging's UNKNOWN_CUSTOMER, and a customer without its ID is left out of
+    the master, its invoices so aged; a number or a date is read blank, the rest of the row
+    as it is (the Invoice Checks say what that does)."""
+    if field == "Amount":
+        return "so the row cannot be used"
+    if field == "Customer ID" and kind == "Invoices":
+        return "so it is read as blank: the invoice is aged under '(not in Customers)'"
+    if field == "Customer ID" and kind == "Customers":
+        return ("so it is read as blank: the customer is left out and its invoices are aged "
+                "under '(not in Customers)'")
+    return "so it is read as blank"
 
 
 def _cannot(column: str, formula: str, why: str, so: str) -> str:
