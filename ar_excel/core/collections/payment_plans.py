@@ -34,6 +34,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.collections.dunning import codes
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of, half_unit, half_units, round_money
 from ar_excel.core.non_cash import non_cash
 from ar_excel.model import ROW
@@ -247,6 +248,9 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
     pay = receipts_until(payments, day)
     # each plan customer's receipts cut out once, not by a scan of all receipts per customer
     pay = pay[pay["Customer ID"].isin(sched["Customer ID"].unique())]
+    if _PAID_IN in pay:  # (spelt as compared once, not per receipt of each customer)
+        pay = pay.assign(**{_PAID_IN: codes(pay[_PAID_IN])})
+    plan_codes = codes(sched["Currency"])
     by_customer = pay.groupby("Customer ID", sort=False).indices
     for cid, group in sched.groupby("Customer ID", sort=False):
         order = group.sort_values(["Due Date", "Plan", "Instalment"], kind="stable").index
@@ -255,9 +259,8 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
         rows = by_customer.get(cid)
         receipts = pay.iloc[rows] if rows is not None else pay.iloc[0:0]
         written_off = non_cash(receipts).tolist()
-        plan_ccy = _code(group["Currency"].iloc[0])
-        paid_in = [_code(c) for c in receipts[_PAID_IN]] if _PAID_IN in receipts \
-            else [""] * len(receipts)
+        plan_ccy = plan_codes.at[group.index[0]]
+        paid_in = receipts[_PAID_IN].tolist() if _PAID_IN in receipts else [""] * len(receipts)
         for receipt, settled_so, ccy in zip(receipts.itertuples(), written_off, paid_in,
                                             strict=True):
             if ccy and plan_ccy and ccy != plan_ccy:
@@ -301,13 +304,6 @@ def booked_currencies(payments: pd.DataFrame, items: pd.DataFrame, customers: pd
         customers = pd.DataFrame({"Customer ID": accounts.index,
                                   "Currency": accounts.to_numpy(dtype=object)})
     return receipt_currencies(payments, items, customers, invoices, blank)
-
-
-def _code(ccy: object) -> str:
-    """A currency as compared (``dunning.codes``' rule): trimmed, upper case, blank ``""``."""
-    if ccy is None or (not isinstance(ccy, str) and pd.isna(ccy)):
-        return ""
-    return str(ccy).strip().upper()
 
 
 def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
