@@ -68,6 +68,7 @@ from ar_excel.core.entries import (
     opening_rows,
     status_column,
 )
+from ar_excel.core.kpis import receipt_keys
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -171,8 +172,7 @@ def moves_on_account(payments: pd.DataFrame) -> pd.Series:
     if not cash.any():
         return out
     rows = payments[cash]
-    keys = (rows["Payment ID"].astype(str).str.strip() + "|" + rows["Customer ID"].astype(str)
-            + "|" + pd.to_datetime(rows["Date"]).astype(str))
+    keys = receipt_keys(rows)  # (a receipt as the KPIs count it)
     signed = amounts[cash]
     both = signed.gt(0).groupby(keys).transform("any") & signed.lt(0).groupby(keys).transform(
         "any")
