@@ -136,7 +136,7 @@ def build_letters(dun: pd.DataFrame, items: pd.DataFrame, schedule: pd.DataFrame
     # the letter names the days of the oldest invoice it asks for: a small old remainder
     # does not set the level, but it is listed and asked for
     chased = dunning.chased_items(items) if chased is None else chased
-    asked = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= dunning.CENT)]
+    asked = dunning.overdue_chased(chased)
     oldest = asked.groupby([asked["Customer ID"], asked["Currency"].fillna("")])[
         "Days Past Due"].max().to_dict() if len(asked) else {}
     if reminders is None and schedule is not None:

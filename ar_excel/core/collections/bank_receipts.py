@@ -36,6 +36,7 @@ from ar_excel.core.collections.dunning import (
     codes,
     min_amount,
     oldest_chased,
+    overdue_chased,
 )
 from ar_excel.core.money import TOTAL_DECIMALS, amount_text, round_total
 from ar_excel.core.non_cash import non_cash
@@ -163,7 +164,7 @@ def left_by_account(after: pd.DataFrame, policy: Policy | None = None,
     of ``accounts`` only where given: Left, what is still overdue to collect, Left Invoices,
     how many invoices that is, and the invoice its level would be set by
     (``dunning.oldest_chased``): Left Days, its days past due, Left Invoice, Left Due Date."""
-    over = after[(after["Days Past Due"] > 0) & (after["Uncovered Amount"] >= CENT)]
+    over = overdue_chased(after)
     ids = over["Customer ID"].astype(str)
     if accounts is not None:  # the payers' accounts only: the rest are as the books say
         over, ids = (f[ids.isin(set(accounts.get_level_values(0))).to_numpy()]

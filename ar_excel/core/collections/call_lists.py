@@ -31,13 +31,13 @@ from ar_excel.core.collections.dunning import (
     dunning_level,
     min_amount,
     oldest_chased,
+    overdue_chased,
     worth,
 )
 from ar_excel.core.fx import Rates
 from ar_excel.core.money import amount_text, round_total
 from ar_excel.policy import Policy
 
-CENT = 0.005
 CALL_COLUMNS = [
     "Priority", "Customer ID", "Customer", "Phone", "Email", "Currency", "Amount To Collect",
     "Days Overdue", "Overdue Invoices", "Level Name", "Last Letter", "Risk Score",
@@ -57,8 +57,7 @@ LIST_FORMATS = {
 
 def _oldest(chased: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
     """Per account, the invoice that sets its level (``dunning.oldest_chased``)."""
-    c = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
-    return oldest_chased(c, policy)[["Invoice No", "Due Date"]]
+    return oldest_chased(overdue_chased(chased), policy)[["Invoice No", "Due Date"]]
 
 
 def severe_delays(dunning: pd.DataFrame, chased: pd.DataFrame, customers: pd.DataFrame,

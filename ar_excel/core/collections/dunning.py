@@ -121,10 +121,16 @@ def chased_items(items: pd.DataFrame) -> pd.DataFrame:
     return inv
 
 
+def overdue_chased(chased: pd.DataFrame) -> pd.DataFrame:
+    """The ``chased_items`` rows still to collect: past due with an uncovered amount (what
+    the Dunning counts, a letter lists and a receipt may leave)."""
+    return chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
+
+
 def oldest_chased(overdue: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
     """Per account (index Customer ID, ``_ccy``: blank as ``""``), the overdue invoice that
     sets its level: Days Past Due, Invoice No, Due Date. ``overdue``: ``chased_items`` past
-    due with an uncovered amount.
+    due with an uncovered amount (``overdue_chased``).
 
     The oldest one, unless what is that late is too little to chase: counted from the
     oldest, the invoice at which the amount at least that late reaches the dunning minimum.
@@ -261,7 +267,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         return _no_dunning()
 
     chased = chased_items(items) if chased is None else chased
-    overdue = chased[(chased["Days Past Due"] > 0) & (chased["Uncovered Amount"] >= CENT)]
+    overdue = overdue_chased(chased)
     items = items.assign(_ccy=items["Currency"].fillna(""))
     keys = ["Customer ID", "_ccy"]
     balance = items.groupby(keys)["Open Amount"].sum()
