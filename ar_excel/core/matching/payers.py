@@ -47,6 +47,7 @@ from ar_excel.core.matching.names import (
     keys_of,
     long_vowels_agree,
     name_tokens,
+    skeleton,
     token_scripts,
     token_shapes,
     translated_tokens,
@@ -118,6 +119,7 @@ _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_LATIN_ARTICLE_APART = re.compile(r"(?<![A-Z0-9])(?:AL|EL)[ -]+([A-Z]{3,})")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 # An IBAN printed in groups (EG38 0019 0005 0000 ...) or cut at the bank's field width with its
@@ -671,7 +673,8 @@ class PayerDirectory:
     def by_name(self, name: object, narrative: bool = False) -> Payer | None:
         """Identify the payer by a printed name (or the words of a narrative)."""
         text = self.narrative_words(name) if narrative else fold_text(name)
-        tokens = self._without_article(text, name_tokens(text))
+        printed = name_tokens(text)
+        tokens = self._without_article(text, printed)
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
@@ -681,6 +684,11 @@ class PayerDirectory:
             scripts = token_scripts(text)
             if narrative:
                 shapes = token_shapes(text)
+                if tokens != printed and len(shapes) == len(tokens):
+                    # (a Latin AL SALMIYA read as SALMIYA: its shape without the article too)
+                    shapes = tuple(
+                        sh[2:] if t != p and sh is not None and sh.startswith("_l") else sh
+                        for t, p, sh in zip(tokens, printed, shapes, strict=True))
         key = (tuple(tokens), truncated, narrative, shapes, scripts)
         if key not in self._cache:  # the same payer name comes back all month
             self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
@@ -708,7 +716,8 @@ class PayerDirectory:
         الفريد) that is no customer's word while the word without it is (the master's Salmiya
         Electronics, Farid Motors): a bank printing the Arabic name writes the article the
         English name leaves out. Only a word of 3 consonants or more once without it, and
-        only in Arabic letters, where ال is the article for sure (ALBERT, ALFREDO: no AL)."""
+        only where the article is one for sure: ال in Arabic letters, or AL / EL printed as a
+        word of its own (AL SALMIYA, EL-SALMIYA; ALBERT, ALFREDO: no AL)."""
         postings = self._postings
         if not any(len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
                    for t in tokens):
@@ -721,10 +730,15 @@ class PayerDirectory:
         kept = {name_tokens(w)[0] for w in _ARABIC_WORD.findall(text)
                 if w.startswith("ال") and len(name_tokens(w)) == 1
                 and (w[2:] in BOILERPLATE or name_tokens(w[2:]) != [name_tokens(w)[0][1:]])}
+        # A Latin AL / EL printed apart from a name word (not a business word nor the bank's)
+        apart = {"l" + skeleton(m.group(1)) for m in _LATIN_ARTICLE_APART.finditer(text)
+                 if m.group(1) not in BOILERPLATE
+                 and name_tokens(m.group(1)) == [skeleton(m.group(1))]}
         # (written with the article ال, then a consonant: not ALAMAL, الامل)
         return [t[1:] if len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
-                and t not in kept
-                and w is not None and w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_")
+                and t not in kept and w is not None
+                and ((w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_"))
+                     or (not w[1] and t in apart and w[0][2:3] not in ("", "_")))
                 else t for t, w in zip(tokens, written, strict=True)]
 
     def _surname_first(self, name: str) -> Payer | None:
