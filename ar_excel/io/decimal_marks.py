@@ -39,7 +39,13 @@ import pandas as pd
 from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import SHEET, Issue, Table
-from ar_excel.parsing import ValueTypes, normalize_digits, parse_currency, parse_number_text
+from ar_excel.parsing import (
+    ValueTypes,
+    normalize_digits,
+    parse_column,
+    parse_currency,
+    parse_number_text,
+)
 from ar_excel.parsing.columns import COMMA_DECIMAL, POINT_DECIMAL, decimal_votes
 from ar_excel.parsing.numbers import CURRENCY_WORDS
 
@@ -119,6 +125,18 @@ def arabic_marks_read(values: np.ndarray, types: ValueTypes) -> tuple[np.ndarray
         else:
             out[pos] = figure
     return out, ValueTypes(out)
+
+
+def parse_marked(values: Any, kind: str, *, decimal_comma: bool, day_first: bool = True,
+                 types: ValueTypes | None = None) -> tuple[pd.Series, dict[int, str]]:
+    """``parsing.parse_column``, an amount shown with the Arabic separators read by them
+    (``arabic_marks_read``): every amount column read beside the table's own (a VAT, a
+    further credit limit) reads ``٢٠٬٠٠٠`` as its first does."""
+    types = ValueTypes(values) if types is None else types
+    if kind in ("money", "number") and str in types.present:
+        values, types = arabic_marks_read(values, types)
+    return parse_column(values, kind, day_first=day_first, decimal_comma=decimal_comma,
+                        types=types)
 
 
 # ------------------------------------------------------------ a column mixing conventions
