@@ -160,8 +160,10 @@ _AR_LETTERS = {
     "ا": "", "و": "", "ي": "", "ى": "", "ة": "", "ع": "", "ء": "", "ئ": "", "ؤ": "",
     "پ": "b", "چ": "$", "ڤ": "f", "گ": "j",
 }
+# (DH read as one letter before the vowels go: DHAHERI is ظ then ه, الظاهري, not a D+H whose
+# H the vowel-less DHH would merge with the ه.)
 _LATIN_DIGRAPHS = [("sch", "$"), ("sh", "$"), ("ch", "$"), ("kh", "X"), ("gh", "G"),
-                   ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""), ("ee", "")]
+                   ("ph", "f"), ("dh", "z"), ("ck", "k"), ("ou", ""), ("oo", ""), ("ee", "")]
 _LATIN_LETTERS = {
     "a": "", "e": "", "i": "", "o": "", "u": "", "w": "", "y": "", "h": "h",
     "q": "k", "c": "k", "g": "j", "j": "j", "p": "b", "v": "f", "x": "ks",
@@ -373,7 +375,7 @@ def word_shape(word: str) -> str | None:
     if nisba:
         w = _NISBA_END.sub("", w)
     w = _CONSONANT_YW.sub(lambda m: m.group(0).upper(), w)
-    for a, b in _LATIN_DIGRAPHS[:6]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
+    for a, b in _LATIN_DIGRAPHS[:7]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
         w = w.replace(a, b)
     out = _DOUBLED.sub(r"\1", "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w))
     out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
