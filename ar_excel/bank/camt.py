@@ -59,7 +59,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +69,7 @@ from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
+    booked_again,
     booking_day,
     paid_in_another_currency,
     statement_decimals,
@@ -243,15 +243,13 @@ def _reported_then_booked(records: list[dict[str, Any]], source: str
     (camt.054 ``Ntfctn``) that the statement (camt.053 ``Stmt``) of the same account books
     again, by the bank's reference, amount and date: a ZIP of the day's C52 (or C54) and C53
     files holds each such payment twice, and the statement is the booked record. Each left
-    out is said."""
-    booked = Counter((r["_booked_in"][1], r.get("Bank Ref"), r["Amount"], r["Date"])
-                     for r in records if r["_booked_in"][0] == "Stmt" and r.get("Bank Ref"))
+    out is said (``statement.booked_again``)."""
+    kinds = [r.pop("_booked_in") for r in records]
+    twice = booked_again(records, [account for _, account in kinds],
+                         [kind != "Stmt" for kind, _ in kinds])
     kept, issues = [], []
-    for r in records:
-        kind, account = r.pop("_booked_in")
-        key = (account, r.get("Bank Ref"), r["Amount"], r["Date"])
-        if kind in ("Rpt", "Ntfctn") and booked[key] > 0:
-            booked[key] -= 1  # (as many as the statement books, no more)
+    for r, again in zip(records, twice, strict=True):
+        if again:
             issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
                                 f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
                                 f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "

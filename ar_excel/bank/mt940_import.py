@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,6 +79,7 @@ from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
     StatementBalance,
+    booked_again,
     paid_in_another_currency,
     statement_decimals,
     statement_of_records,
@@ -450,16 +450,12 @@ def _reported_then_booked(records: list[dict[str, Any]], at: list[str],
     """The records without the lines of an intraday report (MT942) that a statement (MT940)
     of the same account in the file books again, by the bank's reference, amount and date:
     a file of the day's MT942 and MT940 holds each such payment twice, and the statement is
-    the booked record (as camt's ``_reported_then_booked``). Each left out is said."""
-    def key(r: dict[str, Any], account: str | None) -> tuple[Any, ...]:
-        return account, r.get("Bank Ref"), r["Amount"], r["Date"]
-
-    booked = Counter(key(r, account) for r, (report, account) in zip(records, kinds, strict=True)
-                     if not report and r.get("Bank Ref"))
+    the booked record (``statement.booked_again``, as camt's). Each left out is said."""
+    twice = booked_again(records, [account for _, account in kinds],
+                         [report for report, _ in kinds])
     kept, where, issues = [], [], []
-    for r, place, (report, account) in zip(records, at, kinds, strict=True):
-        if report and booked[key(r, account)] > 0:
-            booked[key(r, account)] -= 1  # (as many as the statement books, no more)
+    for r, place, again in zip(records, at, twice, strict=True):
+        if again:
             d = statement_decimals(r.get("Currency"))
             amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
             issues.append(Issue(source, place, ":61:", r.get("Bank Ref"),

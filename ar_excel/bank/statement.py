@@ -24,6 +24,7 @@ Accounting rules kept here, whatever the file format:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -459,6 +460,26 @@ def statement_of_records(records: list[dict[str, Any]], places: list[str],
     issues = [*issues, *huge, *zero, *repeated, *tie_out(balances, lines, source),
               *chain_gaps(balances, source)]
     return Statement(lines, balances, issues, fmt, source, encoding)
+
+
+def booked_again(records: list[dict[str, Any]], accounts: list[str | None],
+                 reported: list[bool]) -> list[bool]:
+    """Per record (a reader's, with its statement's ``accounts`` and whether that is an
+    intraday report or notification, ``reported``: MT942, camt.052 / .054): whether a
+    statement of the same account in the file books it again - the bank's reference, amount
+    and date - so it is left to the statement, the booked record (a file of the day's report
+    and statement holds each such payment twice). As many as the statement books, no more;
+    a record of a statement never is."""
+    keys = [(account, r.get("Bank Ref"), r["Amount"], r["Date"])
+            for r, account in zip(records, accounts, strict=True)]
+    booked = Counter(k for k, report in zip(keys, reported, strict=True) if not report and k[1])
+    out = []
+    for key, report in zip(keys, reported, strict=True):
+        again = report and booked[key] > 0
+        if again:
+            booked[key] -= 1
+        out.append(again)
+    return out
 
 
 def chain_gaps(balances: list[StatementBalance], source: str) -> list[Issue]:
