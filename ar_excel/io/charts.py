@@ -52,5 +52,8 @@ def add_charts(ws, tab: Tab, *, header_row: int, headers: list[str],
         cat_col = headers.index(spec.categories) + 1
         chart.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
                                        max_row=header_row + rows))
-        anchor = spec.anchor or f"{get_column_letter(len(headers) + 2)}{header_row + CHART_ROWS * k}"
+        # below row 1, where a data tab's caption sits in the same column (writer): the chart
+        # would hide it on screen and print it cut off above the chart
+        top = max(header_row, 2) if tab.title else header_row
+        anchor = spec.anchor or f"{get_column_letter(len(headers) + 2)}{top + CHART_ROWS * k}"
         ws.add_chart(chart, anchor)

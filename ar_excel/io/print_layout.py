@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from ar_excel.io.text_direction import RLM, reads_right_to_left
 from ar_excel.model import Tab
@@ -76,6 +77,43 @@ def print_title_rows(tab: Tab, header_row: int, rows: int, labelled: bool) -> st
     return f"{header_row - 1 if labelled else header_row}:{header_row}"
 
 
+CM_PIXELS = 96 / 2.54  # a chart's size is in centimetres, a column's and a row's in pixels
+DEFAULT_WIDTH = 8.43  # characters: a column the writer did not size
+DEFAULT_ROW_PIXELS = 20  # a 15-point row
+
+
+def _width(ws, col: int) -> float:
+    dim = ws.column_dimensions.get(get_column_letter(col))
+    return dim.width if dim is not None and dim.width else DEFAULT_WIDTH
+
+
+def chart_range(ws) -> tuple[str, list[float]] | None:
+    """The cells a tab's charts cover (``G2:X33`` on the Dashboard) and those columns'
+    widths; None without charts. The charts sit beside the table, so they show on opening
+    however long it is; printed, this range is a print area of its own after the table's:
+    without it a printed or PDF pack (Excel's Save as PDF, LibreOffice) has no charts, and
+    one area spanning table and charts would print the table two pages across (or too small
+    to read) and, beside a long table, a page of its first column on each band of rows."""
+    cols, rows = [], []
+    for chart in ws._charts:
+        if not isinstance(chart.anchor, str):  # the writer anchors charts at a cell
+            continue
+        letter, row = coordinate_from_string(chart.anchor)
+        col = column_index_from_string(letter)
+        room = chart.width * CM_PIXELS - _pixels(_width(ws, col))
+        last = col
+        while room > 0:
+            last += 1
+            room -= _pixels(_width(ws, last))
+        cols += [col, last]
+        rows += [row, row + math.ceil(chart.height * CM_PIXELS / DEFAULT_ROW_PIXELS) - 1]
+    if not cols:
+        return None
+    ref = (f"{get_column_letter(min(cols))}{min(rows)}:"
+           f"{get_column_letter(max(cols))}{max(rows)}")
+    return ref, [_width(ws, j) for j in range(min(cols), max(cols) + 1)]
+
+
 def print_setup(ws, tab: Tab, widths: list[float], header_row: int, last_row: int, *,
                  arabic: bool) -> None:
     """Printed, a tab shows its tables (not the caption beside them, which goes into the page
@@ -83,6 +121,7 @@ def print_setup(ws, tab: Tab, widths: list[float], header_row: int, last_row: in
     every page of a table that runs over pages; each page numbered, with the tab's name."""
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    charts = chart_range(ws)
     across = pages_wide(widths)
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
     title_rows = print_title_rows(tab, header_row, last_row - header_row, arabic)
@@ -94,7 +133,10 @@ def print_setup(ws, tab: Tab, widths: list[float], header_row: int, last_row: in
         # the page beside its customer, not a dozen pages after all the customers
         ws.page_setup.pageOrder = "overThenDown"
     width = max([len(widths)] + [len(b.frame.columns) for b in tab.blocks])
-    ws.print_area = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
+    table = f"A1:{get_column_letter(max(width, 1))}{max(ws.max_row, last_row, 1)}"
+    # the charts on the pages after the table's, at the table's scale: narrower than the
+    # page the table is fitted to (two charts side by side on the Dashboard fit its width)
+    ws.print_area = [table, charts[0]] if charts else table
     for side, inches in MARGINS.items():
         setattr(ws.page_margins, side, inches)
     if tab.title:
