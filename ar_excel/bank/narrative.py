@@ -316,16 +316,14 @@ def parse_dutch(text: str) -> Narrative:
     if not n.account and val("ACCW"):
         n.account = clean_ref(val("ACCW").split(",")[0])
     next_tag = "|".join(sorted(DUTCH_TAGS, key=len, reverse=True))
-    for tag, role in (("ORDP", "ordering"), ("BENM", "beneficiary")):
+    # each party named "/TAG//NAME/X/": the ultimate debtor too (ING's "/ULTD//NAME/ARKAN LLC/")
+    for tag, role in (("ORDP", "ordering"), ("BENM", "beneficiary"), ("ULTD", "ultimate")):
         party = re.search(rf"/{tag}/[^/]*/NAME/(.*?)(?=/(?:{next_tag})/|/?$)", text.strip())
         if party and clean_ref(party.group(1)):
             setattr(n, role, " ".join(party.group(1).split()))
-    # "/ULTD//NAME/ARKAN LLC/" (ING) or "/ULTD/ARKAN LLC/ID123/" (Rabobank's name, then id)
-    party = re.search(rf"/ULTD/[^/]*/NAME/(.*?)(?=/(?:{next_tag})/|/?$)", text.strip())
+    # "/ULTD/ARKAN LLC/ID123/" (Rabobank's name, then id)
     first = (fields.get("ULTD") or [""])[0].strip()
-    if party and clean_ref(party.group(1)):
-        n.ultimate = " ".join(party.group(1).split())
-    elif re.search(r"[A-Za-z]{2}", first) and not re.search(r"\d", first):
+    if not n.ultimate and re.search(r"[A-Za-z]{2}", first) and not re.search(r"\d", first):
         n.ultimate = " ".join(first.split())
     if n.ordering and n.beneficiary and n.counterparty == val("NAME"):
         n.counterparty = n.ordering  # "name1/name2" is the two parties: the caller picks
