@@ -644,10 +644,19 @@ def money_dates(payments: pd.DataFrame) -> pd.Series:
         None, index=payments.index, dtype=object)
     on_account = cash & amounts.gt(0) & (invoice.isna() | (invoice.astype(str).str.strip() == ""))
     who = ids.astype(str).str.strip() + "|" + payments["Customer ID"].astype(str)
-    for i in applying:
-        earlier = on_account & (who == who.loc[i]) & (dates < dates.loc[i])
-        if earlier.any():
-            out.loc[i] = dates[earlier].max()
+    # the latest strictly earlier on-account date of the same receipt and customer, all the
+    # applying rows at once (row by row it was a pass over every payment for each of them)
+    asked = pd.DataFrame({"who": who.loc[applying], "date": dates.loc[applying]}).dropna(
+        subset=["date"]).sort_values("date", kind="stable")
+    held = pd.DataFrame({"who": who[on_account], "date": dates[on_account]}).dropna(
+        subset=["date"]).sort_values("date", kind="stable")
+    if asked.empty or held.empty:
+        return out
+    held["came"] = held["date"]
+    found = pd.merge_asof(asked.reset_index(), held, on="date", by="who",
+                          direction="backward", allow_exact_matches=False).set_index("index")
+    came = found["came"].dropna()
+    out.loc[came.index] = came.to_numpy()
     return out
 
 
