@@ -553,11 +553,14 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         # Amount headed as before tax (Net Amount, Amount before VAT) beside a column headed
         # just VAT / Tax (which may be a rate, so not taken by its header): it is the tax
         # where each row's is a VAT rate of the row's amount, and the total is their sum
-        vat = vat_of_amount(header, names, written, columns, parsed["Amount"],
-                            policy.decimal_comma, each_its_own=True) \
-            if match_key(written.get("Amount", "")) in NET_AMOUNT else None
-        if vat is not None:
-            parsed["Amount"] = (parsed["Amount"] + vat[1].fillna(0.0)).round(TOTAL_DECIMALS)
+        # (a VAT one rate of every row's amount is a VAT rate of each: where that finds no
+        # tax, the Input Issue of an amount before tax has nothing to say)
+        if match_key(written.get("Amount", "")) in NET_AMOUNT:
+            vat = vat_of_amount(header, names, written, columns, parsed["Amount"],
+                                policy.decimal_comma, each_its_own=True)
+            if vat is not None:
+                parsed["Amount"] = (parsed["Amount"] + vat[1].fillna(0.0)).round(
+                    TOTAL_DECIMALS)
         else:
             issues.extend(amount_before_tax(header, names, written, columns, parsed["Amount"],
                                             sheet, grid.left, header_row, excel_rows,
