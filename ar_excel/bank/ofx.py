@@ -369,10 +369,14 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     written: set[tuple[Any, ...]] = set()
     copies: set[int] = set()
     for k, (st, trns) in enumerate(zip(statements, transactions, strict=True)):
+        # every tag the lines and the balance are read from, as written: a statement equal in
+        # all of them is one drop_repeated_statements leaves out (two downloads of the same
+        # lines whose ledger balances differ in date are kept there, so not copies here)
         ledger = st.first("LEDGERBAL")
-        key = (_account_id(st), ledger.value("BALAMT") if ledger is not None else None,
-               tuple((t.value("FITID"), t.value("TRNAMT"), (t.value("DTPOSTED") or "")[:8])
-                     for t in trns))
+        key = (_account_id(st), st.value("CURDEF"),
+               *((ledger.value("BALAMT"), ledger.value("DTASOF")) if ledger is not None
+                 else (None, None)),
+               tuple(tuple(t.value(tag) for tag in _READ_TAGS) for t in trns))
         if key in written:
             copies.add(k)
         written.add(key)
@@ -453,6 +457,11 @@ def read_ofx(path: Path, data: bytes) -> Statement:
     issues += _sign_unsigned_debits(records, source)
     return statement_of_records(records, [r["_at"] for r in records], balances, issues, source,
                                 "TRNAMT", "ofx", decoded.encoding)
+
+
+# a transaction's tags its line is read from (``read_ofx``)
+_READ_TAGS = ("FITID", "TRNAMT", "DTPOSTED", "DTAVAIL", "NAME", "EXTDNAME", "MEMO", "CHECKNUM",
+              "REFNUM", "CURSYM", "ACCTID", "BANKID", "TRNTYPE")
 
 
 def _account_id(statement: Tag) -> str | None:
