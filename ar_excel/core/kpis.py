@@ -276,8 +276,7 @@ class Ledger:
             return amounts
         rows = amounts[cash]
         keys = receipt_keys(pay.loc[cash]) + "|" + self.payment_currencies[cash].astype(str)
-        both = (rows.gt(0).groupby(keys).transform("any")
-                & rows.lt(0).groupby(keys).transform("any"))
+        both = goes_both_ways(rows, keys)
         if not both.any():
             return amounts
         mixed = rows[both]
@@ -324,6 +323,14 @@ def receipt_keys(rows: pd.DataFrame) -> pd.Series:
     keys = (ids.astype(str).str.strip() + "|" + customers.astype(str) + "|"
             + dates.astype(str))
     return keys.where(named, pd.Series([f"#{k}" for k in range(len(rows))], index=rows.index))
+
+
+def goes_both_ways(amounts: pd.Series, keys: pd.Series) -> pd.Series:
+    """Whether each row's receipt (its ``keys``: ``receipt_keys``) has rows of both signs:
+    money it held on account taken off and put onto invoices (-1,000 / +1,000) the day the
+    clerk applied it, not a receipt and a refund."""
+    return (amounts.gt(0).groupby(keys).transform("any")
+            & amounts.lt(0).groupby(keys).transform("any"))
 
 
 def receipt_count(rows: pd.DataFrame) -> int:
@@ -635,7 +642,7 @@ def money_dates(payments: pd.DataFrame) -> pd.Series:
     cash &= named
     keys = receipt_keys(payments.loc[cash])
     rows = amounts[cash]
-    both = rows.gt(0).groupby(keys).transform("any") & rows.lt(0).groupby(keys).transform("any")
+    both = goes_both_ways(rows, keys)
     applying = both[both & rows.gt(0)].index
     if not len(applying):
         return out
