@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ar_excel.core.billing import prepare, run_checks
-from ar_excel.core.billing.currency import decimals, round_half_up
+from ar_excel.core.billing.currency import decimals
+from ar_excel.core.money import excel_round as round_half_up
 from tests._invoice_books import frame
 
 CURRENCIES = {"EGP": 2, "KWD": 3, "JPY": 0, "OMR": 3, "USD": 2}

@@ -64,7 +64,7 @@ def excel_round(values: np.ndarray | pd.Series, places: np.ndarray | pd.Series |
     total typed as ``=123.25*1.14`` holds 140.50499999999999545 and shows 140.51; numpy's
     round of the binary value gives 140.50, a cent the customer's payment of 140.51 would
     leave open. A nudge of a few ulps makes such a figure the half it shows (billing checks
-    round prices and taxes with it too: ``billing.currency.round_half_up``)."""
+    round prices and taxes with it too)."""
     scale = np.power(10.0, np.asarray(places, dtype="float64"))
     v = np.asarray(values, dtype="float64") * scale
     a = np.abs(v)

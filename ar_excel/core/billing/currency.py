@@ -10,10 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.money import DEFAULT_DECIMALS, MINOR_UNITS, decimals, excel_round
+from ar_excel.core.money import DEFAULT_DECIMALS, MINOR_UNITS, decimals
 
-__all__ = ["DEFAULT_DECIMALS", "FLOAT_SLACK", "MINOR_UNITS", "decimals", "half_unit",
-           "round_half_up"]
+__all__ = ["DEFAULT_DECIMALS", "FLOAT_SLACK", "MINOR_UNITS", "decimals", "half_unit"]
 
 FLOAT_SLACK = 1e-14  # relative float noise allowed on top of a tolerance (x max(1, |amount|))
 
@@ -22,6 +21,3 @@ def half_unit(decimal_places: pd.Series | np.ndarray | int) -> np.ndarray:
     """Rounding tolerance: half a unit of the last decimal (0.005 for 2 decimals)."""
     return 0.5 * np.power(10.0, -np.asarray(decimal_places, dtype="float64"))
 
-
-# Commercial rounding (half away from zero) to each value's decimals, as Excel's ROUND.
-round_half_up = excel_round

@@ -35,11 +35,12 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing.context import CURRENCY, DECIMALS, INVOICE_ROW, KEY, BillingBook
-from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
+from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.einvoice import portal_refusals
 from ar_excel.core.billing.findings import empty, findings, money, number
 from ar_excel.core.billing.tax import allowed_label, allowed_rates
 from ar_excel.core.entries import void_or_draft
+from ar_excel.core.money import excel_round
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 from ar_excel.parsing import parse_money
@@ -221,7 +222,7 @@ def _rates(book: BillingBook, inv: pd.DataFrame, net: np.ndarray, tax: np.ndarra
         rows = inv.iloc[at]
         p = places[at].tolist()
         rate = np.array([r for _, r in wrong_amount])
-        expected = round_half_up(net[at] * rate / 100.0, places[at])
+        expected = excel_round(net[at] * rate / 100.0, places[at])
         parts.append(findings(
             "TAX_AMOUNT_MISMATCH", n=len(rows), sheet=book.sheet_of("Invoices", rows), row=rows[ROW],
             field=tax_col, invoice=rows["Invoice No"], customer=rows["Customer ID"],

@@ -52,7 +52,7 @@ from ar_excel.core.billing.context import (
     invoice_key,
     per_distinct,
 )
-from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit, round_half_up
+from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.findings import empty, findings, money, number, text
 from ar_excel.core.billing.invoice_tax import (
     invoice_discount,
@@ -60,6 +60,7 @@ from ar_excel.core.billing.invoice_tax import (
     register_columns,
 )
 from ar_excel.core.customers.ids import TOTAL_WORDS
+from ar_excel.core.money import excel_round
 from ar_excel.model import ROW
 from ar_excel.names import match_key
 
@@ -183,10 +184,10 @@ def arithmetic(lines: pd.DataFrame) -> pd.DataFrame:
     table = np.where(incl, 0.0, _on_lines(lines, net, TABLE_TAX, TABLE_TAX_RATE))
     base = net + table
     gross = np.where(incl, priced, base + np.where(has_tax, stated_tax, base * rate / 100.0))
-    rounded_net = round_half_up(net, places)
-    rounded_base = rounded_net + round_half_up(table, places)
-    net_plus_tax = np.where(incl, round_half_up(priced, places), rounded_base + np.where(
-        has_tax, stated_tax, round_half_up(rounded_base * rate / 100.0, places)))
+    rounded_net = excel_round(net, places)
+    rounded_base = rounded_net + excel_round(table, places)
+    net_plus_tax = np.where(incl, excel_round(priced, places), rounded_base + np.where(
+        has_tax, stated_tax, excel_round(rounded_base * rate / 100.0, places)))
     by_rate = base * (1.0 + rate / 100.0)  # a total rounded on its own, tax stated apart
     withheld = _on_lines(lines, net, WITHHELD, WITHHELD_RATE)  # income tax withheld
     # (by the rate only where there is one: a tax stated without a rate makes the rate's
@@ -259,7 +260,7 @@ def line_totals(book: BillingBook) -> pd.DataFrame:
     after_wht = (c["withheld"] != 0).to_numpy() & (basis == GROSS) & _totals_after_withholding(
         lines, calc)
     exact = exact.where(~after_wht, c["gross"] - c["withheld"])
-    expected = round_half_up(exact, c["places"])
+    expected = excel_round(exact, c["places"])
     places = c["places"].tolist()
     less = money(c["withheld"], places)
     wht_note = [("" if not a else f"، بعد خصم {w} ضريبة الخصم من المنبع" if book.arabic
@@ -336,7 +337,7 @@ def _invoice_sums(lines: pd.DataFrame, calc: pd.DataFrame, basis: str | None = N
     exact = calc["gross"] if basis == GROSS else calc["net"]
     lump = lines["Unit Price"].isna()
     value = lines["Line Total"].where(lines["Line Total"].notna() | lump,
-                                      round_half_up(exact, calc["places"]))
+                                      excel_round(exact, calc["places"]))
     rate = calc["rate"] / 100.0
     stated = calc["stated_tax"]
     table = calc["table"]
@@ -350,7 +351,7 @@ def _invoice_sums(lines: pd.DataFrame, calc: pd.DataFrame, basis: str | None = N
     # the invoice's tax computed once on its net total (not per line): each line's net as
     # its Line Total gives it, to the minor unit, the tax on their sum (rounded on the
     # invoice, not here)
-    line_base = round_half_up(net + table, calc["places"])  # as the lines state it
+    line_base = excel_round(net + table, calc["places"])  # as the lines state it
     sums = pd.DataFrame({KEY: lines[KEY], "gross": gross, "net": net,
                          "on_total": line_base * (1.0 + rate), "withheld": calc["withheld"],
                          "unknown": value.isna(), "taxed": calc["taxed"]}).groupby(
@@ -501,7 +502,7 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
     stated = calc["stated_tax"].to_numpy()
     places = calc["places"].to_numpy()
     exact = calc["base"].to_numpy() * calc["rate"].to_numpy() / 100.0  # net + table tax
-    on_rounded_net = round_half_up(round_half_up(calc["base"], places) * calc["rate"] / 100.0,
+    on_rounded_net = excel_round(excel_round(calc["base"], places) * calc["rate"] / 100.0,
                                    places)
     slack = FLOAT_SLACK * np.maximum(1.0, np.abs(stated))
     fits = (np.abs(stated - exact) <= half_unit(places) + slack) | (
@@ -511,12 +512,12 @@ def tax_amounts(book: BillingBook) -> pd.DataFrame:
         return empty()
     c = calc.loc[bad.index]
     p = c["places"].tolist()
-    expected = round_half_up(exact[~fits], c["places"])
+    expected = excel_round(exact[~fits], c["places"])
     return findings(
         "TAX_AMOUNT_MISMATCH", n=len(bad), sheet=book.sheet("Invoice Lines"), row=bad[ROW],
         field="Tax Amount", invoice=bad["Invoice No"], customer=bad["_customer"],
         amount=bad["Line Total"], document=bad[KEY], arabic=book.arabic,
         params={"actual": money(bad["Tax Amount"], p), "expected": money(expected, p),
-                "tax": number(bad["Tax Rate"]), "net": money(round_half_up(c["base"], p), p),
+                "tax": number(bad["Tax Rate"]), "net": money(excel_round(c["base"], p), p),
                 "diff": money(bad["Tax Amount"].to_numpy() - expected, p)},
     )
