@@ -43,3 +43,20 @@ def test_a_receipt_naming_a_credit_note_is_said_held_on_account(tmp_path):
 def test_a_refund_typed_negative_naming_the_credit_note_says_nothing(tmp_path):
     _, issues = _run(tmp_path, [["P2", "101", date(2026, 10, 6), -300, "CN-4"]])
     assert issues == []
+
+
+def test_a_dinar_credit_note_is_said_with_its_fils(tmp_path):
+    from ar_excel.io.reader import read_book
+
+    book = read_book(save_sheets(tmp_path / "kwd.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["K1", "Gulf Star", "KWD", 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I1", "K1", date(2026, 9, 1), 1000.5],
+                     ["CN-4", "K1", date(2026, 10, 1), -300.125]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["P1", "K1", date(2026, 10, 5), 300.125, "CN-4"]]}))
+    assert [i.message for i in book.issues if i.column == "Invoice No"] == [
+        "'CN-4' is a credit note (-300.125), not an invoice: the receipt of 300.125 is held on "
+        "account, unapplied, beside it; if it is the credit refunded to the customer, type it "
+        "negative"]

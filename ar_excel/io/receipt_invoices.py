@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 from rapidfuzz.distance import OSA
 
+from ar_excel.core.money import amount_text
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import ROW, Book
 
@@ -59,8 +60,8 @@ def receipts_naming_credit_notes(book: Book) -> None:
             continue
         book.issues.append(payments.issue(
             index, "Invoice No",
-            f"'{number}' is a credit note ({amounts[number]:,.2f}), not an invoice: the "
-            f"receipt of {float(received.at[index, 'Amount']):,.2f} is held on account, "
+            f"'{number}' is a credit note ({amount_text(amounts[number])}), not an invoice: "
+            f"the receipt of {amount_text(received.at[index, 'Amount'])} is held on account, "
             "unapplied, beside it; if it is the credit refunded to the customer, type it "
             "negative"))
 
