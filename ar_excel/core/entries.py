@@ -245,16 +245,21 @@ def cancelled_column(invoices: pd.DataFrame) -> str | None:
     return status
 
 
-def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
-    """Invoices a status column says are cancelled or void (``Cancelled``, ``Void``,
-    ``ملغاة``), or a cancelled flag says Yes of: no receivable. Their amounts are set to 0
-    (in place): the rows stay, so the invoice numbering keeps them. Returns their index."""
+def said_cancelled(invoices: pd.DataFrame) -> pd.Series:
+    """Per invoice row: True where a status column says cancelled or void (``Cancelled``,
+    ``Void``, ``ملغاة``) or a cancelled flag says Yes."""
     column = cancelled_column(invoices)
     if column is None:
-        return invoices.index[:0]
+        return pd.Series(False, index=invoices.index)
     words = CANCELLED_WORDS if column == status_column(invoices) else FLAG_YES
-    void = invoices[column].map(lambda v: isinstance(v, str) and match_key(v) in words)
-    rows = invoices.index[void.astype(bool)]
+    return invoices[column].map(
+        lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
+
+
+def cancelled_invoices(invoices: pd.DataFrame) -> pd.Index:
+    """Invoices cancelled or void (``said_cancelled``): no receivable. Their amounts are set
+    to 0 (in place): the rows stay, so the invoice numbering keeps them. Returns their index."""
+    rows = invoices.index[said_cancelled(invoices)]
     for c in ("Amount", "Paid Amount", "Balance"):
         # (a Paid Amount or Balance the list never fills stays blank: filled on the cancelled
         # rows alone, it would make the book an open-items list that records no receipt)

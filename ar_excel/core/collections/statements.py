@@ -61,19 +61,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import (
-    CANCELLED_WORDS,
-    FLAG_YES,
-    cancelled_column,
-    opening_rows,
-    status_column,
-)
+from ar_excel.core.entries import opening_rows, said_cancelled
 from ar_excel.core.kpis import receipt_keys
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
 from ar_excel.core.returned_cheques import returned_rows
-from ar_excel.names import match_key
 from ar_excel.policy import Policy
 
 LINE_COLUMNS = ["Date", "Type", "Document", "Reference", "Due Date", "Debit", "Credit",
@@ -238,14 +231,9 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
 
 
 def _cancelled(inv: pd.DataFrame) -> pd.Series:
-    """Per invoice row: True where a status column says cancelled or void (or a cancelled
-    flag says Yes: ``entries.cancelled_column``) and nothing is owed on it (amount 0)."""
-    column = cancelled_column(inv)
-    if column is None:
-        return pd.Series(False, index=inv.index)
-    words = CANCELLED_WORDS if column == status_column(inv) else FLAG_YES
-    said = inv[column].map(lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
-    return said & (inv["Amount"].astype(float).abs() < 0.0005)
+    """Per invoice row: True where it is said cancelled or void (``entries.said_cancelled``)
+    and nothing is owed on it (amount 0)."""
+    return said_cancelled(inv) & (inv["Amount"].astype(float).abs() < 0.0005)
 
 
 def _currencies(customers: pd.DataFrame) -> pd.Series:
