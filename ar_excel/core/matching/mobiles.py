@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ar_excel.core.customers.contacts import phone_numbers
+from ar_excel.core.matching.normalize import mobile_numbers
 
 # The national mobile numbers of each country code (the digits after it, trunk 0 aside).
 _NATIONAL = {
@@ -37,18 +38,10 @@ _NATIONAL = {
 _NOT_DIGIT = re.compile(r"\D")
 
 
-def _digits(n: int) -> str:
-    """``n`` more digits, each perhaps after a space or a dash (a number printed in groups)."""
-    return rf"(?:[ -]?\d){{{n}}}"
-
-
 # A mobile number as a narrative prints it (as ``normalize`` blanks it out of the invoice
-# numbers): with its country code, or Egypt's, Saudi Arabia's and the Emirates' own way.
-_PRINTED = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)?(?:965|974|973|968)[ -]?[35679]" + _digits(7)
-    + r"|(?:\+|00)?(?:966|971)[ -]?0?5" + _digits(8)
-    + r"|(?:\+|00)?20[ -]?0?1[0125]" + _digits(8)
-    + r"|01[0125]" + _digits(8) + r"|05" + _digits(8) + r")(?![ -]?\d|\w)")
+# numbers): with its country code, or Egypt's, Saudi Arabia's and the Emirates' own way; here
+# Egypt's code may also be written bare (20 100 123 4567) and with its trunk 0.
+_PRINTED = mobile_numbers(r"(?:\+|00)?20[ -]?0?")
 # Headers of the master's columns that hold a customer's phone numbers besides Phone.
 _PHONE_HEADER = re.compile(r"(?i)^\s*(?:mobile|phone|tel|cell|whatsapp)|هاتف|جوال|موبايل|محمول")
 

@@ -248,11 +248,17 @@ def _digits(n: int) -> str:
 # InstaPay aliases): with the country's code (974 5512 3456, +965 9912 3456, 00966 50 123
 # 4567, +20 100 123 4567) or Egypt's, Saudi Arabia's and the Emirates' own way (0100 123 4567,
 # 050 123 4567). Its groups are no invoice numbers (5512 of 974 5512 3456 is not INV-5512).
-_MOBILE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)?(?:965|974|973|968)[ -]?[35679]" + _digits(7)
-    + r"|(?:\+|00)?(?:966|971)[ -]?0?5" + _digits(8)
-    + r"|(?:\+|00)20[ -]?1[0125]" + _digits(8)
-    + r"|01[0125]" + _digits(8) + r"|05" + _digits(8) + r")(?![ -]?\d|\w)")
+def mobile_numbers(egypt: str) -> re.Pattern[str]:
+    """Mobile numbers as printed, Egypt's with the country code written as ``egypt`` (the
+    prefix before the 1x of 010 / 011 / 012 / 015)."""
+    return re.compile(
+        r"(?<![\w+])(?:(?:\+|00)?(?:965|974|973|968)[ -]?[35679]" + _digits(7)
+        + r"|(?:\+|00)?(?:966|971)[ -]?0?5" + _digits(8)
+        + r"|" + egypt + r"1[0125]" + _digits(8)
+        + r"|01[0125]" + _digits(8) + r"|05" + _digits(8) + r")(?![ -]?\d|\w)")
+
+
+_MOBILE = mobile_numbers(r"(?:\+|00)20[ -]?")
 
 
 def _spaced_mobile(m: re.Match) -> str:
