@@ -106,8 +106,10 @@ def _returned_by_note(table: Table, out: np.ndarray, issues: list[Issue]) -> Non
     if not len(frame):
         return
     negative = (frame["Amount"] < 0).to_numpy(bool) & ~out
-    if "Method" in frame:
-        negative &= frame["Method"].map(is_blank).to_numpy(bool)
+    if not negative.any():
+        return
+    if "Method" in frame:  # (NaN: blank; once per method named, not per row)
+        negative &= per_distinct(frame["Method"], is_blank).fillna(True).to_numpy(bool)
     if not negative.any():
         return
     for column in frame.columns:
