@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ar_excel.core.matching.normalize import fold_text
@@ -384,26 +385,34 @@ def word_shape(word: str) -> str | None:
     return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
 
 
-@lru_cache(maxsize=200_000)
-def token_shapes(name: str) -> tuple[str | None, ...]:
-    """The shape (``word_shape``) of the printed word(s) each of ``name_tokens(name)`` comes
-    from, in order: an article glued to its word as one (AL NOUR: ALNOUR); None where the
-    token is a reading of the word (a business word translated or abbreviated) or in Arabic."""
-    out: list[str | None] = []
+def _printed_words(name: str, given_names_as_written: bool) -> Iterator[str | None]:
+    """Per token of ``name_tokens(name)``, in order: the printed word(s) it comes from (an
+    article glued to its word as one: AL NOUR, ALNOUR), or None where the token is a reading
+    of the word (a business word translated or abbreviated; a given name's own key unless
+    ``given_names_as_written``)."""
     pending: str | None = None  # the article(s) waiting for their word, as printed
     for w in _raw_words(name):
-        as_written = _word_reading(w) == (w,) or w in _GIVEN_NAMES
+        as_written = _word_reading(w) == (w,) if w not in _GIVEN_NAMES \
+            else given_names_as_written
         for s in _word_skeletons(w):
             if not s:
                 continue
             if s in _JOINS_NEXT:
                 pending = (pending or "") + (w if as_written else "")
                 continue
-            out.append(word_shape((pending or "") + w) if as_written else None)
+            yield (pending or "") + w if as_written else None
             pending = None
     if pending is not None:
-        out.append(word_shape(pending) if pending else None)
-    return tuple(out)
+        yield pending or None
+
+
+@lru_cache(maxsize=200_000)
+def token_shapes(name: str) -> tuple[str | None, ...]:
+    """The shape (``word_shape``) of the printed word(s) each of ``name_tokens(name)`` comes
+    from, in order: an article glued to its word as one (AL NOUR: ALNOUR); None where the
+    token is a reading of the word (a business word translated or abbreviated) or in Arabic."""
+    return tuple(word_shape(w) if w is not None else None
+                 for w in _printed_words(name, given_names_as_written=True))
 
 
 # The letters an Arabic word writes its long vowels with (ا و ي, ى): where a word writes one
@@ -467,27 +476,14 @@ def token_scripts(name: str) -> tuple[tuple[str, bool] | None, ...]:
     comes from, whether they are in Arabic letters): ``word_shape`` of a Latin word (an
     article glued to it), ``arabic_shape`` of an Arabic one; None where the token is a
     reading of the word (a business word translated, a given name's own key)."""
-    out: list[tuple[str, bool] | None] = []
-    pending: str | None = None
-    for w in _raw_words(name):
-        as_written = _word_reading(w) == (w,) and w not in _GIVEN_NAMES
-        for s in _word_skeletons(w):
-            if not s:
-                continue
-            if s in _JOINS_NEXT:
-                pending = (pending or "") + (w if as_written else "")
-                continue
-            word = (pending or "") + w
-            arabic = arabic_shape(word)
-            shape = arabic if arabic is not None else word_shape(word)
-            out.append((shape, arabic is not None) if as_written and shape is not None
-                       else None)
-            pending = None
-    if pending is not None:
-        arabic = arabic_shape(pending) if pending else None
-        shape = arabic if arabic is not None else (word_shape(pending) if pending else None)
-        out.append((shape, arabic is not None) if shape is not None else None)
-    return tuple(out)
+    return tuple(_script_shape(w) if w is not None else None
+                 for w in _printed_words(name, given_names_as_written=False))
+
+
+def _script_shape(word: str) -> tuple[str, bool] | None:
+    arabic = arabic_shape(word)
+    shape = arabic if arabic is not None else word_shape(word)
+    return (shape, arabic is not None) if shape is not None else None
 
 
 def distinctive(tokens: list[str]) -> list[str]:
