@@ -192,7 +192,9 @@ def test_aging_button_prints_as_the_command_line_or_plain_without_object_model(c
         assert calls.get("PageSetup.CenterHeader") == (ws.oddHeader.center.text or None), name
         assert calls["PageSetup.CenterFooter"] == ws.oddFooter.center.text, name
         assert calls["PageSetup.LeftMargin"] == round(ws.page_margins.left * 72, 2), name
-        assert str(ws.print_area).endswith(calls["PageSetup.PrintArea"]), name
+        # the table's print range; the file adds its charts' cells as a second range
+        # (9c078c4), which the live writer does not set (its charts are Excel's own size)
+        assert str(ws.print_area).split(",")[0].endswith(calls["PageSetup.PrintArea"]), name
     assert book.sheets["Aging"].range("A1").value == "Customer ID"
 
 
