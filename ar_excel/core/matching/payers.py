@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -545,14 +547,15 @@ class PayerDirectory:
                 return Payer(cid, "customer code", 99.0, [(cid, 99.0)])
         return None
 
-    def by_mobile(self, texts: list[str], name: object = None,
+    def by_mobile(self, folded: str, fields: tuple[object, ...], name: object = None,
                   narrative: object = None) -> Payer | None:
-        """The customer whose Phone is the mobile number the line's folded ``texts`` print
-        (``mobiles``), unless the name the bank prints (``name``, else the ``narrative``'s
-        words) is another customer's for certain: the two disagree, and neither decides."""
-        if not self._mobiles:
+        """The customer whose Phone is the mobile number the line prints (``mobiles``) in its
+        ``folded`` narrative or its other ``fields`` (counterparty, its account), unless the
+        name the bank prints (``name``, else the ``narrative``'s words) is another customer's
+        for certain: the two disagree, and neither decides."""
+        if not self._mobiles:  # (a master without phones: nothing read, line by line)
             return None
-        found = self._mobiles.owner(texts)
+        found = self._mobiles.owner([folded, *(fold_text(f) for f in fields)])
         if found is None:
             return None
         cid, printed = found
@@ -926,32 +929,30 @@ class PayerDirectory:
     def _short_shapes_of(self, i: int) -> list[tuple[str, frozenset[str]]]:
         """(word, its shapes) of each short needed word of the customer at position ``i``
         whose name writes it in Latin letters (``SHORT_SKELETON``)."""
-        known = self._short_shapes.get(i)
-        if known is None:
-            c = self._ids[i]
-            shapes = token_shapes(self.names[c])
-            known = []
-            for t in self._short_words[i]:
-                own = {sh for tok, sh in zip(self._tokens[c], shapes, strict=True) if tok == t}
-                if None not in own:
-                    known.append((t, frozenset(own)))
-            self._short_shapes[i] = known
-        return known
+        return self._short_words_as(i, self._short_shapes, token_shapes)
 
     def _short_scripts_of(self, i: int) -> list[tuple[str, frozenset[tuple[str, bool]]]]:
         """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
         of the customer at position ``i`` that its name writes as it is (not a reading)."""
-        known = self._short_scripts.get(i)
-        if known is None:
+        return self._short_words_as(i, self._short_scripts, token_scripts)
+
+    def _short_words_as(self, i: int, known: dict[int, list[tuple[str, frozenset[Any]]]],
+                        reading: Callable[[str], tuple[Any, ...]]
+                        ) -> list[tuple[str, frozenset[Any]]]:
+        """(word, how ``reading`` has the printed word it comes from) of each short needed word
+        of the customer at position ``i``, where every one of its spellings has a reading;
+        kept in ``known`` (read when a text first makes the customer a candidate)."""
+        found = known.get(i)
+        if found is None:
             c = self._ids[i]
-            written = token_scripts(self.names[c])
-            known = []
+            read = reading(self.names[c])
+            found = []
             for t in self._short_words[i]:
-                own = {sh for tok, sh in zip(self._tokens[c], written, strict=True) if tok == t}
+                own = {r for tok, r in zip(self._tokens[c], read, strict=True) if tok == t}
                 if None not in own:
-                    known.append((t, frozenset(own)))
-            self._short_scripts[i] = known
-        return known
+                    found.append((t, frozenset(own)))
+            known[i] = found
+        return found
 
     def _short_words_written(self, tokens: list[str], shapes: tuple[str | None, ...] | None,
                              hit: np.ndarray, scores: np.ndarray, at: np.ndarray,
@@ -1005,14 +1006,9 @@ class PayerDirectory:
             written = printed.get(t)
             if not written or None in written:
                 continue  # (not written, or read as a business word: no shape to compare)
-            agree = False
-            for shape, arabic in written:
-                for own_shape, own_arabic in shapes:
-                    if arabic == own_arabic or (
-                            long_vowels_agree(shape, own_shape) if arabic
-                            else long_vowels_agree(own_shape, shape)):
-                        agree = True
-            if not agree:
+            if not any(arabic == own_arabic or (long_vowels_agree(shape, own_shape) if arabic
+                                                else long_vowels_agree(own_shape, shape))
+                       for shape, arabic in written for own_shape, own_arabic in shapes):
                 return True
         return False
 
