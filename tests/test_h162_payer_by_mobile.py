@@ -99,11 +99,11 @@ def test_a_name_that_is_another_customer_for_certain_is_not_overruled():
 
 def test_a_landline_or_a_number_of_no_customer_identifies_no_one():
     directory = PayerDirectory(pd.DataFrame(CUSTOMERS))
-    assert directory.by_mobile(["INSTAPAY 0109 999 8888"]) is None
-    assert directory.by_mobile(["CHQ DEP 02 2345 6789"]) is None  # C1's landline
+    assert directory.by_mobile("INSTAPAY 0109 999 8888", ()) is None
+    assert directory.by_mobile("CHQ DEP 02 2345 6789", ()) is None  # C1's landline
     # a Saudi number written as the UAE customer's digits with the other country code
-    assert directory.by_mobile(["SARIE +966 50 765 4321"]) is None
-    found = directory.by_mobile(["AANI 050 765 4321"])
+    assert directory.by_mobile("SARIE +966 50 765 4321", ()) is None
+    found = directory.by_mobile("AANI 050 765 4321", ())
     assert (found.customer, found.how, found.evidence, found.certain) == (
         "C7", "mobile number", "050 765 4321", True)
 

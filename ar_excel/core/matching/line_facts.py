@@ -185,8 +185,8 @@ class StatementLines:
             # that account names no payer of ours)
             payer = None if ours_back else (
                 self.payers.by_account(acc[pos], text, accounts) or self.payers.by_code(text)
-                or self.payers.by_mobile([text, fold_text(cp[pos]), fold_text(acc[pos])],
-                                         self._names[pos], desc[pos]))
+                or self.payers.by_mobile(text, (cp[pos], acc[pos]), self._names[pos],
+                                         desc[pos]))
             f = LineFacts(pos, amount, days[pos],
                           (cur[pos] or "").upper() if isinstance(cur[pos], str) else "",
                           strong, weak, payer, category, is_cash)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 import pandas as pd
 
@@ -98,22 +99,19 @@ class MobileDirectory:
                        for cid, value in zip(ids, customers[column].tolist(), strict=True)
                        if not (cid is None or (isinstance(cid, float) and cid != cid))
                        and not (value is None or (isinstance(value, float) and value != value))]
-        self._read: dict[str, set[tuple[str, str | None]]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._cells)
 
-    @property
+    @cached_property
     def _owners(self) -> dict[str, set[tuple[str, str | None]]]:
-        if self._read is None:
-            owners: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
-            for cid, value in self._cells:
-                for digits in _cell_numbers(value):
-                    key = mobile_key(digits)
-                    if key is not None:
-                        owners[key[1]].add((cid, key[0]))
-            self._read = dict(owners)
-        return self._read
+        owners: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+        for cid, value in self._cells:
+            for digits in _cell_numbers(value):
+                key = mobile_key(digits)
+                if key is not None:
+                    owners[key[1]].add((cid, key[0]))
+        return dict(owners)
 
     def owner(self, texts: Iterable[str]) -> tuple[str, str] | None:
         """(customer, the number as printed) when the mobile numbers the folded ``texts``
