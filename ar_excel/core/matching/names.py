@@ -378,8 +378,14 @@ def word_shape(word: str) -> str | None:
     w = _CONSONANT_YW.sub(lambda m: m.group(0).upper(), w)
     for a, b in _LATIN_DIGRAPHS[:7]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
         w = w.replace(a, b)
-    out = _DOUBLED.sub(r"\1", "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w))
-    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
+    return _shape_of(_DOUBLED.sub(r"\1", "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w)),
+                     nisba)
+
+
+def _shape_of(letters: str, nisba: bool) -> str:
+    """A shape from a word's letters read (consonants, ``_`` for vowels): consonant+H pairs
+    folded, doubled letters and vowel runs as one, a nisba's ending marked."""
+    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], letters)
     # (A final vowel is not compared: the -EH of FATEH is the ح of FATH, the -A of SALMIYA the
     # ة a bank writes or not.)
     return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
@@ -432,10 +438,8 @@ def arabic_shape(word: str) -> str | None:
     nisba = len(word) > 3 and word.endswith(("ي", "يه", "ية", "يا"))
     if len(word) > 2 and word[-1] in "هةح":
         word = word[:-1]  # (as ``skeleton`` drops it)
-    out = _DOUBLED.sub(r"\1", "".join("_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "")
-                                     for ch in word))
-    out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
-    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
+    return _shape_of(_DOUBLED.sub(r"\1", "".join(
+        "_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "") for ch in word)), nisba)
 
 
 def _gaps(shape: str) -> tuple[str, frozenset[int]]:
