@@ -66,10 +66,12 @@ def write_blocks(ws, tab: Tab, *, first_row: int, main_width: int, main_header_r
                       "TableStyleLight9", head)
         if block.charts and len(frame):
             placed = []
+            # (below row 1, where the tab's caption sits in that column: not over it, as
+            # charts.add_charts places the main table's)
+            top = max(main_header_row, 2) if tab.title else main_header_row
             for spec in block.charts:
-                # (below row 1, where the tab's caption sits in that column: not over it)
                 anchor = spec.anchor or (f"{get_column_letter(main_width + 2)}"
-                                         f"{max(main_header_row, 2) + CHART_ROWS * chart_slot}")
+                                         f"{top + CHART_ROWS * chart_slot}")
                 placed.append(replace(spec, anchor=anchor))
                 chart_slot += 1
             add_charts(ws, replace(block, charts=placed, frame=frame), header_row=header_row,
