@@ -171,9 +171,12 @@ _LATIN_LETTERS = {
 }
 # A consonant followed by h reads the same whichever script it came from: TH is ت+ح in
 # ITHAAD (الاتحاد) and ث in OTHMAN, SH is س+ح in ISHAQ (إسحاق); the skeletons of both scripts
-# fold these pairs, so either reading of the Latin digraph meets the Arabic.
-_H_PAIRS = re.compile(r"([tdskG$X])h")
-_H_FOLD = {"t": "t", "d": "z", "s": "$", "k": "X", "G": "G", "$": "$", "X": "X"}
+# fold these pairs, so either reading of the Latin digraph meets the Arabic. Not K+H: the
+# Latin KH is read as خ before the vowels go, so a K+H left after them is two letters, the
+# ق / ك then ح / ه of QAHTANI, KAHTANI (القحطاني), which the Arabic keeps as two as well
+# (folded into خ, القحطاني was AL KHATANI's skeleton).
+_H_PAIRS = re.compile(r"([tdsG$X])h")
+_H_FOLD = {"t": "t", "d": "z", "s": "$", "G": "G", "$": "$", "X": "X"}
 _AR = re.compile("[\u0600-\u06ff]")
 _LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _NOT_LATIN = re.compile(r"[^a-z]")

@@ -1,0 +1,64 @@
+"""Gulf spellings of Arabic names: QAHTANI, KAHTANI for القحطاني.
+
+The skeletons folded a consonant then H into one letter in both scripts, K+H too: the ق+ح of
+القحطاني became خ (lXtn), the skeleton of AL KHATANI, and a Latin QAHTANI met it only by
+being folded alike. So الكحيل (Al Kuhail) was AL KHAIL's (الخيل, another name) and a receipt
+from AL KHAIL of Al Kuhail's open amount was Matched to it. The Latin KH is read as خ before
+the vowels go; a K+H left after them is the ق / ك then ح / ه, as the Arabic writes them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ar_excel.core.matching.names import name_tokens
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+CUSTOMERS = [customer("C1", "شركة القحطاني للتجارة"), customer("C2", "Delta Star Paints"),
+             customer("C3", "مؤسسة الكحيل للمقاولات"), customer("C4", "مؤسسة الخطيب للتجارة")]
+INVOICES = [invoice("INV-101", "C1", 4200.00), invoice("INV-201", "C2", 4200.00),
+            invoice("INV-301", "C3", 3100.00), invoice("INV-202", "C2", 3100.00),
+            invoice("INV-401", "C4", 2750.00), invoice("INV-203", "C2", 2750.00)]
+
+
+@pytest.mark.parametrize(("row", "inv", "why"), [
+    ({"amount": 4200.00, "desc": "INWARD TRANSFER AL QAHTANI TRADING EST"}, "INV-101",
+     "payer by narrative name (98)"),
+    ({"amount": 4200.00, "desc": "IPI TT 5541", "cp": "AL QAHTANI TRADING EST"}, "INV-101",
+     "payer by name (100)"),
+    ({"amount": 4200.00, "desc": "INWARD TRANSFER ALKAHTANI TRADING"}, "INV-101",
+     "payer by narrative name (98)"),
+    ({"amount": 4200.00, "desc": "IPI TT 5541", "cp": "AL KAHTANI TRADING CO"}, "INV-101",
+     "payer by name (100)"),
+    ({"amount": 3100.00, "desc": "INWARD TRANSFER AL KUHAIL CONTRACTING"}, "INV-301",
+     "payer by narrative name (98)"),
+    ({"amount": 3100.00, "desc": "IPI TT 5541", "cp": "AL KOHAIL CONTRACTING EST"}, "INV-301",
+     "payer by name (100)"),
+    ({"amount": 2750.00, "desc": "INWARD TRANSFER AL KHATEEB TRADING"}, "INV-401",
+     "payer by narrative name (98)"),
+])
+def test_q_and_k_before_h_meet_the_arabic(row, inv, why):
+    r = match(CUSTOMERS, INVOICES, row)
+    assert allocations(r) == [(inv, row["amount"], "amount+payer", "Matched")]
+    assert reason(r) == f"{why}; amount equals the open amount of {inv}"
+
+
+@pytest.mark.parametrize("row", [
+    {"amount": 3100.00, "desc": "INWARD TRANSFER AL KHAIL CONTRACTING"},
+    {"amount": 3100.00, "desc": "IPI TT 5541", "cp": "AL KHAIL CONTRACTING"},
+    {"amount": 4200.00, "desc": "INWARD TRANSFER AL KHATANI TRADING"},
+])
+def test_kh_is_not_q_or_k_then_h(row):
+    """AL KHAIL (الخيل) paying Al Kuhail's (الكحيل) open amount is no receipt of Al Kuhail's for
+    certain; nor AL KHATANI one of Al Qahtani's."""
+    r = match(CUSTOMERS, INVOICES, row)
+    assert "Matched" not in [status for *_, status in allocations(r)]
+
+
+@pytest.mark.parametrize(("name", "tokens"), [
+    ("القحطاني", ["lkhtn"]), ("AL QAHTANI", ["lkhtn"]), ("AL-KAHTANI", ["lkhtn"]),
+    ("الكحيل", ["lkhl"]), ("AL KHAIL", ["lXl"]), ("KHATTAB", ["Xtb"]), ("خطاب", ["Xtb"]),
+    # (the other pairs fold as before: ITHAAD, ISHAQ)
+    ("EL ITHAAD", ["ltd"]), ("الاتحاد", ["ltd"]), ("ISHAQ", ["$k"]), ("إسحاق", ["$k"])])
+def test_k_h_skeletons(name, tokens):
+    assert name_tokens(name) == tokens
