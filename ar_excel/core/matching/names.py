@@ -335,21 +335,33 @@ def name_tokens(name: object) -> list[str]:
 _JOINS_NEXT = {"l", "bdl"}
 
 
+def _held_words(name: str) -> Iterator[tuple[list[tuple[str, str]], tuple[str, str] | None]]:
+    """Per token of ``name_tokens(name)``, in order: the (printed word, skeleton) of each
+    article held for it, and its own word's (None for articles left at the end)."""
+    held: list[tuple[str, str]] = []
+    for w in _raw_words(name):
+        for s in _word_skeletons(w):
+            if not s:
+                continue
+            if s in _JOINS_NEXT:
+                held.append((w, s))
+                continue
+            yield held, (w, s)
+            held = []
+    if held:
+        yield held, None
+
+
 @lru_cache(maxsize=200_000)
 def _name_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
-    pending = ""
-    for s in (s for w in _raw_words(name) for s in _word_skeletons(w)):
-        if not s:
-            continue
-        if s in _JOINS_NEXT:
-            pending += s
-            continue
-        # (A skeleton has no doubled letter; an article joined to it may make one.)
-        out.append(_DOUBLED.sub(r"\1", pending + s) if pending else s)
-        pending = ""
-    if pending:
-        out.append(pending)
+    for held, own in _held_words(name):
+        articles = "".join(s for _, s in held)
+        if own is None:
+            out.append(articles)
+        else:
+            # (A skeleton has no doubled letter; an article joined to it may make one.)
+            out.append(_DOUBLED.sub(r"\1", articles + own[1]) if articles else own[1])
     return tuple(out)
 
 
@@ -399,20 +411,15 @@ def _printed_words(name: str, given_names_as_written: bool) -> Iterator[str | No
     article glued to its word as one: AL NOUR, ALNOUR), or None where the token is a reading
     of the word (a business word translated or abbreviated; a given name's own key unless
     ``given_names_as_written``)."""
-    pending: str | None = None  # the article(s) waiting for their word, as printed
-    for w in _raw_words(name):
-        as_written = _word_reading(w) == (w,) if w not in _GIVEN_NAMES \
-            else given_names_as_written
-        for s in _word_skeletons(w):
-            if not s:
-                continue
-            if s in _JOINS_NEXT:
-                pending = (pending or "") + (w if as_written else "")
-                continue
-            yield (pending or "") + w if as_written else None
-            pending = None
-    if pending is not None:
-        yield pending or None
+    def as_written(w: str) -> bool:
+        return _word_reading(w) == (w,) if w not in _GIVEN_NAMES else given_names_as_written
+
+    for held, own in _held_words(name):
+        articles = "".join(w for w, _ in held if as_written(w))
+        if own is None:
+            yield articles or None
+        else:
+            yield articles + own[0] if as_written(own[0]) else None
 
 
 @lru_cache(maxsize=200_000)
