@@ -330,13 +330,24 @@ class PayerDirectory:
         # where it has them, ``names.word_shape``). Only names in Latin letters: an Arabic
         # word's short vowels are not written, its skeleton is all there is to compare.
         # (The shapes are read when a narrative first makes the customer a candidate.)
-        self._short_shapes: dict[int, list[tuple[str, frozenset[str]]]] = {}
-        self._short_scripts: dict[int, list[tuple[str, frozenset[tuple[str, bool]]]]] = {}
+        self._short_shapes: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}
+        self._short_scripts: dict[int, tuple[tuple[str, frozenset[tuple[str, bool]]], ...]] = {}
         short_words = {i: [t for t in self._needed[c][0] if len(t) <= SHORT_SKELETON]
                        for i, c in enumerate(self._ids)}
         short_words = {i: ts for i, ts in short_words.items() if ts}
         self._short_words = short_words
         self._short_tokens = frozenset(t for ts in short_words.values() for t in ts)
+        short_postings: dict[str, list[int]] = defaultdict(list)
+        for i, ts in short_words.items():
+            for t in ts:
+                short_postings[t].append(i)
+        # (which customers have each short word: only they can disagree with a text writing it)
+        self._short_postings = {t: np.array(v, dtype=np.int64) for t, v in short_postings.items()}
+        # Customers' short words read alike are one object (``_short_words_as``), so a text's
+        # verdict on them is worked out once per text, not once per customer; and a printed
+        # word's against a customer's spellings once per run (``_other_script_disagrees``).
+        self._alike: dict[tuple, tuple] = {}
+        self._disagreeing: dict[tuple, bool] = {}
         self._has_short = np.zeros(len(self._needed_count), dtype=bool)
         self._has_short[list(short_words)] = True
         self.other_language = self._names_in_the_other_language(customers)
@@ -834,11 +845,8 @@ class PayerDirectory:
                 # (A name the bank prints, in the other script than the customer's: its short
                 # words must agree on the long vowels the Arabic writes, as a narrative's.)
                 by_script = self._by_script(tokens, scripts)
-                for k in np.flatnonzero(self._has_short[where]
-                                        & (scores > SHORT_NAME)).tolist():
-                    if self._other_script_disagrees(by_script,
-                                                    self._short_scripts_of(int(where[k]))):
-                        scores[k] = SHORT_NAME
+                scores[self._script_disagreements(where, scores > SHORT_NAME, by_script)] = \
+                    SHORT_NAME
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
@@ -926,32 +934,34 @@ class PayerDirectory:
             return token
         return token[:-1] if token[:-1] in self._postings else token
 
-    def _short_shapes_of(self, i: int) -> list[tuple[str, frozenset[str]]]:
+    def _short_shapes_of(self, i: int) -> tuple[tuple[str, frozenset[str]], ...]:
         """(word, its shapes) of each short needed word of the customer at position ``i``
         whose name writes it in Latin letters (``SHORT_SKELETON``)."""
         return self._short_words_as(i, self._short_shapes, token_shapes)
 
-    def _short_scripts_of(self, i: int) -> list[tuple[str, frozenset[tuple[str, bool]]]]:
+    def _short_scripts_of(self, i: int) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
         """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
         of the customer at position ``i`` that its name writes as it is (not a reading)."""
         return self._short_words_as(i, self._short_scripts, token_scripts)
 
-    def _short_words_as(self, i: int, known: dict[int, list[tuple[str, frozenset[Any]]]],
+    def _short_words_as(self, i: int, known: dict[int, tuple[tuple[str, frozenset[Any]], ...]],
                         reading: Callable[[str], tuple[Any, ...]]
-                        ) -> list[tuple[str, frozenset[Any]]]:
+                        ) -> tuple[tuple[str, frozenset[Any]], ...]:
         """(word, how ``reading`` has the printed word it comes from) of each short needed word
         of the customer at position ``i``, where every one of its spellings has a reading;
-        kept in ``known`` (read when a text first makes the customer a candidate)."""
+        kept in ``known`` (read when a text first makes the customer a candidate), one object
+        for all customers whose words read alike (``_alike``)."""
         found = known.get(i)
         if found is None:
             c = self._ids[i]
             read = reading(self.names[c])
-            found = []
+            words = []
             for t in self._short_words[i]:
                 own = {r for tok, r in zip(self._tokens[c], read, strict=True) if tok == t}
                 if None not in own:
-                    found.append((t, frozenset(own)))
-            known[i] = found
+                    words.append((t, frozenset(own)))
+            found = tuple(words)
+            found = known[i] = self._alike.setdefault(found, found)
         return found
 
     def _short_words_written(self, tokens: list[str], shapes: tuple[str | None, ...] | None,
@@ -972,16 +982,25 @@ class PayerDirectory:
             printed[t].add(shape)
             printed[self._construct_state(t)].add(shape)
         by_script = self._by_script(tokens, scripts or ())
+        # (Customers whose short words read alike get one verdict: ``_alike``.)
+        by_shapes: dict[int, bool] = {}
+        by_scripts: dict[int, bool] = {}
         for k in np.flatnonzero(self._has_short[hit]).tolist():
-            for t, own in self._short_shapes_of(int(hit[k])):
-                written = printed.get(t, set())
-                if None not in written and not written & own:
-                    scores[at[k]] = min(scores[at[k]], SHORT_NAME)
-                    break
-            else:
-                if by_script and self._other_script_disagrees(
-                        by_script, self._short_scripts_of(int(hit[k]))):
-                    scores[at[k]] = min(scores[at[k]], SHORT_NAME)
+            i = int(hit[k])
+            own_shapes = self._short_shapes_of(i)
+            capped = by_shapes.get(id(own_shapes))
+            if capped is None:
+                capped = by_shapes[id(own_shapes)] = any(
+                    None not in (written := printed.get(t, set())) and not written & own
+                    for t, own in own_shapes)
+            if not capped and by_script:
+                own_scripts = self._short_scripts_of(i)
+                capped = by_scripts.get(id(own_scripts))
+                if capped is None:
+                    capped = by_scripts[id(own_scripts)] = self._other_script_disagrees(
+                        by_script, own_scripts)
+            if capped:
+                scores[at[k]] = min(scores[at[k]], SHORT_NAME)
 
     def _by_script(self, tokens: list[str], scripts: tuple[tuple[str, bool] | None, ...]
                    ) -> dict[str, list[tuple[str, bool] | None]]:
@@ -995,10 +1014,33 @@ class PayerDirectory:
                 by_script[self._construct_state(t)].append(shape)
         return by_script
 
-    @staticmethod
+    def _script_disagreements(self, where: np.ndarray, among: np.ndarray,
+                              by_script: dict[str, list[tuple[str, bool] | None]]
+                              ) -> np.ndarray:
+        """The positions in ``where`` (of those ``among`` marks) of the customers with a short
+        word that the text (``by_script``: ``_by_script``) writes only in the other script
+        without its long vowels (``_other_script_disagrees``)."""
+        compared = [t for t, written in by_script.items()
+                    if written and None not in written and t in self._short_postings]
+        if not compared:  # (no short word of anyone's written with a shape to compare)
+            return np.zeros(0, dtype=np.int64)
+        having = np.zeros(len(self._ids), dtype=bool)
+        for t in compared:
+            having[self._short_postings[t]] = True
+        verdicts: dict[int, bool] = {}
+        found = []
+        for k in np.flatnonzero(having[where] & among).tolist():
+            own = self._short_scripts_of(int(where[k]))
+            disagrees = verdicts.get(id(own))
+            if disagrees is None:
+                disagrees = verdicts[id(own)] = self._other_script_disagrees(by_script, own)
+            if disagrees:
+                found.append(k)
+        return np.array(found, dtype=np.int64)
+
     def _other_script_disagrees(
-            printed: dict[str, list[tuple[str, bool] | None]],
-            own: list[tuple[str, frozenset[tuple[str, bool]]]]) -> bool:
+            self, printed: dict[str, list[tuple[str, bool] | None]],
+            own: tuple[tuple[str, frozenset[tuple[str, bool]]], ...]) -> bool:
         """Whether the text writes one of a customer's short words (``own``: its shapes and
         scripts) only in the other script, and never with the long vowels the Arabic of the
         two writes (``names.long_vowels_agree``)."""
@@ -1006,9 +1048,14 @@ class PayerDirectory:
             written = printed.get(t)
             if not written or None in written:
                 continue  # (not written, or read as a business word: no shape to compare)
-            if not any(arabic == own_arabic or (long_vowels_agree(shape, own_shape) if arabic
-                                                else long_vowels_agree(own_shape, shape))
-                       for shape, arabic in written for own_shape, own_arabic in shapes):
+            key = (tuple(written), shapes)
+            disagrees = self._disagreeing.get(key)
+            if disagrees is None:
+                disagrees = self._disagreeing[key] = not any(
+                    arabic == own_arabic or (long_vowels_agree(shape, own_shape) if arabic
+                                             else long_vowels_agree(own_shape, shape))
+                    for shape, arabic in written for own_shape, own_arabic in shapes)
+            if disagrees:
                 return True
         return False
 
