@@ -452,6 +452,7 @@ def arabic_shape(word: str) -> str | None:
         "_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "") for ch in word)), nisba)
 
 
+@lru_cache(maxsize=50_000)
 def _gaps(shape: str) -> tuple[str, frozenset[int]]:
     """(the consonants of a shape, the gaps between them holding a vowel: 0 between the
     first and the second...). A Latin Y or W between vowels is read as the vowel letter ي /
@@ -467,6 +468,9 @@ def _gaps(shape: str) -> tuple[str, frozenset[int]]:
     return "".join(consonants), frozenset(v for v in vowels if v < len(consonants) - 1)
 
 
+# (Asked for every pair of a short word's spellings a narrative and a candidate write: the
+# same hundred or two pairs again and again in a month's statement.)
+@lru_cache(maxsize=100_000)
 def long_vowels_agree(arabic: str, latin: str) -> bool:
     """Whether a Latin word (its ``word_shape``) may spell an Arabic one (its
     ``arabic_shape``): it writes a vowel wherever the Arabic writes a long vowel between two
