@@ -65,6 +65,7 @@ from ar_excel.bank.dialect import sniff_delimiter
 from ar_excel.bank.fixed_width import fixed_width_rows
 from ar_excel.bank.html_table import TableRows
 from ar_excel.bank.labelled_records import labelled_rows
+from ar_excel.bank.numbers import date_order_shown
 from ar_excel.bank.preamble import account_named
 from ar_excel.bank.qif import qif_rows
 from ar_excel.bank.sheet_pages import date_order_of, read_page, with_its_pages
@@ -134,9 +135,29 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
              encoding: str | None = None, day_first: bool | None = None) -> Statement:
     """A QIF download (``qif``): its records as the rows of a table."""
     decoded = decode_bytes(data, encoding)
-    rows, numbers = qif_rows(decoded.text, path.name)
-    return _text_statement(decoded, rows, numbers, path, "qif", mapping, day_first,
-                           excel_columns=False)
+    rows, numbers, accounts = qif_rows(decoded.text, path.name)
+    named = list(dict.fromkeys(accounts[1:]))
+    if len(named) < 2:
+        return _text_statement(decoded, rows, numbers, path, "qif", mapping, day_first,
+                               excel_columns=False)
+    # several accounts (Quicken's !Account blocks): a statement each, as several files would
+    # be, so one account's lines are never taken for another's; their dates read one way,
+    # decided on all of them (one account's few lines may not show it)
+    shown = date_order_shown(r[0] for r in rows[1:])
+    if shown is not None and "date_order" not in (mapping or {}):
+        mapping = {**(mapping or {}), "date_order": shown}
+    parts = []
+    for k, account in enumerate(named, start=1):
+        at = [i for i, a in enumerate(accounts) if i and a == account]
+        part = _text_statement(decoded, [rows[0], *(rows[i] for i in at)],
+                               [numbers[0], *(numbers[i] for i in at)], path, "qif", mapping,
+                               day_first, excel_columns=False)
+        if k > 1:  # the file's decoding said once (_text_statement puts it first)
+            del part.issues[:len(decoded.issues(path.name))]
+        parts.append((account or f"{path.stem} {k}", part))
+    stmt = combine_statements(parts)
+    stmt.source_format, stmt.source, stmt.encoding = "qif", path.name, decoded.encoding
+    return stmt
 
 
 def _text_statement(decoded: Decoded, rows: list[list[Any]], numbers: list[int], path: Path,

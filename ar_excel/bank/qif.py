@@ -40,10 +40,15 @@ def is_qif(head: str) -> bool:
     return bool(re.match(r"(?i)\s*!(type|account|option|clear)\b", head))
 
 
-def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
-    """The records of a QIF file as table rows (the header first) and each row's file line."""
+def qif_rows(text: str, source: str
+             ) -> tuple[list[list[str]], list[int], list[str | None]]:
+    """The records of a QIF file as table rows (the header first), each row's file line and
+    the account it is under (the name of the ``!Account`` record before its ``!Type:``; None
+    before any): Quicken exports several accounts in one file, each one's records after its
+    own ``!Account`` block."""
     rows: list[list[str]] = [list(_HEADER)]
     numbers: list[int] = [1]
+    under: list[str | None] = [None]
     kind = None
     record: dict[str, str] = {}
     start = 0
@@ -51,6 +56,7 @@ def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
     # Checking", "TBank", "DOur main account"), no transactions: their N, T, D letters are not
     # a cheque number, an amount and a date
     accounts = False
+    account: str | None = None
     for no, line in enumerate(text.splitlines(), start=1):
         line = line.rstrip()
         if not line.strip():
@@ -64,11 +70,16 @@ def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
                 accounts = True
             continue
         if accounts:
+            if line[0] in "Nn" and line[1:].strip():
+                # the last account the block names is the one the records after it are of
+                # (an AutoSwitch list names them all, and a second block the one that follows)
+                account = line[1:].strip()
             continue
         if line.startswith("^"):
             if record:
                 rows.append(_row(record))
                 numbers.append(start)
+                under.append(account)
             record = {}
             continue
         code, value = line[0].upper(), line[1:].strip()
@@ -87,13 +98,14 @@ def qif_rows(text: str, source: str) -> tuple[list[list[str]], list[int]]:
     if record and len(record) > 1:  # the last record without its closing '^'
         rows.append(_row(record))
         numbers.append(start)
+        under.append(account)
     if kind is not None and kind not in _BANK_TYPES:
         raise InputError(f"{source}: a QIF file of type '{kind}', which holds no bank "
                          "account lines (only !Type:Bank, CCard, Cash are read)")
     if len(rows) == 1:
         raise InputError(f"{source}: a QIF file without transactions (no D/T lines ending in "
                          "'^')")
-    return rows, numbers
+    return rows, numbers, under
 
 
 def _qif_date(text: str) -> str:
