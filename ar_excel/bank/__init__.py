@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ar_excel.bank.mt940_byte_wrap import outdented
 from ar_excel.bank.spreadsheet_xml import is_spreadsheet_xml
 from ar_excel.bank.statement import (
     COLUMNS,
@@ -72,8 +73,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before ":20:"
     if b"@@:20:" in body[:8192]:  # a FinTS bank's MT940 on one line, "@@" parting its lines
         body = body.replace(b"@@", b"\n")
-    if re.search(rb"(?m)^[ \t]+:20:", body[:8192]):  # a portal's indented tags ("  :20:")
-        body = re.sub(rb"(?m)^[ \t]+(?=:)", b"", body)
+    body = outdented(body)  # a portal's indented tags ("  :20:")
     if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
                                             for tag in (b":61:", b":60F:", b":60M:", b":13D:",
                                                         b":34F:")):

@@ -19,6 +19,21 @@ _CUT_CHARACTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}\r?\n[\x80-\xbf]")
 _TAG_BYTES = re.compile(rb"^:(\d{2}[A-Z]?|NS):|^\s*(?:\{[1-5]:|-?\}|-\s*$)")
 
 
+# the margin a portal indents every line of its MT940 by ("  :20:STMT..."; after a UTF-8 byte
+# order mark on the first line)
+_INDENTED_20 = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?([ \t]+):20:")
+
+
+def outdented(data: bytes) -> bytes:
+    """The file without the margin some portals (Egyptian banks' among them) indent every line
+    by: the :20: line's, taken off each line that has it, so that the tags stand at the start
+    of their lines as SWIFT writes them; any other file is returned as it is."""
+    m = _INDENTED_20.search(data)
+    if m is None:
+        return data
+    return re.sub(rb"(?m)^(\xef\xbb\xbf)?" + re.escape(m.group(1)), rb"\1", data)
+
+
 def _ends_inside_a_character(line: bytes) -> bool:
     """The line's last bytes open a UTF-8 character that they do not complete."""
     tail = line[-3:]

@@ -66,12 +66,13 @@ from typing import Any
 
 import mt940
 
-from ar_excel.bank.mt940_byte_wrap import byte_wrapped
+from ar_excel.bank.mt940_byte_wrap import byte_wrapped, outdented
 from ar_excel.bank.narrative import (
     IBAN_RE,
     IBAN_WHOLE,
     clean_ref,
     join_lines,
+    on_behalf_of,
     parse_narrative,
 )
 from ar_excel.bank.own_account import own_account
@@ -112,16 +113,7 @@ def _lines(text: str) -> list[str]:
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if "@@:20:" in text:
         text = text.replace("@@", "\n")
-    lines = text.split("\n")
-    # some portals indent every line ("  :20:STMT..."): the tags are read from the margin the
-    # :20: line stands at, else not one of them is seen
-    indent = next((m.group(1) for line in lines if (m := _INDENTED_20.match(line))), "")
-    if indent:
-        lines = [line.removeprefix(indent) for line in lines]
-    return lines
-
-
-_INDENTED_20 = re.compile(r"^([ \t]+):20:")
+    return text.split("\n")
 
 
 def _prepare(text: str, source: str
@@ -361,6 +353,8 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
 
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
+    # (an indented file's tags found before its wrapped lines are looked for after them)
+    data = outdented(data)
     if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8"):
         data = byte_wrapped(data)
     decoded = decode_bytes(data, encoding)
@@ -616,11 +610,11 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         # only the account holder named: the beneficiary of money in ("/BENM//NAME/OUR
         # COMPANY FZE/" on a credit), the ordering party of money out; no other party
         counterparty = None
-    ultimate = narrative.ultimate
-    if d.get("status") == "C" and ultimate and ultimate.upper() != (counterparty or "").upper():
+    said = on_behalf_of(narrative.ultimate, counterparty, description)
+    if d.get("status") == "C" and said:
         # /ULTD/: the customer the payer paid for (camt's UltmtDbtr, the GVC's ABWA+), as the
         # matcher reads it in a narrative, so that one's invoice is paid whoever sent it
-        description = " ".join(filter(None, [description, f"ON BEHALF OF {ultimate}"]))
+        description = " ".join(filter(None, [description, said]))
     booked = d.get("entry_date") or d.get("date")
     amount = d.get("amount")
     bank_ref = clean_ref(d.get("bank_reference"))
