@@ -65,6 +65,7 @@ from typing import Any
 import pandas as pd
 from defusedxml import DefusedXmlException, ElementTree
 
+from ar_excel.bank.narrative import on_behalf_of, parse_free
 from ar_excel.bank.stated_totals import same_total, totals_differ
 from ar_excel.bank.statement import (
     Statement,
@@ -449,6 +450,8 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             f"{len(txs)} transactions{told}; kept as one line"))
         details = [_details(tx, direction, entry_ref, None, currency=ccy) for tx, *_ in parts]
         rec = _details(None, direction, entry_ref, entry_info)
+        if any(d["Counterparty"] for d in details):  # several payers: the entry's words name
+            rec["Counterparty"] = None  # one of them at most
         rec["Description"] = " | ".join(filter(None, [rec["Description"]] + [
             " ".join(filter(None, [d["Counterparty"], d["Description"], d["Reference"]]))
             for d in details]))
@@ -456,7 +459,8 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
         return [{**base, **rec, "Amount": entry_signed, "Currency": ccy}]
     out = []
     for (tx, _, tx_ccy, tx_direction), amt in zip(parts, signed, strict=True):
-        rec = _details(tx, tx_direction, entry_ref, entry_info, reversal, tx_ccy or ccy)
+        rec = _details(tx, tx_direction, entry_ref, entry_info, reversal, tx_ccy or ccy,
+                       len(txs) == 1)
         out.append({**base, **rec, "Amount": amt, "Currency": tx_ccy or ccy})
     if deducted:  # the bank booked the payments net of its charges: a line of their own
         what = "batch entry" if len(txs) > 1 else "entry"
@@ -511,6 +515,18 @@ def _party(tx: Any, role: str) -> tuple[str | None, str | None]:
     account = (_text(tx, f"RltdPties/{role}Acct/Id/IBAN")
                or _text(tx, f"RltdPties/{role}Acct/Id/Othr/Id"))
     return name, account.replace(" ", "") if account else None
+
+
+def _payer_in_words(text: str | None) -> str | None:
+    """The payer a credit's free text names, as an MT940 ``:86:`` is read (``parse_free``: a
+    label as REMITTER: or BY ORDER OF:, else INWARD TT FROM X); not a German
+    BEGUENSTIGTER:, which on a credit is the account holder."""
+    if not text or _BENEFICIARY_LABEL.search(text):
+        return None
+    return parse_free(text).counterparty
+
+
+_BENEFICIARY_LABEL = re.compile(r"(?i)\bBEGUENSTIGTER\s*:")
 
 
 def _agent(tx: Any, role: str) -> str | None:
@@ -576,11 +592,15 @@ def _sent(tx: Any, currency: str | None) -> str | None:
 
 
 def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | None,
-             reversal: bool = False, currency: str | None = None) -> dict[str, Any]:
+             reversal: bool = False, currency: str | None = None,
+             whole_entry: bool = True) -> dict[str, Any]:
     """Description, references, counterparty and bank reference of one transaction
-    (``currency``: the one its line is booked in)."""
+    (``currency``: the one its line is booked in; ``whole_entry``: it is its entry's only
+    transaction)."""
     if tx is None:
-        return {"Description": entry_info, "Reference": None, "Counterparty": None,
+        return {"Description": entry_info, "Reference": None,
+                "Counterparty": _payer_in_words(entry_info) if direction == "CRDT" and not
+                reversal else None,
                 "Counterparty Account": None, "Bank Ref": entry_ref}
     refs: list[str] = []
     for path in ("RmtInf/Strd/CdtrRefInf/Ref", "RmtInf/Strd/RfrdDocInf/Nb",
@@ -599,13 +619,19 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
             desc.append(extra)
     role, other = ("Dbtr", "Cdtr") if direction == "CRDT" else ("Cdtr", "Dbtr")
     name, account = _party(tx, role)
+    if not name and direction == "CRDT" and not reversal:
+        # no RltdPties: Gulf and Egyptian banks write the payer only in the words
+        # ("INWARD TT FROM X", "REMITTER: X"), as an MT940's :86:
+        # ("BATCH CREDIT FROM X" of an entry of several is not each one's payer)
+        name = _payer_in_words(_text(tx, "AddtlTxInf")) or (
+            _payer_in_words(entry_info) if whole_entry else None)
     ultimate = _text(tx, "RltdPties/UltmtDbtr/Nm") or _text(tx, "RltdPties/UltmtDbtr/Pty/Nm")
-    if direction == "CRDT" and not reversal and name and ultimate and (
-            ultimate.upper() != name.upper() and ultimate not in " ".join(desc)):
+    said = on_behalf_of(ultimate, name, " ".join(desc))
+    if direction == "CRDT" and not reversal and said:
         # a parent company, an agent or an exchange house paid for the customer the
         # invoice is addressed to (the ultimate debtor): said as the matcher reads it in a
         # narrative, so that one's invoice is paid, whoever sent the money
-        desc.append(f"ON BEHALF OF {ultimate}")
+        desc.append(said)
     bank = _agent(tx, role)
     # the party of the other role: the account holder, unless the bank repeats a reversed
     # payment's parties as they were (_own_side_named)

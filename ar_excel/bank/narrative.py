@@ -197,13 +197,28 @@ def parse_gvc(text: str) -> Narrative:
 
 def _on_behalf(name: str, counterparty: str | None) -> str:
     """An ``ABWA+`` name (abweichender Auftraggeber: the ultimate debtor, for whom the ?32
-    party paid: a holding for its subsidiary) as a narrative says it, "ON BEHALF OF X", the
-    words the matcher reads to pay X's invoice whoever sent the money; as it is where it is
-    the counterparty itself (LBBW's name run on from the purpose)."""
-    written = " ".join(name.split())
-    if not written or not counterparty or written.upper() in counterparty.upper():
-        return name
-    return f"ON BEHALF OF {written}"
+    party paid: a holding for its subsidiary) as ``on_behalf_of`` says it; as it is where it
+    is the counterparty itself (LBBW's name run on from the purpose)."""
+    return on_behalf_of(name, counterparty) or name
+
+
+def on_behalf_of(ultimate: str | None, counterparty: str | None, told: str | None = None
+                 ) -> str | None:
+    """"ON BEHALF OF X" for a payment's ultimate debtor X (camt ``UltmtDbtr``, SWIFT ``/ULTD/``,
+    the GVC's ``ABWA+``: the customer a holding, an agent or an exchange house paid for), the
+    words the matcher reads to pay X's invoice whoever sent the money. None where X is the
+    counterparty itself (its name, or a part of it at word bounds: a name the bank ran on),
+    or where ``told`` (the line's narrative) already says so. Every format's one rule."""
+    written = " ".join((ultimate or "").split())
+    if not written:
+        return None
+    said = f"ON BEHALF OF {written}"
+    if counterparty and re.search(r"(?<!\w)" + re.escape(written.upper()) + r"(?!\w)",
+                                  " ".join(counterparty.upper().split())):
+        return None
+    if told and said.upper() in " ".join(told.upper().split()):
+        return None
+    return said
 
 
 def _name_run_into_the_purpose(order: list[str], fields: dict[str, list[str]],
@@ -331,6 +346,12 @@ def parse_dutch(text: str) -> Narrative:
             n.ordering or n.beneficiary):
         # "/ORDP//NAME/X/.../ULTD//NAME/Y/": two parties' names, not one name "X/Y"
         n.counterparty = n.ordering or n.beneficiary
+    elif order.count("NAME") > 1 and n.counterparty == val("NAME") and n.ultimate:
+        # "/NAME/X/.../ULTD//NAME/Y/": the payer X, and Y it paid for; not one name "X/Y"
+        own = [" ".join(t.split()) for t in fields["NAME"] if t.strip()]
+        own = [t for t in own if t != n.ultimate]
+        if len(own) == 1:
+            n.counterparty = own[0]
     for tag in ("ORDP", "BENM"):
         parts = fields.get(tag, [])
         if parts and parts[0].strip():
@@ -363,6 +384,9 @@ def parse_dutch(text: str) -> Narrative:
 _ADDRESS_START = re.compile(
     r"\s(?=\S*(?:STRASSE|STRAßE|GASSE|STR\.)(?:\s|$)|\S*(?:WEG|PLATZ|ALLEE|RING)\s+\d|"
     r"(?:P\.?\s?O\.?\s?BOX|POB|ص\.?\s?ب)\b)", re.IGNORECASE)
+
+
+_SET_APART_SLASH = re.compile(r"\s+/+\s*|\s*/+\s+|//")
 
 
 def without_address(name: str) -> str:
@@ -407,7 +431,9 @@ def parse_free(text: str) -> Narrative:
         if role == "account" and not n.account:
             n.account = value.replace(" ", "")
         elif role == "name" and not n.counterparty:
-            n.counterparty = without_address(value)
+            # "REMITTER: NILE FOODS CO / UAEFTS": a slash set apart ends the name (the bank's
+            # words after it); one within a word (M/S, A/C) does not
+            n.counterparty = without_address(_SET_APART_SLASH.split(value)[0]).strip(" /,") or None
         elif role == "ref" and (value := reference_value(value)) not in n.references:
             n.references.append(value)
         elif role == "bank" and not n.bank and BIC_RE.fullmatch(value.split()[0]):
