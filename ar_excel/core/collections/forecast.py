@@ -12,7 +12,8 @@ Rules:
   instalments instead of their invoices (overdue ones in week 2 too).
 * Expected payments after week 13 are beyond the horizon and not shown.
 * Amounts in different currencies are never added: ``Expected Receipts`` is in the base
-  currency (the policy's ``base_currency``, else the currency with the most expected);
+  currency (the policy's ``base_currency``, else the currency with the most expected in
+  the weeks shown);
   each other currency gets its own ``Expected Receipts <CCY>`` column. ``Items`` counts the
   invoices and instalments expected in the week in every currency: how many receipts to
   look for, not money (a week of USD receipts alone has Items and no base-currency amount).
@@ -54,12 +55,16 @@ def forecast_from_expected(expected: pd.DataFrame, as_of: date, weeks: int = WEE
         "Week Start": pd.to_datetime(starts),
         "Week End": pd.to_datetime([s + pd.Timedelta(days=6) for s in starts]),
     })
-    base = base_currency(expected, policy)
     e = expected[expected["Expected Date"].notna()] if len(expected) else expected
     if len(e):
         week = ((pd.to_datetime(e["Expected Date"]) - day).dt.days // 7).astype(int)
         e = e.assign(_week=week)
         e = e[(e["_week"] >= 0) & (e["_week"] < weeks)]
+    # The currency of the most money the weeks shown expect: a currency whose receipts are
+    # all expected later (or undated) would lead with 0.00 and put the weeks' money aside in
+    # its own column. (Nothing expected in them: the currency of the most expected at all.)
+    shown = len(e) and bool((e["Expected Amount"].astype(float) > 0).any())
+    base = base_currency(e if shown else expected, policy)
     ccy = filled(e["Currency"], base or "") if len(e) else pd.Series(dtype=object)
     in_base = ccy == (base or "")
     sums = e[in_base].groupby("_week")["Expected Amount"].sum() if len(e) else pd.Series(dtype=float)
