@@ -40,9 +40,7 @@ from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import SHEET, Issue, Table
 from ar_excel.parsing import (
-    ValueTypes,
     normalize_digits,
-    parse_column,
     parse_currency,
     parse_number_text,
 )
@@ -79,64 +77,8 @@ def _shown(amount: float) -> str:
     return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.3f}"
 
 
-# ------------------------------------------------------------ the Arabic separators
-
-_ARABIC_DECIMAL, _ARABIC_GROUP = "\u066b", "\u066c"
-# thousands grouped (Western or Indian), then any decimals: the Arabic grouping mark's place
-_GROUPED_MARKS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
-_SIGNS = re.compile(r"[()<>+\-\s]|/-$")
-
-
-def arabic_marks_read(values: np.ndarray, types: ValueTypes) -> tuple[np.ndarray, ValueTypes]:
-    """An amount column with its texts shown with the Arabic separators (٫ the decimal mark,
-    ٬ grouping thousands: a number as Excel shows it in an Arabic locale, pasted as text)
-    read by those marks. They say which is which, so neither the column's other amounts nor
-    the Policy's decimal comma may read ``٢٠٬٠٠٠`` as 20 (its mark made a comma, then taken
-    for a decimal one) or ``١٢٫٥٠٠`` as 12,500: each such text is replaced by one that reads
-    the same under either convention (the text with the marks made ASCII where it shows
-    both, ``3,500.50``, or a decimal point before one or two digits, ``12.5``, and so still
-    tells the column it writes decimals with a point), else by its figure. A text that also
-    has an ASCII comma or point, or whose grouping is not in threes, is left as it is."""
-    texts_at = np.flatnonzero(types.mask(str))
-    if not len(texts_at):
-        return values, types
-    texts = values[texts_at].tolist()
-    joined = "\x00".join(texts)
-    if _ARABIC_DECIMAL not in joined and _ARABIC_GROUP not in joined:
-        return values, types
-    out = values.copy()
-    for pos, text in zip(texts_at.tolist(), texts, strict=True):
-        if _ARABIC_DECIMAL not in text and _ARABIC_GROUP not in text:
-            continue
-        bare = CURRENCY_WORDS.sub("", normalize_digits(text.replace(_ARABIC_DECIMAL, "\x01")
-                                                       .replace(_ARABIC_GROUP, "\x02")))
-        if "," in bare or "." in bare:
-            continue  # (an ASCII mark too: which is which is not the Arabic marks' to say)
-        number = _SIGNS.sub("", bare).replace("\x01", ".").replace("\x02", ",")
-        if "," in number and not _GROUPED_MARKS.match(number):
-            continue
-        try:
-            figure = parse_number_text(text, False)
-        except ValueError:
-            continue
-        ascii_text = normalize_digits(text)
-        if _ARABIC_DECIMAL in text and (_ARABIC_GROUP in text or POINT_DECIMAL.search(ascii_text)):
-            out[pos] = ascii_text
-        else:
-            out[pos] = figure
-    return out, ValueTypes(out)
-
-
-def parse_marked(values: Any, kind: str, *, decimal_comma: bool, day_first: bool = True,
-                 types: ValueTypes | None = None) -> tuple[pd.Series, dict[int, str]]:
-    """``parsing.parse_column``, an amount shown with the Arabic separators read by them
-    (``arabic_marks_read``): every amount column read beside the table's own (a VAT, a
-    further credit limit) reads ``٢٠٬٠٠٠`` as its first does."""
-    types = ValueTypes(values) if types is None else types
-    if kind in ("money", "number") and str in types.present:
-        values, types = arabic_marks_read(values, types)
-    return parse_column(values, kind, day_first=day_first, decimal_comma=decimal_comma,
-                        types=types)
+# ٫, the Arabic decimal mark: a text showing it is read by it (``parsing.arabic_marks``)
+_ARABIC_DECIMAL = "\u066b"
 
 
 # ------------------------------------------------------------ a column mixing conventions
@@ -194,7 +136,7 @@ def mixed_marks(values: np.ndarray, texts_at: np.ndarray, texts: list[str], join
         pos, text = int(texts_at[k]), texts[k]
         if pos in errors or any(decimal_votes([normalized[k]])):
             continue
-        read_point, read_comma = _readings(normalized[k])
+        read_point, read_comma = _readings(text)  # (the Arabic marks read one way)
         if read_point is not None and read_comma is not None and read_point != read_comma:
             ambiguous.append((pos, text, read_point, read_comma))
     if not ambiguous:
@@ -323,7 +265,7 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
     candidates = []
     for i, text in zip(at, texts, strict=True):
         if _ARABIC_DECIMAL in text:
-            continue  # (a decimal mark by its shape: ``arabic_marks_read``)
+            continue  # (a decimal mark by its shape: ``parsing.arabic_marks``)
         numbers = _NUMBER_PART.findall(normalize_digits(text))
         if len(numbers) == 1 and _ONE_POINT_THREE.fullmatch(numbers[0]):
             candidates.append(i)

@@ -16,11 +16,10 @@ import pandas as pd
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.local_currency import local_currency
 from ar_excel.core.money import decimals_of
-from ar_excel.io.decimal_marks import parse_marked
 from ar_excel.io.headers import alias_index, header_field
 from ar_excel.model import Book, Issue, Table, cell_ref
 from ar_excel.names import match_key
-from ar_excel.parsing import parse_currency
+from ar_excel.parsing import parse_column, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
 from ar_excel.schema import CUSTOMERS
 
@@ -67,7 +66,7 @@ def limits_by_currency(parsed: dict[str, pd.Series], names: list[str], header: l
     for j in more:
         ccy = header_currency(header[j])
         if ccy not in by_ccy:
-            limits = parse_marked(columns[j], "money", decimal_comma=decimal_comma)[0]
+            limits = parse_column(columns[j], "money", decimal_comma=decimal_comma)[0]
             if in_thousands(header[j]):  # "(USD '000)", as the first column's
                 limits = limits.astype(float) * 1000
             by_ccy[ccy] = limits

@@ -14,12 +14,7 @@ import pandas as pd
 
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.decimal_marks import (
-    MAY_HOLD_THOUSANDTHS,
-    amount_marks,
-    arabic_marks_read,
-    parse_marked,
-)
+from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
 from ar_excel.io.due_terms import due_dates_as_terms
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
@@ -106,8 +101,8 @@ from ar_excel.schema import SCHEMAS, TERMS_EOM, UNLIMITED
 
 def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
            ) -> tuple[pd.Series, dict[int, str]]:
-    """``decimal_marks.parse_marked`` by the Policy's conventions."""
-    return parse_marked(values, kind, day_first=policy.day_first,
+    """``parsing.parse_column`` by the Policy's conventions."""
+    return parse_column(values, kind, day_first=policy.day_first,
                         decimal_comma=policy.decimal_comma, types=types)
 
 
@@ -465,11 +460,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             kept[blank_mask(values, value_kinds)] = None
             parsed[name] = pd.Series(kept, dtype="object", copy=False)
             continue
-        marked, marked_kinds = values, value_kinds  # (the Arabic separators read once)
-        if kind in ("money", "number") and str in value_kinds.present:
-            marked, marked_kinds = arabic_marks_read(values, value_kinds)
-        series, errors = parse_column(marked, kind, day_first=policy.day_first,
-                                      decimal_comma=policy.decimal_comma, types=marked_kinds)
+        series, errors = parse_column(values, kind, day_first=policy.day_first,
+                                      decimal_comma=policy.decimal_comma, types=value_kinds)
         if kind == "money" and schema.name == "Invoices" and str in value_kinds.present:
             series = as_ledger_sides(values, series)  # "10,000.00 Dr": owed by the customer
         if kind == "currency" and str in value_kinds.present:
@@ -487,7 +479,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                                 str(written.get(name, name)), header_row)
             issues.extend(said)
         if kind in ("money", "number") and str in value_kinds.present:
-            said, three = amount_marks(marked, np.flatnonzero(marked_kinds.mask(str)), errors,
+            said, three = amount_marks(values, np.flatnonzero(value_kinds.mask(str)), errors,
                                        policy.decimal_comma, sheet, letters[name],
                                        written.get(name, name), excel_rows)
             issues.extend(said)

@@ -20,10 +20,9 @@ import pandas as pd
 
 from ar_excel.core.money import amount_text
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.decimal_marks import parse_marked
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
-from ar_excel.parsing import normalize_digits
+from ar_excel.parsing import normalize_digits, parse_column
 
 _TAX = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
 _NOT_AMOUNT = re.compile(r"rate|نسبه|id$|no$|number|رقم")
@@ -53,7 +52,7 @@ def vat_of_amount(header: list[Any], names: list[str], written: dict[str, str],
         key = match_key(text)
         if not _TAX.match(key) or _NOT_AMOUNT.search(key):
             continue
-        tax = parse_marked(columns[j], "money", decimal_comma=decimal_comma)[0]
+        tax = parse_column(columns[j], "money", decimal_comma=decimal_comma)[0]
         both = (tax.notna() & amount.notna() & tax.ne(0.0) & amount.ne(0.0)).to_numpy(bool)
         if not both.any():
             return None

@@ -16,7 +16,7 @@ import pandas as pd
 from ar_excel.parsing.codes import parse_currency, parse_id, parse_status, parse_text
 from ar_excel.parsing.dates import DAY_MONTH_YEAR, parse_date
 from ar_excel.parsing.digits import is_blank, normalize_digits
-from ar_excel.parsing.numbers import MAX_AMOUNT, parse_int, parse_money
+from ar_excel.parsing.numbers import MAX_AMOUNT, arabic_marks, parse_int, parse_money
 from ar_excel.parsing.terms import parse_percent, parse_terms
 
 PARSERS: dict[str, Callable[..., Any]] = {
@@ -33,15 +33,24 @@ _SAMPLE = 5000  # typed values looked at to learn a column's conventions
 
 def decimal_votes(values: Any) -> tuple[int, int]:
     """How many of the typed values show a decimal comma ("1.234,50", "12,5") and how many a
-    decimal point ("1,234.50", "12.5"), the first ``_SAMPLE`` that show either."""
+    decimal point ("1,234.50", "12.5", "٣٬٥٠٠٫٥٠"), the first ``_SAMPLE`` that show either."""
     comma = point = 0
     for v in values:
-        if type(v) is str and ("," in v or "." in v):
+        if type(v) is not str:
+            continue
+        if "," in v or "." in v:
             t = normalize_digits(v)
-            comma += bool(COMMA_DECIMAL.search(t))
-            point += bool(POINT_DECIMAL.search(t))
-            if comma + point >= _SAMPLE:
-                break
+        elif "\u066b" in v or "\u066c" in v:  # the Arabic marks: as they are read
+            marked = arabic_marks(v)
+            if marked is None:
+                continue
+            t = marked
+        else:
+            continue
+        comma += bool(COMMA_DECIMAL.search(t))
+        point += bool(POINT_DECIMAL.search(t))
+        if comma + point >= _SAMPLE:
+            break
     return comma, point
 
 

@@ -77,9 +77,42 @@ def scaled(text: Any) -> bool:
     return _SCALED.match(s) is not None
 
 
+# The Arabic separators: ٫ is the decimal mark and ٬ groups thousands, as Excel shows a number
+# in an Arabic locale (pasted as text). Unlike a comma or a point they say which is which.
+_ARABIC_DECIMAL, _ARABIC_GROUP = "\u066b", "\u066c"
+# thousands grouped (Western or Indian), then any decimals: the grouping mark's place
+_GROUPED_MARKS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
+_MARKED_RUN = re.compile(r"[\d\x01\x02]+")
+
+
+def arabic_marks(text: str) -> str | None:
+    """A text showing its amount with the Arabic separators alone (``"٢٠٬٠٠٠"``,
+    ``"١٢٫٥٠٠ ج.م"``, ``"٣٬٥٠٠٫٥٠"``) made ASCII, to be read with a decimal point whatever
+    a column's other amounts or the Policy say of commas (``"20,000"``, ``"12.500 ج.م"``);
+    None for any other text: one with an ASCII comma or point too (which mark is which is
+    then not theirs to say), or whose grouping is not in threes (``"٢٠٬٠٠"``)."""
+    if _ARABIC_DECIMAL not in text and _ARABIC_GROUP not in text:
+        return None
+    bare = _CURRENCY_WORDS.sub("", normalize_digits(
+        text.replace(_ARABIC_DECIMAL, "\x01").replace(_ARABIC_GROUP, "\x02")))
+    if "," in bare or "." in bare:
+        return None
+    runs = _MARKED_RUN.findall(bare)
+    if len(runs) != 1:
+        return None
+    number = runs[0].replace("\x01", ".").replace("\x02", ",")
+    if number.count(".") > 1 or ("," in number and not _GROUPED_MARKS.match(number)):
+        return None
+    return normalize_digits(text)
+
+
 @lru_cache(maxsize=65536)
 def parse_number_text(text: str, decimal_comma: bool = False) -> float:
-    """``"50,000"``, ``"1.234,50"`` (decimal comma), ``"EGP 1,200"``, ``"(12.50)"``, ``"٣٠٠"``."""
+    """``"50,000"``, ``"1.234,50"`` (decimal comma), ``"EGP 1,200"``, ``"(12.50)"``, ``"٣٠٠"``;
+    ``"٢٠٬٠٠٠"`` and ``"١٢٫٥"`` by their Arabic marks, whatever ``decimal_comma`` says."""
+    marked = arabic_marks(text)
+    if marked is not None:
+        text, decimal_comma = marked, False
     s = normalize_digits(text).strip()
     if not s:
         raise ValueError("blank")
