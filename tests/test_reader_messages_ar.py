@@ -444,6 +444,15 @@ def reader_messages(tmp_path: Path) -> list[str]:
                        "Valid"],
                       ["I-2", "A2", "2026-10-02T10:00:00Z", "NILE FOODS", "123456789", 300,
                        "Rejected"]]}))
+    # a write-off naming a credit note, a receipt naming a receipt
+    marks.append(_save(tmp_path, "named_credits.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Type"],
+                     ["CN-1", "C1", datetime(2026, 10, 5), -50, "Credit Note"],
+                     ["RV-9", "C1", datetime(2026, 10, 6), -300, "Receipt"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
+                     ["P1", "C1", datetime(2026, 10, 20), 50, "CN-1", "Write-off"],
+                     ["P2", "C1", datetime(2026, 10, 22), 300, "RV-9", "Cash"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -407,6 +407,15 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"negative$",
      "'{0}' إشعار دائن ({1}) وليس فاتورة: التحصيل البالغ {2} محفوظ على الحساب غير مطبق "
      "بجانبه؛ إن كان ردّاً لقيمة الإشعار إلى العميل فاكتبه بالسالب"),
+    (r"^'(.*)' is a credit note \((\S+)\), not an invoice: the (.+) of (\S+) is held on "
+     r"account, unapplied, beside it; name the invoice it settles$",
+     "'{0}' إشعار دائن ({1}) وليس فاتورة: التسوية ({2}) البالغة {3} محفوظة على الحساب غير "
+     "مطبقة بجانبه؛ اكتب رقم الفاتورة التي تسويها"),
+    (r"^'(.*)' is a receipt of the invoice list \((\S+)\), not an invoice: the receipt of "
+     r"(\S+) is held on account, unapplied, beside it; if both record the same money, "
+     r"delete one of them$",
+     "'{0}' سند قبض في قائمة الفواتير ({1}) وليس فاتورة: التحصيل البالغ {2} محفوظ على الحساب "
+     "غير مطبق بجانبه؛ إن كانا يسجلان المبلغ نفسه فاحذف أحدهما"),
     (r"^'(.*)' is not in the invoice list: the receipt is held on account, unapplied, until "
      r"its invoice number is corrected \(the same customer's invoice (.*) is one keystroke "
      r"away\)$",

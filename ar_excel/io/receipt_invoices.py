@@ -36,7 +36,14 @@ def receipts_naming_credit_notes(book: Book) -> None:
     invoice a credit note of the list (a negative Amount). The ledger applies no receipt to
     a credit: the receipt is held on account beside it, which is right for money received
     on account and wrong for the credit refunded to the customer typed positive (that is
-    money paid out and closes the credit). Which it is the row does not say."""
+    money paid out and closes the credit). Which it is the row does not say. A write-off,
+    discount or tax withheld (``core.non_cash``) naming one is no money received nor paid
+    out: it is told to name the invoice it settles. A receipt of the list (its credit rows
+    read as money received, ``entries.received_rows``) is no credit note: a receipt naming
+    one may be the same money recorded twice."""
+    from ar_excel.core.entries import received_rows
+    from ar_excel.core.non_cash import non_cash
+
     payments, invoices = book.tables.get("Payments"), book.tables.get("Invoices")
     if payments is None or invoices is None or "Invoice No" not in payments.frame or \
             "Invoice No" not in invoices.frame or "Amount" not in invoices.frame:
@@ -45,25 +52,39 @@ def receipts_naming_credit_notes(book: Book) -> None:
     credits = listed[pd.to_numeric(listed["Amount"], errors="coerce") < 0]
     if credits.empty:
         return
-    amounts = dict(zip(_texts(credits["Invoice No"].tolist()), credits["Amount"].tolist(),
-                       strict=True))
-    amounts.pop(None, None)
-    if not amounts:
+    receipt = received_rows(credits)
+    named = {}
+    for rows, kind in ((credits[~receipt], "a credit note"),
+                       (credits[receipt], "a receipt of the invoice list")):
+        for number, amount in zip(_texts(rows["Invoice No"].tolist()), rows["Amount"].tolist(),
+                                  strict=True):
+            if number is not None:
+                named.setdefault(number, (kind, amount))
+    if not named:
         return
     received = pay[pay["Invoice No"].notna()
                    & (pd.to_numeric(pay["Amount"], errors="coerce") > 0)]
+    settles = non_cash(received)
     told = {(i.sheet, i.cell) for i in book.issues}
     for index, number in zip(received.index, _texts(received["Invoice No"].tolist()),
                              strict=True):
-        if number not in amounts or \
+        if number not in named or \
                 (payments.sheet_at(index), payments.cell(index, "Invoice No")) in told:
             continue
-        book.issues.append(payments.issue(
-            index, "Invoice No",
-            f"'{number}' is a credit note ({amount_text(amounts[number])}), not an invoice: "
-            f"the receipt of {amount_text(received.at[index, 'Amount'])} is held on account, "
-            "unapplied, beside it; if it is the credit refunded to the customer, type it "
-            "negative"))
+        kind, credit = named[number]
+        paid = amount_text(received.at[index, "Amount"])
+        said = f"'{number}' is {kind} ({amount_text(credit)}), not an invoice: "
+        if settles.at[index]:
+            method = " ".join(str(received.at[index, "Method"]).split())
+            said += (f"the {method} of {paid} is held on account, unapplied, beside it; name "
+                     "the invoice it settles")
+        elif kind == "a credit note":
+            said += (f"the receipt of {paid} is held on account, unapplied, beside it; if it "
+                     "is the credit refunded to the customer, type it negative")
+        else:
+            said += (f"the receipt of {paid} is held on account, unapplied, beside it; if both "
+                     "record the same money, delete one of them")
+        book.issues.append(payments.issue(index, "Invoice No", said))
 
 
 def _unknown_invoices(book: Book) -> None:
