@@ -240,9 +240,14 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                            blank=ledger_blank(book)), blank_currency(book))
     items = mark_disputed(items, invoices, dispute_log(book))  # owed, not chased meanwhile
     plans_frame = book.frame("Payment Plans")
+    received = options.received
+    # each account's currency (a customer kept without one in the one its invoices name), read
+    # once for the receipts of the books and of the bank both
+    accounts = payment_plans.account_customers(customers, invoices) \
+        if plans_frame is not None or (received is not None and len(received)) else None
     # a receipt pays the plan of its own currency only: each Payments row's currency
     booked_in = payment_plans.booked_currencies(payments, items, customers, invoices,
-                                                blank_currency(book)) \
+                                                blank_currency(book), accounts) \
         if plans_frame is not None else None
     schedule, problems = (payment_plans.plan_schedule(plans_frame, payments, as_of, customers,
                                                          items, booked_in)
@@ -266,11 +271,10 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     drafted = dunning.dunning_run(items, customers, as_of, policy, previous, schedule,
                                   arabic=book.arabic, chased=chased, rates=rates,
                                   reminders=reminders)
-    received = options.received
     # each receipt holds the letter of its own currency's account only
     # (a customer kept without a currency in the one its invoices name, as the ledger has it)
     paid_in = payment_plans.booked_currencies(received, items, customers, invoices,
-                                              blank_currency(book)) \
+                                              blank_currency(book), accounts) \
         if received is not None and len(received) else None
     # what the bank's receipts leave to collect once recorded: nothing, or the rest
     bank, after = bank_accounts(received, paid_in, items, policy) \

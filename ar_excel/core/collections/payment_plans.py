@@ -287,23 +287,35 @@ def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timesta
 _PAID_IN = "_paid_in"  # the payments' column of each receipt's currency code
 
 
+def account_customers(customers: pd.DataFrame, invoices: pd.DataFrame) -> pd.DataFrame:
+    """``customers`` as ``booked_currencies`` reads them: a customer kept without a currency
+    taken in the one its invoices name, as the ledger takes it (``ledger.
+    account_currencies``); as they are where either sheet has no currency."""
+    from ar_excel.core.ledger import account_currencies
+
+    if "Currency" in customers and "Currency" in invoices and "Customer ID" in invoices \
+            and "Customer ID" in customers:
+        accounts = account_currencies(customers, invoices)
+        return pd.DataFrame({"Customer ID": accounts.index,
+                             "Currency": accounts.to_numpy(dtype=object)})
+    return customers
+
+
 def booked_currencies(payments: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
-                      invoices: pd.DataFrame, blank: str | None = None) -> pd.Series | None:
+                      invoices: pd.DataFrame, blank: str | None = None,
+                      accounts: pd.DataFrame | None = None) -> pd.Series | None:
     """Each receipt's currency code (``payments``: Payments or Receipts To Post rows; for
     ``plan_schedule``, and the bank's receipts' accounts): ``bank_receipts.
     receipt_currencies``, a customer kept without a currency taken in the one its invoices
-    name, as the ledger takes it (``ledger.account_currencies``): its receipt on account is
-    money on that account. None without rows or customer ids."""
+    name (``account_customers``; ``accounts``: those, where the caller has them already):
+    its receipt on account is money on that account. None without rows or customer ids."""
     from ar_excel.core.collections.bank_receipts import receipt_currencies
-    from ar_excel.core.ledger import account_currencies
 
     if not len(payments) or "Customer ID" not in payments or "Customer ID" not in customers:
         return None
-    if "Currency" in customers and "Currency" in invoices and "Customer ID" in invoices:
-        accounts = account_currencies(customers, invoices)
-        customers = pd.DataFrame({"Customer ID": accounts.index,
-                                  "Currency": accounts.to_numpy(dtype=object)})
-    return receipt_currencies(payments, items, customers, invoices, blank)
+    if accounts is None:
+        accounts = account_customers(customers, invoices)
+    return receipt_currencies(payments, items, accounts, invoices, blank)
 
 
 def _status(sched: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
