@@ -120,9 +120,15 @@ def listed_count(dunning: pd.DataFrame, policy: Policy | None = None) -> int:
     return int((days >= _edges(policy)[0]).sum())  # a visit is past a call's threshold too
 
 
+def _levels(policy: Policy) -> list[int]:
+    """The Policy's dunning thresholds in days, ascending (the default ones where it has
+    none)."""
+    return sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
+
+
 def _edges(policy: Policy) -> tuple[int, int]:
     """(days overdue from which a customer is called, from which it is visited)."""
-    edges = sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
+    edges = _levels(policy)
     return (edges[1] if len(edges) > 1 else edges[0]), edges[-1]
 
 
@@ -164,11 +170,12 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
     d.loc[came, "Overdue Invoices"] = mine["Left Invoices"].to_numpy()[rows].astype(int)
     # the step the rest is at, not the books' ('Hold / visit' beside 45 days): its own due
     # level, no higher than the books' level (one escalation a week still holds it back)
-    edges = sorted(int(x) for x in policy.dunning_levels_days) or [7, 30, 60, 90]
+    edges = _levels(policy)
     books = pd.to_numeric(d.loc[came, "Level"], errors="coerce").fillna(0).astype(int) \
         if "Level" in d else None
     days = d.loc[came, "Days Overdue"].astype(int).tolist()
-    level = [dunning_level(n, edges) for n in days]
+    # (nothing overdue left is no level, as in the Dunning tab, a 0-day threshold or none)
+    level = [dunning_level(n, edges) if n > 0 else 0 for n in days]
     if books is not None:
         level = [min(k, b) for k, b in zip(level, books, strict=True)]
     d.loc[came, "Level Name"] = [texts.level_name(k, len(edges), "ar" if arabic else "en", n)
