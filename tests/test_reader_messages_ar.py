@@ -444,7 +444,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
                        "Valid"],
                       ["I-2", "A2", "2026-10-02T10:00:00Z", "NILE FOODS", "123456789", 300,
                        "Rejected"]]}))
-    # a write-off naming a credit note, a receipt naming a receipt
+    # a limit typed as cash only; a write-off naming a credit note, a receipt naming a receipt
+    marks.append(_save(tmp_path, "cash_limit.xlsx", {
+        "Customers": [["Customer ID", "Name", "Credit Limit"], ["C1", "Nile", "كاش"]]}))
     marks.append(_save(tmp_path, "named_credits.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Type"],

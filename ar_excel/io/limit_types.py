@@ -47,7 +47,8 @@ def limit_types(parsed: dict[str, pd.Series], column: str, sheet: str, letter: s
     n = len(types)
     limit = parsed["Credit Limit"].astype("float64").copy() if "Credit Limit" in parsed \
         else pd.Series(np.nan, index=range(n), dtype="float64")
-    none = np.zeros(n, dtype=bool)
+    none = parsed[NO_CREDIT].to_numpy(bool).copy() if NO_CREDIT in parsed \
+        else np.zeros(n, dtype=bool)  # (a limit typed "كاش": ``table_read``)
     unlimited = parsed[UNLIMITED].to_numpy(bool).copy() if UNLIMITED in parsed \
         else np.zeros(n, dtype=bool)
     issues = []

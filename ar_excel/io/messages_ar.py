@@ -402,6 +402,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is payment terms, not a date: the invoice is due (\d+) days after its date, "
      r"on (\S+)$",
      "'{0}' شروط دفع وليس تاريخاً: تستحق الفاتورة بعد {1} يوماً من تاريخها، في {2}"),
+    (r"^(\d+) credit limit\(s\) typed as cash only \('(.*)'\): read as no credit, a limit of 0, "
+     r"so what is owed is Over Limit \((.*)\); leave the cell blank for no limit$",
+     "{0} حد ائتمان مكتوب نقداً فقط ('{1}'): قُرئ بلا ائتمان، حداً قدره 0، فما على العميل "
+     "يتجاوز الحد ({2})؛ اترك الخلية فارغة إن لم يكن هناك حد"),
     (r"^'(.*)' is a credit note \((\S+)\), not an invoice: the receipt of (\S+) is held on "
      r"account, unapplied, beside it; if it is the credit refunded to the customer, type it "
      r"negative$",

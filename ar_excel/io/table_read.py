@@ -89,6 +89,7 @@ from ar_excel.parsing import (
     early_discount_column,
     hijri_date_text,
     is_blank,
+    means_no_credit,
     means_unlimited,
     month_end_terms,
     parse_column,
@@ -96,7 +97,7 @@ from ar_excel.parsing import (
 )
 from ar_excel.parsing.codes import ANY_CURRENCY
 from ar_excel.policy import Policy
-from ar_excel.schema import SCHEMAS, TERMS_EOM, UNLIMITED
+from ar_excel.schema import NO_CREDIT, SCHEMAS, TERMS_EOM, UNLIMITED
 
 
 def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
@@ -104,6 +105,31 @@ def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
     """``parsing.parse_column`` by the Policy's conventions."""
     return parse_column(values, kind, day_first=policy.day_first,
                         decimal_comma=policy.decimal_comma, types=types)
+
+
+def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, str],
+                      parsed: dict[str, pd.Series], sheet: str, letter: str, header: str,
+                      excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
+    """A Credit Limit typed as cash only ("كاش", "Cash only", "نقدي"): no credit, a limit of 0
+    meaning none, as a Credit Limit Type's No Credit (``limit_types``), so what is owed is
+    Over Limit. The contract's bare 0 is no limit set, so the reading is said at the cells
+    (one Input Issue), not taken for a limit that cannot be read."""
+    said = [p for p in errors if means_no_credit(values[p])]
+    if not said:
+        return series, []
+    for p in said:
+        del errors[p]
+    series = series.copy()
+    series.iloc[said] = 0.0
+    flags = np.zeros(len(values), dtype=bool)
+    flags[said] = True
+    parsed[NO_CREDIT] = pd.Series(flags, copy=False)
+    cells = [f"{letter}{excel_rows[p]}" for p in said]
+    first = str(values[said[0]]).strip()
+    return series, [Issue(sheet, cells[0], header, values[said[0]], (
+        f"{len(said)} credit limit(s) typed as cash only ('{first}'): read as no credit, a "
+        f"limit of 0, so what is owed is Over Limit ({cells_named(cells)}); leave the cell "
+        f"blank for no limit"))]
 
 
 def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
@@ -474,6 +500,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 flags = np.zeros(len(values), dtype=bool)
                 flags[said] = True
                 parsed[UNLIMITED] = pd.Series(flags, copy=False)
+        if name == "Credit Limit" and errors:
+            series, said = _cash_only_limits(series, values, errors, parsed, sheet,
+                                             letters[name], str(written.get(name, name)),
+                                             excel_rows)
+            issues.extend(said)
         if name == "Credit Limit":
             series, said = _limits_in_thousands(series, values, errors, sheet, letters[name],
                                                 str(written.get(name, name)), header_row)

@@ -63,6 +63,7 @@ from ar_excel.parsing.numbers import (
 from ar_excel.parsing.terms import (
     MAY_COUNT_FROM_MONTH_END,
     date_formula_terms,
+    means_no_credit,
     means_unlimited,
     month_end_terms,
     parse_percent,
@@ -91,6 +92,7 @@ __all__ = [
     "date_formula_terms",
     "month_end_terms",
     "parse_terms_text",
+    "means_no_credit",
     "means_unlimited",
     "parse_terms",
     "parse_percent",

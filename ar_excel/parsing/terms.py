@@ -291,6 +291,22 @@ def means_unlimited(value: Any) -> bool:
     return isinstance(value, str) and _UNLIMITED.match(" ".join(value.strip().split())) is not None
 
 
+# A credit limit typed as cash only ("كاش", "Cash only", "نقدي", "COD"): no credit at all, a
+# limit of 0 meaning none (a Credit Limit Type's "No Credit", ``io.limit_types``), not the
+# contract's bare 0, which is no limit set.
+_NO_CREDIT = re.compile(r"(?i)^(?:cash|cash only|cash customer|cash basis|cash sales|cod|"
+                        r"c\.o\.d\.?|no credit|no credit allowed|nil credit|"
+                        r"كاش|كاش فقط|نقد[يى]|نقدا|نقداً|نقد|نقدي فقط|نقدا فقط|نقداً فقط|"
+                        r"عميل نقدي|بيع نقدي|بدون ائتمان|لا ائتمان|لا يوجد ائتمان|بدون آجل|"
+                        r"بدون اجل|لا آجل|لا اجل)$")
+
+
+def means_no_credit(value: Any) -> bool:
+    """A credit limit typed as a word for cash only: no credit, a limit of 0 meaning none."""
+    return isinstance(value, str) and _NO_CREDIT.match(
+        " ".join(value.strip().strip(".-").split())) is not None
+
+
 # A century: beyond it a number in the terms column is an amount or a date serial typed in
 # the wrong column, and its due date would fall past what a date can hold (the year 2262).
 MAX_TERMS_DAYS = 36_500
