@@ -22,7 +22,7 @@ Order of evidence, strongest first (Odoo and ERPNext use the same order):
    Industries); a name field cut at its width (AHMED FATHI FOR ELECTR) that identifies no one
    gives way to the narrative printing the name in full. The sender a narrative names (FROM
    X, /ORD/X, or its one run of name words after the bank's own: CR ACH 60675817 X) is read
-   as a printed name.
+   as a printed name; a narrative's words otherwise by ``narrative_names``.
 
 An account shared by several customers identifies none of them.
 """
@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,19 +45,24 @@ from ar_excel.core.matching.names import (
     TRADE_OF,
     distinctive,
     keys_of,
-    long_vowels_agree,
     name_tokens,
     skeleton,
     token_scripts,
     token_shapes,
     translated_tokens,
 )
+from ar_excel.core.matching.narrative_names import (
+    LIKELY_NAME,
+    MARGIN,
+    MAX_BLOCK,
+    SHORT_NAME,
+    NarrativeNames,
+)
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
 from ar_excel.names import match_key
 from ar_excel.schema import NAME_IN_EACH_LANGUAGE
 
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
-MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
 # Narrative words that are the bank's or the payer's boilerplate, not a name.
 BOILERPLATE = {
     "TRANSFER", "TRF", "TRNSFR", "TT", "IPI", "INWARD", "INCOMING", "REMITTANCE", "REMIT", "FROM",
@@ -231,15 +234,12 @@ class Payer:
 # be the customer's (``name_fits``) to be learned: a third party paid by reference there.
 THIRD_PARTY_CHECK = "Check Name"
 CERTAIN_NAME = 92.0  # name score at which the payer counts as known
-LIKELY_NAME = 80.0  # name score at which a customer is a candidate
-MARGIN = 5.0  # the best name must beat the next customer by this much
+# (LIKELY_NAME, MARGIN, MAX_BLOCK, SHORT_NAME: ``narrative_names``, whose scores they weigh
+# too)
 SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
 OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whose trade does not
 TRANSLATED_NAME = 88.0  # an Arabic name printed translated: a candidate, never known for sure
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
-PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
-SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
-SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
 MOBILE = "mobile number"  # ``Payer.how`` of a payer known by the mobile the narrative prints
 # A customer's own mobile: the customer for sure, as a certain name is (its contact person
 # pays, or pays for it), not as its bank account is: the amount decides as for a name.
@@ -249,7 +249,7 @@ MOBILE_SCORE = 95.0
 _OTHER_LANGUAGE_HEADERS = frozenset(match_key(h) for h in NAME_IN_EACH_LANGUAGE)
 
 
-class PayerDirectory:
+class PayerDirectory(NarrativeNames):
     """Customers indexed by account and by name keys, for identifying the payer of a line."""
 
     def __init__(self, customers: pd.DataFrame, learned: pd.DataFrame | None = None) -> None:
@@ -325,31 +325,7 @@ class PayerDirectory:
         self._prefix_postings = {t: np.array(v, dtype=np.int64) for t, v in prefix_postings.items()}
         self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
-        # A needed word of a short skeleton (SALMIYA: slm) is one of many words (SALEM, SALMI):
-        # a narrative names the customer for sure only by writing the word's own shape (vowels
-        # where it has them, ``names.word_shape``). Only names in Latin letters: an Arabic
-        # word's short vowels are not written, its skeleton is all there is to compare.
-        # (The shapes are read when a narrative first makes the customer a candidate.)
-        self._short_shapes: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}
-        self._short_scripts: dict[int, tuple[tuple[str, frozenset[tuple[str, bool]]], ...]] = {}
-        short_words = {i: [t for t in self._needed[c][0] if len(t) <= SHORT_SKELETON]
-                       for i, c in enumerate(self._ids)}
-        short_words = {i: ts for i, ts in short_words.items() if ts}
-        self._short_words = short_words
-        self._short_tokens = frozenset(t for ts in short_words.values() for t in ts)
-        short_postings: dict[str, list[int]] = defaultdict(list)
-        for i, ts in short_words.items():
-            for t in ts:
-                short_postings[t].append(i)
-        # (which customers have each short word: only they can disagree with a text writing it)
-        self._short_postings = {t: np.array(v, dtype=np.int64) for t, v in short_postings.items()}
-        # Customers' short words read alike are one object (``_short_words_as``), so a text's
-        # verdict on them is worked out once per text, not once per customer; and a printed
-        # word's against a customer's spellings once per run (``_other_script_disagrees``).
-        self._alike: dict[tuple, tuple] = {}
-        self._disagreeing: dict[tuple, bool] = {}
-        self._has_short = np.zeros(len(self._needed_count), dtype=bool)
-        self._has_short[list(short_words)] = True
+        self._index_short_words()
         self.other_language = self._names_in_the_other_language(customers)
         self._mobiles = MobileDirectory(customers)
         if learned is not None and len(learned):
@@ -844,7 +820,8 @@ class PayerDirectory:
             if scripts is not None:
                 # (A name the bank prints, in the other script than the customer's: its short
                 # words must agree on the long vowels the Arabic writes, as a narrative's.)
-                by_script = self._by_script(tokens, scripts)
+                # (a truncated name's last token is left out of ``tokens``: its shape with it)
+                by_script = self._by_token(tokens, scripts, strict=False)
                 scores[self._script_disagreements(where, scores > SHORT_NAME, by_script)] = \
                     SHORT_NAME
         likely = np.flatnonzero(scores >= LIKELY_NAME)
@@ -919,185 +896,3 @@ class PayerDirectory:
         for b in blocks:
             seen[b] = True
         return np.flatnonzero(seen)
-
-    def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """The positions in any of ``lists`` (ascending) and in how many of them."""
-        counts = np.bincount(np.concatenate(lists), minlength=len(self._ids))
-        where = np.flatnonzero(counts)
-        return where, counts[where]
-
-    def _construct_state(self, token: str) -> str:
-        """A word's skeleton as the master has it: as written, or, for a word ending in t
-        that no customer's name has, without the t where a name has that (NAJMAT ALKHALEEJ
-        for نجمة الخليج: a final ة is written -at before the next word)."""
-        if token in self._postings or len(token) < 4 or not token.endswith("t"):
-            return token
-        return token[:-1] if token[:-1] in self._postings else token
-
-    def _short_shapes_of(self, i: int) -> tuple[tuple[str, frozenset[str]], ...]:
-        """(word, its shapes) of each short needed word of the customer at position ``i``
-        whose name writes it in Latin letters (``SHORT_SKELETON``)."""
-        return self._short_words_as(i, self._short_shapes, token_shapes)
-
-    def _short_scripts_of(self, i: int) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
-        """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
-        of the customer at position ``i`` that its name writes as it is (not a reading)."""
-        return self._short_words_as(i, self._short_scripts, token_scripts)
-
-    def _short_words_as(self, i: int, known: dict[int, tuple[tuple[str, frozenset[Any]], ...]],
-                        reading: Callable[[str], tuple[Any, ...]]
-                        ) -> tuple[tuple[str, frozenset[Any]], ...]:
-        """(word, how ``reading`` has the printed word it comes from) of each short needed word
-        of the customer at position ``i``, where every one of its spellings has a reading;
-        kept in ``known`` (read when a text first makes the customer a candidate), one object
-        for all customers whose words read alike (``_alike``)."""
-        found = known.get(i)
-        if found is None:
-            c = self._ids[i]
-            read = reading(self.names[c])
-            words = []
-            for t in self._short_words[i]:
-                own = {r for tok, r in zip(self._tokens[c], read, strict=True) if tok == t}
-                if None not in own:
-                    words.append((t, frozenset(own)))
-            found = tuple(words)
-            found = known[i] = self._alike.setdefault(found, found)
-        return found
-
-    def _short_words_written(self, tokens: list[str], shapes: tuple[str | None, ...] | None,
-                             hit: np.ndarray, scores: np.ndarray, at: np.ndarray,
-                             scripts: tuple[tuple[str, bool] | None, ...] | None = None
-                             ) -> None:
-        """Caps at ``SHORT_NAME`` the score (``scores[at[k]]``) of each customer ``hit[k]``
-        whose short word the text writes only as its skeleton, not in its shape: KHALED SALEM
-        and AHMED SALMI are no Salmiya Electronics for sure (AL NUR is Al Nour Trading: the
-        same shape). A word written in Arabic letters on one side and in Latin on the other
-        (short vowels unwritten) must agree on the long vowels the Arabic writes
-        (``names.long_vowels_agree``): ISLAM is no سالم, AHMED ALMULLA no شركة الأمل, الانوار
-        no Al Noor Trading; SALEM, AL AMAL and النور keep their skeleton's reading."""
-        # (No shapes read: the text has none of the short words, so "" is no shape of them.)
-        printed: dict[str, set[str | None]] = defaultdict(set)
-        for t, shape in zip(tokens, shapes if shapes is not None else [""] * len(tokens),
-                            strict=True):
-            printed[t].add(shape)
-            printed[self._construct_state(t)].add(shape)
-        by_script = self._by_script(tokens, scripts or ())
-        # (Customers whose short words read alike get one verdict: ``_alike``.)
-        by_shapes: dict[int, bool] = {}
-        by_scripts: dict[int, bool] = {}
-        for k in np.flatnonzero(self._has_short[hit]).tolist():
-            i = int(hit[k])
-            own_shapes = self._short_shapes_of(i)
-            capped = by_shapes.get(id(own_shapes))
-            if capped is None:
-                capped = by_shapes[id(own_shapes)] = any(
-                    None not in (written := printed.get(t, set())) and not written & own
-                    for t, own in own_shapes)
-            if not capped and by_script:
-                own_scripts = self._short_scripts_of(i)
-                capped = by_scripts.get(id(own_scripts))
-                if capped is None:
-                    capped = by_scripts[id(own_scripts)] = self._other_script_disagrees(
-                        by_script, own_scripts)
-            if capped:
-                scores[at[k]] = min(scores[at[k]], SHORT_NAME)
-
-    def _by_script(self, tokens: list[str], scripts: tuple[tuple[str, bool] | None, ...]
-                   ) -> dict[str, list[tuple[str, bool] | None]]:
-        """The shapes and scripts (``names.token_scripts``) each token is written in, by the
-        token as the master has it (``_construct_state``) too."""
-        by_script: dict[str, list[tuple[str, bool] | None]] = defaultdict(list)
-        # (a truncated name's last token is left out of ``tokens``: its shape with it)
-        for t, shape in zip(tokens, scripts, strict=False):
-            by_script[t].append(shape)
-            if self._construct_state(t) != t:
-                by_script[self._construct_state(t)].append(shape)
-        return by_script
-
-    def _script_disagreements(self, where: np.ndarray, among: np.ndarray,
-                              by_script: dict[str, list[tuple[str, bool] | None]]
-                              ) -> np.ndarray:
-        """The positions in ``where`` (of those ``among`` marks) of the customers with a short
-        word that the text (``by_script``: ``_by_script``) writes only in the other script
-        without its long vowels (``_other_script_disagrees``)."""
-        compared = [t for t, written in by_script.items()
-                    if written and None not in written and t in self._short_postings]
-        if not compared:  # (no short word of anyone's written with a shape to compare)
-            return np.zeros(0, dtype=np.int64)
-        having = np.zeros(len(self._ids), dtype=bool)
-        for t in compared:
-            having[self._short_postings[t]] = True
-        verdicts: dict[int, bool] = {}
-        found = []
-        for k in np.flatnonzero(having[where] & among).tolist():
-            own = self._short_scripts_of(int(where[k]))
-            disagrees = verdicts.get(id(own))
-            if disagrees is None:
-                disagrees = verdicts[id(own)] = self._other_script_disagrees(by_script, own)
-            if disagrees:
-                found.append(k)
-        return np.array(found, dtype=np.int64)
-
-    def _other_script_disagrees(
-            self, printed: dict[str, list[tuple[str, bool] | None]],
-            own: tuple[tuple[str, frozenset[tuple[str, bool]]], ...]) -> bool:
-        """Whether the text writes one of a customer's short words (``own``: its shapes and
-        scripts) only in the other script, and never with the long vowels the Arabic of the
-        two writes (``names.long_vowels_agree``)."""
-        for t, shapes in own:
-            written = printed.get(t)
-            if not written or None in written:
-                continue  # (not written, or read as a business word: no shape to compare)
-            key = (tuple(written), shapes)
-            disagrees = self._disagreeing.get(key)
-            if disagrees is None:
-                disagrees = self._disagreeing[key] = not any(
-                    arabic == own_arabic or (long_vowels_agree(shape, own_shape) if arabic
-                                             else long_vowels_agree(own_shape, shape))
-                    for shape, arabic in written for own_shape, own_arabic in shapes)
-            if disagrees:
-                return True
-        return False
-
-    def _narrative_scores(self, tokens: list[str], full: str,
-                          shapes: tuple[str | None, ...] | None = None,
-                          scripts: tuple[tuple[str, bool] | None, ...] | None = None
-                          ) -> tuple[np.ndarray, np.ndarray]:
-        """Odoo's rule: every distinctive word of the customer's name is in the text; the
-        more of its other words are there too, the higher. Customers sharing only some of
-        the words get a partial comparison. ``shapes``: the shapes of the words the tokens
-        come from (``names.token_shapes``), where a token is a customer's short word. Returns
-        (positions, scores)."""
-        lists = [self._postings[t] for t in {self._construct_state(t) for t in tokens}
-                 if t in self._postings]
-        if not lists:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        where, counts = self._counted(lists)
-        if len(where) > MAX_BLOCK:  # only very common words: keep those naming all their words
-            keep = counts == self._needed_count[where]
-            where, counts = where[keep], counts[keep]
-        complete = (counts == self._needed_count[where]) & (self._needed_len[where] >= 3)
-        scores = np.zeros(len(where), dtype=np.float32)
-        if complete.any():
-            # How many of each customer's words the text has (by their first four letters).
-            lists = [self._prefix_postings[p] for p in {t[:4] for t in tokens}
-                     if p in self._prefix_postings]
-            hit = where[complete]
-            covered = np.bincount(np.concatenate(lists), minlength=len(self._ids))[hit] \
-                if lists else 0
-            share = np.minimum(covered / self._token_count[hit], 1.0)
-            scores[complete] = 88.0 + 10.0 * share
-            if self._has_short[hit].any():
-                self._short_words_written(tokens, shapes, hit, scores, np.flatnonzero(complete),
-                                          scripts)
-        # (A text whose name key is a letter or two, SI of SI-5079, is in every name: a partial
-        # comparison would find it in OASIS, whose key is s.)
-        rest = np.flatnonzero(~complete) if len(full) >= 3 else np.zeros(0, dtype=np.int64)
-        if len(rest):
-            # A score under LIKELY_NAME - MARGIN decides nothing (no candidate, and the best
-            # likely name clears the margin over it), so it is not worked out exactly.
-            partial = process.cdist([full], self._full[where[rest]].tolist(),
-                                    scorer=fuzz.partial_ratio, dtype=np.float32,
-                                    score_cutoff=(LIKELY_NAME - MARGIN) / PARTIAL_WEIGHT)[0]
-            scores[rest] = partial * PARTIAL_WEIGHT
-        return where, scores
