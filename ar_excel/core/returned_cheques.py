@@ -35,8 +35,13 @@ from ar_excel.parsing import is_blank
 
 _RETURNED = re.compile(
     r"bounced?|returned\s*(?:cheque|check|chq)|(?:cheque|check|chq)\s*returned|dishono(?:u)?red"
-    r"|\bnsf\b|unpaid\s*(?:cheque|check)|شيك\s*مرتد|شيكات\s*مرتدة|ارتداد|شيك\s*راجع|شيك\s*مرفوض",
+    r"|\bnsf\b|unpaid\s*(?:cheque|check)|شيك\s*مرتد|شيكات\s*مرتدة|ارتداد|شيك\s*راجع|شيك\s*مرفوض"
+    # a note of a receipts book: "4411 مرتد", "مرتد من البنك" (not مرتجع, goods returned)
+    r"|(?<![\u0621-\u064a])مرتد[ةه]?(?![\u0621-\u064a])",
     re.IGNORECASE)
+# The words around a cheque's number in a Reference cell ("شيك مرتد 4411", "Chq No. 4411"):
+# the cheque is known by its number.
+_CHEQUE_WORDS = re.compile(r"(?i)\b(?:cheque|check|chq|no|nr|number|ref)\b\.?|#|رقم|شيك")
 
 
 def is_returned_method(method: object) -> bool:
@@ -105,6 +110,7 @@ def _cheque_key(value: object) -> str | None:
     if is_blank(value):
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    text = _CHEQUE_WORDS.sub(" ", _RETURNED.sub(" ", text))
     key = re.sub(r"[\W_]+", "", text).upper()
     return key if len(key) >= 3 else None
 

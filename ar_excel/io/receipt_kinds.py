@@ -90,14 +90,24 @@ def _paid_out_by_method(table: Table, out: np.ndarray, issues: list[Issue]) -> N
                                               f"out, their amounts negative")
 
 
+# Where a receipts book writes what happened to a row besides its Method: its narration
+# columns, notes and comments, and the cheque's own Reference cell ("شيك مرتد 4411").
+_NOTE_HEADERS = _words("Notes", "Note", "Comment", "Comments", "ملاحظة", "تعليق", "تعليقات",
+                       "Remark", "ملاحظات")
+# A Method naming only the instrument ("Cheque", "شيك"): the note says the cheque came back.
+_CHEQUE_METHOD = re.compile(r"(?i)^\s*(?:cheques?|checks?|chq|bank cheque|pdc|شيك|شيكات|"
+                            r"شيك بنكي)\s*$")
+
+
 def _returned_by_note(table: Table, out: np.ndarray, issues: list[Issue]) -> None:
-    """A receipts book without a Method (or with the row's blank) records a returned cheque
-    as a negative row whose note says so (ملاحظات / البيان / Remarks: ``شيك مرتد``, ``ارتداد
-    الشيك``, ``Bounced``): that note is the row's Method, so the cheque takes back its
-    receipt (``core.returned_cheques``) and the invoice is unpaid again from its own due
-    date, not a debit on account dated when the cheque came back. Only a negative row: a
-    note beside a receipt may say its cheque came back later, and the receipt stands until
-    the row taking it back. One Input Issue names the cells."""
+    """A receipts book without a Method (or with the row's blank, or naming only the
+    cheque) records a returned cheque as a negative row whose note says so (ملاحظات /
+    البيان / Remarks / Notes / Comments, or its Reference: ``شيك مرتد``, ``ارتداد الشيك``,
+    ``Bounced``): that note is the row's Method, so the cheque takes back its receipt
+    (``core.returned_cheques``) and the invoice is unpaid again from its own due date, not
+    a debit on account dated when the cheque came back. Only a negative row: a note beside
+    a receipt may say its cheque came back later, and the receipt stands until the row
+    taking it back. One Input Issue names the cells."""
     from ar_excel.core.entries import per_distinct
     from ar_excel.core.returned_cheques import is_returned_method
     from ar_excel.schema import NARRATION_HEADERS
@@ -109,12 +119,15 @@ def _returned_by_note(table: Table, out: np.ndarray, issues: list[Issue]) -> Non
     if not negative.any():
         return
     if "Method" in frame:  # (NaN: blank; once per method named, not per row)
-        negative &= per_distinct(frame["Method"], is_blank).fillna(True).to_numpy(bool)
+        negative &= per_distinct(frame["Method"], lambda m: is_blank(m) or (
+            isinstance(m, str) and _CHEQUE_METHOD.match(m) is not None)).fillna(
+            True).to_numpy(bool)
     if not negative.any():
         return
     for column in frame.columns:
-        if not isinstance(column, str) or column == "Method" \
-                or match_key(table.headers.get(column, column)) not in NARRATION_HEADERS:
+        if not isinstance(column, str) or column == "Method" or (
+                column != "Reference" and match_key(table.headers.get(column, column))
+                not in NARRATION_HEADERS | _NOTE_HEADERS):
             continue
         said = negative & per_distinct(frame[column], is_returned_method).fillna(
             False).to_numpy(bool)
@@ -124,7 +137,10 @@ def _returned_by_note(table: Table, out: np.ndarray, issues: list[Issue]) -> Non
         if "Method" not in frame:
             frame["Method"] = pd.Series(None, index=frame.index, dtype=object)
         frame["Method"] = frame["Method"].astype(object)
-        frame.loc[at, "Method"] = frame.loc[at, column]
+        frame.loc[at, "Method"] = [note if is_blank(method) else f"{method} - {note}"
+                                   for method, note in zip(frame.loc[at, "Method"].tolist(),
+                                                           frame.loc[at, column].tolist(),
+                                                           strict=True)]
         cells = [table.cell(i, column) for i in at]
         issues.append(table.issue(at[0], column, (
             f"{len(at)} payment(s) typed negative whose note says a cheque returned unpaid: "
