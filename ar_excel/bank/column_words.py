@@ -26,8 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ar_excel.bank.narrative import is_iban
 from ar_excel.bank.numbers import parse_amount, parse_date
-from ar_excel.core.customers.contacts import iban_valid
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
@@ -593,13 +593,14 @@ def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used:
 
 
 _ACCOUNT_NUMBER = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,34}")
+_LOCAL_ACCOUNT = re.compile(r"\d{6,34}")
 
 
 def _is_account_number(text: str) -> bool:
     """A local account number (digits) or an IBAN whose check digits hold: a party's name
     after a code ("SI2600984 BLUE OCEAN") has an IBAN's shape once its spaces go, not its
     check."""
-    return bool(_ACCOUNT_NUMBER.fullmatch(text)) and (text.isdigit() or iban_valid(text))
+    return bool(_LOCAL_ACCOUNT.fullmatch(text)) or is_iban(text)
 
 
 def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: set[int]
@@ -643,8 +644,14 @@ def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]
         return
     values = {str(r[other]).replace(" ", "") for r in data[:SAMPLE_ROWS]
               if other < len(r) and not is_blank(r[other])}
-    stated = {m.group(0) for r in above for c in r if isinstance(c, str)
-              for m in _ACCOUNT_NUMBER.finditer(c.replace(" ", ""))}
+    from ar_excel.bank.preamble import account_named  # (preamble reads layouts: imported here)
+
+    # the account the lines above name: after its label ("Kontonummer:"), or an IBAN whose
+    # check digits hold wherever it is written; not any run of digits (a customer or
+    # telephone number, a BLZ) or a code of an IBAN's shape
+    stated = {a for r in above if (a := account_named(r))} | {
+        m.group(0) for r in above for c in r if isinstance(c, str)
+        for m in _ACCOUNT_NUMBER.finditer(c.replace(" ", "")) if is_iban(m.group(0))}
     if (keys.keys() & _OWN_ACCOUNT_KEYS or len(values) > 1
             or (values and stated and not values & stated)):
         layout.columns["Counterparty Account"] = other

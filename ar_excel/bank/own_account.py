@@ -20,20 +20,14 @@ from __future__ import annotations
 
 import re
 
-from ar_excel.bank.narrative import BIC_RE
+from ar_excel.bank.narrative import BIC_RE, is_iban
 from ar_excel.bank.preamble import CODES_ALONE
-from ar_excel.core.customers.contacts import iban_valid
 
 # the currencies read as a glued suffix: the region's and the majors' (the list a preamble's
 # lone code is read from), not any three capitals an account might end with
 _SUFFIX_CURRENCIES = CODES_ALONE
 
-_IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _GLUED_CURRENCY = re.compile(r"(.*\d)([A-Z]{3})")
-
-
-def _is_iban(text: str) -> bool:
-    return bool(_IBAN_SHAPE.fullmatch(text)) and iban_valid(text)
 
 
 def _currency_off(text: str, currency: str | None) -> tuple[str, str | None]:
@@ -45,7 +39,7 @@ def _currency_off(text: str, currency: str | None) -> tuple[str, str | None]:
     if slash and head and tail in _SUFFIX_CURRENCIES | {currency}:
         return head, tail
     m = _GLUED_CURRENCY.fullmatch(text)
-    if m and m.group(2) in _SUFFIX_CURRENCIES | {currency} and not _is_iban(text):
+    if m and m.group(2) in _SUFFIX_CURRENCIES | {currency} and not is_iban(text):
         return m.group(1), m.group(2)
     return text, None
 
@@ -60,9 +54,9 @@ def own_account(written: str | None, currency: str | None = None
         return None, None
     account, suffix = _currency_off(text, currency)
     compact = account.replace(" ", "")
-    if _is_iban(compact):
+    if is_iban(compact):
         return compact, suffix
     bank, slash, rest = compact.partition("/")
-    if slash and BIC_RE.fullmatch(bank) and _is_iban(rest):
+    if slash and BIC_RE.fullmatch(bank) and is_iban(rest):
         return rest, suffix
     return (account if suffix else written.strip()), suffix
