@@ -62,3 +62,54 @@ def test_kh_is_not_q_or_k_then_h(row):
     ("EL ITHAAD", ["ltd"]), ("الاتحاد", ["ltd"]), ("ISHAQ", ["$k"]), ("إسحاق", ["$k"])])
 def test_k_h_skeletons(name, tokens):
     assert name_tokens(name) == tokens
+
+
+# A Latin Y or W between vowels is the ي / و an Arabic name writes (AL RIYAD: الرياض, NAWAL:
+# نوال): the Arabic of a name it spells writes a long vowel there too. الرضا (Al Reda) writes
+# none between its ر and ض, and AL RIYAD shares its skeleton (lrd): a receipt from AL RIYAD
+# TRADING of Al Reda's open amount was Matched to it.
+REDA = [customer("C1", "مؤسسة الرضا للتجارة"), customer("C2", "Delta Star Paints"),
+        customer("C3", "مؤسسة نوال للتجارة"), customer("C4", "مؤسسة السيد للتجارة")]
+REDA_INVOICES = [invoice("INV-101", "C1", 990.00), invoice("INV-201", "C2", 990.00),
+                 invoice("INV-301", "C3", 1800.00), invoice("INV-202", "C2", 1800.00),
+                 invoice("INV-401", "C4", 2600.00), invoice("INV-203", "C2", 2600.00)]
+
+
+@pytest.mark.parametrize("row", [
+    {"amount": 990.00, "desc": "INWARD TRANSFER AL RIYAD TRADING"},
+    {"amount": 990.00, "desc": "IPI TT 5541", "cp": "AL RIYAD TRADING"},
+])
+def test_a_y_between_vowels_is_no_short_vowel(row):
+    r = match(REDA, REDA_INVOICES, row)
+    assert allocations(r) == [("INV-101", 990.00, "amount+payer", "Suggested")]
+    assert "(85)" in reason(r)
+
+
+@pytest.mark.parametrize(("row", "inv", "why"), [
+    ({"amount": 990.00, "desc": "INWARD TRANSFER AL REDA TRADING"}, "INV-101",
+     "payer by narrative name (98)"),
+    ({"amount": 990.00, "desc": "INWARD TRANSFER AL RIDA TRADING"}, "INV-101",
+     "payer by narrative name (98)"),
+    ({"amount": 1800.00, "desc": "INWARD TRANSFER NAWAL TRADING"}, "INV-301",
+     "payer by narrative name (100)"),
+    ({"amount": 1800.00, "desc": "IPI TT 5541", "cp": "NAWAL TRADING EST"}, "INV-301",
+     "payer by name (100)"),
+    ({"amount": 2600.00, "desc": "INWARD TRANSFER AL SAYED TRADING"}, "INV-401",
+     "payer by narrative name (98)"),
+])
+def test_the_arabic_writes_the_y_or_w(row, inv, why):
+    r = match(REDA, REDA_INVOICES, row)
+    assert allocations(r) == [(inv, row["amount"], "amount+payer", "Matched")]
+    assert reason(r) == f"{why}; amount equals the open amount of {inv}"
+
+
+@pytest.mark.parametrize(("arabic", "latin", "agree"), [
+    ("الرياض", "AL RIYAD", True), ("الرضا", "AL RIYAD", False), ("الرضا", "AL REDA", True),
+    ("نوال", "NAWAL", True), ("السيد", "AL SAYED", True), ("الورد", "RAWAD", False),
+    ("هويدا", "HUWAIDA", True), ("أسد", "SAYED", False)])
+def test_long_vowels_both_ways(arabic, latin, agree):
+    from ar_excel.core.matching.names import long_vowels_agree, token_scripts
+
+    (ar, _), = token_scripts(arabic)
+    (la, _), = token_scripts(latin)
+    assert long_vowels_agree(ar, la) is agree

@@ -453,19 +453,24 @@ def arabic_shape(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def _gaps(shape: str) -> tuple[str, frozenset[int]]:
+def _gaps(shape: str) -> tuple[str, frozenset[int], frozenset[int]]:
     """(the consonants of a shape, the gaps between them holding a vowel: 0 between the
-    first and the second...). A Latin Y or W between vowels is read as the vowel letter ي /
-    و an Arabic shape marks; a nisba's -IA is a final vowel."""
-    shape = shape.removesuffix("_ia").replace("y", "_").replace("w", "_")
-    consonants, vowels = [], set()
-    for ch in shape:
-        if ch == "_":
+    first and the second..., those of them holding a Latin Y or W between vowels). Such a
+    Y or W is read as the vowel letter ي / و an Arabic shape marks; a nisba's -IA is a final
+    vowel."""
+    consonants: list[str] = []
+    vowels, letters = set(), set()
+    for ch in shape.removesuffix("_ia"):
+        if ch in "_yw":
             if consonants:
                 vowels.add(len(consonants) - 1)
+                if ch != "_":
+                    letters.add(len(consonants) - 1)
         else:
             consonants.append(ch)
-    return "".join(consonants), frozenset(v for v in vowels if v < len(consonants) - 1)
+    inner = len(consonants) - 1
+    return ("".join(consonants), frozenset(v for v in vowels if v < inner),
+            frozenset(v for v in letters if v < inner))
 
 
 # (Asked for every pair of a short word's spellings a narrative and a candidate write: the
@@ -475,17 +480,21 @@ def long_vowels_agree(arabic: str, latin: str) -> bool:
     """Whether a Latin word (its ``word_shape``) may spell an Arabic one (its
     ``arabic_shape``): it writes a vowel wherever the Arabic writes a long vowel between two
     consonants, and a nisba's -IYA only where the Arabic ends in ي (SALMIYA is السالمية,
-    not سالم). Shapes whose consonants differ (a letter folded another way) are not
-    compared: True."""
-    ar_consonants, written = _gaps(arabic)
-    latin_consonants, vowels = _gaps(latin)
+    not سالم); and the other way, the Arabic writes a long vowel wherever the Latin writes a
+    Y or W between vowels (AL RIYAD is الرياض, not الرضا; NAWAL نوال). Shapes whose
+    consonants differ (a letter folded another way) are not compared: True."""
+    ar_consonants, written, _ = _gaps(arabic)
+    latin_consonants, vowels, letters = _gaps(latin)
     # (the article written on one side only: السالمية for SALMIYA, its gaps after it compared)
     if ar_consonants == "l" + latin_consonants:
         ar_consonants, written = latin_consonants, frozenset(g - 1 for g in written if g)
     elif latin_consonants == "l" + ar_consonants:
-        latin_consonants, vowels = ar_consonants, frozenset(g - 1 for g in vowels if g)
+        latin_consonants = ar_consonants
+        vowels = frozenset(g - 1 for g in vowels if g)
+        letters = frozenset(g - 1 for g in letters if g)
     return ar_consonants != latin_consonants or (
-        written <= vowels and (arabic.endswith("_ia") or not latin.endswith("_ia")))
+        written <= vowels and letters <= written
+        and (arabic.endswith("_ia") or not latin.endswith("_ia")))
 
 
 @lru_cache(maxsize=200_000)
