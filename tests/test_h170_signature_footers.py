@@ -58,9 +58,12 @@ def test_a_row_with_an_amount_or_a_date_below_the_signatures_is_still_read(tmp_p
     assert "المحاسب" in frame["Invoice No"].tolist()
 
 
-def test_a_signature_row_holding_a_date_is_read(tmp_path):
-    frame, _ = _read(tmp_path, [["Prepared by: Ahmed", None, "31/10/2026"]])
-    assert "Prepared by: Ahmed" in frame["Invoice No"].tolist()
+def test_a_signature_row_holding_the_day_signed_is_left_out(tmp_path):
+    # the day it was signed beside the sign-off is no record's date (helper-175: it was
+    # read as an invoice 'Prepared by: Ahmed' missing its amount)
+    for day in ("31/10/2026", date(2026, 10, 31)):
+        frame, issues = _read(tmp_path, [["Prepared by: Ahmed", None, day]])
+        assert frame["Invoice No"].tolist() == ["INV-1", "INV-2"] and issues == []
 
 
 def test_records_missing_their_amount_are_not_taken_for_signatures(tmp_path):

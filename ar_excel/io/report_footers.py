@@ -15,6 +15,7 @@ ledger, so they are set aside without an Input Issue, as a report's group headin
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -66,23 +67,44 @@ def sign_off(text: Any) -> bool:
     return isinstance(text, str) and bool(_SIGN_OFF.search(text.strip()))
 
 
+def _dated(value: Any) -> bool:
+    """A date cell, or a date typed (``30/11/2026``, ``Date: 30/11/2026``, ``التاريخ: ...``)."""
+    if isinstance(value, date):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = re.sub(r"^[^\d:：]{1,25}[:：]\s*", "", normalize_digits(value).strip())
+    try:
+        parse_date_text(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _sign_cell(value: Any) -> bool:
+    """A cell a signature row may hold: a sign-off, a blank to fill, the day it was signed."""
+    return sign_off(value) or (isinstance(value, str) and _BLANK_TO_FILL.match(value)
+                               is not None) or _dated(value)
+
+
 def signature_rows(columns: list[np.ndarray], keep: np.ndarray) -> list[tuple[int, int]]:
     """(position, first filled column) of the rows of a signature block at the list's foot:
-    from a row of two texts or more, each a sign-off (one at least) or a blank to fill, to
-    the end, every row of it texts alone with no figure (so no amount, no date: every row
-    with one is above it), and not the list's first row. A record missing its amount is no
-    such row: its texts are not sign-offs."""
+    from a row of a sign-off (a role alone, ``المحاسب``) or of two cells or more, each a
+    sign-off (one at least), a blank to fill or the day signed (``Date: 30/11/2026``, a
+    date cell), to the end, every other row of it texts alone with no figure (so no
+    amount: every row with one is above it), and not the list's first row. A record
+    missing its amount is no such row: its texts are not sign-offs."""
     rows = np.flatnonzero(keep).tolist()
-    block: list[tuple[int, list[str]]] = []
+    block: list[tuple[int, list[Any]]] = []
     for pos in reversed(rows[-_BLOCK_ROWS:]):
         cells = [c[pos] for c in columns if not is_blank(c[pos])]
-        if not all(isinstance(c, str) and not any(ch.isdigit() for ch in c) for c in cells):
+        if not all(isinstance(c, str) and not any(ch.isdigit() for ch in c) for c in cells) \
+                and not (any(sign_off(c) for c in cells) and all(map(_sign_cell, cells))):
             break  # (a figure: an amount, a date, a number; the rows from here up are read)
         block.append((pos, cells))
     block.reverse()
-    start = next((k for k, (_, cells) in enumerate(block) if len(cells) >= 2
-                  and any(sign_off(c) for c in cells)
-                  and all(sign_off(c) or _BLANK_TO_FILL.match(c) for c in cells)), None)
+    start = next((k for k, (_, cells) in enumerate(block) if cells
+                  and any(sign_off(c) for c in cells) and all(map(_sign_cell, cells))), None)
     if start is None or block[start][0] == (rows[0] if rows else -1):
         return []  # (no sign-off, or nothing above it: a list of texts, not its foot)
     return [(pos, next(j for j, c in enumerate(columns) if not is_blank(c[pos])))
@@ -137,7 +159,8 @@ def footer_rows(columns: list[np.ndarray], types: list[ValueTypes], keep: np.nda
             lone.append((pos, cells[0]))
     for pos, at in lone:
         value = columns[at][pos]
-        if print_line(value) or (pos > last_record and (run_stamp(value) or note_line(value))):
+        if print_line(value) or (pos > last_record and (run_stamp(value) or note_line(value)
+                                                        or sign_off(value))):
             found.append((pos, at))
     signed = signature_rows(columns, keep)
     taken = {pos for pos, _ in found}
