@@ -248,14 +248,43 @@ _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items())
 _SUN_ARTICLES = {"AZ", "AS", "AR", "AN", "AT", "AD", "ASH", "ATH", "ADH", "ADD"}
 
 
+# Gulf spellings of ض and ق: a Latin DH is read ظ / ذ and a G ج, as most names write them
+# (ABU DHABI, DHAHERI; GAMAL, HEGAZY); these words are written so for a ض (RIYADH: الرياض)
+# or a ق (GAHTANI: القحطاني), and are read as the other banks spell them (RIYAD, QAHTANI).
+# Only words no name with ظ / ذ / ج is spelled as.
+_GULF_SPELLINGS = {
+    "RIYADH": "RIYAD", "RAMADHAN": "RAMADAN", "FAYADH": "FAYAD", "RADHI": "RADI",
+    "FADHEL": "FADEL", "FADHIL": "FADIL", "MURTADHA": "MURTADA", "HADHRAMI": "HADRAMI",
+    "HADHRAMOUT": "HADRAMOUT", "ABYADH": "ABYAD", "AWADHI": "AWADI",
+    "GAHTANI": "QAHTANI", "GARGASH": "QARQASH", "GUBAISI": "QUBAISI", "GOSAIBI": "QOSAIBI",
+}
+# ... and with the article only: AL GASSIM is القصيم, a bare GASSIM may be جاسم (JASSIM).
+_GULF_AFTER_ARTICLE = {"GASSIM": "QASSIM"}
+
+
+def _gulf_spelling(words: list[str], k: int) -> str:
+    """The word at ``k`` as other banks spell it, where it is a Gulf spelling (above), an
+    article glued to it or printed before it (ALRIYADH, AL GASSIM); as it is otherwise."""
+    w = words[k]
+    found = _GULF_SPELLINGS.get(w) or (
+        _GULF_AFTER_ARTICLE.get(w) if k and words[k - 1] in ("AL", "EL") else None)
+    if found is None and w[:2] in ("AL", "EL"):
+        rest = _GULF_SPELLINGS.get(w[2:]) or _GULF_AFTER_ARTICLE.get(w[2:])
+        found = w[:2] + rest if rest else None
+    return found or w
+
+
 def _raw_words(name: object) -> list[str]:
-    """The words as printed (folded), ABD joined to the next word; "" where one was joined."""
+    """The words as printed (folded), ABD joined to the next word; "" where one was joined.
+    A Gulf spelling of ض or ق is read as the other banks spell it (``_gulf_spelling``)."""
     text = fold_text(name)
     raw = _NOT_A_NAME.sub(" ", text).split()
     for k in range(len(raw) - 1):
         w = raw[k]
         if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):
             raw[k] = "AL"
+    if "DH" in text or "G" in text:  # (the words of _GULF_SPELLINGS all have one)
+        raw = [_gulf_spelling(raw, k) for k in range(len(raw))]
     if "ABD" in text or "عبد" in text:  # (most names have neither)
         for k in range(len(raw)):
             raw[k] = _abdul(raw[k], raw[k + 1] if k + 1 < len(raw) else "")
