@@ -69,7 +69,7 @@ def decimal_asked(mapping: dict[str, Any] | None, source: str) -> str | None:
 EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "_sign": ("Debit/Credit", "Credit/Debit", "D/C", "C/D", "Cr/Dr", "Dr/Cr", "DC", "CD",
               "Soll/Haben", "S/H", "Sens", "Debit Credit Indicator", "CdtDbtInd", "مدين/دائن",
-              "Af Bij", "Af/Bij"),
+              "دائن/مدين", "م/د", "د/م", "Af Bij", "Af/Bij"),
     "_posting_text": ("Posting Text", "Buchungstext", "Transaction Type", "Type d'opération",
                       "نوع العملية", "Mutatiesoort", "Art der Transaktion",
                       "Booking Text"),  # ZKB's English export: "Credit salary: <payer>"
@@ -457,6 +457,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
     _ledger_balance_over_available(data, layout, used)
     _other_side_of_debit_and_credit(data, layout, used)
     _numbered_narrative(layout, used)
+    _narrative_by_its_text(data, layout, used)
     _amount_the_balance_follows(data, layout, used)
     _accounts_under_a_party_header(data, layout, used)
     _account_beside_the_own_account(rows[:data_from], data, layout, used)
@@ -483,6 +484,30 @@ def _numbered_narrative(layout: Layout, used: set[int]) -> None:
     if len(numbered) == 1:
         layout.parts = numbered[0]
         used.update(numbered[0])
+
+
+def _narrative_by_its_text(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
+    """No column named as the narrative ("Posting Date | Text | Amount", a header no word of
+    ours names): the column of words that vary from line to line is it, the longest where
+    several are (as a file without a header is read), so that the lines' words are not lost.
+    Not a column of a few codes repeated ("TRF", "CHQ": the kind of each line)."""
+    if "Description" in layout.columns or layout.parts:
+        return
+    texts = []
+    for idx in range(len(layout.headers)):
+        if idx in used:
+            continue
+        values = [r[idx] for r in data[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
+        if (len(values) >= 2 and all(isinstance(v, str) and _LETTERS.search(v) for v in values)
+                and sum(" " in v.strip() for v in values) * 2 >= len(values)
+                and len(set(values)) * 2 > len(values)):
+            texts.append((sum(len(v) for v in values) / len(values), idx))
+    if texts:
+        layout.columns["Description"] = max(texts)[1]
+        used.add(max(texts)[1])
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def balance_steps_followed(data: list[list[Any]], value: int, balance: int) -> tuple[int, int]:
