@@ -389,14 +389,18 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "معادلاتها (مثلاً {1} {2} = {3})"),
     (r"^(.*) holds the formula (.*) with no saved value \(the file was written by a program, "
      r"not saved by Excel\) and (.*), (so the row cannot be used|so it is read as blank)(: the "
-     r"invoice is aged under '\(not in Customers\)'|: the customer is left out and its "
-     r"invoices are aged under '\(not in Customers\)')?: open the workbook in Excel, save it "
-     r"and run again$",
+     r"invoice is aged under '\(not in Customers\)'|: the receipt is aged under '\(not in "
+     r"Customers\)'|: the customer is left out and its "
+     r"invoices are aged under '\(not in Customers\)'|, and the receipt as invoice (.*)'s "
+     r"customer, (.*))?: open the workbook in Excel, save it and run again$",
      lambda m: f"{m[1]} فيه المعادلة {m[2]} بلا قيمة محفوظة (كتب الملفَ برنامجٌ ولم يحفظه "
                f"Excel) ولا تُحسب هنا ({_formula_why(m[3])})، "
                + ("فلا يمكن استخدام الصف" if m[4].endswith("used") else "فقُرئت فارغة")
                + ("" if not m[5] else "؛ فتدخل الفاتورة أعمار الديون تحت (غير مسجل في العملاء)"
                   if "invoice is aged" in m[5] else
+                  "؛ فيدخل التحصيل أعمار الديون تحت (غير مسجل في العملاء)"
+                  if "receipt is aged" in m[5] else
+                  f"، وقُرئ التحصيل للعميل {m[7]} صاحب الفاتورة {m[6]}" if m[6] else
                   "؛ فيُستبعد العميل وتدخل فواتيره أعمار الديون تحت (غير مسجل في العملاء)")
                + ": افتح المصنف في Excel واحفظه ثم أعد التشغيل"),
     (r"^'(.*)' is payment terms, not a date: the invoice is due (\d+) days after its date, "

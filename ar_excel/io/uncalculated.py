@@ -30,7 +30,7 @@ from ar_excel.io.formula_values import CellValue, Evaluator, NotWorkedOut
 from ar_excel.io.grid import Grid
 
 if TYPE_CHECKING:
-    from ar_excel.model import Book, Issue
+    from ar_excel.model import Book, Issue, Table
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _FORMULA_MARKS = (b"<f>", b"<f ")
@@ -186,8 +186,26 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
             if (sheet, cell) in told or letter not in by_letter or row not in rows:
                 continue
             out.append(Issue(sheet, cell, by_letter[letter], formula,
-                             _cannot(by_letter[letter], formula, why, "so it is read as blank")))
+                             _cannot(by_letter[letter], formula, why,
+                                     _read_instead(table, kinds.get(sheet, ""), letter, row))))
     book.issues = out
+
+
+def _read_instead(table: Table, kind: str, letter: str, row: int) -> str:
+    """What a formula cell read blank became: blank, or a receipt's customer taken from the
+    invoice it names (``customer_keys.payers_from_invoices``)."""
+    from ar_excel.model import ROW
+
+    if kind == "Payments" and table.letters.get("Customer ID") == letter \
+            and "Invoice No" in table.frame:
+        at = table.frame.index[table.frame[ROW] == row]
+        customer = table.frame.loc[at, "Customer ID"].dropna()
+        if len(customer):
+            invoice = table.frame.at[customer.index[0], "Invoice No"]
+            return (f"so it is read as blank, and the receipt as invoice {invoice}'s customer, "
+                    f"{customer.iloc[0]}")
+    field = next((f for f, at in table.letters.items() if at == letter), "")
+    return _required_blank(kind, field)
 
 
 def _required_blank(kind: str, field: str) -> str:
@@ -200,6 +218,8 @@ def _required_blank(kind: str, field: str) -> str:
         return "so the row cannot be used"
     if field == "Customer ID" and kind == "Invoices":
         return "so it is read as blank: the invoice is aged under '(not in Customers)'"
+    if field == "Customer ID" and kind == "Payments":
+        return "so it is read as blank: the receipt is aged under '(not in Customers)'"
     if field == "Customer ID" and kind == "Customers":
         return ("so it is read as blank: the customer is left out and its invoices are aged "
                 "under '(not in Customers)'")
