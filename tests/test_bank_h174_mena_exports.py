@@ -247,3 +247,24 @@ def test_arabic_letters_after_the_amounts(tmp_path: Path) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     st = assert_lines(path)
     assert st.issues == []
+
+
+def test_commas_unquoted_in_many_narratives_of_a_short_file(tmp_path: Path) -> None:
+    """Two lines of three with the delimiter in their narrative, unquoted: taken for a layout
+    (many rows wider than the header), their tails were read as the amounts ('INV-2026-1001'
+    is not a number), both lines left out and the currency read as 'INV'."""
+    path = tmp_path / "commas.csv"
+    path.write_text("Date,Description,Amount,Balance\n"
+                    "02/11/2026,TRANSFER FROM NILE PHARMA, INV-2026-1001,15250.00,115250.00\n"
+                    "03/11/2026,CHARGES,-250.00,115000.00\n"
+                    "05/11/2026,INWARD TT FROM DELTA TRADING CO, REF INV-2026-1002,8400.50,"
+                    "123400.50\n", encoding="utf-8")
+    st = read_statement(path)
+    lines = st.lines
+    assert lines["Amount"].tolist() == [15250.0, -250.0, 8400.5]
+    assert lines["Description"].tolist() == [
+        "TRANSFER FROM NILE PHARMA, INV-2026-1001", "CHARGES",
+        "INWARD TT FROM DELTA TRADING CO, REF INV-2026-1002"]
+    assert lines["Currency"].tolist() == [None] * 3
+    assert [(i.cell, i.column) for i in st.issues] == [("B2:C2", "Description"),
+                                                      ("B4:C4", "Description")]

@@ -44,8 +44,14 @@ def narratives_split_by_the_delimiter(data: list[list[Any]], layout: Layout, del
     longer = [pos for pos, row in enumerate(data) if len(row) > width and (
         any(not is_blank(c) for c in row[width:])
         or (len(row) > fields and not _moneys(row, money)))]
-    if not longer or (len(longer) > 1 and len(longer) * 5 > len(data)):
-        return data, []  # most rows fill columns the header does not name: a layout, no error
+    if len(longer) > 1 and len(longer) * 5 > len(data):
+        # many rows fill columns the header does not name: a layout, no error, where their
+        # money cells read as they are; a row whose money cell is words ("TRANSFER FROM NILE
+        # PHARMA, INV-2026-1001": the narrative's tail in the Amount) is split all the same
+        # (a bank writing commas in its narratives does so on many lines of a short file)
+        longer = [pos for pos in longer if not _moneys(data[pos], money)]
+    if not longer:
+        return data, []
     out, mended = data, []
     # an amount split at its thousands comma ("EGP 37" | "000.50") is the amounts' to join
     # where the narrative would take in nothing but the blank cell after it (the empty Debit
