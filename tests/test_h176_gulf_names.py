@@ -190,3 +190,32 @@ def test_al_riyadh_is_no_al_reda(row):
     ("GAMAL", ["jml"])])
 def test_gulf_spelling_skeletons(name, tokens):
     assert name_tokens(name) == tokens
+
+
+LATIN = [customer("C1", "Riyadh Cement Co"), customer("C2", "Delta Star Paints"),
+         customer("C3", "Gargash Enterprises")]
+LATIN_INVOICES = [invoice("INV-101", "C1", 4200.00), invoice("INV-201", "C2", 4200.00),
+                  invoice("INV-301", "C3", 3100.00), invoice("INV-202", "C2", 3100.00)]
+
+
+@pytest.mark.parametrize(("row", "inv", "why"), [
+    # (a master in Latin letters keeps the Gulf spelling; another bank prints the other)
+    ({"amount": 4200.00, "desc": "INWARD TRANSFER RIYAD CEMENT"}, "INV-101",
+     "payer by narrative name (98)"),
+    ({"amount": 4200.00, "desc": "INWARD TRANSFER RIYADH CEMENT"}, "INV-101",
+     "payer by narrative name (98)"),
+    # (the article printed apart, which the master leaves out, is read so as well)
+    ({"amount": 3100.00, "desc": "INWARD TRANSFER AL GARGASH ENTERPRISES"}, "INV-301",
+     "payer by narrative name (98)"),
+])
+def test_gulf_spellings_in_a_latin_master(row, inv, why):
+    r = match(LATIN, LATIN_INVOICES, row)
+    assert allocations(r) == [(inv, row["amount"], "amount+payer", "Matched")]
+    assert reason(r) == f"{why}; amount equals the open amount of {inv}"
+
+
+def test_a_gulf_spelling_alone_is_read_so():
+    from ar_excel.core.matching.names import skeleton
+
+    assert [skeleton(w) for w in ("RIYADH", "GARGASH", "GAHTANI", "DHAHERI", "GAMAL")] \
+        == ["rd", "krk$", "khtn", "zhr", "jml"]

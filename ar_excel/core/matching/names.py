@@ -184,6 +184,20 @@ _DOUBLED = re.compile(r"(.)\1+")
 _NOT_A_NAME = re.compile(r"[^\w\u0600-\u06ff&]+")
 
 
+# Gulf spellings of ض and ق: a Latin DH is read ظ / ذ and a G ج, as most names write them
+# (ABU DHABI, DHAHERI; GAMAL, HEGAZY); these words are written so for a ض (RIYADH: الرياض)
+# or a ق (GAHTANI: القحطاني), and are read as the other banks spell them (RIYAD, QAHTANI).
+# Only words no name with ظ / ذ / ج is spelled as.
+_GULF_SPELLINGS = {
+    "RIYADH": "RIYAD", "RAMADHAN": "RAMADAN", "FAYADH": "FAYAD", "RADHI": "RADI",
+    "FADHEL": "FADEL", "FADHIL": "FADIL", "MURTADHA": "MURTADA", "HADHRAMI": "HADRAMI",
+    "HADHRAMOUT": "HADRAMOUT", "ABYADH": "ABYAD", "AWADHI": "AWADI",
+    "GAHTANI": "QAHTANI", "GARGASH": "QARQASH", "GUBAISI": "QUBAISI", "GOSAIBI": "QOSAIBI",
+}
+# ... and with the article only: AL GASSIM is القصيم, a bare GASSIM may be جاسم (JASSIM).
+_GULF_AFTER_ARTICLE = {"GASSIM": "QASSIM"}
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -198,7 +212,8 @@ def skeleton(word: str) -> str:
             word = word[:-1]
         out = "".join(_AR_LETTERS.get(ch, "") for ch in word)
     else:
-        w = _strip_accents(word).lower()
+        # (a Gulf spelling printed as a word of its own is read so here as well)
+        w = _strip_accents(_GULF_SPELLINGS.get(word, word)).lower()
         w = _NOT_LATIN.sub("", w)
         if len(w) > 3:
             w = _LATIN_FINAL_H.sub("", w)  # -ah / -eh / -ih: ة, or a final ه / ح (see above)
@@ -246,20 +261,6 @@ _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items())
 # The article written as the sun letter it becomes (AZ-ZAHRAA, AS-SALAM, AR-RAYAN, AN-NOUR,
 # ASH-SHARQ for الزهراء, السلام, الريان, النور, الشرق): AL, when the next word begins so.
 _SUN_ARTICLES = {"AZ", "AS", "AR", "AN", "AT", "AD", "ASH", "ATH", "ADH", "ADD"}
-
-
-# Gulf spellings of ض and ق: a Latin DH is read ظ / ذ and a G ج, as most names write them
-# (ABU DHABI, DHAHERI; GAMAL, HEGAZY); these words are written so for a ض (RIYADH: الرياض)
-# or a ق (GAHTANI: القحطاني), and are read as the other banks spell them (RIYAD, QAHTANI).
-# Only words no name with ظ / ذ / ج is spelled as.
-_GULF_SPELLINGS = {
-    "RIYADH": "RIYAD", "RAMADHAN": "RAMADAN", "FAYADH": "FAYAD", "RADHI": "RADI",
-    "FADHEL": "FADEL", "FADHIL": "FADIL", "MURTADHA": "MURTADA", "HADHRAMI": "HADRAMI",
-    "HADHRAMOUT": "HADRAMOUT", "ABYADH": "ABYAD", "AWADHI": "AWADI",
-    "GAHTANI": "QAHTANI", "GARGASH": "QARQASH", "GUBAISI": "QUBAISI", "GOSAIBI": "QOSAIBI",
-}
-# ... and with the article only: AL GASSIM is القصيم, a bare GASSIM may be جاسم (JASSIM).
-_GULF_AFTER_ARTICLE = {"GASSIM": "QASSIM"}
 
 
 def _gulf_spelling(words: list[str], k: int) -> str:
