@@ -447,6 +447,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
     # a limit typed as cash only; a write-off naming a credit note, a receipt naming a receipt
     marks.append(_save(tmp_path, "cash_limit.xlsx", {
         "Customers": [["Customer ID", "Name", "Credit Limit"], ["C1", "Nile", "كاش"]]}))
+    marks.append(_save(tmp_path, "no_currency.xlsx", {  # a currency mistyped
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Currency", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), "EGX", 100]]}))
     marks.append(_save(tmp_path, "named_credits.xlsx", {
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Type"],

@@ -132,6 +132,36 @@ def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, s
         f"blank for no limit"))]
 
 
+def _not_currencies(series: pd.Series, values: np.ndarray, sheet: str, letter: str,
+                    header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
+    """An invoice's Currency that is no currency ('EGX', '900', a code mistyped; the real
+    spellings, 'L.E', 'ج.م', 'جنيه', 'SR', 'ريال', 'درهم', are read as their codes): read as
+    blank, the invoice in its customer's currency as the contract reads a blank, and said at
+    its cells, one Input Issue per value typed. Kept, it was a currency of its own: aged and
+    dunned apart, never matched to the bank's line."""
+    from ar_excel.core.customers.currencies import ISO_4217
+
+    codes = series.tolist()
+    wrong: dict[str, list[int]] = {}
+    for pos, code in enumerate(codes):
+        if code is not None and code not in ISO_4217:
+            value = values[pos]
+            typed = str(int(value)) if isinstance(value, float) and value.is_integer() \
+                else " ".join(str(value).split())
+            wrong.setdefault(typed, []).append(pos)
+    if not wrong:
+        return series, []
+    series = series.copy()
+    issues = []
+    for typed, at in wrong.items():
+        series.iloc[at] = None
+        cells = [f"{letter}{excel_rows[p]}" for p in at]
+        issues.append(Issue(sheet, cells[0], header, values[at[0]], (
+            f"'{typed}' is not a currency (an ISO code such as EGP, SAR or USD): read as blank, "
+            f"the invoice in its customer's currency ({cells_named(cells)})")))
+    return series, issues
+
+
 def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
     if set(map(len, rows)) <= {width}:
         return rows
@@ -493,6 +523,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if kind == "currency" and str in value_kinds.present:
             # SAP Business One's "##" (All Currencies): billed in any, so no one currency
             series = series.where(~series.isin(ANY_CURRENCY), None)
+        if kind == "currency" and schema.name == "Invoices":
+            series, said = _not_currencies(series, values, sheet, letters[name],
+                                           str(written.get(name, name)), excel_rows)
+            issues.extend(said)
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             said = [p for p in errors if means_unlimited(values[p])]
             if said:

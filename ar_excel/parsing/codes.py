@@ -66,6 +66,7 @@ _CURRENCY_SYMBOLS = {
     "درهم إماراتي": "AED", "د.ك": "KWD", "دينار كويتي": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
     "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
     "جم": "EGP",  # Egypt's hand-kept sheets shorten جنيه مصري so
+    "E£": "EGP", "LE.": "EGP",
 }
 
 
@@ -152,6 +153,9 @@ def _known_currency(s: str) -> str | None:
     it is; None for anything else."""
     found = _CURRENCY_SYMBOLS.get(s) or _CURRENCY_SYMBOLS.get(s.upper()) \
         or CURRENCY_ABBREVIATIONS.get(s.upper()) or _currency_by_name(s)
+    if found is None and "." in s:  # "ج.م.", "ر. س": an abbreviation's dots and spaces as typed
+        tight = re.sub(r"\s*\.\s*", ".", s).rstrip(".")
+        found = _CURRENCY_SYMBOLS.get(tight) or _CURRENCY_SYMBOLS.get(tight.upper())
     if found is None and _ARABIC_ARTICLE.search(s):
         bare = _ARABIC_ARTICLE.sub("", s)
         found = _CURRENCY_SYMBOLS.get(bare) or _currency_by_name(bare)
