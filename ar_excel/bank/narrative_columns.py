@@ -21,6 +21,7 @@ from ar_excel.bank.cells import (
 )
 from ar_excel.bank.column_words import Layout, header_words
 from ar_excel.bank.day_rows import DayRows
+from ar_excel.bank.party_words import names_no_one
 from ar_excel.bank.row_issues import RowIssues
 from ar_excel.bank.statement import (
     StatementBalance,
@@ -57,6 +58,19 @@ def line_descriptions(table: ColumnCells, desc_cols: list[int], posting_idx: int
 _COUNTERPARTY_WORDS = {"counterparty", "payer", "payee", "beneficiary", "partner", "remitter",
                        "tegenrekening", "gegenkonto", "empfanger", "auftraggeber", "مستفيد",
                        "المحول", "المستفيد", "zahlungspflichtiger", "beguenstigter"}
+
+
+def kinds_out_of_the_party(lines: Any) -> None:
+    """A Counterparty that is the kind of the line ("INWARD REMITTANCE", "CASH DEPOSIT",
+    "رسوم": ``party_words``) names no payer: blanked, its words kept in the narrative where
+    the narrative does not hold them already (a QIF payee is its narrative's start)."""
+    for k, party in enumerate(lines["Counterparty"].tolist()):
+        if isinstance(party, str) and names_no_one(party):
+            told = lines.at[k, "Description"]
+            if not isinstance(told, str) or party not in told:
+                lines.at[k, "Description"] = " ".join(filter(None, [
+                    party, told if isinstance(told, str) else None]))
+            lines.at[k, "Counterparty"] = None
 
 
 def counterparty_accounts(values: list[str | None], header: str,

@@ -59,6 +59,7 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.bank.numbers import decimal_mark, parse_amount
+from ar_excel.bank.party_words import names_no_one
 from ar_excel.bank.statement import (
     THREE_DECIMALS,
     Statement,
@@ -68,7 +69,6 @@ from ar_excel.bank.statement import (
     statement_of_records,
 )
 from ar_excel.bank.text import Decoded, decode_bytes, page_charset
-from ar_excel.core.matching.payers import BOILERPLATE
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 
@@ -294,22 +294,6 @@ def _decode(data: bytes) -> Decoded:
     return decode_bytes(data, page_charset(data, declared_charset(data)))
 
 
-# Kinds of card and account lines banks write in NAME where there is no payee (POS PURCHASE,
-# ATM WITHDRAWAL, SERVICE CHARGE): with the narrative's boilerplate, no one's name
-_KIND_WORDS = frozenset({
-    "POS", "PURCHASE", "ATM", "WITHDRAWAL", "CASH", "DEBIT", "FEE", "FEES", "CHARGE", "CHARGES",
-    "SERVICE", "INTEREST", "DIRECT", "STANDING", "INSTRUCTION", "CARD", "REVERSAL", "REFUND",
-    "COMMISSION", "VAT", "WIRE", "OUTGOING", "ELECTRONIC", "ECOM", "INTERNET", "BRANCH",
-    "COUNTER", "ADJUSTMENT", "MISC", "MISCELLANEOUS", "OTHER", "DEP", "DEPOSITS", "CREDITS",
-    "DEBITS", "TRANSFERS", "TFR", "XFER", "REMITTED"})
-
-
-def _bank_words_only(name: str) -> bool:
-    """A NAME made of the bank's words alone (kinds of transfer, cheque, deposit...)."""
-    words = re.findall(r"[^\W\d_]+", name.upper())
-    return bool(words) and all(w in BOILERPLATE or w in _KIND_WORDS for w in words)
-
-
 def read_ofx(path: Path, data: bytes) -> Statement:
     source = path.name
     decoded = _decode(data)
@@ -418,7 +402,7 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             # a name without a letter ("1042", the check number again) is no party's name
             name = written if written and _LETTER.search(written) else None
             memo = " ".join((t.value("MEMO") or "").split()) or None
-            if name and _bank_words_only(name):
+            if name and names_no_one(name):
                 # "CHEQUE DEPOSIT CLEARING", "INWARD REMITTANCE" (the kind of line; the payer,
                 # if any, in the MEMO): no name, and the kind kept before the MEMO's words
                 memo, name = f"{name} {memo}" if memo else None, None

@@ -59,6 +59,7 @@ from ar_excel.bank.narrative_columns import (
     counterparty_accounts,
     currency_of_the_own_account,
     kept_cells,
+    kinds_out_of_the_party,
     narrative_columns,
     narratives_of_the_lines,
     party_cells,
@@ -645,6 +646,7 @@ def _lines_frame(read: _Reading, kinds: _RowKinds, kept: np.ndarray, amount: np.
         "Line No": line_numbers.tolist(),
     }, len(kept), positions.tolist())
     lines = with_structured_narratives(lines)
+    kinds_out_of_the_party(lines)
     currency_of_the_own_account(lines, balances)
     return lines
 
