@@ -46,8 +46,6 @@ class NarrativeNames:
     def _index_short_words(self) -> None:
         """The customers' short needed words (``SHORT_SKELETON``), and who has each. (How
         their names write them is read when a text first makes the customer a candidate.)"""
-        self._short_shapes: dict[int, Shaped] = {}
-        self._short_scripts: dict[int, Shaped] = {}
         short_words = {i: [t for t in self._needed[c][0] if len(t) <= SHORT_SKELETON]
                        for i, c in enumerate(self._ids)}
         short_words = {i: ts for i, ts in short_words.items() if ts}
@@ -59,10 +57,15 @@ class NarrativeNames:
                 short_postings[t].append(i)
         # (which customers have each short word: only they can disagree with a text writing it)
         self._short_postings = {t: np.array(v, dtype=np.int64) for t, v in short_postings.items()}
-        # Customers' short words read alike are one object (``_short_words_as``), so a text's
-        # verdict on them is worked out once per text, not once per customer; and a printed
-        # word's against a customer's spellings once per run (``_other_script_disagrees``).
-        self._alike: dict[Shaped, Shaped] = {}
+        # How each customer's name writes its short words, as one of the readings told apart
+        # (``_readings``; -1: not read yet), so that a text's verdict on them is worked out
+        # once per reading, not once per customer (many customers' read alike: AL NOUR,
+        # SALEM); and a printed word's against a customer's spellings once per run
+        # (``_other_script_disagrees``).
+        self._shapes_read = np.full(len(self._needed_count), -1, dtype=np.int64)
+        self._scripts_read = np.full(len(self._needed_count), -1, dtype=np.int64)
+        self._reading_at: dict[Shaped, int] = {}
+        self._readings: list[Shaped] = []
         self._disagreeing: dict[tuple, bool] = {}
         self._has_short = np.zeros(len(self._needed_count), dtype=bool)
         self._has_short[list(short_words)] = True
@@ -124,34 +127,47 @@ class NarrativeNames:
             scores[rest] = partial * PARTIAL_WEIGHT
         return where, scores
 
-    def _short_shapes_of(self, i: int) -> Shaped:
-        """(word, its shapes) of each short needed word of the customer at position ``i``
-        whose name writes it in Latin letters (``SHORT_SKELETON``)."""
-        return self._short_words_as(i, self._short_shapes, token_shapes)
-
     def _short_scripts_of(self, i: int) -> Shaped:
         """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
         of the customer at position ``i`` that its name writes as it is (not a reading)."""
-        return self._short_words_as(i, self._short_scripts, token_scripts)
+        return self._readings[int(self._read_as(np.array([i]), self._scripts_read,
+                                                 token_scripts)[0])]
 
-    def _short_words_as(self, i: int, known: dict[int, Shaped],
-                        reading: Callable[[str], tuple[Any, ...]]) -> Shaped:
-        """(word, how ``reading`` has the printed word it comes from) of each short needed word
-        of the customer at position ``i``, where every one of its spellings has a reading;
-        kept in ``known`` (read when a text first makes the customer a candidate), one object
-        for all customers whose words read alike (``_alike``)."""
-        found = known.get(i)
-        if found is None:
-            c = self._ids[i]
-            read = reading(self.names[c])
-            words = []
-            for t in self._short_words[i]:
-                own = {r for tok, r in zip(self._tokens[c], read, strict=True) if tok == t}
-                if None not in own:
-                    words.append((t, frozenset(own)))
-            found = tuple(words)
-            found = known[i] = self._alike.setdefault(found, found)
+    def _read_as(self, positions: np.ndarray, known: np.ndarray,
+                 reading: Callable[[str], tuple[Any, ...]]) -> np.ndarray:
+        """Which of ``_readings`` the customers at ``positions`` (with short words) have by
+        ``reading`` (``names.token_shapes``: their short words written in Latin letters, or
+        ``names.token_scripts``); kept in ``known`` (read when a text first makes the customer
+        a candidate)."""
+        found = known[positions]
+        for k in np.flatnonzero(found < 0).tolist():
+            i = int(positions[k])
+            read = self._short_words_as(i, reading)
+            at = self._reading_at.get(read)
+            if at is None:
+                at = self._reading_at[read] = len(self._readings)
+                self._readings.append(read)
+            known[i] = found[k] = at
         return found
+
+    def _short_words_as(self, i: int, reading: Callable[[str], tuple[Any, ...]]) -> Shaped:
+        """(word, how ``reading`` has the printed word it comes from) of each short needed word
+        of the customer at position ``i``, where every one of its spellings has a reading."""
+        c = self._ids[i]
+        read = reading(self.names[c])
+        words = []
+        for t in self._short_words[i]:
+            own = {r for tok, r in zip(self._tokens[c], read, strict=True) if tok == t}
+            if None not in own:
+                words.append((t, frozenset(own)))
+        return tuple(words)
+
+    def _verdicts(self, kinds: np.ndarray, verdict: Callable[[Shaped], bool]) -> np.ndarray:
+        """``verdict`` on the reading (of ``_readings``) of each of ``kinds``, worked out once
+        per reading."""
+        told, where = np.unique(kinds, return_inverse=True)
+        return np.array([verdict(self._readings[k]) for k in told.tolist()],
+                        dtype=bool)[where.reshape(-1)]
 
     def _by_token(self, tokens: list[str], readings: Sequence[Any], strict: bool
                   ) -> dict[str, list[Any]]:
@@ -182,25 +198,19 @@ class NarrativeNames:
                                  strict=True)
         # (a truncated name's last token is left out of ``tokens``: its shape with it)
         by_script = self._by_token(tokens, scripts or (), strict=False)
-        # (Customers whose short words read alike get one verdict: ``_alike``.)
-        by_shapes: dict[int, bool] = {}
-        by_scripts: dict[int, bool] = {}
-        for k in np.flatnonzero(self._has_short[hit]).tolist():
-            i = int(hit[k])
-            own_shapes = self._short_shapes_of(i)
-            capped = by_shapes.get(id(own_shapes))
-            if capped is None:
-                capped = by_shapes[id(own_shapes)] = any(
-                    None not in (written := printed.get(t, ())) and own.isdisjoint(written)
-                    for t, own in own_shapes)
-            if not capped and by_script:
-                own_scripts = self._short_scripts_of(i)
-                capped = by_scripts.get(id(own_scripts))
-                if capped is None:
-                    capped = by_scripts[id(own_scripts)] = self._other_script_disagrees(
-                        by_script, own_scripts)
-            if capped:
-                scores[at[k]] = min(scores[at[k]], SHORT_NAME)
+        short = np.flatnonzero(self._has_short[hit])
+        capped = self._verdicts(
+            self._read_as(hit[short], self._shapes_read, token_shapes),
+            lambda own_shapes: any(
+                None not in (written := printed.get(t, ())) and own.isdisjoint(written)
+                for t, own in own_shapes))
+        if by_script and not capped.all():
+            rest = np.flatnonzero(~capped)
+            capped[rest] = self._verdicts(
+                self._read_as(hit[short[rest]], self._scripts_read, token_scripts),
+                lambda own_scripts: self._other_script_disagrees(by_script, own_scripts))
+        capped = at[short[capped]]
+        scores[capped] = np.minimum(scores[capped], SHORT_NAME)
 
     def _script_disagreements(self, where: np.ndarray, among: np.ndarray,
                               by_script: dict[str, list[tuple[str, bool] | None]]
@@ -215,16 +225,10 @@ class NarrativeNames:
         having = np.zeros(len(self._ids), dtype=bool)
         for t in compared:
             having[self._short_postings[t]] = True
-        verdicts: dict[int, bool] = {}
-        found = []
-        for k in np.flatnonzero(having[where] & among).tolist():
-            own = self._short_scripts_of(int(where[k]))
-            disagrees = verdicts.get(id(own))
-            if disagrees is None:
-                disagrees = verdicts[id(own)] = self._other_script_disagrees(by_script, own)
-            if disagrees:
-                found.append(k)
-        return np.array(found, dtype=np.int64)
+        found = np.flatnonzero(having[where] & among)
+        return found[self._verdicts(
+            self._read_as(where[found], self._scripts_read, token_scripts),
+            lambda own: self._other_script_disagrees(by_script, own))]
 
     def _other_script_disagrees(self, printed: dict[str, list[tuple[str, bool] | None]],
                                 own: Shaped) -> bool:
