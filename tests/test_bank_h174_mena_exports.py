@@ -268,3 +268,35 @@ def test_commas_unquoted_in_many_narratives_of_a_short_file(tmp_path: Path) -> N
     assert lines["Currency"].tolist() == [None] * 3
     assert [(i.cell, i.column) for i in st.issues] == [("B2:C2", "Description"),
                                                       ("B4:C4", "Description")]
+
+
+def _drawn(text: str) -> str:
+    """Arabic as a PDF converter takes it from the page, left to right (its own inverse)."""
+    from ar_excel.bank.visual_arabic import reading_order
+
+    return reading_order(text)
+
+
+def test_arabic_written_backwards_by_a_pdf_conversion(tmp_path: Path) -> None:
+    """A PDF statement converted to Excel: each Arabic word's letters reversed and a text's
+    words in reverse order ('ليوحت ةلومع' for 'عمولة تحويل'), headers too; the header was not
+    found ('could not find the header row'). Read back, with one note."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Table 1"])
+    ws.append([_drawn("كشف حساب"), None, None, _drawn("رقم الحساب"), "1234567890123"])
+    ws.append([_drawn(h) for h in ["الرصيد", "دائن", "مدين", "البيان", "التاريخ"]])
+    ws.append([money(OPENING), None, None, _drawn("رصيد افتتاحي"), None])
+    for (d, a, n), b in zip(LINES, BALANCES, strict=True):
+        ws.append([money(b), money(a) if a > 0 else None, money(-a) if a < 0 else None,
+                   _drawn(n), f"{d:02d}/11/2026"])
+    path = tmp_path / "converted.xlsx"
+    wb.save(path)
+    st = assert_lines(path)
+    assert st.balances[0].opening == OPENING
+    assert st.balances[0].account == "1234567890123"
+    assert [(i.value, i.message) for i in st.issues] == [(
+        "باسح فشك", "the Arabic of the file is written backwards, letters and words (as a PDF "
+        "converted to Excel gives it: 'باسح فشك'); it was read back in reading order "
+        "('كشف حساب'): check a line against the bank's statement")]
+    assert _drawn(LINES[0][2]) == "INV-2026-1001 ةروتاف دادس ةيودألل لينلا ةكرش نم ةدراو ةلاوح"

@@ -112,6 +112,7 @@ from ar_excel.bank.table_dates import (
 )
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
+from ar_excel.bank.visual_arabic import reading_order, rows_in_reading_order
 from ar_excel.bank.yearless_dates import (
     is_yearless,
     named_year,
@@ -127,6 +128,28 @@ def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str
                       delimiter: str = ",", layout: Layout | None = None,
                       dates_printed_once: int = 1, excel_columns: bool = True,
                       details: list[list[Any]] | None = None) -> Statement:
+    """``table_statement`` of the rows, their Arabic read back first where a PDF conversion
+    wrote it backwards (``visual_arabic``; not where the caller found the layout already),
+    which one note says."""
+    sample = None
+    if layout is None:
+        rows, sample = rows_in_reading_order(rows)
+    stmt = table_statement(rows, row_numbers, source, fmt, mapping, day_first, delimiter,
+                           layout, dates_printed_once, excel_columns, details)
+    if sample is not None:
+        stmt.issues.insert(0, Issue(
+            source, "", "", sample,
+            f"the Arabic of the file is written backwards, letters and words (as a PDF "
+            f"converted to Excel gives it: '{sample}'); it was read back in reading order "
+            f"('{reading_order(sample)}'): check a line against the bank's statement"))
+    return stmt
+
+
+def table_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
+                    mapping: dict[str, Any] | None = None, day_first: bool | None = None,
+                    delimiter: str = ",", layout: Layout | None = None,
+                    dates_printed_once: int = 1, excel_columns: bool = True,
+                    details: list[list[Any]] | None = None) -> Statement:
     """Parsed rows of a CSV or sheet (with their 1-based row numbers) -> Statement.
 
     The layout (header, column roles, decimal mark, date order) is decided once; the columns
