@@ -64,6 +64,12 @@ _SHORT_WORDS = {
     "trn": "tax id", "vat": "vat", "tel": "phone", "mob": "mobile",
     "vch": "voucher",  # Tally's "Vch No." / "Vch Type"
     "crcy": "currency", "lcurr": "local currency",  # SAP's short column headings
+    # the same words in others: "Client Code", "Client No"; an invoice's or a receipt's
+    # "Value" (its amount)
+    "client": "customer", "value": "amount",
+    # the Maghreb's and the Levant's words for a customer (الزبون), a code (رمز) and payment
+    # (الأداء): "رمز الزبون", "اسم الزبون", "أجل الأداء"
+    "الزبون": "العميل", "زبون": "عميل", "رمز": "كود", "الأداء": "السداد", "الاداء": "السداد",
 }
 # Words that only say a number is registered ("VAT Reg No" is the VAT No).
 _FILLER = {"reg", "regn", "registration", "reg.", "regd"}

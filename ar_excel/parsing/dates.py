@@ -34,6 +34,10 @@ _MONTHS = {
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
     # Egypt writes June and July as يونيه / يوليه (government, banks and most hand-kept sheets)
     "يونيه": 6, "يوليه": 7,
+    # the Maghreb's: Morocco's (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر), Algeria's and Tunisia's
+    # (جانفي، فيفري، أفريل، جوان، جويلية، أوت)
+    "ماي": 5, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "جوان": 6, "جويلية": 7, "أوت": 8,
 }
 # Arabic month names as hand typed: hamza and madda dropped (اذار, ايار, اغسطس), the article
 # left off the Levantine pairs (تشرين اول, كانون ثاني), a final ه for ة: all one spelling
