@@ -22,6 +22,8 @@ _WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
 # The calendar written after a date: Gregorian (م, ميلادي, AD) or Hijri (هـ, AH); the year
 # tells the calendar either way.
 _ERA = re.compile(r"(?i)\s*(?:م|ميلادي|ميلادية|هـ|ه|هجري|هجرية|A\.?D\.?|A\.?H\.?)\s*$")
+# a date's separator with spaces typed around it, between its digits
+_SPACED_SEPARATOR = re.compile(r"(?<=\d)\s*([-/.])\s*(?=\d)")
 # "20240115"; core banking exports add the time: "20240115 152750", "20240115T1527"
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:[ T](?:\d{4}|\d{6}|\d{1,2}:\d{2}(?::\d{2})?))?$")
 _MONTHS = {
@@ -130,6 +132,8 @@ def parse_date_text(text: str, day_first: bool = True) -> datetime:
     if not s:
         raise ValueError("blank")
     s = _ERA.sub("", _WEEKDAY.sub("", s))
+    if " " in s:  # "15 / 10 / 2026": spaces typed around the separators (right to left)
+        s = _SPACED_SEPARATOR.sub(r"\1", s)
     if m := _ISO.match(s):
         return _make(int(m[1]), int(m[2]), int(m[3]), text)
     if m := DAY_MONTH_YEAR.match(s):

@@ -17,7 +17,7 @@ from ar_excel.parsing.digits import normalize_digits
 
 _CURRENCY_WORDS = re.compile(
     r"(?i)(?:E£|US\$|(?<![A-Z])[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
-    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|[$€£¥₹﷼₤]"
+    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|دولار(?:\s*[أا]مريكي)?|يورو|[$€£¥₹﷼₤]"
     # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ), not a word's start ("دائن": a credit)
     r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأا]\.?(?![\u0621-\u064a]))"
 )
@@ -28,6 +28,10 @@ _NUMBER_SHAPE = re.compile(r"^\d[\d.,' ]*$|^[.,]\d+$")
 _GROUPED = re.compile(r"^(?:\d{1,3}(?:[,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$")
 _GROUPED_DOT = re.compile(r"^\d{1,3}(?:[.]\d{3})+(?:,\d+)?$")
 
+
+# "فقط ... لا غير" ("only, nothing more"), "Rs. 1,250/- only": how an amount is closed on a
+# voucher so nothing can be added to it
+_ONLY = re.compile(r"(?i)فقط|لا\s*غير|\bonly\b")
 
 _NIL = frozenset(("-", "\u2013", "\u2014", "--"))
 
@@ -120,6 +124,8 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     # "(750.00)", and Oracle's PR number format "<750.00>"
     if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
         negative, s = True, s[1:-1].strip()
+    if "فقط" in s or "غير" in s or "only" in s.lower():  # "1,250 جنيه فقط لا غير": words only
+        s = _ONLY.sub(" ", s).strip()
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
         return 0.0

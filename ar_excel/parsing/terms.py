@@ -251,6 +251,11 @@ _DAYS_IN_WORDS = re.compile(
     + r")(?:\s*(?:days?|يوم|يوما|يومًا|أيام|ايام))?$")
 
 
+_ON_CREDIT = re.compile(r"(?i)^(?:آجل|اجل|أجل|net|credit)\s+")
+_ONE = re.compile(r"\s+(?:واحد|واحدة|واحده)$")
+_HALF_MONTH = re.compile(r"(?i)^(?:نصف|نص)\s+(?:ال)?شهر$|^half\s+(?:a\s+)?month$")
+
+
 def _days_in_words(s: str) -> int | None:
     """Terms whose days are spelled out ("thirty days", "ستين يوماً"), else None."""
     m = _DAYS_IN_WORDS.match(s)
@@ -267,6 +272,10 @@ def _terms_in_words(s: str, text: str) -> int:
         return net
     if (spelled := _days_in_words(s)) is not None:
         return spelled
+    # "آجل شهر" (on credit, a month), "Net 2 months", "شهر واحد", "نصف شهر" (half a month)
+    s = _ONE.sub("", _ON_CREDIT.sub("", s))
+    if _HALF_MONTH.match(s):
+        return 15
     words = s.split(maxsplit=1)
     if len(words) == 2 and words[0].lower() in _NUMBER_WORDS:
         s = f"{_NUMBER_WORDS[words[0].lower()]} {words[1]}"
