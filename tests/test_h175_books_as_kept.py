@@ -120,3 +120,30 @@ def test_the_maghrebs_words_and_months(tmp_path):
     assert detail == {
         "FA-2": ("M1", date(2026, 9, 3), date(2026, 11, 2), "MAD", 7500.5, "Current")}
     assert tabs["Input Issues"] == [] and tabs["Customer Checks"] == []
+
+
+def test_a_receipts_list_keyed_by_names_beside_an_arabic_excel_table(tmp_path):
+    # terms 'آجل شهر', a receipt dated '15 / 10 / 2026' of '5,000 جنيه فقط لا غير': the
+    # terms, the date and the amount were each unreadable, the receipt lost
+    from openpyxl.worksheet.table import Table
+
+    book = _save(tmp_path / "book.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل", "الحالة", "شروط الدفع", "حد الائتمان",
+                     "العملة"],
+                    ["101", "شركة المستقبل", "نشط", "آجل شهر", "50 ألف", "EGP"],
+                    ["102", "مكتبة المعرفة", "موقوف", "15 يوم", "10,000", "EGP"]],
+        "بيانات": [["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "المبلغ"],
+                   ["F-1", "101", "01/10/2026", "20,000"], ["F-2", "102", "01/09/2026", "3,000"]],
+        "التحصيلات": [["رقم الإيصال", "العميل", "التاريخ", "المبلغ", "رقم الفاتورة"],
+                      ["R1", "شركة المستقبل", "15 / 10 / 2026", "5,000 جنيه فقط لا غير",
+                       "F-1"]]})
+    wb = openpyxl.load_workbook(book)
+    wb["بيانات"].add_table(Table(displayName="الفواتير", ref="A1:D3"))
+    wb.save(book)
+    tabs, detail = _run(tmp_path, book)
+    assert detail == {
+        "F-1": ("101", date(2026, 10, 1), date(2026, 10, 31), "EGP", 15000.0, "Current"),
+        "F-2": ("102", date(2026, 9, 1), date(2026, 9, 16), "EGP", 3000.0, "31-60")}
+    assert [r[1] for r in tabs["Input Issues"]] == ["E2", "B2"]  # '50 ألف'; a name for 101
+    status = {r[0]: (r[2], r[3], r[9]) for r in tabs["Credit Status"]}
+    assert status == {"101": (50000.0, 15000.0, "OK"), "102": (10000.0, 3000.0, "Hold")}
