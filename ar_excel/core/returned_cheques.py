@@ -39,9 +39,10 @@ _RETURNED = re.compile(
     # a note of a receipts book: "4411 مرتد", "مرتد من البنك" (not مرتجع, goods returned)
     r"|(?<![\u0621-\u064a])مرتد[ةه]?(?![\u0621-\u064a])",
     re.IGNORECASE)
-# The words around a cheque's number in a Reference cell ("شيك مرتد 4411", "Chq No. 4411"):
-# the cheque is known by its number.
-_CHEQUE_WORDS = re.compile(r"(?i)\b(?:cheque|check|chq|no|nr|number|ref)\b\.?|#|رقم|شيك")
+# The words before a cheque's number in a Reference cell ("Chq No. 4411", "CHQ-4412",
+# "chq4412", "شيك رقم 4411"), once its letters and digits alone: the cheque is known by its
+# number.
+_CHEQUE_WORDS = re.compile(r"^(?:CHEQUE|CHECK|CHQ|NUMBER|NO|NR|REF|رقم|شيك)+(?=\d)")
 
 
 def is_returned_method(method: object) -> bool:
@@ -110,8 +111,7 @@ def _cheque_key(value: object) -> str | None:
     if is_blank(value):
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    text = _CHEQUE_WORDS.sub(" ", _RETURNED.sub(" ", text))
-    key = re.sub(r"[\W_]+", "", text).upper()
+    key = _CHEQUE_WORDS.sub("", re.sub(r"[\W_]+", "", _RETURNED.sub(" ", text)).upper())
     return key if len(key) >= 3 else None
 
 
