@@ -6,12 +6,13 @@ its other words are there too, the higher the score. Customers sharing only some
 get a partial comparison, scored less.
 
 A needed word of a short skeleton (SALMIYA: slm) is one of many words (SALEM, SALMI): a text
-names the customer for sure only by writing the word in its own shape (vowels where it has
-them, ``names.word_shape``): KHALED SALEM and AHMED SALMI are no Salmiya Electronics for sure,
-AL NUR is Al Nour Trading. A word written in Arabic letters on one side and in Latin on the
-other (short vowels unwritten) must agree on the long vowels the Arabic writes
-(``names.long_vowels_agree``): ISLAM is no سالم, AHMED ALMULLA no شركة الأمل; SALEM and AL
-AMAL keep their skeleton's reading. That rule holds for a name the bank prints too
+names the customer for sure only by writing the word in its own shape (vowels where it has them,
+``names.word_shape``): KHALED SALEM and AHMED SALMI are no Salmiya Electronics for sure, AL NUR
+is Al Nour Trading (only a name in Latin letters has a shape: an Arabic word's short vowels are
+not written, its skeleton is all there is to compare). A word written in Arabic letters on one
+side and in Latin on the other (short vowels unwritten) must agree on the long vowels the Arabic
+writes (``names.long_vowels_agree``): ISLAM is no سالم, AHMED ALMULLA no شركة الأمل; SALEM and
+AL AMAL keep their skeleton's reading. That rule holds for a name the bank prints too
 (``PayerDirectory._score``). A name read only so scores ``SHORT_NAME``: a candidate a person
 confirms.
 """
