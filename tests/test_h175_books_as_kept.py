@@ -147,3 +147,23 @@ def test_a_receipts_list_keyed_by_names_beside_an_arabic_excel_table(tmp_path):
     assert [r[1] for r in tabs["Input Issues"]] == ["E2", "B2"]  # '50 ألف'; a name for 101
     status = {r[0]: (r[2], r[3], r[9]) for r in tabs["Credit Status"]}
     assert status == {"101": (50000.0, 15000.0, "OK"), "102": (10000.0, 3000.0, "Hold")}
+
+
+def test_an_egyptian_receipts_book_in_its_own_words(tmp_path):
+    # 'تاريخ الإيصال', 'المبلغ المقبوض', 'مقابل الفاتورة', 'طريقة التحصيل' named no column: the
+    # receipts sheet had no Amount and none was read; 'موعد الاستحقاق' no due date
+    book = _save(tmp_path / "book.xlsx", {
+        "العملاء": [["كود العميل", "اسم العميل بالكامل", "عملة التعامل", "السجل الضريبي"],
+                    ["E1", "شركة القاهرة للتوريدات", "EGP", "123-456-789"]],
+        "الفواتير": [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "موعد الاستحقاق",
+                      "القيمة الإجمالية"],
+                     ["INV-1", "E1", "01/09/2026", "01/10/2026", "11,400.00"],
+                     ["INV-2", "E1", "01/10/2026", "15/11/2026", "5,700.00"]],
+        "سندات القبض": [["رقم الإيصال", "كود العميل", "تاريخ الإيصال", "المبلغ المقبوض",
+                         "مقابل الفاتورة", "طريقة التحصيل"],
+                        ["1", "E1", "10/10/2026", "6,400.00", "INV-1", "نقدي"]]})
+    tabs, detail = _run(tmp_path, book)
+    assert detail == {
+        "INV-1": ("E1", date(2026, 9, 1), date(2026, 10, 1), "EGP", 5000.0, "1-30"),
+        "INV-2": ("E1", date(2026, 10, 1), date(2026, 11, 15), "EGP", 5700.0, "Current")}
+    assert tabs["Input Issues"] == []

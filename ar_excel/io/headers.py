@@ -37,7 +37,32 @@ def alias_index(schema: SheetSchema) -> Mapping[str, str]:
     for f in schema.fields:
         for alias in f.aliases:
             index.setdefault(match_key(alias), f.name)
+    fields = {f.name for f in schema.fields}
+    for alias, field in _MORE_ALIASES.get(schema.name, {}).items():
+        if field in fields:
+            index.setdefault(match_key(alias), field)
     return MappingProxyType(index)
+
+
+# Headers as Egyptian and Gulf clerks word them that the contract's aliases do not name: a
+# receipts book's "تاريخ الإيصال" / "المبلغ المقبوض" / "قيمة السند" (its Amount unread, the
+# whole sheet was), an invoice list's "موعد الاستحقاق", "القيمة الإجمالية".
+_MORE_ALIASES = {
+    "Payments": {"تاريخ الإيصال": "Date", "تاريخ الايصال": "Date", "تاريخ القبض": "Date",
+                 "تاريخ السند": "Date", "تاريخ الاستلام": "Date",
+                 "المبلغ المقبوض": "Amount", "قيمة الإيصال": "Amount",
+                 "قيمة الايصال": "Amount", "قيمة السند": "Amount", "المقبوض": "Amount",
+                 "مبلغ السند": "Amount", "مبلغ الإيصال": "Amount",
+                 "طريقة التحصيل": "Method", "طريقة القبض": "Method",
+                 "مقابل الفاتورة": "Invoice No", "سداد الفاتورة": "Invoice No",
+                 "عن الفاتورة": "Invoice No"},
+    "Invoices": {"موعد الاستحقاق": "Due Date", "ميعاد الاستحقاق": "Due Date",
+                 "ميعاد السداد": "Due Date", "موعد السداد": "Due Date",
+                 "القيمة الإجمالية": "Amount", "إجمالي الفاتورة بعد الضريبة": "Amount",
+                 "الإجمالي بعد الضريبة": "Amount", "الاجمالي بعد الضريبة": "Amount"},
+    "Customers": {"اسم العميل بالكامل": "Name", "السجل الضريبي": "Tax ID",
+                  "رقم السجل الضريبي": "Tax ID", "عملة التعامل": "Currency"},
+}
 
 
 # A header's unit or currency in brackets or after it ("Amount (EGP)", "Credit limit EGP",
