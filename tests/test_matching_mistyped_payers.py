@@ -229,3 +229,27 @@ def test_a_long_number_with_an_extra_zero_names_the_payers_own_invoice():
         "amount": 6900.00, "desc": "CR ACH 01222661 AMR AL QAHTANI SUPPLY PART PAYMENT F20260000902"})
     assert allocations(r) == [("F2026000902", 6900.00, "partial", "Matched")]
     assert reason(r) == "narrative names F2026000902; part payment of 20,000.00 open"
+
+
+DELTA = [customer("C1", "Delta Trading Co"), customer("C2", "Cairo Retail Group")]
+DELTA_INVOICES = [invoice("INV-2026-1002", "C1", 8400.50, "2026-10-05"),
+                  invoice("INV-2026-120", "C1", 2400.00, "2026-10-05"),
+                  invoice("INV-2026-1003", "C2", 1234.50, "2026-10-05")]
+
+
+def test_a_number_one_digit_off_the_payers_invoice_the_amount_does_not_settle_is_suggested():
+    """Delta (sure by name) pays 23,380.00 naming INV-2026-3002, not in the book, one digit
+    off its INV-2026-1002 of 8,400.50: it was Matched with 14,979.50 parked on account; the
+    invoice named may be one not booked yet, so a person decides."""
+    r = match(DELTA, DELTA_INVOICES, {
+        "amount": 23380.00, "desc": "TRANSFER FROM شركة الدلتا للتجارة والتوريدات INV-2026-3002"})
+    assert allocations(r) == [("INV-2026-1002", 8400.50, "overpayment", "Suggested"),
+                              (None, 14979.50, "on-account", "Suggested")]
+    assert "the amount does not confirm the number: please confirm" in reason(r)
+
+
+def test_a_number_one_digit_off_the_payers_invoice_of_the_amount_stays_matched():
+    """The same typo with the invoice's open amount: the amount confirms it."""
+    r = match(DELTA, DELTA_INVOICES, {
+        "amount": 8400.50, "desc": "TRANSFER FROM شركة الدلتا للتجارة والتوريدات INV-2026-3002"})
+    assert allocations(r) == [("INV-2026-1002", 8400.50, "reference-fuzzy", "Matched")]

@@ -375,9 +375,18 @@ class PartialReferences:
         if own is not None:
             out = self._settle_named(f, [own], f"payer by {f.payer.how} and narrative has a "
                                      "number one digit away from", 0.05, False, retyped=True)
+            # The typo is read from the digits alone: a receipt far beyond the invoice it
+            # would mean (the payer's 23,380.00 naming INV-2026-3002, one digit off its
+            # INV-2026-1002 of 8,400.50) may pay an invoice not in the book yet, so parking
+            # 14,979.50 on account is a person's call. (A part payment of the payer's own
+            # invoice with a digit slipped stays certain.)
+            unconfirmed = any(a.method in ("overpayment", "on-account") for a in out or ())
             for a in out or ():
                 if a.method == "reference":
                     a.method = "reference-fuzzy"  # (the number as written names no invoice)
+                if unconfirmed and a.confidence >= 0.85:
+                    a.confidence = 0.6
+                    a.reason += "; the amount does not confirm the number: please confirm"
             return out
         # One named invoice and the amount within the fee tolerance of it.
         near = [p for p in weak
