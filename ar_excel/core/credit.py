@@ -41,7 +41,9 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
   nothing of its limit: 0 %, and Note says it is in credit by how much (Exposure keeps the
   negative figure, which the totals tie on).
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
-  more than ``overdue_hold_days`` past due), ``Over Limit``, ``Warning`` (Utilization % >=
+  more than ``overdue_hold_days`` past due that the customer's credits on account do not
+  cover: unapplied receipts and credit notes set against its invoices oldest first, as the
+  Dunning sets them; a covered one is named in Reason, to apply the credits), ``Over Limit``, ``Warning`` (Utilization % >=
   ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
 
 * One company under several accounts (the master's duplicate checks: same tax ID, or a
@@ -91,6 +93,10 @@ _REASONS = {
     "hold_master": ("customer is on Hold in the master", "العميل موقوف في بيانات العملاء"),
     "hold_overdue": ("invoice {invoice} is {days} days past due (policy: hold after {limit})",
                      "الفاتورة {invoice} متأخرة {days} يوماً (السياسة: إيقاف بعد {limit})"),
+    "hold_covered": ("invoice {invoice} is {days} days past due, but credits on account of "
+                     "{credit} cover it: apply them (no hold)",
+                     "الفاتورة {invoice} متأخرة {days} يوماً، لكن الأرصدة الدائنة على الحساب "
+                     "({credit}) تغطيها: طبّقها (لا إيقاف)"),
     "over": ("exposure {exposure} is over the limit {limit} by {excess}",
              "المديونية {exposure} تتجاوز الحد {limit} بمقدار {excess}"),
     # a cash customer is judged on its Open Balance alone: the Reason quotes it, not Exposure
@@ -164,6 +170,24 @@ def reason(key: str, arabic: bool, **values: object) -> str:
 
 def _money(value: float) -> str:
     return amount_text(value)
+
+
+def _oldest_uncovered(items: pd.DataFrame, amount: pd.Series, dpd: pd.Series
+                      ) -> dict[object, tuple[object, int]]:
+    """Per customer, (Document No, Days Past Due) of its oldest overdue invoice that its
+    credits on account (the negative open items, all of them: money already in) leave
+    unpaid, set against the invoices oldest first; customers with none are left out."""
+    customer = items["Customer ID"]
+    credit = (-amount[amount < 0]).groupby(customer[amount < 0]).sum()
+    owed = (items["Item Type"] == "Invoice") & (amount > 0)
+    inv = pd.DataFrame({"cid": customer[owed], "doc": items.loc[owed, "Document No"],
+                        "dpd": dpd[owed], "amount": amount[owed]}).sort_values(
+        ["cid", "dpd", "doc"], ascending=[True, False, True], kind="stable")
+    paid_by_credit = inv["cid"].map(credit).fillna(0.0)
+    left = inv.groupby("cid")["amount"].cumsum() - paid_by_credit
+    late = inv[(left > 0.005) & (inv["dpd"] > 0)].drop_duplicates("cid")
+    return {cid: (doc, int(days)) for cid, doc, days in
+            zip(late["cid"], late["doc"], late["dpd"], strict=True)}
 
 
 def utilization_pct(exposure: float, limit: float) -> float:
@@ -384,6 +408,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     oldest_pos = overdue_items.assign(_dpd=dpd[overdue_items.index]).sort_values(
         ["Customer ID", "_dpd", "Document No"], ascending=[True, False, True], kind="stable")
     oldest = oldest_pos.drop_duplicates("Customer ID").set_index("Customer ID")
+    uncovered = _oldest_uncovered(items, amount, dpd)
     credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
     # invoices of the last CASH_GRACE_DAYS days: on a cash customer, cash still on its way
     since = pd.Timestamp(as_of or date.today()).normalize() - pd.Timedelta(days=CASH_GRACE_DAYS)
@@ -464,10 +489,16 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         if master_status == "Hold":
             why.append(reason("hold_master", arabic))
         # Only an invoice past due puts the account on hold (a Policy's hold days below zero
-        # must not hold customers who owe nothing overdue)
-        if cid in oldest_days and days > policy.overdue_hold_days:
-            why.append(reason("hold_overdue", arabic, invoice=oldest_doc[cid],
-                              days=days, limit=policy.overdue_hold_days))
+        # must not hold customers who owe nothing overdue), and only one its credits on
+        # account do not cover: a receipt recorded without its invoice (a running ledger's
+        # سند قبض) paid the oldest debt, as Dunning reads it.
+        late_doc, late_days = uncovered.get(cid, (None, 0))
+        if late_doc is not None and late_days > policy.overdue_hold_days:
+            why.append(reason("hold_overdue", arabic, invoice=late_doc,
+                              days=late_days, limit=policy.overdue_hold_days))
+        covered = [reason("hold_covered", arabic, invoice=oldest_doc[cid], days=days,
+                          credit=_money(-float(credits_of.get(cid, 0.0))))] \
+            if not why and cid in oldest_days and days > policy.overdue_hold_days else []
         if why:
             status = "Hold"
         elif over:
@@ -502,6 +533,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             else:
                 why.append(reason("ok_limit" if has_limit else
                                   "unlimited" if unlimited else "no_limit", arabic))
+        why.extend(covered)
         if master_status == "Closed" and exposure > 0:
             # a closed account still owing (or invoiced again): to collect, or to reopen
             why.append(reason("closed_owing", arabic, exposure=_money(exposure)))
