@@ -1,6 +1,6 @@
 """Credit limits kept in a column per currency ('Credit Limit (EGP)', 'Credit Limit (USD)')
 shown with the Arabic separators (٬ grouping thousands, ٫ the decimal mark): read by those
-marks, as the first limit column is (``decimal_marks.arabic_marks_read``), whatever the
+marks, as the first limit column is (``parsing.arabic_marks``), whatever the
 column's other limits or the Policy's decimal comma say. '٢٠٬٠٠٠' was read as 20."""
 
 from __future__ import annotations

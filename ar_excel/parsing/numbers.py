@@ -84,8 +84,6 @@ def scaled(text: Any) -> bool:
 # The Arabic separators: ٫ is the decimal mark and ٬ groups thousands, as Excel shows a number
 # in an Arabic locale (pasted as text). Unlike a comma or a point they say which is which.
 _ARABIC_DECIMAL, _ARABIC_GROUP = "\u066b", "\u066c"
-# thousands grouped (Western or Indian), then any decimals: the grouping mark's place
-_GROUPED_MARKS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
 _MARKED_RUN = re.compile(r"[\d\x01\x02]+")
 
 
@@ -105,7 +103,7 @@ def arabic_marks(text: str) -> str | None:
     if len(runs) != 1:
         return None
     number = runs[0].replace("\x01", ".").replace("\x02", ",")
-    if number.count(".") > 1 or ("," in number and not _GROUPED_MARKS.match(number)):
+    if number.count(".") > 1 or ("," in number and not _GROUPED.match(number)):
         return None
     return normalize_digits(text)
 
