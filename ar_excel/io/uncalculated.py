@@ -181,29 +181,45 @@ def tell_uncalculated(book: Book, failed: dict[str, dict[str, tuple[str, str]]])
             continue
         by_letter = {letter: table.headers.get(c, c) for c, letter in table.letters.items()}
         rows = set(table.frame[ROW].tolist())  # a totals row left out is not told again
+        payers = _payers(table) if kinds.get(sheet) == "Payments" else {}
         for cell, (formula, why) in cells.items():
             letter, row = cell_parts(cell)
             if (sheet, cell) in told or letter not in by_letter or row not in rows:
                 continue
             out.append(Issue(sheet, cell, by_letter[letter], formula,
                              _cannot(by_letter[letter], formula, why,
-                                     _read_instead(table, kinds.get(sheet, ""), letter, row))))
+                                     _read_instead(table, kinds.get(sheet, ""), letter,
+                                                   payers.get(row)))))
     book.issues = out
 
 
-def _read_instead(table: Table, kind: str, letter: str, row: int) -> str:
-    """What a formula cell read blank became: blank, or a receipt's customer taken from the
-    invoice it names (``customer_keys.payers_from_invoices``)."""
+def _payers(table: Table) -> dict[int, tuple[Any, Any]]:
+    """Per sheet row of a Payments table, (the invoice it names, its customer) where its
+    Customer ID is read (``customer_keys.payers_from_invoices``), the row's first such:
+    looked up once, not per formula cell."""
+    import pandas as pd
+
     from ar_excel.model import ROW
 
-    if kind == "Payments" and table.letters.get("Customer ID") == letter \
-            and "Invoice No" in table.frame:
-        at = table.frame.index[table.frame[ROW] == row]
-        customer = table.frame.loc[at, "Customer ID"].dropna()
-        if len(customer):
-            invoice = table.frame.at[customer.index[0], "Invoice No"]
-            return (f"so it is read as blank, and the receipt as invoice {invoice}'s customer, "
-                    f"{customer.iloc[0]}")
+    frame = table.frame
+    if "Customer ID" not in frame or "Invoice No" not in frame:
+        return {}
+    payers: dict[int, tuple[Any, Any]] = {}
+    for row, customer, invoice in zip(frame[ROW].tolist(), frame["Customer ID"].tolist(),
+                                      frame["Invoice No"].tolist(), strict=True):
+        if pd.notna(customer):
+            payers.setdefault(row, (invoice, customer))
+    return payers
+
+
+def _read_instead(table: Table, kind: str, letter: str,
+                  payer: tuple[Any, Any] | None) -> str:
+    """What a formula cell read blank became: blank, or a receipt's customer taken from the
+    invoice it names (``payer``: the row's, ``_payers``)."""
+    if kind == "Payments" and table.letters.get("Customer ID") == letter and payer is not None:
+        invoice, customer = payer
+        return (f"so it is read as blank, and the receipt as invoice {invoice}'s customer, "
+                f"{customer}")
     field = next((f for f, at in table.letters.items() if at == letter), "")
     return _required_blank(kind, field)
 
