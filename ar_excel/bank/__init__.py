@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ar_excel.bank.mt940_byte_wrap import outdented
+from ar_excel.bank.mt940_byte_wrap import swift_lines
 from ar_excel.bank.spreadsheet_xml import is_spreadsheet_xml
 from ar_excel.bank.statement import (
     COLUMNS,
@@ -71,9 +71,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if is_qif(stripped):
         return "qif"
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before ":20:"
-    if b"@@:20:" in body[:8192]:  # a FinTS bank's MT940 on one line, "@@" parting its lines
-        body = body.replace(b"@@", b"\n")
-    body = outdented(body)  # a portal's indented tags ("  :20:")
+    body = swift_lines(body)  # a FinTS bank's one line ("@@"), a portal's indented tags
     if _starts_a_line(body, b":20:") and any(_starts_a_line(body, tag)
                                             for tag in (b":61:", b":60F:", b":60M:", b":13D:",
                                                         b":34F:")):

@@ -34,6 +34,16 @@ def outdented(data: bytes) -> bytes:
     return re.sub(rb"(?m)^(\xef\xbb\xbf)?" + re.escape(m.group(1)), rb"\1", data)
 
 
+def swift_lines(data: bytes) -> bytes:
+    """The file with its tags at the start of their lines, as SWIFT writes them, for the
+    format to be told and the file read alike: a FinTS bank's statement sent as one line (the
+    Volksbanks through VBKM: "@@" parting its lines, "@@:20:" near its start) split there,
+    then the margin a portal indents every line by taken off (``outdented``)."""
+    if b"@@:20:" in data[:8192]:
+        data = data.replace(b"@@", b"\n")
+    return outdented(data)
+
+
 def _ends_inside_a_character(line: bytes) -> bool:
     """The line's last bytes open a UTF-8 character that they do not complete."""
     tail = line[-3:]

@@ -66,7 +66,7 @@ from typing import Any
 
 import mt940
 
-from ar_excel.bank.mt940_byte_wrap import byte_wrapped, outdented
+from ar_excel.bank.mt940_byte_wrap import byte_wrapped, swift_lines
 from ar_excel.bank.narrative import (
     IBAN_RE,
     IBAN_WHOLE,
@@ -108,11 +108,9 @@ _CLOSING = ("final_closing_balance", "closing_balance", "intermediate_closing_ba
 
 
 def _lines(text: str) -> list[str]:
-    """The file's lines as numbered in issues (CRLF, LF or CR; control characters dropped;
-    "@@" where a FinTS bank - Volksbanks through VBKM - sends the statement as one line)."""
+    """The file's lines as numbered in issues (CRLF, LF or CR; control characters dropped; a
+    FinTS bank's one line split at its "@@" before, by ``swift_lines``)."""
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    if "@@:20:" in text:
-        text = text.replace("@@", "\n")
     return text.split("\n")
 
 
@@ -353,8 +351,9 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
 
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
-    # (an indented file's tags found before its wrapped lines are looked for after them)
-    data = outdented(data)
+    # (the tags found, as detect_format found them, before wrapped lines are looked for after
+    # them)
+    data = swift_lines(data)
     if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8"):
         data = byte_wrapped(data)
     decoded = decode_bytes(data, encoding)
