@@ -256,7 +256,7 @@ def _accounts_one_after_another(rows: list[list[Any]], row_numbers: list[int], l
     dayfirst, order_note = _decide_the_day_first(whole, options, day_first)
     in_order = {**options, "date_order": dayfirst}
     stmt = statements_of_the_accounts(
-        parts, source, fmt, lambda part: rows_to_statement(
+        parts, source, fmt, lambda part: table_statement(  # (rows read back already)
             [rows[i] for i in part], [row_numbers[i] for i in part], source, fmt, in_order,
             day_first, delimiter, dates_printed_once=dates_printed_once,
             excel_columns=excel_columns),
