@@ -7,6 +7,7 @@ value and said; terms counting from a month's end are kept beside their days."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -107,6 +108,21 @@ def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
                         decimal_comma=policy.decimal_comma, types=types)
 
 
+def _words_for_limits(errors: dict[int, str], values: np.ndarray,
+                      means: Callable[[Any], bool], parsed: dict[str, pd.Series],
+                      flag: str) -> list[int]:
+    """The positions of the cells not read as numbers (``errors``) that are a word ``means``
+    reads ("Unlimited", "كاش"): no longer errors, marked True in ``parsed[flag]``."""
+    said = [p for p in errors if means(values[p])]
+    if said:
+        for p in said:
+            del errors[p]
+        flags = np.zeros(len(values), dtype=bool)
+        flags[said] = True
+        parsed[flag] = pd.Series(flags, copy=False)
+    return said
+
+
 def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, str],
                       parsed: dict[str, pd.Series], sheet: str, letter: str, header: str,
                       excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
@@ -114,16 +130,11 @@ def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, s
     meaning none, as a Credit Limit Type's No Credit (``limit_types``), so what is owed is
     Over Limit. The contract's bare 0 is no limit set, so the reading is said at the cells
     (one Input Issue), not taken for a limit that cannot be read."""
-    said = [p for p in errors if means_no_credit(values[p])]
+    said = _words_for_limits(errors, values, means_no_credit, parsed, NO_CREDIT)
     if not said:
         return series, []
-    for p in said:
-        del errors[p]
     series = series.copy()
     series.iloc[said] = 0.0
-    flags = np.zeros(len(values), dtype=bool)
-    flags[said] = True
-    parsed[NO_CREDIT] = pd.Series(flags, copy=False)
     cells = [f"{letter}{excel_rows[p]}" for p in said]
     first = str(values[said[0]]).strip()
     return series, [Issue(sheet, cells[0], header, values[said[0]], (
@@ -528,12 +539,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                            str(written.get(name, name)), excel_rows)
             issues.extend(said)
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
-            said = [p for p in errors if means_unlimited(values[p])]
-            if said:
-                errors = {p: m for p, m in errors.items() if p not in set(said)}
-                flags = np.zeros(len(values), dtype=bool)
-                flags[said] = True
-                parsed[UNLIMITED] = pd.Series(flags, copy=False)
+            _words_for_limits(errors, values, means_unlimited, parsed, UNLIMITED)
         if name == "Credit Limit" and errors:
             series, said = _cash_only_limits(series, values, errors, parsed, sheet,
                                              letters[name], str(written.get(name, name)),
