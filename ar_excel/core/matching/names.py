@@ -527,6 +527,22 @@ def long_vowels_agree(arabic: str, latin: str) -> bool:
         and (arabic.endswith("_ia") or not latin.endswith("_ia")))
 
 
+@lru_cache(maxsize=50_000)
+def arabic_spellings_agree(one: str, other: str) -> bool:
+    """Whether two Arabic words (their ``arabic_shape``) may be one name: both write their
+    long vowels between the same consonants, as two clerks writing one name in Arabic do
+    (الرياض is not الرضا, سعيد not سعد; a final ى or ي alike, the article on one side only).
+    Shapes whose consonants differ are not compared: True."""
+    one_consonants, one_written, _ = _gaps(one)
+    other_consonants, other_written, _ = _gaps(other)
+    if one_consonants == "l" + other_consonants:
+        one_consonants, one_written = other_consonants, frozenset(g - 1 for g in one_written if g)
+    elif other_consonants == "l" + one_consonants:
+        other_consonants = one_consonants
+        other_written = frozenset(g - 1 for g in other_written if g)
+    return one_consonants != other_consonants or one_written == other_written
+
+
 @lru_cache(maxsize=200_000)
 def token_scripts(name: str) -> tuple[tuple[str, bool] | None, ...]:
     """Per token of ``name_tokens(name)``, in order: (the shape of the printed word(s) it

@@ -8,8 +8,9 @@ get a partial comparison, scored less.
 A needed word of a short skeleton (SALMIYA: slm) is one of many words (SALEM, SALMI): a text
 names the customer for sure only by writing the word in its own shape (vowels where it has them,
 ``names.word_shape``): KHALED SALEM and AHMED SALMI are no Salmiya Electronics for sure, AL NUR
-is Al Nour Trading (only a name in Latin letters has a shape: an Arabic word's short vowels are
-not written, its skeleton is all there is to compare). A word written in Arabic letters on one
+is Al Nour Trading (a name in Latin letters has a shape; an Arabic word's short vowels are not
+written, so its long vowels are all it has: two Arabic spellings must write the same ones,
+``names.arabic_spellings_agree``: مؤسسة الرياض is no مؤسسة الرضا). A word written in Arabic letters on one
 side and in Latin on the other (short vowels unwritten) must agree on the long vowels the Arabic
 writes (``names.long_vowels_agree``): ISLAM is no سالم, AHMED ALMULLA no شركة الأمل; SALEM and
 AL AMAL keep their skeleton's reading. That rule holds for a name the bank prints too
@@ -26,7 +27,12 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ar_excel.core.matching.names import long_vowels_agree, token_scripts, token_shapes
+from ar_excel.core.matching.names import (
+    arabic_spellings_agree,
+    long_vowels_agree,
+    token_scripts,
+    token_shapes,
+)
 
 MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
@@ -244,8 +250,10 @@ class NarrativeNames:
             disagrees = self._disagreeing.get(key)
             if disagrees is None:
                 disagrees = self._disagreeing[key] = not any(
-                    arabic == own_arabic or (long_vowels_agree(shape, own_shape) if arabic
-                                             else long_vowels_agree(own_shape, shape))
+                    (arabic_spellings_agree(shape, own_shape) if arabic else True)
+                    if arabic == own_arabic else
+                    long_vowels_agree(shape, own_shape) if arabic
+                    else long_vowels_agree(own_shape, shape)
                     for shape, arabic in written for own_shape, own_arabic in shapes)
             if disagrees:
                 return True
