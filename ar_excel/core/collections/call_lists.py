@@ -174,8 +174,7 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
     books = pd.to_numeric(d.loc[came, "Level"], errors="coerce").fillna(0).astype(int) \
         if "Level" in d else None
     days = d.loc[came, "Days Overdue"].astype(int).tolist()
-    # (nothing overdue left is no level, as in the Dunning tab, a 0-day threshold or none)
-    level = [dunning_level(n, edges) if n > 0 else 0 for n in days]
+    level = [dunning_level(n, edges) for n in days]
     if books is not None:
         level = [min(k, b) for k, b in zip(level, books, strict=True)]
     d.loc[came, "Level Name"] = [texts.level_name(k, len(edges), "ar" if arabic else "en", n)

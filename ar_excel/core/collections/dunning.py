@@ -74,8 +74,9 @@ HISTORY_COLUMNS = ["Date", "Customer ID", "Level", "Level Name", "Currency", "Am
 
 
 def dunning_level(days_overdue: float, levels_days: Sequence[int]) -> int:
-    """Number of policy thresholds reached: (7, 30, 60, 90) and 45 days -> 2."""
-    if days_overdue is None or pd.isna(days_overdue):
+    """Number of policy thresholds reached: (7, 30, 60, 90) and 45 days -> 2. Nothing
+    overdue (0 days or fewer) is no level, even under a Policy's 0-day threshold."""
+    if days_overdue is None or pd.isna(days_overdue) or days_overdue <= 0:
         return 0
     edges = sorted(int(d) for d in levels_days)
     return int(np.searchsorted(np.asarray(edges), days_overdue, side="right"))
@@ -297,7 +298,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
     frame["Disputed Amount"] = disputed.reindex(frame.index).fillna(0.0)
     frame["_disputed_overdue"] = disputed_overdue.reindex(frame.index).fillna(0.0)
     frame = frame.reset_index()
-    frame["Due Level"] = [dunning_level(d, edges) if d > 0 else 0 for d in frame["Days Overdue"]]
+    frame["Due Level"] = [dunning_level(d, edges) for d in frame["Days Overdue"]]
 
     # each currency is paced by its own letters; a plan reminder is the customer's, whatever
     # the currency
