@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ar_excel.bank.narrative import is_iban
+from ar_excel.bank.narrative import IBAN_WHOLE, is_iban
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
@@ -617,7 +617,6 @@ def _other_side_of_debit_and_credit(data: list[list[Any]], layout: Layout, used:
         return
 
 
-_ACCOUNT_NUMBER = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,34}")
 _LOCAL_ACCOUNT = re.compile(r"\d{6,34}")
 
 
@@ -676,7 +675,7 @@ def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]
     # telephone number, a BLZ) or a code of an IBAN's shape
     stated = {a for r in above if (a := account_named(r))} | {
         m.group(0) for r in above for c in r if isinstance(c, str)
-        for m in _ACCOUNT_NUMBER.finditer(c.replace(" ", "")) if is_iban(m.group(0))}
+        for m in re.finditer(IBAN_WHOLE, c.replace(" ", "")) if is_iban(m.group(0))}
     if (keys.keys() & _OWN_ACCOUNT_KEYS or len(values) > 1
             or (values and stated and not values & stated)):
         layout.columns["Counterparty Account"] = other
