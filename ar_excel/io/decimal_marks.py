@@ -45,7 +45,7 @@ from ar_excel.parsing import (
     parse_number_text,
 )
 from ar_excel.parsing.columns import COMMA_DECIMAL, POINT_DECIMAL, decimal_votes
-from ar_excel.parsing.numbers import CURRENCY_WORDS
+from ar_excel.parsing.numbers import ARABIC_DECIMAL, CURRENCY_WORDS
 
 # A point before exactly three digits, no other separator: 12.000, (25.125), KD 2.500
 _DOT_THREE = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])")
@@ -75,10 +75,6 @@ AMOUNT_FIELDS = {"Invoices": ("Amount", "Paid Amount", "Balance"),
 
 def _shown(amount: float) -> str:
     return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.3f}"
-
-
-# ٫, the Arabic decimal mark: a text showing it is read by it (``parsing.arabic_marks``)
-_ARABIC_DECIMAL = "\u066b"
 
 
 # ------------------------------------------------------------ a column mixing conventions
@@ -264,7 +260,7 @@ def _column_thousands(book: Any, table: Table, field: str) -> list[Issue]:
     texts = [raw[i] for i in at]
     candidates = []
     for i, text in zip(at, texts, strict=True):
-        if _ARABIC_DECIMAL in text:
+        if ARABIC_DECIMAL in text:
             continue  # (a decimal mark by its shape: ``parsing.arabic_marks``)
         numbers = _NUMBER_PART.findall(normalize_digits(text))
         if len(numbers) == 1 and _ONE_POINT_THREE.fullmatch(numbers[0]):

@@ -16,7 +16,14 @@ import pandas as pd
 from ar_excel.parsing.codes import parse_currency, parse_id, parse_status, parse_text
 from ar_excel.parsing.dates import DAY_MONTH_YEAR, parse_date
 from ar_excel.parsing.digits import is_blank, normalize_digits
-from ar_excel.parsing.numbers import MAX_AMOUNT, arabic_marks, parse_int, parse_money
+from ar_excel.parsing.numbers import (
+    ARABIC_DECIMAL,
+    ARABIC_GROUP,
+    MAX_AMOUNT,
+    arabic_marks,
+    parse_int,
+    parse_money,
+)
 from ar_excel.parsing.terms import parse_percent, parse_terms
 
 PARSERS: dict[str, Callable[..., Any]] = {
@@ -40,7 +47,7 @@ def decimal_votes(values: Any) -> tuple[int, int]:
             continue
         if "," in v or "." in v:
             t = normalize_digits(v)
-        elif "\u066b" in v or "\u066c" in v:  # the Arabic marks: as they are read
+        elif ARABIC_DECIMAL in v or ARABIC_GROUP in v:  # the Arabic marks: as they are read
             marked = arabic_marks(v)
             if marked is None:
                 continue

@@ -83,7 +83,7 @@ def scaled(text: Any) -> bool:
 
 # The Arabic separators: ٫ is the decimal mark and ٬ groups thousands, as Excel shows a number
 # in an Arabic locale (pasted as text). Unlike a comma or a point they say which is which.
-_ARABIC_DECIMAL, _ARABIC_GROUP = "\u066b", "\u066c"
+ARABIC_DECIMAL, ARABIC_GROUP = "\u066b", "\u066c"
 _MARKED_RUN = re.compile(r"[\d\x01\x02]+")
 
 
@@ -93,10 +93,10 @@ def arabic_marks(text: str) -> str | None:
     a column's other amounts or the Policy say of commas (``"20,000"``, ``"12.500 ج.م"``);
     None for any other text: one with an ASCII comma or point too (which mark is which is
     then not theirs to say), or whose grouping is not in threes (``"٢٠٬٠٠"``)."""
-    if _ARABIC_DECIMAL not in text and _ARABIC_GROUP not in text:
+    if ARABIC_DECIMAL not in text and ARABIC_GROUP not in text:
         return None
     bare = _CURRENCY_WORDS.sub("", normalize_digits(
-        text.replace(_ARABIC_DECIMAL, "\x01").replace(_ARABIC_GROUP, "\x02")))
+        text.replace(ARABIC_DECIMAL, "\x01").replace(ARABIC_GROUP, "\x02")))
     if "," in bare or "." in bare:
         return None
     runs = _MARKED_RUN.findall(bare)
