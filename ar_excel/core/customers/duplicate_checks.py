@@ -31,7 +31,7 @@ from datetime import date
 
 import pandas as pd
 
-from ar_excel.core.customers import duplicates
+from ar_excel.core.customers import contacts, duplicates
 from ar_excel.core.customers.check_context import (
     CheckContext,
     Finding,
@@ -207,10 +207,29 @@ def _name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
                         lambda: _find_name_partners(ctx))
 
 
+def _calling_codes(ctx: CheckContext) -> pd.Series:
+    """Each customer's country's calling code (its Country cell, else its currency; "" where
+    neither names a country we know): what its numbers written from 0 are dialled with."""
+    has_country, has_currency = ctx.has("Country"), "Currency" in ctx.frame.columns
+    currency = ctx._column("parsed", "Currency") if has_currency else {}
+    memo: dict[tuple[str, str], str] = {}
+    codes = []
+    for index in ctx.frame.index:
+        cell = ctx.raw(index, "Country") if has_country else None
+        ccy = currency.get(index)
+        key = (as_typed(cell) if not blank(cell) else "", str(ccy) if not blank(ccy) else "")
+        if key not in memo:
+            found, _ = contacts.tax_country(*key)
+            memo[key] = duplicates.CALLING_CODES.get(found or "", "")
+        codes.append(memo[key])
+    return pd.Series(codes, index=ctx.frame.index, dtype="object")
+
+
 def _find_name_partners(ctx: CheckContext) -> dict[int, list[duplicates.Match]]:
     index = list(ctx.frame.index)
     details = duplicates.contacts_of(with_further_columns(ctx, "Phone", " / "), with_further_columns(ctx, "Email", "; "),
-                                     ctx.values("IBAN / Bank Account"), customer_tax_ids(ctx)[0])
+                                     ctx.values("IBAN / Bank Account"), customer_tax_ids(ctx)[0],
+                                     _calling_codes(ctx))
     matches = duplicates.possible_duplicates(list(ctx.values("Customer ID")),
                                              _branch_names(ctx), details)
     partners: dict[int, list[duplicates.Match]] = {}

@@ -200,14 +200,25 @@ class Contact:
     dialled: frozenset[str] = frozenset()
 
 
-def dialled_numbers(phone: object) -> frozenset[str]:
-    """The digits of each number of a phone cell written with its country code."""
+# The calling codes of the countries a customer's Country (or currency) names
+# (contacts.tax_country): a number written from its trunk 0 is dialled with its country's
+CALLING_CODES = {"EG": "20", "SA": "966", "AE": "971", "BH": "973", "OM": "968"}
+# "+20 (0)10 ...": the trunk 0 kept after the country code is not dialled
+_TRUNK_AFTER_CODE = re.compile(r"^(20|966|971|973|968)0")
+
+
+def dialled_numbers(phone: object, calling: str = "") -> frozenset[str]:
+    """The digits of each number of a phone cell written with its country code; with
+    ``calling`` (the customer's country's code) also those written from their trunk 0:
+    a Riyadh customer's 050 123 4567 is +966 50 123 4567, not a Dubai one's +971 50 123 4567."""
     out = set()
     for part in contacts.phone_numbers(phone):
         text = part.strip()
+        digits = re.sub(r"\D", "", text)
         if text.startswith("+") or text.startswith("00"):
-            digits = re.sub(r"\D", "", text)
-            out.add(digits[2:] if text.startswith("00") else digits)
+            out.add(_TRUNK_AFTER_CODE.sub(r"\1", digits[2:] if text.startswith("00") else digits))
+        elif calling and text.lstrip("(").startswith("0") and digits.startswith("0"):
+            out.add(calling + digits[1:])
     return frozenset(out)
 
 
@@ -231,10 +242,11 @@ def _addresses(email: object) -> frozenset[str]:
                      if contacts.EMAIL_RE.match(a))
 
 
-def contact_of(phone: object, email: object, account: object, tax: object) -> Contact:
+def contact_of(phone: object, email: object, account: object, tax: object,
+               calling: str = "") -> Contact:
     return Contact(frozenset(contacts.phone_keys(phone)), frozenset(contacts.email_domains(email)),
                    frozenset(contacts.account_keys(account)), usable_tax_key(tax),
-                   _addresses(email), dialled_numbers(phone))
+                   _addresses(email), dialled_numbers(phone, calling))
 
 
 _NO_CONTACT = Contact(frozenset(), frozenset(), frozenset(), "")
@@ -248,10 +260,13 @@ def _as_text(column: pd.Series) -> pd.Series:
 
 
 def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
-                tax: pd.Series) -> list[Contact]:
-    """``contact_of`` for whole columns: plain cells (the great majority) are read with
-    column-wise string operations, the rest cell by cell; the results are the same."""
+                tax: pd.Series, calling: pd.Series | None = None) -> list[Contact]:
+    """``contact_of`` for whole columns (``calling``: each customer's country's calling
+    code, "" unknown): plain cells (the great majority) are read with column-wise string
+    operations, the rest cell by cell; the results are the same."""
     phone, email, account, tax = (_as_text(c) for c in (phone, email, account, tax))
+    calling = pd.Series("", index=phone.index) if calling is None else \
+        _as_text(calling).set_axis(phone.index)
     plain_phone = phone.str.match(_PLAIN_PHONE) & ~phone.str.contains(r"\s[-–]\s")
     digits = phone.str.replace(r"\D", "", regex=True)
     usable = (digits.str.len() >= 7) & ~digits.str.fullmatch(r"(\d)\1*").fillna(False)
@@ -259,7 +274,11 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
     # a plain cell is one number: dialled with its country code when it opens with + or 00
     lead = phone.str.lstrip()
     by_00 = lead.str.startswith("00")
-    dialled = digits.str[2:].where(by_00, digits).where(by_00 | lead.str.startswith("+"))
+    dialled = digits.str[2:].where(by_00, digits).where(by_00 | lead.str.startswith("+")) \
+        .str.replace(_TRUNK_AFTER_CODE, r"\1", regex=True)
+    trunk = ~by_00 & lead.str.lstrip("(").str.startswith("0") & digits.str.startswith("0") & \
+        (calling != "")
+    dialled = dialled.where(~trunk, calling + digits.str[1:])
 
     address = email.str.strip().str.lower()
     plain_email = address.str.match(contacts.EMAIL_PATTERN)  # one valid ASCII address
@@ -275,9 +294,9 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
                             "")
 
     out = []
-    for ph, ph_plain, ph_key, dial, em, em_plain, address_, dom, acc, tx, tx_plain, tx_key in zip(
-            phone, plain_phone, phone_key, dialled, email, plain_email, address, domain, account,
-            tax, plain_tax, tax_key, strict=True):
+    for (ph, ph_plain, ph_key, dial, em, em_plain, address_, dom, acc, tx, tx_plain, tx_key,
+         code) in zip(phone, plain_phone, phone_key, dialled, email, plain_email, address,
+                      domain, account, tax, plain_tax, tax_key, calling, strict=True):
         if not (ph or em or acc or tx):
             out.append(_NO_CONTACT)
             continue
@@ -290,7 +309,7 @@ def contacts_of(phone: pd.Series, email: pd.Series, account: pd.Series,
             (tx_key if tx_plain else usable_tax_key(tx)) if tx else "",
             (frozenset([address_]) if em_plain else _addresses(em)) if em else frozenset(),
             (frozenset() if dial != dial else frozenset([dial])) if ph_plain else
-            dialled_numbers(ph) if ("+" in ph or "00" in ph) else frozenset()))
+            dialled_numbers(ph, code) if ("+" in ph or "00" in ph or code) else frozenset()))
     return out
 
 
