@@ -54,3 +54,25 @@ def test_one_egyptian_line_written_three_ways_is_still_one(tmp_path):
         ["E03", 4, "POSSIBLE_DUPLICATE", "Warning", "B4"],
     ]
     assert all(f[5].endswith("same phone. Merge or confirm they differ.") for f in found)
+
+
+def test_an_area_code_before_a_slash_is_one_landline(tmp_path):
+    # Egypt's letterheads write a landline "02/23456789": one number, not "02" and another
+    rows = [
+        ["E01", "Nile Foods Co.", "123456789", "ap@nilefoods.com", "02/23456789", "Net 30",
+         50000, "Active", "EGP", "Egypt"],
+        ["E02", "Delta Pharma", "234567891", "ap@deltapharma.com", "٠٤٠/٣٣١٢٣٤٥", "Net 30",
+         50000, "Active", "EGP", "مصر"],
+        ["E03", "Cairo Steel", "345678912", "ap@cairosteel.com", "02/1234", "Net 30", 50000,
+         "Active", "EGP", "Egypt"],
+        ["E04", "Giza Motors", "456789123", "ap@gizamotors.com", "(02) 2345 6789", "Net 30",
+         50000, "Active", "EGP", "Egypt"],
+    ]
+    assert checks(tmp_path, rows) == [
+        ["E01", 2, "POSSIBLE_DUPLICATE", "Warning", "B2", "Possibly the same company as E04 "
+         "'Giza Motors' (row 5): same phone. Merge or confirm they differ."],
+        ["E03", 4, "INVALID_PHONE", "Warning", "E4", "Phone '02/1234' of customer E03 (E4) "
+         "does not look like a phone number (too few digits)."],
+        ["E04", 5, "POSSIBLE_DUPLICATE", "Warning", "B5", "Possibly the same company as E01 "
+         "'Nile Foods Co.' (row 2): same phone. Merge or confirm they differ."],
+    ]

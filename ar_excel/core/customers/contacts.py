@@ -184,6 +184,23 @@ def _two_numbers(part: str, country: str | None) -> list[str]:
     return [part]
 
 
+# "02/23456789", "٠٤٠/٣٣١٢٣٤٥": an area code, then the subscriber's 6 to 8 digits after the
+# slash (as Egypt's letterheads write a landline), one number and not two
+_AREA_CODE = re.compile(r"\(?0\d{1,2}\)?")
+_SUBSCRIBER = re.compile(r"[1-9](?:[\s\-]?\d){5,7}")
+
+
+def area_codes_joined(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """A phone cell's parts with an area code parted from its number by a slash put back."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _AREA_CODE.fullmatch(joined[-1]) and _SUBSCRIBER.fullmatch(part):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return tuple(joined)
+
+
 def _dialled(parts: tuple[str, ...], country: str | None = None
              ) -> list[tuple[str, str]] | None:
     """Each number of a phone cell's parts as (its text, its digits): the words beside the
@@ -191,7 +208,7 @@ def _dialled(parts: tuple[str, ...], country: str | None = None
     number's last digits alone (``/8``) completed from the number before it (its text then
     stands for both). None when a part mixes letters with its digits, or the cell holds words
     and no number."""
-    parts = tuple(p for part in parts for p in _two_numbers(part, country))
+    parts = area_codes_joined(tuple(p for part in parts for p in _two_numbers(part, country)))
     numbers: list[tuple[str, str]] = []
     worded = False
     for part in parts:

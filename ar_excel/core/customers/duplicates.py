@@ -212,7 +212,7 @@ def dialled_numbers(phone: object, calling: str = "") -> frozenset[str]:
     ``calling`` (the customer's country's code) also those written from their trunk 0:
     a Riyadh customer's 050 123 4567 is +966 50 123 4567, not a Dubai one's +971 50 123 4567."""
     out = set()
-    for part in contacts.phone_numbers(phone):
+    for part in contacts.area_codes_joined(contacts.phone_numbers(phone)):
         text = part.strip()
         digits = re.sub(r"\D", "", text)
         if text.startswith("+") or text.startswith("00"):
