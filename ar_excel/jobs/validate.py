@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import re
+from dataclasses import replace
 from datetime import datetime
 
 import pandas as pd
@@ -22,7 +23,7 @@ from ar_excel.core.customers.checks import findings_frame, run_checks
 from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.credit import limit_terms
-from ar_excel.model import Book, JobResult, SheetProtection, Tab
+from ar_excel.model import Book, JobResult, SheetProtection, Tab, Table
 from ar_excel.names import match_key
 
 CHECKS_TAB = "Customer Checks"
@@ -68,10 +69,42 @@ def _protection(book: Book, options: JobOptions) -> list[SheetProtection]:
     return [SheetProtection(table.sheet, str(password), tuple(letters), table.header_row)]
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or \
+        (isinstance(value, str) and not value.strip())
+
+
+def _whole_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value).is_integer()
+    return isinstance(value, str) and value.strip().isdigit()
+
+
+def _without_numbered_blank_rows(table: Table) -> Table:
+    """The sheet without the rows a clerk numbered ahead ("م" 1 to 50, filled in as customers
+    come): a row whose every field is blank and which holds nothing but such a number is no
+    customer, not one missing its ID and name."""
+    fields = [c for c in table.headers if c in table.raw.columns]
+    others = [c for c in table.raw.columns if c not in table.headers and c != "_row"]
+    if not fields:
+        return table
+    raw = table.raw
+    empty = raw[fields].map(_blank).all(axis=1)
+    if others:
+        empty &= raw[others].map(lambda v: _blank(v) or _whole_number(v)).all(axis=1)
+    if not empty.any():
+        return table
+    keep = ~empty
+    return replace(table, frame=table.frame[keep], raw=raw[keep])
+
+
 def run(book: Book, options: JobOptions) -> JobResult:
     table = book.table("Customers")
     if table is None:
         raise InputError("the workbook has no 'Customers' sheet (or Excel table)")
+    table = _without_numbered_blank_rows(table)
     options.progress(0.05, "checking customers")
     # a limit kept in another currency than its customer's, as Credit Status reads it
     _, _, stated = limit_terms(book, book.named_currencies(), options.as_of)
