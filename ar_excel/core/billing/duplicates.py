@@ -8,6 +8,8 @@ Rules:
   used once a year (a series restarted each January) is still one: receipts, the bank and
   the e-invoicing portal cannot tell the invoices apart; the message says so and how to
   number them (the year in the number).
+  A row a status column says is cancelled (or a draft) is left out: it counts 0, so the
+  invoice re-issued under its number after a cancellation is billed once, no duplicate.
 * Two invoices with different numbers for the same customer, the same amount (to the
   currency's decimals) and the same date are POSSIBLE_DUPLICATE_INVOICE (Warning): often the
   same delivery billed twice, sometimes two identical orders. Every invoice of the group is
@@ -25,6 +27,7 @@ import pandas as pd
 
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook, per_distinct
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
+from ar_excel.core.entries import void_or_draft
 from ar_excel.model import ROW, SHEET
 
 # the runs of digits and of letters a number is made of, whatever separates them
@@ -44,6 +47,8 @@ def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
     """DUPLICATE_INVOICE_NO: the same invoice number on more than one row, however its
     separators and leading zeros are typed (INV-0104 and inv 104 are one number)."""
     inv = book.billed[book.billed[KEY].notna()]  # (a cheque may bear an invoice's number)
+    # a cancelled row kept beside the invoice re-issued under its number bills nothing
+    inv = inv[~void_or_draft(inv)]
     inv = inv.assign(**{KEY: per_distinct(inv[KEY], _same_number)})
     dup = inv[inv[KEY].duplicated(keep=False)]
     if dup.empty:
