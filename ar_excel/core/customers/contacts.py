@@ -342,8 +342,30 @@ def account_keys(value: object) -> set[str]:
     for part in _ACCOUNT_SPLIT.split(text):
         key = _ACCOUNT_NOISE.sub("", part)
         if len(key) >= 6:
-            keys.add(key)
-    return keys
+            keys.add(_labelled_ibans(key) or key)
+    return {k for key in keys for k in key.split("\n")}
+
+
+# An IBAN inside a part written with its bank's name or a label ("الراجحي: SA03 8000 ...",
+# "CIB EG38 ...", "IBAN: EG38 ..."), or two IBANs with a slash between them: the IBANs, so
+# the account is compared and its check digits tested as written elsewhere without them
+_IBAN_TOKEN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
+# A label run into the IBAN without a separator ("CIBEG38..."): only an IBAN of a country
+# whose length it has exactly (ISO 13616 registry), not letters of the label ("Acc 1234...")
+_IBAN_LENGTH = {"EG": 29, "AE": 23, "SA": 24, "QA": 29, "KW": 30, "BH": 22, "OM": 23, "JO": 30,
+                "LB": 28, "IQ": 23, "PS": 29, "LY": 25, "TN": 24, "TR": 26, "GB": 22, "DE": 22,
+                "FR": 27}
+
+
+def _labelled_ibans(key: str) -> str | None:
+    if _IBAN_SHAPE.match(key):
+        return None
+    found = []
+    for token in re.split(r"[^A-Z0-9]+", key):
+        m = _IBAN_TOKEN.search(token)
+        if m and (m.start() == 0 or _IBAN_LENGTH.get(m.group()[:2]) == len(m.group())):
+            found.append(m.group())
+    return "\n".join(found) or None
 
 
 def iban_valid(account: str) -> bool:
