@@ -123,7 +123,10 @@ _RULES: list[tuple[str, str]] = [
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
     # A salary paid into the company's account is payroll coming back, never a customer's.
+    # A narrative that opens with the word (SALARY MOHAMED AHMED HASSAN, راتب شهر 10) is a
+    # salary whoever it names: an employee who is also a customer does not pay an invoice so.
     (r"\bWPS\b|\bSALARY (?:TRANSFER|TRF|CREDIT)\b|\bPAYROLL (?:CREDIT|TRANSFER)\b|"
+     r"^SALARY\b|^SALARIES\b|^PAYROLL\b|^راتب\b|^مرتب\b|"
      r"\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
      r"مرتجع رواتب|رواتب مرتجعه|مرتجع مرتبات", "refund"),
 ]
@@ -145,7 +148,7 @@ _TRIGGERS = (
     "ودائع", "شهادات", "POS ", "CARD", "MERCHANT", "تسويه",
     "عوائد", "PROFIT", "MUDARABA", "ارباح", "SWEEP", "POOL", "FROM OUR", "CANCEL", "الغاء",
     "RETOURE", "REJECT",
-    "FOREX", "MONEY MARKET", "WPS", "SALAR", "PAYROLL", "رواتب", "مرتبات",
+    "FOREX", "MONEY MARKET", "WPS", "SALAR", "PAYROLL", "رواتب", "مرتبات", "راتب", "مرتب",
     "CR INT", "CR. INT", "BETWEEN ACCOUNTS", "INTERNAL", "SELF TRANSFER", "OWN FUNDS", "INTER",
     "RTN", "UNPAID", "MARGIN", "رد رسوم", "رد مصاريف", "رسوم", "CASHBACK", "PETTY CASH",
     "BILL", "اذون", "SUKUK", "صكوك", "COUPON", "SETTLEMENT", "MERCHANT", "FAWRY", "PAYMOB",
@@ -209,7 +212,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 def _literal_start(alternative: str) -> str:
     """Text every match of a pattern alternative contains: its literal start ("" if none)."""
-    body = alternative.removeprefix(r"\b")
+    body = alternative.removeprefix("^").removeprefix(r"\b")
     literal = re.match(r"[^\\.?*+()\[\]{}|^$]*", body).group(0)
     if body[len(literal):len(literal) + 1] in ("?", "*", "+", "{"):
         literal = literal[:-1]  # the last letter is optional

@@ -188,6 +188,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderR
         self._neighbour_cache: dict[int, list[int]] = {}  # (``FullReferences._neighbours_of``)
         # Each payer's long invoice numbers (``PartialReferences._own_one_digit_away``).
         self._own_digits: dict[str, list[tuple[int, str]]] = {}
+        # Each series' highest number in the book (``PartialReferences._beyond_own``).
+        self._series_top: dict[tuple[str, int], str] | None = None
         self._tries: dict[tuple[int, bool], tuple[Payer | None, list]] = {}
         # Book-to-bank (``recorded``): the receipts of Payments the statement's credits may be,
         # and the statement's first and last dates; set by ``match_statement``.

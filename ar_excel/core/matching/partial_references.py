@@ -61,6 +61,8 @@ _PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bS
 # A number written with leading zeros to 4 digits or more (0164, 00108).
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 # An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
+# How far beyond the last number of its series in the book an invoice not booked yet may be.
+NEXT_INVOICES = 50
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
 _DIGIT = re.compile(r"[0-9]")
 # Digits written after letters, as an invoice number is (SI-5079, INV5079, F2026/00902).
@@ -125,11 +127,14 @@ class PartialReferences:
             # amount (a transfer's reference: REF 5079 for SI-5097) is chance in a dense
             # numbering, unless written as an invoice's (INV 5079, SI-5079).
             agrees = False
-        if agrees and payer and not f.payer.certain and self._names_anothers_open(f, owner):
+        if agrees and (self._names_anothers_open(f, owner) if payer and not f.payer.certain
+                       else payer is None and self._names_anothers_instalment(f, owner)):
             # The number as written names an open invoice of another customer's: that it
             # means the one a digit away takes a payer known for sure, not a name only like
             # its owner's (NILE PHARMA ... BALANCE INV 0412: 0412 شركة النيل للأدوية's, 0414
-            # Nile Pharma Distribution's, of the amount).
+            # Nile Pharma Distribution's, of the amount). Nobody named, and the receipt an
+            # instalment of the invoice named (INV-2026-0041, another's 6,600.00, paid
+            # 3,300.00: a half): a part payment of it as likely as a slip for INV-2026-0040.
             agrees = False
         settled = self._paid_twice_fits(f, p, payer)
         conf = 0.92 if agrees and not settled else 0.6
@@ -158,6 +163,13 @@ class PartialReferences:
         return any(self.inv.customer[q] != owner and self.inv.remaining[q] > 0
                    and ((q in f.strong and q not in f.loose) or tails[q] in called)
                    for q in f.strong | f.weak)
+
+    def _names_anothers_instalment(self, f: LineFacts, owner: str) -> bool:
+        """Whether the narrative names in full an open invoice of a customer other than
+        ``owner`` of which the receipt is a half, a third or a quarter exactly."""
+        return any(self.inv.customer[q] != owner and q not in f.loose
+                   and any(self.inv.remaining[q] == f.remaining * k for k in (2, 3, 4))
+                   for q in f.strong)
 
     def _paid_twice_fits(self, f: LineFacts, p: int, payer: str | None) -> bool:
         """Whether the number the narrative writes one digit off open invoice ``p``'s is an
@@ -380,7 +392,9 @@ class PartialReferences:
             # INV-2026-1002 of 8,400.50) may pay an invoice not in the book yet, so parking
             # 14,979.50 on account is a person's call. (A part payment of the payer's own
             # invoice with a digit slipped stays certain.)
-            unconfirmed = any(a.method in ("overpayment", "on-account") for a in out or ())
+            unconfirmed = any(a.method in ("overpayment", "on-account") for a in out or ()) \
+                or (any(a.method == "partial" for a in out or ())
+                    and self._beyond_own(f, own))
             for a in out or ():
                 if a.method == "reference":
                     a.method = "reference-fuzzy"  # (the number as written names no invoice)
@@ -495,6 +509,37 @@ class PartialReferences:
             -2 < len(r) - len(d) < 2 and one_digit_apart(r, d) for r in runs)
             and self.inv.usable(q, f.currency)]
         return hits[0] if len(hits) == 1 else None
+
+    def _beyond_own(self, f: LineFacts, q: int) -> bool:
+        """Whether the number the narrative writes one digit off invoice ``q``'s (the payer's)
+        is the higher of the two and beyond every number of ``q``'s series in the book: the
+        next invoice, issued but not booked yet (SI-26/00251 beside SI-26/00250, the last one
+        booked), as likely as a slip; a number below the series' last is one booked."""
+        digits = self.index.digit_strings[q]
+        # (One digit written higher, not two swapped: 0403 for 0043 is a slip.)
+        higher = [r for r in self._runs(f) if len(r) == len(digits) and r > digits
+                  and sum(a != b for a, b in zip(r, digits, strict=True)) == 1]
+        if not higher:
+            return False
+        if self._series_top is None:
+            top: dict[tuple[str, int], str] = {}
+            numbers = list(self.inv.number)
+            if self.invoice_sheet is not None and "Invoice No" in self.invoice_sheet.columns:
+                numbers += [str(n) for n in self.invoice_sheet["Invoice No"].tolist()]
+            for number in numbers:
+                number = number.strip()
+                tail = _LAST_DIGITS.search(number)
+                if tail is None:
+                    continue
+                d = re.sub(r"\D", "", number)
+                key = (_LAST_DIGITS.sub("", number).upper(), len(d))
+                if d > top.get(key, ""):
+                    top[key] = d
+            self._series_top = top
+        # (Just beyond it: the book lags by days, not by hundreds of invoices; 0922 in a
+        # series that ends at 0310 is a slip.)
+        last = self._series_top.get((self._series(q), len(digits)), digits)
+        return any(0 < int(r) - int(last) <= NEXT_INVOICES for r in higher)
 
     def _numeric_parts_exact(self, f: LineFacts, refs: list[int]) -> bool:
         """Whether the invoices the narrative names (in full or by numeric part), other than
