@@ -9,7 +9,10 @@ Rules:
   ``Applies To``, ``الفاتورة الأصلية``, ``مرجع الفاتورة``; else by its own number where
   that is an invoice's number with a credit-note prefix or suffix (``CN-INV-1001``,
   ``INV-1001-CR`` for ``INV-1001``; an invoice number of digits alone needs the column,
-  since ``CN-1003`` is as often the credit notes' own sequence).
+  since ``CN-1003`` is as often the credit notes' own sequence); else, in a hand-kept list,
+  by a plain ``Reference`` / ``المرجع`` column where it holds one of the book's invoice
+  numbers (one with letters, or the same customer's: a reference of digits alone may be
+  anything else); a value there naming no invoice is no reference, so never reported.
 * CREDIT_NOTE_EXCEEDS_INVOICE (Error): the credit notes naming one invoice, taken in date
   order, add up to more than its amount (by a minor unit or more): each credit
   note from the one that goes over is reported. The customer would be credited money it
@@ -41,6 +44,11 @@ _REFERENCE_HEADERS = {match_key(h) for h in (
     "Associated Invoice Number", "Associated Invoice",  # (Zoho Books' credit notes)
     "Applies-to Doc No", "Applies-to Doc. No.",  # (Business Central's credit memos)
     "Cancelled Billing Doc", "Cancelled Billing Document")}  # (SAP's VBRK-SFAKN)
+# Columns a hand-kept list notes any reference in: on a credit note, often the invoice it
+# credits, but also a PO or a voucher (so only a value naming an invoice of the book counts).
+_PLAIN_REFERENCE_HEADERS = {match_key(h) for h in (
+    "Reference", "Ref", "Ref No", "Ref. No.", "Reference No", "Reference Number", "المرجع",
+    "مرجع", "رقم المرجع")}
 _CN_AFFIX = re.compile(
     r"^(?:CN|CRN|CR|CRNOTE|CREDITNOTE|CREDIT|RET|RTN|RETURN|RMA)[-/_:#.]*(?P<a>.+)$"
     r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")
@@ -50,6 +58,13 @@ def reference_column(invoices: pd.DataFrame) -> str | None:
     """The Invoices column naming the invoice a credit note corrects, if the sheet has one."""
     for column in invoices.columns:
         if isinstance(column, str) and match_key(column) in _REFERENCE_HEADERS:
+            return column
+    return None
+
+
+def _plain_reference(invoices: pd.DataFrame) -> str | None:
+    for column in invoices.columns:
+        if isinstance(column, str) and match_key(column) in _PLAIN_REFERENCE_HEADERS:
             return column
     return None
 
@@ -85,6 +100,13 @@ def _naming(inv: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     stated = invoice_key(notes[column].map(_as_number_text)) if column is not None \
         else pd.Series(None, index=notes.index, dtype=object)
     own = notes[KEY].map(lambda k: _from_own_number(k, keys))
+    plain = _plain_reference(inv) if column is None else None
+    if plain is not None:
+        noted = invoice_key(notes[plain].map(_as_number_text))
+        owner = noted.map(lambda k: bills["Customer ID"].get(k) if k in keys else None)
+        mine = owner.astype(str) == notes["Customer ID"].astype(str)
+        lettered = noted.map(lambda k: isinstance(k, str) and re.search(r"[A-Z]", k) is not None)
+        own = noted.where(noted.isin(keys) & (mine | lettered), own)
     named = stated.where(stated.notna(), own)
     notes = notes.assign(_named=named, _from_column=stated.notna())
     return notes[notes["_named"].notna() & (notes["_named"] != notes[KEY])], bills, column
