@@ -80,3 +80,30 @@ def test_half_of_anothers_invoice_named_in_full_is_no_sure_slip_for_one_of_the_a
 def test_the_slip_with_its_payer_named_stays_matched():
     r = match(CUSTOMERS, INVOICES, {"amount": 3300.00, "desc": "TRF INV-2026-0041 DELTA FOODS"})
     assert allocations(r) == [("INV-2026-0040", 3300.00, "reference-fuzzy", "Matched")]
+
+
+NUMBER_IS_AMOUNT = [
+    customer("C04", "محمد أحمد"),
+    customer("C13", "Mohamed Ahmed Hassan"),
+]
+NUMBER_IS_AMOUNT_INVOICES = [
+    invoice("10452", "C04", 5000.00, "2026-09-01"),
+    invoice("MAH-001", "C13", 2500.00, "2026-09-01"),
+    invoice("2500", "C13", 2500.00, "2026-10-23"),
+]
+
+
+def test_an_invoice_number_that_is_the_amount_written_out_is_not_confirmed_by_it():
+    """MOHAMED AHMED 2500 for 2,500.00, invoice 2500 (Mohamed Ahmed Hassan's; محمد أحمد is
+    another customer): the number is the amount itself, so the amount cannot confirm it;
+    before, invoice 2500 was Matched (0.99)."""
+    r = match(NUMBER_IS_AMOUNT, NUMBER_IS_AMOUNT_INVOICES,
+              {"amount": 2500.00, "desc": "MOHAMED AHMED 2500"})
+    assert allocations(r) == [("2500", 2500.00, "reference", "Suggested")]
+    assert "the number is the amount itself: please confirm" in reason(r)
+
+
+def test_an_invoice_number_unlike_the_amount_still_confirms():
+    r = match(NUMBER_IS_AMOUNT, NUMBER_IS_AMOUNT_INVOICES,
+              {"amount": 5000.00, "desc": "CHQ 10452"})
+    assert allocations(r) == [("10452", 5000.00, "reference", "Matched")]

@@ -77,6 +77,13 @@ class FullReferences:
         return any(p not in refs for p in self.inv.with_amount(cust, f.remaining, f.currency,
                                                                f.date))
 
+    def _number_is_the_amount(self, f: LineFacts, p: int) -> bool:
+        """Whether invoice ``p``'s number is all digits and reads as the line's amount in whole
+        units (invoice 12000 and a receipt of 12,000.00)."""
+        number = self.inv.number[p].strip()
+        whole, rest = divmod(f.amount, self.inv.unit)
+        return number.isdigit() and not rest and number.lstrip("0") == str(whole)
+
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
                       unsure: bool | None = None, retyped: bool = False
                       ) -> list[Allocation] | None:
@@ -91,6 +98,13 @@ class FullReferences:
         names = ", ".join(self.inv.number[p] for p in refs)
         method = "reference" if len(refs) == 1 else "multi-invoice"
         if total == f.remaining:
+            if len(refs) == 1 and self._number_is_the_amount(f, refs[0]) \
+                    and not (cust and self._known_for_sure(f, cust)):
+                # (GOLDEN EAGLE 12000 for 12,000.00, invoice 12000 Golden's: the number is the
+                # amount written out, and an amount cannot confirm itself.)
+                return self._alloc(f, refs, method, 0.6,
+                                   f"{said} {names}; amount equals the open amount, but the "
+                                   "number is the amount itself: please confirm")
             return self._alloc(f, refs, method, 0.99 - penalty,
                                f"{said} {names}; amount equals the open amount")
         amounts = [self.inv.remaining[p] for p in refs]
