@@ -415,6 +415,23 @@ def net_as_amount(kind: str, header: list[Any], names: list[str], written: dict[
                  and names[j] not in written and not _NOT_TAX_AMOUNT.search(k)), None)
 
 
+# A discount given on an invoice list of net and VAT columns, taken off before the VAT (not a
+# rate, nor the income tax the customer withholds at payment: خصم من المنبع).
+_DISCOUNT_AMOUNT = frozenset(match_key(h) for h in (
+    "Discount", "Discount Amount", "Discount Value", "الخصم", "خصم", "قيمة الخصم",
+    "مبلغ الخصم", "الخصم التجاري", "خصم تجاري", "خصم الكمية"))
+
+
+def discount_beside_net(header: list[Any], names: list[str], written: dict[str, str]
+                        ) -> int | None:
+    """The position of a discount amount column of an invoice list read as net + VAT
+    (``net_as_amount``): the net is before it and the VAT after it, so the invoice total is
+    net - discount + VAT. None when there is none (or it is read as another field)."""
+    keys = [match_key(h) if isinstance(h, str) else "" for h in header]
+    return next((j for j, k in enumerate(keys) if k in _DISCOUNT_AMOUNT
+                 and names[j] not in written), None)
+
+
 # A customer ledger giving each entry as a debit (an invoice) or a credit (a credit note, a
 # receipt) in two columns, rather than one signed amount.
 DEBIT = frozenset(match_key(h) for h in (

@@ -28,6 +28,7 @@ from ar_excel.io.headers import (
     bare_key,
     customer_column_that_varies,
     debit_credit_as_amount,
+    discount_beside_net,
     find_header_row,
     gl_account_column,
     header_field,
@@ -99,6 +100,25 @@ from ar_excel.parsing import (
 from ar_excel.parsing.codes import ANY_CURRENCY
 from ar_excel.policy import Policy
 from ar_excel.schema import NO_CREDIT, SCHEMAS, TERMS_EOM, UNLIMITED
+
+
+def vat_on_the_discounted(net: pd.Series, discount: pd.Series, tax: pd.Series) -> bool:
+    """Whether a discount column beside net and VAT is an amount taken off before the VAT
+    (25,000.00 less 1,250.00, VAT 14 % of 23,750.00 = 3,325.00), told by the VAT of the
+    discounted rows: at the rate of the rows without a discount (else a usual rate, 5, 10,
+    14 or 15 %) on the net less the discount, to the cent, and not on the net (a discount
+    rate, 5 for 5 %, or one given after the tax, leaves the total as net + VAT)."""
+    both = discount.gt(0) & tax.gt(0) & net.gt(0) & (net > discount)
+    if not both.any():
+        return False
+    plain = discount.fillna(0.0).eq(0) & tax.gt(0) & net.gt(0)
+    rates = set((tax[plain] / net[plain]).round(4)) or {0.05, 0.1, 0.14, 0.15}
+
+    def fits(base: pd.Series) -> bool:
+        return all(any(abs(t - round(b * r, 2)) <= 0.011 for r in rates)
+                   for b, t in zip(base[both], tax[both], strict=True))
+
+    return fits(net - discount) and not fits(net)
 
 
 def _parse(values: Any, kind: str, policy: Policy, types: ValueTypes
@@ -591,6 +611,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         for pos, message in errors.items():
             issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
                                 str(header[tax_column]), columns[tax_column][pos], message))
+        discount_column = discount_beside_net(header, names, written)
+        if discount_column is not None:
+            discount, _ = _parse(columns[discount_column], "money", policy,
+                                 types[discount_column])
+            if vat_on_the_discounted(parsed["Amount"], discount, tax):
+                parsed["Amount"] = parsed["Amount"] - discount.fillna(0.0)
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(TOTAL_DECIMALS)
     if credit_column is not None:
         credit, errors = _parse(columns[credit_column], "money", policy,
