@@ -107,3 +107,11 @@ def test_an_invoice_number_unlike_the_amount_still_confirms():
     r = match(NUMBER_IS_AMOUNT, NUMBER_IS_AMOUNT_INVOICES,
               {"amount": 5000.00, "desc": "CHQ 10452"})
     assert allocations(r) == [("10452", 5000.00, "reference", "Matched")]
+
+
+def test_a_bare_number_that_is_the_amount_written_out_is_not_confirmed_by_it():
+    """A bare 2500 for 2,500.00, nobody named: before, invoice 2500 was Matched (0.93) on
+    its numeric part."""
+    r = match(NUMBER_IS_AMOUNT, NUMBER_IS_AMOUNT_INVOICES, {"amount": 2500.00, "desc": "2500"})
+    assert allocations(r) == [("2500", 2500.00, "reference", "Suggested")]
+    assert "the number is the amount itself: please confirm" in reason(r)
