@@ -503,6 +503,18 @@ def _gaps(shape: str) -> tuple[str, frozenset[int], frozenset[int]]:
             frozenset(v for v in letters if v < inner))
 
 
+def _aligned_gaps(one: str, other: str) -> tuple[tuple[str, frozenset[int], frozenset[int]],
+                                                  tuple[str, frozenset[int], frozenset[int]]]:
+    """The ``_gaps`` of two shapes, the article written on one side only taken off that side
+    (السالمية for SALMIYA, الرياض for RIYAD): its gaps counted from the word after it."""
+    first, second = _gaps(one), _gaps(other)
+    if first[0] == "l" + second[0]:
+        first = (second[0], *(frozenset(g - 1 for g in gaps if g) for gaps in first[1:]))
+    elif second[0] == "l" + first[0]:
+        second = (first[0], *(frozenset(g - 1 for g in gaps if g) for gaps in second[1:]))
+    return first, second
+
+
 # (Asked for every pair of a short word's spellings a narrative and a candidate write: the
 # same hundred or two pairs again and again in a month's statement.)
 @lru_cache(maxsize=100_000)
@@ -513,15 +525,8 @@ def long_vowels_agree(arabic: str, latin: str) -> bool:
     not سالم); and the other way, the Arabic writes a long vowel wherever the Latin writes a
     Y or W between vowels (AL RIYAD is الرياض, not الرضا; NAWAL نوال). Shapes whose
     consonants differ (a letter folded another way) are not compared: True."""
-    ar_consonants, written, _ = _gaps(arabic)
-    latin_consonants, vowels, letters = _gaps(latin)
-    # (the article written on one side only: السالمية for SALMIYA, its gaps after it compared)
-    if ar_consonants == "l" + latin_consonants:
-        ar_consonants, written = latin_consonants, frozenset(g - 1 for g in written if g)
-    elif latin_consonants == "l" + ar_consonants:
-        latin_consonants = ar_consonants
-        vowels = frozenset(g - 1 for g in vowels if g)
-        letters = frozenset(g - 1 for g in letters if g)
+    (ar_consonants, written, _), (latin_consonants, vowels, letters) = _aligned_gaps(
+        arabic, latin)
     return ar_consonants != latin_consonants or (
         written <= vowels and letters <= written
         and (arabic.endswith("_ia") or not latin.endswith("_ia")))
@@ -533,13 +538,8 @@ def arabic_spellings_agree(one: str, other: str) -> bool:
     long vowels between the same consonants, as two clerks writing one name in Arabic do
     (الرياض is not الرضا, سعيد not سعد; a final ى or ي alike, the article on one side only).
     Shapes whose consonants differ are not compared: True."""
-    one_consonants, one_written, _ = _gaps(one)
-    other_consonants, other_written, _ = _gaps(other)
-    if one_consonants == "l" + other_consonants:
-        one_consonants, one_written = other_consonants, frozenset(g - 1 for g in one_written if g)
-    elif other_consonants == "l" + one_consonants:
-        other_consonants = one_consonants
-        other_written = frozenset(g - 1 for g in other_written if g)
+    (one_consonants, one_written, _), (other_consonants, other_written, _) = _aligned_gaps(
+        one, other)
     return one_consonants != other_consonants or one_written == other_written
 
 
