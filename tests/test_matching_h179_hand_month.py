@@ -115,3 +115,15 @@ def test_a_bare_number_that_is_the_amount_written_out_is_not_confirmed_by_it():
     r = match(NUMBER_IS_AMOUNT, NUMBER_IS_AMOUNT_INVOICES, {"amount": 2500.00, "desc": "2500"})
     assert allocations(r) == [("2500", 2500.00, "reference", "Suggested")]
     assert "the number is the amount itself: please confirm" in reason(r)
+
+
+def test_a_salary_transfer_written_in_arabic_pays_no_invoice():
+    """'تحويل مرتبات' / 'تحويل الرواتب' (a salary transfer, as SALARY TRANSFER) naming a
+    customer for exactly its invoice: before, Matched to MAH-002."""
+    r = match(CUSTOMERS, INVOICES,
+              {"amount": 3500.00, "desc": "تحويل مرتبات محمد احمد حسن"},
+              {"amount": 3500.00, "desc": "تحويل الرواتب شهر 10 محمد احمد حسن"},
+              {"amount": 3500.00, "desc": "تحويل من محمد احمد حسن"})
+    assert allocations(r, "L1") == [] and allocations(r, "L2") == []
+    assert "refund" in reason(r, "L1") and "refund" in reason(r, "L2")
+    assert allocations(r, "L3") == [("MAH-002", 3500.00, "amount+payer", "Matched")]

@@ -126,6 +126,7 @@ _RULES: list[tuple[str, str]] = [
     # A narrative that opens with the word (SALARY MOHAMED AHMED HASSAN, راتب شهر 10) is a
     # salary whoever it names: an employee who is also a customer does not pay an invoice so.
     (r"\bWPS\b|\bSALARY (?:TRANSFER|TRF|CREDIT)\b|\bPAYROLL (?:CREDIT|TRANSFER)\b|"
+     r"تحويل (?:ال)?(?:مرتبات|رواتب)|"
      r"^SALARY\b|^SALARIES\b|^PAYROLL\b|^راتب\b|^مرتب\b|"
      r"\bSALARY RETURN|\bSALARIES RETURN|\bPAYROLL RETURN|\bRETURNED SALAR|"
      r"مرتجع رواتب|رواتب مرتجعه|مرتجع مرتبات", "refund"),
