@@ -25,6 +25,7 @@ from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.credit import limit_terms
 from ar_excel.model import Book, JobResult, SheetProtection, Tab, Table
 from ar_excel.names import match_key
+from ar_excel.parsing.digits import is_blank
 
 CHECKS_TAB = "Customer Checks"
 CHANGES_TAB = "Customer Changes"
@@ -69,11 +70,6 @@ def _protection(book: Book, options: JobOptions) -> list[SheetProtection]:
     return [SheetProtection(table.sheet, str(password), tuple(letters), table.header_row)]
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or \
-        (isinstance(value, str) and not value.strip())
-
-
 def _whole_number(value: object) -> bool:
     if isinstance(value, bool):
         return False
@@ -91,9 +87,9 @@ def _without_numbered_blank_rows(table: Table) -> Table:
     if not fields:
         return table
     raw = table.raw
-    empty = raw[fields].map(_blank).all(axis=1)
+    empty = raw[fields].map(is_blank).all(axis=1)
     if others:
-        empty &= raw[others].map(lambda v: _blank(v) or _whole_number(v)).all(axis=1)
+        empty &= raw[others].map(lambda v: is_blank(v) or _whole_number(v)).all(axis=1)
     if not empty.any():
         return table
     keep = ~empty

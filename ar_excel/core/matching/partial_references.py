@@ -60,9 +60,9 @@ _PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bS
                           r"سداد|دفعه(?: من)?)[\s:#.-]*(\d{3,4})(?!\d)")
 # A number written with leading zeros to 4 digits or more (0164, 00108).
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
-# An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
 # How far beyond the last number of its series in the book an invoice not booked yet may be.
 NEXT_INVOICES = 50
+# An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
 _LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
 _DIGIT = re.compile(r"[0-9]")
 # Digits written after letters, as an invoice number is (SI-5079, INV5079, F2026/00902).
@@ -72,6 +72,11 @@ _OTHER_WORD = re.compile(r"PO|ORDER|CH|TEL|MOB|PHONE|CIF|CUST|CONTRACT|BILL ACC|
                          r"شراء|تليفون|موبايل")
 # Sets of a range's invoices making the amount by chance, below which the one set is the one paid.
 RANGE_CHANCE = 0.02
+
+
+def _series_of(number: str) -> str:
+    """An invoice number's series (``_LAST_DIGITS``), as compared: upper case."""
+    return _LAST_DIGITS.sub("", number).upper()
 
 
 class PartialReferences:
@@ -233,7 +238,7 @@ class PartialReferences:
         return str(customer).strip(), amount
 
     def _series(self, p: int) -> str:
-        return _LAST_DIGITS.sub("", self.inv.number[p].strip()).upper()
+        return _series_of(self.inv.number[p].strip())
 
     def _range_readings(self, f: LineFacts, first: str, last: str
                         ) -> list[tuple[list[int], int, float]]:
@@ -539,7 +544,7 @@ class PartialReferences:
                 if tail is None:
                     continue
                 d = re.sub(r"\D", "", number)
-                key = (_LAST_DIGITS.sub("", number).upper(), len(d))
+                key = (_series_of(number), len(d))
                 if d > top.get(key, ""):
                     top[key] = d
             self._series_top = top
