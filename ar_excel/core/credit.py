@@ -93,6 +93,11 @@ _REASONS = {
     "hold_master": ("customer is on Hold in the master", "العميل موقوف في بيانات العملاء"),
     "hold_overdue": ("invoice {invoice} is {days} days past due (policy: hold after {limit})",
                      "الفاتورة {invoice} متأخرة {days} يوماً (السياسة: إيقاف بعد {limit})"),
+    # held on a later invoice: the Oldest Overdue Days' older one is paid by the credits
+    "older_covered": ("; the older invoice {oldest} ({days} days past due, the Oldest Overdue "
+                      "Days) is covered by credits on account of {credit}: apply them",
+                      "؛ الفاتورة الأقدم {oldest} (متأخرة {days} يوماً، أقدم أيام تأخير) "
+                      "تغطيها الأرصدة الدائنة على الحساب ({credit}): طبّقها"),
     "hold_covered": ("invoice {invoice} is {days} days past due, but credits on account of "
                      "{credit} cover it: apply them (no hold)",
                      "الفاتورة {invoice} متأخرة {days} يوماً، لكن الأرصدة الدائنة على الحساب "
@@ -369,8 +374,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   orders: pd.DataFrame | None = None, as_of: date | None = None,
                   arabic: bool = False, rates: Rates | None = None,
                   same_company: dict[str, list[str]] | None = None,
-                  limit_currencies: Mapping[object, tuple[str, str]] | None = None
-                  ) -> pd.DataFrame:
+                  limit_currencies: Mapping[object, tuple[str, str]] | None = None,
+                  orders_open: pd.Series | None = None) -> pd.DataFrame:
     """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
     ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none.
     ``same_company``: per Customer ID, its other accounts the master's duplicate checks take
@@ -381,13 +386,16 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     HEADED, COMPANY, SAP_B1; Note words it, ``_LIMIT_WHY``): its row is in that currency,
     what it owes converted into it. Without a rate for one of its items' currencies into that
     limit's a limit is not compared (Reason says so; ``not_comparable``); a limit in the
-    customer's own Currency is compared with its items added as they stand (Note says so)."""
+    customer's own Currency is compared with its items added as they stand (Note says so).
+    ``orders_open``: ``open_orders(orders, as_of, places=None)`` when the caller has it
+    already (the job weighs its Input Issue and tie with the same figures)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
     named = master.set_index("Customer ID")["Currency"].to_dict() if "Currency" in master \
         else {}
-    orders_exact = open_orders(orders, as_of or date.today(), places=None)
+    orders_exact = open_orders(orders, as_of or date.today(), places=None) \
+        if orders_open is None else orders_open
     limit_in, apart = weighed_limits(items, stated, rates, master, orders_exact)
     items, converted, counted_in = items_as_counted(items, master, rates, limit_in)
     if limit_in and rates is not None and len(orders_exact):
@@ -427,11 +435,11 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                         strict=True):
         found.setdefault(cid, set()).add(ccy)
     currencies_of = {cid: sorted(ccys) for cid, ccys in found.items()}
-    orders_open = orders_exact.round(2)
+    orders_cents = orders_exact.round(2)
 
     ids = list(master["Customer ID"])
     known = set(ids)
-    unknown = sorted((set(balance.index) | set(orders_open.index)) - known)
+    unknown = sorted((set(balance.index) | set(orders_cents.index)) - known)
     info = master.set_index("Customer ID")
     # One dict per column: a lookup per customer and column in dicts, not DataFrame.at (20,000
     # customers made 200,000 .at calls, most of the job's time)
@@ -439,7 +447,7 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     oldest_days, oldest_doc = oldest["_dpd"].to_dict(), oldest["Document No"].to_dict()
     balance_of, overdue_of, credits_of = balance.to_dict(), overdue.to_dict(), credits.to_dict()
     past_due_net_of = past_due_net.to_dict()
-    orders_of, orders_exact_of = orders_open.to_dict(), orders_exact.to_dict()
+    orders_of, orders_exact_of = orders_cents.to_dict(), orders_exact.to_dict()
 
     def at(cid: object, name: str) -> object:
         return col[name][cid]
@@ -494,8 +502,14 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         # سند قبض) paid the oldest debt, as Dunning reads it.
         late_doc, late_days = uncovered.get(cid, (None, 0))
         if late_doc is not None and late_days > policy.overdue_hold_days:
-            why.append(reason("hold_overdue", arabic, invoice=late_doc,
-                              days=late_days, limit=policy.overdue_hold_days))
+            held_on = reason("hold_overdue", arabic, invoice=late_doc,
+                             days=late_days, limit=policy.overdue_hold_days)
+            if cid in oldest_days and days > late_days:
+                # the row's Oldest Overdue Days is an older invoice the credits pay: said,
+                # or the Reason's days contradict the column beside it
+                held_on += reason("older_covered", arabic, oldest=oldest_doc[cid], days=days,
+                                  credit=_money(-float(credits_of.get(cid, 0.0))))
+            why.append(held_on)
         covered = [reason("hold_covered", arabic, invoice=oldest_doc[cid], days=days,
                           credit=_money(-float(credits_of.get(cid, 0.0))))] \
             if not why and cid in oldest_days and days > policy.overdue_hold_days else []

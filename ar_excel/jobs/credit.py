@@ -155,11 +155,11 @@ def run(book: Book, options: JobOptions) -> JobResult:
     same = same_company(table, book.policy, as_of) if table is not None and len(
         table.frame) else None
     limit_in = {cid: (found.code, found.how) for cid, found in stated.items()}
-    status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
-                                  book.arabic, rates, same, limit_in)
-    # the open orders Credit Status weighed a limit with: its Input Issue and its tie to the
-    # ledger leave the same limits uncompared
+    # the open orders, once: Credit Status weighs a limit with them, and its Input Issue and
+    # its tie to the ledger leave the same limits uncompared
     orders_open = credit.open_orders(book.frame("Orders"), as_of, places=None)
+    status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
+                                  book.arabic, rates, same, limit_in, orders_open)
     issues = [*(rates.issues if rates is not None else ()),
               *_not_compared(book, items, stated, rates, orders_open),
               *company_currency_unknown(book, local or (rates.base if rates is not None
