@@ -44,8 +44,9 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   keeps in its invoice list (``entries.refund_rows``: a debit typed Refund, a سند صرف),
   which are no sales. A receipt whose rows go both ways (Payment ID, customer and date
   shared: -1,000 off the account, +1,000 onto an invoice, the day money received earlier is
-  applied) counts its net only (``Ledger.cash_amounts``): the move is neither a receipt nor
-  a refund.
+  applied; without a Payment ID, a row off the account and one onto an invoice of the same
+  customer, date and currency: ``account_moves``) counts its net only
+  (``Ledger.cash_amounts``): the move is neither a receipt nor a refund.
 * Collection rate = (receipts - refunds paid) in the period / (opening AR + credit sales) x
   100; receipts are money received (not write-offs, discounts, tax withheld, nor refunds
   paid out), less the cheques returned unpaid in the period (a Payments row so named, or a
@@ -263,27 +264,25 @@ class Ledger:
     @cached_property
     def cash_amounts(self) -> pd.Series:
         """Each Payments row's money in or out (non-cash settlements and returned cheques
-        aside, which are counted on their own), a receipt's rows netted: where the rows of
-        one receipt (``receipt_keys``) in one currency go both ways, the receipt moved money
-        it already held on account onto invoices (an ERP's receipt application: -1,000 off
-        the account, +1,000 to INV-7, the day it was applied). Only their net came in (or
-        went out): it is carried by the receipt's first row, its other rows count 0.
-        Read row by row, the move was a receipt of 1,000 and a refund of 1,000 paid out."""
+        aside, which are counted on their own), a receipt's move from the account netted:
+        where money held on account is put onto invoices (``account_moves``: an ERP's receipt
+        application, -1,000 off the account, +1,000 to INV-7, the day it was applied, with or
+        without a Payment ID), only the net came in (or went out): it is carried by the
+        move's first row, its other rows count 0. Read row by row, the move was a receipt of
+        1,000 and a refund of 1,000 paid out."""
         pay = self.payments
         amounts = pay["Amount"].astype("float64")
         cash = amounts.notna() & ~self.non_cash_payments & ~self.returned_payments
         if not cash.any():
             return amounts
-        rows = amounts[cash]
-        keys = receipt_keys(pay.loc[cash]) + "|" + self.payment_currencies[cash].astype(str)
-        both = goes_both_ways(rows, keys)
-        if not both.any():
+        keys = account_moves(pay, self.payment_currencies, cash)
+        moving = keys.notna()
+        if not moving.any():
             return amounts
-        mixed = rows[both]
-        net = mixed.groupby(keys[both]).transform("sum")
-        first = ~keys[both].duplicated()
+        net = amounts[moving].groupby(keys[moving]).transform("sum")
+        first = ~keys[moving].duplicated()
         out = amounts.copy()
-        out.loc[mixed.index] = np.where(first, net, 0.0)
+        out.loc[net.index] = np.where(first, net, 0.0)
         return out
 
     @cached_property
@@ -331,6 +330,50 @@ def goes_both_ways(amounts: pd.Series, keys: pd.Series) -> pd.Series:
     clerk applied it, not a receipt and a refund."""
     return (amounts.gt(0).groupby(keys).transform("any")
             & amounts.lt(0).groupby(keys).transform("any"))
+
+
+def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
+                  cash: pd.Series | None = None) -> pd.Series:
+    """Per Payments row, the key of the move it is part of where it moves money the customer
+    paid earlier off its account and onto invoices (the day the clerk applied it: -1,000 off
+    the account, +1,000 to INV-7), None elsewhere: no money came in or went out by it but
+    the move's net. The KPIs' cash, Payment Behaviour's payment dates and the customer's
+    statement all read the moves here, so they agree on them.
+
+    * Rows with a Payment ID: the rows of one receipt (``receipt_keys``) in one currency that
+      go both ways.
+    * Rows without one (a receipt is then known by nothing else): a row taking money off the
+      account (negative, naming no invoice) and one putting it on an invoice (positive,
+      naming it) of the same customer, date and currency; other rows of that day stay
+      receipts and refunds of their own.
+
+    ``currencies``: each row's currency (``payment_currency``; None: one currency);
+    ``cash``: the rows that can be part of a move (None: those with an amount)."""
+    out = pd.Series(None, index=payments.index, dtype=object)
+    if not len(payments):
+        return out
+    amounts = payments["Amount"].astype("float64")
+    cash = amounts.notna() if cash is None else cash & amounts.notna()
+    if not ((amounts[cash] < 0).any() and (amounts[cash] > 0).any()):
+        return out
+    rows = payments[cash]
+    signed = amounts[cash]
+    blank = pd.Series(None, index=rows.index, dtype=object)
+    ids = rows.get("Payment ID", blank)
+    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    ccy = (currencies[cash] if currencies is not None else blank).fillna("").astype(str)
+    number = rows.get("Invoice No", blank)
+    names_invoice = number.notna() & (number.astype(str).str.strip() != "")
+    plain = ("~|" + rows["Customer ID"].astype(str) + "|"
+             + pd.to_datetime(rows["Date"]).astype(str) + "|" + ccy)
+    keys = (receipt_keys(rows) + "|" + ccy).where(named, plain)
+    moving = named & goes_both_ways(signed, keys)
+    off = ~named & signed.lt(0) & ~names_invoice
+    onto = ~named & signed.gt(0) & names_invoice
+    moving |= (off | onto) & off.groupby(keys).transform("any") \
+        & onto.groupby(keys).transform("any")
+    out.loc[rows.index[moving.to_numpy()]] = keys[moving].to_numpy()
+    return out
 
 
 def receipt_count(rows: pd.DataFrame) -> int:
@@ -623,40 +666,45 @@ def dso_trend(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
                                        "CEI %"])
 
 
-def money_dates(payments: pd.DataFrame) -> pd.Series:
+def money_dates(payments: pd.DataFrame, currencies: pd.Series | None = None) -> pd.Series:
     """For each Payments row that puts money held on account onto an invoice (a positive row
-    of a receipt whose rows go both ways, as ``Ledger.cash_amounts`` reads it: -1,000 off the
+    of a move, ``account_moves``, as ``Ledger.cash_amounts`` reads it: -1,000 off the
     account, +1,000 to INV-7, the day it was applied), the day that money came: the latest
-    earlier row of the same Payment ID and customer putting money on account (positive,
-    naming no invoice). NaT elsewhere. A customer who paid on 5 October, before its invoice
-    fell due, did not pay late because the clerk applied the money on 10 November."""
+    earlier row putting money on account (positive, naming no invoice) of the same customer
+    and, where the move has a Payment ID, of that Payment ID. NaT elsewhere. A customer who
+    paid on 5 October, before its invoice fell due, did not pay late because the clerk
+    applied the money on 10 November. ``currencies``: each row's (``payment_currency``)."""
     out = pd.Series(pd.NaT, index=payments.index, dtype="datetime64[ns]")
-    if not len(payments) or "Payment ID" not in payments:
+    if not len(payments):
         return out
     amounts = payments["Amount"].astype("float64")
     if not ((amounts < 0).any() and (amounts > 0).any()):
         return out
     cash = amounts.notna() & ~non_cash(payments) & ~returned_rows(payments)
-    ids = payments["Payment ID"]
-    named = ids.notna() & (ids.astype(str).str.strip() != "")
-    cash &= named
-    keys = receipt_keys(payments.loc[cash])
-    rows = amounts[cash]
-    both = goes_both_ways(rows, keys)
-    applying = both[both & rows.gt(0)].index
+    moves = account_moves(payments, currencies, cash)
+    applying = moves.index[(moves.notna() & amounts.gt(0)).to_numpy()]
     if not len(applying):
         return out
     dates = pd.to_datetime(payments["Date"])
-    invoice = payments["Invoice No"] if "Invoice No" in payments else pd.Series(
-        None, index=payments.index, dtype=object)
+    blank = pd.Series(None, index=payments.index, dtype=object)
+    invoice = payments.get("Invoice No", blank)
+    ids = payments.get("Payment ID", blank)
+    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    customer = payments["Customer ID"].astype(str)
+    by_id = ids.astype(str).str.strip() + "|" + customer
+    by_customer = "~|" + customer
     on_account = cash & amounts.gt(0) & (invoice.isna() | (invoice.astype(str).str.strip() == ""))
-    who = ids.astype(str).str.strip() + "|" + payments["Customer ID"].astype(str)
-    # the latest strictly earlier on-account date of the same receipt and customer, all the
-    # applying rows at once (row by row it was a pass over every payment for each of them)
+    # a move with a Payment ID looks for the money under that ID; one without, for any
+    # money its customer put on account
+    who = by_id.where(named, by_customer)
+    # the latest strictly earlier on-account date, all the applying rows at once (row by row
+    # it was a pass over every payment for each of them)
     asked = pd.DataFrame({"who": who.loc[applying], "date": dates.loc[applying]}).dropna(
         subset=["date"]).sort_values("date", kind="stable")
-    held = pd.DataFrame({"who": who[on_account], "date": dates[on_account]}).dropna(
-        subset=["date"]).sort_values("date", kind="stable")
+    held = pd.concat([
+        pd.DataFrame({"who": by_id[on_account & named], "date": dates[on_account & named]}),
+        pd.DataFrame({"who": by_customer[on_account], "date": dates[on_account]}),
+    ]).dropna(subset=["date"]).sort_values("date", kind="stable")
     if asked.empty or held.empty:
         return out
     held["came"] = held["date"]
@@ -687,7 +735,8 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
     currency = pd.Series(invoice_currency(first, customers).to_numpy(), index=first["Invoice No"])
     paid_on = pd.to_datetime(apps["Date"])
-    came = money_dates(payments).reindex(apps.index)
+    came = money_dates(payments, payment_currency(payments, customers, invoices)).reindex(
+        apps.index)
     paid_on = paid_on.where(came.isna(), came)
     out = pd.DataFrame({
         "Customer ID": apps["Customer ID"],

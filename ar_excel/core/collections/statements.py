@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.entries import opening_rows, said_cancelled
-from ar_excel.core.kpis import receipt_keys
+from ar_excel.core.kpis import account_moves
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -148,29 +148,34 @@ def balanced_applications(payments: pd.DataFrame, applying: pd.Series) -> pd.Ser
     return out
 
 
-def moves_on_account(payments: pd.DataFrame) -> pd.Series:
-    """Per Payments row: True for the cash rows of a receipt (Payment ID, customer, date)
-    that go both ways and net to nothing: money the customer paid earlier, taken off its
-    account and put on an invoice the day it was applied (an ERP's receipt application:
-    -1,000 on account, +1,000 to INV-7). No movement of the account: the statement shows
-    the receipt when it came, not a second receipt and a refund on the day it was applied."""
-    out = pd.Series(False, index=payments.index)
+def net_of_moves(payments: pd.DataFrame, currencies: pd.Series | None = None) -> pd.Series:
+    """Per Payments row, its amount on the statement: a move of money the customer paid
+    earlier off its account and onto invoices the day it was applied (``kpis.account_moves``,
+    as the KPIs read it: -1,000 on account, +1,000 to INV-7, with or without a Payment ID)
+    moves no balance, so as much of its rows each way as the other way offsets counts 0, the
+    earliest rows first: the statement shows the receipt when it came, not a second receipt
+    and a refund on the day it was applied. What a move brings in beyond the money it takes
+    off the account (+1,200 onto invoices, 1,000 of it held) is a receipt of that much (200),
+    not 1,200 received and 1,000 refunded. ``currencies``: each row's (the statement's
+    section)."""
     amounts = payments["Amount"].astype(float)
-    ids = payments.get("Payment ID")
-    if ids is None or not ((amounts < 0).any() and (amounts > 0).any()):
-        return out
-    named = ids.notna() & (ids.astype(str).str.strip() != "")
-    cash = (named & amounts.notna() & ~credit_note_rows(payments) & ~returned_rows(payments)
-            & ~non_cash(payments))
-    if not cash.any():
-        return out
-    rows = payments[cash]
-    keys = receipt_keys(rows)  # (a receipt as the KPIs count it)
-    signed = amounts[cash]
-    both = signed.gt(0).groupby(keys).transform("any") & signed.lt(0).groupby(keys).transform(
-        "any")
-    net = signed.groupby(keys).transform("sum")
-    out.loc[rows.index] = (both & (net.abs() < 0.0005)).to_numpy()
+    cash = amounts.notna() & ~credit_note_rows(payments) & ~returned_rows(payments) \
+        & ~non_cash(payments)
+    keys = account_moves(payments, currencies, cash)
+    moving = keys.notna()
+    if not moving.any():
+        return amounts
+    out = amounts.copy()
+    for _, rows in amounts[moving].groupby(keys[moving], sort=False):
+        moved = min(float(rows[rows > 0].sum()), float(-rows[rows < 0].sum()))
+        for side in (rows[rows > 0], -rows[rows < 0]):
+            left = moved
+            for k, value in side.items():
+                take = min(float(value), left)
+                out.loc[k] = round(float(out.loc[k]) - take * np.sign(out.loc[k]), 6)
+                left -= take
+                if left < 0.0005:
+                    break
     return out
 
 
@@ -191,17 +196,21 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     if void.any():
         inv, docs_inv = inv[~void], docs_inv[~void.to_numpy()]
     pay = payments[payments["Amount"].notna()]
-    applying = credit_note_rows(pay)
-    moved = ~balanced_applications(pay, applying) & ~moves_on_account(pay)
-    pay, applying = pay[moved], applying[moved]
     inv_currency = docs_inv["Currency"]
-    pamount = pay["Amount"].astype(float)
     # a receipt belongs to the currency of the invoice it pays, else the customer's (an
     # invoice dated after the last day does not exist yet: as in the ledger on that day)
     exists = _existing_on(inv, as_of)
     by_invoice = pd.Series(inv_currency[exists].to_numpy(),
                            index=inv.loc[exists, "Invoice No"].to_numpy())
     by_invoice = by_invoice[~by_invoice.index.duplicated()]
+    pay_currency = pay["Invoice No"].map(by_invoice).astype(object).fillna(
+        pay["Customer ID"].map(currency))
+    applying = credit_note_rows(pay)
+    net = net_of_moves(pay, pay_currency)
+    moved = ~balanced_applications(pay, applying) & (net.abs() >= 0.0005)
+    pay, applying, pay_currency = pay[moved], applying[moved], pay_currency[moved]
+    pay = pay.assign(Amount=net[moved])
+    pamount = pay["Amount"].astype(float)
     docs_pay = pd.DataFrame({
         "Customer ID": pay["Customer ID"],
         "Date": pd.to_datetime(pay["Date"]),
@@ -213,8 +222,7 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,
         "Signed": -pamount,
-        "Currency": pay["Invoice No"].map(by_invoice).astype(object).fillna(
-            pay["Customer ID"].map(currency)),
+        "Currency": pay_currency,
     })
     if len(docs_pay):
         docs_pay = _to_invoice_owners(docs_pay, pay, invoices, payments, customers, as_of)
