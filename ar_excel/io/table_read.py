@@ -47,6 +47,7 @@ from ar_excel.io.limit_currencies import (
 )
 from ar_excel.io.limit_types import limit_types, type_column
 from ar_excel.io.line_items import line_rows, line_rows_issue
+from ar_excel.io.numbered_rows import numbered_ahead
 from ar_excel.io.opening_balances import (
     CLOSING,
     OPENING,
@@ -437,6 +438,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     types = [ValueTypes(c) for c in columns]
     blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
     keep = record_rows(columns, types, blanks)  # blank rows are not records
+    # rows numbered ahead, nothing on them but their serial, are not records either
+    keep[numbered_ahead(columns, types, header, names, {f.name for f in schema.fields},
+                        keep)] = False
     for pos in repeated_headers(columns, header, keep, names, alias_index(schema)):
         keep[pos] = False  # the header printed again (a pasted block, a print layout)
         issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import re
-from dataclasses import replace
 from datetime import datetime
 
 import pandas as pd
@@ -23,9 +22,8 @@ from ar_excel.core.customers.checks import findings_frame, run_checks
 from ar_excel.errors import InputError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.jobs.credit import limit_terms
-from ar_excel.model import Book, JobResult, SheetProtection, Tab, Table
+from ar_excel.model import Book, JobResult, SheetProtection, Tab
 from ar_excel.names import match_key
-from ar_excel.parsing.digits import is_blank
 
 CHECKS_TAB = "Customer Checks"
 CHANGES_TAB = "Customer Changes"
@@ -70,37 +68,10 @@ def _protection(book: Book, options: JobOptions) -> list[SheetProtection]:
     return [SheetProtection(table.sheet, str(password), tuple(letters), table.header_row)]
 
 
-def _whole_number(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int | float):
-        return float(value).is_integer()
-    return isinstance(value, str) and value.strip().isdigit()
-
-
-def _without_numbered_blank_rows(table: Table) -> Table:
-    """The sheet without the rows a clerk numbered ahead ("م" 1 to 50, filled in as customers
-    come): a row whose every field is blank and which holds nothing but such a number is no
-    customer, not one missing its ID and name."""
-    fields = [c for c in table.headers if c in table.raw.columns]
-    others = [c for c in table.raw.columns if c not in table.headers and c != "_row"]
-    if not fields:
-        return table
-    raw = table.raw
-    empty = raw[fields].map(is_blank).all(axis=1)
-    if others:
-        empty &= raw[others].map(lambda v: is_blank(v) or _whole_number(v)).all(axis=1)
-    if not empty.any():
-        return table
-    keep = ~empty
-    return replace(table, frame=table.frame[keep], raw=raw[keep])
-
-
 def run(book: Book, options: JobOptions) -> JobResult:
     table = book.table("Customers")
     if table is None:
         raise InputError("the workbook has no 'Customers' sheet (or Excel table)")
-    table = _without_numbered_blank_rows(table)
     options.progress(0.05, "checking customers")
     # a limit kept in another currency than its customer's, as Credit Status reads it
     _, _, stated = limit_terms(book, book.named_currencies(), options.as_of)
