@@ -231,7 +231,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     policy = book.policy
     as_of = pd.Timestamp(options.as_of).normalize()
     customers, invoices, payments = book.customers, book.invoices, book.payments
-    levels = len(policy.dunning_levels_days)
+    levels = len(dunning.levels_days(policy))
     issues: list[Issue] = []
 
     options.progress(0.05, "open items")
@@ -277,7 +277,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                               blank_currency(book), accounts) \
         if received is not None and len(received) else None
     # what the bank's receipts leave to collect once recorded: nothing, or the rest
-    bank, after = bank_accounts(received, paid_in, items, policy) \
+    bank, after = bank_accounts(received, paid_in, items, policy, chased) \
         if paid_in is not None else (None, None)
     dun = hold_letters_of_payers(drafted, received, as_of, book.arabic, paid_in, bank)
     held = int(drafted["Letter"].astype(bool).sum() - dun["Letter"].astype(bool).sum())
@@ -326,7 +326,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
                                              "Phone", "Next Action")},
             highlight=dun["Letter"].astype(bool),
             title=f"Dunning as of {as_of:%Y-%m-%d}: levels at "
-                  + ", ".join(str(d) for d in sorted(policy.dunning_levels_days))
+                  + ", ".join(str(d) for d in dunning.levels_days(policy))
                   + " days overdue; one escalation a week; Letter = draft written"),
         Tab("Call List", calls, formats={**call_lists.LIST_FORMATS,
                                          **_text("Customer ID", "Customer", "Phone", "Email",

@@ -71,6 +71,22 @@ def receipt_currencies(received: pd.DataFrame, items: pd.DataFrame, customers: p
     return out
 
 
+def currencies_from_items(received: pd.DataFrame, items: pd.DataFrame) -> pd.Series:
+    """``receipt_currencies`` for a caller that has only the open items (the Python API's
+    ``bank_accounts`` without ``currencies``): the currency of the open item of its customer
+    a row names, else its customer's one currency among its open items; blank where
+    neither says (its customer owes in several or none)."""
+    named = receipt_currencies(received, items, pd.DataFrame())
+    if not len(items):
+        return named
+    ccys = pd.DataFrame({"cid": items["Customer ID"].astype(str),
+                         "ccy": codes(items["Currency"])})
+    ccys = ccys[ccys["ccy"] != ""].drop_duplicates()
+    single = ccys.drop_duplicates("cid", keep=False).set_index("cid")["ccy"]
+    own = received["Customer ID"].astype(str).map(single).fillna("")
+    return named.where(named != "", own)
+
+
 def _parsed(received: pd.DataFrame, currencies: pd.Series | None) -> pd.DataFrame:
     """``received`` as the sums read it: Customer ID as text, Amount and Date parsed (blank
     where they cannot be read), ``_code`` the currency of each row (``receipt_currencies``;
@@ -107,11 +123,26 @@ def cash_by_account(received: pd.DataFrame | None, currencies: pd.Series | None 
 
 
 def left_after(items: pd.DataFrame, received: pd.DataFrame,
-               currencies: pd.Series) -> pd.DataFrame:
+               currencies: pd.Series, chased: pd.DataFrame | None = None) -> pd.DataFrame:
     """``dunning.chased_items`` of the open items as they will be once ``received`` (Receipts
     To Post, every row: cash, write-offs, credit notes used) is recorded: a row naming an open
     item of its customer settles it, the others go on account in their currency. Customer ID
-    and Currency as ``items`` has them."""
+    and Currency as ``items`` has them. ``chased``: ``chased_items(items)`` when the caller
+    has it already: only the payers' accounts are worked out again (a month's receipts
+    touch a few hundred customers of a ledger's tens of thousands)."""
+    if chased is not None:
+        payers = set(received["Customer ID"].astype(str))
+        theirs = items["Customer ID"].astype(str).isin(payers)
+        if not theirs.any() or theirs.all():
+            return left_after(items, received, currencies)
+        kept = chased[~chased["Customer ID"].astype(str).isin(payers)]
+        again = left_after(items[theirs], received, currencies)
+        both = pd.concat([kept, again], ignore_index=True)
+        # in chased_items' order: customer and currency as text and codes, then due date
+        order = both.assign(_cid=both["Customer ID"].astype(str), _ccy=codes(both["Currency"]))
+        order = order.sort_values(["_cid", "_ccy", "Due Date", "Date", "Document No"],
+                                  kind="stable").index
+        return both.loc[order].reset_index(drop=True)
     # matched as text and codes; the items keep their own values to give back
     it = items.assign(_given_id=items["Customer ID"], _given_ccy=items["Currency"],
                       **{"Customer ID": items["Customer ID"].astype(str),
@@ -181,20 +212,28 @@ def left_by_account(after: pd.DataFrame, policy: Policy | None = None,
 
 
 def bank_accounts(received: pd.DataFrame | None, currencies: pd.Series | None,
-                  items: pd.DataFrame | None = None,
-                  policy: Policy | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+                  items: pd.DataFrame | None = None, policy: Policy | None = None,
+                  chased: pd.DataFrame | None = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """(accounts, after): per customer and currency that money came in for on the bank
     (``cash_by_account``), with ``left_by_account``'s figures (Left, Left Days and Left
     Invoices 0 where nothing is left) and Covered (what is left is below the dunning minimum:
     nothing to chase once the receipts are recorded); ``after``: ``left_after``'s items (None without ``items`` or
-    without rows in ``received``), whether or not any of them is cash."""
+    without rows in ``received``), whether or not any of them is cash. ``currencies``:
+    ``receipt_currencies`` of ``received`` (None: ``currencies_from_items``); ``chased``:
+    ``dunning.chased_items(items)`` when the caller has it already."""
     paid = cash_by_account(received, currencies)
     if items is None or received is None or not len(received):
         return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), None
+    if currencies is None:
+        # an API caller without the receipts' currencies: read from the open items, or
+        # each account came out as nothing left (its Left keyed by no currency), Covered,
+        # and the letter of a customer who paid 100.00 of 10,000.00 was held as paid
+        currencies = currencies_from_items(received, items)
+        paid = cash_by_account(received, currencies)
     # a write-off, tax withheld or credit note used closes invoices once recorded, cash or
     # none came in with it: what is left must not hang on an unrelated cash row being there
-    after = left_after(items, received, currencies if currencies is not None
-                       else pd.Series("", index=received.index))
+    after = left_after(items, received, currencies, chased)
     if not len(paid):
         return paid.assign(Left=float("nan"), **{"Left Days": 0}, Covered=True), after
     left = left_by_account(after, policy, paid.index).reindex(paid.index)
@@ -224,10 +263,16 @@ def hold_letters_of_payers(dun: pd.DataFrame, received: pd.DataFrame | None, as_
     paid = accounts if accounts is not None else cash_by_account(received, currencies)
     if not len(paid):
         return dun
-    keys = pd.MultiIndex.from_arrays([
-        dun["Customer ID"].astype(str),
-        codes(dun["Currency"]) if currencies is not None else pd.Series("", index=dun.index)])
-    mine = paid.reindex(keys)
+    ids = dun["Customer ID"].astype(str)
+    blank = pd.MultiIndex.from_arrays([ids, pd.Series("", index=dun.index)])
+    by_code = "Currency" in dun and (currencies is not None or (
+        accounts is not None and bool((paid.index.get_level_values(1) != "").any())))
+    mine = paid.reindex(pd.MultiIndex.from_arrays([ids, codes(dun["Currency"])])
+                        if by_code else blank)
+    if by_code and currencies is None:
+        # ``bank_accounts`` read the receipts' currencies from the open items; a receipt it
+        # could not place (its customer owes in several) counts for each of its accounts
+        mine = mine.fillna(paid.reindex(blank).set_axis(mine.index))
     came = mine["Received"].notna().to_numpy()
     letter = dun["Letter"].astype(bool).to_numpy()
     chased = pd.to_numeric(dun["Level"], errors="coerce").fillna(0).to_numpy() > 0 \

@@ -29,6 +29,7 @@ from ar_excel.core.collections.bank_receipts import lowers_overdue
 from ar_excel.core.collections.dunning import (
     codes,
     dunning_level,
+    levels_days,
     min_amount,
     oldest_chased,
     overdue_chased,
@@ -123,7 +124,7 @@ def listed_count(dunning: pd.DataFrame, policy: Policy | None = None) -> int:
 def _levels(policy: Policy) -> list[int]:
     """The Policy's dunning thresholds in days, ascending (the default ones where it has
     none)."""
-    return sorted(int(d) for d in policy.dunning_levels_days) or [7, 30, 60, 90]
+    return levels_days(policy)
 
 
 def _edges(policy: Policy) -> tuple[int, int]:

@@ -73,6 +73,19 @@ DUNNING_FORMATS = {
 HISTORY_COLUMNS = ["Date", "Customer ID", "Level", "Level Name", "Currency", "Amount", "Action"]
 
 
+# The dunning thresholds of a Policy that names none (an API caller's
+# ``Policy(dunning_levels_days=())``): Policy's own default, one for every tab.
+DEFAULT_LEVELS_DAYS = tuple(Policy().dunning_levels_days) or (7, 30, 60, 90)
+
+
+def levels_days(policy: Policy | None = None) -> list[int]:
+    """The Policy's dunning thresholds in days, ascending; ``DEFAULT_LEVELS_DAYS`` where it
+    has none. The Dunning, the Call and Visit Lists, the Expected Payments' doubtful debts
+    and the job's captions all read them here, so none counts levels the others do not."""
+    found = (policy or Policy()).dunning_levels_days
+    return sorted(int(d) for d in found) or list(DEFAULT_LEVELS_DAYS)
+
+
 def dunning_level(days_overdue: float, levels_days: Sequence[int]) -> int:
     """Number of policy thresholds reached: (7, 30, 60, 90) and 45 days -> 2. Nothing
     overdue (0 days or fewer) is no level, even under a Policy's 0-day threshold."""
@@ -261,7 +274,7 @@ def dunning_run(items: pd.DataFrame, customers: pd.DataFrame, as_of: date,
         "Customer ID") if len(schedule) else None
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
-    edges = sorted(int(d) for d in policy.dunning_levels_days)
+    edges = levels_days(policy)
     n_levels = len(edges)
     on_plan = {str(c) for c in plan_customers}
     if len(items) == 0:

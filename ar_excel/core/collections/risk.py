@@ -68,7 +68,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.collections.disputes import DISPUTED
-from ar_excel.core.collections.dunning import chased_items
+from ar_excel.core.collections.dunning import chased_items, levels_days
 from ar_excel.core.collections.payment_plans import receipts_until
 from ar_excel.core.fx import Rates
 from ar_excel.core.ledger import open_balance
@@ -540,7 +540,7 @@ def expected_payments(items: pd.DataFrame, risk: pd.DataFrame, as_of: date,
     expected by its paid history, not by the debt its plan rescheduled."""
     policy = policy or Policy()
     day = pd.Timestamp(as_of).normalize()
-    doubtful_after = max(policy.dunning_levels_days) if policy.dunning_levels_days else 90
+    doubtful_after = max(levels_days(policy))
     from ar_excel.core.collections.payment_plans import active_plan_customers
 
     on_plan = set(active_plan_customers(plans)) if plans is not None and len(plans) else set()
