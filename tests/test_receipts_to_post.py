@@ -273,3 +273,22 @@ def test_any_matches_post_their_cash_and_adjustments_once():
                 before["Invoice No"]) and pd.isna(post.loc[k, "Invoice No"])
 
     check()
+
+
+def test_matches_without_a_method_column_are_still_posted():
+    """helper-185: Bank Matches kept without Method (an API caller's frame) raised a
+    KeyError; each Matched allocation is a receipt, its Method from the narrative."""
+    bare = BANK.drop(columns=["Method"])
+    post = receipts_to_post(bare)
+    # FT6 (recorded) is no longer known as such: its Applied Amount 0 leaves it out anyway
+    rows = post[["Payment ID", "Invoice No", "Amount", "Method"]].astype(object)
+    assert rows.where(rows.notna(), None).values.tolist() == [
+        ["FT1", "INV-1", 1500.0, "Bank Transfer"],
+        ["FT2", "INV-2", 300.0, "Bank Transfer"],
+        ["FT2", "INV-3", 500.0, "Bank Transfer"],
+        ["FT3", "INV-4", 990.0, "Cheque"],
+        ["FT3", "INV-4", 10.0, "Write-off"],
+        ["FT4", "INV-5", 1000.0, "Bank Transfer"],
+        ["FT4", None, 200.0, "Bank Transfer"],
+    ]
+    assert post["Note"].iloc[-1] is None  # on account is not known without the Method

@@ -68,8 +68,14 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
     record, in statement order (Method and Note in Arabic for an Arabic workbook).
     ``positions``: ``bank_line_positions`` of the statement (an OFX FITID 2026110201 is all
     digits and still an id)."""
-    applied = matches[(matches["Status"] == "Matched") & (matches["Method"] != "recorded")
+    # Bank Matches kept without its Method column (an API caller's, a hand-made sheet): no
+    # line is known to be recorded already, none an early discount or on account; each
+    # Matched allocation is still a receipt to post (it was a KeyError)
+    rule = matches["Method"] if "Method" in matches else pd.Series(
+        None, index=matches.index, dtype=object)
+    applied = matches[(matches["Status"] == "Matched") & (rule != "recorded")
                       & (matches["Applied Amount"] != 0)]
+    rule = rule[applied.index]
     if not len(applied):
         return pd.DataFrame({c: pd.Series(dtype="object") for c in POST_COLUMNS})
     dates = pd.to_datetime(applied["Date"])
@@ -98,8 +104,7 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
         "Reference": bank_line,
         "Customer": applied["Customer"].to_numpy() if "Customer" in applied else None,
         "Bank Line": bank_line,
-        "Note": [_WORDS["on account"][arabic] if m == "on-account" else None
-                 for m in applied["Method"]],
+        "Note": [_WORDS["on account"][arabic] if m == "on-account" else None for m in rule],
     })
     # A credit note the customer deducted is used up by a non-cash row of its own (negative,
     # naming it); the invoices it settles get theirs below.
@@ -117,7 +122,7 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
             method, note = _WORDS[kind][arabic]
             part = cash[rows].assign(Amount=sizes.to_numpy()[rows], Method=method, Note=note)
             if kind == "write-off":  # an agreed early-payment discount is discount allowed
-                discount = (applied["Method"] == "early-discount").to_numpy()[rows]
+                discount = (rule == "early-discount").to_numpy()[rows]
                 part.loc[discount, ["Method", "Note"]] = _WORDS["discount"][arabic]
             parts.append(part)
             order += [(k, rank) for k in rows.nonzero()[0]]
