@@ -4,6 +4,8 @@ customer left blank between its own rows) and the billing checks that judge them
 
 from __future__ import annotations
 
+from datetime import date
+
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
 
@@ -41,3 +43,61 @@ def test_a_numbered_row_with_something_on_it_is_still_read(tmp_path):
                                                        "Invoices": invoices}))
     cells = [cell for _, cell, _ in _issues(book, "Invoices")]
     assert cells == ["B3", "B4", "C4", "D3", "D4", "E3", "E4"]
+
+
+LINES_HEAD = ["Invoice No", "Item", "Quantity", "Unit Price", "Discount %", "Line Total"]
+
+
+def _lines_book(tmp_path, discounts, totals=None):
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["INV-1", "C1", "2026-10-01", 4000]]
+    lines = [LINES_HEAD] + [["INV-1", f"IT{k}", 1, 1000, d, (totals or {}).get(k, 1000)]
+                            for k, d in enumerate(discounts)]
+    return read_book(save_sheets(tmp_path / "b.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": invoices, "Invoice Lines": lines}))
+
+
+def test_a_discount_typed_as_number_and_as_text_is_one_percentage(tmp_path):
+    book = _lines_book(tmp_path, ["2%", 0.08, "0.08", 0.02])
+    assert book.table("Invoice Lines").frame["Discount %"].tolist() == [2.0, 8.0, 8.0, 2.0]
+    assert _issues(book) == [(
+        "Invoice Lines", "E4",
+        "1 percentage(s) typed as fractions read as percentages, '0.08' as 8 %, as the "
+        "column's numbers (0.08 at E3 is 8 %) (E4)")]
+
+
+def test_a_fraction_beside_whole_percentages_cannot_be_told(tmp_path):
+    book = _lines_book(tmp_path, [5, 0.08, "3", 2])
+    assert book.table("Invoice Lines").frame["Discount %"].tolist() == [5.0, 0.08, 3.0, 2.0]
+    assert _issues(book) == [(
+        "Invoice Lines", "E3",
+        "1 percentage(s) typed as a fraction beside whole percentages (5 at E2): read as "
+        "typed, '0.08' as 0.08 %, which may be meant as 8 %; write it with its % sign (8%) "
+        "(E3)")]
+
+
+def test_percentages_with_decimals_of_their_own_are_percents(tmp_path):
+    book = _lines_book(tmp_path, [2.5, 0.5, "1.5"])
+    assert book.table("Invoice Lines").frame["Discount %"].tolist() == [2.5, 0.5, 1.5]
+    assert _issues(book) == []
+
+
+def _invoice_checks(book, as_of=date(2026, 11, 20)):
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.invoices import JOB
+
+    tab = JOB.run(book, JobOptions(as_of=as_of)).tabs[0].frame
+    return [[r["Invoice No"], r["Code"], r["Severity"]] for _, r in tab.iterrows()]
+
+
+def test_an_8_percent_discount_typed_as_text_over_the_agreed_5_is_found(tmp_path):
+    customers = [[*CUSTOMERS[0], "Discount %"], [*CUSTOMERS[1], 5], [*CUSTOMERS[2], 5]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                ["INV-1", "C1", "2026-10-01", "2026-10-31", 3880]]
+    lines = [LINES_HEAD, ["INV-1", "IT1", 1, 1000, "2%", 980],
+             ["INV-1", "IT2", 1, 1000, 0.02, 980], ["INV-1", "IT3", 1, 1000, "0.08", 920],
+             ["INV-1", "IT4", 1, 1000, 0, 1000]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {
+        "Customers": customers, "Invoices": invoices, "Invoice Lines": lines}))
+    assert book.table("Invoice Lines").frame["Discount %"].tolist() == [2.0, 2.0, 8.0, 0.0]
+    assert _invoice_checks(book) == [["INV-1", "DISCOUNT_NOT_AGREED", "Error"]]

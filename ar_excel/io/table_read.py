@@ -58,6 +58,7 @@ from ar_excel.io.opening_balances import (
     running_balance_breaks,
     running_balance_column,
 )
+from ar_excel.io.percent_columns import percentages_read_alike
 from ar_excel.io.receipts_naming_invoices import receipt_lines, receipts_naming_invoices
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
@@ -596,6 +597,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             discounts = early_discount_column(values, value_kinds.mask(str))
             if discounts is not None:  # "2/10 Net 30": 2 % off within 10 days
                 parsed[EARLY_DISCOUNT] = discounts
+        if kind == "percent" and ((series.abs() < 1) & series.ne(0)).any():
+            # 0.08 and '0.08' in one column: both 8 %, or said where it cannot be told
+            series, said = percentages_read_alike(values, value_kinds, series, errors, sheet,
+                                                  letters[name], str(written.get(name, name)),
+                                                  excel_rows)
+            issues.extend(said)
         if kind == "percent" and str in value_kinds.present:
             # A Discount % written as the terms that grant it ("2/10 Net 30"): the percent
             # keeps the 2, cash application needs the 10 days too.
