@@ -450,8 +450,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             f"{len(txs)} transactions{told}; kept as one line"))
         details = [_details(tx, direction, entry_ref, None, currency=ccy) for tx, *_ in parts]
         rec = _details(None, direction, entry_ref, entry_info)
-        if any(d["Counterparty"] for d in details):  # several payers: the entry's words name
-            rec["Counterparty"] = None  # one of them at most
+        _one_party(rec, details)
         rec["Description"] = " | ".join(filter(None, [rec["Description"]] + [
             " ".join(filter(None, [d["Counterparty"], d["Description"], d["Reference"]]))
             for d in details]))
@@ -470,6 +469,28 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                     "Counterparty": None, "Counterparty Account": None, "Bank Ref": entry_ref,
                     "Transaction Code": None})  # the bank's own line, not the entry's kind
     return out
+
+
+def _fold(name: str | None) -> str:
+    return " ".join((name or "").upper().split())
+
+
+def _one_party(rec: dict[str, Any], details: list[dict[str, Any]]) -> None:
+    """The line of a batch entry kept whole names its transactions' party where they all name
+    the same one (a customer's two invoices paid in one transfer), and the entry's words
+    agree or name none; several different payers: the line names none of them."""
+    names = {_fold(d["Counterparty"]) for d in details if d["Counterparty"]}
+    if not names:
+        return
+    accounts = {d["Counterparty Account"] for d in details if d["Counterparty Account"]}
+    named = [d for d in details if d["Counterparty"]]
+    if (len(names) == 1 and len(named) == len(details)
+            and _fold(rec["Counterparty"]) in names | {""}):
+        rec["Counterparty"] = named[0]["Counterparty"]
+        if len(accounts) == 1 and all(d["Counterparty Account"] for d in details):
+            rec["Counterparty Account"] = accounts.pop()
+    else:
+        rec["Counterparty"] = None  # several payers: the entry's words name one at most
 
 
 def _included_charges(entry: Any, txs: list[Any]) -> float:
@@ -520,13 +541,8 @@ def _party(tx: Any, role: str) -> tuple[str | None, str | None]:
 def _payer_in_words(text: str | None) -> str | None:
     """The payer a credit's free text names, as an MT940 ``:86:`` is read (``parse_free``: a
     label as REMITTER: or BY ORDER OF:, else INWARD TT FROM X); not a German
-    BEGUENSTIGTER:, which on a credit is the account holder."""
-    if not text or _BENEFICIARY_LABEL.search(text):
-        return None
-    return parse_free(text).counterparty
-
-
-_BENEFICIARY_LABEL = re.compile(r"(?i)\bBEGUENSTIGTER\s*:")
+    BEGUENSTIGTER:, which on a credit is the account holder (``Narrative.party``)."""
+    return parse_free(text).party(money_in=True) if text else None
 
 
 def _agent(tx: Any, role: str) -> str | None:

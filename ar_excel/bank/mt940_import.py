@@ -600,15 +600,8 @@ def _record(d: dict[str, Any], currency: str | None, sid: str) -> dict[str, Any]
         # a debit of ours reversed (a supplier transfer returned): our own money back, never
         # a customer's receipt whatever its amount or names; the matcher reads it as a refund
         description = " ".join(filter(None, [description, f"{PAYMENT_OUT_REVERSED} (RD)"]))
-    counterparty = narrative.counterparty
-    money_in = str(d.get("status") or "").endswith("C")  # (a reversal names the original's)
-    if narrative.ordering and narrative.beneficiary:  # both named: the other side's
-        counterparty = narrative.ordering if money_in else narrative.beneficiary
-    elif counterparty and counterparty == (narrative.beneficiary if money_in
-                                           else narrative.ordering):
-        # only the account holder named: the beneficiary of money in ("/BENM//NAME/OUR
-        # COMPANY FZE/" on a credit), the ordering party of money out; no other party
-        counterparty = None
+    # (a reversal names the original's parties)
+    counterparty = narrative.party(money_in=str(d.get("status") or "").endswith("C"))
     said = on_behalf_of(narrative.ultimate, counterparty, description)
     if d.get("status") == "C" and said:
         # /ULTD/: the customer the payer paid for (camt's UltmtDbtr, the GVC's ABWA+), as the

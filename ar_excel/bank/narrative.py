@@ -63,12 +63,15 @@ _LABELS = re.compile(
     r"DETAILS|PURPOSE|REMARKS|BENEFICIARY|"
     # ING Netherlands' notes: labels that only end the value before them
     r"VALUTADATUM|MACHTIGING ID|INCASSANT ID|DATUM/TIJD|PASVOLGNR|TRANSACTIE|TERMINAL)\s*:")
+# (the payer's labels are "ordering", the payee's "beneficiary": on a credit a German
+# BEGUENSTIGTER: or a BENEFICIARY: is the account holder, on a debit the one paid)
 _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam": "name",
-               "name": "name", "auftraggeber": "name", "beguenstigter": "name", "od": "name",
-               "do": "name", "kenmerk": "ref", "betalingskenm.": "ref", "remitter": "name",
-               "ordering customer": "name", "ordering party": "name", "by order of": "name",
-               "sender": "name", "payer": "name", "from": "name", "reference": "ref",
-               "ref": "ref", "bic": "bank"}
+               "name": "name", "auftraggeber": "ordering", "beguenstigter": "beneficiary",
+               "beneficiary": "beneficiary", "od": "name",
+               "do": "name", "kenmerk": "ref", "betalingskenm.": "ref", "remitter": "ordering",
+               "ordering customer": "ordering", "ordering party": "ordering",
+               "by order of": "ordering", "sender": "ordering", "payer": "ordering",
+               "from": "ordering", "reference": "ref", "ref": "ref", "bic": "bank"}
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
 IBAN_WHOLE = r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}"  # an IBAN written without spaces, as a pattern
 _IBAN_WHOLE = re.compile(IBAN_WHOLE)
@@ -97,6 +100,18 @@ class Narrative:
     ultimate: str | None = None
     bank: str | None = None  # the counterparty's bank: BIC, else a bank code (BLZ)
     code: str | None = None  # the German GVC transaction code ("166")
+
+    def party(self, money_in: bool) -> str | None:
+        """The other side of a line: the ordering party of money in, the beneficiary of
+        money out, where both are named; none where only the account holder's side is (the
+        beneficiary of money in, "/BENM//NAME/OUR COMPANY FZE/" or "BEGUENSTIGTER: OUR
+        COMPANY GMBH" on a credit; the ordering party of money out)."""
+        if self.ordering and self.beneficiary:
+            return self.ordering if money_in else self.beneficiary
+        if self.counterparty and self.counterparty == (
+                self.beneficiary if money_in else self.ordering):
+            return None
+        return self.counterparty
 
 
 def join_lines(lines: list[str], first_prefix: int = 4) -> str:
@@ -430,6 +445,7 @@ def parse_free(text: str) -> Narrative:
     """Free text, keeping it whole as the description; labelled parts fill the other fields."""
     n = Narrative(description=" ".join(text.split()) or None)
     matches = list(_LABELS.finditer(text))
+    payer = None
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end():end]
@@ -440,10 +456,15 @@ def parse_free(text: str) -> Narrative:
             continue
         if role == "account" and not n.account:
             n.account = value.replace(" ", "")
-        elif role == "name" and not n.counterparty:
+        elif role in ("name", "ordering", "beneficiary"):
             # "REMITTER: NILE FOODS CO / UAEFTS": a slash set apart ends the name (the bank's
             # words after it); one within a word (M/S, A/C) does not
-            n.counterparty = without_address(_SET_APART_SLASH.split(value)[0]).strip(" /,") or None
+            name = without_address(_SET_APART_SLASH.split(value)[0]).strip(" /,") or None
+            if role == "beneficiary":
+                n.beneficiary = n.beneficiary or name
+            elif not n.counterparty:
+                n.counterparty = name
+                payer = payer or (name if role == "ordering" else None)
         elif role == "ref" and (value := reference_value(value)) not in n.references:
             n.references.append(value)
         elif role == "bank" and not n.bank and BIC_RE.fullmatch(value.split()[0]):
@@ -454,6 +475,11 @@ def parse_free(text: str) -> Narrative:
             # the one who ordered the money in: the MT940 reader takes it for credits only (a
             # debit's counterparty is its beneficiary)
             n.counterparty = n.ordering = sender
+    if n.beneficiary:
+        # the payee named: the payer, where one is named too, is the other side of a credit
+        # (Narrative.party); the payee alone is the holder's own name on a credit
+        n.ordering = n.ordering or payer
+        n.counterparty = n.counterparty or n.beneficiary
     if not n.account:
         m = IBAN_RE.search(text)
         if m:

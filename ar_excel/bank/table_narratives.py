@@ -63,9 +63,7 @@ def with_structured_narratives(lines: pd.DataFrame) -> pd.DataFrame:
             n = parse_sepa_keywords(texts[i])
         else:
             n = parse_narrative(texts[i])
-        counterparty = n.counterparty
-        if n.ordering and n.beneficiary:  # both named: the other side's
-            counterparty = n.ordering if lines.at[i, "Amount"] > 0 else n.beneficiary
+        counterparty = n.party(money_in=lines.at[i, "Amount"] > 0)
         fills = {
             "Description": _description(n),
             "Reference": "; ".join(n.references) or None,
