@@ -149,11 +149,10 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     parts = []
     for k, account in enumerate(named, start=1):
         at = [i for i, a in enumerate(accounts) if i and a == account]
+        # (the file's decoding said once, with the first account)
         part = _text_statement(decoded, [rows[0], *(rows[i] for i in at)],
                                [numbers[0], *(numbers[i] for i in at)], path, "qif", mapping,
-                               day_first, excel_columns=False)
-        if k > 1:  # the file's decoding said once (_text_statement puts it first)
-            del part.issues[:len(decoded.issues(path.name))]
+                               day_first, excel_columns=False, decoding_said=k == 1)
         parts.append((account or f"{path.stem} {k}", part))
     stmt = combine_statements(parts)
     stmt.source_format, stmt.source, stmt.encoding = "qif", path.name, decoded.encoding
@@ -162,15 +161,18 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
 
 def _text_statement(decoded: Decoded, rows: list[list[Any]], numbers: list[int], path: Path,
                     fmt: str, mapping: dict[str, Any] | None, day_first: bool | None,
-                    delimiter: str = ",", excel_columns: bool = True) -> Statement:
+                    delimiter: str = ",", excel_columns: bool = True,
+                    decoding_said: bool = True) -> Statement:
     """The statement of a text file's table rows, with the file's encoding and what its
-    decoding said (a guessed code page) first among the issues. ``excel_columns``: the rows'
+    decoding said (a guessed code page) first among the issues (``decoding_said``: not
+    where another part of the same file says it). ``excel_columns``: the rows'
     cells are the columns Excel opens the file in (a delimited file, an HTML table), not a
     report's printed columns or a record's fields, which are named by their row."""
     stmt = rows_to_statement(rows, numbers, path.name, fmt, mapping, day_first, delimiter,
                              excel_columns=excel_columns)
     stmt.encoding = decoded.encoding
-    stmt.issues[:0] = decoded.issues(path.name)
+    if decoding_said:
+        stmt.issues[:0] = decoded.issues(path.name)
     return stmt
 
 

@@ -25,10 +25,41 @@ from ar_excel.bank.two_columns import running_direction
 from ar_excel.parsing import is_blank, normalize_digits
 
 # "Page 2 of 5", "Page: 2/5", "Seite 2 von 5", "Page 2 sur 5", "صفحة ٢ من ٥", "الصفحة 2 / 5",
-# "Page 2" alone
-_PAGE_NUMBER = re.compile(
-    r"(?i)\s*[-–(]?\s*(page|pg\.?|seite|(ال)?صفح[ةه])\s*(no\.?|رقم)?\s*:?\s*\d{1,4}"
-    r"(\s*(of|/|von|sur|de|من|-)\s*\d{1,4})?\s*[-–)]?\s*")
+# "صفحة 2 من اصل 5", "Page 2" alone; and both languages in one cell ("Page 2 of 5 / صفحة 2
+# من 5")
+_ONE_PAGE_NUMBER = (r"\s*[-–(]?\s*(page|pg\.?|seite|(ال)?صفح[ةه])\s*(no\.?|رقم)?\s*:?\s*\d{1,4}"
+                    r"(\s*(of|/|von|sur|de|من(\s+[اأإ]صل)?|-)\s*\d{1,4})?\s*[-–)]?\s*")
+_PAGE_NUMBER = re.compile(rf"(?i)(?:{_ONE_PAGE_NUMBER})(?:[/|]?(?:{_ONE_PAGE_NUMBER}))?")
+
+# The note a bank prints at the foot of its statement: made by its system, valid without
+# a signature or a stamp, the end of the statement ("This is a computer generated statement
+# and does not require a signature", "هذا الكشف صادر آليا ولا يحتاج إلى توقيع"). Neither a
+# transaction nor words of the one above it.
+_FOOTER_NOTE = re.compile(
+    r"(?i)\b(computer|system|electronically|automatically|auto|machine)[\s-]*generated\b|"
+    r"\b(does\s+not|doesn'?t|do\s+not|need\s+not)\s+(require|need|bear)\s+(a\s+|any\s+)?"
+    r"(signature|stamp)|\b(requires?|needs?)\s+no\s+(signature|stamp)|"
+    r"\bno\s+signature\s+(is\s+)?required\b|\bend\s+of\s+(the\s+)?statement\b|"
+    r"(صادر|مستخرج|مطبوع|معد|كشف(\s+حساب)?)\s+(آلي|الي|إلكتروني|الكتروني)(ا|اً|ًا|ة|ه)?(?!\w)|"
+    r"(لا|ولا)\s+(يحتاج|يتطلب|تحتاج|تتطلب|يستلزم|يلزم)\s+(إلى\s+|الى\s+|إلي\s+|الي\s+|ل)?"
+    r"(أي\s+|اي\s+)?(ال)?(توقيع|ختم)|بدون\s+(توقيع|ختم)|نهاية\s+(الكشف|كشف\s+الحساب)")
+
+
+def statement_footer(row: list[Any]) -> bool:
+    """Whether a row is only the statement's printed foot: the bank's note that its system
+    made it (``_FOOTER_NOTE``), with at most a page number and when and by whom it was
+    printed beside it."""
+    said = False
+    for cell in row:
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str):
+            return False
+        if _FOOTER_NOTE.search(cell):
+            said = True
+        elif not (_PAGE_NUMBER.fullmatch(normalize_digits(cell)) or _PRINT_STAMP.match(cell)):
+            return False
+    return said
 
 # what a printed page's footer says beside its number: when and by whom it was printed
 _PRINT_STAMP = re.compile(
@@ -47,7 +78,7 @@ def page_number_of(row: list[Any]) -> str | None:
             return None
         if _PAGE_NUMBER.fullmatch(normalize_digits(cell)):
             found = found or cell.strip()
-        elif not _PRINT_STAMP.match(cell):
+        elif not (_PRINT_STAMP.match(cell) or _FOOTER_NOTE.search(cell)):
             return None
     return found
 

@@ -32,7 +32,7 @@ from ar_excel.bank.balance_rows import (
 from ar_excel.bank.cells import ColumnCells, cell_at, cell_text, row_key
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount, parse_date
-from ar_excel.bank.page_breaks import page_number_of
+from ar_excel.bank.page_breaks import page_number_of, statement_footer
 from ar_excel.bank.preamble import labelled_currency
 from ar_excel.bank.statement import StatementBalance, clean_text
 from ar_excel.bank.two_columns import readings_of
@@ -91,6 +91,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         suspect = main.copy()
     folded: dict[tuple[type, Any], str] = {}
     order: list[bool] = []
+    footer_at: int | None = None  # the last row of the bank's note at the foot
 
     def day_of(i: int, in_text: bool = False) -> Any:
         """The date of row ``i``: its date cell's, else (``in_text``) one its words name."""
@@ -147,6 +148,10 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.not_lines[pos] = True  # "Page 2 of 5" at a page's foot or head
             out.page_numbers.append((pos, page))
             continue
+        if no_money[pos] and not dated[pos] and statement_footer(row):
+            out.not_lines[pos] = True  # "This is a computer generated statement": no issue
+            footer_at = pos
+            continue
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
                          and c.strip() and i not in (money_and_dates if dated[pos] else money))
@@ -184,6 +189,12 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             # line above (its figure would be lost there), and no balance guessed at
             out.not_lines[pos] = True
             out.unnamed_balances.append((pos, label, balance_cell))
+            continue
+        if (footer_at is not None and no_money[pos] and not dated[pos]
+                and not line_like[footer_at:pos].any()):
+            # the bank's note at the foot run on over rows ("... within 15 days"): not the
+            # narrative of the line above it
+            out.not_lines[pos] = True
             continue
         if (date_blank[pos] or _time_of_day(cell_at(row, date_idx))) and no_money[pos]:
             # (a time of day under the line's date: its date cell wrapped onto this row by a

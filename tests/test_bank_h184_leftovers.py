@@ -1,0 +1,89 @@
+"""Bank import leftovers of earlier rounds (helper-184): a QIF of several accounts' issues,
+and the bank's note at a statement's foot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ar_excel.bank import read_statement
+
+
+def test_qif_of_two_accounts_says_its_decoding_once_and_keeps_each_accounts_issues(
+        tmp_path: Path) -> None:
+    """The second account's statement no longer has its first issues cut off by count (they
+    were taken for the file's decoding words, said with the first): it does not say them."""
+    from test_bank_h174_qif_accounts import QIF
+
+    text = QIF.replace("D04/11/2026", "D44/11/2026") + "D05/11/2026\nT100.00\nPCAFÃ© ROYAL\n^\n"
+    path = tmp_path / "two.qif"
+    path.write_bytes(text.encode("utf-8"))
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1250.0, -40.0, 100.0]
+    assert [(i.cell, i.column) for i in st.issues] == [("", ""), ("row 29", "Date")]
+    assert st.issues[0].message.startswith("text looks garbled")
+    assert "44/11/2026" in st.issues[1].message
+
+
+FOOT_AR = "هذا الكشف صادر آليا ولا يحتاج إلى توقيع"
+FOOT_EN = "This is a computer generated statement and does not require a signature."
+
+
+def _sheet_rows() -> list[list]:
+    return [["Account No", "SA0380000000608010167519"], [],
+            ["Date", "Description", "Debit", "Credit", "Balance"],
+            ["2026-11-01", "INWARD TT FROM NILE FOODS CO INV 101", None, 1000, 11000],
+            ["Page 1 of 2 / صفحة 1 من 2"],
+            [None, FOOT_AR, None, None, None],
+            ["2026-11-02", "CHARGES", 50, None, 10950],
+            [None, "صفحة 2 من اصل 5"],
+            [FOOT_AR],
+            ["2026-11-03", "TRANSFER FROM DELTA TRADING LLC", None, 200, 11150],
+            [None, FOOT_EN],
+            [None, "Please report any discrepancy within 15 days."]]
+
+
+def test_footer_note_and_page_numbers_are_no_lines_nor_narrative(tmp_path: Path) -> None:
+    """The bank's note at the foot ('This is a computer generated statement...', 'هذا الكشف
+    صادر آليا ولا يحتاج إلى توقيع') in the date column was an Input Issue each time, and in
+    the narrative column glued onto the line above it (the words matching reads)."""
+    import csv
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in _sheet_rows():
+        wb.active.append(row)
+    xlsx = tmp_path / "snb.xlsx"
+    wb.save(xlsx)
+    text = tmp_path / "snb.csv"
+    with open(text, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(_sheet_rows())
+    for path in (xlsx, text):
+        st = read_statement(path)
+        assert st.lines["Amount"].tolist() == [1000.0, -50.0, 200.0]
+        assert st.lines["Description"].tolist() == [
+            "INWARD TT FROM NILE FOODS CO INV 101", "CHARGES", "TRANSFER FROM DELTA TRADING LLC"]
+        # the page numbers: one note for the file; the footer: none
+        assert [i.message for i in st.issues] == [
+            "page numbers ('Page 1 of 2 / صفحة 1 من 2', rows 5, 8): the statement's page "
+            "breaks, not a transaction; left out"]
+
+
+def test_indented_mt940_in_utf16_with_its_encoding_named(tmp_path: Path) -> None:
+    """An MT940 indented by its portal, in UTF-16, read with encoding='utf-16' (or 'utf-16-le',
+    no byte order mark): its margin was not taken off, so no tag was found: no line, no
+    issue. Read as without the encoding named."""
+    lines = [":20:NBE20261112", ":25:EG380003000100000000123450001", ":28C:00045/00001",
+             ":60F:C261111EGP1000,00", ":61:2611121112C23380,00NTRFNONREF//NBE1",
+             ":86:حوالة واردة من شركة الدلتا للتجارة فاتورة INV-2026-3002",
+             ":61:2611131113D500,00NCHGNONREF//NBE2", ":86:عمولة", ":62F:C261113EGP23880,00", ""]
+    text = "\r\n".join("   " + line if line else line for line in lines)
+    path = tmp_path / "nbe.sta"
+    for encoding in ("utf-16", "utf-16-le"):
+        path.write_bytes(text.encode(encoding))
+        st = read_statement(path, encoding=encoding)
+        assert st.lines["Amount"].tolist() == [23380.0, -500.0]
+        assert st.lines["Counterparty"].tolist() == ["شركة الدلتا للتجارة", None]
+        assert st.lines["Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-11-12", "2026-11-13"]
+        assert (st.encoding, st.issues) == (encoding, [])
+        assert st.balances[0].difference == 0.0
