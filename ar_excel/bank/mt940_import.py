@@ -58,6 +58,7 @@ Accounting rules and the traps they avoid:
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from datetime import date
@@ -349,14 +350,30 @@ def _statement_ids(blocks: list[Any]) -> list[str]:
     return ids
 
 
+def _two_bytes_a_letter(encoding: str) -> bool:
+    """UTF-16 or UTF-32 (a code that writes no ASCII letter as its own byte)."""
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False  # (said by decode_bytes)
+
+
 def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statement:
     source = path.name
+    named = encoding
+    if encoding and _two_bytes_a_letter(encoding):
+        # UTF-16 named by the caller: its tags are no bytes ":20:" at the start of a line, so
+        # the margin an indenting portal puts before them would stay and no tag be found (no
+        # line read, nothing said); read as the same text in UTF-8, as a UTF-16 file detected
+        data = decode_bytes(data, encoding).text.removeprefix("\ufeff").encode("utf-8")
+        encoding = "utf-8"
     # (the tags found, as detect_format found them, before wrapped lines are looked for after
     # them)
     data = swift_lines(data)
     if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8"):
         data = byte_wrapped(data)
     decoded = decode_bytes(data, encoding)
+    decoded.encoding = named or decoded.encoding
     text, line_numbers, issues, bad_balances, long_refs = _prepare(decoded.text, source)
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
