@@ -101,3 +101,34 @@ def test_an_8_percent_discount_typed_as_text_over_the_agreed_5_is_found(tmp_path
         "Customers": customers, "Invoices": invoices, "Invoice Lines": lines}))
     assert book.table("Invoice Lines").frame["Discount %"].tolist() == [2.0, 2.0, 8.0, 0.0]
     assert _invoice_checks(book) == [["INV-1", "DISCOUNT_NOT_AGREED", "Error"]]
+
+
+def test_terms_counted_from_receipt_accept_a_due_date_after_the_invoice_date_plus_terms(tmp_path):
+    customers = [CUSTOMERS[0], ["C1", "Nile Foods", "EGP", "30 يوم من تاريخ الاستلام", 100000],
+                 ["C2", "Gulf Trading", "KWD", "30 days from receipt", 5000],
+                 ["C3", "Cairo Steel", "EGP", "30 يوم", 5000]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount",
+                 "Payment Terms"],
+                ["INV-1", "C1", "2026-10-01", "2026-11-03", 1000, None],  # +3: received later
+                ["INV-2", "C2", "2026-10-01", "2026-10-28", 1000, None],  # received before
+                ["INV-3", "C3", "2026-10-01", "2026-11-03", 1000, "Net 30 from delivery"],
+                ["INV-4", "C3", "2026-10-01", "2026-11-03", 1000, "45 days after delivery"],  # -12
+                ["INV-5", "C1", "2026-10-01", "2026-09-28", 1000, None],  # before its date
+                ["INV-6", "C2", "2026-10-01", "2027-03-01", 1000, None],  # 121 days on
+                ["INV-7", "C3", "2026-10-01", "2026-11-03", 1000, None]]  # plain terms: +3
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": customers,
+                                                       "Invoices": invoices}))
+    assert _issues(book) == []
+    assert book.invoices["Payment Terms"].tolist()[2:4] == [30, 45]
+    assert book.customers["Payment Terms"].tolist() == [30, 30, 30]
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.invoices import JOB
+
+    tab = JOB.run(book, JobOptions(as_of=date(2026, 11, 20))).tabs[0].frame
+    due = tab[tab["Code"] == "DUE_DATE_INCONSISTENT"]
+    assert due[["Invoice No", "Severity", "Row"]].values.tolist() == [
+        ["INV-5", "Error", 6], ["INV-6", "Error", 7], ["INV-7", "Error", 8]]
+    assert due["Message"].iloc[1] == (
+        "Due date 2027-03-01 does not follow the customer's terms: 30 days from receipt of the "
+        "goods; invoice date 2026-10-01 + 30 days = 2026-10-31 (+121 days), more than a "
+        "delivery takes")

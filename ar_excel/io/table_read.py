@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.terms import TERMS_FROM_RECEIPT
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
@@ -59,6 +60,7 @@ from ar_excel.io.opening_balances import (
     running_balance_column,
 )
 from ar_excel.io.percent_columns import percentages_read_alike
+from ar_excel.io.receipt_terms import receipt_rows
 from ar_excel.io.receipts_naming_invoices import receipt_lines, receipts_naming_invoices
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
@@ -591,6 +593,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(_hijri_dates(values, value_kinds, series, errors, sheet,
                                        letters[name], written.get(name, name), excel_rows))
         if kind == "terms" and str in value_kinds.present:
+            # "30 يوم من تاريخ الاستلام": counted from the goods' receipt, marked so
+            series, received = receipt_rows(values, value_kinds, series, errors)
+            if received is not None:
+                parsed[TERMS_FROM_RECEIPT] = received
             eom = _month_end_rows(values, value_kinds)
             if eom is not None:
                 parsed[TERMS_EOM] = eom

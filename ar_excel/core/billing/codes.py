@@ -212,6 +212,14 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: نهاية الشهر التالي لتاريخ الفاتورة "
         "{date} + {terms} يوم = {expected} ({diff} يوم)",
     ),
+    "DUE_DATE_INCONSISTENT/receipt": (
+        "Due date {due} does not follow the customer's terms: {terms} days from receipt of "
+        "the goods; invoice date {date} + {terms} days = {expected} ({diff} days), more than "
+        "a delivery takes",
+        "تاريخ الاستحقاق {due} لا يتفق مع شروط دفع العميل: {terms} يوم من تاريخ الاستلام؛ "
+        "تاريخ الفاتورة {date} + {terms} يوم = {expected} ({diff} يوم)، أكثر مما يستغرقه "
+        "التسليم",
+    ),
     "DUPLICATE_INVOICE_NO/years": (
         "Invoice number {invoice} appears {n} times (rows {rows}), once in each of {years}: "
         "the series restarts each year, so receipts and the bank cannot tell them apart; "

@@ -16,6 +16,11 @@ after adding the days; the end of the next month for 30 days) is accepted too: t
 do not say which the customer agreed. Terms of whole months (``شهرين``, ``3 months``,
 ``60 days``) also accept the due date that many calendar months on (Excel's EDATE).
 
+Terms counted from the goods' receipt or delivery ("30 يوم من تاريخ الاستلام", "30 days
+from delivery") cannot be held to the invoice date: the day the goods arrived is in no sheet.
+Any due date from the invoice date up to the terms plus a delivery's time (60 days) after the
+invoice's is accepted; one later still is an Error saying the terms count from receipt.
+
 A retention invoice (``retention``: its type or narration says "Retention", "محتجزات")
 falls due when the works are accepted: a due date later than the terms is expected there.
 
@@ -73,6 +78,29 @@ def _calendar_months(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series,
     return out
 
 
+# Beside Payment Terms (Customers, Invoices): True on the rows whose terms count from the
+# goods' receipt or delivery, as the reader marks them (``io.receipt_terms``).
+TERMS_FROM_RECEIPT = "_terms_from_receipt"
+# The longest a delivery is taken to take after its invoice (a container from the port, a
+# site's acceptance): a due date later still is no receipt's, even counted from receipt.
+_RECEIPT_LAG_DAYS = 60
+
+
+def _from_receipt(inv: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
+    """For each invoice whose terms (its own where it states them, else its customer's)
+    count from the goods' receipt or delivery (``io.receipt_terms``): True."""
+    flags = pd.Series(False, index=inv.index)
+    if TERMS_FROM_RECEIPT in customers:
+        theirs = customers.drop_duplicates("Customer ID").set_index("Customer ID")[
+            TERMS_FROM_RECEIPT]
+        flags = inv["Customer ID"].map(theirs).fillna(False).astype(bool)
+    if "Payment Terms" in inv:
+        own = inv[TERMS_FROM_RECEIPT].fillna(False).astype(bool) if TERMS_FROM_RECEIPT in \
+            inv else pd.Series(False, index=inv.index)
+        flags = flags.where(inv["Payment Terms"].isna(), own)
+    return flags.astype(bool)
+
+
 def due_date_terms(book: BillingBook) -> pd.DataFrame:
     """DUE_DATE_INCONSISTENT: Due Date ≠ Invoice Date + the customer's Payment Terms."""
     inv = book.invoices
@@ -99,15 +127,20 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
                      | _calendar_months(inv, days.loc[inv.index], month_end, due))
     # a retention invoice falls due when the works are accepted, long after the terms
     retained_later = retention_invoices(inv).to_numpy() & (diff > 0).fillna(False).to_numpy()
-    bad = (with_terms & (diff != 0) & ~other_reading & ~retained_later) | before
+    # terms counted from receipt: the goods arrive on a day no sheet gives, around the
+    # invoice's, so any due date from the invoice date to a delivery's time after the terms
+    received = _from_receipt(inv, book.customers)
+    in_transit = received & diff.between(-days.loc[inv.index].fillna(0), _RECEIPT_LAG_DAYS)
+    bad = (with_terms & (diff != 0) & ~other_reading & ~retained_later & ~in_transit) | before
     inv, diff, before, expected = inv[bad], diff[bad], before[bad], expected[bad]
-    month_end = month_end[bad]
+    month_end, received = month_end[bad], received[bad]
     if inv.empty:
         return empty()
     severity = np.where(before | (diff > 0), ERROR, WARNING)
     # terms counted from a month's end are said so: the invoice's month (0) or the next (1)
     counted_from = np.where(month_end.eq(1).fillna(False).to_numpy(bool), "eom_next",
                             np.where(month_end.notna().to_numpy(), "eom", None))
+    counted_from = np.where(received.to_numpy(bool), "receipt", counted_from)
     return findings(
         "DUE_DATE_INCONSISTENT", n=len(inv), sheet=book.sheet_of("Invoices", inv), row=inv[ROW],
         field="Due Date", invoice=inv["Invoice No"], customer=inv["Customer ID"],
