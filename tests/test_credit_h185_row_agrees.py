@@ -66,3 +66,27 @@ def test_open_orders_are_worked_out_once(tmp_path, monkeypatch):
         "Customer ID").loc["C1"]
     assert (row["Open Orders"], row["Exposure"]) == (2500, 5500)
     assert len(calls) == 1  # before: 2 (the status, then the job again for its tie)
+
+
+def test_a_hold_on_an_invoice_in_dispute_says_so(tmp_path):
+    """The Dunning does not chase an invoice in dispute; Credit Status still holds the
+    account on it (the contract's rule) and says it is in dispute."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["C14", "Jeddah Foods", "SAR", 30, 40000])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Disputed"])
+    inv.append(["INV-1053", "C14", date(2026, 8, 1), 12000, "Yes"])   # due 31 Aug
+    inv.append(["INV-1055", "C14", date(2026, 10, 20), 9500, None])
+    path = tmp_path / "disputed.xlsx"
+    wb.save(path)
+    result = run(read_book(path), JobOptions(as_of=date(2026, 11, 30)))
+    row = next(t for t in result.tabs if t.name == "Credit Status").frame.set_index(
+        "Customer ID").loc["C14"]
+    assert (row["Overdue Amount"], row["Oldest Overdue Days"], row["Status"]) == (
+        21500, 91, "Hold")
+    # before: nothing said the invoice held on is one the Dunning leaves aside as disputed
+    assert row["Reason"] == ("invoice INV-1053 is 91 days past due (policy: hold after 90); "
+                             "it is in dispute: resolve it")

@@ -93,6 +93,8 @@ _REASONS = {
     "hold_master": ("customer is on Hold in the master", "العميل موقوف في بيانات العملاء"),
     "hold_overdue": ("invoice {invoice} is {days} days past due (policy: hold after {limit})",
                      "الفاتورة {invoice} متأخرة {days} يوماً (السياسة: إيقاف بعد {limit})"),
+    # the Dunning does not chase it meanwhile: the Reason says why the account is held on it
+    "in_dispute": ("; it is in dispute: resolve it", "؛ وهي محل نزاع: يلزم حسمه"),
     # held on a later invoice: the Oldest Overdue Days' older one is paid by the credits
     "older_covered": ("; the older invoice {oldest} ({days} days past due, the Oldest Overdue "
                       "Days) is covered by credits on account of {credit}: apply them",
@@ -417,6 +419,11 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         ["Customer ID", "_dpd", "Document No"], ascending=[True, False, True], kind="stable")
     oldest = oldest_pos.drop_duplicates("Customer ID").set_index("Customer ID")
     uncovered = _oldest_uncovered(items, amount, dpd)
+    # invoices in dispute (``collections.disputes.mark_disputed``'s column, where the caller
+    # marked them): owed and held on all the same, said in Reason
+    marked = items["Disputed"].fillna(False).astype(bool) if "Disputed" in items else None
+    disputed = set(zip(items.loc[marked, "Customer ID"], items.loc[marked, "Document No"],
+                       strict=True)) if marked is not None and marked.any() else set()
     credits = amount[amount < 0].groupby(items.loc[amount < 0, "Customer ID"]).sum()
     # invoices of the last CASH_GRACE_DAYS days: on a cash customer, cash still on its way
     since = pd.Timestamp(as_of or date.today()).normalize() - pd.Timedelta(days=CASH_GRACE_DAYS)
@@ -504,6 +511,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         if late_doc is not None and late_days > policy.overdue_hold_days:
             held_on = reason("hold_overdue", arabic, invoice=late_doc,
                              days=late_days, limit=policy.overdue_hold_days)
+            if (cid, late_doc) in disputed:
+                held_on += reason("in_dispute", arabic)
             if cid in oldest_days and days > late_days:
                 # the row's Oldest Overdue Days is an older invoice the credits pay: said,
                 # or the Reason's days contradict the column beside it

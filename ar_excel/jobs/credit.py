@@ -15,6 +15,7 @@ import pandas as pd
 
 from ar_excel.core import credit, credit_requests
 from ar_excel.core.aging import fill_blank_currency
+from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.customers.check_context import flagged_for_deletion
 from ar_excel.core.customers.duplicate_checks import same_company
 from ar_excel.core.fx import Rates, policy_rates
@@ -148,6 +149,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     # a blank currency is the book's, as in the Aging tab (a book kept in one currency)
     items = fill_blank_currency(open_items(customers, invoices, payments, as_of,
                                            blank=ledger_blank(book)), blank_currency(book))
+    # an invoice in dispute still holds the account; its Reason says it is in dispute
+    items = mark_disputed(items, invoices, dispute_log(book))
     rates, local, stated = limit_terms(book, [*customers.get("Currency", []),
                                               *items["Currency"]], as_of)
     table = book.table("Customers")
