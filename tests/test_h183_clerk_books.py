@@ -132,3 +132,23 @@ def test_terms_counted_from_receipt_accept_a_due_date_after_the_invoice_date_plu
         "Due date 2027-03-01 does not follow the customer's terms: 30 days from receipt of the "
         "goods; invoice date 2026-10-01 + 30 days = 2026-10-31 (+121 days), more than a "
         "delivery takes")
+
+
+def test_a_bare_dinar_is_the_customers_dinar_else_said_ambiguous(tmp_path):
+    customers = [*CUSTOMERS, ["C3", "Manama Supplies", None, 30, 5000]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount", "العملة"],
+                ["INV-1", "C2", "2026-10-01", 1250.5, "دينار"],
+                ["INV-2", "C2", "2026-10-02", 800, "Dinar"],
+                ["INV-3", "C1", "2026-10-03", 900, "دينار"],
+                ["INV-4", "C1", "2026-10-04", 950, "دينار"],
+                ["INV-5", "C3", "2026-10-05", 700, "دينار"]]
+    policy = [["Setting", "Value"], ["Base Currency", "BHD"]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {
+        "Customers": customers, "Invoices": invoices, "Policy": policy}))
+    assert book.invoices["Currency"].tolist() == ["KWD", "KWD", None, None, "BHD"]
+    assert "_dinar" not in book.invoices.columns
+    assert _issues(book) == [(
+        "Invoices", "E4",
+        "'دينار' names no one currency: a dinar may be KWD, BHD, JOD, IQD, LYD, TND or DZD, "
+        "and customer C1's currency is EGP: read as blank, the invoice in its customer's "
+        "currency; write the code, e.g. KWD (E4, E5)")]

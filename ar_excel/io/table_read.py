@@ -17,6 +17,7 @@ from ar_excel.core.billing.terms import TERMS_FROM_RECEIPT
 from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
+from ar_excel.io.dinars import DINAR, names_a_dinar
 from ar_excel.io.due_terms import due_dates_as_terms
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
@@ -168,22 +169,34 @@ def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, s
 
 
 def _not_currencies(series: pd.Series, values: np.ndarray, sheet: str, letter: str,
-                    header: str, excel_rows: list[int]) -> tuple[pd.Series, list[Issue]]:
+                    header: str, excel_rows: list[int], parsed: dict[str, pd.Series]
+                    ) -> tuple[pd.Series, list[Issue]]:
     """An invoice's Currency that is no currency ('EGX', '900', a code mistyped; the real
     spellings, 'L.E', 'ج.م', 'جنيه', 'SR', 'ريال', 'درهم', are read as their codes): read as
     blank, the invoice in its customer's currency as the contract reads a blank, and said at
     its cells, one Input Issue per value typed. Kept, it was a currency of its own: aged and
-    dunned apart, never matched to the bank's line."""
+    dunned apart, never matched to the bank's line. 'دينار' alone is a dinar, which one the
+    book says (``io.dinars``): blank here, the word kept beside it in ``parsed``."""
     from ar_excel.core.customers.currencies import ISO_4217
 
     codes = series.tolist()
     wrong: dict[str, list[int]] = {}
+    dinars = []
     for pos, code in enumerate(codes):
         if code is not None and code not in ISO_4217:
             value = values[pos]
+            if isinstance(value, str) and names_a_dinar(value):
+                dinars.append(pos)  # which dinar: the customer's, once the book is read
+                continue
             typed = str(int(value)) if isinstance(value, float) and value.is_integer() \
                 else " ".join(str(value).split())
             wrong.setdefault(typed, []).append(pos)
+    if dinars:
+        typed_dinars = np.full(len(values), None, dtype=object)
+        typed_dinars[dinars] = [" ".join(str(values[p]).split()) for p in dinars]
+        parsed[DINAR] = pd.Series(typed_dinars, dtype="object", copy=False)
+        series = series.copy()
+        series.iloc[dinars] = None
     if not wrong:
         return series, []
     series = series.copy()
@@ -563,7 +576,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             series = series.where(~series.isin(ANY_CURRENCY), None)
         if kind == "currency" and schema.name == "Invoices":
             series, said = _not_currencies(series, values, sheet, letters[name],
-                                           str(written.get(name, name)), excel_rows)
+                                           str(written.get(name, name)), excel_rows, parsed)
             issues.extend(said)
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             _words_for_limits(errors, values, means_unlimited, parsed, UNLIMITED)

@@ -1,0 +1,71 @@
+"""An invoice's Currency written 'دينار' (or 'Dinar') alone: a dinar, but which one is
+for the customer to say. Kuwait, Bahrain, Jordan, Iraq, Libya, Tunisia and Algeria each pay
+in their own, and a Kuwaiti dinar is worth ten Algerian ones by a hundred. The word is read as
+the customer's own currency where that is a dinar (else the company's, where the customer
+names none); otherwise as blank, the invoice in its customer's currency as the contract
+reads a blank, and one Input Issue per customer says it is ambiguous and which dinars it may
+be."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ar_excel.io.cells_named import cells_named
+from ar_excel.model import Book
+
+# Beside an invoice's Currency, the word typed where it names a dinar without a country
+# (the Currency itself left blank until the book says which).
+DINAR = "_dinar"
+DINARS = ("KWD", "BHD", "JOD", "IQD", "LYD", "TND", "DZD")
+_WORD = re.compile(r"(?i)^(?:ال)?(?:دينار|دنانير|دينارا)$|^dinars?$")
+
+
+def names_a_dinar(typed: str) -> bool:
+    """Whether a Currency cell's text is the word dinar with no country."""
+    return bool(_WORD.match(" ".join(typed.split()).strip().rstrip(".")))
+
+
+def dinars_as_meant(book: Book) -> None:
+    """Each invoice's bare 'دينار' read as its customer's dinar, or the company's; where
+    neither is a dinar, left blank and said (one Input Issue per customer, with its cells)."""
+    table = book.tables.get("Invoices")
+    if table is None or DINAR not in table.frame.columns:
+        return
+    frame = table.frame
+    marked = frame[DINAR].notna()
+    if not marked.any():
+        table.frame = frame.drop(columns=[DINAR])
+        return
+    theirs: dict[object, object] = {}
+    customers = book.frame("Customers")
+    if customers is not None and "Currency" in customers:
+        known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
+        theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
+    from ar_excel.core.local_currency import local_currency
+
+    company = local_currency(book.policy, book.named_currencies(), customers).code
+    codes = frame["Currency"].copy()
+    unsure: dict[object, list[int]] = {}
+    for i in frame.index[marked]:
+        customer = frame.at[i, "Customer ID"]
+        own = theirs.get(customer)
+        own = None if own is None or pd.isna(own) else str(own)
+        code = own if own in DINARS else company if own is None and company in DINARS else None
+        if code is not None:
+            codes.at[i] = code
+        else:
+            unsure.setdefault(customer, []).append(i)
+    for customer, at in unsure.items():
+        cells = [table.cell(i, "Currency") for i in at]
+        typed = str(frame.at[at[0], DINAR])
+        own = theirs.get(customer)
+        whose = (f"customer {customer}'s currency is {own}" if isinstance(own, str) else
+                 f"the company's currency is {company}" if company else
+                 "neither the customer's currency nor the company's says which")
+        book.issues.append(table.issue(at[0], "Currency", (
+            f"'{typed}' names no one currency: a dinar may be {', '.join(DINARS[:-1])} or "
+            f"{DINARS[-1]}, and {whose}: read as blank, the invoice in its customer's "
+            f"currency; write the code, e.g. KWD ({cells_named(cells)})")))
+    table.frame = frame.assign(Currency=codes).drop(columns=[DINAR])
