@@ -87,3 +87,39 @@ def test_indented_mt940_in_utf16_with_its_encoding_named(tmp_path: Path) -> None
         assert st.lines["Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-11-12", "2026-11-13"]
         assert (st.encoding, st.issues) == (encoding, [])
         assert st.balances[0].difference == 0.0
+
+
+def test_arabic_written_backwards_is_decided_for_the_whole_workbook(tmp_path: Path) -> None:
+    """A PDF converted to Excel a sheet per page, its Arabic written backwards: the first
+    page's were read back, but the second page, of few Arabic words, was judged on its own
+    (in reading order, so its header-less rows were no page of the first): its two lines
+    were lost without a word. Now decided once for the workbook, said once."""
+    import openpyxl
+
+    from ar_excel.bank.visual_arabic import reading_order as drawn
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Table 1"
+    ws.append([drawn("كشف حساب"), None, None, drawn("رقم الحساب"), "1234567890123"])
+    ws.append([drawn(h) for h in ["الرصيد", "دائن", "مدين", "البيان", "التاريخ"]])
+    ws.append(["1,000.00", None, None, drawn("رصيد افتتاحي"), None])
+    ws.append(["6,000.00", "5,000.00", None,
+               drawn("حوالة واردة من شركة النيل للأدوية فاتورة INV-2026-1001"), "01/11/2026"])
+    ws.append(["5,950.00", None, "50.00", drawn("عمولة تحويل"), "02/11/2026"])
+    page = wb.create_sheet("Table 2")
+    page.append(["8,950.00", "3,000.00", None, drawn("ايداع نقدي من محمد احمد حسن INV-2026-1002"),
+                 "03/11/2026"])
+    page.append(["8,900.00", None, "50.00", drawn("رسوم"), "04/11/2026"])
+    path = tmp_path / "converted.xlsx"
+    wb.save(path)
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [5000.0, -50.0, 3000.0, -50.0]
+    assert st.lines["Date"].dt.strftime("%d").tolist() == ["01", "02", "03", "04"]
+    assert st.lines["Description"].tolist() == [
+        "حوالة واردة من شركة النيل للأدوية فاتورة INV-2026-1001", "عمولة تحويل",
+        "ايداع نقدي من محمد احمد حسن INV-2026-1002", "رسوم"]
+    backwards = [i for i in st.issues if "written backwards" in i.message]
+    assert [(i.sheet, i.value) for i in backwards] == [("converted.xlsx [Table 1]", "باسح فشك")]
+    assert (st.balances[0].opening, st.balances[0].credits, st.balances[0].debits) == (
+        1000.0, 8000.0, 100.0)

@@ -71,9 +71,10 @@ from ar_excel.bank.qif import qif_rows
 from ar_excel.bank.sheet_pages import date_order_of, read_page, with_its_pages
 from ar_excel.bank.spreadsheet_xml import spreadsheet_rows
 from ar_excel.bank.statement import Statement, line_values
-from ar_excel.bank.table_import import rows_to_statement
+from ar_excel.bank.table_import import backwards_arabic_note, rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import Decoded, decode_bytes, page_charset
+from ar_excel.bank.visual_arabic import has_arabic, in_visual_order, reading_order
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
@@ -226,6 +227,43 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
                 f"{path.name}: its sheets are an AR workbook's ({', '.join(ar_sheets)}), not a "
                 "bank statement: give the bank's export (or name the sheet to read with "
                 '--bank-columns "sheet=<name>")')
+    rows_of, backwards = _in_reading_order(list(dict.fromkeys(order)), rows_of)
+    stmt = _statement_sheet(path, names, rows_of, fmt, mapping, day_first, wanted, order,
+                            bank_keys)
+    if backwards is not None:  # said once for the file, on the sheet it is seen on
+        sheet, sample = backwards
+        stmt.issues.insert(0, backwards_arabic_note(f"{path.name} [{sheet}]", sample))
+    return stmt
+
+
+def _in_reading_order(names: list[str], rows_of: Callable[[str], list[Any]]
+                      ) -> tuple[Callable[[str], list[Any]], tuple[str, str] | None]:
+    """The sheets' rows (each read once), their Arabic read back where a PDF conversion wrote
+    the file's backwards (``visual_arabic``): decided on all its sheets at once, as a PDF's
+    pages each on a sheet of their own are one document, so a page of few Arabic words is
+    read back too (and one sheet's few words of one shape decide nothing alone). With the
+    sheet and text that show it, where they do."""
+    raw: dict[str, list[list[Any]]] = {}
+    texts: list[str] = []
+    for name in names:
+        try:
+            raw[name] = [list(r) for r in rows_of(name)]
+        except InputError:
+            continue  # (said where the sheet is read)
+        texts += [c for r in raw[name] for c in r if isinstance(c, str)]
+    if not in_visual_order(texts):
+        return lambda name: raw[name] if name in raw else rows_of(name), None
+    sample = next(t for t in texts if has_arabic(t))
+    back = {name: [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows]
+            for name, rows in raw.items()}
+    shown = next(n for n in raw if any(sample in r for r in raw[n]))
+    return lambda name: back[name] if name in back else rows_of(name), (shown, sample)
+
+
+def _statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[Any]],
+                     fmt: str, mapping: dict[str, Any] | None, day_first: bool | None,
+                     wanted: str | None, order: list[str], bank_keys: set[str]) -> Statement:
+    """``statement_sheet`` of sheets whose Arabic is in reading order."""
     last_error: InputError | None = None
     no_table: list[list[list[Any]]] = []  # sheets before it without a statement table
     tried = list(dict.fromkeys(order))
@@ -235,7 +273,8 @@ def statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list[
             continue
         try:
             stmt = rows_to_statement([list(r) for r in rows], list(range(1, len(rows) + 1)),
-                                     f"{path.name}", fmt, mapping, day_first)
+                                     f"{path.name}", fmt, mapping, day_first,
+                                     arabic_decided=True)
         except InputError as exc:
             last_error = exc
             if _header_of([list(r) for r in rows], mapping, path.name) is None:
@@ -286,7 +325,8 @@ def _with_the_summary_sheets(path: Path, rows: list[Any], fmt: str,
         return stmt
     try:
         return rows_to_statement([list(r) for r in rows], list(range(1, len(rows) + 1)),
-                                 f"{path.name}", fmt, mapping, day_first, details=details)
+                                 f"{path.name}", fmt, mapping, day_first, details=details,
+                                 arabic_decided=True)
     except InputError:
         return stmt
 
@@ -379,7 +419,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
                 page = read_page(first_header, rows,
                                  lambda page_rows, numbers: rows_to_statement(
                                      page_rows, numbers, path.name, fmt, page_mapping,
-                                     day_first))
+                                     day_first, arabic_decided=True))
                 if page is not None:  # a PDF's next page on a sheet of its own
                     _name_the_sheet(page, path, name)
                     pages.append((name, page))
@@ -389,7 +429,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
             continue
         try:
             part = rows_to_statement(rows, list(range(1, len(rows) + 1)), path.name, fmt,
-                                     mapping, day_first)
+                                     mapping, day_first, arabic_decided=True)
         except InputError as exc:  # its lines cannot be used: said, not dropped silently
             stmt.issues.append(Issue(f"{path.name} [{name}]", "", "", None, str(exc)))
             continue

@@ -123,25 +123,32 @@ from ar_excel.model import Issue
 from ar_excel.parsing import is_blank
 
 
+def backwards_arabic_note(source: str, sample: str) -> Issue:
+    """The one note that a file's Arabic was read back (``sample``: a text of it as written)."""
+    return Issue(
+        source, "", "", sample,
+        f"the Arabic of the file is written backwards, letters and words (as a PDF "
+        f"converted to Excel gives it: '{sample}'); it was read back in reading order "
+        f"('{reading_order(sample)}'): check a line against the bank's statement")
+
+
 def rows_to_statement(rows: list[list[Any]], row_numbers: list[int], source: str, fmt: str,
                       mapping: dict[str, Any] | None = None, day_first: bool | None = None,
                       delimiter: str = ",", layout: Layout | None = None,
                       dates_printed_once: int = 1, excel_columns: bool = True,
-                      details: list[list[Any]] | None = None) -> Statement:
+                      details: list[list[Any]] | None = None,
+                      arabic_decided: bool = False) -> Statement:
     """``table_statement`` of the rows, their Arabic read back first where a PDF conversion
-    wrote it backwards (``visual_arabic``; not where the caller found the layout already),
+    wrote it backwards (``visual_arabic``; not where the caller found the layout already, nor
+    where it decided for the whole file, ``arabic_decided``: a workbook of a sheet per page),
     which one note says."""
     sample = None
-    if layout is None:
+    if layout is None and not arabic_decided:
         rows, sample = rows_in_reading_order(rows)
     stmt = table_statement(rows, row_numbers, source, fmt, mapping, day_first, delimiter,
                            layout, dates_printed_once, excel_columns, details)
     if sample is not None:
-        stmt.issues.insert(0, Issue(
-            source, "", "", sample,
-            f"the Arabic of the file is written backwards, letters and words (as a PDF "
-            f"converted to Excel gives it: '{sample}'); it was read back in reading order "
-            f"('{reading_order(sample)}'): check a line against the bank's statement"))
+        stmt.issues.insert(0, backwards_arabic_note(source, sample))
     return stmt
 
 

@@ -55,11 +55,15 @@ def reading_order(text: str | None) -> str | None:
                     for arabic, words in reversed(runs))
 
 
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
 def rows_in_reading_order(rows: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
     """A table's rows with their texts read back where its Arabic is written backwards, and
     the first text so read back (None, and the rows as they are, where it is not)."""
     texts = [c for r in rows for c in r if isinstance(c, str)]
     if not in_visual_order(texts):
         return rows, None
-    sample = next(t for t in texts if _ARABIC.search(t))
+    sample = next(t for t in texts if has_arabic(t))
     return [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows], sample
