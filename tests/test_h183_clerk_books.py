@@ -152,3 +152,46 @@ def test_a_bare_dinar_is_the_customers_dinar_else_said_ambiguous(tmp_path):
         "'دينار' names no one currency: a dinar may be KWD, BHD, JOD, IQD, LYD, TND or DZD, "
         "and customer C1's currency is EGP: read as blank, the invoice in its customer's "
         "currency; write the code, e.g. KWD (E4, E5)")]
+
+
+def _twice_on_a_day(tmp_path, extra_head, first, second, lines=None):
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", *extra_head],
+                ["INV-101", "C1", "2026-10-01", "2026-10-31", 5000, *first],
+                ["INV-102", "C1", "2026-10-01", "2026-10-31", 5000, *second],
+                ["INV-103", "C1", "2026-10-02", "2026-11-01", 7000, *first]]
+    sheets = {"Customers": CUSTOMERS, "Invoices": invoices}
+    if lines:
+        sheets["Invoice Lines"] = [LINES_HEAD, *lines]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", sheets))
+    return [f for f in _invoice_checks(book) if f[1] == "POSSIBLE_DUPLICATE_INVOICE"]
+
+
+def test_same_amount_and_day_under_two_orders_or_items_is_no_duplicate(tmp_path):
+    # the same monthly service bought twice on a day: two POs
+    assert _twice_on_a_day(tmp_path, ["PO No"], ["PO-7781"], ["PO-7790"]) == []
+    # two services, said in the list's description column
+    assert _twice_on_a_day(tmp_path, ["البيان"], ["صيانة مصعد - أكتوبر"],
+                           ["صيانة تكييف - أكتوبر"]) == []
+    # two deliveries
+    assert _twice_on_a_day(tmp_path, ["رقم إذن التسليم"], ["DN-55"], ["DN-56"]) == []
+    # their items on the Invoice Lines
+    assert _twice_on_a_day(tmp_path, [], [], [], lines=[
+        ["INV-101", "SRV-LIFT", 1, 5000, None, 5000],
+        ["INV-102", "SRV-AC", 1, 5000, None, 5000],
+        ["INV-103", "SRV-LIFT", 1, 7000, None, 7000]]) == []
+
+
+def test_same_amount_and_day_with_nothing_telling_them_apart_is_still_a_possible_duplicate(
+        tmp_path):
+    twice = [["INV-101", "POSSIBLE_DUPLICATE_INVOICE", "Warning"],
+             ["INV-102", "POSSIBLE_DUPLICATE_INVOICE", "Warning"]]
+    assert _twice_on_a_day(tmp_path, [], [], []) == twice
+    assert _twice_on_a_day(tmp_path, ["PO No"], ["PO-7781"], ["PO-7781"]) == twice  # one PO
+    assert _twice_on_a_day(tmp_path, ["PO No"], ["PO-7781"], [None]) == twice  # one says none
+    # a narration naming only its own invoice tells nothing more
+    assert _twice_on_a_day(tmp_path, ["البيان"], ["فاتورة مبيعات INV-101"],
+                           ["فاتورة مبيعات INV-102"]) == twice
+    # the same items on both
+    assert _twice_on_a_day(tmp_path, [], [], [], lines=[
+        ["INV-101", "SRV-LIFT", 1, 5000, None, 5000],
+        ["INV-102", "SRV-LIFT", 1, 5000, None, 5000]]) == twice

@@ -13,7 +13,10 @@ Rules:
 * Two invoices with different numbers for the same customer, the same amount (to the
   currency's decimals) and the same date are POSSIBLE_DUPLICATE_INVOICE (Warning): often the
   same delivery billed twice, sometimes two identical orders. Every invoice of the group is
-  reported, naming the others.
+  reported, naming the others. Two such invoices that say they are different sales are not:
+  their customer's purchase orders, their delivery notes or orders, their items (on the
+  Invoice Lines, or in an item or description column of the invoice list) both given and
+  different (a customer buying the same monthly service twice on a day, under two orders).
 * Receipts listed among the invoices (a ledger export's Payment rows) are no invoices: a
   cheque numbered like an invoice, or two equal receipts on one day, are not reported.
 """
@@ -29,6 +32,9 @@ from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook, per_distin
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
 from ar_excel.core.entries import void_or_draft
 from ar_excel.model import ROW, SHEET
+from ar_excel.names import match_key
+from ar_excel.parsing.digits import is_blank
+from ar_excel.schema import CUSTOMER_PO
 
 # the runs of digits and of letters a number is made of, whatever separates them
 _PART = re.compile(r"\d+|[^\d\s\-_/.#\\]+")
@@ -88,10 +94,19 @@ def possible_duplicates(book: BillingBook) -> pd.DataFrame:
     dup = inv[numbers > 1]
     if dup.empty:
         return empty()
-    members = dup.groupby(group, sort=False)["Invoice No"].agg(list)
-    others = [", ".join(sorted({str(n) for n in members.loc[k] if str(n) != str(own)}))
-              for k, own in zip(dup[group].itertuples(index=False, name=None),
-                                dup["Invoice No"], strict=True)]
+    marks = _distinguishing_marks(dup, book.lines)
+    partners: dict[object, set[str]] = {}
+    for _, members in dup.groupby(group, sort=False):
+        rows = members.index.tolist()
+        for a in rows:
+            for b in rows:
+                if a != b and dup.at[a, KEY] != dup.at[b, KEY] and \
+                        not _told_apart(marks[a], marks[b]):
+                    partners.setdefault(a, set()).add(str(dup.at[b, "Invoice No"]))
+    dup = dup.loc[[i for i in dup.index if i in partners]]
+    if dup.empty:
+        return empty()
+    others = [", ".join(sorted(partners[i])) for i in dup.index]
     return findings(
         "POSSIBLE_DUPLICATE_INVOICE", n=len(dup), sheet=book.sheet_of("Invoices", dup), row=dup[ROW],
         field="Invoice No", invoice=dup["Invoice No"], customer=dup["Customer ID"],
@@ -99,3 +114,45 @@ def possible_duplicates(book: BillingBook) -> pd.DataFrame:
         params={"amount": money(dup["Amount"], dup[DECIMALS]), "date": dates(dup["Invoice Date"]),
                 "others": others},
     )
+
+
+# An invoice list's columns that tell one sale from another when both rows fill them: what
+# was sold, and the order or delivery it was billed for (keys as ``names.match_key`` gives).
+_ITEM_WORDS = re.compile(r"item|product|service|description|details|sku|الصنف|صنف|الخدمه|"
+                         r"خدمه|البيان|بيان|الوصف|الاصناف|المنتج")
+_ORDER_WORDS = re.compile(r"delivery|dn(?:no)?$|^do(?:no)?$|order|^so(?:no)?$|contract|"
+                          r"اذن|امر|طلب|عقد|بوليصه|التسليم")
+
+
+def _distinguishing_marks(inv: pd.DataFrame, lines: pd.DataFrame) -> dict[object, dict]:
+    """Per invoice (index): what it says of its sale, by kind (its PO, each item or order
+    column's value, the items on its lines), blanks left out."""
+    columns = [c for c in inv.columns if isinstance(c, str) and not c.startswith("_")
+               and c not in (CUSTOMER_PO, "Invoice No", "Customer ID")
+               and (_ITEM_WORDS.search(k := match_key(c)) or _ORDER_WORDS.search(k))]
+    items: dict[object, frozenset] = {}
+    if len(lines) and KEY in lines.columns and "Item" in lines.columns:
+        wanted = lines[lines[KEY].isin(set(inv[KEY]))]
+        for key, sold in wanted.groupby(KEY, sort=False)["Item"]:
+            found = frozenset(str(v).strip().upper() for v in sold.dropna())
+            if found:
+                items[key] = found
+    marks: dict[object, dict] = {}
+    for i in inv.index:
+        own: dict[str, object] = {}
+        number = " ".join(str(inv.at[i, "Invoice No"]).split()).upper()
+        for c in ([CUSTOMER_PO] if CUSTOMER_PO in inv.columns else []) + columns:
+            v = inv.at[i, c]
+            if not is_blank(v) and not (isinstance(v, float) and np.isnan(v)):
+                # (a narration naming its own invoice, "فاتورة رقم 101", says nothing more)
+                said = " ".join(str(v).split()).upper().replace(number, " ").strip()
+                if said:
+                    own[c] = " ".join(said.split())
+        if inv.at[i, KEY] in items:
+            own["_items"] = items[inv.at[i, KEY]]
+        marks[i] = own
+    return marks
+
+
+def _told_apart(a: dict, b: dict) -> bool:
+    return any(k in b and b[k] != v for k, v in a.items())
