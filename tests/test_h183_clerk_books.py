@@ -195,3 +195,39 @@ def test_same_amount_and_day_with_nothing_telling_them_apart_is_still_a_possible
     assert _twice_on_a_day(tmp_path, [], [], [], lines=[
         ["INV-101", "SRV-LIFT", 1, 5000, None, 5000],
         ["INV-102", "SRV-LIFT", 1, 5000, None, 5000]]) == twice
+
+
+def test_a_clerks_ditto_in_the_customer_column(tmp_path):
+    customers = [*CUSTOMERS, ["C3", "Cairo Steel", "EGP", 30, 5000]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                ["INV-1", "C1", "2026-10-01", 100, None],
+                ["INV-2", "C2", "2026-10-02", 200, None],
+                ["INV-3", "C1", "2026-10-03", 300, None],
+                ["INV-4", None, "2026-10-04", 400, None],  # between two of C1's: C1
+                ["INV-5", "C1", "2026-10-05", 500, None],
+                ["INV-6", '"', "2026-10-06", 600, None],  # a ditto mark: C1
+                ["INV-7", "C2", "2026-10-07", 700, None],
+                ["INV-8", None, "2026-10-08", 800, None],  # C2 above, C1 below: left
+                ["INV-9", "C1", "2026-10-09", 900, None],
+                ["INV-10", None, "2026-10-10", 1000, "USD"],  # its own currency: left
+                ["INV-11", "C1", "2026-10-11", 1100, None],
+                ["INV-12", "C3", "2026-10-12", 1200, None],
+                ["INV-13", "كما سبق", "2026-10-13", 1300, None]]  # C3
+    receipts = [["Payment ID", "Customer ID", "Date", "Amount"],
+                ["R1", "C1", "2026-10-20", 100], ["R2", None, "2026-10-21", 50],
+                ["R3", "C1", "2026-10-22", 300], ["R4", "〃", "2026-10-23", 400]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {
+        "Customers": customers, "Invoices": invoices, "Payments": receipts}))
+    assert book.invoices["Customer ID"].tolist() == [
+        "C1", "C2", "C1", "C1", "C1", "C1", "C2", None, "C1", None, "C1", "C3", "C3"]
+    assert book.payments["Customer ID"].tolist() == ["C1", None, "C1", "C1"]
+    assert _issues(book) == [
+        ("Invoices", "B5", "Customer ID is blank between two rows of customer C1 (rows 4 and "
+                           "6): read as C1, as a ditto; write the customer if the invoice is "
+                           "another's"),
+        ("Invoices", "B7", "'\"' (a ditto) read as the customer above, C1"),
+        ("Invoices", "B14", "'كما سبق' (a ditto) read as the customer above, C3"),
+        ("Invoices", "B9", "Customer ID is required but blank"),
+        ("Invoices", "B11", "Customer ID is required but blank"),
+        ("Payments", "B5", "'〃' (a ditto) read as the customer above, C1"),
+        ("Payments", "B3", "Customer ID is required but blank")]

@@ -18,6 +18,7 @@ from ar_excel.core.money import TOTAL_DECIMALS
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
 from ar_excel.io.dinars import DINAR, names_a_dinar
+from ar_excel.io.ditto_customers import ditto_customers
 from ar_excel.io.due_terms import due_dates_as_terms
 from ar_excel.io.duplicate_columns import one_field_twice
 from ar_excel.io.grid import Grid
@@ -751,6 +752,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                              letters["Customer ID"], written["Customer ID"],
                                              excel_rows, beside,
                                              subtotalled=len(sums) + len(totals) >= 2))
+        # a ditto: '"' for the customer above, or one blank between two rows of one customer
+        issues.extend(ditto_customers(frame, raw_frame, unreadable["Customer ID"], schema.name,
+                                      sheet, letters["Customer ID"], written["Customer ID"],
+                                      excel_rows, beside))
     for f in schema.fields:
         if f.required and f.name in written:
             for pos in frame[f.name].isna().to_numpy().nonzero()[0]:
