@@ -36,6 +36,7 @@ from ar_excel.core.matching.normalize import (
     printed_amounts,
 )
 from ar_excel.core.matching.payers import CERTAIN_NAME, MARGIN
+from ar_excel.core.matching.references import printed_dates
 
 # A name score this high is a customer's name written in full (SUNRISE AGRO EST.).
 EXACT_NAME = 98.0
@@ -84,6 +85,14 @@ class FullReferences:
         whole, rest = divmod(f.amount, self.inv.unit)
         return number.isdigit() and not rest and number.lstrip("0") == str(whole)
 
+    def _number_is_a_date(self, f: LineFacts, p: int) -> bool:
+        """Whether invoice ``p``'s number is all digits and named only by a number the
+        narrative prints as a date (``references.printed_dates``: 20261015, 15/10/2026), not
+        called an invoice. (A number of its own shape, 2026/1104, whose digits a date
+        TRF/IN/20261104 writes, is confirmed by the amount.)"""
+        return p in f.loose and self.inv.number[p].strip().isdigit() \
+            and self.index.digit_strings[p] in printed_dates(f.numbers)
+
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
                       unsure: bool | None = None, retyped: bool = False
                       ) -> list[Allocation] | None:
@@ -105,6 +114,14 @@ class FullReferences:
                 return self._alloc(f, refs, method, 0.6,
                                    f"{said} {names}; amount equals the open amount, but the "
                                    "number is the amount itself: please confirm")
+            if len(refs) == 1 and self._number_is_a_date(f, refs[0]) \
+                    and not (cust and self._known_for_sure(f, cust)):
+                # (PAYMENT 20261015, nobody named: the day the payer or the bank dated the
+                # transfer as likely as invoice 20261015; a named payer's receipt of the same
+                # amount has the better claim to it.)
+                return self._alloc(f, refs, method, 0.6,
+                                   f"{said} {names}; amount equals the open amount, but the "
+                                   "number reads as a date: please confirm")
             return self._alloc(f, refs, method, 0.99 - penalty,
                                f"{said} {names}; amount equals the open amount")
         amounts = [self.inv.remaining[p] for p in refs]

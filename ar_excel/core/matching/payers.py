@@ -42,6 +42,8 @@ from rapidfuzz import fuzz, process
 from ar_excel.core.customers.contacts import iban_valid
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
+    FILLER,
+    GENERIC,
     TRADE_OF,
     distinctive,
     keys_of,
@@ -85,6 +87,24 @@ BOILERPLATE = {
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
 }
+# Words Gulf and Egyptian banks print around a name that are no part of it (IBFT FALCON TRDG,
+# CASH DEP BRANCH 0286 BY ..., CLG CHQ ...): a run of name words ends there (``_name_runs``).
+_BANKS_OWN_WORDS = frozenset({
+    "IBFT", "CLG", "CLEARING", "DEP", "DEPOSIT", "CASH", "ATM", "CDM", "POS", "BRANCH", "BR",
+    "WPS", "MOB", "SADAD", "NEFT", "IMPS", "SWIFT", "TRANSFER", "INWARD", "OUTWARD"})
+# The legal forms a Latin name ends with: the words after them are no more of it.
+_LEGAL_FORMS = frozenset({
+    "CO", "COMPANY", "CORP", "CORPORATION", "INC", "LLC", "LTD", "LIMITED", "EST", "ESTABLISHMENT",
+    "SAE", "WLL", "PJSC", "PSC", "JSC", "FZE", "FZCO", "FZLLC", "GMBH", "PLC", "SARL", "SPA",
+    "SAS", "SRL", "BV", "NV", "AG", "KG"})
+# A narrative's words and what lies between them (``_name_runs``): a slash, a colon, a comma
+# or a bracket between two words ends a run of name words; a dot, a dash or a space does not.
+_RUN_PARTS = re.compile(r"([^\w\u0600-\u06ff]+)")
+_RUN_BREAK = re.compile(r".*[/:,;|()\[\]<>].*")
+_ALPHA = re.compile(r"[A-Z]+")
+# The business words and legal forms a bank's field width cuts (CON for CONTRACTING, COM for
+# COMPANY): a run's last word that begins one is that word cut.
+_CUT_WORDS = frozenset(w for w in GENERIC | FILLER if _ALPHA.fullmatch(w) and len(w) >= 4)
 # Where a narrative says who sent the money: INWARD TRANSFER FROM X, /ORDP/X or /ORD/X (the
 # ordering customer of a SWIFT transfer), BY ORDER OF X,
 # حوالة واردة من X. The name runs to a digit, a slash or a word that starts what was paid.
@@ -241,6 +261,10 @@ OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whos
 TRANSLATED_NAME = 88.0  # an Arabic name printed translated: a candidate, never known for sure
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 MOBILE = "mobile number"  # ``Payer.how`` of a payer known by the mobile the narrative prints
+# A name of one distinctive word (Golden, Golden Trading) in a run of the narrative's name words
+# with another distinctive word (GOLDEN EAGLE): as likely another company whose name starts so;
+# a candidate a person confirms (under the 88 of a name whose every distinctive word is written).
+ONE_WORD_NAME = 85.0
 # A customer's own mobile: the customer for sure, as a certain name is (its contact person
 # pays, or pays for it), not as its bank account is: the amount decides as for a name.
 MOBILE_SCORE = 95.0
@@ -683,6 +707,9 @@ class PayerDirectory(NarrativeNames):
         if key not in self._cache:  # the same payer name comes back all month
             self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
         scored = self._cache[key]
+        if narrative and scored is not None and scored.candidates \
+                and scored.candidates[0][1] > ONE_WORD_NAME:
+            scored = self._one_word_among_others(str(name), scored)
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
         if (scored is None or not scored.certain) and self.other_language is not None:
@@ -700,6 +727,91 @@ class PayerDirectory(NarrativeNames):
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    def _one_word_among_others(self, narrative: str, found: Payer) -> Payer:
+        """``found`` (the customers a narrative's words name) with the score of each
+        candidate whose name has one distinctive word only capped at ``ONE_WORD_NAME``,
+        where the narrative writes that word in a run of name words with another distinctive
+        word beside it: GOLDEN EAGLE 12000 is no Golden for sure (nor Golden Trading), but
+        as likely another company whose name starts so. A word of the name cut short (GOLDEN
+        EAGLE TRAD for Golden Eagle Trading) is its own; the bank's words apart from the name
+        (CASH DEP BRANCH 0286 BY GOLDEN) are another run. The payer is then the best of the
+        rest, by the margin, as ``_score`` reads it."""
+        runs: list[list[str]] | None = None
+        capped, changed = [], set()
+        for c, sc in found.candidates:
+            needed = self._needed.get(c)
+            if sc > ONE_WORD_NAME and needed is not None and len(needed[0]) == 1:
+                if runs is None:
+                    runs = [name_tokens(r) for r in self._name_runs(narrative)]
+                if self._beside_another_word(c, needed[0], runs):
+                    sc = ONE_WORD_NAME
+                    changed.add(c)
+            capped.append((c, sc))
+        if not changed:
+            return found
+        capped.sort(key=lambda x: -x[1])  # (stable: ties keep the customer id order)
+        best, top = capped[0]
+        if best == found.customer:
+            return Payer(best, found.how, min(found.score, top), capped, found.evidence)
+        second = capped[1][1] if len(capped) > 1 else 0.0
+        return Payer(best if top - second >= MARGIN else None, found.how, top, capped,
+                     found.evidence)
+
+    def _beside_another_word(self, cid: str, needed: frozenset[str],
+                             runs: list[list[str]]) -> bool:
+        """Whether a run of name words (``runs``: their tokens) writes the customer's one
+        distinctive word (``needed``) and a distinctive word that is not its name's."""
+        own = set(self._tokens[cid])
+
+        def reads(t: str, words: set[str] | frozenset[str]) -> bool:
+            return t in words or (t[:1] == "l" and t[1:] in words) \
+                or self._construct_state(t) in words
+
+        def another(t: str, tokens: list[str]) -> bool:
+            # (not the name's, nor a word of it the run does not write, cut short: GOLDEN
+            # EAGLE TRAD for Golden Eagle Trading)
+            return len(t) >= 2 and not reads(t, own) and not any(
+                o.startswith(t) and not any(reads(x, {o}) for x in tokens) for o in own)
+
+        return any(any(reads(t, needed) for t in tokens)
+                   and any(another(t, tokens) for t in distinctive(tokens)) for tokens in runs)
+
+    def _name_runs(self, narrative: str) -> list[str]:
+        """The runs of name words a narrative writes: words apart from the bank's and the
+        payer's boilerplate, a word holding a digit, a slash or a colon (/ORD/, :50K:), and the
+        banks it names; a run ends with a legal form (CO, LLC...), and its last word, where it
+        begins a business word or a legal form, is that word cut at the bank's field width (AL
+        SAFWA GENERAL CON, EL-WADY ENG COM): left out."""
+        text = fold_text(narrative)
+        if not _BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
+            text = self.without_banks(text)
+        runs: list[str] = []
+        run: list[str] = []
+
+        def end() -> None:
+            if run and len(run[-1]) >= 2 and _ALPHA.fullmatch(run[-1]) and any(
+                    w.startswith(run[-1]) and w != run[-1] for w in _CUT_WORDS):
+                run.pop()
+            if run:
+                runs.append(" ".join(run))
+            run.clear()
+
+        for w in _RUN_PARTS.split(text):
+            if not w or w.isspace():
+                continue
+            if _RUN_BREAK.fullmatch(w) or w in BOILERPLATE or w in _BANKS_OWN_WORDS \
+                    or any(c.isdigit() for c in w):
+                end()
+                continue
+            if not _NOT_A_WORD.sub("", w):  # (a dot, a dash, an ampersand)
+                continue
+            run.append(w)
+            if w in _LEGAL_FORMS:
+                # (a name printed to its legal form ends there: AL FAJR PHARMA CO SINV 42)
+                end()
+        end()
+        return runs
 
     def _without_article(self, text: str, tokens: list[str]) -> list[str]:
         """``tokens`` with the article taken off a word written in Arabic with it (السالمية,
