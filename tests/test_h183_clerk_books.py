@@ -231,3 +231,33 @@ def test_a_clerks_ditto_in_the_customer_column(tmp_path):
         ("Invoices", "B11", "Customer ID is required but blank"),
         ("Payments", "B5", "'〃' (a ditto) read as the customer above, C1"),
         ("Payments", "B3", "Customer ID is required but blank")]
+
+
+def test_the_messages_read_in_arabic(tmp_path):
+    from ar_excel.io.clerk_messages_ar import RULES
+    from ar_excel.io.messages_ar import arabic_message
+
+    messages = []
+    for k, (discounts, extra) in enumerate([(["2%", 0.08, "0.08", 0.02], {}),
+                                            ([5, 0.08, "3", 2], {}),
+                                            (["2%", "0.08"], {})]):
+        (tmp_path / str(k)).mkdir()
+        book = _lines_book(tmp_path / str(k), discounts, **extra)
+        messages += [i.message for i in book.issues]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                ["INV-1", "C1", "2026-10-01", 100, "دينار"],
+                ["INV-2", "C1", "2026-10-02", 100, None], ["INV-3", None, "2026-10-03", 100, None],
+                ["INV-4", "C1", "2026-10-04", 100, None], ["INV-5", '"', "2026-10-05", 100, None],
+                ["INV-6", "C9", "2026-10-06", 100, "Dinar"]]
+    book = read_book(save_sheets(tmp_path / "d.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": invoices}))
+    messages += [i.message for i in book.issues]
+    arabic = [arabic_message(m) for m in messages]
+    assert len(messages) == 7
+    assert [a for a in arabic if any(w in a for w in ("read as", "percentage", "ditto",
+                                                      "currency", " as "))] == []
+    used = {next((k for k, (p, _) in enumerate(RULES) if p.match(m)), None) for m in messages}
+    assert used >= set(range(len(RULES)))
+    assert arabic[2] == (
+        "1 نسبة مكتوبة ككسور قُرئت نسباً مئوية، '0.08' على أنها 8٪، كنسب العمود المكتوبة "
+        "بعلامتها ('2%' في E2) (E3)")

@@ -531,6 +531,11 @@ def arabic_message(message: str) -> str:
     found = apply_rules(_PATTERNS, message)
     if found is not None:
         return found
+    from ar_excel.io.clerk_messages_ar import arabic_clerk_message
+
+    found = arabic_clerk_message(message)
+    if found is not None:
+        return found
     from ar_excel.io.bank_messages_ar import arabic_bank_message
 
     found = arabic_bank_message(message)
