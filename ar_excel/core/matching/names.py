@@ -399,6 +399,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 # SALEM ``s_l_m``, NOUR and NUR ``n_r``); a Y or W between vowels is the consonant ي / و
 # (the -IYA of SALMIYA, the -AWA of ALHAWARI), elsewhere a vowel (SAMY, HUSSEIN).
 _VOWEL_RUN = re.compile(r"_+")
+_VOWELS_RUN = re.compile(r"_{2,}")  # (two vowel letters or more in a row: ``word_shape(runs)``)
 _CONSONANT_YW = re.compile(r"(?<=[aeiou])[yw](?=[aeiou])")
 # The -IYA / -IA ending of a nisba (ARABIYA, ARABIA, SALMIYA, SALMIA: العربية, السالمية),
 # written with its Y or without: one ending, kept apart from a bare -I (SALMI, ARABI: another
@@ -409,9 +410,10 @@ _SHAPE_LETTERS = {**_LATIN_LETTERS, "a": "_", "e": "_", "i": "_", "o": "_", "u":
 
 
 @lru_cache(maxsize=200_000)
-def word_shape(word: str) -> str | None:
+def word_shape(word: str, runs: bool = False) -> str | None:
     """The shape of a Latin word (see above); None for a word in Arabic letters, whose short
-    vowels are not written."""
+    vowels are not written. ``runs``: a run of two vowels or more (the IA of RIADH, the OO of
+    NOOR) written ``~``, as compared with an Arabic word's (``long_vowels_agree``)."""
     if _AR.search(word):
         return None
     w = _NOT_LATIN.sub("", _strip_accents(word).lower())
@@ -423,8 +425,10 @@ def word_shape(word: str) -> str | None:
     w = _CONSONANT_YW.sub(lambda m: m.group(0).upper(), w)
     for a, b in _LATIN_DIGRAPHS[:7]:  # (the consonant digraphs: SH, KH...; not OU, OO, EE)
         w = w.replace(a, b)
-    return _shape_of(_DOUBLED.sub(r"\1", "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w)),
-                     nisba)
+    letters = "".join(_SHAPE_LETTERS.get(ch, ch) for ch in w)
+    if runs:
+        letters = _VOWELS_RUN.sub("~", letters)
+    return _shape_of(_DOUBLED.sub(r"\1", letters), nisba)
 
 
 def _shape_of(letters: str, nisba: bool) -> str:
@@ -433,7 +437,7 @@ def _shape_of(letters: str, nisba: bool) -> str:
     out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], letters)
     # (A final vowel is not compared: the -EH of FATEH is the ح of FATH, the -A of SALMIYA the
     # ة a bank writes or not.)
-    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_") + ("_ia" if nisba else "")
+    return _VOWEL_RUN.sub("_", _DOUBLED.sub(r"\1", out)).rstrip("_~=") + ("_ia" if nisba else "")
 
 
 def _printed_words(name: str, given_names_as_written: bool) -> Iterator[str | None]:
@@ -466,6 +470,8 @@ def token_shapes(name: str) -> tuple[str | None, ...]:
 # SALIM, never ISLAM; الأمل: AL AMAL, never ALMULLA), while its short vowels are not written
 # at all. (Hamza and ain, ء ئ ؤ ع, are read as nothing either way: SAAD, SAD for سعد.)
 _AR_LONG = frozenset("اويىأإآٱ")
+# Two long vowel letters or more in a row, between two consonants (``arabic_shape``).
+_LONG_PAIR = re.compile(r"(?<=[^_Y])[_Y]{2,}(?=[^_Y])")
 
 
 @lru_cache(maxsize=200_000)
@@ -478,33 +484,44 @@ def arabic_shape(word: str) -> str | None:
     nisba = len(word) > 3 and word.endswith(("ي", "يه", "ية", "يا"))
     if len(word) > 2 and word[-1] in "هةح":
         word = word[:-1]  # (as ``skeleton`` drops it)
-    return _shape_of(_DOUBLED.sub(r"\1", "".join(
-        "_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "") for ch in word)), nisba)
+    letters = "".join("Y" if ch in "يو" else "_" if ch in _AR_LONG else _AR_LETTERS.get(ch, "")
+                      for ch in word)
+    # ي or و beside another long vowel letter between two consonants is a consonant and a
+    # long vowel (the ي of الرياض, riyad; the و of نوال): marked ``=``, which a Latin spelling
+    # writes with a Y / W or two vowels (RIYAD, RIAD; not REDA).
+    letters = _LONG_PAIR.sub(lambda m: "=" if "Y" in m.group(0) else "_", letters)
+    return _shape_of(_DOUBLED.sub(r"\1", letters.replace("Y", "_")), nisba)
 
 
 @lru_cache(maxsize=50_000)
-def _gaps(shape: str) -> tuple[str, frozenset[int], frozenset[int]]:
+def _gaps(shape: str) -> tuple[str, frozenset[int], frozenset[int], frozenset[int]]:
     """(the consonants of a shape, the gaps between them holding a vowel: 0 between the
-    first and the second..., those of them holding a Latin Y or W between vowels). Such a
-    Y or W is read as the vowel letter ي / و an Arabic shape marks; a nisba's -IA is a final
-    vowel."""
+    first and the second..., those of them holding a Latin Y or W between vowels, those
+    holding two vowels: a Latin run of two vowel letters, an Arabic ي / و beside a long
+    vowel). Such a Y or W is read as the vowel letter ي / و an Arabic shape marks; a
+    nisba's -IA is a final vowel."""
     consonants: list[str] = []
-    vowels, letters = set(), set()
+    vowels, letters, doubles = set(), set(), set()
     for ch in shape.removesuffix("_ia"):
-        if ch in "_yw":
+        if ch in "_yw~=":
             if consonants:
                 vowels.add(len(consonants) - 1)
-                if ch != "_":
+                if ch in "yw":
                     letters.add(len(consonants) - 1)
+                elif ch != "_":
+                    doubles.add(len(consonants) - 1)
         else:
             consonants.append(ch)
     inner = len(consonants) - 1
     return ("".join(consonants), frozenset(v for v in vowels if v < inner),
-            frozenset(v for v in letters if v < inner))
+            frozenset(v for v in letters if v < inner),
+            frozenset(v for v in doubles if v < inner))
 
 
-def _aligned_gaps(one: str, other: str) -> tuple[tuple[str, frozenset[int], frozenset[int]],
-                                                  tuple[str, frozenset[int], frozenset[int]]]:
+_Gaps = tuple[str, frozenset[int], frozenset[int], frozenset[int]]
+
+
+def _aligned_gaps(one: str, other: str) -> tuple[_Gaps, _Gaps]:
     """The ``_gaps`` of two shapes, the article written on one side only taken off that side
     (السالمية for SALMIYA, الرياض for RIYAD): its gaps counted from the word after it."""
     first, second = _gaps(one), _gaps(other)
@@ -523,12 +540,14 @@ def long_vowels_agree(arabic: str, latin: str) -> bool:
     ``arabic_shape``): it writes a vowel wherever the Arabic writes a long vowel between two
     consonants, and a nisba's -IYA only where the Arabic ends in ي (SALMIYA is السالمية,
     not سالم); and the other way, the Arabic writes a long vowel wherever the Latin writes a
-    Y or W between vowels (AL RIYAD is الرياض, not الرضا; NAWAL نوال). Shapes whose
-    consonants differ (a letter folded another way) are not compared: True."""
-    (ar_consonants, written, _), (latin_consonants, vowels, letters) = _aligned_gaps(
-        arabic, latin)
+    Y or W between vowels (AL RIYAD is الرياض, not الرضا; NAWAL نوال); and where the Arabic
+    writes ي / و beside a long vowel (the يا of الرياض) the Latin writes a Y / W or two
+    vowels there (RIYAD, RIAD; AL REDA is no الرياض). Shapes whose consonants differ (a
+    letter folded another way) are not compared: True."""
+    (ar_consonants, written, _, pairs), (latin_consonants, vowels, letters, runs) = \
+        _aligned_gaps(arabic, latin)
     return ar_consonants != latin_consonants or (
-        written <= vowels and letters <= written
+        written <= vowels and letters <= written and pairs <= letters | runs
         and (arabic.endswith("_ia") or not latin.endswith("_ia")))
 
 
@@ -538,7 +557,7 @@ def arabic_spellings_agree(one: str, other: str) -> bool:
     long vowels between the same consonants, as two clerks writing one name in Arabic do
     (الرياض is not الرضا, سعيد not سعد; a final ى or ي alike, the article on one side only).
     Shapes whose consonants differ are not compared: True."""
-    (one_consonants, one_written, _), (other_consonants, other_written, _) = _aligned_gaps(
+    (one_consonants, one_written, *_), (other_consonants, other_written, *_) = _aligned_gaps(
         one, other)
     return one_consonants != other_consonants or one_written == other_written
 
@@ -555,7 +574,7 @@ def token_scripts(name: str) -> tuple[tuple[str, bool] | None, ...]:
 
 def _script_shape(word: str) -> tuple[str, bool] | None:
     arabic = arabic_shape(word)
-    shape = arabic if arabic is not None else word_shape(word)
+    shape = arabic if arabic is not None else word_shape(word, runs=True)
     return (shape, arabic is not None) if shape is not None else None
 
 

@@ -839,8 +839,8 @@ class PayerDirectory(NarrativeNames):
         # (written with the article ال, then a consonant: not ALAMAL, الامل)
         return [t[1:] if len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
                 and t not in kept and w is not None
-                and ((w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_"))
-                     or (not w[1] and t in apart and w[0][2:3] not in ("", "_")))
+                and ((w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_", "="))
+                     or (not w[1] and t in apart and w[0][2:3] not in ("", "_", "~")))
                 else t for t, w in zip(tokens, written, strict=True)]
 
     def _surname_first(self, name: str) -> Payer | None:
