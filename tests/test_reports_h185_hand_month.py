@@ -146,7 +146,7 @@ def _book(path):
 def _rows(path, tab):
     rows = list(openpyxl.load_workbook(path, data_only=True)[tab].iter_rows(values_only=True))
     head = next(i for i, r in enumerate(rows) if r and r[0] in ("Customer ID", "KPI",
-                                                                "Priority"))
+                                                                "Priority", "Plan"))
     names = [c for c in rows[head] if c is not None]
     out = []
     for r in rows[head + 1:]:
@@ -268,3 +268,16 @@ def test_payment_behaviour_dates_money_when_it_came(month):
     assert got[("C10", "USD")] == (1, 2000, 16)
     assert got[("C09", "USD")] == (3, 18000, 17)
     assert got[("C15", "SAR")] == (3, 16000, 11.1)  # R-027 pays 5,500; 500 on account
+
+
+def test_payment_risk_counts_the_moved_money_once(month):
+    risk = {r["Customer ID"]: (r["Paid Invoices"], r["Basis"])
+            for r in _rows(month / "out.xlsx", "Payment Risk")}
+    # INV-1037 is half paid (2,000 of 4,000, the Aging's 61-90): no paid invoice yet; before,
+    # the 2,000 on account and the same 2,000 applied paid it in full on 15 November
+    assert risk["C10"] == (0, "3 open overdue")
+    # C07's plan: 6,000 and 6,000 paid, the third instalment due 1 December
+    plan = [(r["Instalment"], r["Paid Amount"], r["Status"])
+            for r in _rows(month / "out.xlsx", "Payment Plan Schedule")]
+    assert plan == [(1, 6000, "Paid"), (2, 6000, "Paid"), (3, 0, "Due soon"),
+                    (4, 0, "Not yet due")]

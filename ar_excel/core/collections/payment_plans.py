@@ -234,7 +234,14 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
 
 def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     """The receipts of ``payments`` (positive amounts) dated on or before ``day``, oldest
-    first, then by row; Date parsed. Undated ones are left out: nobody knows when they came."""
+    first, then by row; Date parsed. Undated ones are left out: nobody knows when they came.
+    Money held on account and put onto an invoice later (``statements.net_of_moves``: -1,000
+    off the account, +1,000 to INV-7 the day it was applied) came once, on its own day: the
+    move is no second receipt (it paid INV-7 twice over, a plan's instalment twice)."""
+    from ar_excel.core.collections.statements import net_of_moves
+
+    if len(payments):
+        payments = payments.assign(Amount=net_of_moves(payments))
     pay = payments[payments["Amount"] > 0].copy()
     pay["Date"] = pd.to_datetime(pay["Date"])
     pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
