@@ -209,8 +209,11 @@ class FullReferences:
                 # fee tolerance) or income tax withheld at a policy rate.
                 fitting = [q for q in near if self._amount_fits(f, q)]
                 mine = [p for p in fitting if self.inv.customer[p] == sure]
-                if sure is not None and not mine:
-                    # The payer's own invoice one digit away, whatever the amount.
+                if sure is not None and not mine and not self.inv.with_amount(
+                        sure, f.remaining, f.currency, f.date):
+                    # The payer's own invoice one digit away, whatever the amount: unless
+                    # another of its invoices is the amount exactly (the number named may be
+                    # that one's, miscopied further).
                     mine = [p for p in near if self.inv.customer[p] == sure]
                 if sure is not None and len(mine) == 1:
                     return self._settle_named(
@@ -420,15 +423,21 @@ class FullReferences:
         # Without a name field: the narrative's words that may be a name. Words of the
         # customer's name (or in another script: a transliteration) say nothing against it.
         words = self.payers.narrative_sender(self._descriptions[f.pos])
-        if not name_tokens(words) or self.payers.name_fits(cust, words):
+        # (No sender said: the narrative's words, a reference and all, may still be the name.)
+        if self.payers.name_fits(cust, words if name_tokens(words) else self._descriptions[f.pos]):
             return ""
         seen = f.payer if f.payer is not None else self.payers.by_name(
             self._descriptions[f.pos], narrative=True)
+        # Another customer's name, read for sure or only likely (OAKWOOD PRIMARY SCH, cut
+        # short by the bank, paying Wilson's INV1034): a part payment of someone else's
+        # invoice is as likely the payer's own invoice with a number miscopied.
         if seen is not None and seen.customer not in (None, cust) \
-                and seen.score >= CERTAIN_NAME and all(c != cust for c, _ in seen.candidates):
+                and all(c != cust for c, _ in seen.candidates):
             return (f"; the narrative names customer {seen.customer} "
                     f"({names.get(seen.customer, '')}): a related company paying {paying}? "
                     "please confirm")
+        if not name_tokens(words):
+            return ""
         # A name of two words or more that is no customer's (IPN TRANSFER FROM GULF
         # LOGISTICS LLC): someone else sent the money.
         if len(name_tokens(words)) >= 2 and (seen is None or seen.customer is None) \
