@@ -40,3 +40,19 @@ def test_a_plan_instalment_is_paid_once_by_money_moved_onto_an_invoice():
     # before: 4,000.00 paid (the 2,000 on account and the same 2,000 applied)
     assert schedule["Paid Amount"].tolist() == [2000.00, 0.00]
     assert schedule["Status"].tolist()[0] == "Paid"
+
+
+def test_a_refund_out_of_money_on_account_leaves_less_paid():
+    """20,000 on account, 2,000 of it refunded: 18,000 clears INV-1 and 9,000 of INV-2, as
+    the Dunning sets it (2,000 of INV-2 still to collect)."""
+    cust = customers([{"Customer ID": "C06", "Name": "Luxor Textiles"}])
+    inv = invoices([("INV-1", "C06", "2026-08-05", None, 9000.00),
+                    ("INV-2", "C06", "2026-09-15", None, 11000.00)])
+    pay = payments([("R-011", "C06", "2026-11-08", 20000.00, None),
+                    ("R-029", "C06", "2026-11-26", -2000.00, None)])
+    paid = paid_history(inv, pay, due_dates(inv, cust), AS_OF)
+    # before: both paid on 8 November, INV-2 too
+    assert paid["Invoice No"].tolist() == ["INV-1"]
+    # the refund after an as-of date has not been paid yet then
+    earlier = paid_history(inv, pay, due_dates(inv, cust), pd.Timestamp("2026-11-20"))
+    assert earlier["Invoice No"].tolist() == ["INV-1", "INV-2"]

@@ -237,15 +237,49 @@ def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     first, then by row; Date parsed. Undated ones are left out: nobody knows when they came.
     Money held on account and put onto an invoice later (``statements.net_of_moves``: -1,000
     off the account, +1,000 to INV-7 the day it was applied) came once, on its own day: the
-    move is no second receipt (it paid INV-7 twice over, a plan's instalment twice)."""
+    move is no second receipt (it paid INV-7 twice over, a plan's instalment twice). A refund
+    paid out of money on account (a negative row naming no invoice, neither a returned cheque
+    nor a non-cash one) gives back part of the customer's latest earlier receipts on account:
+    only what it leaves paid anything (20,000 on account less a 2,000 refund clears 18,000 of
+    invoices, as the Dunning sets it)."""
     from ar_excel.core.collections.statements import net_of_moves
 
     if len(payments):
-        payments = payments.assign(Amount=net_of_moves(payments))
+        payments = payments.assign(Amount=_less_refunds(payments, net_of_moves(payments), day))
     pay = payments[payments["Amount"] > 0].copy()
     pay["Date"] = pd.to_datetime(pay["Date"])
     pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
     return pay.sort_values(["Date", ROW], kind="stable")
+
+
+def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp) -> pd.Series:
+    """``amounts`` (each Payments row's, moves netted) with each refund paid out by ``day``
+    taken off its customer's receipts on account dated on or before it, the latest first."""
+    from ar_excel.core.collections.statements import credit_note_rows
+    from ar_excel.core.returned_cheques import returned_rows
+    from ar_excel.parsing import is_blank
+
+    number = payments["Invoice No"] if "Invoice No" in payments else pd.Series(
+        None, index=payments.index, dtype=object)
+    on_account = number.map(is_blank).astype(bool)
+    dates = pd.to_datetime(payments["Date"], errors="coerce")
+    cash = ~non_cash(payments) & ~returned_rows(payments) & ~credit_note_rows(payments)
+    refunds = amounts.lt(0) & on_account & cash & dates.notna() & (dates <= day)
+    if not refunds.any():
+        return amounts
+    out = amounts.copy()
+    held = out.gt(0) & on_account & cash & dates.notna()
+    customer = payments["Customer ID"].astype(str)
+    for k in dates[refunds].sort_values(kind="stable").index:
+        left = -float(out.loc[k])
+        mine = held & (customer == customer.loc[k]) & (dates <= dates.loc[k])
+        for j in dates[mine].sort_values(kind="stable").index[::-1]:  # the latest first
+            take = min(left, float(out.loc[j]))
+            out.loc[j] = round(float(out.loc[j]) - take, 6)
+            left = round(left - take, 6)
+            if left <= 0:
+                break
+    return out
 
 
 def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timestamp) -> None:
