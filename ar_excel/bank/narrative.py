@@ -33,7 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ar_excel.core.customers.contacts import iban_valid
+# (the one shape and test of an IBAN, the bank readers' as the customer checks')
+from ar_excel.core.customers.contacts import IBAN_WHOLE
+from ar_excel.core.customers.contacts import is_iban as is_iban  # (re-exported)
 
 WRAP = 65
 SUBFIELD = 27  # a GVC sub-field's width: a full one runs its word on into the next
@@ -73,15 +75,6 @@ _LABEL_ROLE = {"iban": "account", "rek": "account", "z rach.": "account", "naam"
                "by order of": "ordering", "sender": "ordering", "payer": "ordering",
                "from": "ordering", "reference": "ref", "ref": "ref", "bic": "bank"}
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
-IBAN_WHOLE = r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}"  # an IBAN written without spaces, as a pattern
-_IBAN_WHOLE = re.compile(IBAN_WHOLE)
-
-
-def is_iban(text: str) -> bool:
-    """An IBAN written whole (no spaces): its shape and its ISO 13616 mod-97 check digits; a
-    code, or a name glued to digits, that merely has the shape is none. The bank readers' one
-    test of an IBAN."""
-    return bool(_IBAN_WHOLE.fullmatch(text)) and iban_valid(text)
 BIC_RE = re.compile(r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # ISO 9362
 
 

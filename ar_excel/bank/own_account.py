@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-from ar_excel.bank.narrative import BIC_RE, is_iban
+from ar_excel.bank.narrative import BIC_RE
 from ar_excel.bank.preamble import CODES_ALONE
+from ar_excel.core.customers.contacts import is_iban
 
 # the currencies read as a glued suffix: the region's and the majors' (the list a preamble's
 # lone code is read from), not any three capitals an account might end with

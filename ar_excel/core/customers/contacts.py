@@ -16,10 +16,12 @@ Lenient by design, because a false alarm on a good record costs the clerk's trus
 * Email: one address or several separated by ``;``, ``؛`` or ``,`` (``Name <address>`` is read as
   the address; a label beside it, ``Email:``, ``(accounts)``, is no address); each needs a
   local part, one
-  ``@`` and a domain with a dot and a 2+ letter top-level domain. Plus-addressing
+  ``@`` and a domain with a dot and a 2+ letter top-level domain, in letters of any script
+  (``info@شركة.مصر``, kept as typed: not folded as a name is). Plus-addressing
   (``ap+invoices@x.com``) is valid.
-* IBAN: checked with the ISO 13616 mod-97 rule when the value looks like an IBAN (two letters,
-  two digits); local account numbers are accepted as typed.
+* IBAN: checked when the value is typed as one (two letters, two digits): its length in its
+  country (the ISO 13616 registry) and the mod-97 rule (``is_iban``, the bank readers' test
+  too); local account numbers are accepted as typed.
 * Tax ID: judged only where the customer's country is known (its Country cell, else its
   currency: EGP, SAR, AED), by that country's format, spaces, dashes and dots aside: Egypt a
   9-digit tax registration number (``123-456-789``) or, for a person, the 14-digit national
@@ -41,6 +43,7 @@ The ``*_key`` functions give the form used to spot two customers sharing a detai
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ar_excel.core.countries import CURRENCY_OF, country_code
@@ -64,19 +67,44 @@ _WORD_BESIDE = re.compile(r"(?<!\S)[^\W\d_]+(?::|\.?(?!\S))")
 # The last digits of a second number written after the first ("01001234567/8",
 # "02 23456789/90": ...568, ...790), as Egypt's letterheads list consecutive lines.
 _LAST_DIGITS = re.compile(r"\d{1,4}")
+# (letters of any script, as internationalised addresses and domains are typed: an Egyptian
+# company's "info@شركة.مصر", "josé@café.fr"; a domain's labels letters, digits and inner
+# dashes, its top-level one letters or an ACE "xn--" label. A domain of Arabic letters under
+# a Latin top-level one, "ali@شركة.com", is the company's name typed for its domain: none)
 EMAIL_PATTERN = (
-    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})$"
+    r"^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
+    r"@(?![^@]*[\u0600-\u06ff][^@]*\.[A-Za-z0-9-]+$)(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+(?:[^\W\d_]{2,24}|xn--[A-Za-z0-9-]{2,59})$"
 )
 _EMAIL = EMAIL_RE = re.compile(EMAIL_PATTERN)
 _NON_DIGIT = re.compile(r"\D")
+# marks pasted with Arabic text that are no character of an address (direction marks, zero
+# width joiners, a byte order mark, a soft hyphen)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 # (the Arabic semicolon "؛" as ";": the Arabic comma arrives folded to ",")
-_EMAIL_SPLIT = re.compile(r"[;؛,\s|]+|\s*/\s*(?=\S+@)")
+_EMAIL_SPLIT = re.compile(r"[;؛,،\s|]+|\s*/\s*(?=\S+@)")
 _ACCOUNT_SPLIT = re.compile(r"[;؛,\n]+")
 _ACCOUNT_NOISE = re.compile(r"[\s\-\.]")
 TAX_NOISE = re.compile(r"[\s\-\./]")
-_IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$")
+# ISO 13616: an IBAN is its country's two letters, two check digits and 11 to 30 letters and
+# digits (15 to 34 characters); the one shape of an IBAN written whole, for the bank readers too
+IBAN_WHOLE = r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}"
+_IBAN_WHOLE = re.compile(IBAN_WHOLE)
+# The IBAN's length in each country of the ISO 13616 registry (those listed: a length not
+# sure is left out, and such a country's IBAN is judged by its shape and check digits)
+IBAN_LENGTH = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
+    "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28,
+    "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+    "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
+    "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
+    "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30,
+    "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24,
+    "RS": 22, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25,
+    "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20}
+# typed as an IBAN, right or not: two letters, two digits, then letters and digits (a
+# country's IBAN cut short or run over is one typed wrong, not a local account number)
+_TYPED_AS_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{8,}")
 
 # Mailbox providers: two customers on gmail.com share nothing.
 FREE_MAIL_DOMAINS = frozenset({
@@ -265,8 +293,21 @@ def phone_keys(value: object) -> set[str]:
 
 
 def email_addresses(value: object) -> tuple[str, ...]:
-    text = _text(value)
+    text = _email_text(value)
     return _email_parts(text) if text else ()
+
+
+def _email_text(value: object) -> str:
+    """An email cell as typed, lower case: not folded as names are (ة to ه, é to e: another
+    address, on a domain of its own), only what is no letter of it taken off (marks of
+    direction pasted with Arabic, a zero-width joiner) and compatibility forms unified (a
+    full-width @)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return text.strip().lower()
 
 
 @lru_cache(maxsize=65536)
@@ -284,7 +325,7 @@ def _without_full_stop(address: str) -> str:
 
 def full_stop_addresses(value: object) -> list[str]:
     """The addresses of an email cell typed with a full stop after them, read without it."""
-    text = _text(value)
+    text = _email_text(value)
     return [_without_full_stop(p) for p in _typed_parts(text)
             if _without_full_stop(p) != p] if text and "." in text else []
 
@@ -349,23 +390,36 @@ def account_keys(value: object) -> set[str]:
 # An IBAN inside a part written with its bank's name or a label ("الراجحي: SA03 8000 ...",
 # "CIB EG38 ...", "IBAN: EG38 ..."), or two IBANs with a slash between them: the IBANs, so
 # the account is compared and its check digits tested as written elsewhere without them
-_IBAN_TOKEN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
-# A label run into the IBAN without a separator ("CIBEG38..."): only an IBAN of a country
-# whose length it has exactly (ISO 13616 registry), not letters of the label ("Acc 1234...")
-_IBAN_LENGTH = {"EG": 29, "AE": 23, "SA": 24, "QA": 29, "KW": 30, "BH": 22, "OM": 23, "JO": 30,
-                "LB": 28, "IQ": 23, "PS": 29, "LY": 25, "TN": 24, "TR": 26, "GB": 22, "DE": 22,
-                "FR": 27}
+# (A label run into the IBAN without a separator, "CIBEG38...": only an IBAN of a country
+# whose length it has exactly, IBAN_LENGTH, not letters of the label, "Acc 1234...")
+_IBAN_TOKEN = re.compile(IBAN_WHOLE + "$")
 
 
 def _labelled_ibans(key: str) -> str | None:
-    if _IBAN_SHAPE.match(key):
+    if typed_as_iban(key):
         return None
     found = []
     for token in re.split(r"[^A-Z0-9]+", key):
         m = _IBAN_TOKEN.search(token)
-        if m and (m.start() == 0 or _IBAN_LENGTH.get(m.group()[:2]) == len(m.group())):
+        if m and (m.start() == 0 or IBAN_LENGTH.get(m.group()[:2]) == len(m.group())):
             found.append(m.group())
     return "\n".join(found) or None
+
+
+def typed_as_iban(account: str) -> bool:
+    """An account (spaces out, upper case) typed as an IBAN, right or wrong: two letters of a
+    country of the registry, two digits, and 8 or more letters and digits; else of an IBAN's
+    shape (``IBAN_WHOLE``)."""
+    return bool(_TYPED_AS_IBAN.fullmatch(account)) and (
+        account[:2] in IBAN_LENGTH or bool(_IBAN_WHOLE.fullmatch(account)))
+
+
+def is_iban(text: str) -> bool:
+    """An IBAN written whole (no spaces): its shape, its country's length where the registry
+    gives it, and its ISO 13616 mod-97 check digits; a code, or a name glued to digits, that
+    merely has the shape is none. The one test of an IBAN, the bank readers' too."""
+    return (bool(_IBAN_WHOLE.fullmatch(text))
+            and IBAN_LENGTH.get(text[:2], len(text)) == len(text) and iban_valid(text))
 
 
 def iban_valid(account: str) -> bool:
@@ -377,7 +431,7 @@ def iban_valid(account: str) -> bool:
 
 def invalid_ibans(value: object) -> list[str]:
     """Accounts in the cell shaped like an IBAN whose check digits are wrong."""
-    return [a for a in sorted(account_keys(value)) if _IBAN_SHAPE.match(a) and not iban_valid(a)]
+    return [a for a in sorted(account_keys(value)) if typed_as_iban(a) and not is_iban(a)]
 
 
 # A country's two letters before a registration number: "EG204331876", "SA3000...", "OM11..."
