@@ -105,6 +105,10 @@ _ALPHA = re.compile(r"[A-Z]+")
 # The business words and legal forms a bank's field width cuts (CON for CONTRACTING, COM for
 # COMPANY): a run's last word that begins one is that word cut.
 _CUT_WORDS = frozenset(w for w in GENERIC | FILLER if _ALPHA.fullmatch(w) and len(w) >= 4)
+# Arabic legal forms as banks spell them out (شركة, مؤسسة): no word of the name.
+_LEGAL_FORMS_SPELLED = frozenset({
+    "SHARIKAT", "SHARIKA", "SHARIKAH", "SHERKAT", "SHERKET", "SHARIKET", "MUASSASAT",
+    "MUASSASA", "MUASSASAH", "MOASSASAT", "MOASSASA", "MOASSASAH", "MUASSASSAT", "MOASASAT"})
 # Where a narrative says who sent the money: INWARD TRANSFER FROM X, /ORDP/X or /ORD/X (the
 # ordering customer of a SWIFT transfer), BY ORDER OF X,
 # حوالة واردة من X. The name runs to a digit, a slash or a word that starts what was paid.
@@ -774,8 +778,12 @@ class PayerDirectory(NarrativeNames):
             return len(t) >= 2 and not reads(t, own) and not any(
                 o.startswith(t) and not any(reads(x, {o}) for x in tokens) for o in own)
 
+        # (A name of one word says nothing of a trade either: NOON FOOD TRADING is no Noon
+        # for sure, where GOLDEN TRADING CO may be Golden Trading.)
         return any(any(reads(t, needed) for t in tokens)
-                   and any(another(t, tokens) for t in distinctive(tokens)) for tokens in runs)
+                   and any(another(t, tokens)
+                           for t in (tokens if len(own) == 1 else distinctive(tokens)))
+                   for tokens in runs)
 
     def _name_runs(self, narrative: str) -> list[str]:
         """The runs of name words a narrative writes: words apart from the bank's and the
@@ -804,8 +812,8 @@ class PayerDirectory(NarrativeNames):
                     or any(c.isdigit() for c in w):
                 end()
                 continue
-            if not _NOT_A_WORD.sub("", w):  # (a dot, a dash, an ampersand)
-                continue
+            if not _NOT_A_WORD.sub("", w) or w in _LEGAL_FORMS_SPELLED:
+                continue  # (a dot, a dash, an ampersand; SHARIKAT: شركة)
             run.append(w)
             if w in _LEGAL_FORMS:
                 # (a name printed to its legal form ends there: AL FAJR PHARMA CO SINV 42)
