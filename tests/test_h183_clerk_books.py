@@ -261,3 +261,37 @@ def test_the_messages_read_in_arabic(tmp_path):
     assert arabic[2] == (
         "1 نسبة مكتوبة ككسور قُرئت نسباً مئوية، '0.08' على أنها 8٪، كنسب العمود المكتوبة "
         "بعلامتها ('2%' في E2) (E3)")
+
+
+def test_a_saudi_clerks_register_reads_figure_for_figure(tmp_path):
+    """A hand-kept register: merged title rows, SAR written every way, dates typed four ways,
+    a subtotal per customer, a ditto, terms counted from receipt, two same-day invoices of
+    one amount under two POs."""
+    customers = [["م", "رقم العميل", "اسم العميل", "العملة", "مدة السداد", "حد الائتمان"],
+                 [1, "1001", "مؤسسة الرياض التجارية", "ريال", "30 يوم من تاريخ الاستلام",
+                  "200,000 ر.س"],
+                 [2, "1002", "شركة جدة للمقاولات", "ر.س", "60 يوم", "500 ألف"]]
+    register = [["سجل فواتير المبيعات الآجلة"], ["الفترة: أكتوبر 2026"],
+                ["رقم الفاتورة", "رقم العميل", "تاريخ الفاتورة", "تاريخ الاستحقاق",
+                 "المبلغ شامل الضريبة", "رقم أمر الشراء", "ملاحظات"],
+                ["INV-0101", "1001", "01/10/2026م", "03/11/2026م", "SAR 11,500.00", "PO-88",
+                 "تسليم المستودع"],
+                ["INV-0102", "1001", "2026-10-01", "2026-11-03", "11,500.00 ر.س", "PO-91", None],
+                ["INV-0103", None, "05.10.2026", "07.11.2026", "2,300 ر.س", "PO-95", None],
+                ["INV-0104", "1001", "10/10/2026", "12/11/2026", "٤٬٦٠٠٫٥٠ ر.س", None, None],
+                [None, "إجمالي 1001", None, None, 29900.5, None, None],
+                ["INV-0105", "1002", "03/10/2026", "02/12/2026", "57,500.00", None, None],
+                ["INV-0106", '"', "17/10/2026", "16/12/2026", "86,250", None, None],
+                [None, "إجمالي 1002", None, None, 143750, None, None],
+                [None, "الإجمالي العام", None, None, 173650.5, None, None]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {
+        "العملاء": customers, "سجل المبيعات": register},
+        merges={"سجل المبيعات": ["A1:G1", "A2:G2"]}))
+    frame = book.invoices
+    assert frame["Customer ID"].tolist() == ["1001"] * 4 + ["1002"] * 2
+    assert frame["Amount"].tolist() == [11500.0, 11500.0, 2300.0, 4600.5, 57500.0, 86250.0]
+    assert frame["Invoice Date"].dt.strftime("%d/%m").tolist() == [
+        "01/10", "01/10", "05/10", "10/10", "03/10", "17/10"]
+    assert book.customers["Credit Limit"].tolist() == [200000.0, 500000.0]
+    assert [c for _, c, _ in _issues(book)] == ["F3", "B8", "B12", "B6", "B10"]
+    assert _invoice_checks(book) == []
