@@ -354,8 +354,12 @@ def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
         return out
     amounts = payments["Amount"].astype("float64")
     cash = amounts.notna() if cash is None else cash & amounts.notna()
-    if not ((amounts[cash] < 0).any() and (amounts[cash] > 0).any()):
+    negative = cash & amounts.lt(0)
+    if not (negative.any() and (cash & amounts.gt(0)).any()):
         return out
+    # every move has a row off the account: only the customers with one are looked at (a
+    # ledger's few hundred such rows, not its hundreds of thousands of receipts)
+    cash &= payments["Customer ID"].isin(set(payments.loc[negative, "Customer ID"]))
     rows = payments[cash]
     signed = amounts[cash]
     blank = pd.Series(None, index=rows.index, dtype=object)

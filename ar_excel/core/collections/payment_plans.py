@@ -267,28 +267,40 @@ def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp)
     refunds = amounts.lt(0) & on_account & cash & dates.notna() & (dates <= day)
     if not refunds.any():
         return amounts
-    out = amounts.copy()
-    held = out.gt(0) & on_account & cash & dates.notna()
-    customer = payments["Customer ID"].astype(str)
-    for k in dates[refunds].sort_values(kind="stable").index:
-        left = -float(out.loc[k])
-        mine = held & (customer == customer.loc[k]) & (dates <= dates.loc[k])
-        for j in dates[mine].sort_values(kind="stable").index[::-1]:  # the latest first
-            take = min(left, float(out.loc[j]))
-            out.loc[j] = round(float(out.loc[j]) - take, 6)
+    held = amounts.gt(0) & on_account & cash & dates.notna()
+    customer = payments["Customer ID"].astype(str).to_numpy(dtype=object)
+    when = dates.to_numpy(dtype="datetime64[ns]")
+    value = amounts.to_numpy(dtype="float64").copy()
+    # each refunding customer's receipts on account (positions) in date order, cut out once
+    # (a ledger's refunds are few, its receipts many)
+    payers = set(customer[refunds.to_numpy()])
+    mine = np.flatnonzero((held & payments["Customer ID"].astype(str).isin(payers)).to_numpy())
+    mine = mine[np.lexsort((when[mine], customer[mine]))]
+    by_customer: dict[object, list[int]] = {}
+    for j in mine.tolist():
+        by_customer.setdefault(customer[j], []).append(j)
+    for k in np.flatnonzero(refunds.to_numpy())[np.argsort(when[refunds.to_numpy()],
+                                                          kind="stable")].tolist():
+        left = -value[k]
+        for j in reversed(by_customer.get(customer[k], [])):  # the latest first
+            if when[j] > when[k]:
+                continue
+            take = min(left, value[j])
+            value[j] = round(value[j] - take, 6)
             left = round(left - take, 6)
             if left <= 0:
                 break
-    return out
+    return pd.Series(value, index=amounts.index)
 
 
 def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timestamp) -> None:
     """Fill instalments oldest first with the receipts each plan's window admits."""
     if len(payments) == 0:
         return
-    pay = receipts_until(payments, day)
     # each plan customer's receipts cut out once, not by a scan of all receipts per customer
-    pay = pay[pay["Customer ID"].isin(sched["Customer ID"].unique())]
+    # (and before they are read: a move or a refund is one customer's)
+    pay = receipts_until(payments[payments["Customer ID"].isin(sched["Customer ID"].unique())],
+                         day)
     if _PAID_IN in pay:  # (spelt as compared once, not per receipt of each customer)
         pay = pay.assign(**{_PAID_IN: codes(pay[_PAID_IN])})
     plan_codes = codes(sched["Currency"])

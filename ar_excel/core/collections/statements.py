@@ -159,8 +159,15 @@ def net_of_moves(payments: pd.DataFrame, currencies: pd.Series | None = None) ->
     not 1,200 received and 1,000 refunded. ``currencies``: each row's (the statement's
     section)."""
     amounts = payments["Amount"].astype(float)
-    cash = amounts.notna() & ~credit_note_rows(payments) & ~returned_rows(payments) \
-        & ~non_cash(payments)
+    # every move has a row off the account: the kinds of rows are read only for the
+    # customers with a negative one
+    maybe = payments["Customer ID"].isin(set(payments.loc[amounts.lt(0), "Customer ID"]))
+    if not maybe.any():
+        return amounts
+    some = payments[maybe]
+    cash = pd.Series(False, index=payments.index)
+    cash.loc[some.index] = (amounts[maybe].notna() & ~credit_note_rows(some)
+                            & ~returned_rows(some) & ~non_cash(some)).to_numpy()
     keys = account_moves(payments, currencies, cash)
     moving = keys.notna()
     if not moving.any():
