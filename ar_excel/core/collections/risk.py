@@ -7,6 +7,9 @@ Rules:
   it); what is left of a receipt, and receipts that name none, settle the customer's oldest
   open invoices (by due date) that exist on the receipt's date, as customers usually pay.
   A receipt naming another customer's invoice pays that invoice (as the ledger has it).
+  Money held on account and moved onto an invoice later (-1,000 off the account, +1,000 to
+  INV-7) came once, on its own day; a refund paid out of money on account gives back part
+  of the latest earlier receipts on account (``payment_plans.receipts_until``).
   An invoice is paid on the date of the receipt that completes it (nothing of it left, to
   half its currency's minor unit: a KWD invoice 4 fils short is not paid); Days Late = that
   date - the Due Date (negative: paid early). Credit notes are not payments.

@@ -18,6 +18,10 @@ Rules:
   To Post writes them) moves no balance: the statement shows the credit note once, as the
   Invoices sheet has it, and not the pair (whose negative row read as a refund paid out).
   A credit-note row that is not so balanced is an adjustment, never a refund.
+* Money the customer paid earlier, taken off its account and put onto invoices the day it
+  was applied (``kpis.account_moves``: -1,000 on account, +1,000 to INV-7, with or without a
+  Payment ID) moves no balance: the receipt shows the day the money came, and the move
+  only for what it brings in beyond it (``net_of_moves``), never as a refund.
 * A running ledger's balance brought forward (``entries.opening_rows``: "Balance b/f",
   "رصيد افتتاحي") is a line of type Balance Brought Forward (رصيد مرحل), first on its day,
   not an invoice: it is what the customer owed before the ledger starts.
