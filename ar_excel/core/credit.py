@@ -43,8 +43,11 @@ Definitions (the contract's ``Credit Status`` tab, made explicit):
 * Status, the most severe that applies: ``Hold`` (Status Hold in the master, or an invoice
   more than ``overdue_hold_days`` past due that the customer's credits on account do not
   cover: unapplied receipts and credit notes set against its invoices oldest first, as the
-  Dunning sets them; a covered one is named in Reason, to apply the credits), ``Over Limit``, ``Warning`` (Utilization % >=
-  ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's language.
+  Dunning sets them; a covered one is named in Reason, to apply the credits, and where the
+  hold is on a later invoice, the older one Oldest Overdue Days counts is named as covered;
+  an invoice held on that is in dispute is said so), ``Over Limit``, ``Warning``
+  (Utilization % >= ``credit_warning_pct``), ``OK``. ``Reason`` says why, in the workbook's
+  language.
 
 * One company under several accounts (the master's duplicate checks: same tax ID, or a
   possible duplicate): the rows stay apart, each judged on its own limit, and ``Note`` gives
