@@ -132,6 +132,13 @@ class NarrativeNames:
                                     scorer=fuzz.partial_ratio, dtype=np.float32,
                                     score_cutoff=(LIKELY_NAME - MARGIN) / PARTIAL_WEIGHT)[0]
             scores[rest] = partial * PARTIAL_WEIGHT
+            if shapes is not None:
+                # (a name too short to be read complete, Zaid of Zaid Trading Est, printed in
+                # a shape of its own: ZAYED TRADING is no Zaid Trading for sure)
+                capped = rest[self._shape_disagreements(
+                    where[rest], scores[rest] > SHORT_NAME,
+                    self._by_token(tokens, shapes, strict=False))]
+                scores[capped] = np.minimum(scores[capped], SHORT_NAME)
         return where, scores
 
     def _short_scripts_of(self, i: int) -> Shaped:
@@ -236,6 +243,25 @@ class NarrativeNames:
         return found[self._verdicts(
             self._read_as(where[found], self._scripts_read, token_scripts),
             lambda own: self._other_script_disagrees(by_script, own))]
+
+    def _shape_disagreements(self, where: np.ndarray, among: np.ndarray,
+                             by_shape: dict[str, list[str | None]]) -> np.ndarray:
+        """The positions in ``where`` (of those ``among`` marks) of the customers with a short
+        word that a printed name (``by_shape``: ``_by_token`` of its shapes) writes in Latin
+        letters, in none of the shapes the customer's name writes it in (ZAYED for Zaid, SALMI
+        for Salmiya): as a narrative's (``_short_words_written``), for the words it writes."""
+        compared = [t for t, written in by_shape.items()
+                    if written and None not in written and t in self._short_postings]
+        if not compared:
+            return np.zeros(0, dtype=np.int64)
+        having = np.zeros(len(self._ids), dtype=bool)
+        for t in compared:
+            having[self._short_postings[t]] = True
+        found = np.flatnonzero(having[where] & among)
+        return found[self._verdicts(
+            self._read_as(where[found], self._shapes_read, token_shapes),
+            lambda own: any(t in compared and own_shapes.isdisjoint(by_shape[t])
+                            for t, own_shapes in own))]
 
     def _other_script_disagrees(self, printed: dict[str, list[tuple[str, bool] | None]],
                                 own: Shaped) -> bool:

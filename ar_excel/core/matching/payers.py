@@ -700,13 +700,12 @@ class PayerDirectory(NarrativeNames):
         if self._short_tokens and any(
                 self._construct_state(t) in self._short_tokens for t in tokens):
             scripts = token_scripts(text)
-            if narrative:
-                shapes = token_shapes(text)
-                if tokens != printed and len(shapes) == len(tokens):
-                    # (a Latin AL SALMIYA read as SALMIYA: its shape without the article too)
-                    shapes = tuple(
-                        sh[2:] if t != p and sh is not None and sh.startswith("_l") else sh
-                        for t, p, sh in zip(tokens, printed, shapes, strict=True))
+            shapes = token_shapes(text)
+            if tokens != printed and len(shapes) == len(tokens):
+                # (a Latin AL SALMIYA read as SALMIYA: its shape without the article too)
+                shapes = tuple(
+                    sh[2:] if t != p and sh is not None and sh.startswith("_l") else sh
+                    for t, p, sh in zip(tokens, printed, shapes, strict=True))
         key = (tuple(tokens), truncated, narrative, shapes, scripts)
         if key not in self._cache:  # the same payer name comes back all month
             self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
@@ -944,6 +943,11 @@ class PayerDirectory(NarrativeNames):
                 by_script = self._by_token(tokens, scripts, strict=False)
                 scores[self._script_disagreements(where, scores > SHORT_NAME, by_script)] = \
                     SHORT_NAME
+            if shapes is not None:
+                # (and in the same script, in a shape of its own: ZAYED is no Zaid for sure)
+                scores[self._shape_disagreements(
+                    where, scores > SHORT_NAME,
+                    self._by_token(tokens, shapes, strict=False))] = SHORT_NAME
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
