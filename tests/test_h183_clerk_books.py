@@ -246,16 +246,16 @@ def test_the_messages_read_in_arabic(tmp_path):
         messages += [i.message for i in book.issues]
     invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
                 ["INV-1", "C1", "2026-10-01", 100, "دينار"],
-                ["INV-2", "C1", "2026-10-02", 100, None], ["INV-3", None, "2026-10-03", 100, None],
+                ["INV-2", "C1", "2/10", 100, None], ["INV-3", None, "2026-10-03", 100, None],
                 ["INV-4", "C1", "2026-10-04", 100, None], ["INV-5", '"', "2026-10-05", 100, None],
                 ["INV-6", "C9", "2026-10-06", 100, "Dinar"]]
     book = read_book(save_sheets(tmp_path / "d.xlsx", {"Customers": CUSTOMERS,
                                                        "Invoices": invoices}))
     messages += [i.message for i in book.issues]
     arabic = [arabic_message(m) for m in messages]
-    assert len(messages) == 7
+    assert len(messages) == 8
     assert [a for a in arabic if any(w in a for w in ("read as", "percentage", "ditto",
-                                                      "currency", " as "))] == []
+                                                      "currency", " as ", "year"))] == []
     used = {next((k for k, (p, _) in enumerate(RULES) if p.match(m)), None) for m in messages}
     assert used >= set(range(len(RULES)))
     assert arabic[2] == (
@@ -295,3 +295,30 @@ def test_a_saudi_clerks_register_reads_figure_for_figure(tmp_path):
     assert book.customers["Credit Limit"].tolist() == [200000.0, 500000.0]
     assert [c for _, c, _ in _issues(book)] == ["F3", "B8", "B12", "B6", "B10"]
     assert _invoice_checks(book) == []
+
+
+def test_dates_typed_without_a_year_take_the_year_of_the_rows_around_them(tmp_path):
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["I-1", "C1", "12/10", 100],  # at the top: the row below gives 2026
+                ["I-2", "C1", "15/10/2026", 100],
+                ["I-3", "C1", "20 أكتوبر", 100],
+                ["I-4", "C1", "30/12/2026", 100],
+                ["I-5", "C1", "2/1", 100],  # across the new year: 2027
+                ["I-6", "C1", "Jan 9", 100],
+                ["I-7", "C1", "31/2", 100]]  # no such day: still an Input Issue
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": invoices}))
+    assert book.invoices["Invoice Date"].dt.strftime("%d/%m/%Y").fillna("").tolist() == [
+        "12/10/2026", "15/10/2026", "20/10/2026", "30/12/2026", "02/01/2027", "09/01/2027", ""]
+    assert _issues(book) == [
+        ("Invoices", "C2", "4 date(s) typed without a year read in the year of the dates around "
+                           "them ('12/10' = 12/10/2026) (C2, C4, C6, C7)"),
+        ("Invoices", "C8", "'31/2' is not a date (expected e.g. 31/01/2024 or 2024-01-31)")]
+
+
+def test_dates_without_a_year_and_no_full_date_to_go_by_stay_input_issues(tmp_path):
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                ["I-1", "C1", "12/10", 100], ["I-2", "C1", "15/10", 100]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": invoices}))
+    assert [c for _, c, _ in _issues(book)] == ["C2", "C3"]

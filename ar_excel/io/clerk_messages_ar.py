@@ -1,7 +1,7 @@
 """Arabic wording of the reader's messages about what clerks type their own way (rows
 numbered ahead aside, which are set aside in silence): a percentage column typed both ways
 (``percent_columns``), a bare 'دينار' (``dinars``), a ditto in the customer column
-(``ditto_customers``). Kept apart from ``messages_ar``'s table, whose every pattern its test
+(``ditto_customers``), a date typed without its year (``yearless_dates``). Kept apart from ``messages_ar``'s table, whose every pattern its test
 holds to a message of its own workbooks; these are held to theirs in
 ``tests/test_h183_clerk_books.py``."""
 
@@ -31,6 +31,9 @@ RULES: list[Rule] = rules(
      r"sign \((.*)\) \((.*)\)",
      "{0} نسبة مكتوبة ككسر بجانب نسب مئوية صحيحة ({1} في {2}): قُرئت كما كُتبت، '{3}' على أنها "
      "{4}٪، وقد يكون المقصود {5}٪؛ اكتبها بعلامة ٪ ({6}) ({7})"),
+    (r"(\d+) date\(s\) typed without a year read in the year of the dates around them "
+     r"\('(.*)' = (.*)\) \((.*)\)",
+     "{0} تاريخ مكتوب بلا سنة قُرئ بسنة التواريخ المحيطة به ('{1}' = {2}) ({3})"),
     (r"'(.*)' \(a ditto\) read as the customer above, (.*)",
      "'{0}' (علامة تكرار) قُرئت على أنها العميل الذي فوقها، {1}"),
     (r"(.*) is blank between two rows of customer (.*) \(rows (\d+) and (\d+)\): read as "

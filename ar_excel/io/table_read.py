@@ -83,6 +83,7 @@ from ar_excel.io.split_terms import terms_from_day_and_kind
 from ar_excel.io.swapped_dates import swapped_date_cells
 from ar_excel.io.tax_beside_amount import amount_before_tax, vat_of_amount
 from ar_excel.io.unlabelled_column import unlabelled_first_column
+from ar_excel.io.yearless_dates import yearless_dates
 from ar_excel.model import ROW, Issue, Table, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -606,6 +607,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(said)
             issues.extend(_hijri_dates(values, value_kinds, series, errors, sheet,
                                        letters[name], written.get(name, name), excel_rows))
+            if errors:  # "12/10" in a register of 2026: the year of the rows around it
+                series, said = yearless_dates(values, value_kinds, series, errors, sheet,
+                                              letters[name], str(written.get(name, name)),
+                                              excel_rows, policy.day_first)
+                issues.extend(said)
         if kind == "terms" and str in value_kinds.present:
             # "30 يوم من تاريخ الاستلام": counted from the goods' receipt, marked so
             series, received = receipt_rows(values, value_kinds, series, errors)
