@@ -26,8 +26,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ar_excel.bank.narrative import IBAN_WHOLE, is_iban
+from ar_excel.bank.hijri import mostly_hijri
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.core.customers.contacts import IBAN_WHOLE, is_iban
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
 from ar_excel.model import column_letter
@@ -111,7 +112,11 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
     "Counterparty Account": ("Tegenrekening", "Tegenrekening IBAN/BBAN", "Payee Account Number",
                              "Beneficiary Account Number",
                              "Beneficiary IBAN", "Payer Account Number",
-                             "Counterparty Account Number"),
+                             "Counterparty Account Number",
+                             # the other party's account in Gulf and Egyptian exports
+                             "حساب الطرف الآخر", "رقم حساب الطرف الآخر", "آيبان الطرف الآخر",
+                             "حساب الطرف المقابل", "آيبان الطرف المقابل", "Other Party Account",
+                             "Other Party IBAN"),
 }
 
 # A second column of the other party's name or account ("Payer Name" beside "Payee Name"):
@@ -281,7 +286,9 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Reference", frozenset({"ref", "reference", "referenz", "kundenreferenz", "chq", "cheque",
                              "instrument",
                              "check", "slip", "مرجع", "مرجعي", "المرجعي", "مستند", "شيك"})),
-    ("Counterparty Account", frozenset({"iban", "tegenrekening"})),  # not "Kontonummer": GLS's own
+    # not "Kontonummer": GLS's own; the IBAN in Arabic letters ("آيبان المحول") too
+    ("Counterparty Account", frozenset({"iban", "tegenrekening", "آيبان", "ايبان", "أيبان",
+                                        "إيبان"})),
     ("Counterparty", frozenset({"beguenstigter", "begunstigter", "zahlungspflichtiger",
                                 "payer", "payee", "beneficiary", "counterparty", "empfanger",
                                 "empfaenger", "auftraggeber", "remitter", "naam",
@@ -369,6 +376,15 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
         if hit and canon not in taken:
             return canon
     return None
+
+
+def role_of_header(header: Any) -> str | None:
+    """The role one header names, by its aliases, else its words (no other column
+    considered): "التاريخ" and "Date" both Date, "الرصيد" and "Balance" both Balance."""
+    key = fold_key(header)
+    name = split_header(header)[0]
+    return next((canon for canon, keys in ALIASES.items() if key in keys), None) or (
+        _role_by_words(name, set()) if name else None)
 
 
 def money_role_by_words(header: str, taken: set[str]) -> str | None:
@@ -463,6 +479,25 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
     _account_beside_the_own_account(rows[:data_from], data, layout, used)
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
+    _gregorian_over_hijri(data, layout, used)
+
+
+def _gregorian_over_hijri(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
+    """A Saudi export's Date column of Hijri dates ('التاريخ': 21/05/1448 هـ) where another
+    header names a date ('التاريخ الميلادي', 'Txn Date'; not a value or a start date) over
+    Gregorian dates: the booking date is that one, as the bank booked it (a Hijri date is
+    read in Umm al-Qura, which a bank's own calendar may differ from by a day)."""
+    at = layout.columns.get("Date")
+    if at is None or not mostly_hijri([r[at] for r in data[:SAMPLE_ROWS] if at < len(r)]):
+        return
+    for idx, header in enumerate(layout.headers):
+        words = header_words(split_header(header)[0]) if header else set()
+        if (idx not in used and words & _DATE_WORDS
+                and not words & (_STARTED_WORDS | _WORDS_OF["Value Date"] | {"value", "val"})
+                and _values_read_as(data, idx, "Date")):
+            layout.columns["Date"] = idx
+            used.add(idx)
+            return
 
 
 # the other party's bank, not the party: "Beneficiary sort code or routing number", "Payee BIC"
@@ -652,6 +687,11 @@ def _accounts_under_a_party_header(data: list[list[Any]], layout: Layout, used: 
 
 _OWN_ACCOUNT_KEYS = {"auftragskonto", "eigeneskonto", "eigenekontonummer"}
 _OTHER_ACCOUNT_KEYS = {"kontonummer", "kontonummeriban", "ibankontonummer"}
+# a Gulf or Egyptian export's "Account" / "رقم الحساب" on each line: the other party's only
+# beside the other party's name, and where it changes from line to line (the holder's own
+# in its local form beside its IBAN above the table, or the holder's accounts of an export
+# of several, are no other party's)
+_LINE_ACCOUNT_KEYS = {"account", "accountno", "acno", "رقمالحساب", "الحساب"}
 
 
 def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]],
@@ -663,8 +703,12 @@ def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]
     if "Counterparty Account" in layout.columns:
         return
     keys = {fold_key(split_header(h)[0]): i for i, h in enumerate(layout.headers) if h}
-    other = next((keys[k] for k in sorted(_OTHER_ACCOUNT_KEYS) if k in keys), None)
+    other = next((keys[k] for k in sorted(_OTHER_ACCOUNT_KEYS | _LINE_ACCOUNT_KEYS)
+                  if k in keys), None)
     if other is None or other in used:
+        return
+    by_line = fold_key(split_header(layout.headers[other])[0]) in _LINE_ACCOUNT_KEYS
+    if by_line and "Counterparty" not in layout.columns:
         return
     values = {str(r[other]).replace(" ", "") for r in data[:SAMPLE_ROWS]
               if other < len(r) and not is_blank(r[other])}
@@ -676,8 +720,8 @@ def _account_beside_the_own_account(above: list[list[Any]], data: list[list[Any]
     stated = {a for r in above if (a := account_named(r))} | {
         m.group(0) for r in above for c in r if isinstance(c, str)
         for m in re.finditer(IBAN_WHOLE, c.replace(" ", "")) if is_iban(m.group(0))}
-    if (keys.keys() & _OWN_ACCOUNT_KEYS or len(values) > 1
-            or (values and stated and not values & stated)):
+    if len(values) > 1 or (not by_line and (keys.keys() & _OWN_ACCOUNT_KEYS
+                                            or (values and stated and not values & stated))):
         layout.columns["Counterparty Account"] = other
         used.add(other)
 

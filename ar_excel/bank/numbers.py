@@ -99,11 +99,11 @@ def decide_decimal(values: list[Any]) -> str:
 # debit/credit written at the amount in ways the general number reader does not take:
 # "1,234.50 Cr.", "CR 1,234.50", "Dr. 1,234.50", "1,234.50 D", "1,234.50 مدين"
 # also German Haben/Soll ("1.234,50 H", "15,00 S"), the Arabic letters of مدين / دائن
-# ("1,234.50 د", "250.00 م"; not the م of ج.م, after a dot) and a sign after it ("1,234.50 +",
-# "5,000.00+")
-_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|h|s|مدين|دائن|م|د)\.?\s*$"
+# ("1,234.50 د", "250.00 م"; not the م of ج.م, after a dot), the ledger's له / عليه / منه (for
+# him: credit; on him, from him: debit) and a sign after it ("1,234.50 +", "5,000.00+")
+_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|h|s|مدين|دائن|عليه|منه|له|م|د)\.?\s*$"
                          r"|(?<=\d)\s*([+-])\s*$")
-_MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن)\.?\s+(?=[-+(]?\s*\d)")
+_MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن|عليه|منه|له)\.?\s+(?=[-+(]?\s*\d)")
 # a currency code before brackets or after them: "EGP (1,234.50)", "(1,234.50) EGP"
 _CODE_AT_BRACKETS = re.compile(r"^\s*[A-Za-z]{3}\s*(?=\()|(?<=\))\s*[A-Za-z]{3}\s*$")
 
@@ -116,7 +116,8 @@ def _marked(text: str) -> tuple[str, bool | None]:
         if m and any(ch.isdigit() for ch in normalize_digits(text)):
             mark = (m.group(1) or m.group(2)).lower()
             return (text[:m.start()] + text[m.end():]).strip(), mark in ("dr", "d", "s", "-",
-                                                                         "مدين", "م")
+                                                                         "مدين", "م", "عليه",
+                                                                         "منه")
     return text, None
 
 

@@ -276,7 +276,7 @@ def currencies_above(rows: list[list[Any]]) -> list[str]:
 
 
 # a stated balance's figure and the side the bank marks it with
-_BALANCE_FIGURE = re.compile(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?i:CR|DR|مدين|دائن))?\)?")
+_BALANCE_FIGURE = re.compile(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?i:CR|DR|مدين|دائن|عليه|منه|له))?\)?")
 
 
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,

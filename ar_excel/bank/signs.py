@@ -33,13 +33,15 @@ from ar_excel.parsing import is_blank, normalize_digits
 _DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "م", "سحب", "debet", "débit",
                 "withdrawal", "w", "out", "af", "خصم", "صرف", "مسحوبات", "debits", "withdrawals",
                 "outgoing", "outflow", "charge", "charges", "fee", "fees", "صادر", "صادرة",
-                "رسوم", "عمولة", "مدفوعات", "débito", "debito", "ausgang"}
+                "رسوم", "عمولة", "مدفوعات", "débito", "debito", "ausgang",
+                # the ledger's "منه" / "عليه" (from him, on him), as Egyptian books say debit
+                "منه", "عليه"}
 
 
 _CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "د", "إيداع", "ايداع", "crédit",
                  "deposit", "in", "bij", "إضافة", "اضافة", "إضافه", "اضافه", "إيداعات", "ايداعات",
                  "credits", "deposits", "incoming", "inflow", "وارد", "واردة", "مقبوضات",
-                 "crédito", "credito", "eingang"}
+                 "crédito", "credito", "eingang", "له"}  # "له" (for him): the ledger's credit
 
 
 # a type column's words that undo the other side ("Charge Reversal", "Fee Refund"): such a
@@ -101,7 +103,8 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
 # a balance's own mark, in the column right of it ("Balance | Dr/Cr"): only these, one kind
 # enough (a balance is in credit all month more often than not)
 _BALANCE_MARKS = {"d": -1.0, "dr": -1.0, "debit": -1.0, "db": -1.0, "مدين": -1.0, "م": -1.0,
-                  "c": 1.0, "cr": 1.0, "credit": 1.0, "دائن": 1.0, "د": 1.0}
+                  "عليه": -1.0, "منه": -1.0,
+                  "c": 1.0, "cr": 1.0, "credit": 1.0, "دائن": 1.0, "د": 1.0, "له": 1.0}
 
 
 def balance_side(mark: Any) -> float:

@@ -28,6 +28,7 @@ from ar_excel.bank.column_words import (
     match_columns,
     money_role_by_words,
     reads_as_amount,
+    role_of_header,
     split_header,
 )
 from ar_excel.bank.date_order import DATE_TEXT
@@ -223,6 +224,31 @@ def _names_split_over_two_rows(rows: list[list[Any]], layout: Layout, cells: lis
     return False
 
 
+def _header_again_in_another_language(rows: list[list[Any]], layout: Layout) -> None:
+    """A bilingual export's header over two rows, one language each (a Saudi CSV's "Date |
+    Hijri Date | Description | Amount | Balance" over "التاريخ | التاريخ الهجري | الوصف |
+    المبلغ | الرصيد"): the second row is the header again, no line of the statement (it was
+    reported as a date that cannot be read); the lines start after it. Each of its filled
+    cells names the role of the header above it (or none where that names none), and at
+    least a date and money are named so."""
+    r = layout.header_row + 1
+    if r >= len(rows):
+        return
+    top, under = rows[layout.header_row], rows[r]
+    agreed: set[str] = set()
+    for i, cell in enumerate(under):
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str) or i >= len(top) or is_blank(top[i]):
+            return
+        role = role_of_header(cell)
+        if role != role_of_header(top[i]):
+            return
+        agreed |= {role} if role else set()
+    if agreed & {"Date", "Value Date"} and agreed & MONEY_ROLES:
+        layout.header_row = r
+
+
 _UNIT = re.compile(r"^[(\[]?\s*([A-Z]{3})\s*[)\]]?$")
 
 
@@ -269,6 +295,7 @@ def find_layout(rows: list[list[Any]], mapping: dict[str, Any] | None, source: s
             if asked is None:
                 _merge_second_header_row(rows, best)
                 _currency_row_under_the_header(rows, best)
+                _header_again_in_another_language(rows, best)
             if not by_words:
                 add_roles_by_words(rows, best, best.header_row + 1)
             sign_column_by_values(rows, best, best.header_row + 1)
