@@ -252,8 +252,11 @@ def test_the_messages_read_in_arabic(tmp_path):
     book = read_book(save_sheets(tmp_path / "d.xlsx", {"Customers": CUSTOMERS,
                                                        "Invoices": invoices}))
     messages += [i.message for i in book.issues]
+    book = read_book(save_sheets(tmp_path / "r.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": _running_total_register()}))
+    messages += [i.message for i in book.issues]
     arabic = [arabic_message(m) for m in messages]
-    assert len(messages) == 8
+    assert len(messages) == 9
     assert [a for a in arabic if any(w in a for w in ("read as", "percentage", "ditto",
                                                       "currency", " as ", "year"))] == []
     used = {next((k for k, (p, _) in enumerate(RULES) if p.match(m)), None) for m in messages}
@@ -322,3 +325,29 @@ def test_dates_without_a_year_and_no_full_date_to_go_by_stay_input_issues(tmp_pa
     book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS,
                                                        "Invoices": invoices}))
     assert [c for _, c, _ in _issues(book)] == ["C2", "C3"]
+
+
+def _running_total_register(header: str = "الإجمالي التراكمي") -> list[list]:
+    rows = [["م", "رقم الفاتورة", "كود العميل", "التاريخ", "المبلغ", header],
+            [1, "F-1", "C1", "01/10/2026", 1000, 1000], [2, "F-2", "C2", "02/10/2026", 500, 1500],
+            [3, "F-3", "C1", "03/10/2026", 250, 1750]]
+    return rows + [[i, None, None, None, None, 1750] for i in range(4, 8)]
+
+
+def test_rows_numbered_ahead_beside_a_running_total_copied_down(tmp_path):
+    for header in ("الإجمالي التراكمي", "الرصيد"):  # read as no field; read as the Balance
+        book = read_book(save_sheets(tmp_path / f"{header}.xlsx", {
+            "Customers": CUSTOMERS, "Invoices": _running_total_register(header)}))
+        assert book.invoices["Invoice No"].tolist() == ["F-1", "F-2", "F-3"]
+        assert _issues(book) == [(
+            "Invoices", "A5", "4 row(s) numbered ahead hold nothing but their number and the "
+            "figures of the row above carried down (a formula copied down): not read (A5, A6, "
+            "A7, A8)")]
+
+
+def test_a_numbered_row_with_a_figure_of_its_own_is_still_read(tmp_path):
+    rows = _running_total_register()
+    rows[4][5] = 1900  # a figure typed, not the row above's: read, and so the row after it
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS, "Invoices": rows}))
+    assert [c for _, c, _ in _issues(book)] == [
+        "A7", "B5", "B6", "C5", "C6", "D5", "D6", "E5", "E6"]

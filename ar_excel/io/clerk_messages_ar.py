@@ -34,6 +34,10 @@ RULES: list[Rule] = rules(
     (r"(\d+) date\(s\) typed without a year read in the year of the dates around them "
      r"\('(.*)' = (.*)\) \((.*)\)",
      "{0} تاريخ مكتوب بلا سنة قُرئ بسنة التواريخ المحيطة به ('{1}' = {2}) ({3})"),
+    (r"(\d+) row\(s\) numbered ahead hold nothing but their number and the figures of the "
+     r"row above carried down \(a formula copied down\): not read \((.*)\)",
+     "{0} صف مرقم مسبقاً ليس فيه إلا رقمه وأرقام الصف الذي فوقه منسوخة (صيغة مسحوبة لأسفل): "
+     "لم يُقرأ ({1})"),
     (r"'(.*)' \(a ditto\) read as the customer above, (.*)",
      "'{0}' (علامة تكرار) قُرئت على أنها العميل الذي فوقها، {1}"),
     (r"(.*) is blank between two rows of customer (.*) \(rows (\d+) and (\d+)\): read as "

@@ -35,26 +35,45 @@ def _whole(value: Any) -> int | None:
 
 
 def numbered_ahead(columns: list[np.ndarray], types: list[ValueTypes], header: list[Any],
-                   names: list[str], fields: set[str], keep: np.ndarray) -> list[int]:
+                   names: list[str], fields: set[str], keep: np.ndarray,
+                   required: set[str] | None = None) -> tuple[list[int], list[int]]:
     """The positions (among ``keep``'s rows) of rows numbered ahead: every cell of the
-    contract's fields blank, and the row's only filled cells whole numbers in columns read as
-    no field, each a serial (headed so, or going on by one from the row above it)."""
-    field_columns = [j for j, n in enumerate(names) if n in fields]
+    contract's ``required`` fields blank, and the row's filled cells: in a column read as no
+    field, a whole number that is a serial (headed so, or going on by one from the row above
+    it); beside it only the numbers of the row above carried down (a running total's formula
+    copied down the rows ahead shows the last record's total again), in any column. Also
+    which of them hold such a number (to be said: a row set aside with a figure on it)."""
+    required = fields if required is None else required
+    must_be_blank = [j for j, n in enumerate(names) if n in required]
     others = [j for j, n in enumerate(names) if n not in fields]
-    if not field_columns or not others or not keep.any():
-        return []
+    rest = [j for j, n in enumerate(names) if n in fields and n not in required]
+    if not must_be_blank or not others or not keep.any():
+        return [], []
     rows = np.flatnonzero(keep)
     empty = rows  # (narrowed column by column: the first field fills most records)
-    for j in field_columns:
+    for j in must_be_blank:
         empty = empty[blank_mask(columns[j][empty], types[j].take(empty))]
         if not len(empty):
-            return []
-    found = []
+            return [], []
+    found, with_figures = [], []
     for pos in empty.tolist():
-        serials = [j for j in others if not is_blank(columns[j][pos])]
-        if serials and all(_is_serial(columns[j], rows, pos, header[j]) for j in serials):
+        filled = [j for j in others if not is_blank(columns[j][pos])]
+        serial = [j for j in filled if _is_serial(columns[j], rows, pos, header[j])]
+        carried = [j for j in rest if not is_blank(columns[j][pos])]
+        copied = [*carried, *(j for j in filled if j not in serial)]
+        if serial and all(_carried(columns[j], rows, pos) for j in copied):
             found.append(int(pos))
-    return found
+            if copied:
+                with_figures.append(int(pos))
+    return found, with_figures
+
+
+def _carried(values: np.ndarray, rows: np.ndarray, pos: int) -> bool:
+    value = values[pos]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False  # (a word copied down, "نشط", is typed: the row is begun)
+    at = int(np.searchsorted(rows, pos))
+    return at > 0 and value == values[rows[at - 1]]
 
 
 def _is_serial(values: np.ndarray, rows: np.ndarray, pos: int, header: Any) -> bool:

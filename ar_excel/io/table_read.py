@@ -457,8 +457,15 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     blanks: dict[int, np.ndarray] = {}  # each column's blank cells, where found whole
     keep = record_rows(columns, types, blanks)  # blank rows are not records
     # rows numbered ahead, nothing on them but their serial, are not records either
-    keep[numbered_ahead(columns, types, header, names, {f.name for f in schema.fields},
-                        keep)] = False
+    ahead, carried = numbered_ahead(columns, types, header, names,
+                                    {f.name for f in schema.fields}, keep, kinds_required(schema))
+    keep[ahead] = False
+    if carried:  # (their figure is the row above's, as said)
+        cells = [f"{column_letter(grid.left)}{pos + first_row + 1}" for pos in carried]
+        issues.append(Issue(sheet, cells[0], "", None, (
+            f"{len(carried)} row(s) numbered ahead hold nothing but their number and the "
+            f"figures of the row above carried down (a formula copied down): not read "
+            f"({cells_named(cells)})")))
     for pos in repeated_headers(columns, header, keep, names, alias_index(schema)):
         keep[pos] = False  # the header printed again (a pasted block, a print layout)
         issues.append(Issue(sheet, f"{column_letter(grid.left)}{pos + first_row + 1}", "",
