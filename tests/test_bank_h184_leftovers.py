@@ -123,3 +123,18 @@ def test_arabic_written_backwards_is_decided_for_the_whole_workbook(tmp_path: Pa
     assert [(i.sheet, i.value) for i in backwards] == [("converted.xlsx [Table 1]", "باسح فشك")]
     assert (st.balances[0].opening, st.balances[0].credits, st.balances[0].debits) == (
         1000.0, 8000.0, 100.0)
+
+
+def test_qif_account_without_a_usable_line_leaves_the_others_read(tmp_path: Path) -> None:
+    """A QIF of two accounts whose second has one record, its date unreadable: the whole file
+    failed ('no line of the statement could be used'), the first account's lines lost with
+    it. Now that account is said, and the others' lines are read."""
+    from test_bank_h174_qif_accounts import QIF
+
+    path = tmp_path / "two.qif"
+    path.write_text(QIF.replace("D04/11/2026", "D44/11/2026"), encoding="ascii")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1250.0, -40.0]
+    (said,) = st.issues
+    assert (said.cell, said.value) == ("account USD Account", "USD Account")
+    assert "44/11/2026" in said.message and said.message.startswith("the account 'USD Account'")

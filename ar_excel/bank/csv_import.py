@@ -148,14 +148,27 @@ def read_qif(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
     if shown is not None and "date_order" not in (mapping or {}):
         mapping = {**(mapping or {}), "date_order": shown}
     parts = []
+    unusable: list[tuple[str, InputError]] = []
     for k, account in enumerate(named, start=1):
         at = [i for i, a in enumerate(accounts) if i and a == account]
-        # (the file's decoding said once, with the first account)
-        part = _text_statement(decoded, [rows[0], *(rows[i] for i in at)],
-                               [numbers[0], *(numbers[i] for i in at)], path, "qif", mapping,
-                               day_first, excel_columns=False, decoding_said=k == 1)
+        # (the file's decoding said once, with the first account read)
+        try:
+            part = _text_statement(decoded, [rows[0], *(rows[i] for i in at)],
+                                   [numbers[0], *(numbers[i] for i in at)], path, "qif",
+                                   mapping, day_first, excel_columns=False,
+                                   decoding_said=not parts)
+        except InputError as exc:
+            # one account without a usable line (its only record's date unreadable): said,
+            # and the other accounts' lines read all the same, as separate files would be
+            unusable.append((account or f"{path.stem} {k}", exc))
+            continue
         parts.append((account or f"{path.stem} {k}", part))
+    if not parts:
+        raise unusable[0][1]
     stmt = combine_statements(parts)
+    for account, exc in unusable:
+        stmt.issues.append(Issue(path.name, f"account {account}", "", account,
+                                 f"the account '{account}': {exc}"))
     stmt.source_format, stmt.source, stmt.encoding = "qif", path.name, decoded.encoding
     return stmt
 
