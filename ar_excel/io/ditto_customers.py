@@ -36,17 +36,21 @@ def ditto_customers(frame: pd.DataFrame, raw: pd.DataFrame, unreadable: set[int]
     ids = frame["Customer ID"].to_numpy(object).copy()
     issues: list[Issue] = []
     filled: list[int] = []
-    last = None  # the customer of the nearest row above that names one
-    for pos, value in enumerate(ids.tolist()):
-        if is_ditto(value):
-            if last is not None:
-                ids[pos] = last
-                filled.append(pos)
-                issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value, (
-                    f"'{value.strip()}' (a ditto) read as the customer above, {last}")))
+    # (each distinct value looked at once: a long list names few customers)
+    marks = [v for v in pd.unique(ids) if is_ditto(v)]
+    ditto = pd.Series(ids, dtype=object).isin(marks).to_numpy() if marks else \
+        np.zeros(len(ids), dtype=bool)
+    named = ~blank_mask(ids) & ~ditto
+    for pos in np.flatnonzero(ditto).tolist():
+        above = np.flatnonzero(named[:pos])  # (the marks before it are filled by now)
+        if not len(above):
             continue
-        if not (value is None or (isinstance(value, float) and np.isnan(value))):
-            last = value
+        value, last = ids[pos], ids[above[-1]]
+        ids[pos] = last
+        named[pos] = True
+        filled.append(pos)
+        issues.append(Issue(sheet, f"{letter}{excel_rows[pos]}", header, value, (
+            f"'{value.strip()}' (a ditto) read as the customer above, {last}")))
     if kind == "Invoices":
         issues.extend(_single_blanks(frame, raw, ids, filled, unreadable, sheet, letter,
                                      header, excel_rows, beside))
