@@ -351,3 +351,47 @@ def test_a_numbered_row_with_a_figure_of_its_own_is_still_read(tmp_path):
     book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS, "Invoices": rows}))
     assert [c for _, c, _ in _issues(book)] == [
         "A7", "B5", "B6", "C5", "C6", "D5", "D6", "E5", "E6"]
+
+
+def test_an_egyptian_clerks_invoice_book_reads_figure_for_figure(tmp_path):
+    """Merged title rows, rows numbered ahead on every sheet, ج.م written before, after and
+    joined to the figure, Arabic-Indic digits, dates typed five ways, totals rows, notes."""
+    customers = [["شركة النيل للتوريدات - بيان العملاء"], [],
+                 ["م", "كود العميل", "اسم العميل", "العملة", "شروط الدفع", "الحد الائتماني"],
+                 [1, "ع-001", "شركة الأمل للتجارة", "ج.م", "30 يوم", "100,000 ج.م"],
+                 [2, "ع-002", "مؤسسة الفجر", "جنيه", "45 يوم", "٥٠٬٠٠٠"],
+                 [3, "ع-003", "مصنع الدلتا", "EGP", "آجل 60 يوم", 250000],
+                 *[[i] for i in range(4, 11)]]
+    invoices = [["شركة النيل للتوريدات"], ["دفتر فواتير المبيعات - أكتوبر 2026"], [],
+                ["م", "رقم الفاتورة", "كود العميل", "اسم العميل", "تاريخ الفاتورة", "القيمة",
+                 "ملاحظات"],
+                [1, "ف-1001", "ع-001", "شركة الأمل للتجارة", "1/10/2026", "15,000 ج.م", "تم التسليم"],
+                [2, "ف-1002", "ع-001", "شركة الأمل للتجارة", "٠٥/١٠/٢٠٢٦", "٣٬٥٠٠ ج.م", None],
+                [3, "ف-1003", "ع-002", "مؤسسة الفجر", "2026/10/07", "ج.م 7,250.50", "مرتجع جزئي"],
+                [4, "ف-1004", "ع-002", "مؤسسة الفجر", "12 أكتوبر 2026", 12000, None],
+                [5, "ف-1005", "ع-003", "مصنع الدلتا", "15-10-2026", "44500ج.م", "شيك آجل"],
+                [6, "ف-1006", "ع-003", "مصنع الدلتا", "20/10", "1,250.75 جنيه", None],
+                *[[i] for i in range(7, 12)],
+                [None, None, None, "الإجمالي", None, 83501.25, None]]
+    receipts = [["التحصيلات - أكتوبر 2026"],
+                ["م", "رقم الإيصال", "التاريخ", "كود العميل", "المبلغ", "رقم الفاتورة", "ملاحظات"],
+                [1, "إ-501", "10/10/2026", "ع-001", "15,000 ج.م", "ف-1001", "تحويل بنكي"],
+                [2, "إ-502", "٢٠/١٠/٢٠٢٦", "ع-002", "5,000", "ف-1003", "دفعة من الحساب"],
+                [3, "إ-503", "25/10/2026", "ع-003", "44,500.00 ج.م", "ف-1005", None],
+                *[[i] for i in range(4, 9)]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {
+        "العملاء": customers, "الفواتير": invoices, "التحصيلات": receipts},
+        merges={"العملاء": ["A1:F1"], "الفواتير": ["A1:G1", "A2:G2"], "التحصيلات": ["A1:G1"]}))
+    assert book.customers["Credit Limit"].tolist() == [100000.0, 50000.0, 250000.0]
+    assert book.customers["Payment Terms"].tolist() == [30, 45, 60]
+    assert book.invoices["Amount"].tolist() == [15000.0, 3500.0, 7250.5, 12000.0, 44500.0,
+                                                1250.75]
+    assert book.invoices["Invoice Date"].dt.day.tolist() == [1, 5, 7, 12, 15, 20]
+    assert book.payments["Amount"].tolist() == [15000.0, 5000.0, 44500.0]
+    assert [(s, c) for s, c, _ in _issues(book)] == [("الفواتير", "D16"), ("الفواتير", "E10")]
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.aging import JOB
+
+    aging = JOB.run(book, JobOptions(as_of=date(2026, 11, 20))).tabs[0].frame
+    assert aging.set_index("Customer ID")["Total"].to_dict() == {
+        "ع-001": 3500.0, "ع-002": 14250.5, "ع-003": 1250.75}
