@@ -30,6 +30,12 @@ from tests.collections_data import customers, invoices, payments
 END = pd.Timestamp("2026-10-31")
 
 
+def _natural(text: str) -> tuple:
+    """A document number in natural order, as an accountant lists them: INV-9 before INV-10
+    (its digit runs as numbers), then as written."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)), text
+
+
 def reference_statement(cid, cust, inv, pay, start, end, due, items, policy=None, arabic=False):
     """One customer's statement by filtering the whole ledger for that customer."""
     policy = policy or Policy()
@@ -51,7 +57,7 @@ def reference_statement(cid, cust, inv, pay, start, end, due, items, policy=None
         opening = round(float(d.loc[before, "Signed"].sum()), 2)
         period = d[~before].assign(
             _undated=lambda f: f["Date"].isna(), _t=lambda f: f["Type"].map(_TYPE_ORDER),
-            _doc=lambda f: f["Document"].astype(str))
+            _doc=lambda f: f["Document"].astype(str).map(_natural))
         period = period.sort_values(["_undated", "Date", "_t", "_doc"], kind="stable")
         signed = period["Signed"].to_numpy(dtype=float)
         lines = pd.DataFrame({

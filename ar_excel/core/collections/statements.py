@@ -477,6 +477,27 @@ def customer_statement(customer_id: str, customers: pd.DataFrame, invoices: pd.D
                                period_end, due, items, policy, arabic, aging, docs)[0]
 
 
+_DIGIT_RUNS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """A document number's place in a statement's order: its runs of digits read as numbers
+    (INV-9 before INV-10, as an accountant lists them; read as text INV-10 came first), its
+    text between them as text, then the number as written (INV-009 before INV-9)."""
+    parts = _DIGIT_RUNS.split(text)  # text, digits, text, ...: digits at odd places
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), text
+
+
+def natural_rank(documents: pd.Series) -> np.ndarray:
+    """Each document number's rank in natural order (``natural_key``), each distinct number
+    keyed once."""
+    codes, distinct = pd.factorize(documents.astype(str))
+    order = sorted(range(len(distinct)), key=[natural_key(t) for t in distinct].__getitem__)
+    rank = np.empty(len(distinct), dtype="int64")
+    rank[order] = np.arange(len(distinct))
+    return rank[codes] if len(codes) else np.empty(0, dtype="int64")
+
+
 def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
                         invoices: pd.DataFrame, payments: pd.DataFrame,
                         period_start: date | Mapping[str, date], period_end: date,
@@ -521,7 +542,7 @@ def customer_statements(customer_ids: Iterable[str], customers: pd.DataFrame,
     d = docs[wanted].reset_index(drop=True)
     ccy = d["Currency"].fillna("")
     d = d.assign(_ccy=ccy, _undated=d["Date"].isna(), _t=d["Type"].map(_TYPE_ORDER),
-                 _doc=d["Document"].astype(str))
+                 _doc=natural_rank(d["Document"]))
     order = d.sort_values(["Customer ID", "_ccy", "_undated", "Date", "_t", "_doc"],
                           kind="stable").index.to_numpy()
     cid_sorted = d["Customer ID"].to_numpy(dtype=object)[order]
