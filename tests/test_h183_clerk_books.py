@@ -395,3 +395,35 @@ def test_an_egyptian_clerks_invoice_book_reads_figure_for_figure(tmp_path):
     aging = JOB.run(book, JobOptions(as_of=date(2026, 11, 20))).tabs[0].frame
     assert aging.set_index("Customer ID")["Total"].to_dict() == {
         "ع-001": 3500.0, "ع-002": 14250.5, "ع-003": 1250.75}
+
+
+def test_a_customers_bare_dinar_is_its_countrys_or_the_companys(tmp_path):
+    from ar_excel.io.messages_ar import arabic_message
+    from ar_excel.jobs import JobOptions
+    from ar_excel.jobs.validate import JOB
+
+    customers = [["Customer ID", "Name", "Currency", "Country"],
+                 ["C1", "Kuwait Co", "دينار", "Kuwait"], ["C2", "Amman Co", "Dinar", "الأردن"],
+                 ["C3", "Cairo Co", "دينار", "Egypt"], ["C4", "Somewhere", "دينار", None]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                ["I1", "C2", "2026-10-01", 100, "دينار"], ["I2", "C3", "2026-10-01", 100, "دينار"]]
+    book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": customers,
+                                                       "Invoices": invoices}))
+    assert book.customers["Currency"].tolist() == ["KWD", "JOD", "دينار", "دينار"]
+    assert book.invoices["Currency"].tolist() == ["JOD", None]
+    assert _issues(book) == [(
+        "Invoices", "E3",
+        "'دينار' names no one currency: a dinar may be KWD, BHD, JOD, IQD, LYD, TND or DZD, "
+        "and customer C3's own currency is written 'دينار' too: read as blank, the invoice in "
+        "its customer's currency; write the code, e.g. KWD (E3)")]
+    assert "'دينار' أيضاً" in arabic_message(book.issues[0].message)
+    checks = JOB.run(book, JobOptions(as_of=date(2026, 11, 20))).tabs[0].frame
+    assert checks[["Customer ID", "Code", "Severity"]].values.tolist() == [
+        ["C1", "INVALID_CURRENCY", "Warning"], ["C2", "INVALID_CURRENCY", "Warning"],
+        ["C3", "INVALID_CURRENCY", "Error"], ["C4", "INVALID_CURRENCY", "Error"]]
+    assert checks["Message"].iloc[0].endswith("read as KWD, write KWD.")
+    # the company's own dinar, where the customer's country says none
+    policy = [["Key", "Value"], ["Base Currency", "BHD"]]
+    book = read_book(save_sheets(tmp_path / "p.xlsx", {"Customers": customers,
+                                                       "Invoices": invoices, "Policy": policy}))
+    assert book.customers["Currency"].tolist() == ["KWD", "JOD", "دينار", "BHD"]

@@ -11,6 +11,7 @@ from ar_excel.io.cells_named import arabic_more
 from ar_excel.io.wording_rules import Rule, apply_rules, arabic_commas, rules
 
 _WHOSE = (
+    (r"customer (.*)'s own currency is written '(.*)' too", "عملة العميل {0} نفسها مكتوبة '{1}' أيضاً"),
     (r"customer (.*)'s currency is (.*)", "عملة العميل {0} هي {1}"),
     (r"the company's currency is (.*)", "عملة الشركة هي {0}"),
     (r"neither the customer's currency nor the company's says which",

@@ -4,7 +4,7 @@ in their own, and a Kuwaiti dinar is worth ten Algerian ones by a hundred. The w
 the customer's own currency where that is a dinar (else the company's, where the customer
 names none); otherwise as blank, the invoice in its customer's currency as the contract
 reads a blank, and one Input Issue per customer says it is ambiguous and which dinars it may
-be."""
+be. A customer's own Currency written so is its country's dinar, or the company's."""
 
 from __future__ import annotations
 
@@ -27,9 +27,38 @@ def names_a_dinar(typed: str) -> bool:
     return bool(_WORD.match(" ".join(typed.split()).strip().rstrip(".")))
 
 
+def _customers_dinars(book: Book) -> None:
+    """A customer's Currency written 'دينار' alone: the dinar of its Country, else the
+    company's where that is a dinar (the Policy's Base Currency or Country); otherwise kept
+    as typed, for the customer checks to report (INVALID_CURRENCY)."""
+    customers = book.frame("Customers")
+    if customers is None or "Currency" not in customers:
+        return
+    typed = customers["Currency"]
+    bare = typed.map(lambda c: isinstance(c, str) and names_a_dinar(c)).astype(bool)
+    if not bare.any():
+        return
+    from ar_excel.core.countries import country_currency
+    from ar_excel.core.local_currency import local_currency
+
+    company = local_currency(book.policy, [], None).code  # (the Policy's word only)
+    countries = customers["Country"] if "Country" in customers else pd.Series(
+        None, index=customers.index, dtype=object)
+    codes = typed.copy()
+    for i in customers.index[bare]:
+        own = country_currency(countries.at[i])
+        code = own if own in DINARS else company if own is None and company in DINARS \
+            else None
+        if code is not None:
+            codes.at[i] = code
+    book.tables["Customers"].frame = customers.assign(Currency=codes)
+
+
 def dinars_as_meant(book: Book) -> None:
-    """Each invoice's bare 'دينار' read as its customer's dinar, or the company's; where
+    """Each customer's bare 'دينار' read as its country's dinar, or the company's
+    (``_customers_dinars``); each invoice's as its customer's dinar, or the company's; where
     neither is a dinar, left blank and said (one Input Issue per customer, with its cells)."""
+    _customers_dinars(book)
     table = book.tables.get("Invoices")
     if table is None or DINAR not in table.frame.columns:
         return
@@ -61,7 +90,9 @@ def dinars_as_meant(book: Book) -> None:
         cells = [table.cell(i, "Currency") for i in at]
         typed = str(frame.at[at[0], DINAR])
         own = theirs.get(customer)
-        whose = (f"customer {customer}'s currency is {own}" if isinstance(own, str) else
+        whose = (f"customer {customer}'s own currency is written '{own}' too"
+                 if isinstance(own, str) and names_a_dinar(own) else
+                 f"customer {customer}'s currency is {own}" if isinstance(own, str) else
                  f"the company's currency is {company}" if company else
                  "neither the customer's currency nor the company's says which")
         book.issues.append(table.issue(at[0], "Currency", (
