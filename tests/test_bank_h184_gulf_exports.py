@@ -163,3 +163,34 @@ def test_ledger_words_at_the_balance_and_the_amount(tmp_path: Path) -> None:
     (bal,) = st.balances
     assert (bal.opening, bal.closing, bal.difference) == (-5000.0, 2300.0, 0.0)
     assert st.issues == []
+
+
+def test_bilingual_headers_repeated_on_each_page(tmp_path: Path) -> None:
+    """Al Rajhi's workbook: each header in both languages on one line ('مدين Debit', 'دائن
+    Credit'), the header printed again on the next page. No alias names such a header, and
+    its words were checked against the values under it, the header again among them (one
+    value in three no amount): no Debit or Credit column, and the whole statement failed
+    ('could not decide which column holds the amount')."""
+    header = ["التاريخ الهجري Hijri Date", "التاريخ Date", "الوصف Description", "مدين Debit",
+              "دائن Credit", "الرصيد Balance"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["مصرف الراجحي"])
+    ws.append([])
+    ws.append(header)
+    ws.append([_hijri(dt.date(2026, 11, 1)), "01/11/2026", "حوالة واردة سريع", None, 11500,
+               36500])
+    ws.append([None, None, "من: مؤسسة النخبة للمقاولات", None, None, None])
+    ws.append([_hijri(dt.date(2026, 11, 2)), "02/11/2026", "رسوم تحويل", 5.75, None, 36494.25])
+    ws.append(["صفحة 1 من 2"])
+    ws.append(header)
+    ws.append([_hijri(dt.date(2026, 11, 13)), "13/11/2026", "سداد فاتورة كهرباء", 1240.30, None,
+               35253.95])
+    path = tmp_path / "alrajhi.xlsx"
+    wb.save(path)
+    st = read_statement(path)
+    assert st.lines["Date"].dt.day.tolist() == [1, 2, 13]
+    assert st.lines["Amount"].tolist() == [11500.0, -5.75, -1240.30]
+    assert st.lines["Description"].tolist() == [
+        "حوالة واردة سريع من: مؤسسة النخبة للمقاولات", "رسوم تحويل", "سداد فاتورة كهرباء"]
+    assert [i.value for i in st.issues] == ["صفحة 1 من 2"]  # the page number's one note

@@ -403,13 +403,16 @@ def is_gregorian_date(value: Any) -> bool:
     return stamp is not None and 1900 <= stamp.year <= 2100
 
 
-def _values_read_as(rows: list[list[Any]], idx: int, canon: str) -> bool:
+def _values_read_as(rows: list[list[Any]], idx: int, canon: str,
+                    header: str | None = None) -> bool:
     """Whether the values under a header guessed from its words fit the role: dates for a
     date column, amounts for a money column (at least 4 in 5; a column blank in the sample
-    passes)."""
+    passes). The header itself repeated on each page of the export is none of its values."""
     if canon not in MONEY_ROLES and canon not in ("Date", "Value Date"):
         return True
-    values = [r[idx] for r in rows[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])]
+    again = fold_key(header) if header else None
+    values = [r[idx] for r in rows[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx])
+              and not (again and isinstance(r[idx], str) and fold_key(r[idx]) == again)]
     ok = 0
     for v in values:
         if isinstance(v, str) and not re.search(r"\d", v):
@@ -465,7 +468,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             continue
         if canon == "Balance" and _one_figure(data, idx):
             continue  # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
-        if canon and _values_read_as(data, idx, canon):
+        if canon and _values_read_as(data, idx, canon, header):
             layout.columns[canon] = idx
             used.add(idx)
             if canon in MONEY_ROLES and layout.currency_hint is None:
@@ -494,7 +497,7 @@ def _gregorian_over_hijri(data: list[list[Any]], layout: Layout, used: set[int])
         words = header_words(split_header(header)[0]) if header else set()
         if (idx not in used and words & _DATE_WORDS
                 and not words & (_STARTED_WORDS | _WORDS_OF["Value Date"] | {"value", "val"})
-                and _values_read_as(data, idx, "Date")):
+                and _values_read_as(data, idx, "Date", header)):
             layout.columns["Date"] = idx
             used.add(idx)
             return
@@ -769,7 +772,7 @@ def _started_date_fallback(data: list[list[Any]], layout: Layout, used: set[int]
     for idx, header in enumerate(layout.headers):
         if idx not in used and header and _role_by_words(
                 split_header(header)[0], set(layout.columns) | {"_started"}) == "Date" and \
-                _values_read_as(data, idx, "Date"):
+                _values_read_as(data, idx, "Date", header):
             layout.columns["Date"] = idx
             used.add(idx)
             return
@@ -795,6 +798,6 @@ def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: 
     for idx, header in enumerate(layout.headers):
         words = header_words(header)
         if (idx not in used and words & _WORDS_OF["Balance"] and not words & _AVAILABLE_WORDS
-                and _values_read_as(data, idx, "Balance")):
+                and _values_read_as(data, idx, "Balance", header)):
             layout.columns["Balance"] = idx
             return
