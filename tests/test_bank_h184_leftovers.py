@@ -138,3 +138,28 @@ def test_qif_account_without_a_usable_line_leaves_the_others_read(tmp_path: Path
     (said,) = st.issues
     assert (said.cell, said.value) == ("account USD Account", "USD Account")
     assert "44/11/2026" in said.message and said.message.startswith("the account 'USD Account'")
+
+
+def test_page_numbers_with_the_print_stamp_in_the_same_cell(tmp_path: Path) -> None:
+    """A page's foot 'Page 2 of 5 Printed on 24/11/2026 10:15' (one cell), 'تاريخ الطباعة
+    24/11/2026 صفحة ٢ من ٥', '- 2 -': no page number was seen, and each row was an Input
+    Issue ('row with no date and no amount'), or in the narrative column the words of the
+    line above it."""
+    rows = [["Date", "Description", "Debit", "Credit", "Balance"],
+            ["2026-11-01", "INWARD TT FROM NILE FOODS CO INV 101", None, 1000, 11000],
+            ["Page 1 of 3 Printed on 24/11/2026 10:15"],
+            ["2026-11-02", "CHARGES", 50, None, 10950],
+            [None, "تاريخ الطباعة 24/11/2026 صفحة ٢ من ٣"],
+            ["2026-11-03", "TRANSFER FROM DELTA TRADING LLC", None, 200, 11150],
+            ["- 3 -"]]
+    import csv
+
+    path = tmp_path / "paged.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1000.0, -50.0, 200.0]
+    assert st.lines["Description"].tolist() == [
+        "INWARD TT FROM NILE FOODS CO INV 101", "CHARGES", "TRANSFER FROM DELTA TRADING LLC"]
+    assert [(i.cell, i.value) for i in st.issues] == [("A3", "Page 1 of 3")]
+    assert "rows 3, 5, 7" in st.issues[0].message

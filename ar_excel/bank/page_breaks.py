@@ -76,11 +76,35 @@ def page_number_of(row: list[Any]) -> str | None:
             continue
         if not isinstance(cell, str):
             return None
-        if _PAGE_NUMBER.fullmatch(normalize_digits(cell)):
-            found = found or cell.strip()
+        digits = normalize_digits(cell)
+        at = _page_in_cell(digits) if len(digits) == len(cell) else None
+        if at:  # (as written: "صفحة ١ من ٣")
+            said = cell[at[0]:at[1]].strip()
+            found = found or (said if _DASHED_NUMBER.fullmatch(said) else said.rstrip(" -–|,"))
         elif not (_PRINT_STAMP.match(cell) or _FOOTER_NOTE.search(cell)):
             return None
     return found
+
+
+# "- 2 -": a page's number alone, as a printed report centres it at the foot
+_DASHED_NUMBER = re.compile(r"\s*[-–]\s*\d{1,4}\s*[-–]\s*")
+_PAGE_WORD = re.compile(r"(?i)(?:page|pg\.?|seite|(?:ال)?صفح[ةه])(?![^\W\d_])")
+
+
+def _page_in_cell(text: str) -> tuple[int, int] | None:
+    """Where a cell says its page number: alone ("Page 2 of 5", "- 2 -"), or with when it
+    was printed before or after it in the same cell ("Page 2 of 5 Printed on 24/11/2026",
+    "تاريخ الطباعة 24/11/2026 صفحة 2 من 5")."""
+    if _PAGE_NUMBER.fullmatch(text) or _DASHED_NUMBER.fullmatch(text):
+        return 0, len(text)
+    for word in _PAGE_WORD.finditer(text):
+        head, tail = text[:word.start()], text[word.start():]
+        if head.strip() and _PRINT_STAMP.match(head) and _PAGE_NUMBER.fullmatch(tail):
+            return word.start(), len(text)  # the print stamp first
+        m = _PAGE_NUMBER.match(tail)
+        if not head.strip() and m and _PRINT_STAMP.match(tail[m.end():].lstrip(" -–|,")):
+            return 0, word.start() + m.end()  # the page number first
+    return None
 
 
 def page_balances_that_disagree(page_balances: list[tuple[int, str, float, str]],
