@@ -305,13 +305,17 @@ class PayerDirectory(NarrativeNames):
             if cid is None or (isinstance(cid, float) and cid != cid):
                 continue
             cid = str(cid)
-            self.names[cid] = "" if name is None or name != name else str(name)
+            written = "" if name is None or name != name else str(name)
             if isinstance(acc, str):
                 for part in _ACCOUNT_LIST.split(acc):
                     self._add_account(self._accounts, part, cid)
             tokens = name_tokens(name)
             if not tokens:
+                # (An ID given twice, the second time with no name ('-', blank): the name is
+                # still the first row's, the one its words below were read from.)
+                self.names.setdefault(cid, written)
                 continue
+            self.names[cid] = written
             if cid in self._tokens:  # (an ID given twice: each of its names is its name)
                 self._earlier_names.setdefault(cid, []).append(
                     (self._tokens[cid], self._scripts_of[cid]))
