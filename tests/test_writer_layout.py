@@ -194,7 +194,7 @@ def test_pack_kpis_show_counts_and_days_in_period_whole(tmp_path):
     assert shown["Invoices Issued"] == (2, "#,##0")
     assert shown["Days in Period"][1] == "#,##0"
     assert shown["Opening AR"] == (1500, "#,##0.00;[Red]-#,##0.00")
-    assert shown["DSO"][1] == "#,##0.00;[Red]-#,##0.00"
+    assert shown["DSO"][1] == "#,##0.0"  # days, not money
 
 
 def test_text_right_of_figures_is_indented_a_character(tmp_path):

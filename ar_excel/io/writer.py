@@ -104,25 +104,75 @@ WRAP_TEXT = TextLayout("@", wrap=True)
 # as int values) without
 FIGURES = TextLayout("#,##0.00;[Red]-#,##0.00", whole="#,##0")
 FIGURES3 = TextLayout("#,##0.000;[Red]-#,##0.000", whole="#,##0")
+FIGURES0 = TextLayout("#,##0;[Red]-#,##0", whole="#,##0")
 NUMBER_FORMATS = {
     "money": "#,##0.00;[Red]-#,##0.00",
     "money3": "#,##0.000;[Red]-#,##0.000",  # a currency counted in fils (KWD, BHD, OMR...)
+    "money0": "#,##0;[Red]-#,##0",  # a currency without minor units (JPY, KRW...)
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
     "percent": '0.0"%"',  # values on the 0-100 scale: 85.3 is 85.3 %
+    "days": "#,##0.0",  # a number of days, an average: 72.1 days (not 72.10, nor 72.100)
     "int": "0",
     "number": "General",  # "#,##0.##" would show 30 as "30."
     "text": "@",
     "wrap": WRAP_TEXT,  # text wrapped within the column
     "figure": FIGURES,
     "figure3": FIGURES3,  # ... of a currency counted in fils
+    "figure0": FIGURES0,  # ... of a currency without minor units
     # Excel shows a TRUE/FALSE cell as such whatever its format; LibreOffice shows it as the
     # number 1/0 under General
     "bool": '"TRUE";"TRUE";"FALSE"',
 }
 # Formats whose values read right-aligned: their header is aligned over them.
-_NUMERIC_FORMATS = {NUMBER_FORMATS[k] for k in
-                    ("money", "money3", "date", "datetime", "percent", "int", "number")}
+_NUMERIC_FORMATS = {NUMBER_FORMATS[k] for k in ("money", "money3", "money0", "date", "datetime",
+                                                "percent", "days", "int", "number")}
+_MONEY_OF_PLACES = {2: "money", 3: "money3", 0: "money0"}  # a currency's decimals -> its kind
+
+
+class Amount3(float):
+    """An amount of a currency counted in fils (KWD, BHD, OMR...) in a column of amounts of
+    other currencies: its cell shows three decimals whatever its column's format. Its own
+    type, so the rows written at save (``sheet_rows``, a style per column and value type)
+    give it a style of its own, without a format looked up per cell."""
+
+    __slots__ = ()
+    number_format = NUMBER_FORMATS["money3"]
+
+
+class Amount2(float):
+    """An amount of a currency with cents (EGP, SAR, USD...) in a column of other
+    currencies' amounts (``Amount3``)."""
+
+    __slots__ = ()
+    number_format = NUMBER_FORMATS["money"]
+
+
+class Amount0(float):
+    """An amount of a currency without minor units (JPY...) among others (``Amount3``)."""
+
+    __slots__ = ()
+    number_format = NUMBER_FORMATS["money0"]
+
+
+class Days(float):
+    """A number of days (DSO, average days late) in a column of figures of several kinds (a
+    KPI's value): one decimal, 72.1, whatever the row's currency."""
+
+    __slots__ = ()
+    number_format = NUMBER_FORMATS["days"]
+
+
+class Percent(float):
+    """A percentage on the 0-100 scale (CEI 85.3) in a column of figures of several kinds."""
+
+    __slots__ = ()
+    number_format = NUMBER_FORMATS["percent"]
+
+
+_AMOUNT_OF_PLACES: dict[int, type] = {2: Amount2, 3: Amount3, 0: Amount0}
+# Values that carry their own number format (a row's currency, a KPI's unit)
+_OWN_FORMAT = frozenset({Amount3, Amount2, Amount0, Days, Percent})
 # The body font named, sized: a font without them (openpyxl's Font()) is shown in the
 # reader's fallback, a serif in LibreOffice, beside Calibri data.
 FONT_NAME = "Calibri"
@@ -152,6 +202,8 @@ def plain_value(value: Any) -> Any:
     if kind is str:  # the common cases first, same results as the checks below
         return excel_text(value)
     if kind is float:
+        return None if value != value else value
+    if kind in _OWN_FORMAT:  # kept: its type says how its cell shows it
         return None if value != value else value
     if value is None or value is pd.NaT or value is pd.NA:
         return None
@@ -187,7 +239,9 @@ def make_cell(ws: Worksheet, value: Any, number_format: str | None = None) -> Ce
             cell.alignment = _alignment(None, None, None, 0, RIGHT_TO_LEFT)
     else:
         cell.value = value
-        if number_format and value is not None:
+        if type(value) in _OWN_FORMAT:
+            cell.number_format = value.number_format
+        elif number_format and value is not None:
             cell.number_format = number_format.whole if type(value) is int and isinstance(
                 number_format, TextLayout) and number_format.whole else str(number_format)
         if isinstance(number_format, TextLayout) and value is not None and (
@@ -333,23 +387,101 @@ def text_indents(formats: list[str | None], rtl: bool) -> list[int]:
 
 def number_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
     """Each column's Excel number format: the tab's kind for it, else its dtype's. A money
-    column shows three decimals where the tab's Currency column names a currency counted in
-    fils (KWD, BHD, OMR...), or, in a tab without one, where one of its amounts has a third
-    decimal (1,234.125); otherwise two."""
+    column of a tab with a Currency column shows the decimals of the currency most of its
+    rows name (two for EGP, three for KWD, none for JPY; the rows of other currencies carry
+    their own, ``by_row_currency``); in a tab without one, three where one of its amounts
+    has a third decimal (1,234.125), otherwise two."""
     kinds = [formats.get(h) or default_format(frame[h]) or "" for h in frame.columns]
     if "money" in kinds or "figure" in kinds:
-        fils = _names_fils_currency(frame) if "Currency" in frame.columns else None
-        kinds = [(f"{k}3" if k in ("money", "figure") and (
-            fils if fils is not None else _has_third_decimal(frame.iloc[:, i])) else k)
-            for i, k in enumerate(kinds)]
+        places = _common_places(row_places(frame)) if "Currency" in frame.columns else None
+        kinds = [k if k not in ("money", "figure") else _of_places(
+            k, places if places is not None else
+            3 if _has_third_decimal(frame.iloc[:, i]) else 2) for i, k in enumerate(kinds)]
     return [NUMBER_FORMATS.get(k) for k in kinds]
 
 
-def _names_fils_currency(frame: pd.DataFrame) -> bool:
-    """Whether the tab's Currency column names a currency with three decimals."""
+def _of_places(kind: str, places: int) -> str:
+    """A money or figure kind for amounts of ``places`` decimals (``money3``)."""
+    if kind not in ("money", "figure") or places == 2:
+        return kind
+    return f"{kind}{places}" if places in (0, 3) else kind
+
+
+def row_places(frame: pd.DataFrame) -> np.ndarray | None:
+    """The decimals of each row's currency (the tab's Currency column; 2 for a blank or
+    unknown code), or None without a Currency column."""
+    if "Currency" not in frame.columns:
+        return None
     codes = frame["Currency"]
     codes = codes.iloc[:, 0] if isinstance(codes, pd.DataFrame) else codes
-    return any(decimals_of(c) == 3 for c in pd.unique(codes.to_numpy(dtype=object)))
+    codes = codes.to_numpy(dtype=object)
+    distinct = pd.unique(codes)
+    if len(distinct) == 1:
+        return np.full(len(codes), decimals_of(distinct[0]), dtype="int64")
+    of = {c: decimals_of(c) for c in distinct}
+    return np.fromiter((of[c] for c in codes), dtype="int64", count=len(codes))
+
+
+def _common_places(places: np.ndarray | None) -> int:
+    """The decimals most rows have (two for a tab without rows): the column's format."""
+    if places is None or not len(places):
+        return 2
+    counts = np.bincount(places)
+    return int(counts.argmax())
+
+
+def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
+                    formats: dict[str, str]) -> list[list[Any]]:
+    """The plain values of ``frame``'s columns (``plain_column``), the amounts of a money or
+    figure column in rows whose currency has other decimals than the column's format
+    (``number_formats``) marked with their own (``Amount3``, ``Amount2``, ``Amount0``): an
+    EGP amount under a KWD one shows 1,250.50, not 1,250.500. A tab of one currency's
+    decimals (the common case) is returned as it is, without a look at its values."""
+    places = row_places(frame)
+    if places is None or not len(places) or (places == places[0]).all():
+        return columns
+    common = _common_places(places)
+    other = np.flatnonzero(places != common).tolist()
+    marks = [_AMOUNT_OF_PLACES.get(int(places[i])) for i in other]
+    out = list(columns)
+    for j, h in enumerate(frame.columns):
+        kind = formats.get(h) or default_format(frame[h])
+        if kind not in ("money", "figure"):
+            continue
+        values = list(columns[j])
+        # a figure column's int values are counts (whole, ``TextLayout.whole``), not amounts
+        amounts = (float,) if kind == "figure" else (float, int)
+        for i, mark in zip(other, marks, strict=True):
+            v = values[i]
+            if mark is not None and type(v) in amounts and v == v:
+                values[i] = mark(v)
+        out[j] = values
+    return out
+
+
+def amount_of(currency: Any) -> type:
+    """The type of an amount of ``currency`` that shows its own decimals (``Amount3``...)."""
+    return _AMOUNT_OF_PLACES.get(decimals_of(currency), Amount2)
+
+
+def money_kind(currency: Any) -> str:
+    """The money kind of a column of one ``currency``'s amounts (``money3`` for KWD)."""
+    return _MONEY_OF_PLACES.get(decimals_of(currency), "money")
+
+
+def with_row_formats(frame: pd.DataFrame, formats: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with the amounts of its money and figure columns (``formats``) marked with
+    their row's currency's decimals where its rows name currencies of several (``by_row
+    _currency``): for a tab's small tables, written cell by cell (``blocks``)."""
+    columns = [frame.iloc[:, j].tolist() for j in range(frame.shape[1])]
+    marked = by_row_currency(columns, frame, formats)
+    if marked is columns:
+        return frame
+    out = frame.copy()
+    for j, (before, after) in enumerate(zip(columns, marked, strict=True)):
+        if after is not before:
+            out.isetitem(j, pd.Series(after, index=frame.index, dtype=object))
+    return out
 
 
 def _has_third_decimal(values: pd.Series) -> bool:
@@ -394,12 +526,11 @@ def _width(header: str, values: pd.Series, number_format: str | None = None,
     whole-number column is measured on all its values as formatted (1234567.5 shows as
     1,234,567.50: a column fitted to the bare number would show ##### instead)."""
     head = max(math.ceil(len(header) * 1.1) + 3, len(label) + 2)
-    if number_format in (NUMBER_FORMATS["money"], NUMBER_FORMATS["money3"], NUMBER_FORMATS["int"]):
+    if number_format in _MEASURED:
         numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         numbers = numbers[np.isfinite(numbers)]
         if len(numbers):
-            decimals = {NUMBER_FORMATS["money"]: 2, NUMBER_FORMATS["money3"]: 3}.get(
-                number_format, 0)
+            decimals = _MEASURED[number_format]
             group = "," if number_format != NUMBER_FORMATS["int"] else ""
             shown = f"{-np.abs(numbers).max():{group}.{decimals}f}"  # with its minus sign
             return float(min(max(len(shown) + 2, head, 8), MAX_WIDTH))
@@ -409,6 +540,22 @@ def _width(header: str, values: pd.Series, number_format: str | None = None,
     else:
         longest = max(map(_shown_length, values.head(200).tolist()), default=0)
     return float(min(max(longest + 2, head, 8), MAX_WIDTH))
+
+
+# Formats a column is measured by on all its values: their decimals
+_MEASURED = {NUMBER_FORMATS["money"]: 2, NUMBER_FORMATS["money3"]: 3,
+             NUMBER_FORMATS["money0"]: 0, NUMBER_FORMATS["int"]: 0}
+
+
+def _widest_formats(frame: pd.DataFrame, formats: list[str | None]) -> list[str | None]:
+    """``formats`` with a money column of several currencies' decimals measured by its most
+    decimals (a KWD row's 1,250.125 beside EGP 1,250.50)."""
+    places = row_places(frame)
+    if places is None or not len(places) or (places == places[0]).all():
+        return formats
+    widest = NUMBER_FORMATS[_MONEY_OF_PLACES.get(int(places.max()), "money")]
+    money = {NUMBER_FORMATS[k] for k in _MONEY_OF_PLACES.values()}
+    return [widest if f in money else f for f in formats]
 
 
 def _shown_length(value: Any) -> int:
@@ -431,7 +578,8 @@ def column_widths(tab: Tab, arabic: bool = False,
     if formats is None:
         formats = number_formats(frame, tab.formats)
     indents = text_indents(formats, tab.rtl if tab.rtl is not None else arabic)
-    widths = [min(_width(str(h), frame.iloc[:, j], formats[j],
+    measured = _widest_formats(frame, formats)
+    widths = [min(_width(str(h), frame.iloc[:, j], measured[j],
                          arabic_label(str(h)) if arabic else "") + INDENT_CHARS * indents[j],
                   MAX_WIDTH)
               for j, h in enumerate(frame.columns)]
@@ -496,7 +644,7 @@ def fill_sheet(ws: Worksheet, tab: Tab, *, arabic: bool, taken_tables: set[str])
     head = append_header(ws, headers, sides=sides, indents=indents)
 
     highlight = None if tab.highlight is None else tab.highlight.reset_index(drop=True).tolist()
-    columns = [plain_column(frame[h]) for h in headers]
+    columns = by_row_currency([plain_column(frame[h]) for h in headers], frame, tab.formats)
     if rtl:  # Arabic text read right to left whatever the spreadsheet program's default
         columns = [right_to_left_texts(c) if not pd.api.types.is_numeric_dtype(dtype) else c
                    for c, dtype in zip(columns, frame.dtypes.tolist(), strict=True)]

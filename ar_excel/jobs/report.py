@@ -49,6 +49,7 @@ from ar_excel.core.money import decimals_of, half_unit, round_total
 from ar_excel.core.top_overdue import CREDIT_COLUMN, top_overdue
 from ar_excel.errors import UsageError
 from ar_excel.io.pack import write_pack
+from ar_excel.io.writer import Days, Percent, amount_of, money_kind, with_row_formats
 from ar_excel.jobs import Job, JobOptions, date_argument
 from ar_excel.jobs.aging import aging_tab, blank_currency, ledger_blank
 from ar_excel.model import Book, Chart, JobResult, Tab
@@ -56,8 +57,9 @@ from ar_excel.model import Book, Chart, JobResult, Tab
 log = logging.getLogger(__name__)
 
 TOP_CHART = 10
-# Days and ratios show two decimals; the writer's "number" format leaves a bare "30." in Excel.
-TWO_DECIMALS = "money"
+# Days (DSO, days late) with one decimal, 72.1, whatever the currency: formatted as money
+# they took its decimals, 72.100 days in a book with a KWD customer
+DAYS = "days"
 HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
     ("Total receivables", "Closing AR", "amount"),
     ("Overdue receivables", "Closing Overdue AR", "amount"),
@@ -70,6 +72,10 @@ HEADLINE = [  # (label on the dashboard, KPI name in kpi_table, unit)
     ("Invoice value issued", "Invoice Value Issued", "amount"),
     ("Receipts", "Receipts", "amount"),
 ]
+TREND_FORMATS = {"Period Start": "date", "Period End": "date", "Credit Sales": "money",
+                 "Receipts": "money", "Closing AR": "money", "DSO": DAYS,
+                 "Best-Possible DSO": DAYS, "Average Days Delinquent": DAYS,
+                 "CEI %": "percent", "Month": "text", "Currency": "text"}
 DEFINITIONS = {name: definition for name, _, definition in KPI_ROWS}
 
 
@@ -251,9 +257,11 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     if others is not None:
         missing = others.loc[others["Rate"].isna(), "Currency"].tolist()
         blocks.append(Tab(
-            "Other Currencies", others,
+            "Other Currencies", with_row_formats(others, {"Receivables": "money",
+                                                          "Overdue": "money"}),
+            # (the equivalent is in the main currency, whatever the row's)
             formats={"Currency": "text", "Receivables": "money", "Overdue": "money",
-                     "DSO": TWO_DECIMALS, "Rate": "number", "Equivalent": "money"},
+                     "DSO": DAYS, "Rate": "number", "Equivalent": money_kind(currency)},
             title=f"Receivables in other currencies (equivalent in {currency} at the Policy's "
                   "exchange rates" + (f"; no rate for {', '.join(missing)}" if missing else "")
                   + ")"))
@@ -262,16 +270,17 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
     labels = bucket_labels(book.policy.aging_buckets_days)
     buckets = pd.DataFrame({"Bucket": labels,
                             "Amount": [round_total(mine[b].sum()) for b in labels]})
-    blocks.append(Tab("Buckets", buckets, formats={"Amount": "money", "Bucket": "text"},
+    blocks.append(Tab("Buckets", buckets,
+                      formats={"Amount": money_kind(currency), "Bucket": "text"},
                       title=f"Aging by bucket ({currency})",
                       charts=[Chart("column", f"Aging by bucket ({currency})", "Bucket",
                                     ["Amount"], anchor=next(anchors))]))
     months = trend[trend["Currency"].fillna("") == currency][
         ["Month", "DSO", "Best-Possible DSO", "Average Days Delinquent"]]
     blocks.append(Tab("DSO Trend", months.reset_index(drop=True),
-                      formats={"Month": "text", "DSO": TWO_DECIMALS,
-                               "Best-Possible DSO": TWO_DECIMALS,
-                               "Average Days Delinquent": TWO_DECIMALS},
+                      formats={"Month": "text", "DSO": DAYS,
+                               "Best-Possible DSO": DAYS,
+                               "Average Days Delinquent": DAYS},
                       title="DSO trend, last 12 months (days)" if _month_end(as_of) else
                       f"DSO trend, last 12 months, each ending on day {as_of.day}"
                       + (" or the month's last day" if as_of.day > 28 else "") + " (days)",
@@ -282,7 +291,7 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
         top_mine["Customer"], top_mine["Customer ID"], strict=True)],
         "Overdue Amount": top_mine["Overdue Amount"].to_numpy()})
     blocks.append(Tab("Top 10", top_frame, formats={"Customer": "text",
-                                                    "Overdue Amount": "money"},
+                                                    "Overdue Amount": money_kind(currency)},
                       title=f"Top {TOP_CHART} overdue customers ({currency})",
                       charts=[Chart("bar", f"Top {TOP_CHART} overdue customers", "Customer",
                                     ["Overdue Amount"], anchor=next(anchors))]))
@@ -292,17 +301,37 @@ def dashboard(book: Book, as_of: pd.Timestamp, period: Period, currency: str,
             "Expected Receipts": forecast["Expected Receipts"].to_numpy()})
         fc_ccy = forecast.attrs.get("currency") or currency
         blocks.append(Tab("Forecast", fc, formats={"Week": "text",
-                                                   "Expected Receipts": "money"},
+                                                   "Expected Receipts": money_kind(fc_ccy)},
                           title=f"Collection forecast, next 13 weeks ({fc_ccy})",
                           charts=[Chart("column", f"Expected receipts, 13 weeks ({fc_ccy})",
                                         "Week", ["Expected Receipts"], anchor=next(anchors))]))
 
+    headline["Value"] = _by_unit(headline["Value"], headline["Unit"])
     check = "ties to the ledger" if ties else "DOES NOT TIE to the ledger (see Aging)"
     title = (f"Management pack: receivables as of {as_of:%Y-%m-%d} in {currency or 'n/a'}; "
              f"period {period.label}; aging {check}")
     return Tab("Dashboard", headline, formats={"Value": "money", "Measure": "text",
                                                "Unit": "text", "How it is computed": "wrap"},
                title=title, blocks=blocks, as_table=False)
+
+
+def _by_unit(values: pd.Series, units: pd.Series) -> pd.Series:
+    """Figures of several kinds in one column, each shown as its unit reads: days with one
+    decimal (DSO 72.1), a percentage as such (CEI 85.3%), an amount with its currency's
+    decimals (``units``: a currency code, 'days', '%', or 'count' / '' for a value left
+    as it is: an int count is shown whole, an amount of a tab with a Currency column takes
+    its row's decimals from the writer)."""
+    out = values.to_numpy(dtype=object).copy()
+    for i, (v, unit) in enumerate(zip(out, units.tolist(), strict=True)):
+        if not isinstance(v, float | np.floating) or not np.isfinite(v):
+            continue
+        if unit == "days":
+            out[i] = Days(v)
+        elif unit == "%":
+            out[i] = Percent(v)
+        elif unit != "count" and isinstance(unit, str) and unit:
+            out[i] = amount_of(unit)(v)
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def _month_end(day: pd.Timestamp) -> bool:
@@ -322,7 +351,11 @@ def _shown_kpis(kpis: pd.DataFrame) -> pd.DataFrame:
         v = values[i]
         if isinstance(v, float | np.floating) and np.isfinite(v) and float(v).is_integer():
             values[i] = int(v)
-    return kpis.assign(Value=pd.Series(values, index=kpis.index, dtype=object))
+    # days and percentages in formats of their own; amounts take their row's currency's
+    # decimals from the writer (the tab's Currency column)
+    units = kpis["Unit"].where(kpis["Unit"].isin(["days", "%"]), "")
+    return kpis.assign(Value=_by_unit(pd.Series(values, index=kpis.index, dtype=object),
+                                      units))
 
 
 def _period(book: Book, options: JobOptions, as_of: pd.Timestamp) -> Period:
@@ -381,13 +414,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={"Value": "figure", "KPI": "text", "Currency": "text",
                      "Unit": "text", "Definition": "wrap", "Period": "text"},
             title=f"Collection KPIs for {period.label} ({period.days} days), per currency",
-            blocks=[Tab("DSO Trend", trend,
-                        formats={"Period Start": "date", "Period End": "date",
-                                 "Credit Sales": "money", "Receipts": "money",
-                                 "Closing AR": "money", "DSO": TWO_DECIMALS,
-                                 "Best-Possible DSO": TWO_DECIMALS,
-                                 "Average Days Delinquent": TWO_DECIMALS, "CEI %": "percent",
-                                 "Month": "text", "Currency": "text"},
+            blocks=[Tab("DSO Trend", with_row_formats(trend, TREND_FORMATS),
+                        formats=TREND_FORMATS,
                         title="DSO trend by month (each month: closing AR / its credit sales "
                               "x its days)")]),
         aging_summary,
@@ -395,7 +423,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
             formats={**dict.fromkeys(["Overdue Amount", *past_due, CREDIT_COLUMN,
                                       "Open Balance"], "money"),
                      "Rank": "int", "Oldest Days Past Due": "int", "Share of Overdue %":
-                     "percent", "Avg Days Late": TWO_DECIMALS, "Customer ID": "text",
+                     "percent", "Avg Days Late": DAYS, "Customer ID": "text",
                      "Customer": "text", "Currency": "text", "Trend": "text"},
             title=f"Customers with the most overdue as of {as_of:%Y-%m-%d} (top 25 per "
                   "currency): Overdue Amount = invoices past due (by days past due) less the "
@@ -405,10 +433,10 @@ def run(book: Book, options: JobOptions) -> JobResult:
                           ["Overdue Amount"], rows=min(TOP_CHART, int(
                               (top["Currency"].fillna("") == currency).sum()) or TOP_CHART))]),
         Tab("Payment Behaviour", behaviour,
-            formats={"Payments": "int", "Amount Paid": "money", "Avg Days Late": TWO_DECIMALS,
+            formats={"Payments": "int", "Amount Paid": "money", "Avg Days Late": DAYS,
                      "Share Paid Late %": "percent",
-                     "Avg Days Late (last 3 months)": TWO_DECIMALS,
-                     "Avg Days Late (3 months before)": TWO_DECIMALS, "Customer ID": "text",
+                     "Avg Days Late (last 3 months)": DAYS,
+                     "Avg Days Late (3 months before)": DAYS, "Customer ID": "text",
                      "Customer": "text", "Trend": "text", "Currency": "text"},
             title="Payments applied to invoices in the 6 months to "
                   f"{as_of:%Y-%m-%d}: days late = payment date - due date (0 when on time), "
