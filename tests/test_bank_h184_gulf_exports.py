@@ -194,3 +194,22 @@ def test_bilingual_headers_repeated_on_each_page(tmp_path: Path) -> None:
     assert st.lines["Description"].tolist() == [
         "حوالة واردة سريع من: مؤسسة النخبة للمقاولات", "رسوم تحويل", "سداد فاتورة كهرباء"]
     assert [i.value for i in st.issues] == ["صفحة 1 من 2"]  # the page number's one note
+
+
+def test_currency_abbreviated_in_the_money_header(tmp_path: Path) -> None:
+    """'Amount (Dhs)' gave every line the currency 'DHS' (three letters in brackets taken for
+    a code: no AED invoice is in it), 'Amount (Net)' a currency 'NET'; 'Amount (KD)', 'المبلغ
+    د.ك', 'المبلغ ر.ق' named none. Now a code only where it is one, and the Gulf and Egyptian
+    abbreviations of one currency each read as it; 'ريال' alone (Saudi, Qatari or Omani)
+    names none."""
+    for header, currency in (("Amount (Dhs)", "AED"), ("Amount (KD)", "KWD"),
+                             ("المبلغ د.ك", "KWD"), ("المبلغ ر.ق", "QAR"),
+                             ("Amount (Net)", None), ("المبلغ (ريال)", None)):
+        rows = [["التاريخ", "البيان", header], ["01/11/2026", "INWARD TT", "1,250.50"],
+                ["14/11/2026", "FEES", "-5.00"]]
+        path = tmp_path / "ccy.csv"
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        st = read_statement(path)
+        assert st.lines["Amount"].tolist() == [1250.5, -5.0]
+        assert st.lines["Currency"].tolist() == [currency] * 2, header

@@ -133,6 +133,18 @@ _PART_STEMS = ("vwz", "description", "verwendungszweck", "narrative", "details",
 _HEADER_WORD_CCY = re.compile(r"(?i)^(.*?)[\s_]*[(\[]\s*euros?\s*[)\]]\s*$")  # "Montant(EUROS)"
 _HEADER_TRAILING_CCY = re.compile(r"^(\w.*?)\s+([A-Z]{3})$")  # an ISO code after the words
 _HEADER_SYMBOL = re.compile(r"^(.*?)[\s_]*[(\[]\s*([€£₹])\s*[)\]]\s*$")
+# Gulf and Egyptian banks' abbreviations of their currency in a header, each of one currency
+# only ("ريال" alone may be Saudi, Qatari or Omani: not here)
+_HEADER_ABBREVIATIONS = {"dhs": "AED", "kd": "KWD", "qr": "QAR", "sr": "SAR", "le": "EGP",
+                         "bd": "BHD", "ro": "OMR", "د.ك": "KWD", "ر.ق": "QAR", "ر.س": "SAR",
+                         "ج.م": "EGP", "د.إ": "AED", "د.ا": "AED", "ر.ع": "OMR", "د.ب": "BHD"}
+# in brackets ("Amount (KD)"), or after a space where it is no word of a name: the Arabic
+# ones, written with their dot, and Dhs ("المبلغ د.ك", "Balance Dhs"); never inside a word
+# ("Title", "Role")
+_HEADER_ABBREVIATED = re.compile(
+    r"(?i)^(.*?)[\s_]*[(\[]\s*(" + "|".join(re.escape(a) for a in _HEADER_ABBREVIATIONS)
+    + r")\.?\s*[)\]]\s*$|^(.*?)\s+(" + "|".join(
+        re.escape(a) for a in _HEADER_ABBREVIATIONS if "." in a or a == "dhs") + r")\.?\s*$")
 _HEADER_CCY = re.compile(r"^(.*?)[\s_]*[(\[]\s*([A-Za-z]{3})\s*[)\]]\s*$|^(.*?)\s+in\s+([A-Z]{3})$")
 
 
@@ -194,7 +206,14 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     m = _HEADER_CCY.match(text)
     if m:
         name, ccy = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
-        return name, ccy.upper()
+        # three letters that are no currency's code ("Amount (Net)") name none; "(Dhs)" is
+        # the dirham's, not a currency DHS no invoice is in
+        ccy = ccy.upper()
+        return name, ccy if ccy in ISO_4217 else _HEADER_ABBREVIATIONS.get(ccy.lower())
+    m = _HEADER_ABBREVIATED.match(text)  # "Amount (KD)", "المبلغ د.ك", "Balance (QR)"
+    if m and (m.group(1) or m.group(3) or "").strip():
+        name, abbreviation = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        return name.strip(), _HEADER_ABBREVIATIONS[abbreviation.lower()]
     m = _HEADER_WORD_CCY.match(text)
     if m:
         return m.group(1), "EUR"
