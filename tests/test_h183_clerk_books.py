@@ -255,10 +255,17 @@ def test_the_messages_read_in_arabic(tmp_path):
     book = read_book(save_sheets(tmp_path / "r.xlsx", {"Customers": CUSTOMERS,
                                                        "Invoices": _running_total_register()}))
     messages += [i.message for i in book.issues]
+    for k, head in enumerate((["الإجمالي", "الخصم", "الصافي"],
+                              ["القيمة", "الخصم", "ض.ق.م 14%", "الصافي"])):
+        (tmp_path / f"n{k}").mkdir()
+        figures = [[10000, 500, 9500], [10000, 500, 1330, 10830]][k]
+        book = _register(tmp_path / f"n{k}", head, figures, figures)
+        messages += [i.message for i in book.issues]
     arabic = [arabic_message(m) for m in messages]
-    assert len(messages) == 9
+    assert len(messages) == 11
     assert [a for a in arabic if any(w in a for w in ("read as", "percentage", "ditto",
-                                                      "currency", " as ", "year"))] == []
+                                                      "currency", " as ", "year", "owed"))
+            ] == []
     used = {next((k for k, (p, _) in enumerate(RULES) if p.match(m)), None) for m in messages}
     assert used >= set(range(len(RULES)))
     assert arabic[2] == (
@@ -325,6 +332,11 @@ def test_dates_without_a_year_and_no_full_date_to_go_by_stay_input_issues(tmp_pa
     book = read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS,
                                                        "Invoices": invoices}))
     assert [c for _, c, _ in _issues(book)] == ["C2", "C3"]
+    # a word only starting like a month is no month, with no year to say the cell is a date
+    invoices = [invoices[0], ["I-1", "C1", "01/11/2026", 100], ["I-2", "C1", "5 Novemberish", 1]]
+    book = read_book(save_sheets(tmp_path / "c.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": invoices}))
+    assert [c for _, c, _ in _issues(book)] == ["C3"]
 
 
 def _running_total_register(header: str = "الإجمالي التراكمي") -> list[list]:
@@ -427,3 +439,37 @@ def test_a_customers_bare_dinar_is_its_countrys_or_the_companys(tmp_path):
     book = read_book(save_sheets(tmp_path / "p.xlsx", {"Customers": customers,
                                                        "Invoices": invoices, "Policy": policy}))
     assert book.customers["Currency"].tolist() == ["KWD", "JOD", "دينار", "BHD"]
+
+
+def _register(tmp_path, head, first, second):
+    invoices = [["رقم الفاتورة", "كود العميل", "التاريخ", *head],
+                ["F-1", "C1", "01/10/2026", *first], ["F-2", "C1", "02/10/2026", *second]]
+    return read_book(save_sheets(tmp_path / "b.xlsx", {"Customers": CUSTOMERS,
+                                                       "Invoices": invoices}))
+
+
+def test_the_amount_owed_is_the_net_after_the_discount_and_vat(tmp_path):
+    book = _register(tmp_path, ["الإجمالي", "الخصم", "الصافي", "ملاحظات"],
+                     [10000, 500, 9500, "خصم تعجيل"], [2000, None, 2000, None])
+    assert book.invoices["Amount"].tolist() == [9500.0, 2000.0]
+    assert book.invoices["الإجمالي"].tolist() == [10000, 2000]  # kept, as typed
+    assert _issues(book) == [("Invoices", "F1", "the invoices' amounts owed are read from "
+                              "'الصافي', which is 'الإجمالي' less 'الخصم' on every row, not "
+                              "from 'الإجمالي'")]
+    book = _register(tmp_path, ["القيمة", "الخصم", "ض.ق.م 14%", "الصافي"],
+                     ["10,000 ج.م", "500", "1,330", "10,830 ج.م"], [2000, 0, 280, 2280])
+    assert book.invoices["Amount"].tolist() == [10830.0, 2280.0]
+    assert book.table("Invoices").letters["Amount"] == "G"
+
+
+def test_a_net_column_that_does_not_add_up_leaves_the_amount(tmp_path):
+    book = _register(tmp_path, ["الإجمالي", "الخصم", "الصافي"], [10000, 500, 9000],
+                     [2000, 0, 2000])
+    assert book.invoices["Amount"].tolist() == [10000.0, 2000.0]
+    assert _issues(book) == []
+
+
+def test_the_vat_abbreviated_as_egyptian_books_write_it_makes_the_total_the_amount(tmp_path):
+    book = _register(tmp_path, ["القيمة", "ض.ق.م 14%", "الإجمالي"], [10000, 1400, 11400],
+                     [2000, 280, 2280])
+    assert book.invoices["Amount"].tolist() == [11400.0, 2280.0]

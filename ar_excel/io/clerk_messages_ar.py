@@ -1,7 +1,8 @@
 """Arabic wording of the reader's messages about what clerks type their own way (rows
 numbered ahead aside, which are set aside in silence): a percentage column typed both ways
 (``percent_columns``), a bare 'دينار' (``dinars``), a ditto in the customer column
-(``ditto_customers``), a date typed without its year (``yearless_dates``). Kept apart from ``messages_ar``'s table, whose every pattern its test
+(``ditto_customers``), a date typed without its year (``yearless_dates``), the amount owed
+read from the net column (``net_payable``). Kept apart from ``messages_ar``'s table, whose every pattern its test
 holds to a message of its own workbooks; these are held to theirs in
 ``tests/test_h183_clerk_books.py``."""
 
@@ -39,6 +40,14 @@ RULES: list[Rule] = rules(
      r"row above carried down \(a formula copied down\): not read \((.*)\)",
      "{0} صف مرقم مسبقاً ليس فيه إلا رقمه وأرقام الصف الذي فوقه منسوخة (صيغة مسحوبة لأسفل): "
      "لم يُقرأ ({1})"),
+    (r"the invoices' amounts owed are read from '(.*)', which is '(.*)' less '(.*)' plus "
+     r"'(.*)' on every row, not from '(.*)'",
+     "قُرئت المبالغ المستحقة على الفواتير من '{0}'، وهو '{1}' ناقص '{2}' زائد '{3}' في كل "
+     "صف، لا من '{4}'"),
+    (r"the invoices' amounts owed are read from '(.*)', which is '(.*)' less '(.*)' on every "
+     r"row, not from '(.*)'",
+     "قُرئت المبالغ المستحقة على الفواتير من '{0}'، وهو '{1}' ناقص '{2}' في كل صف، لا من "
+     "'{3}'"),
     (r"'(.*)' \(a ditto\) read as the customer above, (.*)",
      "'{0}' (علامة تكرار) قُرئت على أنها العميل الذي فوقها، {1}"),
     (r"(.*) is blank between two rows of customer (.*) \(rows (\d+) and (\d+)\): read as "

@@ -250,7 +250,9 @@ GROSS_AMOUNT = frozenset(match_key(h) for h in (
     "Total Incl VAT", "Amount Incl VAT", "Total Including VAT", "الإجمالي",
     "الإجمالي شامل الضريبة", "إجمالي الفاتورة", "القيمة الإجمالية"))
 
-_TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه)")
+# (ض.ق.م: ضريبة القيمة المضافة as Egyptian books abbreviate it, "ض.ق.م 14%")
+_TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه|"
+                         r"ضقم|ضريبهقم)")
 
 
 def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:

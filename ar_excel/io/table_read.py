@@ -50,6 +50,7 @@ from ar_excel.io.limit_currencies import (
 )
 from ar_excel.io.limit_types import limit_types, type_column
 from ar_excel.io.line_items import line_rows, line_rows_issue
+from ar_excel.io.net_payable import net_payable, net_payable_issue
 from ar_excel.io.numbered_rows import numbered_ahead
 from ar_excel.io.opening_balances import (
     CLOSING,
@@ -210,6 +211,28 @@ def _not_currencies(series: pd.Series, values: np.ndarray, sheet: str, letter: s
             f"'{typed}' is not a currency (an ISO code such as EGP, SAR or USD): read as blank, "
             f"the invoice in its customer's currency ({cells_named(cells)})")))
     return series, issues
+
+
+def _amount_from(net_at: int, names: list[str], parsed: dict[str, pd.Series],
+                 raw: dict[str, pd.Series], unreadable: dict[str, set[int]],
+                 written: dict[str, str], letters: dict[str, str], header: list[Any],
+                 values: np.ndarray, net: tuple[pd.Series, dict[int, str]], left: int) -> None:
+    """The Amount read from column ``net_at`` (``io.net_payable``); the column read as the
+    Amount until now kept as one of the sheet's other columns, under its header."""
+    old_at, net_name = names.index("Amount"), names[net_at]
+    old_name = str(header[old_at]).strip() or f"Column {column_letter(left + old_at)}"
+    while old_name in parsed:
+        old_name += " (2)"
+    kept = raw["Amount"].to_numpy(object).copy()
+    kept[blank_mask(kept)] = None
+    parsed[old_name], raw[old_name] = pd.Series(kept, dtype="object"), raw["Amount"]
+    parsed["Amount"], raw["Amount"] = net[0], pd.Series(values, dtype="object", copy=False)
+    del parsed[net_name], raw[net_name], letters[net_name]
+    unreadable["Amount"] = set(net[1])
+    names[net_at], names[old_at] = "Amount", old_name
+    written["Amount"] = str(header[net_at]).strip()
+    letters["Amount"], letters[old_name] = (column_letter(left + net_at),
+                                            column_letter(left + old_at))
 
 
 def pad_rows(rows: list[list[Any]], width: int) -> list[list[Any]]:
@@ -681,8 +704,22 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             issues.extend(opening_amounts(columns, opening, parsed["Amount"], balance, sheet,
                                           grid.left, excel_rows, letters, written["Amount"],
                                           parsed.get("Invoice Date"), parsed.get("Customer ID")))
+    switched = False  # the Amount read from the net payable column beside it
     if schema.name == "Invoices" and tax_column is None and credit_column is None \
-            and "Amount" in parsed:
+            and "Amount" in parsed and "Amount" in names:
+        found = net_payable(header, names, {f.name for f in schema.fields}, parsed["Amount"],
+                            lambda j: _parse(columns[j], "money", policy, types[j])[0])
+        if found is not None:
+            net_at, discount_at, tax_at = found
+            issues.append(net_payable_issue(sheet, letters[names[net_at]], header, net_at,
+                                            str(written["Amount"]), discount_at, tax_at,
+                                            header_row))
+            _amount_from(net_at, names, parsed, raw, unreadable, written, letters, header,
+                         columns[net_at], _parse(columns[net_at], "money", policy,
+                                                 types[net_at]), grid.left)
+            switched = True
+    if schema.name == "Invoices" and tax_column is None and credit_column is None \
+            and "Amount" in parsed and not switched:
         # Amount headed as before tax (Net Amount, Amount before VAT) beside a column headed
         # just VAT / Tax (which may be a rate, so not taken by its header): it is the tax
         # where each row's is a VAT rate of the row's amount, and the total is their sum

@@ -18,8 +18,23 @@ from ar_excel.parsing import ValueTypes, month_number
 from ar_excel.parsing.digits import normalize_digits
 
 _NUMBERS = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\.?$")
-_DAY_WORD = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([^\d\s\-/.,]+)\.?$")
-_WORD_DAY = re.compile(r"^([^\d\s\-/.,]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?$")
+_WORD = r"([^\d\s\-/.,]+(?:\s[^\d\s\-/.,]+)?)"  # (two words: "تشرين الأول")
+_DAY_WORD = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*" + _WORD + r"\.?$")
+_WORD_DAY = re.compile(r"^" + _WORD + r"\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?$")
+# The English months as written whole or cut short: a word only starting like one
+# ("Novemberish") is no month here, with no year to vouch for the cell being a date.
+_ENGLISH = frozenset(
+    ["sept"] + [m[:3] for m in ("january", "february", "march", "april", "may", "june",
+                                "july", "august", "september", "october", "november",
+                                "december")]
+    + ["january", "february", "march", "april", "may", "june", "july", "august",
+       "september", "october", "november", "december"])
+
+
+def _month_named(word: str) -> int | None:
+    if word.isascii() and word.lower() not in _ENGLISH:
+        return None
+    return month_number(word)
 
 
 def _day_month(text: str, day_first: bool) -> tuple[int, int] | None:
@@ -28,7 +43,7 @@ def _day_month(text: str, day_first: bool) -> tuple[int, int] | None:
         a, b = int(m[1]), int(m[2])
         return (a, b) if day_first else (b, a)
     for pattern, day_at, word_at in ((_DAY_WORD, 1, 2), (_WORD_DAY, 2, 1)):
-        if (m := pattern.match(s)) and (month := month_number(m[word_at])) is not None:
+        if (m := pattern.match(s)) and (month := _month_named(m[word_at])) is not None:
             return int(m[day_at]), month
     return None
 
