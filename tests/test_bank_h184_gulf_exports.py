@@ -213,3 +213,19 @@ def test_currency_abbreviated_in_the_money_header(tmp_path: Path) -> None:
         st = read_statement(path)
         assert st.lines["Amount"].tolist() == [1250.5, -5.0]
         assert st.lines["Currency"].tolist() == [currency] * 2, header
+
+
+def test_currency_column_of_a_word_naming_no_one_currency(tmp_path: Path) -> None:
+    """A Currency column written 'Dirham' (the UAE's or Morocco's) gave every line the
+    currency 'DIRHAM', which no invoice is in; it names none now, and the lines take the
+    currency the statement names above them."""
+    for above, currency in (([["Currency:", "AED"], []], "AED"), ([], None)):
+        rows = [*above, ["Date", "Description", "Amount", "Currency"],
+                ["01/11/2026", "INWARD TT", "1,250.50", "Dirham"],
+                ["14/11/2026", "FEES", "-5.00", "Dirham"]]
+        path = tmp_path / "dirham.csv"
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        st = read_statement(path)
+        assert st.lines["Amount"].tolist() == [1250.5, -5.0]
+        assert st.lines["Currency"].tolist() == [currency] * 2

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.parsing import is_blank, parse_currency
 
 # what exports write in a reference column that has none
@@ -160,4 +161,7 @@ def currency_code(value: Any) -> str | None:
         value = f"{int(value):03d}"
     if isinstance(value, str) and value.strip() in _NUMERIC_CURRENCIES:
         return _NUMERIC_CURRENCIES[value.strip()]
-    return parse_currency(value)
+    code = parse_currency(value)
+    # a word that names no one currency ("Dirham": the UAE's or Morocco's, "Riyal") is none,
+    # not a currency 'DIRHAM' no invoice is in: the line takes the statement's
+    return code if code in ISO_4217 else None
