@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import (
     arabic_spellings_agree,
+    distinctive,
     long_vowels_agree,
     token_scripts,
     token_shapes,
@@ -40,6 +41,7 @@ MARGIN = 5.0  # the best name must beat the next customer by this much
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
+PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
 
 # How a text writes a token: its shape (``names.token_shapes``), or its shape and whether in
 # Arabic letters (``names.token_scripts``); None where the token is a reading of the word.
@@ -132,6 +134,21 @@ class NarrativeNames:
                                     scorer=fuzz.partial_ratio, dtype=np.float32,
                                     score_cutoff=(LIKELY_NAME - MARGIN) / PARTIAL_WEIGHT)[0]
             scores[rest] = partial * PARTIAL_WEIGHT
+            # A text writing part of the name only (AL QAHTANI CONTRACTING of Saad Al Qahtani
+            # Contracting Est: its key inside the name's, not at its start) leaves out a word of
+            # it another customer may have in its place (عبدالله القحطاني للمقاولات): a
+            # candidate, not clearly this customer (under the 88 of a name read complete). A
+            # name cut at the end by the bank's field width (SINAI MARBLE AND GRA) is the start
+            # of the name's key: no word left out in its place.
+            # (A word left out that is a business word, the مجموعة of مجموعة الهدى للبلاستيك,
+            # leaves none of the distinctive words out; a word the text writes in part, the
+            # OUD of S'OUD, is not left out.)
+            high = rest[scores[rest] > PART_OF_NAME]
+            part = [k for k in high.tolist()
+                    if not self._full[where[k]].startswith(full) and any(
+                        not any(t.startswith(w) or t.endswith(w) for w in tokens)
+                        for t in distinctive(list(self._needed[self._ids[where[k]]][0])))]
+            scores[part] = PART_OF_NAME
             if shapes is not None:
                 # (a name too short to be read complete, Zaid of Zaid Trading Est, printed in
                 # a shape of its own: ZAYED TRADING is no Zaid Trading for sure)
