@@ -20,15 +20,16 @@ def _written(tmp_path, tab: Tab):
 
 
 def test_each_amount_takes_its_own_rows_currency_decimals(tmp_path):
-    frame = pd.DataFrame({"Customer ID": ["C1", "C2", "C3", "C4", "C5"],
-                          "Currency": ["EGP", "KWD", "EGP", "JPY", "SAR"],
-                          "Open Balance": [1250.5, 310.125, 99.0, 120000.0, 7.25],
-                          "Invoices": [2, 1, 1, 3, 1]})
+    frame = pd.DataFrame({"Customer ID": ["C1", "C2", "C3", "C4", "C5", "C6", "C7"],
+                          "Currency": ["EGP", "KWD", "EGP", "JPY", "SAR", None, float("nan")],
+                          "Open Balance": [1250.5, 310.125, 99.0, 120000.0, 7.25, 1.5, 2.5],
+                          "Invoices": [2, 1, 1, 3, 1, 1, 1]})
     ws = _written(tmp_path, Tab("Credit Status", frame,
                                 formats={"Open Balance": "money", "Invoices": "int"}))
-    assert [(ws[f"C{r}"].value, ws[f"C{r}"].number_format) for r in range(2, 7)] == [
-        (1250.5, MONEY2), (310.125, MONEY3), (99, MONEY2), (120000, MONEY0), (7.25, MONEY2)]
-    assert [ws[f"D{r}"].number_format for r in range(2, 7)] == ["0"] * 5
+    assert [(ws[f"C{r}"].value, ws[f"C{r}"].number_format) for r in range(2, 9)] == [
+        (1250.5, MONEY2), (310.125, MONEY3), (99, MONEY2), (120000, MONEY0), (7.25, MONEY2),
+        (1.5, MONEY2), (2.5, MONEY2)]  # a blank currency: two decimals
+    assert [ws[f"D{r}"].number_format for r in range(2, 9)] == ["0"] * 7
     # the column is wide enough for the KWD amount's third decimal and the JPY one
     assert ws.column_dimensions["C"].width >= len("120,000.000") + 2
 

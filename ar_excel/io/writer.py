@@ -414,12 +414,10 @@ def row_places(frame: pd.DataFrame) -> np.ndarray | None:
         return None
     codes = frame["Currency"]
     codes = codes.iloc[:, 0] if isinstance(codes, pd.DataFrame) else codes
-    codes = codes.to_numpy(dtype=object)
-    distinct = pd.unique(codes)
-    if len(distinct) == 1:
-        return np.full(len(codes), decimals_of(distinct[0]), dtype="int64")
-    of = {c: decimals_of(c) for c in distinct}
-    return np.fromiter((of[c] for c in codes), dtype="int64", count=len(codes))
+    # each distinct code looked up once; a blank (None, NaN: code -1) has two decimals
+    at, distinct = pd.factorize(codes.to_numpy(dtype=object))
+    of = np.array([decimals_of(c) for c in distinct] + [decimals_of(None)], dtype="int64")
+    return of[at]
 
 
 def _common_places(places: np.ndarray | None) -> int:
@@ -441,20 +439,22 @@ def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
     if places is None or not len(places) or (places == places[0]).all():
         return columns
     common = _common_places(places)
-    other = np.flatnonzero(places != common).tolist()
-    marks = [_AMOUNT_OF_PLACES.get(int(places[i])) for i in other]
+    # the rows of each other decimals, one mark for them all
+    groups = [(mark, np.flatnonzero(places == n)) for n, mark in _AMOUNT_OF_PLACES.items()
+              if n != common]
+    groups = [(mark, rows.tolist()) for mark, rows in groups if len(rows)]
     out = list(columns)
     for j, h in enumerate(frame.columns):
         kind = formats.get(h) or default_format(frame[h])
         if kind not in ("money", "figure"):
             continue
-        values = list(columns[j])
         # a figure column's int values are counts (whole, ``TextLayout.whole``), not amounts
         amounts = (float,) if kind == "figure" else (float, int)
-        for i, mark in zip(other, marks, strict=True):
-            v = values[i]
-            if mark is not None and type(v) in amounts and v == v:
-                values[i] = mark(v)
+        values = list(columns[j])  # plain values: a blank or NaN is None already
+        for mark, rows in groups:
+            for i in rows:
+                if type(values[i]) in amounts:
+                    values[i] = mark(values[i])
         out[j] = values
     return out
 
