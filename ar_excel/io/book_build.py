@@ -24,7 +24,7 @@ from ar_excel.io.customer_sheets import read_customer_sheets
 from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.decimal_marks import thousands_by_currency
 from ar_excel.io.delimited_rows import split_delimited
-from ar_excel.io.dinars import dinars_as_meant
+from ar_excel.io.dinars import dinars_as_meant, namesakes_as_meant
 from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.grid import Grid
@@ -145,6 +145,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     limits_merged_over_customers(book, grids)  # one limit cell over a group's rows: said
     limits_against_the_books_currency(book)  # 'USD 10,000' where the Currency is left blank
     dinars_as_meant(book)  # 'دينار' alone: the customer's dinar, or said
+    namesakes_as_meant(book)  # 'ريال' alone: Qatar's riyal for a Qatari customer
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_in_a_master_column(book)  # a list keyed by names whose sheets name it by a code

@@ -4,7 +4,13 @@ in their own, and a Kuwaiti dinar is worth ten Algerian ones by a hundred. The w
 the customer's own currency where that is a dinar (else the company's, where the customer
 names none); otherwise as blank, the invoice in its customer's currency as the contract
 reads a blank, and one Input Issue per customer says it is ambiguous and which dinars it may
-be. A customer's own Currency written so is its country's dinar, or the company's."""
+be. A customer's own Currency written so is its country's dinar, or the company's.
+
+The riyal and the dirham are several countries' too (Saudi Arabia, Qatar, Oman, Yemen; the
+Emirates, Morocco), but the bare word has a reading every book has had: the Saudi riyal and the
+UAE dirham. Where the customer's country (or, for a customer naming none, the company's) pays
+in another of that name, that one is meant: a Qatari company's 'ريال' is QAR, and read as SAR
+its receipts in QAR never met its invoices (``namesakes_as_meant``)."""
 
 from __future__ import annotations
 
@@ -20,6 +26,21 @@ from ar_excel.model import Book
 DINAR = "_dinar"
 DINARS = ("KWD", "BHD", "JOD", "IQD", "LYD", "TND", "DZD")
 _WORD = re.compile(r"(?i)^(?:ال)?(?:دينار|دنانير|دينارا)$|^dinars?$")
+
+
+# The currencies of one name, the first the one the bare word reads as (parsing.codes).
+RIYALS = ("SAR", "QAR", "OMR", "YER")
+DIRHAMS = ("AED", "MAD")
+_NAMESAKES = ((re.compile(r"(?i)^(?:ال)?(?:ريال|ريالات)$|^riyals?$"), RIYALS),
+              (re.compile(r"(?i)^(?:ال)?(?:درهم|دراهم)$|^dirhams?$"), DIRHAMS))
+
+
+def _namesakes(typed: object) -> tuple[str, ...] | None:
+    """The currencies a Currency cell's bare riyal or dirham may be; None for anything else."""
+    if not isinstance(typed, str):
+        return None
+    word = " ".join(typed.split()).strip().rstrip(".")
+    return next((codes for pattern, codes in _NAMESAKES if pattern.match(word)), None)
 
 
 def names_a_dinar(typed: str) -> bool:
@@ -52,6 +73,48 @@ def _customers_dinars(book: Book) -> None:
         if code is not None:
             codes.at[i] = code
     book.tables["Customers"].frame = customers.assign(Currency=codes)
+
+
+def namesakes_as_meant(book: Book) -> None:
+    """Each customer's bare riyal or dirham read as its country's where that is one (Qatar's
+    QAR), else the company's where that is one, else as read ('ريال' SAR; 'Riyal' unread, an
+    INVALID_CURRENCY); each invoice's 'ريال' as its customer's currency where that is one of
+    the name."""
+    customers = book.frame("Customers")
+    theirs: dict[object, object] = {}
+    if customers is not None and "Currency" in customers:
+        from ar_excel.core.countries import country_currency
+        from ar_excel.core.local_currency import local_currency
+
+        table = book.tables["Customers"]
+        said = table.raw["Currency"].map(_namesakes) if "Currency" in table.raw else None
+        if said is not None and said.notna().any():
+            company = local_currency(book.policy, [], customers).code
+            countries = customers["Country"] if "Country" in customers else pd.Series(
+                None, index=customers.index, dtype=object)
+            codes = customers["Currency"].copy()
+            for i in said.index[said.notna()]:
+                own = country_currency(countries.at[i])
+                codes.at[i] = own if own in said[i] else company if own is None \
+                    and company in said[i] else codes.at[i]
+            customers = customers.assign(Currency=codes)
+            table.frame = customers
+        known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
+        theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
+    table = book.tables.get("Invoices")
+    if table is None or "Currency" not in table.raw or not theirs:
+        return
+    said = table.raw["Currency"].map(_namesakes)
+    if said.isna().all():
+        return
+    frame = table.frame
+    codes = frame["Currency"].copy()
+    for i in said.index[said.notna()]:
+        own = theirs.get(frame.at[i, "Customer ID"])
+        # (A word the reader left unread, 'Riyal', is blank: its customer's currency already.)
+        if isinstance(own, str) and own in said[i] and codes.at[i] in said[i]:
+            codes.at[i] = own
+    table.frame = frame.assign(Currency=codes)
 
 
 def dinars_as_meant(book: Book) -> None:
