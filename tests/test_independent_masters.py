@@ -138,7 +138,9 @@ def test_the_planted_problems_are_what_the_books_hold():
 
 def test_input_issues_only_for_the_cells_that_cannot_be_used(outcomes):
     cells = {name: sorted(i.cell for i in o.issues) for name, o in outcomes.items()}
-    assert cells == {"egypt": ["A69", "B64"], "saudi": ["B65"], "uae": ["J58"], "english": []}
+    # (L4: the Discount % column types 0.05 beside 2, 3 and "25%": a fraction or 0.05 %,
+    # nothing tells, said once for its 12 cells: 3196b5d)
+    assert cells == {"egypt": ["A69", "B64"], "saudi": ["B65", "L4"], "uae": ["J58"], "english": []}
     limit = next(i for i in outcomes["uae"].issues if i.cell == "J58")
     assert limit.value == "1OO,000"
 

@@ -22,6 +22,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.terms import TERMS_FROM_RECEIPT
 from ar_excel.core.customers.checks import blank
 from ar_excel.model import ROW
 from ar_excel.parsing import EARLY_DISCOUNT
@@ -62,7 +63,8 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
     kept so that correcting it shows as a change.
     """
     fields = [c for c in frame.columns
-              if c not in (ROW, KEY, TERMS_EOM, UNLIMITED, NO_CREDIT, EARLY_DISCOUNT)]
+              if c not in (ROW, KEY, TERMS_EOM, TERMS_FROM_RECEIPT, UNLIMITED, NO_CREDIT,
+                           EARLY_DISCOUNT)]
     ids = [as_text(v) for v in frame[KEY]] if KEY in frame.columns else [""] * len(frame)
     columns: dict[str, list[str]] = {}
     for f in fields:
@@ -79,6 +81,10 @@ def snapshot(frame: pd.DataFrame, raw: pd.DataFrame | None = None) -> pd.DataFra
             texts = [t if e is None or not t else f"{t} EOM" if e == 0 else f"{t} EOM+{e}M"
                      for t, e in zip(texts, frame[TERMS_EOM].astype(object).where(
                          frame[TERMS_EOM].notna(), None).tolist(), strict=True)]
+        if f == "Payment Terms" and TERMS_FROM_RECEIPT in frame.columns:  # nor "30 from receipt"
+            received = frame[TERMS_FROM_RECEIPT].fillna(False).astype(bool).tolist()
+            texts = [f"{t} from receipt" if r and t else t
+                     for t, r in zip(texts, received, strict=True)]
         if f == "Payment Terms" and EARLY_DISCOUNT in frame.columns:  # "2/10 net 30" is not "30"
             texts = [f"{d.rate:g}/{d.days} net {t}" if d is not None and t else t
                      for t, d in zip(texts, frame[EARLY_DISCOUNT].tolist(), strict=True)]
