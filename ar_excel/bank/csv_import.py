@@ -74,7 +74,7 @@ from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import backwards_arabic_note, rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import Decoded, decode_bytes, page_charset
-from ar_excel.bank.visual_arabic import has_arabic, in_visual_order, reading_order
+from ar_excel.bank.visual_arabic import backwards_sample, read_back
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
@@ -264,11 +264,10 @@ def _in_reading_order(names: list[str], rows_of: Callable[[str], list[Any]]
         except InputError:
             continue  # (said where the sheet is read)
         texts += [c for r in raw[name] for c in r if isinstance(c, str)]
-    if not in_visual_order(texts):
+    sample = backwards_sample(texts)
+    if sample is None:
         return lambda name: raw[name] if name in raw else rows_of(name), None
-    sample = next(t for t in texts if has_arabic(t))
-    back = {name: [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows]
-            for name, rows in raw.items()}
+    back = {name: read_back(rows) for name, rows in raw.items()}
     shown = next(n for n in raw if any(sample in r for r in raw[n]))
     return lambda name: back[name] if name in back else rows_of(name), (shown, sample)
 

@@ -55,15 +55,21 @@ def reading_order(text: str | None) -> str | None:
                     for arabic, words in reversed(runs))
 
 
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
+def backwards_sample(texts: list[str]) -> str | None:
+    """The first text with Arabic where the texts' Arabic is written backwards (the text a
+    note shows); None where it is not."""
+    if not in_visual_order(texts):
+        return None
+    return next(t for t in texts if _ARABIC.search(t))
+
+
+def read_back(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows with each text read back (``reading_order``)."""
+    return [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows]
 
 
 def rows_in_reading_order(rows: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
     """A table's rows with their texts read back where its Arabic is written backwards, and
     the first text so read back (None, and the rows as they are, where it is not)."""
-    texts = [c for r in rows for c in r if isinstance(c, str)]
-    if not in_visual_order(texts):
-        return rows, None
-    sample = next(t for t in texts if has_arabic(t))
-    return [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows], sample
+    sample = backwards_sample([c for r in rows for c in r if isinstance(c, str)])
+    return (rows, None) if sample is None else (read_back(rows), sample)
