@@ -249,17 +249,9 @@ class NarrativeNames:
         """The positions in ``where`` (of those ``among`` marks) of the customers with a short
         word that the text (``by_script``: ``_by_token`` of its shapes and scripts) writes only
         in the other script without its long vowels (``_other_script_disagrees``)."""
-        compared = [t for t, written in by_script.items()
-                    if written and None not in written and t in self._short_postings]
-        if not compared:  # (no short word of anyone's written with a shape to compare)
-            return np.zeros(0, dtype=np.int64)
-        having = np.zeros(len(self._ids), dtype=bool)
-        for t in compared:
-            having[self._short_postings[t]] = True
-        found = np.flatnonzero(having[where] & among)
-        return found[self._verdicts(
-            self._read_as(where[found], self._scripts_read, token_scripts),
-            lambda own: self._other_script_disagrees(by_script, own))]
+        return self._short_word_disagreements(
+            where, among, by_script, self._scripts_read, token_scripts,
+            lambda own: self._other_script_disagrees(by_script, own))
 
     def _shape_disagreements(self, where: np.ndarray, among: np.ndarray,
                              by_shape: dict[str, list[str | None]]) -> np.ndarray:
@@ -267,18 +259,29 @@ class NarrativeNames:
         word that a printed name (``by_shape``: ``_by_token`` of its shapes) writes in Latin
         letters, in none of the shapes the customer's name writes it in (ZAYED for Zaid, SALMI
         for Salmiya): as a narrative's (``_short_words_written``), for the words it writes."""
-        compared = [t for t, written in by_shape.items()
+        # (``own``'s words are short words: one the name writes, with no reading, is compared)
+        return self._short_word_disagreements(
+            where, among, by_shape, self._shapes_read, token_shapes,
+            lambda own: any((written := by_shape.get(t)) and None not in written
+                            and own_shapes.isdisjoint(written) for t, own_shapes in own))
+
+    def _short_word_disagreements(self, where: np.ndarray, among: np.ndarray,
+                                  printed: dict[str, list[Any]], known: np.ndarray,
+                                  reading: Callable[[str], tuple[Any, ...]],
+                                  verdict: Callable[[Shaped], bool]) -> np.ndarray:
+        """The positions in ``where`` (of those ``among`` marks) of the customers with a short
+        word the text writes with a shape to compare (``printed``: ``_by_token`` of its
+        readings) on whose own ``reading`` of their short words (kept in ``known``) the
+        ``verdict`` is that they disagree."""
+        compared = [t for t, written in printed.items()
                     if written and None not in written and t in self._short_postings]
-        if not compared:
+        if not compared:  # (no short word of anyone's written with a shape to compare)
             return np.zeros(0, dtype=np.int64)
         having = np.zeros(len(self._ids), dtype=bool)
         for t in compared:
             having[self._short_postings[t]] = True
         found = np.flatnonzero(having[where] & among)
-        return found[self._verdicts(
-            self._read_as(where[found], self._shapes_read, token_shapes),
-            lambda own: any(t in compared and own_shapes.isdisjoint(by_shape[t])
-                            for t, own_shapes in own))]
+        return found[self._verdicts(self._read_as(where[found], known, reading), verdict)]
 
     def _other_script_disagrees(self, printed: dict[str, list[tuple[str, bool] | None]],
                                 own: Shaped) -> bool:
