@@ -43,6 +43,19 @@ def _namesakes(typed: object) -> tuple[str, ...] | None:
     return next((codes for pattern, codes in _NAMESAKES if pattern.match(word)), None)
 
 
+def _meant(own: str | None, names: tuple[str, ...], company: str | None) -> str | None:
+    """Which of ``names`` (one word's currencies) a bare word means: the customer's own
+    (``own``, its country's or its Currency) where that is one of them, else the company's
+    where the customer names none and the company's is; None where neither says."""
+    return own if own in names else company if own is None and company in names else None
+
+
+def _currencies_of(customers: pd.DataFrame) -> dict[object, object]:
+    """Each customer's Currency, by Customer ID (the first row of a customer listed twice)."""
+    known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
+    return dict(zip(known["Customer ID"], known["Currency"], strict=True))
+
+
 def names_a_dinar(typed: str) -> bool:
     """Whether a Currency cell's text is the word dinar with no country."""
     return bool(_WORD.match(" ".join(typed.split()).strip().rstrip(".")))
@@ -67,9 +80,7 @@ def _customers_dinars(book: Book) -> None:
         None, index=customers.index, dtype=object)
     codes = typed.copy()
     for i in customers.index[bare]:
-        own = country_currency(countries.at[i])
-        code = own if own in DINARS else company if own is None and company in DINARS \
-            else None
+        code = _meant(country_currency(countries.at[i]), DINARS, company)
         if code is not None:
             codes.at[i] = code
     book.tables["Customers"].frame = customers.assign(Currency=codes)
@@ -94,13 +105,12 @@ def namesakes_as_meant(book: Book) -> None:
                 None, index=customers.index, dtype=object)
             codes = customers["Currency"].copy()
             for i in said.index[said.notna()]:
-                own = country_currency(countries.at[i])
-                codes.at[i] = own if own in said[i] else company if own is None \
-                    and company in said[i] else codes.at[i]
+                code = _meant(country_currency(countries.at[i]), said[i], company)
+                if code is not None:
+                    codes.at[i] = code
             customers = customers.assign(Currency=codes)
             table.frame = customers
-        known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
-        theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
+        theirs = _currencies_of(customers)
     table = book.tables.get("Invoices")
     if table is None or "Currency" not in table.raw or not theirs:
         return
@@ -133,8 +143,7 @@ def dinars_as_meant(book: Book) -> None:
     theirs: dict[object, object] = {}
     customers = book.frame("Customers")
     if customers is not None and "Currency" in customers:
-        known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
-        theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
+        theirs = _currencies_of(customers)
     from ar_excel.core.local_currency import local_currency
 
     company = local_currency(book.policy, book.named_currencies(), customers).code
@@ -143,8 +152,7 @@ def dinars_as_meant(book: Book) -> None:
     for i in frame.index[marked]:
         customer = frame.at[i, "Customer ID"]
         own = theirs.get(customer)
-        own = None if own is None or pd.isna(own) else str(own)
-        code = own if own in DINARS else company if own is None and company in DINARS else None
+        code = _meant(None if own is None or pd.isna(own) else str(own), DINARS, company)
         if code is not None:
             codes.at[i] = code
         else:
