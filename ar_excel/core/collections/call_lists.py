@@ -121,15 +121,9 @@ def listed_count(dunning: pd.DataFrame, policy: Policy | None = None) -> int:
     return int((days >= _edges(policy)[0]).sum())  # a visit is past a call's threshold too
 
 
-def _levels(policy: Policy) -> list[int]:
-    """The Policy's dunning thresholds in days, ascending (the default ones where it has
-    none)."""
-    return levels_days(policy)
-
-
 def _edges(policy: Policy) -> tuple[int, int]:
     """(days overdue from which a customer is called, from which it is visited)."""
-    edges = _levels(policy)
+    edges = levels_days(policy)
     return (edges[1] if len(edges) > 1 else edges[0]), edges[-1]
 
 
@@ -171,7 +165,7 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
     d.loc[came, "Overdue Invoices"] = mine["Left Invoices"].to_numpy()[rows].astype(int)
     # the step the rest is at, not the books' ('Hold / visit' beside 45 days): its own due
     # level, no higher than the books' level (one escalation a week still holds it back)
-    edges = _levels(policy)
+    edges = levels_days(policy)
     books = pd.to_numeric(d.loc[came, "Level"], errors="coerce").fillna(0).astype(int) \
         if "Level" in d else None
     days = d.loc[came, "Days Overdue"].astype(int).tolist()
