@@ -86,12 +86,16 @@ BOILERPLATE = {
     "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
+    # the payment types British exports write beside the narrative (Lloyds: FPI, BGC...)
+    "FPI", "FPO", "BGC", "BACS", "CHAPS", "TFR", "DDR",
 }
 # Words Gulf and Egyptian banks print around a name that are no part of it (IBFT FALCON TRDG,
 # CASH DEP BRANCH 0286 BY ..., CLG CHQ ...): a run of name words ends there (``_name_runs``).
 _BANKS_OWN_WORDS = frozenset({
     "IBFT", "CLG", "CLEARING", "DEP", "DEPOSIT", "CASH", "ATM", "CDM", "POS", "BRANCH", "BR",
-    "WPS", "MOB", "SADAD", "NEFT", "IMPS", "SWIFT", "TRANSFER", "INWARD", "OUTWARD"})
+    "WPS", "MOB", "SADAD", "NEFT", "IMPS", "SWIFT", "TRANSFER", "INWARD", "OUTWARD",
+    # (folded: ايداع نقدي - الصعيد للتوريدات, ايداع نقدا بالفرع, صراف آلي)
+    "نقدي", "نقدا", "نقديه", "كاش", "فرع", "بالفرع", "الفرع", "مقاصه", "صراف"})
 # The legal forms a Latin name ends with: the words after them are no more of it.
 _LEGAL_FORMS = frozenset({
     "CO", "COMPANY", "CORP", "CORPORATION", "INC", "LLC", "LTD", "LIMITED", "EST", "ESTABLISHMENT",
