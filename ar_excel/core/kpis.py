@@ -310,13 +310,20 @@ def _cents_sum(values: pd.Series, places: int = 2) -> float:
     return float(np.rint(np.nan_to_num(values.to_numpy(dtype="float64")) * scale).sum() / scale)
 
 
+def _given(values: pd.Series) -> pd.Series:
+    """Per cell: True where something is written (a Payment ID, an Invoice No), not blank
+    nor only spaces. Receipts, moves and the money they moved read a row's ID and invoice by
+    this one test, so a row is the same receipt to all of them."""
+    return values.notna() & (values.astype(str).str.strip() != "")
+
+
 def receipt_keys(rows: pd.DataFrame) -> pd.Series:
     """A key per Payments row, the same for the rows of one receipt: rows sharing a Payment
     ID, customer and date are one receipt (a receipt naming two invoices is recorded, or
     split, as a row per invoice); a row without a Payment ID is a receipt of its own."""
     blank = pd.Series(None, index=rows.index, dtype=object)
     ids = rows.get("Payment ID", blank)
-    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    named = _given(ids)
     dates = pd.to_datetime(rows["Date"]) if "Date" in rows else blank
     customers = rows.get("Customer ID", blank)
     keys = (ids.astype(str).str.strip() + "|" + customers.astype(str) + "|"
@@ -364,10 +371,10 @@ def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
     signed = amounts[cash]
     blank = pd.Series(None, index=rows.index, dtype=object)
     ids = rows.get("Payment ID", blank)
-    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    named = _given(ids)
     ccy = (currencies[cash] if currencies is not None else blank).fillna("").astype(str)
     number = rows.get("Invoice No", blank)
-    names_invoice = number.notna() & (number.astype(str).str.strip() != "")
+    names_invoice = _given(number)
     plain = ("~|" + rows["Customer ID"].astype(str) + "|"
              + pd.to_datetime(rows["Date"]).astype(str) + "|" + ccy)
     keys = (receipt_keys(rows) + "|" + ccy).where(named, plain)
@@ -693,11 +700,11 @@ def money_dates(payments: pd.DataFrame, currencies: pd.Series | None = None) -> 
     blank = pd.Series(None, index=payments.index, dtype=object)
     invoice = payments.get("Invoice No", blank)
     ids = payments.get("Payment ID", blank)
-    named = ids.notna() & (ids.astype(str).str.strip() != "")
+    named = _given(ids)
     customer = payments["Customer ID"].astype(str)
     by_id = ids.astype(str).str.strip() + "|" + customer
     by_customer = "~|" + customer
-    on_account = cash & amounts.gt(0) & (invoice.isna() | (invoice.astype(str).str.strip() == ""))
+    on_account = cash & amounts.gt(0) & ~_given(invoice)
     # a move with a Payment ID looks for the money under that ID; one without, for any
     # money its customer put on account
     who = by_id.where(named, by_customer)
