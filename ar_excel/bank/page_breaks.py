@@ -77,9 +77,11 @@ def page_number_of(row: list[Any]) -> str | None:
         if not isinstance(cell, str):
             return None
         digits = normalize_digits(cell)
-        at = _page_in_cell(digits) if len(digits) == len(cell) else None
-        if at:  # (as written: "صفحة ١ من ٣")
-            said = cell[at[0]:at[1]].strip()
+        at = _page_in_cell(digits)
+        if at:
+            # (as written, "صفحة ١ من ٣"; as read where reading the digits dropped a direction
+            # mark, which Excel writes in an Arabic cell: the places are the read text's)
+            said = (cell if len(digits) == len(cell) else digits)[at[0]:at[1]].strip()
             found = found or (said if _DASHED_NUMBER.fullmatch(said) else said.rstrip(" -–|,"))
         elif not (_PRINT_STAMP.match(cell) or _FOOTER_NOTE.search(cell)):
             return None
