@@ -255,32 +255,26 @@ def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
 def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp) -> pd.Series:
     """``amounts`` (each Payments row's, moves netted) with each refund paid out by ``day``
     taken off its customer's receipts on account dated on or before it, the latest first."""
-    from ar_excel.core.collections.statements import credit_note_rows
-    from ar_excel.core.returned_cheques import returned_rows
-    from ar_excel.parsing import is_blank
-
-    number = payments["Invoice No"] if "Invoice No" in payments else pd.Series(
-        None, index=payments.index, dtype=object)
-    on_account = number.map(is_blank).astype(bool)
     dates = pd.to_datetime(payments["Date"], errors="coerce")
-    cash = ~non_cash(payments) & ~returned_rows(payments) & ~credit_note_rows(payments)
-    refunds = amounts.lt(0) & on_account & cash & dates.notna() & (dates <= day)
+    # each row's kind (on account, cash) read only where it may be a refund, then among the
+    # refunding customers' receipts: a ledger's refunds are few, its receipts many
+    refunds = _cash_on_account(payments, (amounts.lt(0) & dates.notna()
+                                          & (dates <= day)).to_numpy())
     if not refunds.any():
         return amounts
-    held = amounts.gt(0) & on_account & cash & dates.notna()
     customer = payments["Customer ID"].astype(str).to_numpy(dtype=object)
     when = dates.to_numpy(dtype="datetime64[ns]")
     value = amounts.to_numpy(dtype="float64").copy()
     # each refunding customer's receipts on account (positions) in date order, cut out once
-    # (a ledger's refunds are few, its receipts many)
-    payers = set(customer[refunds.to_numpy()])
-    mine = np.flatnonzero((held & payments["Customer ID"].astype(str).isin(payers)).to_numpy())
+    payers = set(customer[refunds])
+    mine = np.flatnonzero(_cash_on_account(payments, (
+        amounts.gt(0) & dates.notna() & payments["Customer ID"].astype(str).isin(payers)
+    ).to_numpy()))
     mine = mine[np.lexsort((when[mine], customer[mine]))]
     by_customer: dict[object, list[int]] = {}
     for j in mine.tolist():
         by_customer.setdefault(customer[j], []).append(j)
-    for k in np.flatnonzero(refunds.to_numpy())[np.argsort(when[refunds.to_numpy()],
-                                                          kind="stable")].tolist():
+    for k in np.flatnonzero(refunds)[np.argsort(when[refunds], kind="stable")].tolist():
         left = -value[k]
         for j in reversed(by_customer.get(customer[k], [])):  # the latest first
             if when[j] > when[k]:
@@ -291,6 +285,25 @@ def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp)
             if left <= 0:
                 break
     return pd.Series(value, index=amounts.index)
+
+
+def _cash_on_account(payments: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Which of ``rows`` (a mask over ``payments``) are money on account: naming no invoice,
+    neither a non-cash settlement, a returned cheque nor a credit note applied; False
+    elsewhere."""
+    from ar_excel.core.collections.statements import credit_note_rows
+    from ar_excel.core.returned_cheques import returned_rows
+    from ar_excel.parsing import is_blank
+
+    out = np.zeros(len(payments), dtype=bool)
+    if not rows.any():
+        return out
+    some = payments[rows]
+    on_account = some["Invoice No"].map(is_blank).astype(bool) if "Invoice No" in some \
+        else pd.Series(True, index=some.index)
+    out[rows] = (on_account & ~non_cash(some) & ~returned_rows(some)
+                 & ~credit_note_rows(some)).to_numpy()
+    return out
 
 
 def _apply_receipts(sched: pd.DataFrame, payments: pd.DataFrame, day: pd.Timestamp) -> None:
