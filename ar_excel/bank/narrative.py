@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 # (the one shape and test of an IBAN, the bank readers' as the customer checks')
 from ar_excel.core.customers.contacts import IBAN_WHOLE
 from ar_excel.core.customers.contacts import is_iban as is_iban  # (re-exported)
+from ar_excel.names import ARABIC_CHAR as _ARABIC
 
 WRAP = 65
 SUBFIELD = 27  # a GVC sub-field's width: a full one runs its word on into the next
@@ -512,7 +513,6 @@ _NOT_A_SENDER = re.compile(
 # Money out: whatever follows names no payer (OUTWARD TT TO X FROM ...).
 _PAID_OUT = re.compile(r"(?i)\b(?:OUTWARD|OUTGOING|TO)\b|(?:^|\s)(?:الى|إلى|لصالح)\s")
 _LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'.&][^\W\d_]*)*\.?|&")
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ar_excel.core.matching.normalize import fold_text
+from ar_excel.names import ARABIC_CHAR as _AR
 
 # Arabic words of company names as the payer's bank writes them in English.
 ARABIC_WORDS = {
@@ -177,7 +178,6 @@ _LATIN_LETTERS = {
 # (folded into خ, القحطاني was AL KHATANI's skeleton).
 _H_PAIRS = re.compile(r"([tdsG$X])h")
 _H_FOLD = {"t": "t", "d": "z", "s": "$", "G": "G", "$": "$", "X": "X"}
-_AR = re.compile("[\u0600-\u06ff]")
 _LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _NOT_LATIN = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
