@@ -726,6 +726,21 @@ def money_dates(payments: pd.DataFrame, currencies: pd.Series | None = None) -> 
     return out
 
 
+def _mover_currencies(payments: pd.DataFrame, customers: pd.DataFrame,
+                      invoices: pd.DataFrame) -> pd.Series:
+    """``payment_currency`` of the rows that may be part of a move (``account_moves``: their
+    customer has a row off the account), blank elsewhere: a ledger's every receipt looked up
+    among its invoices took most of ``days_late`` (0.8 s of 300,000 receipts), for the few
+    customers who ever moved money."""
+    out = pd.Series(None, index=payments.index, dtype=object)
+    negative = payments["Amount"].astype("float64").lt(0)
+    maybe = payments["Customer ID"].isin(set(payments.loc[negative, "Customer ID"])).to_numpy()
+    if maybe.any():
+        out.iloc[np.flatnonzero(maybe)] = payment_currency(
+            payments[maybe], customers, invoices).to_numpy(dtype=object)
+    return out
+
+
 def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
               as_of: date | datetime | str | pd.Timestamp | None = None) -> pd.DataFrame:
     """Each payment application: Customer ID, Invoice No, Date, Due Date, Applied Amount, Days
@@ -746,7 +761,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
     currency = pd.Series(invoice_currency(first, customers).to_numpy(), index=first["Invoice No"])
     paid_on = pd.to_datetime(apps["Date"])
-    came = money_dates(payments, payment_currency(payments, customers, invoices)).reindex(
+    came = money_dates(payments, _mover_currencies(payments, customers, invoices)).reindex(
         apps.index)
     paid_on = paid_on.where(came.isna(), came)
     out = pd.DataFrame({
