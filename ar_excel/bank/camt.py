@@ -472,6 +472,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
 
 
 def _fold(name: str | None) -> str:
+    """A party's name as two of camt's are compared: upper case, one space between words."""
     return " ".join((name or "").upper().split())
 
 
@@ -678,7 +679,7 @@ def _own_side_named(records: list[dict[str, Any]], stmt: Any, account: str | Non
     holder is known only for sure: by the statement's account, or its owner's name
     (``Acct/Ownr``). (Not by the names on our side of the other lines: a holder moving money
     between accounts of its own has its name on both sides, VR-Bank's 'Testkonto Nummer 2'.)"""
-    own_names = {" ".join(n.upper().split()) for n in (
+    own_names = {_fold(n) for n in (
         _text(stmt, "Acct/Ownr/Nm"), _text(stmt, "Acct/Ownr/Pty/Nm")) if n}
     own_accounts = {account.replace(" ", "")} if account else set()
 
@@ -687,7 +688,7 @@ def _own_side_named(records: list[dict[str, Any]], stmt: Any, account: str | Non
         # between its own accounts): a party all the same
         if acct:
             return acct in own_accounts
-        return bool(name) and " ".join(name.upper().split()) in own_names
+        return bool(name) and _fold(name) in own_names
 
     for r in records:
         other = r.pop("_other", None)
