@@ -159,7 +159,8 @@ def _known_currency(s: str) -> str | None:
     if found is None and _ARABIC_ARTICLE.search(s):
         bare = _ARABIC_ARTICLE.sub("", s)
         found = _CURRENCY_SYMBOLS.get(bare) or _currency_by_name(bare)
-    return found or (s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None)
+    code = re.fullmatch(r"([A-Za-z]{3})\.?", s)  # ("AED. 4,200": the code, a dot after it)
+    return found or (code[1].upper() if code else None)
 
 
 def parse_id(value: Any, decimal_comma: bool = False) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from ar_excel.parsing.digits import normalize_digits
 
 _CURRENCY_WORDS = re.compile(
-    r"(?i)(?:E£|US\$|(?<![A-Z])[A-Z]{3}(?![A-Z])|L\.?E\.?|(?:S|Q|K|B|R)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
+    r"(?i)(?:E£|US\$|(?<![A-Z])[A-Z]{3}(?![A-Z])\.?|L\.?E\.?|(?:S|Q|K|B|R|J)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
     r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار|دولار(?:\s*[أا]مريكي)?|يورو|[$€£¥₹﷼₤]"
     # QAR, OMR; BHD, JOD (ر.ق، ر.ع، د.ب، د.أ), not a word's start ("دائن": a credit)
     r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأا]\.?(?![\u0621-\u064a]))"
@@ -127,7 +127,9 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
         return 0.0
-    if s.endswith("/-"):  # "AED 1,250/-": no fils, as the Gulf's clerks write it
+    if s.endswith(("/-", ".-", ",-", ".–", ",–")):
+        # "AED 1,250/-": no fils, as the Gulf's clerks write it; "15000.-", "1.250,-" (no
+        # cents, the Swiss and German way): no minus sign
         s = s[:-2].strip()
     if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
         negative, s = not negative, s[1:-1].strip()  # "EGP (1,250.00)": the currency first
