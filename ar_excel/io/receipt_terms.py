@@ -41,11 +41,19 @@ def receipt_rows(values: np.ndarray, value_kinds: ValueTypes, series: pd.Series,
                      joined):
         return series, None
     flags = np.zeros(len(values), dtype=bool)
+    # (each wording read once: a register repeats its terms)
+    read: dict[str, bool] = {}
+    days_of: dict[str, int | None] = {}
     for pos, text in zip(where.tolist(), texts, strict=True):
-        if not counts_from_receipt(text):
+        counted = read.get(text)
+        if counted is None:
+            counted = read[text] = counts_from_receipt(text)
+        if not counted:
             continue
         if pos in errors:
-            days = _without_the_wording(text)
+            if text not in days_of:
+                days_of[text] = _without_the_wording(text)
+            days = days_of[text]
             if days is None:
                 continue
             series.iat[pos] = days  # (the column as just parsed: its own)
