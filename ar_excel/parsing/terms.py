@@ -347,8 +347,13 @@ _NO_TAX_CHARGED = frozenset(re.sub(r"[\s\-_.]+", "", w).lower() for w in (
     "Z", "E", "O"))
 
 
+# A percentage written in words: "5 في المائة", "5 بالمئة", "5 percent", "5 per cent", "5 pct"
+_PERCENT_WORDS = re.compile(r"(?i)\s*(?:(?:في\s*|بـ?\s*)?الما?ئ[ةه]|per\s?cent|pct\.?)")
+
+
 def parse_percent(value: Any, decimal_comma: bool = False) -> float:
     if isinstance(value, str):
+        value = _PERCENT_WORDS.sub("%", value)
         if re.sub(r"[\s\-_.]+", "", value).lower() in _NO_TAX_CHARGED:
             return 0.0
         if (early := early_payment_discount(value)) is not None:
