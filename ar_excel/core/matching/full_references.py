@@ -93,6 +93,16 @@ class FullReferences:
         return p in f.loose and self.inv.number[p].strip().isdigit() \
             and self.index.digit_strings[p] in printed_dates(f.numbers)
 
+    def _number_confirms_nothing(self, f: LineFacts, p: int) -> str | None:
+        """Why invoice ``p``'s number cannot confirm the amount (without its payer known for
+        sure): it is the amount written out, or a date the narrative prints; None where it
+        can."""
+        if self._number_is_the_amount(f, p):
+            return "the number is the amount itself"
+        if self._number_is_a_date(f, p):
+            return "the number reads as a date"
+        return None
+
     def _settle_named(self, f: LineFacts, refs: list[int], said: str, penalty: float,
                       unsure: bool | None = None, retyped: bool = False
                       ) -> list[Allocation] | None:
@@ -107,21 +117,16 @@ class FullReferences:
         names = ", ".join(self.inv.number[p] for p in refs)
         method = "reference" if len(refs) == 1 else "multi-invoice"
         if total == f.remaining:
-            if len(refs) == 1 and self._number_is_the_amount(f, refs[0]) \
-                    and not (cust and self._known_for_sure(f, cust)):
+            why = self._number_confirms_nothing(f, refs[0]) if len(refs) == 1 else None
+            if why and not (cust and self._known_for_sure(f, cust)):
                 # (GOLDEN EAGLE 12000 for 12,000.00, invoice 12000 Golden's: the number is the
-                # amount written out, and an amount cannot confirm itself.)
+                # amount written out, and an amount cannot confirm itself. PAYMENT 20261015,
+                # nobody named: the day the payer or the bank dated the transfer as likely as
+                # invoice 20261015; a named payer's receipt of the same amount has the better
+                # claim to it.)
                 return self._alloc(f, refs, method, 0.6,
-                                   f"{said} {names}; amount equals the open amount, but the "
-                                   "number is the amount itself: please confirm")
-            if len(refs) == 1 and self._number_is_a_date(f, refs[0]) \
-                    and not (cust and self._known_for_sure(f, cust)):
-                # (PAYMENT 20261015, nobody named: the day the payer or the bank dated the
-                # transfer as likely as invoice 20261015; a named payer's receipt of the same
-                # amount has the better claim to it.)
-                return self._alloc(f, refs, method, 0.6,
-                                   f"{said} {names}; amount equals the open amount, but the "
-                                   "number reads as a date: please confirm")
+                                   f"{said} {names}; amount equals the open amount, but "
+                                   f"{why}: please confirm")
             return self._alloc(f, refs, method, 0.99 - penalty,
                                f"{said} {names}; amount equals the open amount")
         amounts = [self.inv.remaining[p] for p in refs]

@@ -349,21 +349,14 @@ class PartialReferences:
         chosen = self._named_exactly(by_customer, f.remaining)
         if chosen:
             nums = ", ".join(self.inv.number[p] for p in chosen)
-            if len(chosen) == 1 and self._number_is_the_amount(f, chosen[0]) and not \
-                    self._known_for_sure(f, self.inv.customer[chosen[0]]):
-                # (A bare 2500 for 2,500.00 is the amount written out: it confirms nothing.)
-                return self._alloc(f, chosen, "reference", 0.6,
-                                   f"narrative has the numeric part of {nums}; the amount "
-                                   "equals the open amount, but the number is the amount "
-                                   "itself: please confirm")
-            if len(chosen) == 1 and self._number_is_a_date(f, chosen[0]) and not \
-                    self._known_for_sure(f, self.inv.customer[chosen[0]]):
-                # (PAYMENT 20261015: a date as likely; a named payer's receipt of the amount
+            why = self._number_confirms_nothing(f, chosen[0]) if len(chosen) == 1 else None
+            if why and not self._known_for_sure(f, self.inv.customer[chosen[0]]):
+                # (A bare 2500 for 2,500.00 is the amount written out: it confirms nothing.
+                # PAYMENT 20261015: a date as likely; a named payer's receipt of the amount
                 # takes the invoice first, ``FullReferences._number_is_a_date``.)
                 return self._alloc(f, chosen, "reference", 0.6,
                                    f"narrative has the numeric part of {nums}; the amount "
-                                   "equals the open amount, but the number reads as a date: "
-                                   "please confirm")
+                                   f"equals the open amount, but {why}: please confirm")
             return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
                                0.93, f"narrative has the numeric part of {nums}; the amount "
                                "equals the open amount")
