@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ar_excel.core.customers.contacts import iban_valid
+from ar_excel.core.customers.contacts import IBAN_LENGTH, is_iban
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
@@ -160,12 +160,12 @@ _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 # check digits of the pieces joined hold.
 _SPACED_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]*(?:[ -][A-Z0-9]+){1,8}")
 _PIECE = re.compile(r"[ -]")
-# The IBAN's length in the countries whose banks pay ours (ISO 13616 registry): pieces are
-# joined only to exactly that length, never to whatever passes the check by chance.
-_IBAN_LENGTH = {"EG": 29, "AE": 23, "SA": 24, "QA": 29, "KW": 30, "BH": 22, "OM": 23, "JO": 30,
-                "LB": 28, "IQ": 23, "PS": 29, "LY": 25, "SD": 18, "TN": 24, "TR": 26, "PK": 24,
-                "GB": 22, "DE": 22, "FR": 27, "IT": 27, "ES": 24, "NL": 18, "BE": 16, "CH": 21,
-                "AT": 20}
+# The countries whose banks pay ours, with their IBAN's length (the ISO 13616 registry's,
+# IBAN_LENGTH): pieces are joined only to exactly that length, never to whatever passes the
+# check by chance.
+_IBAN_LENGTH = {c: IBAN_LENGTH[c] for c in (
+    "EG", "AE", "SA", "QA", "KW", "BH", "OM", "JO", "LB", "IQ", "PS", "LY", "SD", "TN", "TR",
+    "PK", "GB", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT")}
 
 
 def _code_key(code: object) -> str:
@@ -206,7 +206,7 @@ def _spaced_iban(printed: str) -> str | None:
         key += piece
         if len(key) >= length:
             break
-    return key if len(key) == length and iban_valid(key) else None
+    return key if is_iban(key) else None  # (of the country's length: IBAN_LENGTH's)
 
 
 def _accounts_in(text: str) -> list[str]:
