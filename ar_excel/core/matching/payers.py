@@ -61,6 +61,7 @@ from ar_excel.core.matching.narrative_names import (
     NarrativeNames,
 )
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
+from ar_excel.names import ARABIC_CHAR as _ARABIC_LETTER
 from ar_excel.names import match_key
 from ar_excel.schema import NAME_IN_EACH_LANGUAGE
 
@@ -150,7 +151,6 @@ _CUSTOMER_CODE = re.compile(
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_ARTICLE_APART = re.compile(r"(?<![A-Z0-9])(?:AL|EL)[ -]+([A-Z]{3,})")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
