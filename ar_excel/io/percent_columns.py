@@ -81,7 +81,8 @@ def percentages_read_alike(values: np.ndarray, value_kinds: ValueTypes, series: 
             f"{_figure(raw(first) * 100)} %; write it with its % sign "
             f"({_figure(raw(first) * 100)}%) ({cells_named(cells)})"))]
     whole_signed = [p for p in signed if abs(float(series.iat[p])) >= 1]
-    texts = [p for p in small if p in set(bare)]
+    in_text = set(bare)  # (once: built per figure it made the column quadratic)
+    texts = [p for p in small if p in in_text]
     if not texts or not (typed_fractions or whole_signed):
         return series, []
     series = series.copy()
