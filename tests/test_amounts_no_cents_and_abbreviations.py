@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pytest
 
 from ar_excel.io.reader import read_book
 from ar_excel.parsing.numbers import parse_number_text
+from tests._workbooks import save_sheets
 
 
 @pytest.mark.parametrize(("typed", "amount"), [
@@ -23,36 +23,25 @@ def test_amounts_as_typed(typed, amount):
     assert parse_number_text(typed) == amount
 
 
+def _book(path, customer, rows):
+    return read_book(save_sheets(path, {
+        "Customers": [["Customer ID", "Name", "Currency"], customer],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                     *rows]}))
+
+
 def test_an_invoice_typed_with_no_cents_is_no_credit_note(tmp_path):
-    path = tmp_path / "b.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(["Customer ID", "Name", "Currency"])
-    ws.append(["C1", "Zurich Trading AG", "CHF"])
-    ws = wb.create_sheet("Invoices")
-    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
-    ws.append(["R-1001", "C1", dt.date(2026, 10, 1), "15000.-"])
-    ws.append(["R-1002", "C1", dt.date(2026, 10, 2), "Dhs. 4,200"])
-    wb.save(path)
-    book = read_book(path)
+    book = _book(tmp_path / "b.xlsx", ["C1", "Zurich Trading AG", "CHF"], [
+        ["R-1001", "C1", dt.date(2026, 10, 1), "15000.-", None],
+        ["R-1002", "C1", dt.date(2026, 10, 2), "Dhs. 4,200", None]])
     assert book.frame("Invoices")["Amount"].tolist() == [15000.0, 4200.0]
     assert not [i for i in book.issues if i.sheet == "Invoices"]
 
 
 def test_a_code_with_a_dot_after_it_still_names_the_currency(tmp_path):
     """'KWD. 1.250' in a book of dinars: three decimals, 1.250 dinars (not 1,250)."""
-    path = tmp_path / "b.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(["Customer ID", "Name", "Currency"])
-    ws.append(["K1", "Kuwait Food Co", "KWD"])
-    ws = wb.create_sheet("Invoices")
-    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"])
-    ws.append(["K-1", "K1", dt.date(2026, 10, 1), "KWD. 1.250", None])
-    ws.append(["K-2", "K1", dt.date(2026, 10, 2), "AED. 4,200", "AED."])
-    wb.save(path)
-    invoices = read_book(path).frame("Invoices")
+    invoices = _book(tmp_path / "b.xlsx", ["K1", "Kuwait Food Co", "KWD"], [
+        ["K-1", "K1", dt.date(2026, 10, 1), "KWD. 1.250", None],
+        ["K-2", "K1", dt.date(2026, 10, 2), "AED. 4,200", "AED."]]).frame("Invoices")
     assert invoices["Amount"].tolist() == [1.25, 4200.0]
     assert invoices["Currency"].tolist() == [None, "AED"]  # (blank: the customer's KWD)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-import openpyxl
 from python_calamine import CalamineWorkbook
 
 from ar_excel.cli import main
 from ar_excel.io.reader import read_book
+from tests._workbooks import save_sheets
 
 CUSTOMERS = [
     ("Q1", "Qatar Building Co", "QA", "ريال"),
@@ -28,24 +28,17 @@ CUSTOMERS = [
 
 
 def _book(path, policy=None):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(["Customer ID", "Name", "Country", "Currency", "Payment Terms"])
-    for row in CUSTOMERS:
-        ws.append([*row, 30])
-    ws = wb.create_sheet("Invoices")
-    ws.append(["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"])
-    ws.append(["INV-100", "Q1", dt.date(2026, 10, 1), 5000, "ريال"])
-    ws.append(["INV-101", "O1", dt.date(2026, 10, 1), 1250.5, "ريال"])
-    ws.append(["INV-102", "E1", dt.date(2026, 10, 1), 900, "ريال"])  # riyals billed to Egypt
-    ws.append(["INV-103", "M1", dt.date(2026, 10, 1), 700, None])
+    sheets = {
+        "Customers": [["Customer ID", "Name", "Country", "Currency", "Payment Terms"],
+                      *([*row, 30] for row in CUSTOMERS)],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                     ["INV-100", "Q1", dt.date(2026, 10, 1), 5000, "ريال"],
+                     ["INV-101", "O1", dt.date(2026, 10, 1), 1250.5, "ريال"],
+                     ["INV-102", "E1", dt.date(2026, 10, 1), 900, "ريال"],  # billed to Egypt
+                     ["INV-103", "M1", dt.date(2026, 10, 1), 700, None]]}
     if policy:
-        ws = wb.create_sheet("Policy")
-        ws.append(["Key", "Value"])
-        ws.append(list(policy))
-    wb.save(path)
-    return path
+        sheets["Policy"] = [["Key", "Value"], list(policy)]
+    return save_sheets(path, sheets)
 
 
 def _currencies(book):

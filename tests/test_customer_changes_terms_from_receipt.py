@@ -9,18 +9,15 @@ from __future__ import annotations
 import openpyxl
 
 from ar_excel.cli import main
+from tests._workbooks import save_sheets
 
 
 def test_terms_from_receipt_changed_to_plain_days_is_a_change_of_payment_terms(tmp_path):
-    book = tmp_path / "m.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(["Customer ID", "Name", "Payment Terms", "Currency"])
-    ws.append(["C1", "Nile Foods", "30 days from receipt", "EGP"])
-    ws.append(["C2", "Delta Trading", "30", "EGP"])
-    wb.create_sheet("Invoices").append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
-    wb.save(book)
+    book = save_sheets(tmp_path / "m.xlsx", {
+        "Customers": [["Customer ID", "Name", "Payment Terms", "Currency"],
+                      ["C1", "Nile Foods", "30 days from receipt", "EGP"],
+                      ["C2", "Delta Trading", "30", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"]]})
     assert main(["validate", str(book), "--as-of", "2026-11-24", "--no-backup"]) == 0
     snapshot = openpyxl.load_workbook(book)["_ar_customer_snapshot"]
     header = [c.value for c in snapshot[1]]

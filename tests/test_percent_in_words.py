@@ -4,11 +4,11 @@ rate lost)."""
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
 
 from ar_excel.io.reader import read_book
 from ar_excel.parsing.terms import parse_percent
+from tests._workbooks import save_sheets
 
 
 @pytest.mark.parametrize(("typed", "rate"), [
@@ -20,14 +20,9 @@ def test_a_percentage_in_words(typed, rate):
 
 
 def test_a_discount_in_words_is_read_in_the_master(tmp_path):
-    path = tmp_path / "m.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "العملاء"
-    ws.append(["رقم العميل", "اسم العميل", "الخصم"])
-    ws.append(["1001", "شركة النيل للأغذية", "7 في المائة"])
-    ws.append(["1002", "مؤسسة الفجر", "2%"])
-    wb.save(path)
+    path = save_sheets(tmp_path / "m.xlsx", {"العملاء": [
+        ["رقم العميل", "اسم العميل", "الخصم"], ["1001", "شركة النيل للأغذية", "7 في المائة"],
+        ["1002", "مؤسسة الفجر", "2%"]]})
     book = read_book(path)
     assert book.frame("Customers")["Discount %"].tolist() == [7.0, 2.0]
     assert not book.issues
