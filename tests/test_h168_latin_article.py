@@ -29,11 +29,13 @@ INVOICES = [invoice("INV-101", "C1", 1250.00), invoice("INV-201", "C2", 1250.00)
      "payer by narrative name (98)"),
     ({"amount": 1250.00, "desc": "IPI TT 5541", "cp": "AL SALMIYA ELECTRONICS"}, "Matched",
      0.95, "payer by name (100)"),
-    # (another trade word: as SALMIYA TRADING reads, the bank's name field Suggested)
+    # (another trade word: as SALMIYA TRADING reads, 0.91; the bank's name field was
+    # Suggested for Salem Trading (C3), a rival by the skeleton slm, until d175b0b read a short
+    # word's shape: SALMIYA is no SALEM, and the name field reads as the narrative does)
     ({"amount": 1250.00, "desc": "INWARD TRANSFER AL SALMIYA TRADING"}, "Matched", 0.91,
      "payer by narrative name (93)"),
-    ({"amount": 1250.00, "desc": "IPI TT 5541", "cp": "AL SALMIYA TRADING"}, "Suggested",
-     0.75, "payer by name (92)"),
+    ({"amount": 1250.00, "desc": "IPI TT 5541", "cp": "AL SALMIYA TRADING"}, "Matched",
+     0.91, "payer by name (92)"),
 ])
 def test_the_latin_article_the_master_leaves_out(row, status, confidence, why):
     r = match(CUSTOMERS, INVOICES, row)
