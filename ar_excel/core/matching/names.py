@@ -78,6 +78,9 @@ ARABIC_WORDS = {
     "للمشروبات": "BEVERAGES", "المشروبات": "BEVERAGES", "مشروبات": "BEVERAGES",
     "للاسمنت": "CEMENT", "الاسمنت": "CEMENT", "اسمنت": "CEMENT",
     "للكابلات": "CABLES", "الكابلات": "CABLES", "كابلات": "CABLES",
+    "مطاعم": "RESTAURANTS", "مطعم": "RESTAURANT", "صيدليات": "PHARMACIES", "صيدليه": "PHARMACY",
+    "فندق": "HOTEL", "فنادق": "HOTELS", "مستشفي": "HOSPITAL", "عياده": "CLINIC",
+    "عيادات": "CLINICS", "اسواق": "MARKETS", "محلات": "STORES", "مخبز": "BAKERY",
 }
 # Words that say nothing about who the payer is.
 FILLER = {
@@ -114,6 +117,10 @@ GENERIC = {
     "EQUIPMENT", "ENERGY", "PHARMACEUTICALS", "PHARMACEUTICAL", "CHEM", "IND", "IMP", "EXP",
     "DIST", "SERV", "TEXTILE", "PLASTIC", "IRON", "CARS", "DISTRIBUTORS",
     "CONSTRUCTION", "MANUFACTURING", "ELECTRICAL", "MANAGEMENT",
+    # the trades of shops and services whose names a bank prints without them (ABOU SHAKRA
+    # for مطاعم أبو شقرة, EL EZABY for صيدليات العزبي)
+    "RESTAURANT", "RESTAURANTS", "PHARMACY", "PHARMACIES", "HOTEL", "HOTELS", "HOSPITAL",
+    "CLINIC", "CLINICS", "MARKETS", "SUPERMARKET", "STORES", "BAKERY",
 }
 _GENERIC_KEYS: set[str] = set()  # skeletons of GENERIC, filled below
 # The abbreviations and synonyms banks print for these words (cut to fit the field, or
