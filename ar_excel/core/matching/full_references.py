@@ -427,12 +427,13 @@ class FullReferences:
                     f"paying {paying}? please confirm")
         # Without a name field: the narrative's words that may be a name. Words of the
         # customer's name (or in another script: a transliteration) say nothing against it.
-        words = self.payers.narrative_sender(self._descriptions[f.pos])
+        narrative = self._descriptions[f.pos]
+        words = self.payers.narrative_sender(narrative)
+        sender = name_tokens(words)
         # (No sender said: the narrative's words, a reference and all, may still be the name.)
-        if self.payers.name_fits(cust, words if name_tokens(words) else self._descriptions[f.pos]):
+        if self.payers.name_fits(cust, words if sender else narrative):
             return ""
-        seen = f.payer if f.payer is not None else self.payers.by_name(
-            self._descriptions[f.pos], narrative=True)
+        seen = f.payer if f.payer is not None else self.payers.by_name(narrative, narrative=True)
         # Another customer's name, read for sure or only likely (OAKWOOD PRIMARY SCH, cut
         # short by the bank, paying Wilson's INV1034): a part payment of someone else's
         # invoice is as likely the payer's own invoice with a number miscopied.
@@ -441,11 +442,9 @@ class FullReferences:
             return (f"; the narrative names customer {seen.customer} "
                     f"({names.get(seen.customer, '')}): a related company paying {paying}? "
                     "please confirm")
-        if not name_tokens(words):
-            return ""
         # A name of two words or more that is no customer's (IPN TRANSFER FROM GULF
         # LOGISTICS LLC): someone else sent the money.
-        if len(name_tokens(words)) >= 2 and (seen is None or seen.customer is None) \
+        if len(sender) >= 2 and (seen is None or seen.customer is None) \
                 and all(c != cust for c, _ in (seen.candidates if seen else ())):
             return (f"; the narrative names {words}, not the customer: a third party paying "
                     f"{paying}? please confirm")
