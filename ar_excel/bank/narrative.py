@@ -56,7 +56,10 @@ DUTCH_TAGS = {"TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "ORDP", "BENM", "ID
               # Gulf banks put first: "/ROC/INV-2026-114/ORDP//NAME/..."
               "ROC"}
 _DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=True)) + ")/")
-_PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "NONE", "-"}
+# (ING writes in the :61: reference field only which of its :86: tags holds the reference:
+# EREF, PREF for a batch's payment information id, MARF for a direct debit's mandate)
+_PLACEHOLDERS = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "EREF", "KREF", "PREF", "MARF",
+                 "NONE", "-"}
 _LABELS = re.compile(
     r"(?i)(?:(?<=[\s/;])|^)(IBAN|BIC|NAAM|NAME|OMSCHRIJVING|KENMERK|BETALINGSKENM\.|"
     r"ID DEBITEUR|REK|AUFTRAGGEBER|BEGUENSTIGTER|MITTEILUNGEN|OD|DO|TYT\.|Z RACH\.|TNR|"
@@ -475,10 +478,26 @@ def parse_free(text: str) -> Narrative:
         n.ordering = n.ordering or payer
         n.counterparty = n.counterparty or n.beneficiary
     if not n.account:
-        m = IBAN_RE.search(text)
-        if m:
-            n.account = m.group(0).replace(" ", "")
+        n.account = iban_in(text)
     return n
+
+
+def iban_in(text: str) -> str | None:
+    """The first IBAN of free text. Its shape allows the single spaces of an IBAN printed in
+    groups of four, so it may run on into the next word: "NL09INGB0001236610 P.Klaassen"
+    (BNG's 32-column fields) or "... 6610 PKLAASSEN". The longest run of its pieces whose
+    check digits hold is the IBAN; where none holds (a masked or made-up one), an IBAN written
+    whole is its first piece, the rest the next words."""
+    m = IBAN_RE.search(text)
+    if not m:
+        return None
+    pieces = m.group(0).split(" ")
+    for k in range(len(pieces), 1, -1):
+        if is_iban("".join(pieces[:k])):
+            return "".join(pieces[:k])
+    if len(pieces) > 1 and len(pieces[0]) >= 15:
+        return pieces[0]
+    return "".join(pieces)
 
 
 # Who sent money in, as Gulf and Egyptian banks write it without a label's colon: INWARD TT
