@@ -81,6 +81,8 @@ ARABIC_WORDS = {
     "مطاعم": "RESTAURANTS", "مطعم": "RESTAURANT", "صيدليات": "PHARMACIES", "صيدليه": "PHARMACY",
     "فندق": "HOTEL", "فنادق": "HOTELS", "مستشفي": "HOSPITAL", "عياده": "CLINIC",
     "عيادات": "CLINICS", "اسواق": "MARKETS", "محلات": "STORES", "مخبز": "BAKERY",
+    "للاستشارات": "CONSULTING", "الاستشارات": "CONSULTING", "استشارات": "CONSULTING",
+    "الاستشاريه": "CONSULTING", "استشاريه": "CONSULTING",
 }
 # Words that say nothing about who the payer is.
 FILLER = {
@@ -88,6 +90,9 @@ FILLER = {
     "شركه", "مؤسسه", "موسسه", "ش", "م", "ع", "ذ", "ش.م.م", "ذ.م.م", "ش.م.ع", "و", "ال",
     "للتجاره", "ش.م.م.", "مساهمه", "مصريه", "ومشاركوه", "وشركاه", "شركاه", "المحدوده",
     "محدوده", "معرض", "مكتب", "ش.ذ.م.م", "م.ح", "فرع",
+    # (and sons: the SONS a bank prints is dropped too; أبناء عبدالرحمن الغامدي, the sons of,
+    # is ABDULRAHMAN AL GHAMDI SONS)
+    "واولاده", "اولاده", "وابناؤه", "ابناؤه", "وابنائه", "ابنائه", "ابناء",
     # the company, the establishment (a narrative's من الشركة العربية: the article on the legal
     # form, which a skeleton would otherwise read as the name AL SHARQ or AL MASNA)
     "الشركه", "المؤسسه", "الموسسه",
@@ -96,6 +101,8 @@ FILLER = {
     "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
     "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
     "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
+    # (and sons, as a bank spells the Arabic out: WA ABNAUH, WA AWLADUH; ABNAA, the sons of)
+    "ABNAUH", "ABNAOH", "ABNAAUH", "ABNAA", "AWLADUH", "AWLADOH",
     "TRADING CO", "HOLDING", "HLDG", "HLDGS", "HOLDINGS",
     # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
     "SHOWROOM", "GALLERY", "OFFICE",
@@ -116,7 +123,8 @@ GENERIC = {
     "BROTHERS", "BROS", "PACKING", "SUPPLY", "SUPP", "GRP",
     "EQUIPMENT", "ENERGY", "PHARMACEUTICALS", "PHARMACEUTICAL", "CHEM", "IND", "IMP", "EXP",
     "DIST", "SERV", "TEXTILE", "PLASTIC", "IRON", "CARS", "DISTRIBUTORS",
-    "CONSTRUCTION", "MANUFACTURING", "ELECTRICAL", "MANAGEMENT",
+    "CONSTRUCTION", "MANUFACTURING", "ELECTRICAL", "MANAGEMENT", "CONSULTING", "CONSULTANTS",
+    "CONSULTANCY",
     # the trades of shops and services whose names a bank prints without them (ABOU SHAKRA
     # for مطاعم أبو شقرة, EL EZABY for صيدليات العزبي)
     "RESTAURANT", "RESTAURANTS", "PHARMACY", "PHARMACIES", "HOTEL", "HOTELS", "HOSPITAL",
@@ -155,6 +163,7 @@ SYNONYMS = {
     # WADI DEGLA DEVS for Developments.)
     "MKTS": "MARKETS", "MKTG": "MARKETING", "ELECTRIC": "ELECTRICAL",
     "DEVELOPMENTS": "DEVELOPMENT", "DEVS": "DEVELOPMENT",
+    "CONSULTANTS": "CONSULTING", "CONSULTANCY": "CONSULTING", "CONSULT": "CONSULTING",
 }
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks

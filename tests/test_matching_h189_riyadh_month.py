@@ -1,0 +1,58 @@
+"""Findings of a Riyadh wholesaler's month built by hand (helper-189: 40 customers registered
+in Arabic and a few in English, 98 invoices INV-1448-0231 onwards with 15 % VAT, an Al Rajhi
+and an SNB export of 101 lines, each line's true allocation written first).
+
+* "and sons" in Arabic (شركة محمد الحربي وأولاده, شركة أبناء عبدالرحمن الغامدي) was read as
+  a word of the name (the skeleton ld, bn) that the bank's SONS, a legal word, never writes:
+  MOHAMMED AL HARBI & SONS CO and ABDULRAHMAN AL GHAMDI SONS CO named their customer only in
+  part (87-90), and their exact receipts were Suggested.
+* الاستشارات (consulting) was no business word: مكتب الأفق للاستشارات printed AL OFUQ
+  CONSULTING was nobody, its receipt matched on the amount alone."""
+
+from __future__ import annotations
+
+from tests.test_matching_real_narratives import allocations, customer, invoice, match
+
+
+def sar(cid: str, name: str) -> dict:
+    return customer(cid, name, Currency="SAR")
+
+
+CUSTOMERS = [sar("C006", "شركة محمد الحربي وأولاده"), sar("C028", "مكتب الأفق للاستشارات"),
+             sar("C031", "شركة الشمري وأبناؤه"), sar("C037", "شركة أبناء عبدالرحمن الغامدي"),
+             sar("C001", "مؤسسة عبدالله السعود التجارية"), sar("C002", "شركة الرياض للمقاولات"),
+             sar("C015", "Gulf Horizon Trading Co."), sar("C036", "مصنع الجزيرة للحديد")]
+INVOICES = [invoice("INV-1448-0244", "C006", 37950.00, "2026-09-19"),
+            invoice("INV-1447-0955", "C006", 14490.00, "2026-05-27"),
+            invoice("INV-1448-0280", "C028", 2300.00, "2026-10-26"),
+            invoice("INV-1448-0252", "C031", 5635.00, "2026-09-29"),
+            invoice("INV-1448-0291", "C037", 12777.65, "2026-11-06"),
+            invoice("INV-1448-0232", "C001", 14260.00, "2026-09-03"),
+            invoice("INV-1448-0255", "C002", 8740.00, "2026-10-01"),
+            invoice("INV-1448-0259", "C015", 16652.00, "2026-10-05"),
+            invoice("INV-1448-0233", "C036", 24150.00, "2026-09-04")]
+
+
+def test_sons_printed_as_a_legal_word_names_the_customer_in_full():
+    r = match(CUSTOMERS, INVOICES, {"amount": 12777.65, "cur": "SAR", "date": "2026-11-20",
+                                    "desc": "ABDULRAHMAN AL GHAMDI SONS CO"})
+    assert allocations(r) == [("INV-1448-0291", 12777.65, "amount+payer", "Matched")]
+
+
+def test_and_sons_short_by_the_senders_charges_is_matched_with_the_write_off():
+    r = match(CUSTOMERS, INVOICES, {"amount": 37925.00, "cur": "SAR",
+                                    "desc": "SARIE INW MOHAMMED AL HARBI & SONS CO"})
+    assert allocations(r) == [("INV-1448-0244", 37925.00, "fee-writeoff", "Matched")]
+    assert r.matches["Write-off"].tolist() == [25.00]
+
+
+def test_and_sons_spelled_out_stays_matched():
+    r = match(CUSTOMERS, INVOICES, {"amount": 5635.00, "cur": "SAR",
+                                    "desc": "SHARIKAT AL SHAMMARI WA ABNAUH"})
+    assert allocations(r) == [("INV-1448-0252", 5635.00, "amount+payer", "Matched")]
+
+
+def test_consulting_is_the_business_word_of_al_istisharat():
+    r = match(CUSTOMERS, INVOICES, {"amount": 2300.00, "cur": "SAR",
+                                    "desc": "CHQ DEP 000123 AL OFUQ CONSULTING"})
+    assert allocations(r) == [("INV-1448-0280", 2300.00, "amount+payer", "Matched")]
