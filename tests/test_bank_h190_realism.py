@@ -56,3 +56,34 @@ def test_an_iban_in_free_text_does_not_take_the_next_words_initial(tmp_path: Pat
     assert st.lines["Counterparty Account"].tolist() == ["NL09INGB0001236610",
                                                          "NL91ABNA0417164300"]
     assert [b.difference for b in st.balances] == [0.0]
+
+
+def test_a_closing_balance_in_a_footer_marked_dr_is_overdrawn(tmp_path: Path) -> None:
+    # a Gulf bank's CSV whose footer states the closing balance in words, "Dr" as the bank
+    # writes it (not "DR"): the account is overdrawn by 3,500.00, as its last line's balance
+    path = tmp_path / "od.csv"
+    path.write_text("Statement of account AED\n"
+                    "Date,Description,Debit,Credit,Balance\n"
+                    '02/11/2026,CHEQUE DEPOSIT ACME,,"1,000.00","4,000.00 Dr"\n'
+                    '13/11/2026,TRANSFER FROM BETA LLC,,"500.00","3,500.00 Dr"\n'
+                    '"Closing balance as at 13/11/2026: 3,500.00 Dr"\n', encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1000.0, 500.0]
+    assert st.lines["Balance"].tolist() == [-4000.0, -3500.0]
+    assert [b.closing for b in st.balances] == [-3500.0]
+
+
+def test_every_reader_of_marks_takes_the_same_words() -> None:
+    from ar_excel.bank.marks import SIDES, WORDS
+    from ar_excel.bank.numbers import parse_amount
+    from ar_excel.bank.signs import balance_side, side_of_mark
+
+    for mark, side in SIDES.items():
+        assert parse_amount(f"1,234.50 {mark}") == side * 1234.5, mark
+        assert balance_side(mark.upper()) == side, mark
+        assert side_of_mark(mark) == side, mark
+    for word in WORDS:
+        assert parse_amount(f"{word} 250.00") == SIDES[word] * 250.0, word
+    # a word and a figure glued, as some exports write them; a word, never its first letters
+    assert [parse_amount(t) for t in ("250DB", "250CR", "100 Debit", "Credit 100")] == [
+        -250.0, 250.0, -100.0, 100.0]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.cells import cell_at
+from ar_excel.bank.marks import WORD_AFTER
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.signs import balance_side
 from ar_excel.bank.statement import StatementBalance
@@ -288,7 +289,8 @@ def number_in_text(row: list[Any], decimal: str) -> float | None:
         if isinstance(cell, str):
             cell = DATES_IN_TEXT.sub(" ", normalize_digits(cell))
         if isinstance(cell, str) and re.search(r"\d", cell):
-            m = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?:CR|DR))?\)?|\d", cell)
+            # (its side as written: "3,500.00 Dr" is overdrawn)
+            m = re.search(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*" + WORD_AFTER + r")?\)?|\d", cell)
             try:
                 return parse_amount(m.group(0), decimal) if m else None
             except ValueError:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ar_excel.bank.cells import filled_width
 from ar_excel.bank.column_words import Layout
+from ar_excel.bank.marks import WORD_AFTER
 from ar_excel.bank.numbers import parse_amount
 from ar_excel.parsing import is_blank, normalize_digits
 
@@ -89,7 +90,7 @@ def _usual_length(data: list[list[Any]]) -> int:
 
 
 _HEAD = re.compile(r"^[-+(]?\s*(?:[A-Z]{3}\s*)?\d{1,3}(?:,\d{3})*$")  # "2", "-12", "SAR 1,250"
-_GROUP = re.compile(r"^\d{3}(?:\.\d+)?(?:\)|-|\s*(?:CR|DR|Cr|Dr))?$")  # "000.75", "250"
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?(?:\)|-|\s*" + WORD_AFTER + r")?$")  # "000.75", "250 Cr"
 
 
 def amounts_split_by_the_delimiter(data: list[list[Any]], layout: Layout, delimiter: str

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.marks import AMOUNT_ONLY_LETTERS, GLUED, SIDES, WORDS, alternation
 from ar_excel.parsing import is_blank, normalize_digits, parse_money
 from ar_excel.parsing import parse_date as _parse_date
 
@@ -43,9 +44,9 @@ def _core(text: str) -> tuple[str, bool] | None:
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     upper = s.upper()
-    for marker, neg in ((" CR", False), (" DR", True), (" DB", True), ("CR", False), ("DR", True)):
+    for marker in GLUED:
         if upper.endswith(marker) and any(ch.isdigit() for ch in s):
-            s, negative = s[: -len(marker)].strip(), negative or neg
+            s, negative = s[: -len(marker)].strip(), negative or SIDES[marker.lower()] < 0
             break
     s = _CURRENCY.sub(" ", s).strip()
     if s.endswith("-"):
@@ -101,9 +102,10 @@ def decide_decimal(values: list[Any]) -> str:
 # also German Haben/Soll ("1.234,50 H", "15,00 S"), the Arabic letters of مدين / دائن
 # ("1,234.50 د", "250.00 م"; not the م of ج.م, after a dot), the ledger's له / عليه / منه (for
 # him: credit; on him, from him: debit) and a sign after it ("1,234.50 +", "5,000.00+")
-_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(cr|dr|c|d|h|s|مدين|دائن|عليه|منه|له|م|د)\.?\s*$"
-                         r"|(?<=\d)\s*([+-])\s*$")
-_MARK_BEFORE = re.compile(r"(?i)^\s*(cr|dr|مدين|دائن|عليه|منه|له)\.?\s+(?=[-+(]?\s*\d)")
+_AMOUNT_MARKS = {**SIDES, **AMOUNT_ONLY_LETTERS, "-": -1, "+": 1}
+_MARK_AFTER = re.compile(r"(?i)(?<=[\d)\s])\s*(" + alternation([*SIDES, *AMOUNT_ONLY_LETTERS])
+                         + r")\.?\s*$|(?<=\d)\s*([+-])\s*$")
+_MARK_BEFORE = re.compile(r"(?i)^\s*(" + alternation(WORDS) + r")\.?\s+(?=[-+(]?\s*\d)")
 # a currency code before brackets or after them: "EGP (1,234.50)", "(1,234.50) EGP"
 _CODE_AT_BRACKETS = re.compile(r"^\s*[A-Za-z]{3}\s*(?=\()|(?<=\))\s*[A-Za-z]{3}\s*$")
 
@@ -115,9 +117,7 @@ def _marked(text: str) -> tuple[str, bool | None]:
         m = pattern.search(text)
         if m and any(ch.isdigit() for ch in normalize_digits(text)):
             mark = (m.group(1) or m.group(2)).lower()
-            return (text[:m.start()] + text[m.end():]).strip(), mark in ("dr", "d", "s", "-",
-                                                                         "مدين", "م", "عليه",
-                                                                         "منه")
+            return (text[:m.start()] + text[m.end():]).strip(), _AMOUNT_MARKS[mark] < 0
     return text, None
 
 

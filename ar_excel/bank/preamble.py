@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from ar_excel.bank.balance_rows import CLOSING_RE, DATES_IN_TEXT, OPENING_RE, number_in_text
+from ar_excel.bank.marks import GLUED, WORD_AFTER
 from ar_excel.bank.numbers import parse_amount, parse_date
 from ar_excel.bank.statement import StatementBalance
 from ar_excel.core.customers.currencies import ISO_4217
@@ -72,7 +73,7 @@ def currencies_at_the_amounts(columns: list[list[Any]]) -> list[str | None] | No
 # the words around an amount: "BD 8,012.550", "1,250.000 د.ك", "L.E. 1,234.00"
 _AROUND_AMOUNT = re.compile(r"^\s*([^\d\s(+\-][^\d]*?)?\s*[-+(]?\s*\d[\d.,'\s]*\)?\s*-?\s*"
                             r"([^\d]*?)\s*$")
-_NO_CURRENCY = frozenset({"CR", "DR", "DB", "CR.", "DR."})
+_NO_CURRENCY = frozenset({m for w in GLUED for m in (w, w + ".")})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -276,7 +277,7 @@ def currencies_above(rows: list[list[Any]]) -> list[str]:
 
 
 # a stated balance's figure and the side the bank marks it with
-_BALANCE_FIGURE = re.compile(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*(?i:CR|DR|مدين|دائن|عليه|منه|له))?\)?")
+_BALANCE_FIGURE = re.compile(r"[-(]?\s*[$€£]?\s*\d[\d.,' ]*\d(?:\s*" + WORD_AFTER + r")?\)?")
 
 
 def read_preamble(rows: list[list[Any]], balances: StatementBalance, decimal: str,

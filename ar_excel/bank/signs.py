@@ -21,6 +21,7 @@ import numpy as np
 
 from ar_excel.bank.cells import ColumnCells, per_value
 from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
+from ar_excel.bank.marks import CREDIT_LETTERS, CREDIT_WORDS, DEBIT_LETTERS, DEBIT_WORDS, SIDES
 from ar_excel.bank.numbers import parse_amount_column
 from ar_excel.bank.statement import signs_from_running_balance
 from ar_excel.bank.two_columns import read_unplain_rows
@@ -29,19 +30,17 @@ from ar_excel.parsing import is_blank, normalize_digits
 
 # also a type column's words for one side only ("Incoming" / "Outgoing", "وارد" / "صادر",
 # "Charge"): a column is read as the sign only where every value is one of these words
-# ("م" / "د": مدين / دائن as Arabic statements abbreviate them, as "Dr" / "Cr")
-_DEBIT_MARKS = {"d", "dr", "debit", "db", "s", "soll", "-", "مدين", "م", "سحب", "debet", "débit",
+# (marks.py's, German S / H and Soll / Haben, and more)
+_DEBIT_MARKS = {*DEBIT_WORDS, *DEBIT_LETTERS, "s", "soll", "-", "سحب", "debet", "débit",
                 "withdrawal", "w", "out", "af", "خصم", "صرف", "مسحوبات", "debits", "withdrawals",
                 "outgoing", "outflow", "charge", "charges", "fee", "fees", "صادر", "صادرة",
-                "رسوم", "عمولة", "مدفوعات", "débito", "debito", "ausgang",
-                # the ledger's "منه" / "عليه" (from him, on him), as Egyptian books say debit
-                "منه", "عليه"}
+                "رسوم", "عمولة", "مدفوعات", "débito", "debito", "ausgang"}
 
 
-_CREDIT_MARKS = {"c", "cr", "credit", "h", "haben", "+", "دائن", "د", "إيداع", "ايداع", "crédit",
+_CREDIT_MARKS = {*CREDIT_WORDS, *CREDIT_LETTERS, "h", "haben", "+", "إيداع", "ايداع", "crédit",
                  "deposit", "in", "bij", "إضافة", "اضافة", "إضافه", "اضافه", "إيداعات", "ايداعات",
                  "credits", "deposits", "incoming", "inflow", "وارد", "واردة", "مقبوضات",
-                 "crédito", "credito", "eingang", "له"}  # "له" (for him): the ledger's credit
+                 "crédito", "credito", "eingang"}
 
 
 # a type column's words that undo the other side ("Charge Reversal", "Fee Refund"): such a
@@ -102,9 +101,7 @@ def sign_column_by_values(rows: list[list[Any]], layout: Layout, data_from: int)
 
 # a balance's own mark, in the column right of it ("Balance | Dr/Cr"): only these, one kind
 # enough (a balance is in credit all month more often than not)
-_BALANCE_MARKS = {"d": -1.0, "dr": -1.0, "debit": -1.0, "db": -1.0, "مدين": -1.0, "م": -1.0,
-                  "عليه": -1.0, "منه": -1.0,
-                  "c": 1.0, "cr": 1.0, "credit": 1.0, "دائن": 1.0, "د": 1.0, "له": 1.0}
+_BALANCE_MARKS = {mark: float(side) for mark, side in SIDES.items()}
 
 
 def balance_side(mark: Any) -> float:
