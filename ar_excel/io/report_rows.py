@@ -9,6 +9,7 @@ so that the clerk reads one line for them, not one per customer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,7 @@ import pandas as pd
 
 from ar_excel.core.customers.ids import TOTAL_WORDS
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.headers import header_field
+from ar_excel.io.headers import alias_index, header_field
 from ar_excel.model import Issue, column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import (
@@ -25,7 +26,7 @@ from ar_excel.parsing import (
     is_blank,
     parse_column,
 )
-from ar_excel.schema import SheetSchema
+from ar_excel.schema import CUSTOMERS, SheetSchema
 
 
 def record_rows(columns: list[np.ndarray], types: list[ValueTypes],
@@ -488,3 +489,25 @@ def ledger_group_issues(found: list[tuple[int, int, str, str]], sheet: str, head
                   name, f"'{name}' is a ledger group" + (f" (under '{above}')" if above else "")
                   + ", not a customer: not read")
             for pos, at, name, above in found]
+
+
+# "Customer: 1001 - Nile Foods", "العميل: شركة النيل", "Account 1001 Nile Foods": a report's
+# group heading printing its label before the customer (Sage, Tally, local Arabic systems)
+_LABEL_COLON = re.compile(r"^\s*([^:：]{1,30}?)\s*[:：]\s*(\S.*)$")
+_LABEL_WORDS = re.compile(r"^\s*((?:\S+\s+){0,2}?\S+)\s+(\S*\d\S*\s+[-–—|]\s+\S.*)$")
+
+
+def heading_customer(text: Any) -> Any:
+    """The customer a group heading names, its label before it set aside: the label a
+    customer list's header for the ID or the name ("Customer", "Account", "Customer No.",
+    "العميل", "اسم العميل") followed by a colon, or without one by a code and the name after
+    a dash ("Customer 1001 - Nile Foods"; "Customer 01" may be a customer's whole name).
+    Any other heading is returned as it is."""
+    if not isinstance(text, str):
+        return text
+    index = alias_index(CUSTOMERS)
+    for pattern in (_LABEL_COLON, _LABEL_WORDS):
+        m = pattern.match(text)
+        if m and header_field(m[1], index) in ("Customer ID", "Name"):
+            return m[2].strip()
+    return text

@@ -69,6 +69,7 @@ from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     customer_rows_with_sums,
     group_headings,
+    heading_customer,
     headings_with_sums,
     ledger_group_issues,
     ledger_group_rows,
@@ -557,7 +558,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if not len(headings):
             return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
         group = np.full(len(keep), None, dtype=object)
-        group[headings] = columns[0][headings]
+        group[headings] = [heading_customer(v) for v in columns[0][headings].tolist()]
         customers = pd.Series(group, dtype="object").ffill().to_numpy()
     positions = np.flatnonzero(keep)
     if opening:  # (as positions among the records)
