@@ -25,7 +25,7 @@ def _aging(book) -> dict[str, list[float]]:
 
 @pytest.mark.parametrize("heading", [
     "Customer: {code} - {name}", "Customer: {name}", "Customer {code} - {name}",
-    "Account: {code} {name}", "Customer No.: {code}", "العميل: {code} - {name}",
+    "Account: {code} {name}", "Customer No.: {code}", "Customer {code} {name}", "العميل: {code} - {name}",
     "اسم العميل: {name}", "كود العميل : {code}"])
 def test_a_group_heading_labelled_customer_names_the_customer(tmp_path, heading):
     """Sage's and local Arabic systems' open-items reports head each customer's group with a

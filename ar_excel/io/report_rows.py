@@ -494,14 +494,16 @@ def ledger_group_issues(found: list[tuple[int, int, str, str]], sheet: str, head
 # "Customer: 1001 - Nile Foods", "العميل: شركة النيل", "Account 1001 Nile Foods": a report's
 # group heading printing its label before the customer (Sage, Tally, local Arabic systems)
 _LABEL_COLON = re.compile(r"^\s*([^:：]{1,30}?)\s*[:：]\s*(\S.*)$")
-_LABEL_WORDS = re.compile(r"^\s*((?:\S+\s+){0,2}?\S+)\s+(\S*\d\S*\s+[-–—|]\s+\S.*)$")
+_LABEL_WORDS = re.compile(
+    r"^\s*((?:\S+\s+){0,2}?\S+)\s+(\S*\d\S*\s+[-–—|]\s+\S.*|\S*\d{3}\S*\s+[^\W\d_].*)$")
 
 
 def heading_customer(text: Any) -> Any:
     """The customer a group heading names, its label before it set aside: the label a
     customer list's header for the ID or the name ("Customer", "Account", "Customer No.",
-    "العميل", "اسم العميل") followed by a colon, or without one by a code and the name after
-    a dash ("Customer 1001 - Nile Foods"; "Customer 01" may be a customer's whole name).
+    "العميل", "اسم العميل") followed by a colon, or without one by a code and a name after it
+    ("Customer 1001 - Nile Foods", SAP's "Customer 100001 Nile Foods"; "Customer 01" or
+    "Account 7 Holdings" may be a customer's whole name).
     Any other heading is returned as it is."""
     if not isinstance(text, str):
         return text
