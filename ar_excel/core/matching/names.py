@@ -205,7 +205,7 @@ _NOT_A_NAME = re.compile(r"[^\w\u0600-\u06ff&]+")
 # or a ق (GAHTANI: القحطاني), and are read as the other banks spell them (RIYAD, QAHTANI).
 # Only words no name with ظ / ذ / ج is spelled as.
 _GULF_SPELLINGS = {
-    "RIYADH": "RIYAD", "RAMADHAN": "RAMADAN", "FAYADH": "FAYAD", "RADHI": "RADI",
+    "RIYADH": "RIYAD", "RIADH": "RIAD", "RAMADHAN": "RAMADAN", "FAYADH": "FAYAD", "RADHI": "RADI",
     "FADHEL": "FADEL", "FADHIL": "FADIL", "MURTADHA": "MURTADA", "HADHRAMI": "HADRAMI",
     "HADHRAMOUT": "HADRAMOUT", "ABYADH": "ABYAD", "AWADHI": "AWADI",
     "GAHTANI": "QAHTANI", "GARGASH": "QARQASH", "GUBAISI": "QUBAISI", "GOSAIBI": "QOSAIBI",
@@ -470,6 +470,14 @@ def _printed_words(name: str, given_names_as_written: bool) -> Iterator[str | No
             yield articles or None
         else:
             yield articles + own[0] if as_written(own[0]) else None
+
+
+@lru_cache(maxsize=50_000)
+def printed_words(name: str) -> tuple[str | None, ...]:
+    """Per token of ``name_tokens(name)``, in order: the printed word(s) it comes from (an
+    article glued to its word), or None where the token is a reading of the word (a business
+    word translated or abbreviated)."""
+    return tuple(_printed_words(name, given_names_as_written=True))
 
 
 @lru_cache(maxsize=200_000)

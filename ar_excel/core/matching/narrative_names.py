@@ -31,6 +31,7 @@ from ar_excel.core.matching.names import (
     arabic_spellings_agree,
     distinctive,
     long_vowels_agree,
+    printed_words,
     token_scripts,
     token_shapes,
 )
@@ -157,6 +158,47 @@ class NarrativeNames:
                     self._by_token(tokens, shapes, strict=False))]
                 scores[capped] = np.minimum(scores[capped], SHORT_NAME)
         return where, scores
+
+    def _with_article(self, text: str, tokens: list[str]) -> list[str]:
+        """``tokens`` with the article put back on a word printed in Latin letters without it
+        (TAMIMI, QAHTANI, RIYAD CONTRACTING for التميمي, القحطاني, الرياض للمقاولات), where no
+        customer's name has the word bare and one writes it in Arabic with ال, and the text
+        says more of that name than the word: the word is a family's nisba (the -I of the ي
+        the Arabic ends in), or another of the text's words is the name's (CONTRACTING). A
+        bare given name or a city (BADR ALI, RIYADH BRANCH) stays as it is, and so does a word
+        that is a customer's bare too where the text says more of that one's name (RED SEA:
+        rd, as RIYAD without its article)."""
+        postings = self._postings
+
+        def bare(t: str) -> bool:
+            return len(t) >= 2 and t[0] != "l" and "l" + t in postings
+
+        if not any(bare(t) for t in tokens):
+            return tokens
+        printed = printed_words(text)
+        if len(printed) != len(tokens):
+            return tokens
+        out = list(tokens)
+        for k, (t, word) in enumerate(zip(tokens, printed, strict=True)):
+            if word is None or not word.isascii() or not bare(t):
+                continue
+            others = set(tokens) - {t}
+            held = postings.get(self._construct_state(t))
+            if held is not None and any(
+                    self._needed[self._ids[i]][0] == {self._construct_state(t)}
+                    or not others.isdisjoint(self._tokens[self._ids[i]]) for i in held.tolist()):
+                continue  # (the word bare is another customer's name, or part of it the text says)
+            for i in postings["l" + t].tolist():
+                cid = self._ids[i]
+                own = [s for tok, s in zip(self._tokens[cid], token_scripts(self.names[cid]),
+                                           strict=False) if tok == "l" + t]
+                if not own or any(s is None or not s[1] for s in own):
+                    continue  # (written in Latin letters, or read as a business word)
+                nisba = word[-1] in "IY" and all(s[0].endswith("_ia") for s in own)
+                if nisba or not others.isdisjoint(self._tokens[cid]):
+                    out[k] = "l" + t
+                    break
+        return out
 
     def _short_scripts_of(self, i: int) -> Shaped:
         """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word

@@ -701,6 +701,7 @@ class PayerDirectory(NarrativeNames):
         text = self.narrative_words(name) if narrative else fold_text(name)
         printed = name_tokens(text)
         tokens = self._without_article(text, printed)
+        tokens = self._with_article(text, tokens)
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
