@@ -62,3 +62,79 @@ def test_a_heading_that_only_starts_like_a_label_is_left_as_written():
     assert heading_customer("Due: 31/12/2026") == "Due: 31/12/2026"
     assert heading_customer("Customer 01") == "Customer 01"
     assert heading_customer("Account 7 Holdings") == "Account 7 Holdings"
+
+
+# ---------------------------------------------------------------- SAP FBL5N, grouped by account
+
+
+def _fbl5n(amount_header: str) -> list[list]:
+    """FBL5N's all-items list exported from its ALV grid with the short column headings, one
+    block per customer under a 'Customer <number> <name>' heading, SAP's '*' beside each
+    customer's sum and '**' beside the list's."""
+    return [
+        ["Customer Line Item Display"], [], ["Company Code", "1000"],
+        ["Open items as of key date", "30.11.2026"], [],
+        ["St", "Assignment", "DocumentNo", "Type", "Doc. Date", "PK", "Net due dt",
+         amount_header, "Curr.", "Clrng doc.", "Text"],
+        ["Customer 100001 Nile Foods"],
+        ["@5C\\QOpen@", "PO-4471", "90000012", "RV", "01.10.2026", "01", "31.10.2026",
+         "10.000,00", "EGP", None, "Invoice"],
+        ["@5C\\QOpen@", "PO-4502", "90000031", "RV", "10.11.2026", "01", "10.12.2026",
+         "5.000,00", "EGP", None, None],
+        ["@5C\\QOpen@", "PO-4502", "1400000077", "DZ", "20.11.2026", "15", "20.11.2026",
+         "2.000,00-", "EGP", None, "Part payment"],
+        ["@5B\\QCleared@", "PO-4390", "90000005", "RV", "01.09.2026", "01", "01.10.2026",
+         "4.000,00", "EGP", "1400000041", None],
+        ["@5B\\QCleared@", "PO-4390", "1400000041", "DZ", "20.09.2026", "15", "20.09.2026",
+         "4.000,00-", "EGP", "1400000041", None],
+        [None, None, None, None, None, None, "*", "13.000,00", "EGP", None, None],
+        ["Customer 100002 Delta Traders"],
+        ["@5C\\QOpen@", "PO-1180", "90000008", "RV", "15.09.2026", "01", "14.11.2026",
+         "8.000,00", "EGP", None, None],
+        ["@5C\\QOpen@", "RET-1", "1600000003", "DG", "25.11.2026", "11", "25.11.2026",
+         "500,00-", "EGP", None, "Credit memo"],
+        [None, None, None, None, None, None, "*", "7.500,00", "EGP", None, None],
+        [None, None, None, None, None, None, "**", "20.500,00", "EGP", None, None]]
+
+
+@pytest.mark.parametrize("amount_header", ["Amount in DC", "Amt in loc.cur.", "Amount in LC"])
+def test_sap_fbl5n_grouped_by_account_with_its_star_subtotals(tmp_path, amount_header):
+    """The '*' and '**' rows were read as three undated invoices (13,000, 7,500 and 20,500
+    more owed, under Current); 'Amount in DC' and 'Amt in loc.cur.' (FBL5N's own headings)
+    named no amount, and the list was left unread without a word."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer", "Name 1", "City", "Currency"],
+                      ["100001", "Nile Foods", "Cairo", "EGP"],
+                      ["100002", "Delta Traders", "Giza", "EGP"]],
+        "FBL5N": _fbl5n(amount_header)})
+    book = read_book(path)
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [
+        ("FBL5N", "G13", "3 subtotal rows ('*' and the like) are not records: not read "
+                         "(G13, G17, G18)")]
+    # Nile: 90000012 due 31/10 (30 days), the part payment of 20/11 (10 days), 90000031
+    # not due; 90000005 cleared by 1400000041. Delta: 90000008 due 14/11 (16 days), the
+    # credit memo of 25/11 (5 days)
+    assert _aging(book) == {"100001": [5000, 8000, 0, 0, 0, 13000],
+                            "100002": [0, 7500, 0, 0, 0, 7500]}
+
+
+@pytest.mark.parametrize("header", [
+    ["DocumentNo", "Account", "Doc. Date", "Net due dt", "Amt in loc.cur.", "LCurr",
+     "Amount in DC", "Curr."],
+    ["DocumentNo", "Account", "Doc. Date", "Net due dt", "Amount in DC", "Crcy",
+     "Amount in LC", "LCurr"]])
+def test_fbl5n_amount_in_document_currency_beside_local(tmp_path, header):
+    """FBL5N with both amounts: a USD invoice of 1,000.00 (48,500.00 EGP in local currency)
+    is owed as USD 1,000.00, the amount in its own currency (it was USD 48,500.00)."""
+    values = {"DocumentNo": ("9001", "9002"), "Account": ("100001", "100001"),
+              "Doc. Date": ("01.10.2026", "01.10.2026"),
+              "Net due dt": ("31.10.2026", "31.10.2026"),
+              "Amount in DC": ("1.000,00", "5.000,00"), "Curr.": ("USD", "EGP"),
+              "Crcy": ("USD", "EGP"), "Amt in loc.cur.": ("48.500,00", "5.000,00"),
+              "Amount in LC": ("48.500,00", "5.000,00"), "LCurr": ("EGP", "EGP")}
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer", "Name 1"], ["100001", "Nile Foods"]],
+        "FBL5N": [header, *([values[h][k] for h in header] for k in (0, 1))]})
+    book = read_book(path)
+    assert book.invoices[["Invoice No", "Amount", "Currency"]].values.tolist() == [
+        ["9001", 1000.0, "USD"], ["9002", 5000.0, "EGP"]]

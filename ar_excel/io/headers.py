@@ -59,7 +59,10 @@ _MORE_ALIASES = {
     "Invoices": {"موعد الاستحقاق": "Due Date", "ميعاد الاستحقاق": "Due Date",
                  "ميعاد السداد": "Due Date", "موعد السداد": "Due Date",
                  "القيمة الإجمالية": "Amount", "إجمالي الفاتورة بعد الضريبة": "Amount",
-                 "الإجمالي بعد الضريبة": "Amount", "الاجمالي بعد الضريبة": "Amount"},
+                 "الإجمالي بعد الضريبة": "Amount", "الاجمالي بعد الضريبة": "Amount",
+                 # SAP FBL5N's short column headings (document and local currency)
+                 "Amount in DC": "Amount", "Amt in DC": "Amount", "Amt in loc.cur.": "Amount",
+                 "Amount in local cur.": "Amount", "Pstng Date": "Invoice Date"},
     "Customers": {"اسم العميل بالكامل": "Name", "السجل الضريبي": "Tax ID",
                   "رقم السجل الضريبي": "Tax ID", "عملة التعامل": "Currency"},
 }
@@ -270,11 +273,13 @@ def technical_name(texts: list[Any], schema: SheetSchema) -> int | None:
 # (NetSuite's "Amount (Foreign Currency)" beside "Amount", SAP's "Amount in Doc. Curr." beside
 # "Amount in Local Currency"), and the currency column of each.
 _DOCUMENT_CURRENCY = re.compile(
-    r"(?:foreign|transaction|document|doc|trx|original|invoice)(?:currency|curr|ccy)|fcy$")
+    r"(?:foreign|transaction|document|doc|trx|original|invoice)(?:currency|curr|ccy)|fcy$"
+    r"|indc$")  # (SAP FBL5N's "Amount in DC" beside its "Amt in loc.cur." / "Amount in LC")
 # SAP Business One's "Document Total (FC)" beside its "Document Total"
 _FC = re.compile(r"(?i)\(\s*FC\s*\)\s*$")
 _LOCAL_CURRENCY = re.compile(
-    r"(?:local|company|base|functional|accounting|home|reporting)(?:currency|curr|ccy)|lcy$")
+    r"(?:local|company|base|functional|accounting|home|reporting)(?:currency|curr|ccy)|lcy$"
+    r"|loccur|inlc$|^lcurr?$")
 _AMOUNTS = ("Amount", "Balance", "Paid Amount")
 
 
@@ -324,7 +329,11 @@ def _in_document_currency(texts: list[str], keys: list[str | None], index: Mappi
             switched = True
     if switched and "Currency" in out and _LOCAL_CURRENCY.search(
             match_key(texts[out["Currency"][1]])):
-        own = [j for j in named("Currency") if _in_document(texts[j])]
+        local = out["Currency"][1]
+        # (FBL5N's document currency is a bare "Curr." beside its "LCurr")
+        own = [j for j in named("Currency") if _in_document(texts[j])] or [
+            j for j in named("Currency")
+            if j != local and not _LOCAL_CURRENCY.search(match_key(texts[j]))]
         if own:
             out["Currency"] = (0, own[0])
     return out

@@ -81,9 +81,16 @@ def _may_start_a_total(texts: list[str]) -> bool:
 _TOTAL_ENDS = tuple(match_key(w) for w in ("Total", "المجموع", "الإجمالي", "الاجمالي"))
 
 
+# SAP's lists (FBL5N, an ALV grid exported to a spreadsheet) mark a subtotal row "*", the
+# next level "**" and so on, printed beside the sums instead of a word
+_ALV_MARK = re.compile(r"^\s*\*{1,5}\s*$")
+
+
 def _is_total_label(value: Any, ends: bool = False) -> bool:
     if not isinstance(value, str):
         return False
+    if _ALV_MARK.match(value):
+        return True
     key = match_key(value)
     return bool(key) and (key == "sum" or any(key.startswith(w) for w in TOTAL_LABELS
                                               if w != "sum") or (
