@@ -87,3 +87,31 @@ def test_every_reader_of_marks_takes_the_same_words() -> None:
     # a word and a figure glued, as some exports write them; a word, never its first letters
     assert [parse_amount(t) for t in ("250DB", "250CR", "100 Debit", "Credit 100")] == [
         -250.0, 250.0, -100.0, 100.0]
+
+
+def test_a_closing_balance_below_the_lines_that_is_not_their_running_balance_is_said(
+        tmp_path: Path) -> None:
+    # no opening balance to tie out: the closing balance printed under the lines is 1,000.00
+    # more than the running balance after the newest line (a deposit missing from the export)
+    path = tmp_path / "cut.csv"
+    path.write_text("Date,Description,Debit,Credit,Balance\n"
+                    '02/11/2026,CHEQUE DEPOSIT ACME,,"1,000.00","4,000.00"\n'
+                    '13/11/2026,TRANSFER FROM BETA LLC,,"500.00","4,500.00"\n'
+                    'Closing balance,,,,"5,500.00"\n', encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [1000.0, 500.0]
+    assert [b.closing for b in st.balances] == [5500.0]
+    [issue] = st.issues
+    assert (issue.cell, issue.column, issue.value) == ("E4", "Balance", 5500.0)
+    assert issue.message == (
+        "the closing balance 5,500.00 is not the running balance after the newest line "
+        "(4,500.00, row 3; difference 1,000.00): lines may be missing from the file, or the "
+        "closing balance is of another day")
+    # newest first, the closing balance the top line's: nothing to say
+    path.write_text("Date,Description,Debit,Credit,Balance\n"
+                    '13/11/2026,TRANSFER FROM BETA LLC,,"500.00","4,500.00"\n'
+                    '02/11/2026,CHEQUE DEPOSIT ACME,,"1,000.00","4,000.00"\n'
+                    'Closing balance,,,,"4,500.00"\n', encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [500.0, 1000.0]
+    assert st.issues == []

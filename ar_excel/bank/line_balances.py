@@ -61,6 +61,24 @@ def ends_of_the_lines(lines: Any, balances: StatementBalance) -> str | None:
             "statement's last lines are missing; not taken as the closing balance")
 
 
+def closing_not_at_the_end(lines: Any, closing: float) -> tuple[float, int] | None:
+    """The running balance and row of the newest line, where a closing balance the statement
+    states below or beside its lines (with no opening balance to tie it out) is the running
+    balance after neither its first nor its last line: a line is missing from the end of the
+    file, or the closing balance is of another day. None where it is (either end: a file of
+    one day's lines does not say which end is the newest), or the lines print no balance."""
+    balance = lines["Balance"]
+    if not len(lines) or lines["Currency"].nunique() > 1:
+        return None  # (a multi-currency account: a running balance per currency)
+    ends = [balance.iloc[0], balance.iloc[-1]]
+    if any(b is None or b != b for b in ends) or any(
+            round(float(b) - closing, 3) == 0 for b in ends):
+        return None
+    dates = lines["Date"]
+    newest = 0 if len(lines) > 1 and dates.iloc[0] > dates.iloc[-1] else len(lines) - 1
+    return float(balance.iloc[newest]), int(lines["Line No"].iloc[newest])
+
+
 def report_page_balances(screened: Any, kept: np.ndarray, amount: np.ndarray,
                          balance: np.ndarray | None, opening: float | None, issue: Any,
                          numbers: list[int]) -> None:
