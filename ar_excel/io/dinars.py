@@ -22,6 +22,15 @@ from ar_excel.core.entries import per_distinct
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book
 
+# The company's currency is asked of core.local_currency three times below, each with what
+# may be known at that point, not once: a customer's own bare dinar by the Policy alone (the
+# customers' currencies are what is being read), a customer's riyal or dirham by the Policy or
+# the customers' countries and tax numbers, an invoice's dinar by those or, failing them, the
+# one currency the book names (its customers' dinars read by then). One answer for all three
+# would read more: a customer without a Country writing 'دينار' among Kuwaiti customers would
+# become KWD where it is now left for the customer checks to report. Each runs only where such
+# a word is found.
+
 # Beside an invoice's Currency, the word typed where it names a dinar without a country
 # (the Currency itself left blank until the book says which).
 DINAR = "_dinar"
