@@ -272,7 +272,7 @@ class Ledger:
         1,000 and a refund of 1,000 paid out."""
         pay = self.payments
         amounts = pay["Amount"].astype("float64")
-        cash = amounts.notna() & ~self.non_cash_payments & ~self.returned_payments
+        cash = cash_rows(pay, self.non_cash_payments, self.returned_payments)
         if not cash.any():
             return amounts
         keys = account_moves(pay, self.payment_currencies, cash)
@@ -337,6 +337,21 @@ def goes_both_ways(amounts: pd.Series, keys: pd.Series) -> pd.Series:
     clerk applied it, not a receipt and a refund."""
     return (amounts.gt(0).groupby(keys).transform("any")
             & amounts.lt(0).groupby(keys).transform("any"))
+
+
+def cash_rows(payments: pd.DataFrame, non_cash_rows: pd.Series | None = None,
+              returned: pd.Series | None = None) -> pd.Series:
+    """Per Payments row: True where it is money in or out, so may be part of a move
+    (``account_moves``): an amount that is neither a non-cash settlement (a write-off,
+    discount, tax withheld, a credit note applied: ``non_cash``) nor a cheque returned unpaid
+    (``returned_rows``). The KPIs' cash, Payment Behaviour's payment dates, the statements
+    and the payment plans all read a row's kind here. ``non_cash_rows`` / ``returned``: those
+    masks where the caller has them already."""
+    if non_cash_rows is None:
+        non_cash_rows = non_cash(payments)
+    if returned is None:
+        returned = returned_rows(payments)
+    return payments["Amount"].notna() & ~non_cash_rows & ~returned
 
 
 def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
@@ -691,7 +706,7 @@ def money_dates(payments: pd.DataFrame, currencies: pd.Series | None = None) -> 
     amounts = payments["Amount"].astype("float64")
     if not ((amounts < 0).any() and (amounts > 0).any()):
         return out
-    cash = amounts.notna() & ~non_cash(payments) & ~returned_rows(payments)
+    cash = cash_rows(payments)
     moves = account_moves(payments, currencies, cash)
     applying = moves.index[(moves.notna() & amounts.gt(0)).to_numpy()]
     if not len(applying):
@@ -726,7 +741,7 @@ def money_dates(payments: pd.DataFrame, currencies: pd.Series | None = None) -> 
     return out
 
 
-def _mover_currencies(payments: pd.DataFrame, customers: pd.DataFrame,
+def mover_currencies(payments: pd.DataFrame, customers: pd.DataFrame,
                       invoices: pd.DataFrame) -> pd.Series:
     """``payment_currency`` of the rows that may be part of a move (``account_moves``: their
     customer has a row off the account), blank elsewhere: a ledger's every receipt looked up
@@ -761,7 +776,7 @@ def days_late(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     due = pd.Series(due_dates(first, customers).to_numpy(), index=first["Invoice No"])
     currency = pd.Series(invoice_currency(first, customers).to_numpy(), index=first["Invoice No"])
     paid_on = pd.to_datetime(apps["Date"])
-    came = money_dates(payments, _mover_currencies(payments, customers, invoices)).reindex(
+    came = money_dates(payments, mover_currencies(payments, customers, invoices)).reindex(
         apps.index)
     paid_on = paid_on.where(came.isna(), came)
     out = pd.DataFrame({

@@ -34,6 +34,7 @@ from ar_excel.core.collections.letters import (
 )
 from ar_excel.core.collections.texts import letter_kind
 from ar_excel.core.fx import policy_rates
+from ar_excel.core.kpis import mover_currencies
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.core.money import amount_in_units, amount_text, decimals_of
 from ar_excel.errors import InputError
@@ -283,7 +284,8 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     held = int(drafted["Letter"].astype(bool).sum() - dun["Letter"].astype(bool).sum())
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
-    paid = risk.paid_history(invoices, payments, due, as_of)
+    paid = risk.paid_history(invoices, payments, due, as_of,
+                             mover_currencies(payments, customers, invoices))
     issues += list(rates.issues) if rates is not None else []
     # how late each customer pays: scored and expected from the one reading
     lateness = risk.paid_lateness(paid, customers, items, as_of)

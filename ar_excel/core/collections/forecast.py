@@ -99,11 +99,13 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
         paid_lateness,
         risk_scores,
     )
+    from ar_excel.core.kpis import mover_currencies
     from ar_excel.core.ledger import due_dates, open_items
 
     policy = policy or Policy()
     items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices, disputed)
-    history = paid_history(invoices, payments, due_dates(invoices, customers), as_of)
+    history = paid_history(invoices, payments, due_dates(invoices, customers), as_of,
+                           mover_currencies(payments, customers, invoices))
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     lateness = paid_lateness(history, customers, items, as_of)  # likewise, how late each pays
     risk = risk_scores(items, history, customers, as_of, chased, lateness)

@@ -232,7 +232,8 @@ def plan_schedule(plans: pd.DataFrame, payments: pd.DataFrame, as_of: date,
     return sched.reset_index(drop=True)[SCHEDULE_COLUMNS], problems
 
 
-def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+def receipts_until(payments: pd.DataFrame, day: pd.Timestamp,
+                   currencies: pd.Series | None = None) -> pd.DataFrame:
     """The receipts of ``payments`` (positive amounts) dated on or before ``day``, oldest
     first, then by row; Date parsed. Undated ones are left out: nobody knows when they came.
     Money held on account and put onto an invoice later (``statements.net_of_moves``: -1,000
@@ -241,20 +242,33 @@ def receipts_until(payments: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     paid out of money on account (a negative row naming no invoice, neither a returned cheque
     nor a non-cash one) gives back part of the customer's latest earlier receipts on account:
     only what it leaves paid anything (20,000 on account less a 2,000 refund clears 18,000 of
-    invoices, as the Dunning sets it)."""
+    invoices, as the Dunning sets it). ``currencies``: each row's currency code, by position
+    (else the payments' ``_PAID_IN`` column, else one currency): a move, and a refund, are of
+    one currency's money (a USD refund gives back no EGP receipt)."""
     from ar_excel.core.collections.statements import net_of_moves
 
     if len(payments):
-        payments = payments.assign(Amount=_less_refunds(payments, net_of_moves(payments), day))
+        if currencies is None and _PAID_IN in payments:
+            currencies = payments[_PAID_IN]
+        if currencies is not None:
+            currencies = pd.Series(codes(pd.Series(currencies.to_numpy(dtype=object)))
+                                   .to_numpy(dtype=object), index=payments.index)
+        payments = payments.assign(Amount=_less_refunds(
+            payments, net_of_moves(payments, currencies), day, currencies))
     pay = payments[payments["Amount"] > 0].copy()
     pay["Date"] = pd.to_datetime(pay["Date"])
     pay = pay[pay["Date"].notna() & (pay["Date"] <= day)]
     return pay.sort_values(["Date", ROW], kind="stable")
 
 
-def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp) -> pd.Series:
+def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp,
+                  currencies: pd.Series | None = None) -> pd.Series:
     """``amounts`` (each Payments row's, moves netted) with each refund paid out by ``day``
-    taken off its customer's receipts on account dated on or before it, the latest first."""
+    taken off its customer's receipts on account in its currency (``currencies``, codes;
+    None: one currency) dated on or before it, the latest first: what a refund pays back is
+    the money left on account, and the receipts fill what is owed oldest first, so what is
+    left is the latest (``ledger.refunds_settle_credits`` pays out credits oldest first:
+    there the credits are open items of their own, each aged by its date)."""
     dates = pd.to_datetime(payments["Date"], errors="coerce")
     # each row's kind (on account, cash) read only where it may be a refund, then among the
     # refunding customers' receipts: a ledger's refunds are few, its receipts many
@@ -263,12 +277,14 @@ def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp)
     if not refunds.any():
         return amounts
     customer = payments["Customer ID"].astype(str).to_numpy(dtype=object)
+    if currencies is not None:  # a customer's money in each currency is an account of its own
+        customer = customer + "|" + currencies.fillna("").astype(str).to_numpy(dtype=object)
     when = dates.to_numpy(dtype="datetime64[ns]")
     value = amounts.to_numpy(dtype="float64").copy()
     # each refunding customer's receipts on account (positions) in date order, cut out once
     payers = set(customer[refunds])
     mine = np.flatnonzero(_cash_on_account(payments, (
-        amounts.gt(0) & dates.notna() & payments["Customer ID"].astype(str).isin(payers)
+        amounts.gt(0) & dates.notna() & pd.Series(customer, index=amounts.index).isin(payers)
     ).to_numpy()))
     mine = mine[np.lexsort((when[mine], customer[mine]))]
     by_customer: dict[object, list[int]] = {}
@@ -289,10 +305,9 @@ def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp)
 
 def _cash_on_account(payments: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """Which of ``rows`` (a mask over ``payments``) are money on account: naming no invoice,
-    neither a non-cash settlement, a returned cheque nor a credit note applied; False
-    elsewhere."""
-    from ar_excel.core.collections.statements import credit_note_rows
-    from ar_excel.core.returned_cheques import returned_rows
+    cash (``kpis.cash_rows``: neither a non-cash settlement, a credit note applied, nor a
+    returned cheque); False elsewhere."""
+    from ar_excel.core.kpis import cash_rows
     from ar_excel.parsing import is_blank
 
     out = np.zeros(len(payments), dtype=bool)
@@ -301,8 +316,7 @@ def _cash_on_account(payments: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     some = payments[rows]
     on_account = some["Invoice No"].map(is_blank).astype(bool) if "Invoice No" in some \
         else pd.Series(True, index=some.index)
-    out[rows] = (on_account & ~non_cash(some) & ~returned_rows(some)
-                 & ~credit_note_rows(some)).to_numpy()
+    out[rows] = (on_account & cash_rows(some)).to_numpy()
     return out
 
 

@@ -116,16 +116,18 @@ EXPECTED_FORMATS = {
 
 
 def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
-                 as_of: date) -> pd.DataFrame:
+                 as_of: date, currencies: pd.Series | None = None) -> pd.DataFrame:
     """Invoices fully paid by the as-of date: Customer ID, Invoice No, Due Date, Amount,
     Paid Date, Currency (the invoice's, blank where it names none), Days Late. ``due`` is
-    ``ledger.due_dates(invoices, customers)``."""
+    ``ledger.due_dates(invoices, customers)``; ``currencies``: each payment's currency
+    (``kpis.mover_currencies``), so that a refund and a receipt of another currency the same
+    day are not read as money moved on account (``payment_plans.receipts_until``)."""
     day = pd.Timestamp(as_of).normalize()
     inv = invoices.assign(_due=pd.to_datetime(due))
     inv = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna() & inv["_due"].notna()
               & (pd.to_datetime(inv["Invoice Date"]) <= day)]
     inv = inv.drop_duplicates("Invoice No")
-    pay = receipts_until(payments, day)
+    pay = receipts_until(payments, day, currencies)
     cash = (~non_cash(pay)).tolist()
     inv = inv.sort_values(["Customer ID", "_due", "Invoice Date", ROW], kind="stable")
     # plain records grouped once: per-customer pandas slicing costs more than the rule;

@@ -66,7 +66,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.entries import opening_rows, said_cancelled
-from ar_excel.core.kpis import account_moves
+from ar_excel.core.kpis import account_moves, cash_rows
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -170,8 +170,7 @@ def net_of_moves(payments: pd.DataFrame, currencies: pd.Series | None = None) ->
         return amounts
     some = payments[maybe]
     cash = pd.Series(False, index=payments.index)
-    cash.loc[some.index] = (amounts[maybe].notna() & ~credit_note_rows(some)
-                            & ~returned_rows(some) & ~non_cash(some)).to_numpy()
+    cash.loc[some.index] = cash_rows(some).to_numpy()
     keys = account_moves(payments, currencies, cash)
     moving = keys.notna()
     if not moving.any():
